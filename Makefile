@@ -1,0 +1,22 @@
+# The two commands of the README: `make render` and `make test`.
+PY := .venv/bin/python
+ARGS ?=
+
+.PHONY: setup render test lint bench clean
+
+setup:
+	@scripts/bootstrap.sh
+
+render: setup
+	$(PY) render.py $(ARGS)
+
+test: setup
+	$(PY) -m ruff check .
+	$(PY) -m pytest -q $(ARGS)
+
+bench: setup
+	$(PY) bench/gdcore_bench.py
+	$(PY) bench/render_bench.py
+
+clean:
+	rm -rf build

@@ -1,0 +1,7 @@
+"""gdcore: the numbers behind every figure and animation of the chapter.
+
+Pure numpy, float64, seeded. Nothing here draws: the figures and scenes read from it.
+Modules: data, regression, surfaces, optimizers, descent, sampling, nn, validation.
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,53 @@
+"""Brute-force search counts: grids over weight space and the curse of dimensionality."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._checks import positive_int
+
+#: Order of magnitude of the number of atoms in the observable universe.
+ATOMS_LOG10 = 80
+
+
+def guess_count(bins: int, dims: int) -> int:
+    """bins^dims: the guesses of a grid with `bins` values per axis in `dims` dimensions (exact)."""
+    return positive_int("bins", bins) ** positive_int("dims", dims)
+
+
+def guess_count_log10(bins: int, dims: int) -> float:
+    """log10(bins^dims) = dims · log10(bins), for counts too large to plot."""
+    return positive_int("dims", dims) * float(np.log10(positive_int("bins", bins)))
+
+
+def digit_count(n: int) -> int:
+    """The number of decimal digits of a positive integer (10^11935 has 11,936)."""
+    return len(str(positive_int("n", n)))
+
+
+def grid_points(bins: int, dims: int, low: float = 0.0, high: float = 1.0) -> np.ndarray:
+    """The centres of a grid of `bins` cells per axis over [low, high]^dims: (bins^dims, dims).
+
+    Points are in row-major order (the last axis varies fastest).
+    """
+    bins = positive_int("bins", bins)
+    dims = positive_int("dims", dims)
+    if not high > low:
+        raise ValueError(f"high must be greater than low, got low={low}, high={high}")
+    if bins**dims > 10_000_000:
+        raise ValueError(f"bins**dims = {bins}**{dims} is too many points to list")
+    axis = low + (np.arange(bins) + 0.5) * (high - low) / bins
+    mesh = np.meshgrid(*([axis] * dims), indexing="ij")
+    return np.stack([g.ravel() for g in mesh], axis=1)
+
+
+def eggshell_share(eps, dims) -> np.ndarray | float:
+    """1 − (1 − ε)^d: the share of a d-dimensional ball's volume within ε·radius of its surface."""
+    eps_a = np.asarray(eps, dtype=np.float64)
+    if np.any((eps_a <= 0) | (eps_a >= 1)):
+        raise ValueError(f"eps must lie in (0, 1), got {eps!r}")
+    d = np.asarray(dims, dtype=np.float64)
+    if np.any(d < 1):
+        raise ValueError(f"dims must be >= 1, got {dims!r}")
+    out = 1.0 - (1.0 - eps_a) ** d
+    return float(out) if out.ndim == 0 else out
