@@ -1,0 +1,171 @@
+"""Matplotlib side of the theme: themed figures, shared drawing pieces and the figure contract.
+
+A figure module (figures/<name>.py) has a docstring (title line, caption, then "Alt: …"), an
+optional `facts()` returning the gdcore numbers its caption names, and `make_figure(theme)`
+returning a matplotlib Figure. `build(module, theme)` is how render.py and the tests call it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib.figure import Figure  # noqa: E402
+
+from . import theme as _theme  # noqa: E402
+from .theme import Theme  # noqa: E402
+
+
+@contextmanager
+def themed(theme: Theme):
+    """Apply the theme's rcParams while a figure is made and saved."""
+    with matplotlib.rc_context(_theme.mpl_rc(theme)):
+        yield
+
+
+def new_figure(theme: Theme, height: float, width: float = 1.0) -> Figure:
+    """A Figure `width` text widths wide and `height` inches tall (no pyplot state)."""
+    return Figure(figsize=(theme.text_width * width, min(height, theme.max_height)))
+
+
+def subplots(theme: Theme, nrows=1, ncols=1, height=2.4, width=1.0, **kw):
+    """A themed Figure and its grid of axes (like pyplot.subplots, without global state)."""
+    fig = new_figure(theme, height, width)
+    axes = fig.subplots(nrows, ncols, squeeze=kw.pop("squeeze", True), **kw)
+    return fig, axes
+
+
+@dataclass(frozen=True)
+class Doc:
+    """A figure's words, read from its module docstring: title, caption and alt text."""
+
+    title: str
+    caption: str
+    alt: str
+
+
+def parse_doc(docstring: str | None, facts: dict | None = None) -> Doc:
+    """Split a docstring into title (first line), caption and 'Alt:' text; fill {facts}."""
+    text = (docstring or "").strip()
+    head, _, rest = text.partition("\n")
+    caption, _, alt = rest.partition("\nAlt:")
+    facts = facts or {}
+
+    def clean(s: str) -> str:
+        return " ".join(s.split()).format_map(facts)
+
+    return Doc(clean(head).rstrip("."), clean(caption), clean(alt))
+
+
+def load(module_name: str):
+    """Import a figure module by dotted name (e.g. 'figures.candidate_lines')."""
+    root = str(Path(__file__).resolve().parents[2])
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    return importlib.import_module(module_name)
+
+
+def doc_of(module) -> Doc:
+    """The Doc of a figure module, its numbers filled from the module's facts()."""
+    facts = module.facts() if hasattr(module, "facts") else {}
+    return parse_doc(module.__doc__, facts)
+
+
+def build(module, theme: Theme) -> Figure:
+    """Call module.make_figure(theme) under the theme's style."""
+    with themed(theme):
+        return module.make_figure(theme)
+
+
+def save(fig: Figure, theme: Theme, path: Path | str, **kw) -> None:
+    """Save under the theme's style (SVG/PDF vector with rasterised fills, PNG at theme.dpi)."""
+    with themed(theme):
+        fig.savefig(path, dpi=theme.dpi, **kw)
+
+
+def text_overlaps(fig: Figure, pad: float = 0.0) -> list[tuple[str, str]]:
+    """Pairs of visible, non-empty texts of the figure whose drawn boxes overlap."""
+    renderer = fig.canvas.get_renderer()
+    fig.draw_without_rendering()
+    boxes = []
+    for t in fig.findobj(matplotlib.text.Text):
+        if not t.get_visible() or not t.get_text().strip() or t.axes is None and t.figure is None:
+            continue
+        if t.get_alpha() == 0:
+            continue
+        bb = t.get_window_extent(renderer)
+        if bb.width <= 0 or bb.height <= 0:
+            continue
+        boxes.append((t.get_text(), bb.expanded(1 + pad, 1 + pad)))
+    out = []
+    for i in range(len(boxes)):
+        for j in range(i + 1, len(boxes)):
+            if boxes[i][1].overlaps(boxes[j][1]):
+                out.append((boxes[i][0], boxes[j][0]))
+    return out
+
+
+def main(file: str) -> None:
+    """Run a figure script by itself: writes <name>-<theme>.png beside the working directory."""
+    import argparse
+
+    name = Path(file).stem
+    ap = argparse.ArgumentParser(description=f"Draw the figure {name}.")
+    ap.add_argument("--theme", choices=_theme.THEME_NAMES, default="light")
+    ap.add_argument("-o", "--output", default=None, help="output file (.png, .svg or .pdf)")
+    args = ap.parse_args()
+    th = _theme.get(args.theme)
+    module = load(f"figures.{name}")
+    out = args.output or f"{name}-{th.name}.png"
+    save(build(module, th), th, out)
+    print(out)
+
+
+# ---------------------------------------------------------------- shared drawing pieces
+
+
+def style_axes(ax, theme: Theme, grid: bool = True) -> None:
+    """Quiet axes: light grid behind the data, muted spines."""
+    if grid:
+        ax.grid(True, color=theme.grid, linewidth=0.6, zorder=0)
+        ax.set_axisbelow(True)
+
+
+def scatter_points(ax, theme: Theme, x, y, **kw):
+    """The data points, in the data colour, drawn above lines."""
+    kw.setdefault("s", 22)
+    kw.setdefault("zorder", 4)
+    kw.setdefault("edgecolors", theme.background)
+    kw.setdefault("linewidths", 0.6)
+    return ax.scatter(x, y, color=theme.data, **kw)
+
+
+def contour_map(ax, theme: Theme, X, Y, Z, levels=14, log=True, filled=True, cmap=None):
+    """Contours of Z with log-spaced levels (filled, rasterised in vector output)."""
+    import numpy as np
+
+    zmin = float(np.nanmin(Z[Z > 0])) if log else float(np.nanmin(Z))
+    zmax = float(np.nanmax(Z))
+    lv = np.geomspace(zmin, zmax, levels) if log else np.linspace(zmin, zmax, levels)
+    norm = matplotlib.colors.LogNorm(zmin, zmax) if log else None
+    cs = None
+    if filled:
+        cs = ax.contourf(X, Y, Z, levels=lv, cmap=cmap or theme.surface_cmap, norm=norm, alpha=0.9)
+        cs.set_rasterized(True)
+    ax.contour(X, Y, Z, levels=lv, colors=theme.background if filled else theme.muted,
+               linewidths=0.35, alpha=0.6, norm=norm)
+    return cs
+
+
+def optimizer_legend(ax, theme: Theme, **kw):
+    """A legend placed where it covers the least data, framed in the background colour."""
+    kw.setdefault("loc", "best")
+    kw.setdefault("handlelength", 1.6)
+    return ax.legend(**kw)
