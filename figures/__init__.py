@@ -1,0 +1,1 @@
+"""One script per still figure; each module's docstring is its title, caption and alt text."""

@@ -1,0 +1,52 @@
+"""Three candidate lines and their costs
+
+Three guesses at a line through the seven points, f(x) = m x + b. Each panel is titled with
+the guess's cost J, the half mean squared vertical distance from the points to the line: the
+first guess costs {j0:.2f}, the second {j1:.2f} and the third, which follows the trend of the
+points, only {j2:.2f}.
+
+Alt: Three scatter plots of the same seven points, each with one straight line. The first line
+is too steep (J = {j0:.2f}), the second slopes down (J = {j1:.2f}), the third runs close to all
+the points (J = {j2:.2f}).
+"""
+
+import numpy as np
+
+from gdcore import data, regression
+from gdviz import mpl as gm
+
+X_RANGE = (2.0, 5.5)
+
+
+def facts() -> dict:
+    x, y = data.regression_points()
+    costs = [regression.cost(m, b, x, y) for m, b in data.CANDIDATES]
+    return {f"j{i}": c for i, c in enumerate(costs)}
+
+
+def _fmt_line(m: float, b: float) -> str:
+    sign = "-" if b < 0 else "+"
+    return rf"$f(x) = {m:g}\,x {sign} {abs(b):g}$"
+
+
+def make_figure(theme):
+    x, y = data.regression_points()
+    fig, axes = gm.subplots(theme, 1, 3, height=2.35, sharey=True)
+    xs = np.linspace(*X_RANGE, 2)
+    for ax, (m, b) in zip(axes, data.CANDIDATES):
+        j = regression.cost(m, b, x, y)
+        gm.style_axes(ax, theme)
+        ax.plot(xs, regression.predict(m, b, xs), color=theme.accent, zorder=3)
+        gm.scatter_points(ax, theme, x, y)
+        ax.set_title(f"$J = {j:.2f}$")
+        ax.text(0.04, 0.96, _fmt_line(m, b), transform=ax.transAxes, va="top", ha="left",
+                fontsize=theme.small_size, color=theme.text)
+        ax.set_xlim(*X_RANGE)
+        ax.set_ylim(0.8, 3.6)
+        ax.set_xlabel("$x$")
+    axes[0].set_ylabel("$y$")
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)
