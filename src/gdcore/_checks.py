@@ -20,7 +20,10 @@ def positive(name: str, value: float) -> float:
 
 def unit_interval(name: str, value: float) -> float:
     """Return value as float if 0 <= value < 1, else raise ValueError naming it."""
-    v = float(value)
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a number in [0, 1), got {value!r}") from None
     if not (0.0 <= v < 1.0):
         raise ValueError(f"{name} must be in [0, 1), got {value!r}")
     return v

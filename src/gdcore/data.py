@@ -61,8 +61,9 @@ def two_moons(n: int = 200, noise: float = 0.15, seed: int = 0) -> tuple[np.ndar
 def split_indices(n: int, fractions=(0.6, 0.2, 0.2), seed: int = 0) -> tuple[np.ndarray, ...]:
     """Shuffle range(n) (seeded) and cut it into consecutive parts of the given fractions.
 
-    Fractions must be positive and sum to 1; each part gets round(f·n) indices (the last part
-    takes the remainder). Typical: (0.8, 0.2) train/test, (0.6, 0.2, 0.2) train/validation/test.
+    Fractions must be positive and sum to 1; the cuts fall at round(n · cumulative fraction),
+    so each part has f·n indices to within one. Typical: (0.8, 0.2) train/test,
+    (0.6, 0.2, 0.2) train/validation/test.
     """
     n = positive_int("n", n)
     fr = [positive("fractions", f) for f in fractions]

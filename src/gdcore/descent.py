@@ -105,8 +105,9 @@ def run_regression(
     """Descent on the regression cost J(m, b) with θ = (m, b).
 
     batch_size None (or n) is full-batch gradient descent; 1 is stochastic (single samples);
-    anything between is mini-batch. Each epoch visits the points in a fresh seeded order, one
-    batch per step. losses[t] is J(θ_t) on all the data, whatever the batch.
+    anything between is mini-batch. Each epoch visits every point once, in a fresh seeded order,
+    one batch per step (the last batch of an epoch holds the remainder when bs does not divide
+    n). losses[t] is J(θ_t) on all the data, whatever the batch.
     """
     x, y = same_length("x", x, "y", y)
     n = x.size
@@ -119,7 +120,7 @@ def run_regression(
     def next_batch() -> np.ndarray:
         if not batches:
             order = rng.permutation(n) if bs < n else np.arange(n)
-            batches.extend(order[i : i + bs] for i in range(0, n - bs + 1, bs))
+            batches.extend(order[i : i + bs] for i in range(0, n, bs))
         return batches.pop(0)
 
     def grad_fn(theta):

@@ -21,8 +21,18 @@ def guess_count_log10(bins: int, dims: int) -> float:
 
 
 def digit_count(n: int) -> int:
-    """The number of decimal digits of a positive integer (10^11935 has 11,936)."""
-    return len(str(positive_int("n", n)))
+    """The number of decimal digits of a positive integer (10^11935 has 11,936).
+
+    Counted arithmetically (k with 10^(k−1) ≤ n < 10^k), since Python refuses str() of
+    integers beyond 4,300 digits.
+    """
+    n = positive_int("n", n)
+    k = max(1, int((n.bit_length() - 1) * 0.30102999566398120))  # log10(2)
+    while 10**k <= n:
+        k += 1
+    while k > 1 and 10 ** (k - 1) > n:
+        k -= 1
+    return k
 
 
 def grid_points(bins: int, dims: int, low: float = 0.0, high: float = 1.0) -> np.ndarray:
