@@ -1,0 +1,1 @@
+"""Manim scenes, one module per animation of the catalog, in chapter order."""

@@ -1,0 +1,139 @@
+"""Sweeping the slope: the line turns about b = b* while J(m, b*) is traced beside it.
+
+Both panels follow one ValueTracker for the slope m; every number comes from gdcore.
+Render alone with: manim -ql scenes/slope_sweep.py SlopeSweep
+"""
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UL,
+    UP,
+    Create,
+    DashedLine,
+    Dot,
+    FadeIn,
+    Line,
+    ValueTracker,
+    VGroup,
+    VMobject,
+    Write,
+    always_redraw,
+    linear,
+    smooth,
+)
+
+from gdcore import data, regression
+from gdviz import equations
+from gdviz.manim_theme import ThemedScene, data_dots, error_bars, readout, themed_axes
+
+#: The sweep: from a slope too shallow to one too steep, then back to the best slope.
+M_FROM, M_TO = 0.0, 0.9
+X_RANGE = (0.0, 5.5)
+Y_TOP = 6.0
+#: Slopes at which J(m, b*) is sampled for the traced curve (drawn, never computed here).
+M_SAMPLES = np.linspace(M_FROM, M_TO, 241)
+
+
+class SlopeSweep(ThemedScene):
+    SECTIONS = ("setup", "sweep", "settle")
+    sweep_seconds = 6.0
+
+    def setup(self):
+        super().setup()
+        self.x, self.y = data.regression_points()
+        self.m_star, self.b_star = regression.least_squares(self.x, self.y)
+        self.j_curve = regression.cost(M_SAMPLES, self.b_star, self.x, self.y)
+        self.m = ValueTracker(M_FROM)
+        self.traced_to = M_FROM  # the curve stays drawn up to the largest slope reached
+
+    # -- pieces --------------------------------------------------------------------
+
+    def j_of(self, m: float) -> float:
+        return regression.cost(m, self.b_star, self.x, self.y)
+
+    def build_left(self):
+        t = self.theme
+        ax = themed_axes(t, [0, 5.5, 1], [0, Y_TOP, 1], 5.6, 4.0, "x", "y", places=0)
+        ax.to_edge(LEFT, buff=0.8).shift(0.7 * DOWN)
+
+        def line():
+            m = self.m.get_value()
+            x1 = X_RANGE[1] if m <= 0 else min(X_RANGE[1], (Y_TOP - self.b_star) / m)
+            return Line(ax.c2p(X_RANGE[0], self.b_star), ax.c2p(x1, m * x1 + self.b_star),
+                        color=t.accent, stroke_width=4)
+
+        def bars():
+            m = self.m.get_value()
+            return error_bars(t, ax, self.x, self.y, regression.predict(m, self.b_star, self.x))
+
+        dots = data_dots(t, ax, self.x, self.y).set_z_index(2)
+        return ax, always_redraw(line), always_redraw(bars), dots
+
+    def build_right(self):
+        t = self.theme
+        j_top = float(np.ceil(self.j_curve.max() * 2) / 2)
+        ax = themed_axes(t, [M_FROM, M_TO, 0.2], [0, j_top, 0.5], 5.4, 4.0, "m", r"J(m, b^*)")
+        ax.to_edge(RIGHT, buff=0.8).shift(0.7 * DOWN)
+
+        def curve():
+            m = self.m.get_value()
+            self.traced_to = max(self.traced_to, m)
+            keep = M_SAMPLES <= self.traced_to + 1e-12
+            xs = np.append(M_SAMPLES[keep], self.traced_to)
+            ys = np.append(self.j_curve[keep], self.j_of(self.traced_to))
+            path = VMobject(color=t.accent, stroke_width=4)
+            if len(xs) >= 2:
+                path.set_points_as_corners([ax.c2p(a, b) for a, b in zip(xs, ys)])
+            return path
+
+        def dot():
+            m = self.m.get_value()
+            return Dot(ax.c2p(m, self.j_of(m)), radius=0.09, color=t.error)
+
+        return ax, always_redraw(curve), always_redraw(dot)
+
+    # -- sections ------------------------------------------------------------------
+
+    def section_setup(self):
+        t = self.theme
+        title = self.text("Sweeping the slope, intercept held at b*", 32).to_edge(UP, buff=0.3)
+        cost = self.tex(equations.tex("cost"), 30).next_to(title, DOWN, buff=0.2)
+        self.left = self.build_left()
+        self.right = self.build_right()
+        ax_l, line, bars, dots = self.left
+        ax_r, curve, dot = self.right
+        m_read, m_num = readout("m", M_FROM, 3, 30)
+        j_read, j_num = readout("J", self.j_of(M_FROM), 4, 30, color=t.error)
+        m_num.add_updater(lambda d: d.set_value(self.m.get_value()))
+        j_num.add_updater(lambda d: d.set_value(self.j_of(self.m.get_value())))
+        b_read = self.tex(rf"b = b^* = {self.b_star:.3f}", 30)
+        panel = VGroup(m_read, b_read, j_read).arrange(RIGHT, buff=0.6)
+        panel.next_to(ax_l, UP, buff=0.25).align_to(ax_l, LEFT)
+        j_read.next_to(ax_r, UP, buff=0.25).align_to(ax_r, LEFT)
+        panel.remove(j_read)
+        self.play(Write(title), FadeIn(cost))
+        self.play(Create(ax_l), FadeIn(dots), Create(ax_r))
+        self.play(Create(line), FadeIn(panel))
+        self.play(FadeIn(bars), FadeIn(curve), FadeIn(dot), FadeIn(j_read))
+
+    def section_sweep(self):
+        self.play(self.m.animate.set_value(M_TO), run_time=self.sweep_seconds, rate_func=linear)
+
+    def section_settle(self):
+        t = self.theme
+        ax_r = self.right[0]
+        self.play(self.m.animate.set_value(self.m_star), run_time=2.5, rate_func=smooth)
+        top = ax_r.y_range[1]
+        drop = DashedLine(ax_r.c2p(self.m_star, 0.55 * top), ax_r.c2p(self.m_star, 0),
+                          color=t.good, stroke_width=3)
+        label = self.tex(rf"m^* = {self.m_star:.3f}", 32, t.good)
+        label.next_to(drop, UP, buff=0.12)
+        label.shift((label.get_left()[0] - drop.get_center()[0] + 0.1) * LEFT)
+        note = VGroup(self.text("the bottom of the curve", 24, t.muted),
+                      self.text("is the best slope", 24, t.muted)).arrange(DOWN, buff=0.1)
+        note.move_to(ax_r.c2p(0.45, 0.88 * top))
+        self.play(Create(drop), Write(label), FadeIn(note, shift=0.2 * UL))
+        self.wait(1.5)

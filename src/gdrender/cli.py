@@ -1,0 +1,372 @@
+"""render.py: render the catalog, or any part of it, into clean, stable file names.
+
+Exit codes: 0 all done, 1 some target failed (the others are still written), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import catalog, gallery
+from .jobs import FORMATS, QUALITIES, Job, input_hash, versions
+from .worker import TMP_PREFIX
+
+THEME_CHOICES = ("light", "dark", "both")
+_SPAWN = threading.Lock()
+
+
+class UsageError(Exception):
+    """Bad command-line input: reported in one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, no usage dump
+        raise UsageError(message)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="render.py",
+        description="Render the chapter's figures and animations (ids from --list; glob "
+        "patterns such as 'race-*' allowed). With no id, every ready target is rendered.",
+    )
+    p.add_argument("ids", nargs="*", metavar="ID", help="target ids or glob patterns")
+    p.add_argument("--list", action="store_true", help="print the catalog and exit")
+    p.add_argument("--json", action="store_true", help="with --list: print it as JSON")
+    p.add_argument("--section", type=int, metavar="N", help="only targets of chapter section N")
+    p.add_argument("--stills", action="store_true", help="only stills")
+    p.add_argument("--animations", action="store_true", help="only animations")
+    p.add_argument("--quality", default="low", metavar="Q",
+                   help=f"video quality: {', '.join(QUALITIES)} (480p15, 720p30, 1080p60, "
+                   "2160p60); default low")
+    p.add_argument("--format", dest="formats", action="append", metavar="F",
+                   help=f"video format, repeatable: {', '.join(FORMATS)}; default mp4")
+    p.add_argument("--theme", default="light", metavar="T",
+                   help="light (print, the default), dark (slides and lectures) or both")
+    p.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="parallel workers, one process per target (default: the number of cores)")
+    p.add_argument("--out", default="build", metavar="DIR", help="output directory (build/)")
+    p.add_argument("--force", action="store_true", help="render even what is up to date")
+    p.add_argument("--dry-run", action="store_true", help="say what would be rendered, do nothing")
+    p.add_argument("--sections", action="store_true",
+                   help="also write one clip per named section of each animation, and an index")
+    return p
+
+
+def _check(args) -> None:
+    if args.quality not in QUALITIES:
+        raise UsageError(f"--quality must be one of {', '.join(QUALITIES)}, got {args.quality!r}")
+    args.formats = tuple(dict.fromkeys(args.formats or ["mp4"]))
+    bad = [f for f in args.formats if f not in FORMATS]
+    if bad:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, got {bad[0]!r}")
+    if args.theme not in THEME_CHOICES:
+        raise UsageError(f"--theme must be one of {', '.join(THEME_CHOICES)}, got {args.theme!r}")
+    if args.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, got {args.jobs}")
+    if args.section is not None and args.section not in catalog.SECTIONS:
+        raise UsageError(f"--section must be one of {', '.join(map(str, catalog.SECTIONS))}, "
+                         f"got {args.section}")
+    if args.json and not args.list:
+        raise UsageError("--json goes with --list")
+
+
+# ------------------------------------------------------------------------------ listing
+
+
+def list_catalog(as_json: bool) -> None:
+    targets = catalog.TARGETS
+    if as_json:
+        print(json.dumps({"targets": [
+            {"id": t.id, "kinds": list(t.kinds), "section": t.section, "title": t.doc.title,
+             "ready": t.ready, "ready_kinds": list(t.ready_kinds)}
+            for t in targets]}, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(targets)} targets", show_lines=False)
+    for col in ("§", "id", "kinds", "title", "ready"):
+        table.add_column(col)
+    for t in targets:
+        kinds = "+".join("S" if k == "still" else "A" for k in t.kinds)
+        ready = "yes" if t.ready else ("part" if t.ready_kinds else "no")
+        table.add_row(str(t.section), t.id, kinds, t.doc.title, ready)
+    Console(width=max(100, shutil.get_terminal_size().columns)).print(table)
+
+
+# ------------------------------------------------------------------------------ running
+
+
+@dataclass
+class Outcome:
+    job: Job
+    status: str  # rendered, cached, failed, waiting, running
+    seconds: float = 0.0
+    cause: str = ""
+    log: str = ""
+
+
+def plan(args) -> list[Job]:
+    kinds = None
+    if args.stills != args.animations:
+        kinds = ("still",) if args.stills else ("animation",)
+    targets = catalog.select(args.ids, args.section, kinds)
+    themes = ("light", "dark") if args.theme == "both" else (args.theme,)
+    jobs = []
+    for t in targets:
+        for kind in t.ready_kinds:
+            if kinds and kind not in kinds:
+                continue
+            for th in themes:
+                if kind == "still":
+                    jobs.append(Job(t.id, "still", th))
+                else:
+                    jobs.append(Job(t.id, "animation", th, args.quality, args.formats,
+                                    args.sections))
+    return jobs
+
+
+def _record_path(out: Path, job: Job) -> Path:
+    return out / ".cache" / f"{job.key}.json"
+
+
+def up_to_date(out: Path, job: Job, digest: str) -> bool:
+    rec = _record_path(out, job)
+    if not rec.exists():
+        return False
+    try:
+        data = json.loads(rec.read_text())
+    except (OSError, ValueError):
+        return False
+    return data.get("inputs") == digest and all(
+        (out / o["path"]).exists() for o in data.get("outputs", [])
+    ) and all((out / p).exists() for p in job.outputs())
+
+
+def _write_json(path: Path, obj) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{TMP_PREFIX}{path.name}")
+    tmp.write_text(json.dumps(obj, indent=2))
+    os.replace(tmp, path)
+
+
+def run_job(job: Job, out: Path, digest: str, procs: dict, stop: threading.Event) -> Outcome:
+    log = out / "logs" / f"{job.key}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    spec = json.dumps({**job.__dict__, "formats": list(job.formats)})
+    env = {**os.environ, "GD_THEME": job.theme, "PYTHONUNBUFFERED": "1"}
+    with open(log, "w") as lf:
+        with _SPAWN:
+            if stop.is_set():
+                return Outcome(job, "failed", 0.0, "interrupted")
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "gdrender.worker", spec, str(out)],
+                stdout=subprocess.PIPE, stderr=lf, text=True, env=env,
+                cwd=catalog.ROOT, start_new_session=True,
+            )
+            procs[job.key] = proc
+        stdout, _ = proc.communicate()
+        procs.pop(job.key, None)
+        lf.write(stdout)
+    seconds = time.perf_counter() - t0
+    if proc.returncode != 0:
+        return Outcome(job, "failed", seconds, _cause(log, proc.returncode), str(log))
+    result = json.loads(stdout.strip().splitlines()[-1])
+    record = {
+        "id": job.target, "kind": job.kind, "theme": job.theme, "inputs": digest,
+        "options": job.options(), "versions": versions(),
+        "render_seconds": result["render_seconds"], "outputs": result["outputs"],
+    }
+    _write_json(_record_path(out, job), record)
+    return Outcome(job, "rendered", seconds, log=str(log))
+
+
+def _cause(log: Path, code: int) -> str:
+    if code < 0:
+        return f"worker killed by signal {-code}"
+    lines = [ln.strip() for ln in log.read_text(errors="replace").splitlines() if ln.strip()]
+    for ln in reversed(lines):
+        if "Error" in ln or "Exception" in ln:
+            return ln[:160]
+    return (lines[-1][:160] if lines else f"worker exited with code {code}")
+
+
+def clean_stale(out: Path) -> None:
+    """Remove temporary files that an interrupted run left behind."""
+    if out.exists():
+        for p in out.rglob(f"{TMP_PREFIX}*"):
+            p.unlink(missing_ok=True)
+
+
+def write_manifest(out: Path) -> dict:
+    """manifest.json: every output of every job recorded in the cache, one entry per file."""
+    entries = []
+    for rec_path in sorted((out / ".cache").glob("*.json")):
+        rec = json.loads(rec_path.read_text())
+        for o in rec["outputs"]:
+            if not (out / o["path"]).exists():
+                continue
+            entries.append({
+                "id": rec["id"], "kind": rec["kind"], "theme": rec["theme"], **o,
+                "inputs": rec["inputs"], "versions": rec["versions"],
+                "render_seconds": rec["render_seconds"],
+            })
+    entries.sort(key=lambda e: e["path"])
+    manifest = {"outputs": entries}
+    _write_json(out / "manifest.json", manifest)
+    return manifest
+
+
+class Progress:
+    """Live table in a terminal (rich), plain lines otherwise."""
+
+    def __init__(self, outcomes: list[Outcome], live: bool):
+        self.outcomes = outcomes
+        self.t0 = time.perf_counter()
+        self.lock = threading.Lock()
+        self.live = None
+        if live:
+            from rich.live import Live
+
+            self.live = Live(self._table(), refresh_per_second=4, transient=True)
+
+    def __enter__(self):
+        if self.live:
+            self.live.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        if self.live:
+            self.live.__exit__(*exc)
+
+    def _table(self):
+        from rich.table import Table
+
+        counts = {s: sum(o.status == s for o in self.outcomes)
+                  for s in ("running", "waiting", "rendered", "cached", "failed")}
+        el = time.perf_counter() - self.t0
+        table = Table(title=f"{el:5.1f} s  " + "  ".join(f"{k} {v}" for k, v in counts.items()))
+        table.add_column("target")
+        table.add_column("status")
+        for o in self.outcomes:
+            if o.status == "running":
+                table.add_row(o.job.key, "running")
+        return table
+
+    def update(self, o: Outcome, status: str):
+        with self.lock:
+            o.status = status
+            if self.live:
+                self.live.update(self._table())
+            elif status != "running":
+                extra = f" ({o.cause})" if o.cause else ""
+                print(f"{status:9s} {o.job.key}  {o.seconds:6.1f} s{extra}", flush=True)
+            else:
+                print(f"{'started':9s} {o.job.key}", flush=True)
+
+
+def summary(outcomes: list[Outcome], out: Path, elapsed: float, tty: bool) -> None:
+    rows = [o for o in outcomes if o.status in ("rendered", "failed")]
+    n = {s: sum(o.status == s for o in outcomes) for s in ("rendered", "cached", "failed")}
+    head = (f"{n['rendered']} rendered, {n['cached']} cached, {n['failed']} failed "
+            f"in {elapsed:.1f} s; outputs in {out}/ (gallery: {out}/index.html)")
+    if tty:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title="render summary")
+        for col in ("job", "status", "seconds", "cause / log"):
+            table.add_column(col)
+        for o in rows:
+            table.add_row(o.job.key, o.status, f"{o.seconds:.1f}",
+                          f"{o.cause}\n{o.log}" if o.status == "failed" else "")
+        con = Console()
+        if rows:
+            con.print(table)
+        con.print(head)
+        return
+    for o in rows:
+        if o.status == "failed":
+            print(f"FAILED {o.job.key}: {o.cause} (log: {o.log})")
+    print(head)
+
+
+def main(argv=None) -> int:
+    args = None
+    try:
+        args = parser().parse_args(argv)
+        _check(args)
+        if args.list:
+            list_catalog(args.json)
+            return 0
+        jobs = plan(args)
+    except (UsageError, catalog.UnknownTarget) as e:
+        print(f"render.py: error: {e}", file=sys.stderr)
+        return 2
+    out = Path(args.out).resolve()
+    tty = sys.stdout.isatty()
+    digests = {j.key: input_hash(j) for j in jobs}
+    outcomes = [Outcome(j, "waiting") for j in jobs]
+    for o in outcomes:
+        if not args.force and up_to_date(out, o.job, digests[o.job.key]):
+            o.status = "cached"
+    todo = [o for o in outcomes if o.status == "waiting"]
+    if args.dry_run:
+        for o in outcomes:
+            print(f"{'would render' if o.status == 'waiting' else 'up to date':13s} {o.job.key}")
+        return 0
+    if not jobs:
+        print("nothing to render: no ready target matches")
+        return 0
+    clean_stale(out)
+    t0 = time.perf_counter()
+    procs: dict[str, subprocess.Popen] = {}
+    stop = threading.Event()
+    pool = ThreadPoolExecutor(args.jobs)
+    try:
+        with Progress(outcomes, tty) as progress:
+
+            def go(o: Outcome):
+                if stop.is_set():
+                    return
+                progress.update(o, "running")
+                try:
+                    r = run_job(o.job, out, digests[o.job.key], procs, stop)
+                except Exception as e:  # a broken worker result: report, keep going
+                    r = Outcome(o.job, "failed", 0.0, f"{type(e).__name__}: {e}"[:160])
+                o.seconds, o.cause, o.log = r.seconds, r.cause, r.log
+                progress.update(o, r.status)
+
+            for future in [pool.submit(go, o) for o in todo]:
+                future.result()
+    except KeyboardInterrupt:
+        stop.set()
+        for p in list(procs.values()):
+            try:
+                os.killpg(p.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+        pool.shutdown(wait=True, cancel_futures=True)
+        clean_stale(out)
+        write_manifest(out)
+        print("\nrender.py: interrupted; finished outputs are kept, the rest will be redone "
+              "next run", file=sys.stderr)
+        return 130
+    pool.shutdown()
+    write_manifest(out)
+    gallery.write(out)
+    summary(outcomes, out, time.perf_counter() - t0, tty)
+    return 1 if any(o.status == "failed" for o in outcomes) else 0

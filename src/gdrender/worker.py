@@ -1,0 +1,233 @@
+"""Render one job in its own process: `python -m gdrender.worker '<job json>' OUT_DIR`.
+
+Every file is written under a temporary name and renamed into place, so an interrupted job
+leaves no half-written output. On success the last line printed is a JSON list of the outputs
+with their sizes, hashes and, for videos, frames and seconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from gdrender.catalog import BY_ID
+from gdrender.jobs import QUALITIES, Job
+
+TMP_PREFIX = ".tmp-"
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def publish(src: Path, dest: Path) -> None:
+    """Move src to dest atomically (copy to a temporary name beside dest, then rename)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=dest.suffix, dir=dest.parent)
+    os.close(fd)
+    try:
+        shutil.copyfile(src, tmp)
+        os.replace(tmp, dest)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def video_info(path: Path) -> dict:
+    """Frames and seconds of a video file."""
+    import av
+
+    with av.open(str(path)) as c:
+        s = c.streams.video[0]
+        frames = s.frames or sum(1 for _ in c.decode(s))
+        rate = float(s.average_rate or s.guessed_rate or 0)
+    seconds = frames / rate if rate else 0.0
+    return {"frames": int(frames), "seconds": round(seconds, 3)}
+
+
+def _record(out_dir: Path, path: Path, **extra) -> dict:
+    return {"path": path.relative_to(out_dir).as_posix(), "sha256": sha256(path),
+            "bytes": path.stat().st_size, **extra}
+
+
+# ------------------------------------------------------------------------------ stills
+
+
+def render_still(job: Job, out_dir: Path, work: Path) -> list[dict]:
+    from gdviz import mpl as gm
+    from gdviz import theme as th
+
+    theme = th.get(job.theme)
+    module = gm.load(BY_ID[job.target].figure_module)
+    figures = {job.target: gm.build(module, theme)}
+    extra = getattr(module, "extra_figures", None)
+    extras = {}
+    if extra is not None:
+        with gm.themed(theme):
+            extras = extra(theme)
+    records = []
+    for name, fig, sub in [(job.target, figures[job.target], "")] + [
+        (k, f, f"{job.target}/") for k, f in extras.items()
+    ]:
+        for ext in ("svg", "pdf", "png"):
+            if sub and ext == "png":
+                continue
+            tmp = work / f"{name}.{ext}"
+            gm.save(fig, theme, tmp, metadata=_metadata(ext))
+            dest = out_dir / job.theme / "stills" / f"{sub}{name}.{ext}"
+            publish(tmp, dest)
+            records.append(_record(out_dir, dest))
+    return records
+
+
+def _metadata(ext: str) -> dict | None:
+    # Fixed metadata keeps the files byte-identical from run to run.
+    if ext == "svg":
+        return {"Date": None}
+    if ext == "pdf":
+        return {"CreationDate": None}
+    if ext == "png":
+        return {"Software": None}
+    return None
+
+
+# -------------------------------------------------------------------------- animations
+
+
+def render_animation(job: Job, out_dir: Path, work: Path) -> list[dict]:
+    os.environ["GD_THEME"] = job.theme
+    from manim import tempconfig
+
+    from gdviz import mpl as gm
+
+    target = BY_ID[job.target]
+    module = gm.load(f"scenes.{target.stem}")
+    scene_cls = getattr(module, target.scene_class)
+    media = work / "media"
+    with tempconfig(
+        {
+            "quality": QUALITIES[job.quality][0],
+            "media_dir": str(media),
+            "tex_dir": str(work / "tex"),
+            "disable_caching": True,
+            "save_sections": job.sections,
+            "write_to_movie": True,
+            "format": "mp4",
+            "output_file": job.target,
+            "progress_bar": "none",
+            "verbosity": "WARNING",
+        }
+    ):
+        scene = scene_cls()
+        scene.render()
+        writer = scene.renderer.file_writer
+        movie = Path(writer.movie_file_path)
+        sections = (Path(writer.sections_output_dir), writer.output_plan.section_index)
+
+    base = out_dir / job.video_dir()
+    records = []
+    for fmt in job.formats:
+        src = movie if fmt == "mp4" else convert(movie, work / f"{job.target}.{fmt}", fmt)
+        dest = base / f"{job.target}.{fmt}"
+        publish(src, dest)
+        records.append(_record(out_dir, dest, **video_info(dest) if fmt != "gif" else {}))
+        if fmt == "gif":
+            records[-1].update(video_info(movie))
+    poster = work / "poster.png"
+    last_frame(movie).save(poster)
+    publish(poster, base / f"{job.target}.png")
+    records.append(_record(out_dir, base / f"{job.target}.png"))
+    if job.sections:
+        records.extend(publish_sections(job, out_dir, *sections))
+    return records
+
+
+def last_frame(movie: Path):
+    """The last frame of a video as a PIL image (the poster)."""
+    import av
+
+    last = None
+    with av.open(str(movie)) as c:
+        for frame in c.decode(video=0):
+            last = frame
+    return last.to_image()
+
+
+def convert(movie: Path, dest: Path, fmt: str) -> Path:
+    """Convert the MP4 to WebM (VP9) or to an animated GIF (at most 640 px wide, 15 fps)."""
+    import av
+
+    with av.open(str(movie)) as src:
+        vin = src.streams.video[0]
+        rate = vin.average_rate
+        if fmt == "webm":
+            with av.open(str(dest), "w") as dst:
+                out = dst.add_stream("libvpx-vp9", rate=rate)
+                out.width, out.height, out.pix_fmt = vin.width, vin.height, "yuv420p"
+                out.options = {"crf": "32", "b": "0", "deadline": "good", "cpu-used": "4"}
+                for frame in src.decode(vin):
+                    for packet in out.encode(frame.reformat(format="yuv420p")):
+                        dst.mux(packet)
+                for packet in out.encode():
+                    dst.mux(packet)
+            return dest
+        step = max(1, round(float(rate) / 15))
+        images = []
+        for i, frame in enumerate(src.decode(vin)):
+            if i % step:
+                continue
+            img = frame.to_image()
+            if img.width > 640:
+                img = img.resize((640, round(img.height * 640 / img.width)))
+            images.append(img.quantize(colors=128))
+    images[0].save(dest, save_all=True, append_images=images[1:], loop=0,
+                   duration=round(1000 * step / float(rate)), optimize=False)
+    return dest
+
+
+def publish_sections(job: Job, out_dir: Path, sections_dir: Path, index_src) -> list[dict]:
+    """Copy each section's clip as NN-name.mp4 and write the JSON index of the clips."""
+    sections = json.loads(Path(index_src).read_text()) if index_src else []
+    folder = out_dir / job.theme / "sections" / job.quality / job.target
+    records, index = [], []
+    for i, s in enumerate(sections):
+        name = f"{i:02d}-{s['name']}.mp4"
+        dest = folder / name
+        publish(sections_dir / s["video"], dest)
+        info = video_info(dest)
+        records.append(_record(out_dir, dest, **info))
+        index.append({"index": i, "name": s["name"], "file": f"{job.target}/{name}", **info})
+    idx = out_dir / job.theme / "sections" / job.quality / f"{job.target}.json"
+    tmp = sections_dir / "index.json"
+    tmp.write_text(json.dumps({"id": job.target, "theme": job.theme, "quality": job.quality,
+                               "sections": index}, indent=2))
+    publish(tmp, idx)
+    records.append(_record(out_dir, idx))
+    return records
+
+
+def main(argv: list[str]) -> int:
+    job = Job(**{**json.loads(argv[0]), "formats": tuple(json.loads(argv[0]).get("formats", ()))})
+    out_dir = Path(argv[1]).resolve()
+    t0 = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix=f"gd-{job.key}-") as tmp:
+        work = Path(tmp)
+        fn = render_still if job.kind == "still" else render_animation
+        records = fn(job, out_dir, work)
+    seconds = time.perf_counter() - t0
+    print(json.dumps({"outputs": records, "render_seconds": round(seconds, 3)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
