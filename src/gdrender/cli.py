@@ -167,7 +167,8 @@ def run_job(job: Job, out: Path, digest: str, procs: dict, stop: threading.Event
     log.parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     spec = json.dumps({**job.__dict__, "formats": list(job.formats)})
-    env = {**os.environ, "GD_THEME": job.theme, "PYTHONUNBUFFERED": "1"}
+    path = os.pathsep.join(filter(None, [str(catalog.ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "GD_THEME": job.theme, "PYTHONUNBUFFERED": "1", "PYTHONPATH": path}
     with open(log, "w") as lf:
         with _SPAWN:
             if stop.is_set():

@@ -1,0 +1,381 @@
+"""Training procedure and overfitting: the numbers behind the model-capacity, cross-validation,
+regularisation, early-stopping, grid-search, non-convexity, feature-scaling and gradient-check
+figures. Every seed and window below was chosen so that the figure tells its story; the tests
+hold each story (and the exact counts) in place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import data, descent, nn, optimizers, regression
+from ._checks import positive, positive_int, same_length, vector
+
+#: λ from none to strong for the degree-9 fit: 0, then 1e-8 … 1 (one per decade).
+DEFAULT_LAMS = np.concatenate([[0.0], np.logspace(-8, 0, 9)])
+DEFAULT_LAMS.setflags(write=False)
+#: The hyper-parameter grid of the lr × momentum search.
+DEFAULT_LRS = (0.02, 0.05, 0.1, 0.2, 0.5, 1.0)
+DEFAULT_BETAS = (0.0, 0.5, 0.8, 0.9, 0.95)
+#: The two weights of the non-convex slice: W[0][2, 0] and W[0][3, 0], as (layer, j, i).
+NONCONVEX_WEIGHTS = ((0, 2, 0), (0, 3, 0))
+#: The draft's MNIST-style network.
+MNIST_SIZES = (784, 15, 10)
+
+
+def _degrees(degrees) -> np.ndarray:
+    d = [positive_int("degrees", k, 0) for k in degrees]
+    if not d:
+        raise ValueError("degrees must not be empty")
+    return np.array(d)
+
+
+def _lams(lams) -> np.ndarray:
+    lams = vector("lams", lams)
+    if lams.size == 0 or not np.all(np.isfinite(lams)) or np.any(lams < 0):
+        raise ValueError(f"lams must be a non-empty array of finite values >= 0, got {lams!r}")
+    return lams
+
+
+def _poly_mse(w, x, y) -> float:
+    return regression.mse(regression.polynomial_eval(w, x), y)
+
+
+# --- 1, 2: overfitting and model capacity ---------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class OverfitData:
+    """Training samples (x, y) and a held-out test set (x_test, y_test) of y = sin(2πx) + ε."""
+
+    x: np.ndarray
+    y: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+
+
+def overfit_data(n: int = 10, noise: float = 0.25, seed: int = 33,
+                 n_test: int = 100) -> OverfitData:
+    """n training and n_test test samples of y = sin(2πx) + ε, ε ~ N(0, noise²) (test seed + 1).
+
+    Seed 33: degree 3 is smooth (test MSE 0.070), degree 9 interpolates and swings (test 14.8).
+    """
+    x, y = data.noisy_sine(n, noise, seed)
+    xt, yt = data.noisy_sine(positive_int("n_test", n_test), noise, seed + 1)
+    return OverfitData(x, y, xt, yt)
+
+
+@dataclass(frozen=True, eq=False)
+class PolyErrors:
+    """Training and test MSE of the polynomial fit of each degree."""
+
+    degrees: np.ndarray
+    train: np.ndarray
+    test: np.ndarray
+
+
+def polynomial_errors(data: OverfitData, degrees=range(10), lam: float = 0.0) -> PolyErrors:
+    """MSE = (1/n) Σ (p(x_i) − y_i)² on the training and the test set, p = polynomial_fit."""
+    degs, d = _degrees(degrees), data
+    ws = [regression.polynomial_fit(d.x, d.y, int(k), lam) for k in degs]
+    return PolyErrors(degs, np.array([_poly_mse(w, d.x, d.y) for w in ws]),
+                      np.array([_poly_mse(w, d.x_test, d.y_test) for w in ws]))
+
+
+# --- 3: cross-validation --------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class CVResult:
+    """k rounds: the indices each trains on and holds out, its held-out MSE, and their mean."""
+
+    degree: int
+    fold_scores: np.ndarray
+    train_idx: tuple[np.ndarray, ...]
+    test_idx: tuple[np.ndarray, ...]
+    mean: float
+
+
+def cross_validate(x, y, degree: int, k: int = 5, lam: float = 0.0, seed=0) -> CVResult:
+    """k-fold CV: score_i = MSE on fold i of the fit on the other k − 1 folds;
+    mean = (1/k) Σ score_i."""
+    x, y = same_length("x", x, "y", y)
+    degree = positive_int("degree", degree, 0)
+    folds = data.kfold_indices(x.size, k, seed)
+    scores = np.array([_poly_mse(regression.polynomial_fit(x[tr], y[tr], degree, lam), x[te],
+                                 y[te]) for tr, te in folds])
+    return CVResult(degree, scores, tuple(f[0] for f in folds), tuple(f[1] for f in folds),
+                    float(scores.mean()))
+
+
+def cross_validation_curve(x, y, degrees=range(10), k: int = 5, seed=0) -> np.ndarray:
+    """The mean k-fold CV score (1/k) Σ score_i for each degree."""
+    return np.array([cross_validate(x, y, int(d), k, 0.0, seed).mean for d in _degrees(degrees)])
+
+
+# --- 4, 5: L2 regularisation ----------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class RegPath:
+    """Ridge coefficients w(λ) (len(lams), degree+1), ‖w_1:‖₂, and train/test MSE (or None)."""
+
+    lams: np.ndarray
+    coefs: np.ndarray
+    norms: np.ndarray
+    train: np.ndarray
+    test: np.ndarray | None
+
+
+def regularization_path(x, y, degree: int = 9, lams=DEFAULT_LAMS, x_test=None,
+                        y_test=None) -> RegPath:
+    """w(λ) = argmin (1/n) Σ (y_i − p(x_i))² + λ Σ_{k≥1} w_k² per λ; norms = ‖(w_1 … w_d)‖₂."""
+    x, y = same_length("x", x, "y", y)
+    lams = _lams(lams)
+    W = np.array([regression.polynomial_fit(x, y, degree, lam) for lam in lams])
+    test = None
+    if x_test is not None or y_test is not None:
+        xt, yt = same_length("x_test", x_test, "y_test", y_test)
+        test = np.array([_poly_mse(w, xt, yt) for w in W])
+    return RegPath(lams, W, np.linalg.norm(W[:, 1:], axis=1),
+                   np.array([_poly_mse(w, x, y) for w in W]), test)
+
+
+@dataclass(frozen=True, eq=False)
+class PenaltyConflict:
+    """Grids of the data term and of ‖w‖² over (w1, w2), and the path w(λ) of the optimum."""
+
+    W1: np.ndarray
+    W2: np.ndarray
+    data_term: np.ndarray
+    penalty: np.ndarray
+    lams: np.ndarray
+    path: np.ndarray
+    w_ls: np.ndarray
+
+
+def penalty_conflict(n: int = 50, seed: int = 0, lams=None, size: int = 101) -> PenaltyConflict:
+    """y ≈ w1 x1 + w2 x2 (correlated x1, x2): data term (1/n)‖y − Xw‖², penalty ‖w‖², and
+    w(λ) = (XᵀX/n + λI)⁻¹ Xᵀy/n, the minimiser of their sum, for λ = 0 and 1e-3 … 1e3."""
+    n = positive_int("n", n, 3)
+    size = positive_int("size", size, 2)
+    lams = np.concatenate([[0.0], np.geomspace(1e-3, 1e3, 61)]) if lams is None else _lams(lams)
+    rng = np.random.default_rng(seed)
+    x1 = rng.normal(size=n)
+    X = np.stack([x1, 0.8 * x1 + 0.6 * rng.normal(size=n)], axis=1)
+    y = X @ np.array([2.0, -1.0]) + 0.5 * rng.normal(size=n)
+    A, c = X.T @ X / n, X.T @ y / n
+    path = np.array([np.linalg.solve(A + lam * np.eye(2), c) for lam in lams])
+    w_ls = np.linalg.solve(A, c)
+    lim = 1.3 * np.abs(w_ls).max()
+    W1, W2 = np.meshgrid(np.linspace(-lim, lim, size), np.linspace(-lim, lim, size))
+    data_term = (y @ y / n - 2 * (W1 * c[0] + W2 * c[1])
+                 + A[0, 0] * W1**2 + 2 * A[0, 1] * W1 * W2 + A[1, 1] * W2**2)
+    return PenaltyConflict(W1, W2, data_term, W1**2 + W2**2, lams, path, w_ls)
+
+
+# --- 6: early stopping ----------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class TrainValCurves:
+    """Half-MSE per epoch (index 0 = before training) and the early-stopping epoch."""
+
+    train: np.ndarray
+    val: np.ndarray
+    best_epoch: int
+    net: nn.MLP
+
+
+def train_val_curves(epochs: int = 3000, hidden: int = 40, lr: float = 0.05,
+                     momentum: float = 0.9, seed: int = 1) -> TrainValCurves:
+    """A 1-hidden-40-1 sigmoid net on 15 noisy sine samples (noise 0.3, x standardised), 60
+    validation samples; full-batch nn.train; best_epoch = argmin_t J_val(θ_t)."""
+    epochs = positive_int("epochs", epochs)
+    x, y = data.noisy_sine(15, 0.3, seed)
+    xv, yv = data.noisy_sine(60, 0.3, seed + 100)
+    X, Xv = regression.standardize(x)[0][:, None], regression.standardize(xv, x)[0][:, None]
+    net = nn.init_mlp([1, positive_int("hidden", hidden), 1], seed=0)
+    res = nn.train(net, X, y[:, None], epochs, lr, Xv, yv[:, None], momentum=momentum)
+    return TrainValCurves(res.train_losses, res.val_losses, int(np.argmin(res.val_losses)),
+                          res.net)
+
+
+# --- 7: grid search -------------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class LRGrid:
+    """Final training loss per (lr, β) cell, np.inf where the run diverged; the best cell."""
+
+    lrs: np.ndarray
+    betas: np.ndarray
+    losses: np.ndarray
+    best: tuple[int, int]
+
+
+def lr_momentum_grid(lrs=DEFAULT_LRS, betas=DEFAULT_BETAS, steps: int = 150,
+                     seed: int = 0) -> LRGrid:
+    """J(θ_steps) of a 2-16-1 tanh net on two_moons(200), full-batch momentum
+    v ← β v − lr ∇J, θ ← θ + v; inf if any loss is non-finite or J(θ_steps) > J(θ_0)."""
+    lrs, betas = vector("lrs", lrs), vector("betas", betas)
+    if lrs.size == 0 or not np.all(np.isfinite(lrs) & (lrs > 0)):
+        raise ValueError(f"lrs must be non-empty and positive, got {lrs!r}")
+    if betas.size == 0 or np.any((betas < 0) | (betas >= 1)):
+        raise ValueError(f"betas must be non-empty and in [0, 1), got {betas!r}")
+    steps = positive_int("steps", steps)
+    X, Y = data.two_moons(200, 0.15, seed)
+    net = nn.init_mlp([2, 16, 1], activation="tanh", seed=seed)
+    out = np.empty((lrs.size, betas.size))
+    with np.errstate(all="ignore"):
+        for i, lr in enumerate(lrs):
+            for j, beta in enumerate(betas):
+                t = nn.train(net, X, Y, steps, lr, momentum=beta).train_losses
+                ok = np.all(np.isfinite(t)) and t[-1] <= t[0]
+                out[i, j] = t[-1] if ok else np.inf
+    best = np.unravel_index(np.argmin(out), out.shape)
+    return LRGrid(lrs, betas, out, (int(best[0]), int(best[1])))
+
+
+# --- 8: non-convexity -----------------------------------------------------------------------
+def _batched_loss(net: nn.MLP, X, Y, P) -> np.ndarray:
+    """J for each row of P (parameter vectors in params() order), one vectorised forward pass."""
+    a, k, last = np.broadcast_to(X, (P.shape[0],) + X.shape), 0, len(net.weights) - 1
+    for l, (W, b) in enumerate(zip(net.weights, net.biases)):
+        Wg = P[:, k:k + W.size].reshape((-1,) + W.shape)
+        bg = P[:, k + W.size:k + W.size + b.size]
+        k += W.size + b.size
+        f = nn.ACTIVATIONS[net.output_activation if l == last else net.activation][0]
+        a = f(np.einsum("gni,gji->gnj", a, Wg) + bg[:, None, :])
+    return np.sum((a - Y) ** 2, axis=(1, 2)) / (2 * X.shape[0])
+
+
+def nonconvex_setup(seed: int = 1) -> tuple[nn.MLP, np.ndarray, np.ndarray]:
+    """The 1-4-1 sigmoid net trained (400 steps, lr 1, β 0.9) on noisy_sine(20, 0.1, seed=0)."""
+    x, y = data.noisy_sine(20, 0.1, 0)
+    X, Y = x[:, None], y[:, None]
+    net = nn.train(nn.init_mlp([1, 4, 1], seed=seed), X, Y, 400, 1.0, momentum=0.9).net
+    return net, X, Y
+
+
+def nonconvex_loss_grid(size: int = 100, seed: int = 1,
+                        window: float = 20.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """J(w1, w2) = 1/(2n) Σ (a_L(x) − y)² over W[0][2,0], W[0][3,0] ∈ [−window, window]², the
+    rest at their trained values: plateaus (saturated sigmoids), two basins. -> (W1, W2, L)."""
+    size = positive_int("size", size, 3)
+    window = positive("window", window)
+    net, X, Y = nonconvex_setup(seed)
+    (l1, j1, i1), (l2, j2, i2) = NONCONVEX_WEIGHTS
+    theta, s = net.params(), net.sizes
+    off = np.cumsum([0] + [a * b + b for a, b in zip(s[:-1], s[1:])])  # where W[l] starts
+    p1, p2 = off[l1] + j1 * s[l1] + i1, off[l2] + j2 * s[l2] + i2
+    W1, W2 = np.meshgrid(*[np.linspace(-window, window, size)] * 2)
+    L = np.empty((size, size))
+    for r in range(size):
+        P = np.tile(theta, (size, 1))
+        P[:, p1], P[:, p2] = W1[r], W2[r]
+        L[r] = _batched_loss(net, X, Y, P)
+    return W1, W2, L
+
+
+def convex_reference(size: int = 100) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """J(m, b) of the 7 regression points over m ∈ [−2, 4], b ∈ [−6, 8]: (M, B, J)."""
+    return regression.cost_grid(*data.regression_points(), size=size)
+
+
+def _depths(L: np.ndarray) -> np.ndarray:
+    """Per cell: the climb from it to lower ground (flooding with union-find); inf at the bottom."""
+    H, W = L.shape
+    flat, parent, low = L.ravel(), np.full(L.size, -1), np.arange(L.size)
+    depth = np.full(L.size, np.inf)
+
+    def find(a):
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for c in np.argsort(flat, kind="stable"):
+        parent[c] = c
+        r, q = divmod(int(c), W)
+        for nb in [rr * W + qq for rr in (r - 1, r, r + 1) for qq in (q - 1, q, q + 1)
+                   if 0 <= rr < H and 0 <= qq < W and (rr, qq) != (r, q)]:
+            a, b = find(c), find(nb) if parent[nb] >= 0 else -1
+            if b < 0 or a == b:
+                continue
+            hi, lo = sorted((low[a], low[b]), key=lambda i: (flat[i], i))[::-1]
+            depth[hi] = min(depth[hi], flat[c] - flat[hi])
+            parent[a], low[b] = b, lo
+    return depth.reshape(L.shape)
+
+
+def count_local_minima(L, min_depth: float = 0.0) -> int:
+    """Strict minima L[i,j] < all 8 neighbours, in the grid interior; with min_depth > 0 only
+    those whose basin is deeper than min_depth · (max L − min L) (grid artefacts excluded)."""
+    L = np.asarray(L, dtype=np.float64)
+    if L.ndim != 2 or min(L.shape) < 3:
+        raise ValueError(f"L must be a 2-D grid of at least 3×3, got shape {L.shape}")
+    if not min_depth >= 0:
+        raise ValueError(f"min_depth must be >= 0, got {min_depth!r}")
+    c, (H, W) = L[1:-1, 1:-1], L.shape
+    strict = np.ones(c.shape, bool)
+    for di in (-1, 0, 1):
+        for dj in (-1, 0, 1):
+            if di or dj:
+                strict &= c < L[1 + di:H - 1 + di, 1 + dj:W - 1 + dj]
+    if min_depth > 0:
+        strict &= _depths(L)[1:-1, 1:-1] > min_depth * np.ptp(L)
+    return int(strict.sum())
+
+
+# --- 9: feature scaling ---------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class ScalingRun:
+    """One descent: its x, rate, contour grid (M, B, J), path, optimum and cond(H)."""
+
+    x: np.ndarray
+    lr: float
+    grid: tuple[np.ndarray, np.ndarray, np.ndarray]
+    trajectory: descent.Trajectory
+    optimum: np.ndarray
+    condition: float
+
+
+@dataclass(frozen=True, eq=False)
+class FeatureScaling:
+    """The raw-x and the standardised-x run, same steps, from the same starting line."""
+
+    raw: ScalingRun
+    scaled: ScalingRun
+
+
+def feature_scaling_paths(steps: int = 30, start=(-1.0, 2.0), raw_fraction: float = 0.9,
+                          scaled_fraction: float = 0.25, size: int = 200) -> FeatureScaling:
+    """Plain GD on J with raw x (rate raw_fraction · 2/λ_max) and with z = (x − μ)/σ (rate
+    scaled_fraction · 2/λ_max), from the same line; cond(H) = λ_max/λ_min (raw ≈ 316, z: 1)."""
+    x, y = data.regression_points()
+    z, mu, sd = regression.standardize(x)
+    m0, b0 = vector("start", start, 2)
+    size = positive_int("size", size, 2)
+
+    def run(xs, frac, name, s0, window):
+        if not 0 < frac < 1:
+            raise ValueError(f"{name} must be in (0, 1), got {frac!r}")
+        lr, opt = frac * regression.max_stable_rate(xs), np.array(regression.least_squares(xs, y))
+        h = 1.25 * np.abs(s0 - opt).max()  # the standardised bowl: a square around its optimum
+        grid = regression.cost_grid(xs, y, *(window or [(o - h, o + h) for o in opt]), size)
+        traj = descent.run_regression(optimizers.sgd(lr), xs, y, s0, steps)
+        return ScalingRun(xs, lr, grid, traj, opt, float(np.linalg.cond(regression.hessian(xs))))
+
+    # The same starting line m0 x + b0 = (m0 σ) z + (b0 + m0 μ) in both parametrisations.
+    return FeatureScaling(run(x, raw_fraction, "raw_fraction", np.array([m0, b0]),
+                              ((-2.0, 4.0), (-6.0, 8.0))),
+                          run(z, scaled_fraction, "scaled_fraction",
+                              np.array([m0 * sd, b0 + m0 * mu]), None))
+
+
+# --- 10: gradient check ---------------------------------------------------------------------
+def gradient_check_demo(sizes=(2, 3, 2), n: int = 5, seed: int = 0) -> nn.GradCheck:
+    """Backprop against central differences (J(θ + h e_k) − J(θ − h e_k)) / 2h, weight by weight,
+    for a seeded sigmoid net on n seeded random samples."""
+    net = nn.init_mlp(sizes, seed=seed)
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(positive_int("n", n), net.sizes[0]))
+    return nn.gradient_check(net, X, rng.uniform(size=(n, net.sizes[-1])))
+
+
+def passes_for(sizes=MNIST_SIZES) -> tuple[int, int]:
+    """(2P forward passes for central differences, 2 passes for backprop), P = parameter count."""
+    return 2 * nn.parameter_count(sizes), 2
