@@ -37,9 +37,9 @@ _EQUATIONS = (
         "the partial derivative of J with respect to b",
         r"\frac{\partial J}{\partial b} = -\frac{1}{n} \sum_{i=1}^{n} \left(y_i - (m\,x_i + b)\right)",
     ),
-    Equation("update-m", "the update of m", r"m := m - \alpha \frac{\partial J}{\partial m}"),
-    Equation("update-b", "the update of b", r"b := b - \alpha \frac{\partial J}{\partial b}"),
-    Equation("update-W", "the gradient-descent update", r"W := W - \alpha \nabla J(W)"),
+    Equation("update-m", "the update of m", r"m \leftarrow m - \alpha \frac{\partial J}{\partial m}"),
+    Equation("update-b", "the update of b", r"b \leftarrow b - \alpha \frac{\partial J}{\partial b}"),
+    Equation("update-W", "the gradient-descent update", r"W \leftarrow W - \alpha \nabla J(W)"),
     Equation(
         "sigmoid-neuron",
         "a sigmoid neuron",

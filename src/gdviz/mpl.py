@@ -17,6 +17,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from . import theme as _theme  # noqa: E402
@@ -32,7 +33,9 @@ def themed(theme: Theme):
 
 def new_figure(theme: Theme, height: float, width: float = 1.0) -> Figure:
     """A Figure `width` text widths wide and `height` inches tall (no pyplot state)."""
-    return Figure(figsize=(theme.text_width * width, min(height, theme.max_height)))
+    fig = Figure(figsize=(theme.text_width * width, min(height, theme.max_height)))
+    FigureCanvasAgg(fig)
+    return fig
 
 
 def subplots(theme: Theme, nrows=1, ncols=1, height=2.4, width=1.0, **kw):

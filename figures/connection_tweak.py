@@ -1,0 +1,103 @@
+"""One weight touches everything after it
+
+A fully connected network with {n0}, {n1}, {n2} and {n3} neurons per layer. Nudging the single
+highlighted weight of the first layer (by {delta:g}) changes the neuron it feeds; through that
+neuron's {n2} outgoing connections every neuron of the next layer changes, and from there all
+{n3} outputs: {n_changed} of the {n_total} activations move, the {n0} inputs and the other
+{n_still_hidden} first-layer neurons stay put. The fill of each highlighted neuron shows how far
+its activation moved in a real forward pass (log scale). Because one weight's effect reaches
+every output, the weights cannot be tuned one at a time.
+
+Alt: A network diagram drawn in grey with four columns of circles. One connection from an input
+to a neuron of the first hidden layer is drawn thick and orange. That neuron, all {n2} neurons of
+the second hidden layer and all {n3} outputs are outlined in orange and tinted by how much their
+value changed; the orange edges that carry the change fan out from the first highlighted neuron.
+"""
+
+import numpy as np
+from matplotlib.colors import LinearSegmentedColormap, LogNorm
+
+from gdcore import nn
+from gdviz import mpl as gm
+from gdviz import network_draw as nd
+from gdviz.network_layout import layout
+
+SIZES = (10, 8, 8, 5)
+SEED = 0
+#: The tweaked connection W[0][J, I] (input I -> first hidden neuron J) and the nudge.
+LAYER, J, I = 0, 2, 1
+DELTA = 1.0
+#: The input of the forward pass: a fixed, evenly spread vector.
+X_INPUT = np.linspace(-1.0, 1.0, SIZES[0])
+LAYER_NAMES = ("inputs", "hidden", "hidden", "outputs")
+
+
+def _example():
+    net = nn.init_mlp(SIZES, seed=SEED)
+    changes = nn.activation_changes(net, X_INPUT, LAYER, J, I, DELTA)
+    changed = nn.changed_activations(net, X_INPUT, LAYER, J, I, DELTA)
+    return changes, changed
+
+
+def highlighted_neurons() -> frozenset:
+    """The neurons the figure highlights: those whose activation the tweak changes."""
+    return _example()[1]
+
+
+def facts() -> dict:
+    _, changed = _example()
+    return {
+        **{f"n{l}": n for l, n in enumerate(SIZES)},
+        "delta": DELTA,
+        "n_changed": len(changed),
+        "n_total": sum(SIZES),
+        "n_still_hidden": SIZES[1] - 1,
+    }
+
+
+def make_figure(theme):
+    changes, changed = _example()
+    lay = layout(SIZES, width=12.5, height=5.6)
+    fig, ax = gm.subplots(theme, height=2.9)
+    tweak = ((LAYER, I), (LAYER + 1, J))
+
+    quiet = nd.mix(theme.background, theme.muted, 0.4)
+    carry = [e for e in lay.edges if e == tweak or (e[0] in changed and e[1] in changed)]
+    still = [e for e in lay.edges if e not in carry]
+    nd.draw_edges(ax, lay, still, color=quiet, linewidth=0.45, zorder=1, gid="edges-quiet")
+    nd.draw_edges(ax, lay, [e for e in carry if e != tweak], color=theme.accent,
+                  linewidth=0.9, zorder=2, gid="edges-change")
+    nd.draw_edges(ax, lay, [tweak], color=theme.accent, linewidth=2.6, zorder=2,
+                  gid="edge-tweak")
+
+    # fill: |delta a| on a log scale, from a faint tint to full accent
+    vals = np.array([changes[l][k] for l, k in changed])
+    norm = LogNorm(vals.min(), vals.max())
+    cmap = LinearSegmentedColormap.from_list(
+        "change", [nd.mix(theme.background, theme.accent, 0.12), theme.accent])
+    styles = {n: dict(facecolor=cmap(norm(changes[n[0]][n[1]])), edgecolor=theme.accent,
+                      linewidth=1.3) for n in changed}
+    nd.draw_neurons(ax, lay, theme, styles=styles, linewidth=0.8)
+
+    nd.setup_axes(ax, lay, pad=(0.45, 0.45, 0.75, 0.2))
+    y_lab = lay.bounds()[2] - 0.25
+    for l, (x, n) in enumerate(zip(lay.layer_x, SIZES)):
+        ax.text(x, y_lab, f"{n} {LAYER_NAMES[l]}", ha="center", va="top",
+                fontsize=theme.small_size, color=theme.muted)
+    (x0, y0), (x1, y1) = lay.segment(tweak)
+    ax.annotate(rf"tweaked weight  $w \rightarrow w + {DELTA:g}$",
+                xy=(0.4 * x0 + 0.6 * x1, 0.4 * y0 + 0.6 * y1),
+                xytext=(0.5 * (x0 + x1), lay.bounds()[3] + 0.05), ha="center", va="bottom",
+                fontsize=theme.small_size, color=theme.accent,
+                arrowprops=dict(arrowstyle="-", color=theme.accent, lw=0.7))
+
+    sm = gm.matplotlib.cm.ScalarMappable(norm=norm, cmap=cmap)
+    cb = fig.colorbar(sm, ax=ax, shrink=0.7, aspect=18, pad=0.01)
+    cb.set_label(r"change of activation $|\Delta a|$", fontsize=theme.small_size)
+    cb.ax.tick_params(labelsize=theme.small_size)
+    cb.outline.set_visible(False)
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

@@ -1,0 +1,102 @@
+"""The number of guesses explodes
+
+How many guesses a grid search needs at {bins} bins per axis, against the number of parameters
+searched (both axes logarithmic; the vertical axis is labelled with the number of guesses
+itself). Two weights need {c2:,} guesses and three need {c3:,}; from {cross} parameters on,
+there are more guesses than the roughly 10^{atoms} atoms of the observable universe, and the
+{p_mnist:,} parameters of the digit network need 10^{e_mnist:,} guesses.
+
+Alt: A rising straight line on logarithmic axes. Marked points: 2 parameters at 100 guesses,
+3 at 1,000, and {p_mnist:,} at 10 to the power {e_mnist:,}. A horizontal dashed line marks
+10^{atoms}, the atoms of the universe; the line crosses it at {cross} parameters.
+"""
+
+import numpy as np
+from matplotlib.ticker import FixedLocator, NullLocator
+
+from gdcore import nn, sampling, validation
+from gdviz import mpl as gm
+
+BINS = 10
+MNIST = validation.MNIST_SIZES
+
+
+def _curve():
+    d = np.unique(np.geomspace(1, 3 * nn.parameter_count(MNIST), 400).astype(int))
+    e = np.array([sampling.guess_count_log10(BINS, int(k)) for k in d])
+    return d, e
+
+
+def _crossing() -> int:
+    """The fewest parameters whose grid needs more guesses than there are atoms."""
+    d = np.arange(1, 10 * sampling.ATOMS_LOG10 + 1)
+    e = np.array([sampling.guess_count_log10(BINS, int(k)) for k in d])
+    return int(d[np.argmax(e > sampling.ATOMS_LOG10)])
+
+
+def facts() -> dict:
+    p = nn.parameter_count(MNIST)
+    return {"bins": BINS, "c2": sampling.guess_count(BINS, 2),
+            "c3": sampling.guess_count(BINS, 3), "atoms": sampling.ATOMS_LOG10,
+            "cross": _crossing(), "p_mnist": p,
+            "e_mnist": round(sampling.guess_count_log10(BINS, p))}
+
+
+def _pow10(e: float) -> str:
+    return rf"$\mathdefault{{10^{{{round(e):,}}}}}$".replace(",", "{,}")
+
+
+def make_figure(theme):
+    d, e = _curve()
+    p = nn.parameter_count(MNIST)
+    fig, ax = gm.subplots(theme, height=2.9)
+    gm.style_axes(ax, theme)
+    ax.plot(d, e, color=theme.accent, zorder=3)
+    ax.set_xscale("log")
+    ax.set_yscale("log")  # the axis holds log10(guesses), itself on a log scale
+    ticks = [1, 10, 100, 1000, 10000]
+    ax.yaxis.set_major_locator(FixedLocator(ticks))
+    ax.yaxis.set_minor_locator(NullLocator())
+    ax.set_yticks(ticks, [_pow10(t) for t in ticks])
+    xt = [1, 10, 100, 1000, 10000]
+    ax.xaxis.set_major_locator(FixedLocator(xt))
+    ax.set_xticks(xt, [f"{t:,}" for t in xt])
+    ax.set_xlim(1, d[-1])
+    ax.set_ylim(0.7, e[-1])
+    ax.set_xlabel("number of parameters (weights and biases)")
+    ax.set_ylabel(f"guesses at {BINS} bins per axis")
+
+    atoms = sampling.ATOMS_LOG10
+    ax.axhline(atoms, color=theme.muted, lw=0.9, ls="--", zorder=2)
+    ax.text(1.25, atoms * 1.12, rf"{_pow10(atoms)} atoms in the observable universe",
+            ha="left", va="bottom", fontsize=theme.small_size, color=theme.muted)
+    cross = _crossing()
+    ec = sampling.guess_count_log10(BINS, cross)
+    ax.plot([cross], [ec], "o", ms=4.5, color=theme.muted, zorder=4)
+    ax.annotate(f"{cross} parameters", xy=(cross, ec), xytext=(5, -6),
+                textcoords="offset points", fontsize=theme.small_size, color=theme.muted,
+                ha="left", va="top")
+
+    marks = [(2, "2 weights"), (3, "3 weights"), (p, "digit network")]
+    for k, name in marks:
+        ek = sampling.guess_count_log10(BINS, k)
+        ax.plot([k], [ek], "o", ms=5.5, color=theme.data, zorder=5,
+                markeredgecolor=theme.background, markeredgewidth=0.7)
+        count = (f"{sampling.guess_count(BINS, k):,}" if ek < 7 else _pow10(ek))
+        label = f"{name} ({k:,} parameters):\n{count} guesses" if k == p else \
+            f"{name}: {count} guesses"
+        if k == p:
+            ax.annotate(label, xy=(k, ek), xytext=(k / 3.0, ek), ha="right", va="center",
+                        fontsize=theme.small_size, color=theme.text,
+                        arrowprops=dict(arrowstyle="-", color=theme.muted, lw=0.6))
+        else:
+            # below the line, to the right, with a leader: the line never comes down here
+            ax.annotate(label, xy=(k, ek), xytext=(12, 3.6 if k == 3 else 1.6), ha="left",
+                        va="center", fontsize=theme.small_size, color=theme.text,
+                        arrowprops=dict(arrowstyle="-", color=theme.muted, lw=0.6,
+                                        shrinkA=2, shrinkB=4))
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

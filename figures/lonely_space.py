@@ -1,0 +1,107 @@
+"""In high dimensions, almost everything is near the surface
+
+Take a ball in d dimensions and its outer shell, the "eggshell" of thickness ε times the radius.
+The shell's share of the volume is 1 − (1 − ε)^d. For a shell of ε = {eps_pct:g} % of the radius
+it holds {share2:.1f} % of a disc's area (d = 2, left) and {share3:.1f} % of a ball's volume
+(d = 3), but more than half of the volume from d = {d50} on and more than {p99:g} % from
+d = {d99} on (right; dashed, a shell of {eps_other_pct:g} % for comparison). In many
+dimensions nearly all the space is far from the centre, and evenly spread points are far from
+one another.
+
+Alt: Left, a disc whose thin outer ring is coloured. Right, two S-shaped curves of the
+shell's share of the volume against the number of dimensions on a logarithmic axis, rising from
+near 0 % to 100 %; the solid one, for a {eps_pct:g} % shell, is marked at d = 2 ({share2:.1f} %),
+d = 3 ({share3:.1f} %), d = {d50} (50 %) and d = {d99} ({p99:g} %).
+"""
+
+import numpy as np
+from matplotlib.patches import Circle, Wedge
+
+from gdcore import sampling
+from gdviz import mpl as gm
+from gdviz import network_draw as nd
+
+EPS = 0.05
+EPS_OTHER = 0.10
+LEVELS = (0.5, 0.99)
+D_MAX = 1000
+
+
+def _dims() -> np.ndarray:
+    return np.arange(1, D_MAX + 1)
+
+
+def first_dim_above(eps: float, share: float) -> int:
+    """The smallest d at which the shell's share exceeds `share`."""
+    d = _dims()
+    return int(d[np.argmax(sampling.eggshell_share(eps, d) > share)])
+
+
+def facts() -> dict:
+    return {"eps_pct": 100 * EPS, "eps_other_pct": 100 * EPS_OTHER,
+            "share2": 100 * sampling.eggshell_share(EPS, 2),
+            "share3": 100 * sampling.eggshell_share(EPS, 3),
+            "d50": first_dim_above(EPS, LEVELS[0]), "d99": first_dim_above(EPS, LEVELS[1]),
+            "p99": 100 * LEVELS[1]}
+
+
+def _pct(v: float) -> str:
+    return f"{100 * v:.1f} %"
+
+
+def make_figure(theme):
+    fig, (ax0, ax) = gm.subplots(theme, 1, 2, height=2.7,
+                                 gridspec_kw=dict(width_ratios=[1, 2.6]))
+    fs = theme.small_size
+
+    # the eggshell of a disc (d = 2)
+    ax0.add_patch(Circle((0, 0), 1 - EPS, facecolor=nd.mix(theme.background, theme.data, 0.15),
+                         edgecolor="none"))
+    ax0.add_patch(Wedge((0, 0), 1, 0, 360, width=EPS, facecolor=theme.accent,
+                        edgecolor="none"))
+    ax0.annotate(f"shell: {EPS * 100:g} % of the radius,\n{_pct(sampling.eggshell_share(EPS, 2))}"
+                 " of the area", xy=(np.cos(-0.9), np.sin(-0.9)), xytext=(0, -1.25),
+                 ha="center", va="top", fontsize=fs, color=theme.text,
+                 arrowprops=dict(arrowstyle="-", color=theme.muted, lw=0.6))
+    ax0.set_xlim(-1.15, 1.15)
+    ax0.set_ylim(-1.95, 1.1)
+    ax0.set_aspect("equal")
+    ax0.set_axis_off()
+    ax0.set_title("$d = 2$")
+
+    # the share against d
+    gm.style_axes(ax, theme)
+    d = _dims()
+    for eps, main in ((EPS_OTHER, False), (EPS, True)):
+        share = sampling.eggshell_share(eps, d)
+        ax.plot(d, 100 * share, color=theme.accent if main else theme.muted,
+                ls="-" if main else (0, (4, 2)), lw=1.8 if main else 1.1, zorder=3 if main else 2,
+                label=f"shell of ε = {eps * 100:g} % of the radius")
+    handles, labels = ax.get_legend_handles_labels()
+    ax.legend(handles[::-1], labels[::-1], loc="lower right", fontsize=fs)
+    ax.set_xscale("log")
+    ax.set_xlim(1, D_MAX)
+    ax.set_ylim(0, 104)
+    ax.set_xticks([1, 2, 3, 10, 100, 1000], ["1", "2", "3", "10", "100", "1,000"])
+    ax.set_yticks([0, 25, 50, 75, 100], ["0 %", "25 %", "50 %", "75 %", "100 %"])
+    ax.set_xlabel("dimensions $d$")
+    ax.set_ylabel("share of the volume in the shell")
+
+    for k in (2, 3, *(first_dim_above(EPS, lv) for lv in LEVELS)):
+        v = 100 * sampling.eggshell_share(EPS, k)
+        ax.plot([k], [v], "o", ms=4.5, color=theme.accent, zorder=4,
+                markeredgecolor=theme.background, markeredgewidth=0.6)
+        label = f"$d = {k}$: {v:.1f} %"
+        if k <= 3:  # to a column below the curve, with leaders
+            ax.annotate(label, xy=(k, v), xytext=(5, 16 if k == 3 else 7), ha="left",
+                        va="center", fontsize=fs, color=theme.text,
+                        arrowprops=dict(arrowstyle="-", color=theme.muted, lw=0.6,
+                                        shrinkA=1, shrinkB=3))
+        else:  # just below-right of the point, under the curve
+            ax.annotate(label, xy=(k, v), xytext=(6, -3), textcoords="offset points",
+                        ha="left", va="top", fontsize=fs, color=theme.text)
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

@@ -1,0 +1,75 @@
+"""The handwriting network and its parameter count
+
+The digit classifier: {n0} inputs (one per pixel of a 28 × 28 image; only {shown} are drawn),
+{n1} hidden neurons and {n2} outputs, every neuron connected to every neuron of the next layer.
+The first layer of connections holds {n0} × {n1} = {w0:,} weights, the second {n1} × {n2} =
+{w1:,}; with one bias for each of the {n_biases} hidden and output neurons the network has
+{params:,} parameters, each a dimension of the space a training method must search.
+
+Alt: A three-column network diagram. The left column shows {shown} of the {n0} input neurons
+with three dots for the rest, the middle column {n1} hidden neurons and the right column {n2}
+outputs, all joined by thin grey lines. Labels give {w0:,} weights between inputs and hidden
+layer, {w1:,} between hidden layer and outputs, {n_biases} biases and {params:,} parameters in
+all.
+"""
+
+from gdcore import nn, validation
+from gdviz import mpl as gm
+from gdviz import network_draw as nd
+from gdviz.network_layout import layout
+
+SIZES = validation.MNIST_SIZES
+MAX_SHOWN = 16
+NAMES = ("inputs", "hidden", "outputs")
+
+
+def _counts() -> dict:
+    w = nn.layer_weight_counts(SIZES)
+    params = nn.parameter_count(SIZES)
+    return {"w0": w[0], "w1": w[1], "weights": nn.weight_count(SIZES),
+            "n_biases": params - nn.weight_count(SIZES), "params": params}
+
+
+def facts() -> dict:
+    lay = layout(SIZES, max_shown=MAX_SHOWN)
+    return {**{f"n{l}": n for l, n in enumerate(SIZES)}, **_counts(),
+            "shown": len(lay.shown[0])}
+
+
+def make_figure(theme):
+    c = _counts()
+    lay = layout(SIZES, width=12.0, height=6.4, max_shown=MAX_SHOWN)
+    fig, ax = gm.subplots(theme, height=4.1)
+    quiet = nd.mix(theme.background, theme.muted, 0.35)
+    nd.draw_edges(ax, lay, color=quiet, linewidth=0.3)
+    nd.draw_neurons(ax, lay, theme, [n for n, _ in lay.neurons() if n[0] == 0],
+                    edge=theme.data, linewidth=0.8)
+    nd.draw_neurons(ax, lay, theme, [n for n, _ in lay.neurons() if n[0] > 0],
+                    edge=theme.accent, linewidth=0.8)
+    nd.draw_elision(ax, lay, theme)
+    x0, x1, y0, y1 = lay.bounds()
+    nd.setup_axes(ax, lay, pad=(0.3, 0.3, 1.75, 0.75))
+
+    fs = theme.small_size
+    for l, (x, n) in enumerate(zip(lay.layer_x, SIZES)):
+        ax.text(x, y0 - 0.12, f"{n:,} {NAMES[l]}", ha="center", va="top", fontsize=fs,
+                color=theme.text)
+    for l in range(len(SIZES) - 1):
+        xm = 0.5 * (lay.layer_x[l] + lay.layer_x[l + 1])
+        ax.text(xm, y1 + 0.12,
+                f"{SIZES[l]:,} × {SIZES[l + 1]:,} = {c[f'w{l}']:,} weights",
+                ha="center", va="bottom", fontsize=fs, color=theme.text,
+                bbox=dict(boxstyle="round,pad=0.2", fc=theme.background, ec="none"))
+    biases = " + ".join(f"{n:,}" for n in SIZES[1:])
+    ax.text(0.5 * (lay.layer_x[1] + lay.layer_x[2]), y0 - 0.62,
+            f"{biases} = {c['n_biases']:,} biases", ha="center", va="top", fontsize=fs,
+            color=theme.text)
+    ax.text(0.0, y0 - 1.15,
+            f"{c['w0']:,} + {c['w1']:,} + {c['n_biases']:,} = {c['params']:,} parameters",
+            ha="center", va="top", fontsize=theme.font_size, color=theme.accent,
+            fontweight="bold")
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

@@ -1,0 +1,91 @@
+"""One more weight, ten times the guesses
+
+The same {bins} bins per axis in two and in three dimensions. For the network with two weights
+the grid holds {bins}² = {count_2d:,} guesses (left); for the network with three weights it
+becomes a lattice of {bins}³ = {count_3d:,} guesses (right, nearer points drawn darker and
+larger). Every added weight multiplies the number of guesses by {bins}.
+
+Alt: Left, a flat square grid of {count_2d} dots with axes w1 and w2. Right, a cube of
+{count_3d:,} dots seen at an angle, with axes w1, w2 and w3; dots nearer the viewer are darker
+and larger.
+"""
+
+import numpy as np
+
+from gdcore import sampling
+from gdviz import mpl as gm
+from gdviz import network_draw as nd
+
+BINS = 10
+ELEV, AZIM = 16, -50
+
+
+def facts() -> dict:
+    return {"bins": BINS, "count_2d": sampling.guess_count(BINS, 2),
+            "count_3d": sampling.guess_count(BINS, 3)}
+
+
+def _depth(pts: np.ndarray) -> np.ndarray:
+    """0 (far) .. 1 (near) along the viewing direction of (ELEV, AZIM)."""
+    e, a = np.radians(ELEV), np.radians(AZIM)
+    view = np.array([np.cos(e) * np.cos(a), np.cos(e) * np.sin(a), np.sin(e)])
+    d = (pts - 0.5) @ view
+    return (d - d.min()) / (d.max() - d.min())
+
+
+def make_figure(theme):
+    fig = gm.new_figure(theme, 3.1)
+    gs = fig.add_gridspec(1, 2, width_ratios=[1, 1.25])
+    ax2 = fig.add_subplot(gs[0])
+    ax3 = fig.add_subplot(gs[1], projection="3d")
+
+    pts2 = sampling.grid_points(BINS, 2)
+    ax2.scatter(pts2[:, 0], pts2[:, 1], s=9, color=theme.data, linewidths=0, zorder=3)
+    ax2.set_xlim(0, 1)
+    ax2.set_ylim(0, 1)
+    ax2.set_aspect("equal")
+    ax2.set_xticks([0, 0.5, 1], ["0", "0.5", "1"])
+    ax2.set_yticks([0, 0.5, 1], ["0", "0.5", "1"])
+    ax2.set_xlabel("$w_1$")
+    ax2.set_ylabel("$w_2$")
+    for side in ("top", "right"):
+        ax2.spines[side].set_visible(True)
+    ax2.set_title(f"2 weights: {sampling.guess_count(BINS, 2):,} guesses")
+
+    pts3 = sampling.grid_points(BINS, 3)
+    depth = _depth(pts3)
+    order = np.argsort(depth)  # far first, so near points are drawn on top
+    far = nd.mix(theme.background, theme.data, 0.12)
+    colors = [nd.mix(far, theme.data, t) for t in depth[order]]
+    p = pts3[order]
+    ax3.scatter(p[:, 0], p[:, 1], p[:, 2], s=1.5 + 9 * depth[order] ** 1.5, c=colors,
+                linewidths=0, depthshade=False)
+    ax3.view_init(elev=ELEV, azim=AZIM)
+    ax3.set_box_aspect((1, 1, 1), zoom=0.92)
+    # the cube's outline: its twelve edges, thin, to carry the perspective
+    for a in range(3):
+        for u in (0, 1):
+            for v in (0, 1):
+                seg = np.zeros((2, 3))
+                seg[:, a] = (0, 1)
+                seg[:, (a + 1) % 3] = u
+                seg[:, (a + 2) % 3] = v
+                ax3.plot(*seg.T, color=theme.muted, lw=0.5, alpha=0.6)
+    ticks = ([0, 0.5, 1], [0.5, 1], [0, 0.5, 1])  # w2's 0 would sit on w1's 1 at the corner
+    for axis, name, tk in zip((ax3.xaxis, ax3.yaxis, ax3.zaxis), ("w_1", "w_2", "w_3"), ticks):
+        axis.set_pane_color((*nd.mix(theme.background, theme.grid, 0.5), 1.0))
+        axis._axinfo["grid"].update(color=theme.grid, linewidth=0.5)
+        axis.set_ticks(tk, [f"{t:g}" for t in tk])
+        axis.set_label_text(f"${name}$")
+        axis.labelpad = 2 if axis is ax3.zaxis else -4
+    ax3.tick_params(labelsize=theme.small_size, pad=-2)
+    ax3.zaxis.set_tick_params(pad=3)  # clear of w2's "1" at the right-hand corner
+    ax3.set_xlim(0, 1)
+    ax3.set_ylim(0, 1)
+    ax3.set_zlim(0, 1)
+    ax3.set_title(f"3 weights: {sampling.guess_count(BINS, 3):,} guesses")
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

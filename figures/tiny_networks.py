@@ -1,0 +1,74 @@
+"""Two tiny networks
+
+Two networks of a single layer and no bias: {n_a} inputs feeding one output through the
+{w_a} weights w1 and w2, and {n_b} inputs feeding one output through the {w_b} weights w1, w2
+and w3. Searching for the best weights means searching a {w_a}-dimensional space for the first
+network and a {w_b}-dimensional one for the second.
+
+Alt: Left, two input circles x1 and x2 joined to one output circle by lines labelled w1 and w2.
+Right, three input circles x1, x2, x3 joined to one output circle by lines labelled w1, w2, w3.
+"""
+
+from gdcore import nn
+from gdviz import mpl as gm
+from gdviz import network_draw as nd
+from gdviz.network_layout import layout
+
+NETWORKS = ((2, 1), (3, 1))
+RADIUS = 0.36
+PITCH = 1.25
+WIDTH = 4.8
+
+
+def facts() -> dict:
+    (a, _), (b, _) = NETWORKS
+    return {"n_a": a, "n_b": b, "w_a": nn.weight_count(NETWORKS[0]),
+            "w_b": nn.weight_count(NETWORKS[1])}
+
+
+def _layout(sizes):
+    # the same radius and pitch in both panels, so they read at one scale
+    return layout(sizes, width=WIDTH, height=2 * RADIUS + (max(sizes) - 1) * PITCH,
+                  radius=RADIUS)
+
+
+def make_figure(theme):
+    fig, axes = gm.subplots(theme, 1, 2, height=1.95)
+    lays = [_layout(s) for s in NETWORKS]
+    y0 = min(l.bounds()[2] for l in lays) - 0.75
+    y1 = max(l.bounds()[3] for l in lays) + 0.15
+    for ax, sizes, lay in zip(axes, NETWORKS, lays):
+        n = sizes[0]
+        nd.draw_edges(ax, lay, color=theme.muted, linewidth=1.1)
+        nd.draw_neurons(ax, lay, theme, [(0, i) for i in range(n)], edge=theme.data,
+                        linewidth=1.2)
+        nd.draw_neurons(ax, lay, theme, [(1, 0)], edge=theme.accent, linewidth=1.4)
+        fs = theme.font_size
+        for i in range(n):
+            x, y = lay.position(0, i)
+            ax.text(x, y, f"$x_{i + 1}$", ha="center", va="center", fontsize=fs,
+                    color=theme.text, zorder=5)
+            (ax_, ay), (bx, by) = lay.segment(((0, i), (1, 0)))
+            mx, my = 0.55 * ax_ + 0.45 * bx, 0.55 * ay + 0.45 * by
+            ax.text(mx, my + 0.12, f"$w_{i + 1}$", ha="center", va="bottom", fontsize=fs,
+                    color=theme.text, zorder=5,
+                    bbox=dict(boxstyle="round,pad=0.12", fc=theme.background, ec="none"))
+        ox, oy = lay.position(1, 0)
+        ax.text(ox, oy, "$f$", ha="center", va="center", fontsize=fs, color=theme.text,
+                zorder=5)
+        terms = " + ".join(f"w_{i + 1} x_{i + 1}" for i in range(n))
+        ax.text(0.0, y0 + 0.05, f"$f = {terms}$", ha="center", va="bottom",
+                fontsize=theme.small_size, color=theme.muted)
+        ax.set_title(f"{n} inputs, {nn.weight_count(sizes)} weights",
+                     fontsize=theme.font_size)
+        ax.set_xlim(-WIDTH / 2 - 0.3, WIDTH / 2 + 0.3)
+        ax.set_ylim(y0, y1)
+        ax.set_aspect("equal")
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.set_axis_off()
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

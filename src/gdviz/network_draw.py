@@ -1,0 +1,109 @@
+"""Drawing a `gdviz.network_layout.Layout` with matplotlib: edges, neurons, elision dots.
+
+Each piece is a separate call so a figure can style subsets (a highlighted path, dropped
+neurons) without re-deriving geometry. Neurons are Circle patches with gid "neuron-<l>-<i>"
+(true indices), so tests can read back which neurons a figure drew and how.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+from matplotlib.collections import LineCollection
+from matplotlib.colors import to_rgb
+from matplotlib.patches import Circle
+
+from .network_layout import Edge, Layout, Neuron
+from .theme import Theme
+
+
+def mix(c1: str, c2: str, t: float) -> tuple[float, float, float]:
+    """The colour a fraction t of the way from c1 to c2 (t in [0, 1])."""
+    t = float(np.clip(t, 0.0, 1.0))
+    a, b = np.array(to_rgb(c1)), np.array(to_rgb(c2))
+    return tuple(float(v) for v in (1 - t) * a + t * b)
+
+
+def neuron_gid(neuron: Neuron) -> str:
+    return f"neuron-{neuron[0]}-{neuron[1]}"
+
+
+def parse_gid(gid: str | None) -> Neuron | None:
+    """(layer, i) from a neuron's gid, None for any other artist."""
+    if not gid or not gid.startswith("neuron-"):
+        return None
+    _, l, i = gid.split("-")
+    return int(l), int(i)
+
+
+def setup_axes(ax, lay: Layout, pad: float | tuple[float, float, float, float] = 0.1) -> None:
+    """Equal aspect, no frame, limits around the drawing (pad: all sides or l, r, b, t)."""
+    x0, x1, y0, y1 = lay.bounds()
+    pl, pr, pb, pt = (pad,) * 4 if np.isscalar(pad) else pad
+    ax.set_xlim(x0 - pl, x1 + pr)
+    ax.set_ylim(y0 - pb, y1 + pt)
+    ax.set_aspect("equal")
+    ax.set_xticks([])  # no hidden tick labels left behind for text-overlap checks
+    ax.set_yticks([])
+    ax.set_axis_off()
+
+
+def draw_edges(ax, lay: Layout, edges: Iterable[Edge] | None = None, *, color="0.5",
+               linewidth=0.5, alpha=1.0, zorder=1, gid="edges", trim=True) -> LineCollection:
+    """One LineCollection of the given edges (all drawn edges by default).
+
+    `linewidth` and `color` may be sequences, one entry per edge.
+    """
+    edges = list(lay.edges if edges is None else edges)
+    lc = LineCollection(lay.segments(edges, trim=trim), colors=color, linewidths=linewidth,
+                        alpha=alpha, zorder=zorder, capstyle="round")
+    lc.set_gid(gid)
+    ax.add_collection(lc)
+    return lc
+
+
+def draw_neurons(ax, lay: Layout, theme: Theme, neurons: Iterable[Neuron] | None = None, *,
+                 face: str | None = None, edge: str | None = None, linewidth=0.9, zorder=3,
+                 styles: Mapping[Neuron, Mapping] | None = None,
+                 radius_scale: float = 1.0) -> dict[Neuron, Circle]:
+    """A Circle per drawn neuron (all by default); styles[(l, i)] overrides Circle kwargs."""
+    if neurons is None:
+        neurons = [n for n, _ in lay.neurons()]
+    styles = styles or {}
+    out = {}
+    for n in neurons:
+        if not lay.is_drawn(*n):
+            continue
+        kw = dict(facecolor=face or theme.background, edgecolor=edge or theme.muted,
+                  linewidth=linewidth, zorder=zorder)
+        kw.update(styles.get(n, {}))
+        c = Circle(lay.position(*n), lay.radius * radius_scale, **kw)
+        c.set_gid(neuron_gid(n))
+        ax.add_patch(c)
+        out[n] = c
+    return out
+
+
+def draw_elision(ax, lay: Layout, theme: Theme, *, color: str | None = None,
+                 zorder=3) -> list[Circle]:
+    """The three dots in the gap of each elided layer."""
+    out = []
+    for l in range(lay.n_layers):
+        for x, y in lay.dots(l):
+            c = Circle((x, y), lay.dot_radius(), facecolor=color or theme.muted,
+                       edgecolor="none", zorder=zorder)
+            c.set_gid(f"dots-{l}")
+            ax.add_patch(c)
+            out.append(c)
+    return out
+
+
+def drawn_neurons(fig_or_ax) -> dict[Neuron, Circle]:
+    """The neuron circles of a figure or axes, by (layer, i) (reads the gids back)."""
+    out = {}
+    for p in fig_or_ax.findobj(Circle):
+        n = parse_gid(p.get_gid())
+        if n is not None:
+            out[n] = p
+    return out

@@ -1,0 +1,343 @@
+"""What the network, sampling and equation figures show, read back from their artists."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.colors import to_rgba
+from matplotlib.lines import Line2D
+from matplotlib.text import Text
+
+from gdcore import data, nn, sampling
+from gdviz import equations
+from gdviz import mpl as gm
+from gdviz import network_draw as nd
+from gdviz import theme as th
+
+THEMES = ("light", "dark")
+NAMES = ("connection_tweak", "tiny_networks", "mnist_network", "backprop_loop", "dropout",
+         "gradient_check", "sampling_grid_2d", "sampling_grid_3d", "guess_explosion",
+         "lonely_space", "equations")
+
+
+@cache
+def mod(name):
+    return gm.load(f"figures.{name}")
+
+
+@cache
+def fig(name, theme):
+    return gm.build(mod(name), th.get(theme))
+
+
+def texts(f_or_ax) -> list[str]:
+    return [t.get_text() for t in f_or_ax.findobj(Text) if t.get_visible()]
+
+
+def alltext(f_or_ax) -> str:
+    return "\n".join(texts(f_or_ax))
+
+
+def collections(ax, gid):
+    return [c for c in ax.collections if isinstance(c, LineCollection) and c.get_gid() == gid]
+
+
+def same_color(a, b) -> bool:
+    return np.allclose(to_rgba(a)[:3], to_rgba(b)[:3], atol=1e-3)
+
+
+def n_segments(ax, gid) -> int:
+    return sum(len(c.get_segments()) for c in collections(ax, gid))
+
+
+# --- every figure ---------------------------------------------------------------------------
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("theme", THEMES)
+def test_builds_at_text_width_without_overlaps(name, theme):
+    f = fig(name, theme)
+    t = th.get(theme)
+    w, h = f.get_size_inches()
+    assert w == pytest.approx(t.text_width) and 0 < h <= t.max_height
+    assert same_color(f.get_facecolor(), t.background)
+    if theme == "light":  # same geometry in both themes: measure once
+        FigureCanvasAgg(f)
+        assert gm.text_overlaps(f) == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_words_are_filled_from_facts(name):
+    doc = gm.doc_of(mod(name))
+    assert doc.title and doc.caption and doc.alt
+    assert "{" not in doc.caption + doc.alt and "}" not in doc.caption + doc.alt
+
+
+# --- connection-tweak -----------------------------------------------------------------------
+@pytest.mark.parametrize("theme", THEMES)
+def test_connection_tweak_highlights_exactly_the_downstream_neurons(theme):
+    m, t = mod("connection_tweak"), th.get(theme)
+    ax = fig("connection_tweak", theme).axes[0]
+    circles = nd.drawn_neurons(ax)
+    assert len(circles) == sum(m.SIZES) == 31
+    lit = {n for n, c in circles.items() if same_color(c.get_edgecolor(), t.accent)}
+    expected = nn.downstream(m.SIZES, m.LAYER, m.J, m.I)
+    assert lit == set(expected) == set(m.highlighted_neurons())
+    assert (m.LAYER + 1, m.J) in lit and all((3, k) in lit for k in range(m.SIZES[3]))
+    # the edges: the tweaked one, its neuron's 8 outgoing ones, all 8 x 5 of the last layer
+    assert n_segments(ax, "edge-tweak") == 1
+    assert n_segments(ax, "edges-change") == m.SIZES[2] + m.SIZES[2] * m.SIZES[3]
+    assert n_segments(ax, "edges-quiet") == nn.weight_count(m.SIZES) - 1 - 48
+    (tw,) = collections(ax, "edge-tweak")
+    assert same_color(tw.get_colors()[0], t.accent)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_connection_tweak_fill_follows_the_activation_change(theme):
+    m, t = mod("connection_tweak"), th.get(theme)
+    f = fig("connection_tweak", theme)
+    circles = nd.drawn_neurons(f.axes[0])
+    net = nn.init_mlp(m.SIZES, seed=m.SEED)
+    changes = nn.activation_changes(net, m.X_INPUT, m.LAYER, m.J, m.I, m.DELTA)
+    lit = sorted(m.highlighted_neurons(), key=lambda n: changes[n[0]][n[1]])
+    bg = np.array(to_rgba(t.background)[:3])
+    dist = [np.linalg.norm(np.array(circles[n].get_facecolor()[:3]) - bg) for n in lit]
+    assert np.all(np.diff(dist) >= -1e-9)  # bigger change, stronger fill
+    assert max(dist) > 3 * min(dist)
+    cbar_ax = f.axes[1]
+    assert "Delta a" in cbar_ax.get_ylabel()
+    vals = [changes[l][k] for l, k in lit]
+    assert cbar_ax.get_ylim() == pytest.approx((min(vals), max(vals)))
+
+
+# --- tiny-networks --------------------------------------------------------------------------
+@pytest.mark.parametrize("theme", THEMES)
+def test_tiny_networks(theme):
+    axes = fig("tiny_networks", theme).axes
+    assert len(axes) == 2
+    for ax, n in zip(axes, (2, 3)):
+        assert len(nd.drawn_neurons(ax)) == n + 1
+        assert n_segments(ax, "edges") == n == nn.weight_count([n, 1])
+        words = texts(ax)
+        for i in range(1, n + 1):
+            assert f"$w_{i}$" in words and f"$x_{i}$" in words
+        assert f"$w_{n + 1}$" not in words
+        assert ax.get_title() == f"{n} inputs, {n} weights"
+        assert not any("b" in w.replace("$", "").split("=")[-1] for w in words if "f =" in w)
+
+
+# --- mnist-network --------------------------------------------------------------------------
+@pytest.mark.parametrize("theme", THEMES)
+def test_mnist_network_counts(theme):
+    ax = fig("mnist_network", theme).axes[0]
+    s = alltext(ax)
+    w0, w1 = nn.layer_weight_counts([784, 15, 10])
+    p = nn.parameter_count([784, 15, 10])
+    assert f"784 × 15 = {w0:,} weights" in s and "11,760" in s
+    assert f"15 × 10 = {w1:,} weights" in s
+    assert "= 25 biases" in s and p - nn.weight_count([784, 15, 10]) == 25
+    assert f"{p:,} parameters" in s and "11,935" in s
+    assert "784 inputs" in s and "15 hidden" in s and "10 outputs" in s
+    circles = nd.drawn_neurons(ax)
+    assert len(circles) == 16 + 15 + 10
+    assert not any(n[0] == 0 and 8 <= n[1] < 776 for n in circles)  # the input layer is elided
+    dots = [c for c in ax.patches if (c.get_gid() or "").startswith("dots-0")]
+    assert len(dots) == 3
+    assert n_segments(ax, "edges") == 16 * 15 + 15 * 10
+
+
+# --- backprop-loop --------------------------------------------------------------------------
+@pytest.mark.parametrize("theme", THEMES)
+def test_backprop_loop_storyboard(theme):
+    m = mod("backprop_loop")
+    axes = fig("backprop_loop", theme).axes
+    assert len(axes) == 4
+    titles = [ax.get_title(loc="left") for ax in axes]
+    for k, word in enumerate(("Forward", "Error", "Backward", "Update")):
+        assert titles[k].startswith(f"{k + 1}") and word in titles[k]
+    r = m.loop()
+    net = nn.init_mlp(m.SIZES, "sigmoid", "sigmoid", seed=m.SEED, scale=m.SCALE)
+    acts = nn.forward(net, m.X)
+    # 1: the activations of a real forward pass, in the neurons
+    words = texts(axes[0])
+    for a in acts:
+        for v in a[0]:
+            assert f"{v:.2f}" in words
+    # 2: outputs against targets, and the loss
+    s2 = alltext(axes[1])
+    assert f"{nn.loss(net, m.X, m.Y):.3f}" in s2 and "target" in s2
+    # 3: the error terms (dJ/db for one example) from backprop
+    gW, gb = nn.backprop(net, m.X, m.Y)
+    words = texts(axes[2])
+    for d in gb:
+        for v in d:
+            assert f"{v:.3f}".replace("-", "\u2212") in words
+    widths = collections(axes[2], "edges")[0].get_linewidths()
+    grads = [abs(gW[a[0]][b[1], a[1]]) for a, b in m.layout(m.SIZES).edges]
+    assert np.argmax(widths) == np.argmax(grads)
+    # 4: one gradient step lowers the loss; new activations shown
+    after = nn.loss(nn.sgd_step(net, m.X, m.Y, m.LR), m.X, m.Y)
+    assert after < nn.loss(net, m.X, m.Y) and after == pytest.approx(r["loss_after"])
+    s4 = alltext(axes[3])
+    assert f"{r['loss_before']:.3f}" in s4 and f"{after:.3f}" in s4
+    for v in r["new_acts"][2]:
+        assert f"{v:.2f}" in texts(axes[3])
+
+
+# --- dropout --------------------------------------------------------------------------------
+@pytest.mark.parametrize("theme", THEMES)
+def test_dropout_panels_follow_the_seeded_masks(theme):
+    m = mod("dropout")
+    axes = fig("dropout", theme).axes
+    masks = nn.dropout_masks(m.SIZES, m.P_DROP, m.STEPS, m.SEED)
+    assert len(axes) == m.STEPS >= 3
+    assert len({tuple(np.concatenate(step)) for step in masks}) == m.STEPS  # all different
+    for ax, step in zip(axes, masks):
+        circles = nd.drawn_neurons(ax)
+        assert len(circles) == sum(m.SIZES)
+        dropped = {n for n, c in circles.items() if c.get_linestyle() != "solid"}
+        expected = {(h + 1, i) for h, mk in enumerate(step) for i in np.flatnonzero(~mk)}
+        assert dropped == expected
+        kept = [m.SIZES[0], *(int(mk.sum()) for mk in step), m.SIZES[-1]]
+        assert n_segments(ax, "edges") == sum(a * b for a, b in zip(kept[:-1], kept[1:]))
+        assert f"{sum(kept[1:-1])} of 12 hidden kept" in ax.get_title()
+
+
+# --- gradient-check -------------------------------------------------------------------------
+@pytest.mark.parametrize("theme", THEMES)
+def test_gradient_check_panels(theme):
+    m = mod("gradient_check")
+    axes = fig("gradient_check", theme).axes
+    X, Y = data.two_moons(n=m.N_SAMPLES, seed=m.SEED)
+    gc = nn.gradient_check(nn.init_mlp(m.SIZES, seed=m.SEED), X, Y)
+    (pts,) = [c for c in axes[0].collections if isinstance(c, PathCollection)]
+    assert np.allclose(pts.get_offsets(), np.column_stack([gc.analytic, gc.numeric]))
+    (errs,) = [c for c in axes[1].collections if isinstance(c, PathCollection)]
+    assert np.allclose(errs.get_offsets()[:, 1], gc.per_weight)
+    assert np.all(gc.per_weight < m.TOL)
+    assert axes[1].get_yscale() == "log"
+    heights = [round(b.get_height()) for b in axes[2].patches]
+    p_small, p_big = nn.parameter_count(m.SIZES), nn.parameter_count([784, 15, 10])
+    assert heights == [2 * p_small, 2 * p_big, 2, 2] and 2 * p_big == 23870
+    s = alltext(axes[2])
+    assert "23,870" in s and "finite differences" in s and "backprop" in s
+
+
+# --- sampling grids -------------------------------------------------------------------------
+@pytest.mark.parametrize("theme", THEMES)
+def test_sampling_grid_2d(theme):
+    axes = fig("sampling_grid_2d", theme).axes
+    assert len(axes) == 2
+    for ax, bins, count in zip(axes, (10, 100), (100, 10_000)):
+        (sc,) = ax.collections
+        assert len(sc.get_offsets()) == count == sampling.guess_count(bins, 2)
+        assert np.allclose(sc.get_offsets(), sampling.grid_points(bins, 2))
+        assert f"{count:,} guesses" in ax.get_title() and f"{bins} bins" in ax.get_title()
+        assert ax.get_xlabel() == "$w_1$" and ax.get_ylabel() == "$w_2$"
+    assert axes[1].collections[0].get_rasterized()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_sampling_grid_3d(theme):
+    f = fig("sampling_grid_3d", theme)
+    ax2, ax3 = f.axes
+    assert ax3.name == "3d" and ax2.name != "3d"
+    (sc2,) = ax2.collections
+    assert len(sc2.get_offsets()) == 100
+    (sc3,) = [c for c in ax3.collections if isinstance(c, PathCollection)]
+    xs, ys, zs = (np.asarray(v) for v in sc3._offsets3d)
+    assert len(xs) == 1000 == sampling.guess_count(10, 3)
+    pts = np.column_stack([xs, ys, zs])
+    ref = sampling.grid_points(10, 3)
+    assert np.allclose(pts[np.lexsort(pts.T[::-1])], ref[np.lexsort(ref.T[::-1])])
+    assert [ax3.get_xlabel(), ax3.get_ylabel(), ax3.get_zlabel()] == ["$w_1$", "$w_2$", "$w_3$"]
+    assert "1,000 guesses" in ax3.get_title() and "100 guesses" in ax2.get_title()
+    assert 5 <= ax3.elev <= 40 and ax3.azim % 90 != 0  # turned so the depth reads
+    sizes = sc3.get_sizes()
+    assert sizes.max() > 3 * sizes.min()  # nearer points drawn larger
+
+
+# --- guess-explosion ------------------------------------------------------------------------
+@pytest.mark.parametrize("theme", THEMES)
+def test_guess_explosion(theme):
+    ax = fig("guess_explosion", theme).axes[0]
+    assert ax.get_xscale() == "log" and ax.get_yscale() == "log"
+    curve = max(ax.lines, key=lambda ln: len(ln.get_xdata()))
+    d, e = curve.get_xdata(), curve.get_ydata()
+    assert np.allclose(e, [sampling.guess_count_log10(10, int(k)) for k in d])
+    assert d.max() > 11935
+    points = {float(ln.get_xdata()[0]): float(ln.get_ydata()[0]) for ln in ax.lines
+              if len(ln.get_xdata()) == 1}
+    for k in (2, 3, 11935):
+        assert points[k] == pytest.approx(sampling.guess_count_log10(10, k))
+    atoms = [ln for ln in ax.lines if len(ln.get_ydata()) == 2
+             and np.allclose(ln.get_ydata(), sampling.ATOMS_LOG10)]
+    assert len(atoms) == 1
+    s = alltext(ax)
+    assert "100 guesses" in s and "1,000 guesses" in s and "11,935 parameters" in s
+    assert "10^{11{,}935}" in s and "10^{80}" in s
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert "$\\mathdefault{10^{100}}$" in labels
+
+
+# --- lonely-space ---------------------------------------------------------------------------
+@pytest.mark.parametrize("theme", THEMES)
+def test_lonely_space(theme):
+    m, t = mod("lonely_space"), th.get(theme)
+    ax = fig("lonely_space", theme).axes[1]
+    (main,) = [ln for ln in ax.lines if len(ln.get_xdata()) > 10
+               and same_color(ln.get_color(), t.accent)]
+    d = main.get_xdata()
+    assert np.allclose(main.get_ydata(), 100 * sampling.eggshell_share(0.05, d))
+    assert main.get_ydata()[0] == pytest.approx(5.0) and main.get_ydata()[-1] > 99.99
+    d50, d99 = m.first_dim_above(0.05, 0.5), m.first_dim_above(0.05, 0.99)
+    assert sampling.eggshell_share(0.05, d50) > 0.5 > sampling.eggshell_share(0.05, d50 - 1)
+    assert sampling.eggshell_share(0.05, d99) > 0.99 > sampling.eggshell_share(0.05, d99 - 1)
+    marks = {float(ln.get_xdata()[0]) for ln in ax.lines if len(ln.get_xdata()) == 1}
+    assert marks == {2, 3, d50, d99}
+    s = alltext(ax)
+    assert f"$d = 2$: {100 * sampling.eggshell_share(0.05, 2):.1f} %" in s
+    assert f"$d = {d50}$" in s and f"$d = {d99}$" in s
+    assert ax.get_ylim()[1] >= 100
+
+
+# --- equations ------------------------------------------------------------------------------
+@pytest.mark.parametrize("theme", THEMES)
+def test_equation_sheet_has_every_equation_with_its_name(theme):
+    f = fig("equations", theme)
+    by_gid = {t.get_gid(): t.get_text() for t in f.texts}
+    for key, eq in equations.EQUATIONS.items():
+        assert by_gid[f"eq-{key}"] == equations.mathtext(key)
+        assert by_gid[f"name-{key}"] == eq.name
+    ys = [t.get_position()[1] for t in f.texts if (t.get_gid() or "").startswith("eq-")]
+    assert np.all(np.diff(ys) < 0) and min(ys) > 0 and max(ys) < 1
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_equation_files_one_tight_figure_each(theme):
+    t = th.get(theme)
+    extra = mod("equations").extra_figures(t)
+    assert set(extra) == set(equations.EQUATIONS)
+    widths = []
+    for key, f in extra.items():
+        (txt,) = f.texts
+        assert txt.get_text() == equations.mathtext(key)
+        w, h = f.get_size_inches()
+        assert w < t.text_width and h < 1.0
+        if theme == "light":
+            bb = txt.get_window_extent(FigureCanvasAgg(f).get_renderer())
+            assert bb.width / f.dpi == pytest.approx(w - 2 * mod("equations").PAD_IN, abs=0.02)
+        assert same_color(f.get_facecolor(), t.background)
+        widths.append(w)
+    assert len(set(np.round(widths, 2))) > 10  # sized to the content
+
+
+def test_no_figure_draws_an_unlabelled_line_of_one_point_twice():
+    # guards the read-back helpers above: single-point Line2D marks are unique per x
+    for name in ("guess_explosion", "lonely_space"):
+        ax = [a for a in fig(name, "light").axes if a.lines][-1]
+        xs = [float(ln.get_xdata()[0]) for ln in ax.lines
+              if isinstance(ln, Line2D) and len(ln.get_xdata()) == 1]
+        assert len(xs) == len(set(xs))
