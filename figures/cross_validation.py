@@ -1,0 +1,140 @@
+"""Five-fold cross-validation
+
+{n} noisy samples of sin(2πx) are shuffled (seed {seed}) and dealt into {k} folds of {fold}.
+Each round holds one fold out (orange), fits a degree-{degree} polynomial to the other {rest}
+samples by least squares (blue points, dark curve) and scores it on the held-out samples: their
+mean squared error, the mean of the squared red gaps. The five held-out scores range from
+{lo:.3f} to {hi:.3f}; their mean, {mean:.3f}, estimates how well a degree-{degree} fit does on
+samples it has not seen, and every sample is held out exactly once.
+
+Alt: A table of five rows, one per round. In each row a bar of five blocks, one per fold, with
+one block coloured orange as the held-out fold (the first in round 1, the second in round 2,
+and so on); next to it a small plot of the samples with a cubic curve fitted to the blue
+training points and short red lines from the orange held-out points to the curve; then the
+round's held-out mean squared error. Below the last row: the mean of the five scores,
+{mean:.3f}.
+"""
+
+import numpy as np
+from matplotlib.patches import Rectangle
+
+from gdcore import regression, validation
+from gdviz import mpl as gm
+
+N, K, DEGREE, SEED = 20, 5, 3, 0
+XS = np.linspace(0.0, 1.0, 300)
+
+# Layout, in inches from the figure's lower-left corner.
+ROW_H, TOP, FOOT = 0.6, 0.42, 0.5  # height of a round's row; header band at the top
+X_LABEL, X_BLOCKS, W_BLOCKS = 0.04, 0.72, 2.55
+X_PLOT, W_PLOT = 3.55, 1.55
+X_SCORE = 5.85  # centre of the score column
+HEIGHT = TOP + K * ROW_H + FOOT
+
+
+def samples():
+    d = validation.overfit_data(n=N)
+    return d.x, d.y
+
+
+def cv():
+    x, y = samples()
+    return validation.cross_validate(x, y, DEGREE, K, seed=SEED)
+
+
+def fmt(score: float) -> str:
+    """A held-out MSE as printed in the table."""
+    return f"{score:.3f}"
+
+
+def facts() -> dict:
+    r = cv()
+    return {"n": N, "k": K, "seed": SEED, "degree": DEGREE, "fold": r.test_idx[0].size,
+            "rest": r.train_idx[0].size, "lo": r.fold_scores.min(), "hi": r.fold_scores.max(),
+            "mean": r.mean}
+
+
+def _row_y(i: int, width: float) -> float:
+    """Lower edge (inches) of round i's row."""
+    return HEIGHT - TOP - (i + 1) * ROW_H + (ROW_H - width) / 2
+
+
+def make_figure(theme):
+    x, y = samples()
+    r = cv()
+    fig = gm.new_figure(theme, height=HEIGHT)
+    fig.set_layout_engine("none")
+    W = fig.get_figwidth()
+    table = fig.add_axes((0, 0, 1, 1))
+    table.set_xlim(0, W)
+    table.set_ylim(0, HEIGHT)
+    table.axis("off")
+    table.set_gid("table")
+    ink = dict(fontsize=theme.small_size, color=theme.text)
+    head = HEIGHT - TOP / 2
+
+    # Column headings.
+    bw = W_BLOCKS / K
+    for j in range(K):
+        table.text(X_BLOCKS + (j + 0.5) * bw, head, f"fold {j + 1}", ha="center",
+                   va="center", **ink)
+    table.text(X_PLOT + W_PLOT / 2, head, f"degree-{DEGREE} fit", ha="center", va="center",
+               **ink)
+    table.text(X_SCORE, head, "held-out\nMSE", ha="center", va="center", **ink)
+
+    fits = []
+    for i, (tr, te, score) in enumerate(zip(r.train_idx, r.test_idx, r.fold_scores)):
+        block_h = 0.32
+        y0 = _row_y(i, block_h)
+        table.text(X_LABEL, y0 + block_h / 2, f"round {i + 1}", ha="left", va="center", **ink)
+        for j in range(K):
+            held = j == i
+            rect = Rectangle((X_BLOCKS + j * bw + 0.025, y0), bw - 0.05, block_h,
+                             facecolor=theme.accent if held else theme.data,
+                             edgecolor="none", alpha=1.0 if held else 0.85)
+            rect.set_gid("held-out" if held else "train")
+            table.add_patch(rect)
+            table.text(X_BLOCKS + (j + 0.5) * bw, y0 + block_h / 2,
+                       "held out" if held else "train", ha="center", va="center",
+                       fontsize=theme.small_size, color=theme.background)
+        table.text(X_SCORE, y0 + block_h / 2, fmt(score), ha="center", va="center",
+                   fontsize=theme.font_size, color=theme.text, gid="score")
+
+        # The round's fit: trained on the other folds, scored on the held-out one.
+        plot_h = ROW_H - 0.05
+        py = _row_y(i, plot_h)
+        ax = fig.add_axes((X_PLOT / W, py / HEIGHT, W_PLOT / W, plot_h / HEIGHT))
+        fits.append(ax)
+        w = regression.polynomial_fit(x[tr], y[tr], DEGREE)
+        ax.plot(XS, regression.polynomial_eval(w, XS), color=theme.text, linewidth=1.0,
+                zorder=2, gid="fit")
+        y_hat = regression.polynomial_eval(w, x[te])
+        ax.vlines(x[te], y_hat, y[te], color=theme.error, linewidth=1.1, zorder=3,
+                  gid="gaps")
+        gm.scatter_points(ax, theme, x[tr], y[tr], s=9, linewidths=0.3, gid="train")
+        ax.scatter(x[te], y[te], s=16, color=theme.accent, edgecolors=theme.background,
+                   linewidths=0.4, zorder=5, gid="held-out")
+        ax.set_xlim(-0.03, 1.03)
+        ax.set_ylim(y.min() - 0.12, y.max() + 0.12)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+
+    # The mean of the five scores, under a rule.
+    rule_y = FOOT - 0.08
+    table.plot([X_SCORE - 0.4, X_SCORE + 0.4], [rule_y, rule_y], color=theme.muted,
+               linewidth=0.8)
+    table.text(X_SCORE - 0.5, rule_y - 0.2, "mean", ha="right", va="center",
+               fontsize=theme.font_size, color=theme.text)
+    table.text(X_SCORE, rule_y - 0.2, fmt(r.mean), ha="center", va="center",
+               fontsize=theme.font_size, color=theme.text, fontweight="bold", gid="mean")
+    table.text(X_BLOCKS, rule_y - 0.2,
+               f"{N} samples, {K} folds of {r.test_idx[0].size}: "
+               "each sample is held out once", ha="left", va="center",
+               fontsize=theme.small_size, color=theme.muted)
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

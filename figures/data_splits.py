@@ -1,0 +1,96 @@
+"""Training, validation and test sets
+
+The {n} samples are shuffled once and cut into parts, each with one job. Top: a two-way split,
+{tr2} samples to train on and {te2} held back for testing. Bottom: a validation set of {va3}
+samples is carved out of the training part ({tr3} remain to fit the weights), so that choosing
+the hyper-parameters never looks at the {te3} test samples; their only use is the final score.
+
+Alt: Two horizontal bars, each {n} samples long. The upper bar has a training segment of {tr2}
+samples, labelled "fits the weights", and a test segment of {te2}, labelled "reports the score".
+Dashed lines lead from its training segment down to the lower bar, where the same span is divided
+into {tr3} training samples and {va3} validation samples, labelled "chooses the
+hyper-parameters"; the test segment of {te3} samples is the same in both bars.
+"""
+
+from matplotlib.patches import Rectangle
+
+from gdcore import data
+from gdviz import mpl as gm
+
+N = 100
+TWO_WAY = (0.8, 0.2)
+THREE_WAY = (0.6, 0.2, 0.2)
+SEED = 0
+
+BAR_H = 0.42
+Y_TOP, Y_BOTTOM = 1.6, 0.0
+
+
+def splits():
+    """The two splits of range(N), as tuples of index arrays (seeded, from gdcore)."""
+    return data.split_indices(N, TWO_WAY, SEED), data.split_indices(N, THREE_WAY, SEED)
+
+
+def facts() -> dict:
+    two, three = splits()
+    return {"n": N, "tr2": two[0].size, "te2": two[1].size, "tr3": three[0].size,
+            "va3": three[1].size, "te3": three[2].size}
+
+
+def roles(theme):
+    """(name, job, fill colour, text colour) of the training, validation and test parts."""
+    on = theme.background
+    return {
+        "training": ("training", "fits the weights", theme.data, on),
+        "validation": ("validation", "chooses the\nhyper-parameters", theme.accent, on),
+        "test": ("test", "reports the score", theme.error, on),
+    }
+
+
+def _bar(ax, theme, y, parts, names):
+    """Draw one bar of consecutive segments sized by the parts; return their (x0, x1) spans."""
+    spans, x0 = [], 0
+    for idx, name in zip(parts, names):
+        label, job, fill, ink = roles(theme)[name]
+        w = idx.size
+        rect = Rectangle((x0, y - BAR_H / 2), w, BAR_H, facecolor=fill,
+                         edgecolor=theme.background, linewidth=1.5, zorder=2)
+        rect.set_gid(name)
+        ax.add_patch(rect)
+        ax.text(x0 + w / 2, y, f"{label}: {w}", ha="center", va="center", color=ink,
+                fontsize=theme.font_size, fontweight="bold", zorder=3)
+        ax.text(x0 + w / 2, y - BAR_H / 2 - 0.08, job, ha="center", va="top",
+                color=theme.text, fontsize=theme.small_size, style="italic")
+        spans.append((x0, x0 + w))
+        x0 += w
+    return spans
+
+
+def make_figure(theme):
+    two, three = splits()
+    fig, ax = gm.subplots(theme, height=2.1)
+    top = _bar(ax, theme, Y_TOP, two, ("training", "test"))
+    bottom = _bar(ax, theme, Y_BOTTOM, three, ("training", "validation", "test"))
+
+    # The bottom bar's training + validation span is the top bar's training part, re-cut.
+    y_from, y_to = Y_TOP - BAR_H / 2 - 0.32, Y_BOTTOM + BAR_H / 2 + 0.05
+    for x_top, x_bot in ((top[0][0], bottom[0][0]), (top[0][1], bottom[1][1])):
+        ax.plot([x_top, x_bot], [y_from, y_to], color=theme.muted, linewidth=0.8,
+                linestyle=(0, (3, 2)), zorder=1)
+
+    ax.text(N / 2, Y_TOP + BAR_H / 2 + 0.1,
+            f"{N} samples, shuffled (seed {SEED}), cut into a training and a test set",
+            ha="center", va="bottom", color=theme.text, fontsize=theme.font_size)
+    ax.text((bottom[0][0] + bottom[1][1]) / 2, (y_from + y_to) / 2,
+            "the training part cut again: training and validation sets",
+            ha="center", va="center", color=theme.text, fontsize=theme.font_size)
+    ax.text((top[1][0] + top[1][1]) / 2, (y_from + y_to) / 2, "the same\ntest samples",
+            ha="center", va="center", color=theme.muted, fontsize=theme.small_size)
+    ax.set_xlim(-0.5, N + 0.5)
+    ax.set_ylim(Y_BOTTOM - BAR_H / 2 - 0.5, Y_TOP + BAR_H / 2 + 0.4)
+    ax.axis("off")
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

@@ -1,0 +1,87 @@
+"""Training and test error against model capacity
+
+Polynomials of degree 0 to 9 fitted by least squares to the {n} noisy samples of sin(2πx)
+used for the overfitting example, scored on the training samples and on {n_test} fresh test
+samples (mean squared error, log scale). Each extra degree lowers the training error, down to
+zero at degree 9, where the curve passes through all {n} points. The test error falls until
+degree {best} ({best_test:.3f}) and then climbs to {worst_test:.1f} at degree 9: past that point
+the extra capacity fits the noise, not the sine.
+
+Alt: A line chart with polynomial degree 0 to 9 on the horizontal axis and mean squared error
+on a logarithmic vertical axis. The training-error line falls steadily and drops off the bottom
+of the chart at degree 9. The test-error line falls to its lowest value, {best_test:.3f}, at
+degree {best}, which is marked, then rises steeply to {worst_test:.1f} at degree 9.
+"""
+
+import numpy as np
+
+from gdcore import validation
+from gdviz import mpl as gm
+
+DEGREES = range(10)
+Y_FLOOR = 1e-3  # lower edge of the log axis; a training error below it is drawn on the edge
+
+
+def errors():
+    d = validation.overfit_data()
+    return d, validation.polynomial_errors(d, DEGREES)
+
+
+def best_degree(err) -> int:
+    """The degree of least test error (an index into gdcore's array)."""
+    return int(err.degrees[np.argmin(err.test)])
+
+
+def facts() -> dict:
+    d, err = errors()
+    b = best_degree(err)
+    return {"n": d.x.size, "n_test": d.x_test.size, "best": b,
+            "best_test": float(err.test[err.degrees == b][0]), "worst_test": float(err.test[-1])}
+
+
+def make_figure(theme):
+    _, err = errors()
+    fig, ax = gm.subplots(theme, height=2.8)
+    gm.style_axes(ax, theme)
+    deg = err.degrees
+    ax.plot(deg, err.train, color=theme.data, marker="o", label="training error", zorder=3,
+            gid="train")
+    ax.plot(deg, err.test, color=theme.error, marker="s", label="test error", zorder=3,
+            gid="test")
+    ax.set_yscale("log")
+    top = err.test.max() * 3
+    ax.set_ylim(Y_FLOOR, top)
+    ax.set_xlim(deg.min() - 0.4, deg.max() + 0.4)
+    ax.set_xticks(deg)
+    ax.set_xlabel("polynomial degree")
+    ax.set_ylabel("mean squared error")
+
+    b = best_degree(err)
+    tb = float(err.test[deg == b][0])
+    ax.axvline(b, color=theme.good, linewidth=0.9, linestyle=(0, (3, 2)), zorder=1)
+    ax.plot([b], [tb], marker="o", markersize=11, markerfacecolor="none",
+            markeredgecolor=theme.good, markeredgewidth=1.4, zorder=4, gid="best")
+    ax.annotate(f"best test error:\ndegree {b}, MSE {tb:.3f}", xy=(b, tb),
+                xytext=(b + 0.35, tb * 3.2), ha="left", va="bottom",
+                fontsize=theme.small_size, color=theme.text,
+                arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8))
+
+    low = err.train < Y_FLOOR  # off the bottom of the log axis: mark it on the edge
+    for d_, v in zip(deg[low], err.train[low]):
+        ax.plot([d_], [Y_FLOOR], marker="v", color=theme.data, markersize=6, clip_on=False,
+                zorder=5, gid="below-axis")
+        ax.annotate(f"training error\n{_sci(v)}", xy=(d_, Y_FLOOR * 1.3),
+                    xytext=(d_ - 0.85, Y_FLOOR * 3.2), ha="left", va="bottom",
+                    fontsize=theme.small_size, color=theme.text,
+                    arrowprops=dict(arrowstyle="->", color=theme.data, linewidth=0.9))
+    ax.legend(loc="upper left")
+    return fig
+
+
+def _sci(v: float) -> str:
+    mant, exp = f"{v:.1e}".split("e")
+    return rf"${mant} \times 10^{{{int(exp)}}}$"
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

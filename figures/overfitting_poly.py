@@ -1,0 +1,88 @@
+"""A smooth fit and an overfit
+
+The same {n} noisy samples of sin(2πx) (seed {seed}), fitted by least squares with a polynomial
+of degree 3 (left) and of degree 9 (right); the faint curve is the true sin(2πx). The cubic
+follows the trend and misses the points a little: training error {train3:.3f}, error on
+{n_test} fresh test samples {test3:.3f}. The degree-9 polynomial has {n_coef} coefficients for {n}
+points, so it passes through every one of them (its training error is zero up to rounding) and
+swings wildly in between: its test error is {test9:.1f}. Left of the first sample it climbs to
+{top9:.0f}, far above the plotted range.
+
+Alt: Two panels of the same {n} blue points scattered around a faint sine wave. On the left a
+degree-3 polynomial runs smoothly through the middle of the points (training error {train3:.3f},
+test error {test3:.3f}). On the right a degree-9 polynomial hits every point exactly but dips
+and spikes between them and leaves the top of the plot near x = 0 (training error about zero,
+test error {test9:.1f}).
+"""
+
+import numpy as np
+
+from gdcore import data, regression, validation
+from gdviz import mpl as gm
+
+DEGREES = (3, 9)
+SEED = 33  # validation.overfit_data's default seed
+Y_RANGE = (-2.5, 2.5)
+XS = np.linspace(0.0, 1.0, 600)
+
+
+def _fits():
+    d = validation.overfit_data(seed=SEED)
+    err = validation.polynomial_errors(d, DEGREES)
+    ws = [regression.polynomial_fit(d.x, d.y, k) for k in DEGREES]
+    return d, err, ws
+
+
+def facts() -> dict:
+    d, err, ws = _fits()
+    return {
+        "n": d.x.size, "n_test": d.x_test.size, "seed": SEED, "n_coef": ws[1].size,
+        "train3": err.train[0], "test3": err.test[0],
+        "train9": err.train[1], "test9": err.test[1],
+        "top9": float(regression.polynomial_eval(ws[1], XS).max()),
+    }
+
+
+def _num(v: float, digits: int = 3) -> str:
+    """A number for the page: fixed point, or a power of ten when it is tiny; true minus."""
+    if v != 0 and abs(v) < 1e-4:
+        mant, exp = f"{v:.1e}".split("e")
+        return rf"${mant} \times 10^{{{int(exp)}}}$"
+    return f"{v:.{digits}f}".replace("-", "\u2212")
+
+
+def _err_label(train: float, test: float) -> str:
+    return f"training MSE {_num(train)}\ntest MSE {_num(test, 3 if test < 1 else 1)}"
+
+
+def make_figure(theme):
+    d, err, ws = _fits()
+    fig, axes = gm.subplots(theme, 1, 2, height=2.6, sharey=True)
+    for ax, k, w, tr, te in zip(axes, DEGREES, ws, err.train, err.test):
+        gm.style_axes(ax, theme)
+        ax.plot(XS, data.sine(XS), color=theme.muted, linewidth=1.0, alpha=0.55,
+                linestyle=(0, (4, 2)), label=r"$\sin(2\pi x)$", zorder=2)
+        p = regression.polynomial_eval(w, XS)
+        ax.plot(XS, p, color=theme.accent, linewidth=1.6, label=f"degree {k} fit", zorder=3,
+                gid="fit")
+        gm.scatter_points(ax, theme, d.x, d.y, label="training samples")
+        ax.set_title(f"degree {k}")
+        ax.text(0.97, 0.97, _err_label(tr, te), transform=ax.transAxes, ha="right", va="top",
+                fontsize=theme.small_size, color=theme.text, linespacing=1.4, gid="errors",
+                bbox=dict(boxstyle="round,pad=0.3", facecolor=theme.background,
+                          edgecolor=theme.grid, linewidth=0.6))
+        ax.set_xlim(0.0, 1.0)
+        ax.set_ylim(*Y_RANGE)
+        ax.set_xlabel("$x$")
+        if p.max() > Y_RANGE[1] or p.min() < Y_RANGE[0]:  # say that the curve is clipped
+            ax.text(0.5, 0.04, f"curve clipped at $y = \\pm{Y_RANGE[1]:g}$:\n"
+                    f"it spans {_num(p.min(), 1)} to {_num(p.max(), 0)}",
+                    transform=ax.transAxes, ha="center", va="bottom",
+                    fontsize=theme.small_size, color=theme.muted, gid="clipped")
+    axes[0].set_ylabel("$y$")
+    axes[0].legend(loc="lower left", handlelength=1.8)
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

@@ -1,0 +1,180 @@
+"""L2 regularisation calms the degree-9 fit
+
+The degree-9 polynomial of the overfitting example, refitted to the same {n} samples with an L2
+penalty λ Σ w_k² on its coefficients (the intercept is not penalised). Top: the fit for {n_shown}
+strengths, from none to strong. Without a penalty the curve threads every point and swings far
+outside the plot; a small penalty already tames it, and a strong one flattens it towards a
+constant. Bottom left: the length of the coefficient vector (w₁, …, w₉) shrinks from {norm0} at
+λ = 0 to {norm_last:.2f} at λ = {lam_last:g}. Bottom right: the training error only grows with
+λ, while the test error on {n_test} fresh samples is lowest, {best_test:.3f}, at λ = {best_lam}.
+
+Alt: A row of {n_shown} small plots of the same {n} points with a polynomial curve. At λ = 0
+the curve shoots off the plot between the points; as λ grows the curve smooths into a gentle
+wave, and at the strongest penalty it is almost flat. Below, a log-log plot shows the
+coefficient norm falling steadily as λ grows from {lam_first} to {lam_last:g}, with the λ = 0
+value ({norm0}) drawn separately at the left; a second plot shows the training error rising with
+λ and the test error dipping to {best_test:.3f} before rising again.
+"""
+
+import numpy as np
+
+from gdcore import data, regression, validation
+from gdviz import mpl as gm
+
+DEGREE = 9
+SHOWN = (0.0, 1e-6, 1e-3, 1.0)  # the λ of the top row, all in validation.DEFAULT_LAMS
+Y_RANGE = (-2.5, 2.5)
+XS = np.linspace(0.0, 1.0, 600)
+MSE_FLOOR = 1e-2  # lower edge of the error axis
+
+
+def path():
+    d = validation.overfit_data()
+    return d, validation.regularization_path(d.x, d.y, DEGREE, validation.DEFAULT_LAMS,
+                                             d.x_test, d.y_test)
+
+
+def shown_rows(rp) -> list[int]:
+    """Row of rp (index into its λ) of each λ of the top row."""
+    return [int(np.flatnonzero(np.isclose(rp.lams, lam, rtol=1e-9, atol=0))[0])
+            for lam in SHOWN]
+
+
+def facts() -> dict:
+    d, rp = path()
+    b = int(np.argmin(rp.test))
+    return {"n": d.x.size, "n_test": d.x_test.size, "n_shown": len(SHOWN),
+            "lam_first": _plain_sci(rp.lams[rp.lams > 0].min(), 0),
+            "norm0": _plain_sci(rp.norms[0]), "norm_last": rp.norms[-1], "lam_last": rp.lams[-1],
+            "best_test": rp.test[b], "best_lam": _plain_sci(rp.lams[b], 0)}
+
+
+_SUP = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _plain_sci(v: float, digits: int = 1) -> str:
+    """v in plain-text scientific notation, e.g. 2.3 × 10⁶ (or 10⁻⁴ for a power of ten)."""
+    mant, exp = f"{v:.{digits}e}".split("e")
+    power = "10" + str(int(exp)).translate(_SUP)
+    return power if float(mant) == 1 else f"{mant} × {power}"
+
+
+def lam_tex(lam: float) -> str:
+    """λ as mathtext: 0, 1 or a power of ten."""
+    if lam == 0:
+        return r"$\lambda = 0$"
+    e = np.log10(lam)
+    if np.isclose(e, round(e)):
+        return r"$\lambda = 1$" if round(e) == 0 else rf"$\lambda = 10^{{{round(e)}}}$"
+    return rf"$\lambda = {lam:g}$"
+
+
+def _sci(v: float) -> str:
+    if v >= 1e4:
+        mant, exp = f"{v:.1e}".split("e")
+        return rf"{mant} \times 10^{{{int(exp)}}}"
+    return f"{v:.3g}"
+
+
+def _decades(lo: float, hi: float, step: int = 1) -> np.ndarray:
+    """The powers of ten in [lo, hi], every step-th one (tick positions of a log axis)."""
+    k = np.arange(np.ceil(np.log10(lo)), np.floor(np.log10(hi)) + 1, step)
+    return 10.0**k
+
+
+def _split_axes(fig, spec, theme, lams, lo, hi):
+    """A narrow axes for λ = 0 beside a wide log axis for λ > 0, sharing y."""
+    sub = spec.subgridspec(1, 2, width_ratios=(1, 6.5), wspace=0.05)
+    a0 = fig.add_subplot(sub[0])
+    a1 = fig.add_subplot(sub[1], sharey=a0)
+    for a in (a0, a1):
+        gm.style_axes(a, theme)
+    a0.set_xlim(-1, 1)
+    a0.set_xticks([0], ["0"])
+    a1.set_xscale("log")
+    a1.tick_params(labelleft=False)
+    a1.spines["left"].set_visible(False)
+    a1.tick_params(axis="y", which="both", length=0)
+    a0.set_yscale("log")
+    a0.set_ylim(lo, hi)
+    a0.set_yticks(_decades(lo, hi))
+    a1.set_xlim(lams.min() / 3, lams.max() * 3)
+    a1.set_xticks(_decades(lams.min(), lams.max(), 2))
+    return a0, a1
+
+
+def make_figure(theme):
+    d, rp = path()
+    rows = shown_rows(rp)
+    fig = gm.new_figure(theme, height=4.5)
+    gs = fig.add_gridspec(2, 1, height_ratios=(1.0, 1.15))
+    top = gs[0].subgridspec(1, len(SHOWN), wspace=0.08)
+    bottom = gs[1].subgridspec(1, 2, wspace=0.25)
+
+    fits = []
+    for i, r in enumerate(rows):
+        ax = fig.add_subplot(top[i], sharey=fits[0] if fits else None)
+        fits.append(ax)
+        gm.style_axes(ax, theme)
+        ax.plot(XS, data.sine(XS), color=theme.muted, linewidth=0.9, alpha=0.55,
+                linestyle=(0, (4, 2)), zorder=2)
+        ax.plot(XS, regression.polynomial_eval(rp.coefs[r], XS), color=theme.accent,
+                linewidth=1.5, zorder=3, gid="fit")
+        gm.scatter_points(ax, theme, d.x, d.y, s=14)
+        ax.set_title(lam_tex(rp.lams[r]), fontsize=theme.font_size)
+        ax.text(0.5, 0.03, rf"$\|w\| = {_sci(rp.norms[r])}$", transform=ax.transAxes,
+                ha="center", va="bottom", fontsize=theme.small_size, color=theme.text)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(*Y_RANGE)
+        ax.set_yticks(np.arange(np.ceil(Y_RANGE[0]), Y_RANGE[1] + 0.01))
+        ax.set_xticks([0, 0.5, 1], ["0", "0.5", "1"])
+        ax.set_xlabel("$x$", labelpad=1)
+        if i:
+            ax.tick_params(labelleft=False)
+    fits[0].set_ylabel("$y$")
+
+    # Coefficient norm against λ.
+    pos = rp.lams > 0
+    n0, n1 = _split_axes(fig, bottom[0], theme, rp.lams[pos], rp.norms.min() / 2,
+                         rp.norms.max() * 4)
+    n1.plot(rp.lams[pos], rp.norms[pos], color=theme.accent, marker="o", markersize=3.5,
+            zorder=3, gid="norm")
+    n0.plot([0], [rp.norms[0]], color=theme.accent, marker="o", markersize=3.5, zorder=3,
+            gid="norm")
+    for r in rows:  # ring the λ of the top row
+        a = n0 if rp.lams[r] == 0 else n1
+        a.plot([0 if rp.lams[r] == 0 else rp.lams[r]], [rp.norms[r]], marker="o",
+               markersize=8, markerfacecolor="none", markeredgecolor=theme.text,
+               markeredgewidth=0.9, zorder=4)
+    n0.set_ylabel(r"coefficient norm $\|(w_1, \ldots, w_9)\|$")
+    n1.set_xlabel(r"penalty strength $\lambda$")
+
+    # Training and test error against λ.
+    e0, e1 = _split_axes(fig, bottom[1], theme, rp.lams[pos], MSE_FLOOR, 3 * rp.test.max())
+    for vals, color, marker, label in ((rp.train, theme.data, "o", "training error"),
+                                       (rp.test, theme.error, "s", "test error")):
+        gid = label.split()[0]
+        e1.plot(rp.lams[pos], vals[pos], color=color, marker=marker, markersize=3.5,
+                label=label, zorder=3, gid=gid)
+        e0.plot([0], [vals[0]], color=color, marker=marker, markersize=3.5, zorder=3, gid=gid)
+    for a, lam, v in ((e0, 0, rp.train[0]), (e0, 0, rp.test[0])):
+        if v < MSE_FLOOR:  # below the log axis (the unpenalised fit interpolates): on the edge
+            a.plot([lam], [MSE_FLOOR], marker="v", color=theme.data, markersize=5.5,
+                   clip_on=False, zorder=5)
+            a.text(0.12, MSE_FLOOR * 1.6, "≈ 0", ha="left", va="bottom",
+                   fontsize=theme.small_size, color=theme.text)
+    b = int(np.argmin(rp.test))
+    e1.plot([rp.lams[b]], [rp.test[b]], marker="o", markersize=9, markerfacecolor="none",
+            markeredgecolor=theme.good, markeredgewidth=1.3, zorder=4)
+    e1.annotate(f"least test error\n{rp.test[b]:.3f}", xy=(rp.lams[b], rp.test[b]),
+                xytext=(rp.lams[b], rp.test[b] * 3.2), ha="center", va="bottom",
+                fontsize=theme.small_size, color=theme.text,
+                arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8))
+    e0.set_ylabel("mean squared error")
+    e1.set_xlabel(r"penalty strength $\lambda$")
+    e1.legend(loc="upper right")
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

@@ -1,0 +1,71 @@
+"""Training and validation loss: where to stop
+
+A network with one hidden layer of {hidden} sigmoid neurons, trained by full-batch gradient
+descent with momentum on only {n_train} noisy samples of sin(2πx), and scored after every epoch
+on {n_val} separate validation samples (half mean squared error, log scale). The training loss
+keeps falling, to {train_last:.3f} after {epochs} epochs. The validation loss falls with it at
+first, reaches its lowest value, {val_best:.3f}, at epoch {best}, and then turns up to
+{val_last:.3f}: from there on the network fits the noise of its {n_train} samples. Early
+stopping keeps the weights of epoch {best}.
+
+Alt: Two loss curves over {epochs} epochs on a logarithmic axis. Both drop steeply in the first
+hundred epochs. The training curve keeps sloping down; the validation curve bottoms out at epoch
+{best}, marked with a dashed vertical line and a ring, and then climbs slowly for the rest of
+the run, in a shaded region labelled as overfitting.
+"""
+
+from functools import lru_cache
+
+from gdcore import validation
+from gdviz import mpl as gm
+
+N_TRAIN, N_VAL, HIDDEN = 15, 60, 40  # the set-up of validation.train_val_curves (its docstring)
+
+
+@lru_cache(maxsize=1)
+def curves():
+    """gdcore's run (3000 epochs; cached, as facts() and both themes draw the same run)."""
+    return validation.train_val_curves(hidden=HIDDEN)
+
+
+def facts() -> dict:
+    c = curves()
+    b = c.best_epoch
+    return {"hidden": HIDDEN, "n_train": N_TRAIN, "n_val": N_VAL, "epochs": c.train.size - 1,
+            "best": b, "val_best": c.val[b], "val_last": c.val[-1], "train_last": c.train[-1]}
+
+
+def make_figure(theme):
+    c = curves()
+    epochs = range(c.train.size)
+    b = c.best_epoch
+    fig, ax = gm.subplots(theme, height=2.7)
+    gm.style_axes(ax, theme)
+    ax.plot(epochs, c.train, color=theme.data, linewidth=1.6, label="training loss", zorder=3,
+            gid="train")
+    ax.plot(epochs, c.val, color=theme.accent, linewidth=1.6, label="validation loss",
+            zorder=3, gid="val")
+    ax.set_yscale("log")
+    ax.set_xlim(0, c.train.size - 1)
+    lo = min(c.train.min(), c.val.min()) / 1.6
+    hi = max(c.train.max(), c.val.max()) * 1.6
+    ax.set_ylim(lo, hi)
+
+    ax.axvspan(b, c.train.size - 1, color=theme.error, alpha=0.07, linewidth=0, zorder=0)
+    ax.axvline(b, color=theme.good, linewidth=1.0, linestyle=(0, (4, 2)), zorder=2, gid="stop")
+    ax.plot([b], [c.val[b]], marker="o", markersize=10, markerfacecolor="none",
+            markeredgecolor=theme.good, markeredgewidth=1.5, zorder=5, gid="best")
+    ax.annotate(f"early stop: epoch {b}\nvalidation loss {c.val[b]:.3f}", xy=(b, c.val[b]),
+                xytext=(b + 0.06 * c.train.size, c.val[b] * 3.0), ha="left", va="bottom",
+                fontsize=theme.small_size, color=theme.text, gid="stop-label",
+                arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8))
+    ax.text(0.985, 0.93, "validation loss rises: overfitting", transform=ax.transAxes,
+            ha="right", va="top", fontsize=theme.small_size, color=theme.error)
+    ax.set_xlabel("epoch (one full-batch gradient step)")
+    ax.set_ylabel(r"loss (half MSE)")
+    ax.legend(loc="lower left")
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

@@ -1,0 +1,314 @@
+"""What the section-5 figures show (training procedure and overfitting), read back from their
+artists and held against gdcore: split sizes, fold scores, errors, paths and the stopping epoch."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import matplotlib
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+
+from gdcore import data, regression, validation
+from gdviz import mpl as gm
+from gdviz import theme
+
+THEMES = ("light", "dark")
+NAMES = ("data_splits", "cross_validation", "overfitting_poly", "model_capacity",
+         "regularization", "penalty_conflict", "train_val_curves")
+_CACHE: dict = {}
+
+
+@lru_cache(maxsize=1)
+def tv_curves():
+    return validation.train_val_curves()
+
+
+def build(name: str, t: str):
+    """The figure `name` in theme `t` (built once per test session)."""
+    if (name, t) not in _CACHE:
+        _CACHE[name, t] = gm.build(gm.load(f"figures.{name}"), theme.get(t))
+    return _CACHE[name, t]
+
+
+def texts(fig) -> list[str]:
+    return [t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_visible()]
+
+
+def by_gid(container, gid: str, kind=Line2D) -> list:
+    return [a for a in container.findobj(kind) if a.get_gid() == gid]
+
+
+# --- every figure ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("t", THEMES)
+@pytest.mark.parametrize("name", NAMES)
+def test_no_overlapping_text_and_readable_sizes(name, t):
+    fig = build(name, t)
+    FigureCanvasAgg(fig)  # a canvas that can measure text (the figures are made without pyplot)
+    assert gm.text_overlaps(fig) == []
+    sizes = [x.get_fontsize() for x in fig.findobj(matplotlib.text.Text)
+             if x.get_visible() and x.get_text().strip()]
+    assert min(sizes) >= 7.0
+    assert fig.get_figwidth() == pytest.approx(theme.get(t).text_width)
+    assert fig.get_figheight() <= theme.get(t).max_height
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_words_are_filled(name):
+    doc = gm.doc_of(gm.load(f"figures.{name}"))
+    assert doc.title and doc.caption and doc.alt
+    assert "{" not in doc.caption + doc.alt
+
+
+# --- data-splits ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_data_splits_bars_have_gdcore_sizes_and_roles(t):
+    fig = build("data_splits", t)
+    two = data.split_indices(100, (0.8, 0.2), 0)
+    three = data.split_indices(100, (0.6, 0.2, 0.2), 0)
+    rects = [p for p in fig.axes[0].patches if isinstance(p, Rectangle) and p.get_gid()]
+    top = sorted((r for r in rects if r.get_y() > 1), key=lambda r: r.get_x())
+    bottom = sorted((r for r in rects if r.get_y() < 1), key=lambda r: r.get_x())
+    assert [r.get_gid() for r in top] == ["training", "test"]
+    assert [r.get_gid() for r in bottom] == ["training", "validation", "test"]
+    assert [r.get_width() for r in top] == [p.size for p in two]
+    assert [r.get_width() for r in bottom] == [p.size for p in three]
+    words = texts(fig)
+    names = ("training", "test", "training", "validation", "test")
+    for part, name in zip(two + three, names):
+        assert f"{name}: {part.size}" in words
+    assert words.count("fits the weights") == 2
+    assert words.count("reports the score") == 2
+    assert "chooses the\nhyper-parameters" in words
+    # "the same test samples": the seeded shuffle gives both splits the same test set.
+    assert np.array_equal(np.sort(two[1]), np.sort(three[2]))
+    assert set(three[0]) | set(three[1]) == set(two[0])
+
+
+# --- cross-validation -----------------------------------------------------------------------
+
+
+def _cv():
+    d = validation.overfit_data(n=20)
+    return d, validation.cross_validate(d.x, d.y, 3, 5, seed=0)
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_cross_validation_table_shows_the_fold_scores_and_their_mean(t):
+    fig = build("cross_validation", t)
+    _, r = _cv()
+    table = next(a for a in fig.axes if a.get_gid() == "table")
+    scores = sorted(by_gid(table, "score", matplotlib.text.Text),
+                    key=lambda x: -x.get_position()[1])
+    assert [s.get_text() for s in scores] == [f"{v:.3f}" for v in r.fold_scores]
+    (mean,) = by_gid(table, "mean", matplotlib.text.Text)
+    assert mean.get_text() == f"{r.mean:.3f}" == f"{np.mean(r.fold_scores):.3f}"
+    assert len(set(s.get_text() for s in scores)) == 5  # real, different scores
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_cross_validation_rounds_hold_out_one_fold_each(t):
+    fig = build("cross_validation", t)
+    table = next(a for a in fig.axes if a.get_gid() == "table")
+    blocks = [p for p in table.patches if p.get_gid() in ("train", "held-out")]
+    assert len(blocks) == 25
+    rows = sorted({round(b.get_y(), 6) for b in blocks}, reverse=True)
+    assert len(rows) == 5
+    for i, y in enumerate(rows):
+        row = sorted((b for b in blocks if round(b.get_y(), 6) == y), key=lambda b: b.get_x())
+        assert [b.get_gid() for b in row] == ["held-out" if j == i else "train" for j in range(5)]
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_cross_validation_fits_train_on_four_folds_and_score_the_fifth(t):
+    fig = build("cross_validation", t)
+    d, r = _cv()
+    fits = [a for a in fig.axes if a.get_gid() != "table"]
+    fits.sort(key=lambda a: -a.get_position().y0)
+    assert len(fits) == 5
+    for ax, tr, te, score in zip(fits, r.train_idx, r.test_idx, r.fold_scores):
+        (train,) = by_gid(ax, "train", matplotlib.collections.PathCollection)
+        (held,) = by_gid(ax, "held-out", matplotlib.collections.PathCollection)
+        np.testing.assert_allclose(train.get_offsets(), np.c_[d.x[tr], d.y[tr]])
+        np.testing.assert_allclose(held.get_offsets(), np.c_[d.x[te], d.y[te]])
+        assert len(tr) == 16 and len(te) == 4
+        (line,) = by_gid(ax, "fit")
+        w = regression.polynomial_fit(d.x[tr], d.y[tr], 3)
+        xs = line.get_xdata()
+        np.testing.assert_allclose(line.get_ydata(), regression.polynomial_eval(w, xs))
+        # The drawn red gaps are the held-out residuals whose mean square is the round's score.
+        (gaps,) = by_gid(ax, "gaps", matplotlib.collections.LineCollection)
+        lengths = [seg[1, 1] - seg[0, 1] for seg in gaps.get_segments()]
+        assert np.mean(np.square(lengths)) == pytest.approx(score)
+    # every sample is held out exactly once
+    assert sorted(np.concatenate(r.test_idx).tolist()) == list(range(20))
+
+
+# --- overfitting-poly -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_overfitting_poly_panels_carry_the_computed_errors(t):
+    fig = build("overfitting_poly", t)
+    d = validation.overfit_data()
+    err = validation.polynomial_errors(d, (3, 9))
+    a3, a9 = fig.axes
+    assert (a3.get_title(), a9.get_title()) == ("degree 3", "degree 9")
+    (box3,) = by_gid(a3, "errors", matplotlib.text.Text)
+    (box9,) = by_gid(a9, "errors", matplotlib.text.Text)
+    assert box3.get_text() == f"training MSE {err.train[0]:.3f}\ntest MSE {err.test[0]:.3f}"
+    assert f"test MSE {err.test[1]:.1f}" in box9.get_text()
+    mant, exp = f"{err.train[1]:.1e}".split("e")
+    assert rf"${mant} \times 10^{{{int(exp)}}}$" in box9.get_text()
+    assert err.test[1] > 100 * err.test[0] and err.train[1] < err.train[0]
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_overfitting_poly_draws_the_fits_and_says_when_clipped(t):
+    fig = build("overfitting_poly", t)
+    d = validation.overfit_data()
+    for ax, k in zip(fig.axes, (3, 9)):
+        (pts,) = [c for c in ax.collections if len(c.get_offsets())]
+        np.testing.assert_allclose(pts.get_offsets(), np.c_[d.x, d.y])
+        assert len(d.x) == 10
+        (fit,) = by_gid(ax, "fit")
+        w = regression.polynomial_fit(d.x, d.y, k)
+        np.testing.assert_allclose(fit.get_ydata(), regression.polynomial_eval(w, fit.get_xdata()))
+        true = [ln for ln in ax.lines if ln.get_label() == r"$\sin(2\pi x)$"]
+        np.testing.assert_allclose(true[0].get_ydata(), data.sine(true[0].get_xdata()))
+        lo, hi = ax.get_ylim()
+        clipped = by_gid(ax, "clipped", matplotlib.text.Text)
+        if k == 3:
+            assert fit.get_ydata().max() < hi and fit.get_ydata().min() > lo and not clipped
+        else:
+            assert fit.get_ydata().max() > hi and len(clipped) == 1
+            assert f"{fit.get_ydata().max():.0f}" in clipped[0].get_text()
+    # degree 9 through every point: its residuals at the samples vanish
+    w9 = regression.polynomial_fit(d.x, d.y, 9)
+    np.testing.assert_allclose(regression.polynomial_eval(w9, d.x), d.y, atol=1e-8)
+
+
+# --- model-capacity -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_model_capacity_lines_are_gdcores_errors(t):
+    fig = build("model_capacity", t)
+    (ax,) = fig.axes
+    err = validation.polynomial_errors(validation.overfit_data(), range(10))
+    (train,) = by_gid(ax, "train")
+    (test,) = by_gid(ax, "test")
+    np.testing.assert_array_equal(train.get_xdata(), np.arange(10))
+    np.testing.assert_array_equal(train.get_ydata(), err.train)
+    np.testing.assert_array_equal(test.get_ydata(), err.test)
+    assert ax.get_yscale() == "log"
+    # training error falls; test error falls then rises again
+    assert np.all(np.diff(err.train) < 0)
+    b = int(np.argmin(err.test))
+    assert 0 < b < 9 and err.test[-1] > 10 * err.test[b]
+    (best,) = by_gid(ax, "best")
+    assert (best.get_xdata()[0], best.get_ydata()[0]) == (b, err.test[b])
+    assert f"degree {b}, MSE {err.test[b]:.3f}" in " ".join(texts(fig))
+    # the degree-9 training error (~1e-21) is off the log axis: marked on its lower edge
+    (below,) = by_gid(ax, "below-axis")
+    assert below.get_xdata()[0] == 9 and below.get_ydata()[0] == ax.get_ylim()[0]
+    assert err.train[9] < ax.get_ylim()[0]
+
+
+# --- regularization -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_regularization_fits_calm_down_as_lambda_grows(t):
+    fig = build("regularization", t)
+    d = validation.overfit_data()
+    rp = validation.regularization_path(d.x, d.y, 9, validation.DEFAULT_LAMS)
+    fits = [a for a in fig.axes if by_gid(a, "fit")]
+    assert [a.get_title() for a in fits] == [r"$\lambda = 0$", r"$\lambda = 10^{-6}$",
+                                             r"$\lambda = 10^{-3}$", r"$\lambda = 1$"]
+    swings = []
+    for ax, lam in zip(fits, (0.0, 1e-6, 1e-3, 1.0)):
+        (line,) = by_gid(ax, "fit")
+        r = int(np.flatnonzero(np.isclose(rp.lams, lam, rtol=1e-9, atol=0))[0])
+        np.testing.assert_allclose(line.get_ydata(),
+                                   regression.polynomial_eval(rp.coefs[r], line.get_xdata()))
+        swings.append(np.ptp(line.get_ydata()))
+    assert swings == sorted(swings, reverse=True)  # the curve calms down
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_regularization_norm_and_errors_against_lambda(t):
+    fig = build("regularization", t)
+    d = validation.overfit_data()
+    rp = validation.regularization_path(d.x, d.y, 9, validation.DEFAULT_LAMS, d.x_test, d.y_test)
+    norm = by_gid(fig, "norm")
+    assert len(norm) == 2  # λ = 0 on its own axes, λ > 0 on a log axis
+    zero, logline = sorted(norm, key=len_of)
+    assert (zero.get_xdata()[0], zero.get_ydata()[0]) == (0, rp.norms[0])
+    np.testing.assert_array_equal(logline.get_xdata(), rp.lams[1:])
+    np.testing.assert_array_equal(logline.get_ydata(), rp.norms[1:])
+    assert logline.axes.get_xscale() == "log" and zero.axes.get_yscale() == "log"
+    assert np.all(np.diff(rp.norms) < 0)  # the weights shrink
+    for gid, vals in (("training", rp.train), ("test", rp.test)):
+        z, line = sorted(by_gid(fig, gid), key=len_of)
+        np.testing.assert_array_equal(line.get_ydata(), vals[1:])
+        assert z.get_ydata()[0] == vals[0]
+
+
+def len_of(line) -> int:
+    return len(line.get_xdata())
+
+
+# --- penalty-conflict -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
+    fig = build("penalty_conflict", t)
+    pc = validation.penalty_conflict(n=50)
+    (path,) = by_gid(fig, "path")
+    np.testing.assert_array_equal(np.c_[path.get_xdata(), path.get_ydata()], pc.path)
+    np.testing.assert_allclose(pc.path[0], pc.w_ls)  # λ = 0: the data's optimum
+    assert np.linalg.norm(pc.path[-1]) < 1e-2 * np.linalg.norm(pc.w_ls)  # strong λ: origin
+    assert np.all(np.diff(np.linalg.norm(pc.path, axis=1)) < 0)  # ever closer to the origin
+    (star,) = by_gid(fig, "data-optimum")
+    np.testing.assert_allclose([star.get_xdata()[0], star.get_ydata()[0]], pc.w_ls)
+    labels = [x.get_text() for x in fig.findobj(matplotlib.text.Text) if x.get_gid() == "lambda"]
+    assert labels == [r"$\lambda = 0.1$", r"$\lambda = 1$", r"$\lambda = 10$"]
+    ax = path.axes
+    assert {c.get_gid() for c in ax.collections} >= {"data-term", "penalty"}
+    for k in (1, 2):
+        (w,) = by_gid(fig, f"w{k}")
+        np.testing.assert_array_equal(w.get_ydata(), pc.path[1:, k - 1])
+        np.testing.assert_array_equal(w.get_xdata(), pc.lams[1:])
+
+
+# --- train-val-curves -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_train_val_curves_mark_the_early_stopping_epoch(t):
+    fig = build("train_val_curves", t)
+    c = tv_curves()
+    (train,) = by_gid(fig, "train")
+    (val,) = by_gid(fig, "val")
+    np.testing.assert_array_equal(train.get_ydata(), c.train)
+    np.testing.assert_array_equal(val.get_ydata(), c.val)
+    np.testing.assert_array_equal(val.get_xdata(), np.arange(c.val.size))
+    b = c.best_epoch
+    assert b == int(np.argmin(c.val)) and 0 < b < c.val.size - 1
+    (stop,) = by_gid(fig, "stop")
+    assert stop.get_xdata()[0] == b
+    (ring,) = by_gid(fig, "best")
+    assert (ring.get_xdata()[0], ring.get_ydata()[0]) == (b, c.val[b])
+    (label,) = by_gid(fig, "stop-label", matplotlib.text.Annotation)
+    assert label.get_text() == f"early stop: epoch {b}\nvalidation loss {c.val[b]:.3f}"
+    # the model overfits: training loss keeps falling, validation loss turns up
+    assert c.train[-1] < c.train[b] and c.val[-1] > 1.3 * c.val[b]
