@@ -1,0 +1,43 @@
+"""Frames of residuals against committed control data, and its drawing against gdcore."""
+
+import numpy as np
+from manim.utils.testing.frames_comparison import frames_comparison
+
+from gdcore import data, regression
+from scenes.residuals import CANDIDATE, Residuals
+
+__module_test__ = "residuals"
+
+
+@frames_comparison(base_scene=Residuals)
+def test_residuals_last_frame(scene):
+    Residuals.construct(scene)
+
+
+def test_segments_and_squares_are_gdcores_residuals():
+    """Dashed segments join (x_i, y_i) to (x_i, f(x_i)); the squares have side |r_i|; J."""
+    scene = Residuals(skip_animations=True)
+    scene.render()
+    ax = scene.ax
+    x, y = data.regression_points()
+    m, b = data.CANDIDATES[CANDIDATE]
+    pred = regression.predict(m, b, x)
+    r = regression.residuals(m, b, x, y)
+    assert len(scene.bars) == len(x) == 7
+    for bar, xi, yi, pi in zip(scene.bars, x, y, pred):
+        np.testing.assert_allclose(ax.p2c(bar.get_start()), [xi, yi], atol=1e-9)
+        np.testing.assert_allclose(ax.p2c(bar.get_end()), [xi, pi], atol=1e-9)
+    # one scale on both axes, so a side of |r_i| axis units encloses an area of r_i^2
+    unit = ax.x_axis.unit_size
+    assert np.isclose(unit, ax.y_axis.unit_size)
+    assert len(scene.row) == 7
+    for sq, ri in zip(scene.row, r):
+        np.testing.assert_allclose([sq.width / unit, sq.height / unit], [abs(ri)] * 2,
+                                   atol=1e-9)
+    # the mean square's area is the mean of the squares, and J is half of it (≈ 0.0801)
+    side = scene.mean_square.width / unit
+    np.testing.assert_allclose(side**2, np.mean(r**2), atol=1e-9)
+    j = regression.cost(m, b, x, y)
+    np.testing.assert_allclose(side**2 / 2, j, atol=1e-9)
+    assert f"{j:.4f}" == "0.0801"
+    assert scene.j_eq.get_tex_string().endswith(f"= {j:.4f}")
