@@ -67,7 +67,7 @@ VALLEY_A, VALLEY_C = 0.1, 5.0
 
 valley = Surface(
     "long valley",
-    r"\tfrac{1}{2}(0.1\,x^2 + 5\,y^2)",
+    r"\frac{1}{2}(0.1\,x^2 + 5\,y^2)",
     lambda x, y: 0.5 * (VALLEY_A * x**2 + VALLEY_C * y**2),
     lambda x, y: (VALLEY_A * x, VALLEY_C * y),
     (0.0, 0.0),

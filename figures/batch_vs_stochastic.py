@@ -1,0 +1,91 @@
+"""Full-batch, mini-batch and stochastic descent
+
+Gradient descent on the cost J(m, b) of the {n} points, from (m, b) = ({m0:g}, {b0:g}) on the
+floor of the long valley of J, with the same learning rate {lr:g} and {steps} steps, but each
+step's gradient from a different amount of data: all {n} points (full batch), {mini} points
+(mini-batch) or a single point (stochastic), drawn in a seeded shuffled order. Top: the three
+paths over the contours of J (spaced by a constant factor), the minimum starred. The full-batch
+path glides smoothly along the valley floor; the sampled gradients disagree mostly about the
+slope m, so those paths are thrown from wall to wall while drifting the same way, the
+single-sample one most. Bottom: J on all {n} points after every step, on a log scale: smooth for
+the full batch, jumping up and down for the others. After {steps} steps: J = {j_full:.3f} (full
+batch), {j_mini:.3f} (mini-batch) and {j_single:.3f} (single sample), against J* = {j_star:.4f}
+at the minimum.
+
+Alt: Three contour maps of the same long, narrow valley side by side, each with one path from a
+common start near the top: a smooth straight path down the valley floor, a jagged path that
+zig-zags across it, and a path with even wider zig-zags. Below, cost against step on a log
+scale: a smooth, slowly falling line and two noisy lines that spike above it.
+"""
+
+import numpy as np
+
+from gdcore import data, races, regression
+from gdviz import mpl as gm
+
+RACE = races.BATCH_RACE
+
+
+def facts() -> dict:
+    runs = list(races.run_batch_race(RACE).values())
+    x, y = data.regression_points()
+    m, b = regression.least_squares(x, y)
+    return {"n": x.size, "m0": RACE.start[0], "b0": RACE.start[1], "lr": RACE.lr,
+            "steps": RACE.steps,
+            "mini": RACE.batch_sizes[1], "j_full": runs[0].losses[-1],
+            "j_mini": runs[1].losses[-1], "j_single": runs[2].losses[-1],
+            "j_star": regression.cost(m, b, x, y)}
+
+
+def colors(theme) -> tuple[str, str, str]:
+    """Full batch, mini-batch, single sample."""
+    return theme.text, theme.data, theme.accent
+
+
+def make_figure(theme):
+    x, y = data.regression_points()
+    runs = races.run_batch_race(RACE)
+    m_star, b_star = regression.least_squares(x, y)
+    j_star = regression.cost(m_star, b_star, x, y)
+    fig = gm.new_figure(theme, height=4.7)
+    grid = fig.add_gridspec(2, 3, height_ratios=(1.25, 1))
+    maps = [fig.add_subplot(grid[0, k]) for k in range(3)]
+    aj = fig.add_subplot(grid[1, :])
+    (m0, m1), (b0, b1) = RACE.window
+    M, B, J = regression.cost_grid(x, y, (m0, m1), (b0, b1), size=300)
+    for k, (ax, (label, tr), c) in enumerate(zip(maps, runs.items(), colors(theme))):
+        cs = gm.contour_map(ax, theme, M, B, J, levels=16, log=True)
+        cs.set_alpha(0.45)
+        ax.plot(tr.points[:, 0], tr.points[:, 1], color=c, lw=1.0, zorder=4,
+                gid=f"path:{label}")
+        ax.plot(*tr.final, marker="o", ms=5, color=c, mec=theme.background, mew=0.7,
+                zorder=6, gid=f"end:{label}")
+        ax.plot(*RACE.start, marker="o", ms=6, mfc=theme.background, mec=theme.text, mew=1.1,
+                ls="none", zorder=8, gid="start")
+        ax.plot(m_star, b_star, marker="*", ms=10, color=theme.good, mec=theme.background,
+                mew=0.8, ls="none", zorder=9, gid="minimum")
+        ax.set_xlim(m0, m1)
+        ax.set_ylim(b0, b1)
+        ax.set_xlabel("slope $m$")
+        if k == 0:
+            ax.set_ylabel("intercept $b$")
+        else:
+            ax.tick_params(labelleft=False)
+        ax.set_title(label.replace(" (", "\n("), fontsize=theme.font_size, color=c)
+        aj.plot(np.arange(tr.losses.size), tr.losses, color=c, lw=(1.8, 1.1, 0.9)[k],
+                label=label, gid=f"cost:{label}", zorder=4 - k)
+
+    gm.style_axes(aj, theme)
+    aj.axhline(j_star, color=theme.good, lw=0.9, ls="--", gid="j-star")
+    aj.text(RACE.steps * 0.01, j_star * 1.12, f"minimum $J^* = {j_star:.4f}$", ha="left",
+            va="bottom", fontsize=theme.small_size, color=theme.good)
+    aj.set_yscale("log")
+    aj.set_xlim(0, RACE.steps)
+    aj.set_xlabel("step")
+    aj.set_ylabel(f"cost $J$ on all {x.size} points")
+    aj.legend(loc="upper right")
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

@@ -1,0 +1,133 @@
+"""Local minima, and momentum rolling through one
+
+A bumpy loss with {n_minima} local minima. Top left: plain gradient descent (learning rate
+{lr:g}, {steps} steps) from {n_starts} starts; each run slides into the minimum of its own basin
+and stays there: at w = {m0:.2f}, {m1:.2f} or {m2:.2f}, depending only on where it began. Top
+right: from w = {w0:g}, plain descent stalls in the shallow trough at {m0:.2f}, where the loss
+is still {f0:.2f}; momentum (β = {beta:g}, same learning rate) builds up speed on the long
+slope, rolls on through that trough and the next one, and settles in the deepest minimum at
+{m2:.2f} (loss {f2:.2f}). Bottom: the position w of both runs at every step.
+
+Alt: Three panels. Top left: a wavy curve with three dips; four hollow circles mark starts and
+dotted trails lead from each down into the nearest dip, where a grey ball rests: one in the left
+dip, one in the middle dip, two in the right, deepest dip. Top right: the same curve; from the
+leftmost start a grey trail stops in the left dip, while a blue trail passes through the left
+and middle dips and ends with a blue ball in the deepest dip. Bottom: position against step; the
+grey line levels off at the left dip's position, the blue line climbs past the middle dip,
+overshoots and settles at the deepest dip.
+"""
+
+import numpy as np
+
+from gdcore import bumpy
+from gdviz import mpl as gm
+
+EXP = bumpy.LOCAL_MINIMA
+
+
+def facts() -> dict:
+    m = bumpy.minima(EXP)
+    f = EXP.surface(m)
+    return {"n_minima": m.size, "lr": EXP.lr, "steps": EXP.steps, "n_starts": len(EXP.starts),
+            "beta": EXP.beta,
+            "w0": EXP.stalled_start, "m0": m[0], "m1": m[1], "m2": m[2], "f0": f[0], "f2": f[2]}
+
+
+def _curve(ax, theme, surface):
+    (lo, hi), = surface.window
+    w = np.linspace(lo, hi, 600)
+    ax.plot(w, surface(w), color=theme.text, lw=1.1, zorder=2, gid="loss-curve")
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(-1.0, 5.7)
+    ax.set_xlabel("weight $w$")
+    ax.set_ylabel("loss $f(w)$")
+    gm.style_axes(ax, theme)
+
+
+def _trail(ax, theme, tr, color, gid, ms=3.4):
+    ax.plot(tr.points[:, 0], tr.losses, ls="none", marker="o", ms=ms, color=color,
+            mec=theme.background, mew=0.4, zorder=4, gid=gid)
+
+
+def _ball(ax, theme, tr, color, gid, zorder=6):
+    ax.plot(tr.final[0], tr.losses[-1], marker="o", ms=9.5, color=color, mec=theme.background,
+            mew=1.0, ls="none", zorder=zorder, gid=gid)
+
+
+def _start(ax, theme, w0, f0, gid):
+    ax.plot(w0, f0, marker="o", ms=6.5, mfc=theme.background, mec=theme.text, mew=1.1,
+            ls="none", zorder=7, gid=gid)
+
+
+def make_figure(theme):
+    s = EXP.surface
+    minima = bumpy.minima(EXP)
+    plain = bumpy.run_plain(EXP)
+    rolling = bumpy.run_momentum(EXP)
+    c_plain, c_mom = theme.opt("SGD"), theme.opt("Momentum")
+
+    fig = gm.new_figure(theme, height=4.9)
+    grid = fig.add_gridspec(2, 2, height_ratios=(1.35, 1))
+    a_plain, a_mom = fig.add_subplot(grid[0, 0]), fig.add_subplot(grid[0, 1], sharey=None)
+    a_time = fig.add_subplot(grid[1, :])
+
+    # Top left: plain descent from every start.
+    _curve(a_plain, theme, s)
+    for k, (w0, tr) in enumerate(plain.items()):
+        _trail(a_plain, theme, tr, c_plain, f"trail:{w0:g}")
+        _start(a_plain, theme, w0, tr.losses[0], f"start:{w0:g}")
+        _ball(a_plain, theme, tr, c_plain, f"ball:{w0:g}", zorder=6 + k)
+    for i, m in enumerate(minima):
+        a_plain.annotate(f"$w = {m:.2f}$", (m, s(m)), xytext=(0, -9), textcoords="offset points",
+                         ha="center", va="top", fontsize=theme.small_size, color=theme.text,
+                         gid=f"minimum-label:{i}")
+    a_plain.set_title(f"Plain descent from {len(EXP.starts)} starts",
+                      fontsize=theme.font_size)
+
+    # Top right: from the stalled start, plain descent against momentum.
+    _curve(a_mom, theme, s)
+    tr_stall = plain[EXP.stalled_start]
+    _trail(a_mom, theme, rolling, c_mom, "trail:momentum")
+    _trail(a_mom, theme, tr_stall, c_plain, "trail:stalled")
+    _start(a_mom, theme, EXP.stalled_start, tr_stall.losses[0], "start:stalled")
+    _ball(a_mom, theme, tr_stall, c_plain, "ball:stalled")
+    _ball(a_mom, theme, rolling, c_mom, "ball:momentum")
+    a_mom.annotate("plain descent\nstalls here", (tr_stall.final[0], tr_stall.losses[-1]),
+                   xytext=(0, -12), textcoords="offset points", ha="center", va="top",
+                   fontsize=theme.small_size, color=theme.text)
+    a_mom.annotate("momentum\nrolls on to here", (rolling.final[0], rolling.losses[-1]),
+                   xytext=(2.9, 2.6), textcoords="data", ha="center", va="bottom",
+                   fontsize=theme.small_size, color=theme.text,
+                   arrowprops=dict(arrowstyle="-|>", color=theme.text, lw=0.8,
+                                   shrinkA=2, shrinkB=6))
+    a_mom.set_title(f"From $w = {EXP.stalled_start:g}$: plain and momentum",
+                    fontsize=theme.font_size)
+    a_mom.legend(handles=[
+        a_mom.plot([], [], marker="o", ls="none", color=c_plain, label=f"plain, α = {EXP.lr:g}")[0],
+        a_mom.plot([], [], marker="o", ls="none", color=c_mom,
+                   label=f"momentum, α = {EXP.lr:g}, β = {EXP.beta:g}")[0],
+    ], loc="upper right", handletextpad=0.3)
+
+    # Bottom: the position at every step.
+    gm.style_axes(a_time, theme)
+    for i, m in enumerate(minima):
+        a_time.axhline(m, color=theme.muted, lw=0.8, ls=":", zorder=1, gid=f"minimum-line:{i}")
+    names = ("shallow trough", "middle trough", "deepest minimum")
+    for i, m in enumerate(minima):
+        a_time.text(EXP.momentum_steps * 0.995, m, f"{names[i]}  ", ha="right", va="bottom",
+                    fontsize=theme.small_size, color=theme.muted)
+    steps_p = np.arange(tr_stall.points.shape[0])
+    steps_m = np.arange(rolling.points.shape[0])
+    a_time.plot(steps_p, tr_stall.points[:, 0], color=c_plain, lw=1.6, label="plain descent",
+                gid="position:plain")
+    a_time.plot(steps_m, rolling.points[:, 0], color=c_mom, lw=1.6, label="momentum",
+                gid="position:momentum")
+    a_time.set_xlim(0, max(EXP.steps, EXP.momentum_steps))
+    a_time.set_xlabel("step")
+    a_time.set_ylabel("position $w$")
+    a_time.legend(loc="lower right", ncol=2)
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

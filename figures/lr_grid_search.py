@@ -1,0 +1,96 @@
+"""Grid search over learning rate and momentum
+
+A grid search trains the same small network on the two-moons data once for every pair of
+learning rate α ({n_lrs} values) and momentum β ({n_betas} values), {steps} full-batch steps
+each, from the same initial weights, and records the final training loss. Blue and purple cells
+reached a low loss, yellow and red ones a high loss (the colour scale is logarithmic); hatched
+cells diverged. The best pair, outlined, is α = {best_lr:g} with β = {best_beta:g}, final loss
+{best_loss:.4f}; the worst run that did not diverge ended at {worst_loss:.4f}. Too small a rate
+crawls whatever the momentum; the largest rate blows up for every β; the best pairs lie just
+below it, with strong momentum.
+
+Alt: A heat map with learning rate on the vertical axis and momentum on the horizontal axis,
+each cell showing its final loss. The loss falls from the top-left corner (small rate, no
+momentum) towards larger rates and more momentum; the bottom row, the largest rate, is hatched
+and marked diverged; the cell just above it at β = {best_beta:g} is outlined as the best.
+"""
+
+import functools
+import inspect
+
+import matplotlib
+import numpy as np
+from matplotlib import colors as mcolors
+from matplotlib.patches import Rectangle
+from matplotlib.ticker import FuncFormatter
+
+from gdcore import validation
+from gdviz import mpl as gm
+
+
+@functools.cache
+def _grid():
+    """The search (about a second of training runs), done once per process."""
+    return validation.lr_momentum_grid()
+
+
+def facts() -> dict:
+    g = _grid()
+    i, j = g.best
+    finite = g.losses[np.isfinite(g.losses)]
+    steps = inspect.signature(validation.lr_momentum_grid).parameters["steps"].default
+    return {"n_lrs": g.lrs.size, "n_betas": g.betas.size, "steps": steps,
+            "best_lr": g.lrs[i], "best_beta": g.betas[j], "best_loss": g.losses[i, j],
+            "worst_loss": finite.max()}
+
+
+def make_figure(theme):
+    g = _grid()
+    n_l, n_b = g.losses.shape
+    finite = np.isfinite(g.losses)
+    norm = mcolors.LogNorm(g.losses[finite].min(), g.losses[finite].max())
+    cmap = matplotlib.colormaps[theme.heat_cmap]
+    fig, ax = gm.subplots(theme, height=3.3)
+    # Rows follow the learning rate (smallest at the top), columns the momentum.
+    im = ax.imshow(np.ma.masked_invalid(g.losses), cmap=cmap, norm=norm, aspect="auto",
+                   interpolation="nearest", origin="upper", gid="heatmap")
+    im.set_rasterized(True)
+    for i in range(n_l):
+        for j in range(n_b):
+            v = g.losses[i, j]
+            if np.isfinite(v):
+                rgb = cmap(norm(v))[:3]
+                light = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2] > 0.5
+                best = (i, j) == g.best
+                ax.text(j, i, f"best\n{v:.4f}" if best else f"{v:.4f}", ha="center",
+                        va="center", fontsize=theme.small_size, linespacing=1.15,
+                        fontweight="bold" if best else "normal",
+                        color="#000000" if light else "#FFFFFF", gid=f"cell:{i},{j}")
+            else:
+                ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=theme.grid,
+                                       edgecolor=theme.background, lw=1, hatch="///",
+                                       gid=f"diverged:{i},{j}"))
+                ax.text(j, i, "diverged", ha="center", va="center", fontsize=theme.small_size,
+                        color=theme.text, gid=f"cell:{i},{j}")
+    bi, bj = g.best
+    ax.add_patch(Rectangle((bj - 0.46, bi - 0.44), 0.92, 0.88, fill=False,
+                           edgecolor=theme.accent, lw=2.2, zorder=5, gid="best"))
+    ax.set_xticks(range(n_b), [f"{b:g}" for b in g.betas])
+    ax.set_yticks(range(n_l), [f"{a:g}" for a in g.lrs])
+    ax.set_xlabel("momentum $\\beta$")
+    ax.set_ylabel("learning rate $\\alpha$")
+    ax.tick_params(length=0)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    cb = fig.colorbar(im, ax=ax, pad=0.08, shrink=0.95)
+    cb.set_label("final training loss")
+    cb.ax.tick_params(labelsize=theme.small_size)
+    plain = FuncFormatter(lambda v, _: f"{v:g}")
+    cb.ax.yaxis.set_major_formatter(plain)
+    cb.ax.yaxis.set_minor_formatter(plain)
+    ax.set_title("Final training loss for each ($\\alpha$, $\\beta$)", fontsize=theme.font_size)
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

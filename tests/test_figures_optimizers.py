@@ -1,0 +1,302 @@
+"""What the optimizer figures show, read back from their artists: the race maps, local minima,
+batch vs stochastic, the learning-rate grid search and the loss curve, in both themes."""
+
+from __future__ import annotations
+
+import matplotlib.colors as mcolors
+import numpy as np
+import pytest
+from matplotlib.contour import QuadContourSet
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+
+from gdcore import bumpy, data, nn, races, regression, validation
+from gdcore.optimizers import NAMES
+from gdviz import mpl as gm
+from gdviz import theme as th
+
+THEMES = ("light", "dark")
+RACE_FIGURES = {"race_long_valley": "long-valley", "race_beale": "beale",
+                "race_saddle": "saddle"}
+ALL = (*RACE_FIGURES, "local_minima", "batch_vs_stochastic", "lr_grid_search", "loss_curve")
+
+_CACHE: dict = {}
+
+
+def build(name: str, theme: str):
+    """Each figure is built once per theme for the whole module."""
+    if (name, theme) not in _CACHE:
+        _CACHE[name, theme] = gm.build(gm.load(f"figures.{name}"), th.get(theme))
+    return _CACHE[name, theme]
+
+
+def by_gid(fig, gid: str):
+    found = [a for a in fig.findobj() if getattr(a, "get_gid", lambda: None)() == gid]
+    assert len(found) == 1, f"{gid}: {len(found)} artists"
+    return found[0]
+
+
+def gids(fig, prefix: str) -> list[str]:
+    return [g for a in fig.findobj() if isinstance(g := a.get_gid(), str) and g.startswith(prefix)]
+
+
+def xy(line: Line2D) -> np.ndarray:
+    return np.column_stack([np.asarray(line.get_xdata(), float),
+                            np.asarray(line.get_ydata(), float)])
+
+
+def same_colour(a, b) -> bool:
+    return np.allclose(mcolors.to_rgba(a)[:3], mcolors.to_rgba(b)[:3])
+
+
+def legend_texts(fig) -> list[str]:
+    return [t.get_text() for ax in fig.axes if ax.get_legend()
+            for t in ax.get_legend().get_texts()] + [
+        t.get_text() for leg in fig.legends for t in leg.get_texts()]
+
+
+@pytest.fixture(scope="module")
+def race_runs():
+    return {key: races.run_race(r) for key, r in races.RACES.items()}
+
+
+# --- every figure -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_words_are_complete_and_the_figure_fits_the_page(name):
+    module = gm.load(f"figures.{name}")
+    doc = gm.doc_of(module)
+    assert doc.title and doc.caption and doc.alt
+    for text in (doc.caption, doc.alt):
+        assert "{" not in text and "}" not in text
+    fig = build(name, "light")
+    w, h = fig.get_size_inches()
+    assert w == pytest.approx(th.get("light").text_width) and h <= 8.0
+
+
+@pytest.mark.parametrize("name", ("race_long_valley", "race_beale", "race_saddle",
+                                  "batch_vs_stochastic"))
+def test_contour_fills_are_rasterised(name):
+    fills = [a for a in build(name, "light").findobj(QuadContourSet) if a.filled]
+    assert fills and all(f.get_rasterized() for f in fills)
+
+
+# --- the races --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("name", list(RACE_FIGURES))
+def test_race_paths_are_gdcores_trajectories_in_each_optimizers_colour(name, theme, race_runs):
+    race = races.RACES[RACE_FIGURES[name]]
+    fig = build(name, theme)
+    t = th.get(theme)
+    assert len(gids(fig, "path:")) == 7
+    for opt in NAMES:
+        tr = race_runs[race.key][opt]
+        line = by_gid(fig, f"path:{opt}")
+        ex = races.frame_exit(tr.points, race.window)
+        data_ = xy(line)
+        if ex is None:
+            assert np.array_equal(data_, tr.points)  # the whole trajectory
+        else:  # up to the last point inside, then the crossing on the frame's edge
+            assert np.array_equal(data_[:-1], tr.points[: ex.step])
+            assert data_[-1] == pytest.approx(ex.point)
+        assert same_colour(line.get_color(), t.opt(opt))
+        steps = by_gid(fig, f"steps:{opt}")
+        assert len(steps.get_xdata()) == (tr.steps + 1 if ex is None else ex.step)
+
+
+@pytest.mark.parametrize("name", list(RACE_FIGURES))
+def test_race_legend_names_every_optimizer_with_its_rate(name, race_runs):
+    race = races.RACES[RACE_FIGURES[name]]
+    texts = legend_texts(build(name, "light"))
+    outs = races.outcomes(race, race_runs[race.key])
+    for opt in NAMES:
+        (label,) = [s for s in texts if s.startswith(opt + " ")]
+        assert f"α={race.hyper[opt]['lr']:g}" in label
+        ex = outs[opt].exit
+        assert ("left the frame at step" in label) == (ex is not None)
+        if ex is not None:
+            assert label.endswith(f"left the frame at step {ex.step}")
+    if race.surface.minimum is not None:
+        assert any(s.startswith("minimum (") for s in texts)
+
+
+@pytest.mark.parametrize("name", list(RACE_FIGURES))
+def test_race_markers_start_minimum_ends_and_window(name, race_runs):
+    race = races.RACES[RACE_FIGURES[name]]
+    fig = build(name, "dark")
+    assert xy(by_gid(fig, "start"))[0] == pytest.approx(race.start)
+    if race.surface.minimum is None:
+        assert not gids(fig, "minimum")
+    else:
+        star = by_gid(fig, "minimum")
+        assert star.get_marker() == "*"
+        assert xy(star)[0] == pytest.approx(race.surface.minimum)
+    ax = by_gid(fig, "start").axes
+    (x0, x1), (y0, y1) = race.window
+    assert ax.get_xlim() == pytest.approx((x0, x1)) and ax.get_ylim() == pytest.approx((y0, y1))
+    for opt in NAMES:
+        tr = race_runs[race.key][opt]
+        ex = races.frame_exit(tr.points, race.window)
+        if ex is None:
+            assert xy(by_gid(fig, f"end:{opt}"))[0] == pytest.approx(tr.final)
+        else:
+            cross = by_gid(fig, f"exit:{opt}")
+            assert cross.get_marker() == "X"
+            px, py = xy(cross)[0]
+            assert min(abs(px - x0), abs(px - x1), abs(py - y0), abs(py - y1)) < 1e-9
+
+
+def test_valley_figure_shows_sgd_short_of_the_minimum_and_no_exits(race_runs):
+    fig = build("race_long_valley", "light")
+    assert not gids(fig, "exit:")
+    sgd_end = xy(by_gid(fig, "end:SGD"))[0]
+    adam_end = xy(by_gid(fig, "end:Adam"))[0]
+    assert np.linalg.norm(sgd_end) > 3 > 0.2 > np.linalg.norm(adam_end)
+
+
+def test_saddle_figure_six_escape_and_sgd_stays(race_runs):
+    fig = build("race_saddle", "light")
+    assert sorted(gids(fig, "exit:")) == sorted(f"exit:{n}" for n in NAMES[1:])
+    assert gids(fig, "end:") == ["end:SGD"]
+    # The right panel: |y| per step, each curve up to its exit, on a log scale.
+    for opt in NAMES:
+        tr = race_runs["saddle"][opt]
+        ex = races.frame_exit(tr.points, races.SADDLE.window)
+        line = by_gid(fig, f"abs-y:{opt}")
+        pts = tr.points if ex is None else tr.points[: ex.step]
+        assert np.array_equal(line.get_ydata(), np.abs(pts[:, 1]))
+        assert line.axes.get_yscale() == "log"
+    assert by_gid(fig, "abs-y:SGD").get_ydata()[-1] < 0.02
+
+
+# --- local minima ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_local_minima_balls_sit_at_gdcores_minima(theme):
+    fig = build("local_minima", theme)
+    exp = bumpy.LOCAL_MINIMA
+    minima = bumpy.minima(exp)
+    plain = bumpy.run_plain(exp)
+    settled = set()
+    for w0, tr in plain.items():
+        ball = xy(by_gid(fig, f"ball:{w0:g}"))[0]
+        k = int(np.argmin(np.abs(minima - ball[0])))
+        assert ball[0] == pytest.approx(minima[k], abs=1e-9)
+        assert ball[1] == pytest.approx(exp.surface.value([minima[k]]))
+        assert xy(by_gid(fig, f"start:{w0:g}"))[0] == pytest.approx((w0, tr.losses[0]))
+        assert np.array_equal(by_gid(fig, f"trail:{w0:g}").get_xdata(), tr.points[:, 0])
+        settled.add(k)
+    assert settled == {0, 1, 2}  # the starts settle in three different minima
+    labels = {by_gid(fig, f"minimum-label:{i}").get_text() for i in range(3)}
+    assert labels == {f"$w = {m:.2f}$" for m in minima}
+
+
+def test_local_minima_momentum_rolls_through_the_shallow_trough():
+    fig = build("local_minima", "light")
+    exp = bumpy.LOCAL_MINIMA
+    minima = bumpy.minima(exp)
+    roll = bumpy.run_momentum(exp)
+    stalled = xy(by_gid(fig, "ball:stalled"))[0]
+    rolled = xy(by_gid(fig, "ball:momentum"))[0]
+    assert stalled[0] == pytest.approx(minima[0], abs=1e-9)  # the shallow trough
+    assert rolled[0] == pytest.approx(exp.surface.minimum[0], abs=1e-3)  # the deepest
+    trail = by_gid(fig, "trail:momentum")
+    assert np.array_equal(trail.get_xdata(), roll.points[:, 0])
+    assert np.max(trail.get_xdata()) > minima[2]  # it passed every trough
+    pos = by_gid(fig, "position:momentum")
+    assert np.array_equal(pos.get_ydata(), roll.points[:, 0])
+    assert same_colour(trail.get_color(), th.get("light").opt("Momentum"))
+    assert same_colour(by_gid(fig, "trail:stalled").get_color(), th.get("light").opt("SGD"))
+
+
+# --- batch vs stochastic ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_batch_figure_paths_and_costs_are_gdcores(theme):
+    fig = build("batch_vs_stochastic", theme)
+    runs = races.run_batch_race()
+    x, y = data.regression_points()
+    m, b = regression.least_squares(x, y)
+    assert len(gids(fig, "path:")) == 3
+    for label, tr in runs.items():
+        assert np.array_equal(xy(by_gid(fig, f"path:{label}")), tr.points)
+        cost = by_gid(fig, f"cost:{label}")
+        assert np.array_equal(cost.get_ydata(), tr.losses)
+        assert cost.axes.get_yscale() == "log"
+        assert label in legend_texts(fig)
+    for star in [a for a in fig.findobj(Line2D) if a.get_gid() == "minimum"]:
+        assert xy(star)[0] == pytest.approx((m, b))
+    assert by_gid(fig, "j-star").get_ydata()[0] == pytest.approx(regression.cost(m, b, x, y))
+    # The noisy ones are visibly noisy: their paths are far longer than the full batch's.
+    lengths = [np.sum(np.linalg.norm(np.diff(xy(by_gid(fig, f"path:{k}")), axis=0), axis=1))
+               for k in runs]
+    assert lengths[1] > 10 * lengths[0] and lengths[2] > 10 * lengths[0]
+
+
+# --- lr grid search ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def grid():
+    return validation.lr_momentum_grid()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
+    fig = build("lr_grid_search", theme)
+    g = grid
+    best = by_gid(fig, "best")
+    assert isinstance(best, Rectangle)
+    cx = best.get_x() + best.get_width() / 2
+    cy = best.get_y() + best.get_height() / 2
+    i, j = np.unravel_index(np.argmin(g.losses), g.losses.shape)
+    assert (round(cy), round(cx)) == (i, j) == tuple(g.best)
+    heat = by_gid(fig, "heatmap")
+    shown = heat.get_array()
+    assert np.array_equal(shown.mask, ~np.isfinite(g.losses))
+    assert np.allclose(shown.compressed(), g.losses[np.isfinite(g.losses)])
+    assert heat.get_rasterized()
+    ax = heat.axes
+    assert [t.get_text() for t in ax.get_xticklabels()] == [f"{v:g}" for v in g.betas]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [f"{v:g}" for v in g.lrs]
+    assert "momentum" in ax.get_xlabel() and "learning rate" in ax.get_ylabel()
+    assert len(gids(fig, "diverged:")) == int(np.sum(~np.isfinite(g.losses)))
+    assert by_gid(fig, f"cell:{i},{j}").get_text() == f"best\n{g.losses[i, j]:.4f}"
+
+
+# --- loss curve --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_loss_curve_is_gdcores_training_loss_falling_and_levelling_off(theme):
+    module = gm.load("figures.loss_curve")
+    fig = build("loss_curve", theme)
+    X, Y, res = module.run()
+    assert np.array_equal(X, data.two_moons(module.N_POINTS, seed=module.SEED)[0])
+    net = nn.init_mlp(list(module.SIZES), activation=module.ACTIVATION, seed=module.SEED)
+    ref = nn.train(net, X, Y, module.STEPS, module.LR, seed=module.SEED).train_losses
+    line = by_gid(fig, "loss")
+    L = np.asarray(line.get_ydata())
+    assert np.array_equal(L, ref)
+    assert np.array_equal(line.get_xdata(), np.arange(module.STEPS + 1))
+    # Falling: never up; levelling off: the last half of the run gains under 10 % of the drop.
+    assert np.all(np.diff(L) <= 0)
+    half = len(L) // 2
+    assert L[half] - L[-1] < 0.1 * (L[0] - L[-1])
+    texts = [t.get_text() for t in line.axes.texts]
+    assert f"start: {L[0]:.3f}" in texts
+    assert f"after {module.STEPS} iterations: {L[-1]:.3f}" in texts
+
+
+def test_grid_search_caption_story_holds(grid):
+    losses = grid.losses
+    assert np.all(~np.isfinite(losses[-1]))  # the largest rate diverges for every β
+    assert np.all(np.isfinite(losses[:-1]))
+    assert grid.best[0] == losses.shape[0] - 2  # the best pairs lie just below it
+    assert grid.betas[grid.best[1]] >= 0.9  # with strong momentum
+    assert losses[0].min() > 1.5 * losses[grid.best]  # the smallest rate crawls whatever β
