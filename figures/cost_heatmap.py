@@ -1,0 +1,74 @@
+"""The cost as a heat map
+
+J(m, b) seen from above: each (m, b) is coloured by its cost on a logarithmic scale, from
+{jmin:.3f} (dark blue, the floor of the valley) to {jmax:.0f} (dark red, the far corners). Over
+it, the path of gradient descent from m = {m0:g}, b = {b0:g} with learning rate α = {lr:g}: it
+drops onto the valley floor within a few steps and then follows the floor to the minimum
+(m*, b*) = ({m_best:.3f}, {b_best:.3f}), reaching J = {jend:.4f} after {steps} steps.
+
+Alt: A heat map in rainbow colours, blue along a narrow diagonal band from the top left
+to the bottom right and red in the top-right and bottom-left corners, with a colour bar for J. An
+orange path starts at the right, drops into the blue band and runs along it to a star at the
+minimum.
+"""
+
+from matplotlib import patheffects
+from matplotlib.colors import LogNorm
+from matplotlib.ticker import LogLocator
+
+from gdcore import data, descent, optimizers, regression
+from gdviz import mpl as gm
+from gdviz import views
+
+
+def run():
+    """The descent drawn: the same run as gd-regression."""
+    x, y = data.regression_points()
+    return descent.run_regression(optimizers.sgd(views.LR_GOOD), x, y, views.START, views.STEPS)
+
+
+def facts() -> dict:
+    x, y = data.regression_points()
+    _, _, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
+    m_best, b_best = regression.least_squares(x, y)
+    traj = run()
+    return dict(jmin=J.min(), jmax=J.max(), m0=views.START[0], b0=views.START[1],
+                lr=views.LR_GOOD, m_best=m_best, b_best=b_best, jend=traj.losses[-1],
+                steps=traj.steps)
+
+
+def make_figure(theme):
+    x, y = data.regression_points()
+    M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
+    m_best, b_best = regression.least_squares(x, y)
+    traj = run()
+
+    fig, ax = gm.subplots(theme, height=3.4)
+    mesh = ax.pcolormesh(M, B, J, cmap=theme.heat_cmap, norm=LogNorm(J.min(), J.max()),
+                         shading="nearest")
+    mesh.set_rasterized(True)
+    # The accent path, outlined in the text colour so it stands out of the orange and red.
+    outline = [patheffects.Stroke(linewidth=3.2, foreground=theme.text), patheffects.Normal()]
+    pts = traj.points
+    ax.plot(pts[:, 0], pts[:, 1], color=theme.accent, linewidth=1.5, zorder=3,
+            path_effects=outline, label=f"gradient descent, $\\alpha = {views.LR_GOOD:g}$",
+            gid="path")
+    ax.plot(*pts[0], "o", color=theme.accent, markeredgecolor=theme.text,
+            markeredgewidth=1.0, markersize=6, zorder=4, label="start")
+    ax.plot([m_best], [b_best], "*", color=theme.good, markeredgecolor=theme.background,
+            markeredgewidth=0.8, markersize=12, zorder=5, label="minimum", gid="minimum")
+    ax.set_xlim(*views.M_RANGE)
+    ax.set_ylim(*views.B_RANGE)
+    ax.set_xlabel("slope $m$")
+    ax.set_ylabel("intercept $b$")
+    ax.legend(loc="upper right")
+    cb = fig.colorbar(mesh, ax=ax, pad=0.03, aspect=25)
+    cb.locator = LogLocator()
+    cb.update_ticks()
+    cb.set_label("$J(m, b)$ (log scale)")
+    cb.outline.set_edgecolor(theme.muted)
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

@@ -1,0 +1,140 @@
+"""Gradient descent on the regression cost
+
+Plain gradient descent on J(m, b) with the raw data, from the poor start m = {m0:g}, b = {b0:g}
+(J = {j0:.1f}), learning rate α = {lr:g} (the limit for this data is {limit:.4f}), {steps} steps.
+Top: the line at iterations {schedule}, spaced evenly on a log scale. Bottom left: the path of
+(m, b) over the contours of J: a few large steps across the steep walls of the valley, then a
+long slide along its nearly flat floor to the minimum. Bottom right: J at every iteration (both
+axes logarithmic), the same iterations marked; it falls quickly at first, then slowly, to
+{jend:.4f} against the least-squares minimum {jbest:.4f}.
+
+Alt: Top, six small plots of the seven points with a straight line: at iteration 0 the line is
+steep and far above the points; it swings below them, then turns slowly until it runs through
+them at the last iteration. Bottom left, a contour map of J with a path that first zig-zags
+across the valley and then follows the valley floor to the marked minimum. Bottom right, a
+falling curve of J against the iteration number on log axes, with the same six iterations
+marked.
+"""
+
+import numpy as np
+from matplotlib.colors import LogNorm, to_rgb
+from matplotlib.ticker import NullLocator
+
+from gdcore import data, descent, optimizers, regression
+from gdviz import mpl as gm
+from gdviz import views
+
+
+def run():
+    """The descent of this figure (and of the gd-regression scene): a descent.Trajectory."""
+    x, y = data.regression_points()
+    return descent.run_regression(optimizers.sgd(views.LR_GOOD), x, y, views.START, views.STEPS)
+
+
+def schedule() -> np.ndarray:
+    """The iterations shown: log-spaced over the run."""
+    return descent.log_schedule(views.STEPS, views.SCHEDULE_FRAMES)
+
+
+def facts() -> dict:
+    x, y = data.regression_points()
+    traj = run()
+    sched = schedule()
+    return dict(m0=views.START[0], b0=views.START[1], j0=traj.losses[0], lr=views.LR_GOOD,
+                limit=views.MAX_STABLE_RATE, steps=views.STEPS,
+                schedule=", ".join(str(int(t)) for t in sched[:-1]) + f" and {int(sched[-1])}",
+                jend=traj.losses[-1], jbest=regression.cost(*regression.least_squares(x, y), x, y))
+
+
+def ramp(theme, k: int) -> list:
+    """k colours from faint to the full accent: early iterations faint, the last one solid."""
+    acc, bg = np.array(to_rgb(theme.accent)), np.array(to_rgb(theme.background))
+    return [tuple(bg + (acc - bg) * f) for f in np.linspace(0.45, 1.0, k)]
+
+
+def make_figure(theme):
+    x, y = data.regression_points()
+    m_best, b_best = regression.least_squares(x, y)
+    j_best = regression.cost(m_best, b_best, x, y)
+    traj = run()
+    sched = schedule()
+    colours = ramp(theme, len(sched))
+    pts, losses = traj.points, traj.losses
+
+    fig = gm.new_figure(theme, height=4.5)
+    outer = fig.add_gridspec(2, 1, height_ratios=(1, 1.75))
+    top = outer[0].subgridspec(1, len(sched))
+    bottom = outer[1].subgridspec(1, 2)
+
+    # Top: the line at the scheduled iterations, one small panel each.
+    xs = np.array(views.X_RANGE)
+    first = None
+    for k, (t, c) in enumerate(zip(sched, colours)):
+        ax = fig.add_subplot(top[k], sharey=first)
+        first = first or ax
+        gm.style_axes(ax, theme)
+        m, b = pts[t]
+        ax.plot(xs, regression.predict(m, b, xs), color=c, linewidth=1.6, zorder=3,
+                gid=f"line-{t}")
+        gm.scatter_points(ax, theme, x, y, s=12, zorder=4)
+        ax.set_xlim(*views.X_RANGE)
+        ax.set_ylim(0.5, 3.5)
+        ax.set_xticks([2, 5])
+        ax.set_title(f"$t = {t}$\n$J = {losses[t]:.3g}$", fontsize=theme.small_size,
+                     linespacing=1.3)
+        ax.set_xlabel("$x$", labelpad=0)
+        if k:
+            ax.tick_params(labelleft=False)
+        else:
+            ax.set_ylabel("$y$")
+
+    # Bottom left: the path over the contours of J.
+    cx = fig.add_subplot(bottom[0])
+    M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
+    lv = views.contour_levels(J)
+    cs = cx.contourf(M, B, J, levels=lv, cmap=theme.surface_cmap, norm=LogNorm(lv[0], lv[-1]),
+                     alpha=0.75)
+    cs.set_rasterized(True)
+    cx.contour(M, B, J, levels=lv, colors=theme.background, linewidths=0.35, alpha=0.6)
+    cx.plot(pts[:, 0], pts[:, 1], color=theme.accent, linewidth=1.2, zorder=3,
+            label="descent path", gid="path")
+    cx.scatter(pts[sched, 0], pts[sched, 1], s=26, c=colours, edgecolors=theme.text,
+               linewidths=0.6, zorder=4)
+    cx.plot([m_best], [b_best], "*", color=theme.good, markersize=10,
+            markeredgecolor=theme.background, markeredgewidth=0.6, zorder=5, label="minimum")
+    cx.annotate("start", pts[0], xytext=(-6, 4), textcoords="offset points", ha="right",
+                va="bottom", fontsize=theme.small_size, color=theme.text)
+    cx.set_xlim(*views.M_RANGE)
+    cx.set_ylim(*views.B_RANGE)
+    cx.set_xlabel("$m$")
+    cx.set_ylabel("$b$")
+    cx.set_title(f"path of $(m, b)$, $\\alpha = {views.LR_GOOD:g}$")
+    cx.legend(loc="upper right")
+
+    # Bottom right: J per iteration, log axes (iteration 0 on the linear stretch of symlog).
+    jx = fig.add_subplot(bottom[1])
+    gm.style_axes(jx, theme)
+    it = np.arange(len(losses))
+    jx.plot(it, losses, color=theme.accent, linewidth=1.4, zorder=2, gid="cost")
+    jx.scatter(sched, losses[sched], s=26, c=colours, edgecolors=theme.text, linewidths=0.6,
+               zorder=4)
+    jx.axhline(j_best, color=theme.good, linestyle="--", linewidth=0.9, zorder=1)
+    jx.text(1.5, j_best * 1.15, f"least-squares minimum $J^{{\\!*}} = {j_best:.4f}$",
+            ha="left", va="bottom", fontsize=theme.small_size, color=theme.text)
+    jx.set_xscale("symlog", linthresh=1, linscale=0.4)
+    jx.set_yscale("log")
+    lo, hi = j_best / 1.6, float(losses.max()) * 1.6
+    jx.set_ylim(lo, hi)
+    jx.set_yticks(10.0 ** np.arange(np.ceil(np.log10(lo)), np.floor(np.log10(hi)) + 1))
+    jx.set_xlim(0, views.STEPS * 1.3)
+    ticks = [0] + [10**k for k in range(int(np.log10(views.STEPS)) + 1)]
+    jx.set_xticks(ticks, [f"{t:g}" for t in ticks])
+    jx.xaxis.set_minor_locator(NullLocator())
+    jx.set_xlabel("iteration $t$")
+    jx.set_ylabel("$J(m_t, b_t)$")
+    jx.set_title("cost per iteration")
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

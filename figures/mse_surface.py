@@ -1,0 +1,103 @@
+"""The cost surface J(m, b)
+
+The cost of every line f(x) = m x + b through the seven points, over slopes m from {m0:g} to
+{m1:g} and intercepts b from {b0:g} to {b1:g}. Left: J as a height above the (m, b) plane, a
+long, narrow valley rather than a round bowl. Right: the same function as a contour map; the
+levels are spaced by equal factors (from {lmin:.3f} to {lmax:.0f}), so the flat floor of the
+valley shows as well as its steep walls. The marker is the minimum, m* = {m_best:.3f},
+b* = {b_best:.3f}, where J = {j_best:.4f}.
+
+Alt: Left, a shaded three-dimensional surface shaped like a trough, with axes m, b and J; its
+lowest line runs diagonally across the (m, b) plane. Right, a filled contour map of the same
+function with m horizontal and b vertical: elongated nested ellipses tilted so that b falls as
+m rises, and a marker at the centre, the minimum at m = {m_best:.3f}, b = {b_best:.3f}.
+"""
+
+from matplotlib import colormaps
+from matplotlib.colors import LightSource, LogNorm
+from matplotlib.ticker import LogLocator
+
+from gdcore import data, regression
+from gdviz import mpl as gm
+from gdviz import views
+
+
+def facts() -> dict:
+    x, y = data.regression_points()
+    m_best, b_best = regression.least_squares(x, y)
+    _, _, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
+    lv = views.contour_levels(J)
+    return dict(m0=views.M_RANGE[0], m1=views.M_RANGE[1], b0=views.B_RANGE[0],
+                b1=views.B_RANGE[1], lmin=lv[0], lmax=lv[-1], m_best=m_best, b_best=b_best,
+                j_best=regression.cost(m_best, b_best, x, y))
+
+
+def make_figure(theme):
+    x, y = data.regression_points()
+    m_best, b_best = regression.least_squares(x, y)
+    j_best = regression.cost(m_best, b_best, x, y)
+
+    fig = gm.new_figure(theme, height=3.0)
+    gs = fig.add_gridspec(1, 2, width_ratios=(1.1, 1))
+    ax3 = fig.add_subplot(gs[0], projection="3d")
+    ax = fig.add_subplot(gs[1])
+    fig.get_layout_engine().set(wspace=0.08)
+
+    # Left: the shaded surface.
+    M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.SURFACE_GRID_SIZE)
+    # Coloured by log J like the contour map (the floor of the valley reads), and lit.
+    lv = views.contour_levels(J)
+    rgb = LightSource(azdeg=315, altdeg=45).shade(
+        J, cmap=colormaps[theme.surface_cmap], norm=LogNorm(lv[0], lv[-1]), blend_mode="soft",
+        vert_exag=0.3)
+    surf = ax3.plot_surface(M, B, J, facecolors=rgb, linewidth=0, antialiased=False,
+                            rcount=views.SURFACE_GRID_SIZE, ccount=views.SURFACE_GRID_SIZE,
+                            shade=False)
+    surf.set_rasterized(True)
+    ax3.plot([m_best], [b_best], [j_best], marker="*", markersize=9, color=theme.good,
+             markeredgecolor=theme.background, markeredgewidth=0.5, linestyle="none", zorder=10,
+             label="minimum")
+    ax3.view_init(elev=views.VIEW_ELEV, azim=views.VIEW_AZIM)
+    ax3.set_xlim(*views.M_RANGE)
+    ax3.set_ylim(*views.B_RANGE)
+    ax3.set_xticks([-2, 0, 2, 4])
+    ax3.set_yticks([-4, 0, 4, 8])
+    ax3.set_zticks([0, 100, 200])
+    ax3.set_xlabel("$m$", labelpad=-4)
+    ax3.set_ylabel("$b$", labelpad=-4)
+    ax3.set_zlabel("$J$", labelpad=-6)
+    ax3.tick_params(axis="both", pad=-2, labelsize=theme.small_size)
+    for axis in (ax3.xaxis, ax3.yaxis, ax3.zaxis):
+        axis.set_pane_color((0, 0, 0, 0))
+        axis._axinfo["grid"].update(color=theme.grid, linewidth=0.5)
+    ax3.set_box_aspect((1, 1, 0.7), zoom=1.05)
+
+    # Right: contours with log-spaced levels, the minimum marked.
+    M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
+    lv = views.contour_levels(J)
+    norm = LogNorm(lv[0], lv[-1])
+    cs = ax.contourf(M, B, J, levels=lv, cmap=theme.surface_cmap, norm=norm)
+    cs.set_rasterized(True)
+    ax.contour(M, B, J, levels=lv, colors=theme.background, linewidths=0.35, alpha=0.6)
+    ax.plot([m_best], [b_best], marker="*", markersize=10, color=theme.good,
+            markeredgecolor=theme.background, markeredgewidth=0.6, linestyle="none",
+            label="minimum", zorder=5)
+    ax.annotate(f"minimum\n({m_best:.3f}, {b_best:.3f})", (m_best, b_best),
+                xytext=(9, -8), textcoords="offset points", ha="left", va="top",
+                fontsize=theme.small_size, color=theme.text,
+                bbox=dict(boxstyle="round,pad=0.25", fc=theme.background, ec="none", alpha=0.85))
+    ax.set_xlim(*views.M_RANGE)
+    ax.set_ylim(*views.B_RANGE)
+    ax.set_xlabel("$m$")
+    ax.set_ylabel("$b$")
+    cb = fig.colorbar(cs, ax=ax, shrink=0.9, pad=0.02, aspect=25)
+    cb.locator = LogLocator()
+    cb.update_ticks()
+    cb.set_label("$J(m, b)$ (log scale)")
+    cb.outline.set_edgecolor(theme.muted)
+    cb.ax.tick_params(labelsize=theme.small_size)
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

@@ -1,0 +1,133 @@
+"""The price of non-linearity
+
+Top: the two functions as surfaces; bottom: the same as contour maps (levels spaced by equal
+factors). Left: the cost J(m, b) of linear regression on the seven points is a convex bowl;
+however long and narrow, it has {convex_minima} minimum, and every downhill path ends there.
+Right: the loss of a small sigmoid network ({sizes}, trained on {n_samples} noisy samples of a
+sine wave) as two of its first-layer weights sweep from −{window:g} to {window:g} while all its
+other weights stay at their trained values. Where the sigmoids saturate the loss goes flat
+(plateaus on which the gradient all but vanishes), and the landscape holds {basins} separate
+basins: where descent ends depends on where it starts.
+
+Alt: Top, two three-dimensional surfaces; bottom, the same two functions as filled contour
+maps. Left, a smooth trough with one lowest point, its contours nested ellipses. Right, the
+network's loss: broad flat terraces joined by steep steps, and {basins} long dark troughs, one
+lying across the lower left of the map and one running up its middle, meeting only over a low
+pass.
+"""
+
+import numpy as np
+from matplotlib import colormaps
+from matplotlib.colors import LightSource, LogNorm
+from matplotlib.ticker import FormatStrFormatter, LogLocator, NullLocator
+
+from gdcore import validation
+from gdviz import mpl as gm
+from gdviz import views
+
+#: Basins shallower than this share of the loss range are grid artefacts, not minima.
+MIN_DEPTH = 0.01
+
+
+def _data():
+    net, X, _ = validation.nonconvex_setup()
+    W1, W2, L = validation.nonconvex_loss_grid()
+    M, B, J = validation.convex_reference()
+    return net, X, (M, B, J), (W1, W2, L)
+
+
+def facts() -> dict:
+    net, X, (_, _, J), (W1, _, L) = _data()
+    return dict(convex_minima=validation.count_local_minima(J, MIN_DEPTH),
+                basins=validation.count_local_minima(L, MIN_DEPTH),
+                sizes="–".join(str(s) for s in net.sizes), n_samples=X.shape[0],
+                window=float(W1.max()))
+
+
+def _style3d(ax, theme, xlabel, ylabel, zlabel):
+    ax.set_xlabel(xlabel, labelpad=-5)
+    ax.set_ylabel(ylabel, labelpad=-5)
+    ax.set_zlabel(zlabel, labelpad=-7)
+    ax.tick_params(axis="both", pad=-3, labelsize=theme.small_size)
+    for axis in (ax.xaxis, ax.yaxis, ax.zaxis):
+        axis.set_pane_color((0, 0, 0, 0))
+        axis._axinfo["grid"].update(color=theme.grid, linewidth=0.5)
+    ax.set_box_aspect((1, 1, 0.7), zoom=1.25)
+
+
+def _surface(ax, theme, X, Y, Z, norm):
+    """A lit surface, coloured like the contour map below it (lighting in box-normalised units)."""
+    rows, cols = Z.shape
+    rgb = LightSource(azdeg=315, altdeg=45).shade(
+        Z, cmap=colormaps[theme.surface_cmap], norm=norm, blend_mode="soft",
+        dx=1 / (cols - 1), dy=1 / (rows - 1), vert_exag=0.75 / float(np.ptp(Z)))
+    surf = ax.plot_surface(X, Y, Z, facecolors=rgb, linewidth=0, antialiased=False,
+                           rcount=min(rows, views.SURFACE_GRID_SIZE),
+                           ccount=min(cols, views.SURFACE_GRID_SIZE), shade=False)
+    surf.set_rasterized(True)
+
+
+def _contours(ax, theme, X, Y, Z, levels, norm, xlabel, ylabel):
+    cs = ax.contourf(X, Y, Z, levels=levels, cmap=theme.surface_cmap, norm=norm)
+    cs.set_rasterized(True)
+    ax.contour(X, Y, Z, levels=levels, colors=theme.background, linewidths=0.35, alpha=0.6)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    return cs
+
+
+def _colorbar(fig, cs, ax, theme, label):
+    cb = fig.colorbar(cs, cax=ax.inset_axes([1.04, 0.0, 0.05, 1.0]))
+    cb.set_label(label)
+    cb.outline.set_edgecolor(theme.muted)
+    cb.ax.tick_params(labelsize=theme.small_size)
+    return cb
+
+
+def make_figure(theme):
+    net, X, (M, B, J), (W1, W2, L) = _data()
+    n_convex = validation.count_local_minima(J, MIN_DEPTH)
+    n_basins = validation.count_local_minima(L, MIN_DEPTH)
+    fig = gm.new_figure(theme, height=5.4)
+    gs = fig.add_gridspec(2, 2, height_ratios=(1.15, 1))
+    ax = fig.add_subplot(gs[0, 0], projection="3d")
+    nx = fig.add_subplot(gs[0, 1], projection="3d")
+    ac = fig.add_subplot(gs[1, 0])
+    nc = fig.add_subplot(gs[1, 1])
+
+    # Left: the convex bowl of linear regression, coloured by log J as in mse-surface.
+    lv = views.contour_levels(J)
+    jnorm = LogNorm(lv[0], lv[-1])
+    _surface(ax, theme, M, B, J, jnorm)
+    ax.view_init(elev=views.VIEW_ELEV, azim=views.VIEW_AZIM)
+    ax.set_xticks([-2, 0, 2, 4])
+    ax.set_yticks([-4, 0, 4, 8])
+    ax.set_zticks([0, 100, 200])
+    _style3d(ax, theme, "$m$", "$b$", "$J$")
+    ax.set_title(f"linear regression: convex,\n{n_convex} minimum")
+    cs = _contours(ac, theme, M, B, J, lv, jnorm, "$m$", "$b$")
+    cb = _colorbar(fig, cs, ac, theme, "$J(m, b)$ (log scale)")
+    cb.locator = LogLocator()
+    cb.update_ticks()
+
+    # Right: the network's loss over two of its weights.
+    ll = views.contour_levels(L)  # log-spaced too: the basins lie in the lowest decade
+    lnorm = LogNorm(ll[0], ll[-1])
+    _surface(nx, theme, W1, W2, L, lnorm)
+    nx.view_init(elev=views.VIEW_ELEV, azim=views.VIEW_AZIM)
+    w = float(W1.max())
+    nx.set_xticks([-w, 0, w])
+    nx.set_yticks([-w, 0, w])
+    nx.set_zticks([0.0, 0.5, 1.0, 1.5])
+    _style3d(nx, theme, "$w_1$", "$w_2$", "$L$")
+    nx.set_title(f"sigmoid network: not convex,\nplateaus and {n_basins} basins")
+    cs = _contours(nc, theme, W1, W2, L, ll, lnorm, "$w_1$", "$w_2$")
+    cb = _colorbar(fig, cs, nc, theme, "$L(w_1, w_2)$ (log scale)")
+    cb.set_ticks([t for t in (0.05, 0.1, 0.2, 0.5, 1.0) if ll[0] <= t <= ll[-1]])
+    cb.ax.yaxis.set_major_formatter(FormatStrFormatter("%g"))
+    cb.ax.yaxis.set_minor_locator(NullLocator())
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

@@ -1,0 +1,66 @@
+"""The seven points
+
+The data of the regression example: seven pairs (x, y), listed in the table and drawn as points
+in the plane, each numbered as in the table. The points rise from left to right, roughly along a
+straight line, from ({x0:g}, {y0:g}) to ({x6:g}, {y6:g}).
+
+Alt: A table of seven rows, numbered 1 to 7, with columns x and y, beside a scatter plot of the
+same seven points. The x values run from {x0:g} to {x6:g} and the y values from {ymin:g} to
+{ymax:g}; the points climb gently from left to right.
+"""
+
+from gdcore import data
+from gdviz import mpl as gm
+from gdviz import views
+
+
+def facts() -> dict:
+    x, y = data.regression_points()
+    out = {f"x{i}": v for i, v in enumerate(x)}
+    out.update({f"y{i}": v for i, v in enumerate(y)})
+    out.update(ymin=y.min(), ymax=y.max())
+    return out
+
+
+def make_figure(theme):
+    x, y = data.regression_points()
+    fig, (tab_ax, ax) = gm.subplots(theme, 1, 2, height=2.5, width_ratios=(1, 2.6))
+
+    # The table, drawn as text with rules above and below the header and at the foot: one row
+    # per point, numbered like the labels of the scatter plot.
+    tab_ax.axis("off")
+    tab_ax.set_xlim(0, 1)
+    tab_ax.set_ylim(0, 1)
+    header = ["$i$", "$x_i$", "$y_i$"]
+    rows = [[f"{i + 1}", f"{xi:.1f}", f"{yi:.2f}"] for i, (xi, yi) in enumerate(zip(x, y))]
+    cols = (0.15, 0.5, 0.85)
+    step = 1.0 / (len(rows) + 1.6)
+    top = 1.0 - 0.3 * step
+    for c, (cx, h) in enumerate(zip(cols, header)):
+        tab_ax.text(cx, top - 0.5 * step, h, ha="center", va="center", color=theme.text,
+                    fontsize=theme.font_size, gid=f"cell-0-{c}")
+    for r, row in enumerate(rows, start=1):
+        yc = top - (r + 0.5) * step - 0.2 * step
+        for c, (cx, v) in enumerate(zip(cols, row)):
+            tab_ax.text(cx, yc, v, ha="center", va="center", fontsize=theme.font_size,
+                        color=theme.muted if c == 0 else theme.text, gid=f"cell-{r}-{c}")
+    for yr, lw in ((top, 1.0), (top - step - 0.1 * step, 0.6),
+                   (top - (len(rows) + 1) * step - 0.3 * step, 1.0)):
+        tab_ax.plot([0.0, 1.0], [yr, yr], color=theme.muted, linewidth=lw,
+                    solid_capstyle="butt")
+
+    # The scatter plot, each point numbered.
+    gm.style_axes(ax, theme)
+    gm.scatter_points(ax, theme, x, y, s=26)
+    for i, (xi, yi) in enumerate(zip(x, y)):
+        ax.annotate(f"{i + 1}", (xi, yi), xytext=(0, 6), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=theme.small_size, color=theme.muted)
+    ax.set_xlim(*views.X_RANGE)
+    ax.set_ylim(1.4, 3.0)
+    ax.set_xlabel("$x$")
+    ax.set_ylabel("$y$")
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

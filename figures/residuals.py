@@ -1,0 +1,85 @@
+"""Errors of a candidate line and their squares
+
+Left: the candidate line f(x) = {m:g} x + {b:g} with the seven points. Each open circle on the
+line is the prediction f(x_i); each red dashed segment joins it to the point (x_i, y_i) and
+measures the error y_i − f(x_i), from {rmin:.2f} to {rmax:.2f}. Right: the squares of these
+seven errors. Their mean is {mean:.3f}, and the cost is half of it, J = {j:.3f}.
+
+Alt: On the left, seven points and a gently falling straight line; red dashed vertical segments
+join each point to the line, and open circles on the line mark the predictions. The segments are
+longest at the two ends, where the line passes above the first point and below the last. On the
+right, a bar chart of the seven squared errors, tallest for the last point ({sqmax:.2f}), with a
+dashed line at their mean ({mean:.3f}) and the cost J = {j:.3f}.
+"""
+
+import numpy as np
+
+from gdcore import data, regression
+from gdviz import mpl as gm
+from gdviz import views
+
+#: The candidate shown: the middle one of the three candidate lines.
+CANDIDATE = 1
+
+
+def _numbers():
+    x, y = data.regression_points()
+    m, b = data.CANDIDATES[CANDIDATE]
+    pred = regression.predict(m, b, x)
+    r = regression.residuals(m, b, x, y)
+    return x, y, m, b, pred, r
+
+
+def facts() -> dict:
+    x, y, m, b, pred, r = _numbers()
+    sq = r**2
+    return dict(m=m, b=b, rmin=r.min(), rmax=r.max(), sqmax=sq.max(),
+                mean=regression.mse(pred, y), j=regression.cost(m, b, x, y))
+
+
+def make_figure(theme):
+    x, y, m, b, pred, r = _numbers()
+    mean = regression.mse(pred, y)
+    j = regression.cost(m, b, x, y)
+    fig, (ax, bx) = gm.subplots(theme, 1, 2, height=2.6, width_ratios=(1.55, 1))
+
+    # Left: the line, the predictions, and each error as a red dashed segment.
+    gm.style_axes(ax, theme)
+    xs = np.array(views.X_RANGE)
+    ax.plot(xs, regression.predict(m, b, xs), color=theme.accent, zorder=2,
+            label=rf"$f(x) = {m:g}\,x + {b:g}$")
+    for xi, yi, pi in zip(x, y, pred):
+        ax.plot([xi, xi], [yi, pi], color=theme.error, linestyle="--", linewidth=1.1, zorder=3,
+                gid="residual")
+    ax.plot([], [], color=theme.error, linestyle="--", linewidth=1.1,
+            label=r"error $y_i - f(x_i)$")
+    ax.scatter(x, pred, s=22, facecolors=theme.background, edgecolors=theme.accent,
+               linewidths=1.0, zorder=4, label=r"prediction $f(x_i)$")
+    gm.scatter_points(ax, theme, x, y, zorder=5, label=r"point $(x_i, y_i)$")
+    ax.set_xlim(*views.X_RANGE)
+    ax.set_ylim(1.2, 3.3)
+    ax.set_xlabel("$x$")
+    ax.set_ylabel("$y$")
+    ax.legend(loc="upper left", ncols=2, columnspacing=1.0, handlelength=1.6)
+
+    # Right: the squared errors, their mean, and J = half the mean.
+    gm.style_axes(bx, theme)
+    bx.grid(False, axis="x")
+    idx = np.arange(1, x.size + 1)
+    bx.bar(idx, r**2, width=0.62, color=theme.error, alpha=0.85, zorder=2)
+    bx.axhline(mean, color=theme.text, linestyle="--", linewidth=0.9, zorder=3)
+    bx.text((x.size + 4) / 2, mean, f"mean {mean:.3f}", ha="center", va="bottom",
+            color=theme.text, fontsize=theme.small_size)
+    bx.text(0.04, 0.97, rf"$J = \frac{{1}}{{2}}\,\mathrm{{mean}} = {j:.3f}$",
+            transform=bx.transAxes, ha="left", va="top", color=theme.text,
+            fontsize=theme.font_size)
+    bx.set_xticks(idx)
+    bx.set_xlim(0.4, x.size + 0.6)
+    bx.set_ylim(0, 1.25 * float((r**2).max()))
+    bx.set_xlabel("point $i$")
+    bx.set_ylabel(r"squared error $(y_i - f(x_i))^2$")
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

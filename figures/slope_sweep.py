@@ -1,0 +1,95 @@
+"""Sweeping the slope
+
+Hold the intercept at its best value b* = {b_best:.3f} and vary only the slope m. Left: lines
+of three slopes through the seven points; the red bars are the errors of the steepest one. Right:
+the cost J as a function of the slope alone, a parabola; each line on the left is the dot of the
+same colour on it. Its bottom is the best slope, m* = {m_best:.3f}, where J = {j_best:.4f}; the
+slopes {m_lo:.3f} and {m_hi:.3f}, equally far on either side, both cost J = {j_lo:.3f}.
+
+Alt: Left, seven points with three straight lines through a common intercept: one too flat, one
+through the middle of the points, one too steep, with red vertical bars from each point to the
+steep line. Right, a U-shaped curve of J against m with three coloured dots: the two outer ones
+high on its arms, the middle one at its bottom, m = {m_best:.3f}.
+"""
+
+import numpy as np
+
+from gdcore import data, regression
+from gdviz import mpl as gm
+from gdviz import views
+
+
+def _slopes():
+    x, y = data.regression_points()
+    m_best, b_best = regression.least_squares(x, y)
+    return x, y, m_best, b_best, [m_best + d for d in views.SWEEP_OFFSETS]
+
+
+def facts() -> dict:
+    x, y, m_best, b_best, slopes = _slopes()
+    lo, hi = slopes[0], slopes[-1]
+    return dict(b_best=b_best, m_best=m_best, j_best=regression.cost(m_best, b_best, x, y),
+                m_lo=lo, m_hi=hi, j_lo=regression.cost(lo, b_best, x, y))
+
+
+def _colours(theme, slopes, m_best):
+    """The best slope in the 'good' colour, the one with error bars in the accent colour."""
+    out = []
+    for k, m in enumerate(slopes):
+        if m == m_best:
+            out.append(theme.good)
+        elif k == len(slopes) - 1:
+            out.append(theme.accent)
+        else:
+            out.append(theme.muted)
+    return out
+
+
+def make_figure(theme):
+    x, y, m_best, b_best, slopes = _slopes()
+    colours = _colours(theme, slopes, m_best)
+    fig, (ax, jx) = gm.subplots(theme, 1, 2, height=2.6)
+
+    # Left: the lines at b = b*, the steep one with its errors as red bars.
+    gm.style_axes(ax, theme)
+    xs = np.array(views.X_RANGE)
+    for m, c in zip(slopes, colours):
+        ax.plot(xs, regression.predict(m, b_best, xs), color=c, zorder=2,
+                linewidth=1.8 if m == m_best else 1.3, label=f"$m = {m:.3f}$")
+    m_err = slopes[-1]
+    pred = regression.predict(m_err, b_best, x)
+    ax.vlines(x, y, pred, colors=theme.error, linewidth=1.4, zorder=3, label="errors")
+    gm.scatter_points(ax, theme, x, y, zorder=5)
+    ax.set_xlim(*views.X_RANGE)
+    ax.set_ylim(1.0, 3.4)
+    ax.set_xlabel("$x$")
+    ax.set_ylabel("$y$")
+    ax.set_title(f"$f(x) = m\\,x + b^{{\\!*}}$,  $b^{{\\!*}} = {b_best:.3f}$")
+    ax.legend(loc="upper left", handlelength=1.4)
+
+    # Right: J against the slope at b = b*, the three slopes as dots, the bottom marked.
+    gm.style_axes(jx, theme)
+    ms = np.linspace(*views.sweep_window(m_best), 201)
+    jx.plot(ms, regression.cost(ms, b_best, x, y), color=theme.text, linewidth=1.3, zorder=2)
+    for m, c in zip(slopes, colours):
+        if m != m_best:
+            jx.plot([m], [regression.cost(m, b_best, x, y)], "o", color=c, markersize=6,
+                    zorder=4)
+    j_best = regression.cost(m_best, b_best, x, y)
+    jx.plot([m_best], [j_best], "o", color=theme.good, markersize=7, zorder=5,
+            label="best slope")
+    jx.annotate(f"best slope $m^{{\\!*}} = {m_best:.3f}$\n$J = {j_best:.4f}$", (m_best, j_best),
+                xytext=(0, 26), textcoords="offset points", ha="center", va="bottom",
+                fontsize=theme.small_size, color=theme.text,
+                arrowprops=dict(arrowstyle="-", color=theme.muted, linewidth=0.7,
+                                shrinkA=0, shrinkB=4))
+    jx.set_xlim(*views.sweep_window(m_best))
+    jx.set_ylim(0, None)
+    jx.set_xlabel("slope $m$")
+    jx.set_ylabel(r"$J(m, b^{\!*})$")
+    jx.set_title("cost against the slope")
+    return fig
+
+
+if __name__ == "__main__":
+    gm.main(__file__)

@@ -1,0 +1,354 @@
+"""What the regression and gradient-descent figures show, read back from their artists, in both
+themes: the data table, the residuals, the cost surface, the slope sweep, the non-convex loss,
+tangents and gradients, the descent runs, the learning rates, the heat map and feature scaling.
+Also the shared geometry of gdviz.views."""
+
+from __future__ import annotations
+
+import matplotlib.colors as mcolors
+import numpy as np
+import pytest
+from matplotlib.collections import LineCollection, PathCollection, QuadMesh
+from matplotlib.contour import QuadContourSet
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+from matplotlib.text import Annotation, Text
+
+from gdcore import data, descent, optimizers, regression, surfaces, validation
+from gdviz import mpl as gm
+from gdviz import theme as th
+from gdviz import views
+
+THEMES = ("light", "dark")
+X, Y = data.regression_points()
+M_STAR, B_STAR = regression.least_squares(X, Y)
+J_STAR = regression.cost(M_STAR, B_STAR, X, Y)
+
+_CACHE: dict = {}
+
+
+def build(name: str, theme: str):
+    """Each figure is built once per theme for the whole module."""
+    if (name, theme) not in _CACHE:
+        _CACHE[name, theme] = gm.build(gm.load(f"figures.{name}"), th.get(theme))
+    return _CACHE[name, theme]
+
+
+def by_gid(fig, gid: str) -> list:
+    return [a for a in fig.findobj() if getattr(a, "get_gid", lambda: None)() == gid]
+
+
+def one(fig, gid: str):
+    found = by_gid(fig, gid)
+    assert len(found) == 1, f"{gid}: {len(found)} artists"
+    return found[0]
+
+
+def same_colour(a, b) -> bool:
+    return np.allclose(mcolors.to_rgba(a)[:3], mcolors.to_rgba(b)[:3])
+
+
+def texts(fig) -> list[str]:
+    return [t.get_text() for t in fig.findobj(Text)]
+
+
+def plain_axes(fig):
+    return [a for a in fig.axes if a.name != "3d" and a.get_label() != "<colorbar>"]
+
+
+def axes_3d(fig):
+    return [a for a in fig.axes if a.name == "3d"]
+
+
+def contour_sets(ax) -> list[QuadContourSet]:
+    return [c for c in ax.get_children() if isinstance(c, QuadContourSet)]
+
+
+def good_run():
+    return descent.run_regression(optimizers.sgd(views.LR_GOOD), X, Y, views.START, views.STEPS)
+
+
+# ---------------------------------------------------------------- gdviz.views
+
+
+def test_views_windows_and_rates():
+    assert views.M_RANGE == (-2.0, 4.0) and views.B_RANGE == (-6.0, 8.0)
+    limit = regression.max_stable_rate(X)
+    assert views.MAX_STABLE_RATE == pytest.approx(limit) == pytest.approx(0.1371, abs=1e-4)
+    assert views.LR_SMALL < views.LR_GOOD < limit < views.LR_LARGE
+    assert [lr for _, lr in views.LEARNING_RATES] == [views.LR_SMALL, views.LR_GOOD,
+                                                       views.LR_LARGE]
+    # the start is poor: far from the minimum, inside the window
+    assert regression.cost(*views.START, X, Y) > 1000 * J_STAR
+    assert views.M_RANGE[0] < views.START[0] < views.M_RANGE[1]
+    assert views.B_RANGE[0] < views.START[1] < views.B_RANGE[1]
+
+
+def test_views_contour_levels_are_log_spaced_over_the_grid():
+    _, _, J = regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
+    lv = views.contour_levels(J)
+    assert len(lv) == views.CONTOUR_LEVELS
+    assert lv[0] == pytest.approx(J.min()) and lv[-1] == pytest.approx(J.max())
+    ratios = lv[1:] / lv[:-1]
+    assert np.allclose(ratios, ratios[0]) and ratios[0] > 1
+
+
+def test_the_three_rates_crawl_converge_and_diverge():
+    small, good, large = (descent.run_regression(optimizers.sgd(lr), X, Y, views.START,
+                                                 views.STEPS) for _, lr in views.LEARNING_RATES)
+    assert not small.diverged and not good.diverged and large.diverged
+    assert small.losses[-1] > 10 * J_STAR
+    assert good.losses[-1] == pytest.approx(J_STAR, rel=0.01)
+
+
+# ---------------------------------------------------------------- regression-data
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_regression_data_table_and_scatter(theme):
+    fig = build("regression_data", theme)
+    cell = {(r, c): one(fig, f"cell-{r}-{c}").get_text() for r in range(8) for c in range(3)}
+    assert not by_gid(fig, "cell-8-0")  # a header and seven rows, no more
+    assert [cell[0, c] for c in range(3)] == ["$i$", "$x_i$", "$y_i$"]
+    assert [int(cell[r, 0]) for r in range(1, 8)] == list(range(1, 8))
+    assert np.allclose([float(cell[r, 1]) for r in range(1, 8)], X)
+    assert np.allclose([float(cell[r, 2]) for r in range(1, 8)], Y)
+    scatters = [c for ax in fig.axes for c in ax.collections if isinstance(c, PathCollection)]
+    assert len(scatters) == 1
+    assert np.allclose(scatters[0].get_offsets(), np.column_stack([X, Y]))
+    assert same_colour(scatters[0].get_facecolor()[0], th.get(theme).data)
+
+
+# ---------------------------------------------------------------- residuals
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_residuals_segments_predictions_and_squares(theme):
+    fig = build("residuals", theme)
+    t = th.get(theme)
+    m, b = data.CANDIDATES[1]
+    pred = regression.predict(m, b, X)
+    segs = by_gid(fig, "residual")
+    assert len(segs) == 7
+    for seg, xi, yi, pi in zip(sorted(segs, key=lambda s: s.get_xdata()[0]), X, Y, pred):
+        assert seg.get_linestyle() == "--" and same_colour(seg.get_color(), t.error)
+        assert np.allclose(seg.get_xdata(), [xi, xi])
+        assert np.allclose(seg.get_ydata(), [yi, pi])
+    offsets = [c.get_offsets() for ax in fig.axes for c in ax.collections
+               if isinstance(c, PathCollection)]
+    assert any(np.allclose(o, np.column_stack([X, pred])) for o in offsets)  # predictions
+    assert any(np.allclose(o, np.column_stack([X, Y])) for o in offsets)  # points
+    bars = [p for ax in fig.axes for p in ax.patches if isinstance(p, Rectangle)]
+    assert np.allclose(sorted(p.get_height() for p in bars),
+                       sorted(regression.residuals(m, b, X, Y) ** 2))
+    mean = regression.mse(pred, Y)
+    assert any(isinstance(ln, Line2D) and np.allclose(ln.get_ydata(), mean)
+               for ax in fig.axes for ln in ax.lines)
+    joined = " ".join(texts(fig))
+    assert f"{mean:.3f}" in joined and f"{regression.cost(m, b, X, Y):.3f}" in joined
+
+
+# ---------------------------------------------------------------- mse-surface
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_mse_surface_views_and_minimum(theme):
+    fig = build("mse_surface", theme)
+    (ax3,), (ax,) = axes_3d(fig), plain_axes(fig)
+    assert (ax3.elev, ax3.azim) == (views.VIEW_ELEV, views.VIEW_AZIM)
+    assert ax3.get_xlim() == pytest.approx(views.M_RANGE)
+    assert ax3.get_ylim() == pytest.approx(views.B_RANGE)
+    assert "J" in ax3.get_zlabel()
+    assert ax.get_xlabel() == "$m$" and ax.get_ylabel() == "$b$"
+    _, _, J = regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
+    filled = [c for c in contour_sets(ax) if c.filled]
+    assert len(filled) == 1 and np.allclose(filled[0].levels, views.contour_levels(J))
+    (mark,) = [ln for ln in ax.lines if ln.get_label() == "minimum"]
+    assert np.allclose(mark.get_xydata(), [[M_STAR, B_STAR]])
+    (mark3,) = [ln for ln in ax3.lines if ln.get_label() == "minimum"]
+    assert np.allclose(np.ravel(mark3.get_data_3d()), [M_STAR, B_STAR, J_STAR])
+
+
+# ---------------------------------------------------------------- slope-sweep
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_slope_sweep_lines_error_bars_and_curve(theme):
+    fig = build("slope_sweep", theme)
+    t = th.get(theme)
+    left, right = plain_axes(fig)
+    xs = np.array(views.X_RANGE)
+    slopes = [M_STAR + d for d in views.SWEEP_OFFSETS]
+    lines = [ln for ln in left.lines if len(ln.get_xdata()) == 2]
+    assert len(lines) == len(slopes)
+    for ln, m in zip(lines, slopes):
+        assert np.allclose(ln.get_ydata(), regression.predict(m, B_STAR, xs))
+        assert f"{m:.3f}" in ln.get_label()
+    (bars,) = [c for c in left.collections if isinstance(c, LineCollection)]
+    assert same_colour(bars.get_color()[0], t.error)
+    pred = regression.predict(slopes[-1], B_STAR, X)
+    for seg, xi, yi, pi in zip(bars.get_segments(), X, Y, pred):
+        assert np.allclose(seg, [[xi, yi], [xi, pi]])
+    curve = max(right.lines, key=lambda ln: len(ln.get_xdata()))
+    ms = curve.get_xdata()
+    assert ms.min() < M_STAR < ms.max()
+    assert np.allclose(curve.get_ydata(), regression.cost(ms, B_STAR, X, Y))
+    (best,) = [ln for ln in right.lines if ln.get_label() == "best slope"]
+    assert np.allclose(best.get_xydata(), [[M_STAR, J_STAR]])
+    assert same_colour(best.get_color(), t.good)
+    assert any(f"{M_STAR:.3f}" in s for s in texts(fig))
+
+
+# ---------------------------------------------------------------- nonconvex-loss
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_nonconvex_loss_bowl_beside_the_network(theme):
+    fig = build("nonconvex_loss", theme)
+    assert len(axes_3d(fig)) == 2
+    bowl_map, net_map = plain_axes(fig)
+    _, _, J = validation.convex_reference()
+    W1, W2, L = validation.nonconvex_loss_grid()
+    for ax, grid in ((bowl_map, J), (net_map, L)):
+        (filled,) = [c for c in contour_sets(ax) if c.filled]
+        assert np.allclose(filled.levels, views.contour_levels(grid))
+    assert net_map.get_xlim() == pytest.approx((W1.min(), W1.max()))
+    n_convex = validation.count_local_minima(J, 0.01)
+    n_basins = validation.count_local_minima(L, 0.01)
+    assert n_convex == 1 and n_basins > 1
+    titles = [a.get_title() for a in axes_3d(fig)]
+    assert f"{n_convex} minimum" in titles[0] and f"{n_basins} basins" in titles[1]
+    assert "plateaus" in titles[1]
+
+
+# ---------------------------------------------------------------- gradient-geometry
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_gradient_geometry_tangent_plane_and_arrows(theme):
+    fig = build("gradient_geometry", theme)
+    mod = gm.load("figures.gradient_geometry")
+    t = th.get(theme)
+    bowl = surfaces.valley
+    (ax,), (ax3,) = plain_axes(fig), axes_3d(fig)
+    # left: the tangent line y0 + m (x − x0), m from gdcore's gradient
+    m = bowl.grad((mod.X0, 0.0))[0]
+    y0 = bowl.value((mod.X0, 0.0))
+    (tangent,) = [ln for ln in ax.lines if ln.get_label().startswith("tangent")]
+    tx = tangent.get_xdata()
+    assert np.allclose(tangent.get_ydata(), y0 + m * (tx - mod.X0))
+    assert f"{m:.2f}" in tangent.get_label()
+    assert any("dy = m" in s for s in texts(fig)) and any("$dx$" == s for s in texts(fig))
+    # right: dz = m1 dx + m2 dy with m1, m2 = ∇f at the point, gradient and descent arrows
+    m1, m2 = bowl.grad(mod.POINT)
+    assert "dz = m_1" in ax3.get_title()
+    legend = [x.get_text() for x in ax3.get_legend().get_texts()]
+    assert any(f"({m1:.2f}, {m2:.2f})" in s for s in legend)
+    assert any(r"-\nabla f" in s for s in legend)
+    up, down = one(fig, "arrow+1"), one(fig, "arrow-1")
+    assert isinstance(up, Annotation) and isinstance(down, Annotation)
+    assert same_colour(up.arrow_patch.get_edgecolor(), t.error)
+    assert same_colour(down.arrow_patch.get_edgecolor(), t.good)
+    # the two arrows leave the same base in opposite directions
+    assert np.allclose(up.xyann, down.xyann)
+    v_up = np.subtract(up.xy, up.xyann)
+    v_down = np.subtract(down.xy, down.xyann)
+    assert np.dot(v_up, v_down) < -0.9 * np.linalg.norm(v_up) * np.linalg.norm(v_down)
+
+
+# ---------------------------------------------------------------- gd-regression
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
+    fig = build("gd_regression", theme)
+    traj = good_run()
+    assert not traj.diverged and views.LR_GOOD < 0.137
+    path = one(fig, "path")
+    assert np.array_equal(path.get_xydata(), traj.points)
+    cost = one(fig, "cost")
+    assert np.array_equal(cost.get_ydata(), traj.losses)
+    sched = descent.log_schedule(views.STEPS, views.SCHEDULE_FRAMES)
+    xs = np.array(views.X_RANGE)
+    for t in sched:
+        line = one(fig, f"line-{t}")
+        m, b = traj.points[t]
+        assert np.allclose(line.get_ydata(), regression.predict(m, b, xs))
+        assert f"t = {t}" in line.axes.get_title()
+    # the scheduled iterations are marked on the path and on the cost curve
+    marks = [c.get_offsets() for ax in fig.axes for c in ax.collections
+             if isinstance(c, PathCollection) and len(c.get_offsets()) == len(sched)]
+    assert any(np.allclose(o, traj.points[sched]) for o in marks)
+    assert any(np.allclose(o, np.column_stack([sched, traj.losses[sched]])) for o in marks)
+
+
+# ---------------------------------------------------------------- learning-rates
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_learning_rates_labels_paths_and_divergence(theme):
+    fig = build("learning_rates", theme)
+    t = th.get(theme)
+    legend_ax = [a for a in fig.axes if a.get_legend() is not None]
+    assert len(legend_ax) == 1
+    legend = [x.get_text() for x in legend_ax[0].get_legend().get_texts()]
+    for (name, lr), label in zip(views.LEARNING_RATES, legend):
+        assert label.startswith(name) and f"\\alpha = {lr:g}" in label
+    assert "diverged" in legend[2] and not any("diverged" in s for s in legend[:2])
+    for name, lr in views.LEARNING_RATES:
+        traj = descent.run_regression(optimizers.sgd(lr), X, Y, views.START, views.STEPS)
+        cost = one(fig, f"cost-{name}")
+        assert np.array_equal(cost.get_ydata(), traj.losses)
+        path = one(fig, f"path-{name}").get_xydata()
+        assert np.array_equal(path, traj.points[: len(path)])
+        if traj.diverged:
+            assert same_colour(cost.get_color(), t.error)
+            assert len(path) < len(traj.points)  # stops where the path leaves the map
+            assert any(f"diverged at step {traj.diverged_at}" in s for s in texts(fig))
+        else:
+            assert len(path) == len(traj.points)
+
+
+# ---------------------------------------------------------------- cost-heatmap
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_cost_heatmap_colours_path_and_colour_bar(theme):
+    fig = build("cost_heatmap", theme)
+    t = th.get(theme)
+    meshes = [c for ax in plain_axes(fig) for c in ax.collections if isinstance(c, QuadMesh)]
+    assert len(meshes) == 1 and meshes[0].get_cmap().name == t.heat_cmap
+    _, _, J = regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
+    assert np.allclose(np.ravel(meshes[0].get_array()), np.ravel(J))
+    assert any(a.get_label() == "<colorbar>" for a in fig.axes)
+    path = one(fig, "path")
+    assert np.array_equal(path.get_xydata(), good_run().points)
+    assert same_colour(path.get_color(), t.accent)
+    assert np.allclose(one(fig, "minimum").get_xydata(), [[M_STAR, B_STAR]])
+
+
+# ---------------------------------------------------------------- feature-scaling
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
+    fig = build("feature_scaling", theme)
+    fs = validation.feature_scaling_paths()
+    raw_ax, scaled_ax = plain_axes(fig)
+    paths = by_gid(fig, "path")
+    assert len(paths) == 2
+    raw_path, scaled_path = sorted(paths, key=lambda p: p.axes is scaled_ax)
+    assert np.array_equal(raw_path.get_xydata(), fs.raw.trajectory.points)
+    assert np.array_equal(scaled_path.get_xydata(), fs.scaled.trajectory.points)
+    assert fs.raw.trajectory.steps == fs.scaled.trajectory.steps
+    assert f"{fs.raw.condition:.0f}" in raw_ax.get_title()
+    assert f"{fs.scaled.condition:.0f}" in scaled_ax.get_title()
+    assert fs.raw.condition > 300 and fs.scaled.condition == pytest.approx(1.0)
+    # the scaled run reaches the minimum, the raw one does not (same number of steps)
+    assert fs.scaled.trajectory.losses[-1] == pytest.approx(J_STAR, rel=1e-3)
+    assert fs.raw.trajectory.losses[-1] > 4 * J_STAR
+    # zig-zag: the raw path's steps in m change sign over and over; the scaled one's never
+    dm_raw = np.diff(fs.raw.trajectory.points[:, 0])
+    dm_scaled = np.diff(fs.scaled.trajectory.points[:, 0])
+    assert np.sum(np.diff(np.sign(dm_raw)) != 0) > 10
+    assert np.all(np.sign(dm_scaled[np.abs(dm_scaled) > 1e-12]) == np.sign(dm_scaled[0]))
