@@ -1,0 +1,196 @@
+"""Gradient descent on J(m, b): the line over the points, the path over the contours of J and
+J per iteration, all three driven by one ValueTracker of the iteration index.
+
+The run is gdcore's (descent.run_regression, plain SGD on the raw data from views.START with
+views.LR_GOOD), the same as figures/gd_regression.py. The iterations are played on the
+log-spaced schedule descent.log_schedule(STEPS, SCHEDULE_FRAMES): each stretch of it takes the
+same time, so the first few big steps are as slow to watch as the last few hundred small ones.
+Render alone with: manim -ql scenes/gd_regression.py GdRegression
+"""
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Create,
+    DashedLine,
+    FadeIn,
+    Line,
+    Star,
+    ValueTracker,
+    VGroup,
+    Write,
+    always_redraw,
+    linear,
+)
+
+from gdcore import data, descent, optimizers, regression
+from gdviz import views
+from gdviz.manim_blocks import (
+    LossPlot,
+    Trail,
+    contour_image,
+    head_dot,
+    live_readout,
+    map_axes,
+    step_of,
+)
+from gdviz.manim_theme import ThemedScene, data_dots, error_bars, themed_axes
+
+#: The data panel's window (the figure's: views.X_RANGE by y ∈ [0.5, 3.5]).
+Y_RANGE = (0.5, 3.5)
+#: Seconds per stretch of the log-spaced schedule.
+STRETCH_SECONDS = 2.2
+
+
+def run() -> descent.Trajectory:
+    """The descent of the scene (and of figures/gd_regression.py)."""
+    x, y = data.regression_points()
+    return descent.run_regression(optimizers.sgd(views.LR_GOOD), x, y, views.START, views.STEPS)
+
+
+class GdRegression(ThemedScene):
+    SECTIONS = ("setup", "descent-start", "descent-rest", "result")
+
+    def setup(self):
+        super().setup()
+        self.x, self.y = data.regression_points()
+        self.traj = run()
+        self.schedule = descent.log_schedule(views.STEPS, views.SCHEDULE_FRAMES)
+        self.m_star, self.b_star = regression.least_squares(self.x, self.y)
+        self.j_star = regression.cost(self.m_star, self.b_star, self.x, self.y)
+        self.step = ValueTracker(0)
+
+    # -- state at the tracker ------------------------------------------------------------
+
+    def k(self) -> int:
+        return step_of(self.step, self.traj.steps)
+
+    def mb(self) -> np.ndarray:
+        """(m, b) shown now: the trail's tip (a gdcore point at whole steps)."""
+        return self.trail.head()
+
+    # -- panels --------------------------------------------------------------------------
+
+    def build_line_panel(self):
+        t = self.theme
+        ax = themed_axes(t, [*views.X_RANGE, 1], [*Y_RANGE, 1], 3.7, 3.9, "x", "y", places=1)
+        ax.move_to(np.array([-4.75, -1.25, 0]))
+        x0, x1 = views.X_RANGE
+        y0, y1 = Y_RANGE
+
+        def line():
+            m, b = self.mb()
+            # the part of f(x) = m x + b inside the panel's window
+            lo, hi = x0, x1
+            if abs(m) > 1e-12:
+                a, c = sorted(((y0 - b) / m, (y1 - b) / m))
+                lo, hi = max(lo, a), min(hi, c)
+            if hi <= lo:
+                return VGroup()
+            return Line(ax.c2p(lo, m * lo + b), ax.c2p(hi, m * hi + b), color=t.accent,
+                        stroke_width=5)
+
+        def bars():
+            m, b = self.mb()
+            yhat = np.clip(regression.predict(m, b, self.x), y0, y1)
+            return error_bars(t, ax, self.x, self.y, yhat)
+
+        dots = data_dots(t, ax, self.x, self.y, radius=0.075).set_z_index(2)
+        return ax, always_redraw(line), always_redraw(bars), dots
+
+    def build_map_panel(self):
+        t = self.theme
+        ax = map_axes(t, [*views.M_RANGE, 1], [*views.B_RANGE, 2], 3.5, 3.9, "m", "b")
+        ax.move_to(np.array([0.0, -1.25, 0]))
+        M, B, J = regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
+                                       views.GRID_SIZE)
+        img = contour_image(t, M, B, J, ax, levels=views.CONTOUR_LEVELS)
+        self.trail = Trail(ax, self.traj.points, self.step, color=t.accent, stroke_width=3.5)
+        dot = head_dot(self.trail, t.error, radius=0.085)
+        star = Star(outer_radius=0.16, color=t.good, fill_opacity=1, stroke_width=1.5)
+        star.set_stroke(t.background).move_to(ax.c2p(self.m_star, self.b_star)).set_z_index(4)
+        return ax, img, self.trail, dot, star
+
+    def build_cost_panel(self):
+        t = self.theme
+        top = int(np.ceil(np.log10(self.traj.losses.max())))
+        bottom = int(np.floor(np.log10(self.j_star)))
+        plot = LossPlot(t, self.step, (0, views.STEPS), (bottom, top), 3.4, 3.9, x_label="t",
+                        y_label="J", log_t=True)
+        plot.ax.move_to(np.array([4.75, -1.25, 0]))
+        curve = plot.curve(self.traj.losses, t.accent, stroke_width=4)
+        dot = plot.dot(curve, t.error)
+        best = DashedLine(plot.c2p(0, self.j_star), plot.c2p(views.STEPS, self.j_star),
+                          color=t.good, stroke_width=3, dash_length=0.1)
+        return plot, curve, dot, best
+
+    # -- sections ------------------------------------------------------------------------
+
+    def section_setup(self):
+        t = self.theme
+        title = self.text("Gradient descent on the cost J(m, b)", 34).to_edge(UP, buff=0.25)
+        alpha = self.tex(rf"\alpha = {views.LR_GOOD:g}", 32, t.accent)
+        limit = self.text(f"(stable below {views.MAX_STABLE_RATE:.3f})", 24, t.muted)
+        rate = VGroup(alpha, limit).arrange(RIGHT, buff=0.2)
+        it_group, _ = live_readout("t", lambda: self.k(), 0, 32)
+        note = self.text("iterations sped up, log-spaced", 24, t.muted)
+        row = VGroup(rate, it_group, note).arrange(RIGHT, buff=0.8)
+        row.next_to(title, DOWN, buff=0.25)
+        self.it_group, self.it_note = it_group, note
+
+        ax_m, img, trail, dot, star = self.map_panel = self.build_map_panel()
+        ax_l, line, bars, dots = self.line_panel = self.build_line_panel()
+        plot, curve, jdot, best = self.cost_panel = self.build_cost_panel()
+
+        m_read, _ = live_readout("m", lambda: float(self.mb()[0]), 3, 30, t.accent)
+        b_read, _ = live_readout("b", lambda: float(self.mb()[1]), 3, 30, t.accent)
+        mb = VGroup(m_read, b_read).arrange(RIGHT, buff=0.45)
+        mb.next_to(ax_l, UP, buff=0.3).align_to(ax_l, LEFT)
+        model = self.tex(r"f(x) = m\,x + b", 30).next_to(mb, UP, buff=0.15).align_to(mb, LEFT)
+        map_title = self.text("path of (m, b) over J", 26).next_to(ax_m, UP, buff=0.3)
+        map_title.align_to(ax_m, LEFT).shift(0.3 * RIGHT)
+        j_read, _ = live_readout("J", lambda: float(self.traj.losses[self.k()]), 4, 30, t.error)
+        j_read.next_to(plot.ax, UP, buff=0.3).align_to(plot.ax, LEFT).shift(0.3 * RIGHT)
+        model.align_to(mb, DOWN).shift(0.55 * UP)
+        map_title.align_to(mb, DOWN)
+        j_read.align_to(mb, DOWN)
+
+        self.play(Write(title), FadeIn(rate))
+        self.play(Create(ax_l), FadeIn(dots), FadeIn(model))
+        self.play(FadeIn(img), Create(ax_m), FadeIn(star), FadeIn(map_title))
+        self.play(Create(plot.ax), FadeIn(best), FadeIn(j_read))
+        self.play(Create(line), FadeIn(bars), FadeIn(mb), FadeIn(trail), FadeIn(dot),
+                  FadeIn(curve), FadeIn(jdot), FadeIn(it_group), FadeIn(note))
+        self.wait(0.8)
+
+    def advance_to(self, stops):
+        for k in stops:
+            self.play(self.step.animate.set_value(int(k)), run_time=STRETCH_SECONDS,
+                      rate_func=linear)
+            self.wait(0.4)
+
+    def section_descent_start(self):
+        """The schedule's first stretches: the big steps across the valley."""
+        self.advance_to([k for k in self.schedule[1:] if k <= self.mid_step()])
+
+    def section_descent_rest(self):
+        self.advance_to([k for k in self.schedule[1:] if k > self.mid_step()])
+
+    def mid_step(self) -> int:
+        """The middle of the schedule: the last stop of descent-start."""
+        return int(self.schedule[len(self.schedule) // 2 - 1])
+
+    def section_result(self):
+        t = self.theme
+        plot = self.cost_panel[0]
+        label = self.tex(rf"J^* = {self.j_star:.4f}", 28, t.good)
+        label.next_to(plot.c2p(30, self.j_star), DOWN, buff=0.12)
+        ax_m = self.map_panel[0]
+        star_label = self.tex(rf"({self.m_star:.3f},\ {self.b_star:.3f})", 26, t.good)
+        star_label.next_to(ax_m.c2p(self.m_star, self.b_star), RIGHT, buff=0.25).shift(0.3 * UP)
+        star_label.add_background_rectangle(color=t.background, opacity=0.8, buff=0.05)
+        self.play(Write(label), FadeIn(star_label))
+        self.wait(2.0)

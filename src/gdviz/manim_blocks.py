@@ -1,0 +1,371 @@
+"""Building blocks of the 2-D descent scenes: a contour map, a growing trail, a growing loss plot
+and live readouts, all driven by one ValueTracker of the step index.
+
+The blocks draw numbers they are given (gdcore's grids, trajectories, losses) and compute none:
+
+    img = contour_image(theme, M, B, J, ax)                 # ONE ImageMobject on the axes
+    trail = Trail(ax, traj.points, step, color=theme.accent)  # grows with the tracker `step`
+    plot = LossPlot(theme, traj.losses, step, x_range=(0, 1000, 200), y_exp=(-3, 2))
+    group, num = live_readout("J", lambda: float(traj.losses[k()]), places=4)
+
+A tracker value s between two steps draws the path up to step floor(s) and then a straight tip
+towards step floor(s) + 1 (a tween of the segment gdcore's step k → k + 1 really is); every
+anchor before the tip is one of gdcore's points.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Axes,
+    Dot,
+    ImageMobject,
+    LineJointType,
+    LogBase,
+    MathTex,
+    ValueTracker,
+    VGroup,
+    VMobject,
+)
+from manim.utils.color import ManimColor
+
+from .manim_theme import readout
+from .theme import Theme
+
+# ------------------------------------------------------------------------- the contour map
+
+
+def _rgb(hex_color: str) -> np.ndarray:
+    return np.array(ManimColor(hex_color).to_rgb(), dtype=np.float64)
+
+
+def contour_rgba(theme: Theme, Z, log: bool = True, levels: int = 16, cmap: str | None = None,
+                 fade: float = 0.3, lines: bool = True) -> np.ndarray:
+    """The RGBA uint8 image (rows top to bottom) of a grid Z whose rows follow y upwards.
+
+    Banded like a filled contour plot: `levels` log-spaced (or linear) levels between the grid's
+    smallest positive and largest value, coloured by the theme's surface colormap, mixed by
+    `fade` towards the background (so paths drawn on top read clearly), with thin lines in the
+    background colour on the level boundaries when `lines` is set.
+    """
+    import matplotlib
+
+    Z = np.asarray(Z, dtype=np.float64)
+    if log:
+        lo = float(Z[Z > 0].min())
+        t = np.log(np.maximum(Z, lo) / lo) / np.log(float(Z.max()) / lo)
+    else:
+        lo, hi = float(Z.min()), float(Z.max())
+        t = (Z - lo) / (hi - lo)
+    band = np.clip(np.floor(t * (levels - 1)), 0, levels - 2)
+    rgb = matplotlib.colormaps[cmap or theme.surface_cmap]((band + 0.5) / (levels - 1))[..., :3]
+    bg = _rgb(theme.background)
+    rgb = (1 - fade) * rgb + fade * bg
+    if lines:
+        edge = np.zeros(band.shape, dtype=bool)
+        edge[:, 1:] |= band[:, 1:] != band[:, :-1]
+        edge[1:, :] |= band[1:, :] != band[:-1, :]
+        rgb[edge] = 0.45 * rgb[edge] + 0.55 * bg
+    rgba = np.concatenate([rgb, np.ones(rgb.shape[:2] + (1,))], axis=-1)
+    return (np.flipud(rgba) * 255).round().astype(np.uint8)
+
+
+def contour_image(theme: Theme, X, Y, Z, ax: Axes, log: bool = True, **kw) -> ImageMobject:
+    """ONE ImageMobject of the grid (X, Y, Z) (regression.cost_grid's order: rows follow Y),
+    stretched so its corners sit exactly on ax at the grid's corners. kw: contour_rgba's."""
+    X, Y = np.asarray(X), np.asarray(Y)
+    img = ImageMobject(contour_rgba(theme, Z, log=log, **kw))
+    lo = ax.c2p(float(X.min()), float(Y.min()))
+    hi = ax.c2p(float(X.max()), float(Y.max()))
+    img.stretch_to_fit_width(hi[0] - lo[0])
+    img.stretch_to_fit_height(hi[1] - lo[1])
+    img.move_to((lo + hi) / 2)
+    img.set_z_index(-1)
+    return img
+
+
+def map_axes(theme: Theme, x_range, y_range, width: float, height: float, x_label: str = "m",
+             y_label: str = "b", places: int = 0) -> Axes:
+    """Axes for a map (contours under a path): a frame around the window with numbered ticks
+    along its bottom and left edges, wherever 0 lies (c2p/p2c as for any Axes)."""
+    ax = Axes(x_range=list(x_range), y_range=list(y_range), x_length=width, y_length=height,
+              tips=False, axis_config={"stroke_opacity": 0, "include_ticks": False,
+                                       "include_numbers": False})
+    (x0, x1), (y0, y1) = x_range[:2], y_range[:2]
+    corners = [ax.c2p(x0, y0), ax.c2p(x1, y0), ax.c2p(x1, y1), ax.c2p(x0, y1), ax.c2p(x0, y0)]
+    frame = VMobject(stroke_color=theme.muted, stroke_width=2).set_points_as_corners(corners)
+    ax.add(frame)
+    fmt = f"{{:.{places}f}}"
+    for v in np.arange(x0, x1 + 1e-9, x_range[2]):
+        p = ax.c2p(v, y0)
+        tick = VMobject(stroke_color=theme.muted, stroke_width=2)
+        tick.set_points_as_corners([p, p + 0.1 * DOWN])
+        num = MathTex(fmt.format(v).replace("-", "-"), font_size=24, color=theme.text)
+        ax.add(tick, num.next_to(p, DOWN, buff=0.16))
+    for v in np.arange(y0, y1 + 1e-9, y_range[2]):
+        p = ax.c2p(x0, v)
+        tick = VMobject(stroke_color=theme.muted, stroke_width=2)
+        tick.set_points_as_corners([p, p + 0.1 * LEFT])
+        num = MathTex(fmt.format(v), font_size=24, color=theme.text)
+        ax.add(tick, num.next_to(p, LEFT, buff=0.16))
+    labels = VGroup(
+        MathTex(x_label, font_size=32, color=theme.text).next_to(ax.c2p(x1, y0), DOWN, buff=0.55)
+        .align_to(ax.c2p(x1, y0), RIGHT),
+        MathTex(y_label, font_size=32, color=theme.text).next_to(ax.c2p(x0, y1), LEFT, buff=0.6)
+        .align_to(ax.c2p(x0, y1), UP),
+    )
+    ax.labels = labels
+    ax.add(labels)
+    return ax
+
+
+# ------------------------------------------------------------------------- the trail
+
+
+def partial_path(points: np.ndarray, s: float, tail: int | None = None) -> np.ndarray:
+    """The data points of a path shown at tracker value s: points[0 … ⌊s⌋] and a tip
+    interpolated towards points[⌊s⌋ + 1]; with `tail`, only the last `tail` steps of it."""
+    p = np.asarray(points, dtype=np.float64)
+    last = len(p) - 1
+    s = float(np.clip(s, 0.0, last))
+    k = int(np.floor(s + 1e-9))
+    out = p[: k + 1]
+    frac = s - k
+    if k < last and frac > 1e-9:
+        out = np.vstack([out, p[k] + frac * (p[k + 1] - p[k])])
+    if tail is not None:
+        start = max(0, int(np.ceil(s - tail)))
+        out = out[start:]
+    return out
+
+
+class Trail(VMobject):
+    """A polyline through a trajectory's (x, y) points, drawn up to the tracker's step.
+
+    points: (k+1, 2) data coordinates (e.g. Trajectory.points, or races.visible_path of them);
+    tracker: the step index. The trail redraws itself in an updater (cheap: one VMobject).
+    `tail` keeps only the last `tail` steps (a fading comet tail when `fade_tail` is set).
+    """
+
+    def __init__(self, ax: Axes, points, tracker: ValueTracker, color, stroke_width: float = 4,
+                 tail: int | None = None, fade_tail: bool = False, **kw):
+        kw.setdefault("joint_type", LineJointType.ROUND)  # sharp zig-zags: no miter spikes
+        super().__init__(stroke_color=color, stroke_width=stroke_width, **kw)
+        self.ax = ax
+        self.path = np.asarray(points, dtype=np.float64)
+        self.tracker = tracker
+        self.tail = tail
+        self.fade_tail = fade_tail
+        self._redraw()
+        self.add_updater(lambda m: m._redraw())
+
+    def shown(self) -> np.ndarray:
+        """The data points drawn now."""
+        return partial_path(self.path, self.tracker.get_value(), self.tail)
+
+    def _redraw(self):
+        pts = self.shown()
+        if len(pts) < 2:
+            pts = np.vstack([pts[:1], pts[:1]])
+        self.set_points_as_corners([self.ax.c2p(a, b) for a, b in pts])
+        if self.fade_tail:
+            self.set_stroke(opacity=[0.0, 1.0])
+        return self
+
+    def head(self) -> np.ndarray:
+        """The data point at the tracker's step (the trail's tip)."""
+        return self.shown()[-1]
+
+
+def head_dot(trail: Trail, color, radius: float = 0.08) -> Dot:
+    """A dot that rides on the tip of a trail."""
+    dot = Dot(trail.ax.c2p(*trail.head()), radius=radius, color=color)
+    dot.add_updater(lambda d: d.move_to(trail.ax.c2p(*trail.head())))
+    dot.set_z_index(3)
+    return dot
+
+
+# ------------------------------------------------------------------------- the loss plot
+
+
+def loss_axes(theme: Theme, x_range, y_exp: tuple[int, int], width: float, height: float,
+              x_label: str | None = "t", y_label: str | None = "J", log: bool = True,
+              y_step: float = 1, x_places: int = 0, log_t: bool = False) -> Axes:
+    """Axes in the theme for a cost per step: y logarithmic with ticks 10^k for k in y_exp
+    (c2p and p2c then take and give the cost itself), or linear over y_exp when log is False.
+
+    With log_t the x axis runs over u = log10(t + 1) for t in [0, x_range[1]], ticked at
+    t = 0, 1, 10, 100, … (see t_to_u)."""
+    y_cfg = {"scaling": LogBase(custom_labels=True)} if log else {}
+    x_cfg = {}
+    if log_t:
+        x_range = (0.0, float(t_to_u(x_range[1])), 1.0)
+        x_cfg = {"include_numbers": False, "include_ticks": False}
+    ax = Axes(
+        x_range=list(x_range),
+        y_range=[y_exp[0], y_exp[1], y_step],
+        x_length=width,
+        y_length=height,
+        tips=False,
+        axis_config={"color": theme.muted, "stroke_width": 2, "include_numbers": True,
+                     "font_size": 24, "decimal_number_config": {"color": theme.text,
+                                                                "num_decimal_places": x_places}},
+        y_axis_config=y_cfg,
+        x_axis_config=x_cfg,
+    )
+    if log_t:
+        t_max = int(round(10 ** x_range[1] - 1))
+        ticks = [0] + [10**k for k in range(int(np.log10(t_max)) + 1)]
+        for t in ticks:
+            p = ax.c2p(t_to_u(t), 10.0 ** y_exp[0] if log else y_exp[0])
+            tick = VMobject(stroke_color=theme.muted, stroke_width=2)
+            tick.set_points_as_corners([p + 0.08 * UP, p + 0.08 * DOWN])
+            num = MathTex(str(t), font_size=24, color=theme.text).next_to(p, DOWN, buff=0.18)
+            ax.add(tick, num)
+    if log:
+        for num in ax.y_axis.labels:
+            num.set_color(theme.text)
+    labels = VGroup()
+    if x_label:
+        lx = MathTex(x_label, font_size=30, color=theme.text)
+        lx.next_to(ax.x_axis.get_right(), np.array([0.0, -1.0, 0.0]), buff=0.45)
+        lx.align_to(ax.x_axis.get_right(), RIGHT)
+        labels.add(lx)
+    if y_label:
+        ly = MathTex(y_label, font_size=30, color=theme.text)
+        ly.next_to(ax.y_axis.get_top(), RIGHT, buff=0.2).shift(0.25 * UP)
+        labels.add(ly)
+    ax.labels = labels
+    ax.add(labels)
+    return ax
+
+
+def t_to_u(t):
+    """The x coordinate u = log10(t + 1) of step t on a log_t axis."""
+    return np.log10(np.asarray(t, dtype=np.float64) + 1.0)
+
+
+def u_to_t(u):
+    """The step t of x coordinate u on a log_t axis."""
+    return 10.0 ** np.asarray(u, dtype=np.float64) - 1.0
+
+
+def clipped_curve(xs, ys, top: float | None, log: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """(xs, ys) up to where ys first exceeds top, ending exactly on top (interpolated in log
+    space when log); unchanged when it never does."""
+    xs, ys = np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64)
+    if top is None:
+        return xs, ys
+    over = np.flatnonzero(ys > top)
+    if over.size == 0:
+        return xs, ys
+    k = int(over[0])
+    if k == 0:
+        return xs[:1], np.minimum(ys[:1], top)
+    f = (lambda v: np.log(v)) if log else (lambda v: v)
+    a, b = f(ys[k - 1]), f(ys[k])
+    frac = (f(top) - a) / (b - a)
+    x_cross = xs[k - 1] + frac * (xs[k] - xs[k - 1])
+    return np.append(xs[:k], x_cross), np.append(ys[:k], top)
+
+
+class LossPlot(VGroup):
+    """Axes and the curve of a cost per step that grows with the tracker (the step index).
+
+    losses[t] is drawn at x = t; on log axes the y-range is 10^y_exp[0] … 10^y_exp[1] and a curve
+    that climbs beyond the top is cut where it crosses it. `dot` rides on the curve's tip.
+    """
+
+    def __init__(self, theme: Theme, tracker: ValueTracker, x_range, y_exp, width: float,
+                 height: float, x_label: str | None = "t", y_label: str | None = "J",
+                 log: bool = True, ax: Axes | None = None, log_t: bool = False):
+        super().__init__()
+        self.theme = theme
+        self.tracker = tracker
+        self.log = log
+        self.log_t = log_t
+        self.ax = ax or loss_axes(theme, x_range, y_exp, width, height, x_label, y_label, log,
+                                  log_t=log_t)
+        self.top = 10.0 ** y_exp[1] if log else float(y_exp[1])
+        self.add(self.ax)
+        self.curves: list[VMobject] = []
+
+    def curve_points(self, losses, s: float | None = None) -> np.ndarray:
+        """The data points (t, J) of a loss curve drawn at tracker value s (default: now)."""
+        s = self.tracker.get_value() if s is None else s
+        ls = np.asarray(losses, dtype=np.float64)
+        p = partial_path(np.column_stack([np.arange(ls.size), ls]), s)
+        xs, ys = clipped_curve(p[:, 0], p[:, 1], self.top, self.log)
+        return np.column_stack([xs, ys])
+
+    def c2p(self, t, j) -> np.ndarray:
+        """The scene point of step t (a float) and cost j."""
+        return self.ax.c2p(float(t_to_u(t)) if self.log_t else t, j)
+
+    def p2c(self, point) -> tuple[float, float]:
+        """(t, J) of a scene point: the inverse of c2p."""
+        u, j = self.ax.p2c(point)
+        return (float(u_to_t(u)) if self.log_t else u), j
+
+    def curve(self, losses, color, stroke_width: float = 4) -> VMobject:
+        """A VMobject of losses that redraws itself with the tracker (add it to the scene)."""
+        path = VMobject(stroke_color=color, stroke_width=stroke_width,
+                        joint_type=LineJointType.ROUND)
+        path.losses = np.asarray(losses, dtype=np.float64)
+
+        def redraw(m):
+            pts = self.curve_points(m.losses)
+            if len(pts) < 2:
+                pts = np.vstack([pts[:1], pts[:1]])
+            m.set_points_as_corners([self.c2p(a, b) for a, b in pts])
+
+        redraw(path)
+        path.add_updater(redraw)
+        self.curves.append(path)
+        return path
+
+    def dot(self, curve: VMobject, color, radius: float = 0.08) -> Dot:
+        """A dot on the tip of a curve made by self.curve."""
+        d = Dot(curve.get_end(), radius=radius, color=color)
+        d.add_updater(lambda m: m.move_to(curve.get_end()))
+        d.set_z_index(3)
+        return d
+
+
+# ------------------------------------------------------------------------- live readouts
+
+
+def live_readout(label: str, value: Callable[[], float], places: int = 3, size: float = 30,
+                 color=None) -> tuple[VGroup, object]:
+    """'label = value' whose number follows value() every frame: returns (group, number)."""
+    group, num = readout(label, value(), places, size, color)
+    num.add_updater(lambda d: d.set_value(value()))
+    return group, num
+
+
+def step_of(tracker: ValueTracker, last: int) -> int:
+    """The completed step at the tracker's value: ⌊s⌋ clipped to [0, last]."""
+    return int(np.clip(np.floor(tracker.get_value() + 1e-9), 0, last))
+
+
+def log_time(n: int) -> Callable[[float], float]:
+    """A rate function for a tracker running over n steps: log-spaced in time, so early steps
+    take as long as later decades ((n + 1)^t − 1) / n."""
+    return lambda t: ((n + 1) ** t - 1) / n
+
+
+def arrange_labels(items: Sequence, direction=RIGHT, buff: float = 0.5) -> VGroup:
+    """A row (or column) of mobjects."""
+    return VGroup(*items).arrange(direction, buff=buff)
+
+
+__all__ = ["contour_rgba", "contour_image", "map_axes", "partial_path", "Trail", "head_dot",
+           "loss_axes",
+           "clipped_curve", "t_to_u", "u_to_t", "LossPlot", "live_readout", "step_of", "log_time",
+           "arrange_labels"]

@@ -1,0 +1,62 @@
+"""Frames of gd-regression against control data, and its drawing against gdcore's descent."""
+
+import numpy as np
+from manim.utils.testing.frames_comparison import frames_comparison
+
+from gdcore import data, regression
+from scenes.gd_regression import GdRegression, run
+
+__module_test__ = "gd_regression"
+
+
+@frames_comparison(base_scene=GdRegression)
+def test_gd_regression_last_frame(scene):
+    GdRegression.construct(scene)
+
+
+class GdRegressionMiddle(GdRegression):
+    """Stopped halfway through the log-spaced schedule (after its first stretches)."""
+
+    upto = "descent-start"
+
+
+@frames_comparison(base_scene=GdRegressionMiddle)
+def test_gd_regression_middle_frame(scene):
+    GdRegressionMiddle.construct(scene)
+
+
+def _check(scene, k):
+    traj = run()
+    assert scene.step.get_value() == k
+    ax, _, trail, dot, _ = scene.map_panel
+    drawn = np.array([ax.p2c(p) for p in trail.get_anchors()])
+    # corners come in pairs: keep each anchor once
+    drawn = np.vstack([drawn[:1], drawn[1::2]]) if len(drawn) > 2 else drawn[:1]
+    np.testing.assert_allclose(drawn, traj.points[: k + 1], atol=1e-9)
+    np.testing.assert_allclose(ax.p2c(dot.get_center()), traj.points[k], atol=1e-9)
+    plot, curve, _, _ = scene.cost_panel
+    pts = curve.get_anchors()
+    cost = np.array([plot.p2c(p) for p in np.vstack([pts[:1], pts[1::2]])])
+    np.testing.assert_allclose(cost[:, 0], np.arange(k + 1), atol=1e-6)
+    np.testing.assert_allclose(cost[:, 1], traj.losses[: k + 1], rtol=1e-9)
+    # the line of the left panel is f(x) = m_k x + b_k
+    ax_l, line, _, _ = scene.line_panel
+    (x0, y0), (x1, y1) = ax_l.p2c(line.get_start()), ax_l.p2c(line.get_end())
+    m, b = traj.points[k]
+    np.testing.assert_allclose([y0, y1], [m * x0 + b, m * x1 + b], atol=1e-9)
+
+
+def test_drawn_path_is_gdcores_trajectory():
+    scene = GdRegressionMiddle(skip_animations=True)
+    scene.render()
+    assert scene.mid_step() not in (0, run().steps)
+    _check(scene, scene.mid_step())
+
+
+def test_last_frame_reaches_the_end_of_the_run():
+    scene = GdRegression(skip_animations=True)
+    scene.render()
+    traj = run()
+    _check(scene, traj.steps)
+    x, y = data.regression_points()
+    assert traj.losses[-1] < 1.05 * regression.cost(*regression.least_squares(x, y), x, y)

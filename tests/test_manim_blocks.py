@@ -1,0 +1,62 @@
+"""The building blocks of the descent scenes draw exactly the numbers they are given."""
+
+import numpy as np
+from manim import ValueTracker
+
+from gdcore import data, regression
+from gdviz import theme, views
+from gdviz.manim_blocks import (
+    LossPlot,
+    Trail,
+    clipped_curve,
+    contour_image,
+    contour_rgba,
+    map_axes,
+    partial_path,
+)
+
+
+def test_partial_path_keeps_gdcore_points_and_a_tip():
+    p = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 2.0]])
+    np.testing.assert_allclose(partial_path(p, 1), p[:2])
+    np.testing.assert_allclose(partial_path(p, 1.5), [[0, 0], [1, 0], [1, 1]])
+    np.testing.assert_allclose(partial_path(p, 9), p)
+    np.testing.assert_allclose(partial_path(p, 2, tail=1), p[1:])
+
+
+def test_clipped_curve_ends_on_the_top():
+    xs, ys = clipped_curve([0, 1, 2, 3], [1.0, 10.0, 1000.0, 1e6], top=100.0)
+    np.testing.assert_allclose(xs, [0, 1, 1.5])
+    np.testing.assert_allclose(ys, [1, 10, 100])
+
+
+def test_contour_image_sits_on_the_axes_and_trail_draws_points():
+    t = theme.get("light")
+    x, y = data.regression_points()
+    ax = map_axes(t, [*views.M_RANGE, 1], [*views.B_RANGE, 2], 4, 5)
+    M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, 40)
+    img = contour_image(t, M, B, J, ax)
+    np.testing.assert_allclose(img.get_corner([-1, -1, 0])[:2],
+                               ax.c2p(views.M_RANGE[0], views.B_RANGE[0])[:2], atol=1e-6)
+    np.testing.assert_allclose(img.get_corner([1, 1, 0])[:2],
+                               ax.c2p(views.M_RANGE[1], views.B_RANGE[1])[:2], atol=1e-6)
+    rgba = contour_rgba(t, J)
+    assert rgba.shape == (40, 40, 4) and rgba.dtype == np.uint8
+    tracker = ValueTracker(2)
+    pts = np.array([[0.0, 0.0], [1.0, 1.0], [2.0, -1.0], [3.0, 2.0]])
+    trail = Trail(ax, pts, tracker, color=t.accent)
+    a = trail.get_anchors()
+    np.testing.assert_allclose([ax.p2c(q) for q in np.vstack([a[:1], a[1::2]])], pts[:3],
+                               atol=1e-9)
+
+
+def test_loss_plot_log_axes_round_trip():
+    t = theme.get("light")
+    tracker = ValueTracker(3)
+    plot = LossPlot(t, tracker, (0, 1000), (-3, 2), 4, 3, log_t=True)
+    losses = np.array([10.0, 1.0, 0.5, 0.1, 0.05])
+    curve = plot.curve(losses, t.accent)
+    a = curve.get_anchors()
+    got = np.array([plot.p2c(q) for q in np.vstack([a[:1], a[1::2]])])
+    np.testing.assert_allclose(got[:, 0], np.arange(4), atol=1e-6)
+    np.testing.assert_allclose(got[:, 1], losses[:4], rtol=1e-9)
