@@ -32,18 +32,11 @@ def facts() -> dict:
                 j_best=regression.cost(m_best, b_best, x, y))
 
 
-def make_figure(theme):
-    x, y = data.regression_points()
+def draw_surface(ax3, theme, x, y):
+    """The shaded, lit surface J(m, b) on a 3-D axes, with its minimum starred (shared with
+    the descent-3d figure)."""
     m_best, b_best = regression.least_squares(x, y)
     j_best = regression.cost(m_best, b_best, x, y)
-
-    fig = gm.new_figure(theme, height=3.0)
-    gs = fig.add_gridspec(1, 2, width_ratios=(1.1, 1))
-    ax3 = fig.add_subplot(gs[0], projection="3d")
-    ax = fig.add_subplot(gs[1])
-    fig.get_layout_engine().set(wspace=0.08)
-
-    # Left: the shaded surface.
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.SURFACE_GRID_SIZE)
     # Coloured by log J like the contour map (the floor of the valley reads), and lit.
     lv = views.contour_levels(J)
@@ -71,6 +64,19 @@ def make_figure(theme):
         axis.set_pane_color((0, 0, 0, 0))
         axis._axinfo["grid"].update(color=theme.grid, linewidth=0.5)
     ax3.set_box_aspect((1, 1, 0.7), zoom=1.05)
+
+
+def make_figure(theme):
+    x, y = data.regression_points()
+    m_best, b_best = regression.least_squares(x, y)
+
+    fig = gm.new_figure(theme, height=3.0)
+    gs = fig.add_gridspec(1, 2, width_ratios=(1.1, 1))
+    ax3 = fig.add_subplot(gs[0], projection="3d")
+    ax = fig.add_subplot(gs[1])
+    fig.get_layout_engine().set(wspace=0.08)
+
+    draw_surface(ax3, theme, x, y)
 
     # Right: contours with log-spaced levels, the minimum marked.
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)

@@ -1,0 +1,32 @@
+"""Low-resolution renders of every still, compared with committed baselines.
+
+Regenerate the baselines after an intended change of a figure (then look at them):
+
+    .venv/bin/python tests/make_baselines.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+BASELINE_DIR = Path(__file__).resolve().parent / "baseline"
+BASELINE_DPI = 40
+#: Allowed RMS difference (0–255 scale) between a render and its baseline.
+TOLERANCE = 2.0
+
+
+def render_small(target_id: str, theme_name: str, dest: Path) -> Path:
+    """Render one still at BASELINE_DPI into dest (PNG)."""
+    from gdrender.catalog import BY_ID
+    from gdviz import mpl as gm
+    from gdviz import theme
+
+    th = theme.get(theme_name)
+    fig = gm.build(gm.load(BY_ID[target_id].figure_module), th)
+    with gm.themed(th):
+        fig.savefig(dest, dpi=BASELINE_DPI, metadata={"Software": None})
+    return dest
+
+
+def baseline_path(target_id: str, theme_name: str) -> Path:
+    return BASELINE_DIR / theme_name / f"{target_id}.png"

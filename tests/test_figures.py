@@ -1,0 +1,82 @@
+"""Every still of the catalog: builds in both themes, reads cleanly, matches its baseline."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import numpy as np
+import pytest
+from figure_baselines import TOLERANCE, baseline_path, render_small
+from matplotlib.testing.compare import compare_images
+
+from gdrender.catalog import TARGETS
+from gdviz import mpl as gm
+from gdviz import theme
+
+STILLS = [t for t in TARGETS if t.has("still")]
+THEMES = ("light", "dark")
+_cache: dict = {}
+
+
+def figure(target, theme_name):
+    key = (target.id, theme_name)
+    if key not in _cache:
+        _cache[key] = gm.build(gm.load(target.figure_module), theme.get(theme_name))
+    return _cache[key]
+
+
+def test_every_target_has_its_still():
+    assert [t.id for t in TARGETS if "still" in t.kinds and not t.has("still")] == []
+
+
+@pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
+def test_words(target):
+    doc = target.doc
+    assert doc.title and doc.title[0].isupper()
+    assert len(doc.caption) > 40 and len(doc.alt) > 20
+    assert not re.search(r"[{}]", doc.caption + doc.alt), "an unfilled {field}"
+
+
+@pytest.mark.parametrize("theme_name", THEMES)
+@pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
+def test_builds_without_overlapping_text(target, theme_name):
+    fig = figure(target, theme_name)
+    th = theme.get(theme_name)
+    w, h = fig.get_size_inches()
+    assert w == pytest.approx(th.text_width) and 0.8 < h <= th.max_height
+    assert gm.text_overlaps(fig) == []
+    # no text smaller than 7 pt at the printed size
+    sizes = [t.get_fontsize() for t in fig.findobj(lambda a: hasattr(a, "get_fontsize"))
+             if getattr(a := t, "get_text", lambda: "")().strip()]
+    assert min(sizes) >= 7.0
+
+
+@pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
+def test_svg_is_vector_and_small(target):
+    fig = figure(target, "light")
+    buf = io.BytesIO()
+    with gm.themed(theme.get("light")):
+        fig.savefig(buf, format="svg")
+    assert 1_000 < buf.tell() < 1_000_000
+
+
+@pytest.mark.parametrize("theme_name", THEMES)
+@pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
+def test_matches_baseline(target, theme_name, tmp_path):
+    expected = baseline_path(target.id, theme_name)
+    assert expected.exists(), f"no baseline: run tests/make_baselines.py ({expected})"
+    actual = render_small(target.id, theme_name, tmp_path / f"{target.id}.png")
+    result = compare_images(str(expected), str(actual), tol=TOLERANCE, in_decorator=True)
+    assert result is None, result
+
+
+def test_themes_differ_in_background():
+    fig_l, fig_d = figure(STILLS[0], "light"), figure(STILLS[0], "dark")
+    lum = [np.mean(gm_to_rgb(f)[:3, :3, :3]) for f in (fig_l, fig_d)]
+    assert lum[0] > 240 > 40 > lum[1]
+
+
+def gm_to_rgb(fig):
+    fig.canvas.draw()
+    return np.asarray(fig.canvas.buffer_rgba())
