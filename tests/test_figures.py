@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from figure_baselines import TOLERANCE, baseline_path, render_small
 from matplotlib.testing.compare import compare_images
+from matplotlib.text import Text
 
 from gdrender.catalog import TARGETS
 from gdviz import mpl as gm
@@ -47,8 +48,7 @@ def test_builds_without_overlapping_text(target, theme_name):
     assert w == pytest.approx(th.text_width) and 0.8 < h <= th.max_height
     assert gm.text_overlaps(fig) == []
     # no text smaller than 7 pt at the printed size
-    sizes = [t.get_fontsize() for t in fig.findobj(lambda a: hasattr(a, "get_fontsize"))
-             if getattr(a := t, "get_text", lambda: "")().strip()]
+    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_text().strip()]
     assert min(sizes) >= 7.0
 
 
