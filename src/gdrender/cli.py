@@ -367,7 +367,10 @@ def main(argv=None) -> int:
               "next run", file=sys.stderr)
         return 130
     pool.shutdown()
-    write_manifest(out)
-    gallery.write(out)
+    # Nothing rendered: manifest and gallery already describe these files (their words come
+    # from the figure sources, whose changes re-render the target).
+    if todo or not (out / "manifest.json").exists() or not (out / "index.html").exists():
+        write_manifest(out)
+        gallery.write(out)
     summary(outcomes, out, time.perf_counter() - t0, tty)
     return 1 if any(o.status == "failed" for o in outcomes) else 0
