@@ -18,7 +18,6 @@ marked.
 
 import numpy as np
 from matplotlib.colors import LogNorm, to_rgb
-from matplotlib.ticker import NullLocator
 
 from gdcore import data, descent, optimizers, regression
 from gdviz import mpl as gm
@@ -121,17 +120,7 @@ def make_figure(theme):
     jx.axhline(j_best, color=theme.good, linestyle="--", linewidth=0.9, zorder=1)
     jx.text(1.5, j_best * 1.15, f"least-squares minimum $J^{{\\!*}} = {j_best:.4f}$",
             ha="left", va="bottom", fontsize=theme.small_size, color=theme.text)
-    jx.set_xscale("symlog", linthresh=1, linscale=0.4)
-    jx.set_yscale("log")
-    lo, hi = j_best / 1.6, float(losses.max()) * 1.6
-    jx.set_ylim(lo, hi)
-    jx.set_yticks(10.0 ** np.arange(np.ceil(np.log10(lo)), np.floor(np.log10(hi)) + 1))
-    jx.set_xlim(0, views.STEPS * 1.3)
-    ticks = [0] + [10**k for k in range(int(np.log10(views.STEPS)) + 1)]
-    jx.set_xticks(ticks, [f"{t:g}" for t in ticks])
-    jx.xaxis.set_minor_locator(NullLocator())
-    jx.set_xlabel("iteration $t$")
-    jx.set_ylabel("$J(m_t, b_t)$")
+    gm.cost_per_iteration_axes(jx, views.STEPS, j_best / 1.6, float(losses.max()) * 1.6)
     jx.set_title("cost per iteration")
     return fig
 

@@ -125,9 +125,7 @@ def _surface(ax, theme):
     ax.set_ylabel("$y$", labelpad=-6)
     ax.set_zlabel("$z$", labelpad=-8)
     ax.tick_params(axis="both", pad=-3, labelsize=theme.small_size)
-    for axis in (ax.xaxis, ax.yaxis, ax.zaxis):
-        axis.set_pane_color((0, 0, 0, 0))
-        axis._axinfo["grid"].update(color=theme.grid, linewidth=0.5)
+    gm.clear_panes(ax, theme)
 
 
 def make_figure(theme):

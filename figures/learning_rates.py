@@ -117,19 +117,9 @@ def make_figure(theme):
     j_best = regression.cost(m_best, b_best, x, y)
     jx.axhline(j_best, color=theme.good, linestyle="--", linewidth=0.9, zorder=1,
                label=f"minimum $J^{{\\!*}} = {j_best:.4f}$")
-    jx.set_xscale("symlog", linthresh=1, linscale=0.4)
-    jx.set_yscale("log")
     # The diverging run leaves through the top: the view stops at the start's cost × 10⁴.
-    lo, hi = j_best / 2, float(results[0][2].losses[0]) * 1e4
-    jx.set_ylim(lo, hi)
-    jx.set_yticks(10.0 ** np.arange(np.ceil(np.log10(lo)), np.floor(np.log10(hi)) + 1))
+    gm.cost_per_iteration_axes(jx, views.STEPS, j_best / 2, float(results[0][2].losses[0]) * 1e4)
     jx.yaxis.set_minor_locator(NullLocator())
-    jx.set_xlim(0, views.STEPS * 1.3)
-    ticks = [0] + [10**k for k in range(int(np.log10(views.STEPS)) + 1)]
-    jx.set_xticks(ticks, [f"{t:g}" for t in ticks])
-    jx.xaxis.set_minor_locator(NullLocator())
-    jx.set_xlabel("iteration $t$")
-    jx.set_ylabel("$J(m_t, b_t)$")
     jx.legend(loc="upper left", fontsize=theme.small_size)
     return fig
 

@@ -60,9 +60,7 @@ def draw_surface(ax3, theme, x, y):
     ax3.set_ylabel("$b$", labelpad=-4)
     ax3.set_zlabel("$J$", labelpad=-6)
     ax3.tick_params(axis="both", pad=-2, labelsize=theme.small_size)
-    for axis in (ax3.xaxis, ax3.yaxis, ax3.zaxis):
-        axis.set_pane_color((0, 0, 0, 0))
-        axis._axinfo["grid"].update(color=theme.grid, linewidth=0.5)
+    gm.clear_panes(ax3, theme)
     ax3.set_box_aspect((1, 1, 0.7), zoom=1.05)
 
 

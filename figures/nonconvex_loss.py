@@ -49,9 +49,7 @@ def _style3d(ax, theme, xlabel, ylabel, zlabel):
     ax.set_ylabel(ylabel, labelpad=-5)
     ax.set_zlabel(zlabel, labelpad=-7)
     ax.tick_params(axis="both", pad=-3, labelsize=theme.small_size)
-    for axis in (ax.xaxis, ax.yaxis, ax.zaxis):
-        axis.set_pane_color((0, 0, 0, 0))
-        axis._axinfo["grid"].update(color=theme.grid, linewidth=0.5)
+    gm.clear_panes(ax, theme)
     ax.set_box_aspect((1, 1, 0.7), zoom=1.25)
 
 

@@ -172,3 +172,28 @@ def optimizer_legend(ax, theme: Theme, **kw):
     kw.setdefault("loc", "best")
     kw.setdefault("handlelength", 1.6)
     return ax.legend(**kw)
+
+
+def clear_panes(ax3, theme: Theme, pane=(0, 0, 0, 0)) -> None:
+    """A 3-D axes' panes (transparent by default) and its grid in the theme's grid colour."""
+    for axis in (ax3.xaxis, ax3.yaxis, ax3.zaxis):
+        axis.set_pane_color(pane)
+        axis._axinfo["grid"].update(color=theme.grid, linewidth=0.5)
+
+
+def cost_per_iteration_axes(ax, steps: int, lo: float, hi: float) -> None:
+    """J against iteration t on log axes: t on a symlog scale ticked 0, 1, 10, …, J ticked at
+    the powers of ten between lo and hi."""
+    import numpy as np
+    from matplotlib.ticker import NullLocator
+
+    ax.set_xscale("symlog", linthresh=1, linscale=0.4)
+    ax.set_yscale("log")
+    ax.set_ylim(lo, hi)
+    ax.set_yticks(10.0 ** np.arange(np.ceil(np.log10(lo)), np.floor(np.log10(hi)) + 1))
+    ax.set_xlim(0, steps * 1.3)
+    ticks = [0] + [10**k for k in range(int(np.log10(steps)) + 1)]
+    ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.set_xlabel("iteration $t$")
+    ax.set_ylabel("$J(m_t, b_t)$")
