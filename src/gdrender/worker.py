@@ -69,19 +69,15 @@ def render_still(job: Job, out_dir: Path, work: Path) -> list[dict]:
 
     theme = th.get(job.theme)
     module = gm.load(BY_ID[job.target].figure_module)
-    figures = {job.target: gm.build(module, theme)}
-    extra = getattr(module, "extra_figures", None)
-    extras = {}
-    if extra is not None:
+    # The target's figure as SVG, PDF and PNG; extra figures (one per equation) as SVG and PDF.
+    outputs = [(job.target, gm.build(module, theme), "", ("svg", "pdf", "png"))]
+    if hasattr(module, "extra_figures"):
         with gm.themed(theme):
-            extras = extra(theme)
+            extras = module.extra_figures(theme)
+        outputs += [(k, f, f"{job.target}/", ("svg", "pdf")) for k, f in extras.items()]
     records = []
-    for name, fig, sub in [(job.target, figures[job.target], "")] + [
-        (k, f, f"{job.target}/") for k, f in extras.items()
-    ]:
-        for ext in ("svg", "pdf", "png"):
-            if sub and ext == "png":
-                continue
+    for name, fig, sub, exts in outputs:
+        for ext in exts:
             tmp = work / f"{name}.{ext}"
             gm.save(fig, theme, tmp, metadata=_metadata(ext))
             dest = out_dir / job.theme / "stills" / f"{sub}{name}.{ext}"

@@ -10,7 +10,6 @@ SECTIONS lists method names `section_<name>`; `upto` stops after the named one.
 
 from __future__ import annotations
 
-import numpy as np
 from manim import (
     DOWN,
     LEFT,
@@ -22,7 +21,6 @@ from manim import (
     Dot,
     Integer,
     MathTex,
-    Mobject,
     Scene,
     Tex,
     Text,
@@ -132,12 +130,3 @@ def readout(label: str, value: float, places: int = 3, size: float = 30, color=N
     num = DecimalNumber(value, num_decimal_places=places, font_size=size, **kw)
     num.next_to(lab, RIGHT, buff=0.12)
     return VGroup(lab, num), num
-
-
-def polyline_points(ax: Axes, xs, ys) -> np.ndarray:
-    """Scene coordinates of a curve given by data arrays (for set_points_as_corners)."""
-    return np.array([ax.c2p(a, b) for a, b in zip(xs, ys)])
-
-
-__all__ = ["ThemedScene", "themed_axes", "data_dots", "error_bars", "readout",
-           "polyline_points", "apply", "FONT", "Mobject", "UP"]
