@@ -25,25 +25,25 @@ _EQUATIONS = (
     Equation(
         "cost",
         "the cost (half mean squared error)",
-        r"J(m, b) = \frac{1}{2n} \sum_{i=1}^{n} \left(y_i - (m\,x_i + b)\right)^2",
+        r"J(m, b) = \dfrac{1}{2n} \sum_{i=1}^{n} \left(y_i - (m\,x_i + b)\right)^2",
     ),
     Equation(
         "dJ-dm",
         "the partial derivative of J with respect to m",
-        r"\frac{\partial J}{\partial m} = -\frac{1}{n} \sum_{i=1}^{n} x_i \left(y_i - (m\,x_i + b)\right)",
+        r"\dfrac{\partial J}{\partial m} = -\dfrac{1}{n} \sum_{i=1}^{n} x_i \left(y_i - (m\,x_i + b)\right)",
     ),
     Equation(
         "dJ-db",
         "the partial derivative of J with respect to b",
-        r"\frac{\partial J}{\partial b} = -\frac{1}{n} \sum_{i=1}^{n} \left(y_i - (m\,x_i + b)\right)",
+        r"\dfrac{\partial J}{\partial b} = -\dfrac{1}{n} \sum_{i=1}^{n} \left(y_i - (m\,x_i + b)\right)",
     ),
-    Equation("update-m", "the update of m", r"m \leftarrow m - \alpha \frac{\partial J}{\partial m}"),
-    Equation("update-b", "the update of b", r"b \leftarrow b - \alpha \frac{\partial J}{\partial b}"),
+    Equation("update-m", "the update of m", r"m \leftarrow m - \alpha \dfrac{\partial J}{\partial m}"),
+    Equation("update-b", "the update of b", r"b \leftarrow b - \alpha \dfrac{\partial J}{\partial b}"),
     Equation("update-W", "the gradient-descent update", r"W \leftarrow W - \alpha \nabla J(W)"),
     Equation(
         "sigmoid-neuron",
         "a sigmoid neuron",
-        r"a = \sigma\left(\sum_{j} w_j x_j + b\right), \quad \sigma(z) = \frac{1}{1 + e^{-z}}",
+        r"a = \sigma\left(\sum_{j} w_j x_j + b\right), \quad \sigma(z) = \dfrac{1}{1 + e^{-z}}",
     ),
     Equation(
         "momentum",
@@ -59,13 +59,13 @@ _EQUATIONS = (
     Equation(
         "adagrad",
         "Adagrad",
-        r"G_t = G_{t-1} + g_t^2, \quad \theta_t = \theta_{t-1} - \frac{\alpha\, g_t}{\sqrt{G_t} + \epsilon}",
+        r"G_t = G_{t-1} + g_t^2, \quad \theta_t = \theta_{t-1} - \dfrac{\alpha\, g_t}{\sqrt{G_t} + \epsilon}",
     ),
     Equation(
         "rmsprop",
         "RMSprop",
         r"E_t = \rho\, E_{t-1} + (1 - \rho)\, g_t^2, \quad "
-        r"\theta_t = \theta_{t-1} - \frac{\alpha\, g_t}{\sqrt{E_t} + \epsilon}",
+        r"\theta_t = \theta_{t-1} - \dfrac{\alpha\, g_t}{\sqrt{E_t} + \epsilon}",
     ),
     Equation(
         "adam-moments",
@@ -75,23 +75,23 @@ _EQUATIONS = (
     Equation(
         "adam-update",
         "Adam's update",
-        r"\theta_t = \theta_{t-1} - \frac{\alpha}{1 - \beta_1^t} \, "
-        r"\frac{m_t}{\sqrt{v_t / (1 - \beta_2^t)} + \epsilon}",
+        r"\theta_t = \theta_{t-1} - \dfrac{\alpha}{1 - \beta_1^t} \, "
+        r"\dfrac{m_t}{\sqrt{v_t / (1 - \beta_2^t)} + \epsilon}",
     ),
     Equation(
         "l2-penalty",
         "the L2-regularised cost",
-        r"J_\lambda(w) = \frac{1}{n} \sum_{i=1}^{n} \left(y_i - f_w(x_i)\right)^2 + \lambda \sum_{k} w_k^2",
+        r"J_\lambda(w) = \dfrac{1}{n} \sum_{i=1}^{n} \left(y_i - f_w(x_i)\right)^2 + \lambda \sum_{k} w_k^2",
     ),
     Equation(
         "central-difference",
         "the central finite difference",
-        r"\frac{\partial J}{\partial w_k} \approx \frac{J(w + h\,e_k) - J(w - h\,e_k)}{2h}",
+        r"\dfrac{\partial J}{\partial w_k} \approx \dfrac{J(w + h\,e_k) - J(w - h\,e_k)}{2h}",
     ),
     Equation(
         "half-mse-loss",
         "the network's loss",
-        r"L = \frac{1}{2n} \sum_{i=1}^{n} \left\| a^{(L)}_i - y_i \right\|^2",
+        r"L = \dfrac{1}{2n} \sum_{i=1}^{n} \left\| a^{(L)}_i - y_i \right\|^2",
     ),
     Equation(
         "backprop-delta",
@@ -106,7 +106,7 @@ _EQUATIONS = (
     Equation(
         "backprop-grad",
         "the gradient of one weight",
-        r"\frac{\partial L}{\partial w^{(l)}_{jk}} = a^{(l-1)}_k \, \delta^{(l)}_j",
+        r"\dfrac{\partial L}{\partial w^{(l)}_{jk}} = a^{(l-1)}_k \, \delta^{(l)}_j",
     ),
 )
 
