@@ -1,0 +1,174 @@
+"""Full-batch, mini-batch and single-sample descent: three paths over the contours of J and their
+cost per step, all driven by one ValueTracker of the step index.
+
+The runs are gdcore's races.run_batch_race(races.BATCH_RACE) (the same start, rate, steps and
+seed for the three batch sizes), the same as figures/batch_vs_stochastic.py, and in the same
+colours (that figure's colors()). The first steps are played slowly, so that single jumps of the
+sampled paths can be followed; the rest faster.
+Render alone with: manim -ql scenes/batch_vs_stochastic.py BatchVsStochastic
+"""
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    ORIGIN,
+    RIGHT,
+    UP,
+    Circle,
+    Create,
+    DashedLine,
+    FadeIn,
+    Line,
+    Star,
+    ValueTracker,
+    VGroup,
+    Write,
+    linear,
+)
+
+from gdcore import data, races, regression
+from gdviz import mpl as gm
+from gdviz.manim_blocks import (
+    LossPlot,
+    Trail,
+    contour_image,
+    head_dot,
+    live_readout,
+    map_axes,
+    step_of,
+)
+from gdviz.manim_theme import ThemedScene
+
+RACE = races.BATCH_RACE
+#: The still figure of the same runs (its colours are this scene's colours).
+FIGURE = gm.load("figures.batch_vs_stochastic")
+#: Where the step tracker pauses, and the seconds each stretch takes.
+STOPS = ((12, 5.0), (RACE.steps, 9.0))
+#: Decades of the cost axis: J* ≈ 0.009 at the bottom, the largest sampled jump (≈ 4) inside.
+Y_EXP = (-3, 1)
+#: Stroke widths: the smooth full-batch path on top and thickest.
+WIDTHS = (4.5, 2.6, 2.0)
+
+
+class BatchVsStochastic(ThemedScene):
+    SECTIONS = ("setup", "descent", "compare")
+
+    def setup(self):
+        super().setup()
+        self.x, self.y = data.regression_points()
+        self.runs = races.run_batch_race(RACE)
+        self.m_star, self.b_star = regression.least_squares(self.x, self.y)
+        self.j_star = regression.cost(self.m_star, self.b_star, self.x, self.y)
+        self.step = ValueTracker(0)
+        self.colors = dict(zip(self.runs, FIGURE.colors(self.theme), strict=True))
+
+    def k(self) -> int:
+        return step_of(self.step, RACE.steps)
+
+    # -- panels ------------------------------------------------------------------------
+
+    def build_map(self):
+        t = self.theme
+        (m0, m1), (b0, b1) = RACE.window
+        ax = map_axes(t, [m0, m1, 0.5], [b0, b1, 1], 4.4, 5.3, "m", "b", places=1)
+        ax.move_to(np.array([-3.85, -0.55, 0]))
+        M, B, J = regression.cost_grid(self.x, self.y, (m0, m1), (b0, b1), size=300)
+        img = contour_image(t, M, B, J, ax, levels=16, fade=0.45)
+        star = Star(outer_radius=0.17, color=t.good, fill_opacity=1, stroke_width=1.5)
+        star.set_stroke(t.background).move_to(ax.c2p(self.m_star, self.b_star)).set_z_index(8)
+        start = Circle(radius=0.1, color=t.text, stroke_width=3, fill_color=t.background,
+                      fill_opacity=1).move_to(ax.c2p(*RACE.start)).set_z_index(4)
+        self.trails, self.dots = {}, {}
+        for i, (name, tr) in enumerate(self.runs.items()):
+            c = self.colors[name]
+            trail = Trail(ax, tr.points, self.step, color=c, stroke_width=WIDTHS[i])
+            trail.set_z_index(3 - i)
+            self.trails[name] = trail
+            self.dots[name] = head_dot(trail, c, radius=0.085)
+            self.dots[name].set_stroke(t.background, width=1.5).set_z_index(7 - i)
+        return ax, img, star, start
+
+    def build_cost(self):
+        t = self.theme
+        plot = LossPlot(t, self.step, (0, RACE.steps, 50), Y_EXP, 6.0, 2.75, x_label=None,
+                        y_label="J")
+        plot.ax.move_to(np.array([3.4, -2.05, 0]))
+        lt = self.tex("t", 30).next_to(plot.c2p(RACE.steps, 10.0 ** Y_EXP[0]), RIGHT, buff=0.2)
+        plot.ax.add(lt)
+        self.curves = {}
+        for i, (name, tr) in enumerate(self.runs.items()):
+            curve = plot.curve(tr.losses, self.colors[name], stroke_width=(3.5, 2.2, 1.8)[i])
+            curve.set_z_index(3 - i)
+            self.curves[name] = curve
+        best = DashedLine(plot.c2p(0, self.j_star), plot.c2p(RACE.steps, self.j_star),
+                          color=t.good, stroke_width=3, dash_length=0.1)
+        return plot, best
+
+    def build_legend(self):
+        """One row per run: a swatch, its label and its live J on all seven points."""
+        rows = VGroup()
+        for name, tr in self.runs.items():
+            c = self.colors[name]
+            swatch = Line(ORIGIN, 0.5 * RIGHT, color=c, stroke_width=6)
+            label = self.text(name, 24, c)
+            j_read, _ = live_readout("J", lambda tr=tr: float(tr.losses[self.k()]), 4, 28, c)
+            rows.add(VGroup(swatch, label, j_read))
+        for row in rows:
+            row[1].next_to(row[0], RIGHT, buff=0.2)
+        rows.arrange(DOWN, buff=0.22, aligned_edge=LEFT)
+        col = max(row[1].get_right()[0] for row in rows) + 0.45
+        for row in rows:
+            row[2].next_to(row[1], RIGHT).set_x(col, direction=LEFT)
+        return rows
+
+    # -- sections ----------------------------------------------------------------------
+
+    def section_setup(self):
+        t = self.theme
+        title = self.text("Full batch, mini-batch, single sample", 34).to_edge(UP, buff=0.25)
+        n = self.x.size
+        sub = self.text(f"each step's gradient from all {n} points, "
+                        f"{RACE.batch_sizes[1]} of them, or just one", 24, t.muted)
+        sub.next_to(title, DOWN, buff=0.12)
+        ax, img, star, start = self.map = self.build_map()
+        plot, best = self.cost = self.build_cost()
+        legend = self.legend = self.build_legend()
+        legend.move_to(np.array([-0.9, 1.38, 0]), aligned_edge=LEFT)
+        step_read, _ = live_readout("t", lambda: self.k(), 0, 30)
+        rate = self.tex(rf"\alpha = {RACE.lr:g}", 30)
+        seed = self.text(f"seed {RACE.seed}", 24, t.muted)
+        info = VGroup(rate, seed, step_read).arrange(RIGHT, buff=0.6)
+        info.next_to(legend, UP, buff=0.32).align_to(legend, LEFT)
+        self.step_read = step_read
+
+        self.play(Write(title), FadeIn(sub))
+        self.play(FadeIn(img), Create(ax), FadeIn(star), FadeIn(start))
+        self.play(Create(plot.ax), FadeIn(best), FadeIn(legend), FadeIn(info))
+        self.play(*(FadeIn(m) for d in (self.trails, self.dots, self.curves)
+                    for m in d.values()))
+        self.wait(0.6)
+
+    def section_descent(self):
+        for k, seconds in STOPS:
+            self.play(self.step.animate.set_value(k), run_time=seconds, rate_func=linear)
+            self.wait(0.5)
+
+    def section_compare(self):
+        t = self.theme
+        plot = self.cost[0]
+        label = self.tex(rf"J^* = {self.j_star:.4f}", 28, t.good)
+        p = plot.c2p(8, self.j_star)
+        label.next_to(p, DOWN, buff=0.12).align_to(p, LEFT)
+        ax = self.map[0]
+        star_label = self.tex(r"\mathrm{minimum}", 26, t.good)
+        star_label.next_to(ax.c2p(self.m_star, self.b_star), RIGHT, buff=0.25)
+        star_label.add_background_rectangle(color=t.background, opacity=0.8, buff=0.06)
+        star_label.set_z_index(9)
+        note = VGroup(self.text("smaller batches: cheaper, noisier steps", 24, t.muted),
+                      self.text("the same drift towards the minimum", 24, t.muted))
+        note.arrange(DOWN, buff=0.1, aligned_edge=LEFT)
+        note.next_to(self.legend, DOWN, buff=0.2).align_to(self.legend, LEFT)
+        self.play(Write(label), FadeIn(star_label), FadeIn(note, shift=0.2 * UP))
+        self.wait(2.5)
+

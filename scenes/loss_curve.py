@@ -1,0 +1,196 @@
+"""A training loss curve: a small network learns the two moons, its loss per iteration drawn as
+one ValueTracker of the iteration advances.
+
+The run is the still figure's, imported from it (figures/loss_curve.py: its constants and its
+run(), i.e. gdcore.nn.train of a seeded 2-8-1 tanh network on gdcore.data.two_moons with
+full-batch gradient descent), so the two show the same numbers. The steep first iterations are
+played slowly, the long flat tail faster; at the end the start and final loss are labelled and
+the trained network's two decision regions appear under the data.
+Render alone with: manim -ql scenes/loss_curve.py LossCurve
+"""
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    UR,
+    Create,
+    DashedLine,
+    Dot,
+    FadeIn,
+    ImageMobject,
+    Rectangle,
+    Square,
+    ValueTracker,
+    VGroup,
+    Write,
+    linear,
+)
+from manim.utils.color import ManimColor
+
+from gdcore import nn
+from gdviz import equations
+from gdviz import mpl as gm
+from gdviz.manim_blocks import LossPlot, live_readout, step_of
+from gdviz.manim_theme import ThemedScene, themed_axes
+
+#: The still figure: its constants (SIZES, ACTIVATION, N_POINTS, LR, STEPS, SEED, EARLY,
+#: THRESHOLD) and its run() are the scene's.
+FIGURE = gm.load("figures.loss_curve")
+#: The loss axis: 0 … Y_TOP (the first loss is about 0.255), ticked every Y_STEP.
+Y_TOP, Y_STEP = 0.3, 0.05
+#: Seconds of the steep part (iterations 0 … EARLY) and of the long tail.
+EARLY_SECONDS, TAIL_SECONDS = 5.0, 7.0
+#: Pixels per side of the decision-region image.
+REGION_PIXELS = 240
+
+
+def _rgb(color: str) -> np.ndarray:
+    return np.array(ManimColor(color).to_rgb())
+
+
+class LossCurve(ThemedScene):
+    SECTIONS = ("setup", "training", "levelled")
+
+    def setup(self):
+        super().setup()
+        self.X, self.Y, self.result = FIGURE.run()
+        self.losses = self.result.train_losses
+        self.facts = FIGURE.facts()
+        self.it = ValueTracker(0)
+
+    def k(self) -> int:
+        return step_of(self.it, FIGURE.STEPS)
+
+    # -- panels ------------------------------------------------------------------------
+
+    def build_plot(self):
+        t = self.theme
+        ax = themed_axes(t, [0, FIGURE.STEPS, 200], [0, Y_TOP, Y_STEP], 7.0, 4.3, ticks=False)
+        ax.x_axis.add_numbers(font_size=24, num_decimal_places=0, color=t.text,
+                              group_with_commas=False)
+        ax.y_axis.add_numbers(font_size=24, num_decimal_places=2, color=t.text)
+        ax.move_to(np.array([-2.55, -0.95, 0]))
+        xl = self.text("iteration", 24).next_to(ax.x_axis, DOWN, buff=0.12)
+        xl.align_to(ax.x_axis, RIGHT)
+        yl = VGroup(self.text("training loss", 24), self.tex("L", 30)).arrange(RIGHT, buff=0.15)
+        yl.next_to(ax.y_axis.get_top(), RIGHT, buff=0.2).shift(0.1 * UP)
+        ax.add(xl, yl)
+        plot = LossPlot(t, self.it, None, (0, Y_TOP), 0, 0, log=False, ax=ax)
+        curve = plot.curve(self.losses, t.accent, stroke_width=4.5)
+        dot = plot.dot(curve, t.accent, radius=0.09).set_stroke(t.background, width=1.5)
+        return plot, curve, dot
+
+    def build_data(self):
+        """The two moons on their own axes (no ticks: only where the points lie matters)."""
+        t = self.theme
+        lo, hi = self.X.min(axis=0) - 0.3, self.X.max(axis=0) + 0.3
+        width = 4.3
+        height = width * (hi[1] - lo[1]) / (hi[0] - lo[0])
+        box = Rectangle(width=width, height=height, stroke_color=t.muted, stroke_width=2)
+        box.move_to(np.array([4.4, -0.5, 0]))
+
+        def c2p(p):
+            f = (np.asarray(p) - lo) / (hi - lo)
+            return box.get_corner(DOWN + LEFT) + np.array([f[0] * width, f[1] * height, 0])
+
+        cls = self.Y[:, 0] > FIGURE.THRESHOLD
+        dots = VGroup()
+        for p, c in zip(self.X, cls):
+            if c:
+                m = Square(0.1, color=t.accent, fill_opacity=1, stroke_width=0.6).rotate(np.pi / 4)
+            else:
+                m = Dot(radius=0.055, color=t.data)
+            dots.add(m.set_stroke(t.background, width=0.6).move_to(c2p(p)))
+        dots.set_z_index(2)
+        # the trained network's output on a grid: class 1 where it exceeds THRESHOLD
+        g0, g1 = np.meshgrid(np.linspace(lo[0], hi[0], REGION_PIXELS),
+                             np.linspace(lo[1], hi[1], int(REGION_PIXELS * height / width)))
+        out = nn.forward(self.result.net, np.column_stack([g0.ravel(), g1.ravel()]))[-1]
+        one = out.reshape(g0.shape) > FIGURE.THRESHOLD
+        bg = _rgb(t.background)
+        rgb = np.where(one[..., None], 0.78 * bg + 0.22 * _rgb(t.accent),
+                       0.78 * bg + 0.22 * _rgb(t.data))
+        edge = np.zeros(one.shape, dtype=bool)
+        edge[:, 1:] |= one[:, 1:] != one[:, :-1]
+        edge[1:, :] |= one[1:, :] != one[:-1, :]
+        rgb[edge] = _rgb(t.text)
+        rgba = np.concatenate([rgb, np.ones(one.shape + (1,))], axis=-1)
+        img = ImageMobject((np.flipud(rgba) * 255).round().astype(np.uint8))
+        img.stretch_to_fit_width(width).stretch_to_fit_height(height).move_to(box)
+        img.set_z_index(-1)
+        key = VGroup(
+            VGroup(Dot(radius=0.07, color=t.data), self.text("class 0", 24)).arrange(RIGHT, 0.15),
+            VGroup(Square(0.13, color=t.accent, fill_opacity=1).rotate(np.pi / 4),
+                   self.text("class 1", 24)).arrange(RIGHT, 0.15),
+        ).arrange(RIGHT, buff=0.5)
+        key.next_to(box, DOWN, buff=0.2)
+        return box, dots, img, key
+
+    # -- sections ----------------------------------------------------------------------
+
+    def section_setup(self):
+        t = self.theme
+        title = self.text("Training a small network: the loss per iteration", 34)
+        title.to_edge(UP, buff=0.25)
+        s = FIGURE.SIZES
+        sub = self.text(f"a {s[0]}-{s[1]}-{s[2]} {FIGURE.ACTIVATION} network, "
+                        f"{FIGURE.N_POINTS} points, full-batch gradient descent", 24, t.muted)
+        sub.next_to(title, DOWN, buff=0.15)
+        plot, curve, dot = self.plot = self.build_plot()
+        box, dots, img, key = self.data = self.build_data()
+        data_title = self.text("the data: two moons", 26).next_to(box, UP, buff=0.25)
+        rate = self.tex(rf"\alpha = {FIGURE.LR:g}", 30)
+        it_read, it_num = live_readout("t", lambda: self.k(), 0, 30)
+        it_num.group_with_commas = False
+        l_read, _ = live_readout("L", lambda: float(self.losses[self.k()]), 4, 30, t.accent)
+        rate.move_to(np.array([0, 2.3, 0])).align_to(plot.ax, LEFT).shift(0.3 * RIGHT)
+        # fixed places (the numbers grow to the right) on the baseline of the rate
+        it_read.next_to(rate, RIGHT, buff=0.8).align_to(rate, DOWN)
+        l_read.next_to(it_read, RIGHT).set_x(it_read.get_left()[0] + 2.2, direction=LEFT)
+        l_read.align_to(rate, DOWN)
+        reads = VGroup(rate, it_read, l_read)
+        eq = self.tex(equations.tex("half-mse-loss"), 30)
+        eq.move_to(plot.c2p(0.62 * FIGURE.STEPS, 0.74 * Y_TOP))
+        self.eq = eq
+
+        self.play(Write(title), FadeIn(sub))
+        self.play(Create(plot.ax), FadeIn(eq))
+        self.play(Create(box), FadeIn(dots, lag_ratio=0.01), FadeIn(key), FadeIn(data_title))
+        self.play(FadeIn(reads), FadeIn(curve), FadeIn(dot))
+        self.wait(0.8)
+
+    def section_training(self):
+        t = self.theme
+        plot = self.plot[0]
+        early = FIGURE.EARLY
+        self.play(self.it.animate.set_value(early), run_time=EARLY_SECONDS, rate_func=linear)
+        p = plot.c2p(early, self.losses[early])
+        mark = Dot(p, radius=0.07, color=t.text)
+        note = self.text(f"after {early}: {self.losses[early]:.3f}", 24)
+        note.next_to(p, UR, buff=0.15)
+        self.play(FadeIn(mark), FadeIn(note))
+        self.wait(0.8)
+        self.play(self.it.animate.set_value(FIGURE.STEPS), run_time=TAIL_SECONDS,
+                  rate_func=linear)
+        self.wait(0.4)
+
+    def section_levelled(self):
+        t = self.theme
+        plot = self.plot[0]
+        last = FIGURE.STEPS
+        l0, l1 = float(self.losses[0]), float(self.losses[-1])
+        p0, p1 = plot.c2p(0, l0), plot.c2p(last, l1)
+        start = VGroup(Dot(p0, radius=0.09, color=t.accent),
+                       self.text(f"start: {l0:.3f}", 24).next_to(p0, RIGHT, buff=0.25))
+        level = DashedLine(plot.c2p(0, l1), p1, color=t.muted, stroke_width=2, dash_length=0.08)
+        end = self.text(f"after {last} iterations: {l1:.3f}", 24)
+        end.next_to(p1, UP, buff=0.25).align_to(p1, RIGHT)
+        box, dots, img, key = self.data
+        acc = self.text(f"{self.facts['accuracy']:.0%} classified correctly", 24)
+        acc.next_to(key, DOWN, buff=0.2)
+        self.play(FadeIn(start), Create(level), FadeIn(end))
+        self.play(FadeIn(img), FadeIn(acc))
+        self.wait(2.5)
