@@ -1,0 +1,107 @@
+"""Dropout: every training step trains a different thinned network.
+
+The 4-6-6-2 network of the still (figures/dropout.py: same sizes, rate, steps and seed; the
+masks are gdcore.nn.dropout_masks through the still's masks()). At each step the dropped
+hidden neurons are greyed and their edges vanish, a pulse runs forward through what is left,
+and the counter says which step it is and how many hidden neurons take part.
+Render alone with: manim -ql scenes/dropout.py Dropout
+"""
+
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Create,
+    FadeIn,
+    FadeOut,
+    Integer,
+    VGroup,
+    Write,
+)
+
+from gdviz import mpl as gm
+from gdviz.manim_theme import ThemedScene
+from gdviz.network_mobject import NetworkMobject
+
+FIG = gm.load("figures.dropout")
+SIZES, P_DROP, STEPS, SEED = FIG.SIZES, FIG.P_DROP, FIG.STEPS, FIG.SEED
+#: The still's layout (layout units) at UNIT scene units per layout unit.
+LAY_W, LAY_H, LAY_R, UNIT = 4.4, 4.4, 0.26, 1.2
+N_HIDDEN = sum(SIZES[1:-1])
+
+
+class Dropout(ThemedScene):
+    SECTIONS = ("network", *(f"step-{t + 1}" for t in range(STEPS)))
+
+    def setup(self):
+        super().setup()
+        self.masks = FIG.masks()
+        self.step = -1  # the step shown (0-based), -1 before the first
+
+    def kept(self, t: int) -> frozenset:
+        """(layer, i) of the neurons taking part at step t (the still's kept_neurons)."""
+        return FIG.kept_neurons(self.masks[t])
+
+    def dropped(self, t: int) -> list:
+        keep = self.kept(t)
+        return [n for n in self.net.neuron_ids if n not in keep]
+
+    # -- sections -------------------------------------------------------------------------------
+    def section_network(self):
+        t = self.theme
+        title = self.text("Dropout: a different thinned network at every step", 34)
+        title.to_edge(UP, buff=0.3)
+        net = NetworkMobject(t, SIZES, LAY_W, LAY_H, radius=LAY_R, unit=UNIT,
+                             center=0.45 * DOWN, edge_width=2.0)
+        self.net = net
+        rate = self.tex(rf"p = {P_DROP:g}", 34, t.muted)
+        note = VGroup(self.text("each hidden neuron", 26, t.muted),
+                      self.text("is dropped with", 26, t.muted),
+                      self.text("probability", 26, t.muted), rate,
+                      self.text("anew at every step", 26, t.muted))
+        note.arrange(DOWN, buff=0.15).move_to([-5.0, -0.2, 0])
+        self.play(Write(title))
+        self.play(Create(net.edge_group), FadeIn(net.neuron_group), run_time=1.5)
+        self.play(FadeIn(note))
+        self.wait(0.8)
+
+        step_word = self.text("step", 30)
+        step_num = Integer(1, font_size=44, color=t.accent)
+        of = self.text(f"of {STEPS}", 30)
+        counter = VGroup(step_word, step_num, of).arrange(RIGHT, buff=0.2)
+        counter.move_to([4.9, 0.6, 0])
+        k_num = Integer(0, font_size=36, color=t.accent)
+        kept = VGroup(VGroup(k_num, self.text(f"of {N_HIDDEN} hidden", 28)).arrange(RIGHT,
+                                                                                   buff=0.15),
+                      self.text("neurons kept", 28))
+        kept.arrange(DOWN, buff=0.12, aligned_edge=LEFT)
+        kept.next_to(counter, DOWN, buff=0.4, aligned_edge=LEFT)
+        self.title, self.note = title, note
+        self.counter, self.step_num, self.kept_line, self.k_num = counter, step_num, kept, k_num
+
+    def run_step(self, s: int):
+        t, net = self.theme, self.net
+        self.step = s
+        n_kept = sum(int(m.sum()) for m in self.masks[s])
+        if s == 0:
+            self.step_num.set_value(1)
+            self.k_num.set_value(n_kept)
+            self.play(FadeIn(self.counter), FadeIn(self.kept_line))
+        else:
+            self.play(net.restore(run_time=0.6))
+            new_step = Integer(s + 1, font_size=44, color=t.accent).move_to(self.step_num)
+            new_k = Integer(n_kept, font_size=36, color=t.accent).move_to(self.k_num)
+            self.play(FadeOut(self.step_num, shift=0.3 * UP), FadeIn(new_step, shift=0.3 * UP),
+                      FadeOut(self.k_num), FadeIn(new_k), run_time=0.5)
+            self.counter.remove(self.step_num).insert(1, new_step)
+            self.kept_line[0].remove(self.k_num).insert(0, new_k)
+            self.step_num, self.k_num = new_step, new_k
+        dropped = self.dropped(s)
+        self.play(net.drop(dropped, live_stroke=t.accent, run_time=1.0))
+        self.play(net.forward_flow(per_layer=0.55, pulse=False))
+        self.wait(0.8)
+
+
+for _t in range(STEPS):
+    setattr(Dropout, f"section_step_{_t + 1}", lambda self, _t=_t: Dropout.run_step(self, _t))

@@ -1,0 +1,55 @@
+"""Frames of backprop-loop against control data; its numbers and edges against gdcore."""
+
+import numpy as np
+from manim.utils.testing.frames_comparison import frames_comparison
+
+from gdcore import nn
+from scenes.backprop_loop import LR, SIZES, W_HI, W_LO, BackpropLoop, X, Y
+
+__module_test__ = "backprop_loop"
+
+
+@frames_comparison(base_scene=BackpropLoop)
+def test_backprop_loop_last_frame(scene):
+    BackpropLoop.construct(scene)
+
+
+def _gdcore():
+    net = nn.init_mlp(SIZES, "sigmoid", "sigmoid", seed=0, scale=1.0)
+    return net, nn.sgd_step(net, X, Y, LR)
+
+
+class BackpropLoopBackward(BackpropLoop):
+    upto = "backward"
+
+
+def test_backward_shows_gdcores_gradients():
+    scene = BackpropLoopBackward(skip_animations=True)
+    scene.render()
+    net, _ = _gdcore()
+    gW, gb = nn.backprop(net, X, Y)
+    m = scene.net
+    # error terms in the neurons: delta of a neuron = dL/db (one example)
+    for l in (1, 2):
+        for i in range(SIZES[l]):
+            assert m.value_of((l, i)) == gb[l - 1][i]
+    # edge widths grow linearly with |dL/dw|, and the matrices show dL/dW
+    g = m.edge_values(gW)
+    np.testing.assert_allclose(m.edge_width, W_LO + (W_HI - W_LO) * np.abs(g) / np.abs(g).max())
+    for l, group in enumerate(scene.mats):
+        shown = [e.get_value() for e in group[1].get_entries()]
+        np.testing.assert_allclose(shown, gW[l].ravel(), atol=0)
+
+
+def test_last_frame_is_the_updated_network():
+    scene = BackpropLoop(skip_animations=True)
+    scene.render()
+    net, new = _gdcore()
+    acts = [a[0] for a in nn.forward(new, X)]
+    for (l, i), num in scene.net.values.items():
+        assert num.get_value() == acts[l][i]
+    wtop = max(float(np.abs(w).max()) for w in (*net.weights, *new.weights))
+    w = scene.net.edge_values(new.weights)
+    np.testing.assert_allclose(scene.net.edge_width, W_LO + (W_HI - W_LO) * np.abs(w) / wtop)
+    assert nn.loss(new, X, Y) < nn.loss(net, X, Y)
+    assert scene.r["loss_after"] == nn.loss(new, X, Y)

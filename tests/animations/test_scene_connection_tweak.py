@@ -1,0 +1,75 @@
+"""Frames of connection-tweak against control data; the lit cone against gdcore."""
+
+import numpy as np
+from manim.utils.testing.frames_comparison import frames_comparison
+
+from gdcore import nn
+from gdviz.network_mobject import NetworkMobject, rgb
+from scenes.connection_tweak import DELTA, LAYER, SIZES, X_INPUT, ConnectionTweak, I, J
+
+__module_test__ = "connection_tweak"
+
+
+@frames_comparison(base_scene=ConnectionTweak)
+def test_connection_tweak_last_frame(scene):
+    ConnectionTweak.construct(scene)
+
+
+class ConnectionTweakHighlight(ConnectionTweak):
+    """Stopped after the cone is outlined, before the weight moves."""
+
+    upto = "highlight"
+
+
+@frames_comparison(base_scene=ConnectionTweakHighlight)
+def test_connection_tweak_highlight_frame(scene):
+    ConnectionTweakHighlight.construct(scene)
+
+
+def _lit(scene) -> set:
+    bg = rgb(scene.theme.background)
+    return {n for n, f in zip(scene.net.neuron_ids, scene.net.fill_rgb) if not np.allclose(f, bg)}
+
+
+def test_brightened_set_is_gdcores_changed_activations():
+    scene = ConnectionTweak(skip_animations=True)
+    scene.render()
+    net = scene.net
+    base = nn.init_mlp(SIZES, seed=0)
+    assert scene.w.get_value() == base.weights[LAYER][J, I] + DELTA
+    changed = nn.changed_activations(base, X_INPUT, LAYER, J, I, DELTA)
+    assert _lit(scene) == set(changed)
+    # the fills grow with gdcore's |Δa|, and what the Circles show is what the arrays hold
+    d = net.neuron_values(nn.activation_changes(base, X_INPUT, LAYER, J, I, DELTA))
+    k = [net._n_index[n] for n in sorted(changed)]
+    strength = np.linalg.norm(net.fill_rgb[k] - rgb(scene.theme.background), axis=1)
+    order = np.argsort(d[k])
+    assert np.all(np.diff(strength[order]) >= -1e-12)
+    for circ, f in zip(net.neuron_group, net.fill_rgb):
+        np.testing.assert_allclose(circ.get_fill_color().to_rgb(), f, atol=1e-2)
+    # nothing outside the cone changed: neurons and edges look as on a fresh network
+    fresh = NetworkMobject(scene.theme, SIZES, net.layout.width, net.layout.height,
+                           unit=net.unit, center=net.origin, edge_color=net.edge_rgb[0],
+                           edge_width=1.2)
+    down = nn.downstream(SIZES, LAYER, J, I)
+    for n in net.neuron_ids:
+        if n not in down:
+            a, b = net._n_index[n], fresh._n_index[n]
+            for key in ("fill_rgb", "stroke_rgb", "stroke_width", "stroke_opacity"):
+                np.testing.assert_array_equal(getattr(net, key)[a], getattr(fresh, key)[b])
+    _, cone_edges = net.cone(down, (LAYER, I))
+    for e in net.edge_ids:
+        if e not in cone_edges:
+            a = net._e_index[e]
+            np.testing.assert_array_equal(net.edge_rgb[a], fresh.edge_rgb[a])
+            assert net.edge_width[a] == fresh.edge_width[a]
+    # the live output values are the tweaked network's forward pass
+    outs = nn.forward(base.with_weight(LAYER, J, I, base.weights[LAYER][J, I] + DELTA),
+                      X_INPUT)[-1][0]
+    np.testing.assert_allclose([o.get_value() for o in scene.outs], outs, atol=1e-12)
+
+
+def test_nothing_lit_before_the_tweak():
+    scene = ConnectionTweakHighlight(skip_animations=True)
+    scene.render()
+    assert _lit(scene) == set()
