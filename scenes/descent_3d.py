@@ -1,0 +1,205 @@
+"""The mountain climber: a ball descends the cost surface along gradient descent's path while
+the camera slowly turns.
+
+The path is gdcore's full-batch run from views.START at views.LR_GOOD (as figures/descent_3d.py):
+the ball visits gdcore's points on a log-spaced schedule of steps (dense early, sparse on the
+slow valley floor), and every height drawn is gdcore's cost J(m, b). The surface is
+gdviz.fast_surface's raster layer; the ball and path hide where the surface covers them.
+Render alone with: manim -ql scenes/descent_3d.py Descent3d
+"""
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Dot,
+    FadeIn,
+    ValueTracker,
+    VGroup,
+    VMobject,
+    Write,
+    linear,
+    smooth,
+)
+
+from gdcore import data, descent, optimizers, regression
+from gdviz import views
+from gdviz.fast_surface import visible
+from gdviz.manim_blocks import live_readout
+from gdviz.manim_theme import ThemedScene
+from scenes.mse_surface import GRID, build_axes, build_surface, build_view
+
+#: Steps shown (descent.log_schedule), and straight pieces per segment between two of them (the
+#: path between gdcore's points follows the surface: each piece's height is gdcore's cost).
+SHOWN = 60
+PIECES = 8
+#: The camera turns from THETA_FROM to THETA_TO degrees of azimuth during the descent.
+THETA_FROM, THETA_TO = -75.0, -20.0
+
+
+def trajectory():
+    x, y = data.regression_points()
+    return descent.run_regression(optimizers.sgd(views.LR_GOOD), x, y, views.START, views.STEPS)
+
+
+class Descent3d(ThemedScene):
+    SECTIONS = ("surface", "descent", "arrive")
+    descent_seconds = 12.0
+
+    def setup(self):
+        super().setup()
+        self.x, self.y = data.regression_points()
+        self.traj = trajectory()
+        self.shown = descent.log_schedule(self.traj.steps, SHOWN)
+        self.m_star, self.b_star = regression.least_squares(self.x, self.y)
+        j_top = float(regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
+                                           GRID)[2].max())
+        self.view = build_view(j_top)
+        self.view.theta.set_value(THETA_FROM)
+        self.s = ValueTracker(0.0)  # position along the schedule: index into self.shown
+
+    def cost(self, m, b):
+        return regression.cost(m, b, self.x, self.y)
+
+    # -- the path in data coordinates (gdcore's numbers) ------------------------------
+
+    def step_at(self, s: float) -> int:
+        """gdcore's step index of the last scheduled point reached at tracker value s."""
+        return int(self.shown[int(np.floor(min(max(s, 0.0), len(self.shown) - 1) + 1e-9))])
+
+    def ball_point(self, s: float) -> np.ndarray:
+        """(m, b, J) of the ball: gdcore's point at a scheduled step, or on the way between two
+        (m and b moving straight, J gdcore's cost there)."""
+        last = len(self.shown) - 1
+        s = min(max(s, 0.0), last)
+        k = int(np.floor(s + 1e-9))
+        if k >= last or s - k < 1e-9:
+            i = self.shown[k]
+            return np.array([*self.traj.points[i], self.traj.losses[i]])
+        a, b = self.traj.points[self.shown[k]], self.traj.points[self.shown[k + 1]]
+        m, bb = a + (s - k) * (b - a)
+        return np.array([m, bb, self.cost(m, bb)])
+
+    def path_points(self, s: float) -> np.ndarray:
+        """The path up to s, (N, 3): gdcore's scheduled points, each segment split in PIECES
+        pieces whose heights are gdcore's cost, then the ball's point."""
+        last = len(self.shown) - 1
+        s = min(max(s, 0.0), last)
+        k = int(np.floor(s + 1e-9))
+        idx = self.shown[: k + 1]
+        mb = self.traj.points[idx]
+        if len(mb) > 1:
+            u = np.linspace(0.0, 1.0, PIECES, endpoint=False)
+            segs = mb[:-1, None, :] + u[None, :, None] * (mb[1:] - mb[:-1])[:, None, :]
+            mb = np.concatenate([segs.reshape(-1, 2), mb[-1:]])
+        pts = np.column_stack([mb, self.cost(mb[:, 0], mb[:, 1])])
+        pts[::PIECES, 2] = self.traj.losses[idx]  # the scheduled points: gdcore's losses
+        if s - k > 1e-9:
+            pts = np.vstack([pts, self.ball_point(s)])
+        return pts
+
+    # -- pieces --------------------------------------------------------------------
+
+    def build_path(self):
+        t = self.theme
+        path = VMobject(stroke_color=t.accent, stroke_width=4)
+
+        def draw(p):
+            pts = self.path_points(self.s.get_value())
+            scr, _ = self.view.project(pts)
+            seen = visible(self.view, pts, self.cost)
+            p.clear_points()
+            run = []
+            for q, v in zip(scr, seen):
+                if v:
+                    run.append(q)
+                    continue
+                if len(run) > 1:
+                    p.start_new_path(run[0])
+                    p.add_points_as_corners(run[1:])
+                run = []
+            if len(run) > 1:
+                p.start_new_path(run[0])
+                p.add_points_as_corners(run[1:])
+            return p
+
+        draw(path)
+        path.add_updater(draw)
+        return path
+
+    def build_marker(self, point_fn, color, radius):
+        """A dot at the data point point_fn() that hides while the surface covers it."""
+        dot = Dot(radius=radius, color=color, stroke_color=self.theme.background,
+                  stroke_width=1.5)
+
+        def follow(d):
+            pt = np.atleast_2d(point_fn())
+            d.data_point = pt[0]
+            d.move_to(self.view.project(pt)[0][0])
+            d.set_opacity(1.0 if visible(self.view, pt, self.cost)[0] else 0.0)
+            return d
+
+        follow(dot)
+        dot.add_updater(follow)
+        return dot
+
+    # -- sections ------------------------------------------------------------------
+
+    def section_surface(self):
+        t = self.theme
+        title = self.text("Descending the cost surface", 34).to_edge(UP, buff=0.3)
+        self.surface = build_surface(t, self.view, self.x, self.y)
+        self.axes = build_axes(t, self.view)
+        self.add(self.surface)  # the raster layer lies under everything else
+        start = self.ball_point(0.0)
+        self.start_dot = self.build_marker(lambda: start, t.error, 0.08)
+        best = np.array([self.m_star, self.b_star, self.cost(self.m_star, self.b_star)])
+        self.min_dot = self.build_marker(lambda: best, t.good, 0.08)
+        self.path = self.build_path()
+        self.ball = self.build_marker(lambda: self.ball_point(self.s.get_value()), t.accent,
+                                      0.13)
+        self.ball.set_stroke(color=t.text, width=2)
+        info = VGroup(
+            self.tex(rf"\alpha = {views.LR_GOOD:g}", 30),
+            self.tex(rf"\mathrm{{start}}\ ({views.START[0]:g}, {views.START[1]:g})", 30, t.error),
+            self.tex(r"\mathrm{minimum}", 30, t.good),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+        info.to_corner(UP + LEFT, buff=0.4).shift(0.8 * DOWN)
+        self.play(Write(title), self.surface.fade_in(), FadeIn(self.axes), run_time=1.5)
+        self.play(FadeIn(info), FadeIn(self.start_dot), FadeIn(self.min_dot),
+                  FadeIn(self.ball, scale=0.5))
+        self.add(self.path)
+
+    def section_descent(self):
+        t = self.theme
+        last = len(self.shown) - 1
+
+        def step():
+            return self.step_at(self.s.get_value())
+
+        step_read, _ = live_readout(r"\mathrm{step}", lambda: float(step()), places=0)
+        j_read, _ = live_readout("J", lambda: float(self.traj.losses[step()]), places=4,
+                                 color=t.accent)
+        self.readouts = VGroup(step_read, j_read).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+        self.readouts.to_corner(UP + RIGHT, buff=0.4).shift(0.8 * DOWN + 0.3 * LEFT)
+        self.play(FadeIn(self.readouts))
+        # slow at first, so the first big steps down the wall can be followed
+        self.play(self.s.animate(rate_func=lambda a: a ** 1.6).set_value(last),
+                  self.view.theta.animate(rate_func=linear).set_value(THETA_TO),
+                  run_time=self.descent_seconds)
+
+    def section_arrive(self):
+        t = self.theme
+        note = VGroup(self.text(f"after {self.traj.steps} steps", 26, t.text),
+                      self.text("at the bottom of the valley", 26, t.muted))
+        note.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+        note.next_to(self.readouts, DOWN, buff=0.4).to_edge(RIGHT, buff=0.4)
+        self.play(FadeIn(note, shift=0.2 * UP),
+                  self.view.theta.animate.set_value(THETA_TO - 10), run_time=2.0,
+                  rate_func=smooth)
+        self.wait(1.5)
+
+
+__all__ = ["Descent3d", "trajectory", "RIGHT", "LEFT"]

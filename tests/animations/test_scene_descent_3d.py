@@ -1,0 +1,48 @@
+"""Frames of descent-3d against committed control data, and the ball and path against gdcore."""
+
+import numpy as np
+from manim.utils.testing.frames_comparison import frames_comparison
+
+from gdcore import data, regression
+from scenes.descent_3d import PIECES, Descent3d, trajectory
+
+__module_test__ = "descent_3d"
+
+
+@frames_comparison(base_scene=Descent3d)
+def test_descent_3d_last_frame(scene):
+    Descent3d.construct(scene)
+
+
+def test_ball_and_path_follow_gdcores_trajectory():
+    scene = Descent3d(skip_animations=True)
+    scene.render()
+    traj = trajectory()
+    x, y = data.regression_points()
+    np.testing.assert_array_equal(scene.traj.points, traj.points)
+    shown = scene.shown
+    assert shown[0] == 0 and shown[-1] == traj.steps
+    # at every scheduled position the ball is gdcore's point at gdcore's cost
+    for k in range(len(shown)):
+        np.testing.assert_allclose(scene.ball_point(k),
+                                   [*traj.points[shown[k]], traj.losses[shown[k]]], atol=0)
+    # between two, it moves on the surface: its height is gdcore's cost there
+    p = scene.ball_point(3.4)
+    assert p[2] == regression.cost(p[0], p[1], x, y)
+    # the drawn ball, read back from the mobject, is the projection of the last point
+    last = np.array([[*traj.points[-1], traj.losses[-1]]])
+    np.testing.assert_allclose(scene.ball.data_point, last[0], atol=0)
+    np.testing.assert_allclose(scene.ball.get_center(), scene.view.project(last)[0][0],
+                               atol=1e-9)
+    # the path's anchors at the scheduled steps are gdcore's points and losses, and every
+    # in-between piece lies on the surface
+    pts = scene.path_points(len(shown) - 1)
+    np.testing.assert_allclose(pts[::PIECES, :2], traj.points[shown], atol=1e-12)
+    np.testing.assert_allclose(pts[::PIECES, 2], traj.losses[shown], atol=0)
+    np.testing.assert_allclose(pts[:, 2], regression.cost(pts[:, 0], pts[:, 1], x, y),
+                               atol=1e-9)
+    # the drawn path's corners are projections of those points (those not hidden)
+    drawn = np.asarray(scene.path.get_anchors())
+    proj = scene.view.project(pts)[0]
+    d = np.linalg.norm(drawn[:, None, :] - proj[None, :, :], axis=2).min(axis=1)
+    assert len(drawn) > 0 and d.max() < 1e-9

@@ -1,0 +1,117 @@
+"""gdviz.fast_surface: the drawn surface holds gdcore's costs, the projection is ThreeDCamera's,
+the raster shows the surface where it projects, and visibility follows the surface."""
+
+import numpy as np
+from manim import DEGREES, RIGHT, ThreeDCamera
+
+from gdcore import data, regression
+from gdviz import theme, views
+from gdviz.fast_surface import Axes3D, ShadedSurface, View3D, rotation, shaded_colors, visible
+from scenes.mse_surface import BOX, CENTER, GRID, build_surface, build_view
+
+X, Y = data.regression_points()
+
+
+def cost(m, b):
+    return regression.cost(m, b, X, Y)
+
+
+def make():
+    view = build_view(float(regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE,
+                                                 GRID)[2].max()))
+    return view, build_surface(theme.get("light"), view, X, Y)
+
+
+def test_surface_heights_are_gdcores_cost():
+    view, surf = make()
+    assert surf.Z.shape == (GRID, GRID)
+    np.testing.assert_allclose(surf.Z, cost(surf.X, surf.Y), rtol=0, atol=1e-12)
+    np.testing.assert_allclose(surf.X[0], np.linspace(*views.M_RANGE, GRID))
+    np.testing.assert_allclose(surf.Y[:, 0], np.linspace(*views.B_RANGE, GRID))
+    # the vertices the rasteriser projects are those heights
+    np.testing.assert_allclose(surf.vertices[:, 2], cost(surf.vertices[:, 0],
+                                                         surf.vertices[:, 1]))
+    # sample points: at grid vertices the drawn height is gdcore's cost exactly, between them
+    # it is within the grid's interpolation error
+    rng = np.random.default_rng(0)
+    i, j = rng.integers(0, GRID, 20), rng.integers(0, GRID, 20)
+    np.testing.assert_allclose(surf.heights_at(surf.X[i, j], surf.Y[i, j]),
+                               cost(surf.X[i, j], surf.Y[i, j]), atol=1e-9)
+    m = rng.uniform(*views.M_RANGE, 200)
+    b = rng.uniform(*views.B_RANGE, 200)
+    np.testing.assert_allclose(surf.heights_at(m, b), cost(m, b), rtol=0.02, atol=0.05)
+
+
+def test_projection_is_three_d_cameras_rotation():
+    cam = ThreeDCamera()
+    for phi, theta in ((60, -60), (30, 45), (80, 190)):
+        cam.set_phi(phi * DEGREES)
+        cam.set_theta(theta * DEGREES)
+        np.testing.assert_allclose(rotation(phi * DEGREES, theta * DEGREES),
+                                   cam.generate_rotation_matrix(), atol=1e-12)
+    view = View3D(((0, 2), (0, 4), (0, 10)), (2, 4, 5), (1.0, -0.5), 0.0, -90.0)
+    # straight down from the south (theta = -90°): x to the right, y up the screen
+    pts, depth = view.project([[1, 2, 5], [2, 2, 5], [1, 4, 10]])
+    np.testing.assert_allclose(pts[0], [1.0, -0.5, 0], atol=1e-12)
+    np.testing.assert_allclose(pts[1] - pts[0], RIGHT, atol=1e-12)
+    np.testing.assert_allclose(pts[2] - pts[0], [0, 2, 0], atol=1e-12)
+    assert depth[2] > depth[0]  # higher is nearer a camera looking down
+
+
+def test_raster_covers_the_projected_surface_only():
+    view, surf = make()
+    img = surf.render_rgba()
+    assert img.shape == (surf.px_h, surf.px_w, 4)
+    bg = np.array([255, 255, 255])
+    cx, cy, w, h = surf.region
+    pts, _ = view.project(surf.vertices)
+
+    def pixel(p):
+        return (int((cy + h / 2 - p[1]) / h * surf.px_h), int((p[0] - cx + w / 2) / w * surf.px_w))
+
+    # the middle of the grid is drawn in a surface colour; the region's corners are background
+    mid = pixel(pts[(GRID // 2) * GRID + GRID // 2])
+    assert np.abs(img[mid][:3].astype(int) - bg).sum() > 60
+    for r, c in ((0, 0), (0, surf.px_w - 1), (surf.px_h - 1, 0)):
+        np.testing.assert_array_equal(img[r, c, :3], bg)
+    # the whole box fits in the image region for every azimuth
+    for theta in range(0, 360, 15):
+        view.theta.set_value(theta)
+        p, _ = view.project(surf.vertices)
+        assert np.all(np.abs(p[:, 0] - cx) < w / 2) and np.all(np.abs(p[:, 1] - cy) < h / 2)
+
+
+def test_colors_follow_log_height():
+    _, _, J = regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE, 40)
+    rgb = shaded_colors(J, "viridis", levels=views.contour_levels(J))
+    assert rgb.shape == (40, 40, 3)
+    low, high = np.unravel_index(J.argmin(), J.shape), np.unravel_index(J.argmax(), J.shape)
+    assert rgb[low].sum() < rgb[high].sum()  # viridis: dark purple at the floor, yellow high
+
+
+def test_visibility_follows_the_surface():
+    view, _ = make()
+    view.phi.set_value(70.0)
+    view.theta.set_value(-60.0)
+    top = 250.0
+    above = np.array([[1.0, 1.0, top]])
+    assert visible(view, above, cost)[0]
+    # the valley floor seen across the high far corner (4, 8) from a low camera: hidden
+    m_star, b_star = regression.least_squares(X, Y)
+    view.phi.set_value(88.0)
+    view.theta.set_value(45.0 + 180.0)  # the camera beyond (4, 8), looking back
+    floor = np.array([[m_star, b_star, cost(m_star, b_star)]])
+    assert not visible(view, floor, cost)[0]
+    view.phi.set_value(0.0)  # straight down: nothing hides the floor
+    assert visible(view, floor, cost)[0]
+
+
+def test_axes_sit_on_the_near_edges():
+    view, _ = make()
+    ax = Axes3D(view, ([-2, 4], [-4, 8], [100]), ("m", "b", "J"), "#777777", "#000000")
+    y_edge, x_edge, _ = ax.edges()
+    assert (y_edge, x_edge) == (views.B_RANGE[0], views.M_RANGE[1])  # theta −60°: south-east
+    start, end = ax.lines.points[0], ax.lines.points[3]  # the first line: the m axis
+    np.testing.assert_allclose(start, view.p(views.M_RANGE[0], y_edge, 0.0), atol=1e-9)
+    np.testing.assert_allclose(end, view.p(views.M_RANGE[1], y_edge, 0.0), atol=1e-9)
+    assert BOX and CENTER and isinstance(make()[1], ShadedSurface)
