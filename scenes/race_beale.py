@@ -1,0 +1,18 @@
+"""All seven optimizers on Beale's function (gdcore.races.BEALE), log-scaled contours, the
+minimum (3, 0.5) at the end of a curved, flat-bottomed valley.
+
+Render alone with: manim -ql scenes/race_beale.py RaceBeale
+"""
+
+from gdcore import races
+from gdviz.race_scene import RaceScene
+
+
+class RaceBeale(RaceScene):
+    RACE = races.BEALE
+    TITLE = "Beale's function"
+    STAGES = ((30, 4.0), (300, 10.0))
+    TAIL = 30
+    MAP_LEFT = -5.95
+    MAP_MAX_W = 7.2
+    X_TICK, Y_TICK, TICK_PLACES = 1.0, 0.5, 2

@@ -1,0 +1,19 @@
+"""All seven optimizers from just off the ridge of the saddle x² − y² (gdcore.races.SADDLE):
+plain SGD lingers at the saddle point, the others escape and leave the frame.
+
+Render alone with: manim -ql scenes/race_saddle.py RaceSaddle
+"""
+
+from manim import DOWN
+
+from gdcore import races
+from gdviz.race_scene import RaceScene
+
+
+class RaceSaddle(RaceScene):
+    RACE = races.SADDLE
+    TITLE = "A saddle point"
+    STAGES = ((30, 4.0), (80, 6.0), (120, 3.0))
+    TAIL = 12
+    START_LABEL = DOWN
+    X_TICK, Y_TICK, TICK_PLACES = 0.5, 0.5, 1
