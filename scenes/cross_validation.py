@@ -1,0 +1,161 @@
+"""Five-fold cross-validation: five rounds, each holding out one fold, training a degree-3 fit on
+the other four and scoring it on the held-out samples; the scores fill a table, then their mean.
+
+The samples, folds, fits and scores are gdcore's (validation.cross_validate with the settings
+of figures/cross_validation.py: N, K, DEGREE, SEED, its samples() and its number format fmt).
+Beside the table, the round's fit (regression.polynomial_fit on the round's training indices)
+with the held-out points and their gaps to the curve, whose mean square is the round's score.
+Render alone with: manim -ql scenes/cross_validation.py CrossValidation
+"""
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Create,
+    Dot,
+    FadeIn,
+    FadeOut,
+    Line,
+    Rectangle,
+    ReplacementTransform,
+    VGroup,
+    VMobject,
+    Write,
+)
+
+from gdcore import regression
+from gdviz.manim_blocks import map_axes
+from gdviz.manim_theme import ThemedScene
+from gdviz.mpl import load
+
+FIG = load("figures.cross_validation")
+N, K, DEGREE, SEED, XS = FIG.N, FIG.K, FIG.DEGREE, FIG.SEED, FIG.XS
+#: The plot's y window (the samples lie in about [−1.13, 1.23]).
+Y_RANGE = (-1.5, 1.5)
+
+# Table layout (scene units).
+X_LABEL, X_BLOCKS, BLOCK_W, BLOCK_H = -6.75, -5.0, 0.95, 0.46
+X_SCORE = 0.6
+ROW_Y0, ROW_DY = 1.7, 0.78
+
+
+def row_y(i: int) -> float:
+    return ROW_Y0 - i * ROW_DY
+
+
+class CrossValidation(ThemedScene):
+    SECTIONS = ("folds", "rounds", "mean")
+    round_seconds = (1.4, 1.0, 1.0, 1.0, 1.0)
+
+    def setup(self):
+        super().setup()
+        self.x, self.y = FIG.samples()
+        self.cv = FIG.cv()
+        self.fits = [regression.polynomial_fit(self.x[tr], self.y[tr], DEGREE)
+                     for tr in self.cv.train_idx]
+
+    # -- pieces --------------------------------------------------------------------
+
+    def block(self, i: int, j: int, held: bool) -> Rectangle:
+        t = self.theme
+        r = Rectangle(width=BLOCK_W - 0.1, height=BLOCK_H, stroke_width=0,
+                      fill_color=t.accent if held else t.data, fill_opacity=1.0 if held else 0.8)
+        return r.move_to(np.array([X_BLOCKS + (j + 0.5) * BLOCK_W, row_y(i), 0]))
+
+    def fit_curve(self, w) -> VMobject:
+        ax = self.ax
+        ys = regression.polynomial_eval(w, XS)
+        keep = (ys >= Y_RANGE[0]) & (ys <= Y_RANGE[1])  # a cubic here stays inside (tested)
+        return VMobject(stroke_color=self.theme.text, stroke_width=3.5).set_points_as_corners(
+            [ax.c2p(a, b) for a, b in zip(XS[keep], ys[keep])])
+
+    def gaps(self, w, te) -> VGroup:
+        ax = self.ax
+        y_hat = regression.polynomial_eval(w, self.x[te])
+        return VGroup(*(Line(ax.c2p(xi, fi), ax.c2p(xi, yi), color=self.theme.error,
+                             stroke_width=4) for xi, yi, fi in zip(self.x[te], self.y[te], y_hat)))
+
+    # -- sections ------------------------------------------------------------------
+
+    def section_folds(self):
+        t = self.theme
+        title = self.text(f"{K}-fold cross-validation of a degree-{DEGREE} fit", 34)
+        title.to_edge(UP, buff=0.3)
+        head_y = ROW_Y0 + 0.62
+        heads = VGroup(*(self.text(f"{j + 1}", 24).move_to(
+            np.array([X_BLOCKS + (j + 0.5) * BLOCK_W, head_y, 0])) for j in range(K)))
+        heads.add(self.text("fold", 24).next_to(heads, UP, buff=0.15))
+        score_head = VGroup(self.text("held-out", 24), self.text("MSE", 24))
+        score_head.arrange(DOWN, buff=0.08).move_to(np.array([X_SCORE, head_y + 0.2, 0]))
+        ax = map_axes(t, [0, 1, 0.5], [*Y_RANGE, 1.5], 4.2, 3.7, "x", "y", places=1)
+        ax.move_to(np.array([4.45, 0.0, 0]))
+        self.ax = ax
+        dots = VGroup(*(Dot(ax.c2p(a, b), radius=0.08, color=t.data).set_z_index(3)
+                        for a, b in zip(self.x, self.y)))
+        key = VGroup(
+            VGroup(Rectangle(width=0.45, height=0.3, stroke_width=0, fill_color=t.data,
+                             fill_opacity=0.8), self.text("train: fit on these", 24)),
+            VGroup(Rectangle(width=0.45, height=0.3, stroke_width=0, fill_color=t.accent,
+                             fill_opacity=1.0), self.text("held out: score on these", 24)),
+        )
+        for item in key:
+            item.arrange(RIGHT, buff=0.2)
+        key.arrange(RIGHT, buff=0.6).move_to(np.array([X_LABEL, -3.05, 0]), aligned_edge=LEFT)
+        foot = self.text(f"{N} samples shuffled (seed {SEED}) into {K} folds of "
+                         f"{self.cv.test_idx[0].size}: each is held out once", 24, t.muted)
+        foot.to_edge(DOWN, buff=0.3).align_to(np.array([X_LABEL, 0, 0]), LEFT)
+        self.dots, self.heads, self.key, self.title = dots, heads, key, title
+        self.play(Write(title))
+        self.play(Create(ax), FadeIn(dots, lag_ratio=0.05), run_time=1.5)
+        self.play(FadeIn(heads, lag_ratio=0.1), FadeIn(score_head), FadeIn(key), FadeIn(foot))
+        self.wait(1.0)
+
+    def section_rounds(self):
+        t = self.theme
+        self.rows, self.scores = [], VGroup()
+        curve = gaps = read = None
+        for i, (_tr, te, score) in enumerate(zip(self.cv.train_idx, self.cv.test_idx,
+                                                self.cv.fold_scores)):
+            slow = self.round_seconds[i]
+            label = self.text(f"round {i + 1}", 24).move_to(np.array([X_LABEL, row_y(i), 0]),
+                                                            aligned_edge=LEFT)
+            blocks = VGroup(*(self.block(i, j, j == i) for j in range(K)))
+            self.rows.append(VGroup(label, blocks))
+            recolor = [self.dots[k].animate.set_color(t.accent if k in te else t.data)
+                       .scale_to_fit_width(0.2 if k in te else 0.16) for k in range(N)]
+            out = [FadeOut(m) for m in (curve, gaps, read) if m is not None]
+            self.play(FadeIn(label), FadeIn(blocks, lag_ratio=0.1), *recolor, *out,
+                      run_time=slow)
+            w = self.fits[i]
+            curve = self.fit_curve(w)
+            gaps = self.gaps(w, te)
+            self.play(Create(curve), run_time=slow)
+            self.play(Create(gaps), run_time=0.6 * slow)
+            read = self.tex(rf"\mathrm{{MSE}}_{{{i + 1}}} = {FIG.fmt(score)}", 32, t.error)
+            read.next_to(self.ax, UP, buff=0.3).align_to(self.ax, LEFT).shift(0.4 * RIGHT)
+            self.play(FadeIn(read, shift=0.15 * DOWN), run_time=0.6 * slow)
+            cell = self.tex(FIG.fmt(score), 32).move_to(np.array([X_SCORE, row_y(i), 0]))
+            self.play(ReplacementTransform(read.copy(), cell), run_time=0.8 * slow)
+            self.scores.add(cell)
+            self.wait(0.4 * slow)
+        self.curve, self.gap_lines, self.read = curve, gaps, read
+
+    def section_mean(self):
+        t = self.theme
+        y_rule = row_y(K - 1) - 0.5
+        rule = Line(np.array([X_SCORE - 0.7, y_rule, 0]), np.array([X_SCORE + 0.7, y_rule, 0]),
+                    color=t.muted, stroke_width=2)
+        mean = self.tex(FIG.fmt(self.cv.mean), 36, t.good)
+        mean.move_to(np.array([X_SCORE, y_rule - 0.45, 0]))
+        label = self.text("mean of the 5 scores", 26, t.good)
+        label.next_to(mean, LEFT, buff=0.4)
+        self.play(Create(rule))
+        self.play(ReplacementTransform(self.scores.copy(), mean), FadeIn(label), run_time=1.5)
+        self.mean, self.mean_label = mean, label
+        self.wait(2.5)
+
+
+__all__ = ["CrossValidation", "FIG", "Y_RANGE"]

@@ -1,0 +1,205 @@
+"""Local minima on a bumpy 1-D loss: balls rolled by plain gradient descent settle in the minimum
+of their own basin; from the start that stalls in the shallow trough, momentum rolls on through.
+
+Every number is gdcore's (gdcore.bumpy.LOCAL_MINIMA, the experiment of figures/local_minima.py):
+the curve is surfaces.bumpy, the balls ride the runs bumpy.run_plain / bumpy.run_momentum,
+driven by one ValueTracker of the step index. At a whole step a ball sits at (w_t, f(w_t)) of
+the run; between two steps it slides along the curve from w_t towards w_{t+1}.
+Render alone with: manim -ql scenes/local_minima.py LocalMinima
+"""
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Circle,
+    Create,
+    Dot,
+    FadeIn,
+    Indicate,
+    ValueTracker,
+    VGroup,
+    VMobject,
+    Write,
+    linear,
+)
+
+from gdcore import bumpy
+from gdviz import equations
+from gdviz.manim_blocks import live_readout, map_axes, step_of
+from gdviz.manim_theme import ThemedScene
+from gdviz.mpl import load
+
+FIG = load("figures.local_minima")
+EXP = FIG.EXP
+#: The loss window of the picture (the figure's y limits, rounded out to whole ticks).
+F_RANGE = (-1.0, 6.0)
+#: Samples of the drawn curve (gdcore's surface at each).
+W_SAMPLES = np.linspace(*EXP.surface.window[0], 600)
+#: The plain runs are played to PLAIN_SHOWN steps (all have settled, see bumpy.LOCAL_MINIMA),
+#: then on to their end quickly; the momentum run likewise to MOMENTUM_SHOWN.
+PLAIN_SHOWN = 60
+MOMENTUM_SHOWN = 110
+BALL_RADIUS = 0.13
+
+
+def ball_point(traj, s: float) -> np.ndarray:
+    """(w, f) of a run's ball at tracker value s: gdcore's (w_t, f(w_t)) at a whole step t,
+    between steps the point of the curve at w between w_t and w_{t+1}."""
+    last = traj.steps
+    s = float(np.clip(s, 0, last))
+    k = int(np.floor(s + 1e-9))
+    frac = s - k
+    if k >= last or frac < 1e-9:
+        return np.array([traj.points[k, 0], traj.losses[k]])
+    w = traj.points[k, 0] + frac * (traj.points[k + 1, 0] - traj.points[k, 0])
+    return np.array([w, EXP.surface.value([w])])
+
+
+class StepMarks(VGroup):
+    """Small dots at every visited (w_t, f(w_t)) of a run up to the tracker's step (made once,
+    shown by opacity)."""
+
+    def __init__(self, ax, traj, tracker, color, radius=0.045, opacity=0.55):
+        super().__init__(*(Dot(ax.c2p(w, f), radius=radius, color=color)
+                           for w, f in zip(traj.points[:, 0], traj.losses)))
+        self.tracker, self.opacity, self.shown = tracker, opacity, None
+        self._update()
+        self.add_updater(lambda m: m._update())
+
+    def _update(self):
+        k = step_of(self.tracker, len(self.submobjects) - 1)
+        if k != self.shown:
+            for i, d in enumerate(self.submobjects):
+                d.set_fill(opacity=self.opacity if i <= k else 0.0)
+            self.shown = k
+        return self
+
+
+class LocalMinima(ThemedScene):
+    SECTIONS = ("curve", "plain", "momentum")
+
+    def setup(self):
+        super().setup()
+        self.surface = EXP.surface
+        self.minima = bumpy.minima(EXP)
+        self.depths = self.surface(self.minima)
+        self.plain = bumpy.run_plain(EXP)
+        self.rolling = bumpy.run_momentum(EXP)
+        self.step = ValueTracker(0)
+        self.mstep = ValueTracker(0)
+
+    # -- pieces --------------------------------------------------------------------
+
+    def ball(self, traj, tracker, color) -> Dot:
+        ax = self.ax
+        d = Dot(ax.c2p(*ball_point(traj, 0)), radius=BALL_RADIUS, color=color)
+        d.set_stroke(self.theme.background, width=2, background=False)
+        d.add_updater(lambda m: m.move_to(ax.c2p(*ball_point(traj, tracker.get_value()))))
+        d.set_z_index(4)
+        return d
+
+    def start_ring(self, w0, f0) -> Circle:
+        ring = Circle(radius=0.11, color=self.theme.text, stroke_width=2.5)
+        return ring.move_to(self.ax.c2p(w0, f0)).set_z_index(3)
+
+    # -- sections ------------------------------------------------------------------
+
+    def section_curve(self):
+        t = self.theme
+        title = self.text("Local minima: where a ball starts decides where it stops", 32)
+        title.to_edge(UP, buff=0.3)
+        (lo, hi), = EXP.surface.window
+        ax = map_axes(t, [lo, hi, 1], [*F_RANGE, 1], 11.2, 5.3, "w", "f(w)")
+        ax.move_to(np.array([0.35, -0.75, 0]))
+        curve = VMobject(stroke_color=t.text, stroke_width=4)
+        curve.set_points_as_corners([ax.c2p(w, f) for w, f in
+                                     zip(W_SAMPLES, self.surface(W_SAMPLES))])
+        self.ax, self.curve, self.title = ax, curve, title
+        self.play(Write(title))
+        self.play(Create(ax), run_time=1.2)
+        self.play(Create(curve), run_time=1.8)
+        self.wait(0.4)
+
+    def section_plain(self):
+        t = self.theme
+        ax, c = self.ax, t.opt("SGD")
+        self.balls, self.rings, self.marks = {}, VGroup(), VGroup()
+        for w0, tr in self.plain.items():
+            self.rings.add(self.start_ring(w0, tr.losses[0]))
+            self.marks.add(StepMarks(ax, tr, self.step, c))
+            self.balls[w0] = self.ball(tr, self.step, c)
+        key = VGroup(Dot(radius=BALL_RADIUS, color=c),
+                     self.text("plain gradient descent", 26),
+                     self.tex(rf"\alpha = {EXP.lr:g}", 30)).arrange(RIGHT, buff=0.2)
+        c_m = t.opt("Momentum")
+        mkey = VGroup(Dot(radius=BALL_RADIUS, color=c_m), self.text("momentum", 26),
+                      self.tex(rf"\alpha = {EXP.lr:g},\ \beta = {EXP.beta:g}", 30))
+        mkey.arrange(RIGHT, buff=0.2)
+        keys = VGroup(key, mkey).arrange(DOWN, buff=0.25, aligned_edge=LEFT)
+        keys.next_to(ax.c2p(EXP.surface.window[0][1], F_RANGE[1]), DOWN + LEFT, buff=0.3)
+        self.mkey = mkey
+        step_read, _ = live_readout("t", lambda: step_of(self.step, EXP.steps), 0, 30)
+        step_read.next_to(keys, LEFT, buff=2.0).match_y(key)
+        self.key, self.step_read = key, step_read
+        self.play(FadeIn(self.rings), *(FadeIn(b) for b in self.balls.values()), FadeIn(key),
+                  FadeIn(step_read))
+        self.add(*self.marks)
+        self.wait(0.5)
+        self.play(self.step.animate.set_value(PLAIN_SHOWN), run_time=5.0, rate_func=linear)
+        self.play(self.step.animate.set_value(EXP.steps), run_time=0.8, rate_func=linear)
+        # Each local minimum labelled with its depth f(w*).
+        self.min_labels = VGroup()
+        for m, f in zip(self.minima, self.depths):
+            lab = self.tex(rf"f = {f:.2f}", 28, t.good)
+            lab.next_to(ax.c2p(m, f), DOWN, buff=0.3)
+            self.min_labels.add(lab)
+        note = VGroup(self.text("each ball stops in", 24, t.muted),
+                      self.text("the minimum of its basin", 24, t.muted)).arrange(DOWN, buff=0.08)
+        note.move_to(ax.c2p(-2.15, 0.15))
+        self.note = note
+        self.play(FadeIn(self.min_labels, shift=0.15 * UP), FadeIn(note))
+        self.wait(2.0)
+
+    def section_momentum(self):
+        t = self.theme
+        ax, c = self.ax, t.opt("Momentum")
+        stalled = EXP.stalled_start
+        others = [b for w0, b in self.balls.items() if w0 != stalled]
+        others_marks = [m for w0, m in zip(self.plain, self.marks) if w0 != stalled]
+        keep = self.balls[stalled]
+        rings = [r for w0, r in zip(self.plain, self.rings) if w0 != stalled]
+        stall_note = VGroup(self.text("plain descent", 24), self.text("stalls here", 24))
+        stall_note.arrange(DOWN, buff=0.08).next_to(keep, DOWN, buff=0.95)
+        stall_note.shift(0.35 * RIGHT)
+        self.play(*(m.animate.set_opacity(0.25) for m in others + others_marks),
+                  *(r.animate.set_stroke(opacity=0.25) for r in rings),
+                  FadeIn(stall_note), Indicate(keep, color=t.opt("SGD"), scale_factor=1.4),
+                  run_time=1.4)
+        self.remove(*others_marks)
+        marks = StepMarks(ax, self.rolling, self.mstep, c)
+        ball = self.ball(self.rolling, self.mstep, c)
+        key = self.mkey
+        eq = self.tex(equations.tex("momentum"), 30).next_to(self.title, DOWN, buff=0.25)
+        mread, _ = live_readout("t", lambda: step_of(self.mstep, EXP.momentum_steps), 0, 30, c)
+        mread.move_to(self.step_read, aligned_edge=LEFT)
+        self.play(FadeIn(key), FadeIn(ball), FadeIn(eq), FadeIn(mread),
+                  self.step_read.animate.set_opacity(0), self.note.animate.set_opacity(0))
+        self.remove(self.step_read, self.note)
+        self.add(marks)
+        self.play(self.mstep.animate.set_value(MOMENTUM_SHOWN), run_time=7.5, rate_func=linear)
+        self.play(self.mstep.animate.set_value(EXP.momentum_steps), run_time=0.8,
+                  rate_func=linear)
+        end = self.rolling.final[0]
+        roll_note = VGroup(self.text("momentum rolls on", 24, c),
+                           self.text("to the deepest minimum", 24, c)).arrange(DOWN, buff=0.08)
+        roll_note.move_to(ax.c2p(end - 0.45, self.rolling.losses[-1] + 2.7))
+        self.play(FadeIn(roll_note, shift=0.2 * DOWN), Indicate(ball, color=c, scale_factor=1.4))
+        self.wait(2.5)
+        self.momentum_ball, self.momentum_marks = ball, marks
+        self.stall_note, self.roll_note = stall_note, roll_note
+
+
+__all__ = ["LocalMinima", "ball_point", "EXP"]

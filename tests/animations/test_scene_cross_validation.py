@@ -1,0 +1,59 @@
+"""Frames of cross-validation against control data, and its table against gdcore's scores."""
+
+import numpy as np
+from manim.utils.color import ManimColor
+from manim.utils.testing.frames_comparison import frames_comparison
+
+from gdcore import regression, validation
+from scenes.cross_validation import FIG, XS, Y_RANGE, CrossValidation
+
+__module_test__ = "cross_validation"
+
+
+@frames_comparison(base_scene=CrossValidation)
+def test_cross_validation_last_frame(scene):
+    CrossValidation.construct(scene)
+
+
+def _gdcore_cv():
+    d = validation.overfit_data(n=FIG.N)
+    x, y = d.x, d.y
+    return x, y, validation.cross_validate(x, y, FIG.DEGREE, FIG.K, seed=FIG.SEED)
+
+
+def test_table_and_plot_are_gdcores_cross_validation():
+    scene = CrossValidation(skip_animations=True)
+    scene.render()
+    x, y, cv = _gdcore_cv()
+    assert len(cv.fold_scores) == 5
+    # the table: one row per round, the held-out score formatted, then the mean
+    assert [m.tex_string for m in scene.scores] == [f"{s:.3f}" for s in cv.fold_scores]
+    assert scene.mean.tex_string == f"{cv.mean:.3f}"
+    assert np.isclose(cv.mean, np.mean(cv.fold_scores))
+    # row i highlights fold i (the held-out block is the accent one)
+    accent = ManimColor(scene.theme.accent).to_hex()
+    for i, (_label, blocks) in enumerate(scene.rows):
+        held = [j for j, b in enumerate(blocks) if b.get_fill_color().to_hex() == accent]
+        assert held == [i]
+    # the samples drawn are gdcore's, the last round's held-out ones highlighted
+    pts = np.array([scene.ax.p2c(d.get_center()) for d in scene.dots])
+    np.testing.assert_allclose(pts, np.column_stack([x, y]), atol=1e-9)
+    te = set(cv.test_idx[-1].tolist())
+    for k, d in enumerate(scene.dots):
+        assert (d.get_fill_color().to_hex() == accent) == (k in te)
+    # the curve is the fit on the last round's training folds, and scores its held-out fold
+    w = regression.polynomial_fit(x[cv.train_idx[-1]], y[cv.train_idx[-1]], FIG.DEGREE)
+    curve = np.array([scene.ax.p2c(p) for p in scene.curve.get_anchors()])
+    np.testing.assert_allclose(curve[:, 1], regression.polynomial_eval(w, curve[:, 0]),
+                               atol=1e-9)
+    assert np.isclose(curve[0, 0], XS[0]) and np.isclose(curve[-1, 0], XS[-1])
+    gaps = [[scene.ax.p2c(g.get_start()), scene.ax.p2c(g.get_end())] for g in scene.gap_lines]
+    sq = [(a[1] - b[1]) ** 2 for a, b in gaps]
+    assert np.isclose(np.mean(sq), cv.fold_scores[-1])
+
+
+def test_every_round_fit_stays_in_the_plot():
+    x, y, cv = _gdcore_cv()
+    for tr in cv.train_idx:
+        v = regression.polynomial_eval(regression.polynomial_fit(x[tr], y[tr], FIG.DEGREE), XS)
+        assert v.min() >= Y_RANGE[0] and v.max() <= Y_RANGE[1]
