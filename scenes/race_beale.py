@@ -15,4 +15,4 @@ class RaceBeale(RaceScene):
     TAIL = 30
     MAP_LEFT = -5.95
     MAP_MAX_W = 7.2
-    X_TICK, Y_TICK, TICK_PLACES = 1.0, 0.5, 2
+    X_TICK, Y_TICK = 1.0, 0.5

@@ -15,4 +15,4 @@ class RaceLongValley(RaceScene):
     TAIL = 10
     MAP_TOP = 2.2
     MAP_MAX_W = 7.8
-    X_TICK, Y_TICK, TICK_PLACES = 2.0, 2.5, 1
+    X_TICK, Y_TICK = 2.0, 1.0

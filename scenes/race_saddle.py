@@ -16,4 +16,4 @@ class RaceSaddle(RaceScene):
     STAGES = ((30, 4.0), (80, 6.0), (120, 3.0))
     TAIL = 12
     START_LABEL = DOWN
-    X_TICK, Y_TICK, TICK_PLACES = 0.5, 0.5, 1
+    X_TICK, Y_TICK = 0.5, 0.5

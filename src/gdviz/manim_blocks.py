@@ -91,9 +91,10 @@ def contour_image(theme: Theme, X, Y, Z, ax: Axes, log: bool = True, **kw) -> Im
 
 
 def map_axes(theme: Theme, x_range, y_range, width: float, height: float, x_label: str = "m",
-             y_label: str = "b", places: int = 0) -> Axes:
-    """Axes for a map (contours under a path): a frame around the window with numbered ticks
-    along its bottom and left edges, wherever 0 lies (c2p/p2c as for any Axes)."""
+             y_label: str = "b", places: int | None = None) -> Axes:
+    """Axes for a map (contours under a path): a frame around the window with ticks at the
+    multiples of each range's step along its bottom and left edges, wherever 0 lies (c2p/p2c
+    as for any Axes). Tick numbers in their shortest form, or with `places` decimals."""
     ax = Axes(x_range=list(x_range), y_range=list(y_range), x_length=width, y_length=height,
               tips=False, axis_config={"stroke_opacity": 0, "include_ticks": False,
                                        "include_numbers": False})
@@ -101,18 +102,24 @@ def map_axes(theme: Theme, x_range, y_range, width: float, height: float, x_labe
     corners = [ax.c2p(x0, y0), ax.c2p(x1, y0), ax.c2p(x1, y1), ax.c2p(x0, y1), ax.c2p(x0, y0)]
     frame = VMobject(stroke_color=theme.muted, stroke_width=2).set_points_as_corners(corners)
     ax.add(frame)
-    fmt = f"{{:.{places}f}}"
-    for v in np.arange(x0, x1 + 1e-9, x_range[2]):
+    def fmt(v: float) -> str:  # shortest form (1, 0.5, -1.75) unless places is given
+        v = round(float(v), 10) + 0.0  # no "-0"
+        return f"{v:.{places}f}" if places is not None else f"{v:g}"
+
+    def ticks(lo: float, hi: float, step: float) -> np.ndarray:  # round multiples of step
+        return np.arange(np.ceil(lo / step - 1e-9), np.floor(hi / step + 1e-9) + 1) * step
+
+    for v in ticks(x0, x1, x_range[2]):
         p = ax.c2p(v, y0)
         tick = VMobject(stroke_color=theme.muted, stroke_width=2)
         tick.set_points_as_corners([p, p + 0.1 * DOWN])
-        num = MathTex(fmt.format(v).replace("-", "-"), font_size=24, color=theme.text)
+        num = MathTex(fmt(v), font_size=24, color=theme.text)
         ax.add(tick, num.next_to(p, DOWN, buff=0.16))
-    for v in np.arange(y0, y1 + 1e-9, y_range[2]):
+    for v in ticks(y0, y1, y_range[2]):
         p = ax.c2p(x0, v)
         tick = VMobject(stroke_color=theme.muted, stroke_width=2)
         tick.set_points_as_corners([p, p + 0.1 * LEFT])
-        num = MathTex(fmt.format(v), font_size=24, color=theme.text)
+        num = MathTex(fmt(v), font_size=24, color=theme.text)
         ax.add(tick, num.next_to(p, LEFT, buff=0.16))
     labels = VGroup(
         MathTex(x_label, font_size=32, color=theme.text).next_to(ax.c2p(x1, y0), DOWN, buff=0.55)

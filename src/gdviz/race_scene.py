@@ -96,7 +96,6 @@ class RaceScene(ThemedScene):
     START_LABEL = UP
     X_TICK = 1.0
     Y_TICK = 1.0
-    TICK_PLACES = 0
 
     def setup(self):
         super().setup()
@@ -126,9 +125,8 @@ class RaceScene(ThemedScene):
         (x0, x1), (y0, y1) = r.window
         scale = min(self.MAP_MAX_W / (x1 - x0), self.MAP_MAX_H / (y1 - y0))
         ax = map_axes(t, [x0, x1, self.X_TICK], [y0, y1, self.Y_TICK], scale * (x1 - x0),
-                      scale * (y1 - y0), "x", "y", places=self.TICK_PLACES)
+                      scale * (y1 - y0), "x", "y")
         ax.shift(np.array([self.MAP_LEFT, self.MAP_TOP, 0]) - ax.c2p(x0, y1))
-        ax.labels[1].shift(0.2 * max(0, self.TICK_PLACES - 1) * LEFT)  # clear of long ticks
         X, Y = np.meshgrid(np.linspace(x0, x1, 400), np.linspace(y0, y1, 400))
         Z = r.surface(X, Y)
         img = contour_image(t, X, Y, Z, ax, log=bool(np.all(Z > 0)), levels=16,
