@@ -22,7 +22,7 @@ STILL_FORMATS = ("svg", "pdf", "png")
 PINNED = ("manim", "matplotlib", "numpy", "pillow", "av")
 
 #: Code that every target depends on: the numbers, the look, and the rendering worker.
-SHARED_SOURCES = ("src/gdcore", "src/gdviz", "src/gdrender/worker.py")
+SHARED_SOURCES = ("src/gdcore", "src/gdviz", "src/gdrender/worker.py", "src/gdrender/captions.py")
 
 
 @dataclass(frozen=True)

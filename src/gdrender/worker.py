@@ -16,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from gdrender import captions
 from gdrender.catalog import BY_ID
 from gdrender.jobs import QUALITIES, Job
 
@@ -80,6 +81,10 @@ def render_still(job: Job, out_dir: Path, work: Path) -> list[dict]:
         for ext in exts:
             tmp = work / f"{name}.{ext}"
             gm.save(fig, theme, tmp, metadata=_metadata(ext))
+            if ext == "svg":
+                doc = BY_ID[job.target].doc
+                captions.describe_svg(tmp, doc.title if not sub else f"{doc.title}: {name}",
+                                      doc.alt)
             dest = out_dir / job.theme / "stills" / f"{sub}{name}.{ext}"
             publish(tmp, dest)
             records.append(_record(out_dir, dest))
@@ -129,6 +134,7 @@ def render_animation(job: Job, out_dir: Path, work: Path) -> list[dict]:
         writer = scene.renderer.file_writer
         movie = Path(writer.movie_file_path)
         sections = (Path(writer.sections_output_dir), writer.output_plan.section_index)
+        caption_log = getattr(scene, "caption_log", [])
 
     base = out_dir / job.video_dir()
     records = []
@@ -143,8 +149,12 @@ def render_animation(job: Job, out_dir: Path, work: Path) -> list[dict]:
     last_frame(movie).save(poster)
     publish(poster, base / f"{job.target}.png")
     records.append(_record(out_dir, base / f"{job.target}.png"))
+    cues = captions.section_cues(caption_log, video_info(movie)["seconds"])
+    vtt = captions.write_vtt(work / f"{job.target}.vtt", [c for s in cues for c in s.cues])
+    publish(vtt, base / vtt.name)
+    records.append(_record(out_dir, base / vtt.name))
     if job.sections:
-        records.extend(publish_sections(job, out_dir, *sections))
+        records.extend(publish_sections(job, out_dir, *sections, cues))
     return records
 
 
@@ -191,9 +201,12 @@ def convert(movie: Path, dest: Path, fmt: str) -> Path:
     return dest
 
 
-def publish_sections(job: Job, out_dir: Path, sections_dir: Path, index_src) -> list[dict]:
-    """Copy each section's clip as NN-name.mp4 and write the JSON index of the clips."""
+def publish_sections(job: Job, out_dir: Path, sections_dir: Path, index_src,
+                     cues=()) -> list[dict]:
+    """Copy each section's clip as NN-name.mp4 with its captions NN-name.vtt and write the
+    JSON index of the clips."""
     sections = json.loads(Path(index_src).read_text()) if index_src else []
+    cues = list(cues)
     folder = out_dir / job.theme / "sections" / job.quality / job.target
     records, index = [], []
     for i, s in enumerate(sections):
@@ -202,6 +215,14 @@ def publish_sections(job: Job, out_dir: Path, sections_dir: Path, index_src) -> 
         publish(sections_dir / s["video"], dest)
         info = video_info(dest)
         records.append(_record(out_dir, dest, **info))
+        mine = next((c for c in cues if c.name == s["name"]), None)
+        if mine is not None:  # the section's cues, timed from the clip's start
+            cues.remove(mine)
+            vtt = captions.write_vtt(sections_dir / f"{i:02d}.vtt", [
+                captions.Cue(c.start, min(c.end, mine.start + info["seconds"]), c.text)
+                for c in mine.cues if c.start < mine.start + info["seconds"]], mine.start)
+            publish(vtt, dest.with_suffix(".vtt"))
+            records.append(_record(out_dir, dest.with_suffix(".vtt")))
         index.append({"index": i, "name": s["name"], "file": f"{job.target}/{name}", **info})
     idx = out_dir / job.theme / "sections" / job.quality / f"{job.target}.json"
     tmp = sections_dir / "index.json"

@@ -56,6 +56,26 @@ class ThemedScene(Scene):
         self.theme = _theme.get()
         apply(self.theme)
         self.camera.background_color = self.theme.background
+        #: what the viewer reads, for captions: [{"name", "start", "words": [[time, str], ...]}]
+        self.caption_log: list[dict] = []
+
+    def next_section(self, name: str = "unnamed", *args, **kw) -> None:
+        """Manim's next_section, noting where the section starts for the captions."""
+        self._log_section(name)
+        super().next_section(name, *args, **kw)
+
+    def _log_section(self, name: str) -> None:
+        log = getattr(self, "caption_log", None)
+        if log is not None:
+            log.append({"name": name, "start": float(self.time), "words": []})
+
+    def _log_words(self, kind: str, s: str) -> None:
+        log = getattr(self, "caption_log", None)
+        if log is None:
+            return
+        if not log:  # words set before the first named section
+            self._log_section("")
+        log[-1]["words"].append([float(self.time), kind, s])
 
     def construct(self):
         for name in self.SECTIONS:
@@ -70,11 +90,14 @@ class ThemedScene(Scene):
     # -- small helpers shared by the scenes --------------------------------------------
 
     def text(self, s: str, size: float = 28, color=None, **kw) -> Text:
-        """Text in the scene's font and theme colour."""
+        """Text in the scene's font and theme colour (its words go into the captions)."""
+        self._log_words("text", s)
         return Text(s, font=FONT, font_size=size, color=color or self.theme.text, **kw)
 
     def tex(self, s: str, size: float = 34, color=None) -> MathTex:
-        """MathTex in the theme colour (s from gdviz.equations where it is an equation)."""
+        """MathTex in the theme colour (s from gdviz.equations where it is an equation); its
+        words go into the captions."""
+        self._log_words("tex", s)
         return MathTex(s, font_size=size, color=color or self.theme.text)
 
 

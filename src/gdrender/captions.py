@@ -1,0 +1,168 @@
+"""Words for people who cannot see or hear the media: WebVTT captions and self-describing SVGs.
+
+A ThemedScene logs each named section's start time and the words its text()/tex() helpers set
+(scene.caption_log). Here that log becomes timed cues: within a section, the words set at the
+same moment form one cue, shown from that moment until the next words (or the section's end);
+a section that sets no words is captioned with its name. Formulas are written out as Unicode
+text (x_i² rather than x_i^2), and bare numbers (tick labels, readouts) are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+#: a cue shorter than this (seconds) is merged into the one after it
+MIN_CUE = 0.8
+
+_SYMBOLS = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
+    "eta": "η", "theta": "θ", "lambda": "λ", "mu": "μ", "sigma": "σ", "tau": "τ", "phi": "φ",
+    "rho": "ρ", "omega": "ω", "Delta": "Δ", "Sigma": "Σ", "Theta": "Θ", "sum": "Σ",
+    "partial": "∂", "nabla": "∇", "cdot": "·", "times": "×", "leftarrow": "←",
+    "rightarrow": "→", "to": "→", "approx": "≈", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥",
+    "neq": "≠", "infty": "∞", "odot": "⊙", "top": "ᵀ", "ldots": "…", "dots": "…", "cdots": "…",
+    "in": "∈", "pm": "±", "mid": "|", "lVert": "‖", "rVert": "‖", "Vert": "‖", "|": "‖",
+}
+_SUP = dict(zip("0123456789+-−=()abcdefghijklmnoprstuvwxyzT",
+               "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᵀ"))
+_SUB = dict(zip("0123456789+-−=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ"))
+_NUMBER = re.compile(r"^[\s\d.,+\-−=%()×^{}\\a-z]*$")
+
+
+def tex_to_text(tex: str) -> str:
+    """A LaTeX formula as plain Unicode text: '\\dfrac{1}{2n}' -> '1/(2n)', 'x^2' -> 'x²'."""
+    s = tex
+    s = re.sub(r"\\(?:left|right|big|Big|bigg|Bigg)\b\s*", "", s)
+    s = re.sub(r"\\(?:,|;|!|:|quad|qquad)", " ", s)
+    s = re.sub(r"\\(?:text|mathrm|mathbf|mathit|operatorname|boldsymbol|mathcal)\s*\{([^{}]*)\}",
+               r"\1", s)
+    s = s.replace(r"\top", "T")
+
+    def script(m):
+        table = _SUP if m[1] == "^" else _SUB
+        body = (m[2] if m[2] is not None else m[3]).replace(" ", "")
+        if all(c in table for c in body):
+            return "".join(table[c] for c in body)
+        return f"{m[1]}({body})"
+
+    s = re.sub(r"([\^_])\s*(?:\{([^{}]*)\}|([0-9A-Za-z]))", script, s)
+    frac = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
+    while frac.search(s):
+        s = frac.sub(lambda m: f"{_group(m[1])}/{_group(m[2])}", s)
+    s = re.sub(r"\\sqrt\s*\{([^{}]*)\}", r"√(\1)", s)
+    s = re.sub(r"\\([A-Za-z]+|\|)", lambda m: _SYMBOLS.get(m[1], m[1]), s)
+    s = s.replace("{", "").replace("}", "").replace("_", "").replace("~", " ")
+    s = s.replace("-", "−")
+    return " ".join(s.split())
+
+
+def _group(s: str) -> str:
+    s = s.strip()
+    return s if re.fullmatch(r"\d+(\.\d+)?|[A-Za-z]|\\[A-Za-z]+", s) else f"({s})"
+
+
+def spoken(kind: str, s: str) -> str:
+    """What a logged string says in a caption ('' for bare numbers, which are left out)."""
+    if kind == "tex":
+        if _NUMBER.match(s) and not re.search(r"[A-Za-z]{2,}", s.replace("\\", " ")) \
+                and "=" not in s:
+            return ""
+        s = tex_to_text(s)
+    return " ".join(s.split())
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: float
+    end: float
+    text: str
+
+
+@dataclass(frozen=True)
+class SectionCues:
+    name: str
+    start: float
+    end: float
+    cues: tuple[Cue, ...]
+
+
+def section_cues(log: list[dict], duration: float) -> list[SectionCues]:
+    """Timed cues per section from a ThemedScene's caption_log, for a video of `duration`
+    seconds; sections of no duration (nothing played) are dropped."""
+    out = []
+    starts = [min(float(s["start"]), duration) for s in log] + [duration]
+    for i, sec in enumerate(log):
+        a, b = starts[i], max(starts[i], starts[i + 1])
+        if b - a <= 0:
+            continue
+        groups: dict[float, list[str]] = {}
+        for t, kind, s in sec["words"]:
+            words = spoken(kind, s)
+            if words:
+                group = groups.setdefault(min(max(float(t), a), b), [])
+                if words not in group:
+                    group.append(words)
+        if not groups:
+            groups = {a: [_title(sec["name"])]}
+        times = sorted(groups)
+        texts = [groups[t] for t in times]
+        times[0] = a  # the first words stand from the start of the section
+        cues: list[Cue] = []
+        begin, pending = a, []
+        for j in range(len(times)):
+            end = times[j + 1] if j + 1 < len(times) else b
+            pending += [w for w in texts[j] if w not in pending]
+            if end - begin < MIN_CUE and j + 1 < len(times):
+                continue  # too short to read: shown with the next words
+            if end - begin < MIN_CUE and cues:  # a short tail joins the cue before it
+                last = cues.pop()
+                begin, pending = last.start, [last.text, *pending]
+            cues.append(Cue(round(begin, 3), round(end, 3), " · ".join(pending)))
+            begin, pending = end, []
+        out.append(SectionCues(sec["name"], round(a, 3), round(b, 3), tuple(cues)))
+    return out
+
+
+def _title(name: str) -> str:
+    words = name.replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:] if words else "…"
+
+
+def _stamp(t: float) -> str:
+    ms = round(t * 1000)
+    h, ms = divmod(ms, 3_600_000)
+    m, ms = divmod(ms, 60_000)
+    s, ms = divmod(ms, 1000)
+    return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
+
+
+def vtt(cues, offset: float = 0.0) -> str:
+    """A WebVTT file of the cues, their times shifted by -offset."""
+    lines = ["WEBVTT", ""]
+    for n, c in enumerate(cues, 1):
+        text = c.text.replace("-->", "→").replace("\n", " ")
+        lines += [str(n), f"{_stamp(c.start - offset)} --> {_stamp(c.end - offset)}",
+                  escape(text, quote=False), ""]
+    return "\n".join(lines)
+
+
+def write_vtt(path: Path, cues, offset: float = 0.0) -> Path:
+    path.write_text(vtt(cues, offset), encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------------------------ SVG
+
+
+def describe_svg(path: Path, title: str, desc: str) -> None:
+    """Put <title> and <desc> first inside the SVG's root element (read by screen readers)."""
+    text = path.read_text(encoding="utf-8")
+    m = re.search(r"<svg\b[^>]*>", text)
+    if m is None:
+        raise ValueError(f"{path} is not an SVG file")
+    head = (f"\n <title>{escape(title, quote=False)}</title>"
+            f"\n <desc>{escape(desc, quote=False)}</desc>")
+    path.write_text(text[:m.end()] + head + text[m.end():], encoding="utf-8")
