@@ -3,10 +3,26 @@
 #   the system libraries and TeX that manim needs (Debian/Ubuntu, apt, root or sudo),
 #   a virtual environment in .venv, and the project with its dev extra.
 # A second run with nothing missing checks a few stamps and returns in well under a second.
+#
+#   scripts/bootstrap.sh           what rendering needs
+#   scripts/bootstrap.sh --decks   also what lecture decks and their tests need: Chromium, Node.js
+#                                  and npm from Debian, and reveal.js from npm into .venv/node
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(libcairo2-dev libpango1.0-dev pkg-config texlive-latex-base texlive-latex-extra dvisvgm)
+REVEALJS_VERSION=6.0.2
+DECKS=0
+for arg in "$@"; do
+    case "$arg" in
+        --decks) DECKS=1 ;;
+        *) echo "bootstrap: unknown option $arg (known: --decks)" >&2; exit 2 ;;
+    esac
+done
+if [ "$DECKS" -eq 1 ]; then
+    APT_PACKAGES+=(chromium)
+    command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(nodejs npm)
+fi
 VENV=.venv
 STAMP="$VENV/.installed"
 
@@ -51,4 +67,15 @@ if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$want" ]; then
     "$VENV/bin/python" -m pip install -q --upgrade pip
     "$VENV/bin/python" -m pip install -q -e ".[dev]"
     echo "$want" > "$STAMP"
+fi
+
+# reveal.js for the offline HTML decks, from its npm package (kept out of the repository).
+if [ "$DECKS" -eq 1 ]; then
+    REVEAL=$VENV/node/node_modules/reveal.js
+    if [ ! -f "$REVEAL/package.json" ] || ! grep -q "\"version\": \"$REVEALJS_VERSION\"" "$REVEAL/package.json"; then
+        command -v npm >/dev/null 2>&1 || die "npm is missing: apt-get install nodejs npm"
+        echo "bootstrap: installing reveal.js $REVEALJS_VERSION into $VENV/node"
+        npm install --prefix "$VENV/node" --no-audit --no-fund --silent "reveal.js@$REVEALJS_VERSION" \
+            || die "npm could not install reveal.js (is the npm registry reachable?)"
+    fi
 fi

@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import catalog, gallery
+from . import catalog, decks, gallery
 from .jobs import FORMATS, QUALITIES, Job, input_hash, versions
 from .worker import TMP_PREFIX
 
@@ -61,6 +61,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="say what would be rendered, do nothing")
     p.add_argument("--sections", action="store_true",
                    help="also write one clip per named section of each animation, and an index")
+    # -- lecture decks (gdrender.decks) --
+    p.add_argument("--slides", action="store_true",
+                   help="also write lecture decks (PowerPoint and offline HTML, one slide per "
+                   "section) of each animation and chapter section; implies --sections")
     return p
 
 
@@ -80,6 +84,14 @@ def _check(args) -> None:
                          f"got {args.section}")
     if args.json and not args.list:
         raise UsageError("--json goes with --list")
+    # -- lecture decks --
+    if args.slides:
+        args.sections = True
+        if not args.dry_run:
+            try:
+                decks.reveal_dir()
+            except decks.DeckError as e:
+                raise UsageError(str(e)) from None
 
 
 # ------------------------------------------------------------------------------ listing
@@ -90,7 +102,8 @@ def list_catalog(as_json: bool) -> None:
     if as_json:
         print(json.dumps({"targets": [
             {"id": t.id, "kinds": list(t.kinds), "section": t.section, "title": t.doc.title,
-             "ready": t.ready, "ready_kinds": list(t.ready_kinds)}
+             "caption": t.doc.caption, "alt": t.doc.alt, "ready": t.ready,
+             "ready_kinds": list(t.ready_kinds)}
             for t in targets]}, indent=2))
         return
     from rich.console import Console
@@ -367,6 +380,11 @@ def main(argv=None) -> int:
               "next run", file=sys.stderr)
         return 130
     pool.shutdown()
+    # -- lecture decks: from the section clips just rendered or cached --
+    if args.slides:
+        made = decks.build(out, [o.job for o in outcomes if o.status in ("rendered", "cached")],
+                           args.force)
+        todo = todo or made
     # Nothing rendered: manifest and gallery already describe these files (their words come
     # from the figure sources, whose changes re-render the target).
     if todo or not (out / "manifest.json").exists() or not (out / "index.html").exists():

@@ -1,0 +1,276 @@
+"""Lecture decks, captions and the gallery, end to end: one small animation rendered once
+(low quality, with --slides) into a project copy, then every output read back: the HTML deck
+and the gallery in headless Chromium with no network, the PPTX with python-pptx, every WebVTT
+file with webvtt-py.
+
+Needs Chromium and reveal.js (`scripts/bootstrap.sh --decks`); without them these tests skip
+and say so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from gdrender import captions, catalog, decks
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = "slope-sweep"
+SECTIONS = ("setup", "sweep", "settle")  # the named sections of scenes/slope_sweep.py
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _reveal() -> Path | None:
+    try:
+        return decks.reveal_dir()
+    except decks.DeckError:
+        return None
+
+
+needs_browser = pytest.mark.skipif(
+    CHROMIUM is None or _reveal() is None,
+    reason="Chromium or reveal.js missing: run scripts/bootstrap.sh --decks")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """slope-sweep (animation and still, light theme, low quality) with --slides."""
+    root = tmp_path_factory.mktemp("project")
+    for name in ("src", "figures", "scenes"):
+        shutil.copytree(ROOT / name, root / name,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    shutil.copy(ROOT / "render.py", root / "render.py")
+    env = {**os.environ, "GD_REVEALJS": str(_reveal())}
+    r = subprocess.run([sys.executable, "render.py", TARGET, "--slides", "--jobs", "2",
+                        "--out", "out"], cwd=root, capture_output=True, text=True,
+                       timeout=600, env=env)
+    assert r.returncode == 0, r.stdout + r.stderr
+    return root / "out", r, env
+
+
+def chromium(url: str, tmp_path: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Headless Chromium on a file:// URL, with no network: in its own empty network
+    namespace (root) and, whatever happens, through a proxy that does not exist."""
+    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+           "--disable-background-networking", "--disable-component-update", "--no-first-run",
+           f"--user-data-dir={tmp_path / 'chromium-profile'}", "--proxy-server=127.0.0.1:9",
+           "--allow-file-access-from-files", "--autoplay-policy=no-user-gesture-required",
+           "--enable-logging=stderr", "--v=0", "--virtual-time-budget=30000", *extra,
+           "--dump-dom", url]
+    if os.geteuid() == 0 and shutil.which("unshare"):
+        cmd = ["unshare", "--net", *cmd]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+
+
+# ------------------------------------------------------------------------------ decks
+
+_PROBE = """<!DOCTYPE html><html><body><pre id="out">pending</pre>
+<iframe id="deck" src="DECK" width="854" height="480"></iframe><script>
+const out = document.getElementById('out'), deck = document.getElementById('deck'), lines = [];
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+deck.onload = async () => {
+  try {
+    const w = deck.contentWindow;
+    for (let k = 0; k < 200 && !(w.Reveal && w.Reveal.isReady()); k++) await sleep(50);
+    const n = w.Reveal.getTotalSlides();
+    lines.push('slides ' + n);
+    for (let i = 0; i < n; i++) {
+      w.Reveal.slide(i);
+      let v = null;
+      for (let k = 0; k < 200; k++) {
+        const bg = w.Reveal.getSlideBackground(i);
+        v = bg && bg.querySelector('video');
+        if (v && v.readyState >= 2) break;
+        await sleep(50);
+      }
+      if (!v) { lines.push('slide ' + i + ' no-video'); continue; }
+      v.muted = true;
+      try { await v.play(); } catch (e) {}
+      for (let k = 0; k < 200 && v.currentTime === 0; k++) await sleep(50);
+      lines.push(['slide', i, v.currentSrc.split('/').pop(), v.readyState,
+                  v.duration.toFixed(2), v.currentTime > 0 ? 'played' : 'still'].join(' '));
+    }
+  } catch (e) { lines.push('error ' + e); }
+  out.textContent = lines.join('\\n');
+  out.id = 'done';
+};
+</script></body></html>
+"""
+
+
+@needs_browser
+def test_html_deck_plays_every_section_offline(built, tmp_path):
+    out, _, _ = built
+    folder = out / "light/decks/low"
+    html = re.sub(r"<!--.*?-->", "", (folder / f"{TARGET}.html").read_text(), flags=re.S)
+    # nothing fetched from the network: every script and style is a local file
+    refs = re.findall(r"""(?:src|href)=["']([^"']+)["']""", html)
+    assert refs and not [r for r in refs if re.match(r"(https?:)?//", r)], refs
+    for ref in refs:
+        assert (folder / ref).is_file(), ref
+    probe = tmp_path / "probe.html"
+    probe.write_text(_PROBE.replace("DECK", (folder / f"{TARGET}.html").as_uri()))
+    r = chromium(probe.as_uri(), tmp_path)
+    m = re.search(r'<pre id="done">(.*?)</pre>', r.stdout, re.S)
+    assert m, r.stdout[-2000:] + r.stderr[-2000:]
+    lines = m.group(1).splitlines()
+    assert lines[0] == f"slides {len(SECTIONS)}", lines
+    index = json.loads((out / f"light/sections/low/{TARGET}.json").read_text())["sections"]
+    assert [s["name"] for s in index] == list(SECTIONS)
+    for i, (line, s) in enumerate(zip(lines[1:], index)):
+        _, n, name, ready, duration, played = line.split()
+        assert (int(n), name) == (i, Path(s["file"]).name), line
+        assert int(ready) >= 2 and played == "played", line
+        assert float(duration) == pytest.approx(s["seconds"], abs=0.1), line
+
+
+def test_pptx_has_one_video_slide_per_section(built):
+    from pptx import Presentation
+
+    out, _, _ = built
+    index = json.loads((out / f"light/sections/low/{TARGET}.json").read_text())["sections"]
+    prs = Presentation(str(out / f"light/decks/low/{TARGET}.pptx"))
+    assert len(prs.slides) == len(SECTIONS) == len(index)
+    for slide, s in zip(prs.slides, index):
+        videos = [rel.target_part.blob for rel in slide.part.rels.values()
+                  if rel.reltype.endswith("/video")]
+        assert len(videos) == 1
+        clip = (out / f"light/sections/low/{s['file']}").read_bytes()
+        assert hashlib.sha256(videos[0]).digest() == hashlib.sha256(clip).digest()
+        notes = slide.notes_slide.notes_text_frame.text
+        assert notes.strip(), f"slide {s['name']} has no speaker notes"
+
+
+def test_section_deck_holds_every_animation_of_the_section(built):
+    from pptx import Presentation
+
+    out, _, _ = built
+    section = catalog.BY_ID[TARGET].section
+    prs = Presentation(str(out / f"light/decks/low/section-{section}.pptx"))
+    assert len(prs.slides) == len(SECTIONS)  # the only animation of the section rendered here
+    config = json.loads((out / f"light/decks/low/slides/{TARGET}.json").read_text())
+    assert [Path(s["file"]).name for s in config["slides"]] == [
+        f"{i:02d}-{n}.mp4" for i, n in enumerate(SECTIONS)]
+
+
+def test_decks_are_incremental(built):
+    out, _, env = built
+    root = out.parent
+    html = out / f"light/decks/low/{TARGET}.html"
+    before = html.stat().st_mtime_ns
+    r = subprocess.run([sys.executable, "render.py", TARGET, "--slides", "--out", "out"],
+                       cwd=root, capture_output=True, text=True, timeout=300, env=env)
+    assert r.returncode == 0 and "0 rendered, 2 cached" in r.stdout, r.stdout + r.stderr
+    assert html.stat().st_mtime_ns == before
+    manifest = json.loads((out / "manifest.json").read_text())["outputs"]
+    paths = {e["path"] for e in manifest}
+    assert f"light/decks/low/{TARGET}.pptx" in paths and f"light/decks/low/{TARGET}.html" in paths
+
+
+# ------------------------------------------------------------------------------ captions
+
+
+def _seconds(stamp: str) -> float:
+    h, m, s = stamp.split(":")
+    return int(h) * 3600 + int(m) * 60 + float(s)
+
+
+def test_every_video_has_captions_in_order_within_its_duration(built):
+    import webvtt
+
+    out, _, _ = built
+    manifest = json.loads((out / "manifest.json").read_text())["outputs"]
+    videos = [e for e in manifest if e["path"].endswith(".mp4") and e["kind"] == "animation"]
+    assert len(videos) == 1 + len(SECTIONS)
+    for v in videos:
+        vtt = out / (v["path"][:-4] + ".vtt")
+        cues = webvtt.read(str(vtt))
+        assert len(cues) >= 1, vtt
+        times = [(_seconds(c.start), _seconds(c.end)) for c in cues]
+        for (a, b), nxt in zip(times, times[1:] + [(v["seconds"], v["seconds"])]):
+            assert 0 <= a < b <= nxt[0] + 1e-6, (vtt, times)
+        assert times[-1][1] <= v["seconds"] + 1e-3 and times[0][0] == 0
+        assert all(c.text.strip() for c in cues)
+    # the whole video's cues start where its sections start
+    full = webvtt.read(str(out / f"light/videos/low/{TARGET}.vtt"))
+    index = json.loads((out / f"light/sections/low/{TARGET}.json").read_text())["sections"]
+    starts = [sum(s["seconds"] for s in index[:i]) for i in range(len(index))]
+    cue_starts = [_seconds(c.start) for c in full]
+    for s in starts:
+        assert min(abs(s - c) for c in cue_starts) < 0.1, (starts, cue_starts)
+
+
+def test_captions_from_a_log():
+    log = [{"name": "points", "start": 0.0, "words": [[0.0, "text", "The seven points"],
+                                                    [0.0, "tex", "1.2"]]},
+           {"name": "fit", "start": 3.0, "words": [[3.0, "text", "a"], [3.3, "text", "b"],
+                                                 [5.0, "tex", r"J = \dfrac{1}{2n} x^2"]]},
+           {"name": "the-end", "start": 7.0, "words": []}]
+    got = captions.section_cues(log, 9.0)
+    assert [(s.name, s.start, s.end) for s in got] == [
+        ("points", 0.0, 3.0), ("fit", 3.0, 7.0), ("the-end", 7.0, 9.0)]
+    assert [(c.start, c.end, c.text) for s in got for c in s.cues] == [
+        (0.0, 3.0, "The seven points"),       # the bare number 1.2 is left out
+        (3.0, 5.0, "a · b"),                  # 0.3 s of "a" is too short: shown with "b"
+        (5.0, 7.0, "J = 1/(2n) x²"),
+        (7.0, 9.0, "The end")]                # no words: the section's name
+
+
+def test_svg_still_describes_itself(built):
+    import xml.etree.ElementTree as ET
+
+    out, _, _ = built
+    svg = ET.parse(out / f"light/stills/{TARGET}.svg").getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    doc = catalog.BY_ID[TARGET].doc
+    assert svg[0].tag == f"{ns}title" and svg[0].text == doc.title
+    assert svg[1].tag == f"{ns}desc" and svg[1].text == doc.alt and doc.alt
+
+
+# ------------------------------------------------------------------------------ gallery
+
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.refs, self.tags = [], []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        for k in ("src", "href", "poster"):
+            if a.get(k) and not a[k].startswith("#"):
+                self.refs.append(a[k])
+
+
+@needs_browser
+def test_gallery_loads_without_console_errors_and_every_link_is_a_file(built, tmp_path):
+    out, _, _ = built
+    page = _Page()
+    page.feed((out / "index.html").read_text())
+    assert page.refs
+    for ref in page.refs:
+        assert not re.match(r"(https?:)?//", ref), ref
+        assert (out / ref).is_file(), ref
+    doc = catalog.BY_ID[TARGET].doc
+    imgs = [a for t, a in page.tags if t == "img"]
+    assert imgs and all(a.get("alt") for a in imgs)
+    assert any(a["alt"] == doc.alt for a in imgs)
+    tracks = [a for t, a in page.tags if t == "track"]
+    assert tracks and all(a["src"].endswith(".vtt") and a.get("kind") == "captions"
+                          for a in tracks)
+    hrefs = set(page.refs)
+    assert f"light/decks/low/{TARGET}.html" in hrefs and f"light/decks/low/{TARGET}.pptx" in hrefs
+    r = chromium((out / "index.html").as_uri(), tmp_path)
+    assert "<main" in r.stdout, r.stderr[-2000:]
+    console = [ln for ln in r.stderr.splitlines() if "CONSOLE" in ln]
+    assert not console, console
