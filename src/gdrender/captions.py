@@ -24,10 +24,11 @@ _SYMBOLS = {
     "partial": "∂", "nabla": "∇", "cdot": "·", "times": "×", "leftarrow": "←",
     "rightarrow": "→", "to": "→", "approx": "≈", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥",
     "neq": "≠", "infty": "∞", "odot": "⊙", "top": "ᵀ", "ldots": "…", "dots": "…", "cdots": "…",
-    "in": "∈", "pm": "±", "mid": "|", "lVert": "‖", "rVert": "‖", "Vert": "‖", "|": "‖",
+    "in": "∈", "pm": "±", "ast": "*", "star": "*", "mid": "|", "lVert": "‖", "rVert": "‖",
+    "Vert": "‖", "|": "‖",
 }
-_SUP = dict(zip("0123456789+-−=()abcdefghijklmnoprstuvwxyzT",
-               "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᵀ"))
+_SUP = dict(zip("0123456789+-−=()abcdefghijklmnoprstuvwxyzT*",
+               "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᵀ*"))
 _SUB = dict(zip("0123456789+-−=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ"))
 _NUMBER = re.compile(r"^[\s\d.,+\-−=%()×^{}\\a-z]*$")
 
@@ -48,7 +49,7 @@ def tex_to_text(tex: str) -> str:
             return "".join(table[c] for c in body)
         return f"{m[1]}({body})"
 
-    s = re.sub(r"([\^_])\s*(?:\{([^{}]*)\}|([0-9A-Za-z]))", script, s)
+    s = re.sub(r"([\^_])\s*(?:\{([^{}]*)\}|([0-9A-Za-z*]))", script, s)
     frac = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
     while frac.search(s):
         s = frac.sub(lambda m: f"{_group(m[1])}/{_group(m[2])}", s)
