@@ -150,6 +150,14 @@ def test_pptx_has_one_video_slide_per_section(built):
         assert notes.strip(), f"slide {s['name']} has no speaker notes"
 
 
+def test_slides_without_reveal_js_is_one_line_and_exit_2(tmp_path):
+    env = {**os.environ, "GD_REVEALJS": str(tmp_path / "nowhere")}
+    r = subprocess.run([sys.executable, str(ROOT / "render.py"), TARGET, "--slides",
+                        "--out", str(tmp_path / "out")], capture_output=True, text=True, env=env)
+    assert r.returncode == 2 and not (tmp_path / "out").exists()
+    assert r.stderr.count("\n") == 1 and "reveal.js not found" in r.stderr, r.stderr
+
+
 def test_section_deck_holds_every_animation_of_the_section(built):
     from pptx import Presentation
 

@@ -381,14 +381,17 @@ def main(argv=None) -> int:
         return 130
     pool.shutdown()
     # -- lecture decks: from the section clips just rendered or cached --
+    deck_failures = []
     if args.slides:
-        made = decks.build(out, [o.job for o in outcomes if o.status in ("rendered", "cached")],
-                           args.force)
+        made, deck_failures = decks.build(
+            out, [o.job for o in outcomes if o.status in ("rendered", "cached")], args.force)
         todo = todo or made
+        for line in deck_failures:
+            print(f"FAILED {line}")
     # Nothing rendered: manifest and gallery already describe these files (their words come
     # from the figure sources, whose changes re-render the target).
     if todo or not (out / "manifest.json").exists() or not (out / "index.html").exists():
         write_manifest(out)
         gallery.write(out)
     summary(outcomes, out, time.perf_counter() - t0, tty)
-    return 1 if any(o.status == "failed" for o in outcomes) else 0
+    return 1 if any(o.status == "failed" for o in outcomes) or deck_failures else 0

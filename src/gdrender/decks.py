@@ -38,6 +38,8 @@ from .worker import TMP_PREFIX, sha256
 REVEAL_FILES = ("dist/reveal.css", "dist/reveal.js", "dist/plugin/notes.js",
                 "dist/plugin/markdown.js", "dist/plugin/highlight/zenburn.css")
 REVEAL_THEMES = {"light": "white", "dark": "black"}
+#: prefix of the folder a deck is made in before its files are moved into place
+WORK_PREFIX = ".deck-"
 
 
 class DeckError(Exception):
@@ -106,17 +108,19 @@ def _notes(vtt: Path) -> str:
 # ------------------------------------------------------------------------------ building
 
 
-def build(out: Path, jobs: list[Job], force: bool = False) -> list[str]:
-    """Write the decks of the animation jobs (and of their chapter sections); return the names
-    of the decks written (up-to-date decks are kept)."""
+def build(out: Path, jobs: list[Job], force: bool = False) -> tuple[list[str], list[str]]:
+    """Write the decks of the animation jobs (and of their chapter sections). Returns the names
+    of the decks written (up-to-date decks are kept) and one line per deck that failed."""
     root = reveal_dir()
     groups: dict[tuple[str, str], list[Job]] = {}
     for j in jobs:
         if j.kind == "animation":
             groups.setdefault((j.theme, j.quality), []).append(j)
-    written = []
+    written, failed = [], []
     for (theme, quality), members in groups.items():
         folder = deck_folder(out, theme, quality)
+        for left in folder.glob(f"{WORK_PREFIX}*"):  # what an interrupted run left behind
+            shutil.rmtree(left, ignore_errors=True)
         configs = {}
         for j in members:
             cfg = presentation(out, j)
@@ -131,9 +135,12 @@ def build(out: Path, jobs: list[Job], force: bool = False) -> list[str]:
             if ids:
                 decks[f"section-{num}"] = ids
         for name, ids in decks.items():
-            if _build_deck(out, folder, theme, quality, name, ids, configs, root, force):
-                written.append(f"{theme}/{quality}/{name}")
-    return written
+            try:
+                if _build_deck(out, folder, theme, quality, name, ids, configs, root, force):
+                    written.append(f"{theme}/{quality}/{name}")
+            except Exception as e:  # one broken deck does not stop the others
+                failed.append(f"deck {theme}/{quality}/{name}: {type(e).__name__}: {e}"[:200])
+    return written, failed
 
 
 def _copy_reveal(root: Path, folder: Path, theme: str) -> None:
@@ -184,12 +191,12 @@ def _build_deck(out, folder, theme, quality, name, ids, configs, root, force) ->
         _atomic_text(slides_dir / f"{t}.json", json.dumps(configs[t], indent=2))
     pres = [PresentationConfig.from_file(slides_dir / f"{t}.json") for t in ids]
     title = _title(name)
-    with tempfile.TemporaryDirectory(prefix=TMP_PREFIX, dir=folder) as tmp, \
+    with tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=folder) as tmp, \
             contextlib.redirect_stderr(io.StringIO()):  # the converters' progress bars
         work = Path(tmp)
-        RevealJS(presentation_configs=[_escaped(p) for p in pres], cdn_url="reveal.js", title=title,
-                 reveal_theme=REVEAL_THEMES[theme], background_color=pres[0].background_color,
-                 ).convert_to(work / f"{name}.html")
+        RevealJS(presentation_configs=[_escaped(p) for p in pres], cdn_url="reveal.js",
+                 title=html.escape(title), reveal_theme=REVEAL_THEMES[theme],
+                 background_color=pres[0].background_color).convert_to(work / f"{name}.html")
         height = configs[ids[0]]["resolution"][1]
         PowerPoint(presentation_configs=pres, width=height * 16 // 9,
                    height=height).convert_to(work / f"{name}.pptx")
