@@ -282,3 +282,46 @@ def test_gallery_loads_without_console_errors_and_every_link_is_a_file(built, tm
     assert "<main" in r.stdout, r.stderr[-2000:]
     console = [ln for ln in r.stderr.splitlines() if "CONSOLE" in ln]
     assert not console, console
+
+
+def test_presentation_has_a_slide_per_section_and_loops_what_the_scene_says(tmp_path):
+    clips = tmp_path / "light/sections/low"
+    (clips / "residuals").mkdir(parents=True)
+    index = []
+    for i, name in enumerate(("points", "errors")):
+        (clips / f"residuals/{i:02d}-{name}.mp4").write_bytes(b"clip")
+        (clips / f"residuals/{i:02d}-{name}.vtt").write_text(
+            f"WEBVTT\n\n1\n00:00:00.000 --> 00:00:01.000\n{name} &amp; more\n")
+        index.append({"index": i, "name": name, "file": f"residuals/{i:02d}-{name}.mp4",
+                      "frames": 15, "seconds": 1.0, "loop": name == "errors"})
+    (clips / "residuals.json").write_text(json.dumps({"sections": index}))
+    cfg = decks.presentation(tmp_path, decks.Job("residuals", "animation", "light"))
+    assert [(s["file"], s["loop"], s["notes"]) for s in cfg["slides"]] == [
+        ("../../sections/low/residuals/00-points.mp4", False, "points & more"),
+        ("../../sections/low/residuals/01-errors.mp4", True, "errors & more")]
+    assert cfg["resolution"] == [853, 480]
+    assert decks.presentation(tmp_path, decks.Job("slope-sweep", "animation", "light")) is None
+
+
+def test_gallery_escapes_every_text(tmp_path, monkeypatch):
+    from gdrender import gallery
+    from gdviz.mpl import Doc
+
+    t = catalog.BY_ID["residuals"]
+    nasty = "<script>alert('x')</script> & \"q\""
+    monkeypatch.setitem(t.__dict__, "doc", Doc(nasty, nasty, nasty))
+    (tmp_path / "light/stills").mkdir(parents=True)
+    (tmp_path / "manifest.json").write_text(json.dumps({"outputs": [
+        {"id": "residuals", "kind": "still", "theme": "light",
+         "path": "light/stills/residuals.png"}]}))
+    html = gallery.write(tmp_path).read_text()
+    assert "<script>alert" not in html and "alert(&#x27;x&#x27;)" in html
+    assert html.count("&lt;script&gt;") >= 4  # title, caption, alt text, img alt, copy lines
+    page = _Page()
+    page.feed(html)
+    img = next(a for t_, a in page.tags if t_ == "img")
+    assert img["alt"] == nasty
+    lines = [a["value"] for t_, a in page.tags if t_ == "input"]
+    assert lines[0] == r"\includegraphics[width=\linewidth]{light/stills/residuals.pdf}"
+    assert lines[1] == ("![<script>alert('x')</script> & \"q\"](light/stills/residuals.svg "
+                        "\"<script>alert('x')</script> & 'q'\")")

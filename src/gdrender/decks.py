@@ -69,8 +69,9 @@ def deck_folder(out: Path, theme: str, quality: str) -> Path:
 
 def presentation(out: Path, job: Job) -> dict | None:
     """The manim-slides presentation config of an animation, from its section index: one slide
-    per section (the lecturer advances at each section's end), the section's captions as its
-    speaker notes. None when the animation's sections were not rendered."""
+    per section (the lecturer advances at each section's end; a section the scene lists in
+    LOOP_SECTIONS loops until then), the section's captions as its speaker notes. None when the
+    animation's sections were not rendered."""
     from manim_slides.config import PresentationConfig  # noqa: F401  (checks the install)
 
     from .jobs import QUALITIES
@@ -86,7 +87,8 @@ def presentation(out: Path, job: Job) -> dict | None:
         if not clip.is_file():
             return None
         rel = os.path.relpath(clip, folder)
-        slides.append({"file": rel, "rev_file": rel, "loop": False, "auto_next": False,
+        slides.append({"file": rel, "rev_file": rel, "loop": bool(s.get("loop")),
+                       "auto_next": False,
                        "notes": _notes(clip.with_suffix(".vtt"))})
     if not slides:
         return None

@@ -135,6 +135,7 @@ def render_animation(job: Job, out_dir: Path, work: Path) -> list[dict]:
         movie = Path(writer.movie_file_path)
         sections = (Path(writer.sections_output_dir), writer.output_plan.section_index)
         caption_log = getattr(scene, "caption_log", [])
+        loops = set(getattr(scene, "LOOP_SECTIONS", ()))
 
     base = out_dir / job.video_dir()
     records = []
@@ -154,7 +155,7 @@ def render_animation(job: Job, out_dir: Path, work: Path) -> list[dict]:
     publish(vtt, base / vtt.name)
     records.append(_record(out_dir, base / vtt.name))
     if job.sections:
-        records.extend(publish_sections(job, out_dir, *sections, cues))
+        records.extend(publish_sections(job, out_dir, *sections, cues, loops))
     return records
 
 
@@ -202,9 +203,9 @@ def convert(movie: Path, dest: Path, fmt: str) -> Path:
 
 
 def publish_sections(job: Job, out_dir: Path, sections_dir: Path, index_src,
-                     cues=()) -> list[dict]:
+                     cues=(), loops=frozenset()) -> list[dict]:
     """Copy each section's clip as NN-name.mp4 with its captions NN-name.vtt and write the
-    JSON index of the clips."""
+    JSON index of the clips (with "loop" for the sections that loop in a lecture deck)."""
     sections = json.loads(Path(index_src).read_text()) if index_src else []
     cues = list(cues)
     folder = out_dir / job.theme / "sections" / job.quality / job.target
@@ -223,7 +224,8 @@ def publish_sections(job: Job, out_dir: Path, sections_dir: Path, index_src,
                 for c in mine.cues if c.start < mine.start + info["seconds"]], mine.start)
             publish(vtt, dest.with_suffix(".vtt"))
             records.append(_record(out_dir, dest.with_suffix(".vtt")))
-        index.append({"index": i, "name": s["name"], "file": f"{job.target}/{name}", **info})
+        index.append({"index": i, "name": s["name"], "file": f"{job.target}/{name}", **info,
+                      "loop": s["name"] in loops})
     idx = out_dir / job.theme / "sections" / job.quality / f"{job.target}.json"
     tmp = sections_dir / "index.json"
     tmp.write_text(json.dumps({"id": job.target, "theme": job.theme, "quality": job.quality,

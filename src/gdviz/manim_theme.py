@@ -51,6 +51,9 @@ class ThemedScene(Scene):
     SECTIONS: tuple[str, ...] = ()
     #: stop after this section (a variant for tests and short clips); None runs them all
     upto: str | None = None
+    #: sections that loop in a lecture deck while the lecturer talks (the others stop at their
+    #: end until the lecturer advances)
+    LOOP_SECTIONS: tuple[str, ...] = ()
 
     def setup(self):
         self.theme = _theme.get()
