@@ -132,10 +132,16 @@ def build(out: Path, jobs: list[Job], force: bool = False) -> tuple[list[str], l
             continue
         _copy_reveal(root, folder, theme)
         decks = {t: [t] for t in configs}
-        for num in catalog.SECTIONS:
+        # a chapter section's deck: every animation of the section whose clips are there,
+        # rendered in this run or before
+        for num in sorted({catalog.BY_ID[t].section for t in configs}):
+            for t in catalog.TARGETS:
+                if t.section == num and "animation" in t.kinds and t.id not in configs:
+                    cfg = presentation(out, Job(t.id, "animation", theme, quality))
+                    if cfg is not None:
+                        configs[t.id] = cfg
             ids = [t.id for t in catalog.TARGETS if t.section == num and t.id in configs]
-            if ids:
-                decks[f"section-{num}"] = ids
+            decks[f"section-{num}"] = ids
         for name, ids in decks.items():
             try:
                 if _build_deck(out, folder, theme, quality, name, ids, configs, root, force):
