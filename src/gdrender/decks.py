@@ -214,7 +214,9 @@ def _build_deck(out, folder, theme, quality, name, ids, configs, root, force) ->
         os.replace(work / f"{name}_assets", assets)
         for p in outputs:
             os.replace(work / p.name, p)
-    files = [*outputs, *sorted(assets.iterdir()), *(slides_dir / f"{t}.json" for t in ids)]
+    files = [*outputs, *sorted(assets.iterdir())]
+    if ids == [name]:  # an animation's own deck lists its presentation config
+        files.append(slides_dir / f"{name}.json")
     record = {
         "id": ids[0] if len(ids) == 1 and name == ids[0] else name, "kind": "deck",
         "theme": theme, "inputs": digest, "options": {"quality": quality, "targets": ids},
