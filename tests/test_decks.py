@@ -218,7 +218,8 @@ def test_every_video_has_captions_in_order_within_its_duration(built):
 
 
 def test_captions_from_a_log():
-    log = [{"name": "points", "start": 0.0, "words": [[0.0, "text", "The seven points"],
+    log = [{"name": "", "start": 0.0, "words": [[0.0, "text", "Set up front"]]},
+           {"name": "points", "start": 0.0, "words": [[0.0, "text", "The seven points"],
                                                     [0.0, "tex", "1.2"]]},
            {"name": "fit", "start": 3.0, "words": [[3.0, "text", "a"], [3.3, "text", "b"],
                                                  [5.0, "tex", r"J = \dfrac{1}{2n} x^2"]]},
@@ -227,7 +228,7 @@ def test_captions_from_a_log():
     assert [(s.name, s.start, s.end) for s in got] == [
         ("points", 0.0, 3.0), ("fit", 3.0, 7.0), ("the-end", 7.0, 9.0)]
     assert [(c.start, c.end, c.text) for s in got for c in s.cues] == [
-        (0.0, 3.0, "The seven points"),       # the bare number 1.2 is left out
+        (0.0, 3.0, "Set up front · The seven points"),  # the bare number 1.2 is left out
         (3.0, 5.0, "a · b"),                  # 0.3 s of "a" is too short: shown with "b"
         (5.0, 7.0, "J = 1/(2n) x²"),
         (7.0, 9.0, "The end")]                # no words: the section's name

@@ -92,15 +92,19 @@ class SectionCues:
 
 def section_cues(log: list[dict], duration: float) -> list[SectionCues]:
     """Timed cues per section from a ThemedScene's caption_log, for a video of `duration`
-    seconds; sections of no duration (nothing played) are dropped."""
+    seconds; sections of no duration (nothing played) are dropped, their words shown with the
+    next section's."""
     out = []
     starts = [min(float(s["start"]), duration) for s in log] + [duration]
+    carried: list = []  # words of a section of no duration (set up front) go to the next one
     for i, sec in enumerate(log):
         a, b = starts[i], max(starts[i], starts[i + 1])
+        words, carried = [*carried, *sec["words"]], []
         if b - a <= 0:
+            carried = words
             continue
         groups: dict[float, list[str]] = {}
-        for t, kind, s in sec["words"]:
+        for t, kind, s in words:
             words = spoken(kind, s)
             if words:
                 group = groups.setdefault(min(max(float(t), a), b), [])
