@@ -326,3 +326,35 @@ def test_gallery_escapes_every_text(tmp_path, monkeypatch):
     assert lines[0] == r"\includegraphics[width=\linewidth]{light/stills/residuals.pdf}"
     assert lines[1] == ("![<script>alert('x')</script> & \"q\"](light/stills/residuals.svg "
                         "\"<script>alert('x')</script> & 'q'\")")
+
+
+_GALLERY_PROBE = """<!DOCTYPE html><html><body><pre id="out">pending</pre>
+<iframe id="g" src="GALLERY"></iframe><script>
+const g = document.getElementById('g'), out = document.getElementById('out');
+g.onload = () => {
+  const d = g.contentDocument, lines = [];
+  const shown = () => [...d.querySelectorAll('.t')].filter(t => !t.closest('.hidden'))
+                        .map(t => t.id).join(',');
+  const pick = (id, v) => { const s = d.getElementById(id); s.value = v;
+                            s.dispatchEvent(new Event('change')); };
+  pick('f-kind', 'deck'); lines.push('deck ' + shown());
+  pick('f-kind', 'all'); pick('f-section', '6'); lines.push('section6 ' + shown());
+  const dark = d.body.classList.contains('dark');
+  d.getElementById('theme').click();
+  lines.push('switched ' + (d.body.classList.contains('dark') !== dark));
+  out.textContent = lines.join('\\n'); out.id = 'done';
+};
+</script></body></html>
+"""
+
+
+@needs_browser
+def test_gallery_filters_and_theme_switch(built, tmp_path):
+    out, _, _ = built
+    probe = tmp_path / "probe.html"
+    probe.write_text(_GALLERY_PROBE.replace("GALLERY", (out / "index.html").as_uri()))
+    r = chromium(probe.as_uri(), tmp_path)
+    m = re.search(r'<pre id="done">(.*?)</pre>', r.stdout, re.S)
+    assert m, r.stdout[-2000:] + r.stderr[-2000:]
+    six = ",".join(t.id for t in catalog.TARGETS if t.section == 6)
+    assert m.group(1).splitlines() == [f"deck {TARGET}", f"section6 {six}", "switched true"]
