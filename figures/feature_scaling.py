@@ -22,7 +22,7 @@ from gdviz import views
 
 
 def facts() -> dict:
-    fs = validation.feature_scaling_paths()
+    fs = validation.FEATURE_SCALING.run()
     x, _ = data.regression_points()
     _, mu, sd = regression.standardize(x)
     return dict(steps=fs.raw.trajectory.steps, mu=mu, sd=sd, cond_raw=fs.raw.condition,
@@ -59,7 +59,7 @@ def _panel(ax, theme, run, title, xlabel, ylabel):
 
 
 def make_figure(theme):
-    fs = validation.feature_scaling_paths()
+    fs = validation.FEATURE_SCALING.run()
     fig, (ax, sx) = gm.subplots(theme, 1, 2, height=3.3)
     _panel(ax, theme, fs.raw, f"raw $x$: elongated bowl\ncurvature ratio {fs.raw.condition:.0f}",
            "$m$", "$b$")

@@ -16,7 +16,7 @@ from gdcore import sampling
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
 
-BINS = 10
+(BINS,) = sampling.SAMPLING_GRID_3D.bins
 ELEV, AZIM = 16, -50
 
 

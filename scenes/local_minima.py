@@ -1,7 +1,7 @@
 """Local minima on a bumpy 1-D loss: balls rolled by plain gradient descent settle in the minimum
 of their own basin; from the start that stalls in the shallow trough, momentum rolls on through.
 
-Every number is gdcore's (gdcore.bumpy.LOCAL_MINIMA, the experiment of figures/local_minima.py):
+Every number is gdcore's (gdcore.bumpy.LOCAL_MINIMA, the still's experiment):
 the curve is surfaces.bumpy, the balls ride the runs bumpy.run_plain / bumpy.run_momentum,
 driven by one ValueTracker of the step index. At a whole step a ball sits at (w_t, f(w_t)) of
 the run; between two steps it slides along the curve from w_t towards w_{t+1}.
@@ -29,11 +29,9 @@ from manim import (
 from gdcore import bumpy
 from gdviz import equations
 from gdviz.manim_blocks import live_readout, map_axes, step_of
-from gdviz.manim_theme import ThemedScene
-from gdviz.mpl import load
+from gdviz.manim_theme import ThemedScene, sections
 
-FIG = load("figures.local_minima")
-EXP = FIG.EXP
+EXP = bumpy.LOCAL_MINIMA
 #: The loss window of the picture (the figure's y limits, rounded out to whole ticks).
 F_RANGE = (-1.0, 6.0)
 #: Samples of the drawn curve (gdcore's surface at each).
@@ -79,7 +77,6 @@ class StepMarks(VGroup):
 
 
 class LocalMinima(ThemedScene):
-    SECTIONS = ("curve", "plain", "momentum")
 
     def setup(self):
         super().setup()
@@ -200,6 +197,8 @@ class LocalMinima(ThemedScene):
         self.wait(2.5)
         self.momentum_ball, self.momentum_marks = ball, marks
         self.stall_note, self.roll_note = stall_note, roll_note
+
+    SECTIONS = sections(section_curve, section_plain, section_momentum)
 
 
 __all__ = ["LocalMinima", "ball_point", "EXP"]

@@ -11,6 +11,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from gdcore import bumpy, data, nn, races, regression, validation
+from gdcore.networks import LOSS_CURVE
 from gdcore.optimizers import NAMES
 from gdviz import mpl as gm
 from gdviz import theme as th
@@ -243,7 +244,7 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
 
 @pytest.fixture(scope="module")
 def grid():
-    return validation.lr_momentum_grid()
+    return validation.LR_GRID.run()
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -274,23 +275,23 @@ def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_loss_curve_is_gdcores_training_loss_falling_and_levelling_off(theme):
-    module = gm.load("figures.loss_curve")
+    ex = LOSS_CURVE
     fig = build("loss_curve", theme)
-    X, Y, res = module.run()
-    assert np.array_equal(X, data.two_moons(module.N_POINTS, seed=module.SEED)[0])
-    net = nn.init_mlp(list(module.SIZES), activation=module.ACTIVATION, seed=module.SEED)
-    ref = nn.train(net, X, Y, module.STEPS, module.LR, seed=module.SEED).train_losses
+    X, Y, res = ex.run()
+    assert np.array_equal(X, data.two_moons(ex.n_points, seed=ex.seed)[0])
+    net = nn.init_mlp(list(ex.sizes), activation=ex.activation, seed=ex.seed)
+    ref = nn.train(net, X, Y, ex.steps, ex.lr, seed=ex.seed).train_losses
     line = by_gid(fig, "loss")
     L = np.asarray(line.get_ydata())
     assert np.array_equal(L, ref)
-    assert np.array_equal(line.get_xdata(), np.arange(module.STEPS + 1))
+    assert np.array_equal(line.get_xdata(), np.arange(ex.steps + 1))
     # Falling: never up; levelling off: the last half of the run gains under 10 % of the drop.
     assert np.all(np.diff(L) <= 0)
     half = len(L) // 2
     assert L[half] - L[-1] < 0.1 * (L[0] - L[-1])
     texts = [t.get_text() for t in line.axes.texts]
     assert f"start: {L[0]:.3f}" in texts
-    assert f"after {module.STEPS} iterations: {L[-1]:.3f}" in texts
+    assert f"after {ex.steps} iterations: {L[-1]:.3f}" in texts
 
 
 def test_grid_search_caption_story_holds(grid):

@@ -12,6 +12,9 @@ _Y = (1.7, 1.85, 1.79, 1.95, 2.1, 2.0, 2.7)
 
 #: The three candidate lines (m, b) of the regression section: f(x) = m x + b.
 CANDIDATES = ((0.92, -1.0), (-0.11, 2.5), (0.52, 0.1))
+#: The candidate whose errors the residuals still and scene show: the middle one, a nearly flat
+#: line through the cloud, whose errors change sign from point to point.
+RESIDUALS_CANDIDATE = 1
 
 
 def regression_points() -> tuple[np.ndarray, np.ndarray]:

@@ -188,6 +188,18 @@ SADDLE = Race(
 RACES: dict[str, Race] = {r.key: r for r in (LONG_VALLEY, BEALE, SADDLE)}
 
 
+#: Grid points per axis of a race's surface backdrop (the still's contours and the scene's
+#: banded image): fine enough that the contours stay smooth at a page's width.
+MAP_GRID = 400
+
+
+def surface_grid(race: Race, size: int = MAP_GRID) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(X, Y, Z): the race's surface on a size × size grid over its window (still and scene)."""
+    (x0, x1), (y0, y1) = race.window
+    X, Y = np.meshgrid(np.linspace(x0, x1, size), np.linspace(y0, y1, size))
+    return X, Y, race.surface(X, Y)
+
+
 def run_race(race: Race) -> dict[str, descent.Trajectory]:
     """Each optimizer's Trajectory on the race's surface, in optimizers.NAMES order.
 

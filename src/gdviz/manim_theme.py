@@ -4,11 +4,17 @@ Importing this module applies the theme named by GD_THEME (light by default) to 
 so `manim -ql scenes/<file>.py <Scene>` picks up the same look as render.py. ThemedScene also
 applies it in setup(), so a scene is themed however it is run (render.py, manim, the tests).
 
-Scenes are built from named sections (3b1b style: variants by class attributes):
-SECTIONS lists method names `section_<name>`; `upto` stops after the named one.
+Scenes are built from named sections (3b1b style: variants by class attributes): SECTIONS
+lists the section methods themselves, in the order they play (sections(section_setup, ...),
+written after the methods, so a misspelt one fails at import); `upto` stops after the named one.
+A section's name, the method's name without `section_` and with `-` for `_`, is the name of
+its Manim section (next_section), which render.py --sections reads.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from manim import (
     DOWN,
@@ -45,10 +51,43 @@ def apply(theme: Theme) -> None:
 apply(_theme.get())
 
 
+@dataclass(frozen=True)
+class Section:
+    """One section of a scene: its name (Manim's section name) and the method that plays it,
+    called as play(scene, *args)."""
+
+    name: str
+    play: Callable[..., None]
+    args: tuple = ()
+
+    @classmethod
+    def of(cls, method: Callable[..., None]) -> Section:
+        """The section played by `method`, named after it (section_descent_start: descent-start)."""
+        prefix = "section_"
+        if not method.__name__.startswith(prefix):
+            raise ValueError(f"a section method's name starts with {prefix!r}, "
+                             f"got {method.__name__!r}")
+        return cls(method.__name__.removeprefix(prefix).replace("_", "-"), method)
+
+    @classmethod
+    def numbered(cls, prefix: str, method: Callable[..., None], count: int) -> tuple[Section, ...]:
+        """count sections prefix-1 … prefix-count, the k-th (0-based) played as method(scene, k)."""
+        return tuple(cls(f"{prefix}-{k + 1}", method, (k,)) for k in range(count))
+
+
+def sections(*items: Callable[..., None] | Section) -> tuple[Section, ...]:
+    """A scene's SECTIONS: its section methods (or Sections), in the order they play."""
+    out = tuple(i if isinstance(i, Section) else Section.of(i) for i in items)
+    names = [s.name for s in out]
+    if len(set(names)) != len(names):
+        raise ValueError(f"section names must be unique, got {names}")
+    return out
+
+
 class ThemedScene(Scene):
     """A Scene in the current theme, run as a sequence of named sections."""
 
-    SECTIONS: tuple[str, ...] = ()
+    SECTIONS: tuple[Section, ...] = ()
     #: stop after this section (a variant for tests and short clips); None runs them all
     upto: str | None = None
 
@@ -57,11 +96,18 @@ class ThemedScene(Scene):
         apply(self.theme)
         self.camera.background_color = self.theme.background
 
+    @classmethod
+    def section_names(cls) -> tuple[str, ...]:
+        return tuple(s.name for s in cls.SECTIONS)
+
     def construct(self):
-        for name in self.SECTIONS:
-            self.next_section(name)
-            getattr(self, f"section_{name.replace('-', '_')}")()
-            if name == self.upto:
+        if self.upto is not None and self.upto not in self.section_names():
+            raise ValueError(f"upto must name a section of {type(self).__name__} "
+                             f"({', '.join(self.section_names())}), got {self.upto!r}")
+        for s in self.SECTIONS:
+            self.next_section(s.name)
+            s.play(self, *s.args)
+            if s.name == self.upto:
                 break
         # When animations are skipped (frames_comparison tests) no static background is cached,
         # so the final frame must redraw every mobject, not only the last moving ones.

@@ -5,7 +5,8 @@ import pytest
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from gdcore import nn
-from scenes.dropout import P_DROP, SEED, SIZES, STEPS, Dropout
+from gdcore.networks import DROPOUT
+from scenes.dropout import STEPS, Dropout
 
 __module_test__ = "dropout"
 
@@ -20,7 +21,7 @@ def test_dropped_neurons_are_gdcores_mask(step):
     cls = type("DropoutUpto", (Dropout,), {"upto": f"step-{step}"})
     scene = cls(skip_animations=True)
     scene.render()
-    masks = nn.dropout_masks(SIZES, P_DROP, STEPS, SEED)[step - 1]
+    masks = nn.dropout_masks(DROPOUT.sizes, DROPOUT.p_drop, DROPOUT.steps, DROPOUT.seed)[step - 1]
     dropped = {(h + 1, int(i)) for h, m in enumerate(masks) for i in np.flatnonzero(~m)}
     net = scene.net
     grey = {n for n, op in zip(net.neuron_ids, net.stroke_opacity) if op < 1}

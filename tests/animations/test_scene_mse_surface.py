@@ -5,7 +5,8 @@ from manim.utils.testing.frames_comparison import frames_comparison
 
 from gdcore import data, regression
 from gdviz import views
-from scenes.mse_surface import THETA0, MseSurface
+from gdviz.cost_surface_scene import THETA0
+from scenes.mse_surface import MseSurface
 
 __module_test__ = "mse_surface"
 

@@ -4,7 +4,7 @@ import numpy as np
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from gdcore import data, regression
-from scenes.residuals import CANDIDATE, Residuals
+from scenes.residuals import Residuals
 
 __module_test__ = "residuals"
 
@@ -20,7 +20,7 @@ def test_segments_and_squares_are_gdcores_residuals():
     scene.render()
     ax = scene.ax
     x, y = data.regression_points()
-    m, b = data.CANDIDATES[CANDIDATE]
+    m, b = data.CANDIDATES[data.RESIDUALS_CANDIDATE]
     pred = regression.predict(m, b, x)
     r = regression.residuals(m, b, x, y)
     assert len(scene.bars) == len(x) == 7
