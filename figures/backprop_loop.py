@@ -20,6 +20,7 @@ import numpy as np
 from gdcore.networks import BACKPROP
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
+from gdviz.colors import mix
 from gdviz.network_layout import layout
 
 EX = BACKPROP
@@ -59,7 +60,7 @@ def make_figure(theme):
     lay = layout(EX.sizes, width=4.8, height=3.5, radius=0.5)
     fig, axes = gm.subplots(theme, 2, 2, height=4.9)
     axes = axes.ravel()
-    quiet = nd.mix(theme.background, theme.muted, 0.75)
+    quiet = mix(theme.background, theme.muted, 0.75)
     W0, W1 = r["net"].weights, r["new"].weights
     wtop = max(float(np.abs(m).max()) for m in (*W0, *W1))  # one width scale, before and after
     y_arrow = lay.bounds()[2] - 0.3

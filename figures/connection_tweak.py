@@ -20,6 +20,7 @@ from matplotlib.colors import LinearSegmentedColormap, LogNorm
 from gdcore.networks import CONNECTION_TWEAK
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
+from gdviz.colors import mix
 from gdviz.network_layout import layout
 
 EX = CONNECTION_TWEAK
@@ -42,7 +43,7 @@ def make_figure(theme):
     fig, ax = gm.subplots(theme, height=2.9)
     tweak = ((EX.layer, EX.i), (EX.layer + 1, EX.j))
 
-    quiet = nd.mix(theme.background, theme.muted, 0.4)
+    quiet = mix(theme.background, theme.muted, 0.4)
     carry = [e for e in lay.edges if e == tweak or (e[0] in changed and e[1] in changed)]
     still = [e for e in lay.edges if e not in carry]
     nd.draw_edges(ax, lay, still, color=quiet, linewidth=0.45, zorder=1, gid="edges-quiet")
@@ -55,7 +56,7 @@ def make_figure(theme):
     vals = np.array([changes[l][k] for l, k in changed])
     norm = LogNorm(vals.min(), vals.max())
     cmap = LinearSegmentedColormap.from_list(
-        "change", [nd.mix(theme.background, theme.accent, 0.12), theme.accent])
+        "change", [mix(theme.background, theme.accent, 0.12), theme.accent])
     styles = {n: dict(facecolor=cmap(norm(changes[n[0]][n[1]])), edgecolor=theme.accent,
                       linewidth=1.3) for n in changed}
     nd.draw_neurons(ax, lay, theme, styles=styles, linewidth=0.8)

@@ -17,11 +17,12 @@ round's held-out mean squared error. Below the last row: the mean of the five sc
 
 from matplotlib.patches import Rectangle
 
-from gdcore import regression, validation
+from gdcore import regression
+from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz.number_text import score_text
 
-EX = validation.CROSS_VALIDATION
+EX = procedure.CROSS_VALIDATION
 N, K, DEGREE = EX.n, EX.k, EX.degree
 
 # Layout, in inches from the figure's lower-left corner.

@@ -15,6 +15,7 @@ by lines as usual.
 from gdcore.networks import DROPOUT
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
+from gdviz.colors import mix
 from gdviz.network_layout import layout
 
 EX = DROPOUT
@@ -31,7 +32,7 @@ def facts() -> dict:
 def make_figure(theme):
     lay = layout(EX.sizes, width=4.4, height=4.4, radius=0.26)
     fig, axes = gm.subplots(theme, 1, EX.steps, height=2.2)
-    faded = nd.mix(theme.background, theme.muted, 0.35)
+    faded = mix(theme.background, theme.muted, 0.35)
     for t, (ax, step) in enumerate(zip(axes, EX.masks())):
         keep = EX.kept_neurons(step)
         live = [e for e in lay.edges if e[0] in keep and e[1] in keep]

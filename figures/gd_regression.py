@@ -17,12 +17,13 @@ marked.
 """
 
 import numpy as np
-from matplotlib.colors import LogNorm, to_rgb
+from matplotlib.colors import LogNorm
 
 from gdcore import data, regression
 from gdcore.cost_descent import COST_DESCENT
 from gdviz import mpl as gm
 from gdviz import views
+from gdviz.colors import mix
 
 
 def run():
@@ -48,8 +49,7 @@ def facts() -> dict:
 
 def ramp(theme, k: int) -> list:
     """k colours from faint to the full accent: early iterations faint, the last one solid."""
-    acc, bg = np.array(to_rgb(theme.accent)), np.array(to_rgb(theme.background))
-    return [tuple(bg + (acc - bg) * f) for f in np.linspace(0.45, 1.0, k)]
+    return [tuple(c) for c in mix(theme.background, theme.accent, np.linspace(0.45, 1.0, k))]
 
 
 def make_figure(theme):

@@ -18,12 +18,13 @@ value ({norm0}) drawn separately at the left; a second plot shows the training e
 
 import numpy as np
 
-from gdcore import data, regression, validation
+from gdcore import data, regression
+from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz import views
 from gdviz.number_text import sci_tex
 
-EX = validation.REGULARIZATION
+EX = procedure.REGULARIZATION
 MSE_FLOOR = 1e-2  # lower edge of the error axis
 
 

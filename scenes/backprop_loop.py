@@ -27,8 +27,9 @@ from manim import (
 
 from gdcore.networks import BACKPROP
 from gdviz import equations
+from gdviz.colors import mix
 from gdviz.manim_theme import ThemedScene, sections
-from gdviz.network_mobject import NetworkMobject, mix
+from gdviz.network_mobject import NetworkMobject
 
 EX = BACKPROP
 SIZES, LR, X, Y = EX.sizes, EX.lr, EX.x, EX.y

@@ -27,8 +27,9 @@ from manim import (
 
 from gdcore import nn
 from gdcore.networks import CONNECTION_TWEAK
+from gdviz.colors import mix
 from gdviz.manim_theme import ThemedScene, readout, sections
-from gdviz.network_mobject import NetworkMobject, mix
+from gdviz.network_mobject import NetworkMobject
 
 EX = CONNECTION_TWEAK
 SIZES, SEED, LAYER, J, I, DELTA = EX.sizes, EX.seed, EX.layer, EX.j, EX.i, EX.delta

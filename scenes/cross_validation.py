@@ -1,7 +1,7 @@
 """Five-fold cross-validation: five rounds, each holding out one fold, training a degree-3 fit on
 the other four and scoring it on the held-out samples; the scores fill a table, then their mean.
 
-The samples, folds, fits and scores are gdcore's (validation.CROSS_VALIDATION, the still's:
+The samples, folds, fits and scores are gdcore's (procedure.CROSS_VALIDATION, the still's:
 its settings, samples() and run(); scores printed by gdviz.number_text.score_text as there).
 Beside the table, the round's fit (regression.polynomial_fit on the round's training indices)
 with the held-out points and their gaps to the curve, whose mean square is the round's score.
@@ -26,12 +26,13 @@ from manim import (
     Write,
 )
 
-from gdcore import regression, validation
+from gdcore import regression
+from gdcore import training_procedure as procedure
 from gdviz.manim_blocks import map_axes
 from gdviz.manim_theme import ThemedScene, sections
 from gdviz.number_text import score_text
 
-EX = validation.CROSS_VALIDATION
+EX = procedure.CROSS_VALIDATION
 N, K, DEGREE, SEED, XS = EX.n, EX.k, EX.degree, EX.seed, EX.xs
 #: The plot's y window (the samples lie in about [−1.13, 1.23]).
 Y_RANGE = (-1.5, 1.5)

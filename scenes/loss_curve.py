@@ -28,10 +28,9 @@ from manim import (
     Write,
     linear,
 )
-from manim.utils.color import ManimColor
 
 from gdcore.networks import LOSS_CURVE
-from gdviz import equations
+from gdviz import colors, equations
 from gdviz.manim_blocks import LossPlot, live_readout, step_of
 from gdviz.manim_theme import ThemedScene, sections, themed_axes
 
@@ -43,10 +42,6 @@ Y_TOP, Y_STEP = 0.3, 0.05
 EARLY_SECONDS, TAIL_SECONDS = 5.0, 7.0
 #: Pixels per side of the decision-region image.
 REGION_PIXELS = 240
-
-
-def _rgb(color: str) -> np.ndarray:
-    return np.array(ManimColor(color).to_rgb())
 
 
 class LossCurve(ThemedScene):
@@ -105,13 +100,12 @@ class LossCurve(ThemedScene):
         g0, g1 = np.meshgrid(np.linspace(lo[0], hi[0], REGION_PIXELS),
                              np.linspace(lo[1], hi[1], int(REGION_PIXELS * height / width)))
         one = EX.output_grid(self.result.net, g0, g1) > EX.threshold
-        bg = _rgb(t.background)
-        rgb = np.where(one[..., None], 0.78 * bg + 0.22 * _rgb(t.accent),
-                       0.78 * bg + 0.22 * _rgb(t.data))
+        rgb = np.where(one[..., None], colors.mix(t.background, t.accent, 0.22),
+                       colors.mix(t.background, t.data, 0.22))
         edge = np.zeros(one.shape, dtype=bool)
         edge[:, 1:] |= one[:, 1:] != one[:, :-1]
         edge[1:, :] |= one[1:, :] != one[:-1, :]
-        rgb[edge] = _rgb(t.text)
+        rgb[edge] = colors.rgb(t.text)
         rgba = np.concatenate([rgb, np.ones(one.shape + (1,))], axis=-1)
         img = ImageMobject((np.flipud(rgba) * 255).round().astype(np.uint8))
         img.stretch_to_fit_width(width).stretch_to_fit_height(height).move_to(box)

@@ -3,9 +3,9 @@
 Left: the degree-9 polynomial fitted to the noisy sine samples with the penalty λ Σ w_k², clipped
 to the panel. Right: the coefficient norm ‖(w_1 … w_9)‖ against λ on log-log axes (λ = 0 on a
 stub at the left), a dot at the current λ. One ValueTracker holds u = log10 λ; every curve and
-number is gdcore's: validation.regularization_path at the tracker's λ (a ridge fit solved by
-regression.polynomial_fit), the samples validation.overfit_data(), the settings the still's
-(validation.REGULARIZATION; the y window views.FIT_Y_RANGE).
+number is gdcore's: procedure.regularization_path at the tracker's λ (a ridge fit solved by
+regression.polynomial_fit), the samples procedure.overfit_data(), the settings the still's
+(procedure.REGULARIZATION; the y window views.FIT_Y_RANGE).
 Render alone with: manim -ql scenes/regularization.py Regularization
 """
 
@@ -33,13 +33,14 @@ from manim import (
     linear,
 )
 
-from gdcore import data, regression, validation
+from gdcore import data, regression
+from gdcore import training_procedure as procedure
 from gdviz import equations, views
 from gdviz.manim_blocks import map_axes
 from gdviz.manim_theme import ThemedScene, data_dots, sections
 from gdviz.number_text import sci_tex
 
-EX = validation.REGULARIZATION
+EX = procedure.REGULARIZATION
 DEGREE, SHOWN, Y_RANGE, XS = EX.degree, EX.shown, views.FIT_Y_RANGE, EX.xs
 LAMS = EX.lams
 #: The sweep of u = log10 λ: from the smallest positive λ of the path to the largest.

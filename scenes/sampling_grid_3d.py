@@ -25,9 +25,9 @@ from manim import (
 from manim.utils.color import ManimColor
 
 from gdcore import sampling
+from gdviz.colors import mix
 from gdviz.fast_surface import Axes3D, View3D
 from gdviz.manim_theme import ThemedScene, sections, themed_axes
-from gdviz.network_draw import mix
 
 (BINS,) = sampling.SAMPLING_GRID_3D.bins
 LOW, HIGH = 0.0, 1.0

@@ -10,7 +10,8 @@ from matplotlib.contour import QuadContourSet
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from gdcore import bumpy, data, nn, races, regression, validation
+from gdcore import data, local_minima, nn, races, regression
+from gdcore import training_procedure as procedure
 from gdcore.networks import LOSS_CURVE
 from gdcore.optimizers import NAMES
 from gdviz import mpl as gm
@@ -179,9 +180,9 @@ def test_saddle_figure_six_escape_and_sgd_stays(race_runs):
 @pytest.mark.parametrize("theme", THEMES)
 def test_local_minima_balls_sit_at_gdcores_minima(theme):
     fig = build("local_minima", theme)
-    exp = bumpy.LOCAL_MINIMA
-    minima = bumpy.minima(exp)
-    plain = bumpy.run_plain(exp)
+    exp = local_minima.LOCAL_MINIMA
+    minima = local_minima.minima(exp)
+    plain = local_minima.run_plain(exp)
     settled = set()
     for w0, tr in plain.items():
         ball = xy(by_gid(fig, f"ball:{w0:g}"))[0]
@@ -198,9 +199,9 @@ def test_local_minima_balls_sit_at_gdcores_minima(theme):
 
 def test_local_minima_momentum_rolls_through_the_shallow_trough():
     fig = build("local_minima", "light")
-    exp = bumpy.LOCAL_MINIMA
-    minima = bumpy.minima(exp)
-    roll = bumpy.run_momentum(exp)
+    exp = local_minima.LOCAL_MINIMA
+    minima = local_minima.minima(exp)
+    roll = local_minima.run_momentum(exp)
     stalled = xy(by_gid(fig, "ball:stalled"))[0]
     rolled = xy(by_gid(fig, "ball:momentum"))[0]
     assert stalled[0] == pytest.approx(minima[0], abs=1e-9)  # the shallow trough
@@ -244,7 +245,7 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
 
 @pytest.fixture(scope="module")
 def grid():
-    return validation.LR_GRID.run()
+    return procedure.LR_GRID.run()
 
 
 @pytest.mark.parametrize("theme", THEMES)

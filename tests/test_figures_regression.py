@@ -14,7 +14,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.text import Annotation, Text
 
-from gdcore import data, descent, optimizers, regression, surfaces, validation
+from gdcore import data, descent, optimizers, regression, surfaces
+from gdcore import training_procedure as procedure
 from gdcore.cost_descent import COST_DESCENT
 from gdviz import mpl as gm
 from gdviz import theme as th
@@ -181,7 +182,7 @@ def test_slope_sweep_lines_error_bars_and_curve(theme):
     t = th.get(theme)
     left, right = plain_axes(fig)
     xs = np.array(views.X_RANGE)
-    slopes = [M_STAR + d for d in views.SWEEP_OFFSETS]
+    slopes = [M_STAR + d for d in data.SLOPE_SWEEP.offsets]
     lines = [ln for ln in left.lines if len(ln.get_xdata()) == 2]
     assert len(lines) == len(slopes)
     for ln, m in zip(lines, slopes):
@@ -210,14 +211,14 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
     fig = build("nonconvex_loss", theme)
     assert len(axes_3d(fig)) == 2
     bowl_map, net_map = plain_axes(fig)
-    _, _, J = validation.convex_reference()
-    W1, W2, L = validation.nonconvex_loss_grid()
+    _, _, J = procedure.convex_reference()
+    W1, W2, L = procedure.nonconvex_loss_grid()
     for ax, grid in ((bowl_map, J), (net_map, L)):
         (filled,) = [c for c in contour_sets(ax) if c.filled]
         assert np.allclose(filled.levels, views.contour_levels(grid))
     assert net_map.get_xlim() == pytest.approx((W1.min(), W1.max()))
-    n_convex = validation.count_local_minima(J, 0.01)
-    n_basins = validation.count_local_minima(L, 0.01)
+    n_convex = procedure.count_local_minima(J, 0.01)
+    n_basins = procedure.count_local_minima(L, 0.01)
     assert n_convex == 1 and n_basins > 1
     titles = [a.get_title() for a in axes_3d(fig)]
     assert f"{n_convex} minimum" in titles[0] and f"{n_basins} basins" in titles[1]
@@ -336,7 +337,7 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
 @pytest.mark.parametrize("theme", THEMES)
 def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     fig = build("feature_scaling", theme)
-    fs = validation.FEATURE_SCALING.run()
+    fs = procedure.FEATURE_SCALING.run()
     raw_ax, scaled_ax = plain_axes(fig)
     paths = by_gid(fig, "path")
     assert len(paths) == 2

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, fields
 
 import numpy as np
 
-from ._checks import positive, unit_interval, vector
+from ._arguments import positive, unit_interval, vector
 
 #: The seven optimizers, in the chapter's order (also the order of their colours).
 NAMES = ("SGD", "Momentum", "NAG", "Adagrad", "Adadelta", "RMSprop", "Adam")

@@ -323,7 +323,7 @@ def run_batch_race(race: BatchRace = BATCH_RACE) -> dict[str, descent.Trajectory
 
 # ------------------------------------------------------------------------ summaries
 @dataclass(frozen=True)
-class Outcome:
+class RaceOutcome:
     """What one optimizer's run of a race came to, for captions, legends and tests."""
 
     name: str
@@ -338,8 +338,8 @@ class Outcome:
 
 
 def outcomes(race: Race, trajectories: Mapping[str, descent.Trajectory] | None = None
-             ) -> dict[str, Outcome]:
-    """name -> Outcome of each run of the race (run_race(race) unless trajectories are given)."""
+             ) -> dict[str, RaceOutcome]:
+    """name -> RaceOutcome of each run of the race (run_race(race) unless trajectories given)."""
     trajectories = run_race(race) if trajectories is None else trajectories
     out = {}
     for name, tr in trajectories.items():
@@ -350,7 +350,7 @@ def outcomes(race: Race, trajectories: Mapping[str, descent.Trajectory] | None =
             dist = float(np.linalg.norm(fin - np.asarray(race.surface.minimum)))
         s = np.sign(p[:, 1])
         s = s[s != 0]
-        out[name] = Outcome(
+        out[name] = RaceOutcome(
             name=name,
             label=race.optimizer(name).label(),
             steps=tr.steps,

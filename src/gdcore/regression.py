@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import positive_int, same_length
+from ._arguments import positive_int, same_length
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import positive_int
+from ._arguments import positive_int
 
 #: Order of magnitude of the number of atoms in the observable universe.
 ATOMS_LOG10 = 80

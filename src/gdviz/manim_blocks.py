@@ -33,16 +33,13 @@ from manim import (
     VGroup,
     VMobject,
 )
-from manim.utils.color import ManimColor
 
+from . import colors
 from .manim_theme import readout
 from .theme import Theme
+from .views import contour_levels
 
 # ------------------------------------------------------------------------- the contour map
-
-
-def _rgb(hex_color: str) -> np.ndarray:
-    return np.array(ManimColor(hex_color).to_rgb(), dtype=np.float64)
 
 
 def contour_rgba(theme: Theme, Z, log: bool = True, levels: int = 16, cmap: str | None = None,
@@ -57,21 +54,21 @@ def contour_rgba(theme: Theme, Z, log: bool = True, levels: int = 16, cmap: str 
     import matplotlib
 
     Z = np.asarray(Z, dtype=np.float64)
+    lv = contour_levels(Z, levels, log)
+    lo, hi = float(lv[0]), float(lv[-1])
     if log:
-        lo = float(Z[Z > 0].min())
-        t = np.log(np.maximum(Z, lo) / lo) / np.log(float(Z.max()) / lo)
+        t = np.log(np.maximum(Z, lo) / lo) / np.log(hi / lo)
     else:
-        lo, hi = float(Z.min()), float(Z.max())
         t = (Z - lo) / (hi - lo)
     band = np.clip(np.floor(t * (levels - 1)), 0, levels - 2)
     rgb = matplotlib.colormaps[cmap or theme.surface_cmap]((band + 0.5) / (levels - 1))[..., :3]
-    bg = _rgb(theme.background)
-    rgb = (1 - fade) * rgb + fade * bg
+    bg = colors.rgb(theme.background)
+    rgb = colors.mix(rgb, bg, fade)
     if lines:
         edge = np.zeros(band.shape, dtype=bool)
         edge[:, 1:] |= band[:, 1:] != band[:, :-1]
         edge[1:, :] |= band[1:, :] != band[:-1, :]
-        rgb[edge] = 0.45 * rgb[edge] + 0.55 * bg
+        rgb[edge] = colors.mix(rgb[edge], bg, 0.55)
     rgba = np.concatenate([rgb, np.ones(rgb.shape[:2] + (1,))], axis=-1)
     return (np.flipud(rgba) * 255).round().astype(np.uint8)
 

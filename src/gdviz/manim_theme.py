@@ -35,9 +35,7 @@ from manim import (
 )
 
 from . import theme as _theme
-from .theme import Theme
-
-FONT = "DejaVu Sans"
+from .theme import FONT, Theme
 
 
 def apply(theme: Theme) -> None:

@@ -1,9 +1,9 @@
-"""Shared geometry of the regression-cost pictures: windows, grid, camera, start and rates.
+"""How the pictures frame what they show: windows, grid sizes, camera and contour levels.
 
 The still figures (figures/mse_surface.py, gd_regression.py, learning_rates.py, ...) and the
 Manim scenes of the same targets read these, so a figure and its animation frame the cost
-J(m, b) the same way and run the same descent. Pure constants and tiny functions: nothing here
-draws, and every number that is not a framing choice comes from gdcore.
+J(m, b) the same way. Framing choices only: the experiments (starts, steps, rates) and every
+number drawn come from gdcore (e.g. gdcore.cost_descent.COST_DESCENT).
 """
 
 from __future__ import annotations
@@ -35,15 +35,6 @@ VIEW_AZIM = -60.0
 #: The x window of the line-over-points panels (the data's x lie in [2.4, 5.0]).
 X_RANGE: tuple[float, float] = (2.0, 5.5)
 
-# ------------------------------------------------------------------ the slope sweep (b = b*)
-
-#: Half-width of the slope window of slope-sweep, centred on the best slope m*.
-SWEEP_HALF_WIDTH = 0.25
-
-#: The slopes drawn as lines in slope-sweep, as offsets from m* (the last one gets error bars).
-SWEEP_OFFSETS: tuple[float, ...] = (-0.15, 0.0, 0.15)
-
-
 # ------------------------------------------------------------------ the regularisation fits
 
 #: The y window of the degree-9 ridge fits (still and animation): the sine's ±1 with room for
@@ -51,12 +42,12 @@ SWEEP_OFFSETS: tuple[float, ...] = (-0.15, 0.0, 0.15)
 FIT_Y_RANGE: tuple[float, float] = (-2.5, 2.5)
 
 
-def contour_levels(J, count: int = CONTOUR_LEVELS) -> np.ndarray:
-    """`count` log-spaced levels from the smallest positive J of the grid to its largest."""
-    J = np.asarray(J, dtype=np.float64)
-    return np.geomspace(float(J[J > 0].min()), float(J.max()), count)
+def contour_levels(Z, count: int = CONTOUR_LEVELS, log: bool = True) -> np.ndarray:
+    """The one contour-level rule of every map, still or animated: `count` levels from the
+    grid's smallest (positive, when log) value to its largest, log-spaced or evenly spaced.
+    The first and last level are exactly those two values."""
+    Z = np.asarray(Z, dtype=np.float64)
+    if log:
+        return np.geomspace(float(np.nanmin(Z[Z > 0])), float(np.nanmax(Z)), count)
+    return np.linspace(float(np.nanmin(Z)), float(np.nanmax(Z)), count)
 
-
-def sweep_window(m_best: float) -> tuple[float, float]:
-    """The slope window of slope-sweep around the best slope m_best."""
-    return m_best - SWEEP_HALF_WIDTH, m_best + SWEEP_HALF_WIDTH

@@ -4,7 +4,8 @@ import numpy as np
 from manim.utils.testing.frames_comparison import frames_comparison
 
 from gdcore import nn
-from gdviz.network_mobject import NetworkMobject, rgb
+from gdviz.colors import rgb
+from gdviz.network_mobject import NetworkMobject
 from scenes.connection_tweak import DELTA, LAYER, SIZES, X_INPUT, ConnectionTweak, I, J
 
 __module_test__ = "connection_tweak"

@@ -4,7 +4,8 @@ import numpy as np
 from manim.utils.color import ManimColor
 from manim.utils.testing.frames_comparison import frames_comparison
 
-from gdcore import regression, validation
+from gdcore import regression
+from gdcore import training_procedure as procedure
 from scenes.cross_validation import XS, Y_RANGE, CrossValidation
 
 __module_test__ = "cross_validation"
@@ -16,9 +17,9 @@ def test_cross_validation_last_frame(scene):
 
 
 def _gdcore_cv():
-    d = validation.overfit_data(n=20)
+    d = procedure.overfit_data(n=20)
     x, y = d.x, d.y
-    return x, y, validation.cross_validate(x, y, 3, 5, seed=0)
+    return x, y, procedure.cross_validate(x, y, 3, 5, seed=0)
 
 
 def test_table_and_plot_are_gdcores_cross_validation():

@@ -3,7 +3,8 @@
 import numpy as np
 from manim.utils.testing.frames_comparison import frames_comparison
 
-from gdcore import regression, validation
+from gdcore import regression
+from gdcore import training_procedure as procedure
 from scenes.regularization import (
     DEGREE,
     LAMS,
@@ -34,8 +35,8 @@ def test_regularization_overfit_frame(scene):
 
 
 def _path():
-    d = validation.overfit_data()
-    return validation.regularization_path(d.x, d.y, DEGREE, LAMS)
+    d = procedure.overfit_data()
+    return procedure.regularization_path(d.x, d.y, DEGREE, LAMS)
 
 
 def _check_curve(scene, w):
@@ -62,8 +63,8 @@ def test_sweep_ends_on_gdcores_strongest_fit_and_norms():
     np.testing.assert_allclose(marks[:, 1], rp.norms, rtol=1e-9)
     # the traced curve and the dot lie on gdcore's norm at their λ; the dot and readout at λ = 1
     trace = np.array([scene.np2c(p) for p in scene.trace.get_anchors()])
-    d = validation.overfit_data()
-    want = validation.regularization_path(d.x, d.y, DEGREE, 10.0 ** trace[::7, 0]).norms
+    d = procedure.overfit_data()
+    want = procedure.regularization_path(d.x, d.y, DEGREE, 10.0 ** trace[::7, 0]).norms
     np.testing.assert_allclose(trace[::7, 1], want, rtol=1e-8)
     np.testing.assert_allclose(scene.np2c(scene.dot.get_center()), [0.0, rp.norms[-1]],
                                rtol=1e-9, atol=1e-9)

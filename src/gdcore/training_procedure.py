@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import data, descent, nn, optimizers, regression
-from ._checks import positive, positive_int, same_length, vector
+from ._arguments import positive, positive_int, same_length, vector
 
 #: λ from none to strong for the degree-9 fit: 0, then 1e-8 … 1 (one per decade).
 DEFAULT_LAMS = np.concatenate([[0.0], np.logspace(-8, 0, 9)])

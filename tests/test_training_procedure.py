@@ -1,5 +1,6 @@
-"""Tests for gdcore.validation: the story each figure of training procedure and overfitting tells,
-held as values (monotonicities, minima, exact counts), plus shapes, seeds and bad input."""
+"""Tests for gdcore.training_procedure: the story each figure of training procedure and
+overfitting tells, held as values (monotonicities, minima, exact counts), plus shapes, seeds
+and bad input."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import numpy as np
 import pytest
 
 from gdcore import data, nn, regression
-from gdcore.validation import (
+from gdcore.training_procedure import (
     DEFAULT_LAMS,
     FEATURE_SCALING,
     LR_GRID,
