@@ -1,19 +1,12 @@
-"""Frames of cross-validation against control data, and its table against gdcore's scores."""
+"""The cross-validation scene (frames: test_scene_frames.py): its table against gdcore's scores."""
 
 import numpy as np
+from frames import rendered
 from manim.utils.color import ManimColor
-from manim.utils.testing.frames_comparison import frames_comparison
 
 from gdcore import regression
 from gdcore import training_procedure as procedure
 from scenes.cross_validation import XS, Y_RANGE, CrossValidation
-
-__module_test__ = "cross_validation"
-
-
-@frames_comparison(base_scene=CrossValidation)
-def test_cross_validation_last_frame(scene):
-    CrossValidation.construct(scene)
 
 
 def _gdcore_cv():
@@ -23,8 +16,7 @@ def _gdcore_cv():
 
 
 def test_table_and_plot_are_gdcores_cross_validation():
-    scene = CrossValidation(skip_animations=True)
-    scene.render()
+    scene = rendered(CrossValidation)
     x, y, cv = _gdcore_cv()
     assert len(cv.fold_scores) == 5
     # the table: one row per round, the held-out score formatted, then the mean

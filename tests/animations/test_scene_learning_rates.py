@@ -1,28 +1,10 @@
-"""Frames of learning-rates against control data, and its drawing against gdcore's runs."""
+"""The learning-rates scene (frames: test_scene_frames.py): its drawing against gdcore's runs."""
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
+from frames import rendered
 
 from gdcore.cost_descent import COST_DESCENT
 from scenes.learning_rates import WINDOW, LearningRates, drawn_path, runs
-
-__module_test__ = "learning_rates"
-
-
-@frames_comparison(base_scene=LearningRates)
-def test_learning_rates_last_frame(scene):
-    LearningRates.construct(scene)
-
-
-class LearningRatesMiddle(LearningRates):
-    """Stopped when the large rate's path has left the map."""
-
-    upto = "descent-start"
-
-
-@frames_comparison(base_scene=LearningRatesMiddle)
-def test_learning_rates_middle_frame(scene):
-    LearningRatesMiddle.construct(scene)
 
 
 def _anchors(mob, to_data):
@@ -31,8 +13,7 @@ def _anchors(mob, to_data):
 
 
 def test_drawn_paths_are_gdcores_runs():
-    scene = LearningRatesMiddle(skip_animations=True)
-    scene.render()
+    scene = rendered(LearningRates, upto="descent-start")
     k = int(scene.step.get_value())
     trs = runs()
     large = trs[COST_DESCENT.learning_rates[-1][0]]

@@ -1,22 +1,14 @@
-"""Frames of local-minima against control data, and its balls against gdcore's runs."""
+"""The local-minima scene (frames: test_scene_frames.py): its balls against gdcore's runs."""
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
+from frames import rendered
 
 from gdcore import local_minima
 from scenes.local_minima import EXP, W_SAMPLES, LocalMinima, ball_point
 
-__module_test__ = "local_minima"
-
-
-@frames_comparison(base_scene=LocalMinima)
-def test_local_minima_last_frame(scene):
-    LocalMinima.construct(scene)
-
 
 def test_balls_sit_on_gdcores_curve_at_its_minima():
-    scene = LocalMinima(skip_animations=True)
-    scene.render()
+    scene = rendered(LocalMinima)
     ax = scene.ax
     minima = local_minima.minima(EXP)
     # the drawn curve is gdcore's surface

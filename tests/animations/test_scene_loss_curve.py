@@ -1,23 +1,15 @@
-"""Frames of loss-curve against control data, and its curve against gdcore's training run."""
+"""The loss-curve scene (frames: test_scene_frames.py): its curve against gdcore's training run."""
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
+from frames import rendered
 
 from gdcore import data, nn
 from gdcore.networks import LOSS_CURVE as EX
 from scenes.loss_curve import LossCurve
 
-__module_test__ = "loss_curve"
-
-
-@frames_comparison(base_scene=LossCurve)
-def test_loss_curve_last_frame(scene):
-    LossCurve.construct(scene)
-
 
 def test_drawn_curve_is_gdcores_train_losses():
-    scene = LossCurve(skip_animations=True)
-    scene.render()
+    scene = rendered(LossCurve)
     # the run is the still's: gdcore.nn.train with gdcore.networks.LOSS_CURVE's settings
     X, Y = data.two_moons(EX.n_points, seed=EX.seed)
     net = nn.init_mlp(list(EX.sizes), activation=EX.activation, seed=EX.seed)

@@ -1,7 +1,7 @@
-"""Frames of regularization against control data, and its drawing against gdcore's ridge path."""
+"""The regularization scene: its drawing against gdcore's ridge path."""
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
+from frames import rendered
 
 from gdcore import regression
 from gdcore import training_procedure as procedure
@@ -14,24 +14,6 @@ from scenes.regularization import (
     Regularization,
     clipped_segments,
 )
-
-__module_test__ = "regularization"
-
-
-@frames_comparison(base_scene=Regularization)
-def test_regularization_last_frame(scene):
-    Regularization.construct(scene)
-
-
-class RegularizationOverfit(Regularization):
-    """Stopped before the sweep: the unpenalised fit."""
-
-    upto = "overfit"
-
-
-@frames_comparison(base_scene=RegularizationOverfit)
-def test_regularization_overfit_frame(scene):
-    RegularizationOverfit.construct(scene)
 
 
 def _path():
@@ -51,8 +33,7 @@ def _check_curve(scene, w):
 
 
 def test_sweep_ends_on_gdcores_strongest_fit_and_norms():
-    scene = Regularization(skip_animations=True)
-    scene.render()
+    scene = rendered(Regularization)
     rp = _path()
     assert np.isclose(scene.lam(), LAMS[-1])
     _check_curve(scene, rp.coefs[-1])
@@ -72,8 +53,7 @@ def test_sweep_ends_on_gdcores_strongest_fit_and_norms():
 
 
 def test_unpenalised_fit_is_clipped_to_the_panel():
-    scene = RegularizationOverfit(skip_animations=True)
-    scene.render()
+    scene = rendered(Regularization, upto="overfit")
     rp = _path()
     assert scene.lam() == 0.0
     _check_curve(scene, rp.coefs[0])
