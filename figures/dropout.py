@@ -30,6 +30,7 @@ def facts() -> dict:
 
 
 def make_figure(theme):
+    kept = EX.kept_counts()
     lay = layout(EX.sizes, width=4.4, height=4.4, radius=0.26)
     fig, axes = gm.subplots(theme, 1, EX.steps, height=2.2)
     faded = mix(theme.background, theme.muted, 0.35)
@@ -44,7 +45,7 @@ def make_figure(theme):
                    for n in keep if 0 < n[0] < len(EX.sizes) - 1}
         nd.draw_neurons(ax, lay, theme, styles=styles, edge=theme.muted, linewidth=0.9)
         nd.setup_axes(ax, lay, pad=0.12)
-        n_kept = sum(int(m.sum()) for m in step)
+        n_kept = kept[t]
         ax.set_title(f"step {t + 1}\n{n_kept} of {EX.n_hidden} hidden kept",
                      fontsize=theme.small_size, linespacing=1.4)
     return fig

@@ -35,6 +35,7 @@ class Dropout(ThemedScene):
     def setup(self):
         super().setup()
         self.masks = EX.masks()
+        self.kept_counts = EX.kept_counts()
         self.step = -1  # the step shown (0-based), -1 before the first
 
     def kept(self, t: int) -> frozenset:
@@ -81,7 +82,7 @@ class Dropout(ThemedScene):
     def run_step(self, s: int):
         t, net = self.theme, self.net
         self.step = s
-        n_kept = sum(int(m.sum()) for m in self.masks[s])
+        n_kept = self.kept_counts[s]
         if s == 0:
             self.step_num.set_value(1)
             self.k_num.set_value(n_kept)

@@ -195,9 +195,7 @@ MAP_GRID = 400
 
 def surface_grid(race: Race, size: int = MAP_GRID) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(X, Y, Z): the race's surface on a size × size grid over its window (still and scene)."""
-    (x0, x1), (y0, y1) = race.window
-    X, Y = np.meshgrid(np.linspace(x0, x1, size), np.linspace(y0, y1, size))
-    return X, Y, race.surface(X, Y)
+    return race.surface.grid(size, race.window)
 
 
 def run_race(race: Race) -> dict[str, descent.Trajectory]:
