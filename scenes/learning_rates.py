@@ -47,10 +47,9 @@ STRETCH_SECONDS = 2.4
 
 def drawn_path(points) -> np.ndarray:
     """The part of a path drawn on the map: all of it if it stays inside, else up to its FIRST
-    exit, ending on the map's edge (races.visible_path of the path cut there)."""
-    p = np.asarray(points)
-    out = np.flatnonzero(~races.inside(p, WINDOW))
-    return p.copy() if out.size == 0 else races.visible_path(p[: out[0] + 1], WINDOW)
+    exit, ending on the map's edge (the first piece of races.clip_polyline; paths start
+    inside the map)."""
+    return races.clip_polyline(points, WINDOW)[0]
 
 
 def runs() -> dict[str, descent.Trajectory]:

@@ -33,7 +33,7 @@ from manim import (
     linear,
 )
 
-from gdcore import data, regression
+from gdcore import data, races, regression
 from gdcore import training_procedure as procedure
 from gdviz import equations, views
 from gdviz.manim_blocks import map_axes
@@ -61,23 +61,9 @@ def fit(lam: float) -> tuple[np.ndarray, float]:
 
 
 def clipped_segments(xs, ys, lo: float, hi: float) -> list[np.ndarray]:
-    """The pieces of the polyline (xs, ys) inside lo ≤ y ≤ hi, each ending on the band's edge
-    where the polyline leaves it (the crossing on the segment between two samples)."""
-    pieces, cur = [], []
-    inside = (ys >= lo) & (ys <= hi)
-    for i in range(len(xs)):
-        if i > 0 and inside[i] != inside[i - 1]:
-            edge = hi if max(ys[i], ys[i - 1]) > hi else lo
-            f = (edge - ys[i - 1]) / (ys[i] - ys[i - 1])
-            cur.append((xs[i - 1] + f * (xs[i] - xs[i - 1]), edge))
-            if not inside[i]:
-                pieces.append(np.array(cur))
-                cur = []
-        if inside[i]:
-            cur.append((xs[i], ys[i]))
-    if cur:
-        pieces.append(np.array(cur))
-    return [p for p in pieces if len(p) >= 2]
+    """The pieces of the polyline (xs, ys) inside lo ≤ y ≤ hi (races.clip_polyline on a band),
+    each ending on the band's edge where the polyline leaves it."""
+    return races.clip_polyline(np.column_stack([xs, ys]), ((-np.inf, np.inf), (lo, hi)))
 
 
 class Regularization(ThemedScene):

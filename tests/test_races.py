@@ -350,3 +350,17 @@ def test_momentum_rolls_on_through_the_shallow_trough():
 def test_weaker_momentum_would_stop_in_the_middle_trough():
     exp = dataclasses.replace(local_minima.LOCAL_MINIMA, beta=0.85)
     assert local_minima.settled_in(local_minima.run_momentum(exp)) == 1
+
+
+def test_clip_polyline_by_hand():
+    # y = 0, 2, 0, 2 against the band 0 ≤ y ≤ 1: out at x = 0.5, in at 1.5, out at 2.5
+    pts = np.array([[0.0, 0.0], [1.0, 2.0], [2.0, 0.0], [3.0, 2.0]])
+    pieces = races.clip_polyline(pts, ((-np.inf, np.inf), (0.0, 1.0)))
+    assert len(pieces) == 2
+    np.testing.assert_allclose(pieces[0], [[0.0, 0.0], [0.5, 1.0]])
+    np.testing.assert_allclose(pieces[1], [[1.5, 1.0], [2.0, 0.0], [2.5, 1.0]])
+    # a path that stays inside is drawn whole; its first piece ends where visible_path does
+    assert np.array_equal(races.clip_polyline(pts[:1].repeat(2, 0), ((-1, 1), (-1, 1)))[0],
+                          pts[:1].repeat(2, 0))
+    box = ((-1.0, 2.5), (-1.0, 3.0))
+    np.testing.assert_allclose(races.clip_polyline(pts, box)[0], races.visible_path(pts, box))
