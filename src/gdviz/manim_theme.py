@@ -139,18 +139,30 @@ def themed_axes(theme: Theme, x_range, y_range, width, height, x_label=None, y_l
                      "font_size": 24, "decimal_number_config": {"color": theme.text,
                                                                 "num_decimal_places": places}},
     )
+    add_axis_labels(theme, ax, x_label, y_label, ax.x_axis.get_right(), ax.y_axis.get_top())
+    return ax
+
+
+def add_axis_labels(theme: Theme, ax: Axes, x_label, y_label, x_end, y_end, size: float = 32,
+                    x_drop: float = 0.55, y_left: bool = False) -> VGroup:
+    """The one placement of axis labels (every scene's axes): the x label right-aligned under
+    x_end, its top x_drop below it; the y label beside y_end, to its right and raised, or with
+    y_left to its left, top-aligned. Added to ax as ax.labels, so they move with the axes."""
     labels = VGroup()
     if x_label:
-        lx = MathTex(x_label, font_size=32, color=theme.text)
-        lx.next_to(ax.x_axis.get_right(), DOWN + LEFT, buff=0.0).shift(0.55 * DOWN)
+        lx = MathTex(x_label, font_size=size, color=theme.text)
+        lx.next_to(x_end, DOWN, buff=x_drop).align_to(x_end, RIGHT)
         labels.add(lx)
     if y_label:
-        ly = MathTex(y_label, font_size=32, color=theme.text)
-        ly.next_to(ax.y_axis.get_top(), RIGHT, buff=0.2).shift(0.25 * UP)
+        ly = MathTex(y_label, font_size=size, color=theme.text)
+        if y_left:
+            ly.next_to(y_end, LEFT, buff=0.6).align_to(y_end, UP)
+        else:
+            ly.next_to(y_end, RIGHT, buff=0.2).shift(0.25 * UP)
         labels.add(ly)
     ax.labels = labels
-    ax.add(labels)  # the labels move with the axes
-    return ax
+    ax.add(labels)
+    return labels
 
 
 def data_dots(theme: Theme, ax: Axes, x, y, radius=0.07) -> VGroup:
