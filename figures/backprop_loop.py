@@ -17,40 +17,18 @@ In 4, the updated weights are drawn in orange and the loss has dropped to {loss_
 
 import numpy as np
 
-from gdcore import nn
+from gdcore.networks import BACKPROP
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
+from gdviz.colors import mix
 from gdviz.network_layout import layout
 
-SIZES = (2, 3, 2)
-SEED = 0
-SCALE = 1.0
-LR = 2.0
-#: The one training example: input x and target y.
-X = np.array([1.0, 0.5])
-Y = np.array([0.0, 1.0])
-
-
-def loop() -> dict:
-    """The numbers of one training step, all from gdcore.nn."""
-    net = nn.init_mlp(SIZES, "sigmoid", "sigmoid", seed=SEED, scale=SCALE)
-    gW, gb = nn.backprop(net, X, Y)
-    new = nn.sgd_step(net, X, Y, LR)
-    return {
-        "net": net,
-        "acts": [a[0] for a in nn.forward(net, X)],
-        "loss_before": nn.loss(net, X, Y),
-        "grad_W": gW,
-        "delta": gb,  # one example: dJ/db of a neuron is its error term delta
-        "new": new,
-        "new_acts": [a[0] for a in nn.forward(new, X)],
-        "loss_after": nn.loss(new, X, Y),
-    }
+EX = BACKPROP
 
 
 def facts() -> dict:
-    r = loop()
-    return {**{f"n{l}": n for l, n in enumerate(SIZES)}, "lr": LR,
+    r = EX.run()
+    return {**{f"n{l}": n for l, n in enumerate(EX.sizes)}, "lr": EX.lr,
             "loss_before": r["loss_before"], "loss_after": r["loss_after"]}
 
 
@@ -78,16 +56,16 @@ def _arrow(ax, theme, lay, y, left_to_right, color, label):
 
 
 def make_figure(theme):
-    r = loop()
-    lay = layout(SIZES, width=4.8, height=3.5, radius=0.5)
+    r = EX.run()
+    lay = layout(EX.sizes, width=4.8, height=3.5, radius=0.5)
     fig, axes = gm.subplots(theme, 2, 2, height=4.9)
     axes = axes.ravel()
-    quiet = nd.mix(theme.background, theme.muted, 0.75)
+    quiet = mix(theme.background, theme.muted, 0.75)
     W0, W1 = r["net"].weights, r["new"].weights
     wtop = max(float(np.abs(m).max()) for m in (*W0, *W1))  # one width scale, before and after
     y_arrow = lay.bounds()[2] - 0.3
     xo = lay.layer_x[-1] + lay.radius + 0.15
-    ys = [lay.position(2, k)[1] for k in range(SIZES[2])]
+    ys = [lay.position(2, k)[1] for k in range(EX.sizes[2])]
     fs = theme.small_size
 
     # 1 forward
@@ -104,11 +82,11 @@ def make_figure(theme):
     ax = axes[1]
     nd.draw_edges(ax, lay, color=quiet, linewidth=_widths(lay, W0, wtop),
                   alpha=0.5)
-    styles = {(2, k): dict(edgecolor=theme.error, linewidth=1.6) for k in range(SIZES[2])}
+    styles = {(2, k): dict(edgecolor=theme.error, linewidth=1.6) for k in range(EX.sizes[2])}
     nd.draw_neurons(ax, lay, theme, edge=theme.muted, styles=styles)
     _values(ax, lay, theme, r["acts"], range(3))
     for k, y in enumerate(ys):
-        a, t = r["acts"][2][k], Y[k]
+        a, t = r["acts"][2][k], EX.y[k]
         ax.text(xo, y, f"target {t:.2f}\nerror {a - t:+.2f}".replace("-", "\u2212"),
                 ha="left", va="center", fontsize=fs, color=theme.error, linespacing=1.3)
     ax.text(0.0, y_arrow - 0.12, f"loss  $J = {r['loss_before']:.3f}$", ha="center",
@@ -118,7 +96,7 @@ def make_figure(theme):
     # 3 backward
     ax = axes[2]
     nd.draw_edges(ax, lay, color=theme.error, linewidth=_widths(lay, r["grad_W"]), alpha=0.85)
-    nd.draw_neurons(ax, lay, theme, [(0, i) for i in range(SIZES[0])], edge=theme.muted)
+    nd.draw_neurons(ax, lay, theme, [(0, i) for i in range(EX.sizes[0])], edge=theme.muted)
     nd.draw_neurons(ax, lay, theme, [n for n, _ in lay.neurons() if n[0] > 0],
                     edge=theme.error, linewidth=1.3)
     _values(ax, lay, theme, [None, *r["delta"]], (1, 2), fmt="{:.3f}")
@@ -134,10 +112,10 @@ def make_figure(theme):
     nd.draw_neurons(ax, lay, theme, edge=theme.accent, linewidth=1.1)
     _values(ax, lay, theme, r["new_acts"], range(3))
     for k, y in enumerate(ys):
-        ax.text(xo, y, f"was {r['acts'][2][k]:.2f}\ntarget {Y[k]:.2f}", ha="left",
+        ax.text(xo, y, f"was {r['acts'][2][k]:.2f}\ntarget {EX.y[k]:.2f}", ha="left",
                 va="center", fontsize=fs, color=theme.muted, linespacing=1.3)
     ax.text(0.0, y_arrow + 0.1,
-            rf"$w \leftarrow w - \alpha\,\partial J / \partial w$,  $\alpha = {LR:g}$",
+            rf"$w \leftarrow w - \alpha\,\partial J / \partial w$,  $\alpha = {EX.lr:g}$",
             ha="center", va="top", fontsize=fs, color=theme.accent)
     ax.text(0.0, y_arrow - 0.45,
             f"$J = {r['loss_before']:.3f} \\rightarrow {r['loss_after']:.3f}$",

@@ -22,6 +22,7 @@ import numpy as np
 
 from gdcore import data, races, regression
 from gdviz import mpl as gm
+from gdviz.race_plot import batch_colors
 
 RACE = races.BATCH_RACE
 
@@ -37,11 +38,6 @@ def facts() -> dict:
             "j_star": regression.cost(m, b, x, y)}
 
 
-def colors(theme) -> tuple[str, str, str]:
-    """Full batch, mini-batch, single sample."""
-    return theme.text, theme.data, theme.accent
-
-
 def make_figure(theme):
     x, y = data.regression_points()
     runs = races.run_batch_race(RACE)
@@ -53,7 +49,7 @@ def make_figure(theme):
     aj = fig.add_subplot(grid[1, :])
     (m0, m1), (b0, b1) = RACE.window
     M, B, J = regression.cost_grid(x, y, (m0, m1), (b0, b1), size=300)
-    for k, (ax, (label, tr), c) in enumerate(zip(maps, runs.items(), colors(theme))):
+    for k, (ax, (label, tr), c) in enumerate(zip(maps, runs.items(), batch_colors(theme))):
         cs = gm.contour_map(ax, theme, M, B, J, levels=16, log=True)
         cs.set_alpha(0.45)
         ax.plot(tr.points[:, 0], tr.points[:, 1], color=c, lw=1.0, zorder=4,

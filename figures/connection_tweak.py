@@ -17,51 +17,33 @@ value changed; the orange edges that carry the change fan out from the first hig
 import numpy as np
 from matplotlib.colors import LinearSegmentedColormap, LogNorm
 
-from gdcore import nn
+from gdcore.networks import CONNECTION_TWEAK
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
+from gdviz.colors import mix
 from gdviz.network_layout import layout
 
-SIZES = (10, 8, 8, 5)
-SEED = 0
-#: The tweaked connection W[0][J, I] (input I -> first hidden neuron J) and the nudge.
-LAYER, J, I = 0, 2, 1
-DELTA = 1.0
-#: The input of the forward pass: a fixed, evenly spread vector.
-X_INPUT = np.linspace(-1.0, 1.0, SIZES[0])
-LAYER_NAMES = ("inputs", "hidden", "hidden", "outputs")
-
-
-def _example():
-    net = nn.init_mlp(SIZES, seed=SEED)
-    changes = nn.activation_changes(net, X_INPUT, LAYER, J, I, DELTA)
-    changed = nn.changed_activations(net, X_INPUT, LAYER, J, I, DELTA)
-    return changes, changed
-
-
-def highlighted_neurons() -> frozenset:
-    """The neurons the figure highlights: those whose activation the tweak changes."""
-    return _example()[1]
+EX = CONNECTION_TWEAK
 
 
 def facts() -> dict:
-    _, changed = _example()
+    _, changed = EX.run()
     return {
-        **{f"n{l}": n for l, n in enumerate(SIZES)},
-        "delta": DELTA,
+        **{f"n{l}": n for l, n in enumerate(EX.sizes)},
+        "delta": EX.delta,
         "n_changed": len(changed),
-        "n_total": sum(SIZES),
-        "n_still_hidden": SIZES[1] - 1,
+        "n_total": sum(EX.sizes),
+        "n_still_hidden": EX.sizes[1] - 1,
     }
 
 
 def make_figure(theme):
-    changes, changed = _example()
-    lay = layout(SIZES, width=12.5, height=5.6)
+    changes, changed = EX.run()
+    lay = layout(EX.sizes, width=12.5, height=5.6)
     fig, ax = gm.subplots(theme, height=2.9)
-    tweak = ((LAYER, I), (LAYER + 1, J))
+    tweak = ((EX.layer, EX.i), (EX.layer + 1, EX.j))
 
-    quiet = nd.mix(theme.background, theme.muted, 0.4)
+    quiet = mix(theme.background, theme.muted, 0.4)
     carry = [e for e in lay.edges if e == tweak or (e[0] in changed and e[1] in changed)]
     still = [e for e in lay.edges if e not in carry]
     nd.draw_edges(ax, lay, still, color=quiet, linewidth=0.45, zorder=1, gid="edges-quiet")
@@ -74,18 +56,18 @@ def make_figure(theme):
     vals = np.array([changes[l][k] for l, k in changed])
     norm = LogNorm(vals.min(), vals.max())
     cmap = LinearSegmentedColormap.from_list(
-        "change", [nd.mix(theme.background, theme.accent, 0.12), theme.accent])
+        "change", [mix(theme.background, theme.accent, 0.12), theme.accent])
     styles = {n: dict(facecolor=cmap(norm(changes[n[0]][n[1]])), edgecolor=theme.accent,
                       linewidth=1.3) for n in changed}
     nd.draw_neurons(ax, lay, theme, styles=styles, linewidth=0.8)
 
     nd.setup_axes(ax, lay, pad=(0.45, 0.45, 0.75, 0.2))
     y_lab = lay.bounds()[2] - 0.25
-    for l, (x, n) in enumerate(zip(lay.layer_x, SIZES)):
-        ax.text(x, y_lab, f"{n} {LAYER_NAMES[l]}", ha="center", va="top",
+    for l, (x, n) in enumerate(zip(lay.layer_x, EX.sizes)):
+        ax.text(x, y_lab, f"{n} {EX.layer_names[l]}", ha="center", va="top",
                 fontsize=theme.small_size, color=theme.muted)
     (x0, y0), (x1, y1) = lay.segment(tweak)
-    ax.annotate(rf"tweaked weight  $w \rightarrow w + {DELTA:g}$",
+    ax.annotate(rf"tweaked weight  $w \rightarrow w + {EX.delta:g}$",
                 xy=(0.4 * x0 + 0.6 * x1, 0.4 * y0 + 0.6 * y1),
                 xytext=(0.5 * (x0 + x1), lay.bounds()[3] + 0.05), ha="center", va="bottom",
                 fontsize=theme.small_size, color=theme.accent,

@@ -16,15 +16,15 @@ from matplotlib import patheffects
 from matplotlib.colors import LogNorm
 from matplotlib.ticker import LogLocator
 
-from gdcore import data, descent, optimizers, regression
+from gdcore import data, regression
+from gdcore.cost_descent import COST_DESCENT
 from gdviz import mpl as gm
 from gdviz import views
 
 
 def run():
     """The descent drawn: the same run as gd-regression."""
-    x, y = data.regression_points()
-    return descent.run_regression(optimizers.sgd(views.LR_GOOD), x, y, views.START, views.STEPS)
+    return COST_DESCENT.run()
 
 
 def facts() -> dict:
@@ -32,8 +32,8 @@ def facts() -> dict:
     _, _, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
     m_best, b_best = regression.least_squares(x, y)
     traj = run()
-    return dict(jmin=J.min(), jmax=J.max(), m0=views.START[0], b0=views.START[1],
-                lr=views.LR_GOOD, m_best=m_best, b_best=b_best, jend=traj.losses[-1],
+    return dict(jmin=J.min(), jmax=J.max(), m0=COST_DESCENT.start[0], b0=COST_DESCENT.start[1],
+                lr=COST_DESCENT.lr_good, m_best=m_best, b_best=b_best, jend=traj.losses[-1],
                 steps=traj.steps)
 
 
@@ -51,7 +51,7 @@ def make_figure(theme):
     outline = [patheffects.Stroke(linewidth=3.2, foreground=theme.text), patheffects.Normal()]
     pts = traj.points
     ax.plot(pts[:, 0], pts[:, 1], color=theme.accent, linewidth=1.5, zorder=3,
-            path_effects=outline, label=f"gradient descent, $\\alpha = {views.LR_GOOD:g}$",
+            path_effects=outline, label=f"gradient descent, $\\alpha = {COST_DESCENT.lr_good:g}$",
             gid="path")
     ax.plot(*pts[0], "o", color=theme.accent, markeredgecolor=theme.text,
             markeredgewidth=1.0, markersize=6, zorder=4, label="start")

@@ -15,14 +15,15 @@ round's held-out mean squared error. Below the last row: the mean of the five sc
 {mean:.3f}.
 """
 
-import numpy as np
 from matplotlib.patches import Rectangle
 
-from gdcore import regression, validation
+from gdcore import regression
+from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
+from gdviz.number_text import score_text
 
-N, K, DEGREE, SEED = 20, 5, 3, 0
-XS = np.linspace(0.0, 1.0, 300)
+EX = procedure.CROSS_VALIDATION
+N, K, DEGREE = EX.n, EX.k, EX.degree
 
 # Layout, in inches from the figure's lower-left corner.
 ROW_H, TOP, FOOT = 0.6, 0.42, 0.5  # height of a round's row; header band at the top
@@ -32,24 +33,9 @@ X_SCORE = 5.85  # centre of the score column
 HEIGHT = TOP + K * ROW_H + FOOT
 
 
-def samples():
-    d = validation.overfit_data(n=N)
-    return d.x, d.y
-
-
-def cv():
-    x, y = samples()
-    return validation.cross_validate(x, y, DEGREE, K, seed=SEED)
-
-
-def fmt(score: float) -> str:
-    """A held-out MSE as printed in the table."""
-    return f"{score:.3f}"
-
-
 def facts() -> dict:
-    r = cv()
-    return {"n": N, "k": K, "seed": SEED, "degree": DEGREE, "fold": r.test_idx[0].size,
+    r = EX.run()
+    return {"n": N, "k": K, "seed": EX.seed, "degree": DEGREE, "fold": r.test_idx[0].size,
             "rest": r.train_idx[0].size, "lo": r.fold_scores.min(), "hi": r.fold_scores.max(),
             "mean": r.mean}
 
@@ -60,8 +46,8 @@ def _row_y(i: int, width: float) -> float:
 
 
 def make_figure(theme):
-    x, y = samples()
-    r = cv()
+    x, y = EX.samples()
+    r = EX.run()
     fig = gm.new_figure(theme, height=HEIGHT)
     fig.set_layout_engine("none")
     W = fig.get_figwidth()
@@ -97,7 +83,7 @@ def make_figure(theme):
             table.text(X_BLOCKS + (j + 0.5) * bw, y0 + block_h / 2,
                        "held out" if held else "train", ha="center", va="center",
                        fontsize=theme.small_size, color=theme.background)
-        table.text(X_SCORE, y0 + block_h / 2, fmt(score), ha="center", va="center",
+        table.text(X_SCORE, y0 + block_h / 2, score_text(score), ha="center", va="center",
                    fontsize=theme.font_size, color=theme.text, gid="score")
 
         # The round's fit: trained on the other folds, scored on the held-out one.
@@ -106,7 +92,7 @@ def make_figure(theme):
         ax = fig.add_axes((X_PLOT / W, py / HEIGHT, W_PLOT / W, plot_h / HEIGHT))
         fits.append(ax)
         w = regression.polynomial_fit(x[tr], y[tr], DEGREE)
-        ax.plot(XS, regression.polynomial_eval(w, XS), color=theme.text, linewidth=1.0,
+        ax.plot(EX.xs, regression.polynomial_eval(w, EX.xs), color=theme.text, linewidth=1.0,
                 zorder=2, gid="fit")
         y_hat = regression.polynomial_eval(w, x[te])
         ax.vlines(x[te], y_hat, y[te], color=theme.error, linewidth=1.1, zorder=3,
@@ -127,7 +113,7 @@ def make_figure(theme):
                linewidth=0.8)
     table.text(X_SCORE - 0.5, rule_y - 0.2, "mean", ha="right", va="center",
                fontsize=theme.font_size, color=theme.text)
-    table.text(X_SCORE, rule_y - 0.2, fmt(r.mean), ha="center", va="center",
+    table.text(X_SCORE, rule_y - 0.2, score_text(r.mean), ha="center", va="center",
                fontsize=theme.font_size, color=theme.text, fontweight="bold", gid="mean")
     table.text(X_BLOCKS, rule_y - 0.2,
                f"{N} samples, {K} folds of {r.test_idx[0].size}: "

@@ -13,20 +13,20 @@ the starred minimum.
 
 import numpy as np
 
-from gdcore import data, descent, optimizers
+from gdcore import data, descent
+from gdcore.cost_descent import COST_DESCENT
 from gdviz import mpl as gm
-from gdviz import views
+from gdviz.cost_surface import draw_surface
 
 
 def trajectory():
-    x, y = data.regression_points()
-    return descent.run_regression(optimizers.sgd(views.LR_GOOD), x, y, views.START, views.STEPS)
+    return COST_DESCENT.run()
 
 
 def facts() -> dict:
     t = trajectory()
-    return dict(m0=views.START[0], b0=views.START[1], j0=t.losses[0], steps=t.steps,
-                lr=views.LR_GOOD, j_end=t.losses[-1])
+    return dict(m0=COST_DESCENT.start[0], b0=COST_DESCENT.start[1], j0=t.losses[0], steps=t.steps,
+                lr=COST_DESCENT.lr_good, j_end=t.losses[-1])
 
 
 def make_figure(theme):
@@ -34,7 +34,7 @@ def make_figure(theme):
     t = trajectory()
     fig = gm.new_figure(theme, height=3.6)
     ax3 = fig.add_subplot(projection="3d", computed_zorder=False)  # the path stays on top
-    gm.load("figures.mse_surface").draw_surface(ax3, theme, x, y)  # the one surface drawing
+    draw_surface(ax3, theme, x, y)  # the one surface drawing
     shown = descent.log_schedule(t.steps, 40)  # dense early, sparse on the slow valley floor
     m, b = t.points[shown, 0], t.points[shown, 1]
     lift = 0.01 * float(np.ptp(t.losses))  # keep the path just above the shaded faces

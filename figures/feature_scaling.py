@@ -16,13 +16,14 @@ concentric circles and a straight path from the start to the minimum at the cent
 
 from matplotlib.colors import LogNorm
 
-from gdcore import data, regression, validation
+from gdcore import data, regression
+from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz import views
 
 
 def facts() -> dict:
-    fs = validation.feature_scaling_paths()
+    fs = procedure.FEATURE_SCALING.run()
     x, _ = data.regression_points()
     _, mu, sd = regression.standardize(x)
     return dict(steps=fs.raw.trajectory.steps, mu=mu, sd=sd, cond_raw=fs.raw.condition,
@@ -59,7 +60,7 @@ def _panel(ax, theme, run, title, xlabel, ylabel):
 
 
 def make_figure(theme):
-    fs = validation.feature_scaling_paths()
+    fs = procedure.FEATURE_SCALING.run()
     fig, (ax, sx) = gm.subplots(theme, 1, 2, height=3.3)
     _panel(ax, theme, fs.raw, f"raw $x$: elongated bowl\ncurvature ratio {fs.raw.condition:.0f}",
            "$m$", "$b$")

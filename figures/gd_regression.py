@@ -17,38 +17,39 @@ marked.
 """
 
 import numpy as np
-from matplotlib.colors import LogNorm, to_rgb
+from matplotlib.colors import LogNorm
 
-from gdcore import data, descent, optimizers, regression
+from gdcore import data, regression
+from gdcore.cost_descent import COST_DESCENT
 from gdviz import mpl as gm
 from gdviz import views
+from gdviz.colors import mix
 
 
 def run():
     """The descent of this figure (and of the gd-regression scene): a descent.Trajectory."""
-    x, y = data.regression_points()
-    return descent.run_regression(optimizers.sgd(views.LR_GOOD), x, y, views.START, views.STEPS)
+    return COST_DESCENT.run()
 
 
 def schedule() -> np.ndarray:
     """The iterations shown: log-spaced over the run."""
-    return descent.log_schedule(views.STEPS, views.SCHEDULE_FRAMES)
+    return COST_DESCENT.schedule()
 
 
 def facts() -> dict:
     x, y = data.regression_points()
     traj = run()
     sched = schedule()
-    return dict(m0=views.START[0], b0=views.START[1], j0=traj.losses[0], lr=views.LR_GOOD,
-                limit=views.MAX_STABLE_RATE, steps=views.STEPS,
+    d = COST_DESCENT
+    return dict(m0=d.start[0], b0=d.start[1], j0=traj.losses[0], lr=d.lr_good,
+                limit=COST_DESCENT.max_stable_rate, steps=COST_DESCENT.steps,
                 schedule=", ".join(str(int(t)) for t in sched[:-1]) + f" and {int(sched[-1])}",
                 jend=traj.losses[-1], jbest=regression.cost(*regression.least_squares(x, y), x, y))
 
 
 def ramp(theme, k: int) -> list:
     """k colours from faint to the full accent: early iterations faint, the last one solid."""
-    acc, bg = np.array(to_rgb(theme.accent)), np.array(to_rgb(theme.background))
-    return [tuple(bg + (acc - bg) * f) for f in np.linspace(0.45, 1.0, k)]
+    return [tuple(c) for c in mix(theme.background, theme.accent, np.linspace(0.45, 1.0, k))]
 
 
 def make_figure(theme):
@@ -107,7 +108,7 @@ def make_figure(theme):
     cx.set_ylim(*views.B_RANGE)
     cx.set_xlabel("$m$")
     cx.set_ylabel("$b$")
-    cx.set_title(f"path of $(m, b)$, $\\alpha = {views.LR_GOOD:g}$")
+    cx.set_title(f"path of $(m, b)$, $\\alpha = {COST_DESCENT.lr_good:g}$")
     cx.legend(loc="upper right")
 
     # Bottom right: J per iteration, log axes (iteration 0 on the linear stretch of symlog).
@@ -120,7 +121,7 @@ def make_figure(theme):
     jx.axhline(j_best, color=theme.good, linestyle="--", linewidth=0.9, zorder=1)
     jx.text(1.5, j_best * 1.15, f"least-squares minimum $J^{{\\!*}} = {j_best:.4f}$",
             ha="left", va="bottom", fontsize=theme.small_size, color=theme.text)
-    gm.cost_per_iteration_axes(jx, views.STEPS, j_best / 1.6, float(losses.max()) * 1.6)
+    gm.cost_per_iteration_axes(jx, COST_DESCENT.steps, j_best / 1.6, float(losses.max()) * 1.6)
     jx.set_title("cost per iteration")
     return fig
 

@@ -17,11 +17,12 @@ A logarithmic bar chart: {fd_small:,} and {fd_mnist:,} passes for finite differe
 import numpy as np
 from matplotlib.ticker import LogLocator
 
-from gdcore import data, nn, validation
+from gdcore import data, nn
+from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 
 SIZES = (2, 4, 3, 1)
-MNIST = validation.MNIST_SIZES
+MNIST = procedure.MNIST_SIZES
 SEED = 0
 N_SAMPLES = 40
 #: The usual acceptance bound for a relative error of a gradient check (cs231n).
@@ -43,7 +44,7 @@ def check() -> nn.GradCheck:
 
 def passes(sizes) -> tuple[int, int]:
     """(finite-difference, backprop) passes through the network for one full gradient."""
-    return validation.passes_for(sizes)
+    return procedure.passes_for(sizes)
 
 
 def facts() -> dict:

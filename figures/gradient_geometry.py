@@ -48,10 +48,10 @@ def _curve(ax, theme):
     gm.style_axes(ax, theme)
     ax.plot(xs, bowl(xs, 0.0), color=theme.data, linewidth=1.6, label="$y = f(x)$", zorder=2)
     tx = np.array([X0 - 1.1 * DX, X0 + 1.6 * DX])
-    ax.plot(tx, y0 + m * (tx - X0), color=theme.accent, linewidth=1.3, zorder=3,
+    ax.plot(tx, bowl.tangent((X0, 0.0), tx - X0, 0.0), color=theme.accent, linewidth=1.3, zorder=3,
             label=f"tangent at $x = {X0:g}$, slope $m = {m:.2f}$")
     # The slope triangle below the tangent: run dx, rise dy = m dx.
-    x1, y1 = X0 + DX, y0 + m * DX
+    x1, y1 = X0 + DX, float(bowl.tangent((X0, 0.0), DX, 0.0))
     ax.plot([X0, x1, x1], [y0, y0, y1], color=theme.text, linewidth=0.9, zorder=3)
     ax.plot([X0], [y0], "o", color=theme.accent, markersize=5, zorder=4)
     ax.annotate("$dx$", (X0 + DX / 2, y0), xytext=(0, -4), textcoords="offset points",
@@ -87,7 +87,7 @@ def _surface(ax, theme):
     # The tangent plane z = pz + m1 dx + m2 dy over a small patch.
     hx, hy = PLANE_HALF
     DXg, DYg = np.meshgrid(np.linspace(-hx, hx, 2), np.linspace(-hy, hy, 2))
-    plane = ax.plot_surface(px + DXg, py + DYg, pz + m1 * DXg + m2 * DYg, color=theme.accent,
+    plane = ax.plot_surface(px + DXg, py + DYg, bowl.tangent(POINT, DXg, DYg), color=theme.accent,
                             alpha=0.6, linewidth=0.8, edgecolor=theme.accent, shade=False,
                             zorder=4)
     plane.set_rasterized(True)

@@ -14,11 +14,12 @@ Alt: A rising straight line on logarithmic axes. Marked points: 2 parameters at 
 import numpy as np
 from matplotlib.ticker import FixedLocator, NullLocator
 
-from gdcore import nn, sampling, validation
+from gdcore import nn, sampling
+from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 
 BINS = 10
-MNIST = validation.MNIST_SIZES
+MNIST = procedure.MNIST_SIZES
 
 
 def _curve():

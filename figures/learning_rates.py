@@ -19,23 +19,22 @@ import numpy as np
 from matplotlib.colors import LogNorm
 from matplotlib.ticker import NullLocator
 
-from gdcore import data, descent, optimizers, regression
+from gdcore import data, descent, regression
+from gdcore.cost_descent import COST_DESCENT
 from gdviz import mpl as gm
 from gdviz import views
 
 
 def runs() -> list[tuple[str, float, descent.Trajectory]]:
-    """(name, rate, trajectory) for each of the three rates, in views.LEARNING_RATES order."""
-    x, y = data.regression_points()
-    return [(name, lr, descent.run_regression(optimizers.sgd(lr), x, y, views.START,
-                                              views.STEPS))
-            for name, lr in views.LEARNING_RATES]
+    """(name, rate, trajectory) of each of the three rates, in COST_DESCENT.learning_rates order."""
+    trs = COST_DESCENT.run_learning_rates()
+    return [(name, lr, trs[name]) for name, lr in COST_DESCENT.learning_rates]
 
 
 def facts() -> dict:
     (_, small, ts), (_, good, tg), (_, large, tl) = runs()
-    return dict(lr_small=small, lr_good=good, lr_large=large, steps=views.STEPS,
-                limit=views.MAX_STABLE_RATE, j_small=ts.losses[-1], j_good=tg.losses[-1],
+    return dict(lr_small=small, lr_good=good, lr_large=large, steps=COST_DESCENT.steps,
+                limit=COST_DESCENT.max_stable_rate, j_small=ts.losses[-1], j_good=tg.losses[-1],
                 div_at=tl.diverged_at, j_div=tl.losses[-1])
 
 
@@ -118,7 +117,8 @@ def make_figure(theme):
     jx.axhline(j_best, color=theme.good, linestyle="--", linewidth=0.9, zorder=1,
                label=f"minimum $J^{{\\!*}} = {j_best:.4f}$")
     # The diverging run leaves through the top: the view stops at the start's cost × 10⁴.
-    gm.cost_per_iteration_axes(jx, views.STEPS, j_best / 2, float(results[0][2].losses[0]) * 1e4)
+    gm.cost_per_iteration_axes(jx, COST_DESCENT.steps, j_best / 2,
+                               float(results[0][2].losses[0]) * 1e4)
     jx.yaxis.set_minor_locator(NullLocator())
     jx.legend(loc="upper left", fontsize=theme.small_size)
     return fig

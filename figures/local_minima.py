@@ -19,14 +19,14 @@ overshoots and settles at the deepest dip.
 
 import numpy as np
 
-from gdcore import bumpy
+from gdcore import local_minima
 from gdviz import mpl as gm
 
-EXP = bumpy.LOCAL_MINIMA
+EXP = local_minima.LOCAL_MINIMA
 
 
 def facts() -> dict:
-    m = bumpy.minima(EXP)
+    m = local_minima.minima(EXP)
     f = EXP.surface(m)
     return {"n_minima": m.size, "lr": EXP.lr, "steps": EXP.steps, "n_starts": len(EXP.starts),
             "beta": EXP.beta,
@@ -61,9 +61,9 @@ def _start(ax, theme, w0, f0, gid):
 
 def make_figure(theme):
     s = EXP.surface
-    minima = bumpy.minima(EXP)
-    plain = bumpy.run_plain(EXP)
-    rolling = bumpy.run_momentum(EXP)
+    minima = local_minima.minima(EXP)
+    plain = local_minima.run_plain(EXP)
+    rolling = local_minima.run_momentum(EXP)
     c_plain, c_mom = theme.opt("SGD"), theme.opt("Momentum")
 
     fig = gm.new_figure(theme, height=4.9)

@@ -19,7 +19,7 @@ from matplotlib.patches import Circle, Wedge
 
 from gdcore import sampling
 from gdviz import mpl as gm
-from gdviz import network_draw as nd
+from gdviz.colors import mix
 
 EPS = 0.05
 EPS_OTHER = 0.10
@@ -55,7 +55,7 @@ def make_figure(theme):
     fs = theme.small_size
 
     # the eggshell of a disc (d = 2)
-    ax0.add_patch(Circle((0, 0), 1 - EPS, facecolor=nd.mix(theme.background, theme.data, 0.15),
+    ax0.add_patch(Circle((0, 0), 1 - EPS, facecolor=mix(theme.background, theme.data, 0.15),
                          edgecolor="none"))
     ax0.add_patch(Wedge((0, 0), 1, 0, 360, width=EPS, facecolor=theme.accent,
                         edgecolor="none"))

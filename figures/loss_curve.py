@@ -15,39 +15,23 @@ crescent-shaped clusters of points in two colours, separated by a curved boundar
 
 import numpy as np
 
-from gdcore import data, nn
+from gdcore.networks import LOSS_CURVE
 from gdviz import equations
 from gdviz import mpl as gm
 
-#: The run: a 2-8-1 tanh network (linear output), seeded, full-batch gradient descent.
-SIZES = (2, 8, 1)
-ACTIVATION = "tanh"
-N_POINTS = 200
-LR = 0.2
-STEPS = 1000
-SEED = 0
-EARLY = 50  # the iteration named in the caption, after the steep drop
-THRESHOLD = 0.5  # output above it: class 1 (the targets are 0 and 1)
-
-
-def run():
-    """(X, Y, TrainResult) of the figure's training run."""
-    X, Y = data.two_moons(N_POINTS, seed=SEED)
-    net = nn.init_mlp(list(SIZES), activation=ACTIVATION, seed=SEED)
-    return X, Y, nn.train(net, X, Y, STEPS, LR, seed=SEED)
+EX = LOSS_CURVE
 
 
 def facts() -> dict:
-    X, Y, res = run()
-    out = nn.forward(res.net, X)[-1]
-    return {"hidden": SIZES[1], "n": N_POINTS, "steps": STEPS, "lr": LR,
-            "start": res.train_losses[0], "early": res.train_losses[EARLY], "early_at": EARLY,
-            "end": res.train_losses[-1], "threshold": THRESHOLD,
-            "accuracy": float(np.mean((out > THRESHOLD) == (Y > THRESHOLD)))}
+    X, Y, res = EX.run()
+    return {"hidden": EX.sizes[1], "n": EX.n_points, "steps": EX.steps, "lr": EX.lr,
+            "start": res.train_losses[0], "early": res.train_losses[EX.early],
+            "early_at": EX.early, "end": res.train_losses[-1], "threshold": EX.threshold,
+            "accuracy": EX.accuracy(res.net, X, Y)}
 
 
 def make_figure(theme):
-    X, Y, res = run()
+    X, Y, res = EX.run()
     losses = res.train_losses
     fig, (ax, ad) = gm.subplots(theme, 1, 2, height=2.8, width_ratios=(1.6, 1))
     gm.style_axes(ax, theme)
@@ -58,12 +42,12 @@ def make_figure(theme):
     ax.annotate(f"start: {losses[0]:.3f}", (0, losses[0]), xytext=(8, -2),
                 textcoords="offset points", ha="left", va="top", fontsize=theme.small_size,
                 color=theme.text)
-    ax.annotate(f"after {STEPS} iterations: {losses[-1]:.3f}", (it[-1], losses[-1]),
+    ax.annotate(f"after {EX.steps} iterations: {losses[-1]:.3f}", (it[-1], losses[-1]),
                 xytext=(0, 10), textcoords="offset points", ha="right", va="bottom",
                 fontsize=theme.small_size, color=theme.text)
     ax.text(0.97, 0.72, equations.mathtext("half-mse-loss"), transform=ax.transAxes,
             ha="right", va="center", fontsize=theme.font_size, color=theme.text, gid="equation")
-    ax.set_xlim(-STEPS * 0.02, STEPS * 1.02)
+    ax.set_xlim(-EX.steps * 0.02, EX.steps * 1.02)
     ax.set_ylim(0, losses[0] * 1.08)
     ax.set_xlabel("iteration")
     ax.set_ylabel("training loss $L$")
@@ -72,12 +56,12 @@ def make_figure(theme):
     # The data and the learned boundary: the network's output evaluated on a grid.
     lo, hi = X.min(axis=0) - 0.3, X.max(axis=0) + 0.3
     g0, g1 = np.meshgrid(np.linspace(lo[0], hi[0], 200), np.linspace(lo[1], hi[1], 200))
-    out = nn.forward(res.net, np.column_stack([g0.ravel(), g1.ravel()]))[-1].reshape(g0.shape)
-    cf = ad.contourf(g0, g1, out, levels=[-np.inf, THRESHOLD, np.inf],
+    out = EX.output_grid(res.net, g0, g1)
+    cf = ad.contourf(g0, g1, out, levels=[-np.inf, EX.threshold, np.inf],
                      colors=[theme.data, theme.accent], alpha=0.14)
     cf.set_rasterized(True)
-    ad.contour(g0, g1, out, levels=[THRESHOLD], colors=theme.text, linewidths=1.1)
-    cls = Y[:, 0] > THRESHOLD
+    ad.contour(g0, g1, out, levels=[EX.threshold], colors=theme.text, linewidths=1.1)
+    cls = Y[:, 0] > EX.threshold
     ad.scatter(X[~cls, 0], X[~cls, 1], s=9, color=theme.data, edgecolors=theme.background,
                linewidths=0.3, zorder=3, label="class 0", gid="class0")
     ad.scatter(X[cls, 0], X[cls, 1], s=9, color=theme.accent, marker="D",

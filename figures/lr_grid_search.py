@@ -16,7 +16,6 @@ and marked diverged; the cell just above it at β = {best_beta:g} is outlined as
 """
 
 import functools
-import inspect
 
 import matplotlib
 import numpy as np
@@ -24,22 +23,21 @@ from matplotlib import colors as mcolors
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter
 
-from gdcore import validation
+from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 
 
 @functools.cache
 def _grid():
     """The search (about a second of training runs), done once per process."""
-    return validation.lr_momentum_grid()
+    return procedure.LR_GRID.run()
 
 
 def facts() -> dict:
     g = _grid()
     i, j = g.best
     finite = g.losses[np.isfinite(g.losses)]
-    steps = inspect.signature(validation.lr_momentum_grid).parameters["steps"].default
-    return {"n_lrs": g.lrs.size, "n_betas": g.betas.size, "steps": steps,
+    return {"n_lrs": g.lrs.size, "n_betas": g.betas.size, "steps": procedure.LR_GRID.steps,
             "best_lr": g.lrs[i], "best_beta": g.betas[j], "best_loss": g.losses[i, j],
             "worst_loss": finite.max()}
 

@@ -13,12 +13,14 @@ layer, {w1:,} between hidden layer and outputs, {n_biases} biases and {params:,}
 all.
 """
 
-from gdcore import nn, validation
+from gdcore import nn
+from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
+from gdviz.colors import mix
 from gdviz.network_layout import layout
 
-SIZES = validation.MNIST_SIZES
+SIZES = procedure.MNIST_SIZES
 MAX_SHOWN = 16
 NAMES = ("inputs", "hidden", "outputs")
 
@@ -40,7 +42,7 @@ def make_figure(theme):
     c = _counts()
     lay = layout(SIZES, width=12.0, height=6.4, max_shown=MAX_SHOWN)
     fig, ax = gm.subplots(theme, height=4.1)
-    quiet = nd.mix(theme.background, theme.muted, 0.35)
+    quiet = mix(theme.background, theme.muted, 0.35)
     nd.draw_edges(ax, lay, color=quiet, linewidth=0.3)
     nd.draw_neurons(ax, lay, theme, [n for n, _ in lay.neurons() if n[0] == 0],
                     edge=theme.data, linewidth=0.8)

@@ -15,7 +15,7 @@ degree {best}, which is marked, then rises steeply to {worst_test:.1f} at degree
 
 import numpy as np
 
-from gdcore import validation
+from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 
 DEGREES = range(10)
@@ -23,8 +23,8 @@ Y_FLOOR = 1e-3  # lower edge of the log axis; a training error below it is drawn
 
 
 def errors():
-    d = validation.overfit_data()
-    return d, validation.polynomial_errors(d, DEGREES)
+    d = procedure.overfit_data()
+    return d, procedure.polynomial_errors(d, DEGREES)
 
 
 def best_degree(err) -> int:

@@ -21,7 +21,7 @@ from matplotlib import colormaps
 from matplotlib.colors import LightSource, LogNorm
 from matplotlib.ticker import FormatStrFormatter, LogLocator, NullLocator
 
-from gdcore import validation
+from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz import views
 
@@ -30,16 +30,16 @@ MIN_DEPTH = 0.01
 
 
 def _data():
-    net, X, _ = validation.nonconvex_setup()
-    W1, W2, L = validation.nonconvex_loss_grid()
-    M, B, J = validation.convex_reference()
+    net, X, _ = procedure.nonconvex_setup()
+    W1, W2, L = procedure.nonconvex_loss_grid()
+    M, B, J = procedure.convex_reference()
     return net, X, (M, B, J), (W1, W2, L)
 
 
 def facts() -> dict:
     net, X, (_, _, J), (W1, _, L) = _data()
-    return dict(convex_minima=validation.count_local_minima(J, MIN_DEPTH),
-                basins=validation.count_local_minima(L, MIN_DEPTH),
+    return dict(convex_minima=procedure.count_local_minima(J, MIN_DEPTH),
+                basins=procedure.count_local_minima(L, MIN_DEPTH),
                 sizes="–".join(str(s) for s in net.sizes), n_samples=X.shape[0],
                 window=float(W1.max()))
 
@@ -84,8 +84,8 @@ def _colorbar(fig, cs, ax, theme, label):
 
 def make_figure(theme):
     net, X, (M, B, J), (W1, W2, L) = _data()
-    n_convex = validation.count_local_minima(J, MIN_DEPTH)
-    n_basins = validation.count_local_minima(L, MIN_DEPTH)
+    n_convex = procedure.count_local_minima(J, MIN_DEPTH)
+    n_basins = procedure.count_local_minima(L, MIN_DEPTH)
     fig = gm.new_figure(theme, height=5.4)
     gs = fig.add_gridspec(2, 2, height_ratios=(1.15, 1))
     ax = fig.add_subplot(gs[0, 0], projection="3d")

@@ -17,18 +17,19 @@ test error {test9:.1f}).
 
 import numpy as np
 
-from gdcore import data, regression, validation
+from gdcore import data, regression
+from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 
 DEGREES = (3, 9)
-SEED = 33  # validation.overfit_data's default seed
+SEED = 33  # procedure.overfit_data's default seed
 Y_RANGE = (-2.5, 2.5)
 XS = np.linspace(0.0, 1.0, 600)
 
 
 def _fits():
-    d = validation.overfit_data(seed=SEED)
-    err = validation.polynomial_errors(d, DEGREES)
+    d = procedure.overfit_data(seed=SEED)
+    err = procedure.polynomial_errors(d, DEGREES)
     ws = [regression.polynomial_fit(d.x, d.y, k) for k in DEGREES]
     return d, err, ws
 

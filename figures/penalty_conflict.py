@@ -18,7 +18,7 @@ weights against λ: w1 falls from {w1:.2f} and w2 rises from {w2:.2f}, and both 
 import numpy as np
 from matplotlib import patheffects as pe
 
-from gdcore import validation
+from gdcore import training_procedure as procedure
 from gdviz import equations
 from gdviz import mpl as gm
 
@@ -27,7 +27,7 @@ LABELLED = (0.1, 1.0, 10.0)  # λ values marked on the path (all on gdcore's gri
 
 
 def conflict():
-    return validation.penalty_conflict(n=N)
+    return procedure.penalty_conflict(n=N)
 
 
 def labelled_rows(pc) -> list[int]:

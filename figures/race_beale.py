@@ -19,6 +19,7 @@ star.
 
 from gdcore import races
 from gdviz import mpl as gm
+from gdviz.race_plot import draw_race
 
 RACE = races.BEALE
 
@@ -32,7 +33,6 @@ def facts() -> dict:
 
 
 def make_figure(theme):
-    draw_race = gm.load("figures.race_long_valley").draw_race
     return draw_race(theme, RACE, height=3.3, legend="right",
                      title=f"Beale's function:  $f(x, y) = {RACE.surface.formula}$")
 

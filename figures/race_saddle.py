@@ -22,6 +22,7 @@ slowly and stays near 0.01.
 
 from gdcore import races
 from gdviz import mpl as gm
+from gdviz.race_plot import race_map
 
 RACE = races.SADDLE
 
@@ -34,9 +35,8 @@ def facts() -> dict:
 
 
 def make_figure(theme):
-    common = gm.load("figures.race_long_valley")
     fig, (ax, ay) = gm.subplots(theme, 1, 2, height=4.3)
-    handles = common.race_map(ax, theme, RACE, start_label="below",
+    handles = race_map(ax, theme, RACE, start_label="below",
                               title=f"Saddle:  $f(x, y) = {RACE.surface.formula}$")
     out = races.outcomes(RACE)
     (_, _), (_, y1) = RACE.window

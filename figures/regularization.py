@@ -18,32 +18,20 @@ value ({norm0}) drawn separately at the left; a second plot shows the training e
 
 import numpy as np
 
-from gdcore import data, regression, validation
+from gdcore import data, regression
+from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
+from gdviz import views
+from gdviz.number_text import sci_tex
 
-DEGREE = 9
-SHOWN = (0.0, 1e-6, 1e-3, 1.0)  # the λ of the top row, all in validation.DEFAULT_LAMS
-Y_RANGE = (-2.5, 2.5)
-XS = np.linspace(0.0, 1.0, 600)
+EX = procedure.REGULARIZATION
 MSE_FLOOR = 1e-2  # lower edge of the error axis
 
 
-def path():
-    d = validation.overfit_data()
-    return d, validation.regularization_path(d.x, d.y, DEGREE, validation.DEFAULT_LAMS,
-                                             d.x_test, d.y_test)
-
-
-def shown_rows(rp) -> list[int]:
-    """Row of rp (index into its λ) of each λ of the top row."""
-    return [int(np.flatnonzero(np.isclose(rp.lams, lam, rtol=1e-9, atol=0))[0])
-            for lam in SHOWN]
-
-
 def facts() -> dict:
-    d, rp = path()
+    d, rp = EX.run()
     b = int(np.argmin(rp.test))
-    return {"n": d.x.size, "n_test": d.x_test.size, "n_shown": len(SHOWN),
+    return {"n": d.x.size, "n_test": d.x_test.size, "n_shown": len(EX.shown),
             "lam_first": _plain_sci(rp.lams[rp.lams > 0].min(), 0),
             "norm0": _plain_sci(rp.norms[0]), "norm_last": rp.norms[-1], "lam_last": rp.lams[-1],
             "best_test": rp.test[b], "best_lam": _plain_sci(rp.lams[b], 0)}
@@ -67,13 +55,6 @@ def lam_tex(lam: float) -> str:
     if np.isclose(e, round(e)):
         return r"$\lambda = 1$" if round(e) == 0 else rf"$\lambda = 10^{{{round(e)}}}$"
     return rf"$\lambda = {lam:g}$"
-
-
-def _sci(v: float) -> str:
-    if v >= 1e4:
-        mant, exp = f"{v:.1e}".split("e")
-        return rf"{mant} \times 10^{{{int(exp)}}}"
-    return f"{v:.3g}"
 
 
 def _decades(lo: float, hi: float, step: int = 1) -> np.ndarray:
@@ -104,11 +85,12 @@ def _split_axes(fig, spec, theme, lams, lo, hi):
 
 
 def make_figure(theme):
-    d, rp = path()
-    rows = shown_rows(rp)
+    d, rp = EX.run()
+    rows = EX.shown_rows(rp)
+    xs = EX.xs
     fig = gm.new_figure(theme, height=4.5)
     gs = fig.add_gridspec(2, 1, height_ratios=(1.0, 1.15))
-    top = gs[0].subgridspec(1, len(SHOWN), wspace=0.08)
+    top = gs[0].subgridspec(1, len(EX.shown), wspace=0.08)
     bottom = gs[1].subgridspec(1, 2, wspace=0.25)
 
     fits = []
@@ -116,17 +98,17 @@ def make_figure(theme):
         ax = fig.add_subplot(top[i], sharey=fits[0] if fits else None)
         fits.append(ax)
         gm.style_axes(ax, theme)
-        ax.plot(XS, data.sine(XS), color=theme.muted, linewidth=0.9, alpha=0.55,
+        ax.plot(xs, data.sine(xs), color=theme.muted, linewidth=0.9, alpha=0.55,
                 linestyle=(0, (4, 2)), zorder=2)
-        ax.plot(XS, regression.polynomial_eval(rp.coefs[r], XS), color=theme.accent,
+        ax.plot(xs, regression.polynomial_eval(rp.coefs[r], xs), color=theme.accent,
                 linewidth=1.5, zorder=3, gid="fit")
         gm.scatter_points(ax, theme, d.x, d.y, s=14)
         ax.set_title(lam_tex(rp.lams[r]), fontsize=theme.font_size)
-        ax.text(0.5, 0.03, rf"$\|w\| = {_sci(rp.norms[r])}$", transform=ax.transAxes,
+        ax.text(0.5, 0.03, rf"$\|w\| = {sci_tex(rp.norms[r])}$", transform=ax.transAxes,
                 ha="center", va="bottom", fontsize=theme.small_size, color=theme.text)
         ax.set_xlim(0, 1)
-        ax.set_ylim(*Y_RANGE)
-        ax.set_yticks(np.arange(np.ceil(Y_RANGE[0]), Y_RANGE[1] + 0.01))
+        ax.set_ylim(*views.FIT_Y_RANGE)
+        ax.set_yticks(np.arange(np.ceil(views.FIT_Y_RANGE[0]), views.FIT_Y_RANGE[1] + 0.01))
         ax.set_xticks([0, 0.5, 1], ["0", "0.5", "1"])
         ax.set_xlabel("$x$", labelpad=1)
         if i:

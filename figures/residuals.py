@@ -18,29 +18,23 @@ from gdcore import data, regression
 from gdviz import mpl as gm
 from gdviz import views
 
-#: The candidate shown: the middle one of the three candidate lines.
-CANDIDATE = 1
-
 
 def _numbers():
     x, y = data.regression_points()
-    m, b = data.CANDIDATES[CANDIDATE]
-    pred = regression.predict(m, b, x)
-    r = regression.residuals(m, b, x, y)
-    return x, y, m, b, pred, r
+    e = regression.line_errors(*data.CANDIDATES[data.RESIDUALS_CANDIDATE], x, y)
+    return x, y, e.m, e.b, e.pred, e.residuals, e
 
 
 def facts() -> dict:
-    x, y, m, b, pred, r = _numbers()
-    sq = r**2
-    return dict(m=m, b=b, rmin=r.min(), rmax=r.max(), sqmax=sq.max(),
-                mean=regression.mse(pred, y), j=regression.cost(m, b, x, y))
+    *_, e = _numbers()
+    r = e.residuals
+    return dict(m=e.m, b=e.b, rmin=r.min(), rmax=r.max(), sqmax=e.squares.max(), mean=e.mean,
+                j=e.cost)
 
 
 def make_figure(theme):
-    x, y, m, b, pred, r = _numbers()
-    mean = regression.mse(pred, y)
-    j = regression.cost(m, b, x, y)
+    x, y, m, b, pred, r, e = _numbers()
+    mean, j = e.mean, e.cost
     fig, (ax, bx) = gm.subplots(theme, 1, 2, height=2.6, width_ratios=(1.55, 1))
 
     # Left: the line, the predictions, and each error as a red dashed segment.
@@ -66,7 +60,7 @@ def make_figure(theme):
     gm.style_axes(bx, theme)
     bx.grid(False, axis="x")
     idx = np.arange(1, x.size + 1)
-    bx.bar(idx, r**2, width=0.62, color=theme.error, alpha=0.85, zorder=2)
+    bx.bar(idx, e.squares, width=0.62, color=theme.error, alpha=0.85, zorder=2)
     bx.axhline(mean, color=theme.text, linestyle="--", linewidth=0.9, zorder=3)
     bx.text((x.size + 4) / 2, mean, f"mean {mean:.3f}", ha="center", va="bottom",
             color=theme.text, fontsize=theme.small_size)
@@ -75,7 +69,7 @@ def make_figure(theme):
             fontsize=theme.font_size)
     bx.set_xticks(idx)
     bx.set_xlim(0.4, x.size + 0.6)
-    bx.set_ylim(0, 1.25 * float((r**2).max()))
+    bx.set_ylim(0, 1.25 * float(e.squares.max()))
     bx.set_xlabel("point $i$")
     bx.set_ylabel(r"squared error $(y_i - f(x_i))^2$")
     return fig

@@ -12,8 +12,8 @@ Alt: Two square plots with axes w1 and w2 from 0 to 1. The left holds a regular 
 from gdcore import sampling
 from gdviz import mpl as gm
 
-BINS = (10, 100)
-DIMS = 2
+BINS = sampling.SAMPLING_GRID_2D.bins
+(DIMS,) = sampling.SAMPLING_GRID_2D.dims
 
 
 def facts() -> dict:

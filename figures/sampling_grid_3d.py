@@ -14,9 +14,9 @@ import numpy as np
 
 from gdcore import sampling
 from gdviz import mpl as gm
-from gdviz import network_draw as nd
+from gdviz.colors import mix
 
-BINS = 10
+(BINS,) = sampling.SAMPLING_GRID_3D.bins
 ELEV, AZIM = 16, -50
 
 
@@ -55,8 +55,8 @@ def make_figure(theme):
     pts3 = sampling.grid_points(BINS, 3)
     depth = _depth(pts3)
     order = np.argsort(depth)  # far first, so near points are drawn on top
-    far = nd.mix(theme.background, theme.data, 0.12)
-    colors = [nd.mix(far, theme.data, t) for t in depth[order]]
+    far = mix(theme.background, theme.data, 0.12)
+    colors = [mix(far, theme.data, t) for t in depth[order]]
     p = pts3[order]
     ax3.scatter(p[:, 0], p[:, 1], p[:, 2], s=1.5 + 9 * depth[order] ** 1.5, c=colors,
                 linewidths=0, depthshade=False)
@@ -73,7 +73,7 @@ def make_figure(theme):
                 ax3.plot(*seg.T, color=theme.muted, lw=0.5, alpha=0.6)
     ticks = ([0, 0.5, 1], [0.5, 1], [0, 0.5, 1])  # w2's 0 would sit on w1's 1 at the corner
     for axis, name, tk in zip((ax3.xaxis, ax3.yaxis, ax3.zaxis), ("w_1", "w_2", "w_3"), ticks):
-        axis.set_pane_color((*nd.mix(theme.background, theme.grid, 0.5), 1.0))
+        axis.set_pane_color((*mix(theme.background, theme.grid, 0.5), 1.0))
         axis._axinfo["grid"].update(color=theme.grid, linewidth=0.5)
         axis.set_ticks(tk, [f"{t:g}" for t in tk])
         axis.set_label_text(f"${name}$")

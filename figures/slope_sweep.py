@@ -22,7 +22,7 @@ from gdviz import views
 def _slopes():
     x, y = data.regression_points()
     m_best, b_best = regression.least_squares(x, y)
-    return x, y, m_best, b_best, [m_best + d for d in views.SWEEP_OFFSETS]
+    return x, y, m_best, b_best, [m_best + d for d in data.SLOPE_SWEEP.offsets]
 
 
 def facts() -> dict:
@@ -69,7 +69,7 @@ def make_figure(theme):
 
     # Right: J against the slope at b = b*, the three slopes as dots, the bottom marked.
     gm.style_axes(jx, theme)
-    ms = np.linspace(*views.sweep_window(m_best), 201)
+    ms = np.linspace(*data.SLOPE_SWEEP.window(m_best), 201)
     jx.plot(ms, regression.cost(ms, b_best, x, y), color=theme.text, linewidth=1.3, zorder=2)
     for m, c in zip(slopes, colours):
         if m != m_best:
@@ -83,7 +83,7 @@ def make_figure(theme):
                 fontsize=theme.small_size, color=theme.text,
                 arrowprops=dict(arrowstyle="-", color=theme.muted, linewidth=0.7,
                                 shrinkA=0, shrinkB=4))
-    jx.set_xlim(*views.sweep_window(m_best))
+    jx.set_xlim(*data.SLOPE_SWEEP.window(m_best))
     jx.set_ylim(0, None)
     jx.set_xlabel("slope $m$")
     jx.set_ylabel(r"$J(m, b^{\!*})$")

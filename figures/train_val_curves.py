@@ -16,16 +16,16 @@ the run, in a shaded region labelled as overfitting.
 
 from functools import lru_cache
 
-from gdcore import validation
+from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 
-N_TRAIN, N_VAL, HIDDEN = 15, 60, 40  # the set-up of validation.train_val_curves (its docstring)
+N_TRAIN, N_VAL, HIDDEN = 15, 60, 40  # the set-up of procedure.train_val_curves (its docstring)
 
 
 @lru_cache(maxsize=1)
 def curves():
     """gdcore's run (3000 epochs; cached, as facts() and both themes draw the same run)."""
-    return validation.train_val_curves(hidden=HIDDEN)
+    return procedure.train_val_curves(hidden=HIDDEN)
 
 
 def facts() -> dict:

@@ -1,7 +1,7 @@
 """One turn of the training loop on a 2-3-2 sigmoid network, every number from gdcore.
 
-The network, input, target and learning rate of the still (figures/backprop_loop.py, whose
-loop() runs gdcore.nn: forward, loss, backprop, sgd_step). Forward: activations appear left
+The network, input, target and learning rate of the still (gdcore.networks.BACKPROP, whose
+run() runs gdcore.nn: forward, loss, backprop, sgd_step). Forward: activations appear left
 to right. Error: outputs against targets, the loss. Backward: error terms δ flow right to
 left, each edge's width grows with |∂L/∂w| and the gradients are shown as matrices. Update:
 the edges change. Again: a second forward pass, the loss is lower (both losses shown).
@@ -25,13 +25,14 @@ from manim import (
     Write,
 )
 
+from gdcore.networks import BACKPROP
 from gdviz import equations
-from gdviz import mpl as gm
-from gdviz.manim_theme import ThemedScene
-from gdviz.network_mobject import NetworkMobject, mix
+from gdviz.colors import mix
+from gdviz.manim_theme import ThemedScene, sections
+from gdviz.network_mobject import NetworkMobject
 
-FIG = gm.load("figures.backprop_loop")
-SIZES, LR, X, Y = FIG.SIZES, FIG.LR, FIG.X, FIG.Y
+EX = BACKPROP
+SIZES, LR, X, Y = EX.sizes, EX.lr, EX.x, EX.y
 #: The still's layout (layout units) at UNIT scene units per layout unit.
 LAY_W, LAY_H, LAY_R, UNIT = 4.8, 3.5, 0.5, 1.2
 NET_CENTER = np.array([-4.0, -0.45, 0.0])
@@ -40,11 +41,10 @@ W_LO, W_HI = 1.0, 10.0  # edge widths for |w| = 0 and the largest |w| (or |dL/dw
 
 
 class BackpropLoop(ThemedScene):
-    SECTIONS = ("forward", "error", "backward", "update", "again")
 
     def setup(self):
         super().setup()
-        self.r = FIG.loop()
+        self.r = EX.run()
         W0, W1 = self.r["net"].weights, self.r["new"].weights
         self.wtop = max(float(np.abs(m).max()) for m in (*W0, *W1))  # one scale, as the still
 
@@ -203,3 +203,7 @@ class BackpropLoop(ThemedScene):
         self.play(FadeIn(before), Create(arrow), Write(loss1))
         self.play(FadeIn(was))
         self.wait(2.0)
+
+    SECTIONS = sections(
+        section_forward, section_error, section_backward, section_update, section_again,
+    )

@@ -28,7 +28,6 @@ from manim import (
 )
 
 from gdcore import data, races, regression
-from gdviz import mpl as gm
 from gdviz.manim_blocks import (
     LossPlot,
     Trail,
@@ -38,11 +37,10 @@ from gdviz.manim_blocks import (
     map_axes,
     step_of,
 )
-from gdviz.manim_theme import ThemedScene
+from gdviz.manim_theme import ThemedScene, sections
+from gdviz.race_plot import batch_colors
 
 RACE = races.BATCH_RACE
-#: The still figure of the same runs (its colours are this scene's colours).
-FIGURE = gm.load("figures.batch_vs_stochastic")
 #: Where the step tracker pauses, and the seconds each stretch takes.
 STOPS = ((12, 5.0), (RACE.steps, 9.0))
 #: Decades of the cost axis: J* ≈ 0.009 at the bottom, the largest sampled jump (≈ 4) inside.
@@ -52,7 +50,6 @@ WIDTHS = (4.5, 2.6, 2.0)
 
 
 class BatchVsStochastic(ThemedScene):
-    SECTIONS = ("setup", "descent", "compare")
 
     def setup(self):
         super().setup()
@@ -61,7 +58,7 @@ class BatchVsStochastic(ThemedScene):
         self.m_star, self.b_star = regression.least_squares(self.x, self.y)
         self.j_star = regression.cost(self.m_star, self.b_star, self.x, self.y)
         self.step = ValueTracker(0)
-        self.colors = dict(zip(self.runs, FIGURE.colors(self.theme), strict=True))
+        self.colors = dict(zip(self.runs, batch_colors(self.theme), strict=True))
 
     def k(self) -> int:
         return step_of(self.step, RACE.steps)
@@ -171,4 +168,6 @@ class BatchVsStochastic(ThemedScene):
         note.next_to(self.legend, DOWN, buff=0.2).align_to(self.legend, LEFT)
         self.play(Write(label), FadeIn(star_label), FadeIn(note, shift=0.2 * UP))
         self.wait(2.5)
+
+    SECTIONS = sections(section_setup, section_descent, section_compare)
 

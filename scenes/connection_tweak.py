@@ -1,7 +1,7 @@
 """One weight touches everything after it: a first-layer weight changes, its cone lights up.
 
-The 10-8-8-5 network of the still (figures/connection_tweak.py: same sizes, seed, input,
-connection and nudge). A ValueTracker holds the weight W[0][J, I]; an updater asks gdcore for
+The 10-8-8-5 network of the still (gdcore.networks.CONNECTION_TWEAK, the still's: same sizes, seed,
+input, connection and nudge). A ValueTracker holds the weight W[0][J, I]; an updater asks gdcore for
 |Δa| of every neuron (nn.activation_changes on the fixed input) and fills each neuron, and
 tints the edges leaving it, by that change (log scale, as in the still). Neurons outside the
 cone have |Δa| = 0 and do not change. The outputs' activations are shown live.
@@ -26,13 +26,14 @@ from manim import (
 )
 
 from gdcore import nn
-from gdviz import mpl as gm
-from gdviz.manim_theme import ThemedScene, readout
-from gdviz.network_mobject import NetworkMobject, mix
+from gdcore.networks import CONNECTION_TWEAK
+from gdviz.colors import mix
+from gdviz.manim_theme import ThemedScene, readout, sections
+from gdviz.network_mobject import NetworkMobject
 
-FIG = gm.load("figures.connection_tweak")
-SIZES, SEED, LAYER, J, I, DELTA = FIG.SIZES, FIG.SEED, FIG.LAYER, FIG.J, FIG.I, FIG.DELTA
-X_INPUT, LAYER_NAMES = FIG.X_INPUT, FIG.LAYER_NAMES
+EX = CONNECTION_TWEAK
+SIZES, SEED, LAYER, J, I, DELTA = EX.sizes, EX.seed, EX.layer, EX.j, EX.i, EX.delta
+X_INPUT, LAYER_NAMES = EX.x_input, EX.layer_names
 #: The still's layout (layout units), drawn at UNIT scene units per layout unit.
 LAY_W, LAY_H, UNIT = 12.5, 5.6, 0.84
 #: The strongest fill of a changed neuron (mix of background -> accent).
@@ -40,7 +41,6 @@ STRENGTH = 0.85
 
 
 class ConnectionTweak(ThemedScene):
-    SECTIONS = ("network", "highlight", "tweak")
 
     def setup(self):
         super().setup()
@@ -150,3 +150,5 @@ class ConnectionTweak(ThemedScene):
         self.wait(2.0)
         net.remove_updater(self.cone_updater)
         self.cone_updater(net)
+
+    SECTIONS = sections(section_network, section_highlight, section_tweak)

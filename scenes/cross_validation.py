@@ -1,8 +1,8 @@
 """Five-fold cross-validation: five rounds, each holding out one fold, training a degree-3 fit on
 the other four and scoring it on the held-out samples; the scores fill a table, then their mean.
 
-The samples, folds, fits and scores are gdcore's (validation.cross_validate with the settings
-of figures/cross_validation.py: N, K, DEGREE, SEED, its samples() and its number format fmt).
+The samples, folds, fits and scores are gdcore's (procedure.CROSS_VALIDATION, the still's:
+its settings, samples() and run(); scores printed by gdviz.number_text.score_text as there).
 Beside the table, the round's fit (regression.polynomial_fit on the round's training indices)
 with the held-out points and their gaps to the curve, whose mean square is the round's score.
 Render alone with: manim -ql scenes/cross_validation.py CrossValidation
@@ -27,12 +27,13 @@ from manim import (
 )
 
 from gdcore import regression
+from gdcore import training_procedure as procedure
 from gdviz.manim_blocks import map_axes
-from gdviz.manim_theme import ThemedScene
-from gdviz.mpl import load
+from gdviz.manim_theme import ThemedScene, sections
+from gdviz.number_text import score_text
 
-FIG = load("figures.cross_validation")
-N, K, DEGREE, SEED, XS = FIG.N, FIG.K, FIG.DEGREE, FIG.SEED, FIG.XS
+EX = procedure.CROSS_VALIDATION
+N, K, DEGREE, SEED, XS = EX.n, EX.k, EX.degree, EX.seed, EX.xs
 #: The plot's y window (the samples lie in about [−1.13, 1.23]).
 Y_RANGE = (-1.5, 1.5)
 
@@ -47,13 +48,12 @@ def row_y(i: int) -> float:
 
 
 class CrossValidation(ThemedScene):
-    SECTIONS = ("folds", "rounds", "mean")
     round_seconds = (1.4, 1.0, 1.0, 1.0, 1.0)
 
     def setup(self):
         super().setup()
-        self.x, self.y = FIG.samples()
-        self.cv = FIG.cv()
+        self.x, self.y = EX.samples()
+        self.cv = EX.run()
         self.fits = [regression.polynomial_fit(self.x[tr], self.y[tr], DEGREE)
                      for tr in self.cv.train_idx]
 
@@ -134,10 +134,10 @@ class CrossValidation(ThemedScene):
             gaps = self.gaps(w, te)
             self.play(Create(curve), run_time=slow)
             self.play(Create(gaps), run_time=0.6 * slow)
-            read = self.tex(rf"\mathrm{{MSE}}_{{{i + 1}}} = {FIG.fmt(score)}", 32, t.error)
+            read = self.tex(rf"\mathrm{{MSE}}_{{{i + 1}}} = {score_text(score)}", 32, t.error)
             read.next_to(self.ax, UP, buff=0.3).align_to(self.ax, LEFT).shift(0.4 * RIGHT)
             self.play(FadeIn(read, shift=0.15 * DOWN), run_time=0.6 * slow)
-            cell = self.tex(FIG.fmt(score), 32).move_to(np.array([X_SCORE, row_y(i), 0]))
+            cell = self.tex(score_text(score), 32).move_to(np.array([X_SCORE, row_y(i), 0]))
             self.play(ReplacementTransform(read.copy(), cell), run_time=0.8 * slow)
             self.scores.add(cell)
             self.wait(0.4 * slow)
@@ -148,7 +148,7 @@ class CrossValidation(ThemedScene):
         y_rule = row_y(K - 1) - 0.5
         rule = Line(np.array([X_SCORE - 0.7, y_rule, 0]), np.array([X_SCORE + 0.7, y_rule, 0]),
                     color=t.muted, stroke_width=2)
-        mean = self.tex(FIG.fmt(self.cv.mean), 36, t.good)
+        mean = self.tex(score_text(self.cv.mean), 36, t.good)
         mean.move_to(np.array([X_SCORE, y_rule - 0.45, 0]))
         label = self.text("mean of the 5 scores", 26, t.good)
         label.next_to(mean, LEFT, buff=0.4)
@@ -157,5 +157,7 @@ class CrossValidation(ThemedScene):
         self.mean, self.mean_label = mean, label
         self.wait(2.5)
 
+    SECTIONS = sections(section_folds, section_rounds, section_mean)
 
-__all__ = ["CrossValidation", "FIG", "Y_RANGE"]
+
+__all__ = ["CrossValidation", "Y_RANGE"]

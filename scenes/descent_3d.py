@@ -1,8 +1,8 @@
 """The mountain climber: a ball descends the cost surface along gradient descent's path while
 the camera slowly turns.
 
-The path is gdcore's full-batch run from views.START at views.LR_GOOD (as figures/descent_3d.py):
-the ball visits gdcore's points on a log-spaced schedule of steps (dense early, sparse on the
+The path is gdcore's COST_DESCENT.run() (as figures/descent_3d.py): the ball visits gdcore's
+points on a log-spaced schedule of steps (dense early, sparse on the
 slow valley floor), and every height drawn is gdcore's cost J(m, b). The surface is
 gdviz.fast_surface's raster layer; the ball and path hide where the surface covers them.
 Render alone with: manim -ql scenes/descent_3d.py Descent3d
@@ -24,12 +24,13 @@ from manim import (
     smooth,
 )
 
-from gdcore import data, descent, optimizers, regression
+from gdcore import data, descent, regression
+from gdcore.cost_descent import COST_DESCENT
 from gdviz import views
+from gdviz.cost_surface_scene import GRID, build_axes, build_surface, build_view
 from gdviz.fast_surface import visible
 from gdviz.manim_blocks import live_readout
-from gdviz.manim_theme import ThemedScene
-from scenes.mse_surface import GRID, build_axes, build_surface, build_view
+from gdviz.manim_theme import ThemedScene, sections
 
 #: Steps shown (descent.log_schedule), and straight pieces per segment between two of them (the
 #: path between gdcore's points follows the surface: each piece's height is gdcore's cost).
@@ -40,12 +41,10 @@ THETA_FROM, THETA_TO = -75.0, -20.0
 
 
 def trajectory():
-    x, y = data.regression_points()
-    return descent.run_regression(optimizers.sgd(views.LR_GOOD), x, y, views.START, views.STEPS)
+    return COST_DESCENT.run()
 
 
 class Descent3d(ThemedScene):
-    SECTIONS = ("surface", "descent", "arrive")
     descent_seconds = 12.0
 
     def setup(self):
@@ -161,9 +160,10 @@ class Descent3d(ThemedScene):
         self.ball = self.build_marker(lambda: self.ball_point(self.s.get_value()), t.accent,
                                       0.13)
         self.ball.set_stroke(color=t.text, width=2)
+        m0, b0 = COST_DESCENT.start
         info = VGroup(
-            self.tex(rf"\alpha = {views.LR_GOOD:g}", 30),
-            self.tex(rf"\mathrm{{start}}\ ({views.START[0]:g}, {views.START[1]:g})", 30, t.error),
+            self.tex(rf"\alpha = {COST_DESCENT.lr_good:g}", 30),
+            self.tex(rf"\mathrm{{start}}\ ({m0:g}, {b0:g})", 30, t.error),
             self.tex(r"\mathrm{minimum}", 30, t.good),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         info.to_corner(UP + LEFT, buff=0.4).shift(0.8 * DOWN)
@@ -200,6 +200,8 @@ class Descent3d(ThemedScene):
                   self.view.theta.animate.set_value(THETA_TO - 10), run_time=2.0,
                   rate_func=smooth)
         self.wait(1.5)
+
+    SECTIONS = sections(section_surface, section_descent, section_arrive)
 
 
 __all__ = ["Descent3d", "trajectory", "RIGHT", "LEFT"]

@@ -1,7 +1,7 @@
 """Dropout: every training step trains a different thinned network.
 
-The 4-6-6-2 network of the still (figures/dropout.py: same sizes, rate, steps and seed; the
-masks are gdcore.nn.dropout_masks through the still's masks()). At each step the dropped
+The 4-6-6-2 network of the still (gdcore.networks.DROPOUT, the still's: same sizes, rate, steps,
+seed and masks). At each step the dropped
 hidden neurons are greyed and their edges vanish, a pulse runs forward through what is left,
 and the counter says which step it is and how many hidden neurons take part.
 Render alone with: manim -ql scenes/dropout.py Dropout
@@ -20,28 +20,27 @@ from manim import (
     Write,
 )
 
-from gdviz import mpl as gm
-from gdviz.manim_theme import ThemedScene
+from gdcore.networks import DROPOUT
+from gdviz.manim_theme import Section, ThemedScene, sections
 from gdviz.network_mobject import NetworkMobject
 
-FIG = gm.load("figures.dropout")
-SIZES, P_DROP, STEPS, SEED = FIG.SIZES, FIG.P_DROP, FIG.STEPS, FIG.SEED
+EX = DROPOUT
+SIZES, P_DROP, STEPS = EX.sizes, EX.p_drop, EX.steps
 #: The still's layout (layout units) at UNIT scene units per layout unit.
 LAY_W, LAY_H, LAY_R, UNIT = 4.4, 4.4, 0.26, 1.2
-N_HIDDEN = sum(SIZES[1:-1])
+N_HIDDEN = EX.n_hidden
 
 
 class Dropout(ThemedScene):
-    SECTIONS = ("network", *(f"step-{t + 1}" for t in range(STEPS)))
-
     def setup(self):
         super().setup()
-        self.masks = FIG.masks()
+        self.masks = EX.masks()
+        self.kept_counts = EX.kept_counts()
         self.step = -1  # the step shown (0-based), -1 before the first
 
     def kept(self, t: int) -> frozenset:
         """(layer, i) of the neurons taking part at step t (the still's kept_neurons)."""
-        return FIG.kept_neurons(self.masks[t])
+        return EX.kept_neurons(self.masks[t])
 
     def dropped(self, t: int) -> list:
         keep = self.kept(t)
@@ -83,7 +82,7 @@ class Dropout(ThemedScene):
     def run_step(self, s: int):
         t, net = self.theme, self.net
         self.step = s
-        n_kept = sum(int(m.sum()) for m in self.masks[s])
+        n_kept = self.kept_counts[s]
         if s == 0:
             self.step_num.set_value(1)
             self.k_num.set_value(n_kept)
@@ -102,6 +101,5 @@ class Dropout(ThemedScene):
         self.play(net.forward_flow(per_layer=0.55, pulse=False))
         self.wait(0.8)
 
-
-for _t in range(STEPS):
-    setattr(Dropout, f"section_step_{_t + 1}", lambda self, _t=_t: Dropout.run_step(self, _t))
+    #: the network, then one section step-1 … step-STEPS per training step, run_step(t).
+    SECTIONS = sections(section_network, *Section.numbered("step", run_step, STEPS))

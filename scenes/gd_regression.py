@@ -1,9 +1,9 @@
 """Gradient descent on J(m, b): the line over the points, the path over the contours of J and
 J per iteration, all three driven by one ValueTracker of the iteration index.
 
-The run is gdcore's (descent.run_regression, plain SGD on the raw data from views.START with
-views.LR_GOOD), the same as figures/gd_regression.py. The iterations are played on the
-log-spaced schedule descent.log_schedule(STEPS, SCHEDULE_FRAMES): each stretch of it takes the
+The run is gdcore's COST_DESCENT.run() (plain SGD on the raw data at the good rate), the same
+as figures/gd_regression.py. The iterations are played on the log-spaced schedule
+COST_DESCENT.schedule(): each stretch of it takes the
 same time, so the first few big steps are as slow to watch as the last few hundred small ones.
 Render alone with: manim -ql scenes/gd_regression.py GdRegression
 """
@@ -26,7 +26,8 @@ from manim import (
     linear,
 )
 
-from gdcore import data, descent, optimizers, regression
+from gdcore import data, descent, regression
+from gdcore.cost_descent import COST_DESCENT
 from gdviz import views
 from gdviz.manim_blocks import (
     LossPlot,
@@ -37,7 +38,7 @@ from gdviz.manim_blocks import (
     map_axes,
     step_of,
 )
-from gdviz.manim_theme import ThemedScene, data_dots, error_bars, themed_axes
+from gdviz.manim_theme import ThemedScene, data_dots, error_bars, sections, themed_axes
 
 #: The data panel's window (the figure's: views.X_RANGE by y ∈ [0.5, 3.5]).
 Y_RANGE = (0.5, 3.5)
@@ -47,18 +48,16 @@ STRETCH_SECONDS = 2.2
 
 def run() -> descent.Trajectory:
     """The descent of the scene (and of figures/gd_regression.py)."""
-    x, y = data.regression_points()
-    return descent.run_regression(optimizers.sgd(views.LR_GOOD), x, y, views.START, views.STEPS)
+    return COST_DESCENT.run()
 
 
 class GdRegression(ThemedScene):
-    SECTIONS = ("setup", "descent-start", "descent-rest", "result")
 
     def setup(self):
         super().setup()
         self.x, self.y = data.regression_points()
         self.traj = run()
-        self.schedule = descent.log_schedule(views.STEPS, views.SCHEDULE_FRAMES)
+        self.schedule = COST_DESCENT.schedule()
         self.m_star, self.b_star = regression.least_squares(self.x, self.y)
         self.j_star = regression.cost(self.m_star, self.b_star, self.x, self.y)
         self.step = ValueTracker(0)
@@ -118,12 +117,12 @@ class GdRegression(ThemedScene):
         t = self.theme
         top = int(np.ceil(np.log10(self.traj.losses.max())))
         bottom = int(np.floor(np.log10(self.j_star)))
-        plot = LossPlot(t, self.step, (0, views.STEPS), (bottom, top), 3.4, 3.9, x_label="t",
+        plot = LossPlot(t, self.step, (0, COST_DESCENT.steps), (bottom, top), 3.4, 3.9, x_label="t",
                         y_label="J", log_t=True)
         plot.ax.move_to(np.array([4.75, -1.25, 0]))
         curve = plot.curve(self.traj.losses, t.accent, stroke_width=4)
         dot = plot.dot(curve, t.error)
-        best = DashedLine(plot.c2p(0, self.j_star), plot.c2p(views.STEPS, self.j_star),
+        best = DashedLine(plot.c2p(0, self.j_star), plot.c2p(COST_DESCENT.steps, self.j_star),
                           color=t.good, stroke_width=3, dash_length=0.1)
         return plot, curve, dot, best
 
@@ -132,8 +131,8 @@ class GdRegression(ThemedScene):
     def section_setup(self):
         t = self.theme
         title = self.text("Gradient descent on the cost J(m, b)", 34).to_edge(UP, buff=0.25)
-        alpha = self.tex(rf"\alpha = {views.LR_GOOD:g}", 32, t.accent)
-        limit = self.text(f"(stable below {views.MAX_STABLE_RATE:.3f})", 24, t.muted)
+        alpha = self.tex(rf"\alpha = {COST_DESCENT.lr_good:g}", 32, t.accent)
+        limit = self.text(f"(stable below {COST_DESCENT.max_stable_rate:.3f})", 24, t.muted)
         rate = VGroup(alpha, limit).arrange(RIGHT, buff=0.2)
         it_group, _ = live_readout("t", lambda: self.k(), 0, 32)
         note = self.text("iterations sped up, log-spaced", 24, t.muted)
@@ -194,3 +193,5 @@ class GdRegression(ThemedScene):
         star_label.add_background_rectangle(color=t.background, opacity=0.8, buff=0.05)
         self.play(Write(label), FadeIn(star_label))
         self.wait(2.0)
+
+    SECTIONS = sections(section_setup, section_descent_start, section_descent_rest, section_result)

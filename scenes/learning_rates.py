@@ -1,8 +1,8 @@
 """Three learning rates, one start: the paths over the contours of J and J per step, all driven
 by one ValueTracker of the step index.
 
-The rates are views.LEARNING_RATES (too small, good, too large > views.MAX_STABLE_RATE); the
-runs are gdcore's descent.run_regression from views.START for views.STEPS steps. The run with
+The rates are COST_DESCENT.learning_rates (too small, good, too large > the stability limit);
+the runs are gdcore's COST_DESCENT.run_learning_rates(), the still's. The run with
 the large rate zig-zags ever wider: its path is drawn up to where it leaves the map for good
 (races.visible_path) and a label gives the step at which gdcore stopped it as diverged.
 Render alone with: manim -ql scenes/learning_rates.py LearningRates
@@ -25,7 +25,8 @@ from manim import (
     linear,
 )
 
-from gdcore import data, descent, optimizers, races, regression
+from gdcore import data, descent, races, regression
+from gdcore.cost_descent import COST_DESCENT
 from gdviz import views
 from gdviz.manim_blocks import (
     LossPlot,
@@ -36,7 +37,7 @@ from gdviz.manim_blocks import (
     map_axes,
     step_of,
 )
-from gdviz.manim_theme import ThemedScene
+from gdviz.manim_theme import ThemedScene, sections
 
 WINDOW = (views.M_RANGE, views.B_RANGE)
 #: Where the tracker pauses (the large run's exit from the map and its divergence are added).
@@ -46,27 +47,23 @@ STRETCH_SECONDS = 2.4
 
 def drawn_path(points) -> np.ndarray:
     """The part of a path drawn on the map: all of it if it stays inside, else up to its FIRST
-    exit, ending on the map's edge (races.visible_path of the path cut there)."""
-    p = np.asarray(points)
-    out = np.flatnonzero(~races.inside(p, WINDOW))
-    return p.copy() if out.size == 0 else races.visible_path(p[: out[0] + 1], WINDOW)
+    exit, ending on the map's edge (the first piece of races.clip_polyline; paths start
+    inside the map)."""
+    return races.clip_polyline(points, WINDOW)[0]
 
 
 def runs() -> dict[str, descent.Trajectory]:
-    """label -> the descent with that rate (views.LEARNING_RATES order)."""
-    x, y = data.regression_points()
-    return {label: descent.run_regression(optimizers.sgd(lr), x, y, views.START, views.STEPS)
-            for label, lr in views.LEARNING_RATES}
+    """label -> the descent with that rate (COST_DESCENT.learning_rates order)."""
+    return COST_DESCENT.run_learning_rates()
 
 
 class LearningRates(ThemedScene):
-    SECTIONS = ("setup", "descent-start", "descent-rest", "result")
 
     def setup(self):
         super().setup()
         self.x, self.y = data.regression_points()
         self.runs = runs()
-        self.large = self.runs[views.LEARNING_RATES[-1][0]]
+        self.large = self.runs[COST_DESCENT.learning_rates[-1][0]]
         self.exit_step = len(drawn_path(self.large.points)) - 1
         self.m_star, self.b_star = regression.least_squares(self.x, self.y)
         self.j_star = regression.cost(self.m_star, self.b_star, self.x, self.y)
@@ -75,7 +72,7 @@ class LearningRates(ThemedScene):
         self.colors = dict(zip(self.runs, (t.data, t.accent, t.error)))
 
     def k(self) -> int:
-        return step_of(self.step, views.STEPS)
+        return step_of(self.step, COST_DESCENT.steps)
 
     def section_setup(self):
         t = self.theme
@@ -89,14 +86,14 @@ class LearningRates(ThemedScene):
         star.set_stroke(t.background).move_to(ax.c2p(self.m_star, self.b_star)).set_z_index(4)
 
         top = 3
-        plot = LossPlot(t, self.step, (0, views.STEPS), (-3, top), 4.6, 3.6, x_label="t",
+        plot = LossPlot(t, self.step, (0, COST_DESCENT.steps), (-3, top), 4.6, 3.6, x_label="t",
                         y_label="J", log_t=True)
         plot.ax.move_to(np.array([3.7, -1.7, 0]))
-        best = DashedLine(plot.c2p(0, self.j_star), plot.c2p(views.STEPS, self.j_star),
+        best = DashedLine(plot.c2p(0, self.j_star), plot.c2p(COST_DESCENT.steps, self.j_star),
                           color=t.good, stroke_width=3, dash_length=0.1)
 
         self.trails, self.dots, self.curves, self.j_reads, legend = {}, {}, {}, {}, VGroup()
-        for (label, lr), (name, tr) in zip(views.LEARNING_RATES, self.runs.items()):
+        for (label, lr), (name, tr) in zip(COST_DESCENT.learning_rates, self.runs.items()):
             c = self.colors[name]
             pts = drawn_path(tr.points)
             trail = Trail(ax, pts, self.step, color=c, stroke_width=3.5 if tr is not self.large
@@ -115,7 +112,7 @@ class LearningRates(ThemedScene):
         for row in legend:
             row[2].shift((legend.get_left()[0] + 3.3 - row[2].get_left()[0]) * RIGHT)
         legend.next_to(plot.ax, UP, buff=0.95).align_to(plot.ax, LEFT).shift(0.5 * LEFT)
-        limit = self.text(f"(descent is stable below α = {views.MAX_STABLE_RATE:.4f})", 24,
+        limit = self.text(f"(descent is stable below α = {COST_DESCENT.max_stable_rate:.4f})", 24,
                           t.muted)
         limit.next_to(legend, DOWN, buff=0.18).align_to(legend, LEFT)
         it_group, _ = live_readout("t", lambda: self.k(), 0, 30)
@@ -138,7 +135,7 @@ class LearningRates(ThemedScene):
     def section_descent_start(self):
         """Until the large rate's path leaves the map."""
         self.advance([STOPS[0], self.exit_step])
-        name = views.LEARNING_RATES[-1][0]
+        name = COST_DESCENT.learning_rates[-1][0]
         self.remove(self.dots[name])
         read = self.j_reads[name]
         note = self.text(f"off the map (t = {self.exit_step})", 22, self.colors[name])
@@ -147,13 +144,13 @@ class LearningRates(ThemedScene):
         self.wait(0.6)
 
     def section_descent_rest(self):
-        name = views.LEARNING_RATES[-1][0]
+        name = COST_DESCENT.learning_rates[-1][0]
         self.advance([self.large.diverged_at])
         c = self.colors[name]
         at = VGroup(self.text("diverged", 26, c),
                     self.text(f"at step {self.large.diverged_at}", 26, c))
         at.arrange(DOWN, buff=0.1, aligned_edge=RIGHT)
-        corner = self.plot.c2p(views.STEPS, 10.0 ** 3)
+        corner = self.plot.c2p(COST_DESCENT.steps, 10.0 ** 3)
         at.next_to(corner, DOWN + LEFT, buff=0.1)
         self.play(Write(at))
         self.advance([STOPS[1]])
@@ -164,3 +161,5 @@ class LearningRates(ThemedScene):
         label.next_to(self.plot.c2p(30, self.j_star), DOWN, buff=0.12)
         self.play(Write(label))
         self.wait(2.0)
+
+    SECTIONS = sections(section_setup, section_descent_start, section_descent_rest, section_result)

@@ -1,10 +1,11 @@
 """Local minima on a bumpy 1-D loss: balls rolled by plain gradient descent settle in the minimum
 of their own basin; from the start that stalls in the shallow trough, momentum rolls on through.
 
-Every number is gdcore's (gdcore.bumpy.LOCAL_MINIMA, the experiment of figures/local_minima.py):
-the curve is surfaces.bumpy, the balls ride the runs bumpy.run_plain / bumpy.run_momentum,
-driven by one ValueTracker of the step index. At a whole step a ball sits at (w_t, f(w_t)) of
-the run; between two steps it slides along the curve from w_t towards w_{t+1}.
+Every number is gdcore's (gdcore.local_minima.LOCAL_MINIMA, the still's experiment):
+the curve is surfaces.bumpy, the balls ride the runs local_minima.run_plain and
+local_minima.run_momentum, driven by one ValueTracker of the step index. At a whole step a
+ball sits at (w_t, f(w_t)) of the run; between two steps it slides along the curve from w_t
+towards w_{t+1}.
 Render alone with: manim -ql scenes/local_minima.py LocalMinima
 """
 
@@ -26,19 +27,17 @@ from manim import (
     linear,
 )
 
-from gdcore import bumpy
+from gdcore import local_minima
 from gdviz import equations
 from gdviz.manim_blocks import live_readout, map_axes, step_of
-from gdviz.manim_theme import ThemedScene
-from gdviz.mpl import load
+from gdviz.manim_theme import ThemedScene, sections
 
-FIG = load("figures.local_minima")
-EXP = FIG.EXP
+EXP = local_minima.LOCAL_MINIMA
 #: The loss window of the picture (the figure's y limits, rounded out to whole ticks).
 F_RANGE = (-1.0, 6.0)
 #: Samples of the drawn curve (gdcore's surface at each).
 W_SAMPLES = np.linspace(*EXP.surface.window[0], 600)
-#: The plain runs are played to PLAIN_SHOWN steps (all have settled, see bumpy.LOCAL_MINIMA),
+#: The plain runs are played to PLAIN_SHOWN steps (all have settled, see local_minima.LOCAL_MINIMA),
 #: then on to their end quickly; the momentum run likewise to MOMENTUM_SHOWN.
 PLAIN_SHOWN = 60
 MOMENTUM_SHOWN = 110
@@ -79,15 +78,14 @@ class StepMarks(VGroup):
 
 
 class LocalMinima(ThemedScene):
-    SECTIONS = ("curve", "plain", "momentum")
 
     def setup(self):
         super().setup()
         self.surface = EXP.surface
-        self.minima = bumpy.minima(EXP)
+        self.minima = local_minima.minima(EXP)
         self.depths = self.surface(self.minima)
-        self.plain = bumpy.run_plain(EXP)
-        self.rolling = bumpy.run_momentum(EXP)
+        self.plain = local_minima.run_plain(EXP)
+        self.rolling = local_minima.run_momentum(EXP)
         self.step = ValueTracker(0)
         self.mstep = ValueTracker(0)
 
@@ -200,6 +198,8 @@ class LocalMinima(ThemedScene):
         self.wait(2.5)
         self.momentum_ball, self.momentum_marks = ball, marks
         self.stall_note, self.roll_note = stall_note, roll_note
+
+    SECTIONS = sections(section_curve, section_plain, section_momentum)
 
 
 __all__ = ["LocalMinima", "ball_point", "EXP"]

@@ -1,8 +1,8 @@
 """A training loss curve: a small network learns the two moons, its loss per iteration drawn as
 one ValueTracker of the iteration advances.
 
-The run is the still figure's, imported from it (figures/loss_curve.py: its constants and its
-run(), i.e. gdcore.nn.train of a seeded 2-8-1 tanh network on gdcore.data.two_moons with
+The run is the still figure's, gdcore.networks.LOSS_CURVE (its settings and its run(), i.e.
+gdcore.nn.train of a seeded 2-8-1 tanh network on gdcore.data.two_moons with
 full-batch gradient descent), so the two show the same numbers. The steep first iterations are
 played slowly, the long flat tail faster; at the end the start and final loss are labelled and
 the trained network's two decision regions appear under the data.
@@ -28,17 +28,14 @@ from manim import (
     Write,
     linear,
 )
-from manim.utils.color import ManimColor
 
-from gdcore import nn
-from gdviz import equations
-from gdviz import mpl as gm
+from gdcore.networks import LOSS_CURVE
+from gdviz import colors, equations
 from gdviz.manim_blocks import LossPlot, live_readout, step_of
-from gdviz.manim_theme import ThemedScene, themed_axes
+from gdviz.manim_theme import ThemedScene, sections, themed_axes
 
-#: The still figure: its constants (SIZES, ACTIVATION, N_POINTS, LR, STEPS, SEED, EARLY,
-#: THRESHOLD) and its run() are the scene's.
-FIGURE = gm.load("figures.loss_curve")
+#: The training run of the still (gdcore.networks.LOSS_CURVE).
+EX = LOSS_CURVE
 #: The loss axis: 0 … Y_TOP (the first loss is about 0.255), ticked every Y_STEP.
 Y_TOP, Y_STEP = 0.3, 0.05
 #: Seconds of the steep part (iterations 0 … EARLY) and of the long tail.
@@ -47,28 +44,22 @@ EARLY_SECONDS, TAIL_SECONDS = 5.0, 7.0
 REGION_PIXELS = 240
 
 
-def _rgb(color: str) -> np.ndarray:
-    return np.array(ManimColor(color).to_rgb())
-
-
 class LossCurve(ThemedScene):
-    SECTIONS = ("setup", "training", "levelled")
 
     def setup(self):
         super().setup()
-        self.X, self.Y, self.result = FIGURE.run()
+        self.X, self.Y, self.result = EX.run()
         self.losses = self.result.train_losses
-        self.facts = FIGURE.facts()
         self.it = ValueTracker(0)
 
     def k(self) -> int:
-        return step_of(self.it, FIGURE.STEPS)
+        return step_of(self.it, EX.steps)
 
     # -- panels ------------------------------------------------------------------------
 
     def build_plot(self):
         t = self.theme
-        ax = themed_axes(t, [0, FIGURE.STEPS, 200], [0, Y_TOP, Y_STEP], 7.0, 4.3, ticks=False)
+        ax = themed_axes(t, [0, EX.steps, 200], [0, Y_TOP, Y_STEP], 7.0, 4.3, ticks=False)
         ax.x_axis.add_numbers(font_size=24, num_decimal_places=0, color=t.text,
                               group_with_commas=False)
         ax.y_axis.add_numbers(font_size=24, num_decimal_places=2, color=t.text)
@@ -96,7 +87,7 @@ class LossCurve(ThemedScene):
             f = (np.asarray(p) - lo) / (hi - lo)
             return box.get_corner(DOWN + LEFT) + np.array([f[0] * width, f[1] * height, 0])
 
-        cls = self.Y[:, 0] > FIGURE.THRESHOLD
+        cls = self.Y[:, 0] > EX.threshold
         dots = VGroup()
         for p, c in zip(self.X, cls):
             if c:
@@ -108,15 +99,13 @@ class LossCurve(ThemedScene):
         # the trained network's output on a grid: class 1 where it exceeds THRESHOLD
         g0, g1 = np.meshgrid(np.linspace(lo[0], hi[0], REGION_PIXELS),
                              np.linspace(lo[1], hi[1], int(REGION_PIXELS * height / width)))
-        out = nn.forward(self.result.net, np.column_stack([g0.ravel(), g1.ravel()]))[-1]
-        one = out.reshape(g0.shape) > FIGURE.THRESHOLD
-        bg = _rgb(t.background)
-        rgb = np.where(one[..., None], 0.78 * bg + 0.22 * _rgb(t.accent),
-                       0.78 * bg + 0.22 * _rgb(t.data))
+        one = EX.output_grid(self.result.net, g0, g1) > EX.threshold
+        rgb = np.where(one[..., None], colors.mix(t.background, t.accent, 0.22),
+                       colors.mix(t.background, t.data, 0.22))
         edge = np.zeros(one.shape, dtype=bool)
         edge[:, 1:] |= one[:, 1:] != one[:, :-1]
         edge[1:, :] |= one[1:, :] != one[:-1, :]
-        rgb[edge] = _rgb(t.text)
+        rgb[edge] = colors.rgb(t.text)
         rgba = np.concatenate([rgb, np.ones(one.shape + (1,))], axis=-1)
         img = ImageMobject((np.flipud(rgba) * 255).round().astype(np.uint8))
         img.stretch_to_fit_width(width).stretch_to_fit_height(height).move_to(box)
@@ -135,14 +124,14 @@ class LossCurve(ThemedScene):
         t = self.theme
         title = self.text("Training a small network: the loss per iteration", 34)
         title.to_edge(UP, buff=0.25)
-        s = FIGURE.SIZES
-        sub = self.text(f"a {s[0]}-{s[1]}-{s[2]} {FIGURE.ACTIVATION} network, "
-                        f"{FIGURE.N_POINTS} points, full-batch gradient descent", 24, t.muted)
+        s = EX.sizes
+        sub = self.text(f"a {s[0]}-{s[1]}-{s[2]} {EX.activation} network, "
+                        f"{EX.n_points} points, full-batch gradient descent", 24, t.muted)
         sub.next_to(title, DOWN, buff=0.15)
         plot, curve, dot = self.plot = self.build_plot()
         box, dots, img, key = self.data = self.build_data()
         data_title = self.text("the data: two moons", 26).next_to(box, UP, buff=0.25)
-        rate = self.tex(rf"\alpha = {FIGURE.LR:g}", 30)
+        rate = self.tex(rf"\alpha = {EX.lr:g}", 30)
         it_read, it_num = live_readout("t", lambda: self.k(), 0, 30)
         it_num.group_with_commas = False
         l_read, _ = live_readout("L", lambda: float(self.losses[self.k()]), 4, 30, t.accent)
@@ -153,7 +142,7 @@ class LossCurve(ThemedScene):
         l_read.align_to(rate, DOWN)
         reads = VGroup(rate, it_read, l_read)
         eq = self.tex(equations.tex("half-mse-loss"), 30)
-        eq.move_to(plot.c2p(0.62 * FIGURE.STEPS, 0.74 * Y_TOP))
+        eq.move_to(plot.c2p(0.62 * EX.steps, 0.74 * Y_TOP))
         self.eq = eq
 
         self.play(Write(title), FadeIn(sub))
@@ -165,7 +154,7 @@ class LossCurve(ThemedScene):
     def section_training(self):
         t = self.theme
         plot = self.plot[0]
-        early = FIGURE.EARLY
+        early = EX.early
         self.play(self.it.animate.set_value(early), run_time=EARLY_SECONDS, rate_func=linear)
         p = plot.c2p(early, self.losses[early])
         mark = Dot(p, radius=0.07, color=t.text)
@@ -173,14 +162,14 @@ class LossCurve(ThemedScene):
         note.next_to(p, UR, buff=0.15)
         self.play(FadeIn(mark), FadeIn(note))
         self.wait(0.8)
-        self.play(self.it.animate.set_value(FIGURE.STEPS), run_time=TAIL_SECONDS,
+        self.play(self.it.animate.set_value(EX.steps), run_time=TAIL_SECONDS,
                   rate_func=linear)
         self.wait(0.4)
 
     def section_levelled(self):
         t = self.theme
         plot = self.plot[0]
-        last = FIGURE.STEPS
+        last = EX.steps
         l0, l1 = float(self.losses[0]), float(self.losses[-1])
         p0, p1 = plot.c2p(0, l0), plot.c2p(last, l1)
         start = VGroup(Dot(p0, radius=0.09, color=t.accent),
@@ -189,8 +178,11 @@ class LossCurve(ThemedScene):
         end = self.text(f"after {last} iterations: {l1:.3f}", 24)
         end.next_to(p1, UP, buff=0.25).align_to(p1, RIGHT)
         box, dots, img, key = self.data
-        acc = self.text(f"{self.facts['accuracy']:.0%} classified correctly", 24)
+        accuracy = EX.accuracy(self.result.net, self.X, self.Y)
+        acc = self.text(f"{accuracy:.0%} classified correctly", 24)
         acc.next_to(key, DOWN, buff=0.2)
         self.play(FadeIn(start), Create(level), FadeIn(end))
         self.play(FadeIn(img), FadeIn(acc))
         self.wait(2.5)
+
+    SECTIONS = sections(section_setup, section_training, section_levelled)

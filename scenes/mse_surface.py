@@ -22,40 +22,12 @@ from manim import (
 
 from gdcore import data, regression
 from gdviz import equations, views
-from gdviz.fast_surface import Axes3D, ShadedSurface, View3D, shaded_colors, visible
-from gdviz.manim_theme import ThemedScene
-
-#: Vertices per axis of the drawn grid (55 × 55 faces).
-GRID = 56
-#: Scene lengths of the (m, b, J) box, and where its centre projects to.
-BOX = (4.8, 4.8, 3.0)
-CENTER = (0.0, -0.25)
-#: The scene rectangle (centre x, centre y, width, height) the surface image covers: every
-#: orientation of the box fits in it.
-REGION = (CENTER[0], CENTER[1], 7.2, 6.1)
-#: The camera of figures/mse_surface.py (views.VIEW_ELEV, VIEW_AZIM) in Manim's angles.
-PHI0 = 90.0 - views.VIEW_ELEV
-THETA0 = views.VIEW_AZIM
-TICKS = ([-2, 0, 2, 4], [-4, 0, 4, 8], [100, 200])  # J's 0 would sit on a corner number
-
-
-def build_view(z_top: float) -> View3D:
-    return View3D((views.M_RANGE, views.B_RANGE, (0.0, z_top)), BOX, CENTER, PHI0, THETA0)
-
-
-def build_surface(theme, view: View3D, x, y, grid: int = GRID):
-    """The cost grid from gdcore and its shaded surface (viridis on log J, lit)."""
-    M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, grid)
-    colors = shaded_colors(J, theme.surface_cmap, levels=views.contour_levels(J))
-    return ShadedSurface(view, M, B, J, colors, REGION, background=theme.background)
-
-
-def build_axes(theme, view: View3D) -> Axes3D:
-    return Axes3D(view, TICKS, ("m", "b", "J"), theme.muted, theme.text)
+from gdviz.cost_surface_scene import GRID, build_axes, build_surface, build_view
+from gdviz.fast_surface import visible
+from gdviz.manim_theme import ThemedScene, sections
 
 
 class MseSurface(ThemedScene):
-    SECTIONS = ("surface", "minimum", "orbit")
     orbit_seconds = 14.0
 
     def setup(self):
@@ -129,5 +101,4 @@ class MseSurface(ThemedScene):
         self.play(self.view.theta.animate.increment_value(turn), run_time=seconds,
                   rate_func=linear)
 
-
-__all__ = ["MseSurface", "build_view", "build_surface", "build_axes", "LEFT", "RIGHT"]
+    SECTIONS = sections(section_surface, section_minimum, section_orbit)

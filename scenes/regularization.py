@@ -3,9 +3,9 @@
 Left: the degree-9 polynomial fitted to the noisy sine samples with the penalty λ Σ w_k², clipped
 to the panel. Right: the coefficient norm ‖(w_1 … w_9)‖ against λ on log-log axes (λ = 0 on a
 stub at the left), a dot at the current λ. One ValueTracker holds u = log10 λ; every curve and
-number is gdcore's: validation.regularization_path at the tracker's λ (a ridge fit solved by
-regression.polynomial_fit), the samples validation.overfit_data(), the settings those of
-figures/regularization.py (DEGREE, SHOWN, Y_RANGE, XS).
+number is gdcore's: procedure.regularization_path at the tracker's λ (a ridge fit solved by
+regression.polynomial_fit), the samples procedure.overfit_data(), the settings the still's
+(procedure.REGULARIZATION; the y window views.FIT_Y_RANGE).
 Render alone with: manim -ql scenes/regularization.py Regularization
 """
 
@@ -33,66 +33,44 @@ from manim import (
     linear,
 )
 
-from gdcore import data, regression, validation
-from gdviz import equations
+from gdcore import data, races, regression
+from gdcore import training_procedure as procedure
+from gdviz import equations, views
 from gdviz.manim_blocks import map_axes
-from gdviz.manim_theme import ThemedScene, data_dots
-from gdviz.mpl import load
+from gdviz.manim_theme import ThemedScene, data_dots, sections
+from gdviz.number_text import sci_tex
 
-FIG = load("figures.regularization")
-DEGREE, SHOWN, Y_RANGE, XS = FIG.DEGREE, FIG.SHOWN, FIG.Y_RANGE, FIG.XS
-LAMS = validation.DEFAULT_LAMS
+EX = procedure.REGULARIZATION
+DEGREE, SHOWN, Y_RANGE, XS = EX.degree, EX.shown, views.FIT_Y_RANGE, EX.xs
+LAMS = EX.lams
 #: The sweep of u = log10 λ: from the smallest positive λ of the path to the largest.
 U_FROM, U_TO = float(np.log10(LAMS[LAMS > 0].min())), float(np.log10(LAMS.max()))
 #: The u at which λ = 0 is drawn on the norm plot (a stub left of the log axis).
 U_ZERO = U_FROM - 2.0
 #: Where the sweep pauses: the positive λ of the figure's top row.
 STOPS = tuple(float(np.log10(lam)) for lam in SHOWN if lam > 0)
-#: λ of the traced norm curve (gdcore's norms at each, 20 per decade).
-LAM_DENSE = np.logspace(U_FROM, U_TO, int(round(U_TO - U_FROM)) * 20 + 1)
+#: λ of the traced norm curve (gdcore's norms at each, EX.per_decade per decade).
+LAM_DENSE = EX.dense_lams()
 NORM_EXP = (-1, 7)
-
-
-def samples() -> validation.OverfitData:
-    """The figure's samples."""
-    return FIG.path()[0]
 
 
 @lru_cache(maxsize=4096)
 def fit(lam: float) -> tuple[np.ndarray, float]:
-    """(w, ‖w_1:‖) of the ridge fit of degree DEGREE at λ (gdcore's regularization_path)."""
-    d = samples()
-    rp = validation.regularization_path(d.x, d.y, DEGREE, [lam])
-    return rp.coefs[0], float(rp.norms[0])
+    """(w, ‖w_1:‖) of the ridge fit at λ (gdcore's REGULARIZATION.fit), cached for the sweep."""
+    return EX.fit(lam)
 
 
 def clipped_segments(xs, ys, lo: float, hi: float) -> list[np.ndarray]:
-    """The pieces of the polyline (xs, ys) inside lo ≤ y ≤ hi, each ending on the band's edge
-    where the polyline leaves it (the crossing on the segment between two samples)."""
-    pieces, cur = [], []
-    inside = (ys >= lo) & (ys <= hi)
-    for i in range(len(xs)):
-        if i > 0 and inside[i] != inside[i - 1]:
-            edge = hi if max(ys[i], ys[i - 1]) > hi else lo
-            f = (edge - ys[i - 1]) / (ys[i] - ys[i - 1])
-            cur.append((xs[i - 1] + f * (xs[i] - xs[i - 1]), edge))
-            if not inside[i]:
-                pieces.append(np.array(cur))
-                cur = []
-        if inside[i]:
-            cur.append((xs[i], ys[i]))
-    if cur:
-        pieces.append(np.array(cur))
-    return [p for p in pieces if len(p) >= 2]
+    """The pieces of the polyline (xs, ys) inside lo ≤ y ≤ hi (races.clip_polyline on a band),
+    each ending on the band's edge where the polyline leaves it."""
+    return races.clip_polyline(np.column_stack([xs, ys]), ((-np.inf, np.inf), (lo, hi)))
 
 
 class Regularization(ThemedScene):
-    SECTIONS = ("overfit", "sweep", "calm")
 
     def setup(self):
         super().setup()
-        self.d = samples()
-        self.rp = FIG.path()[1]
+        self.d, self.rp = EX.run()
         self.u = ValueTracker(U_FROM)
         self.zero = True  # λ = 0 (before the sweep)
         self.traced_to = U_FROM
@@ -260,7 +238,7 @@ class Regularization(ThemedScene):
     def section_calm(self):
         t = self.theme
         rp = self.rp
-        since = self.tex(rf"(\lambda = 0:\ {FIG._sci(rp.norms[0])})",
+        since = self.tex(rf"(\lambda = 0:\ {sci_tex(rp.norms[0])})",
                          28, t.error)
         since.next_to(self.w_num, RIGHT, buff=0.35)
         flat = VGroup(self.text("a strong penalty", 24, t.muted),
@@ -270,6 +248,8 @@ class Regularization(ThemedScene):
         self.play(FadeIn(tail, shift=0.15 * UP), run_time=1.2)
         self.wait(2.5)
         self.tail = tail
+
+    SECTIONS = sections(section_overfit, section_sweep, section_calm)
 
 
 __all__ = ["Regularization", "fit", "clipped_segments", "LAMS", "U_ZERO"]

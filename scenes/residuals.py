@@ -27,10 +27,8 @@ from manim import (
 
 from gdcore import data, regression
 from gdviz import equations, views
-from gdviz.manim_theme import ThemedScene, data_dots, error_bars, themed_axes
+from gdviz.manim_theme import ThemedScene, data_dots, error_bars, sections, themed_axes
 
-#: The candidate shown: the middle one of data.CANDIDATES (as in figures/residuals.py).
-CANDIDATE = 1
 X_RANGE = views.X_RANGE
 Y_RANGE = (1.2, 3.2)
 #: Scene units per axis unit, the same on x and y: a square of side |r| has area r².
@@ -40,17 +38,13 @@ SQUARE_OPACITY = 0.45
 
 
 class Residuals(ThemedScene):
-    SECTIONS = ("points", "errors", "squares", "mean")
 
     def setup(self):
         super().setup()
         self.x, self.y = data.regression_points()
-        self.m, self.b = data.CANDIDATES[CANDIDATE]
-        self.pred = regression.predict(self.m, self.b, self.x)
-        self.r = regression.residuals(self.m, self.b, self.x, self.y)
-        self.sq = self.r**2
-        self.mean = regression.mse(self.pred, self.y)
-        self.j = regression.cost(self.m, self.b, self.x, self.y)
+        e = regression.line_errors(*data.CANDIDATES[data.RESIDUALS_CANDIDATE], self.x, self.y)
+        self.m, self.b, self.pred, self.r, self.sq = e.m, e.b, e.pred, e.residuals, e.squares
+        self.mean, self.j, self.total = e.mean, e.cost, e.total
 
     # -- pieces --------------------------------------------------------------------
 
@@ -145,7 +139,7 @@ class Residuals(ThemedScene):
         t = self.theme
         u = self.ax.x_axis.unit_size
         n = len(self.x)
-        total = float(self.sq.sum())
+        total = self.total
         sum_eq = self.tex(rf"\sum_{{i=1}}^{{{n}}} r_i^2 = {total:.4f}", 30)
         mean_eq = self.tex(rf"\frac{{1}}{{{n}}} \sum_{{i=1}}^{{{n}}} r_i^2 = {self.mean:.4f}", 30)
         j_eq = self.tex(rf"J = \frac{{1}}{{2}} \cdot {self.mean:.4f} = {self.j:.4f}", 34, t.error)
@@ -172,3 +166,5 @@ class Residuals(ThemedScene):
         self.mean_square = mean_sq
         self.j_eq = j_eq
         self.wait(2.0)
+
+    SECTIONS = sections(section_points, section_errors, section_squares, section_mean)

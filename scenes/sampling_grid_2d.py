@@ -24,10 +24,10 @@ from manim import (
 )
 
 from gdcore import sampling
-from gdviz.manim_theme import ThemedScene, themed_axes
+from gdviz.manim_theme import ThemedScene, sections, themed_axes
 
-BINS = (10, 100)
-DIMS = 2
+BINS = sampling.SAMPLING_GRID_2D.bins
+(DIMS,) = sampling.SAMPLING_GRID_2D.dims
 LOW, HIGH = 0.0, 1.0
 SIDE = 4.2  # scene units of each square panel
 FILL_SECONDS = {10: 4.0, 100: 6.0}
@@ -39,7 +39,6 @@ def columns(points: np.ndarray, bins: int) -> list[np.ndarray]:
 
 
 class SamplingGrid2d(ThemedScene):
-    SECTIONS = ("coarse", "fine", "counts")
 
     def setup(self):
         super().setup()
@@ -156,4 +155,6 @@ class SamplingGrid2d(ThemedScene):
             p["eq"] = eq
         self.play(*(Write(self.panels[b]["eq"]) for b in BINS))
         self.wait(2.0)
+
+    SECTIONS = sections(section_coarse, section_fine, section_counts)
 

@@ -25,11 +25,11 @@ from manim import (
 from manim.utils.color import ManimColor
 
 from gdcore import sampling
+from gdviz.colors import mix
 from gdviz.fast_surface import Axes3D, View3D
-from gdviz.manim_theme import ThemedScene, themed_axes
-from gdviz.network_draw import mix
+from gdviz.manim_theme import ThemedScene, sections, themed_axes
 
-BINS = 10
+(BINS,) = sampling.SAMPLING_GRID_3D.bins
 LOW, HIGH = 0.0, 1.0
 #: The camera of figures/sampling_grid_3d.py (elevation 16°, azimuth −50°) in Manim's angles.
 PHI0, THETA0 = 90.0 - 16.0, -50.0
@@ -41,7 +41,6 @@ RADIUS = 0.05  # of a lattice point at middle depth
 
 
 class SamplingGrid3d(ThemedScene):
-    SECTIONS = ("grid", "lattice", "orbit")
     orbit_seconds = 14.0
 
     def setup(self):
@@ -149,6 +148,8 @@ class SamplingGrid3d(ThemedScene):
         self.play(self.view.theta.animate.increment_value(360.0), run_time=self.orbit_seconds,
                   rate_func=linear)
         self.wait(1.0)
+
+    SECTIONS = sections(section_grid, section_lattice, section_orbit)
 
 
 __all__ = ["SamplingGrid3d", "LEFT", "RIGHT"]

@@ -27,7 +27,7 @@ from manim import (
 
 from gdcore import data, regression
 from gdviz import equations
-from gdviz.manim_theme import ThemedScene, data_dots, error_bars, readout, themed_axes
+from gdviz.manim_theme import ThemedScene, data_dots, error_bars, readout, sections, themed_axes
 
 #: The sweep: from a slope too shallow to one too steep, then back to the best slope.
 M_FROM, M_TO = 0.0, 0.9
@@ -38,7 +38,6 @@ M_SAMPLES = np.linspace(M_FROM, M_TO, 241)
 
 
 class SlopeSweep(ThemedScene):
-    SECTIONS = ("setup", "sweep", "settle")
     sweep_seconds = 6.0
 
     def setup(self):
@@ -137,3 +136,5 @@ class SlopeSweep(ThemedScene):
         note.move_to(ax_r.c2p(0.45, 0.88 * top))
         self.play(Create(drop), Write(label), FadeIn(note, shift=0.2 * UL))
         self.wait(1.5)
+
+    SECTIONS = sections(section_setup, section_sweep, section_settle)

@@ -6,8 +6,8 @@ from manim import DEGREES, RIGHT, ThreeDCamera
 
 from gdcore import data, regression
 from gdviz import theme, views
+from gdviz.cost_surface_scene import BOX, CENTER, GRID, build_surface, build_view
 from gdviz.fast_surface import Axes3D, ShadedSurface, View3D, rotation, shaded_colors, visible
-from scenes.mse_surface import BOX, CENTER, GRID, build_surface, build_view
 
 X, Y = data.regression_points()
 

@@ -13,10 +13,12 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 from gdcore import data, nn, sampling
+from gdcore.networks import BACKPROP, CONNECTION_TWEAK, DROPOUT
 from gdviz import equations
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
 from gdviz import theme as th
+from gdviz.network_layout import layout
 
 THEMES = ("light", "dark")
 NAMES = ("connection_tweak", "tiny_networks", "mnist_network", "backprop_loop", "dropout",
@@ -78,30 +80,30 @@ def test_words_are_filled_from_facts(name):
 # --- connection-tweak -----------------------------------------------------------------------
 @pytest.mark.parametrize("theme", THEMES)
 def test_connection_tweak_highlights_exactly_the_downstream_neurons(theme):
-    m, t = mod("connection_tweak"), th.get(theme)
+    m, t = CONNECTION_TWEAK, th.get(theme)
     ax = fig("connection_tweak", theme).axes[0]
     circles = nd.drawn_neurons(ax)
-    assert len(circles) == sum(m.SIZES) == 31
+    assert len(circles) == sum(m.sizes) == 31
     lit = {n for n, c in circles.items() if same_color(c.get_edgecolor(), t.accent)}
-    expected = nn.downstream(m.SIZES, m.LAYER, m.J, m.I)
-    assert lit == set(expected) == set(m.highlighted_neurons())
-    assert (m.LAYER + 1, m.J) in lit and all((3, k) in lit for k in range(m.SIZES[3]))
+    expected = nn.downstream(m.sizes, m.layer, m.j, m.i)
+    assert lit == set(expected) == set(m.run()[1])
+    assert (m.layer + 1, m.j) in lit and all((3, k) in lit for k in range(m.sizes[3]))
     # the edges: the tweaked one, its neuron's 8 outgoing ones, all 8 x 5 of the last layer
     assert n_segments(ax, "edge-tweak") == 1
-    assert n_segments(ax, "edges-change") == m.SIZES[2] + m.SIZES[2] * m.SIZES[3]
-    assert n_segments(ax, "edges-quiet") == nn.weight_count(m.SIZES) - 1 - 48
+    assert n_segments(ax, "edges-change") == m.sizes[2] + m.sizes[2] * m.sizes[3]
+    assert n_segments(ax, "edges-quiet") == nn.weight_count(m.sizes) - 1 - 48
     (tw,) = collections(ax, "edge-tweak")
     assert same_color(tw.get_colors()[0], t.accent)
 
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_connection_tweak_fill_follows_the_activation_change(theme):
-    m, t = mod("connection_tweak"), th.get(theme)
+    m, t = CONNECTION_TWEAK, th.get(theme)
     f = fig("connection_tweak", theme)
     circles = nd.drawn_neurons(f.axes[0])
-    net = nn.init_mlp(m.SIZES, seed=m.SEED)
-    changes = nn.activation_changes(net, m.X_INPUT, m.LAYER, m.J, m.I, m.DELTA)
-    lit = sorted(m.highlighted_neurons(), key=lambda n: changes[n[0]][n[1]])
+    net = nn.init_mlp(m.sizes, seed=m.seed)
+    changes = nn.activation_changes(net, m.x_input, m.layer, m.j, m.i, m.delta)
+    lit = sorted(m.run()[1], key=lambda n: changes[n[0]][n[1]])
     bg = np.array(to_rgba(t.background)[:3])
     dist = [np.linalg.norm(np.array(circles[n].get_facecolor()[:3]) - bg) for n in lit]
     assert np.all(np.diff(dist) >= -1e-9)  # bigger change, stronger fill
@@ -151,15 +153,15 @@ def test_mnist_network_counts(theme):
 # --- backprop-loop --------------------------------------------------------------------------
 @pytest.mark.parametrize("theme", THEMES)
 def test_backprop_loop_storyboard(theme):
-    m = mod("backprop_loop")
+    m = BACKPROP
     axes = fig("backprop_loop", theme).axes
     assert len(axes) == 4
     titles = [ax.get_title(loc="left") for ax in axes]
     for k, word in enumerate(("Forward", "Error", "Backward", "Update")):
         assert titles[k].startswith(f"{k + 1}") and word in titles[k]
-    r = m.loop()
-    net = nn.init_mlp(m.SIZES, "sigmoid", "sigmoid", seed=m.SEED, scale=m.SCALE)
-    acts = nn.forward(net, m.X)
+    r = m.run()
+    net = nn.init_mlp(m.sizes, "sigmoid", "sigmoid", seed=m.seed, scale=m.scale)
+    acts = nn.forward(net, m.x)
     # 1: the activations of a real forward pass, in the neurons
     words = texts(axes[0])
     for a in acts:
@@ -167,19 +169,19 @@ def test_backprop_loop_storyboard(theme):
             assert f"{v:.2f}" in words
     # 2: outputs against targets, and the loss
     s2 = alltext(axes[1])
-    assert f"{nn.loss(net, m.X, m.Y):.3f}" in s2 and "target" in s2
+    assert f"{nn.loss(net, m.x, m.y):.3f}" in s2 and "target" in s2
     # 3: the error terms (dJ/db for one example) from backprop
-    gW, gb = nn.backprop(net, m.X, m.Y)
+    gW, gb = nn.backprop(net, m.x, m.y)
     words = texts(axes[2])
     for d in gb:
         for v in d:
             assert f"{v:.3f}".replace("-", "\u2212") in words
     widths = collections(axes[2], "edges")[0].get_linewidths()
-    grads = [abs(gW[a[0]][b[1], a[1]]) for a, b in m.layout(m.SIZES).edges]
+    grads = [abs(gW[a[0]][b[1], a[1]]) for a, b in layout(m.sizes).edges]
     assert np.argmax(widths) == np.argmax(grads)
     # 4: one gradient step lowers the loss; new activations shown
-    after = nn.loss(nn.sgd_step(net, m.X, m.Y, m.LR), m.X, m.Y)
-    assert after < nn.loss(net, m.X, m.Y) and after == pytest.approx(r["loss_after"])
+    after = nn.loss(nn.sgd_step(net, m.x, m.y, m.lr), m.x, m.y)
+    assert after < nn.loss(net, m.x, m.y) and after == pytest.approx(r["loss_after"])
     s4 = alltext(axes[3])
     assert f"{r['loss_before']:.3f}" in s4 and f"{after:.3f}" in s4
     for v in r["new_acts"][2]:
@@ -189,18 +191,18 @@ def test_backprop_loop_storyboard(theme):
 # --- dropout --------------------------------------------------------------------------------
 @pytest.mark.parametrize("theme", THEMES)
 def test_dropout_panels_follow_the_seeded_masks(theme):
-    m = mod("dropout")
+    m = DROPOUT
     axes = fig("dropout", theme).axes
-    masks = nn.dropout_masks(m.SIZES, m.P_DROP, m.STEPS, m.SEED)
-    assert len(axes) == m.STEPS >= 3
-    assert len({tuple(np.concatenate(step)) for step in masks}) == m.STEPS  # all different
+    masks = nn.dropout_masks(m.sizes, m.p_drop, m.steps, m.seed)
+    assert len(axes) == m.steps >= 3
+    assert len({tuple(np.concatenate(step)) for step in masks}) == m.steps  # all different
     for ax, step in zip(axes, masks):
         circles = nd.drawn_neurons(ax)
-        assert len(circles) == sum(m.SIZES)
+        assert len(circles) == sum(m.sizes)
         dropped = {n for n, c in circles.items() if c.get_linestyle() != "solid"}
         expected = {(h + 1, i) for h, mk in enumerate(step) for i in np.flatnonzero(~mk)}
         assert dropped == expected
-        kept = [m.SIZES[0], *(int(mk.sum()) for mk in step), m.SIZES[-1]]
+        kept = [m.sizes[0], *(int(mk.sum()) for mk in step), m.sizes[-1]]
         assert n_segments(ax, "edges") == sum(a * b for a, b in zip(kept[:-1], kept[1:]))
         assert f"{sum(kept[1:-1])} of 12 hidden kept" in ax.get_title()
 

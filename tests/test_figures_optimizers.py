@@ -10,7 +10,9 @@ from matplotlib.contour import QuadContourSet
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from gdcore import bumpy, data, nn, races, regression, validation
+from gdcore import data, local_minima, nn, races, regression
+from gdcore import training_procedure as procedure
+from gdcore.networks import LOSS_CURVE
 from gdcore.optimizers import NAMES
 from gdviz import mpl as gm
 from gdviz import theme as th
@@ -178,9 +180,9 @@ def test_saddle_figure_six_escape_and_sgd_stays(race_runs):
 @pytest.mark.parametrize("theme", THEMES)
 def test_local_minima_balls_sit_at_gdcores_minima(theme):
     fig = build("local_minima", theme)
-    exp = bumpy.LOCAL_MINIMA
-    minima = bumpy.minima(exp)
-    plain = bumpy.run_plain(exp)
+    exp = local_minima.LOCAL_MINIMA
+    minima = local_minima.minima(exp)
+    plain = local_minima.run_plain(exp)
     settled = set()
     for w0, tr in plain.items():
         ball = xy(by_gid(fig, f"ball:{w0:g}"))[0]
@@ -197,9 +199,9 @@ def test_local_minima_balls_sit_at_gdcores_minima(theme):
 
 def test_local_minima_momentum_rolls_through_the_shallow_trough():
     fig = build("local_minima", "light")
-    exp = bumpy.LOCAL_MINIMA
-    minima = bumpy.minima(exp)
-    roll = bumpy.run_momentum(exp)
+    exp = local_minima.LOCAL_MINIMA
+    minima = local_minima.minima(exp)
+    roll = local_minima.run_momentum(exp)
     stalled = xy(by_gid(fig, "ball:stalled"))[0]
     rolled = xy(by_gid(fig, "ball:momentum"))[0]
     assert stalled[0] == pytest.approx(minima[0], abs=1e-9)  # the shallow trough
@@ -243,7 +245,7 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
 
 @pytest.fixture(scope="module")
 def grid():
-    return validation.lr_momentum_grid()
+    return procedure.LR_GRID.run()
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -274,23 +276,23 @@ def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_loss_curve_is_gdcores_training_loss_falling_and_levelling_off(theme):
-    module = gm.load("figures.loss_curve")
+    ex = LOSS_CURVE
     fig = build("loss_curve", theme)
-    X, Y, res = module.run()
-    assert np.array_equal(X, data.two_moons(module.N_POINTS, seed=module.SEED)[0])
-    net = nn.init_mlp(list(module.SIZES), activation=module.ACTIVATION, seed=module.SEED)
-    ref = nn.train(net, X, Y, module.STEPS, module.LR, seed=module.SEED).train_losses
+    X, Y, res = ex.run()
+    assert np.array_equal(X, data.two_moons(ex.n_points, seed=ex.seed)[0])
+    net = nn.init_mlp(list(ex.sizes), activation=ex.activation, seed=ex.seed)
+    ref = nn.train(net, X, Y, ex.steps, ex.lr, seed=ex.seed).train_losses
     line = by_gid(fig, "loss")
     L = np.asarray(line.get_ydata())
     assert np.array_equal(L, ref)
-    assert np.array_equal(line.get_xdata(), np.arange(module.STEPS + 1))
+    assert np.array_equal(line.get_xdata(), np.arange(ex.steps + 1))
     # Falling: never up; levelling off: the last half of the run gains under 10 % of the drop.
     assert np.all(np.diff(L) <= 0)
     half = len(L) // 2
     assert L[half] - L[-1] < 0.1 * (L[0] - L[-1])
     texts = [t.get_text() for t in line.axes.texts]
     assert f"start: {L[0]:.3f}" in texts
-    assert f"after {module.STEPS} iterations: {L[-1]:.3f}" in texts
+    assert f"after {ex.steps} iterations: {L[-1]:.3f}" in texts
 
 
 def test_grid_search_caption_story_holds(grid):

@@ -12,7 +12,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from gdcore import data, regression, validation
+from gdcore import data, regression
+from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz import theme
 
@@ -24,7 +25,7 @@ _CACHE: dict = {}
 
 @lru_cache(maxsize=1)
 def tv_curves():
-    return validation.train_val_curves()
+    return procedure.train_val_curves()
 
 
 def build(name: str, t: str):
@@ -96,8 +97,8 @@ def test_data_splits_bars_have_gdcore_sizes_and_roles(t):
 
 
 def _cv():
-    d = validation.overfit_data(n=20)
-    return d, validation.cross_validate(d.x, d.y, 3, 5, seed=0)
+    d = procedure.overfit_data(n=20)
+    return d, procedure.cross_validate(d.x, d.y, 3, 5, seed=0)
 
 
 @pytest.mark.parametrize("t", THEMES)
@@ -157,8 +158,8 @@ def test_cross_validation_fits_train_on_four_folds_and_score_the_fifth(t):
 @pytest.mark.parametrize("t", THEMES)
 def test_overfitting_poly_panels_carry_the_computed_errors(t):
     fig = build("overfitting_poly", t)
-    d = validation.overfit_data()
-    err = validation.polynomial_errors(d, (3, 9))
+    d = procedure.overfit_data()
+    err = procedure.polynomial_errors(d, (3, 9))
     a3, a9 = fig.axes
     assert (a3.get_title(), a9.get_title()) == ("degree 3", "degree 9")
     (box3,) = by_gid(a3, "errors", matplotlib.text.Text)
@@ -173,7 +174,7 @@ def test_overfitting_poly_panels_carry_the_computed_errors(t):
 @pytest.mark.parametrize("t", THEMES)
 def test_overfitting_poly_draws_the_fits_and_says_when_clipped(t):
     fig = build("overfitting_poly", t)
-    d = validation.overfit_data()
+    d = procedure.overfit_data()
     for ax, k in zip(fig.axes, (3, 9)):
         (pts,) = [c for c in ax.collections if len(c.get_offsets())]
         np.testing.assert_allclose(pts.get_offsets(), np.c_[d.x, d.y])
@@ -202,7 +203,7 @@ def test_overfitting_poly_draws_the_fits_and_says_when_clipped(t):
 def test_model_capacity_lines_are_gdcores_errors(t):
     fig = build("model_capacity", t)
     (ax,) = fig.axes
-    err = validation.polynomial_errors(validation.overfit_data(), range(10))
+    err = procedure.polynomial_errors(procedure.overfit_data(), range(10))
     (train,) = by_gid(ax, "train")
     (test,) = by_gid(ax, "test")
     np.testing.assert_array_equal(train.get_xdata(), np.arange(10))
@@ -228,8 +229,8 @@ def test_model_capacity_lines_are_gdcores_errors(t):
 @pytest.mark.parametrize("t", THEMES)
 def test_regularization_fits_calm_down_as_lambda_grows(t):
     fig = build("regularization", t)
-    d = validation.overfit_data()
-    rp = validation.regularization_path(d.x, d.y, 9, validation.DEFAULT_LAMS)
+    d = procedure.overfit_data()
+    rp = procedure.regularization_path(d.x, d.y, 9, procedure.DEFAULT_LAMS)
     fits = [a for a in fig.axes if by_gid(a, "fit")]
     assert [a.get_title() for a in fits] == [r"$\lambda = 0$", r"$\lambda = 10^{-6}$",
                                              r"$\lambda = 10^{-3}$", r"$\lambda = 1$"]
@@ -246,8 +247,8 @@ def test_regularization_fits_calm_down_as_lambda_grows(t):
 @pytest.mark.parametrize("t", THEMES)
 def test_regularization_norm_and_errors_against_lambda(t):
     fig = build("regularization", t)
-    d = validation.overfit_data()
-    rp = validation.regularization_path(d.x, d.y, 9, validation.DEFAULT_LAMS, d.x_test, d.y_test)
+    d = procedure.overfit_data()
+    rp = procedure.regularization_path(d.x, d.y, 9, procedure.DEFAULT_LAMS, d.x_test, d.y_test)
     norm = by_gid(fig, "norm")
     assert len(norm) == 2  # λ = 0 on its own axes, λ > 0 on a log axis
     zero, logline = sorted(norm, key=len_of)
@@ -272,7 +273,7 @@ def len_of(line) -> int:
 @pytest.mark.parametrize("t", THEMES)
 def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     fig = build("penalty_conflict", t)
-    pc = validation.penalty_conflict(n=50)
+    pc = procedure.penalty_conflict(n=50)
     (path,) = by_gid(fig, "path")
     np.testing.assert_array_equal(np.c_[path.get_xdata(), path.get_ydata()], pc.path)
     np.testing.assert_allclose(pc.path[0], pc.w_ls)  # λ = 0: the data's optimum

@@ -14,7 +14,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.text import Annotation, Text
 
-from gdcore import data, descent, optimizers, regression, surfaces, validation
+from gdcore import data, descent, optimizers, regression, surfaces
+from gdcore import training_procedure as procedure
+from gdcore.cost_descent import COST_DESCENT
 from gdviz import mpl as gm
 from gdviz import theme as th
 from gdviz import views
@@ -65,23 +67,24 @@ def contour_sets(ax) -> list[QuadContourSet]:
 
 
 def good_run():
-    return descent.run_regression(optimizers.sgd(views.LR_GOOD), X, Y, views.START, views.STEPS)
+    return COST_DESCENT.run()
 
 
-# ---------------------------------------------------------------- gdviz.views
+# ---------------------------------------------------------------- views and COST_DESCENT
 
 
 def test_views_windows_and_rates():
     assert views.M_RANGE == (-2.0, 4.0) and views.B_RANGE == (-6.0, 8.0)
     limit = regression.max_stable_rate(X)
-    assert views.MAX_STABLE_RATE == pytest.approx(limit) == pytest.approx(0.1371, abs=1e-4)
-    assert views.LR_SMALL < views.LR_GOOD < limit < views.LR_LARGE
-    assert [lr for _, lr in views.LEARNING_RATES] == [views.LR_SMALL, views.LR_GOOD,
-                                                       views.LR_LARGE]
+    assert COST_DESCENT.max_stable_rate == pytest.approx(limit) == pytest.approx(0.1371, abs=1e-4)
+    assert COST_DESCENT.lr_small < COST_DESCENT.lr_good < limit < COST_DESCENT.lr_large
+    d = COST_DESCENT
+    assert [lr for _, lr in d.learning_rates] == [d.lr_small, d.lr_good, d.lr_large]
+    assert (d.lr_small, d.lr_good, d.lr_large) == (0.01, 0.1, 0.14)
     # the start is poor: far from the minimum, inside the window
-    assert regression.cost(*views.START, X, Y) > 1000 * J_STAR
-    assert views.M_RANGE[0] < views.START[0] < views.M_RANGE[1]
-    assert views.B_RANGE[0] < views.START[1] < views.B_RANGE[1]
+    assert regression.cost(*COST_DESCENT.start, X, Y) > 1000 * J_STAR
+    assert views.M_RANGE[0] < COST_DESCENT.start[0] < views.M_RANGE[1]
+    assert views.B_RANGE[0] < COST_DESCENT.start[1] < views.B_RANGE[1]
 
 
 def test_views_contour_levels_are_log_spaced_over_the_grid():
@@ -94,8 +97,9 @@ def test_views_contour_levels_are_log_spaced_over_the_grid():
 
 
 def test_the_three_rates_crawl_converge_and_diverge():
-    small, good, large = (descent.run_regression(optimizers.sgd(lr), X, Y, views.START,
-                                                 views.STEPS) for _, lr in views.LEARNING_RATES)
+    small, good, large = COST_DESCENT.run_learning_rates().values()
+    ref = descent.run_regression(optimizers.sgd(0.1), X, Y, (3.0, -4.0), 1000)
+    assert np.array_equal(good.points, ref.points)
     assert not small.diverged and not good.diverged and large.diverged
     assert small.losses[-1] > 10 * J_STAR
     assert good.losses[-1] == pytest.approx(J_STAR, rel=0.01)
@@ -178,7 +182,7 @@ def test_slope_sweep_lines_error_bars_and_curve(theme):
     t = th.get(theme)
     left, right = plain_axes(fig)
     xs = np.array(views.X_RANGE)
-    slopes = [M_STAR + d for d in views.SWEEP_OFFSETS]
+    slopes = [M_STAR + d for d in data.SLOPE_SWEEP.offsets]
     lines = [ln for ln in left.lines if len(ln.get_xdata()) == 2]
     assert len(lines) == len(slopes)
     for ln, m in zip(lines, slopes):
@@ -207,14 +211,14 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
     fig = build("nonconvex_loss", theme)
     assert len(axes_3d(fig)) == 2
     bowl_map, net_map = plain_axes(fig)
-    _, _, J = validation.convex_reference()
-    W1, W2, L = validation.nonconvex_loss_grid()
+    _, _, J = procedure.convex_reference()
+    W1, W2, L = procedure.nonconvex_loss_grid()
     for ax, grid in ((bowl_map, J), (net_map, L)):
         (filled,) = [c for c in contour_sets(ax) if c.filled]
         assert np.allclose(filled.levels, views.contour_levels(grid))
     assert net_map.get_xlim() == pytest.approx((W1.min(), W1.max()))
-    n_convex = validation.count_local_minima(J, 0.01)
-    n_basins = validation.count_local_minima(L, 0.01)
+    n_convex = procedure.count_local_minima(J, 0.01)
+    n_basins = procedure.count_local_minima(L, 0.01)
     assert n_convex == 1 and n_basins > 1
     titles = [a.get_title() for a in axes_3d(fig)]
     assert f"{n_convex} minimum" in titles[0] and f"{n_basins} basins" in titles[1]
@@ -263,12 +267,12 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
 def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
     fig = build("gd_regression", theme)
     traj = good_run()
-    assert not traj.diverged and views.LR_GOOD < 0.137
+    assert not traj.diverged and COST_DESCENT.lr_good < 0.137
     path = one(fig, "path")
     assert np.array_equal(path.get_xydata(), traj.points)
     cost = one(fig, "cost")
     assert np.array_equal(cost.get_ydata(), traj.losses)
-    sched = descent.log_schedule(views.STEPS, views.SCHEDULE_FRAMES)
+    sched = COST_DESCENT.schedule()
     xs = np.array(views.X_RANGE)
     for t in sched:
         line = one(fig, f"line-{t}")
@@ -292,11 +296,11 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     legend_ax = [a for a in fig.axes if a.get_legend() is not None]
     assert len(legend_ax) == 1
     legend = [x.get_text() for x in legend_ax[0].get_legend().get_texts()]
-    for (name, lr), label in zip(views.LEARNING_RATES, legend):
+    for (name, lr), label in zip(COST_DESCENT.learning_rates, legend):
         assert label.startswith(name) and f"\\alpha = {lr:g}" in label
     assert "diverged" in legend[2] and not any("diverged" in s for s in legend[:2])
-    for name, lr in views.LEARNING_RATES:
-        traj = descent.run_regression(optimizers.sgd(lr), X, Y, views.START, views.STEPS)
+    for name, lr in COST_DESCENT.learning_rates:
+        traj = COST_DESCENT.run(lr)
         cost = one(fig, f"cost-{name}")
         assert np.array_equal(cost.get_ydata(), traj.losses)
         path = one(fig, f"path-{name}").get_xydata()
@@ -333,7 +337,7 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
 @pytest.mark.parametrize("theme", THEMES)
 def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     fig = build("feature_scaling", theme)
-    fs = validation.feature_scaling_paths()
+    fs = procedure.FEATURE_SCALING.run()
     raw_ax, scaled_ax = plain_axes(fig)
     paths = by_gid(fig, "path")
     assert len(paths) == 2

@@ -9,8 +9,9 @@ from manim import DOWN, LEFT
 
 from gdcore import nn
 from gdviz import theme as th
+from gdviz.colors import mix, rgb
 from gdviz.network_layout import layout
-from gdviz.network_mobject import NetworkMobject, mix, rgb
+from gdviz.network_mobject import NetworkMobject
 
 T = th.get("light")
 
@@ -122,3 +123,11 @@ def test_cone_is_gdcores_downstream_set():
     assert ((0, 1), (1, 2)) in edges
     assert all(b in down and (a in down or a == (0, 1)) for a, b in edges)
     assert len(edges) == 1 + 8 + 8 * 5
+
+
+def test_colour_mix_by_hand():
+    assert rgb("#FF8000").tolist() == [1.0, 128 / 255, 0.0]
+    np.testing.assert_allclose(mix("#000000", "#FFFFFF", 0.25), [0.25, 0.25, 0.25])
+    np.testing.assert_allclose(mix("#000000", "#FF0000", [0.0, 2.0]), [[0, 0, 0], [1, 0, 0]])
+    with pytest.raises(ValueError, match="rrggbb"):
+        rgb("#FFF")

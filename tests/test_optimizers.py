@@ -42,7 +42,7 @@ def test_sgd_two_steps():
     # coordinate 1: −2 − 0.05·(−20) = −1.0; −1 − 0.05·(−10) = −0.5
     close(th1, [0.95, -1.0])
     close(th2, [0.9025, -0.5])
-    assert s2.buffers == ()
+    assert type(s2) is opt.OptState and s2.arrays() == {}
 
 
 def test_momentum_two_steps():
@@ -53,8 +53,8 @@ def test_momentum_two_steps():
     # coord 1: t1 g=−20, v=−20, θ=−2+1=−1; t2 g=−10, v=−16−10=−26, θ=−1+1.3=0.3
     close(th1, [0.95, -1.0])
     close(th2, [0.8625, 0.3])
-    close(s1.buffers[0], [1.0, -20.0])
-    close(s2.buffers[0], [1.75, -26.0])
+    close(s1.velocity, [1.0, -20.0])
+    close(s2.velocity, [1.75, -26.0])
 
 
 def test_nesterov_two_steps():
@@ -67,8 +67,8 @@ def test_nesterov_two_steps():
     #          t2 g=−2, v=−16−2=−18, θ=−0.2−0.05·(−2−14.4)=−0.2+0.82=0.62
     close(th1, [0.91, -0.2])
     close(th2, [0.7961, 0.62])
-    close(s1.buffers[0], [1.0, -20.0])
-    close(s2.buffers[0], [1.71, -18.0])
+    close(s1.velocity, [1.0, -20.0])
+    close(s2.velocity, [1.71, -18.0])
 
 
 def test_adagrad_two_steps():
@@ -90,8 +90,8 @@ def test_adagrad_two_steps():
         G2.append(G)
     close(th1, exp1)
     close(th2, exp2)
-    close(s1.buffers[0], G1)
-    close(s2.buffers[0], G2)
+    close(s1.sum_sq, G1)
+    close(s2.sum_sq, G2)
     # First step of Adagrad moves each coordinate by ≈ α against the sign of its gradient.
     close(th1, [1.0 - 0.1 / (1 + 1e-10), -2.0 + 0.1 * 20 / (20 + 1e-10)])
 
@@ -115,8 +115,8 @@ def test_adadelta_two_steps():
         acc2.append(Ed)
     close(th1, exp1)
     close(th2, exp2)
-    close(s2.buffers[0], sq2)
-    close(s2.buffers[1], acc2)
+    close(s2.square_avg, sq2)
+    close(s2.acc_delta, acc2)
     # Coordinate 0, step 1, fully by hand: E[g²] = 0.2, Δ = √0.001/√0.201, θ = 1 − 2Δ.
     assert th1[0] == pytest.approx(1 - 2 * math.sqrt(0.001) / math.sqrt(0.201), rel=1e-14)
 
@@ -136,7 +136,7 @@ def test_rmsprop_two_steps():
         E2.append(E)
     close(th1, exp1)
     close(th2, exp2)
-    close(s2.buffers[0], E2)
+    close(s2.square_avg, E2)
     # Step 1 by hand: E = 0.1 g², so the step is lr/√0.1 ≈ 0.0316 against the gradient's sign.
     assert th1[0] == pytest.approx(1 - 0.01 * 1 / (math.sqrt(0.1) + 1e-6), rel=1e-14)
 
@@ -161,8 +161,8 @@ def test_adam_two_steps():
         v2.append(v)
     close(th1, exp1)
     close(th2, exp2)
-    close(s2.buffers[0], m2)
-    close(s2.buffers[1], v2)
+    close(s2.m, m2)
+    close(s2.v, v2)
     # Adam's first step is ≈ α against the sign of the gradient, whatever its size.
     assert np.allclose(th1, [0.9, -1.9], atol=1e-6)
 
@@ -253,14 +253,14 @@ ALL = [
     opt.rmsprop(0.01),
     opt.adam(0.1),
 ]
-N_BUFFERS = {
-    "SGD": 0,
-    "Momentum": 1,
-    "NAG": 1,
-    "Adagrad": 1,
-    "Adadelta": 2,
-    "RMSprop": 1,
-    "Adam": 2,
+STATE_ARRAYS = {
+    "SGD": (),
+    "Momentum": ("velocity",),
+    "NAG": ("velocity",),
+    "Adagrad": ("sum_sq",),
+    "Adadelta": ("square_avg", "acc_delta"),
+    "RMSprop": ("square_avg",),
+    "Adam": ("m", "v"),
 }
 
 
@@ -271,8 +271,8 @@ def test_state_is_immutable(optimizer):
     p0, g0 = p.copy(), g.copy()
     s0 = optimizer.init(p)
     assert s0.count == 0
-    assert len(s0.buffers) == N_BUFFERS[optimizer.name]
-    for b in s0.buffers:
+    assert tuple(s0.arrays()) == STATE_ARRAYS[optimizer.name]
+    for b in s0.arrays().values():
         assert b.shape == (3,) and np.all(b == 0.0)
         assert not b.flags.writeable
         with pytest.raises(ValueError):
@@ -280,12 +280,12 @@ def test_state_is_immutable(optimizer):
     p1, s1 = optimizer.step(p, g, s0)
     p1b, s1b = optimizer.step(p, g, s0)  # same inputs, same result
     assert np.array_equal(p1, p1b)
-    assert all(np.array_equal(x, y) for x, y in zip(s1.buffers, s1b.buffers))
+    assert all(np.array_equal(x, y) for x, y in zip(s1.arrays().values(), s1b.arrays().values()))
     assert s1.count == s1b.count == 1
     assert np.array_equal(p, p0) and np.array_equal(g, g0)  # inputs untouched
-    assert s0.count == 0 and all(np.all(b == 0.0) for b in s0.buffers)
+    assert s0.count == 0 and all(np.all(b == 0.0) for b in s0.arrays().values())
     assert not p1.flags.writeable
-    assert all(not b.flags.writeable for b in s1.buffers)
+    assert all(not b.flags.writeable for b in s1.arrays().values())
     assert not np.array_equal(p1, p)
     with pytest.raises(dataclasses.FrozenInstanceError):
         s1.count = 5  # type: ignore[misc]
@@ -295,13 +295,13 @@ def test_state_is_immutable(optimizer):
     assert np.array_equal(optimizer.step(p, g, s0)[0], p1)
 
 
-def test_buffers_do_not_alias_inputs():
+def test_state_arrays_do_not_alias_inputs():
     o = opt.momentum(0.1)
     p = np.zeros(2)
     g = np.array([1.0, 2.0])
     _, s = o.step(p, g, o.init(p))
     g[0] = 100.0
-    assert s.buffers[0].tolist() == [1.0, 2.0]
+    assert s.velocity.tolist() == [1.0, 2.0]
 
 
 # --- Bad input --------------------------------------------------------------------------------
@@ -360,9 +360,12 @@ def test_bad_grad_or_params_raise(optimizer):
         optimizer.step(p, np.zeros((2, 1)), s)
     with pytest.raises(ValueError, match=r"\bparams\b"):
         optimizer.init(np.zeros((2, 2)))
-    if s.buffers:
+    if s.arrays():
         with pytest.raises(ValueError, match="state"):
             optimizer.step(np.zeros(3), np.zeros(3), s)
+    other = opt.adam(0.1) if optimizer.name != "Adam" else opt.sgd(0.1)
+    with pytest.raises(ValueError, match="state must be"):
+        optimizer.step(p, np.zeros(2), other.init(p))
 
 
 def test_beta_zero_is_allowed_and_is_plain_sgd():

@@ -1,5 +1,6 @@
-"""Tests for gdcore.races and gdcore.bumpy: each race, the batch-size race and the local-minima
-experiment tell their story, as numbers; and the frame-exit geometry the figures draw."""
+"""Tests for gdcore.races and gdcore.local_minima: each race, the batch-size race and the
+local-minima experiment tell their story, as numbers; and the frame-exit geometry the figures
+draw."""
 
 from __future__ import annotations
 
@@ -8,10 +9,9 @@ import dataclasses
 import numpy as np
 import pytest
 
-from gdcore import bumpy, data, descent, races, regression
+from gdcore import data, descent, local_minima, races, regression
 from gdcore.optimizers import NAMES, momentum, sgd
-from gdcore.surfaces import beale, saddle, valley
-from gdcore.surfaces import bumpy as bumpy_surface
+from gdcore.surfaces import beale, bumpy, saddle, valley
 
 
 @pytest.fixture(scope="module")
@@ -294,24 +294,24 @@ def test_batch_race_is_seeded(batch_runs):
 
 @pytest.fixture(scope="module")
 def plain():
-    return bumpy.run_plain()
+    return local_minima.run_plain()
 
 
 def _maxima():
-    (lo, hi), = bumpy_surface.window
+    (lo, hi), = bumpy.window
     w = np.linspace(lo, hi, 200_001)
-    d = bumpy_surface.grad_xy(w)[0]
+    d = bumpy.grad_xy(w)[0]
     return w[np.where((d[:-1] > 0) & (d[1:] <= 0))[0]]
 
 
 def test_plain_descent_settles_in_the_minimum_of_each_starts_basin(plain):
-    m = bumpy.minima()
+    m = local_minima.minima()
     assert m.size == 3
     edges = np.concatenate([[-np.inf], _maxima(), [np.inf]])
     for w0, tr in plain.items():
-        k = bumpy.settled_in(tr)
+        k = local_minima.settled_in(tr)
         assert tr.final[0] == pytest.approx(m[k], abs=1e-9)
-        assert abs(bumpy_surface.grad(tr.final)[0]) < 1e-9
+        assert abs(bumpy.grad(tr.final)[0]) < 1e-9
         basin = np.searchsorted(edges, w0) - 1  # which stretch between humps holds w0
         lo, hi = edges[basin], edges[basin + 1]
         assert lo < m[k] < hi, w0
@@ -319,34 +319,48 @@ def test_plain_descent_settles_in_the_minimum_of_each_starts_basin(plain):
 
 
 def test_different_starts_settle_in_different_minima(plain):
-    settled = {bumpy.settled_in(tr) for tr in plain.values()}
+    settled = {local_minima.settled_in(tr) for tr in plain.values()}
     assert settled == {0, 1, 2}
 
 
 def test_the_stalled_start_stalls_in_the_shallow_trough(plain):
-    exp = bumpy.LOCAL_MINIMA
-    m = bumpy.minima()
-    f = bumpy_surface(m)
+    exp = local_minima.LOCAL_MINIMA
+    m = local_minima.minima()
+    f = bumpy(m)
     tr = plain[exp.stalled_start]
-    assert bumpy.settled_in(tr) == 0
+    assert local_minima.settled_in(tr) == 0
     assert f[0] == f.max()  # the highest of the three minima
     assert tr.losses[-1] > f.min() + 2.0
 
 
 def test_momentum_rolls_on_through_the_shallow_trough():
-    exp = bumpy.LOCAL_MINIMA
-    m = bumpy.minima()
-    roll = bumpy.run_momentum()
-    assert bumpy.settled_in(roll) == 2
-    assert roll.final[0] == pytest.approx(bumpy_surface.minimum[0], abs=1e-3)
-    assert bumpy.crossings(roll, m[0]) >= 1  # it passes through the shallow trough
-    assert bumpy.crossings(roll, m[1]) >= 1  # and through the middle one
+    exp = local_minima.LOCAL_MINIMA
+    m = local_minima.minima()
+    roll = local_minima.run_momentum()
+    assert local_minima.settled_in(roll) == 2
+    assert roll.final[0] == pytest.approx(bumpy.minimum[0], abs=1e-3)
+    assert local_minima.crossings(roll, m[0]) >= 1  # it passes through the shallow trough
+    assert local_minima.crossings(roll, m[1]) >= 1  # and through the middle one
     # Same learning rate as plain descent: only the velocity differs.
-    ref = descent.run(momentum(exp.lr, exp.beta), bumpy_surface.grad, [exp.stalled_start],
+    ref = descent.run(momentum(exp.lr, exp.beta), bumpy.grad, [exp.stalled_start],
                       exp.momentum_steps)
     assert np.array_equal(roll.points, ref.points)
 
 
 def test_weaker_momentum_would_stop_in_the_middle_trough():
-    exp = dataclasses.replace(bumpy.LOCAL_MINIMA, beta=0.85)
-    assert bumpy.settled_in(bumpy.run_momentum(exp)) == 1
+    exp = dataclasses.replace(local_minima.LOCAL_MINIMA, beta=0.85)
+    assert local_minima.settled_in(local_minima.run_momentum(exp)) == 1
+
+
+def test_clip_polyline_by_hand():
+    # y = 0, 2, 0, 2 against the band 0 ≤ y ≤ 1: out at x = 0.5, in at 1.5, out at 2.5
+    pts = np.array([[0.0, 0.0], [1.0, 2.0], [2.0, 0.0], [3.0, 2.0]])
+    pieces = races.clip_polyline(pts, ((-np.inf, np.inf), (0.0, 1.0)))
+    assert len(pieces) == 2
+    np.testing.assert_allclose(pieces[0], [[0.0, 0.0], [0.5, 1.0]])
+    np.testing.assert_allclose(pieces[1], [[1.5, 1.0], [2.0, 0.0], [2.5, 1.0]])
+    # a path that stays inside is drawn whole; its first piece ends where visible_path does
+    assert np.array_equal(races.clip_polyline(pts[:1].repeat(2, 0), ((-1, 1), (-1, 1)))[0],
+                          pts[:1].repeat(2, 0))
+    box = ((-1.0, 2.5), (-1.0, 3.0))
+    np.testing.assert_allclose(races.clip_polyline(pts, box)[0], races.visible_path(pts, box))

@@ -250,3 +250,12 @@ def test_polynomial_fit_matches_polyfit_and_ridge_shrinks():
 
 def test_mse():
     assert regression.mse([1.0, 2.0, 3.0], [1.0, 0.0, 6.0]) == pytest.approx((0 + 4 + 9) / 3)
+
+
+def test_line_errors_by_hand():
+    # f(x) = x + 1 on three points: predictions 2, 3, 4; residuals 1, −1, 2
+    e = regression.line_errors(1.0, 1.0, [1.0, 2.0, 3.0], [3.0, 2.0, 6.0])
+    assert e.pred.tolist() == [2.0, 3.0, 4.0]
+    assert e.residuals.tolist() == [1.0, -1.0, 2.0]
+    assert e.squares.tolist() == [1.0, 1.0, 4.0]
+    assert e.total == 6.0 and e.mean == 2.0 and e.cost == pytest.approx(1.0)

@@ -121,3 +121,19 @@ def test_surface_formulas_by_hand():
 def test_registry():
     assert set(surfaces.SURFACES) == {"Beale", "long valley", "saddle", "Rosenbrock", "bumpy loss"}
     assert surfaces.SURFACES["Beale"] is beale
+
+
+def test_tangent_plane_by_hand():
+    # valley f = (0.1 x² + 5 y²) / 2 at (2, 1): f = 2.7, ∇f = (0.2, 5)
+    assert valley.tangent((2.0, 1.0), 0.0, 0.0) == pytest.approx(2.7)
+    assert valley.tangent((2.0, 1.0), 1.0, 0.5) == pytest.approx(2.7 + 0.2 + 2.5)
+    line = valley.tangent((2.0, 0.0), np.array([-1.0, 0.0, 1.0]), 0.0)
+    np.testing.assert_allclose(line, [0.2 - 0.2, 0.2, 0.2 + 0.2])
+    with pytest.raises(ValueError):
+        valley.tangent((2.0, 1.0), 1.0)  # one offset per coordinate
+
+
+def test_grid_over_another_window():
+    X, Y, Z = valley.grid(3, ((0.0, 2.0), (-1.0, 1.0)))
+    assert X[0].tolist() == [0.0, 1.0, 2.0] and Y[:, 0].tolist() == [-1.0, 0.0, 1.0]
+    assert Z[1, 2] == pytest.approx(0.5 * 0.1 * 4)

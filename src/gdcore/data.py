@@ -3,15 +3,43 @@ for network training, and the index bookkeeping of splits and k-fold cross-valid
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-from ._checks import positive, positive_int
+from ._arguments import positive, positive_int
 
 _X = (2.4, 2.8, 3.2, 3.6, 4.0, 4.2, 5.0)
 _Y = (1.7, 1.85, 1.79, 1.95, 2.1, 2.0, 2.7)
 
 #: The three candidate lines (m, b) of the regression section: f(x) = m x + b.
 CANDIDATES = ((0.92, -1.0), (-0.11, 2.5), (0.52, 0.1))
+#: The candidate whose errors the residuals still and scene show: the middle one, a nearly flat
+#: line through the cloud, whose errors change sign from point to point.
+RESIDUALS_CANDIDATE = 1
+
+
+@dataclass(frozen=True)
+class SlopeSweep:
+    """The slope-sweep still: J(m, b*) over a window of slopes centred on the best slope m*,
+    and a few slopes drawn as lines, as offsets from m*."""
+
+    half_width: float
+    offsets: tuple[float, ...]
+
+    def window(self, m_best: float) -> tuple[float, float]:
+        """The slope window around the best slope m_best."""
+        return m_best - self.half_width, m_best + self.half_width
+
+
+SLOPE_SWEEP = SlopeSweep(
+    # ±0.25 around m*: J(m, b*) rises from its minimum (0.009) to about 50 times it at the
+    # window's edges, a clear parabola.
+    half_width=0.25,
+    # Too shallow, best, too steep: symmetric about m*, so their costs on the parabola match in
+    # pairs (the last one gets error bars).
+    offsets=(-0.15, 0.0, 0.15),
+)
 
 
 def regression_points() -> tuple[np.ndarray, np.ndarray]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import regression
-from ._checks import positive, positive_int, same_length, vector
+from ._arguments import positive, positive_int, same_length, vector
 from .optimizers import Optimizer
 
 

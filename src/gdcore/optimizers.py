@@ -13,11 +13,11 @@ gradient at the current parameters θ; all operations are element-wise.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 
-from ._checks import positive, unit_interval, vector
+from ._arguments import positive, unit_interval, vector
 
 #: The seven optimizers, in the chapter's order (also the order of their colours).
 NAMES = ("SGD", "Momentum", "NAG", "Adagrad", "Adadelta", "RMSprop", "Adam")
@@ -29,21 +29,66 @@ def _frozen(a: np.ndarray) -> np.ndarray:
     return a
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class OptState:
-    """Immutable optimizer state: the step count t and the optimizer's buffers (read-only)."""
+    """Immutable optimizer state: the step count t (0 before the first step). Each optimizer's
+    state adds its own named, read-only arrays, shaped like the parameters (as optax's
+    ScaleByAdamState holds mu and nu)."""
 
     count: int
-    buffers: tuple[np.ndarray, ...] = ()
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The state's arrays by name, in declaration order (none for plain SGD)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "count"}
+
+
+@dataclass(frozen=True, eq=False)
+class MomentumState(OptState):
+    """Momentum and NAG: the velocity v (torch's momentum_buffer)."""
+
+    velocity: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class AdagradState(OptState):
+    """Adagrad: the running sum G of squared gradients (torch's sum)."""
+
+    sum_sq: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class AdadeltaState(OptState):
+    """Adadelta: the averages E[g²] (torch's square_avg) and E[Δ²] (torch's acc_delta)."""
+
+    square_avg: np.ndarray
+    acc_delta: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class RMSpropState(OptState):
+    """RMSprop: the average E[g²] of squared gradients (torch's square_avg)."""
+
+    square_avg: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class AdamState(OptState):
+    """Adam: the first moment m (torch's exp_avg) and the second moment v (exp_avg_sq)."""
+
+    m: np.ndarray
+    v: np.ndarray
 
 
 @dataclass(frozen=True)
 class Optimizer:
-    """An optimizer: its name, hyper-parameters and the pure functions init and step."""
+    """An optimizer: its name, hyper-parameters, its state's type and the pure update rule.
+
+    _step(p, g, state, t) returns the new parameters and the new state's arrays by name.
+    """
 
     name: str
     hyper: dict = field(compare=False)
-    _init: Callable = field(repr=False, compare=False)
+    state_type: type[OptState] = field(repr=False, compare=False)
     _step: Callable = field(repr=False, compare=False)
 
     @property
@@ -52,33 +97,33 @@ class Optimizer:
         return self.hyper["lr"]
 
     def init(self, params) -> OptState:
-        """The state before the first step (zero buffers shaped like params)."""
+        """The state before the first step (zero arrays shaped like params)."""
         p = vector("params", params)
-        return OptState(0, tuple(_frozen(b) for b in self._init(p)))
+        names = [f.name for f in fields(self.state_type) if f.name != "count"]
+        return self.state_type(0, **{n: _frozen(np.zeros_like(p)) for n in names})
 
     def step(self, params, grad, state: OptState) -> tuple[np.ndarray, OptState]:
         """One update: returns the new parameters and the new state; inputs are not modified."""
         p = vector("params", params)
         g = vector("grad", grad, p.size)
-        if any(b.shape != p.shape for b in state.buffers):
+        if type(state) is not self.state_type:
+            raise ValueError(f"state must be a {self.state_type.__name__} for {self.name}, "
+                             f"got {type(state).__name__}")
+        if any(a.shape != p.shape for a in state.arrays().values()):
             raise ValueError(f"state does not match params of shape {p.shape}")
         t = state.count + 1
-        new_p, bufs = self._step(p, g, state.buffers, t)
-        return _frozen(new_p), OptState(t, tuple(_frozen(b) for b in bufs))
+        new_p, arrays = self._step(p, g, state, t)
+        return _frozen(new_p), self.state_type(t, **{n: _frozen(a) for n, a in arrays.items()})
 
     def label(self) -> str:
         """A short legend label with the learning rate, e.g. 'Adam  α=0.1'."""
         return f"{self.name}  α={self.lr:g}"
 
 
-def _zeros(k: int) -> Callable:
-    return lambda p: tuple(np.zeros_like(p) for _ in range(k))
-
-
 def sgd(lr: float) -> Optimizer:
     """Plain gradient descent, torch.optim.SGD(lr): θ ← θ − α g."""
     lr = positive("lr", lr)
-    return Optimizer("SGD", {"lr": lr}, _zeros(0), lambda p, g, s, t: (p - lr * g, ()))
+    return Optimizer("SGD", {"lr": lr}, OptState, lambda p, g, s, t: (p - lr * g, {}))
 
 
 def momentum(lr: float, beta: float = 0.9) -> Optimizer:
@@ -90,10 +135,10 @@ def momentum(lr: float, beta: float = 0.9) -> Optimizer:
     beta = unit_interval("beta", beta)
 
     def step(p, g, s, t):
-        v = g.copy() if t == 1 else beta * s[0] + g
-        return p - lr * v, (v,)
+        v = g.copy() if t == 1 else beta * s.velocity + g
+        return p - lr * v, {"velocity": v}
 
-    return Optimizer("Momentum", {"lr": lr, "beta": beta}, _zeros(1), step)
+    return Optimizer("Momentum", {"lr": lr, "beta": beta}, MomentumState, step)
 
 
 def nesterov(lr: float, beta: float = 0.9) -> Optimizer:
@@ -105,10 +150,10 @@ def nesterov(lr: float, beta: float = 0.9) -> Optimizer:
     beta = unit_interval("beta", beta)
 
     def step(p, g, s, t):
-        v = g.copy() if t == 1 else beta * s[0] + g
-        return p - lr * (g + beta * v), (v,)
+        v = g.copy() if t == 1 else beta * s.velocity + g
+        return p - lr * (g + beta * v), {"velocity": v}
 
-    return Optimizer("NAG", {"lr": lr, "beta": beta}, _zeros(1), step)
+    return Optimizer("NAG", {"lr": lr, "beta": beta}, MomentumState, step)
 
 
 def adagrad(lr: float, eps: float = 1e-10) -> Optimizer:
@@ -117,10 +162,10 @@ def adagrad(lr: float, eps: float = 1e-10) -> Optimizer:
     eps = positive("eps", eps)
 
     def step(p, g, s, t):
-        acc = s[0] + g * g
-        return p - lr * (g / (np.sqrt(acc) + eps)), (acc,)
+        acc = s.sum_sq + g * g
+        return p - lr * (g / (np.sqrt(acc) + eps)), {"sum_sq": acc}
 
-    return Optimizer("Adagrad", {"lr": lr, "eps": eps}, _zeros(1), step)
+    return Optimizer("Adagrad", {"lr": lr, "eps": eps}, AdagradState, step)
 
 
 def adadelta(lr: float = 1.0, rho: float = 0.9, eps: float = 1e-6) -> Optimizer:
@@ -134,12 +179,12 @@ def adadelta(lr: float = 1.0, rho: float = 0.9, eps: float = 1e-6) -> Optimizer:
     eps = positive("eps", eps)
 
     def step(p, g, s, t):
-        sq = s[0] * rho + (1 - rho) * g * g
-        delta = np.sqrt(s[1] + eps) / np.sqrt(sq + eps) * g
-        acc = s[1] * rho + (1 - rho) * delta * delta
-        return p - lr * delta, (sq, acc)
+        sq = s.square_avg * rho + (1 - rho) * g * g
+        delta = np.sqrt(s.acc_delta + eps) / np.sqrt(sq + eps) * g
+        acc = s.acc_delta * rho + (1 - rho) * delta * delta
+        return p - lr * delta, {"square_avg": sq, "acc_delta": acc}
 
-    return Optimizer("Adadelta", {"lr": lr, "rho": rho, "eps": eps}, _zeros(2), step)
+    return Optimizer("Adadelta", {"lr": lr, "rho": rho, "eps": eps}, AdadeltaState, step)
 
 
 def rmsprop(lr: float, alpha: float = 0.99, eps: float = 1e-8) -> Optimizer:
@@ -152,10 +197,10 @@ def rmsprop(lr: float, alpha: float = 0.99, eps: float = 1e-8) -> Optimizer:
     eps = positive("eps", eps)
 
     def step(p, g, s, t):
-        sq = s[0] * alpha + (1 - alpha) * g * g
-        return p - lr * (g / (np.sqrt(sq) + eps)), (sq,)
+        sq = s.square_avg * alpha + (1 - alpha) * g * g
+        return p - lr * (g / (np.sqrt(sq) + eps)), {"square_avg": sq}
 
-    return Optimizer("RMSprop", {"lr": lr, "alpha": alpha, "eps": eps}, _zeros(1), step)
+    return Optimizer("RMSprop", {"lr": lr, "alpha": alpha, "eps": eps}, RMSpropState, step)
 
 
 def adam(lr: float, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8) -> Optimizer:
@@ -170,15 +215,15 @@ def adam(lr: float, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8)
     eps = positive("eps", eps)
 
     def step(p, g, s, t):
-        m = s[0] * beta1 + (1 - beta1) * g
-        v = s[1] * beta2 + (1 - beta2) * g * g
+        m = s.m * beta1 + (1 - beta1) * g
+        v = s.v * beta2 + (1 - beta2) * g * g
         bc1 = 1 - beta1**t
         bc2 = 1 - beta2**t
         denom = np.sqrt(v) / np.sqrt(bc2) + eps
-        return p - (lr / bc1) * (m / denom), (m, v)
+        return p - (lr / bc1) * (m / denom), {"m": m, "v": v}
 
     hyper = {"lr": lr, "beta1": beta1, "beta2": beta2, "eps": eps}
-    return Optimizer("Adam", hyper, _zeros(2), step)
+    return Optimizer("Adam", hyper, AdamState, step)
 
 
 #: name -> factory, in the chapter's order.

@@ -188,6 +188,16 @@ SADDLE = Race(
 RACES: dict[str, Race] = {r.key: r for r in (LONG_VALLEY, BEALE, SADDLE)}
 
 
+#: Grid points per axis of a race's surface backdrop (the still's contours and the scene's
+#: banded image): fine enough that the contours stay smooth at a page's width.
+MAP_GRID = 400
+
+
+def surface_grid(race: Race, size: int = MAP_GRID) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(X, Y, Z): the race's surface on a size × size grid over its window (still and scene)."""
+    return race.surface.grid(size, race.window)
+
+
 def run_race(race: Race) -> dict[str, descent.Trajectory]:
     """Each optimizer's Trajectory on the race's surface, in optimizers.NAMES order.
 
@@ -230,16 +240,50 @@ def frame_exit(points, window: Window) -> FrameExit | None:
     if ins[-1] or not ins[0]:
         return None
     k = int(np.flatnonzero(ins)[-1]) + 1  # first step of the final run outside
-    a, b = p[k - 1], p[k]
-    d = b - a
-    frac = 1.0
-    for axis, (lo, hi) in enumerate(window):
-        if d[axis] > 0 and b[axis] > hi:
-            frac = min(frac, (hi - a[axis]) / d[axis])
-        elif d[axis] < 0 and b[axis] < lo:
-            frac = min(frac, (lo - a[axis]) / d[axis])
-    c = a + frac * d
+    c = _crossing(p[k - 1], p[k], window)
     return FrameExit(k, (float(c[0]), float(c[1])))
+
+
+def _crossing(a: np.ndarray, b: np.ndarray, window: Window) -> np.ndarray:
+    """Where the segment a -> b crosses the window's edge, one end inside and one outside: on
+    the way out the last point still inside, on the way in the first point inside (clipping
+    against each edge)."""
+    d = b - a
+    if inside(a, window)[0]:  # leaving: the smallest fraction that reaches an edge
+        frac = 1.0
+        for axis, (lo, hi) in enumerate(window):
+            if d[axis] > 0 and b[axis] > hi:
+                frac = min(frac, (hi - a[axis]) / d[axis])
+            elif d[axis] < 0 and b[axis] < lo:
+                frac = min(frac, (lo - a[axis]) / d[axis])
+    else:  # entering: the largest fraction that is past every edge
+        frac = 0.0
+        for axis, (lo, hi) in enumerate(window):
+            if d[axis] > 0 and a[axis] < lo:
+                frac = max(frac, (lo - a[axis]) / d[axis])
+            elif d[axis] < 0 and a[axis] > hi:
+                frac = max(frac, (hi - a[axis]) / d[axis])
+    return a + frac * d
+
+
+def clip_polyline(points, window: Window) -> list[np.ndarray]:
+    """The pieces of a polyline inside a window: each run of consecutive points inside, begun
+    where the line enters and ended where it leaves (on the window's edge). A piece of fewer
+    than two points is dropped. The window's ranges may be infinite (a band)."""
+    p = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+    ins = inside(p, window)
+    pieces, cur = [], []
+    for i in range(len(p)):
+        if i > 0 and ins[i] != ins[i - 1]:
+            cur.append(_crossing(p[i - 1], p[i], window))
+            if not ins[i]:
+                pieces.append(np.array(cur))
+                cur = []
+        if ins[i]:
+            cur.append(p[i])
+    if cur:
+        pieces.append(np.array(cur))
+    return [piece for piece in pieces if len(piece) >= 2]
 
 
 def visible_path(points, window: Window) -> np.ndarray:
@@ -311,7 +355,7 @@ def run_batch_race(race: BatchRace = BATCH_RACE) -> dict[str, descent.Trajectory
 
 # ------------------------------------------------------------------------ summaries
 @dataclass(frozen=True)
-class Outcome:
+class RaceOutcome:
     """What one optimizer's run of a race came to, for captions, legends and tests."""
 
     name: str
@@ -326,8 +370,8 @@ class Outcome:
 
 
 def outcomes(race: Race, trajectories: Mapping[str, descent.Trajectory] | None = None
-             ) -> dict[str, Outcome]:
-    """name -> Outcome of each run of the race (run_race(race) unless trajectories are given)."""
+             ) -> dict[str, RaceOutcome]:
+    """name -> RaceOutcome of each run of the race (run_race(race) unless trajectories given)."""
     trajectories = run_race(race) if trajectories is None else trajectories
     out = {}
     for name, tr in trajectories.items():
@@ -338,7 +382,7 @@ def outcomes(race: Race, trajectories: Mapping[str, descent.Trajectory] | None =
             dist = float(np.linalg.norm(fin - np.asarray(race.surface.minimum)))
         s = np.sign(p[:, 1])
         s = s[s != 0]
-        out[name] = Outcome(
+        out[name] = RaceOutcome(
             name=name,
             label=race.optimizer(name).label(),
             steps=tr.steps,

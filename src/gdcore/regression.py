@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import positive_int, same_length
+from ._arguments import positive_int, same_length
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,30 @@ def residuals(m: float, b: float, x, y) -> np.ndarray:
     """r_i = y_i − (m x_i + b): positive where the point lies above the line."""
     x, y = same_length("x", x, "y", y)
     return y - (m * x + b)
+
+
+@dataclass(frozen=True, eq=False)
+class LineErrors:
+    """The errors of one line f(x) = m x + b on the points: predictions f(x_i), residuals r_i,
+    squared errors r_i², their sum, their mean (the MSE) and the cost J = mean / 2."""
+
+    m: float
+    b: float
+    pred: np.ndarray
+    residuals: np.ndarray
+    squares: np.ndarray
+    total: float
+    mean: float
+    cost: float
+
+
+def line_errors(m: float, b: float, x, y) -> LineErrors:
+    """The errors of the line m x + b on the points (x_i, y_i) (see LineErrors)."""
+    r = residuals(m, b, x, y)
+    sq = r**2
+    pred = predict(m, b, x)
+    return LineErrors(float(m), float(b), pred, r, sq, float(sq.sum()), mse(pred, y),
+                      cost(m, b, x, y))
 
 
 def cost(m, b, x, y) -> np.ndarray | float:

@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-from ._checks import positive_int
+from ._arguments import positive_int
 
 #: Order of magnitude of the number of atoms in the observable universe.
 ATOMS_LOG10 = 80
+
+
+@dataclass(frozen=True)
+class SamplingGrids:
+    """Brute-force grids shown side by side: `bins` per axis, over `dims` weights."""
+
+    bins: tuple[int, ...]
+    dims: tuple[int, ...]
+
+
+#: sampling-grid-2d: two weights at 10 and at 100 bins per axis. 10² = 100 guesses still show
+#: as separate dots; 100² = 10,000 fill the square almost solidly, still cheap for two weights.
+SAMPLING_GRID_2D = SamplingGrids(bins=(10, 100), dims=(2,))
+#: sampling-grid-3d: the same 10 bins per axis over two and three weights: one more weight
+#: multiplies the guesses by 10 (100 to 1,000), the start of the curse of dimensionality.
+SAMPLING_GRID_3D = SamplingGrids(bins=(10,), dims=(2, 3))
 
 
 def guess_count(bins: int, dims: int) -> int:

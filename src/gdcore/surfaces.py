@@ -35,11 +35,18 @@ class Surface:
         """∇f(θ) for a point θ (1-D array)."""
         return np.array(self.grad_xy(*np.asarray(theta, dtype=np.float64)), dtype=np.float64)
 
-    def grid(self, size: int = 300):
-        """(X, Y, Z) on a size×size grid over the window (2-D surfaces)."""
-        (x0, x1), (y0, y1) = self.window
+    def grid(self, size: int = 300, window=None):
+        """(X, Y, Z) on a size×size grid over `window` (default the surface's own; 2-D)."""
+        (x0, x1), (y0, y1) = self.window if window is None else window
         X, Y = np.meshgrid(np.linspace(x0, x1, size), np.linspace(y0, y1, size))
         return X, Y, self.f(X, Y)
+
+    def tangent(self, point, *offsets) -> np.ndarray:
+        """The tangent line or plane at `point`: f(p) + Σ_i ∂f/∂θ_i(p) d_i at the offsets
+        d_i from p (one array per coordinate, broadcasting)."""
+        g = self.grad(point)
+        return self.value(point) + sum(gi * np.asarray(d, dtype=np.float64)
+                                       for gi, d in zip(g, offsets, strict=True))
 
 
 def _beale(x, y):

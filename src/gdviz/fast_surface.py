@@ -119,9 +119,11 @@ def shaded_colors(Z, cmap: str = "viridis", log: bool = True, levels=None,
     from matplotlib import colormaps
     from matplotlib.colors import LightSource, LogNorm, Normalize
 
+    from .views import contour_levels
+
     Z = np.asarray(Z, dtype=np.float64)
-    lo = float(levels[0]) if levels is not None else float(Z[Z > 0].min())
-    hi = float(levels[-1]) if levels is not None else float(Z.max())
+    lv = levels if levels is not None else contour_levels(Z, 2, log)
+    lo, hi = float(lv[0]), float(lv[-1])
     norm = LogNorm(lo, hi) if log else Normalize(lo, hi)
     rgba = LightSource(azdeg=azdeg, altdeg=altdeg).shade(
         Z, cmap=colormaps[cmap], norm=norm, blend_mode="soft", vert_exag=vert_exag)

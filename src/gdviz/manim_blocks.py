@@ -33,16 +33,13 @@ from manim import (
     VGroup,
     VMobject,
 )
-from manim.utils.color import ManimColor
 
-from .manim_theme import readout
+from . import colors
+from .manim_theme import add_axis_labels, readout
 from .theme import Theme
+from .views import contour_levels
 
 # ------------------------------------------------------------------------- the contour map
-
-
-def _rgb(hex_color: str) -> np.ndarray:
-    return np.array(ManimColor(hex_color).to_rgb(), dtype=np.float64)
 
 
 def contour_rgba(theme: Theme, Z, log: bool = True, levels: int = 16, cmap: str | None = None,
@@ -57,21 +54,21 @@ def contour_rgba(theme: Theme, Z, log: bool = True, levels: int = 16, cmap: str 
     import matplotlib
 
     Z = np.asarray(Z, dtype=np.float64)
+    lv = contour_levels(Z, levels, log)
+    lo, hi = float(lv[0]), float(lv[-1])
     if log:
-        lo = float(Z[Z > 0].min())
-        t = np.log(np.maximum(Z, lo) / lo) / np.log(float(Z.max()) / lo)
+        t = np.log(np.maximum(Z, lo) / lo) / np.log(hi / lo)
     else:
-        lo, hi = float(Z.min()), float(Z.max())
         t = (Z - lo) / (hi - lo)
     band = np.clip(np.floor(t * (levels - 1)), 0, levels - 2)
     rgb = matplotlib.colormaps[cmap or theme.surface_cmap]((band + 0.5) / (levels - 1))[..., :3]
-    bg = _rgb(theme.background)
-    rgb = (1 - fade) * rgb + fade * bg
+    bg = colors.rgb(theme.background)
+    rgb = colors.mix(rgb, bg, fade)
     if lines:
         edge = np.zeros(band.shape, dtype=bool)
         edge[:, 1:] |= band[:, 1:] != band[:, :-1]
         edge[1:, :] |= band[1:, :] != band[:-1, :]
-        rgb[edge] = 0.45 * rgb[edge] + 0.55 * bg
+        rgb[edge] = colors.mix(rgb[edge], bg, 0.55)
     rgba = np.concatenate([rgb, np.ones(rgb.shape[:2] + (1,))], axis=-1)
     return (np.flipud(rgba) * 255).round().astype(np.uint8)
 
@@ -121,14 +118,7 @@ def map_axes(theme: Theme, x_range, y_range, width: float, height: float, x_labe
         tick.set_points_as_corners([p, p + 0.1 * LEFT])
         num = MathTex(fmt(v), font_size=24, color=theme.text)
         ax.add(tick, num.next_to(p, LEFT, buff=0.16))
-    labels = VGroup(
-        MathTex(x_label, font_size=32, color=theme.text).next_to(ax.c2p(x1, y0), DOWN, buff=0.55)
-        .align_to(ax.c2p(x1, y0), RIGHT),
-        MathTex(y_label, font_size=32, color=theme.text).next_to(ax.c2p(x0, y1), LEFT, buff=0.6)
-        .align_to(ax.c2p(x0, y1), UP),
-    )
-    ax.labels = labels
-    ax.add(labels)
+    add_axis_labels(theme, ax, x_label, y_label, ax.c2p(x1, y0), ax.c2p(x0, y1), y_left=True)
     return ax
 
 
@@ -238,18 +228,8 @@ def loss_axes(theme: Theme, x_range, y_exp: tuple[int, int], width: float, heigh
     if log:
         for num in ax.y_axis.labels:
             num.set_color(theme.text)
-    labels = VGroup()
-    if x_label:
-        lx = MathTex(x_label, font_size=30, color=theme.text)
-        lx.next_to(ax.x_axis.get_right(), np.array([0.0, -1.0, 0.0]), buff=0.45)
-        lx.align_to(ax.x_axis.get_right(), RIGHT)
-        labels.add(lx)
-    if y_label:
-        ly = MathTex(y_label, font_size=30, color=theme.text)
-        ly.next_to(ax.y_axis.get_top(), RIGHT, buff=0.2).shift(0.25 * UP)
-        labels.add(ly)
-    ax.labels = labels
-    ax.add(labels)
+    add_axis_labels(theme, ax, x_label, y_label, ax.x_axis.get_right(), ax.y_axis.get_top(),
+                    size=30, x_drop=0.45)
     return ax
 
 

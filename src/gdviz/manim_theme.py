@@ -4,11 +4,17 @@ Importing this module applies the theme named by GD_THEME (light by default) to 
 so `manim -ql scenes/<file>.py <Scene>` picks up the same look as render.py. ThemedScene also
 applies it in setup(), so a scene is themed however it is run (render.py, manim, the tests).
 
-Scenes are built from named sections (3b1b style: variants by class attributes):
-SECTIONS lists method names `section_<name>`; `upto` stops after the named one.
+Scenes are built from named sections (3b1b style: variants by class attributes): SECTIONS
+lists the section methods themselves, in the order they play (sections(section_setup, ...),
+written after the methods, so a misspelt one fails at import); `upto` stops after the named one.
+A section's name, the method's name without `section_` and with `-` for `_`, is the name of
+its Manim section (next_section), which render.py --sections reads.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from manim import (
     DOWN,
@@ -29,9 +35,7 @@ from manim import (
 )
 
 from . import theme as _theme
-from .theme import Theme
-
-FONT = "DejaVu Sans"
+from .theme import FONT, Theme
 
 
 def apply(theme: Theme) -> None:
@@ -45,10 +49,43 @@ def apply(theme: Theme) -> None:
 apply(_theme.get())
 
 
+@dataclass(frozen=True)
+class Section:
+    """One section of a scene: its name (Manim's section name) and the method that plays it,
+    called as play(scene, *args)."""
+
+    name: str
+    play: Callable[..., None]
+    args: tuple = ()
+
+    @classmethod
+    def of(cls, method: Callable[..., None]) -> Section:
+        """The section played by `method`, named after it (section_descent_start: descent-start)."""
+        prefix = "section_"
+        if not method.__name__.startswith(prefix):
+            raise ValueError(f"a section method's name starts with {prefix!r}, "
+                             f"got {method.__name__!r}")
+        return cls(method.__name__.removeprefix(prefix).replace("_", "-"), method)
+
+    @classmethod
+    def numbered(cls, prefix: str, method: Callable[..., None], count: int) -> tuple[Section, ...]:
+        """count sections prefix-1 … prefix-count, the k-th (0-based) played as method(scene, k)."""
+        return tuple(cls(f"{prefix}-{k + 1}", method, (k,)) for k in range(count))
+
+
+def sections(*items: Callable[..., None] | Section) -> tuple[Section, ...]:
+    """A scene's SECTIONS: its section methods (or Sections), in the order they play."""
+    out = tuple(i if isinstance(i, Section) else Section.of(i) for i in items)
+    names = [s.name for s in out]
+    if len(set(names)) != len(names):
+        raise ValueError(f"section names must be unique, got {names}")
+    return out
+
+
 class ThemedScene(Scene):
     """A Scene in the current theme, run as a sequence of named sections."""
 
-    SECTIONS: tuple[str, ...] = ()
+    SECTIONS: tuple[Section, ...] = ()
     #: stop after this section (a variant for tests and short clips); None runs them all
     upto: str | None = None
     #: sections that loop in a lecture deck while the lecturer talks (the others stop at their
@@ -80,11 +117,18 @@ class ThemedScene(Scene):
             self._log_section("")
         log[-1]["words"].append([float(self.time), kind, s])
 
+    @classmethod
+    def section_names(cls) -> tuple[str, ...]:
+        return tuple(s.name for s in cls.SECTIONS)
+
     def construct(self):
-        for name in self.SECTIONS:
-            self.next_section(name)
-            getattr(self, f"section_{name.replace('-', '_')}")()
-            if name == self.upto:
+        if self.upto is not None and self.upto not in self.section_names():
+            raise ValueError(f"upto must name a section of {type(self).__name__} "
+                             f"({', '.join(self.section_names())}), got {self.upto!r}")
+        for s in self.SECTIONS:
+            self.next_section(s.name)
+            s.play(self, *s.args)
+            if s.name == self.upto:
                 break
         # When animations are skipped (frames_comparison tests) no static background is cached,
         # so the final frame must redraw every mobject, not only the last moving ones.
@@ -121,18 +165,30 @@ def themed_axes(theme: Theme, x_range, y_range, width, height, x_label=None, y_l
                      "font_size": 24, "decimal_number_config": {"color": theme.text,
                                                                 "num_decimal_places": places}},
     )
+    add_axis_labels(theme, ax, x_label, y_label, ax.x_axis.get_right(), ax.y_axis.get_top())
+    return ax
+
+
+def add_axis_labels(theme: Theme, ax: Axes, x_label, y_label, x_end, y_end, size: float = 32,
+                    x_drop: float = 0.55, y_left: bool = False) -> VGroup:
+    """The one placement of axis labels (every scene's axes): the x label right-aligned under
+    x_end, its top x_drop below it; the y label beside y_end, to its right and raised, or with
+    y_left to its left, top-aligned. Added to ax as ax.labels, so they move with the axes."""
     labels = VGroup()
     if x_label:
-        lx = MathTex(x_label, font_size=32, color=theme.text)
-        lx.next_to(ax.x_axis.get_right(), DOWN + LEFT, buff=0.0).shift(0.55 * DOWN)
+        lx = MathTex(x_label, font_size=size, color=theme.text)
+        lx.next_to(x_end, DOWN, buff=x_drop).align_to(x_end, RIGHT)
         labels.add(lx)
     if y_label:
-        ly = MathTex(y_label, font_size=32, color=theme.text)
-        ly.next_to(ax.y_axis.get_top(), RIGHT, buff=0.2).shift(0.25 * UP)
+        ly = MathTex(y_label, font_size=size, color=theme.text)
+        if y_left:
+            ly.next_to(y_end, LEFT, buff=0.6).align_to(y_end, UP)
+        else:
+            ly.next_to(y_end, RIGHT, buff=0.2).shift(0.25 * UP)
         labels.add(ly)
     ax.labels = labels
-    ax.add(labels)  # the labels move with the axes
-    return ax
+    ax.add(labels)
+    return labels
 
 
 def data_dots(theme: Theme, ax: Axes, x, y, radius=0.07) -> VGroup:

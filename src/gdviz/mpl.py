@@ -151,12 +151,11 @@ def scatter_points(ax, theme: Theme, x, y, **kw):
 
 
 def contour_map(ax, theme: Theme, X, Y, Z, levels=14, log=True, filled=True, cmap=None):
-    """Contours of Z with log-spaced levels (filled, rasterised in vector output)."""
-    import numpy as np
+    """Contours of Z with views.contour_levels (filled, rasterised in vector output)."""
+    from .views import contour_levels
 
-    zmin = float(np.nanmin(Z[Z > 0])) if log else float(np.nanmin(Z))
-    zmax = float(np.nanmax(Z))
-    lv = np.geomspace(zmin, zmax, levels) if log else np.linspace(zmin, zmax, levels)
+    lv = contour_levels(Z, levels, log)
+    zmin, zmax = float(lv[0]), float(lv[-1])
     norm = matplotlib.colors.LogNorm(zmin, zmax) if log else None
     cs = None
     if filled:

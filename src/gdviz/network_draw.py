@@ -11,18 +11,10 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 from matplotlib.collections import LineCollection
-from matplotlib.colors import to_rgb
 from matplotlib.patches import Circle
 
 from .network_layout import Edge, Layout, Neuron
 from .theme import Theme
-
-
-def mix(c1: str, c2: str, t: float) -> tuple[float, float, float]:
-    """The colour a fraction t of the way from c1 to c2 (t in [0, 1])."""
-    t = float(np.clip(t, 0.0, 1.0))
-    a, b = np.array(to_rgb(c1)), np.array(to_rgb(c2))
-    return tuple(float(v) for v in (1 - t) * a + t * b)
 
 
 def neuron_gid(neuron: Neuron) -> str:

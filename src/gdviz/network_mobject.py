@@ -39,23 +39,9 @@ from manim import (
 )
 from manim.utils.color import ManimColor
 
+from .colors import mix, rgb
 from .network_layout import Edge, Layout, Neuron, layout
-from .theme import Theme
-
-FONT = "DejaVu Sans"
-
-
-def rgb(color) -> np.ndarray:
-    """A colour (hex string, ManimColor or rgb triple in [0, 1]) as a float rgb array."""
-    if isinstance(color, np.ndarray | tuple | list) and len(color) == 3:
-        return np.asarray(color, dtype=np.float64)
-    return np.array(ManimColor(color).to_rgb(), dtype=np.float64)
-
-
-def mix(c1, c2, t) -> np.ndarray:
-    """The colour(s) a fraction t (scalar or array, clipped to [0, 1]) from c1 to c2."""
-    t = np.clip(np.asarray(t, dtype=np.float64), 0.0, 1.0)[..., None]
-    return (1 - t) * rgb(c1) + t * rgb(c2)
+from .theme import FONT, Theme
 
 
 def _per_item(value, n: int, colour: bool = False) -> np.ndarray:
@@ -424,4 +410,4 @@ class NetworkMobject(VGroup):
 _STATE = ("edge_rgb", "edge_width", "edge_opacity", "fill_rgb", "fill_opacity", "stroke_rgb",
           "stroke_width", "stroke_opacity")
 
-__all__ = ["NetworkMobject", "mix", "rgb"]
+__all__ = ["NetworkMobject"]

@@ -42,7 +42,7 @@ from gdcore import races
 from gdcore.optimizers import NAMES
 
 from .manim_blocks import Trail, contour_image, head_dot, live_readout, map_axes, step_of
-from .manim_theme import ThemedScene
+from .manim_theme import ThemedScene, sections
 
 #: How far the contours are faded towards the background (the still's backdrop opacity).
 BACKDROP_FADE = {"light": 0.6, "dark": 0.7}
@@ -84,7 +84,6 @@ class RaceScene(ThemedScene):
     TAIL (steps in each fading tail), MAP_MAX_W / MAP_MAX_H (the map's box; it keeps the
     window's aspect), START_LABEL (UP or DOWN of the start)."""
 
-    SECTIONS = ("setup", "race", "finish")
     RACE: races.Race = races.LONG_VALLEY
     TITLE = "Seven optimizers"
     STAGES: tuple[tuple[float, float], ...] = ((80, 12.0),)
@@ -127,8 +126,7 @@ class RaceScene(ThemedScene):
         ax = map_axes(t, [x0, x1, self.X_TICK], [y0, y1, self.Y_TICK], scale * (x1 - x0),
                       scale * (y1 - y0), "x", "y")
         ax.shift(np.array([self.MAP_LEFT, self.MAP_TOP, 0]) - ax.c2p(x0, y1))
-        X, Y = np.meshgrid(np.linspace(x0, x1, 400), np.linspace(y0, y1, 400))
-        Z = r.surface(X, Y)
+        X, Y, Z = races.surface_grid(r)
         img = contour_image(t, X, Y, Z, ax, log=bool(np.all(Z > 0)), levels=16,
                             fade=BACKDROP_FADE[t.name])
         return ax, img
@@ -283,6 +281,8 @@ class RaceScene(ThemedScene):
                     if self.exits[n] is None),
                   *([FadeIn(self.header.set_opacity(1))] if self.header else []), run_time=1.2)
         self.wait(2.5)
+
+    SECTIONS = sections(section_setup, section_race, section_finish)
 
 
 __all__ = ["RaceScene", "extra_settings"]

@@ -21,6 +21,9 @@ OPTIMIZER_COLORS: dict[str, str] = dict(
     )
 )
 
+#: The one font of every figure and scene (matplotlib's rcParams, Manim's Text).
+FONT = "DejaVu Sans"
+
 THEME_NAMES = ("light", "dark")
 ENV_VAR = "GD_THEME"
 
@@ -41,7 +44,7 @@ class Theme:
     surface_cmap: str
     heat_cmap: str
     optimizer: dict[str, str] = field(default_factory=lambda: dict(OPTIMIZER_COLORS))
-    font_family: str = "DejaVu Sans"
+    font_family: str = FONT
     font_size: float = 8.5
     small_size: float = 7.5
     title_size: float = 9.5

@@ -1,18 +1,14 @@
-"""Shared geometry of the regression-cost pictures: windows, grid, camera, start and rates.
+"""How the pictures frame what they show: windows, grid sizes, camera and contour levels.
 
 The still figures (figures/mse_surface.py, gd_regression.py, learning_rates.py, ...) and the
 Manim scenes of the same targets read these, so a figure and its animation frame the cost
-J(m, b) the same way and run the same descent. Pure constants and tiny functions: nothing here
-draws, and every number that is not a framing choice comes from gdcore.
+J(m, b) the same way. Framing choices only: the experiments (starts, steps, rates) and every
+number drawn come from gdcore (e.g. gdcore.cost_descent.COST_DESCENT).
 """
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
-
-from gdcore import data, regression
 
 # ------------------------------------------------------------------ the window of J(m, b)
 
@@ -39,62 +35,19 @@ VIEW_AZIM = -60.0
 #: The x window of the line-over-points panels (the data's x lie in [2.4, 5.0]).
 X_RANGE: tuple[float, float] = (2.0, 5.5)
 
-# ------------------------------------------------------------------ gradient descent
+# ------------------------------------------------------------------ the regularisation fits
 
-#: A poor start (m, b): a steep line far above the points, well off the floor of J's valley, so
-#: the descent first drops across the valley (the steep direction of J) and then crawls along
-#: its floor (the shallow direction): both phases of an ill-conditioned bowl are visible.
-START: tuple[float, float] = (3.0, -4.0)
-
-#: Steps of every full-batch run of gd-regression, learning-rates and cost-heatmap.
-STEPS = 1000
-
-#: Frames of the log-spaced schedule (descent.log_schedule) at which the line is shown.
-SCHEDULE_FRAMES = 6
-
-_X, _Y = data.regression_points()
-
-#: 2/λ_max of J's Hessian on the raw data (≈ 0.1371): plain descent diverges above it.
-MAX_STABLE_RATE: float = regression.max_stable_rate(_X)
-
-#: The good rate: 3/4 of the stability limit, rounded down to two decimals (0.10). Across the
-#: valley each step multiplies the error by |1 − α λ_max| ≈ 0.46, so the first zig-zags die
-#: out within a few steps; along the floor it is the fastest of the three rates and reaches the
-#: minimum (to 1 % in J) within STEPS.
-LR_GOOD: float = math.floor(0.75 * MAX_STABLE_RATE * 100) / 100
-
-#: Too small: a tenth of the good rate (0.01). The steep direction still settles, but along the
-#: floor each step shrinks the error by only α λ_min ≈ 0.05 %: after STEPS steps it has crawled
-#: about a third of the way down the valley and J is still some 30 times its minimum.
-LR_SMALL: float = round(LR_GOOD / 10, 4)
-
-#: Too large: the first two-decimal rate above the stability limit (0.14 > 0.1371). Across
-#: the valley |1 − α λ_max| ≈ 1.04 > 1: each step overshoots further than the last, the path
-#: zig-zags ever wider and the run diverges (descent.Trajectory.diverged).
-LR_LARGE: float = math.ceil(MAX_STABLE_RATE * 100) / 100
-
-#: The three rates of learning-rates, in the order they are shown.
-LEARNING_RATES: tuple[tuple[str, float], ...] = (
-    ("too small", LR_SMALL),
-    ("good", LR_GOOD),
-    ("too large", LR_LARGE),
-)
-
-# ------------------------------------------------------------------ the slope sweep (b = b*)
-
-#: Half-width of the slope window of slope-sweep, centred on the best slope m*.
-SWEEP_HALF_WIDTH = 0.25
-
-#: The slopes drawn as lines in slope-sweep, as offsets from m* (the last one gets error bars).
-SWEEP_OFFSETS: tuple[float, ...] = (-0.15, 0.0, 0.15)
+#: The y window of the degree-9 ridge fits (still and animation): the sine's ±1 with room for
+#: the weakly penalised fits' swings; the unpenalised fit leaves it and is cut at its edges.
+FIT_Y_RANGE: tuple[float, float] = (-2.5, 2.5)
 
 
-def contour_levels(J, count: int = CONTOUR_LEVELS) -> np.ndarray:
-    """`count` log-spaced levels from the smallest positive J of the grid to its largest."""
-    J = np.asarray(J, dtype=np.float64)
-    return np.geomspace(float(J[J > 0].min()), float(J.max()), count)
+def contour_levels(Z, count: int = CONTOUR_LEVELS, log: bool = True) -> np.ndarray:
+    """The one contour-level rule of every map, still or animated: `count` levels from the
+    grid's smallest (positive, when log) value to its largest, log-spaced or evenly spaced.
+    The first and last level are exactly those two values."""
+    Z = np.asarray(Z, dtype=np.float64)
+    if log:
+        return np.geomspace(float(np.nanmin(Z[Z > 0])), float(np.nanmax(Z)), count)
+    return np.linspace(float(np.nanmin(Z)), float(np.nanmax(Z)), count)
 
-
-def sweep_window(m_best: float) -> tuple[float, float]:
-    """The slope window of slope-sweep around the best slope m_best."""
-    return m_best - SWEEP_HALF_WIDTH, m_best + SWEEP_HALF_WIDTH

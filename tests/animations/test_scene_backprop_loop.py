@@ -1,17 +1,10 @@
-"""Frames of backprop-loop against control data; its numbers and edges against gdcore."""
+"""The backprop-loop scene (frames: test_scene_frames.py): its numbers and edges against gdcore."""
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
+from frames import rendered
 
 from gdcore import nn
 from scenes.backprop_loop import LR, SIZES, W_HI, W_LO, BackpropLoop, X, Y
-
-__module_test__ = "backprop_loop"
-
-
-@frames_comparison(base_scene=BackpropLoop)
-def test_backprop_loop_last_frame(scene):
-    BackpropLoop.construct(scene)
 
 
 def _gdcore():
@@ -19,13 +12,8 @@ def _gdcore():
     return net, nn.sgd_step(net, X, Y, LR)
 
 
-class BackpropLoopBackward(BackpropLoop):
-    upto = "backward"
-
-
 def test_backward_shows_gdcores_gradients():
-    scene = BackpropLoopBackward(skip_animations=True)
-    scene.render()
+    scene = rendered(BackpropLoop, upto="backward")
     net, _ = _gdcore()
     gW, gb = nn.backprop(net, X, Y)
     m = scene.net
@@ -42,8 +30,7 @@ def test_backward_shows_gdcores_gradients():
 
 
 def test_last_frame_is_the_updated_network():
-    scene = BackpropLoop(skip_animations=True)
-    scene.render()
+    scene = rendered(BackpropLoop)
     net, new = _gdcore()
     acts = [a[0] for a in nn.forward(new, X)]
     for (l, i), num in scene.net.values.items():

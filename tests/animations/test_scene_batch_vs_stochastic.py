@@ -1,17 +1,10 @@
-"""Frames of batch-vs-stochastic against control data, and its drawing against gdcore's runs."""
+"""The batch-vs-stochastic scene: its drawing against gdcore's runs."""
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
+from frames import rendered
 
 from gdcore import races
 from scenes.batch_vs_stochastic import BatchVsStochastic
-
-__module_test__ = "batch_vs_stochastic"
-
-
-@frames_comparison(base_scene=BatchVsStochastic)
-def test_batch_vs_stochastic_last_frame(scene):
-    BatchVsStochastic.construct(scene)
 
 
 def _anchors(mob, to_data):
@@ -20,8 +13,7 @@ def _anchors(mob, to_data):
 
 
 def test_drawn_paths_are_gdcores_runs():
-    scene = BatchVsStochastic(skip_animations=True)
-    scene.render()
+    scene = rendered(BatchVsStochastic)
     assert scene.k() == races.BATCH_RACE.steps
     trs = races.run_batch_race(races.BATCH_RACE)
     assert list(scene.trails) == list(trs) == list(races.BATCH_RACE.labels)

@@ -1,29 +1,12 @@
-"""Frames of connection-tweak against control data; the lit cone against gdcore."""
+"""The connection-tweak scene (frames: test_scene_frames.py): the lit cone against gdcore."""
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
+from frames import rendered
 
 from gdcore import nn
-from gdviz.network_mobject import NetworkMobject, rgb
+from gdviz.colors import rgb
+from gdviz.network_mobject import NetworkMobject
 from scenes.connection_tweak import DELTA, LAYER, SIZES, X_INPUT, ConnectionTweak, I, J
-
-__module_test__ = "connection_tweak"
-
-
-@frames_comparison(base_scene=ConnectionTweak)
-def test_connection_tweak_last_frame(scene):
-    ConnectionTweak.construct(scene)
-
-
-class ConnectionTweakHighlight(ConnectionTweak):
-    """Stopped after the cone is outlined, before the weight moves."""
-
-    upto = "highlight"
-
-
-@frames_comparison(base_scene=ConnectionTweakHighlight)
-def test_connection_tweak_highlight_frame(scene):
-    ConnectionTweakHighlight.construct(scene)
 
 
 def _lit(scene) -> set:
@@ -32,8 +15,7 @@ def _lit(scene) -> set:
 
 
 def test_brightened_set_is_gdcores_changed_activations():
-    scene = ConnectionTweak(skip_animations=True)
-    scene.render()
+    scene = rendered(ConnectionTweak)
     net = scene.net
     base = nn.init_mlp(SIZES, seed=0)
     assert scene.w.get_value() == base.weights[LAYER][J, I] + DELTA
@@ -70,6 +52,5 @@ def test_brightened_set_is_gdcores_changed_activations():
 
 
 def test_nothing_lit_before_the_tweak():
-    scene = ConnectionTweakHighlight(skip_animations=True)
-    scene.render()
+    scene = rendered(ConnectionTweak, upto="highlight")
     assert _lit(scene) == set()

@@ -1,29 +1,22 @@
-"""Frames of cross-validation against control data, and its table against gdcore's scores."""
+"""The cross-validation scene (frames: test_scene_frames.py): its table against gdcore's scores."""
 
 import numpy as np
+from frames import rendered
 from manim.utils.color import ManimColor
-from manim.utils.testing.frames_comparison import frames_comparison
 
-from gdcore import regression, validation
-from scenes.cross_validation import FIG, XS, Y_RANGE, CrossValidation
-
-__module_test__ = "cross_validation"
-
-
-@frames_comparison(base_scene=CrossValidation)
-def test_cross_validation_last_frame(scene):
-    CrossValidation.construct(scene)
+from gdcore import regression
+from gdcore import training_procedure as procedure
+from scenes.cross_validation import XS, Y_RANGE, CrossValidation
 
 
 def _gdcore_cv():
-    d = validation.overfit_data(n=FIG.N)
+    d = procedure.overfit_data(n=20)
     x, y = d.x, d.y
-    return x, y, validation.cross_validate(x, y, FIG.DEGREE, FIG.K, seed=FIG.SEED)
+    return x, y, procedure.cross_validate(x, y, 3, 5, seed=0)
 
 
 def test_table_and_plot_are_gdcores_cross_validation():
-    scene = CrossValidation(skip_animations=True)
-    scene.render()
+    scene = rendered(CrossValidation)
     x, y, cv = _gdcore_cv()
     assert len(cv.fold_scores) == 5
     # the table: one row per round, the held-out score formatted, then the mean
@@ -42,7 +35,7 @@ def test_table_and_plot_are_gdcores_cross_validation():
     for k, d in enumerate(scene.dots):
         assert (d.get_fill_color().to_hex() == accent) == (k in te)
     # the curve is the fit on the last round's training folds, and scores its held-out fold
-    w = regression.polynomial_fit(x[cv.train_idx[-1]], y[cv.train_idx[-1]], FIG.DEGREE)
+    w = regression.polynomial_fit(x[cv.train_idx[-1]], y[cv.train_idx[-1]], 3)
     curve = np.array([scene.ax.p2c(p) for p in scene.curve.get_anchors()])
     np.testing.assert_allclose(curve[:, 1], regression.polynomial_eval(w, curve[:, 0]),
                                atol=1e-9)
@@ -55,5 +48,5 @@ def test_table_and_plot_are_gdcores_cross_validation():
 def test_every_round_fit_stays_in_the_plot():
     x, y, cv = _gdcore_cv()
     for tr in cv.train_idx:
-        v = regression.polynomial_eval(regression.polynomial_fit(x[tr], y[tr], FIG.DEGREE), XS)
+        v = regression.polynomial_eval(regression.polynomial_fit(x[tr], y[tr], 3), XS)
         assert v.min() >= Y_RANGE[0] and v.max() <= Y_RANGE[1]

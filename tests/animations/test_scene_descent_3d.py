@@ -1,22 +1,14 @@
-"""Frames of descent-3d against committed control data, and the ball and path against gdcore."""
+"""The descent-3d scene (frames: test_scene_frames.py): the ball and path against gdcore."""
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
+from frames import rendered
 
 from gdcore import data, regression
 from scenes.descent_3d import PIECES, Descent3d, trajectory
 
-__module_test__ = "descent_3d"
-
-
-@frames_comparison(base_scene=Descent3d)
-def test_descent_3d_last_frame(scene):
-    Descent3d.construct(scene)
-
 
 def test_ball_and_path_follow_gdcores_trajectory():
-    scene = Descent3d(skip_animations=True)
-    scene.render()
+    scene = rendered(Descent3d)
     traj = trajectory()
     x, y = data.regression_points()
     np.testing.assert_array_equal(scene.traj.points, traj.points)

@@ -1,28 +1,10 @@
-"""Frames of gd-regression against control data, and its drawing against gdcore's descent."""
+"""The gd-regression scene (frames: test_scene_frames.py): its drawing against gdcore's descent."""
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
+from frames import rendered
 
 from gdcore import data, regression
 from scenes.gd_regression import GdRegression, run
-
-__module_test__ = "gd_regression"
-
-
-@frames_comparison(base_scene=GdRegression)
-def test_gd_regression_last_frame(scene):
-    GdRegression.construct(scene)
-
-
-class GdRegressionMiddle(GdRegression):
-    """Stopped halfway through the log-spaced schedule (after its first stretches)."""
-
-    upto = "descent-start"
-
-
-@frames_comparison(base_scene=GdRegressionMiddle)
-def test_gd_regression_middle_frame(scene):
-    GdRegressionMiddle.construct(scene)
 
 
 def _check(scene, k):
@@ -47,15 +29,13 @@ def _check(scene, k):
 
 
 def test_drawn_path_is_gdcores_trajectory():
-    scene = GdRegressionMiddle(skip_animations=True)
-    scene.render()
+    scene = rendered(GdRegression, upto="descent-start")
     assert scene.mid_step() not in (0, run().steps)
     _check(scene, scene.mid_step())
 
 
 def test_last_frame_reaches_the_end_of_the_run():
-    scene = GdRegression(skip_animations=True)
-    scene.render()
+    scene = rendered(GdRegression)
     traj = run()
     _check(scene, traj.steps)
     x, y = data.regression_points()

@@ -1,28 +1,10 @@
-"""Frames of learning-rates against control data, and its drawing against gdcore's runs."""
+"""The learning-rates scene (frames: test_scene_frames.py): its drawing against gdcore's runs."""
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
+from frames import rendered
 
-from gdviz import views
+from gdcore.cost_descent import COST_DESCENT
 from scenes.learning_rates import WINDOW, LearningRates, drawn_path, runs
-
-__module_test__ = "learning_rates"
-
-
-@frames_comparison(base_scene=LearningRates)
-def test_learning_rates_last_frame(scene):
-    LearningRates.construct(scene)
-
-
-class LearningRatesMiddle(LearningRates):
-    """Stopped when the large rate's path has left the map."""
-
-    upto = "descent-start"
-
-
-@frames_comparison(base_scene=LearningRatesMiddle)
-def test_learning_rates_middle_frame(scene):
-    LearningRatesMiddle.construct(scene)
 
 
 def _anchors(mob, to_data):
@@ -31,12 +13,11 @@ def _anchors(mob, to_data):
 
 
 def test_drawn_paths_are_gdcores_runs():
-    scene = LearningRatesMiddle(skip_animations=True)
-    scene.render()
+    scene = rendered(LearningRates, upto="descent-start")
     k = int(scene.step.get_value())
     trs = runs()
-    large = trs[views.LEARNING_RATES[-1][0]]
-    assert large.diverged and views.LEARNING_RATES[-1][1] > views.MAX_STABLE_RATE
+    large = trs[COST_DESCENT.learning_rates[-1][0]]
+    assert large.diverged and COST_DESCENT.learning_rates[-1][1] > COST_DESCENT.max_stable_rate
     assert k == len(drawn_path(large.points)) - 1
     for name, tr in trs.items():
         drawn = _anchors(scene.trails[name], scene.ax.p2c)
@@ -46,7 +27,7 @@ def test_drawn_paths_are_gdcores_runs():
         np.testing.assert_allclose(cost[:, 0], np.arange(k + 1), atol=1e-6)
         np.testing.assert_allclose(cost[:, 1], tr.losses[: k + 1], rtol=1e-9)
     # the large rate's drawn path ends on the map's edge, every point inside the window
-    p = _anchors(scene.trails[views.LEARNING_RATES[-1][0]], scene.ax.p2c)
+    p = _anchors(scene.trails[COST_DESCENT.learning_rates[-1][0]], scene.ax.p2c)
     (m0, m1), (b0, b1) = WINDOW
     assert np.all((p[:, 0] >= m0 - 1e-9) & (p[:, 0] <= m1 + 1e-9))
     assert np.all((p[:, 1] >= b0 - 1e-9) & (p[:, 1] <= b1 + 1e-9))

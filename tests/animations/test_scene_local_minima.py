@@ -1,42 +1,34 @@
-"""Frames of local-minima against control data, and its balls against gdcore's runs."""
+"""The local-minima scene (frames: test_scene_frames.py): its balls against gdcore's runs."""
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
+from frames import rendered
 
-from gdcore import bumpy
+from gdcore import local_minima
 from scenes.local_minima import EXP, W_SAMPLES, LocalMinima, ball_point
-
-__module_test__ = "local_minima"
-
-
-@frames_comparison(base_scene=LocalMinima)
-def test_local_minima_last_frame(scene):
-    LocalMinima.construct(scene)
 
 
 def test_balls_sit_on_gdcores_curve_at_its_minima():
-    scene = LocalMinima(skip_animations=True)
-    scene.render()
+    scene = rendered(LocalMinima)
     ax = scene.ax
-    minima = bumpy.minima(EXP)
+    minima = local_minima.minima(EXP)
     # the drawn curve is gdcore's surface
     curve = np.array([ax.p2c(p) for p in scene.curve.get_anchors()])
     np.testing.assert_allclose(curve[:, 1], EXP.surface(curve[:, 0]), atol=1e-9)
     assert np.isclose(curve[:, 0].min(), W_SAMPLES[0]) and np.isclose(curve[:, 0].max(),
                                                                      W_SAMPLES[-1])
     # each plain ball at its run's final point, on the curve, in the minimum of its basin
-    for w0, tr in bumpy.run_plain(EXP).items():
+    for w0, tr in local_minima.run_plain(EXP).items():
         w, f = ax.p2c(scene.balls[w0].get_center())
         np.testing.assert_allclose([w, f], [tr.final[0], tr.losses[-1]], atol=1e-9)
         np.testing.assert_allclose(f, EXP.surface(w), atol=1e-9)
-        assert np.isclose(w, minima[bumpy.settled_in(tr, EXP)], atol=1e-6)
+        assert np.isclose(w, minima[local_minima.settled_in(tr, EXP)], atol=1e-6)
     # the stalled plain ball is in the shallow trough, momentum's in the deepest minimum
     w_stall, _ = ax.p2c(scene.balls[EXP.stalled_start].get_center())
     assert np.isclose(w_stall, minima[0], atol=1e-6)
-    rolling = bumpy.run_momentum(EXP)
+    rolling = local_minima.run_momentum(EXP)
     w, f = ax.p2c(scene.momentum_ball.get_center())
     np.testing.assert_allclose([w, f], [rolling.final[0], rolling.losses[-1]], atol=1e-9)
-    assert bumpy.settled_in(rolling, EXP) == int(np.argmin(EXP.surface(minima)))
+    assert local_minima.settled_in(rolling, EXP) == int(np.argmin(EXP.surface(minima)))
     # the step marks of the momentum run are gdcore's (w_t, f(w_t))
     marks = np.array([ax.p2c(d.get_center()) for d in scene.momentum_marks])
     np.testing.assert_allclose(marks, np.column_stack([rolling.points[:, 0], rolling.losses]),
@@ -47,7 +39,7 @@ def test_balls_sit_on_gdcores_curve_at_its_minima():
 
 
 def test_ball_between_steps_stays_on_the_curve():
-    tr = bumpy.run_momentum(EXP)
+    tr = local_minima.run_momentum(EXP)
     for s in (0.0, 3.0, 3.4, 10.75, 57.5):
         w, f = ball_point(tr, s)
         np.testing.assert_allclose(f, EXP.surface(w), atol=1e-12)

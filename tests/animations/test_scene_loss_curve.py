@@ -1,35 +1,28 @@
-"""Frames of loss-curve against control data, and its curve against gdcore's training run."""
+"""The loss-curve scene (frames: test_scene_frames.py): its curve against gdcore's training run."""
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
+from frames import rendered
 
 from gdcore import data, nn
-from scenes.loss_curve import FIGURE, LossCurve
-
-__module_test__ = "loss_curve"
-
-
-@frames_comparison(base_scene=LossCurve)
-def test_loss_curve_last_frame(scene):
-    LossCurve.construct(scene)
+from gdcore.networks import LOSS_CURVE as EX
+from scenes.loss_curve import LossCurve
 
 
 def test_drawn_curve_is_gdcores_train_losses():
-    scene = LossCurve(skip_animations=True)
-    scene.render()
-    # the run is the figure's: gdcore.nn.train with figures/loss_curve.py's settings
-    X, Y = data.two_moons(FIGURE.N_POINTS, seed=FIGURE.SEED)
-    net = nn.init_mlp(list(FIGURE.SIZES), activation=FIGURE.ACTIVATION, seed=FIGURE.SEED)
-    want = nn.train(net, X, Y, FIGURE.STEPS, FIGURE.LR, seed=FIGURE.SEED).train_losses
+    scene = rendered(LossCurve)
+    # the run is the still's: gdcore.nn.train with gdcore.networks.LOSS_CURVE's settings
+    X, Y = data.two_moons(EX.n_points, seed=EX.seed)
+    net = nn.init_mlp(list(EX.sizes), activation=EX.activation, seed=EX.seed)
+    want = nn.train(net, X, Y, EX.steps, EX.lr, seed=EX.seed).train_losses
     np.testing.assert_array_equal(scene.X, X)
     plot, curve, dot = scene.plot
     a = curve.get_anchors()
     drawn = np.array([plot.p2c(p) for p in np.vstack([a[:1], a[1::2]])])
-    assert scene.k() == FIGURE.STEPS
-    np.testing.assert_allclose(drawn[:, 0], np.arange(FIGURE.STEPS + 1), atol=1e-6)
+    assert scene.k() == EX.steps
+    np.testing.assert_allclose(drawn[:, 0], np.arange(EX.steps + 1), atol=1e-6)
     np.testing.assert_allclose(drawn[:, 1], want, atol=1e-9)
-    np.testing.assert_allclose(plot.p2c(dot.get_center()), [FIGURE.STEPS, want[-1]], atol=1e-9)
+    np.testing.assert_allclose(plot.p2c(dot.get_center()), [EX.steps, want[-1]], atol=1e-9)
     # it falls and levels off: most of the drop within the first EARLY iterations
     drop = want[0] - want[-1]
-    assert want[FIGURE.EARLY] - want[-1] < 0.25 * drop
+    assert want[EX.early] - want[-1] < 0.25 * drop
     assert np.all(np.diff(want) <= 1e-12)

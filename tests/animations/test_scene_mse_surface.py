@@ -1,34 +1,16 @@
-"""Frames of mse-surface against committed control data, and its drawing against gdcore."""
+"""The mse-surface scene (frames: test_scene_frames.py): its drawing against gdcore."""
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
+from frames import rendered
 
 from gdcore import data, regression
 from gdviz import views
-from scenes.mse_surface import THETA0, MseSurface
-
-__module_test__ = "mse_surface"
-
-
-@frames_comparison(base_scene=MseSurface)
-def test_mse_surface_last_frame(scene):
-    MseSurface.construct(scene)
-
-
-class MseSurfaceMiddle(MseSurface):
-    """Before the orbit: the surface from the figure's camera with its minimum marked."""
-
-    upto = "minimum"
-
-
-@frames_comparison(base_scene=MseSurfaceMiddle)
-def test_mse_surface_middle_frame(scene):
-    MseSurfaceMiddle.construct(scene)
+from gdviz.cost_surface_scene import THETA0
+from scenes.mse_surface import MseSurface
 
 
 def test_drawn_surface_and_minimum_are_gdcores():
-    scene = MseSurface(skip_animations=True)
-    scene.render()
+    scene = rendered(MseSurface)
     x, y = data.regression_points()
     surf = scene.surface
     np.testing.assert_allclose(surf.Z, regression.cost(surf.X, surf.Y, x, y), atol=1e-12)

@@ -1,34 +1,18 @@
-"""Frames of race-long-valley against control data, and its drawing against gdcore's race."""
+"""The race-long-valley scene (frames: test_scene_frames.py): its drawing against gdcore's race."""
 
-from manim.utils.testing.frames_comparison import frames_comparison
+from frames import rendered
 from race_checks import check_drawing
 
 from gdcore import races
 from scenes.race_long_valley import RaceLongValley
 
-__module_test__ = "race_long_valley"
-
 MIDDLE = 30
 
 
-@frames_comparison(base_scene=RaceLongValley)
-def test_race_long_valley_last_frame(scene):
-    RaceLongValley.construct(scene)
-
-
-class RaceLongValleyMiddle(RaceLongValley):
-    """The race stopped at step MIDDLE."""
-
-    upto = "race"
-    STAGES = ((MIDDLE, 1.0),)
-
-
 def test_dots_and_trails_are_gdcores_race():
-    scene = RaceLongValleyMiddle(skip_animations=True)
-    scene.render()
+    scene = rendered(RaceLongValley, upto="race", STAGES=((MIDDLE, 1.0),))
     check_drawing(scene, MIDDLE)
-    scene = RaceLongValley(skip_animations=True)
-    scene.render()
+    scene = rendered(RaceLongValley)
     out = check_drawing(scene, races.LONG_VALLEY.steps)
     assert all(o.exit is None for o in out.values())
     assert scene.statuses["SGD"].original_text == f"{out['SGD'].distance:.2f}"

@@ -1,9 +1,10 @@
-"""Frames of regularization against control data, and its drawing against gdcore's ridge path."""
+"""The regularization scene: its drawing against gdcore's ridge path."""
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
+from frames import rendered
 
-from gdcore import regression, validation
+from gdcore import regression
+from gdcore import training_procedure as procedure
 from scenes.regularization import (
     DEGREE,
     LAMS,
@@ -14,28 +15,10 @@ from scenes.regularization import (
     clipped_segments,
 )
 
-__module_test__ = "regularization"
-
-
-@frames_comparison(base_scene=Regularization)
-def test_regularization_last_frame(scene):
-    Regularization.construct(scene)
-
-
-class RegularizationOverfit(Regularization):
-    """Stopped before the sweep: the unpenalised fit."""
-
-    upto = "overfit"
-
-
-@frames_comparison(base_scene=RegularizationOverfit)
-def test_regularization_overfit_frame(scene):
-    RegularizationOverfit.construct(scene)
-
 
 def _path():
-    d = validation.overfit_data()
-    return validation.regularization_path(d.x, d.y, DEGREE, LAMS)
+    d = procedure.overfit_data()
+    return procedure.regularization_path(d.x, d.y, DEGREE, LAMS)
 
 
 def _check_curve(scene, w):
@@ -50,8 +33,7 @@ def _check_curve(scene, w):
 
 
 def test_sweep_ends_on_gdcores_strongest_fit_and_norms():
-    scene = Regularization(skip_animations=True)
-    scene.render()
+    scene = rendered(Regularization)
     rp = _path()
     assert np.isclose(scene.lam(), LAMS[-1])
     _check_curve(scene, rp.coefs[-1])
@@ -62,8 +44,8 @@ def test_sweep_ends_on_gdcores_strongest_fit_and_norms():
     np.testing.assert_allclose(marks[:, 1], rp.norms, rtol=1e-9)
     # the traced curve and the dot lie on gdcore's norm at their λ; the dot and readout at λ = 1
     trace = np.array([scene.np2c(p) for p in scene.trace.get_anchors()])
-    d = validation.overfit_data()
-    want = validation.regularization_path(d.x, d.y, DEGREE, 10.0 ** trace[::7, 0]).norms
+    d = procedure.overfit_data()
+    want = procedure.regularization_path(d.x, d.y, DEGREE, 10.0 ** trace[::7, 0]).norms
     np.testing.assert_allclose(trace[::7, 1], want, rtol=1e-8)
     np.testing.assert_allclose(scene.np2c(scene.dot.get_center()), [0.0, rp.norms[-1]],
                                rtol=1e-9, atol=1e-9)
@@ -71,8 +53,7 @@ def test_sweep_ends_on_gdcores_strongest_fit_and_norms():
 
 
 def test_unpenalised_fit_is_clipped_to_the_panel():
-    scene = RegularizationOverfit(skip_animations=True)
-    scene.render()
+    scene = rendered(Regularization, upto="overfit")
     rp = _path()
     assert scene.lam() == 0.0
     _check_curve(scene, rp.coefs[0])

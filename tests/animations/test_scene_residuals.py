@@ -1,26 +1,18 @@
-"""Frames of residuals against committed control data, and its drawing against gdcore."""
+"""The residuals scene (frames: test_scene_frames.py): its drawing against gdcore."""
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
+from frames import rendered
 
 from gdcore import data, regression
-from scenes.residuals import CANDIDATE, Residuals
-
-__module_test__ = "residuals"
-
-
-@frames_comparison(base_scene=Residuals)
-def test_residuals_last_frame(scene):
-    Residuals.construct(scene)
+from scenes.residuals import Residuals
 
 
 def test_segments_and_squares_are_gdcores_residuals():
     """Dashed segments join (x_i, y_i) to (x_i, f(x_i)); the squares have side |r_i|; J."""
-    scene = Residuals(skip_animations=True)
-    scene.render()
+    scene = rendered(Residuals)
     ax = scene.ax
     x, y = data.regression_points()
-    m, b = data.CANDIDATES[CANDIDATE]
+    m, b = data.CANDIDATES[data.RESIDUALS_CANDIDATE]
     pred = regression.predict(m, b, x)
     r = regression.residuals(m, b, x, y)
     assert len(scene.bars) == len(x) == 7

@@ -1,23 +1,15 @@
-"""Frames of sampling-grid-2d against committed control data, and its drawing against gdcore."""
+"""The sampling-grid-2d scene (frames: test_scene_frames.py): its drawing against gdcore."""
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
+from frames import rendered
 
 from gdcore import sampling
 from scenes.sampling_grid_2d import BINS, DIMS, SamplingGrid2d
 
-__module_test__ = "sampling_grid_2d"
-
-
-@frames_comparison(base_scene=SamplingGrid2d)
-def test_sampling_grid_2d_last_frame(scene):
-    SamplingGrid2d.construct(scene)
-
 
 def test_drawn_guesses_are_gdcores_grid():
     """Count the drawn points (not the labels): 100 and 10,000, at gdcore's grid points."""
-    scene = SamplingGrid2d(skip_animations=True)
-    scene.render()
+    scene = rendered(SamplingGrid2d)
     coarse, fine = BINS
     assert sampling.guess_count(coarse, DIMS) == 100
     assert sampling.guess_count(fine, DIMS) == 10_000

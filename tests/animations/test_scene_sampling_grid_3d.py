@@ -1,22 +1,14 @@
-"""Frames of sampling-grid-3d against committed control data, and its lattice against gdcore."""
+"""The sampling-grid-3d scene (frames: test_scene_frames.py): its lattice against gdcore."""
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
+from frames import rendered
 
 from gdcore import sampling
 from scenes.sampling_grid_3d import BINS, SamplingGrid3d
 
-__module_test__ = "sampling_grid_3d"
-
-
-@frames_comparison(base_scene=SamplingGrid3d)
-def test_sampling_grid_3d_last_frame(scene):
-    SamplingGrid3d.construct(scene)
-
 
 def test_lattice_is_gdcores_grid():
-    scene = SamplingGrid3d(skip_animations=True)
-    scene.render()
+    scene = rendered(SamplingGrid3d)
     pts3 = sampling.grid_points(BINS, 3)
     assert len(pts3) == sampling.guess_count(BINS, 3) == 1000
     np.testing.assert_array_equal(scene.points3, pts3)

@@ -1,34 +1,15 @@
-"""Frames of slope-sweep against committed control data, and its drawing against gdcore."""
+"""The slope-sweep scene (frames: test_scene_frames.py): its drawing against gdcore."""
 
 import numpy as np
-from manim.utils.testing.frames_comparison import frames_comparison
+from frames import rendered
 
 from gdcore import data, regression
 from scenes.slope_sweep import M_SAMPLES, SlopeSweep
 
-__module_test__ = "slope_sweep"
-
-
-@frames_comparison(base_scene=SlopeSweep)
-def test_slope_sweep_last_frame(scene):
-    SlopeSweep.construct(scene)
-
-
-class SlopeSweepMiddle(SlopeSweep):
-    """The scene stopped at the end of the sweep: the slope at its steepest."""
-
-    upto = "sweep"
-
-
-@frames_comparison(base_scene=SlopeSweepMiddle)
-def test_slope_sweep_middle_frame(scene):
-    SlopeSweepMiddle.construct(scene)
-
 
 def test_traced_curve_is_gdcores_cost():
     """The right panel's curve, read back from the mobject, is J(m, b*) from gdcore."""
-    scene = SlopeSweepMiddle(skip_animations=True)
-    scene.render()
+    scene = rendered(SlopeSweep, upto="sweep")
     ax, curve, dot = scene.right
     pts = curve.get_anchors()
     ms = np.array([ax.p2c(p)[0] for p in pts])

@@ -11,14 +11,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import data, descent, nn, optimizers, regression
-from ._checks import positive, positive_int, same_length, vector
+from ._arguments import positive, positive_int, same_length, vector
 
 #: λ from none to strong for the degree-9 fit: 0, then 1e-8 … 1 (one per decade).
 DEFAULT_LAMS = np.concatenate([[0.0], np.logspace(-8, 0, 9)])
 DEFAULT_LAMS.setflags(write=False)
-#: The hyper-parameter grid of the lr × momentum search.
-DEFAULT_LRS = (0.02, 0.05, 0.1, 0.2, 0.5, 1.0)
-DEFAULT_BETAS = (0.0, 0.5, 0.8, 0.9, 0.95)
 #: The two weights of the non-convex slice: W[0][2, 0] and W[0][3, 0], as (layer, j, i).
 NONCONVEX_WEIGHTS = ((0, 2, 0), (0, 3, 0))
 #: The draft's MNIST-style network.
@@ -111,6 +108,44 @@ def cross_validation_curve(x, y, degrees=range(10), k: int = 5, seed=0) -> np.nd
     return np.array([cross_validate(x, y, int(d), k, 0.0, seed).mean for d in _degrees(degrees)])
 
 
+@dataclass(frozen=True)
+class CrossValidationExperiment:
+    """k-fold cross-validation of one polynomial degree on n noisy sine samples."""
+
+    n: int
+    k: int
+    degree: int
+    seed: int
+    curve_points: int
+
+    @property
+    def xs(self) -> np.ndarray:
+        """Where the fitted polynomials are evaluated to be drawn: curve_points over [0, 1]."""
+        return np.linspace(0.0, 1.0, self.curve_points)
+
+    def samples(self) -> tuple[np.ndarray, np.ndarray]:
+        d = overfit_data(n=self.n)
+        return d.x, d.y
+
+    def run(self) -> CVResult:
+        x, y = self.samples()
+        return cross_validate(x, y, self.degree, self.k, seed=self.seed)
+
+
+CROSS_VALIDATION = CrossValidationExperiment(
+    # 20 samples in 5 folds of 4: each round fits 16 points and scores 4, few enough to see
+    # every held-out gap, enough that a cubic fit is well determined.
+    n=20,
+    # 5 folds: the classic choice, and five rounds fit one table.
+    k=5,
+    # A cubic: the degree that follows sin(2πx) without swinging between the samples.
+    degree=3,
+    seed=0,
+    # 300 points: a smooth curve at any drawn size.
+    curve_points=300,
+)
+
+
 # --- 4, 5: L2 regularisation ----------------------------------------------------------------
 @dataclass(frozen=True, eq=False)
 class RegPath:
@@ -135,6 +170,68 @@ def regularization_path(x, y, degree: int = 9, lams=DEFAULT_LAMS, x_test=None,
         test = np.array([_poly_mse(w, xt, yt) for w in W])
     return RegPath(lams, W, np.linalg.norm(W[:, 1:], axis=1),
                    np.array([_poly_mse(w, x, y) for w in W]), test)
+
+
+@dataclass(frozen=True, eq=False)
+class RegularizationSweep:
+    """Ridge fits of one degree on the overfitting samples over a grid of λ, and the λ shown."""
+
+    degree: int
+    lams: np.ndarray
+    shown: tuple[float, ...]
+    per_decade: int
+    curve_points: int
+
+    def __post_init__(self) -> None:
+        lams = np.array(self.lams, dtype=np.float64)
+        lams.setflags(write=False)
+        object.__setattr__(self, "lams", lams)
+        missing = [lam for lam in self.shown if not np.any(np.isclose(lams, lam, rtol=1e-9,
+                                                                        atol=0))]
+        if missing:
+            raise ValueError(f"shown λ {missing} are not in the grid lams")
+
+    @property
+    def xs(self) -> np.ndarray:
+        """Where the fitted polynomials are evaluated to be drawn: curve_points over [0, 1]."""
+        return np.linspace(0.0, 1.0, self.curve_points)
+
+    def run(self) -> tuple[OverfitData, RegPath]:
+        """The samples (with their test set) and the regularisation path over lams."""
+        d = overfit_data()
+        return d, regularization_path(d.x, d.y, self.degree, self.lams, d.x_test, d.y_test)
+
+    def shown_rows(self, rp: RegPath) -> list[int]:
+        """Row of rp (index into its λ) of each shown λ."""
+        return [int(np.flatnonzero(np.isclose(rp.lams, lam, rtol=1e-9, atol=0))[0])
+                for lam in self.shown]
+
+    def dense_lams(self) -> np.ndarray:
+        """per_decade log-spaced λ per decade from the smallest positive λ of lams to the
+        largest (the traced norm curve of the animation)."""
+        lo, hi = (float(np.log10(v)) for v in (self.lams[self.lams > 0].min(), self.lams.max()))
+        return np.logspace(lo, hi, int(round(hi - lo)) * self.per_decade + 1)
+
+    def fit(self, lam: float) -> tuple[np.ndarray, float]:
+        """(w, ‖w_1:‖) of the ridge fit at one λ (regularization_path of the samples)."""
+        d = overfit_data()
+        rp = regularization_path(d.x, d.y, self.degree, [lam])
+        return rp.coefs[0], float(rp.norms[0])
+
+
+REGULARIZATION = RegularizationSweep(
+    # Degree 9 on 10 samples: with λ = 0 it interpolates every sample and swings wildly
+    # between them, the overfit that the penalty calms.
+    degree=9,
+    # λ from none to strong: 0, then 1e-8 … 1, one per decade.
+    lams=DEFAULT_LAMS,
+    # The four fits of the top row: none, weak, moderate and strong, all in lams.
+    shown=(0.0, 1e-6, 1e-3, 1.0),
+    # 20 λ per decade: the traced norm curve of the animation is smooth.
+    per_decade=20,
+    # 600 points: the degree-9 swings stay smooth at any drawn size.
+    curve_points=600,
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -206,8 +303,35 @@ class LRGrid:
     best: tuple[int, int]
 
 
-def lr_momentum_grid(lrs=DEFAULT_LRS, betas=DEFAULT_BETAS, steps: int = 150,
-                     seed: int = 0) -> LRGrid:
+@dataclass(frozen=True)
+class GridSearch:
+    """The lr × momentum search of lr_momentum_grid: its grid, steps and seed."""
+
+    lrs: tuple[float, ...]
+    betas: tuple[float, ...]
+    steps: int
+    seed: int
+
+    def run(self) -> LRGrid:
+        return lr_momentum_grid(self.lrs, self.betas, self.steps, self.seed)
+
+
+LR_GRID = GridSearch(
+    # Six rates, roughly doubling, from a crawl (0.02) to one that diverges for every β (1.0),
+    # so that the best cell lies inside the grid, just below the diverging row.
+    lrs=(0.02, 0.05, 0.1, 0.2, 0.5, 1.0),
+    # No momentum up to the usual 0.9 and beyond: the effective step lr/(1 − β) grows along
+    # each row, so momentum speeds up the small rates; the best cell has β = 0.9.
+    betas=(0.0, 0.5, 0.8, 0.9, 0.95),
+    # 150 full-batch steps: enough to separate the cells, and the whole grid trains in about
+    # a second.
+    steps=150,
+    seed=0,
+)
+
+
+def lr_momentum_grid(lrs=LR_GRID.lrs, betas=LR_GRID.betas, steps: int = LR_GRID.steps,
+                     seed: int = LR_GRID.seed) -> LRGrid:
     """J(θ_steps) of a 2-16-1 tanh net on two_moons(200), full-batch momentum
     v ← β v − lr ∇J, θ ← θ + v; inf if any loss is non-finite or J(θ_steps) > J(θ_0)."""
     lrs, betas = vector("lrs", lrs), vector("betas", betas)
@@ -341,8 +465,41 @@ class FeatureScaling:
     scaled: ScalingRun
 
 
-def feature_scaling_paths(steps: int = 30, start=(-1.0, 2.0), raw_fraction: float = 0.9,
-                          scaled_fraction: float = 0.25, size: int = 200) -> FeatureScaling:
+@dataclass(frozen=True)
+class FeatureScalingExperiment:
+    """Plain descent on J with raw and with standardised x, from the same starting line."""
+
+    steps: int
+    start: tuple[float, float]
+    raw_fraction: float
+    scaled_fraction: float
+    size: int
+
+    def run(self) -> FeatureScaling:
+        return feature_scaling_paths(self.steps, self.start, self.raw_fraction,
+                                     self.scaled_fraction, self.size)
+
+
+FEATURE_SCALING = FeatureScalingExperiment(
+    # 30 steps: the standardised run has reached the minimum; the raw one is still about two
+    # thirds of its starting distance away.
+    steps=30,
+    # The line −x + 2: far from the best line in both parametrisations.
+    start=(-1.0, 2.0),
+    # Raw x: 0.9 of the stability limit 2/λ_max, the fastest safe rate, and still the raw bowl
+    # (cond(H) ≈ 316) leaves the path crawling along its floor.
+    raw_fraction=0.9,
+    # Standardised x: a quarter of its limit is enough to reach the round bowl's centre.
+    scaled_fraction=0.25,
+    # 200 grid points per axis for the contour maps.
+    size=200,
+)
+
+
+def feature_scaling_paths(steps: int = FEATURE_SCALING.steps, start=FEATURE_SCALING.start,
+                          raw_fraction: float = FEATURE_SCALING.raw_fraction,
+                          scaled_fraction: float = FEATURE_SCALING.scaled_fraction,
+                          size: int = FEATURE_SCALING.size) -> FeatureScaling:
     """Plain GD on J with raw x (rate raw_fraction · 2/λ_max) and with z = (x − μ)/σ (rate
     scaled_fraction · 2/λ_max), from the same line; cond(H) = λ_max/λ_min (raw ≈ 316, z: 1)."""
     x, y = data.regression_points()

@@ -1,5 +1,6 @@
-"""Tests for gdcore.validation: the story each figure of training procedure and overfitting tells,
-held as values (monotonicities, minima, exact counts), plus shapes, seeds and bad input."""
+"""Tests for gdcore.training_procedure: the story each figure of training procedure and
+overfitting tells, held as values (monotonicities, minima, exact counts), plus shapes, seeds
+and bad input."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ import numpy as np
 import pytest
 
 from gdcore import data, nn, regression
-from gdcore.validation import (
-    DEFAULT_BETAS,
+from gdcore.training_procedure import (
     DEFAULT_LAMS,
-    DEFAULT_LRS,
+    FEATURE_SCALING,
+    LR_GRID,
     MNIST_SIZES,
     NONCONVEX_WEIGHTS,
     convex_reference,
@@ -45,7 +46,7 @@ def curves():
 
 @pytest.fixture(scope="module")
 def grid():
-    return lr_momentum_grid()
+    return LR_GRID.run()
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +56,7 @@ def surface():
 
 @pytest.fixture(scope="module")
 def scaling():
-    return feature_scaling_paths()
+    return FEATURE_SCALING.run()
 
 
 # --- 1, 2: overfitting and capacity ---------------------------------------------------------
@@ -207,7 +208,8 @@ def test_train_val_curves_reproducible_and_bad_input(curves):
 
 # --- 7: grid search -------------------------------------------------------------------------
 def test_lr_momentum_grid(grid):
-    assert grid.losses.shape == (len(DEFAULT_LRS), len(DEFAULT_BETAS)) == (6, 5)
+    assert LR_GRID.steps == 150 and LR_GRID.seed == 0
+    assert grid.losses.shape == (len(LR_GRID.lrs), len(LR_GRID.betas)) == (6, 5)
     assert grid.best == (4, 3) and grid.lrs[4] == 0.5 and grid.betas[3] == 0.9
     assert grid.losses[grid.best] == grid.losses.min() == pytest.approx(0.02286, abs=1e-5)
     assert np.all(np.isinf(grid.losses[5])) and np.all(np.isfinite(grid.losses[:5]))

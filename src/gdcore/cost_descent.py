@@ -1,0 +1,83 @@
+"""Gradient descent on the regression cost J(m, b): the one definition of its runs.
+
+The gd-regression, cost-heatmap, descent-3d and learning-rates stills and their animations all
+run plain, full-batch gradient descent on J(m, b) of the chapter's seven points
+(data.regression_points) from one start, for one number of steps, at one of three learning rates
+set against the stability limit. The settings live here, each with its reason, and so do the
+runs, so a still and its animation always draw the same path.
+
+    good = COST_DESCENT.run()                      # the gd-regression run (the good rate)
+    runs = COST_DESCENT.run_learning_rates()       # {"too small": Trajectory, ...}
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from . import data, descent, regression
+from .optimizers import sgd
+
+
+@dataclass(frozen=True)
+class CostDescent:
+    """Plain descent on J(m, b) from `start` for `steps` steps, at one of three rates."""
+
+    start: tuple[float, float]
+    steps: int
+    max_stable_rate: float
+    lr_small: float
+    lr_good: float
+    lr_large: float
+    schedule_frames: int
+
+    @property
+    def learning_rates(self) -> tuple[tuple[str, float], ...]:
+        """(label, rate) of the three rates of learning-rates, in the order they are shown."""
+        return (("too small", self.lr_small), ("good", self.lr_good),
+                ("too large", self.lr_large))
+
+    def run(self, lr: float | None = None) -> descent.Trajectory:
+        """Plain full-batch SGD on J(m, b) at `lr` (default: the good rate)."""
+        x, y = data.regression_points()
+        return descent.run_regression(sgd(self.lr_good if lr is None else lr), x, y,
+                                      self.start, self.steps)
+
+    def run_learning_rates(self) -> dict[str, descent.Trajectory]:
+        """label -> the run at that rate, in learning_rates order."""
+        return {label: self.run(lr) for label, lr in self.learning_rates}
+
+    def schedule(self):
+        """The steps at which the line is shown (descent.log_schedule of schedule_frames)."""
+        return descent.log_schedule(self.steps, self.schedule_frames)
+
+
+#: 2/λ_max of J's Hessian on the raw data (≈ 0.1371): plain descent diverges above it.
+_LIMIT = regression.max_stable_rate(data.regression_points()[0])
+#: 3/4 of the stability limit, rounded down to two decimals (0.10).
+_GOOD = math.floor(0.75 * _LIMIT * 100) / 100
+
+COST_DESCENT = CostDescent(
+    # A poor start (m, b): a steep line far above the points, well off the floor of J's valley,
+    # so the descent first drops across the valley (the steep direction of J) and then crawls
+    # along its floor (the shallow direction): both phases of an ill-conditioned bowl show.
+    start=(3.0, -4.0),
+    # 1000 steps: at the good rate the run reaches the minimum (to 1 % in J); at the small
+    # rate it is still visibly short of it.
+    steps=1000,
+    max_stable_rate=_LIMIT,
+    # Too small: a tenth of the good rate (0.01). The steep direction still settles, but along
+    # the floor each step shrinks the error by only α λ_min ≈ 0.05 %: after the steps it has
+    # crawled about a third of the way down the valley and J is still some 30 times its minimum.
+    lr_small=round(_GOOD / 10, 4),
+    # Good: 3/4 of the stability limit (0.10). Across the valley each step multiplies the error
+    # by |1 − α λ_max| ≈ 0.46, so the first zig-zags die out within a few steps; along the floor
+    # it is the fastest of the three rates.
+    lr_good=_GOOD,
+    # Too large: the first two-decimal rate above the stability limit (0.14 > 0.1371). Across
+    # the valley |1 − α λ_max| ≈ 1.04 > 1: each step overshoots further than the last, the path
+    # zig-zags ever wider and the run diverges (descent.Trajectory.diverged).
+    lr_large=math.ceil(_LIMIT * 100) / 100,
+    # 6 frames of a log-spaced schedule: the fast start and the slow crawl both get frames.
+    schedule_frames=6,
+)

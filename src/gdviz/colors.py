@@ -1,0 +1,29 @@
+"""The one colour arithmetic of the pictures: a colour as rgb, and the mix of two colours.
+
+Figures (matplotlib) and scenes (Manim) alike blend the theme's colours with these, so a faded
+edge or a tinted fill is the same colour in a still and in its animation.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def rgb(color) -> np.ndarray:
+    """A colour as float rgb in [0, 1]: '#rrggbb' (the theme's colours), an object with
+    to_rgb() (a ManimColor), or rgb values already (a triple, or an array of them)."""
+    if isinstance(color, str):
+        h = color.lstrip("#")
+        if len(h) != 6:
+            raise ValueError(f"color must be '#rrggbb', got {color!r}")
+        return np.array([int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)], dtype=np.float64)
+    if hasattr(color, "to_rgb"):
+        return np.array(color.to_rgb(), dtype=np.float64)
+    return np.asarray(color, dtype=np.float64)
+
+
+def mix(c1, c2, t) -> np.ndarray:
+    """The colour(s) a fraction t of the way from c1 to c2: (1 − t) c1 + t c2, t clipped to
+    [0, 1]; t may be an array (one colour per value, shape t.shape + (3,))."""
+    t = np.clip(np.asarray(t, dtype=np.float64), 0.0, 1.0)[..., None]
+    return (1 - t) * rgb(c1) + t * rgb(c2)

@@ -1,0 +1,38 @@
+"""The regression cost J(m, b) as a Manim surface: the view, the shaded surface and its axes.
+
+Shared by the mse-surface and descent-3d scenes, so both frame J(m, b) as the stills do
+(gdviz.views' window and camera). The surface is gdviz.fast_surface's raster layer over the grid
+of gdcore.regression's costs.
+"""
+
+from gdcore import regression
+from gdviz import views
+from gdviz.fast_surface import Axes3D, ShadedSurface, View3D, shaded_colors
+
+#: Vertices per axis of the drawn grid (55 × 55 faces).
+GRID = 56
+#: Scene lengths of the (m, b, J) box, and where its centre projects to.
+BOX = (4.8, 4.8, 3.0)
+CENTER = (0.0, -0.25)
+#: The scene rectangle (centre x, centre y, width, height) the surface image covers: every
+#: orientation of the box fits in it.
+REGION = (CENTER[0], CENTER[1], 7.2, 6.1)
+#: The camera of figures/mse_surface.py (views.VIEW_ELEV, VIEW_AZIM) in Manim's angles.
+PHI0 = 90.0 - views.VIEW_ELEV
+THETA0 = views.VIEW_AZIM
+TICKS = ([-2, 0, 2, 4], [-4, 0, 4, 8], [100, 200])  # J's 0 would sit on a corner number
+
+
+def build_view(z_top: float) -> View3D:
+    return View3D((views.M_RANGE, views.B_RANGE, (0.0, z_top)), BOX, CENTER, PHI0, THETA0)
+
+
+def build_surface(theme, view: View3D, x, y, grid: int = GRID):
+    """The cost grid from gdcore and its shaded surface (viridis on log J, lit)."""
+    M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, grid)
+    colors = shaded_colors(J, theme.surface_cmap, levels=views.contour_levels(J))
+    return ShadedSurface(view, M, B, J, colors, REGION, background=theme.background)
+
+
+def build_axes(theme, view: View3D) -> Axes3D:
+    return Axes3D(view, TICKS, ("m", "b", "J"), theme.muted, theme.text)
