@@ -31,7 +31,7 @@ from manim import (
 from . import theme as _theme
 from .theme import Theme
 
-FONT = "DejaVu Sans"
+FONT = _theme.TEXT_FACE
 
 
 def apply(theme: Theme) -> None:

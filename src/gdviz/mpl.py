@@ -24,6 +24,35 @@ from . import theme as _theme  # noqa: E402
 from .theme import Theme  # noqa: E402
 
 
+def _use_house_faces() -> None:
+    """Make matplotlib find the text face and set every maths glyph from Computer Modern.
+
+    - A font cache built before fonts-cmu was installed does not list CMU Serif: rebuild it once.
+    - CMU Serif's regular styles declare weight 500, so matplotlib would warn on every "normal"
+      lookup: they are listed as the normal weight they are.
+    - matplotlib's Computer Modern table lacks \\partial, which cmmi10 holds at 0x40: without the
+      entry ∂ would be taken from STIX.
+    """
+    import dataclasses
+
+    from matplotlib import _mathtext_data, font_manager
+
+    face = _theme.TEXT_FACE
+    if not any(e.name == face for e in font_manager.fontManager.ttflist):
+        font_manager.fontManager = font_manager._load_fontmanager(try_read_cache=False)
+    fm = font_manager.fontManager
+    if not any(e.name == face for e in fm.ttflist):
+        raise SystemExit(f"the font {face} is not installed: apt-get install fonts-cmu "
+                         "(scripts/bootstrap.sh installs it)")
+    fm.ttflist = [dataclasses.replace(e, weight=400) if e.name == face and e.weight == 500 else e
+                  for e in fm.ttflist]
+    fm._findfont_cached.cache_clear()
+    _mathtext_data.latex_to_bakoma.setdefault("\\partial", ("cmmi10", 0x40))
+
+
+_use_house_faces()
+
+
 @contextmanager
 def themed(theme: Theme):
     """Apply the theme's rcParams while a figure is made and saved."""

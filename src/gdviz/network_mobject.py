@@ -40,9 +40,9 @@ from manim import (
 from manim.utils.color import ManimColor
 
 from .network_layout import Edge, Layout, Neuron, layout
-from .theme import Theme
+from .theme import TEXT_FACE, Theme
 
-FONT = "DejaVu Sans"
+FONT = TEXT_FACE
 
 
 def rgb(color) -> np.ndarray:

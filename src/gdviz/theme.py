@@ -21,6 +21,16 @@ OPTIMIZER_COLORS: dict[str, str] = dict(
     )
 )
 
+#: The faces of every still and every video, set here once: text in CMU Serif (Computer Modern
+#: as a Unicode family, Debian's fonts-cmu; matplotlib text and Manim's Pango Text) and maths in
+#: Computer Modern (matplotlib's mathtext "cm" fontset; Manim's MathTex is LaTeX's Computer
+#: Modern). The two are one design: the digits of "J = 0.5" and of "$J = 0.5$" are the same.
+TEXT_FACE = "CMU Serif"
+MATH_FONTSET = "cm"
+#: PostScript names of the faces a still's PDF may embed (tests/fontcheck.py reads them back):
+#: CMU Serif's styles and matplotlib's Computer Modern files (cmr10, cmmi10, cmsy10, cmex10, …).
+ALLOWED_FONT_PREFIXES = ("CMUSerif-", "Cm")
+
 THEME_NAMES = ("light", "dark")
 ENV_VAR = "GD_THEME"
 
@@ -41,7 +51,7 @@ class Theme:
     surface_cmap: str
     heat_cmap: str
     optimizer: dict[str, str] = field(default_factory=lambda: dict(OPTIMIZER_COLORS))
-    font_family: str = "DejaVu Sans"
+    font_family: str = TEXT_FACE
     font_size: float = 8.5
     small_size: float = 7.5
     title_size: float = 9.5
@@ -129,10 +139,11 @@ def mpl_rc(theme: Theme) -> dict:
         "legend.framealpha": 0.9,
         "legend.facecolor": t.background,
         "legend.edgecolor": t.grid,
-        "font.family": "sans-serif",
-        "font.sans-serif": [t.font_family],
+        "font.family": "serif",
+        "font.serif": [t.font_family],
         "font.size": t.font_size,
-        "mathtext.fontset": "cm",
+        "mathtext.fontset": MATH_FONTSET,
+        "axes.unicode_minus": True,
         "text.usetex": False,
         "lines.linewidth": 1.4,
         "lines.markersize": 4.5,
