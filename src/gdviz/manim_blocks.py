@@ -45,17 +45,19 @@ def _rgb(hex_color: str) -> np.ndarray:
     return np.array(ManimColor(hex_color).to_rgb(), dtype=np.float64)
 
 
-def contour_rgba(theme: Theme, Z, log: bool = True, levels: int = 16, cmap: str | None = None,
-                 fade: float = 0.3, lines: bool = True) -> np.ndarray:
+def contour_rgba(theme: Theme, Z, log: bool = True, levels: int | None = None,
+                 cmap: str | None = None, fade: float = 0.0, lines: bool = True) -> np.ndarray:
     """The RGBA uint8 image (rows top to bottom) of a grid Z whose rows follow y upwards.
 
-    Banded like a filled contour plot: `levels` log-spaced (or linear) levels between the grid's
-    smallest positive and largest value, coloured by the theme's surface colormap, mixed by
-    `fade` towards the background (so paths drawn on top read clearly), with thin lines in the
-    background colour on the level boundaries when `lines` is set.
+    Banded like a filled contour plot in the theme's cost-map treatment (theme.cost_map):
+    `levels` (its levels by default) log-spaced (or linear) levels between the grid's smallest
+    positive and largest value, coloured by its fills at full strength (`fade` > 0 mixes them
+    towards the background), with its level-line colours on the band boundaries when `lines`.
     """
     import matplotlib
 
+    cm = theme.cost_map
+    levels = cm.levels if levels is None else levels
     Z = np.asarray(Z, dtype=np.float64)
     if log:
         lo = float(Z[Z > 0].min())
@@ -64,14 +66,15 @@ def contour_rgba(theme: Theme, Z, log: bool = True, levels: int = 16, cmap: str 
         lo, hi = float(Z.min()), float(Z.max())
         t = (Z - lo) / (hi - lo)
     band = np.clip(np.floor(t * (levels - 1)), 0, levels - 2)
-    rgb = matplotlib.colormaps[cmap or theme.surface_cmap]((band + 0.5) / (levels - 1))[..., :3]
+    where = (band + 0.5) / (levels - 1)
+    rgb = matplotlib.colormaps[cmap or cm.cmap](where)[..., :3]
     bg = _rgb(theme.background)
     rgb = (1 - fade) * rgb + fade * bg
     if lines:
         edge = np.zeros(band.shape, dtype=bool)
         edge[:, 1:] |= band[:, 1:] != band[:, :-1]
         edge[1:, :] |= band[1:, :] != band[:-1, :]
-        rgb[edge] = 0.45 * rgb[edge] + 0.55 * bg
+        rgb[edge] = matplotlib.colormaps[cm.line_cmap](where[edge])[..., :3]
     rgba = np.concatenate([rgb, np.ones(rgb.shape[:2] + (1,))], axis=-1)
     return (np.flipud(rgba) * 255).round().astype(np.uint8)
 

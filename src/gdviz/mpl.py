@@ -179,26 +179,33 @@ def scatter_points(ax, theme: Theme, x, y, **kw):
     return ax.scatter(x, y, color=theme.data, **kw)
 
 
-def contour_map(ax, theme: Theme, X, Y, Z, levels=14, log=True, filled=True, cmap=None):
-    """Contours of Z with log-spaced levels (filled, rasterised in vector output)."""
+def contour_map(ax, theme: Theme, X, Y, Z, levels=None, log=None, filled=True, cmap=None):
+    """Contours of Z in the theme's cost-map treatment (theme.cost_map): its levels (log-spaced
+    by default), fills at full strength (rasterised in vector output) and a level line per level
+    in the map's line colours."""
     import numpy as np
 
+    cm = theme.cost_map
+    levels = cm.levels if levels is None else levels
+    log = cm.log if log is None else log
     zmin = float(np.nanmin(Z[Z > 0])) if log else float(np.nanmin(Z))
     zmax = float(np.nanmax(Z))
     lv = np.geomspace(zmin, zmax, levels) if log else np.linspace(zmin, zmax, levels)
-    norm = matplotlib.colors.LogNorm(zmin, zmax) if log else None
+    norm = (matplotlib.colors.LogNorm if log else matplotlib.colors.Normalize)(zmin, zmax)
     cs = None
     if filled:
-        cs = ax.contourf(X, Y, Z, levels=lv, cmap=cmap or theme.surface_cmap, norm=norm, alpha=0.9)
+        cs = ax.contourf(X, Y, Z, levels=lv, cmap=cmap or cm.cmap, norm=norm)
         cs.set_rasterized(True)
-    ax.contour(X, Y, Z, levels=lv, colors=theme.background if filled else theme.muted,
-               linewidths=0.35, alpha=0.6, norm=norm)
+    ax.contour(X, Y, Z, levels=lv, cmap=cm.line_cmap if filled else None,
+               colors=None if filled else theme.muted, linewidths=cm.line_width, norm=norm)
     return cs
 
 
-def optimizer_legend(ax, theme: Theme, **kw):
-    """A legend placed where it covers the least data, framed in the background colour."""
-    kw.setdefault("loc", "best")
+def optimizer_legend(ax, theme: Theme, family: str = "curves", **kw):
+    """A legend placed as the house style places legends of its figure family
+    (theme.LEGEND: "race", "curves" or "map"); kw override."""
+    for k, v in _theme.LEGEND[family].items():
+        kw.setdefault(k, v)
     kw.setdefault("handlelength", 1.6)
     return ax.legend(**kw)
 
