@@ -61,3 +61,12 @@ def test_legend_per_family():
 ])
 def test_title_sentence_case(raw, expected):
     assert theme.title(raw) == expected
+
+
+def test_axis_labels_shared_by_the_drawing_pieces():
+    th = theme.LIGHT
+    with gm.themed(th):
+        fig, ax = gm.subplots(th)
+        gm.cost_per_iteration_axes(ax, 100, 1e-3, 10.0)
+    assert ax.get_xlabel() == theme.AXIS_LABELS["iteration"] == "iteration $t$"
+    assert theme.AXIS_LABELS["slope"] == "slope $m$" and theme.AXIS_LABELS["cost"] == "cost $J$"

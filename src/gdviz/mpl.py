@@ -231,5 +231,5 @@ def cost_per_iteration_axes(ax, steps: int, lo: float, hi: float) -> None:
     ticks = [0] + [10**k for k in range(int(np.log10(steps)) + 1)]
     ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
     ax.xaxis.set_minor_locator(NullLocator())
-    ax.set_xlabel("iteration $t$")
+    ax.set_xlabel(_theme.AXIS_LABELS["iteration"])
     ax.set_ylabel("$J(m_t, b_t)$")

@@ -145,6 +145,15 @@ LEGEND: dict[str, dict] = {
     "map": {"loc": "upper left", "bbox_to_anchor": (1.02, 1.0), "frameon": False},
 }
 
+#: Axis labels of the quantities several figures plot: the same words everywhere.
+AXIS_LABELS: dict[str, str] = {
+    "slope": "slope $m$",
+    "intercept": "intercept $b$",
+    "iteration": "iteration $t$",
+    "cost": "cost $J$",
+    "rate": r"learning rate $\alpha$",
+}
+
 #: Titles in sentence case: a capital first letter, the rest as in running text (proper names
 #: like Adam, Nesterov keep theirs); no full stop.
 TITLE_CASE = "sentence"
