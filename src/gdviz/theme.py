@@ -121,8 +121,8 @@ class Marker:
     zorder: float = 6
 
 
-#: One mark for each thing a figure points at, the same in every still (the scenes use the
-#: same shapes and roles). Roles are Theme attribute names, or "none".
+#: One mark for each thing a figure points at, the same in every still (scenes take the same
+#: shapes and roles). Roles are Theme attribute names, or "none".
 MARKERS: dict[str, Marker] = {
     "start": Marker("o", 6.0, "background", "text", 1.2),  # hollow ring: where a run begins
     "current": Marker("o", 6.0, "accent", "background", 0.8, 7),  # filled dot: where it is now
