@@ -46,3 +46,15 @@ def test_text_face_and_maths_set_in_both_sides():
     from gdviz import manim_theme
 
     assert manim_theme.FONT == theme.TEXT_FACE
+
+
+def test_text_face_covers_the_text_glyphs_and_lacks_the_maths_ones():
+    from fontTools.ttLib import TTFont
+    from matplotlib import font_manager
+
+    path = font_manager.findfont(font_manager.FontProperties(family=theme.TEXT_FACE),
+                                 fallback_to_default=False)
+    cmap = TTFont(path).getBestCmap()
+    assert all(ord(c) in cmap for c in "−×…|‖·αβγδεηθλμνρσΣ0123456789½²³")
+    # these must be set as maths (numbers.mathtext, equations), never as text
+    assert not any(ord(c) in cmap for c in "⁰⁴⁵⁶⁷⁸⁹⁻≈∂∇⊤")
