@@ -25,9 +25,6 @@ DARK_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
     OPTIMIZER_NAMES,
     ("#C3F096", "#8787F0", "#4BF0FF", "#1EA569", "#C387C3", "#FFE11E", "#E1870F"),
 ))
-#: The light ones, for code that names optimizer colours without a theme.
-OPTIMIZER_COLORS = LIGHT_OPTIMIZER_COLORS
-
 #: Smallest CAM02-UCS distance (ΔE') between two optimizer colours, or an optimizer colour and a
 #: role colour, in normal vision and each simulated colour-vision deficiency.
 MIN_CVD_DISTANCE = 9.0
