@@ -56,7 +56,7 @@ _EQUATIONS = (
     # -------------------------------------------------------------------------- cost
     Equation(
         "cost",
-        "the cost: half the mean squared error",
+        "the cost (half mean squared error)",
         r"J(m, b) = \dfrac{1}{2n} \sum_{i=1}^{n} \left(m\,x_i + b - y_i\right)^2",
         "cost",
         "J of m and b equals one over 2n times the sum over the n examples of the squared error "
@@ -72,7 +72,7 @@ _EQUATIONS = (
     ),
     Equation(
         "half-mse-loss",
-        "the network's cost: the mean of the examples' costs",
+        "the network's cost",
         r"J = \dfrac{1}{n} \sum_{i=1}^{n} C_i",
         "cost",
         "J equals the mean of the n examples' costs C i.",
@@ -195,7 +195,7 @@ _EQUATIONS = (
     # -------------------------------------------------------------------------- regularisation
     Equation(
         "l2-penalty",
-        "the L2-regularised cost (intercept unpenalised)",
+        "the L2-regularised cost",
         r"J_\lambda(w) = \dfrac{1}{2n} \sum_{i=1}^{n} \left(f_w(x_i) - y_i\right)^2"
         r" + \dfrac{\lambda}{2} \sum_{k \geq 1} w_k^2",
         "regularisation",
@@ -222,7 +222,7 @@ _EQUATIONS = (
     ),
     Equation(
         "backprop-grad",
-        "the gradient of one weight, for one example",
+        "one weight's gradient, one example",
         r"\dfrac{\partial C_i}{\partial w^{(l)}_{jk}} = a^{(l-1)}_k \, \delta^{(l)}_j",
         "backpropagation",
         "The partial derivative of example i's cost C i with respect to the weight w l j k "
@@ -230,7 +230,7 @@ _EQUATIONS = (
     ),
     Equation(
         "backprop-mean",
-        "the gradient of the cost: the mean over the examples",
+        "the mean gradient over examples",
         r"\dfrac{\partial J}{\partial w^{(l)}_{jk}} = \dfrac{1}{n} \sum_{i=1}^{n}"
         r" \dfrac{\partial C_i}{\partial w^{(l)}_{jk}}",
         "backpropagation",
