@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the project needs, and only what is missing:
-#   the system libraries and TeX that manim needs (Debian/Ubuntu, apt, root or sudo),
+#   the system libraries and TeX that manim needs, the house text face (fonts-cmu) and pdffonts
+#   (poppler-utils, for the font tests) (Debian/Ubuntu, apt, root or sudo),
 #   a virtual environment in .venv, and the project with its dev extra.
 # A second run with nothing missing checks a few stamps and returns in well under a second.
 #
@@ -10,7 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(libcairo2-dev libpango1.0-dev pkg-config texlive-latex-base texlive-latex-extra dvisvgm)
+APT_PACKAGES=(libcairo2-dev libpango1.0-dev pkg-config texlive-latex-base texlive-latex-extra dvisvgm
+              fonts-cmu poppler-utils)
 REVEALJS_VERSION=6.0.2
 DECKS=0
 for arg in "$@"; do

@@ -1,8 +1,23 @@
-r"""The chapter's equations: one LaTeX string each, written once.
+r"""The chapter's equations: one LaTeX string each, written once, grouped, with alt text.
 
 Every string is valid both for matplotlib's mathtext (figures, the `equations` target) and for
 Manim's MathTex (scenes), so it keeps to the commands both understand: no environments, no
-\text (use \mathrm), no \tfrac.
+\text (use \mathrm), no \tfrac, no \ldots (matplotlib takes it from another face).
+
+The notation, one meaning per symbol (SYMBOLS lists them):
+
+- J is the cost, half the mean squared error, everywhere a cost is meant; C_i is the cost of
+  one example, C_i = ½‖a_i − y_i‖², so J is the mean of the C_i.
+- m and b are the slope and intercept of the line; θ the parameters in general; w_k the weights
+  of a polynomial (w_0 its intercept, never penalised).
+- g_t = ∇J(θ_{t−1}) is the gradient at step t, defined once ("gradient") and used by every
+  update rule. α is the learning rate, ε a small constant.
+- Momentum and Nesterov keep a velocity v_t (β); Adagrad a sum of squares G_t; RMSprop and
+  Adadelta the running mean E[g²]_t (decay ρ), Adadelta also E[Δθ²]_t; Adam its first and second
+  moments s_t and r_t (β₁, β₂), not m and v: m is the slope and v the velocity.
+- L is the index of the last layer only, l a layer, δ^{(l)} its error, a^{(l)} its activations.
+- J_λ = J + (λ/2) Σ_{k≥1} w_k²: with λ = 0 it is J, and it has the minimiser of gdcore's ridge
+  fit (regression.polynomial_fit) for the same λ.
 """
 
 from __future__ import annotations
@@ -12,105 +27,243 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Equation:
-    """An equation: a stable key, a short name for people, and its LaTeX."""
+    """An equation: a stable key, a short name for people, its LaTeX, its group and alt text."""
 
     key: str
     name: str
     latex: str
+    group: str = ""
+    alt: str = ""
 
+
+#: The groups of the equations sheet, in reading order.
+GROUPS = ("model", "cost", "gradient", "update rules", "regularisation", "backpropagation")
 
 _EQUATIONS = (
-    Equation("model-line", "the linear model", r"f(x) = m\,x + b"),
-    Equation("model-matrix", "the linear model in matrix form", r"f(X) = b + W^{\top} X"),
-    Equation(
-        "cost",
-        "the cost (half mean squared error)",
-        r"J(m, b) = \dfrac{1}{2n} \sum_{i=1}^{n} \left(y_i - (m\,x_i + b)\right)^2",
-    ),
-    Equation(
-        "dJ-dm",
-        "the partial derivative of J with respect to m",
-        r"\dfrac{\partial J}{\partial m} = -\dfrac{1}{n} \sum_{i=1}^{n} x_i \left(y_i - (m\,x_i + b)\right)",
-    ),
-    Equation(
-        "dJ-db",
-        "the partial derivative of J with respect to b",
-        r"\dfrac{\partial J}{\partial b} = -\dfrac{1}{n} \sum_{i=1}^{n} \left(y_i - (m\,x_i + b)\right)",
-    ),
-    Equation("update-m", "the update of m", r"m \leftarrow m - \alpha \dfrac{\partial J}{\partial m}"),
-    Equation("update-b", "the update of b", r"b \leftarrow b - \alpha \dfrac{\partial J}{\partial b}"),
-    Equation("update-W", "the gradient-descent update", r"W \leftarrow W - \alpha \nabla J(W)"),
+    # -------------------------------------------------------------------------- model
+    Equation("model-line", "the linear model", r"f(x) = m\,x + b", "model",
+             "f of x equals m times x plus b: a line of slope m and intercept b."),
+    Equation("model-matrix", "the linear model in matrix form", r"f(X) = b + W^{\top} X", "model",
+             "f of X equals b plus W transposed times X."),
     Equation(
         "sigmoid-neuron",
         "a sigmoid neuron",
         r"a = \sigma\left(\sum_{j} w_j x_j + b\right), \quad \sigma(z) = \dfrac{1}{1 + e^{-z}}",
+        "model",
+        "a equals sigma of the sum over j of w j times x j, plus b; sigma of z equals one over "
+        "one plus e to the minus z.",
+    ),
+    # -------------------------------------------------------------------------- cost
+    Equation(
+        "cost",
+        "the cost (half mean squared error)",
+        r"J(m, b) = \dfrac{1}{2n} \sum_{i=1}^{n} \left(m\,x_i + b - y_i\right)^2",
+        "cost",
+        "J of m and b equals one over 2n times the sum over the n examples of the squared error "
+        "m times x i, plus b, minus y i.",
     ),
     Equation(
-        "momentum",
-        "momentum",
-        r"v_t = \beta\, v_{t-1} + \nabla J(\theta_{t-1}), \quad \theta_t = \theta_{t-1} - \alpha\, v_t",
+        "per-example-cost",
+        "the cost of one example",
+        r"C_i = \dfrac{1}{2} \left\| a^{(L)}_i - y_i \right\|^2",
+        "cost",
+        "C i, the cost of example i, equals one half of the squared length of the network's "
+        "output a i minus the target y i.",
     ),
     Equation(
-        "nesterov",
-        "Nesterov momentum",
-        r"v_t = \beta\, v_{t-1} + g_t, \quad "
-        r"\theta_t = \theta_{t-1} - \alpha \left(g_t + \beta\, v_t\right)",
+        "half-mse-loss",
+        "the network's cost",
+        r"J = \dfrac{1}{n} \sum_{i=1}^{n} C_i",
+        "cost",
+        "J equals the mean of the n examples' costs C i.",
+    ),
+    # -------------------------------------------------------------------------- gradient
+    Equation(
+        "dJ-dm",
+        "the partial derivative of J with respect to m",
+        r"\dfrac{\partial J}{\partial m} = \dfrac{1}{n} \sum_{i=1}^{n} x_i \left(m\,x_i + b - y_i\right)",
+        "gradient",
+        "The partial derivative of J with respect to m equals the mean over the examples of x i "
+        "times the error m times x i, plus b, minus y i.",
     ),
     Equation(
-        "adagrad",
-        "Adagrad",
-        r"G_t = G_{t-1} + g_t^2, \quad \theta_t = \theta_{t-1} - \dfrac{\alpha\, g_t}{\sqrt{G_t} + \epsilon}",
+        "dJ-db",
+        "the partial derivative of J with respect to b",
+        r"\dfrac{\partial J}{\partial b} = \dfrac{1}{n} \sum_{i=1}^{n} \left(m\,x_i + b - y_i\right)",
+        "gradient",
+        "The partial derivative of J with respect to b equals the mean error m times x i, plus b, "
+        "minus y i.",
     ),
     Equation(
-        "rmsprop",
-        "RMSprop",
-        r"E_t = \rho\, E_{t-1} + (1 - \rho)\, g_t^2, \quad "
-        r"\theta_t = \theta_{t-1} - \dfrac{\alpha\, g_t}{\sqrt{E_t} + \epsilon}",
-    ),
-    Equation(
-        "adam-moments",
-        "Adam's moment estimates",
-        r"m_t = \beta_1 m_{t-1} + (1 - \beta_1)\, g_t, \quad v_t = \beta_2 v_{t-1} + (1 - \beta_2)\, g_t^2",
-    ),
-    Equation(
-        "adam-update",
-        "Adam's update",
-        r"\theta_t = \theta_{t-1} - \dfrac{\alpha}{1 - \beta_1^t} \, "
-        r"\dfrac{m_t}{\sqrt{v_t / (1 - \beta_2^t)} + \epsilon}",
-    ),
-    Equation(
-        "l2-penalty",
-        "the L2-regularised cost",
-        r"J_\lambda(w) = \dfrac{1}{n} \sum_{i=1}^{n} \left(y_i - f_w(x_i)\right)^2 + \lambda \sum_{k} w_k^2",
+        "gradient",
+        "the gradient at step t",
+        r"g_t = \nabla J\left(\theta_{t-1}\right)",
+        "gradient",
+        "g t, the gradient at step t, is the gradient of J at the parameters theta of step t "
+        "minus 1.",
     ),
     Equation(
         "central-difference",
         "the central finite difference",
         r"\dfrac{\partial J}{\partial w_k} \approx \dfrac{J(w + h\,e_k) - J(w - h\,e_k)}{2h}",
+        "gradient",
+        "The partial derivative of J with respect to w k is about J at w plus h e k, minus J at "
+        "w minus h e k, over 2h.",
+    ),
+    # -------------------------------------------------------------------------- update rules
+    Equation("update-m", "the update of m", r"m \leftarrow m - \alpha \dfrac{\partial J}{\partial m}",
+             "update rules", "m becomes m minus alpha times the partial derivative of J by m."),
+    Equation("update-b", "the update of b", r"b \leftarrow b - \alpha \dfrac{\partial J}{\partial b}",
+             "update rules", "b becomes b minus alpha times the partial derivative of J by b."),
+    Equation("update-W", "the gradient-descent update", r"W \leftarrow W - \alpha \nabla J(W)",
+             "update rules", "W becomes W minus alpha times the gradient of J at W."),
+    Equation("sgd", "SGD", r"\theta_t = \theta_{t-1} - \alpha\, g_t", "update rules",
+             "SGD: theta t equals theta t minus 1, minus alpha times g t."),
+    Equation(
+        "momentum",
+        "Momentum",
+        r"v_t = \beta\, v_{t-1} + g_t, \quad \theta_t = \theta_{t-1} - \alpha\, v_t",
+        "update rules",
+        "Momentum: the velocity v t equals beta times v t minus 1, plus g t; theta t equals "
+        "theta t minus 1, minus alpha times v t.",
     ),
     Equation(
-        "half-mse-loss",
-        "the network's loss",
-        r"L = \dfrac{1}{2n} \sum_{i=1}^{n} \left\| a^{(L)}_i - y_i \right\|^2",
+        "nesterov",
+        "Nesterov momentum (NAG)",
+        r"v_t = \beta\, v_{t-1} + g_t, \quad "
+        r"\theta_t = \theta_{t-1} - \alpha \left(g_t + \beta\, v_t\right)",
+        "update rules",
+        "Nesterov: v t equals beta times v t minus 1, plus g t; theta t equals theta t minus 1, "
+        "minus alpha times g t plus beta v t.",
     ),
+    Equation(
+        "adagrad",
+        "Adagrad",
+        r"G_t = G_{t-1} + g_t^2, \quad \theta_t = \theta_{t-1} - \dfrac{\alpha\, g_t}{\sqrt{G_t} + \epsilon}",
+        "update rules",
+        "Adagrad: G t, the running sum of squared gradients, equals G t minus 1 plus g t squared; "
+        "theta t equals theta t minus 1, minus alpha g t over the square root of G t plus epsilon.",
+    ),
+    Equation(
+        "adadelta-step",
+        "Adadelta's step",
+        r"E[g^2]_t = \rho\, E[g^2]_{t-1} + (1 - \rho)\, g_t^2, \quad "
+        r"\Delta\theta_t = \dfrac{\sqrt{E[\Delta\theta^2]_{t-1} + \epsilon}}{\sqrt{E[g^2]_t + \epsilon}}\, g_t",
+        "update rules",
+        "Adadelta: the running mean of squared gradients E of g squared at t equals rho times its "
+        "previous value plus 1 minus rho times g t squared; the step delta theta t equals the root "
+        "of the previous running mean of squared steps plus epsilon, over the root of E of g "
+        "squared at t plus epsilon, times g t.",
+    ),
+    Equation(
+        "adadelta-update",
+        "Adadelta's update",
+        r"E[\Delta\theta^2]_t = \rho\, E[\Delta\theta^2]_{t-1} + (1 - \rho)\, \Delta\theta_t^2, \quad "
+        r"\theta_t = \theta_{t-1} - \alpha\, \Delta\theta_t",
+        "update rules",
+        "Adadelta: the running mean of squared steps equals rho times its previous value plus 1 "
+        "minus rho times delta theta t squared; theta t equals theta t minus 1, minus alpha times "
+        "delta theta t.",
+    ),
+    Equation(
+        "rmsprop",
+        "RMSprop",
+        r"E[g^2]_t = \rho\, E[g^2]_{t-1} + (1 - \rho)\, g_t^2, \quad "
+        r"\theta_t = \theta_{t-1} - \dfrac{\alpha\, g_t}{\sqrt{E[g^2]_t} + \epsilon}",
+        "update rules",
+        "RMSprop: E of g squared at t equals rho times its previous value plus 1 minus rho times "
+        "g t squared; theta t equals theta t minus 1, minus alpha g t over its root plus epsilon.",
+    ),
+    Equation(
+        "adam-moments",
+        "Adam's moment estimates",
+        r"s_t = \beta_1 s_{t-1} + (1 - \beta_1)\, g_t, \quad r_t = \beta_2 r_{t-1} + (1 - \beta_2)\, g_t^2",
+        "update rules",
+        "Adam: the first moment s t equals beta 1 times s t minus 1 plus 1 minus beta 1 times g t; "
+        "the second moment r t equals beta 2 times r t minus 1 plus 1 minus beta 2 times g t "
+        "squared.",
+    ),
+    Equation(
+        "adam-update",
+        "Adam's update",
+        r"\theta_t = \theta_{t-1} - \dfrac{\alpha}{1 - \beta_1^t} \, "
+        r"\dfrac{s_t}{\sqrt{r_t / (1 - \beta_2^t)} + \epsilon}",
+        "update rules",
+        "Adam: theta t equals theta t minus 1, minus alpha over 1 minus beta 1 to the t, times s t "
+        "over the root of r t over 1 minus beta 2 to the t, plus epsilon.",
+    ),
+    # -------------------------------------------------------------------------- regularisation
+    Equation(
+        "l2-penalty",
+        "the L2-regularised cost",
+        r"J_\lambda(w) = \dfrac{1}{2n} \sum_{i=1}^{n} \left(f_w(x_i) - y_i\right)^2"
+        r" + \dfrac{\lambda}{2} \sum_{k \geq 1} w_k^2",
+        "regularisation",
+        "J lambda of w equals one over 2n times the sum of the squared errors f w of x i minus "
+        "y i, plus lambda over 2 times the sum of the squared weights w k for k from 1: the "
+        "intercept w 0 is not penalised.",
+    ),
+    # -------------------------------------------------------------------------- backpropagation
     Equation(
         "backprop-delta",
-        "the output error",
+        "the output error (one example)",
         r"\delta^{(L)} = \left(a^{(L)} - y\right) \odot \sigma'\left(z^{(L)}\right)",
+        "backpropagation",
+        "The error of the last layer L, delta L, equals the output a L minus the target y, "
+        "times sigma prime of z L, element by element.",
     ),
     Equation(
         "backprop-hidden",
         "the error passed back one layer",
         r"\delta^{(l)} = \left(W^{(l+1)\top} \delta^{(l+1)}\right) \odot \sigma'\left(z^{(l)}\right)",
+        "backpropagation",
+        "The error of layer l equals the transposed weights of layer l plus 1 times that layer's "
+        "error, times sigma prime of z l, element by element.",
     ),
     Equation(
         "backprop-grad",
-        "the gradient of one weight",
-        r"\dfrac{\partial L}{\partial w^{(l)}_{jk}} = a^{(l-1)}_k \, \delta^{(l)}_j",
+        "one weight's gradient, one example",
+        r"\dfrac{\partial C_i}{\partial w^{(l)}_{jk}} = a^{(l-1)}_k \, \delta^{(l)}_j",
+        "backpropagation",
+        "The partial derivative of example i's cost C i with respect to the weight w l j k "
+        "equals the activation a k of layer l minus 1 times the error delta j of layer l.",
+    ),
+    Equation(
+        "backprop-mean",
+        "the mean gradient over examples",
+        r"\dfrac{\partial J}{\partial w^{(l)}_{jk}} = \dfrac{1}{n} \sum_{i=1}^{n}"
+        r" \dfrac{\partial C_i}{\partial w^{(l)}_{jk}}",
+        "backpropagation",
+        "The partial derivative of J with respect to w l j k is the mean over the n examples of "
+        "the partial derivatives of their costs C i.",
     ),
 )
 
 EQUATIONS: dict[str, Equation] = {e.key: e for e in _EQUATIONS}
+
+#: Every symbol of the chapter and its one meaning.
+SYMBOLS: dict[str, str] = {
+    "J": "the cost, half the mean squared error",
+    "C_i": "the cost of example i",
+    "J_λ": "the L2-regularised cost",
+    "m, b": "slope and intercept of the line",
+    "θ": "the parameters",
+    "w_k": "weight k (w_0 the intercept)",
+    "g_t": "the gradient at step t, ∇J(θ_{t−1})",
+    "α": "the learning rate",
+    "β": "momentum's decay (β₁, β₂: Adam's)",
+    "ρ": "the decay of RMSprop's and Adadelta's running means",
+    "v_t": "the velocity of momentum and Nesterov",
+    "G_t": "Adagrad's sum of squared gradients",
+    "E[g²]_t, E[Δθ²]_t": "running means of squared gradients and steps",
+    "s_t, r_t": "Adam's first and second moments",
+    "ε": "a small constant against division by zero",
+    "λ": "the strength of the L2 penalty",
+    "L": "the index of the last layer",
+    "l": "a layer",
+    "n": "the number of examples",
+    "a^(l), z^(l), δ^(l)": "activations, weighted inputs and errors of layer l",
+}
 
 
 def tex(key: str) -> str:
@@ -121,3 +274,15 @@ def tex(key: str) -> str:
 def mathtext(key: str) -> str:
     """The equation wrapped in $…$ for matplotlib's mathtext."""
     return f"${EQUATIONS[key].latex}$"
+
+
+def grouped() -> list[tuple[str, list[Equation]]]:
+    """The equations by group, in GROUPS order (what a sheet of them lays out)."""
+    return [(g, [e for e in _EQUATIONS if e.group == g]) for g in GROUPS]
+
+
+def sheet_alt() -> str:
+    """Alt text of a sheet laying out grouped(): the groups in order, and what each holds."""
+    parts = [f"{g}: " + "; ".join(e.name for e in eqs) for g, eqs in grouped()]
+    return (f"The chapter's {len(EQUATIONS)} equations in {len(GROUPS)} groups, each group "
+            "headed by its name, each equation beside its name. " + ". ".join(parts) + ".")

@@ -42,17 +42,19 @@ from .views import contour_levels
 # ------------------------------------------------------------------------- the contour map
 
 
-def contour_rgba(theme: Theme, Z, log: bool = True, levels: int = 16, cmap: str | None = None,
-                 fade: float = 0.3, lines: bool = True) -> np.ndarray:
+def contour_rgba(theme: Theme, Z, log: bool = True, levels: int | None = None,
+                 cmap: str | None = None, fade: float = 0.0, lines: bool = True) -> np.ndarray:
     """The RGBA uint8 image (rows top to bottom) of a grid Z whose rows follow y upwards.
 
-    Banded like a filled contour plot: `levels` log-spaced (or linear) levels between the grid's
-    smallest positive and largest value, coloured by the theme's surface colormap, mixed by
-    `fade` towards the background (so paths drawn on top read clearly), with thin lines in the
-    background colour on the level boundaries when `lines` is set.
+    Banded like a filled contour plot in the theme's cost-map treatment (theme.cost_map):
+    `levels` (its levels by default) log-spaced (or linear) levels between the grid's smallest
+    positive and largest value, coloured by its fills at full strength (`fade` > 0 mixes them
+    towards the background), with its level-line colours on the band boundaries when `lines`.
     """
     import matplotlib
 
+    cm = theme.cost_map
+    levels = cm.levels if levels is None else levels
     Z = np.asarray(Z, dtype=np.float64)
     lv = contour_levels(Z, levels, log)
     lo, hi = float(lv[0]), float(lv[-1])
@@ -61,14 +63,15 @@ def contour_rgba(theme: Theme, Z, log: bool = True, levels: int = 16, cmap: str 
     else:
         t = (Z - lo) / (hi - lo)
     band = np.clip(np.floor(t * (levels - 1)), 0, levels - 2)
-    rgb = matplotlib.colormaps[cmap or theme.surface_cmap]((band + 0.5) / (levels - 1))[..., :3]
+    where = (band + 0.5) / (levels - 1)
+    rgb = matplotlib.colormaps[cmap or cm.cmap](where)[..., :3]
     bg = colors.rgb(theme.background)
     rgb = colors.mix(rgb, bg, fade)
     if lines:
         edge = np.zeros(band.shape, dtype=bool)
         edge[:, 1:] |= band[:, 1:] != band[:, :-1]
         edge[1:, :] |= band[1:, :] != band[:-1, :]
-        rgb[edge] = colors.mix(rgb[edge], bg, 0.55)
+        rgb[edge] = matplotlib.colormaps[cm.line_cmap](where[edge])[..., :3]
     rgba = np.concatenate([rgb, np.ones(rgb.shape[:2] + (1,))], axis=-1)
     return (np.flipud(rgba) * 255).round().astype(np.uint8)
 

@@ -22,10 +22,10 @@ from manim import (
     RIGHT,
     UP,
     Axes,
-    DashedLine,
     DecimalNumber,
     Dot,
     Integer,
+    Line,
     MathTex,
     Scene,
     Tex,
@@ -36,6 +36,9 @@ from manim import (
 
 from . import theme as _theme
 from .theme import FONT, Theme
+
+#: Stroke width of a residual segment in a scene (Manim units of the 1080p frame).
+RESIDUAL_STROKE = 3
 
 
 def apply(theme: Theme) -> None:
@@ -197,10 +200,11 @@ def data_dots(theme: Theme, ax: Axes, x, y, radius=0.07) -> VGroup:
 
 
 def error_bars(theme: Theme, ax: Axes, x, y, y_hat) -> VGroup:
-    """Red dashed segments from each point (x_i, y_i) to the line at (x_i, ŷ_i)."""
+    """The house residuals (theme.RESIDUAL): a solid segment in the error colour from each
+    point (x_i, y_i) to the line at (x_i, ŷ_i)."""
     return VGroup(*(
-        DashedLine(ax.c2p(xi, yi), ax.c2p(xi, fi), color=theme.error, stroke_width=3,
-                   dash_length=0.08)
+        Line(ax.c2p(xi, yi), ax.c2p(xi, fi), color=theme.role(_theme.RESIDUAL["role"]),
+             stroke_width=RESIDUAL_STROKE)
         for xi, yi, fi in zip(x, y, y_hat)
     ))
 

@@ -24,6 +24,35 @@ from . import theme as _theme  # noqa: E402
 from .theme import Theme  # noqa: E402
 
 
+def _use_house_faces() -> None:
+    """Make matplotlib find the text face and set every maths glyph from Computer Modern.
+
+    - A font cache built before fonts-cmu was installed does not list CMU Serif: rebuild it once.
+    - CMU Serif's regular styles declare weight 500, so matplotlib would warn on every "normal"
+      lookup: they are listed as the normal weight they are.
+    - matplotlib's Computer Modern table lacks \\partial, which cmmi10 holds at 0x40: without the
+      entry ∂ would be taken from STIX.
+    """
+    import dataclasses
+
+    from matplotlib import _mathtext_data, font_manager
+
+    face = _theme.TEXT_FACE
+    if not any(e.name == face for e in font_manager.fontManager.ttflist):
+        font_manager.fontManager = font_manager._load_fontmanager(try_read_cache=False)
+    fm = font_manager.fontManager
+    if not any(e.name == face for e in fm.ttflist):
+        raise SystemExit(f"the font {face} is not installed: apt-get install fonts-cmu "
+                         "(scripts/bootstrap.sh installs it)")
+    fm.ttflist = [dataclasses.replace(e, weight=400) if e.name == face and e.weight == 500 else e
+                  for e in fm.ttflist]
+    fm._findfont_cached.cache_clear()
+    _mathtext_data.latex_to_bakoma.setdefault("\\partial", ("cmmi10", 0x40))
+
+
+_use_house_faces()
+
+
 @contextmanager
 def themed(theme: Theme):
     """Apply the theme's rcParams while a figure is made and saved."""
@@ -150,25 +179,32 @@ def scatter_points(ax, theme: Theme, x, y, **kw):
     return ax.scatter(x, y, color=theme.data, **kw)
 
 
-def contour_map(ax, theme: Theme, X, Y, Z, levels=14, log=True, filled=True, cmap=None):
-    """Contours of Z with views.contour_levels (filled, rasterised in vector output)."""
+def contour_map(ax, theme: Theme, X, Y, Z, levels=None, log=None, filled=True, cmap=None):
+    """Contours of Z in the theme's cost-map treatment (theme.cost_map): its levels by
+    views.contour_levels (log-spaced by default), fills at full strength (rasterised in vector
+    output) and a level line per level in the map's line colours."""
     from .views import contour_levels
 
+    cm = theme.cost_map
+    levels = cm.levels if levels is None else levels
+    log = cm.log if log is None else log
     lv = contour_levels(Z, levels, log)
     zmin, zmax = float(lv[0]), float(lv[-1])
-    norm = matplotlib.colors.LogNorm(zmin, zmax) if log else None
+    norm = (matplotlib.colors.LogNorm if log else matplotlib.colors.Normalize)(zmin, zmax)
     cs = None
     if filled:
-        cs = ax.contourf(X, Y, Z, levels=lv, cmap=cmap or theme.surface_cmap, norm=norm, alpha=0.9)
+        cs = ax.contourf(X, Y, Z, levels=lv, cmap=cmap or cm.cmap, norm=norm)
         cs.set_rasterized(True)
-    ax.contour(X, Y, Z, levels=lv, colors=theme.background if filled else theme.muted,
-               linewidths=0.35, alpha=0.6, norm=norm)
+    ax.contour(X, Y, Z, levels=lv, cmap=cm.line_cmap if filled else None,
+               colors=None if filled else theme.muted, linewidths=cm.line_width, norm=norm)
     return cs
 
 
-def optimizer_legend(ax, theme: Theme, **kw):
-    """A legend placed where it covers the least data, framed in the background colour."""
-    kw.setdefault("loc", "best")
+def optimizer_legend(ax, theme: Theme, family: str = "curves", **kw):
+    """A legend placed as the house style places legends of its figure family
+    (theme.LEGEND: "race", "curves" or "map"); kw override."""
+    for k, v in _theme.LEGEND[family].items():
+        kw.setdefault(k, v)
     kw.setdefault("handlelength", 1.6)
     return ax.legend(**kw)
 
@@ -194,5 +230,5 @@ def cost_per_iteration_axes(ax, steps: int, lo: float, hi: float) -> None:
     ticks = [0] + [10**k for k in range(int(np.log10(steps)) + 1)]
     ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
     ax.xaxis.set_minor_locator(NullLocator())
-    ax.set_xlabel("iteration $t$")
+    ax.set_xlabel(_theme.AXIS_LABELS["iteration"])
     ax.set_ylabel("$J(m_t, b_t)$")

@@ -44,8 +44,6 @@ from gdcore.optimizers import NAMES
 from .manim_blocks import Trail, contour_image, head_dot, live_readout, map_axes, step_of
 from .manim_theme import ThemedScene, sections
 
-#: How far the contours are faded towards the background (the still's backdrop opacity).
-BACKDROP_FADE = {"light": 0.6, "dark": 0.7}
 #: Opacity of each path's full history under its bright fading tail (during the race, at the end).
 HISTORY_OPACITY = (0.3, 0.75)
 #: Steps over which an exit's × and legend note fade in (and the dot out).
@@ -127,8 +125,7 @@ class RaceScene(ThemedScene):
                       scale * (y1 - y0), "x", "y")
         ax.shift(np.array([self.MAP_LEFT, self.MAP_TOP, 0]) - ax.c2p(x0, y1))
         X, Y, Z = races.surface_grid(r)
-        img = contour_image(t, X, Y, Z, ax, log=bool(np.all(Z > 0)), levels=16,
-                            fade=BACKDROP_FADE[t.name])
+        img = contour_image(t, X, Y, Z, ax, log=bool(np.all(Z > 0)))  # the house cost map
         return ax, img
 
     def marker_start(self):

@@ -8,21 +8,173 @@ The theme for a run is chosen by name; scenes rendered the plain Manim way read 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from gdcore.optimizers import NAMES as OPTIMIZER_NAMES
 
-#: One colour per optimizer, the same in both themes and everywhere (Paul Tol's "bright"
-#: qualitative scheme, distinct under the common colour-vision deficiencies).
-OPTIMIZER_COLORS: dict[str, str] = dict(
-    zip(
-        OPTIMIZER_NAMES,
-        ("#888888", "#4477AA", "#66CCEE", "#228833", "#CCBB44", "#AA3377", "#EE6677"),
-    )
+#: One colour per optimizer and theme (gdcore.optimizers.NAMES order). Chosen by search in
+#: CAM02-UCS so that, in normal vision and simulated deuteranopia, protanopia and tritanopia
+#: (colorspacious, severity 100), every two optimizers and every optimizer and role colour lie
+#: at least MIN_CVD_DISTANCE apart, while each meets WCAG contrast against its background and
+#: every colour of its theme's cost map (tests/test_style_colors.py recomputes all of it).
+LIGHT_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
+    OPTIMIZER_NAMES,
+    ("#003C00", "#0F4BFF", "#2D0F96", "#782D5A", "#874B78", "#5A0F5A", "#870F3C"),
+))
+DARK_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
+    OPTIMIZER_NAMES,
+    ("#C3F096", "#8787F0", "#4BF0FF", "#1EA569", "#C387C3", "#FFE11E", "#E1870F"),
+))
+#: Smallest CAM02-UCS distance (ΔE') between two optimizer colours, or an optimizer colour and a
+#: role colour, in normal vision and each simulated colour-vision deficiency.
+MIN_CVD_DISTANCE = 9.0
+#: WCAG 2.1 contrast minima: text (and secondary text), lines and markers.
+TEXT_CONTRAST = 4.5
+LINE_CONTRAST = 3.0
+#: The role colours drawn over cost maps (paths, points, the minimum, labels): each keeps
+#: LINE_CONTRAST (TEXT_CONTRAST for text) against every colour of the map. `muted` and `grid`
+#: draw frames and rules beside the map, never on it.
+ON_MAP_ROLES = ("text", "accent", "data", "error", "good")
+#: The roles that are colours of marks (optimizers must stay apart from them).
+MARK_ROLES = ("text", "muted", "accent", "data", "error", "good")
+
+
+@dataclass(frozen=True)
+class CostMap:
+    """One treatment of every cost map (contour fills, heat maps, 3-D surfaces) of a theme.
+
+    The fills run through `fills` (low cost first: Viridis' hues, lightness held in a band of
+    CAM02-UCS J' and chroma cut to 60 %, so every path colour keeps its contrast over it), at full
+    strength (no fading towards the background: the band is the strength). Level lines, one per
+    level, in `lines` (the same hues, 22 J' darker in light, 14 J' lighter in dark), which is
+    what makes every valley read. Levels: LEVELS of them, log-spaced from the grid's smallest
+    positive to its largest value (gdviz.views.contour_levels).
+    """
+
+    name: str
+    fills: tuple[str, ...]
+    lines: tuple[str, ...]
+    levels: int = 16
+    log: bool = True
+    line_width: float = 0.5
+
+    @property
+    def cmap(self) -> str:
+        """The registered matplotlib colormap name of the fills."""
+        return f"gd-cost-{self.name}"
+
+    @property
+    def line_cmap(self) -> str:
+        """The registered matplotlib colormap name of the level lines."""
+        return f"gd-cost-{self.name}-lines"
+
+
+# Viridis with CAM02-UCS lightness in [80, 97] (light) and [8, 30] (dark), chroma × 0.6;
+# level lines in [58, 75] and [22, 44]. 17 anchors each, interpolated by matplotlib.
+LIGHT_COST_MAP = CostMap(
+    "light",
+    fills=("#D6B3D9", "#D1B9E1", "#CBC0E7", "#C6C6EA", "#C2CDEA", "#BFD3E9", "#BCD8E7", "#BBDEE4",
+           "#BAE3E0", "#BAE8DA", "#BBEDD3", "#BFF2C9", "#C5F6BE", "#D0F8B1", "#DFF9A6", "#F1F89F",
+           "#FFF79F"),
+    lines=("#98799C", "#947EA4", "#8F84A9", "#898AAB", "#8590AC", "#8295AA", "#7F9AA8", "#7D9FA5",
+           "#7CA4A1", "#7BA89B", "#7CAC94", "#7FB08B", "#86B380", "#90B575", "#9EB56A", "#AEB463",
+           "#BDB363"),
+)
+DARK_COST_MAP = CostMap(
+    "dark",
+    fills=("#1A0320", "#1A0828", "#190E2E", "#161532", "#121C33", "#0E2133", "#092732", "#062C31",
+           "#02302F", "#01352B", "#033927", "#0A3C20", "#173F19", "#24410F", "#324304", "#3F4300",
+           "#4B4300"),
+    lines=("#3F2544", "#3D2B4C", "#3A3151", "#363754", "#333D55", "#2F4255", "#2D4854", "#2B4C52",
+           "#2A514F", "#2A564B", "#2B5A46", "#2F5E3F", "#386136", "#43632C", "#516423", "#5F641C",
+           "#6C631D"),
 )
 
-#: The one font of every figure and scene (matplotlib's rcParams, Manim's Text).
-FONT = "DejaVu Sans"
+
+def _register_colormaps() -> None:
+    """Register each cost map's fills and level lines as matplotlib colormaps (once)."""
+    import matplotlib
+    from matplotlib.colors import LinearSegmentedColormap
+
+    for cm in (LIGHT_COST_MAP, DARK_COST_MAP):
+        for name, colors in ((cm.cmap, cm.fills), (cm.line_cmap, cm.lines)):
+            if name not in matplotlib.colormaps:
+                matplotlib.colormaps.register(LinearSegmentedColormap.from_list(name, colors))
+
+
+_register_colormaps()
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A mark of the visual vocabulary: matplotlib marker, size (points), fill and edge roles
+    ("none" for hollow), edge width and z-order."""
+
+    marker: str
+    size: float
+    face: str
+    edge: str
+    edge_width: float = 0.8
+    zorder: float = 6
+
+
+#: One mark for each thing a figure points at, the same in every still (scenes take the same
+#: shapes and roles). Roles are Theme attribute names, or "none".
+MARKERS: dict[str, Marker] = {
+    "start": Marker("o", 6.0, "background", "text", 1.2),  # hollow ring: where a run begins
+    "current": Marker("o", 6.0, "accent", "background", 0.8, 7),  # filled dot: where it is now
+    "end": Marker("s", 5.0, "accent", "background", 0.8),  # square: where it stopped
+    "minimum": Marker("*", 11.0, "good", "background", 0.6, 8),  # star: the true minimum
+    "data": Marker("o", 4.5, "data", "background", 0.6, 4),  # training data
+    "held-out": Marker("D", 4.0, "background", "data", 1.0, 4),  # hollow diamond: validation
+}
+
+#: Errors (residuals) are drawn one way: a solid segment from each point to the model, in the
+#: error colour, this wide (points), under the points.
+RESIDUAL = {"role": "error", "linewidth": 1.0, "linestyle": "-", "zorder": 3}
+
+#: Legend placement per family of figures (matplotlib loc / bbox): races and optimizer
+#: comparisons in one row under the axes; curves of one panel inside at "best"; maps outside
+#: right of the map, so no path is hidden.
+LEGEND: dict[str, dict] = {
+    "race": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.14), "ncols": 7, "frameon": False},
+    "curves": {"loc": "best", "frameon": True},
+    "map": {"loc": "upper left", "bbox_to_anchor": (1.02, 1.0), "frameon": False},
+}
+
+#: Axis labels of the quantities several figures plot: the same words everywhere.
+AXIS_LABELS: dict[str, str] = {
+    "slope": "slope $m$",
+    "intercept": "intercept $b$",
+    "iteration": "iteration $t$",
+    "cost": "cost $J$",
+    "rate": r"learning rate $\alpha$",
+}
+
+#: Titles in sentence case: a capital first letter, the rest as in running text (proper names
+#: like Adam, Nesterov keep theirs); no full stop.
+TITLE_CASE = "sentence"
+
+
+def title(s: str) -> str:
+    """A title in the house case: sentence case, no final full stop ("cost by slope" →
+    "Cost by slope"); a leading symbol (maths, a digit) is left as it is."""
+    s = s.strip().rstrip(".")
+    return s[:1].upper() + s[1:] if s[:1].isalpha() else s
+
+
+#: The faces of every still and every video, set here once: text in CMU Serif (Computer Modern
+#: as a Unicode family, Debian's fonts-cmu; matplotlib text and Manim's Pango Text) and maths in
+#: Computer Modern (matplotlib's mathtext "cm" fontset; Manim's MathTex is LaTeX's Computer
+#: Modern). The two are one design: the digits of "J = 0.5" and of "$J = 0.5$" are the same.
+TEXT_FACE = "CMU Serif"
+MATH_FONTSET = "cm"
+#: PostScript names of the faces a still's PDF may embed (tests/fontcheck.py reads them back):
+#: CMU Serif's styles and matplotlib's Computer Modern files (cmr10, cmmi10, cmsy10, cmex10, …).
+ALLOWED_FONT_PREFIXES = ("CMUSerif-", "Cm")
+
+#: The one text font of every figure and scene (matplotlib's rcParams, Manim's Text).
+FONT = TEXT_FACE
 
 THEME_NAMES = ("light", "dark")
 ENV_VAR = "GD_THEME"
@@ -41,9 +193,8 @@ class Theme:
     data: str  # the data points
     error: str  # residuals, errors, divergence
     good: str  # a good fit, the minimum
-    surface_cmap: str
-    heat_cmap: str
-    optimizer: dict[str, str] = field(default_factory=lambda: dict(OPTIMIZER_COLORS))
+    cost_map: CostMap
+    optimizer: dict[str, str]
     font_family: str = FONT
     font_size: float = 8.5
     small_size: float = 7.5
@@ -57,6 +208,33 @@ class Theme:
         """The colour of optimizer `name`."""
         return self.optimizer[name]
 
+    @property
+    def surface_cmap(self) -> str:
+        """The colormap of contour fills and 3-D surfaces: the cost map's."""
+        return self.cost_map.cmap
+
+    @property
+    def heat_cmap(self) -> str:
+        """The colormap of heat maps: the cost map's too (one treatment of every cost)."""
+        return self.cost_map.cmap
+
+    def role(self, name: str) -> str:
+        """The colour of a role by name ("none" stays "none"), as MARKERS and RESIDUAL name them."""
+        return "none" if name == "none" else getattr(self, name)
+
+    def marker(self, kind: str) -> dict:
+        """matplotlib keyword arguments (plot()) of the house mark `kind` (a MARKERS key)."""
+        m = MARKERS[kind]
+        return {"marker": m.marker, "markersize": m.size, "markerfacecolor": self.role(m.face),
+                "markeredgecolor": self.role(m.edge), "markeredgewidth": m.edge_width,
+                "linestyle": "none", "zorder": m.zorder}
+
+    def residual(self) -> dict:
+        """matplotlib keyword arguments of a residual segment (vlines / plot)."""
+        r = RESIDUAL
+        return {"color": self.role(r["role"]), "linewidth": r["linewidth"],
+                "linestyle": r["linestyle"], "zorder": r["zorder"]}
+
 
 LIGHT = Theme(
     name="light",
@@ -64,12 +242,12 @@ LIGHT = Theme(
     text="#1A1A1A",
     muted="#6B6B6B",
     grid="#E4E4E4",
-    accent="#E07B00",
+    accent="#A84300",
     data="#1F4E9E",
     error="#C8102E",
-    good="#1B8A3A",
-    surface_cmap="viridis",
-    heat_cmap="turbo",
+    good="#13722F",
+    cost_map=LIGHT_COST_MAP,
+    optimizer=LIGHT_OPTIMIZER_COLORS,
 )
 
 DARK = Theme(
@@ -82,8 +260,8 @@ DARK = Theme(
     data="#7FB8FF",
     error="#FF5A5F",
     good="#5FD38D",
-    surface_cmap="viridis",
-    heat_cmap="turbo",
+    cost_map=DARK_COST_MAP,
+    optimizer=DARK_OPTIMIZER_COLORS,
 )
 
 THEMES = {"light": LIGHT, "dark": DARK}
@@ -132,10 +310,11 @@ def mpl_rc(theme: Theme) -> dict:
         "legend.framealpha": 0.9,
         "legend.facecolor": t.background,
         "legend.edgecolor": t.grid,
-        "font.family": "sans-serif",
-        "font.sans-serif": [t.font_family],
+        "font.family": "serif",
+        "font.serif": [t.font_family],
         "font.size": t.font_size,
-        "mathtext.fontset": "cm",
+        "mathtext.fontset": MATH_FONTSET,
+        "axes.unicode_minus": True,
         "text.usetex": False,
         "lines.linewidth": 1.4,
         "lines.markersize": 4.5,
@@ -146,3 +325,20 @@ def mpl_rc(theme: Theme) -> dict:
         "image.cmap": t.surface_cmap,
         "figure.constrained_layout.use": True,
     }
+
+
+def relative_luminance(color: str) -> float:
+    """WCAG 2.1 relative luminance of a colour ('#RRGGBB' or any matplotlib colour)."""
+    from matplotlib.colors import to_rgb
+
+    def lin(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (lin(c) for c in to_rgb(color))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2.1 contrast ratio of two colours, 1 to 21."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)

@@ -1,0 +1,119 @@
+"""Numbers written for people, in each medium a number is set in.
+
+One rule, four media: `text` (captions, alt text, and matplotlib labels that need no maths),
+`mathtext` (any matplotlib label: maths only where a power or ≈ needs it), `latex` (Manim's
+MathTex and DecimalNumber-like labels) and `pango` (Manim's Text/MarkupText).
+
+- The minus is the true minus U+2212 (in LaTeX, math mode's own), never a hyphen.
+- Powers are written 2.7 × 10⁻²¹ (10⁻⁵ when the mantissa is 1), never 1e-05 or 10^5.
+- |value| below FLOOR is rounding noise: written "≈ 0".
+- `places` fixes the decimals (give every number of one figure the same `places`); without it
+  a value is written in its shortest form to `sig` significant digits.
+- Plain numbers from SCI_LOW up to (not including) SCI_HIGH; outside, powers of ten.
+- Thousands separators for counts only (`count`): 2,280,612 steps, but a norm is 2.3 × 10⁶.
+- Hyper-parameters as "α = 0.1" (`hyper`): symbol, spaced equals sign, shortest value.
+"""
+
+from __future__ import annotations
+
+import math
+
+MINUS = "\u2212"
+#: Below this magnitude a value is rounding noise and is written "≈ 0".
+FLOOR = 1e-10
+#: Plain decimals for SCI_LOW <= |v| < SCI_HIGH, a power of ten outside.
+SCI_LOW = 1e-3
+SCI_HIGH = 1e6
+
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+_SUBSCRIPT = str.maketrans("0123456789t", "₀₁₂₃₄₅₆₇₈₉ₜ")
+#: Text forms of the LaTeX symbols hyper-parameters are named by.
+_GREEK = {r"\alpha": "α", r"\beta": "β", r"\gamma": "γ", r"\lambda": "λ", r"\rho": "ρ",
+          r"\epsilon": "ε", r"\eta": "η", r"\mu": "μ", r"\sigma": "σ"}
+
+
+def _parts(v: float, places: int | None, sig: int, floor: float):
+    """(kind, sign, mantissa, exponent): kind is 'zero≈', 'plain' or 'sci'."""
+    v = float(v)
+    if not math.isfinite(v):
+        raise ValueError(f"not a finite number: {v!r}")
+    if v != 0 and abs(v) < floor:
+        return "approx", "", "0", None
+    a = abs(v)
+    if v != 0 and (a >= SCI_HIGH or (places is None and a < SCI_LOW)):
+        mant, exp = f"{a:.{sig - 1}e}".split("e")
+        mant = mant.rstrip("0").rstrip(".") if "." in mant else mant
+        return "sci", "-" if v < 0 else "", mant, int(exp)
+    if places is not None:
+        s = f"{a:.{places}f}"
+    else:
+        digits = sig - 1 - math.floor(math.log10(a)) if a else 0
+        s = f"{round(a, digits):.{max(digits, 0)}f}"
+        s = s.rstrip("0").rstrip(".") if "." in s else s
+    zero = float(s) == 0
+    return "plain", "" if zero or v > 0 else "-", s, None
+
+
+def text(v: float, places: int | None = None, sig: int = 2, floor: float = FLOOR) -> str:
+    """Unicode: −0.25, 2.7 × 10⁻²¹, 10⁻⁵, ≈ 0 (captions, alt text)."""
+    kind, sign, mant, exp = _parts(v, places, sig, floor)
+    if kind == "approx":
+        return "≈ 0"
+    sign = MINUS if sign else ""
+    if kind == "plain":
+        return sign + mant
+    power = "10" + str(exp).translate(_SUPERSCRIPT)
+    return sign + (power if mant == "1" else f"{mant} × {power}")
+
+
+def latex(v: float, places: int | None = None, sig: int = 2, floor: float = FLOOR) -> str:
+    """LaTeX maths (no $): -0.25, 2.7 \\times 10^{-21}, 10^{-5}, \\approx 0."""
+    kind, sign, mant, exp = _parts(v, places, sig, floor)
+    if kind == "approx":
+        return r"\approx 0"
+    if kind == "plain":
+        return sign + mant
+    power = f"10^{{{exp}}}"
+    return sign + (power if mant == "1" else rf"{mant} \times {power}")
+
+
+def mathtext(v: float, places: int | None = None, sig: int = 2, floor: float = FLOOR) -> str:
+    """A matplotlib label: plain text (−0.25) when it can be, $…$ maths for powers and ≈ 0
+    (the text face has no superscript digits nor ≈)."""
+    kind = _parts(v, places, sig, floor)[0]
+    return text(v, places, sig, floor) if kind == "plain" else f"${latex(v, places, sig, floor)}$"
+
+
+def pango(v: float, places: int | None = None, sig: int = 2, floor: float = FLOOR) -> str:
+    """Pango markup for Manim's MarkupText: −0.25, 2.7 × 10<sup>−21</sup>. A value below the
+    floor needs ≈, which the text face lacks: set it with `latex` in MathTex."""
+    kind, sign, mant, exp = _parts(v, places, sig, floor)
+    if kind == "approx":
+        raise ValueError(f"{v!r} is below the floor: set '≈ 0' with latex() in MathTex")
+    sign = MINUS if sign else ""
+    if kind == "plain":
+        return sign + mant
+    power = f"10<sup>{str(exp).replace('-', MINUS)}</sup>"
+    return sign + (power if mant == "1" else f"{mant} × {power}")
+
+
+def count(n: int) -> str:
+    """A count with thousands separators: 2,280,612 (an integer, never a measurement)."""
+    if isinstance(n, bool) or not float(n).is_integer():
+        raise ValueError(f"a count is a whole number, got {n!r}")
+    n = int(n)
+    return (MINUS if n < 0 else "") + f"{abs(n):,}"
+
+
+def hyper(symbol: str, v: float, medium: str = "text", sig: int = 3) -> str:
+    """A hyper-parameter: hyper(r"\\alpha", 0.1) is "α = 0.1" (text), "$\\alpha = 0.1$"
+    (mathtext) or "\\alpha = 0.1" (latex). `symbol` is LaTeX; subscripts like \\beta_1 work."""
+    if medium == "latex":
+        return f"{symbol} = {latex(v, sig=sig)}"
+    if medium == "mathtext":
+        return f"${symbol} = {latex(v, sig=sig)}$"
+    if medium != "text":
+        raise ValueError(f"medium must be text, mathtext or latex, got {medium!r}")
+    base, _, sub = symbol.partition("_")
+    name = _GREEK.get(base, base) + sub.strip("{}").translate(_SUBSCRIPT)
+    return f"{name} = {text(v, sig=sig)}"

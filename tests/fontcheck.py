@@ -1,0 +1,37 @@
+"""Read back the fonts a PDF embeds, and hold them to the house faces (gdviz.theme).
+
+    from fontcheck import assert_house_fonts
+    assert_house_fonts(path_to_a_still_pdf)   # fails naming every stray face
+
+Uses `pdffonts` (Debian's poppler-utils, installed by scripts/bootstrap.sh).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+from gdviz import theme
+
+
+def pdf_fonts(path: Path | str) -> list[str]:
+    """The base names of the fonts embedded in a PDF, subset tags (ABCDEF+) removed."""
+    exe = shutil.which("pdffonts")
+    assert exe, "pdffonts not found: apt-get install poppler-utils (scripts/bootstrap.sh does)"
+    out = subprocess.run([exe, str(path)], capture_output=True, text=True, check=True).stdout
+    rows = out.splitlines()[2:]  # after the header and its rule
+    return sorted({row.split()[0].split("+")[-1] for row in rows if row.strip()})
+
+
+def stray_fonts(names: list[str]) -> list[str]:
+    """The names that are neither CMU Serif nor a Computer Modern (cm*) face."""
+    return [n for n in names if not n.startswith(theme.ALLOWED_FONT_PREFIXES)]
+
+
+def assert_house_fonts(path: Path | str) -> list[str]:
+    """Assert every font of the PDF is a house face; return the fonts found."""
+    names = pdf_fonts(path)
+    assert names, f"{path}: no embedded fonts"
+    assert not stray_fonts(names), f"{path}: fonts outside the house faces: {stray_fonts(names)}"
+    return names

@@ -1,0 +1,91 @@
+"""The one equation source: notation, groups, alt text, and what it says checked against gdcore."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from fontcheck import assert_house_fonts
+
+from gdcore import data, regression
+from gdviz import equations as eq
+from gdviz import mpl as gm
+from gdviz import theme
+
+#: Keys the figures and scenes import by name.
+USED_KEYS = ("cost", "momentum", "l2-penalty", "half-mse-loss", "sigmoid-neuron",
+             "backprop-delta", "backprop-hidden", "backprop-grad", "update-W")
+
+
+def test_keys_in_use_still_exist():
+    assert set(USED_KEYS) <= set(eq.EQUATIONS)
+
+
+def test_groups_cover_every_equation_in_order():
+    groups = eq.grouped()
+    assert [g for g, _ in groups] == list(eq.GROUPS)
+    assert all(eqs for _, eqs in groups)
+    assert sum(len(eqs) for _, eqs in groups) == len(eq.EQUATIONS)
+
+
+def test_all_seven_optimizers_have_update_rules():
+    rules = {e.key for _, eqs in eq.grouped() if _ == "update rules" for e in eqs}
+    assert {"sgd", "momentum", "nesterov", "adagrad", "adadelta-step", "adadelta-update",
+            "rmsprop", "adam-moments", "adam-update"} <= rules
+
+
+def test_one_meaning_per_symbol():
+    every = " ".join(e.latex for e in eq.EQUATIONS.values())
+    assert "m_t" not in every and "m_{t" not in every  # m is the slope, not Adam's moment
+    assert "v_t" not in eq.tex("adam-moments") and "v_t" not in eq.tex("adam-update")
+    assert not re.search(r"(^|[^a-zA-Z\\])L\s*=|\\partial L", every)  # L is a layer index
+    assert "f(w)" not in every  # f is the model
+    # g_t is defined in one equation only
+    defs = [e.key for e in eq.EQUATIONS.values() if re.search(r"(^|, \\quad )g_t =", e.latex)]
+    assert defs == ["gradient"]
+    assert r"\nabla J\left(\theta_{t-1}\right)" in eq.tex("gradient")
+
+
+def test_backprop_per_example_and_mean():
+    assert eq.tex("backprop-grad").startswith(r"\dfrac{\partial C_i}{\partial w^{(l)}_{jk}}")
+    assert r"a^{(l-1)}_k \, \delta^{(l)}_j" in eq.tex("backprop-grad")
+    assert r"\dfrac{1}{n} \sum_{i=1}^{n}" in eq.tex("backprop-mean")
+    assert r"C_i = \dfrac{1}{2}" in eq.tex("per-example-cost")
+
+
+def test_costs_are_half_the_mean_squared_error():
+    assert r"\dfrac{1}{2n}" in eq.tex("cost") and r"\dfrac{1}{2n}" in eq.tex("l2-penalty")
+    assert r"\dfrac{\lambda}{2} \sum_{k \geq 1} w_k^2" in eq.tex("l2-penalty")
+
+
+@pytest.mark.parametrize("lam", [0.0, 1e-3, 0.1])
+def test_l2_penalty_as_written_is_minimised_by_gdcore_ridge_fit(lam):
+    # J_λ(w) = 1/(2n) Σ (f_w(x_i) − y_i)² + λ/2 Σ_{k≥1} w_k²: its gradient vanishes at the fit
+    x, y = data.regression_points()
+    w = regression.polynomial_fit(x, y, 3, lam)
+    X = regression.polynomial_features(x, 3)
+    grad = X.T @ (X @ w - y) / x.size + lam * np.r_[0.0, w[1:]]
+    assert np.abs(grad).max() < 1e-8 * max(1.0, np.abs(X.T @ y).max() / x.size)
+
+
+def test_alt_text_is_words_not_code():
+    for e in eq.EQUATIONS.values():
+        assert e.alt and e.group in eq.GROUPS, e.key
+        assert not re.search(r"[\\^_{}$]", e.alt), e.key
+        assert not re.search(r"(^|\s)-\d", e.alt), e.key  # no hyphen-minus numbers
+    alt = eq.sheet_alt()
+    assert "beside its name" in alt and str(len(eq.EQUATIONS)) in alt
+    assert all(g in alt for g in eq.GROUPS)
+
+
+def test_every_equation_sets_in_the_house_faces(tmp_path):
+    th = theme.LIGHT
+    with gm.themed(th):
+        fig = gm.new_figure(th, height=8.0)
+        for k, key in enumerate(eq.EQUATIONS):
+            fig.text(0.01, 1 - (k + 0.5) / len(eq.EQUATIONS), eq.mathtext(key), fontsize=7)
+        path = tmp_path / "equations.pdf"
+        fig.savefig(path)
+    found = assert_house_fonts(path)
+    assert all(n.startswith("Cm") for n in found)  # maths only: Computer Modern

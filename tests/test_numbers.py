@@ -1,0 +1,95 @@
+"""Numbers written for people (gdviz.numbers): every expected string written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from gdviz import numbers as nb
+
+
+@pytest.mark.parametrize(("v", "places", "expected"), [
+    (0.5, None, "0.5"),
+    (-0.25, None, "−0.25"),
+    (-0.25, 2, "−0.25"),
+    (13.9, 2, "13.90"),
+    (0.0737, 2, "0.07"),
+    (-0.001, 2, "0.00"),  # rounds to zero: no sign
+    (0.0737, None, "0.074"),
+    (1234.5678, None, "1200"),
+    (2.7e-21, None, "≈ 0"),
+    (-3e-11, 3, "≈ 0"),
+    (3e-5, None, "3 × 10⁻⁵"),
+    (1e-5, None, "10⁻⁵"),
+    (-2.71e-4, None, "−2.7 × 10⁻⁴"),
+    (1.1e12, None, "1.1 × 10¹²"),
+    (2280612.72, 2, "2.3 × 10⁶"),
+    (0.0, None, "0"),
+    (0.0, 3, "0.000"),
+])
+def test_text(v, places, expected):
+    assert nb.text(v, places) == expected
+
+
+def test_no_hyphen_minus_nor_e_notation_in_text():
+    for v in (-1e-9, -5e-4, -3.3, -7e7, 1e80):
+        s = nb.text(v)
+        assert "-" not in s and "e" not in s and "^" not in s
+
+
+@pytest.mark.parametrize(("v", "expected"), [
+    (-0.25, "-0.25"),
+    (3e-5, r"3 \times 10^{-5}"),
+    (1e-5, "10^{-5}"),
+    (1e80, "10^{80}"),
+    (-1.1e12, r"-1.1 \times 10^{12}"),
+    (1e-15, r"\approx 0"),
+])
+def test_latex(v, expected):
+    assert nb.latex(v) == expected
+
+
+@pytest.mark.parametrize(("v", "expected"), [
+    (-0.25, "−0.25"),
+    (3e-5, r"$3 \times 10^{-5}$"),
+    (1e-15, r"$\approx 0$"),
+])
+def test_mathtext_uses_maths_only_for_powers_and_approx(v, expected):
+    assert nb.mathtext(v) == expected
+
+
+def test_pango_superscript_markup_and_floor():
+    assert nb.pango(-3e-5) == "−3 × 10<sup>−5</sup>"
+    assert nb.pango(0.1234, 2) == "0.12"
+    with pytest.raises(ValueError, match="below the floor"):
+        nb.pango(1e-20)
+
+
+def test_floor_and_sig_are_settable():
+    assert nb.text(2e-7, floor=1e-6) == "≈ 0"
+    assert nb.text(2e-7) == "2 × 10⁻⁷"
+    assert nb.text(1.23456e-4, sig=3) == "1.23 × 10⁻⁴"
+
+
+def test_count():
+    assert nb.count(2280612) == "2,280,612"
+    assert nb.count(1000) == "1,000"
+    assert nb.count(999) == "999"
+    assert nb.count(-12000) == "−12,000"
+    with pytest.raises(ValueError, match="whole number"):
+        nb.count(2.5)
+
+
+def test_hyper():
+    assert nb.hyper(r"\alpha", 0.1) == "α = 0.1"
+    assert nb.hyper(r"\beta", 0.9) == "β = 0.9"
+    assert nb.hyper(r"\beta_2", 0.999) == "β₂ = 0.999"
+    assert nb.hyper(r"\lambda", 1e-4) == "λ = 10⁻⁴"
+    assert nb.hyper(r"\alpha", 0.1, "mathtext") == r"$\alpha = 0.1$"
+    assert nb.hyper(r"\lambda", 3e-5, "latex") == r"\lambda = 3 \times 10^{-5}"
+    with pytest.raises(ValueError, match="medium"):
+        nb.hyper(r"\alpha", 0.1, "html")
+
+
+def test_not_finite_is_refused():
+    with pytest.raises(ValueError, match="finite"):
+        nb.text(float("nan"))

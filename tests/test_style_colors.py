@@ -1,0 +1,94 @@
+"""Both themes' colours, recomputed: WCAG contrast against the background and the cost map,
+and distinguishability under simulated colour-vision deficiencies (colorspacious)."""
+
+from __future__ import annotations
+
+import itertools
+
+import matplotlib
+import numpy as np
+import pytest
+from colorspacious import cspace_convert
+from matplotlib.colors import to_hex, to_rgb
+
+from gdcore.optimizers import NAMES
+from gdviz import theme
+
+THEMES = [theme.LIGHT, theme.DARK]
+CVD = [None, "deuteranomaly", "protanomaly", "tritanomaly"]
+
+
+def map_colors(th, n=256) -> list[str]:
+    """Every colour the theme's cost map paints (fills at full strength)."""
+    cmap = matplotlib.colormaps[th.cost_map.cmap]
+    return [to_hex(c) for c in cmap(np.linspace(0, 1, n))]
+
+
+def seen(color: str, cvd: str | None) -> np.ndarray:
+    """CAM02-UCS coordinates of a colour as seen in normal vision or a simulated deficiency."""
+    rgb = np.array(to_rgb(color))
+    if cvd is not None:
+        spec = {"name": "sRGB1+CVD", "cvd_type": cvd, "severity": 100}
+        rgb = np.clip(cspace_convert(rgb, spec, "sRGB1"), 0, 1)
+    return cspace_convert(rgb, "sRGB1", "CAM02-UCS")
+
+
+def test_contrast_matches_wcag_examples():
+    assert theme.contrast("#000000", "#FFFFFF") == pytest.approx(21.0)
+    assert theme.contrast("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
+    assert theme.contrast("#FFFFFF", "#FFFFFF") == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
+def test_roles_and_optimizers_contrast_with_the_background(th):
+    for role in ("text", "muted"):
+        assert theme.contrast(getattr(th, role), th.background) >= theme.TEXT_CONTRAST, role
+    for role in ("accent", "data", "error", "good"):
+        assert theme.contrast(getattr(th, role), th.background) >= theme.LINE_CONTRAST, role
+    for name in NAMES:
+        assert theme.contrast(th.opt(name), th.background) >= theme.LINE_CONTRAST, name
+
+
+@pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
+def test_colours_drawn_over_the_cost_map_contrast_with_all_of_it(th):
+    fills = map_colors(th)
+    for role in theme.ON_MAP_ROLES:
+        need = theme.TEXT_CONTRAST if role == "text" else theme.LINE_CONTRAST
+        worst = min(theme.contrast(getattr(th, role), c) for c in fills)
+        assert worst >= need, (role, worst)
+    for name in NAMES:
+        worst = min(theme.contrast(th.opt(name), c) for c in fills)
+        assert worst >= theme.LINE_CONTRAST, (name, worst)
+
+
+@pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
+@pytest.mark.parametrize("cvd", CVD, ids=lambda c: c or "normal")
+def test_optimizers_distinct_from_each_other_and_the_roles(th, cvd):
+    opts = {n: seen(th.opt(n), cvd) for n in NAMES}
+    roles = {r: seen(getattr(th, r), cvd) for r in theme.MARK_ROLES}
+    pairs = list(itertools.combinations(opts.items(), 2))
+    pairs += [(o, r) for o in opts.items() for r in roles.items()]
+    worst = min((float(np.linalg.norm(a - b)), ka, kb) for (ka, a), (kb, b) in pairs)
+    assert worst[0] >= theme.MIN_CVD_DISTANCE, worst
+
+
+def test_dark_theme_has_its_own_optimizer_colours_and_cost_map():
+    assert set(theme.DARK.optimizer.values()).isdisjoint(theme.LIGHT.optimizer.values())
+    assert list(theme.DARK.optimizer) == list(theme.LIGHT.optimizer) == list(NAMES)
+    assert theme.DARK.surface_cmap == theme.DARK.heat_cmap == "gd-cost-dark"
+    assert theme.LIGHT.surface_cmap == theme.LIGHT.heat_cmap == "gd-cost-light"
+
+
+@pytest.mark.parametrize(("th", "band"), [(theme.LIGHT, (80, 97)), (theme.DARK, (8, 30))],
+                         ids=["light", "dark"])
+def test_cost_map_is_an_ordered_band_with_level_lines_apart(th, band):
+    fills = np.array([seen(c, None) for c in th.cost_map.fills])
+    lines = np.array([seen(c, None) for c in th.cost_map.lines])
+    lightness = fills[:, 0]
+    assert np.all(np.diff(lightness) > 0)  # low cost to high cost reads as one order
+    assert lightness[0] == pytest.approx(band[0], abs=1) and lightness[-1] == pytest.approx(
+        band[1], abs=1)
+    # level lines stand ≥ 13 J' off their fills: darker in light, lighter in dark
+    shift = lines[:, 0] - lightness
+    assert np.all(np.abs(shift) >= 13) and len(set(np.sign(shift))) == 1
+    assert (shift[0] < 0) == (th.name == "light")

@@ -1,0 +1,72 @@
+"""The visual vocabulary of the theme: one mark per thing, one way to draw errors, legends."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from matplotlib.colors import same_color
+
+from gdviz import mpl as gm
+from gdviz import theme
+
+
+def test_one_distinct_mark_per_thing():
+    kinds = ("start", "current", "end", "minimum", "data", "held-out")
+    assert tuple(theme.MARKERS) == kinds
+    looks = {(m.marker, m.face, m.edge) for m in theme.MARKERS.values()}
+    assert len(looks) == len(kinds)  # no two things drawn alike
+    hollow = {k for k, m in theme.MARKERS.items() if m.face == "background"}
+    assert hollow == {"start", "held-out"}
+
+
+@pytest.mark.parametrize("th", [theme.LIGHT, theme.DARK], ids=lambda t: t.name)
+def test_marks_resolve_to_theme_colours(th):
+    start = th.marker("start")
+    assert start["marker"] == "o" and start["markerfacecolor"] == th.background
+    assert start["markeredgecolor"] == th.text and start["linestyle"] == "none"
+    assert th.marker("minimum")["markerfacecolor"] == th.good
+    assert th.marker("held-out")["markeredgecolor"] == th.data
+    assert th.residual() == {"color": th.error, "linewidth": 1.0, "linestyle": "-", "zorder": 3}
+
+
+def test_marks_and_residuals_draw_in_matplotlib():
+    th = theme.LIGHT
+    with gm.themed(th):
+        fig, ax = gm.subplots(th)
+        (ln,) = ax.plot([1.0], [2.0], **th.marker("end"))
+        seg = ax.vlines([1.0], [2.0], [2.5], **th.residual())
+    assert ln.get_marker() == "s" and same_color(ln.get_markerfacecolor(), th.accent)
+    assert same_color(seg.get_colors()[0], th.error)
+    np.testing.assert_allclose(seg.get_segments()[0], [[1.0, 2.0], [1.0, 2.5]])
+
+
+def test_legend_per_family():
+    th = theme.LIGHT
+    with gm.themed(th):
+        fig, ax = gm.subplots(th)
+        for name in ("SGD", "Adam"):
+            ax.plot([0, 1], [0, 1], color=th.opt(name), label=name)
+        leg = gm.optimizer_legend(ax, th, "race")
+    assert leg._ncols == 7 and not leg.get_frame_on()
+    assert theme.LEGEND["curves"]["loc"] == "best"
+    with pytest.raises(KeyError):
+        gm.optimizer_legend(ax, th, "pie")
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("cost by slope", "Cost by slope"),
+    ("Seven optimizers.", "Seven optimizers"),
+    ("$J$ against iteration", "$J$ against iteration"),
+    ("  learning rates ", "Learning rates"),
+])
+def test_title_sentence_case(raw, expected):
+    assert theme.title(raw) == expected
+
+
+def test_axis_labels_shared_by_the_drawing_pieces():
+    th = theme.LIGHT
+    with gm.themed(th):
+        fig, ax = gm.subplots(th)
+        gm.cost_per_iteration_axes(ax, 100, 1e-3, 10.0)
+    assert ax.get_xlabel() == theme.AXIS_LABELS["iteration"] == "iteration $t$"
+    assert theme.AXIS_LABELS["slope"] == "slope $m$" and theme.AXIS_LABELS["cost"] == "cost $J$"
