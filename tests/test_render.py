@@ -380,9 +380,11 @@ def wait_until(condition, proc: subprocess.Popen) -> None:
             proc.wait(timeout=0.05)
 
 
+@pytest.mark.xdist_group("render-stop")  # apart from the tests of `built`, in parallel
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
-def test_a_stop_signal_mid_render_leaves_no_process_and_no_partial_file(built, sig, tmp_path):
-    root, _ = built
+def test_a_stop_signal_mid_render_leaves_no_process_and_no_partial_file(sig, tmp_path,
+                                                                         tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("project"))
     out = root / f"out-{sig.name}"
     args = ("slope-sweep", "--animations", "--out", str(out))
     proc = subprocess.Popen([sys.executable, str(root / "render.py"), *args, "--jobs", "1"],
