@@ -216,15 +216,22 @@ def publish_sections(job: Job, out_dir: Path, sections_dir: Path, index_src) -> 
 
 
 class Opened:
-    """Every path opened by this process (an audit hook: `open`, `io.open_code`, `os.open`)."""
+    """Every path this process opened for reading (an audit hook: `open`, `io.open_code`,
+    `os.open`); files it writes are outputs, not inputs."""
+
+    WRITE = os.O_WRONLY | os.O_RDWR | os.O_CREAT
 
     def __init__(self):
         self.paths: set[str] = set()
         sys.addaudithook(self._hook)
 
     def _hook(self, event: str, args) -> None:
-        if event == "open" and isinstance(args[0], str):
-            self.paths.add(os.path.abspath(args[0]))
+        if event != "open" or not isinstance(args[0], str):
+            return
+        path, mode, flags = args
+        if (any(c in mode for c in "wax+") if isinstance(mode, str) else flags & self.WRITE):
+            return
+        self.paths.add(os.path.abspath(path))
 
 
 def discovered(opened: Opened, exclude: tuple[Path, ...]) -> list[str]:
