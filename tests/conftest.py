@@ -28,6 +28,16 @@ _MEDIA = tempfile.mkdtemp(prefix=f"gd-tests-{os.environ.get('PYTEST_XDIST_WORKER
 config.media_dir = _MEDIA
 config.tex_dir = os.path.join(_MEDIA, "Tex")
 config.text_dir = os.path.join(_MEDIA, "texts")
+_tempconfig = _fc.tempconfig
+
+
+def _tempconfig_sharing_tex(overrides):
+    """frames_comparison gives every test a fresh TeX directory, so each one compiles its LaTeX
+    again; the scene tests of one process share this process's TeX cache instead."""
+    return _tempconfig({**overrides, "tex_dir": config.tex_dir, "text_dir": config.text_dir})
+
+
+_fc.tempconfig = _tempconfig_sharing_tex
 
 
 def pytest_addoption(parser):
