@@ -4,8 +4,8 @@ Manim's frames_comparison skips every Cairo test when the system cairo is older 
 (Debian 12 has 1.16); the frames rendered here are the reference, so the check is lifted.
 `--set_test` rewrites the control data, `--show_diff` shows a failing frame's difference.
 
-The suite runs in parallel (`make test`: pytest-xdist, `-n auto --dist loadgroup`): each test
-module is one group, run whole by one worker, so its module fixtures are computed once; each
+The suite runs in parallel (`make test`: pytest-xdist, `-n auto --dist loadscope`): the tests of
+one module (or class) run whole on one worker, so module fixtures are computed once; each
 worker renders into its own Manim media and TeX directories.
 """
 
@@ -48,14 +48,6 @@ def pytest_addoption(parser):
 
 
 _skipped_scene_tests: list[str] = []
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
-    """Each test module is one xdist group unless its tests name their own."""
-    for item in items:
-        if not item.get_closest_marker("xdist_group"):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
 def pytest_runtest_logreport(report):

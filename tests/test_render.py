@@ -380,31 +380,34 @@ def wait_until(condition, proc: subprocess.Popen) -> None:
             proc.wait(timeout=0.05)
 
 
-@pytest.mark.xdist_group("render-stop")  # apart from the tests of `built`, in parallel
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
-def test_a_stop_signal_mid_render_leaves_no_process_and_no_partial_file(sig, tmp_path,
-                                                                         tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("project"))
-    out = root / f"out-{sig.name}"
-    args = ("slope-sweep", "--animations", "--out", str(out))
-    proc = subprocess.Popen([sys.executable, str(root / "render.py"), *args, "--jobs", "1"],
-                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "TMPDIR": str(tmp_path)})
-    # mid-render: Manim has begun writing the first animation of the scene
-    wait_until(lambda: any(tmp_path.rglob("*.mp4")), proc)
-    proc.send_signal(sig)
-    _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 128 + sig, err
-    assert err.strip().splitlines()[-1].startswith(f"render.py: interrupted by {sig.name};")
-    assert "Traceback" not in err
-    assert processes_of(root) == []
-    assert list(tmp_path.iterdir()) == []  # the workers' temporary directories are gone
-    assert not list(out.rglob(".tmp-*"))
-    assert not (out / "light/videos/low/slope-sweep.mp4").exists()
-    assert json.loads((out / "manifest.json").read_text()) == {"outputs": []}
-    stale, _ = dry_run(root, *args)
-    assert set(stale) == {"light-low-animation-slope-sweep"}
-    if sig == signal.SIGTERM:  # the next run redoes it
-        r = render(root, *args)
-        assert r.returncode == 0 and counts(r.stdout)["rendered"] == 1
-        assert (out / "light/videos/low/slope-sweep.mp4").stat().st_size > 0
+class TestStop:
+    """On a project copy of their own: a class, so that xdist (--dist loadscope) can run them
+    beside the tests of `built`."""
+
+    @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+    def test_a_stop_signal_mid_render_leaves_no_process_and_no_partial_file(
+            self, sig, tmp_path, tmp_path_factory):
+        root = copy_project(tmp_path_factory.mktemp("project"))
+        out = root / f"out-{sig.name}"
+        args = ("slope-sweep", "--animations", "--out", str(out))
+        proc = subprocess.Popen([sys.executable, str(root / "render.py"), *args, "--jobs", "1"],
+                                cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env={**os.environ, "TMPDIR": str(tmp_path)})
+        # mid-render: Manim has begun writing the first animation of the scene
+        wait_until(lambda: any(tmp_path.rglob("*.mp4")), proc)
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 128 + sig, err
+        assert err.strip().splitlines()[-1].startswith(f"render.py: interrupted by {sig.name};")
+        assert "Traceback" not in err
+        assert processes_of(root) == []
+        assert list(tmp_path.iterdir()) == []  # the workers' temporary directories are gone
+        assert not list(out.rglob(".tmp-*"))
+        assert not (out / "light/videos/low/slope-sweep.mp4").exists()
+        assert json.loads((out / "manifest.json").read_text()) == {"outputs": []}
+        stale, _ = dry_run(root, *args)
+        assert set(stale) == {"light-low-animation-slope-sweep"}
+        if sig == signal.SIGTERM:  # the next run redoes it
+            r = render(root, *args)
+            assert r.returncode == 0 and counts(r.stdout)["rendered"] == 1
+            assert (out / "light/videos/low/slope-sweep.mp4").stat().st_size > 0
