@@ -373,6 +373,13 @@ def processes_of(root: Path) -> list[str]:
     return found
 
 
+def _holds_a_movie(folder: Path) -> bool:
+    try:
+        return any(folder.rglob("*.mp4"))
+    except FileNotFoundError:  # a temporary folder of the render went away while listed
+        return False
+
+
 def wait_until(condition, proc: subprocess.Popen) -> None:
     """Wait for an event of a running render (it must not end first)."""
     while not condition():
@@ -394,7 +401,7 @@ class TestStop:
                                 cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 env={**os.environ, "TMPDIR": str(tmp_path)})
         # mid-render: Manim has begun writing the first animation of the scene
-        wait_until(lambda: any(tmp_path.rglob("*.mp4")), proc)
+        wait_until(lambda: _holds_a_movie(tmp_path), proc)
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=60)
         assert proc.returncode == 128 + sig, err
