@@ -12,7 +12,7 @@ render: setup
 
 test: setup
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q $(ARGS)
+	$(PY) -m pytest -q -n auto --dist loadscope $(ARGS)
 
 bench: setup
 	$(PY) bench/gdcore_bench.py

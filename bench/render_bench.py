@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(out: Path, quality: str, jobs: int, force: bool = True) -> float:
+def run(out: Path, quality: str, jobs: int, force: bool = True, *extra: str) -> float:
     args = [sys.executable, str(ROOT / "render.py"), "--quality", quality, "--jobs", str(jobs),
-            "--out", str(out)] + (["--force"] if force else [])
+            "--out", str(out), *extra] + (["--force"] if force else [])
     t0 = time.perf_counter()
     r = subprocess.run(args, capture_output=True, text=True, cwd=ROOT)
     dt = time.perf_counter() - t0
@@ -41,7 +41,8 @@ def main() -> None:
         for j in a.jobs:
             out = Path(tmp) / f"jobs{j}"
             walls[j] = run(out, a.quality, j)
-        rebuild = run(out, a.quality, a.jobs[-1], force=False)
+        rebuild = run(out, a.quality, a.jobs[-1], False)
+        dry_run = run(out, a.quality, a.jobs[-1], False, "--dry-run")
         manifest = json.loads((out / "manifest.json").read_text())["outputs"]
     per_target: dict[str, float] = {}
     video_seconds = 0.0
@@ -53,6 +54,7 @@ def main() -> None:
     for j, w in walls.items():
         print(f"  whole ready catalog, --jobs {j}: {w:7.1f} s wall")
     print(f"  rebuild with nothing changed:  {rebuild:7.2f} s (goal < 2 s)")
+    print(f"  --dry-run with nothing changed: {dry_run:6.2f} s (hashes every recorded file)")
     print(f"  video produced: {video_seconds:.1f} s; wall/video with --jobs {a.jobs[-1]}: "
           f"{walls[a.jobs[-1]] / max(video_seconds, 1e-9):.2f} (goal <= 1 at medium)")
     print("  per target (render seconds inside the worker):")

@@ -13,7 +13,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,7 +22,47 @@ import pytest
 from PIL import Image
 
 ROOT = Path(__file__).resolve().parents[1]
-FIGURES_MD = ROOT.parent / "shared" / "FIGURES.md"
+
+#: The chapter's 37 targets in order: id, section, kinds (S still, A animation).
+CATALOG = (
+    ("connection-tweak", 1, "S+A"),
+    ("tiny-networks", 1, "S"),
+    ("sampling-grid-2d", 1, "S+A"),
+    ("sampling-grid-3d", 1, "S+A"),
+    ("guess-explosion", 1, "S"),
+    ("lonely-space", 1, "S"),
+    ("regression-data", 2, "S"),
+    ("candidate-lines", 2, "S"),
+    ("residuals", 2, "S+A"),
+    ("mse-surface", 2, "S+A"),
+    ("slope-sweep", 2, "S+A"),
+    ("nonconvex-loss", 2, "S"),
+    ("gradient-geometry", 3, "S"),
+    ("gd-regression", 3, "S+A"),
+    ("learning-rates", 3, "S+A"),
+    ("descent-3d", 3, "S+A"),
+    ("cost-heatmap", 3, "S"),
+    ("local-minima", 3, "S+A"),
+    ("batch-vs-stochastic", 3, "S+A"),
+    ("race-long-valley", 3, "S+A"),
+    ("race-beale", 3, "S+A"),
+    ("race-saddle", 3, "S+A"),
+    ("feature-scaling", 3, "S"),
+    ("lr-grid-search", 3, "S"),
+    ("backprop-loop", 4, "S+A"),
+    ("gradient-check", 4, "S"),
+    ("loss-curve", 4, "S+A"),
+    ("mnist-network", 4, "S"),
+    ("data-splits", 5, "S"),
+    ("cross-validation", 5, "S+A"),
+    ("overfitting-poly", 5, "S"),
+    ("model-capacity", 5, "S"),
+    ("regularization", 5, "S+A"),
+    ("penalty-conflict", 5, "S"),
+    ("train-val-curves", 5, "S"),
+    ("dropout", 5, "S+A"),
+    ("equations", 6, "S"),
+)
 
 
 def copy_project(dest: Path) -> Path:
@@ -45,28 +84,46 @@ def counts(stdout: str) -> dict:
     return dict(zip(("rendered", "cached", "failed"), map(int, m.groups())))
 
 
+#: candidate-lines (still) and slope-sweep (still and animation: three formats, section clips),
+#: both themes: six jobs.
+BUILT = ("candidate-lines", "slope-sweep", "--theme", "both", "--format", "mp4", "--format",
+         "gif", "--format", "webm", "--sections", "--out", "out")
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """candidate-lines (still, both themes) and slope-sweep (animation, three formats and
-    section clips) rendered into out/ of a project copy."""
+    """The BUILT jobs rendered into out/ of a project copy."""
     root = copy_project(tmp_path_factory.mktemp("project"))
-    r = render(root, "candidate-lines", "slope-sweep", "--theme", "both", "--animations",
-               "--stills", "--format", "mp4", "--format", "gif", "--format", "webm",
-               "--sections", "--jobs", "2", "--out", "out")
-    return root, r
+    return root, render(root, *BUILT, "--jobs", "2")
 
 
-def test_list_json_names_every_id_of_figures_md():
+def dry_run(root: Path, *args: str) -> tuple[dict[str, str], list[str]]:
+    """The jobs `--dry-run` would render (job -> its line) and all its lines."""
+    r = render(root, *args, "--dry-run")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    return {ln.split()[2]: ln for ln in lines if ln.startswith("would render")}, lines
+
+
+def job_deps(out: Path) -> dict[str, set[str]]:
+    """Job -> the project files its render read, from its record."""
+    return {p.stem: set(json.loads(p.read_text())["deps"]) for p in (out / ".cache").glob("*.json")}
+
+
+def output_mtimes(out: Path) -> dict[str, int]:
+    return {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.rglob("*")
+            if p.is_file() and p.parts[len(out.parts)] in ("light", "dark")}
+
+
+def test_list_json_names_every_target_with_its_section_and_kinds():
     r = subprocess.run([sys.executable, str(ROOT / "render.py"), "--list", "--json"],
                        capture_output=True, text=True, check=True)
     targets = json.loads(r.stdout)["targets"]
-    want = re.findall(r"^\| `([a-z0-9-]+)`", FIGURES_MD.read_text(), flags=re.M)
-    assert [t["id"] for t in targets] == want
-    assert len(want) == 37
+    kinds = {"S": ["still"], "S+A": ["still", "animation"]}
+    assert len(CATALOG) == 37
+    assert [(t["id"], t["section"], t["kinds"]) for t in targets] == [
+        (i, sec, kinds[k]) for i, sec, k in CATALOG]
     by_id = {t["id"]: t for t in targets}
-    assert by_id["slope-sweep"]["kinds"] == ["still", "animation"]
-    assert by_id["candidate-lines"]["kinds"] == ["still"]
-    assert by_id["candidate-lines"]["section"] == 2
     assert by_id["candidate-lines"]["ready"] is True
     assert all(set(t) >= {"id", "kinds", "section", "title", "ready"} for t in targets)
 
@@ -184,23 +241,107 @@ def test_gallery_references_existing_files(built):
     assert html.index("1. Why training is hard") < html.index("6. Equations")
 
 
-def test_second_run_renders_nothing_then_an_edit_rerenders_one_target(built):
+def test_second_run_renders_nothing_and_touches_no_file(built):
     root, _ = built
-    args = ["candidate-lines", "slope-sweep", "--theme", "both", "--format", "mp4",
-            "--format", "gif", "--format", "webm", "--sections", "--out", "out"]
-    t0 = time.perf_counter()
-    r = render(root, *args)
+    out = root / "out"
+    before = output_mtimes(out)
+    r = render(root, *BUILT)
     assert r.returncode == 0 and counts(r.stdout) == {"rendered": 0, "cached": 6, "failed": 0}
-    assert time.perf_counter() - t0 < 10
-    before = (root / "out/light/videos/low/slope-sweep.mp4").stat().st_mtime_ns
-    fig = root / "figures/candidate_lines.py"
-    fig.write_text(fig.read_text() + "\n# an edit\n")
-    r = render(root, *args)
-    assert r.returncode == 0 and counts(r.stdout) == {"rendered": 2, "cached": 4, "failed": 0}
-    assert "light-still-candidate-lines" in r.stdout and "slope-sweep" not in r.stdout.replace(
-        "cached", "")
-    assert (root / "out/light/videos/low/slope-sweep.mp4").stat().st_mtime_ns == before
+    assert output_mtimes(out) == before
+    stale, lines = dry_run(root, *BUILT)
+    assert stale == {} and len(lines) == 6
+    assert all(ln.startswith("up to date") for ln in lines)
 
+
+def test_each_job_records_the_project_files_it_read(built):
+    root, _ = built
+    deps = job_deps(root / "out")
+    assert sorted(deps) == sorted(
+        f"{theme}-{job}" for theme in ("light", "dark") for job in (
+            "still-candidate-lines", "still-slope-sweep", "low-animation-slope-sweep"))
+    for key, files in deps.items():
+        stem = re.sub(r".*-(still|animation)-", "", key).replace("-", "_")
+        assert (f"figures/{stem}.py" if "-still-" in key else f"scenes/{stem}.py") in files
+        assert {"src/gdrender/worker.py", "src/gdviz/theme.py"} <= files
+        assert any(f.startswith("src/gdcore/") for f in files)  # the numbers
+        assert all((root / f).is_file() for f in files)
+        assert not any(f.startswith("out/") or f.endswith(".pyc") for f in files)
+    for job in ("still-candidate-lines", "still-slope-sweep", "low-animation-slope-sweep"):
+        assert deps[f"light-{job}"] == deps[f"dark-{job}"]
+
+
+def test_an_edit_makes_stale_exactly_the_jobs_that_read_the_file(built):
+    root, _ = built
+    deps = job_deps(root / "out")
+    read = set().union(*deps.values())
+    some = sorted(read - set.intersection(*deps.values()))
+    modules = [f for f in some if f.startswith("src/")]
+    assert modules, "every job read the same project modules"
+    unread = [f"figures/{t.replace('-', '_')}.py" for t, _, _ in CATALOG]
+    unread = [f for f in unread if f not in read and (root / f).is_file()][:1] + [
+        "src/gdrender/cli.py"]
+    for rel in ["figures/candidate_lines.py", "scenes/slope_sweep.py", *modules, *unread]:
+        path = root / rel
+        text = path.read_text()
+        path.write_text(text + "\n# an edit\n")
+        try:
+            stale, _ = dry_run(root, *BUILT)
+        finally:
+            path.write_text(text)
+        assert set(stale) == {k for k, files in deps.items() if rel in files}, rel
+        assert all(ln.endswith(f"({rel} changed)") for ln in stale.values()), stale
+    assert unread[-1] not in read
+
+
+def test_an_edit_of_an_imported_module_rerenders_its_dependants_only(built):
+    root, _ = built
+    out = root / "out"
+    deps = job_deps(out)
+    readers = {f: {k for k, files in deps.items() if f in files}
+               for f in set().union(*deps.values()) if f.startswith("src/")}
+    # the module read by the fewest jobs, stills before animations (they are faster)
+    module, mine = min((kv for kv in readers.items() if len(kv[1]) < len(deps)),
+                       key=lambda kv: (sum("animation" in k for k in kv[1]), len(kv[1]), kv[0]))
+    before = output_mtimes(out)
+    path = root / module
+    path.write_text(path.read_text() + "\n# an edit\n")
+    r = render(root, *BUILT, "--why")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert counts(r.stdout) == {"rendered": len(mine), "cached": 6 - len(mine), "failed": 0}
+    assert {ln.split()[2] for ln in r.stdout.splitlines() if ln.startswith("would render")} == mine
+    after = output_mtimes(out)
+    theirs = {o["path"] for p in (out / ".cache").glob("*.json") if p.stem not in mine
+              for o in json.loads(p.read_text())["outputs"]}
+    assert theirs and {p: after[p] for p in theirs} == {p: before[p] for p in theirs}
+    assert all(after[p] != before[p] for p in set(before) - theirs)
+
+
+@pytest.mark.parametrize("out, cause", [
+    ("out", "a file is in the way, not a directory"),
+    ("out/sub", "Not a directory"),
+])
+def test_an_output_directory_that_cannot_be_written_exits_2_in_one_line(tmp_path, out, cause):
+    (tmp_path / "out").write_text("a file where the output directory goes")
+    r = subprocess.run([sys.executable, str(ROOT / "render.py"), "candidate-lines", "--out",
+                        str(tmp_path / out)], capture_output=True, text=True)
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.splitlines() == [
+        f"render.py: error: cannot write the output directory {tmp_path / out}: {cause}"]
+
+
+def test_a_write_that_fails_mid_run_fails_that_job_only(built):
+    root, _ = built
+    in_the_way = root / "out4/light/stills/regression-data.svg"
+    in_the_way.mkdir(parents=True)
+    (in_the_way / "keep").write_text("a directory where the SVG goes")
+    r = render(root, "candidate-lines", "regression-data", "--out", "out4", "--jobs", "2")
+    assert r.returncode == 1
+    assert counts(r.stdout) == {"rendered": 1, "cached": 0, "failed": 1}
+    assert re.search(r"FAILED light-still-regression-data: IsADirectoryError: .* Is a directory",
+                     r.stdout)
+    manifest = json.loads((root / "out4/manifest.json").read_text())["outputs"]
+    assert {e["id"] for e in manifest} == {"candidate-lines"}
+    assert not list((root / "out4").rglob(".tmp-*"))
 
 def test_a_failing_target_does_not_stop_the_others(built):
     root, _ = built
@@ -219,21 +360,61 @@ def test_a_failing_target_does_not_stop_the_others(built):
     assert not list((root / "out2").rglob("regression-data.*"))
 
 
-def test_interrupt_leaves_no_partial_files_and_next_run_finishes(built):
-    root, _ = built
-    proc = subprocess.Popen([sys.executable, str(root / "render.py"), "slope-sweep",
-                             "--out", "out3", "--jobs", "1"], cwd=root,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(6)
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err
-    assert "interrupted" in err and "Traceback" not in err
-    out = root / "out3"
-    assert not list(out.rglob(".tmp-*"))
-    assert not (out / "light/videos/low/slope-sweep.mp4").exists()
-    assert not [p for p in out.rglob("*") if p.is_dir() and "gd-" in p.name]
-    r = render(root, "slope-sweep", "--out", "out3")
-    assert r.returncode == 0 and counts(r.stdout)["rendered"] == 1
-    assert (out / "light/videos/low/slope-sweep.mp4").stat().st_size > 0
-    assert os.environ.get("GD_THEME", "light") == "light"
+def processes_of(root: Path) -> list[str]:
+    """Command lines of the running processes that name a path of the project copy."""
+    found = []
+    for d in Path("/proc").iterdir():
+        try:
+            cmd = (d / "cmdline").read_bytes() if d.name.isdigit() else b""
+        except OSError:
+            continue
+        if str(root).encode() in cmd:
+            found.append(cmd.replace(b"\0", b" ").decode(errors="replace"))
+    return found
+
+
+def _holds_a_movie(folder: Path) -> bool:
+    try:
+        return any(folder.rglob("*.mp4"))
+    except FileNotFoundError:  # a temporary folder of the render went away while listed
+        return False
+
+
+def wait_until(condition, proc: subprocess.Popen) -> None:
+    """Wait for an event of a running render (it must not end first)."""
+    while not condition():
+        with pytest.raises(subprocess.TimeoutExpired):
+            proc.wait(timeout=0.05)
+
+
+class TestStop:
+    """On a project copy of their own: a class, so that xdist (--dist loadscope) can run them
+    beside the tests of `built`."""
+
+    @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+    def test_a_stop_signal_mid_render_leaves_no_process_and_no_partial_file(
+            self, sig, tmp_path, tmp_path_factory):
+        root = copy_project(tmp_path_factory.mktemp("project"))
+        out = root / f"out-{sig.name}"
+        args = ("slope-sweep", "--animations", "--out", str(out))
+        proc = subprocess.Popen([sys.executable, str(root / "render.py"), *args, "--jobs", "1"],
+                                cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env={**os.environ, "TMPDIR": str(tmp_path)})
+        # mid-render: Manim has begun writing the first animation of the scene
+        wait_until(lambda: _holds_a_movie(tmp_path), proc)
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 128 + sig, err
+        assert err.strip().splitlines()[-1].startswith(f"render.py: interrupted by {sig.name};")
+        assert "Traceback" not in err
+        assert processes_of(root) == []
+        assert list(tmp_path.iterdir()) == []  # the workers' temporary directories are gone
+        assert not list(out.rglob(".tmp-*"))
+        assert not (out / "light/videos/low/slope-sweep.mp4").exists()
+        assert json.loads((out / "manifest.json").read_text()) == {"outputs": []}
+        stale, _ = dry_run(root, *args)
+        assert set(stale) == {"light-low-animation-slope-sweep"}
+        if sig == signal.SIGTERM:  # the next run redoes it
+            r = render(root, *args)
+            assert r.returncode == 0 and counts(r.stdout)["rendered"] == 1
+            assert (out / "light/videos/low/slope-sweep.mp4").stat().st_size > 0

@@ -120,10 +120,6 @@ class Target:
     def ready_kinds(self) -> tuple[str, ...]:
         return tuple(k for k in self.kinds if self.has(k))
 
-    def sources(self) -> list[Path]:
-        """The files of this target's own code."""
-        return [p for p in (self.figure_path, self.scene_path) if p.is_file()]
-
     @cached_property
     def doc(self):
         """Title, caption and alt text (from the figure module; a placeholder until it exists)."""

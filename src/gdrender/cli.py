@@ -1,17 +1,21 @@
 """render.py: render the catalog, or any part of it, into clean, stable file names.
 
-Exit codes: 0 all done, 1 some target failed (the others are still written), 2 bad input.
+Exit codes: 0 all done, 1 some target failed (the others are still written), 2 bad input or
+an output directory that cannot be written, 128 + N when stopped by signal N (SIGINT, SIGTERM,
+SIGHUP): the workers are stopped, finished outputs are kept and the rest is redone next run.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -19,7 +23,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import catalog, decks, gallery
-from .jobs import FORMATS, QUALITIES, Job, input_hash, versions
+from .jobs import (
+    FORMATS,
+    QUALITIES,
+    Job,
+    file_digest,
+    inputs_digest,
+    settings_digest,
+    stale_reason,
+    versions,
+)
 from .worker import TMP_PREFIX
 
 THEME_CHOICES = ("light", "dark", "both")
@@ -58,7 +71,10 @@ def parser() -> argparse.ArgumentParser:
                    help="parallel workers, one process per target (default: the number of cores)")
     p.add_argument("--out", default="build", metavar="DIR", help="output directory (build/)")
     p.add_argument("--force", action="store_true", help="render even what is up to date")
-    p.add_argument("--dry-run", action="store_true", help="say what would be rendered, do nothing")
+    p.add_argument("--dry-run", action="store_true",
+                   help="say what would be rendered and why (the changed file), do nothing")
+    p.add_argument("--why", action="store_true",
+                   help="before rendering, say why each job is rendered (the changed file)")
     p.add_argument("--sections", action="store_true",
                    help="also write one clip per named section of each animation, and an index")
     # -- lecture decks (gdrender.decks) --
@@ -155,17 +171,23 @@ def _record_path(out: Path, job: Job) -> Path:
     return out / ".cache" / f"{job.key}.json"
 
 
-def up_to_date(out: Path, job: Job, digest: str) -> bool:
-    rec = _record_path(out, job)
-    if not rec.exists():
-        return False
+def _read_record(out: Path, job: Job) -> dict | None:
     try:
-        data = json.loads(rec.read_text())
+        return json.loads(_record_path(out, job).read_text())
     except (OSError, ValueError):
-        return False
-    return data.get("inputs") == digest and all(
-        (out / o["path"]).exists() for o in data.get("outputs", [])
-    ) and all((out / p).exists() for p in job.outputs())
+        return None
+
+
+def why_render(out: Path, job: Job) -> str | None:
+    """Why the job must be rendered (a changed file, changed options, a missing output), or
+    None when its outputs are up to date."""
+    record = _read_record(out, job)
+    reason = stale_reason(record, job)
+    if reason:
+        return reason
+    paths = [o.get("path") for o in record.get("outputs", [])] + job.outputs()
+    missing = next((p for p in paths if not isinstance(p, str) or not (out / p).exists()), None)
+    return f"output {missing} missing" if missing is not None else None
 
 
 def _write_json(path: Path, obj) -> None:
@@ -175,9 +197,12 @@ def _write_json(path: Path, obj) -> None:
     os.replace(tmp, path)
 
 
-def run_job(job: Job, out: Path, digest: str, procs: dict, stop: threading.Event) -> Outcome:
+def run_job(job: Job, out: Path, work: Path, procs: dict, stop: threading.Event) -> Outcome:
     log = out / "logs" / f"{job.key}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
+    # The old record goes first: until the new one is written the job counts as not rendered
+    # (an interrupted job is redone and the manifest does not describe its files).
+    _record_path(out, job).unlink(missing_ok=True)
     t0 = time.perf_counter()
     spec = json.dumps({**job.__dict__, "formats": list(job.formats)})
     path = os.pathsep.join(filter(None, [str(catalog.ROOT / "src"), os.environ.get("PYTHONPATH")]))
@@ -187,7 +212,7 @@ def run_job(job: Job, out: Path, digest: str, procs: dict, stop: threading.Event
             if stop.is_set():
                 return Outcome(job, "failed", 0.0, "interrupted")
             proc = subprocess.Popen(
-                [sys.executable, "-m", "gdrender.worker", spec, str(out)],
+                [sys.executable, "-m", "gdrender.worker", spec, str(out), str(work)],
                 stdout=subprocess.PIPE, stderr=lf, text=True, env=env,
                 cwd=catalog.ROOT, start_new_session=True,
             )
@@ -199,8 +224,11 @@ def run_job(job: Job, out: Path, digest: str, procs: dict, stop: threading.Event
     if proc.returncode != 0:
         return Outcome(job, "failed", seconds, _cause(log, proc.returncode), str(log))
     result = json.loads(stdout.strip().splitlines()[-1])
+    settings = settings_digest(job)
+    deps = {rel: file_digest(rel) for rel in result["deps"]}
     record = {
-        "id": job.target, "kind": job.kind, "theme": job.theme, "inputs": digest,
+        "id": job.target, "kind": job.kind, "theme": job.theme,
+        "inputs": inputs_digest(settings, deps), "settings": settings, "deps": deps,
         "options": job.options(), "versions": versions(),
         "render_seconds": result["render_seconds"], "outputs": result["outputs"],
     }
@@ -229,7 +257,10 @@ def write_manifest(out: Path) -> dict:
     """manifest.json: every output of every job recorded in the cache, one entry per file."""
     entries = []
     for rec_path in sorted((out / ".cache").glob("*.json")):
-        rec = json.loads(rec_path.read_text())
+        try:
+            rec = json.loads(rec_path.read_text())
+        except ValueError:  # an unreadable record: its job is rendered again
+            continue
         for o in rec["outputs"]:
             if not (out / o["path"]).exists():
                 continue
@@ -318,8 +349,64 @@ def summary(outcomes: list[Outcome], out: Path, elapsed: float, tty: bool) -> No
     print(head)
 
 
+class Stopped(Exception):
+    """A stop signal (SIGINT, SIGTERM, SIGHUP) arrived."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+def _raise_stopped(signum, frame):
+    raise Stopped(signum)
+
+
+def check_out(out: Path) -> None:
+    """Refuse, before any work, an output directory that cannot be created or written."""
+    try:
+        if out.exists() and not out.is_dir():
+            raise NotADirectoryError(20, "a file is in the way, not a directory")
+        out.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=TMP_PREFIX, dir=out)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as e:
+        raise UsageError(f"cannot write the output directory {out}: {e.strerror or e}") from None
+
+
+def stop_workers(procs: dict, grace: float = 2.0) -> None:
+    """SIGTERM to every worker's process group; SIGKILL to what is still there after grace."""
+    with _SPAWN:  # no worker starts after this point (the stop event is set)
+        running = list(procs.values())
+    for p in running:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(p.pid, signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    for p in running:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            p.wait(max(0.0, deadline - time.monotonic()))
+    for p in running:  # the group also holds the worker's children (LaTeX)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(p.pid, signal.SIGKILL)
+        p.wait()
+
+
 def main(argv=None) -> int:
-    args = None
+    previous = {sig: signal.signal(sig, _raise_stopped) for sig in STOP_SIGNALS}
+    try:
+        return _main(argv)
+    except Stopped as e:
+        print(f"\nrender.py: interrupted by {e}; nothing was started", file=sys.stderr)
+        return 128 + e.signum
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _main(argv) -> int:
     try:
         args = parser().parse_args(argv)
         _check(args)
@@ -327,21 +414,28 @@ def main(argv=None) -> int:
             list_catalog(args.json)
             return 0
         jobs = plan(args)
+        out = Path(args.out).resolve()
+        if not args.dry_run and jobs:
+            check_out(out)
     except (UsageError, catalog.UnknownTarget) as e:
         print(f"render.py: error: {e}", file=sys.stderr)
         return 2
-    out = Path(args.out).resolve()
     tty = sys.stdout.isatty()
-    digests = {j.key: input_hash(j) for j in jobs}
     outcomes = [Outcome(j, "waiting") for j in jobs]
     for o in outcomes:
-        if not args.force and up_to_date(out, o.job, digests[o.job.key]):
-            o.status = "cached"
+        o.cause = "--force" if args.force else why_render(out, o.job)
+        if o.cause is None:
+            o.status, o.cause = "cached", ""
     todo = [o for o in outcomes if o.status == "waiting"]
-    if args.dry_run:
-        for o in outcomes:
-            print(f"{'would render' if o.status == 'waiting' else 'up to date':13s} {o.job.key}")
-        return 0
+    if args.dry_run or args.why:
+        for o in outcomes if args.dry_run else todo:
+            why = f"  ({o.cause})" if o.cause else ""
+            print(f"{'would render' if o.status == 'waiting' else 'up to date':13s} "
+                  f"{o.job.key}{why}", flush=True)
+        if args.dry_run:
+            return 0
+    for o in todo:
+        o.cause = ""
     if not jobs:
         print("nothing to render: no ready target matches")
         return 0
@@ -350,6 +444,8 @@ def main(argv=None) -> int:
     procs: dict[str, subprocess.Popen] = {}
     stop = threading.Event()
     pool = ThreadPoolExecutor(args.jobs)
+    work = Path(tempfile.mkdtemp(prefix="gd-render-"))
+    deck_failures: list[str] = []
     try:
         with Progress(outcomes, tty) as progress:
 
@@ -358,40 +454,48 @@ def main(argv=None) -> int:
                     return
                 progress.update(o, "running")
                 try:
-                    r = run_job(o.job, out, digests[o.job.key], procs, stop)
-                except Exception as e:  # a broken worker result: report, keep going
+                    r = run_job(o.job, out, work, procs, stop)
+                except Exception as e:  # a broken worker result or a failed write: report it
                     r = Outcome(o.job, "failed", 0.0, f"{type(e).__name__}: {e}"[:160])
+                if stop.is_set() and r.status == "failed":
+                    return
                 o.seconds, o.cause, o.log = r.seconds, r.cause, r.log
                 progress.update(o, r.status)
 
             for future in [pool.submit(go, o) for o in todo]:
                 future.result()
-    except KeyboardInterrupt:
+        pool.shutdown()
+        # -- lecture decks: from the section clips just rendered or cached --
+        if args.slides:
+            made, deck_failures = decks.build(
+                out, [o.job for o in outcomes if o.status in ("rendered", "cached")], args.force)
+            todo = todo or made
+            for line in deck_failures:
+                print(f"FAILED {line}")
+        # Nothing rendered: manifest and gallery already describe these files (their words
+        # come from the figure sources, whose changes re-render the target).
+        if todo or not (out / "manifest.json").exists() or not (out / "index.html").exists():
+            write_manifest(out)
+            gallery.write(out)
+    except Stopped as e:
+        for sig in STOP_SIGNALS:  # one stop is enough; finish it
+            signal.signal(sig, signal.SIG_IGN)
         stop.set()
-        for p in list(procs.values()):
-            try:
-                os.killpg(p.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
+        stop_workers(procs)
         pool.shutdown(wait=True, cancel_futures=True)
+        # The manifest is rewritten from the finished jobs' records; the gallery (slow to write:
+        # its words come from the figure modules) is removed, and written again next run.
         clean_stale(out)
         write_manifest(out)
-        print("\nrender.py: interrupted; finished outputs are kept, the rest will be redone "
-              "next run", file=sys.stderr)
-        return 130
-    pool.shutdown()
-    # -- lecture decks: from the section clips just rendered or cached --
-    deck_failures = []
-    if args.slides:
-        made, deck_failures = decks.build(
-            out, [o.job for o in outcomes if o.status in ("rendered", "cached")], args.force)
-        todo = todo or made
-        for line in deck_failures:
-            print(f"FAILED {line}")
-    # Nothing rendered: manifest and gallery already describe these files (their words come
-    # from the figure sources, whose changes re-render the target).
-    if todo or not (out / "manifest.json").exists() or not (out / "index.html").exists():
-        write_manifest(out)
-        gallery.write(out)
+        (out / "index.html").unlink(missing_ok=True)
+        print(f"\nrender.py: interrupted by {e}; finished outputs are kept, the rest will be "
+              "redone next run", file=sys.stderr)
+        return 128 + e.signum
+    except OSError as e:
+        print(f"render.py: error: cannot write {e.filename or out}: {e.strerror or e}",
+              file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     summary(outcomes, out, time.perf_counter() - t0, tty)
     return 1 if any(o.status == "failed" for o in outcomes) or deck_failures else 0

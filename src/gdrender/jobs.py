@@ -1,14 +1,21 @@
-"""Jobs: one target, one kind, one theme, with its options; their outputs and input hashes."""
+"""Jobs: one target, one kind, one theme, with its options; their outputs and their inputs.
+
+A job's inputs are its settings (options, theme, pinned library versions) and the project files
+its last render read, as a compiler's depfile: the worker records every module it imported from
+the project and every project file it opened, and the next run hashes exactly that set.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import metadata
+from pathlib import Path
 
-from .catalog import BY_ID, ROOT
+from .catalog import ROOT
 
 #: --quality name -> (Manim quality name, height in pixels, frames per second)
 QUALITIES = {
@@ -20,9 +27,6 @@ QUALITIES = {
 FORMATS = ("mp4", "gif", "webm")
 STILL_FORMATS = ("svg", "pdf", "png")
 PINNED = ("manim", "matplotlib", "numpy", "pillow", "av")
-
-#: Code that every target depends on: the numbers, the look, and the rendering worker.
-SHARED_SOURCES = ("src/gdcore", "src/gdviz", "src/gdrender/worker.py", "src/gdrender/captions.py")
 
 
 @dataclass(frozen=True)
@@ -76,31 +80,51 @@ def versions() -> dict[str, str]:
     return out
 
 
-def _digest_files(paths) -> str:
-    h = hashlib.sha256()
-    for p in paths:
-        h.update(str(p.relative_to(ROOT)).encode())
-        h.update(p.read_bytes())
+def settings_digest(job: Job) -> str:
+    """Hash of what shapes the job's output besides files: its options (theme included), the
+    pinned library versions and the Python version."""
+    data = [job.options(), versions(), list(sys.version_info[:3])]
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+@cache
+def file_digest(rel: str) -> str | None:
+    """Hash of a project file (path relative to the project root), None when it is gone.
+
+    Cached for the run: each file is read once, before the workers that read it start."""
+    try:
+        return hashlib.sha256((ROOT / rel).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def inputs_digest(settings: str, deps: dict[str, str | None]) -> str:
+    """One hash of a job's settings and of the files it read (the manifest's `inputs`)."""
+    h = hashlib.sha256(settings.encode())
+    for rel in sorted(deps):
+        h.update(f"\0{rel}\0{deps[rel]}".encode())
     return h.hexdigest()
 
 
-@lru_cache(maxsize=1)
-def shared_digest() -> str:
-    """Hash of every shared source file (gdcore, gdviz, the worker)."""
-    files = []
-    for rel in SHARED_SOURCES:
-        p = ROOT / rel
-        files.extend(sorted(p.rglob("*.py")) if p.is_dir() else [p])
-    return _digest_files(files)
+def is_project_file(path: Path, exclude: tuple[Path, ...] = ()) -> bool:
+    """Whether a file is part of the project's own code or data (not an installed library, not
+    a bytecode cache, not an output or a temporary file)."""
+    if path.suffix == ".pyc" or not path.is_relative_to(ROOT):
+        return False
+    rel = path.relative_to(ROOT).parts
+    if any(p in ("__pycache__", "site-packages", ".venv", ".git") for p in rel):
+        return False
+    return not any(path.is_relative_to(x) for x in exclude) and path.is_file()
 
 
-def input_hash(job: Job) -> str:
-    """Hash of everything the job's output depends on: its own source, the shared code,
-    its options and the pinned library versions."""
-    target = BY_ID[job.target]
-    own = [target.figure_path] if job.kind == "still" else [target.scene_path]
-    h = hashlib.sha256()
-    h.update(_digest_files(own).encode())
-    h.update(shared_digest().encode())
-    h.update(json.dumps([job.options(), versions()], sort_keys=True).encode())
-    return h.hexdigest()
+def stale_reason(record: dict | None, job: Job) -> str | None:
+    """Why the job must be rendered given its last record, or None when it is up to date."""
+    if not isinstance(record, dict) or not isinstance(record.get("deps"), dict):
+        return "no record of an earlier render"
+    if record.get("settings") != settings_digest(job):
+        return "options or library versions changed"
+    for rel, digest in sorted(record["deps"].items()):
+        now = file_digest(rel)
+        if now != digest:
+            return f"{rel} {'removed' if now is None else 'changed'}"
+    return None

@@ -1,8 +1,10 @@
-"""Render one job in its own process: `python -m gdrender.worker '<job json>' OUT_DIR`.
+"""Render one job in its own process: `python -m gdrender.worker '<job json>' OUT_DIR [WORK]`.
 
 Every file is written under a temporary name and renamed into place, so an interrupted job
-leaves no half-written output. On success the last line printed is a JSON list of the outputs
-with their sizes, hashes and, for videos, frames and seconds.
+leaves no half-written output; SIGTERM and SIGHUP end the worker as an exception does, so its
+temporary files are removed. On success the last line printed is a JSON object: the outputs
+with their sizes, hashes and, for videos, frames and seconds, and `deps`, the project files the
+render read (every module imported from the project and every project file opened).
 """
 
 from __future__ import annotations
@@ -11,14 +13,15 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from gdrender import captions
-from gdrender.catalog import BY_ID
-from gdrender.jobs import QUALITIES, Job
+from gdrender.catalog import BY_ID, ROOT
+from gdrender.jobs import QUALITIES, Job, is_project_file
 
 TMP_PREFIX = ".tmp-"
 
@@ -235,16 +238,55 @@ def publish_sections(job: Job, out_dir: Path, sections_dir: Path, index_src,
     return records
 
 
+class Opened:
+    """Every path this process opened for reading (an audit hook: `open`, `io.open_code`,
+    `os.open`); files it writes are outputs, not inputs."""
+
+    WRITE = os.O_WRONLY | os.O_RDWR | os.O_CREAT
+
+    def __init__(self):
+        self.paths: set[str] = set()
+        sys.addaudithook(self._hook)
+
+    def _hook(self, event: str, args) -> None:
+        if event != "open" or not isinstance(args[0], str):
+            return
+        path, mode, flags = args
+        if (any(c in mode for c in "wax+") if isinstance(mode, str) else flags & self.WRITE):
+            return
+        self.paths.add(os.path.abspath(path))
+
+
+def discovered(opened: Opened, exclude: tuple[Path, ...]) -> list[str]:
+    """The project files this process read: its imported project modules and opened files,
+    relative to the project root."""
+    files = {m.__file__ for m in list(sys.modules.values())
+             if isinstance(getattr(m, "__file__", None), str)}
+    files |= opened.paths
+    found = {Path(f).resolve() for f in files}
+    return sorted(p.relative_to(ROOT).as_posix() for p in found if is_project_file(p, exclude))
+
+
+def _exit_on_signal(signum, frame):
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str]) -> int:
-    job = Job(**{**json.loads(argv[0]), "formats": tuple(json.loads(argv[0]).get("formats", ()))})
+    opened = Opened()
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _exit_on_signal)
+    spec = json.loads(argv[0])
+    job = Job(**{**spec, "formats": tuple(spec.get("formats", ()))})
     out_dir = Path(argv[1]).resolve()
     t0 = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix=f"gd-{job.key}-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=f"gd-{job.key}-",
+                                     dir=argv[2] if len(argv) > 2 else None) as tmp:
         work = Path(tmp)
         fn = render_still if job.kind == "still" else render_animation
         records = fn(job, out_dir, work)
     seconds = time.perf_counter() - t0
-    print(json.dumps({"outputs": records, "render_seconds": round(seconds, 3)}))
+    deps = discovered(opened, (out_dir, work))
+    print(json.dumps({"outputs": records, "render_seconds": round(seconds, 3), "deps": deps}))
     return 0
 
 
