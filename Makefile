@@ -2,15 +2,19 @@
 PY := .venv/bin/python
 ARGS ?=
 
-.PHONY: setup render test lint bench clean
+.PHONY: setup setup-decks render test lint bench clean
 
 setup:
 	@scripts/bootstrap.sh
 
+# The suite also checks the lecture decks in a browser: Chromium and reveal.js too.
+setup-decks:
+	@scripts/bootstrap.sh --decks
+
 render: setup
 	$(PY) render.py $(ARGS)
 
-test: setup
+test: setup-decks
 	$(PY) -m ruff check .
 	$(PY) -m pytest -q -n auto --dist loadscope $(ARGS)
 

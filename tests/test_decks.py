@@ -3,8 +3,8 @@
 and the gallery in headless Chromium with no network, the PPTX with python-pptx, every WebVTT
 file with webvtt-py.
 
-Needs Chromium and reveal.js (`scripts/bootstrap.sh --decks`); without them these tests skip
-and say so.
+Needs Chromium and reveal.js, which `make test` installs (`scripts/bootstrap.sh --decks`);
+without them these tests fail and say so.
 """
 
 from __future__ import annotations
@@ -36,9 +36,15 @@ def _reveal() -> Path | None:
         return None
 
 
-needs_browser = pytest.mark.skipif(
-    CHROMIUM is None or _reveal() is None,
-    reason="Chromium or reveal.js missing: run scripts/bootstrap.sh --decks")
+@pytest.fixture(scope="module")
+def deck_tools():
+    """Chromium and reveal.js, which `make test` installs: missing, the test fails (a skipped
+    test could not fail)."""
+    if CHROMIUM is None or _reveal() is None:
+        pytest.fail("Chromium or reveal.js missing: run scripts/bootstrap.sh --decks")
+
+
+needs_browser = pytest.mark.usefixtures("deck_tools")
 
 
 @pytest.fixture(scope="module")
