@@ -6,6 +6,7 @@ from functools import cache
 
 import numpy as np
 import pytest
+from fontcheck import assert_house_fonts
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import to_rgba
@@ -307,14 +308,39 @@ def test_lonely_space(theme):
 
 # --- equations ------------------------------------------------------------------------------
 @pytest.mark.parametrize("theme", THEMES)
-def test_equation_sheet_has_every_equation_with_its_name(theme):
-    f = fig("equations", theme)
-    by_gid = {t.get_gid(): t.get_text() for t in f.texts}
+def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
+    f, t = fig("equations", theme), th.get(theme)
+    by_gid = {x.get_gid(): x for x in f.texts}
     for key, eq in equations.EQUATIONS.items():
-        assert by_gid[f"eq-{key}"] == equations.mathtext(key)
-        assert by_gid[f"name-{key}"] == eq.name
-    ys = [t.get_position()[1] for t in f.texts if (t.get_gid() or "").startswith("eq-")]
-    assert np.all(np.diff(ys) < 0) and min(ys) > 0 and max(ys) < 1
+        tex, name = by_gid[f"eq-{key}"], by_gid[f"name-{key}"]
+        assert tex.get_text() == equations.mathtext(key) and name.get_text() == eq.name
+        assert name.get_position()[0] == tex.get_position()[0]  # the name heads its equation
+        assert name.get_position()[1] > tex.get_position()[1]
+        assert name.get_fontsize() == t.small_size and same_color(name.get_color(), t.muted)
+    # read row by row, left to right, the sheet gives grouped()'s order
+    eqs = [x for x in f.texts if (x.get_gid() or "").startswith("eq-")]
+    read = sorted(eqs, key=lambda x: (-round(x.get_position()[1], 3), x.get_position()[0]))
+    order = [e.key for _, g in equations.grouped() for e in g]
+    assert [x.get_gid()[3:] for x in read] == order
+    # each group's name sits at the left of its first row, above the next group's
+    heads = [by_gid[f"group-{g}"] for g in equations.GROUPS]
+    assert [h.get_text() for h in heads] == [th.title(g) for g in equations.GROUPS]
+    assert np.all(np.diff([h.get_position()[1] for h in heads]) < 0)
+    for h, (_, g) in zip(heads, equations.grouped()):
+        first = by_gid[f"name-{g[0].key}"]
+        assert h.get_position()[1] == pytest.approx(first.get_position()[1])
+        assert h.get_position()[0] < first.get_position()[0]
+    assert len([a for a in f.artists if a.get_gid() == "group-rule"]) == len(equations.GROUPS) - 1
+    # the sheet is what its alt text says
+    assert gm.doc_of(mod("equations")).alt == equations.sheet_alt()
+
+
+def test_equation_sheet_embeds_only_house_fonts(tmp_path):
+    t = th.get("light")
+    path = tmp_path / "equations.pdf"
+    with gm.themed(t):
+        fig("equations", "light").savefig(path)
+    assert_house_fonts(path)
 
 
 @pytest.mark.parametrize("theme", THEMES)
