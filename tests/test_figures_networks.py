@@ -280,9 +280,20 @@ def test_guess_explosion(theme):
     assert len(atoms) == 1
     s = alltext(ax)
     assert "100 guesses" in s and "1,000 guesses" in s and "11,935 parameters" in s
-    assert "10^{11{,}935}" in s and "10^{80}" in s
+    assert "$10^{11935}$" in s and "$10^{80}$" in s and "{,}" not in s  # powers, no separator
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert "$\\mathdefault{10^{100}}$" in labels
+    assert labels == ["$10^{1}$", "$10^{10}$", "$10^{100}$", "$10^{1000}$", "$10^{10000}$"]
+    t = th.get(theme)
+    for k in (2, 3, 11935, mod("guess_explosion")._crossing()):  # the house mark of a point
+        (ln,) = [ln for ln in ax.lines if len(ln.get_xdata()) == 1 and ln.get_xdata()[0] == k]
+        assert same_color(ln.get_markerfacecolor(), t.accent)
+        assert ln.get_marker() == th.MARKERS["current"].marker
+    doc = gm.doc_of(mod("guess_explosion"))
+    e = round(sampling.guess_count_log10(sampling.GUESS_EXPLOSION.bins, 11935))
+    assert e == 11935 and mod("guess_explosion")._crossing() == 81
+    assert "10¹¹⁹³⁵ guesses" in doc.caption and "10⁸⁰ atoms" in doc.caption
+    assert "10 to the power 11935" in doc.alt and "10 to the power 80" in doc.alt
+    assert "^" not in doc.caption + doc.alt and "11,935 guesses" not in doc.caption
 
 
 # --- lonely-space ---------------------------------------------------------------------------
@@ -304,6 +315,23 @@ def test_lonely_space(theme):
     assert f"$d = 2$: {100 * sampling.eggshell_share(0.05, 2):.1f} %" in s
     assert f"$d = {d50}$" in s and f"$d = {d99}$" in s
     assert ax.get_ylim()[1] >= 100
+    assert (m.EPS, m.EPS_OTHER, m.LEVELS, m.D_MAX) == (0.05, 0.10, (0.5, 0.99), 1000)
+    assert (d50, d99) == (14, 90)  # 1 − 0.95^14 = 0.512, 1 − 0.95^90 = 0.990
+    for ln in (ln for ln in ax.lines if len(ln.get_xdata()) == 1):  # the house mark of a point
+        assert same_color(ln.get_markerfacecolor(), t.accent)
+        assert ln.get_marker() == th.MARKERS["current"].marker
+    doc = gm.doc_of(m)
+    assert "(1 − ε)ᵈ" in doc.caption and "^" not in doc.caption + doc.alt
+    assert f"d = {d50} (51.2 %)" in doc.alt and f"d = {d99} (99.0 %)" in doc.alt
+
+
+@pytest.mark.parametrize("name", ["guess_explosion", "lonely_space"])
+def test_sampling_stills_embed_only_house_fonts(name, tmp_path):
+    t = th.get("light")
+    path = tmp_path / f"{name}.pdf"
+    with gm.themed(t):
+        fig(name, "light").savefig(path)
+    assert_house_fonts(path)
 
 
 # --- equations ------------------------------------------------------------------------------
