@@ -1,53 +1,102 @@
 """The chapter's equations
 
 Every equation of the chapter, each typeset from the single source the figures and animations
-share: the models, the cost and its partial derivatives, the gradient-descent updates, the
-sigmoid neuron, the optimizers (momentum, Nesterov, Adagrad, RMSprop, Adam), the L2 penalty, the
-central finite difference and the backpropagation equations, {n} in all. Each is also written
-as a file of its own.
+share, in {groups} groups: the models, the cost, its partial derivatives and the gradient, the
+update rules of gradient descent and of the optimizers (momentum, Nesterov, Adagrad, RMSprop,
+Adadelta, Adam), the L2 penalty and the backpropagation equations, {n} in all. Each is also
+written as a file of its own.
 
-Alt: A list of {n} equations, each below its name in small grey type.
+Alt: {alt}
 """
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 from gdviz import equations
 from gdviz import mpl as gm
+from gdviz import theme as th
 
-#: Size of the equations, in points: a little above the body text.
-EQ_SIZE_SHEET = 9.5
+#: Size of the equations, in points: the sheet's a little above the body text (8.5 pt), small
+#: enough that Adam's two equations share a row.
+EQ_SIZE_SHEET = 9.0
 EQ_SIZE_SINGLE = 12.0
 PAD_IN = 0.04  # margin around a single equation, inches
-ROW_GAP_IN = 0.09  # space between two equations of the sheet, inches
-NAME_COL = 0.38  # where the equations start, as a fraction of the sheet's width
+HEAD_IN = 1.05  # width of the column of group names, inches
+CELL_GAP_IN = 0.32  # space between two equations of one row, inches
+NAME_GAP_IN = 0.035  # space between an equation's name and the equation, inches
+ROW_GAP_IN = 0.08  # space between two rows of one group, inches
+GROUP_GAP_IN = 0.08  # space above and below the rule between two groups, inches
+MARGIN_IN = 0.04  # space above the first row and below the last, inches
 
 
 def facts() -> dict:
-    return {"n": len(equations.EQUATIONS)}
+    return {"n": len(equations.EQUATIONS), "groups": len(equations.GROUPS),
+            "alt": equations.sheet_alt()}
+
+
+def _rows(cells, width: float) -> list[list]:
+    """Cells (name, equation, width, height) flowed in reading order into rows `width` wide."""
+    rows, used = [[]], 0.0
+    for cell in cells:
+        w = cell[2]
+        if rows[-1] and used + CELL_GAP_IN + w > width:
+            rows.append([])
+            used = 0.0
+        used += (CELL_GAP_IN if rows[-1] else 0.0) + w
+        rows[-1].append(cell)
+    return rows
 
 
 def make_figure(theme):
-    eqs = list(equations.EQUATIONS.values())
-    fig = gm.new_figure(theme, height=6.0)
+    fig = gm.new_figure(theme, height=theme.max_height)
     fig.set_layout_engine("none")
-    renderer = FigureCanvasAgg(fig).get_renderer()  # to measure the equations
-    rows = []
-    for eq in eqs:
-        name = fig.text(0.0, 0.0, eq.name, ha="left", va="center", fontsize=theme.small_size,
-                        color=theme.muted, gid=f"name-{eq.key}")
-        tex = fig.text(NAME_COL, 0.0, equations.mathtext(eq.key), ha="left", va="center",
-                       fontsize=EQ_SIZE_SHEET, color=theme.text, gid=f"eq-{eq.key}")
-        rows.append((name, tex, tex.get_window_extent(renderer).height / fig.dpi))
-    # stack the rows, each as tall as its equation, from the top down (in inches)
-    total = sum(h for *_, h in rows) + ROW_GAP_IN * (len(rows) + 1)
+    renderer = FigureCanvasAgg(fig).get_renderer()  # to measure the texts
+    width = theme.text_width
+
+    def inches(t):
+        bb = t.get_window_extent(renderer)
+        return bb.width / fig.dpi, bb.height / fig.dpi
+
+    # measure every piece, then place it (in inches from the top, converted at the end)
+    placed = []  # (artist, x in inches, y from the top in inches)
+    rules = []  # y from the top of the rule above each group but the first
+    y = MARGIN_IN
+    name_h = inches(fig.text(0, 0, "Mg", fontsize=theme.small_size))[1]
+    fig.texts.clear()
+    for i, (group, eqs) in enumerate(equations.grouped()):
+        if i:
+            y += GROUP_GAP_IN
+            rules.append(y)
+            y += GROUP_GAP_IN
+        head = fig.text(0, 0, th.title(group), ha="left", va="top", fontsize=theme.font_size,
+                        color=theme.text, gid=f"group-{group}")
+        placed.append((head, 0.0, y))
+        cells = []
+        for eq in eqs:
+            name = fig.text(0, 0, eq.name, ha="left", va="top", fontsize=theme.small_size,
+                            color=theme.muted, gid=f"name-{eq.key}")
+            tex = fig.text(0, 0, equations.mathtext(eq.key), ha="left", va="center",
+                           fontsize=EQ_SIZE_SHEET, color=theme.text, gid=f"eq-{eq.key}")
+            (wn, _), (we, he) = inches(name), inches(tex)
+            cells.append((name, tex, max(wn, we), he))
+        for r, row in enumerate(_rows(cells, width - HEAD_IN)):
+            if r:
+                y += ROW_GAP_IN
+            eq_h = max(c[3] for c in row)
+            x = HEAD_IN
+            for name, tex, w, _ in row:
+                placed.append((name, x, y))
+                placed.append((tex, x, y + name_h + NAME_GAP_IN + eq_h / 2))
+                x += w + CELL_GAP_IN
+            y += name_h + NAME_GAP_IN + eq_h
+    total = y + MARGIN_IN
     fig.set_figheight(total)
-    y = total - ROW_GAP_IN
-    for name, tex, h in rows:
-        yc = (y - h / 2) / total
-        name.set_position((0.005, yc))
-        tex.set_position((NAME_COL, yc))
-        y -= h + ROW_GAP_IN
+    for artist, x, yt in placed:
+        artist.set_position((x / width, 1 - yt / total))
+    for yt in rules:
+        fig.add_artist(Line2D(
+            [0, 1], [1 - yt / total] * 2, color=theme.grid, lw=0.6, gid="group-rule"))
     return fig
 
 

@@ -2,13 +2,14 @@
 
 How many guesses a grid search needs at {bins} bins per axis, against the number of parameters
 searched (both axes logarithmic; the vertical axis is labelled with the number of guesses
-itself). Two weights need {c2:,} guesses and three need {c3:,}; from {cross} parameters on,
-there are more guesses than the roughly 10^{atoms} atoms of the observable universe, and the
-{p_mnist:,} parameters of the digit network need 10^{e_mnist:,} guesses.
+itself). Two weights need {c2} guesses and three need {c3}; from {cross} parameters on, there
+are more guesses than the roughly {atoms} atoms of the observable universe, and the {p_mnist}
+parameters of the digit network need {e_mnist} guesses.
 
-Alt: A rising straight line on logarithmic axes. Marked points: 2 parameters at 100 guesses,
-3 at 1,000, and {p_mnist:,} at 10 to the power {e_mnist:,}. A horizontal dashed line marks
-10^{atoms}, the atoms of the universe; the line crosses it at {cross} parameters.
+Alt: A rising straight line on logarithmic axes. Marked points: 2 parameters at {c2} guesses,
+3 at {c3}, and {p_mnist} at 10 to the power {e_mnist_exp}. A horizontal dashed line marks 10 to
+the power {atoms_exp}, the number of atoms in the observable universe; the line crosses it at
+{cross} parameters.
 """
 
 import numpy as np
@@ -16,9 +17,11 @@ from matplotlib.ticker import FixedLocator, NullLocator
 
 from gdcore import nn, sampling
 from gdcore import training_procedure as procedure
+from gdcore.sampling import GUESS_EXPLOSION as SETTING
 from gdviz import mpl as gm
+from gdviz import numbers as nb
 
-BINS = 10
+BINS = SETTING.bins
 MNIST = procedure.MNIST_SIZES
 
 
@@ -37,14 +40,16 @@ def _crossing() -> int:
 
 def facts() -> dict:
     p = nn.parameter_count(MNIST)
-    return {"bins": BINS, "c2": sampling.guess_count(BINS, 2),
-            "c3": sampling.guess_count(BINS, 3), "atoms": sampling.ATOMS_LOG10,
-            "cross": _crossing(), "p_mnist": p,
-            "e_mnist": round(sampling.guess_count_log10(BINS, p))}
+    e = round(sampling.guess_count_log10(BINS, p))
+    return {"bins": BINS, "c2": nb.count(sampling.guess_count(BINS, 2)),
+            "c3": nb.count(sampling.guess_count(BINS, 3)),
+            "atoms": nb.power10(sampling.ATOMS_LOG10), "atoms_exp": sampling.ATOMS_LOG10,
+            "cross": _crossing(), "p_mnist": nb.count(p), "e_mnist": nb.power10(e),
+            "e_mnist_exp": e}
 
 
 def _pow10(e: float) -> str:
-    return rf"$\mathdefault{{10^{{{round(e):,}}}}}$".replace(",", "{,}")
+    return nb.power10(round(e), "mathtext")
 
 
 def make_figure(theme):
@@ -61,7 +66,7 @@ def make_figure(theme):
     ax.set_yticks(ticks, [_pow10(t) for t in ticks])
     xt = [1, 10, 100, 1000, 10000]
     ax.xaxis.set_major_locator(FixedLocator(xt))
-    ax.set_xticks(xt, [f"{t:,}" for t in xt])
+    ax.set_xticks(xt, [nb.count(t) for t in xt])
     ax.set_xlim(1, d[-1])
     ax.set_ylim(0.7, e[-1])
     ax.set_xlabel("number of parameters (weights and biases)")
@@ -73,18 +78,17 @@ def make_figure(theme):
             ha="left", va="bottom", fontsize=theme.small_size, color=theme.muted)
     cross = _crossing()
     ec = sampling.guess_count_log10(BINS, cross)
-    ax.plot([cross], [ec], "o", ms=4.5, color=theme.muted, zorder=4)
+    ax.plot([cross], [ec], **theme.marker("current"))
     ax.annotate(f"{cross} parameters", xy=(cross, ec), xytext=(5, -6),
                 textcoords="offset points", fontsize=theme.small_size, color=theme.muted,
                 ha="left", va="top")
 
-    marks = [(2, "2 weights"), (3, "3 weights"), (p, "digit network")]
+    marks = [*((k, f"{k} weights") for k in SETTING.marked), (p, "digit network")]
     for k, name in marks:
         ek = sampling.guess_count_log10(BINS, k)
-        ax.plot([k], [ek], "o", ms=5.5, color=theme.data, zorder=5,
-                markeredgecolor=theme.background, markeredgewidth=0.7)
-        count = (f"{sampling.guess_count(BINS, k):,}" if ek < 7 else _pow10(ek))
-        label = f"{name} ({k:,} parameters):\n{count} guesses" if k == p else \
+        ax.plot([k], [ek], **theme.marker("current"))
+        count = (nb.count(sampling.guess_count(BINS, k)) if ek < 7 else _pow10(ek))
+        label = f"{name} ({nb.count(k)} parameters):\n{count} guesses" if k == p else \
             f"{name}: {count} guesses"
         if k == p:
             ax.annotate(label, xy=(k, ek), xytext=(k / 3.0, ek), ha="right", va="center",

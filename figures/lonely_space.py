@@ -1,30 +1,34 @@
 """In high dimensions, almost everything is near the surface
 
 Take a ball in d dimensions and its outer shell, the "eggshell" of thickness ε times the radius.
-The shell's share of the volume is 1 − (1 − ε)^d. For a shell of ε = {eps_pct:g} % of the radius
+The shell's share of the volume is 1 − (1 − ε)ᵈ. For a shell of ε = {eps_pct:g} % of the radius
 it holds {share2:.1f} % of a disc's area (d = 2, left) and {share3:.1f} % of a ball's volume
 (d = 3), but more than half of the volume from d = {d50} on and more than {p99:g} % from
 d = {d99} on (right; dashed, a shell of {eps_other_pct:g} % for comparison). In many
 dimensions nearly all the space is far from the centre, and evenly spread points are far from
 one another.
 
-Alt: Left, a disc whose thin outer ring is coloured. Right, two S-shaped curves of the
-shell's share of the volume against the number of dimensions on a logarithmic axis, rising from
-near 0 % to 100 %; the solid one, for a {eps_pct:g} % shell, is marked at d = 2 ({share2:.1f} %),
-d = 3 ({share3:.1f} %), d = {d50} (50 %) and d = {d99} ({p99:g} %).
+Alt: Left, a pale disc whose thin outer ring, {eps_pct:g} % of the radius, is drawn in a strong
+colour and labelled {share2:.1f} % of the area. Right, two S-shaped curves of the shell's share
+of the volume against the number of dimensions, from 1 to {d_max} on a logarithmic axis, rising
+from a few per cent to 100 %; the solid one, for a {eps_pct:g} % shell, is marked at d = 2
+({share2:.1f} %), d = 3 ({share3:.1f} %), d = {d50} ({share50:.1f} %) and d = {d99}
+({share99:.1f} %); the dashed one, for a {eps_other_pct:g} % shell, rises sooner.
 """
 
 import numpy as np
 from matplotlib.patches import Circle, Wedge
 
 from gdcore import sampling
+from gdcore.sampling import LONELY_SPACE as SETTING
 from gdviz import mpl as gm
+from gdviz import numbers as nb
 from gdviz.colors import mix
 
-EPS = 0.05
-EPS_OTHER = 0.10
-LEVELS = (0.5, 0.99)
-D_MAX = 1000
+EPS = SETTING.eps
+EPS_OTHER = SETTING.eps_other
+LEVELS = SETTING.levels
+D_MAX = SETTING.d_max
 
 
 def _dims() -> np.ndarray:
@@ -42,7 +46,9 @@ def facts() -> dict:
             "share2": 100 * sampling.eggshell_share(EPS, 2),
             "share3": 100 * sampling.eggshell_share(EPS, 3),
             "d50": first_dim_above(EPS, LEVELS[0]), "d99": first_dim_above(EPS, LEVELS[1]),
-            "p99": 100 * LEVELS[1]}
+            "p99": 100 * LEVELS[1], "d_max": nb.count(D_MAX),
+            "share50": 100 * sampling.eggshell_share(EPS, first_dim_above(EPS, LEVELS[0])),
+            "share99": 100 * sampling.eggshell_share(EPS, first_dim_above(EPS, LEVELS[1]))}
 
 
 def _pct(v: float) -> str:
@@ -82,15 +88,15 @@ def make_figure(theme):
     ax.set_xscale("log")
     ax.set_xlim(1, D_MAX)
     ax.set_ylim(0, 104)
-    ax.set_xticks([1, 2, 3, 10, 100, 1000], ["1", "2", "3", "10", "100", "1,000"])
+    xt = [1, 2, 3, 10, 100, D_MAX]
+    ax.set_xticks(xt, [nb.count(t) for t in xt])
     ax.set_yticks([0, 25, 50, 75, 100], ["0 %", "25 %", "50 %", "75 %", "100 %"])
     ax.set_xlabel("dimensions $d$")
     ax.set_ylabel("share of the volume in the shell")
 
     for k in (2, 3, *(first_dim_above(EPS, lv) for lv in LEVELS)):
         v = 100 * sampling.eggshell_share(EPS, k)
-        ax.plot([k], [v], "o", ms=4.5, color=theme.accent, zorder=4,
-                markeredgecolor=theme.background, markeredgewidth=0.6)
+        ax.plot([k], [v], **theme.marker("current"))
         label = f"$d = {k}$: {v:.1f} %"
         if k <= 3:  # to a column below the curve, with leaders
             ax.annotate(label, xy=(k, v), xytext=(5, 16 if k == 3 else 7), ha="left",

@@ -75,7 +75,7 @@ def test_alt_text_is_words_not_code():
         assert not re.search(r"[\\^_{}$]", e.alt), e.key
         assert not re.search(r"(^|\s)-\d", e.alt), e.key  # no hyphen-minus numbers
     alt = eq.sheet_alt()
-    assert "beside its name" in alt and str(len(eq.EQUATIONS)) in alt
+    assert "under its name" in alt and str(len(eq.EQUATIONS)) in alt
     assert all(g in alt for g in eq.GROUPS)
 
 

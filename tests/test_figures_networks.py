@@ -6,6 +6,7 @@ from functools import cache
 
 import numpy as np
 import pytest
+from fontcheck import assert_house_fonts
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import to_rgba
@@ -279,9 +280,20 @@ def test_guess_explosion(theme):
     assert len(atoms) == 1
     s = alltext(ax)
     assert "100 guesses" in s and "1,000 guesses" in s and "11,935 parameters" in s
-    assert "10^{11{,}935}" in s and "10^{80}" in s
+    assert "$10^{11935}$" in s and "$10^{80}$" in s and "{,}" not in s  # powers, no separator
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert "$\\mathdefault{10^{100}}$" in labels
+    assert labels == ["$10^{1}$", "$10^{10}$", "$10^{100}$", "$10^{1000}$", "$10^{10000}$"]
+    t = th.get(theme)
+    for k in (2, 3, 11935, mod("guess_explosion")._crossing()):  # the house mark of a point
+        (ln,) = [ln for ln in ax.lines if len(ln.get_xdata()) == 1 and ln.get_xdata()[0] == k]
+        assert same_color(ln.get_markerfacecolor(), t.accent)
+        assert ln.get_marker() == th.MARKERS["current"].marker
+    doc = gm.doc_of(mod("guess_explosion"))
+    e = round(sampling.guess_count_log10(sampling.GUESS_EXPLOSION.bins, 11935))
+    assert e == 11935 and mod("guess_explosion")._crossing() == 81
+    assert "10¹¹⁹³⁵ guesses" in doc.caption and "10⁸⁰ atoms" in doc.caption
+    assert "10 to the power 11935" in doc.alt and "10 to the power 80" in doc.alt
+    assert "^" not in doc.caption + doc.alt and "11,935 guesses" not in doc.caption
 
 
 # --- lonely-space ---------------------------------------------------------------------------
@@ -303,18 +315,60 @@ def test_lonely_space(theme):
     assert f"$d = 2$: {100 * sampling.eggshell_share(0.05, 2):.1f} %" in s
     assert f"$d = {d50}$" in s and f"$d = {d99}$" in s
     assert ax.get_ylim()[1] >= 100
+    assert (m.EPS, m.EPS_OTHER, m.LEVELS, m.D_MAX) == (0.05, 0.10, (0.5, 0.99), 1000)
+    assert (d50, d99) == (14, 90)  # 1 − 0.95^14 = 0.512, 1 − 0.95^90 = 0.990
+    for ln in (ln for ln in ax.lines if len(ln.get_xdata()) == 1):  # the house mark of a point
+        assert same_color(ln.get_markerfacecolor(), t.accent)
+        assert ln.get_marker() == th.MARKERS["current"].marker
+    doc = gm.doc_of(m)
+    assert "(1 − ε)ᵈ" in doc.caption and "^" not in doc.caption + doc.alt
+    assert f"d = {d50} (51.2 %)" in doc.alt and f"d = {d99} (99.0 %)" in doc.alt
+
+
+@pytest.mark.parametrize("name", ["guess_explosion", "lonely_space"])
+def test_sampling_stills_embed_only_house_fonts(name, tmp_path):
+    t = th.get("light")
+    path = tmp_path / f"{name}.pdf"
+    with gm.themed(t):
+        fig(name, "light").savefig(path)
+    assert_house_fonts(path)
 
 
 # --- equations ------------------------------------------------------------------------------
 @pytest.mark.parametrize("theme", THEMES)
-def test_equation_sheet_has_every_equation_with_its_name(theme):
-    f = fig("equations", theme)
-    by_gid = {t.get_gid(): t.get_text() for t in f.texts}
+def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
+    f, t = fig("equations", theme), th.get(theme)
+    by_gid = {x.get_gid(): x for x in f.texts}
     for key, eq in equations.EQUATIONS.items():
-        assert by_gid[f"eq-{key}"] == equations.mathtext(key)
-        assert by_gid[f"name-{key}"] == eq.name
-    ys = [t.get_position()[1] for t in f.texts if (t.get_gid() or "").startswith("eq-")]
-    assert np.all(np.diff(ys) < 0) and min(ys) > 0 and max(ys) < 1
+        tex, name = by_gid[f"eq-{key}"], by_gid[f"name-{key}"]
+        assert tex.get_text() == equations.mathtext(key) and name.get_text() == eq.name
+        assert name.get_position()[0] == tex.get_position()[0]  # the name heads its equation
+        assert name.get_position()[1] > tex.get_position()[1]
+        assert name.get_fontsize() == t.small_size and same_color(name.get_color(), t.muted)
+    # read row by row, left to right, the sheet gives grouped()'s order
+    eqs = [x for x in f.texts if (x.get_gid() or "").startswith("eq-")]
+    read = sorted(eqs, key=lambda x: (-round(x.get_position()[1], 3), x.get_position()[0]))
+    order = [e.key for _, g in equations.grouped() for e in g]
+    assert [x.get_gid()[3:] for x in read] == order
+    # each group's name sits at the left of its first row, above the next group's
+    heads = [by_gid[f"group-{g}"] for g in equations.GROUPS]
+    assert [h.get_text() for h in heads] == [th.title(g) for g in equations.GROUPS]
+    assert np.all(np.diff([h.get_position()[1] for h in heads]) < 0)
+    for h, (_, g) in zip(heads, equations.grouped()):
+        first = by_gid[f"name-{g[0].key}"]
+        assert h.get_position()[1] == pytest.approx(first.get_position()[1])
+        assert h.get_position()[0] < first.get_position()[0]
+    assert len([a for a in f.artists if a.get_gid() == "group-rule"]) == len(equations.GROUPS) - 1
+    # the sheet is what its alt text says
+    assert gm.doc_of(mod("equations")).alt == equations.sheet_alt()
+
+
+def test_equation_sheet_embeds_only_house_fonts(tmp_path):
+    t = th.get("light")
+    path = tmp_path / "equations.pdf"
+    with gm.themed(t):
+        fig("equations", "light").savefig(path)
+    assert_house_fonts(path)
 
 
 @pytest.mark.parametrize("theme", THEMES)

@@ -93,3 +93,15 @@ def test_hyper():
 def test_not_finite_is_refused():
     with pytest.raises(ValueError, match="finite"):
         nb.text(float("nan"))
+
+
+def test_power10_for_exponents_beyond_floats():
+    assert nb.power10(11935) == "10¹¹⁹³⁵" and nb.power10(80) == "10⁸⁰"
+    assert nb.power10(-5) == "10⁻⁵"
+    assert nb.power10(11935, "mathtext") == "$10^{11935}$"
+    assert nb.power10(80, "latex") == "10^{80}"
+    for bad in (2.5, True):
+        with pytest.raises(ValueError):
+            nb.power10(bad)
+    with pytest.raises(ValueError):
+        nb.power10(3, "pango")

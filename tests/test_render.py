@@ -253,6 +253,21 @@ def test_second_run_renders_nothing_and_touches_no_file(built):
     assert all(ln.startswith("up to date") for ln in lines)
 
 
+def test_check_reports_every_video_by_the_rules(built):
+    from gdrender import videocheck
+
+    root, _ = built
+    out = root / "out"
+    r = render(root, *BUILT, "--check")
+    assert counts(r.stdout) == {"rendered": 0, "cached": 6, "failed": 0}
+    mp4s = [out / t / "videos" / "low" / "slope-sweep.mp4" for t in ("light", "dark")]
+    reports = [videocheck.check(p, f"{t}/videos/low/slope-sweep")
+               for p, t in zip(mp4s, ("light", "dark"))]
+    lines = [ln for ln in r.stdout.splitlines() if "/videos/low/slope-sweep " in ln]
+    assert lines == [rep.line() for rep in reports]  # one line per video, its own numbers
+    assert r.returncode == (1 if any(rep.violations() for rep in reports) else 0)
+
+
 def test_each_job_records_the_project_files_it_read(built):
     root, _ = built
     deps = job_deps(root / "out")

@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import catalog, decks, gallery
+from . import catalog, decks, gallery, videocheck
 from .jobs import (
     FORMATS,
     QUALITIES,
@@ -81,6 +81,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--slides", action="store_true",
                    help="also write lecture decks (PowerPoint and offline HTML, one slide per "
                    "section) of each animation and chapter section; implies --sections")
+    # -- video rules (gdrender.videocheck) --
+    p.add_argument("--check", action="store_true",
+                   help="after rendering, check every video rendered or cached against the "
+                   "rules (no pop, no dead time): one line each, exit 1 on a violation")
     return p
 
 
@@ -498,4 +502,13 @@ def _main(argv) -> int:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     summary(outcomes, out, time.perf_counter() - t0, tty)
-    return 1 if any(o.status == "failed" for o in outcomes) or deck_failures else 0
+    failed = any(o.status == "failed" for o in outcomes) or deck_failures
+    # -- video rules: every mp4 the jobs rendered or found up to date --
+    if args.check:
+        mp4s = [out / p for o in outcomes if o.status in ("rendered", "cached")
+                for p in o.job.outputs() if p.endswith(".mp4")]
+        if mp4s:
+            failed = videocheck.run(mp4s, root=out) != 0 or failed
+        else:
+            print("render.py: --check: no video among these targets")
+    return 1 if failed else 0

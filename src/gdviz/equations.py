@@ -145,6 +145,15 @@ _EQUATIONS = (
         "theta t equals theta t minus 1, minus alpha g t over the square root of G t plus epsilon.",
     ),
     Equation(
+        "rmsprop",
+        "RMSprop",
+        r"E[g^2]_t = \rho\, E[g^2]_{t-1} + (1 - \rho)\, g_t^2, \quad "
+        r"\theta_t = \theta_{t-1} - \dfrac{\alpha\, g_t}{\sqrt{E[g^2]_t} + \epsilon}",
+        "update rules",
+        "RMSprop: E of g squared at t equals rho times its previous value plus 1 minus rho times "
+        "g t squared; theta t equals theta t minus 1, minus alpha g t over its root plus epsilon.",
+    ),
+    Equation(
         "adadelta-step",
         "Adadelta's step",
         r"E[g^2]_t = \rho\, E[g^2]_{t-1} + (1 - \rho)\, g_t^2, \quad "
@@ -164,15 +173,6 @@ _EQUATIONS = (
         "Adadelta: the running mean of squared steps equals rho times its previous value plus 1 "
         "minus rho times delta theta t squared; theta t equals theta t minus 1, minus alpha times "
         "delta theta t.",
-    ),
-    Equation(
-        "rmsprop",
-        "RMSprop",
-        r"E[g^2]_t = \rho\, E[g^2]_{t-1} + (1 - \rho)\, g_t^2, \quad "
-        r"\theta_t = \theta_{t-1} - \dfrac{\alpha\, g_t}{\sqrt{E[g^2]_t} + \epsilon}",
-        "update rules",
-        "RMSprop: E of g squared at t equals rho times its previous value plus 1 minus rho times "
-        "g t squared; theta t equals theta t minus 1, minus alpha g t over its root plus epsilon.",
     ),
     Equation(
         "adam-moments",
@@ -284,5 +284,6 @@ def grouped() -> list[tuple[str, list[Equation]]]:
 def sheet_alt() -> str:
     """Alt text of a sheet laying out grouped(): the groups in order, and what each holds."""
     parts = [f"{g}: " + "; ".join(e.name for e in eqs) for g, eqs in grouped()]
-    return (f"The chapter's {len(EQUATIONS)} equations in {len(GROUPS)} groups, each group "
-            "headed by its name, each equation beside its name. " + ". ".join(parts) + ".")
+    return (f"The chapter's {len(EQUATIONS)} equations in {len(GROUPS)} groups, each group's "
+            "name at the left of its rows, each equation under its name in small grey type, "
+            "read row by row. " + ". ".join(parts) + ".")

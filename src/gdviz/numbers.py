@@ -105,6 +105,20 @@ def count(n: int) -> str:
     return (MINUS if n < 0 else "") + f"{abs(n):,}"
 
 
+def power10(exponent: int, medium: str = "text") -> str:
+    """Ten to a whole power too large for a float, as a power: power10(11935) is "10¹¹⁹³⁵"
+    (text), "$10^{11935}$" (mathtext) or "10^{11935}" (latex). No separators in the power."""
+    if isinstance(exponent, bool) or not float(exponent).is_integer():
+        raise ValueError(f"a power of ten needs a whole exponent, got {exponent!r}")
+    e = int(exponent)
+    if medium == "text":
+        return "10" + str(e).translate(_SUPERSCRIPT)
+    if medium in ("latex", "mathtext"):
+        tex = f"10^{{{e}}}"
+        return tex if medium == "latex" else f"${tex}$"
+    raise ValueError(f"medium must be text, mathtext or latex, got {medium!r}")
+
+
 def hyper(symbol: str, v: float, medium: str = "text", sig: int = 3) -> str:
     """A hyper-parameter: hyper(r"\\alpha", 0.1) is "α = 0.1" (text), "$\\alpha = 0.1$"
     (mathtext) or "\\alpha = 0.1" (latex). `symbol` is LaTeX; subscripts like \\beta_1 work."""
