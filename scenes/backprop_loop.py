@@ -28,6 +28,7 @@ from manim import (
     Line,
     VGroup,
     Write,
+    smooth,
 )
 from manim.utils.color import ManimColor
 
@@ -47,6 +48,13 @@ PANEL_X = 3.85  # centre of the right-hand panel (equations, gradients)
 W_LO, W_HI = 1.0, 10.0  # edge widths for |w| = 0 and the largest |w| (or |dJ/dw|)
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
 SIGN_STRENGTH = 0.8  # edges: background mixed this far towards their sign's colour
+
+
+def _swap(old, new, **kw) -> list:
+    """`old` fades out in the first half, `new` fades in in the second: one after the
+    other in one play, so no word or number is ever drawn over another."""
+    return [FadeOut(old, rate_func=lambda a: smooth(min(1.0, 2 * a)), **kw),
+            FadeIn(new, rate_func=lambda a: smooth(max(0.0, 2 * a - 1)), **kw)]
 
 
 class BackpropLoop(ThemedScene):
@@ -96,21 +104,22 @@ class BackpropLoop(ThemedScene):
         note = self.text(words, 24, color)
         note.move_to([NET_CENTER[0], self.net.layer_bottom() - 0.35, 0])
         old, self.note = getattr(self, "note", None), note
-        return [FadeIn(note)] if old is None else [FadeOut(old), FadeIn(note)]
+        return [FadeIn(note)] if old is None else _swap(old, note)
 
     def set_head(self, l, s, color):
         """The label above layer l saying what its circles show (a, then δ)."""
         head = self.tex(s, 32, color).move_to([self.net.point(l, 0)[0], self.head_y, 0])
         old = self.heads.get(l)
         self.heads[l] = head
-        return [FadeIn(head, shift=0.15 * DOWN)] + ([] if old is None else
-                                                   [FadeOut(old, shift=0.15 * DOWN)])
+        if old is None:
+            return [FadeIn(head, shift=0.15 * DOWN)]
+        return _swap(old, head)
 
     def swap_values(self, per_layer, l, places, color=None):
         """The numbers in layer l's circles replaced (old ones fade out, new ones in)."""
         old = VGroup(*(self.net.values[n] for n in self.net.layer_neurons(l)))
         new = self.net.add_values(per_layer, [l], places=places, font_size=26, color=color)
-        return [FadeOut(old), FadeIn(new)]
+        return _swap(old, new)
 
     def fill_layer(self, acts, l, run_time=0.5):
         net = self.net
@@ -249,8 +258,7 @@ class BackpropLoop(ThemedScene):
                             for l in range(len(dW))))
         for new, old in zip(new_mats, self.mats):
             new.align_to(old, LEFT).align_to(old, UP)
-        self.play(FadeOut(self.mats, shift=0.2 * DOWN), FadeIn(new_mats, shift=0.2 * DOWN),
-                  run_time=1.2)
+        self.play(*_swap(self.mats, new_mats, shift=0.2 * DOWN), run_time=1.4)
         self.dmats = new_mats
         self.wait(1.0)
         # the worked edge: its weight, its change, its new weight
