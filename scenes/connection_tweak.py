@@ -4,7 +4,9 @@ The 10-8-8-5 network of the still (gdcore.networks.CONNECTION_TWEAK, the still's
 input, connection and nudge). A ValueTracker holds the weight W[0][J, I]; an updater asks gdcore for
 |Δa| of every neuron (nn.activation_changes on the fixed input) and fills each neuron, and
 tints the edges leaving it, by that change (log scale, as in the still). Neurons outside the
-cone have |Δa| = 0 and do not change. The outputs' activations are shown live.
+cone have |Δa| = 0 and do not change. First a wave runs forward along the edges, said on
+screen; then the outputs' activations a and their changes Δa are shown live in two columns
+lined up on the decimal point, and a colour bar with its numbers gives the fills' log scale.
 Render alone with: manim -ql scenes/connection_tweak.py ConnectionTweak
 """
 
