@@ -2,17 +2,24 @@
 
 One training step of a small network ({n0} inputs, {n1} sigmoid hidden neurons, {n2} sigmoid
 outputs) on a single example, with its real numbers. 1: the forward pass carries the input
-through the layers; each circle shows its activation, each line's width the size of its weight.
-2: the outputs are compared with the target, and the loss is J = {loss_before:.3f}. 3: the
-backward pass sends the error from the outputs back along the connections; each circle shows its
-error term δ, each line's width the size of its weight's gradient. 4: every weight takes a step
-of learning rate α = {lr:g} against its gradient; run forward again, the outputs have moved
-towards the target and the loss has fallen to {loss_after:.3f}. Then the loop repeats.
+through the layers; each circle shows its activation a, each line's width the size of its
+weight and its colour the weight's sign (blue positive, orange negative). 2: the outputs are
+compared with the targets; with one example the cost is that example's, J = C₁ = {loss_before:.3f}.
+3: the backward pass sends the error back along the connections; each circle shows its error
+term δ, each line's width the size of its weight's gradient, and on the marked edge the chain
+rule is worked with its numbers, ∂J/∂w = a·δ = {a:.3f} × {d:.3f} = {g:.3f}. 4: every weight
+takes a step of learning rate α = {lr:g} against its gradient; each line now shows that change
+Δw (width its size, colour its sign), and the marked weight goes from {w0:.3f} to {w1:.3f}.
+Run forward again, the outputs have moved towards the targets and the cost has fallen to
+{loss_after:.3f}. Then the loop repeats.
 
-Alt: Four copies of the same small network diagram, numbered 1 to 4. In 1, activations flow left
-to right. In 2, the two outputs are set beside their targets and the loss {loss_before:.3f} is
-given. In 3, red lines of varying width and an arrow pointing left show gradients flowing back.
-In 4, the updated weights are drawn in orange and the loss has dropped to {loss_after:.3f}.
+Alt: Four copies of the same small network diagram, numbered 1 to 4. In 1, activations flow
+left to right along blue and orange lines of varying width. In 2, the two outputs are set
+beside their targets and the cost {loss_before:.3f} is given. In 3, red lines of varying width
+and an arrow pointing left show gradients flowing back; one edge is marked and its gradient
+worked out beside the network. In 4, the lines show each weight's change, blue where it grows
+and orange where it shrinks, the changed neurons are ringed in green, and the cost has dropped
+to {loss_after:.3f}.
 """
 
 import numpy as np
@@ -21,21 +28,40 @@ from gdcore.networks import BACKPROP
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
 from gdviz.colors import mix
-from gdviz.network_layout import layout
+from gdviz.network_layout import layout, sign_role
 
 EX = BACKPROP
+WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
 
 
 def facts() -> dict:
     r = EX.run()
+    (la, ka), (_, jd) = WORKED
     return {**{f"n{l}": n for l, n in enumerate(EX.sizes)}, "lr": EX.lr,
-            "loss_before": r["loss_before"], "loss_after": r["loss_after"]}
+            "loss_before": r["loss_before"], "loss_after": r["loss_after"],
+            "a": r["acts"][la][ka], "d": r["delta"][la][jd], "g": r["grad_W"][la][jd, ka],
+            "w0": r["net"].weights[la][jd, ka], "w1": r["new"].weights[la][jd, ka]}
 
 
 def _widths(lay, mats, top=None, lo=0.4, hi=3.2):
     """Line width per drawn edge, growing with |mats[l][j, i]| (up to `top`, default max)."""
     top = top or max(float(np.abs(m).max()) for m in mats)
     return [lo + (hi - lo) * abs(float(mats[a[0]][b[1], a[1]])) / top for a, b in lay.edges]
+
+
+def _signed(theme, lay, mats):
+    """Colour per drawn edge by the sign of mats[l][j, i] (blue ≥ 0, orange < 0)."""
+    return [theme.role(sign_role(float(mats[a[0]][b[1], a[1]]))) for a, b in lay.edges]
+
+
+def _key(ax, theme, x, y, what):
+    """The sign key: a short blue and orange line with '<what> > 0' and '<what> < 0'."""
+    for k, (v, word) in enumerate(((1.0, ">"), (-1.0, "<"))):
+        yy = y - 0.32 * k
+        ax.plot([x, x + 0.3], [yy, yy], color=theme.role(sign_role(v)), lw=2.0,
+                solid_capstyle="round")
+        ax.text(x + 0.4, yy, f"${what} {word} 0$", ha="left", va="center",
+                fontsize=theme.small_size, color=theme.muted)
 
 
 def _values(ax, lay, theme, values, layers, color=None, fmt="{:.2f}"):
@@ -58,7 +84,7 @@ def _arrow(ax, theme, lay, y, left_to_right, color, label):
 def make_figure(theme):
     r = EX.run()
     lay = layout(EX.sizes, width=4.8, height=3.5, radius=0.5)
-    fig, axes = gm.subplots(theme, 2, 2, height=4.9)
+    fig, axes = gm.subplots(theme, 2, 2, height=5.2)
     axes = axes.ravel()
     quiet = mix(theme.background, theme.muted, 0.75)
     W0, W1 = r["net"].weights, r["new"].weights
@@ -70,12 +96,14 @@ def make_figure(theme):
 
     # 1 forward
     ax = axes[0]
-    nd.draw_edges(ax, lay, color=quiet, linewidth=_widths(lay, W0, wtop))
+    nd.draw_edges(ax, lay, color=_signed(theme, lay, W0), linewidth=_widths(lay, W0, wtop),
+                  alpha=0.8)
     nd.draw_neurons(ax, lay, theme, edge=theme.muted)
     _values(ax, lay, theme, r["acts"], range(3))
-    _arrow(ax, theme, lay, y_arrow, True, theme.accent, "forward: activations")
-    ax.text(xo, 0.0, "activations $a$\n" r"width $\propto |w|$", ha="left", va="center",
+    _arrow(ax, theme, lay, y_arrow, True, theme.text, "forward: activations")
+    ax.text(xo, 0.35, "activations $a$\n" r"width $\propto |w|$", ha="left", va="center",
             fontsize=fs, color=theme.muted, linespacing=1.4)
+    _key(ax, theme, xo, -0.35, "w")
     ax.set_title("1  Forward pass", loc="left")
 
     # 2 error at the output
@@ -89,7 +117,7 @@ def make_figure(theme):
         a, t = r["acts"][2][k], EX.y[k]
         ax.text(xo, y, f"target {t:.2f}\nerror {a - t:+.2f}".replace("-", "\u2212"),
                 ha="left", va="center", fontsize=fs, color=theme.error, linespacing=1.3)
-    ax.text(0.0, y_arrow - 0.12, f"loss  $J = {r['loss_before']:.3f}$", ha="center",
+    ax.text(0.0, y_arrow - 0.12, f"cost  $J = C_1 = {r['loss_before']:.3f}$", ha="center",
             va="top", fontsize=theme.font_size, color=theme.error)
     ax.set_title("2  Error at the output", loc="left")
 
@@ -99,31 +127,45 @@ def make_figure(theme):
     nd.draw_neurons(ax, lay, theme, [(0, i) for i in range(EX.sizes[0])], edge=theme.muted)
     nd.draw_neurons(ax, lay, theme, [n for n, _ in lay.neurons() if n[0] > 0],
                     edge=theme.error, linewidth=1.3)
+    (la, ka), (_, jd) = WORKED
+    nd.draw_edges(ax, lay, [WORKED], color=theme.text, linewidth=1.0, zorder=2, gid="worked")
     _values(ax, lay, theme, [None, *r["delta"]], (1, 2), fmt="{:.3f}")
-    ax.text(xo, 0.0, r"error terms $\delta$" "\n" r"width $\propto |\partial J/\partial w|$",
+    a, d, g = r["acts"][la][ka], r["delta"][la][jd], r["grad_W"][la][jd, ka]
+    ax.text(xo, 0.0, r"error terms $\delta$" "\n" r"width $\propto |\partial J/\partial w|$"
+            "\n\n" r"marked edge:" "\n" r"$\partial J/\partial w = a\,\delta$" "\n"
+            rf"$= {a:.3f} \times {d:.3f}$" "\n" rf"$= {g:.3f}$",
             ha="left", va="center", fontsize=fs, color=theme.error, linespacing=1.4)
     _arrow(ax, theme, lay, y_arrow, False, theme.error, "backward: gradients")
     ax.set_title("3  Backward pass", loc="left")
 
     # 4 update, forward again
     ax = axes[3]
-    nd.draw_edges(ax, lay, color=theme.accent,
-                  linewidth=_widths(lay, W1, wtop))
-    nd.draw_neurons(ax, lay, theme, edge=theme.accent, linewidth=1.1)
+    dW = [b - a for a, b in zip(W0, W1)]
+    nd.draw_edges(ax, lay, color=_signed(theme, lay, dW), linewidth=_widths(lay, dW),
+                  alpha=0.8)
+    nd.draw_neurons(ax, lay, theme, [(0, i) for i in range(EX.sizes[0])], edge=theme.muted)
+    nd.draw_neurons(ax, lay, theme, [n for n, _ in lay.neurons() if n[0] > 0],
+                    edge=theme.good, linewidth=1.3)
     _values(ax, lay, theme, r["new_acts"], range(3))
     for k, y in enumerate(ys):
         ax.text(xo, y, f"was {r['acts'][2][k]:.2f}\ntarget {EX.y[k]:.2f}", ha="left",
                 va="center", fontsize=fs, color=theme.muted, linespacing=1.3)
     ax.text(0.0, y_arrow + 0.1,
             rf"$w \leftarrow w - \alpha\,\partial J / \partial w$,  $\alpha = {EX.lr:g}$",
-            ha="center", va="top", fontsize=fs, color=theme.accent)
-    ax.text(0.0, y_arrow - 0.45,
+            ha="center", va="top", fontsize=fs, color=theme.text)
+    ax.text(0.0, y_arrow - 0.62,
             f"$J = {r['loss_before']:.3f} \\rightarrow {r['loss_after']:.3f}$",
             ha="center", va="top", fontsize=theme.font_size, color=theme.good)
+    nd.draw_edges(ax, lay, [WORKED], color=theme.text, linewidth=1.0, zorder=2, gid="worked")
+    w0, w1 = W0[la][jd, ka], W1[la][jd, ka]
+    ax.text(0.0, y_arrow - 0.22,
+            rf"width $\propto |\Delta w|$;  marked edge $w = {w0:.3f} \to {w1:.3f}$"
+            .replace("-", "\u2212"), ha="center", va="top", fontsize=fs, color=theme.muted)
+    _key(ax, theme, lay.layer_x[0] - 0.45, lay.bounds()[3] + 0.05, r"\Delta w")
     ax.set_title("4  Update, then forward again", loc="left")
 
     for ax in axes:
-        nd.setup_axes(ax, lay, pad=(0.15, 2.0, 0.75, 0.1))
+        nd.setup_axes(ax, lay, pad=(0.15, 2.0, 1.0, 0.1))
     return fig
 
 

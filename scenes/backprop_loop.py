@@ -1,11 +1,16 @@
 """One turn of the training loop on a 2-3-2 sigmoid network, every number from gdcore.
 
 The network, input, target and learning rate of the still (gdcore.networks.BACKPROP, whose
-run() runs gdcore.nn: forward, loss, backprop, sgd_step). Forward: activations appear left
-to right. Error: outputs against targets, the loss. Backward: error terms δ flow right to
-left, each edge's width grows with |∂L/∂w| and the gradients are shown as matrices. Update:
-the edges change. Again: a second forward pass, the loss is lower (both losses shown).
-Each step's equation (gdviz.equations) stands beside the network.
+run() runs gdcore.nn: forward, cost, backprop, sgd_step). Edge width grows with |w| and its
+colour says the sign of w. Forward: activations a appear left to right. Error: outputs
+against targets, the cost J (one example, so J = C₁). Backward: the outputs' error terms δ
+replace their activations (the label above each layer says which the circles show), the
+chain rule ∂J/∂w = a·δ is worked on one edge with its numbers, δ flows back to the hidden
+layer and every edge's width becomes |∂J/∂w|, the gradients shown as matrices. Update: the
+matrices turn into the changes ΔW = −α ∂J/∂W (signed), the worked edge's w goes to w + Δw,
+and every edge moves from its old width (left as a faint ghost) to its new one. Again: a
+second forward pass; the cost is lower (both costs shown). Each step's equation
+(gdviz.equations) stands beside the network.
 Render alone with: manim -ql scenes/backprop_loop.py BackpropLoop
 """
 
@@ -20,15 +25,18 @@ from manim import (
     DecimalMatrix,
     FadeIn,
     FadeOut,
-    ReplacementTransform,
+    Line,
     VGroup,
     Write,
+    smooth,
 )
+from manim.utils.color import ManimColor
 
 from gdcore.networks import BACKPROP
 from gdviz import equations
 from gdviz.colors import mix
 from gdviz.manim_theme import ThemedScene, sections
+from gdviz.network_layout import sign_role
 from gdviz.network_mobject import NetworkMobject
 
 EX = BACKPROP
@@ -37,7 +45,16 @@ SIZES, LR, X, Y = EX.sizes, EX.lr, EX.x, EX.y
 LAY_W, LAY_H, LAY_R, UNIT = 4.8, 3.5, 0.5, 1.2
 NET_CENTER = np.array([-4.0, -0.45, 0.0])
 PANEL_X = 3.85  # centre of the right-hand panel (equations, gradients)
-W_LO, W_HI = 1.0, 10.0  # edge widths for |w| = 0 and the largest |w| (or |dL/dw|)
+W_LO, W_HI = 1.0, 10.0  # edge widths for |w| = 0 and the largest |w| (or |dJ/dw|)
+WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
+SIGN_STRENGTH = 0.8  # edges: background mixed this far towards their sign's colour
+
+
+def _swap(old, new, **kw) -> list:
+    """`old` fades out in the first half, `new` fades in in the second: one after the
+    other in one play, so no word or number is ever drawn over another."""
+    return [FadeOut(old, rate_func=lambda a: smooth(min(1.0, 2 * a)), **kw),
+            FadeIn(new, rate_func=lambda a: smooth(max(0.0, 2 * a - 1)), **kw)]
 
 
 class BackpropLoop(ThemedScene):
@@ -47,10 +64,19 @@ class BackpropLoop(ThemedScene):
         self.r = EX.run()
         W0, W1 = self.r["net"].weights, self.r["new"].weights
         self.wtop = max(float(np.abs(m).max()) for m in (*W0, *W1))  # one scale, as the still
+        self.delta_W = [b - a for a, b in zip(W0, W1)]  # gdcore's update, w_new - w
+        self.eq = self.head = None
 
     # -- pieces ---------------------------------------------------------------------------------
-    def weight_widths(self, mats):
-        return self.net.widths(self.net.edge_values(mats), self.wtop, W_LO, W_HI)
+    def sign_colours(self, values):
+        t = self.theme
+        return [ManimColor.from_rgb(mix(t.background, t.role(sign_role(v)), SIGN_STRENGTH))
+                for v in values]
+
+    def weight_style(self, mats):
+        """Edge widths ∝ |w| (one scale before and after) and colours by the sign of w."""
+        v = self.net.edge_values(mats)
+        return dict(width=self.net.widths(v, self.wtop, W_LO, W_HI), color=self.sign_colours(v))
 
     def show_equation(self, key, size=36, extra=None):
         """Swap the panel's equation for equations.tex(key) (with an optional line below)."""
@@ -59,38 +85,65 @@ class BackpropLoop(ThemedScene):
             eq.scale_to_fit_width(6.2)
         group = VGroup(eq) if extra is None else VGroup(eq, extra).arrange(DOWN, buff=0.3)
         group.move_to([PANEL_X, 1.55, 0])
-        if getattr(self, "eq", None) is not None:  # one after the other: never two at once
+        if group.get_top()[1] > 2.3:  # a tall group hangs from below the step's heading
+            group.shift((2.3 - group.get_top()[1]) * UP)
+        if self.eq is not None:  # one after the other: never two at once
             self.play(FadeOut(self.eq, shift=0.2 * UP), run_time=0.4)
         self.play(FadeIn(group, shift=0.2 * UP), run_time=0.6)
         self.eq = group
 
     def show_step(self, s):
         head = self.text(s, 30, self.theme.accent).move_to([PANEL_X, 2.75, 0])
-        if getattr(self, "head", None) is not None:
+        if self.head is not None:
             self.play(FadeOut(self.head), run_time=0.3)
         self.play(FadeIn(head), run_time=0.4)
         self.head = head
+
+    def set_note(self, words, color):
+        """The line under the network saying what the edges show (swapped by a fade)."""
+        note = self.text(words, 24, color)
+        note.move_to([NET_CENTER[0], self.net.layer_bottom() - 0.35, 0])
+        old, self.note = getattr(self, "note", None), note
+        return [FadeIn(note)] if old is None else _swap(old, note)
+
+    def set_head(self, l, s, color):
+        """The label above layer l saying what its circles show (a, then δ)."""
+        head = self.tex(s, 32, color).move_to([self.net.point(l, 0)[0], self.head_y, 0])
+        old = self.heads.get(l)
+        self.heads[l] = head
+        if old is None:
+            return [FadeIn(head, shift=0.15 * DOWN)]
+        return _swap(old, head)
+
+    def swap_values(self, per_layer, l, places, color=None):
+        """The numbers in layer l's circles replaced (old ones fade out, new ones in)."""
+        old = VGroup(*(self.net.values[n] for n in self.net.layer_neurons(l)))
+        new = self.net.add_values(per_layer, [l], places=places, font_size=26, color=color)
+        return _swap(old, new)
 
     def fill_layer(self, acts, l, run_time=0.5):
         net = self.net
         return net.transition(lambda n: n.set_activations(acts, layers=[l], strength=0.45),
                               run_time=run_time)
 
-    def forward_pass(self, acts, per_layer=0.9, color=None):
-        """Pulses left to right; each layer's activations appear as the pulse reaches it."""
-        net = self.net
+    def forward_pass(self, acts, per_layer=0.9):
+        """A wave left to right; each layer's activations appear as the wave reaches it."""
+        t, net = self.theme, self.net
         for l in range(len(SIZES) - 1):
-            self.play(net.layer_flow(l, color=color, run_time=per_layer))
+            self.play(net.layer_flow(l, color=t.text, run_time=per_layer))
             labels = net.add_values(acts, [l + 1], places=2, font_size=28)
-            self.play(FadeIn(labels), self.fill_layer(acts, l + 1), run_time=0.6)
+            self.play(FadeIn(labels), self.fill_layer(acts, l + 1),
+                      *self.set_head(l + 1, rf"a^{{({l + 1})}}", t.text), run_time=0.6)
             self.wait(0.3)
 
-    def grad_matrix(self, l, color):
-        m = DecimalMatrix(self.r["grad_W"][l], element_to_mobject_config={
-            "num_decimal_places": 3, "color": color, "font_size": 40},
+    def matrix(self, l, values, label, colours):
+        m = DecimalMatrix(values, element_to_mobject_config={
+            "num_decimal_places": 3, "font_size": 40},
             h_buff=1.7, v_buff=0.75, bracket_config={"color": self.theme.text})
+        for entry, c in zip(m.get_entries(), colours):
+            entry.set_color(c)
         m.scale(0.7)
-        lab = self.tex(rf"\frac{{\partial L}}{{\partial W^{{({l + 1})}}}} =", 32)
+        lab = self.tex(label, 32)
         return VGroup(lab, m).arrange(RIGHT, buff=0.2)
 
     # -- sections -------------------------------------------------------------------------------
@@ -98,21 +151,26 @@ class BackpropLoop(ThemedScene):
         t, r = self.theme, self.r
         title = self.text("One turn of the training loop", 34).to_edge(UP, buff=0.3)
         net = NetworkMobject(t, SIZES, LAY_W, LAY_H, radius=LAY_R, unit=UNIT,
-                             center=NET_CENTER, edge_color=mix(t.background, t.muted, 0.6))
+                             center=NET_CENTER)
         self.net = net
-        net.set_edge_style(width=self.weight_widths(r["net"].weights))
-        x_lab = self.tex("x", 34, t.muted).next_to(net.neuron(0, 0), UP, buff=0.2)
-        width_note = self.text("edge width ∝ |w|", 24, t.muted)
-        width_note.move_to([NET_CENTER[0], net.layer_bottom() - 0.35, 0])
+        net.set_edge_style(**self.weight_style(r["net"].weights))
+        top = max(float(net.neuron(l, 0).get_top()[1]) for l in range(len(SIZES)))
+        self.head_y, self.heads = top + 0.3, {}
+        key = VGroup(*(VGroup(Line(LEFT, RIGHT, stroke_width=6,
+                                   color=self.sign_colours([s])[0]).scale(0.22),
+                              self.tex(w, 26, t.muted)).arrange(RIGHT, buff=0.12)
+                       for s, w in ((1.0, "w > 0"), (-1.0, "w < 0"))))
+        key.arrange(RIGHT, buff=0.4)
+        key.move_to([NET_CENTER[0], net.layer_bottom() - 0.85, 0])
         self.play(Write(title))
-        self.play(Create(net.edge_group), FadeIn(net.neuron_group), FadeIn(width_note),
-                  run_time=1.5)
+        self.play(Create(net.edge_group), FadeIn(net.neuron_group), FadeIn(key),
+                  *self.set_note("edge width ∝ |w|", t.muted), run_time=1.5)
         self.show_step("1  Forward pass")
         self.show_equation("sigmoid-neuron", 34)
         inputs = net.add_values(r["acts"], [0], places=2, font_size=28)
-        self.play(FadeIn(inputs), FadeIn(x_lab), self.fill_layer(r["acts"], 0))
+        self.play(FadeIn(inputs), *self.set_head(0, "x", t.muted))
         self.forward_pass(r["acts"])
-        self.title, self.width_note = title, width_note
+        self.title, self.key = title, key
 
     def section_error(self):
         t, r, net = self.theme, self.r, self.net
@@ -126,8 +184,8 @@ class BackpropLoop(ThemedScene):
         self.play(FadeIn(targets, shift=0.2 * LEFT),
                   net.transition(lambda n: n.set_neuron_style(n.layer_neurons(out),
                                                               stroke=t.error, stroke_width=4)))
-        self.loss0 = self.tex(rf"L = {r['loss_before']:.3f}", 40, t.error)
-        self.show_equation("half-mse-loss", 38, self.loss0)
+        self.loss0 = self.tex(rf"J = C_1 = {r['loss_before']:.3f}", 40, t.error)
+        self.show_equation("per-example-cost", 38, self.loss0)
         self.wait(1.5)
         self.targets = targets
 
@@ -136,19 +194,18 @@ class BackpropLoop(ThemedScene):
         self.show_step("3  Backward pass")
         out = len(SIZES) - 1
         deltas = [None, *r["delta"]]
-        acts_out = VGroup(*(net.values[n] for n in net.layer_neurons(out)))
         self.show_equation("backprop-delta", 36)
-        d_out = net.add_values(deltas, [out], places=3, font_size=26, color=t.error)
-        self.play(*map(ReplacementTransform, acts_out, d_out),
+        self.play(*self.swap_values(deltas, out, 3, t.error),
+                  *self.set_head(out, rf"\delta^{{({out})}}", t.error),
                   net.transition(lambda n: n.set_neuron_style(n.layer_neurons(out),
                                                               fill=t.background)))
         self.wait(0.8)
+        self.worked_edge(deltas)
         self.show_equation("backprop-hidden", 36)
         for l in range(out - 1, 0, -1):
             self.play(net.layer_flow(l, backward=True, run_time=1.0))
-            old = VGroup(*(net.values[n] for n in net.layer_neurons(l)))
-            new = net.add_values(deltas, [l], places=3, font_size=26, color=t.error)
-            self.play(*map(ReplacementTransform, old, new),
+            self.play(*self.swap_values(deltas, l, 3, t.error),
+                      *self.set_head(l, rf"\delta^{{({l})}}", t.error),
                       net.transition(lambda n, l=l: n.set_neuron_style(
                           n.layer_neurons(l), fill=t.background, stroke=t.error,
                           stroke_width=4)), run_time=0.8)
@@ -156,48 +213,95 @@ class BackpropLoop(ThemedScene):
         self.show_equation("backprop-grad", 40)
         gw = r["grad_W"]
         g_widths = net.widths(net.edge_values(gw), None, W_LO, W_HI)
-        g_note = self.text("edge width ∝ |∂L/∂w|", 24, t.error).move_to(self.width_note)
-        mats = VGroup(self.grad_matrix(0, t.error), self.grad_matrix(1, t.error))
+        mats = VGroup(*(self.matrix(l, gw[l], rf"\frac{{\partial J}}{{\partial W^{{({l + 1})}}}} =",
+                                    [t.error] * gw[l].size) for l in range(len(gw))))
         mats.arrange(DOWN, buff=0.35, aligned_edge=LEFT).move_to([PANEL_X, -1.55, 0])
         self.play(net.transition(lambda n: n.set_edge_style(color=t.error, width=g_widths),
                                  run_time=1.5),
-                  ReplacementTransform(self.width_note, g_note), FadeIn(mats))
-        self.play(net.backward_flow(pulse=False, per_layer=0.8))
+                  *self.set_note("edge width ∝ |∂J/∂w|", t.error), FadeIn(mats))
         self.wait(1.5)
-        self.mats, self.g_note = mats, g_note
+        self.mats = mats
+
+    def worked_edge(self, deltas):
+        """The chain rule on one edge: ∂J/∂w = a·δ with the numbers of the two circles."""
+        t, r, net = self.theme, self.r, self.net
+        (la, ka), (ld, jd) = WORKED
+        a, d = float(r["acts"][la][ka]), float(deltas[ld][jd])
+        g = float(r["grad_W"][la][jd, ka])
+        work = self.tex(rf"\frac{{\partial J}}{{\partial w^{{({ld})}}_{{{jd + 1}{ka + 1}}}}}"
+                        rf" = a^{{({la})}}_{{{ka + 1}}}\,\delta^{{({ld})}}_{{{jd + 1}}}"
+                        rf" = {a:.3f} \times {d:.3f} = {g:.3f}", 34, t.error)
+        if work.width > 6.4:
+            work.scale_to_fit_width(6.4)
+        one = self.text("one example, so J = C₁ and ∂J/∂w = ∂C₁/∂w", 22, t.muted)
+        self.show_equation("backprop-grad", 38, VGroup(work, one).arrange(DOWN, buff=0.2))
+        k = net._e_index[WORKED]
+        before = net.style_state()
+        self.play(net.transition(lambda n: (
+            n.set_edge_style([WORKED], color=t.error, width=float(n.edge_width[k]) + 5,
+                             apply=False),
+            n.set_neuron_style([WORKED[0]], stroke=t.text, stroke_width=5, apply=False)),
+            run_time=1.0))
+        self.wait(2.5)
+        self.play(net.transition(lambda n: n.load_state(before, apply=False), run_time=0.6))
 
     def section_update(self):
         t, r, net = self.theme, self.r, self.net
         self.show_step("4  Update the weights")
-        alpha = self.tex(rf"\alpha = {LR:g}", 36, t.accent)
+        dW = self.delta_W
+        alpha = self.tex(rf"\Delta W = -\alpha \nabla J(W), \quad \alpha = {LR:g}", 34,
+                         t.accent)
         self.show_equation("update-W", 40, alpha)
-        note = self.text("edge width ∝ |w|, after the update", 24, t.accent)
-        note.move_to(self.g_note)
-        quiet = mix(t.background, t.muted, 0.6)
-        self.play(FadeOut(self.mats), ReplacementTransform(self.g_note, note),
-                  net.transition(lambda n: n.set_edge_style(
-                      color=quiet, width=self.weight_widths(r["net"].weights)), run_time=1.0))
-        self.wait(0.4)
-        self.play(net.update_weights(r["new"].weights, self.wtop, t.accent, W_LO, W_HI,
-                                     run_time=2.0))
+        # the gradients turn into the changes they cause (signed: coloured as the weights)
+        new_mats = VGroup(*(self.matrix(l, dW[l], rf"\Delta W^{{({l + 1})}} =",
+                                        self.sign_colours(dW[l].ravel()))
+                            for l in range(len(dW))))
+        for new, old in zip(new_mats, self.mats):
+            new.align_to(old, LEFT).align_to(old, UP)
+        self.play(*_swap(self.mats, new_mats, shift=0.2 * DOWN), run_time=1.4)
+        self.dmats = new_mats
         self.wait(1.0)
-        self.note = note
+        # the worked edge: its weight, its change, its new weight
+        (la, ka), (_, jd) = WORKED
+        w0, w1 = float(r["net"].weights[la][jd, ka]), float(r["new"].weights[la][jd, ka])
+        g = float(r["grad_W"][la][jd, ka])
+        line = self.tex(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}}:\ {w0:.3f} - {LR:g}"
+                        rf" \times {g:.3f} = {w1:.3f}", 34, t.accent)
+        line.next_to(self.eq, DOWN, buff=0.3)
+        a, b = net.edge(WORKED).get_start_and_end()
+        mark = Line(a, b, color=t.text, stroke_width=1.5).set_z_index(0.6)
+        # edges: the weights before (left behind as a ghost), then after
+        self.play(net.transition(lambda n: n.set_edge_style(
+            **self.weight_style(r["net"].weights)), run_time=1.0),
+            *self.set_note("edge width ∝ |w|, before the update", t.muted))
+        ghost = net.edge_group.copy().set_stroke(opacity=0.3).set_z_index(-1)
+        self.add(ghost)
+        self.play(FadeIn(line), FadeIn(mark))
+        self.play(net.transition(lambda n: n.set_edge_style(
+            **self.weight_style(r["new"].weights)), run_time=3.0))
+        self.play(*self.set_note("after: w + Δw (faint: before)", t.accent))
+        self.wait(1.5)
+        self.ghost, self.w_line, self.mark = ghost, line, mark
 
     def section_again(self):
         t, r, net = self.theme, self.r, self.net
         self.show_step("5  Forward again")
-        self.show_equation("half-mse-loss", 38)
+        self.play(FadeOut(self.dmats), FadeOut(self.w_line), FadeOut(self.ghost),
+                  FadeOut(self.mark),
+                  *self.set_note("edge width ∝ |w|", t.muted), run_time=0.6)
+        self.show_equation("per-example-cost", 38)
         hidden_out = [n for n in net.neuron_ids if n[0] > 0]
         old = VGroup(*(net.values[n] for n in hidden_out))
-        self.play(*map(FadeOut, old), net.transition(lambda n: n.set_neuron_style(
+        heads = [FadeOut(self.heads.pop(l)) for l in range(1, len(SIZES))]
+        self.play(*map(FadeOut, old), *heads, net.transition(lambda n: n.set_neuron_style(
             hidden_out, fill=t.background, stroke=t.muted, stroke_width=2.5)), run_time=0.6)
-        self.forward_pass(r["new_acts"], per_layer=0.8, color=t.data)
-        loss1 = self.tex(rf"L = {r['loss_after']:.3f}", 40, t.good)
+        self.forward_pass(r["new_acts"], per_layer=0.8)
+        loss1 = self.tex(rf"J = {r['loss_after']:.3f}", 40, t.good)
         arrow = Arrow(LEFT, RIGHT, color=t.good, buff=0).scale(0.6)
-        before = self.tex(rf"L = {r['loss_before']:.3f}", 40, t.error)
+        before = self.tex(rf"J = {r['loss_before']:.3f}", 40, t.error)
         losses = VGroup(before, arrow, loss1).arrange(RIGHT, buff=0.3)
         losses.move_to([PANEL_X, -0.9, 0])
-        was = VGroup(self.text("the loss fell: the outputs", 26, t.good),
+        was = VGroup(self.text("the cost fell: the outputs", 26, t.good),
                      self.text("moved towards the targets", 26, t.good)).arrange(DOWN, buff=0.12)
         was.next_to(losses, DOWN, buff=0.4)
         self.play(FadeIn(before), Create(arrow), Write(loss1))

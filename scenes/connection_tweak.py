@@ -4,7 +4,9 @@ The 10-8-8-5 network of the still (gdcore.networks.CONNECTION_TWEAK, the still's
 input, connection and nudge). A ValueTracker holds the weight W[0][J, I]; an updater asks gdcore for
 |Δa| of every neuron (nn.activation_changes on the fixed input) and fills each neuron, and
 tints the edges leaving it, by that change (log scale, as in the still). Neurons outside the
-cone have |Δa| = 0 and do not change. The outputs' activations are shown live.
+cone have |Δa| = 0 and do not change. First a wave runs forward along the edges, said on
+screen; then the outputs' activations a and their changes Δa are shown live in two columns
+lined up on the decimal point, and a colour bar with its numbers gives the fills' log scale.
 Render alone with: manim -ql scenes/connection_tweak.py ConnectionTweak
 """
 
@@ -17,7 +19,9 @@ from manim import (
     Create,
     DecimalNumber,
     FadeIn,
+    FadeOut,
     Line,
+    Rectangle,
     ValueTracker,
     VGroup,
     Write,
@@ -35,7 +39,8 @@ EX = CONNECTION_TWEAK
 SIZES, SEED, LAYER, J, I, DELTA = EX.sizes, EX.seed, EX.layer, EX.j, EX.i, EX.delta
 X_INPUT, LAYER_NAMES = EX.x_input, EX.layer_names
 #: The still's layout (layout units), drawn at UNIT scene units per layout unit.
-LAY_W, LAY_H, UNIT = 12.5, 5.6, 0.84
+LAY_W, LAY_H, UNIT = 12.5, 5.6, 0.8
+NET_CENTER = 0.25 * DOWN + 0.9 * LEFT
 #: The strongest fill of a changed neuron (mix of background -> accent).
 STRENGTH = 0.85
 
@@ -73,7 +78,7 @@ class ConnectionTweak(ThemedScene):
     # -- pieces ---------------------------------------------------------------------------------
     def build_net(self):
         t = self.theme
-        net = NetworkMobject(t, SIZES, LAY_W, LAY_H, unit=UNIT, center=0.25 * DOWN + 0.5 * LEFT,
+        net = NetworkMobject(t, SIZES, LAY_W, LAY_H, unit=UNIT, center=NET_CENTER,
                              edge_color=mix(t.background, t.muted, 0.4), edge_width=1.2)
         self.net = net
         names = VGroup()
@@ -95,6 +100,32 @@ class ConnectionTweak(ThemedScene):
         net.edge_width[carry] = self.cone_edge_width + 2.0 * eb[carry]
         net.apply_style()
 
+    def colour_bar(self, width=3.2, height=0.22, pieces=64) -> VGroup:
+        """The fills' log scale as a bar from |Δa| = 0 to the largest change, ticked at the
+        powers of ten inside it (the same brightness() as the neurons')."""
+        t = self.theme
+        d = np.linspace(0.0, self.top, pieces + 1)
+        b = np.log1p(d / self.eps) / np.log1p(self.top / self.eps)
+        x = width * b  # position along the bar: the brightness itself (log scale)
+        bar = VGroup()
+        for k in range(pieces):
+            c = mix(t.background, t.accent, STRENGTH * 0.5 * (b[k] + b[k + 1]))
+            bar.add(Rectangle(width=max(x[k + 1] - x[k], 1e-3), height=height, stroke_width=0,
+                              fill_color=c, fill_opacity=1).move_to(
+                [0.5 * (x[k] + x[k + 1]), 0, 0]))
+        frame = Rectangle(width=width, height=height, stroke_color=t.muted, stroke_width=1)
+        frame.move_to([0.5 * width, 0, 0])
+        ticks = VGroup()
+        for e in range(int(np.ceil(np.log10(self.eps))), int(np.floor(np.log10(self.top))) + 1):
+            v = 10.0 ** e
+            xv = width * np.log1p(v / self.eps) / np.log1p(self.top / self.eps)
+            ticks.add(Line([xv, -0.5 * height, 0], [xv, -0.5 * height - 0.1, 0],
+                           color=t.muted, stroke_width=1.5))
+            ticks.add(self.text(f"{v:.{max(0, -e)}f}", 24, t.muted).next_to(
+                [xv, -0.5 * height - 0.1, 0], DOWN, buff=0.06))
+        zero = self.text("0", 24, t.muted).next_to([0, -0.5 * height - 0.1, 0], DOWN, buff=0.06)
+        return VGroup(bar, frame, ticks, zero)
+
     # -- sections -------------------------------------------------------------------------------
     def section_network(self):
         t = self.theme
@@ -103,7 +134,12 @@ class ConnectionTweak(ThemedScene):
         self.play(Write(title))
         self.play(Create(net.edge_group, lag_ratio=0.002), FadeIn(net.neuron_group), run_time=2)
         self.play(FadeIn(names))
-        self.play(net.forward_flow(per_layer=0.6, pulse=False, color=t.muted))
+        said = self.text("the input runs forward: every activation is computed", 24, t.muted)
+        said.to_edge(DOWN, buff=0.45)
+        self.play(FadeIn(said))
+        self.play(net.forward_flow(per_layer=0.9, pulse=False,
+                                   color=mix(t.background, t.text, 0.7)))
+        self.play(FadeOut(said))
         self.title, self.names = title, names
 
     def section_highlight(self):
@@ -123,26 +159,38 @@ class ConnectionTweak(ThemedScene):
         note = self.text("changes: this neuron and every later one", 24, t.accent)
         note.next_to(w_read, RIGHT, buff=0.8)
 
-        outs = VGroup()
+        out_l = len(SIZES) - 1
+        right_a = net.point(out_l, 0)[0] + net.radius + 1.05
+        a0 = self.outputs()
+        outs, moves = VGroup(), VGroup()
         for k in range(SIZES[-1]):
-            num = DecimalNumber(self.outputs()[k], num_decimal_places=3, font_size=26,
-                                color=t.text)
-            num.next_to(net.point(len(SIZES) - 1, k), RIGHT, buff=net.radius + 0.15)
-            num.add_updater(lambda d, k=k: d.set_value(self.outputs()[k]))
+            y = net.point(out_l, k)[1]
+            num = DecimalNumber(a0[k], num_decimal_places=3, font_size=26, color=t.text)
+            num.move_to([right_a, y, 0], aligned_edge=RIGHT)
+            num.add_updater(lambda d, k=k, y=y: d.set_value(self.outputs()[k]).move_to(
+                [right_a, y, 0], aligned_edge=RIGHT))
+            move = DecimalNumber(0.0, num_decimal_places=3, font_size=26, color=t.accent,
+                                 include_sign=True)
+            move.move_to([right_a + 1.15, y, 0], aligned_edge=RIGHT)
+            move.add_updater(lambda d, k=k, y=y: d.set_value(self.outputs()[k] - a0[k]).move_to(
+                [right_a + 1.15, y, 0], aligned_edge=RIGHT))
             outs.add(num)
-        a_head = self.tex("a", 30, t.muted).next_to(outs, UP, buff=0.25)
-        self.play(Create(pointer), FadeIn(w_read), FadeIn(outs), FadeIn(a_head))
+            moves.add(move)
+        head_y = net.point(out_l, 0)[1] + 0.55
+        a_head = VGroup(self.tex("a", 30, t.muted).move_to([right_a - 0.35, head_y, 0]),
+                        self.tex(r"\Delta a", 30, t.accent).move_to([right_a + 0.8, head_y, 0]))
+        self.play(Create(pointer), FadeIn(w_read), FadeIn(outs), FadeIn(moves), FadeIn(a_head))
         self.play(FadeIn(note, shift=0.2 * DOWN))
         self.wait(1.0)
-        self.w_read, self.outs, self.note = w_read, outs, note
+        self.w_read, self.outs, self.moves, self.note = w_read, outs, moves, note
 
     def section_tweak(self):
         t, net = self.theme, self.net
         net.add_updater(self.cone_updater)
-        caption = self.text("fill: how far each activation moved, |Δa| (real forward pass)",
-                            24, t.muted)
-        caption.to_edge(DOWN, buff=0.2)
-        self.play(FadeIn(caption))
+        caption = self.text("fill: how far each activation moved, |Δa|", 26, t.muted)
+        key = VGroup(caption, self.colour_bar()).arrange(RIGHT, buff=0.45, aligned_edge=UP)
+        key.to_edge(DOWN, buff=0.3)
+        self.play(FadeIn(key))
         # nudge up and back, then to w + Δ and hold
         self.play(self.w.animate.set_value(self.w0 + 0.5 * DELTA), run_time=2.0,
                   rate_func=there_and_back)

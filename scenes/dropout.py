@@ -2,8 +2,9 @@
 
 The 4-6-6-2 network of the still (gdcore.networks.DROPOUT, the still's: same sizes, rate, steps,
 seed and masks). At each step the dropped
-hidden neurons are greyed and their edges vanish, a pulse runs forward through what is left,
-and the counter says which step it is and how many hidden neurons take part.
+hidden neurons are greyed and their edges vanish (one step's mask turning straight into the
+next), a wave runs forward along what is left, and the counters, which come in with the first
+mask, say which step it is and how many hidden neurons take part.
 Render alone with: manim -ql scenes/dropout.py Dropout
 """
 
@@ -14,8 +15,8 @@ from manim import (
     UP,
     Create,
     FadeIn,
-    FadeOut,
     Integer,
+    UpdateFromAlphaFunc,
     VGroup,
     Write,
 )
@@ -83,23 +84,22 @@ class Dropout(ThemedScene):
         t, net = self.theme, self.net
         self.step = s
         n_kept = self.kept_counts[s]
-        if s == 0:
+        drop = net.drop(self.dropped(s), live_stroke=t.accent, run_time=1.0)
+        if s == 0:  # the counters come in with the first mask they count
             self.step_num.set_value(1)
             self.k_num.set_value(n_kept)
-            self.play(FadeIn(self.counter), FadeIn(self.kept_line))
-        else:
-            self.play(net.restore(run_time=0.6))
-            new_step = Integer(s + 1, font_size=44, color=t.accent).move_to(self.step_num)
-            new_k = Integer(n_kept, font_size=36, color=t.accent).move_to(self.k_num)
-            self.play(FadeOut(self.step_num, shift=0.3 * UP), FadeIn(new_step, shift=0.3 * UP),
-                      FadeOut(self.k_num), FadeIn(new_k), run_time=0.5)
-            self.counter.remove(self.step_num).insert(1, new_step)
-            self.kept_line[0].remove(self.k_num).insert(0, new_k)
-            self.step_num, self.k_num = new_step, new_k
-        dropped = self.dropped(s)
-        self.play(net.drop(dropped, live_stroke=t.accent, run_time=1.0))
-        self.play(net.forward_flow(per_layer=0.55, pulse=False))
+            self.play(drop, FadeIn(self.counter), FadeIn(self.kept_line))
+        else:  # one mask turns into the next; the counters change in place, with it
+            self.play(drop, _switch(self.step_num, s + 1), _switch(self.k_num, n_kept))
+        self.play(net.forward_flow(per_layer=0.7, pulse=False, color=t.accent))
         self.wait(0.8)
 
     #: the network, then one section step-1 … step-STEPS per training step, run_step(t).
     SECTIONS = sections(section_network, *Section.numbered("step", run_step, STEPS))
+
+
+def _switch(number: Integer, value: int) -> UpdateFromAlphaFunc:
+    """The counter `number` reads `value` from halfway through the animation on (no count
+    through the values between, no old digits sliding over new ones)."""
+    old = int(number.get_value())
+    return UpdateFromAlphaFunc(number, lambda m, a: m.set_value(value if a >= 0.5 else old))

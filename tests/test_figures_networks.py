@@ -189,6 +189,52 @@ def test_backprop_loop_storyboard(theme):
         assert f"{v:.2f}" in texts(axes[3])
 
 
+@pytest.mark.parametrize("theme", THEMES)
+def test_backprop_loop_signs_worked_edge_and_update(theme):
+    """Weights coloured by their sign; the chain rule worked on one edge with gdcore's
+    numbers; the update panel draws each Δw (width |Δw|, colour its sign); only the neurons
+    whose values changed are ringed."""
+    from gdviz.network_layout import sign_role
+
+    m, t = BACKPROP, th.get(theme)
+    axes = fig("backprop_loop", theme).axes
+    r = m.run()
+    lay = layout(m.sizes)
+    W0, W1 = r["net"].weights, r["new"].weights
+    dW = [b - a for a, b in zip(W0, W1)]
+    for ax, mats in ((axes[0], W0), (axes[3], dW)):
+        lc = collections(ax, "edges")[0]
+        vals = [float(mats[a[0]][b[1], a[1]]) for a, b in lay.edges]
+        for c, v in zip(lc.get_colors(), vals):
+            assert same_color(c, t.role(sign_role(v)))
+    widths = collections(axes[3], "edges")[0].get_linewidths()
+    assert np.argmax(widths) == np.argmax([abs(v) for v in
+                                           (float(dW[a[0]][b[1], a[1]]) for a, b in lay.edges)])
+    (la, ka), (lb, jd) = m.worked
+    assert collections(axes[2], "worked") and collections(axes[3], "worked")
+    s3 = alltext(axes[2])
+    a, d = r["acts"][la][ka], r["delta"][la][jd]
+    assert a * d == pytest.approx(r["grad_W"][la][jd, ka])
+    for v in (a, d, a * d):
+        assert f"{v:.3f}" in s3
+    s4 = alltext(axes[3])
+    assert f"{W0[la][jd, ka]:.3f}" in s4 and f"{W1[la][jd, ka]:.3f}" in s4
+    rings = nd.drawn_neurons(axes[3])
+    for n, circ in rings.items():
+        assert same_color(circ.get_edgecolor(), t.muted if n[0] == 0 else t.good)
+
+
+@pytest.mark.parametrize("name", ("backprop_loop", "dropout", "connection_tweak",
+                                  "gradient_check", "tiny_networks", "mnist_network"))
+def test_network_stills_embed_only_house_fonts(name, tmp_path):
+    from fontcheck import assert_house_fonts
+
+    path = tmp_path / f"{name}.pdf"
+    with gm.themed(th.get("light")):
+        fig(name, "light").savefig(path)
+    assert_house_fonts(path)
+
+
 # --- dropout --------------------------------------------------------------------------------
 @pytest.mark.parametrize("theme", THEMES)
 def test_dropout_panels_follow_the_seeded_masks(theme):

@@ -36,6 +36,8 @@ class BackpropExample:
     lr: float
     x: np.ndarray
     y: np.ndarray
+    #: The edge ((l, i), (l + 1, j)) whose gradient a·δ and update are worked with numbers.
+    worked: tuple[tuple[int, int], tuple[int, int]]
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "x", _frozen(self.x))
@@ -70,6 +72,9 @@ BACKPROP = BackpropExample(
     # One example whose targets pull the two outputs apart (0 and 1).
     x=(1.0, 0.5),
     y=(0.0, 1.0),
+    # Hidden neuron 2 -> output 1: the weight that changes most in the step (Δw = −0.19),
+    # so its change is the easiest to see on the drawing.
+    worked=((1, 1), (2, 0)),
 )
 
 

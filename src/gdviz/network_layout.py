@@ -185,3 +185,13 @@ def layout(sizes: Sequence[int], width: float = 10.0, height: float = 6.0,
                   radius=radius, pitch=float(pitch), layer_x=xs, shown=tuple(shown),
                   positions=tuple(positions), elided=tuple(elided), gap=tuple(gaps),
                   count_label=tuple(labels), edges=edges)
+
+
+#: Theme roles (Theme.role) of a weight's sign, one pair for the stills and the scenes:
+#: w ≥ 0 and w < 0 (blue and orange in both themes, so neither reads as an error).
+SIGN_ROLES = ("data", "accent")
+
+
+def sign_role(v: float) -> str:
+    """The theme role of a value's sign: SIGN_ROLES[0] for v ≥ 0, SIGN_ROLES[1] below 0."""
+    return SIGN_ROLES[0] if v >= 0 else SIGN_ROLES[1]

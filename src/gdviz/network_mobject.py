@@ -31,7 +31,6 @@ from manim import (
     Dot,
     Indicate,
     Line,
-    ShowPassingFlash,
     Succession,
     Text,
     UpdateFromAlphaFunc,
@@ -351,43 +350,76 @@ class NetworkMobject(VGroup):
         return float(self.values[neuron].get_value())
 
     # --- signal flow ------------------------------------------------------------------------
-    def _flash(self, edges, color, width, reverse, time_width):
-        anims = []
+    def wave(self, edges: Iterable[Edge] | None = None, backward: bool = False, color=None,
+             width: float = 0.75, tail: float | None = None, run_time: float = 0.8
+             ) -> Animation:
+        """A clean front travelling along the live `edges` (all by default), left to right (or
+        right to left if `backward`): each edge lights up in `color` where the front is, over
+        `tail` scene units behind it (default one layer gap), a little wider (`width`) than the
+        edge itself. The
+        lit copies are added for the animation and removed at its end."""
+        color = ManimColor.from_rgb(rgb(self.theme.error if backward else self.theme.accent)
+                                    if color is None else rgb(color))
+        edges = [e for e in (self.edge_ids if edges is None else edges)
+                 if self.edge_opacity[self._e_index[e]] > 0.01]
+        if not edges:
+            return Animation(VGroup(), run_time=run_time)
+        gap = self.unit * float(np.min(np.diff(self.layout.layer_x))) if \
+            self.layout.n_layers > 1 else 1.0
+        tail = gap if tail is None else float(tail)
+        templates, lit = [], VGroup()
         for e in edges:
             k = self._e_index[e]
-            if self.edge_opacity[k] <= 0.01:
-                continue
-            line = Line(self.edge_group[k].get_start(), self.edge_group[k].get_end())
-            if reverse:
-                line = Line(self.edge_group[k].get_end(), self.edge_group[k].get_start())
-            line.set_stroke(color, width=float(self.edge_width[k]) + width).set_z_index(0.5)
-            anims.append(ShowPassingFlash(line, time_width=time_width))
-        return anims
+            a, b = self.edge_group[k].get_start(), self.edge_group[k].get_end()
+            templates.append(Line(a, b))
+            copy = Line(a, b).set_stroke(color, width=float(self.edge_width[k]) + width)
+            lit.add(copy.set_z_index(0.5))
+        xa = np.array([t.get_start()[0] for t in templates])
+        xb = np.array([t.get_end()[0] for t in templates])
+        lo, hi = float(xa.min()), float(xb.max())
+
+        def step(group, alpha):
+            front = (hi + tail - alpha * (hi - lo + 2 * tail)) if backward else \
+                (lo - tail + alpha * (hi - lo + 2 * tail))
+            s0, s1 = (front, front + tail) if backward else (front - tail, front)
+            for line, tmpl, x0, x1 in zip(group, templates, xa, xb):
+                f0 = np.clip((s0 - x0) / (x1 - x0), 0.0, 1.0)
+                f1 = np.clip((s1 - x0) / (x1 - x0), 0.0, 1.0)
+                if f1 - f0 < 1e-3:
+                    line.set_stroke(opacity=0.0)
+                else:
+                    line.pointwise_become_partial(tmpl, f0, f1)
+                    line.set_stroke(opacity=1.0)
+
+        step(lit, 0.0)
+        return UpdateFromAlphaFunc(lit, step, run_time=run_time, remover=True,
+                                   rate_func=lambda t: t)
 
     def _pulse(self, layer, color):
         return [Indicate(self.neuron(*n), color=color, scale_factor=1.12)
                 for n in self.layer_neurons(layer)
                 if self.stroke_opacity[self._n_index[n]] >= 0.99]  # dropped ones stay quiet
 
-    def layer_flow(self, layer: int, backward: bool = False, color=None, width: float = 4.0,
-                   run_time: float = 0.8, time_width: float = 0.6) -> Animation:
-        """Pulses along the live edges between `layer` and `layer + 1` (right to left if
-        `backward`)."""
-        color = color or (self.theme.error if backward else self.theme.accent)
-        anims = self._flash(self.layout.edges_between(layer), color, width, backward,
-                            time_width)
-        return AnimationGroup(*anims, run_time=run_time)
+    def layer_flow(self, layer: int, backward: bool = False, color=None, width: float = 0.75,
+                   run_time: float = 0.8, time_width: float | None = None) -> Animation:
+        """A wave along the live edges between `layer` and `layer + 1` (right to left if
+        `backward`); `time_width` is the lit tail in scene units (default one layer gap)."""
+        return self.wave(self.layout.edges_between(layer), backward, color, width,
+                         time_width, run_time)
 
-    def flow(self, backward: bool = False, color=None, width: float = 4.0,
-             per_layer: float = 0.8, time_width: float = 0.6, pulse: bool = True,
+    def flow(self, backward: bool = False, color=None, width: float = 0.75,
+             per_layer: float = 0.8, time_width: float | None = None, pulse: bool = True,
              on_layer: Callable[[int], Iterable[Animation]] | None = None) -> Animation:
-        """Pulses along the live edges, layer by layer: left to right, or right to left.
+        """A wave along the live edges: left to right, or right to left.
 
-        After the pulses of each transition the neurons reached are indicated (`pulse`);
-        `on_layer(l)` may add animations (labels appearing, fills) for the layer reached.
+        Without `pulse` and `on_layer` it is one continuous front over the whole network;
+        otherwise it goes layer by layer, and after each layer's wave the neurons reached are
+        indicated (`pulse`) and `on_layer(l)` may add animations (labels, fills) for them.
         """
-        color = color or (self.theme.error if backward else self.theme.accent)
         L = self.layout.n_layers
+        if not pulse and on_layer is None:
+            return self.wave(None, backward, color, width, time_width, per_layer * (L - 1))
+        color = color or (self.theme.error if backward else self.theme.accent)
         parts = []
         for s in (range(L - 1, 0, -1) if backward else range(L - 1)):
             src, reached = (s - 1, s - 1) if backward else (s, s + 1)

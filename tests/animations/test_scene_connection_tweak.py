@@ -49,6 +49,12 @@ def test_brightened_set_is_gdcores_changed_activations():
     outs = nn.forward(base.with_weight(LAYER, J, I, base.weights[LAYER][J, I] + DELTA),
                       X_INPUT)[-1][0]
     np.testing.assert_allclose([o.get_value() for o in scene.outs], outs, atol=1e-12)
+    # and the change of each output beside it is the tweaked minus the untouched forward pass
+    before = nn.forward(base, X_INPUT)[-1][0]
+    np.testing.assert_allclose([d.get_value() for d in scene.moves], outs - before, atol=1e-12)
+    # numbers aligned on the decimal point: one right edge per column
+    for col in (scene.outs, scene.moves):
+        assert np.ptp([n.get_right()[0] for n in col]) < 1e-6
 
 
 def test_nothing_lit_before_the_tweak():
