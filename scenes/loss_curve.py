@@ -194,8 +194,9 @@ class LossCurve(ThemedScene):
                        self.text(f"start: {numbers.text(l0, 3)}", 24).next_to(p0, RIGHT,
                                                                              buff=0.25))
         level = DashedLine(plot.c2p(0, l1), p1, color=t.muted, stroke_width=2, dash_length=0.08)
-        end = self.text(f"after {numbers.count(last)} iterations: {numbers.text(l1, 3)}", 24)
-        end.next_to(p1, DOWN, buff=0.07).align_to(p1, RIGHT).shift(0.15 * LEFT)
+        end = self.text(f"after {numbers.count(last)} iterations: {numbers.text(l1, 3)}", 22)
+        # in the empty band between the final level and the iteration axis
+        end.align_to(p1, RIGHT).shift(0.15 * LEFT).set_y((p1[1] + plot.c2p(0, 0)[1]) / 2)
         box, dots, img, key = self.data
         accuracy = EX.accuracy(self.result.net, self.X, self.Y)
         acc = self.text(f"{accuracy:.0%} classified correctly", 24)
