@@ -1,6 +1,6 @@
 """Full-batch, mini-batch and stochastic descent
 
-Gradient descent on the cost J(m, b) of the {n} points, from (m, b) = ({m0:g}, {b0:g}) on the
+Gradient descent on the cost J(m, b) of the {n} points, from (m, b) = ({m0}, {b0}) on the
 floor of the long valley of J, with the same learning rate {lr:g} and {steps} steps, but each
 step's gradient from a different amount of data: all {n} points (full batch), {mini} points
 (mini-batch) or a single point (stochastic), drawn in a seeded shuffled order. Top: the three
@@ -8,9 +8,9 @@ paths over the contours of J (spaced by a constant factor), the minimum starred.
 path glides smoothly along the valley floor; the sampled gradients disagree mostly about the
 slope m, so those paths are thrown from wall to wall while drifting the same way, the
 single-sample one most. Bottom: J on all {n} points after every step, on a log scale: smooth for
-the full batch, jumping up and down for the others. After {steps} steps: J = {j_full:.3f} (full
-batch), {j_mini:.3f} (mini-batch) and {j_single:.3f} (single sample), against J* = {j_star:.4f}
-at the minimum.
+the full batch, jumping up and down for the others. Averaged over the last {last} steps and
+over {seeds} seeds (one seed's last value is luck), J = {j_full} (full batch), {j_mini}
+(mini-batch) and {j_single} (single sample), against J* = {j_star:.4f} at the minimum.
 
 Alt: Three contour maps of the same long, narrow valley side by side, each with one path from a
 common start near the top: a smooth straight path down the valley floor, a jagged path that
@@ -22,19 +22,20 @@ import numpy as np
 
 from gdcore import data, races, regression
 from gdviz import mpl as gm
+from gdviz import numbers
 from gdviz.race_plot import batch_colors
 
 RACE = races.BATCH_RACE
 
 
 def facts() -> dict:
-    runs = list(races.run_batch_race(RACE).values())
+    full, mini, single = (numbers.text(v, 3) for v in races.settled_costs(RACE).values())
     x, y = data.regression_points()
     m, b = regression.least_squares(x, y)
-    return {"n": x.size, "m0": RACE.start[0], "b0": RACE.start[1], "lr": RACE.lr,
-            "steps": RACE.steps,
-            "mini": RACE.batch_sizes[1], "j_full": runs[0].losses[-1],
-            "j_mini": runs[1].losses[-1], "j_single": runs[2].losses[-1],
+    return {"n": x.size, "m0": numbers.text(RACE.start[0]), "b0": numbers.text(RACE.start[1]),
+            "lr": RACE.lr, "steps": RACE.steps, "mini": RACE.batch_sizes[1],
+            "last": races.BATCH_SUMMARY.last_steps, "seeds": len(races.BATCH_SUMMARY.seeds),
+            "j_full": full, "j_mini": mini, "j_single": single,
             "j_star": regression.cost(m, b, x, y)}
 
 

@@ -1,12 +1,12 @@
 """Local minima, and momentum rolling through one
 
-A bumpy loss with {n_minima} local minima. Top left: plain gradient descent (learning rate
-{lr:g}, {steps} steps) from {n_starts} starts; each run slides into the minimum of its own basin
-and stays there: at w = {m0:.2f}, {m1:.2f} or {m2:.2f}, depending only on where it began. Top
-right: from w = {w0:g}, plain descent stalls in the shallow trough at {m0:.2f}, where the loss
-is still {f0:.2f}; momentum (β = {beta:g}, same learning rate) builds up speed on the long
+A bumpy cost J(w) with {n_minima} local minima. Top left: plain gradient descent (learning rate
+{lr}, {steps} steps) from {n_starts} starts; each run slides into the minimum of its own basin
+and stays there: at w = {m0}, {m1} or {m2}, depending only on where it began. Top
+right: from w = {w0}, plain descent stalls in the shallow trough at {m0}, where the cost J
+is still {f0}; momentum (β = {beta}, same learning rate) builds up speed on the long
 slope, rolls on through that trough and the next one, and settles in the deepest minimum at
-{m2:.2f} (loss {f2:.2f}). Bottom: the position w of both runs at every step.
+{m2} (J = {f2}). Bottom: the position w of both runs at every step.
 
 Alt: Three panels. Top left: a wavy curve with three dips; four hollow circles mark starts and
 dotted trails lead from each down into the nearest dip, where a grey ball rests: one in the left
@@ -21,6 +21,8 @@ import numpy as np
 
 from gdcore import local_minima
 from gdviz import mpl as gm
+from gdviz import numbers
+from gdviz.theme import AXIS_LABELS
 
 EXP = local_minima.LOCAL_MINIMA
 
@@ -28,19 +30,21 @@ EXP = local_minima.LOCAL_MINIMA
 def facts() -> dict:
     m = local_minima.minima(EXP)
     f = EXP.surface(m)
-    return {"n_minima": m.size, "lr": EXP.lr, "steps": EXP.steps, "n_starts": len(EXP.starts),
-            "beta": EXP.beta,
-            "w0": EXP.stalled_start, "m0": m[0], "m1": m[1], "m2": m[2], "f0": f[0], "f2": f[2]}
+    two = {k: numbers.text(v, 2) for k, v in
+           {"m0": m[0], "m1": m[1], "m2": m[2], "f0": f[0], "f2": f[2]}.items()}
+    return {"n_minima": m.size, "lr": numbers.text(EXP.lr), "steps": EXP.steps,
+            "n_starts": len(EXP.starts), "beta": numbers.text(EXP.beta),
+            "w0": numbers.text(EXP.stalled_start), **two}
 
 
 def _curve(ax, theme, surface):
     (lo, hi), = surface.window
     w = np.linspace(lo, hi, 600)
-    ax.plot(w, surface(w), color=theme.text, lw=1.1, zorder=2, gid="loss-curve")
+    ax.plot(w, surface(w), color=theme.text, lw=1.1, zorder=2, gid="cost-curve")
     ax.set_xlim(lo, hi)
     ax.set_ylim(-1.0, 5.7)
     ax.set_xlabel("weight $w$")
-    ax.set_ylabel("loss $f(w)$")
+    ax.set_ylabel("cost $J(w)$")
     gm.style_axes(ax, theme)
 
 
@@ -55,8 +59,7 @@ def _ball(ax, theme, tr, color, gid, zorder=6):
 
 
 def _start(ax, theme, w0, f0, gid):
-    ax.plot(w0, f0, marker="o", ms=6.5, mfc=theme.background, mec=theme.text, mew=1.1,
-            ls="none", zorder=7, gid=gid)
+    ax.plot(w0, f0, gid=gid, **theme.marker("start"))
 
 
 def make_figure(theme):
@@ -78,7 +81,8 @@ def make_figure(theme):
         _start(a_plain, theme, w0, tr.losses[0], f"start:{w0:g}")
         _ball(a_plain, theme, tr, c_plain, f"ball:{w0:g}", zorder=6 + k)
     for i, m in enumerate(minima):
-        a_plain.annotate(f"$w = {m:.2f}$", (m, s(m)), xytext=(0, -9), textcoords="offset points",
+        a_plain.annotate(f"$w = {numbers.latex(m, 2)}$", (m, s(m)), xytext=(0, -9),
+                         textcoords="offset points",
                          ha="center", va="top", fontsize=theme.small_size, color=theme.text,
                          gid=f"minimum-label:{i}")
     a_plain.set_title(f"Plain descent from {len(EXP.starts)} starts",
@@ -100,12 +104,14 @@ def make_figure(theme):
                    fontsize=theme.small_size, color=theme.text,
                    arrowprops=dict(arrowstyle="-|>", color=theme.text, lw=0.8,
                                    shrinkA=2, shrinkB=6))
-    a_mom.set_title(f"From $w = {EXP.stalled_start:g}$: plain and momentum",
+    a_mom.set_title(f"From $w = {numbers.latex(EXP.stalled_start)}$: plain and momentum",
                     fontsize=theme.font_size)
     a_mom.legend(handles=[
-        a_mom.plot([], [], marker="o", ls="none", color=c_plain, label=f"plain, α = {EXP.lr:g}")[0],
+        a_mom.plot([], [], marker="o", ls="none", color=c_plain,
+                   label="plain, " + numbers.hyper(r"\alpha", EXP.lr, "mathtext"))[0],
         a_mom.plot([], [], marker="o", ls="none", color=c_mom,
-                   label=f"momentum, α = {EXP.lr:g}, β = {EXP.beta:g}")[0],
+                   label="momentum, " + numbers.hyper(r"\alpha", EXP.lr, "mathtext") + ", "
+                   + numbers.hyper(r"\beta", EXP.beta, "mathtext"))[0],
     ], loc="upper right", handletextpad=0.3)
 
     # Bottom: the position at every step.
@@ -123,7 +129,7 @@ def make_figure(theme):
     a_time.plot(steps_m, rolling.points[:, 0], color=c_mom, lw=1.6, label="momentum",
                 gid="position:momentum")
     a_time.set_xlim(0, max(EXP.steps, EXP.momentum_steps))
-    a_time.set_xlabel("step")
+    a_time.set_xlabel(AXIS_LABELS["iteration"])
     a_time.set_ylabel("position $w$")
     a_time.legend(loc="lower right", ncol=2)
     return fig

@@ -1,16 +1,16 @@
 """A training loss curve
 
 A network with {hidden} tanh hidden neurons learns to separate the two interleaved half-moons
-({n} points, two classes). Left: its training loss, the half mean squared error on all {n}
+({n} points, two classes). Left: its training cost J, the half mean squared error on all {n}
 points, after each of {steps} full-batch gradient-descent iterations (learning rate {lr:g}). The
-loss drops steeply in the first few dozen iterations, from {start:.3f} to {early:.3f} by
+cost drops steeply in the first few dozen iterations, from {start:.3f} to {early:.3f} by
 iteration {early_at}, then levels off and creeps down to {end:.3f}. Right: the data and the
 trained network's decision boundary (where its output crosses {threshold:g}); it now classifies
 {accuracy:.0%} of the points correctly.
 
-Alt: Left, a curve of loss against iteration that falls steeply at first and then flattens into
-a long, slowly sinking tail, with its first and last values labelled. Right, two interleaved
-crescent-shaped clusters of points in two colours, separated by a curved boundary line.
+Alt: Left, a curve of the cost J against iteration that falls steeply at first and then
+flattens into a long, slowly sinking tail, with its first and last values labelled. Right, two
+interleaved crescent-shaped clusters of points in two colours, separated by a curved boundary line.
 """
 
 import numpy as np
@@ -18,6 +18,7 @@ import numpy as np
 from gdcore.networks import LOSS_CURVE
 from gdviz import equations
 from gdviz import mpl as gm
+from gdviz.theme import AXIS_LABELS
 
 EX = LOSS_CURVE
 
@@ -37,8 +38,8 @@ def make_figure(theme):
     gm.style_axes(ax, theme)
     it = np.arange(losses.size)
     ax.plot(it, losses, color=theme.accent, lw=1.6, gid="loss")
-    ax.plot([0, it[-1]], [losses[0], losses[-1]], ls="none", marker="o", ms=5,
-            color=theme.accent, mec=theme.background, mew=0.8, zorder=5, gid="ends")
+    ax.plot(0, losses[0], gid="start", **theme.marker("start"))
+    ax.plot(it[-1], losses[-1], gid="end", **theme.marker("end"))
     ax.annotate(f"start: {losses[0]:.3f}", (0, losses[0]), xytext=(8, -2),
                 textcoords="offset points", ha="left", va="top", fontsize=theme.small_size,
                 color=theme.text)
@@ -49,9 +50,9 @@ def make_figure(theme):
             ha="right", va="center", fontsize=theme.font_size, color=theme.text, gid="equation")
     ax.set_xlim(-EX.steps * 0.02, EX.steps * 1.02)
     ax.set_ylim(0, losses[0] * 1.08)
-    ax.set_xlabel("iteration")
-    ax.set_ylabel("training loss $L$")
-    ax.set_title("Training loss per iteration", fontsize=theme.font_size)
+    ax.set_xlabel(AXIS_LABELS["iteration"])
+    ax.set_ylabel("training " + AXIS_LABELS["cost"])
+    ax.set_title("Training cost per iteration", fontsize=theme.font_size)
 
     # The data and the learned boundary: the network's output evaluated on a grid.
     lo, hi = X.min(axis=0) - 0.3, X.max(axis=0) + 0.3

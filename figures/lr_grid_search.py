@@ -2,15 +2,15 @@
 
 A grid search trains the same small network on the two-moons data once for every pair of
 learning rate α ({n_lrs} values) and momentum β ({n_betas} values), {steps} full-batch steps
-each, from the same initial weights, and records the final training loss. Blue and purple cells
-reached a low loss, yellow and red ones a high loss (the colour scale is logarithmic); hatched
-cells diverged. The best pair, outlined, is α = {best_lr:g} with β = {best_beta:g}, final loss
-{best_loss:.4f}; the worst run that did not diverge ended at {worst_loss:.4f}. Too small a rate
+each, from the same initial weights, and records the final training cost J. Dark cells reached a
+low cost, bright ones a high cost (the colour scale is logarithmic); hatched cells diverged. The
+best pair, outlined, is α = {best_lr:g} with β = {best_beta:g}, final cost J = {best_loss:.4f};
+the worst run that did not diverge ended at J = {worst_loss:.4f}. Too small a rate
 crawls whatever the momentum; the largest rate blows up for every β; the best pairs lie just
 below it, with strong momentum.
 
 Alt: A heat map with learning rate on the vertical axis and momentum on the horizontal axis,
-each cell showing its final loss. The loss falls from the top-left corner (small rate, no
+each cell showing its final cost J. The cost falls from the top-left corner (small rate, no
 momentum) towards larger rates and more momentum; the bottom row, the largest rate, is hatched
 and marked diverged; the cell just above it at β = {best_beta:g} is outlined as the best.
 """
@@ -25,6 +25,7 @@ from matplotlib.ticker import FuncFormatter
 
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
+from gdviz.theme import AXIS_LABELS
 
 
 @functools.cache
@@ -57,13 +58,11 @@ def make_figure(theme):
         for j in range(n_b):
             v = g.losses[i, j]
             if np.isfinite(v):
-                rgb = cmap(norm(v))[:3]
-                light = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2] > 0.5
                 best = (i, j) == g.best
                 ax.text(j, i, f"best\n{v:.4f}" if best else f"{v:.4f}", ha="center",
                         va="center", fontsize=theme.small_size, linespacing=1.15,
                         fontweight="bold" if best else "normal",
-                        color="#000000" if light else "#FFFFFF", gid=f"cell:{i},{j}")
+                        color=theme.text, gid=f"cell:{i},{j}")
             else:
                 ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=theme.grid,
                                        edgecolor=theme.background, lw=1, hatch="///",
@@ -76,17 +75,17 @@ def make_figure(theme):
     ax.set_xticks(range(n_b), [f"{b:g}" for b in g.betas])
     ax.set_yticks(range(n_l), [f"{a:g}" for a in g.lrs])
     ax.set_xlabel("momentum $\\beta$")
-    ax.set_ylabel("learning rate $\\alpha$")
+    ax.set_ylabel(AXIS_LABELS["rate"])
     ax.tick_params(length=0)
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
     cb = fig.colorbar(im, ax=ax, pad=0.08, shrink=0.95)
-    cb.set_label("final training loss")
+    cb.set_label("final training cost $J$")
     cb.ax.tick_params(labelsize=theme.small_size)
     plain = FuncFormatter(lambda v, _: f"{v:g}")
     cb.ax.yaxis.set_major_formatter(plain)
     cb.ax.yaxis.set_minor_formatter(plain)
-    ax.set_title("Final training loss for each ($\\alpha$, $\\beta$)", fontsize=theme.font_size)
+    ax.set_title("Final training cost for each ($\\alpha$, $\\beta$)", fontsize=theme.font_size)
     return fig
 
 

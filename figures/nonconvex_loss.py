@@ -3,15 +3,15 @@
 Top: the two functions as surfaces; bottom: the same as contour maps (levels spaced by equal
 factors). Left: the cost J(m, b) of linear regression on the seven points is a convex bowl;
 however long and narrow, it has {convex_minima} minimum, and every downhill path ends there.
-Right: the loss of a small sigmoid network ({sizes}, trained on {n_samples} noisy samples of a
+Right: the cost J of a small sigmoid network ({sizes}, trained on {n_samples} noisy samples of a
 sine wave) as two of its first-layer weights sweep from −{window:g} to {window:g} while all its
-other weights stay at their trained values. Where the sigmoids saturate the loss goes flat
+other weights stay at their trained values. Where the sigmoids saturate the cost goes flat
 (plateaus on which the gradient all but vanishes), and the landscape holds {basins} separate
 basins: where descent ends depends on where it starts.
 
 Alt: Top, two three-dimensional surfaces; bottom, the same two functions as filled contour
 maps. Left, a smooth trough with one lowest point, its contours nested ellipses. Right, the
-network's loss: broad flat terraces joined by steep steps, and {basins} long dark troughs, one
+network's cost: broad flat terraces joined by steep steps, and {basins} long dark troughs, one
 lying across the lower left of the map and one running up its middle, meeting only over a low
 pass.
 """
@@ -23,9 +23,10 @@ from matplotlib.ticker import FormatStrFormatter, LogLocator, NullLocator
 
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
+from gdviz import theme as th
 from gdviz import views
 
-#: Basins shallower than this share of the loss range are grid artefacts, not minima.
+#: Basins shallower than this share of the cost range are grid artefacts, not minima.
 MIN_DEPTH = 0.01
 
 
@@ -65,10 +66,13 @@ def _surface(ax, theme, X, Y, Z, norm):
     surf.set_rasterized(True)
 
 
-def _contours(ax, theme, X, Y, Z, levels, norm, xlabel, ylabel):
-    cs = ax.contourf(X, Y, Z, levels=levels, cmap=theme.surface_cmap, norm=norm)
-    cs.set_rasterized(True)
-    ax.contour(X, Y, Z, levels=levels, colors=theme.background, linewidths=0.35, alpha=0.6)
+def _levels(theme, Z):
+    """The cost map's levels of Z (theme.cost_map: log-spaced), shared by surface and map."""
+    return views.contour_levels(Z, theme.cost_map.levels, theme.cost_map.log)
+
+
+def _contours(ax, theme, X, Y, Z, xlabel, ylabel):
+    cs = gm.contour_map(ax, theme, X, Y, Z)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     return cs
@@ -94,7 +98,7 @@ def make_figure(theme):
     nc = fig.add_subplot(gs[1, 1])
 
     # Left: the convex bowl of linear regression, coloured by log J as in mse-surface.
-    lv = views.contour_levels(J)
+    lv = _levels(theme, J)
     jnorm = LogNorm(lv[0], lv[-1])
     _surface(ax, theme, M, B, J, jnorm)
     ax.view_init(elev=views.VIEW_ELEV, azim=views.VIEW_AZIM)
@@ -102,14 +106,14 @@ def make_figure(theme):
     ax.set_yticks([-4, 0, 4, 8])
     ax.set_zticks([0, 100, 200])
     _style3d(ax, theme, "$m$", "$b$", "$J$")
-    ax.set_title(f"linear regression: convex,\n{n_convex} minimum")
-    cs = _contours(ac, theme, M, B, J, lv, jnorm, "$m$", "$b$")
+    ax.set_title(th.title(f"linear regression: convex,\n{n_convex} minimum"))
+    cs = _contours(ac, theme, M, B, J, th.AXIS_LABELS["slope"], th.AXIS_LABELS["intercept"])
     cb = _colorbar(fig, cs, ac, theme, "$J(m, b)$ (log scale)")
     cb.locator = LogLocator()
     cb.update_ticks()
 
-    # Right: the network's loss over two of its weights.
-    ll = views.contour_levels(L)  # log-spaced too: the basins lie in the lowest decade
+    # Right: the network's cost over two of its weights.
+    ll = _levels(theme, L)  # log-spaced too: the basins lie in the lowest decade
     lnorm = LogNorm(ll[0], ll[-1])
     _surface(nx, theme, W1, W2, L, lnorm)
     nx.view_init(elev=views.VIEW_ELEV, azim=views.VIEW_AZIM)
@@ -117,10 +121,10 @@ def make_figure(theme):
     nx.set_xticks([-w, 0, w])
     nx.set_yticks([-w, 0, w])
     nx.set_zticks([0.0, 0.5, 1.0, 1.5])
-    _style3d(nx, theme, "$w_1$", "$w_2$", "$L$")
-    nx.set_title(f"sigmoid network: not convex,\nplateaus and {n_basins} basins")
-    cs = _contours(nc, theme, W1, W2, L, ll, lnorm, "$w_1$", "$w_2$")
-    cb = _colorbar(fig, cs, nc, theme, "$L(w_1, w_2)$ (log scale)")
+    _style3d(nx, theme, "$w_1$", "$w_2$", "$J$")
+    nx.set_title(th.title(f"sigmoid network: not convex,\nplateaus and {n_basins} basins"))
+    cs = _contours(nc, theme, W1, W2, L, "$w_1$", "$w_2$")
+    cb = _colorbar(fig, cs, nc, theme, "$J(w_1, w_2)$ (log scale)")
     cb.set_ticks([t for t in (0.05, 0.1, 0.2, 0.5, 1.0) if ll[0] <= t <= ll[-1]])
     cb.ax.yaxis.set_major_formatter(FormatStrFormatter("%g"))
     cb.ax.yaxis.set_minor_locator(NullLocator())

@@ -4,7 +4,10 @@ cost per step, all driven by one ValueTracker of the step index.
 The runs are gdcore's races.run_batch_race(races.BATCH_RACE) (the same start, rate, steps and
 seed for the three batch sizes), the same as figures/batch_vs_stochastic.py, and in the same
 colours (that figure's colors()). The first steps are played slowly, so that single jumps of the
-sampled paths can be followed; the rest faster.
+sampled paths can be followed; the rest faster. The full-batch path is drawn whole; the two
+sampled paths as thin comet tails of their last TAIL steps, so that none buries another or the
+valley. At the end the live readouts give way to gdcore's fair comparison
+(races.settled_costs): J averaged over the last steps of each run and over several seeds.
 Render alone with: manim -ql scenes/batch_vs_stochastic.py BatchVsStochastic
 """
 
@@ -19,6 +22,7 @@ from manim import (
     Create,
     DashedLine,
     FadeIn,
+    FadeOut,
     Line,
     Star,
     ValueTracker,
@@ -28,6 +32,7 @@ from manim import (
 )
 
 from gdcore import data, races, regression
+from gdviz import numbers
 from gdviz.manim_blocks import (
     LossPlot,
     Trail,
@@ -47,6 +52,8 @@ STOPS = ((12, 5.0), (RACE.steps, 9.0))
 Y_EXP = (-3, 1)
 #: Stroke widths: the smooth full-batch path on top and thickest.
 WIDTHS = (4.5, 2.6, 2.0)
+#: The sampled paths keep only their last TAIL steps, fading towards the oldest.
+TAIL = 25
 
 
 class BatchVsStochastic(ThemedScene):
@@ -68,10 +75,11 @@ class BatchVsStochastic(ThemedScene):
     def build_map(self):
         t = self.theme
         (m0, m1), (b0, b1) = RACE.window
-        ax = map_axes(t, [m0, m1, 0.5], [b0, b1, 1], 4.4, 5.3, "m", "b", places=1)
+        ax = map_axes(t, [m0, m1, 0.5], [b0, b1, 1], 4.4, 5.3, "m", "b", places=1,
+                      tick_size=30)
         ax.move_to(np.array([-3.85, -0.55, 0]))
         M, B, J = regression.cost_grid(self.x, self.y, (m0, m1), (b0, b1), size=300)
-        img = contour_image(t, M, B, J, ax, levels=16, fade=0.45)
+        img = contour_image(t, M, B, J, ax)
         star = Star(outer_radius=0.17, color=t.good, fill_opacity=1, stroke_width=1.5)
         star.set_stroke(t.background).move_to(ax.c2p(self.m_star, self.b_star)).set_z_index(8)
         start = Circle(radius=0.1, color=t.text, stroke_width=3, fill_color=t.background,
@@ -79,7 +87,9 @@ class BatchVsStochastic(ThemedScene):
         self.trails, self.dots = {}, {}
         for i, (name, tr) in enumerate(self.runs.items()):
             c = self.colors[name]
-            trail = Trail(ax, tr.points, self.step, color=c, stroke_width=WIDTHS[i])
+            sampled = i > 0
+            trail = Trail(ax, tr.points, self.step, color=c, stroke_width=WIDTHS[i],
+                          tail=TAIL if sampled else None, fade_tail=sampled)
             trail.set_z_index(3 - i)
             self.trails[name] = trail
             self.dots[name] = head_dot(trail, c, radius=0.085)
@@ -137,7 +147,7 @@ class BatchVsStochastic(ThemedScene):
         seed = self.text(f"seed {RACE.seed}", 24, t.muted)
         info = VGroup(rate, seed, step_read).arrange(RIGHT, buff=0.6)
         info.next_to(legend, UP, buff=0.32).align_to(legend, LEFT)
-        self.step_read = step_read
+        self.step_read, self.info = step_read, info
 
         self.play(Write(title), FadeIn(sub))
         self.play(FadeIn(img), Create(ax), FadeIn(star), FadeIn(start))
@@ -162,12 +172,27 @@ class BatchVsStochastic(ThemedScene):
         star_label.next_to(ax.c2p(self.m_star, self.b_star), RIGHT, buff=0.25)
         star_label.add_background_rectangle(color=t.background, opacity=0.8, buff=0.06)
         star_label.set_z_index(9)
-        note = VGroup(self.text("smaller batches: cheaper, noisier steps", 24, t.muted),
-                      self.text("the same drift towards the minimum", 24, t.muted))
-        note.arrange(DOWN, buff=0.1, aligned_edge=LEFT)
+        self.play(Write(label), FadeIn(star_label))
+        # The fair comparison: one seed's last J is luck; gdcore's mean over the last steps and
+        # over several seeds ranks the runs as the paths do.
+        summary = races.BATCH_SUMMARY
+        self.settled = races.settled_costs(RACE, summary)
+        head = self.text(f"J averaged over the last {summary.last_steps} steps "
+                         f"and {len(summary.seeds)} seeds", 24, t.muted)
+        head.move_to(self.info, aligned_edge=LEFT)
+        means = VGroup()
+        for row, name in zip(self.legend, self.runs, strict=True):
+            mean = self.tex(rf"\bar J = {numbers.latex(self.settled[name], 3)}", 28,
+                            self.colors[name])
+            means.add(mean.move_to(row[2], aligned_edge=LEFT))
+        self.means = means
+        self.play(FadeOut(self.info), *(FadeOut(row[2]) for row in self.legend))
+        self.play(FadeIn(head), FadeIn(means))
+        note = self.text("smaller batches: cheaper, noisier steps", 24, t.muted)
         note.next_to(self.legend, DOWN, buff=0.2).align_to(self.legend, LEFT)
-        self.play(Write(label), FadeIn(star_label), FadeIn(note, shift=0.2 * UP))
-        self.wait(2.5)
+        self.note = note
+        self.play(FadeIn(note, shift=0.2 * UP))
+        self.wait(1.4)
 
     SECTIONS = sections(section_setup, section_descent, section_compare)
 

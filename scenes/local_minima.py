@@ -1,11 +1,13 @@
-"""Local minima on a bumpy 1-D loss: balls rolled by plain gradient descent settle in the minimum
-of their own basin; from the start that stalls in the shallow trough, momentum rolls on through.
+"""Local minima on a bumpy 1-D cost J(w): balls rolled by plain gradient descent settle in the
+minimum of their own basin; from the start that stalls in the shallow trough, momentum
+rolls on through.
 
 Every number is gdcore's (gdcore.local_minima.LOCAL_MINIMA, the still's experiment):
 the curve is surfaces.bumpy, the balls ride the runs local_minima.run_plain and
 local_minima.run_momentum, driven by one ValueTracker of the step index. At a whole step a
-ball sits at (w_t, f(w_t)) of the run; between two steps it slides along the curve from w_t
-towards w_{t+1}.
+ball sits at (w_t, J(w_t)) of the run; between two steps it slides along the curve from w_t
+towards w_{t+1}. The key moment, the momentum ball's escape over the two humps
+(local_minima.escape), is played slowly with the picture zoomed onto it.
 Render alone with: manim -ql scenes/local_minima.py LocalMinima
 """
 
@@ -19,7 +21,9 @@ from manim import (
     Create,
     Dot,
     FadeIn,
+    FadeOut,
     Indicate,
+    LaggedStart,
     ValueTracker,
     VGroup,
     VMobject,
@@ -28,7 +32,7 @@ from manim import (
 )
 
 from gdcore import local_minima
-from gdviz import equations
+from gdviz import equations, numbers
 from gdviz.manim_blocks import live_readout, map_axes, step_of
 from gdviz.manim_theme import ThemedScene, sections
 
@@ -37,15 +41,24 @@ EXP = local_minima.LOCAL_MINIMA
 F_RANGE = (-1.0, 6.0)
 #: Samples of the drawn curve (gdcore's surface at each).
 W_SAMPLES = np.linspace(*EXP.surface.window[0], 600)
-#: The plain runs are played to PLAIN_SHOWN steps (all have settled, see local_minima.LOCAL_MINIMA),
-#: then on to their end quickly; the momentum run likewise to MOMENTUM_SHOWN.
-PLAIN_SHOWN = 60
-MOMENTUM_SHOWN = 110
+#: The plain runs are played to PLAIN_SHOWN steps (by then every step is under 0.01 in w, under a
+#: pixel), then on to their end quickly; the momentum run likewise to MOMENTUM_SHOWN (its swings
+#: about the deepest minimum are under 0.1 in w by then).
+PLAIN_SHOWN = 24
+MOMENTUM_SHOWN = 60
 BALL_RADIUS = 0.13
+#: Tick numbers at least 12 px tall at 480p.
+TICK_SIZE = 34
+#: The zoom onto the escape: the stage grows by ZOOM about the point (w, J) = ZOOM_AT, which
+#: moves to ZOOM_TO on screen; the escape's steps (from two before to six after) take ESCAPE_TIME s.
+ZOOM = 1.6
+ZOOM_AT = (0.2, 1.2)
+ZOOM_TO = np.array([0.0, -0.7, 0.0])
+ESCAPE_TIME = 5.0
 
 
 def ball_point(traj, s: float) -> np.ndarray:
-    """(w, f) of a run's ball at tracker value s: gdcore's (w_t, f(w_t)) at a whole step t,
+    """(w, J) of a run's ball at tracker value s: gdcore's (w_t, J(w_t)) at a whole step t,
     between steps the point of the curve at w between w_t and w_{t+1}."""
     last = traj.steps
     s = float(np.clip(s, 0, last))
@@ -58,7 +71,7 @@ def ball_point(traj, s: float) -> np.ndarray:
 
 
 class StepMarks(VGroup):
-    """Small dots at every visited (w_t, f(w_t)) of a run up to the tracker's step (made once,
+    """Small dots at every visited (w_t, J(w_t)) of a run up to the tracker's step (made once,
     shown by opacity)."""
 
     def __init__(self, ax, traj, tracker, color, radius=0.045, opacity=0.55):
@@ -103,6 +116,23 @@ class LocalMinima(ThemedScene):
         ring = Circle(radius=0.11, color=self.theme.text, stroke_width=2.5)
         return ring.move_to(self.ax.c2p(w0, f0)).set_z_index(3)
 
+    def zoom_to(self, stage, labels, change, *also):
+        """Dissolve the stage into its changed view: the new view fades in over a still copy of
+        the old one, whose parts then fade out one after the other (moving thin lines would
+        flicker; a dissolve keeps every frame's ink). The stage's labels fade out before and
+        back in after, so that no words ever lie on other words."""
+        self.play(labels.animate.set_opacity(0), run_time=0.5)
+        ghost = stage.copy()
+        for m in ghost.get_family():
+            m.clear_updaters()
+        self.add(ghost)
+        self.remove(stage)
+        change(stage)
+        self.play(FadeIn(stage), *also, run_time=1.0)
+        self.play(LaggedStart(*(FadeOut(p) for p in ghost), lag_ratio=0.25), run_time=1.0)
+        self.remove(ghost)
+        self.play(labels.animate.set_opacity(1), run_time=0.5)
+
     # -- sections ------------------------------------------------------------------
 
     def section_curve(self):
@@ -110,7 +140,8 @@ class LocalMinima(ThemedScene):
         title = self.text("Local minima: where a ball starts decides where it stops", 32)
         title.to_edge(UP, buff=0.3)
         (lo, hi), = EXP.surface.window
-        ax = map_axes(t, [lo, hi, 1], [*F_RANGE, 1], 11.2, 5.3, "w", "f(w)")
+        ax = map_axes(t, [lo, hi, 1], [*F_RANGE, 1], 11.2, 5.3, "w", "J(w)",
+                      tick_size=TICK_SIZE)
         ax.move_to(np.array([0.35, -0.75, 0]))
         curve = VMobject(stroke_color=t.text, stroke_width=4)
         curve.set_points_as_corners([ax.c2p(w, f) for w, f in
@@ -146,12 +177,12 @@ class LocalMinima(ThemedScene):
                   FadeIn(step_read))
         self.add(*self.marks)
         self.wait(0.5)
-        self.play(self.step.animate.set_value(PLAIN_SHOWN), run_time=5.0, rate_func=linear)
-        self.play(self.step.animate.set_value(EXP.steps), run_time=0.8, rate_func=linear)
-        # Each local minimum labelled with its depth f(w*).
+        self.play(self.step.animate.set_value(PLAIN_SHOWN), run_time=4.0, rate_func=linear)
+        self.play(self.step.animate.set_value(EXP.steps), run_time=0.6, rate_func=linear)
+        # Each local minimum labelled with its depth J(w*).
         self.min_labels = VGroup()
         for m, f in zip(self.minima, self.depths):
-            lab = self.tex(rf"f = {f:.2f}", 28, t.good)
+            lab = self.tex(rf"J = {numbers.latex(f, 2)}", 28, t.good)
             lab.next_to(ax.c2p(m, f), DOWN, buff=0.3)
             self.min_labels.add(lab)
         note = VGroup(self.text("each ball stops in", 24, t.muted),
@@ -159,7 +190,7 @@ class LocalMinima(ThemedScene):
         note.move_to(ax.c2p(-2.15, 0.15))
         self.note = note
         self.play(FadeIn(self.min_labels, shift=0.15 * UP), FadeIn(note))
-        self.wait(2.0)
+        self.wait(1.2)
 
     def section_momentum(self):
         t = self.theme
@@ -174,9 +205,10 @@ class LocalMinima(ThemedScene):
         stall_note.shift(0.35 * RIGHT)
         self.play(*(m.animate.set_opacity(0.25) for m in others + others_marks),
                   *(r.animate.set_stroke(opacity=0.25) for r in rings),
-                  FadeIn(stall_note), Indicate(keep, color=t.opt("SGD"), scale_factor=1.4),
+                  self.note.animate.set_opacity(0), run_time=1.0)
+        self.remove(*others_marks, self.note)
+        self.play(FadeIn(stall_note), Indicate(keep, color=t.opt("SGD"), scale_factor=1.4),
                   run_time=1.4)
-        self.remove(*others_marks)
         marks = StepMarks(ax, self.rolling, self.mstep, c)
         ball = self.ball(self.rolling, self.mstep, c)
         key = self.mkey
@@ -184,18 +216,40 @@ class LocalMinima(ThemedScene):
         mread, _ = live_readout("t", lambda: step_of(self.mstep, EXP.momentum_steps), 0, 30, c)
         mread.move_to(self.step_read, aligned_edge=LEFT)
         self.play(FadeIn(key), FadeIn(ball), FadeIn(eq), FadeIn(mread),
-                  self.step_read.animate.set_opacity(0), self.note.animate.set_opacity(0))
-        self.remove(self.step_read, self.note)
+                  self.step_read.animate.set_opacity(0))
+        self.remove(self.step_read)
         self.add(marks)
-        self.play(self.mstep.animate.set_value(MOMENTUM_SHOWN), run_time=7.5, rate_func=linear)
-        self.play(self.mstep.animate.set_value(EXP.momentum_steps), run_time=0.8,
+        first, last = local_minima.escape(self.rolling, EXP)
+        self.escape_steps = (first - 2, last + 6)
+        # Set-up: the ball gathers speed down the long left slope.
+        self.play(self.mstep.animate.set_value(first - 2), run_time=1.6, rate_func=linear)
+        # Key moment: zoom onto the humps, play the escape slowly, zoom back out.
+        kept_marks = [m for w0, m in zip(self.plain, self.marks) if w0 == stalled]
+        stage = VGroup(ax, self.curve, *self.rings, *kept_marks, *self.balls.values(),
+                       self.min_labels, stall_note, marks, ball)
+        about, target = ax.c2p(*ZOOM_AT), ZOOM_TO
+        framing = VGroup(self.title, eq, self.key, key)
+        corner = mread.copy().to_corner(UP + RIGHT, buff=0.4)
+        home = mread.get_center()
+        labels = VGroup(self.min_labels, stall_note)
+        self.zoom_to(stage, labels,
+                     lambda m: m.scale(ZOOM, about_point=about).shift(target - about),
+                     framing.animate.set_opacity(0), mread.animate.move_to(corner))
+        self.play(self.mstep.animate.set_value(self.escape_steps[1]), run_time=ESCAPE_TIME,
+                  rate_func=linear)
+        self.zoom_to(stage, labels,
+                     lambda m: m.shift(about - target).scale(1 / ZOOM, about_point=about),
+                     framing.animate.set_opacity(1), mread.animate.move_to(home))
+        # Then the swings about the deepest minimum die down.
+        self.play(self.mstep.animate.set_value(MOMENTUM_SHOWN), run_time=2.5, rate_func=linear)
+        self.play(self.mstep.animate.set_value(EXP.momentum_steps), run_time=0.5,
                   rate_func=linear)
         end = self.rolling.final[0]
         roll_note = VGroup(self.text("momentum rolls on", 24, c),
                            self.text("to the deepest minimum", 24, c)).arrange(DOWN, buff=0.08)
         roll_note.move_to(ax.c2p(end - 0.45, self.rolling.losses[-1] + 2.7))
         self.play(FadeIn(roll_note, shift=0.2 * DOWN), Indicate(ball, color=c, scale_factor=1.4))
-        self.wait(2.5)
+        self.wait(1.4)
         self.momentum_ball, self.momentum_marks = ball, marks
         self.stall_note, self.roll_note = stall_note, roll_note
 

@@ -1,11 +1,14 @@
-"""A training loss curve: a small network learns the two moons, its loss per iteration drawn as
+"""A training loss curve: a small network learns the two moons, its cost J per iteration drawn as
 one ValueTracker of the iteration advances.
 
 The run is the still figure's, gdcore.networks.LOSS_CURVE (its settings and its run(), i.e.
 gdcore.nn.train of a seeded 2-8-1 tanh network on gdcore.data.two_moons with
-full-batch gradient descent), so the two show the same numbers. The steep first iterations are
-played slowly, the long flat tail faster; at the end the start and final loss are labelled and
-the trained network's two decision regions appear under the data.
+full-batch gradient descent), so the two show the same numbers. The iteration axis is
+logarithmic (u = log10(t + 1)) and the tracker runs at a steady pace in u, so the steep first
+iterations take as long as the later decades. While the cost falls the data panel shows the
+network's decision regions at gdcore's snapshot iterations (LOSS_CURVE.nets_at), each fading into
+the next as the run goes from one snapshot to the next; at the end the start and final cost are
+labelled.
 Render alone with: manim -ql scenes/loss_curve.py LossCurve
 """
 
@@ -23,6 +26,7 @@ from manim import (
     ImageMobject,
     Rectangle,
     Square,
+    UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
     Write,
@@ -30,16 +34,16 @@ from manim import (
 )
 
 from gdcore.networks import LOSS_CURVE
-from gdviz import colors, equations
-from gdviz.manim_blocks import LossPlot, live_readout, step_of
-from gdviz.manim_theme import ThemedScene, sections, themed_axes
+from gdviz import colors, equations, numbers
+from gdviz.manim_blocks import LossPlot, live_readout, loss_axes, step_of, t_to_u, u_to_t
+from gdviz.manim_theme import ThemedScene, sections
 
 #: The training run of the still (gdcore.networks.LOSS_CURVE).
 EX = LOSS_CURVE
 #: The loss axis: 0 … Y_TOP (the first loss is about 0.255), ticked every Y_STEP.
 Y_TOP, Y_STEP = 0.3, 0.05
-#: Seconds of the steep part (iterations 0 … EARLY) and of the long tail.
-EARLY_SECONDS, TAIL_SECONDS = 5.0, 7.0
+#: Seconds per decade of iterations (the tracker runs at a steady pace in log10(t + 1)).
+DECADE_SECONDS = 4.0
 #: Pixels per side of the decision-region image.
 REGION_PIXELS = 240
 
@@ -50,6 +54,7 @@ class LossCurve(ThemedScene):
         super().setup()
         self.X, self.Y, self.result = EX.run()
         self.losses = self.result.train_losses
+        self.nets = EX.nets_at()
         self.it = ValueTracker(0)
 
     def k(self) -> int:
@@ -59,17 +64,15 @@ class LossCurve(ThemedScene):
 
     def build_plot(self):
         t = self.theme
-        ax = themed_axes(t, [0, EX.steps, 200], [0, Y_TOP, Y_STEP], 7.0, 4.3, ticks=False)
-        ax.x_axis.add_numbers(font_size=24, num_decimal_places=0, color=t.text,
-                              group_with_commas=False)
-        ax.y_axis.add_numbers(font_size=24, num_decimal_places=2, color=t.text)
+        ax = loss_axes(t, (0, EX.steps), (0, Y_TOP), 7.0, 4.3, None, None, log=False,
+                       y_step=Y_STEP, x_places=2, log_t=True)
+        plot = LossPlot(t, self.it, None, (0, Y_TOP), 0, 0, log=False, ax=ax, log_t=True)
         ax.move_to(np.array([-2.55, -0.95, 0]))
-        xl = self.text("iteration", 24).next_to(ax.x_axis, DOWN, buff=0.12)
+        xl = self.text("iteration t (log scale)", 24).next_to(ax.x_axis, DOWN, buff=0.55)
         xl.align_to(ax.x_axis, RIGHT)
-        yl = VGroup(self.text("training loss", 24), self.tex("L", 30)).arrange(RIGHT, buff=0.15)
+        yl = VGroup(self.text("cost", 24), self.tex("J", 30)).arrange(RIGHT, buff=0.15)
         yl.next_to(ax.y_axis.get_top(), RIGHT, buff=0.2).shift(0.1 * UP)
         ax.add(xl, yl)
-        plot = LossPlot(t, self.it, None, (0, Y_TOP), 0, 0, log=False, ax=ax)
         curve = plot.curve(self.losses, t.accent, stroke_width=4.5)
         dot = plot.dot(curve, t.accent, radius=0.09).set_stroke(t.background, width=1.5)
         return plot, curve, dot
@@ -96,20 +99,24 @@ class LossCurve(ThemedScene):
                 m = Dot(radius=0.055, color=t.data)
             dots.add(m.set_stroke(t.background, width=0.6).move_to(c2p(p)))
         dots.set_z_index(2)
-        # the trained network's output on a grid: class 1 where it exceeds THRESHOLD
-        g0, g1 = np.meshgrid(np.linspace(lo[0], hi[0], REGION_PIXELS),
-                             np.linspace(lo[1], hi[1], int(REGION_PIXELS * height / width)))
-        one = EX.output_grid(self.result.net, g0, g1) > EX.threshold
-        rgb = np.where(one[..., None], colors.mix(t.background, t.accent, 0.22),
-                       colors.mix(t.background, t.data, 0.22))
-        edge = np.zeros(one.shape, dtype=bool)
-        edge[:, 1:] |= one[:, 1:] != one[:, :-1]
-        edge[1:, :] |= one[1:, :] != one[:-1, :]
-        rgb[edge] = colors.rgb(t.text)
-        rgba = np.concatenate([rgb, np.ones(one.shape + (1,))], axis=-1)
-        img = ImageMobject((np.flipud(rgba) * 255).round().astype(np.uint8))
-        img.stretch_to_fit_width(width).stretch_to_fit_height(height).move_to(box)
-        img.set_z_index(-1)
+        # each snapshot network's output on a grid: class 1 where it exceeds the threshold
+        self.grid = np.meshgrid(np.linspace(lo[0], hi[0], REGION_PIXELS),
+                                np.linspace(lo[1], hi[1], int(REGION_PIXELS * height / width)))
+        self.regions = {k: EX.output_grid(net, *self.grid) > EX.threshold
+                        for k, net in self.nets.items()}
+        imgs = {}
+        for k, one in self.regions.items():
+            rgb = np.where(one[..., None], colors.mix(t.background, t.accent, 0.22),
+                           colors.mix(t.background, t.data, 0.22))
+            edge = np.zeros(one.shape, dtype=bool)
+            edge[:, 1:] |= one[:, 1:] != one[:, :-1]
+            edge[1:, :] |= one[1:, :] != one[:-1, :]
+            rgb[edge] = colors.rgb(t.text)
+            rgba = np.concatenate([rgb, np.ones(one.shape + (1,))], axis=-1)
+            img = ImageMobject((np.flipud(rgba) * 255).round().astype(np.uint8))
+            img.stretch_to_fit_width(width).stretch_to_fit_height(height).move_to(box)
+            imgs[k] = img.set_z_index(-1)
+        img = imgs
         key = VGroup(
             VGroup(Dot(radius=0.07, color=t.data), self.text("class 0", 24)).arrange(RIGHT, 0.15),
             VGroup(Square(0.13, color=t.accent, fill_opacity=1).rotate(np.pi / 4),
@@ -122,7 +129,7 @@ class LossCurve(ThemedScene):
 
     def section_setup(self):
         t = self.theme
-        title = self.text("Training a small network: the loss per iteration", 34)
+        title = self.text("Training a small network: the cost per iteration", 34)
         title.to_edge(UP, buff=0.25)
         s = EX.sizes
         sub = self.text(f"a {s[0]}-{s[1]}-{s[2]} {EX.activation} network, "
@@ -134,7 +141,7 @@ class LossCurve(ThemedScene):
         rate = self.tex(rf"\alpha = {EX.lr:g}", 30)
         it_read, it_num = live_readout("t", lambda: self.k(), 0, 30)
         it_num.group_with_commas = False
-        l_read, _ = live_readout("L", lambda: float(self.losses[self.k()]), 4, 30, t.accent)
+        l_read, _ = live_readout("J", lambda: float(self.losses[self.k()]), 4, 30, t.accent)
         rate.move_to(np.array([0, 2.3, 0])).align_to(plot.ax, LEFT).shift(0.3 * RIGHT)
         # fixed places (the numbers grow to the right) on the baseline of the rate
         it_read.next_to(rate, RIGHT, buff=0.8).align_to(rate, DOWN)
@@ -142,28 +149,39 @@ class LossCurve(ThemedScene):
         l_read.align_to(rate, DOWN)
         reads = VGroup(rate, it_read, l_read)
         eq = self.tex(equations.tex("half-mse-loss"), 30)
-        eq.move_to(plot.c2p(0.62 * EX.steps, 0.74 * Y_TOP))
+        eq.move_to(plot.ax.c2p(0.62 * float(t_to_u(EX.steps)), 0.74 * Y_TOP))
         self.eq = eq
 
         self.play(Write(title), FadeIn(sub))
         self.play(Create(plot.ax), FadeIn(eq))
         self.play(Create(box), FadeIn(dots, lag_ratio=0.01), FadeIn(key), FadeIn(data_title))
-        self.play(FadeIn(reads), FadeIn(curve), FadeIn(dot))
+        first = EX.snapshots[0]
+        self.shown = first
+        self.play(FadeIn(reads), FadeIn(curve), FadeIn(dot), FadeIn(img[first]))
         self.wait(0.8)
 
     def section_training(self):
         t = self.theme
         plot = self.plot[0]
-        early = EX.early
-        self.play(self.it.animate.set_value(early), run_time=EARLY_SECONDS, rate_func=linear)
-        p = plot.c2p(early, self.losses[early])
-        mark = Dot(p, radius=0.07, color=t.text)
-        note = self.text(f"after {early}: {self.losses[early]:.3f}", 24)
-        note.next_to(p, UR, buff=0.15)
-        self.play(FadeIn(mark), FadeIn(note))
-        self.wait(0.8)
-        self.play(self.it.animate.set_value(EX.steps), run_time=TAIL_SECONDS,
-                  rate_func=linear)
+        early, imgs = EX.early, self.data[2]
+        snaps = EX.snapshots
+        for a, b in zip(snaps[:-1], snaps[1:]):
+            u0, u1 = float(t_to_u(a)), float(t_to_u(b))
+
+            def advance(m, alpha, u0=u0, u1=u1):
+                m.set_value(float(u_to_t(u0 + alpha * (u1 - u0))))
+
+            # the run goes on to snapshot b while the regions of b fade in over those of a
+            self.play(UpdateFromAlphaFunc(self.it, advance), FadeIn(imgs[b]),
+                      run_time=DECADE_SECONDS * (u1 - u0), rate_func=linear)
+            self.remove(imgs[a])
+            self.shown = b
+            if b == early:
+                p = plot.c2p(early, self.losses[early])
+                mark = Dot(p, radius=0.07, color=t.text)
+                note = self.text(f"after {early}: {numbers.text(self.losses[early], 3)}", 24)
+                note.next_to(p, UR, buff=0.15)
+                self.play(FadeIn(mark), FadeIn(note), run_time=0.8)
         self.wait(0.4)
 
     def section_levelled(self):
@@ -173,16 +191,18 @@ class LossCurve(ThemedScene):
         l0, l1 = float(self.losses[0]), float(self.losses[-1])
         p0, p1 = plot.c2p(0, l0), plot.c2p(last, l1)
         start = VGroup(Dot(p0, radius=0.09, color=t.accent),
-                       self.text(f"start: {l0:.3f}", 24).next_to(p0, RIGHT, buff=0.25))
+                       self.text(f"start: {numbers.text(l0, 3)}", 24).next_to(p0, RIGHT,
+                                                                             buff=0.25))
         level = DashedLine(plot.c2p(0, l1), p1, color=t.muted, stroke_width=2, dash_length=0.08)
-        end = self.text(f"after {last} iterations: {l1:.3f}", 24)
-        end.next_to(p1, UP, buff=0.25).align_to(p1, RIGHT)
+        end = self.text(f"after {numbers.count(last)} iterations: {numbers.text(l1, 3)}", 22)
+        # in the empty band between the final level and the iteration axis
+        end.align_to(p1, RIGHT).shift(0.15 * LEFT).set_y((p1[1] + plot.c2p(0, 0)[1]) / 2)
         box, dots, img, key = self.data
         accuracy = EX.accuracy(self.result.net, self.X, self.Y)
         acc = self.text(f"{accuracy:.0%} classified correctly", 24)
         acc.next_to(key, DOWN, buff=0.2)
         self.play(FadeIn(start), Create(level), FadeIn(end))
-        self.play(FadeIn(img), FadeIn(acc))
-        self.wait(2.5)
+        self.play(FadeIn(acc))
+        self.wait(1.4)
 
     SECTIONS = sections(section_setup, section_training, section_levelled)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
+from fontcheck import assert_house_fonts
 from matplotlib.contour import QuadContourSet
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
@@ -15,6 +16,7 @@ from gdcore import training_procedure as procedure
 from gdcore.networks import LOSS_CURVE
 from gdcore.optimizers import NAMES
 from gdviz import mpl as gm
+from gdviz import numbers
 from gdviz import theme as th
 
 THEMES = ("light", "dark")
@@ -194,7 +196,8 @@ def test_local_minima_balls_sit_at_gdcores_minima(theme):
         settled.add(k)
     assert settled == {0, 1, 2}  # the starts settle in three different minima
     labels = {by_gid(fig, f"minimum-label:{i}").get_text() for i in range(3)}
-    assert labels == {f"$w = {m:.2f}$" for m in minima}
+    assert labels == {f"$w = {numbers.latex(m, 2)}$" for m in minima}
+    assert {ax.get_ylabel() for ax in fig.axes[:2]} == {"cost $J(w)$"}
 
 
 def test_local_minima_momentum_rolls_through_the_shallow_trough():
@@ -293,6 +296,10 @@ def test_loss_curve_is_gdcores_training_loss_falling_and_levelling_off(theme):
     texts = [t.get_text() for t in line.axes.texts]
     assert f"start: {L[0]:.3f}" in texts
     assert f"after {ex.steps} iterations: {L[-1]:.3f}" in texts
+    # the cost is J, as everywhere; start and end in the house marks
+    assert line.axes.get_ylabel() == "training cost $J$"
+    assert xy(by_gid(fig, "start"))[0] == pytest.approx((0, L[0]))
+    assert xy(by_gid(fig, "end"))[0] == pytest.approx((ex.steps, L[-1]))
 
 
 def test_grid_search_caption_story_holds(grid):
@@ -302,3 +309,14 @@ def test_grid_search_caption_story_holds(grid):
     assert grid.best[0] == losses.shape[0] - 2  # the best pairs lie just below it
     assert grid.betas[grid.best[1]] >= 0.9  # with strong momentum
     assert losses[0].min() > 1.5 * losses[grid.best]  # the smallest rate crawls whatever β
+
+
+# --- house fonts -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ("local_minima", "batch_vs_stochastic", "lr_grid_search",
+                                  "loss_curve"))
+def test_still_pdf_embeds_only_house_fonts(name, tmp_path):
+    pdf = tmp_path / f"{name}.pdf"
+    gm.save(build(name, "light"), th.get("light"), pdf)
+    assert_house_fonts(pdf)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
+from fontcheck import assert_house_fonts
 from matplotlib.collections import LineCollection, PathCollection, QuadMesh
 from matplotlib.contour import QuadContourSet
 from matplotlib.lines import Line2D
@@ -215,7 +216,12 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
     W1, W2, L = procedure.nonconvex_loss_grid()
     for ax, grid in ((bowl_map, J), (net_map, L)):
         (filled,) = [c for c in contour_sets(ax) if c.filled]
-        assert np.allclose(filled.levels, views.contour_levels(grid))
+        cm = th.get(theme).cost_map
+        assert np.allclose(filled.levels, views.contour_levels(grid, cm.levels, cm.log))
+    # the network's cost is J (half the mean squared error), as everywhere
+    labels = [a.get_zlabel() for a in axes_3d(fig)]
+    assert labels == ["$J$", "$J$"]
+    assert net_map.child_axes[0].get_ylabel() == "$J(w_1, w_2)$ (log scale)"
     assert net_map.get_xlim() == pytest.approx((W1.min(), W1.max()))
     n_convex = procedure.count_local_minima(J, 0.01)
     n_basins = procedure.count_local_minima(L, 0.01)
@@ -223,6 +229,13 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
     titles = [a.get_title() for a in axes_3d(fig)]
     assert f"{n_convex} minimum" in titles[0] and f"{n_basins} basins" in titles[1]
     assert "plateaus" in titles[1]
+    assert all(t[0].isupper() for t in titles)
+
+
+def test_nonconvex_loss_pdf_embeds_only_house_fonts(tmp_path):
+    pdf = tmp_path / "nonconvex_loss.pdf"
+    gm.save(build("nonconvex_loss", "light"), th.get("light"), pdf)
+    assert_house_fonts(pdf)
 
 
 # ---------------------------------------------------------------- gradient-geometry

@@ -1,4 +1,4 @@
-"""Local minima on the bumpy one-dimensional loss (surfaces.bumpy), and momentum rolling through.
+"""Local minima on the bumpy 1-D cost J(w) (surfaces.bumpy), and momentum rolling through.
 
 Plain gradient descent from several starts settles in different local minima, each start in
 the minimum of its own basin. From the start that stalls in the shallow trough on the left,
@@ -37,9 +37,9 @@ class LocalMinimaExperiment:
     momentum_steps: int
 
 
-# The bumpy loss f(w) = 0.12 w² − 0.5 w − 0.6 cos(2.5 w) + 1 has three local minima in
-# [−4, 4]: a shallow trough at w ≈ −2.21 (f ≈ 2.26, only 0.26 below the hump at w ≈ −1.50), a
-# deeper one at w ≈ 0.13 (f ≈ 0.37) and the deepest at w ≈ 2.49 (f ≈ −0.10).
+# The bumpy cost J(w) = 0.12 w² − 0.5 w − 0.6 cos(2.5 w) + 1 has three local minima in
+# [−4, 4]: a shallow trough at w ≈ −2.21 (J ≈ 2.26, only 0.26 below the hump at w ≈ −1.50), a
+# deeper one at w ≈ 0.13 (J ≈ 0.37) and the deepest at w ≈ 2.49 (J ≈ −0.10).
 LOCAL_MINIMA = LocalMinimaExperiment(
     surface=bumpy,
     # α = 0.05: well below 2 / f''max (f'' ≤ 0.24 + 3.75 ≈ 4, so 2/f'' ≈ 0.5), so plain
@@ -78,6 +78,28 @@ def run_momentum(exp: LocalMinimaExperiment = LOCAL_MINIMA) -> descent.Trajector
     s = exp.surface
     return descent.run(momentum(exp.lr, exp.beta), s.grad, [exp.stalled_start],
                        exp.momentum_steps, loss_fn=s.value)
+
+
+def humps(exp: LocalMinimaExperiment = LOCAL_MINIMA, size: int = 20_001) -> np.ndarray:
+    """The humps (local maxima) between consecutive local minima, left to right."""
+    m = minima(exp)
+    out = []
+    for a, b in zip(m[:-1], m[1:]):
+        w = np.linspace(a, b, size)
+        out.append(w[np.argmax(exp.surface(w))])
+    return np.array(out)
+
+
+def escape(trajectory: descent.Trajectory, exp: LocalMinimaExperiment = LOCAL_MINIMA
+           ) -> tuple[int, int]:
+    """The steps (first, last) of the run's escape: the last step before it first passes the
+    leftmost hump, and the first step after it last passes the rightmost hump (its first entry
+    into the basin it ends in). The key moment of the momentum run lies between them."""
+    w = trajectory.points[:, 0]
+    h = humps(exp)
+    first = int(np.argmax(w > h[0])) - 1
+    last = int(np.argmax(w > h[-1]))
+    return first, last
 
 
 def settled_in(trajectory: descent.Trajectory, exp: LocalMinimaExperiment = LOCAL_MINIMA) -> int:

@@ -179,12 +179,30 @@ class LossCurveTraining:
     seed: int
     early: int
     threshold: float
+    snapshots: tuple[int, ...]  # iterations at which the decision boundary is shown
 
     def run(self):
         """(X, Y, nn.TrainResult) of the training run."""
         X, Y = data.two_moons(self.n_points, seed=self.seed)
         net = nn.init_mlp(list(self.sizes), activation=self.activation, seed=self.seed)
         return X, Y, nn.train(net, X, Y, self.steps, self.lr, seed=self.seed)
+
+    def nets_at(self, iterations=None) -> dict[int, nn.MLP]:
+        """iteration -> the network after that many steps of the run (default: at
+        self.snapshots). Full-batch steps draw nothing, so training on in stretches from one
+        iteration to the next is the same run."""
+        its = sorted(self.snapshots if iterations is None else iterations)
+        if its and not (0 <= its[0] and its[-1] <= self.steps):
+            raise ValueError(f"iterations must lie in [0, {self.steps}], got {its!r}")
+        X, Y = data.two_moons(self.n_points, seed=self.seed)
+        net = nn.init_mlp(list(self.sizes), activation=self.activation, seed=self.seed)
+        out, done = {}, 0
+        for k in its:
+            if k > done:
+                net = nn.train(net, X, Y, k - done, self.lr, seed=self.seed).net
+                done = k
+            out[k] = net
+        return out
 
     def output_grid(self, net: nn.MLP, g0, g1) -> np.ndarray:
         """The network's output at every point (g0, g1) of a grid, in the grid's shape."""
@@ -212,4 +230,7 @@ LOSS_CURVE = LossCurveTraining(
     early=50,
     # Output above 0.5: class 1 (the targets are 0 and 1).
     threshold=0.5,
+    # Roughly log-spaced (the boundary moves most in the first iterations, as the cost falls),
+    # with `early` among them.
+    snapshots=(0, 2, 5, 10, 20, 50, 100, 200, 500, 1000),
 )

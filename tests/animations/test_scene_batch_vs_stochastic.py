@@ -4,7 +4,8 @@ import numpy as np
 from frames import rendered
 
 from gdcore import races
-from scenes.batch_vs_stochastic import BatchVsStochastic
+from gdviz import numbers
+from scenes.batch_vs_stochastic import TAIL, BatchVsStochastic
 
 
 def _anchors(mob, to_data):
@@ -20,7 +21,9 @@ def test_drawn_paths_are_gdcores_runs():
     ax, plot = scene.map[0], scene.cost[0]
     for name, tr in trs.items():
         assert not tr.diverged and tr.steps == races.BATCH_RACE.steps
-        np.testing.assert_allclose(_anchors(scene.trails[name], ax.p2c), tr.points, atol=1e-9)
+        # the full batch drawn whole, the sampled runs as tails of their last TAIL steps
+        want = tr.points if name == races.BATCH_RACE.labels[0] else tr.points[-TAIL - 1:]
+        np.testing.assert_allclose(_anchors(scene.trails[name], ax.p2c), want, atol=1e-9)
         np.testing.assert_allclose(ax.p2c(scene.dots[name].get_center()), tr.final, atol=1e-9)
         cost = _anchors(scene.curves[name], plot.p2c)
         np.testing.assert_allclose(cost[:, 0], np.arange(tr.steps + 1), atol=1e-6)
@@ -30,3 +33,22 @@ def test_drawn_paths_are_gdcores_runs():
     assert ups[0] == 0 and min(ups[1:]) > 50
     # three distinct colours
     assert len({str(c) for c in scene.colors.values()}) == 3
+
+
+def test_end_values_are_gdcores_fair_means():
+    scene = rendered(BatchVsStochastic)
+    settled = races.settled_costs(races.BATCH_RACE, races.BATCH_SUMMARY)
+    assert scene.settled == settled
+    texts = [m.tex_string for m in scene.means]
+    assert texts == [rf"\bar J = {numbers.latex(v, 3)}" for v in settled.values()]
+    # averaged over steps and seeds, the runs rank as their paths look: full < mini < single
+    full, mini, single = settled.values()
+    assert full < mini < single
+
+
+def test_settled_costs_of_one_seed_and_one_step_is_the_final_cost():
+    one = races.BatchSummary(last_steps=1, seeds=(races.BATCH_RACE.seed,))
+    runs = races.run_batch_race(races.BATCH_RACE)
+    got = races.settled_costs(races.BATCH_RACE, one)
+    for name, tr in runs.items():
+        assert got[name] == tr.losses[-1]

@@ -4,7 +4,8 @@ import numpy as np
 from frames import rendered
 
 from gdcore import local_minima
-from scenes.local_minima import EXP, W_SAMPLES, LocalMinima, ball_point
+from gdviz import numbers
+from scenes.local_minima import ESCAPE_TIME, EXP, W_SAMPLES, LocalMinima, ball_point
 
 
 def test_balls_sit_on_gdcores_curve_at_its_minima():
@@ -35,7 +36,15 @@ def test_balls_sit_on_gdcores_curve_at_its_minima():
                                atol=1e-9)
     # the depth labels are the minima's f
     texts = [m.tex_string for m in scene.min_labels]
-    assert texts == [f"f = {v:.2f}" for v in EXP.surface(minima)]
+    assert texts == [f"J = {numbers.latex(v, 2)}" for v in EXP.surface(minima)]
+    # the escape played slowly is gdcore's: from two steps before the ball passes the first
+    # hump to six after it passes the last one, and the zoom is undone (the ball back on ax)
+    first, last = local_minima.escape(rolling, EXP)
+    assert scene.escape_steps == (first - 2, last + 6)
+    w = rolling.points[:, 0]
+    h = local_minima.humps(EXP)
+    assert w[first] < h[0] < w[first + 1] and w[last - 1] < h[-1] < w[last]
+    assert ESCAPE_TIME >= 3.0
 
 
 def test_ball_between_steps_stays_on_the_curve():
@@ -45,3 +54,12 @@ def test_ball_between_steps_stays_on_the_curve():
         np.testing.assert_allclose(f, EXP.surface(w), atol=1e-12)
         if s == int(s):
             assert w == tr.points[int(s), 0] and f == tr.losses[int(s)]
+
+
+def test_humps_are_the_maxima_between_the_minima():
+    m, h = local_minima.minima(EXP), local_minima.humps(EXP)
+    assert len(h) == len(m) - 1
+    assert np.all((m[:-1] < h) & (h < m[1:]))
+    np.testing.assert_allclose(EXP.surface.grad_xy(h)[0], 0.0, atol=1e-3)
+    # the shallow trough lies about 0.26 below its hump (gdcore's comment)
+    assert 0.2 < EXP.surface(h[0]) - EXP.surface(m[0]) < 0.3

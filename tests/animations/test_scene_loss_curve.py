@@ -26,3 +26,29 @@ def test_drawn_curve_is_gdcores_train_losses():
     drop = want[0] - want[-1]
     assert want[EX.early] - want[-1] < 0.25 * drop
     assert np.all(np.diff(want) <= 1e-12)
+
+
+def test_decision_regions_at_each_snapshot_are_gdcores():
+    scene = rendered(LossCurve)
+    nets = EX.nets_at()
+    assert list(scene.regions) == list(EX.snapshots)
+    for k, region in scene.regions.items():
+        want = EX.output_grid(nets[k], *scene.grid) > EX.threshold
+        np.testing.assert_array_equal(region, want)
+    # the last snapshot is the trained network of the run the curve shows
+    np.testing.assert_array_equal(nets[EX.steps].params(), scene.result.net.params())
+    # the image shown at the end is the last snapshot's, and it is on screen
+    assert scene.shown == EX.steps
+    img = scene.data[2][EX.steps]
+    assert img in scene.mobjects
+    # the boundary moves while the cost falls: the first and last regions differ
+    assert np.mean(scene.regions[EX.snapshots[0]] != scene.regions[EX.steps]) > 0.05
+
+
+def test_nets_at_is_the_run_cut_into_stretches():
+    nets = EX.nets_at((0, 7, 50))
+    X, Y = data.two_moons(EX.n_points, seed=EX.seed)
+    net = nn.init_mlp(list(EX.sizes), activation=EX.activation, seed=EX.seed)
+    np.testing.assert_array_equal(nets[0].params(), net.params())
+    np.testing.assert_array_equal(nets[50].params(),
+                                  nn.train(net, X, Y, 50, EX.lr, seed=EX.seed).net.params())
