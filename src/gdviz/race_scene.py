@@ -28,6 +28,7 @@ from manim import (
     Create,
     Dot,
     FadeIn,
+    FadeOut,
     Line,
     Square,
     Star,
@@ -43,9 +44,17 @@ from gdcore.optimizers import NAMES
 
 from .manim_blocks import Trail, contour_image, head_dot, live_readout, map_axes, step_of
 from .manim_theme import ThemedScene, sections
+from .race_plot import stacking
 
-#: Opacity of each path's full history under its bright fading tail (during the race, at the end).
-HISTORY_OPACITY = (0.3, 0.75)
+#: Opacity of each path's full history under its bright fading tail (during the race, at the end:
+#: full, so each colour shows pure where the paths are stacked).
+HISTORY_OPACITY = (0.35, 1.0)
+#: Stroke width of the path on top, and the extra width of each path beneath it (the stills'
+#: stacking, race_plot.stacking): where runs share a stretch, each shows as a band along the
+#: others, so no path hides under another.
+HISTORY_WIDTH, WIDTH_STEP = 2.4, 1.5
+#: Nothing closer than this (scene units, about 27 px at 480p) to the frame's edge.
+EDGE = 0.45
 #: Steps over which an exit's × and legend note fade in (and the dot out).
 EXIT_FADE_STEPS = 1.0
 
@@ -223,19 +232,25 @@ class RaceScene(ThemedScene):
         t, r = self.theme, self.RACE
         title = VGroup(self.text(self.TITLE + ":", 30),
                        self.tex("f(x, y) = " + r.surface.formula, 32)).arrange(RIGHT, buff=0.3)
+        title.scale_to_fit_width(min(title.width, config.frame_width - 2 * EDGE))
         title.to_edge(UP, buff=0.3)
         self.ax, img = self.build_map()
         start = self.marker_start()
         target, target_key, target_text = self.marker_target()
 
         self.history, self.tails, self.dots, self.crosses = {}, {}, {}, {}
+        order = stacking(r, self.outcomes)
         for name in NAMES:
             c = t.opt(name)
             path = self.paths[name]
-            self.history[name] = Trail(self.ax, path, self.step, color=c, stroke_width=2.2,
+            rank = order.index(name)
+            width = HISTORY_WIDTH + WIDTH_STEP * rank
+            self.history[name] = Trail(self.ax, path, self.step, color=c, stroke_width=width,
                                        stroke_opacity=HISTORY_OPACITY[0])
-            self.tails[name] = Trail(self.ax, path, self.step, color=c, stroke_width=4.5,
+            self.history[name].set_z_index(1 - 0.01 * rank)
+            self.tails[name] = Trail(self.ax, path, self.step, color=c, stroke_width=width + 2,
                                      tail=self.TAIL, fade_tail=True)
+            self.tails[name].set_z_index(2 - 0.01 * rank)
             dot = head_dot(self.tails[name], c, radius=0.085)
             dot.set_stroke(t.background, 1.5)
             if self.exits[name] is not None:
@@ -250,7 +265,7 @@ class RaceScene(ThemedScene):
         counter = VGroup(steps, of)
         x_right = self.ax.c2p(r.window[0][1], 0)[0]
         column = VGroup(counter, self.legend).arrange(DOWN, buff=0.35, aligned_edge=LEFT)
-        left = min(x_right + 0.6, config.frame_x_radius - 0.25 - column.width)
+        left = min(x_right + 0.6, config.frame_x_radius - EDGE - column.width)
         column.next_to(np.array([left, self.MAP_TOP + 0.15, 0]), DOWN + RIGHT, buff=0)
         of.update()
         settings = self.text(extra_settings(r) + "    otherwise PyTorch's defaults", 22, t.muted)
@@ -271,9 +286,15 @@ class RaceScene(ThemedScene):
         self.wait(0.4)
 
     def section_finish(self):
-        """The whole of every path, and how each run ended, in the legend."""
+        """The whole of every path, and how each run ended, in the legend; the dots of the runs
+        that stayed in the frame fade, so no pile of marks hides the minimum."""
+        for name in NAMES:
+            if self.exits[name] is None:
+                self.dots[name].clear_updaters()
         self.play(*(h.animate.set_stroke(opacity=HISTORY_OPACITY[1])
                     for h in self.history.values()),
+                  *(self.dots[n].animate.set_opacity(0) for n in NAMES if self.exits[n] is None),
+                  *(FadeOut(self.tails[n]) for n in NAMES if self.exits[n] is None),
                   *(FadeIn(s.set_opacity(1)) for n, s in self.statuses.items()
                     if self.exits[n] is None),
                   *([FadeIn(self.header.set_opacity(1))] if self.header else []), run_time=1.2)
