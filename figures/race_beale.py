@@ -1,39 +1,49 @@
 """Seven optimizers on Beale's function
 
-The same seven optimizers, {steps} steps each from ({x0:g}, {y0:g}) on Beale's function, whose
-minimum (the star) is at ({mx:g}, {my:g}) at the end of a long, curved valley. The contours are
-spaced by a constant factor, because the function spans several orders of magnitude. Plain SGD
-slides down the nearest slope and creeps along the valley ({sgd:.2f} short of the minimum at the
-end). Momentum, at the same rate, shoots down the steep wall and overshoots far along the valley
-before returning ({momentum:.2f} away); NAG swings less and ends right on the minimum ({nag:.0e}
-away). The adaptive methods bend towards the valley at once; Adam, whose averaged gradient
-carries it wide around the bend, ends {adam:.2f} away, RMSprop {rmsprop:.2f}. The legend gives
-each learning rate α.
+The same seven optimizers, {steps} steps each from ({x0}, {y0}) on Beale's function, whose
+minimum (the star) is at ({mx}, {my}) at the end of a long, curved valley. Left: the paths over
+contours spaced by a constant factor (the function spans several orders of magnitude), a dot at
+every step; where runs share a stretch they are stacked, the narrowest on top, so each shows as
+a band along the others. Right: each run's distance to the minimum at every step, on a log
+scale. Plain SGD slides down the nearest slope and creeps along the valley ({sgd} short of the
+minimum at the end). Momentum, at the same rate, shoots down the steep wall to y ≈
+{momentum_low}, swings back and overshoots far along the valley before returning ({momentum}
+away); NAG, with the same rate and β, swings once, less deep, and ends right on the minimum
+({nag} away). The adaptive methods bend towards the valley at once; Adam, whose averaged
+gradient carries it wide around the bend, ends {adam} away, RMSprop {rmsprop}. The legend gives
+each learning rate α and each run's final distance.
 
-Alt: Contour map of Beale's function with a star at ({mx:g}, {my:g}). Seven coloured dotted
-paths start together at the upper left. The adaptive methods' paths curve down to the valley and
-along it to the star; the two momentum paths dive far below, swing back and overshoot the star
-to the right before returning; the grey SGD path slides down and stops a little short of the
-star.
+Alt: Left, a contour map of Beale's function with a star at ({mx}, {my}). Seven coloured paths
+start together at the upper left. The adaptive methods' paths curve down to the valley and
+along it to the star; the Momentum and NAG paths dive below, swing back, and Momentum's
+overshoots the star to the right before returning; the SGD path slides down and stops a little
+short of the star. Right, distance to the minimum against step on a log scale: all lines fall
+from about 3; NAG's falls steeply to {nag} by the end, the others level out between 0.02 and
+0.2.
 """
 
 from gdcore import races
 from gdviz import mpl as gm
+from gdviz import numbers
 from gdviz.race_plot import draw_race
 
 RACE = races.BEALE
 
 
 def facts() -> dict:
-    out = races.outcomes(RACE)
+    trs = races.run_race(RACE)
+    out = races.outcomes(RACE, trs)
     mx, my = RACE.surface.minimum
-    return {"x0": RACE.start[0], "y0": RACE.start[1], "steps": RACE.steps, "mx": mx, "my": my} | {
-        name.lower(): out[name].distance for name in ("SGD", "Momentum", "NAG", "Adam", "RMSprop")
-    }
+    return {"x0": numbers.text(RACE.start[0]), "y0": numbers.text(RACE.start[1]),
+            "steps": RACE.steps, "mx": numbers.text(mx), "my": numbers.text(my),
+            "momentum_low": numbers.text(round(float(trs["Momentum"].points[:, 1].min()), 1)),
+            } | {name.lower(): numbers.text(out[name].distance)
+                 for name in ("SGD", "Momentum", "NAG", "Adam", "RMSprop")}
+
 
 
 def make_figure(theme):
-    return draw_race(theme, RACE, height=3.3, legend="right",
+    return draw_race(theme, RACE, height=3.9, layout="side",
                      title=f"Beale's function:  $f(x, y) = {RACE.surface.formula}$")
 
 

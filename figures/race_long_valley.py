@@ -1,42 +1,52 @@
 """Seven optimizers in a long, narrow valley
 
-All seven optimizers start together at ({x0:g}, {y0:g}), on the side wall of a valley {ratio:g}
-times more sharply curved across than along, and take {steps} steps each; a dot marks every
-step. Plain SGD drops to the floor and then crawls along it: it ends {sgd:.1f} from the minimum.
-Momentum and NAG, at the same learning rate, travel faster but swing from wall to wall (Momentum
-crosses the floor {swings} times). The adaptive methods scale each coordinate by its own
-gradient history, so they turn down the valley at once: RMSprop ends {rmsprop:.2f} from the
-minimum and Adagrad {adagrad:.2f}; Adam, which also averages its gradients, swings across once
-on the way and ends {adam:.2f} away. The legend gives each learning rate α; contours are spaced
-by a constant factor.
+All seven optimizers start together at ({x0}, {y0}), on the side wall of a valley {ratio:g} times
+more sharply curved across than along, and take {steps} steps each. Top: their paths over
+contours spaced by a constant factor, a dot at every step; where runs share a stretch they are
+stacked, the narrowest on top, so each shows as a band along the others. Bottom: each run's
+distance to the minimum at every step, on a log scale. Plain SGD drops to the floor and crawls
+along it: it ends {sgd} from the minimum. Momentum, at the same learning rate, travels faster
+but swings from wall to wall, crossing the floor {momentum_swings} times and still swinging at
+the end; NAG, with the same rate and β, dips below the floor once (to y ≈ {nag_low}) and then
+runs along it. The adaptive methods scale each coordinate by its own gradient history, so they
+turn down the valley at once: Adagrad ends {adagrad} from the minimum, RMSprop {rmsprop};
+Adam, which also averages its gradients, swings across the floor in wide, slow arcs and ends
+{adam} away. The legend gives each learning rate α and each run's final distance.
 
-Alt: Contour map of an elongated elliptical valley with its minimum, a star, at the right. Seven
-coloured dotted paths leave a common start at the upper left. The grey SGD path falls to the
-valley floor and stops about halfway along it; the two blue momentum paths zig-zag across the
-floor on their way to the star; the adaptive methods' paths bend down to the floor at once and
-run along it to the star, Adam's in one wide swing.
+Alt: Top, a contour map of an elongated elliptical valley with its minimum, a star, at the
+right. Seven coloured paths leave a common start at the upper left. The SGD path falls to the
+valley floor and stops about halfway along it; the Momentum path zig-zags across the floor all
+the way to the star and past it; the NAG path dips once below the floor and then follows it;
+the adaptive methods' paths bend down to the floor at once and run along it to the star, Adam's
+in wide arcs. Bottom, distance to the minimum against step on a log scale: the SGD line falls
+slowly from 9 to 4, the others fall to between 0.01 and 0.15, the Momentum and NAG lines with
+sharp dips where they pass close to the minimum.
 """
 
 from gdcore import races, surfaces
+from gdcore.optimizers import NAMES
 from gdviz import mpl as gm
+from gdviz import numbers
 from gdviz.race_plot import draw_race
 
 RACE = races.LONG_VALLEY
 
 
 def facts() -> dict:
-    out = races.outcomes(RACE)
+    trs = races.run_race(RACE)
+    out = races.outcomes(RACE, trs)
+    dist = {f"{n.lower()}": numbers.text(out[n].distance) for n in NAMES}
     return {
-        "x0": RACE.start[0], "y0": RACE.start[1], "steps": RACE.steps,
-        "sgd": out["SGD"].distance, "adam": out["Adam"].distance,
-        "rmsprop": out["RMSprop"].distance, "adagrad": out["Adagrad"].distance,
-        "swings": out["Momentum"].y_sign_changes,
-        "ratio": surfaces.VALLEY_C / surfaces.VALLEY_A,
-    }
+        "x0": numbers.text(RACE.start[0]), "y0": numbers.text(RACE.start[1]),
+        "steps": RACE.steps, "ratio": surfaces.VALLEY_C / surfaces.VALLEY_A,
+        "momentum_swings": races.swings(trs["Momentum"].points),
+        "nag_low": numbers.text(round(float(trs["NAG"].points[:, 1].min()), 1)),
+    } | dist
+
 
 
 def make_figure(theme):
-    return draw_race(theme, RACE, height=3.4, legend="below")
+    return draw_race(theme, RACE, height=4.8, layout="stacked")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """All seven optimizers in a long, narrow valley (gdcore.races.LONG_VALLEY): plain SGD crawls
-along the floor, the momentum methods swing from wall to wall, the adaptive ones turn at once.
+along the floor, Momentum swings from wall to wall, NAG dips below the floor once and then
+follows it, the adaptive methods turn down the valley at once.
 
 Render alone with: manim -ql scenes/race_long_valley.py RaceLongValley
 """

@@ -3,6 +3,8 @@ batch vs stochastic, the learning-rate grid search and the loss curve, in both t
 
 from __future__ import annotations
 
+import re
+
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
@@ -112,23 +114,29 @@ def test_race_paths_are_gdcores_trajectories_in_each_optimizers_colour(name, the
 
 
 @pytest.mark.parametrize("name", list(RACE_FIGURES))
-def test_race_legend_names_every_optimizer_with_its_rate(name, race_runs):
+def test_race_legend_names_every_optimizer_with_its_rate_and_how_it_ended(name, race_runs):
     race = races.RACES[RACE_FIGURES[name]]
     texts = legend_texts(build(name, "light"))
     outs = races.outcomes(race, race_runs[race.key])
     for opt in NAMES:
         (label,) = [s for s in texts if s.startswith(opt + " ")]
-        assert f"α={race.hyper[opt]['lr']:g}" in label
-        ex = outs[opt].exit
-        assert ("left the frame at step" in label) == (ex is not None)
-        if ex is not None:
-            assert label.endswith(f"left the frame at step {ex.step}")
+        head, tail = label.split("\n")
+        assert head == f"{opt}  α = {race.hyper[opt]['lr']:g}"
+        o = outs[opt]
+        if o.exit is not None:
+            assert tail == f"left the frame at step {o.exit.step}"
+        elif o.distance is not None:
+            assert tail == f"ends {numbers.mathtext(o.distance)} from the minimum"
+        else:
+            assert tail == f"ends at $|y| = {numbers.latex(abs(o.final[1]))}$"
+    plain = re.sub(r"\$[^$]*\$", "", " ".join(texts))  # outside maths: no hyphen-minus, no 1e-5
+    assert "-" not in plain and not re.search(r"\de", plain)
     if race.surface.minimum is not None:
         assert any(s.startswith("minimum (") for s in texts)
 
 
 @pytest.mark.parametrize("name", list(RACE_FIGURES))
-def test_race_markers_start_minimum_ends_and_window(name, race_runs):
+def test_race_markers_start_minimum_and_window_no_ends_piled_on_the_map(name, race_runs):
     race = races.RACES[RACE_FIGURES[name]]
     fig = build(name, "dark")
     assert xy(by_gid(fig, "start"))[0] == pytest.approx(race.start)
@@ -141,39 +149,94 @@ def test_race_markers_start_minimum_ends_and_window(name, race_runs):
     ax = by_gid(fig, "start").axes
     (x0, x1), (y0, y1) = race.window
     assert ax.get_xlim() == pytest.approx((x0, x1)) and ax.get_ylim() == pytest.approx((y0, y1))
+    # where runs end is told by the distance panel, not by marks stacked on the map
+    assert not gids(fig, "end:") and not gids(fig, "exit:")
+
+
+@pytest.mark.parametrize("name", list(RACE_FIGURES))
+def test_race_distance_panel_is_gdcores_progress(name, race_runs):
+    """The panel beside the map: each run's distance to the minimum (|y| on the saddle) at
+    every step it spends in the frame, on a log axis, equal to gdcore's."""
+    race = races.RACES[RACE_FIGURES[name]]
+    fig = build(name, "light")
+    trs = race_runs[race.key]
+    want = races.progress(race, trs)
+    mapax = by_gid(fig, "start").axes
     for opt in NAMES:
-        tr = race_runs[race.key][opt]
+        line = by_gid(fig, f"progress:{opt}")
+        assert line.axes is not mapax and line.axes.get_yscale() == "log"
+        tr = trs[opt]
         ex = races.frame_exit(tr.points, race.window)
-        if ex is None:
-            assert xy(by_gid(fig, f"end:{opt}"))[0] == pytest.approx(tr.final)
+        pts = tr.points if ex is None else tr.points[: ex.step]
+        if race.surface.minimum is None:
+            by_hand = np.abs(pts[:, 1])
         else:
-            cross = by_gid(fig, f"exit:{opt}")
-            assert cross.get_marker() == "X"
-            px, py = xy(cross)[0]
-            assert min(abs(px - x0), abs(px - x1), abs(py - y0), abs(py - y1)) < 1e-9
+            by_hand = np.hypot(pts[:, 0] - race.surface.minimum[0],
+                               pts[:, 1] - race.surface.minimum[1])
+        np.testing.assert_allclose(line.get_ydata(), want[opt], rtol=0, atol=0)
+        np.testing.assert_allclose(line.get_ydata(), by_hand, rtol=1e-12)
+        assert np.array_equal(line.get_xdata(), np.arange(len(pts)))
+        assert same_colour(line.get_color(), th.get("light").opt(opt))
+        if ex is not None:
+            assert xy(by_gid(fig, f"progress-exit:{opt}"))[0] == pytest.approx(
+                (ex.step, abs(ex.point[1])))
+        lo, hi = line.axes.get_ylim()
+        assert lo <= line.get_ydata().min() and line.get_ydata().max() <= hi
+
+
+def _rgb(fig) -> np.ndarray:
+    fig.canvas.draw()
+    return np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("name", list(RACE_FIGURES))
+def test_every_path_shows_pixels_in_its_own_colour(name, theme):
+    """No path lies entirely under another: hiding one optimizer's path and dots changes
+    pixels that were, in the full figure, that optimizer's own colour (within 6/255)."""
+    fig = gm.build(gm.load(f"figures.{name}"), th.get(theme))
+    fig.set_dpi(150)
+    full = _rgb(fig)
+    for opt in NAMES:
+        arts = [by_gid(fig, f"path:{opt}"), by_gid(fig, f"steps:{opt}")]
+        for a in arts:
+            a.set_visible(False)
+        changed = np.any(_rgb(fig) != full, axis=2)
+        for a in arts:
+            a.set_visible(True)
+        want = np.array(mcolors.to_rgb(th.get(theme).opt(opt))) * 255
+        own = np.all(np.abs(full - want) <= 6, axis=2) & changed
+        assert own.sum() >= 100, f"{opt}: {own.sum()} pixels of its colour"
+
+
+@pytest.mark.parametrize("name", list(RACE_FIGURES))
+def test_race_map_is_the_largest_panel(name):
+    fig = build(name, "light")
+    mapax = by_gid(fig, "start").axes
+    area = {ax: ax.get_position().width * ax.get_position().height for ax in fig.axes}
+    assert max(area, key=area.get) is mapax
+
+
+@pytest.mark.parametrize("name", list(RACE_FIGURES))
+def test_race_still_embeds_only_house_fonts(name, tmp_path):
+    t = th.get("light")
+    path = tmp_path / f"{name}.pdf"
+    gm.save(build(name, "light"), t, path)
+    assert_house_fonts(path)
 
 
 def test_valley_figure_shows_sgd_short_of_the_minimum_and_no_exits(race_runs):
     fig = build("race_long_valley", "light")
-    assert not gids(fig, "exit:")
-    sgd_end = xy(by_gid(fig, "end:SGD"))[0]
-    adam_end = xy(by_gid(fig, "end:Adam"))[0]
-    assert np.linalg.norm(sgd_end) > 3 > 0.2 > np.linalg.norm(adam_end)
+    assert not gids(fig, "progress-exit:")
+    sgd = by_gid(fig, "progress:SGD").get_ydata()[-1]
+    adam = by_gid(fig, "progress:Adam").get_ydata()[-1]
+    assert sgd > 3 > 0.2 > adam
 
 
 def test_saddle_figure_six_escape_and_sgd_stays(race_runs):
     fig = build("race_saddle", "light")
-    assert sorted(gids(fig, "exit:")) == sorted(f"exit:{n}" for n in NAMES[1:])
-    assert gids(fig, "end:") == ["end:SGD"]
-    # The right panel: |y| per step, each curve up to its exit, on a log scale.
-    for opt in NAMES:
-        tr = race_runs["saddle"][opt]
-        ex = races.frame_exit(tr.points, races.SADDLE.window)
-        line = by_gid(fig, f"abs-y:{opt}")
-        pts = tr.points if ex is None else tr.points[: ex.step]
-        assert np.array_equal(line.get_ydata(), np.abs(pts[:, 1]))
-        assert line.axes.get_yscale() == "log"
-    assert by_gid(fig, "abs-y:SGD").get_ydata()[-1] < 0.02
+    assert sorted(gids(fig, "progress-exit:")) == sorted(f"progress-exit:{n}" for n in NAMES[1:])
+    assert by_gid(fig, "progress:SGD").get_ydata()[-1] < 0.02
 
 
 # --- local minima ----------------------------------------------------------------------------

@@ -364,3 +364,22 @@ def test_clip_polyline_by_hand():
                           pts[:1].repeat(2, 0))
     box = ((-1.0, 2.5), (-1.0, 3.0))
     np.testing.assert_allclose(races.clip_polyline(pts, box)[0], races.visible_path(pts, box))
+
+
+def test_swings_count_only_crossings_the_eye_sees():
+    # up to 0.5, down to -0.3, a wobble of 1e-14 across zero, up to 0.2: two swings
+    path = [[0, 0.5], [1, -0.3], [2, 1e-14], [3, -1e-14], [4, 0.2]]
+    assert races.swings(path) == 2
+    assert races.swings(path, amplitude=0.25) == 1  # only 0.5 -> -0.3 reaches 0.25 both sides
+    assert races.swings([[0, 1.0], [1, 2.0]]) == 0
+
+
+def test_progress_is_the_distance_to_the_minimum_or_from_the_ridge(runs):
+    valley_ = races.progress(races.LONG_VALLEY, runs["long-valley"])
+    assert valley_["SGD"][0] == pytest.approx(np.hypot(9.0, 1.5))  # the start (−9, 1.5)
+    assert len(valley_["SGD"]) == races.LONG_VALLEY.steps + 1
+    saddle_ = races.progress(races.SADDLE, runs["saddle"])
+    assert saddle_["SGD"][0] == pytest.approx(1e-3)  # |y| at the start (1, 0.001)
+    adam_exit = races.frame_exit(runs["saddle"]["Adam"].points, races.SADDLE.window)
+    assert len(saddle_["Adam"]) == adam_exit.step  # up to the last step inside the frame
+    assert np.all(saddle_["Adam"] <= 1.5)

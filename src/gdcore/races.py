@@ -296,6 +296,36 @@ def visible_path(points, window: Window) -> np.ndarray:
     return np.vstack([p[: ex.step], np.asarray(ex.point)[None, :]])
 
 
+def progress(race: Race, trajectories: Mapping[str, descent.Trajectory] | None = None
+             ) -> dict[str, np.ndarray]:
+    """name -> how far each run is from where the race leads, at every step it spends in the
+    window (steps 0, 1, … up to its exit, or all of them): the distance ‖θ_t − θ*‖ to the
+    surface's minimum, or on a surface without one (the saddle) |y_t|, the distance from the
+    ridge y = 0 that a run has to leave. run_race(race) unless trajectories given."""
+    trajectories = run_race(race) if trajectories is None else trajectories
+    out = {}
+    for name, tr in trajectories.items():
+        ex = frame_exit(tr.points, race.window)
+        p = tr.points if ex is None else tr.points[: ex.step]
+        if race.surface.minimum is None:
+            out[name] = np.abs(p[:, 1])
+        else:
+            out[name] = np.linalg.norm(p - np.asarray(race.surface.minimum), axis=1)
+    return out
+
+
+#: A crossing of y = 0 counts as a swing when the path reaches this far (|y|) on both sides: the
+#: runs that settle on a valley's floor wobble across it at 10⁻¹⁴, which no eye sees.
+SWING_AMPLITUDE = 0.1
+
+
+def swings(points, amplitude: float = SWING_AMPLITUDE) -> int:
+    """How many times a path crosses y = 0 from |y| > amplitude on one side to the other."""
+    y = np.asarray(points, dtype=np.float64).reshape(-1, 2)[:, 1]
+    s = np.sign(y[np.abs(y) > amplitude])
+    return int(np.count_nonzero(s[1:] != s[:-1]))
+
+
 # ------------------------------------------------------------------------ the batch-size race
 @dataclass(frozen=True)
 class BatchRace:

@@ -11,9 +11,15 @@ from matplotlib.lines import Line2D
 
 from gdcore import races
 from gdviz import mpl as gm
+from gdviz import numbers
+from gdviz.theme import title as theme_title
 
-#: Opacity of the filled contours: a quiet backdrop, so the seven paths read on top of it.
-BACKDROP_ALPHA = {"light": 0.4, "dark": 0.3}
+#: Line width (points) of the path drawn on top, and the extra width of each path beneath it:
+#: paths are stacked narrowest on top, so where runs share a stretch each colour still shows as
+#: a stripe along the edges of the ones above it (no path hides under another).
+PATH_WIDTH, PATH_WIDTH_STEP = 1.2, 0.45
+#: Size (points) of the dot at every step: on the narrow paths they show each run's speed.
+STEP_DOT = 2.6
 
 
 def batch_colors(theme) -> tuple[str, str, str]:
@@ -24,74 +30,85 @@ def batch_colors(theme) -> tuple[str, str, str]:
 def _title(race) -> str:
     # surfaces.valley.formula uses \tfrac, which mathtext does not know: show it with \frac.
     formula = race.surface.formula.replace(r"\tfrac", r"\frac")
-    return f"{race.surface.name}:  $f(x, y) = {formula}$"
+    return f"{theme_title(race.surface.name)}:  $f(x, y) = {formula}$"
 
 
 def _point(p) -> str:
-    return "(" + ", ".join(f"{c:g}" for c in p) + ")"
+    return "(" + ", ".join(numbers.text(c) for c in p) + ")"
 
 
-def draw_race(theme, race, height: float, legend: str = "below", title: str | None = None,
+def stacking(race, out) -> list[str]:
+    """The optimizers from the top of the stack down: the shortest path on top, so a run that
+    barely moves is not buried under the others."""
+    return sorted(out, key=lambda name: out[name].length)
+
+
+def legend_label(race, outcome) -> str:
+    """Name and learning rate, then how the run ended: its distance to the minimum, the step at
+    which it left the frame, or (no minimum) its final |y|."""
+    rate = numbers.hyper(r"\alpha", race.hyper[outcome.name]["lr"])
+    head = f"{outcome.name}  {rate}"
+    if outcome.exit is not None:
+        return f"{head}\nleft the frame at step {outcome.exit.step}"
+    if outcome.distance is not None:
+        return f"{head}\nends {numbers.mathtext(outcome.distance)} from the minimum"
+    return f"{head}\nends at $|y| = {numbers.latex(abs(outcome.final[1]))}$"
+
+
+def draw_race(theme, race, height: float, layout: str = "side", title: str | None = None,
               start_label: str = "above"):
-    """The figure of one race (see race_map), its legend below or to the right of the map."""
-    fig, ax = gm.subplots(theme, height=height)
-    handles = race_map(ax, theme, race, title=title, start_label=start_label)
-    if legend == "below":
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=4,
-                  columnspacing=1.2, handlelength=1.6, borderaxespad=0)
+    """The figure of one race: its map (race_map) as the largest panel, beside it ("side") or
+    under it ("stacked") the distance panel (progress_panel), the legend below both."""
+    fig = gm.new_figure(theme, height)
+    if layout == "side":
+        ax, ay = fig.subplots(1, 2, gridspec_kw={"width_ratios": (1.75, 1)})
     else:
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.03, 1.0),
-                  handlelength=1.6, borderaxespad=0, labelspacing=0.55)
+        ax, ay = fig.subplots(2, 1, gridspec_kw={"height_ratios": (2.3, 1)})
+    trajectories = races.run_race(race)
+    out = races.outcomes(race, trajectories)
+    handles = race_map(ax, theme, race, trajectories, out, start_label=start_label)
+    progress_panel(ay, theme, race, trajectories, out)
+    fig.suptitle(title or _title(race), fontsize=theme.font_size)
+    # A little room on the right for the last step's tick label.
+    fig.get_layout_engine().set(rect=(0, 0, 0.98, 1))
+    fig.legend(handles=handles, loc="outside lower center", ncol=3, columnspacing=1.5,
+               handlelength=1.6, frameon=False)
     return fig
 
 
-def race_map(ax, theme, race, title: str | None = None, start_label: str = "above") -> list:
+def race_map(ax, theme, race, trajectories, out, start_label: str = "above") -> list:
     """Draw one race on ax: contours of the surface (log-spaced where f > 0 throughout, evenly
-    spaced otherwise), every optimizer's path in its colour with a dot per step, a dot at its
-    end or a cross where it leaves the frame, the start and the minimum. Returns the legend
-    handles: each optimizer's learning rate (and the step at which it left the frame)."""
-    trajectories = races.run_race(race)
-    out = races.outcomes(race, trajectories)
+    spaced otherwise), every optimizer's path in its colour with a dot per step (stacked by
+    stacking(), each wider than the one above it), the start and the minimum. Where a run ends
+    is told by the distance panel, not by marks piled on the minimum. Returns the legend
+    handles (legend_label), and the minimum's."""
     (x0, x1), (y0, y1) = race.window
     X, Y, Z = races.surface_grid(race)
-    cs = gm.contour_map(ax, theme, X, Y, Z, levels=16, log=bool(np.all(Z > 0)))
-    cs.set_alpha(BACKDROP_ALPHA[theme.name])
-    # Shorter paths on top, so a run that barely moves is not buried under the others.
-    order = sorted(out, key=lambda name: -out[name].length)
+    gm.contour_map(ax, theme, X, Y, Z, levels=20, log=bool(np.all(Z > 0)))
+    order = stacking(race, out)
     handles = []
     for name, tr in trajectories.items():
-        z = 4 + order.index(name)
+        rank = order.index(name)
+        z, lw = 20 - rank, PATH_WIDTH + PATH_WIDTH_STEP * rank
         c = theme.opt(name)
         path = races.visible_path(tr.points, race.window)
-        ex = out[name].exit
-        label = out[name].label
-        if ex is not None:
-            label += f"\nleft the frame at step {ex.step}"
-        (ln,) = ax.plot(path[:, 0], path[:, 1], color=c, lw=1.4, label=label, zorder=z,
-                        gid=f"path:{name}", solid_joinstyle="round")
+        (ln,) = ax.plot(path[:, 0], path[:, 1], color=c, lw=lw, label=legend_label(race, out[name]),
+                        zorder=z, gid=f"path:{name}", solid_joinstyle="round",
+                        solid_capstyle="round")
         handles.append(ln)
-        # The steps as dots above all the lines: where paths share a stretch, their dots
-        # (spaced by each one's own speed) still show every colour.
+        ex = out[name].exit
         steps = tr.points if ex is None else tr.points[: ex.step]
-        ax.plot(steps[:, 0], steps[:, 1], ls="none", marker="o", ms=2.4, color=c, mec="none",
-                zorder=z + 8, gid=f"steps:{name}")
-        if ex is None:
-            ax.plot(*path[-1], marker="o", ms=5.5, color=c, mec=theme.background, mew=0.8,
-                    zorder=20, gid=f"end:{name}")
-        else:
-            ax.plot(*ex.point, marker="X", ms=7, color=c, mec=theme.background, mew=0.7,
-                    zorder=20, clip_on=False, gid=f"exit:{name}")
-    ax.plot(*race.start, marker="o", ms=6.5, mfc=theme.background, mec=theme.text, mew=1.2,
-            zorder=30, ls="none", gid="start")
+        ax.plot(steps[:, 0], steps[:, 1], ls="none", marker="o", ms=STEP_DOT, color=c,
+                mec="none", zorder=z, gid=f"steps:{name}")
+    ax.plot(*race.start, gid="start", **(theme.marker("start") | {"zorder": 30}))
     dy, va = (6, "bottom") if start_label == "above" else (-7, "top")
     ax.annotate("start", race.start, xytext=(0, dy), textcoords="offset points", ha="center",
-                va=va, fontsize=theme.small_size, color=theme.text)
+                va=va, fontsize=theme.small_size, color=theme.text, zorder=30)
     if race.surface.minimum is not None:
-        ax.plot(*race.surface.minimum, marker="*", ms=11, color=theme.good,
-                mec=theme.background, mew=0.8, zorder=31, ls="none", gid="minimum")
-        handles.append(Line2D([], [], ls="none", marker="*", ms=9, color=theme.good,
-                              mec=theme.background, mew=0.8,
-                              label=f"minimum {_point(race.surface.minimum)}"))
+        mark = theme.marker("minimum") | {"zorder": 31}
+        ax.plot(*race.surface.minimum, gid="minimum", **mark)
+        handles.append(Line2D([], [], label=f"minimum {_point(race.surface.minimum)}",
+                              **mark))
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")
@@ -100,5 +117,40 @@ def race_map(ax, theme, race, title: str | None = None, start_label: str = "abov
     ax.set_yticks([t for t in ax.get_yticks() if y0 <= t <= y1])
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$", rotation=0, labelpad=8)
-    ax.set_title(title or _title(race), fontsize=theme.font_size)
     return handles
+
+
+def progress_panel(ay, theme, race, trajectories, out) -> None:
+    """Each run's distance to the minimum (races.progress: |y| where the surface has none) at
+    every step on a log axis; a run that leaves the frame ends in a cross on the frame's edge."""
+    gm.style_axes(ay, theme)
+    dist = races.progress(race, trajectories)
+    order = stacking(race, out)
+    for name, d in dist.items():
+        c = theme.opt(name)
+        ay.plot(np.arange(len(d)), d, color=c, lw=1.3, zorder=10 - order.index(name),
+                gid=f"progress:{name}")
+        ex = out[name].exit
+        if ex is not None:  # where it leaves the frame: |y| reaches the frame's edge
+            ay.plot(ex.step, abs(ex.point[1]), marker="X", ms=6.5, color=c,
+                    mec=theme.background, mew=0.6, zorder=12, gid=f"progress-exit:{name}")
+    ay.set_yscale("log")
+    ay.set_xlim(0, race.steps)
+    ay.set_xlabel("step")
+    if race.surface.minimum is None:
+        (_, _), (_, y1) = race.window
+        ay.axhline(y1, color=theme.muted, lw=0.9, ls="--", zorder=1)
+        ay.text(race.steps * 0.03, y1 * 1.3, "edge of the frame", fontsize=theme.small_size,
+                color=theme.muted, va="bottom", ha="left")
+        lo = min(float(d.min()) for d in dist.values())
+        ay.set_ylim(lo * 0.6, y1 * 3.5)
+        ay.set_ylabel("distance from the ridge, $|y|$")
+    else:
+        lo = min(float(d.min()) for d in dist.values())
+        hi = max(float(d.max()) for d in dist.values())
+        ay.set_ylim(lo / 2, hi * 2)
+        ay.set_ylabel("distance to\nthe minimum")
+    # Every decade in view, and none beyond (a short axis would label only every third).
+    lo, hi = ay.get_ylim()
+    ay.set_yticks([10.0**e for e in range(int(np.ceil(np.log10(lo))),
+                                          int(np.floor(np.log10(hi))) + 1)])

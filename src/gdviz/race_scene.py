@@ -28,6 +28,7 @@ from manim import (
     Create,
     Dot,
     FadeIn,
+    FadeOut,
     Line,
     Square,
     Star,
@@ -41,11 +42,20 @@ from manim import (
 from gdcore import races
 from gdcore.optimizers import NAMES
 
+from . import numbers
 from .manim_blocks import Trail, contour_image, head_dot, live_readout, map_axes, step_of
 from .manim_theme import ThemedScene, sections
+from .race_plot import stacking
 
-#: Opacity of each path's full history under its bright fading tail (during the race, at the end).
-HISTORY_OPACITY = (0.3, 0.75)
+#: Opacity of each path's full history under its bright fading tail (during the race, at the end:
+#: full, so each colour shows pure where the paths are stacked).
+HISTORY_OPACITY = (0.35, 1.0)
+#: Stroke width of the path on top, and the extra width of each path beneath it (the stills'
+#: stacking, race_plot.stacking): where runs share a stretch, each shows as a band along the
+#: others, so no path hides under another.
+HISTORY_WIDTH, WIDTH_STEP = 2.4, 1.5
+#: Nothing closer than this (scene units, about 27 px at 480p) to the frame's edge.
+EDGE = 0.45
 #: Steps over which an exit's × and legend note fade in (and the dot out).
 EXIT_FADE_STEPS = 1.0
 
@@ -53,23 +63,20 @@ GREEK = {"beta": "β", "beta1": "β₁", "beta2": "β₂", "rho": "ρ", "eps": "
 
 
 def _num(v: float) -> str:
-    """A hyper-parameter as typed: 0.9, 0.01, 1e-6."""
-    if v != 0 and abs(v) < 1e-3:
-        mant, exp = f"{v:.0e}".split("e")
-        return f"{mant}e{int(exp)}"
-    return f"{v:g}"
+    """A hyper-parameter in plain decimals for people: 0.9, 0.01, 0.0001 (never 1e-4)."""
+    return np.format_float_positional(v, trim="-")
 
 
 def extra_settings(race: races.Race) -> str:
     """The race's hyper-parameters beyond the learning rates, optimizers with the same ones
-    together, e.g. 'Momentum, NAG: β=0.9 · Adadelta: ρ=0.9, ε=0.01'."""
+    together, e.g. 'Momentum, NAG: β = 0.9    Adadelta: ρ = 0.9, ε = 0.01'."""
     groups: dict[str, list[str]] = {}
     for name in NAMES:
-        extra = ", ".join(f"{GREEK.get(k, k)}={_num(v)}" for k, v in race.hyper[name].items()
+        extra = ", ".join(f"{GREEK.get(k, k)} = {_num(v)}" for k, v in race.hyper[name].items()
                           if k != "lr")
         if extra:
             groups.setdefault(extra, []).append(name)
-    return "    ".join(f"{', '.join(names)}: {extra}" for extra, names in groups.items())
+    return "   ".join(f"{', '.join(names)}: {extra}" for extra, names in groups.items())
 
 
 def _distance(d: float) -> str:
@@ -124,6 +131,7 @@ class RaceScene(ThemedScene):
         ax = map_axes(t, [x0, x1, self.X_TICK], [y0, y1, self.Y_TICK], scale * (x1 - x0),
                       scale * (y1 - y0), "x", "y")
         ax.shift(np.array([self.MAP_LEFT, self.MAP_TOP, 0]) - ax.c2p(x0, y1))
+        ax.shift(max(0.0, EDGE - config.frame_x_radius - ax.get_left()[0]) * RIGHT)
         X, Y, Z = races.surface_grid(r)
         img = contour_image(t, X, Y, Z, ax, log=bool(np.all(Z > 0)))  # the house cost map
         return ax, img
@@ -141,7 +149,7 @@ class RaceScene(ThemedScene):
         if s.minimum is not None:
             star = Star(outer_radius=0.17, color=t.good, fill_opacity=1, stroke_width=1.5)
             star.set_stroke(t.background).move_to(self.ax.c2p(*s.minimum))
-            text = "minimum (" + ", ".join(f"{c:g}" for c in s.minimum) + ")"
+            text = "minimum (" + ", ".join(numbers.text(c) for c in s.minimum) + ")"
             return star.set_z_index(5), star.copy(), text
         mark = Square(side_length=0.17, color=t.good, fill_opacity=1, stroke_width=1.5)
         mark.rotate(np.pi / 4).set_stroke(t.background).move_to(self.ax.c2p(0, 0))
@@ -165,7 +173,7 @@ class RaceScene(ThemedScene):
         t = self.theme
         c = t.opt(name)
         swatch = Dot(radius=0.1, color=c)
-        label = self.text(self.RACE.optimizer(name).label(), 24)
+        label = self.text(f"{name}  α = {_num(self.RACE.hyper[name]['lr'])}", 24)
         line = VGroup(swatch, label).arrange(RIGHT, buff=0.22)
         ex = self.exits[name]
         note = f"left at step {ex.step}" if ex is not None else self.finish_note(name)
@@ -197,7 +205,8 @@ class RaceScene(ThemedScene):
         r, t = self.RACE, self.theme
         ring = Circle(radius=0.1, stroke_color=t.text, stroke_width=3, fill_color=t.background,
                       fill_opacity=1)
-        keys = [(ring, f"start ({r.start[0]:g}, {r.start[1]:g})"), (target_key, target_text)]
+        start = ", ".join(numbers.text(c) for c in r.start)
+        keys = [(ring, f"start ({start})"), (target_key, target_text)]
         key = VGroup(*(VGroup(m.move_to(ORIGIN), self.text(s, 24)).arrange(RIGHT, buff=0.3)
                        for m, s in keys)).arrange(DOWN, buff=0.2, aligned_edge=LEFT)
         key.next_to(rows, DOWN, buff=0.3).align_to(rows, LEFT)
@@ -223,19 +232,25 @@ class RaceScene(ThemedScene):
         t, r = self.theme, self.RACE
         title = VGroup(self.text(self.TITLE + ":", 30),
                        self.tex("f(x, y) = " + r.surface.formula, 32)).arrange(RIGHT, buff=0.3)
-        title.to_edge(UP, buff=0.3)
+        title.scale_to_fit_width(min(title.width, config.frame_width - 2 * EDGE))
+        title.to_edge(UP, buff=EDGE)
         self.ax, img = self.build_map()
         start = self.marker_start()
         target, target_key, target_text = self.marker_target()
 
         self.history, self.tails, self.dots, self.crosses = {}, {}, {}, {}
+        order = stacking(r, self.outcomes)
         for name in NAMES:
             c = t.opt(name)
             path = self.paths[name]
-            self.history[name] = Trail(self.ax, path, self.step, color=c, stroke_width=2.2,
+            rank = order.index(name)
+            width = HISTORY_WIDTH + WIDTH_STEP * rank
+            self.history[name] = Trail(self.ax, path, self.step, color=c, stroke_width=width,
                                        stroke_opacity=HISTORY_OPACITY[0])
-            self.tails[name] = Trail(self.ax, path, self.step, color=c, stroke_width=4.5,
+            self.history[name].set_z_index(1 - 0.01 * rank)
+            self.tails[name] = Trail(self.ax, path, self.step, color=c, stroke_width=width + 2,
                                      tail=self.TAIL, fade_tail=True)
+            self.tails[name].set_z_index(2 - 0.01 * rank)
             dot = head_dot(self.tails[name], c, radius=0.085)
             dot.set_stroke(t.background, 1.5)
             if self.exits[name] is not None:
@@ -250,11 +265,11 @@ class RaceScene(ThemedScene):
         counter = VGroup(steps, of)
         x_right = self.ax.c2p(r.window[0][1], 0)[0]
         column = VGroup(counter, self.legend).arrange(DOWN, buff=0.35, aligned_edge=LEFT)
-        left = min(x_right + 0.6, config.frame_x_radius - 0.25 - column.width)
+        left = min(x_right + 0.6, config.frame_x_radius - EDGE - column.width)
         column.next_to(np.array([left, self.MAP_TOP + 0.15, 0]), DOWN + RIGHT, buff=0)
         of.update()
-        settings = self.text(extra_settings(r) + "    otherwise PyTorch's defaults", 22, t.muted)
-        settings.to_edge(DOWN, buff=0.2).align_to(self.ax.c2p(r.window[0][0], 0), LEFT)
+        settings = self.text(extra_settings(r) + "   otherwise PyTorch's defaults", 22, t.muted)
+        settings.to_edge(DOWN, buff=EDGE).align_to(self.ax.c2p(r.window[0][0], 0), LEFT)
         self.settings = settings
 
         self.play(Write(title))
@@ -271,9 +286,15 @@ class RaceScene(ThemedScene):
         self.wait(0.4)
 
     def section_finish(self):
-        """The whole of every path, and how each run ended, in the legend."""
+        """The whole of every path, and how each run ended, in the legend; the dots of the runs
+        that stayed in the frame fade, so no pile of marks hides the minimum."""
+        for name in NAMES:
+            if self.exits[name] is None:
+                self.dots[name].clear_updaters()
         self.play(*(h.animate.set_stroke(opacity=HISTORY_OPACITY[1])
                     for h in self.history.values()),
+                  *(self.dots[n].animate.set_opacity(0) for n in NAMES if self.exits[n] is None),
+                  *(FadeOut(self.tails[n]) for n in NAMES if self.exits[n] is None),
                   *(FadeIn(s.set_opacity(1)) for n, s in self.statuses.items()
                     if self.exits[n] is None),
                   *([FadeIn(self.header.set_opacity(1))] if self.header else []), run_time=1.2)

@@ -1,6 +1,7 @@
 """The drawing check shared by the three race scene tests."""
 
 import numpy as np
+from manim import ManimColor
 
 from gdcore import races
 from gdcore.optimizers import NAMES
@@ -11,8 +12,10 @@ def _anchors(mob, ax):
     return np.array([ax.p2c(p) for p in np.vstack([a[:1], a[1::2]])])
 
 
-def check_drawing(scene, k):
-    """Dots, trails, crosses and legend at whole step k are gdcore's trajectories."""
+def check_drawing(scene, k, finished=False):
+    """Dots, trails, crosses and legend at whole step k are gdcore's trajectories; once the
+    scene has finished, the dots of the runs that stayed in the frame have faded (no marks
+    piled on the minimum) and every history is drawn at full strength."""
     race = scene.RACE
     trs = races.run_race(race)
     out = races.outcomes(race, trs)
@@ -34,7 +37,9 @@ def check_drawing(scene, k):
             want = tr.points[: k + 1]
             np.testing.assert_allclose(scene.ax.p2c(scene.dots[name].get_center()),
                                        tr.points[k], atol=1e-9)
-            assert scene.dots[name].get_fill_opacity() == 1
+            assert scene.dots[name].get_fill_opacity() == (0 if finished else 1)
+        if finished:
+            assert scene.history[name].get_stroke_opacity() == 1
         np.testing.assert_allclose(drawn, want, atol=1e-9)
         assert np.all((drawn[:, 0] >= x0 - 1e-9) & (drawn[:, 0] <= x1 + 1e-9))
         assert np.all((drawn[:, 1] >= y0 - 1e-9) & (drawn[:, 1] <= y1 + 1e-9))
@@ -42,3 +47,24 @@ def check_drawing(scene, k):
         np.testing.assert_allclose(tail, want[-(scene.TAIL + 1):], atol=1e-9)
         assert scene.dots[name].get_fill_color().to_hex().upper() == scene.theme.opt(name).upper()
     return out
+
+
+def check_colours(scene, least=100):
+    """No path hides under another in the final frame: taking one optimizer's history, tail,
+    dot and cross away changes pixels that were that optimizer's own colour (within 6/255)."""
+    r = scene.renderer
+
+    def frame():
+        r.update_frame(scene)
+        return np.asarray(r.get_frame())[..., :3].astype(int)
+
+    full = frame()
+    for name in NAMES:
+        parts = [scene.history[name], scene.tails[name], scene.dots[name]]
+        parts += [scene.crosses[name]] if name in scene.crosses else []
+        scene.remove(*parts)
+        changed = np.any(frame() != full, axis=2)
+        scene.add(*parts)
+        want = np.array(ManimColor(scene.theme.opt(name)).to_rgb()) * 255
+        own = np.all(np.abs(full - want) <= 6, axis=2) & changed
+        assert own.sum() >= least, f"{name}: {own.sum()} pixels of its colour"

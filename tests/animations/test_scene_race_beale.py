@@ -1,7 +1,8 @@
 """The race-beale scene (frames: test_scene_frames.py): its drawing against gdcore's race."""
 
+import pytest
 from frames import rendered
-from race_checks import check_drawing
+from race_checks import check_colours, check_drawing
 
 from gdcore import races
 from scenes.race_beale import RaceBeale
@@ -13,7 +14,13 @@ def test_dots_and_trails_are_gdcores_race():
     scene = rendered(RaceBeale, upto="race", STAGES=((MIDDLE, 1.0),))
     check_drawing(scene, MIDDLE)
     scene = rendered(RaceBeale)
-    out = check_drawing(scene, races.BEALE.steps)
+    out = check_drawing(scene, races.BEALE.steps, finished=True)
     assert all(o.exit is None for o in out.values())
     assert scene.statuses["NAG"].original_text == "< 0.001"
     assert scene.statuses["SGD"].original_text == f"{out['SGD'].distance:.2f}"
+
+
+@pytest.mark.parametrize("theme", ("light", "dark"))
+def test_every_path_shows_its_own_colour_in_the_final_frame(theme, monkeypatch):
+    monkeypatch.setenv("GD_THEME", theme)
+    check_colours(rendered(RaceBeale))

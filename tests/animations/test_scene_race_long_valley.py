@@ -1,7 +1,8 @@
 """The race-long-valley scene (frames: test_scene_frames.py): its drawing against gdcore's race."""
 
+import pytest
 from frames import rendered
-from race_checks import check_drawing
+from race_checks import check_colours, check_drawing
 
 from gdcore import races
 from scenes.race_long_valley import RaceLongValley
@@ -13,6 +14,12 @@ def test_dots_and_trails_are_gdcores_race():
     scene = rendered(RaceLongValley, upto="race", STAGES=((MIDDLE, 1.0),))
     check_drawing(scene, MIDDLE)
     scene = rendered(RaceLongValley)
-    out = check_drawing(scene, races.LONG_VALLEY.steps)
+    out = check_drawing(scene, races.LONG_VALLEY.steps, finished=True)
     assert all(o.exit is None for o in out.values())
     assert scene.statuses["SGD"].original_text == f"{out['SGD'].distance:.2f}"
+
+
+@pytest.mark.parametrize("theme", ("light", "dark"))
+def test_every_path_shows_its_own_colour_in_the_final_frame(theme, monkeypatch):
+    monkeypatch.setenv("GD_THEME", theme)
+    check_colours(rendered(RaceLongValley))

@@ -1,7 +1,8 @@
 """The race-saddle scene (frames: test_scene_frames.py): its drawing against gdcore's race."""
 
+import pytest
 from frames import rendered
-from race_checks import check_drawing
+from race_checks import check_colours, check_drawing
 
 from gdcore import races
 from scenes.race_saddle import RaceSaddle
@@ -16,7 +17,13 @@ def test_dots_and_trails_are_gdcores_race():
         "Adadelta", "RMSprop", "Adam"}
 
     scene = rendered(RaceSaddle)
-    out = check_drawing(scene, races.SADDLE.steps)
+    out = check_drawing(scene, races.SADDLE.steps, finished=True)
     # everyone but SGD left the frame; SGD lingers by the saddle point
     assert [n for n, o in out.items() if o.exit is None] == ["SGD"]
     assert scene.statuses["SGD"].original_text == f"lingers, |y| = {abs(out['SGD'].final[1]):.3f}"
+
+
+@pytest.mark.parametrize("theme", ("light", "dark"))
+def test_every_path_shows_its_own_colour_in_the_final_frame(theme, monkeypatch):
+    monkeypatch.setenv("GD_THEME", theme)
+    check_colours(rendered(RaceSaddle))
