@@ -8,6 +8,7 @@ from __future__ import annotations
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
+from fontcheck import assert_house_fonts
 from matplotlib.collections import LineCollection, PathCollection, QuadMesh
 from matplotlib.contour import QuadContourSet
 from matplotlib.lines import Line2D
@@ -290,7 +291,7 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_learning_rates_labels_paths_and_divergence(theme):
+def test_learning_rates_labels_paths_and_divergence(theme, tmp_path):
     fig = build("learning_rates", theme)
     t = th.get(theme)
     legend_ax = [a for a in fig.axes if a.get_legend() is not None]
@@ -298,19 +299,45 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     legend = [x.get_text() for x in legend_ax[0].get_legend().get_texts()]
     for (name, lr), label in zip(COST_DESCENT.learning_rates, legend):
         assert label.startswith(name) and f"\\alpha = {lr:g}" in label
-    assert "diverged" in legend[2] and not any("diverged" in s for s in legend[:2])
+    large = COST_DESCENT.run_learning_rates()["too large"]
     for name, lr in COST_DESCENT.learning_rates:
         traj = COST_DESCENT.run(lr)
         cost = one(fig, f"cost-{name}")
         assert np.array_equal(cost.get_ydata(), traj.losses)
         path = one(fig, f"path-{name}").get_xydata()
-        assert np.array_equal(path, traj.points[: len(path)])
         if traj.diverged:
             assert same_colour(cost.get_color(), t.error)
             assert len(path) < len(traj.points)  # stops where the path leaves the map
-            assert any(f"diverged at step {traj.diverged_at}" in s for s in texts(fig))
+            np.testing.assert_allclose(path[:-1], traj.points[: len(path) - 1])
         else:
-            assert len(path) == len(traj.points)
+            assert np.array_equal(path, traj.points)
+    # the note sits where the cost leaves the plot (at the view's top), not at a cutoff
+    leaves = COST_DESCENT.leaves_plot(large)
+    assert leaves is not None and leaves < large.diverged_at
+    notes = [a for ax in fig.axes for a in ax.texts if "leaves the plot" in a.get_text()]
+    assert len(notes) == 1 and f"at step {leaves}" in notes[0].get_text()
+    np.testing.assert_allclose(notes[0].xy, (leaves, COST_DESCENT.plot_top(large)))
+    assert not any("diverged at step" in s for s in texts(fig))
+    # the first steps, one arrow each, from point to point of gdcore's run
+    for k in range(1, COST_DESCENT.shown_steps + 1):
+        arrow = one(fig, f"jump-{k}")
+        np.testing.assert_allclose(arrow._posA_posB, large.points[k - 1: k + 1])
+    # they alternate sides of the valley and grow by gdcore's factor (≈ 1.04), which is printed
+    bars = [p.get_height() for p in by_gid(fig, "swings")]
+    d = COST_DESCENT.across_valley(large)[: COST_DESCENT.shown_steps + 1]
+    np.testing.assert_allclose(bars, d)
+    assert np.all(np.sign(d[1:]) == -np.sign(d[:-1]))
+    np.testing.assert_allclose(np.abs(d[1:] / d[:-1]), COST_DESCENT.growth_factor, rtol=2e-2)
+    assert round(COST_DESCENT.growth_factor, 2) == 1.04
+    assert any("× 1.04" in s for s in texts(fig))
+    # the three rates on the α axis at their factor, the limit 2/λ_max ≈ 0.137 marked
+    lam = 2 / COST_DESCENT.max_stable_rate
+    for name, lr in COST_DESCENT.learning_rates:
+        np.testing.assert_allclose(one(fig, f"rate-{name}").get_xydata(), [[lr, abs(1 - lr * lam)]])
+    assert any("0.137" in s for s in texts(fig))
+    pdf = tmp_path / "learning-rates.pdf"
+    gm.save(fig, t, pdf)
+    assert_house_fonts(pdf)
 
 
 # ---------------------------------------------------------------- cost-heatmap
