@@ -50,8 +50,9 @@ class CostDescent:
         return (np.asarray(traj.points) - np.array(regression.least_squares(x, y))) @ steep
 
     def plot_top(self, traj: descent.Trajectory) -> float:
-        """The top of the cost-per-iteration view: the start's cost × 10^plot_decades."""
-        return float(traj.losses[0]) * 10.0**self.plot_decades
+        """The top of the cost-per-iteration view: plot_decades powers of ten above the decade
+        of the start's cost (10⁵ for J = 13.9), a power of ten so the view ends on a tick."""
+        return 10.0 ** (math.floor(math.log10(float(traj.losses[0]))) + self.plot_decades)
 
     def leaves_plot(self, traj: descent.Trajectory) -> int | None:
         """The first step whose cost is above plot_top (None if the run stays below it)."""
