@@ -362,7 +362,7 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
+def test_feature_scaling_raw_zigzag_against_round_bowl(theme, tmp_path):
     fig = build("feature_scaling", theme)
     fs = procedure.FEATURE_SCALING.run()
     raw_ax, scaled_ax = plain_axes(fig)
@@ -383,3 +383,12 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     dm_scaled = np.diff(fs.scaled.trajectory.points[:, 0])
     assert np.sum(np.diff(np.sign(dm_raw)) != 0) > 10
     assert np.all(np.sign(dm_scaled[np.abs(dm_scaled) > 1e-12]) == np.sign(dm_scaled[0]))
+    # steps shaded by time, one dot per step of gdcore's raw run; house fonts only
+    steps = [c for c in by_gid(fig, "steps") if c.axes is raw_ax]
+    assert len(steps) == 1
+    np.testing.assert_allclose(steps[0].get_offsets(), fs.raw.trajectory.points[1:])
+    shade = steps[0].get_array()
+    assert np.all(np.diff(shade) > 0)
+    pdf = tmp_path / "feature-scaling.pdf"
+    gm.save(fig, th.get(theme), pdf)
+    assert_house_fonts(pdf)
