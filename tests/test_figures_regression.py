@@ -110,7 +110,7 @@ def test_the_three_rates_crawl_converge_and_diverge():
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_regression_data_table_and_scatter(theme):
+def test_regression_data_table_and_scatter(theme, tmp_path):
     fig = build("regression_data", theme)
     cell = {(r, c): one(fig, f"cell-{r}-{c}").get_text() for r in range(8) for c in range(3)}
     assert not by_gid(fig, "cell-8-0")  # a header and seven rows, no more
@@ -122,6 +122,26 @@ def test_regression_data_table_and_scatter(theme):
     assert len(scatters) == 1
     assert np.allclose(scatters[0].get_offsets(), np.column_stack([X, Y]))
     assert same_colour(scatters[0].get_facecolor()[0], th.get(theme).data)
+    pdf = tmp_path / "regression-data.pdf"
+    gm.save(fig, th.get(theme), pdf)
+    assert_house_fonts(pdf)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_candidate_lines_are_gdcores_with_their_costs(theme, tmp_path):
+    fig = build("candidate_lines", theme)
+    lines = by_gid(fig, "line")
+    assert len(lines) == len(data.CANDIDATES) == 3
+    for line, (m, b) in zip(lines, data.CANDIDATES):
+        xs, ys = line.get_data()
+        np.testing.assert_allclose(ys, regression.predict(m, b, xs))
+        j = regression.cost(m, b, X, Y)
+        assert line.axes.get_title() == f"$J = {j:.2f}$"
+    costs = [regression.cost(m, b, X, Y) for m, b in data.CANDIDATES]
+    assert costs[2] < min(costs[:2])  # the third guess follows the trend
+    pdf = tmp_path / "candidate-lines.pdf"
+    gm.save(fig, th.get(theme), pdf)
+    assert_house_fonts(pdf)
 
 
 # ---------------------------------------------------------------- residuals
