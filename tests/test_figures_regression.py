@@ -156,7 +156,9 @@ def test_residuals_segments_predictions_and_squares(theme):
     segs = by_gid(fig, "residual")
     assert len(segs) == 7
     for seg, xi, yi, pi in zip(sorted(segs, key=lambda s: s.get_xdata()[0]), X, Y, pred):
-        assert seg.get_linestyle() == "--" and same_colour(seg.get_color(), t.error)
+        assert seg.get_linestyle() == th.RESIDUAL["linestyle"]
+        assert same_colour(seg.get_color(), t.role(th.RESIDUAL["role"]))
+        assert seg.get_linewidth() == th.RESIDUAL["linewidth"]
         assert np.allclose(seg.get_xdata(), [xi, xi])
         assert np.allclose(seg.get_ydata(), [yi, pi])
     offsets = [c.get_offsets() for ax in fig.axes for c in ax.collections
