@@ -99,6 +99,7 @@ def make_figure(theme):
     growth = COST_DESCENT.growth_factor
 
     fig = gm.new_figure(theme, height=7.4)
+    fig.get_layout_engine().set(hspace=0.06)
     gs = fig.add_gridspec(3, 6, height_ratios=(1.3, 0.9, 0.85))
     for k, (name, lr, traj) in enumerate(results):
         ax = fig.add_subplot(gs[0, 2 * k: 2 * k + 2])
@@ -182,13 +183,14 @@ def make_figure(theme):
         f = abs(1 - lr * lam)
         fx.plot([lr], [f], "o", color=cols[name], markersize=5, zorder=5, gid=f"rate-{name}")
         side = f > 0.6  # beside the point, clear of the V; the rest above it
-        fx.annotate(f"{name}\n{nb.text(f, places=2)}", (lr, f),
+        fx.annotate(f"{name}{', ' if f > 1 else chr(10)}{nb.text(f, places=2)}", (lr, f),
                     xytext=((-12, 10) if f > 1 else (7, 0)) if side else (0, 6),
                     textcoords="offset points", ha=("right" if f > 1 else "left") if side
                     else "center", va=("bottom" if f > 1 else "center") if side else "bottom",
                     fontsize=theme.small_size, color=cols[name])
     fx.set_xlim(0, 0.16)
     fx.set_ylim(0, 1.6)
+    fx.set_yticks([0, 0.5, 1.0, 1.5])
     fx.set_xlabel(th.AXIS_LABELS["rate"])
     fx.set_ylabel(r"factor $|1 - \alpha\lambda_{\max}|$")
     fx.set_title("factor per step across the valley", fontsize=theme.font_size, color=theme.text)
