@@ -14,8 +14,8 @@ import numpy as np
 
 from gdcore import data, regression
 from gdviz import mpl as gm
-
-X_RANGE = (2.0, 5.5)
+from gdviz import numbers as nb
+from gdviz import views
 
 
 def facts() -> dict:
@@ -26,22 +26,22 @@ def facts() -> dict:
 
 def _fmt_line(m: float, b: float) -> str:
     sign = "-" if b < 0 else "+"
-    return rf"$f(x) = {m:g}\,x {sign} {abs(b):g}$"
+    return rf"$f(x) = {nb.latex(m)}\,x {sign} {nb.latex(abs(b))}$"
 
 
 def make_figure(theme):
     x, y = data.regression_points()
     fig, axes = gm.subplots(theme, 1, 3, height=2.35, sharey=True)
-    xs = np.linspace(*X_RANGE, 2)
+    xs = np.linspace(*views.X_RANGE, 2)
     for ax, (m, b) in zip(axes, data.CANDIDATES):
         j = regression.cost(m, b, x, y)
         gm.style_axes(ax, theme)
-        ax.plot(xs, regression.predict(m, b, xs), color=theme.accent, zorder=3)
+        ax.plot(xs, regression.predict(m, b, xs), color=theme.accent, zorder=3, gid="line")
         gm.scatter_points(ax, theme, x, y)
-        ax.set_title(f"$J = {j:.2f}$")
+        ax.set_title(f"$J = {nb.latex(j, places=2)}$")
         ax.text(0.04, 0.96, _fmt_line(m, b), transform=ax.transAxes, va="top", ha="left",
                 fontsize=theme.small_size, color=theme.text)
-        ax.set_xlim(*X_RANGE)
+        ax.set_xlim(*views.X_RANGE)
         ax.set_ylim(0.8, 3.6)
         ax.set_xlabel("$x$")
     axes[0].set_ylabel("$y$")

@@ -9,17 +9,20 @@ creeps along its floor: after {steps} steps J = {j_raw:.3f}. Right: with standar
 is round (curvature ratio {cond_scaled:.0f}); the gradient points at the minimum, and the path
 (α = {lr_scaled:g}) runs straight to it: J = {j_scaled:.4f}, the least-squares minimum.
 
-Alt: Two contour maps with a descent path of {steps} steps each. Left, elongated ellipses and a
-path that zig-zags from side to side of the valley, far from the minimum at the end. Right,
+Alt: Two contour maps with a descent path of {steps} steps each, its dots darker with time.
+Left, elongated ellipses and a path that starts up the valley and zig-zags from side to side of
+it while creeping along its floor, far from the minimum at the end. Right,
 concentric circles and a straight path from the start to the minimum at the centre.
 """
 
-from matplotlib.colors import LogNorm
+import matplotlib.colors as mcolors
+import numpy as np
 
 from gdcore import data, regression
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
-from gdviz import views
+from gdviz import numbers as nb
+from gdviz import theme as th
 
 
 def facts() -> dict:
@@ -33,17 +36,17 @@ def facts() -> dict:
 
 def _panel(ax, theme, run, title, xlabel, ylabel):
     M, B, J = run.grid
-    lv = views.contour_levels(J)
-    cs = ax.contourf(M, B, J, levels=lv, cmap=theme.surface_cmap, norm=LogNorm(lv[0], lv[-1]),
-                     alpha=0.75)
-    cs.set_rasterized(True)
-    ax.contour(M, B, J, levels=lv, colors=theme.background, linewidths=0.35, alpha=0.6)
+    gm.contour_map(ax, theme, M, B, J)
     pts = run.trajectory.points
-    ax.plot(pts[:, 0], pts[:, 1], color=theme.accent, linewidth=1.0, marker="o", markersize=2.8,
-            zorder=3, label=f"{run.trajectory.steps} steps, $\\alpha = {run.lr:.3g}$", gid="path")
-    ax.plot(*pts[0], "o", color=theme.text, markersize=4.5, zorder=4, label="start")
-    ax.plot(*run.optimum, "*", color=theme.good, markersize=10, markeredgecolor=theme.background,
-            markeredgewidth=0.6, zorder=5, label="minimum", gid="minimum")
+    ax.plot(pts[:, 0], pts[:, 1], color=theme.accent, linewidth=0.9, zorder=3, gid="path",
+            label=f"{run.trajectory.steps} steps, " + nb.hyper(r"\alpha", run.lr, "mathtext"))
+    # steps shaded by time: early steps pale, late steps full accent
+    shade = mcolors.LinearSegmentedColormap.from_list("time", [theme.background, theme.accent])
+    ax.scatter(pts[1:, 0], pts[1:, 1], c=np.linspace(0.35, 1.0, len(pts) - 1), cmap=shade,
+               vmin=0, vmax=1, s=9, edgecolors=theme.accent, linewidths=0.4, zorder=4,
+               gid="steps")
+    ax.plot(*pts[0], **theme.marker("start"), label="start")
+    ax.plot(*run.optimum, **theme.marker("minimum"), label="minimum", gid="minimum")
     ax.set_xlim(M.min(), M.max())
     ax.set_ylim(B.min(), B.max())
     for axis, (lo, hi) in ((ax.xaxis, ax.get_xlim()), (ax.yaxis, ax.get_ylim())):
@@ -52,18 +55,18 @@ def _panel(ax, theme, run, title, xlabel, ylabel):
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     traj = run.trajectory
-    ax.text(0.03, 0.03, f"after {traj.steps} steps: $J = {traj.losses[-1]:.4f}$",
+    ax.text(0.03, 0.03, f"after {traj.steps} steps: $J = {nb.latex(traj.losses[-1], places=4)}$",
             transform=ax.transAxes, ha="left", va="bottom", fontsize=theme.small_size,
             color=theme.text, bbox=dict(boxstyle="round,pad=0.3", fc=theme.background,
                                         ec="none", alpha=0.85))
-    ax.legend(loc="upper right")
+    ax.legend(loc="lower right")
 
 
 def make_figure(theme):
     fs = procedure.FEATURE_SCALING.run()
     fig, (ax, sx) = gm.subplots(theme, 1, 2, height=3.3)
     _panel(ax, theme, fs.raw, f"raw $x$: elongated bowl\ncurvature ratio {fs.raw.condition:.0f}",
-           "$m$", "$b$")
+           th.AXIS_LABELS["slope"], th.AXIS_LABELS["intercept"])
     _panel(sx, theme, fs.scaled,
            f"standardised $z$: round bowl\ncurvature ratio {fs.scaled.condition:.0f}",
            "$m'$ (slope on $z$)", "$b'$")

@@ -1,28 +1,38 @@
 """Three learning rates
 
 The same gradient descent as before, from the same start, with three learning rates. Too small
-(α = {lr_small:g}): every step is safe but tiny, and after {steps} steps the path has crawled
-only part of the way along the valley floor; J is still {j_small:.3f}. Good (α = {lr_good:g}):
-the path crosses the valley in a few steps and slides down it to J = {j_good:.4f}. Too large
-(α = {lr_large:g}, above the limit 2/λ_max = {limit:.4f} of this data): each step overshoots the
-far wall of the valley by more than the last, the path zig-zags ever wider, and the run diverges:
-at step {div_at} the cost has reached {j_div:.1e}.
+(α = {lr_small}): every step is safe but tiny, and after {steps} steps the path has crawled only
+part of the way along the valley floor; J is still {j_small}. Good (α = {lr_good}): the path
+crosses the valley in a few steps and slides down it to J = {j_good}. Too large (α = {lr_large},
+above the limit 2/λ_max ≈ {limit} of this data): each step jumps across the valley to the far
+wall and lands {growth} times as far from the floor as it started, so the path zig-zags ever
+wider, leaves the map at step {exit_step}, and its cost leaves the plot at step {leaves}: the
+run diverges from its first step.
 
 Alt: Top, three contour maps of the same long valley, each with a descent path from the same
 start. Left, a short path that turns into the valley and stops far from the minimum. Middle, a
-path that reaches the minimum. Right, a red path that zig-zags across the valley with growing
-swings until it leaves the map. Bottom, the cost per iteration of the three runs on log axes: the
-small rate falls slowly, the good one reaches the minimum, the large one climbs without bound.
+path that reaches the minimum. Right, red arrows that jump back and forth across the valley,
+each jump longer than the last, until they leave the map. Middle row, the cost per iteration of
+the three runs on log axes: the small rate falls slowly, the good one reaches the minimum, the
+large one climbs out of the top of the plot. Bottom left, the distance across the valley after
+each of the large rate's first steps: bars that alternate above and below zero, growing by
+{growth} per step. Bottom right, the factor per step across the valley against the learning
+rate: a V that crosses 1 at the limit {limit}; the good and small rates sit below 1, the large
+one just above it.
 """
 
 import numpy as np
-from matplotlib.colors import LogNorm
+from matplotlib.patches import FancyArrowPatch
 from matplotlib.ticker import NullLocator
 
-from gdcore import data, descent, regression
+from gdcore import data, descent, races, regression
 from gdcore.cost_descent import COST_DESCENT
 from gdviz import mpl as gm
+from gdviz import numbers as nb
+from gdviz import theme as th
 from gdviz import views
+
+WINDOW = (views.M_RANGE, views.B_RANGE)
 
 
 def runs() -> list[tuple[str, float, descent.Trajectory]]:
@@ -31,96 +41,159 @@ def runs() -> list[tuple[str, float, descent.Trajectory]]:
     return [(name, lr, trs[name]) for name, lr in COST_DESCENT.learning_rates]
 
 
+def drawn_path(points) -> np.ndarray:
+    """The part of a path drawn on the map: up to its FIRST exit, ending on the map's edge."""
+    return races.clip_polyline(points, WINDOW)[0]
+
+
 def facts() -> dict:
     (_, small, ts), (_, good, tg), (_, large, tl) = runs()
-    return dict(lr_small=small, lr_good=good, lr_large=large, steps=COST_DESCENT.steps,
-                limit=COST_DESCENT.max_stable_rate, j_small=ts.losses[-1], j_good=tg.losses[-1],
-                div_at=tl.diverged_at, j_div=tl.losses[-1])
+    return dict(lr_small=nb.text(small), lr_good=nb.text(good), lr_large=nb.text(large),
+                steps=nb.count(COST_DESCENT.steps), limit=nb.text(COST_DESCENT.max_stable_rate,
+                                                                  places=3),
+                j_small=nb.text(ts.losses[-1], places=2), j_good=nb.text(tg.losses[-1], places=4),
+                growth=nb.text(COST_DESCENT.growth_factor, places=2),
+                exit_step=len(drawn_path(tl.points)) - 1, leaves=COST_DESCENT.leaves_plot(tl))
 
 
 def colours(theme) -> dict:
     """One colour per rate: quiet for too small, the accent for good, the error red for too
     large (it diverges)."""
-    return {"too small": theme.muted, "good": theme.accent, "too large": theme.error}
+    return {"too small": theme.data, "good": theme.accent, "too large": theme.error}
 
 
-def label(name: str, lr: float, traj) -> str:
-    """The legend and title text of a run: its verdict and rate, and 'diverged' if it did."""
-    out = f"{name}, $\\alpha = {lr:g}$"
-    if traj.diverged:
-        out += f": diverged at step {traj.diverged_at}"
-    return out
+def label(name: str, lr: float) -> str:
+    """The legend and title text of a run: its verdict and rate."""
+    return name + ", " + nb.hyper(r"\alpha", lr, "mathtext")
 
 
-def _sci(v: float) -> str:
-    """1.1e+12 as mathtext 1.1 \\times 10^{12}."""
-    mant, exp = f"{v:.1e}".split("e")
-    return rf"{mant} \times 10^{{{int(exp)}}}"
+def _map(ax, theme, M, B, J, first: bool):
+    gm.contour_map(ax, theme, M, B, J)
+    x, y = data.regression_points()
+    ax.plot(*regression.least_squares(x, y), **theme.marker("minimum"))
+    ax.set_xlim(*views.M_RANGE)
+    ax.set_ylim(*views.B_RANGE)
+    ax.set_xlabel(th.AXIS_LABELS["slope"])
+    if first:
+        ax.set_ylabel(th.AXIS_LABELS["intercept"])
+    else:
+        ax.tick_params(labelleft=False)
+
+
+def _first_steps(ax, theme, pts, n):
+    """The large rate's first n steps as arrows from wall to wall, darker with time."""
+    c = theme.error
+    for k in range(n):
+        frac = 0.35 + 0.65 * k / max(n - 1, 1)
+        ax.add_patch(FancyArrowPatch(pts[k], pts[k + 1], arrowstyle="-|>", mutation_scale=6,
+                                     color=c, alpha=frac, linewidth=0.7, shrinkA=0, shrinkB=0,
+                                     zorder=4, gid=f"jump-{k + 1}"))
 
 
 def make_figure(theme):
     x, y = data.regression_points()
-    m_best, b_best = regression.least_squares(x, y)
     cols = colours(theme)
     results = runs()
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
-    lv = views.contour_levels(J)
+    n_shown = COST_DESCENT.shown_steps
+    growth = COST_DESCENT.growth_factor
 
-    fig = gm.new_figure(theme, height=4.6)
-    gs = fig.add_gridspec(2, 3, height_ratios=(1.25, 1))
+    fig = gm.new_figure(theme, height=7.4)
+    fig.get_layout_engine().set(hspace=0.06)
+    gs = fig.add_gridspec(3, 6, height_ratios=(1.3, 0.9, 0.85))
     for k, (name, lr, traj) in enumerate(results):
-        ax = fig.add_subplot(gs[0, k])
-        cs = ax.contourf(M, B, J, levels=lv, cmap=theme.surface_cmap,
-                         norm=LogNorm(lv[0], lv[-1]), alpha=0.6)
-        cs.set_rasterized(True)
-        ax.contour(M, B, J, levels=lv, colors=theme.background, linewidths=0.3, alpha=0.6)
-        pts = traj.points
-        if traj.diverged:  # draw up to the first point off the map: the rest is far away
-            off = ((pts[:, 0] < views.M_RANGE[0]) | (pts[:, 0] > views.M_RANGE[1])
-                   | (pts[:, 1] < views.B_RANGE[0]) | (pts[:, 1] > views.B_RANGE[1]))
-            pts = pts[: int(np.argmax(off)) + 1] if off.any() else pts
-        ax.plot(pts[:, 0], pts[:, 1], color=cols[name], linewidth=0.4 if traj.diverged else 0.8,
-                marker="o", markersize=2.6 if traj.diverged else 2.2, zorder=3,
-                gid=f"path-{name}")
-        ax.plot(*pts[0], "o", color=theme.text, markersize=4, zorder=4)
-        ax.plot([m_best], [b_best], "*", color=theme.good, markersize=9,
-                markeredgecolor=theme.background, markeredgewidth=0.5, zorder=5)
-        ax.set_xlim(*views.M_RANGE)
-        ax.set_ylim(*views.B_RANGE)
-        ax.set_xlabel("$m$")
-        if k == 0:
-            ax.set_ylabel("$b$")
+        ax = fig.add_subplot(gs[0, 2 * k: 2 * k + 2])
+        _map(ax, theme, M, B, J, k == 0)
+        pts = drawn_path(traj.points)
+        if traj.diverged:
+            ax.plot(pts[:, 0], pts[:, 1], color=cols[name], linewidth=0.6, zorder=3,
+                    gid=f"path-{name}")
+            _first_steps(ax, theme, pts, n_shown)
+            ax.plot(pts[-1, 0], pts[-1, 1], "x", color=cols[name], markersize=6, mew=1.4,
+                    zorder=5)
+            ax.text(0.96, 0.96, f"each jump × {nb.text(growth, places=2)}\n"
+                    f"off the map at step {len(pts) - 1}", transform=ax.transAxes, ha="right",
+                    va="top", fontsize=theme.small_size, color=theme.text)
         else:
-            ax.tick_params(labelleft=False)
-        ax.set_title(f"{name}\n$\\alpha = {lr:g}$", fontsize=theme.font_size, color=cols[name]
-                     if name != "too small" else theme.text)
-        verdict = (f"leaves the map at step {len(pts) - 1}\ndiverged at step {traj.diverged_at}"
-                   if traj.diverged
-                   else f"after {traj.steps} steps\n$J = {traj.losses[-1]:.3g}$")
-        ax.text(0.96, 0.96, verdict, transform=ax.transAxes, ha="right", va="top",
-                fontsize=theme.small_size, color=theme.error if traj.diverged else theme.text,
-                bbox=dict(boxstyle="round,pad=0.3", fc=theme.background, ec="none",
-                          alpha=0.85))
+            ax.plot(pts[:, 0], pts[:, 1], color=cols[name], linewidth=1.1, zorder=3,
+                    gid=f"path-{name}")
+            ax.plot(pts[-1, 0], pts[-1, 1], **{**theme.marker("end"), "markerfacecolor":
+                                                cols[name]})
+            ax.text(0.96, 0.96, f"after {nb.count(traj.steps)} steps\n$J = "
+                    f"{nb.latex(traj.losses[-1], places=4)}$", transform=ax.transAxes,
+                    ha="right", va="top", fontsize=theme.small_size, color=theme.text)
+        ax.plot(*traj.points[0], **theme.marker("start"))
+        ax.set_title(label(name, lr), fontsize=theme.font_size, color=cols[name])
 
-    # Bottom: J per iteration for the three rates.
+    # Middle: J per iteration for the three rates.
     jx = fig.add_subplot(gs[1, :])
     gm.style_axes(jx, theme)
+    top = COST_DESCENT.plot_top(results[0][2])
     for name, lr, traj in results:
-        it = np.arange(len(traj.losses))
-        jx.plot(it, traj.losses, color=cols[name], linewidth=1.4, label=label(name, lr, traj),
-                gid=f"cost-{name}")
-        if traj.diverged:
-            jx.annotate(f"$J = {_sci(traj.losses[-1])}$ at step {traj.diverged_at}: diverged",
-                        (0.985, 0.6), xycoords="axes fraction", ha="right", va="center",
-                        fontsize=theme.small_size, color=cols[name])
+        jx.plot(np.arange(len(traj.losses)), traj.losses, color=cols[name], linewidth=1.4,
+                label=label(name, lr), gid=f"cost-{name}")
+        leaves = COST_DESCENT.leaves_plot(traj)
+        if leaves is not None:
+            jx.annotate(f"leaves the plot at step {leaves}: $J$ grows "
+                        f"× {nb.text(growth**2, places=2)} per step, without bound",
+                        (leaves, top), xytext=(-6, -4), textcoords="offset points", ha="right",
+                        va="top", fontsize=theme.small_size, color=cols[name])
+    m_best, b_best = regression.least_squares(x, y)
     j_best = regression.cost(m_best, b_best, x, y)
     jx.axhline(j_best, color=theme.good, linestyle="--", linewidth=0.9, zorder=1,
-               label=f"minimum $J^{{\\!*}} = {j_best:.4f}$")
-    # The diverging run leaves through the top: the view stops at the start's cost × 10⁴.
-    gm.cost_per_iteration_axes(jx, COST_DESCENT.steps, j_best / 2,
-                               float(results[0][2].losses[0]) * 1e4)
+               label=f"minimum $J^{{*}} = {nb.latex(j_best, places=4)}$")
+    gm.cost_per_iteration_axes(jx, COST_DESCENT.steps, j_best / 2, top)
     jx.yaxis.set_minor_locator(NullLocator())
-    jx.legend(loc="upper left", fontsize=theme.small_size)
+    jx.legend(loc="center right", fontsize=theme.small_size, frameon=True)
+
+    # Bottom left: the large rate's distance across the valley, step by step.
+    large = results[-1][2]
+    d = COST_DESCENT.across_valley(large)[: n_shown + 1]
+    sx = fig.add_subplot(gs[2, :3])
+    gm.style_axes(sx, theme)
+    t = np.arange(d.size)
+    sx.bar(t, d, width=0.5, color=cols["too large"], gid="swings")
+    env = abs(d[0]) * growth ** np.linspace(0, n_shown, 50)
+    for s in (1, -1):
+        sx.plot(np.linspace(0, n_shown, 50), s * env, color=theme.muted, linestyle="--",
+                linewidth=0.8)
+    sx.axhline(0, color=theme.muted, linewidth=0.8)
+    sx.set_xticks(t)
+    sx.set_xlabel(th.AXIS_LABELS["iteration"])
+    sx.set_ylabel("across the valley")
+    lim = 1.25 * abs(d).max()
+    sx.set_ylim(-lim, lim)
+    sx.set_title(f"too large: each step × ${nb.latex(-(growth), places=2)}$",
+                 fontsize=theme.font_size, color=theme.text)
+
+    # Bottom right: the factor per step across the valley against α, the limit marked.
+    fx = fig.add_subplot(gs[2, 3:])
+    gm.style_axes(fx, theme)
+    lam = 2.0 / COST_DESCENT.max_stable_rate
+    a = np.linspace(0, 0.16, 200)
+    fx.plot(a, np.abs(1 - a * lam), color=theme.muted, linewidth=1.0)
+    fx.axhline(1, color=theme.muted, linewidth=0.6, linestyle=":")
+    fx.axvspan(COST_DESCENT.max_stable_rate, 0.16, color=theme.error, alpha=0.12, lw=0)
+    fx.axvline(COST_DESCENT.max_stable_rate, color=theme.error, linewidth=0.8, linestyle="--")
+    limit = nb.latex(COST_DESCENT.max_stable_rate, places=3)
+    fx.text(COST_DESCENT.max_stable_rate - 0.003, 1.55,
+            f"limit $2/\\lambda_{{\\max}} \\approx {limit}$",
+            ha="right", va="top", fontsize=theme.small_size, color=theme.error)
+    for name, lr, _ in results:
+        f = abs(1 - lr * lam)
+        fx.plot([lr], [f], "o", color=cols[name], markersize=5, zorder=5, gid=f"rate-{name}")
+        side = f > 0.6  # beside the point, clear of the V; the rest above it
+        fx.annotate(f"{name}{', ' if f > 1 else chr(10)}{nb.text(f, places=2)}", (lr, f),
+                    xytext=((-12, 10) if f > 1 else (7, 0)) if side else (0, 6),
+                    textcoords="offset points", ha=("right" if f > 1 else "left") if side
+                    else "center", va=("bottom" if f > 1 else "center") if side else "bottom",
+                    fontsize=theme.small_size, color=cols[name])
+    fx.set_xlim(0, 0.16)
+    fx.set_ylim(0, 1.6)
+    fx.set_yticks([0, 0.5, 1.0, 1.5])
+    fx.set_xlabel(th.AXIS_LABELS["rate"])
+    fx.set_ylabel(r"factor $|1 - \alpha\lambda_{\max}|$")
+    fx.set_title("factor per step across the valley", fontsize=theme.font_size, color=theme.text)
     return fig
 
 

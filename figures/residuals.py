@@ -1,11 +1,11 @@
 """Errors of a candidate line and their squares
 
-Left: the candidate line f(x) = {m:g} x + {b:g} with the seven points. Each open circle on the
-line is the prediction f(x_i); each red dashed segment joins it to the point (x_i, y_i) and
-measures the error y_i − f(x_i), from {rmin:.2f} to {rmax:.2f}. Right: the squares of these
+Left: the candidate line f(x) = {m} x + {b} with the seven points. Each open circle on the
+line is the prediction f(x_i); each red segment joins it to the point (x_i, y_i) and
+measures the error y_i − f(x_i), from {rmin} to {rmax}. Right: the squares of these
 seven errors. Their mean is {mean:.3f}, and the cost is half of it, J = {j:.3f}.
 
-Alt: On the left, seven points and a gently falling straight line; red dashed vertical segments
+Alt: On the left, seven points and a gently falling straight line; red vertical segments
 join each point to the line, and open circles on the line mark the predictions. The segments are
 longest at the two ends, where the line passes above the first point and below the last. On the
 right, a bar chart of the seven squared errors, tallest for the last point ({sqmax:.2f}), with a
@@ -16,6 +16,7 @@ import numpy as np
 
 from gdcore import data, regression
 from gdviz import mpl as gm
+from gdviz import numbers as nb
 from gdviz import views
 
 
@@ -28,8 +29,8 @@ def _numbers():
 def facts() -> dict:
     *_, e = _numbers()
     r = e.residuals
-    return dict(m=e.m, b=e.b, rmin=r.min(), rmax=r.max(), sqmax=e.squares.max(), mean=e.mean,
-                j=e.cost)
+    return dict(m=nb.text(e.m), b=nb.text(e.b), rmin=nb.text(r.min(), places=2),
+                rmax=nb.text(r.max(), places=2), sqmax=e.squares.max(), mean=e.mean, j=e.cost)
 
 
 def make_figure(theme):
@@ -37,16 +38,14 @@ def make_figure(theme):
     mean, j = e.mean, e.cost
     fig, (ax, bx) = gm.subplots(theme, 1, 2, height=2.6, width_ratios=(1.55, 1))
 
-    # Left: the line, the predictions, and each error as a red dashed segment.
+    # Left: the line, the predictions, and each error as the house residual segment.
     gm.style_axes(ax, theme)
     xs = np.array(views.X_RANGE)
     ax.plot(xs, regression.predict(m, b, xs), color=theme.accent, zorder=2,
             label=rf"$f(x) = {m:g}\,x + {b:g}$")
     for xi, yi, pi in zip(x, y, pred):
-        ax.plot([xi, xi], [yi, pi], color=theme.error, linestyle="--", linewidth=1.1, zorder=3,
-                gid="residual")
-    ax.plot([], [], color=theme.error, linestyle="--", linewidth=1.1,
-            label=r"error $y_i - f(x_i)$")
+        ax.plot([xi, xi], [yi, pi], **theme.residual(), gid="residual")
+    ax.plot([], [], **theme.residual(), label=r"error $y_i - f(x_i)$")
     ax.scatter(x, pred, s=22, facecolors=theme.background, edgecolors=theme.accent,
                linewidths=1.0, zorder=4, label=r"prediction $f(x_i)$")
     gm.scatter_points(ax, theme, x, y, zorder=5, label=r"point $(x_i, y_i)$")

@@ -58,7 +58,7 @@ def make_figure(theme):
                 linewidth=1.8 if m == m_best else 1.3, label=f"$m = {m:.3f}$")
     m_err = slopes[-1]
     pred = regression.predict(m_err, b_best, x)
-    ax.vlines(x, y, pred, colors=theme.error, linewidth=1.4, zorder=3, label="errors")
+    ax.vlines(x, y, pred, **theme.residual(), label="errors")
     gm.scatter_points(ax, theme, x, y, zorder=5)
     ax.set_xlim(*views.X_RANGE)
     ax.set_ylim(1.0, 3.4)

@@ -1,10 +1,13 @@
-"""Three learning rates, one start: the paths over the contours of J and J per step, all driven
-by one ValueTracker of the step index.
+"""Three learning rates, one start: the paths over the contours of J, J per step, and the three
+rates on an α axis that marks the stability limit 2/λ_max.
 
 The rates are COST_DESCENT.learning_rates (too small, good, too large > the stability limit);
-the runs are gdcore's COST_DESCENT.run_learning_rates(), the still's. The run with
-the large rate zig-zags ever wider: its path is drawn up to where it leaves the map for good
-(races.visible_path) and a label gives the step at which gdcore stopped it as diverged.
+the runs are gdcore's COST_DESCENT.run_learning_rates(), the still's. The small and the good
+rate run first. Then the large rate's first COST_DESCENT.shown_steps steps are played one at a
+time, each an arrow from wall to wall of the valley, with the distance across the valley after
+it and the factor |1 − α λ_max| ≈ 1.04 that multiplies it each step; then the run is
+fast-forwarded: its path fades once it has left the map, and its cost curve leaves the top of
+the plot, where a note says what happened.
 Render alone with: manim -ql scenes/learning_rates.py LearningRates
 """
 
@@ -14,10 +17,16 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    Arrow,
+    Circle,
     Create,
     DashedLine,
     FadeIn,
     FadeOut,
+    GrowArrow,
+    Line,
+    NumberLine,
+    ReplacementTransform,
     Star,
     ValueTracker,
     VGroup,
@@ -27,22 +36,27 @@ from manim import (
 
 from gdcore import data, descent, races, regression
 from gdcore.cost_descent import COST_DESCENT
+from gdviz import numbers as nb
 from gdviz import views
 from gdviz.manim_blocks import (
     LossPlot,
     Trail,
     contour_image,
     head_dot,
-    live_readout,
+    log_time,
     map_axes,
-    step_of,
 )
 from gdviz.manim_theme import ThemedScene, sections
 
 WINDOW = (views.M_RANGE, views.B_RANGE)
-#: Where the tracker pauses (the large run's exit from the map and its divergence are added).
-STOPS = (3, 1000)
-STRETCH_SECONDS = 2.4
+#: Seconds per shown jump of the large rate (the key moment), and the pause after each.
+JUMP_SECONDS = 0.7
+JUMP_PAUSE = 0.35
+#: Seconds of each of the small and good runs (the set-up), and of the fast-forward.
+RUN_SECONDS = 3.0
+FORWARD_SECONDS = 3.0
+#: The α axis: 0 to this rate.
+ALPHA_MAX = 0.16
 
 
 def drawn_path(points) -> np.ndarray:
@@ -57,109 +71,172 @@ def runs() -> dict[str, descent.Trajectory]:
     return COST_DESCENT.run_learning_rates()
 
 
+def jump_text(k: int, d_prev: float, d: float) -> str:
+    """The words under jump k: the distance across the valley before and after it."""
+    return (f"step {k}: {nb.text(abs(d_prev), places=2)} → {nb.text(abs(d), places=2)}"
+            " across the valley")
+
+
 class LearningRates(ThemedScene):
 
     def setup(self):
         super().setup()
         self.x, self.y = data.regression_points()
         self.runs = runs()
-        self.large = self.runs[COST_DESCENT.learning_rates[-1][0]]
+        self.names = [name for name, _ in COST_DESCENT.learning_rates]
+        self.large = self.runs[self.names[-1]]
         self.exit_step = len(drawn_path(self.large.points)) - 1
+        self.leaves = COST_DESCENT.leaves_plot(self.large)
         self.m_star, self.b_star = regression.least_squares(self.x, self.y)
         self.j_star = regression.cost(self.m_star, self.b_star, self.x, self.y)
-        self.step = ValueTracker(0)
+        self.steps = {name: ValueTracker(0) for name in self.names}
         t = self.theme
-        self.colors = dict(zip(self.runs, (t.data, t.accent, t.error)))
-
-    def k(self) -> int:
-        return step_of(self.step, COST_DESCENT.steps)
+        self.colors = dict(zip(self.names, (t.data, t.accent, t.error)))
 
     def section_setup(self):
         t = self.theme
         title = self.text("Three learning rates, one start", 34).to_edge(UP, buff=0.25)
-        ax = map_axes(t, [*views.M_RANGE, 1], [*views.B_RANGE, 2], 4.1, 5.2, "m", "b")
-        ax.move_to(np.array([-3.4, -0.75, 0]))
+        ax = map_axes(t, [*views.M_RANGE, 1], [*views.B_RANGE, 2], 4.1, 5.6, "m", "b")
+        ax.move_to(np.array([-3.9, -0.55, 0]))
         M, B, J = regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
                                        views.GRID_SIZE)
         img = contour_image(t, M, B, J, ax, levels=views.CONTOUR_LEVELS)
         star = Star(outer_radius=0.16, color=t.good, fill_opacity=1, stroke_width=1.5)
         star.set_stroke(t.background).move_to(ax.c2p(self.m_star, self.b_star)).set_z_index(4)
+        start = Circle(radius=0.09, color=t.text, stroke_width=3).set_fill(t.background, 1)
+        start.move_to(ax.c2p(*COST_DESCENT.start)).set_z_index(5)
 
-        top = 3
-        plot = LossPlot(t, self.step, (0, COST_DESCENT.steps), (-3, top), 4.6, 3.6, x_label="t",
-                        y_label="J", log_t=True)
-        plot.ax.move_to(np.array([3.7, -1.7, 0]))
+        # the α axis: the three rates and the stability limit
+        line = NumberLine(x_range=[0, ALPHA_MAX, 0.04], length=5.6, color=t.muted,
+                          include_numbers=True, font_size=28, decimal_number_config={
+                              "num_decimal_places": 2, "color": t.text})
+        line.move_to(np.array([3.3, 2.05, 0]))
+        a_lab = self.tex(r"\alpha", 34).next_to(line, RIGHT, buff=0.2)
+        lim_x = line.n2p(COST_DESCENT.max_stable_rate)
+        limit = Line(lim_x + 0.35 * DOWN, lim_x + 0.45 * UP, color=t.error, stroke_width=3)
+        lim_lab = self.tex(r"2/\lambda_{\max} \approx " +
+                           nb.latex(COST_DESCENT.max_stable_rate, places=3), 28, t.error)
+        lim_lab.next_to(limit, UP, buff=0.08).align_to(limit, RIGHT).shift(0.1 * RIGHT)
+        self.rate_dots, self.rate_labels = {}, {}
+        for name, lr in COST_DESCENT.learning_rates:
+            c = self.colors[name]
+            self.rate_dots[name] = circle = Circle(radius=0.09, color=c, stroke_width=0)
+            circle.set_fill(c, 1).move_to(line.n2p(lr)).set_z_index(3)
+        self.alpha = VGroup(line, a_lab, limit, lim_lab)
+
+        plot = LossPlot(t, self.steps[self.names[0]], (0, COST_DESCENT.steps),
+                        (-3, int(np.log10(COST_DESCENT.plot_top(self.large)))), 5.0, 2.7,
+                        x_label="t", y_label="J", log_t=True)
+        plot.ax.move_to(np.array([3.4, -2.0, 0]))
         best = DashedLine(plot.c2p(0, self.j_star), plot.c2p(COST_DESCENT.steps, self.j_star),
                           color=t.good, stroke_width=3, dash_length=0.1)
-
-        self.trails, self.dots, self.curves, self.j_reads, legend = {}, {}, {}, {}, VGroup()
-        for (label, lr), (name, tr) in zip(COST_DESCENT.learning_rates, self.runs.items()):
-            c = self.colors[name]
-            pts = drawn_path(tr.points)
-            trail = Trail(ax, pts, self.step, color=c, stroke_width=3.5 if tr is not self.large
-                          else 2.0)
-            self.trails[name] = trail
-            self.dots[name] = head_dot(trail, c, radius=0.08)
-            self.curves[name] = plot.curve(tr.losses, c, stroke_width=4)
-            row = VGroup(self.text(label, 24, c), self.tex(rf"\alpha = {lr:g}", 28, c))
-            row.arrange(RIGHT, buff=0.25)
-            j_read, _ = live_readout(
-                "J", lambda tr=tr: float(tr.losses[min(self.k(), tr.steps)]), 4, 26, c)
-            row.add(j_read)
-            self.j_reads[name] = j_read
-            legend.add(row)
-        legend.arrange(DOWN, buff=0.22, aligned_edge=LEFT)
-        for row in legend:
-            row[2].shift((legend.get_left()[0] + 3.3 - row[2].get_left()[0]) * RIGHT)
-        legend.next_to(plot.ax, UP, buff=0.95).align_to(plot.ax, LEFT).shift(0.5 * LEFT)
-        limit = self.text(f"(descent is stable below α = {COST_DESCENT.max_stable_rate:.4f})", 24,
-                          t.muted)
-        limit.next_to(legend, DOWN, buff=0.18).align_to(legend, LEFT)
-        it_group, _ = live_readout("t", lambda: self.k(), 0, 30)
-        it_group.next_to(ax, UP, buff=0.3).align_to(ax, LEFT)
-        info = VGroup(it_group, limit)
-        self.ax, self.plot, self.legend = ax, plot, legend
+        self.ax, self.plot, self.title = ax, plot, title
 
         self.play(Write(title))
-        self.play(FadeIn(img), Create(ax), FadeIn(star))
-        self.play(Create(plot.ax), FadeIn(best), FadeIn(legend), FadeIn(info))
-        self.play(*(FadeIn(m) for d in (self.trails, self.dots, self.curves) for m in d.values()))
-        self.wait(0.6)
+        self.play(FadeIn(img), Create(ax), FadeIn(star), FadeIn(start))
+        self.play(Create(line), FadeIn(a_lab))
+        self.play(Create(limit), Write(lim_lab))
+        self.play(Create(plot.ax), FadeIn(best))
+        self.wait(0.4)
 
-    def advance(self, stops):
-        for k in stops:
-            self.play(self.step.animate.set_value(int(k)), run_time=STRETCH_SECONDS,
-                      rate_func=linear)
+    def _run_label(self, name: str) -> VGroup:
+        lr = dict(COST_DESCENT.learning_rates)[name]
+        c = self.colors[name]
+        lab = VGroup(self.text(name, 24, c), self.tex(nb.hyper(r"\alpha", lr, "latex"), 26, c))
+        return lab.arrange(DOWN, buff=0.08)
+
+    def _trail_and_curve(self, name: str, width: float):
+        tr, c = self.runs[name], self.colors[name]
+        trail = Trail(self.ax, drawn_path(tr.points), self.steps[name], color=c,
+                      stroke_width=width)
+        curve = self.plot.curve(tr.losses, c, stroke_width=4, tracker=self.steps[name])
+        return trail, curve
+
+    def section_small_and_good(self):
+        """The two safe rates, one after the other; the good path is the wider one beneath."""
+        self.trails, self.curves = {}, {}
+        for name, width in ((self.names[1], 7.0), (self.names[0], 3.5)):
+            trail, curve = self._trail_and_curve(name, width)
+            dot = head_dot(trail, self.colors[name], radius=0.08)
+            self.trails[name], self.curves[name] = trail, curve
+            lab = self._run_label(name).next_to(self.rate_dots[name], DOWN, buff=0.45)
+            self.rate_labels[name] = lab
+            self.add(trail, curve, dot)
+            self.play(FadeIn(self.rate_dots[name]), FadeIn(lab), run_time=0.6)
+            self.play(self.steps[name].animate.set_value(COST_DESCENT.steps),
+                      run_time=RUN_SECONDS, rate_func=log_time(COST_DESCENT.steps))
+            end = dot.copy().clear_updaters()
+            self.remove(dot)
+            self.add(end)
             self.wait(0.3)
 
-    def section_descent_start(self):
-        """Until the large rate's path leaves the map."""
-        self.advance([STOPS[0], self.exit_step])
-        name = COST_DESCENT.learning_rates[-1][0]
-        self.remove(self.dots[name])
-        read = self.j_reads[name]
-        note = self.text(f"off the map (t = {self.exit_step})", 22, self.colors[name])
-        note.move_to(read, aligned_edge=LEFT)
-        self.play(FadeOut(read), FadeIn(note))
+    def section_jumps(self):
+        """The large rate's first steps, one at a time: an arrow from wall to wall each."""
+        t, name = self.theme, self.names[-1]
+        c = self.colors[name]
+        lab = self._run_label(name).next_to(self.rate_dots[name], DOWN, buff=0.45)
+        lab.shift(0.25 * RIGHT)
+        self.rate_labels[name] = lab
+        self.play(FadeIn(self.rate_dots[name]), FadeIn(lab), run_time=0.6)
+        factor = self.tex(r"\times\,|1 - \alpha\lambda_{\max}| \approx " +
+                          nb.latex(COST_DESCENT.growth_factor, places=2), 28, c)
+        note = VGroup(self.text("each jump:", 24, t.text), factor).arrange(RIGHT, buff=0.15)
+        note.move_to(np.array([0.9, 0.55, 0]), aligned_edge=LEFT)
+        _, curve = self._trail_and_curve(name, 2.5)
+        self.curves[name] = curve
+        self.add(curve)
+        pts = self.large.points
+        d = COST_DESCENT.across_valley(self.large)
+        self.arrows = VGroup()
+        row = None
+        for k in range(1, COST_DESCENT.shown_steps + 1):
+            arrow = Arrow(self.ax.c2p(*pts[k - 1]), self.ax.c2p(*pts[k]), buff=0, color=c,
+                          stroke_width=3, max_tip_length_to_length_ratio=0.08,
+                          tip_length=0.16).set_z_index(2)
+            self.arrows.add(arrow)
+            new = self.text(jump_text(k, d[k - 1], d[k]), 26, c)
+            new.next_to(note, DOWN, buff=0.2).align_to(note, LEFT)
+            anims = [GrowArrow(arrow), self.steps[name].animate.set_value(k)]
+            if row is None:
+                anims += [FadeIn(new), FadeIn(note)]
+            else:
+                anims.append(ReplacementTransform(row, new))
+            self.play(*anims, run_time=JUMP_SECONDS, rate_func=linear)
+            row = new
+            self.wait(JUMP_PAUSE)
+        self.note, self.row = note, row
         self.wait(0.6)
 
-    def section_descent_rest(self):
-        name = COST_DESCENT.learning_rates[-1][0]
-        self.advance([self.large.diverged_at])
+    def section_fast_forward(self):
+        """The rest of the large run: the path fades once it has left the map; the cost leaves
+        the top of the plot, where the note says what happened."""
+        name = self.names[-1]
         c = self.colors[name]
-        at = VGroup(self.text("diverged", 26, c),
-                    self.text(f"at step {self.large.diverged_at}", 26, c))
-        at.arrange(DOWN, buff=0.1, aligned_edge=RIGHT)
-        corner = self.plot.c2p(COST_DESCENT.steps, 10.0 ** 3)
-        at.next_to(corner, DOWN + LEFT, buff=0.1)
-        self.play(Write(at))
-        self.advance([STOPS[1]])
+        tracker = self.steps[name]
+        rest = Trail(self.ax, drawn_path(self.large.points), tracker, color=c, stroke_width=2.5)
+        self.add(rest)
+        self.play(tracker.animate.set_value(self.exit_step), run_time=FORWARD_SECONDS / 2,
+                  rate_func=linear)
+        self.play(FadeOut(rest), FadeOut(self.arrows), FadeOut(self.row), FadeOut(self.note),
+                  tracker.animate.set_value(self.leaves), run_time=FORWARD_SECONDS,
+                  rate_func=linear)
+        top = self.plot.c2p(self.leaves, COST_DESCENT.plot_top(self.large))
+        what = VGroup(self.text(f"leaves the plot at step {self.leaves}:", 24, c),
+                      self.text(f"J grows × {nb.text(COST_DESCENT.growth_factor**2, places=2)}"
+                                " per step, without bound", 24, c))
+        what.arrange(DOWN, buff=0.08)
+        what.next_to(top, UP, buff=0.5)
+        what.shift((min(0.0, 6.6 - what.get_right()[0])) * RIGHT)
+        self.what = what
+        self.play(FadeIn(what))
+        self.wait(1.0)
 
     def section_result(self):
         t = self.theme
-        label = self.tex(rf"J^* = {self.j_star:.4f}", 28, t.good)
-        label.next_to(self.plot.c2p(30, self.j_star), DOWN, buff=0.12)
+        label = self.tex(rf"J^* = {nb.latex(self.j_star, places=4)}", 28, t.good)
+        label.next_to(self.plot.c2p(30, self.j_star), UP, buff=0.12)
         self.play(Write(label))
         self.wait(2.0)
 
-    SECTIONS = sections(section_setup, section_descent_start, section_descent_rest, section_result)
+    SECTIONS = sections(section_setup, section_small_and_good, section_jumps,
+                        section_fast_forward, section_result)

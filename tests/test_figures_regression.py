@@ -110,7 +110,7 @@ def test_the_three_rates_crawl_converge_and_diverge():
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_regression_data_table_and_scatter(theme):
+def test_regression_data_table_and_scatter(theme, tmp_path):
     fig = build("regression_data", theme)
     cell = {(r, c): one(fig, f"cell-{r}-{c}").get_text() for r in range(8) for c in range(3)}
     assert not by_gid(fig, "cell-8-0")  # a header and seven rows, no more
@@ -122,6 +122,26 @@ def test_regression_data_table_and_scatter(theme):
     assert len(scatters) == 1
     assert np.allclose(scatters[0].get_offsets(), np.column_stack([X, Y]))
     assert same_colour(scatters[0].get_facecolor()[0], th.get(theme).data)
+    pdf = tmp_path / "regression-data.pdf"
+    gm.save(fig, th.get(theme), pdf)
+    assert_house_fonts(pdf)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_candidate_lines_are_gdcores_with_their_costs(theme, tmp_path):
+    fig = build("candidate_lines", theme)
+    lines = by_gid(fig, "line")
+    assert len(lines) == len(data.CANDIDATES) == 3
+    for line, (m, b) in zip(lines, data.CANDIDATES):
+        xs, ys = line.get_data()
+        np.testing.assert_allclose(ys, regression.predict(m, b, xs))
+        j = regression.cost(m, b, X, Y)
+        assert line.axes.get_title() == f"$J = {j:.2f}$"
+    costs = [regression.cost(m, b, X, Y) for m, b in data.CANDIDATES]
+    assert costs[2] < min(costs[:2])  # the third guess follows the trend
+    pdf = tmp_path / "candidate-lines.pdf"
+    gm.save(fig, th.get(theme), pdf)
+    assert_house_fonts(pdf)
 
 
 # ---------------------------------------------------------------- residuals
@@ -136,7 +156,9 @@ def test_residuals_segments_predictions_and_squares(theme):
     segs = by_gid(fig, "residual")
     assert len(segs) == 7
     for seg, xi, yi, pi in zip(sorted(segs, key=lambda s: s.get_xdata()[0]), X, Y, pred):
-        assert seg.get_linestyle() == "--" and same_colour(seg.get_color(), t.error)
+        assert seg.get_linestyle() == th.RESIDUAL["linestyle"]
+        assert same_colour(seg.get_color(), t.role(th.RESIDUAL["role"]))
+        assert seg.get_linewidth() == th.RESIDUAL["linewidth"]
         assert np.allclose(seg.get_xdata(), [xi, xi])
         assert np.allclose(seg.get_ydata(), [yi, pi])
     offsets = [c.get_offsets() for ax in fig.axes for c in ax.collections
@@ -303,7 +325,7 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_learning_rates_labels_paths_and_divergence(theme):
+def test_learning_rates_labels_paths_and_divergence(theme, tmp_path):
     fig = build("learning_rates", theme)
     t = th.get(theme)
     legend_ax = [a for a in fig.axes if a.get_legend() is not None]
@@ -311,19 +333,45 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     legend = [x.get_text() for x in legend_ax[0].get_legend().get_texts()]
     for (name, lr), label in zip(COST_DESCENT.learning_rates, legend):
         assert label.startswith(name) and f"\\alpha = {lr:g}" in label
-    assert "diverged" in legend[2] and not any("diverged" in s for s in legend[:2])
+    large = COST_DESCENT.run_learning_rates()["too large"]
     for name, lr in COST_DESCENT.learning_rates:
         traj = COST_DESCENT.run(lr)
         cost = one(fig, f"cost-{name}")
         assert np.array_equal(cost.get_ydata(), traj.losses)
         path = one(fig, f"path-{name}").get_xydata()
-        assert np.array_equal(path, traj.points[: len(path)])
         if traj.diverged:
             assert same_colour(cost.get_color(), t.error)
             assert len(path) < len(traj.points)  # stops where the path leaves the map
-            assert any(f"diverged at step {traj.diverged_at}" in s for s in texts(fig))
+            np.testing.assert_allclose(path[:-1], traj.points[: len(path) - 1])
         else:
-            assert len(path) == len(traj.points)
+            assert np.array_equal(path, traj.points)
+    # the note sits where the cost leaves the plot (at the view's top), not at a cutoff
+    leaves = COST_DESCENT.leaves_plot(large)
+    assert leaves is not None and leaves < large.diverged_at
+    notes = [a for ax in fig.axes for a in ax.texts if "leaves the plot" in a.get_text()]
+    assert len(notes) == 1 and f"at step {leaves}" in notes[0].get_text()
+    np.testing.assert_allclose(notes[0].xy, (leaves, COST_DESCENT.plot_top(large)))
+    assert not any("diverged at step" in s for s in texts(fig))
+    # the first steps, one arrow each, from point to point of gdcore's run
+    for k in range(1, COST_DESCENT.shown_steps + 1):
+        arrow = one(fig, f"jump-{k}")
+        np.testing.assert_allclose(arrow._posA_posB, large.points[k - 1: k + 1])
+    # they alternate sides of the valley and grow by gdcore's factor (≈ 1.04), which is printed
+    bars = [p.get_height() for p in by_gid(fig, "swings")]
+    d = COST_DESCENT.across_valley(large)[: COST_DESCENT.shown_steps + 1]
+    np.testing.assert_allclose(bars, d)
+    assert np.all(np.sign(d[1:]) == -np.sign(d[:-1]))
+    np.testing.assert_allclose(np.abs(d[1:] / d[:-1]), COST_DESCENT.growth_factor, rtol=2e-2)
+    assert round(COST_DESCENT.growth_factor, 2) == 1.04
+    assert any("× 1.04" in s for s in texts(fig))
+    # the three rates on the α axis at their factor, the limit 2/λ_max ≈ 0.137 marked
+    lam = 2 / COST_DESCENT.max_stable_rate
+    for name, lr in COST_DESCENT.learning_rates:
+        np.testing.assert_allclose(one(fig, f"rate-{name}").get_xydata(), [[lr, abs(1 - lr * lam)]])
+    assert any("0.137" in s for s in texts(fig))
+    pdf = tmp_path / "learning-rates.pdf"
+    gm.save(fig, t, pdf)
+    assert_house_fonts(pdf)
 
 
 # ---------------------------------------------------------------- cost-heatmap
@@ -348,7 +396,7 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
+def test_feature_scaling_raw_zigzag_against_round_bowl(theme, tmp_path):
     fig = build("feature_scaling", theme)
     fs = procedure.FEATURE_SCALING.run()
     raw_ax, scaled_ax = plain_axes(fig)
@@ -369,3 +417,12 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     dm_scaled = np.diff(fs.scaled.trajectory.points[:, 0])
     assert np.sum(np.diff(np.sign(dm_raw)) != 0) > 10
     assert np.all(np.sign(dm_scaled[np.abs(dm_scaled) > 1e-12]) == np.sign(dm_scaled[0]))
+    # steps shaded by time, one dot per step of gdcore's raw run; house fonts only
+    steps = [c for c in by_gid(fig, "steps") if c.axes is raw_ax]
+    assert len(steps) == 1
+    np.testing.assert_allclose(steps[0].get_offsets(), fs.raw.trajectory.points[1:])
+    shade = steps[0].get_array()
+    assert np.all(np.diff(shade) > 0)
+    pdf = tmp_path / "feature-scaling.pdf"
+    gm.save(fig, th.get(theme), pdf)
+    assert_house_fonts(pdf)

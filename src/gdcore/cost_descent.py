@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 from . import data, descent, regression
 from .optimizers import sgd
 
@@ -30,6 +32,32 @@ class CostDescent:
     lr_good: float
     lr_large: float
     schedule_frames: int
+    shown_steps: int
+    plot_decades: int
+
+    @property
+    def growth_factor(self) -> float:
+        """|1 − α λ_max| at the large rate: the factor by which each step multiplies the
+        distance across the valley (the steep direction of J). Above 1: the run diverges."""
+        lam = float(np.linalg.eigvalsh(regression.hessian(data.regression_points()[0]))[-1])
+        return abs(1.0 - self.lr_large * lam)
+
+    def across_valley(self, traj: descent.Trajectory) -> np.ndarray:
+        """The signed distance of each point of a run from the minimum along the steep
+        eigenvector of J's Hessian (the direction across the valley)."""
+        x, y = data.regression_points()
+        steep = np.linalg.eigh(regression.hessian(x))[1][:, -1]
+        return (np.asarray(traj.points) - np.array(regression.least_squares(x, y))) @ steep
+
+    def plot_top(self, traj: descent.Trajectory) -> float:
+        """The top of the cost-per-iteration view: plot_decades powers of ten above the decade
+        of the start's cost (10⁵ for J = 13.9), a power of ten so the view ends on a tick."""
+        return 10.0 ** (math.floor(math.log10(float(traj.losses[0]))) + self.plot_decades)
+
+    def leaves_plot(self, traj: descent.Trajectory) -> int | None:
+        """The first step whose cost is above plot_top (None if the run stays below it)."""
+        over = np.flatnonzero(np.asarray(traj.losses) > self.plot_top(traj))
+        return int(over[0]) if over.size else None
 
     @property
     def learning_rates(self) -> tuple[tuple[str, float], ...]:
@@ -80,4 +108,11 @@ COST_DESCENT = CostDescent(
     lr_large=math.ceil(_LIMIT * 100) / 100,
     # 6 frames of a log-spaced schedule: the fast start and the slow crawl both get frames.
     schedule_frames=6,
+    # The large rate's first 8 steps are shown one at a time: 8 swings from wall to wall, each
+    # |1 − α λ_max| ≈ 1.04 times the last, enough to see the growth before the fast-forward
+    # (the path leaves the map at step 16).
+    shown_steps=8,
+    # The cost-per-iteration view spans 4 decades above the start's cost: the good run's fall
+    # to J* and the large run's climb both fit, and the climb leaves the top near step 110.
+    plot_decades=4,
 )

@@ -304,14 +304,16 @@ class LossPlot(VGroup):
         u, j = self.ax.p2c(point)
         return (float(u_to_t(u)) if self.log_t else u), j
 
-    def curve(self, losses, color, stroke_width: float = 4) -> VMobject:
-        """A VMobject of losses that redraws itself with the tracker (add it to the scene)."""
+    def curve(self, losses, color, stroke_width: float = 4,
+              tracker: ValueTracker | None = None) -> VMobject:
+        """A VMobject of losses that redraws itself with the tracker (add it to the scene);
+        `tracker` gives this curve its own step index instead of the plot's."""
         path = VMobject(stroke_color=color, stroke_width=stroke_width,
                         joint_type=LineJointType.ROUND)
         path.losses = np.asarray(losses, dtype=np.float64)
 
         def redraw(m):
-            pts = self.curve_points(m.losses)
+            pts = self.curve_points(m.losses, None if tracker is None else tracker.get_value())
             if len(pts) < 2:
                 pts = np.vstack([pts[:1], pts[:1]])
             m.set_points_as_corners([self.c2p(a, b) for a, b in pts])

@@ -39,7 +39,7 @@ FRAMES = [
     ("gd_regression", "last", GdRegression, {}),
     ("gd_regression", "middle", GdRegression, {"upto": "descent-start"}),
     ("learning_rates", "last", LearningRates, {}),
-    ("learning_rates", "middle", LearningRates, {"upto": "descent-start"}),
+    ("learning_rates", "middle", LearningRates, {"upto": "jumps"}),
     ("local_minima", "last", LocalMinima, {}),
     ("loss_curve", "last", LossCurve, {}),
     ("mse_surface", "last", MseSurface, {}),

@@ -4,7 +4,8 @@ import numpy as np
 from frames import rendered
 
 from gdcore.cost_descent import COST_DESCENT
-from scenes.learning_rates import WINDOW, LearningRates, drawn_path, runs
+from gdviz import numbers as nb
+from scenes.learning_rates import LearningRates, drawn_path, jump_text, runs
 
 
 def _anchors(mob, to_data):
@@ -12,23 +13,50 @@ def _anchors(mob, to_data):
     return np.array([to_data(p) for p in np.vstack([a[:1], a[1::2]])])
 
 
-def test_drawn_paths_are_gdcores_runs():
-    scene = rendered(LearningRates, upto="descent-start")
-    k = int(scene.step.get_value())
+def test_first_jumps_alternate_and_grow_by_gdcores_factor():
+    scene = rendered(LearningRates, upto="jumps")
     trs = runs()
-    large = trs[COST_DESCENT.learning_rates[-1][0]]
+    small, good, large = (trs[name] for name, _ in COST_DESCENT.learning_rates)
     assert large.diverged and COST_DESCENT.learning_rates[-1][1] > COST_DESCENT.max_stable_rate
-    assert k == len(drawn_path(large.points)) - 1
-    for name, tr in trs.items():
-        drawn = _anchors(scene.trails[name], scene.ax.p2c)
-        want = drawn_path(tr.points)[: k + 1]
-        np.testing.assert_allclose(drawn, want, atol=1e-9)
+    # the safe runs drawn whole, on the map and on the cost plot
+    for name, tr in (("too small", small), ("good", good)):
+        np.testing.assert_allclose(_anchors(scene.trails[name], scene.ax.p2c),
+                                   drawn_path(tr.points), atol=1e-9)
         cost = _anchors(scene.curves[name], scene.plot.p2c)
-        np.testing.assert_allclose(cost[:, 0], np.arange(k + 1), atol=1e-6)
-        np.testing.assert_allclose(cost[:, 1], tr.losses[: k + 1], rtol=1e-9)
-    # the large rate's drawn path ends on the map's edge, every point inside the window
-    p = _anchors(scene.trails[COST_DESCENT.learning_rates[-1][0]], scene.ax.p2c)
-    (m0, m1), (b0, b1) = WINDOW
-    assert np.all((p[:, 0] >= m0 - 1e-9) & (p[:, 0] <= m1 + 1e-9))
-    assert np.all((p[:, 1] >= b0 - 1e-9) & (p[:, 1] <= b1 + 1e-9))
-    assert np.isclose(p[-1, 0], m1) or np.isclose(p[-1, 0], m0)
+        np.testing.assert_allclose(cost[:, 1], tr.losses, rtol=1e-9)
+    # the large rate's first steps: one arrow each, from gdcore's point to the next
+    n = COST_DESCENT.shown_steps
+    assert len(scene.arrows) == n and 6 <= n <= 8
+    for k, arrow in enumerate(scene.arrows, start=1):
+        np.testing.assert_allclose(scene.ax.p2c(arrow.get_start()), large.points[k - 1],
+                                   atol=1e-6)
+        np.testing.assert_allclose(scene.ax.p2c(arrow.get_end()), large.points[k], atol=1e-6)
+    # they land on alternate sides of the valley, each farther out by |1 − αλ_max| ≈ 1.04
+    d = COST_DESCENT.across_valley(large)[: n + 1]
+    assert np.all(np.sign(d[1:]) == -np.sign(d[:-1]))
+    assert np.all(np.abs(d[1:]) > np.abs(d[:-1]))
+    np.testing.assert_allclose(np.abs(d[1:] / d[:-1]), COST_DESCENT.growth_factor, rtol=2e-2)
+    assert nb.latex(COST_DESCENT.growth_factor, places=2) == "1.04"
+    assert scene.note[1].tex_string.endswith(r"\approx 1.04")
+    assert scene.row.original_text == jump_text(n, d[n - 1], d[n])
+    # the large run's cost drawn up to the last shown step
+    cost = _anchors(scene.curves["too large"], scene.plot.p2c)
+    np.testing.assert_allclose(cost[:, 1], large.losses[: n + 1], rtol=1e-9)
+    # the rates on the α axis, the limit 2/λ_max marked
+    line = scene.alpha[0]
+    for name, lr in COST_DESCENT.learning_rates:
+        assert abs(line.p2n(scene.rate_dots[name].get_center()) - lr) < 1e-9
+    assert abs(line.p2n(scene.alpha[2].get_center()) - COST_DESCENT.max_stable_rate) < 1e-9
+
+
+def test_the_large_run_fades_off_the_map_and_leaves_the_plot_where_the_note_is():
+    scene = rendered(LearningRates)
+    large = runs()["too large"]
+    assert scene.leaves == COST_DESCENT.leaves_plot(large) < large.diverged_at
+    assert scene.arrows not in scene.mobjects and scene.note not in scene.mobjects
+    cost = _anchors(scene.curves["too large"], scene.plot.p2c)
+    assert scene.leaves - 1 < cost[-1, 0] <= scene.leaves + 1e-6
+    np.testing.assert_allclose(cost[-1, 1], COST_DESCENT.plot_top(large), rtol=1e-6)
+    top = scene.plot.c2p(scene.leaves, COST_DESCENT.plot_top(large))
+    assert scene.what.get_bottom()[1] > top[1] and abs(scene.what.get_center()[0] - top[0]) < 2.5
+    assert f"step {scene.leaves}" in scene.what[0].original_text
