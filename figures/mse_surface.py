@@ -7,13 +7,12 @@ levels are spaced by equal factors (from {lmin:.3f} to {lmax:.0f}), so the flat 
 valley shows as well as its steep walls. The marker is the minimum, m* = {m_best:.3f},
 b* = {b_best:.3f}, where J = {j_best:.4f}.
 
-Alt: Left, a shaded three-dimensional surface shaped like a trough, with axes m, b and J; its
-lowest line runs diagonally across the (m, b) plane. Right, a filled contour map of the same
+Alt: Left, a lit three-dimensional surface with a mesh of grid lines, shaped like a
+trough, with axes m, b and J; its lowest line runs diagonally across the (m, b) plane. Right, a filled contour map of the same
 function with m horizontal and b vertical: elongated nested ellipses tilted so that b falls as
 m rises, and a marker at the centre, the minimum at m = {m_best:.3f}, b = {b_best:.3f}.
 """
 
-from matplotlib.colors import LogNorm
 from matplotlib.ticker import LogLocator
 
 from gdcore import data, regression
@@ -46,14 +45,8 @@ def make_figure(theme):
 
     # Right: contours with log-spaced levels, the minimum marked.
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
-    lv = views.contour_levels(J)
-    norm = LogNorm(lv[0], lv[-1])
-    cs = ax.contourf(M, B, J, levels=lv, cmap=theme.surface_cmap, norm=norm)
-    cs.set_rasterized(True)
-    ax.contour(M, B, J, levels=lv, colors=theme.background, linewidths=0.35, alpha=0.6)
-    ax.plot([m_best], [b_best], marker="*", markersize=10, color=theme.good,
-            markeredgecolor=theme.background, markeredgewidth=0.6, linestyle="none",
-            label="minimum", zorder=5)
+    cs = gm.contour_map(ax, theme, M, B, J)
+    ax.plot([m_best], [b_best], **theme.marker("minimum"), label="minimum")
     ax.annotate(f"minimum\n({m_best:.3f}, {b_best:.3f})", (m_best, b_best),
                 xytext=(9, -8), textcoords="offset points", ha="left", va="top",
                 fontsize=theme.small_size, color=theme.text,

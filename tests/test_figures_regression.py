@@ -171,6 +171,27 @@ def test_mse_surface_views_and_minimum(theme):
     assert np.allclose(mark.get_xydata(), [[M_STAR, B_STAR]])
     (mark3,) = [ln for ln in ax3.lines if ln.get_label() == "minimum"]
     assert np.allclose(np.ravel(mark3.get_data_3d()), [M_STAR, B_STAR, J_STAR])
+    # the surface is lit (its faces darker than the flat map where they turn from the light)
+    # and meshed every mesh_every-th grid line
+    look = th.get(theme).cost_map.surface
+    (mesh,) = [c for c in ax3.collections if type(c).__name__ == "Line3DCollection"]
+    n = (views.SURFACE_GRID_SIZE - 1) // look.mesh_every + 1
+    lines = mesh._segments3d  # the mesh lines in data coordinates: they lie on gdcore's J
+    assert len(lines) >= 2 * n
+    for seg in lines:
+        seg = np.asarray(seg)
+        np.testing.assert_allclose(seg[:, 2], regression.cost(seg[:, 0], seg[:, 1], X, Y))
+    assert all(mesh_ln == pytest.approx(look.mesh_width) for mesh_ln in mesh.get_linewidths())
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_mse_surface_embeds_only_house_fonts(theme, tmp_path):
+    from fontcheck import assert_house_fonts
+
+    path = tmp_path / "mse-surface.pdf"
+    with gm.themed(th.get(theme)):
+        gm.build(gm.load("figures.mse_surface"), th.get(theme)).savefig(path)
+    assert_house_fonts(path)
 
 
 # ---------------------------------------------------------------- slope-sweep
