@@ -8,9 +8,9 @@ valley shows as well as its steep walls. The marker is the minimum, m* = {m_best
 b* = {b_best:.3f}, where J = {j_best:.4f}.
 
 Alt: Left, a lit three-dimensional surface with a mesh of grid lines, shaped like a
-trough, with axes m, b and J; its lowest line runs diagonally across the (m, b) plane. Right, a filled contour map of the same
-function with m horizontal and b vertical: elongated nested ellipses tilted so that b falls as
-m rises, and a marker at the centre, the minimum at m = {m_best:.3f}, b = {b_best:.3f}.
+trough, with axes m, b and J; its lowest line runs diagonally across the (m, b) plane. Right, a
+filled contour map of the same function with m horizontal and b vertical: elongated nested ellipses tilted so that b falls as
+m rises, and a star at the centre, the minimum at m = {m_best:.3f}, b = {b_best:.3f}.
 """
 
 from matplotlib.ticker import LogLocator

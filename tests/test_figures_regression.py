@@ -350,6 +350,33 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
     assert np.array_equal(path.get_xydata(), good_run().points)
     assert same_colour(path.get_color(), t.accent)
     assert np.allclose(one(fig, "minimum").get_xydata(), [[M_STAR, B_STAR]])
+    # no visible pixels at 300 dpi: the colours are shaded smoothly between grid points, and
+    # a row of the printed map changes by small steps (a cell of the 200-point grid spans
+    # about 6 printed pixels; drawn cell by cell, each cell edge would be a jump)
+    assert meshes[0]._shading == "gouraud"
+    fig.set_dpi(300)
+    fig.canvas.draw()
+    img = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
+    x0, y0, x1, y1 = meshes[0].axes.get_window_extent().extents
+    h = img.shape[0]
+    row = img[int(h - (y0 + 0.1 * (y1 - y0))), int(x0) + 4:int(x0 + 0.3 * (x1 - x0))]
+    assert np.abs(np.diff(row, axis=0)).sum(axis=1).max() <= 6
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_cost_heatmap_words_and_fonts(theme, tmp_path):
+    from fontcheck import assert_house_fonts
+
+    from figures import cost_heatmap
+
+    f = cost_heatmap.facts()
+    assert f["m_best"] == f"{M_STAR:.3f}" and f["b_best"] == f"{B_STAR:.3f}"
+    assert f["b0"] == "−4" and f["steps"] == f"{good_run().steps:,}"
+    assert f["jend"] == f"{good_run().losses[-1]:.4f}"
+    path = tmp_path / "cost-heatmap.pdf"
+    with gm.themed(th.get(theme)):
+        gm.build(gm.load("figures.cost_heatmap"), th.get(theme)).savefig(path)
+    assert_house_fonts(path)
 
 
 # ---------------------------------------------------------------- feature-scaling
