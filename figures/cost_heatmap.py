@@ -20,8 +20,7 @@ from matplotlib.ticker import LogLocator
 from gdcore import data, regression
 from gdcore.cost_descent import COST_DESCENT
 from gdviz import mpl as gm
-from gdviz import numbers
-from gdviz import views
+from gdviz import numbers, views
 
 
 def run():
