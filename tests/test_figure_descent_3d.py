@@ -44,7 +44,7 @@ def test_words_match_gdcore():
     module = gm.load("figures.descent_3d")
     t = DESCENT_3D.run()
     x, y = data.regression_points()
-    words = module.__doc__.format(**module.facts())
+    words = " ".join(module.__doc__.format(**module.facts()).split())
     assert "(m, b) = (3.5, 6)" in words and f"J = {t.losses[0]:.0f}" in words
     assert f"falls to J = {t.losses[1]:.0f}" in words and "1,000 steps" in words
     assert f"ending at J = {t.losses[-1]:.4f}" in words
