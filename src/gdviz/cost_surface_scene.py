@@ -10,8 +10,9 @@ from gdviz import views
 from gdviz.cost_surface import lit_colors
 from gdviz.fast_surface import Axes3D, ShadedSurface, View3D
 
-#: Vertices per axis of the drawn grid (55 × 55 faces).
-GRID = 56
+#: Vertices per axis of the drawn grid (45 × 45 faces; with the mesh every 5th line, 9 × 9 mesh
+#: cells: the lit faces are fine enough that the mesh, not the facets, shows the shape).
+GRID = 46
 #: Scene lengths of the (m, b, J) box, and where its centre projects to.
 BOX = (4.8, 4.8, 3.0)
 CENTER = (0.0, -0.25)

@@ -233,9 +233,8 @@ class ShadedSurface(ImageMobject):
         inks, minks, width = self._inks, self._mesh_inks, self.mesh_width
         eo = edge_order.tolist()
         e = 0
-        for n, (k, c) in enumerate(zip(order.tolist(), coords)):
+        for k, c, stop in zip(order.tolist(), coords, after.tolist()):
             poly(c, inks[k], 1)  # filled, boundary pixels included: no seams between quads
-            stop = after[n]
             while e < stop:
                 line(ends[e], minks[eo[e]], width)
                 e += 1
