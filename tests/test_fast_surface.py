@@ -159,3 +159,16 @@ def test_axes_sit_on_the_near_edges():
     np.testing.assert_allclose(start, view.p(views.M_RANGE[0], y_edge, 0.0), atol=1e-9)
     np.testing.assert_allclose(end, view.p(views.M_RANGE[1], y_edge, 0.0), atol=1e-9)
     assert BOX and CENTER and isinstance(make()[1], ShadedSurface)
+
+
+def test_axes_fade_in_shows_nothing_before_it_starts():
+    view, _ = make()
+    ax = Axes3D(view, ([-2, 4], [-4, 8], [100]), ("m", "b", "J"), "#777777", "#000000")
+    anim = ax.fade_in(run_time=1.0)
+    ax.update()  # the updater runs every frame: it must keep the faded numbers hidden
+    parts = [n for group in ax.numbers for n in group] + list(ax.labels)
+    assert all(p.get_fill_opacity() == 0.0 for p in parts)
+    assert ax.lines.get_stroke_opacity() == 0.0
+    anim.interpolate(1.0)
+    assert all(p.get_fill_opacity() == 1.0 for p in parts)  # (no tick at the shared corner)
+    assert ax.lines.get_stroke_opacity() == 1.0
