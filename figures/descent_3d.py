@@ -39,7 +39,7 @@ def facts() -> dict:
 def make_figure(theme):
     x, y = data.regression_points()
     t = trajectory()
-    fig = gm.new_figure(theme, height=3.6, width=0.72)  # the surface's own width: no margin
+    fig = gm.new_figure(theme, height=3.6)
     ax3 = fig.add_subplot(projection="3d", computed_zorder=False)  # the path stays on top
     draw_surface(ax3, theme, x, y)  # the one surface drawing (its minimum starred on top)
     shown = descent.log_schedule(t.steps, 40)  # dense early, sparse on the slow valley floor
