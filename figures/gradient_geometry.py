@@ -1,24 +1,18 @@
 """Tangents and gradients
 
-Left: a curve y = f(x) and its tangent at x = {x0}. Near the point the tangent and the curve
-agree, so a small step dx changes y by dy = m dx, where m = f'({x0}) = {slope} is the slope
+Left: a curve y = f(x) and its tangent at x = {x0:g}. Near the point the tangent and the curve
+agree, so a small step dx changes y by dy = m dx, where m = f'({x0:g}) = {slope:.2f} is the slope
 of the tangent. Right: a bowl-shaped surface z = f(x, y) and its tangent plane at
-(x, y) = ({px}, {py}). The plane has one slope per direction, m1 = ∂f/∂x = {m1} and
-m2 = ∂f/∂y = {m2}, so a small step changes z by dz = m1 dx + m2 dy. Together the two slopes
+(x, y) = ({px:g}, {py:g}). The plane has one slope per direction, m1 = ∂f/∂x = {m1:.2f} and
+m2 = ∂f/∂y = {m2:.2f}, so a small step changes z by dz = m1 dx + m2 dy. Together the two slopes
 form the gradient ∇f = (m1, m2), drawn in the (x, y) plane below the point, across the contour
-lines: it points straight uphill, and the descent direction −∇f straight downhill. Far right,
-the same seen from above at equal scales around the point: the gradient meets the contour
-through the point at a right angle (marked), and −∇f, drawn at the same length, points the other
-way.
+lines: it points straight uphill, and the descent direction −∇f straight downhill.
 
 Alt: Left, a U-shaped curve with a straight tangent line touching it at one point, and a small
 right triangle under the tangent with legs labelled dx and dy = m dx. Right, a translucent
 three-dimensional bowl with a flat square tangent plane touching it at one point; on the floor of
 the box, contour ellipses and two arrows from the point's shadow: the gradient, pointing uphill
-across the ellipses, and the descent arrow, minus the gradient, pointing downhill. Far right,
-a square contour map around the point: the point's contour line, nearly level, with its dashed
-tangent; an upward arrow labelled ∇f and a downward arrow of equal length labelled −∇f leave
-the point, and a small right-angle mark sits between the tangent and the gradient.
+across the ellipses, and the descent arrow, minus the gradient, pointing downhill.
 """
 
 import numpy as np
@@ -26,7 +20,6 @@ from mpl_toolkits.mplot3d import proj3d
 
 from gdcore import surfaces
 from gdviz import mpl as gm
-from gdviz import numbers
 
 #: Layout choices: where the tangent touches the curve (left) and the surface (right).
 X0 = 3.0
@@ -35,16 +28,14 @@ WINDOW = ((-8.0, 8.0), (-1.8, 1.8))  # the part of gdcore's valley bowl drawn
 POINT = (-4.5, 0.8)
 PLANE_HALF = (2.4, 0.55)  # half-sizes of the tangent-plane patch in x and y
 ARROW_SCALE = 0.3  # the arrows are drawn at this multiple of ∇f
-ZOOM = 1.0  # half-size of the square (x, y) window of the contour view around the point
 Z_FLOOR = -5.0
 
 
 def facts() -> dict:
     bowl = surfaces.valley
     g = bowl.grad(POINT)
-    n = numbers.text
-    return dict(x0=n(X0), slope=n(bowl.grad((X0, 0.0))[0], 2), px=n(POINT[0]), py=n(POINT[1]),
-                m1=n(g[0], 2), m2=n(g[1], 2))
+    return dict(x0=X0, slope=bowl.grad((X0, 0.0))[0], px=POINT[0], py=POINT[1],
+                m1=g[0], m2=g[1])
 
 
 def _curve(ax, theme):
@@ -137,56 +128,13 @@ def _surface(ax, theme):
     gm.clear_panes(ax, theme)
 
 
-def _contour_view(ax, theme):
-    """Seen from above, at equal scales: the contour through the point, its tangent, and ∇f and
-    −∇f drawn at one length, the gradient at a right angle to the contour."""
-    bowl = surfaces.valley
-    px, py = POINT
-    X, Y = np.meshgrid(np.linspace(px - ZOOM, px + ZOOM, 120), np.linspace(py - ZOOM, py + ZOOM,
-                                                                           120))
-    Z = bowl(X, Y)
-    gm.contour_map(ax, theme, X, Y, Z, log=False)
-    pz = bowl.value(POINT)
-    ax.contour(X, Y, Z, levels=[pz], colors=theme.text, linewidths=1.0)  # the point's contour
-    g = np.asarray(bowl.grad(POINT), dtype=float)
-    u = g / np.linalg.norm(g)
-    t = np.array([-u[1], u[0]])  # along the contour
-    L = 0.6 * ZOOM  # one length for both arrows: the descent arrow is minus the gradient
-    ax.plot(*np.array([POINT - 0.8 * ZOOM * t, POINT + 0.8 * ZOOM * t]).T, color=theme.text,
-            linestyle="--", linewidth=0.9, label="tangent to the contour", gid="contour-tangent")
-    for sign, colour in ((1, theme.error), (-1, theme.good)):
-        ax.annotate("", xy=tuple(np.asarray(POINT) + sign * L * u), xytext=POINT, zorder=6,
-                    gid=f"flat{sign:+d}", arrowprops=dict(
-                        arrowstyle="-|>,head_length=0.5,head_width=0.25", color=colour,
-                        linewidth=1.8, shrinkA=0, shrinkB=0))
-    # the right angle between the contour's tangent and the gradient
-    r = 0.12 * ZOOM
-    corner = np.array([POINT + r * t, POINT + r * (t + u), POINT + r * u])
-    ax.plot(corner[:, 0], corner[:, 1], color=theme.text, linewidth=0.9, gid="right-angle")
-    ax.plot([px], [py], **theme.marker("current"))
-    ax.annotate(r"$\nabla f$", tuple(np.asarray(POINT) + L * u), xytext=(4, 2),
-                textcoords="offset points", color=theme.error, fontsize=theme.font_size)
-    ax.annotate(r"$-\nabla f$", tuple(np.asarray(POINT) - L * u), xytext=(4, -10),
-                textcoords="offset points", color=theme.good, fontsize=theme.font_size)
-    ax.set_aspect("equal")
-    ax.set_xlim(px - ZOOM, px + ZOOM)
-    ax.set_ylim(py - ZOOM, py + ZOOM)
-    ax.set_xlabel("$x$")
-    ax.set_ylabel("$y$")
-    ax.set_xticks([-5.0, -4.5, -4.0])
-    ax.set_yticks([0.0, 0.5, 1.0, 1.5])
-    ax.set_title("seen from above")
-
-
 def make_figure(theme):
     fig = gm.new_figure(theme, height=3.2)
-    gs = fig.add_gridspec(1, 3, width_ratios=(1, 1.1, 0.9))
+    gs = fig.add_gridspec(1, 2, width_ratios=(1, 1.2))
     ax = fig.add_subplot(gs[0])
     ax3 = fig.add_subplot(gs[1], projection="3d")
-    ax2 = fig.add_subplot(gs[2])
     _curve(ax, theme)
     _surface(ax3, theme)
-    _contour_view(ax2, theme)
     return fig
 
 
