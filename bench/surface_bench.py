@@ -37,7 +37,8 @@ from manim import (  # noqa: E402
 
 from gdcore import data, regression  # noqa: E402
 from gdviz import views  # noqa: E402
-from scenes.mse_surface import BOX, MseSurface, build_axes, build_surface  # noqa: E402
+from gdviz.cost_surface_scene import BOX, build_axes, build_surface  # noqa: E402
+from scenes.mse_surface import MseSurface  # noqa: E402
 
 ORBIT_SECONDS = float(sys.argv[1]) if len(sys.argv) > 1 else 4.0
 RESULTS: dict[str, tuple[float, float]] = {}

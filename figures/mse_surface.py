@@ -1,24 +1,24 @@
 """The cost surface J(m, b)
 
-The cost of every line f(x) = m x + b through the seven points, over slopes m from {m0:g} to
-{m1:g} and intercepts b from {b0:g} to {b1:g}. Left: J as a height above the (m, b) plane, a
+The cost of every line f(x) = m x + b through the seven points, over slopes m from {m0} to
+{m1} and intercepts b from {b0} to {b1}. Left: J as a height above the (m, b) plane, a
 long, narrow valley rather than a round bowl. Right: the same function as a contour map; the
-levels are spaced by equal factors (from {lmin:.3f} to {lmax:.0f}), so the flat floor of the
-valley shows as well as its steep walls. The marker is the minimum, m* = {m_best:.3f},
-b* = {b_best:.3f}, where J = {j_best:.4f}.
+levels are spaced by equal factors (from {lmin} to {lmax}), so the flat floor of the
+valley shows as well as its steep walls. The marker is the minimum, m* = {m_best},
+b* = {b_best}, where J = {j_best}.
 
-Alt: Left, a shaded three-dimensional surface shaped like a trough, with axes m, b and J; its
-lowest line runs diagonally across the (m, b) plane. Right, a filled contour map of the same
-function with m horizontal and b vertical: elongated nested ellipses tilted so that b falls as
-m rises, and a marker at the centre, the minimum at m = {m_best:.3f}, b = {b_best:.3f}.
+Alt: Left, a lit three-dimensional surface with a mesh of grid lines, shaped like a trough, with
+axes m, b and J; its lowest line runs diagonally across the (m, b) plane. Right, a filled
+contour map of the same function with m horizontal and b vertical: elongated nested ellipses
+tilted so that b falls as m rises, and a star at the centre, the minimum at
+m = {m_best}, b = {b_best}.
 """
 
-from matplotlib.colors import LogNorm
 from matplotlib.ticker import LogLocator
 
 from gdcore import data, regression
 from gdviz import mpl as gm
-from gdviz import views
+from gdviz import numbers, views
 from gdviz.cost_surface import draw_surface
 
 
@@ -27,9 +27,10 @@ def facts() -> dict:
     m_best, b_best = regression.least_squares(x, y)
     _, _, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
     lv = views.contour_levels(J)
-    return dict(m0=views.M_RANGE[0], m1=views.M_RANGE[1], b0=views.B_RANGE[0],
-                b1=views.B_RANGE[1], lmin=lv[0], lmax=lv[-1], m_best=m_best, b_best=b_best,
-                j_best=regression.cost(m_best, b_best, x, y))
+    n = numbers.text
+    return dict(m0=n(views.M_RANGE[0]), m1=n(views.M_RANGE[1]), b0=n(views.B_RANGE[0]),
+                b1=n(views.B_RANGE[1]), lmin=n(lv[0], 3), lmax=n(lv[-1], 0), m_best=n(m_best, 3),
+                b_best=n(b_best, 3), j_best=n(regression.cost(m_best, b_best, x, y), 4))
 
 
 def make_figure(theme):
@@ -46,14 +47,8 @@ def make_figure(theme):
 
     # Right: contours with log-spaced levels, the minimum marked.
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
-    lv = views.contour_levels(J)
-    norm = LogNorm(lv[0], lv[-1])
-    cs = ax.contourf(M, B, J, levels=lv, cmap=theme.surface_cmap, norm=norm)
-    cs.set_rasterized(True)
-    ax.contour(M, B, J, levels=lv, colors=theme.background, linewidths=0.35, alpha=0.6)
-    ax.plot([m_best], [b_best], marker="*", markersize=10, color=theme.good,
-            markeredgecolor=theme.background, markeredgewidth=0.6, linestyle="none",
-            label="minimum", zorder=5)
+    cs = gm.contour_map(ax, theme, M, B, J)
+    ax.plot([m_best], [b_best], **theme.marker("minimum"), label="minimum")
     ax.annotate(f"minimum\n({m_best:.3f}, {b_best:.3f})", (m_best, b_best),
                 xytext=(9, -8), textcoords="offset points", ha="left", va="top",
                 fontsize=theme.small_size, color=theme.text,

@@ -1,10 +1,11 @@
 """The mountain climber: a ball descends the cost surface along gradient descent's path while
 the camera slowly turns.
 
-The path is gdcore's COST_DESCENT.run() (as figures/descent_3d.py): the ball visits gdcore's
-points on a log-spaced schedule of steps (dense early, sparse on the
-slow valley floor), and every height drawn is gdcore's cost J(m, b). The surface is
-gdviz.fast_surface's raster layer; the ball and path hide where the surface covers them.
+The path is gdcore's DESCENT_3D.run() (as figures/descent_3d.py), from high on the wall: the
+ball visits gdcore's points on a log-spaced schedule of steps (dense early, sparse on the slow
+valley floor), a −∇J arrow riding with it, and every height drawn is gdcore's cost J(m, b).
+The surface is gdviz.fast_surface's raster layer; the ball and path hide where the surface
+covers them.
 Render alone with: manim -ql scenes/descent_3d.py Descent3d
 """
 
@@ -25,8 +26,8 @@ from manim import (
 )
 
 from gdcore import data, descent, regression
-from gdcore.cost_descent import COST_DESCENT
-from gdviz import views
+from gdcore.cost_descent import DESCENT_3D
+from gdviz import numbers, views
 from gdviz.cost_surface_scene import GRID, build_axes, build_surface, build_view
 from gdviz.fast_surface import visible
 from gdviz.manim_blocks import live_readout
@@ -38,10 +39,12 @@ SHOWN = 60
 PIECES = 8
 #: The camera turns from THETA_FROM to THETA_TO degrees of azimuth during the descent.
 THETA_FROM, THETA_TO = -75.0, -20.0
+#: Length of the −∇J arrow in (m, b) units: a direction, drawn the same length at every step.
+ARROW_LENGTH = 0.9
 
 
 def trajectory():
-    return COST_DESCENT.run()
+    return DESCENT_3D.run()
 
 
 class Descent3d(ThemedScene):
@@ -144,6 +147,41 @@ class Descent3d(ThemedScene):
         dot.add_updater(follow)
         return dot
 
+    def descent_arrow_points(self, s: float) -> np.ndarray:
+        """The −∇J arrow at the ball (data points on the surface, tail first): from the ball
+        along gdcore's −∇J(m, b) direction, ARROW_LENGTH long in (m, b), each point at gdcore's
+        cost (the arrow lies on the surface, pointing downhill)."""
+        m, b, _ = self.ball_point(s)
+        g = np.array(regression.gradient(m, b, self.x, self.y), dtype=np.float64)
+        d = -g / (np.linalg.norm(g) or 1.0)
+        u = np.linspace(0.0, ARROW_LENGTH, 8)
+        mb = np.array([m, b]) + u[:, None] * d
+        return np.column_stack([mb, self.cost(mb[:, 0], mb[:, 1])])
+
+    def build_descent_arrow(self):
+        t = self.theme
+        arrow = VMobject(stroke_color=t.text, stroke_width=5)
+        head = VMobject(stroke_width=0, fill_color=t.text, fill_opacity=1.0)
+        label = self.tex(r"-\nabla J", 28, t.text)
+
+        def draw(group):
+            pts = self.descent_arrow_points(self.s.get_value())
+            scr = self.view.project(pts)[0]
+            arrow.set_points_as_corners(scr[:-1])
+            tip, back = scr[-1], scr[-2]
+            d = tip - back
+            d = d / (np.linalg.norm(d) or 1.0)
+            n = np.array([-d[1], d[0], 0.0])
+            head.set_points_as_corners([tip, tip - 0.22 * d + 0.1 * n, tip - 0.22 * d - 0.1 * n,
+                                        tip])
+            label.move_to(tip + 0.35 * d + 0.3 * n)
+            return group
+
+        group = VGroup(arrow, head, label)
+        draw(group)
+        group.add_updater(draw)
+        return group
+
     # -- sections ------------------------------------------------------------------
 
     def section_surface(self):
@@ -160,16 +198,20 @@ class Descent3d(ThemedScene):
         self.ball = self.build_marker(lambda: self.ball_point(self.s.get_value()), t.accent,
                                       0.13)
         self.ball.set_stroke(color=t.text, width=2)
-        m0, b0 = COST_DESCENT.start
+        m0, b0 = DESCENT_3D.start
         info = VGroup(
-            self.tex(rf"\alpha = {COST_DESCENT.lr_good:g}", 30),
-            self.tex(rf"\mathrm{{start}}\ ({m0:g}, {b0:g})", 30, t.error),
+            self.tex(rf"\alpha = {numbers.latex(DESCENT_3D.lr_good)}", 30),
+            self.tex(rf"\mathrm{{start}}\ ({numbers.latex(m0)}, {numbers.latex(b0)})", 30,
+                     t.error),
             self.tex(r"\mathrm{minimum}", 30, t.good),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         info.to_corner(UP + LEFT, buff=0.4).shift(0.8 * DOWN)
-        self.play(Write(title), self.surface.fade_in(), FadeIn(self.axes), run_time=1.5)
-        self.play(FadeIn(info), FadeIn(self.start_dot), FadeIn(self.min_dot),
-                  FadeIn(self.ball, scale=0.5))
+        self.play(Write(title), self.surface.fade_in(), self.axes.fade_in(), run_time=1.5)
+        self.arrow = self.build_descent_arrow()
+        # the minimum's dot after the ball: drawn over it, never hidden when the ball arrives
+        self.play(FadeIn(info), FadeIn(self.start_dot), FadeIn(self.ball, scale=0.5),
+                  FadeIn(self.min_dot))
+        self.play(FadeIn(self.arrow))
         self.add(self.path)
 
     def section_descent(self):
@@ -192,7 +234,7 @@ class Descent3d(ThemedScene):
 
     def section_arrive(self):
         t = self.theme
-        note = VGroup(self.text(f"after {self.traj.steps} steps", 26, t.text),
+        note = VGroup(self.text(f"after {numbers.count(self.traj.steps)} steps", 26, t.text),
                       self.text("at the bottom of the valley", 26, t.muted))
         note.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
         note.next_to(self.readouts, DOWN, buff=0.4).to_edge(RIGHT, buff=0.4)

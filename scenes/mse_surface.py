@@ -75,9 +75,11 @@ class MseSurface(ThemedScene):
         eq = self.tex(equations.tex("cost"), 28).to_corner(UP + LEFT, buff=0.35).shift(0.9 * DOWN)
         self.surface = build_surface(t, self.view, self.x, self.y)
         self.axes = build_axes(t, self.view)
+        # both start invisible (no flash of the surface before the title), then fade in
+        appear = [self.surface.fade_in(), self.axes.fade_in()]
         self.add(self.surface)  # the raster layer lies under everything else
         self.play(Write(title), FadeIn(eq))
-        self.play(self.surface.fade_in(), FadeIn(self.axes), run_time=1.5)
+        self.play(*appear, run_time=1.5)
 
     def section_minimum(self):
         t = self.theme
@@ -86,7 +88,7 @@ class MseSurface(ThemedScene):
             self.text("least squares", 24, t.muted),
             self.tex(rf"m^* = {self.m_star:.3f}", 30, t.good),
             self.tex(rf"b^* = {self.b_star:.3f}", 30, t.good),
-            self.tex(rf"J = {self.j_star:.4f}", 30, t.good),
+            self.tex(rf"J^* = {self.j_star:.4f}", 30, t.good),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.18)
         rows.to_edge(RIGHT, buff=0.4).shift(1.2 * UP)
         self.play(FadeIn(self.marker, scale=0.5), FadeIn(rows, shift=0.2 * LEFT))

@@ -1,13 +1,16 @@
 """gdviz.fast_surface: the drawn surface holds gdcore's costs, the projection is ThreeDCamera's,
 the raster shows the surface where it projects, and visibility follows the surface."""
 
+import matplotlib
 import numpy as np
-from manim import DEGREES, RIGHT, ThreeDCamera
+from manim import DEGREES, RIGHT, ManimColor, ThreeDCamera
+from matplotlib.colors import LogNorm
 
 from gdcore import data, regression
 from gdviz import theme, views
+from gdviz.cost_surface import lit_colors
 from gdviz.cost_surface_scene import BOX, CENTER, GRID, build_surface, build_view
-from gdviz.fast_surface import Axes3D, ShadedSurface, View3D, rotation, shaded_colors, visible
+from gdviz.fast_surface import Axes3D, ShadedSurface, View3D, rotation, visible
 
 X, Y = data.regression_points()
 
@@ -81,12 +84,53 @@ def test_raster_covers_the_projected_surface_only():
         assert np.all(np.abs(p[:, 0] - cx) < w / 2) and np.all(np.abs(p[:, 1] - cy) < h / 2)
 
 
-def test_colors_follow_log_height():
+def test_colors_follow_log_height_and_the_light():
     _, _, J = regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE, 40)
-    rgb = shaded_colors(J, "viridis", levels=views.contour_levels(J))
-    assert rgb.shape == (40, 40, 3)
-    low, high = np.unravel_index(J.argmin(), J.shape), np.unravel_index(J.argmax(), J.shape)
-    assert rgb[low].sum() < rgb[high].sum()  # viridis: dark purple at the floor, yellow high
+    lv = views.contour_levels(J)
+    low = np.unravel_index(J.argmin(), J.shape)
+    for t in (theme.LIGHT, theme.DARK):
+        look = t.cost_map.surface
+        rgb = lit_colors(J, t.cost_map, lv)
+        assert rgb.shape == (40, 40, 3)
+        # the floor is the map's first fill (flat there: facing the light's altitude only)
+        floor = np.array(ManimColor(t.cost_map.fills[0]).to_rgb())
+        alt = np.sin(np.radians(look.light_altitude))
+        want = floor * (1 - look.shadow * (1 - alt))
+        want = want + (1 - want) * look.highlight * alt
+        np.testing.assert_allclose(rgb[low], want, atol=0.02)
+        # light never makes the pale map paler (light) nor the shade black (dark)
+        flat = np.asarray(matplotlib.colormaps[t.cost_map.cmap](
+            LogNorm(lv[0], lv[-1], clip=True)(J)))[..., :3]
+        if look.highlight == 0:
+            assert np.all(rgb <= flat + 1e-9)
+        assert np.all(rgb >= flat * (1 - look.shadow) - 1e-9)
+    # the two walls of the valley, facing the light and facing away, differ in light: the walls
+    # read as a surface
+    rgb = lit_colors(J, theme.LIGHT.cost_map, lv)
+    flat = np.asarray(matplotlib.colormaps[theme.LIGHT.cost_map.cmap](
+        LogNorm(lv[0], lv[-1], clip=True)(J)))[..., :3]
+    ratio = (rgb / flat).mean(axis=-1)
+    assert ratio.max() - ratio.min() > 0.15
+
+
+def test_mesh_lines_are_drawn_and_hidden_like_faces():
+    view, surf = make()
+    t = theme.LIGHT
+    rows, cols = surf.Z.shape
+    every = t.cost_map.surface.mesh_every
+    lines = len([i for i in range(rows) if i % every == 0 or i == rows - 1])
+    assert len(surf.mesh_edges) == 2 * lines * (cols - 1)
+    # each edge borders the quads on either side of it
+    for (a, b), owners in zip(surf.mesh_edges, surf.mesh_owners):
+        for q in owners:
+            assert a in surf.quads[q] and b in surf.quads[q]
+    # the mesh adds ink: the image with the mesh differs from one without it along grid lines
+    bare = ShadedSurface(view, surf.X, surf.Y, surf.Z, np.ones((rows, cols, 3)) * 0.8,
+                         surf.region).render_rgba()
+    meshed = ShadedSurface(view, surf.X, surf.Y, surf.Z, np.ones((rows, cols, 3)) * 0.8,
+                           surf.region, mesh_colors=np.zeros((rows, cols, 3))).render_rgba()
+    dark = meshed[..., :3].sum(axis=-1) < bare[..., :3].sum(axis=-1) - 100
+    assert 0.01 < dark.mean() < 0.2
 
 
 def test_visibility_follows_the_surface():
@@ -115,3 +159,16 @@ def test_axes_sit_on_the_near_edges():
     np.testing.assert_allclose(start, view.p(views.M_RANGE[0], y_edge, 0.0), atol=1e-9)
     np.testing.assert_allclose(end, view.p(views.M_RANGE[1], y_edge, 0.0), atol=1e-9)
     assert BOX and CENTER and isinstance(make()[1], ShadedSurface)
+
+
+def test_axes_fade_in_shows_nothing_before_it_starts():
+    view, _ = make()
+    ax = Axes3D(view, ([-2, 4], [-4, 8], [100]), ("m", "b", "J"), "#777777", "#000000")
+    anim = ax.fade_in(run_time=1.0)
+    ax.update()  # the updater runs every frame: it must keep the faded numbers hidden
+    parts = [n for group in ax.numbers for n in group] + list(ax.labels)
+    assert all(p.get_fill_opacity() == 0.0 for p in parts)
+    assert ax.lines.get_stroke_opacity() == 0.0
+    anim.interpolate(1.0)
+    assert all(p.get_fill_opacity() == 1.0 for p in parts)  # (no tick at the shared corner)
+    assert ax.lines.get_stroke_opacity() == 1.0

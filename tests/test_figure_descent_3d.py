@@ -1,11 +1,13 @@
 """descent-3d: the drawn path lies on the surface, at gdcore's costs."""
 
+import re
+
 import numpy as np
 import pytest
 
 from gdcore import data, regression
 from gdviz import mpl as gm
-from gdviz import theme
+from gdviz import theme, views
 
 
 @pytest.mark.parametrize("theme_name", ["light", "dark"])
@@ -14,7 +16,7 @@ def test_path_follows_gdcore_and_sits_on_the_surface(theme_name):
     fig = gm.build(module, theme.get(theme_name))
     ax3 = fig.axes[0]
     assert ax3.name == "3d"
-    path = ax3.lines[-1]
+    path = max(ax3.lines, key=lambda ln: len(ln.get_data_3d()[0]))
     m, b, z = (np.asarray(a) for a in path.get_data_3d())
     t = module.trajectory()
     x, y = data.regression_points()
@@ -24,4 +26,38 @@ def test_path_follows_gdcore_and_sits_on_the_surface(theme_name):
     np.testing.assert_allclose([m[-1], b[-1]], t.points[-1])
     assert not t.diverged and t.steps == 1000
     labels = [txt.get_text() for txt in ax3.get_legend().get_texts()]
-    assert labels == ["minimum", "start", "after 1000 steps"]
+    assert labels == ["minimum", "start", "after 1,000 steps"]
+    # the ball's height falls along the path, from high on the wall: gdcore's losses
+    assert t.losses[0] > 0.6 * regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, 70)[2].max()
+    assert np.all(np.diff(t.losses) <= 0)
+    (start,) = [ln for ln in ax3.lines if ln.get_label() == "start"]
+    np.testing.assert_allclose(np.ravel(start.get_data_3d())[2] - lift, t.losses[0])
+    # the minimum's star is drawn over the end dot: never hidden
+    (star,) = [ln for ln in ax3.lines if ln.get_label() == "minimum"]
+    (end,) = [ln for ln in ax3.lines if ln.get_label().startswith("after")]
+    assert star.get_zorder() > end.get_zorder()
+
+
+def test_words_match_gdcore():
+    from gdcore.cost_descent import DESCENT_3D
+
+    module = gm.load("figures.descent_3d")
+    t = DESCENT_3D.run()
+    x, y = data.regression_points()
+    words = " ".join(module.__doc__.format(**module.facts()).split())
+    assert "(m, b) = (3.5, 6)" in words and f"J = {t.losses[0]:.0f}" in words
+    assert f"falls to J = {t.losses[1]:.0f}" in words and "1,000 steps" in words
+    assert f"ending at J = {t.losses[-1]:.4f}" in words
+    j_star = regression.cost(*regression.least_squares(x, y), x, y)
+    assert f"the least J is {j_star:.4f}" in words
+    assert "1e" not in words and not re.search(r"-\d", words)  # U+2212 minus only
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_still_embeds_only_house_fonts(theme_name, tmp_path):
+    from fontcheck import assert_house_fonts
+
+    path = tmp_path / "descent-3d.pdf"
+    with gm.themed(theme.get(theme_name)):
+        gm.build(gm.load("figures.descent_3d"), theme.get(theme_name)).savefig(path)
+    assert_house_fonts(path)

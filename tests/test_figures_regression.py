@@ -194,6 +194,27 @@ def test_mse_surface_views_and_minimum(theme):
     assert np.allclose(mark.get_xydata(), [[M_STAR, B_STAR]])
     (mark3,) = [ln for ln in ax3.lines if ln.get_label() == "minimum"]
     assert np.allclose(np.ravel(mark3.get_data_3d()), [M_STAR, B_STAR, J_STAR])
+    # the surface is lit (its faces darker than the flat map where they turn from the light)
+    # and meshed every mesh_every-th grid line
+    look = th.get(theme).cost_map.surface
+    (mesh,) = [c for c in ax3.collections if type(c).__name__ == "Line3DCollection"]
+    n = (views.SURFACE_GRID_SIZE - 1) // look.mesh_every + 1
+    lines = mesh._segments3d  # the mesh lines in data coordinates: they lie on gdcore's J
+    assert len(lines) >= 2 * n
+    for seg in lines:
+        seg = np.asarray(seg)
+        np.testing.assert_allclose(seg[:, 2], regression.cost(seg[:, 0], seg[:, 1], X, Y))
+    assert all(mesh_ln == pytest.approx(look.mesh_width) for mesh_ln in mesh.get_linewidths())
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_mse_surface_embeds_only_house_fonts(theme, tmp_path):
+    from fontcheck import assert_house_fonts
+
+    path = tmp_path / "mse-surface.pdf"
+    with gm.themed(th.get(theme)):
+        gm.build(gm.load("figures.mse_surface"), th.get(theme)).savefig(path)
+    assert_house_fonts(path)
 
 
 # ---------------------------------------------------------------- slope-sweep
@@ -390,6 +411,33 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
     assert np.array_equal(path.get_xydata(), good_run().points)
     assert same_colour(path.get_color(), t.accent)
     assert np.allclose(one(fig, "minimum").get_xydata(), [[M_STAR, B_STAR]])
+    # no visible pixels at 300 dpi: the colours are shaded smoothly between grid points, and
+    # a row of the printed map changes by small steps (a cell of the 200-point grid spans
+    # about 6 printed pixels; drawn cell by cell, each cell edge would be a jump)
+    assert meshes[0]._shading == "gouraud"
+    fig.set_dpi(300)
+    fig.canvas.draw()
+    img = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
+    x0, y0, x1, y1 = meshes[0].axes.get_window_extent().extents
+    h = img.shape[0]
+    row = img[int(h - (y0 + 0.1 * (y1 - y0))), int(x0) + 4:int(x0 + 0.3 * (x1 - x0))]
+    assert np.abs(np.diff(row, axis=0)).sum(axis=1).max() <= 6
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_cost_heatmap_words_and_fonts(theme, tmp_path):
+    from fontcheck import assert_house_fonts
+
+    from figures import cost_heatmap
+
+    f = cost_heatmap.facts()
+    assert f["m_best"] == f"{M_STAR:.3f}" and f["b_best"] == f"{B_STAR:.3f}"
+    assert f["b0"] == "−4" and f["steps"] == f"{good_run().steps:,}"
+    assert f["jend"] == f"{good_run().losses[-1]:.4f}"
+    path = tmp_path / "cost-heatmap.pdf"
+    with gm.themed(th.get(theme)):
+        gm.build(gm.load("figures.cost_heatmap"), th.get(theme)).savefig(path)
+    assert_house_fonts(path)
 
 
 # ---------------------------------------------------------------- feature-scaling

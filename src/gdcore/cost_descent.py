@@ -1,9 +1,10 @@
 """Gradient descent on the regression cost J(m, b): the one definition of its runs.
 
-The gd-regression, cost-heatmap, descent-3d and learning-rates stills and their animations all
+The gd-regression, cost-heatmap and learning-rates stills and their animations all
 run plain, full-batch gradient descent on J(m, b) of the chapter's seven points
 (data.regression_points) from one start, for one number of steps, at one of three learning rates
-set against the stability limit. The settings live here, each with its reason, and so do the
+set against the stability limit; descent-3d runs the same descent from a start high on
+the wall (DESCENT_3D). The settings live here, each with its reason, and so do the
 runs, so a still and its animation always draw the same path.
 
     good = COST_DESCENT.run()                      # the gd-regression run (the good rate)
@@ -13,7 +14,7 @@ runs, so a still and its animation always draw the same path.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -115,4 +116,15 @@ COST_DESCENT = CostDescent(
     # The cost-per-iteration view spans 4 decades above the start's cost: the good run's fall
     # to J* and the large run's climb both fit, and the climb leaves the top near step 110.
     plot_decades=4,
+)
+
+#: The mountain climber of descent-3d (still and video): the same descent (rate, steps), from a
+#: start high on the surface's wall, so that the ball's fall is what the 3-D view shows.
+DESCENT_3D = replace(
+    COST_DESCENT,
+    # (3.5, 6): a steep line far above the points, up the wall of the high (m, b) corner, where
+    # J ≈ 141, two thirds of the window's highest cost (≈ 212); the run from (3, −4) starts at
+    # J ≈ 14, a fifteenth of the J axis, which on the surface is the valley floor. At the good
+    # rate the descent first falls down the wall to the floor, then follows the floor.
+    start=(3.5, 6.0),
 )

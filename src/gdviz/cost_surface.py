@@ -4,12 +4,35 @@ Drawn by the mse-surface and descent-3d stills alike, so both show the same surf
 camera (gdviz.views). The costs are gdcore.regression's.
 """
 
+import numpy as np
 from matplotlib import colormaps
-from matplotlib.colors import LightSource, LogNorm
+from matplotlib.colors import LogNorm
 
 from gdcore import regression
 from gdviz import mpl as gm
 from gdviz import views
+
+
+def lit_colors(Z, cost_map, levels, aspect=(1.0, 1.0, 0.7), lines: bool = False) -> np.ndarray:
+    """Per-vertex RGB (rows follow y, 0..1) of the surface z = Z over a regular grid, in the
+    theme's cost map (its fills, or its level-line colours when `lines`) on log z between
+    levels[0] and levels[-1], lit as the cost map's SurfaceLook says. `aspect`: the box's
+    (x, y, z) lengths, so the light sees the slopes the viewer sees."""
+    look = cost_map.surface
+    Z = np.asarray(Z, dtype=np.float64)
+    cmap = colormaps[cost_map.line_cmap if lines else cost_map.cmap]
+    rgb = np.asarray(cmap(LogNorm(float(levels[0]), float(levels[-1]), clip=True)(Z)))[..., :3]
+    rows, cols = Z.shape
+    zr = float(Z.max() - Z.min()) or 1.0
+    dz_dy, dz_dx = np.gradient(Z / zr * aspect[2] * look.vert_exag,
+                               aspect[1] / (rows - 1), aspect[0] / (cols - 1))
+    normal = np.stack([-dz_dx, -dz_dy, np.ones_like(Z)], axis=-1)
+    normal /= np.linalg.norm(normal, axis=-1, keepdims=True)
+    az, alt = np.radians(90.0 - look.light_azimuth), np.radians(look.light_altitude)
+    light = np.array([np.cos(alt) * np.cos(az), np.cos(alt) * np.sin(az), np.sin(alt)])
+    lit = np.clip(normal @ light, 0.0, 1.0)[..., None]
+    rgb = rgb * (1.0 - look.shadow * (1.0 - lit))
+    return np.clip(rgb + (1.0 - rgb) * look.highlight * lit, 0.0, 1.0)
 
 
 def draw_surface(ax3, theme, x, y):
@@ -18,23 +41,26 @@ def draw_surface(ax3, theme, x, y):
     m_best, b_best = regression.least_squares(x, y)
     j_best = regression.cost(m_best, b_best, x, y)
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.SURFACE_GRID_SIZE)
-    # Coloured by log J like the contour map (the floor of the valley reads), and lit.
+    # Coloured by log J like the contour map (the floor of the valley reads), lit, and meshed
+    # (theme.cost_map.surface): the bowl reads as a surface.
     lv = views.contour_levels(J)
-    rgb = LightSource(azdeg=315, altdeg=45).shade(
-        J, cmap=colormaps[theme.surface_cmap], norm=LogNorm(lv[0], lv[-1]), blend_mode="soft",
-        vert_exag=0.3)
+    look = theme.cost_map.surface
+    rgb = lit_colors(J, theme.cost_map, lv)
     surf = ax3.plot_surface(M, B, J, facecolors=rgb, linewidth=0, antialiased=False,
                             rcount=views.SURFACE_GRID_SIZE, ccount=views.SURFACE_GRID_SIZE,
                             shade=False)
+    # The mesh: every look.mesh_every-th grid line, in the map's level-line colour (mid-map).
+    n = (views.SURFACE_GRID_SIZE - 1) // look.mesh_every + 1
+    mesh = ax3.plot_wireframe(M, B, J, rcount=n, ccount=n, linewidth=look.mesh_width,
+                              color=colormaps[theme.cost_map.line_cmap](0.6))
+    mesh.set_rasterized(True)
     surf.set_rasterized(True)
-    ax3.plot([m_best], [b_best], [j_best], marker="*", markersize=9, color=theme.good,
-             markeredgecolor=theme.background, markeredgewidth=0.5, linestyle="none", zorder=10,
-             label="minimum")
+    ax3.plot([m_best], [b_best], [j_best], **theme.marker("minimum"), label="minimum")
     ax3.view_init(elev=views.VIEW_ELEV, azim=views.VIEW_AZIM)
     ax3.set_xlim(*views.M_RANGE)
     ax3.set_ylim(*views.B_RANGE)
     ax3.set_xticks([-2, 0, 2, 4])
-    ax3.set_yticks([-4, 0, 4, 8])
+    ax3.set_yticks([-6, -3, 0, 3, 6])  # from the range's start
     ax3.set_zticks([0, 100, 200])
     ax3.set_xlabel("$m$", labelpad=-4)
     ax3.set_ylabel("$b$", labelpad=-4)

@@ -7,10 +7,12 @@ of gdcore.regression's costs.
 
 from gdcore import regression
 from gdviz import views
-from gdviz.fast_surface import Axes3D, ShadedSurface, View3D, shaded_colors
+from gdviz.cost_surface import lit_colors
+from gdviz.fast_surface import Axes3D, ShadedSurface, View3D
 
-#: Vertices per axis of the drawn grid (55 × 55 faces).
-GRID = 56
+#: Vertices per axis of the drawn grid (45 × 45 faces; with the mesh every 5th line, 9 × 9 mesh
+#: cells: the lit faces are fine enough that the mesh, not the facets, shows the shape).
+GRID = 46
 #: Scene lengths of the (m, b, J) box, and where its centre projects to.
 BOX = (4.8, 4.8, 3.0)
 CENTER = (0.0, -0.25)
@@ -28,10 +30,15 @@ def build_view(z_top: float) -> View3D:
 
 
 def build_surface(theme, view: View3D, x, y, grid: int = GRID):
-    """The cost grid from gdcore and its shaded surface (viridis on log J, lit)."""
+    """The cost grid from gdcore and its surface in the theme's cost map on log J, lit and
+    meshed as theme.cost_map.surface says (the stills' treatment, gdviz.cost_surface)."""
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, grid)
-    colors = shaded_colors(J, theme.surface_cmap, levels=views.contour_levels(J))
-    return ShadedSurface(view, M, B, J, colors, REGION, background=theme.background)
+    lv = views.contour_levels(J)
+    look = theme.cost_map.surface
+    colors = lit_colors(J, theme.cost_map, lv, aspect=BOX)
+    mesh = lit_colors(J, theme.cost_map, lv, aspect=BOX, lines=True)
+    return ShadedSurface(view, M, B, J, colors, REGION, background=theme.background,
+                         mesh_colors=mesh, mesh_every=look.mesh_every, mesh_px=look.mesh_px)
 
 
 def build_axes(theme, view: View3D) -> Axes3D:

@@ -10,8 +10,9 @@ done by hand and the surface is a raster layer:
 * `ShadedSurface` is ONE ImageMobject. Each frame it projects the grid's vertices (numpy),
   sorts the quads back to front (one argsort), and fills them as polygons into an RGBA image
   with PIL at twice the pixel resolution, then halves it (antialiased edges, no seams: each
-  quad is drawn with an outline of its own colour). Its colours are computed once, per vertex:
-  a colormap on log z, shaded by matplotlib's LightSource as in figures/mse_surface.py.
+  quad is drawn with an outline of its own colour). Its colours are given once, per vertex (the
+  caller's: gdviz.cost_surface.lit_colors, the stills' lit cost map); an optional mesh of grid
+  lines is drawn in the same painter's order, so nearer quads hide it as they hide faces.
 * `visible` tells whether points drawn as vectors on top (a ball, a path) are hidden by the
   surface, by marching from each point towards the camera through the height function itself.
 * `Axes3D` draws three labelled axes on the box edges nearest the camera, with tick numbers and
@@ -108,28 +109,6 @@ class View3D:
         return self.matrix().T @ np.array([0.0, 0.0, 1.0])
 
 
-# ------------------------------------------------------------------------------ colours
-
-
-def shaded_colors(Z, cmap: str = "viridis", log: bool = True, levels=None,
-                  azdeg: float = 315, altdeg: float = 45, vert_exag: float = 0.3) -> np.ndarray:
-    """Per-vertex RGB (rows follow y) as in figures/mse_surface.py: the colormap on log z
-    (between levels[0] and levels[-1], default the grid's smallest positive and largest z),
-    shaded by matplotlib's LightSource (soft blend)."""
-    from matplotlib import colormaps
-    from matplotlib.colors import LightSource, LogNorm, Normalize
-
-    from .views import contour_levels
-
-    Z = np.asarray(Z, dtype=np.float64)
-    lv = levels if levels is not None else contour_levels(Z, 2, log)
-    lo, hi = float(lv[0]), float(lv[-1])
-    norm = LogNorm(lo, hi) if log else Normalize(lo, hi)
-    rgba = LightSource(azdeg=azdeg, altdeg=altdeg).shade(
-        Z, cmap=colormaps[cmap], norm=norm, blend_mode="soft", vert_exag=vert_exag)
-    return np.asarray(rgba, dtype=np.float64)[..., :3]
-
-
 # ------------------------------------------------------------------------------ the surface
 
 
@@ -145,7 +124,8 @@ class ShadedSurface(ImageMobject):
     """
 
     def __init__(self, view: View3D, X, Y, Z, colors, region, background="#FFFFFF",
-                 supersample: int = 2, pixels_per_unit: float | None = None, **kwargs):
+                 supersample: int = 2, pixels_per_unit: float | None = None,
+                 mesh_colors=None, mesh_every: int = 5, mesh_px: float = 1.0, **kwargs):
         self.view = view
         self.X = np.asarray(X, dtype=np.float64)
         self.Y = np.asarray(Y, dtype=np.float64)
@@ -161,6 +141,31 @@ class ShadedSurface(ImageMobject):
         self.quad_colors = [tuple(c) for c in np.round(quad_rgb * 255).astype(int).tolist()]
         ink = ImageDraw.Draw(Image.new("RGB", (1, 1))).draw.draw_ink
         self._inks = [ink(c) for c in self.quad_colors]
+        # The mesh (optional): grid lines every mesh_every vertices (and the grid's last line),
+        # as vertex pairs; each edge is drawn right after the nearer of the (one or two) quads
+        # it borders, so nearer quads hide it exactly as they hide faces.
+        self.mesh_edges = np.zeros((0, 2), dtype=int)
+        if mesh_colors is not None:
+            on_row = [i for i in range(rows) if i % mesh_every == 0 or i == rows - 1]
+            on_col = [j for j in range(cols) if j % mesh_every == 0 or j == cols - 1]
+            edges, owners = [], []
+            for i in on_row:  # along x, between (i, j) and (i, j + 1)
+                for j in range(cols - 1):
+                    edges.append((i * cols + j, i * cols + j + 1))
+                    owners.append([q for q in ((i - 1) * (cols - 1) + j, i * (cols - 1) + j)
+                                   if 0 <= q < (rows - 1) * (cols - 1)
+                                   and 0 <= q // (cols - 1) <= rows - 2
+                                   and q // (cols - 1) in (i - 1, i)])
+            for j in on_col:  # along y, between (i, j) and (i + 1, j)
+                for i in range(rows - 1):
+                    edges.append((i * cols + j, (i + 1) * cols + j))
+                    owners.append([i * (cols - 1) + jj for jj in (j - 1, j) if 0 <= jj < cols - 1])
+            self.mesh_edges = np.array(edges, dtype=int)
+            #: the (up to two) quads each edge borders; a lone owner is repeated
+            self.mesh_owners = np.array([o if len(o) == 2 else o * 2 for o in owners], dtype=int)
+            mrgb = np.asarray(mesh_colors, dtype=np.float64).reshape(-1, 3)
+            edge_rgb = np.round(mrgb[self.mesh_edges].mean(axis=1) * 255).astype(int)
+            self._mesh_inks = [ink(tuple(c)) for c in edge_rgb.tolist()]
         self.background = tuple(int(round(255 * c)) for c in ManimColor(background).to_rgb())
         self.region = tuple(float(v) for v in region)
         ppu = pixels_per_unit or config.pixel_width / config.frame_width
@@ -168,6 +173,7 @@ class ShadedSurface(ImageMobject):
         self.px_w = max(2, int(round(self.region[2] * ppu)))
         self.px_h = max(2, int(round(self.region[3] * ppu)))
         self.scale_px = np.array([self.px_w / self.region[2], self.px_h / self.region[3]])
+        self.mesh_width = max(1, int(round(self.ss * mesh_px * config.pixel_height / 480)))
         self.live = True
         #: the image's opacity (ImageMobject's own fades do not survive a redraw); see fade_in
         self.opacity = 1.0
@@ -200,8 +206,11 @@ class ShadedSurface(ImageMobject):
         # halving an RGB image is several times faster than an RGBA one.
         img = Image.new("RGB", (self.px_w * self.ss, self.px_h * self.ss), self.background)
         poly = ImageDraw.Draw(img).draw.draw_polygon
-        for k, c in zip(order.tolist(), coords):
-            poly(c, inks[k], 1)  # filled, boundary pixels included: no seams between quads
+        if len(self.mesh_edges):
+            self._draw_with_mesh(img, px, order, coords)
+        else:
+            for k, c in zip(order.tolist(), coords):
+                poly(c, inks[k], 1)  # filled, boundary pixels included: no seams between quads
         if self.ss > 1:
             img = img.reduce(self.ss)
         rgba = np.asarray(img.convert("RGBA"))
@@ -209,6 +218,26 @@ class ShadedSurface(ImageMobject):
             rgba = rgba.copy()
             rgba[..., 3] = int(round(255 * max(0.0, self.opacity)))
         return rgba
+
+    def _draw_with_mesh(self, img, px, order, coords):
+        """Quads back to front, each mesh edge right after the nearer quad it borders."""
+        rank = np.empty(len(order), dtype=int)
+        rank[order] = np.arange(len(order))
+        owner_rank = rank[self.mesh_owners].max(axis=1)
+        edge_order = np.argsort(owner_rank, kind="stable")
+        # after how many quads each edge is drawn
+        after = np.searchsorted(owner_rank[edge_order], np.arange(len(order)), side="right")
+        ends = px[self.mesh_edges[edge_order]].reshape(len(edge_order), 4).tolist()
+        draw = ImageDraw.Draw(img).draw
+        poly, line = draw.draw_polygon, draw.draw_lines
+        inks, minks, width = self._inks, self._mesh_inks, self.mesh_width
+        eo = edge_order.tolist()
+        e = 0
+        for k, c, stop in zip(order.tolist(), coords, after.tolist()):
+            poly(c, inks[k], 1)  # filled, boundary pixels included: no seams between quads
+            while e < stop:
+                line(ends[e], minks[eo[e]], width)
+                e += 1
 
     def redraw(self):
         self.pixel_array = self.render_rgba()
@@ -286,6 +315,8 @@ class Axes3D(VGroup):
         self.labels = VGroup(*(MathTex(s, font_size=label_size, color=text_color)
                                for s in labels))
         self.add(self.lines, self.tick_marks, *self.numbers, self.labels)
+        #: the axes' opacity: the updater sets every part's opacity from it (see fade_in)
+        self.fade = 1.0
         self.update_from_view()
         self.add_updater(lambda m: m.update_from_view())
 
@@ -334,7 +365,7 @@ class Axes3D(VGroup):
                 num.move_to(p + out * (tick_len + 0.12 + 0.5 * _extent(num, out)))
                 # the y axis's number at the corner it shares with the x axis would sit on
                 # the x axis's last number: leave it out
-                num.set_opacity(0.0 if axis == 1 and np.isclose(val, y_edge) else 1.0)
+                num.set_opacity(0.0 if axis == 1 and np.isclose(val, y_edge) else self.fade)
             label = self.labels[axis]
             if axis < 2:
                 mid = (a + b) / 2
@@ -344,7 +375,22 @@ class Axes3D(VGroup):
                 label.move_to(mid + out * (tick_len + 0.55 + 0.5 * _extent(label, out)))
             else:
                 label.next_to(b, UP, buff=0.15).shift(0.2 * LEFT)
+        self.labels.set_opacity(self.fade)
+        self.lines.set_stroke(opacity=self.fade)
+        self.tick_marks.set_stroke(opacity=self.fade)
         return self
+
+    def fade_in(self, **kwargs) -> UpdateFromAlphaFunc:
+        """An animation fading the axes in (FadeIn would be undone by the updater, which sets
+        each number's opacity every frame): nothing of them shows before it starts."""
+        self.fade = 0.0
+        self.update_from_view()
+
+        def step(mob, alpha):
+            mob.fade = alpha
+            mob.update_from_view()
+
+        return UpdateFromAlphaFunc(self, step, **kwargs)
 
 
 def _extent(mob, direction) -> float:
@@ -352,4 +398,4 @@ def _extent(mob, direction) -> float:
     return abs(direction[0]) * mob.width + abs(direction[1]) * mob.height
 
 
-__all__ = ["rotation", "View3D", "shaded_colors", "ShadedSurface", "visible", "Axes3D"]
+__all__ = ["rotation", "View3D", "ShadedSurface", "visible", "Axes3D"]

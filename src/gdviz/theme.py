@@ -40,6 +40,40 @@ MARK_ROLES = ("text", "muted", "accent", "data", "error", "good")
 
 
 @dataclass(frozen=True)
+class SurfaceLook:
+    """How a 3-D cost surface reads as a surface in a theme: lit faces and a mesh.
+
+    The fills alone are a band of nearly equal lightness (that is what keeps paths readable
+    over a flat map), so a surface coloured by them reads as a folded sheet. Lighting restores
+    the shape: a Lambert light from `light_azimuth` / `light_altitude` (degrees) with the heights
+    stretched by `vert_exag` (in grid units of the box) gives each face an intensity I in
+    [0, 1]; a face turned away is darkened by `shadow` × (1 − I) (its colour times
+    1 − shadow × (1 − I)), a face towards the light lifted towards white by `highlight` × I.
+    Light: the pale band is darkened in the shade (shadow large, no highlight, never paler
+    than the map). Dark: the deep band is lifted where lit (highlight) and kept from going
+    black in the shade (shadow small). Mesh: every `mesh_every`-th grid line of each axis drawn
+    in the map's level-line colour (the cost map's `lines`), lit like the faces, `mesh_width`
+    points wide in stills and `mesh_px` pixels of a 480-line frame in scenes (scaled with the
+    frame's height).
+    """
+
+    light_azimuth: float = 315.0
+    light_altitude: float = 40.0
+    vert_exag: float = 1.0
+    shadow: float = 0.0
+    highlight: float = 0.0
+    mesh_every: int = 5
+    mesh_width: float = 0.35
+    mesh_px: float = 1.0
+
+
+#: Light: pale fills, shaded up to 45 % darker on the walls turned from the light.
+LIGHT_SURFACE = SurfaceLook(shadow=0.45, highlight=0.0)
+#: Dark: deep fills, lifted up to 30 % towards white where lit, shaded 35 % at most.
+DARK_SURFACE = SurfaceLook(shadow=0.35, highlight=0.30)
+
+
+@dataclass(frozen=True)
 class CostMap:
     """One treatment of every cost map (contour fills, heat maps, 3-D surfaces) of a theme.
 
@@ -57,6 +91,8 @@ class CostMap:
     levels: int = 16
     log: bool = True
     line_width: float = 0.5
+    #: How a 3-D surface is drawn over this map (SurfaceLook): its lighting and mesh.
+    surface: SurfaceLook = None  # type: ignore[assignment]
 
     @property
     def cmap(self) -> str:
@@ -79,6 +115,7 @@ LIGHT_COST_MAP = CostMap(
     lines=("#98799C", "#947EA4", "#8F84A9", "#898AAB", "#8590AC", "#8295AA", "#7F9AA8", "#7D9FA5",
            "#7CA4A1", "#7BA89B", "#7CAC94", "#7FB08B", "#86B380", "#90B575", "#9EB56A", "#AEB463",
            "#BDB363"),
+    surface=LIGHT_SURFACE,
 )
 DARK_COST_MAP = CostMap(
     "dark",
@@ -88,6 +125,7 @@ DARK_COST_MAP = CostMap(
     lines=("#3F2544", "#3D2B4C", "#3A3151", "#363754", "#333D55", "#2F4255", "#2D4854", "#2B4C52",
            "#2A514F", "#2A564B", "#2B5A46", "#2F5E3F", "#386136", "#43632C", "#516423", "#5F641C",
            "#6C631D"),
+    surface=DARK_SURFACE,
 )
 
 

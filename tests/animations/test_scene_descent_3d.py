@@ -38,3 +38,23 @@ def test_ball_and_path_follow_gdcores_trajectory():
     proj = scene.view.project(pts)[0]
     d = np.linalg.norm(drawn[:, None, :] - proj[None, :, :], axis=2).min(axis=1)
     assert len(drawn) > 0 and d.max() < 1e-9
+
+
+def test_ball_starts_high_and_falls_with_the_descent_arrow_downhill():
+    scene = rendered(Descent3d)
+    traj = trajectory()
+    x, y = data.regression_points()
+    top = regression.cost_grid(x, y, (-2.0, 4.0), (-6.0, 8.0), 56)[2].max()
+    heights = np.array([scene.ball_point(k)[2] for k in range(len(scene.shown))])
+    assert heights[0] == traj.losses[0] > 0.6 * top  # high on the wall
+    assert np.all(np.diff(heights) <= 0)  # gdcore's losses fall along the path
+    for s in (0.0, 1.5, 4.0, len(scene.shown) - 1.0):
+        pts = scene.descent_arrow_points(s)
+        np.testing.assert_allclose(pts[0], scene.ball_point(s), atol=1e-12)
+        g = np.array(regression.gradient(*pts[0, :2], x, y))
+        d = pts[-1, :2] - pts[0, :2]
+        assert np.dot(d, g) < 0 and abs(np.cross(d, g)) < 1e-9 * np.linalg.norm(g)
+        np.testing.assert_allclose(pts[:, 2], regression.cost(pts[:, 0], pts[:, 1], x, y))
+    # the minimum's dot is drawn over the ball
+    mobs = scene.mobjects
+    assert mobs.index(scene.min_dot) > mobs.index(scene.ball)
