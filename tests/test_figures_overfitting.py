@@ -8,6 +8,7 @@ from functools import lru_cache
 import matplotlib
 import numpy as np
 import pytest
+from fontcheck import assert_house_fonts
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
@@ -223,6 +224,15 @@ def test_model_capacity_lines_are_gdcores_errors(t):
     assert err.train[9] < ax.get_ylim()[0]
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_pdf_embeds_only_house_fonts(name, tmp_path):
+    th = theme.get("light")
+    fig = build(name, "light")
+    with gm.themed(th):
+        fig.savefig(tmp_path / f"{name}.pdf")
+    assert "CMUSerif-Roman" in assert_house_fonts(tmp_path / f"{name}.pdf")
+
+
 # --- regularization -------------------------------------------------------------------------
 
 
@@ -230,25 +240,33 @@ def test_model_capacity_lines_are_gdcores_errors(t):
 def test_regularization_fits_calm_down_as_lambda_grows(t):
     fig = build("regularization", t)
     d = procedure.overfit_data()
-    rp = procedure.regularization_path(d.x, d.y, 9, procedure.DEFAULT_LAMS)
+    EX = procedure.REGULARIZATION
+    rp = procedure.regularization_path(d.x, d.y, 9, EX.lams, d.x_test, d.y_test)
     fits = [a for a in fig.axes if by_gid(a, "fit")]
-    assert [a.get_title() for a in fits] == [r"$\lambda = 0$", r"$\lambda = 10^{-6}$",
-                                             r"$\lambda = 10^{-3}$", r"$\lambda = 1$"]
+    assert [a.get_title() for a in fits] == [
+        r"$\lambda = 0$", r"$\lambda = 10^{-13}$", r"$\lambda = 10^{-4}$: least test error",
+        r"$\lambda = 1$"]
+    # the best λ (least test error on the grid) is among the panels, and it is 10⁻⁴
+    b = int(np.argmin(rp.test))
+    assert rp.lams[b] == pytest.approx(1e-4) and rp.lams[b] in EX.shown
     swings = []
-    for ax, lam in zip(fits, (0.0, 1e-6, 1e-3, 1.0)):
+    for ax, lam in zip(fits, (0.0, 1e-13, 1e-4, 1.0)):
         (line,) = by_gid(ax, "fit")
         r = int(np.flatnonzero(np.isclose(rp.lams, lam, rtol=1e-9, atol=0))[0])
         np.testing.assert_allclose(line.get_ydata(),
                                    regression.polynomial_eval(rp.coefs[r], line.get_xdata()))
         swings.append(np.ptp(line.get_ydata()))
     assert swings == sorted(swings, reverse=True)  # the curve calms down
+    # the grid reaches the wild regime: at its smallest positive λ the norm is in the millions
+    assert rp.lams[1] <= 1e-14 and rp.norms[1] > 1e6
 
 
 @pytest.mark.parametrize("t", THEMES)
 def test_regularization_norm_and_errors_against_lambda(t):
     fig = build("regularization", t)
     d = procedure.overfit_data()
-    rp = procedure.regularization_path(d.x, d.y, 9, procedure.DEFAULT_LAMS, d.x_test, d.y_test)
+    rp = procedure.regularization_path(d.x, d.y, 9, procedure.REGULARIZATION.lams, d.x_test,
+                                       d.y_test)
     norm = by_gid(fig, "norm")
     assert len(norm) == 2  # λ = 0 on its own axes, λ > 0 on a log axis
     zero, logline = sorted(norm, key=len_of)
