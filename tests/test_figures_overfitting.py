@@ -207,10 +207,14 @@ def test_model_capacity_lines_are_gdcores_errors(t):
     err = procedure.polynomial_errors(procedure.overfit_data(), range(10))
     (train,) = by_gid(ax, "train")
     (test,) = by_gid(ax, "test")
-    np.testing.assert_array_equal(train.get_xdata(), np.arange(10))
-    np.testing.assert_array_equal(train.get_ydata(), err.train)
+    np.testing.assert_array_equal(train.get_xdata(), np.arange(9))
+    np.testing.assert_array_equal(train.get_ydata(), err.train[:9])
     np.testing.assert_array_equal(test.get_ydata(), err.test)
     assert ax.get_yscale() == "log"
+    # interpolation at degree 9: the dashed fall from degree 8 ends there, labelled ≈ 0
+    (fall,) = by_gid(ax, "to-zero")
+    assert list(fall.get_xdata()) == [8, 9]
+    assert any(r"training error $\approx 0$" in s for s in texts(fig))
     # training error falls; test error falls then rises again
     assert np.all(np.diff(err.train) < 0)
     b = int(np.argmin(err.test))
