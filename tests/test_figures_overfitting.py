@@ -340,3 +340,10 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     assert label.get_text() == f"early stop: epoch {b}\nvalidation loss {c.val[b]:.3f}"
     # the model overfits: training loss keeps falling, validation loss turns up
     assert c.train[-1] < c.train[b] and c.val[-1] > 1.3 * c.val[b]
+    # the first epochs are readable: the epoch axis is logarithmic beyond epoch 1
+    assert train.axes.get_xscale() == "symlog"
+    # the opening stretch with validation below training is the one the caption explains
+    from figures.train_val_curves import below_until, facts
+    k = below_until(c)
+    assert np.all(c.val[: k + 1] < c.train[: k + 1]) and c.val[k + 1] >= c.train[k + 1]
+    assert facts()["below_to"] == k == 216
