@@ -6,6 +6,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 import matplotlib
+import matplotlib.contour
+import matplotlib.patches
 import numpy as np
 import pytest
 from fontcheck import assert_house_fonts
@@ -305,6 +307,18 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     np.testing.assert_array_equal(np.c_[path.get_xdata(), path.get_ydata()], pc.path)
     np.testing.assert_allclose(pc.path[0], pc.w_ls)  # λ = 0: the data's optimum
     assert np.linalg.norm(pc.path[-1]) < 1e-2 * np.linalg.norm(pc.w_ls)  # strong λ: origin
+    # the tangency at λ = 1: the bold ellipse is the data term's level through w(1), the circle
+    # has radius ‖w(1)‖, and at w(1) their normals are parallel (gradients A w − c and w)
+    r = int(np.flatnonzero(np.isclose(pc.lams, 1.0))[0])
+    w = pc.path[r]
+    (ell,) = [c for c in fig.axes[0].findobj(matplotlib.contour.ContourSet)
+              if c.get_gid() == "tangent-ellipse"]
+    assert ell.levels[0] == pytest.approx(pc.data_at(w))
+    (circ,) = by_gid(fig, "tangent-circle", matplotlib.patches.Circle)
+    assert circ.get_radius() == pytest.approx(np.hypot(*w))
+    A, c, _ = pc.quadratic
+    g = A @ w - c
+    assert abs(g[0] * w[1] - g[1] * w[0]) < 1e-12 * np.linalg.norm(g) * np.linalg.norm(w) + 1e-12
     assert np.all(np.diff(np.linalg.norm(pc.path, axis=1)) < 0)  # ever closer to the origin
     (star,) = by_gid(fig, "data-optimum")
     np.testing.assert_allclose([star.get_xdata()[0], star.get_ydata()[0]], pc.w_ls)

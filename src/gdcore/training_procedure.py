@@ -246,6 +246,14 @@ class PenaltyConflict:
     lams: np.ndarray
     path: np.ndarray
     w_ls: np.ndarray
+    #: (A, c, yᵀy/n) of the data term (1/n)‖y − Xw‖² = yᵀy/n − 2cᵀw + wᵀAw
+    quadratic: tuple[np.ndarray, np.ndarray, float]
+
+    def data_at(self, w) -> float:
+        """The data term (1/n)‖y − Xw‖² at one w = (w1, w2)."""
+        A, c, yy = self.quadratic
+        w = np.asarray(w, dtype=np.float64)
+        return float(yy - 2 * c @ w + w @ A @ w)
 
 
 def penalty_conflict(n: int = 50, seed: int = 0, lams=None, size: int = 101) -> PenaltyConflict:
@@ -265,7 +273,8 @@ def penalty_conflict(n: int = 50, seed: int = 0, lams=None, size: int = 101) -> 
     W1, W2 = np.meshgrid(np.linspace(-lim, lim, size), np.linspace(-lim, lim, size))
     data_term = (y @ y / n - 2 * (W1 * c[0] + W2 * c[1])
                  + A[0, 0] * W1**2 + 2 * A[0, 1] * W1 * W2 + A[1, 1] * W2**2)
-    return PenaltyConflict(W1, W2, data_term, W1**2 + W2**2, lams, path, w_ls)
+    return PenaltyConflict(W1, W2, data_term, W1**2 + W2**2, lams, path, w_ls,
+                           (A, c, float(y @ y / n)))
 
 
 # --- 6: early stopping ----------------------------------------------------------------------
