@@ -3,20 +3,23 @@
 Polynomials of degree 0 to 9 fitted by least squares to the {n} noisy samples of sin(2πx)
 used for the overfitting example, scored on the training samples and on {n_test} fresh test
 samples (mean squared error, log scale). Each extra degree lowers the training error, down to
-zero at degree 9, where the curve passes through all {n} points. The test error falls until
-degree {best} ({best_test:.3f}) and then climbs to {worst_test:.1f} at degree 9: past that point
-the extra capacity fits the noise, not the sine.
+≈ 0 (rounding noise) at degree 9, where the curve passes through all {n} points. The test
+error falls until degree {best} ({best_test:.3f}) and then climbs to {worst_test:.1f} at degree
+9: past that point the extra capacity fits the noise, not the sine.
 
 Alt: A line chart with polynomial degree 0 to 9 on the horizontal axis and mean squared error
 on a logarithmic vertical axis. The training-error line falls steadily and drops off the bottom
-of the chart at degree 9. The test-error line falls to its lowest value, {best_test:.3f}, at
-degree {best}, which is marked, then rises steeply to {worst_test:.1f} at degree 9.
+of the chart between degrees 8 and 9, dashed, to a marker on the bottom edge at degree 9 labelled
+"training error ≈ 0: through all {n} points". The test-error line falls to its lowest value,
+{best_test:.3f}, at degree {best}, which is marked, then rises steeply to {worst_test:.1f} at
+degree 9.
 """
 
 import numpy as np
 
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
+from gdviz import numbers
 
 DEGREES = range(10)
 Y_FLOOR = 1e-3  # lower edge of the log axis; a training error below it is drawn on the edge
@@ -40,12 +43,14 @@ def facts() -> dict:
 
 
 def make_figure(theme):
-    _, err = errors()
+    d, err = errors()
+    n = d.x.size
     fig, ax = gm.subplots(theme, height=2.8)
     gm.style_axes(ax, theme)
     deg = err.degrees
-    ax.plot(deg, err.train, color=theme.data, marker="o", label="training error", zorder=3,
-            gid="train")
+    low = err.train < Y_FLOOR  # off the bottom of the log axis (≈ 0): marked on the edge
+    ax.plot(deg[~low], err.train[~low], color=theme.data, marker="o", label="training error",
+            zorder=3, gid="train")
     ax.plot(deg, err.test, color=theme.error, marker="s", label="test error", zorder=3,
             gid="test")
     ax.set_yscale("log")
@@ -66,21 +71,19 @@ def make_figure(theme):
                 fontsize=theme.small_size, color=theme.text,
                 arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8))
 
-    low = err.train < Y_FLOOR  # off the bottom of the log axis: mark it on the edge
+    last = int(np.flatnonzero(~low)[-1])
     for d_, v in zip(deg[low], err.train[low]):
+        # the fall to ≈ 0 happens on the way to this degree: a dashed line down to the edge
+        ax.plot([deg[last], d_], [err.train[last], Y_FLOOR], color=theme.data,
+                linestyle=(0, (3, 2)), linewidth=1.2, clip_on=False, zorder=3, gid="to-zero")
         ax.plot([d_], [Y_FLOOR], marker="v", color=theme.data, markersize=6, clip_on=False,
                 zorder=5, gid="below-axis")
-        ax.annotate(f"training error\n{_sci(v)}", xy=(d_, Y_FLOOR * 1.3),
-                    xytext=(d_ - 0.85, Y_FLOOR * 3.2), ha="left", va="bottom",
-                    fontsize=theme.small_size, color=theme.text,
+        ax.annotate(f"training error {numbers.mathtext(v)}:\nthrough all {n} points",
+                    xy=(d_, Y_FLOOR * 1.3), xytext=(d_ - 0.05, Y_FLOOR * 18), ha="right",
+                    va="bottom", fontsize=theme.small_size, color=theme.text,
                     arrowprops=dict(arrowstyle="->", color=theme.data, linewidth=0.9))
     ax.legend(loc="upper left")
     return fig
-
-
-def _sci(v: float) -> str:
-    mant, exp = f"{v:.1e}".split("e")
-    return rf"${mant} \times 10^{{{int(exp)}}}$"
 
 
 if __name__ == "__main__":

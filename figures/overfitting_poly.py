@@ -3,16 +3,18 @@
 The same {n} noisy samples of sin(2πx) (seed {seed}), fitted by least squares with a polynomial
 of degree 3 (left) and of degree 9 (right); the faint curve is the true sin(2πx). The cubic
 follows the trend and misses the points a little: training error {train3:.3f}, error on
-{n_test} fresh test samples {test3:.3f}. The degree-9 polynomial has {n_coef} coefficients for {n}
-points, so it passes through every one of them (its training error is zero up to rounding) and
-swings wildly in between: its test error is {test9:.1f}. Left of the first sample it climbs to
-{top9:.0f}, far above the plotted range.
+{n_test} fresh test samples {test3:.3f} (the faint hollow diamonds, in both panels). The
+degree-9 polynomial has {n_coef} coefficients for {n} points, so it passes through every one of
+them (its training error is ≈ 0, zero up to rounding) and swings wildly in between: its test
+error is {test9:.1f}. Left of the first sample it climbs to {top9:.0f}, far above the plotted
+range.
 
-Alt: Two panels of the same {n} blue points scattered around a faint sine wave. On the left a
-degree-3 polynomial runs smoothly through the middle of the points (training error {train3:.3f},
-test error {test3:.3f}). On the right a degree-9 polynomial hits every point exactly but dips
-and spikes between them and leaves the top of the plot near x = 0 (training error about zero,
-test error {test9:.1f}).
+Alt: Two panels of the same {n} blue points scattered around a faint sine wave, with {n_test}
+faint hollow diamonds, the test samples, along it. On the left a degree-3 polynomial runs
+smoothly through the middle of the points (training error {train3:.3f}, test error
+{test3:.3f}). On the right a degree-9 polynomial hits every point exactly but dips and spikes
+between them, far from many test samples, and leaves the top of the plot near x = 0 (training
+error ≈ 0, test error {test9:.1f}).
 """
 
 import numpy as np
@@ -20,6 +22,7 @@ import numpy as np
 from gdcore import data, regression
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
+from gdviz import numbers
 
 DEGREES = (3, 9)
 SEED = 33  # procedure.overfit_data's default seed
@@ -44,12 +47,9 @@ def facts() -> dict:
     }
 
 
-def _num(v: float, digits: int = 3) -> str:
-    """A number for the page: fixed point, or a power of ten when it is tiny; true minus."""
-    if v != 0 and abs(v) < 1e-4:
-        mant, exp = f"{v:.1e}".split("e")
-        return rf"${mant} \times 10^{{{int(exp)}}}$"
-    return f"{v:.{digits}f}".replace("-", "\u2212")
+def _num(v: float, places: int = 3) -> str:
+    """A number for the page (gdviz.numbers): fixed decimals, "≈ 0" for rounding noise."""
+    return numbers.mathtext(v, places=places)
 
 
 def _err_label(train: float, test: float) -> str:
@@ -66,6 +66,9 @@ def make_figure(theme):
         p = regression.polynomial_eval(w, XS)
         ax.plot(XS, p, color=theme.accent, linewidth=1.6, label=f"degree {k} fit", zorder=3,
                 gid="fit")
+        held = {**theme.marker("held-out"), "markersize": 2.6, "alpha": 0.5, "zorder": 2}
+        ax.plot(d.x_test, d.y_test, label=f"{d.x_test.size} test samples", gid="test-samples",
+                **held)
         gm.scatter_points(ax, theme, d.x, d.y, label="training samples")
         ax.set_title(f"degree {k}")
         ax.text(0.97, 0.97, _err_label(tr, te), transform=ax.transAxes, ha="right", va="top",

@@ -1,22 +1,25 @@
 """The data term against the L2 penalty
 
-A linear model y ≈ w₁x₁ + w₂x₂ with two correlated inputs ({n} seeded samples). The ellipses
-are the contours of the data term, the mean squared error (1/n)‖y − Xw‖², centred on its
+A linear model y ≈ w₁x₁ + w₂x₂ with two correlated inputs ({n} seeded samples). The ellipses are
+the contours of the data term, the mean squared error (1/n)‖y − Xw‖², centred on its
 least-squares optimum ({w1:.2f}, {w2:.2f}); the dashed circles are the contours of the penalty
-‖w‖², centred on the origin. The regularised cost adds the two, weighted by λ, and its
-minimiser (orange path) is where an ellipse touches a circle: as λ grows from 0 to {lam_max:g}
-it slides from the data's optimum to the origin. Right: the same path, one weight at a time,
-against λ on a log scale; the dots mark λ = {labelled} in both panels.
+‖w‖², centred on the origin. The regularised cost adds the two, weighted by λ, and its minimiser
+(orange path) is where an ellipse touches a circle, drawn for λ = 1: the bold ellipse and the
+solid circle through its minimiser meet there without crossing. As λ grows from 0 to {lam_max:g}
+the path of these touching points slides from the data's optimum to the origin. Right: the same
+path, one weight at a time, against λ on a log scale; the dots mark λ = {labelled} in both
+panels.
 
 Alt: A square plot over the weights w1 and w2. Tilted, elongated ellipses centre on a point at
 ({w1:.2f}, {w2:.2f}) labelled "data optimum"; dashed circles centre on the origin. An orange
 curve starts at the data optimum and bends towards the origin; dots on it are labelled with
-growing values of λ, the largest ones sitting next to the origin. A second plot shows the two
+growing values of λ, the largest ones sitting next to the origin. At the dot for λ = 1 a bold
+ellipse and a solid black circle around the origin just touch. A second plot shows the two
 weights against λ: w1 falls from {w1:.2f} and w2 rises from {w2:.2f}, and both level off at 0.
 """
 
+import matplotlib.patches
 import numpy as np
-from matplotlib import patheffects as pe
 
 from gdcore import training_procedure as procedure
 from gdviz import equations
@@ -24,6 +27,7 @@ from gdviz import mpl as gm
 
 N = 50  # samples of the two-input regression
 LABELLED = (0.1, 1.0, 10.0)  # λ values marked on the path (all on gdcore's grid)
+TANGENT = 1.0  # the labelled λ whose touching ellipse and circle are drawn
 
 
 def conflict():
@@ -43,8 +47,10 @@ def facts() -> dict:
             "labelled": ", ".join(lams[:-1]) + " and " + lams[-1]}
 
 
-def _halo(theme):
-    return [pe.withStroke(linewidth=2.5, foreground=theme.background)]
+def _backing(theme) -> dict:
+    """A box in the background colour behind a label on the map: no line runs through it."""
+    return dict(boxstyle="round,pad=0.15", facecolor=theme.background, edgecolor="none",
+                alpha=0.9)
 
 
 # Where each λ label sits relative to its dot (offset in points, horizontal alignment).
@@ -65,10 +71,19 @@ def make_figure(theme):
     cs = ax.contour(pc.W1, pc.W2, pc.data_term, levels=levels, colors=theme.data,
                     linewidths=0.8, alpha=0.9)
     cs.set_gid("data-term")
-    r_top = float(np.hypot(*[max(abs(a) for a in lim) for lim in WINDOW]))
-    pen = ax.contour(pc.W1, pc.W2, pc.penalty, levels=(np.arange(1, 9) * r_top / 8) ** 2,
+    # circles of radius 0.5, 1, …, 2.5: each a full arc in the window, no corner fragments
+    pen = ax.contour(pc.W1, pc.W2, pc.penalty, levels=(0.5 * np.arange(1, 6)) ** 2,
                      colors=theme.muted, linewidths=0.75, linestyles=[(0, (4, 3))])
     pen.set_gid("penalty")
+    # at λ = TANGENT the minimiser is where the data term's ellipse touches the penalty circle
+    t = rows[LABELLED.index(TANGENT)]
+    wt = pc.path[t]
+    touch = ax.contour(pc.W1, pc.W2, pc.data_term, levels=[pc.data_at(wt)], colors=theme.data,
+                       linewidths=1.8, zorder=3)
+    touch.set_gid("tangent-ellipse")
+    ax.add_patch(matplotlib.patches.Circle((0, 0), float(np.hypot(*wt)), fill=False,
+                                           edgecolor=theme.text, linewidth=1.4, zorder=3,
+                                           gid="tangent-circle"))
     ax.axhline(0, color=theme.grid, linewidth=0.7, zorder=0)
     ax.axvline(0, color=theme.grid, linewidth=0.7, zorder=0)
 
@@ -78,19 +93,19 @@ def make_figure(theme):
             markeredgecolor=theme.background, zorder=6, linestyle="none", gid="data-optimum")
     ax.annotate("data optimum\n" + r"($\lambda = 0$)", xy=pc.w_ls, xytext=(0, -9),
                 textcoords="offset points", ha="center", va="top",
-                fontsize=theme.small_size, color=theme.text, path_effects=_halo(theme))
+                fontsize=theme.small_size, color=theme.text, bbox=_backing(theme), zorder=7)
     ax.plot([0], [0], marker="P", markersize=8, color=theme.muted,
             markeredgecolor=theme.background, zorder=6, linestyle="none")
-    ax.annotate("penalty optimum\n(the origin)", xy=(0, 0), xytext=(4, -8),
-                textcoords="offset points", ha="left", va="top",
-                fontsize=theme.small_size, color=theme.text, path_effects=_halo(theme))
+    ax.annotate("penalty optimum\n(the origin)", xy=(0, 0), xytext=(0, -9),
+                textcoords="offset points", ha="center", va="top",
+                fontsize=theme.small_size, color=theme.text, bbox=_backing(theme), zorder=7)
     ax.plot(pc.path[rows, 0], pc.path[rows, 1], "o", color=theme.accent, markersize=5,
             markeredgecolor=theme.background, zorder=5, linestyle="none")
     for r, lam in zip(rows, LABELLED):
         off, ha, va = LABEL_AT[lam]
         ax.annotate(rf"$\lambda = {pc.lams[r]:g}$", xy=pc.path[r], xytext=off, gid="lambda",
                     textcoords="offset points", ha=ha, va=va, fontsize=theme.small_size,
-                    color=theme.text, path_effects=_halo(theme), zorder=7)
+                    color=theme.text, bbox=_backing(theme), zorder=7)
     ax.set_aspect("equal")
     ax.set_xlim(*WINDOW[0])
     ax.set_ylim(*WINDOW[1])
@@ -102,7 +117,7 @@ def make_figure(theme):
     for xy, text, color in ((DATA_LABEL_AT, "data term (MSE)", theme.data),
                             (PENALTY_LABEL_AT, r"penalty $\|w\|^2$", theme.muted)):
         ax.text(*xy, text, ha="center", va="center", fontsize=theme.small_size, color=color,
-                path_effects=_halo(theme), zorder=7)
+                bbox=_backing(theme), zorder=7)
 
     # The same path, weight by weight, against λ (λ = 0 on the left edge of the log axis).
     gm.style_axes(side, theme)

@@ -1,19 +1,24 @@
-"""L2 regularisation calms the degree-9 fit
+"""L2 Regularisation Calms the Degree-9 Fit
 
-The degree-9 polynomial of the overfitting example, refitted to the same {n} samples with an L2
-penalty λ Σ w_k² on its coefficients (the intercept is not penalised). Top: the fit for {n_shown}
-strengths, from none to strong. Without a penalty the curve threads every point and swings far
-outside the plot; a small penalty already tames it, and a strong one flattens it towards a
-constant. Bottom left: the length of the coefficient vector (w₁, …, w₉) shrinks from {norm0} at
-λ = 0 to {norm_last:.2f} at λ = {lam_last:g}. Bottom right: the training error only grows with
-λ, while the test error on {n_test} fresh samples is lowest, {best_test:.3f}, at λ = {best_lam}.
+The degree-9 polynomial of the overfitting example, refitted to the same {n} samples with the
+penalty (λ/2) Σ w_k² of J_λ on its coefficients (the intercept w₀ is not penalised). Top: the fit
+for {n_shown} strengths. Without a penalty the curve threads every point and swings far outside
+the plot; at λ = {lam_wild} it is still wild; at λ = {best_lam}, the strength with the least test
+error ({best_test}), it follows the sine; at λ = {lam_last} it is almost flat. Bottom left: the
+length of the coefficient vector (w₁, …, w₉) shrinks from {norm0} at λ = 0 to {norm_last} at
+λ = {lam_last}; it barely moves below λ = {lam_first} and falls fastest between 10⁻¹⁵ and 10⁻¹⁰.
+Bottom right: the training error only grows with λ (≈ 0 without a penalty, where the fit
+interpolates), while the error on {n_test} fresh test samples is lowest, {best_test}, at
+λ = {best_lam}.
 
-Alt: A row of {n_shown} small plots of the same {n} points with a polynomial curve. At λ = 0
-the curve shoots off the plot between the points; as λ grows the curve smooths into a gentle
-wave, and at the strongest penalty it is almost flat. Below, a log-log plot shows the
-coefficient norm falling steadily as λ grows from {lam_first} to {lam_last:g}, with the λ = 0
-value ({norm0}) drawn separately at the left; a second plot shows the training error rising with
-λ and the test error dipping to {best_test:.3f} before rising again.
+Alt: A row of {n_shown} small plots of the same {n} points with a polynomial curve, titled
+λ = 0, λ = {lam_wild}, λ = {best_lam} (ringed as the least test error) and λ = {lam_last}. At
+λ = 0 and λ = {lam_wild} the curve shoots off the plot between the points; at λ = {best_lam} it
+is a gentle wave close to the dashed sine; at λ = {lam_last} it is almost flat. Below, a
+log-log plot shows the coefficient norm falling from about {norm0} to {norm_last} as λ grows
+from {lam_first} to {lam_last}, with the λ = 0 value drawn separately at the left; a second plot
+shows the training error rising with λ and the test error falling from {test0} to {best_test}
+at λ = {best_lam} before rising again.
 """
 
 import numpy as np
@@ -21,30 +26,22 @@ import numpy as np
 from gdcore import data, regression
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
-from gdviz import views
-from gdviz.number_text import sci_tex
+from gdviz import numbers, views
 
 EX = procedure.REGULARIZATION
-MSE_FLOOR = 1e-2  # lower edge of the error axis
+MSE_FLOOR = 1e-5  # lower edge of the error axis (below: the interpolating fit's ≈ 0)
 
 
 def facts() -> dict:
     d, rp = EX.run()
-    b = int(np.argmin(rp.test))
+    b = EX.best_row(rp)
+    wild = [lam for lam in EX.shown if 0 < lam < rp.lams[b]]
     return {"n": d.x.size, "n_test": d.x_test.size, "n_shown": len(EX.shown),
-            "lam_first": _plain_sci(rp.lams[rp.lams > 0].min(), 0),
-            "norm0": _plain_sci(rp.norms[0]), "norm_last": rp.norms[-1], "lam_last": rp.lams[-1],
-            "best_test": rp.test[b], "best_lam": _plain_sci(rp.lams[b], 0)}
-
-
-_SUP = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def _plain_sci(v: float, digits: int = 1) -> str:
-    """v in plain-text scientific notation, e.g. 2.3 × 10⁶ (or 10⁻⁴ for a power of ten)."""
-    mant, exp = f"{v:.{digits}e}".split("e")
-    power = "10" + str(int(exp)).translate(_SUP)
-    return power if float(mant) == 1 else f"{mant} × {power}"
+            "lam_first": numbers.text(rp.lams[rp.lams > 0].min()),
+            "lam_wild": numbers.text(wild[0]), "norm0": numbers.text(rp.norms[0]),
+            "norm_last": numbers.text(rp.norms[-1], sig=2),
+            "lam_last": numbers.text(rp.lams[-1]), "test0": numbers.text(rp.test[0], sig=3),
+            "best_test": numbers.text(rp.test[b], sig=2), "best_lam": numbers.text(rp.lams[b])}
 
 
 def lam_tex(lam: float) -> str:
@@ -80,13 +77,14 @@ def _split_axes(fig, spec, theme, lams, lo, hi):
     a0.set_ylim(lo, hi)
     a0.set_yticks(_decades(lo, hi))
     a1.set_xlim(lams.min() / 3, lams.max() * 3)
-    a1.set_xticks(_decades(lams.min(), lams.max(), 2))
+    a1.set_xticks(_decades(lams.min(), lams.max(), 4))
     return a0, a1
 
 
 def make_figure(theme):
     d, rp = EX.run()
     rows = EX.shown_rows(rp)
+    best = EX.best_row(rp)
     xs = EX.xs
     fig = gm.new_figure(theme, height=4.5)
     gs = fig.add_gridspec(2, 1, height_ratios=(1.0, 1.15))
@@ -104,7 +102,15 @@ def make_figure(theme):
                 linewidth=1.5, zorder=3, gid="fit")
         gm.scatter_points(ax, theme, d.x, d.y, s=14)
         ax.set_title(lam_tex(rp.lams[r]), fontsize=theme.font_size)
-        ax.text(0.5, 0.03, rf"$\|w\| = {sci_tex(rp.norms[r])}$", transform=ax.transAxes,
+        if r == best:  # the least test error: framed in the good colour
+            for sp in ax.spines.values():
+                sp.set_visible(True)
+                sp.set_edgecolor(theme.good)
+                sp.set_linewidth(1.6)
+            ax.set_title(lam_tex(rp.lams[r]) + ": least test error", fontsize=theme.font_size,
+                         color=theme.good)
+        ax.text(0.5, 0.03, rf"$\|w\| = {numbers.latex(rp.norms[r], sig=2)}$",
+                transform=ax.transAxes,
                 ha="center", va="bottom", fontsize=theme.small_size, color=theme.text)
         ax.set_xlim(0, 1)
         ax.set_ylim(*views.FIT_Y_RANGE)
@@ -128,7 +134,7 @@ def make_figure(theme):
         a.plot([0 if rp.lams[r] == 0 else rp.lams[r]], [rp.norms[r]], marker="o",
                markersize=8, markerfacecolor="none", markeredgecolor=theme.text,
                markeredgewidth=0.9, zorder=4)
-    n0.set_ylabel(r"coefficient norm $\|(w_1, \ldots, w_9)\|$")
+    n0.set_ylabel(r"coefficient norm $\|(w_1,\, .\,.\,.\,,\, w_9)\|$")
     n1.set_xlabel(r"penalty strength $\lambda$")
 
     # Training and test error against λ.
@@ -143,9 +149,9 @@ def make_figure(theme):
         if v < MSE_FLOOR:  # below the log axis (the unpenalised fit interpolates): on the edge
             a.plot([lam], [MSE_FLOOR], marker="v", color=theme.data, markersize=5.5,
                    clip_on=False, zorder=5)
-            a.text(0.12, MSE_FLOOR * 1.6, "≈ 0", ha="left", va="bottom",
+            a.text(0.12, MSE_FLOOR * 1.6, r"$\approx 0$", ha="left", va="bottom",
                    fontsize=theme.small_size, color=theme.text)
-    b = int(np.argmin(rp.test))
+    b = best
     e1.plot([rp.lams[b]], [rp.test[b]], marker="o", markersize=9, markerfacecolor="none",
             markeredgecolor=theme.good, markeredgewidth=1.3, zorder=4)
     e1.annotate(f"least test error\n{rp.test[b]:.3f}", xy=(rp.lams[b], rp.test[b]),

@@ -2,22 +2,32 @@
 
 A network with one hidden layer of {hidden} sigmoid neurons, trained by full-batch gradient
 descent with momentum on only {n_train} noisy samples of sin(2πx), and scored after every epoch
-on {n_val} separate validation samples (half mean squared error, log scale). The training loss
+on {n_val} separate validation samples (half mean squared error, log scale; the epoch axis is
+logarithmic beyond epoch 1, so the steep first epochs can be read). For the first {below_to}
+epochs the validation loss lies a little below the training loss: the two sets are small
+samples at different x, and while the network still underfits its loss is mostly its distance
+from the sine, which happens to be larger at the {n_train} training x than on average over the
+{n_val} validation x (the noise alone is smaller on the training samples). The training loss
 keeps falling, to {train_last:.3f} after {epochs} epochs. The validation loss falls with it at
 first, reaches its lowest value, {val_best:.3f}, at epoch {best}, and then turns up to
 {val_last:.3f}: from there on the network fits the noise of its {n_train} samples. Early
 stopping keeps the weights of epoch {best}.
 
-Alt: Two loss curves over {epochs} epochs on a logarithmic axis. Both drop steeply in the first
-hundred epochs. The training curve keeps sloping down; the validation curve bottoms out at epoch
+Alt: Two loss curves over {epochs} epochs, both axes logarithmic. Both drop steeply in the
+first hundred epochs, the validation curve just under the training curve until epoch
+{below_to}. The training curve keeps sloping down; the validation curve bottoms out at epoch
 {best}, marked with a dashed vertical line and a ring, and then climbs slowly for the rest of
 the run, in a shaded region labelled as overfitting.
 """
 
 from functools import lru_cache
 
+import matplotlib.ticker
+import numpy as np
+
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
+from gdviz import numbers
 
 N_TRAIN, N_VAL, HIDDEN = 15, 60, 40  # the set-up of procedure.train_val_curves (its docstring)
 
@@ -32,7 +42,15 @@ def facts() -> dict:
     c = curves()
     b = c.best_epoch
     return {"hidden": HIDDEN, "n_train": N_TRAIN, "n_val": N_VAL, "epochs": c.train.size - 1,
-            "best": b, "val_best": c.val[b], "val_last": c.val[-1], "train_last": c.train[-1]}
+            "best": b, "val_best": c.val[b], "val_last": c.val[-1], "train_last": c.train[-1],
+            "below_to": below_until(c)}
+
+
+def below_until(c) -> int:
+    """The last epoch of the opening stretch where the validation loss is below the training
+    loss (every epoch up to it is such an epoch)."""
+    above = np.flatnonzero(c.val >= c.train)
+    return int(above[0] - 1) if above.size else c.val.size - 1
 
 
 def make_figure(theme):
@@ -46,7 +64,11 @@ def make_figure(theme):
     ax.plot(epochs, c.val, color=theme.accent, linewidth=1.6, label="validation loss",
             zorder=3, gid="val")
     ax.set_yscale("log")
+    ax.set_xscale("symlog", linthresh=1, linscale=0.35)  # linear 0 … 1, log beyond
     ax.set_xlim(0, c.train.size - 1)
+    ticks = [0, 1, 10, 100, 1000, c.train.size - 1]
+    ax.set_xticks(ticks, [numbers.count(k) for k in ticks])
+    ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
     lo = min(c.train.min(), c.val.min()) / 1.6
     hi = max(c.train.max(), c.val.max()) * 1.6
     ax.set_ylim(lo, hi)
@@ -56,10 +78,10 @@ def make_figure(theme):
     ax.plot([b], [c.val[b]], marker="o", markersize=10, markerfacecolor="none",
             markeredgecolor=theme.good, markeredgewidth=1.5, zorder=5, gid="best")
     ax.annotate(f"early stop: epoch {b}\nvalidation loss {c.val[b]:.3f}", xy=(b, c.val[b]),
-                xytext=(b + 0.06 * c.train.size, c.val[b] * 3.0), ha="left", va="bottom",
+                xytext=(b * 1.35, c.val[b] * 3.0), ha="left", va="bottom",
                 fontsize=theme.small_size, color=theme.text, gid="stop-label",
                 arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8))
-    ax.text(0.985, 0.93, "validation loss rises: overfitting", transform=ax.transAxes,
+    ax.text(0.985, 0.93, "validation loss\nrises: overfitting", transform=ax.transAxes,
             ha="right", va="top", fontsize=theme.small_size, color=theme.error)
     ax.set_xlabel("epoch (one full-batch gradient step)")
     ax.set_ylabel(r"loss (half MSE)")

@@ -1,11 +1,14 @@
-"""L2 regularisation calms the degree-9 fit: λ sweeps from none to strong.
+"""L2 regularisation calms the degree-9 fit: λ sweeps from none to strong, refitted every frame.
 
-Left: the degree-9 polynomial fitted to the noisy sine samples with the penalty λ Σ w_k², clipped
-to the panel. Right: the coefficient norm ‖(w_1 … w_9)‖ against λ on log-log axes (λ = 0 on a
-stub at the left), a dot at the current λ. One ValueTracker holds u = log10 λ; every curve and
-number is gdcore's: procedure.regularization_path at the tracker's λ (a ridge fit solved by
-regression.polynomial_fit), the samples procedure.overfit_data(), the settings the still's
-(procedure.REGULARIZATION; the y window views.FIT_Y_RANGE).
+Left: the degree-9 polynomial fitted to the noisy sine samples with the penalty (λ/2) Σ_{k≥1} w_k²
+of J_λ, clipped to the panel, and one decade of λ behind it the previous fit as a faint ghost.
+Right: the ten coefficients w_0 … w_9 as bars of height log10 |w_k| (filled when positive,
+hollow when negative; w_0, the unpenalised intercept, in the muted colour). Above: λ, the
+training error and the test error (mean squared errors on the 10 samples and on the 100 test
+samples). One ValueTracker holds u = log10 λ; every curve, bar and number of a frame is gdcore's
+ridge fit at that frame's λ (procedure.REGULARIZATION.path_at), so the readouts move with the
+picture. The sweep starts at λ = 0 (the interpolating fit, ‖w‖ ≈ 2.3 × 10⁶), steps to 10⁻¹⁶ (as
+wild), calms through 10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least test error, and ends at λ = 1.
 Render alone with: manim -ql scenes/regularization.py Regularization
 """
 
@@ -20,11 +23,12 @@ from manim import (
     Axes,
     Create,
     DashedVMobject,
-    DecimalNumber,
-    Dot,
     FadeIn,
     FadeOut,
+    MarkupText,
     MathTex,
+    Rectangle,
+    SurroundingRectangle,
     ValueTracker,
     VGroup,
     VMobject,
@@ -35,35 +39,42 @@ from manim import (
 
 from gdcore import data, races, regression
 from gdcore import training_procedure as procedure
-from gdviz import equations, views
+from gdviz import equations, numbers, views
 from gdviz.manim_blocks import map_axes
 from gdviz.manim_theme import ThemedScene, data_dots, sections
-from gdviz.number_text import sci_tex
+from gdviz.theme import FONT
 
 EX = procedure.REGULARIZATION
-DEGREE, SHOWN, Y_RANGE, XS = EX.degree, EX.shown, views.FIT_Y_RANGE, EX.xs
+DEGREE, Y_RANGE, XS = EX.degree, views.FIT_Y_RANGE, EX.xs
 LAMS = EX.lams
-#: The sweep of u = log10 λ: from the smallest positive λ of the path to the largest.
+_, _RP = EX.run()
+#: The sweep of u = log10 λ: from the smallest positive λ of the grid to the largest.
 U_FROM, U_TO = float(np.log10(LAMS[LAMS > 0].min())), float(np.log10(LAMS.max()))
-#: The u at which λ = 0 is drawn on the norm plot (a stub left of the log axis).
-U_ZERO = U_FROM - 2.0
-#: Where the sweep pauses: the positive λ of the figure's top row.
-STOPS = tuple(float(np.log10(lam)) for lam in SHOWN if lam > 0)
-#: λ of the traced norm curve (gdcore's norms at each, EX.per_decade per decade).
-LAM_DENSE = EX.dense_lams()
-NORM_EXP = (-1, 7)
+#: Where the sweep pauses: the λ of least test error on the grid.
+U_BEST = float(np.log10(LAMS[EX.best_row(_RP)]))
+#: The ghost trails the current fit by this many decades of λ.
+GHOST_LAG = 1.0
+#: Seconds per decade of λ while sweeping (the calming, 10⁻¹⁶ … 10⁻¹⁰, at half that speed).
+SEC_PER_DECADE, SLOW_TO = 0.45, -10.0
+#: Bar heights: log10 |w_k| from BAR_EXP[0] (the floor) to BAR_EXP[1].
+BAR_EXP = (-2, 7)
 
 
-@lru_cache(maxsize=4096)
-def fit(lam: float) -> tuple[np.ndarray, float]:
-    """(w, ‖w_1:‖) of the ridge fit at λ (gdcore's REGULARIZATION.fit), cached for the sweep."""
-    return EX.fit(lam)
+@lru_cache(maxsize=8192)
+def fit(lam: float) -> procedure.RegPath:
+    """gdcore's ridge fit at λ with its training and test error, cached for the sweep."""
+    return EX.path_at(lam)
 
 
 def clipped_segments(xs, ys, lo: float, hi: float) -> list[np.ndarray]:
     """The pieces of the polyline (xs, ys) inside lo ≤ y ≤ hi (races.clip_polyline on a band),
     each ending on the band's edge where the polyline leaves it."""
     return races.clip_polyline(np.column_stack([xs, ys]), ((-np.inf, np.inf), (lo, hi)))
+
+
+def bar_height(w: float) -> float:
+    """A bar's height in decades above the floor: log10 |w| − BAR_EXP[0], 0 below the floor."""
+    return float(np.clip(np.log10(max(abs(w), 1e-300)), *BAR_EXP) - BAR_EXP[0])
 
 
 class Regularization(ThemedScene):
@@ -73,21 +84,22 @@ class Regularization(ThemedScene):
         self.d, self.rp = EX.run()
         self.u = ValueTracker(U_FROM)
         self.zero = True  # λ = 0 (before the sweep)
-        self.traced_to = U_FROM
+        self.shown = None  # (λ, training error, test error) of the readouts last drawn
 
     def lam(self) -> float:
         return 0.0 if self.zero else float(10.0 ** self.u.get_value())
 
-    def u_drawn(self) -> float:
-        """The x coordinate of the current λ on the norm plot."""
-        return U_ZERO if self.zero else self.u.get_value()
+    def ghost_lam(self) -> float:
+        u = self.u.get_value() - GHOST_LAG
+        return 0.0 if self.zero or u < U_FROM else float(10.0**u)
 
     # -- pieces --------------------------------------------------------------------
 
-    def fit_curve(self, lam: float) -> VMobject:
-        w, _ = fit(lam)
+    def fit_curve(self, lam: float, opacity: float = 1.0, width: float = 4) -> VMobject:
+        w = fit(lam).coefs[0]
         ax = self.ax_fit
-        path = VMobject(stroke_color=self.theme.accent, stroke_width=4)
+        path = VMobject(stroke_color=self.theme.accent, stroke_width=width,
+                        stroke_opacity=opacity)
         for k, seg in enumerate(clipped_segments(XS, regression.polynomial_eval(w, XS),
                                                  *Y_RANGE)):
             pts = [ax.c2p(a, b) for a, b in seg]
@@ -100,9 +112,9 @@ class Regularization(ThemedScene):
 
     def build_fit_panel(self):
         t = self.theme
-        ax = map_axes(t, [0, 1, 0.5], [Y_RANGE[0], Y_RANGE[1], 2.5], 5.6, 4.0, "x", "y",
+        ax = map_axes(t, [0, 1, 0.5], [Y_RANGE[0], Y_RANGE[1], 2.5], 5.4, 3.3, "x", "y",
                       places=1)
-        ax.move_to(np.array([-3.45, -1.2, 0]))
+        ax.move_to(np.array([-3.45, -0.9, 0]))
         sine = VMobject(stroke_color=t.muted, stroke_width=2.5)
         sine.set_points_as_corners([ax.c2p(a, b) for a, b in zip(XS, data.sine(XS))])
         sine = DashedVMobject(sine, num_dashes=40, dashed_ratio=0.55)
@@ -110,146 +122,147 @@ class Regularization(ThemedScene):
         self.ax_fit = ax
         return ax, sine, dots
 
-    def build_norm_panel(self):
-        """Axes of (u, log10 ‖w‖) drawn as a log-log plot: use nc2p / np2c, not c2p / p2c."""
+    def build_bar_panel(self):
+        """Axes of (k, log10 |w_k|): bars of the ten coefficients over a log axis."""
         t = self.theme
-        x0, x1 = U_ZERO - 0.7, U_TO + 0.3
-        ax = Axes(x_range=[x0, x1, 1], y_range=[*NORM_EXP, 1], x_length=5.4, y_length=4.0,
-                  tips=False, axis_config={"stroke_opacity": 0, "include_ticks": False,
-                                           "include_numbers": False})
-        ax.move_to(np.array([3.6, -1.2, 0]))
-        self.ax_norm = ax
+        ax = Axes(x_range=[-0.7, DEGREE + 0.7, 1], y_range=[*BAR_EXP, 1], x_length=5.0,
+                  y_length=3.3, tips=False, axis_config={"stroke_opacity": 0,
+                                                         "include_ticks": False,
+                                                         "include_numbers": False})
+        ax.move_to(np.array([3.75, -0.9, 0]))
+        self.ax_bar = ax
 
         def line(a, b):
             return VMobject(stroke_color=t.muted, stroke_width=2).set_points_as_corners([a, b])
 
-        y0 = 10.0 ** NORM_EXP[0]
-        ax.add(line(ax.c2p(x0, NORM_EXP[0]), ax.c2p(x1, NORM_EXP[0])),
-               line(ax.c2p(x0, NORM_EXP[0]), ax.c2p(x0, NORM_EXP[1])))
-        for u in (U_ZERO, *np.arange(U_FROM, U_TO + 1e-9, 2)):
-            p = self.nc2p(u, y0)
-            s = "0" if u == U_ZERO else ("1" if u == 0 else rf"10^{{{int(u)}}}")
-            ax.add(line(p, p + 0.1 * DOWN),
-                   MathTex(s, font_size=26, color=t.text).next_to(p, DOWN, buff=0.18))
-        for e in range(NORM_EXP[0], NORM_EXP[1] + 1, 2):
+        x0, x1 = -0.7, DEGREE + 0.7
+        ax.add(line(ax.c2p(x0, BAR_EXP[0]), ax.c2p(x1, BAR_EXP[0])),
+               line(ax.c2p(x0, BAR_EXP[0]), ax.c2p(x0, BAR_EXP[1])))
+        for e in range(BAR_EXP[0], BAR_EXP[1] + 1, 2):
             p = ax.c2p(x0, e)
-            s = "1" if e == 0 else rf"10^{{{e}}}"
             ax.add(line(p, p + 0.1 * LEFT),
-                   MathTex(s, font_size=26, color=t.text).next_to(p, LEFT, buff=0.16))
-        # a break in the λ axis between λ = 0 and the log scale
-        gap = self.nc2p((U_ZERO + U_FROM) / 2, y0)
-        ax.add(*(line(gap + (dx - 0.06) * RIGHT + 0.12 * DOWN,
-                      gap + (dx + 0.06) * RIGHT + 0.12 * UP) for dx in (-0.06, 0.06)))
-        lx = MathTex(r"\lambda", font_size=32, color=t.text)
-        lx.next_to(ax.c2p(x1, NORM_EXP[0]), RIGHT, buff=0.2)
-        ly = MathTex(r"\|w\|", font_size=32, color=t.text)
-        ly.next_to(ax.c2p(x0, NORM_EXP[1]), UP, buff=0.15)
-        ax.add(lx, ly)
-        # gdcore's norms at the λ of the path: λ = 0 on the stub, the rest on the log axis
-        u_path = np.array([U_ZERO if lam == 0 else np.log10(lam) for lam in self.rp.lams])
-        marks = VGroup(*(Dot(self.nc2p(u, n), radius=0.06, color=t.muted)
-                         for u, n in zip(u_path, self.rp.norms)))
-        self.u_path = u_path
-        return ax, marks
+                   MathTex("1" if e == 0 else rf"10^{{{e}}}", font_size=26,
+                           color=t.text).next_to(p, LEFT, buff=0.14))
+        for k in range(DEGREE + 1):
+            ax.add(MathTex(rf"w_{k}", font_size=26, color=t.muted if k == 0 else t.text)
+                   .next_to(ax.c2p(k, BAR_EXP[0]), DOWN, buff=0.16))
+        ly = MathTex(r"|w_k|", font_size=30, color=t.text)
+        ly.next_to(ax.c2p(x0, BAR_EXP[1]), RIGHT, buff=0.2)
+        ax.add(ly)
+        return ax
 
-    def nc2p(self, u: float, norm: float) -> np.ndarray:
-        """The scene point of (u = log10 λ, ‖w‖) on the norm plot."""
-        return self.ax_norm.c2p(u, np.log10(norm))
+    def bars(self) -> VGroup:
+        """The ten coefficients at the current λ: filled when positive, hollow when negative."""
+        t, ax = self.theme, self.ax_bar
+        w = fit(self.lam()).coefs[0]
+        out = VGroup()
+        for k, wk in enumerate(w):
+            h = bar_height(wk)
+            base = ax.c2p(k, BAR_EXP[0])
+            top = ax.c2p(k, BAR_EXP[0] + h)
+            color = t.muted if k == 0 else t.accent
+            r = Rectangle(width=0.3, height=max(top[1] - base[1], 1e-3), stroke_color=color,
+                          stroke_width=2.5, fill_color=color,
+                          fill_opacity=0.9 if wk > 0 else 0.0)
+            out.add(r.move_to(base, aligned_edge=DOWN))
+        return out
 
-    def np2c(self, point) -> tuple[float, float]:
-        """(u, ‖w‖) of a scene point on the norm plot: the inverse of nc2p."""
-        u, e = self.ax_norm.p2c(point)
-        return u, 10.0**e
+    def number(self, v: float, sig: int, color, floor: float = numbers.FLOOR) -> VMobject:
+        """A live value for people (gdviz.numbers): Pango markup, or MathTex "≈ 0" below the
+        floor (no LaTeX run per frame: the sweep redraws it every frame)."""
+        if abs(v) < floor and v != 0:
+            return MathTex(numbers.latex(v), font_size=32, color=color)
+        return MarkupText(numbers.pango(v, sig=sig, floor=floor), font=FONT, font_size=26,
+                          color=color)
 
-    def norm_trace(self) -> VMobject:
-        if not self.zero:
-            self.traced_to = max(self.traced_to, self.u.get_value())
-        keep = np.log10(LAM_DENSE) <= self.traced_to + 1e-9
-        lams = np.append(LAM_DENSE[keep], 10.0 ** self.traced_to)
-        pts = [self.nc2p(np.log10(lam), fit(float(lam))[1]) for lam in lams]
-        return VMobject(stroke_color=self.theme.accent, stroke_width=4).set_points_as_corners(pts)
+    def readouts(self) -> VGroup:
+        """λ, the training and the test error of the current fit (gdcore's, at this frame's λ):
+        the fixed labels, each with its live value to its right."""
+        lam = self.lam()
+        rp = fit(lam)
+        self.shown = (lam, float(rp.train[0]), float(rp.test[0]))
+        out = VGroup()
+        # λ is a setting, never rounding noise: no "≈ 0" floor for it
+        for lab, v, sig, floor in zip(self.labels, self.shown, (2, 3, 3),
+                                      (0.0, numbers.FLOOR, numbers.FLOOR)):
+            num = self.number(v, sig, lab.get_color(), floor)
+            out.add(num.next_to(lab, RIGHT, buff=0.15).align_to(lab, DOWN))
+        return out
 
-    def norm_dot(self) -> Dot:
-        return Dot(self.nc2p(self.u_drawn(), fit(self.lam())[1]), radius=0.1,
-                   color=self.theme.error).set_z_index(4)
+    def status(self, *lines: str) -> VGroup:
+        return VGroup(*(self.text(s, 24, self.theme.muted) for s in lines)).arrange(
+            DOWN, buff=0.06).move_to(np.array([0, -3.66, 0]))
 
-    def readouts(self):
-        t = self.theme
-        lam_lab = MathTex(r"\lambda = 10", font_size=34, color=t.text)
-        expo = DecimalNumber(U_FROM, num_decimal_places=1, font_size=24, color=t.text,
-                             include_sign=False)
-        expo.add_updater(lambda m: m.set_value(self.u.get_value()))
-        expo.add_updater(lambda m: m.next_to(lam_lab, RIGHT, buff=0.05).align_to(lam_lab, UP)
-                         .shift(0.12 * UP))
-        lam_zero = MathTex(r"\lambda = 0", font_size=34, color=t.text)
-        w_lab = MathTex(r"\|w\| =", font_size=34, color=t.error)
-        w_num = DecimalNumber(fit(0.0)[1], num_decimal_places=2, font_size=34, color=t.error)
-        w_num.add_updater(lambda m: m.set_value(fit(self.lam())[1]))
-        w_num.add_updater(lambda m: m.next_to(w_lab, RIGHT, buff=0.15))
-        return lam_lab, expo, lam_zero, VGroup(w_lab, w_num), w_num
+    def swap_note(self, lines: tuple[str, ...], *anims) -> None:
+        """The note under the panels replaced by `lines` (out, then in: never text over text)."""
+        note = self.status(*lines)
+        self.play(FadeOut(self.note), run_time=0.4)
+        self.play(FadeIn(note), *anims, run_time=0.8)
+        self.note = note
 
     # -- sections ------------------------------------------------------------------
 
     def section_overfit(self):
-        t = self.theme
-        title = self.text("L2 regularisation calms the degree-9 fit", 32).to_edge(UP, buff=0.25)
-        eq = self.tex(equations.tex("l2-penalty"), 30).next_to(title, DOWN, buff=0.2)
+        title = self.text("L2 Regularisation Calms the Degree-9 Fit", 32).to_edge(UP, buff=0.25)
+        eq = self.tex(equations.tex("l2-penalty"), 30).next_to(title, DOWN, buff=0.15)
         ax_f, sine, dots = self.build_fit_panel()
-        ax_n, marks = self.build_norm_panel()
-        curve = always_redraw(lambda: self.fit_curve(self.lam()))
-        trace = always_redraw(self.norm_trace)
-        dot = always_redraw(self.norm_dot)
-        lam_lab, expo, lam_zero, w_read, w_num = self.readouts()
-        lam_lab.next_to(ax_f, UP, buff=0.3).align_to(ax_f, LEFT).shift(0.2 * RIGHT)
-        lam_zero.move_to(lam_lab, aligned_edge=LEFT)
-        w_read.next_to(ax_n, UP, buff=0.4).align_to(ax_n, LEFT).shift(0.3 * RIGHT)
-        w_read.match_y(lam_lab)
-        self.curve, self.trace, self.dot, self.marks = curve, trace, dot, marks
-        self.lam_lab, self.expo, self.lam_zero, self.w_num = lam_lab, expo, lam_zero, w_num
+        ax_b = self.build_bar_panel()
+        y_read = ax_f.get_top()[1] + 0.45
+        self.lam_slot = np.array([ax_f.get_left()[0] + 0.5, y_read, 0])
+        self.train_slot = np.array([ax_b.get_left()[0] - 0.3, y_read + 0.25, 0])
+        self.test_slot = np.array([ax_b.get_left()[0] - 0.3, y_read - 0.3, 0])
+        self.curve = always_redraw(lambda: self.fit_curve(self.lam()))
+        self.ghost = always_redraw(lambda: self.fit_curve(self.ghost_lam(), 0.28, 3))
+        self.bar_group = always_redraw(self.bars)
+        t = self.theme
+        self.labels = VGroup(*(self.tex(s, 32, c) for s, c in (
+            (r"\lambda =", t.text), (r"\text{training error} =", t.data),
+            (r"\text{test error} =", t.error))))
+        for lab, slot in zip(self.labels, (self.lam_slot, self.train_slot, self.test_slot)):
+            lab.move_to(slot, aligned_edge=LEFT)
+        self.read = always_redraw(self.readouts)
         self.play(Write(title), FadeIn(eq))
-        self.play(Create(ax_f), FadeIn(sine), FadeIn(dots), Create(ax_n), FadeIn(marks))
-        self.play(Create(curve), FadeIn(lam_zero), FadeIn(w_read), FadeIn(dot), run_time=1.6)
-        note = VGroup(self.text("no penalty: the curve", 24, t.muted),
-                      self.text("swings far off the plot", 24, t.muted)).arrange(DOWN, buff=0.08)
-        note.next_to(self.nc2p(U_ZERO, self.rp.norms[0]), RIGHT, buff=0.3).shift(0.1 * DOWN)
+        self.play(Create(ax_f), FadeIn(sine), FadeIn(dots), Create(ax_b))
+        note = self.status("no penalty: the curve threads all ten samples",
+                           "and swings far off the plot; the weights reach millions")
+        self.play(Create(self.curve), FadeIn(self.bar_group), FadeIn(self.labels),
+                  FadeIn(self.read),
+                  FadeIn(note), run_time=1.6)
         self.note = note
-        self.play(FadeIn(note))
-        self.wait(2.0)
+        self.wait(1.8)
 
     def section_sweep(self):
-        # From λ = 0 to the smallest positive λ of the path: the curve morphs between the two fits.
-        old = self.fit_curve(0.0)
-        self.remove(self.curve)
-        self.add(old)
+        # λ = 0 → 10⁻¹⁶: the same wild fit (its ghost stays); then λ grows decade by decade.
+        self.add(self.ghost)
         self.zero = False
-        new = self.fit_curve(self.lam())
-        self.add(self.trace)
-        self.play(old.animate.become(new), FadeOut(self.lam_zero), FadeIn(self.lam_lab),
-                  FadeIn(self.expo), FadeOut(self.note), run_time=1.5)
-        self.remove(old)
-        self.add(self.curve)
-        self.wait(0.8)
-        last = U_FROM
-        for u in sorted({*STOPS, U_TO}):
-            self.play(self.u.animate.set_value(u), run_time=1.2 * (u - last), rate_func=linear)
-            self.wait(0.6)
-            last = u
+        self.swap_note(("a tiny penalty, λ = 10⁻¹⁶: still as wild;",
+                        "as λ grows the curve calms and the weights shrink"))
+        self.wait(0.6)
+        self.play(self.u.animate.set_value(SLOW_TO),
+                  run_time=2 * SEC_PER_DECADE * (SLOW_TO - U_FROM), rate_func=linear)
+        self.play(self.u.animate.set_value(U_BEST),
+                  run_time=SEC_PER_DECADE * (U_BEST - SLOW_TO), rate_func=linear)
+
+    def section_best(self):
+        t = self.theme
+        box = SurroundingRectangle(VGroup(self.labels[2], self.read[2]), color=t.good, buff=0.08,
+                                   stroke_width=3)
+        self.swap_note((f"least test error at λ = {numbers.text(10.0 ** U_BEST)}:",
+                        "smooth enough to follow the sine, not the noise"), Create(box))
+        self.wait(1.8)
+        self.play(FadeOut(box), run_time=0.5)
 
     def section_calm(self):
-        t = self.theme
-        rp = self.rp
-        since = self.tex(rf"(\lambda = 0:\ {sci_tex(rp.norms[0])})",
-                         28, t.error)
-        since.next_to(self.w_num, RIGHT, buff=0.35)
-        flat = VGroup(self.text("a strong penalty", 24, t.muted),
-                      self.text("flattens the fit", 24, t.muted)).arrange(DOWN, buff=0.08)
-        flat.move_to(self.ax_fit.c2p(0.76, 1.95))
-        tail = VGroup(since, flat)
-        self.play(FadeIn(tail, shift=0.15 * UP), run_time=1.2)
-        self.wait(2.5)
-        self.tail = tail
+        self.play(self.u.animate.set_value(U_TO), run_time=SEC_PER_DECADE * (U_TO - U_BEST),
+                  rate_func=linear)
+        norm0 = numbers.text(self.rp.norms[0])
+        norm1 = numbers.text(self.rp.norms[-1], sig=2)
+        self.swap_note(("a strong penalty flattens the fit: both errors grow",
+                        f"‖(w₁, …, w₉)‖ fell from {norm0} to {norm1}"))
+        self.wait(2.0)
 
-    SECTIONS = sections(section_overfit, section_sweep, section_calm)
+    SECTIONS = sections(section_overfit, section_sweep, section_best, section_calm)
 
 
-__all__ = ["Regularization", "fit", "clipped_segments", "LAMS", "U_ZERO"]
+__all__ = ["Regularization", "fit", "clipped_segments", "bar_height", "LAMS", "U_BEST",
+           "U_FROM"]

@@ -6,8 +6,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 import matplotlib
+import matplotlib.contour
+import matplotlib.patches
 import numpy as np
 import pytest
+from fontcheck import assert_house_fonts
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
@@ -166,8 +169,13 @@ def test_overfitting_poly_panels_carry_the_computed_errors(t):
     (box9,) = by_gid(a9, "errors", matplotlib.text.Text)
     assert box3.get_text() == f"training MSE {err.train[0]:.3f}\ntest MSE {err.test[0]:.3f}"
     assert f"test MSE {err.test[1]:.1f}" in box9.get_text()
-    mant, exp = f"{err.train[1]:.1e}".split("e")
-    assert rf"${mant} \times 10^{{{int(exp)}}}$" in box9.get_text()
+    # the degree-9 training error is rounding noise (~10⁻²¹): written ≈ 0
+    assert err.train[1] < 1e-15 and r"training MSE $\approx 0$" in box9.get_text()
+    # the test samples behind "test MSE" are drawn in both panels
+    for ax in (a3, a9):
+        (held,) = by_gid(ax, "test-samples")
+        np.testing.assert_array_equal(np.c_[held.get_xdata(), held.get_ydata()],
+                                      np.c_[d.x_test, d.y_test])
     assert err.test[1] > 100 * err.test[0] and err.train[1] < err.train[0]
 
 
@@ -206,10 +214,14 @@ def test_model_capacity_lines_are_gdcores_errors(t):
     err = procedure.polynomial_errors(procedure.overfit_data(), range(10))
     (train,) = by_gid(ax, "train")
     (test,) = by_gid(ax, "test")
-    np.testing.assert_array_equal(train.get_xdata(), np.arange(10))
-    np.testing.assert_array_equal(train.get_ydata(), err.train)
+    np.testing.assert_array_equal(train.get_xdata(), np.arange(9))
+    np.testing.assert_array_equal(train.get_ydata(), err.train[:9])
     np.testing.assert_array_equal(test.get_ydata(), err.test)
     assert ax.get_yscale() == "log"
+    # interpolation at degree 9: the dashed fall from degree 8 ends there, labelled ≈ 0
+    (fall,) = by_gid(ax, "to-zero")
+    assert list(fall.get_xdata()) == [8, 9]
+    assert any(r"training error $\approx 0$" in s for s in texts(fig))
     # training error falls; test error falls then rises again
     assert np.all(np.diff(err.train) < 0)
     b = int(np.argmin(err.test))
@@ -223,6 +235,15 @@ def test_model_capacity_lines_are_gdcores_errors(t):
     assert err.train[9] < ax.get_ylim()[0]
 
 
+@pytest.mark.parametrize("name", NAMES)
+def test_pdf_embeds_only_house_fonts(name, tmp_path):
+    th = theme.get("light")
+    fig = build(name, "light")
+    with gm.themed(th):
+        fig.savefig(tmp_path / f"{name}.pdf")
+    assert "CMUSerif-Roman" in assert_house_fonts(tmp_path / f"{name}.pdf")
+
+
 # --- regularization -------------------------------------------------------------------------
 
 
@@ -230,25 +251,33 @@ def test_model_capacity_lines_are_gdcores_errors(t):
 def test_regularization_fits_calm_down_as_lambda_grows(t):
     fig = build("regularization", t)
     d = procedure.overfit_data()
-    rp = procedure.regularization_path(d.x, d.y, 9, procedure.DEFAULT_LAMS)
+    EX = procedure.REGULARIZATION
+    rp = procedure.regularization_path(d.x, d.y, 9, EX.lams, d.x_test, d.y_test)
     fits = [a for a in fig.axes if by_gid(a, "fit")]
-    assert [a.get_title() for a in fits] == [r"$\lambda = 0$", r"$\lambda = 10^{-6}$",
-                                             r"$\lambda = 10^{-3}$", r"$\lambda = 1$"]
+    assert [a.get_title() for a in fits] == [
+        r"$\lambda = 0$", r"$\lambda = 10^{-13}$", r"$\lambda = 10^{-4}$: least test error",
+        r"$\lambda = 1$"]
+    # the best λ (least test error on the grid) is among the panels, and it is 10⁻⁴
+    b = int(np.argmin(rp.test))
+    assert rp.lams[b] == pytest.approx(1e-4) and rp.lams[b] in EX.shown
     swings = []
-    for ax, lam in zip(fits, (0.0, 1e-6, 1e-3, 1.0)):
+    for ax, lam in zip(fits, (0.0, 1e-13, 1e-4, 1.0)):
         (line,) = by_gid(ax, "fit")
         r = int(np.flatnonzero(np.isclose(rp.lams, lam, rtol=1e-9, atol=0))[0])
         np.testing.assert_allclose(line.get_ydata(),
                                    regression.polynomial_eval(rp.coefs[r], line.get_xdata()))
         swings.append(np.ptp(line.get_ydata()))
     assert swings == sorted(swings, reverse=True)  # the curve calms down
+    # the grid reaches the wild regime: at its smallest positive λ the norm is in the millions
+    assert rp.lams[1] <= 1e-14 and rp.norms[1] > 1e6
 
 
 @pytest.mark.parametrize("t", THEMES)
 def test_regularization_norm_and_errors_against_lambda(t):
     fig = build("regularization", t)
     d = procedure.overfit_data()
-    rp = procedure.regularization_path(d.x, d.y, 9, procedure.DEFAULT_LAMS, d.x_test, d.y_test)
+    rp = procedure.regularization_path(d.x, d.y, 9, procedure.REGULARIZATION.lams, d.x_test,
+                                       d.y_test)
     norm = by_gid(fig, "norm")
     assert len(norm) == 2  # λ = 0 on its own axes, λ > 0 on a log axis
     zero, logline = sorted(norm, key=len_of)
@@ -278,6 +307,18 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     np.testing.assert_array_equal(np.c_[path.get_xdata(), path.get_ydata()], pc.path)
     np.testing.assert_allclose(pc.path[0], pc.w_ls)  # λ = 0: the data's optimum
     assert np.linalg.norm(pc.path[-1]) < 1e-2 * np.linalg.norm(pc.w_ls)  # strong λ: origin
+    # the tangency at λ = 1: the bold ellipse is the data term's level through w(1), the circle
+    # has radius ‖w(1)‖, and at w(1) their normals are parallel (gradients A w − c and w)
+    r = int(np.flatnonzero(np.isclose(pc.lams, 1.0))[0])
+    w = pc.path[r]
+    (ell,) = [c for c in fig.axes[0].findobj(matplotlib.contour.ContourSet)
+              if c.get_gid() == "tangent-ellipse"]
+    assert ell.levels[0] == pytest.approx(pc.data_at(w))
+    (circ,) = by_gid(fig, "tangent-circle", matplotlib.patches.Circle)
+    assert circ.get_radius() == pytest.approx(np.hypot(*w))
+    A, c, _ = pc.quadratic
+    g = A @ w - c
+    assert abs(g[0] * w[1] - g[1] * w[0]) < 1e-12 * np.linalg.norm(g) * np.linalg.norm(w) + 1e-12
     assert np.all(np.diff(np.linalg.norm(pc.path, axis=1)) < 0)  # ever closer to the origin
     (star,) = by_gid(fig, "data-optimum")
     np.testing.assert_allclose([star.get_xdata()[0], star.get_ydata()[0]], pc.w_ls)
@@ -313,3 +354,10 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     assert label.get_text() == f"early stop: epoch {b}\nvalidation loss {c.val[b]:.3f}"
     # the model overfits: training loss keeps falling, validation loss turns up
     assert c.train[-1] < c.train[b] and c.val[-1] > 1.3 * c.val[b]
+    # the first epochs are readable: the epoch axis is logarithmic beyond epoch 1
+    assert train.axes.get_xscale() == "symlog"
+    # the opening stretch with validation below training is the one the caption explains
+    from figures.train_val_curves import below_until, facts
+    k = below_until(c)
+    assert np.all(c.val[: k + 1] < c.train[: k + 1]) and c.val[k + 1] >= c.train[k + 1]
+    assert facts()["below_to"] == k == 216

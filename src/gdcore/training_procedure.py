@@ -179,7 +179,6 @@ class RegularizationSweep:
     degree: int
     lams: np.ndarray
     shown: tuple[float, ...]
-    per_decade: int
     curve_points: int
 
     def __post_init__(self) -> None:
@@ -206,29 +205,31 @@ class RegularizationSweep:
         return [int(np.flatnonzero(np.isclose(rp.lams, lam, rtol=1e-9, atol=0))[0])
                 for lam in self.shown]
 
-    def dense_lams(self) -> np.ndarray:
-        """per_decade log-spaced λ per decade from the smallest positive λ of lams to the
-        largest (the traced norm curve of the animation)."""
-        lo, hi = (float(np.log10(v)) for v in (self.lams[self.lams > 0].min(), self.lams.max()))
-        return np.logspace(lo, hi, int(round(hi - lo)) * self.per_decade + 1)
-
     def fit(self, lam: float) -> tuple[np.ndarray, float]:
         """(w, ‖w_1:‖) of the ridge fit at one λ (regularization_path of the samples)."""
-        d = overfit_data()
-        rp = regularization_path(d.x, d.y, self.degree, [lam])
+        rp = self.path_at(lam)
         return rp.coefs[0], float(rp.norms[0])
+
+    def path_at(self, lam: float) -> RegPath:
+        """The ridge fit at one λ with its training and test error (a one-row RegPath)."""
+        d = overfit_data()
+        return regularization_path(d.x, d.y, self.degree, [lam], d.x_test, d.y_test)
+
+    @staticmethod
+    def best_row(rp: RegPath) -> int:
+        """Row of rp with the least test error."""
+        return int(np.argmin(rp.test))
 
 
 REGULARIZATION = RegularizationSweep(
     # Degree 9 on 10 samples: with λ = 0 it interpolates every sample and swings wildly
     # between them, the overfit that the penalty calms.
     degree=9,
-    # λ from none to strong: 0, then 1e-8 … 1, one per decade.
-    lams=DEFAULT_LAMS,
-    # The four fits of the top row: none, weak, moderate and strong, all in lams.
-    shown=(0.0, 1e-6, 1e-3, 1.0),
-    # 20 λ per decade: the traced norm curve of the animation is smooth.
-    per_decade=20,
+    # λ from none to strong: 0, then 10⁻¹⁶ … 1, one per decade. The fit calms gradually from
+    # 10⁻¹⁶ (‖w‖ ≈ 2 × 10⁶, as wild as λ = 0) to about 10⁻¹⁰; below 10⁻¹⁶ nothing changes.
+    lams=np.concatenate([[0.0], np.logspace(-16, 0, 17)]),
+    # The four fits of the top row: none, still wild, the least test error, strong.
+    shown=(0.0, 1e-13, 1e-4, 1.0),
     # 600 points: the degree-9 swings stay smooth at any drawn size.
     curve_points=600,
 )
@@ -245,6 +246,14 @@ class PenaltyConflict:
     lams: np.ndarray
     path: np.ndarray
     w_ls: np.ndarray
+    #: (A, c, yᵀy/n) of the data term (1/n)‖y − Xw‖² = yᵀy/n − 2cᵀw + wᵀAw
+    quadratic: tuple[np.ndarray, np.ndarray, float]
+
+    def data_at(self, w) -> float:
+        """The data term (1/n)‖y − Xw‖² at one w = (w1, w2)."""
+        A, c, yy = self.quadratic
+        w = np.asarray(w, dtype=np.float64)
+        return float(yy - 2 * c @ w + w @ A @ w)
 
 
 def penalty_conflict(n: int = 50, seed: int = 0, lams=None, size: int = 101) -> PenaltyConflict:
@@ -264,7 +273,8 @@ def penalty_conflict(n: int = 50, seed: int = 0, lams=None, size: int = 101) -> 
     W1, W2 = np.meshgrid(np.linspace(-lim, lim, size), np.linspace(-lim, lim, size))
     data_term = (y @ y / n - 2 * (W1 * c[0] + W2 * c[1])
                  + A[0, 0] * W1**2 + 2 * A[0, 1] * W1 * W2 + A[1, 1] * W2**2)
-    return PenaltyConflict(W1, W2, data_term, W1**2 + W2**2, lams, path, w_ls)
+    return PenaltyConflict(W1, W2, data_term, W1**2 + W2**2, lams, path, w_ls,
+                           (A, c, float(y @ y / n)))
 
 
 # --- 6: early stopping ----------------------------------------------------------------------

@@ -49,6 +49,7 @@ FRAMES = [
     ("race_saddle", "last", RaceSaddle, {}),
     ("regularization", "last", Regularization, {}),
     ("regularization", "overfit", Regularization, {"upto": "overfit"}),
+    ("regularization", "best", Regularization, {"upto": "best"}),
     ("residuals", "last", Residuals, {}),
     ("sampling_grid_2d", "last", SamplingGrid2d, {}),
     ("sampling_grid_3d", "last", SamplingGrid3d, {}),

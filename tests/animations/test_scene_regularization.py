@@ -1,30 +1,31 @@
-"""The regularization scene: its drawing against gdcore's ridge path."""
+"""The regularization scene: its drawing and readouts against gdcore's ridge fit at the shown λ."""
 
 import numpy as np
+import pytest
 from frames import rendered
 
 from gdcore import regression
 from gdcore import training_procedure as procedure
 from scenes.regularization import (
+    BAR_EXP,
     DEGREE,
     LAMS,
-    U_ZERO,
+    U_BEST,
+    U_FROM,
     XS,
     Y_RANGE,
     Regularization,
+    bar_height,
     clipped_segments,
 )
 
-
-def _path():
-    d = procedure.overfit_data()
-    return procedure.regularization_path(d.x, d.y, DEGREE, LAMS)
+EX = procedure.REGULARIZATION
 
 
-def _check_curve(scene, w):
+def _check_curve(curve, scene, w):
     """Every anchor of the drawn fit lies in the panel, on gdcore's polynomial; the anchors at
     the sample points x of XS are exactly p(x)."""
-    pts = np.array([scene.ax_fit.p2c(p) for p in scene.curve.get_anchors()])
+    pts = np.array([scene.ax_fit.p2c(p) for p in curve.get_anchors()])
     assert np.all(pts[:, 1] >= Y_RANGE[0] - 1e-9) and np.all(pts[:, 1] <= Y_RANGE[1] + 1e-9)
     on_xs = np.isin(np.round(pts[:, 0], 9), np.round(XS, 9))
     assert on_xs.sum() > 100
@@ -32,35 +33,57 @@ def _check_curve(scene, w):
                                atol=1e-9)
 
 
-def test_sweep_ends_on_gdcores_strongest_fit_and_norms():
-    scene = rendered(Regularization)
-    rp = _path()
-    assert np.isclose(scene.lam(), LAMS[-1])
-    _check_curve(scene, rp.coefs[-1])
-    # the norm plot's marks are gdcore's norms at DEFAULT_LAMS (λ = 0 on the stub)
-    marks = np.array([scene.np2c(m.get_center()) for m in scene.marks])
-    u_want = np.array([U_ZERO] + list(np.log10(LAMS[1:])))
-    np.testing.assert_allclose(marks[:, 0], u_want, atol=1e-9)
-    np.testing.assert_allclose(marks[:, 1], rp.norms, rtol=1e-9)
-    # the traced curve and the dot lie on gdcore's norm at their λ; the dot and readout at λ = 1
-    trace = np.array([scene.np2c(p) for p in scene.trace.get_anchors()])
-    d = procedure.overfit_data()
-    want = procedure.regularization_path(d.x, d.y, DEGREE, 10.0 ** trace[::7, 0]).norms
-    np.testing.assert_allclose(trace[::7, 1], want, rtol=1e-8)
-    np.testing.assert_allclose(scene.np2c(scene.dot.get_center()), [0.0, rp.norms[-1]],
-                               rtol=1e-9, atol=1e-9)
-    assert np.isclose(scene.w_num.get_value(), rp.norms[-1])
+def _check_frame(scene, lam):
+    """The curve, the ten bars and the three readouts of the frame are gdcore's fit at λ."""
+    assert scene.lam() == pytest.approx(lam, rel=1e-9)
+    want = EX.path_at(scene.lam())
+    _check_curve(scene.curve, scene, want.coefs[0])
+    # readouts: λ, training and test error of that very fit
+    np.testing.assert_allclose(scene.shown, [scene.lam(), want.train[0], want.test[0]],
+                               rtol=1e-12)
+    # bars: height log10 |w_k| above the floor, filled when w_k > 0
+    for bar, wk in zip(scene.bar_group, want.coefs[0]):
+        lo = scene.ax_bar.p2c(bar.get_bottom())[1]
+        hi = scene.ax_bar.p2c(bar.get_top())[1]
+        assert lo == pytest.approx(BAR_EXP[0], abs=1e-6)
+        assert hi - lo == pytest.approx(bar_height(wk), abs=2e-3)
+        assert (bar.get_fill_opacity() > 0) == (wk > 0)
+    assert len(scene.bar_group) == DEGREE + 1
+    return want
 
 
-def test_unpenalised_fit_is_clipped_to_the_panel():
+def test_sweep_reaches_the_wild_regime():
+    # the first λ of the sweep is ≤ 10⁻¹⁴ and its fit is as wild as the unpenalised one
+    lo = 10.0**U_FROM
+    assert lo <= 1e-14
+    wild, none = EX.path_at(lo), EX.path_at(0.0)
+    assert wild.norms[0] > 1e6 and none.norms[0] > 1e6
+    assert wild.test[0] > 10 * EX.path_at(10.0**U_BEST).test[0]
+
+
+def test_unpenalised_fit_is_clipped_and_its_readouts_are_gdcores():
     scene = rendered(Regularization, upto="overfit")
-    rp = _path()
-    assert scene.lam() == 0.0
-    _check_curve(scene, rp.coefs[0])
+    want = _check_frame(scene, 0.0)
     assert len(scene.curve.get_subpaths()) > 1  # it leaves the panel and comes back
-    np.testing.assert_allclose(scene.np2c(scene.dot.get_center()), [U_ZERO, rp.norms[0]],
-                               rtol=1e-9)
-    assert np.isclose(scene.w_num.get_value(), rp.norms[0])
+    assert want.train[0] < 1e-15  # interpolation: the readout says ≈ 0
+    assert bar_height(np.abs(want.coefs[0]).max()) > 8  # weights in the millions
+
+
+def test_pause_at_the_least_test_error_with_the_previous_fit_as_ghost():
+    scene = rendered(Regularization, upto="best")
+    d, rp = EX.run()
+    best = LAMS[EX.best_row(rp)]
+    assert best == pytest.approx(1e-4)
+    _check_frame(scene, best)
+    # the ghost is the fit one decade of λ earlier, faint
+    assert scene.ghost_lam() == pytest.approx(best / 10, rel=1e-9)
+    _check_curve(scene.ghost, scene, EX.path_at(scene.ghost_lam()).coefs[0])
+    assert scene.ghost.get_stroke_opacity() < 0.5
+
+
+def test_sweep_ends_on_gdcores_strongest_fit():
+    scene = rendered(Regularization)
+    _check_frame(scene, LAMS[-1])
 
 
 def test_clipped_segments_end_on_the_edge():
