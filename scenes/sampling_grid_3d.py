@@ -140,7 +140,7 @@ class SamplingGrid3d(ThemedScene):
                             ("w_1", "w_2", "w_3"), t.muted, t.text, places=None)
         self.layers = self.lattice()
         head = self.title(3, [CUBE_CENTER[0], 2.35, 0])
-        self.play(Create(self.edges), FadeIn(self.axes3), FadeIn(head[0]))
+        self.play(Create(self.edges), self.axes3.fade_in(), FadeIn(head[0]))
         self.play(FadeIn(self.layers), run_time=2.0)
         self.play(Write(head[1]))
 

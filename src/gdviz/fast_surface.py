@@ -315,8 +315,8 @@ class Axes3D(VGroup):
         self.labels = VGroup(*(MathTex(s, font_size=label_size, color=text_color)
                                for s in labels))
         self.add(self.lines, self.tick_marks, *self.numbers, self.labels)
-        #: the axes' opacity: the updater sets every part's opacity from it (see fade_in)
-        self.fade = 1.0
+        #: the axes' opacity (not `fade`, Mobject's own method): the updater sets every part's opacity from it (see fade_in)
+        self.shown = 1.0
         self.update_from_view()
         self.add_updater(lambda m: m.update_from_view())
 
@@ -365,7 +365,7 @@ class Axes3D(VGroup):
                 num.move_to(p + out * (tick_len + 0.12 + 0.5 * _extent(num, out)))
                 # the y axis's number at the corner it shares with the x axis would sit on
                 # the x axis's last number: leave it out
-                num.set_opacity(0.0 if axis == 1 and np.isclose(val, y_edge) else self.fade)
+                num.set_opacity(0.0 if axis == 1 and np.isclose(val, y_edge) else self.shown)
             label = self.labels[axis]
             if axis < 2:
                 mid = (a + b) / 2
@@ -375,19 +375,19 @@ class Axes3D(VGroup):
                 label.move_to(mid + out * (tick_len + 0.55 + 0.5 * _extent(label, out)))
             else:
                 label.next_to(b, UP, buff=0.15).shift(0.2 * LEFT)
-        self.labels.set_opacity(self.fade)
-        self.lines.set_stroke(opacity=self.fade)
-        self.tick_marks.set_stroke(opacity=self.fade)
+        self.labels.set_opacity(self.shown)
+        self.lines.set_stroke(opacity=self.shown)
+        self.tick_marks.set_stroke(opacity=self.shown)
         return self
 
     def fade_in(self, **kwargs) -> UpdateFromAlphaFunc:
         """An animation fading the axes in (FadeIn would be undone by the updater, which sets
         each number's opacity every frame): nothing of them shows before it starts."""
-        self.fade = 0.0
+        self.shown = 0.0
         self.update_from_view()
 
         def step(mob, alpha):
-            mob.fade = alpha
+            mob.shown = alpha
             mob.update_from_view()
 
         return UpdateFromAlphaFunc(self, step, **kwargs)
