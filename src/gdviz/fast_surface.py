@@ -315,7 +315,8 @@ class Axes3D(VGroup):
         self.labels = VGroup(*(MathTex(s, font_size=label_size, color=text_color)
                                for s in labels))
         self.add(self.lines, self.tick_marks, *self.numbers, self.labels)
-        #: the axes' opacity (not `fade`, Mobject's own method): the updater sets every part's opacity from it (see fade_in)
+        #: the axes' opacity (not `fade`, which is Mobject's own method): the updater sets every
+        #: part's opacity from it (see fade_in)
         self.shown = 1.0
         self.update_from_view()
         self.add_updater(lambda m: m.update_from_view())
