@@ -8,6 +8,7 @@ import re
 import numpy as np
 import pytest
 from figure_baselines import TOLERANCE, baseline_path, render_small
+from fontcheck import assert_house_fonts
 from matplotlib.testing.compare import compare_images
 from matplotlib.text import Text
 
@@ -66,9 +67,27 @@ def test_svg_is_vector_and_small(target):
 def test_matches_baseline(target, theme_name, tmp_path):
     expected = baseline_path(target.id, theme_name)
     assert expected.exists(), f"no baseline: run tests/make_baselines.py ({expected})"
-    actual = render_small(target.id, theme_name, tmp_path / f"{target.id}.png")
+    # The fonts do not depend on the theme: every still's PDF is read back once, in light.
+    pdf = tmp_path / f"{target.id}.pdf" if theme_name == "light" else None
+    actual = render_small(target.id, theme_name, tmp_path / f"{target.id}.png", pdf)
     result = compare_images(str(expected), str(actual), tol=TOLERANCE, in_decorator=True)
     assert result is None, result
+    if pdf is not None:
+        assert_house_fonts(pdf)
+
+
+#: Programmer notation that people do not write: a hyphen-minus before a digit, e-notation,
+#: a caret for a power.
+PROGRAMMER = re.compile(r"(?<![\w])-\d|\d[eE][+-]?\d|\^")
+
+
+@pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.id)
+def test_caption_and_alt_are_written_for_people(target):
+    for field in ("caption", "alt"):
+        words = getattr(target.doc, field)
+        assert words.strip(), f"{target.id}: no {field}"
+        found = PROGRAMMER.findall(words)
+        assert not found, f"{target.id} {field}: {found} in {words!r}"
 
 
 def test_themes_differ_in_background():

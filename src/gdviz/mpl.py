@@ -8,6 +8,7 @@ returning a matplotlib Figure. `build(module, theme)` is how render.py and the t
 from __future__ import annotations
 
 import importlib
+import string
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ matplotlib.use("Agg")
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from . import numbers  # noqa: E402
 from . import theme as _theme  # noqa: E402
 from .theme import Theme  # noqa: E402
 
@@ -83,6 +85,16 @@ class Doc:
     alt: str
 
 
+class _PeopleFormatter(string.Formatter):
+    """str.format whose numbers are written for people (gdviz.numbers.formatted)."""
+
+    def format_field(self, value, format_spec):
+        return numbers.formatted(value, format_spec)
+
+
+_PEOPLE = _PeopleFormatter()
+
+
 def parse_doc(docstring: str | None, facts: dict | None = None) -> Doc:
     """Split a docstring into title (first line), caption and 'Alt:' text; fill {facts}."""
     text = (docstring or "").strip()
@@ -91,7 +103,7 @@ def parse_doc(docstring: str | None, facts: dict | None = None) -> Doc:
     facts = facts or {}
 
     def clean(s: str) -> str:
-        return " ".join(s.split()).format_map(facts)
+        return _PEOPLE.vformat(" ".join(s.split()), (), facts)
 
     return Doc(clean(head).rstrip("."), clean(caption), clean(alt))
 

@@ -131,3 +131,17 @@ def hyper(symbol: str, v: float, medium: str = "text", sig: int = 3) -> str:
     base, _, sub = symbol.partition("_")
     name = _GREEK.get(base, base) + sub.strip("{}").translate(_SUBSCRIPT)
     return f"{name} = {text(v, sig=sig)}"
+
+
+def formatted(v, spec: str) -> str:
+    """format(v, spec) written for people: a true minus, and powers of ten instead of
+    e-notation (with the spec's precision as significant digits, no "≈ 0" floor). Used to fill
+    the {facts} of captions and alt text, whose format specs are Python's."""
+    s = format(v, spec)
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        return s
+    if "e" in s.lower() and math.isfinite(v):
+        precision = spec.rsplit(".", 1)[-1].rstrip("eEgG%") if "." in spec else ""
+        sig = int(precision) + (1 if spec[-1:] in "eE" else 0) if precision.isdigit() else 2
+        return text(v, sig=max(sig, 1), floor=0.0)
+    return s.replace("-", MINUS)
