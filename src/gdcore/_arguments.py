@@ -57,3 +57,10 @@ def same_length(xname: str, x, yname: str, y) -> tuple[np.ndarray, np.ndarray]:
     if x.size == 0:
         raise ValueError(f"{xname} must not be empty")
     return x, y
+
+
+def frozen(a) -> np.ndarray:
+    """A read-only float64 copy of an array argument (frozen settings and states hold these)."""
+    a = np.array(a, dtype=np.float64)
+    a.setflags(write=False)
+    return a

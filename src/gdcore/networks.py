@@ -17,12 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import data, nn
-
-
-def _frozen(a) -> np.ndarray:
-    a = np.array(a, dtype=np.float64)
-    a.setflags(write=False)
-    return a
+from ._arguments import frozen
 
 
 # ------------------------------------------------------------------ one turn of the loop
@@ -40,8 +35,8 @@ class BackpropExample:
     worked: tuple[tuple[int, int], tuple[int, int]]
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "x", _frozen(self.x))
-        object.__setattr__(self, "y", _frozen(self.y))
+        object.__setattr__(self, "x", frozen(self.x))
+        object.__setattr__(self, "y", frozen(self.y))
 
     def run(self) -> dict:
         """The numbers of one training step, all from gdcore.nn."""
@@ -136,7 +131,7 @@ class ConnectionTweak:
     x_input: np.ndarray
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "x_input", _frozen(self.x_input))
+        object.__setattr__(self, "x_input", frozen(self.x_input))
 
     @property
     def layer_names(self) -> tuple[str, ...]:

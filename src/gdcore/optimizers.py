@@ -17,16 +17,10 @@ from dataclasses import dataclass, field, fields
 
 import numpy as np
 
-from ._arguments import positive, unit_interval, vector
+from ._arguments import frozen, positive, unit_interval, vector
 
 #: The seven optimizers, in the chapter's order (also the order of their colours).
 NAMES = ("SGD", "Momentum", "NAG", "Adagrad", "Adadelta", "RMSprop", "Adam")
-
-
-def _frozen(a: np.ndarray) -> np.ndarray:
-    a = np.array(a, dtype=np.float64)
-    a.setflags(write=False)
-    return a
 
 
 @dataclass(frozen=True, eq=False)
@@ -100,7 +94,7 @@ class Optimizer:
         """The state before the first step (zero arrays shaped like params)."""
         p = vector("params", params)
         names = [f.name for f in fields(self.state_type) if f.name != "count"]
-        return self.state_type(0, **{n: _frozen(np.zeros_like(p)) for n in names})
+        return self.state_type(0, **{n: frozen(np.zeros_like(p)) for n in names})
 
     def step(self, params, grad, state: OptState) -> tuple[np.ndarray, OptState]:
         """One update: returns the new parameters and the new state; inputs are not modified."""
@@ -113,7 +107,7 @@ class Optimizer:
             raise ValueError(f"state does not match params of shape {p.shape}")
         t = state.count + 1
         new_p, arrays = self._step(p, g, state, t)
-        return _frozen(new_p), self.state_type(t, **{n: _frozen(a) for n, a in arrays.items()})
+        return frozen(new_p), self.state_type(t, **{n: frozen(a) for n, a in arrays.items()})
 
     def label(self) -> str:
         """A short legend label with the learning rate, e.g. 'Adam  α=0.1'."""
