@@ -16,7 +16,7 @@ render: setup
 
 test: setup-decks
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q -n auto --dist loadscope $(ARGS)
+	$(PY) -m pytest -q -n auto $(ARGS)
 
 bench: setup
 	$(PY) bench/gdcore_bench.py

@@ -4,14 +4,17 @@ Manim's frames_comparison skips every Cairo test when the system cairo is older 
 (Debian 12 has 1.16); the frames rendered here are the reference, so the check is lifted.
 `--set_test` rewrites the control data, `--show_diff` shows a failing frame's difference.
 
-The suite runs in parallel (`make test`: pytest-xdist, `-n auto --dist loadscope`): the tests of
-one module (or class) run whole on one worker, so module fixtures are computed once; each
-worker renders into its own Manim media and TeX directories.
+The suite runs in parallel (`make test`: pytest-xdist, `-n auto`): a test module (or class)
+runs whole on one worker, so its module fixtures are computed once, and so do the tests of one
+scene (its frame rows, then its value tests), so its drawings are rendered once
+(tests/animations/frames.py); the longest scopes go first. Each worker renders into its own
+Manim media and TeX directories.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 
@@ -45,6 +48,40 @@ def pytest_addoption(parser):
                      help="write the control data of the scene tests instead of comparing")
     parser.addoption("--show_diff", action="store_true", default=False,
                      help="show the difference of a failing frame comparison")
+
+
+def scene_of(nodeid: str) -> str | None:
+    """The scene whose tests a test is, from its id: its frame row or its value-test file."""
+    m = re.match(r"tests/animations/test_scene_"
+                 r"(?:frames\.py::test_scene_frame\[(\w+)-|(\w+)\.py::)", nodeid)
+    return m and (m.group(1) or m.group(2))
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """xdist's loadscope (a module or class runs whole on one worker), except that a scene's
+    frame rows and its value tests are one scope."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SceneScopes(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            scene = scene_of(nodeid)
+            return f"scene-{scene}" if scene else super()._split_scope(nodeid)
+
+    return SceneScopes(config, log)
+
+
+#: Test files that take longest, sent to the workers first (the others keep their order).
+FIRST = ("tests/test_render.py", "tests/test_decks.py", "tests/animations/")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Order the tests: the longest scopes first, and a scene's frame tests before its value
+    tests (so they read the drawings the frame tests rendered)."""
+    def rank(item):
+        first = next((i for i, f in enumerate(FIRST) if item.nodeid.startswith(f)), len(FIRST))
+        return first, scene_of(item.nodeid) or "", item.path.stem != "test_scene_frames"
+
+    items.sort(key=rank)
 
 
 _skipped_scene_tests: list[str] = []

@@ -403,8 +403,7 @@ def wait_until(condition, proc: subprocess.Popen) -> None:
 
 
 class TestStop:
-    """On a project copy of their own: a class, so that xdist (--dist loadscope) can run them
-    beside the tests of `built`."""
+    """Each on a project copy of its own, so xdist can run them beside the tests of `built`."""
 
     @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
     def test_a_stop_signal_mid_render_leaves_no_process_and_no_partial_file(

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import svgelements
 from manim import (
     DOWN,
     LEFT,
@@ -36,6 +37,12 @@ from manim import (
 
 from . import theme as _theme
 from .theme import FONT, Theme
+
+# Every glyph of a Text or MathTex keeps the svgelements path it was parsed from, and each copy
+# of a mobject (every Transform, FadeIn, generate_target) deep-copied those paths point by point:
+# half of a scene's Python time. The parsed path is read once, when the glyph's points are made,
+# and never changed, so copies share it.
+svgelements.Path.__deepcopy__ = lambda self, memo: self
 
 #: Stroke width of a residual segment in a scene (Manim units of the 1080p frame).
 RESIDUAL_STROKE = 3

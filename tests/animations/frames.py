@@ -4,14 +4,29 @@ A variant is a scene class with some class attributes set (upto = a section name
 STAGES, ...). compare_last_frame renders a variant's last frame and compares it with the
 committed control frame control_data/<module>/<module>_<frame>_frame.npz, through Manim's
 frames_comparison (so --set_test and --show_diff work as for any frames test).
+
+A rendered variant is kept (per process, per theme; the last few), so the value tests of a scene
+read the drawing that its frame test compared instead of rendering it again: the scene tests
+run frame tests first and keep each scene's tests on one worker (tests/conftest.py).
+
+While a scene plays with skip_animations, Manim draws every play's static image and last frame
+although no frame is kept; the tests draw only the frames they compare (install_lazy_drawing).
 """
 
 from __future__ import annotations
 
+import os
 import types
+from collections import OrderedDict
 from pathlib import Path
 
+import numpy as np
+from manim.renderer.cairo_renderer import CairoRenderer
 from manim.utils.testing.frames_comparison import frames_comparison
+
+#: Rendered variants kept: a scene's frame and value tests run one after the other.
+KEPT = 4
+_kept: OrderedDict[tuple, object] = OrderedDict()
 
 
 def variant(scene_cls: type, **attrs) -> type:
@@ -21,20 +36,53 @@ def variant(scene_cls: type, **attrs) -> type:
     return type(f"{scene_cls.__name__}Variant", (scene_cls,), attrs)
 
 
+def _key(scene_cls: type, attrs: dict) -> tuple:
+    return (scene_cls, os.environ.get("GD_THEME", "light"),
+            tuple(sorted((k, repr(v)) for k, v in attrs.items())))
+
+
+def _keep(key: tuple, scene) -> None:
+    _kept[key] = scene
+    _kept.move_to_end(key)
+    while len(_kept) > KEPT:
+        _kept.popitem(last=False)
+
+
 def rendered(scene_cls: type, **attrs):
-    """A variant of scene_cls rendered without writing a file: its mobjects hold the drawing."""
-    scene = variant(scene_cls, **attrs)(skip_animations=True)
-    scene.render()
-    return scene
+    """A variant of scene_cls rendered without writing a file: its mobjects hold the drawing
+    (the one its frame test rendered, if that ran in this process)."""
+    key = _key(scene_cls, attrs)
+    if key not in _kept:
+        scene = variant(scene_cls, **attrs)(skip_animations=True)
+        scene.render()
+        _keep(key, scene)
+    return _kept[key]
+
+
+def draw(scene) -> np.ndarray:
+    """The scene's mobjects as they are now, drawn by its camera (RGB, 0-255)."""
+    renderer = scene.renderer
+    renderer.draws = True
+    try:
+        renderer.update_frame(scene)
+        return np.asarray(renderer.get_frame())[..., :3].astype(int)
+    finally:
+        renderer.draws = False
 
 
 def compare_last_frame(scene_cls: type, module: str, frame: str, request, tmp_path,
                        **attrs) -> None:
     """Compare the last frame of variant(scene_cls, **attrs) with its control frame."""
     cls = variant(scene_cls, **attrs)
+    key, keep = _key(scene_cls, attrs), _keep
 
     def construct(scene):
         cls.construct(scene)
+        # The last frame, drawn by frames_comparison after this returns: every mobject as it
+        # is at the end (ThemedScene.construct makes them all "moving"), each drawn once.
+        scene.renderer.draws = True
+        scene.renderer.static_image = None
+        keep(key, scene)
 
     # frames_comparison names the control file after the function and finds its directory
     # from the function's module globals (__module_test__, __file__).
@@ -42,3 +90,15 @@ def compare_last_frame(scene_cls: type, module: str, frame: str, request, tmp_pa
     test = types.FunctionType(construct.__code__, globals_, f"test_{module}_{frame}_frame",
                               None, construct.__closure__)
     frames_comparison(base_scene=cls)(test)(request=request, tmp_path=tmp_path)
+
+
+def install_lazy_drawing() -> None:
+    """While a renderer skips animations it draws nothing unless asked (renderer.draws)."""
+    update_frame = CairoRenderer.update_frame
+
+    def lazy_update_frame(self, scene, *args, **kwargs):
+        if self.skip_animations and not getattr(self, "draws", False):
+            return
+        update_frame(self, scene, *args, **kwargs)
+
+    CairoRenderer.update_frame = lazy_update_frame

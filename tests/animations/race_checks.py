@@ -1,6 +1,7 @@
 """The drawing check shared by the three race scene tests."""
 
 import numpy as np
+from frames import draw
 from manim import ManimColor
 
 from gdcore import races
@@ -52,18 +53,13 @@ def check_drawing(scene, k, finished=False):
 def check_colours(scene, least=100):
     """No path hides under another in the final frame: taking one optimizer's history, tail,
     dot and cross away changes pixels that were that optimizer's own colour (within 6/255)."""
-    r = scene.renderer
-
-    def frame():
-        r.update_frame(scene)
-        return np.asarray(r.get_frame())[..., :3].astype(int)
-
-    full = frame()
+    full = draw(scene)
+    least *= full.shape[0] * full.shape[1] / (1920 * 1080)  # least: pixels of a 1080p frame
     for name in NAMES:
         parts = [scene.history[name], scene.tails[name], scene.dots[name]]
         parts += [scene.crosses[name]] if name in scene.crosses else []
         scene.remove(*parts)
-        changed = np.any(frame() != full, axis=2)
+        changed = np.any(draw(scene) != full, axis=2)
         scene.add(*parts)
         want = np.array(ManimColor(scene.theme.opt(name)).to_rgb()) * 255
         own = np.all(np.abs(full - want) <= 6, axis=2) & changed
