@@ -208,12 +208,13 @@ def test_mse_surface_views_and_minimum(theme):
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_mse_surface_embeds_only_house_fonts(theme, tmp_path):
+@pytest.mark.parametrize("name", ["mse_surface", "gradient_geometry"])
+def test_still_embeds_only_house_fonts(name, theme, tmp_path):
     from fontcheck import assert_house_fonts
 
-    path = tmp_path / "mse-surface.pdf"
+    path = tmp_path / f"{name}.pdf"
     with gm.themed(th.get(theme)):
-        gm.build(gm.load("figures.mse_surface"), th.get(theme)).savefig(path)
+        gm.build(gm.load(f"figures.{name}"), th.get(theme)).savefig(path)
     assert_house_fonts(path)
 
 
@@ -339,16 +340,6 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     assert abs(np.cross(leg_a, g)) < 1e-12 and abs(np.dot(leg_b, g)) < 1e-12
     words = mod.__doc__.format(**mod.facts())
     assert f"m1 = ∂f/∂x = {numbers.text(g[0], 2)}" in words and "\u2212" in words
-
-
-@pytest.mark.parametrize("theme", THEMES)
-def test_gradient_geometry_embeds_only_house_fonts(theme, tmp_path):
-    from fontcheck import assert_house_fonts
-
-    path = tmp_path / "gradient-geometry.pdf"
-    with gm.themed(th.get(theme)):
-        gm.build(gm.load("figures.gradient_geometry"), th.get(theme)).savefig(path)
-    assert_house_fonts(path)
 
 
 # ---------------------------------------------------------------- gd-regression
