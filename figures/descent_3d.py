@@ -28,9 +28,6 @@ HEIGHT = 3.8
 AXES_BOX = (-0.1, 0.0, 1.2, 1.06)
 #: The 3-D box's proportions (m, b, J): wider than the stills' cube, as wide as the page.
 BOX_ASPECT = (1.6, 1.0, 0.75)
-#: Tick numbers (m ∈ [−2, 4], b ∈ [−6, 8]), none where two axes meet (m = 4 with b = −6,
-#: b = 8 with J = 0), so no two axes' numbers share a line.
-TICKS = ([-2, 0, 2], [-3, 0, 3, 6], [100, 200])
 
 
 def trajectory():
@@ -61,10 +58,6 @@ def make_figure(theme):
     fig.set_layout_engine("none")
     ax3 = fig.add_axes(AXES_BOX, projection="3d", computed_zorder=False)  # the path on top
     draw_surface(ax3, theme, x, y)  # the one surface drawing (its minimum starred on top)
-    # no tick number where two axes meet (TICKS)
-    ax3.set_xticks(TICKS[0])
-    ax3.set_yticks(TICKS[1])
-    ax3.set_zticks(TICKS[2])
     ax3.set_box_aspect(BOX_ASPECT, zoom=1.1)
     shown = shown_steps(t)
     m, b = t.points[shown, 0], t.points[shown, 1]

@@ -8,6 +8,7 @@ import pytest
 from gdcore import data, regression
 from gdviz import mpl as gm
 from gdviz import theme, views
+from gdviz.cost_surface import TICKS
 
 
 @pytest.mark.parametrize("theme_name", ["light", "dark"])
@@ -76,10 +77,9 @@ def test_still_is_cropped_and_no_text_overlaps(theme_name):
     assert (cols[-1] - cols[0]) > 0.85 * ink.shape[1] and (rows[-1] - rows[0]) > 0.85 * ink.shape[0]
     # no tick number where two axes meet (m's end and b's start at the front right corner, b's
     # end and J's 0 at the back right one): no two axes' numbers on one line, none overlapping
-    for ticks, drawn in zip(module.TICKS, (ax3.get_xticks(), ax3.get_yticks(),
-                                           ax3.get_zticks())):
+    for ticks, drawn in zip(TICKS, (ax3.get_xticks(), ax3.get_yticks(), ax3.get_zticks())):
         np.testing.assert_allclose(drawn, ticks)
-    m_ticks, b_ticks, j_ticks = module.TICKS
+    m_ticks, b_ticks, j_ticks = TICKS
     assert views.M_RANGE[1] not in m_ticks and 0 not in j_ticks
     assert views.B_RANGE[0] < min(b_ticks) and max(b_ticks) < views.B_RANGE[1]
     assert gm.text_overlaps(fig) == []

@@ -18,8 +18,8 @@ from matplotlib.text import Annotation, Text
 from gdcore import data, descent, optimizers, regression, surfaces
 from gdcore import training_procedure as procedure
 from gdcore.cost_descent import COST_DESCENT
+from gdviz import cost_surface, numbers, views
 from gdviz import mpl as gm
-from gdviz import numbers, views
 from gdviz import theme as th
 
 THEMES = ("light", "dark")
@@ -186,6 +186,11 @@ def test_mse_surface_views_and_minimum(theme):
     assert ax3.get_xlim() == pytest.approx(views.M_RANGE)
     assert ax3.get_ylim() == pytest.approx(views.B_RANGE)
     assert "J" in ax3.get_zlabel()
+    # no tick number where two axes meet: m's end with b's start, b's end with J's 0
+    ticks = [list(ax3.get_xticks()), list(ax3.get_yticks()), list(ax3.get_zticks())]
+    assert ticks == [list(t) for t in cost_surface.TICKS]
+    assert views.M_RANGE[1] not in ticks[0] and views.B_RANGE[0] not in ticks[1]
+    assert views.B_RANGE[1] not in ticks[1] and 0 not in ticks[2]
     assert ax.get_xlabel() == "$m$" and ax.get_ylabel() == "$b$"
     _, _, J = regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
     filled = [c for c in contour_sets(ax) if c.filled]
