@@ -18,8 +18,6 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
-    UR,
-    BackgroundRectangle,
     Dot,
     FadeIn,
     Star,
@@ -108,26 +106,19 @@ class MseSurface(ThemedScene):
                 k = e
 
     def minimum_marker(self):
-        """A dot at (m*, b*, J*) following the camera, hidden while the surface covers it."""
+        """A dot at (m*, b*, J*) following the camera, hidden while the surface covers it (its
+        name is in the readouts beside, in its colour: no word over the surface)."""
         t = self.theme
         point = np.array([[self.m_star, self.b_star, self.j_star]])
         dot = Dot(radius=0.09, color=t.good, stroke_color=t.background, stroke_width=1.5)
-        label = self.text("minimum", 24, t.text)
-        box = BackgroundRectangle(label, color=t.background, fill_opacity=0.8, buff=0.06)
-        tag = VGroup(box, label)
-        self.tag_shown = ValueTracker(1.0)
 
         def follow(group):
             p = self.view.project(point)[0][0]
             seen = bool(visible(self.view, point, self.drawn_height)[0])
             dot.move_to(p).set_opacity(1.0 if seen else 0.0)
-            tag.next_to(p, UR, buff=0.12)
-            a = self.tag_shown.get_value() if seen else 0.0
-            label.set_opacity(a)
-            box.set_fill(opacity=0.8 * a)
             return group
 
-        marker = VGroup(dot, tag)
+        marker = VGroup(dot)
         follow(marker)
         marker.add_updater(follow)
         return marker
@@ -164,8 +155,10 @@ class MseSurface(ThemedScene):
     def section_minimum(self):
         t = self.theme
         self.marker = self.minimum_marker()
+        key = VGroup(Dot(radius=0.09, color=t.good, stroke_color=t.background,
+                         stroke_width=1.5), self.text("minimum", 24, t.muted))
         self.rows = VGroup(
-            self.text("least squares", 24, t.muted),
+            key.arrange(RIGHT, buff=0.15),
             self.tex(rf"m^* = {numbers.latex(self.m_star, 3)}", NUMBER_SIZE, t.good),
             self.tex(rf"b^* = {numbers.latex(self.b_star, 3)}", NUMBER_SIZE, t.good),
             self.tex(rf"J^* = {numbers.latex(self.j_star, 4)}", NUMBER_SIZE, t.good),
@@ -251,9 +244,7 @@ class MseSurface(ThemedScene):
         self.map_point = VGroup(map_trail, map_dot)
         self.add(self.map_point, self.link)
         self.bring_to_front(self.map_star, self.map_point[1])  # the star over the line
-        # the point replaces the minimum's name, which would lie on the traced curve
-        self.play(shown.animate.set_value(1.0), self.tag_shown.animate.set_value(0.0),
-                  run_time=1.0)
+        self.play(shown.animate.set_value(1.0), run_time=1.0)
         lo, hi = views.M_RANGE
         self.play(self.m.animate.set_value(lo), run_time=2.0, rate_func=smooth)
         self.play(self.m.animate.set_value(hi), run_time=5.0, rate_func=smooth)
