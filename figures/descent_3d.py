@@ -2,15 +2,16 @@
 
 The mountain climber's walk: gradient descent on J(m, b) drawn on the cost surface itself. The
 ball starts high on the wall, at (m, b) = ({m0}, {b0}) where J = {j0}, and takes {steps} steps
-with the learning rate α = {lr}; each marked point is one step, and its height is the cost
-there. Its first step falls to J = {j1}, across the valley onto the opposite wall; within a few
-steps it settles on the floor, turns and follows the nearly flat floor to the minimum, ending at
-J = {j_end} (the least J is {j_star}).
+with the learning rate α = {lr}; the dots mark {shown} of its points, every step at first, fewer
+as the steps shorten, each at the height of the cost there. Its first step overshoots: it falls
+to J = {j1} on the opposite wall, just past the edge of the drawn window (m = {m1}); within a
+few steps it settles on the floor, turns and follows the nearly flat floor to the minimum,
+ending at J = {j_end} (the least J is {j_star}), under the star.
 
 Alt: A lit, meshed, trough-shaped surface over the m and b axes. A path of dots starts as a
-ring high on the right-hand wall, drapes down across the valley to a lower point on the opposite
-wall, settles onto the floor in a few short steps, then runs along the floor to a filled dot at
-the end, under the star that marks the minimum.
+ring high on the right-hand wall, drapes down across the valley to a dot just past the left
+edge of the surface, comes back to the floor in a few short steps, then runs as a dense line of
+dots along the floor to the green star that marks the minimum, which covers the last dot.
 """
 
 import numpy as np
@@ -21,9 +22,21 @@ from gdviz import mpl as gm
 from gdviz import numbers
 from gdviz.cost_surface import draw_surface
 
+#: Layout: the page's height (inches; its width is the text width, the 3-D drawing's own
+#: proportions fill it) and the 3-D axes' box on it (figure fractions).
+HEIGHT = 3.8
+AXES_BOX = (-0.1, 0.0, 1.2, 1.06)
+#: The 3-D box's proportions (m, b, J): wider than the stills' cube, as wide as the page.
+BOX_ASPECT = (1.6, 1.0, 0.75)
+
 
 def trajectory():
     return DESCENT_3D.run()
+
+
+def shown_steps(t) -> np.ndarray:
+    """The steps drawn as dots: dense early, sparse on the slow valley floor."""
+    return descent.log_schedule(t.steps, 40)
 
 
 def facts() -> dict:
@@ -33,16 +46,20 @@ def facts() -> dict:
     return dict(m0=numbers.text(DESCENT_3D.start[0]), b0=numbers.text(DESCENT_3D.start[1]),
                 j0=numbers.text(t.losses[0], 0), j1=numbers.text(t.losses[1], 0),
                 steps=numbers.count(t.steps), lr=numbers.text(DESCENT_3D.lr_good),
+                shown=numbers.count(len(shown_steps(t))), m1=numbers.text(t.points[1, 0], 2),
                 j_end=numbers.text(t.losses[-1], 4), j_star=numbers.text(j_star, 4))
 
 
 def make_figure(theme):
     x, y = data.regression_points()
     t = trajectory()
-    fig = gm.new_figure(theme, height=3.6)
-    ax3 = fig.add_subplot(projection="3d", computed_zorder=False)  # the path stays on top
+    # cropped to the drawing: the 3-D box fills the page
+    fig = gm.new_figure(theme, height=HEIGHT)
+    fig.set_layout_engine("none")
+    ax3 = fig.add_axes(AXES_BOX, projection="3d", computed_zorder=False)  # the path on top
     draw_surface(ax3, theme, x, y)  # the one surface drawing (its minimum starred on top)
-    shown = descent.log_schedule(t.steps, 40)  # dense early, sparse on the slow valley floor
+    ax3.set_box_aspect(BOX_ASPECT, zoom=1.1)
+    shown = shown_steps(t)
     m, b = t.points[shown, 0], t.points[shown, 1]
     lift = 0.01 * float(np.ptp(t.losses))  # keep the path just above the shaded faces
     # between two steps the line runs over the surface (heights gdcore's cost), not through the
@@ -62,7 +79,8 @@ def make_figure(theme):
              label=f"after {numbers.count(t.steps)} steps")
     star = [ln for ln in ax3.lines if ln.get_label() == "minimum"][0]
     star.set_zorder(23)
-    ax3.legend(loc="upper left", fontsize=theme.small_size)
+    ax3.legend(loc="upper left", bbox_to_anchor=(0.03, 0.985), bbox_transform=fig.transFigure,
+               borderaxespad=0, fontsize=theme.small_size)
     return fig
 
 

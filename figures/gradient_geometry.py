@@ -1,18 +1,23 @@
 """Tangents and gradients
 
-Left: a curve y = f(x) and its tangent at x = {x0:g}. Near the point the tangent and the curve
-agree, so a small step dx changes y by dy = m dx, where m = f'({x0:g}) = {slope:.2f} is the slope
-of the tangent. Right: a bowl-shaped surface z = f(x, y) and its tangent plane at
-(x, y) = ({px:g}, {py:g}). The plane has one slope per direction, m1 = ∂f/∂x = {m1:.2f} and
-m2 = ∂f/∂y = {m2:.2f}, so a small step changes z by dz = m1 dx + m2 dy. Together the two slopes
-form the gradient ∇f = (m1, m2), drawn in the (x, y) plane below the point, across the contour
-lines: it points straight uphill, and the descent direction −∇f straight downhill.
+Left: a curve y = f(x) and its tangent at x = {x0}. Near the point the tangent and the curve
+agree, so a small step dx changes y by dy = m dx, where m = f'({x0}) = {slope} is the slope
+of the tangent. Middle: a bowl-shaped surface z = f(x, y) and its tangent plane at
+(x, y) = ({px}, {py}). The plane has one slope per direction, m1 = ∂f/∂x = {m1} and
+m2 = ∂f/∂y = {m2}, so a small step changes z by dz = m1 dx + m2 dy. Together the two slopes
+form the gradient ∇f = (m1, m2), drawn on the floor below the point: it points straight uphill,
+and the descent direction −∇f straight downhill. Right: the same seen from above, at equal
+scales on x and y, around the point: the gradient meets the contour through the point at a
+right angle (marked), and −∇f, the same arrow turned round, has the same length. Both arrows
+are drawn at {scale} times ∇f.
 
 Alt: Left, a U-shaped curve with a straight tangent line touching it at one point, and a small
-right triangle under the tangent with legs labelled dx and dy = m dx. Right, a translucent
-three-dimensional bowl with a flat square tangent plane touching it at one point; on the floor of
-the box, contour ellipses and two arrows from the point's shadow: the gradient, pointing uphill
-across the ellipses, and the descent arrow, minus the gradient, pointing downhill.
+right triangle under the tangent with legs labelled dx and dy = m dx. Middle, a translucent
+three-dimensional bowl with a flat tangent plane touching it at one point; on the floor of the
+box, contour ellipses and two short arrows from the point's shadow, uphill and downhill. Right,
+a square contour map around the point, its contour line drawn bold and nearly level; an arrow
+labelled ∇f points up from the point and an arrow of the same length labelled −∇f points down,
+and a right-angle mark sits between the contour line and the gradient.
 """
 
 import numpy as np
@@ -20,6 +25,7 @@ from mpl_toolkits.mplot3d import proj3d
 
 from gdcore import surfaces
 from gdviz import mpl as gm
+from gdviz import numbers
 
 #: Layout choices: where the tangent touches the curve (left) and the surface (right).
 X0 = 3.0
@@ -28,14 +34,16 @@ WINDOW = ((-8.0, 8.0), (-1.8, 1.8))  # the part of gdcore's valley bowl drawn
 POINT = (-4.5, 0.8)
 PLANE_HALF = (2.4, 0.55)  # half-sizes of the tangent-plane patch in x and y
 ARROW_SCALE = 0.3  # the arrows are drawn at this multiple of ∇f
+ZOOM = 1.5  # half-size of the square (x, y) window of the contour view: both arrows fit
 Z_FLOOR = -5.0
 
 
 def facts() -> dict:
     bowl = surfaces.valley
     g = bowl.grad(POINT)
-    return dict(x0=X0, slope=bowl.grad((X0, 0.0))[0], px=POINT[0], py=POINT[1],
-                m1=g[0], m2=g[1])
+    n = numbers.text
+    return dict(x0=n(X0), slope=n(bowl.grad((X0, 0.0))[0], 2), px=n(POINT[0]), py=n(POINT[1]),
+                m1=n(g[0], 2), m2=n(g[1], 2), scale=n(ARROW_SCALE))
 
 
 def _curve(ax, theme):
@@ -63,8 +71,9 @@ def _curve(ax, theme):
     ax.set_ylim(-0.2, 1.25 * float(bowl(hi, 0.0)))
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
-    ax.set_title("a curve and its tangent")
-    ax.legend(loc="upper left", handlelength=1.4)
+    ax.annotate("$y = f(x)$", (-6.2, float(bowl(-6.2, 0.0))), xytext=(6, 0),
+                textcoords="offset points", ha="left", va="center", color=theme.data,
+                fontsize=theme.font_size)
 
 
 def _surface(ax, theme):
@@ -99,25 +108,18 @@ def _surface(ax, theme):
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_zlim(Z_FLOOR, float(Z.max()))
-    ax.set_box_aspect((1.3, 1, 0.8), zoom=0.88)
+    ax.set_box_aspect((1.3, 1, 0.8), zoom=1.0)
 
     # ±∇f in the (x, y) plane below the point, as 2-D arrows between projected points
     # (mplot3d's own arrowheads vanish when seen edge-on).
     gx, gy = ARROW_SCALE * m1, ARROW_SCALE * m2
     proj = ax.get_proj()
     base = proj3d.proj_transform(px, py, Z_FLOOR, proj)[:2]
-    grad_label = rf"gradient $\nabla f = (m_1, m_2) = ({m1:.2f}, {m2:.2f})$"
-    for sign, colour, label in ((1, theme.error, grad_label),
-                                (-1, theme.good, r"descent $-\nabla f$")):
+    for sign, colour in ((1, theme.error), (-1, theme.good)):
         tip = proj3d.proj_transform(px + sign * gx, py + sign * gy, Z_FLOOR, proj)[:2]
         ax.annotate("", xy=tip, xytext=base, zorder=6, gid=f"arrow{sign:+d}",
                     arrowprops=dict(arrowstyle="-|>,head_length=0.5,head_width=0.25",
                                     color=colour, linewidth=1.8, shrinkA=0, shrinkB=0))
-        ax.plot([], [], color=colour, linewidth=1.8, label=label)
-    ax.legend(loc="upper left", bbox_to_anchor=(-0.02, 1.0), handlelength=1.4, borderaxespad=0)
-
-    ax.set_title("a surface and its tangent plane\n" + r"$dz = m_1\,dx + m_2\,dy$",
-                 linespacing=1.5)
     ax.set_xticks([-5.0, 0.0, 5.0])
     ax.set_yticks([-1.0, 0.0, 1.0])
     ax.set_zticks([0.0, 5.0, 10.0])
@@ -128,13 +130,73 @@ def _surface(ax, theme):
     gm.clear_panes(ax, theme)
 
 
+def _contour_view(ax, theme):
+    """Seen from above, at equal scales: the contour through the point (bold), and ∇f and
+    −∇f at ARROW_SCALE times their length, the gradient at a right angle to the contour."""
+    bowl = surfaces.valley
+    px, py = POINT
+    xs = np.linspace(px - ZOOM, px + ZOOM, 160)
+    ys = np.linspace(py - ZOOM, py + ZOOM, 160)
+    X, Y = np.meshgrid(xs, ys)
+    Z = bowl(X, Y)
+    gm.contour_map(ax, theme, X, Y, Z, log=False)
+    pz = bowl.value(POINT)
+    own = ax.contour(X, Y, Z, levels=[pz], colors=theme.text, linewidths=1.4, zorder=4)
+    own.set_gid("point-contour")
+    point = np.asarray(POINT, dtype=float)
+    g = np.asarray(bowl.grad(POINT), dtype=float)
+    u = g / np.linalg.norm(g)
+    t = np.array([-u[1], u[0]])  # along the contour
+    for sign, colour, label in ((1, theme.error, r"$\nabla f$"), (-1, theme.good,
+                                                                   r"$-\nabla f$")):
+        tip = point + sign * ARROW_SCALE * g  # the same arrow as in the middle panel
+        ax.annotate("", xy=tuple(tip), xytext=POINT, zorder=6, gid=f"flat{sign:+d}",
+                    arrowprops=dict(arrowstyle="-|>,head_length=0.6,head_width=0.3",
+                                    color=colour, linewidth=2.0, shrinkA=0, shrinkB=0))
+        ax.annotate(label, tuple(point + 0.6 * sign * ARROW_SCALE * g), xytext=(7, 0),
+                    textcoords="offset points", ha="left", va="center", color=colour,
+                    fontsize=theme.font_size + 1, gid=f"flat-label{sign:+d}")
+    # the right angle between the contour's tangent and the gradient
+    r = 0.2 * ZOOM
+    corner = np.array([point + r * t, point + r * (t + u), point + r * u])
+    ax.plot(corner[:, 0], corner[:, 1], color=theme.text, linewidth=1.0, gid="right-angle",
+            zorder=5)
+    ax.plot([px], [py], **{**theme.marker("current"), "zorder": 7})
+    ax.set_aspect("equal")
+    ax.set_xlim(px - ZOOM, px + ZOOM)
+    ax.set_ylim(py - ZOOM, py + ZOOM)
+    ax.set_xlabel("$x$")
+    ax.set_ylabel("$y$", rotation=0, ha="right", va="bottom")
+    ax.yaxis.set_label_coords(-0.04, 1.02)  # over its numbers, clear of the middle panel's z
+    ax.set_xticks([-5.5, -4.5, -3.5])
+    ax.set_yticks([-0.5, 0.5, 1.5])
+
+
 def make_figure(theme):
-    fig = gm.new_figure(theme, height=3.2)
-    gs = fig.add_gridspec(1, 2, width_ratios=(1, 1.2))
+    fig = gm.new_figure(theme, height=3.0)
+    fig.set_layout_engine("none")  # the panels where the grid puts them, under one title line
+    gs = fig.add_gridspec(1, 3, width_ratios=(1.0, 1.1, 1.0), left=0.07, right=0.99,
+                          bottom=0.14, top=0.80, wspace=0.45)
     ax = fig.add_subplot(gs[0])
     ax3 = fig.add_subplot(gs[1], projection="3d")
+    ax2 = fig.add_subplot(gs[2])
     _curve(ax, theme)
     _surface(ax3, theme)
+    _contour_view(ax2, theme)
+    g = surfaces.valley.grad(POINT)
+    m = surfaces.valley.grad((X0, 0.0))[0]
+    n = numbers.latex
+    # the three titles on one line, each over its panel, a formula under each
+    titles = (("a curve and its tangent", rf"$dy = m\,dx$, $m = {n(m, 2)}$"),
+              ("a surface and its tangent plane", r"$dz = m_1\,dx + m_2\,dy$"),
+              ("seen from above", rf"$\nabla f = ({n(g[0], 2)}, {n(g[1], 2)})$"))
+    for k, (title, formula) in enumerate(titles):
+        box = gs[k].get_position(fig)
+        x = (box.x0 + box.x1) / 2
+        fig.text(x, 0.985, title, ha="center", va="top", fontsize=theme.font_size + 1,
+                 color=theme.text, gid=f"title{k}")
+        fig.text(x, 0.915, formula, ha="center", va="top", fontsize=theme.font_size,
+                 color=theme.text, gid=f"formula{k}")
     return fig
 
 

@@ -1,7 +1,14 @@
-"""The cost surface J(m, b): a shaded, lit surface the camera orbits once, the minimum marked.
+"""The cost surface J(m, b) beside its contour map, linked by one point, then cut at b = b*.
+
+One change at a time: the lit, meshed surface (the minimum marked, J* read out); a slow arc of
+the camera; the contour map with log-spaced levels beside it; a point moving on the map along
+b = b* while its twin rides the surface, a drop line from the floor up to it, tracing J(m, b*);
+then the key moment, slow: the surface cut away at b = b*, its edge the parabola of the slope
+sweep, and the camera turning to face it.
 
 The surface is gdviz.fast_surface's raster layer (one ImageMobject redrawn each frame from the
-projected grid of gdcore's costs), under vector axes m, b, J whose labels stay upright.
+projected grid of gdcore's costs), under vector axes m, b, J whose labels stay upright; every
+height drawn comes from gdcore.regression.
 Render alone with: manim -ql scenes/mse_surface.py MseSurface
 """
 
@@ -11,24 +18,43 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
-    UR,
-    BackgroundRectangle,
     Dot,
     FadeIn,
+    Star,
+    UpdateFromAlphaFunc,
+    ValueTracker,
     VGroup,
+    VMobject,
     Write,
     linear,
+    smooth,
 )
 
 from gdcore import data, regression
-from gdviz import equations, views
+from gdviz import equations, numbers, views
 from gdviz.cost_surface_scene import GRID, build_axes, build_surface, build_view
 from gdviz.fast_surface import visible
+from gdviz.manim_blocks import contour_image, map_axes
 from gdviz.manim_theme import ThemedScene, sections
+
+#: The surface's box (scene lengths of m, b, J), where its centre projects to, and the scene
+#: rectangle its image covers (left half of the frame; the contour map takes the right).
+BOX = (4.4, 4.4, 2.8)
+CENTER = (-3.25, -0.75)
+REGION = (-3.3, -0.6, 6.9, 6.8)
+#: The key moment larger: the box grows by this factor as the camera turns to face the cut.
+ZOOM = 1.15
+#: Tick numbers: none at a corner of the box, so no two axes' numbers share a line.
+TICKS = ([0, 2], [-4, 0, 4], [100, 200])
+#: Tick numbers and readouts at least 12 px tall at 480p (a digit at font size 30 is 12.9 px).
+NUMBER_SIZE = 30
+#: Cameras (Manim's phi, theta in degrees): the arc's end, and the view facing the cut.
+ARC_THETA = -35.0
+CUT_PHI, CUT_THETA = 72.0, -76.0
 
 
 class MseSurface(ThemedScene):
-    orbit_seconds = 14.0
+    arc_seconds = 6.0
 
     def setup(self):
         super().setup()
@@ -37,44 +63,89 @@ class MseSurface(ThemedScene):
         self.j_star = regression.cost(self.m_star, self.b_star, self.x, self.y)
         self.j_top = float(regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
                                                 GRID)[2].max())
-        self.view = build_view(self.j_top)
+        self.view = build_view(self.j_top, BOX, CENTER)
+        #: the cut: the surface keeps b ≥ cut (at the window's edge, nothing is cut)
+        self.cut = ValueTracker(views.B_RANGE[0])
+        #: the linked point's slope (its intercept is b*)
+        self.m = ValueTracker(self.m_star)
 
     def cost(self, m, b):
         return regression.cost(m, b, self.x, self.y)
 
+    def drawn_height(self, m, b):
+        """The height of the surface as drawn: J, and nothing where the cut removed it."""
+        m, b = np.asarray(m, dtype=np.float64), np.asarray(b, dtype=np.float64)
+        return np.where(b >= self.cut.get_value() - 1e-9, self.cost(m, b), -np.inf)
+
     # -- pieces --------------------------------------------------------------------
 
+    def seen_lines(self, color, width: float = 4.0):
+        """(solid, faint): a 3-D polyline split into what the camera sees and what the surface
+        hides (drawn faint); fill with draw_seen."""
+        solid = VMobject(stroke_color=color, stroke_width=width)
+        faint = VMobject(stroke_color=color, stroke_width=width * 0.6, stroke_opacity=0.3)
+        return solid, faint
+
+    def draw_seen(self, solid, faint, pts):
+        pts = np.asarray(pts, dtype=np.float64)
+        scr = self.view.project(pts)[0]
+        seen = visible(self.view, pts, self.drawn_height)
+        both = seen[:-1] & seen[1:]
+        for mob, mask in ((solid, both), (faint, ~both)):
+            mob.clear_points()
+            k = 0
+            while k < len(mask):
+                if not mask[k]:
+                    k += 1
+                    continue
+                e = k
+                while e < len(mask) and mask[e]:
+                    e += 1
+                mob.start_new_path(scr[k])
+                mob.add_points_as_corners(scr[k + 1: e + 1])
+                k = e
+
     def minimum_marker(self):
-        """A dot at (m*, b*, J*) following the camera, hidden while the surface covers it."""
+        """A dot at (m*, b*, J*) following the camera, hidden while the surface covers it (its
+        name is in the readouts beside, in its colour: no word over the surface)."""
         t = self.theme
         point = np.array([[self.m_star, self.b_star, self.j_star]])
         dot = Dot(radius=0.09, color=t.good, stroke_color=t.background, stroke_width=1.5)
-        label = self.text("minimum", 24, t.text)
-        box = BackgroundRectangle(label, color=t.background, fill_opacity=0.8, buff=0.06)
-        tag = VGroup(box, label)
 
         def follow(group):
             p = self.view.project(point)[0][0]
-            seen = bool(visible(self.view, point, self.cost)[0])
+            seen = bool(visible(self.view, point, self.drawn_height)[0])
             dot.move_to(p).set_opacity(1.0 if seen else 0.0)
-            tag.next_to(p, UR, buff=0.12)
-            label.set_opacity(1.0 if seen else 0.0)
-            box.set_fill(opacity=0.8 if seen else 0.0)
             return group
 
-        marker = VGroup(dot, tag)
+        marker = VGroup(dot)
         follow(marker)
         marker.add_updater(follow)
         return marker
+
+    def contour_map(self):
+        """Axes m, b over the same window, gdcore's J(m, b) in log-spaced levels, the star."""
+        t = self.theme
+        ax = map_axes(t, [*views.M_RANGE, 2], [*views.B_RANGE, 4], 2.6, 4.4,
+                      tick_size=NUMBER_SIZE)
+        ax.move_to([2.45, -0.9, 0])
+        M, B, J = regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
+                                       views.GRID_SIZE)
+        self.map_grid = (M, B, J)
+        img = contour_image(t, M, B, J, ax)
+        star = Star(outer_radius=0.15, color=t.good, fill_opacity=1, stroke_width=1.5)
+        star.set_stroke(t.background).move_to(ax.c2p(self.m_star, self.b_star))
+        return ax, img, star
 
     # -- sections ------------------------------------------------------------------
 
     def section_surface(self):
         t = self.theme
-        title = self.text("The cost surface J(m, b)", 34).to_edge(UP, buff=0.3)
-        eq = self.tex(equations.tex("cost"), 28).to_corner(UP + LEFT, buff=0.35).shift(0.9 * DOWN)
-        self.surface = build_surface(t, self.view, self.x, self.y)
-        self.axes = build_axes(t, self.view)
+        title = self.text("The cost surface J(m, b)", 34).to_edge(UP, buff=0.25)
+        eq = self.tex(equations.tex("cost"), 28).to_corner(UP + LEFT, buff=0.35)
+        eq.shift(0.55 * DOWN)
+        self.surface = build_surface(t, self.view, self.x, self.y, region=REGION, cut=self.cut)
+        self.axes = build_axes(t, self.view, TICKS, NUMBER_SIZE)
         # both start invisible (no flash of the surface before the title), then fade in
         appear = [self.surface.fade_in(), self.axes.fade_in()]
         self.add(self.surface)  # the raster layer lies under everything else
@@ -84,23 +155,131 @@ class MseSurface(ThemedScene):
     def section_minimum(self):
         t = self.theme
         self.marker = self.minimum_marker()
-        rows = VGroup(
-            self.text("least squares", 24, t.muted),
-            self.tex(rf"m^* = {self.m_star:.3f}", 30, t.good),
-            self.tex(rf"b^* = {self.b_star:.3f}", 30, t.good),
-            self.tex(rf"J^* = {self.j_star:.4f}", 30, t.good),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.18)
-        rows.to_edge(RIGHT, buff=0.4).shift(1.2 * UP)
-        self.play(FadeIn(self.marker, scale=0.5), FadeIn(rows, shift=0.2 * LEFT))
+        key = VGroup(Dot(radius=0.09, color=t.good, stroke_color=t.background,
+                         stroke_width=1.5), self.text("minimum", 24, t.muted))
+        self.rows = VGroup(
+            key.arrange(RIGHT, buff=0.15),
+            self.tex(rf"m^* = {numbers.latex(self.m_star, 3)}", NUMBER_SIZE, t.good),
+            self.tex(rf"b^* = {numbers.latex(self.b_star, 3)}", NUMBER_SIZE, t.good),
+            self.tex(rf"J^* = {numbers.latex(self.j_star, 4)}", NUMBER_SIZE, t.good),
+        ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
+        self.rows.move_to([5.0, 0.9, 0], aligned_edge=LEFT).shift(0.1 * RIGHT)
+        self.play(FadeIn(self.marker, scale=0.5), FadeIn(self.rows, shift=0.2 * LEFT))
         self.wait(1.0)
 
-    def section_orbit(self):
-        self.orbit(self.orbit_seconds)
-        self.wait(1.0)
+    def section_arc(self):
+        self.arc(self.arc_seconds)
+        self.wait(0.5)
+
+    def arc(self, seconds: float, to_theta: float = ARC_THETA):
+        """A slow arc of the camera about the J axis, eased at both ends."""
+        self.play(self.view.theta.animate.set_value(to_theta), run_time=seconds,
+                  rate_func=smooth)
 
     def orbit(self, seconds: float, turn: float = 360.0):
-        """One turn of the camera about the J axis, back to the figure's view."""
+        """One turn of the camera about the J axis (bench/surface_bench.py measures it)."""
         self.play(self.view.theta.animate.increment_value(turn), run_time=seconds,
                   rate_func=linear)
 
-    SECTIONS = sections(section_surface, section_minimum, section_orbit)
+    def section_map(self):
+        t = self.theme
+        self.map_ax, self.map_img, self.map_star = self.contour_map()
+        caption = self.tex(r"\text{the same } J \text{ from above, log-spaced levels}", 26,
+                           t.muted)
+        caption.next_to(self.map_ax, UP, buff=0.3).align_to(self.map_ax, LEFT).shift(0.5 * LEFT)
+        self.map_caption = caption
+        self.play(FadeIn(self.map_img), FadeIn(self.map_ax), FadeIn(self.map_star),
+                  FadeIn(caption), run_time=1.5)
+        self.wait(1.0)
+
+    def section_link(self):
+        """A point on the map along b = b*; its twin on the surface with its drop line."""
+        t = self.theme
+        ax, b = self.map_ax, self.b_star
+        self.traced = [self.m_star, self.m_star]  # the slopes visited so far
+
+        def m_now():
+            return self.m.get_value()
+
+        map_dot = Dot(radius=0.08, color=t.accent, stroke_color=t.background, stroke_width=1.5)
+        map_dot.add_updater(lambda d: d.move_to(ax.c2p(m_now(), b)))
+        map_trail = VMobject(stroke_color=t.accent, stroke_width=3.5)
+
+        def trace_map(mob):
+            lo, hi = self.traced
+            mob.set_points_as_corners([ax.c2p(lo, b), ax.c2p(hi, b)])
+
+        map_trail.add_updater(trace_map)
+
+        dot3 = Dot(radius=0.085, color=t.accent, stroke_color=t.background, stroke_width=1.5)
+        drop, drop_hidden = self.seen_lines(t.accent, 3.0)
+        arc, arc_hidden = self.seen_lines(t.accent, 4.5)
+
+        def follow(group):
+            m = m_now()
+            self.traced = [min(self.traced[0], m), max(self.traced[1], m)]
+            j = float(self.cost(m, b))
+            p = np.array([[m, b, j]])
+            dot3.move_to(self.view.project(p)[0][0])
+            a = shown.get_value()
+            dot3.set_opacity(a if visible(self.view, p, self.drawn_height)[0] else 0.3 * a)
+            h = np.linspace(0.0, j, 40)
+            self.draw_seen(drop, drop_hidden, np.column_stack([np.full(40, m),
+                                                                np.full(40, b), h]))
+            ms = np.linspace(*self.traced, 120)
+            self.draw_seen(arc, arc_hidden, np.column_stack([ms, np.full(120, b),
+                                                              self.cost(ms, b)]))
+            for mob in (drop, arc):
+                mob.set_stroke(opacity=a)
+            for mob in (drop_hidden, arc_hidden):
+                mob.set_stroke(opacity=0.3 * a)
+            map_dot.set_opacity(a)
+            map_trail.set_stroke(opacity=a)
+            return group
+
+        shown = ValueTracker(0.0)  # the point and its lines fade in through it
+        self.link = VGroup(arc_hidden, drop_hidden, arc, drop, dot3)
+        follow(self.link)
+        self.link.add_updater(follow)
+        self.map_point = VGroup(map_trail, map_dot)
+        self.add(self.map_point, self.link)
+        self.bring_to_front(self.map_star, self.map_point[1])  # the star over the line
+        self.play(shown.animate.set_value(1.0), run_time=1.0)
+        lo, hi = views.M_RANGE
+        self.play(self.m.animate.set_value(lo), run_time=2.0, rate_func=smooth)
+        self.play(self.m.animate.set_value(hi), run_time=5.0, rate_func=smooth)
+        self.play(self.m.animate.set_value(self.m_star), run_time=2.5, rate_func=smooth)
+        self.wait(0.5)
+
+    def section_slice(self):
+        """The key moment, slow: the surface cut at b = b*, then the camera facing the cut."""
+        t = self.theme
+        note = VGroup(self.tex(r"\text{cut at } b = b^*", 24),
+                      self.tex(r"\text{its edge } J(m, b^*)", 24),
+                      self.tex(r"\text{is the parabola of}", 24),
+                      self.tex(r"\text{the slope sweep}", 24),
+                      ).arrange(DOWN, aligned_edge=LEFT, buff=0.14)
+        note.next_to(self.rows, DOWN, buff=0.6, aligned_edge=LEFT)
+        self.play(FadeIn(note), run_time=1.0)
+        self.play(self.cut.animate.set_value(self.b_star), run_time=4.0, rate_func=smooth)
+        self.wait(0.5)
+
+        def zoom(_, alpha):
+            self.view.lengths = np.asarray(BOX) * (1.0 + (ZOOM - 1.0) * alpha)
+
+        self.play(self.view.phi.animate.set_value(CUT_PHI),
+                  self.view.theta.animate.set_value(CUT_THETA),
+                  UpdateFromAlphaFunc(self.cut, zoom), run_time=4.0, rate_func=smooth)
+        label = self.tex(r"J(m, b^*)", NUMBER_SIZE + 2, t.accent)
+
+        def place(mob):
+            end = self.view.p(views.M_RANGE[1], self.b_star, self.cost(views.M_RANGE[1],
+                                                                        self.b_star))
+            mob.next_to(end, RIGHT, buff=0.15)
+
+        place(label)
+        self.play(FadeIn(label), run_time=1.0)
+        self.wait(3.0)
+
+    SECTIONS = sections(section_surface, section_minimum, section_arc, section_map,
+                        section_link, section_slice)

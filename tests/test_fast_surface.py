@@ -172,3 +172,33 @@ def test_axes_fade_in_shows_nothing_before_it_starts():
     anim.interpolate(1.0)
     assert all(p.get_fill_opacity() == 1.0 for p in parts)  # (no tick at the shared corner)
     assert ax.lines.get_stroke_opacity() == 1.0
+
+
+def test_cut_surface_keeps_one_side_and_its_edge_at_gdcores_heights():
+    from manim import ValueTracker
+
+    view = build_view(float(regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE,
+                                                 GRID)[2].max()))
+    view.phi.set_value(0.0)  # straight down: b runs up the screen
+    view.theta.set_value(-90.0)
+    cut = ValueTracker(views.B_RANGE[0])
+    surf = build_surface(theme.get("light"), view, X, Y, cut=cut)
+    full = surf.render_rgba().copy()
+    bg = full[0, 0, :3]
+    # the screen rows of the grid before the cut
+    row = surf.screen_quads()[0][:, 1].reshape(surf.Z.shape) / surf.ss
+    cut.set_value(1.5)
+    v, moved = surf.cut_vertices()
+    np.testing.assert_allclose(v[moved, 1], 1.5)
+    np.testing.assert_allclose(v[moved, 2], cost(v[moved, 0], 1.5), rtol=1e-12)
+    assert not moved[surf.Y.ravel() >= 1.5].any() and moved[surf.Y.ravel() < 1.5].all()
+    img = surf.render_rgba()
+    # the screen row of b = 1.5: below it (b < 1.5) the surface is gone, above it the image is
+    # as before the cut
+    edge = int(np.round(np.interp(1.5, surf.Y[:, 0], row[:, GRID // 2])))
+    below = slice(edge + 3, int(row.max()) - 3)
+    assert below.stop - below.start > 50
+    assert (np.abs(full[below, :, :3].astype(int) - bg).sum(axis=2) > 0).any()  # was surface
+    assert not (np.abs(img[below, :, :3].astype(int) - bg).sum(axis=2) > 0).any()
+    above = slice(int(row.min()) + 3, edge - 3)
+    np.testing.assert_array_equal(img[above], full[above])

@@ -8,6 +8,7 @@ import pytest
 from gdcore import data, regression
 from gdviz import mpl as gm
 from gdviz import theme, views
+from gdviz.cost_surface import TICKS
 
 
 @pytest.mark.parametrize("theme_name", ["light", "dark"])
@@ -61,3 +62,32 @@ def test_still_embeds_only_house_fonts(theme_name, tmp_path):
     with gm.themed(theme.get(theme_name)):
         gm.build(gm.load("figures.descent_3d"), theme.get(theme_name)).savefig(path)
     assert_house_fonts(path)
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_still_is_cropped_and_no_text_overlaps(theme_name):
+    module = gm.load("figures.descent_3d")
+    fig = gm.build(module, theme.get(theme_name))
+    ax3 = fig.axes[0]
+    # cropped to its content: the ink (pixels off the background) spans nearly all the page
+    fig.canvas.draw()
+    rgb = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
+    ink = np.abs(rgb - rgb[0, -1]).sum(axis=2) > 30  # the top right corner is background
+    cols, rows = np.flatnonzero(ink.any(axis=0)), np.flatnonzero(ink.any(axis=1))
+    assert (cols[-1] - cols[0]) > 0.85 * ink.shape[1] and (rows[-1] - rows[0]) > 0.85 * ink.shape[0]
+    # no tick number where two axes meet (m's end and b's start at the front right corner, b's
+    # end and J's 0 at the back right one): no two axes' numbers on one line, none overlapping
+    for ticks, drawn in zip(TICKS, (ax3.get_xticks(), ax3.get_yticks(), ax3.get_zticks())):
+        np.testing.assert_allclose(drawn, ticks)
+    m_ticks, b_ticks, j_ticks = TICKS
+    assert views.M_RANGE[1] not in m_ticks and 0 not in j_ticks
+    assert views.B_RANGE[0] < min(b_ticks) and max(b_ticks) < views.B_RANGE[1]
+    assert gm.text_overlaps(fig) == []
+    # the words count what is drawn: the dots, and where the first step lands
+    t = module.trajectory()
+    (dots,) = [c for c in ax3.collections if hasattr(c, "_offsets3d")]
+    np.testing.assert_allclose(np.ravel(dots._offsets3d[0]), t.points[module.shown_steps(t), 0])
+    words = " ".join(module.__doc__.format(**module.facts()).split())
+    assert f"the dots mark {len(module.shown_steps(t))} of its points" in words
+    assert t.points[1, 0] < views.M_RANGE[0]  # "just past the edge of the drawn window"
+    assert f"(m = \u2212{abs(t.points[1, 0]):.2f})" in words

@@ -18,9 +18,9 @@ from matplotlib.text import Annotation, Text
 from gdcore import data, descent, optimizers, regression, surfaces
 from gdcore import training_procedure as procedure
 from gdcore.cost_descent import COST_DESCENT
+from gdviz import cost_surface, numbers, views
 from gdviz import mpl as gm
 from gdviz import theme as th
-from gdviz import views
 
 THEMES = ("light", "dark")
 X, Y = data.regression_points()
@@ -186,6 +186,11 @@ def test_mse_surface_views_and_minimum(theme):
     assert ax3.get_xlim() == pytest.approx(views.M_RANGE)
     assert ax3.get_ylim() == pytest.approx(views.B_RANGE)
     assert "J" in ax3.get_zlabel()
+    # no tick number where two axes meet: m's end with b's start, b's end with J's 0
+    ticks = [list(ax3.get_xticks()), list(ax3.get_yticks()), list(ax3.get_zticks())]
+    assert ticks == [list(t) for t in cost_surface.TICKS]
+    assert views.M_RANGE[1] not in ticks[0] and views.B_RANGE[0] not in ticks[1]
+    assert views.B_RANGE[1] not in ticks[1] and 0 not in ticks[2]
     assert ax.get_xlabel() == "$m$" and ax.get_ylabel() == "$b$"
     _, _, J = regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
     filled = [c for c in contour_sets(ax) if c.filled]
@@ -208,12 +213,13 @@ def test_mse_surface_views_and_minimum(theme):
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_mse_surface_embeds_only_house_fonts(theme, tmp_path):
+@pytest.mark.parametrize("name", ["mse_surface", "gradient_geometry"])
+def test_still_embeds_only_house_fonts(name, theme, tmp_path):
     from fontcheck import assert_house_fonts
 
-    path = tmp_path / "mse-surface.pdf"
+    path = tmp_path / f"{name}.pdf"
     with gm.themed(th.get(theme)):
-        gm.build(gm.load("figures.mse_surface"), th.get(theme)).savefig(path)
+        gm.build(gm.load(f"figures.{name}"), th.get(theme)).savefig(path)
     assert_house_fonts(path)
 
 
@@ -290,7 +296,7 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     mod = gm.load("figures.gradient_geometry")
     t = th.get(theme)
     bowl = surfaces.valley
-    (ax,), (ax3,) = plain_axes(fig), axes_3d(fig)
+    (ax, ax2), (ax3,) = plain_axes(fig), axes_3d(fig)
     # left: the tangent line y0 + m (x − x0), m from gdcore's gradient
     m = bowl.grad((mod.X0, 0.0))[0]
     y0 = bowl.value((mod.X0, 0.0))
@@ -299,14 +305,14 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     assert np.allclose(tangent.get_ydata(), y0 + m * (tx - mod.X0))
     assert f"{m:.2f}" in tangent.get_label()
     assert any("dy = m" in s for s in texts(fig)) and any("$dx$" == s for s in texts(fig))
-    # right: dz = m1 dx + m2 dy with m1, m2 = ∇f at the point, gradient and descent arrows
+    # middle: dz = m1 dx + m2 dy; right: ∇f = (m1, m2) from gdcore, the titles on one line
     m1, m2 = bowl.grad(mod.POINT)
-    assert "dz = m_1" in ax3.get_title()
-    legend = [x.get_text() for x in ax3.get_legend().get_texts()]
-    assert any(f"({m1:.2f}, {m2:.2f})" in s for s in legend)
-    assert any(r"-\nabla f" in s for s in legend)
+    assert "dz = m_1" in one(fig, "formula1").get_text()
+    assert f"({numbers.latex(m1, 2)}, {numbers.latex(m2, 2)})" in one(fig, "formula2").get_text()
+    assert len({one(fig, f"title{k}").get_position()[1] for k in range(3)}) == 1
     up, down = one(fig, "arrow+1"), one(fig, "arrow-1")
     assert isinstance(up, Annotation) and isinstance(down, Annotation)
+    assert up.axes is ax3 and down.axes is ax3
     assert same_colour(up.arrow_patch.get_edgecolor(), t.error)
     assert same_colour(down.arrow_patch.get_edgecolor(), t.good)
     # the two arrows leave the same base in opposite directions
@@ -314,6 +320,31 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     v_up = np.subtract(up.xy, up.xyann)
     v_down = np.subtract(down.xy, down.xyann)
     assert np.dot(v_up, v_down) < -0.9 * np.linalg.norm(v_up) * np.linalg.norm(v_down)
+    # seen from above, at equal scales: the arrows are gdcore's ∇f and −∇f (at ARROW_SCALE) from
+    # the point, so equal in length, and at a right angle to the drawn contour through it
+    assert ax2.get_aspect() == 1.0
+    g = np.asarray(bowl.grad(mod.POINT))
+    up2, down2 = one(fig, "flat+1"), one(fig, "flat-1")
+    assert np.allclose(up2.xyann, mod.POINT) and np.allclose(down2.xyann, mod.POINT)
+    np.testing.assert_allclose(np.subtract(up2.xy, mod.POINT), mod.ARROW_SCALE * g, atol=1e-12)
+    np.testing.assert_allclose(np.subtract(down2.xy, mod.POINT), -mod.ARROW_SCALE * g,
+                               atol=1e-12)
+    assert same_colour(up2.arrow_patch.get_edgecolor(), t.error)
+    assert same_colour(down2.arrow_patch.get_edgecolor(), t.good)
+    contour = one(fig, "point-contour")
+    verts = np.concatenate([p.vertices for p in contour.get_paths() if len(p.vertices)])
+    np.testing.assert_allclose(bowl(verts[:, 0], verts[:, 1]), bowl.value(mod.POINT), rtol=1e-3)
+    near = verts[np.linalg.norm(verts - mod.POINT, axis=1) < 0.15]
+    assert len(near) >= 4
+    along = np.linalg.svd(near - near.mean(axis=0))[2][0]  # the contour's local direction
+    assert abs(np.dot(along, g)) / np.linalg.norm(g) < 0.02  # cos of the angle: ~ 90°
+    # the right-angle mark: two legs of one length, along the contour and along ∇f
+    corner = one(fig, "right-angle").get_xydata()
+    leg_a, leg_b = corner[0] - corner[1], corner[2] - corner[1]
+    assert np.isclose(np.linalg.norm(leg_a), np.linalg.norm(leg_b))
+    assert abs(np.cross(leg_a, g)) < 1e-12 and abs(np.dot(leg_b, g)) < 1e-12
+    words = mod.__doc__.format(**mod.facts())
+    assert f"m1 = ∂f/∂x = {numbers.text(g[0], 2)}" in words and "\u2212" in words
 
 
 # ---------------------------------------------------------------- gd-regression

@@ -12,6 +12,11 @@ from gdcore import regression
 from gdviz import mpl as gm
 from gdviz import views
 
+#: Tick numbers of the 3-D axes (m ∈ [−2, 4], b ∈ [−6, 8]): none where two axes meet in the
+#: stills' view (m = 4 with b = −6 at the front corner, b = 8 with J = 0 at the back one), so
+#: no two axes' numbers share a line.
+TICKS = ([-2, 0, 2], [-3, 0, 3, 6], [100, 200])
+
 
 def lit_colors(Z, cost_map, levels, aspect=(1.0, 1.0, 0.7), lines: bool = False) -> np.ndarray:
     """Per-vertex RGB (rows follow y, 0..1) of the surface z = Z over a regular grid, in the
@@ -59,9 +64,8 @@ def draw_surface(ax3, theme, x, y):
     ax3.view_init(elev=views.VIEW_ELEV, azim=views.VIEW_AZIM)
     ax3.set_xlim(*views.M_RANGE)
     ax3.set_ylim(*views.B_RANGE)
-    ax3.set_xticks([-2, 0, 2, 4])
-    ax3.set_yticks([-6, -3, 0, 3, 6])  # from the range's start
-    ax3.set_zticks([0, 100, 200])
+    for set_ticks, ticks in zip((ax3.set_xticks, ax3.set_yticks, ax3.set_zticks), TICKS):
+        set_ticks(ticks)
     ax3.set_xlabel("$m$", labelpad=-4)
     ax3.set_ylabel("$b$", labelpad=-4)
     ax3.set_zlabel("$J$", labelpad=-6)

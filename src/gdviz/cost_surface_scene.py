@@ -8,7 +8,7 @@ of gdcore.regression's costs.
 from gdcore import regression
 from gdviz import views
 from gdviz.cost_surface import lit_colors
-from gdviz.fast_surface import Axes3D, ShadedSurface, View3D
+from gdviz.fast_surface import Axes3D, CutSurface, ShadedSurface, View3D
 
 #: Vertices per axis of the drawn grid (45 × 45 faces; with the mesh every 5th line, 9 × 9 mesh
 #: cells: the lit faces are fine enough that the mesh, not the facets, shows the shape).
@@ -25,21 +25,29 @@ THETA0 = views.VIEW_AZIM
 TICKS = ([-2, 0, 2, 4], [-4, 0, 4, 8], [100, 200])  # J's 0 would sit on a corner number
 
 
-def build_view(z_top: float) -> View3D:
-    return View3D((views.M_RANGE, views.B_RANGE, (0.0, z_top)), BOX, CENTER, PHI0, THETA0)
+def build_view(z_top: float, box=BOX, center=CENTER) -> View3D:
+    return View3D((views.M_RANGE, views.B_RANGE, (0.0, z_top)), box, center, PHI0, THETA0)
 
 
-def build_surface(theme, view: View3D, x, y, grid: int = GRID):
+def build_surface(theme, view: View3D, x, y, grid: int = GRID, region=REGION, cut=None):
     """The cost grid from gdcore and its surface in the theme's cost map on log J, lit and
-    meshed as theme.cost_map.surface says (the stills' treatment, gdviz.cost_surface)."""
+    meshed as theme.cost_map.surface says (the stills' treatment, gdviz.cost_surface).
+
+    With `cut` (a ValueTracker of b), a CutSurface keeping b ≥ cut, its cut edge at gdcore's
+    J(m, cut)."""
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, grid)
     lv = views.contour_levels(J)
     look = theme.cost_map.surface
     colors = lit_colors(J, theme.cost_map, lv, aspect=BOX)
     mesh = lit_colors(J, theme.cost_map, lv, aspect=BOX, lines=True)
-    return ShadedSurface(view, M, B, J, colors, REGION, background=theme.background,
-                         mesh_colors=mesh, mesh_every=look.mesh_every, mesh_px=look.mesh_px)
+    kw = dict(background=theme.background, mesh_colors=mesh, mesh_every=look.mesh_every,
+              mesh_px=look.mesh_px)
+    if cut is None:
+        return ShadedSurface(view, M, B, J, colors, region, **kw)
+    return CutSurface(view, M, B, J, colors, region,
+                      lambda m, b: regression.cost(m, b, x, y), cut, **kw)
 
 
-def build_axes(theme, view: View3D) -> Axes3D:
-    return Axes3D(view, TICKS, ("m", "b", "J"), theme.muted, theme.text)
+def build_axes(theme, view: View3D, ticks=TICKS, number_size: float = 24) -> Axes3D:
+    return Axes3D(view, ticks, ("m", "b", "J"), theme.muted, theme.text,
+                  number_size=number_size)

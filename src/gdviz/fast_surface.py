@@ -221,10 +221,13 @@ class ShadedSurface(ImageMobject):
 
     def _draw_with_mesh(self, img, px, order, coords):
         """Quads back to front, each mesh edge right after the nearer quad it borders."""
-        rank = np.empty(len(order), dtype=int)
+        # quads left out of `order` (CutSurface's) rank −1: an edge none of whose quads is
+        # drawn is not drawn either
+        rank = np.full(len(self.quads), -1, dtype=int)
         rank[order] = np.arange(len(order))
         owner_rank = rank[self.mesh_owners].max(axis=1)
-        edge_order = np.argsort(owner_rank, kind="stable")
+        drawn = np.flatnonzero(owner_rank >= 0)
+        edge_order = drawn[np.argsort(owner_rank[drawn], kind="stable")]
         # after how many quads each edge is drawn
         after = np.searchsorted(owner_rank[edge_order], np.arange(len(order)), side="right")
         ends = px[self.mesh_edges[edge_order]].reshape(len(edge_order), 4).tolist()
@@ -266,6 +269,39 @@ class ShadedSurface(ImageMobject):
         z = self.Z
         return ((1 - ty) * ((1 - tx) * z[i, j] + tx * z[i, j + 1])
                 + ty * ((1 - tx) * z[i + 1, j] + tx * z[i + 1, j + 1]))
+
+
+class CutSurface(ShadedSurface):
+    """A ShadedSurface cut along the line y = cut (`cut` a ValueTracker, in data units): the
+    part on one side removed (with keep_above, y < cut goes), the cut edge drawn at the heights
+    `height(x, cut)` (the caller's function: its numbers, not an interpolation). Moving the
+    tracker sweeps the cut across the surface; a cut outside the grid's y range removes nothing.
+    """
+
+    def __init__(self, view: View3D, X, Y, Z, colors, region, height: Callable,
+                 cut: ValueTracker, keep_above: bool = True, **kwargs):
+        self.edge_height = height
+        self.cut = cut
+        self.keep_above = keep_above
+        super().__init__(view, X, Y, Z, colors, region, **kwargs)
+
+    def cut_vertices(self) -> tuple[np.ndarray, np.ndarray]:
+        """The grid's vertices with those beyond the cut moved onto it (at its true heights),
+        and the mask of the moved ones."""
+        c = float(self.cut.get_value())
+        v = np.stack([self.X.ravel(), self.Y.ravel(), self.Z.ravel()], axis=1)
+        beyond = v[:, 1] < c if self.keep_above else v[:, 1] > c
+        if beyond.any():
+            v[beyond, 1] = c
+            v[beyond, 2] = self.edge_height(v[beyond, 0], c)
+        return v, beyond
+
+    def screen_quads(self) -> tuple[np.ndarray, np.ndarray]:
+        """As ShadedSurface's, without the quads wholly beyond the cut."""
+        self.vertices, beyond = self.cut_vertices()
+        px, order = super().screen_quads()
+        gone = beyond[self.quads].all(axis=1)
+        return px, order[~gone[order]]
 
 
 def visible(view: View3D, pts, height: Callable, samples: int = 160,
@@ -399,4 +435,4 @@ def _extent(mob, direction) -> float:
     return abs(direction[0]) * mob.width + abs(direction[1]) * mob.height
 
 
-__all__ = ["rotation", "View3D", "ShadedSurface", "visible", "Axes3D"]
+__all__ = ["rotation", "View3D", "ShadedSurface", "CutSurface", "visible", "Axes3D"]

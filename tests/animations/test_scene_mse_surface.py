@@ -5,20 +5,89 @@ from frames import rendered
 
 from gdcore import data, regression
 from gdviz import views
-from gdviz.cost_surface_scene import THETA0
+from gdviz.cost_surface_scene import PHI0, THETA0
+from scenes import mse_surface
 from scenes.mse_surface import MseSurface
+
+X, Y = data.regression_points()
+M_STAR, B_STAR = regression.least_squares(X, Y)
+
+
+def anchors(*mobs) -> np.ndarray:
+    return np.concatenate([m.get_anchors() for m in mobs if len(m.points)])
 
 
 def test_drawn_surface_and_minimum_are_gdcores():
     scene = rendered(MseSurface)
-    x, y = data.regression_points()
     surf = scene.surface
-    np.testing.assert_allclose(surf.Z, regression.cost(surf.X, surf.Y, x, y), atol=1e-12)
+    np.testing.assert_allclose(surf.Z, regression.cost(surf.X, surf.Y, X, Y), atol=1e-12)
     assert (surf.X.min(), surf.X.max()) == views.M_RANGE
     assert (surf.Y.min(), surf.Y.max()) == views.B_RANGE
-    # one full turn: back at the figure's camera
-    assert np.isclose(scene.view.theta.get_value(), THETA0 + 360)
-    m, b = regression.least_squares(x, y)
+    # a slow arc, not a spin: the camera ends facing the cut, less than a quarter turn away
+    assert np.isclose(scene.view.theta.get_value(), mse_surface.CUT_THETA)
+    assert np.isclose(scene.view.phi.get_value(), mse_surface.CUT_PHI)
+    assert abs(mse_surface.CUT_THETA - THETA0) < 90 and PHI0 < mse_surface.CUT_PHI < 90
     dot = scene.marker[0]
-    want = scene.view.project([[m, b, regression.cost(m, b, x, y)]])[0][0]
+    want = scene.view.project([[M_STAR, B_STAR, regression.cost(M_STAR, B_STAR, X, Y)]])[0][0]
     np.testing.assert_allclose(dot.get_center(), want, atol=1e-9)
+
+
+def test_slice_edge_is_gdcores_parabola_at_b_star():
+    scene = rendered(MseSurface)
+    surf = scene.surface
+    assert np.isclose(scene.cut.get_value(), B_STAR)
+    v, moved = surf.cut_vertices()
+    assert moved.any() and not moved.all()
+    # the cut edge: every moved vertex lies at b = b*, at gdcore's J(m, b*)
+    np.testing.assert_allclose(v[moved, 1], B_STAR)
+    np.testing.assert_allclose(v[moved, 2], regression.cost(v[moved, 0], B_STAR, X, Y),
+                               rtol=1e-12)
+    # what is left is b ≥ b*: no vertex beyond the cut
+    assert v[:, 1].min() >= B_STAR - 1e-12
+    # the traced curve (seen and hidden parts) is J(m, b*) over the whole window, projected
+    arc_hidden, _, arc, _, _ = scene.link
+    ms = np.linspace(*views.M_RANGE, 2001)
+    curve = scene.view.project(np.column_stack([ms, np.full_like(ms, B_STAR),
+                                                regression.cost(ms, B_STAR, X, Y)]))[0]
+    drawn = anchors(arc, arc_hidden)
+    gap = np.linalg.norm(drawn[:, None, :2] - curve[None, :, :2], axis=2).min(axis=1)
+    assert gap.max() < 0.01
+    ends = np.sort(drawn[:, 0])
+    np.testing.assert_allclose([ends[0], ends[-1]], sorted([curve[0, 0], curve[-1, 0]]),
+                               atol=1e-9)
+
+
+def test_point_on_map_and_on_surface_agree():
+    scene = rendered(MseSurface)
+    m = scene.m.get_value()
+    assert np.isclose(m, M_STAR)
+    map_trail, map_dot = scene.map_point
+    mm, bb = scene.map_ax.p2c(map_dot.get_center())
+    np.testing.assert_allclose([mm, bb], [m, B_STAR], atol=1e-9)
+    j = regression.cost(m, B_STAR, X, Y)
+    dot3 = scene.link[4]
+    np.testing.assert_allclose(dot3.get_center(), scene.view.project([[m, B_STAR, j]])[0][0],
+                               atol=1e-9)
+    # the drop line stands on the floor under the point and reaches it
+    drop = anchors(scene.link[3], scene.link[1])
+    floor = scene.view.project([[m, B_STAR, 0.0], [m, B_STAR, j]])[0]
+    ys = drop[:, 1]
+    np.testing.assert_allclose([ys.min(), ys.max()], sorted(floor[:, 1]), atol=1e-9)
+    np.testing.assert_allclose(drop[:, 0], floor[0, 0], atol=1e-9)
+    # the map's line b = b* spans the window
+    tr = map_trail.get_anchors()
+    np.testing.assert_allclose(scene.map_ax.p2c(tr[0]), [views.M_RANGE[0], B_STAR], atol=1e-9)
+    np.testing.assert_allclose(scene.map_ax.p2c(tr[-1]), [views.M_RANGE[1], B_STAR], atol=1e-9)
+
+
+def test_numbers_are_at_least_12_px_tall_at_480p():
+    scene = rendered(MseSurface)
+    px = 480 / 8.0  # pixels per scene unit at 480p
+    digits = [n for group in scene.axes.numbers for n in group]
+    digits += [n for n in scene.rows[1:]]
+    for mob in digits:
+        assert mob.height * px >= 12.0
+    # no tick number at a corner of the box: two axes' numbers never share a line
+    (m0, m1), (b0, b1) = views.M_RANGE, views.B_RANGE
+    ticks_m, ticks_b, _ = mse_surface.TICKS
+    assert m0 < min(ticks_m) and max(ticks_m) < m1 and b0 < min(ticks_b) and max(ticks_b) < b1
