@@ -409,7 +409,7 @@ class RaceScene(ThemedScene):
                   *(FadeOut(self.tails[n]) for n in stayed),
                   *(FadeIn(self.statuses[n].set_opacity(1)) for n in stayed),
                   *([FadeIn(self.header.set_opacity(1))] if self.header else []), run_time=1.2)
-        self.wait(2.5)
+        self.wait(2.0)  # the final picture held, no longer than the rules allow a still stretch
 
     SECTIONS = sections(section_setup, section_race, section_finish)
 
