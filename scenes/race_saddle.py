@@ -17,3 +17,4 @@ class RaceSaddle(RaceScene):
     TAIL = 12
     START_LABEL = DOWN
     X_TICK, Y_TICK = 0.5, 0.5
+    STEP_TICK = 40

@@ -72,6 +72,26 @@ def test_optimizers_distinct_from_each_other_and_the_roles(th, cvd):
     assert worst[0] >= theme.MIN_CVD_DISTANCE, worst
 
 
+@pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
+def test_optimizers_differ_in_hue_and_stand_well_apart(th):
+    hue = {n: cspace_convert(to_rgb(th.opt(n)), "sRGB1", "JCh")[2] for n in NAMES}
+    for a, b in itertools.combinations(NAMES, 2):
+        turn = abs(hue[a] - hue[b]) % 360
+        assert min(turn, 360 - turn) >= theme.MIN_OPT_HUE, (a, b, turn)
+        apart = float(np.linalg.norm(seen(th.opt(a), None) - seen(th.opt(b), None)))
+        assert apart >= theme.MIN_OPT_DISTANCE, (a, b, apart)
+
+
+@pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
+def test_the_light_purples_would_fail_the_hue_check(th):
+    # four of the light theme's former colours: ΔE' ≥ 9 apart, yet all dark purples
+    old = ("#2D0F96", "#782D5A", "#874B78", "#5A0F5A")
+    hues = [cspace_convert(to_rgb(c), "sRGB1", "JCh")[2] for c in old]
+    turns = [abs(a - b) for a, b in itertools.combinations(hues, 2)]
+    assert min(turns) < theme.MIN_OPT_HUE
+    assert not set(old) & set(th.optimizer.values())
+
+
 def test_dark_theme_has_its_own_optimizer_colours_and_cost_map():
     assert set(theme.DARK.optimizer.values()).isdisjoint(theme.LIGHT.optimizer.values())
     assert list(theme.DARK.optimizer) == list(theme.LIGHT.optimizer) == list(NAMES)

@@ -91,11 +91,13 @@ def contour_image(theme: Theme, X, Y, Z, ax: Axes, log: bool = True, **kw) -> Im
 
 
 def map_axes(theme: Theme, x_range, y_range, width: float, height: float, x_label: str = "m",
-             y_label: str = "b", places: int | None = None, tick_size: float = 24) -> Axes:
+             y_label: str = "b", places: int | None = None, tick_size: float = 24,
+             y_format: Callable[[float], str] | None = None) -> Axes:
     """Axes for a map (contours under a path): a frame around the window with ticks at the
     multiples of each range's step along its bottom and left edges, wherever 0 lies (c2p/p2c
     as for any Axes). Tick numbers in their shortest form, or with `places` decimals, at font
-    size `tick_size`."""
+    size `tick_size`; y_format (the LaTeX of a y tick's value) overrides the y ticks' form,
+    e.g. lambda v: f"10^{{{v:g}}}" for a panel of log10 values."""
     ax = Axes(x_range=list(x_range), y_range=list(y_range), x_length=width, y_length=height,
               tips=False, axis_config={"stroke_opacity": 0, "include_ticks": False,
                                        "include_numbers": False})
@@ -120,7 +122,7 @@ def map_axes(theme: Theme, x_range, y_range, width: float, height: float, x_labe
         p = ax.c2p(x0, v)
         tick = VMobject(stroke_color=theme.muted, stroke_width=2)
         tick.set_points_as_corners([p, p + 0.1 * LEFT])
-        num = MathTex(fmt(v), font_size=tick_size, color=theme.text)
+        num = MathTex((y_format or fmt)(v), font_size=tick_size, color=theme.text)
         ax.add(tick, num.next_to(p, LEFT, buff=0.16))
     add_axis_labels(theme, ax, x_label, y_label, ax.c2p(x1, y0), ax.c2p(x0, y1), y_left=True)
     return ax

@@ -6,9 +6,14 @@ of the step index, after Alec Radford's optimizer animations. The race (surface,
 every hyper-parameter, window) is gdcore.races' RACE, the same as the still figures/race_*.py;
 the trajectories are races.run_race(RACE): the scene computes no number itself.
 
+Beside the map, the distance panel (as in the stills) plots each run's distance to the minimum
+(races.progress; on the saddle |y|, the distance from the ridge) against the step on a log axis,
+its curves growing with the paths: where dots crowd on the map, the panel keeps them apart.
+
 A run that leaves the window (on the saddle: every run but SGD's, stopped by descent.run as
 diverged soon after) is drawn up to where it crosses the window's edge (races.visible_path),
-where a small × replaces its dot and its legend entry says at which step it left.
+where its dot fades; its panel curve ends on the dashed line of the frame's edge and its legend
+entry says at which step it left (no marks stacked on the edge).
 
     class RaceBeale(RaceScene):
         RACE = races.BEALE
@@ -26,10 +31,11 @@ from manim import (
     UP,
     Circle,
     Create,
+    DashedLine,
     Dot,
     FadeIn,
     FadeOut,
-    Line,
+    MathTex,
     Square,
     Star,
     ValueTracker,
@@ -43,7 +49,7 @@ from gdcore import races
 from gdcore.optimizers import NAMES
 
 from . import numbers
-from .manim_blocks import Trail, contour_image, head_dot, live_readout, map_axes, step_of
+from .manim_blocks import Trail, contour_image, head_dot, map_axes, step_of
 from .manim_theme import ThemedScene, sections
 from .race_plot import stacking
 
@@ -54,29 +60,37 @@ HISTORY_OPACITY = (0.35, 1.0)
 #: stacking, race_plot.stacking): where runs share a stretch, each shows as a band along the
 #: others, so no path hides under another.
 HISTORY_WIDTH, WIDTH_STEP = 2.4, 1.5
+#: Stroke width of each run's curve in the distance panel.
+PANEL_WIDTH = 3.0
 #: Nothing closer than this (scene units, about 27 px at 480p) to the frame's edge.
 EDGE = 0.45
-#: Steps over which an exit's × and legend note fade in (and the dot out).
+#: Font sizes that keep numbers at least 12 px tall at 480p: MathTex tick numbers (a digit is
+#: 12.5 px tall at 30) and Text (12.6 px at 22; 13.7 px at 24).
+TICK_SIZE, TEXT_SIZE, SMALL_SIZE = 30, 24, 22
+#: Height of a legend row (scene units) and the gap between the map and the right-hand column.
+ROW, COLUMN_GAP = 0.33, 0.6
+#: Lowest point of the map and the distance panel (their tick numbers end above the settings
+#: line at the bottom of the frame).
+BOTTOM = -2.65
+#: Steps over which an exit's legend note fades in (and the dots out).
 EXIT_FADE_STEPS = 1.0
 
-GREEK = {"beta": "β", "beta1": "β₁", "beta2": "β₂", "rho": "ρ", "eps": "ε", "alpha": "α"}
+#: The LaTeX symbols of the hyper-parameters beyond the learning rate.
+GREEK = {"beta": r"\beta", "beta1": r"\beta_1", "beta2": r"\beta_2", "rho": r"\rho",
+         "eps": r"\epsilon"}
 
 
-def _num(v: float) -> str:
-    """A hyper-parameter in plain decimals for people: 0.9, 0.01, 0.0001 (never 1e-4)."""
-    return np.format_float_positional(v, trim="-")
-
-
-def extra_settings(race: races.Race) -> str:
-    """The race's hyper-parameters beyond the learning rates, optimizers with the same ones
-    together, e.g. 'Momentum, NAG: β = 0.9    Adadelta: ρ = 0.9, ε = 0.01'."""
+def extra_settings(race: races.Race) -> list[str]:
+    r"""The race's hyper-parameters beyond the learning rates in LaTeX (numbers for people),
+    optimizers with the same ones together, e.g. ['\text{Momentum, NAG:}\ \beta = 0.9',
+    '\text{Adadelta:}\ \rho = 0.9,\ \epsilon = 10^{-6}']."""
     groups: dict[str, list[str]] = {}
     for name in NAMES:
-        extra = ", ".join(f"{GREEK.get(k, k)} = {_num(v)}" for k, v in race.hyper[name].items()
-                          if k != "lr")
+        extra = r",\ ".join(numbers.hyper(GREEK[k], v, "latex")
+                            for k, v in race.hyper[name].items() if k != "lr")
         if extra:
             groups.setdefault(extra, []).append(name)
-    return "   ".join(f"{', '.join(names)}: {extra}" for extra, names in groups.items())
+    return [rf"\text{{{', '.join(names)}:}}\ {extra}" for extra, names in groups.items()]
 
 
 def _distance(d: float) -> str:
@@ -87,19 +101,25 @@ class RaceScene(ThemedScene):
     """One optimizer race. Variants by class attributes: RACE (a gdcore.races.Race), TITLE, the
     race's time plan STAGES ((step, seconds), …: the tracker runs linearly to each step in turn),
     TAIL (steps in each fading tail), MAP_MAX_W / MAP_MAX_H (the map's box; it keeps the
-    window's aspect), START_LABEL (UP or DOWN of the start)."""
+    window's aspect), START_LABEL (UP or DOWN of the start), X_TICK / Y_TICK (the map's tick
+    steps), STEP_TICK (the distance panel's), LEGEND_BELOW (the legend under the map in two
+    columns, for a wide map, instead of in the right-hand column above the panel), MAP_LEVELS
+    (the cost map's number of levels, the house cost map's by default)."""
 
     RACE: races.Race = races.LONG_VALLEY
     TITLE = "Seven optimizers"
     STAGES: tuple[tuple[float, float], ...] = ((80, 12.0),)
     TAIL = 12
-    MAP_MAX_W = 8.4
-    MAP_MAX_H = 5.2
-    MAP_TOP = 2.7
-    MAP_LEFT = -6.25
+    MAP_MAX_W = 7.7
+    MAP_MAX_H = 5.3
+    MAP_TOP = 2.75
+    MAP_LEFT = -6.05
     START_LABEL = UP
     X_TICK = 1.0
     Y_TICK = 1.0
+    STEP_TICK = 40
+    LEGEND_BELOW = False
+    MAP_LEVELS: int | None = None
 
     def setup(self):
         super().setup()
@@ -110,6 +130,12 @@ class RaceScene(ThemedScene):
         self.paths = {n: races.visible_path(tr.points, r.window)
                       for n, tr in self.trajectories.items()}
         self.exits = {n: o.exit for n, o in self.outcomes.items()}
+        #: name -> the distance panel's values at steps 0, 1, …: races.progress, and for a run
+        #: that leaves the window, |y| where it crosses the edge (at its exit step)
+        self.distances = {}
+        for name, d in races.progress(r, self.trajectories).items():
+            ex = self.exits[name]
+            self.distances[name] = d if ex is None else np.append(d, abs(ex.point[1]))
         self.step = ValueTracker(0)
 
     def k(self) -> int:
@@ -129,18 +155,80 @@ class RaceScene(ThemedScene):
         (x0, x1), (y0, y1) = r.window
         scale = min(self.MAP_MAX_W / (x1 - x0), self.MAP_MAX_H / (y1 - y0))
         ax = map_axes(t, [x0, x1, self.X_TICK], [y0, y1, self.Y_TICK], scale * (x1 - x0),
-                      scale * (y1 - y0), "x", "y")
+                      scale * (y1 - y0), "x", "y", tick_size=TICK_SIZE)
+        # x beside the frame's bottom-right corner, clear of the settings line below; y left
+        # of the widest y tick number, level with the frame's top
+        ax.labels[0].next_to(ax.c2p(x1, y0), RIGHT, buff=0.15)
+        numbers_left = min(m.get_left()[0] for m in ax.submobjects
+                           if isinstance(m, MathTex) and m not in ax.labels)
+        ax.labels[1].next_to(np.array([numbers_left, ax.c2p(x0, y1)[1], 0]), LEFT, buff=0.2)
+        ax.labels[1].align_to(ax.c2p(x0, y1), UP)
         ax.shift(np.array([self.MAP_LEFT, self.MAP_TOP, 0]) - ax.c2p(x0, y1))
         ax.shift(max(0.0, EDGE - config.frame_x_radius - ax.get_left()[0]) * RIGHT)
         X, Y, Z = races.surface_grid(r)
-        img = contour_image(t, X, Y, Z, ax, log=bool(np.all(Z > 0)))  # the house cost map
+        img = contour_image(t, X, Y, Z, ax, log=bool(np.all(Z > 0)), levels=self.MAP_LEVELS)
         return ax, img
+
+    def panel_range(self) -> tuple[float, float]:
+        """The distance panel's log10 range: half the least distance to twice the largest (on
+        the saddle, twice the window's edge)."""
+        lo = min(float(d.min()) for d in self.distances.values())
+        hi = max(float(d.max()) for d in self.distances.values())
+        if self.RACE.surface.minimum is None:
+            hi = self.RACE.window[1][1]
+        return float(np.log10(lo / 2)), float(np.log10(hi * 2))
+
+    def build_panel(self, left: float, top: float, bottom: float):
+        """The distance panel in the column from `left` to the frame's right margin, its frame
+        from `top` to `bottom`: each run's distance (self.distances) against the step on a
+        log axis, a curve per optimizer that grows with the paths."""
+        t, r = self.theme, self.RACE
+        lo, hi = self.panel_range()
+        probe = MathTex(f"10^{{{int(np.floor(lo))}}}", font_size=TICK_SIZE)
+        inner = left + probe.width + 0.3
+        width = config.frame_x_radius - EDGE - 0.3 - inner  # room for the last step's number
+        decades = 1 if hi - lo <= 4.5 else 2  # no more than five numbers up the panel
+        ax = map_axes(t, [0, r.steps, self.STEP_TICK], [lo, hi, decades], width, top - bottom, None,
+                      None, tick_size=TICK_SIZE, y_format=lambda v: f"10^{{{v:g}}}")
+        ax.shift(np.array([inner, top, 0]) - ax.c2p(0, hi))
+        ticks = np.arange(0, r.steps + 1, self.STEP_TICK)
+        label = self.text("step", SMALL_SIZE)
+        mid = ax.c2p((ticks[-1] + ticks[-2]) / 2, lo)
+        label.move_to(np.array([mid[0], mid[1] - 0.16 - 0.15, 0]))
+        ax.add(label)
+        if r.surface.minimum is None:  # the saddle: |y| up to the edge of the frame
+            edge = float(np.log10(r.window[1][1]))
+            line = DashedLine(ax.c2p(0, edge), ax.c2p(r.steps, edge), color=t.muted,
+                              stroke_width=2, dash_length=0.1)
+            note = self.text("frame's edge", SMALL_SIZE, t.muted)  # where no run is
+            note.next_to(ax.c2p(r.steps, edge), DOWN + LEFT, buff=0.12)
+            ax.add(line, note)
+        self.panel_curves, self.panel_dots = {}, {}
+        order = stacking(r, self.outcomes)
+        for name in NAMES:
+            c = t.opt(name)
+            d = self.distances[name]
+            pts = np.column_stack([np.arange(d.size), np.log10(d)])
+            curve = Trail(ax, pts, self.step, color=c, stroke_width=PANEL_WIDTH)
+            curve.set_z_index(1 - 0.01 * order.index(name))
+            dot = head_dot(curve, c, radius=0.07)
+            dot.set_stroke(t.background, 1.5)
+            if self.exits[name] is not None:
+                dot.add_updater(lambda m, n=name: m.set_opacity(1 - self.exit_ramp(n)))
+            self.panel_curves[name], self.panel_dots[name] = curve, dot
+        return ax
+
+    def panel_header(self) -> str:
+        """What the distance panel plots."""
+        if self.RACE.surface.minimum is None:
+            return "distance from the ridge, |y|"
+        return "distance to the minimum"
 
     def marker_start(self):
         t = self.theme
         ring = Circle(radius=0.1, stroke_color=t.text, stroke_width=3, fill_color=t.background,
                       fill_opacity=1).move_to(self.ax.c2p(*self.RACE.start))
-        label = self.text("start", 24).next_to(ring, self.START_LABEL, buff=0.14)
+        label = self.text("start", TEXT_SIZE).next_to(ring, self.START_LABEL, buff=0.14)
         return VGroup(ring, label).set_z_index(6)
 
     def marker_target(self):
@@ -155,29 +243,18 @@ class RaceScene(ThemedScene):
         mark.rotate(np.pi / 4).set_stroke(t.background).move_to(self.ax.c2p(0, 0))
         return mark.set_z_index(5), mark.copy(), "saddle point (0, 0)"
 
-    def cross(self, name: str) -> VGroup:
-        """A small × at the point where optimizer `name` leaves the window (fades in then)."""
-        t, c = self.theme, self.theme.opt(name)
-        p = self.ax.c2p(*self.exits[name].point)
-        d = 0.11
-        legs = [(p + d * (UP + LEFT), p + d * (DOWN + RIGHT)),
-                (p + d * (UP + RIGHT), p + d * (DOWN + LEFT))]
-        x = VGroup(*(Line(a, b, color=t.background, stroke_width=9) for a, b in legs),
-                   *(Line(a, b, color=c, stroke_width=5) for a, b in legs)).set_z_index(4)
-        x.add_updater(lambda m: m.set_stroke(opacity=self.exit_ramp(name)))
-        return x
-
     def legend_row(self, name: str):
         """The swatch and label (name and learning rate) of optimizer `name`, and its status:
         where it left the frame, or (shown at the end) how far from the target it ended."""
         t = self.theme
         c = t.opt(name)
         swatch = Dot(radius=0.1, color=c)
-        label = self.text(f"{name}  α = {_num(self.RACE.hyper[name]['lr'])}", 24)
-        line = VGroup(swatch, label).arrange(RIGHT, buff=0.22)
+        rate = numbers.hyper(r"\alpha", self.RACE.hyper[name]["lr"])
+        label = self.text(f"{name}  {rate}", SMALL_SIZE)
+        line = VGroup(swatch, label).arrange(RIGHT, buff=0.2)
         ex = self.exits[name]
         note = f"left at step {ex.step}" if ex is not None else self.finish_note(name)
-        return line, self.text(note, 24, t.text)
+        return line, self.text(note, SMALL_SIZE, t.text)
 
     def finish_note(self, name: str) -> str:
         """What the legend says at the end of a run that stayed in the window."""
@@ -190,32 +267,50 @@ class RaceScene(ThemedScene):
 
     def finish_header(self) -> str | None:
         """The heading of the statuses shown at the end (None: they explain themselves)."""
-        return "distance to the minimum" if self.RACE.surface.minimum else None
+        return "final distance" if self.RACE.surface.minimum else None
 
-    def build_legend(self, target_key, target_text: str) -> VGroup:
-        """The legend table: a row per optimizer (swatch, label, status), the target's key."""
-        lines, statuses = {}, {}
-        for name in NAMES:
-            lines[name], statuses[name] = self.legend_row(name)
-        rows = VGroup(*lines.values()).arrange(DOWN, buff=0.2, aligned_edge=LEFT)
-        col = max(m.get_right()[0] for m in lines.values()) + 0.4
-        for name, status in statuses.items():
-            status.move_to(lines[name]).align_to(np.array([col, 0, 0]), LEFT)
-            rows.add(status)
+    def build_keys(self, target_key, target_text: str, start: bool = True) -> VGroup:
+        """One line of keys: the start's ring (unless not `start`: the map labels it) and the
+        target's mark, each with its point."""
         r, t = self.RACE, self.theme
         ring = Circle(radius=0.1, stroke_color=t.text, stroke_width=3, fill_color=t.background,
                       fill_opacity=1)
-        start = ", ".join(numbers.text(c) for c in r.start)
-        keys = [(ring, f"start ({start})"), (target_key, target_text)]
-        key = VGroup(*(VGroup(m.move_to(ORIGIN), self.text(s, 24)).arrange(RIGHT, buff=0.3)
-                       for m, s in keys)).arrange(DOWN, buff=0.2, aligned_edge=LEFT)
-        key.next_to(rows, DOWN, buff=0.3).align_to(rows, LEFT)
-        legend = VGroup(rows, key)
+        point = ", ".join(numbers.text(c) for c in r.start)
+        items = [(ring, f"start ({point})")] if start else []
+        keys = VGroup(*(VGroup(m.move_to(ORIGIN), self.text(s, SMALL_SIZE)).arrange(RIGHT,
+                                                                                  buff=0.2)
+                        for m, s in [*items, (target_key, target_text)]))
+        return keys.arrange(RIGHT, buff=0.35)
+
+    def build_legend(self, columns: int) -> VGroup:
+        """The legend table: a row per optimizer (swatch, label, status) in `columns` columns
+        (filled down, then across) under a row for the statuses' header; its top left corner
+        at ORIGIN (the caller moves it)."""
+        lines, statuses = {}, {}
+        for name in NAMES:
+            lines[name], statuses[name] = self.legend_row(name)
+        per_col = -(-len(NAMES) // columns)
+        label_w = max(m.width for m in lines.values()) + 0.3
+        status_w = max(m.width for m in statuses.values())
+        col_w = label_w + status_w + 0.6
         header = self.finish_header()
+        first = 1 if header else 0
+        rows = VGroup()
+        for i, name in enumerate(NAMES):
+            col, row = divmod(i, per_col)
+            y = -(row + first + 0.5) * ROW
+            lines[name].move_to(np.array([col * col_w, y, 0]), aligned_edge=LEFT)
+            statuses[name].move_to(np.array([col * col_w + label_w, y, 0]), aligned_edge=LEFT)
+            rows.add(lines[name], statuses[name])
+        legend = VGroup(rows)
         self.header = None
-        if header:
-            self.header = self.text(header, 22, self.theme.muted)
-            self.header.next_to(rows, UP, buff=0.2).align_to(rows, RIGHT)
+        if header:  # right-aligned over each column of statuses, into the labels' room
+            self.header = VGroup()
+            for col in range(columns):
+                h = self.text(header, SMALL_SIZE, self.theme.muted)
+                h.move_to(np.array([col * col_w + label_w + status_w, -0.5 * ROW, 0]),
+                          aligned_edge=RIGHT)
+                self.header.add(h)
             legend.add(self.header)
             self.header.set_opacity(0)
         for name, status in statuses.items():
@@ -238,7 +333,7 @@ class RaceScene(ThemedScene):
         start = self.marker_start()
         target, target_key, target_text = self.marker_target()
 
-        self.history, self.tails, self.dots, self.crosses = {}, {}, {}, {}
+        self.history, self.tails, self.dots = {}, {}, {}
         order = stacking(r, self.outcomes)
         for name in NAMES:
             c = t.opt(name)
@@ -254,30 +349,44 @@ class RaceScene(ThemedScene):
             dot = head_dot(self.tails[name], c, radius=0.085)
             dot.set_stroke(t.background, 1.5)
             if self.exits[name] is not None:
-                self.crosses[name] = self.cross(name)
                 dot.add_updater(lambda d, n=name: d.set_opacity(1 - self.exit_ramp(n)))
             self.dots[name] = dot
-        self.legend = self.build_legend(target_key, target_text)
 
-        steps, _ = live_readout(r"\text{step}", lambda: self.k(), 0, 30)
-        of = self.tex(rf"/\ {r.steps}", 30)
-        of.add_updater(lambda m: m.next_to(steps, RIGHT, buff=0.15))
-        counter = VGroup(steps, of)
-        x_right = self.ax.c2p(r.window[0][1], 0)[0]
-        column = VGroup(counter, self.legend).arrange(DOWN, buff=0.35, aligned_edge=LEFT)
-        left = min(x_right + 0.6, config.frame_x_radius - EDGE - column.width)
-        column.next_to(np.array([left, self.MAP_TOP + 0.15, 0]), DOWN + RIGHT, buff=0)
-        of.update()
-        settings = self.text(extra_settings(r) + "   otherwise PyTorch's defaults", 22, t.muted)
-        settings.to_edge(DOWN, buff=EDGE).align_to(self.ax.c2p(r.window[0][0], 0), LEFT)
+        map_right = self.ax.c2p(r.window[0][1], 0)[0]
+        map_bottom = self.ax.c2p(0, r.window[1][0])[1]
+        left = map_right + COLUMN_GAP
+        top = self.MAP_TOP + 0.1
+        notes = [*extra_settings(r), r"\text{otherwise PyTorch's defaults}"]
+        keys = self.build_keys(target_key, target_text, start=self.LEGEND_BELOW)
+        if self.LEGEND_BELOW:  # the legend under the map and the panel, the settings beside it
+            self.legend = self.build_legend(columns=2)
+            self.legend.shift(np.array([self.ax.get_left()[0], map_bottom - 0.7, 0]))
+            panel_top, panel_bottom = top, map_bottom
+            keys.arrange(DOWN, buff=0.12, aligned_edge=LEFT)
+            settings = VGroup(*keys, *(self.tex(s, TICK_SIZE, t.muted) for s in notes))
+            settings.arrange(DOWN, buff=0.12, aligned_edge=LEFT)
+            settings.to_corner(DOWN + RIGHT, buff=EDGE)
+        else:  # the legend and the keys above the panel in the right-hand column, the
+            # settings on a line of their own
+            self.legend = self.build_legend(columns=1)
+            keys.next_to(self.legend, DOWN, buff=0.14).align_to(self.legend, LEFT)
+            self.legend.add(keys).shift(np.array([left, top, 0]))
+            panel_top, panel_bottom = self.legend.get_bottom()[1] - 0.3, BOTTOM
+            settings = self.tex(r"\qquad ".join(notes), TICK_SIZE, t.muted)
+            settings.to_corner(DOWN + LEFT, buff=EDGE)
+        header = self.text(self.panel_header(), SMALL_SIZE, t.muted)
+        header.next_to(np.array([left, panel_top, 0]), DOWN + RIGHT, buff=0)
+        header.shift(min(0.0, config.frame_x_radius - EDGE - header.get_right()[0]) * RIGHT)
+        self.panel = self.build_panel(left, header.get_bottom()[1] - 0.2, panel_bottom)
         self.settings = settings
 
         self.play(Write(title))
         self.play(FadeIn(img), Create(self.ax), run_time=1.5)
-        self.play(FadeIn(target), FadeIn(start), FadeIn(self.legend), FadeIn(counter),
-                  FadeIn(settings))
-        self.add(*self.history.values(), *self.tails.values(), *self.crosses.values())
-        self.play(*(FadeIn(d, scale=0.5) for d in self.dots.values()))
+        self.play(FadeIn(target), FadeIn(start), FadeIn(self.legend), FadeIn(settings))
+        self.play(FadeIn(header), Create(self.panel), run_time=1.2)
+        self.add(*self.history.values(), *self.tails.values(), *self.panel_curves.values())
+        self.play(*(FadeIn(d, scale=0.5) for d in (*self.dots.values(),
+                                                   *self.panel_dots.values())))
         self.wait(0.6)
 
     def section_race(self):
@@ -287,18 +396,20 @@ class RaceScene(ThemedScene):
 
     def section_finish(self):
         """The whole of every path, and how each run ended, in the legend; the dots of the runs
-        that stayed in the frame fade, so no pile of marks hides the minimum."""
-        for name in NAMES:
-            if self.exits[name] is None:
-                self.dots[name].clear_updaters()
+        that stayed in the frame fade, so no pile of marks hides the minimum (the distance
+        panel tells them apart)."""
+        stayed = [n for n in NAMES if self.exits[n] is None]
+        for name in stayed:
+            self.dots[name].clear_updaters()
+            self.panel_dots[name].clear_updaters()
         self.play(*(h.animate.set_stroke(opacity=HISTORY_OPACITY[1])
                     for h in self.history.values()),
-                  *(self.dots[n].animate.set_opacity(0) for n in NAMES if self.exits[n] is None),
-                  *(FadeOut(self.tails[n]) for n in NAMES if self.exits[n] is None),
-                  *(FadeIn(s.set_opacity(1)) for n, s in self.statuses.items()
-                    if self.exits[n] is None),
+                  *(self.dots[n].animate.set_opacity(0) for n in stayed),
+                  *(self.panel_dots[n].animate.set_opacity(0) for n in stayed),
+                  *(FadeOut(self.tails[n]) for n in stayed),
+                  *(FadeIn(self.statuses[n].set_opacity(1)) for n in stayed),
                   *([FadeIn(self.header.set_opacity(1))] if self.header else []), run_time=1.2)
-        self.wait(2.5)
+        self.wait(2.0)  # the final picture held, no longer than the rules allow a still stretch
 
     SECTIONS = sections(section_setup, section_race, section_finish)
 

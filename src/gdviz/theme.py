@@ -15,11 +15,13 @@ from gdcore.optimizers import NAMES as OPTIMIZER_NAMES
 #: One colour per optimizer and theme (gdcore.optimizers.NAMES order). Chosen by search in
 #: CAM02-UCS so that, in normal vision and simulated deuteranopia, protanopia and tritanopia
 #: (colorspacious, severity 100), every two optimizers and every optimizer and role colour lie
-#: at least MIN_CVD_DISTANCE apart, while each meets WCAG contrast against its background and
-#: every colour of its theme's cost map (tests/test_style_colors.py recomputes all of it).
+#: at least MIN_CVD_DISTANCE apart, every two optimizers differ in hue by MIN_OPT_HUE (light:
+#: dark green, blue, crimson, teal, lavender, violet, magenta), while each meets WCAG contrast
+#: against its background and every colour of its theme's cost map (tests/test_style_colors.py
+#: recomputes all of it).
 LIGHT_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
     OPTIMIZER_NAMES,
-    ("#003C00", "#0F4BFF", "#2D0F96", "#782D5A", "#874B78", "#5A0F5A", "#870F3C"),
+    ("#003C00", "#0F4BFF", "#800820", "#105048", "#805890", "#400090", "#802068"),
 ))
 DARK_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
     OPTIMIZER_NAMES,
@@ -28,6 +30,10 @@ DARK_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
 #: Smallest CAM02-UCS distance (ΔE') between two optimizer colours, or an optimizer colour and a
 #: role colour, in normal vision and each simulated colour-vision deficiency.
 MIN_CVD_DISTANCE = 9.0
+#: Stricter floors between two optimizer colours, whose paths run side by side: ΔE' and the
+#: CAM02 hue angle in normal vision, so no two optimizers are told apart by lightness alone (the
+#: light theme once had four dark purples, 8° of hue apart, that passed MIN_CVD_DISTANCE).
+MIN_OPT_DISTANCE, MIN_OPT_HUE = 15.0, 25.0
 #: WCAG 2.1 contrast minima: text (and secondary text), lines and markers.
 TEXT_CONTRAST = 4.5
 LINE_CONTRAST = 3.0

@@ -1,8 +1,11 @@
-"""The drawing check shared by the three race scene tests."""
+"""The checks shared by the three race scene tests: the drawing against gdcore, the layout,
+and every optimizer's colour in the final frame."""
+
+import itertools
 
 import numpy as np
 from frames import draw
-from manim import ManimColor
+from manim import ManimColor, SingleStringMathTex, Text, config
 
 from gdcore import races
 from gdcore.optimizers import NAMES
@@ -14,53 +17,107 @@ def _anchors(mob, ax):
 
 
 def check_drawing(scene, k, finished=False):
-    """Dots, trails, crosses and legend at whole step k are gdcore's trajectories; once the
-    scene has finished, the dots of the runs that stayed in the frame have faded (no marks
-    piled on the minimum) and every history is drawn at full strength."""
+    """Dots, trails, distance panel and legend at whole step k are gdcore's trajectories: the
+    panel's curves are races.progress read back through the panel's log axis (for a run that
+    left the window, up to |y| on its edge at the exit step); once the scene has finished, the
+    dots of the runs that stayed in the frame have faded (no marks piled on the minimum) and
+    every history is drawn at full strength."""
     race = scene.RACE
     trs = races.run_race(race)
     out = races.outcomes(race, trs)
-    assert tuple(scene.dots) == NAMES and int(round(scene.step.get_value())) == k
+    dist = races.progress(race, trs)
+    assert tuple(scene.dots) == tuple(scene.panel_curves) == NAMES
+    assert int(round(scene.step.get_value())) == k
     (x0, x1), (y0, y1) = race.window
     for name, tr in trs.items():
         ex = out[name].exit
         gone = ex is not None and k >= ex.step
         drawn = _anchors(scene.history[name], scene.ax)
+        curve = _anchors(scene.panel_curves[name], scene.panel)
         if gone:  # drawn only up to the exit, ending on the window's edge
             want = np.vstack([tr.points[: ex.step], ex.point])
-            assert len(drawn) == ex.step + 1
-            np.testing.assert_allclose(scene.ax.p2c(scene.crosses[name].get_center()),
-                                       ex.point, atol=1e-9)
+            want_d = np.append(dist[name], abs(ex.point[1]))
+            assert len(drawn) == len(curve) == ex.step + 1
+            assert abs(ex.point[1]) == y1  # the saddle's runs leave through the top edge
             assert scene.dots[name].get_fill_opacity() == 0
+            assert scene.panel_dots[name].get_fill_opacity() == 0
             assert scene.statuses[name].get_fill_opacity() == 1
             assert scene.statuses[name].original_text == f"left at step {ex.step}"
         else:
             want = tr.points[: k + 1]
-            np.testing.assert_allclose(scene.ax.p2c(scene.dots[name].get_center()),
-                                       tr.points[k], atol=1e-9)
-            assert scene.dots[name].get_fill_opacity() == (0 if finished else 1)
+            want_d = dist[name][: k + 1]
+            for dot, ax, p in ((scene.dots[name], scene.ax, tr.points[k]),
+                               (scene.panel_dots[name], scene.panel,
+                                (k, np.log10(dist[name][k])))):
+                np.testing.assert_allclose(ax.p2c(dot.get_center()), p, atol=1e-9)
+                assert dot.get_fill_opacity() == (0 if finished else 1)
         if finished:
             assert scene.history[name].get_stroke_opacity() == 1
         np.testing.assert_allclose(drawn, want, atol=1e-9)
+        np.testing.assert_allclose(curve[:, 0], np.arange(len(want_d)), atol=1e-9)
+        np.testing.assert_allclose(10 ** curve[:, 1], want_d, rtol=1e-9)
         assert np.all((drawn[:, 0] >= x0 - 1e-9) & (drawn[:, 0] <= x1 + 1e-9))
         assert np.all((drawn[:, 1] >= y0 - 1e-9) & (drawn[:, 1] <= y1 + 1e-9))
         tail = _anchors(scene.tails[name], scene.ax)
         np.testing.assert_allclose(tail, want[-(scene.TAIL + 1):], atol=1e-9)
         assert scene.dots[name].get_fill_color().to_hex().upper() == scene.theme.opt(name).upper()
+        assert scene.panel_curves[name].get_stroke_color().to_hex().upper() == \
+            scene.theme.opt(name).upper()
     return out
 
 
-def check_colours(scene, least=100):
-    """No path hides under another in the final frame: taking one optimizer's history, tail,
-    dot and cross away changes pixels that were that optimizer's own colour (within 6/255)."""
+#: Pixels of a 480-line frame per scene unit, the least distance (px) of anything from the
+#: frame's edge, and the least height (px) of a tick number or a legend entry.
+PX = 480 / 8.0
+EDGE_PX, LEAST_PX = 24, 12
+
+
+def _box(m) -> tuple[float, float, float, float]:
+    return m.get_left()[0], m.get_right()[0], m.get_bottom()[1], m.get_top()[1]
+
+
+def check_layout(scene):
+    """In the final frame: nothing within EDGE_PX of the frame's edge; no piece of text on
+    another; the map the largest panel; every tick number and legend entry at least LEAST_PX
+    tall (a number with a minus sign or a power counts whole)."""
+    shown = [m for m in scene.mobjects if m.get_family() and m.width > 0]
+    margin = EDGE_PX / PX
+    for m in shown:
+        left, right, bottom, top = _box(m)
+        assert left >= -config.frame_x_radius + margin and right <= config.frame_x_radius - margin
+        assert bottom >= -config.frame_y_radius + margin and top <= config.frame_y_radius - margin
+    texts = [m for top in shown for m in top.get_family()
+             if isinstance(m, (Text, SingleStringMathTex)) and m.get_fill_opacity() > 0]
+    for a, b in itertools.combinations(texts, 2):
+        if a in b.get_family() or b in a.get_family():
+            continue
+        (l1, r1, b1, t1), (l2, r2, b2, t2) = _box(a), _box(b)
+        overlap = min(r1, r2) - max(l1, l2), min(t1, t2) - max(b1, b2)
+        names = (getattr(a, "original_text", a), getattr(b, "original_text", b))
+        assert min(overlap) <= 0.005, names
+    assert scene.ax.width * scene.ax.height > scene.panel.width * scene.panel.height
+    assert scene.ax.width * scene.ax.height > scene.legend.width * scene.legend.height
+    ticks = [m for ax in (scene.ax, scene.panel) for m in ax.submobjects
+             if isinstance(m, SingleStringMathTex) and m not in ax.labels]
+    assert len(ticks) >= 8
+    for m in ticks + [*scene.statuses.values()]:
+        assert m.height * PX >= LEAST_PX, (m, m.height * PX)
+
+
+def check_colours(scene, least=100, least_panel=30):
+    """No path hides under another in the final frame: taking one optimizer's history, tail
+    and dot away from the map changes at least `least` pixels that were that optimizer's own
+    colour (within 6/255), and taking its curve and dot away from the distance panel at least
+    `least_panel` (pixels of a 1080p frame, scaled to the frame drawn)."""
     full = draw(scene)
-    least *= full.shape[0] * full.shape[1] / (1920 * 1080)  # least: pixels of a 1080p frame
+    scale = full.shape[0] * full.shape[1] / (1920 * 1080)
+    least, least_panel = least * scale, least_panel * scale
     for name in NAMES:
-        parts = [scene.history[name], scene.tails[name], scene.dots[name]]
-        parts += [scene.crosses[name]] if name in scene.crosses else []
-        scene.remove(*parts)
-        changed = np.any(draw(scene) != full, axis=2)
-        scene.add(*parts)
         want = np.array(ManimColor(scene.theme.opt(name)).to_rgb()) * 255
-        own = np.all(np.abs(full - want) <= 6, axis=2) & changed
-        assert own.sum() >= least, f"{name}: {own.sum()} pixels of its colour"
+        own = np.all(np.abs(full - want) <= 6, axis=2)
+        for parts, need in (([scene.history[name], scene.tails[name], scene.dots[name]], least),
+                            ([scene.panel_curves[name], scene.panel_dots[name]], least_panel)):
+            scene.remove(*parts)
+            changed = np.any(draw(scene) != full, axis=2)
+            scene.add(*parts)
+            assert (own & changed).sum() >= need, f"{name}: {(own & changed).sum()} pixels"

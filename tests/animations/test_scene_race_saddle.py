@@ -2,7 +2,7 @@
 
 import pytest
 from frames import rendered
-from race_checks import check_colours, check_drawing
+from race_checks import check_colours, check_drawing, check_layout
 
 from gdcore import races
 from scenes.race_saddle import RaceSaddle
@@ -24,6 +24,9 @@ def test_dots_and_trails_are_gdcores_race():
 
 
 @pytest.mark.parametrize("theme", ("light", "dark"))
-def test_every_path_shows_its_own_colour_in_the_final_frame(theme, monkeypatch):
+def test_every_path_shows_its_own_colour_and_nothing_overlaps_in_the_final_frame(
+        theme, monkeypatch):
     monkeypatch.setenv("GD_THEME", theme)
-    check_colours(rendered(RaceSaddle))
+    scene = rendered(RaceSaddle)
+    check_colours(scene)
+    check_layout(scene)
