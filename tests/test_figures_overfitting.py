@@ -164,7 +164,7 @@ def test_overfitting_poly_panels_carry_the_computed_errors(t):
     d = procedure.overfit_data()
     err = procedure.polynomial_errors(d, (3, 9))
     a3, a9 = fig.axes
-    assert (a3.get_title(), a9.get_title()) == ("degree 3", "degree 9")
+    assert (a3.get_title(), a9.get_title()) == ("Degree 3", "Degree 9")
     (box3,) = by_gid(a3, "errors", matplotlib.text.Text)
     (box9,) = by_gid(a9, "errors", matplotlib.text.Text)
     assert box3.get_text() == f"training MSE {err.train[0]:.3f}\ntest MSE {err.test[0]:.3f}"
