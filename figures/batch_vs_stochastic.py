@@ -23,6 +23,7 @@ import numpy as np
 from gdcore import data, races, regression
 from gdviz import mpl as gm
 from gdviz import numbers
+from gdviz import theme as th
 from gdviz.race_plot import batch_colors
 
 RACE = races.BATCH_RACE
@@ -68,7 +69,7 @@ def make_figure(theme):
             ax.set_ylabel("intercept $b$")
         else:
             ax.tick_params(labelleft=False)
-        ax.set_title(label.replace(" (", "\n("), fontsize=theme.font_size, color=c)
+        ax.set_title(th.title(label).replace(" (", "\n("), fontsize=theme.font_size, color=c)
         aj.plot(np.arange(tr.losses.size), tr.losses, color=c, lw=(1.8, 1.1, 0.9)[k],
                 label=label, gid=f"cost:{label}", zorder=4 - k)
 

@@ -46,7 +46,7 @@ def make_figure(theme):
         nd.draw_neurons(ax, lay, theme, styles=styles, edge=theme.muted, linewidth=0.9)
         nd.setup_axes(ax, lay, pad=0.12)
         n_kept = kept[t]
-        ax.set_title(f"step {t + 1}\n{n_kept} of {EX.n_hidden} hidden kept",
+        ax.set_title(f"Step {t + 1}\n{n_kept} of {EX.n_hidden} hidden kept",
                      fontsize=theme.small_size, linespacing=1.4)
     return fig
 

@@ -22,8 +22,13 @@ from matplotlib.colors import LogNorm
 from gdcore import data, regression
 from gdcore.cost_descent import COST_DESCENT
 from gdviz import mpl as gm
-from gdviz import views
+from gdviz import numbers, views
+from gdviz import theme as th
 from gdviz.colors import mix
+
+#: Decimals of every cost on the small panels (one number of places for the figure: 13.900 …
+#: 0.009, not 13.9, 0.378, 0.00909).
+J_PLACES = 3
 
 
 def run():
@@ -80,7 +85,8 @@ def make_figure(theme):
         ax.set_xlim(*views.X_RANGE)
         ax.set_ylim(0.5, 3.5)
         ax.set_xticks([2, 5])
-        ax.set_title(f"$t = {t}$\n$J = {losses[t]:.3g}$", fontsize=theme.small_size,
+        ax.set_title(f"$t = {t}$\n$J = {numbers.latex(losses[t], places=J_PLACES)}$",
+                     fontsize=theme.small_size,
                      linespacing=1.3)
         ax.set_xlabel("$x$", labelpad=0)
         if k:
@@ -108,7 +114,7 @@ def make_figure(theme):
     cx.set_ylim(*views.B_RANGE)
     cx.set_xlabel("$m$")
     cx.set_ylabel("$b$")
-    cx.set_title(f"path of $(m, b)$, $\\alpha = {COST_DESCENT.lr_good:g}$")
+    cx.set_title(th.title(f"path of $(m, b)$, $\\alpha = {COST_DESCENT.lr_good:g}$"))
     cx.legend(loc="upper right")
 
     # Bottom right: J per iteration, log axes (iteration 0 on the linear stretch of symlog).
@@ -122,7 +128,7 @@ def make_figure(theme):
     jx.text(1.5, j_best * 1.15, f"least-squares minimum $J^{{\\!*}} = {j_best:.4f}$",
             ha="left", va="bottom", fontsize=theme.small_size, color=theme.text)
     gm.cost_per_iteration_axes(jx, COST_DESCENT.steps, j_best / 1.6, float(losses.max()) * 1.6)
-    jx.set_title("cost per iteration")
+    jx.set_title(th.title("cost per iteration"))
     return fig
 
 

@@ -123,7 +123,7 @@ def make_figure(theme):
                     f"{nb.latex(traj.losses[-1], places=4)}$", transform=ax.transAxes,
                     ha="right", va="top", fontsize=theme.small_size, color=theme.text)
         ax.plot(*traj.points[0], **theme.marker("start"))
-        ax.set_title(label(name, lr), fontsize=theme.font_size, color=cols[name])
+        ax.set_title(th.title(label(name, lr)), fontsize=theme.font_size, color=cols[name])
 
     # Middle: J per iteration for the three rates.
     jx = fig.add_subplot(gs[1, :])
@@ -163,7 +163,7 @@ def make_figure(theme):
     sx.set_ylabel("across the valley")
     lim = 1.25 * abs(d).max()
     sx.set_ylim(-lim, lim)
-    sx.set_title(f"too large: each step × ${nb.latex(-(growth), places=2)}$",
+    sx.set_title(th.title(f"too large: each step × ${nb.latex(-(growth), places=2)}$"),
                  fontsize=theme.font_size, color=theme.text)
 
     # Bottom right: the factor per step across the valley against α, the limit marked.
@@ -193,7 +193,8 @@ def make_figure(theme):
     fx.set_yticks([0, 0.5, 1.0, 1.5])
     fx.set_xlabel(th.AXIS_LABELS["rate"])
     fx.set_ylabel(r"factor $|1 - \alpha\lambda_{\max}|$")
-    fx.set_title("factor per step across the valley", fontsize=theme.font_size, color=theme.text)
+    fx.set_title(th.title("factor per step across the valley"), fontsize=theme.font_size,
+                 color=theme.text)
     return fig
 
 

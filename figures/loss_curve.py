@@ -16,7 +16,7 @@ interleaved crescent-shaped clusters of points in two colours, separated by a cu
 import numpy as np
 
 from gdcore.networks import LOSS_CURVE
-from gdviz import equations
+from gdviz import equations, numbers
 from gdviz import mpl as gm
 from gdviz.theme import AXIS_LABELS
 
@@ -43,7 +43,8 @@ def make_figure(theme):
     ax.annotate(f"start: {losses[0]:.3f}", (0, losses[0]), xytext=(8, -2),
                 textcoords="offset points", ha="left", va="top", fontsize=theme.small_size,
                 color=theme.text)
-    ax.annotate(f"after {EX.steps} iterations: {losses[-1]:.3f}", (it[-1], losses[-1]),
+    ax.annotate(f"after {numbers.count(EX.steps)} iterations: {losses[-1]:.3f}",
+                (it[-1], losses[-1]),
                 xytext=(0, 10), textcoords="offset points", ha="right", va="bottom",
                 fontsize=theme.small_size, color=theme.text)
     ax.text(0.97, 0.72, equations.mathtext("half-mse-loss"), transform=ax.transAxes,

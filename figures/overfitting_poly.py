@@ -23,6 +23,7 @@ from gdcore import data, regression
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz import numbers
+from gdviz import theme as th
 
 DEGREES = (3, 9)
 SEED = 33  # procedure.overfit_data's default seed
@@ -70,7 +71,7 @@ def make_figure(theme):
         ax.plot(d.x_test, d.y_test, label=f"{d.x_test.size} test samples", gid="test-samples",
                 **held)
         gm.scatter_points(ax, theme, d.x, d.y, label="training samples")
-        ax.set_title(f"degree {k}")
+        ax.set_title(th.title(f"degree {k}"))
         ax.text(0.97, 0.97, _err_label(tr, te), transform=ax.transAxes, ha="right", va="top",
                 fontsize=theme.small_size, color=theme.text, linespacing=1.4, gid="errors",
                 bbox=dict(boxstyle="round,pad=0.3", facecolor=theme.background,

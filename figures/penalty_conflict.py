@@ -24,6 +24,7 @@ import numpy as np
 from gdcore import training_procedure as procedure
 from gdviz import equations
 from gdviz import mpl as gm
+from gdviz import theme as th
 
 N = 50  # samples of the two-input regression
 LABELLED = (0.1, 1.0, 10.0)  # λ values marked on the path (all on gdcore's grid)
@@ -135,7 +136,7 @@ def make_figure(theme):
     side.set_xlabel(r"penalty strength $\lambda$")
     side.set_ylabel("weight at the minimiser")
     side.legend(loc="upper right")
-    side.set_title("the minimiser, weight by weight", fontsize=theme.font_size)
+    side.set_title(th.title("the minimiser, weight by weight"), fontsize=theme.font_size)
     return fig
 
 

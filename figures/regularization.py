@@ -1,4 +1,4 @@
-"""L2 Regularisation Calms the Degree-9 Fit
+"""L2 regularisation calms the degree-9 fit
 
 The degree-9 polynomial of the overfitting example, refitted to the same {n} samples with the
 penalty (λ/2) Σ w_k² of J_λ on its coefficients (the intercept w₀ is not penalised). Top: the fit
@@ -30,6 +30,17 @@ from gdviz import numbers, views
 
 EX = procedure.REGULARIZATION
 MSE_FLOOR = 1e-5  # lower edge of the error axis (below: the interpolating fit's ≈ 0)
+#: From this length on a panel's ‖w‖ is written as a power of ten (1.5 × 10⁵ beside 2.3 × 10⁶,
+#: not 150000): a length is a measurement, not a count.
+NORM_POWER_FROM = 1e4
+
+
+def norm_tex(v: float) -> str:
+    """A coefficient vector's length in LaTeX for people: 0.22, 16, 1.5 × 10⁵, 2.3 × 10⁶."""
+    if v < NORM_POWER_FROM:
+        return numbers.latex(v, sig=2)
+    e = int(np.floor(np.log10(v)))
+    return rf"{numbers.latex(v / 10.0**e, sig=2)} \times {numbers.power10(e, 'latex')}"
 
 
 def facts() -> dict:
@@ -109,7 +120,7 @@ def make_figure(theme):
                 sp.set_linewidth(1.6)
             ax.set_title(lam_tex(rp.lams[r]) + ": least test error", fontsize=theme.font_size,
                          color=theme.good)
-        ax.text(0.5, 0.03, rf"$\|w\| = {numbers.latex(rp.norms[r], sig=2)}$",
+        ax.text(0.5, 0.03, rf"$\|w\| = {norm_tex(rp.norms[r])}$",
                 transform=ax.transAxes,
                 ha="center", va="bottom", fontsize=theme.small_size, color=theme.text)
         ax.set_xlim(0, 1)

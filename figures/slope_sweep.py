@@ -16,6 +16,7 @@ import numpy as np
 
 from gdcore import data, regression
 from gdviz import mpl as gm
+from gdviz import theme as th
 from gdviz import views
 
 
@@ -87,7 +88,7 @@ def make_figure(theme):
     jx.set_ylim(0, None)
     jx.set_xlabel("slope $m$")
     jx.set_ylabel(r"$J(m, b^{\!*})$")
-    jx.set_title("cost against the slope")
+    jx.set_title(th.title("cost against the slope"))
     return fig
 
 

@@ -1,19 +1,19 @@
-"""Training and validation loss: where to stop
+"""Training and validation cost: where to stop
 
 A network with one hidden layer of {hidden} sigmoid neurons, trained by full-batch gradient
 descent with momentum on only {n_train} noisy samples of sin(2πx), and scored after every epoch
 on {n_val} separate validation samples (half mean squared error, log scale; the epoch axis is
 logarithmic beyond epoch 1, so the steep first epochs can be read). For the first {below_to}
-epochs the validation loss lies a little below the training loss: the two sets are small
-samples at different x, and while the network still underfits its loss is mostly its distance
+epochs the validation cost lies a little below the training cost: the two sets are small
+samples at different x, and while the network still underfits its cost is mostly its distance
 from the sine, which happens to be larger at the {n_train} training x than on average over the
-{n_val} validation x (the noise alone is smaller on the training samples). The training loss
-keeps falling, to {train_last:.3f} after {epochs} epochs. The validation loss falls with it at
+{n_val} validation x (the noise alone is smaller on the training samples). The training cost
+keeps falling, to {train_last:.3f} after {epochs} epochs. The validation cost falls with it at
 first, reaches its lowest value, {val_best:.3f}, at epoch {best}, and then turns up to
 {val_last:.3f}: from there on the network fits the noise of its {n_train} samples. Early
 stopping keeps the weights of epoch {best}.
 
-Alt: Two loss curves over {epochs} epochs, both axes logarithmic. Both drop steeply in the
+Alt: Two cost curves over {epochs} epochs, both axes logarithmic. Both drop steeply in the
 first hundred epochs, the validation curve just under the training curve until epoch
 {below_to}. The training curve keeps sloping down; the validation curve bottoms out at epoch
 {best}, marked with a dashed vertical line and a ring, and then climbs slowly for the rest of
@@ -28,6 +28,7 @@ import numpy as np
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz import numbers
+from gdviz.theme import AXIS_LABELS
 
 N_TRAIN, N_VAL, HIDDEN = 15, 60, 40  # the set-up of procedure.train_val_curves (its docstring)
 
@@ -47,8 +48,8 @@ def facts() -> dict:
 
 
 def below_until(c) -> int:
-    """The last epoch of the opening stretch where the validation loss is below the training
-    loss (every epoch up to it is such an epoch)."""
+    """The last epoch of the opening stretch where the validation cost is below the training
+    cost (every epoch up to it is such an epoch)."""
     above = np.flatnonzero(c.val >= c.train)
     return int(above[0] - 1) if above.size else c.val.size - 1
 
@@ -59,9 +60,9 @@ def make_figure(theme):
     b = c.best_epoch
     fig, ax = gm.subplots(theme, height=2.7)
     gm.style_axes(ax, theme)
-    ax.plot(epochs, c.train, color=theme.data, linewidth=1.6, label="training loss", zorder=3,
+    ax.plot(epochs, c.train, color=theme.data, linewidth=1.6, label="training cost", zorder=3,
             gid="train")
-    ax.plot(epochs, c.val, color=theme.accent, linewidth=1.6, label="validation loss",
+    ax.plot(epochs, c.val, color=theme.accent, linewidth=1.6, label="validation cost",
             zorder=3, gid="val")
     ax.set_yscale("log")
     ax.set_xscale("symlog", linthresh=1, linscale=0.35)  # linear 0 … 1, log beyond
@@ -77,14 +78,14 @@ def make_figure(theme):
     ax.axvline(b, color=theme.good, linewidth=1.0, linestyle=(0, (4, 2)), zorder=2, gid="stop")
     ax.plot([b], [c.val[b]], marker="o", markersize=10, markerfacecolor="none",
             markeredgecolor=theme.good, markeredgewidth=1.5, zorder=5, gid="best")
-    ax.annotate(f"early stop: epoch {b}\nvalidation loss {c.val[b]:.3f}", xy=(b, c.val[b]),
+    ax.annotate(f"early stop: epoch {b}\nvalidation cost {c.val[b]:.3f}", xy=(b, c.val[b]),
                 xytext=(b * 1.35, c.val[b] * 3.0), ha="left", va="bottom",
                 fontsize=theme.small_size, color=theme.text, gid="stop-label",
                 arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8))
-    ax.text(0.985, 0.93, "validation loss\nrises: overfitting", transform=ax.transAxes,
+    ax.text(0.985, 0.93, "validation cost\nrises: overfitting", transform=ax.transAxes,
             ha="right", va="top", fontsize=theme.small_size, color=theme.error)
     ax.set_xlabel("epoch (one full-batch gradient step)")
-    ax.set_ylabel(r"loss (half MSE)")
+    ax.set_ylabel(AXIS_LABELS["cost"])
     ax.legend(loc="lower left")
     return fig
 

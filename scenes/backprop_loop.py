@@ -35,7 +35,7 @@ from manim.utils.color import ManimColor
 from gdcore.networks import BACKPROP
 from gdviz import equations
 from gdviz.colors import mix
-from gdviz.manim_theme import ThemedScene, sections
+from gdviz.manim_theme import TICK_SIZE, ThemedScene, sections
 from gdviz.network_layout import sign_role
 from gdviz.network_mobject import NetworkMobject
 
@@ -48,6 +48,8 @@ PANEL_X = 3.85  # centre of the right-hand panel (equations, gradients)
 W_LO, W_HI = 1.0, 10.0  # edge widths for |w| = 0 and the largest |w| (or |dJ/dw|)
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
 SIGN_STRENGTH = 0.8  # edges: background mixed this far towards their sign's colour
+#: The gradient and update matrices are set at this scale, their entries at TICK_SIZE once scaled.
+MATRIX_SCALE = 0.7
 
 
 def _swap(old, new, **kw) -> list:
@@ -118,7 +120,7 @@ class BackpropLoop(ThemedScene):
     def swap_values(self, per_layer, l, places, color=None):
         """The numbers in layer l's circles replaced (old ones fade out, new ones in)."""
         old = VGroup(*(self.net.values[n] for n in self.net.layer_neurons(l)))
-        new = self.net.add_values(per_layer, [l], places=places, font_size=26, color=color)
+        new = self.net.add_values(per_layer, [l], places=places, color=color)
         return _swap(old, new)
 
     def fill_layer(self, acts, l, run_time=0.5):
@@ -131,18 +133,18 @@ class BackpropLoop(ThemedScene):
         t, net = self.theme, self.net
         for l in range(len(SIZES) - 1):
             self.play(net.layer_flow(l, color=t.text, run_time=per_layer))
-            labels = net.add_values(acts, [l + 1], places=2, font_size=28)
+            labels = net.add_values(acts, [l + 1], places=2)
             self.play(FadeIn(labels), self.fill_layer(acts, l + 1),
                       *self.set_head(l + 1, rf"a^{{({l + 1})}}", t.text), run_time=0.6)
             self.wait(0.3)
 
     def matrix(self, l, values, label, colours):
         m = DecimalMatrix(values, element_to_mobject_config={
-            "num_decimal_places": 3, "font_size": 40},
+            "num_decimal_places": 3, "font_size": TICK_SIZE / MATRIX_SCALE},
             h_buff=1.7, v_buff=0.75, bracket_config={"color": self.theme.text})
         for entry, c in zip(m.get_entries(), colours):
             entry.set_color(c)
-        m.scale(0.7)
+        m.scale(MATRIX_SCALE)
         lab = self.tex(label, 32)
         return VGroup(lab, m).arrange(RIGHT, buff=0.2)
 
@@ -158,7 +160,7 @@ class BackpropLoop(ThemedScene):
         self.head_y, self.heads = top + 0.3, {}
         key = VGroup(*(VGroup(Line(LEFT, RIGHT, stroke_width=6,
                                    color=self.sign_colours([s])[0]).scale(0.22),
-                              self.tex(w, 26, t.muted)).arrange(RIGHT, buff=0.12)
+                              self.tex(w, 30, t.muted)).arrange(RIGHT, buff=0.12)
                        for s, w in ((1.0, "w > 0"), (-1.0, "w < 0"))))
         key.arrange(RIGHT, buff=0.4)
         key.move_to([NET_CENTER[0], net.layer_bottom() - 0.85, 0])
@@ -167,7 +169,7 @@ class BackpropLoop(ThemedScene):
                   *self.set_note("edge width ∝ |w|", t.muted), run_time=1.5)
         self.show_step("1  Forward pass")
         self.show_equation("sigmoid-neuron", 34)
-        inputs = net.add_values(r["acts"], [0], places=2, font_size=28)
+        inputs = net.add_values(r["acts"], [0], places=2)
         self.play(FadeIn(inputs), *self.set_head(0, "x", t.muted))
         self.forward_pass(r["acts"])
         self.title, self.key = title, key

@@ -32,7 +32,7 @@ from manim import (
 from gdcore import nn
 from gdcore.networks import CONNECTION_TWEAK
 from gdviz.colors import mix
-from gdviz.manim_theme import ThemedScene, readout, sections
+from gdviz.manim_theme import TICK_SIZE, ThemedScene, readout, sections
 from gdviz.network_mobject import NetworkMobject
 
 EX = CONNECTION_TWEAK
@@ -165,11 +165,11 @@ class ConnectionTweak(ThemedScene):
         outs, moves = VGroup(), VGroup()
         for k in range(SIZES[-1]):
             y = net.point(out_l, k)[1]
-            num = DecimalNumber(a0[k], num_decimal_places=3, font_size=26, color=t.text)
+            num = DecimalNumber(a0[k], num_decimal_places=3, font_size=TICK_SIZE, color=t.text)
             num.move_to([right_a, y, 0], aligned_edge=RIGHT)
             num.add_updater(lambda d, k=k, y=y: d.set_value(self.outputs()[k]).move_to(
                 [right_a, y, 0], aligned_edge=RIGHT))
-            move = DecimalNumber(0.0, num_decimal_places=3, font_size=26, color=t.accent,
+            move = DecimalNumber(0.0, num_decimal_places=3, font_size=TICK_SIZE, color=t.accent,
                                  include_sign=True)
             move.move_to([right_a + 1.15, y, 0], aligned_edge=RIGHT)
             move.add_updater(lambda d, k=k, y=y: d.set_value(self.outputs()[k] - a0[k]).move_to(

@@ -44,9 +44,10 @@ from gdviz.manim_blocks import (
     contour_image,
     head_dot,
     log_time,
+    loss_axes,
     map_axes,
 )
-from gdviz.manim_theme import ThemedScene, sections
+from gdviz.manim_theme import TICK_SIZE, ThemedScene, sections
 
 WINDOW = (views.M_RANGE, views.B_RANGE)
 #: Seconds per shown jump of the large rate (the key moment), and the pause after each.
@@ -108,7 +109,7 @@ class LearningRates(ThemedScene):
 
         # the α axis: the three rates and the stability limit
         line = NumberLine(x_range=[0, ALPHA_MAX, 0.04], length=5.6, color=t.muted,
-                          include_numbers=True, font_size=28, decimal_number_config={
+                          include_numbers=True, font_size=TICK_SIZE, decimal_number_config={
                               "num_decimal_places": 2, "color": t.text})
         line.move_to(np.array([3.3, 2.05, 0]))
         a_lab = self.tex(r"\alpha", 34).next_to(line, RIGHT, buff=0.2)
@@ -124,9 +125,11 @@ class LearningRates(ThemedScene):
             circle.set_fill(c, 1).move_to(line.n2p(lr)).set_z_index(3)
         self.alpha = VGroup(line, a_lab, limit, lim_lab)
 
-        plot = LossPlot(t, self.steps[self.names[0]], (0, COST_DESCENT.steps),
-                        (-3, int(np.log10(COST_DESCENT.plot_top(self.large)))), 5.0, 2.7,
-                        x_label="t", y_label="J", log_t=True)
+        y_exp = (-3, int(np.log10(COST_DESCENT.plot_top(self.large))))
+        # every other power of ten: nine ticks in 2.7 units would touch at the house tick size
+        j_ax = loss_axes(t, (0, COST_DESCENT.steps), y_exp, 5.0, 2.7, "t", "J", y_step=2,
+                         log_t=True)
+        plot = LossPlot(t, self.steps[self.names[0]], None, y_exp, 0, 0, ax=j_ax, log_t=True)
         plot.ax.move_to(np.array([3.4, -2.0, 0]))
         best = DashedLine(plot.c2p(0, self.j_star), plot.c2p(COST_DESCENT.steps, self.j_star),
                           color=t.good, stroke_width=3, dash_length=0.1)

@@ -182,7 +182,7 @@ class LocalMinima(ThemedScene):
         # Each local minimum labelled with its depth J(w*).
         self.min_labels = VGroup()
         for m, f in zip(self.minima, self.depths):
-            lab = self.tex(rf"J = {numbers.latex(f, 2)}", 28, t.good)
+            lab = self.tex(rf"J = {numbers.latex(f, 2)}", 30, t.good)
             lab.next_to(ax.c2p(m, f), DOWN, buff=0.3)
             self.min_labels.add(lab)
         note = VGroup(self.text("each ball stops in", 24, t.muted),

@@ -163,7 +163,7 @@ class MseSurface(ThemedScene):
             self.tex(rf"b^* = {numbers.latex(self.b_star, 3)}", NUMBER_SIZE, t.good),
             self.tex(rf"J^* = {numbers.latex(self.j_star, 4)}", NUMBER_SIZE, t.good),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-        self.rows.move_to([5.0, 0.9, 0], aligned_edge=LEFT).shift(0.1 * RIGHT)
+        self.rows.move_to([4.45, 0.9, 0], aligned_edge=LEFT)
         self.play(FadeIn(self.marker, scale=0.5), FadeIn(self.rows, shift=0.2 * LEFT))
         self.wait(1.0)
 
@@ -256,8 +256,8 @@ class MseSurface(ThemedScene):
         t = self.theme
         note = VGroup(self.tex(r"\text{cut at } b = b^*", 24),
                       self.tex(r"\text{its edge } J(m, b^*)", 24),
-                      self.tex(r"\text{is the parabola of}", 24),
-                      self.tex(r"\text{the slope sweep}", 24),
+                      self.tex(r"\text{is the parabola}", 24),
+                      self.tex(r"\text{of slope-sweep}", 24),
                       ).arrange(DOWN, aligned_edge=LEFT, buff=0.14)
         note.next_to(self.rows, DOWN, buff=0.6, aligned_edge=LEFT)
         self.play(FadeIn(note), run_time=1.0)

@@ -41,7 +41,7 @@ from gdcore import data, races, regression
 from gdcore import training_procedure as procedure
 from gdviz import equations, numbers, views
 from gdviz.manim_blocks import map_axes
-from gdviz.manim_theme import ThemedScene, data_dots, sections
+from gdviz.manim_theme import TICK_SIZE, ThemedScene, data_dots, sections
 from gdviz.theme import FONT
 
 EX = procedure.REGULARIZATION
@@ -141,10 +141,10 @@ class Regularization(ThemedScene):
         for e in range(BAR_EXP[0], BAR_EXP[1] + 1, 2):
             p = ax.c2p(x0, e)
             ax.add(line(p, p + 0.1 * LEFT),
-                   MathTex("1" if e == 0 else rf"10^{{{e}}}", font_size=26,
+                   MathTex("1" if e == 0 else rf"10^{{{e}}}", font_size=TICK_SIZE,
                            color=t.text).next_to(p, LEFT, buff=0.14))
         for k in range(DEGREE + 1):
-            ax.add(MathTex(rf"w_{k}", font_size=26, color=t.muted if k == 0 else t.text)
+            ax.add(MathTex(rf"w_{k}", font_size=TICK_SIZE, color=t.muted if k == 0 else t.text)
                    .next_to(ax.c2p(k, BAR_EXP[0]), DOWN, buff=0.16))
         ly = MathTex(r"|w_k|", font_size=30, color=t.text)
         ly.next_to(ax.c2p(x0, BAR_EXP[1]), RIGHT, buff=0.2)
@@ -168,11 +168,12 @@ class Regularization(ThemedScene):
         return out
 
     def number(self, v: float, sig: int, color, floor: float = numbers.FLOOR) -> VMobject:
-        """A live value for people (gdviz.numbers): Pango markup, or MathTex "≈ 0" below the
-        floor (no LaTeX run per frame: the sweep redraws it every frame)."""
+        """A live value for people (gdviz.numbers) with its relation: Pango markup "= value", or
+        MathTex "≈ 0" below the floor (never "= ≈ 0"; no LaTeX run per frame: the sweep redraws
+        it every frame)."""
         if abs(v) < floor and v != 0:
             return MathTex(numbers.latex(v), font_size=32, color=color)
-        return MarkupText(numbers.pango(v, sig=sig, floor=floor), font=FONT, font_size=26,
+        return MarkupText("= " + numbers.pango(v, sig=sig, floor=floor), font=FONT, font_size=26,
                           color=color)
 
     def readouts(self) -> VGroup:
@@ -203,7 +204,7 @@ class Regularization(ThemedScene):
     # -- sections ------------------------------------------------------------------
 
     def section_overfit(self):
-        title = self.text("L2 Regularisation Calms the Degree-9 Fit", 32).to_edge(UP, buff=0.25)
+        title = self.text("L2 regularisation calms the degree-9 fit", 32).to_edge(UP, buff=0.25)
         eq = self.tex(equations.tex("l2-penalty"), 30).next_to(title, DOWN, buff=0.15)
         ax_f, sine, dots = self.build_fit_panel()
         ax_b = self.build_bar_panel()
@@ -216,8 +217,8 @@ class Regularization(ThemedScene):
         self.bar_group = always_redraw(self.bars)
         t = self.theme
         self.labels = VGroup(*(self.tex(s, 32, c) for s, c in (
-            (r"\lambda =", t.text), (r"\text{training error} =", t.data),
-            (r"\text{test error} =", t.error))))
+            (r"\lambda", t.text), (r"\text{training error}", t.data),
+            (r"\text{test error}", t.error))))
         for lab, slot in zip(self.labels, (self.lam_slot, self.train_slot, self.test_slot)):
             lab.move_to(slot, aligned_edge=LEFT)
         self.read = always_redraw(self.readouts)

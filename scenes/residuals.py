@@ -27,7 +27,14 @@ from manim import (
 
 from gdcore import data, regression
 from gdviz import equations, views
-from gdviz.manim_theme import ThemedScene, data_dots, error_bars, sections, themed_axes
+from gdviz.manim_theme import (
+    TICK_SIZE,
+    ThemedScene,
+    data_dots,
+    error_bars,
+    sections,
+    themed_axes,
+)
 
 X_RANGE = views.X_RANGE
 Y_RANGE = (1.2, 3.2)
@@ -56,7 +63,7 @@ class Residuals(ThemedScene):
         # y ticks need one decimal, x ticks none: renumber the y axis
         ax.y_axis.remove(ax.y_axis.numbers)
         ax.y_axis.add_numbers(np.arange(y0, y1 + 1e-9, 0.4), num_decimal_places=1,
-                              font_size=24, color=t.text)
+                              font_size=TICK_SIZE, color=t.text)
         ax.to_edge(LEFT, buff=0.9).shift(0.9 * DOWN)
         return ax
 

@@ -358,7 +358,7 @@ def test_loss_curve_is_gdcores_training_loss_falling_and_levelling_off(theme):
     assert L[half] - L[-1] < 0.1 * (L[0] - L[-1])
     texts = [t.get_text() for t in line.axes.texts]
     assert f"start: {L[0]:.3f}" in texts
-    assert f"after {ex.steps} iterations: {L[-1]:.3f}" in texts
+    assert f"after {ex.steps:,} iterations: {L[-1]:.3f}" in texts
     # the cost is J, as everywhere; start and end in the house marks
     assert line.axes.get_ylabel() == "training cost $J$"
     assert xy(by_gid(fig, "start"))[0] == pytest.approx((0, L[0]))

@@ -164,7 +164,7 @@ def test_overfitting_poly_panels_carry_the_computed_errors(t):
     d = procedure.overfit_data()
     err = procedure.polynomial_errors(d, (3, 9))
     a3, a9 = fig.axes
-    assert (a3.get_title(), a9.get_title()) == ("degree 3", "degree 9")
+    assert (a3.get_title(), a9.get_title()) == ("Degree 3", "Degree 9")
     (box3,) = by_gid(a3, "errors", matplotlib.text.Text)
     (box9,) = by_gid(a9, "errors", matplotlib.text.Text)
     assert box3.get_text() == f"training MSE {err.train[0]:.3f}\ntest MSE {err.test[0]:.3f}"
@@ -351,7 +351,7 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     (ring,) = by_gid(fig, "best")
     assert (ring.get_xdata()[0], ring.get_ydata()[0]) == (b, c.val[b])
     (label,) = by_gid(fig, "stop-label", matplotlib.text.Annotation)
-    assert label.get_text() == f"early stop: epoch {b}\nvalidation loss {c.val[b]:.3f}"
+    assert label.get_text() == f"early stop: epoch {b}\nvalidation cost {c.val[b]:.3f}"
     # the model overfits: training loss keeps falling, validation loss turns up
     assert c.train[-1] < c.train[b] and c.val[-1] > 1.3 * c.val[b]
     # the first epochs are readable: the epoch axis is logarithmic beyond epoch 1

@@ -43,6 +43,8 @@ from manim import (
 from manim.utils.color import ManimColor
 from PIL import Image, ImageDraw
 
+from .manim_theme import TICK_SIZE
+
 # ------------------------------------------------------------------------------ the camera
 
 
@@ -337,7 +339,7 @@ class Axes3D(VGroup):
     that stay upright. Rebuilt from the view's camera by `update_from_view` (its updater)."""
 
     def __init__(self, view: View3D, ticks: Sequence[Sequence[float]], labels: Sequence[str],
-                 color, text_color, number_size: float = 24, label_size: float = 34,
+                 color, text_color, number_size: float = TICK_SIZE, label_size: float = 34,
                  places: int | None = 0, stroke_width: float = 2.5):
         super().__init__()
         self.view = view
@@ -345,6 +347,7 @@ class Axes3D(VGroup):
         self.color, self.text_color = color, text_color
         self.lines = VMobject(stroke_color=color, stroke_width=stroke_width)
         self.tick_marks = VMobject(stroke_color=color, stroke_width=stroke_width)
+        number_size = max(number_size, TICK_SIZE)  # the house minimum
         fmt = "{:g}" if places is None else f"{{:.{places}f}}"
         self.numbers = [VGroup(*(MathTex(fmt.format(v), font_size=number_size, color=text_color)
                                  for v in tk)) for tk in self.ticks]

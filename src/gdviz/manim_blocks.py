@@ -35,7 +35,7 @@ from manim import (
 )
 
 from . import colors
-from .manim_theme import add_axis_labels, readout
+from .manim_theme import TICK_SIZE, add_axis_labels, readout
 from .theme import Theme
 from .views import contour_levels
 
@@ -91,13 +91,15 @@ def contour_image(theme: Theme, X, Y, Z, ax: Axes, log: bool = True, **kw) -> Im
 
 
 def map_axes(theme: Theme, x_range, y_range, width: float, height: float, x_label: str = "m",
-             y_label: str = "b", places: int | None = None, tick_size: float = 24,
+             y_label: str = "b", places: int | None = None, tick_size: float = TICK_SIZE,
              y_format: Callable[[float], str] | None = None) -> Axes:
     """Axes for a map (contours under a path): a frame around the window with ticks at the
     multiples of each range's step along its bottom and left edges, wherever 0 lies (c2p/p2c
     as for any Axes). Tick numbers in their shortest form, or with `places` decimals, at font
-    size `tick_size`; y_format (the LaTeX of a y tick's value) overrides the y ticks' form,
-    e.g. lambda v: f"10^{{{v:g}}}" for a panel of log10 values."""
+    size `tick_size` (never under the house minimum TICK_SIZE); y_format (the LaTeX of a y
+    tick's value) overrides the y ticks' form, e.g. lambda v: f"10^{{{v:g}}}" for a panel of
+    log10 values."""
+    tick_size = max(tick_size, TICK_SIZE)
     ax = Axes(x_range=list(x_range), y_range=list(y_range), x_length=width, y_length=height,
               tips=False, axis_config={"stroke_opacity": 0, "include_ticks": False,
                                        "include_numbers": False})
@@ -118,13 +120,17 @@ def map_axes(theme: Theme, x_range, y_range, width: float, height: float, x_labe
         tick.set_points_as_corners([p, p + 0.1 * DOWN])
         num = MathTex(fmt(v), font_size=tick_size, color=theme.text)
         ax.add(tick, num.next_to(p, DOWN, buff=0.16))
+    widest = 0.0
     for v in ticks(y0, y1, y_range[2]):
         p = ax.c2p(x0, v)
         tick = VMobject(stroke_color=theme.muted, stroke_width=2)
         tick.set_points_as_corners([p, p + 0.1 * LEFT])
         num = MathTex((y_format or fmt)(v), font_size=tick_size, color=theme.text)
         ax.add(tick, num.next_to(p, LEFT, buff=0.16))
-    add_axis_labels(theme, ax, x_label, y_label, ax.c2p(x1, y0), ax.c2p(x0, y1), y_left=True)
+        widest = max(widest, num.width)
+    # the y label left of the widest tick number, a clear gap between them
+    add_axis_labels(theme, ax, x_label, y_label, ax.c2p(x1, y0), ax.c2p(x0, y1), y_left=True,
+                    y_buff=max(0.6, 0.16 + widest + 0.18))
     return ax
 
 
@@ -217,8 +223,9 @@ def loss_axes(theme: Theme, x_range, y_exp: tuple[int, int], width: float, heigh
         y_length=height,
         tips=False,
         axis_config={"color": theme.muted, "stroke_width": 2, "include_numbers": True,
-                     "font_size": 24, "decimal_number_config": {"color": theme.text,
-                                                                "num_decimal_places": x_places}},
+                     "font_size": TICK_SIZE,
+                     "decimal_number_config": {"color": theme.text,
+                                               "num_decimal_places": x_places}},
         y_axis_config=y_cfg,
         x_axis_config=x_cfg,
     )
@@ -229,7 +236,7 @@ def loss_axes(theme: Theme, x_range, y_exp: tuple[int, int], width: float, heigh
             p = ax.c2p(t_to_u(t), 10.0 ** y_exp[0] if log else y_exp[0])
             tick = VMobject(stroke_color=theme.muted, stroke_width=2)
             tick.set_points_as_corners([p + 0.08 * UP, p + 0.08 * DOWN])
-            num = MathTex(str(t), font_size=24, color=theme.text).next_to(p, DOWN, buff=0.18)
+            num = MathTex(str(t), font_size=TICK_SIZE, color=theme.text).next_to(p, DOWN, buff=0.18)
             ax.add(tick, num)
     if log:
         for num in ax.y_axis.labels:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import svgelements
 from manim import (
@@ -27,8 +28,10 @@ from manim import (
     Dot,
     Integer,
     Line,
+    MarkupText,
     MathTex,
     Scene,
+    SingleStringMathTex,
     Tex,
     Text,
     VGroup,
@@ -46,6 +49,31 @@ svgelements.Path.__deepcopy__ = lambda self, memo: self
 
 #: Stroke width of a residual segment in a scene (Manim units of the 1080p frame).
 RESIDUAL_STROKE = 3
+
+#: The smallest height of a digit on screen, in pixels of the 480-pixel frame (854 × 480): tick
+#: labels and readouts must read on a small screen (tests/animations/test_scene_legibility.py).
+MIN_TEXT_PX = 12
+#: Font size of tick labels (and the smallest for any number): LaTeX's digits are 0.43 of the
+#: font size in pixels at 480p, so 30 gives 12.9 px (Manim's usual 24 gives 10.3 px).
+TICK_SIZE = 30
+
+
+@cache
+def _digit_px_per_point(pango: bool) -> float:
+    """The height at 480p, in px, of the digit 0 per font point, as Pango or LaTeX sets it."""
+    zero = Text("0", font=FONT, font_size=48) if pango else SingleStringMathTex("0", font_size=48)
+    return zero.height * (480 / config.frame_height) / 48
+
+
+def min_font_size(pango: bool) -> float:
+    """The smallest font size whose digits reach MIN_TEXT_PX at 480p (Pango's Text or LaTeX)."""
+    return MIN_TEXT_PX / _digit_px_per_point(pango)
+
+
+def digit_px(mob) -> float:
+    """The height, in px at 480p, of a digit 0 at the effective font size of a text mobject
+    (Text, MarkupText, MathTex, Tex, DecimalNumber; its font_size follows later scaling)."""
+    return float(mob.font_size) * _digit_px_per_point(isinstance(mob, (Text, MarkupText)))
 
 
 def apply(theme: Theme) -> None:
@@ -147,15 +175,17 @@ class ThemedScene(Scene):
     # -- small helpers shared by the scenes --------------------------------------------
 
     def text(self, s: str, size: float = 28, color=None, **kw) -> Text:
-        """Text in the scene's font and theme colour (its words go into the captions)."""
+        """Text in the scene's font and theme colour (its words go into the captions), never
+        smaller than the house minimum (digits MIN_TEXT_PX tall at 480p)."""
         self._log_words("text", s)
-        return Text(s, font=FONT, font_size=size, color=color or self.theme.text, **kw)
+        return Text(s, font=FONT, font_size=max(size, min_font_size(pango=True)),
+                    color=color or self.theme.text, **kw)
 
     def tex(self, s: str, size: float = 34, color=None) -> MathTex:
         """MathTex in the theme colour (s from gdviz.equations where it is an equation); its
-        words go into the captions."""
+        words go into the captions); never smaller than the house minimum TICK_SIZE."""
         self._log_words("tex", s)
-        return MathTex(s, font_size=size, color=color or self.theme.text)
+        return MathTex(s, font_size=max(size, TICK_SIZE), color=color or self.theme.text)
 
 
 def themed_axes(theme: Theme, x_range, y_range, width, height, x_label=None, y_label=None,
@@ -172,18 +202,19 @@ def themed_axes(theme: Theme, x_range, y_range, width, height, x_label=None, y_l
         y_length=height,
         tips=False,
         axis_config={"color": theme.muted, "stroke_width": 2, "include_numbers": ticks,
-                     "font_size": 24, "decimal_number_config": {"color": theme.text,
-                                                                "num_decimal_places": places}},
+                     "font_size": TICK_SIZE,
+                     "decimal_number_config": {"color": theme.text, "num_decimal_places": places}},
     )
     add_axis_labels(theme, ax, x_label, y_label, ax.x_axis.get_right(), ax.y_axis.get_top())
     return ax
 
 
 def add_axis_labels(theme: Theme, ax: Axes, x_label, y_label, x_end, y_end, size: float = 32,
-                    x_drop: float = 0.55, y_left: bool = False) -> VGroup:
+                    x_drop: float = 0.55, y_left: bool = False, y_buff: float = 0.6) -> VGroup:
     """The one placement of axis labels (every scene's axes): the x label right-aligned under
     x_end, its top x_drop below it; the y label beside y_end, to its right and raised, or with
-    y_left to its left, top-aligned. Added to ax as ax.labels, so they move with the axes."""
+    y_left y_buff to its left, top-aligned. Added to ax as ax.labels, so they move with the
+    axes."""
     labels = VGroup()
     if x_label:
         lx = MathTex(x_label, font_size=size, color=theme.text)
@@ -192,7 +223,7 @@ def add_axis_labels(theme: Theme, ax: Axes, x_label, y_label, x_end, y_end, size
     if y_label:
         ly = MathTex(y_label, font_size=size, color=theme.text)
         if y_left:
-            ly.next_to(y_end, LEFT, buff=0.6).align_to(y_end, UP)
+            ly.next_to(y_end, LEFT, buff=y_buff).align_to(y_end, UP)
         else:
             ly.next_to(y_end, RIGHT, buff=0.2).shift(0.25 * UP)
         labels.add(ly)
@@ -217,7 +248,9 @@ def error_bars(theme: Theme, ax: Axes, x, y, y_hat) -> VGroup:
 
 
 def readout(label: str, value: float, places: int = 3, size: float = 30, color=None):
-    """'label = value' with a live DecimalNumber: returns (group, number)."""
+    """'label = value' with a live DecimalNumber: returns (group, number). Never smaller than
+    the house minimum TICK_SIZE."""
+    size = max(size, TICK_SIZE)
     kw = {} if color is None else {"color": color}
     lab = MathTex(label + "=", font_size=size, **kw)
     num = DecimalNumber(value, num_decimal_places=places, font_size=size, **kw)

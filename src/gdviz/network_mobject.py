@@ -39,6 +39,7 @@ from manim import (
 from manim.utils.color import ManimColor
 
 from .colors import mix, rgb
+from .manim_theme import TICK_SIZE
 from .network_layout import Edge, Layout, Neuron, layout
 from .theme import FONT, Theme
 
@@ -319,14 +320,16 @@ class NetworkMobject(VGroup):
 
     # --- value labels -----------------------------------------------------------------------
     def add_values(self, per_layer: Sequence, layers: Iterable[int] | None = None,
-                   places: int = 2, font_size: float = 26, color=None,
+                   places: int = 2, font_size: float = TICK_SIZE, color=None,
                    offset=None) -> VGroup:
-        """DecimalNumber labels of per_layer[l][i] inside (or `offset` from) the neurons.
+        """DecimalNumber labels of per_layer[l][i] inside (or `offset` from) the neurons, at
+        `font_size` (never under the house minimum TICK_SIZE).
 
         Returns the new labels (also kept in `values` and `value_group`); an existing label of
         a neuron is replaced.
         """
         layers = range(self.layout.n_layers) if layers is None else layers
+        font_size = max(font_size, TICK_SIZE)
         out = VGroup()
         for l in layers:
             if per_layer[l] is None:

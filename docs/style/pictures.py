@@ -1,0 +1,149 @@
+"""The before/after pictures of docs/STYLE.md: each rule drawn twice, with the settings the
+figures used before the house style (written out here, on purpose) and with the house theme.
+
+    PYTHONPATH=src python docs/style/pictures.py      # writes docs/style/<rule>-{before,after}.png
+
+The "before" settings are kept only here, as a record: DejaVu Sans text beside Computer Modern
+maths, six different start marks, numbers as a program prints them, and the race maps' viridis
+fills faded to 40 %.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import matplotlib
+import numpy as np
+
+from gdcore import races, surfaces
+from gdviz import mpl as gm
+from gdviz import numbers
+from gdviz import theme as house
+
+OUT = Path(__file__).resolve().parent
+#: Size of every picture (inches) and its resolution: small PNGs for a style guide.
+SIZE = (2.9, 1.55)
+DPI = 130
+THEME = house.LIGHT
+
+#: The settings before the house style (the first theme of the project).
+OLD_RC = {
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],
+    "mathtext.fontset": "cm",
+    "axes.unicode_minus": False,
+    "font.size": 8.5,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+#: The six start marks of the figures before (plot() keyword arguments).
+OLD_STARTS = (
+    {"marker": "o", "markersize": 7, "color": "#FDB863"},
+    {"marker": "o", "markersize": 5, "color": "black"},
+    {"marker": "o", "markersize": 7, "markerfacecolor": "#E66101", "markeredgecolor": "black"},
+    {"marker": "o", "markersize": 6, "color": "#D62728"},
+    {"marker": "o", "markersize": 7, "markerfacecolor": "white", "markeredgecolor": "black"},
+    {"marker": "o", "markersize": 7, "markerfacecolor": "none", "markeredgecolor": "#555555"},
+)
+#: The race maps before: viridis fills at 40 % over white.
+OLD_MAP_CMAP, OLD_MAP_ALPHA = "viridis", 0.4
+#: Numbers as the figures printed them before, and the values they stand for.
+NUMBERS = ((1.1e12, "1.1e+12"), (3e-5, "3e-05"), (-0.25, "-0.25"), (2.7e-21, "2.7e-21"))
+
+
+def figure(rc: dict):
+    """A figure of SIZE drawn under rc (matplotlib's defaults for the rest)."""
+    with matplotlib.rc_context(rc):
+        fig = gm.new_figure(THEME, SIZE[1])
+        fig.set_size_inches(*SIZE)
+        fig.set_layout_engine("none")
+    return fig
+
+
+def save(fig, name: str) -> Path:
+    path = OUT / f"{name}.png"
+    fig.savefig(path, dpi=DPI, facecolor="white")
+    return path
+
+
+def faces(old: bool):
+    """A cost, a learning rate and a small value: two faces before, one design after."""
+    rc = OLD_RC if old else house.mpl_rc(THEME)
+    with matplotlib.rc_context(rc):
+        fig = figure(rc)
+        if old:
+            lines = ("loss $J$ = 0.543", "α=0.1", r"training MSE 2.7 $\times$ $10^{-5}$")
+        else:
+            lines = (f"cost $J = {numbers.mathtext(0.543, 3)}$",
+                     numbers.hyper(r"\alpha", 0.1, "mathtext"),
+                     f"training cost {numbers.mathtext(2.7e-5)}")
+        for k, s in enumerate(lines):
+            fig.text(0.06, 0.74 - 0.3 * k, s, fontsize=12)
+        return save(fig, f"faces-{'before' if old else 'after'}")
+
+
+def markers(old: bool):
+    """The starts of six runs (each a short arc to its current position): six marks before,
+    one after."""
+    rc = OLD_RC if old else house.mpl_rc(THEME)
+    u = np.linspace(0.0, 1.0, 30)
+    with matplotlib.rc_context(rc):
+        fig = figure(rc)
+        ax = fig.add_axes((0.03, 0.05, 0.94, 0.9))
+        ax.set_axis_off()
+        for k in range(6):
+            x = 1.6 * k + 0.9 * u
+            y = (0.9 - 1.6 * u + 0.8 * u**2) * (1 if k % 2 else -1)
+            ax.plot(x, y, color=THEME.muted, linewidth=1.0)
+            start = dict(OLD_STARTS[k], linestyle="none") if old else THEME.marker("start")
+            ax.plot(x[:1], y[:1], **start)
+            ax.plot(x[-1:], y[-1:], **THEME.marker("current"))
+        ax.set_xlim(-0.3, 9.3)
+        ax.set_ylim(-1.2, 1.2)
+        return save(fig, f"markers-{'before' if old else 'after'}")
+
+
+def numbers_picture(old: bool):
+    """Four values as a program prints them, then for people."""
+    rc = OLD_RC if old else house.mpl_rc(THEME)
+    with matplotlib.rc_context(rc):
+        fig = figure(rc)
+        for k, (v, printed) in enumerate(NUMBERS):
+            s = printed if old else numbers.mathtext(v)
+            fig.text(0.08 + 0.46 * (k % 2), 0.62 - 0.42 * (k // 2), s, fontsize=13)
+        return save(fig, f"numbers-{'before' if old else 'after'}")
+
+
+def cost_map(old: bool):
+    """Beale's function: faded viridis before, the house cost map after."""
+    rc = OLD_RC if old else house.mpl_rc(THEME)
+    X, Y, Z = races.surface_grid(races.BEALE, 200)
+    with matplotlib.rc_context(rc):
+        fig = figure(rc)
+        ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
+        ax.set_axis_off()
+        if old:
+            lv = np.geomspace(max(float(Z.min()), 1e-3), float(Z.max()), 16)
+            cs = ax.contourf(X, Y, Z, levels=lv, cmap=OLD_MAP_CMAP,
+                             norm=matplotlib.colors.LogNorm(lv[0], lv[-1]))
+            cs.set_alpha(OLD_MAP_ALPHA)
+        else:
+            gm.contour_map(ax, THEME, X, Y, Z)
+        ax.plot(*surfaces.beale.minimum, **THEME.marker("minimum"))
+        ax.plot(*races.BEALE.start, **THEME.marker("start"))
+        return save(fig, f"cost-map-{'before' if old else 'after'}")
+
+
+PICTURES = (faces, markers, numbers_picture, cost_map)
+
+
+def main() -> int:
+    for draw in PICTURES:
+        for old in (True, False):
+            print(draw(old).relative_to(OUT.parents[1]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
