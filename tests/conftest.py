@@ -51,10 +51,11 @@ def pytest_addoption(parser):
 
 
 def scene_of(nodeid: str) -> str | None:
-    """The scene whose tests a test is, from its id: its frame row or its value-test file."""
-    m = re.match(r"tests/animations/test_scene_"
-                 r"(?:frames\.py::test_scene_frame\[(\w+)-|(\w+)\.py::)", nodeid)
-    return m and (m.group(1) or m.group(2))
+    """The scene whose tests a test is, from its id: its frame row, its legibility row or its
+    value-test file."""
+    m = re.match(r"tests/animations/test_scene_(?:frames\.py::test_scene_frame\[(\w+)-|"
+                 r"legibility\.py::test_\w+\[([\w-]+)\]|(\w+)\.py::)", nodeid)
+    return m and next(g for g in m.groups() if g).replace("-", "_")
 
 
 def pytest_xdist_make_scheduler(config, log):
@@ -75,11 +76,13 @@ FIRST = ("tests/test_render.py", "tests/test_decks.py", "tests/animations/")
 
 
 def pytest_collection_modifyitems(config, items):
-    """Order the tests: the longest scopes first, and a scene's frame tests before its value
-    tests (so they read the drawings the frame tests rendered)."""
+    """Order the tests: the longest scopes first, and a scene's frame tests before its
+    legibility and value tests (so they read the drawings the frame tests rendered)."""
     def rank(item):
         first = next((i for i, f in enumerate(FIRST) if item.nodeid.startswith(f)), len(FIRST))
-        return first, scene_of(item.nodeid) or "", item.path.stem != "test_scene_frames"
+        order = ("test_scene_frames", "test_scene_legibility").index(item.path.stem) \
+            if item.path.stem in ("test_scene_frames", "test_scene_legibility") else 2
+        return first, scene_of(item.nodeid) or "", order
 
     items.sort(key=rank)
 

@@ -5,8 +5,9 @@ STAGES, ...). compare_last_frame renders a variant's last frame and compares it 
 committed control frame control_data/<module>/<module>_<frame>_frame.npz, through Manim's
 frames_comparison (so --set_test and --show_diff work as for any frames test).
 
-A rendered variant is kept (per process, per theme; the last few), so the value tests of a scene
-read the drawing that its frame test compared instead of rendering it again: the scene tests
+A rendered variant is kept (per process, per theme; the last few) with the sizes its words had
+after every play (record_text_px), so the value and legibility tests of a scene read the
+drawing that its frame test compared instead of rendering it again: the scene tests
 run frame tests first and keep each scene's tests on one worker (tests/conftest.py).
 
 While a scene plays with skip_animations, Manim draws every play's static image and last frame
@@ -21,19 +22,69 @@ from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
+from manim import DecimalNumber, MarkupText, SingleStringMathTex, Text
 from manim.renderer.cairo_renderer import CairoRenderer
 from manim.utils.testing.frames_comparison import frames_comparison
+
+from gdviz.manim_theme import digit_px
 
 #: Rendered variants kept: a scene's frame and value tests run one after the other.
 KEPT = 4
 _kept: OrderedDict[tuple, object] = OrderedDict()
 
 
+TEXT_TYPES = (Text, MarkupText, SingleStringMathTex, DecimalNumber)
+
+
+def _visible(mob) -> bool:
+    return any(max(m.get_fill_opacity(), m.get_stroke_opacity()) > 0
+               for m in mob.family_members_with_points())
+
+
+def _text_mobjects(mobjects):
+    """The outermost text mobjects among mobjects' families (a DecimalNumber, not its digits)."""
+    out = []
+
+    def walk(m):
+        if isinstance(m, TEXT_TYPES):
+            out.append(m)
+            return
+        for s in m.submobjects:
+            walk(s)
+
+    for m in mobjects:
+        walk(m)
+    return out
+
+
+def _label(m) -> str:
+    if isinstance(m, DecimalNumber):
+        return f"{type(m).__name__} {m.get_value():g}"
+    s = getattr(m, "original_text", None) or getattr(m, "tex_string", None) or ""
+    return f"{type(m).__name__} {s[:30]!r}"
+
+
+def record_text_px(scene) -> None:
+    """scene.text_px: {id: (smallest digit height in px at 480p, what it is)} over the text
+    mobjects the scene has shown, visible, so far (gdviz.manim_theme.digit_px)."""
+    seen = scene.__dict__.setdefault("text_px", {})
+    for m in _text_mobjects(scene.mobjects):
+        if m.height <= 0 or not _visible(m):
+            continue
+        px = digit_px(m)
+        if id(m) not in seen or px < seen[id(m)][0]:
+            seen[id(m)] = (px, _label(m))
+
+
 def variant(scene_cls: type, **attrs) -> type:
-    """scene_cls with the class attributes attrs (none: scene_cls itself)."""
-    if not attrs:
-        return scene_cls
-    return type(f"{scene_cls.__name__}Variant", (scene_cls,), attrs)
+    """scene_cls with the class attributes attrs, recording its text sizes after every play
+    and wait (record_text_px)."""
+    def play(self, *args, **kwargs):
+        super(cls, self).play(*args, **kwargs)
+        record_text_px(self)
+
+    cls = type(f"{scene_cls.__name__}Variant", (scene_cls,), {"play": play, **attrs})
+    return cls
 
 
 def _key(scene_cls: type, attrs: dict) -> tuple:
@@ -55,6 +106,7 @@ def rendered(scene_cls: type, **attrs):
     if key not in _kept:
         scene = variant(scene_cls, **attrs)(skip_animations=True)
         scene.render()
+        record_text_px(scene)
         _keep(key, scene)
     return _kept[key]
 
@@ -74,10 +126,11 @@ def compare_last_frame(scene_cls: type, module: str, frame: str, request, tmp_pa
                        **attrs) -> None:
     """Compare the last frame of variant(scene_cls, **attrs) with its control frame."""
     cls = variant(scene_cls, **attrs)
-    key, keep = _key(scene_cls, attrs), _keep
+    key, keep, record = _key(scene_cls, attrs), _keep, record_text_px
 
     def construct(scene):
         cls.construct(scene)
+        record(scene)
         # The last frame, drawn by frames_comparison after this returns: every mobject as it
         # is at the end (ThemedScene.construct makes them all "moving"), each drawn once.
         scene.renderer.draws = True

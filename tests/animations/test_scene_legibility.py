@@ -8,86 +8,27 @@ readout, so a label whose digits reach 12 px reads; lower-case letters and sub/s
 scale with it. The digit heights per font point are measured here, from Manim, not written by
 hand.
 
-Each scene is rendered section by section without writing video; after every play and wait
-(and at the end) every text mobject on screen and visible is measured, and the smallest size
-each one ever had is compared with the minimum.
+Each scene is rendered without writing video (the render its frame test compared); after every
+play and wait (and at the end) every text mobject on screen and visible was measured
+(frames.record_text_px), and the smallest size each one ever had is compared with the minimum.
 """
 
 from __future__ import annotations
 
 import pytest
-from frames import variant
-from manim import (
-    DecimalNumber,
-    MarkupText,
-    SingleStringMathTex,
-    Text,
-    config,
-)
+from frames import rendered
+from manim import SingleStringMathTex, Text, config
 
 from gdrender.catalog import TARGETS
 from gdviz.manim_theme import MIN_TEXT_PX, TICK_SIZE, digit_px
 from gdviz.theme import FONT
 
-TEXT_TYPES = (Text, MarkupText, SingleStringMathTex, DecimalNumber)
 SCENES = [t for t in TARGETS if "animation" in t.kinds]
 
 
 def scene_class(target):
     module = __import__(f"scenes.{target.stem}", fromlist=[target.scene_class])
     return getattr(module, target.scene_class)
-
-
-def visible(mob) -> bool:
-    return any(max(m.get_fill_opacity(), m.get_stroke_opacity()) > 0
-               for m in mob.family_members_with_points())
-
-
-def text_mobjects(mobjects):
-    """The outermost text mobjects among mobjects' families (a DecimalNumber, not its digits)."""
-    out = []
-
-    def walk(m):
-        if isinstance(m, TEXT_TYPES):
-            out.append(m)
-            return
-        for s in m.submobjects:
-            walk(s)
-
-    for m in mobjects:
-        walk(m)
-    return out
-
-
-def label(m) -> str:
-    if isinstance(m, DecimalNumber):
-        return f"{type(m).__name__} {m.get_value():g}"
-    s = getattr(m, "original_text", None) or getattr(m, "tex_string", None) or ""
-    return f"{type(m).__name__} {s[:30]!r}"
-
-
-def smallest_texts(scene_cls) -> dict[int, tuple[float, str]]:
-    """{id: (smallest digit height in px at 480p, what it is)} over the scene's text mobjects."""
-    seen: dict[int, tuple[float, str]] = {}
-
-    def probe(scene):
-        for m in text_mobjects(scene.mobjects):
-            if m.height <= 0 or not visible(m):
-                continue
-            px = digit_px(m)
-            if id(m) not in seen or px < seen[id(m)][0]:
-                seen[id(m)] = (px, label(m))
-
-    def play(self, *args, **kw):
-        base.play(self, *args, **kw)
-        probe(self)
-
-    base = scene_cls
-    probed = variant(scene_cls, play=play)
-    scene = probed(skip_animations=True)
-    scene.render()
-    probe(scene)
-    return seen
 
 
 def test_digit_heights_are_measured_at_480p():
@@ -103,7 +44,7 @@ def test_digit_heights_are_measured_at_480p():
 
 @pytest.mark.parametrize("target", SCENES, ids=[t.id for t in SCENES])
 def test_scene_text_is_at_least_12px_at_480p(target):
-    seen = smallest_texts(scene_class(target))
+    seen = rendered(scene_class(target)).text_px
     assert seen, "a scene with no words or numbers"
     small = sorted({(round(px, 1), what) for px, what in seen.values() if px < MIN_TEXT_PX})
     assert not small, (f"{len(small)} text mobjects under {MIN_TEXT_PX} px at 480p: "
