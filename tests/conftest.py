@@ -60,7 +60,7 @@ def scene_of(nodeid: str) -> str | None:
 
 def pytest_xdist_make_scheduler(config, log):
     """xdist's loadscope (a module or class runs whole on one worker), except that a scene's
-    frame rows and its value tests are one scope."""
+    frame rows, legibility row and value tests are one scope."""
     from xdist.scheduler import LoadScopeScheduling
 
     class SceneScopes(LoadScopeScheduling):
@@ -73,6 +73,8 @@ def pytest_xdist_make_scheduler(config, log):
 
 #: Test files that take longest, sent to the workers first (the others keep their order).
 FIRST = ("tests/test_render.py", "tests/test_decks.py", "tests/animations/")
+#: A scene's tests that render it come first, in this order; its value tests follow.
+LEAD = ("test_scene_frames", "test_scene_legibility")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -80,9 +82,8 @@ def pytest_collection_modifyitems(config, items):
     legibility and value tests (so they read the drawings the frame tests rendered)."""
     def rank(item):
         first = next((i for i, f in enumerate(FIRST) if item.nodeid.startswith(f)), len(FIRST))
-        order = ("test_scene_frames", "test_scene_legibility").index(item.path.stem) \
-            if item.path.stem in ("test_scene_frames", "test_scene_legibility") else 2
-        return first, scene_of(item.nodeid) or "", order
+        stem = item.path.stem
+        return first, scene_of(item.nodeid) or "", LEAD.index(stem) if stem in LEAD else len(LEAD)
 
     items.sort(key=rank)
 
