@@ -51,16 +51,16 @@ def pytest_addoption(parser):
 
 
 def scene_of(nodeid: str) -> str | None:
-    """The scene whose tests a test is, from its id: its frame row, its legibility row or its
-    value-test file."""
+    """The scene whose tests a test is, from its id: its frame row, its rows of the rules every
+    video keeps, or its value-test file."""
     m = re.match(r"tests/animations/test_scene_(?:frames\.py::test_scene_frame\[(\w+)-|"
-                 r"legibility\.py::test_\w+\[([\w-]+)\]|(\w+)\.py::)", nodeid)
+                 r"rules\.py::test_\w+\[([\w-]+)\]|(\w+)\.py::)", nodeid)
     return m and next(g for g in m.groups() if g).replace("-", "_")
 
 
 def pytest_xdist_make_scheduler(config, log):
     """xdist's loadscope (a module or class runs whole on one worker), except that a scene's
-    frame rows, legibility row and value tests are one scope."""
+    frame rows, rules rows and value tests are one scope."""
     from xdist.scheduler import LoadScopeScheduling
 
     class SceneScopes(LoadScopeScheduling):
@@ -74,12 +74,12 @@ def pytest_xdist_make_scheduler(config, log):
 #: Test files that take longest, sent to the workers first (the others keep their order).
 FIRST = ("tests/test_render.py", "tests/test_decks.py", "tests/animations/")
 #: A scene's tests that render it come first, in this order; its value tests follow.
-LEAD = ("test_scene_frames", "test_scene_legibility")
+LEAD = ("test_scene_frames", "test_scene_rules")
 
 
 def pytest_collection_modifyitems(config, items):
     """Order the tests: the longest scopes first, and a scene's frame tests before its
-    legibility and value tests (so they read the drawings the frame tests rendered)."""
+    rules and value tests (so they read the drawings the frame tests rendered)."""
     def rank(item):
         first = next((i for i, f in enumerate(FIRST) if item.nodeid.startswith(f)), len(FIRST))
         stem = item.path.stem

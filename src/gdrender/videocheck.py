@@ -77,6 +77,15 @@ def _ink(gray: np.ndarray, background: float) -> np.ndarray:
     return d[:h, :w].reshape(h // BLOCK, BLOCK, w // BLOCK, BLOCK).mean(axis=(1, 3)) / 255.0
 
 
+def ink_lost(before: np.ndarray, after: np.ndarray) -> float:
+    """The share of the ink of grey frame `before` that grey frame `after` has lost (its
+    background: the median grey of `before`)."""
+    background = float(np.median(before))
+    a, b = _ink(before, background), _ink(after, background)
+    total = float(a.sum())
+    return float(np.clip(a - b, 0, None).sum()) / total if total > 0 else 0.0
+
+
 def _confined(counts: np.ndarray) -> bool:
     """Whether every pixel that changed in the window lies in a box less than STILL_SIDE of the
     frame's width wide and of its height tall."""

@@ -51,7 +51,7 @@ svgelements.Path.__deepcopy__ = lambda self, memo: self
 RESIDUAL_STROKE = 3
 
 #: The smallest height of a digit on screen, in pixels of the 480-pixel frame (854 × 480): tick
-#: labels and readouts must read on a small screen (tests/animations/test_scene_legibility.py).
+#: labels and readouts must read on a small screen (tests/animations/test_scene_rules.py).
 MIN_TEXT_PX = 12
 #: Font size of tick labels (and the smallest for any number): LaTeX's digits are 0.43 of the
 #: font size in pixels at 480p, so 30 gives 12.9 px (Manim's usual 24 gives 10.3 px).

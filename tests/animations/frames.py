@@ -6,12 +6,19 @@ committed control frame control_data/<module>/<module>_<frame>_frame.npz, throug
 frames_comparison (so --set_test and --show_diff work as for any frames test).
 
 A rendered variant is kept (per process, per theme; the last few) with the sizes its words had
-after every play (record_text_px), so the value and legibility tests of a scene read the
+after every play (record_text_px), so the value and rules tests of a scene read the
 drawing that its frame test compared instead of rendering it again: the scene tests
 run frame tests first and keep each scene's tests on one worker (tests/conftest.py).
 
 While a scene plays with skip_animations, Manim draws every play's static image and last frame
 although no frame is kept; the tests draw only the frames they compare (install_lazy_drawing).
+
+Pops (record_pops): within a play every change is continuous (a fade, a transform, a tracker
+moving), so an object can only vanish at once between two plays, when it is removed, or when
+the next play begins by hiding it (a FadeIn of what is shown). A variant compares the objects
+shown at the end of each play with those shown when the next play has begun; where some are
+gone it draws both moments and measures the ink lost as the videos' check does
+(gdrender.videocheck.ink_lost).
 """
 
 from __future__ import annotations
@@ -22,10 +29,12 @@ from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
-from manim import DecimalNumber, MarkupText, SingleStringMathTex, Text
+from manim import Camera, DecimalNumber, MarkupText, SingleStringMathTex, Text, VMobject
+from manim.mobject.types.image_mobject import AbstractImageMobject
 from manim.renderer.cairo_renderer import CairoRenderer
 from manim.utils.testing.frames_comparison import frames_comparison
 
+from gdrender.videocheck import ink_lost
 from gdviz.manim_theme import digit_px
 
 #: Rendered variants kept: a scene's frame and value tests run one after the other.
@@ -76,14 +85,92 @@ def record_text_px(scene) -> None:
             seen[id(m)] = (px, _label(m))
 
 
+def _alphas(m) -> tuple[float, float]:
+    """How opaque a mobject with points is drawn: its most opaque fill and stroke (an image's
+    most opaque pixel as both)."""
+    if hasattr(m, "pixel_array"):
+        a = float(m.pixel_array[..., 3].max()) / 255 if m.pixel_array.size else 0.0
+        return a, a
+    return tuple(float(r[:, 3].max()) if len(r) else 0.0 for r in (m.fill_rgbas, m.stroke_rgbas))
+
+
+def _shown(scene) -> dict[int, tuple[object, tuple[float, float], int]]:
+    """id -> (mobject, (fill, stroke) opacity, a hash of its points) of every drawn mobject of
+    the scene that can be seen."""
+    out = {}
+    for top in scene.mobjects:
+        for m in top.get_family():
+            if isinstance(m, VMobject) and len(m.points) or isinstance(m, AbstractImageMobject):
+                alphas = _alphas(m)
+                if max(alphas) > 0:
+                    out[id(m)] = (m, alphas, hash(m.points.tobytes()))
+    return out
+
+
+#: Size of the frames drawn to measure a pop (half of 480p: ink is averaged over blocks anyway).
+POP_FRAME = (427, 240)
+
+
+def _grey(scene, mobjects) -> np.ndarray:
+    camera = scene.__dict__.get("pop_camera")
+    if camera is None:
+        camera = scene.pop_camera = Camera(pixel_width=POP_FRAME[0], pixel_height=POP_FRAME[1],
+                                           background_color=scene.camera.background_color)
+    camera.reset()
+    camera.capture_mobjects(mobjects)
+    return np.asarray(camera.get_image().convert("L"))
+
+
+def record_pops(scene) -> None:
+    """When a play has begun: scene.pops gets (play number, share of the ink lost since the
+    previous play ended, what vanished) if anything shown then is gone or faded to under half."""
+    before, scene.shown_at_end = scene.__dict__.get("shown_at_end"), None
+    scene.__dict__.setdefault("pops", [])
+    scene.plays_begun = scene.__dict__.get("plays_begun", 0) + 1
+    if not before:
+        return
+    now = _shown(scene)
+    gone = [(m, alphas, where) for k, (m, alphas, where) in before.items()
+            if k not in now or max(now[k][1]) < max(alphas) / 2]
+    # an object replaced by a copy where it was (a still ghost of it) has not vanished
+    twins = {where for _, _, where in now.values()}
+    gone = [(m, alphas) for m, alphas, where in gone if where not in twins]
+    if not gone:
+        return
+    after = _grey(scene, scene.mobjects)
+    # the moment before: what vanished drawn again as it was then
+    present = {id(m) for top in scene.mobjects for m in top.get_family()}
+    dimmed = [(m, alphas) for m, alphas in gone
+              if id(m) in present and not hasattr(m, "pixel_array")]
+    saved = [(m, m.fill_rgbas.copy(), m.stroke_rgbas.copy()) for m, _ in dimmed]
+    for m, (fill, stroke) in dimmed:
+        if len(m.fill_rgbas):
+            m.fill_rgbas[:, 3] = fill
+        if len(m.stroke_rgbas):
+            m.stroke_rgbas[:, 3] = stroke
+    try:
+        then = _grey(scene, [*scene.mobjects, *(m for m, _ in gone if id(m) not in present)])
+    finally:
+        for m, fill, stroke in saved:
+            m.fill_rgbas, m.stroke_rgbas = fill, stroke
+    names = sorted({type(m).__name__ for m, _ in gone})
+    scene.pops.append((scene.plays_begun, ink_lost(then, after), ", ".join(names)))
+
+
 def variant(scene_cls: type, **attrs) -> type:
     """scene_cls with the class attributes attrs, recording its text sizes after every play
-    and wait (record_text_px)."""
+    and wait (record_text_px) and what vanishes between plays (record_pops)."""
     def play(self, *args, **kwargs):
         super(cls, self).play(*args, **kwargs)
         record_text_px(self)
+        self.shown_at_end = _shown(self)
 
-    cls = type(f"{scene_cls.__name__}Variant", (scene_cls,), {"play": play, **attrs})
+    def begin_animations(self):
+        super(cls, self).begin_animations()
+        record_pops(self)
+
+    cls = type(f"{scene_cls.__name__}Variant", (scene_cls,),
+               {"play": play, "begin_animations": begin_animations, **attrs})
     return cls
 
 

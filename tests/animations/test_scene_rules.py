@@ -1,4 +1,11 @@
-"""Every video's words and numbers can be read at 480p (854 × 480): at least MIN_TEXT_PX tall.
+"""Two rules every video keeps (issue 14, item 9), checked on every scene as it plays.
+
+Nothing pops: no object vanishes at once, so no frame loses more than half of the ink of the
+frame before it (gdrender.videocheck.POP_LIMIT, the rule `render.py --check` holds rendered
+videos to). Within a play every change is continuous; between two plays, what was shown when
+the first ended and what is shown when the next has begun are compared (frames.record_pops).
+
+Words and numbers can be read at 480p (854 × 480): at least MIN_TEXT_PX tall.
 
 The measure: the height, in pixels of the 480-pixel frame, that the digit "0" has at a text
 mobject's effective font size (its `font_size`, which follows any scaling done after it was
@@ -16,11 +23,12 @@ play and wait (and at the end) every text mobject on screen and visible was meas
 from __future__ import annotations
 
 import pytest
-from frames import rendered
-from manim import SingleStringMathTex, Text, config
+from frames import rendered, variant
+from manim import Circle, Create, FadeIn, FadeOut, SingleStringMathTex, Square, Text, config
 
 from gdrender.catalog import TARGETS
-from gdviz.manim_theme import MIN_TEXT_PX, TICK_SIZE, digit_px
+from gdrender.videocheck import POP_LIMIT
+from gdviz.manim_theme import MIN_TEXT_PX, TICK_SIZE, ThemedScene, digit_px
 from gdviz.theme import FONT
 
 SCENES = [t for t in TARGETS if "animation" in t.kinds]
@@ -49,3 +57,33 @@ def test_scene_text_is_at_least_12px_at_480p(target):
     small = sorted({(round(px, 1), what) for px, what in seen.values() if px < MIN_TEXT_PX})
     assert not small, (f"{len(small)} text mobjects under {MIN_TEXT_PX} px at 480p: "
                        + "; ".join(f"{what} {px} px" for px, what in small[:8]))
+
+
+class _Pops(ThemedScene):
+    """A filled square and a ring: faded in, then the square faded in again while shown (it
+    vanishes as the play begins), the ring removed and shown again, then both faded out."""
+
+    def construct(self):
+        square, ring = Square(side_length=3).set_fill("#336699", 1), Circle(radius=2)
+        self.play(Create(ring), FadeIn(square))
+        self.play(FadeIn(square))  # pop: out at once, then fading back
+        self.remove(ring)  # pop of a thin ring: little ink
+        self.play(FadeIn(ring))
+        self.play(FadeOut(square), FadeOut(ring))  # a fade: no pop
+
+
+def test_a_pop_between_plays_is_measured():
+    scene = variant(_Pops)(skip_animations=True)
+    scene.render()
+    (k1, square, what1), (k2, ring, what2) = scene.pops
+    assert (k1, what1, k2, what2) == (2, "Square", 3, "Circle")
+    assert square > 0.9  # the square was nearly all the ink
+    assert 0 < ring < 0.1
+
+
+@pytest.mark.parametrize("target", SCENES, ids=[t.id for t in SCENES])
+def test_scene_pops_nothing(target):
+    scene = rendered(scene_class(target))
+    assert scene.plays_begun > 5
+    pops = [(k, round(lost, 2), what) for k, lost, what in scene.pops if lost > POP_LIMIT]
+    assert not pops, f"ink lost at once as a play began (play, share, what): {pops}"
