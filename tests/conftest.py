@@ -58,15 +58,24 @@ def scene_of(nodeid: str) -> str | None:
     return m and next(g for g in m.groups() if g).replace("-", "_")
 
 
+def still_of(nodeid: str) -> str | None:
+    """The still whose row of tests/test_figures.py a test is (its id, without the theme)."""
+    m = re.match(r"tests/test_figures\.py::test_\w+\[([\w-]+?)(?:-light|-dark)?\]$", nodeid)
+    return m and m.group(1)
+
+
 def pytest_xdist_make_scheduler(config, log):
     """xdist's loadscope (a module or class runs whole on one worker), except that a scene's
-    frame rows, rules rows and value tests are one scope."""
+    frame rows, rules rows and value tests are one scope, and so are a still's rows of
+    tests/test_figures.py (its figure is built once per theme)."""
     from xdist.scheduler import LoadScopeScheduling
 
     class SceneScopes(LoadScopeScheduling):
         def _split_scope(self, nodeid):
-            scene = scene_of(nodeid)
-            return f"scene-{scene}" if scene else super()._split_scope(nodeid)
+            scene, still = scene_of(nodeid), still_of(nodeid)
+            if scene:
+                return f"scene-{scene}"
+            return f"still-{still}" if still else super()._split_scope(nodeid)
 
     return SceneScopes(config, log)
 

@@ -15,15 +15,17 @@ BASELINE_DPI = 40
 TOLERANCE = 2.0
 
 
-def render_small(target_id: str, theme_name: str, dest: Path, pdf: Path | None = None) -> Path:
+def render_small(target_id: str, theme_name: str, dest: Path, pdf: Path | None = None,
+                 fig=None) -> Path:
     """Render one still at BASELINE_DPI into dest (PNG); with `pdf`, the same figure as a PDF
-    there too (for reading its fonts back)."""
+    there too (for reading its fonts back). `fig`: the still already built in that theme."""
     from gdrender.catalog import BY_ID
     from gdviz import mpl as gm
     from gdviz import theme
 
     th = theme.get(theme_name)
-    fig = gm.build(gm.load(BY_ID[target_id].figure_module), th)
+    if fig is None:
+        fig = gm.build(gm.load(BY_ID[target_id].figure_module), th)
     with gm.themed(th):
         fig.savefig(dest, dpi=BASELINE_DPI, metadata={"Software": None})
         if pdf is not None:

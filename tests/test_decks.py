@@ -24,8 +24,8 @@ import pytest
 from gdrender import captions, catalog, decks
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGET = "slope-sweep"
-SECTIONS = ("setup", "sweep", "settle")  # the named sections of scenes/slope_sweep.py
+TARGET = "dropout"  # the quickest animation of the catalog to render
+SECTIONS = ("network", "step-1", "step-2", "step-3", "step-4")  # those of scenes/dropout.py
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
@@ -49,7 +49,7 @@ needs_browser = pytest.mark.usefixtures("deck_tools")
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """slope-sweep (animation and still, light theme, low quality) with --slides."""
+    """TARGET (animation and still, light theme, low quality) with --slides."""
     root = tmp_path_factory.mktemp("project")
     for name in ("src", "figures", "scenes"):
         shutil.copytree(ROOT / name, root / name,
@@ -307,7 +307,7 @@ def test_presentation_has_a_slide_per_section_and_loops_what_the_scene_says(tmp_
         ("../../sections/low/residuals/00-points.mp4", False, "points & more"),
         ("../../sections/low/residuals/01-errors.mp4", True, "errors & more")]
     assert cfg["resolution"] == [853, 480]
-    assert decks.presentation(tmp_path, decks.Job("slope-sweep", "animation", "light")) is None
+    assert decks.presentation(tmp_path, decks.Job(TARGET, "animation", "light")) is None
 
 
 def test_gallery_escapes_every_text(tmp_path, monkeypatch):

@@ -84,9 +84,12 @@ def counts(stdout: str) -> dict:
     return dict(zip(("rendered", "cached", "failed"), map(int, m.groups())))
 
 
-#: candidate-lines (still) and slope-sweep (still and animation: three formats, section clips),
+#: The animation the render tests render: the quickest of the catalog to render (a 21-second
+#: video in five sections).
+VIDEO = "dropout"
+#: candidate-lines (still) and dropout (still and animation: three formats, section clips),
 #: both themes: six jobs.
-BUILT = ("candidate-lines", "slope-sweep", "--theme", "both", "--format", "mp4", "--format",
+BUILT = ("candidate-lines", VIDEO, "--theme", "both", "--format", "mp4", "--format",
          "gif", "--format", "webm", "--sections", "--out", "out")
 
 
@@ -166,11 +169,11 @@ def test_files_exist_and_open(built):
             assert im.width == round(6.3 * 300)  # full text width at 300 dpi
         videos = out / theme / "videos" / "low"
         for fmt in ("mp4", "webm", "gif"):
-            with av.open(str(videos / f"slope-sweep.{fmt}")) as c:
+            with av.open(str(videos / f"{VIDEO}.{fmt}")) as c:
                 frame = next(c.decode(video=0))
                 if fmt != "gif":
                     assert (frame.width, frame.height) == (854, 480)
-        with Image.open(videos / "slope-sweep.png") as poster:
+        with Image.open(videos / f"{VIDEO}.png") as poster:
             assert poster.size == (854, 480)
     # the light still is light and the dark one dark
     with Image.open(out / "light/stills/candidate-lines.png") as a, \
@@ -181,9 +184,9 @@ def test_files_exist_and_open(built):
 
 def test_section_clips_and_index(built):
     root, _ = built
-    idx = json.loads((root / "out/light/sections/low/slope-sweep.json").read_text())
+    idx = json.loads((root / f"out/light/sections/low/{VIDEO}.json").read_text())
     names = [s["name"] for s in idx["sections"]]
-    assert names == ["setup", "sweep", "settle"]
+    assert names == ["network", "step-1", "step-2", "step-3", "step-4"]
     total = 0
     for s in idx["sections"]:
         clip = root / "out/light/sections/low" / s["file"]
@@ -191,7 +194,7 @@ def test_section_clips_and_index(built):
             n = sum(1 for _ in c.decode(video=0))
         assert n == s["frames"] > 0
         total += n
-    with av.open(str(root / "out/light/videos/low/slope-sweep.mp4")) as c:
+    with av.open(str(root / f"out/light/videos/low/{VIDEO}.mp4")) as c:
         assert total == sum(1 for _ in c.decode(video=0))
 
 
@@ -235,7 +238,7 @@ def test_gallery_references_existing_files(built):
     for ref in parser.refs:
         assert not ref.startswith(("http:", "https:", "//")), ref
         assert (root / "out" / ref).is_file(), ref
-    assert "slope-sweep.mp4" in html and "candidate-lines.png" in html
+    assert f"{VIDEO}.mp4" in html and "candidate-lines.png" in html
     # every target of the catalog has a place, grouped by section
     assert html.count("<section class='t'") == 37
     assert html.index("1. Why training is hard") < html.index("6. Equations")
@@ -260,10 +263,10 @@ def test_check_reports_every_video_by_the_rules(built):
     out = root / "out"
     r = render(root, *BUILT, "--check")
     assert counts(r.stdout) == {"rendered": 0, "cached": 6, "failed": 0}
-    mp4s = [out / t / "videos" / "low" / "slope-sweep.mp4" for t in ("light", "dark")]
-    reports = [videocheck.check(p, f"{t}/videos/low/slope-sweep")
+    mp4s = [out / t / "videos" / "low" / f"{VIDEO}.mp4" for t in ("light", "dark")]
+    reports = [videocheck.check(p, f"{t}/videos/low/{VIDEO}")
                for p, t in zip(mp4s, ("light", "dark"))]
-    lines = [ln for ln in r.stdout.splitlines() if "/videos/low/slope-sweep " in ln]
+    lines = [ln for ln in r.stdout.splitlines() if f"/videos/low/{VIDEO} " in ln]
     assert lines == [rep.line() for rep in reports]  # one line per video, its own numbers
     assert r.returncode == (1 if any(rep.violations() for rep in reports) else 0)
 
@@ -273,7 +276,7 @@ def test_each_job_records_the_project_files_it_read(built):
     deps = job_deps(root / "out")
     assert sorted(deps) == sorted(
         f"{theme}-{job}" for theme in ("light", "dark") for job in (
-            "still-candidate-lines", "still-slope-sweep", "low-animation-slope-sweep"))
+            "still-candidate-lines", f"still-{VIDEO}", f"low-animation-{VIDEO}"))
     for key, files in deps.items():
         stem = re.sub(r".*-(still|animation)-", "", key).replace("-", "_")
         assert (f"figures/{stem}.py" if "-still-" in key else f"scenes/{stem}.py") in files
@@ -281,7 +284,7 @@ def test_each_job_records_the_project_files_it_read(built):
         assert any(f.startswith("src/gdcore/") for f in files)  # the numbers
         assert all((root / f).is_file() for f in files)
         assert not any(f.startswith("out/") or f.endswith(".pyc") for f in files)
-    for job in ("still-candidate-lines", "still-slope-sweep", "low-animation-slope-sweep"):
+    for job in ("still-candidate-lines", f"still-{VIDEO}", f"low-animation-{VIDEO}"):
         assert deps[f"light-{job}"] == deps[f"dark-{job}"]
 
 
@@ -295,7 +298,7 @@ def test_an_edit_makes_stale_exactly_the_jobs_that_read_the_file(built):
     unread = [f"figures/{t.replace('-', '_')}.py" for t, _, _ in CATALOG]
     unread = [f for f in unread if f not in read and (root / f).is_file()][:1] + [
         "src/gdrender/cli.py"]
-    for rel in ["figures/candidate_lines.py", "scenes/slope_sweep.py", *modules, *unread]:
+    for rel in ["figures/candidate_lines.py", f"scenes/{VIDEO}.py", *modules, *unread]:
         path = root / rel
         text = path.read_text()
         path.write_text(text + "\n# an edit\n")
@@ -410,7 +413,7 @@ class TestStop:
             self, sig, tmp_path, tmp_path_factory):
         root = copy_project(tmp_path_factory.mktemp("project"))
         out = root / f"out-{sig.name}"
-        args = ("slope-sweep", "--animations", "--out", str(out))
+        args = (VIDEO, "--animations", "--out", str(out))
         proc = subprocess.Popen([sys.executable, str(root / "render.py"), *args, "--jobs", "1"],
                                 cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 env={**os.environ, "TMPDIR": str(tmp_path)})
@@ -424,11 +427,11 @@ class TestStop:
         assert processes_of(root) == []
         assert list(tmp_path.iterdir()) == []  # the workers' temporary directories are gone
         assert not list(out.rglob(".tmp-*"))
-        assert not (out / "light/videos/low/slope-sweep.mp4").exists()
+        assert not (out / f"light/videos/low/{VIDEO}.mp4").exists()
         assert json.loads((out / "manifest.json").read_text()) == {"outputs": []}
         stale, _ = dry_run(root, *args)
-        assert set(stale) == {"light-low-animation-slope-sweep"}
+        assert set(stale) == {f"light-low-animation-{VIDEO}"}
         if sig == signal.SIGTERM:  # the next run redoes it
             r = render(root, *args)
             assert r.returncode == 0 and counts(r.stdout)["rendered"] == 1
-            assert (out / "light/videos/low/slope-sweep.mp4").stat().st_size > 0
+            assert (out / f"light/videos/low/{VIDEO}.mp4").stat().st_size > 0
