@@ -39,6 +39,10 @@ def test_words_in_the_text_face_and_maths_in_latex_at_one_digit_height():
     assert words.height == pytest.approx(Text("The cost surface", font=FONT,
                                               font_size=34).height, rel=1e-6)
     assert line.original_text == "The cost surface $J(m, b)$"
+    # its colour is its pieces' (a readout beside it takes it)
+    red = mixed_text("cost $J$", 30, "#C8102E")
+    assert red.get_color().to_hex().upper() == "#C8102E"
+    assert {m.get_color().to_hex().upper() for m in red} == {"#C8102E"}
 
 
 def test_words_and_maths_share_a_baseline():
@@ -79,3 +83,11 @@ def test_scene_logs_the_line_for_the_captions():
         [0.0, "mixed", r"edge width $\propto |w|$, $\partial J/\partial w$"]]
     assert spoken("mixed", r"edge width $\propto |w|$, $\partial J/\partial w$") == (
         "edge width ∝ |w|, ∂J/∂w")
+
+
+def test_a_line_without_maths_is_plain_text():
+    scene = ThemedScene()
+    scene.setup()
+    line = scene.mixed("left at step 35", 24)
+    assert isinstance(line, Text) and line.original_text == "left at step 35"
+    assert scene.caption_log[-1]["words"] == [[0.0, "text", "left at step 35"]]

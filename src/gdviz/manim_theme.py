@@ -182,9 +182,12 @@ class ThemedScene(Scene):
         return Text(s, font=FONT, font_size=max(size, min_font_size(pango=True)),
                     color=color or self.theme.text, **kw)
 
-    def mixed(self, s: str, size: float = 28, color=None, **kw) -> MixedText:
+    def mixed(self, s: str, size: float = 28, color=None, **kw) -> MixedText | Text:
         """A line of words with maths in $...$ (mixed_text): the words in the text face, the
-        maths in Computer Modern, as a LaTeX book sets them; its words go into the captions."""
+        maths in Computer Modern, as a LaTeX book sets them; its words go into the captions.
+        A line without maths is text(s)."""
+        if "$" not in s:
+            return self.text(s, size, color, **kw)
         self._log_words("mixed", s)
         return mixed_text(s, size, color or self.theme.text, **kw)
 
@@ -242,6 +245,10 @@ class MixedText(VGroup):
         self.original_text = s
         # the baseline's height above the first piece's bottom, per unit of its height
         self._drop = drop / pieces[0].height
+
+    def get_color(self):
+        """The line's colour (its first piece's: a VGroup has none of its own)."""
+        return self[0].get_color()
 
     def baseline(self) -> float:
         """The y of the line's baseline, wherever the line has been moved or scaled to (align
