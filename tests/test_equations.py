@@ -96,3 +96,4 @@ def test_shown_names_set_symbols_as_maths():
     assert eq.EQUATIONS["update-m"].shown_name == "the update of $m$"
     assert eq.EQUATIONS["gradient"].shown_name == "the gradient at step $t$"
     assert eq.EQUATIONS["model-line"].shown_name == "the linear model"
+    assert eq.EQUATIONS["adam-update"].shown_name == "Adam’s update"

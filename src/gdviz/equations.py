@@ -39,8 +39,9 @@ class Equation:
     @property
     def shown_name(self) -> str:
         """The name as a figure sets it: its one-letter symbols (J, m, b, t) as $...$ maths,
-        the words in the text face ("the update of $m$")."""
-        return re.sub(r"(?<![\w'’-])([b-zB-HJ-Z])(?![\w'’-])", r"$\1$", self.name)
+        the words in the text face ("the update of $m$"), a typeset apostrophe (Adam’s)."""
+        name = re.sub(r"(?<![\w'’-])([b-zB-HJ-Z])(?![\w'’-])", r"$\1$", self.name)
+        return name.replace("'", "’")
 
 
 #: The groups of the equations sheet, in reading order.
