@@ -101,7 +101,7 @@ def make_figure(theme):
     nd.draw_neurons(ax, lay, theme, edge=theme.muted)
     _values(ax, lay, theme, r["acts"], range(3))
     _arrow(ax, theme, lay, y_arrow, True, theme.text, "forward: activations")
-    ax.text(xo, 0.35, "activations $a$\n" r"width $\propto |w|$", ha="left", va="center",
+    ax.text(xo, 0.35, "activations $a$\n" r"width $\propto\;|w|$", ha="left", va="center",
             fontsize=fs, color=theme.muted, linespacing=1.4)
     _key(ax, theme, xo, -0.35, "w")
     ax.set_title("1  Forward pass", loc="left")
@@ -117,7 +117,7 @@ def make_figure(theme):
         a, t = r["acts"][2][k], EX.y[k]
         ax.text(xo, y, f"target {t:.2f}\nerror {a - t:+.2f}".replace("-", "\u2212"),
                 ha="left", va="center", fontsize=fs, color=theme.error, linespacing=1.3)
-    ax.text(0.0, y_arrow - 0.12, f"cost  $J = C_1 = {r['loss_before']:.3f}$", ha="center",
+    ax.text(0.0, y_arrow - 0.12, f"cost $J = C_1 = {r['loss_before']:.3f}$", ha="center",
             va="top", fontsize=theme.font_size, color=theme.error)
     ax.set_title("2  Error at the output", loc="left")
 
@@ -131,7 +131,7 @@ def make_figure(theme):
     nd.draw_edges(ax, lay, [WORKED], color=theme.text, linewidth=1.0, zorder=2, gid="worked")
     _values(ax, lay, theme, [None, *r["delta"]], (1, 2), fmt="{:.3f}")
     a, d, g = r["acts"][la][ka], r["delta"][la][jd], r["grad_W"][la][jd, ka]
-    ax.text(xo, 0.0, r"error terms $\delta$" "\n" r"width $\propto |\partial J/\partial w|$"
+    ax.text(xo, 0.0, r"error terms $\delta$" "\n" r"width $\propto\;|\partial J/\partial w|$"
             "\n\n" r"marked edge:" "\n" r"$\partial J/\partial w = a\,\delta$" "\n"
             rf"$= {a:.3f} \times {d:.3f}$" "\n" rf"$= {g:.3f}$",
             ha="left", va="center", fontsize=fs, color=theme.error, linespacing=1.4)
@@ -159,7 +159,7 @@ def make_figure(theme):
     nd.draw_edges(ax, lay, [WORKED], color=theme.text, linewidth=1.0, zorder=2, gid="worked")
     w0, w1 = W0[la][jd, ka], W1[la][jd, ka]
     ax.text(0.0, y_arrow - 0.22,
-            rf"width $\propto |\Delta w|$;  marked edge $w = {w0:.3f} \to {w1:.3f}$"
+            rf"width $\propto\;|\Delta w|$; marked edge $w = {w0:.3f} \to {w1:.3f}$"
             .replace("-", "\u2212"), ha="center", va="top", fontsize=fs, color=theme.muted)
     _key(ax, theme, lay.layer_x[0] - 0.45, lay.bounds()[3] + 0.05, r"\Delta w")
     ax.set_title("4  Update, then forward again", loc="left")

@@ -4,13 +4,14 @@ Gradient descent on the cost J(m, b) of the {n} points, from (m, b) = ({m0}, {b0
 floor of the long valley of J, with the same learning rate {lr:g} and {steps} steps, but each
 step's gradient from a different amount of data: all {n} points (full batch), {mini} points
 (mini-batch) or a single point (stochastic), drawn in a seeded shuffled order. Top: the three
-paths over the contours of J (spaced by a constant factor), the minimum starred. The full-batch
-path glides smoothly along the valley floor; the sampled gradients disagree mostly about the
-slope m, so those paths are thrown from wall to wall while drifting the same way, the
-single-sample one most. Bottom: J on all {n} points after every step, on a log scale: smooth for
-the full batch, jumping up and down for the others. Averaged over the last {last} steps and
-over {seeds} seeds (one seed's last value is luck), J = {j_full} (full batch), {j_mini}
-(mini-batch) and {j_single} (single sample), against J* = {j_star:.4f} at the minimum.
+paths over the shaded contours of J (spaced by a constant factor) from the start (ring), each
+ending on its square, the minimum starred. The full-batch path glides smoothly along the valley
+floor; the sampled gradients disagree mostly about the slope m, so those paths are thrown from
+wall to wall while drifting the same way, the single-sample one most. Bottom: J on all {n}
+points after every step, on a log scale: smooth for the full batch, jumping up and down for the
+others. Averaged over the last {last} steps and over {seeds} seeds (one seed's last value is
+luck), J = {j_full} (full batch), {j_mini} (mini-batch) and {j_single} (single sample), against
+J* = {j_star:.4f} at the minimum.
 
 Alt: Three contour maps of the same long, narrow valley side by side, each with one path from a
 common start near the top: a smooth straight path down the valley floor, a jagged path that
@@ -52,21 +53,18 @@ def make_figure(theme):
     (m0, m1), (b0, b1) = RACE.window
     M, B, J = regression.cost_grid(x, y, (m0, m1), (b0, b1), size=300)
     for k, (ax, (label, tr), c) in enumerate(zip(maps, runs.items(), batch_colors(theme))):
-        cs = gm.contour_map(ax, theme, M, B, J, levels=16, log=True)
-        cs.set_alpha(0.45)
+        gm.contour_map(ax, theme, M, B, J)  # the house cost map (theme.cost_map), full strength
         ax.plot(tr.points[:, 0], tr.points[:, 1], color=c, lw=1.0, zorder=4,
                 gid=f"path:{label}")
-        ax.plot(*tr.final, marker="o", ms=5, color=c, mec=theme.background, mew=0.7,
-                zorder=6, gid=f"end:{label}")
-        ax.plot(*RACE.start, marker="o", ms=6, mfc=theme.background, mec=theme.text, mew=1.1,
-                ls="none", zorder=8, gid="start")
-        ax.plot(m_star, b_star, marker="*", ms=10, color=theme.good, mec=theme.background,
-                mew=0.8, ls="none", zorder=9, gid="minimum")
+        # the house marks: where the run ended (a square in its colour), start, minimum
+        ax.plot(*tr.final, **{**theme.marker("end"), "markerfacecolor": c}, gid=f"end:{label}")
+        ax.plot(*RACE.start, **theme.marker("start"), gid="start")
+        ax.plot(m_star, b_star, **theme.marker("minimum"), gid="minimum")
         ax.set_xlim(m0, m1)
         ax.set_ylim(b0, b1)
-        ax.set_xlabel("slope $m$")
+        ax.set_xlabel(th.AXIS_LABELS["slope"])
         if k == 0:
-            ax.set_ylabel("intercept $b$")
+            ax.set_ylabel(th.AXIS_LABELS["intercept"])
         else:
             ax.tick_params(labelleft=False)
         ax.set_title(th.title(label).replace(" (", "\n("), fontsize=theme.font_size, color=c)
@@ -78,10 +76,13 @@ def make_figure(theme):
     aj.text(RACE.steps * 0.01, j_star * 1.12, f"minimum $J^* = {j_star:.4f}$", ha="left",
             va="bottom", fontsize=theme.small_size, color=theme.good)
     aj.set_yscale("log")
+    # head room above the noisiest run for the legend: no curve under it
+    top = max(float(tr.losses.max()) for tr in runs.values())
+    aj.set_ylim(None, top * 20)
     aj.set_xlim(0, RACE.steps)
     aj.set_xlabel("step")
     aj.set_ylabel(f"cost $J$ on all {x.size} points")
-    aj.legend(loc="upper right")
+    aj.legend(loc="upper right", ncols=3)
     return fig
 
 

@@ -2,8 +2,8 @@
 
 {n} noisy samples of sin(2πx) are shuffled (seed {seed}) and dealt into {k} folds of {fold}.
 Each round holds one fold out (orange), fits a degree-{degree} polynomial to the other {rest}
-samples by least squares (blue points, dark curve) and scores it on the held-out samples: their
-mean squared error, the mean of the squared red gaps. The five held-out scores range from
+samples by least squares (blue points, dark curve) and scores it on the held-out samples by the
+cost J, half the mean of the squared red gaps. The five held-out scores range from
 {lo:.3f} to {hi:.3f}; their mean, {mean:.3f}, estimates how well a degree-{degree} fit does on
 samples it has not seen, and every sample is held out exactly once.
 
@@ -11,7 +11,7 @@ Alt: A table of five rows, one per round. In each row a bar of five blocks, one 
 one block coloured orange as the held-out fold (the first in round 1, the second in round 2,
 and so on); next to it a small plot of the samples with a cubic curve fitted to the blue
 training points and short red lines from the orange held-out points to the curve; then the
-round's held-out mean squared error. Below the last row: the mean of the five scores,
+round's held-out cost J. Below the last row: the mean of the five scores,
 {mean:.3f}.
 """
 
@@ -66,7 +66,7 @@ def make_figure(theme):
                    va="center", **ink)
     table.text(X_PLOT + W_PLOT / 2, head, f"degree-{DEGREE} fit", ha="center", va="center",
                **ink)
-    table.text(X_SCORE, head, "held-out\nMSE", ha="center", va="center", **ink)
+    table.text(X_SCORE, head, "held-out\ncost $J$", ha="center", va="center", **ink)
 
     fits = []
     for i, (tr, te, score) in enumerate(zip(r.train_idx, r.test_idx, r.fold_scores)):
@@ -95,8 +95,7 @@ def make_figure(theme):
         ax.plot(EX.xs, regression.polynomial_eval(w, EX.xs), color=theme.text, linewidth=1.0,
                 zorder=2, gid="fit")
         y_hat = regression.polynomial_eval(w, x[te])
-        ax.vlines(x[te], y_hat, y[te], color=theme.error, linewidth=1.1, zorder=3,
-                  gid="gaps")
+        ax.vlines(x[te], y_hat, y[te], **theme.residual(), gid="gaps")
         gm.scatter_points(ax, theme, x[tr], y[tr], s=9, linewidths=0.3, gid="train")
         ax.scatter(x[te], y[te], s=16, color=theme.accent, edgecolors=theme.background,
                    linewidths=0.4, zorder=5, gid="held-out")

@@ -74,7 +74,7 @@ def make_figure(theme):
         placed.append((head, 0.0, y))
         cells = []
         for eq in eqs:
-            name = fig.text(0, 0, eq.name, ha="left", va="top", fontsize=theme.small_size,
+            name = fig.text(0, 0, eq.shown_name, ha="left", va="top", fontsize=theme.small_size,
                             color=theme.muted, gid=f"name-{eq.key}")
             tex = fig.text(0, 0, equations.mathtext(eq.key), ha="left", va="center",
                            fontsize=EQ_SIZE_SHEET, color=theme.text, gid=f"eq-{eq.key}")

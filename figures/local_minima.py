@@ -120,8 +120,10 @@ def make_figure(theme):
         a_time.axhline(m, color=theme.muted, lw=0.8, ls=":", zorder=1, gid=f"minimum-line:{i}")
     names = ("shallow trough", "middle trough", "deepest minimum")
     for i, m in enumerate(minima):
-        a_time.text(EXP.momentum_steps * 0.995, m, f"{names[i]}  ", ha="right", va="bottom",
-                    fontsize=theme.small_size, color=theme.muted)
+        # above its line, clear of it (2 pt), not standing on it
+        a_time.annotate(names[i], (EXP.momentum_steps * 0.99, m), xytext=(0, 2),
+                        textcoords="offset points", ha="right", va="bottom",
+                        fontsize=theme.small_size, color=theme.muted)
     steps_p = np.arange(tr_stall.points.shape[0])
     steps_m = np.arange(rolling.points.shape[0])
     a_time.plot(steps_p, tr_stall.points[:, 0], color=c_plain, lw=1.6, label="plain descent",

@@ -1,16 +1,16 @@
-"""Training and test error against model capacity
+"""Training and test cost against model capacity
 
 Polynomials of degree 0 to 9 fitted by least squares to the {n} noisy samples of sin(2πx)
-used for the overfitting example, scored on the training samples and on {n_test} fresh test
-samples (mean squared error, log scale). Each extra degree lowers the training error, down to
-≈ 0 (rounding noise) at degree 9, where the curve passes through all {n} points. The test
-error falls until degree {best} ({best_test:.3f}) and then climbs to {worst_test:.1f} at degree
-9: past that point the extra capacity fits the noise, not the sine.
+used for the overfitting example, scored by the cost J (half the mean squared error, log
+scale) on the training samples and on {n_test} fresh test samples. Each extra degree lowers the
+training cost, down to ≈ 0 (rounding noise) at degree 9, where the curve passes through all {n}
+points. The test cost falls until degree {best} ({best_test:.3f}) and then climbs to
+{worst_test:.1f} at degree 9: past that point the extra capacity fits the noise, not the sine.
 
-Alt: A line chart with polynomial degree 0 to 9 on the horizontal axis and mean squared error
-on a logarithmic vertical axis. The training-error line falls steadily and drops off the bottom
-of the chart between degrees 8 and 9, dashed, to a marker on the bottom edge at degree 9 labelled
-"training error ≈ 0: through all {n} points". The test-error line falls to its lowest value,
+Alt: A line chart with polynomial degree 0 to 9 on the horizontal axis and the cost J on a
+logarithmic vertical axis. The training-cost line falls steadily and drops off the bottom of the
+chart between degrees 8 and 9, dashed, to a marker on the bottom edge at degree 9 labelled
+"training cost J ≈ 0: through all {n} points". The test-cost line falls to its lowest value,
 {best_test:.3f}, at degree {best}, which is marked, then rises steeply to {worst_test:.1f} at
 degree 9.
 """
@@ -20,9 +20,10 @@ import numpy as np
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz import numbers
+from gdviz import theme as th
 
 DEGREES = range(10)
-Y_FLOOR = 1e-3  # lower edge of the log axis; a training error below it is drawn on the edge
+Y_FLOOR = 1e-3  # lower edge of the log axis; a training cost below it is drawn on the edge
 
 
 def errors():
@@ -49,24 +50,25 @@ def make_figure(theme):
     gm.style_axes(ax, theme)
     deg = err.degrees
     low = err.train < Y_FLOOR  # off the bottom of the log axis (≈ 0): marked on the edge
-    ax.plot(deg[~low], err.train[~low], color=theme.data, marker="o", label="training error",
-            zorder=3, gid="train")
-    ax.plot(deg, err.test, color=theme.error, marker="s", label="test error", zorder=3,
-            gid="test")
+    ax.plot(deg[~low], err.train[~low], color=theme.data, marker="o", zorder=3, gid="train",
+            label=th.AXIS_LABELS["training cost"])
+    ax.plot(deg, err.test, color=theme.error, marker="s", zorder=3, gid="test",
+            label=th.AXIS_LABELS["test cost"])
     ax.set_yscale("log")
     top = err.test.max() * 3
     ax.set_ylim(Y_FLOOR, top)
     ax.set_xlim(deg.min() - 0.4, deg.max() + 0.4)
     ax.set_xticks(deg)
     ax.set_xlabel("polynomial degree")
-    ax.set_ylabel("mean squared error")
+    ax.set_ylabel(th.AXIS_LABELS["cost"])
 
     b = best_degree(err)
     tb = float(err.test[deg == b][0])
     ax.axvline(b, color=theme.good, linewidth=0.9, linestyle=(0, (3, 2)), zorder=1)
     ax.plot([b], [tb], marker="o", markersize=11, markerfacecolor="none",
             markeredgecolor=theme.good, markeredgewidth=1.4, zorder=4, gid="best")
-    ax.annotate(f"best test error:\ndegree {b}, MSE {tb:.3f}", xy=(b, tb),
+    ax.annotate(f"least test cost:\ndegree {b}, $J {numbers.relation(tb, places=3)}$",
+                xy=(b, tb),
                 xytext=(b + 0.35, tb * 3.2), ha="left", va="bottom",
                 fontsize=theme.small_size, color=theme.text,
                 arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8))
@@ -78,7 +80,7 @@ def make_figure(theme):
                 linestyle=(0, (3, 2)), linewidth=1.2, clip_on=False, zorder=3, gid="to-zero")
         ax.plot([d_], [Y_FLOOR], marker="v", color=theme.data, markersize=6, clip_on=False,
                 zorder=5, gid="below-axis")
-        ax.annotate(f"training error {numbers.mathtext(v)}:\nthrough all {n} points",
+        ax.annotate(f"training cost $J {numbers.relation(v)}$:\nthrough all {n} points",
                     xy=(d_, Y_FLOOR * 1.3), xytext=(d_ - 0.05, Y_FLOOR * 18), ha="right",
                     va="bottom", fontsize=theme.small_size, color=theme.text,
                     arrowprops=dict(arrowstyle="->", color=theme.data, linewidth=0.9))

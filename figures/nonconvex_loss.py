@@ -16,15 +16,13 @@ lying across the lower left of the map and one running up its middle, meeting on
 pass.
 """
 
-import numpy as np
-from matplotlib import colormaps
-from matplotlib.colors import LightSource, LogNorm
 from matplotlib.ticker import FormatStrFormatter, LogLocator, NullLocator
 
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz import theme as th
 from gdviz import views
+from gdviz.cost_surface import lit_surface
 
 #: Basins shallower than this share of the cost range are grid artefacts, not minima.
 MIN_DEPTH = 0.01
@@ -52,18 +50,6 @@ def _style3d(ax, theme, xlabel, ylabel, zlabel):
     ax.tick_params(axis="both", pad=-3, labelsize=theme.small_size)
     gm.clear_panes(ax, theme)
     ax.set_box_aspect((1, 1, 0.7), zoom=1.25)
-
-
-def _surface(ax, theme, X, Y, Z, norm):
-    """A lit surface, coloured like the contour map below it (lighting in box-normalised units)."""
-    rows, cols = Z.shape
-    rgb = LightSource(azdeg=315, altdeg=45).shade(
-        Z, cmap=colormaps[theme.surface_cmap], norm=norm, blend_mode="soft",
-        dx=1 / (cols - 1), dy=1 / (rows - 1), vert_exag=0.75 / float(np.ptp(Z)))
-    surf = ax.plot_surface(X, Y, Z, facecolors=rgb, linewidth=0, antialiased=False,
-                           rcount=min(rows, views.SURFACE_GRID_SIZE),
-                           ccount=min(cols, views.SURFACE_GRID_SIZE), shade=False)
-    surf.set_rasterized(True)
 
 
 def _levels(theme, Z):
@@ -98,9 +84,7 @@ def make_figure(theme):
     nc = fig.add_subplot(gs[1, 1])
 
     # Left: the convex bowl of linear regression, coloured by log J as in mse-surface.
-    lv = _levels(theme, J)
-    jnorm = LogNorm(lv[0], lv[-1])
-    _surface(ax, theme, M, B, J, jnorm)
+    lit_surface(ax, theme, M, B, J, _levels(theme, J))
     ax.view_init(elev=views.VIEW_ELEV, azim=views.VIEW_AZIM)
     ax.set_xticks([-2, 0, 2, 4])
     ax.set_yticks([-4, 0, 4, 8])
@@ -114,8 +98,7 @@ def make_figure(theme):
 
     # Right: the network's cost over two of its weights.
     ll = _levels(theme, L)  # log-spaced too: the basins lie in the lowest decade
-    lnorm = LogNorm(ll[0], ll[-1])
-    _surface(nx, theme, W1, W2, L, lnorm)
+    lit_surface(nx, theme, W1, W2, L, ll)
     nx.view_init(elev=views.VIEW_ELEV, azim=views.VIEW_AZIM)
     w = float(W1.max())
     nx.set_xticks([-w, 0, w])

@@ -2,19 +2,19 @@
 
 The same {n} noisy samples of sin(2πx) (seed {seed}), fitted by least squares with a polynomial
 of degree 3 (left) and of degree 9 (right); the faint curve is the true sin(2πx). The cubic
-follows the trend and misses the points a little: training error {train3:.3f}, error on
-{n_test} fresh test samples {test3:.3f} (the faint hollow diamonds, in both panels). The
-degree-9 polynomial has {n_coef} coefficients for {n} points, so it passes through every one of
-them (its training error is ≈ 0, zero up to rounding) and swings wildly in between: its test
-error is {test9:.1f}. Left of the first sample it climbs to {top9:.0f}, far above the plotted
-range.
+follows the trend and misses the points a little: training cost J = {train3:.3f} (J is half
+the mean squared error), test cost J = {test3:.3f} on {n_test} fresh test samples (the faint
+hollow diamonds, in both panels). The degree-9 polynomial has {n_coef} coefficients for {n}
+points, so it passes through every one of them (its training cost is ≈ 0, zero up to rounding)
+and swings wildly in between: its test cost is {test9:.1f}. Left of the first sample it climbs
+to {top9:.0f}, far above the plotted range.
 
 Alt: Two panels of the same {n} blue points scattered around a faint sine wave, with {n_test}
 faint hollow diamonds, the test samples, along it. On the left a degree-3 polynomial runs
-smoothly through the middle of the points (training error {train3:.3f}, test error
+smoothly through the middle of the points (training cost J = {train3:.3f}, test cost J =
 {test3:.3f}). On the right a degree-9 polynomial hits every point exactly but dips and spikes
 between them, far from many test samples, and leaves the top of the plot near x = 0 (training
-error ≈ 0, test error {test9:.1f}).
+cost J ≈ 0, test cost J = {test9:.1f}).
 """
 
 import numpy as np
@@ -54,7 +54,8 @@ def _num(v: float, places: int = 3) -> str:
 
 
 def _err_label(train: float, test: float) -> str:
-    return f"training MSE {_num(train)}\ntest MSE {_num(test, 3 if test < 1 else 1)}"
+    return (f"training cost $J {numbers.relation(train, places=3)}$\n"
+            f"test cost $J {numbers.relation(test, places=3 if test < 1 else 1)}$")
 
 
 def make_figure(theme):

@@ -1,28 +1,29 @@
-"""The data term against the L2 penalty
+"""The cost against the L2 penalty
 
-A linear model y ≈ w₁x₁ + w₂x₂ with two correlated inputs ({n} seeded samples). The ellipses are
-the contours of the data term, the mean squared error (1/n)‖y − Xw‖², centred on its
-least-squares optimum ({w1:.2f}, {w2:.2f}); the dashed circles are the contours of the penalty
-‖w‖², centred on the origin. The regularised cost adds the two, weighted by λ, and its minimiser
-(orange path) is where an ellipse touches a circle, drawn for λ = 1: the bold ellipse and the
-solid circle through its minimiser meet there without crossing. As λ grows from 0 to {lam_max:g}
-the path of these touching points slides from the data's optimum to the origin. Right: the same
-path, one weight at a time, against λ on a log scale; the dots mark λ = {labelled} in both
-panels.
+A linear model y ≈ w₁x₁ + w₂x₂ with two correlated inputs ({n} seeded samples). The shaded map
+is the cost J = (1/2n)‖y − Xw‖², its ellipses centred on its least-squares minimum, the star at
+({w1}, {w2}); the dashed circles are the contours of the penalty ‖w‖², centred on the origin
+(its own minimum, a star too). The regularised cost J_λ = J + (λ/2)‖w‖² (both weights
+penalised: the model has no intercept) has its minimiser (orange path) where an ellipse touches a
+circle, drawn for λ = 1: the bold ellipse and the solid circle through its minimiser meet there
+without crossing. As λ grows from 0 to {lam_max:g} the path of these touching points slides from
+the minimum of J to the origin. Right: the same path, one weight at a time, against λ on a log
+scale; the dots mark λ = {labelled} in both panels.
 
-Alt: A square plot over the weights w1 and w2. Tilted, elongated ellipses centre on a point at
-({w1:.2f}, {w2:.2f}) labelled "data optimum"; dashed circles centre on the origin. An orange
-curve starts at the data optimum and bends towards the origin; dots on it are labelled with
-growing values of λ, the largest ones sitting next to the origin. At the dot for λ = 1 a bold
-ellipse and a solid black circle around the origin just touch. A second plot shows the two
-weights against λ: w1 falls from {w1:.2f} and w2 rises from {w2:.2f}, and both level off at 0.
+Alt: A square cost map over the weights w1 and w2, its tilted, elongated ellipses shaded darkest
+around a star at ({w1}, {w2}) labelled "minimum of J"; dashed circles centre on a second
+star at the origin. An orange curve starts at the first star and bends towards the origin; dots
+on it are labelled with growing values of λ, the largest ones sitting next to the origin. At the
+dot for λ = 1 a bold blue ellipse and a solid circle around the origin just touch. A second plot
+shows the two weights against λ: w1 falls from {w1} and w2 rises from {w2}, and both
+level off at 0.
 """
 
 import matplotlib.patches
 import numpy as np
 
 from gdcore import training_procedure as procedure
-from gdviz import equations
+from gdviz import equations, numbers
 from gdviz import mpl as gm
 from gdviz import theme as th
 
@@ -44,7 +45,8 @@ def labelled_rows(pc) -> list[int]:
 def facts() -> dict:
     pc = conflict()
     lams = [f"{pc.lams[r]:g}" for r in labelled_rows(pc)]
-    return {"n": N, "w1": pc.w_ls[0], "w2": pc.w_ls[1], "lam_max": pc.lams[-1],
+    return {"n": N, "w1": numbers.text(pc.w_ls[0], places=2),
+            "w2": numbers.text(pc.w_ls[1], places=2), "lam_max": pc.lams[-1],
             "labelled": ", ".join(lams[:-1]) + " and " + lams[-1]}
 
 
@@ -67,37 +69,31 @@ def make_figure(theme):
     fig, (ax, side) = gm.subplots(theme, 1, 2, height=3.3, width=1.0,
                                   gridspec_kw=dict(width_ratios=(1.25, 1.0)))
     gm.style_axes(ax, theme, grid=False)
-    lo, hi = float(pc.data_term.min()), float(pc.data_term.max())
-    levels = lo + (hi - lo) * np.geomspace(0.004, 0.6, 9)
-    cs = ax.contour(pc.W1, pc.W2, pc.data_term, levels=levels, colors=theme.data,
-                    linewidths=0.8, alpha=0.9)
+    # the cost J as every cost map of the chapter is drawn (theme.cost_map)
+    cs = gm.contour_map(ax, theme, pc.W1, pc.W2, pc.cost)
     cs.set_gid("data-term")
     # circles of radius 0.5, 1, …, 2.5: each a full arc in the window, no corner fragments
     pen = ax.contour(pc.W1, pc.W2, pc.penalty, levels=(0.5 * np.arange(1, 6)) ** 2,
-                     colors=theme.muted, linewidths=0.75, linestyles=[(0, (4, 3))])
+                     colors=theme.text, linewidths=0.7, linestyles=[(0, (4, 3))])
     pen.set_gid("penalty")
-    # at λ = TANGENT the minimiser is where the data term's ellipse touches the penalty circle
+    # at λ = TANGENT the minimiser is where an ellipse of J touches the penalty circle
     t = rows[LABELLED.index(TANGENT)]
     wt = pc.path[t]
-    touch = ax.contour(pc.W1, pc.W2, pc.data_term, levels=[pc.data_at(wt)], colors=theme.data,
+    touch = ax.contour(pc.W1, pc.W2, pc.cost, levels=[pc.cost_at(wt)], colors=theme.data,
                        linewidths=1.8, zorder=3)
     touch.set_gid("tangent-ellipse")
     ax.add_patch(matplotlib.patches.Circle((0, 0), float(np.hypot(*wt)), fill=False,
                                            edgecolor=theme.text, linewidth=1.4, zorder=3,
                                            gid="tangent-circle"))
-    ax.axhline(0, color=theme.grid, linewidth=0.7, zorder=0)
-    ax.axvline(0, color=theme.grid, linewidth=0.7, zorder=0)
 
     ax.plot(pc.path[:, 0], pc.path[:, 1], color=theme.accent, linewidth=2.0, zorder=4,
             gid="path")
-    ax.plot(*pc.w_ls, marker="*", markersize=12, color=theme.data,
-            markeredgecolor=theme.background, zorder=6, linestyle="none", gid="data-optimum")
-    ax.annotate("data optimum\n" + r"($\lambda = 0$)", xy=pc.w_ls, xytext=(0, -9),
+    ax.plot(*pc.w_ls, **theme.marker("minimum"), gid="data-optimum")
+    ax.annotate("minimum of $J$\n" + r"($\lambda = 0$)", xy=pc.w_ls, xytext=(0, -9),
                 textcoords="offset points", ha="center", va="top",
                 fontsize=theme.small_size, color=theme.text, bbox=_backing(theme), zorder=7)
-    ax.plot([0], [0], marker="P", markersize=8, color=theme.muted,
-            markeredgecolor=theme.background, zorder=6, linestyle="none")
-    ax.annotate("penalty optimum\n(the origin)", xy=(0, 0), xytext=(0, -9),
+    ax.plot([0], [0], **theme.marker("minimum"), gid="penalty-optimum")
+    ax.annotate("minimum of the penalty\n(the origin)", xy=(0, 0), xytext=(0, -9),
                 textcoords="offset points", ha="center", va="top",
                 fontsize=theme.small_size, color=theme.text, bbox=_backing(theme), zorder=7)
     ax.plot(pc.path[rows, 0], pc.path[rows, 1], "o", color=theme.accent, markersize=5,
@@ -115,8 +111,8 @@ def make_figure(theme):
     ax.set_xlabel("$w_1$")
     ax.set_ylabel("$w_2$")
     ax.set_title(equations.mathtext("l2-penalty"), fontsize=theme.font_size)
-    for xy, text, color in ((DATA_LABEL_AT, "data term (MSE)", theme.data),
-                            (PENALTY_LABEL_AT, r"penalty $\|w\|^2$", theme.muted)):
+    for xy, text, color in ((DATA_LABEL_AT, "cost $J$", theme.text),
+                            (PENALTY_LABEL_AT, r"penalty $\|w\|^2$", theme.text)):
         ax.text(*xy, text, ha="center", va="center", fontsize=theme.small_size, color=color,
                 bbox=_backing(theme), zorder=7)
 

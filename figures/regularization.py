@@ -4,21 +4,21 @@ The degree-9 polynomial of the overfitting example, refitted to the same {n} sam
 penalty (λ/2) Σ w_k² of J_λ on its coefficients (the intercept w₀ is not penalised). Top: the fit
 for {n_shown} strengths. Without a penalty the curve threads every point and swings far outside
 the plot; at λ = {lam_wild} it is still wild; at λ = {best_lam}, the strength with the least test
-error ({best_test}), it follows the sine; at λ = {lam_last} it is almost flat. Bottom left: the
-length of the coefficient vector (w₁, …, w₉) shrinks from {norm0} at λ = 0 to {norm_last} at
-λ = {lam_last}; it barely moves below λ = {lam_first} and falls fastest between 10⁻¹⁵ and 10⁻¹⁰.
-Bottom right: the training error only grows with λ (≈ 0 without a penalty, where the fit
-interpolates), while the error on {n_test} fresh test samples is lowest, {best_test}, at
-λ = {best_lam}.
+cost ({best_test}), it follows the sine; at λ = {lam_last} it is almost flat. Bottom left: the
+length ‖w‖ of the penalised coefficients w₁, …, w₉ shrinks from {norm0} at λ = 0 to {norm_last}
+at λ = {lam_last}; it barely moves below λ = {lam_first} and falls fastest between 10⁻¹⁵ and
+10⁻¹⁰. Bottom right: the training cost J (half the mean squared error) only grows with λ (≈ 0
+without a penalty, where the fit interpolates), while the test cost J on {n_test} fresh test
+samples is lowest, {best_test}, at λ = {best_lam}.
 
 Alt: A row of {n_shown} small plots of the same {n} points with a polynomial curve, titled
-λ = 0, λ = {lam_wild}, λ = {best_lam} (ringed as the least test error) and λ = {lam_last}. At
+λ = 0, λ = {lam_wild}, λ = {best_lam} (ringed as the least test cost) and λ = {lam_last}. At
 λ = 0 and λ = {lam_wild} the curve shoots off the plot between the points; at λ = {best_lam} it
 is a gentle wave close to the dashed sine; at λ = {lam_last} it is almost flat. Below, a
-log-log plot shows the coefficient norm falling from about {norm0} to {norm_last} as λ grows
-from {lam_first} to {lam_last}, with the λ = 0 value drawn separately at the left; a second plot
-shows the training error rising with λ and the test error falling from {test0} to {best_test}
-at λ = {best_lam} before rising again.
+log-log plot shows the coefficient norm ‖w‖ falling from about {norm0} to {norm_last} as λ
+grows from {lam_first} to {lam_last}, with the λ = 0 value drawn separately at the left; a
+second plot shows the training cost rising with λ and the test cost falling from {test0} to
+{best_test} at λ = {best_lam} before rising again.
 """
 
 import numpy as np
@@ -27,9 +27,10 @@ from gdcore import data, regression
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz import numbers, views
+from gdviz import theme as th
 
 EX = procedure.REGULARIZATION
-MSE_FLOOR = 1e-5  # lower edge of the error axis (below: the interpolating fit's ≈ 0)
+COST_FLOOR = 1e-5  # lower edge of the cost axis (below: the interpolating fit's ≈ 0)
 #: From this length on a panel's ‖w‖ is written as a power of ten (1.5 × 10⁵ beside 2.3 × 10⁶,
 #: not 150000): a length is a measurement, not a count.
 NORM_POWER_FROM = 1e4
@@ -113,12 +114,12 @@ def make_figure(theme):
                 linewidth=1.5, zorder=3, gid="fit")
         gm.scatter_points(ax, theme, d.x, d.y, s=14)
         ax.set_title(lam_tex(rp.lams[r]), fontsize=theme.font_size)
-        if r == best:  # the least test error: framed in the good colour
+        if r == best:  # the least test cost: framed in the good colour
             for sp in ax.spines.values():
                 sp.set_visible(True)
                 sp.set_edgecolor(theme.good)
                 sp.set_linewidth(1.6)
-            ax.set_title(lam_tex(rp.lams[r]) + ": least test error", fontsize=theme.font_size,
+            ax.set_title(lam_tex(rp.lams[r]) + ": least test cost", fontsize=theme.font_size,
                          color=theme.good)
         ax.text(0.5, 0.03, rf"$\|w\| = {norm_tex(rp.norms[r])}$",
                 transform=ax.transAxes,
@@ -145,31 +146,32 @@ def make_figure(theme):
         a.plot([0 if rp.lams[r] == 0 else rp.lams[r]], [rp.norms[r]], marker="o",
                markersize=8, markerfacecolor="none", markeredgecolor=theme.text,
                markeredgewidth=0.9, zorder=4)
-    n0.set_ylabel(r"coefficient norm $\|(w_1,\, .\,.\,.\,,\, w_9)\|$")
+    n0.set_ylabel(r"coefficient norm $\|w\|$ ($w_0$ not penalised)")
     n1.set_xlabel(r"penalty strength $\lambda$")
 
-    # Training and test error against λ.
-    e0, e1 = _split_axes(fig, bottom[1], theme, rp.lams[pos], MSE_FLOOR, 3 * rp.test.max())
-    for vals, color, marker, label in ((rp.train, theme.data, "o", "training error"),
-                                       (rp.test, theme.error, "s", "test error")):
-        gid = label.split()[0]
+    # Training and test cost J against λ.
+    e0, e1 = _split_axes(fig, bottom[1], theme, rp.lams[pos], COST_FLOOR, 3 * rp.test.max())
+    for vals, color, marker, gid in ((rp.train, theme.data, "o", "training"),
+                                     (rp.test, theme.error, "s", "test")):
+        label = th.AXIS_LABELS[f"{gid} cost"]
         e1.plot(rp.lams[pos], vals[pos], color=color, marker=marker, markersize=3.5,
                 label=label, zorder=3, gid=gid)
         e0.plot([0], [vals[0]], color=color, marker=marker, markersize=3.5, zorder=3, gid=gid)
     for a, lam, v in ((e0, 0, rp.train[0]), (e0, 0, rp.test[0])):
-        if v < MSE_FLOOR:  # below the log axis (the unpenalised fit interpolates): on the edge
-            a.plot([lam], [MSE_FLOOR], marker="v", color=theme.data, markersize=5.5,
+        if v < COST_FLOOR:  # below the log axis (the unpenalised fit interpolates): on the edge
+            a.plot([lam], [COST_FLOOR], marker="v", color=theme.data, markersize=5.5,
                    clip_on=False, zorder=5)
-            a.text(0.12, MSE_FLOOR * 1.6, r"$\approx 0$", ha="left", va="bottom",
+            a.text(0.12, COST_FLOOR * 1.6, r"$\approx 0$", ha="left", va="bottom",
                    fontsize=theme.small_size, color=theme.text)
     b = best
     e1.plot([rp.lams[b]], [rp.test[b]], marker="o", markersize=9, markerfacecolor="none",
             markeredgecolor=theme.good, markeredgewidth=1.3, zorder=4)
-    e1.annotate(f"least test error\n{rp.test[b]:.3f}", xy=(rp.lams[b], rp.test[b]),
+    e1.annotate(f"least test cost\n$J {numbers.relation(rp.test[b], places=3)}$",
+                xy=(rp.lams[b], rp.test[b]),
                 xytext=(rp.lams[b], rp.test[b] * 3.2), ha="center", va="bottom",
                 fontsize=theme.small_size, color=theme.text,
                 arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8))
-    e0.set_ylabel("mean squared error")
+    e0.set_ylabel(th.AXIS_LABELS["cost"])
     e1.set_xlabel(r"penalty strength $\lambda$")
     e1.legend(loc="upper right")
     return fig

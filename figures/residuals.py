@@ -61,8 +61,10 @@ def make_figure(theme):
     idx = np.arange(1, x.size + 1)
     bx.bar(idx, e.squares, width=0.62, color=theme.error, alpha=0.85, zorder=2)
     bx.axhline(mean, color=theme.text, linestyle="--", linewidth=0.9, zorder=3)
-    bx.text((x.size + 4) / 2, mean, f"mean {mean:.3f}", ha="center", va="bottom",
-            color=theme.text, fontsize=theme.small_size)
+    # the label stands clear of its line (3 pt above it), not on it
+    bx.annotate(f"mean {mean:.3f}", ((x.size + 4) / 2, mean), xytext=(0, 3),
+                textcoords="offset points", ha="center", va="bottom", color=theme.text,
+                fontsize=theme.small_size)
     bx.text(0.04, 0.97, rf"$J = \frac{{1}}{{2}}\,\mathrm{{mean}} = {j:.3f}$",
             transform=bx.transAxes, ha="left", va="top", color=theme.text,
             fontsize=theme.font_size)

@@ -103,7 +103,7 @@ class BackpropLoop(ThemedScene):
 
     def set_note(self, words, color):
         """The line under the network saying what the edges show (swapped by a fade)."""
-        note = self.text(words, 24, color)
+        note = self.mixed(words, 24, color)
         note.move_to([NET_CENTER[0], self.net.layer_bottom() - 0.35, 0])
         old, self.note = getattr(self, "note", None), note
         return [FadeIn(note)] if old is None else _swap(old, note)
@@ -166,7 +166,7 @@ class BackpropLoop(ThemedScene):
         key.move_to([NET_CENTER[0], net.layer_bottom() - 0.85, 0])
         self.play(Write(title))
         self.play(Create(net.edge_group), FadeIn(net.neuron_group), FadeIn(key),
-                  *self.set_note("edge width ∝ |w|", t.muted), run_time=1.5)
+                  *self.set_note(r"edge width $\propto |w|$", t.muted), run_time=1.5)
         self.show_step("1  Forward pass")
         self.show_equation("sigmoid-neuron", 34)
         inputs = net.add_values(r["acts"], [0], places=2)
@@ -220,7 +220,8 @@ class BackpropLoop(ThemedScene):
         mats.arrange(DOWN, buff=0.35, aligned_edge=LEFT).move_to([PANEL_X, -1.55, 0])
         self.play(net.transition(lambda n: n.set_edge_style(color=t.error, width=g_widths),
                                  run_time=1.5),
-                  *self.set_note("edge width ∝ |∂J/∂w|", t.error), FadeIn(mats))
+                  *self.set_note(r"edge width $\propto |\partial J/\partial w|$", t.error),
+                  FadeIn(mats))
         self.wait(1.5)
         self.mats = mats
 
@@ -235,7 +236,8 @@ class BackpropLoop(ThemedScene):
                         rf" = {a:.3f} \times {d:.3f} = {g:.3f}", 34, t.error)
         if work.width > 6.4:
             work.scale_to_fit_width(6.4)
-        one = self.text("one example, so J = C₁ and ∂J/∂w = ∂C₁/∂w", 22, t.muted)
+        one = self.mixed(r"one example, so $J = C_1$ and "
+                         r"$\partial J/\partial w = \partial C_1/\partial w$", 22, t.muted)
         self.show_equation("backprop-grad", 38, VGroup(work, one).arrange(DOWN, buff=0.2))
         k = net._e_index[WORKED]
         before = net.style_state()
@@ -275,13 +277,13 @@ class BackpropLoop(ThemedScene):
         # edges: the weights before (left behind as a ghost), then after
         self.play(net.transition(lambda n: n.set_edge_style(
             **self.weight_style(r["net"].weights)), run_time=1.0),
-            *self.set_note("edge width ∝ |w|, before the update", t.muted))
+            *self.set_note(r"edge width $\propto |w|$, before the update", t.muted))
         ghost = net.edge_group.copy().set_stroke(opacity=0.3).set_z_index(-1)
         self.add(ghost)
         self.play(FadeIn(line), FadeIn(mark))
         self.play(net.transition(lambda n: n.set_edge_style(
             **self.weight_style(r["new"].weights)), run_time=3.0))
-        self.play(*self.set_note("after: w + Δw (faint: before)", t.accent))
+        self.play(*self.set_note(r"after: $w + \Delta w$ (faint: before)", t.accent))
         self.wait(1.5)
         self.ghost, self.w_line, self.mark = ghost, line, mark
 
@@ -290,7 +292,7 @@ class BackpropLoop(ThemedScene):
         self.show_step("5  Forward again")
         self.play(FadeOut(self.dmats), FadeOut(self.w_line), FadeOut(self.ghost),
                   FadeOut(self.mark),
-                  *self.set_note("edge width ∝ |w|", t.muted), run_time=0.6)
+                  *self.set_note(r"edge width $\propto |w|$", t.muted), run_time=0.6)
         self.show_equation("per-example-cost", 38)
         hidden_out = [n for n in net.neuron_ids if n[0] > 0]
         old = VGroup(*(net.values[n] for n in hidden_out))

@@ -177,7 +177,7 @@ class BatchVsStochastic(ThemedScene):
         # over several seeds ranks the runs as the paths do.
         summary = races.BATCH_SUMMARY
         self.settled = races.settled_costs(RACE, summary)
-        head = self.text(f"J averaged over the last {summary.last_steps} steps "
+        head = self.mixed(f"$J$ averaged over the last {summary.last_steps} steps "
                          f"and {len(summary.seeds)} seeds", 24, t.muted)
         head.move_to(self.info, aligned_edge=LEFT)
         means = VGroup()

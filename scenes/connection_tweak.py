@@ -187,7 +187,7 @@ class ConnectionTweak(ThemedScene):
     def section_tweak(self):
         t, net = self.theme, self.net
         net.add_updater(self.cone_updater)
-        caption = self.text("fill: how far each activation moved, |Δa|", 26, t.muted)
+        caption = self.mixed(r"fill: how far each activation moved, $|\Delta a|$", 26, t.muted)
         key = VGroup(caption, self.colour_bar()).arrange(RIGHT, buff=0.45, aligned_edge=UP)
         key.to_edge(DOWN, buff=0.3)
         self.play(FadeIn(key))

@@ -4,7 +4,9 @@ the other four and scoring it on the held-out samples; the scores fill a table, 
 The samples, folds, fits and scores are gdcore's (procedure.CROSS_VALIDATION, the still's:
 its settings, samples() and run(); scores printed by gdviz.number_text.score_text as there).
 Beside the table, the round's fit (regression.polynomial_fit on the round's training indices)
-with the held-out points and their gaps to the curve, whose mean square is the round's score.
+with the held-out points and their gaps to the curve (the house residuals), whose half mean
+square, the cost J, is the round's score. The plot's right tick stays 24 px inside the frame
+at 480p (PLOT_X).
 Render alone with: manim -ql scenes/cross_validation.py CrossValidation
 """
 
@@ -29,7 +31,7 @@ from manim import (
 from gdcore import regression
 from gdcore import training_procedure as procedure
 from gdviz.manim_blocks import map_axes
-from gdviz.manim_theme import ThemedScene, sections
+from gdviz.manim_theme import ThemedScene, error_bars, sections
 from gdviz.number_text import score_text
 
 EX = procedure.CROSS_VALIDATION
@@ -40,6 +42,9 @@ Y_RANGE = (-1.5, 1.5)
 # Table layout (scene units).
 X_LABEL, X_BLOCKS, BLOCK_W, BLOCK_H = -6.75, -5.0, 0.95, 0.46
 X_SCORE = 0.6
+#: centre of the plot (with its tick numbers): its "1.0" tick ends 0.43 units (26 px at 480p)
+#: inside the frame's right edge
+PLOT_X = 3.95
 ROW_Y0, ROW_DY = 1.7, 0.78
 
 
@@ -73,10 +78,8 @@ class CrossValidation(ThemedScene):
             [ax.c2p(a, b) for a, b in zip(XS[keep], ys[keep])])
 
     def gaps(self, w, te) -> VGroup:
-        ax = self.ax
         y_hat = regression.polynomial_eval(w, self.x[te])
-        return VGroup(*(Line(ax.c2p(xi, fi), ax.c2p(xi, yi), color=self.theme.error,
-                             stroke_width=4) for xi, yi, fi in zip(self.x[te], self.y[te], y_hat)))
+        return error_bars(self.theme, self.ax, self.x[te], self.y[te], y_hat)
 
     # -- sections ------------------------------------------------------------------
 
@@ -88,10 +91,10 @@ class CrossValidation(ThemedScene):
         heads = VGroup(*(self.text(f"{j + 1}", 24).move_to(
             np.array([X_BLOCKS + (j + 0.5) * BLOCK_W, head_y, 0])) for j in range(K)))
         heads.add(self.text("fold", 24).next_to(heads, UP, buff=0.15))
-        score_head = VGroup(self.text("held-out", 24), self.text("MSE", 24))
+        score_head = VGroup(self.text("held-out", 24), self.mixed("cost $J$", 24))
         score_head.arrange(DOWN, buff=0.08).move_to(np.array([X_SCORE, head_y + 0.2, 0]))
         ax = map_axes(t, [0, 1, 0.5], [*Y_RANGE, 1.5], 4.2, 3.7, "x", "y", places=1)
-        ax.move_to(np.array([4.45, 0.0, 0]))
+        ax.move_to(np.array([PLOT_X, 0.0, 0]))
         self.ax = ax
         dots = VGroup(*(Dot(ax.c2p(a, b), radius=0.08, color=t.data).set_z_index(3)
                         for a, b in zip(self.x, self.y)))
@@ -134,7 +137,7 @@ class CrossValidation(ThemedScene):
             gaps = self.gaps(w, te)
             self.play(Create(curve), run_time=slow)
             self.play(Create(gaps), run_time=0.6 * slow)
-            read = self.tex(rf"\mathrm{{MSE}}_{{{i + 1}}} = {score_text(score)}", 32, t.error)
+            read = self.tex(rf"\text{{fold {i + 1}: }} J = {score_text(score)}", 32, t.error)
             read.next_to(self.ax, UP, buff=0.3).align_to(self.ax, LEFT).shift(0.4 * RIGHT)
             self.play(FadeIn(read, shift=0.15 * DOWN), run_time=0.6 * slow)
             cell = self.tex(score_text(score), 32).move_to(np.array([X_SCORE, row_y(i), 0]))

@@ -130,7 +130,7 @@ class GdRegression(ThemedScene):
 
     def section_setup(self):
         t = self.theme
-        title = self.text("Gradient descent on the cost J(m, b)", 34).to_edge(UP, buff=0.25)
+        title = self.mixed("Gradient descent on the cost $J(m, b)$", 34).to_edge(UP, buff=0.25)
         alpha = self.tex(rf"\alpha = {COST_DESCENT.lr_good:g}", 32, t.accent)
         limit = self.text(f"(stable below {COST_DESCENT.max_stable_rate:.3f})", 24, t.muted)
         rate = VGroup(alpha, limit).arrange(RIGHT, buff=0.2)
@@ -149,7 +149,7 @@ class GdRegression(ThemedScene):
         mb = VGroup(m_read, b_read).arrange(RIGHT, buff=0.45)
         mb.next_to(ax_l, UP, buff=0.3).align_to(ax_l, LEFT)
         model = self.tex(r"f(x) = m\,x + b", 30).next_to(mb, UP, buff=0.15).align_to(mb, LEFT)
-        map_title = self.text("path of (m, b) over J", 26).next_to(ax_m, UP, buff=0.3)
+        map_title = self.mixed("path of $(m, b)$ over $J$", 26).next_to(ax_m, UP, buff=0.3)
         map_title.align_to(ax_m, LEFT).shift(0.3 * RIGHT)
         j_read, _ = live_readout("J", lambda: float(self.traj.losses[self.k()]), 4, 30, t.error)
         j_read.next_to(plot.ax, UP, buff=0.3).align_to(plot.ax, LEFT).shift(0.3 * RIGHT)

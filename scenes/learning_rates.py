@@ -224,9 +224,9 @@ class LearningRates(ThemedScene):
                   tracker.animate.set_value(self.leaves), run_time=FORWARD_SECONDS,
                   rate_func=linear)
         top = self.plot.c2p(self.leaves, COST_DESCENT.plot_top(self.large))
+        growth = nb.latex(COST_DESCENT.growth_factor**2, places=2)
         what = VGroup(self.text(f"leaves the plot at step {self.leaves}:", 24, c),
-                      self.text(f"J grows × {nb.text(COST_DESCENT.growth_factor**2, places=2)}"
-                                " per step, without bound", 24, c))
+                      self.mixed(rf"$J$ grows $\times\,{growth}$ per step, without bound", 24, c))
         what.arrange(DOWN, buff=0.08)
         what.next_to(top, UP, buff=0.5)
         what.shift((min(0.0, 6.6 - what.get_right()[0])) * RIGHT)

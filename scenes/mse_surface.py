@@ -141,7 +141,7 @@ class MseSurface(ThemedScene):
 
     def section_surface(self):
         t = self.theme
-        title = self.text("The cost surface J(m, b)", 34).to_edge(UP, buff=0.25)
+        title = self.mixed("The cost surface $J(m, b)$", 34).to_edge(UP, buff=0.25)
         eq = self.tex(equations.tex("cost"), 28).to_corner(UP + LEFT, buff=0.35)
         eq.shift(0.55 * DOWN)
         self.surface = build_surface(t, self.view, self.x, self.y, region=REGION, cut=self.cut)

@@ -4,11 +4,11 @@ Left: the degree-9 polynomial fitted to the noisy sine samples with the penalty 
 of J_λ, clipped to the panel, and one decade of λ behind it the previous fit as a faint ghost.
 Right: the ten coefficients w_0 … w_9 as bars of height log10 |w_k| (filled when positive,
 hollow when negative; w_0, the unpenalised intercept, in the muted colour). Above: λ, the
-training error and the test error (mean squared errors on the 10 samples and on the 100 test
-samples). One ValueTracker holds u = log10 λ; every curve, bar and number of a frame is gdcore's
-ridge fit at that frame's λ (procedure.REGULARIZATION.path_at), so the readouts move with the
-picture. The sweep starts at λ = 0 (the interpolating fit, ‖w‖ ≈ 2.3 × 10⁶), steps to 10⁻¹⁶ (as
-wild), calms through 10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least test error, and ends at λ = 1.
+training and the test cost J (half the mean squared error, on the 10 samples and on the 100
+test samples). One ValueTracker holds u = log10 λ; every curve, bar and number of a frame is
+gdcore's ridge fit at that frame's λ (procedure.REGULARIZATION.path_at), so the readouts move
+with the picture. The sweep starts at λ = 0 (the interpolating fit, ‖w‖ ≈ 2.3 × 10⁶), steps to
+10⁻¹⁶ (as wild), calms through 10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least test cost, and ends at λ = 1.
 Render alone with: manim -ql scenes/regularization.py Regularization
 """
 
@@ -50,7 +50,7 @@ LAMS = EX.lams
 _, _RP = EX.run()
 #: The sweep of u = log10 λ: from the smallest positive λ of the grid to the largest.
 U_FROM, U_TO = float(np.log10(LAMS[LAMS > 0].min())), float(np.log10(LAMS.max()))
-#: Where the sweep pauses: the λ of least test error on the grid.
+#: Where the sweep pauses: the λ of least test cost on the grid.
 U_BEST = float(np.log10(LAMS[EX.best_row(_RP)]))
 #: The ghost trails the current fit by this many decades of λ.
 GHOST_LAG = 1.0
@@ -62,7 +62,7 @@ BAR_EXP = (-2, 7)
 
 @lru_cache(maxsize=8192)
 def fit(lam: float) -> procedure.RegPath:
-    """gdcore's ridge fit at λ with its training and test error, cached for the sweep."""
+    """gdcore's ridge fit at λ with its training and test cost J, cached for the sweep."""
     return EX.path_at(lam)
 
 
@@ -84,7 +84,7 @@ class Regularization(ThemedScene):
         self.d, self.rp = EX.run()
         self.u = ValueTracker(U_FROM)
         self.zero = True  # λ = 0 (before the sweep)
-        self.shown = None  # (λ, training error, test error) of the readouts last drawn
+        self.shown = None  # (λ, training cost, test cost) of the readouts last drawn
 
     def lam(self) -> float:
         return 0.0 if self.zero else float(10.0 ** self.u.get_value())
@@ -177,7 +177,7 @@ class Regularization(ThemedScene):
                           color=color)
 
     def readouts(self) -> VGroup:
-        """λ, the training and the test error of the current fit (gdcore's, at this frame's λ):
+        """λ, the training and the test cost J of the current fit (gdcore's, at this frame's λ):
         the fixed labels, each with its live value to its right."""
         lam = self.lam()
         rp = fit(lam)
@@ -187,11 +187,12 @@ class Regularization(ThemedScene):
         for lab, v, sig, floor in zip(self.labels, self.shown, (2, 3, 3),
                                       (0.0, numbers.FLOOR, numbers.FLOOR)):
             num = self.number(v, sig, lab.get_color(), floor)
-            out.add(num.next_to(lab, RIGHT, buff=0.15).align_to(lab, DOWN))
+            num.next_to(lab, RIGHT, buff=0.15)
+            out.add(num.shift((lab.baseline() - num.get_bottom()[1]) * UP))  # on its baseline
         return out
 
     def status(self, *lines: str) -> VGroup:
-        return VGroup(*(self.text(s, 24, self.theme.muted) for s in lines)).arrange(
+        return VGroup(*(self.mixed(s, 24, self.theme.muted) for s in lines)).arrange(
             DOWN, buff=0.06).move_to(np.array([0, -3.66, 0]))
 
     def swap_note(self, lines: tuple[str, ...], *anims) -> None:
@@ -216,9 +217,8 @@ class Regularization(ThemedScene):
         self.ghost = always_redraw(lambda: self.fit_curve(self.ghost_lam(), 0.28, 3))
         self.bar_group = always_redraw(self.bars)
         t = self.theme
-        self.labels = VGroup(*(self.tex(s, 32, c) for s, c in (
-            (r"\lambda", t.text), (r"\text{training error}", t.data),
-            (r"\text{test error}", t.error))))
+        self.labels = VGroup(*(self.mixed(s, 26, c) for s, c in (
+            (r"$\lambda$", t.text), ("training cost $J$", t.data), ("test cost $J$", t.error))))
         for lab, slot in zip(self.labels, (self.lam_slot, self.train_slot, self.test_slot)):
             lab.move_to(slot, aligned_edge=LEFT)
         self.read = always_redraw(self.readouts)
@@ -236,8 +236,8 @@ class Regularization(ThemedScene):
         # λ = 0 → 10⁻¹⁶: the same wild fit (its ghost stays); then λ grows decade by decade.
         self.add(self.ghost)
         self.zero = False
-        self.swap_note(("a tiny penalty, λ = 10⁻¹⁶: still as wild;",
-                        "as λ grows the curve calms and the weights shrink"))
+        self.swap_note((r"a tiny penalty, $\lambda = 10^{-16}$: still as wild;",
+                        r"as $\lambda$ grows the curve calms and the weights shrink"))
         self.wait(0.6)
         self.play(self.u.animate.set_value(SLOW_TO),
                   run_time=2 * SEC_PER_DECADE * (SLOW_TO - U_FROM), rate_func=linear)
@@ -248,7 +248,7 @@ class Regularization(ThemedScene):
         t = self.theme
         box = SurroundingRectangle(VGroup(self.labels[2], self.read[2]), color=t.good, buff=0.08,
                                    stroke_width=3)
-        self.swap_note((f"least test error at λ = {numbers.text(10.0 ** U_BEST)}:",
+        self.swap_note((rf"least test cost at $\lambda = {numbers.latex(10.0 ** U_BEST)}$:",
                         "smooth enough to follow the sine, not the noise"), Create(box))
         self.wait(1.8)
         self.play(FadeOut(box), run_time=0.5)
@@ -256,10 +256,11 @@ class Regularization(ThemedScene):
     def section_calm(self):
         self.play(self.u.animate.set_value(U_TO), run_time=SEC_PER_DECADE * (U_TO - U_BEST),
                   rate_func=linear)
-        norm0 = numbers.text(self.rp.norms[0])
-        norm1 = numbers.text(self.rp.norms[-1], sig=2)
-        self.swap_note(("a strong penalty flattens the fit: both errors grow",
-                        f"‖(w₁, …, w₉)‖ fell from {norm0} to {norm1}"))
+        norm0 = numbers.latex(self.rp.norms[0])
+        norm1 = numbers.latex(self.rp.norms[-1], sig=2)
+        self.swap_note(("a strong penalty flattens the fit: both costs grow",
+                        rf"$\lVert w \rVert = \lVert (w_1, \ldots, w_9) \rVert$ fell "
+                        rf"from ${norm0}$ to ${norm1}$"))
         self.wait(2.0)
 
     SECTIONS = sections(section_overfit, section_sweep, section_best, section_calm)

@@ -1,13 +1,16 @@
-"""Read back the fonts a PDF embeds, and hold them to the house faces (gdviz.theme).
+"""Read back the fonts a PDF embeds, and hold them to the house faces (gdviz.theme); find
+maths set in the text face.
 
     from fontcheck import assert_house_fonts
     assert_house_fonts(path_to_a_still_pdf)   # fails naming every stray face
+    maths_in_text("the cost J(m, b)")         # ['J'...]: a symbol outside $...$
 
 Uses `pdffonts` (Debian's poppler-utils, installed by scripts/bootstrap.sh).
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -35,3 +38,16 @@ def assert_house_fonts(path: Path | str) -> list[str]:
     assert names, f"{path}: no embedded fonts"
     assert not stray_fonts(names), f"{path}: fonts outside the house faces: {stray_fonts(names)}"
     return names
+
+
+#: a symbol written in the text face: Greek, ∂ ∇ ‖ ∝, |...|, a sub- or superscript digit, a
+#: starred letter, a letter standing alone as a word (other than the article a, A or I)
+MATHS_IN_TEXT = re.compile(r"[\u0370-\u03ff∂∇‖∝]|\|[^|]+\||[₀-₉⁰-⁹]|\b[A-Za-z]\*"
+                           r"|(?<![\w'’-])[b-zB-HJ-Z](?![\w'’-])")
+
+
+def maths_in_text(s: str) -> list[str]:
+    """The symbols of s set in the text face: outside its $...$ maths (matplotlib mathtext and
+    ThemedScene.mixed both mark maths so)."""
+    words = re.sub(r"(?<!\\)\$[^$]*(?<!\\)\$", " ", s)
+    return [m.group() for m in MATHS_IN_TEXT.finditer(words)]

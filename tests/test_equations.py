@@ -89,3 +89,11 @@ def test_every_equation_sets_in_the_house_faces(tmp_path):
         fig.savefig(path)
     found = assert_house_fonts(path)
     assert all(n.startswith("Cm") for n in found)  # maths only: Computer Modern
+
+
+def test_shown_names_set_symbols_as_maths():
+    # a figure sets an equation's name with its one-letter symbols in the maths face
+    assert eq.EQUATIONS["update-m"].shown_name == "the update of $m$"
+    assert eq.EQUATIONS["gradient"].shown_name == "the gradient at step $t$"
+    assert eq.EQUATIONS["model-line"].shown_name == "the linear model"
+    assert eq.EQUATIONS["adam-update"].shown_name == "Adam’s update"

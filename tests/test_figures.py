@@ -8,7 +8,7 @@ import re
 import numpy as np
 import pytest
 from figure_baselines import TOLERANCE, baseline_path, render_small
-from fontcheck import assert_house_fonts
+from fontcheck import assert_house_fonts, maths_in_text
 from matplotlib.testing.compare import compare_images
 from matplotlib.text import Text
 
@@ -67,6 +67,15 @@ def test_builds_without_overlapping_text(target, theme_name):
     # no text smaller than 7 pt at the printed size
     sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_text().strip()]
     assert min(sizes) >= 7.0
+
+
+@pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
+def test_maths_is_set_in_the_maths_face(target):
+    # J, m, b, w, α, λ, ‖w‖, |y| … are mathtext ($...$), never letters of the text face
+    fig = figure(target, "light")
+    bad = sorted({t.get_text() for t in fig.findobj(Text)
+                  if t.get_visible() and maths_in_text(t.get_text())})
+    assert not bad, f"maths in the text face: {bad}"
 
 
 @pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)

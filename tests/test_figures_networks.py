@@ -387,7 +387,7 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
     by_gid = {x.get_gid(): x for x in f.texts}
     for key, eq in equations.EQUATIONS.items():
         tex, name = by_gid[f"eq-{key}"], by_gid[f"name-{key}"]
-        assert tex.get_text() == equations.mathtext(key) and name.get_text() == eq.name
+        assert tex.get_text() == equations.mathtext(key) and name.get_text() == eq.shown_name
         assert name.get_position()[0] == tex.get_position()[0]  # the name heads its equation
         assert name.get_position()[1] > tex.get_position()[1]
         assert name.get_fontsize() == t.small_size and same_color(name.get_color(), t.muted)

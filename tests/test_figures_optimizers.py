@@ -121,7 +121,7 @@ def test_race_legend_names_every_optimizer_with_its_rate_and_how_it_ended(name, 
     for opt in NAMES:
         (label,) = [s for s in texts if s.startswith(opt + " ")]
         head, tail = label.split("\n")
-        assert head == f"{opt}  α = {race.hyper[opt]['lr']:g}"
+        assert head == f"{opt}  $\\alpha = {race.hyper[opt]['lr']:g}$"
         o = outs[opt]
         if o.exit is not None:
             assert tail == f"left the frame at step {o.exit.step}"

@@ -115,6 +115,7 @@ def test_cross_validation_table_shows_the_fold_scores_and_their_mean(t):
     (mean,) = by_gid(table, "mean", matplotlib.text.Text)
     assert mean.get_text() == f"{r.mean:.3f}" == f"{np.mean(r.fold_scores):.3f}"
     assert len(set(s.get_text() for s in scores)) == 5  # real, different scores
+    assert "held-out\ncost $J$" in texts(fig) and not [s for s in texts(fig) if "MSE" in s]
 
 
 @pytest.mark.parametrize("t", THEMES)
@@ -147,10 +148,13 @@ def test_cross_validation_fits_train_on_four_folds_and_score_the_fifth(t):
         w = regression.polynomial_fit(d.x[tr], d.y[tr], 3)
         xs = line.get_xdata()
         np.testing.assert_allclose(line.get_ydata(), regression.polynomial_eval(w, xs))
-        # The drawn red gaps are the held-out residuals whose mean square is the round's score.
+        # The drawn red gaps are the held-out residuals (the house residual) whose half mean
+        # square, the cost J, is the round's score.
         (gaps,) = by_gid(ax, "gaps", matplotlib.collections.LineCollection)
         lengths = [seg[1, 1] - seg[0, 1] for seg in gaps.get_segments()]
-        assert np.mean(np.square(lengths)) == pytest.approx(score)
+        assert np.mean(np.square(lengths)) / 2 == pytest.approx(score)
+        assert gaps.get_linestyle() == [(0, None)] and gaps.get_linewidth()[0] == (
+            theme.RESIDUAL["linewidth"])
     # every sample is held out exactly once
     assert sorted(np.concatenate(r.test_idx).tolist()) == list(range(20))
 
@@ -167,10 +171,14 @@ def test_overfitting_poly_panels_carry_the_computed_errors(t):
     assert (a3.get_title(), a9.get_title()) == ("Degree 3", "Degree 9")
     (box3,) = by_gid(a3, "errors", matplotlib.text.Text)
     (box9,) = by_gid(a9, "errors", matplotlib.text.Text)
-    assert box3.get_text() == f"training MSE {err.train[0]:.3f}\ntest MSE {err.test[0]:.3f}"
-    assert f"test MSE {err.test[1]:.1f}" in box9.get_text()
-    # the degree-9 training error is rounding noise (~10⁻²¹): written ≈ 0
-    assert err.train[1] < 1e-15 and r"training MSE $\approx 0$" in box9.get_text()
+    # the cost J: half the mean squared error (0.021 and 0.035 for the cubic, by hand)
+    fit3 = regression.polynomial_eval(regression.polynomial_fit(d.x, d.y, 3), d.x_test)
+    assert err.test[0] == pytest.approx(np.mean((fit3 - d.y_test) ** 2) / 2)
+    assert box3.get_text() == (f"training cost $J = {err.train[0]:.3f}$\n"
+                               f"test cost $J = {err.test[0]:.3f}$")
+    assert f"test cost $J = {err.test[1]:.1f}$" in box9.get_text()
+    # the degree-9 training cost is rounding noise (~10⁻²¹): written ≈ 0
+    assert err.train[1] < 1e-15 and r"training cost $J \approx 0$" in box9.get_text()
     # the test samples behind "test MSE" are drawn in both panels
     for ax in (a3, a9):
         (held,) = by_gid(ax, "test-samples")
@@ -221,14 +229,16 @@ def test_model_capacity_lines_are_gdcores_errors(t):
     # interpolation at degree 9: the dashed fall from degree 8 ends there, labelled ≈ 0
     (fall,) = by_gid(ax, "to-zero")
     assert list(fall.get_xdata()) == [8, 9]
-    assert any(r"training error $\approx 0$" in s for s in texts(fig))
+    assert any(r"training cost $J \approx 0$" in s for s in texts(fig))
+    assert ax.get_ylabel() == "cost $J$" and [t.get_text() for t in ax.get_legend().texts] == [
+        "training cost $J$", "test cost $J$"]
     # training error falls; test error falls then rises again
     assert np.all(np.diff(err.train) < 0)
     b = int(np.argmin(err.test))
     assert 0 < b < 9 and err.test[-1] > 10 * err.test[b]
     (best,) = by_gid(ax, "best")
     assert (best.get_xdata()[0], best.get_ydata()[0]) == (b, err.test[b])
-    assert f"degree {b}, MSE {err.test[b]:.3f}" in " ".join(texts(fig))
+    assert f"degree {b}, $J = {err.test[b]:.3f}$" in " ".join(texts(fig))
     # the degree-9 training error (~1e-21) is off the log axis: marked on its lower edge
     (below,) = by_gid(ax, "below-axis")
     assert below.get_xdata()[0] == 9 and below.get_ydata()[0] == ax.get_ylim()[0]
@@ -255,7 +265,7 @@ def test_regularization_fits_calm_down_as_lambda_grows(t):
     rp = procedure.regularization_path(d.x, d.y, 9, EX.lams, d.x_test, d.y_test)
     fits = [a for a in fig.axes if by_gid(a, "fit")]
     assert [a.get_title() for a in fits] == [
-        r"$\lambda = 0$", r"$\lambda = 10^{-13}$", r"$\lambda = 10^{-4}$: least test error",
+        r"$\lambda = 0$", r"$\lambda = 10^{-13}$", r"$\lambda = 10^{-4}$: least test cost",
         r"$\lambda = 1$"]
     # the best λ (least test error on the grid) is among the panels, and it is 10⁻⁴
     b = int(np.argmin(rp.test))
@@ -286,6 +296,10 @@ def test_regularization_norm_and_errors_against_lambda(t):
     np.testing.assert_array_equal(logline.get_ydata(), rp.norms[1:])
     assert logline.axes.get_xscale() == "log" and zero.axes.get_yscale() == "log"
     assert np.all(np.diff(rp.norms) < 0)  # the weights shrink
+    # one notation for the length of the penalised weights: ‖w‖ (w₀ excluded, said once)
+    assert zero.axes.get_ylabel() == r"coefficient norm $\|w\|$ ($w_0$ not penalised)"
+    norms = [s for s in texts(fig) if "w_" in s or r"\|" in s]
+    assert all(s.startswith(r"$\|w\| = ") for s in norms[:-1]) and len(norms) == 5
     for gid, vals in (("training", rp.train), ("test", rp.test)):
         z, line = sorted(by_gid(fig, gid), key=len_of)
         np.testing.assert_array_equal(line.get_ydata(), vals[1:])
@@ -313,19 +327,29 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     w = pc.path[r]
     (ell,) = [c for c in fig.axes[0].findobj(matplotlib.contour.ContourSet)
               if c.get_gid() == "tangent-ellipse"]
-    assert ell.levels[0] == pytest.approx(pc.data_at(w))
+    assert ell.levels[0] == pytest.approx(pc.cost_at(w))
     (circ,) = by_gid(fig, "tangent-circle", matplotlib.patches.Circle)
     assert circ.get_radius() == pytest.approx(np.hypot(*w))
     A, c, _ = pc.quadratic
     g = A @ w - c
     assert abs(g[0] * w[1] - g[1] * w[0]) < 1e-12 * np.linalg.norm(g) * np.linalg.norm(w) + 1e-12
     assert np.all(np.diff(np.linalg.norm(pc.path, axis=1)) < 0)  # ever closer to the origin
-    (star,) = by_gid(fig, "data-optimum")
-    np.testing.assert_allclose([star.get_xdata()[0], star.get_ydata()[0]], pc.w_ls)
+    # the house marks: a minimum star on the minimum of J and on the penalty's, the origin
+    th = theme.get(t)
+    for gid, at in (("data-optimum", pc.w_ls), ("penalty-optimum", (0, 0))):
+        (star,) = by_gid(fig, gid)
+        np.testing.assert_allclose([star.get_xdata()[0], star.get_ydata()[0]], at)
+        assert (star.get_marker(), star.get_markerfacecolor()) == ("*", th.marker("minimum")[
+            "markerfacecolor"])
     labels = [x.get_text() for x in fig.findobj(matplotlib.text.Text) if x.get_gid() == "lambda"]
     assert labels == [r"$\lambda = 0.1$", r"$\lambda = 1$", r"$\lambda = 10$"]
     ax = path.axes
     assert {c.get_gid() for c in ax.collections} >= {"data-term", "penalty"}
+    # the cost J = half the data term, drawn as every cost map (theme.cost_map), filled
+    (cmap,) = [c for c in ax.collections if c.get_gid() == "data-term"]
+    assert cmap.filled and cmap.get_cmap().name == th.cost_map.cmap
+    np.testing.assert_allclose(cmap.levels[[0, -1]], [pc.cost.min(), pc.cost.max()])
+    assert len(cmap.levels) == th.cost_map.levels
     for k in (1, 2):
         (w,) = by_gid(fig, f"w{k}")
         np.testing.assert_array_equal(w.get_ydata(), pc.path[1:, k - 1])

@@ -279,6 +279,23 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
     assert f"{n_convex} minimum" in titles[0] and f"{n_basins} basins" in titles[1]
     assert "plateaus" in titles[1]
     assert all(t[0].isupper() for t in titles)
+    # both surfaces in the house look (cost_surface.lit_surface, as mse-surface): meshed, the
+    # mesh on gdcore's grid, and every face coloured as the house lights the surface
+    cm = th.get(theme).cost_map
+    look = cm.surface
+    for ax3, (X, Y, Z) in zip(axes_3d(fig), (procedure.convex_reference(), (W1, W2, L))):
+        (mesh,) = [c for c in ax3.collections if type(c).__name__ == "Line3DCollection"]
+        assert all(w == pytest.approx(look.mesh_width) for w in mesh.get_linewidths())
+        on_grid = {(round(x, 9), round(y, 9)): z for x, y, z in
+                   zip(np.ravel(X), np.ravel(Y), np.ravel(Z))}
+        pts = np.concatenate([np.asarray(s) for s in mesh._segments3d])
+        np.testing.assert_allclose(
+            pts[:, 2], [on_grid[round(x, 9), round(y, 9)] for x, y in pts[:, :2]])
+        (surf,) = [c for c in ax3.collections if type(c).__name__ == "Poly3DCollection"]
+        lit = cost_surface.lit_colors(Z, cm, views.contour_levels(Z, cm.levels, cm.log))
+        lit = {tuple(c) for c in np.round(lit.reshape(-1, 3), 6)}
+        faces = {tuple(c) for c in np.round(surf.get_facecolor()[:, :3], 6)}
+        assert faces <= lit and len(faces) > 50
 
 
 def test_nonconvex_loss_pdf_embeds_only_house_fonts(tmp_path):

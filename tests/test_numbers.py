@@ -105,3 +105,10 @@ def test_power10_for_exponents_beyond_floats():
             nb.power10(bad)
     with pytest.raises(ValueError):
         nb.power10(3, "pango")
+
+
+def test_relation_follows_a_symbol():
+    # "$J = 0.021$", and below the floor "$J \approx 0$", never "= ≈ 0"
+    assert nb.relation(0.0209258, places=3) == "= 0.021"
+    assert nb.relation(3.6e-21) == r"\approx 0"
+    assert nb.relation(-0.25, places=2) == "= -0.25"

@@ -36,8 +36,9 @@ def _lams(lams) -> np.ndarray:
     return lams
 
 
-def _poly_mse(w, x, y) -> float:
-    return regression.mse(regression.polynomial_eval(w, x), y)
+def _poly_cost(w, x, y) -> float:
+    """The chapter's cost J = (1/2n) Σ (p(x_i) − y_i)² (half the MSE) of the polynomial w."""
+    return regression.mse(regression.polynomial_eval(w, x), y) / 2
 
 
 # --- 1, 2: overfitting and model capacity ---------------------------------------------------
@@ -55,7 +56,7 @@ def overfit_data(n: int = 10, noise: float = 0.25, seed: int = 33,
                  n_test: int = 100) -> OverfitData:
     """n training and n_test test samples of y = sin(2πx) + ε, ε ~ N(0, noise²) (test seed + 1).
 
-    Seed 33: degree 3 is smooth (test MSE 0.070), degree 9 interpolates and swings (test 14.8).
+    Seed 33: degree 3 is smooth (test cost J 0.035), degree 9 interpolates and swings (test 7.4).
     """
     x, y = data.noisy_sine(n, noise, seed)
     xt, yt = data.noisy_sine(positive_int("n_test", n_test), noise, seed + 1)
@@ -64,7 +65,7 @@ def overfit_data(n: int = 10, noise: float = 0.25, seed: int = 33,
 
 @dataclass(frozen=True, eq=False)
 class PolyErrors:
-    """Training and test MSE of the polynomial fit of each degree."""
+    """Training and test cost J (half the MSE) of the polynomial fit of each degree."""
 
     degrees: np.ndarray
     train: np.ndarray
@@ -72,17 +73,17 @@ class PolyErrors:
 
 
 def polynomial_errors(data: OverfitData, degrees=range(10), lam: float = 0.0) -> PolyErrors:
-    """MSE = (1/n) Σ (p(x_i) − y_i)² on the training and the test set, p = polynomial_fit."""
+    """J = (1/2n) Σ (p(x_i) − y_i)² on the training and the test set, p = polynomial_fit."""
     degs, d = _degrees(degrees), data
     ws = [regression.polynomial_fit(d.x, d.y, int(k), lam) for k in degs]
-    return PolyErrors(degs, np.array([_poly_mse(w, d.x, d.y) for w in ws]),
-                      np.array([_poly_mse(w, d.x_test, d.y_test) for w in ws]))
+    return PolyErrors(degs, np.array([_poly_cost(w, d.x, d.y) for w in ws]),
+                      np.array([_poly_cost(w, d.x_test, d.y_test) for w in ws]))
 
 
 # --- 3: cross-validation --------------------------------------------------------------------
 @dataclass(frozen=True, eq=False)
 class CVResult:
-    """k rounds: the indices each trains on and holds out, its held-out MSE, and their mean."""
+    """k rounds: the indices each trains on and holds out, its held-out cost J, and their mean."""
 
     degree: int
     fold_scores: np.ndarray
@@ -92,12 +93,12 @@ class CVResult:
 
 
 def cross_validate(x, y, degree: int, k: int = 5, lam: float = 0.0, seed=0) -> CVResult:
-    """k-fold CV: score_i = MSE on fold i of the fit on the other k − 1 folds;
+    """k-fold CV: score_i = the cost J on fold i of the fit on the other k − 1 folds;
     mean = (1/k) Σ score_i."""
     x, y = same_length("x", x, "y", y)
     degree = positive_int("degree", degree, 0)
     folds = data.kfold_indices(x.size, k, seed)
-    scores = np.array([_poly_mse(regression.polynomial_fit(x[tr], y[tr], degree, lam), x[te],
+    scores = np.array([_poly_cost(regression.polynomial_fit(x[tr], y[tr], degree, lam), x[te],
                                  y[te]) for tr, te in folds])
     return CVResult(degree, scores, tuple(f[0] for f in folds), tuple(f[1] for f in folds),
                     float(scores.mean()))
@@ -149,7 +150,7 @@ CROSS_VALIDATION = CrossValidationExperiment(
 # --- 4, 5: L2 regularisation ----------------------------------------------------------------
 @dataclass(frozen=True, eq=False)
 class RegPath:
-    """Ridge coefficients w(λ) (len(lams), degree+1), ‖w_1:‖₂, and train/test MSE (or None)."""
+    """Ridge coefficients w(λ) (len(lams), degree+1), ‖w_1:‖₂, and train/test cost J (or None)."""
 
     lams: np.ndarray
     coefs: np.ndarray
@@ -160,16 +161,17 @@ class RegPath:
 
 def regularization_path(x, y, degree: int = 9, lams=DEFAULT_LAMS, x_test=None,
                         y_test=None) -> RegPath:
-    """w(λ) = argmin (1/n) Σ (y_i − p(x_i))² + λ Σ_{k≥1} w_k² per λ; norms = ‖(w_1 … w_d)‖₂."""
+    """w(λ) = argmin J + (λ/2) Σ_{k≥1} w_k² (J = (1/2n) Σ (y_i − p(x_i))²) per λ;
+    norms = ‖(w_1 … w_d)‖₂; train and test are J."""
     x, y = same_length("x", x, "y", y)
     lams = _lams(lams)
     W = np.array([regression.polynomial_fit(x, y, degree, lam) for lam in lams])
     test = None
     if x_test is not None or y_test is not None:
         xt, yt = same_length("x_test", x_test, "y_test", y_test)
-        test = np.array([_poly_mse(w, xt, yt) for w in W])
+        test = np.array([_poly_cost(w, xt, yt) for w in W])
     return RegPath(lams, W, np.linalg.norm(W[:, 1:], axis=1),
-                   np.array([_poly_mse(w, x, y) for w in W]), test)
+                   np.array([_poly_cost(w, x, y) for w in W]), test)
 
 
 @dataclass(frozen=True, eq=False)
@@ -254,6 +256,16 @@ class PenaltyConflict:
         A, c, yy = self.quadratic
         w = np.asarray(w, dtype=np.float64)
         return float(yy - 2 * c @ w + w @ A @ w)
+
+    @property
+    def cost(self) -> np.ndarray:
+        """The chapter's cost J = (1/2n)‖y − Xw‖² (half the data term) over the grid: J + (λ/2)‖w‖²
+        is half the data term plus λ‖w‖², so it has the same minimiser w(λ)."""
+        return self.data_term / 2
+
+    def cost_at(self, w) -> float:
+        """J = (1/2n)‖y − Xw‖² at one w = (w1, w2)."""
+        return self.data_at(w) / 2
 
 
 def penalty_conflict(n: int = 50, seed: int = 0, lams=None, size: int = 101) -> PenaltyConflict:

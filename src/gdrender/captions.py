@@ -1,10 +1,11 @@
 """Words for people who cannot see or hear the media: WebVTT captions and self-describing SVGs.
 
-A ThemedScene logs each named section's start time and the words its text()/tex() helpers set
-(scene.caption_log). Here that log becomes timed cues: within a section, the words set at the
-same moment form one cue, shown from that moment until the next words (or the section's end);
-a section that sets no words is captioned with its name. Formulas are written out as Unicode
-text (x_i² rather than x_i^2), and bare numbers (tick labels, readouts) are left out.
+A ThemedScene logs each named section's start time and the words its text()/tex()/mixed()
+helpers set (scene.caption_log). Here that log becomes timed cues: within a section, the words
+set at the same moment form one cue, shown from that moment until the next words (or the
+section's end); a section that sets no words is captioned with its name. Formulas (and the
+$...$ maths of mixed lines) are written out as Unicode text (x_i² rather than x_i^2), and bare
+numbers (tick labels, readouts) are left out.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ _SYMBOLS = {
     "partial": "∂", "nabla": "∇", "cdot": "·", "times": "×", "leftarrow": "←",
     "rightarrow": "→", "to": "→", "approx": "≈", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥",
     "neq": "≠", "infty": "∞", "odot": "⊙", "top": "ᵀ", "ldots": "…", "dots": "…", "cdots": "…",
-    "in": "∈", "pm": "±", "ast": "*", "star": "*", "mid": "|", "lVert": "‖", "rVert": "‖",
-    "Vert": "‖", "|": "‖",
+    "in": "∈", "propto": "∝", "pm": "±", "ast": "*", "star": "*", "mid": "|", "lVert": "‖",
+    "rVert": "‖", "Vert": "‖", "|": "‖",
 }
 _SUP = dict(zip("0123456789+-−=()abcdefghijklmnoprstuvwxyzT*",
                "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᵀ*"))
@@ -57,7 +58,7 @@ def tex_to_text(tex: str) -> str:
     s = re.sub(r"\\([A-Za-z]+|\|)", lambda m: _SYMBOLS.get(m[1], m[1]), s)
     s = s.replace("{", "").replace("}", "").replace("_", "").replace("~", " ")
     s = s.replace("-", "−")
-    return " ".join(s.split())
+    return re.sub(r"([∂∇]) ", r"\1", " ".join(s.split()))
 
 
 def _group(s: str) -> str:
@@ -67,6 +68,8 @@ def _group(s: str) -> str:
 
 def spoken(kind: str, s: str) -> str:
     """What a logged string says in a caption ('' for bare numbers, which are left out)."""
+    if kind == "mixed":  # words with $...$ maths (ThemedScene.mixed)
+        s = re.sub(r"\$([^$]*)\$", lambda m: tex_to_text(m[1]), s)
     if kind == "tex":
         if _NUMBER.match(s) and not re.search(r"[A-Za-z]{2,}", s.replace("\\", " ")) \
                 and "=" not in s:

@@ -1,7 +1,8 @@
 """The regression cost J(m, b) as a shaded, lit 3-D surface on matplotlib axes.
 
 Drawn by the mse-surface and descent-3d stills alike, so both show the same surface, window and
-camera (gdviz.views). The costs are gdcore.regression's.
+camera (gdviz.views). The costs are gdcore.regression's. Any other cost surface of a still
+(nonconvex-loss) is drawn by the same lit_surface.
 """
 
 import numpy as np
@@ -40,26 +41,32 @@ def lit_colors(Z, cost_map, levels, aspect=(1.0, 1.0, 0.7), lines: bool = False)
     return np.clip(rgb + (1.0 - rgb) * look.highlight * lit, 0.0, 1.0)
 
 
+def lit_surface(ax3, theme, X, Y, Z, levels) -> None:
+    """The house 3-D cost surface z = Z over the grid (X, Y): coloured by log z like the cost
+    map (the floor of a valley reads), lit, and meshed (theme.cost_map.surface), so it reads as
+    a surface; levels[0] and levels[-1] bound its colours (those of the map beside it)."""
+    look = theme.cost_map.surface
+    rows, cols = np.shape(Z)
+    rcount, ccount = min(rows, views.SURFACE_GRID_SIZE), min(cols, views.SURFACE_GRID_SIZE)
+    surf = ax3.plot_surface(X, Y, Z, facecolors=lit_colors(Z, theme.cost_map, levels),
+                            linewidth=0, antialiased=False, rcount=rcount, ccount=ccount,
+                            shade=False)
+    # The mesh: every look.mesh_every-th grid line, in the map's level-line colour (mid-map).
+    mesh = ax3.plot_wireframe(X, Y, Z, rcount=(rcount - 1) // look.mesh_every + 1,
+                              ccount=(ccount - 1) // look.mesh_every + 1,
+                              linewidth=look.mesh_width,
+                              color=colormaps[theme.cost_map.line_cmap](0.6))
+    mesh.set_rasterized(True)
+    surf.set_rasterized(True)
+
+
 def draw_surface(ax3, theme, x, y):
     """The shaded, lit surface J(m, b) on a 3-D axes, with its minimum starred (shared with
     the descent-3d figure)."""
     m_best, b_best = regression.least_squares(x, y)
     j_best = regression.cost(m_best, b_best, x, y)
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.SURFACE_GRID_SIZE)
-    # Coloured by log J like the contour map (the floor of the valley reads), lit, and meshed
-    # (theme.cost_map.surface): the bowl reads as a surface.
-    lv = views.contour_levels(J)
-    look = theme.cost_map.surface
-    rgb = lit_colors(J, theme.cost_map, lv)
-    surf = ax3.plot_surface(M, B, J, facecolors=rgb, linewidth=0, antialiased=False,
-                            rcount=views.SURFACE_GRID_SIZE, ccount=views.SURFACE_GRID_SIZE,
-                            shade=False)
-    # The mesh: every look.mesh_every-th grid line, in the map's level-line colour (mid-map).
-    n = (views.SURFACE_GRID_SIZE - 1) // look.mesh_every + 1
-    mesh = ax3.plot_wireframe(M, B, J, rcount=n, ccount=n, linewidth=look.mesh_width,
-                              color=colormaps[theme.cost_map.line_cmap](0.6))
-    mesh.set_rasterized(True)
-    surf.set_rasterized(True)
+    lit_surface(ax3, theme, M, B, J, views.contour_levels(J))
     ax3.plot([m_best], [b_best], [j_best], **theme.marker("minimum"), label="minimum")
     ax3.view_init(elev=views.VIEW_ELEV, azim=views.VIEW_AZIM)
     ax3.set_xlim(*views.M_RANGE)

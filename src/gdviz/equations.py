@@ -22,6 +22,7 @@ The notation, one meaning per symbol (SYMBOLS lists them):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -34,6 +35,13 @@ class Equation:
     latex: str
     group: str = ""
     alt: str = ""
+
+    @property
+    def shown_name(self) -> str:
+        """The name as a figure sets it: its one-letter symbols (J, m, b, t) as $...$ maths,
+        the words in the text face ("the update of $m$"), a typeset apostrophe (Adam’s)."""
+        name = re.sub(r"(?<![\w'’-])([b-zB-HJ-Z])(?![\w'’-])", r"$\1$", self.name)
+        return name.replace("'", "’")
 
 
 #: The groups of the equations sheet, in reading order.

@@ -21,6 +21,7 @@ import svgelements
 from manim import (
     DOWN,
     LEFT,
+    ORIGIN,
     RIGHT,
     UP,
     Axes,
@@ -181,11 +182,112 @@ class ThemedScene(Scene):
         return Text(s, font=FONT, font_size=max(size, min_font_size(pango=True)),
                     color=color or self.theme.text, **kw)
 
+    def mixed(self, s: str, size: float = 28, color=None, **kw) -> MixedText | Text:
+        """A line of words with maths in $...$ (mixed_text): the words in the text face, the
+        maths in Computer Modern, as a LaTeX book sets them; its words go into the captions.
+        A line without maths is text(s)."""
+        if "$" not in s:
+            return self.text(s, size, color, **kw)
+        self._log_words("mixed", s)
+        return mixed_text(s, size, color or self.theme.text, **kw)
+
     def tex(self, s: str, size: float = 34, color=None) -> MathTex:
         """MathTex in the theme colour (s from gdviz.equations where it is an equation); its
         words go into the captions); never smaller than the house minimum TICK_SIZE."""
         self._log_words("tex", s)
         return MathTex(s, font_size=max(size, TICK_SIZE), color=color or self.theme.text)
+
+
+#: the gap between a word and maths that the source writes without a space ("$w$-axis",
+#: "$|w|$,"), as a share of a word space: the side bearings a typesetter leaves there
+TIGHT = 0.2
+
+
+def split_mixed(s: str) -> list[tuple[bool, str]]:
+    """A mixed line's pieces in order, (is_maths, string): "cost $J$ here" ->
+    [(False, "cost "), (True, "J"), (False, " here")]. An odd number of $ is an error."""
+    if s.count("$") % 2:
+        raise ValueError(f"unbalanced $ in {s!r}")
+    return [(i % 2 == 1, p) for i, p in enumerate(s.split("$")) if p]
+
+
+@cache
+def _math_size_per_text_point() -> float:
+    """The LaTeX font size per Pango font point whose digits are as tall: CMU Serif and
+    Computer Modern are one design, so equal digits mean equal letters."""
+    return _digit_px_per_point(pango=True) / _digit_px_per_point(pango=False)
+
+
+@cache
+def _word_gap_per_point() -> float:
+    """The gap between two words' glyphs (a space and the side bearings) per Pango point."""
+    pair = Text("H H", font=FONT, font_size=48)
+    return (pair[1].get_left()[0] - pair[0].get_right()[0]) / 48
+
+
+@cache
+def _baseline_drop(words: str, size: float, maths: bool) -> float:
+    """How far the baseline of `words` (Pango, or LaTeX maths) lies above the bottom of its
+    glyphs: read from the same words set after an H, whose foot stands on the baseline."""
+    if maths:
+        ref = MathTex(r"\mathrm{H}" + words, font_size=size)[0]
+    else:
+        ref = Text("H" + words, font=FONT, font_size=size)
+    return float(ref[0].get_bottom()[1] - VGroup(*ref[1:]).get_bottom()[1])
+
+
+class MixedText(VGroup):
+    """A line of words (Text, the text face) and maths (MathTex, Computer Modern) on one
+    baseline; `original_text` is the source with its $...$ segments."""
+
+    def __init__(self, s: str, pieces: list[VGroup], drop: float):
+        super().__init__(*pieces)
+        self.original_text = s
+        # the baseline's height above the first piece's bottom, per unit of its height
+        self._drop = drop / pieces[0].height
+
+    def get_color(self):
+        """The line's colour (its first piece's: a VGroup has none of its own)."""
+        return self[0].get_color()
+
+    def baseline(self) -> float:
+        """The y of the line's baseline, wherever the line has been moved or scaled to (align
+        a number beside it by its baseline, not by a descender)."""
+        return float(self[0].get_bottom()[1] + self._drop * self[0].height)
+
+
+def mixed_text(s: str, size: float = 28, color=None, **kw) -> MixedText:
+    """A line set as a LaTeX book sets it: "The cost surface $J(m, b)$" gives the words in the
+    text face (Pango, theme.FONT, at `size`, never under the house minimum) and each $...$ in
+    Computer Modern maths at the size whose digits match the words', on the words' baseline,
+    a word space where the source has a space (none where it has none, as in "$w$-axis").
+    kw go to the words' Text (weight, slant)."""
+    size = max(size, min_font_size(pango=True))
+    math_size = size * _math_size_per_text_point()
+    color_kw = {} if color is None else {"color": color}
+    gap = _word_gap_per_point() * size
+    pieces: list[VGroup] = []
+    drops: list[float] = []
+    right, spaced = None, False
+    for maths, part in split_mixed(s):
+        words = part.strip()
+        spaced = spaced or part[:1].isspace()
+        if words:
+            if maths:
+                mob = MathTex(words, font_size=math_size, **color_kw)
+            else:
+                mob = Text(words, font=FONT, font_size=size, **color_kw, **kw)
+            # the baseline at y = 0
+            drops.append(_baseline_drop(words, math_size if maths else size, maths))
+            mob.shift((-drops[-1] - mob.get_bottom()[1]) * UP)
+            if right is not None:
+                mob.shift((right + (gap if spaced else TIGHT * gap) - mob.get_left()[0]) * RIGHT)
+            right = mob.get_right()[0]
+            pieces.append(mob)
+        spaced = part[-1:].isspace()
+    if not pieces:
+        raise ValueError(f"nothing to set in {s!r}")
+    return MixedText(s, pieces, drops[0]).move_to(ORIGIN)
 
 
 def themed_axes(theme: Theme, x_range, y_range, width, height, x_label=None, y_label=None,

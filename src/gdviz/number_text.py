@@ -7,7 +7,7 @@ from __future__ import annotations
 
 
 def score_text(score: float) -> str:
-    """A held-out mean squared error as printed in the cross-validation table: 3 decimals."""
+    """A held-out cost J as printed in the cross-validation table: 3 decimals."""
     return f"{score:.3f}"
 
 

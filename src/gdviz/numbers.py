@@ -77,6 +77,13 @@ def latex(v: float, places: int | None = None, sig: int = 2, floor: float = FLOO
     return sign + (power if mant == "1" else rf"{mant} \times {power}")
 
 
+def relation(v: float, places: int | None = None, sig: int = 2, floor: float = FLOOR) -> str:
+    """LaTeX maths (no $) that follows a symbol: '= 0.021', or '\\approx 0' below the floor
+    (never '= \\approx 0'): f"$J {relation(v)}$"."""
+    s = latex(v, places, sig, floor)
+    return s if s == r"\approx 0" else "= " + s
+
+
 def mathtext(v: float, places: int | None = None, sig: int = 2, floor: float = FLOOR) -> str:
     """A matplotlib label: plain text (−0.25) when it can be, $…$ maths for powers and ≈ 0
     (the text face has no superscript digits nor ≈)."""

@@ -46,7 +46,7 @@ def stacking(race, out) -> list[str]:
 def legend_label(race, outcome) -> str:
     """Name and learning rate, then how the run ended: its distance to the minimum, the step at
     which it left the frame, or (no minimum) its final |y|."""
-    rate = numbers.hyper(r"\alpha", race.hyper[outcome.name]["lr"])
+    rate = numbers.hyper(r"\alpha", race.hyper[outcome.name]["lr"], "mathtext")
     head = f"{outcome.name}  {rate}"
     if outcome.exit is not None:
         return f"{head}\nleft the frame at step {outcome.exit.step}"

@@ -219,9 +219,9 @@ class RaceScene(ThemedScene):
         return ax
 
     def panel_header(self) -> str:
-        """What the distance panel plots."""
+        """What the distance panel plots (words with $...$ maths)."""
         if self.RACE.surface.minimum is None:
-            return "distance from the ridge, |y|"
+            return "distance from the ridge, $|y|$"
         return "distance to the minimum"
 
     def marker_start(self):
@@ -249,21 +249,22 @@ class RaceScene(ThemedScene):
         t = self.theme
         c = t.opt(name)
         swatch = Dot(radius=0.1, color=c)
-        rate = numbers.hyper(r"\alpha", self.RACE.hyper[name]["lr"])
-        label = self.text(f"{name}  {rate}", SMALL_SIZE)
+        rate = numbers.hyper(r"\alpha", self.RACE.hyper[name]["lr"], "latex")
+        label = self.mixed(f"{name}  ${rate}$", SMALL_SIZE)
         line = VGroup(swatch, label).arrange(RIGHT, buff=0.2)
         ex = self.exits[name]
         note = f"left at step {ex.step}" if ex is not None else self.finish_note(name)
-        return line, self.text(note, SMALL_SIZE, t.text)
+        return line, self.mixed(note, SMALL_SIZE, t.text)
 
     def finish_note(self, name: str) -> str:
-        """What the legend says at the end of a run that stayed in the window."""
+        """What the legend says at the end of a run that stayed in the window (words with
+        $...$ maths: ThemedScene.mixed)."""
         o, tr = self.outcomes[name], self.trajectories[name]
         if tr.diverged:  # stopped inside the window (none of gdcore's races does)
             return f"diverged at step {tr.diverged_at}"
         if o.distance is not None:
             return _distance(o.distance)
-        return f"lingers, |y| = {abs(o.final[1]):.3f}"
+        return f"lingers, $|y| = {abs(o.final[1]):.3f}$"
 
     def finish_header(self) -> str | None:
         """The heading of the statuses shown at the end (None: they explain themselves)."""
@@ -374,7 +375,7 @@ class RaceScene(ThemedScene):
             panel_top, panel_bottom = self.legend.get_bottom()[1] - 0.3, BOTTOM
             settings = self.tex(r"\qquad ".join(notes), TICK_SIZE, t.muted)
             settings.to_corner(DOWN + LEFT, buff=EDGE)
-        header = self.text(self.panel_header(), SMALL_SIZE, t.muted)
+        header = self.mixed(self.panel_header(), SMALL_SIZE, t.muted)
         header.next_to(np.array([left, panel_top, 0]), DOWN + RIGHT, buff=0)
         header.shift(min(0.0, config.frame_x_radius - EDGE - header.get_right()[0]) * RIGHT)
         self.panel = self.build_panel(left, header.get_bottom()[1] - 0.2, panel_bottom)

@@ -192,6 +192,9 @@ AXIS_LABELS: dict[str, str] = {
     "intercept": "intercept $b$",
     "iteration": "iteration $t$",
     "cost": "cost $J$",
+    # the cost J of a fit on its training samples and on held-out ones (never "MSE" or "error")
+    "training cost": "training cost $J$",
+    "test cost": "test cost $J$",
     "rate": r"learning rate $\alpha$",
 }
 

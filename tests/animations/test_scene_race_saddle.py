@@ -20,7 +20,7 @@ def test_dots_and_trails_are_gdcores_race():
     out = check_drawing(scene, races.SADDLE.steps, finished=True)
     # everyone but SGD left the frame; SGD lingers by the saddle point
     assert [n for n, o in out.items() if o.exit is None] == ["SGD"]
-    assert scene.statuses["SGD"].original_text == f"lingers, |y| = {abs(out['SGD'].final[1]):.3f}"
+    assert scene.statuses["SGD"].original_text == f"lingers, $|y| = {abs(out['SGD'].final[1]):.3f}$"
 
 
 @pytest.mark.parametrize("theme", ("light", "dark"))

@@ -1,4 +1,4 @@
-"""Two rules every video keeps (issue 14, item 9), checked on every scene as it plays.
+"""Rules every video keeps (issue 14, item 9; issue 13), checked on every scene as it plays.
 
 Nothing pops: no object vanishes at once, so no frame loses more than half of the ink of the
 frame before it (gdrender.videocheck.POP_LIMIT, the rule `render.py --check` holds rendered
@@ -15,6 +15,10 @@ readout, so a label whose digits reach 12 px reads; lower-case letters and sub/s
 scale with it. The digit heights per font point are measured here, from Manim, not written by
 hand.
 
+Maths is set in the maths face, never in the text face: the words each scene set in Pango
+(ThemedScene.text, and the word pieces of ThemedScene.mixed, as its caption log holds them)
+name no symbol (J, m, b, w, α, λ, ∂J/∂w, ‖w‖, |w|, b*, C₁).
+
 Each scene is rendered without writing video (the render its frame test compared); after every
 play and wait (and at the end) every text mobject on screen and visible was measured
 (frames.record_text_px), and the smallest size each one ever had is compared with the minimum.
@@ -23,12 +27,13 @@ play and wait (and at the end) every text mobject on screen and visible was meas
 from __future__ import annotations
 
 import pytest
+from fontcheck import maths_in_text
 from frames import rendered, variant
 from manim import Circle, Create, FadeIn, FadeOut, SingleStringMathTex, Square, Text, config
 
 from gdrender.catalog import TARGETS
 from gdrender.videocheck import POP_LIMIT
-from gdviz.manim_theme import MIN_TEXT_PX, TICK_SIZE, ThemedScene, digit_px
+from gdviz.manim_theme import MIN_TEXT_PX, TICK_SIZE, ThemedScene, digit_px, split_mixed
 from gdviz.theme import FONT
 
 SCENES = [t for t in TARGETS if "animation" in t.kinds]
@@ -87,3 +92,37 @@ def test_scene_pops_nothing(target):
     assert scene.plays_begun > 5
     pops = [(k, round(lost, 2), what) for k, lost, what in scene.pops if lost > POP_LIMIT]
     assert not pops, f"ink lost at once as a play began (play, share, what): {pops}"
+
+
+def text_face_words(caption_log) -> list[str]:
+    """The strings a scene set in the text face: its text() words and the words of its
+    mixed() lines (without their $...$ maths)."""
+    out = []
+    for section in caption_log:
+        for _, kind, s in section["words"]:
+            if kind == "text":
+                out.append(s)
+            elif kind == "mixed":
+                out.extend(p for maths, p in split_mixed(s) if not maths)
+    return out
+
+
+def test_maths_in_text_is_found():
+    found = [s for s in ("The cost surface J(m, b)", "edge width ∝ |w|", "at b*", "α = 0.1",
+                         "λ = 10⁻¹⁶", "‖(w₁, …, w₉)‖", "after: w + Δw", "iteration t",
+                         "so J = C₁") if maths_in_text(s)]
+    assert len(found) == 9
+    assert not [s for s in ("a 2-16-2 tanh network, 3 layers", "each step's gradient",
+                            "L2 regularisation calms the degree-9 fit", "I see a fold",
+                            r"cost $J(m, b)$ of $w$-axis", r"\$5 or $\alpha$")
+                if maths_in_text(s)]
+    log = [{"words": [[0, "mixed", "The cost $J(m, b)$ of $w$-axis"], [0, "tex", "J"]]}]
+    assert text_face_words(log) == ["The cost ", " of ", "-axis"]
+
+
+@pytest.mark.parametrize("target", SCENES, ids=[t.id for t in SCENES])
+def test_scene_sets_maths_in_the_maths_face(target):
+    words = text_face_words(rendered(scene_class(target)).caption_log)
+    assert words, "a scene with no words"
+    bad = [s for s in words if maths_in_text(s)]
+    assert not bad, f"maths in the text face: {bad}"
