@@ -11,8 +11,10 @@ run diverges from its first step.
 
 Alt: Top, three contour maps of the same long valley, each with a descent path from the same
 start. Left, a short path that turns into the valley and stops far from the minimum. Middle, a
-path that reaches the minimum. Right, red arrows that jump back and forth across the valley,
-each jump longer than the last, until they leave the map. Middle row, the cost per iteration of
+path that reaches the minimum. Right, red dots where the large rate's steps land, two rows on
+the two walls of the valley that march outward until they leave the map at the right edge; an
+inset above zooms onto the first {shown} steps: arrows that jump back and forth across the
+valley, each longer than the last, the older ones fainter. Middle row, the cost per iteration of
 the three runs on log axes: the small rate falls slowly, the good one reaches the minimum, the
 large one climbs out of the top of the plot. Bottom left, the distance across the valley after
 each of the large rate's first steps: bars that alternate above and below zero, growing by
@@ -49,7 +51,8 @@ def drawn_path(points) -> np.ndarray:
 def facts() -> dict:
     (_, small, ts), (_, good, tg), (_, large, tl) = runs()
     return dict(lr_small=nb.text(small), lr_good=nb.text(good), lr_large=nb.text(large),
-                steps=nb.count(COST_DESCENT.steps), limit=nb.text(COST_DESCENT.max_stable_rate,
+                steps=nb.count(COST_DESCENT.steps), shown=COST_DESCENT.shown_steps,
+                limit=nb.text(COST_DESCENT.max_stable_rate,
                                                                   places=3),
                 j_small=nb.text(ts.losses[-1], places=2), j_good=nb.text(tg.losses[-1], places=4),
                 growth=nb.text(COST_DESCENT.growth_factor, places=2),
@@ -81,13 +84,34 @@ def _map(ax, theme, M, B, J, first: bool):
 
 
 def _first_steps(ax, theme, pts, n):
-    """The large rate's first n steps as arrows from wall to wall, darker with time."""
+    """The large rate's first n steps as thin arrows from wall to wall, each landing a dot,
+    fainter the older they are (the last one full strength)."""
     c = theme.error
     for k in range(n):
-        frac = 0.35 + 0.65 * k / max(n - 1, 1)
-        ax.add_patch(FancyArrowPatch(pts[k], pts[k + 1], arrowstyle="-|>", mutation_scale=6,
-                                     color=c, alpha=frac, linewidth=0.7, shrinkA=0, shrinkB=0,
+        age = 0.3 + 0.7 * k / max(n - 1, 1)
+        ax.add_patch(FancyArrowPatch(pts[k], pts[k + 1], arrowstyle="-|>", mutation_scale=5,
+                                     color=c, alpha=age, linewidth=0.6, shrinkA=0, shrinkB=0,
                                      zorder=4, gid=f"jump-{k + 1}"))
+        ax.plot(*pts[k + 1], "o", color=c, alpha=age, markersize=2.4, mec="none", zorder=5)
+
+
+def _zoom(ax, theme, M, B, J, pts, n):
+    """An inset in the top of the large rate's map: the first n steps' box, stretched across
+    the valley so that each jump shows apart from the next, with the box marked on the map."""
+    lo, hi = pts[: n + 1].min(axis=0), pts[: n + 1].max(axis=0)
+    pad = np.array([0.04, 0.08]) * (hi - lo)
+    ins = ax.inset_axes((0.04, 0.52, 0.92, 0.31))
+    gm.contour_map(ins, theme, M, B, J)
+    ins.set_xlim(lo[0] - pad[0], hi[0] + pad[0])
+    ins.set_ylim(lo[1] - pad[1], hi[1] + pad[1])
+    ins.set_xticks([])
+    ins.set_yticks([])
+    for side in ins.spines.values():
+        side.set(visible=True, color=theme.text, linewidth=0.8)
+    _first_steps(ins, theme, pts, n)
+    ins.plot(*pts[0], **(theme.marker("start") | {"markersize": 4.5, "zorder": 6}))
+    ax.indicate_inset_zoom(ins, edgecolor=theme.text, alpha=0.8, linewidth=0.6)
+    return ins
 
 
 def make_figure(theme):
@@ -106,13 +130,15 @@ def make_figure(theme):
         _map(ax, theme, M, B, J, k == 0)
         pts = drawn_path(traj.points)
         if traj.diverged:
-            ax.plot(pts[:, 0], pts[:, 1], color=cols[name], linewidth=0.6, zorder=3,
-                    gid=f"path-{name}")
-            _first_steps(ax, theme, pts, n_shown)
+            # on the map only where each step lands, up to the exit (lines from wall to wall
+            # would fill a wedge); the first steps, one arrow each, in the zoomed inset
+            ax.plot(pts[:, 0], pts[:, 1], "o", color=cols[name], markersize=2.2, mec="none",
+                    zorder=3, gid=f"path-{name}")
+            _zoom(ax, theme, M, B, J, traj.points, n_shown)
             ax.plot(pts[-1, 0], pts[-1, 1], "x", color=cols[name], markersize=6, mew=1.4,
                     zorder=5)
-            ax.text(0.96, 0.96, f"each jump × {nb.text(growth, places=2)}\n"
-                    f"off the map at step {len(pts) - 1}", transform=ax.transAxes, ha="right",
+            ax.text(0.96, 0.96, f"first {n_shown} steps, each jump × {nb.text(growth, places=2)}"
+                    f"\noff the map at step {len(pts) - 1}", transform=ax.transAxes, ha="right",
                     va="top", fontsize=theme.small_size, color=theme.text)
         else:
             ax.plot(pts[:, 0], pts[:, 1], color=cols[name], linewidth=1.1, zorder=3,

@@ -7,11 +7,12 @@ every step; where runs share a stretch they are stacked, the narrowest on top, s
 a band along the others. Right: each run's distance to the minimum at every step, on a log
 scale. Plain SGD slides down the nearest slope and creeps along the valley ({sgd} short of the
 minimum at the end). Momentum, at the same rate, shoots down the steep wall to y ≈
-{momentum_low}, swings back and overshoots far along the valley before returning ({momentum}
-away); NAG, with the same rate and β, swings once, less deep, and ends right on the minimum
-({nag} away). The adaptive methods bend towards the valley at once; Adam, whose averaged
-gradient carries it wide around the bend, ends {adam} away, RMSprop {rmsprop}. The legend gives
-each learning rate α and each run's final distance.
+{momentum_low}, swings back and overshoots along the valley to x ≈ {momentum_far} before
+returning ({momentum} away); NAG, with the same rate and β, dives less deep (to y ≈ {nag_low}),
+overshoots less (to x ≈ {nag_far}) and ends right on the minimum ({nag} away). The adaptive
+methods bend towards the valley at once; Adam, whose averaged gradient carries it wide around
+the bend, ends {adam} away, RMSprop {rmsprop}. The legend gives each learning rate α and each
+run's final distance.
 
 Alt: Left, a contour map of Beale's function with a star at ({mx}, {my}). Seven coloured paths
 start together at the upper left. The adaptive methods' paths curve down to the valley and
@@ -36,7 +37,10 @@ def facts() -> dict:
     mx, my = RACE.surface.minimum
     return {"x0": numbers.text(RACE.start[0]), "y0": numbers.text(RACE.start[1]),
             "steps": RACE.steps, "mx": numbers.text(mx), "my": numbers.text(my),
-            "momentum_low": numbers.text(round(float(trs["Momentum"].points[:, 1].min()), 1)),
+            } | {f"{name.lower()}_low": numbers.text(round(float(trs[name].points[:, 1].min()), 1))
+                 for name in ("Momentum", "NAG")
+            } | {f"{name.lower()}_far": numbers.text(round(float(trs[name].points[:, 0].max()), 1))
+                 for name in ("Momentum", "NAG")
             } | {name.lower(): numbers.text(out[name].distance)
                  for name in ("SGD", "Momentum", "NAG", "Adam", "RMSprop")}
 

@@ -6,12 +6,12 @@ contours spaced by a constant factor, a dot at every step; where runs share a st
 stacked, the narrowest on top, so each shows as a band along the others. Bottom: each run's
 distance to the minimum at every step, on a log scale. Plain SGD drops to the floor and crawls
 along it: it ends {sgd} from the minimum. Momentum, at the same learning rate, travels faster
-but swings from wall to wall, crossing the floor {momentum_swings} times and still swinging at
-the end; NAG, with the same rate and β, dips below the floor once (to y ≈ {nag_low}) and then
-runs along it. The adaptive methods scale each coordinate by its own gradient history, so they
-turn down the valley at once: Adagrad ends {adagrad} from the minimum, RMSprop {rmsprop};
-Adam, which also averages its gradients, swings across the floor in wide, slow arcs and ends
-{adam} away. The legend gives each learning rate α and each run's final distance.
+but {momentum_swings}, each swing smaller than the last; NAG, with the same rate and β,
+{nag_swings} (down to y ≈ {nag_low} and back) and then runs along it. The adaptive methods
+scale each coordinate by its own gradient history, so they turn down the valley at once:
+Adagrad ends {adagrad} from the minimum, RMSprop {rmsprop}; Adam, which also averages its
+gradients, {adam_swings} in wide, slow arcs and ends {adam} away. The legend gives each
+learning rate α and each run's final distance.
 
 Alt: Top, a contour map of an elongated elliptical valley with its minimum, a star, at the
 right. Seven coloured paths leave a common start at the upper left. The SGD path falls to the
@@ -27,7 +27,7 @@ from gdcore import races, surfaces
 from gdcore.optimizers import NAMES
 from gdviz import mpl as gm
 from gdviz import numbers
-from gdviz.race_plot import draw_race
+from gdviz.race_plot import draw_race, swing_words
 
 RACE = races.LONG_VALLEY
 
@@ -39,7 +39,10 @@ def facts() -> dict:
     return {
         "x0": numbers.text(RACE.start[0]), "y0": numbers.text(RACE.start[1]),
         "steps": RACE.steps, "ratio": surfaces.VALLEY_C / surfaces.VALLEY_A,
-        "momentum_swings": races.swings(trs["Momentum"].points),
+    } | {
+        f"{n.lower()}_swings": swing_words(races.swings(trs[n].points))
+        for n in ("Momentum", "NAG", "Adam")
+    } | {
         "nag_low": numbers.text(round(float(trs["NAG"].points[:, 1].min()), 1)),
     } | dist
 

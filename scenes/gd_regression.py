@@ -14,6 +14,8 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    UR,
+    Circle,
     Create,
     DashedLine,
     FadeIn,
@@ -28,6 +30,7 @@ from manim import (
 
 from gdcore import data, descent, regression
 from gdcore.cost_descent import COST_DESCENT
+from gdviz import numbers as nb
 from gdviz import views
 from gdviz.manim_blocks import (
     LossPlot,
@@ -75,8 +78,8 @@ class GdRegression(ThemedScene):
 
     def build_line_panel(self):
         t = self.theme
-        ax = themed_axes(t, [*views.X_RANGE, 1], [*Y_RANGE, 1], 3.7, 3.9, "x", "y", places=1)
-        ax.move_to(np.array([-4.75, -1.25, 0]))
+        ax = themed_axes(t, [*views.X_RANGE, 1], [*Y_RANGE, 1], 3.4, 3.9, "x", "y", places=1)
+        ax.move_to(np.array([-4.5, -1.25, 0]))
         x0, x1 = views.X_RANGE
         y0, y1 = Y_RANGE
 
@@ -111,15 +114,17 @@ class GdRegression(ThemedScene):
         dot = head_dot(self.trail, t.error, radius=0.085)
         star = Star(outer_radius=0.16, color=t.good, fill_opacity=1, stroke_width=1.5)
         star.set_stroke(t.background).move_to(ax.c2p(self.m_star, self.b_star)).set_z_index(4)
+        start = Circle(radius=0.09, color=t.text, stroke_width=3).set_fill(t.background, 1)
+        self.start = start.move_to(ax.c2p(*COST_DESCENT.start)).set_z_index(2)
         return ax, img, self.trail, dot, star
 
     def build_cost_panel(self):
         t = self.theme
         top = int(np.ceil(np.log10(self.traj.losses.max())))
         bottom = int(np.floor(np.log10(self.j_star)))
-        plot = LossPlot(t, self.step, (0, COST_DESCENT.steps), (bottom, top), 3.4, 3.9, x_label="t",
+        plot = LossPlot(t, self.step, (0, COST_DESCENT.steps), (bottom, top), 3.2, 3.9, x_label="t",
                         y_label="J", log_t=True)
-        plot.ax.move_to(np.array([4.75, -1.25, 0]))
+        plot.ax.move_to(np.array([4.5, -1.25, 0]))
         curve = plot.curve(self.traj.losses, t.accent, stroke_width=4)
         dot = plot.dot(curve, t.error)
         best = DashedLine(plot.c2p(0, self.j_star), plot.c2p(COST_DESCENT.steps, self.j_star),
@@ -132,26 +137,35 @@ class GdRegression(ThemedScene):
         t = self.theme
         title = self.mixed("Gradient descent on the cost $J(m, b)$", 34).to_edge(UP, buff=0.25)
         alpha = self.tex(rf"\alpha = {COST_DESCENT.lr_good:g}", 32, t.accent)
-        limit = self.text(f"(stable below {COST_DESCENT.max_stable_rate:.3f})", 24, t.muted)
+        limit = self.text(f"(stable below {nb.text(COST_DESCENT.max_stable_rate, places=3)})", 24,
+                          t.muted)
         rate = VGroup(alpha, limit).arrange(RIGHT, buff=0.2)
-        it_group, _ = live_readout("t", lambda: self.k(), 0, 32)
+        it_group, it_num = live_readout("t", lambda: self.k(), 0, 32)
         note = self.text("iterations sped up, log-spaced", 24, t.muted)
-        row = VGroup(rate, it_group, note).arrange(RIGHT, buff=0.8)
+        # room for the counter's widest value ("1,000"): it grows rightwards, towards the note
+        wide, _ = live_readout("t", lambda: COST_DESCENT.steps, 0, 32)
+        row = VGroup(rate, wide, note).arrange(RIGHT, buff=0.8)
         row.next_to(title, DOWN, buff=0.25)
+        it_group.move_to(wide, aligned_edge=LEFT)
         self.it_group, self.it_note = it_group, note
 
         ax_m, img, trail, dot, star = self.map_panel = self.build_map_panel()
         ax_l, line, bars, dots = self.line_panel = self.build_line_panel()
         plot, curve, jdot, best = self.cost_panel = self.build_cost_panel()
 
-        m_read, _ = live_readout("m", lambda: float(self.mb()[0]), 3, 30, t.accent)
-        b_read, _ = live_readout("b", lambda: float(self.mb()[1]), 3, 30, t.accent)
+        # the readouts: gdcore's point at the step the counter shows, like J's
+        m_read, m_num = live_readout("m", lambda: float(self.traj.points[self.k(), 0]), 3, 30,
+                                     t.accent)
+        b_read, b_num = live_readout("b", lambda: float(self.traj.points[self.k(), 1]), 3, 30,
+                                     t.accent)
         mb = VGroup(m_read, b_read).arrange(RIGHT, buff=0.45)
         mb.next_to(ax_l, UP, buff=0.3).align_to(ax_l, LEFT)
         model = self.tex(r"f(x) = m\,x + b", 30).next_to(mb, UP, buff=0.15).align_to(mb, LEFT)
         map_title = self.mixed("path of $(m, b)$ over $J$", 26).next_to(ax_m, UP, buff=0.3)
         map_title.align_to(ax_m, LEFT).shift(0.3 * RIGHT)
-        j_read, _ = live_readout("J", lambda: float(self.traj.losses[self.k()]), 4, 30, t.error)
+        j_read, j_num = live_readout("J", lambda: float(self.traj.losses[self.k()]), 4, 30,
+                                     t.error)
+        self.readouts = {"t": it_num, "m": m_num, "b": b_num, "J": j_num}
         j_read.next_to(plot.ax, UP, buff=0.3).align_to(plot.ax, LEFT).shift(0.3 * RIGHT)
         model.align_to(mb, DOWN).shift(0.55 * UP)
         map_title.align_to(mb, DOWN)
@@ -159,7 +173,7 @@ class GdRegression(ThemedScene):
 
         self.play(Write(title), FadeIn(rate))
         self.play(Create(ax_l), FadeIn(dots), FadeIn(model))
-        self.play(FadeIn(img), Create(ax_m), FadeIn(star), FadeIn(map_title))
+        self.play(FadeIn(img), Create(ax_m), FadeIn(star), FadeIn(self.start), FadeIn(map_title))
         self.play(Create(plot.ax), FadeIn(best), FadeIn(j_read))
         self.play(Create(line), FadeIn(bars), FadeIn(mb), FadeIn(trail), FadeIn(dot),
                   FadeIn(curve), FadeIn(jdot), FadeIn(it_group), FadeIn(note))
@@ -185,12 +199,17 @@ class GdRegression(ThemedScene):
     def section_result(self):
         t = self.theme
         plot = self.cost_panel[0]
-        label = self.tex(rf"J^* = {self.j_star:.4f}", 28, t.good)
+        label = self.tex(rf"J^* = {nb.latex(self.j_star, places=4)}", 28, t.good)
         label.next_to(plot.c2p(30, self.j_star), DOWN, buff=0.12)
         ax_m = self.map_panel[0]
-        star_label = self.tex(rf"({self.m_star:.3f},\ {self.b_star:.3f})", 26, t.good)
-        star_label.next_to(ax_m.c2p(self.m_star, self.b_star), RIGHT, buff=0.25).shift(0.3 * UP)
+        # up and right of the star, clear of the path (which leaves it down and right) and
+        # inside the map
+        star_label = VGroup(*(self.tex(rf"{v}^* = {nb.latex(c, places=3)}", 26, t.good)
+                              for v, c in (("m", self.m_star), ("b", self.b_star))))
+        star_label.arrange(DOWN, aligned_edge=LEFT, buff=0.08)
+        star_label.next_to(ax_m.c2p(self.m_star, self.b_star), UR, buff=0.12)
         star_label.add_background_rectangle(color=t.background, opacity=0.8, buff=0.05)
+        self.star_label = star_label
         self.play(Write(label), FadeIn(star_label))
         self.wait(2.0)
 

@@ -4,10 +4,13 @@ rates on an α axis that marks the stability limit 2/λ_max.
 The rates are COST_DESCENT.learning_rates (too small, good, too large > the stability limit);
 the runs are gdcore's COST_DESCENT.run_learning_rates(), the still's. The small and the good
 rate run first. Then the large rate's first COST_DESCENT.shown_steps steps are played one at a
-time, each an arrow from wall to wall of the valley, with the distance across the valley after
-it and the factor |1 − α λ_max| ≈ 1.04 that multiplies it each step; then the run is
-fast-forwarded: its path fades once it has left the map, and its cost curve leaves the top of
-the plot, where a note says what happened.
+time in a zoom over the top of the map (their box stretched across the valley, so that each
+jump shows apart from the next), each an arrow from wall to wall, the older ones fading, with
+the distance across the valley after it and the factor |1 − α λ_max| ≈ 1.04 that multiplies
+it each step; the map keeps a dot where each step lands. Then the run is fast-forwarded as a
+short comet tail and its landing dots (never the whole zig-zag, which would fill in to one
+shape): they fade once it has left the map, and its cost curve leaves the top of the plot,
+where a note says what happened.
 Render alone with: manim -ql scenes/learning_rates.py LearningRates
 """
 
@@ -18,14 +21,19 @@ from manim import (
     RIGHT,
     UP,
     Arrow,
+    Axes,
     Circle,
     Create,
     DashedLine,
     FadeIn,
     FadeOut,
+    Group,
     GrowArrow,
+    ImageMobject,
     Line,
     NumberLine,
+    Polygon,
+    Rectangle,
     ReplacementTransform,
     Star,
     ValueTracker,
@@ -42,6 +50,7 @@ from gdviz.manim_blocks import (
     LossPlot,
     Trail,
     contour_image,
+    contour_rgba,
     head_dot,
     log_time,
     loss_axes,
@@ -56,6 +65,12 @@ JUMP_PAUSE = 0.35
 #: Seconds of each of the small and good runs (the set-up), and of the fast-forward.
 RUN_SECONDS = 3.0
 FORWARD_SECONDS = 3.0
+#: Steps in the fast-forward's comet tail.
+FORWARD_TAIL = 2
+#: The zoom onto the large rate's first steps: its height (scene units; it spans the map's
+#: width) and the points per side of the finer cost grid its image is cut from.
+ZOOM_HEIGHT = 2.0
+ZOOM_GRID = 1200
 #: The α axis: 0 to this rate.
 ALPHA_MAX = 0.16
 
@@ -76,6 +91,11 @@ def jump_text(k: int, d_prev: float, d: float) -> str:
     """The words under jump k: the distance across the valley before and after it."""
     return (f"step {k}: {nb.text(abs(d_prev), places=2)} → {nb.text(abs(d), places=2)}"
             " across the valley")
+
+
+def aged_opacity(age: int) -> float:
+    """The opacity of a shown jump `age` jumps after it was drawn (0: the newest)."""
+    return max(0.25, 0.7 ** age)
 
 
 class LearningRates(ThemedScene):
@@ -173,6 +193,47 @@ class LearningRates(ThemedScene):
             self.add(end)
             self.wait(0.3)
 
+    def build_zoom(self):
+        """The zoom onto the large rate's first steps, over the top of the map (where only
+        contours lie): the box of those steps stretched across the valley, so that each jump
+        shows apart from the next; its box marked on the map. Returns its axes and everything
+        drawn for it."""
+        t = self.theme
+        n = COST_DESCENT.shown_steps
+        pts = self.large.points[: n + 1]
+        lo, hi = pts.min(axis=0), pts.max(axis=0)
+        pad = np.array([0.04, 0.1]) * (hi - lo)
+        # the map's colours and levels, from a finer grid cut to the box
+        (m0, m1), (b0, b1) = views.M_RANGE, views.B_RANGE
+        rgba = contour_rgba(t, regression.cost_grid(self.x, self.y, views.M_RANGE,
+                                                    views.B_RANGE, ZOOM_GRID)[2],
+                            levels=views.CONTOUR_LEVELS)
+        step_m, step_b = (m1 - m0) / (ZOOM_GRID - 1), (b1 - b0) / (ZOOM_GRID - 1)
+        c0, c1 = (int(np.floor((lo[0] - pad[0] - m0) / step_m)),
+                  int(np.ceil((hi[0] + pad[0] - m0) / step_m)))
+        r0, r1 = (int(np.floor((b1 - hi[1] - pad[1]) / step_b)),
+                  int(np.ceil((b1 - lo[1] + pad[1]) / step_b)))
+        window = ((m0 + c0 * step_m, m0 + c1 * step_m), (b1 - r1 * step_b, b1 - r0 * step_b))
+        # inside the map's frame (clear of its tick numbers), under its top edge
+        left, top, _ = self.ax.c2p(m0, b1)
+        width = self.ax.c2p(m1, b1)[0] - left - 0.3
+        zoom = Axes(x_range=[*window[0], 1], y_range=[*window[1], 1], x_length=width,
+                    y_length=ZOOM_HEIGHT, tips=False, axis_config={"stroke_opacity": 0})
+        zoom.move_to(np.array([left + 0.15 + width / 2, top - 0.15 - ZOOM_HEIGHT / 2, 0]))
+        img = ImageMobject(rgba[r0: r1 + 1, c0: c1 + 1])
+        img.stretch_to_fit_width(width).stretch_to_fit_height(ZOOM_HEIGHT)
+        img.move_to(zoom.get_center()).set_z_index(6)
+        frame = Rectangle(width=width, height=ZOOM_HEIGHT, color=t.text, stroke_width=2.5)
+        frame.move_to(zoom.get_center()).set_z_index(7)
+        start = Circle(radius=0.07, color=t.text, stroke_width=2.5).set_fill(t.background, 1)
+        start.move_to(zoom.c2p(*pts[0])).set_z_index(8)
+        (a, b), (e, f) = window
+        box = Polygon(*(self.ax.c2p(*p) for p in ((a, e), (b, e), (b, f), (a, f))),
+                      color=t.text, stroke_width=2).set_z_index(5)
+        links = VGroup(*(Line(self.ax.c2p(m, f), zoom.c2p(m, e), color=t.muted,
+                              stroke_width=1.5) for m in (a, b))).set_z_index(5)
+        return zoom, Group(img, frame, start, box, links)
+
     def section_jumps(self):
         """The large rate's first steps, one at a time: an arrow from wall to wall each."""
         t, name = self.theme, self.names[-1]
@@ -190,16 +251,30 @@ class LearningRates(ThemedScene):
         self.add(curve)
         pts = self.large.points
         d = COST_DESCENT.across_valley(self.large)
-        self.arrows = VGroup()
+        self.zoom, zoom_group = self.build_zoom()
+        self.play(FadeIn(zoom_group), run_time=0.8)
+        z = self.zoom
+        self.arrows, self.landings, self.zoom_landings = VGroup(), VGroup(), VGroup()
         row = None
         for k in range(1, COST_DESCENT.shown_steps + 1):
-            arrow = Arrow(self.ax.c2p(*pts[k - 1]), self.ax.c2p(*pts[k]), buff=0, color=c,
-                          stroke_width=3, max_tip_length_to_length_ratio=0.08,
-                          tip_length=0.16).set_z_index(2)
-            self.arrows.add(arrow)
+            arrow = Arrow(z.c2p(*pts[k - 1]), z.c2p(*pts[k]), buff=0, color=c,
+                          stroke_width=3, max_tip_length_to_length_ratio=0.06,
+                          tip_length=0.16).set_z_index(7)
+            # where it lands: a dot in the zoom and on the map
+            zoom_land, land = (Circle(radius=r, color=c, stroke_width=0).set_fill(c, 1)
+                               .move_to(a.c2p(*pts[k])).set_z_index(7)
+                               for a, r in ((z, 0.05), (self.ax, 0.04)))
             new = self.text(jump_text(k, d[k - 1], d[k]), 26, c)
             new.next_to(note, DOWN, buff=0.2).align_to(note, LEFT)
-            anims = [GrowArrow(arrow), self.steps[name].animate.set_value(k)]
+            # the older jumps fade as they age: the newest at full strength, so the jumps
+            # never fill in to one shape
+            anims = [GrowArrow(arrow), FadeIn(zoom_land), FadeIn(land),
+                     self.steps[name].animate.set_value(k),
+                     *(a.animate.set_opacity(aged_opacity(len(self.arrows) - j))
+                       for j, a in enumerate(self.arrows))]
+            self.arrows.add(arrow)
+            self.landings.add(land)
+            self.zoom_landings.add(zoom_land)
             if row is None:
                 anims += [FadeIn(new), FadeIn(note)]
             else:
@@ -207,7 +282,7 @@ class LearningRates(ThemedScene):
             self.play(*anims, run_time=JUMP_SECONDS, rate_func=linear)
             row = new
             self.wait(JUMP_PAUSE)
-        self.note, self.row = note, row
+        self.note, self.row, self.zoom_group = note, row, zoom_group
         self.wait(0.6)
 
     def section_fast_forward(self):
@@ -216,13 +291,27 @@ class LearningRates(ThemedScene):
         name = self.names[-1]
         c = self.colors[name]
         tracker = self.steps[name]
-        rest = Trail(self.ax, drawn_path(self.large.points), tracker, color=c, stroke_width=2.5)
-        self.add(rest)
-        self.play(tracker.animate.set_value(self.exit_step), run_time=FORWARD_SECONDS / 2,
-                  rate_func=linear)
-        self.play(FadeOut(rest), FadeOut(self.arrows), FadeOut(self.row), FadeOut(self.note),
-                  tracker.animate.set_value(self.leaves), run_time=FORWARD_SECONDS,
-                  rate_func=linear)
+        # a short comet tail (no wedge of overlapping zig-zags) and a dot where each step
+        # lands, up to the exit; then they fade while the cost climbs out of the plot
+        rest = Trail(self.ax, drawn_path(self.large.points), tracker, color=c, stroke_width=2.5,
+                     tail=FORWARD_TAIL, fade_tail=True)
+        rest.set_z_index(2)
+        path = drawn_path(self.large.points)
+        later = VGroup(*(Circle(radius=0.045, color=c, stroke_width=0).set_fill(c, 1)
+                         .move_to(self.ax.c2p(*p)).set_z_index(2)
+                         for p in path[COST_DESCENT.shown_steps + 1:]))
+        for k, land in enumerate(later, start=COST_DESCENT.shown_steps + 1):
+            land.add_updater(lambda m, k=k: m.set_opacity(float(tracker.get_value() >= k)))
+        self.rest, self.later = rest, later
+        self.add(rest, later)
+        self.play(tracker.animate.set_value(self.exit_step), FadeOut(self.arrows),
+                  FadeOut(self.zoom_group), FadeOut(self.zoom_landings),
+                  run_time=FORWARD_SECONDS / 2, rate_func=linear)
+        for land in later:
+            land.clear_updaters()
+        self.play(FadeOut(rest), FadeOut(later), FadeOut(self.landings), FadeOut(self.row),
+                  FadeOut(self.note), tracker.animate.set_value(self.leaves),
+                  run_time=FORWARD_SECONDS, rate_func=linear)
         top = self.plot.c2p(self.leaves, COST_DESCENT.plot_top(self.large))
         growth = nb.latex(COST_DESCENT.growth_factor**2, places=2)
         what = VGroup(self.text(f"leaves the plot at step {self.leaves}:", 24, c),

@@ -3,8 +3,8 @@
 One change at a time: the lit, meshed surface (the minimum marked, J* read out); a slow arc of
 the camera; the contour map with log-spaced levels beside it; a point moving on the map along
 b = b* while its twin rides the surface, a drop line from the floor up to it, tracing J(m, b*);
-then the key moment, slow: the surface cut away at b = b*, its edge the parabola of the slope
-sweep, and the camera turning to face it.
+then the key moment, slow: the surface cut away at b = b* (the part removed left as a faint
+ghost), its edge the parabola of the slope sweep, and the camera turning to face it.
 
 The surface is gdviz.fast_surface's raster layer (one ImageMobject redrawn each frame from the
 projected grid of gdcore's costs), under vector axes m, b, J whose labels stay upright; every
@@ -44,8 +44,11 @@ CENTER = (-3.25, -0.75)
 REGION = (-3.3, -0.6, 6.9, 6.8)
 #: The key moment larger: the box grows by this factor as the camera turns to face the cut.
 ZOOM = 1.15
-#: Tick numbers: none at a corner of the box, so no two axes' numbers share a line.
-TICKS = ([0, 2], [-4, 0, 4], [100, 200])
+#: Tick numbers: none at a corner of the box, so no two axes' numbers share a line, and none
+#: near the box's front corner (m = 4, b = −6), where the surface would cover it.
+TICKS = ([0, 2], [-2, 2, 6], [100, 200])
+#: The ghost of the part cut away: its opacity, and the mesh lines across it drawn.
+GHOST_OPACITY, GHOST_ROWS = 0.35, 6
 #: Tick numbers and readouts at least 12 px tall at 480p (a digit at font size 30 is 12.9 px).
 NUMBER_SIZE = 30
 #: Cameras (Manim's phi, theta in degrees): the arc's end, and the view facing the cut.
@@ -122,6 +125,36 @@ class MseSurface(ThemedScene):
         follow(marker)
         marker.add_updater(follow)
         return marker
+
+    def ghost_lines(self) -> list[np.ndarray]:
+        """The outline of the part the cut removed (b from the window's edge to the cut), as
+        3-D polylines on gdcore's J: its edges m = const and a few lines b = const across it."""
+        (m0, m1), b0 = views.M_RANGE, views.B_RANGE[0]
+        cut = self.cut.get_value()
+        if cut <= b0 + 1e-9:
+            return []
+        ms, bs = np.linspace(m0, m1, 60), np.linspace(b0, cut, 30)
+        lines = [np.column_stack([np.full(bs.size, m), bs, self.cost(m, bs)]) for m in (m0, m1)]
+        for b in np.linspace(b0, cut, GHOST_ROWS, endpoint=False):
+            lines.append(np.column_stack([ms, np.full(ms.size, b), self.cost(ms, b)]))
+        return lines
+
+    def cut_ghost(self) -> VMobject:
+        """A faint ghost of the part cut away (the previous state), following the camera."""
+        ghost = VMobject(stroke_color=self.theme.muted, stroke_width=2.0,
+                         stroke_opacity=GHOST_OPACITY)
+
+        def follow(mob):
+            mob.clear_points()
+            for line in self.ghost_lines():
+                scr = self.view.project(line)[0]
+                mob.start_new_path(scr[0])
+                mob.add_points_as_corners(scr[1:])
+            return mob
+
+        follow(ghost)
+        ghost.add_updater(follow)
+        return ghost
 
     def contour_map(self):
         """Axes m, b over the same window, gdcore's J(m, b) in log-spaced levels, the star."""
@@ -261,6 +294,8 @@ class MseSurface(ThemedScene):
                       ).arrange(DOWN, aligned_edge=LEFT, buff=0.14)
         note.next_to(self.rows, DOWN, buff=0.6, aligned_edge=LEFT)
         self.play(FadeIn(note), run_time=1.0)
+        self.ghost = self.cut_ghost()
+        self.add(self.ghost)
         self.play(self.cut.animate.set_value(self.b_star), run_time=4.0, rate_func=smooth)
         self.wait(0.5)
 

@@ -14,7 +14,7 @@ class RaceLongValley(RaceScene):
     TITLE = "A long, narrow valley"
     STAGES = ((12, 4.0), (80, 10.0))
     TAIL = 10
-    MAP_MAX_W = 8.7
+    MAP_MAX_W = 7.5
     MAP_MAX_H = 5.0
     X_TICK, Y_TICK = 2.0, 1.0
     STEP_TICK = 40

@@ -383,3 +383,32 @@ def test_still_pdf_embeds_only_house_fonts(name, tmp_path):
     pdf = tmp_path / f"{name}.pdf"
     gm.save(build(name, "light"), th.get("light"), pdf)
     assert_house_fonts(pdf)
+
+
+def test_race_captions_say_what_gdcores_runs_do(race_runs):
+    from gdviz.race_plot import swing_words
+
+    assert swing_words(0) == "never crosses the floor"
+    assert swing_words(2) == "crosses the floor twice"
+    assert swing_words(12) == "swings from wall to wall, crossing the floor 12 times"
+    valley = race_runs["long-valley"]
+    caption = gm.doc_of(gm.load("figures.race_long_valley")).caption
+    counts = {name: races.swings(valley[name].points) for name in ("Momentum", "NAG", "Adam")}
+    assert counts == {"Momentum": 12, "NAG": 2, "Adam": 3}
+    for name, n in counts.items():
+        assert f"{name}" in caption and swing_words(n) in caption
+    assert caption.count("wall to wall") == 1  # Momentum's alone
+    # "each swing smaller than the last": Momentum's farthest |y| between crossings falls
+    y = valley["Momentum"].points[:, 1]
+    big = y[np.abs(y) > races.SWING_AMPLITUDE]
+    sides = np.split(big, np.flatnonzero(np.diff(np.sign(big))) + 1)
+    peaks = [np.abs(part).max() for part in sides]
+    assert len(peaks) == counts["Momentum"] + 1 and np.all(np.diff(peaks[1:]) < 0)
+    # Beale: NAG dives less deep and overshoots less than Momentum, the numbers the caption gives
+    beale = race_runs["beale"]
+    caption = gm.doc_of(gm.load("figures.race_beale")).caption
+    mom, nag = beale["Momentum"].points, beale["NAG"].points
+    assert nag[:, 1].min() > mom[:, 1].min() and nag[:, 0].max() < mom[:, 0].max()
+    for p in (mom, nag):
+        assert f"y ≈ {numbers.text(round(float(p[:, 1].min()), 1))}" in caption
+        assert f"x ≈ {numbers.text(round(float(p[:, 0].max()), 1))}" in caption

@@ -421,6 +421,16 @@ def test_learning_rates_labels_paths_and_divergence(theme, tmp_path):
     assert len(notes) == 1 and f"at step {leaves}" in notes[0].get_text()
     np.testing.assert_allclose(notes[0].xy, (leaves, COST_DESCENT.plot_top(large)))
     assert not any("diverged at step" in s for s in texts(fig))
+    # on the map the large run is only where its steps land (no lines from wall to wall to
+    # fill in to a wedge); its first steps are arrows in a zoom whose box holds them all
+    dots = one(fig, "path-too large")
+    assert dots.get_linestyle() == "None" and dots.get_marker() == "o"
+    zoom = one(fig, "jump-1").axes
+    (m0, m1), (b0, b1) = zoom.get_xlim(), zoom.get_ylim()
+    shown = large.points[: COST_DESCENT.shown_steps + 1]
+    assert np.all((m0 < shown[:, 0]) & (shown[:, 0] < m1) & (b0 < shown[:, 1]) & (shown[:, 1] < b1))
+    alphas = [one(fig, f"jump-{k}").get_alpha() for k in range(1, COST_DESCENT.shown_steps + 1)]
+    assert alphas == sorted(alphas) and alphas[-1] == 1  # older jumps fainter
     # the first steps, one arrow each, from point to point of gdcore's run
     for k in range(1, COST_DESCENT.shown_steps + 1):
         arrow = one(fig, f"jump-{k}")

@@ -43,6 +43,16 @@ def stacking(race, out) -> list[str]:
     return sorted(out, key=lambda name: out[name].length)
 
 
+def swing_words(crossings: int) -> str:
+    """How a run crosses the valley's floor, in words that follow the count races.swings
+    gives: from wall to wall only when it swings back and forth (four crossings or more)."""
+    if crossings == 0:
+        return "never crosses the floor"
+    if crossings < 4:
+        return "crosses the floor " + ("once", "twice", "three times")[crossings - 1]
+    return f"swings from wall to wall, crossing the floor {crossings} times"
+
+
 def legend_label(race, outcome) -> str:
     """Name and learning rate, then how the run ended: its distance to the minimum, the step at
     which it left the frame, or (no minimum) its final |y|."""

@@ -67,6 +67,9 @@ EDGE = 0.45
 #: Font sizes that keep numbers at least 12 px tall at 480p: MathTex tick numbers (a digit is
 #: 12.5 px tall at 30) and Text (12.6 px at 22; 13.7 px at 24).
 TICK_SIZE, TEXT_SIZE, SMALL_SIZE = 30, 24, 22
+#: Gap (scene units) between the distance panel's step axis and its label at the axis's end:
+#: wider than half the last step's number, so the label never touches it.
+STEP_LABEL_GAP = 0.3
 #: Height of a legend row (scene units) and the gap between the map and the right-hand column.
 ROW, COLUMN_GAP = 0.33, 0.6
 #: Lowest point of the map and the distance panel (their tick numbers end above the settings
@@ -186,16 +189,17 @@ class RaceScene(ThemedScene):
         lo, hi = self.panel_range()
         probe = MathTex(f"10^{{{int(np.floor(lo))}}}", font_size=TICK_SIZE)
         inner = left + probe.width + 0.3
-        width = config.frame_x_radius - EDGE - 0.3 - inner  # room for the last step's number
+        label = self.text("step", SMALL_SIZE)
+        # room at the axis's end for its label, beyond the last step's number
+        width = config.frame_x_radius - EDGE - STEP_LABEL_GAP - label.width - inner
         decades = 1 if hi - lo <= 4.5 else 2  # no more than five numbers up the panel
         ax = map_axes(t, [0, r.steps, self.STEP_TICK], [lo, hi, decades], width, top - bottom, None,
                       None, tick_size=TICK_SIZE, y_format=lambda v: f"10^{{{v:g}}}")
         ax.shift(np.array([inner, top, 0]) - ax.c2p(0, hi))
-        ticks = np.arange(0, r.steps + 1, self.STEP_TICK)
-        label = self.text("step", SMALL_SIZE)
-        mid = ax.c2p((ticks[-1] + ticks[-2]) / 2, lo)
-        label.move_to(np.array([mid[0], mid[1] - 0.16 - 0.15, 0]))
+        # at the end of the axis, level with it: clear of every tick number
+        label.next_to(ax.c2p(r.steps, lo), RIGHT, buff=STEP_LABEL_GAP)
         ax.add(label)
+        self.step_label = label
         if r.surface.minimum is None:  # the saddle: |y| up to the edge of the frame
             edge = float(np.log10(r.window[1][1]))
             line = DashedLine(ax.c2p(0, edge), ax.c2p(r.steps, edge), color=t.muted,

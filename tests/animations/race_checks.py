@@ -96,6 +96,12 @@ def check_layout(scene):
         names = (getattr(a, "original_text", a), getattr(b, "original_text", b))
         assert min(overlap) <= 0.005, names
     assert scene.ax.width * scene.ax.height > scene.panel.width * scene.panel.height
+    # the panel wide enough to read its curves apart (150 px at 480p), the map still larger
+    assert scene.panel.x_length >= 2.5
+    # the panel's step label at the end of its axis, level with it, beyond the last tick
+    end = scene.panel.c2p(scene.RACE.steps, scene.panel_range()[0])
+    label = scene.step_label
+    assert label.get_left()[0] > end[0] and label.get_bottom()[1] < end[1] < label.get_top()[1]
     assert scene.ax.width * scene.ax.height > scene.legend.width * scene.legend.height
     ticks = [m for ax in (scene.ax, scene.panel) for m in ax.submobjects
              if isinstance(m, SingleStringMathTex) and m not in ax.labels]

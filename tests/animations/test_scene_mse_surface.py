@@ -91,3 +91,21 @@ def test_numbers_are_at_least_12_px_tall_at_480p():
     (m0, m1), (b0, b1) = views.M_RANGE, views.B_RANGE
     ticks_m, ticks_b, _ = mse_surface.TICKS
     assert m0 < min(ticks_m) and max(ticks_m) < m1 and b0 < min(ticks_b) and max(ticks_b) < b1
+
+
+def test_the_part_cut_away_stays_as_a_faint_ghost_on_gdcores_surface():
+    scene = rendered(MseSurface)
+    ghost = scene.ghost
+    assert ghost in scene.mobjects and 0 < ghost.get_stroke_opacity() < 0.5
+    lines = scene.ghost_lines()
+    assert len(lines) == 2 + mse_surface.GHOST_ROWS
+    for line in lines:  # on gdcore's J, between the window's edge and the cut
+        np.testing.assert_allclose(line[:, 2], regression.cost(line[:, 0], line[:, 1], X, Y))
+        assert line[:, 1].min() >= views.B_RANGE[0] and line[:, 1].max() <= B_STAR + 1e-12
+    # drawn where the camera projects them now
+    drawn = np.asarray(ghost.get_anchors())
+    want = np.concatenate([scene.view.project(line)[0] for line in lines])
+    gap = np.linalg.norm(drawn[:, None, :2] - want[None, :, :2], axis=2).min(axis=1)
+    assert gap.max() < 1e-9
+    # no b tick number near the box's front corner (b = −6), where the surface would cover it
+    assert min(mse_surface.TICKS[1]) - views.B_RANGE[0] >= 4
