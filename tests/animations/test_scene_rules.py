@@ -52,7 +52,7 @@ MARGIN_PX = 24
 #: Scenes still to be brought inside the margin (to be emptied): their failure is expected.
 MARGIN_PENDING = {
     "backprop-loop", "connection-tweak", "cross-validation", "dropout", "gd-regression",
-    "learning-rates", "loss-curve", "mse-surface", "regularization", "residuals", "slope-sweep",
+    "learning-rates", "loss-curve", "mse-surface", "regularization", "slope-sweep",
 }
 
 
