@@ -89,3 +89,9 @@ def test_every_equation_sets_in_the_house_faces(tmp_path):
         fig.savefig(path)
     found = assert_house_fonts(path)
     assert all(n.startswith("Cm") for n in found)  # maths only: Computer Modern
+
+
+def test_an_equation_in_a_pictures_own_variable():
+    assert eq.tex_in("momentum", "w") == (
+        r"v_t = \beta\, v_{t-1} + g_t, \quad w_t = w_{t-1} - \alpha\, v_t")
+    assert eq.tex_in("sgd", "w") == r"w_t = w_{t-1} - \alpha\, g_t"
