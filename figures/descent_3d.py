@@ -4,13 +4,13 @@ The mountain climber's walk: gradient descent on J(m, b) drawn on the cost surfa
 ball starts high on the wall, at (m, b) = ({m0}, {b0}) where J = {j0}, and takes {steps} steps
 with the learning rate α = {lr}; the dots mark {shown} of its points, every step at first, fewer
 as the steps shorten, each at the height of the cost there. Its first step overshoots: it falls
-to J = {j1} on the opposite wall, just past the edge of the drawn window (m = {m1}); within a
-few steps it settles on the floor, turns and follows the nearly flat floor to the minimum,
-ending at J = {j_end} (the least J is {j_star}), under the star.
+to J = {j1} on the opposite wall (m = {m1}), still on the drawn surface; within a few steps
+it settles on the floor, turns and follows the nearly flat floor to the minimum, ending
+at J = {j_end} (the least J is {j_star}), under the star.
 
 Alt: A lit, meshed, trough-shaped surface over the m and b axes. A path of dots starts as a
-ring high on the right-hand wall, drapes down across the valley to a dot just past the left
-edge of the surface, comes back to the floor in a few short steps, then runs as a dense line of
+ring high on the right-hand wall, drapes down across the valley to a dot on the left-hand
+wall, comes back to the floor in a few short steps, then runs as a dense line of
 dots along the floor to the green star that marks the minimum, which covers the last dot.
 """
 

@@ -77,7 +77,7 @@ class BatchVsStochastic(ThemedScene):
         (m0, m1), (b0, b1) = RACE.window
         ax = map_axes(t, [m0, m1, 0.5], [b0, b1, 1], 4.4, 5.3, "m", "b", places=1,
                       tick_size=30)
-        ax.move_to(np.array([-3.85, -0.55, 0]))
+        ax.move_to(np.array([-3.85, -0.5, 0]))
         M, B, J = regression.cost_grid(self.x, self.y, (m0, m1), (b0, b1), size=300)
         img = contour_image(t, M, B, J, ax)
         star = Star(outer_radius=0.17, color=t.good, fill_opacity=1, stroke_width=1.5)
@@ -98,9 +98,9 @@ class BatchVsStochastic(ThemedScene):
 
     def build_cost(self):
         t = self.theme
-        plot = LossPlot(t, self.step, (0, RACE.steps, 50), Y_EXP, 6.0, 2.75, x_label=None,
+        plot = LossPlot(t, self.step, (0, RACE.steps, 50), Y_EXP, 6.0, 2.45, x_label=None,
                         y_label="J")
-        plot.ax.move_to(np.array([3.4, -2.05, 0]))
+        plot.ax.move_to(np.array([3.0, -1.9, 0]))
         lt = self.tex("t", 30).next_to(plot.c2p(RACE.steps, 10.0 ** Y_EXP[0]), RIGHT, buff=0.2)
         plot.ax.add(lt)
         self.curves = {}
@@ -133,7 +133,7 @@ class BatchVsStochastic(ThemedScene):
 
     def section_setup(self):
         t = self.theme
-        title = self.text("Full batch, mini-batch, single sample", 34).to_edge(UP, buff=0.25)
+        title = self.text("Full batch, mini-batch, single sample", 34).to_edge(UP, buff=0.4)
         n = self.x.size
         sub = self.text(f"each step's gradient from all {n} points, "
                         f"{RACE.batch_sizes[1]} of them, or just one", 24, t.muted)

@@ -28,7 +28,7 @@ from manim import (
 from gdcore import data, descent, regression
 from gdcore.cost_descent import DESCENT_3D
 from gdviz import numbers, views
-from gdviz.cost_surface_scene import GRID, build_axes, build_surface, build_view
+from gdviz.cost_surface_scene import BOX, GRID, TICKS, build_axes, build_surface, build_view
 from gdviz.fast_surface import visible
 from gdviz.manim_blocks import live_readout
 from gdviz.manim_theme import ThemedScene, sections
@@ -39,8 +39,17 @@ SHOWN = 60
 PIECES = 8
 #: The camera turns from THETA_FROM to THETA_TO degrees of azimuth during the descent.
 THETA_FROM, THETA_TO = -75.0, -20.0
-#: Length of the −∇J arrow in (m, b) units: a direction, drawn the same length at every step.
+#: Length of the −∇J arrow in (m, b) units where the gradient is at least ARROW_FULL_GRAD long;
+#: below, it shrinks with the gradient (so it dies away at the minimum, off its marker).
 ARROW_LENGTH = 0.9
+ARROW_FULL_GRAD = 10.0
+#: The −∇J label fades out while the drawn arrow is shorter than LABEL_MIN_PX at 480p.
+LABEL_MIN_PX = 8
+#: The drawing's box, a little smaller than the house's, so that its labels stay 24 px inside the
+#: frame as the camera turns.
+DRAWN_BOX = tuple(0.92 * v for v in BOX)
+#: The axes' ticks: no m tick at −2, the corner where the J axis stands (it would read as J = −2).
+AXIS_TICKS = ([0, 2, 4], *TICKS[1:])
 
 
 def trajectory():
@@ -58,7 +67,7 @@ class Descent3d(ThemedScene):
         self.m_star, self.b_star = regression.least_squares(self.x, self.y)
         j_top = float(regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
                                            GRID)[2].max())
-        self.view = build_view(j_top)
+        self.view = build_view(j_top, DRAWN_BOX)
         self.view.theta.set_value(THETA_FROM)
         self.s = ValueTracker(0.0)  # position along the schedule: index into self.shown
 
@@ -131,8 +140,9 @@ class Descent3d(ThemedScene):
         path.add_updater(draw)
         return path
 
-    def build_marker(self, point_fn, color, radius):
-        """A dot at the data point point_fn() that hides while the surface covers it."""
+    def build_marker(self, point_fn, color, radius, on_top=False):
+        """A dot at the data point point_fn() that hides while the surface covers it (or, on_top,
+        is always drawn over it)."""
         dot = Dot(radius=radius, color=color, stroke_color=self.theme.background,
                   stroke_width=1.5)
 
@@ -140,7 +150,7 @@ class Descent3d(ThemedScene):
             pt = np.atleast_2d(point_fn())
             d.data_point = pt[0]
             d.move_to(self.view.project(pt)[0][0])
-            d.set_opacity(1.0 if visible(self.view, pt, self.cost)[0] else 0.0)
+            d.set_opacity(1.0 if on_top or visible(self.view, pt, self.cost)[0] else 0.0)
             return d
 
         follow(dot)
@@ -149,12 +159,14 @@ class Descent3d(ThemedScene):
 
     def descent_arrow_points(self, s: float) -> np.ndarray:
         """The −∇J arrow at the ball (data points on the surface, tail first): from the ball
-        along gdcore's −∇J(m, b) direction, ARROW_LENGTH long in (m, b), each point at gdcore's
-        cost (the arrow lies on the surface, pointing downhill)."""
+        along gdcore's −∇J(m, b) direction, ARROW_LENGTH long in (m, b) (shorter where |∇J| is
+        under ARROW_FULL_GRAD), each point at gdcore's cost (the arrow lies on the surface,
+        pointing downhill)."""
         m, b, _ = self.ball_point(s)
         g = np.array(regression.gradient(m, b, self.x, self.y), dtype=np.float64)
-        d = -g / (np.linalg.norm(g) or 1.0)
-        u = np.linspace(0.0, ARROW_LENGTH, 8)
+        size = np.linalg.norm(g)
+        d = -g / (size or 1.0)
+        u = np.linspace(0.0, ARROW_LENGTH * min(1.0, size / ARROW_FULL_GRAD), 8)
         mb = np.array([m, b]) + u[:, None] * d
         return np.column_stack([mb, self.cost(mb[:, 0], mb[:, 1])])
 
@@ -174,10 +186,19 @@ class Descent3d(ThemedScene):
             n = np.array([-d[1], d[0], 0.0])
             head.set_points_as_corners([tip, tip - 0.22 * d + 0.1 * n, tip - 0.22 * d - 0.1 * n,
                                         tip])
-            label.move_to(tip + 0.35 * d + 0.3 * n)
+            # beside the tip, always on the arrow's upper side (the trail runs behind the ball)
+            up = n if n[1] >= 0 else -n
+            label.move_to(tip + 0.2 * d + (0.16 + label.height / 2 + label.width / 4) * up)
+            long_px = np.linalg.norm(tip - scr[0]) * 60
+            seen = float(np.clip((long_px - LABEL_MIN_PX) / LABEL_MIN_PX, 0.0, 1.0))
+            label.set_opacity(seen)
+            for part in (arrow, head):
+                part.set_stroke(opacity=min(1.0, long_px / LABEL_MIN_PX))
+            head.set_fill(opacity=min(1.0, long_px / LABEL_MIN_PX))
             return group
 
         group = VGroup(arrow, head, label)
+        self.arrow_label = label
         draw(group)
         group.add_updater(draw)
         return group
@@ -186,14 +207,14 @@ class Descent3d(ThemedScene):
 
     def section_surface(self):
         t = self.theme
-        title = self.text("Descending the cost surface", 34).to_edge(UP, buff=0.3)
+        title = self.text("Descending the cost surface", 34).to_edge(UP, buff=0.4)
         self.surface = build_surface(t, self.view, self.x, self.y)
-        self.axes = build_axes(t, self.view)
+        self.axes = build_axes(t, self.view, AXIS_TICKS)
         self.add(self.surface)  # the raster layer lies under everything else
         start = self.ball_point(0.0)
-        self.start_dot = self.build_marker(lambda: start, t.error, 0.08)
+        self.start_dot = self.build_marker(lambda: start, t.error, 0.08, on_top=True)
         best = np.array([self.m_star, self.b_star, self.cost(self.m_star, self.b_star)])
-        self.min_dot = self.build_marker(lambda: best, t.good, 0.08)
+        self.min_dot = self.build_marker(lambda: best, t.good, 0.08, on_top=True)
         self.path = self.build_path()
         self.ball = self.build_marker(lambda: self.ball_point(self.s.get_value()), t.accent,
                                       0.13)
@@ -222,10 +243,10 @@ class Descent3d(ThemedScene):
             return self.step_at(self.s.get_value())
 
         step_read, _ = live_readout(r"\mathrm{step}", lambda: float(step()), places=0)
-        j_read, _ = live_readout("J", lambda: float(self.traj.losses[step()]), places=4,
+        j_read, _ = live_readout("J", lambda: float(self.traj.losses[step()]), places=1,
                                  color=t.accent)
         self.readouts = VGroup(step_read, j_read).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-        self.readouts.to_corner(UP + RIGHT, buff=0.4).shift(0.8 * DOWN + 0.3 * LEFT)
+        self.readouts.to_corner(UP + RIGHT, buff=0.4).shift(0.8 * DOWN + 0.9 * LEFT)
         self.play(FadeIn(self.readouts))
         # slow at first, so the first big steps down the wall can be followed
         self.play(self.s.animate(rate_func=lambda a: a ** 1.6).set_value(last),
@@ -237,7 +258,7 @@ class Descent3d(ThemedScene):
         note = VGroup(self.text(f"after {numbers.count(self.traj.steps)} steps", 26, t.text),
                       self.text("at the bottom of the valley", 26, t.muted))
         note.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
-        note.next_to(self.readouts, DOWN, buff=0.4).to_edge(RIGHT, buff=0.4)
+        note.next_to(self.readouts, DOWN, buff=0.4).to_edge(RIGHT, buff=0.5)
         self.play(FadeIn(note, shift=0.2 * UP),
                   self.view.theta.animate.set_value(THETA_TO - 10), run_time=2.0,
                   rate_func=smooth)

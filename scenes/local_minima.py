@@ -7,7 +7,7 @@ the curve is surfaces.bumpy, the balls ride the runs local_minima.run_plain and
 local_minima.run_momentum, driven by one ValueTracker of the step index. At a whole step a
 ball sits at (w_t, J(w_t)) of the run; between two steps it slides along the curve from w_t
 towards w_{t+1}. The key moment, the momentum ball's escape over the two humps
-(local_minima.escape), is played slowly with the picture zoomed onto it.
+(local_minima.escape), is played slowly on the plot drawn large from the start.
 Render alone with: manim -ql scenes/local_minima.py LocalMinima
 """
 
@@ -21,9 +21,7 @@ from manim import (
     Create,
     Dot,
     FadeIn,
-    FadeOut,
     Indicate,
-    LaggedStart,
     ValueTracker,
     VGroup,
     VMobject,
@@ -37,8 +35,9 @@ from gdviz.manim_blocks import live_readout, map_axes, step_of
 from gdviz.manim_theme import ThemedScene, sections
 
 EXP = local_minima.LOCAL_MINIMA
-#: The loss window of the picture (the figure's y limits, rounded out to whole ticks).
-F_RANGE = (-1.0, 6.0)
+#: The loss window of the picture: ticks 0 … 6 (the cost is positive), room below the deepest
+#: minimum (J ≈ 0.10) for its depth label.
+F_RANGE = (-0.8, 6.0)
 #: Samples of the drawn curve (gdcore's surface at each).
 W_SAMPLES = np.linspace(*EXP.surface.window[0], 600)
 #: The plain runs are played to PLAIN_SHOWN steps (by then every step is under 0.01 in w, under a
@@ -49,12 +48,12 @@ MOMENTUM_SHOWN = 60
 BALL_RADIUS = 0.13
 #: Tick numbers at least 12 px tall at 480p.
 TICK_SIZE = 34
-#: The zoom onto the escape: the stage grows by ZOOM about the point (w, J) = ZOOM_AT, which
-#: moves to ZOOM_TO on screen; the escape's steps (from two before to six after) take ESCAPE_TIME s.
-ZOOM = 1.6
-ZOOM_AT = (0.2, 1.2)
-ZOOM_TO = np.array([0.0, -0.7, 0.0])
-ESCAPE_TIME = 5.0
+#: The plot's size and centre (Manim units): as large as the title, equation and a 0.4-unit margin
+#: leave, so that the escape needs no zoom.
+PLOT_SIZE = (11.6, 4.8)
+PLOT_AT = np.array([0.6, -0.35, 0.0])
+#: The escape's steps (from two before to six after) take ESCAPE_TIME s, the set-up's 1.6 s.
+ESCAPE_TIME = 7.0
 
 
 def ball_point(traj, s: float) -> np.ndarray:
@@ -116,34 +115,18 @@ class LocalMinima(ThemedScene):
         ring = Circle(radius=0.11, color=self.theme.text, stroke_width=2.5)
         return ring.move_to(self.ax.c2p(w0, f0)).set_z_index(3)
 
-    def zoom_to(self, stage, labels, change, *also):
-        """Dissolve the stage into its changed view: the new view fades in over a still copy of
-        the old one, whose parts then fade out one after the other (moving thin lines would
-        flicker; a dissolve keeps every frame's ink). The stage's labels fade out before and
-        back in after, so that no words ever lie on other words."""
-        self.play(labels.animate.set_opacity(0), run_time=0.5)
-        ghost = stage.copy()
-        for m in ghost.get_family():
-            m.clear_updaters()
-        self.add(ghost)
-        self.remove(stage)
-        change(stage)
-        self.play(FadeIn(stage), *also, run_time=1.0)
-        self.play(LaggedStart(*(FadeOut(p) for p in ghost), lag_ratio=0.25), run_time=1.0)
-        self.remove(ghost)
-        self.play(labels.animate.set_opacity(1), run_time=0.5)
-
     # -- sections ------------------------------------------------------------------
 
     def section_curve(self):
         t = self.theme
         title = self.text("Local minima: where a ball starts decides where it stops", 32)
-        title.to_edge(UP, buff=0.3)
+        title.to_edge(UP, buff=0.4)
         (lo, hi), = EXP.surface.window
-        ax = map_axes(t, [lo, hi, 1], [*F_RANGE, 1], 11.2, 5.3, "w", "J(w)",
+        ax = map_axes(t, [lo, hi, 1], [*F_RANGE, 1], *PLOT_SIZE, "w", "J(w)",
                       tick_size=TICK_SIZE)
-        ax.move_to(np.array([0.35, -0.75, 0]))
-        curve = VMobject(stroke_color=t.text, stroke_width=4)
+        ax.shift(PLOT_AT - ax.c2p(0, (F_RANGE[0] + F_RANGE[1]) / 2))
+        # The curve in the muted ink, so that the descent's dots on it stand apart in both themes.
+        curve = VMobject(stroke_color=t.muted, stroke_width=4)
         curve.set_points_as_corners([ax.c2p(w, f) for w, f in
                                      zip(W_SAMPLES, self.surface(W_SAMPLES))])
         self.ax, self.curve, self.title = ax, curve, title
@@ -183,7 +166,7 @@ class LocalMinima(ThemedScene):
         self.min_labels = VGroup()
         for m, f in zip(self.minima, self.depths):
             lab = self.tex(rf"J = {numbers.latex(f, 2)}", 30, t.good)
-            lab.next_to(ax.c2p(m, f), DOWN, buff=0.3)
+            lab.next_to(ax.c2p(m, f), DOWN, buff=0.22)
             self.min_labels.add(lab)
         note = VGroup(self.text("each ball stops in", 24, t.muted),
                       self.text("the minimum of its basin", 24, t.muted)).arrange(DOWN, buff=0.08)
@@ -212,7 +195,7 @@ class LocalMinima(ThemedScene):
         marks = StepMarks(ax, self.rolling, self.mstep, c)
         ball = self.ball(self.rolling, self.mstep, c)
         key = self.mkey
-        eq = self.tex(equations.tex("momentum"), 30).next_to(self.title, DOWN, buff=0.25)
+        eq = self.tex(equations.tex_in("momentum", "w"), 30).next_to(self.title, DOWN, buff=0.25)
         mread, _ = live_readout("t", lambda: step_of(self.mstep, EXP.momentum_steps), 0, 30, c)
         mread.move_to(self.step_read, aligned_edge=LEFT)
         self.play(FadeIn(key), FadeIn(ball), FadeIn(eq), FadeIn(mread),
@@ -223,23 +206,9 @@ class LocalMinima(ThemedScene):
         self.escape_steps = (first - 2, last + 6)
         # Set-up: the ball gathers speed down the long left slope.
         self.play(self.mstep.animate.set_value(first - 2), run_time=1.6, rate_func=linear)
-        # Key moment: zoom onto the humps, play the escape slowly, zoom back out.
-        kept_marks = [m for w0, m in zip(self.plain, self.marks) if w0 == stalled]
-        stage = VGroup(ax, self.curve, *self.rings, *kept_marks, *self.balls.values(),
-                       self.min_labels, stall_note, marks, ball)
-        about, target = ax.c2p(*ZOOM_AT), ZOOM_TO
-        framing = VGroup(self.title, eq, self.key, key)
-        corner = mread.copy().to_corner(UP + RIGHT, buff=0.4)
-        home = mread.get_center()
-        labels = VGroup(self.min_labels, stall_note)
-        self.zoom_to(stage, labels,
-                     lambda m: m.scale(ZOOM, about_point=about).shift(target - about),
-                     framing.animate.set_opacity(0), mread.animate.move_to(corner))
+        # Key moment: the escape over both humps, played slowly.
         self.play(self.mstep.animate.set_value(self.escape_steps[1]), run_time=ESCAPE_TIME,
                   rate_func=linear)
-        self.zoom_to(stage, labels,
-                     lambda m: m.shift(about - target).scale(1 / ZOOM, about_point=about),
-                     framing.animate.set_opacity(1), mread.animate.move_to(home))
         # Then the swings about the deepest minimum die down.
         self.play(self.mstep.animate.set_value(MOMENTUM_SHOWN), run_time=2.5, rate_func=linear)
         self.play(self.mstep.animate.set_value(EXP.momentum_steps), run_time=0.5,

@@ -85,7 +85,7 @@ class Residuals(ThemedScene):
     def section_points(self):
         t = self.theme
         title = self.text("Errors become squares, squares become the cost", 32)
-        title.to_edge(UP, buff=0.3)
+        title.to_edge(UP, buff=0.4)
         self.cost_eq = self.tex(equations.tex("cost"), 32).next_to(title, DOWN, buff=0.25)
         self.ax = ax = self.build_axes()
         x0, x1 = X_RANGE
@@ -121,8 +121,8 @@ class Residuals(ThemedScene):
         heading = VGroup(heading, heading_sub).arrange(RIGHT, buff=0.3).move_to([3.6, 1.7, 0])
         labels = [self.tex(f"{v:.3f}", 24) for v in self.sq]
         slots = [max(abs(ri) * u, lab.width) for ri, lab in zip(self.r, labels)]
-        gap = 0.22
-        left = 3.6 - (sum(slots) + gap * (len(slots) - 1)) / 2
+        gap = 0.15
+        left = 3.5 - (sum(slots) + gap * (len(slots) - 1)) / 2
         base_y = 0.1
         self.row = VGroup()
         self.row_labels = VGroup()
@@ -151,7 +151,7 @@ class Residuals(ThemedScene):
         mean_eq = self.tex(rf"\frac{{1}}{{{n}}} \sum_{{i=1}}^{{{n}}} r_i^2 = {self.mean:.4f}", 30)
         j_eq = self.tex(rf"J = \frac{{1}}{{2}} \cdot {self.mean:.4f} = {self.j:.4f}", 34, t.error)
         col = VGroup(sum_eq, mean_eq, j_eq).arrange(DOWN, buff=0.3, aligned_edge=LEFT)
-        col.move_to([2.2, -2.25, 0])
+        col.move_to([2.2, -2.0, 0])
         # the mean square: area = mean of the r_i^2, beside the equations
         side = np.sqrt(self.mean) * u
         mean_sq = Square(side, color=t.error, stroke_width=2, fill_color=t.error,

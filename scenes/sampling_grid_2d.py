@@ -29,7 +29,7 @@ from gdviz.manim_theme import ThemedScene, sections, themed_axes
 BINS = sampling.SAMPLING_GRID_2D.bins
 (DIMS,) = sampling.SAMPLING_GRID_2D.dims
 LOW, HIGH = 0.0, 1.0
-SIDE = 4.2  # scene units of each square panel
+SIDE = 4.0  # scene units of each square panel
 FILL_SECONDS = {10: 4.0, 100: 6.0}
 
 
@@ -129,7 +129,7 @@ class SamplingGrid2d(ThemedScene):
     # -- sections ------------------------------------------------------------------
 
     def section_coarse(self):
-        title = self.text("Brute force: one guess per grid cell", 32).to_edge(UP, buff=0.3)
+        title = self.text("Brute force: one guess per grid cell", 32).to_edge(UP, buff=0.4)
         self.play(Write(title))
         for bins, side in zip(BINS, (LEFT, RIGHT)):
             ax, frame, head = self.build_panel(bins, side)

@@ -119,9 +119,9 @@ class SamplingGrid3d(ThemedScene):
 
     def section_grid(self):
         t = self.theme
-        title = self.text("One more weight: ten times the guesses", 32).to_edge(UP, buff=0.3)
+        title = self.text("One more weight: ten times the guesses", 32).to_edge(UP, buff=0.4)
         ax = themed_axes(t, [LOW, HIGH, 0.5], [LOW, HIGH, 0.5], SIDE_2D, SIDE_2D, "w_1", "w_2")
-        ax.shift(np.array([-3.6, -0.9, 0]) - ax.c2p(0.5, 0.5))
+        ax.shift(np.array([-3.6, -0.65, 0]) - ax.c2p(0.5, 0.5))
         frame = VMobject(color=t.muted, stroke_width=2).set_points_as_corners(
             [ax.c2p(LOW, HIGH), ax.c2p(HIGH, HIGH), ax.c2p(HIGH, LOW)])
         dots = VGroup(*(Dot(ax.c2p(*p), radius=0.06, color=t.data) for p in self.points2))

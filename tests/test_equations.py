@@ -97,3 +97,9 @@ def test_shown_names_set_symbols_as_maths():
     assert eq.EQUATIONS["gradient"].shown_name == "the gradient at step $t$"
     assert eq.EQUATIONS["model-line"].shown_name == "the linear model"
     assert eq.EQUATIONS["adam-update"].shown_name == "Adam’s update"
+
+
+def test_an_equation_in_a_pictures_own_variable():
+    assert eq.tex_in("momentum", "w") == (
+        r"v_t = \beta\, v_{t-1} + g_t, \quad w_t = w_{t-1} - \alpha\, v_t")
+    assert eq.tex_in("sgd", "w") == r"w_t = w_{t-1} - \alpha\, g_t"

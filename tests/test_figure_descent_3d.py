@@ -29,7 +29,8 @@ def test_path_follows_gdcore_and_sits_on_the_surface(theme_name):
     labels = [txt.get_text() for txt in ax3.get_legend().get_texts()]
     assert labels == ["minimum", "start", "after 1,000 steps"]
     # the ball's height falls along the path, from high on the wall: gdcore's losses
-    assert t.losses[0] > 0.6 * regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, 70)[2].max()
+    top = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, 70)[2].max()
+    assert t.losses[0] > 0.35 * top
     assert np.all(np.diff(t.losses) <= 0)
     (start,) = [ln for ln in ax3.lines if ln.get_label() == "start"]
     np.testing.assert_allclose(np.ravel(start.get_data_3d())[2] - lift, t.losses[0])
@@ -46,7 +47,7 @@ def test_words_match_gdcore():
     t = DESCENT_3D.run()
     x, y = data.regression_points()
     words = " ".join(module.__doc__.format(**module.facts()).split())
-    assert "(m, b) = (3.5, 6)" in words and f"J = {t.losses[0]:.0f}" in words
+    assert "(m, b) = (3.5, 2)" in words and f"J = {t.losses[0]:.0f}" in words
     assert f"falls to J = {t.losses[1]:.0f}" in words and "1,000 steps" in words
     assert f"ending at J = {t.losses[-1]:.4f}" in words
     j_star = regression.cost(*regression.least_squares(x, y), x, y)
@@ -89,5 +90,6 @@ def test_still_is_cropped_and_no_text_overlaps(theme_name):
     np.testing.assert_allclose(np.ravel(dots._offsets3d[0]), t.points[module.shown_steps(t), 0])
     words = " ".join(module.__doc__.format(**module.facts()).split())
     assert f"the dots mark {len(module.shown_steps(t))} of its points" in words
-    assert t.points[1, 0] < views.M_RANGE[0]  # "just past the edge of the drawn window"
+    # "still on the drawn surface": every step inside the drawn window
+    assert views.M_RANGE[0] < t.points[:, 0].min() and t.points[:, 0].max() < views.M_RANGE[1]
     assert f"(m = \u2212{abs(t.points[1, 0]):.2f})" in words

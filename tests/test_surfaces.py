@@ -85,6 +85,10 @@ def test_bumpy_local_minima():
 def test_bumpy_minima_values():
     mins = surfaces.local_minima_1d(bumpy)
     assert mins.tolist() == pytest.approx([-2.2103399, 0.12732384, 2.48739606], abs=1e-7)
+    # J(w*) by hand: 0.12 w² − 0.5 w − 0.6 cos(2.5 w) + 1.2 at each; the deepest still positive
+    assert bumpy(mins).tolist() == pytest.approx([2.45544, 0.56842, 0.10001], abs=1e-5)
+    ((lo, hi),) = bumpy.window
+    assert bumpy(np.linspace(lo, hi, 100_001)).min() > 0  # a cost: positive everywhere
 
 
 @pytest.mark.parametrize("surface", SURFACES_2D, ids=lambda s: s.name)
@@ -115,7 +119,7 @@ def test_surface_formulas_by_hand():
     assert beale.value([0.0, 0.0]) == pytest.approx(1.5**2 + 2.25**2 + 2.625**2)
     assert valley.value([2.0, 1.0]) == pytest.approx(0.5 * (0.1 * 4 + 5.0))
     assert saddle.value([2.0, 1.0]) == 3.0
-    assert bumpy.value([0.0]) == pytest.approx(0.4)
+    assert bumpy.value([0.0]) == pytest.approx(0.6)  # −0.6 cos 0 + 1.2
 
 
 def test_registry():

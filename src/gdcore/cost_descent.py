@@ -122,9 +122,10 @@ COST_DESCENT = CostDescent(
 #: start high on the surface's wall, so that the ball's fall is what the 3-D view shows.
 DESCENT_3D = replace(
     COST_DESCENT,
-    # (3.5, 6): a steep line far above the points, up the wall of the high (m, b) corner, where
-    # J ≈ 141, two thirds of the window's highest cost (≈ 212); the run from (3, −4) starts at
-    # J ≈ 14, a fifteenth of the J axis, which on the surface is the valley floor. At the good
-    # rate the descent first falls down the wall to the floor, then follows the floor.
-    start=(3.5, 6.0),
+    # (3.5, 2): up the wall of the high-m side, where J ≈ 83, two fifths of the window's highest
+    # cost (≈ 212); the run from (3, −4) starts at J ≈ 14, on the valley floor. At the good rate
+    # the first step crosses the valley to m ≈ −1.24 and every later one stays inside the drawn
+    # window (m ∈ [−2, 4], b ∈ [−6, 8]: views.M_RANGE, B_RANGE), so the ball never leaves the
+    # surface; from higher starts such as (3.5, 6) the first step lands at m ≈ −2.7, off it.
+    start=(3.5, 2.0),
 )

@@ -37,9 +37,10 @@ class LocalMinimaExperiment:
     momentum_steps: int
 
 
-# The bumpy cost J(w) = 0.12 w² − 0.5 w − 0.6 cos(2.5 w) + 1 has three local minima in
-# [−4, 4]: a shallow trough at w ≈ −2.21 (J ≈ 2.26, only 0.26 below the hump at w ≈ −1.50), a
-# deeper one at w ≈ 0.13 (J ≈ 0.37) and the deepest at w ≈ 2.49 (J ≈ −0.10).
+# The bumpy cost J(w) = 0.12 w² − 0.5 w − 0.6 cos(2.5 w) + 1.2 has three local minima in
+# [−4, 4]: a shallow trough at w ≈ −2.21 (J ≈ 2.46, only 0.26 below the hump at w ≈ −1.50), a
+# deeper one at w ≈ 0.13 (J ≈ 0.57) and the deepest at w ≈ 2.49 (J ≈ 0.10). The constant 1.2
+# keeps the cost positive (surfaces.BUMPY_LIFT); it moves no minimum and no run.
 LOCAL_MINIMA = LocalMinimaExperiment(
     surface=bumpy,
     # α = 0.05: well below 2 / f''max (f'' ≤ 0.24 + 3.75 ≈ 4, so 2/f'' ≈ 0.5), so plain

@@ -279,6 +279,12 @@ def tex(key: str) -> str:
     return EQUATIONS[key].latex
 
 
+def tex_in(key: str, variable: str) -> str:
+    """The LaTeX of equation `key` with its parameters θ written as `variable` (e.g. "w" for a
+    picture whose axis is the one weight w)."""
+    return tex(key).replace(r"\theta", variable)
+
+
 def mathtext(key: str) -> str:
     """The equation wrapped in $…$ for matplotlib's mathtext."""
     return f"${EQUATIONS[key].latex}$"

@@ -85,6 +85,39 @@ def record_text_px(scene) -> None:
             seen[id(m)] = (px, _label(m))
 
 
+#: Manim units per pixel at 480p (the frame is 8 units tall).
+UNIT_PX = 480 / 8
+
+
+def _screen_points(scene, m) -> np.ndarray:
+    """m's points where the camera draws them (a 3-D camera projects them; a 2-D one draws them
+    where they are), in Manim units of the frame."""
+    camera = scene.renderer.camera
+    if hasattr(camera, "project_points"):
+        return camera.transform_points_pre_display(m, m.points)
+    return m.points
+
+
+def record_margins(scene) -> None:
+    """scene.margin_px: the smallest distance in px at 480p from a visible mobject's drawn points
+    to the frame's edge over the plays so far, and what it was: (px, description)."""
+    half_w, half_h = scene.camera.frame_width / 2, scene.camera.frame_height / 2
+    worst = scene.__dict__.get("margin_px", (np.inf, ""))
+    for top in scene.mobjects:
+        for m in top.get_family():
+            if not (isinstance(m, VMobject) and len(m.points)) or max(_alphas(m)) <= 0:
+                continue
+            p = _screen_points(scene, m)
+            p = p[np.isfinite(p).all(axis=1)]
+            if not len(p):
+                continue
+            gap = min(half_w - np.abs(p[:, 0]).max(), half_h - np.abs(p[:, 1]).max())
+            if gap * UNIT_PX < worst[0]:
+                worst = (gap * UNIT_PX, f"{_label(top)} / {type(m).__name__} "
+                         f"after play {getattr(scene, 'plays_begun', 0)}")
+    scene.margin_px = worst
+
+
 def _alphas(m) -> tuple[float, float]:
     """How opaque a mobject with points is drawn: its most opaque fill and stroke (an image's
     most opaque pixel as both)."""
@@ -159,10 +192,12 @@ def record_pops(scene) -> None:
 
 def variant(scene_cls: type, **attrs) -> type:
     """scene_cls with the class attributes attrs, recording its text sizes after every play
-    and wait (record_text_px) and what vanishes between plays (record_pops)."""
+    and wait (record_text_px), how near the frame's edge anything came (record_margins) and
+    what vanishes between plays (record_pops)."""
     def play(self, *args, **kwargs):
         super(cls, self).play(*args, **kwargs)
         record_text_px(self)
+        record_margins(self)
         self.shown_at_end = _shown(self)
 
     def begin_animations(self):

@@ -38,7 +38,7 @@ def test_balls_sit_on_gdcores_curve_at_its_minima():
     texts = [m.tex_string for m in scene.min_labels]
     assert texts == [f"J = {numbers.latex(v, 2)}" for v in EXP.surface(minima)]
     # the escape played slowly is gdcore's: from two steps before the ball passes the first
-    # hump to six after it passes the last one, and the zoom is undone (the ball back on ax)
+    # hump to six after it passes the last one
     first, last = local_minima.escape(rolling, EXP)
     assert scene.escape_steps == (first - 2, last + 6)
     w = rolling.points[:, 0]
