@@ -191,7 +191,7 @@ class LossCurve(ThemedScene):
                                  f"{self.losses[early]:.{J_PLACES}f}", 24)
                 note.next_to(p, UR, buff=0.15)
                 self.play(FadeIn(mark), FadeIn(note), run_time=0.8)
-                self.early_note = note
+                self.early_note = VGroup(mark, note)
         self.wait(0.4)
 
     def section_levelled(self):
@@ -214,7 +214,7 @@ class LossCurve(ThemedScene):
         accuracy = EX.accuracy(self.result.net, self.X, self.Y)
         acc = self.text(f"{accuracy:.0%} classified correctly", 24)
         acc.next_to(key, DOWN, buff=0.2)
-        # the early note gives its place to the final one (its point stays marked)
+        # the early note and its point give their place to the final label
         self.play(FadeOut(self.early_note), run_time=0.5)
         self.play(FadeIn(start), Create(level), FadeIn(end))
         self.play(FadeIn(acc))
