@@ -7,10 +7,13 @@ against targets, the cost J (one example, so J = C₁). Backward: the outputs' e
 replace their activations (the label above each layer says which the circles show), the
 chain rule ∂J/∂w = a·δ is worked on one edge with its numbers, δ flows back to the hidden
 layer and every edge's width becomes |∂J/∂w|, the gradients shown as matrices. Update: the
-matrices turn into the changes ΔW = −α ∂J/∂W (signed), the worked edge's w goes to w + Δw,
-and every edge moves from its old width (left as a faint ghost) to its new one. Again: a
-second forward pass; the cost is lower (both costs shown). Each step's equation
-(gdviz.equations) stands beside the network.
+matrices turn into the changes ΔW = −α ∂J/∂W (signed), the worked edge's w goes to w + Δw
+(its before → after under the network), and every edge moves from its old width (left as a
+dashed ghost) to its new one. Again: a second forward pass; the cost is lower (both costs
+shown). Each step's heading (neutral ink) and equation (gdviz.equations) stand beside the
+network and leave together before the next step's come. Worked numbers and the gradient
+matrices carry WORK_PLACES decimals, so each product or update printed adds up from its
+printed operands (tested).
 Render alone with: manim -ql scenes/backprop_loop.py BackpropLoop
 """
 
@@ -22,6 +25,7 @@ from manim import (
     UP,
     Arrow,
     Create,
+    DashedLine,
     DecimalMatrix,
     FadeIn,
     FadeOut,
@@ -42,9 +46,13 @@ from gdviz.network_mobject import NetworkMobject
 EX = BACKPROP
 SIZES, LR, X, Y = EX.sizes, EX.lr, EX.x, EX.y
 #: The still's layout (layout units) at UNIT scene units per layout unit.
-LAY_W, LAY_H, LAY_R, UNIT = 4.8, 3.5, 0.5, 1.2
-NET_CENTER = np.array([-4.0, -0.45, 0.0])
-PANEL_X = 3.85  # centre of the right-hand panel (equations, gradients)
+LAY_W, LAY_H, LAY_R, UNIT = 4.8, 3.5, 0.5, 1.0
+NET_CENTER = np.array([-3.9, -0.3, 0.0])
+PANEL_X = 3.35  # centre of the right-hand panel (equations, gradients)
+PANEL_W = 5.6  # the widest a line of the panel may be (0.4 clear of the frame's right edge)
+#: Decimals of the worked numbers and the gradient matrices: a product or update written with
+#: them gives its printed result (tested); the changes ΔW = −α ∂J/∂W at one decimal fewer.
+WORK_PLACES = 4
 W_LO, W_HI = 1.0, 10.0  # edge widths for |w| = 0 and the largest |w| (or |dJ/dw|)
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
 SIGN_STRENGTH = 0.8  # edges: background mixed this far towards their sign's colour
@@ -83,8 +91,8 @@ class BackpropLoop(ThemedScene):
     def show_equation(self, key, size=36, extra=None):
         """Swap the panel's equation for equations.tex(key) (with an optional line below)."""
         eq = self.tex(equations.tex(key), size)
-        if eq.width > 6.2:
-            eq.scale_to_fit_width(6.2)
+        if eq.width > PANEL_W:
+            eq.scale_to_fit_width(PANEL_W)
         group = VGroup(eq) if extra is None else VGroup(eq, extra).arrange(DOWN, buff=0.3)
         group.move_to([PANEL_X, 1.55, 0])
         if group.get_top()[1] > 2.3:  # a tall group hangs from below the step's heading
@@ -94,16 +102,21 @@ class BackpropLoop(ThemedScene):
         self.play(FadeIn(group, shift=0.2 * UP), run_time=0.6)
         self.eq = group
 
-    def show_step(self, s):
-        head = self.text(s, 30, self.theme.accent).move_to([PANEL_X, 2.75, 0])
-        if self.head is not None:
-            self.play(FadeOut(self.head), run_time=0.3)
+    def show_step(self, s, *also):
+        """The step's heading (neutral ink): the previous heading leaves with its equation (and
+        `also`), then the new one comes, so no heading is ever drawn over a formula."""
+        head = self.text(s, 30).move_to([PANEL_X, 2.75, 0])
+        old = [m for m in (self.head, self.eq, *also) if m is not None]
+        if old:
+            self.play(*map(FadeOut, old), run_time=0.4)
+        self.eq = None
         self.play(FadeIn(head), run_time=0.4)
         self.head = head
 
-    def set_note(self, words, color):
-        """The line under the network saying what the edges show (swapped by a fade)."""
-        note = self.mixed(words, 24, color)
+    def set_note(self, words, color, maths=False):
+        """The line under the network saying what the edges show (swapped by a fade); `maths`:
+        the line is TeX."""
+        note = self.tex(words, 30, color) if maths else self.mixed(words, 24, color)
         note.move_to([NET_CENTER[0], self.net.layer_bottom() - 0.35, 0])
         old, self.note = getattr(self, "note", None), note
         return [FadeIn(note)] if old is None else _swap(old, note)
@@ -138,10 +151,10 @@ class BackpropLoop(ThemedScene):
                       *self.set_head(l + 1, rf"a^{{({l + 1})}}", t.text), run_time=0.6)
             self.wait(0.3)
 
-    def matrix(self, l, values, label, colours):
+    def matrix(self, l, values, label, colours, places=WORK_PLACES):
         m = DecimalMatrix(values, element_to_mobject_config={
-            "num_decimal_places": 3, "font_size": TICK_SIZE / MATRIX_SCALE},
-            h_buff=1.7, v_buff=0.75, bracket_config={"color": self.theme.text})
+            "num_decimal_places": places, "font_size": TICK_SIZE / MATRIX_SCALE},
+            h_buff=1.75, v_buff=0.75, bracket_config={"color": self.theme.text})
         for entry, c in zip(m.get_entries(), colours):
             entry.set_color(c)
         m.scale(MATRIX_SCALE)
@@ -151,7 +164,7 @@ class BackpropLoop(ThemedScene):
     # -- sections -------------------------------------------------------------------------------
     def section_forward(self):
         t, r = self.theme, self.r
-        title = self.text("One turn of the training loop", 34).to_edge(UP, buff=0.3)
+        title = self.text("One turn of the training loop", 34).to_edge(UP, buff=0.42)
         net = NetworkMobject(t, SIZES, LAY_W, LAY_H, radius=LAY_R, unit=UNIT,
                              center=NET_CENTER)
         self.net = net
@@ -220,8 +233,8 @@ class BackpropLoop(ThemedScene):
         mats.arrange(DOWN, buff=0.35, aligned_edge=LEFT).move_to([PANEL_X, -1.55, 0])
         self.play(net.transition(lambda n: n.set_edge_style(color=t.error, width=g_widths),
                                  run_time=1.5),
-                  *self.set_note(r"edge width $\propto |\partial J/\partial w|$", t.error),
-                  FadeIn(mats))
+                  *self.set_note(r"edge width $\propto |\partial J/\partial w|$", t.error), FadeIn(mats),
+                  self.key.animate.set_opacity(0.15))  # the sign key says nothing here
         self.wait(1.5)
         self.mats = mats
 
@@ -231,13 +244,15 @@ class BackpropLoop(ThemedScene):
         (la, ka), (ld, jd) = WORKED
         a, d = float(r["acts"][la][ka]), float(deltas[ld][jd])
         g = float(r["grad_W"][la][jd, ka])
-        work = self.tex(rf"\frac{{\partial J}}{{\partial w^{{({ld})}}_{{{jd + 1}{ka + 1}}}}}"
-                        rf" = a^{{({la})}}_{{{ka + 1}}}\,\delta^{{({ld})}}_{{{jd + 1}}}"
-                        rf" = {a:.3f} \times {d:.3f} = {g:.3f}", 34, t.error)
-        if work.width > 6.4:
-            work.scale_to_fit_width(6.4)
-        one = self.mixed(r"one example, so $J = C_1$ and "
-                         r"$\partial J/\partial w = \partial C_1/\partial w$", 22, t.muted)
+        p = WORK_PLACES
+        work = VGroup(
+            self.tex(rf"\frac{{\partial J}}{{\partial w^{{({ld})}}_{{{jd + 1}{ka + 1}}}}}"
+                     rf" = a^{{({la})}}_{{{ka + 1}}}\,\delta^{{({ld})}}_{{{jd + 1}}}", 34, t.error),
+            self.tex(rf"= {a:.{p}f} \times {d:.{p}f} = {g:.{p}f}", 34, t.error),
+        ).arrange(DOWN, buff=0.15)
+        work[1].align_to(work[0][0], LEFT).shift(0.6 * RIGHT)
+        self.work = work
+        one = self.mixed(r"one example, so $J = C_1$", 22, t.muted)
         self.show_equation("backprop-grad", 38, VGroup(work, one).arrange(DOWN, buff=0.2))
         k = net._e_index[WORKED]
         before = net.style_state()
@@ -253,12 +268,11 @@ class BackpropLoop(ThemedScene):
         t, r, net = self.theme, self.r, self.net
         self.show_step("4  Update the weights")
         dW = self.delta_W
-        alpha = self.tex(rf"\Delta W = -\alpha \nabla J(W), \quad \alpha = {LR:g}", 34,
-                         t.accent)
+        alpha = self.tex(rf"\Delta W = -\alpha \nabla J(W), \quad \alpha = {LR:g}", 34)
         self.show_equation("update-W", 40, alpha)
         # the gradients turn into the changes they cause (signed: coloured as the weights)
         new_mats = VGroup(*(self.matrix(l, dW[l], rf"\Delta W^{{({l + 1})}} =",
-                                        self.sign_colours(dW[l].ravel()))
+                                        self.sign_colours(dW[l].ravel()), WORK_PLACES - 1)
                             for l in range(len(dW))))
         for new, old in zip(new_mats, self.mats):
             new.align_to(old, LEFT).align_to(old, UP)
@@ -269,29 +283,35 @@ class BackpropLoop(ThemedScene):
         (la, ka), (_, jd) = WORKED
         w0, w1 = float(r["net"].weights[la][jd, ka]), float(r["new"].weights[la][jd, ka])
         g = float(r["grad_W"][la][jd, ka])
-        line = self.tex(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}}:\ {w0:.3f} - {LR:g}"
-                        rf" \times {g:.3f} = {w1:.3f}", 34, t.accent)
+        p = WORK_PLACES
+        line = self.tex(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}}:\ {w0:.{p}f} - {LR:g}"
+                        rf" \times {g:.{p}f} = {w1:.{p}f}", 34)
         line.next_to(self.eq, DOWN, buff=0.3)
         a, b = net.edge(WORKED).get_start_and_end()
         mark = Line(a, b, color=t.text, stroke_width=1.5).set_z_index(0.6)
-        # edges: the weights before (left behind as a ghost), then after
+        # edges: the weights before (left behind as a dashed ghost), then after
         self.play(net.transition(lambda n: n.set_edge_style(
             **self.weight_style(r["net"].weights)), run_time=1.0),
+            self.key.animate.set_opacity(1.0),
             *self.set_note(r"edge width $\propto |w|$, before the update", t.muted))
-        ghost = net.edge_group.copy().set_stroke(opacity=0.3).set_z_index(-1)
+        ghost = VGroup(*(DashedLine(*e.get_start_and_end(), dash_length=0.12,
+                                    stroke_width=e.get_stroke_width(), color=t.muted,
+                                    stroke_opacity=0.7) for e in net.edge_group))
+        ghost.set_z_index(0.5)  # over the edges (under the neurons): seen where they shrink
         self.add(ghost)
-        self.play(FadeIn(line), FadeIn(mark))
+        self.play(FadeIn(line), FadeIn(mark),
+                  *self.set_note(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}}:\ {w0:.{p}f}"
+                                 rf" \to {w1:.{p}f}", t.text, maths=True))
         self.play(net.transition(lambda n: n.set_edge_style(
-            **self.weight_style(r["new"].weights)), run_time=3.0))
-        self.play(*self.set_note(r"after: $w + \Delta w$ (faint: before)", t.accent))
+            **self.weight_style(r["new"].weights)), run_time=2.5))
+        self.play(*self.set_note(r"after: $w + \Delta w$ (dashed: before)", t.text))
         self.wait(1.5)
         self.ghost, self.w_line, self.mark = ghost, line, mark
 
     def section_again(self):
         t, r, net = self.theme, self.r, self.net
-        self.show_step("5  Forward again")
-        self.play(FadeOut(self.dmats), FadeOut(self.w_line), FadeOut(self.ghost),
-                  FadeOut(self.mark),
+        self.show_step("5  Forward again", self.dmats, self.w_line)
+        self.play(FadeOut(self.ghost), FadeOut(self.mark),
                   *self.set_note(r"edge width $\propto |w|$", t.muted), run_time=0.6)
         self.show_equation("per-example-cost", 38)
         hidden_out = [n for n in net.neuron_ids if n[0] > 0]

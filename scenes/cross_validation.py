@@ -1,5 +1,6 @@
 """Five-fold cross-validation: five rounds, each holding out one fold, training a degree-3 fit on
-the other four and scoring it on the held-out samples; the scores fill a table, then their mean.
+the other four and scoring it on the held-out samples; the scores fill a table (each appears as
+the round's readout flashes), then fade back while their printed sum over 5 gives the mean.
 
 The samples, folds, fits and scores are gdcore's (procedure.CROSS_VALIDATION, the still's:
 its settings, samples() and run(); scores printed by gdviz.number_text.score_text as there).
@@ -20,9 +21,9 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
+    Indicate,
     Line,
     Rectangle,
-    ReplacementTransform,
     VGroup,
     VMobject,
     Write,
@@ -40,7 +41,7 @@ N, K, DEGREE, SEED, XS = EX.n, EX.k, EX.degree, EX.seed, EX.xs
 Y_RANGE = (-1.5, 1.5)
 
 # Table layout (scene units).
-X_LABEL, X_BLOCKS, BLOCK_W, BLOCK_H = -6.75, -5.0, 0.95, 0.46
+X_LABEL, X_BLOCKS, BLOCK_W, BLOCK_H = -6.6, -5.0, 0.95, 0.46
 X_SCORE = 0.6
 #: centre of the plot (with its tick numbers): its "1.0" tick ends 0.43 units (26 px at 480p)
 #: inside the frame's right edge
@@ -86,15 +87,15 @@ class CrossValidation(ThemedScene):
     def section_folds(self):
         t = self.theme
         title = self.text(f"{K}-fold cross-validation of a degree-{DEGREE} fit", 34)
-        title.to_edge(UP, buff=0.3)
+        title.to_edge(UP, buff=0.42)
         head_y = ROW_Y0 + 0.62
         heads = VGroup(*(self.text(f"{j + 1}", 24).move_to(
             np.array([X_BLOCKS + (j + 0.5) * BLOCK_W, head_y, 0])) for j in range(K)))
         heads.add(self.text("fold", 24).next_to(heads, UP, buff=0.15))
         score_head = VGroup(self.text("held-out", 24), self.mixed("cost $J$", 24))
         score_head.arrange(DOWN, buff=0.08).move_to(np.array([X_SCORE, head_y + 0.2, 0]))
-        ax = map_axes(t, [0, 1, 0.5], [*Y_RANGE, 1.5], 4.2, 3.7, "x", "y", places=1)
-        ax.move_to(np.array([PLOT_X, 0.0, 0]))
+        ax = map_axes(t, [0, 1, 0.5], [*Y_RANGE, 1.5], 3.7, 3.7, "x", "y", places=1)
+        ax.move_to(np.array([4.1, 0.0, 0]))
         self.ax = ax
         dots = VGroup(*(Dot(ax.c2p(a, b), radius=0.08, color=t.data).set_z_index(3)
                         for a, b in zip(self.x, self.y)))
@@ -141,7 +142,9 @@ class CrossValidation(ThemedScene):
             read.next_to(self.ax, UP, buff=0.3).align_to(self.ax, LEFT).shift(0.4 * RIGHT)
             self.play(FadeIn(read, shift=0.15 * DOWN), run_time=0.6 * slow)
             cell = self.tex(score_text(score), 32).move_to(np.array([X_SCORE, row_y(i), 0]))
-            self.play(ReplacementTransform(read.copy(), cell), run_time=0.8 * slow)
+            # the readout flashes as its number appears in the table: nothing crosses the plot
+            self.play(Indicate(read, color=t.error, scale_factor=1.12), FadeIn(cell),
+                      run_time=0.8 * slow)
             self.scores.add(cell)
             self.wait(0.4 * slow)
         self.curve, self.gap_lines, self.read = curve, gaps, read
@@ -151,13 +154,21 @@ class CrossValidation(ThemedScene):
         y_rule = row_y(K - 1) - 0.5
         rule = Line(np.array([X_SCORE - 0.7, y_rule, 0]), np.array([X_SCORE + 0.7, y_rule, 0]),
                     color=t.muted, stroke_width=2)
-        mean = self.tex(score_text(self.cv.mean), 36, t.good)
-        mean.move_to(np.array([X_SCORE, y_rule - 0.45, 0]))
-        label = self.text("mean of the 5 scores", 26, t.good)
-        label.next_to(mean, LEFT, buff=0.4)
-        self.play(Create(rule))
-        self.play(ReplacementTransform(self.scores.copy(), mean), FadeIn(label), run_time=1.5)
-        self.mean, self.mean_label = mean, label
+        # the sum of the scores as printed, over 5: it rounds to the printed mean (tested)
+        self.shown_sum = sum(float(score_text(s)) for s in self.cv.fold_scores)
+        total = self.tex(f"{self.shown_sum:.3f}", 32)
+        over = self.tex(rf"/\,{K} =", 32).next_to(total, RIGHT, buff=0.15)
+        mean = self.tex(score_text(self.cv.mean), 36, t.good).next_to(over, RIGHT, buff=0.18)
+        mean.align_to(total, DOWN)
+        label = self.text(f"mean of the {K} scores", 26, t.good)
+        label.next_to(total, LEFT, buff=0.4)
+        # under the column, ending where the column's numbers end: clear of the plot's ticks
+        VGroup(label, total, over, mean).align_to(self.scores, RIGHT).shift(
+            (y_rule - 0.42 - total.get_center()[1]) * UP)
+        self.play(FadeOut(self.read), self.scores.animate.set_opacity(0.4), Create(rule))
+        self.play(FadeIn(total), FadeIn(label), run_time=1.0)
+        self.play(FadeIn(over), FadeIn(mean), run_time=1.0)
+        self.mean, self.mean_label, self.total = mean, label, total
         self.wait(2.5)
 
     SECTIONS = sections(section_folds, section_rounds, section_mean)

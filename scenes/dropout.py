@@ -3,11 +3,13 @@
 The 4-6-6-2 network of the still (gdcore.networks.DROPOUT, the still's: same sizes, rate, steps,
 seed and masks). At each step the dropped
 hidden neurons are greyed and their edges vanish (one step's mask turning straight into the
-next), a wave runs forward along what is left, and the counters, which come in with the first
-mask, say which step it is and how many hidden neurons take part.
+next), a wave runs forward along what is left, and two counters say which step it is (in with
+the first mask) and how many hidden neurons take part (once the mask has landed). Dropped
+neurons keep a muted outline, kept hidden ones the accent; the note is set flush left.
 Render alone with: manim -ql scenes/dropout.py Dropout
 """
 
+import numpy as np
 from manim import (
     DOWN,
     LEFT,
@@ -51,16 +53,19 @@ class Dropout(ThemedScene):
     def section_network(self):
         t = self.theme
         title = self.text("Dropout: a different thinned network at every step", 34)
-        title.to_edge(UP, buff=0.3)
+        title.to_edge(UP, buff=0.42)
         net = NetworkMobject(t, SIZES, LAY_W, LAY_H, radius=LAY_R, unit=UNIT,
                              center=0.45 * DOWN, edge_width=2.0)
         self.net = net
         rate = self.tex(rf"p = {P_DROP:g}", 34, t.muted)
         note = VGroup(self.text("each hidden neuron", 26, t.muted),
                       self.text("is dropped with", 26, t.muted),
-                      self.text("probability", 26, t.muted), rate,
+                      VGroup(self.text("probability", 26, t.muted), rate).arrange(RIGHT,
+                                                                                 buff=0.15),
                       self.text("anew at every step", 26, t.muted))
-        note.arrange(DOWN, buff=0.15).move_to([-5.0, -0.2, 0])
+        # four lines set flush left, 0.4 in from the frame's left edge
+        note.arrange(DOWN, buff=0.2, aligned_edge=LEFT).move_to([-5.0, -0.2, 0])
+        note.align_to(np.array([-6.7, 0, 0]), LEFT)
         self.play(Write(title))
         self.play(Create(net.edge_group), FadeIn(net.neuron_group), run_time=1.5)
         self.play(FadeIn(note))
@@ -84,13 +89,16 @@ class Dropout(ThemedScene):
         t, net = self.theme, self.net
         self.step = s
         n_kept = self.kept_counts[s]
-        drop = net.drop(self.dropped(s), live_stroke=t.accent, run_time=1.0)
-        if s == 0:  # the counters come in with the first mask they count
+        # dropped neurons outlined in the muted colour itself: seen on either theme's background
+        drop = net.drop(self.dropped(s), live_stroke=t.accent, dropped_stroke=t.muted,
+                        run_time=1.0)
+        if s == 0:  # the step counter comes in with the first mask; its count once it has landed
             self.step_num.set_value(1)
             self.k_num.set_value(n_kept)
-            self.play(drop, FadeIn(self.counter), FadeIn(self.kept_line))
-        else:  # one mask turns into the next; the counters change in place, with it
-            self.play(drop, _switch(self.step_num, s + 1), _switch(self.k_num, n_kept))
+            self.play(drop, FadeIn(self.counter))
+            self.play(FadeIn(self.kept_line), run_time=0.6)
+        else:  # one mask turns into the next; the count changes as the mask lands
+            self.play(drop, _switch(self.step_num, s + 1), _switch(self.k_num, n_kept, 0.9))
         self.play(net.forward_flow(per_layer=0.7, pulse=False, color=t.accent))
         self.wait(0.8)
 
@@ -98,8 +106,8 @@ class Dropout(ThemedScene):
     SECTIONS = sections(section_network, *Section.numbered("step", run_step, STEPS))
 
 
-def _switch(number: Integer, value: int) -> UpdateFromAlphaFunc:
-    """The counter `number` reads `value` from halfway through the animation on (no count
+def _switch(number: Integer, value: int, at: float = 0.5) -> UpdateFromAlphaFunc:
+    """The counter `number` reads `value` from fraction `at` of the animation on (no count
     through the values between, no old digits sliding over new ones)."""
     old = int(number.get_value())
-    return UpdateFromAlphaFunc(number, lambda m, a: m.set_value(value if a >= 0.5 else old))
+    return UpdateFromAlphaFunc(number, lambda m, a: m.set_value(value if a >= at else old))

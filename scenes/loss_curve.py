@@ -4,7 +4,8 @@ one ValueTracker of the iteration advances.
 The run is the still figure's, gdcore.networks.LOSS_CURVE (its settings and its run(), i.e.
 gdcore.nn.train of a seeded 2-8-1 tanh network on gdcore.data.two_moons with
 full-batch gradient descent), so the two show the same numbers. The iteration axis is
-logarithmic (u = log10(t + 1)) and the tracker runs at a steady pace in u, so the steep first
+logarithmic (u = log10(t + 1), ticked and numbered at t + 1 = 1, 10, 100, 1,000, as its label
+says) and the tracker runs at a steady pace in u, so the steep first
 iterations take as long as the later decades. While the cost falls the data panel shows the
 network's decision regions at gdcore's snapshot iterations (LOSS_CURVE.nets_at), each fading into
 the next as the run goes from one snapshot to the next; at the end the start and final cost are
@@ -23,7 +24,9 @@ from manim import (
     DashedLine,
     Dot,
     FadeIn,
+    FadeOut,
     ImageMobject,
+    Line,
     Rectangle,
     Square,
     UpdateFromAlphaFunc,
@@ -44,6 +47,10 @@ EX = LOSS_CURVE
 Y_TOP, Y_STEP = 0.3, 0.05
 #: Seconds per decade of iterations (the tracker runs at a steady pace in log10(t + 1)).
 DECADE_SECONDS = 4.0
+#: Decimals of every printed cost J (readout and labels alike).
+J_PLACES = 3
+#: The height (a cost J) of the final label, clear above the curve's last decade.
+END_LABEL_J = 0.1
 #: Pixels per side of the decision-region image.
 REGION_PIXELS = 240
 
@@ -65,10 +72,11 @@ class LossCurve(ThemedScene):
     def build_plot(self):
         t = self.theme
         ax = loss_axes(t, (0, EX.steps), (0, Y_TOP), 7.0, 4.3, None, None, log=False,
-                       y_step=Y_STEP, x_places=2, log_t=True)
+                       y_step=Y_STEP, x_places=2, log_t=True, plus_one=True)
         plot = LossPlot(t, self.it, None, (0, Y_TOP), 0, 0, log=False, ax=ax, log_t=True)
         ax.move_to(np.array([-2.55, -0.95, 0]))
-        xl = self.mixed("iteration $t$ (log scale)", 24).next_to(ax.x_axis, DOWN, buff=0.55)
+        xl = self.mixed("iteration $t$, plotted at $t + 1$ (log scale)", 24)
+        xl.next_to(ax.x_axis, DOWN, buff=0.55)
         xl.align_to(ax.x_axis, RIGHT)
         yl = self.mixed("cost $J$", 24)
         yl.next_to(ax.y_axis.get_top(), RIGHT, buff=0.2).shift(0.1 * UP)
@@ -130,7 +138,7 @@ class LossCurve(ThemedScene):
     def section_setup(self):
         t = self.theme
         title = self.text("Training a small network: the cost per iteration", 34)
-        title.to_edge(UP, buff=0.25)
+        title.to_edge(UP, buff=0.42)
         s = EX.sizes
         sub = self.text(f"a {s[0]}-{s[1]}-{s[2]} {EX.activation} network, "
                         f"{EX.n_points} points, full-batch gradient descent", 24, t.muted)
@@ -140,8 +148,8 @@ class LossCurve(ThemedScene):
         data_title = self.text("the data: two moons", 26).next_to(box, UP, buff=0.25)
         rate = self.tex(rf"\alpha = {EX.lr:g}", 30)
         it_read, it_num = live_readout("t", lambda: self.k(), 0, 30)
-        it_num.group_with_commas = False
-        l_read, _ = live_readout("J", lambda: float(self.losses[self.k()]), 4, 30, t.accent)
+        l_read, _ = live_readout("J", lambda: float(self.losses[self.k()]), J_PLACES, 30,
+                                 t.accent)
         rate.move_to(np.array([0, 2.3, 0])).align_to(plot.ax, LEFT).shift(0.3 * RIGHT)
         # fixed places (the numbers grow to the right) on the baseline of the rate
         it_read.next_to(rate, RIGHT, buff=0.8).align_to(rate, DOWN)
@@ -179,9 +187,11 @@ class LossCurve(ThemedScene):
             if b == early:
                 p = plot.c2p(early, self.losses[early])
                 mark = Dot(p, radius=0.07, color=t.text)
-                note = self.text(f"after {early}: {numbers.text(self.losses[early], 3)}", 24)
+                note = self.text(f"after {numbers.count(early)} iterations: "
+                                 f"{self.losses[early]:.{J_PLACES}f}", 24)
                 note.next_to(p, UR, buff=0.15)
                 self.play(FadeIn(mark), FadeIn(note), run_time=0.8)
+                self.early_note = VGroup(mark, note)
         self.wait(0.4)
 
     def section_levelled(self):
@@ -191,16 +201,21 @@ class LossCurve(ThemedScene):
         l0, l1 = float(self.losses[0]), float(self.losses[-1])
         p0, p1 = plot.c2p(0, l0), plot.c2p(last, l1)
         start = VGroup(Dot(p0, radius=0.09, color=t.accent),
-                       self.text(f"start: {numbers.text(l0, 3)}", 24).next_to(p0, RIGHT,
-                                                                             buff=0.25))
+                       self.text(f"start: {l0:.{J_PLACES}f}", 24).next_to(p0, RIGHT,
+                                                                        buff=0.25))
         level = DashedLine(plot.c2p(0, l1), p1, color=t.muted, stroke_width=2, dash_length=0.08)
-        end = self.text(f"after {numbers.count(last)} iterations: {numbers.text(l1, 3)}", 22)
-        # in the empty band between the final level and the iteration axis
-        end.align_to(p1, RIGHT).shift(0.15 * LEFT).set_y((p1[1] + plot.c2p(0, 0)[1]) / 2)
+        end = self.text(f"after {numbers.count(last)} iterations: {l1:.{J_PLACES}f}", 24)
+        # in the open space well above the final level, joined to the last point by a leader
+        end.align_to(p1, RIGHT).set_y(plot.c2p(0, END_LABEL_J)[1])
+        leader = Line(np.array([p1[0], end.get_bottom()[1] - 0.1, 0]), p1 + 0.15 * UP,
+                      color=t.muted, stroke_width=1.5)
+        end.add(leader)
         box, dots, img, key = self.data
         accuracy = EX.accuracy(self.result.net, self.X, self.Y)
         acc = self.text(f"{accuracy:.0%} classified correctly", 24)
         acc.next_to(key, DOWN, buff=0.2)
+        # the early note and its point give their place to the final label
+        self.play(FadeOut(self.early_note), run_time=0.5)
         self.play(FadeIn(start), Create(level), FadeIn(end))
         self.play(FadeIn(acc))
         self.wait(1.4)

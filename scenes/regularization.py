@@ -3,12 +3,15 @@
 Left: the degree-9 polynomial fitted to the noisy sine samples with the penalty (λ/2) Σ_{k≥1} w_k²
 of J_λ, clipped to the panel, and one decade of λ behind it the previous fit as a faint ghost.
 Right: the ten coefficients w_0 … w_9 as bars of height log10 |w_k| (filled when positive,
-hollow when negative; w_0, the unpenalised intercept, in the muted colour). Above: λ, the
+hollow when negative; w_0, the unpenalised intercept, in the muted colour). Small keys name
+the curve, its ghost and the dashed sine, and the three kinds of bar. Above: λ, the
 training and the test cost J (half the mean squared error, on the 10 samples and on the 100
-test samples). One ValueTracker holds u = log10 λ; every curve, bar and number of a frame is
-gdcore's ridge fit at that frame's λ (procedure.REGULARIZATION.path_at), so the readouts move
-with the picture. The sweep starts at λ = 0 (the interpolating fit, ‖w‖ ≈ 2.3 × 10⁶), steps to
-10⁻¹⁶ (as wild), calms through 10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least test cost, and ends at λ = 1.
+test samples). One ValueTracker holds u = log10 λ; every curve, bar and number of a frame is gdcore's
+ridge fit at that frame's λ (procedure.REGULARIZATION.path_at), so the readouts move with the
+picture. The sweep starts at λ = 0 (the interpolating fit, ‖w‖ ≈ 2.3 × 10⁶), steps to 10⁻¹⁶ (as
+wild: the note says so until U_CALMS, then that the curve calms), calms through 10⁻¹⁶ … 10⁻¹⁰,
+pauses at the λ of least test cost, and ends at λ = 1. The panels leave the two-line note
+0.4 clear of the frame's bottom edge.
 Render alone with: manim -ql scenes/regularization.py Regularization
 """
 
@@ -58,6 +61,11 @@ GHOST_LAG = 1.0
 SEC_PER_DECADE, SLOW_TO = 0.45, -10.0
 #: Bar heights: log10 |w_k| from BAR_EXP[0] (the floor) to BAR_EXP[1].
 BAR_EXP = (-2, 7)
+#: The panels' height and the y of their centres: short enough that the two-line note under
+#: them stays 0.4 clear of the frame's bottom edge (24 px at 480p).
+PANEL_H, PANEL_Y = 2.6, -0.95
+#: Where the note's "still as wild" gives way to "the curve calms" (u = log10 λ).
+U_CALMS = -15.0
 
 
 @lru_cache(maxsize=8192)
@@ -112,9 +120,9 @@ class Regularization(ThemedScene):
 
     def build_fit_panel(self):
         t = self.theme
-        ax = map_axes(t, [0, 1, 0.5], [Y_RANGE[0], Y_RANGE[1], 2.5], 5.4, 3.3, "x", "y",
+        ax = map_axes(t, [0, 1, 0.5], [Y_RANGE[0], Y_RANGE[1], 2.5], 5.1, PANEL_H, "x", "y",
                       places=1)
-        ax.move_to(np.array([-3.45, -0.9, 0]))
+        ax.move_to(np.array([-3.3, PANEL_Y, 0]))
         sine = VMobject(stroke_color=t.muted, stroke_width=2.5)
         sine.set_points_as_corners([ax.c2p(a, b) for a, b in zip(XS, data.sine(XS))])
         sine = DashedVMobject(sine, num_dashes=40, dashed_ratio=0.55)
@@ -126,10 +134,10 @@ class Regularization(ThemedScene):
         """Axes of (k, log10 |w_k|): bars of the ten coefficients over a log axis."""
         t = self.theme
         ax = Axes(x_range=[-0.7, DEGREE + 0.7, 1], y_range=[*BAR_EXP, 1], x_length=5.0,
-                  y_length=3.3, tips=False, axis_config={"stroke_opacity": 0,
+                  y_length=PANEL_H, tips=False, axis_config={"stroke_opacity": 0,
                                                          "include_ticks": False,
                                                          "include_numbers": False})
-        ax.move_to(np.array([3.75, -0.9, 0]))
+        ax.move_to(np.array([3.75, PANEL_Y, 0]))
         self.ax_bar = ax
 
         def line(a, b):
@@ -193,7 +201,41 @@ class Regularization(ThemedScene):
 
     def status(self, *lines: str) -> VGroup:
         return VGroup(*(self.mixed(s, 24, self.theme.muted) for s in lines)).arrange(
-            DOWN, buff=0.06).move_to(np.array([0, -3.66, 0]))
+            DOWN, buff=0.06).move_to(np.array([0, -3.2, 0]))
+
+    def keys(self) -> VGroup:
+        """What the marks mean: over the fit panel the curve, its ghost and the dashed sine;
+        over the bars filled (w > 0), hollow (w < 0) and the muted, unpenalised w₀."""
+        t = self.theme
+
+        def stroke(**kw):
+            return VMobject(**kw).set_points_as_corners([LEFT * 0.25, RIGHT * 0.25])
+
+        def box(color, fill):
+            return Rectangle(width=0.18, height=0.3, stroke_color=color, stroke_width=2.5,
+                             fill_color=color, fill_opacity=fill)
+
+        def item(mark, *label):  # words in the text face, maths (in $…$ pieces) as TeX
+            words = [self.tex(w[1:-1], 28) if w.startswith("$") else self.text(w, 22)
+                     for w in label]
+            return VGroup(mark, *words).arrange(RIGHT, buff=0.1)
+
+        fit_key = VGroup(
+            item(stroke(stroke_color=t.accent, stroke_width=4), "fit"),
+            item(stroke(stroke_color=t.accent, stroke_width=3, stroke_opacity=0.28),
+                 r"$\lambda$", "a decade smaller"),
+            item(DashedVMobject(stroke(stroke_color=t.muted, stroke_width=2.5), num_dashes=3),
+                 r"$\sin 2\pi x$"),
+        ).arrange(DOWN, buff=0.06, aligned_edge=LEFT)
+        bar_key = VGroup(
+            item(box(t.accent, 0.9), "$w_k > 0$"), item(box(t.accent, 0.0), "$w_k < 0$"),
+            item(box(t.muted, 0.9), "$w_0$", "not penalised"),
+        ).arrange(RIGHT, buff=0.35)
+        # the fit's: a column in the panel's top right corner, beside λ; the bars': a row
+        # right over their panel, under the costs
+        fit_key.align_to(self.ax_fit, RIGHT).set_y(self.key_y)
+        bar_key.move_to(self.ax_bar).set_y(self.ax_bar.get_top()[1] + 0.3)
+        return VGroup(fit_key, bar_key)
 
     def swap_note(self, lines: tuple[str, ...], *anims) -> None:
         """The note under the panels replaced by `lines` (out, then in: never text over text)."""
@@ -205,14 +247,15 @@ class Regularization(ThemedScene):
     # -- sections ------------------------------------------------------------------
 
     def section_overfit(self):
-        title = self.text("L2 regularisation calms the degree-9 fit", 32).to_edge(UP, buff=0.25)
+        title = self.text("L2 regularisation calms the degree-9 fit", 32).to_edge(UP, buff=0.42)
         eq = self.tex(equations.tex("l2-penalty"), 30).next_to(title, DOWN, buff=0.15)
         ax_f, sine, dots = self.build_fit_panel()
         ax_b = self.build_bar_panel()
         y_read = ax_f.get_top()[1] + 0.45
+        self.key_y = y_read + 0.3
         self.lam_slot = np.array([ax_f.get_left()[0] + 0.5, y_read, 0])
-        self.train_slot = np.array([ax_b.get_left()[0] - 0.3, y_read + 0.25, 0])
-        self.test_slot = np.array([ax_b.get_left()[0] - 0.3, y_read - 0.3, 0])
+        self.train_slot = np.array([ax_b.get_left()[0] - 0.3, y_read + 0.75, 0])
+        self.test_slot = np.array([ax_b.get_left()[0] - 0.3, y_read + 0.2, 0])
         self.curve = always_redraw(lambda: self.fit_curve(self.lam()))
         self.ghost = always_redraw(lambda: self.fit_curve(self.ghost_lam(), 0.28, 3))
         self.bar_group = always_redraw(self.bars)
@@ -223,7 +266,8 @@ class Regularization(ThemedScene):
             lab.move_to(slot, aligned_edge=LEFT)
         self.read = always_redraw(self.readouts)
         self.play(Write(title), FadeIn(eq))
-        self.play(Create(ax_f), FadeIn(sine), FadeIn(dots), Create(ax_b))
+        self.key = self.keys()
+        self.play(Create(ax_f), FadeIn(sine), FadeIn(dots), Create(ax_b), FadeIn(self.key))
         note = self.status("no penalty: the curve threads all ten samples",
                            "and swings far off the plot; the weights reach millions")
         self.play(Create(self.curve), FadeIn(self.bar_group), FadeIn(self.labels),
@@ -236,11 +280,17 @@ class Regularization(ThemedScene):
         # λ = 0 → 10⁻¹⁶: the same wild fit (its ghost stays); then λ grows decade by decade.
         self.add(self.ghost)
         self.zero = False
-        self.swap_note((r"a tiny penalty, $\lambda = 10^{-16}$: still as wild;",
-                        r"as $\lambda$ grows the curve calms and the weights shrink"))
+        self.swap_note((r"a tiny penalty, $\lambda = 10^{-16}$:", "still as wild"))
         self.wait(0.6)
-        self.play(self.u.animate.set_value(SLOW_TO),
-                  run_time=2 * SEC_PER_DECADE * (SLOW_TO - U_FROM), rate_func=linear)
+        self.play(self.u.animate.set_value(U_CALMS),
+                  run_time=2 * SEC_PER_DECADE * (U_CALMS - U_FROM), rate_func=linear)
+        # the note changes as the sweep passes on (out, then in, while λ keeps growing)
+        note = self.status(r"as $\lambda$ grows", "the curve calms and the weights shrink")
+        self.play(self.u.animate(rate_func=linear).set_value(SLOW_TO),
+                  FadeOut(self.note, rate_func=lambda a: min(1.0, 4 * a)),
+                  FadeIn(note, rate_func=lambda a: float(np.clip(4 * a - 1, 0.0, 1.0))),
+                  run_time=2 * SEC_PER_DECADE * (SLOW_TO - U_CALMS))
+        self.note = note
         self.play(self.u.animate.set_value(U_BEST),
                   run_time=SEC_PER_DECADE * (U_BEST - SLOW_TO), rate_func=linear)
 

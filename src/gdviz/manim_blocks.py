@@ -205,12 +205,14 @@ def head_dot(trail: Trail, color, radius: float = 0.08) -> Dot:
 
 def loss_axes(theme: Theme, x_range, y_exp: tuple[int, int], width: float, height: float,
               x_label: str | None = "t", y_label: str | None = "J", log: bool = True,
-              y_step: float = 1, x_places: int = 0, log_t: bool = False) -> Axes:
+              y_step: float = 1, x_places: int = 0, log_t: bool = False,
+              plus_one: bool = False) -> Axes:
     """Axes in the theme for a cost per step: y logarithmic with ticks 10^k for k in y_exp
     (c2p and p2c then take and give the cost itself), or linear over y_exp when log is False.
 
     With log_t the x axis runs over u = log10(t + 1) for t in [0, x_range[1]], ticked at
-    t = 0, 1, 10, 100, … (see t_to_u)."""
+    t = 0, 1, 10, 100, … (see t_to_u); with plus_one too, ticked and numbered at t + 1 = 1, 10,
+    100, … (a true log axis of t + 1, thousands separated), for an axis label that says t + 1."""
     y_cfg = {"scaling": LogBase(custom_labels=True)} if log else {}
     x_cfg = {}
     if log_t:
@@ -232,11 +234,14 @@ def loss_axes(theme: Theme, x_range, y_exp: tuple[int, int], width: float, heigh
     if log_t:
         t_max = int(round(10 ** x_range[1] - 1))
         ticks = [0] + [10**k for k in range(int(np.log10(t_max)) + 1)]
+        if plus_one:  # t + 1 = 1, 10, 100, …
+            ticks = [10**k - 1 for k in range(int(np.log10(t_max + 1)) + 1)]
         for t in ticks:
             p = ax.c2p(t_to_u(t), 10.0 ** y_exp[0] if log else y_exp[0])
             tick = VMobject(stroke_color=theme.muted, stroke_width=2)
             tick.set_points_as_corners([p + 0.08 * UP, p + 0.08 * DOWN])
-            num = MathTex(str(t), font_size=TICK_SIZE, color=theme.text).next_to(p, DOWN, buff=0.18)
+            shown = f"{t + 1:,}".replace(",", "{,}") if plus_one else str(t)
+            num = MathTex(shown, font_size=TICK_SIZE, color=theme.text).next_to(p, DOWN, buff=0.18)
             ax.add(tick, num)
     if log:
         for num in ax.y_axis.labels:

@@ -264,19 +264,22 @@ class NetworkMobject(VGroup):
         return self.transition(lambda n: n.set_edge_style(color=color, width=widths,
                                                           apply=False), **kwargs)
 
-    def drop(self, dropped: Iterable[Neuron], live_stroke=None, **kwargs) -> Animation:
-        """Grey out `dropped` neurons and hide every edge touching them; every other neuron
+    def drop(self, dropped: Iterable[Neuron], live_stroke=None, dropped_stroke=None,
+             **kwargs) -> Animation:
+        """Grey out `dropped` neurons (outlined in `dropped_stroke`, default the muted colour
+        faded towards the background) and hide every edge touching them; every other neuron
         and edge is back in play (hidden neurons kept outlined in `live_stroke`)."""
         dropped = set(dropped)
         t = self.theme
         last = self.layout.n_layers - 1
+        grey = dropped_stroke or mix(t.background, t.muted, 0.45)
 
         def change(n):
             edge_op = [0.0 if (a in dropped or b in dropped) else 1.0 for a, b in n.edge_ids]
             n.set_edge_style(opacity=edge_op, apply=False)
             for nid in n.neuron_ids:
                 if nid in dropped:
-                    stroke, op = mix(t.background, t.muted, 0.45), 0.7
+                    stroke, op = grey, 0.7
                 else:
                     hidden = 0 < nid[0] < last
                     stroke, op = (live_stroke or t.muted) if hidden else t.muted, 1.0

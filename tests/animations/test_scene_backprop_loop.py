@@ -5,7 +5,17 @@ import pytest
 from frames import rendered
 
 from gdcore import nn
-from scenes.backprop_loop import LR, SIZES, W_HI, W_LO, WORKED, BackpropLoop, X, Y
+from scenes.backprop_loop import (
+    LR,
+    SIZES,
+    W_HI,
+    W_LO,
+    WORK_PLACES,
+    WORKED,
+    BackpropLoop,
+    X,
+    Y,
+)
 
 
 def _gdcore():
@@ -28,6 +38,16 @@ def test_backward_shows_gdcores_gradients():
     for l, group in enumerate(scene.mats):
         shown = [e.get_value() for e in group[1].get_entries()]
         np.testing.assert_allclose(shown, gW[l].ravel(), atol=0)
+    # the worked edge: a·δ from the printed a and δ prints the printed ∂J/∂w
+    (la, ka), (ld, jd) = WORKED
+    acts = nn.forward(net, X)
+    a, d, g, p = acts[la][0][ka], gb[ld - 1][jd], gW[la][jd, ka], WORK_PLACES
+    assert a * d == pytest.approx(g)
+    assert f"{float(f'{a:.{p}f}') * float(f'{d:.{p}f}'):.{p}f}" == f"{g:.{p}f}"
+    assert f"{a:.{p}f} \\times {d:.{p}f} = {g:.{p}f}" in scene.work[1].tex_string
+    # the panel stays 0.4 clear of the frame's edges (24 px at 480p), the network too
+    for m in (scene.work, scene.mats, scene.eq, scene.net, scene.head):
+        assert m.get_left()[0] >= -7.111 + 0.4 and m.get_right()[0] <= 7.111 - 0.4
 
 
 def test_update_shows_gdcores_changes_and_the_worked_edge():
@@ -46,7 +66,15 @@ def test_update_shows_gdcores_changes_and_the_worked_edge():
     assert w0 - LR * g == pytest.approx(w1)
     tex = scene.w_line.tex_string
     for v in (w0, g, w1):
-        assert f"{v:.3f}" in tex
+        assert f"{v:.{WORK_PLACES}f}" in tex
+    # the printed numbers add up: w − α g computed from the printed w and g prints w_new
+    p = WORK_PLACES
+    assert f"{float(f'{w0:.{p}f}') - LR * float(f'{g:.{p}f}'):.{p}f}" == f"{w1:.{p}f}"
+    # every ΔW entry (one decimal fewer) is −α times the printed gradient entry, rounded
+    for l, group in enumerate(scene.dmats):
+        assert group[1].get_entries()[0].num_decimal_places == p - 1
+        from_printed = np.round(-LR * np.round(gW[l], p), p - 1)
+        np.testing.assert_array_equal(from_printed, np.round(-LR * gW[l], p - 1))
     # the edges: widths ∝ |w_new|, colours by the sign of w_new; the old widths as a ghost
     wtop = max(float(np.abs(w).max()) for w in (*net.weights, *new.weights))
     w = scene.net.edge_values(new.weights)

@@ -56,3 +56,15 @@ def test_every_round_fit_stays_in_the_plot():
     for tr in cv.train_idx:
         v = regression.polynomial_eval(regression.polynomial_fit(x[tr], y[tr], 3), XS)
         assert v.min() >= Y_RANGE[0] and v.max() <= Y_RANGE[1]
+
+
+def test_the_mean_is_the_printed_scores_summed_over_five():
+    scene = rendered(CrossValidation)
+    _, _, cv = _gdcore_cv()
+    printed = [float(f"{s:.3f}") for s in cv.fold_scores]
+    assert scene.total.tex_string == f"{sum(printed):.3f}" == "0.449"
+    # the sum shown, over 5, rounds to the mean shown (and to gdcore's mean)
+    assert f"{sum(printed) / 5:.3f}" == scene.mean.tex_string == f"{cv.mean:.3f}"
+    # the table and its plot stay clear of the frame's edges (0.4 units: 24 px at 480p)
+    for m in (scene.ax, *scene.rows, scene.mean_label, scene.mean):
+        assert m.get_left()[0] >= -7.111 + 0.4 and m.get_right()[0] <= 7.111 - 0.4

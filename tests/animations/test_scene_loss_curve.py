@@ -1,6 +1,7 @@
 """The loss-curve scene (frames: test_scene_frames.py): its curve against gdcore's training run."""
 
 import numpy as np
+import pytest
 from frames import rendered
 
 from gdcore import data, nn
@@ -52,3 +53,15 @@ def test_nets_at_is_the_run_cut_into_stretches():
     np.testing.assert_array_equal(nets[0].params(), net.params())
     np.testing.assert_array_equal(nets[50].params(),
                                   nn.train(net, X, Y, 50, EX.lr, seed=EX.seed).net.params())
+
+
+def test_the_iteration_axis_is_a_true_log_axis_of_t_plus_one():
+    from manim import MathTex
+
+    scene = rendered(LossCurve)
+    ax = scene.plot[0].ax
+    nums = {m.tex_string: m for m in ax.submobjects if isinstance(m, MathTex)}
+    # ticked at t + 1 = 1, 10, 100, 1,000, each where log10(t + 1) puts it: no "0" tick
+    assert "0" not in nums
+    for k, label in enumerate(["1", "10", "100", "1{,}000"]):
+        assert nums[label].get_x() == pytest.approx(ax.c2p(k, 0)[0], abs=1e-6)

@@ -91,3 +91,23 @@ def test_clipped_segments_end_on_the_edge():
     segs = clipped_segments(xs, 3 * np.sin(2 * np.pi * xs), -2.5, 2.5)
     assert len(segs) == 3
     assert np.isclose(segs[0][-1, 1], 2.5) and np.isclose(segs[1][0, 1], 2.5)
+
+
+def test_the_note_follows_the_sweep_and_the_keys_name_every_mark():
+    from scenes.regularization import U_CALMS
+    scene = rendered(Regularization, upto="best")
+    # "still as wild" holds while ‖w‖ is within a factor 3 of the unpenalised fit's; a decade
+    # later it is under a quarter of it
+    wild = EX.path_at(10.0**U_FROM).norms[0]
+    assert EX.path_at(10.0**U_CALMS).norms[0] > wild / 3
+    assert EX.path_at(10.0 ** (U_CALMS + 1)).norms[0] < wild / 4
+    # the keys: fit, its ghost, the sine; filled, hollow and the unpenalised w₀
+    fit_key, bar_key = scene.key
+    assert len(fit_key) == 3 and len(bar_key) == 3
+    assert fit_key[1][0].get_stroke_opacity() == scene.ghost.get_stroke_opacity()
+    assert bar_key[0][0].get_fill_opacity() > 0 and bar_key[1][0].get_fill_opacity() == 0
+    assert bar_key[2][0].get_fill_color() == scene.bar_group[0].get_stroke_color()
+    # everything stays 0.4 clear of the frame's edges (24 px at 480p)
+    for m in (scene.note, scene.key, scene.ax_fit, scene.ax_bar, scene.labels):
+        assert m.get_bottom()[1] >= -4.0 + 0.4
+        assert m.get_left()[0] >= -7.111 + 0.4 and m.get_right()[0] <= 7.111 - 0.4
