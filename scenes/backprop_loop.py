@@ -233,7 +233,8 @@ class BackpropLoop(ThemedScene):
         mats.arrange(DOWN, buff=0.35, aligned_edge=LEFT).move_to([PANEL_X, -1.55, 0])
         self.play(net.transition(lambda n: n.set_edge_style(color=t.error, width=g_widths),
                                  run_time=1.5),
-                  *self.set_note(r"edge width $\propto |\partial J/\partial w|$", t.error), FadeIn(mats),
+                  *self.set_note(r"edge width $\propto |\partial J/\partial w|$", t.error),
+                  FadeIn(mats),
                   self.key.animate.set_opacity(0.15))  # the sign key says nothing here
         self.wait(1.5)
         self.mats = mats

@@ -129,7 +129,7 @@ class ConnectionTweak(ThemedScene):
     # -- sections -------------------------------------------------------------------------------
     def section_network(self):
         t = self.theme
-        title = self.text("One weight touches everything after it", 34).to_edge(UP, buff=0.3)
+        title = self.text("One weight touches everything after it", 34).to_edge(UP, buff=0.42)
         net, names = self.build_net()
         self.play(Write(title))
         self.play(Create(net.edge_group, lag_ratio=0.002), FadeIn(net.neuron_group), run_time=2)
@@ -189,7 +189,7 @@ class ConnectionTweak(ThemedScene):
         net.add_updater(self.cone_updater)
         caption = self.mixed(r"fill: how far each activation moved, $|\Delta a|$", 26, t.muted)
         key = VGroup(caption, self.colour_bar()).arrange(RIGHT, buff=0.45, aligned_edge=UP)
-        key.to_edge(DOWN, buff=0.3)
+        key.to_edge(DOWN, buff=0.42)
         self.play(FadeIn(key))
         # nudge up and back, then to w + Δ and hold
         self.play(self.w.animate.set_value(self.w0 + 0.5 * DELTA), run_time=2.0,

@@ -110,7 +110,7 @@ class CrossValidation(ThemedScene):
         key.arrange(RIGHT, buff=0.6).move_to(np.array([X_LABEL, -3.05, 0]), aligned_edge=LEFT)
         foot = self.text(f"{N} samples shuffled (seed {SEED}) into {K} folds of "
                          f"{self.cv.test_idx[0].size}: each is held out once", 24, t.muted)
-        foot.to_edge(DOWN, buff=0.3).align_to(np.array([X_LABEL, 0, 0]), LEFT)
+        foot.to_edge(DOWN, buff=0.42).align_to(np.array([X_LABEL, 0, 0]), LEFT)
         self.dots, self.heads, self.key, self.title = dots, heads, key, title
         self.play(Write(title))
         self.play(Create(ax), FadeIn(dots, lag_ratio=0.05), run_time=1.5)

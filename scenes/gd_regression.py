@@ -78,8 +78,8 @@ class GdRegression(ThemedScene):
 
     def build_line_panel(self):
         t = self.theme
-        ax = themed_axes(t, [*views.X_RANGE, 1], [*Y_RANGE, 1], 3.4, 3.9, "x", "y", places=1)
-        ax.move_to(np.array([-4.5, -1.25, 0]))
+        ax = themed_axes(t, [*views.X_RANGE, 1], [*Y_RANGE, 1], 3.4, 3.6, "x", "y", places=1)
+        ax.move_to(np.array([-4.5, -1.1, 0]))
         x0, x1 = views.X_RANGE
         y0, y1 = Y_RANGE
 
@@ -105,8 +105,8 @@ class GdRegression(ThemedScene):
 
     def build_map_panel(self):
         t = self.theme
-        ax = map_axes(t, [*views.M_RANGE, 1], [*views.B_RANGE, 2], 3.5, 3.9, "m", "b")
-        ax.move_to(np.array([0.0, -1.25, 0]))
+        ax = map_axes(t, [*views.M_RANGE, 1], [*views.B_RANGE, 2], 3.5, 3.6, "m", "b")
+        ax.move_to(np.array([0.0, -1.1, 0]))
         M, B, J = regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
                                        views.GRID_SIZE)
         img = contour_image(t, M, B, J, ax, levels=views.CONTOUR_LEVELS)
@@ -122,9 +122,9 @@ class GdRegression(ThemedScene):
         t = self.theme
         top = int(np.ceil(np.log10(self.traj.losses.max())))
         bottom = int(np.floor(np.log10(self.j_star)))
-        plot = LossPlot(t, self.step, (0, COST_DESCENT.steps), (bottom, top), 3.2, 3.9, x_label="t",
+        plot = LossPlot(t, self.step, (0, COST_DESCENT.steps), (bottom, top), 3.2, 3.6, x_label="t",
                         y_label="J", log_t=True)
-        plot.ax.move_to(np.array([4.5, -1.25, 0]))
+        plot.ax.move_to(np.array([4.5, -1.1, 0]))
         curve = plot.curve(self.traj.losses, t.accent, stroke_width=4)
         dot = plot.dot(curve, t.error)
         best = DashedLine(plot.c2p(0, self.j_star), plot.c2p(COST_DESCENT.steps, self.j_star),
@@ -135,7 +135,7 @@ class GdRegression(ThemedScene):
 
     def section_setup(self):
         t = self.theme
-        title = self.mixed("Gradient descent on the cost $J(m, b)$", 34).to_edge(UP, buff=0.25)
+        title = self.mixed("Gradient descent on the cost $J(m, b)$", 34).to_edge(UP, buff=0.42)
         alpha = self.tex(rf"\alpha = {COST_DESCENT.lr_good:g}", 32, t.accent)
         limit = self.text(f"(stable below {nb.text(COST_DESCENT.max_stable_rate, places=3)})", 24,
                           t.muted)
@@ -145,7 +145,7 @@ class GdRegression(ThemedScene):
         # room for the counter's widest value ("1,000"): it grows rightwards, towards the note
         wide, _ = live_readout("t", lambda: COST_DESCENT.steps, 0, 32)
         row = VGroup(rate, wide, note).arrange(RIGHT, buff=0.8)
-        row.next_to(title, DOWN, buff=0.25)
+        row.next_to(title, DOWN, buff=0.16)
         it_group.move_to(wide, aligned_edge=LEFT)
         self.it_group, self.it_note = it_group, note
 
@@ -159,7 +159,7 @@ class GdRegression(ThemedScene):
         b_read, b_num = live_readout("b", lambda: float(self.traj.points[self.k(), 1]), 3, 30,
                                      t.accent)
         mb = VGroup(m_read, b_read).arrange(RIGHT, buff=0.45)
-        mb.next_to(ax_l, UP, buff=0.3).align_to(ax_l, LEFT)
+        mb.next_to(ax_l, UP, buff=0.2).align_to(ax_l, LEFT)
         model = self.tex(r"f(x) = m\,x + b", 30).next_to(mb, UP, buff=0.15).align_to(mb, LEFT)
         map_title = self.mixed("path of $(m, b)$ over $J$", 26).next_to(ax_m, UP, buff=0.3)
         map_title.align_to(ax_m, LEFT).shift(0.3 * RIGHT)

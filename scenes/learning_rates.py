@@ -116,9 +116,9 @@ class LearningRates(ThemedScene):
 
     def section_setup(self):
         t = self.theme
-        title = self.text("Three learning rates, one start", 34).to_edge(UP, buff=0.25)
+        title = self.text("Three learning rates, one start", 34).to_edge(UP, buff=0.42)
         ax = map_axes(t, [*views.M_RANGE, 1], [*views.B_RANGE, 2], 4.1, 5.6, "m", "b")
-        ax.move_to(np.array([-3.9, -0.55, 0]))
+        ax.move_to(np.array([-3.9, -0.28, 0]))
         M, B, J = regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
                                        views.GRID_SIZE)
         img = contour_image(t, M, B, J, ax, levels=views.CONTOUR_LEVELS)
@@ -131,7 +131,7 @@ class LearningRates(ThemedScene):
         line = NumberLine(x_range=[0, ALPHA_MAX, 0.04], length=5.6, color=t.muted,
                           include_numbers=True, font_size=TICK_SIZE, decimal_number_config={
                               "num_decimal_places": 2, "color": t.text})
-        line.move_to(np.array([3.3, 2.05, 0]))
+        line.move_to(np.array([3.25, 2.05, 0]))
         a_lab = self.tex(r"\alpha", 34).next_to(line, RIGHT, buff=0.2)
         lim_x = line.n2p(COST_DESCENT.max_stable_rate)
         limit = Line(lim_x + 0.35 * DOWN, lim_x + 0.45 * UP, color=t.error, stroke_width=3)
@@ -147,10 +147,10 @@ class LearningRates(ThemedScene):
 
         y_exp = (-3, int(np.log10(COST_DESCENT.plot_top(self.large))))
         # every other power of ten: nine ticks in 2.7 units would touch at the house tick size
-        j_ax = loss_axes(t, (0, COST_DESCENT.steps), y_exp, 5.0, 2.7, "t", "J", y_step=2,
+        j_ax = loss_axes(t, (0, COST_DESCENT.steps), y_exp, 5.0, 2.43, "t", "J", y_step=2,
                          log_t=True)
         plot = LossPlot(t, self.steps[self.names[0]], None, y_exp, 0, 0, ax=j_ax, log_t=True)
-        plot.ax.move_to(np.array([3.4, -2.0, 0]))
+        plot.ax.move_to(np.array([3.4, -1.865, 0]))
         best = DashedLine(plot.c2p(0, self.j_star), plot.c2p(COST_DESCENT.steps, self.j_star),
                           color=t.good, stroke_width=3, dash_length=0.1)
         self.ax, self.plot, self.title = ax, plot, title

@@ -74,7 +74,7 @@ class LossCurve(ThemedScene):
         ax = loss_axes(t, (0, EX.steps), (0, Y_TOP), 7.0, 4.3, None, None, log=False,
                        y_step=Y_STEP, x_places=2, log_t=True, plus_one=True)
         plot = LossPlot(t, self.it, None, (0, Y_TOP), 0, 0, log=False, ax=ax, log_t=True)
-        ax.move_to(np.array([-2.55, -0.95, 0]))
+        ax.move_to(np.array([-2.55, -0.72, 0]))
         xl = self.mixed("iteration $t$, plotted at $t + 1$ (log scale)", 24)
         xl.next_to(ax.x_axis, DOWN, buff=0.55)
         xl.align_to(ax.x_axis, RIGHT)

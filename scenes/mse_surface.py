@@ -40,10 +40,10 @@ from gdviz.manim_theme import ThemedScene, sections
 #: The surface's box (scene lengths of m, b, J), where its centre projects to, and the scene
 #: rectangle its image covers (left half of the frame; the contour map takes the right).
 BOX = (4.4, 4.4, 2.8)
-CENTER = (-3.25, -0.75)
-REGION = (-3.3, -0.6, 6.9, 6.8)
+CENTER = (-2.95, -0.6)
+REGION = (-3.0, -0.45, 6.9, 6.8)
 #: The key moment larger: the box grows by this factor as the camera turns to face the cut.
-ZOOM = 1.15
+ZOOM = 1.08
 #: Tick numbers: none at a corner of the box, so no two axes' numbers share a line, and none
 #: near the box's front corner (m = 4, b = −6), where the surface would cover it.
 TICKS = ([0, 2], [-2, 2, 6], [100, 200])
@@ -174,8 +174,8 @@ class MseSurface(ThemedScene):
 
     def section_surface(self):
         t = self.theme
-        title = self.mixed("The cost surface $J(m, b)$", 34).to_edge(UP, buff=0.25)
-        eq = self.tex(equations.tex("cost"), 28).to_corner(UP + LEFT, buff=0.35)
+        title = self.mixed("The cost surface $J(m, b)$", 34).to_edge(UP, buff=0.42)
+        eq = self.tex(equations.tex("cost"), 28).to_corner(UP + LEFT, buff=0.42)
         eq.shift(0.55 * DOWN)
         self.surface = build_surface(t, self.view, self.x, self.y, region=REGION, cut=self.cut)
         self.axes = build_axes(t, self.view, TICKS, NUMBER_SIZE)

@@ -6,12 +6,12 @@ Right: the ten coefficients w_0 … w_9 as bars of height log10 |w_k| (filled wh
 hollow when negative; w_0, the unpenalised intercept, in the muted colour). Small keys name
 the curve, its ghost and the dashed sine, and the three kinds of bar. Above: λ, the
 training and the test cost J (half the mean squared error, on the 10 samples and on the 100
-test samples). One ValueTracker holds u = log10 λ; every curve, bar and number of a frame is gdcore's
-ridge fit at that frame's λ (procedure.REGULARIZATION.path_at), so the readouts move with the
-picture. The sweep starts at λ = 0 (the interpolating fit, ‖w‖ ≈ 2.3 × 10⁶), steps to 10⁻¹⁶ (as
-wild: the note says so until U_CALMS, then that the curve calms), calms through 10⁻¹⁶ … 10⁻¹⁰,
-pauses at the λ of least test cost, and ends at λ = 1. The panels leave the two-line note
-0.4 clear of the frame's bottom edge.
+test samples). One ValueTracker holds u = log10 λ; every curve, bar and number of a frame is
+gdcore's ridge fit at that frame's λ (procedure.REGULARIZATION.path_at), so the readouts move
+with the picture. The sweep starts at λ = 0 (the interpolating fit, ‖w‖ ≈ 2.3 × 10⁶), steps
+to 10⁻¹⁶ (as wild: the note says so until U_CALMS, then that the curve calms), calms through
+10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least test cost, and ends at λ = 1. The panels leave the
+two-line note 0.4 clear of the frame's bottom edge.
 Render alone with: manim -ql scenes/regularization.py Regularization
 """
 

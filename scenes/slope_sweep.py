@@ -98,7 +98,7 @@ class SlopeSweep(ThemedScene):
 
     def section_setup(self):
         t = self.theme
-        title = self.mixed("Sweeping the slope, intercept held at $b^*$", 32).to_edge(UP, buff=0.3)
+        title = self.mixed("Sweeping the slope, intercept held at $b^*$", 32).to_edge(UP, buff=0.42)
         cost = self.tex(equations.tex("cost"), 30).next_to(title, DOWN, buff=0.2)
         self.left = self.build_left()
         self.right = self.build_right()

@@ -54,11 +54,6 @@ SCENES = [t for t in TARGETS if "animation" in t.kinds]
 
 #: The least distance, in px at 480p, from anything drawn to the frame's edge.
 MARGIN_PX = 24
-#: Scenes still to be brought inside the margin (to be emptied): their failure is expected.
-MARGIN_PENDING = {
-    "backprop-loop", "connection-tweak", "cross-validation", "dropout", "gd-regression",
-    "learning-rates", "loss-curve", "mse-surface", "regularization", "slope-sweep",
-}
 
 
 def scene_class(target):
@@ -171,6 +166,4 @@ def test_the_margin_is_the_least_over_every_play():
 def test_scene_keeps_off_the_frame_edge(target):
     px, what = rendered(scene_class(target)).margin_px
     px = round(px, 6)  # a title set 0.4 units from the edge is 24 px, not 23.999…
-    if target.id in MARGIN_PENDING and px < MARGIN_PX:
-        pytest.xfail(f"pending: {what} comes {px:.1f} px from the frame's edge")
     assert px >= MARGIN_PX, f"{what} comes {px:.1f} px from the frame's edge (< {MARGIN_PX})"
