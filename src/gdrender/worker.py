@@ -176,6 +176,7 @@ def last_frame(movie: Path):
 def convert(movie: Path, dest: Path, fmt: str) -> Path:
     """Convert the MP4 to WebM (VP9) or to an animated GIF (at most 640 px wide, 15 fps)."""
     import av
+    from PIL import Image
 
     with av.open(str(movie)) as src:
         vin = src.streams.video[0]
@@ -199,7 +200,8 @@ def convert(movie: Path, dest: Path, fmt: str) -> Path:
             img = frame.to_image()
             if img.width > 640:
                 img = img.resize((640, round(img.height * 640 / img.width)))
-            images.append(img.quantize(colors=128))
+            # fast octree: a third of the file and of the time of median cut
+            images.append(img.quantize(colors=128, method=Image.Quantize.FASTOCTREE))
     images[0].save(dest, save_all=True, append_images=images[1:], loop=0,
                    duration=round(1000 * step / float(rate)), optimize=False)
     return dest
