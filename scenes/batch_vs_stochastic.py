@@ -135,7 +135,7 @@ class BatchVsStochastic(ThemedScene):
         t = self.theme
         title = self.text("Full batch, mini-batch, single sample", 34).to_edge(UP, buff=0.4)
         n = self.x.size
-        sub = self.text(f"each step's gradient from all {n} points, "
+        sub = self.text(f"each step’s gradient from all {n} points, "
                         f"{RACE.batch_sizes[1]} of them, or just one", 24, t.muted)
         sub.next_to(title, DOWN, buff=0.12)
         ax, img, star, start = self.map = self.build_map()

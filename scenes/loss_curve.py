@@ -140,7 +140,7 @@ class LossCurve(ThemedScene):
         title = self.text("Training a small network: the cost per iteration", 34)
         title.to_edge(UP, buff=0.42)
         s = EX.sizes
-        sub = self.text(f"a {s[0]}-{s[1]}-{s[2]} {EX.activation} network, "
+        sub = self.text(f"a {s[0]}–{s[1]}–{s[2]} {EX.activation} network, "
                         f"{EX.n_points} points, full-batch gradient descent", 24, t.muted)
         sub.next_to(title, DOWN, buff=0.15)
         plot, curve, dot = self.plot = self.build_plot()
