@@ -29,7 +29,7 @@ from gdcore import data, descent, regression
 from gdcore.cost_descent import DESCENT_3D
 from gdviz import numbers, views
 from gdviz.cost_surface_scene import BOX, GRID, TICKS, build_axes, build_surface, build_view
-from gdviz.fast_surface import visible
+from gdviz.fast_surface import set_polylines, visible
 from gdviz.manim_blocks import live_readout
 from gdviz.manim_theme import ThemedScene, sections
 
@@ -121,20 +121,14 @@ class Descent3d(ThemedScene):
             pts = self.path_points(self.s.get_value())
             scr, _ = self.view.project(pts)
             seen = visible(self.view, pts, self.cost)
-            p.clear_points()
-            run = []
+            runs, run = [], []  # the stretches of the path the surface does not hide
             for q, v in zip(scr, seen):
                 if v:
                     run.append(q)
-                    continue
-                if len(run) > 1:
-                    p.start_new_path(run[0])
-                    p.add_points_as_corners(run[1:])
-                run = []
-            if len(run) > 1:
-                p.start_new_path(run[0])
-                p.add_points_as_corners(run[1:])
-            return p
+                else:
+                    runs.append(run)
+                    run = []
+            return set_polylines(p, [*runs, run])
 
         draw(path)
         path.add_updater(draw)

@@ -33,7 +33,7 @@ from manim import (
 from gdcore import data, regression
 from gdviz import equations, numbers, views
 from gdviz.cost_surface_scene import GRID, build_axes, build_surface, build_view
-from gdviz.fast_surface import visible
+from gdviz.fast_surface import set_polylines, visible
 from gdviz.manim_blocks import contour_image, map_axes
 from gdviz.manim_theme import ThemedScene, sections
 
@@ -145,12 +145,7 @@ class MseSurface(ThemedScene):
                          stroke_opacity=GHOST_OPACITY)
 
         def follow(mob):
-            mob.clear_points()
-            for line in self.ghost_lines():
-                scr = self.view.project(line)[0]
-                mob.start_new_path(scr[0])
-                mob.add_points_as_corners(scr[1:])
-            return mob
+            return set_polylines(mob, (self.view.project(line)[0] for line in self.ghost_lines()))
 
         follow(ghost)
         ghost.add_updater(follow)

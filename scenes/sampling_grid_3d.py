@@ -26,7 +26,7 @@ from manim.utils.color import ManimColor
 
 from gdcore import sampling
 from gdviz.colors import mix
-from gdviz.fast_surface import Axes3D, View3D
+from gdviz.fast_surface import Axes3D, View3D, set_polylines
 from gdviz.manim_theme import ThemedScene, sections, themed_axes
 
 (BINS,) = sampling.SAMPLING_GRID_3D.bins
@@ -104,12 +104,7 @@ class SamplingGrid3d(ThemedScene):
         segs = np.array(segs)
 
         def draw(e):
-            e.clear_points()
-            for seg in segs:
-                a, b = self.view.project(seg)[0]
-                e.start_new_path(a)
-                e.add_line_to(b)
-            return e
+            return set_polylines(e, (self.view.project(seg)[0] for seg in segs))
 
         draw(edges)
         edges.add_updater(draw)

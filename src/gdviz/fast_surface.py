@@ -306,6 +306,17 @@ class CutSurface(ShadedSurface):
         return px, order[~gone[order]]
 
 
+def set_polylines(mob, polylines):
+    """Make mob's points the polylines given (screen points; those of one point are skipped):
+    what a line drawn on the surface and following the camera is redrawn with each frame."""
+    mob.clear_points()
+    for line in polylines:
+        if len(line) > 1:
+            mob.start_new_path(line[0])
+            mob.add_points_as_corners(line[1:])
+    return mob
+
+
 def visible(view: View3D, pts, height: Callable, samples: int = 160,
             bias: float = 0.03) -> np.ndarray:
     """For data points (N, 3) on or above the surface z = height(x, y): True where the ray
