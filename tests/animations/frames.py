@@ -98,23 +98,23 @@ def _screen_points(scene, m) -> np.ndarray:
     return m.points
 
 
-def record_margins(scene) -> None:
+def record_margins(scene, shown) -> None:
     """scene.margin_px: the smallest distance in px at 480p from a visible mobject's drawn points
-    to the frame's edge over the plays so far, and what it was: (px, description)."""
+    (shown: _shown(scene)) to the frame's edge over the plays so far, and what it was:
+    (px, description)."""
     half_w, half_h = scene.camera.frame_width / 2, scene.camera.frame_height / 2
     worst = scene.__dict__.get("margin_px", (np.inf, ""))
-    for top in scene.mobjects:
-        for m in top.get_family():
-            if not (isinstance(m, VMobject) and len(m.points)) or max(_alphas(m)) <= 0:
-                continue
-            p = _screen_points(scene, m)
-            p = p[np.isfinite(p).all(axis=1)]
-            if not len(p):
-                continue
-            gap = min(half_w - np.abs(p[:, 0]).max(), half_h - np.abs(p[:, 1]).max())
-            if gap * UNIT_PX < worst[0]:
-                worst = (gap * UNIT_PX, f"{_label(top)} / {type(m).__name__} "
-                         f"after play {getattr(scene, 'plays_begun', 0)}")
+    for m, _, _, top in shown.values():
+        if not isinstance(m, VMobject):
+            continue
+        p = _screen_points(scene, m)
+        p = p[np.isfinite(p).all(axis=1)]
+        if not len(p):
+            continue
+        gap = min(half_w - np.abs(p[:, 0]).max(), half_h - np.abs(p[:, 1]).max())
+        if gap * UNIT_PX < worst[0]:
+            worst = (gap * UNIT_PX, f"{_label(top)} / {type(m).__name__} "
+                     f"after play {getattr(scene, 'plays_begun', 0)}")
     scene.margin_px = worst
 
 
@@ -127,16 +127,16 @@ def _alphas(m) -> tuple[float, float]:
     return tuple(float(r[:, 3].max()) if len(r) else 0.0 for r in (m.fill_rgbas, m.stroke_rgbas))
 
 
-def _shown(scene) -> dict[int, tuple[object, tuple[float, float], int]]:
-    """id -> (mobject, (fill, stroke) opacity, a hash of its points) of every drawn mobject of
-    the scene that can be seen."""
+def _shown(scene) -> dict[int, tuple[object, tuple[float, float], int, object]]:
+    """id -> (mobject, (fill, stroke) opacity, a hash of its points, the scene's mobject it is
+    part of) of every drawn mobject of the scene that can be seen."""
     out = {}
     for top in scene.mobjects:
         for m in top.get_family():
             if isinstance(m, VMobject) and len(m.points) or isinstance(m, AbstractImageMobject):
                 alphas = _alphas(m)
                 if max(alphas) > 0:
-                    out[id(m)] = (m, alphas, hash(m.points.tobytes()))
+                    out[id(m)] = (m, alphas, hash(m.points.tobytes()), top)
     return out
 
 
@@ -163,10 +163,10 @@ def record_pops(scene) -> None:
     if not before:
         return
     now = _shown(scene)
-    gone = [(m, alphas, where) for k, (m, alphas, where) in before.items()
+    gone = [(m, alphas, where) for k, (m, alphas, where, _) in before.items()
             if k not in now or max(now[k][1]) < max(alphas) / 2]
     # an object replaced by a copy where it was (a still ghost of it) has not vanished
-    twins = {where for _, _, where in now.values()}
+    twins = {where for _, _, where, _ in now.values()}
     gone = [(m, alphas) for m, alphas, where in gone if where not in twins]
     if not gone:
         return
@@ -197,8 +197,8 @@ def variant(scene_cls: type, **attrs) -> type:
     def play(self, *args, **kwargs):
         super(cls, self).play(*args, **kwargs)
         record_text_px(self)
-        record_margins(self)
         self.shown_at_end = _shown(self)
+        record_margins(self, self.shown_at_end)
 
     def begin_animations(self):
         super(cls, self).begin_animations()
