@@ -8,7 +8,8 @@ The suite runs in parallel (`make test`: pytest-xdist, `-n auto`): a test module
 runs whole on one worker, so its module fixtures are computed once, and so do the tests of one
 scene (its frame rows, then its value tests), so its drawings are rendered once
 (tests/animations/frames.py); the longest scopes go first. Each worker renders into its own
-Manim media and TeX directories.
+Manim media and TeX directories; the formulas LaTeX typeset are shared by every process of the
+suite, and kept from one run to the next, in a store in pytest's cache (gdrender.store).
 """
 
 from __future__ import annotations
@@ -17,12 +18,15 @@ import os
 import re
 import shutil
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("GD_THEME", "light")
 
 import manim.utils.testing.frames_comparison as _fc  # noqa: E402
 import pytest  # noqa: E402
 from manim import config  # noqa: E402
+
+from gdrender import store as gd_store  # noqa: E402
 
 _fc.MIN_CAIRO_VERSION = 0
 
@@ -41,6 +45,16 @@ def _tempconfig_sharing_tex(overrides):
 
 
 _fc.tempconfig = _tempconfig_sharing_tex
+
+
+def pytest_configure(config):
+    """Formulas typeset and figure words computed once for the whole suite and kept between
+    runs, in pytest's cache (gdrender.store): the scene tests of every worker and the render.py
+    runs of the render and deck tests share one store."""
+    cache = getattr(config, "cache", None)  # None under -p no:cacheprovider
+    store = cache.mkdir("gd-store") if cache else Path(_MEDIA) / "store"
+    os.environ[gd_store.ENV] = str(store)
+    gd_store.install_tex(store)
 
 
 def pytest_addoption(parser):

@@ -311,12 +311,13 @@ def test_presentation_has_a_slide_per_section_and_loops_what_the_scene_says(tmp_
 
 
 def test_gallery_escapes_every_text(tmp_path, monkeypatch):
-    from gdrender import gallery
+    from gdrender import gallery, store
     from gdviz.mpl import Doc
 
-    t = catalog.BY_ID["residuals"]
     nasty = "<script>alert('x')</script> & \"q\""
-    monkeypatch.setitem(t.__dict__, "doc", Doc(nasty, nasty, nasty))
+    docs = store.docs
+    monkeypatch.setattr(store, "docs", lambda targets, where: {
+        **docs(targets, where), "residuals": Doc(nasty, nasty, nasty)})
     (tmp_path / "light/stills").mkdir(parents=True)
     (tmp_path / "manifest.json").write_text(json.dumps({"outputs": [
         {"id": "residuals", "kind": "still", "theme": "light",

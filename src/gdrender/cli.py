@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import catalog, decks, gallery, videocheck
+from . import catalog, decks, gallery, store, videocheck
 from .jobs import (
     FORMATS,
     QUALITIES,
@@ -117,12 +117,14 @@ def _check(args) -> None:
 # ------------------------------------------------------------------------------ listing
 
 
-def list_catalog(as_json: bool) -> None:
+def list_catalog(as_json: bool, out: Path) -> None:
     targets = catalog.TARGETS
+    docs = store.docs(targets, store.store_for(out))
     if as_json:
         print(json.dumps({"targets": [
-            {"id": t.id, "kinds": list(t.kinds), "section": t.section, "title": t.doc.title,
-             "caption": t.doc.caption, "alt": t.doc.alt, "ready": t.ready,
+            {"id": t.id, "kinds": list(t.kinds), "section": t.section,
+             "title": docs[t.id].title, "caption": docs[t.id].caption, "alt": docs[t.id].alt,
+             "ready": t.ready,
              "ready_kinds": list(t.ready_kinds)}
             for t in targets]}, indent=2))
         return
@@ -135,7 +137,7 @@ def list_catalog(as_json: bool) -> None:
     for t in targets:
         kinds = "+".join("S" if k == "still" else "A" for k in t.kinds)
         ready = "yes" if t.ready else ("part" if t.ready_kinds else "no")
-        table.add_row(str(t.section), t.id, kinds, t.doc.title, ready)
+        table.add_row(str(t.section), t.id, kinds, docs[t.id].title, ready)
     Console(width=max(100, shutil.get_terminal_size().columns)).print(table)
 
 
@@ -415,7 +417,7 @@ def _main(argv) -> int:
         args = parser().parse_args(argv)
         _check(args)
         if args.list:
-            list_catalog(args.json)
+            list_catalog(args.json, Path(args.out))
             return 0
         jobs = plan(args)
         out = Path(args.out).resolve()

@@ -14,7 +14,7 @@ import os
 from html import escape
 from pathlib import Path
 
-from . import catalog
+from . import catalog, store
 
 _CSS = """
 :root{--bg:#fafafa;--fg:#1a1a1a;--card:#fff;--line:#e3e3e3;--muted:#555;--link:#0b57d0;
@@ -88,6 +88,7 @@ def write(out: Path) -> Path:
     for e in entries:
         by_id.setdefault(e["id"], []).append(e)
     n_targets = sum(t.id in by_id for t in catalog.TARGETS)
+    docs = store.docs(catalog.TARGETS, store.store_for(out))
     options = "".join(f"<option value='{n}'>{n}. {escape(name)}</option>"
                       for n, name in catalog.SECTIONS.items())
     parts = [
@@ -110,7 +111,7 @@ def write(out: Path) -> Path:
         if deck_links:
             parts.append(f"<div class='links'><b>Section decks</b>{deck_links}</div>")
         for t in (t for t in catalog.TARGETS if t.section == num):
-            parts.append(_target_html(t, by_id.get(t.id, [])))
+            parts.append(_target_html(t, docs[t.id], by_id.get(t.id, [])))
         parts.append("</div>")
     parts.append(f"</main><script>{_JS}</script></body></html>")
     html = "\n".join(parts)
@@ -147,8 +148,7 @@ def _md(s: str) -> str:
     return s.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
-def _target_html(t: catalog.Target, files: list[dict]) -> str:
-    doc = t.doc
+def _target_html(t: catalog.Target, doc, files: list[dict]) -> str:
     own = [f for f in files if f.get("kind") != "deck"]
     deck_files = [f for f in files if f.get("kind") == "deck"]
     kinds = list(t.kinds) + (["deck"] if deck_files else [])

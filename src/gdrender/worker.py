@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from gdrender import captions
+from gdrender import captions, store
 from gdrender.catalog import BY_ID, ROOT
 from gdrender.jobs import QUALITIES, Job, is_project_file
 
@@ -114,6 +114,7 @@ def render_animation(job: Job, out_dir: Path, work: Path) -> list[dict]:
 
     from gdviz import mpl as gm
 
+    store.install_tex(store.store_for(out_dir))
     target = BY_ID[job.target]
     module = gm.load(f"scenes.{target.stem}")
     scene_cls = getattr(module, target.scene_class)
@@ -185,7 +186,9 @@ def convert(movie: Path, dest: Path, fmt: str) -> Path:
             with av.open(str(dest), "w") as dst:
                 out = dst.add_stream("libvpx-vp9", rate=rate)
                 out.width, out.height, out.pix_fmt = vin.width, vin.height, "yuv420p"
-                out.options = {"crf": "32", "b": "0", "deadline": "good", "cpu-used": "4"}
+                # libvpx's real-time speed: a seventh of the CPU time of "good" at speed 4 for
+                # about a third more bytes and 1 dB less PSNR (dropout at 480p: 46 dB, 47 dB)
+                out.options = {"crf": "32", "b": "0", "deadline": "realtime", "cpu-used": "8"}
                 for frame in src.decode(vin):
                     for packet in out.encode(frame.reformat(format="yuv420p")):
                         dst.mux(packet)
