@@ -99,6 +99,13 @@ def test_data_splits_bars_have_gdcore_sizes_and_roles(t):
 # --- cross-validation -----------------------------------------------------------------------
 
 
+def blocks_colour(fig, gid: str):
+    """The one fill colour of the table's cells of a kind ("train" or "held-out")."""
+    table = next(a for a in fig.axes if a.get_gid() == "table")
+    (colour,) = {tuple(p.get_facecolor()) for p in table.patches if p.get_gid() == gid}
+    return colour
+
+
 def _cv():
     d = procedure.overfit_data(n=20)
     return d, procedure.cross_validate(d.x, d.y, 3, 5, seed=0)
@@ -144,6 +151,12 @@ def test_cross_validation_fits_train_on_four_folds_and_score_the_fifth(t):
         np.testing.assert_allclose(train.get_offsets(), np.c_[d.x[tr], d.y[tr]])
         np.testing.assert_allclose(held.get_offsets(), np.c_[d.x[te], d.y[te]])
         assert len(tr) == 16 and len(te) == 4
+        # the house exception (docs/STYLE.md): a held-out sample is a data dot in its fold's
+        # colour, the colour of the fold's cells in the table, not the test set's diamond
+        th = theme.get(t)
+        assert matplotlib.colors.same_color(held.get_facecolor()[0], th.accent)
+        assert matplotlib.colors.same_color(train.get_facecolor()[0][:3], th.data)
+        assert matplotlib.colors.same_color(blocks_colour(fig, "held-out"), th.accent)
         (line,) = by_gid(ax, "fit")
         w = regression.polynomial_fit(d.x[tr], d.y[tr], 3)
         xs = line.get_xdata()
