@@ -27,6 +27,7 @@ import pytest  # noqa: E402
 from manim import config  # noqa: E402
 
 from gdrender import store as gd_store  # noqa: E402
+from gdrender.catalog import TARGETS  # noqa: E402
 
 _fc.MIN_CAIRO_VERSION = 0
 
@@ -72,16 +73,27 @@ def scene_of(nodeid: str) -> str | None:
     return m and next(g for g in m.groups() if g).replace("-", "_")
 
 
+#: The stills' module stems, longest first (so race_long_valley is found before a shorter one).
+_STEMS = sorted((t.stem for t in TARGETS if "still" in t.kinds), key=len, reverse=True)
+
+
 def still_of(nodeid: str) -> str | None:
-    """The still whose row of tests/test_figures.py a test is (its id, without the theme)."""
+    """The still a figure test reads: its row of tests/test_figures.py (the id, without the
+    theme), or the still a test of a family file names (tests/test_figures_*.py,
+    tests/test_figure_*.py), as its stem."""
     m = re.match(r"tests/test_figures\.py::test_\w+\[([\w-]+?)(?:-light|-dark)?\]$", nodeid)
-    return m and m.group(1)
+    if m:
+        return m.group(1).replace("-", "_")
+    if re.match(r"tests/test_figures?_\w+\.py::", nodeid):
+        return next((stem for stem in _STEMS if stem in nodeid), None)
+    return None
 
 
 def pytest_xdist_make_scheduler(config, log):
     """xdist's loadscope (a module or class runs whole on one worker), except that a scene's
-    frame rows, rules rows and value tests are one scope, and so are a still's rows of
-    tests/test_figures.py (its figure is built once per theme)."""
+    frame rows, rules rows and value tests are one scope, and so are a still's tests (its rows
+    of tests/test_figures.py and the tests of its family file that name it: its figure is built
+    once per theme, figure_baselines.figure)."""
     from xdist.scheduler import LoadScopeScheduling
 
     class SceneScopes(LoadScopeScheduling):
@@ -101,11 +113,15 @@ LEAD = ("test_scene_frames", "test_scene_rules")
 
 
 def pytest_collection_modifyitems(config, items):
-    """Order the tests: the longest scopes first, and a scene's frame tests before its
-    rules and value tests (so they read the drawings the frame tests rendered)."""
+    """Order the tests: the longest scopes first, a scene's frame tests before its rules and
+    value tests (so they read the drawings the frame tests rendered), and a still's rows of
+    tests/test_figures.py before its other tests (its baseline is compared with the figure as
+    built)."""
     def rank(item):
         first = next((i for i, f in enumerate(FIRST) if item.nodeid.startswith(f)), len(FIRST))
         stem = item.path.stem
+        if still_of(item.nodeid):  # a still's rows of tests/test_figures.py first
+            return first, "still-" + still_of(item.nodeid), stem != "test_figures"
         return first, scene_of(item.nodeid) or "", LEAD.index(stem) if stem in LEAD else len(LEAD)
 
     items.sort(key=rank)

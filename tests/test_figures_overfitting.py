@@ -10,7 +10,7 @@ import matplotlib.contour
 import matplotlib.patches
 import numpy as np
 import pytest
-from fontcheck import assert_house_fonts
+from figure_baselines import figure as build
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
@@ -23,19 +23,9 @@ from gdviz import theme
 THEMES = ("light", "dark")
 NAMES = ("data_splits", "cross_validation", "overfitting_poly", "model_capacity",
          "regularization", "penalty_conflict", "train_val_curves")
-_CACHE: dict = {}
-
-
 @lru_cache(maxsize=1)
 def tv_curves():
     return procedure.train_val_curves()
-
-
-def build(name: str, t: str):
-    """The figure `name` in theme `t` (built once per test session)."""
-    if (name, t) not in _CACHE:
-        _CACHE[name, t] = gm.build(gm.load(f"figures.{name}"), theme.get(t))
-    return _CACHE[name, t]
 
 
 def texts(fig) -> list[str]:
@@ -256,15 +246,6 @@ def test_model_capacity_lines_are_gdcores_errors(t):
     (below,) = by_gid(ax, "below-axis")
     assert below.get_xdata()[0] == 9 and below.get_ydata()[0] == ax.get_ylim()[0]
     assert err.train[9] < ax.get_ylim()[0]
-
-
-@pytest.mark.parametrize("name", NAMES)
-def test_pdf_embeds_only_house_fonts(name, tmp_path):
-    th = theme.get("light")
-    fig = build(name, "light")
-    with gm.themed(th):
-        fig.savefig(tmp_path / f"{name}.pdf")
-    assert "CMUSerif-Roman" in assert_house_fonts(tmp_path / f"{name}.pdf")
 
 
 # --- regularization -------------------------------------------------------------------------

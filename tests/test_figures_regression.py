@@ -8,7 +8,7 @@ from __future__ import annotations
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
-from fontcheck import assert_house_fonts
+from figure_baselines import figure as build
 from matplotlib.collections import LineCollection, PathCollection, QuadMesh
 from matplotlib.contour import QuadContourSet
 from matplotlib.lines import Line2D
@@ -26,16 +26,6 @@ THEMES = ("light", "dark")
 X, Y = data.regression_points()
 M_STAR, B_STAR = regression.least_squares(X, Y)
 J_STAR = regression.cost(M_STAR, B_STAR, X, Y)
-
-_CACHE: dict = {}
-
-
-def build(name: str, theme: str):
-    """Each figure is built once per theme for the whole module."""
-    if (name, theme) not in _CACHE:
-        _CACHE[name, theme] = gm.build(gm.load(f"figures.{name}"), th.get(theme))
-    return _CACHE[name, theme]
-
 
 def by_gid(fig, gid: str) -> list:
     return [a for a in fig.findobj() if getattr(a, "get_gid", lambda: None)() == gid]
@@ -110,7 +100,7 @@ def test_the_three_rates_crawl_converge_and_diverge():
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_regression_data_table_and_scatter(theme, tmp_path):
+def test_regression_data_table_and_scatter(theme):
     fig = build("regression_data", theme)
     cell = {(r, c): one(fig, f"cell-{r}-{c}").get_text() for r in range(8) for c in range(3)}
     assert not by_gid(fig, "cell-8-0")  # a header and seven rows, no more
@@ -122,13 +112,10 @@ def test_regression_data_table_and_scatter(theme, tmp_path):
     assert len(scatters) == 1
     assert np.allclose(scatters[0].get_offsets(), np.column_stack([X, Y]))
     assert same_colour(scatters[0].get_facecolor()[0], th.get(theme).data)
-    pdf = tmp_path / "regression-data.pdf"
-    gm.save(fig, th.get(theme), pdf)
-    assert_house_fonts(pdf)
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_candidate_lines_are_gdcores_with_their_costs(theme, tmp_path):
+def test_candidate_lines_are_gdcores_with_their_costs(theme):
     fig = build("candidate_lines", theme)
     lines = by_gid(fig, "line")
     assert len(lines) == len(data.CANDIDATES) == 3
@@ -139,9 +126,6 @@ def test_candidate_lines_are_gdcores_with_their_costs(theme, tmp_path):
         assert line.axes.get_title() == f"$J = {j:.2f}$"
     costs = [regression.cost(m, b, X, Y) for m, b in data.CANDIDATES]
     assert costs[2] < min(costs[:2])  # the third guess follows the trend
-    pdf = tmp_path / "candidate-lines.pdf"
-    gm.save(fig, th.get(theme), pdf)
-    assert_house_fonts(pdf)
 
 
 # ---------------------------------------------------------------- residuals
@@ -210,17 +194,6 @@ def test_mse_surface_views_and_minimum(theme):
         seg = np.asarray(seg)
         np.testing.assert_allclose(seg[:, 2], regression.cost(seg[:, 0], seg[:, 1], X, Y))
     assert all(mesh_ln == pytest.approx(look.mesh_width) for mesh_ln in mesh.get_linewidths())
-
-
-@pytest.mark.parametrize("theme", THEMES)
-@pytest.mark.parametrize("name", ["mse_surface", "gradient_geometry"])
-def test_still_embeds_only_house_fonts(name, theme, tmp_path):
-    from fontcheck import assert_house_fonts
-
-    path = tmp_path / f"{name}.pdf"
-    with gm.themed(th.get(theme)):
-        gm.build(gm.load(f"figures.{name}"), th.get(theme)).savefig(path)
-    assert_house_fonts(path)
 
 
 # ---------------------------------------------------------------- slope-sweep
@@ -296,12 +269,6 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
         lit = {tuple(c) for c in np.round(lit.reshape(-1, 3), 6)}
         faces = {tuple(c) for c in np.round(surf.get_facecolor()[:, :3], 6)}
         assert faces <= lit and len(faces) > 50
-
-
-def test_nonconvex_loss_pdf_embeds_only_house_fonts(tmp_path):
-    pdf = tmp_path / "nonconvex_loss.pdf"
-    gm.save(build("nonconvex_loss", "light"), th.get("light"), pdf)
-    assert_house_fonts(pdf)
 
 
 # ---------------------------------------------------------------- gradient-geometry
@@ -394,7 +361,7 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_learning_rates_labels_paths_and_divergence(theme, tmp_path):
+def test_learning_rates_labels_paths_and_divergence(theme):
     fig = build("learning_rates", theme)
     t = th.get(theme)
     legend_ax = [a for a in fig.axes if a.get_legend() is not None]
@@ -448,9 +415,6 @@ def test_learning_rates_labels_paths_and_divergence(theme, tmp_path):
     for name, lr in COST_DESCENT.learning_rates:
         np.testing.assert_allclose(one(fig, f"rate-{name}").get_xydata(), [[lr, abs(1 - lr * lam)]])
     assert any("0.137" in s for s in texts(fig))
-    pdf = tmp_path / "learning-rates.pdf"
-    gm.save(fig, t, pdf)
-    assert_house_fonts(pdf)
 
 
 # ---------------------------------------------------------------- cost-heatmap
@@ -483,26 +447,20 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_cost_heatmap_words_and_fonts(theme, tmp_path):
-    from fontcheck import assert_house_fonts
-
+def test_cost_heatmap_words(theme):
     from figures import cost_heatmap
 
     f = cost_heatmap.facts()
     assert f["m_best"] == f"{M_STAR:.3f}" and f["b_best"] == f"{B_STAR:.3f}"
     assert f["b0"] == "−4" and f["steps"] == f"{good_run().steps:,}"
     assert f["jend"] == f"{good_run().losses[-1]:.4f}"
-    path = tmp_path / "cost-heatmap.pdf"
-    with gm.themed(th.get(theme)):
-        gm.build(gm.load("figures.cost_heatmap"), th.get(theme)).savefig(path)
-    assert_house_fonts(path)
 
 
 # ---------------------------------------------------------------- feature-scaling
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_feature_scaling_raw_zigzag_against_round_bowl(theme, tmp_path):
+def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     fig = build("feature_scaling", theme)
     fs = procedure.FEATURE_SCALING.run()
     raw_ax, scaled_ax = plain_axes(fig)
@@ -523,12 +481,9 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme, tmp_path):
     dm_scaled = np.diff(fs.scaled.trajectory.points[:, 0])
     assert np.sum(np.diff(np.sign(dm_raw)) != 0) > 10
     assert np.all(np.sign(dm_scaled[np.abs(dm_scaled) > 1e-12]) == np.sign(dm_scaled[0]))
-    # steps shaded by time, one dot per step of gdcore's raw run; house fonts only
+    # steps shaded by time, one dot per step of gdcore's raw run
     steps = [c for c in by_gid(fig, "steps") if c.axes is raw_ax]
     assert len(steps) == 1
     np.testing.assert_allclose(steps[0].get_offsets(), fs.raw.trajectory.points[1:])
     shade = steps[0].get_array()
     assert np.all(np.diff(shade) > 0)
-    pdf = tmp_path / "feature-scaling.pdf"
-    gm.save(fig, th.get(theme), pdf)
-    assert_house_fonts(pdf)
