@@ -8,18 +8,21 @@ paths over the shaded contours of J (spaced by a constant factor) from the start
 ending on its square, the minimum starred. The full-batch path glides smoothly along the valley
 floor; the sampled gradients disagree mostly about the slope m, so those paths are thrown from
 wall to wall while drifting the same way, the single-sample one most. Bottom: J on all {n}
-points after every step, on a log scale: smooth for the full batch, jumping up and down for the
-others. Averaged over the last {last} steps and over {seeds} seeds (one seed's last value is
-luck), J = {j_full} (full batch), {j_mini} (mini-batch) and {j_single} (single sample), against
-J* = {j_star:.4f} at the minimum.
+points after every step, on a log scale: smooth for the full batch (drawn on top), jumping up
+and down for the others (faint), whose running means over the last {window} steps (bold) stay
+above the full batch's cost all the way, the single sample's highest. Averaged over the last
+{last} steps and over {seeds} seeds (one seed's last value is luck), J = {j_full} (full batch),
+{j_mini} (mini-batch) and {j_single} (single sample), against J* = {j_star:.4f} at the minimum.
 
 Alt: Three contour maps of the same long, narrow valley side by side, each with one path from a
 common start near the top: a smooth straight path down the valley floor, a jagged path that
 zig-zags across it, and a path with even wider zig-zags. Below, cost against step on a log
-scale: a smooth, slowly falling line and two noisy lines that spike above it.
+scale: a smooth, slowly falling line on top, two faint noisy lines that spike above it, and
+through each noisy line a bold wavering line of its running mean, above the smooth one.
 """
 
 import numpy as np
+from matplotlib import patheffects
 
 from gdcore import data, races, regression
 from gdviz import mpl as gm
@@ -36,7 +39,8 @@ def facts() -> dict:
     m, b = regression.least_squares(x, y)
     return {"n": x.size, "m0": numbers.text(RACE.start[0]), "b0": numbers.text(RACE.start[1]),
             "lr": RACE.lr, "steps": RACE.steps, "mini": RACE.batch_sizes[1],
-            "last": races.BATCH_SUMMARY.last_steps, "seeds": len(races.BATCH_SUMMARY.seeds),
+            "last": races.BATCH_SUMMARY.last_steps, "window": races.BATCH_WINDOW,
+            "seeds": len(races.BATCH_SUMMARY.seeds),
             "j_full": full, "j_mini": mini, "j_single": single,
             "j_star": regression.cost(m, b, x, y)}
 
@@ -44,6 +48,7 @@ def facts() -> dict:
 def make_figure(theme):
     x, y = data.regression_points()
     runs = races.run_batch_race(RACE)
+    running = races.running_costs(RACE, races.BATCH_WINDOW)
     m_star, b_star = regression.least_squares(x, y)
     j_star = regression.cost(m_star, b_star, x, y)
     fig = gm.new_figure(theme, height=4.7)
@@ -54,7 +59,7 @@ def make_figure(theme):
     M, B, J = regression.cost_grid(x, y, (m0, m1), (b0, b1), size=300)
     for k, (ax, (label, tr), c) in enumerate(zip(maps, runs.items(), batch_colors(theme))):
         gm.contour_map(ax, theme, M, B, J)  # the house cost map (theme.cost_map), full strength
-        ax.plot(tr.points[:, 0], tr.points[:, 1], color=c, lw=1.0, zorder=4,
+        ax.plot(tr.points[:, 0], tr.points[:, 1], color=c, lw=1.0 if k == 0 else 0.7, zorder=4,
                 gid=f"path:{label}")
         # the house marks: where the run ended (a square in its colour), start, minimum
         ax.plot(*tr.final, **{**theme.marker("end"), "markerfacecolor": c}, gid=f"end:{label}")
@@ -68,8 +73,15 @@ def make_figure(theme):
         else:
             ax.tick_params(labelleft=False)
         ax.set_title(th.title(label).replace(" (", "\n("), fontsize=theme.font_size, color=c)
-        aj.plot(np.arange(tr.losses.size), tr.losses, color=c, lw=(1.8, 1.1, 0.9)[k],
-                label=label, gid=f"cost:{label}", zorder=4 - k)
+        t = np.arange(tr.losses.size)
+        if k == 0:  # the smooth full batch on top of everything, on a halo
+            halo = [patheffects.withStroke(linewidth=4.5, foreground=theme.background)]
+            aj.plot(t, tr.losses, color=c, lw=2.0, label=label, gid=f"cost:{label}", zorder=8,
+                    path_effects=halo)
+        else:  # J at each step faint; its running mean bold, over it
+            aj.plot(t, tr.losses, color=c, lw=0.7, alpha=0.4, gid=f"cost:{label}", zorder=3)
+            aj.plot(t, running[label], color=c, lw=1.8, label=label,
+                    gid=f"mean:{label}", zorder=7 - k)
 
     gm.style_axes(aj, theme)
     aj.axhline(j_star, color=theme.good, lw=0.9, ls="--", gid="j-star")
@@ -78,11 +90,13 @@ def make_figure(theme):
     aj.set_yscale("log")
     # head room above the noisiest run for the legend: no curve under it
     top = max(float(tr.losses.max()) for tr in runs.values())
-    aj.set_ylim(None, top * 20)
+    aj.set_ylim(None, top * 60)
     aj.set_xlim(0, RACE.steps)
     aj.set_xlabel("step")
     aj.set_ylabel(f"cost $J$ on all {x.size} points")
-    aj.legend(loc="upper right", ncols=3)
+    aj.legend(loc="upper right", ncols=3,
+              title=f"bold: $J$ averaged over the last {races.BATCH_WINDOW} steps; "
+                    "faint: $J$ at each step", title_fontsize=theme.small_size)
     return fig
 
 

@@ -4,10 +4,14 @@ cost per step, all driven by one ValueTracker of the step index.
 The runs are gdcore's races.run_batch_race(races.BATCH_RACE) (the same start, rate, steps and
 seed for the three batch sizes), the same as figures/batch_vs_stochastic.py, and in the same
 colours (that figure's colors()). The first steps are played slowly, so that single jumps of the
-sampled paths can be followed; the rest faster. The full-batch path is drawn whole; the two
-sampled paths as thin comet tails of their last TAIL steps, so that none buries another or the
-valley. At the end the live readouts give way to gdcore's fair comparison
-(races.settled_costs): J averaged over the last steps of each run and over several seeds.
+sampled paths can be followed; the rest faster. The full-batch path is drawn whole, on top of
+the others with a halo; the two sampled paths as thin comet tails of their last TAIL steps, so
+that none buries another or the valley. In the cost panel the sampled runs' J at each step is
+drawn faint, under gdcore's running mean J̄ of their last races.BATCH_WINDOW steps
+(races.running_costs), the full batch's smooth J on top. The readouts show J̄ and the step at a
+readable pace: every step while the steps are slow, every READ_EVERY steps after. At the end
+they give way to gdcore's fair comparison (races.settled_costs): J averaged over the last steps
+of each run and over several seeds.
 Render alone with: manim -ql scenes/batch_vs_stochastic.py BatchVsStochastic
 """
 
@@ -54,6 +58,12 @@ Y_EXP = (-3, 1)
 WIDTHS = (4.5, 2.6, 2.0)
 #: The sampled paths keep only their last TAIL steps, fading towards the oldest.
 TAIL = 25
+#: Opacity and width of the sampled runs' per-step cost, under their running means.
+RAW_OPACITY, RAW_WIDTH = 0.35, 1.2
+#: The readouts follow every step of the slow first stretch, then every READ_EVERY steps.
+READ_EVERY = 20
+#: Extra width of the background-coloured halo under the full-batch path and cost.
+HALO = 5.0
 
 
 class BatchVsStochastic(ThemedScene):
@@ -62,6 +72,7 @@ class BatchVsStochastic(ThemedScene):
         super().setup()
         self.x, self.y = data.regression_points()
         self.runs = races.run_batch_race(RACE)
+        self.running = races.running_costs(RACE, races.BATCH_WINDOW)
         self.m_star, self.b_star = regression.least_squares(self.x, self.y)
         self.j_star = regression.cost(self.m_star, self.b_star, self.x, self.y)
         self.step = ValueTracker(0)
@@ -69,6 +80,12 @@ class BatchVsStochastic(ThemedScene):
 
     def k(self) -> int:
         return step_of(self.step, RACE.steps)
+
+    def read_k(self) -> int:
+        """The step the readouts show: every step of the slow first stretch, then the last
+        multiple of READ_EVERY reached."""
+        k, slow = self.k(), STOPS[0][0]
+        return k if k <= slow else max(slow, k - k % READ_EVERY)
 
     # -- panels ------------------------------------------------------------------------
 
@@ -90,7 +107,10 @@ class BatchVsStochastic(ThemedScene):
             sampled = i > 0
             trail = Trail(ax, tr.points, self.step, color=c, stroke_width=WIDTHS[i],
                           tail=TAIL if sampled else None, fade_tail=sampled)
-            trail.set_z_index(3 - i)
+            trail.set_z_index(3 - i if sampled else 5)
+            if not sampled:  # the smooth path on top of the others, on a halo
+                self.halo_trail = Trail(ax, tr.points, self.step, color=t.background,
+                                        stroke_width=WIDTHS[0] + HALO).set_z_index(4)
             self.trails[name] = trail
             self.dots[name] = head_dot(trail, c, radius=0.085)
             self.dots[name].set_stroke(t.background, width=1.5).set_z_index(7 - i)
@@ -103,23 +123,36 @@ class BatchVsStochastic(ThemedScene):
         plot.ax.move_to(np.array([3.0, -1.9, 0]))
         lt = self.tex("t", 30).next_to(plot.c2p(RACE.steps, 10.0 ** Y_EXP[0]), RIGHT, buff=0.2)
         plot.ax.add(lt)
-        self.curves = {}
+        # J at each step: the full batch's smooth curve on a halo, on top; the sampled runs'
+        # faint, under their running means J̄ (self.smooth)
+        self.curves, self.smooth = {}, {}
         for i, (name, tr) in enumerate(self.runs.items()):
-            curve = plot.curve(tr.losses, self.colors[name], stroke_width=(3.5, 2.2, 1.8)[i])
-            curve.set_z_index(3 - i)
+            c = self.colors[name]
+            if i == 0:
+                curve = plot.curve(tr.losses, c, stroke_width=3.5).set_z_index(6)
+                self.halo_curve = plot.curve(tr.losses, self.theme.background,
+                                             stroke_width=3.5 + HALO).set_z_index(5)
+            else:
+                curve = plot.curve(tr.losses, c, stroke_width=RAW_WIDTH).set_z_index(1)
+                curve.set_stroke(opacity=RAW_OPACITY)
+                self.smooth[name] = plot.curve(self.running[name], c,
+                                               stroke_width=3.0).set_z_index(5 - i)
             self.curves[name] = curve
         best = DashedLine(plot.c2p(0, self.j_star), plot.c2p(RACE.steps, self.j_star),
                           color=t.good, stroke_width=3, dash_length=0.1)
         return plot, best
 
     def build_legend(self):
-        """One row per run: a swatch, its label and its live J on all seven points."""
+        """One row per run: a swatch, its label and its J̄ on all seven points (the running
+        mean, gdcore's), at the step the counter shows."""
         rows = VGroup()
-        for name, tr in self.runs.items():
+        for name in self.runs:
             c = self.colors[name]
             swatch = Line(ORIGIN, 0.5 * RIGHT, color=c, stroke_width=6)
             label = self.text(name, 24, c)
-            j_read, _ = live_readout("J", lambda tr=tr: float(tr.losses[self.k()]), 4, 28, c)
+            run = self.running[name]
+            j_read, _ = live_readout(r"\bar J", lambda run=run: float(run[self.read_k()]), 3, 28,
+                                     c)
             rows.add(VGroup(swatch, label, j_read))
         for row in rows:
             row[1].next_to(row[0], RIGHT, buff=0.2)
@@ -142,18 +175,22 @@ class BatchVsStochastic(ThemedScene):
         plot, best = self.cost = self.build_cost()
         legend = self.legend = self.build_legend()
         legend.move_to(np.array([-0.9, 1.38, 0]), aligned_edge=LEFT)
-        step_read, _ = live_readout("t", lambda: self.k(), 0, 30)
+        step_read, _ = live_readout("t", lambda: self.read_k(), 0, 30)
         rate = self.tex(rf"\alpha = {RACE.lr:g}", 30)
         seed = self.text(f"seed {RACE.seed}", 24, t.muted)
         info = VGroup(rate, seed, step_read).arrange(RIGHT, buff=0.6)
         info.next_to(legend, UP, buff=0.32).align_to(legend, LEFT)
         self.step_read, self.info = step_read, info
+        key = self.mixed(f"$\\bar J$: mean $J$ over the last {races.BATCH_WINDOW} steps; "
+                         "faint: each step", 24, t.muted)
+        key.next_to(legend, DOWN, buff=0.2).align_to(legend, LEFT)
+        self.key = key
 
         self.play(Write(title), FadeIn(sub))
         self.play(FadeIn(img), Create(ax), FadeIn(star), FadeIn(start))
-        self.play(Create(plot.ax), FadeIn(best), FadeIn(legend), FadeIn(info))
-        self.play(*(FadeIn(m) for d in (self.trails, self.dots, self.curves)
-                    for m in d.values()))
+        self.play(Create(plot.ax), FadeIn(best), FadeIn(legend), FadeIn(info), FadeIn(key))
+        self.play(*(FadeIn(m) for d in (self.trails, self.dots, self.curves, self.smooth)
+                    for m in d.values()), FadeIn(self.halo_trail), FadeIn(self.halo_curve))
         self.wait(0.6)
 
     def section_descent(self):
@@ -186,7 +223,7 @@ class BatchVsStochastic(ThemedScene):
                             self.colors[name])
             means.add(mean.move_to(row[2], aligned_edge=LEFT))
         self.means = means
-        self.play(FadeOut(self.info), *(FadeOut(row[2]) for row in self.legend))
+        self.play(FadeOut(self.info), FadeOut(self.key), *(FadeOut(row[2]) for row in self.legend))
         self.play(FadeIn(head), FadeIn(means))
         note = self.text("smaller batches: cheaper, noisier steps", 24, t.muted)
         note.next_to(self.legend, DOWN, buff=0.2).align_to(self.legend, LEFT)

@@ -39,6 +39,13 @@ SHOWN = 60
 PIECES = 8
 #: The camera turns from THETA_FROM to THETA_TO degrees of azimuth during the descent.
 THETA_FROM, THETA_TO = -75.0, -20.0
+#: The descent in two stretches: down the wall (the scheduled steps until J falls below WALL_J,
+#: easing in, so the first and largest fall takes about a third of WALL_SECONDS: the moment the
+#: scene exists for), then along the valley floor (FLOOR_SECONDS, the steps crowding as they
+#: shrink), the camera turning throughout.
+WALL_J = 0.05
+WALL_SECONDS = 6.0
+FLOOR_SECONDS = 4.5
 #: Length of the −∇J arrow in (m, b) units where the gradient is at least ARROW_FULL_GRAD long;
 #: below, it shrinks with the gradient (so it dies away at the minimum, off its marker).
 ARROW_LENGTH = 0.9
@@ -57,7 +64,6 @@ def trajectory():
 
 
 class Descent3d(ThemedScene):
-    descent_seconds = 12.0
 
     def setup(self):
         super().setup()
@@ -70,6 +76,8 @@ class Descent3d(ThemedScene):
         self.view = build_view(j_top, DRAWN_BOX)
         self.view.theta.set_value(THETA_FROM)
         self.s = ValueTracker(0.0)  # position along the schedule: index into self.shown
+        #: the schedule's position where the ball reaches the valley floor (J < WALL_J)
+        self.wall_end = int(np.argmax(self.traj.losses[self.shown] < WALL_J))
 
     def cost(self, m, b):
         return regression.cost(m, b, self.x, self.y)
@@ -237,15 +245,36 @@ class Descent3d(ThemedScene):
             return self.step_at(self.s.get_value())
 
         step_read, _ = live_readout(r"\mathrm{step}", lambda: float(step()), places=0)
-        j_read, _ = live_readout("J", lambda: float(self.traj.losses[step()]), places=1,
-                                 color=t.accent)
+
+        def j_now():
+            return float(self.traj.losses[step()])
+
+        # J to three significant digits (up to four decimals): 82.6 on the wall, 0.0090 at the
+        # minimum, so the slow fall along the valley floor still shows in the readout
+        j_read, j_num = live_readout("J", j_now, places=numbers.sig_places(j_now()),
+                                     color=t.accent)
+        j_num.clear_updaters()
+
+        def follow(d):
+            v = j_now()
+            d.num_decimal_places = numbers.sig_places(v)
+            d.set_value(v)
+
+        j_num.add_updater(follow)
+        self.j_num = j_num
         self.readouts = VGroup(step_read, j_read).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         self.readouts.to_corner(UP + RIGHT, buff=0.4).shift(0.8 * DOWN + 0.9 * LEFT)
         self.play(FadeIn(self.readouts))
-        # slow at first, so the first big steps down the wall can be followed
-        self.play(self.s.animate(rate_func=lambda a: a ** 1.6).set_value(last),
-                  self.view.theta.animate(rate_func=linear).set_value(THETA_TO),
-                  run_time=self.descent_seconds)
+        # down the wall slowly, one step at a time, then along the floor; the camera's turn
+        # shared between the two stretches in proportion to their time
+        total = WALL_SECONDS + FLOOR_SECONDS
+        theta_wall = THETA_FROM + (THETA_TO - THETA_FROM) * WALL_SECONDS / total
+        for target, theta, seconds, rate in (
+                (self.wall_end, theta_wall, WALL_SECONDS, lambda a: a ** 1.6),
+                (last, THETA_TO, FLOOR_SECONDS, lambda a: a ** 1.3)):
+            self.play(self.s.animate(rate_func=rate).set_value(target),
+                      self.view.theta.animate(rate_func=linear).set_value(theta),
+                      run_time=seconds)
 
     def section_arrive(self):
         t = self.theme

@@ -2,8 +2,10 @@
 
 The middle candidate f(x) = -0.11 x + 2.5 over the 7 points. Each error y_i - f(x_i) is drawn as
 a red dashed segment, turns into a square of that side (the panel has one scale on x and y, so
-the square's area is the squared error), and the squares line up beside the plot; their sum, mean
-and half-mean J = 1/(2n) Σ r² follow. Every number comes from gdcore.
+the square's area is the squared error), and the squares line up beside the plot, filling the
+row from the right so that no square flies over another; their sum follows, then the seven
+squares nested on one corner merge into the mean square, and half of it is J = 1/(2n) Σ r².
+Every number comes from gdcore.
 Render alone with: manim -ql scenes/residuals.py Residuals
 """
 
@@ -123,13 +125,14 @@ class Residuals(ThemedScene):
         slots = [max(abs(ri) * u, lab.width) for ri, lab in zip(self.r, labels)]
         gap = 0.15
         left = 3.5 - (sum(slots) + gap * (len(slots) - 1)) / 2
+        centres = left + np.cumsum(slots) - np.asarray(slots) / 2 + gap * np.arange(len(slots))
         base_y = 0.1
-        self.row = VGroup()
-        self.row_labels = VGroup()
+        squares, self.row_labels = [None] * len(labels), VGroup(*labels)
         self.play(FadeIn(heading))
-        for i, lab in enumerate(labels):
-            cx = left + slots[i] / 2
-            left += slots[i] + gap
+        # the row fills from the right: each square flies straight to a slot left of those
+        # already placed, so it never passes over another square or its number
+        for i in reversed(range(len(labels))):
+            cx, lab = centres[i], labels[i]
             target = self.square_for(i)
             ghost = self.bars[i].copy()
             self.play(ReplacementTransform(ghost, target), run_time=0.7)
@@ -137,8 +140,9 @@ class Residuals(ThemedScene):
                       rate_func=smooth)
             lab.next_to(target, DOWN, buff=0.15).set_x(cx)
             self.play(FadeIn(lab, shift=0.1 * UP), run_time=0.35)
-            self.row.add(target)
-            self.row_labels.add(lab)
+            squares[i] = target
+        self.row = VGroup(*squares)
+        self.slot_centres = centres
         self.heading = heading
         self.wait(0.5)
 
@@ -159,7 +163,14 @@ class Residuals(ThemedScene):
         mean_sq.move_to([5.4, -2.0, 0])
         mean_lab = self.tex(r"\mathrm{mean}", 26).next_to(mean_sq, UP, buff=0.15)
         self.play(Write(sum_eq))
-        self.play(ReplacementTransform(self.row.copy(), mean_sq), run_time=1.6)
+        # the seven squares again, nested on the mean square's corner (faint: they overlap), and
+        # merging into it there: nothing travels over the row, its numbers or the equations
+        corner = mean_sq.get_corner(DOWN + LEFT)
+        self.nest = VGroup(*(sq.copy().set_fill(opacity=0.12).move_to(corner,
+                                                                      aligned_edge=DOWN + LEFT)
+                             for sq in self.row))
+        self.play(FadeIn(self.nest, lag_ratio=0.15), run_time=1.2)
+        self.play(ReplacementTransform(self.nest, mean_sq), run_time=1.4)
         self.play(Write(mean_eq), FadeIn(mean_lab))
         self.wait(0.5)
         # J is half the mean: half of the mean square, split down the middle

@@ -286,6 +286,16 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     lengths = [np.sum(np.linalg.norm(np.diff(xy(by_gid(fig, f"path:{k}")), axis=0), axis=1))
                for k in runs]
     assert lengths[1] > 10 * lengths[0] and lengths[2] > 10 * lengths[0]
+    # Under the noise, each sampled run's bold running mean is gdcore's, and the smooth full
+    # batch is drawn over everything (on a halo), so no noisy line hides it.
+    running = races.running_costs()
+    full = by_gid(fig, f"cost:{races.BATCH_RACE.labels[0]}")
+    for label in races.BATCH_RACE.labels[1:]:
+        mean = by_gid(fig, f"mean:{label}")
+        assert np.array_equal(mean.get_ydata(), running[label])
+        assert by_gid(fig, f"cost:{label}").get_alpha() < 0.5
+    assert full.get_zorder() > max(a.get_zorder() for a in full.axes.get_lines() if a is not full)
+    assert full.get_path_effects()
 
 
 # --- lr grid search ----------------------------------------------------------------------------

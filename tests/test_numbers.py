@@ -112,3 +112,14 @@ def test_relation_follows_a_symbol():
     assert nb.relation(0.0209258, places=3) == "= 0.021"
     assert nb.relation(3.6e-21) == r"\approx 0"
     assert nb.relation(-0.25, places=2) == "= -0.25"
+
+
+@pytest.mark.parametrize("v, places", [(82.6031, 1), (17.3975, 1), (3.6715, 2), (0.7821, 3),
+                                       (0.0458, 4), (0.00904, 4), (1234.5, 0), (0.0, 4)])
+def test_sig_places_keeps_three_significant_digits_up_to_four_decimals(v, places):
+    assert nb.sig_places(v) == places
+
+
+def test_sig_places_refuses_what_is_not_a_number():
+    with pytest.raises(ValueError):
+        nb.sig_places(float("nan"))

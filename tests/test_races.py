@@ -289,6 +289,28 @@ def test_batch_race_is_seeded(batch_runs):
                               batch_runs[races.BATCH_RACE.labels[2]].points)
 
 
+def test_trailing_mean_by_hand():
+    got = races.trailing_mean([4.0, 2.0, 6.0, 0.0], 2)
+    assert got.tolist() == [4.0, 3.0, 4.0, 3.0]
+    assert races.trailing_mean([1.0, 3.0], 5).tolist() == [1.0, 2.0]
+    for bad in (0, 1.5):
+        with pytest.raises(ValueError, match="window"):
+            races.trailing_mean([1.0], bad)
+
+
+def test_running_costs_rank_the_runs_as_their_paths_look(batch_runs):
+    run = races.running_costs()
+    w = races.BATCH_WINDOW
+    for label, tr in batch_runs.items():
+        assert run[label][-1] == pytest.approx(np.mean(tr.losses[-w:]), rel=1e-12)
+        assert run[label][5] == pytest.approx(np.mean(tr.losses[:6]), rel=1e-12)
+    full, mini, single = run.values()
+    assert np.all(full[1:] < mini[1:]) and np.all(mini[1:] < single[1:])
+    # over 20 steps the ranking would break (the reason for the window of 30)
+    m20, s20 = (races.trailing_mean(tr.losses, 20) for tr in list(batch_runs.values())[1:])
+    assert np.any(s20[1:] < m20[1:])
+
+
 # --- local minima -------------------------------------------------------------------------------
 
 

@@ -21,6 +21,7 @@ from types import MappingProxyType
 import numpy as np
 
 from . import data, descent
+from ._arguments import positive_int, vector
 from .optimizers import NAMES, Optimizer, make, sgd
 from .surfaces import Surface, beale, saddle, valley
 
@@ -381,6 +382,30 @@ def run_batch_race(race: BatchRace = BATCH_RACE) -> dict[str, descent.Trajectory
         )
         for label, bs in zip(race.labels, race.batch_sizes, strict=True)
     }
+
+
+def trailing_mean(losses, window: int) -> np.ndarray:
+    """The mean of losses over the last `window` steps up to each step t (over steps
+    max(0, t − window + 1) … t: fewer at the start), one value per step."""
+    window = positive_int("window", window)
+    ls = vector("losses", losses)
+    c = np.concatenate([[0.0], np.cumsum(ls)])
+    t = np.arange(ls.size)
+    lo = np.maximum(0, t + 1 - window)
+    return (c[t + 1] - c[lo]) / (t + 1 - lo)
+
+
+# The running mean drawn over the sampled runs' costs and read out while they run: 30 steps
+# average the jumps enough that, for the race's seed, the three running means rank as the paths
+# look (full batch < mini-batch < single sample) at every step after the first; over 20 steps the
+# single sample's dips below the mini-batch's (at step 236).
+BATCH_WINDOW = 30
+
+
+def running_costs(race: BatchRace = BATCH_RACE, window: int = BATCH_WINDOW
+                  ) -> dict[str, np.ndarray]:
+    """label -> trailing_mean of the run's J (on all seven points) over `window` steps."""
+    return {label: trailing_mean(tr.losses, window) for label, tr in run_batch_race(race).items()}
 
 
 @dataclass(frozen=True)

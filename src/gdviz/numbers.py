@@ -152,3 +152,14 @@ def formatted(v, spec: str) -> str:
         sig = int(precision) + (1 if spec[-1:] in "eE" else 0) if precision.isdigit() else 2
         return text(v, sig=max(sig, 1), floor=0.0)
     return s.replace("-", MINUS)
+
+
+def sig_places(v: float, sig: int = 3, most: int = 4) -> int:
+    """The decimals that write v to `sig` significant digits, at most `most` (and none below 0):
+    a live readout whose value shrinks from 82.6 to 0.0090 keeps its meaningful digits."""
+    a = abs(float(v))
+    if not math.isfinite(a):
+        raise ValueError(f"not a finite number: {v!r}")
+    if a == 0:
+        return most
+    return int(min(max(sig - 1 - math.floor(math.log10(a)), 0), most))

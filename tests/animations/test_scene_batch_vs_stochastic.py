@@ -5,7 +5,7 @@ from frames import rendered
 
 from gdcore import races
 from gdviz import numbers
-from scenes.batch_vs_stochastic import TAIL, BatchVsStochastic
+from scenes.batch_vs_stochastic import RAW_OPACITY, READ_EVERY, STOPS, TAIL, BatchVsStochastic
 
 
 def _anchors(mob, to_data):
@@ -28,6 +28,16 @@ def test_drawn_paths_are_gdcores_runs():
         cost = _anchors(scene.curves[name], plot.p2c)
         np.testing.assert_allclose(cost[:, 0], np.arange(tr.steps + 1), atol=1e-6)
         np.testing.assert_allclose(cost[:, 1], tr.losses, rtol=1e-9)
+    # the running means drawn over the sampled runs' faint costs are gdcore's; the full
+    # batch's cost is drawn on top of every other curve
+    running = races.running_costs(races.BATCH_RACE, races.BATCH_WINDOW)
+    for name, curve in scene.smooth.items():
+        mean = _anchors(curve, plot.p2c)
+        np.testing.assert_allclose(mean[:, 1], running[name], rtol=1e-9)
+        assert scene.curves[name].get_stroke_opacity() == RAW_OPACITY
+    full = scene.curves[races.BATCH_RACE.labels[0]]
+    others = [*scene.smooth.values(), *list(scene.curves.values())[1:], scene.halo_curve]
+    assert all(full.z_index > c.z_index for c in others)
     # the sampled runs are the noisy ones: their cost goes up at many steps, the full batch's never
     ups = [int(np.sum(np.diff(tr.losses) > 0)) for tr in trs.values()]
     assert ups[0] == 0 and min(ups[1:]) > 50
@@ -52,3 +62,22 @@ def test_settled_costs_of_one_seed_and_one_step_is_the_final_cost():
     got = races.settled_costs(races.BATCH_RACE, one)
     for name, tr in runs.items():
         assert got[name] == tr.losses[-1]
+
+
+def test_readouts_show_gdcores_running_mean_at_a_readable_pace():
+    scene = rendered(BatchVsStochastic)
+    running = races.running_costs(races.BATCH_RACE, races.BATCH_WINDOW)
+    slow = STOPS[0][0]
+    # every step while the steps are slow, then every READ_EVERY steps
+    for k, shown in ((0, 0), (5, 5), (slow, slow), (slow + 1, slow), (READ_EVERY + 7, READ_EVERY),
+                     (137, 120), (races.BATCH_RACE.steps, races.BATCH_RACE.steps)):
+        scene.step.set_value(k)
+        assert scene.read_k() == shown
+    scene.step.set_value(races.BATCH_RACE.steps)
+    for row, name in zip(scene.legend, scene.runs, strict=True):
+        num = row[2][1]
+        num.update()
+        assert num.get_value() == running[name][-1]
+    # at the end the three running means already rank as the paths look
+    full, mini, single = (v[-1] for v in running.values())
+    assert full < mini < single

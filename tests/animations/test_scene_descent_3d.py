@@ -5,7 +5,7 @@ from frames import rendered
 
 from gdcore import data, regression
 from gdviz import views
-from scenes.descent_3d import LABEL_MIN_PX, PIECES, Descent3d, trajectory
+from scenes.descent_3d import LABEL_MIN_PX, PIECES, WALL_J, Descent3d, trajectory
 
 
 def test_ball_and_path_follow_gdcores_trajectory():
@@ -75,3 +75,16 @@ def test_every_step_lands_on_the_drawn_surface_and_markers_stay_on_top():
     tip, tail = scene.view.project(scene.descent_arrow_points(len(scene.shown) - 1)[[-1, 0]])[0]
     assert np.linalg.norm(tip - tail) * 60 < LABEL_MIN_PX
     assert scene.arrow_label.get_fill_opacity() == 0.0
+
+
+def test_wall_stretch_and_readout_follow_gdcore():
+    scene = rendered(Descent3d)
+    traj = trajectory()
+    j = traj.losses[scene.shown]
+    # the slow stretch ends at the first scheduled step on the valley floor (J < WALL_J)
+    k = scene.wall_end
+    assert k > 2 and j[k] < WALL_J <= j[k - 1]
+    # the J readout ends on gdcore's last cost, to three significant digits (0.0090, not 0.0)
+    assert scene.j_num.get_value() == traj.losses[-1]
+    assert scene.j_num.num_decimal_places == 4
+    assert round(traj.losses[-1], 4) > 0

@@ -33,3 +33,20 @@ def test_segments_and_squares_are_gdcores_residuals():
     np.testing.assert_allclose(side**2 / 2, j, atol=1e-9)
     assert f"{j:.4f}" == "0.0801"
     assert scene.j_eq.get_tex_string().endswith(f"= {j:.4f}")
+
+
+def test_each_square_flies_clear_of_the_squares_already_placed():
+    """The row fills from the right: a square moving straight from its segment to its slot
+    stays left of the slot's right edge, and everything placed before it (the squares to its
+    right and their numbers) starts beyond that edge."""
+    scene = rendered(Residuals)
+    row, labels = scene.row, scene.row_labels
+    for i in range(len(row)):
+        start = scene.square_for(i)  # where square i is born, on its dashed segment
+        assert start.get_right()[0] <= row[i].get_right()[0] + 1e-9
+        placed = [*row[i + 1:], *labels[i + 1:]]
+        edge = row[i].get_right()[0]
+        assert all(m.get_left()[0] > edge for m in placed)
+        # the row reads in the points' order, each number under its own square
+        np.testing.assert_allclose(labels[i].get_x(), scene.slot_centres[i], atol=1e-9)
+        np.testing.assert_allclose(row[i].get_x(), scene.slot_centres[i], atol=1e-9)
