@@ -14,16 +14,23 @@ Render alone with: manim -ql scenes/sampling_grid_2d.py SamplingGrid2d
 
 import numpy as np
 from manim import (
+    DL,
     DOWN,
+    DR,
     LEFT,
     RIGHT,
+    UL,
     UP,
+    UR,
     Circle,
     Create,
     FadeIn,
+    FadeOut,
     Integer,
+    Line,
     MathTex,
-    UpdateFromAlphaFunc,
+    Rectangle,
+    Transform,
     VGroup,
     VMobject,
     Write,
@@ -33,7 +40,7 @@ from manim import (
 
 from gdcore import sampling
 from gdviz.manim_theme import ThemedScene, sections, themed_axes
-from gdviz.staging import CountLine, GuessRows, stepwise
+from gdviz.staging import CountLine, GuessRows, counted, stepwise
 
 BINS = sampling.SAMPLING_GRID_2D.bins
 (DIMS,) = sampling.SAMPLING_GRID_2D.dims
@@ -49,6 +56,8 @@ ROW_SECONDS = {BINS[0]: 2.0, BINS[1]: 3.0}
 ROWS_SECONDS = {BINS[0]: 3.6, BINS[1]: 8.0}
 COARSE_RADIUS = 0.065  # a coarse guess: a dot
 FINE_SHARE = 0.6  # a fine guess: a square of this share of its cell
+ZOOM = 8  # the magnification of the fine row's start
+ZOOM_ROWS = 2  # fine rows' height of the magnified strip
 
 
 class SamplingGrid2d(ThemedScene):
@@ -110,36 +119,25 @@ class SamplingGrid2d(ThemedScene):
         self.stages.append((bins, stage, self.panels[bins]["counter"].get_value(),
                             self.drawn(bins)))
 
-    def count_to(self, bins: int, n: int):
-        p = self.panels[bins]
-        p["counter"].set_value(n)
-        p["title"].layout()
-
-    def fill(self, bins: int, rows_rate):
+    def fill(self, bins: int, rows_rate, after_row=None):
         """The first row's guesses one by one, each growing from a point, counted; then copies
         of the row rising out of it until the square is full, the count bins per row times the
         rows that have (half) risen; then the count written as bins^dims."""
-        rows = self.panels[bins]["rows"]
+        rows, title = self.panels[bins]["rows"], self.panels[bins]["title"]
         self.add(rows.show_first(0))
-
-        def first(mob, alpha):
-            mob.show_first(alpha * bins)
-            self.count_to(bins, int(round(alpha * bins)))
-
-        self.play(UpdateFromAlphaFunc(rows, first), run_time=ROW_SECONDS[bins],
-                  rate_func=linear)
+        self.play(*counted(rows, lambda m, a: m.show_first(a * bins), title,
+                           lambda a: int(round(a * bins))),
+                  run_time=ROW_SECONDS[bins], rate_func=linear)
         self.record(bins, "row")
-        self.wait(0.4)
+        if after_row:
+            after_row(bins)
+        else:
+            self.wait(0.4)
 
-        def rise(mob, alpha):
-            p = 1 + rows_rate(alpha)
-            mob.rise(p)
-            self.count_to(bins, bins * int(round(p)))
-
-        self.play(UpdateFromAlphaFunc(rows, rise), run_time=ROWS_SECONDS[bins],
-                  rate_func=linear)
+        self.play(*counted(rows, lambda m, a: m.rise(1 + rows_rate(a)), title,
+                           lambda a: bins * int(round(1 + rows_rate(a)))),
+                  run_time=ROWS_SECONDS[bins], rate_func=linear)
         self.record(bins, "rows")
-        title = self.panels[bins]["title"]
         self.play(*title.make_room(self.tex(rf"{bins}^{{{DIMS}}} =", 32, self.theme.data)),
                   run_time=0.6)
         self.play(title.fade_in_prefix(), run_time=0.8)
@@ -156,9 +154,36 @@ class SamplingGrid2d(ThemedScene):
         self.fill(coarse, lambda a: stepwise(a, coarse - 1))
         self.wait(0.5)
 
+    def zoom_on_row(self, bins: int):
+        """The start of the finished row magnified in the still empty square: the width of one
+        coarse cell holds bins / coarse bins of its guesses (the row's first few, of bins)."""
+        t = self.theme
+        p = self.panels[bins]
+        ax, rows = p["ax"], p["rows"]
+        per_cell = bins // BINS[0]
+        small = Rectangle(width=ax.x_axis.unit_size / BINS[0],
+                          height=ZOOM_ROWS * ax.y_axis.unit_size / bins,
+                          stroke_color=t.text, stroke_width=1.5)
+        small.align_to(ax.c2p(LOW, LOW), DL)
+        first = VMobject(stroke_width=0, fill_color=t.data, fill_opacity=1)
+        first.points = rows.shapes[0, :per_cell].reshape(-1, 3)
+        zoom = VGroup(small.copy(), first).set_z_index(4)
+        target = zoom.copy().scale(ZOOM, about_point=small.get_center())
+        target.move_to(ax.c2p(0.5, 0.4))
+        lines = VGroup(*(Line(small.get_corner(a), target[0].get_corner(b), stroke_width=1,
+                              stroke_color=t.muted) for a, b in ((UL, DL), (UR, DR))))
+        words = self.text(f"{per_cell} of the row\u2019s {bins} guesses", 26)
+        words.next_to(target, UP, buff=0.3)
+        self.play(Create(small), run_time=0.6)
+        self.play(Transform(zoom, target), Create(lines), run_time=1.5)
+        self.play(FadeIn(words), run_time=0.8)
+        self.wait(1.5)
+        self.play(*(FadeOut(m) for m in (small, zoom, lines, words)), run_time=0.8)
+
     def section_fine(self):
         fine = BINS[1]
-        self.fill(fine, lambda a: (fine - 1) * rate_functions.ease_in_quad(a))
+        self.fill(fine, lambda a: (fine - 1) * rate_functions.ease_in_quad(a),
+                  after_row=self.zoom_on_row)
         self.wait(0.8)
 
     def section_cells(self):

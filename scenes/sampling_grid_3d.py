@@ -36,7 +36,7 @@ from gdcore import sampling
 from gdviz.colors import mix
 from gdviz.fast_surface import Axes3D, View3D, set_polylines
 from gdviz.manim_theme import ThemedScene, sections, themed_axes
-from gdviz.staging import CountLine, GuessRows, rising_slots, stepwise
+from gdviz.staging import CountLine, GuessRows, counted, rising_slots, stepwise
 
 (BINS,) = sampling.SAMPLING_GRID_3D.bins
 DIMS = tuple(range(1, max(sampling.SAMPLING_GRID_3D.dims) + 1))  # 1, 2, 3: each step one more
@@ -84,17 +84,6 @@ class SamplingGrid3d(ThemedScene):
         counter = Integer(0, font_size=36, color=self.theme.data)
         return CountLine(self.weights(dims), counter, self.text("guesses", 28), centre_x,
                          TOP + 0.75)
-
-    def count_to(self, head: CountLine, n: int):
-        head.count.set_value(n)
-        head.layout()
-
-    def grow(self, mob, show, head: CountLine, count, seconds: float):
-        """One growth step: show(mob, alpha) draws it while the head counts count(alpha); both
-        animated, so that both are redrawn every frame."""
-        self.play(UpdateFromAlphaFunc(mob, show),
-                  UpdateFromAlphaFunc(head, lambda h, a: self.count_to(h, count(a))),
-                  run_time=seconds, rate_func=linear)
 
     def write_power(self, head: CountLine, dims: int):
         self.play(*head.make_room(self.power(dims)), run_time=0.6)
@@ -198,8 +187,9 @@ class SamplingGrid3d(ThemedScene):
         self.play(Create(ax), Create(frame), FadeIn(self.head2), run_time=1.5)
         self.add(self.dots2.show_first(0))
 
-        self.grow(self.dots2, lambda m, a: m.show_first(a * BINS), self.head2,
-                  lambda a: int(round(a * BINS)), STEP_SECONDS[1])
+        self.play(*counted(self.dots2, lambda m, a: m.show_first(a * BINS), self.head2,
+                           lambda a: int(round(a * BINS))),
+                  run_time=STEP_SECONDS[1], rate_func=linear)
         self.record(1, self.head2, self.drawn_2d())
         self.write_power(self.head2, 1)
         self.wait(0.4)
@@ -213,8 +203,9 @@ class SamplingGrid3d(ThemedScene):
         def rows(a):
             return 1 + stepwise(a, BINS - 1)
 
-        self.grow(self.dots2, lambda m, a: m.rise(rows(a)), self.head2,
-                  lambda a: BINS * int(round(rows(a))), STEP_SECONDS[2])
+        self.play(*counted(self.dots2, lambda m, a: m.rise(rows(a)), self.head2,
+                           lambda a: BINS * int(round(rows(a)))),
+                  run_time=STEP_SECONDS[2], rate_func=linear)
         self.record(2, self.head2, self.drawn_2d())
         self.write_power(self.head2, 2)
         self.wait(0.4)
@@ -227,7 +218,7 @@ class SamplingGrid3d(ThemedScene):
         self.axes3 = Axes3D(self.view, ([0, 0.5, 1], [0, 0.5, 1], [0.5, 1]),
                             ("w_1", "w_2", "w_3"), t.muted, t.text, places=None)
         self.head3 = self.head(3, CUBE_CENTER[0])
-        self.count_to(self.head3, self.counts[2])
+        self.head3.show_count(self.counts[2])
         self.play(Create(self.edges), FadeIn(self.head3), run_time=1.5)
         # a copy of the square's guesses flies to the cube's floor (w3 at its first value)
         self.planes.set_value(1.0)
@@ -263,8 +254,9 @@ class SamplingGrid3d(ThemedScene):
         def planes(a):
             return 1 + stepwise(a, BINS - 1)
 
-        self.grow(self.planes, lambda m, a: m.set_value(planes(a)), self.head3,
-                  lambda a: self.counts[2] * int(round(planes(a))), STEP_SECONDS[3])
+        self.play(*counted(self.planes, lambda m, a: m.set_value(planes(a)), self.head3,
+                           lambda a: self.counts[2] * int(round(planes(a)))),
+                  run_time=STEP_SECONDS[3], rate_func=linear)
         self.record(3, self.head3, self.lattice_points()[0])
         self.write_power(self.head3, 3)
 

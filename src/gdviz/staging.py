@@ -8,7 +8,7 @@ much of them is shown at a moment of an animation.
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, RIGHT, Mobject, VGroup, VMobject, smooth
+from manim import DOWN, RIGHT, Mobject, UpdateFromAlphaFunc, VGroup, VMobject, smooth
 
 
 def grown(shapes: np.ndarray, centres: np.ndarray, k: float) -> np.ndarray:
@@ -72,6 +72,10 @@ class CountLine(VGroup):
         line.shift([self.centre_x - line.get_center()[0], self.top - line.get_top()[1], 0])
         return self
 
+    def show_count(self, n: int) -> CountLine:
+        self.count.set_value(n)
+        return self.layout()
+
     def make_room(self, prefix: Mobject) -> list:
         """Put `prefix` between the words and the count, invisible; returns the animations that
         move the other parts to make room for it (play them, then fade_in_prefix)."""
@@ -111,6 +115,14 @@ class CountLine(VGroup):
         """Remove what swap_words replaced."""
         self.remove(*self.dropped)
         self.dropped = []
+
+
+def counted(mob: Mobject, show, line: CountLine, count) -> list:
+    """The animations of one counted stage: show(mob, alpha) draws it while the line shows
+    count(alpha). The line is animated too, so it is redrawn every frame (a mobject that no
+    animation names may be drawn from the scene's still background, its count frozen)."""
+    return [UpdateFromAlphaFunc(mob, show),
+            UpdateFromAlphaFunc(line, lambda m, a: m.show_count(count(a)))]
 
 
 class GuessRows(VGroup):
