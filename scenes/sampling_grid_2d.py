@@ -4,7 +4,8 @@ Each square fills the same way, one change at a time: the guesses of its first r
 one while the panel's title counts them, then copies of the row rise out of it, one row after
 another, the count following (bins per row times rows), then the count is written as bins². The
 coarse square takes a few seconds; the fine one, the moment of the scene, is larger and slower:
-its 100-guess row alone takes longer than the coarse grid's. At the end the coarse grid's cells
+its 100-guess row alone takes longer than the coarse grid's row, and its first 10 guesses (one
+coarse cell wide) are shown magnified before the rows rise. At the end the coarse grid's cells
 are ruled over both squares: each coarse guess stands for 10 × 10 = 100 fine ones.
 
 The points come from gdcore.sampling.grid_points, the counts from guess_count. Each row is ONE

@@ -1,9 +1,9 @@
 """gdviz.staging: how much of a staged grid is shown at a moment, and the counting title."""
 
 import numpy as np
-from manim import Integer, Text
+from manim import Integer, Text, linear
 
-from gdviz.staging import CountLine, GuessRows, grown, rising_slots, stepwise
+from gdviz.staging import CountLine, GuessRows, counted, grown, rising_slots, stepwise
 
 
 def test_grown_shows_whole_shapes_then_one_growing_from_its_centre():
@@ -56,3 +56,20 @@ def test_count_line_stays_centred_on_its_baseline():
         assert np.isclose(count[0].get_bottom()[1], words[0].get_bottom()[1])
         assert count.get_left()[0] > words.get_right()[0]
         assert tail.get_left()[0] > count.get_right()[0]
+
+
+def test_counted_animates_the_count_with_the_grid():
+    """Both the grid and its count line are animated (so both are redrawn every frame), and at
+    each moment the line shows count(alpha) of what show(alpha) draws."""
+    rows = np.array([[[x, 0.0, 0.0] for x in range(10)]])
+    g = GuessRows(rows, np.array([[-0.1, 0, 0], [0.1, 0, 0]]), "#000000", np.array([0, 1.0, 0]))
+    line = CountLine(Text("1 weight:"), Integer(0), Text("guesses"), 0.0, 0.0)
+    anims = counted(g, lambda m, a: m.show_first(10 * a), line, lambda a: int(round(10 * a)))
+    assert [a.mobject for a in anims] == [g, line]
+    for anim in anims:
+        anim.rate_func = linear  # as the scenes play them
+        anim.begin()
+    for alpha in (0.5, 1.0):
+        for anim in anims:
+            anim.interpolate(alpha)
+        assert line.count.get_value() == len(g.drawn()) == round(10 * alpha)
