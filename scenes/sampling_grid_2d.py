@@ -91,7 +91,8 @@ class SamplingGrid2d(ThemedScene):
             [ax.c2p(LOW, HIGH), ax.c2p(HIGH, HIGH), ax.c2p(HIGH, LOW)])
         counter = Integer(0, font_size=36, color=t.data)
         title = CountLine(self.text(f"{bins} bins per axis:", 26), counter,
-                          self.text("guesses", 26), CENTRE_X[bins], TOP + 0.75)
+                          self.text("guesses", 26), CENTRE_X[bins], TOP + 0.75,
+                          tail_one=self.text("guess", 26))
         rows = self.rows(bins, ax).set_z_index(2)  # over the axis lines: the first row lies on one
         self.panels[bins] = {"ax": ax, "frame": frame, "counter": counter, "title": title,
                              "rows": rows}

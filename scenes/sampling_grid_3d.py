@@ -83,7 +83,7 @@ class SamplingGrid3d(ThemedScene):
     def head(self, dims: int, centre_x: float) -> CountLine:
         counter = Integer(0, font_size=36, color=self.theme.data)
         return CountLine(self.weights(dims), counter, self.text("guesses", 28), centre_x,
-                         TOP + 0.75)
+                         TOP + 0.75, tail_one=self.text("guess", 28))
 
     def write_power(self, head: CountLine, dims: int):
         self.play(*head.make_room(self.power(dims)), run_time=0.6)

@@ -73,3 +73,13 @@ def test_counted_animates_the_count_with_the_grid():
         for anim in anims:
             anim.interpolate(alpha)
         assert line.count.get_value() == len(g.drawn()) == round(10 * alpha)
+
+
+def test_count_line_says_guess_for_one():
+    line = CountLine(Text("1 weight:"), Integer(0), Text("guesses"), 0.0, 0.0,
+                     tail_one=Text("guess"))
+    for n, plural in ((0, True), (1, False), (2, True)):
+        line.show_count(n)
+        assert line.tail.get_fill_opacity() == (1 if plural else 0)
+        assert line.tail_one.get_fill_opacity() == (0 if plural else 1)
+        assert np.isclose(line.tail_one.get_left()[0], line.tail.get_left()[0])

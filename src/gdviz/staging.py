@@ -8,7 +8,7 @@ much of them is shown at a moment of an animation.
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, RIGHT, Mobject, UpdateFromAlphaFunc, VGroup, VMobject, smooth
+from manim import DOWN, LEFT, RIGHT, Mobject, UpdateFromAlphaFunc, VGroup, VMobject, smooth
 
 
 def grown(shapes: np.ndarray, centres: np.ndarray, k: float) -> np.ndarray:
@@ -45,12 +45,13 @@ class CountLine(VGroup):
     """'<words> [<prefix>] <count> <tail>' centred over `centre_x` with its top at `top`: the
     count (an Integer), the optional prefix (maths such as 10² =) and the tail sit on the
     baseline of `words`, read from words[0] (a digit: no descender). Call layout() after the
-    count changes: the line stays centred as it grows."""
+    count changes: the line stays centred as it grows. With `tail_one` (the singular, "guess")
+    that tail shows in place of `tail` while the count is 1."""
 
     def __init__(self, words: Mobject, count: Mobject, tail: Mobject, centre_x: float,
-                 top: float, buff: float = 0.18):
-        super().__init__(words, count, tail)
-        self.words, self.count, self.tail = words, count, tail
+                 top: float, buff: float = 0.18, tail_one: Mobject | None = None):
+        super().__init__(words, count, tail, *([tail_one] if tail_one else []))
+        self.words, self.count, self.tail, self.tail_one = words, count, tail, tail_one
         self.prefix: Mobject | None = None
         self.dropped: list[Mobject] = []
         self.centre_x, self.top, self.buff = centre_x, top, buff
@@ -70,6 +71,11 @@ class CountLine(VGroup):
         self.tail.align_to(self.words, DOWN)  # words and tail both with a descender
         line = VGroup(*parts)  # what is shown (not what swap_words is fading out)
         line.shift([self.centre_x - line.get_center()[0], self.top - line.get_top()[1], 0])
+        if self.tail_one is not None:
+            one = self.count.get_value() == 1
+            self.tail_one.align_to(self.tail, LEFT).align_to(self.tail, DOWN)
+            self.tail_one.set_opacity(1.0 if one else 0.0)
+            self.tail.set_opacity(0.0 if one else 1.0)
         return self
 
     def show_count(self, n: int) -> CountLine:
