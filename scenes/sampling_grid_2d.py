@@ -1,41 +1,64 @@
 """Sampling two weights on a grid: 10 bins per axis (100 guesses) beside 100 (10,000 guesses).
 
-The guesses, from gdcore.sampling.grid_points, sweep across each square column by column while
-the panel's title counts them. The 10,000 fine guesses are 100 mobjects (one per column), each a
-single path of 100 small squares, so the scene renders quickly.
+Each square fills the same way, one change at a time: the guesses of its first row appear one by
+one while the panel's title counts them, then copies of the row rise out of it, one row after
+another, the count following (bins per row times rows), then the count is written as bins². The
+coarse square takes a few seconds; the fine one, the moment of the scene, is larger and slower:
+its 100-guess row alone takes longer than the coarse grid's row, and its first 10 guesses (one
+coarse cell wide) are shown magnified before the rows rise. At the end the coarse grid's cells
+are ruled over both squares: each coarse guess stands for 10 × 10 = 100 fine ones.
+
+The points come from gdcore.sampling.grid_points, the counts from guess_count. Each row is ONE
+VMobject (a path of one small shape per guess), so the 10,000 fine guesses are 100 mobjects.
 Render alone with: manim -ql scenes/sampling_grid_2d.py SamplingGrid2d
 """
 
 import numpy as np
 from manim import (
+    DL,
     DOWN,
+    DR,
     LEFT,
     RIGHT,
+    UL,
     UP,
+    UR,
+    Circle,
     Create,
-    Dot,
     FadeIn,
+    FadeOut,
     Integer,
-    UpdateFromAlphaFunc,
+    Line,
+    MathTex,
+    Rectangle,
+    Transform,
     VGroup,
     VMobject,
     Write,
     linear,
+    rate_functions,
 )
 
 from gdcore import sampling
 from gdviz.manim_theme import ThemedScene, sections, themed_axes
+from gdviz.staging import CountLine, GuessRows, counted, stepwise
 
 BINS = sampling.SAMPLING_GRID_2D.bins
 (DIMS,) = sampling.SAMPLING_GRID_2D.dims
 LOW, HIGH = 0.0, 1.0
-SIDE = 4.0  # scene units of each square panel
-FILL_SECONDS = {10: 4.0, 100: 6.0}
-
-
-def columns(points: np.ndarray, bins: int) -> list[np.ndarray]:
-    """grid_points (row-major, w2 fastest) cut into its `bins` columns of constant w1."""
-    return [points[k * bins:(k + 1) * bins] for k in range(bins)]
+#: scene length of each square's side: the fine square is the larger; its cell is 0.05 units,
+#: 3 px at 480p (whole pixels: its 10,000 guesses draw as an even screen, without moiré bands)
+SIDE = {BINS[0]: 4.0, BINS[1]: 5.0}
+CENTRE_X = {BINS[0]: -3.4, BINS[1]: 3.3}
+TOP = 2.25  # both squares' top edge; the titles sit above it
+#: seconds of each stage: the fine square's first row and its rows take longer than the
+#: whole coarse square (the key moment slower than its set-up)
+ROW_SECONDS = {BINS[0]: 2.0, BINS[1]: 3.0}
+ROWS_SECONDS = {BINS[0]: 3.6, BINS[1]: 8.0}
+COARSE_RADIUS = 0.065  # a coarse guess: a dot
+FINE_SHARE = 0.6  # a fine guess: a square of this share of its cell
+ZOOM = 8  # the magnification of the fine row's start
+ZOOM_ROWS = 2  # fine rows' height of the magnified strip
 
 
 class SamplingGrid2d(ThemedScene):
@@ -45,116 +68,150 @@ class SamplingGrid2d(ThemedScene):
         self.points = {b: sampling.grid_points(b, DIMS, LOW, HIGH) for b in BINS}
         self.counts = {b: sampling.guess_count(b, DIMS) for b in BINS}
         self.panels = {}
+        #: (bins, stage, count shown in the title, the guesses drawn then, in (w1, w2))
+        self.stages = []
 
     # -- pieces --------------------------------------------------------------------
 
-    def build_panel(self, bins: int, side):
+    def build_panel(self, bins: int):
         t = self.theme
-        ax = themed_axes(t, [LOW, HIGH, 0.5], [LOW, HIGH, 0.5], SIDE, SIDE, "w_1", "w_2")
-        ax.shift(np.array([3.3 * side[0], -0.2, 0]) - ax.c2p(0.5, 0.5))
+        side = SIDE[bins]
+        ax = themed_axes(t, [LOW, HIGH, 0.5], [LOW, HIGH, 0.5], side, side)
+        # w1 right of its axis's end, w2 left of its axis between the ticks 0.5 and 1.0: the
+        # space under the large square is the frame's margin, the space above the title's
+        w1 = MathTex("w_1", font_size=32, color=t.text).next_to(ax.c2p(HIGH, LOW), RIGHT,
+                                                                buff=0.2)
+        w2 = MathTex("w_2", font_size=32, color=t.text).next_to(ax.c2p(LOW, 0.75), LEFT,
+                                                                buff=0.2)
+        ax.labels.add(w1, w2)
+        ax.add(w1, w2)
+        ax.shift(np.array([CENTRE_X[bins], TOP, 0]) - ax.c2p(0.5, HIGH))
         ax.set_z_index(1)  # the axis lines over the guesses
-        # close the square: the top and right edges
-        o, tr = ax.c2p(LOW, HIGH), ax.c2p(HIGH, HIGH)
         frame = VMobject(color=t.muted, stroke_width=2).set_points_as_corners(
-            [o, tr, ax.c2p(HIGH, LOW)])
+            [ax.c2p(LOW, HIGH), ax.c2p(HIGH, HIGH), ax.c2p(HIGH, LOW)])
         counter = Integer(0, font_size=36, color=t.data)
-        title = VGroup(self.text(f"{bins} bins per axis:", 26), counter,
-                       self.text("guesses", 26)).arrange(RIGHT, buff=0.18)
-        self.panels[bins] = {"ax": ax, "frame": frame, "counter": counter, "title": title}
-        self.layout_title(bins)
+        title = CountLine(self.text(f"{bins} bins per axis:", 26), counter,
+                          self.text("guesses", 26), CENTRE_X[bins], TOP + 0.75,
+                          tail_one=self.text("guess", 26))
+        rows = self.rows(bins, ax).set_z_index(2)  # over the axis lines: the first row lies on one
+        self.panels[bins] = {"ax": ax, "frame": frame, "counter": counter, "title": title,
+                             "rows": rows}
         return ax, frame, title
 
-    def layout_title(self, bins: int):
-        """Keep 'N bins per axis: <count> guesses' centred over its square as the count grows."""
+    def rows(self, bins: int, ax) -> GuessRows:
+        """The guesses as rows of constant w2 (bottom to top), w1 ascending in each."""
+        if bins == BINS[0]:
+            unit = Circle(radius=COARSE_RADIUS).points
+        else:
+            half = FINE_SHARE / 2 * (HIGH - LOW) / bins * ax.x_axis.unit_size
+            unit = VMobject().set_points_as_corners(
+                [[-half, -half, 0], [half, -half, 0], [half, half, 0], [-half, half, 0],
+                 [-half, -half, 0]]).points
+        pts = self.points[bins]
+        # grid_points has w2 fastest: row j (w2 at its j-th value) is every bins-th point
+        rows = np.array([[ax.c2p(*p) for p in pts[j::bins]] for j in range(bins)])
+        return GuessRows(rows, unit, self.theme.data, rows[1, 0] - rows[0, 0])
+
+    def drawn(self, bins: int) -> np.ndarray:
+        """The guesses drawn now in the square of `bins`, read back from the rows as (w1, w2)."""
         p = self.panels[bins]
-        words, counter, tail = p["title"]
-        counter.next_to(words, RIGHT, buff=0.18)
-        counter.align_to(words[2], DOWN)  # the baseline of the 'b' of 'bins'
-        tail.next_to(counter, RIGHT, buff=0.18)
-        tail.align_to(words, DOWN)
-        p["title"].next_to(p["ax"], UP, buff=0.35).set_x(p["ax"].c2p(0.5, 0)[0])
+        return np.array([p["ax"].p2c(c) for c in p["rows"].drawn()]).reshape(-1, 2)
 
-    def coarse_guesses(self, ax) -> VGroup:
-        """One Dot per guess, column by column."""
-        return VGroup(*(
-            VGroup(*(Dot(ax.c2p(*p), radius=0.065, color=self.theme.data) for p in col))
-            for col in columns(self.points[BINS[0]], BINS[0])
-        ))
+    def record(self, bins: int, stage: str):
+        self.stages.append((bins, stage, self.panels[bins]["counter"].get_value(),
+                            self.drawn(bins)))
 
-    def fine_guesses(self, ax) -> VGroup:
-        """One VMobject per column: a single path made of one small square per guess."""
-        bins = BINS[1]
-        half = 0.35 * (HIGH - LOW) / bins * ax.x_axis.unit_size
-        corners = np.array([[-half, -half, 0], [half, -half, 0], [half, half, 0],
-                            [-half, half, 0], [-half, -half, 0]])
-        group = VGroup()
-        for col in columns(self.points[bins], bins):
-            path = VMobject(stroke_width=0, fill_color=self.theme.data, fill_opacity=1)
-            for p in col:
-                c = ax.c2p(*p)
-                path.start_new_path(c + corners[0])
-                path.add_points_as_corners(c + corners[1:])
-            group.add(path)
-        return group
+    def fill(self, bins: int, rows_rate, after_row=None):
+        """The first row's guesses one by one, each growing from a point, counted; then copies
+        of the row rising out of it until the square is full, the count bins per row times the
+        rows that have (half) risen; then the count written as bins^dims."""
+        rows, title = self.panels[bins]["rows"], self.panels[bins]["title"]
+        self.add(rows.show_first(0))
+        self.play(*counted(rows, lambda m, a: m.show_first(a * bins), title,
+                           lambda a: int(round(a * bins))),
+                  run_time=ROW_SECONDS[bins], rate_func=linear)
+        self.record(bins, "row")
+        if after_row:
+            after_row(bins)
+        else:
+            self.wait(0.4)
 
-    def fill(self, bins: int, guesses: VGroup, seconds: float):
-        """Columns fade in left to right while the counter counts the guesses shown."""
-        counter = self.panels[bins]["counter"]
-        n_cols = len(guesses)
-        per_col = self.counts[bins] // n_cols
-        for col in guesses:
-            col.set_opacity(0)
-        self.add(guesses)
-
-        def update(group, alpha):
-            k = alpha * n_cols
-            for i, col in enumerate(group):
-                a = float(np.clip(k - i, 0.0, 1.0))
-                if isinstance(col, VMobject) and not col.submobjects:
-                    col.set_fill(opacity=a)
-                else:
-                    for dot in col:
-                        dot.set_fill(opacity=a)
-
-        def count(title, alpha):
-            counter.set_value(int(round(alpha * n_cols * per_col)))
-            self.layout_title(bins)
-
-        self.play(UpdateFromAlphaFunc(guesses, update),
-                  UpdateFromAlphaFunc(self.panels[bins]["title"], count),
-                  run_time=seconds, rate_func=linear)
-        counter.set_value(self.counts[bins])
-        self.layout_title(bins)
+        self.play(*counted(rows, lambda m, a: m.rise(1 + rows_rate(a)), title,
+                           lambda a: bins * int(round(1 + rows_rate(a)))),
+                  run_time=ROWS_SECONDS[bins], rate_func=linear)
+        self.record(bins, "rows")
+        self.play(*title.make_room(self.tex(rf"{bins}^{{{DIMS}}} =", 32, self.theme.data)),
+                  run_time=0.6)
+        self.play(title.fade_in_prefix(), run_time=0.8)
 
     # -- sections ------------------------------------------------------------------
 
     def section_coarse(self):
         title = self.text("Brute force: one guess per grid cell", 32).to_edge(UP, buff=0.4)
         self.play(Write(title))
-        for bins, side in zip(BINS, (LEFT, RIGHT)):
-            ax, frame, head = self.build_panel(bins, side)
-            self.play(Create(ax), Create(frame), FadeIn(head), run_time=1.2)
-        ax = self.panels[BINS[0]]["ax"]
-        self.coarse = self.coarse_guesses(ax)
-        self.fill(BINS[0], self.coarse, FILL_SECONDS[BINS[0]])
+        heads = [self.build_panel(b) for b in BINS]
+        self.play(*(Create(ax) for ax, _, _ in heads), *(Create(f) for _, f, _ in heads),
+                  *(FadeIn(h) for _, _, h in heads), run_time=1.5)
+        coarse = BINS[0]
+        self.fill(coarse, lambda a: stepwise(a, coarse - 1))
         self.wait(0.5)
+
+    def zoom_on_row(self, bins: int):
+        """The start of the finished row magnified in the still empty square: the width of one
+        coarse cell holds bins / coarse bins of its guesses (the row's first few, of bins)."""
+        t = self.theme
+        p = self.panels[bins]
+        ax, rows = p["ax"], p["rows"]
+        per_cell = bins // BINS[0]
+        small = Rectangle(width=ax.x_axis.unit_size / BINS[0],
+                          height=ZOOM_ROWS * ax.y_axis.unit_size / bins,
+                          stroke_color=t.text, stroke_width=1.5)
+        small.align_to(ax.c2p(LOW, LOW), DL)
+        first = VMobject(stroke_width=0, fill_color=t.data, fill_opacity=1)
+        first.points = rows.shapes[0, :per_cell].reshape(-1, 3)
+        zoom = VGroup(small.copy(), first).set_z_index(4)
+        target = zoom.copy().scale(ZOOM, about_point=small.get_center())
+        target.move_to(ax.c2p(0.5, 0.4))
+        lines = VGroup(*(Line(small.get_corner(a), target[0].get_corner(b), stroke_width=1,
+                              stroke_color=t.muted) for a, b in ((UL, DL), (UR, DR))))
+        words = self.text(f"{per_cell} of the row\u2019s {bins} guesses", 26)
+        words.next_to(target, UP, buff=0.3)
+        self.play(Create(small), run_time=0.6)
+        self.play(Transform(zoom, target), Create(lines), run_time=1.5)
+        self.play(FadeIn(words), run_time=0.8)
+        self.wait(1.5)
+        self.play(*(FadeOut(m) for m in (small, zoom, lines, words)), run_time=0.8)
 
     def section_fine(self):
-        ax = self.panels[BINS[1]]["ax"]
-        self.fine = self.fine_guesses(ax)
-        self.fill(BINS[1], self.fine, FILL_SECONDS[BINS[1]])
-        self.wait(0.5)
+        fine = BINS[1]
+        self.fill(fine, lambda a: (fine - 1) * rate_functions.ease_in_quad(a),
+                  after_row=self.zoom_on_row)
+        self.wait(0.8)
 
-    def section_counts(self):
+    def section_cells(self):
+        """The coarse grid's cells ruled over both squares: one coarse guess per cell, and
+        (bins_fine / bins_coarse)² fine guesses in each."""
         t = self.theme
+        coarse, fine = BINS
+        lines = VGroup()
         for bins in BINS:
-            p = self.panels[bins]
-            eq = self.tex(rf"{bins}^{DIMS} = {self.counts[bins]:,}".replace(",", "{,}"), 32,
-                          t.data)
-            eq.move_to(p["ax"].c2p(0.5, 0) + 1.15 * DOWN)
-            p["eq"] = eq
-        self.play(*(Write(self.panels[b]["eq"]) for b in BINS))
-        self.wait(2.0)
+            ax = self.panels[bins]["ax"]
+            edges = np.linspace(LOW, HIGH, coarse + 1)[1:-1]
+            for e in edges:
+                lines.add(VMobject(stroke_color=t.muted, stroke_width=1.5).set_points_as_corners(
+                    [ax.c2p(e, LOW), ax.c2p(e, HIGH)]))
+                lines.add(VMobject(stroke_color=t.muted, stroke_width=1.5).set_points_as_corners(
+                    [ax.c2p(LOW, e), ax.c2p(HIGH, e)]))
+        lines.set_z_index(3)
+        per_cell = self.counts[fine] // self.counts[coarse]
+        side = fine // coarse
+        note = VGroup(self.text("each coarse cell holds", 26),
+                      self.mixed(f"${side} \\times {side} = {per_cell}$ fine guesses", 26))
+        note.arrange(DOWN, buff=0.15)
+        ax = self.panels[coarse]["ax"]
+        note.to_edge(DOWN, buff=0.45).set_x(CENTRE_X[coarse])
+        self.play(Create(lines, lag_ratio=0.05), run_time=2.0)
+        self.play(FadeIn(note), run_time=1.0)
+        self.wait(1.5)
 
-    SECTIONS = sections(section_coarse, section_fine, section_counts)
-
+    SECTIONS = sections(section_coarse, section_fine, section_cells)

@@ -1,5 +1,11 @@
-"""One more weight, ten times the guesses: the 10×10 grid (100) beside the 10×10×10 lattice
-(1,000), and the camera orbiting the lattice so its depth reads.
+"""One more weight, ten times the guesses: a line of 10 guesses (one weight), a square of 100
+(two), a cube of 1,000 (three), each built from the one before and counted as it grows.
+
+One change at a time: the line's 10 guesses appear one by one (10¹ = 10); copies of the line
+rise out of it, one after another, into the 10 × 10 square (10² = 100); the square is carried
+into the cube's floor and copies of it rise, plane after plane, a slower and larger step, into
+the 10 × 10 × 10 lattice (10³ = 1,000); then the camera swings round the lattice so its depth
+reads.
 
 The points are gdcore.sampling.grid_points; the counts gdcore.sampling.guess_count. The lattice
 is projected by gdviz.fast_surface.View3D each frame and drawn as a few depth layers (far to
@@ -9,18 +15,20 @@ Render alone with: manim -ql scenes/sampling_grid_3d.py SamplingGrid3d
 
 import numpy as np
 from manim import (
-    DOWN,
     LEFT,
-    RIGHT,
     UP,
     Circle,
     Create,
-    Dot,
     FadeIn,
+    Integer,
+    MathTex,
+    UpdateFromAlphaFunc,
+    ValueTracker,
     VGroup,
     VMobject,
     Write,
     linear,
+    smooth,
 )
 from manim.utils.color import ManimColor
 
@@ -28,36 +36,73 @@ from gdcore import sampling
 from gdviz.colors import mix
 from gdviz.fast_surface import Axes3D, View3D, set_polylines
 from gdviz.manim_theme import ThemedScene, sections, themed_axes
+from gdviz.staging import CountLine, GuessRows, counted, rising_slots, stepwise
 
 (BINS,) = sampling.SAMPLING_GRID_3D.bins
+DIMS = tuple(range(1, max(sampling.SAMPLING_GRID_3D.dims) + 1))  # 1, 2, 3: each step one more
 LOW, HIGH = 0.0, 1.0
 #: The camera of figures/sampling_grid_3d.py (elevation 16°, azimuth −50°) in Manim's angles.
 PHI0, THETA0 = 90.0 - 16.0, -50.0
+#: where the camera swings to once the lattice is built (azimuth +40°, elevation 24°)
+PHI1, THETA1 = 90.0 - 24.0, 40.0
 SIDE_2D = 4.0
-CUBE = 3.3  # scene length of each edge of the lattice's cube
-CUBE_CENTER = (3.4, -0.55)
+CENTRE_X_2D = -3.4
+TOP = 2.25  # the square's top edge; the titles sit above it
+CUBE = 3.4  # scene length of each edge of the lattice's cube
+CUBE_CENTER = (3.3, -0.5)
 LAYERS = 8  # depth layers of the lattice
 RADIUS = 0.05  # of a lattice point at middle depth
+#: seconds of each growth step: each larger step slower than the one before
+STEP_SECONDS = {1: 2.5, 2: 4.5, 3: 9.0}
+SWING_SECONDS = 9.0
 
 
 class SamplingGrid3d(ThemedScene):
-    orbit_seconds = 14.0
 
     def setup(self):
         super().setup()
-        self.points2 = sampling.grid_points(BINS, 2, LOW, HIGH)
-        self.points3 = sampling.grid_points(BINS, 3, LOW, HIGH)
-        self.counts = {d: sampling.guess_count(BINS, d) for d in (2, 3)}
+        self.points = {d: sampling.grid_points(BINS, d, LOW, HIGH) for d in DIMS}
+        self.points2 = self.points[2]
+        self.points3 = self.points[3]
+        self.counts = {d: sampling.guess_count(BINS, d) for d in DIMS}
         self.view = View3D(((LOW, HIGH),) * 3, (CUBE,) * 3, CUBE_CENTER, PHI0, THETA0)
+        self.axis = np.unique(self.points3[:, 2])  # the grid's values along one axis
+        #: planes of the lattice shown (1..BINS), the later rising out of the one before
+        self.planes = ValueTracker(0.0)
+        #: (dims, count shown in the title, the guesses drawn then, in weight coordinates)
+        self.stages = []
 
     # -- pieces --------------------------------------------------------------------
 
-    def title(self, dims: int, anchor):
-        count = f"{self.counts[dims]:,}"
-        head = self.text(f"{dims} weights: {count} guesses", 28)
-        eq = self.tex(rf"{BINS}^{dims} = {count}".replace(",", "{,}"), 32, self.theme.data)
-        group = VGroup(head, eq).arrange(DOWN, buff=0.2)
-        return group.move_to(anchor)
+    def weights(self, dims: int):
+        return self.text(f"{dims} weight{'s' if dims > 1 else ''}:", 28)
+
+    def power(self, dims: int):
+        return self.tex(rf"{BINS}^{{{dims}}} =", 32, self.theme.data)
+
+    def head(self, dims: int, centre_x: float) -> CountLine:
+        counter = Integer(0, font_size=36, color=self.theme.data)
+        return CountLine(self.weights(dims), counter, self.text("guesses", 28), centre_x,
+                         TOP + 0.75, tail_one=self.text("guess", 28))
+
+    def write_power(self, head: CountLine, dims: int):
+        self.play(*head.make_room(self.power(dims)), run_time=0.6)
+        self.play(head.fade_in_prefix(), run_time=0.8)
+
+    def lattice_points(self) -> tuple[np.ndarray, np.ndarray]:
+        """The lattice's guesses shown now, where they are drawn in weight space: the planes of
+        constant w3 rise out of the one below (rising_slots of self.planes)."""
+        k = np.searchsorted(self.axis, self.points3[:, 2])  # each guess's plane
+        shown, slot = rising_slots(k, self.planes.get_value())
+        pts = self.points3.copy()
+        pts[:, 2] = self.axis[0] + slot * (self.axis[1] - self.axis[0])
+        return pts[shown], shown
+
+    def disc_sizes(self, depth: np.ndarray) -> np.ndarray:
+        """0 (far) .. 1 (near) over the whole lattice's depth for this camera."""
+        full = self.view.project(self.points3)[1]
+        span = np.ptp(full) or 1.0
+        return np.clip((depth - full.min()) / span, 0.0, 1.0)
 
     def lattice(self) -> VGroup:
         """LAYERS VMobjects, far to near, re-filled from the camera every frame."""
@@ -70,9 +115,10 @@ class SamplingGrid3d(ThemedScene):
         unit = Circle(radius=1.0).points  # one disc's outline, to be scaled and moved
 
         def draw(group):
-            scr, depth = self.view.project(self.points3)
-            span = np.ptp(depth) or 1.0
-            d = (depth - depth.min()) / span  # 0 far .. 1 near
+            pts, _ = self.lattice_points()
+            scr, depth = self.view.project(pts) if len(pts) else (np.zeros((0, 3)),
+                                                                  np.zeros(0))
+            d = self.disc_sizes(depth)
             layer = np.minimum((d * LAYERS).astype(int), LAYERS - 1)
             radius = RADIUS * (0.55 + 0.9 * d)
             self.drawn = scr
@@ -81,8 +127,8 @@ class SamplingGrid3d(ThemedScene):
                 if len(sel) == 0:
                     mob.clear_points()
                     continue
-                pts = scr[sel, None, :] + radius[sel, None, None] * unit[None, :, :]
-                mob.points = pts.reshape(-1, 3)
+                discs = scr[sel, None, :] + radius[sel, None, None] * unit[None, :, :]
+                mob.points = discs.reshape(-1, 3)
             return group
 
         draw(layers)
@@ -110,41 +156,114 @@ class SamplingGrid3d(ThemedScene):
         edges.add_updater(draw)
         return edges
 
+    def record(self, dims: int, head: CountLine, drawn: np.ndarray):
+        self.stages.append((dims, head.count.get_value(), drawn))
+
+    def drawn_2d(self) -> np.ndarray:
+        return np.array([self.ax2.p2c(c) for c in self.dots2.drawn()]).reshape(-1, 2)
+
     # -- sections ------------------------------------------------------------------
 
-    def section_grid(self):
+    def section_line(self):
+        """One weight: its 10 guesses appear one by one along w1, counted."""
         t = self.theme
         title = self.text("One more weight: ten times the guesses", 32).to_edge(UP, buff=0.4)
-        ax = themed_axes(t, [LOW, HIGH, 0.5], [LOW, HIGH, 0.5], SIDE_2D, SIDE_2D, "w_1", "w_2")
-        ax.shift(np.array([-3.6, -0.65, 0]) - ax.c2p(0.5, 0.5))
+        ax = themed_axes(t, [LOW, HIGH, 0.5], [LOW, HIGH, 0.5], SIDE_2D, SIDE_2D, "w_1")
+        w2 = MathTex("w_2", font_size=32, color=t.text).next_to(ax.c2p(LOW, 0.75), LEFT,
+                                                                buff=0.2)
+        ax.labels.add(w2)
+        ax.add(w2)
+        ax.shift(np.array([CENTRE_X_2D, TOP, 0]) - ax.c2p(0.5, HIGH))
+        ax.set_z_index(1)
         frame = VMobject(color=t.muted, stroke_width=2).set_points_as_corners(
             [ax.c2p(LOW, HIGH), ax.c2p(HIGH, HIGH), ax.c2p(HIGH, LOW)])
-        dots = VGroup(*(Dot(ax.c2p(*p), radius=0.06, color=t.data) for p in self.points2))
+        # grid_points(BINS, 2) has w2 fastest: row j (w2 at its j-th value) is every BINS-th
+        rows = np.array([[ax.c2p(*p) for p in self.points2[j::BINS]] for j in range(BINS)])
+        self.dots2 = GuessRows(rows, Circle(radius=0.06).points, t.data,
+                               rows[1, 0] - rows[0, 0]).set_z_index(2)
         self.ax2 = ax
-        self.dots2 = dots
-        head = self.title(2, [ax.c2p(0.5, 0)[0], 2.35, 0])
+        self.head2 = self.head(1, CENTRE_X_2D)
         self.play(Write(title))
-        self.play(Create(ax), Create(frame), FadeIn(head[0]))
-        self.play(FadeIn(dots, lag_ratio=0.02), run_time=2.0)
-        self.play(Write(head[1]))
+        self.play(Create(ax), Create(frame), FadeIn(self.head2), run_time=1.5)
+        self.add(self.dots2.show_first(0))
 
-    def section_lattice(self):
+        self.play(*counted(self.dots2, lambda m, a: m.show_first(a * BINS), self.head2,
+                           lambda a: int(round(a * BINS))),
+                  run_time=STEP_SECONDS[1], rate_func=linear)
+        self.record(1, self.head2, self.drawn_2d())
+        self.write_power(self.head2, 1)
+        self.wait(0.4)
+
+    def section_square(self):
+        """Two weights: copies of the line rise out of it, one after another, into the square."""
+        self.play(self.head2.hide_prefix(), run_time=0.5)
+        self.play(*self.head2.swap_words(self.weights(2)), run_time=0.8)
+        self.head2.drop()
+
+        def rows(a):
+            return 1 + stepwise(a, BINS - 1)
+
+        self.play(*counted(self.dots2, lambda m, a: m.rise(rows(a)), self.head2,
+                           lambda a: BINS * int(round(rows(a)))),
+                  run_time=STEP_SECONDS[2], rate_func=linear)
+        self.record(2, self.head2, self.drawn_2d())
+        self.write_power(self.head2, 2)
+        self.wait(0.4)
+
+    def section_cube(self):
+        """Three weights: the square carried into the cube's floor, then copies of it rising,
+        plane after plane, into the lattice."""
         t = self.theme
         self.edges = self.cube_edges()
         self.axes3 = Axes3D(self.view, ([0, 0.5, 1], [0, 0.5, 1], [0.5, 1]),
                             ("w_1", "w_2", "w_3"), t.muted, t.text, places=None)
+        self.head3 = self.head(3, CUBE_CENTER[0])
+        self.head3.show_count(self.counts[2])
+        self.play(Create(self.edges), FadeIn(self.head3), run_time=1.5)
+        # a copy of the square's guesses flies to the cube's floor (w3 at its first value)
+        self.planes.set_value(1.0)
+        floor, _ = self.lattice_points()
+        scr, depth = self.view.project(floor)
+        radius = RADIUS * (0.55 + 0.9 * self.disc_sizes(depth))
+        unit = Circle(radius=1.0).points
+        flying = self.dots2.copy().set_z_index(2)
+        ends = []
+        for row in flying:  # each guess to its own place (w1, w2) on the floor
+            centres = row.points.reshape(-1, len(unit), 3).mean(axis=1)
+            w = np.array([self.ax2.p2c(c) for c in centres])
+            to = np.linalg.norm(w[:, None, :] - floor[None, :, :2], axis=2).argmin(axis=1)
+            ends.append(np.concatenate([scr[i] + radius[i] * unit for i in to]))
+        starts = [row.points.copy() for row in flying]
+        # the path bends: first to the right, level, over the gap between the panels (clear
+        # of the square's numbers below it), then down into the cube's floor
+        over = np.array([CUBE_CENTER[0] - CENTRE_X_2D, 0.0, 0.0])
+        self.add(flying)
+
+        def fly(group, alpha):
+            a = smooth(alpha)
+            for row, p0, p1 in zip(group, starts, ends):
+                row.points = (1 - a) ** 2 * p0 + 2 * a * (1 - a) * (p0 + over) + a**2 * p1
+
+        self.play(UpdateFromAlphaFunc(flying, fly), run_time=2.0, rate_func=linear)
         self.layers = self.lattice()
-        head = self.title(3, [CUBE_CENTER[0], 2.35, 0])
-        self.play(Create(self.edges), self.axes3.fade_in(), FadeIn(head[0]))
-        self.play(FadeIn(self.layers), run_time=2.0)
-        self.play(Write(head[1]))
+        # the axes only now: the flight crosses where their numbers stand
+        self.play(FadeIn(self.layers), flying.animate.set_opacity(0.0), self.axes3.fade_in(),
+                  run_time=1.0)
+        self.remove(flying)
 
-    def section_orbit(self):
-        self.play(self.view.theta.animate.increment_value(360.0), run_time=self.orbit_seconds,
-                  rate_func=linear)
-        self.wait(1.0)
+        def planes(a):
+            return 1 + stepwise(a, BINS - 1)
 
-    SECTIONS = sections(section_grid, section_lattice, section_orbit)
+        self.play(*counted(self.planes, lambda m, a: m.set_value(planes(a)), self.head3,
+                           lambda a: self.counts[2] * int(round(planes(a)))),
+                  run_time=STEP_SECONDS[3], rate_func=linear)
+        self.record(3, self.head3, self.lattice_points()[0])
+        self.write_power(self.head3, 3)
 
+    def section_swing(self):
+        """The camera swings round the lattice and up a little, so its depth reads."""
+        self.play(self.view.theta.animate.set_value(THETA1),
+                  self.view.phi.animate.set_value(PHI1), run_time=SWING_SECONDS)
+        self.wait(1.5)
 
-__all__ = ["SamplingGrid3d", "LEFT", "RIGHT"]
+    SECTIONS = sections(section_line, section_square, section_cube, section_swing)

@@ -4,7 +4,13 @@ import numpy as np
 from frames import rendered
 
 from gdcore import sampling
-from scenes.sampling_grid_2d import BINS, DIMS, SamplingGrid2d
+from scenes.sampling_grid_2d import BINS, DIMS, ROW_SECONDS, ROWS_SECONDS, SamplingGrid2d
+
+
+def ordered(points: np.ndarray) -> np.ndarray:
+    """Points sorted by w2 then w1 (read at 1e-6, so that drawing's rounding keeps the order)."""
+    key = np.round(points, 6)
+    return points[np.lexsort((key[:, 0], key[:, 1]))]
 
 
 def test_drawn_guesses_are_gdcores_grid():
@@ -13,24 +19,40 @@ def test_drawn_guesses_are_gdcores_grid():
     coarse, fine = BINS
     assert sampling.guess_count(coarse, DIMS) == 100
     assert sampling.guess_count(fine, DIMS) == 10_000
+    for bins in BINS:
+        rows = scene.panels[bins]["rows"]
+        assert len(rows) == bins  # one mobject per row: 100 mobjects for 10,000 guesses
+        got = scene.drawn(bins)
+        assert len(got) == sampling.guess_count(bins, DIMS)
+        np.testing.assert_allclose(ordered(got), ordered(sampling.grid_points(bins, DIMS)),
+                                   atol=1e-9)
+        assert all(row.get_fill_opacity() == 1 for row in rows)
+        assert scene.panels[bins]["counter"].get_value() == sampling.guess_count(bins, DIMS)
 
-    ax = scene.panels[coarse]["ax"]
-    dots = [d for col in scene.coarse for d in col]
-    assert len(dots) == 100
-    centres = np.array([ax.p2c(d.get_center()) for d in dots])
-    np.testing.assert_allclose(centres, sampling.grid_points(coarse, DIMS), atol=1e-9)
-    assert all(d.get_fill_opacity() == 1 for d in dots)
 
-    ax = scene.panels[fine]["ax"]
-    squares = [sp for col in scene.fine for sp in col.get_subpaths()]
-    assert len(scene.fine) == fine  # a few hundred mobjects at most, not 10,000
-    assert len(squares) == 10_000
-    # each subpath is one closed square (4 curves): the mean of its corners is its centre
-    corners = [sp[::4][:4] for sp in squares]
-    centres = np.array([ax.p2c(c.mean(axis=0)) for c in corners])
-    np.testing.assert_allclose(centres, sampling.grid_points(fine, DIMS), atol=1e-9)
-    assert all(col.get_fill_opacity() == 1 for col in scene.fine)
+def test_counts_are_staged_one_row_then_the_square():
+    """Each square fills in two counted stages: its first row (bins guesses, at w2's first
+    value, all w1 values), then the square (bins² guesses); the count shown is what is drawn."""
+    scene = rendered(SamplingGrid2d)
+    stages = [(b, s) for b, s, _, _ in scene.stages]
+    assert stages == [(BINS[0], "row"), (BINS[0], "rows"), (BINS[1], "row"), (BINS[1], "rows")]
+    for bins, stage, count, drawn in scene.stages:
+        grid = sampling.grid_points(bins, DIMS)
+        if stage == "row":
+            assert count == bins == sampling.guess_count(bins, 1)
+            want = grid[grid[:, 1] == grid[:, 1].min()]
+        else:
+            assert count == sampling.guess_count(bins, DIMS)
+            want = grid
+        assert len(drawn) == count
+        np.testing.assert_allclose(ordered(drawn), ordered(want), atol=1e-9)
 
-    # the live counters end at the counts
-    assert scene.panels[coarse]["counter"].get_value() == 100
-    assert scene.panels[fine]["counter"].get_value() == 10_000
+
+def test_the_fine_square_is_the_slow_large_moment():
+    """The fine square's row takes longer than the coarse one's, its rows longer than the whole
+    coarse square, and it is drawn larger."""
+    coarse, fine = BINS
+    assert ROW_SECONDS[fine] > ROW_SECONDS[coarse]
+    assert ROWS_SECONDS[fine] > ROW_SECONDS[coarse] + ROWS_SECONDS[coarse]
+    scene = rendered(SamplingGrid2d)
+    assert scene.panels[fine]["ax"].x_axis.width > scene.panels[coarse]["ax"].x_axis.width
