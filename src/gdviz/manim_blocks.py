@@ -137,6 +137,13 @@ def map_axes(theme: Theme, x_range, y_range, width: float, height: float, x_labe
 # ------------------------------------------------------------------------- the trail
 
 
+def scene_points(ax: Axes, xs, ys) -> np.ndarray:
+    """The scene points (n × 3) of data points: one vectorised Axes.c2p (which gives arrays
+    of coordinates back as rows of x, y, z), not one call per point."""
+    xs, ys = np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64)
+    return np.asarray(ax.c2p(xs, ys), dtype=np.float64).reshape(3, -1).T
+
+
 def partial_path(points: np.ndarray, s: float, tail: int | None = None) -> np.ndarray:
     """The data points of a path shown at tracker value s: points[0 … ⌊s⌋] and a tip
     interpolated towards points[⌊s⌋ + 1]; with `tail`, only the last `tail` steps of it."""
@@ -182,7 +189,7 @@ class Trail(VMobject):
         pts = self.shown()
         if len(pts) < 2:
             pts = np.vstack([pts[:1], pts[:1]])
-        self.set_points_as_corners([self.ax.c2p(a, b) for a, b in pts])
+        self.set_points_as_corners(scene_points(self.ax, pts[:, 0], pts[:, 1]))
         if self.fade_tail:
             self.set_stroke(opacity=[0.0, 1.0])
         return self
@@ -330,7 +337,8 @@ class LossPlot(VGroup):
             pts = self.curve_points(m.losses, None if tracker is None else tracker.get_value())
             if len(pts) < 2:
                 pts = np.vstack([pts[:1], pts[:1]])
-            m.set_points_as_corners([self.c2p(a, b) for a, b in pts])
+            m.set_points_as_corners(scene_points(
+                self.ax, t_to_u(pts[:, 0]) if self.log_t else pts[:, 0], pts[:, 1]))
 
         redraw(path)
         path.add_updater(redraw)
