@@ -31,7 +31,7 @@ from manim import (
 
 from gdcore import regression
 from gdcore import training_procedure as procedure
-from gdviz.manim_blocks import map_axes
+from gdviz.manim_blocks import map_axes, scene_points
 from gdviz.manim_theme import ThemedScene, error_bars, sections
 from gdviz.number_text import score_text
 
@@ -76,7 +76,7 @@ class CrossValidation(ThemedScene):
         ys = regression.polynomial_eval(w, XS)
         keep = (ys >= Y_RANGE[0]) & (ys <= Y_RANGE[1])  # a cubic here stays inside (tested)
         return VMobject(stroke_color=self.theme.text, stroke_width=3.5).set_points_as_corners(
-            [ax.c2p(a, b) for a, b in zip(XS[keep], ys[keep])])
+            scene_points(ax, XS[keep], ys[keep]))
 
     def gaps(self, w, te) -> VGroup:
         y_hat = regression.polynomial_eval(w, self.x[te])

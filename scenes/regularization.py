@@ -43,7 +43,7 @@ from manim import (
 from gdcore import data, races, regression
 from gdcore import training_procedure as procedure
 from gdviz import equations, numbers, views
-from gdviz.manim_blocks import map_axes
+from gdviz.manim_blocks import map_axes, scene_points
 from gdviz.manim_theme import TICK_SIZE, ThemedScene, data_dots, sections
 from gdviz.theme import FONT
 
@@ -110,7 +110,7 @@ class Regularization(ThemedScene):
                         stroke_opacity=opacity)
         for k, seg in enumerate(clipped_segments(XS, regression.polynomial_eval(w, XS),
                                                  *Y_RANGE)):
-            pts = [ax.c2p(a, b) for a, b in seg]
+            pts = scene_points(ax, *np.asarray(seg).T)
             if k == 0:
                 path.set_points_as_corners(pts)
             else:
@@ -124,7 +124,7 @@ class Regularization(ThemedScene):
                       places=1)
         ax.move_to(np.array([-3.3, PANEL_Y, 0]))
         sine = VMobject(stroke_color=t.muted, stroke_width=2.5)
-        sine.set_points_as_corners([ax.c2p(a, b) for a, b in zip(XS, data.sine(XS))])
+        sine.set_points_as_corners(scene_points(ax, XS, data.sine(XS)))
         sine = DashedVMobject(sine, num_dashes=40, dashed_ratio=0.55)
         dots = data_dots(t, ax, self.d.x, self.d.y, radius=0.08).set_z_index(3)
         self.ax_fit = ax

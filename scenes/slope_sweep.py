@@ -27,6 +27,7 @@ from manim import (
 
 from gdcore import data, regression
 from gdviz import equations
+from gdviz.manim_blocks import scene_points
 from gdviz.manim_theme import ThemedScene, data_dots, error_bars, readout, sections, themed_axes
 
 #: The sweep: from a slope too shallow to one too steep, then back to the best slope.
@@ -85,7 +86,7 @@ class SlopeSweep(ThemedScene):
             ys = np.append(self.j_curve[keep], self.j_of(self.traced_to))
             path = VMobject(color=t.accent, stroke_width=4)
             if len(xs) >= 2:
-                path.set_points_as_corners([ax.c2p(a, b) for a, b in zip(xs, ys)])
+                path.set_points_as_corners(scene_points(ax, xs, ys))
             return path
 
         def dot():
