@@ -67,9 +67,10 @@ BACKPROP = BackpropExample(
     # One example whose targets pull the two outputs apart (0 and 1).
     x=(1.0, 0.5),
     y=(0.0, 1.0),
-    # Hidden neuron 2 -> output 1: the weight that changes most in the step (Δw = −0.19),
-    # so its change is the easiest to see on the drawing.
-    worked=((1, 1), (2, 0)),
+    # Hidden neuron 1 -> output 1: the top edge of the drawing, so its weight can be labelled
+    # on the edge with nothing crossing the label, and one of the largest changes of the step
+    # (Δw = −0.148), easy to see.
+    worked=((1, 0), (2, 0)),
 )
 
 
