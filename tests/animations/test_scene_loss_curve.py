@@ -7,7 +7,7 @@ from frames import rendered
 from gdcore import data, nn
 from gdcore.networks import LOSS_CURVE as EX
 from gdviz.colors import mix, rgb
-from scenes.loss_curve import LossCurve
+from scenes.loss_curve import REGION_TINT, LossCurve
 
 
 def test_drawn_curve_is_gdcores_train_losses():
@@ -64,7 +64,7 @@ def test_shading_and_boundary_are_one_picture_of_one_network():
                                atol=1 / 255)
     for cls, role in ((True, t.accent), (False, t.data)):
         inside = (one == cls) & ~edge
-        want = mix(t.background, role, 0.22)
+        want = mix(t.background, role, REGION_TINT)
         np.testing.assert_allclose(pix[inside], np.broadcast_to(want, pix[inside].shape),
                                    atol=1 / 255)
 
