@@ -220,7 +220,8 @@ class ConnectionTweak(ThemedScene):
             what, then = self.tweak_words(k, offset)
             what.move_to(self.note, aligned_edge=LEFT)
             then.next_to(what, RIGHT, buff=0.35)
-            self.play(FadeOut(shown), FadeIn(what))
+            self.play(FadeOut(shown), run_time=0.4)  # one line after the other, never over it
+            self.play(FadeIn(what), run_time=0.6)
             self.play(self.w.animate.set_value(self.w0 + offset), run_time=2.5, rate_func=smooth)
             self.play(FadeIn(then, shift=0.1 * RIGHT))
             self.wait(1.5)
