@@ -1,18 +1,18 @@
 """One turn of the training loop on a 2-3-2 sigmoid network, every number from gdcore.
 
-The network, input, target and learning rate of the still (gdcore.networks.BACKPROP, whose
-run() runs gdcore.nn: forward, cost, backprop, sgd_step). Edge width grows with |w| and its
-colour says the sign of w. Forward: activations a appear left to right. Error: outputs
-against targets, the cost J (one example, so J = C₁). Backward: the outputs' error terms δ
-replace their activations (the label above each layer says which the circles show), the
-chain rule ∂J/∂w = a·δ is worked on one edge with its numbers, δ flows back to the hidden
-layer and every edge's width becomes |∂J/∂w|, the gradients shown as matrices. Update: the
-matrices turn into the changes ΔW = −α ∂J/∂W (signed), the worked edge's w goes to w + Δw
-(its before → after under the network), and every edge moves from its old width (left as a
-dashed ghost) to its new one. Again: a second forward pass; the cost is lower (both costs
-shown). Each step's heading (neutral ink) and equation (gdviz.equations) stand beside the
-network and leave together before the next step's come. Worked numbers and the gradient
-matrices carry WORK_PLACES decimals, so each product or update printed adds up from its
+The network, input, target and learning rate of the still (gdcore.networks.BACKPROP, whose run()
+runs gdcore.nn: forward, cost, backprop, sgd_step). Edge width grows with |w| and its colour
+says the sign of w. Forward: activations a appear left to right. Error: outputs against targets,
+the cost J (one example, so J = C₁). Backward: the outputs' error terms δ replace their
+activations (the label above each layer says which the circles show), the chain rule ∂J/∂w = a·δ
+is worked on one edge with its numbers, δ flows back to the hidden layer and every edge's width
+becomes |∂J/∂w|, the gradients shown as matrices. Update: the matrices turn into the changes ΔW
+= −α ∂J/∂W (signed), and every edge moves from its old width (left as a dashed ghost) to its new
+one while the worked edge's own label, set on it (the top edge of the drawing, where nothing
+crosses the label), counts from w to w + Δw. Again: a second forward pass; the cost is lower
+(both costs shown). Each step's heading (neutral ink) and equation (gdviz.equations) stand
+beside the network and leave together before the next step's come. Worked numbers and the
+gradient matrices carry WORK_PLACES decimals, so each product or update printed adds up from its
 printed operands (tested).
 Render alone with: manim -ql scenes/backprop_loop.py BackpropLoop
 """
@@ -24,6 +24,7 @@ from manim import (
     RIGHT,
     UP,
     Arrow,
+    ChangeDecimalToValue,
     Create,
     DashedLine,
     DecimalMatrix,
@@ -39,7 +40,7 @@ from manim.utils.color import ManimColor
 from gdcore.networks import BACKPROP
 from gdviz import equations
 from gdviz.colors import mix
-from gdviz.manim_theme import TICK_SIZE, ThemedScene, sections
+from gdviz.manim_theme import TICK_SIZE, ThemedScene, readout, sections
 from gdviz.network_layout import sign_role
 from gdviz.network_mobject import NetworkMobject
 
@@ -52,10 +53,12 @@ PANEL_X = 3.35  # centre of the right-hand panel (equations, gradients)
 PANEL_W = 5.6  # the widest a line of the panel may be (0.4 clear of the frame's right edge)
 #: Decimals of the worked numbers and the gradient matrices: a product or update written with
 #: them gives its printed result (tested); the changes ΔW = −α ∂J/∂W at one decimal fewer.
-WORK_PLACES = 4
+WORK_PLACES = 3
 W_LO, W_HI = 1.0, 10.0  # edge widths for |w| = 0 and the largest |w| (or |dJ/dw|)
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
 SIGN_STRENGTH = 0.8  # edges: background mixed this far towards their sign's colour
+#: The gap between the worked edge's label and its edge (and its neuron).
+EDGE_LABEL_GAP = 0.15
 #: The gradient and update matrices are set at this scale, their entries at TICK_SIZE once scaled.
 MATRIX_SCALE = 0.7
 
@@ -113,10 +116,9 @@ class BackpropLoop(ThemedScene):
         self.play(FadeIn(head), run_time=0.4)
         self.head = head
 
-    def set_note(self, words, color, maths=False):
-        """The line under the network saying what the edges show (swapped by a fade); `maths`:
-        the line is TeX."""
-        note = self.tex(words, 30, color) if maths else self.mixed(words, 24, color)
+    def set_note(self, words, color):
+        """The line under the network saying what the edges show (swapped by a fade)."""
+        note = self.mixed(words, 24, color)
         note.move_to([NET_CENTER[0], self.net.layer_bottom() - 0.35, 0])
         old, self.note = getattr(self, "note", None), note
         return [FadeIn(note)] if old is None else _swap(old, note)
@@ -300,19 +302,40 @@ class BackpropLoop(ThemedScene):
                                     stroke_opacity=0.7) for e in net.edge_group))
         ghost.set_z_index(0.5)  # over the edges (under the neurons): seen where they shrink
         self.add(ghost)
-        self.play(FadeIn(line), FadeIn(mark),
-                  *self.set_note(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}}:\ {w0:.{p}f}"
-                                 rf" \to {w1:.{p}f}", t.text, maths=True))
+        tag, tag_num = self.edge_label(w0)
+        self.play(FadeIn(line), FadeIn(mark), FadeIn(tag))
+        # the edge and its label change together: w goes to w + Δw as the edge takes its width
         self.play(net.transition(lambda n: n.set_edge_style(
-            **self.weight_style(r["new"].weights)), run_time=2.5))
+            **self.weight_style(r["new"].weights)), run_time=2.5),
+            ChangeDecimalToValue(tag_num, w1, run_time=2.5))
         self.play(*self.set_note(r"after: $w + \Delta w$ (dashed: before)", t.text))
         self.wait(1.5)
-        self.ghost, self.w_line, self.mark = ghost, line, mark
+        self.ghost, self.w_line, self.mark, self.tag = ghost, line, mark, tag
+
+    def edge_label(self, w: float) -> tuple:
+        """'w = value' set on the worked edge, in the free space just above it (the top edge of
+        the drawing: no other edge or text there), clear of both its neurons."""
+        t, net = self.theme, self.net
+        (la, ka), (_, jd) = WORKED
+        tag, num = readout(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}}", w, WORK_PLACES, TICK_SIZE,
+                           color=t.text)
+        a, b = (np.asarray(p) for p in net.edge(WORKED).get_start_and_end())
+        x0 = net.point(*WORKED[0])[0] + net.radius + EDGE_LABEL_GAP
+        x1 = x0 + tag.width
+        # its bottom clears the edge across the label's width, and both neurons' circles
+        tops = [a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0]) for x in (x0, x1)]
+        for n in WORKED:
+            c, r = net.point(*n), net.radius
+            dx = abs(float(np.clip(c[0], x0, x1)) - c[0])
+            if dx < r:
+                tops.append(c[1] + np.sqrt(r * r - dx * dx))
+        tag.move_to([x0, max(tops) + EDGE_LABEL_GAP, 0], aligned_edge=DOWN + LEFT)
+        return tag, num
 
     def section_again(self):
         t, r, net = self.theme, self.r, self.net
         self.show_step("5  Forward again", self.dmats, self.w_line)
-        self.play(FadeOut(self.ghost), FadeOut(self.mark),
+        self.play(FadeOut(self.ghost), FadeOut(self.mark), FadeOut(self.tag),
                   *self.set_note(r"edge width $\propto |w|$", t.muted), run_time=0.6)
         self.show_equation("per-example-cost", 38)
         hidden_out = [n for n in net.neuron_ids if n[0] > 0]

@@ -6,7 +6,10 @@ input, connection and nudge). A ValueTracker holds the weight W[0][J, I]; an upd
 tints the edges leaving it, by that change (log scale, as in the still). Neurons outside the
 cone have |Δa| = 0 and do not change. First a wave runs forward along the edges, said on
 screen; then the outputs' activations a and their changes Δa are shown live in two columns
-lined up on the decimal point, and a colour bar with its numbers gives the fills' log scale.
+lined up on the decimal point (a change that rounds to nothing reads 0.000, unsigned), and a
+colour bar (one smooth gradient) with its numbers gives the fills' log scale. The weight then
+moves one tweak at a time (CONNECTION_TWEAK.tweaks: +0.5, back, +1.0), each said before it is
+made, and what the outputs did (their largest change, from gdcore) said after.
 Render alone with: manim -ql scenes/connection_tweak.py ConnectionTweak
 """
 
@@ -26,11 +29,11 @@ from manim import (
     VGroup,
     Write,
     smooth,
-    there_and_back,
 )
 
 from gdcore import nn
 from gdcore.networks import CONNECTION_TWEAK
+from gdviz import numbers
 from gdviz.colors import mix
 from gdviz.manim_theme import TICK_SIZE, ThemedScene, readout, sections
 from gdviz.network_mobject import NetworkMobject
@@ -40,9 +43,26 @@ SIZES, SEED, LAYER, J, I, DELTA = EX.sizes, EX.seed, EX.layer, EX.j, EX.i, EX.de
 X_INPUT, LAYER_NAMES = EX.x_input, EX.layer_names
 #: The still's layout (layout units), drawn at UNIT scene units per layout unit.
 LAY_W, LAY_H, UNIT = 12.5, 5.6, 0.8
-NET_CENTER = 0.25 * DOWN + 0.9 * LEFT
+NET_CENTER = 0.05 * DOWN + 0.9 * LEFT
 #: The strongest fill of a changed neuron (mix of background -> accent).
 STRENGTH = 0.85
+
+
+def show_change(number: DecimalNumber, v: float) -> DecimalNumber:
+    """Set a change as people write it: +0.005 or −0.020, and a plain 0.000 (no sign) when it
+    rounds to nothing at the number's places."""
+    number.include_sign = round(v, number.num_decimal_places) != 0
+    return number.set_value(v)
+
+
+def tweak_says(k: int, offset: float, w0: float) -> tuple[str, str]:
+    """The words of tweak k (w0 + offset): what it does to w, then what the outputs did (their
+    largest change, from gdcore)."""
+    if offset == 0:
+        return (f"{k}. back to $w = {numbers.latex(w0, 3)}$",
+                r"the outputs return: every $\Delta a = 0$")
+    moved = numbers.text(float(np.abs(EX.output_changes(offset)).max()), 3)
+    return f"{k}. nudge: $w + {numbers.latex(offset, 1)}$", f"the outputs move by up to {moved}"
 
 
 class ConnectionTweak(ThemedScene):
@@ -100,19 +120,17 @@ class ConnectionTweak(ThemedScene):
         net.edge_width[carry] = self.cone_edge_width + 2.0 * eb[carry]
         net.apply_style()
 
-    def colour_bar(self, width=3.2, height=0.22, pieces=64) -> VGroup:
+    def colour_bar(self, width=3.2, height=0.22) -> VGroup:
         """The fills' log scale as a bar from |Δa| = 0 to the largest change, ticked at the
-        powers of ten inside it (the same brightness() as the neurons')."""
+        powers of ten inside it (the same brightness() as the neurons'). Position along the
+        bar is the brightness itself, and a fill is linear in brightness, so the bar is one
+        smooth two-stop gradient (no strips, no seams)."""
         t = self.theme
-        d = np.linspace(0.0, self.top, pieces + 1)
-        b = np.log1p(d / self.eps) / np.log1p(self.top / self.eps)
-        x = width * b  # position along the bar: the brightness itself (log scale)
-        bar = VGroup()
-        for k in range(pieces):
-            c = mix(t.background, t.accent, STRENGTH * 0.5 * (b[k] + b[k + 1]))
-            bar.add(Rectangle(width=max(x[k + 1] - x[k], 1e-3), height=height, stroke_width=0,
-                              fill_color=c, fill_opacity=1).move_to(
-                [0.5 * (x[k] + x[k + 1]), 0, 0]))
+        bar = Rectangle(width=width, height=height, stroke_width=0)
+        bar.set_fill([mix(t.background, t.accent, 0.0), mix(t.background, t.accent, STRENGTH)],
+                     opacity=1)
+        bar.set_sheen_direction(RIGHT)
+        bar.move_to([0.5 * width, 0, 0])
         frame = Rectangle(width=width, height=height, stroke_color=t.muted, stroke_width=1)
         frame.move_to([0.5 * width, 0, 0])
         ticks = VGroup()
@@ -134,7 +152,8 @@ class ConnectionTweak(ThemedScene):
         self.play(Write(title))
         self.play(Create(net.edge_group, lag_ratio=0.002), FadeIn(net.neuron_group), run_time=2)
         self.play(FadeIn(names))
-        said = self.text("the input runs forward: every activation is computed", 24, t.muted)
+        said = self.mixed("forward pass: the input flows left to right, layer by layer, and "
+                          "sets every activation $a$", 24, t.muted)
         said.to_edge(DOWN, buff=0.45)
         self.play(FadeIn(said))
         self.play(net.forward_flow(per_layer=0.9, pulse=False,
@@ -169,10 +188,9 @@ class ConnectionTweak(ThemedScene):
             num.move_to([right_a, y, 0], aligned_edge=RIGHT)
             num.add_updater(lambda d, k=k, y=y: d.set_value(self.outputs()[k]).move_to(
                 [right_a, y, 0], aligned_edge=RIGHT))
-            move = DecimalNumber(0.0, num_decimal_places=3, font_size=TICK_SIZE, color=t.accent,
-                                 include_sign=True)
+            move = DecimalNumber(0.0, num_decimal_places=3, font_size=TICK_SIZE, color=t.accent)
             move.move_to([right_a + 1.15, y, 0], aligned_edge=RIGHT)
-            move.add_updater(lambda d, k=k, y=y: d.set_value(self.outputs()[k] - a0[k]).move_to(
+            move.add_updater(lambda d, k=k, y=y: show_change(d, self.outputs()[k] - a0[k]).move_to(
                 [right_a + 1.15, y, 0], aligned_edge=RIGHT))
             outs.add(num)
             moves.add(move)
@@ -184,6 +202,11 @@ class ConnectionTweak(ThemedScene):
         self.wait(1.0)
         self.w_read, self.outs, self.moves, self.note = w_read, outs, moves, note
 
+    def tweak_words(self, k: int, offset: float) -> tuple:
+        """What tweak k does to w, and what the outputs do (tweak_says)."""
+        what, then = tweak_says(k, offset, self.w0)
+        return self.mixed(what, 24, self.theme.accent), self.mixed(then, 24, self.theme.text)
+
     def section_tweak(self):
         t, net = self.theme, self.net
         net.add_updater(self.cone_updater)
@@ -191,11 +214,21 @@ class ConnectionTweak(ThemedScene):
         key = VGroup(caption, self.colour_bar()).arrange(RIGHT, buff=0.45, aligned_edge=UP)
         key.to_edge(DOWN, buff=0.42)
         self.play(FadeIn(key))
-        # nudge up and back, then to w + Δ and hold
-        self.play(self.w.animate.set_value(self.w0 + 0.5 * DELTA), run_time=2.0,
-                  rate_func=there_and_back)
-        self.play(self.w.animate.set_value(self.w0 + DELTA), run_time=3.0, rate_func=smooth)
-        self.wait(2.0)
+        # one tweak at a time: say it, make it, then say what the outputs did
+        shown, self.tweak_record = self.note, []
+        for k, offset in enumerate(EX.tweaks, start=1):
+            what, then = self.tweak_words(k, offset)
+            what.move_to(self.note, aligned_edge=LEFT)
+            then.next_to(what, RIGHT, buff=0.35)
+            self.play(FadeOut(shown), run_time=0.4)  # one line after the other, never over it
+            self.play(FadeIn(what), run_time=0.6)
+            self.play(self.w.animate.set_value(self.w0 + offset), run_time=2.5, rate_func=smooth)
+            self.play(FadeIn(then, shift=0.1 * RIGHT))
+            self.wait(1.5)
+            shown = VGroup(what, then)
+            self.tweak_record.append((self.w.get_value(), [m.get_value() for m in self.moves],
+                                      [m.include_sign for m in self.moves]))
+        self.tweak_lines = shown
         net.remove_updater(self.cone_updater)
         self.cone_updater(net)
 

@@ -29,8 +29,11 @@ from gdviz.network_mobject import NetworkMobject
 
 EX = DROPOUT
 SIZES, P_DROP, STEPS = EX.sizes, EX.p_drop, EX.steps
-#: The still's layout (layout units) at UNIT scene units per layout unit.
-LAY_W, LAY_H, LAY_R, UNIT = 4.4, 4.4, 0.26, 1.2
+#: The still's layout (layout units) at UNIT scene units per layout unit: the network is the
+#: subject, so it takes the frame's height between the title and the 24 px margin (neurons
+#: 44 px across at 480p), centred between the note and the counters.
+LAY_W, LAY_H, LAY_R, UNIT = 4.4, 4.4, 0.26, 1.42
+NET_CENTER = 0.27 * RIGHT + 0.35 * DOWN
 N_HIDDEN = EX.n_hidden
 
 
@@ -55,7 +58,7 @@ class Dropout(ThemedScene):
         title = self.text("Dropout: a different thinned network at every step", 34)
         title.to_edge(UP, buff=0.42)
         net = NetworkMobject(t, SIZES, LAY_W, LAY_H, radius=LAY_R, unit=UNIT,
-                             center=0.45 * DOWN, edge_width=2.0)
+                             center=NET_CENTER, edge_width=2.4, neuron_stroke_width=3.0)
         self.net = net
         rate = self.tex(rf"p = {P_DROP:g}", 34, t.muted)
         note = VGroup(self.text("each hidden neuron", 26, t.muted),
@@ -75,7 +78,7 @@ class Dropout(ThemedScene):
         step_num = Integer(1, font_size=44, color=t.accent)
         of = self.text(f"of {STEPS}", 30)
         counter = VGroup(step_word, step_num, of).arrange(RIGHT, buff=0.2)
-        counter.move_to([4.9, 0.6, 0])
+        counter.move_to([5.15, 0.6, 0])
         k_num = Integer(0, font_size=36, color=t.accent)
         kept = VGroup(VGroup(k_num, self.text(f"of {N_HIDDEN} hidden", 28)).arrange(RIGHT,
                                                                                    buff=0.15),

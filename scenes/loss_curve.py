@@ -51,6 +51,10 @@ DECADE_SECONDS = 4.0
 J_PLACES = 3
 #: The height (a cost J) of the final label, clear above the curve's last decade.
 END_LABEL_J = 0.1
+#: How far each class's region is tinted towards its colour: a wash that leaves the points in
+#: front, and (in both themes) far from the contrast at which a video encoder's noise makes a
+#: tint flicker as if drawn and erased.
+REGION_TINT = 0.18
 #: Pixels per side of the decision-region image.
 REGION_PIXELS = 240
 
@@ -61,7 +65,8 @@ class LossCurve(ThemedScene):
         super().setup()
         self.X, self.Y, self.result = EX.run()
         self.losses = self.result.train_losses
-        self.nets = EX.nets_at()
+        #: the network after every iteration of the run (gdcore), for the decision regions
+        self.nets = EX.nets_at(range(EX.steps + 1))
         self.it = ValueTracker(0)
 
     def k(self) -> int:
@@ -107,24 +112,13 @@ class LossCurve(ThemedScene):
                 m = Dot(radius=0.055, color=t.data)
             dots.add(m.set_stroke(t.background, width=0.6).move_to(c2p(p)))
         dots.set_z_index(2)
-        # each snapshot network's output on a grid: class 1 where it exceeds the threshold
+        # the network's output on a grid: class 1 where it exceeds the threshold
         self.grid = np.meshgrid(np.linspace(lo[0], hi[0], REGION_PIXELS),
                                 np.linspace(lo[1], hi[1], int(REGION_PIXELS * height / width)))
-        self.regions = {k: EX.output_grid(net, *self.grid) > EX.threshold
-                        for k, net in self.nets.items()}
-        imgs = {}
-        for k, one in self.regions.items():
-            rgb = np.where(one[..., None], colors.mix(t.background, t.accent, 0.22),
-                           colors.mix(t.background, t.data, 0.22))
-            edge = np.zeros(one.shape, dtype=bool)
-            edge[:, 1:] |= one[:, 1:] != one[:, :-1]
-            edge[1:, :] |= one[1:, :] != one[:-1, :]
-            rgb[edge] = colors.rgb(t.text)
-            rgba = np.concatenate([rgb, np.ones(one.shape + (1,))], axis=-1)
-            img = ImageMobject((np.flipud(rgba) * 255).round().astype(np.uint8))
-            img.stretch_to_fit_width(width).stretch_to_fit_height(height).move_to(box)
-            imgs[k] = img.set_z_index(-1)
-        img = imgs
+        self.regions, self.painted = {}, 0
+        img = ImageMobject(self.region_pixels(0))
+        img.stretch_to_fit_width(width).stretch_to_fit_height(height).move_to(box)
+        img.set_z_index(-1)
         key = VGroup(
             VGroup(Dot(radius=0.07, color=t.data), self.text("class 0", 24)).arrange(RIGHT, 0.15),
             VGroup(Square(0.13, color=t.accent, fill_opacity=1).rotate(np.pi / 4),
@@ -132,6 +126,28 @@ class LossCurve(ThemedScene):
         ).arrange(RIGHT, buff=0.5)
         key.next_to(box, DOWN, buff=0.2)
         return box, dots, img, key
+
+    def region_pixels(self, k: int) -> np.ndarray:
+        """The decision regions of the network after k iterations as RGBA pixels: each class's
+        region tinted, the boundary between them in the text colour, both from one array."""
+        t = self.theme
+        one = EX.output_grid(self.nets[k], *self.grid) > EX.threshold
+        self.regions[k] = one
+        rgb = np.where(one[..., None], colors.mix(t.background, t.accent, REGION_TINT),
+                       colors.mix(t.background, t.data, REGION_TINT))
+        edge = np.zeros(one.shape, dtype=bool)
+        edge[:, 1:] |= one[:, 1:] != one[:, :-1]
+        edge[1:, :] |= one[1:, :] != one[:-1, :]
+        rgb[edge] = colors.rgb(t.text)
+        rgba = np.concatenate([rgb, np.ones(one.shape + (1,))], axis=-1)
+        return (np.flipud(rgba) * 255).round().astype(np.uint8)
+
+    def paint_regions(self, img) -> None:
+        """Redraw the regions (shading and boundary together) for the shown iteration."""
+        k = self.k()
+        if k != self.painted:
+            img.pixel_array[...] = self.region_pixels(k)
+            self.painted = k
 
     # -- sections ----------------------------------------------------------------------
 
@@ -163,27 +179,24 @@ class LossCurve(ThemedScene):
         self.play(Write(title), FadeIn(sub))
         self.play(Create(plot.ax), FadeIn(eq))
         self.play(Create(box), FadeIn(dots, lag_ratio=0.01), FadeIn(key), FadeIn(data_title))
-        first = EX.snapshots[0]
-        self.shown = first
-        self.play(FadeIn(reads), FadeIn(curve), FadeIn(dot), FadeIn(img[first]))
+        self.play(FadeIn(reads), FadeIn(curve), FadeIn(dot), FadeIn(img))
         self.wait(0.8)
 
     def section_training(self):
         t = self.theme
         plot = self.plot[0]
-        early, imgs = EX.early, self.data[2]
-        snaps = EX.snapshots
-        for a, b in zip(snaps[:-1], snaps[1:]):
+        early, img = EX.early, self.data[2]
+        # the regions follow the run frame by frame: shading and boundary are one picture of
+        # the network at the shown iteration, so they agree in every frame
+        img.add_updater(self.paint_regions)
+        for a, b in ((0, early), (early, EX.steps)):
             u0, u1 = float(t_to_u(a)), float(t_to_u(b))
 
             def advance(m, alpha, u0=u0, u1=u1):
                 m.set_value(float(u_to_t(u0 + alpha * (u1 - u0))))
 
-            # the run goes on to snapshot b while the regions of b fade in over those of a
-            self.play(UpdateFromAlphaFunc(self.it, advance), FadeIn(imgs[b]),
-                      run_time=DECADE_SECONDS * (u1 - u0), rate_func=linear)
-            self.remove(imgs[a])
-            self.shown = b
+            self.play(UpdateFromAlphaFunc(self.it, advance), run_time=DECADE_SECONDS * (u1 - u0),
+                      rate_func=linear)
             if b == early:
                 p = plot.c2p(early, self.losses[early])
                 mark = Dot(p, radius=0.07, color=t.text)
@@ -192,6 +205,8 @@ class LossCurve(ThemedScene):
                 note.next_to(p, UR, buff=0.15)
                 self.play(FadeIn(mark), FadeIn(note), run_time=0.8)
                 self.early_note = VGroup(mark, note)
+        img.remove_updater(self.paint_regions)
+        self.paint_regions(img)
         self.wait(0.4)
 
     def section_levelled(self):

@@ -67,9 +67,10 @@ BACKPROP = BackpropExample(
     # One example whose targets pull the two outputs apart (0 and 1).
     x=(1.0, 0.5),
     y=(0.0, 1.0),
-    # Hidden neuron 2 -> output 1: the weight that changes most in the step (Δw = −0.19),
-    # so its change is the easiest to see on the drawing.
-    worked=((1, 1), (2, 0)),
+    # Hidden neuron 1 -> output 1: the top edge of the drawing, so its weight can be labelled
+    # on the edge with nothing crossing the label, and one of the largest changes of the step
+    # (Δw = −0.148), easy to see.
+    worked=((1, 0), (2, 0)),
 )
 
 
@@ -129,6 +130,8 @@ class ConnectionTweak:
     i: int
     delta: float
     x_input: np.ndarray
+    #: The video's tweaks, in order: each the weight's offset from its starting value.
+    tweaks: tuple[float, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "x_input", frozen(self.x_input))
@@ -142,6 +145,13 @@ class ConnectionTweak:
         net = nn.init_mlp(self.sizes, seed=self.seed)
         args = (net, self.x_input, self.layer, self.j, self.i, self.delta)
         return nn.activation_changes(*args), nn.changed_activations(*args)
+
+    def output_changes(self, offset: float) -> np.ndarray:
+        """Each output's change a(w + offset) − a(w), signed, on the fixed input."""
+        net = nn.init_mlp(self.sizes, seed=self.seed)
+        w = float(net.weights[self.layer][self.j, self.i])
+        tweaked = net.with_weight(self.layer, self.j, self.i, w + offset)
+        return nn.forward(tweaked, self.x_input)[-1][0] - nn.forward(net, self.x_input)[-1][0]
 
 
 CONNECTION_TWEAK = ConnectionTweak(
@@ -158,6 +168,9 @@ CONNECTION_TWEAK = ConnectionTweak(
     delta=1.0,
     # The input of the forward pass: a fixed, evenly spread vector.
     x_input=np.linspace(-1.0, 1.0, 10),
+    # Half the nudge, back to the start, the whole nudge: one change at a time, so that the
+    # outputs are seen to follow the weight, return with it and move further for a larger nudge.
+    tweaks=(0.5, 0.0, 1.0),
 )
 
 

@@ -95,3 +95,45 @@ def test_last_frame_is_the_updated_network():
     np.testing.assert_allclose(scene.net.edge_width, W_LO + (W_HI - W_LO) * np.abs(w) / wtop)
     assert nn.loss(new, X, Y) < nn.loss(net, X, Y)
     assert scene.r["loss_after"] == nn.loss(new, X, Y)
+
+
+def _segment_hits_box(a, b, box, steps=400) -> bool:
+    """Whether the segment a-b passes through the box (x0, y0, x1, y1)."""
+    x0, y0, x1, y1 = box
+    for s in np.linspace(0.0, 1.0, steps):
+        x, y = a[0] + s * (b[0] - a[0]), a[1] + s * (b[1] - a[1])
+        if x0 <= x <= x1 and y0 <= y <= y1:
+            return True
+    return False
+
+
+def test_worked_edge_labelled_on_itself_before_and_after():
+    scene = rendered(BackpropLoop, upto="update")
+    net, new = _gdcore()
+    (la, ka), (_, jd) = WORKED
+    tag, num = scene.tag, scene.tag[1]
+    # the label reads gdcore's new weight (it counted from the old one during the update)
+    assert num.get_value() == pytest.approx(new.weights[la][jd, ka], abs=1e-12)
+    assert num.num_decimal_places == WORK_PLACES
+    assert tag[0].tex_string.startswith("w")
+    # set on its edge: just above it, over the edge's span, nearer to it than to any other edge
+    m = scene.net
+    a, b = (np.asarray(p)[:2] for p in m.edge(WORKED).get_start_and_end())
+    box = (tag.get_left()[0], tag.get_bottom()[1], tag.get_right()[0], tag.get_top()[1])
+    assert min(a[0], b[0]) <= box[0] < box[2]
+    mid_y = a[1] + (b[1] - a[1]) * (0.5 * (box[0] + box[2]) - a[0]) / (b[0] - a[0])
+    assert 0 < box[1] - max(a[1], b[1]) and box[1] - mid_y < 0.6
+    # crossing no edge (its own included), no neuron and no other text
+    for e in m.edge_ids:
+        p, q = (np.asarray(x)[:2] for x in m.edge(e).get_start_and_end())
+        assert not _segment_hits_box(p, q, box), e
+    for n in m.neuron_ids:
+        c = m.point(*n)[:2]
+        nearest = np.clip(c, box[:2], box[2:])
+        assert np.linalg.norm(c - nearest) > m.radius + 0.1, n
+    others = [*scene.heads.values(), scene.targets, scene.note, scene.title, scene.head,
+              scene.eq, scene.key, *m.values.values()]
+    for o in others:
+        clear = (o.get_right()[0] < box[0] or o.get_left()[0] > box[2]
+                 or o.get_top()[1] < box[1] or o.get_bottom()[1] > box[3])
+        assert clear, o

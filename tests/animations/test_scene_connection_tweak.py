@@ -1,12 +1,14 @@
 """The connection-tweak scene (frames: test_scene_frames.py): the lit cone against gdcore."""
 
 import numpy as np
+import pytest
 from frames import rendered
 
 from gdcore import nn
+from gdcore.networks import CONNECTION_TWEAK
 from gdviz.colors import rgb
 from gdviz.network_mobject import NetworkMobject
-from scenes.connection_tweak import DELTA, LAYER, SIZES, X_INPUT, ConnectionTweak, I, J
+from scenes.connection_tweak import DELTA, LAYER, SIZES, X_INPUT, ConnectionTweak, I, J, tweak_says
 
 
 def _lit(scene) -> set:
@@ -60,3 +62,43 @@ def test_brightened_set_is_gdcores_changed_activations():
 def test_nothing_lit_before_the_tweak():
     scene = rendered(ConnectionTweak, upto="highlight")
     assert _lit(scene) == set()
+
+
+def test_tweaks_one_at_a_time_with_gdcores_output_changes():
+    scene = rendered(ConnectionTweak)
+    ex = CONNECTION_TWEAK
+    assert ex.tweaks == (0.5, 0.0, 1.0)
+    assert len(scene.tweak_record) == len(ex.tweaks)
+    for (w, moves, signed), offset in zip(scene.tweak_record, ex.tweaks):
+        assert w == pytest.approx(scene.w0 + offset, abs=1e-12)
+        np.testing.assert_allclose(moves, ex.output_changes(offset), atol=1e-12)
+        # a change that rounds to nothing is written 0.000, never +0.000
+        assert signed == [round(m, 3) != 0 for m in moves]
+    assert not any(scene.tweak_record[1][2])  # back at the start: every change unsigned
+
+
+def test_output_changes_are_the_forward_pass_difference():
+    ex = CONNECTION_TWEAK
+    base = nn.init_mlp(SIZES, seed=0)
+    w0 = base.weights[LAYER][J, I]
+    for offset in ex.tweaks:
+        after = nn.forward(base.with_weight(LAYER, J, I, w0 + offset), X_INPUT)[-1][0]
+        np.testing.assert_allclose(ex.output_changes(offset),
+                                   after - nn.forward(base, X_INPUT)[-1][0], atol=1e-15)
+    # the magnitudes of the full nudge are those of activation_changes at the output layer
+    np.testing.assert_allclose(np.abs(ex.output_changes(DELTA)),
+                               nn.activation_changes(base, X_INPUT, LAYER, J, I, DELTA)[-1],
+                               atol=1e-15)
+
+
+def test_tweak_words_say_the_step_and_the_largest_output_change():
+    ex = CONNECTION_TWEAK
+    w0 = 0.432
+    assert tweak_says(1, 0.5, w0) == ("1. nudge: $w + 0.5$",
+                                      "the outputs move by up to 0.020")
+    assert tweak_says(2, 0.0, w0) == ("2. back to $w = 0.432$",
+                                      r"the outputs return: every $\Delta a = 0$")
+    assert tweak_says(3, 1.0, w0)[1] == "the outputs move by up to 0.037"
+    # and those numbers are gdcore's
+    assert round(float(np.abs(ex.output_changes(0.5)).max()), 3) == 0.020
+    assert round(float(np.abs(ex.output_changes(1.0)).max()), 3) == 0.037

@@ -21,3 +21,18 @@ def test_dropped_neurons_are_gdcores_mask(step):
         assert line.get_stroke_opacity() == (0.0 if a in dropped or b in dropped else 1.0)
     assert scene.step_num.get_value() == step
     assert scene.k_num.get_value() == sum(int(m.sum()) for m in masks)
+
+
+def test_the_network_fills_the_frame_between_title_and_margin():
+    """The network is the subject: it spans the height between the title and the 24 px
+    margin, and each neuron is at least 40 px across at 480p (8 units = 480 px)."""
+    scene = rendered(Dropout, upto="step-1")
+    net, px = scene.net, 480 / 8
+    assert 2 * net.radius * px >= 40
+    top, bottom = scene.title.get_bottom()[1], -4 + 24 / px
+    assert net.get_top()[1] < top and net.get_bottom()[1] >= bottom - 1e-9
+    assert net.get_height() >= 0.9 * (top - bottom)
+    # clear of the note on its left and the counters on its right
+    assert scene.note.get_right()[0] < net.get_left()[0] - 0.5
+    assert net.get_right()[0] < scene.counter.get_left()[0] - 0.5
+    assert net.get_right()[0] < scene.kept_line.get_left()[0] - 0.5

@@ -6,7 +6,8 @@ from frames import rendered
 
 from gdcore import data, nn
 from gdcore.networks import LOSS_CURVE as EX
-from scenes.loss_curve import LossCurve
+from gdviz.colors import mix, rgb
+from scenes.loss_curve import REGION_TINT, LossCurve
 
 
 def test_drawn_curve_is_gdcores_train_losses():
@@ -29,21 +30,43 @@ def test_drawn_curve_is_gdcores_train_losses():
     assert np.all(np.diff(want) <= 1e-12)
 
 
-def test_decision_regions_at_each_snapshot_are_gdcores():
+def test_decision_regions_follow_the_run_and_are_gdcores():
     scene = rendered(LossCurve)
-    nets = EX.nets_at()
-    assert list(scene.regions) == list(EX.snapshots)
-    for k, region in scene.regions.items():
-        want = EX.output_grid(nets[k], *scene.grid) > EX.threshold
-        np.testing.assert_array_equal(region, want)
-    # the last snapshot is the trained network of the run the curve shows
+    img = scene.data[2]
+    assert img in scene.mobjects and scene.painted == EX.steps
+    # the region painter draws the network of whatever iteration the tracker shows
+    for k in EX.snapshots:
+        scene.it.set_value(k)
+        scene.paint_regions(img)
+        assert scene.painted == k
+    nets = EX.nets_at(sorted(scene.regions))
+    for k, net in nets.items():
+        want = EX.output_grid(net, *scene.grid) > EX.threshold
+        np.testing.assert_array_equal(scene.regions[k], want)
+    assert set(EX.snapshots) | {EX.early} <= set(scene.regions)
+    # the last network is the trained network of the run the curve shows
     np.testing.assert_array_equal(nets[EX.steps].params(), scene.result.net.params())
-    # the image shown at the end is the last snapshot's, and it is on screen
-    assert scene.shown == EX.steps
-    img = scene.data[2][EX.steps]
-    assert img in scene.mobjects
     # the boundary moves while the cost falls: the first and last regions differ
-    assert np.mean(scene.regions[EX.snapshots[0]] != scene.regions[EX.steps]) > 0.05
+    assert np.mean(scene.regions[0] != scene.regions[EX.steps]) > 0.05
+
+
+def test_shading_and_boundary_are_one_picture_of_one_network():
+    """The image's boundary pixels are exactly where the shaded classes meet, and its shading
+    is the class of each pixel, both of the network at the last iteration."""
+    scene = rendered(LossCurve)
+    t = scene.theme
+    one = scene.regions[EX.steps]
+    pix = np.flipud(scene.data[2].pixel_array[..., :3]).astype(float) / 255
+    edge = np.zeros(one.shape, dtype=bool)
+    edge[:, 1:] |= one[:, 1:] != one[:, :-1]
+    edge[1:, :] |= one[1:, :] != one[:-1, :]
+    np.testing.assert_allclose(pix[edge], np.broadcast_to(rgb(t.text), pix[edge].shape),
+                               atol=1 / 255)
+    for cls, role in ((True, t.accent), (False, t.data)):
+        inside = (one == cls) & ~edge
+        want = mix(t.background, role, REGION_TINT)
+        np.testing.assert_allclose(pix[inside], np.broadcast_to(want, pix[inside].shape),
+                                   atol=1 / 255)
 
 
 def test_nets_at_is_the_run_cut_into_stretches():
