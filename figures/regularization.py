@@ -48,12 +48,15 @@ def facts() -> dict:
     d, rp = EX.run()
     b = EX.best_row(rp)
     wild = [lam for lam in EX.shown if 0 < lam < rp.lams[b]]
+    def lam(v: float) -> str:  # a setting, never rounding noise: 10⁻¹³, not "≈ 0"
+        return numbers.text(v, floor=0)
+
     return {"n": d.x.size, "n_test": d.x_test.size, "n_shown": len(EX.shown),
-            "lam_first": numbers.text(rp.lams[rp.lams > 0].min()),
-            "lam_wild": numbers.text(wild[0]), "norm0": numbers.text(rp.norms[0]),
+            "lam_first": lam(rp.lams[rp.lams > 0].min()),
+            "lam_wild": lam(wild[0]), "norm0": numbers.text(rp.norms[0]),
             "norm_last": numbers.text(rp.norms[-1], sig=2),
-            "lam_last": numbers.text(rp.lams[-1]), "test0": numbers.text(rp.test[0], sig=3),
-            "best_test": numbers.text(rp.test[b], sig=2), "best_lam": numbers.text(rp.lams[b])}
+            "lam_last": lam(rp.lams[-1]), "test0": numbers.text(rp.test[0], sig=3),
+            "best_test": numbers.text(rp.test[b], sig=2), "best_lam": lam(rp.lams[b])}
 
 
 def lam_tex(lam: float) -> str:

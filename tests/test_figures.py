@@ -89,6 +89,8 @@ def test_caption_and_alt_are_written_for_people(target):
         assert words.strip(), f"{target.id}: no {field}"
         found = PROGRAMMER.findall(words)
         assert not found, f"{target.id} {field}: {found} in {words!r}"
+        # a value is written, or said to be about zero, never both ("λ = ≈ 0")
+        assert "= ≈" not in words, f"{target.id} {field}: {words!r}"
 
 
 def test_themes_differ_in_background():

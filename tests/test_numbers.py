@@ -123,3 +123,10 @@ def test_sig_places_keeps_three_significant_digits_up_to_four_decimals(v, places
 def test_sig_places_refuses_what_is_not_a_number():
     with pytest.raises(ValueError):
         nb.sig_places(float("nan"))
+
+
+def test_a_setting_is_never_written_as_rounding_noise():
+    # λ = 10⁻¹³ is a strength the figure chose, not a value lost in rounding (floor 10⁻¹⁰)
+    assert nb.text(1e-13) == "≈ 0"
+    assert nb.hyper(r"\lambda", 1e-13) == "λ = 10⁻¹³"
+    assert nb.hyper(r"\lambda", 1e-13, "mathtext") == r"$\lambda = 10^{-13}$"

@@ -128,16 +128,17 @@ def power10(exponent: int, medium: str = "text") -> str:
 
 def hyper(symbol: str, v: float, medium: str = "text", sig: int = 3) -> str:
     """A hyper-parameter: hyper(r"\\alpha", 0.1) is "α = 0.1" (text), "$\\alpha = 0.1$"
-    (mathtext) or "\\alpha = 0.1" (latex). `symbol` is LaTeX; subscripts like \\beta_1 work."""
+    (mathtext) or "\\alpha = 0.1" (latex). `symbol` is LaTeX; subscripts like \\beta_1 work.
+    A setting is never rounding noise: λ = 10⁻¹³ is written so, not "≈ 0" (no floor)."""
     if medium == "latex":
-        return f"{symbol} = {latex(v, sig=sig)}"
+        return f"{symbol} = {latex(v, sig=sig, floor=0)}"
     if medium == "mathtext":
-        return f"${symbol} = {latex(v, sig=sig)}$"
+        return f"${symbol} = {latex(v, sig=sig, floor=0)}$"
     if medium != "text":
         raise ValueError(f"medium must be text, mathtext or latex, got {medium!r}")
     base, _, sub = symbol.partition("_")
     name = _GREEK.get(base, base) + sub.strip("{}").translate(_SUBSCRIPT)
-    return f"{name} = {text(v, sig=sig)}"
+    return f"{name} = {text(v, sig=sig, floor=0)}"
 
 
 def formatted(v, spec: str) -> str:
