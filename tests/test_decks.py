@@ -1,5 +1,5 @@
 """Lecture decks, captions and the gallery, end to end: one small animation rendered once
-(low quality, with --slides) into a project copy, then every output read back: the HTML deck
+(draft quality, with --slides) into a project copy, then every output read back: the HTML deck
 and the gallery in headless Chromium with no network, the PPTX with python-pptx, every WebVTT
 file with webvtt-py.
 
@@ -25,6 +25,7 @@ from gdrender import captions, catalog, decks
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = "dropout"  # the quickest animation of the catalog to render
+QUALITY = "draft"  # the quick-look quality (240p10): what is read back does not depend on it
 SECTIONS = ("network", "step-1", "step-2", "step-3", "step-4")  # those of scenes/dropout.py
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -49,15 +50,15 @@ needs_browser = pytest.mark.usefixtures("deck_tools")
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """TARGET (animation and still, light theme, low quality) with --slides."""
+    """TARGET (animation and still, light theme, draft quality) with --slides."""
     root = tmp_path_factory.mktemp("project")
     for name in ("src", "figures", "scenes"):
         shutil.copytree(ROOT / name, root / name,
                         ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     shutil.copy(ROOT / "render.py", root / "render.py")
     env = {**os.environ, "GD_REVEALJS": str(_reveal())}
-    r = subprocess.run([sys.executable, "render.py", TARGET, "--slides", "--jobs", "2",
-                        "--out", "out"], cwd=root, capture_output=True, text=True,
+    r = subprocess.run([sys.executable, "render.py", TARGET, "--slides", "--quality", QUALITY,
+                        "--jobs", "2", "--out", "out"], cwd=root, capture_output=True, text=True,
                        timeout=600, env=env)
     assert r.returncode == 0, r.stdout + r.stderr
     return root / "out", r, env
@@ -116,7 +117,7 @@ deck.onload = async () => {
 @needs_browser
 def test_html_deck_plays_every_section_offline(built, tmp_path):
     out, _, _ = built
-    folder = out / "light/decks/low"
+    folder = out / f"light/decks/{QUALITY}"
     html = re.sub(r"<!--.*?-->", "", (folder / f"{TARGET}.html").read_text(), flags=re.S)
     # nothing fetched from the network: every script and style is a local file
     refs = re.findall(r"""(?:src|href)=["']([^"']+)["']""", html)
@@ -130,7 +131,7 @@ def test_html_deck_plays_every_section_offline(built, tmp_path):
     assert m, r.stdout[-2000:] + r.stderr[-2000:]
     lines = m.group(1).splitlines()
     assert lines[0] == f"slides {len(SECTIONS)}", lines
-    index = json.loads((out / f"light/sections/low/{TARGET}.json").read_text())["sections"]
+    index = json.loads((out / f"light/sections/{QUALITY}/{TARGET}.json").read_text())["sections"]
     assert [s["name"] for s in index] == list(SECTIONS)
     for i, (line, s) in enumerate(zip(lines[1:], index)):
         _, n, name, ready, duration, played = line.split()
@@ -143,14 +144,14 @@ def test_pptx_has_one_video_slide_per_section(built):
     from pptx import Presentation
 
     out, _, _ = built
-    index = json.loads((out / f"light/sections/low/{TARGET}.json").read_text())["sections"]
-    prs = Presentation(str(out / f"light/decks/low/{TARGET}.pptx"))
+    index = json.loads((out / f"light/sections/{QUALITY}/{TARGET}.json").read_text())["sections"]
+    prs = Presentation(str(out / f"light/decks/{QUALITY}/{TARGET}.pptx"))
     assert len(prs.slides) == len(SECTIONS) == len(index)
     for slide, s in zip(prs.slides, index):
         videos = [rel.target_part.blob for rel in slide.part.rels.values()
                   if rel.reltype.endswith("/video")]
         assert len(videos) == 1
-        clip = (out / f"light/sections/low/{s['file']}").read_bytes()
+        clip = (out / f"light/sections/{QUALITY}/{s['file']}").read_bytes()
         assert hashlib.sha256(videos[0]).digest() == hashlib.sha256(clip).digest()
         notes = slide.notes_slide.notes_text_frame.text
         assert notes.strip(), f"slide {s['name']} has no speaker notes"
@@ -169,9 +170,9 @@ def test_section_deck_holds_every_animation_of_the_section(built):
 
     out, _, _ = built
     section = catalog.BY_ID[TARGET].section
-    prs = Presentation(str(out / f"light/decks/low/section-{section}.pptx"))
+    prs = Presentation(str(out / f"light/decks/{QUALITY}/section-{section}.pptx"))
     assert len(prs.slides) == len(SECTIONS)  # the only animation of the section rendered here
-    config = json.loads((out / f"light/decks/low/slides/{TARGET}.json").read_text())
+    config = json.loads((out / f"light/decks/{QUALITY}/slides/{TARGET}.json").read_text())
     assert [Path(s["file"]).name for s in config["slides"]] == [
         f"{i:02d}-{n}.mp4" for i, n in enumerate(SECTIONS)]
 
@@ -179,15 +180,17 @@ def test_section_deck_holds_every_animation_of_the_section(built):
 def test_decks_are_incremental(built):
     out, _, env = built
     root = out.parent
-    html = out / f"light/decks/low/{TARGET}.html"
+    html = out / f"light/decks/{QUALITY}/{TARGET}.html"
     before = html.stat().st_mtime_ns
-    r = subprocess.run([sys.executable, "render.py", TARGET, "--slides", "--out", "out"],
-                       cwd=root, capture_output=True, text=True, timeout=300, env=env)
+    r = subprocess.run([sys.executable, "render.py", TARGET, "--slides", "--quality", QUALITY,
+                        "--out", "out"], cwd=root, capture_output=True, text=True, timeout=300,
+                       env=env)
     assert r.returncode == 0 and "0 rendered, 2 cached" in r.stdout, r.stdout + r.stderr
     assert html.stat().st_mtime_ns == before
     manifest = json.loads((out / "manifest.json").read_text())["outputs"]
     paths = {e["path"] for e in manifest}
-    assert f"light/decks/low/{TARGET}.pptx" in paths and f"light/decks/low/{TARGET}.html" in paths
+    deck = f"light/decks/{QUALITY}/{TARGET}"
+    assert f"{deck}.pptx" in paths and f"{deck}.html" in paths
 
 
 # ------------------------------------------------------------------------------ captions
@@ -215,8 +218,8 @@ def test_every_video_has_captions_in_order_within_its_duration(built):
         assert times[-1][1] <= v["seconds"] + 1e-3 and times[0][0] == 0
         assert all(c.text.strip() for c in cues)
     # the whole video's cues start where its sections start
-    full = webvtt.read(str(out / f"light/videos/low/{TARGET}.vtt"))
-    index = json.loads((out / f"light/sections/low/{TARGET}.json").read_text())["sections"]
+    full = webvtt.read(str(out / f"light/videos/{QUALITY}/{TARGET}.vtt"))
+    index = json.loads((out / f"light/sections/{QUALITY}/{TARGET}.json").read_text())["sections"]
     starts = [sum(s["seconds"] for s in index[:i]) for i in range(len(index))]
     cue_starts = [_seconds(c.start) for c in full]
     for s in starts:
@@ -284,7 +287,8 @@ def test_gallery_loads_without_console_errors_and_every_link_is_a_file(built, tm
     assert tracks and all(a["src"].endswith(".vtt") and a.get("kind") == "captions"
                           for a in tracks)
     hrefs = set(page.refs)
-    assert f"light/decks/low/{TARGET}.html" in hrefs and f"light/decks/low/{TARGET}.pptx" in hrefs
+    deck = f"light/decks/{QUALITY}/{TARGET}"
+    assert f"{deck}.html" in hrefs and f"{deck}.pptx" in hrefs
     r = chromium((out / "index.html").as_uri(), tmp_path)
     assert "<main" in r.stdout, r.stderr[-2000:]
     console = [ln for ln in r.stderr.splitlines() if "CONSOLE" in ln]

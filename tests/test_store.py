@@ -76,3 +76,17 @@ def test_the_store_sits_beside_the_job_records_unless_named(tmp_path, monkeypatc
     assert store.store_for(tmp_path / "out") == tmp_path / "out" / ".cache" / "store"
     monkeypatch.setenv(store.ENV, str(tmp_path / "shared"))
     assert store.store_for(tmp_path / "out") == tmp_path / "shared"
+
+
+def test_words_are_filed_under_the_code_that_can_change_them(tmp_path, monkeypatch):
+    for rel in ("src/gdcore/numbers.py", "src/gdviz/words.py", "src/gdrender/cli.py"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x = 1\n")
+    monkeypatch.setattr(store, "ROOT", tmp_path)
+    first = store._sources_digest()
+    (tmp_path / "src/gdrender/cli.py").write_text("x = 2\n")  # render.py's code: same words
+    assert store._sources_digest() == first
+    for rel in ("src/gdcore/numbers.py", "src/gdviz/words.py"):  # numbers or their writing
+        (tmp_path / rel).write_text((tmp_path / rel).read_text() + "# an edit\n")
+        assert store._sources_digest() != first
+        first = store._sources_digest()

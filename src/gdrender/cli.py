@@ -61,8 +61,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--stills", action="store_true", help="only stills")
     p.add_argument("--animations", action="store_true", help="only animations")
     p.add_argument("--quality", default="low", metavar="Q",
-                   help=f"video quality: {', '.join(QUALITIES)} (480p15, 720p30, 1080p60, "
-                   "2160p60); default low")
+                   help=f"video quality: {', '.join(QUALITIES)} (240p10, 480p15, 720p30, "
+                   "1080p60, 2160p60); default low")
     p.add_argument("--format", dest="formats", action="append", metavar="F",
                    help=f"video format, repeatable: {', '.join(FORMATS)}; default mp4")
     p.add_argument("--theme", default="light", metavar="T",

@@ -17,12 +17,15 @@ from pathlib import Path
 
 from .catalog import ROOT
 
-#: --quality name -> (Manim quality name, height in pixels, frames per second)
+#: --quality name -> (width, height in pixels, frames per second). draft is a quick look at a
+#: scene's timing and staging (a fifth of low's pixels per second; words are not meant to be
+#: read at it); low is the size the scenes' rules are measured at (12 px text at 480p).
 QUALITIES = {
-    "low": ("low_quality", 480, 15),
-    "medium": ("medium_quality", 720, 30),
-    "high": ("high_quality", 1080, 60),
-    "4k": ("fourk_quality", 2160, 60),
+    "draft": (426, 240, 10),
+    "low": (854, 480, 15),
+    "medium": (1280, 720, 30),
+    "high": (1920, 1080, 60),
+    "4k": (3840, 2160, 60),
 }
 FORMATS = ("mp4", "gif", "webm")
 STILL_FORMATS = ("svg", "pdf", "png")

@@ -10,7 +10,7 @@ every figure, each filed under a hash of what made it, so a lookup never returns
   time of a scene drawn without writing video).
 - `docs/`: a figure's title, caption and alt text, whose numbers come from gdcore's experiments
   (seconds of training for some); the gallery and `--list` show all 37. Filed under a hash of the
-  figure module, every source file of the project's packages, and the library versions.
+  figure module, every source file of gdcore and gdviz, and the library versions.
 
 Files enter the store under a temporary name and are renamed into place, so a reader never sees
 a half-written one; a store that cannot be written only stays cold. The store is
@@ -88,10 +88,15 @@ def install_tex(store: Path) -> None:
 # ------------------------------------------------------------------------------ words
 
 
+#: The packages a figure's words can come from: the numbers (gdcore) and how they are written
+#: (gdviz); render.py's own code (gdrender) does not change them.
+WORD_SOURCES = ("src/gdcore", "src/gdviz")
+
+
 def _sources_digest() -> str:
-    """Hash of every Python file of the project's packages (src/), with its path."""
+    """Hash of every Python file of WORD_SOURCES, with its path."""
     h = hashlib.sha256()
-    for p in sorted((ROOT / "src").rglob("*.py")):
+    for p in sorted(q for d in WORD_SOURCES for q in (ROOT / d).rglob("*.py")):
         h.update(p.relative_to(ROOT).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()
 

@@ -121,7 +121,7 @@ def render_animation(job: Job, out_dir: Path, work: Path) -> list[dict]:
     media = work / "media"
     with tempconfig(
         {
-            "quality": QUALITIES[job.quality][0],
+            **dict(zip(("pixel_width", "pixel_height", "frame_rate"), QUALITIES[job.quality])),
             "media_dir": str(media),
             "tex_dir": str(work / "tex"),
             "disable_caching": True,
