@@ -107,11 +107,25 @@ def test_connection_tweak_fill_follows_the_activation_change(theme):
     bg = np.array(to_rgba(t.background)[:3])
     dist = [np.linalg.norm(np.array(circles[n].get_facecolor()[:3]) - bg) for n in lit]
     assert np.all(np.diff(dist) >= -1e-9)  # bigger change, stronger fill
-    assert max(dist) > 3 * min(dist)
+    # from the faintest tint that still reads (3:1) to the full accent
+    floor = th.contrast_mix(t.background, t.accent)
+    accent = np.array(to_rgba(t.accent)[:3])
+    assert max(dist) == pytest.approx(np.linalg.norm(accent - bg), abs=1e-6)
+    assert min(dist) == pytest.approx(floor * np.linalg.norm(accent - bg), abs=1e-6)
     cbar_ax = f.axes[1]
     assert "Delta a" in cbar_ax.get_ylabel()
     vals = [changes[l][k] for l, k in lit]
     assert cbar_ax.get_ylim() == pytest.approx((min(vals), max(vals)))
+    # every highlighted neuron reads as a mark: its fill keeps 3:1 (WCAG) against the page,
+    # the least changed one (second hidden layer, sixth neuron) too
+    fills = {n: th.contrast(tuple(circles[n].get_facecolor()[:3]), t.background) for n in lit}
+    assert min(fills.values()) >= th.LINE_CONTRAST
+    assert fills[lit[0]] == pytest.approx(th.LINE_CONTRAST, abs=0.01) and lit[0] == (2, 5)
+    # the bar's ends are labelled with the least and the most change
+    ticks = cbar_ax.get_yticks()
+    assert ticks[0] == pytest.approx(min(vals)) and ticks[-1] == pytest.approx(max(vals))
+    labels = [x.get_text() for x in cbar_ax.get_yticklabels()]
+    assert labels[0] == "0.001" and labels[-1] == "0.16"
 
 
 # --- tiny-networks --------------------------------------------------------------------------

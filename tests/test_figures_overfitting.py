@@ -188,6 +188,13 @@ def test_overfitting_poly_panels_carry_the_computed_errors(t):
         np.testing.assert_array_equal(np.c_[held.get_xdata(), held.get_ydata()],
                                       np.c_[d.x_test, d.y_test])
     assert err.test[1] > 100 * err.test[0] and err.train[1] < err.train[0]
+    # the test samples read as marks: their edge, at full strength, keeps 3:1 (WCAG) against
+    # the page
+    tt = theme.get(t)
+    for ax in (a3, a9):
+        (held,) = by_gid(ax, "test-samples")
+        assert held.get_alpha() in (None, 1.0)
+        assert theme.contrast(held.get_markeredgecolor(), tt.background) >= theme.LINE_CONTRAST
 
 
 @pytest.mark.parametrize("t", THEMES)
