@@ -384,7 +384,7 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
     by_gid = {x.get_gid(): x for x in f.texts}
     for key, eq in equations.EQUATIONS.items():
         tex, name = by_gid[f"eq-{key}"], by_gid[f"name-{key}"]
-        assert tex.get_text() == equations.mathtext(key) and name.get_text() == eq.shown_name
+        assert tex.get_text() == equations.mathtext_tight(key) and name.get_text() == eq.shown_name
         assert name.get_position()[0] == tex.get_position()[0]  # the name heads its equation
         assert name.get_position()[1] > tex.get_position()[1]
         assert name.get_fontsize() == t.small_size and same_color(name.get_color(), t.muted)
@@ -402,6 +402,18 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
         assert h.get_position()[1] == pytest.approx(first.get_position()[1])
         assert h.get_position()[0] < first.get_position()[0]
     assert len([a for a in f.artists if a.get_gid() == "group-rule"]) == len(equations.GROUPS) - 1
+    # each group's columns line up row to row: every equation starts on a column line
+    m = mod("equations")
+    unit = (t.text_width - m.HEAD_IN) / m.GRID_COLUMNS
+    for _, g in equations.grouped():
+        for e in g:
+            col = (by_gid[f"eq-{e.key}"].get_position()[0] * t.text_width - m.HEAD_IN) / unit
+            assert col == pytest.approx(round(col), abs=1e-6)
+    # set as LaTeX would: the penalty's name L₂ as maths, tight double bars, no loose script
+    assert by_gid["name-l2-penalty"].get_text() == "the $L_2$-regularised cost"
+    sheet = "".join(x.get_text() for x in eqs)
+    assert r"\left\|" not in sheet and sheet.count(r"\Vert") == 2
+    assert "_{t-1}" not in sheet and "_{t{-}1}" in sheet and r"\!\top" in sheet
     # the sheet is what its alt text says
     assert gm.doc_of(mod("equations")).alt == equations.sheet_alt()
 
@@ -414,7 +426,7 @@ def test_equation_files_one_tight_figure_each(theme):
     widths = []
     for key, f in extra.items():
         (txt,) = f.texts
-        assert txt.get_text() == equations.mathtext(key)
+        assert txt.get_text() == equations.mathtext_tight(key)
         w, h = f.get_size_inches()
         assert w < t.text_width and h < 1.0
         if theme == "light":
