@@ -254,6 +254,17 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
         kept = [m.sizes[0], *(int(mk.sum()) for mk in step), m.sizes[-1]]
         assert n_segments(ax, "edges") == sum(a * b for a, b in zip(kept[:-1], kept[1:]))
         assert f"{sum(kept[1:-1])} of 12 hidden kept" in ax.get_title()
+        # a dropped neuron is cut out of the edges: an opaque disc of page colour, wider than
+        # the neuron, lies over every edge and under the dashed ring, so no line touches it
+        t = th.get(theme)
+        halos = {p.get_gid(): p for p in ax.patches if (p.get_gid() or "").startswith("halo-")}
+        assert set(halos) == {f"halo-{l}-{i}" for l, i in expected}
+        (edges,) = collections(ax, "edges")
+        for l, i in expected:
+            h, c = halos[f"halo-{l}-{i}"], circles[(l, i)]
+            assert same_color(h.get_facecolor(), t.background) and h.get_facecolor()[3] == 1
+            assert edges.get_zorder() < h.get_zorder() < c.get_zorder()
+            assert h.center == c.center and h.radius > 1.1 * c.radius
 
 
 # --- gradient-check -------------------------------------------------------------------------
