@@ -20,6 +20,8 @@ from matplotlib.colors import LinearSegmentedColormap, LogNorm
 from gdcore.networks import CONNECTION_TWEAK
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
+from gdviz import numbers as nb
+from gdviz import theme as th
 from gdviz.colors import mix
 from gdviz.network_layout import layout
 
@@ -52,11 +54,13 @@ def make_figure(theme):
     nd.draw_edges(ax, lay, [tweak], color=theme.accent, linewidth=2.6, zorder=2,
                   gid="edge-tweak")
 
-    # fill: |delta a| on a log scale, from a faint tint to full accent
+    # fill: |delta a| on a log scale, from the lightest tint that still reads as a mark (3:1
+    # against the page, WCAG) to full accent
     vals = np.array([changes[l][k] for l, k in changed])
     norm = LogNorm(vals.min(), vals.max())
+    floor = th.contrast_mix(theme.background, theme.accent, th.LINE_CONTRAST)
     cmap = LinearSegmentedColormap.from_list(
-        "change", [mix(theme.background, theme.accent, 0.12), theme.accent])
+        "change", [mix(theme.background, theme.accent, floor), theme.accent])
     styles = {n: dict(facecolor=cmap(norm(changes[n[0]][n[1]])), edgecolor=theme.accent,
                       linewidth=1.3) for n in changed}
     nd.draw_neurons(ax, lay, theme, styles=styles, linewidth=0.8)
@@ -77,6 +81,11 @@ def make_figure(theme):
     cb = fig.colorbar(sm, ax=ax, shrink=0.7, aspect=18, pad=0.01)
     cb.set_label(r"change of activation $|\Delta a|$", fontsize=theme.small_size)
     cb.ax.tick_params(labelsize=theme.small_size)
+    # the ends of the scale labelled (the least and the most changed neuron), a decade between
+    ticks = [vals.min(), *(10.0 ** np.arange(np.ceil(np.log10(vals.min())),
+                                             np.log10(vals.max()) - 0.5)), vals.max()]
+    cb.set_ticks(ticks, labels=[nb.mathtext(v, sig=2) for v in ticks])
+    cb.ax.minorticks_off()
     cb.outline.set_visible(False)
     return fig
 

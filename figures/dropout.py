@@ -19,6 +19,8 @@ from gdviz.colors import mix
 from gdviz.network_layout import layout
 
 EX = DROPOUT
+#: The clear ring around a dropped neuron, as a multiple of its radius.
+HALO_SCALE = 1.2
 
 
 def facts() -> dict:
@@ -32,13 +34,19 @@ def facts() -> dict:
 def make_figure(theme):
     kept = EX.kept_counts()
     lay = layout(EX.sizes, width=4.4, height=4.4, radius=0.26)
-    fig, axes = gm.subplots(theme, 1, EX.steps, height=2.2)
+    fig, axes = gm.subplots(theme, 1, EX.steps, height=1.95)
     faded = mix(theme.background, theme.muted, 0.35)
     for t, (ax, step) in enumerate(zip(axes, EX.masks())):
         keep = EX.kept_neurons(step)
         live = [e for e in lay.edges if e[0] in keep and e[1] in keep]
         nd.draw_edges(ax, lay, live, color=theme.muted, linewidth=0.55, zorder=1)
         dropped = [n for n, _ in lay.neurons() if n not in keep]
+        # a disc of page colour around each dropped neuron, over the edges: no line reaches
+        # or grazes it, so it reads as disconnected
+        for n, halo in nd.draw_neurons(ax, lay, theme, dropped, face=theme.background,
+                                       edge="none", zorder=2,
+                                       radius_scale=HALO_SCALE).items():
+            halo.set_gid(f"halo-{n[0]}-{n[1]}")
         styles = {n: dict(edgecolor=faded, linestyle=(0, (2, 1.5)), facecolor=theme.background)
                   for n in dropped}
         styles |= {n: dict(edgecolor=theme.accent, linewidth=1.2)

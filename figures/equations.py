@@ -3,12 +3,13 @@
 Every equation of the chapter, each typeset from the single source the figures and animations
 share, in {groups} groups: the models, the cost, its partial derivatives and the gradient, the
 update rules of gradient descent and of the optimizers (momentum, Nesterov, Adagrad, RMSprop,
-Adadelta, Adam), the L2 penalty and the backpropagation equations, {n} in all. Each is also
+Adadelta, Adam), the L₂ penalty and the backpropagation equations, {n} in all. Each is also
 written as a file of its own.
 
 Alt: {alt}
 """
 
+import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -25,6 +26,8 @@ PAD_IN = 0.04  # margin around a single equation, inches
 HEAD_IN = 1.05  # width of the column of group names, inches
 CELL_GAP_IN = 0.32  # space between two equations of one row, inches
 NAME_GAP_IN = 0.035  # space between an equation's name and the equation, inches
+#: Column lines of a group's rows: each equation starts on one, so columns align row to row.
+GRID_COLUMNS = 5
 ROW_GAP_IN = 0.08  # space between two rows of one group, inches
 GROUP_GAP_IN = 0.08  # space above and below the rule between two groups, inches
 MARGIN_IN = 0.04  # space above the first row and below the last, inches
@@ -35,16 +38,19 @@ def facts() -> dict:
             "alt": equations.sheet_alt()}
 
 
-def _rows(cells, width: float) -> list[list]:
-    """Cells (name, equation, width, height) flowed in reading order into rows `width` wide."""
-    rows, used = [[]], 0.0
+def _rows(cells, width: float) -> list[list[tuple[float, tuple]]]:
+    """Cells (name, equation, width, height) flowed in reading order into rows `width` wide,
+    each as (x, cell): every cell starts on one of GRID_COLUMNS column lines, so the columns of
+    a group line up from row to row."""
+    unit = width / GRID_COLUMNS
+    rows, x = [[]], 0.0
     for cell in cells:
-        w = cell[2]
-        if rows[-1] and used + CELL_GAP_IN + w > width:
+        start = 0.0 if not rows[-1] else unit * np.ceil((x + CELL_GAP_IN) / unit - 1e-9)
+        if rows[-1] and start + cell[2] > width:
             rows.append([])
-            used = 0.0
-        used += (CELL_GAP_IN if rows[-1] else 0.0) + w
-        rows[-1].append(cell)
+            start = 0.0
+        rows[-1].append((start, cell))
+        x = start + cell[2]
     return rows
 
 
@@ -76,19 +82,17 @@ def make_figure(theme):
         for eq in eqs:
             name = fig.text(0, 0, eq.shown_name, ha="left", va="top", fontsize=theme.small_size,
                             color=theme.muted, gid=f"name-{eq.key}")
-            tex = fig.text(0, 0, equations.mathtext(eq.key), ha="left", va="center",
+            tex = fig.text(0, 0, equations.mathtext_tight(eq.key), ha="left", va="center",
                            fontsize=EQ_SIZE_SHEET, color=theme.text, gid=f"eq-{eq.key}")
             (wn, _), (we, he) = inches(name), inches(tex)
             cells.append((name, tex, max(wn, we), he))
         for r, row in enumerate(_rows(cells, width - HEAD_IN)):
             if r:
                 y += ROW_GAP_IN
-            eq_h = max(c[3] for c in row)
-            x = HEAD_IN
-            for name, tex, w, _ in row:
-                placed.append((name, x, y))
-                placed.append((tex, x, y + name_h + NAME_GAP_IN + eq_h / 2))
-                x += w + CELL_GAP_IN
+            eq_h = max(c[3] for _, c in row)
+            for x, (name, tex, _, _) in row:
+                placed.append((name, HEAD_IN + x, y))
+                placed.append((tex, HEAD_IN + x, y + name_h + NAME_GAP_IN + eq_h / 2))
             y += name_h + NAME_GAP_IN + eq_h
     total = y + MARGIN_IN
     fig.set_figheight(total)
@@ -104,7 +108,7 @@ def equation_figure(theme, key: str, size: float = EQ_SIZE_SINGLE) -> Figure:
     """A Figure holding only equation `key`, sized to it (plus a small margin)."""
     fig = Figure(figsize=(1, 1))
     fig.set_layout_engine("none")
-    t = fig.text(0.5, 0.5, equations.mathtext(key), ha="center", va="center", fontsize=size,
+    t = fig.text(0.5, 0.5, equations.mathtext_tight(key), ha="center", va="center", fontsize=size,
                  color=theme.text, gid=f"eq-{key}")
     bb = t.get_window_extent(FigureCanvasAgg(fig).get_renderer())
     fig.set_size_inches(bb.width / fig.dpi + 2 * PAD_IN, bb.height / fig.dpi + 2 * PAD_IN)

@@ -1,15 +1,18 @@
 """The number of guesses explodes
 
 How many guesses a grid search needs at {bins} bins per axis, against the number of parameters
-searched (both axes logarithmic; the vertical axis is labelled with the number of guesses
-itself). Two weights need {c2} guesses and three need {c3}; from {cross} parameters on, there
-are more guesses than the roughly {atoms} atoms of the observable universe, and the {p_mnist}
-parameters of the digit network need {e_mnist} guesses.
+searched. The count itself is too large for any axis, so the vertical axis shows its power of
+ten, the y of 10ʸ guesses (a count with y + 1 digits); both axes are logarithmic. Two weights
+need {c2} guesses and three need {c3}; from {cross} parameters on, there are more guesses than
+the roughly {atoms} atoms of the observable universe, and the {p_mnist} parameters of the digit
+network need {e_mnist} guesses.
 
-Alt: A rising straight line on logarithmic axes. Marked points: 2 parameters at {c2} guesses,
-3 at {c3}, and {p_mnist} at 10 to the power {e_mnist_exp}. A horizontal dashed line marks 10 to
-the power {atoms_exp}, the number of atoms in the observable universe; the line crosses it at
-{cross} parameters.
+Alt: A rising straight line. The horizontal axis, logarithmic, counts the parameters from 1 to
+beyond {p_mnist}; the vertical axis, also logarithmic, gives the power of ten of the number of
+guesses, from 1 to 10,000. Marked points: 2 parameters at {c2} guesses, 3 at {c3}, and
+{p_mnist} at 10 to the power {e_mnist_exp}. A horizontal dashed line marks the power {atoms_exp},
+10 to the power {atoms_exp} being the number of atoms in the observable universe; the line
+crosses it at {cross} parameters.
 """
 
 import numpy as np
@@ -59,18 +62,18 @@ def make_figure(theme):
     gm.style_axes(ax, theme)
     ax.plot(d, e, color=theme.accent, zorder=3)
     ax.set_xscale("log")
-    ax.set_yscale("log")  # the axis holds log10(guesses), itself on a log scale
+    ax.set_yscale("log")  # the axis holds y = log10(guesses), the power of ten, on a log scale
     ticks = [1, 10, 100, 1000, 10000]
     ax.yaxis.set_major_locator(FixedLocator(ticks))
     ax.yaxis.set_minor_locator(NullLocator())
-    ax.set_yticks(ticks, [_pow10(t) for t in ticks])
+    ax.set_yticks(ticks, [nb.count(t) for t in ticks])
     xt = [1, 10, 100, 1000, 10000]
     ax.xaxis.set_major_locator(FixedLocator(xt))
     ax.set_xticks(xt, [nb.count(t) for t in xt])
     ax.set_xlim(1, d[-1])
     ax.set_ylim(0.7, e[-1])
     ax.set_xlabel("number of parameters (weights and biases)")
-    ax.set_ylabel(f"guesses at {BINS} bins per axis")
+    ax.set_ylabel(f"power of ten $y$ of the\n$10^y$ guesses at {BINS} bins per axis")
 
     atoms = sampling.ATOMS_LOG10
     ax.axhline(atoms, color=theme.muted, lw=0.9, ls="--", zorder=2)

@@ -3,14 +3,14 @@
 The same {n} noisy samples of sin(2πx) (seed {seed}), fitted by least squares with a polynomial
 of degree 3 (left) and of degree 9 (right); the faint curve is the true sin(2πx). The cubic
 follows the trend and misses the points a little: training cost J = {train3:.3f} (J is half
-the mean squared error), test cost J = {test3:.3f} on {n_test} fresh test samples (the faint
-hollow diamonds, in both panels). The degree-9 polynomial has {n_coef} coefficients for {n}
+the mean squared error), test cost J = {test3:.3f} on {n_test} fresh test samples (the hollow
+diamonds, in both panels). The degree-9 polynomial has {n_coef} coefficients for {n}
 points, so it passes through every one of them (its training cost is ≈ 0, zero up to rounding)
 and swings wildly in between: its test cost is {test9:.1f}. Left of the first sample it climbs
 to {top9:.0f}, far above the plotted range.
 
 Alt: Two panels of the same {n} blue points scattered around a faint sine wave, with {n_test}
-faint hollow diamonds, the test samples, along it. On the left a degree-3 polynomial runs
+hollow diamonds, the test samples, along it. On the left a degree-3 polynomial runs
 smoothly through the middle of the points (training cost J = {train3:.3f}, test cost J =
 {test3:.3f}). On the right a degree-9 polynomial hits every point exactly but dips and spikes
 between them, far from many test samples, and leaves the top of the plot near x = 0 (training
@@ -68,7 +68,7 @@ def make_figure(theme):
         p = regression.polynomial_eval(w, XS)
         ax.plot(XS, p, color=theme.accent, linewidth=1.6, label=f"degree {k} fit", zorder=3,
                 gid="fit")
-        held = {**theme.marker("held-out"), "markersize": 2.6, "alpha": 0.5, "zorder": 2}
+        held = {**theme.marker("held-out"), "markersize": 2.6, "zorder": 2}  # full strength
         ax.plot(d.x_test, d.y_test, label=f"{d.x_test.size} test samples", gid="test-samples",
                 **held)
         gm.scatter_points(ax, theme, d.x, d.y, label="training samples")

@@ -3,24 +3,27 @@
 A linear model y ≈ w₁x₁ + w₂x₂ with two correlated inputs ({n} seeded samples). The shaded map
 is the cost J = (1/2n)‖y − Xw‖², its ellipses centred on its least-squares minimum, the star at
 ({w1}, {w2}); the dashed circles are the contours of the penalty ‖w‖², centred on the origin
-(its own minimum, a star too). The regularised cost J_λ = J + (λ/2)‖w‖² (both weights
-penalised: the model has no intercept) has its minimiser (orange path) where an ellipse touches a
-circle, drawn for λ = 1: the bold ellipse and the solid circle through its minimiser meet there
-without crossing. As λ grows from 0 to {lam_max:g} the path of these touching points slides from
-the minimum of J to the origin. Right: the same path, one weight at a time, against λ on a log
-scale; the dots mark λ = {labelled} in both panels.
+(its own minimum, a star too). The regularised cost J_λ = J + (λ/2)‖w‖² (both weights penalised:
+the model has no intercept) has its minimiser (orange path) where an ellipse touches a circle,
+drawn for λ = 1: the bold ellipse and the bold circle through its minimiser meet there without
+crossing. A legend under the map names its lines. As λ grows from 0 to {lam_max:g} the path of
+these touching points slides from the minimum of J to the origin. Right: the same path, one
+weight at a time, against λ on a log scale; the dots mark λ = {labelled} in both panels.
 
 Alt: A square cost map over the weights w1 and w2, its tilted, elongated ellipses shaded darkest
-around a star at ({w1}, {w2}) labelled "minimum of J"; dashed circles centre on a second
-star at the origin. An orange curve starts at the first star and bends towards the origin; dots
-on it are labelled with growing values of λ, the largest ones sitting next to the origin. At the
-dot for λ = 1 a bold blue ellipse and a solid circle around the origin just touch. A second plot
-shows the two weights against λ: w1 falls from {w1} and w2 rises from {w2}, and both
-level off at 0.
+around a star at ({w1}, {w2}) labelled "minimum of J"; dashed circles centre on a second star at
+the origin, labelled "minimum of the penalty" below it. An orange curve starts at the first star
+and bends towards the origin; dots on it are labelled with growing values of λ, the largest one
+sitting next to the origin. At the dot for λ = 1 a bold ellipse and a bold circle around the
+origin, both in the text colour, just touch. A legend under the map names the thin level lines
+of the cost J, the dashed penalty circles, the touching pair and the orange path. A second plot
+shows the two weights against λ: w1 falls from {w1} and w2 rises from {w2}, and both level off
+at 0.
 """
 
 import matplotlib.patches
 import numpy as np
+from matplotlib.lines import Line2D
 
 from gdcore import training_procedure as procedure
 from gdviz import equations, numbers
@@ -28,12 +31,15 @@ from gdviz import mpl as gm
 from gdviz import theme as th
 
 N = 50  # samples of the two-input regression
-LABELLED = (0.1, 1.0, 10.0)  # λ values marked on the path (all on gdcore's grid)
+LABELLED = (0.1, 1.0, 5.0)  # λ values marked on the path (5, not 10: its dot clears the star)
 TANGENT = 1.0  # the labelled λ whose touching ellipse and circle are drawn
+#: The λ grid: gdcore's default (0, then 10 per decade from 10⁻³ to 10³) with the labelled
+#: values added, so every labelled dot is a point of the path.
+LAMS = np.unique(np.concatenate([[0.0], np.geomspace(1e-3, 1e3, 61), LABELLED]))
 
 
 def conflict():
-    return procedure.penalty_conflict(n=N)
+    return procedure.penalty_conflict(n=N, lams=LAMS)
 
 
 def labelled_rows(pc) -> list[int]:
@@ -58,9 +64,9 @@ def _backing(theme) -> dict:
 
 # Where each λ label sits relative to its dot (offset in points, horizontal alignment).
 LABEL_AT = {0.1: ((6, 3), "left", "bottom"), 1.0: ((2, 7), "left", "bottom"),
-            10.0: ((-3, 7), "right", "bottom")}
+            5.0: ((-3, 7), "right", "bottom")}
 WINDOW = ((-1.0, 2.6), (-1.7, 1.2))  # (w1, w2) limits: the data optimum, the path, the origin
-DATA_LABEL_AT, PENALTY_LABEL_AT = (1.55, 0.75), (-0.55, 0.95)  # direct labels of the contours
+ORIGIN_LABEL_AT = (0.0, -0.64)  # under the solid circle (radius ‖w(1)‖ = 0.57), not over it
 
 
 def make_figure(theme):
@@ -79,8 +85,8 @@ def make_figure(theme):
     # at λ = TANGENT the minimiser is where an ellipse of J touches the penalty circle
     t = rows[LABELLED.index(TANGENT)]
     wt = pc.path[t]
-    touch = ax.contour(pc.W1, pc.W2, pc.cost, levels=[pc.cost_at(wt)], colors=theme.data,
-                       linewidths=1.8, zorder=3)
+    touch = ax.contour(pc.W1, pc.W2, pc.cost, levels=[pc.cost_at(wt)], colors=theme.text,
+                       linewidths=1.6, zorder=3)
     touch.set_gid("tangent-ellipse")
     ax.add_patch(matplotlib.patches.Circle((0, 0), float(np.hypot(*wt)), fill=False,
                                            edgecolor=theme.text, linewidth=1.4, zorder=3,
@@ -93,9 +99,11 @@ def make_figure(theme):
                 textcoords="offset points", ha="center", va="top",
                 fontsize=theme.small_size, color=theme.text, bbox=_backing(theme), zorder=7)
     ax.plot([0], [0], **theme.marker("minimum"), gid="penalty-optimum")
-    ax.annotate("minimum of the penalty\n(the origin)", xy=(0, 0), xytext=(0, -9),
-                textcoords="offset points", ha="center", va="top",
-                fontsize=theme.small_size, color=theme.text, bbox=_backing(theme), zorder=7)
+    ax.annotate("minimum of\nthe penalty", xy=(0, 0), xytext=ORIGIN_LABEL_AT, ha="center",
+                va="top", fontsize=theme.small_size, color=theme.text, bbox=_backing(theme),
+                zorder=7, gid="origin-label",
+                arrowprops=dict(arrowstyle="-", color=theme.text, lw=0.6, shrinkA=0,
+                                shrinkB=6))
     ax.plot(pc.path[rows, 0], pc.path[rows, 1], "o", color=theme.accent, markersize=5,
             markeredgecolor=theme.background, zorder=5, linestyle="none")
     for r, lam in zip(rows, LABELLED):
@@ -110,11 +118,18 @@ def make_figure(theme):
     ax.set_yticks(np.arange(-1.5, WINDOW[1][1] + 0.01, 0.5))
     ax.set_xlabel("$w_1$")
     ax.set_ylabel("$w_2$")
-    ax.set_title(equations.mathtext("l2-penalty"), fontsize=theme.font_size)
-    for xy, text, color in ((DATA_LABEL_AT, "cost $J$", theme.text),
-                            (PENALTY_LABEL_AT, r"penalty $\|w\|^2$", theme.text)):
-        ax.text(*xy, text, ha="center", va="center", fontsize=theme.small_size, color=color,
-                bbox=_backing(theme), zorder=7)
+    ax.set_title(equations.mathtext_tight("l2-penalty"), fontsize=theme.font_size)
+    # what each line of the map is, in a legend under it
+    # the level-line tone that stands out most from the page, a little wider than on the map
+    line = max(theme.cost_map.lines, key=lambda c: th.contrast(c, theme.background))
+    keys = [Line2D([], [], color=line, lw=2 * theme.cost_map.line_width, label="cost $J$",
+                   gid="key-cost"),
+            Line2D([], [], color=theme.text, lw=0.7, ls=(0, (4, 3)), label=r"penalty $\|w\|^2$"),
+            Line2D([], [], color=theme.text, lw=1.6,
+                   label=rf"$J$ and $\|w\|^2$ touching at $\lambda = {TANGENT:g}$"),
+            Line2D([], [], color=theme.accent, lw=2.0, label=r"minimiser of $J_\lambda$")]
+    ax.legend(handles=keys, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2,
+              frameon=False, handlelength=2.2, columnspacing=1.2, fontsize=theme.small_size)
 
     # The same path, weight by weight, against λ (λ = 0 on the left edge of the log axis).
     gm.style_axes(side, theme)

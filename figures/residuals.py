@@ -8,8 +8,9 @@ seven errors. Their mean is {mean:.3f}, and the cost is half of it, J = {j:.3f}.
 Alt: On the left, seven points and a gently falling straight line; red vertical segments
 join each point to the line, and open circles on the line mark the predictions. The segments are
 longest at the two ends, where the line passes above the first point and below the last. On the
-right, a bar chart of the seven squared errors, tallest for the last point ({sqmax:.2f}), with a
-dashed line at their mean ({mean:.3f}) and the cost J = {j:.3f}.
+right, a bar chart of the seven squared errors, tallest for the last point ({sqmax:.2f}); the
+bars of points 5 and 6 are too low to see and carry their values ({sq5} and {sq6}). A grey
+dashed line marks their mean ({mean:.3f}), and the cost is J = {j:.3f}.
 """
 
 import numpy as np
@@ -18,6 +19,9 @@ from gdcore import data, regression
 from gdviz import mpl as gm
 from gdviz import numbers as nb
 from gdviz import views
+
+#: A bar lower than this fraction of the tallest is too low to see: its value is written over it.
+FLAT = 0.02
 
 
 def _numbers():
@@ -30,13 +34,14 @@ def facts() -> dict:
     *_, e = _numbers()
     r = e.residuals
     return dict(m=nb.text(e.m), b=nb.text(e.b), rmin=nb.text(r.min(), places=2),
-                rmax=nb.text(r.max(), places=2), sqmax=e.squares.max(), mean=e.mean, j=e.cost)
+                rmax=nb.text(r.max(), places=2), sqmax=e.squares.max(), mean=e.mean, j=e.cost,
+                sq5=nb.text(e.squares[4], places=3), sq6=nb.text(e.squares[5], places=3))
 
 
 def make_figure(theme):
     x, y, m, b, pred, r, e = _numbers()
     mean, j = e.mean, e.cost
-    fig, (ax, bx) = gm.subplots(theme, 1, 2, height=2.6, width_ratios=(1.55, 1))
+    fig, (ax, bx) = gm.subplots(theme, 1, 2, height=2.6, width_ratios=(1.4, 1))
 
     # Left: the line, the predictions, and each error as the house residual segment.
     gm.style_axes(ax, theme)
@@ -46,9 +51,11 @@ def make_figure(theme):
     for xi, yi, pi in zip(x, y, pred):
         ax.plot([xi, xi], [yi, pi], **theme.residual(), gid="residual")
     ax.plot([], [], **theme.residual(), label=r"error $y_i - f(x_i)$")
-    ax.scatter(x, pred, s=22, facecolors=theme.background, edgecolors=theme.accent,
-               linewidths=1.0, zorder=4, label=r"prediction $f(x_i)$")
-    gm.scatter_points(ax, theme, x, y, zorder=5, label=r"point $(x_i, y_i)$")
+    # the prediction rings hollow and over the points: where a point nearly sits on the line
+    # (i = 5, 6) the dot shows through its ring, and both read
+    gm.scatter_points(ax, theme, x, y, zorder=4, label=r"point $(x_i, y_i)$")
+    ax.scatter(x, pred, s=34, facecolors="none", edgecolors=theme.accent,
+               linewidths=1.0, zorder=5, label=r"prediction $f(x_i)$", gid="predictions")
     ax.set_xlim(*views.X_RANGE)
     ax.set_ylim(1.2, 3.3)
     ax.set_xlabel("$x$")
@@ -59,11 +66,15 @@ def make_figure(theme):
     gm.style_axes(bx, theme)
     bx.grid(False, axis="x")
     idx = np.arange(1, x.size + 1)
-    bx.bar(idx, e.squares, width=0.62, color=theme.error, alpha=0.85, zorder=2)
-    bx.axhline(mean, color=theme.text, linestyle="--", linewidth=0.9, zorder=3)
+    bars = bx.bar(idx, e.squares, width=0.62, color=theme.error, alpha=0.85, zorder=2)
+    # a bar too low to see (i = 5, 6) has its value written over it
+    flat = e.squares < FLAT * e.squares.max()
+    bx.bar_label(bars, labels=[nb.text(v, places=3) if f else "" for v, f in zip(e.squares, flat)],
+                 padding=2, fontsize=theme.small_size, color=theme.text, gid="bar-values")
+    bx.axhline(mean, color=theme.muted, linestyle="--", linewidth=0.9, zorder=3, gid="mean")
     # the label stands clear of its line (3 pt above it), not on it
     bx.annotate(f"mean {mean:.3f}", ((x.size + 4) / 2, mean), xytext=(0, 3),
-                textcoords="offset points", ha="center", va="bottom", color=theme.text,
+                textcoords="offset points", ha="center", va="bottom", color=theme.muted,
                 fontsize=theme.small_size)
     bx.text(0.04, 0.97, rf"$J = \frac{{1}}{{2}}\,\mathrm{{mean}} = {j:.3f}$",
             transform=bx.transAxes, ha="left", va="top", color=theme.text,

@@ -103,3 +103,14 @@ def test_an_equation_in_a_pictures_own_variable():
     assert eq.tex_in("momentum", "w") == (
         r"v_t = \beta\, v_{t-1} + g_t, \quad w_t = w_{t-1} - \alpha\, v_t")
     assert eq.tex_in("sgd", "w") == r"w_t = w_{t-1} - \alpha\, g_t"
+
+
+def test_mathtext_tight_spaces_scripts_as_latex_does():
+    # TeX sets no space around + and − at script size; mathtext would: they become ordinary
+    assert eq.mathtext_tight("sgd") == r"$\theta_t = \theta_{t{-}1} - \alpha\, g_t$"
+    assert r"W^{(l{+}1)\!\top}\!\delta^{(l{+}1)}" in eq.mathtext_tight("backprop-hidden")
+    assert eq.mathtext_tight("model-matrix") == r"$f(X) = b + W^{\!\top}\!X$"
+    # the norm in tight double bars, not mathtext's loose \left\|
+    assert r"\Vert a^{(L)}_i - y_i \Vert^2" in eq.mathtext_tight("per-example-cost")
+    # the LaTeX itself (for MathTex) is unchanged
+    assert eq.tex("sgd") == r"\theta_t = \theta_{t-1} - \alpha\, g_t"

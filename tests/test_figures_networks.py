@@ -107,11 +107,25 @@ def test_connection_tweak_fill_follows_the_activation_change(theme):
     bg = np.array(to_rgba(t.background)[:3])
     dist = [np.linalg.norm(np.array(circles[n].get_facecolor()[:3]) - bg) for n in lit]
     assert np.all(np.diff(dist) >= -1e-9)  # bigger change, stronger fill
-    assert max(dist) > 3 * min(dist)
+    # from the faintest tint that still reads (3:1) to the full accent
+    floor = th.contrast_mix(t.background, t.accent)
+    accent = np.array(to_rgba(t.accent)[:3])
+    assert max(dist) == pytest.approx(np.linalg.norm(accent - bg), abs=1e-6)
+    assert min(dist) == pytest.approx(floor * np.linalg.norm(accent - bg), abs=1e-6)
     cbar_ax = f.axes[1]
     assert "Delta a" in cbar_ax.get_ylabel()
     vals = [changes[l][k] for l, k in lit]
     assert cbar_ax.get_ylim() == pytest.approx((min(vals), max(vals)))
+    # every highlighted neuron reads as a mark: its fill keeps 3:1 (WCAG) against the page,
+    # the least changed one (second hidden layer, sixth neuron) too
+    fills = {n: th.contrast(tuple(circles[n].get_facecolor()[:3]), t.background) for n in lit}
+    assert min(fills.values()) >= th.LINE_CONTRAST
+    assert fills[lit[0]] == pytest.approx(th.LINE_CONTRAST, abs=0.01) and lit[0] == (2, 5)
+    # the bar's ends are labelled with the least and the most change
+    ticks = cbar_ax.get_yticks()
+    assert ticks[0] == pytest.approx(min(vals)) and ticks[-1] == pytest.approx(max(vals))
+    labels = [x.get_text() for x in cbar_ax.get_yticklabels()]
+    assert labels[0] == "0.001" and labels[-1] == "0.16"
 
 
 # --- tiny-networks --------------------------------------------------------------------------
@@ -240,6 +254,17 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
         kept = [m.sizes[0], *(int(mk.sum()) for mk in step), m.sizes[-1]]
         assert n_segments(ax, "edges") == sum(a * b for a, b in zip(kept[:-1], kept[1:]))
         assert f"{sum(kept[1:-1])} of 12 hidden kept" in ax.get_title()
+        # a dropped neuron is cut out of the edges: an opaque disc of page colour, wider than
+        # the neuron, lies over every edge and under the dashed ring, so no line touches it
+        t = th.get(theme)
+        halos = {p.get_gid(): p for p in ax.patches if (p.get_gid() or "").startswith("halo-")}
+        assert set(halos) == {f"halo-{l}-{i}" for l, i in expected}
+        (edges,) = collections(ax, "edges")
+        for l, i in expected:
+            h, c = halos[f"halo-{l}-{i}"], circles[(l, i)]
+            assert same_color(h.get_facecolor(), t.background) and h.get_facecolor()[3] == 1
+            assert edges.get_zorder() < h.get_zorder() < c.get_zorder()
+            assert h.center == c.center and h.radius > 1.1 * c.radius
 
 
 # --- gradient-check -------------------------------------------------------------------------
@@ -316,7 +341,10 @@ def test_guess_explosion(theme):
     assert "100 guesses" in s and "1,000 guesses" in s and "11,935 parameters" in s
     assert "$10^{11935}$" in s and "$10^{80}$" in s and "{,}" not in s  # powers, no separator
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    assert labels == ["$10^{1}$", "$10^{10}$", "$10^{100}$", "$10^{1000}$", "$10^{10000}$"]
+    # the vertical axis holds the power of ten of the count, log-scaled: its ticks are powers
+    # y (1 to 10,000) and the label says so, as do the caption and alt text
+    assert labels == ["1", "10", "100", "1,000", "10,000"]
+    assert ax.get_ylabel().startswith("power of ten $y$") and "$10^y$ guesses" in ax.get_ylabel()
     t = th.get(theme)
     for k in (2, 3, 11935, mod("guess_explosion")._crossing()):  # the house mark of a point
         (ln,) = [ln for ln in ax.lines if len(ln.get_xdata()) == 1 and ln.get_xdata()[0] == k]
@@ -328,6 +356,7 @@ def test_guess_explosion(theme):
     assert "10¹¹⁹³⁵ guesses" in doc.caption and "10⁸⁰ atoms" in doc.caption
     assert "10 to the power 11935" in doc.alt and "10 to the power 80" in doc.alt
     assert "^" not in doc.caption + doc.alt and "11,935 guesses" not in doc.caption
+    assert "power of ten" in doc.caption and "power of ten of the number of guesses" in doc.alt
 
 
 # --- lonely-space ---------------------------------------------------------------------------
@@ -366,7 +395,7 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
     by_gid = {x.get_gid(): x for x in f.texts}
     for key, eq in equations.EQUATIONS.items():
         tex, name = by_gid[f"eq-{key}"], by_gid[f"name-{key}"]
-        assert tex.get_text() == equations.mathtext(key) and name.get_text() == eq.shown_name
+        assert tex.get_text() == equations.mathtext_tight(key) and name.get_text() == eq.shown_name
         assert name.get_position()[0] == tex.get_position()[0]  # the name heads its equation
         assert name.get_position()[1] > tex.get_position()[1]
         assert name.get_fontsize() == t.small_size and same_color(name.get_color(), t.muted)
@@ -384,6 +413,18 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
         assert h.get_position()[1] == pytest.approx(first.get_position()[1])
         assert h.get_position()[0] < first.get_position()[0]
     assert len([a for a in f.artists if a.get_gid() == "group-rule"]) == len(equations.GROUPS) - 1
+    # each group's columns line up row to row: every equation starts on a column line
+    m = mod("equations")
+    unit = (t.text_width - m.HEAD_IN) / m.GRID_COLUMNS
+    for _, g in equations.grouped():
+        for e in g:
+            col = (by_gid[f"eq-{e.key}"].get_position()[0] * t.text_width - m.HEAD_IN) / unit
+            assert col == pytest.approx(round(col), abs=1e-6)
+    # set as LaTeX would: the penalty's name L₂ as maths, tight double bars, no loose script
+    assert by_gid["name-l2-penalty"].get_text() == "the $L_2$-regularised cost"
+    sheet = "".join(x.get_text() for x in eqs)
+    assert r"\left\|" not in sheet and sheet.count(r"\Vert") == 2
+    assert "_{t-1}" not in sheet and "_{t{-}1}" in sheet and r"\!\top" in sheet
     # the sheet is what its alt text says
     assert gm.doc_of(mod("equations")).alt == equations.sheet_alt()
 
@@ -396,7 +437,7 @@ def test_equation_files_one_tight_figure_each(theme):
     widths = []
     for key, f in extra.items():
         (txt,) = f.texts
-        assert txt.get_text() == equations.mathtext(key)
+        assert txt.get_text() == equations.mathtext_tight(key)
         w, h = f.get_size_inches()
         assert w < t.text_width and h < 1.0
         if theme == "light":

@@ -3,6 +3,7 @@ artists and held against gdcore: split sizes, fold scores, errors, paths and the
 
 from __future__ import annotations
 
+import importlib
 from functools import lru_cache
 
 import matplotlib
@@ -188,6 +189,13 @@ def test_overfitting_poly_panels_carry_the_computed_errors(t):
         np.testing.assert_array_equal(np.c_[held.get_xdata(), held.get_ydata()],
                                       np.c_[d.x_test, d.y_test])
     assert err.test[1] > 100 * err.test[0] and err.train[1] < err.train[0]
+    # the test samples read as marks: their edge, at full strength, keeps 3:1 (WCAG) against
+    # the page
+    tt = theme.get(t)
+    for ax in (a3, a9):
+        (held,) = by_gid(ax, "test-samples")
+        assert held.get_alpha() in (None, 1.0)
+        assert theme.contrast(held.get_markeredgecolor(), tt.background) >= theme.LINE_CONTRAST
 
 
 @pytest.mark.parametrize("t", THEMES)
@@ -310,7 +318,11 @@ def len_of(line) -> int:
 @pytest.mark.parametrize("t", THEMES)
 def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     fig = build("penalty_conflict", t)
-    pc = procedure.penalty_conflict(n=50)
+    mod = importlib.import_module("figures.penalty_conflict")
+    pc = procedure.penalty_conflict(n=50, lams=mod.LAMS)
+    # gdcore's grid (0, then 10 per decade), with the labelled λ = 5 added
+    assert set(np.round(pc.lams, 12)) == set(np.round(np.r_[0.0, np.geomspace(1e-3, 1e3, 61),
+                                                             5.0], 12))
     (path,) = by_gid(fig, "path")
     np.testing.assert_array_equal(np.c_[path.get_xdata(), path.get_ydata()], pc.path)
     np.testing.assert_allclose(pc.path[0], pc.w_ls)  # λ = 0: the data's optimum
@@ -336,7 +348,25 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
         assert (star.get_marker(), star.get_markerfacecolor()) == ("*", th.marker("minimum")[
             "markerfacecolor"])
     labels = [x.get_text() for x in fig.findobj(matplotlib.text.Text) if x.get_gid() == "lambda"]
-    assert labels == [r"$\lambda = 0.1$", r"$\lambda = 1$", r"$\lambda = 10$"]
+    assert labels == [r"$\lambda = 0.1$", r"$\lambda = 1$", r"$\lambda = 5$"]
+    # every line of the map is named in its legend; the touching ellipse is not in a data colour
+    legend = fig.axes[0].get_legend()
+    assert [x.get_text() for x in legend.get_texts()] == [
+        "cost $J$", r"penalty $\|w\|^2$", r"$J$ and $\|w\|^2$ touching at $\lambda = 1$",
+        r"minimiser of $J_\lambda$"]
+    same = matplotlib.colors.same_color
+    assert same(ell.get_edgecolor()[0], th.text) and same(circ.get_edgecolor(), th.text)
+    # the λ = 5 dot clears the origin's star: at least the star's and the dot's radii apart
+    r5 = int(np.flatnonzero(np.isclose(pc.lams, 5.0))[0])
+    star_d, dot = th.marker("minimum")["markersize"], 5
+    pts_per_unit = (fig.axes[0].get_window_extent().width / fig.dpi * 72
+                    / np.diff(fig.axes[0].get_xlim())[0])
+    assert np.hypot(*pc.path[r5]) * pts_per_unit > (star_d + dot) / 2 + 1
+    # the origin's label sits below the bold circle of radius ‖w(1)‖, not over it
+    (lab,) = by_gid(fig, "origin-label", matplotlib.text.Annotation)
+    fig.canvas.draw()
+    box = lab.get_bbox_patch().get_window_extent().transformed(fig.axes[0].transData.inverted())
+    assert box.y1 < -np.hypot(*w)
     ax = path.axes
     assert {c.get_gid() for c in ax.collections} >= {"data-term", "penalty"}
     # the cost J = half the data term, drawn as every cost map (theme.cost_map), filled

@@ -157,6 +157,22 @@ def test_residuals_segments_predictions_and_squares(theme):
                for ax in fig.axes for ln in ax.lines)
     joined = " ".join(texts(fig))
     assert f"{mean:.3f}" in joined and f"{regression.cost(m, b, X, Y):.3f}" in joined
+    # the mean line in the muted colour, dashed
+    (mean_line,) = [ln for ln in fig.axes[1].lines if ln.get_gid() == "mean"]
+    assert same_colour(mean_line.get_color(), t.muted) and mean_line.get_linestyle() == "--"
+    # the bars too low to see (i = 5 and 6: 0.0016 and 0.0014) carry their values
+    sq = regression.residuals(m, b, X, Y) ** 2
+    shown = [x.get_text() for x in fig.axes[1].texts if x.get_text() and
+             x.get_text()[0].isdigit()]
+    assert shown == [numbers.text(sq[4], places=3), numbers.text(sq[5], places=3)]
+    assert shown == ["0.002", "0.001"] and sq[4] < 0.02 * sq.max() and sq[3] > 0.02 * sq.max()
+    # the prediction rings are hollow and drawn over the points, so a point inside its ring
+    # (i = 5, 6: 0.04 and 0.038 from the line) still shows
+    (rings,) = by_gid(fig, "predictions")
+    pts = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)
+           and np.allclose(c.get_offsets(), np.column_stack([X, Y]))]
+    assert rings.get_facecolor().size == 0 or rings.get_facecolor()[0][3] == 0
+    assert rings.get_zorder() > pts[0].get_zorder()
 
 
 # ---------------------------------------------------------------- mse-surface

@@ -13,6 +13,7 @@ from matplotlib.colors import to_hex, to_rgb
 
 from gdcore.optimizers import NAMES
 from gdviz import theme
+from gdviz.colors import mix
 
 THEMES = [theme.LIGHT, theme.DARK]
 CVD = [None, "deuteranomaly", "protanomaly", "tritanomaly"]
@@ -112,3 +113,16 @@ def test_cost_map_is_an_ordered_band_with_level_lines_apart(th, band):
     shift = lines[:, 0] - lightness
     assert np.all(np.abs(shift) >= 13) and len(set(np.sign(shift))) == 1
     assert (shift[0] < 0) == (th.name == "light")
+
+
+@pytest.mark.parametrize("name", ["light", "dark"])
+def test_contrast_mix_is_the_faintest_tint_that_reads_as_a_mark(name):
+    t = theme.get(name)
+    f = theme.contrast_mix(t.background, t.accent)
+    assert 0 < f < 1
+    assert theme.contrast(tuple(mix(t.background, t.accent, f)), t.background) == \
+        pytest.approx(theme.LINE_CONTRAST, abs=1e-6)
+    assert theme.contrast(tuple(mix(t.background, t.accent, f - 0.01)), t.background) < \
+        theme.LINE_CONTRAST
+    # a colour that never reaches the ratio: the full colour
+    assert theme.contrast_mix(t.background, t.grid) == 1.0

@@ -40,7 +40,8 @@ class Equation:
     def shown_name(self) -> str:
         """The name as a figure sets it: its one-letter symbols (J, m, b, t) as $...$ maths,
         the words in the text face ("the update of $m$"), a typeset apostrophe (Adam’s)."""
-        name = re.sub(r"(?<![\w'’-])([b-zB-HJ-Z])(?![\w'’-])", r"$\1$", self.name)
+        name = re.sub(r"\bL2\b", "$L_2$", self.name)  # the penalty's name, its 2 a subscript
+        name = re.sub(r"(?<![\w'’$-])([b-zB-HJ-Z])(?![\w'’-])", r"$\1$", name)
         return name.replace("'", "’")
 
 
@@ -288,6 +289,39 @@ def tex_in(key: str, variable: str) -> str:
 def mathtext(key: str) -> str:
     """The equation wrapped in $…$ for matplotlib's mathtext."""
     return f"${EQUATIONS[key].latex}$"
+
+
+def _script_tight(latex: str) -> str:
+    """Inside every sub- and superscript group, +, − and ≥ as ordinary symbols ({-}): TeX sets
+    no space around them at script size, mathtext would (θ_{t − 1})."""
+    out, i = [], 0
+    while i < len(latex):
+        if latex.startswith(("_{", "^{"), i):
+            depth, j = 0, i + 1
+            while j < len(latex):
+                depth += {"{": 1, "}": -1}.get(latex[j], 0)
+                if depth == 0:
+                    break
+                j += 1
+            body = re.sub(r"\s*(\\geq|\\leq|[-+])\s*", r"{\1}", latex[i + 2:j])
+            out.append(latex[i:i + 2] + _script_tight(body) + "}")
+            i = j + 1
+        else:
+            out.append(latex[i])
+            i += 1
+    return "".join(out)
+
+
+def mathtext_tight(key: str) -> str:
+    """The equation for matplotlib's mathtext, spaced as LaTeX sets it: scripts tight (t−1,
+    l+1), the norm in tight double bars (mathtext's \\left\\| sets loose single ones), the
+    transpose ⊤ close to its matrix."""
+    latex = EQUATIONS[key].latex
+    latex = re.sub(r"\\left\\\|\s*", r"\\Vert ", latex)
+    latex = re.sub(r"\s*\\right\\\|", r" \\Vert", latex)
+    latex = re.sub(r"\\top\}?\s*", lambda m: r"\!\top" + ("}" if "}" in m.group() else "") + r"\!",
+                   latex)
+    return f"${_script_tight(latex)}$"
 
 
 def grouped() -> list[tuple[str, list[Equation]]]:

@@ -389,3 +389,24 @@ def contrast(a: str, b: str) -> float:
     """WCAG 2.1 contrast ratio of two colours, 1 to 21."""
     la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
+
+
+def contrast_mix(background: str, color: str, ratio: float = LINE_CONTRAST) -> float:
+    """The smallest fraction t with mix(background, color, t) at `ratio` contrast against the
+    background (WCAG 2.1): the floor of a tint that still reads as a mark. 1 if even the full
+    colour falls short."""
+    from gdviz.colors import mix
+
+    def against(t: float) -> float:
+        return contrast(tuple(mix(background, color, t)), background)
+
+    lo, hi = 0.0, 1.0
+    if against(1.0) < ratio:
+        return 1.0
+    for _ in range(40):  # bisection: contrast grows with t along the mix
+        mid = 0.5 * (lo + hi)
+        if against(mid) >= ratio:
+            hi = mid
+        else:
+            lo = mid
+    return hi
