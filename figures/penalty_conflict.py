@@ -30,22 +30,16 @@ from gdviz import equations, numbers
 from gdviz import mpl as gm
 from gdviz import theme as th
 
-N = 50  # samples of the two-input regression
-LABELLED = (0.1, 1.0, 5.0)  # λ values marked on the path (5, not 10: its dot clears the star)
-TANGENT = 1.0  # the labelled λ whose touching ellipse and circle are drawn
-#: The λ grid: gdcore's default (0, then 10 per decade from 10⁻³ to 10³) with the labelled
-#: values added, so every labelled dot is a point of the path.
-LAMS = np.unique(np.concatenate([[0.0], np.geomspace(1e-3, 1e3, 61), LABELLED]))
+EX = procedure.PENALTY_CONFLICT
+N, LABELLED, TANGENT = EX.n, EX.labelled, EX.tangent
 
 
 def conflict():
-    return procedure.penalty_conflict(n=N, lams=LAMS)
+    return EX.run()
 
 
 def labelled_rows(pc) -> list[int]:
-    """Row of pc.path for each labelled λ."""
-    return [int(np.flatnonzero(np.isclose(pc.lams, lam, rtol=1e-9, atol=0))[0])
-            for lam in LABELLED]
+    return EX.labelled_rows(pc)
 
 
 def facts() -> dict:

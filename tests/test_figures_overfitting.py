@@ -3,7 +3,6 @@ artists and held against gdcore: split sizes, fold scores, errors, paths and the
 
 from __future__ import annotations
 
-import importlib
 from functools import lru_cache
 
 import matplotlib
@@ -318,8 +317,7 @@ def len_of(line) -> int:
 @pytest.mark.parametrize("t", THEMES)
 def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     fig = build("penalty_conflict", t)
-    mod = importlib.import_module("figures.penalty_conflict")
-    pc = procedure.penalty_conflict(n=50, lams=mod.LAMS)
+    pc = procedure.PENALTY_CONFLICT.run()
     # gdcore's grid (0, then 10 per decade), with the labelled λ = 5 added
     assert set(np.round(pc.lams, 12)) == set(np.round(np.r_[0.0, np.geomspace(1e-3, 1e3, 61),
                                                              5.0], 12))

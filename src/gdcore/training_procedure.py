@@ -289,6 +289,43 @@ def penalty_conflict(n: int = 50, seed: int = 0, lams=None, size: int = 101) -> 
                            (A, c, float(y @ y / n)))
 
 
+@dataclass(frozen=True)
+class PenaltyConflictExperiment:
+    """The penalty-conflict figure's experiment: penalty_conflict on n samples, over a λ grid
+    that holds the λ values marked on the path."""
+
+    n: int
+    labelled: tuple[float, ...]
+    tangent: float
+
+    @property
+    def lams(self) -> np.ndarray:
+        """penalty_conflict's default grid (0, then 10 per decade from 10⁻³ to 10³) with the
+        labelled values added, so every labelled dot is a point of the path."""
+        return np.unique(np.concatenate([[0.0], np.geomspace(1e-3, 1e3, 61), self.labelled]))
+
+    def run(self) -> PenaltyConflict:
+        return penalty_conflict(n=self.n, lams=self.lams)
+
+    def labelled_rows(self, pc: PenaltyConflict) -> list[int]:
+        """Row of pc.path for each labelled λ."""
+        return [int(np.flatnonzero(np.isclose(pc.lams, lam, rtol=1e-9, atol=0))[0])
+                for lam in self.labelled]
+
+
+PENALTY_CONFLICT = PenaltyConflictExperiment(
+    # 50 samples: the data term's ellipses are well determined, the correlated inputs tilt them.
+    n=50,
+    # Three strengths on the path: weak (near the data's optimum), the tangency drawn, strong
+    # (near the origin). 5, not 10: at λ = 10 the minimiser is 0.104 from the origin, under the
+    # origin's star at any size that reads.
+    labelled=(0.1, 1.0, 5.0),
+    # The labelled λ whose touching ellipse and circle are drawn: the middle one, where neither
+    # term dominates.
+    tangent=1.0,
+)
+
+
 # --- 6: early stopping ----------------------------------------------------------------------
 @dataclass(frozen=True, eq=False)
 class TrainValCurves:
