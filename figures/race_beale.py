@@ -19,9 +19,9 @@ Alt: Left, a contour map of Beale's function with a star at ({mx}, {my}). Seven 
 start together at the upper left. The adaptive methods' paths curve down to the valley and
 along it to the star; the Momentum and NAG paths dive below, swing back, and Momentum's
 overshoots the star to the right before returning; the SGD path slides down and stops a little
-short of the star; each path ends in a square of its colour. Right, distance to the minimum against step on a log scale: all lines fall
-from about 3; NAG's falls steeply to {nag} by the end, the others level out between 0.02 and
-0.2.
+short of the star; each path ends in a square of its colour. Right, distance to the minimum
+against step on a log scale: all lines fall from about 3; NAG's falls steeply to {nag} by the
+end, the others level out between 0.02 and 0.2.
 """
 
 from gdcore import races

@@ -17,12 +17,13 @@ learning rate α and each run's final distance.
 
 Alt: Top, a contour map of an elongated elliptical valley with its minimum, a star, at the
 right. Seven coloured paths leave a common start at the upper left. The SGD path falls to the
-valley floor and stops about halfway along it, at a square; the Momentum path zig-zags across the floor all
-the way to the star and past it; the NAG path dips once below the floor and then follows it;
-the adaptive methods' paths bend down to the floor at once and run along it to the star, Adam's
-in wide arcs, their end squares gathered about the star. Bottom, distance to the minimum against step on a log scale: the SGD line falls
-slowly from 9 to 4, the others fall to between 0.01 and 0.15, the Momentum and NAG lines with
-sharp dips where they pass close to the minimum.
+valley floor and stops about halfway along it, at a square; the Momentum path zig-zags across
+the floor all the way to the star and past it; the NAG path dips once below the floor and then
+follows it; the adaptive methods' paths bend down to the floor at once and run along it to the
+star, Adam's in wide arcs, their end squares gathered about the star. Bottom, distance to the
+minimum against step on a log scale: the SGD line falls slowly from 9 to 4, the others fall to
+between 0.01 and 0.15, the Momentum and NAG lines with sharp dips where they pass close to the
+minimum.
 """
 
 from gdcore import races, surfaces
