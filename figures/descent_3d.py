@@ -6,20 +6,28 @@ with the learning rate α = {lr}; the dots mark {shown} of its points, every ste
 as the steps shorten, each at the height of the cost there. Its first step overshoots: it falls
 to J = {j1} on the opposite wall (m = {m1}), still on the drawn surface; within a few steps
 it settles on the floor, turns and follows the nearly flat floor to the minimum, ending
-at J = {j_end} (the least J is {j_star}), under the star.
+at J = {j_end} (the least J is {j_star}), under the star, in the house end square. Above,
+the floor seen from above and enlarged, where the dots that the surface's view piles under the
+star lie apart: after its first steps across the floor, the path turns and runs down the
+floor in ever shorter steps to the square, beside the star.
 
 Alt: A lit, meshed, trough-shaped surface over the m and b axes. A path of dots starts as a
 ring high on the right-hand wall, drapes down across the valley to a dot on the left-hand
 wall, comes back to the floor in a few short steps, then runs as a dense line of
-dots along the floor to the green star that marks the minimum, which covers the last dot.
+dots along the floor to the green star that marks the minimum, which covers the final square.
+Above it, a small flat contour map of the floor: the path crosses it, then a line of dots,
+closer and closer together, runs down the floor to a square on the star.
 """
 
 import numpy as np
+from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from gdcore import data, descent, regression
 from gdcore.cost_descent import DESCENT_3D
 from gdviz import mpl as gm
 from gdviz import numbers
+from gdviz import theme as th
 from gdviz.cost_surface import draw_surface
 
 #: Layout: the page's height (inches; its width is the text width, the 3-D drawing's own
@@ -28,6 +36,9 @@ HEIGHT = 3.8
 AXES_BOX = (-0.1, 0.0, 1.2, 1.06)
 #: The 3-D box's proportions (m, b, J): wider than the stills' cube, as wide as the page.
 BOX_ASPECT = (1.6, 1.0, 0.75)
+#: The floor view's box on the page (figure fractions): the empty top of the page, clear of
+#: the J axis and the surface's back edge.
+FLOOR_BOX = (0.5, 0.75, 0.28, 0.19)
 
 
 def trajectory():
@@ -48,6 +59,42 @@ def facts() -> dict:
                 steps=numbers.count(t.steps), lr=numbers.text(DESCENT_3D.lr_good),
                 shown=numbers.count(len(shown_steps(t))), m1=numbers.text(t.points[1, 0], 2),
                 j_end=numbers.text(t.losses[-1], 4), j_star=numbers.text(j_star, 4))
+
+
+def floor_window(t, shown) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The (m, b) box of the floor view: every drawn point from the first one back on the floor
+    (the third) on, with a margin of 15 % of its size (room for the star at the last one)."""
+    pts = t.points[shown[2:]]
+    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    pad = 0.15 * (hi - lo)
+    return (lo[0] - pad[0], hi[0] + pad[0]), (lo[1] - pad[1], hi[1] + pad[1])
+
+
+def floor_view(fig, theme, x, y, t, shown, end):
+    """The valley floor seen from above, enlarged (the 3-D view piles its dots under the
+    star): contours of J, the path and its dots, the end square under the larger star."""
+    (m0, m1), (b0, b1) = floor_window(t, shown)
+    ax = fig.add_axes(FLOOR_BOX)
+    M, B, J = regression.cost_grid(x, y, (m0, m1), (b0, b1), 120)
+    gm.contour_map(ax, theme, M, B, J)
+    pts = t.points[: shown[-1] + 1]
+    ax.plot(pts[:, 0], pts[:, 1], color=theme.accent, linewidth=1.0, zorder=3, gid="floor-path")
+    ax.plot(t.points[shown, 0], t.points[shown, 1], "o", color=theme.accent, markersize=3,
+            mec=theme.background, mew=0.3, zorder=4, gid="floor-dots")
+    ax.plot(*t.points[-1], **{**end, "zorder": 5}, gid="floor-end")
+    ax.plot(*regression.least_squares(x, y), **{**theme.marker("minimum"), "zorder": 4.5},
+            gid="floor-minimum")
+    ax.set_xlim(m0, m1)
+    ax.set_ylim(b0, b1)
+    ax.set_xlabel("$m$", labelpad=1)
+    ax.set_ylabel("$b$", rotation=0, labelpad=6)
+    # three ticks a side, only those inside the box (no hidden labels beyond its edges)
+    ax.set_xticks([v for v in MaxNLocator(3).tick_values(m0, m1) if m0 <= v <= m1])
+    ax.set_yticks([v for v in MaxNLocator(3).tick_values(b0, b1) if b0 <= v <= b1])
+    ax.tick_params(labelsize=theme.small_size, pad=1.5)
+    ax.set_title(th.title("the floor from above"), fontsize=theme.small_size, color=theme.text,
+                 pad=3)
+    return ax
 
 
 def make_figure(theme):
@@ -73,14 +120,20 @@ def make_figure(theme):
                 zorder=21)
     ax3.plot([m[0]], [b[0]], [t.losses[0] + lift], **{**theme.marker("start"), "zorder": 22},
              label="start")
-    # the end: the "current" dot, drawn under the minimum's star (which it nearly touches),
-    # the star kept on top and larger so it is never hidden
-    ax3.plot([m[-1]], [b[-1]], [t.losses[-1] + lift], **{**theme.marker("current"), "zorder": 22},
+    # the end: the house end square, drawn under the minimum's star (which it nearly touches,
+    # the star kept on top and larger so it is never hidden); the floor view shows both
+    end = {**theme.marker("end"), "markerfacecolor": theme.accent}
+    ax3.plot([m[-1]], [b[-1]], [t.losses[-1] + lift], **{**end, "zorder": 22},
              label=f"after {numbers.count(t.steps)} steps")
     star = [ln for ln in ax3.lines if ln.get_label() == "minimum"][0]
     star.set_zorder(23)
-    ax3.legend(loc="upper left", bbox_to_anchor=(0.03, 0.985), bbox_transform=fig.transFigure,
-               borderaxespad=0, fontsize=theme.small_size)
+    floor_view(fig, theme, x, y, t, shown, end)
+    dot = Line2D([], [], ls="none", marker="o", ms=3, color=theme.accent, mec="none",
+                 label=f"{numbers.count(len(shown))} of its points")
+    handles, _ = ax3.get_legend_handles_labels()
+    ax3.legend(handles=[*handles[:2], dot, handles[2]], loc="upper left",
+               bbox_to_anchor=(0.03, 0.985), bbox_transform=fig.transFigure, borderaxespad=0,
+               fontsize=theme.small_size)
     return fig
 
 

@@ -35,6 +35,11 @@ from gdviz import theme as th
 from gdviz import views
 
 WINDOW = (views.M_RANGE, views.B_RANGE)
+#: Layout (axes fractions): the large rate's zoom inset, between the map's two-line note and
+#: the minimum's star (left clear below it), and where the cost panel's divergence note
+#: starts, in its empty top left.
+ZOOM_BOX = (0.04, 0.565, 0.92, 0.265)
+NOTE_AT = (0.03, 0.95)
 
 
 def runs() -> list[tuple[str, float, descent.Trajectory]]:
@@ -100,7 +105,7 @@ def _zoom(ax, theme, M, B, J, pts, n):
     the valley so that each jump shows apart from the next, with the box marked on the map."""
     lo, hi = pts[: n + 1].min(axis=0), pts[: n + 1].max(axis=0)
     pad = np.array([0.04, 0.08]) * (hi - lo)
-    ins = ax.inset_axes((0.04, 0.52, 0.92, 0.31))
+    ins = ax.inset_axes(ZOOM_BOX)
     gm.contour_map(ins, theme, M, B, J)
     ins.set_xlim(lo[0] - pad[0], hi[0] + pad[0])
     ins.set_ylim(lo[1] - pad[1], hi[1] + pad[1])
@@ -135,8 +140,9 @@ def make_figure(theme):
             ax.plot(pts[:, 0], pts[:, 1], "o", color=cols[name], markersize=2.2, mec="none",
                     zorder=3, gid=f"path-{name}")
             _zoom(ax, theme, M, B, J, traj.points, n_shown)
+            # the exit cross sits on the map's edge: drawn whole, not cut by the spine
             ax.plot(pts[-1, 0], pts[-1, 1], "x", color=cols[name], markersize=6, mew=1.4,
-                    zorder=5)
+                    zorder=5, clip_on=False, gid="exit-too large")
             ax.text(0.96, 0.96, f"first {n_shown} steps, each jump × {nb.text(growth, places=2)}"
                     f"\noff the map at step {len(pts) - 1}", transform=ax.transAxes, ha="right",
                     va="top", fontsize=theme.small_size, color=theme.text)
@@ -160,10 +166,15 @@ def make_figure(theme):
                 label=label(name, lr), gid=f"cost-{name}")
         leaves = COST_DESCENT.leaves_plot(traj)
         if leaves is not None:
-            jx.annotate(f"leaves the plot at step {leaves}: $J$ grows "
+            # the words in the empty top left (the curves there are near J = 10), an arrow
+            # to where the cost leaves the top: no word on the curve
+            jx.annotate(f"leaves the plot at step {leaves}:\n$J$ grows "
                         f"× {nb.text(growth**2, places=2)} per step, without bound",
-                        (leaves, top), xytext=(-6, -4), textcoords="offset points", ha="right",
-                        va="top", fontsize=theme.small_size, color=cols[name])
+                        (leaves, top), xytext=NOTE_AT, textcoords="axes fraction", ha="left",
+                        va="top", fontsize=theme.small_size, color=cols[name], gid="leaves-note",
+                        arrowprops=dict(arrowstyle="-|>", color=cols[name], lw=0.7,
+                                        mutation_scale=6, shrinkA=3, shrinkB=1,
+                                        relpos=(1.0, 0.5)))
     m_best, b_best = regression.least_squares(x, y)
     j_best = regression.cost(m_best, b_best, x, y)
     jx.axhline(j_best, color=theme.good, linestyle="--", linewidth=0.9, zorder=1,

@@ -3,8 +3,9 @@
 The same seven optimizers, {steps} steps each from ({x0}, {y0}) on Beale's function, whose
 minimum (the star) is at ({mx}, {my}) at the end of a long, curved valley. Left: the paths over
 contours spaced by a constant factor (the function spans several orders of magnitude), a dot at
-every step; where runs share a stretch they are stacked, the narrowest on top, so each shows as
-a band along the others. Right: each run's distance to the minimum at every step, on a log
+every step and a square, in the run's colour, where it ends; where runs share a stretch they
+are stacked, the narrowest on top, so each shows as a band along the others, and every run's
+dots lie above all the paths. Right: each run's distance to the minimum at every step, on a log
 scale. Plain SGD slides down the nearest slope and creeps along the valley ({sgd} short of the
 minimum at the end). Momentum, at the same rate, shoots down the steep wall to y ≈
 {momentum_low}, swings back and overshoots along the valley to x ≈ {momentum_far} before
@@ -18,9 +19,9 @@ Alt: Left, a contour map of Beale's function with a star at ({mx}, {my}). Seven 
 start together at the upper left. The adaptive methods' paths curve down to the valley and
 along it to the star; the Momentum and NAG paths dive below, swing back, and Momentum's
 overshoots the star to the right before returning; the SGD path slides down and stops a little
-short of the star. Right, distance to the minimum against step on a log scale: all lines fall
-from about 3; NAG's falls steeply to {nag} by the end, the others level out between 0.02 and
-0.2.
+short of the star; each path ends in a square of its colour. Right, distance to the minimum
+against step on a log scale: all lines fall from about 3; NAG's falls steeply to {nag} by the
+end, the others level out between 0.02 and 0.2.
 """
 
 from gdcore import races

@@ -2,8 +2,10 @@
 
 All seven optimizers start together at ({x0}, {y0}), on the side wall of a valley {ratio:g} times
 more sharply curved across than along, and take {steps} steps each. Top: their paths over
-contours spaced by a constant factor, a dot at every step; where runs share a stretch they are
-stacked, the narrowest on top, so each shows as a band along the others. Bottom: each run's
+contours spaced by a constant factor, a dot at every step and a square, in the run's colour,
+where it ends; where runs share a stretch they are stacked, the narrowest on top, so each
+shows as a band along the others, and every run's dots lie above all the paths, the fastest
+run's on top. Bottom: each run's
 distance to the minimum at every step, on a log scale. Plain SGD drops to the floor and crawls
 along it: it ends {sgd} from the minimum. Momentum, at the same learning rate, travels faster
 but {momentum_swings}, each swing smaller than the last; NAG, with the same rate and β,
@@ -15,12 +17,13 @@ learning rate α and each run's final distance.
 
 Alt: Top, a contour map of an elongated elliptical valley with its minimum, a star, at the
 right. Seven coloured paths leave a common start at the upper left. The SGD path falls to the
-valley floor and stops about halfway along it; the Momentum path zig-zags across the floor all
-the way to the star and past it; the NAG path dips once below the floor and then follows it;
-the adaptive methods' paths bend down to the floor at once and run along it to the star, Adam's
-in wide arcs. Bottom, distance to the minimum against step on a log scale: the SGD line falls
-slowly from 9 to 4, the others fall to between 0.01 and 0.15, the Momentum and NAG lines with
-sharp dips where they pass close to the minimum.
+valley floor and stops about halfway along it, at a square; the Momentum path zig-zags across
+the floor all the way to the star and past it; the NAG path dips once below the floor and then
+follows it; the adaptive methods' paths bend down to the floor at once and run along it to the
+star, Adam's in wide arcs, their end squares gathered about the star. Bottom, distance to the
+minimum against step on a log scale: the SGD line falls slowly from 9 to 4, the others fall to
+between 0.01 and 0.15, the Momentum and NAG lines with sharp dips where they pass close to the
+minimum.
 """
 
 from gdcore import races, surfaces

@@ -9,7 +9,8 @@ and NAG build up speed in y and leave the frame after {momentum} and {nag} steps
 methods divide by the size of the recent gradients, so the tiny slope in y gets a full-sized
 step: RMSprop leaves after {rmsprop} steps, Adadelta after {adadelta}, Adam after {adam} and
 Adagrad after {adagrad}. Left: the paths over evenly spaced contours (f is negative above and
-below the saddle); where runs share a stretch they are stacked, the narrowest on top. Right:
+below the saddle), a dot at every step, SGD's drawn over all the others and ending in a
+square; where other runs share a stretch they are stacked, the narrowest on top. Right:
 |y| at every step, on a log scale, up to the edge of the frame, where a cross marks each exit.
 
 Alt: Left, a contour map of a saddle, high to the left and right, low above and below. Seven
@@ -39,6 +40,7 @@ def facts() -> dict:
 
 def make_figure(theme):
     return draw_race(theme, RACE, height=3.9, layout="side", start_label="below",
+                     on_top="SGD",
                      title=f"Saddle:  $f(x, y) = {RACE.surface.formula}$")
 
 

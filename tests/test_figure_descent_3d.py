@@ -28,7 +28,8 @@ def test_path_follows_gdcore_and_sits_on_the_surface(theme_name):
     np.testing.assert_allclose([m[-1], b[-1]], t.points[-1])
     assert not t.diverged and t.steps == 1000
     labels = [txt.get_text() for txt in ax3.get_legend().get_texts()]
-    assert labels == ["minimum", "start", "after 1,000 steps"]
+    assert labels == ["minimum", "start", "35 of its points", "after 1,000 steps"]
+    assert len(module.shown_steps(t)) == 35
     # the ball's height falls along the path, from high on the wall: gdcore's losses
     top = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, 70)[2].max()
     assert t.losses[0] > 0.35 * top
@@ -39,6 +40,41 @@ def test_path_follows_gdcore_and_sits_on_the_surface(theme_name):
     (star,) = [ln for ln in ax3.lines if ln.get_label() == "minimum"]
     (end,) = [ln for ln in ax3.lines if ln.get_label().startswith("after")]
     assert star.get_zorder() > end.get_zorder()
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_end_square_and_the_floor_view_show_gdcores_points(theme_name):
+    """The end is the house end square at gdcore's last point, in both views; the floor view
+    (2-D, from above) holds every drawn point from the third on, apart, with the star."""
+    from gdviz import theme as th
+
+    module = gm.load("figures.descent_3d")
+    fig = figure("descent_3d", theme_name)
+    t = module.trajectory()
+    theme = th.get(theme_name)
+    x, y = data.regression_points()
+    lift = 0.01 * float(np.ptp(t.losses))
+    ax3 = fig.axes[0]
+    (end,) = [ln for ln in ax3.lines if ln.get_label().startswith("after")]
+    m, b, z = (float(np.ravel(a)[0]) for a in end.get_data_3d())
+    np.testing.assert_allclose([m, b, z - lift], [*t.points[-1], t.losses[-1]], rtol=1e-12)
+    assert end.get_marker() == "s" and end.get_markerfacecolor() == theme.accent
+    floor = [ax for ax in fig.axes if ax.name != "3d"]
+    assert len(floor) == 1
+    lines = {ln.get_gid(): ln for ln in floor[0].lines}
+    shown = module.shown_steps(t)
+    np.testing.assert_array_equal(np.column_stack(lines["floor-dots"].get_data()),
+                                  t.points[shown])
+    np.testing.assert_array_equal(np.ravel(lines["floor-end"].get_data()), t.points[-1])
+    assert lines["floor-end"].get_marker() == "s"
+    assert lines["floor-end"].get_markerfacecolor() == theme.accent
+    np.testing.assert_allclose(np.ravel(lines["floor-minimum"].get_data()),
+                               regression.least_squares(x, y))
+    (m0, m1), (b0, b1) = floor[0].get_xlim(), floor[0].get_ylim()
+    inside = t.points[shown[2:]]
+    assert np.all((m0 < inside[:, 0]) & (inside[:, 0] < m1))
+    assert np.all((b0 < inside[:, 1]) & (inside[:, 1] < b1))
+    assert gm.text_overlaps(fig) == []
 
 
 def test_words_match_gdcore():

@@ -126,7 +126,7 @@ def test_race_legend_names_every_optimizer_with_its_rate_and_how_it_ended(name, 
 
 
 @pytest.mark.parametrize("name", list(RACE_FIGURES))
-def test_race_markers_start_minimum_and_window_no_ends_piled_on_the_map(name, race_runs):
+def test_race_markers_start_minimum_and_window(name, race_runs):
     race = races.RACES[RACE_FIGURES[name]]
     fig = build(name, "dark")
     assert xy(by_gid(fig, "start"))[0] == pytest.approx(race.start)
@@ -139,8 +139,60 @@ def test_race_markers_start_minimum_and_window_no_ends_piled_on_the_map(name, ra
     ax = by_gid(fig, "start").axes
     (x0, x1), (y0, y1) = race.window
     assert ax.get_xlim() == pytest.approx((x0, x1)) and ax.get_ylim() == pytest.approx((y0, y1))
-    # where runs end is told by the distance panel, not by marks stacked on the map
-    assert not gids(fig, "end:") and not gids(fig, "exit:")
+    assert not gids(fig, "exit:")  # a run that leaves is crossed in the distance panel
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("name", list(RACE_FIGURES))
+def test_race_end_squares_sit_on_gdcores_final_points_in_each_runs_colour(name, theme,
+                                                                         race_runs):
+    """Each run that stays in the frame ends in the house end square, in its own colour, at
+    gdcore's final point, above every path and step dot (so it is never buried); a run that
+    leaves the frame has none on the map (its exit is crossed in the distance panel)."""
+    race = races.RACES[RACE_FIGURES[name]]
+    fig = build(name, theme)
+    t = th.get(theme)
+    mark = t.marker("end")
+    lines = [a for a in fig.findobj(Line2D) if str(a.get_gid()).startswith(("path:", "steps:"))]
+    for opt in NAMES:
+        tr = race_runs[race.key][opt]
+        if races.frame_exit(tr.points, race.window) is not None:
+            assert not gids(fig, f"end:{opt}")
+            continue
+        end = by_gid(fig, f"end:{opt}")
+        assert np.array_equal(xy(end), tr.points[-1:])
+        assert end.get_marker() == mark["marker"] == "s"
+        assert end.get_markersize() == mark["markersize"]
+        assert same_colour(end.get_markerfacecolor(), t.opt(opt))
+        assert same_colour(end.get_markeredgecolor(), t.background)
+        assert end.get_zorder() > max(a.get_zorder() for a in lines)
+
+
+@pytest.mark.parametrize("name", list(RACE_FIGURES))
+def test_race_step_dots_lie_above_every_path_fastest_on_top(name, race_runs):
+    """Where runs share a stretch (four runs along the long valley's floor) each run's step
+    dots still show: every dot layer is above every path, the fastest run's (longest mean step
+    in the frame, counted here by hand) on top; on the saddle SGD, the run the figure is
+    about, lies with its path over all of them."""
+    race = races.RACES[RACE_FIGURES[name]]
+    fig = build(name, "light")
+    trs = race_runs[race.key]
+
+    def mean_step(opt):
+        ex = races.frame_exit(trs[opt].points, race.window)
+        path = races.visible_path(trs[opt].points, race.window)
+        n = len(trs[opt].points) - 1 if ex is None else ex.step
+        return np.hypot(*np.diff(path, axis=0).T).sum() / n
+
+    top = "SGD" if name == "race_saddle" else None
+    others = [n for n in sorted(NAMES, key=mean_step, reverse=True) if n != top]
+    dots = [by_gid(fig, f"steps:{n}").get_zorder() for n in others]
+    paths = [by_gid(fig, f"path:{n}").get_zorder() for n in others]
+    assert min(dots) > max(paths)
+    assert dots == sorted(dots, reverse=True) and len(set(dots)) == len(dots)
+    if top:
+        assert by_gid(fig, f"path:{top}").get_zorder() > max(dots)
+        assert by_gid(fig, f"steps:{top}").get_zorder() > max(dots)
 
 
 @pytest.mark.parametrize("name", list(RACE_FIGURES))

@@ -433,6 +433,44 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     assert any("0.137" in s for s in texts(fig))
 
 
+@pytest.mark.parametrize("theme", THEMES)
+def test_learning_rates_notes_clear_of_data_and_marks_whole(theme):
+    """The divergence note lies clear of every cost curve (its words nowhere on a curve's
+    drawn points), the large run's exit cross is drawn whole on the map's edge (not cut by the
+    spine), and the zoom inset leaves the minimum's star uncovered."""
+    fig = build("learning_rates", theme)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    note = one(fig, "leaves-note")
+    box = Text.get_window_extent(note, renderer).padded(2)  # the words, not the arrow
+    jx = note.axes
+    for name, _ in COST_DESCENT.learning_rates:
+        cost = one(fig, f"cost-{name}")
+        ends = jx.transData.transform(cost.get_xydata())  # drawn straight in display space
+        u = np.linspace(0, 1, 20)[:, None, None]
+        px = (ends[:-1] + u * (ends[1:] - ends[:-1])).reshape(-1, 2)
+        inside = ((box.x0 < px[:, 0]) & (px[:, 0] < box.x1)
+                  & (box.y0 < px[:, 1]) & (px[:, 1] < box.y1))
+        assert not inside.any(), name
+    large = COST_DESCENT.run_learning_rates()["too large"]
+    cross = one(fig, "exit-too large")
+    assert not cross.get_clip_on()
+    (m0, m1), (b0, b1) = views.M_RANGE, views.B_RANGE
+    mx, by = cross.get_xydata()[0]
+    assert np.isclose(mx, m1) or np.isclose(by, b1) or np.isclose(mx, m0) or np.isclose(by, b0)
+    np.testing.assert_allclose(cross.get_xydata()[0], one(fig, "path-too large").get_xydata()[-1])
+    assert len(large.points) > len(one(fig, "path-too large").get_xydata())
+    zoom = one(fig, "jump-1").axes
+    mapax = cross.axes
+    x, y = data.regression_points()
+    (star,) = [ln for ln in mapax.lines if ln.get_marker() == "*"]
+    np.testing.assert_allclose(star.get_xydata()[0], regression.least_squares(x, y))
+    centre = mapax.transData.transform(star.get_xydata()[0])
+    radius = star.get_markersize() / 2 * fig.dpi / 72
+    inset = zoom.get_window_extent(renderer)
+    assert centre[1] + radius < inset.y0
+
+
 # ---------------------------------------------------------------- cost-heatmap
 
 

@@ -18,8 +18,15 @@ from gdviz.theme import title as theme_title
 #: paths are stacked narrowest on top, so where runs share a stretch each colour still shows as
 #: a stripe along the edges of the ones above it (no path hides under another).
 PATH_WIDTH, PATH_WIDTH_STEP = 1.2, 0.45
-#: Size (points) of the dot at every step: on the narrow paths they show each run's speed.
-STEP_DOT = 2.6
+#: Size (points) of the dot at every step: on the narrow paths they show each run's speed. The
+#: dots are drawn above every path (stacked by dot_stacking), each ringed in the background
+#: colour, so where runs share a stretch each run's dots still show in its own colour at its own
+#: spacing.
+STEP_DOT, STEP_DOT_EDGE = 2.6, 0.2
+#: Z-orders on the map: paths (20 down, by stacking), then their step dots, each run's end
+#: square, the start, and the minimum's star on top (the reference every run is measured
+#: against; the squares of runs that end beside it show around it).
+Z_PATHS, Z_DOTS, Z_ON_TOP, Z_ENDS, Z_START, Z_MINIMUM = 20, 40, 45, 50, 60, 61
 
 
 def batch_colors(theme) -> tuple[str, str, str]:
@@ -41,6 +48,18 @@ def stacking(race, out) -> list[str]:
     """The optimizers from the top of the stack down: the shortest path on top, so a run that
     barely moves is not buried under the others."""
     return sorted(out, key=lambda name: out[name].length)
+
+
+def dot_stacking(race, out, trajectories) -> list[str]:
+    """The optimizers' step dots from the top down: the fastest run (longest mean step in the
+    frame) on top. A slow run's dots lie so close together that they read as a dotted line
+    even where a fast run's few dots sit on it; the other way round, the slow run's dense dots
+    would bury the fast one's."""
+    def mean_step(name):
+        ex = out[name].exit
+        n = len(trajectories[name].points) - 1 if ex is None else ex.step
+        return out[name].length / max(n, 1)
+    return sorted(out, key=mean_step, reverse=True)
 
 
 def swing_words(crossings: int) -> str:
@@ -66,9 +85,10 @@ def legend_label(race, outcome) -> str:
 
 
 def draw_race(theme, race, height: float, layout: str = "side", title: str | None = None,
-              start_label: str = "above"):
+              start_label: str = "above", on_top: str | None = None):
     """The figure of one race: its map (race_map) as the largest panel, beside it ("side") or
-    under it ("stacked") the distance panel (progress_panel), the legend below both."""
+    under it ("stacked") the distance panel (progress_panel), the legend below both. on_top
+    names the run the figure is about, whose path and dots are drawn above every other's."""
     fig = gm.new_figure(theme, height)
     if layout == "side":
         ax, ay = fig.subplots(1, 2, gridspec_kw={"width_ratios": (1.75, 1)})
@@ -76,7 +96,8 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
         ax, ay = fig.subplots(2, 1, gridspec_kw={"height_ratios": (2.3, 1)})
     trajectories = races.run_race(race)
     out = races.outcomes(race, trajectories)
-    handles = race_map(ax, theme, race, trajectories, out, start_label=start_label)
+    handles = race_map(ax, theme, race, trajectories, out, start_label=start_label,
+                       on_top=on_top)
     progress_panel(ay, theme, race, trajectories, out)
     fig.suptitle(title or _title(race), fontsize=theme.font_size)
     # A little room on the right for the last step's tick label.
@@ -86,20 +107,27 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
     return fig
 
 
-def race_map(ax, theme, race, trajectories, out, start_label: str = "above") -> list:
+def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
+             on_top: str | None = None) -> list:
     """Draw one race on ax: contours of the surface (log-spaced where f > 0 throughout, evenly
     spaced otherwise), every optimizer's path in its colour with a dot per step (stacked by
-    stacking(), each wider than the one above it), the start and the minimum. Where a run ends
-    is told by the distance panel, not by marks piled on the minimum. Returns the legend
-    handles (legend_label), and the minimum's."""
+    stacking(), each wider than the one above it; the dots above every path, by dot_stacking),
+    the start, the
+    minimum, and the house end square in the run's colour at the last point of each run that
+    stays in the frame (a run that leaves it ends on the frame's edge, its exit crossed in the
+    distance panel). on_top names a run drawn above all of that (its path over every dot).
+    Returns the legend handles (legend_label), and the minimum's."""
     (x0, x1), (y0, y1) = race.window
     X, Y, Z = races.surface_grid(race)
     gm.contour_map(ax, theme, X, Y, Z, levels=20, log=bool(np.all(Z > 0)))
-    order = stacking(race, out)
+    order, dot_order = stacking(race, out), dot_stacking(race, out, trajectories)
     handles = []
     for name, tr in trajectories.items():
         rank = order.index(name)
-        z, lw = 20 - rank, PATH_WIDTH + PATH_WIDTH_STEP * rank
+        z, lw = Z_PATHS - rank, PATH_WIDTH + PATH_WIDTH_STEP * rank
+        dz = Z_DOTS - dot_order.index(name)
+        if name == on_top:
+            z, dz = Z_ON_TOP, Z_ON_TOP
         c = theme.opt(name)
         path = races.visible_path(tr.points, race.window)
         (ln,) = ax.plot(path[:, 0], path[:, 1], color=c, lw=lw, label=legend_label(race, out[name]),
@@ -109,13 +137,20 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above") -> 
         ex = out[name].exit
         steps = tr.points if ex is None else tr.points[: ex.step]
         ax.plot(steps[:, 0], steps[:, 1], ls="none", marker="o", ms=STEP_DOT, color=c,
-                mec="none", zorder=z, gid=f"steps:{name}")
-    ax.plot(*race.start, gid="start", **(theme.marker("start") | {"zorder": 30}))
+                mec=theme.background, mew=STEP_DOT_EDGE, zorder=dz,
+                gid=f"steps:{name}")
+        if ex is None:
+            ax.plot(*tr.points[-1], gid=f"end:{name}", **(theme.marker("end") | {
+                "markerfacecolor": c, "zorder": Z_ENDS - rank}))
+    if any(out[name].exit is None for name in out):
+        handles.append(Line2D([], [], label="where a run ends",
+                              **(theme.marker("end") | {"markerfacecolor": theme.muted})))
+    ax.plot(*race.start, gid="start", **(theme.marker("start") | {"zorder": Z_START}))
     dy, va = (6, "bottom") if start_label == "above" else (-7, "top")
     ax.annotate("start", race.start, xytext=(0, dy), textcoords="offset points", ha="center",
-                va=va, fontsize=theme.small_size, color=theme.text, zorder=30)
+                va=va, fontsize=theme.small_size, color=theme.text, zorder=Z_START)
     if race.surface.minimum is not None:
-        mark = theme.marker("minimum") | {"zorder": 31}
+        mark = theme.marker("minimum") | {"zorder": Z_MINIMUM}
         ax.plot(*race.surface.minimum, gid="minimum", **mark)
         handles.append(Line2D([], [], label=f"minimum {_point(race.surface.minimum)}",
                               **mark))
