@@ -1,0 +1,88 @@
+"""The house marks read back from the stills: every start, end, minimum and class mark of these
+figures is drawn with its role's shape and colours (theme.marker), at the point gdcore gives,
+and their iteration axes count with thousands separators."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from figure_baselines import figure as build
+from matplotlib.colors import same_color
+from matplotlib.lines import Line2D
+
+from gdcore import data, regression
+from gdcore.cost_descent import COST_DESCENT
+from gdviz import mpl as gm
+from gdviz import theme as th
+
+THEMES = ("light", "dark")
+
+
+def by_gid(fig, gid: str) -> Line2D:
+    found = [a for a in fig.findobj(Line2D) if a.get_gid() == gid]
+    assert len(found) == 1, f"{gid}: {len(found)} lines"
+    return found[0]
+
+
+def assert_mark(line: Line2D, t: th.Theme, kind: str, face: str | None = None) -> None:
+    """`line` is drawn as the house mark `kind` (its fill `face` when a run's colour fills it)."""
+    want = t.marker(kind)
+    assert line.get_marker() == want["marker"], kind
+    assert line.get_linestyle() == "None"
+    assert same_color(line.get_markerfacecolor(), face or want["markerfacecolor"]), kind
+    assert same_color(line.get_markeredgecolor(), want["markeredgecolor"]), kind
+    assert line.get_markersize() == want["markersize"]
+
+
+def at(line: Line2D) -> tuple[float, float]:
+    return float(np.ravel(line.get_xdata())[0]), float(np.ravel(line.get_ydata())[0])
+
+
+def tick_labels(axis) -> list[str]:
+    fmt = axis.get_major_formatter()
+    return [fmt(v) for v in axis.get_majorticklocs()]
+
+
+def test_count_formatter_writes_counts_for_people():
+    fmt = gm.count_formatter()
+    assert [fmt(v) for v in (0, 1, 10, 100, 1000, 3000, 12500)] == [
+        "0", "1", "10", "100", "1,000", "3,000", "12,500"]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_gd_regression_start_ring_minimum_star_and_counted_iterations(theme):
+    t, fig = th.get(theme), build("gd-regression", theme)
+    traj = COST_DESCENT.run()
+    start = by_gid(fig, "start")
+    assert_mark(start, t, "start")
+    assert at(start) == pytest.approx(tuple(traj.points[0]))
+    x, y = data.regression_points()
+    star = by_gid(fig, "minimum")
+    assert_mark(star, t, "minimum")
+    assert at(star) == pytest.approx(regression.least_squares(x, y))
+    # no tinted dot on the start any more: the scheduled dots begin after t = 0
+    sched = COST_DESCENT.schedule()
+    dots = [a for a in fig.findobj() if a.get_gid() == "iterations"][0]
+    np.testing.assert_allclose(dots.get_offsets(), traj.points[sched[1:]])
+    # the cost panel: t = 0 is the start ring, whole inside the axes (not cut by the spine)
+    ring = by_gid(fig, "start-cost")
+    assert_mark(ring, t, "start")
+    assert at(ring) == pytest.approx((0, traj.losses[0]))
+    ax = ring.axes
+    assert ax.get_xlim()[0] < 0
+    fig.canvas.draw()
+    r = t.marker("start")["markersize"] / 72 * fig.dpi / 2  # the ring's radius in pixels
+    px = ax.transData.transform((0, traj.losses[0]))[0]
+    assert px - r >= ax.bbox.x0
+    labels = tick_labels(ax.xaxis)
+    assert "1,000" in labels and "1000" not in labels
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_learning_rates_iteration_axis_counts(theme):
+    fig = build("learning-rates", theme)
+    axes = [ax for ax in fig.axes if ax.get_xscale() == "symlog"]
+    assert axes
+    for ax in axes:
+        labels = tick_labels(ax.xaxis)
+        assert "1,000" in labels and "1000" not in labels
