@@ -1,6 +1,6 @@
-"""The house marks read back from the stills: every start, end, minimum and class mark of these
-figures is drawn with its role's shape and colours (theme.marker), at the point gdcore gives,
-and their iteration axes count with thousands separators."""
+"""The house marks read back from the stills: every start and minimum mark of these figures is
+drawn with its role's shape and colours (theme.marker), at the point gdcore gives, and their
+iteration axes count with thousands separators."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from matplotlib.colors import same_color
 from matplotlib.lines import Line2D
 
 from gdcore import data, regression
+from gdcore import training_procedure as procedure
 from gdcore.cost_descent import COST_DESCENT
 from gdviz import mpl as gm
 from gdviz import theme as th
@@ -86,3 +87,47 @@ def test_learning_rates_iteration_axis_counts(theme):
     for ax in axes:
         labels = tick_labels(ax.xaxis)
         assert "1,000" in labels and "1000" not in labels
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_slope_sweep_bottom_is_the_minimum_star(theme):
+    t, fig = th.get(theme), build("slope-sweep", theme)
+    x, y = data.regression_points()
+    m, b = regression.least_squares(x, y)
+    star = by_gid(fig, "minimum")
+    assert_mark(star, t, "minimum")
+    assert at(star) == pytest.approx((m, regression.cost(m, b, x, y)))
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_model_capacity_least_test_cost_is_the_minimum_star(theme):
+    t, fig = th.get(theme), build("model-capacity", theme)
+    from figures.model_capacity import DEGREES
+    err = procedure.polynomial_errors(procedure.overfit_data(), DEGREES)
+    b = int(np.argmin(err.test))
+    star = by_gid(fig, "best")
+    assert_mark(star, t, "minimum")
+    assert at(star) == (DEGREES[b], err.test[b])
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_regularization_least_test_cost_is_the_minimum_star(theme):
+    t, fig = th.get(theme), build("regularization", theme)
+    star = by_gid(fig, "best")
+    assert_mark(star, t, "minimum")
+    EX = procedure.REGULARIZATION
+    _, rp = EX.run()
+    b = EX.best_row(rp)
+    assert b == int(np.argmin(rp.test))
+    assert at(star) == (rp.lams[b], rp.test[b])
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_train_val_curves_early_stop_is_the_minimum_star_on_a_counted_axis(theme):
+    t, fig = th.get(theme), build("train-val-curves", theme)
+    from figures.train_val_curves import curves
+    c = curves()
+    star = by_gid(fig, "best")
+    assert_mark(star, t, "minimum")
+    assert at(star) == (c.best_epoch, c.val[c.best_epoch]) and c.best_epoch == np.argmin(c.val)
+    labels = tick_labels(star.axes.xaxis)
+    assert labels[-2:] == ["1,000", f"{c.train.size - 1:,}"]

@@ -222,7 +222,7 @@ def test_slope_sweep_lines_error_bars_and_curve(theme):
     assert np.allclose(curve.get_ydata(), regression.cost(ms, B_STAR, X, Y))
     (best,) = [ln for ln in right.lines if ln.get_label() == "best slope"]
     assert np.allclose(best.get_xydata(), [[M_STAR, J_STAR]])
-    assert same_colour(best.get_color(), t.good)
+    assert best.get_marker() == "*" and same_colour(best.get_markerfacecolor(), t.good)
     assert any(f"{M_STAR:.3f}" in s for s in texts(fig))
 
 
