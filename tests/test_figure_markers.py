@@ -1,5 +1,5 @@
-"""The house marks read back from the stills: every start and minimum mark of these figures is
-drawn with its role's shape and colours (theme.marker), at the point gdcore gives, and their
+"""The house marks read back from the stills: every start, end and minimum mark of these figures
+is drawn with its role's shape and colours (theme.marker), at the point gdcore gives, and their
 iteration axes count with thousands separators."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from figure_baselines import figure as build
 from matplotlib.colors import same_color
 from matplotlib.lines import Line2D
 
-from gdcore import data, regression
+from gdcore import data, local_minima, regression
 from gdcore import training_procedure as procedure
 from gdcore.cost_descent import COST_DESCENT
 from gdviz import mpl as gm
@@ -131,3 +131,23 @@ def test_train_val_curves_early_stop_is_the_minimum_star_on_a_counted_axis(theme
     assert at(star) == (c.best_epoch, c.val[c.best_epoch]) and c.best_epoch == np.argmin(c.val)
     labels = tick_labels(star.axes.xaxis)
     assert labels[-2:] == ["1,000", f"{c.train.size - 1:,}"]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_local_minima_runs_start_on_rings_and_end_on_squares(theme):
+    t, fig = th.get(theme), build("local-minima", theme)
+    exp = local_minima.LOCAL_MINIMA
+    for w0, tr in local_minima.run_plain(exp).items():
+        assert_mark(by_gid(fig, f"start:{w0:g}"), t, "start")
+        end = by_gid(fig, f"end:{w0:g}")
+        assert_mark(end, t, "end", face=t.opt("SGD"))
+        assert at(end) == pytest.approx((tr.final[0], tr.losses[-1]))
+    rolled = local_minima.run_momentum(exp)
+    end = by_gid(fig, "end:momentum")
+    assert_mark(end, t, "end", face=t.opt("Momentum"))
+    assert at(end) == pytest.approx((rolled.final[0], rolled.losses[-1]))
+    assert_mark(by_gid(fig, "end:stalled"), t, "end", face=t.opt("SGD"))
+    # no round ball is left on any run's last point
+    balls = [ln for ln in fig.findobj(Line2D) if ln.get_marker() == "o"
+             and ln.get_markersize() > t.marker("start")["markersize"]]
+    assert not balls
