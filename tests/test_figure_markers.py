@@ -1,6 +1,6 @@
-"""The house marks read back from the stills: every start, end and minimum mark of these figures
-is drawn with its role's shape and colours (theme.marker), at the point gdcore gives, and their
-iteration axes count with thousands separators."""
+"""The house marks read back from the stills: every start, end, minimum and class mark of these
+figures is drawn with its role's shape and colours (theme.marker / theme.class_marker), at the
+point gdcore gives, and their iteration axes count with thousands separators."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from matplotlib.lines import Line2D
 from gdcore import data, local_minima, regression
 from gdcore import training_procedure as procedure
 from gdcore.cost_descent import COST_DESCENT
+from gdcore.networks import LOSS_CURVE
 from gdviz import mpl as gm
 from gdviz import theme as th
 
@@ -151,3 +152,30 @@ def test_local_minima_runs_start_on_rings_and_end_on_squares(theme):
     balls = [ln for ln in fig.findobj(Line2D) if ln.get_marker() == "o"
              and ln.get_markersize() > t.marker("start")["markersize"]]
     assert not balls
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_loss_curve_classes_are_dots_and_triangles_never_a_reserved_shape(theme):
+    t, fig = th.get(theme), build("loss-curve", theme)
+    X, Y, _ = LOSS_CURVE.run()
+    cls = Y[:, 0] > LOSS_CURVE.threshold
+    reserved = {m.marker for k, m in th.MARKERS.items() if k != "data"}
+    shapes = []
+    for k, pick in enumerate((~cls, cls)):
+        line = by_gid(fig, f"class{k}")
+        want = t.class_marker(k)
+        assert line.get_marker() == want["marker"] and line.get_linestyle() == "None"
+        assert same_color(line.get_markerfacecolor(), want["markerfacecolor"])
+        assert same_color(line.get_markeredgecolor(), t.background)
+        np.testing.assert_array_equal(line.get_xydata(), X[pick])
+        shapes.append(line.get_marker())
+    assert shapes == ["o", "^"]
+    assert not set(shapes[1:]) & reserved and shapes[0] == th.MARKERS["data"].marker
+    assert same_color(by_gid(fig, "class0").get_markerfacecolor(), t.data)
+    assert same_color(by_gid(fig, "class1").get_markerfacecolor(), t.accent)
+    # start and end of the cost curve in the house marks; its iteration axis counted
+    assert_mark(by_gid(fig, "start"), t, "start")
+    assert_mark(by_gid(fig, "end"), t, "end")
+    loss = by_gid(fig, "loss")
+    labels = tick_labels(loss.axes.xaxis)
+    assert "1,000" in labels and "1000" not in labels
