@@ -86,9 +86,12 @@ def make_figure(theme):
         ax.set_xlim(*views.X_RANGE)
         ax.set_ylim(0.5, 3.5)
         ax.set_xticks([2, 5])
-        # a count with its thousands separator; {,} keeps mathtext from spacing the comma
+        # a count with its thousands separator ({,}: mathtext must not space the comma); a
+        # phantom comma each side gives every first line the comma's depth, so 1,000 sits on
+        # the same baseline as the other panels' counts
         t_tex = numbers.count(t).replace(",", "{,}")
-        ax.set_title(f"$t = {t_tex}$\n$J = {numbers.latex(losses[t], places=J_PLACES)}$",
+        j_tex = numbers.latex(losses[t], places=J_PLACES)
+        ax.set_title(f"$\\phantom{{,}}t = {t_tex}\\phantom{{,}}$\n$J = {j_tex}$",
                      fontsize=theme.small_size,
                      linespacing=1.3)
         ax.set_xlabel("$x$", labelpad=0)

@@ -349,7 +349,7 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
         line = one(fig, f"line-{t}")
         m, b = traj.points[t]
         assert np.allclose(line.get_ydata(), regression.predict(m, b, xs))
-        assert f"t = {numbers.count(t).replace(',', '{,}')}$" in line.axes.get_title()
+        assert f"t = {numbers.count(t).replace(',', '{,}')}" in line.axes.get_title()
     # the scheduled iterations are marked on the path and on the cost curve: t = 0 by the
     # start ring (its own line), the later ones by dots in the panels' colours
     assert sched[0] == 0
