@@ -11,9 +11,9 @@ axes logarithmic), the same iterations marked; it falls quickly at first, then s
 Alt: Top, six small plots of the seven points with a straight line: at iteration 0 the line is
 steep and far above the points; it swings below them, then turns slowly until it runs through
 them at the last iteration. Bottom left, a contour map of J with a path that first zig-zags
-across the valley and then follows the valley floor to the marked minimum. Bottom right, a
-falling curve of J against the iteration number on log axes, with the same six iterations
-marked.
+across the valley and then follows the valley floor to the minimum, marked by a green star;
+a hollow ring marks the start. Bottom right, a falling curve of J against the iteration number
+on log axes, with the same six iterations marked, the first by a hollow ring.
 """
 
 import numpy as np
@@ -47,8 +47,9 @@ def facts() -> dict:
     sched = schedule()
     d = COST_DESCENT
     return dict(m0=d.start[0], b0=d.start[1], j0=traj.losses[0], lr=d.lr_good,
-                limit=COST_DESCENT.max_stable_rate, steps=COST_DESCENT.steps,
-                schedule=", ".join(str(int(t)) for t in sched[:-1]) + f" and {int(sched[-1])}",
+                limit=COST_DESCENT.max_stable_rate, steps=numbers.count(COST_DESCENT.steps),
+                schedule=", ".join(numbers.count(t) for t in sched[:-1])
+                + f" and {numbers.count(sched[-1])}",
                 jend=traj.losses[-1], jbest=regression.cost(*regression.least_squares(x, y), x, y))
 
 
@@ -85,7 +86,12 @@ def make_figure(theme):
         ax.set_xlim(*views.X_RANGE)
         ax.set_ylim(0.5, 3.5)
         ax.set_xticks([2, 5])
-        ax.set_title(f"$t = {t}$\n$J = {numbers.latex(losses[t], places=J_PLACES)}$",
+        # a count with its thousands separator ({,}: mathtext must not space the comma); a
+        # phantom comma each side gives every first line the comma's depth, so 1,000 sits on
+        # the same baseline as the other panels' counts
+        t_tex = numbers.count(t).replace(",", "{,}")
+        j_tex = numbers.latex(losses[t], places=J_PLACES)
+        ax.set_title(f"$\\phantom{{,}}t = {t_tex}\\phantom{{,}}$\n$J = {j_tex}$",
                      fontsize=theme.small_size,
                      linespacing=1.3)
         ax.set_xlabel("$x$", labelpad=0)
@@ -104,10 +110,11 @@ def make_figure(theme):
     cx.contour(M, B, J, levels=lv, colors=theme.background, linewidths=0.35, alpha=0.6)
     cx.plot(pts[:, 0], pts[:, 1], color=theme.accent, linewidth=1.2, zorder=3,
             label="descent path", gid="path")
-    cx.scatter(pts[sched, 0], pts[sched, 1], s=26, c=colours, edgecolors=theme.text,
-               linewidths=0.6, zorder=4)
-    cx.plot([m_best], [b_best], "*", color=theme.good, markersize=10,
-            markeredgecolor=theme.background, markeredgewidth=0.6, zorder=5, label="minimum")
+    # the start as the house start ring; the later scheduled iterations in their ramp colours
+    cx.plot(*pts[0], gid="start", **theme.marker("start"))
+    cx.scatter(pts[sched[1:], 0], pts[sched[1:], 1], s=26, c=colours[1:], edgecolors=theme.text,
+               linewidths=0.6, zorder=4, gid="iterations")
+    cx.plot([m_best], [b_best], label="minimum", gid="minimum", **theme.marker("minimum"))
     cx.annotate("start", pts[0], xytext=(-6, 4), textcoords="offset points", ha="right",
                 va="bottom", fontsize=theme.small_size, color=theme.text)
     cx.set_xlim(*views.M_RANGE)
@@ -122,12 +129,14 @@ def make_figure(theme):
     gm.style_axes(jx, theme)
     it = np.arange(len(losses))
     jx.plot(it, losses, color=theme.accent, linewidth=1.4, zorder=2, gid="cost")
-    jx.scatter(sched, losses[sched], s=26, c=colours, edgecolors=theme.text, linewidths=0.6,
-               zorder=4)
+    jx.plot(0, losses[0], gid="start-cost", **theme.marker("start"))
+    jx.scatter(sched[1:], losses[sched[1:]], s=26, c=colours[1:], edgecolors=theme.text,
+               linewidths=0.6, zorder=4, gid="iterations-cost")
     jx.axhline(j_best, color=theme.good, linestyle="--", linewidth=0.9, zorder=1)
     jx.text(1.5, j_best * 1.15, f"least-squares minimum $J^{{\\!*}} = {j_best:.4f}$",
             ha="left", va="bottom", fontsize=theme.small_size, color=theme.text)
     gm.cost_per_iteration_axes(jx, COST_DESCENT.steps, j_best / 1.6, float(losses.max()) * 1.6)
+    jx.set_xlim(left=-0.3)  # the whole start ring at t = 0, clear of the left spine
     jx.set_title(th.title("cost per iteration"))
     return fig
 

@@ -9,12 +9,13 @@ slope, rolls on through that trough and the next one, and settles in the deepest
 {m2} (J = {f2}). Bottom: the position w of both runs at every step.
 
 Alt: Three panels. Top left: a wavy curve with three dips; four hollow circles mark starts and
-dotted trails lead from each down into the nearest dip, where a grey ball rests: one in the left
-dip, one in the middle dip, two in the right, deepest dip. Top right: the same curve; from the
-leftmost start a grey trail stops in the left dip, while a blue trail passes through the left
-and middle dips and ends with a blue ball in the deepest dip. Bottom: position against step; the
-grey line levels off at the left dip's position, the blue line climbs past the middle dip,
-overshoots and settles at the deepest dip.
+dotted trails lead from each down into the nearest dip, where a small square marks where the
+run ends: one in the left dip, one in the middle dip, two in the right, deepest dip. Top right:
+the same curve; from the leftmost start the plain run's trail stops in the left dip, while the
+momentum run's trail, in a second colour, passes through the left and middle dips and ends
+with a square in the deepest dip. Bottom: position against step; the plain run's line levels
+off at the left dip's position, the momentum run's line climbs past the middle dip, overshoots
+and settles at the deepest dip.
 """
 
 import numpy as np
@@ -53,9 +54,10 @@ def _trail(ax, theme, tr, color, gid, ms=3.4):
             mec=theme.background, mew=0.4, zorder=4, gid=gid)
 
 
-def _ball(ax, theme, tr, color, gid, zorder=6):
-    ax.plot(tr.final[0], tr.losses[-1], marker="o", ms=9.5, color=color, mec=theme.background,
-            mew=1.0, ls="none", zorder=zorder, gid=gid)
+def _end(ax, theme, tr, color, gid, zorder=6):
+    """Where a run stopped: the house end square, in the run's optimizer colour."""
+    ax.plot(tr.final[0], tr.losses[-1], gid=gid,
+            **{**theme.marker("end"), "markerfacecolor": color, "zorder": zorder})
 
 
 def _start(ax, theme, w0, f0, gid):
@@ -79,7 +81,7 @@ def make_figure(theme):
     for k, (w0, tr) in enumerate(plain.items()):
         _trail(a_plain, theme, tr, c_plain, f"trail:{w0:g}")
         _start(a_plain, theme, w0, tr.losses[0], f"start:{w0:g}")
-        _ball(a_plain, theme, tr, c_plain, f"ball:{w0:g}", zorder=6 + k)
+        _end(a_plain, theme, tr, c_plain, f"end:{w0:g}", zorder=6 + k)
     for i, m in enumerate(minima):
         a_plain.annotate(f"$w = {numbers.latex(m, 2)}$", (m, s(m)), xytext=(0, -9),
                          textcoords="offset points",
@@ -94,8 +96,8 @@ def make_figure(theme):
     _trail(a_mom, theme, rolling, c_mom, "trail:momentum")
     _trail(a_mom, theme, tr_stall, c_plain, "trail:stalled")
     _start(a_mom, theme, EXP.stalled_start, tr_stall.losses[0], "start:stalled")
-    _ball(a_mom, theme, tr_stall, c_plain, "ball:stalled")
-    _ball(a_mom, theme, rolling, c_mom, "ball:momentum")
+    _end(a_mom, theme, tr_stall, c_plain, "end:stalled")
+    _end(a_mom, theme, rolling, c_mom, "end:momentum")
     a_mom.annotate("plain descent\nstalls here", (tr_stall.final[0], tr_stall.losses[-1]),
                    xytext=(0, -12), textcoords="offset points", ha="center", va="top",
                    fontsize=theme.small_size, color=theme.text)
@@ -131,6 +133,7 @@ def make_figure(theme):
     a_time.plot(steps_m, rolling.points[:, 0], color=c_mom, lw=1.6, label="momentum",
                 gid="position:momentum")
     a_time.set_xlim(0, max(EXP.steps, EXP.momentum_steps))
+    a_time.xaxis.set_major_formatter(gm.count_formatter())
     a_time.set_xlabel(AXIS_LABELS["iteration"])
     a_time.set_ylabel("position $w$")
     a_time.legend(loc="lower right", ncol=2)

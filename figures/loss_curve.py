@@ -10,7 +10,8 @@ trained network's decision boundary (where its output crosses {threshold:g}); it
 
 Alt: Left, a curve of the cost J against iteration that falls steeply at first and then
 flattens into a long, slowly sinking tail, with its first and last values labelled. Right, two
-interleaved crescent-shaped clusters of points in two colours, separated by a curved boundary line.
+interleaved crescent-shaped clusters of points, blue dots and orange triangles, separated by a
+curved boundary line.
 """
 
 import numpy as np
@@ -51,6 +52,7 @@ def make_figure(theme):
             ha="right", va="center", fontsize=theme.font_size, color=theme.text, gid="equation")
     ax.set_xlim(-EX.steps * 0.02, EX.steps * 1.02)
     ax.set_ylim(0, losses[0] * 1.08)
+    ax.xaxis.set_major_formatter(gm.count_formatter())
     ax.set_xlabel(AXIS_LABELS["iteration"])
     ax.set_ylabel("training " + AXIS_LABELS["cost"])
     ax.set_title("Training cost per iteration", fontsize=theme.font_size)
@@ -64,11 +66,9 @@ def make_figure(theme):
     cf.set_rasterized(True)
     ad.contour(g0, g1, out, levels=[EX.threshold], colors=theme.text, linewidths=1.1)
     cls = Y[:, 0] > EX.threshold
-    ad.scatter(X[~cls, 0], X[~cls, 1], s=9, color=theme.data, edgecolors=theme.background,
-               linewidths=0.3, zorder=3, label="class 0", gid="class0")
-    ad.scatter(X[cls, 0], X[cls, 1], s=9, color=theme.accent, marker="D",
-               edgecolors=theme.background, linewidths=0.3, zorder=3, label="class 1",
-               gid="class1")
+    for k, pick in enumerate((~cls, cls)):  # the house class marks: dots and triangles
+        ad.plot(X[pick, 0], X[pick, 1], label=f"class {k}", gid=f"class{k}",
+                **theme.class_marker(k))
     ad.set_xlim(lo[0], hi[0])
     ad.set_ylim(lo[1], hi[1])
     ad.set_aspect("equal")

@@ -11,7 +11,7 @@ Alt: A line chart with polynomial degree 0 to 9 on the horizontal axis and the c
 logarithmic vertical axis. The training-cost line falls steadily and drops off the bottom of the
 chart between degrees 8 and 9, dashed, to a marker on the bottom edge at degree 9 labelled
 "training cost J ≈ 0: through all {n} points". The test-cost line falls to its lowest value,
-{best_test:.3f}, at degree {best}, which is marked, then rises steeply to {worst_test:.1f} at
+{best_test:.3f}, at degree {best}, marked by a green star, then rises steeply to {worst_test:.1f} at
 degree 9.
 """
 
@@ -65,8 +65,8 @@ def make_figure(theme):
     b = best_degree(err)
     tb = float(err.test[deg == b][0])
     ax.axvline(b, color=theme.good, linewidth=0.9, linestyle=(0, (3, 2)), zorder=1)
-    ax.plot([b], [tb], marker="o", markersize=11, markerfacecolor="none",
-            markeredgecolor=theme.good, markeredgewidth=1.4, zorder=4, gid="best")
+    # the least test cost is the minimum of the test curve: the house minimum star
+    ax.plot([b], [tb], gid="best", **theme.marker("minimum"))
     ax.annotate(f"least test cost:\ndegree {b}, $J {numbers.relation(tb, places=3)}$",
                 xy=(b, tb),
                 xytext=(b + 0.35, tb * 3.2), ha="left", va="bottom",

@@ -12,13 +12,14 @@ without a penalty, where the fit interpolates), while the test cost J on {n_test
 samples is lowest, {best_test}, at λ = {best_lam}.
 
 Alt: A row of {n_shown} small plots of the same {n} points with a polynomial curve, titled
-λ = 0, λ = {lam_wild}, λ = {best_lam} (ringed as the least test cost) and λ = {lam_last}. At
+λ = 0, λ = {lam_wild}, λ = {best_lam} (framed in green as the least test cost) and
+λ = {lam_last}. At
 λ = 0 and λ = {lam_wild} the curve shoots off the plot between the points; at λ = {best_lam} it
 is a gentle wave close to the dashed sine; at λ = {lam_last} it is almost flat. Below, a
 log-log plot shows the coefficient norm ‖w‖ falling from about {norm0} to {norm_last} as λ
 grows from {lam_first} to {lam_last}, with the λ = 0 value drawn separately at the left; a
 second plot shows the training cost rising with λ and the test cost falling from {test0} to
-{best_test} at λ = {best_lam} before rising again.
+{best_test} at λ = {best_lam}, marked by a green star, before rising again.
 """
 
 import numpy as np
@@ -167,8 +168,8 @@ def make_figure(theme):
             a.text(0.12, COST_FLOOR * 1.6, r"$\approx 0$", ha="left", va="bottom",
                    fontsize=theme.small_size, color=theme.text)
     b = best
-    e1.plot([rp.lams[b]], [rp.test[b]], marker="o", markersize=9, markerfacecolor="none",
-            markeredgecolor=theme.good, markeredgewidth=1.3, zorder=4)
+    # the least test cost is the minimum of the test curve: the house minimum star
+    e1.plot([rp.lams[b]], [rp.test[b]], gid="best", **theme.marker("minimum"))
     e1.annotate(f"least test cost\n$J {numbers.relation(rp.test[b], places=3)}$",
                 xy=(rp.lams[b], rp.test[b]),
                 xytext=(rp.lams[b], rp.test[b] * 3.2), ha="center", va="bottom",

@@ -2,14 +2,15 @@
 
 Hold the intercept at its best value b* = {b_best:.3f} and vary only the slope m. Left: lines
 of three slopes through the seven points; the red bars are the errors of the steepest one. Right:
-the cost J as a function of the slope alone, a parabola; each line on the left is the dot of the
-same colour on it. Its bottom is the best slope, m* = {m_best:.3f}, where J = {j_best:.4f}; the
-slopes {m_lo:.3f} and {m_hi:.3f}, equally far on either side, both cost J = {j_lo:.3f}.
+the cost J as a function of the slope alone, a parabola; each line on the left is the mark of
+the same colour on it. Its bottom, starred, is the best slope, m* = {m_best:.3f}, where
+J = {j_best:.4f}; the slopes {m_lo:.3f} and {m_hi:.3f}, equally far on either side, both cost
+J = {j_lo:.3f}.
 
 Alt: Left, seven points with three straight lines through a common intercept: one too flat, one
 through the middle of the points, one too steep, with red vertical bars from each point to the
-steep line. Right, a U-shaped curve of J against m with three coloured dots: the two outer ones
-high on its arms, the middle one at its bottom, m = {m_best:.3f}.
+steep line. Right, a U-shaped curve of J against m with two coloured dots high on its arms and
+a green star at its bottom, m = {m_best:.3f}.
 """
 
 import numpy as np
@@ -77,8 +78,7 @@ def make_figure(theme):
             jx.plot([m], [regression.cost(m, b_best, x, y)], "o", color=c, markersize=6,
                     zorder=4)
     j_best = regression.cost(m_best, b_best, x, y)
-    jx.plot([m_best], [j_best], "o", color=theme.good, markersize=7, zorder=5,
-            label="best slope")
+    jx.plot([m_best], [j_best], label="best slope", gid="minimum", **theme.marker("minimum"))
     jx.annotate(f"best slope $m^{{\\!*}} = {m_best:.3f}$\n$J = {j_best:.4f}$", (m_best, j_best),
                 xytext=(0, 26), textcoords="offset points", ha="center", va="bottom",
                 fontsize=theme.small_size, color=theme.text,

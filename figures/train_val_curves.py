@@ -16,7 +16,7 @@ stopping keeps the weights of epoch {best}.
 Alt: Two cost curves over {epochs} epochs, both axes logarithmic. Both drop steeply in the
 first hundred epochs, the validation curve just under the training curve until epoch
 {below_to}. The training curve keeps sloping down; the validation curve bottoms out at epoch
-{best}, marked with a dashed vertical line and a ring, and then climbs slowly for the rest of
+{best}, marked with a dashed vertical line and a green star, and then climbs slowly for the rest of
 the run, in a shaded region labelled as overfitting.
 """
 
@@ -27,7 +27,6 @@ import numpy as np
 
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
-from gdviz import numbers
 from gdviz.theme import AXIS_LABELS
 
 N_TRAIN, N_VAL, HIDDEN = 15, 60, 40  # the set-up of procedure.train_val_curves (its docstring)
@@ -68,7 +67,8 @@ def make_figure(theme):
     ax.set_xscale("symlog", linthresh=1, linscale=0.35)  # linear 0 … 1, log beyond
     ax.set_xlim(0, c.train.size - 1)
     ticks = [0, 1, 10, 100, 1000, c.train.size - 1]
-    ax.set_xticks(ticks, [numbers.count(k) for k in ticks])
+    ax.set_xticks(ticks)
+    ax.xaxis.set_major_formatter(gm.count_formatter())
     ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
     lo = min(c.train.min(), c.val.min()) / 1.6
     hi = max(c.train.max(), c.val.max()) * 1.6
@@ -76,8 +76,8 @@ def make_figure(theme):
 
     ax.axvspan(b, c.train.size - 1, color=theme.error, alpha=0.07, linewidth=0, zorder=0)
     ax.axvline(b, color=theme.good, linewidth=1.0, linestyle=(0, (4, 2)), zorder=2, gid="stop")
-    ax.plot([b], [c.val[b]], marker="o", markersize=10, markerfacecolor="none",
-            markeredgecolor=theme.good, markeredgewidth=1.5, zorder=5, gid="best")
+    # the early stop is the minimum of the validation curve: the house minimum star
+    ax.plot([b], [c.val[b]], gid="best", **theme.marker("minimum"))
     ax.annotate(f"early stop: epoch {b}\nvalidation cost {c.val[b]:.3f}", xy=(b, c.val[b]),
                 xytext=(b * 1.35, c.val[b] * 3.0), ha="left", va="bottom",
                 fontsize=theme.small_size, color=theme.text, gid="stop-label",

@@ -277,14 +277,14 @@ def test_saddle_figure_six_escape_and_sgd_stays(race_runs):
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_local_minima_balls_sit_at_gdcores_minima(theme):
+def test_local_minima_ends_sit_at_gdcores_minima(theme):
     fig = build("local_minima", theme)
     exp = local_minima.LOCAL_MINIMA
     minima = local_minima.minima(exp)
     plain = local_minima.run_plain(exp)
     settled = set()
     for w0, tr in plain.items():
-        ball = xy(by_gid(fig, f"ball:{w0:g}"))[0]
+        ball = xy(by_gid(fig, f"end:{w0:g}"))[0]
         k = int(np.argmin(np.abs(minima - ball[0])))
         assert ball[0] == pytest.approx(minima[k], abs=1e-9)
         assert ball[1] == pytest.approx(exp.surface.value([minima[k]]))
@@ -302,8 +302,8 @@ def test_local_minima_momentum_rolls_through_the_shallow_trough():
     exp = local_minima.LOCAL_MINIMA
     minima = local_minima.minima(exp)
     roll = local_minima.run_momentum(exp)
-    stalled = xy(by_gid(fig, "ball:stalled"))[0]
-    rolled = xy(by_gid(fig, "ball:momentum"))[0]
+    stalled = xy(by_gid(fig, "end:stalled"))[0]
+    rolled = xy(by_gid(fig, "end:momentum"))[0]
     assert stalled[0] == pytest.approx(minima[0], abs=1e-9)  # the shallow trough
     assert rolled[0] == pytest.approx(exp.surface.minimum[0], abs=1e-3)  # the deepest
     trail = by_gid(fig, "trail:momentum")

@@ -238,7 +238,7 @@ def test_slope_sweep_lines_error_bars_and_curve(theme):
     assert np.allclose(curve.get_ydata(), regression.cost(ms, B_STAR, X, Y))
     (best,) = [ln for ln in right.lines if ln.get_label() == "best slope"]
     assert np.allclose(best.get_xydata(), [[M_STAR, J_STAR]])
-    assert same_colour(best.get_color(), t.good)
+    assert best.get_marker() == "*" and same_colour(best.get_markerfacecolor(), t.good)
     assert any(f"{M_STAR:.3f}" in s for s in texts(fig))
 
 
@@ -365,12 +365,15 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
         line = one(fig, f"line-{t}")
         m, b = traj.points[t]
         assert np.allclose(line.get_ydata(), regression.predict(m, b, xs))
-        assert f"t = {t}" in line.axes.get_title()
-    # the scheduled iterations are marked on the path and on the cost curve
-    marks = [c.get_offsets() for ax in fig.axes for c in ax.collections
-             if isinstance(c, PathCollection) and len(c.get_offsets()) == len(sched)]
-    assert any(np.allclose(o, traj.points[sched]) for o in marks)
-    assert any(np.allclose(o, np.column_stack([sched, traj.losses[sched]])) for o in marks)
+        assert f"t = {numbers.count(t).replace(',', '{,}')}" in line.axes.get_title()
+    # the scheduled iterations are marked on the path and on the cost curve: t = 0 by the
+    # start ring (its own line), the later ones by dots in the panels' colours
+    assert sched[0] == 0
+    assert np.allclose(one(fig, "iterations").get_offsets(), traj.points[sched[1:]])
+    assert np.allclose(one(fig, "iterations-cost").get_offsets(),
+                       np.column_stack([sched[1:], traj.losses[sched[1:]]]))
+    assert np.allclose(one(fig, "start").get_xydata(), [traj.points[0]])
+    assert np.allclose(one(fig, "start-cost").get_xydata(), [[0, traj.losses[0]]])
 
 
 # ---------------------------------------------------------------- learning-rates

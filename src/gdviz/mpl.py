@@ -228,6 +228,16 @@ def clear_panes(ax3, theme: Theme, pane=(0, 0, 0, 0)) -> None:
         axis._axinfo["grid"].update(color=theme.grid, linewidth=0.5)
 
 
+def count_formatter():
+    """Tick labels of a count axis (iterations, epochs) for people: numbers.count, so 1000
+    reads 1,000 as the captions write it. Use it on every iteration axis:
+    `ax.xaxis.set_major_formatter(count_formatter())`."""
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda v, _pos: numbers.count(round(v)) if float(v).is_integer()
+                         else numbers.text(v))
+
+
 def cost_per_iteration_axes(ax, steps: int, lo: float, hi: float) -> None:
     """J against iteration t on log axes: t on a symlog scale ticked 0, 1, 10, …, J ticked at
     the powers of ten between lo and hi."""
@@ -240,7 +250,8 @@ def cost_per_iteration_axes(ax, steps: int, lo: float, hi: float) -> None:
     ax.set_yticks(10.0 ** np.arange(np.ceil(np.log10(lo)), np.floor(np.log10(hi)) + 1))
     ax.set_xlim(0, steps * 1.3)
     ticks = [0] + [10**k for k in range(int(np.log10(steps)) + 1)]
-    ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
+    ax.set_xticks(ticks)
+    ax.xaxis.set_major_formatter(count_formatter())
     ax.xaxis.set_minor_locator(NullLocator())
     ax.set_xlabel(_theme.AXIS_LABELS["iteration"])
     ax.set_ylabel("$J(m_t, b_t)$")

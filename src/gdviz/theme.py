@@ -173,6 +173,15 @@ MARKERS: dict[str, Marker] = {
     "held-out": Marker("D", 4.0, "background", "data", 1.0, 4),  # hollow diamond: validation
 }
 
+#: The classes of a classification data set, in class order: filled marks in two roles and
+#: two shapes (a dot and a triangle), so the classes differ in shape as well as colour (in
+#: grey print, in any colour vision). Shapes are never those the MARKERS reserve for a role
+#: (ring, square, star, diamond); the dot is the data dot, the first class being data.
+CLASS_MARKERS: tuple[Marker, ...] = (
+    Marker("o", 3.2, "data", "background", 0.3, 3),
+    Marker("^", 3.6, "accent", "background", 0.3, 3),
+)
+
 #: Errors (residuals) are drawn one way: a solid segment from each point to the model, in the
 #: error colour, this wide (points), under the points.
 RESIDUAL = {"role": "error", "linewidth": 1.0, "linestyle": "-", "zorder": 3}
@@ -271,7 +280,13 @@ class Theme:
 
     def marker(self, kind: str) -> dict:
         """matplotlib keyword arguments (plot()) of the house mark `kind` (a MARKERS key)."""
-        m = MARKERS[kind]
+        return self._mark(MARKERS[kind])
+
+    def class_marker(self, k: int) -> dict:
+        """matplotlib keyword arguments (plot()) of the mark of class k (CLASS_MARKERS)."""
+        return self._mark(CLASS_MARKERS[k])
+
+    def _mark(self, m: Marker) -> dict:
         return {"marker": m.marker, "markersize": m.size, "markerfacecolor": self.role(m.face),
                 "markeredgecolor": self.role(m.edge), "markeredgewidth": m.edge_width,
                 "linestyle": "none", "zorder": m.zorder}

@@ -1,0 +1,181 @@
+"""The house marks read back from the stills: every start, end, minimum and class mark of these
+figures is drawn with its role's shape and colours (theme.marker / theme.class_marker), at the
+point gdcore gives, and their iteration axes count with thousands separators."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from figure_baselines import figure as build
+from matplotlib.colors import same_color
+from matplotlib.lines import Line2D
+
+from gdcore import data, local_minima, regression
+from gdcore import training_procedure as procedure
+from gdcore.cost_descent import COST_DESCENT
+from gdcore.networks import LOSS_CURVE
+from gdviz import mpl as gm
+from gdviz import theme as th
+
+THEMES = ("light", "dark")
+
+
+def by_gid(fig, gid: str) -> Line2D:
+    found = [a for a in fig.findobj(Line2D) if a.get_gid() == gid]
+    assert len(found) == 1, f"{gid}: {len(found)} lines"
+    return found[0]
+
+
+def assert_mark(line: Line2D, t: th.Theme, kind: str, face: str | None = None) -> None:
+    """`line` is drawn as the house mark `kind` (its fill `face` when a run's colour fills it)."""
+    want = t.marker(kind)
+    assert line.get_marker() == want["marker"], kind
+    assert line.get_linestyle() == "None"
+    assert same_color(line.get_markerfacecolor(), face or want["markerfacecolor"]), kind
+    assert same_color(line.get_markeredgecolor(), want["markeredgecolor"]), kind
+    assert line.get_markersize() == want["markersize"]
+
+
+def at(line: Line2D) -> tuple[float, float]:
+    return float(np.ravel(line.get_xdata())[0]), float(np.ravel(line.get_ydata())[0])
+
+
+def tick_labels(axis) -> list[str]:
+    fmt = axis.get_major_formatter()
+    return [fmt(v) for v in axis.get_majorticklocs()]
+
+
+def test_count_formatter_writes_counts_for_people():
+    fmt = gm.count_formatter()
+    assert [fmt(v) for v in (0, 1, 10, 100, 1000, 3000, 12500)] == [
+        "0", "1", "10", "100", "1,000", "3,000", "12,500"]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_gd_regression_start_ring_minimum_star_and_counted_iterations(theme):
+    t, fig = th.get(theme), build("gd-regression", theme)
+    traj = COST_DESCENT.run()
+    start = by_gid(fig, "start")
+    assert_mark(start, t, "start")
+    assert at(start) == pytest.approx(tuple(traj.points[0]))
+    x, y = data.regression_points()
+    star = by_gid(fig, "minimum")
+    assert_mark(star, t, "minimum")
+    assert at(star) == pytest.approx(regression.least_squares(x, y))
+    # no tinted dot on the start any more: the scheduled dots begin after t = 0
+    sched = COST_DESCENT.schedule()
+    dots = [a for a in fig.findobj() if a.get_gid() == "iterations"][0]
+    np.testing.assert_allclose(dots.get_offsets(), traj.points[sched[1:]])
+    # the cost panel: t = 0 is the start ring, whole inside the axes (not cut by the spine)
+    ring = by_gid(fig, "start-cost")
+    assert_mark(ring, t, "start")
+    assert at(ring) == pytest.approx((0, traj.losses[0]))
+    ax = ring.axes
+    assert ax.get_xlim()[0] < 0
+    fig.canvas.draw()
+    r = t.marker("start")["markersize"] / 72 * fig.dpi / 2  # the ring's radius in pixels
+    px = ax.transData.transform((0, traj.losses[0]))[0]
+    assert px - r >= ax.bbox.x0
+    labels = tick_labels(ax.xaxis)
+    assert "1,000" in labels and "1000" not in labels
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_learning_rates_iteration_axis_counts(theme):
+    fig = build("learning-rates", theme)
+    axes = [ax for ax in fig.axes if ax.get_xscale() == "symlog"]
+    assert axes
+    for ax in axes:
+        labels = tick_labels(ax.xaxis)
+        assert "1,000" in labels and "1000" not in labels
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_slope_sweep_bottom_is_the_minimum_star(theme):
+    t, fig = th.get(theme), build("slope-sweep", theme)
+    x, y = data.regression_points()
+    m, b = regression.least_squares(x, y)
+    star = by_gid(fig, "minimum")
+    assert_mark(star, t, "minimum")
+    assert at(star) == pytest.approx((m, regression.cost(m, b, x, y)))
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_model_capacity_least_test_cost_is_the_minimum_star(theme):
+    t, fig = th.get(theme), build("model-capacity", theme)
+    from figures.model_capacity import DEGREES
+    err = procedure.polynomial_errors(procedure.overfit_data(), DEGREES)
+    b = int(np.argmin(err.test))
+    star = by_gid(fig, "best")
+    assert_mark(star, t, "minimum")
+    assert at(star) == (DEGREES[b], err.test[b])
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_regularization_least_test_cost_is_the_minimum_star(theme):
+    t, fig = th.get(theme), build("regularization", theme)
+    star = by_gid(fig, "best")
+    assert_mark(star, t, "minimum")
+    EX = procedure.REGULARIZATION
+    _, rp = EX.run()
+    b = EX.best_row(rp)
+    assert b == int(np.argmin(rp.test))
+    assert at(star) == (rp.lams[b], rp.test[b])
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_train_val_curves_early_stop_is_the_minimum_star_on_a_counted_axis(theme):
+    t, fig = th.get(theme), build("train-val-curves", theme)
+    from figures.train_val_curves import curves
+    c = curves()
+    star = by_gid(fig, "best")
+    assert_mark(star, t, "minimum")
+    assert at(star) == (c.best_epoch, c.val[c.best_epoch]) and c.best_epoch == np.argmin(c.val)
+    labels = tick_labels(star.axes.xaxis)
+    assert labels[-2:] == ["1,000", f"{c.train.size - 1:,}"]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_local_minima_runs_start_on_rings_and_end_on_squares(theme):
+    t, fig = th.get(theme), build("local-minima", theme)
+    exp = local_minima.LOCAL_MINIMA
+    for w0, tr in local_minima.run_plain(exp).items():
+        assert_mark(by_gid(fig, f"start:{w0:g}"), t, "start")
+        end = by_gid(fig, f"end:{w0:g}")
+        assert_mark(end, t, "end", face=t.opt("SGD"))
+        assert at(end) == pytest.approx((tr.final[0], tr.losses[-1]))
+    rolled = local_minima.run_momentum(exp)
+    end = by_gid(fig, "end:momentum")
+    assert_mark(end, t, "end", face=t.opt("Momentum"))
+    assert at(end) == pytest.approx((rolled.final[0], rolled.losses[-1]))
+    assert_mark(by_gid(fig, "end:stalled"), t, "end", face=t.opt("SGD"))
+    # no round ball is left on any run's last point
+    balls = [ln for ln in fig.findobj(Line2D) if ln.get_marker() == "o"
+             and ln.get_markersize() > t.marker("start")["markersize"]]
+    assert not balls
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_loss_curve_classes_are_dots_and_triangles_never_a_reserved_shape(theme):
+    t, fig = th.get(theme), build("loss-curve", theme)
+    X, Y, _ = LOSS_CURVE.run()
+    cls = Y[:, 0] > LOSS_CURVE.threshold
+    reserved = {m.marker for k, m in th.MARKERS.items() if k != "data"}
+    shapes = []
+    for k, pick in enumerate((~cls, cls)):
+        line = by_gid(fig, f"class{k}")
+        want = t.class_marker(k)
+        assert line.get_marker() == want["marker"] and line.get_linestyle() == "None"
+        assert same_color(line.get_markerfacecolor(), want["markerfacecolor"])
+        assert same_color(line.get_markeredgecolor(), t.background)
+        np.testing.assert_array_equal(line.get_xydata(), X[pick])
+        shapes.append(line.get_marker())
+    assert shapes == ["o", "^"]
+    assert not set(shapes[1:]) & reserved and shapes[0] == th.MARKERS["data"].marker
+    assert same_color(by_gid(fig, "class0").get_markerfacecolor(), t.data)
+    assert same_color(by_gid(fig, "class1").get_markerfacecolor(), t.accent)
+    # start and end of the cost curve in the house marks; its iteration axis counted
+    assert_mark(by_gid(fig, "start"), t, "start")
+    assert_mark(by_gid(fig, "end"), t, "end")
+    loss = by_gid(fig, "loss")
+    labels = tick_labels(loss.axes.xaxis)
+    assert "1,000" in labels and "1000" not in labels
