@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import numpy as np
+import pytest
 from manim import MathTex, tempconfig
 
 from gdrender import store
 from gdviz.mpl import Doc
+
+
+@pytest.fixture(autouse=True)
+def _suite_store_afterwards():
+    """These tests point Manim at stores of their own; the suite's store (tests/conftest.py)
+    serves the tests that follow in this process."""
+    yield
+    if os.environ.get(store.ENV):
+        store.install_tex(Path(os.environ[store.ENV]))
 
 
 def _typeset(tex: str, tex_dir: Path) -> MathTex:
