@@ -85,8 +85,8 @@ def test_figure_words_are_computed_once_per_version_of_the_figure(tmp_path):
 def test_the_store_sits_beside_the_job_records_unless_named(tmp_path, monkeypatch):
     monkeypatch.delenv(store.ENV, raising=False)
     assert store.store_for(tmp_path / "out") == tmp_path / "out" / ".cache" / "store"
-    monkeypatch.setenv(store.ENV, str(tmp_path / "shared"))
-    assert store.store_for(tmp_path / "out") == tmp_path / "shared"
+    monkeypatch.setenv(store.ENV, str(tmp_path / "elsewhere"))
+    assert store.store_for(tmp_path / "out") == tmp_path / "elsewhere"
 
 
 def test_words_are_filed_under_the_code_that_can_change_them(tmp_path, monkeypatch):
