@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import catalog
+from . import catalog, store
 from .jobs import Job, versions
 from .worker import TMP_PREFIX, sha256
 
@@ -198,7 +198,7 @@ def _build_deck(out, folder, theme, quality, name, ids, configs, root, force) ->
     for t in ids:  # the presentation configs, for `manim-slides present` and the converters
         _atomic_text(slides_dir / f"{t}.json", json.dumps(configs[t], indent=2))
     pres = [PresentationConfig.from_file(slides_dir / f"{t}.json") for t in ids]
-    title = _title(name)
+    title = _title(out, name)
     with tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=folder) as tmp, \
             contextlib.redirect_stderr(io.StringIO()):  # the converters' progress bars
         work = Path(tmp)
@@ -228,11 +228,12 @@ def _build_deck(out, folder, theme, quality, name, ids, configs, root, force) ->
     return True
 
 
-def _title(name: str) -> str:
+def _title(out: Path, name: str) -> str:
     if name.startswith("section-"):
         num = int(name.split("-", 1)[1])
         return f"{num}. {catalog.SECTIONS[num]}"
-    return catalog.BY_ID[name].doc.title
+    target = catalog.BY_ID[name]
+    return store.docs([target], store.store_for(out))[name].title
 
 
 def _atomic_text(path: Path, text: str) -> None:
