@@ -31,21 +31,12 @@ from gdviz import mpl as gm
 from gdviz import theme as th
 
 EX = procedure.PENALTY_CONFLICT
-N, LABELLED, TANGENT = EX.n, EX.labelled, EX.tangent
-
-
-def conflict():
-    return EX.run()
-
-
-def labelled_rows(pc) -> list[int]:
-    return EX.labelled_rows(pc)
 
 
 def facts() -> dict:
-    pc = conflict()
-    lams = [f"{pc.lams[r]:g}" for r in labelled_rows(pc)]
-    return {"n": N, "w1": numbers.text(pc.w_ls[0], places=2),
+    pc = EX.run()
+    lams = [f"{pc.lams[r]:g}" for r in EX.labelled_rows(pc)]
+    return {"n": EX.n, "w1": numbers.text(pc.w_ls[0], places=2),
             "w2": numbers.text(pc.w_ls[1], places=2), "lam_max": pc.lams[-1],
             "labelled": ", ".join(lams[:-1]) + " and " + lams[-1]}
 
@@ -64,8 +55,8 @@ ORIGIN_LABEL_AT = (0.0, -0.64)  # under the solid circle (radius ‖w(1)‖ = 0.
 
 
 def make_figure(theme):
-    pc = conflict()
-    rows = labelled_rows(pc)
+    pc = EX.run()
+    rows = EX.labelled_rows(pc)
     fig, (ax, side) = gm.subplots(theme, 1, 2, height=3.3, width=1.0,
                                   gridspec_kw=dict(width_ratios=(1.25, 1.0)))
     gm.style_axes(ax, theme, grid=False)
@@ -76,8 +67,8 @@ def make_figure(theme):
     pen = ax.contour(pc.W1, pc.W2, pc.penalty, levels=(0.5 * np.arange(1, 6)) ** 2,
                      colors=theme.text, linewidths=0.7, linestyles=[(0, (4, 3))])
     pen.set_gid("penalty")
-    # at λ = TANGENT the minimiser is where an ellipse of J touches the penalty circle
-    t = rows[LABELLED.index(TANGENT)]
+    # at λ = EX.tangent the minimiser is where an ellipse of J touches the penalty circle
+    t = rows[EX.labelled.index(EX.tangent)]
     wt = pc.path[t]
     touch = ax.contour(pc.W1, pc.W2, pc.cost, levels=[pc.cost_at(wt)], colors=theme.text,
                        linewidths=1.6, zorder=3)
@@ -100,7 +91,7 @@ def make_figure(theme):
                                 shrinkB=6))
     ax.plot(pc.path[rows, 0], pc.path[rows, 1], "o", color=theme.accent, markersize=5,
             markeredgecolor=theme.background, zorder=5, linestyle="none")
-    for r, lam in zip(rows, LABELLED):
+    for r, lam in zip(rows, EX.labelled):
         off, ha, va = LABEL_AT[lam]
         ax.annotate(rf"$\lambda = {pc.lams[r]:g}$", xy=pc.path[r], xytext=off, gid="lambda",
                     textcoords="offset points", ha=ha, va=va, fontsize=theme.small_size,
@@ -120,7 +111,7 @@ def make_figure(theme):
                    gid="key-cost"),
             Line2D([], [], color=theme.text, lw=0.7, ls=(0, (4, 3)), label=r"penalty $\|w\|^2$"),
             Line2D([], [], color=theme.text, lw=1.6,
-                   label=rf"$J$ and $\|w\|^2$ touching at $\lambda = {TANGENT:g}$"),
+                   label=rf"$J$ and $\|w\|^2$ touching at $\lambda = {EX.tangent:g}$"),
             Line2D([], [], color=theme.accent, lw=2.0, label=r"minimiser of $J_\lambda$")]
     ax.legend(handles=keys, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2,
               frameon=False, handlelength=2.2, columnspacing=1.2, fontsize=theme.small_size)
