@@ -181,10 +181,11 @@ class SamplingGrid3d(ThemedScene):
         rows = np.array([[ax.c2p(*p) for p in self.points2[j::BINS]] for j in range(BINS)])
         self.dots2 = GuessRows(rows, Circle(radius=0.06).points, t.data,
                                rows[1, 0] - rows[0, 0]).set_z_index(2)
-        self.ax2 = ax
+        self.ax2, self.frame2, self.w2_label = ax, frame, w2
         self.head2 = self.head(1, CENTRE_X_2D)
         self.play(Write(title))
-        self.play(Create(ax), Create(frame), FadeIn(self.head2), run_time=1.5)
+        # one weight, one axis: w2's axis and the square's frame come with the second weight
+        self.play(Create(ax.x_axis), FadeIn(ax.labels[0]), FadeIn(self.head2), run_time=1.5)
         self.add(self.dots2.show_first(0))
 
         self.play(*counted(self.dots2, lambda m, a: m.show_first(a * BINS), self.head2,
@@ -199,6 +200,8 @@ class SamplingGrid3d(ThemedScene):
         self.play(self.head2.hide_prefix(), run_time=0.5)
         self.play(*self.head2.swap_words(self.weights(2)), run_time=0.8)
         self.head2.drop()
+        self.play(Create(self.ax2.y_axis), FadeIn(self.w2_label), Create(self.frame2),
+                  run_time=1.0)
 
         def rows(a):
             return 1 + stepwise(a, BINS - 1)
