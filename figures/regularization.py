@@ -17,7 +17,8 @@ Alt: A row of {n_shown} small plots of the same {n} points with a polynomial cur
 λ = 0 and λ = {lam_wild} the curve shoots off the plot between the points; at λ = {best_lam} it
 is a gentle wave close to the dashed sine; at λ = {lam_last} it is almost flat. Below, a
 log-log plot shows the coefficient norm ‖w‖ falling from about {norm0} to {norm_last} as λ
-grows from {lam_first} to {lam_last}, with the λ = 0 value drawn separately at the left; a
+grows from {lam_first} to {lam_last}, with the λ = 0 value drawn separately at the left and
+dotted lines at the strengths of the fits above; a
 second plot shows the training cost rising with λ and the test cost falling from {test0} to
 {best_test} at λ = {best_lam}, marked by a green star, before rising again.
 """
@@ -145,11 +146,10 @@ def make_figure(theme):
             zorder=3, gid="norm")
     n0.plot([0], [rp.norms[0]], color=theme.accent, marker="o", markersize=3.5, zorder=3,
             gid="norm")
-    for r in rows:  # ring the λ of the top row
+    for r in rows:  # the λ of each fit shown above: a guide line (the least test cost's green)
         a = n0 if rp.lams[r] == 0 else n1
-        a.plot([0 if rp.lams[r] == 0 else rp.lams[r]], [rp.norms[r]], marker="o",
-               markersize=8, markerfacecolor="none", markeredgecolor=theme.text,
-               markeredgewidth=0.9, zorder=4)
+        a.axvline(0 if rp.lams[r] == 0 else rp.lams[r], color=theme.good if r == best else
+                  theme.muted, linewidth=0.9, linestyle=(0, (1.5, 2)), zorder=1, gid="shown")
     n0.set_ylabel(r"coefficient norm $\|w\|$ ($w_0$ not penalised)")
     n1.set_xlabel(r"penalty strength $\lambda$")
 

@@ -305,6 +305,13 @@ def test_regularization_norm_and_errors_against_lambda(t):
         z, line = sorted(by_gid(fig, gid), key=len_of)
         np.testing.assert_array_equal(line.get_ydata(), vals[1:])
         assert z.get_ydata()[0] == vals[0]
+    # the strengths of the fits above, as guide lines (no ring: a ring is a start); the least
+    # test cost's in the good colour
+    shown = sorted(line.get_xdata()[0] for line in by_gid(fig, "shown"))
+    best = procedure.REGULARIZATION.best_row(rp)
+    assert shown == sorted(rp.lams[r] for r in procedure.REGULARIZATION.shown_rows(rp))
+    (green,) = [ln for ln in by_gid(fig, "shown") if ln.get_color() == theme.get(t).good]
+    assert green.get_xdata()[0] == rp.lams[best]
 
 
 def len_of(line) -> int:
