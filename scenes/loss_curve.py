@@ -28,7 +28,6 @@ from manim import (
     ImageMobject,
     Line,
     Rectangle,
-    Square,
     UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
@@ -38,7 +37,15 @@ from manim import (
 
 from gdcore.networks import LOSS_CURVE
 from gdviz import colors, equations, numbers
-from gdviz.manim_blocks import LossPlot, live_readout, loss_axes, step_of, t_to_u, u_to_t
+from gdviz.manim_blocks import (
+    LossPlot,
+    class_mark,
+    live_readout,
+    loss_axes,
+    step_of,
+    t_to_u,
+    u_to_t,
+)
 from gdviz.manim_theme import ThemedScene, sections
 
 #: The training run of the still (gdcore.networks.LOSS_CURVE).
@@ -106,11 +113,7 @@ class LossCurve(ThemedScene):
         cls = self.Y[:, 0] > EX.threshold
         dots = VGroup()
         for p, c in zip(self.X, cls):
-            if c:
-                m = Square(0.1, color=t.accent, fill_opacity=1, stroke_width=0.6).rotate(np.pi / 4)
-            else:
-                m = Dot(radius=0.055, color=t.data)
-            dots.add(m.set_stroke(t.background, width=0.6).move_to(c2p(p)))
+            dots.add(class_mark(t, int(c)).move_to(c2p(p)))
         dots.set_z_index(2)
         # the network's output on a grid: class 1 where it exceeds the threshold
         self.grid = np.meshgrid(np.linspace(lo[0], hi[0], REGION_PIXELS),
@@ -120,9 +123,8 @@ class LossCurve(ThemedScene):
         img.stretch_to_fit_width(width).stretch_to_fit_height(height).move_to(box)
         img.set_z_index(-1)
         key = VGroup(
-            VGroup(Dot(radius=0.07, color=t.data), self.text("class 0", 24)).arrange(RIGHT, 0.15),
-            VGroup(Square(0.13, color=t.accent, fill_opacity=1).rotate(np.pi / 4),
-                   self.text("class 1", 24)).arrange(RIGHT, 0.15),
+            *(VGroup(class_mark(t, k, 0.07), self.text(f"class {k}", 24)).arrange(RIGHT, 0.15)
+              for k in (0, 1)),
         ).arrange(RIGHT, buff=0.5)
         key.next_to(box, DOWN, buff=0.2)
         return box, dots, img, key

@@ -29,6 +29,7 @@ from manim import (
     LineJointType,
     LogBase,
     MathTex,
+    Triangle,
     ValueTracker,
     VGroup,
     VMobject,
@@ -36,7 +37,7 @@ from manim import (
 
 from . import colors
 from .manim_theme import TICK_SIZE, add_axis_labels, readout
-from .theme import Theme
+from .theme import CLASS_MARKERS, Theme
 from .views import contour_levels
 
 # ------------------------------------------------------------------------- the contour map
@@ -384,3 +385,14 @@ __all__ = ["contour_rgba", "contour_image", "map_axes", "partial_path", "Trail",
            "loss_axes",
            "clipped_curve", "t_to_u", "u_to_t", "LossPlot", "live_readout", "step_of", "log_time",
            "arrange_labels"]
+
+
+def class_mark(theme: Theme, k: int, radius: float = 0.055) -> VMobject:
+    """The mark of class k of a classification data set, as theme.CLASS_MARKERS draws it in
+    the stills (class 0 the data dot, class 1 a filled triangle in accent), `radius` the dot's;
+    the triangle's circumradius is 1.3 × radius so both marks weigh about the same."""
+    m = CLASS_MARKERS[k]
+    shapes = {"o": lambda: Dot(radius=radius),
+              "^": lambda: Triangle().scale_to_fit_width(1.3 * radius * np.sqrt(3))}
+    mob = shapes[m.marker]()
+    return mob.set_fill(theme.role(m.face), opacity=1).set_stroke(theme.role(m.edge), width=0.6)
