@@ -1,6 +1,7 @@
 """The building blocks of the descent scenes draw exactly the numbers they are given."""
 
 import numpy as np
+import pytest
 from manim import ValueTracker
 
 from gdcore import data, regression
@@ -8,6 +9,7 @@ from gdviz import theme, views
 from gdviz.manim_blocks import (
     LossPlot,
     Trail,
+    class_mark,
     clipped_curve,
     contour_image,
     contour_rgba,
@@ -60,3 +62,19 @@ def test_loss_plot_log_axes_round_trip():
     got = np.array([plot.p2c(q) for q in np.vstack([a[:1], a[1::2]])])
     np.testing.assert_allclose(got[:, 0], np.arange(4), atol=1e-6)
     np.testing.assert_allclose(got[:, 1], losses[:4], rtol=1e-9)
+
+
+def test_class_marks_are_the_stills_marks():
+    from manim import Dot, Triangle
+    from matplotlib.colors import to_hex
+
+    for name in theme.THEME_NAMES:
+        t = theme.get(name)
+        dot, tri = class_mark(t, 0), class_mark(t, 1)
+        assert isinstance(dot, Dot) and isinstance(tri, Triangle)  # "o" and "^" of CLASS_MARKERS
+        assert to_hex(dot.get_fill_color().to_hex()) == to_hex(t.data)
+        assert to_hex(tri.get_fill_color().to_hex()) == to_hex(t.accent)
+        assert to_hex(tri.get_stroke_color().to_hex()) == to_hex(t.background)
+        v = tri.get_vertices()  # pointing up, as matplotlib's "^": the apex above the centre
+        apex = v[v[:, 1].argmax()]
+        assert apex[0] == pytest.approx(tri.get_center()[0], abs=1e-9)
