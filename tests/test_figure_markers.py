@@ -179,3 +179,12 @@ def test_loss_curve_classes_are_dots_and_triangles_never_a_reserved_shape(theme)
     loss = by_gid(fig, "loss")
     labels = tick_labels(loss.axes.xaxis)
     assert "1,000" in labels and "1000" not in labels
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_race_saddle_marks_its_saddle_point_with_the_plus_not_the_star(theme):
+    t, fig = th.get(theme), build("race_saddle", theme)
+    saddle = by_gid(fig, "saddle")
+    assert_mark(saddle, t, "saddle")
+    assert at(saddle) == (0.0, 0.0)  # f(x, y) = x² − y²: zero gradient at the origin only
+    assert not [a for a in fig.findobj(Line2D) if a.get_gid() == "minimum"]

@@ -11,10 +11,13 @@ from gdviz import theme
 
 
 def test_one_distinct_mark_per_thing():
-    kinds = ("start", "current", "end", "minimum", "data", "held-out")
+    kinds = ("start", "current", "end", "minimum", "data", "held-out", "saddle")
     assert tuple(theme.MARKERS) == kinds
     looks = {(m.marker, m.face, m.edge) for m in theme.MARKERS.values()}
     assert len(looks) == len(kinds)  # no two things drawn alike
+    # no shape says two things, except the dot: data, or where a run is now (filled either way)
+    shapes = [m.marker for m in theme.MARKERS.values()]
+    assert sorted(shapes) == sorted(["o", "o", "s", "*", "o", "D", "P"])
     hollow = {k for k, m in theme.MARKERS.items() if m.face == "background"}
     assert hollow == {"start", "held-out"}
 

@@ -154,6 +154,10 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
         ax.plot(*race.surface.minimum, gid="minimum", **mark)
         handles.append(Line2D([], [], label=f"minimum {_point(race.surface.minimum)}",
                               **mark))
+    else:  # no minimum: the saddle point at the origin, the house's plus
+        mark = theme.marker("saddle") | {"zorder": Z_MINIMUM}
+        ax.plot(0.0, 0.0, gid="saddle", **mark)
+        handles.append(Line2D([], [], label="saddle point (0, 0)", **mark))
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")

@@ -36,8 +36,9 @@ from manim import (
     FadeIn,
     FadeOut,
     MathTex,
-    Square,
+    Rectangle,
     Star,
+    Union,
     ValueTracker,
     VGroup,
     Write,
@@ -236,15 +237,18 @@ class RaceScene(ThemedScene):
         return VGroup(ring, label).set_z_index(6)
 
     def marker_target(self):
-        """The minimum (a star), or the saddle point where the surface has none."""
+        """The minimum (a star), or the saddle point (a plus) where the surface has none."""
         t, s = self.theme, self.RACE.surface
         if s.minimum is not None:
             star = Star(outer_radius=0.17, color=t.good, fill_opacity=1, stroke_width=1.5)
             star.set_stroke(t.background).move_to(self.ax.c2p(*s.minimum))
             text = "minimum (" + ", ".join(numbers.text(c) for c in s.minimum) + ")"
             return star.set_z_index(5), star.copy(), text
-        mark = Square(side_length=0.17, color=t.good, fill_opacity=1, stroke_width=1.5)
-        mark.rotate(np.pi / 4).set_stroke(t.background).move_to(self.ax.c2p(0, 0))
+        # the house's saddle mark (theme.MARKERS["saddle"]): a filled plus in the text colour
+        arm, width = 0.2, 0.075
+        mark = VGroup(Rectangle(width=arm, height=width), Rectangle(width=width, height=arm))
+        mark = Union(*mark, color=t.text, fill_opacity=1, stroke_width=1.5)
+        mark.set_stroke(t.background).move_to(self.ax.c2p(0, 0))
         return mark.set_z_index(5), mark.copy(), "saddle point (0, 0)"
 
     def legend_row(self, name: str):

@@ -171,6 +171,8 @@ MARKERS: dict[str, Marker] = {
     "minimum": Marker("*", 11.0, "good", "background", 0.6, 8),  # star: the true minimum
     "data": Marker("o", 4.5, "data", "background", 0.6, 4),  # training data
     "held-out": Marker("D", 4.0, "background", "data", 1.0, 4),  # hollow diamond: validation
+    # filled plus: a stationary point that is not a minimum (the saddle), never a goal
+    "saddle": Marker("P", 8.0, "text", "background", 0.6, 8),
 }
 
 #: The classes of a classification data set, in class order: filled marks in two roles and
