@@ -94,6 +94,20 @@ def test_each_optimizer_is_one_hue_in_both_themes(name):
     assert turn <= theme.OPT_HUE_TOLERANCE, (name, turn)
 
 
+def test_the_search_finds_the_dark_optimizer_colours_the_theme_writes():
+    from scripts.optimizer_palette import search
+
+    assert search(theme.DARK, theme.LIGHT_OPTIMIZER_COLORS) == theme.DARK_OPTIMIZER_COLORS
+
+
+def test_the_palette_search_refuses_a_bad_step_in_one_line(capsys):
+    from scripts.optimizer_palette import main
+
+    assert main(["abc"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("usage: optimizer_palette.py")
+
+
 def test_the_former_dark_colours_would_fail_the_one_hue_check():
     # NAG crimson in print, cyan in the video; RMSprop violet and yellow; Adam magenta and orange
     former = {"NAG": "#4BF0FF", "RMSprop": "#FFE11E", "Adam": "#E1870F"}
