@@ -4,34 +4,19 @@ and distinguishability under simulated colour-vision deficiencies (colorspacious
 from __future__ import annotations
 
 import itertools
+import re
+from pathlib import Path
 
-import matplotlib
 import numpy as np
 import pytest
-from colorspacious import cspace_convert
-from matplotlib.colors import to_hex, to_rgb
 
 from gdcore.optimizers import NAMES
 from gdviz import theme
 from gdviz.colors import mix
+from gdviz.vision import CVD, hue, hue_turn, map_colors, seen
 
 THEMES = [theme.LIGHT, theme.DARK]
-CVD = [None, "deuteranomaly", "protanomaly", "tritanomaly"]
-
-
-def map_colors(th, n=256) -> list[str]:
-    """Every colour the theme's cost map paints (fills at full strength)."""
-    cmap = matplotlib.colormaps[th.cost_map.cmap]
-    return [to_hex(c) for c in cmap(np.linspace(0, 1, n))]
-
-
-def seen(color: str, cvd: str | None) -> np.ndarray:
-    """CAM02-UCS coordinates of a colour as seen in normal vision or a simulated deficiency."""
-    rgb = np.array(to_rgb(color))
-    if cvd is not None:
-        spec = {"name": "sRGB1+CVD", "cvd_type": cvd, "severity": 100}
-        rgb = np.clip(cspace_convert(rgb, spec, "sRGB1"), 0, 1)
-    return cspace_convert(rgb, "sRGB1", "CAM02-UCS")
+GUIDE = Path(__file__).resolve().parents[1] / "docs" / "STYLE.md"
 
 
 def test_contrast_matches_wcag_examples():
@@ -75,10 +60,10 @@ def test_optimizers_distinct_from_each_other_and_the_roles(th, cvd):
 
 @pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
 def test_optimizers_differ_in_hue_and_stand_well_apart(th):
-    hue = {n: cspace_convert(to_rgb(th.opt(n)), "sRGB1", "JCh")[2] for n in NAMES}
+    hues = {n: hue(th.opt(n)) for n in NAMES}
     for a, b in itertools.combinations(NAMES, 2):
-        turn = abs(hue[a] - hue[b]) % 360
-        assert min(turn, 360 - turn) >= theme.MIN_OPT_HUE, (a, b, turn)
+        turn = hue_turn(hues[a], hues[b])
+        assert turn >= theme.MIN_OPT_HUE, (a, b, turn)
         apart = float(np.linalg.norm(seen(th.opt(a), None) - seen(th.opt(b), None)))
         assert apart >= theme.MIN_OPT_DISTANCE, (a, b, apart)
 
@@ -87,17 +72,54 @@ def test_optimizers_differ_in_hue_and_stand_well_apart(th):
 def test_the_light_purples_would_fail_the_hue_check(th):
     # four of the light theme's former colours: ΔE' ≥ 9 apart, yet all dark purples
     old = ("#2D0F96", "#782D5A", "#874B78", "#5A0F5A")
-    hues = [cspace_convert(to_rgb(c), "sRGB1", "JCh")[2] for c in old]
-    turns = [abs(a - b) for a, b in itertools.combinations(hues, 2)]
+    turns = [hue_turn(hue(a), hue(b)) for a, b in itertools.combinations(old, 2)]
     assert min(turns) < theme.MIN_OPT_HUE
     assert not set(old) & set(th.optimizer.values())
 
 
-def test_dark_theme_has_its_own_optimizer_colours_and_cost_map():
-    assert set(theme.DARK.optimizer.values()).isdisjoint(theme.LIGHT.optimizer.values())
+def test_dark_theme_has_its_own_shades_of_the_optimizer_colours_and_its_own_cost_map():
     assert list(theme.DARK.optimizer) == list(theme.LIGHT.optimizer) == list(NAMES)
+    for name in NAMES:
+        light, dark = theme.LIGHT.opt(name), theme.DARK.opt(name)
+        # another shade of one colour: lighter on the dark page, darker on the white one
+        assert theme.relative_luminance(dark) > theme.relative_luminance(light), name
+        assert seen(dark)[0] > seen(light)[0] + 10, name  # CAM02-UCS lightness J'
     assert theme.DARK.surface_cmap == theme.DARK.heat_cmap == "gd-cost-dark"
     assert theme.LIGHT.surface_cmap == theme.LIGHT.heat_cmap == "gd-cost-light"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_optimizer_is_one_hue_in_both_themes(name):
+    turn = hue_turn(hue(theme.LIGHT.opt(name)), hue(theme.DARK.opt(name)))
+    assert turn <= theme.OPT_HUE_TOLERANCE, (name, turn)
+
+
+def test_the_search_finds_the_dark_optimizer_colours_the_theme_writes():
+    from scripts.optimizer_palette import search
+
+    assert search(theme.DARK, theme.LIGHT_OPTIMIZER_COLORS) == theme.DARK_OPTIMIZER_COLORS
+
+
+def test_the_palette_search_refuses_a_bad_step_in_one_line(capsys):
+    from scripts.optimizer_palette import main
+
+    assert main(["abc"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("usage: optimizer_palette.py")
+
+
+def test_the_former_dark_colours_would_fail_the_one_hue_check():
+    # NAG crimson in print, cyan in the video; RMSprop violet and yellow; Adam magenta and orange
+    former = {"NAG": "#4BF0FF", "RMSprop": "#FFE11E", "Adam": "#E1870F"}
+    for name, dark in former.items():
+        assert hue_turn(hue(theme.LIGHT.opt(name)), hue(dark)) > 3 * theme.OPT_HUE_TOLERANCE, name
+        assert dark not in theme.DARK.optimizer.values()
+
+
+def test_style_guide_lists_each_optimizer_colour_as_the_theme_has_it():
+    rows = re.findall(r"^\| (\w+) \((?:[a-z ]+)\) \| (#[0-9A-F]{6}) \| (#[0-9A-F]{6}) \|$",
+                      GUIDE.read_text(encoding="utf-8"), flags=re.M)
+    assert [(n, theme.LIGHT.opt(n), theme.DARK.opt(n)) for n in NAMES] == rows
 
 
 @pytest.mark.parametrize(("th", "band"), [(theme.LIGHT, (80, 97)), (theme.DARK, (8, 30))],

@@ -12,11 +12,15 @@ from dataclasses import dataclass
 
 from gdcore.optimizers import NAMES as OPTIMIZER_NAMES
 
-#: One colour per optimizer and theme (gdcore.optimizers.NAMES order). Chosen by search in
-#: CAM02-UCS so that, in normal vision and simulated deuteranopia, protanopia and tritanopia
-#: (colorspacious, severity 100), every two optimizers and every optimizer and role colour lie
-#: at least MIN_CVD_DISTANCE apart, every two optimizers differ in hue by MIN_OPT_HUE (light:
-#: dark green, blue, crimson, teal, lavender, violet, magenta), while each meets WCAG contrast
+#: One colour per optimizer, the same colour in both themes: green SGD, blue Momentum,
+#: crimson NAG, teal Adagrad, lavender Adadelta, violet RMSprop, magenta Adam (gdcore.optimizers
+#: .NAMES order). The dark theme's colour of each lies within OPT_HUE_TOLERANCE of its light
+#: colour's CAM02 hue, lighter as the dark page and cost map require, so a reader who learns a
+#: colour in the book finds it in the lecture video. Both were chosen by search in CAM02-UCS
+#: (the dark ones by scripts/optimizer_palette.py, from the light ones) so that, in normal
+#: vision and simulated deuteranopia, protanopia and tritanopia (colorspacious, severity 100),
+#: every two optimizers and every optimizer and role colour lie at least MIN_CVD_DISTANCE apart
+#: and every two optimizers differ in hue by MIN_OPT_HUE, while each meets WCAG contrast
 #: against its background and every colour of its theme's cost map (tests/test_style_colors.py
 #: recomputes all of it).
 LIGHT_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
@@ -25,7 +29,7 @@ LIGHT_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
 ))
 DARK_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
     OPTIMIZER_NAMES,
-    ("#C3F096", "#8787F0", "#4BF0FF", "#1EA569", "#C387C3", "#FFE11E", "#E1870F"),
+    ("#96FF00", "#A5D2FF", "#D27887", "#00FFC3", "#B478C3", "#A587FF", "#FF87D2"),
 ))
 #: Smallest CAM02-UCS distance (ΔE') between two optimizer colours, or an optimizer colour and a
 #: role colour, in normal vision and each simulated colour-vision deficiency.
@@ -34,6 +38,9 @@ MIN_CVD_DISTANCE = 9.0
 #: CAM02 hue angle in normal vision, so no two optimizers are told apart by lightness alone (the
 #: light theme once had four dark purples, 8° of hue apart, that passed MIN_CVD_DISTANCE).
 MIN_OPT_DISTANCE, MIN_OPT_HUE = 15.0, 25.0
+#: An optimizer is one colour in both themes: its dark colour's CAM02 hue lies within this many
+#: degrees of its light colour's (lighter on the dark page, as contrast requires).
+OPT_HUE_TOLERANCE = 20.0
 #: WCAG 2.1 contrast minima: text (and secondary text), lines and markers.
 TEXT_CONTRAST = 4.5
 LINE_CONTRAST = 3.0

@@ -1,0 +1,174 @@
+"""Search the dark theme's optimizer colours: one colour identity per optimizer in both themes.
+
+Each optimizer keeps its light colour (gdviz.theme.LIGHT_OPTIMIZER_COLORS) and takes, in the
+dark theme, a colour of the same hue family: its CIECAM02 hue within OPT_HUE_TOLERANCE of the
+light colour's, lighter as the dark page and cost map require. Candidates are the sRGB grid
+of STEP (every channel a multiple of it). A candidate must, on its own:
+  - keep LINE_CONTRAST (WCAG 2.1) against the dark background and every colour of the dark
+    cost map (256 samples, as the tests take them);
+  - stand MIN_CVD_DISTANCE (CAM02-UCS ΔE') from every mark role colour of the dark theme, in
+    normal vision and simulated deuteranomaly, protanomaly and tritanomaly (severity 100).
+Every two chosen colours must differ by MIN_OPT_HUE of hue, and by MIN_OPT_DISTANCE in normal
+vision and MIN_CVD_DISTANCE in each simulated one, each with MARGIN to spare. Of the palettes
+that pass, the search keeps the one whose least chroma (CAM02-UCS M') is the largest, so that
+no optimizer fades to a grey that has lost its hue: bisection on that least chroma, each step a
+backtracking search (the optimizer with fewest candidates first; each optimizer's candidates
+strongest first: chroma, scaled down as the least contrast over the map falls below
+TEXT_CONTRAST, less HUE_COST per degree of hue turn from the light colour).
+tests/test_style_colors.py checks the result, taken from the theme, against every floor.
+
+Run: PYTHONPATH=src .venv/bin/python scripts/optimizer_palette.py [step, default 15]
+Prints the dark palette as it is written in gdviz/theme.py, with each colour's hue turn from
+its light colour and the palette's worst distances.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sys
+
+import numpy as np
+
+from gdcore.optimizers import NAMES
+from gdviz import theme
+from gdviz.vision import CVD, hue, hue_turn, map_colors, seen
+
+#: The sRGB grid of candidates: channels in steps of 15 (0, 15, …, 255), 18³ colours.
+STEP = 15
+#: Every pairwise floor is kept with this much to spare (5 %), so rounding never decides it.
+MARGIN = 0.05
+#: The strength (M') a degree of hue turn from the light colour costs a candidate.
+HUE_COST = 0.25
+#: Candidates tried per optimizer at each depth of the backtracking search.
+TRIES = 200
+
+
+def grid(step: int) -> np.ndarray:
+    """Every sRGB colour whose channels are multiples of `step` (0 to 255), as (n, 3) floats."""
+    levels = np.arange(0, 256, step) / 255.0
+    return np.array(list(itertools.product(levels, repeat=3)))
+
+
+def luminance(rgb: np.ndarray) -> np.ndarray:
+    """WCAG 2.1 relative luminance of an (n, 3) array (theme.relative_luminance, vectorised)."""
+    lin = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    return lin @ np.array([0.2126, 0.7152, 0.0722])
+
+
+def least_contrast(th, rgb: np.ndarray) -> np.ndarray:
+    """Each candidate's least WCAG contrast against the background and every colour of the
+    cost map."""
+    lum = luminance(rgb)
+    ratios = []
+    for c in [th.background, *map_colors(th)]:
+        other = theme.relative_luminance(c)
+        ratios.append((np.maximum(lum, other) + 0.05) / (np.minimum(lum, other) + 0.05))
+    return np.min(ratios, axis=0)
+
+
+def alone(th, rgb: np.ndarray) -> np.ndarray:
+    """Which candidates pass the floors that need no other optimizer: contrast against the
+    background and the cost map, ΔE' from the mark roles in every vision."""
+    ok = least_contrast(th, rgb) >= theme.LINE_CONTRAST
+    for cvd in CVD:
+        pts = seen(rgb, cvd)
+        for role in theme.MARK_ROLES:
+            ok &= np.linalg.norm(pts - seen(getattr(th, role), cvd), axis=1) >= \
+                theme.MIN_CVD_DISTANCE
+    return ok
+
+
+def search(th, targets: dict[str, str], step: int = STEP) -> dict[str, str]:
+    """The palette of `th` (one colour per NAMES entry, each within OPT_HUE_TOLERANCE of the hue
+    of its colour in `targets`, the other theme's) that passes every floor by MARGIN, with the
+    largest least chroma."""
+    rgb = grid(step)
+    rgb = rgb[alone(th, rgb)]
+    h = hue(rgb)
+    chroma = np.hypot(*seen(rgb)[:, 1:].T)
+    # how strongly a path of the colour reads over the map: its chroma, scaled down as its
+    # contrast falls below TEXT_CONTRAST (a colour at 3:1 reads as two thirds of its chroma)
+    strength = chroma * np.minimum(least_contrast(th, rgb) / theme.TEXT_CONTRAST, 1.0)
+    views = np.stack([seen(rgb, cvd) for cvd in CVD])  # (vision, n, 3)
+    floors = np.array([theme.MIN_OPT_DISTANCE] + [theme.MIN_CVD_DISTANCE] * 3)[:, None]
+    turns = {n: hue_turn(h, hue(targets[n])) for n in NAMES}
+
+    def apart(i: int, j: np.ndarray) -> np.ndarray:
+        """Which candidates j may sit beside candidate i: hues MIN_OPT_HUE apart, ΔE' in each
+        vision MARGIN above its floor."""
+        d = np.linalg.norm(views[:, j] - views[:, i][:, None], axis=2)  # (vision, m)
+        return (hue_turn(h[j], h[i]) >= theme.MIN_OPT_HUE) & \
+            np.all(d >= floors * (1 + MARGIN), axis=0)
+
+    def solve(least_chroma: float) -> dict[str, int] | None:
+        """A palette whose every colour has at least this chroma (backtracking: the optimizer
+        with fewest candidates first, each one's strongest candidates first, a degree of hue
+        turn from its other colour costing HUE_COST of strength)."""
+        live = {}
+        for n in NAMES:
+            idx = np.flatnonzero((turns[n] <= theme.OPT_HUE_TOLERANCE) &
+                                 (chroma >= least_chroma))
+            live[n] = idx[np.argsort(HUE_COST * turns[n][idx] - strength[idx])]
+        order = sorted(NAMES, key=lambda n: len(live[n]))
+
+        def place(k: int, chosen: dict[str, int], live: dict[str, np.ndarray]):
+            if k == len(order):
+                return chosen
+            for i in live[order[k]][:TRIES]:
+                rest = {}
+                for other in order[k + 1:]:
+                    rest[other] = live[other][apart(i, live[other])]
+                    if not len(rest[other]):
+                        break
+                else:
+                    found = place(k + 1, {**chosen, order[k]: int(i)}, rest)
+                    if found:
+                        return found
+            return None
+
+        return place(0, {}, live)
+
+    best = solve(0.0)
+    if best is None:
+        raise SystemExit(f"no {th.name} palette passes every floor within "
+                         f"{theme.OPT_HUE_TOLERANCE:g}° of hue")
+    lo, hi = 0.0, float(chroma.max())
+    for _ in range(10):  # bisection on the least chroma
+        mid = 0.5 * (lo + hi)
+        found = solve(mid)
+        lo, hi, best = (mid, hi, found) if found else (lo, mid, best)
+    return {n: "#{:02X}{:02X}{:02X}".format(*np.round(rgb[best[n]] * 255).astype(int))
+            for n in NAMES}
+
+
+def report(th, palette: dict[str, str], targets: dict[str, str]) -> None:
+    """Print the palette as theme.py writes it, each colour's hue turn, the worst distances."""
+    print(f"{th.name}: (" + ", ".join(f'"{palette[n]}"' for n in NAMES) + ")")
+    for n in NAMES:
+        print(f"  {n:9s} {targets[n]} -> {palette[n]}  hue turn "
+              f"{hue_turn(hue(palette[n]), hue(targets[n])):4.1f}°  chroma "
+              f"{np.hypot(*seen(palette[n])[1:]):4.1f}  contrast on map "
+              f"{min(theme.contrast(palette[n], c) for c in map_colors(th)):.2f}")
+    for cvd in CVD:
+        worst = min((float(np.linalg.norm(seen(palette[a], cvd) - seen(palette[b], cvd))), a, b)
+                    for a, b in itertools.combinations(NAMES, 2))
+        print(f"  worst ΔE' between optimizers, {cvd or 'normal'}: {worst[0]:.1f} "
+              f"({worst[1]}, {worst[2]})")
+
+
+def main(argv: list[str]) -> int:
+    try:
+        step = int(argv[0]) if argv else STEP
+        if not 1 <= step <= 255:
+            raise ValueError
+    except ValueError:
+        print(f"usage: optimizer_palette.py [step 1-255], got {' '.join(argv)!r}",
+              file=sys.stderr)
+        return 2
+    palette = search(theme.DARK, theme.LIGHT_OPTIMIZER_COLORS, step)
+    report(theme.DARK, palette, theme.LIGHT_OPTIMIZER_COLORS)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
