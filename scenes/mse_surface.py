@@ -1,10 +1,13 @@
 """The cost surface J(m, b) beside its contour map, linked by one point, then cut at b = b*.
 
-One change at a time: the lit, meshed surface (the minimum marked, J* read out); a slow arc of
-the camera; the contour map with log-spaced levels beside it; a point moving on the map along
-b = b* while its twin rides the surface, a drop line from the floor up to it, tracing J(m, b*);
-then the key moment, slow: the surface cut away at b = b* (the part removed left as a faint
-ghost), its edge the parabola of the slope sweep, and the camera turning to face it.
+One change at a time: the lit, meshed surface; a slow arc of the camera; the minimum marked
+(the house star, on the surface, on the map and in the legend) and J* read out; the contour
+map with log-spaced levels beside it, the valley's inner levels drawn over it; a point moving
+on the map along b = b* while its twin rides the surface, a drop line from the floor up to it,
+tracing J(m, b*); then the key moment, slow: the surface cut away at b = b* (the part removed
+left as a faint ghost), its edge the parabola of the slope sweep, and the camera turning to
+face it. Everything is laid out where it stays (no panel moves to make room), and the minimum's
+star is drawn over everything, so the point that comes to rest on it never hides it.
 
 The surface is gdviz.fast_surface's raster layer (one ImageMobject redrawn each frame from the
 projected grid of gdcore's costs), under vector axes m, b, J whose labels stay upright; every
@@ -12,6 +15,7 @@ height drawn comes from gdcore.regression.
 Render alone with: manim -ql scenes/mse_surface.py MseSurface
 """
 
+import contourpy
 import numpy as np
 from manim import (
     DOWN,
@@ -34,7 +38,7 @@ from gdcore import data, regression
 from gdviz import equations, numbers, views
 from gdviz.cost_surface_scene import GRID, build_axes, build_surface, build_view
 from gdviz.fast_surface import set_polylines, visible
-from gdviz.manim_blocks import contour_image, map_axes
+from gdviz.manim_blocks import contour_image, map_axes, scene_points
 from gdviz.manim_theme import ThemedScene, sections
 
 #: The surface's box (scene lengths of m, b, J), where its centre projects to, and the scene
@@ -45,8 +49,19 @@ REGION = (-3.0, -0.45, 6.9, 6.8)
 #: The key moment larger: the box grows by this factor as the camera turns to face the cut.
 ZOOM = 1.08
 #: Tick numbers: none at a corner of the box, so no two axes' numbers share a line, and none
-#: near the box's front corner (m = 4, b = −6), where the surface would cover it.
-TICKS = ([0, 2], [-2, 2, 6], [100, 200])
+#: near the box's front corner (m = 4, b = −6), where the surface would cover it. J's last tick
+#: lies above the surface's highest cost: seen from the first camera and from the one facing the
+#: cut, the surface's far corner rises higher on the screen than J's highest cost at the axis's
+#: front corner, so there the J axis runs up to it (J_AXIS_TOP).
+TICKS = ([0, 2], [-2, 2, 6], [100, 200, 300])
+J_AXIS_TOP = 300.0
+#: The house minimum star's size (outer radius, scene units): on the surface and the map, and in
+#: the legend. It is drawn over everything, so a point resting on the minimum never hides it.
+STAR_RADIUS, KEY_STAR_RADIUS = 0.15, 0.12
+#: The valley's innermost level lines on the contour map, drawn again over it in the text colour
+#: (at this opacity and Manim stroke width): in the dark theme the deepest bands and their
+#: level lines are too close in tone to tell the valley's ellipses apart.
+VALLEY_LEVELS, VALLEY_OPACITY, VALLEY_WIDTH = 4, 0.45, 1.6
 #: The ghost of the part cut away: its opacity, and the mesh lines across it drawn.
 GHOST_OPACITY, GHOST_ROWS = 0.35, 6
 #: Tick numbers and readouts at least 12 px tall at 480p (a digit at font size 30 is 12.9 px).
@@ -108,20 +123,26 @@ class MseSurface(ThemedScene):
                 mob.add_points_as_corners(scr[k + 1: e + 1])
                 k = e
 
-    def minimum_marker(self):
-        """A dot at (m*, b*, J*) following the camera, hidden while the surface covers it (its
-        name is in the readouts beside, in its colour: no word over the surface)."""
+    def star(self, radius: float = STAR_RADIUS) -> Star:
+        """The house minimum mark: a star in the theme's `good`, edged in the background."""
         t = self.theme
+        return Star(outer_radius=radius, color=t.good, fill_opacity=1,
+                    stroke_width=1.5).set_stroke(t.background)
+
+    def minimum_marker(self):
+        """The minimum star at (m*, b*, J*) following the camera, hidden while the surface
+        covers it (its name is in the readouts beside, in its colour: no word over the
+        surface)."""
         point = np.array([[self.m_star, self.b_star, self.j_star]])
-        dot = Dot(radius=0.09, color=t.good, stroke_color=t.background, stroke_width=1.5)
+        star = self.star()
 
         def follow(group):
             p = self.view.project(point)[0][0]
             seen = bool(visible(self.view, point, self.drawn_height)[0])
-            dot.move_to(p).set_opacity(1.0 if seen else 0.0)
+            star.move_to(p).set_opacity(1.0 if seen else 0.0)
             return group
 
-        marker = VGroup(dot)
+        marker = VGroup(star)
         follow(marker)
         marker.add_updater(follow)
         return marker
@@ -152,7 +173,8 @@ class MseSurface(ThemedScene):
         return ghost
 
     def contour_map(self):
-        """Axes m, b over the same window, gdcore's J(m, b) in log-spaced levels, the star."""
+        """Axes m, b over the same window, gdcore's J(m, b) in log-spaced levels, the valley's
+        inner level lines, the star."""
         t = self.theme
         ax = map_axes(t, [*views.M_RANGE, 2], [*views.B_RANGE, 4], 2.6, 4.4,
                       tick_size=NUMBER_SIZE)
@@ -161,9 +183,19 @@ class MseSurface(ThemedScene):
                                        views.GRID_SIZE)
         self.map_grid = (M, B, J)
         img = contour_image(t, M, B, J, ax)
-        star = Star(outer_radius=0.15, color=t.good, fill_opacity=1, stroke_width=1.5)
-        star.set_stroke(t.background).move_to(ax.c2p(self.m_star, self.b_star))
-        return ax, img, star
+        star = self.star().move_to(ax.c2p(self.m_star, self.b_star))
+        return ax, img, self.valley_lines(ax, M, B, J), star
+
+    def valley_lines(self, ax, M, B, J) -> VMobject:
+        """The map's first VALLEY_LEVELS level lines above its lowest (the map's own
+        log-spaced levels, views.contour_levels) traced on gdcore's grid, over the map."""
+        self.valley_levels = views.contour_levels(J, self.theme.cost_map.levels)[
+            1:1 + VALLEY_LEVELS]
+        gen = contourpy.contour_generator(M, B, J)
+        lines = [line for level in self.valley_levels for line in gen.lines(float(level))]
+        mob = VMobject(stroke_color=self.theme.text, stroke_width=VALLEY_WIDTH,
+                       stroke_opacity=VALLEY_OPACITY)
+        return set_polylines(mob, (scene_points(ax, line[:, 0], line[:, 1]) for line in lines))
 
     # -- sections ------------------------------------------------------------------
 
@@ -174,6 +206,7 @@ class MseSurface(ThemedScene):
         eq.shift(0.55 * DOWN)
         self.surface = build_surface(t, self.view, self.x, self.y, region=REGION, cut=self.cut)
         self.axes = build_axes(t, self.view, TICKS, NUMBER_SIZE)
+        self.axes.top = J_AXIS_TOP  # the first camera sees the far corner above J's top
         # both start invisible (no flash of the surface before the title), then fade in
         appear = [self.surface.fade_in(), self.axes.fade_in()]
         self.add(self.surface)  # the raster layer lies under everything else
@@ -183,8 +216,7 @@ class MseSurface(ThemedScene):
     def section_minimum(self):
         t = self.theme
         self.marker = self.minimum_marker()
-        key = VGroup(Dot(radius=0.09, color=t.good, stroke_color=t.background,
-                         stroke_width=1.5), self.text("minimum", 24, t.muted))
+        key = VGroup(self.star(KEY_STAR_RADIUS), self.text("minimum", 24, t.muted))
         self.rows = VGroup(
             key.arrange(RIGHT, buff=0.15),
             self.tex(rf"m^* = {numbers.latex(self.m_star, 3)}", NUMBER_SIZE, t.good),
@@ -200,9 +232,19 @@ class MseSurface(ThemedScene):
         self.wait(0.5)
 
     def arc(self, seconds: float, to_theta: float = ARC_THETA):
-        """A slow arc of the camera about the J axis, eased at both ends."""
-        self.play(self.view.theta.animate.set_value(to_theta), run_time=seconds,
+        """A slow arc of the camera about the J axis, eased at both ends; the J axis comes
+        down to the surface's highest cost as the far corner sinks below it."""
+        self.play(self.view.theta.animate.set_value(to_theta),
+                  self.grow_j_axis(J_AXIS_TOP, self.j_top), run_time=seconds,
                   rate_func=smooth)
+
+    def grow_j_axis(self, start: float, end: float) -> UpdateFromAlphaFunc:
+        """The J axis's top moving from `start` to `end` (its last tick fading with it)."""
+        def step(axes, alpha):
+            axes.top = start + (end - start) * alpha
+            axes.update_from_view()
+
+        return UpdateFromAlphaFunc(self.axes, step)
 
     def orbit(self, seconds: float, turn: float = 360.0):
         """One turn of the camera about the J axis (bench/surface_bench.py measures it)."""
@@ -211,12 +253,13 @@ class MseSurface(ThemedScene):
 
     def section_map(self):
         t = self.theme
-        self.map_ax, self.map_img, self.map_star = self.contour_map()
+        self.map_ax, self.map_img, self.map_valley, self.map_star = self.contour_map()
         caption = self.tex(r"\text{the same } J \text{ from above, log-spaced levels}", 26,
                            t.muted)
         caption.next_to(self.map_ax, UP, buff=0.3).align_to(self.map_ax, LEFT).shift(0.5 * LEFT)
         self.map_caption = caption
-        self.play(FadeIn(self.map_img), FadeIn(self.map_ax), FadeIn(self.map_star),
+        self.play(FadeIn(self.map_img), FadeIn(self.map_ax), FadeIn(self.map_valley),
+                  FadeIn(self.map_star),
                   FadeIn(caption), run_time=1.5)
         self.wait(1.0)
 
@@ -271,7 +314,8 @@ class MseSurface(ThemedScene):
         self.link.add_updater(follow)
         self.map_point = VGroup(map_trail, map_dot)
         self.add(self.map_point, self.link)
-        self.bring_to_front(self.map_star, self.map_point[1])  # the star over the line
+        # the minimum stars over everything: the point resting on the minimum never hides it
+        self.bring_to_front(self.map_point[1], self.map_star, self.marker)
         self.play(shown.animate.set_value(1.0), run_time=1.0)
         lo, hi = views.M_RANGE
         self.play(self.m.animate.set_value(lo), run_time=2.0, rate_func=smooth)
@@ -284,13 +328,14 @@ class MseSurface(ThemedScene):
         t = self.theme
         note = VGroup(self.tex(r"\text{cut at } b = b^*", 24),
                       self.tex(r"\text{its edge } J(m, b^*)", 24),
-                      self.tex(r"\text{is the parabola}", 24),
-                      self.tex(r"\text{of slope-sweep}", 24),
+                      self.tex(r"\text{is the curve of}", 24),
+                      self.tex(r"\text{the slope sweep}", 24),
                       ).arrange(DOWN, aligned_edge=LEFT, buff=0.14)
         note.next_to(self.rows, DOWN, buff=0.6, aligned_edge=LEFT)
         self.play(FadeIn(note), run_time=1.0)
         self.ghost = self.cut_ghost()
         self.add(self.ghost)
+        self.bring_to_front(self.marker)
         self.play(self.cut.animate.set_value(self.b_star), run_time=4.0, rate_func=smooth)
         self.wait(0.5)
 
@@ -299,7 +344,8 @@ class MseSurface(ThemedScene):
 
         self.play(self.view.phi.animate.set_value(CUT_PHI),
                   self.view.theta.animate.set_value(CUT_THETA),
-                  UpdateFromAlphaFunc(self.cut, zoom), run_time=4.0, rate_func=smooth)
+                  UpdateFromAlphaFunc(self.cut, zoom), self.grow_j_axis(self.j_top, J_AXIS_TOP),
+                  run_time=4.0, rate_func=smooth)
         label = self.tex(r"J(m, b^*)", NUMBER_SIZE + 2, t.accent)
 
         def place(mob):
@@ -311,5 +357,5 @@ class MseSurface(ThemedScene):
         self.play(FadeIn(label), run_time=1.0)
         self.wait(3.0)
 
-    SECTIONS = sections(section_surface, section_minimum, section_arc, section_map,
+    SECTIONS = sections(section_surface, section_arc, section_minimum, section_map,
                         section_link, section_slice)

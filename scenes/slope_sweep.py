@@ -1,6 +1,9 @@
 """Sweeping the slope: the line turns about b = b* while J(m, b*) is traced beside it.
 
-Both panels follow one ValueTracker for the slope m; every number comes from gdcore.
+Both panels follow one ValueTracker for the slope m; every number comes from gdcore. Each panel
+reads out its own values on the line of its y label, at its right end: m and b over the data,
+J over the curve (in the colour of the curve's dot). The key moment, the slope settling at the
+bottom of the curve, is slower than the sweep before it and held.
 Render alone with: manim -ql scenes/slope_sweep.py SlopeSweep
 """
 
@@ -26,7 +29,7 @@ from manim import (
 )
 
 from gdcore import data, regression
-from gdviz import equations
+from gdviz import equations, numbers
 from gdviz.manim_blocks import scene_points
 from gdviz.manim_theme import ThemedScene, data_dots, error_bars, readout, sections, themed_axes
 
@@ -36,6 +39,9 @@ X_RANGE = (0.0, 5.5)
 Y_TOP = 6.0
 #: Slopes at which J(m, b*) is sampled for the traced curve (drawn, never computed here).
 M_SAMPLES = np.linspace(M_FROM, M_TO, 241)
+#: The key moment's pace (seconds): the return to m* (eased, slowest as it arrives), m* marked,
+#: the note, and the hold on the settled picture.
+SETTLE_SECONDS, MARK_SECONDS, NOTE_SECONDS, HOLD_SECONDS = 5.0, 1.5, 1.0, 2.0
 
 
 class SlopeSweep(ThemedScene):
@@ -101,6 +107,7 @@ class SlopeSweep(ThemedScene):
         t = self.theme
         title = self.mixed("Sweeping the slope, intercept held at $b^*$", 32).to_edge(UP, buff=0.42)
         cost = self.tex(equations.tex("cost"), 30).next_to(title, DOWN, buff=0.2)
+        self.formula = cost
         self.left = self.build_left()
         self.right = self.build_right()
         ax_l, line, bars, dots = self.left
@@ -109,11 +116,12 @@ class SlopeSweep(ThemedScene):
         j_read, j_num = readout("J", self.j_of(M_FROM), 4, 30, color=t.error)
         m_num.add_updater(lambda d: d.set_value(self.m.get_value()))
         j_num.add_updater(lambda d: d.set_value(self.j_of(self.m.get_value())))
-        b_read = self.tex(rf"b = b^* = {self.b_star:.3f}", 30)
-        panel = VGroup(m_read, b_read, j_read).arrange(RIGHT, buff=0.6)
-        panel.next_to(ax_l, UP, buff=0.25).align_to(ax_l, LEFT)
-        j_read.next_to(ax_r, UP, buff=0.25).align_to(ax_r, LEFT)
-        panel.remove(j_read)
+        b_read = self.tex(rf"b = b^* = {numbers.latex(self.b_star, 3)}", 30)
+        panel = VGroup(m_read, b_read).arrange(RIGHT, buff=0.6)
+        # each panel's readouts on the line of its y label, at its right end
+        panel.align_to(ax_l, RIGHT).match_y(ax_l.labels[-1])
+        j_read.align_to(ax_r, RIGHT).match_y(ax_r.labels[-1])
+        self.readouts = VGroup(panel, j_read)
         self.play(Write(title), FadeIn(cost))
         self.play(Create(ax_l), FadeIn(dots), Create(ax_r))
         self.play(Create(line), FadeIn(panel))
@@ -125,17 +133,20 @@ class SlopeSweep(ThemedScene):
     def section_settle(self):
         t = self.theme
         ax_r = self.right[0]
-        self.play(self.m.animate.set_value(self.m_star), run_time=2.5, rate_func=smooth)
+        self.play(self.m.animate.set_value(self.m_star), run_time=SETTLE_SECONDS,
+                  rate_func=smooth)
         top = ax_r.y_range[1]
         drop = DashedLine(ax_r.c2p(self.m_star, 0.55 * top), ax_r.c2p(self.m_star, 0),
                           color=t.good, stroke_width=3)
-        label = self.tex(rf"m^* = {self.m_star:.3f}", 32, t.good)
+        label = self.tex(rf"m^* = {numbers.latex(self.m_star, 3)}", 32, t.good)
         label.next_to(drop, UP, buff=0.12)
         label.shift((label.get_left()[0] - drop.get_center()[0] + 0.1) * LEFT)
-        note = VGroup(self.text("the bottom of the curve", 24, t.muted),
-                      self.text("is the best slope", 24, t.muted)).arrange(DOWN, buff=0.1)
+        note = VGroup(self.text("the bottom of the curve", 24, t.text),
+                      self.text("is the best slope", 24, t.text)).arrange(DOWN, buff=0.1)
         note.move_to(ax_r.c2p(0.45, 0.88 * top))
-        self.play(Create(drop), Write(label), FadeIn(note, shift=0.2 * UL))
-        self.wait(1.5)
+        self.note = note
+        self.play(Create(drop), Write(label), run_time=MARK_SECONDS)
+        self.play(FadeIn(note, shift=0.2 * UL), run_time=NOTE_SECONDS)
+        self.wait(HOLD_SECONDS)
 
     SECTIONS = sections(section_setup, section_sweep, section_settle)

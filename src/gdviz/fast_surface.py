@@ -344,6 +344,11 @@ def visible(view: View3D, pts, height: Callable, samples: int = 160,
 # ------------------------------------------------------------------------------ the axes
 
 
+#: A tick above the view's range (Axes3D.top) fades in while the axis grows over this fraction of
+#: the range's height below it.
+TOP_FADE = 0.05
+
+
 class Axes3D(VGroup):
     """Three axes on the box edges nearest the camera (x and y on the floor z = z0, z upright
     at the floor corner furthest left on the screen), with ticks, tick numbers and axis labels
@@ -368,6 +373,11 @@ class Axes3D(VGroup):
         #: the axes' opacity (not `fade`, which is Mobject's own method): the updater sets every
         #: part's opacity from it (see fade_in)
         self.shown = 1.0
+        #: where the upright axis ends (a z value; None: the top of the view's range). Above the
+        #: range, the surface seen from a low camera can rise higher on the screen than the axis
+        #: at its front corner: a higher top (with its tick) keeps the axis above it. A tick
+        #: number above the range fades in as the axis grows towards it.
+        self.top: float | None = None
         self.update_from_view()
         self.add_updater(lambda m: m.update_from_view())
 
@@ -386,9 +396,10 @@ class Axes3D(VGroup):
         (x0, x1), (y0, y1), (z0, z1) = v.ranges
         y_edge, x_edge, (cx, cy) = self.edges()
         centre = v.center
+        z_top = z1 if self.top is None else self.top
         segs = [(v.p(x0, y_edge, z0), v.p(x1, y_edge, z0)),
                 (v.p(x_edge, y0, z0), v.p(x_edge, y1, z0)),
-                (v.p(cx, cy, z0), v.p(cx, cy, z1))]
+                (v.p(cx, cy, z0), v.p(cx, cy, z_top))]
         self.lines.clear_points()
         for a, b in segs:
             self.lines.start_new_path(a)
@@ -411,12 +422,18 @@ class Axes3D(VGroup):
                     out = out / np.linalg.norm(out)
                 else:  # the upright axis: to the left
                     out = LEFT.astype(np.float64)
-                self.tick_marks.start_new_path(p)
-                self.tick_marks.add_line_to(p + tick_len * out)
+                # a tick above the range: its number fades in over the axis's last TOP_FADE
+                # before it, its tick mark once the axis reaches it
+                grown = 1.0 if axis < 2 or val <= z1 else float(
+                    np.clip(1.0 - (val - z_top) / (TOP_FADE * (z1 - z0)), 0.0, 1.0))
+                if axis < 2 or val <= z_top + 1e-9 * (z1 - z0):
+                    self.tick_marks.start_new_path(p)
+                    self.tick_marks.add_line_to(p + tick_len * out)
                 num.move_to(p + out * (tick_len + 0.12 + 0.5 * _extent(num, out)))
                 # the y axis's number at the corner it shares with the x axis would sit on
                 # the x axis's last number: leave it out
-                num.set_opacity(0.0 if axis == 1 and np.isclose(val, y_edge) else self.shown)
+                num.set_opacity(0.0 if axis == 1 and np.isclose(val, y_edge)
+                                else self.shown * grown)
             label = self.labels[axis]
             if axis < 2:
                 mid = (a + b) / 2

@@ -2,6 +2,7 @@
 
 import numpy as np
 from frames import rendered
+from manim import Star
 
 from gdcore import data, regression
 from gdviz import views
@@ -109,3 +110,58 @@ def test_the_part_cut_away_stays_as_a_faint_ghost_on_gdcores_surface():
     assert gap.max() < 1e-9
     # no b tick number near the box's front corner (b = −6), where the surface would cover it
     assert min(mse_surface.TICKS[1]) - views.B_RANGE[0] >= 4
+
+
+def test_the_minimum_is_the_house_star_everywhere_and_never_hidden():
+    """One shape for the minimum (the star in `good`) on the surface, the map and the legend,
+    drawn over the point that comes to rest on it at the end."""
+    scene = rendered(MseSurface)
+    good = scene.theme.good.lower()
+    star3, key_star = scene.marker[0], scene.rows[0][0]
+    for star in (star3, key_star, scene.map_star):
+        assert isinstance(star, Star) and star.get_fill_color().to_hex().lower() == good
+    # the point rests on the minimum: on the surface and on the map the star is its twin ...
+    dot3, (_, map_dot) = scene.link[4], scene.map_point
+    np.testing.assert_allclose(dot3.get_center(), star3.get_center(), atol=1e-9)
+    np.testing.assert_allclose(map_dot.get_center(), scene.map_star.get_center(), atol=1e-9)
+    assert star3.get_fill_opacity() == 1.0  # seen: the cut edge is in front
+    # ... larger than the point and drawn after it (and after the ghost of the cut)
+    assert star3.width > dot3.width and scene.map_star.width > map_dot.width
+    order = scene.mobjects
+    assert order.index(scene.marker) > max(order.index(scene.link), order.index(scene.ghost))
+    assert order.index(scene.map_star) > order.index(map_dot)
+
+
+def test_the_j_axis_rises_above_the_surface_at_the_end():
+    """Facing the cut, the surface's far corner rises higher on the screen than J's highest
+    cost at the axis's front corner: the J axis runs on to its 300 tick, above it."""
+    scene = rendered(MseSurface)
+    axes = scene.axes
+    assert axes.top == mse_surface.J_AXIS_TOP > scene.j_top
+    top = axes.lines.get_anchors()[-1]  # the upright axis is drawn last, upwards
+    v, _ = scene.surface.cut_vertices()
+    assert top[1] > scene.view.project(v)[0][:, 1].max() + 0.05
+    numbers_j = axes.numbers[2]
+    assert [n.get_fill_opacity() for n in numbers_j] == [1.0] * len(mse_surface.TICKS[2])
+    assert abs(numbers_j[-1].get_center()[1] - top[1]) < numbers_j[-1].height
+
+
+def test_the_valley_level_lines_are_gdcores_inner_levels():
+    """The map's inner level lines drawn over it lie on gdcore's J at the map's own levels."""
+    scene = rendered(MseSurface)
+    M, B, J = scene.map_grid
+    want = views.contour_levels(J, scene.theme.cost_map.levels)[1:1 + mse_surface.VALLEY_LEVELS]
+    np.testing.assert_allclose(scene.valley_levels, want)
+    pts = np.array([scene.map_ax.p2c(p) for p in scene.map_valley.get_anchors()])
+    j = regression.cost(pts[:, 0], pts[:, 1], X, Y)
+    # each point on one of them (traced linearly between grid nodes): far nearer to it than
+    # to the next level, log-spaced
+    nearest = np.abs(np.log(j)[:, None] - np.log(want)[None, :]).min(axis=1)
+    assert nearest.max() < 0.2 * np.log(want[1] / want[0])
+    assert len(pts) > 100 and 0 < scene.map_valley.get_stroke_opacity() < 1
+
+
+def test_the_words_on_screen_name_no_file():
+    scene = rendered(MseSurface)
+    words = " ".join(w for sec in scene.caption_log for _, _, w in sec["words"])
+    assert "slope sweep" in words and "slope-sweep" not in words

@@ -4,6 +4,8 @@ import numpy as np
 from frames import rendered
 
 from gdcore import data, regression
+from gdviz.theme import contrast
+from scenes import slope_sweep
 from scenes.slope_sweep import M_SAMPLES, SlopeSweep
 
 
@@ -22,3 +24,34 @@ def test_traced_curve_is_gdcores_cost():
     m = scene.m.get_value()
     np.testing.assert_allclose(ax.p2c(dot.get_center()), [m, regression.cost(m, b_star, x, y)],
                                atol=1e-9)
+
+
+def test_readouts_sit_on_their_panels_label_lines_clear_of_the_formula():
+    """m and b on one line over the data, J over the curve, each at its panel's right end on
+    the line of its y label, at least 12 px (at 480p) under the formula."""
+    scene = rendered(SlopeSweep)
+    (m_b, j_read), px = scene.readouts, 480 / 8.0
+    for row, ax in ((m_b, scene.left[0]), (j_read, scene.right[0])):
+        assert abs(row.get_right()[0] - ax.get_right()[0]) < 0.3
+        assert abs(row.get_center()[1] - ax.labels[-1].get_center()[1]) < 1e-9
+        assert (scene.formula.get_bottom()[1] - row.get_top()[1]) * px >= 12
+    m_read, b_read = m_b
+    assert abs(m_read.get_center()[1] - b_read.get_center()[1]) < 0.05  # one row
+    assert j_read[0].get_color().to_hex().lower() == scene.theme.error.lower()  # the dot's colour
+
+
+def test_the_key_moment_is_slower_than_the_sweep_and_held():
+    """The return to m* goes slower than the sweep, then the settled picture stays ≥ 3 s."""
+    scene = rendered(SlopeSweep)
+    x, y = data.regression_points()
+    m_star, _ = regression.least_squares(x, y)
+    assert np.isclose(scene.m.get_value(), m_star)
+    sweep = (slope_sweep.M_TO - slope_sweep.M_FROM) / SlopeSweep.sweep_seconds
+    assert (slope_sweep.M_TO - m_star) / slope_sweep.SETTLE_SECONDS < 0.8 * sweep
+    hold = slope_sweep.MARK_SECONDS + slope_sweep.NOTE_SECONDS + slope_sweep.HOLD_SECONDS
+    assert hold >= 3.0
+    # the closing note in the text colour (not the muted grey), at ≥ 4.5:1 on the background
+    t = scene.theme
+    for line in scene.note:
+        assert line.get_color().to_hex().lower() == t.text.lower()
+    assert contrast(t.text, t.background) >= 4.5
