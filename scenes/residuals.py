@@ -3,9 +3,11 @@
 The middle candidate f(x) = -0.11 x + 2.5 over the 7 points. Each error y_i - f(x_i) is drawn as
 a red dashed segment, turns into a square of that side (the panel has one scale on x and y, so
 the square's area is the squared error), and the squares line up beside the plot, filling the
-row from the right so that no square flies over another; their sum follows, then the seven
-squares nested on one corner merge into the mean square, and half of it is J = 1/(2n) Σ r².
-Every number comes from gdcore.
+row from the right so that no square flies over another. Then the plot fades, the row grows
+(one uniform scale), and the key moment runs one change at a time, each with its number: every
+square becomes a piece of one strip of height √mean and the same area, so the strip's area is
+Σ r²; the strip is cut into 7 equal parts, each the mean square; one part is halved, and that
+half is J = 1/(2n) Σ r². Every number comes from gdcore.
 Render alone with: manim -ql scenes/residuals.py Residuals
 """
 
