@@ -3,7 +3,7 @@
 {n} noisy samples of sin(2πx) are shuffled (seed {seed}) and dealt into {k} folds of {fold}.
 Each round holds one fold out (orange), fits a degree-{degree} polynomial to the other {rest}
 samples by least squares (blue points, dark curve) and scores it on the held-out samples by the
-cost J, half the mean of the squared red gaps. The five held-out scores range from
+cost J, half the mean of the squared red dashed gaps. The five held-out scores range from
 {lo:.3f} to {hi:.3f}; their mean, {mean:.3f}, estimates how well a degree-{degree} fit does on
 samples it has not seen, and every sample is held out exactly once.
 

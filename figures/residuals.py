@@ -1,11 +1,11 @@
 """Errors of a candidate line and their squares
 
 Left: the candidate line f(x) = {m} x + {b} with the seven points. Each open circle on the
-line is the prediction f(x_i); each red segment joins it to the point (x_i, y_i) and
+line is the prediction f(x_i); each red dashed segment joins it to the point (x_i, y_i) and
 measures the error y_i − f(x_i), from {rmin} to {rmax}. Right: the squares of these
 seven errors. Their mean is {mean:.3f}, and the cost is half of it, J = {j:.3f}.
 
-Alt: On the left, seven points and a gently falling straight line; red vertical segments
+Alt: On the left, seven points and a gently falling straight line; red dashed vertical segments
 join each point to the line, and open circles on the line mark the predictions. The segments are
 longest at the two ends, where the line passes above the first point and below the last. On the
 right, a bar chart of the seven squared errors, tallest for the last point ({sqmax:.2f}); the

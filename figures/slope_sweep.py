@@ -8,9 +8,9 @@ J = {j_best:.4f}; the slopes {m_lo:.3f} and {m_hi:.3f}, equally far on either si
 J = {j_lo:.3f}.
 
 Alt: Left, seven points with three straight lines through a common intercept: one too flat, one
-through the middle of the points, one too steep, with red vertical bars from each point to the
-steep line. Right, a U-shaped curve of J against m with two coloured dots high on its arms and
-a green star at its bottom, m = {m_best:.3f}.
+through the middle of the points, one too steep, with red dashed vertical bars from each point
+to the steep line. Right, a U-shaped curve of J against m with two coloured dots high on its
+arms and a green star at its bottom, m = {m_best:.3f}.
 """
 
 import numpy as np

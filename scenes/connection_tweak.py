@@ -4,10 +4,14 @@ The 10-8-8-5 network of the still (gdcore.networks.CONNECTION_TWEAK, the still's
 input, connection and nudge). A ValueTracker holds the weight W[0][J, I]; an updater asks gdcore for
 |Δa| of every neuron (nn.activation_changes on the fixed input) and fills each neuron, and
 tints the edges leaving it, by that change (log scale, as in the still). Neurons outside the
-cone have |Δa| = 0 and do not change. First a wave runs forward along the edges, said on
-screen; then the outputs' activations a and their changes Δa are shown live in two columns
-lined up on the decimal point (a change that rounds to nothing reads 0.000, unsigned), and a
-colour bar (one smooth gradient) with its numbers gives the fills' log scale. The weight then
+cone have |Δa| = 0 and do not change. The layers are named with their kind (gdcore's network:
+sigmoid hidden layers, a linear output layer, so outputs may leave (0, 1)). First a wave runs
+forward along the edges, said on screen, marking each layer as it arrives and writing the
+outputs' activations a at the end; then, one readout at a time, the weight w (its edge drawn
+on top of all others), the outputs' changes Δa (both columns lined up on the decimal point; a
+change that rounds to nothing reads 0.000, unsigned) and a note with a leader to the neuron
+the weight feeds; a colour bar (one smooth gradient, 0 outside it and a break before its first
+power of ten) with its numbers gives the fills' log scale. The weight then
 moves one tweak at a time (CONNECTION_TWEAK.tweaks: +0.5, back, +1.0), each said before it is
 made, and what the outputs did (their largest change, from gdcore) said after.
 Render alone with: manim -ql scenes/connection_tweak.py ConnectionTweak
@@ -24,6 +28,7 @@ from manim import (
     FadeIn,
     FadeOut,
     Line,
+    ManimColor,
     Rectangle,
     ValueTracker,
     VGroup,
@@ -101,9 +106,15 @@ class ConnectionTweak(ThemedScene):
         net = NetworkMobject(t, SIZES, LAY_W, LAY_H, unit=UNIT, center=NET_CENTER,
                              edge_color=mix(t.background, t.muted, 0.4), edge_width=1.2)
         self.net = net
+        # gdcore's network: sigmoid hidden neurons, a linear (identity) output layer, so the
+        # outputs are not confined to (0, 1): each layer's name says its kind
+        kinds = {"sigmoid": "sigmoid", "identity": "linear"}
+        self.layer_kinds = ("", *[kinds[self.base.activation]] * (len(SIZES) - 2),
+                            kinds[self.base.output_activation])
         names = VGroup()
         for l, n in enumerate(SIZES):
-            lab = self.text(f"{n} {LAYER_NAMES[l]}", 24, t.muted)
+            kind = f" ({self.layer_kinds[l]})" if self.layer_kinds[l] else ""
+            lab = self.text(f"{n} {LAYER_NAMES[l]}{kind}", 24, t.muted)
             lab.move_to([net.point(l, 0)[0], net.layer_bottom() - 0.3, 0])
             names.add(lab)
         return net, names
@@ -141,8 +152,16 @@ class ConnectionTweak(ThemedScene):
                            color=t.muted, stroke_width=1.5))
             ticks.add(self.text(f"{v:.{max(0, -e)}f}", 24, t.muted).next_to(
                 [xv, -0.5 * height - 0.1, 0], DOWN, buff=0.06))
-        zero = self.text("0", 24, t.muted).next_to([0, -0.5 * height - 0.1, 0], DOWN, buff=0.06)
-        return VGroup(bar, frame, ticks, zero)
+        # the scale is continuous from 0 but squeezes everything below the first power of ten
+        # into the bar's first stretch: a break there says so, and 0 stands outside the bar
+        first = width * np.log1p(10.0 ** np.ceil(np.log10(self.eps)) / self.eps) / np.log1p(
+            self.top / self.eps)
+        gap = VGroup(*(Line([first / 2 + dx - 0.05, -0.7 * height, 0],
+                            [first / 2 + dx + 0.05, 0.7 * height, 0],
+                            color=t.background, stroke_width=3) for dx in (-0.04, 0.04)))
+        zero = self.text("0", 24, t.muted).next_to(bar, LEFT, buff=0.12)
+        self.bar_break = gap
+        return VGroup(bar, frame, gap, ticks, zero)
 
     # -- sections -------------------------------------------------------------------------------
     def section_network(self):
@@ -155,11 +174,16 @@ class ConnectionTweak(ThemedScene):
         said = self.mixed("forward pass: the input flows left to right, layer by layer, and "
                           "sets every activation $a$", 24, t.muted)
         said.to_edge(DOWN, buff=0.45)
-        self.play(FadeIn(said))
-        self.play(net.forward_flow(per_layer=0.9, pulse=False,
-                                   color=mix(t.background, t.text, 0.7)))
-        self.play(FadeOut(said))
         self.title, self.names = title, names
+        self.build_outputs()
+        self.play(FadeIn(said))
+        # each layer is marked as the wave reaches it; at the outputs their a are written
+        self.play(net.forward_flow(per_layer=1.1, pulse=True,
+                                   color=ManimColor.from_rgb(mix(t.background, t.text, 0.7)),
+                                   on_layer=lambda l: [FadeIn(self.outs), FadeIn(self.a_head)]
+                                   if l == len(SIZES) - 1 else []))
+        self.wait(0.8)
+        self.play(FadeOut(said))
 
     def section_highlight(self):
         t, net = self.theme, self.net
@@ -178,6 +202,24 @@ class ConnectionTweak(ThemedScene):
         note = self.text("changes: this neuron and every later one", 24, t.accent)
         note.next_to(w_read, RIGHT, buff=0.8)
 
+        # the weight's edge on top of every other edge (the wave's copies included)
+        net.edge(self.connection).set_z_index(0.6)
+        # one readout at a time: the weight, then the outputs' changes, then what it changes
+        self.play(Create(pointer), FadeIn(w_read))
+        self.play(FadeIn(self.moves), FadeIn(self.d_head))
+        neuron = net.point(LAYER + 1, J)
+        start = note.get_bottom() + 0.08 * DOWN
+        toward = (neuron - start) / np.linalg.norm(neuron - start)
+        leader = Line(start, neuron - (net.radius + 0.06) * toward, color=t.accent,
+                      stroke_width=2)
+        self.play(FadeIn(note, shift=0.2 * DOWN), Create(leader))
+        self.wait(1.0)
+        self.w_read, self.note, self.leader = w_read, note, leader
+
+    def build_outputs(self):
+        """The outputs' activations a and their changes Δa in two columns, each lined up on
+        the decimal point, live (updaters read gdcore through outputs())."""
+        t, net = self.theme, self.net
         out_l = len(SIZES) - 1
         right_a = net.point(out_l, 0)[0] + net.radius + 1.05
         a0 = self.outputs()
@@ -195,12 +237,9 @@ class ConnectionTweak(ThemedScene):
             outs.add(num)
             moves.add(move)
         head_y = net.point(out_l, 0)[1] + 0.55
-        a_head = VGroup(self.tex("a", 30, t.muted).move_to([right_a - 0.35, head_y, 0]),
-                        self.tex(r"\Delta a", 30, t.accent).move_to([right_a + 0.8, head_y, 0]))
-        self.play(Create(pointer), FadeIn(w_read), FadeIn(outs), FadeIn(moves), FadeIn(a_head))
-        self.play(FadeIn(note, shift=0.2 * DOWN))
-        self.wait(1.0)
-        self.w_read, self.outs, self.moves, self.note = w_read, outs, moves, note
+        self.a_head = self.tex("a", 30, t.muted).move_to([right_a - 0.35, head_y, 0])
+        self.d_head = self.tex(r"\Delta a", 30, t.accent).move_to([right_a + 0.8, head_y, 0])
+        self.outs, self.moves = outs, moves
 
     def tweak_words(self, k: int, offset: float) -> tuple:
         """What tweak k does to w, and what the outputs do (tweak_says)."""
@@ -215,7 +254,7 @@ class ConnectionTweak(ThemedScene):
         key.to_edge(DOWN, buff=0.42)
         self.play(FadeIn(key))
         # one tweak at a time: say it, make it, then say what the outputs did
-        shown, self.tweak_record = self.note, []
+        shown, self.tweak_record = VGroup(self.note, self.leader), []
         for k, offset in enumerate(EX.tweaks, start=1):
             what, then = self.tweak_words(k, offset)
             what.move_to(self.note, aligned_edge=LEFT)

@@ -3,9 +3,11 @@
 The middle candidate f(x) = -0.11 x + 2.5 over the 7 points. Each error y_i - f(x_i) is drawn as
 a red dashed segment, turns into a square of that side (the panel has one scale on x and y, so
 the square's area is the squared error), and the squares line up beside the plot, filling the
-row from the right so that no square flies over another; their sum follows, then the seven
-squares nested on one corner merge into the mean square, and half of it is J = 1/(2n) Σ r².
-Every number comes from gdcore.
+row from the right so that no square flies over another. Then the plot fades, the row grows
+(one uniform scale), and the key moment runs one change at a time, each with its number: every
+square becomes a piece of one strip of height √mean and the same area, so the strip's area is
+Σ r²; the strip is cut into 7 equal parts, each the mean square; one part is halved, and that
+half is J = 1/(2n) Σ r². Every number comes from gdcore.
 Render alone with: manim -ql scenes/residuals.py Residuals
 """
 
@@ -18,8 +20,11 @@ from manim import (
     Circle,
     Create,
     FadeIn,
+    FadeOut,
     Indicate,
+    LaggedStart,
     Line,
+    Rectangle,
     ReplacementTransform,
     Square,
     VGroup,
@@ -44,6 +49,16 @@ Y_RANGE = (1.2, 3.2)
 UNIT = 1.5
 #: Fill opacity of the squares.
 SQUARE_OPACITY = 0.45
+#: The key moment is drawn this many times larger than the plot (one uniform scale of the row,
+#: so the squares keep their areas' ratios).
+STAGE = 1.5
+#: Where the row of squares rests on the stage (its bottom), and the strip's centre below it.
+ROW_BOTTOM = -0.2
+STRIP_CENTER = (1.3, -1.55)
+#: The gap between the strip's equal parts once cut apart.
+PART_GAP = 0.12
+#: The line of the mean and of J under the strip.
+EQ_Y = -3.0
 
 
 class Residuals(ThemedScene):
@@ -119,7 +134,7 @@ class Residuals(ThemedScene):
         u = self.ax.x_axis.unit_size
         # the row of squares beside the plot: bottoms on one baseline, r_i^2 below each
         heading = self.text("squared errors", 28).move_to([3.6, 1.65, 0])
-        heading_sub = self.tex(r"r_i^2 = \left(y_i - f(x_i)\right)^2", 28, t.error)
+        heading_sub = self.tex(r"r_i^2 = \left(m\,x_i + b - y_i\right)^2", 28, t.error)
         heading = VGroup(heading, heading_sub).arrange(RIGHT, buff=0.3).move_to([3.6, 1.7, 0])
         labels = [self.tex(f"{v:.3f}", 24) for v in self.sq]
         slots = [max(abs(ri) * u, lab.width) for ri, lab in zip(self.r, labels)]
@@ -143,46 +158,89 @@ class Residuals(ThemedScene):
             squares[i] = target
         self.row = VGroup(*squares)
         self.slot_centres = centres
+        #: the row as it came to rest beside the plot (before the stage enlarges it)
+        self.row_at_rest = VGroup(self.row, self.row_labels).copy()
         self.heading = heading
         self.wait(0.5)
 
+    def section_stage(self):
+        """The plot has done its work: it fades out, and the row of squares (with its numbers)
+        grows by STAGE about nothing but a uniform scale, so every area keeps its ratio to the
+        others and the key moment below is drawn large."""
+        ax_group = VGroup(self.ax, self.dots, self.line, self.line_label, self.marks, self.bars)
+        self.play(FadeOut(ax_group), run_time=1.2)
+        row = VGroup(self.row, self.row_labels)
+        self.play(row.animate.scale(STAGE).move_to([0.0, ROW_BOTTOM, 0], aligned_edge=DOWN),
+                  self.heading.animate.move_to([0.0, 1.75, 0]), run_time=1.5)
+        self.wait(0.3)
+
     def section_mean(self):
+        """The key moment, one change at a time, each with its number: the seven squares become
+        one strip of height √mean (its area is Σ r²), the strip is cut into seven equal parts
+        (each is the mean square), and one of them is halved (J)."""
         t = self.theme
-        u = self.ax.x_axis.unit_size
         n = len(self.x)
-        total = self.total
-        sum_eq = self.tex(rf"\sum_{{i=1}}^{{{n}}} r_i^2 = {total:.4f}", 30)
+        u = self.ax.x_axis.unit_size * STAGE  # scene units per axis unit on the stage
+        side = np.sqrt(self.mean) * u  # the strip's height and each equal part's side
+        left = STRIP_CENTER[0] - n * side / 2
+        y = STRIP_CENTER[1]
+        # 1. each square becomes a piece of the strip of the same area (width r_i² / height)
+        widths = self.sq * u * u / side
+        edges = left + np.concatenate([[0.0], np.cumsum(widths)])
+        pieces = VGroup(*(
+            Rectangle(width=w, height=side, color=t.error, stroke_width=1.5, fill_color=t.error,
+                      fill_opacity=SQUARE_OPACITY).move_to([(a + c) / 2, y, 0])
+            for w, a, c in zip(widths, edges[:-1], edges[1:])
+        ))
+        sum_eq = self.tex(rf"\sum_{{i=1}}^{{{n}}} r_i^2 = {self.total:.4f}", 30)
         mean_eq = self.tex(rf"\frac{{1}}{{{n}}} \sum_{{i=1}}^{{{n}}} r_i^2 = {self.mean:.4f}", 30)
         j_eq = self.tex(rf"J = \frac{{1}}{{2}} \cdot {self.mean:.4f} = {self.j:.4f}", 34, t.error)
-        col = VGroup(sum_eq, mean_eq, j_eq).arrange(DOWN, buff=0.3, aligned_edge=LEFT)
-        col.move_to([2.2, -2.0, 0])
-        # the mean square: area = mean of the r_i^2, beside the equations
-        side = np.sqrt(self.mean) * u
-        mean_sq = Square(side, color=t.error, stroke_width=2, fill_color=t.error,
-                         fill_opacity=SQUARE_OPACITY)
-        mean_sq.move_to([5.4, -2.0, 0])
-        mean_lab = self.tex(r"\mathrm{mean}", 26).next_to(mean_sq, UP, buff=0.15)
-        self.play(Write(sum_eq))
-        # the seven squares again, nested on the mean square's corner (faint: they overlap), and
-        # merging into it there: nothing travels over the row, its numbers or the equations
-        corner = mean_sq.get_corner(DOWN + LEFT)
-        self.nest = VGroup(*(sq.copy().set_fill(opacity=0.12).move_to(corner,
-                                                                      aligned_edge=DOWN + LEFT)
-                             for sq in self.row))
-        self.play(FadeIn(self.nest, lag_ratio=0.15), run_time=1.2)
-        self.play(ReplacementTransform(self.nest, mean_sq), run_time=1.4)
-        self.play(Write(mean_eq), FadeIn(mean_lab))
-        self.wait(0.5)
-        # J is half the mean: half of the mean square, split down the middle
-        half = Square(side, stroke_width=0, fill_color=t.error, fill_opacity=0.9)
-        half.stretch(0.5, 0).move_to(mean_sq, aligned_edge=LEFT)
+        # Σ r² beside the strip; the mean and J on one line under the parts
+        sum_eq.next_to([left, y, 0], LEFT, buff=0.5)
+        mean_eq.move_to([0, EQ_Y, 0]).align_to(sum_eq, LEFT)
+        j_eq.next_to(mean_eq, RIGHT, buff=0.9)
+        self.play(LaggedStart(*(ReplacementTransform(sq.copy(), piece)
+                                for sq, piece in zip(self.row, pieces)),
+                              lag_ratio=0.35), run_time=3.0)
+        strip = Rectangle(width=n * side, height=side, color=t.error, stroke_width=2,
+                          fill_color=t.error, fill_opacity=SQUARE_OPACITY)
+        strip.move_to([STRIP_CENTER[0], y, 0])
+        area = self.text("area", 24, t.muted).next_to(strip, UP, buff=0.12)
+        self.play(FadeIn(strip), FadeOut(pieces), Write(sum_eq), FadeIn(area), run_time=1.5)
+        self.wait(0.8)
+        # 2. the strip cut into n equal parts: each part is the mean square
+        cuts = VGroup(*(Line([left + k * side, y - side / 2, 0], [left + k * side, y + side / 2, 0],
+                             color=t.text, stroke_width=2) for k in range(1, n)))
+        self.play(Create(cuts, lag_ratio=0.2), run_time=1.8)
+        parts = VGroup(*(
+            Square(side, color=t.error, stroke_width=2, fill_color=t.error,
+                   fill_opacity=SQUARE_OPACITY).move_to([left + (k + 0.5) * side, y, 0])
+            for k in range(n)
+        ))
+        parts.arrange(RIGHT, buff=PART_GAP).move_to(strip)
+        part_labels = VGroup(*(self.tex(f"{self.mean:.4f}", 24).next_to(p, DOWN, buff=0.12)
+                               for p in parts))
+        self.play(FadeOut(strip), FadeOut(cuts), FadeOut(area), FadeIn(parts), run_time=1.2)
+        self.play(Write(mean_eq), FadeIn(part_labels, lag_ratio=0.1), run_time=1.6)
+        self.wait(0.8)
+        # 3. one equal part halved: J (the other parts stay as faint ghosts)
+        mean_sq = parts[0]
+        ghosts = VGroup(*parts[1:], *part_labels[1:])
+        self.play(ghosts.animate.set_opacity(0.2), part_labels[0].animate.set_opacity(0.2),
+                  run_time=1.0)
+        half = Rectangle(width=side / 2, height=side, stroke_width=0, fill_color=t.error,
+                         fill_opacity=0.9).move_to(mean_sq, aligned_edge=LEFT)
         cut = Line(mean_sq.get_top(), mean_sq.get_bottom(), color=t.text, stroke_width=2)
-        j_lab = self.tex("J", 30, t.error).next_to(half, DOWN, buff=0.15)
-        self.play(Create(cut))
-        self.play(FadeIn(half), Write(j_eq), FadeIn(j_lab))
+        j_lab = self.tex("J", 30, t.error).next_to(half, DOWN, buff=0.12)
+        self.play(Create(cut), run_time=1.0)
+        self.play(FadeIn(half), FadeOut(part_labels[0]), FadeIn(j_lab), run_time=1.2)
+        self.play(Write(j_eq), run_time=1.5)
         self.play(Indicate(self.cost_eq, color=t.error, scale_factor=1.05), run_time=1.2)
+        self.pieces, self.strip, self.parts, self.half = pieces, strip, parts, half
+        self.sum_eq, self.mean_eq = sum_eq, mean_eq
         self.mean_square = mean_sq
         self.j_eq = j_eq
         self.wait(2.0)
 
-    SECTIONS = sections(section_points, section_errors, section_squares, section_mean)
+    SECTIONS = sections(section_points, section_errors, section_squares, section_stage,
+                        section_mean)

@@ -156,8 +156,10 @@ def test_cross_validation_fits_train_on_four_folds_and_score_the_fifth(t):
         (gaps,) = by_gid(ax, "gaps", matplotlib.collections.LineCollection)
         lengths = [seg[1, 1] - seg[0, 1] for seg in gaps.get_segments()]
         assert np.mean(np.square(lengths)) / 2 == pytest.approx(score)
-        assert gaps.get_linestyle() == [(0, None)] and gaps.get_linewidth()[0] == (
-            theme.RESIDUAL["linewidth"])
+        house = matplotlib.collections.LineCollection(
+            [], linestyle=theme.RESIDUAL["linestyle"], linewidth=theme.RESIDUAL["linewidth"])
+        assert gaps.get_linestyle() == house.get_linestyle() != [(0, None)]  # dashed
+        assert gaps.get_linewidth()[0] == theme.RESIDUAL["linewidth"]
     # every sample is held out exactly once
     assert sorted(np.concatenate(r.test_idx).tolist()) == list(range(20))
 

@@ -29,7 +29,7 @@ def test_marks_resolve_to_theme_colours(th):
     assert start["markeredgecolor"] == th.text and start["linestyle"] == "none"
     assert th.marker("minimum")["markerfacecolor"] == th.good
     assert th.marker("held-out")["markeredgecolor"] == th.data
-    assert th.residual() == {"color": th.error, "linewidth": 1.0, "linestyle": "-", "zorder": 3}
+    assert th.residual() == {"color": th.error, "linewidth": 1.0, "linestyle": "--", "zorder": 3}
 
 
 def test_marks_and_residuals_draw_in_matplotlib():

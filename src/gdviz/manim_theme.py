@@ -25,10 +25,10 @@ from manim import (
     RIGHT,
     UP,
     Axes,
+    DashedLine,
     DecimalNumber,
     Dot,
     Integer,
-    Line,
     MarkupText,
     MathTex,
     Scene,
@@ -50,6 +50,8 @@ svgelements.Path.__deepcopy__ = lambda self, memo: self
 
 #: Stroke width of a residual segment in a scene (Manim units of the 1080p frame).
 RESIDUAL_STROKE = 3
+#: Dash length (scene units) of a residual segment: the house residual is dashed.
+RESIDUAL_DASH = 0.08
 
 #: The smallest height of a digit on screen, in pixels of the 480-pixel frame (854 × 480): tick
 #: labels and readouts must read on a small screen (tests/animations/test_scene_rules.py).
@@ -340,11 +342,11 @@ def data_dots(theme: Theme, ax: Axes, x, y, radius=0.07) -> VGroup:
 
 
 def error_bars(theme: Theme, ax: Axes, x, y, y_hat) -> VGroup:
-    """The house residuals (theme.RESIDUAL): a solid segment in the error colour from each
+    """The house residuals (theme.RESIDUAL): a dashed segment in the error colour from each
     point (x_i, y_i) to the line at (x_i, ŷ_i)."""
     return VGroup(*(
-        Line(ax.c2p(xi, yi), ax.c2p(xi, fi), color=theme.role(_theme.RESIDUAL["role"]),
-             stroke_width=RESIDUAL_STROKE)
+        DashedLine(ax.c2p(xi, yi), ax.c2p(xi, fi), color=theme.role(_theme.RESIDUAL["role"]),
+                   stroke_width=RESIDUAL_STROKE, dash_length=RESIDUAL_DASH)
         for xi, yi, fi in zip(x, y, y_hat)
     ))
 

@@ -191,9 +191,9 @@ CLASS_MARKERS: tuple[Marker, ...] = (
     Marker("^", 3.6, "accent", "background", 0.3, 3),
 )
 
-#: Errors (residuals) are drawn one way: a solid segment from each point to the model, in the
+#: Errors (residuals) are drawn one way: a dashed segment from each point to the model, in the
 #: error colour, this wide (points), under the points.
-RESIDUAL = {"role": "error", "linewidth": 1.0, "linestyle": "-", "zorder": 3}
+RESIDUAL = {"role": "error", "linewidth": 1.0, "linestyle": "--", "zorder": 3}
 
 #: Legend placement per family of figures (matplotlib loc / bbox): races and optimizer
 #: comparisons in one row under the axes; curves of one panel inside at "best"; maps outside

@@ -102,3 +102,35 @@ def test_tweak_words_say_the_step_and_the_largest_output_change():
     # and those numbers are gdcore's
     assert round(float(np.abs(ex.output_changes(0.5)).max()), 3) == 0.020
     assert round(float(np.abs(ex.output_changes(1.0)).max()), 3) == 0.037
+
+
+def test_forward_pass_writes_the_outputs_before_the_readouts_come_one_by_one():
+    """The forward pass ends with the outputs' a on screen; Δa and w wait for the highlight."""
+    scene = rendered(ConnectionTweak, upto="network")
+    family = set(scene.get_mobject_family_members())
+    assert all(o in family for o in scene.outs) and scene.a_head in family
+    assert not any(m in family for m in scene.moves) and scene.d_head not in family
+    np.testing.assert_allclose([o.get_value() for o in scene.outs],
+                               nn.forward(nn.init_mlp(SIZES, seed=0), X_INPUT)[-1][0],
+                               atol=1e-12)
+
+
+def test_the_weight_on_top_the_note_pointed_and_the_output_layer_named_linear():
+    scene = rendered(ConnectionTweak)
+    net = scene.net
+    # the highlighted weight is drawn after every other edge (and the wave's lit copies, 0.5)
+    tweak = net.edge(scene.connection)
+    assert all(tweak.z_index > e.z_index for e in net.edge_group if e is not tweak)
+    assert tweak.z_index > 0.5
+    # the note's leader ends on the rim of the first hidden layer's neuron J
+    centre = net.point(LAYER + 1, J)
+    end = scene.leader.get_end()
+    assert np.linalg.norm(end - centre) == pytest.approx(net.radius + 0.06, abs=1e-9)
+    assert scene.leader.get_start()[1] < scene.note.get_bottom()[1]
+    # gdcore's network has sigmoid hidden layers and a linear output layer: the names say so
+    base = nn.init_mlp(SIZES, seed=0)
+    assert (base.activation, base.output_activation) == ("sigmoid", "identity")
+    assert scene.layer_kinds == ("", "sigmoid", "sigmoid", "linear")
+    assert scene.names[-1].text.replace(" ", "") == "5outputs(linear)"
+    # the colour bar: 0 outside the bar, a break before the first power of ten
+    assert len(scene.bar_break) == 2

@@ -2,9 +2,10 @@
 
 import numpy as np
 from frames import rendered
+from manim import DashedLine
 
 from gdcore import data, regression
-from scenes.residuals import Residuals
+from scenes.residuals import STAGE, Residuals
 
 
 def test_segments_and_squares_are_gdcores_residuals():
@@ -16,6 +17,7 @@ def test_segments_and_squares_are_gdcores_residuals():
     pred = regression.predict(m, b, x)
     r = regression.residuals(m, b, x, y)
     assert len(scene.bars) == len(x) == 7
+    assert all(isinstance(bar, DashedLine) for bar in scene.bars)  # the house residual
     for bar, xi, yi, pi in zip(scene.bars, x, y, pred):
         np.testing.assert_allclose(ax.p2c(bar.get_start()), [xi, yi], atol=1e-9)
         np.testing.assert_allclose(ax.p2c(bar.get_end()), [xi, pi], atol=1e-9)
@@ -23,14 +25,30 @@ def test_segments_and_squares_are_gdcores_residuals():
     unit = ax.x_axis.unit_size
     assert np.isclose(unit, ax.y_axis.unit_size)
     assert len(scene.row) == 7
+    # the row is drawn STAGE times larger for the key moment: one uniform scale for all
+    unit = unit * STAGE
     for sq, ri in zip(scene.row, r):
         np.testing.assert_allclose([sq.width / unit, sq.height / unit], [abs(ri)] * 2,
                                    atol=1e-9)
+    # the strip: its pieces keep the squares' areas, so its area is the sum of squares
+    for piece, si in zip(scene.pieces, r**2):
+        np.testing.assert_allclose(piece.width * piece.height / unit**2, si, atol=1e-9)
+    np.testing.assert_allclose(scene.strip.width * scene.strip.height / unit**2,
+                               np.sum(r**2), atol=1e-9)
+    assert f"{np.sum(r**2):.4f}" == "1.1217"
+    assert scene.sum_eq.get_tex_string().endswith("= 1.1217")
+    # cut into 7 equal parts: each is a square of area the mean (≈ 0.1602)
+    assert len(scene.parts) == 7
+    for part in scene.parts:
+        np.testing.assert_allclose([part.width / unit, part.height / unit],
+                                   [np.sqrt(np.mean(r**2))] * 2, atol=1e-9)
+    assert scene.mean_eq.get_tex_string().endswith("= 0.1602")
     # the mean square's area is the mean of the squares, and J is half of it (≈ 0.0801)
     side = scene.mean_square.width / unit
     np.testing.assert_allclose(side**2, np.mean(r**2), atol=1e-9)
     j = regression.cost(m, b, x, y)
     np.testing.assert_allclose(side**2 / 2, j, atol=1e-9)
+    np.testing.assert_allclose(scene.half.width * scene.half.height / unit**2, j, atol=1e-9)
     assert f"{j:.4f}" == "0.0801"
     assert scene.j_eq.get_tex_string().endswith(f"= {j:.4f}")
 
@@ -40,7 +58,7 @@ def test_each_square_flies_clear_of_the_squares_already_placed():
     stays left of the slot's right edge, and everything placed before it (the squares to its
     right and their numbers) starts beyond that edge."""
     scene = rendered(Residuals)
-    row, labels = scene.row, scene.row_labels
+    row, labels = scene.row_at_rest
     for i in range(len(row)):
         start = scene.square_for(i)  # where square i is born, on its dashed segment
         assert start.get_right()[0] <= row[i].get_right()[0] + 1e-9
