@@ -92,8 +92,8 @@ def make_figure(theme):
     top = max(float(tr.losses.max()) for tr in runs.values())
     aj.set_ylim(None, top * 60)
     aj.set_xlim(0, RACE.steps)
-    aj.set_xlabel("step")
-    aj.set_ylabel(f"cost $J$ on all {x.size} points")
+    aj.set_xlabel(th.AXIS_LABELS["step"])
+    aj.set_ylabel(th.AXIS_LABELS["cost"])
     aj.legend(loc="upper right", ncols=3,
               title=f"bold: $J$ averaged over the last {races.BATCH_WINDOW} steps; "
                     "faint: $J$ at each step", title_fontsize=theme.small_size)

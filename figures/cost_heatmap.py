@@ -21,6 +21,7 @@ from gdcore import data, regression
 from gdcore.cost_descent import COST_DESCENT
 from gdviz import mpl as gm
 from gdviz import numbers, views
+from gdviz import theme as th
 
 
 def run():
@@ -60,13 +61,13 @@ def make_figure(theme):
     ax.plot([m_best], [b_best], **theme.marker("minimum"), label="minimum", gid="minimum")
     ax.set_xlim(*views.M_RANGE)
     ax.set_ylim(*views.B_RANGE)
-    ax.set_xlabel("slope $m$")
-    ax.set_ylabel("intercept $b$")
+    ax.set_xlabel(th.AXIS_LABELS["slope"])
+    ax.set_ylabel(th.AXIS_LABELS["intercept"])
     ax.legend(loc="upper right")
     cb = fig.colorbar(mesh, ax=ax, pad=0.03, aspect=25)
     cb.locator = LogLocator()
     cb.update_ticks()
-    cb.set_label("$J(m, b)$ (log scale)")
+    cb.set_label(th.AXIS_LABELS["cost"])
     cb.outline.set_edgecolor(theme.muted)
     return fig
 

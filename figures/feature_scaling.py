@@ -69,7 +69,7 @@ def make_figure(theme):
            th.AXIS_LABELS["slope"], th.AXIS_LABELS["intercept"])
     _panel(sx, theme, fs.scaled,
            f"standardised $z$: round bowl\ncurvature ratio {fs.scaled.condition:.0f}",
-           "$m'$ (slope on $z$)", "$b'$")
+           th.AXIS_LABELS["slope on z"], th.AXIS_LABELS["intercept on z"])
     sx.set_aspect("equal")
     return fig
 

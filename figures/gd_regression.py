@@ -12,7 +12,7 @@ Alt: Top, six small plots of the seven points with a straight line: at iteration
 steep and far above the points; it swings below them, then turns slowly until it runs through
 them at the last iteration. Bottom left, a contour map of J with a path that first zig-zags
 across the valley and then follows the valley floor to the minimum, marked by a green star;
-a hollow ring marks the start. Bottom right, a falling curve of J against the iteration number
+a hollow ring marks the start. Bottom right, a falling curve of J against the step number
 on log axes, with the same six iterations marked, the first by a hollow ring.
 """
 
@@ -119,8 +119,8 @@ def make_figure(theme):
                 va="bottom", fontsize=theme.small_size, color=theme.text)
     cx.set_xlim(*views.M_RANGE)
     cx.set_ylim(*views.B_RANGE)
-    cx.set_xlabel("$m$")
-    cx.set_ylabel("$b$")
+    cx.set_xlabel(th.AXIS_LABELS["slope"])
+    cx.set_ylabel(th.AXIS_LABELS["intercept"])
     cx.set_title(th.title(f"path of $(m, b)$, $\\alpha = {COST_DESCENT.lr_good:g}$"))
     cx.legend(loc="upper right")
 
@@ -137,7 +137,7 @@ def make_figure(theme):
             ha="left", va="bottom", fontsize=theme.small_size, color=theme.text)
     gm.cost_per_iteration_axes(jx, COST_DESCENT.steps, j_best / 1.6, float(losses.max()) * 1.6)
     jx.set_xlim(left=-0.3)  # the whole start ring at t = 0, clear of the left spine
-    jx.set_title(th.title("cost per iteration"))
+    jx.set_title(th.title("cost per step"))
     return fig
 
 

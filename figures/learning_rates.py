@@ -196,7 +196,7 @@ def make_figure(theme):
                 linewidth=0.8)
     sx.axhline(0, color=theme.muted, linewidth=0.8)
     sx.set_xticks(t)
-    sx.set_xlabel(th.AXIS_LABELS["iteration"])
+    sx.set_xlabel(th.AXIS_LABELS["step"])
     sx.set_ylabel("across the valley")
     lim = 1.25 * abs(d).max()
     sx.set_ylim(-lim, lim)

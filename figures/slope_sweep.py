@@ -86,9 +86,9 @@ def make_figure(theme):
                                 shrinkA=0, shrinkB=4))
     jx.set_xlim(*data.SLOPE_SWEEP.window(m_best))
     jx.set_ylim(0, None)
-    jx.set_xlabel("slope $m$")
-    jx.set_ylabel(r"$J(m, b^{\!*})$")
-    jx.set_title(th.title("cost against the slope"))
+    jx.set_xlabel(th.AXIS_LABELS["slope"])
+    jx.set_ylabel(th.AXIS_LABELS["cost"])
+    jx.set_title(th.title(r"cost against the slope, $b = b^{\!*}$"))
     return fig
 
 

@@ -77,6 +77,59 @@ def test_svg_is_vector_and_small(target):
     assert 1_000 < buf.tell() < 1_000_000
 
 
+#: What names a quantity the house labels (theme.AXIS_LABELS), and the house labels it may take:
+#: an axis or colour bar whose label matches a pattern must carry one of those labels exactly, so
+#: "iteration", "$J(m, b)$ (log scale)" or a bare "$m$" for the slope fail.
+HOUSE_QUANTITIES = {
+    r"\b(steps?|iterations?)\b|^\$t\$$": ("step",),
+    r"\bepochs?\b": ("epoch",),
+    r"\bslope\b|^\$m'?\$$": ("slope", "slope on z"),
+    r"\bintercept\b|^\$b'?\$$": ("intercept", "intercept on z"),
+    r"\b(cost|loss|MSE)\b|^\$J\b|^\$L\b": ("cost", "training cost", "test cost"),
+    r"learning rate|^\$\\alpha\$$": ("rate",),
+    r"\bmomentum\b|^\$\\beta\$$": ("momentum",),
+    r"\bpenalty\b|^\$\\lambda\$$": ("penalty",),
+    r"^(weight|position) \$w\$$|^\$w\$$": ("weight",),
+    r"^\$w_\d\$$|^weight \$w_": ("w1", "w2", "w3"),
+}
+
+
+def axis_labels(fig) -> list[str]:
+    """Every axis label of a figure (x, y and z of each axes, colour bars and insets too)."""
+    out, todo = [], list(fig.axes)
+    while todo:
+        ax = todo.pop()
+        todo.extend(ax.child_axes)
+        getters = (ax.get_xlabel, ax.get_ylabel, getattr(ax, "get_zlabel", str))
+        out.extend(label for get in getters if (label := get()))
+    return out
+
+
+def test_house_quantities_name_the_house_labels():
+    keys = {k for allowed in HOUSE_QUANTITIES.values() for k in allowed}
+    assert keys | {"x", "y", "iteration"} == set(theme.AXIS_LABELS)
+    assert theme.AXIS_LABELS["iteration"] == theme.AXIS_LABELS["step"] == "step $t$"
+    for pattern, allowed in HOUSE_QUANTITIES.items():
+        for k in allowed:  # each house label is recognised as its own quantity
+            assert re.search(pattern, theme.AXIS_LABELS[k]), (pattern, k)
+    for label in ("iteration", "iteration $t$", "$J(m, b)$ (log scale)", "$m$", "position $w$",
+                  "final training cost $J$", "epoch (one full-batch step)"):
+        assert any(re.search(p, label) and label not in {theme.AXIS_LABELS[k] for k in a}
+                   for p, a in HOUSE_QUANTITIES.items()), label
+
+
+@pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
+def test_axis_labels_are_the_house_labels(target):
+    # one label per quantity, everywhere (docs/STYLE.md, theme.AXIS_LABELS)
+    wrong = []
+    for label in axis_labels(figure(target.id, "light")):
+        for pattern, allowed in HOUSE_QUANTITIES.items():
+            house = [theme.AXIS_LABELS[k] for k in allowed]
+            if re.search(pattern, label) and label not in house:
+                wrong.append((label, house))
+    assert not wrong, f"{target.id}: not the house label: {wrong}"
+
+
 #: Programmer notation that people do not write: a hyphen-minus before a digit, e-notation,
 #: a caret for a power.
 PROGRAMMER = re.compile(r"(?<![\w])-\d|\d[eE][+-]?\d|\^")

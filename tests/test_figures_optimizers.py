@@ -294,7 +294,7 @@ def test_local_minima_ends_sit_at_gdcores_minima(theme):
     assert settled == {0, 1, 2}  # the starts settle in three different minima
     labels = {by_gid(fig, f"minimum-label:{i}").get_text() for i in range(3)}
     assert labels == {f"$w = {numbers.latex(m, 2)}$" for m in minima}
-    assert {ax.get_ylabel() for ax in fig.axes[:2]} == {"cost $J(w)$"}
+    assert {ax.get_ylabel() for ax in fig.axes[:2]} == {"cost $J$"}
 
 
 def test_local_minima_momentum_rolls_through_the_shallow_trough():

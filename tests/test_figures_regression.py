@@ -191,7 +191,7 @@ def test_mse_surface_views_and_minimum(theme):
     assert ticks == [list(t) for t in cost_surface.TICKS]
     assert views.M_RANGE[1] not in ticks[0] and views.B_RANGE[0] not in ticks[1]
     assert views.B_RANGE[1] not in ticks[1] and 0 not in ticks[2]
-    assert ax.get_xlabel() == "$m$" and ax.get_ylabel() == "$b$"
+    assert ax.get_xlabel() == "slope $m$" and ax.get_ylabel() == "intercept $b$"
     _, _, J = regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
     filled = [c for c in contour_sets(ax) if c.filled]
     assert len(filled) == 1 and np.allclose(filled[0].levels, views.contour_levels(J))
@@ -258,8 +258,8 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
         assert np.allclose(filled.levels, views.contour_levels(grid, cm.levels, cm.log))
     # the network's cost is J (half the mean squared error), as everywhere
     labels = [a.get_zlabel() for a in axes_3d(fig)]
-    assert labels == ["$J$", "$J$"]
-    assert net_map.child_axes[0].get_ylabel() == "$J(w_1, w_2)$ (log scale)"
+    assert labels == ["cost $J$", "cost $J$"]
+    assert net_map.child_axes[0].get_ylabel() == "cost $J$"
     assert net_map.get_xlim() == pytest.approx((W1.min(), W1.max()))
     n_convex = procedure.count_local_minima(J, 0.01)
     n_basins = procedure.count_local_minima(L, 0.01)

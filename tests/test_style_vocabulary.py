@@ -68,5 +68,6 @@ def test_axis_labels_shared_by_the_drawing_pieces():
     with gm.themed(th):
         fig, ax = gm.subplots(th)
         gm.cost_per_iteration_axes(ax, 100, 1e-3, 10.0)
-    assert ax.get_xlabel() == theme.AXIS_LABELS["iteration"] == "iteration $t$"
+    assert ax.get_xlabel() == theme.AXIS_LABELS["step"] == "step $t$"
+    assert ax.get_ylabel() == theme.AXIS_LABELS["cost"]
     assert theme.AXIS_LABELS["slope"] == "slope $m$" and theme.AXIS_LABELS["cost"] == "cost $J$"

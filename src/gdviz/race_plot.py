@@ -12,6 +12,7 @@ from matplotlib.lines import Line2D
 from gdcore import races
 from gdviz import mpl as gm
 from gdviz import numbers
+from gdviz.theme import AXIS_LABELS
 from gdviz.theme import title as theme_title
 
 #: Line width (points) of the path drawn on top, and the extra width of each path beneath it:
@@ -181,7 +182,7 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
                     mec=theme.background, mew=0.6, zorder=12, gid=f"progress-exit:{name}")
     ay.set_yscale("log")
     ay.set_xlim(0, race.steps)
-    ay.set_xlabel("step")
+    ay.set_xlabel(AXIS_LABELS["step"])
     if race.surface.minimum is None:
         (_, _), (_, y1) = race.window
         ay.axhline(y1, color=theme.muted, lw=0.9, ls="--", zorder=1)

@@ -195,17 +195,35 @@ LEGEND: dict[str, dict] = {
     "map": {"loc": "upper left", "bbox_to_anchor": (1.02, 1.0), "frameon": False},
 }
 
-#: Axis labels of the quantities several figures plot: the same words everywhere.
+#: Axis labels (and colour-bar labels) of the quantities the figures plot: one label per
+#: quantity, the same words everywhere (docs/STYLE.md). A word names the quantity, its symbol
+#: follows as maths; the label never repeats the scale ("log scale") or the arguments
+#: ("J(m, b)"): the ticks and the title say those.
 AXIS_LABELS: dict[str, str] = {
+    "x": "$x$",
+    "y": "$y$",
     "slope": "slope $m$",
     "intercept": "intercept $b$",
-    "iteration": "iteration $t$",
+    # the line's parameters on the standardised feature z
+    "slope on z": "slope $m'$ on $z$",
+    "intercept on z": "intercept $b'$ on $z$",
+    "weight": "weight $w$",
+    "w1": "$w_1$",
+    "w2": "$w_2$",
+    "w3": "$w_3$",
+    # an optimizer's step count t (θ_t after t steps): "iteration" is the same quantity
+    "step": "step $t$",
+    # one pass over the training set (in a full-batch fit, one gradient step)
+    "epoch": "epoch",
     "cost": "cost $J$",
     # the cost J of a fit on its training samples and on held-out ones (never "MSE" or "error")
     "training cost": "training cost $J$",
     "test cost": "test cost $J$",
     "rate": r"learning rate $\alpha$",
+    "momentum": r"momentum $\beta$",
+    "penalty": r"penalty strength $\lambda$",
 }
+AXIS_LABELS["iteration"] = AXIS_LABELS["step"]
 
 #: Titles in sentence case: a capital first letter, the rest as in running text (proper names
 #: like Adam, Nesterov keep theirs); no full stop.
