@@ -30,7 +30,7 @@ def facts() -> dict:
     lv = views.contour_levels(J)
     n = numbers.text
     return dict(m0=n(views.M_RANGE[0]), m1=n(views.M_RANGE[1]), b0=n(views.B_RANGE[0]),
-                b1=n(views.B_RANGE[1]), lmin=n(lv[0], 3), lmax=n(lv[-1], 0), m_best=n(m_best, 3),
+                b1=n(views.B_RANGE[1]), lmin=n(lv[0], 4), lmax=n(lv[-1], 0), m_best=n(m_best, 3),
                 b_best=n(b_best, 3), j_best=n(regression.cost(m_best, b_best, x, y), 4))
 
 

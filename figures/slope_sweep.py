@@ -5,7 +5,7 @@ of three slopes through the seven points; the red bars are the errors of the ste
 the cost J as a function of the slope alone, a parabola; each line on the left is the mark of
 the same colour on it. Its bottom, starred, is the best slope, m* = {m_best:.3f}, where
 J = {j_best:.4f}; the slopes {m_lo:.3f} and {m_hi:.3f}, equally far on either side, both cost
-J = {j_lo:.3f}.
+J = {j_lo:.4f}.
 
 Alt: Left, seven points with three straight lines through a common intercept: one too flat, one
 through the middle of the points, one too steep, with red vertical bars from each point to the

@@ -9,6 +9,8 @@ import numpy as np
 import pytest
 from figure_baselines import TOLERANCE, baseline_path, figure, render_small
 from fontcheck import assert_house_fonts, maths_in_text
+from matplotlib.collections import QuadMesh
+from matplotlib.contour import ContourSet
 from matplotlib.testing.compare import compare_images
 from matplotlib.text import Text
 
@@ -128,6 +130,22 @@ def test_axis_labels_are_the_house_labels(target):
             if re.search(pattern, label) and label not in house:
                 wrong.append((label, house))
     assert not wrong, f"{target.id}: not the house label: {wrong}"
+
+
+@pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
+def test_no_legend_over_a_map(target):
+    # a map's key sits outside it (theme.LEGEND["map"]: one row under the map), never over a
+    # path, a level line or the data of a contour map or heat map
+    fig = figure(target.id, "light")
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    legends = [ax.get_legend() for ax in fig.axes if ax.get_legend()] + list(fig.legends)
+    maps = [ax for ax in fig.axes if ax.name != "3d" and ax.get_label() != "<colorbar>"
+            and any(isinstance(c, QuadMesh | ContourSet) for c in ax.get_children())]
+    covered = [(ax.get_title() or ax.get_xlabel(), lg.texts[0].get_text()) for ax in maps
+               for lg in legends
+               if lg.get_window_extent(renderer).overlaps(ax.get_window_extent(renderer))]
+    assert not covered, f"{target.id}: a legend over a map: {covered}"
 
 
 #: Programmer notation that people do not write: a hyphen-minus before a digit, e-notation,

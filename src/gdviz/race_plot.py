@@ -73,6 +73,12 @@ def swing_words(crossings: int) -> str:
     return f"swings from wall to wall, crossing the floor {crossings} times"
 
 
+def distance(d: float, medium: str = "mathtext") -> str:
+    """A run's final distance to the minimum, as every race writes it (legend and caption): two
+    significant figures, zeros kept, so one figure's distances read alike (0.20, 0.071, 4.0)."""
+    return numbers.significant(d, 2, medium)
+
+
 def legend_label(race, outcome) -> str:
     """Name and learning rate, then how the run ended: its distance to the minimum, the step at
     which it left the frame, or (no minimum) its final |y|."""
@@ -81,7 +87,7 @@ def legend_label(race, outcome) -> str:
     if outcome.exit is not None:
         return f"{head}\nleft the frame at step {outcome.exit.step}"
     if outcome.distance is not None:
-        return f"{head}\nends {numbers.mathtext(outcome.distance)} from the minimum"
+        return f"{head}\nends {distance(outcome.distance)} from the minimum"
     return f"{head}\nends at $|y| = {numbers.latex(abs(outcome.final[1]))}$"
 
 

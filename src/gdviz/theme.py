@@ -187,12 +187,13 @@ CLASS_MARKERS: tuple[Marker, ...] = (
 RESIDUAL = {"role": "error", "linewidth": 1.0, "linestyle": "-", "zorder": 3}
 
 #: Legend placement per family of figures (matplotlib loc / bbox): races and optimizer
-#: comparisons in one row under the axes; curves of one panel inside at "best"; maps outside
-#: right of the map, so no path is hidden.
+#: comparisons in one row under the axes; curves of one panel inside at "best"; a map's key in
+#: one row under the map, below its axis label, so no path or level is hidden (the right of a
+#: map is its colour bar's or the next panel's).
 LEGEND: dict[str, dict] = {
     "race": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.14), "ncols": 7, "frameon": False},
     "curves": {"loc": "best", "frameon": True},
-    "map": {"loc": "upper left", "bbox_to_anchor": (1.02, 1.0), "frameon": False},
+    "map": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.17), "ncols": 3, "frameon": False},
 }
 
 #: Axis labels (and colour-bar labels) of the quantities the figures plot: one label per
