@@ -12,7 +12,7 @@ points after every step, on a log scale: smooth for the full batch (drawn on top
 and down for the others (faint), whose running means over the last {window} steps (bold) stay
 above the full batch's cost all the way, the single sample's highest. Averaged over the last
 {last} steps and over {seeds} seeds (one seed's last value is luck), J = {j_full} (full batch),
-{j_mini} (mini-batch) and {j_single} (single sample), against J* = {j_star:.4f} at the minimum.
+{j_mini} (mini-batch) and {j_single} (single sample), against J* = {j_star} at the minimum.
 
 Alt: Three contour maps of the same long, narrow valley side by side, each with one path from a
 common start near the top: a smooth straight path down the valley floor, a jagged path that
@@ -31,10 +31,12 @@ from gdviz import theme as th
 from gdviz.race_plot import batch_colors
 
 RACE = races.BATCH_RACE
+#: Decimals of every cost J the figure and its caption write (the settled costs and J*).
+J_PLACES = 4
 
 
 def facts() -> dict:
-    full, mini, single = (numbers.text(v, 3) for v in races.settled_costs(RACE).values())
+    full, mini, single = (numbers.text(v, J_PLACES) for v in races.settled_costs(RACE).values())
     x, y = data.regression_points()
     m, b = regression.least_squares(x, y)
     return {"n": x.size, "m0": numbers.text(RACE.start[0]), "b0": numbers.text(RACE.start[1]),
@@ -42,7 +44,7 @@ def facts() -> dict:
             "last": races.BATCH_SUMMARY.last_steps, "window": races.BATCH_WINDOW,
             "seeds": len(races.BATCH_SUMMARY.seeds),
             "j_full": full, "j_mini": mini, "j_single": single,
-            "j_star": regression.cost(m, b, x, y)}
+            "j_star": numbers.text(regression.cost(m, b, x, y), J_PLACES)}
 
 
 def make_figure(theme):
@@ -85,15 +87,16 @@ def make_figure(theme):
 
     gm.style_axes(aj, theme)
     aj.axhline(j_star, color=theme.good, lw=0.9, ls="--", gid="j-star")
-    aj.text(RACE.steps * 0.01, j_star * 1.12, f"minimum $J^* = {j_star:.4f}$", ha="left",
-            va="bottom", fontsize=theme.small_size, color=theme.good)
+    aj.text(RACE.steps * 0.01, j_star * 1.12,
+            f"minimum $J^* = {numbers.latex(j_star, places=J_PLACES)}$", ha="left", va="bottom",
+            fontsize=theme.small_size, color=theme.good)
     aj.set_yscale("log")
     # head room above the noisiest run for the legend: no curve under it
     top = max(float(tr.losses.max()) for tr in runs.values())
     aj.set_ylim(None, top * 60)
     aj.set_xlim(0, RACE.steps)
-    aj.set_xlabel("step")
-    aj.set_ylabel(f"cost $J$ on all {x.size} points")
+    aj.set_xlabel(th.AXIS_LABELS["step"])
+    aj.set_ylabel(th.AXIS_LABELS["cost"])
     aj.legend(loc="upper right", ncols=3,
               title=f"bold: $J$ averaged over the last {races.BATCH_WINDOW} steps; "
                     "faint: $J$ at each step", title_fontsize=theme.small_size)

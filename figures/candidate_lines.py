@@ -24,9 +24,14 @@ def facts() -> dict:
     return {f"j{i}": c for i, c in enumerate(costs)}
 
 
+#: Decimals of the guesses' slopes and intercepts (gdcore's data.CANDIDATES are set to these),
+#: the same in every panel: −1.0 beside 2.5 and 0.1, never −1.
+M_PLACES, B_PLACES = 2, 1
+
+
 def _fmt_line(m: float, b: float) -> str:
     sign = "-" if b < 0 else "+"
-    return rf"$f(x) = {nb.latex(m)}\,x {sign} {nb.latex(abs(b))}$"
+    return rf"$f(x) = {nb.latex(m, places=M_PLACES)}\,x {sign} {nb.latex(abs(b), places=B_PLACES)}$"
 
 
 def make_figure(theme):

@@ -21,6 +21,7 @@ from gdcore import data, regression
 from gdcore.cost_descent import COST_DESCENT
 from gdviz import mpl as gm
 from gdviz import numbers, views
+from gdviz import theme as th
 
 
 def run():
@@ -33,7 +34,7 @@ def facts() -> dict:
     _, _, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
     m_best, b_best = regression.least_squares(x, y)
     traj = run()
-    return dict(jmin=numbers.text(J.min(), 3), jmax=numbers.text(J.max(), 0),
+    return dict(jmin=numbers.text(J.min(), 4), jmax=numbers.text(J.max(), 0),
                 m0=numbers.text(COST_DESCENT.start[0]), b0=numbers.text(COST_DESCENT.start[1]),
                 lr=numbers.text(COST_DESCENT.lr_good), m_best=numbers.text(m_best, 3),
                 b_best=numbers.text(b_best, 3), jend=numbers.text(traj.losses[-1], 4),
@@ -60,13 +61,13 @@ def make_figure(theme):
     ax.plot([m_best], [b_best], **theme.marker("minimum"), label="minimum", gid="minimum")
     ax.set_xlim(*views.M_RANGE)
     ax.set_ylim(*views.B_RANGE)
-    ax.set_xlabel("slope $m$")
-    ax.set_ylabel("intercept $b$")
-    ax.legend(loc="upper right")
+    ax.set_xlabel(th.AXIS_LABELS["slope"])
+    ax.set_ylabel(th.AXIS_LABELS["intercept"])
+    gm.optimizer_legend(ax, theme, "map")
     cb = fig.colorbar(mesh, ax=ax, pad=0.03, aspect=25)
     cb.locator = LogLocator()
     cb.update_ticks()
-    cb.set_label("$J(m, b)$ (log scale)")
+    cb.set_label(th.AXIS_LABELS["cost"])
     cb.outline.set_edgecolor(theme.muted)
     return fig
 

@@ -5,7 +5,7 @@ once with the raw inputs x and once with the standardised inputs z = (x − μ)/
 (μ = {mu:.3f}, σ = {sd:.3f}). Left: with raw x the bowl of J is a long, narrow valley; its
 curvature differs {cond_raw:.0f}-fold between the steepest and the flattest direction. Even at a
 rate close to the limit (α = {lr_raw:.3f}) each step bounces across the valley while the path
-creeps along its floor: after {steps} steps J = {j_raw:.3f}. Right: with standardised z the bowl
+creeps along its floor: after {steps} steps J = {j_raw:.4f}. Right: with standardised z the bowl
 is round (curvature ratio {cond_scaled:.0f}); the gradient points at the minimum, and the path
 (α = {lr_scaled:g}) runs straight to it: J = {j_scaled:.4f}, the least-squares minimum.
 
@@ -59,7 +59,7 @@ def _panel(ax, theme, run, title, xlabel, ylabel):
             transform=ax.transAxes, ha="left", va="bottom", fontsize=theme.small_size,
             color=theme.text, bbox=dict(boxstyle="round,pad=0.3", fc=theme.background,
                                         ec="none", alpha=0.85))
-    ax.legend(loc="lower right")
+    gm.optimizer_legend(ax, theme, "map")
 
 
 def make_figure(theme):
@@ -69,7 +69,7 @@ def make_figure(theme):
            th.AXIS_LABELS["slope"], th.AXIS_LABELS["intercept"])
     _panel(sx, theme, fs.scaled,
            f"standardised $z$: round bowl\ncurvature ratio {fs.scaled.condition:.0f}",
-           "$m'$ (slope on $z$)", "$b'$")
+           th.AXIS_LABELS["slope on z"], th.AXIS_LABELS["intercept on z"])
     sx.set_aspect("equal")
     return fig
 

@@ -1,20 +1,22 @@
 """Gradient descent on the regression cost
 
 Plain gradient descent on J(m, b) with the raw data, from the poor start m = {m0:g}, b = {b0:g}
-(J = {j0:.1f}), learning rate α = {lr:g} (the limit for this data is {limit:.4f}), {steps} steps.
+(J = {j0}), learning rate α = {lr:g} (the limit for this data is {limit:.4f}), {steps} steps.
 Top: the line at iterations {schedule}, spaced evenly on a log scale. Bottom left: the path of
 (m, b) over the contours of J: a few large steps across the steep walls of the valley, then a
 long slide along its nearly flat floor to the minimum. Bottom right: J at every iteration (both
 axes logarithmic), the same iterations marked; it falls quickly at first, then slowly, to
-{jend:.4f} against the least-squares minimum {jbest:.4f}.
+{jend} against the least-squares minimum {jbest}.
 
 Alt: Top, six small plots of the seven points with a straight line: at iteration 0 the line is
 steep and far above the points; it swings below them, then turns slowly until it runs through
 them at the last iteration. Bottom left, a contour map of J with a path that first zig-zags
 across the valley and then follows the valley floor to the minimum, marked by a green star;
-a hollow ring marks the start. Bottom right, a falling curve of J against the iteration number
+a hollow ring marks the start. Bottom right, a falling curve of J against the step number
 on log axes, with the same six iterations marked, the first by a hollow ring.
 """
+
+import functools
 
 import numpy as np
 from matplotlib.colors import LogNorm
@@ -26,9 +28,10 @@ from gdviz import numbers, views
 from gdviz import theme as th
 from gdviz.colors import mix
 
-#: Decimals of every cost on the small panels (one number of places for the figure: 13.900 …
-#: 0.009, not 13.9, 0.378, 0.00909).
-J_PLACES = 3
+#: Decimals of every cost J of the figure, its caption and alt text (panels, the minimum J*):
+#: one number of places, enough for J* = 0.0090 and the last step's 0.0091 to differ
+#: (13.8610 … 0.0091, not 13.861 beside 0.0090).
+J_PLACES = 4
 
 
 def run():
@@ -46,11 +49,13 @@ def facts() -> dict:
     traj = run()
     sched = schedule()
     d = COST_DESCENT
-    return dict(m0=d.start[0], b0=d.start[1], j0=traj.losses[0], lr=d.lr_good,
+    j = functools.partial(numbers.text, places=J_PLACES)
+    return dict(m0=d.start[0], b0=d.start[1], j0=j(traj.losses[0]), lr=d.lr_good,
                 limit=COST_DESCENT.max_stable_rate, steps=numbers.count(COST_DESCENT.steps),
                 schedule=", ".join(numbers.count(t) for t in sched[:-1])
                 + f" and {numbers.count(sched[-1])}",
-                jend=traj.losses[-1], jbest=regression.cost(*regression.least_squares(x, y), x, y))
+                jend=j(traj.losses[-1]),
+                jbest=j(regression.cost(*regression.least_squares(x, y), x, y)))
 
 
 def ramp(theme, k: int) -> list:
@@ -119,10 +124,10 @@ def make_figure(theme):
                 va="bottom", fontsize=theme.small_size, color=theme.text)
     cx.set_xlim(*views.M_RANGE)
     cx.set_ylim(*views.B_RANGE)
-    cx.set_xlabel("$m$")
-    cx.set_ylabel("$b$")
+    cx.set_xlabel(th.AXIS_LABELS["slope"])
+    cx.set_ylabel(th.AXIS_LABELS["intercept"])
     cx.set_title(th.title(f"path of $(m, b)$, $\\alpha = {COST_DESCENT.lr_good:g}$"))
-    cx.legend(loc="upper right")
+    gm.optimizer_legend(cx, theme, "map")
 
     # Bottom right: J per iteration, log axes (iteration 0 on the linear stretch of symlog).
     jx = fig.add_subplot(bottom[1])
@@ -133,11 +138,12 @@ def make_figure(theme):
     jx.scatter(sched[1:], losses[sched[1:]], s=26, c=colours[1:], edgecolors=theme.text,
                linewidths=0.6, zorder=4, gid="iterations-cost")
     jx.axhline(j_best, color=theme.good, linestyle="--", linewidth=0.9, zorder=1)
-    jx.text(1.5, j_best * 1.15, f"least-squares minimum $J^{{\\!*}} = {j_best:.4f}$",
+    j_tex = numbers.latex(j_best, places=J_PLACES)
+    jx.text(1.5, j_best * 1.15, f"least-squares minimum $J^{{\\!*}} = {j_tex}$",
             ha="left", va="bottom", fontsize=theme.small_size, color=theme.text)
     gm.cost_per_iteration_axes(jx, COST_DESCENT.steps, j_best / 1.6, float(losses.max()) * 1.6)
     jx.set_xlim(left=-0.3)  # the whole start ring at t = 0, clear of the left spine
-    jx.set_title(th.title("cost per iteration"))
+    jx.set_title(th.title("cost per step"))
     return fig
 
 

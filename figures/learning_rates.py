@@ -59,7 +59,7 @@ def facts() -> dict:
                 steps=nb.count(COST_DESCENT.steps), shown=COST_DESCENT.shown_steps,
                 limit=nb.text(COST_DESCENT.max_stable_rate,
                                                                   places=3),
-                j_small=nb.text(ts.losses[-1], places=2), j_good=nb.text(tg.losses[-1], places=4),
+                j_small=nb.text(ts.losses[-1], places=4), j_good=nb.text(tg.losses[-1], places=4),
                 growth=nb.text(COST_DESCENT.growth_factor, places=2),
                 exit_step=len(drawn_path(tl.points)) - 1, leaves=COST_DESCENT.leaves_plot(tl))
 
@@ -196,7 +196,7 @@ def make_figure(theme):
                 linewidth=0.8)
     sx.axhline(0, color=theme.muted, linewidth=0.8)
     sx.set_xticks(t)
-    sx.set_xlabel(th.AXIS_LABELS["iteration"])
+    sx.set_xlabel(th.AXIS_LABELS["step"])
     sx.set_ylabel("across the valley")
     lim = 1.25 * abs(d).max()
     sx.set_ylim(-lim, lim)

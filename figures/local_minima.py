@@ -44,8 +44,8 @@ def _curve(ax, theme, surface):
     ax.plot(w, surface(w), color=theme.text, lw=1.1, zorder=2, gid="cost-curve")
     ax.set_xlim(lo, hi)
     ax.set_ylim(-0.7, 6.0)  # room under the deepest minimum (J ≈ 0.10) for its label
-    ax.set_xlabel("weight $w$")
-    ax.set_ylabel("cost $J(w)$")
+    ax.set_xlabel(AXIS_LABELS["weight"])
+    ax.set_ylabel(AXIS_LABELS["cost"])
     gm.style_axes(ax, theme)
 
 
@@ -134,8 +134,8 @@ def make_figure(theme):
                 gid="position:momentum")
     a_time.set_xlim(0, max(EXP.steps, EXP.momentum_steps))
     a_time.xaxis.set_major_formatter(gm.count_formatter())
-    a_time.set_xlabel(AXIS_LABELS["iteration"])
-    a_time.set_ylabel("position $w$")
+    a_time.set_xlabel(AXIS_LABELS["step"])
+    a_time.set_ylabel(AXIS_LABELS["weight"])
     a_time.legend(loc="lower right", ncol=2)
     return fig
 

@@ -8,7 +8,7 @@ iteration {early_at}, then levels off and creeps down to {end:.3f}. Right: the d
 trained network's decision boundary (where its output crosses {threshold:g}); it now classifies
 {accuracy:.0%} of the points correctly.
 
-Alt: Left, a curve of the cost J against iteration that falls steeply at first and then
+Alt: Left, a curve of the cost J against the step t that falls steeply at first and then
 flattens into a long, slowly sinking tail, with its first and last values labelled. Right, two
 interleaved crescent-shaped clusters of points, blue dots and orange triangles, separated by a
 curved boundary line.
@@ -53,9 +53,9 @@ def make_figure(theme):
     ax.set_xlim(-EX.steps * 0.02, EX.steps * 1.02)
     ax.set_ylim(0, losses[0] * 1.08)
     ax.xaxis.set_major_formatter(gm.count_formatter())
-    ax.set_xlabel(AXIS_LABELS["iteration"])
-    ax.set_ylabel("training " + AXIS_LABELS["cost"])
-    ax.set_title("Training cost per iteration", fontsize=theme.font_size)
+    ax.set_xlabel(AXIS_LABELS["step"])
+    ax.set_ylabel(AXIS_LABELS["training cost"])
+    ax.set_title("Training cost per step", fontsize=theme.font_size)
 
     # The data and the learned boundary: the network's output evaluated on a grid.
     lo, hi = X.min(axis=0) - 0.3, X.max(axis=0) + 0.3

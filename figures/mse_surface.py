@@ -19,6 +19,7 @@ from matplotlib.ticker import LogLocator
 from gdcore import data, regression
 from gdviz import mpl as gm
 from gdviz import numbers, views
+from gdviz import theme as th
 from gdviz.cost_surface import draw_surface
 
 
@@ -29,7 +30,7 @@ def facts() -> dict:
     lv = views.contour_levels(J)
     n = numbers.text
     return dict(m0=n(views.M_RANGE[0]), m1=n(views.M_RANGE[1]), b0=n(views.B_RANGE[0]),
-                b1=n(views.B_RANGE[1]), lmin=n(lv[0], 3), lmax=n(lv[-1], 0), m_best=n(m_best, 3),
+                b1=n(views.B_RANGE[1]), lmin=n(lv[0], 4), lmax=n(lv[-1], 0), m_best=n(m_best, 3),
                 b_best=n(b_best, 3), j_best=n(regression.cost(m_best, b_best, x, y), 4))
 
 
@@ -55,12 +56,12 @@ def make_figure(theme):
                 bbox=dict(boxstyle="round,pad=0.25", fc=theme.background, ec="none", alpha=0.85))
     ax.set_xlim(*views.M_RANGE)
     ax.set_ylim(*views.B_RANGE)
-    ax.set_xlabel("$m$")
-    ax.set_ylabel("$b$")
+    ax.set_xlabel(th.AXIS_LABELS["slope"])
+    ax.set_ylabel(th.AXIS_LABELS["intercept"])
     cb = fig.colorbar(cs, ax=ax, shrink=0.9, pad=0.02, aspect=25)
     cb.locator = LogLocator()
     cb.update_ticks()
-    cb.set_label("$J(m, b)$ (log scale)")
+    cb.set_label(th.AXIS_LABELS["cost"])
     cb.outline.set_edgecolor(theme.muted)
     cb.ax.tick_params(labelsize=theme.small_size)
     return fig

@@ -16,7 +16,8 @@ lying across the lower left of the map and one running up its middle, meeting on
 pass.
 """
 
-from matplotlib.ticker import FormatStrFormatter, LogLocator, NullLocator
+import numpy as np
+from matplotlib.ticker import FormatStrFormatter, LogFormatterSciNotation, NullLocator
 
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
@@ -43,10 +44,10 @@ def facts() -> dict:
                 window=float(W1.max()))
 
 
-def _style3d(ax, theme, xlabel, ylabel, zlabel):
+def _style3d(ax, theme, xlabel, ylabel):
     ax.set_xlabel(xlabel, labelpad=-5)
-    ax.set_ylabel(ylabel, labelpad=-5)
-    ax.set_zlabel(zlabel, labelpad=-7)
+    ax.set_ylabel(ylabel, labelpad=0)
+    ax.set_zlabel(th.AXIS_LABELS["cost"], labelpad=-7)
     ax.tick_params(axis="both", pad=-3, labelsize=theme.small_size)
     gm.clear_panes(ax, theme)
     ax.set_box_aspect((1, 1, 0.7), zoom=1.25)
@@ -89,12 +90,14 @@ def make_figure(theme):
     ax.set_xticks([-2, 0, 2, 4])
     ax.set_yticks([-4, 0, 4, 8])
     ax.set_zticks([0, 100, 200])
-    _style3d(ax, theme, "$m$", "$b$", "$J$")
+    _style3d(ax, theme, th.AXIS_LABELS["slope"], th.AXIS_LABELS["intercept"])
     ax.set_title(th.title(f"linear regression: convex,\n{n_convex} minimum"))
     cs = _contours(ac, theme, M, B, J, th.AXIS_LABELS["slope"], th.AXIS_LABELS["intercept"])
-    cb = _colorbar(fig, cs, ac, theme, "$J(m, b)$ (log scale)")
-    cb.locator = LogLocator()
-    cb.update_ticks()
+    cb = _colorbar(fig, cs, ac, theme, th.AXIS_LABELS["cost"])
+    # the powers of ten inside the bar only (none drawn, or measured, beyond its ends)
+    lo, hi = cs.levels[0], cs.levels[-1]
+    cb.set_ticks(10.0 ** np.arange(np.ceil(np.log10(lo)), np.floor(np.log10(hi)) + 1))
+    cb.ax.yaxis.set_major_formatter(LogFormatterSciNotation())
 
     # Right: the network's cost over two of its weights.
     ll = _levels(theme, L)  # log-spaced too: the basins lie in the lowest decade
@@ -104,10 +107,10 @@ def make_figure(theme):
     nx.set_xticks([-w, 0, w])
     nx.set_yticks([-w, 0, w])
     nx.set_zticks([0.0, 0.5, 1.0, 1.5])
-    _style3d(nx, theme, "$w_1$", "$w_2$", "$J$")
+    _style3d(nx, theme, th.AXIS_LABELS["w1"], th.AXIS_LABELS["w2"])
     nx.set_title(th.title(f"sigmoid network: not convex,\nplateaus and {n_basins} basins"))
-    cs = _contours(nc, theme, W1, W2, L, "$w_1$", "$w_2$")
-    cb = _colorbar(fig, cs, nc, theme, "$J(w_1, w_2)$ (log scale)")
+    cs = _contours(nc, theme, W1, W2, L, th.AXIS_LABELS["w1"], th.AXIS_LABELS["w2"])
+    cb = _colorbar(fig, cs, nc, theme, th.AXIS_LABELS["cost"])
     cb.set_ticks([t for t in (0.05, 0.1, 0.2, 0.5, 1.0) if ll[0] <= t <= ll[-1]])
     cb.ax.yaxis.set_major_formatter(FormatStrFormatter("%g"))
     cb.ax.yaxis.set_minor_locator(NullLocator())

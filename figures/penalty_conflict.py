@@ -101,8 +101,8 @@ def make_figure(theme):
     ax.set_ylim(*WINDOW[1])
     ax.set_xticks(np.arange(-1.0, WINDOW[0][1] + 0.01, 0.5))
     ax.set_yticks(np.arange(-1.5, WINDOW[1][1] + 0.01, 0.5))
-    ax.set_xlabel("$w_1$")
-    ax.set_ylabel("$w_2$")
+    ax.set_xlabel(th.AXIS_LABELS["w1"])
+    ax.set_ylabel(th.AXIS_LABELS["w2"])
     ax.set_title(equations.mathtext_tight("l2-penalty"), fontsize=theme.font_size)
     # what each line of the map is, in a legend under it
     # the level-line tone that stands out most from the page, a little wider than on the map
@@ -129,7 +129,7 @@ def make_figure(theme):
     lmin, lmax = pc.lams[pos].min(), pc.lams.max()
     side.set_xlim(lmin / 2, lmax * 2)
     side.set_xticks(10.0 ** np.arange(np.log10(lmin), np.log10(lmax) + 0.5))
-    side.set_xlabel(r"penalty strength $\lambda$")
+    side.set_xlabel(th.AXIS_LABELS["penalty"])
     side.set_ylabel("weight at the minimiser")
     side.legend(loc="upper right")
     side.set_title(th.title("the minimiser, weight by weight"), fontsize=theme.font_size)

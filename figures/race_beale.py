@@ -27,7 +27,7 @@ end, the others level out between 0.02 and 0.2.
 from gdcore import races
 from gdviz import mpl as gm
 from gdviz import numbers
-from gdviz.race_plot import draw_race
+from gdviz.race_plot import distance, draw_race
 
 RACE = races.BEALE
 
@@ -42,7 +42,7 @@ def facts() -> dict:
                  for name in ("Momentum", "NAG")
             } | {f"{name.lower()}_far": numbers.text(round(float(trs[name].points[:, 0].max()), 1))
                  for name in ("Momentum", "NAG")
-            } | {name.lower(): numbers.text(out[name].distance)
+            } | {name.lower(): distance(out[name].distance, "text")
                  for name in ("SGD", "Momentum", "NAG", "Adam", "RMSprop")}
 
 

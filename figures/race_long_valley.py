@@ -30,7 +30,7 @@ from gdcore import races, surfaces
 from gdcore.optimizers import NAMES
 from gdviz import mpl as gm
 from gdviz import numbers
-from gdviz.race_plot import draw_race, swing_words
+from gdviz.race_plot import distance, draw_race, swing_words
 
 RACE = races.LONG_VALLEY
 
@@ -38,7 +38,7 @@ RACE = races.LONG_VALLEY
 def facts() -> dict:
     trs = races.run_race(RACE)
     out = races.outcomes(RACE, trs)
-    dist = {f"{n.lower()}": numbers.text(out[n].distance) for n in NAMES}
+    dist = {f"{n.lower()}": distance(out[n].distance, "text") for n in NAMES}
     return {
         "x0": numbers.text(RACE.start[0]), "y0": numbers.text(RACE.start[1]),
         "steps": RACE.steps, "ratio": surfaces.VALLEY_C / surfaces.VALLEY_A,

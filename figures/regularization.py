@@ -151,7 +151,7 @@ def make_figure(theme):
         a.axvline(0 if rp.lams[r] == 0 else rp.lams[r], color=theme.good if r == best else
                   theme.muted, linewidth=0.9, linestyle=(0, (1.5, 2)), zorder=1, gid="shown")
     n0.set_ylabel(r"coefficient norm $\|w\|$ ($w_0$ not penalised)")
-    n1.set_xlabel(r"penalty strength $\lambda$")
+    n1.set_xlabel(th.AXIS_LABELS["penalty"])
 
     # Training and test cost J against λ.
     e0, e1 = _split_axes(fig, bottom[1], theme, rp.lams[pos], COST_FLOOR, 3 * rp.test.max())
@@ -176,7 +176,7 @@ def make_figure(theme):
                 fontsize=theme.small_size, color=theme.text,
                 arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8))
     e0.set_ylabel(th.AXIS_LABELS["cost"])
-    e1.set_xlabel(r"penalty strength $\lambda$")
+    e1.set_xlabel(th.AXIS_LABELS["penalty"])
     e1.legend(loc="upper right")
     return fig
 

@@ -5,7 +5,7 @@ of three slopes through the seven points; the red bars are the errors of the ste
 the cost J as a function of the slope alone, a parabola; each line on the left is the mark of
 the same colour on it. Its bottom, starred, is the best slope, m* = {m_best:.3f}, where
 J = {j_best:.4f}; the slopes {m_lo:.3f} and {m_hi:.3f}, equally far on either side, both cost
-J = {j_lo:.3f}.
+J = {j_lo:.4f}.
 
 Alt: Left, seven points with three straight lines through a common intercept: one too flat, one
 through the middle of the points, one too steep, with red dashed vertical bars from each point
@@ -86,9 +86,9 @@ def make_figure(theme):
                                 shrinkA=0, shrinkB=4))
     jx.set_xlim(*data.SLOPE_SWEEP.window(m_best))
     jx.set_ylim(0, None)
-    jx.set_xlabel("slope $m$")
-    jx.set_ylabel(r"$J(m, b^{\!*})$")
-    jx.set_title(th.title("cost against the slope"))
+    jx.set_xlabel(th.AXIS_LABELS["slope"])
+    jx.set_ylabel(th.AXIS_LABELS["cost"])
+    jx.set_title(th.title(r"cost against the slope, $b = b^{\!*}$"))
     return fig
 
 

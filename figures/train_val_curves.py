@@ -84,7 +84,7 @@ def make_figure(theme):
                 arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8))
     ax.text(0.985, 0.93, "validation cost\nrises: overfitting", transform=ax.transAxes,
             ha="right", va="top", fontsize=theme.small_size, color=theme.error)
-    ax.set_xlabel("epoch (one full-batch gradient step)")
+    ax.set_xlabel(AXIS_LABELS["epoch"])
     ax.set_ylabel(AXIS_LABELS["cost"])
     ax.legend(loc="lower left")
     return fig

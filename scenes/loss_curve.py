@@ -47,6 +47,7 @@ from gdviz.manim_blocks import (
     u_to_t,
 )
 from gdviz.manim_theme import ThemedScene, sections
+from gdviz.theme import AXIS_LABELS
 
 #: The training run of the still (gdcore.networks.LOSS_CURVE).
 EX = LOSS_CURVE
@@ -87,10 +88,10 @@ class LossCurve(ThemedScene):
                        y_step=Y_STEP, x_places=2, log_t=True, plus_one=True)
         plot = LossPlot(t, self.it, None, (0, Y_TOP), 0, 0, log=False, ax=ax, log_t=True)
         ax.move_to(np.array([-2.55, -0.72, 0]))
-        xl = self.mixed("iteration $t$, plotted at $t + 1$ (log scale)", 24)
+        xl = self.mixed(AXIS_LABELS["step"] + ", plotted at $t + 1$ (log scale)", 24)
         xl.next_to(ax.x_axis, DOWN, buff=0.55)
         xl.align_to(ax.x_axis, RIGHT)
-        yl = self.mixed("cost $J$", 24)
+        yl = self.mixed(AXIS_LABELS["cost"], 24)
         yl.next_to(ax.y_axis.get_top(), RIGHT, buff=0.2).shift(0.1 * UP)
         ax.add(xl, yl)
         curve = plot.curve(self.losses, t.accent, stroke_width=4.5)
@@ -155,7 +156,7 @@ class LossCurve(ThemedScene):
 
     def section_setup(self):
         t = self.theme
-        title = self.text("Training a small network: the cost per iteration", 34)
+        title = self.text("Training a small network: the cost per step", 34)
         title.to_edge(UP, buff=0.42)
         s = EX.sizes
         sub = self.text(f"a {s[0]}–{s[1]}–{s[2]} {EX.activation} network, "
@@ -202,7 +203,7 @@ class LossCurve(ThemedScene):
             if b == early:
                 p = plot.c2p(early, self.losses[early])
                 mark = Dot(p, radius=0.07, color=t.text)
-                note = self.text(f"after {numbers.count(early)} iterations: "
+                note = self.text(f"after {numbers.count(early)} steps: "
                                  f"{self.losses[early]:.{J_PLACES}f}", 24)
                 note.next_to(p, UR, buff=0.15)
                 self.play(FadeIn(mark), FadeIn(note), run_time=0.8)
@@ -221,7 +222,7 @@ class LossCurve(ThemedScene):
                        self.text(f"start: {l0:.{J_PLACES}f}", 24).next_to(p0, RIGHT,
                                                                         buff=0.25))
         level = DashedLine(plot.c2p(0, l1), p1, color=t.muted, stroke_width=2, dash_length=0.08)
-        end = self.text(f"after {numbers.count(last)} iterations: {l1:.{J_PLACES}f}", 24)
+        end = self.text(f"after {numbers.count(last)} steps: {l1:.{J_PLACES}f}", 24)
         # in the open space well above the final level, joined to the last point by a leader
         end.align_to(p1, RIGHT).set_y(plot.c2p(0, END_LABEL_J)[1])
         leader = Line(np.array([p1[0], end.get_bottom()[1] - 0.1, 0]), p1 + 0.15 * UP,

@@ -9,6 +9,8 @@ import numpy as np
 import pytest
 from figure_baselines import TOLERANCE, baseline_path, figure, render_small
 from fontcheck import assert_house_fonts, maths_in_text
+from matplotlib.collections import QuadMesh
+from matplotlib.contour import ContourSet
 from matplotlib.testing.compare import compare_images
 from matplotlib.text import Text
 
@@ -75,6 +77,75 @@ def test_svg_is_vector_and_small(target):
     with gm.themed(theme.get("light")):
         fig.savefig(buf, format="svg")
     assert 1_000 < buf.tell() < 1_000_000
+
+
+#: What names a quantity the house labels (theme.AXIS_LABELS), and the house labels it may take:
+#: an axis or colour bar whose label matches a pattern must carry one of those labels exactly, so
+#: "iteration", "$J(m, b)$ (log scale)" or a bare "$m$" for the slope fail.
+HOUSE_QUANTITIES = {
+    r"\b(steps?|iterations?)\b|^\$t\$$": ("step",),
+    r"\bepochs?\b": ("epoch",),
+    r"\bslope\b|^\$m'?\$$": ("slope", "slope on z"),
+    r"\bintercept\b|^\$b'?\$$": ("intercept", "intercept on z"),
+    r"\b(cost|loss|MSE)\b|^\$J\b|^\$L\b": ("cost", "training cost", "test cost"),
+    r"learning rate|^\$\\alpha\$$": ("rate",),
+    r"\bmomentum\b|^\$\\beta\$$": ("momentum",),
+    r"\bpenalty\b|^\$\\lambda\$$": ("penalty",),
+    r"^(weight|position) \$w\$$|^\$w\$$": ("weight",),
+    r"^\$w_\d\$$|^weight \$w_": ("w1", "w2", "w3"),
+}
+
+
+def axis_labels(fig) -> list[str]:
+    """Every axis label of a figure (x, y and z of each axes, colour bars and insets too)."""
+    out, todo = [], list(fig.axes)
+    while todo:
+        ax = todo.pop()
+        todo.extend(ax.child_axes)
+        getters = (ax.get_xlabel, ax.get_ylabel, getattr(ax, "get_zlabel", str))
+        out.extend(label for get in getters if (label := get()))
+    return out
+
+
+def test_house_quantities_name_the_house_labels():
+    keys = {k for allowed in HOUSE_QUANTITIES.values() for k in allowed}
+    assert keys | {"x", "y", "iteration"} == set(theme.AXIS_LABELS)
+    assert theme.AXIS_LABELS["iteration"] == theme.AXIS_LABELS["step"] == "step $t$"
+    for pattern, allowed in HOUSE_QUANTITIES.items():
+        for k in allowed:  # each house label is recognised as its own quantity
+            assert re.search(pattern, theme.AXIS_LABELS[k]), (pattern, k)
+    for label in ("iteration", "iteration $t$", "$J(m, b)$ (log scale)", "$m$", "position $w$",
+                  "final training cost $J$", "epoch (one full-batch step)"):
+        assert any(re.search(p, label) and label not in {theme.AXIS_LABELS[k] for k in a}
+                   for p, a in HOUSE_QUANTITIES.items()), label
+
+
+@pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
+def test_axis_labels_are_the_house_labels(target):
+    # one label per quantity, everywhere (docs/STYLE.md, theme.AXIS_LABELS)
+    wrong = []
+    for label in axis_labels(figure(target.id, "light")):
+        for pattern, allowed in HOUSE_QUANTITIES.items():
+            house = [theme.AXIS_LABELS[k] for k in allowed]
+            if re.search(pattern, label) and label not in house:
+                wrong.append((label, house))
+    assert not wrong, f"{target.id}: not the house label: {wrong}"
+
+
+@pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
+def test_no_legend_over_a_map(target):
+    # a map's key sits outside it (theme.LEGEND["map"]: one row under the map), never over a
+    # path, a level line or the data of a contour map or heat map
+    fig = figure(target.id, "light")
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    legends = [ax.get_legend() for ax in fig.axes if ax.get_legend()] + list(fig.legends)
+    maps = [ax for ax in fig.axes if ax.name != "3d" and ax.get_label() != "<colorbar>"
+            and any(isinstance(c, QuadMesh | ContourSet) for c in ax.get_children())]
+    covered = [(ax.get_title() or ax.get_xlabel(), lg.texts[0].get_text()) for ax in maps
+               for lg in legends
+               if lg.get_window_extent(renderer).overlaps(ax.get_window_extent(renderer))]
+    assert not covered, f"{target.id}: a legend over a map: {covered}"
 
 
 #: Programmer notation that people do not write: a hyphen-minus before a digit, e-notation,

@@ -116,7 +116,12 @@ def test_race_legend_names_every_optimizer_with_its_rate_and_how_it_ended(name, 
         if o.exit is not None:
             assert tail == f"left the frame at step {o.exit.step}"
         elif o.distance is not None:
-            assert tail == f"ends {numbers.mathtext(o.distance)} from the minimum"
+            # every distance of a race to two significant figures, zeros kept: 0.20 beside
+            # 0.071 and 4.0, never 0.2 or 4; a power of ten below 0.001 (3.4 × 10⁻⁵)
+            d = numbers.significant(o.distance, 2, "mathtext")
+            assert tail == f"ends {d} from the minimum"
+            two = r"0\.0*[1-9]\d|[1-9]\.\d|[1-9]\d|\$\d\.\d \\times 10\^\{-\d+\}\$"
+            assert re.fullmatch(two, d)
         else:
             assert tail == f"ends at $|y| = {numbers.latex(abs(o.final[1]))}$"
     plain = re.sub(r"\$[^$]*\$", "", " ".join(texts))  # outside maths: no hyphen-minus, no 1e-5
@@ -294,7 +299,7 @@ def test_local_minima_ends_sit_at_gdcores_minima(theme):
     assert settled == {0, 1, 2}  # the starts settle in three different minima
     labels = {by_gid(fig, f"minimum-label:{i}").get_text() for i in range(3)}
     assert labels == {f"$w = {numbers.latex(m, 2)}$" for m in minima}
-    assert {ax.get_ylabel() for ax in fig.axes[:2]} == {"cost $J(w)$"}
+    assert {ax.get_ylabel() for ax in fig.axes[:2]} == {"cost $J$"}
 
 
 def test_local_minima_momentum_rolls_through_the_shallow_trough():

@@ -5,6 +5,8 @@ Also the shared geometry of gdviz.views."""
 
 from __future__ import annotations
 
+import re
+
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
@@ -124,6 +126,10 @@ def test_candidate_lines_are_gdcores_with_their_costs(theme):
         np.testing.assert_allclose(ys, regression.predict(m, b, xs))
         j = regression.cost(m, b, X, Y)
         assert line.axes.get_title() == f"$J = {j:.2f}$"
+        # each guess written with the same decimals: slopes 2, intercepts 1 (−1.0, not −1)
+        sign = "-" if b < 0 else "+"
+        label = rf"$f(x) = {m:.2f}\,x {sign} {abs(b):.1f}$"
+        assert label in [t.get_text() for t in line.axes.texts]
     costs = [regression.cost(m, b, X, Y) for m, b in data.CANDIDATES]
     assert costs[2] < min(costs[:2])  # the third guess follows the trend
 
@@ -191,7 +197,7 @@ def test_mse_surface_views_and_minimum(theme):
     assert ticks == [list(t) for t in cost_surface.TICKS]
     assert views.M_RANGE[1] not in ticks[0] and views.B_RANGE[0] not in ticks[1]
     assert views.B_RANGE[1] not in ticks[1] and 0 not in ticks[2]
-    assert ax.get_xlabel() == "$m$" and ax.get_ylabel() == "$b$"
+    assert ax.get_xlabel() == "slope $m$" and ax.get_ylabel() == "intercept $b$"
     _, _, J = regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
     filled = [c for c in contour_sets(ax) if c.filled]
     assert len(filled) == 1 and np.allclose(filled[0].levels, views.contour_levels(J))
@@ -258,8 +264,8 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
         assert np.allclose(filled.levels, views.contour_levels(grid, cm.levels, cm.log))
     # the network's cost is J (half the mean squared error), as everywhere
     labels = [a.get_zlabel() for a in axes_3d(fig)]
-    assert labels == ["$J$", "$J$"]
-    assert net_map.child_axes[0].get_ylabel() == "$J(w_1, w_2)$ (log scale)"
+    assert labels == ["cost $J$", "cost $J$"]
+    assert net_map.child_axes[0].get_ylabel() == "cost $J$"
     assert net_map.get_xlim() == pytest.approx((W1.min(), W1.max()))
     n_convex = procedure.count_local_minima(J, 0.01)
     n_basins = procedure.count_local_minima(L, 0.01)
@@ -366,6 +372,14 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
         m, b = traj.points[t]
         assert np.allclose(line.get_ydata(), regression.predict(m, b, xs))
         assert f"t = {numbers.count(t).replace(',', '{,}')}" in line.axes.get_title()
+        assert f"$J = {numbers.latex(traj.losses[t], places=4)}$" in line.axes.get_title()
+    # every cost of the figure with the same four decimals: 13.8610 … 0.0091 and J* = 0.0090
+    x, y = data.regression_points()
+    j_best = regression.cost(*regression.least_squares(x, y), x, y)
+    words = " ".join(t.get_text() for t in fig.findobj(Text))
+    assert f"$J^{{\\!*}} = {numbers.latex(j_best, places=4)}$" in words
+    costs = re.findall(r"J(?:\^\{\\!\*\})? = (\d+)\.(\d+)", words)
+    assert len(costs) == len(sched) + 1 and {len(d) for _, d in costs} == {4}
     # the scheduled iterations are marked on the path and on the cost curve: t = 0 by the
     # start ring (its own line), the later ones by dots in the panels' colours
     assert sched[0] == 0

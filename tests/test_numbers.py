@@ -130,3 +130,20 @@ def test_a_setting_is_never_written_as_rounding_noise():
     assert nb.text(1e-13) == "≈ 0"
     assert nb.hyper(r"\lambda", 1e-13) == "λ = 10⁻¹³"
     assert nb.hyper(r"\lambda", 1e-13, "mathtext") == r"$\lambda = 10^{-13}$"
+
+
+@pytest.mark.parametrize(("v", "expected"), [
+    (0.2, "0.20"), (0.0712, "0.071"), (4.0, "4.0"), (0.0099, "0.0099"), (0.15, "0.15"),
+    (12.3, "12"), (-0.5, "−0.50"), (3.4e-5, "3.4 × 10⁻⁵"), (2.3e6, "2.3 × 10⁶"), (1e-12, "≈ 0"),
+])
+def test_significant_keeps_the_zeros_of_its_figures(v, expected):
+    # one quantity's numbers in one figure read alike: 0.20 beside 0.071, never 0.2
+    assert nb.significant(v) == expected
+
+
+def test_significant_in_each_medium():
+    assert nb.significant(0.2, 2, "mathtext") == "0.20"
+    assert nb.significant(3.4e-5, 2, "mathtext") == r"$3.4 \times 10^{-5}$"
+    assert nb.significant(-4.0, 3, "latex") == "-4.00"
+    with pytest.raises(KeyError):
+        nb.significant(1.0, 2, "pango")

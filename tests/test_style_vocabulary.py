@@ -52,6 +52,15 @@ def test_legend_per_family():
         leg = gm.optimizer_legend(ax, th, "race")
     assert leg._ncols == 7 and not leg.get_frame_on()
     assert theme.LEGEND["curves"]["loc"] == "best"
+    with gm.themed(th):
+        fig, ax = gm.subplots(th)
+        ax.plot([0, 1], [0, 1], label="path")
+        key = gm.optimizer_legend(ax, th, "map")
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+    # a map's key: one row wholly under the map, no frame
+    assert key.get_window_extent(renderer).y1 < ax.get_window_extent(renderer).y0
+    assert not key.get_frame_on()
     with pytest.raises(KeyError):
         gm.optimizer_legend(ax, th, "pie")
 
@@ -71,5 +80,6 @@ def test_axis_labels_shared_by_the_drawing_pieces():
     with gm.themed(th):
         fig, ax = gm.subplots(th)
         gm.cost_per_iteration_axes(ax, 100, 1e-3, 10.0)
-    assert ax.get_xlabel() == theme.AXIS_LABELS["iteration"] == "iteration $t$"
+    assert ax.get_xlabel() == theme.AXIS_LABELS["step"] == "step $t$"
+    assert ax.get_ylabel() == theme.AXIS_LABELS["cost"]
     assert theme.AXIS_LABELS["slope"] == "slope $m$" and theme.AXIS_LABELS["cost"] == "cost $J$"

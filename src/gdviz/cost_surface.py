@@ -12,6 +12,7 @@ from matplotlib.colors import LogNorm
 from gdcore import regression
 from gdviz import mpl as gm
 from gdviz import views
+from gdviz.theme import AXIS_LABELS
 
 #: Tick numbers of the 3-D axes (m ∈ [−2, 4], b ∈ [−6, 8]): none where two axes meet in the
 #: stills' view (m = 4 with b = −6 at the front corner, b = 8 with J = 0 at the back one), so
@@ -73,9 +74,9 @@ def draw_surface(ax3, theme, x, y):
     ax3.set_ylim(*views.B_RANGE)
     for set_ticks, ticks in zip((ax3.set_xticks, ax3.set_yticks, ax3.set_zticks), TICKS):
         set_ticks(ticks)
-    ax3.set_xlabel("$m$", labelpad=-4)
-    ax3.set_ylabel("$b$", labelpad=-4)
-    ax3.set_zlabel("$J$", labelpad=-6)
+    ax3.set_xlabel(AXIS_LABELS["slope"], labelpad=-4)
+    ax3.set_ylabel(AXIS_LABELS["intercept"], labelpad=2)
+    ax3.set_zlabel(AXIS_LABELS["cost"], labelpad=-6)
     ax3.tick_params(axis="both", pad=-2, labelsize=theme.small_size)
     gm.clear_panes(ax3, theme)
     ax3.set_box_aspect((1, 1, 0.7), zoom=1.05)

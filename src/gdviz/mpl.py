@@ -253,5 +253,5 @@ def cost_per_iteration_axes(ax, steps: int, lo: float, hi: float) -> None:
     ax.set_xticks(ticks)
     ax.xaxis.set_major_formatter(count_formatter())
     ax.xaxis.set_minor_locator(NullLocator())
-    ax.set_xlabel(_theme.AXIS_LABELS["iteration"])
-    ax.set_ylabel("$J(m_t, b_t)$")
+    ax.set_xlabel(_theme.AXIS_LABELS["step"])
+    ax.set_ylabel(_theme.AXIS_LABELS["cost"])

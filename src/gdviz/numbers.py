@@ -164,3 +164,14 @@ def sig_places(v: float, sig: int = 3, most: int = 4) -> int:
     if a == 0:
         return most
     return int(min(max(sig - 1 - math.floor(math.log10(a)), 0), most))
+
+
+def significant(v: float, sig: int = 2, medium: str = "text") -> str:
+    """v to `sig` significant figures with its trailing zeros kept, so numbers of one quantity
+    read alike: 0.20, 0.071, 4.0 (not 0.2, 0.071, 4); a power of ten outside SCI_LOW..SCI_HIGH
+    (3.4 × 10⁻⁵), "≈ 0" below FLOOR. medium: "text", "mathtext" or "latex"."""
+    write = {"text": text, "mathtext": mathtext, "latex": latex}[medium]
+    a = abs(float(v))
+    if a < SCI_LOW or a >= SCI_HIGH:
+        return write(v, sig=sig)
+    return write(v, places=max(sig - 1 - math.floor(math.log10(a)), 0))

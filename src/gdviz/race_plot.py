@@ -12,6 +12,7 @@ from matplotlib.lines import Line2D
 from gdcore import races
 from gdviz import mpl as gm
 from gdviz import numbers
+from gdviz.theme import AXIS_LABELS
 from gdviz.theme import title as theme_title
 
 #: Line width (points) of the path drawn on top, and the extra width of each path beneath it:
@@ -72,6 +73,12 @@ def swing_words(crossings: int) -> str:
     return f"swings from wall to wall, crossing the floor {crossings} times"
 
 
+def distance(d: float, medium: str = "mathtext") -> str:
+    """A run's final distance to the minimum, as every race writes it (legend and caption): two
+    significant figures, zeros kept, so one figure's distances read alike (0.20, 0.071, 4.0)."""
+    return numbers.significant(d, 2, medium)
+
+
 def legend_label(race, outcome) -> str:
     """Name and learning rate, then how the run ended: its distance to the minimum, the step at
     which it left the frame, or (no minimum) its final |y|."""
@@ -80,7 +87,7 @@ def legend_label(race, outcome) -> str:
     if outcome.exit is not None:
         return f"{head}\nleft the frame at step {outcome.exit.step}"
     if outcome.distance is not None:
-        return f"{head}\nends {numbers.mathtext(outcome.distance)} from the minimum"
+        return f"{head}\nends {distance(outcome.distance)} from the minimum"
     return f"{head}\nends at $|y| = {numbers.latex(abs(outcome.final[1]))}$"
 
 
@@ -185,7 +192,7 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
                     mec=theme.background, mew=0.6, zorder=12, gid=f"progress-exit:{name}")
     ay.set_yscale("log")
     ay.set_xlim(0, race.steps)
-    ay.set_xlabel("step")
+    ay.set_xlabel(AXIS_LABELS["step"])
     if race.surface.minimum is None:
         (_, _), (_, y1) = race.window
         ay.axhline(y1, color=theme.muted, lw=0.9, ls="--", zorder=1)

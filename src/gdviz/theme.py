@@ -196,25 +196,44 @@ CLASS_MARKERS: tuple[Marker, ...] = (
 RESIDUAL = {"role": "error", "linewidth": 1.0, "linestyle": "--", "zorder": 3}
 
 #: Legend placement per family of figures (matplotlib loc / bbox): races and optimizer
-#: comparisons in one row under the axes; curves of one panel inside at "best"; maps outside
-#: right of the map, so no path is hidden.
+#: comparisons in one row under the axes; curves of one panel inside at "best"; a map's key in
+#: one row under the map, below its axis label, so no path or level is hidden (the right of a
+#: map is its colour bar's or the next panel's).
 LEGEND: dict[str, dict] = {
     "race": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.14), "ncols": 7, "frameon": False},
     "curves": {"loc": "best", "frameon": True},
-    "map": {"loc": "upper left", "bbox_to_anchor": (1.02, 1.0), "frameon": False},
+    "map": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.17), "ncols": 3, "frameon": False},
 }
 
-#: Axis labels of the quantities several figures plot: the same words everywhere.
+#: Axis labels (and colour-bar labels) of the quantities the figures plot: one label per
+#: quantity, the same words everywhere (docs/STYLE.md). A word names the quantity, its symbol
+#: follows as maths; the label never repeats the scale ("log scale") or the arguments
+#: ("J(m, b)"): the ticks and the title say those.
 AXIS_LABELS: dict[str, str] = {
+    "x": "$x$",
+    "y": "$y$",
     "slope": "slope $m$",
     "intercept": "intercept $b$",
-    "iteration": "iteration $t$",
+    # the line's parameters on the standardised feature z
+    "slope on z": "slope $m'$ on $z$",
+    "intercept on z": "intercept $b'$ on $z$",
+    "weight": "weight $w$",
+    "w1": "$w_1$",
+    "w2": "$w_2$",
+    "w3": "$w_3$",
+    # an optimizer's step count t (θ_t after t steps): "iteration" is the same quantity
+    "step": "step $t$",
+    # one pass over the training set (in a full-batch fit, one gradient step)
+    "epoch": "epoch",
     "cost": "cost $J$",
     # the cost J of a fit on its training samples and on held-out ones (never "MSE" or "error")
     "training cost": "training cost $J$",
     "test cost": "test cost $J$",
     "rate": r"learning rate $\alpha$",
+    "momentum": r"momentum $\beta$",
+    "penalty": r"penalty strength $\lambda$",
 }
+AXIS_LABELS["iteration"] = AXIS_LABELS["step"]
 
 #: Titles in sentence case: a capital first letter, the rest as in running text (proper names
 #: like Adam, Nesterov keep theirs); no full stop.
