@@ -66,11 +66,14 @@ FALL_SECONDS = 2.4
 SLIDE_SECONDS = 7.0
 #: The valley floor: the scheduled steps from the first with J under WALL_J.
 WALL_J = 0.05
-#: The camera's move in: the fall (its path, the −∇J arrow at the start, the minimum) is scaled
-#: about its centre to fill FALL_FILL of the window (at most ZOOM_MAX times) and brought to the
-#: window's centre, in DOLLY_SECONDS; the axes fade in the first AXES_FADE of the move (they
+#: The camera's move in (DOLLY_SECONDS): the fall (its path, the −∇J arrow at the start, the
+#: minimum) is scaled to fill FALL_FILL of the window (at most ZOOM_MAX times) and brought to
+#: the window's centre; the axes fade in the first AXES_FADE of the move (they
 #: would run out of the window).
 FALL_FILL = 0.8
+#: ... and lowers itself from PHI0 (the stills' 30° elevation) to FALL_PHI (18°), so that the
+#: wall's height, and the ball's fall down it, read.
+FALL_PHI = 72.0
 ZOOM_MAX = 2.2
 DOLLY_SECONDS = 2.0
 AXES_FADE = 0.25
@@ -83,8 +86,9 @@ LABEL_MIN_PX = 8
 #: The drawing's box, a little smaller than the house's, so that its labels stay 24 px inside the
 #: frame as the camera turns.
 DRAWN_BOX = tuple(0.92 * v for v in BOX)
-#: The axes' ticks: no m tick at −2, the corner where the J axis stands (it would read as J = −2).
-AXIS_TICKS = ([0, 2, 4], *TICKS[1:])
+#: The axes' ticks: no m tick at −2, the corner where the J axis stands (it would read as J = −2),
+#: and no b tick at −4, beside the m axis's 4 where the camera ends (they would read as 4 −4).
+AXIS_TICKS = ([0, 2, 4], [0, 4, 8], TICKS[2])
 #: The window the surface is drawn in (centre x, centre y, width, height), between the legend
 #: (left) and the readouts (right), under the title; its edge fades into the background over
 #: FEATHER scene units, so the surface moved in on is cut softly, never under a word.
@@ -107,8 +111,9 @@ def trajectory():
 
 class DollyView(View3D):
     """A View3D the camera can move in on: with `dolly` (a ValueTracker) at u, the box is
-    1 + u (zoom − 1) times larger and the screen point `focus` (where it is at u = 0) has moved
-    a share u of the way to `target`. At u = 0 it is the plain view."""
+    1 + u (zoom − 1) times larger and the point `focus` (box coordinates of the plain view) is
+    drawn a share u of the way from where the plain view draws it to the screen point `target`,
+    whatever the angles. At u = 0 it is the plain view."""
 
     def __init__(self, *args, **kwargs):
         self.dolly = ValueTracker(0.0)
@@ -131,8 +136,9 @@ class DollyView(View3D):
     @property
     def center(self):
         u = self.dolly.get_value()
-        return (self._center + u * (self.target - self.focus)
-                - (self.scale() - 1.0) * (self.focus - self._center))
+        v = self.matrix() @ self.focus  # the focus's offset from the centre in the plain view
+        v[2] = 0.0
+        return (1.0 - u) * (self._center + v) + u * self.target - self.scale() * v
 
     @center.setter
     def center(self, v):
@@ -188,16 +194,23 @@ class Descent3d(ThemedScene):
 
     def aim_dolly(self):
         """Where the camera moves in: the fall (the path to step FALL_STEPS, the −∇J arrow at the
-        start, the minimum) seen from THETA_FROM, scaled to fill FALL_FILL of the window."""
+        start, the minimum) seen from THETA_FROM and FALL_PHI, scaled to fill FALL_FILL of the
+        window, its centre at the window's centre."""
+        view = self.view
         pts = np.vstack([self.path_points(FALL_STEPS), self.descent_arrow_points(0.0),
                          self.best_point()])
-        scr = self.view.project(pts)[0]
+        phi = view.phi.get_value()
+        view.phi.set_value(FALL_PHI)
+        scr = view.project(pts)[0]
         lo, hi = scr.min(axis=0), scr.max(axis=0)
+        offset = (lo + hi) / 2 - view.center
+        offset[2] = 0.0
+        view.focus = view.matrix().T @ offset  # box point drawn at the fall's centre, depth 0
+        view.phi.set_value(phi)
         cx, cy, w, h = WINDOW
         size = np.maximum(hi - lo, 1e-9)
-        self.view.focus = (lo + hi) / 2
-        self.view.target = np.array([cx, cy, 0.0])
-        self.view.zoom = float(min(ZOOM_MAX, FALL_FILL * w / size[0], FALL_FILL * h / size[1]))
+        view.target = np.array([cx, cy, 0.0])
+        view.zoom = float(min(ZOOM_MAX, FALL_FILL * w / size[0], FALL_FILL * h / size[1]))
 
     def cost(self, m, b):
         return regression.cost(m, b, self.x, self.y)
@@ -418,9 +431,10 @@ class Descent3d(ThemedScene):
         self.play(FadeIn(self.readouts), FadeIn(self.arrow))
         self.bring_to_front(self.start_ring, self.ball, self.min_star)
 
-    def move_camera(self, to: float, axes_from: float, axes_to: float):
-        """The dolly to `to`, the axes fading from axes_from to axes_to while the window's edge
-        is near them (the first AXES_FADE of a move in, the last of a pull back)."""
+    def move_camera(self, to: float, phi: float, axes_from: float, axes_to: float):
+        """The dolly to `to` and the camera's phi to `phi` (one move), the axes fading from
+        axes_from to axes_to while the window's edge is near them (the first AXES_FADE of a move
+        in, the last of a pull back)."""
 
         def fade(mob, a):
             share = a / AXES_FADE if axes_to < axes_from else (a - 1 + AXES_FADE) / AXES_FADE
@@ -428,11 +442,11 @@ class Descent3d(ThemedScene):
             mob.shown = axes_from + (axes_to - axes_from) * share
             mob.update_from_view()
 
-        self.play(self.view.dolly.animate.set_value(to),
+        self.play(self.view.dolly.animate.set_value(to), self.view.phi.animate.set_value(phi),
                   UpdateFromAlphaFunc(self.axes, fade), run_time=DOLLY_SECONDS, rate_func=smooth)
 
     def section_move_in(self):
-        self.move_camera(1.0, 1.0, 0.0)
+        self.move_camera(1.0, FALL_PHI, 1.0, 0.0)
 
     def section_fall(self):
         # down the wall one step at a time, each eased in and out so its landing can be seen
@@ -442,7 +456,7 @@ class Descent3d(ThemedScene):
             self.wait(0.4)
 
     def section_pull_back(self):
-        self.move_camera(0.0, 0.0, 1.0)
+        self.move_camera(0.0, PHI0, 0.0, 1.0)
 
     def section_slide(self):
         last = len(self.shown) - 1

@@ -7,8 +7,10 @@ from manim.utils.color import ManimColor
 
 from gdcore import data, regression
 from gdviz import views
+from gdviz.cost_surface_scene import CENTER, PHI0
 from scenes.descent_3d import (
     BALL_RADIUS,
+    FALL_PHI,
     FALL_STEPS,
     LABEL_MIN_PX,
     PIECES,
@@ -118,21 +120,24 @@ def test_house_marks_and_the_minimum_drawn_over_the_ball():
 def test_camera_moves_in_on_the_fall_and_pulls_back():
     scene = rendered(Descent3d)
     view = scene.view
-    theta, dolly = view.theta.get_value(), view.dolly.get_value()
-    # at the end the camera has pulled back: the plain view
-    assert dolly == 0.0
+    theta, phi, dolly = view.theta.get_value(), view.phi.get_value(), view.dolly.get_value()
+    # at the end the camera has pulled back: the plain view, at the stills' elevation
+    assert dolly == 0.0 and phi == PHI0
+    np.testing.assert_allclose(view.center, CENTER + (0.0,))
     np.testing.assert_allclose(view.lengths, view._lengths)
     fall = np.vstack([scene.path_points(FALL_STEPS), scene.descent_arrow_points(0.0)])
     try:
         view.theta.set_value(THETA_FROM)
         before = view.project(fall)[0]
         view.dolly.set_value(1.0)
+        view.phi.set_value(FALL_PHI)
         after = view.project(fall)[0]
     finally:
         view.theta.set_value(theta)
+        view.phi.set_value(phi)
         view.dolly.set_value(dolly)
-    # moved in, the fall is drawn at least twice as large as in the whole view, inside the
-    # surface's window (its fading edge excluded)
+    # moved in and lowered, the fall is drawn at least twice as large as in the whole view,
+    # inside the surface's window (its fading edge excluded)
     span = np.ptp(after[:, :2], axis=0)
     assert span[0] >= 2.0 * np.ptp(before[:, 0])
     cx, cy, w, h = WINDOW
