@@ -445,20 +445,20 @@ class Descent3d(ThemedScene):
         self.play(self.view.dolly.animate.set_value(to), self.view.phi.animate.set_value(phi),
                   UpdateFromAlphaFunc(self.axes, fade), run_time=DOLLY_SECONDS, rate_func=smooth)
 
-    def section_move_in(self):
+    def section_move_in_on_the_ball(self):
         self.move_camera(1.0, FALL_PHI, 1.0, 0.0)
 
-    def section_fall(self):
+    def section_fall_down_the_wall(self):
         # down the wall one step at a time, each eased in and out so its landing can be seen
         for k in range(1, FALL_STEPS + 1):
             self.play(self.s.animate.set_value(float(k)), run_time=FALL_SECONDS,
                       rate_func=smooth)
             self.wait(0.4)
 
-    def section_pull_back(self):
+    def section_pull_back_to_the_valley(self):
         self.move_camera(0.0, PHI0, 0.0, 1.0)
 
-    def section_slide(self):
+    def section_slide_along_the_floor(self):
         last = len(self.shown) - 1
         # along the floor, the camera turning: the scheduled steps crowd as they shrink
         self.play(self.s.animate(rate_func=lambda a: a ** 1.3).set_value(last),
@@ -476,8 +476,9 @@ class Descent3d(ThemedScene):
                   rate_func=smooth)
         self.wait(1.5)
 
-    SECTIONS = sections(section_surface, section_marks, section_move_in, section_fall,
-                        section_pull_back, section_slide, section_arrive)
+    SECTIONS = sections(section_surface, section_marks, section_move_in_on_the_ball,
+                        section_fall_down_the_wall, section_pull_back_to_the_valley,
+                        section_slide_along_the_floor, section_arrive)
 
 
 __all__ = ["Descent3d", "trajectory", "RIGHT", "LEFT"]
