@@ -1,11 +1,17 @@
-"""The mountain climber: a ball descends the cost surface along gradient descent's path while
-the camera slowly turns.
+"""The mountain climber: a ball descends the cost surface along gradient descent's path.
 
 The path is gdcore's DESCENT_3D.run() (as figures/descent_3d.py), from high on the wall: the
 ball visits gdcore's points on a log-spaced schedule of steps (dense early, sparse on the slow
 valley floor), a −∇J arrow riding with it, and every height drawn is gdcore's cost J(m, b).
-The surface is gdviz.fast_surface's raster layer; the ball and path hide where the surface
-covers them.
+One change at a time: the camera moves in on the ball, the ball falls down the wall in its first
+two steps (the moment the scene exists for, slow and large), the camera pulls back to the
+whole valley, and the ball slides along the valley floor while the camera turns.
+The marks are the house's (docs/STYLE.md), projected from 3-D: the start a hollow ring in the
+text colour, the ball the current position's filled dot, the minimum the star in `good`, drawn
+over the ball so that it is never hidden; a legend shows each mark beside its word.
+The surface is gdviz.fast_surface's raster layer, inside a window between the legend and the
+readouts (its edge fading into the background); the ball and path hide where the surface covers
+them.
 Render alone with: manim -ql scenes/descent_3d.py Descent3d
 """
 
@@ -15,8 +21,11 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    Circle,
     Dot,
     FadeIn,
+    Star,
+    UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
     VMobject,
@@ -28,8 +37,17 @@ from manim import (
 from gdcore import data, descent, regression
 from gdcore.cost_descent import DESCENT_3D
 from gdviz import numbers, views
-from gdviz.cost_surface_scene import BOX, GRID, TICKS, build_axes, build_surface, build_view
-from gdviz.fast_surface import set_polylines, visible
+from gdviz.cost_surface_scene import (
+    BOX,
+    CENTER,
+    GRID,
+    PHI0,
+    THETA0,
+    TICKS,
+    build_axes,
+    build_surface,
+)
+from gdviz.fast_surface import ShadedSurface, View3D, set_polylines, visible
 from gdviz.manim_blocks import live_readout
 from gdviz.manim_theme import ThemedScene, sections
 
@@ -37,15 +55,28 @@ from gdviz.manim_theme import ThemedScene, sections
 #: path between gdcore's points follows the surface: each piece's height is gdcore's cost).
 SHOWN = 60
 PIECES = 8
-#: The camera turns from THETA_FROM to THETA_TO degrees of azimuth during the descent.
+#: The camera turns from THETA_FROM to THETA_TO degrees of azimuth during the slide.
 THETA_FROM, THETA_TO = -75.0, -20.0
-#: The descent in two stretches: down the wall (the scheduled steps until J falls below WALL_J,
-#: easing in, so the first and largest fall takes about a third of WALL_SECONDS: the moment the
-#: scene exists for), then along the valley floor (FLOOR_SECONDS, the steps crowding as they
-#: shrink), the camera turning throughout.
+#: The fall: the scheduled steps 0 → FALL_STEPS (step 0 to step 2: from J ≈ 83 across the valley
+#: to J ≈ 3.7), FALL_SECONDS for each step, the camera moved in on it (the moment the scene
+#: exists for, slow and large); then the slide along the valley floor (SLIDE_SECONDS, the steps
+#: crowding as they shrink), the camera pulled back and turning.
+FALL_STEPS = 2
+FALL_SECONDS = 2.4
+SLIDE_SECONDS = 7.0
+#: The valley floor: the scheduled steps from the first with J under WALL_J.
 WALL_J = 0.05
-WALL_SECONDS = 6.0
-FLOOR_SECONDS = 4.5
+#: The camera's move in (DOLLY_SECONDS): the fall (its path, the −∇J arrow at the start, the
+#: minimum) is scaled to fill FALL_FILL of the window (at most ZOOM_MAX times) and brought to
+#: the window's centre; the axes fade in the first AXES_FADE of the move (they
+#: would run out of the window).
+FALL_FILL = 0.8
+#: ... and lowers itself from PHI0 (the stills' 30° elevation) to FALL_PHI (18°), so that the
+#: wall's height, and the ball's fall down it, read.
+FALL_PHI = 72.0
+ZOOM_MAX = 2.2
+DOLLY_SECONDS = 2.0
+AXES_FADE = 0.25
 #: Length of the −∇J arrow in (m, b) units where the gradient is at least ARROW_FULL_GRAD long;
 #: below, it shrinks with the gradient (so it dies away at the minimum, off its marker).
 ARROW_LENGTH = 0.9
@@ -55,12 +86,89 @@ LABEL_MIN_PX = 8
 #: The drawing's box, a little smaller than the house's, so that its labels stay 24 px inside the
 #: frame as the camera turns.
 DRAWN_BOX = tuple(0.92 * v for v in BOX)
-#: The axes' ticks: no m tick at −2, the corner where the J axis stands (it would read as J = −2).
-AXIS_TICKS = ([0, 2, 4], *TICKS[1:])
+#: The axes' ticks: no m tick at −2, the corner where the J axis stands (it would read as J = −2),
+#: and no b tick at −4, beside the m axis's 4 where the camera ends (they would read as 4 −4).
+AXIS_TICKS = ([0, 2, 4], [0, 4, 8], TICKS[2])
+#: The window the surface is drawn in (centre x, centre y, width, height), between the legend
+#: (left) and the readouts (right), under the title; its edge fades into the background over
+#: FEATHER scene units, so the surface moved in on is cut softly, never under a word.
+WINDOW = (-0.05, -0.33, 9.0, 6.5)
+FEATHER = 0.6
+#: Radii of the marks (scene units): the minimum's star is larger than the ball, drawn over it.
+BALL_RADIUS = 0.12
+RING_RADIUS = 0.1
+STAR_RADIUS = 0.17
+#: The legend's rows: the gap under α, the pitch of the rows, and how far under a word's top its
+#: mark's centre sits (the middle of the words' small letters, at size 26).
+LEGEND_GAP = 0.25
+LEGEND_PITCH = 0.42
+MARK_DROP = 0.16
 
 
 def trajectory():
     return DESCENT_3D.run()
+
+
+class DollyView(View3D):
+    """A View3D the camera can move in on: with `dolly` (a ValueTracker) at u, the box is
+    1 + u (zoom − 1) times larger and the point `focus` (box coordinates of the plain view) is
+    drawn a share u of the way from where the plain view draws it to the screen point `target`,
+    whatever the angles. At u = 0 it is the plain view."""
+
+    def __init__(self, *args, **kwargs):
+        self.dolly = ValueTracker(0.0)
+        self.zoom = 1.0
+        self.focus = np.zeros(3)
+        self.target = np.zeros(3)
+        super().__init__(*args, **kwargs)
+
+    def scale(self) -> float:
+        return 1.0 + self.dolly.get_value() * (self.zoom - 1.0)
+
+    @property
+    def lengths(self):
+        return self._lengths * self.scale()
+
+    @lengths.setter
+    def lengths(self, v):
+        self._lengths = np.asarray(v, dtype=np.float64)
+
+    @property
+    def center(self):
+        u = self.dolly.get_value()
+        v = self.matrix() @ self.focus  # the focus's offset from the centre in the plain view
+        v[2] = 0.0
+        return (1.0 - u) * (self._center + v) + u * self.target - self.scale() * v
+
+    @center.setter
+    def center(self, v):
+        self._center = np.asarray(v, dtype=np.float64)
+
+
+class WindowSurface(ShadedSurface):
+    """The surface drawn in a window whose edge fades into the background over `feather`
+    scene units."""
+
+    def __init__(self, *args, feather: float = FEATHER, **kwargs):
+        self.feather = feather
+        self._mask = None
+        super().__init__(*args, **kwargs)
+
+    def render_rgba(self) -> np.ndarray:
+        rgba = super().render_rgba()
+        if self._mask is None or self._mask.shape != rgba.shape[:2]:
+            h, w = rgba.shape[:2]
+            ppu = w / self.region[2]
+            f = max(1.0, self.feather * ppu)
+            def ramp(n):  # 0 at the edge, 1 from f pixels in
+                i = np.arange(n)
+                return np.clip((np.minimum(i, i[::-1]) + 0.5) / f, 0.0, 1.0)
+
+            r = np.outer(ramp(h), ramp(w))
+            self._mask = r * r * (3 - 2 * r)  # smoothstep
+        rgba = rgba.copy()
+        rgba[..., 3] = np.round(rgba[..., 3] * self._mask).astype(np.uint8)
+        return rgba
 
 
 class Descent3d(ThemedScene):
@@ -73,11 +181,36 @@ class Descent3d(ThemedScene):
         self.m_star, self.b_star = regression.least_squares(self.x, self.y)
         j_top = float(regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
                                            GRID)[2].max())
-        self.view = build_view(j_top, DRAWN_BOX)
+        self.view = DollyView((views.M_RANGE, views.B_RANGE, (0.0, j_top)), DRAWN_BOX, CENTER,
+                              PHI0, THETA0)
         self.view.theta.set_value(THETA_FROM)
         self.s = ValueTracker(0.0)  # position along the schedule: index into self.shown
         #: the schedule's position where the ball reaches the valley floor (J < WALL_J)
         self.wall_end = int(np.argmax(self.traj.losses[self.shown] < WALL_J))
+        self.aim_dolly()
+
+    def best_point(self) -> np.ndarray:
+        return np.array([self.m_star, self.b_star, self.cost(self.m_star, self.b_star)])
+
+    def aim_dolly(self):
+        """Where the camera moves in: the fall (the path to step FALL_STEPS, the −∇J arrow at the
+        start, the minimum) seen from THETA_FROM and FALL_PHI, scaled to fill FALL_FILL of the
+        window, its centre at the window's centre."""
+        view = self.view
+        pts = np.vstack([self.path_points(FALL_STEPS), self.descent_arrow_points(0.0),
+                         self.best_point()])
+        phi = view.phi.get_value()
+        view.phi.set_value(FALL_PHI)
+        scr = view.project(pts)[0]
+        lo, hi = scr.min(axis=0), scr.max(axis=0)
+        offset = (lo + hi) / 2 - view.center
+        offset[2] = 0.0
+        view.focus = view.matrix().T @ offset  # box point drawn at the fall's centre, depth 0
+        view.phi.set_value(phi)
+        cx, cy, w, h = WINDOW
+        size = np.maximum(hi - lo, 1e-9)
+        view.target = np.array([cx, cy, 0.0])
+        view.zoom = float(min(ZOOM_MAX, FALL_FILL * w / size[0], FALL_FILL * h / size[1]))
 
     def cost(self, m, b):
         return regression.cost(m, b, self.x, self.y)
@@ -103,7 +236,8 @@ class Descent3d(ThemedScene):
 
     def path_points(self, s: float) -> np.ndarray:
         """The path up to s, (N, 3): gdcore's scheduled points, each segment split in PIECES
-        pieces whose heights are gdcore's cost, then the ball's point."""
+        pieces whose heights are gdcore's cost, then the segment the ball is on, in PIECES
+        pieces to the ball's point."""
         last = len(self.shown) - 1
         s = min(max(s, 0.0), last)
         k = int(np.floor(s + 1e-9))
@@ -115,8 +249,12 @@ class Descent3d(ThemedScene):
             mb = np.concatenate([segs.reshape(-1, 2), mb[-1:]])
         pts = np.column_stack([mb, self.cost(mb[:, 0], mb[:, 1])])
         pts[::PIECES, 2] = self.traj.losses[idx]  # the scheduled points: gdcore's losses
-        if s - k > 1e-9:
-            pts = np.vstack([pts, self.ball_point(s)])
+        if s - k > 1e-9:  # the segment the ball is on, to the ball, in pieces on the surface
+            ball = self.ball_point(s)
+            u = np.linspace(0.0, 1.0, PIECES, endpoint=False)[1:, None]
+            part = mb[-1] + u * (ball[:2] - mb[-1])
+            part = np.column_stack([part, self.cost(part[:, 0], part[:, 1])])
+            pts = np.vstack([pts, part, ball])
         return pts
 
     # -- pieces --------------------------------------------------------------------
@@ -142,11 +280,9 @@ class Descent3d(ThemedScene):
         path.add_updater(draw)
         return path
 
-    def build_marker(self, point_fn, color, radius, on_top=False):
-        """A dot at the data point point_fn() that hides while the surface covers it (or, on_top,
-        is always drawn over it)."""
-        dot = Dot(radius=radius, color=color, stroke_color=self.theme.background,
-                  stroke_width=1.5)
+    def build_marker(self, mark, point_fn, on_top=False):
+        """The mark at the data point point_fn(), following the camera; it hides while the
+        surface covers it (or, on_top, is always drawn over it)."""
 
         def follow(d):
             pt = np.atleast_2d(point_fn())
@@ -155,9 +291,43 @@ class Descent3d(ThemedScene):
             d.set_opacity(1.0 if on_top or visible(self.view, pt, self.cost)[0] else 0.0)
             return d
 
-        follow(dot)
-        dot.add_updater(follow)
-        return dot
+        follow(mark)
+        mark.add_updater(follow)
+        return mark
+
+    # -- the house marks (docs/STYLE.md) ---------------------------------------------
+
+    def ring(self, radius=RING_RADIUS):
+        t = self.theme
+        return Circle(radius=radius, color=t.text, stroke_width=3).set_fill(t.background, 1)
+
+    def ball_dot(self, radius=BALL_RADIUS):
+        t = self.theme
+        return Dot(radius=radius, color=t.accent, stroke_color=t.background, stroke_width=1.5)
+
+    def star(self, radius=STAR_RADIUS):
+        t = self.theme
+        return Star(outer_radius=radius, color=t.good, fill_opacity=1,
+                    stroke_width=1.5).set_stroke(t.background)
+
+    def legend(self):
+        """α, then each mark beside its word, in the text colour."""
+        m0, b0 = DESCENT_3D.start
+        rows = [(self.ring(), self.mixed(f"start $({numbers.latex(m0)}, {numbers.latex(b0)})$",
+                                         26)),
+                (self.ball_dot(), self.text("current", 26)),
+                (self.star(), self.text("minimum", 26))]
+        alpha = self.tex(rf"\alpha = {numbers.latex(DESCENT_3D.lr_good)}", 30)
+        group = VGroup(alpha)
+        left = alpha.get_left()[0]
+        top = alpha.get_bottom()[1] - LEGEND_GAP
+        for mark, word in rows:  # the marks centred in one column, the words' tops in line
+            word.move_to([left + 2 * STAR_RADIUS + 0.2 + word.width / 2, 0.0, 0.0])
+            word.shift((top - word.get_top()[1]) * UP)
+            mark.move_to([left + STAR_RADIUS, top - MARK_DROP, 0.0])
+            top -= LEGEND_PITCH
+            group.add(VGroup(mark, word))
+        return group
 
     def descent_arrow_points(self, s: float) -> np.ndarray:
         """The −∇J arrow at the ball (data points on the surface, tail first): from the ball
@@ -206,40 +376,31 @@ class Descent3d(ThemedScene):
         return group
 
     # -- sections ------------------------------------------------------------------
+    # -- sections ------------------------------------------------------------------
 
     def section_surface(self):
         t = self.theme
-        title = self.text("Descending the cost surface", 34).to_edge(UP, buff=0.4)
-        self.surface = build_surface(t, self.view, self.x, self.y)
+        title = self.text("Descending the cost surface", 34).to_edge(UP, buff=0.42)
+        self.surface = build_surface(t, self.view, self.x, self.y, region=WINDOW,
+                                     surface_cls=WindowSurface)
         self.axes = build_axes(t, self.view, AXIS_TICKS)
         self.add(self.surface)  # the raster layer lies under everything else
-        start = self.ball_point(0.0)
-        self.start_dot = self.build_marker(lambda: start, t.error, 0.08, on_top=True)
-        best = np.array([self.m_star, self.b_star, self.cost(self.m_star, self.b_star)])
-        self.min_dot = self.build_marker(lambda: best, t.good, 0.08, on_top=True)
-        self.path = self.build_path()
-        self.ball = self.build_marker(lambda: self.ball_point(self.s.get_value()), t.accent,
-                                      0.13)
-        self.ball.set_stroke(color=t.text, width=2)
-        m0, b0 = DESCENT_3D.start
-        info = VGroup(
-            self.tex(rf"\alpha = {numbers.latex(DESCENT_3D.lr_good)}", 30),
-            self.tex(rf"\mathrm{{start}}\ ({numbers.latex(m0)}, {numbers.latex(b0)})", 30,
-                     t.error),
-            self.tex(r"\mathrm{minimum}", 30, t.good),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-        info.to_corner(UP + LEFT, buff=0.4).shift(0.8 * DOWN)
         self.play(Write(title), self.surface.fade_in(), self.axes.fade_in(), run_time=1.5)
-        self.arrow = self.build_descent_arrow()
-        # the minimum's dot after the ball: drawn over it, never hidden when the ball arrives
-        self.play(FadeIn(info), FadeIn(self.start_dot), FadeIn(self.ball, scale=0.5),
-                  FadeIn(self.min_dot))
-        self.play(FadeIn(self.arrow))
-        self.add(self.path)
 
-    def section_descent(self):
+    def section_marks(self):
         t = self.theme
-        last = len(self.shown) - 1
+        self.path = self.build_path()
+        self.add(self.path)  # empty until the ball moves; under the marks
+        start = self.ball_point(0.0)
+        self.start_ring = self.build_marker(self.ring(), lambda: start, on_top=True)
+        self.ball = self.build_marker(self.ball_dot(),
+                                      lambda: self.ball_point(self.s.get_value()))
+        best = self.best_point()
+        # the minimum's star after the ball: drawn over it, never hidden when the ball arrives
+        self.min_star = self.build_marker(self.star(), lambda: best, on_top=True)
+        self.info = self.legend().to_corner(UP + LEFT, buff=0.42).shift(0.75 * DOWN)
+        self.play(FadeIn(self.info), FadeIn(self.start_ring), FadeIn(self.ball, scale=0.5),
+                  FadeIn(self.min_star))
 
         def step():
             return self.step_at(self.s.get_value())
@@ -262,19 +423,47 @@ class Descent3d(ThemedScene):
 
         j_num.add_updater(follow)
         self.j_num = j_num
-        self.readouts = VGroup(step_read, j_read).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-        self.readouts.to_corner(UP + RIGHT, buff=0.4).shift(0.8 * DOWN + 0.9 * LEFT)
-        self.play(FadeIn(self.readouts))
-        # down the wall slowly, one step at a time, then along the floor; the camera's turn
-        # shared between the two stretches in proportion to their time
-        total = WALL_SECONDS + FLOOR_SECONDS
-        theta_wall = THETA_FROM + (THETA_TO - THETA_FROM) * WALL_SECONDS / total
-        for target, theta, seconds, rate in (
-                (self.wall_end, theta_wall, WALL_SECONDS, lambda a: a ** 1.6),
-                (last, THETA_TO, FLOOR_SECONDS, lambda a: a ** 1.3)):
-            self.play(self.s.animate(rate_func=rate).set_value(target),
-                      self.view.theta.animate(rate_func=linear).set_value(theta),
-                      run_time=seconds)
+        self.readouts = VGroup(step_read, j_read).arrange(DOWN, aligned_edge=LEFT, buff=0.22)
+        self.readouts.to_corner(UP + RIGHT, buff=0.42).shift(0.75 * DOWN + 0.75 * LEFT)
+        self.arrow = self.build_descent_arrow()
+        # the marks above the arrow and the path
+        self.bring_to_front(self.start_ring, self.ball, self.min_star)
+        self.play(FadeIn(self.readouts), FadeIn(self.arrow))
+        self.bring_to_front(self.start_ring, self.ball, self.min_star)
+
+    def move_camera(self, to: float, phi: float, axes_from: float, axes_to: float):
+        """The dolly to `to` and the camera's phi to `phi` (one move), the axes fading from
+        axes_from to axes_to while the window's edge is near them (the first AXES_FADE of a move
+        in, the last of a pull back)."""
+
+        def fade(mob, a):
+            share = a / AXES_FADE if axes_to < axes_from else (a - 1 + AXES_FADE) / AXES_FADE
+            share = float(np.clip(share, 0.0, 1.0))
+            mob.shown = axes_from + (axes_to - axes_from) * share
+            mob.update_from_view()
+
+        self.play(self.view.dolly.animate.set_value(to), self.view.phi.animate.set_value(phi),
+                  UpdateFromAlphaFunc(self.axes, fade), run_time=DOLLY_SECONDS, rate_func=smooth)
+
+    def section_move_in_on_the_ball(self):
+        self.move_camera(1.0, FALL_PHI, 1.0, 0.0)
+
+    def section_fall_down_the_wall(self):
+        # down the wall one step at a time, each eased in and out so its landing can be seen
+        for k in range(1, FALL_STEPS + 1):
+            self.play(self.s.animate.set_value(float(k)), run_time=FALL_SECONDS,
+                      rate_func=smooth)
+            self.wait(0.4)
+
+    def section_pull_back_to_the_valley(self):
+        self.move_camera(0.0, PHI0, 0.0, 1.0)
+
+    def section_slide_along_the_floor(self):
+        last = len(self.shown) - 1
+        # along the floor, the camera turning: the scheduled steps crowd as they shrink
+        self.play(self.s.animate(rate_func=lambda a: a ** 1.3).set_value(last),
+                  self.view.theta.animate(rate_func=linear).set_value(THETA_TO),
+                  run_time=SLIDE_SECONDS)
 
     def section_arrive(self):
         t = self.theme
@@ -287,7 +476,9 @@ class Descent3d(ThemedScene):
                   rate_func=smooth)
         self.wait(1.5)
 
-    SECTIONS = sections(section_surface, section_descent, section_arrive)
+    SECTIONS = sections(section_surface, section_marks, section_move_in_on_the_ball,
+                        section_fall_down_the_wall, section_pull_back_to_the_valley,
+                        section_slide_along_the_floor, section_arrive)
 
 
 __all__ = ["Descent3d", "trajectory", "RIGHT", "LEFT"]

@@ -29,12 +29,13 @@ def build_view(z_top: float, box=BOX, center=CENTER) -> View3D:
     return View3D((views.M_RANGE, views.B_RANGE, (0.0, z_top)), box, center, PHI0, THETA0)
 
 
-def build_surface(theme, view: View3D, x, y, grid: int = GRID, region=REGION, cut=None):
+def build_surface(theme, view: View3D, x, y, grid: int = GRID, region=REGION, cut=None,
+                  surface_cls=ShadedSurface):
     """The cost grid from gdcore and its surface in the theme's cost map on log J, lit and
     meshed as theme.cost_map.surface says (the stills' treatment, gdviz.cost_surface).
 
     With `cut` (a ValueTracker of b), a CutSurface keeping b ≥ cut, its cut edge at gdcore's
-    J(m, cut)."""
+    J(m, cut). Without it, surface_cls (a ShadedSurface) draws it."""
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, grid)
     lv = views.contour_levels(J)
     look = theme.cost_map.surface
@@ -43,7 +44,7 @@ def build_surface(theme, view: View3D, x, y, grid: int = GRID, region=REGION, cu
     kw = dict(background=theme.background, mesh_colors=mesh, mesh_every=look.mesh_every,
               mesh_px=look.mesh_px)
     if cut is None:
-        return ShadedSurface(view, M, B, J, colors, region, **kw)
+        return surface_cls(view, M, B, J, colors, region, **kw)
     return CutSurface(view, M, B, J, colors, region,
                       lambda m, b: regression.cost(m, b, x, y), cut, **kw)
 

@@ -2,10 +2,25 @@
 
 import numpy as np
 from frames import rendered
+from manim import Circle, Dot, Star
+from manim.utils.color import ManimColor
 
 from gdcore import data, regression
 from gdviz import views
-from scenes.descent_3d import LABEL_MIN_PX, PIECES, WALL_J, Descent3d, trajectory
+from gdviz.cost_surface_scene import CENTER, PHI0
+from scenes.descent_3d import (
+    BALL_RADIUS,
+    FALL_PHI,
+    FALL_STEPS,
+    LABEL_MIN_PX,
+    PIECES,
+    STAR_RADIUS,
+    THETA_FROM,
+    WALL_J,
+    WINDOW,
+    Descent3d,
+    trajectory,
+)
 
 
 def test_ball_and_path_follow_gdcores_trajectory():
@@ -56,9 +71,82 @@ def test_ball_starts_high_and_falls_with_the_descent_arrow_downhill():
         d = pts[-1, :2] - pts[0, :2]
         assert np.dot(d, g) < 0 and abs(np.cross(d, g)) < 1e-9 * np.linalg.norm(g)
         np.testing.assert_allclose(pts[:, 2], regression.cost(pts[:, 0], pts[:, 1], x, y))
-    # the minimum's dot is drawn over the ball
+    # on the way between two steps the path follows the surface to the ball
+    pts = scene.path_points(0.5)
+    np.testing.assert_allclose(pts[-1], scene.ball_point(0.5), atol=0)
+    np.testing.assert_allclose(pts[:, 2], regression.cost(pts[:, 0], pts[:, 1], x, y))
+    assert len(pts) == PIECES + 1
+
+
+def same(a, b) -> bool:
+    return ManimColor(a).to_hex().lower() == ManimColor(b).to_hex().lower()
+
+
+def test_house_marks_and_the_minimum_drawn_over_the_ball():
+    scene = rendered(Descent3d)
+    t = scene.theme
+    x, y = data.regression_points()
+    # the house's marks: the start a hollow ring in the text colour, the ball a filled dot in
+    # the accent, the minimum a star in `good`
+    ring, ball, star = scene.start_ring, scene.ball, scene.min_star
+    assert isinstance(ring, Circle) and same(ring.get_stroke_color(), t.text)
+    assert same(ring.get_fill_color(), t.background)
+    assert isinstance(ball, Dot) and same(ball.get_fill_color(), t.accent)
+    assert isinstance(star, Star) and same(star.get_fill_color(), t.good)
+    # each at gdcore's point: the start, the last step, the least-squares minimum
+    traj = trajectory()
+    m, b = regression.least_squares(x, y)
+    for mark, point in ((ring, [*traj.points[0], traj.losses[0]]),
+                        (ball, [*traj.points[-1], traj.losses[-1]]),
+                        (star, [m, b, regression.cost(m, b, x, y)])):
+        np.testing.assert_allclose(mark.data_point, point, atol=1e-12)
+        np.testing.assert_allclose(mark.get_center(),
+                                   scene.view.project(np.atleast_2d(point))[0][0], atol=1e-9)
+    # at the end the ball rests on the minimum and the star is drawn over it, larger than it:
+    # never hidden
     mobs = scene.mobjects
-    assert mobs.index(scene.min_dot) > mobs.index(scene.ball)
+    assert mobs.index(star) > mobs.index(ball) > mobs.index(scene.path)
+    assert np.linalg.norm(star.get_center() - ball.get_center()) < BALL_RADIUS
+    assert star.get_fill_opacity() == 1.0 and STAR_RADIUS > BALL_RADIUS
+    # the legend shows the same marks beside their words, in the text colour
+    rows = scene.info[1:]
+    for row, kind in zip(rows, (Circle, Dot, Star)):
+        assert isinstance(row[0], kind)
+        assert all(same(c, t.text) for c in [row[1].get_color()])
+        assert row[0].get_right()[0] < row[1].get_left()[0]
+    assert isinstance(rows[2][0], Star) and same(rows[2][0].get_fill_color(), t.good)
+
+
+def test_camera_moves_in_on_the_fall_and_pulls_back():
+    scene = rendered(Descent3d)
+    view = scene.view
+    theta, phi, dolly = view.theta.get_value(), view.phi.get_value(), view.dolly.get_value()
+    # at the end the camera has pulled back: the plain view, at the stills' elevation
+    assert dolly == 0.0 and phi == PHI0
+    np.testing.assert_allclose(view.center, CENTER + (0.0,))
+    np.testing.assert_allclose(view.lengths, view._lengths)
+    fall = np.vstack([scene.path_points(FALL_STEPS), scene.descent_arrow_points(0.0)])
+    try:
+        view.theta.set_value(THETA_FROM)
+        before = view.project(fall)[0]
+        view.dolly.set_value(1.0)
+        view.phi.set_value(FALL_PHI)
+        after = view.project(fall)[0]
+    finally:
+        view.theta.set_value(theta)
+        view.phi.set_value(phi)
+        view.dolly.set_value(dolly)
+    # moved in and lowered, the fall is drawn at least twice as large as in the whole view,
+    # inside the surface's window (its fading edge excluded)
+    span = np.ptp(after[:, :2], axis=0)
+    assert span[0] >= 2.0 * np.ptp(before[:, 0])
+    cx, cy, w, h = WINDOW
+    assert np.all(np.abs(after[:, 0] - cx) < w / 2 - 0.6)
+    assert np.all(np.abs(after[:, 1] - cy) < h / 2 - 0.6)
+    # the ball's J falls along the fall: gdcore's losses at steps 0, 1, 2
+    j = [scene.ball_point(k)[2] for k in range(FALL_STEPS + 1)]
+    np.testing.assert_allclose(j, trajectory().losses[:FALL_STEPS + 1], atol=0)
+    assert j[0] > 80 and j[-1] < 4
 
 
 def test_every_step_lands_on_the_drawn_surface_and_markers_stay_on_top():
@@ -66,9 +154,9 @@ def test_every_step_lands_on_the_drawn_surface_and_markers_stay_on_top():
     p = trajectory().points
     (m0, m1), (b0, b1) = views.M_RANGE, views.B_RANGE
     assert np.all((m0 < p[:, 0]) & (p[:, 0] < m1) & (b0 < p[:, 1]) & (p[:, 1] < b1))
-    # the start and minimum markers are drawn whatever the surface covers
-    for dot in (scene.start_dot, scene.min_dot):
-        assert dot.get_fill_opacity() == 1.0
+    # the start and minimum marks are drawn whatever the surface covers
+    for mark in (scene.start_ring, scene.min_star):
+        assert mark.get_fill_opacity() == 1.0
     # no m tick at the J axis's corner (−2 would read as a value of J)
     assert -2 not in scene.axes.ticks[0]
     # at the end the gradient is nearly zero: the arrow has shrunk and its label is hidden
