@@ -190,7 +190,7 @@ class RaceScene(ThemedScene):
         lo, hi = self.panel_range()
         probe = MathTex(f"10^{{{int(np.floor(lo))}}}", font_size=TICK_SIZE)
         inner = left + probe.width + 0.3
-        label = self.text("step", SMALL_SIZE)
+        label = self.tex("t", SMALL_SIZE)  # the step t, as every scene's step axis
         # room at the axis's end for its label, beyond the last step's number
         width = config.frame_x_radius - EDGE - STEP_LABEL_GAP - label.width - inner
         decades = 1 if hi - lo <= 4.5 else 2  # no more than five numbers up the panel
@@ -199,7 +199,7 @@ class RaceScene(ThemedScene):
         ax.shift(np.array([inner, top, 0]) - ax.c2p(0, hi))
         # at the end of the axis, level with it: clear of every tick number
         label.next_to(ax.c2p(r.steps, lo), RIGHT, buff=STEP_LABEL_GAP)
-        ax.add(label)
+        ax.labels.add(label)  # an axis label (ax.labels is part of ax), not a tick number
         self.step_label = label
         if r.surface.minimum is None:  # the saddle: |y| up to the edge of the frame
             edge = float(np.log10(r.window[1][1]))
