@@ -86,8 +86,7 @@ class SamplingGrid3d(ThemedScene):
                          TOP + 0.75, tail_one=self.text("guess", 28))
 
     def write_power(self, head: CountLine, dims: int):
-        self.play(*head.make_room(self.power(dims)), run_time=0.6)
-        self.play(head.fade_in_prefix(), run_time=0.8)
+        self.play(*head.open_with(self.power(dims)), run_time=1.0)
 
     def lattice_points(self) -> tuple[np.ndarray, np.ndarray]:
         """The lattice's guesses shown now, where they are drawn in weight space: the planes of
