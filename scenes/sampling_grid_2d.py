@@ -1,15 +1,17 @@
 """Sampling two weights on a grid: 10 bins per axis (100 guesses) beside 100 (10,000 guesses).
 
+The two squares are the same [0, 1]² at the same size, on one baseline: only the guesses differ.
 Each square fills the same way, one change at a time: the guesses of its first row appear one by
 one while the panel's title counts them, then copies of the row rise out of it, one row after
-another, the count following (bins per row times rows), then the count is written as bins². The
-coarse square takes a few seconds; the fine one, the moment of the scene, is larger and slower:
-its 100-guess row alone takes longer than the coarse grid's row, and its first 10 guesses (one
-coarse cell wide) are shown magnified before the rows rise. At the end the coarse grid's cells
-are ruled over both squares: each coarse guess stands for 10 × 10 = 100 fine ones.
+another, the count following (bins per row times rows), then the count is written as bins² (the
+count moving aside as the power is written). The fine square is the moment of the scene and the
+slower: its 100-guess row alone takes longer than the coarse grid's row, and its first 10 guesses
+(one coarse cell wide) are shown magnified before the rows rise. At the end the coarse grid's
+cells are ruled over both squares, and under the fine square: each coarse cell holds
+10 × 10 = 100 of its guesses.
 
 The points come from gdcore.sampling.grid_points, the counts from guess_count. Each row is ONE
-VMobject (a path of one small shape per guess), so the 10,000 fine guesses are 100 mobjects.
+VMobject (a path of one small disc per guess), so the 10,000 fine guesses are 100 mobjects.
 Render alone with: manim -ql scenes/sampling_grid_2d.py SamplingGrid2d
 """
 
@@ -46,17 +48,20 @@ from gdviz.staging import CountLine, GuessRows, counted, stepwise
 BINS = sampling.SAMPLING_GRID_2D.bins
 (DIMS,) = sampling.SAMPLING_GRID_2D.dims
 LOW, HIGH = 0.0, 1.0
-#: scene length of each square's side: the fine square is the larger; its cell is 0.05 units,
-#: 3 px at 480p (whole pixels: its 10,000 guesses draw as an even screen, without moiré bands)
-SIDE = {BINS[0]: 4.0, BINS[1]: 5.0}
-CENTRE_X = {BINS[0]: -3.4, BINS[1]: 3.3}
-TOP = 2.25  # both squares' top edge; the titles sit above it
-#: seconds of each stage: the fine square's first row and its rows take longer than the
-#: whole coarse square (the key moment slower than its set-up)
+#: scene length of both squares' sides (the same space, the same size); the fine cell is 0.05
+#: units, 3 px at 480p, and every edge lies on a whole pixel (60 px per unit): the 10,000 guesses
+#: draw as an even screen, without moiré bands
+SIDE = 5.0
+CENTRE_X = {BINS[0]: -3.4, BINS[1]: 3.5}
+TOP = 2.4  # both squares' top edge (so both bottoms and tick rows on one line)
+TITLE_GAP = 0.6  # from the squares' top edge to the top of their count lines
+#: seconds of each stage: the fine square's first row takes longer than the coarse one's, and
+#: its whole fill (row, magnified start, rows) longer than the coarse square's; its rows rise in
+#: about 3 s (a longer rise would be a stretch where only the count changes)
 ROW_SECONDS = {BINS[0]: 2.0, BINS[1]: 3.0}
-ROWS_SECONDS = {BINS[0]: 3.6, BINS[1]: 8.0}
+ROWS_SECONDS = {BINS[0]: 3.6, BINS[1]: 3.0}
 COARSE_RADIUS = 0.065  # a coarse guess: a dot
-FINE_SHARE = 0.6  # a fine guess: a square of this share of its cell
+FINE_SHARE = 0.6  # a fine guess: a dot whose diameter is this share of its cell
 ZOOM = 8  # the magnification of the fine row's start
 ZOOM_ROWS = 2  # fine rows' height of the magnified strip
 
@@ -70,15 +75,15 @@ class SamplingGrid2d(ThemedScene):
         self.panels = {}
         #: (bins, stage, count shown in the title, the guesses drawn then, in (w1, w2))
         self.stages = []
+        self.fill_seconds = {}  # bins → scene seconds its square took to fill
 
     # -- pieces --------------------------------------------------------------------
 
     def build_panel(self, bins: int):
         t = self.theme
-        side = SIDE[bins]
-        ax = themed_axes(t, [LOW, HIGH, 0.5], [LOW, HIGH, 0.5], side, side)
+        ax = themed_axes(t, [LOW, HIGH, 0.5], [LOW, HIGH, 0.5], SIDE, SIDE)
         # w1 right of its axis's end, w2 left of its axis between the ticks 0.5 and 1.0: the
-        # space under the large square is the frame's margin, the space above the title's
+        # space under the squares is the closing note's, the space above the titles
         w1 = MathTex("w_1", font_size=32, color=t.text).next_to(ax.c2p(HIGH, LOW), RIGHT,
                                                                 buff=0.2)
         w2 = MathTex("w_2", font_size=32, color=t.text).next_to(ax.c2p(LOW, 0.75), LEFT,
@@ -91,7 +96,7 @@ class SamplingGrid2d(ThemedScene):
             [ax.c2p(LOW, HIGH), ax.c2p(HIGH, HIGH), ax.c2p(HIGH, LOW)])
         counter = Integer(0, font_size=36, color=t.data)
         title = CountLine(self.text(f"{bins} bins per axis:", 26), counter,
-                          self.text("guesses", 26), CENTRE_X[bins], TOP + 0.75,
+                          self.text("guesses", 26), CENTRE_X[bins], TOP + TITLE_GAP,
                           tail_one=self.text("guess", 26))
         rows = self.rows(bins, ax).set_z_index(2)  # over the axis lines: the first row lies on one
         self.panels[bins] = {"ax": ax, "frame": frame, "counter": counter, "title": title,
@@ -99,14 +104,10 @@ class SamplingGrid2d(ThemedScene):
         return ax, frame, title
 
     def rows(self, bins: int, ax) -> GuessRows:
-        """The guesses as rows of constant w2 (bottom to top), w1 ascending in each."""
-        if bins == BINS[0]:
-            unit = Circle(radius=COARSE_RADIUS).points
-        else:
-            half = FINE_SHARE / 2 * (HIGH - LOW) / bins * ax.x_axis.unit_size
-            unit = VMobject().set_points_as_corners(
-                [[-half, -half, 0], [half, -half, 0], [half, half, 0], [-half, half, 0],
-                 [-half, -half, 0]]).points
+        """The guesses as rows of constant w2 (bottom to top), w1 ascending in each: dots."""
+        radius = COARSE_RADIUS if bins == BINS[0] else \
+            FINE_SHARE / 2 * (HIGH - LOW) / bins * ax.x_axis.unit_size
+        unit = Circle(radius=radius).points
         pts = self.points[bins]
         # grid_points has w2 fastest: row j (w2 at its j-th value) is every bins-th point
         rows = np.array([[ax.c2p(*p) for p in pts[j::bins]] for j in range(bins)])
@@ -126,6 +127,7 @@ class SamplingGrid2d(ThemedScene):
         of the row rising out of it until the square is full, the count bins per row times the
         rows that have (half) risen; then the count written as bins^dims."""
         rows, title = self.panels[bins]["rows"], self.panels[bins]["title"]
+        start = self.time
         self.add(rows.show_first(0))
         self.play(*counted(rows, lambda m, a: m.show_first(a * bins), title,
                            lambda a: int(round(a * bins))),
@@ -140,14 +142,14 @@ class SamplingGrid2d(ThemedScene):
                            lambda a: bins * int(round(1 + rows_rate(a)))),
                   run_time=ROWS_SECONDS[bins], rate_func=linear)
         self.record(bins, "rows")
-        self.play(*title.make_room(self.tex(rf"{bins}^{{{DIMS}}} =", 32, self.theme.data)),
-                  run_time=0.6)
-        self.play(title.fade_in_prefix(), run_time=0.8)
+        self.play(*title.open_with(self.tex(rf"{bins}^{{{DIMS}}} =", 32, self.theme.data)),
+                  run_time=1.0)
+        self.fill_seconds[bins] = self.time - start
 
     # -- sections ------------------------------------------------------------------
 
     def section_coarse(self):
-        title = self.text("Brute force: one guess per grid cell", 32).to_edge(UP, buff=0.4)
+        title = self.text("Brute force: one guess per grid cell", 32).to_edge(UP, buff=0.5)
         self.play(Write(title))
         heads = [self.build_panel(b) for b in BINS]
         self.play(*(Create(ax) for ax, _, _ in heads), *(Create(f) for _, f, _ in heads),
@@ -190,7 +192,7 @@ class SamplingGrid2d(ThemedScene):
 
     def section_cells(self):
         """The coarse grid's cells ruled over both squares: one coarse guess per cell, and
-        (bins_fine / bins_coarse)² fine guesses in each."""
+        (bins_fine / bins_coarse)² fine guesses in each, said under the fine square."""
         t = self.theme
         coarse, fine = BINS
         lines = VGroup()
@@ -205,11 +207,11 @@ class SamplingGrid2d(ThemedScene):
         lines.set_z_index(3)
         per_cell = self.counts[fine] // self.counts[coarse]
         side = fine // coarse
-        note = VGroup(self.text("each coarse cell holds", 26),
-                      self.mixed(f"${side} \\times {side} = {per_cell}$ fine guesses", 26))
-        note.arrange(DOWN, buff=0.15)
-        ax = self.panels[coarse]["ax"]
-        note.to_edge(DOWN, buff=0.45).set_x(CENTRE_X[coarse])
+        note = self.mixed(f"each coarse cell: ${side} \\times {side} = {per_cell}$ fine guesses",
+                          24)
+        ax = self.panels[fine]["ax"]
+        note.next_to(ax.x_axis.numbers, DOWN, buff=0.15).set_x(CENTRE_X[fine])
+        self.note = note
         self.play(Create(lines, lag_ratio=0.05), run_time=2.0)
         self.play(FadeIn(note), run_time=1.0)
         self.wait(1.5)

@@ -2,10 +2,12 @@
 (two), a cube of 1,000 (three), each built from the one before and counted as it grows.
 
 One change at a time: the line's 10 guesses appear one by one (10¹ = 10); copies of the line
-rise out of it, one after another, into the 10 × 10 square (10² = 100); the square is carried
-into the cube's floor and copies of it rise, plane after plane, a slower and larger step, into
-the 10 × 10 × 10 lattice (10³ = 1,000); then the camera swings round the lattice so its depth
-reads.
+rise out of it, one after another, into the 10 × 10 square (10² = 100); a copy of the square
+lifts off it (the square a faint ghost meanwhile), flies over the gap and lands, row after row,
+in the cube's floor, taking the floor's perspective on the way, the cube's count going up from 0
+as its rows land; copies of the floor rise, plane after plane, a slower and larger step, into
+the 10 × 10 × 10 lattice (10³ = 1,000); then the camera swings round the lattice, never lower
+than 20° above its floor, so its depth reads. Each power is written as its count moves aside.
 
 The points are gdcore.sampling.grid_points; the counts gdcore.sampling.guess_count. The lattice
 is projected by gdviz.fast_surface.View3D each frame and drawn as a few depth layers (far to
@@ -41,10 +43,11 @@ from gdviz.staging import CountLine, GuessRows, counted, rising_slots, stepwise
 (BINS,) = sampling.SAMPLING_GRID_3D.bins
 DIMS = tuple(range(1, max(sampling.SAMPLING_GRID_3D.dims) + 1))  # 1, 2, 3: each step one more
 LOW, HIGH = 0.0, 1.0
-#: The camera of figures/sampling_grid_3d.py (elevation 16°, azimuth −50°) in Manim's angles.
-PHI0, THETA0 = 90.0 - 16.0, -50.0
-#: where the camera swings to once the lattice is built (azimuth +40°, elevation 24°)
-PHI1, THETA1 = 90.0 - 24.0, 40.0
+#: The camera (elevation 22°, azimuth −50°; the still's azimuth, higher) in Manim's angles: at
+#: 20° or more above the floor the lattice's rows never line up into columns
+PHI0, THETA0 = 90.0 - 22.0, -50.0
+#: where the camera swings to once the lattice is built (azimuth +40°, elevation 28°)
+PHI1, THETA1 = 90.0 - 28.0, 40.0
 SIDE_2D = 4.0
 CENTRE_X_2D = -3.4
 TOP = 2.25  # the square's top edge; the titles sit above it
@@ -54,6 +57,12 @@ LAYERS = 8  # depth layers of the lattice
 RADIUS = 0.05  # of a lattice point at middle depth
 #: seconds of each growth step: each larger step slower than the one before
 STEP_SECONDS = {1: 2.5, 2: 4.5, 3: 9.0}
+FLIGHT_SECONDS = 4.0  # the square's copy from the panel to the cube's floor
+CARRY = 0.4  # of the flight, carrying the copy from the panel to above the cube
+HOVER = 1.1  # the height (w3) above the cube at which the copy arrives, before it sinks
+FLIGHT_LAG = 0.04  # of the flight, between one row's descent and the next's
+LIFT = 0.4  # how far above the straight line the carry's middle passes (scene units)
+GHOST = 0.3  # the square's opacity while its copy lifts off
 SWING_SECONDS = 9.0
 
 
@@ -86,8 +95,7 @@ class SamplingGrid3d(ThemedScene):
                          TOP + 0.75, tail_one=self.text("guess", 28))
 
     def write_power(self, head: CountLine, dims: int):
-        self.play(*head.make_room(self.power(dims)), run_time=0.6)
-        self.play(head.fade_in_prefix(), run_time=0.8)
+        self.play(*head.open_with(self.power(dims)), run_time=1.0)
 
     def lattice_points(self) -> tuple[np.ndarray, np.ndarray]:
         """The lattice's guesses shown now, where they are drawn in weight space: the planes of
@@ -167,7 +175,7 @@ class SamplingGrid3d(ThemedScene):
     def section_line(self):
         """One weight: its 10 guesses appear one by one along w1, counted."""
         t = self.theme
-        title = self.text("One more weight: ten times the guesses", 32).to_edge(UP, buff=0.4)
+        title = self.text("One more weight: ten times the guesses", 32).to_edge(UP, buff=0.5)
         ax = themed_axes(t, [LOW, HIGH, 0.5], [LOW, HIGH, 0.5], SIDE_2D, SIDE_2D, "w_1")
         w2 = MathTex("w_2", font_size=32, color=t.text).next_to(ax.c2p(LOW, 0.75), LEFT,
                                                                 buff=0.2)
@@ -214,45 +222,20 @@ class SamplingGrid3d(ThemedScene):
         self.wait(0.4)
 
     def section_cube(self):
-        """Three weights: the square carried into the cube's floor, then copies of it rising,
-        plane after plane, into the lattice."""
+        """Three weights: a copy of the square carried into the cube's floor, counted as its
+        rows land, then copies of the floor rising, plane after plane, into the lattice."""
         t = self.theme
         self.edges = self.cube_edges()
-        self.axes3 = Axes3D(self.view, ([0, 0.5, 1], [0, 0.5, 1], [0.5, 1]),
-                            ("w_1", "w_2", "w_3"), t.muted, t.text, places=None)
-        self.head3 = self.head(3, CUBE_CENTER[0])
-        self.head3.show_count(self.counts[2])
+        self.axes3 = Axes3D(self.view, ([0.5, 1], [0.5, 1], [0.5, 1]), ("w_1", "w_2", "w_3"),
+                            t.muted, t.text, places=1, apart=True)
+        self.head3 = self.head(3, CUBE_CENTER[0])  # the cube is empty: 0 guesses
         self.play(Create(self.edges), FadeIn(self.head3), run_time=1.5)
-        # a copy of the square's guesses flies to the cube's floor (w3 at its first value)
-        self.planes.set_value(1.0)
-        floor, _ = self.lattice_points()
-        scr, depth = self.view.project(floor)
-        radius = RADIUS * (0.55 + 0.9 * self.disc_sizes(depth))
-        unit = Circle(radius=1.0).points
-        flying = self.dots2.copy().set_z_index(2)
-        ends = []
-        for row in flying:  # each guess to its own place (w1, w2) on the floor
-            centres = row.points.reshape(-1, len(unit), 3).mean(axis=1)
-            w = np.array([self.ax2.p2c(c) for c in centres])
-            to = np.linalg.norm(w[:, None, :] - floor[None, :, :2], axis=2).argmin(axis=1)
-            ends.append(np.concatenate([scr[i] + radius[i] * unit for i in to]))
-        starts = [row.points.copy() for row in flying]
-        # the path bends: first to the right, level, over the gap between the panels (clear
-        # of the square's numbers below it), then down into the cube's floor
-        over = np.array([CUBE_CENTER[0] - CENTRE_X_2D, 0.0, 0.0])
-        self.add(flying)
-
-        def fly(group, alpha):
-            a = smooth(alpha)
-            for row, p0, p1 in zip(group, starts, ends):
-                row.points = (1 - a) ** 2 * p0 + 2 * a * (1 - a) * (p0 + over) + a**2 * p1
-
-        self.play(UpdateFromAlphaFunc(flying, fly), run_time=2.0, rate_func=linear)
+        self.fly_to_floor()
         self.layers = self.lattice()
         # the axes only now: the flight crosses where their numbers stand
-        self.play(FadeIn(self.layers), flying.animate.set_opacity(0.0), self.axes3.fade_in(),
-                  run_time=1.0)
-        self.remove(flying)
+        self.play(FadeIn(self.layers), self.flying.animate.set_opacity(0.0),
+                  self.axes3.fade_in(), run_time=1.0)
+        self.remove(self.flying)
 
         def planes(a):
             return 1 + stepwise(a, BINS - 1)
@@ -262,6 +245,78 @@ class SamplingGrid3d(ThemedScene):
                   run_time=STEP_SECONDS[3], rate_func=linear)
         self.record(3, self.head3, self.lattice_points()[0])
         self.write_power(self.head3, 3)
+
+    def fly_to_floor(self):
+        """A copy of the square's guesses lifts off it (the square a ghost meanwhile), is
+        carried on an arc over the gap between the panels, taking the perspective of a plane
+        of the cube on the way, to hover above the cube (w3 = HOVER); then its rows sink, one
+        after another, into the cube's floor (w3 at its first value), the cube's count being
+        the guesses landed. Each change of the count is recorded in self.landings as (count
+        shown, guesses landed, in weight coordinates); self.flight keeps the animations."""
+        self.planes.set_value(1.0)
+        floor, _ = self.lattice_points()
+        unit = Circle(radius=1.0).points
+        m = len(unit)
+
+        def at(w, z):  # guesses w (k × 3) drawn at the height z: scene centres and radii
+            pts = w.copy()
+            pts[:, 2] = z
+            scr, depth = self.view.project(pts)
+            return scr, RADIUS * (0.55 + 0.9 * self.disc_sizes(depth))
+
+        flying = self.dots2.copy().set_z_index(2)
+        rows = []  # per row: start centres, start radius, its guesses on the floor, hovering
+        for row in flying:
+            shapes = row.points.reshape(-1, m, 3)
+            c0 = shapes.mean(axis=1)
+            r0 = np.abs(shapes[:, :, 0] - c0[:, None, 0]).max(axis=1)
+            w = np.array([self.ax2.p2c(c) for c in c0])
+            on = floor[np.linalg.norm(w[:, None, :] - floor[None, :, :2], axis=2).argmin(axis=1)]
+            rows.append((c0, r0, on, at(on, HOVER)))
+        mid0 = np.concatenate([r[0] for r in rows]).mean(axis=0)
+        mid1 = np.concatenate([r[3][0] for r in rows]).mean(axis=0)
+        ctrl = (mid0 + mid1) / 2 + LIFT * UP
+        n = len(rows)
+        order = np.arange(n)[::-1]  # the top row (w2 at its last value) lands first
+        sink = (1.0 - CARRY - FLIGHT_LAG * (n - 1))  # of the flight, one row's descent
+        self.landings = []
+        self.flying = flying
+        self.add(flying)
+
+        def place(group, alpha):
+            e = smooth(min(alpha / CARRY, 1.0))
+            shape = smooth(min(e / 0.7, 1.0))  # a plane of the cube before it arrives
+            path = (1 - e) ** 2 * mid0 + 2 * e * (1 - e) * ctrl + e**2 * mid1
+            landed = []
+            for k, j in enumerate(order):
+                c0, r0, on, (h, hr) = rows[j]
+                d = float(np.clip((alpha - CARRY - FLIGHT_LAG * k) / sink, 0.0, 1.0))
+                if d > 0:
+                    centres, radii = at(on, HOVER * (1 - smooth(d)))
+                else:
+                    centres = path + (1 - shape) * (c0 - mid0) + shape * (h - mid1)
+                    radii = (1 - shape) * r0 + shape * hr
+                group[j].points = (centres[:, None, :] + radii[:, None, None] * unit).reshape(
+                    -1, 3)
+                if d >= 1.0:
+                    landed.append(on)
+            self.landed = np.concatenate(landed) if landed else np.zeros((0, 3))
+            return group
+
+        def count(line, alpha):
+            line.show_count(len(self.landed))
+            if not self.landings or self.landings[-1][0] != len(self.landed):
+                self.landings.append((line.count.get_value(), self.landed))
+
+        def ghost(dots, alpha):
+            # a ghost while the copy lifts off it, itself again once the copy has left
+            fade = min(alpha / 0.05, 1.0, max((CARRY - alpha) / 0.1, 0.0))
+            dots.set_fill(opacity=1.0 - (1.0 - GHOST) * smooth(fade))
+
+        self.flight = [UpdateFromAlphaFunc(flying, place), UpdateFromAlphaFunc(self.head3, count),
+                       UpdateFromAlphaFunc(self.dots2, ghost)]
+        self.play(*self.flight, run_time=FLIGHT_SECONDS, rate_func=linear)
+        self.record(3, self.head3, self.landings[-1][1])
 
     def section_swing(self):
         """The camera swings round the lattice and up a little, so its depth reads."""

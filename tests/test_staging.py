@@ -1,7 +1,8 @@
 """gdviz.staging: how much of a staged grid is shown at a moment, and the counting title."""
 
 import numpy as np
-from manim import Integer, Text, linear
+from manim import Integer, MathTex, Text, VGroup, linear
+from manim.animation.animation import prepare_animation
 
 from gdviz.staging import CountLine, GuessRows, counted, grown, rising_slots, stepwise
 
@@ -83,3 +84,33 @@ def test_count_line_says_guess_for_one():
         assert line.tail.get_fill_opacity() == (1 if plural else 0)
         assert line.tail_one.get_fill_opacity() == (0 if plural else 1)
         assert np.isclose(line.tail_one.get_left()[0], line.tail.get_left()[0])
+
+
+def test_open_with_writes_the_power_as_the_room_opens():
+    """One change: the count moves aside while the power is written into the room it leaves;
+    at no moment is a visible glyph of the power over the words or the count, the room is
+    never empty once half open, and at the end the line is laid out with the power in it."""
+    words, count, tail = Text("2 weights:"), Integer(100), Text("guesses")
+    line = CountLine(words, count, tail, centre_x=0.0, top=0.0)
+    start = count.get_left()[0]
+    prefix = MathTex("10^{2} =")
+    anims = [prepare_animation(a) for a in line.open_with(prefix)]
+    assert prefix in [a.mobject for a in anims] and count in [a.mobject for a in anims]
+    for anim in anims:
+        anim.rate_func = linear
+        anim.begin()
+    end = None
+    for alpha in np.linspace(0.0, 1.0, 21):
+        for anim in anims:
+            anim.interpolate(alpha)
+        glyphs = prefix.family_members_with_points()
+        shown = [g for g in glyphs if g.get_fill_opacity() > 0]
+        for g in shown:
+            assert g.get_left()[0] >= words.get_right()[0] - 1e-9
+            assert g.get_right()[0] <= count.get_left()[0] + 1e-9
+        if alpha >= 0.5:
+            assert shown  # the room is being written while it opens
+        end = [g.get_fill_opacity() for g in glyphs]
+    assert all(o == 1 for o in end)
+    assert count.get_left()[0] > start and line.prefix is prefix
+    assert np.isclose(VGroup(*line.parts()).get_center()[0], 0.0)

@@ -356,9 +356,15 @@ class Axes3D(VGroup):
 
     def __init__(self, view: View3D, ticks: Sequence[Sequence[float]], labels: Sequence[str],
                  color, text_color, number_size: float = TICK_SIZE, label_size: float = 34,
-                 places: int | None = 0, stroke_width: float = 2.5):
+                 places: int | None = 0, stroke_width: float = 2.5, apart: bool = False):
+        """With `apart`, each floor axis's numbers stand out from their own axis (square to it
+        on the floor, away from the box), so the corner the two floor axes share carries both
+        axes' numbers, one beside each axis, and the upright axis's label stands clear above
+        its last number; without it the numbers stand out from the box's centre and the
+        second axis's number at the shared corner is left out."""
         super().__init__()
         self.view = view
+        self.apart = apart
         self.ticks = [list(t) for t in ticks]
         self.color, self.text_color = color, text_color
         self.lines = VMobject(stroke_color=color, stroke_width=stroke_width)
@@ -416,7 +422,9 @@ class Axes3D(VGroup):
                 else:
                     data_pt = (cx, cy, val)
                 p = v.p(*data_pt)
-                if axis < 2:  # floor axes: ticks and numbers point away from the box
+                if axis < 2 and self.apart:  # square to the axis on the floor, outward
+                    out = self._outward(axis, val, y_edge, x_edge, p)
+                elif axis < 2:  # floor axes: ticks and numbers point away from the box
                     out = p - centre
                     out[1] = min(out[1], 0.0) - 0.4
                     out = out / np.linalg.norm(out)
@@ -432,8 +440,8 @@ class Axes3D(VGroup):
                 num.move_to(p + out * (tick_len + 0.12 + 0.5 * _extent(num, out)))
                 # the y axis's number at the corner it shares with the x axis would sit on
                 # the x axis's last number: leave it out
-                num.set_opacity(0.0 if axis == 1 and np.isclose(val, y_edge)
-                                else self.shown * grown)
+                hide = axis == 1 and np.isclose(val, y_edge) and not self.apart
+                num.set_opacity(0.0 if hide else self.shown * grown)
             label = self.labels[axis]
             if axis < 2:
                 mid = (a + b) / 2
@@ -441,12 +449,26 @@ class Axes3D(VGroup):
                 out[1] = min(out[1], 0.0) - 0.4
                 out = out / np.linalg.norm(out)
                 label.move_to(mid + out * (tick_len + 0.55 + 0.5 * _extent(label, out)))
+            elif self.apart:
+                label.next_to(b, UP, buff=0.25)
             else:
                 label.next_to(b, UP, buff=0.15).shift(0.2 * LEFT)
         self.labels.set_opacity(self.shown)
         self.lines.set_stroke(opacity=self.shown)
         self.tick_marks.set_stroke(opacity=self.shown)
         return self
+
+    def _outward(self, axis: int, val: float, y_edge: float, x_edge: float, p: np.ndarray):
+        """The screen direction, at the tick p, of the floor direction square to the axis and
+        away from the box."""
+        (x0, x1), (y0, y1), (z0, _) = self.view.ranges
+        if axis == 0:
+            q = self.view.p(val, y_edge + (1 if np.isclose(y_edge, y1) else -1) * (y1 - y0), z0)
+        else:
+            q = self.view.p(x_edge + (1 if np.isclose(x_edge, x1) else -1) * (x1 - x0), val, z0)
+        out = np.asarray(q, dtype=np.float64) - p
+        out[2] = 0.0
+        return out / np.linalg.norm(out)
 
     def fade_in(self, **kwargs) -> UpdateFromAlphaFunc:
         """An animation fading the axes in (FadeIn would be undone by the updater, which sets

@@ -84,7 +84,7 @@ class CountLine(VGroup):
 
     def make_room(self, prefix: Mobject) -> list:
         """Put `prefix` between the words and the count, invisible; returns the animations that
-        move the other parts to make room for it (play them, then fade_in_prefix)."""
+        move the other parts to make room for it (open_with plays them with the prefix)."""
         parts = self.parts()
         before = [m.get_center().copy() for m in parts]
         self.prefix = prefix.set_opacity(0.0)
@@ -95,8 +95,25 @@ class CountLine(VGroup):
             m.move_to(c)
         return [m.animate.move_to(c) for m, c in zip(parts, after)]
 
-    def fade_in_prefix(self):
-        return self.prefix.animate.set_opacity(1.0)
+    def open_with(self, prefix: Mobject, ramp: float = 0.15) -> list:
+        """Room for `prefix` opened and the prefix written into it in one change: the animations
+        that move the other parts to make room (make_room) while the prefix, kept beside the
+        part before it, is written from the left, each glyph fading in as the part after it
+        moves clear of it (over `ramp` scene units): no frame shows the prefix over another part
+        nor an empty room."""
+        moves = self.make_room(prefix)
+        parts = self.parts()
+        before, after = (parts[parts.index(prefix) + k] for k in (-1, 1))
+        glyphs = prefix.family_members_with_points()
+
+        def write(m, alpha):
+            m.shift([before.get_right()[0] + self.buff - m.get_left()[0], 0, 0])
+            edge = after.get_left()[0]
+            for g in glyphs:
+                clear = (edge - g.get_right()[0]) / ramp
+                g.set_opacity(1.0 if alpha >= 1 else float(np.clip(clear, 0, 1)))
+
+        return [*moves, UpdateFromAlphaFunc(prefix, write)]
 
     def hide_prefix(self):
         """The animation fading the prefix out (play it before swap_words)."""

@@ -48,11 +48,47 @@ def test_counts_are_staged_one_row_then_the_square():
         np.testing.assert_allclose(ordered(drawn), ordered(want), atol=1e-9)
 
 
-def test_the_fine_square_is_the_slow_large_moment():
-    """The fine square's row takes longer than the coarse one's, its rows longer than the whole
-    coarse square, and it is drawn larger."""
+def test_the_fine_square_is_the_slow_moment_on_the_same_square():
+    """The two squares are the same [0, 1]² drawn at the same size on one baseline (their
+    tick rows on one line); the fine square's row takes longer than the coarse one's, its
+    whole fill (row, magnified start, rows) longer than the coarse square's, and its rows rise
+    in at most 3 s (no long stretch where only the count changes)."""
     coarse, fine = BINS
     assert ROW_SECONDS[fine] > ROW_SECONDS[coarse]
-    assert ROWS_SECONDS[fine] > ROW_SECONDS[coarse] + ROWS_SECONDS[coarse]
+    assert ROWS_SECONDS[fine] <= 3.0
     scene = rendered(SamplingGrid2d)
-    assert scene.panels[fine]["ax"].x_axis.width > scene.panels[coarse]["ax"].x_axis.width
+    axes = [scene.panels[b]["ax"] for b in BINS]
+    for ax in axes:
+        low, high = ax.c2p(0, 0), ax.c2p(1, 1)
+        np.testing.assert_allclose(high[0] - low[0], high[1] - low[1], atol=1e-9)  # a square
+    sides = [ax.c2p(1, 0)[0] - ax.c2p(0, 0)[0] for ax in axes]
+    np.testing.assert_allclose(sides[0], sides[1], atol=1e-9)
+    np.testing.assert_allclose(axes[0].c2p(0, 0)[1], axes[1].c2p(0, 0)[1], atol=1e-9)
+    np.testing.assert_allclose(*(ax.x_axis.numbers.get_bottom()[1] for ax in axes), atol=1e-9)
+    # the fine cell lies on whole pixels of 480p (60 px per scene unit): an even screen
+    cell_px = sides[1] / fine * 60
+    assert np.isclose(cell_px, round(cell_px))
+    assert scene.fill_seconds[fine] > scene.fill_seconds[coarse]
+
+
+def test_the_note_on_the_fine_cells_stands_under_the_fine_square():
+    """'each coarse cell: 10 × 10 = 100 fine guesses' under the square it describes, below
+    its tick numbers, centred on it."""
+    coarse, fine = BINS
+    scene = rendered(SamplingGrid2d)
+    ax = scene.panels[fine]["ax"]
+    per_side = fine // coarse
+    assert per_side**2 == sampling.guess_count(fine, DIMS) // sampling.guess_count(coarse, DIMS)
+    np.testing.assert_allclose(scene.note.get_center()[0], ax.c2p(0.5, 0)[0], atol=1e-9)
+    assert scene.note.get_top()[1] < ax.x_axis.numbers.get_bottom()[1]
+
+
+def test_guesses_are_dots_in_the_panels_and_the_magnified_row():
+    """Every guess is drawn as a disc (its outline's points all at one distance from its
+    centre), the fine ones as the coarse ones."""
+    scene = rendered(SamplingGrid2d)
+    for bins in BINS:
+        shapes = scene.panels[bins]["rows"].shapes
+        r = np.linalg.norm(shapes - shapes.mean(axis=2, keepdims=True), axis=3)
+        anchors = r[..., np.arange(r.shape[-1]) % 4 % 3 == 0]  # each cubic's two ends
+        np.testing.assert_allclose(anchors, anchors[0, 0, 0], rtol=1e-6)

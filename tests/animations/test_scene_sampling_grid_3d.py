@@ -4,7 +4,15 @@ import numpy as np
 from frames import rendered
 
 from gdcore import sampling
-from scenes.sampling_grid_3d import BINS, STEP_SECONDS, SamplingGrid3d
+from scenes.sampling_grid_3d import (
+    BINS,
+    PHI0,
+    PHI1,
+    STEP_SECONDS,
+    THETA0,
+    THETA1,
+    SamplingGrid3d,
+)
 
 
 def ordered(points: np.ndarray) -> np.ndarray:
@@ -31,27 +39,87 @@ def test_lattice_is_gdcores_grid():
 
 
 def test_counts_grow_tenfold_one_weight_at_a_time():
-    """A line, a square, a cube: the count shown at each step is 10, 100, 1,000 (gdcore's
-    guess_count for 1, 2, 3 weights) and is what is drawn then, at gdcore's grid points; each
-    step is the one before times the bins."""
+    """A line, a square, the cube's floor, the cube: the count shown at each recorded moment is
+    the number of guesses drawn then, at gdcore's grid points: 10, 100 (guess_count for 1, 2
+    weights), then the cube's own count, 100 once the square's copy has landed in its floor, and
+    1,000 (3 weights); each step the one before times the bins."""
     scene = rendered(SamplingGrid3d)
-    assert [d for d, _, _ in scene.stages] == [1, 2, 3]
+    assert [d for d, _, _ in scene.stages] == [1, 2, 3, 3]
+    grid3 = sampling.grid_points(BINS, 3)
     for dims, count, drawn in scene.stages:
-        assert count == sampling.guess_count(BINS, dims) == BINS**dims
-        grid = sampling.grid_points(BINS, 3)[:, :dims]
-        # one weight: the line along w1 at the others' first values; two: the square on the
-        # floor (w3 at its first value); three: the cube
-        keep = np.all(sampling.grid_points(BINS, 3)[:, dims:] == grid.min(), axis=1) \
-            if dims < 3 else np.ones(len(grid), bool)
-        want = grid[keep]
+        assert len(drawn) == count
+        shown = round(np.log(count) / np.log(BINS))  # weights whose values are all drawn
+        assert count == sampling.guess_count(BINS, shown) == BINS**shown
+        # the others at their first value: the line at w2 = w3 = 0, the square and the floor
+        # at w3 = 0
+        want = grid3[np.all(grid3[:, shown:] == grid3.min(), axis=1)]
         got = drawn
-        if dims == 1:  # drawn in the square, at w2's first value
-            np.testing.assert_allclose(drawn[:, 1], grid.min(), atol=1e-9)
-            got = drawn[:, :1]
-        assert len(got) == count
+        if dims < 3:  # drawn in the square: (w1, w2)
+            want = want[:, :2]
+        if dims == 1:
+            np.testing.assert_allclose(drawn[:, 1], grid3.min(), atol=1e-9)
         np.testing.assert_allclose(ordered(got), ordered(want), atol=1e-9)
     counts = [c for _, c, _ in scene.stages]
-    assert counts[1] == BINS * counts[0] and counts[2] == BINS * counts[1]
+    assert counts == [BINS, BINS**2, BINS**2, BINS**3]
+
+
+def test_the_cube_counts_from_zero_as_its_floor_lands():
+    """While the square's copy flies to the cube's floor the cube's count starts at 0 and goes
+    up a row (10) at a time, always the number of guesses landed, to 100; they land at the
+    floor's grid points (w3 at its first value)."""
+    scene = rendered(SamplingGrid3d)
+    final, played = scene.head3.count.get_value(), scene.landings
+    scene.landings = []
+    for alpha in np.linspace(0.0, 1.0, 401):  # the flight replayed, frame by frame
+        for anim in scene.flight:
+            anim.interpolate(alpha)
+    landings = scene.landings
+    scene.landings = played
+    scene.head3.show_count(final)
+    assert played[0][0] == 0 and played[-1][0] == BINS**2  # as played
+    counts = [c for c, _ in landings]
+    assert counts[0] == 0 and counts[-1] == sampling.guess_count(BINS, 2)
+    assert counts == list(range(0, BINS**2 + 1, BINS))
+    grid3 = sampling.grid_points(BINS, 3)
+    floor = grid3[grid3[:, 2] == grid3[:, 2].min()]
+    for count, landed in landings:
+        assert len(landed) == count
+        if count:
+            assert np.all(np.isclose(landed[:, 2], floor[0, 2]))
+            assert len(np.unique(np.round(landed, 9), axis=0)) == count
+    np.testing.assert_allclose(ordered(landings[-1][1]), ordered(floor), atol=1e-12)
+
+
+def test_the_camera_stays_twenty_degrees_above_the_floor():
+    """The lattice's rows never line up into columns: the elevation (90° − φ) is at least 20°
+    from the first frame to the end of the swing."""
+    assert 90.0 - PHI0 >= 20.0 and 90.0 - PHI1 >= 20.0
+    scene = rendered(SamplingGrid3d)
+    assert 90.0 - scene.view.phi.get_value() >= 20.0
+
+
+def test_the_axes_share_the_panels_tick_numbers_and_stand_apart():
+    """The cube's three axes number 0.5 and 1.0, as the square's axes do; at the corner the two
+    floor axes share, each axis's number stands beside its own axis (the two apart); w3's label
+    stands clear of its last number."""
+    scene = rendered(SamplingGrid3d)
+    square = [f"{m.get_value():.{m.num_decimal_places}f}" for m in scene.ax2.x_axis.numbers]
+    for nums in scene.axes3.numbers:
+        assert [m.get_tex_string() for m in nums] == square == ["0.5", "1.0"]
+    for theta in (THETA0, 0.0, THETA1):
+        scene.view.theta.set_value(theta)
+        scene.axes3.update_from_view()
+        shown = [m for nums in scene.axes3.numbers[:2] for m in nums
+                 if m.get_fill_opacity() > 0]
+        assert len(shown) == 4
+        for i, a in enumerate(shown):
+            for b in shown[i + 1:]:
+                apart = (abs(a.get_center()[0] - b.get_center()[0]) >= (a.width + b.width) / 2
+                         or abs(a.get_center()[1] - b.get_center()[1])
+                         >= (a.height + b.height) / 2)
+                assert apart
+        w3, top = scene.axes3.labels[2], scene.axes3.numbers[2][-1]
+        assert w3.get_bottom()[1] > top.get_top()[1] or w3.get_left()[0] > top.get_right()[0]
 
 
 def test_each_step_slower_than_the_one_before():
