@@ -153,15 +153,21 @@ DARK_COST_MAP = CostMap(
 )
 
 
-def _register_colormaps() -> None:
-    """Register each cost map's fills and level lines as matplotlib colormaps (once)."""
+def register_cost_map(cm: CostMap) -> CostMap:
+    """Register a cost map's fills and level lines as matplotlib colormaps (once); returns it."""
     import matplotlib
     from matplotlib.colors import LinearSegmentedColormap
 
+    for name, colors in ((cm.cmap, cm.fills), (cm.line_cmap, cm.lines)):
+        if name not in matplotlib.colormaps:
+            matplotlib.colormaps.register(LinearSegmentedColormap.from_list(name, colors))
+    return cm
+
+
+def _register_colormaps() -> None:
+    """Register each theme's cost map (once)."""
     for cm in (LIGHT_COST_MAP, DARK_COST_MAP):
-        for name, colors in ((cm.cmap, cm.fills), (cm.line_cmap, cm.lines)):
-            if name not in matplotlib.colormaps:
-                matplotlib.colormaps.register(LinearSegmentedColormap.from_list(name, colors))
+        register_cost_map(cm)
 
 
 _register_colormaps()
