@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from matplotlib.colors import to_rgb
 
 from gdcore.optimizers import NAMES
 from gdviz import theme
@@ -122,19 +123,32 @@ def test_style_guide_lists_each_optimizer_colour_as_the_theme_has_it():
     assert [(n, theme.LIGHT.opt(n), theme.DARK.opt(n)) for n in NAMES] == rows
 
 
-@pytest.mark.parametrize(("th", "band"), [(theme.LIGHT, (80, 97)), (theme.DARK, (8, 30))],
+@pytest.mark.parametrize(("th", "band", "offset"),
+                         [(theme.LIGHT, (80, 97), 20), (theme.DARK, (30, 14), 19)],
                          ids=["light", "dark"])
-def test_cost_map_is_an_ordered_band_with_level_lines_apart(th, band):
+def test_cost_map_is_an_ordered_band_with_level_lines_apart(th, band, offset):
     fills = np.array([seen(c, None) for c in th.cost_map.fills])
     lines = np.array([seen(c, None) for c in th.cost_map.lines])
     lightness = fills[:, 0]
-    assert np.all(np.diff(lightness) > 0)  # low cost to high cost reads as one order
-    assert lightness[0] == pytest.approx(band[0], abs=1) and lightness[-1] == pytest.approx(
-        band[1], abs=1)
-    # level lines stand ≥ 13 J' off their fills: darker in light, lighter in dark
+    # band = (J' of the valley floor, J' of the rim): low cost to high cost reads as one order,
+    # the valley furthest from the page (darkest on white, lightest on the dark page)
+    valley, rim = band
+    assert np.all(np.sign(np.diff(lightness)) == np.sign(rim - valley))
+    assert lightness[0] == pytest.approx(valley, abs=1)
+    assert lightness[-1] == pytest.approx(rim, abs=1)
+    page = seen(th.background, None)[0]
+    assert abs(lightness[0] - page) > abs(lightness[-1] - page) > 1  # the rim still apart
+    # level lines stand ≥ offset J' off their fills: darker in light, lighter in dark
     shift = lines[:, 0] - lightness
-    assert np.all(np.abs(shift) >= 13) and len(set(np.sign(shift))) == 1
+    assert np.all(np.abs(shift) >= offset) and len(set(np.sign(shift))) == 1
     assert (shift[0] < 0) == (th.name == "light")
+
+
+def test_dark_cost_map_keeps_to_purple_blue_and_teal():
+    # Viridis' green and yellow, kept dark, read as olive and khaki (the former rim, #4B4300)
+    hues = hue(np.array([to_rgb(c) for c in theme.DARK.cost_map.fills + theme.DARK.cost_map.lines]))
+    assert np.all((hues >= 200) & (hues <= 330)), hues
+    assert not 200 <= hue("#4B4300") <= 330
 
 
 @pytest.mark.parametrize("name", ["light", "dark"])

@@ -4,12 +4,13 @@ figures used before the house style (written out here, on purpose) and with the 
     PYTHONPATH=src python docs/style/pictures.py      # writes docs/style/<rule>-{before,after}.png
 
 The "before" settings are kept only here, as a record: DejaVu Sans text beside Computer Modern
-maths, six different start marks, numbers as a program prints them, and the race maps' viridis
-fills faded to 40 %.
+maths, six different start marks, numbers as a program prints them, the race maps' viridis
+fills faded to 40 %, and the first dark cost map (all of Viridis' hues kept deep, J' 8 to 30).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -48,6 +49,16 @@ OLD_STARTS = (
 )
 #: The race maps before: viridis fills at 40 % over white.
 OLD_MAP_CMAP, OLD_MAP_ALPHA = "viridis", 0.4
+#: The dark cost map before: Viridis' hues in J' 8 (valley) to 30 (rim), chroma × 0.6, level
+#: lines 14 J' lighter; its rim olive, its valley floor near the page.
+OLD_DARK_MAP = house.register_cost_map(dataclasses.replace(
+    house.DARK_COST_MAP, name="dark-before",
+    fills=("#1A0320", "#1A0828", "#190E2E", "#161532", "#121C33", "#0E2133", "#092732", "#062C31",
+           "#02302F", "#01352B", "#033927", "#0A3C20", "#173F19", "#24410F", "#324304", "#3F4300",
+           "#4B4300"),
+    lines=("#3F2544", "#3D2B4C", "#3A3151", "#363754", "#333D55", "#2F4255", "#2D4854", "#2B4C52",
+           "#2A514F", "#2A564B", "#2B5A46", "#2F5E3F", "#386136", "#43632C", "#516423", "#5F641C",
+           "#6C631D")))
 #: Numbers as the figures printed them before, and the values they stand for.
 NUMBERS = ((1.1e12, "1.1e+12"), (3e-5, "3e-05"), (-0.25, "-0.25"), (2.7e-21, "2.7e-21"))
 
@@ -61,9 +72,9 @@ def figure(rc: dict):
     return fig
 
 
-def save(fig, name: str) -> Path:
+def save(fig, name: str, facecolor: str = "white") -> Path:
     path = OUT / f"{name}.png"
-    fig.savefig(path, dpi=DPI, facecolor="white")
+    fig.savefig(path, dpi=DPI, facecolor=facecolor)
     return path
 
 
@@ -135,7 +146,25 @@ def cost_map(old: bool):
         return save(fig, f"cost-map-{'before' if old else 'after'}")
 
 
-PICTURES = (faces, markers, numbers_picture, cost_map)
+def dark_cost_map(old: bool):
+    """Beale's function on the dark page: the first dark map (olive rim, the valley floor near
+    the page) before, the house dark map (a lit violet valley, a deep teal rim) after."""
+    th = house.DARK
+    if old:
+        th = dataclasses.replace(th, cost_map=OLD_DARK_MAP)
+    X, Y, Z = races.surface_grid(races.BEALE, 200)
+    with matplotlib.rc_context(house.mpl_rc(th)):
+        fig = figure(house.mpl_rc(th))
+        fig.set_facecolor(th.background)
+        ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
+        ax.set_axis_off()
+        gm.contour_map(ax, th, X, Y, Z)
+        ax.plot(*surfaces.beale.minimum, **th.marker("minimum"))
+        ax.plot(*races.BEALE.start, **th.marker("start"))
+        return save(fig, f"cost-map-dark-{'before' if old else 'after'}", th.background)
+
+
+PICTURES = (faces, markers, numbers_picture, cost_map, dark_cost_map)
 
 
 def main() -> int:

@@ -91,10 +91,11 @@ class CostMap:
     """One treatment of every cost map (contour fills, heat maps, 3-D surfaces) of a theme.
 
     The fills run through `fills` (low cost first: Viridis' hues, lightness held in a band of
-    CAM02-UCS J' and chroma cut to 60 %, so every path colour keeps its contrast over it), at full
-    strength (no fading towards the background: the band is the strength). Level lines, one per
-    level, in `lines` (the same hues, 22 J' darker in light, 14 J' lighter in dark), which is
-    what makes every valley read. Levels: LEVELS of them, log-spaced from the grid's smallest
+    CAM02-UCS J', so every path colour keeps its contrast over it; the valley stands furthest
+    from the page, the rim nearest: rising J' in light, falling in dark), at full strength (no
+    fading towards the background: the band is the strength). Level lines, one per level, in
+    `lines` (the same hues, 22 J' darker in light, 20 J' lighter in dark), which is what makes
+    every valley read. Levels: LEVELS of them, log-spaced from the grid's smallest
     positive to its largest value (gdviz.views.contour_levels).
     """
 
@@ -118,8 +119,9 @@ class CostMap:
         return f"gd-cost-{self.name}-lines"
 
 
-# Viridis with CAM02-UCS lightness in [80, 97] (light) and [8, 30] (dark), chroma × 0.6;
-# level lines in [58, 75] and [22, 44]. 17 anchors each, interpolated by matplotlib.
+# Light: Viridis (purple to yellow) with CAM02-UCS lightness J' rising from 80 (low cost) to 97
+# (high cost), chroma × 0.6; level lines 22 J' darker, in [58, 75]. 17 anchors, interpolated
+# by matplotlib.
 LIGHT_COST_MAP = CostMap(
     "light",
     fills=("#D6B3D9", "#D1B9E1", "#CBC0E7", "#C6C6EA", "#C2CDEA", "#BFD3E9", "#BCD8E7", "#BBDEE4",
@@ -130,27 +132,42 @@ LIGHT_COST_MAP = CostMap(
            "#BDB363"),
     surface=LIGHT_SURFACE,
 )
+# Dark: the first 42 % of Viridis' hues only (purple, blue, teal: its green and yellow turn
+# olive and khaki when kept dark), at full chroma where sRGB holds it, with J' FALLING from 30
+# (low cost) to 14 (high cost); level lines 20 J' lighter, in [34, 50]. In both themes the
+# valley is the part of the map that stands furthest from the page and the rim fades towards
+# it (light: J' 80 against white, 97 at the rim; dark: J' 30 against the page's 12, 14 at the
+# rim), so the eye goes where the paths go, the floor of a valley is a lit violet basin whose
+# innermost level lines read (never a black hole) and the high-cost rim a quiet deep teal, still
+# apart from the page. J' 30 is as light as the fills may go: the darkest optimizer colours
+# (NAG, Adadelta) keep LINE_CONTRAST over the valley floor with little to spare.
 DARK_COST_MAP = CostMap(
     "dark",
-    fills=("#1A0320", "#1A0828", "#190E2E", "#161532", "#121C33", "#0E2133", "#092732", "#062C31",
-           "#02302F", "#01352B", "#033927", "#0A3C20", "#173F19", "#24410F", "#324304", "#3F4300",
-           "#4B4300"),
-    lines=("#3F2544", "#3D2B4C", "#3A3151", "#363754", "#333D55", "#2F4255", "#2D4854", "#2B4C52",
-           "#2A514F", "#2A564B", "#2B5A46", "#2F5E3F", "#386136", "#43632C", "#516423", "#5F641C",
-           "#6C631D"),
+    fills=("#612570", "#5C2572", "#552474", "#4E2575", "#482575", "#402675", "#382773", "#2F286F",
+           "#26296B", "#1B2A66", "#0D2A61", "#002A58", "#002A49", "#00293E", "#002736", "#00242F",
+           "#002229"),
+    lines=("#9456A2", "#8D56A4", "#8656A6", "#7E56A7", "#7656A7", "#6D57A6", "#6458A3", "#5B59A0",
+           "#52599C", "#485A97", "#3E5A91", "#355A8B", "#295A84", "#1C5A7D", "#085976", "#00586E",
+           "#005665"),
     surface=DARK_SURFACE,
 )
 
 
-def _register_colormaps() -> None:
-    """Register each cost map's fills and level lines as matplotlib colormaps (once)."""
+def register_cost_map(cm: CostMap) -> CostMap:
+    """Register a cost map's fills and level lines as matplotlib colormaps (once); returns it."""
     import matplotlib
     from matplotlib.colors import LinearSegmentedColormap
 
+    for name, colors in ((cm.cmap, cm.fills), (cm.line_cmap, cm.lines)):
+        if name not in matplotlib.colormaps:
+            matplotlib.colormaps.register(LinearSegmentedColormap.from_list(name, colors))
+    return cm
+
+
+def _register_colormaps() -> None:
+    """Register each theme's cost map (once)."""
     for cm in (LIGHT_COST_MAP, DARK_COST_MAP):
-        for name, colors in ((cm.cmap, cm.fills), (cm.line_cmap, cm.lines)):
-            if name not in matplotlib.colormaps:
-                matplotlib.colormaps.register(LinearSegmentedColormap.from_list(name, colors))
+        register_cost_map(cm)
 
 
 _register_colormaps()
