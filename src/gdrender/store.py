@@ -34,6 +34,7 @@ import pickle
 import shutil
 import sys
 import zlib
+from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -104,18 +105,24 @@ def _svg_classes() -> tuple[type, ...]:
     return Text, MarkupText, SingleStringMathTex, MathTex, Tex
 
 
+@cache
+def _parser_versions() -> tuple:
+    """The versions of the libraries that parse an SVG into shapes (read once per process)."""
+    try:
+        svgelements = metadata.version("svgelements")
+    except metadata.PackageNotFoundError:
+        svgelements = "missing"
+    return versions(), svgelements, list(sys.version_info[:3])
+
+
 def _svg_key(mob) -> str:
     """What the shapes parsed from mob's SVG depend on: the file's bytes, the class, the style
     defaults and path settings it is parsed with, the renderer and the library versions."""
     from manim import config
 
-    try:
-        svgelements = metadata.version("svgelements")
-    except metadata.PackageNotFoundError:
-        svgelements = "missing"
     common = json.dumps([type(mob).__module__, type(mob).__qualname__, repr(mob.svg_default),
-                         repr(mob.path_string_config), str(config.renderer), versions(),
-                         svgelements, list(sys.version_info[:3])])
+                         repr(mob.path_string_config), str(config.renderer),
+                         *_parser_versions()])
     svg = mob.get_file_path().read_bytes()
     return hashlib.sha256(common.encode() + b"\0" + svg).hexdigest()
 
