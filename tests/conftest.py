@@ -8,8 +8,9 @@ The suite runs in parallel (`make test`: pytest-xdist, `-n auto`): a test module
 runs whole on one worker, so its module fixtures are computed once, and so do the tests of one
 scene (its frame rows, then its value tests), so its drawings are rendered once
 (tests/animations/frames.py); the longest scopes go first. Each worker renders into its own
-Manim media and TeX directories; the formulas LaTeX typeset are shared by every process of the
-suite, and kept from one run to the next, in a store in pytest's cache (gdrender.store).
+Manim media and TeX directories; the formulas LaTeX typeset, and the shapes parsed from the
+SVGs of formulas and words, are shared by every process of the suite, and kept from one run to
+the next, in a store in pytest's cache (gdrender.store).
 """
 
 from __future__ import annotations
@@ -49,13 +50,15 @@ _fc.tempconfig = _tempconfig_sharing_tex
 
 
 def pytest_configure(config):
-    """Formulas typeset and figure words computed once for the whole suite and kept between
-    runs, in pytest's cache (gdrender.store): the scene tests of every worker and the render.py
-    runs of the render and deck tests share one store."""
+    """Formulas typeset, the shapes parsed from formulas and words, and figure words computed
+    once for the whole suite and kept between runs, in pytest's cache (gdrender.store): the
+    scene tests of every worker and the render.py runs of the render and deck tests share one
+    store."""
     cache = getattr(config, "cache", None)  # None under -p no:cacheprovider
     store = cache.mkdir("gd-store") if cache else Path(_MEDIA) / "store"
     os.environ[gd_store.ENV] = str(store)
     gd_store.install_tex(store)
+    gd_store.install_svg(store)
 
 
 def pytest_addoption(parser):

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from manim import MathTex, tempconfig
+import svgelements as se
+from manim import MarkupText, MathTex, Text, tempconfig
+from manim.mobject.svg import svg_mobject
+from manim.mobject.svg.svg_mobject import SVGMobject
 
 from gdrender import store
 from gdviz.mpl import Doc
@@ -21,6 +24,7 @@ def _suite_store_afterwards():
     yield
     if os.environ.get(store.ENV):
         store.install_tex(Path(os.environ[store.ENV]))
+        store.install_svg(Path(os.environ[store.ENV]))
 
 
 def _typeset(tex: str, tex_dir: Path) -> MathTex:
@@ -101,3 +105,60 @@ def test_words_are_filed_under_the_code_that_can_change_them(tmp_path, monkeypat
         (tmp_path / rel).write_text((tmp_path / rel).read_text() + "# an edit\n")
         assert store._sources_digest() != first
         first = store._sources_digest()
+
+
+def _shapes(mob) -> list:
+    """Everything a drawing of mob reads, member by member of its family."""
+    return [(type(m).__name__, m.points, m.fill_rgbas, m.stroke_rgbas, m.background_stroke_rgbas,
+             m.stroke_width, m.background_stroke_width, m.z_index) for m in mob.get_family()]
+
+
+def _same_shapes(a, b) -> bool:
+    return len(_shapes(a)) == len(_shapes(b)) and all(
+        x[0] == y[0] and all(np.array_equal(u, v) for u, v in zip(x[1:], y[1:], strict=True))
+        for x, y in zip(_shapes(a), _shapes(b), strict=True))
+
+
+def _groups(mob) -> dict[str, list[int]]:
+    """The SVG's groups (id_to_vgroup_dict), as the places of their members in mob's family."""
+    place = {id(m): i for i, m in enumerate(mob.get_family())}
+    return {k: [place.get(id(m)) for m in g] for k, g in mob.id_to_vgroup_dict.items()}
+
+
+def _no_parse(*args, **kwargs):
+    raise AssertionError("an SVG was parsed although its shapes are in the store")
+
+
+_BUILDS = {
+    "text": lambda: Text("The cost J falls", font="CMU Serif", font_size=30, color="#336699"),
+    "markup": lambda: MarkupText("a <i>held-out</i> set", font="CMU Serif", font_size=26),
+    "maths": lambda: MathTex(r"J(m, b) = \tfrac{1}{2n} \sum_i (m x_i + b - y_i)^2", "+ 1",
+                             font_size=40),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_BUILDS))
+def test_parsed_shapes_come_from_the_store_as_a_parse_makes_them(kind, tmp_path, monkeypatch):
+    def build():  # Manim keeps a MathTex's parse within a process: a new process each time
+        monkeypatch.setattr(svg_mobject, "SVG_HASH_TO_MOB_MAP", {})
+        return _BUILDS[kind]()
+
+    with tempconfig({"tex_dir": str(tmp_path / "tex"), "text_dir": str(tmp_path / "texts")}):
+        store.install_svg(tmp_path / "store")
+        parse = SVGMobject.generate_mobject.parses
+        with monkeypatch.context() as m:  # Manim's own parse, no store
+            m.setattr(SVGMobject, "generate_mobject", parse)
+            parsed = build()
+        filed = build()  # parsed, then filed
+        entries = list((tmp_path / "store" / "svg").iterdir())
+        assert entries and not [p for p in entries if p.name.startswith(".tmp-")]
+
+        with monkeypatch.context() as m:  # svgelements cannot parse: the store answers
+            m.setattr(se.SVG, "parse", _no_parse)
+            stored, again = build(), build()
+    for mob in (filed, stored, again):
+        assert _same_shapes(mob, parsed)
+        assert _groups(mob) == _groups(parsed)
+    # each lookup is a fresh copy: changing one changes no other
+    stored[0].shift([1, 0, 0])
+    assert _same_shapes(again, parsed) and not _same_shapes(stored, parsed)

@@ -8,6 +8,11 @@ every figure, each filed under a hash of what made it, so a lookup never returns
   copied into the process's directory instead of being compiled; one compiled is copied into the
   store. Before: every render compiled every formula of its scene again (about two thirds of the
   time of a scene drawn without writing video).
+- `svg/`: the shapes Manim reads from the SVG of a formula (LaTeX) or of words (Pango): parsing
+  an SVG into paths (svgelements) is the largest part of building Text, MarkupText and MathTex,
+  and Manim keeps no parsed Text at all (a MathTex only within a process). Filed under a hash of
+  the SVG file's bytes, the class, the settings the parse reads and the library versions; a
+  lookup unpickles a fresh copy, the same points and styles as a parse.
 - `docs/`: a figure's title, caption and alt text, whose numbers come from gdcore's experiments
   (seconds of training for some); the gallery and `--list` show all 37. Filed under a hash of the
   figure module, every source file of gdcore and gdviz, and the library versions.
@@ -25,8 +30,12 @@ import dataclasses
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import sys
+import zlib
+from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 from gdrender.catalog import ROOT
@@ -83,6 +92,74 @@ def install_tex(store: Path) -> None:
 
     tex_to_svg_file.compiles = compile_svg
     tfw.tex_to_svg_file = tex_mobject.tex_to_svg_file = tex_to_svg_file
+
+
+# ------------------------------------------------------------------------------ parsed SVG
+
+
+def _svg_classes() -> tuple[type, ...]:
+    """The classes whose parse is filed: Manim's own, which parse their SVG as SVGMobject does
+    (a subclass of them could parse differently, so it is not filed)."""
+    from manim import MarkupText, MathTex, SingleStringMathTex, Tex, Text
+
+    return Text, MarkupText, SingleStringMathTex, MathTex, Tex
+
+
+@cache
+def _parser_versions() -> tuple:
+    """The versions of the libraries that parse an SVG into shapes (read once per process)."""
+    try:
+        svgelements = metadata.version("svgelements")
+    except metadata.PackageNotFoundError:
+        svgelements = "missing"
+    return versions(), svgelements, list(sys.version_info[:3])
+
+
+def _svg_key(mob) -> str:
+    """What the shapes parsed from mob's SVG depend on: the file's bytes, the class, the style
+    defaults and path settings it is parsed with, the renderer and the library versions."""
+    from manim import config
+
+    common = json.dumps([type(mob).__module__, type(mob).__qualname__, repr(mob.svg_default),
+                         repr(mob.path_string_config), str(config.renderer),
+                         *_parser_versions()])
+    svg = mob.get_file_path().read_bytes()
+    return hashlib.sha256(common.encode() + b"\0" + svg).hexdigest()
+
+
+def install_svg(store: Path) -> None:
+    """Make Text, MarkupText and MathTex take the shapes of their SVG from the store before
+    parsing it (and file what they parse). A second call only changes the store."""
+    from manim.mobject.svg.svg_mobject import SVGMobject
+
+    parse = getattr(SVGMobject.generate_mobject, "parses", SVGMobject.generate_mobject)
+    classes = _svg_classes()
+    folder = Path(store) / "svg"
+
+    def generate_mobject(self):
+        if type(self) not in classes:
+            return parse(self)
+        try:
+            path = folder / f"{_svg_key(self)}.pickle.z"
+        except OSError:  # the SVG cannot be read: let the parse say so
+            return parse(self)
+        try:
+            submobjects, groups = pickle.loads(zlib.decompress(path.read_bytes()))
+        except Exception:  # not filed, unreadable or damaged: parse it
+            parse(self)
+            try:
+                data = zlib.compress(pickle.dumps((self.submobjects, self.id_to_vgroup_dict),
+                                                  protocol=pickle.HIGHEST_PROTOCOL), 1)
+            except (pickle.PicklingError, TypeError, AttributeError):
+                return self
+            _add(path, lambda tmp: tmp.write_bytes(data))
+            return self
+        self.add(*submobjects)
+        self.id_to_vgroup_dict = groups
+        return self
+
+    generate_mobject.parses = parse
+    SVGMobject.generate_mobject = generate_mobject
 
 
 # ------------------------------------------------------------------------------ words

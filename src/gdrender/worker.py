@@ -115,6 +115,7 @@ def render_animation(job: Job, out_dir: Path, work: Path) -> list[dict]:
     from gdviz import mpl as gm
 
     store.install_tex(store.store_for(out_dir))
+    store.install_svg(store.store_for(out_dir))
     target = BY_ID[job.target]
     module = gm.load(f"scenes.{target.stem}")
     scene_cls = getattr(module, target.scene_class)
