@@ -169,7 +169,7 @@ class BatchVsStochastic(ThemedScene):
             rows.add(VGroup(swatch, label, j_read))
         for row in rows:
             row[1].next_to(row[0], RIGHT, buff=0.2)
-        rows.arrange(DOWN, buff=0.18, aligned_edge=LEFT)
+        rows.arrange(DOWN, buff=0.15, aligned_edge=LEFT)
         col = max(row[1].get_right()[0] for row in rows) + 0.45
         for row in rows:
             row[2].next_to(row[1], RIGHT).set_x(col, direction=LEFT)
@@ -195,12 +195,12 @@ class BatchVsStochastic(ThemedScene):
         rate = self.tex(rf"\alpha = {RACE.lr:g}", 30)
         seed = self.text(f"seed {RACE.seed}", 24, t.muted)
         info = VGroup(rate, seed, step_read).arrange(RIGHT, buff=0.6)
-        info.next_to(sub, DOWN, buff=0.48).align_to(legend, LEFT)
-        legend.next_to(info, DOWN, buff=0.24).align_to(info, LEFT)
+        info.next_to(sub, DOWN, buff=0.52).align_to(legend, LEFT)
+        legend.next_to(info, DOWN, buff=0.2).align_to(info, LEFT)
         self.step_read, self.info = step_read, info
         key = self.mixed(f"$\\bar J$: seed {RACE.seed}, mean of the last {races.BATCH_WINDOW} "
                          "steps; faint: each step", 24, t.muted)
-        key.next_to(legend, DOWN, buff=0.2).align_to(legend, LEFT)
+        key.next_to(legend, DOWN, buff=0.17).align_to(legend, LEFT)
         self.key = key
 
         self.play(Write(title), FadeIn(sub))
@@ -224,7 +224,7 @@ class BatchVsStochastic(ThemedScene):
         self.settled = races.settled_costs(RACE, summary)
         head = VGroup(self.text(f"mean of {len(summary.seeds)} seeds,", 24, t.muted),
                       self.text(f"last {summary.last_steps} steps", 24, t.muted))
-        head.arrange(DOWN, buff=0.08, aligned_edge=RIGHT)
+        head.arrange(DOWN, buff=0.04, aligned_edge=RIGHT)
         # right-aligned at the frame's margin: its lower line level with the info row
         right = config.frame_width / 2 - MARGIN
         head.align_to(self.info, DOWN).set_x(right, direction=RIGHT)
@@ -235,7 +235,7 @@ class BatchVsStochastic(ThemedScene):
         self.means, self.means_head = means, head
         self.play(FadeIn(head), FadeIn(means))
         note = self.mixed("smaller batches: noisier steps and a higher mean $J$", 24, t.muted)
-        note.next_to(self.key, DOWN, buff=0.2).align_to(self.key, LEFT)
+        note.next_to(self.key, DOWN, buff=0.14).align_to(self.key, LEFT)
         self.note = note
         self.play(FadeIn(note, shift=0.2 * UP))
         self.wait(1.4)

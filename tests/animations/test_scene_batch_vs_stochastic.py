@@ -123,3 +123,27 @@ def test_readouts_show_gdcores_running_mean_at_a_readable_pace():
     # at the end the three running means already rank as the paths look
     full, mini, single = (v[-1] for v in running.values())
     assert full < mini < single
+
+
+def _apart(a, b, gap: float) -> bool:
+    """Whether the boxes of mobjects a and b are at least gap apart (along x or along y)."""
+    return (a.get_left()[0] - b.get_right()[0] >= gap or b.get_left()[0] - a.get_right()[0] >= gap
+            or a.get_bottom()[1] - b.get_top()[1] >= gap
+            or b.get_bottom()[1] - a.get_top()[1] >= gap)
+
+
+def test_words_and_tick_numbers_keep_clear_of_each_other():
+    scene = rendered(BatchVsStochastic)
+    ax, plot = scene.map[0], scene.cost[0]
+    # no two tick numbers of the map touch (the corner's b number is left out)
+    nums = [m for m in ax.submobjects if hasattr(m, "tex_string")]
+    assert len(nums) == len(set(map(id, nums))) >= 8
+    for i, a in enumerate(nums):
+        for b in nums[i + 1:]:
+            assert _apart(a, b, 0.1), (a.tex_string, b.tex_string)
+    # the header stack: ≥ 10 px (0.17) under the subtitle; the note clear of the cost panel
+    assert scene.sub.get_bottom()[1] - scene.info.get_top()[1] >= 0.17
+    assert scene.sub.get_bottom()[1] - scene.means_head.get_top()[1] >= 0.1
+    assert scene.note.get_bottom()[1] - plot.ax.get_top()[1] >= 0.1
+    # J* and J̄ and the seeds' means with one number of decimals
+    assert all(row[2][1].num_decimal_places == PLACES for row in scene.legend)
