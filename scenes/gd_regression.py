@@ -127,7 +127,7 @@ class GdRegression(ThemedScene):
 
         def step_dots():  # a dot at each of the first steps passed
             n = min(self.k(), FIRST_DOTS)
-            return VGroup(*(Dot(ax.c2p(*pts[i]), radius=0.045, color=t.accent).set_z_index(3)
+            return VGroup(*(Dot(ax.c2p(*pts[i]), radius=0.055, color=t.accent).set_z_index(3)
                             for i in range(1, n + 1)))
 
         self.step_dots = always_redraw(step_dots)
