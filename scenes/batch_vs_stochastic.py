@@ -4,14 +4,15 @@ cost per step, all driven by one ValueTracker of the step index.
 The runs are gdcore's races.run_batch_race(races.BATCH_RACE) (the same start, rate, steps and
 seed for the three batch sizes), the same as figures/batch_vs_stochastic.py, and in the same
 colours (that figure's colors()). The first steps are played slowly, so that single jumps of the
-sampled paths can be followed; the rest faster. The full-batch path is drawn whole, on top of
-the others with a halo; the two sampled paths as thin comet tails of their last TAIL steps, so
-that none buries another or the valley. In the cost panel the sampled runs' J at each step is
-drawn faint, under gdcore's running mean J̄ of their last races.BATCH_WINDOW steps
-(races.running_costs), the full batch's smooth J on top. The readouts show J̄ and the step at a
-readable pace: every step while the steps are slow, every READ_EVERY steps after. At the end
-they give way to gdcore's fair comparison (races.settled_costs): J averaged over the last steps
-of each run and over several seeds.
+sampled paths can be followed; the rest faster. All three paths are drawn whole for the whole
+run: the full batch's thick, on top of the others with a halo; the two sampled paths thin and
+partly transparent under it, each in its own hue, so that they stay visibly noisy without
+burying the full-batch path. In the cost panel the sampled runs' J at each step is drawn faint,
+under gdcore's running mean J̄ of their last races.BATCH_WINDOW steps (races.running_costs) for
+seed 0, the full batch's smooth J on top. The readouts show J̄ and the step at a readable pace:
+every step while the steps are slow, every READ_EVERY steps after. At the end a column of its
+own, headed as such, adds gdcore's fair comparison (races.settled_costs): J averaged over the
+last steps of each run and over several seeds; J̄ keeps its one meaning.
 Render alone with: manim -ql scenes/batch_vs_stochastic.py BatchVsStochastic
 """
 
@@ -26,12 +27,12 @@ from manim import (
     Create,
     DashedLine,
     FadeIn,
-    FadeOut,
     Line,
     Star,
     ValueTracker,
     VGroup,
     Write,
+    config,
     linear,
 )
 
@@ -54,16 +55,21 @@ RACE = races.BATCH_RACE
 STOPS = ((12, 5.0), (RACE.steps, 9.0))
 #: Decades of the cost axis: J* ≈ 0.009 at the bottom, the largest sampled jump (≈ 4) inside.
 Y_EXP = (-3, 1)
-#: Stroke widths: the smooth full-batch path on top and thickest.
-WIDTHS = (4.5, 2.6, 2.0)
-#: The sampled paths keep only their last TAIL steps, fading towards the oldest.
-TAIL = 25
+#: Stroke widths: the smooth full-batch path on top and thickest; the sampled paths thin
+#: (2.5 is 1.5 px at 480p).
+WIDTHS = (4.5, 2.5, 2.5)
+#: Opacity of the sampled paths on the map, under the full-batch path.
+PATH_OPACITY = 0.7
+#: Decimals of every cost on screen (J̄, the seed means, J*).
+PLACES = 3
 #: Opacity and width of the sampled runs' per-step cost, under their running means.
 RAW_OPACITY, RAW_WIDTH = 0.35, 1.2
 #: The readouts follow every step of the slow first stretch, then every READ_EVERY steps.
 READ_EVERY = 20
 #: Extra width of the background-coloured halo under the full-batch path and cost.
 HALO = 5.0
+#: Room kept between the seeds' column and the frame's right edge (the house's 24 px).
+MARGIN = 0.45
 
 
 class BatchVsStochastic(ThemedScene):
@@ -93,7 +99,7 @@ class BatchVsStochastic(ThemedScene):
         t = self.theme
         (m0, m1), (b0, b1) = RACE.window
         ax = map_axes(t, [m0, m1, 0.5], [b0, b1, 1], 4.4, 5.3, "m", "b", places=1,
-                      tick_size=30)
+                      tick_size=30, corner_y=False)
         ax.move_to(np.array([-3.85, -0.5, 0]))
         M, B, J = regression.cost_grid(self.x, self.y, (m0, m1), (b0, b1), size=300)
         img = contour_image(t, M, B, J, ax)
@@ -105,8 +111,9 @@ class BatchVsStochastic(ThemedScene):
         for i, (name, tr) in enumerate(self.runs.items()):
             c = self.colors[name]
             sampled = i > 0
-            trail = Trail(ax, tr.points, self.step, color=c, stroke_width=WIDTHS[i],
-                          tail=TAIL if sampled else None, fade_tail=sampled)
+            trail = Trail(ax, tr.points, self.step, color=c, stroke_width=WIDTHS[i])
+            if sampled:
+                trail.set_stroke(opacity=PATH_OPACITY)
             trail.set_z_index(3 - i if sampled else 5)
             if not sampled:  # the smooth path on top of the others, on a halo
                 self.halo_trail = Trail(ax, tr.points, self.step, color=t.background,
@@ -118,9 +125,9 @@ class BatchVsStochastic(ThemedScene):
 
     def build_cost(self):
         t = self.theme
-        plot = LossPlot(t, self.step, (0, RACE.steps, 50), Y_EXP, 6.0, 2.45, x_label=None,
+        plot = LossPlot(t, self.step, (0, RACE.steps, 50), Y_EXP, 6.0, 2.05, x_label=None,
                         y_label="J")
-        plot.ax.move_to(np.array([3.0, -1.9, 0]))
+        plot.ax.move_to(np.array([3.0, -2.1, 0]))
         lt = self.tex("t", 30).next_to(plot.c2p(RACE.steps, 10.0 ** Y_EXP[0]), RIGHT, buff=0.2)
         plot.ax.add(lt)
         # J at each step: the full batch's smooth curve on a halo, on top; the sampled runs'
@@ -140,7 +147,13 @@ class BatchVsStochastic(ThemedScene):
             self.curves[name] = curve
         best = DashedLine(plot.c2p(0, self.j_star), plot.c2p(RACE.steps, self.j_star),
                           color=t.good, stroke_width=3, dash_length=0.1)
-        return plot, best
+        # the minimum's name off the map: the map's star beside J* under the dashed line
+        star = Star(outer_radius=0.11, color=t.good, fill_opacity=1, stroke_width=0)
+        words = self.mixed(f"minimum, $J^* = {numbers.latex(self.j_star, PLACES)}$", 24, t.good)
+        self.j_label = VGroup(star, words).arrange(RIGHT, buff=0.12)
+        p = plot.c2p(8, self.j_star)
+        self.j_label.next_to(p, DOWN, buff=0.12).align_to(p, LEFT)
+        return plot, VGroup(best, self.j_label)
 
     def build_legend(self):
         """One row per run: a swatch, its label and its J̄ on all seven points (the running
@@ -151,12 +164,12 @@ class BatchVsStochastic(ThemedScene):
             swatch = Line(ORIGIN, 0.5 * RIGHT, color=c, stroke_width=6)
             label = self.text(name, 24, c)
             run = self.running[name]
-            j_read, _ = live_readout(r"\bar J", lambda run=run: float(run[self.read_k()]), 3, 28,
-                                     c)
+            j_read, _ = live_readout(r"\bar J", lambda run=run: float(run[self.read_k()]),
+                                     PLACES, 28, c)
             rows.add(VGroup(swatch, label, j_read))
         for row in rows:
             row[1].next_to(row[0], RIGHT, buff=0.2)
-        rows.arrange(DOWN, buff=0.22, aligned_edge=LEFT)
+        rows.arrange(DOWN, buff=0.15, aligned_edge=LEFT)
         col = max(row[1].get_right()[0] for row in rows) + 0.45
         for row in rows:
             row[2].next_to(row[1], RIGHT).set_x(col, direction=LEFT)
@@ -171,19 +184,23 @@ class BatchVsStochastic(ThemedScene):
         sub = self.text(f"each step’s gradient from all {n} points, "
                         f"{RACE.batch_sizes[1]} of them, or just one", 24, t.muted)
         sub.next_to(title, DOWN, buff=0.12)
+        self.sub = sub
         ax, img, star, start = self.map = self.build_map()
         plot, best = self.cost = self.build_cost()
         legend = self.legend = self.build_legend()
-        legend.move_to(np.array([-0.9, 1.38, 0]), aligned_edge=LEFT)
+        # the header stack: a clear gap under the subtitle (room for the two-line head of the
+        # seeds' column, right of the info row, at the end), then the info row and the legend
+        legend.set_x(-0.9, direction=LEFT)
         step_read, _ = live_readout("t", lambda: self.read_k(), 0, 30)
         rate = self.tex(rf"\alpha = {RACE.lr:g}", 30)
         seed = self.text(f"seed {RACE.seed}", 24, t.muted)
         info = VGroup(rate, seed, step_read).arrange(RIGHT, buff=0.6)
-        info.next_to(legend, UP, buff=0.32).align_to(legend, LEFT)
+        info.next_to(sub, DOWN, buff=0.52).align_to(legend, LEFT)
+        legend.next_to(info, DOWN, buff=0.2).align_to(info, LEFT)
         self.step_read, self.info = step_read, info
-        key = self.mixed(f"$\\bar J$: mean $J$ over the last {races.BATCH_WINDOW} steps; "
-                         "faint: each step", 24, t.muted)
-        key.next_to(legend, DOWN, buff=0.2).align_to(legend, LEFT)
+        key = self.mixed(f"$\\bar J$: seed {RACE.seed}, mean of the last {races.BATCH_WINDOW} "
+                         "steps; faint: each step", 24, t.muted)
+        key.next_to(legend, DOWN, buff=0.17).align_to(legend, LEFT)
         self.key = key
 
         self.play(Write(title), FadeIn(sub))
@@ -200,33 +217,25 @@ class BatchVsStochastic(ThemedScene):
 
     def section_compare(self):
         t = self.theme
-        plot = self.cost[0]
-        label = self.tex(rf"J^* = {numbers.latex(self.j_star, 4)}", 28, t.good)
-        p = plot.c2p(8, self.j_star)
-        label.next_to(p, DOWN, buff=0.12).align_to(p, LEFT)
-        ax = self.map[0]
-        star_label = self.tex(r"\mathrm{minimum}", 26, t.good)
-        star_label.next_to(ax.c2p(self.m_star, self.b_star), RIGHT, buff=0.25)
-        star_label.add_background_rectangle(color=t.background, opacity=0.8, buff=0.06)
-        star_label.set_z_index(9)
-        self.play(FadeIn(label), FadeIn(star_label))  # a number fades in whole, never half-drawn
         # The fair comparison: one seed's last J is luck; gdcore's mean over the last steps and
-        # over several seeds ranks the runs as the paths do.
+        # over several seeds ranks the runs as the paths do. A column of its own, headed: J̄
+        # keeps its meaning (seed 0's running mean, the curves').
         summary = races.BATCH_SUMMARY
         self.settled = races.settled_costs(RACE, summary)
-        head = self.mixed(f"$J$ averaged over the last {summary.last_steps} steps "
-                         f"and {len(summary.seeds)} seeds", 24, t.muted)
-        head.move_to(self.info, aligned_edge=LEFT)
+        head = VGroup(self.text(f"mean of {len(summary.seeds)} seeds,", 24, t.muted),
+                      self.text(f"last {summary.last_steps} steps", 24, t.muted))
+        head.arrange(DOWN, buff=0.04, aligned_edge=RIGHT)
+        # right-aligned at the frame's margin: its lower line level with the info row
+        right = config.frame_width / 2 - MARGIN
+        head.align_to(self.info, DOWN).set_x(right, direction=RIGHT)
         means = VGroup()
         for row, name in zip(self.legend, self.runs, strict=True):
-            mean = self.tex(rf"\bar J = {numbers.latex(self.settled[name], 3)}", 28,
-                            self.colors[name])
-            means.add(mean.move_to(row[2], aligned_edge=LEFT))
-        self.means = means
-        self.play(FadeOut(self.info), FadeOut(self.key), *(FadeOut(row[2]) for row in self.legend))
+            mean = self.tex(numbers.latex(self.settled[name], PLACES), 28, self.colors[name])
+            means.add(mean.move_to(row[2][1]).set_x(right, direction=RIGHT))
+        self.means, self.means_head = means, head
         self.play(FadeIn(head), FadeIn(means))
-        note = self.text("smaller batches: cheaper, noisier steps", 24, t.muted)
-        note.next_to(self.legend, DOWN, buff=0.2).align_to(self.legend, LEFT)
+        note = self.mixed("smaller batches: noisier steps and a higher mean $J$", 24, t.muted)
+        note.next_to(self.key, DOWN, buff=0.14).align_to(self.key, LEFT)
         self.note = note
         self.play(FadeIn(note, shift=0.2 * UP))
         self.wait(1.4)

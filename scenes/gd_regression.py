@@ -5,6 +5,10 @@ The run is gdcore's COST_DESCENT.run() (plain SGD on the raw data at the good ra
 as figures/gd_regression.py. The iterations are played on the log-spaced schedule
 COST_DESCENT.schedule(): each stretch of it takes the
 same time, so the first few big steps are as slow to watch as the last few hundred small ones.
+The first FIRST_DOTS steps leave a dot each on the map, so the zig-zag across the valley can be
+followed step by step. The map's axes are not to one scale (a unit of b is drawn 2.3 times
+shorter than a unit of m, or the map would not fit), which a line over the map says: on equal
+axes the steps would cross the level lines at right angles.
 Render alone with: manim -ql scenes/gd_regression.py GdRegression
 """
 
@@ -14,10 +18,10 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
-    UR,
     Circle,
     Create,
     DashedLine,
+    Dot,
     FadeIn,
     Line,
     Star,
@@ -38,6 +42,7 @@ from gdviz.manim_blocks import (
     contour_image,
     head_dot,
     live_readout,
+    loss_axes,
     map_axes,
     step_of,
 )
@@ -47,6 +52,10 @@ from gdviz.manim_theme import ThemedScene, data_dots, error_bars, sections, them
 Y_RANGE = (0.5, 3.5)
 #: Seconds per stretch of the log-spaced schedule.
 STRETCH_SECONDS = 2.2
+#: Decimals of m, b and J (and m*, b*, J*) on screen: the still's (J_PLACES there).
+PLACES = 3
+#: The first steps marked with a dot each on the map.
+FIRST_DOTS = 6
 
 
 def run() -> descent.Trajectory:
@@ -114,17 +123,34 @@ class GdRegression(ThemedScene):
         dot = head_dot(self.trail, t.error, radius=0.085)
         star = Star(outer_radius=0.16, color=t.good, fill_opacity=1, stroke_width=1.5)
         star.set_stroke(t.background).move_to(ax.c2p(self.m_star, self.b_star)).set_z_index(4)
+        pts = self.traj.points
+
+        def step_dots():  # a dot at each of the first steps passed
+            n = min(self.k(), FIRST_DOTS)
+            return VGroup(*(Dot(ax.c2p(*pts[i]), radius=0.055, color=t.accent).set_z_index(3)
+                            for i in range(1, n + 1)))
+
+        self.step_dots = always_redraw(step_dots)
         start = Circle(radius=0.09, color=t.text, stroke_width=3).set_fill(t.background, 1)
         self.start = start.move_to(ax.c2p(*COST_DESCENT.start)).set_z_index(2)
+        # the two axes are not to one scale: say so under the map's heading
+        (m0, m1), (b0, b1) = views.M_RANGE, views.B_RANGE
+        self.squeeze = (ax.y_length / (b1 - b0)) / (ax.x_length / (m1 - m0))
         return ax, img, self.trail, dot, star
 
     def build_cost_panel(self):
         t = self.theme
         top = int(np.ceil(np.log10(self.traj.losses.max())))
         bottom = int(np.floor(np.log10(self.j_star)))
-        plot = LossPlot(t, self.step, (0, COST_DESCENT.steps), (bottom, top), 3.2, 3.6, x_label="t",
-                        y_label="J", log_t=True)
-        plot.ax.move_to(np.array([4.5, -1.1, 0]))
+        # t is a count: its ticks thousands-separated (1,000) as the counter above shows it
+        ax = loss_axes(t, (0, COST_DESCENT.steps), (bottom, top), 2.8, 3.6, x_label=None,
+                       y_label="J", log_t=True, counts=True)
+        plot = LossPlot(t, self.step, None, (bottom, top), 2.8, 3.6, ax=ax, log_t=True)
+        plot.ax.move_to(np.array([4.65, -1.1, 0]))
+        # t at the axis's end, as in the other cost panels
+        end = plot.c2p(COST_DESCENT.steps, 10.0 ** bottom)
+        lt = self.tex("t", 30).next_to(end, RIGHT, buff=0.2)
+        plot.ax.add(lt)
         curve = plot.curve(self.traj.losses, t.accent, stroke_width=4)
         dot = plot.dot(curve, t.error)
         best = DashedLine(plot.c2p(0, self.j_star), plot.c2p(COST_DESCENT.steps, self.j_star),
@@ -154,30 +180,41 @@ class GdRegression(ThemedScene):
         plot, curve, jdot, best = self.cost_panel = self.build_cost_panel()
 
         # the readouts: gdcore's point at the step the counter shows, like J's
-        m_read, m_num = live_readout("m", lambda: float(self.traj.points[self.k(), 0]), 3, 30,
-                                     t.accent)
-        b_read, b_num = live_readout("b", lambda: float(self.traj.points[self.k(), 1]), 3, 30,
-                                     t.accent)
+        m_read, m_num = live_readout("m", lambda: float(self.traj.points[self.k(), 0]), PLACES,
+                                     30, t.accent)
+        b_read, b_num = live_readout("b", lambda: float(self.traj.points[self.k(), 1]), PLACES,
+                                     30, t.accent)
         mb = VGroup(m_read, b_read).arrange(RIGHT, buff=0.45)
         mb.next_to(ax_l, UP, buff=0.2).align_to(ax_l, LEFT)
         model = self.tex(r"f(x) = m\,x + b", 30).next_to(mb, UP, buff=0.15).align_to(mb, LEFT)
         map_title = self.mixed("path of $(m, b)$ over $J$", 26).next_to(ax_m, UP, buff=0.3)
         map_title.align_to(ax_m, LEFT).shift(0.3 * RIGHT)
-        j_read, j_num = live_readout("J", lambda: float(self.traj.losses[self.k()]), 4, 30,
+        j_read, j_num = live_readout("J", lambda: float(self.traj.losses[self.k()]), PLACES, 30,
                                      t.error)
         self.readouts = {"t": it_num, "m": m_num, "b": b_num, "J": j_num}
         j_read.next_to(plot.ax, UP, buff=0.3).align_to(plot.ax, LEFT).shift(0.3 * RIGHT)
         model.align_to(mb, DOWN).shift(0.55 * UP)
         map_title.align_to(mb, DOWN)
         j_read.align_to(mb, DOWN)
+        self.j_read = j_read
+        # the axes' unequal scales said over the map's heading
+        scale = self.mixed(f"$b$ squeezed {nb.text(1 / self.squeeze, places=1)}× against $m$",
+                           24, t.muted)
+        scale.align_to(map_title, LEFT).align_to(model, DOWN)
+        self.scale_note = scale
 
         self.play(Write(title), FadeIn(rate))
         self.play(Create(ax_l), FadeIn(dots), FadeIn(model))
-        self.play(FadeIn(img), Create(ax_m), FadeIn(star), FadeIn(self.start), FadeIn(map_title))
+        self.play(FadeIn(img), Create(ax_m), FadeIn(star), FadeIn(self.start), FadeIn(map_title),
+                  FadeIn(scale))
         self.play(Create(plot.ax), FadeIn(best), FadeIn(j_read))
-        self.play(Create(line), FadeIn(bars), FadeIn(mb), FadeIn(trail), FadeIn(dot),
-                  FadeIn(curve), FadeIn(jdot), FadeIn(it_group), FadeIn(note))
-        self.wait(0.8)
+        # three beats: the model's line and its residuals; where it stands (the readouts and the
+        # start of the path and of J); the counter and its schedule
+        self.play(Create(line), FadeIn(bars), run_time=0.8)
+        self.play(FadeIn(mb), FadeIn(trail), FadeIn(dot), FadeIn(curve), FadeIn(jdot),
+                  FadeIn(self.step_dots), run_time=0.8)
+        self.play(FadeIn(it_group), FadeIn(note), run_time=0.8)
+        self.wait(0.6)
 
     def advance_to(self, stops):
         for k in stops:
@@ -185,32 +222,33 @@ class GdRegression(ThemedScene):
                       rate_func=linear)
             self.wait(0.4)
 
-    def section_descent_start(self):
+    def section_big_steps_across_the_valley(self):
         """The schedule's first stretches: the big steps across the valley."""
         self.advance_to([k for k in self.schedule[1:] if k <= self.mid_step()])
 
-    def section_descent_rest(self):
+    def section_small_steps_along_the_valley_floor(self):
+        """The rest of the schedule: hundreds of small steps along the floor to the minimum."""
         self.advance_to([k for k in self.schedule[1:] if k > self.mid_step()])
 
     def mid_step(self) -> int:
-        """The middle of the schedule: the last stop of descent-start."""
+        """The middle of the schedule: the last stop of big-steps-across-the-valley."""
         return int(self.schedule[len(self.schedule) // 2 - 1])
 
     def section_result(self):
         t = self.theme
         plot = self.cost_panel[0]
-        label = self.tex(rf"J^* = {nb.latex(self.j_star, places=4)}", 28, t.good)
+        label = self.tex(rf"J^* = {nb.latex(self.j_star, places=PLACES)}", 28, t.good)
         label.next_to(plot.c2p(30, self.j_star), DOWN, buff=0.12)
-        ax_m = self.map_panel[0]
-        # up and right of the star, clear of the path (which leaves it down and right) and
-        # inside the map
-        star_label = VGroup(*(self.tex(rf"{v}^* = {nb.latex(c, places=3)}", 26, t.good)
-                              for v, c in (("m", self.m_star), ("b", self.b_star))))
-        star_label.arrange(DOWN, aligned_edge=LEFT, buff=0.08)
-        star_label.next_to(ax_m.c2p(self.m_star, self.b_star), UR, buff=0.12)
-        star_label.add_background_rectangle(color=t.background, opacity=0.8, buff=0.05)
+        # the minimum off the map: over the J readout, the map's star beside it naming what it
+        # marks
+        star = Star(outer_radius=0.11, color=t.good, fill_opacity=1, stroke_width=0)
+        values = self.tex(rf"m^* = {nb.latex(self.m_star, places=PLACES)},\ "
+                          rf"b^* = {nb.latex(self.b_star, places=PLACES)}", 28, t.good)
+        star_label = VGroup(star, values).arrange(RIGHT, buff=0.12)
+        star_label.align_to(self.j_read, LEFT).align_to(self.scale_note, DOWN)
         self.star_label = star_label
         self.play(Write(label), FadeIn(star_label))
         self.wait(2.0)
 
-    SECTIONS = sections(section_setup, section_descent_start, section_descent_rest, section_result)
+    SECTIONS = sections(section_setup, section_big_steps_across_the_valley,
+                        section_small_steps_along_the_valley_floor, section_result)

@@ -93,13 +93,14 @@ def contour_image(theme: Theme, X, Y, Z, ax: Axes, log: bool = True, **kw) -> Im
 
 def map_axes(theme: Theme, x_range, y_range, width: float, height: float, x_label: str = "m",
              y_label: str = "b", places: int | None = None, tick_size: float = TICK_SIZE,
-             y_format: Callable[[float], str] | None = None) -> Axes:
+             y_format: Callable[[float], str] | None = None, corner_y: bool = True) -> Axes:
     """Axes for a map (contours under a path): a frame around the window with ticks at the
     multiples of each range's step along its bottom and left edges, wherever 0 lies (c2p/p2c
     as for any Axes). Tick numbers in their shortest form, or with `places` decimals, at font
     size `tick_size` (never under the house minimum TICK_SIZE); y_format (the LaTeX of a y
     tick's value) overrides the y ticks' form, e.g. lambda v: f"10^{{{v:g}}}" for a panel of
-    log10 values."""
+    log10 values. corner_y=False leaves the y tick at the bottom-left corner unnumbered, where
+    its number would touch the first x number."""
     tick_size = max(tick_size, TICK_SIZE)
     ax = Axes(x_range=list(x_range), y_range=list(y_range), x_length=width, y_length=height,
               tips=False, axis_config={"stroke_opacity": 0, "include_ticks": False,
@@ -127,7 +128,10 @@ def map_axes(theme: Theme, x_range, y_range, width: float, height: float, x_labe
         tick = VMobject(stroke_color=theme.muted, stroke_width=2)
         tick.set_points_as_corners([p, p + 0.1 * LEFT])
         num = MathTex((y_format or fmt)(v), font_size=tick_size, color=theme.text)
-        ax.add(tick, num.next_to(p, LEFT, buff=0.16))
+        num.next_to(p, LEFT, buff=0.16)
+        ax.add(tick)
+        if corner_y or v > y0 + 1e-9:
+            ax.add(num)
         widest = max(widest, num.width)
     # the y label left of the widest tick number, a clear gap between them
     add_axis_labels(theme, ax, x_label, y_label, ax.c2p(x1, y0), ax.c2p(x0, y1), y_left=True,
@@ -214,13 +218,14 @@ def head_dot(trail: Trail, color, radius: float = 0.08) -> Dot:
 def loss_axes(theme: Theme, x_range, y_exp: tuple[int, int], width: float, height: float,
               x_label: str | None = "t", y_label: str | None = "J", log: bool = True,
               y_step: float = 1, x_places: int = 0, log_t: bool = False,
-              plus_one: bool = False) -> Axes:
+              plus_one: bool = False, counts: bool = False) -> Axes:
     """Axes in the theme for a cost per step: y logarithmic with ticks 10^k for k in y_exp
     (c2p and p2c then take and give the cost itself), or linear over y_exp when log is False.
 
     With log_t the x axis runs over u = log10(t + 1) for t in [0, x_range[1]], ticked at
     t = 0, 1, 10, 100, … (see t_to_u); with plus_one too, ticked and numbered at t + 1 = 1, 10,
-    100, … (a true log axis of t + 1, thousands separated), for an axis label that says t + 1."""
+    100, … (a true log axis of t + 1, thousands separated), for an axis label that says t + 1;
+    with counts, the log_t ticks are numbered as counts too (1,000, not 1000)."""
     y_cfg = {"scaling": LogBase(custom_labels=True)} if log else {}
     x_cfg = {}
     if log_t:
@@ -248,7 +253,8 @@ def loss_axes(theme: Theme, x_range, y_exp: tuple[int, int], width: float, heigh
             p = ax.c2p(t_to_u(t), 10.0 ** y_exp[0] if log else y_exp[0])
             tick = VMobject(stroke_color=theme.muted, stroke_width=2)
             tick.set_points_as_corners([p + 0.08 * UP, p + 0.08 * DOWN])
-            shown = f"{t + 1:,}".replace(",", "{,}") if plus_one else str(t)
+            shown = f"{t + 1:,}" if plus_one else f"{t:,}" if counts else str(t)
+            shown = shown.replace(",", "{,}")
             num = MathTex(shown, font_size=TICK_SIZE, color=theme.text).next_to(p, DOWN, buff=0.18)
             ax.add(tick, num)
     if log:

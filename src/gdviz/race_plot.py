@@ -31,8 +31,11 @@ Z_PATHS, Z_DOTS, Z_ON_TOP, Z_ENDS, Z_START, Z_MINIMUM = 20, 40, 45, 50, 60, 61
 
 
 def batch_colors(theme) -> tuple[str, str, str]:
-    """The colours of the batch-size race: full batch, mini-batch, single sample."""
-    return theme.text, theme.data, theme.accent
+    """The colours of the batch-size race: full batch, mini-batch, single sample. Three hues
+    (orange, blue, red) in both themes: the full batch takes the accent of a descent path (as
+    in gd-regression); the text colour is not used, since in the dark theme white and the pale
+    data blue are hard to tell apart as thin lines."""
+    return theme.accent, theme.data, theme.error
 
 
 def _title(race) -> str:

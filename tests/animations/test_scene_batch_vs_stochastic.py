@@ -5,7 +5,14 @@ from frames import rendered
 
 from gdcore import races
 from gdviz import numbers
-from scenes.batch_vs_stochastic import RAW_OPACITY, READ_EVERY, STOPS, TAIL, BatchVsStochastic
+from scenes.batch_vs_stochastic import (
+    PATH_OPACITY,
+    PLACES,
+    RAW_OPACITY,
+    READ_EVERY,
+    STOPS,
+    BatchVsStochastic,
+)
 
 
 def _anchors(mob, to_data):
@@ -21,9 +28,8 @@ def test_drawn_paths_are_gdcores_runs():
     ax, plot = scene.map[0], scene.cost[0]
     for name, tr in trs.items():
         assert not tr.diverged and tr.steps == races.BATCH_RACE.steps
-        # the full batch drawn whole, the sampled runs as tails of their last TAIL steps
-        want = tr.points if name == races.BATCH_RACE.labels[0] else tr.points[-TAIL - 1:]
-        np.testing.assert_allclose(_anchors(scene.trails[name], ax.p2c), want, atol=1e-9)
+        # every path drawn whole up to the shown step: gdcore's points, none cut to a tail
+        np.testing.assert_allclose(_anchors(scene.trails[name], ax.p2c), tr.points, atol=1e-9)
         np.testing.assert_allclose(ax.p2c(scene.dots[name].get_center()), tr.final, atol=1e-9)
         cost = _anchors(scene.curves[name], plot.p2c)
         np.testing.assert_allclose(cost[:, 0], np.arange(tr.steps + 1), atol=1e-6)
@@ -41,16 +47,52 @@ def test_drawn_paths_are_gdcores_runs():
     # the sampled runs are the noisy ones: their cost goes up at many steps, the full batch's never
     ups = [int(np.sum(np.diff(tr.losses) > 0)) for tr in trs.values()]
     assert ups[0] == 0 and min(ups[1:]) > 50
-    # three distinct colours
+    # three distinct colours; the sampled paths thin, partly transparent and under the full
+    # batch's path (and its halo)
     assert len({str(c) for c in scene.colors.values()}) == 3
+    full_path, *sampled = scene.trails.values()
+    for trail in sampled:
+        assert trail.get_stroke_opacity() == PATH_OPACITY < 1
+        assert trail.get_stroke_width() < full_path.get_stroke_width()
+        assert trail.z_index < scene.halo_trail.z_index < full_path.z_index
+
+
+def test_noisy_paths_are_whole_up_to_each_shown_step():
+    scene = rendered(BatchVsStochastic)
+    ax = scene.map[0]
+    trs = races.run_batch_race(races.BATCH_RACE)
+    for k in (3, STOPS[0][0], 150):
+        scene.step.set_value(k)
+        for name, tr in trs.items():
+            trail = scene.trails[name]
+            trail.update()
+            np.testing.assert_allclose(_anchors(trail, ax.p2c), tr.points[:k + 1], atol=1e-9)
+    scene.step.set_value(races.BATCH_RACE.steps)
+    for trail in scene.trails.values():
+        trail.update()
 
 
 def test_end_values_are_gdcores_fair_means():
     scene = rendered(BatchVsStochastic)
     settled = races.settled_costs(races.BATCH_RACE, races.BATCH_SUMMARY)
     assert scene.settled == settled
+    # a column of its own, headed by what it averages; J̄ keeps meaning seed 0's running mean,
+    # still on screen beside it
     texts = [m.tex_string for m in scene.means]
-    assert texts == [rf"\bar J = {numbers.latex(v, 3)}" for v in settled.values()]
+    assert texts == [numbers.latex(v, PLACES) for v in settled.values()]
+    head = " ".join(line.original_text for line in scene.means_head)
+    n, last = len(races.BATCH_SUMMARY.seeds), races.BATCH_SUMMARY.last_steps
+    assert head == f"mean of {n} seeds, last {last} steps"
+    running = races.running_costs(races.BATCH_RACE, races.BATCH_WINDOW)
+    for row, mean, name in zip(scene.legend, scene.means, scene.runs, strict=True):
+        assert row[2] in scene.mobjects or any(row[2] in m.get_family() for m in scene.mobjects)
+        assert row[2][1].get_value() == running[name][-1]
+        # the seeds' column right of the J̄ column, on the same row
+        assert mean.get_left()[0] > row[2].get_right()[0]
+        assert abs(mean.get_center()[1] - row[2][1].get_center()[1]) < 0.05
+    assert scene.info in scene.mobjects and scene.key in scene.mobjects
+    # the note says only what is shown: no "cheaper" (no cost per step is on screen)
+    assert "cheaper" not in scene.note.original_text
     # averaged over steps and seeds, the runs rank as their paths look: full < mini < single
     full, mini, single = settled.values()
     assert full < mini < single
@@ -81,3 +123,27 @@ def test_readouts_show_gdcores_running_mean_at_a_readable_pace():
     # at the end the three running means already rank as the paths look
     full, mini, single = (v[-1] for v in running.values())
     assert full < mini < single
+
+
+def _apart(a, b, gap: float) -> bool:
+    """Whether the boxes of mobjects a and b are at least gap apart (along x or along y)."""
+    return (a.get_left()[0] - b.get_right()[0] >= gap or b.get_left()[0] - a.get_right()[0] >= gap
+            or a.get_bottom()[1] - b.get_top()[1] >= gap
+            or b.get_bottom()[1] - a.get_top()[1] >= gap)
+
+
+def test_words_and_tick_numbers_keep_clear_of_each_other():
+    scene = rendered(BatchVsStochastic)
+    ax, plot = scene.map[0], scene.cost[0]
+    # no two tick numbers of the map touch (the corner's b number is left out)
+    nums = [m for m in ax.submobjects if hasattr(m, "tex_string")]
+    assert len(nums) == len(set(map(id, nums))) >= 8
+    for i, a in enumerate(nums):
+        for b in nums[i + 1:]:
+            assert _apart(a, b, 0.1), (a.tex_string, b.tex_string)
+    # the header stack: ≥ 10 px (0.17) under the subtitle; the note clear of the cost panel
+    assert scene.sub.get_bottom()[1] - scene.info.get_top()[1] >= 0.17
+    assert scene.sub.get_bottom()[1] - scene.means_head.get_top()[1] >= 0.1
+    assert scene.note.get_bottom()[1] - plot.ax.get_top()[1] >= 0.1
+    # J* and J̄ and the seeds' means with one number of decimals
+    assert all(row[2][1].num_decimal_places == PLACES for row in scene.legend)

@@ -37,7 +37,7 @@ FRAMES = [
     ("descent_3d", "last", Descent3d, {}),
     ("dropout", "last", Dropout, {}),
     ("gd_regression", "last", GdRegression, {}),
-    ("gd_regression", "middle", GdRegression, {"upto": "descent-start"}),
+    ("gd_regression", "middle", GdRegression, {"upto": "big-steps-across-the-valley"}),
     ("learning_rates", "last", LearningRates, {}),
     ("learning_rates", "middle", LearningRates, {"upto": "jumps"}),
     ("local_minima", "last", LocalMinima, {}),

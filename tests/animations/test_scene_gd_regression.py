@@ -4,7 +4,8 @@ import numpy as np
 from frames import rendered
 
 from gdcore import data, regression
-from scenes.gd_regression import GdRegression, run
+from gdviz import numbers as nb
+from scenes.gd_regression import FIRST_DOTS, PLACES, GdRegression, run
 
 
 def _check(scene, k):
@@ -33,10 +34,17 @@ def _check(scene, k):
     (x0, y0), (x1, y1) = ax_l.p2c(line.get_start()), ax_l.p2c(line.get_end())
     m, b = traj.points[k]
     np.testing.assert_allclose([y0, y1], [m * x0 + b, m * x1 + b], atol=1e-9)
+    # a dot at each of the first steps passed (the zig-zag step by step), on gdcore's points
+    dots = [ax.p2c(d.get_center()) for d in scene.step_dots]
+    n = min(k, FIRST_DOTS)
+    np.testing.assert_allclose(np.reshape(dots, (-1, 2)), traj.points[1:n + 1], atol=1e-9)
+    # one precision per quantity: m, b and J with PLACES decimals, as the still's J
+    assert all(num.num_decimal_places == PLACES for num in scene.readouts.values()
+               if num is not scene.readouts["t"])
 
 
 def test_drawn_path_is_gdcores_trajectory():
-    scene = rendered(GdRegression, upto="descent-start")
+    scene = rendered(GdRegression, upto="big-steps-across-the-valley")
     assert scene.mid_step() not in (0, run().steps)
     _check(scene, scene.mid_step())
 
@@ -47,11 +55,31 @@ def test_last_frame_reaches_the_end_of_the_run():
     _check(scene, traj.steps)
     x, y = data.regression_points()
     assert traj.losses[-1] < 1.05 * regression.cost(*regression.least_squares(x, y), x, y)
-    # the minimum's label inside the map, up and right of the star, clear of the path's end
+    # the minimum's values off the map (above every panel, over the J readout), gdcore's
     ax = scene.map_panel[0]
     label = scene.star_label
-    assert ax.get_left()[0] < label.get_left()[0] and label.get_right()[0] < ax.get_right()[0]
-    star = ax.c2p(*regression.least_squares(x, y))
-    assert label.get_left()[0] > star[0] and label.get_bottom()[1] > star[1]
+    assert label.get_bottom()[1] > scene.j_read.get_top()[1] > ax.get_top()[1]
+    m_star, b_star = regression.least_squares(x, y)
+    assert label[1].tex_string == (rf"m^* = {nb.latex(m_star, places=PLACES)},\ "
+                                   rf"b^* = {nb.latex(b_star, places=PLACES)}")
+    # the map's unequal scales said, with the ratio of its drawn units
+    (m0, m1), (b0, b1) = ax.x_range[:2], ax.y_range[:2]
+    ratio = (ax.x_length / (m1 - m0)) / (ax.y_length / (b1 - b0))
+    assert nb.text(ratio, places=1) in scene.scale_note.original_text
+    # the cost panel's left ticks clear of the map's right ticks; the step axis counts as the
+    # counter does (1,000), its t at the axis's end
+    plot = scene.cost_panel[0]
+    assert plot.ax.get_left()[0] - ax.get_right()[0] > 0.45
+    tex = [m.tex_string for m in plot.ax.get_family() if hasattr(m, "tex_string")]
+    assert "1{,}000" in tex and "1000" not in tex
+    t_label = next(m for m in plot.ax.get_family() if getattr(m, "tex_string", None) == "t")
+    end = plot.c2p(run().steps, plot.top)
+    assert t_label.get_left()[0] > end[0] and t_label.get_right()[0] < 7.11 - 0.4
     # the counter's widest value stays clear of the note beside it
     assert scene.it_group.get_right()[0] < scene.it_note.get_left()[0] - 0.2
+
+
+def test_sections_are_named_by_what_they_show():
+    names = [s.name for s in GdRegression.SECTIONS]
+    assert names == ["setup", "big-steps-across-the-valley",
+                     "small-steps-along-the-valley-floor", "result"]
