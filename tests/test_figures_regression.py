@@ -403,7 +403,7 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     # the note sits where the cost leaves the plot (at the view's top), not at a cutoff
     leaves = COST_DESCENT.leaves_plot(large)
     assert leaves is not None and leaves < large.diverged_at
-    notes = [a for ax in fig.axes for a in ax.texts if "leaves the plot" in a.get_text()]
+    notes = [a for ax in fig.axes for a in ax.texts if "leaves the chart" in a.get_text()]
     assert len(notes) == 1 and f"at step {leaves}" in notes[0].get_text()
     np.testing.assert_allclose(notes[0].xy, (leaves, COST_DESCENT.plot_top(large)))
     assert not any("diverged at step" in s for s in texts(fig))
