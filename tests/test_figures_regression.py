@@ -429,7 +429,7 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     np.testing.assert_allclose(np.abs(d[1:] / d[:-1]), COST_DESCENT.growth_factor, rtol=2e-2)
     assert round(COST_DESCENT.growth_factor, 2) == 1.04
     assert any("× 1.04" in s for s in texts(fig))
-    # the three rates on the α axis at their factor, the limit 2/λ_max ≈ 0.137 marked
+    # the three rates on the α axis at their factor, the limit 2/h_max ≈ 0.137 marked
     lam = 2 / COST_DESCENT.max_stable_rate
     for name, lr in COST_DESCENT.learning_rates:
         np.testing.assert_allclose(one(fig, f"rate-{name}").get_xydata(), [[lr, abs(1 - lr * lam)]])
