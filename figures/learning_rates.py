@@ -4,9 +4,10 @@ The same gradient descent as before, from the same start, with three learning ra
 (α = {lr_small}): every step is safe but tiny, and after {steps} steps the path has crawled only
 part of the way along the valley floor; J is still {j_small}. Good (α = {lr_good}): the path
 crosses the valley in a few steps and slides down it to J = {j_good}. Too large (α = {lr_large},
-above the limit 2/λ_max ≈ {limit} of this data): each step jumps across the valley to the far
+above the limit 2/h_max ≈ {limit} of this data, h_max being the steepest curvature of J, the
+largest eigenvalue of its Hessian): each step jumps across the valley to the far
 wall and lands {growth} times as far from the floor as it started, so the path zig-zags ever
-wider, leaves the map at step {exit_step}, and its cost leaves the plot at step {leaves}: the
+wider, leaves the map at step {exit_step}, and its cost leaves the chart at step {leaves}: the
 run diverges from its first step.
 
 Alt: Top, three contour maps of the same long valley, each with a descent path from the same
@@ -168,7 +169,7 @@ def make_figure(theme):
         if leaves is not None:
             # the words in the empty top left (the curves there are near J = 10), an arrow
             # to where the cost leaves the top: no word on the curve
-            jx.annotate(f"leaves the plot at step {leaves}:\n$J$ grows "
+            jx.annotate(f"$J$ leaves the chart at step {leaves}:\n$J$ grows "
                         f"× {nb.text(growth**2, places=2)} per step, without bound",
                         (leaves, top), xytext=NOTE_AT, textcoords="axes fraction", ha="left",
                         va="top", fontsize=theme.small_size, color=cols[name], gid="leaves-note",
@@ -214,22 +215,28 @@ def make_figure(theme):
     fx.axvline(COST_DESCENT.max_stable_rate, color=theme.error, linewidth=0.8, linestyle="--")
     limit = nb.latex(COST_DESCENT.max_stable_rate, places=3)
     fx.text(COST_DESCENT.max_stable_rate - 0.003, 1.55,
-            f"limit $2/\\lambda_{{\\max}} \\approx {limit}$",
-            ha="right", va="top", fontsize=theme.small_size, color=theme.error)
+            f"limit $2/h_{{\\max}} \\approx {limit}$\n($h_{{\\max}}$: steepest curvature)",
+            ha="right", va="top", fontsize=theme.small_size, color=theme.error,
+            gid="limit-note")
     for name, lr, _ in results:
         f = abs(1 - lr * lam)
         fx.plot([lr], [f], "o", color=cols[name], markersize=5, zorder=5, gid=f"rate-{name}")
-        side = f > 0.6  # beside the point, clear of the V; the rest above it
-        fx.annotate(f"{name}{', ' if f > 1 else chr(10)}{nb.text(f, places=2)}", (lr, f),
-                    xytext=((-12, 10) if f > 1 else (7, 0)) if side else (0, 6),
-                    textcoords="offset points", ha=("right" if f > 1 else "left") if side
-                    else "center", va=("bottom" if f > 1 else "center") if side else "bottom",
+        # beside the point, clear of the V (the large rate under the V's arm, right of the
+        # limit: its words above it are the limit's); the rest above it
+        if f > 1:
+            xytext, ha, va = (6, -8), "left", "top"
+        elif f > 0.6:
+            xytext, ha, va = (7, 0), "left", "center"
+        else:
+            xytext, ha, va = (0, 6), "center", "bottom"
+        fx.annotate(f"{name}\n{nb.text(f, places=2)}", (lr, f), xytext=xytext,
+                    textcoords="offset points", ha=ha, va=va,
                     fontsize=theme.small_size, color=cols[name])
     fx.set_xlim(0, 0.16)
     fx.set_ylim(0, 1.6)
     fx.set_yticks([0, 0.5, 1.0, 1.5])
     fx.set_xlabel(th.AXIS_LABELS["rate"])
-    fx.set_ylabel(r"factor $|1 - \alpha\lambda_{\max}|$")
+    fx.set_ylabel(r"factor $|1 - \alpha h_{\max}|$")
     fx.set_title(th.title("factor per step across the valley"), fontsize=theme.font_size,
                  color=theme.text)
     return fig

@@ -1,16 +1,20 @@
 """Three learning rates, one start: the paths over the contours of J, J per step, and the three
-rates on an α axis that marks the stability limit 2/λ_max.
+rates on an α axis that marks the stability limit 2/h_max (h_max, the steepest curvature of
+J: the largest eigenvalue of its Hessian; λ stays the regularisation strength of J_λ). The α
+axis is drawn ALPHA_ZOOM times wider per unit above ALPHA_BREAK, so that the large rate and the
+limit just under it stand clearly apart.
 
 The rates are COST_DESCENT.learning_rates (too small, good, too large > the stability limit);
 the runs are gdcore's COST_DESCENT.run_learning_rates(), the still's. The small and the good
 rate run first. Then the large rate's first COST_DESCENT.shown_steps steps are played one at a
 time in a zoom over the top of the map (their box stretched across the valley, so that each
 jump shows apart from the next), each an arrow from wall to wall, the older ones fading, with
-the distance across the valley after it and the factor |1 − α λ_max| ≈ 1.04 that multiplies
+the distance across the valley after it and the factor |1 − α h_max| ≈ 1.04 that multiplies
 it each step; the map keeps a dot where each step lands. Then the run is fast-forwarded as a
 short comet tail and its landing dots (never the whole zig-zag, which would fill in to one
-shape): they fade once it has left the map, and its cost curve leaves the top of the plot,
-where a note says what happened.
+shape), up to where it leaves the map (marked, with its step); the dots stay, so that the last
+frame shows all three runs, while its cost curve leaves the top of the plot, where a note says
+what happened.
 Render alone with: manim -ql scenes/learning_rates.py LearningRates
 """
 
@@ -18,6 +22,7 @@ import numpy as np
 from manim import (
     DOWN,
     LEFT,
+    ORIGIN,
     RIGHT,
     UP,
     Arrow,
@@ -31,7 +36,6 @@ from manim import (
     GrowArrow,
     ImageMobject,
     Line,
-    NumberLine,
     Polygon,
     Rectangle,
     ReplacementTransform,
@@ -71,8 +75,17 @@ FORWARD_TAIL = 2
 #: width) and the points per side of the finer cost grid its image is cut from.
 ZOOM_HEIGHT = 2.0
 ZOOM_GRID = 1200
-#: The α axis: 0 to this rate.
+#: The α axis: 0 to ALPHA_MAX, its ticks; above ALPHA_BREAK drawn ALPHA_ZOOM times wider per
+#: unit (the large rate 0.14 and the limit 0.137 would otherwise lie 7 px apart at 480p).
 ALPHA_MAX = 0.16
+ALPHA_BREAK = 0.12
+ALPHA_ZOOM = 6.0
+ALPHA_TICKS = (0.0, 0.06, 0.12, 0.14, 0.16)
+ALPHA_LENGTH = 5.6
+#: Decimals of every rate on screen (the ticks' precision).
+RATE_PLACES = 2
+#: The steepest curvature of J (the largest eigenvalue of its Hessian), as set on screen.
+H_MAX = r"h_{\mathrm{max}}"
 
 
 def drawn_path(points) -> np.ndarray:
@@ -82,15 +95,49 @@ def drawn_path(points) -> np.ndarray:
     return races.clip_polyline(points, WINDOW)[0]
 
 
+def alpha_u(a):
+    """Where rate a sits along the α axis, in rate units from 0: linear up to ALPHA_BREAK,
+    ALPHA_ZOOM times wider above it."""
+    a = np.asarray(a, dtype=float)
+    return np.where(a <= ALPHA_BREAK, a, ALPHA_BREAK + ALPHA_ZOOM * (a - ALPHA_BREAK))
+
+
+class AlphaAxis(VGroup):
+    """The α axis: a line from 0 to ALPHA_MAX with ALPHA_TICKS, widened above ALPHA_BREAK
+    (alpha_u); n2p / p2n map a rate to a point and back."""
+
+    def __init__(self, theme, tick_label, length: float = ALPHA_LENGTH):
+        super().__init__()
+        self.length = length
+        self.scale_u = length / float(alpha_u(ALPHA_MAX))
+        self.line = Line(ORIGIN, length * RIGHT, color=theme.muted, stroke_width=2)
+        self.ticks = VGroup(*(Line(0.08 * DOWN, 0.08 * UP, color=theme.muted, stroke_width=2)
+                              .move_to(self._x(a) * RIGHT) for a in ALPHA_TICKS))
+        self.numbers = VGroup(*(tick_label(a).next_to(self._x(a) * RIGHT, DOWN, buff=0.18)
+                                for a in ALPHA_TICKS))
+        self.add(self.line, self.ticks, self.numbers)
+
+    def _x(self, a) -> float:
+        return float(alpha_u(a)) * self.scale_u
+
+    def n2p(self, a) -> np.ndarray:
+        return self.line.get_start() + self._x(a) * RIGHT
+
+    def p2n(self, p) -> float:
+        u = (p[0] - self.line.get_start()[0]) / self.scale_u
+        return u if u <= ALPHA_BREAK else ALPHA_BREAK + (u - ALPHA_BREAK) / ALPHA_ZOOM
+
+
 def runs() -> dict[str, descent.Trajectory]:
     """label -> the descent with that rate (COST_DESCENT.learning_rates order)."""
     return COST_DESCENT.run_learning_rates()
 
 
 def jump_text(k: int, d_prev: float, d: float) -> str:
-    """The words under jump k: the distance across the valley before and after it."""
+    """The words under jump k: its distance from the valley floor (across the valley, in the
+    units of m and b) before and after it."""
     return (f"step {k}: {nb.text(abs(d_prev), places=2)} → {nb.text(abs(d), places=2)}"
-            " across the valley")
+            " from the valley floor")
 
 
 def aged_opacity(age: int) -> float:
@@ -128,29 +175,34 @@ class LearningRates(ThemedScene):
         start.move_to(ax.c2p(*COST_DESCENT.start)).set_z_index(5)
 
         # the α axis: the three rates and the stability limit
-        line = NumberLine(x_range=[0, ALPHA_MAX, 0.04], length=5.6, color=t.muted,
-                          include_numbers=True, font_size=TICK_SIZE, decimal_number_config={
-                              "num_decimal_places": 2, "color": t.text})
-        line.move_to(np.array([3.25, 2.05, 0]))
-        a_lab = self.tex(r"\alpha", 34).next_to(line, RIGHT, buff=0.2)
+        line = AlphaAxis(t, lambda a: self.tex(nb.latex(a, places=2), TICK_SIZE))
+        line.shift(np.array([3.25, 2.05, 0]) - line.line.get_center())
+        a_lab = self.tex(r"\alpha", 34).next_to(line.line, RIGHT, buff=0.2)
         lim_x = line.n2p(COST_DESCENT.max_stable_rate)
-        limit = Line(lim_x + 0.35 * DOWN, lim_x + 0.45 * UP, color=t.error, stroke_width=3)
-        lim_lab = self.tex(r"2/\lambda_{\max} \approx " +
-                           nb.latex(COST_DESCENT.max_stable_rate, places=3), 28, t.error)
-        lim_lab.next_to(limit, UP, buff=0.08).align_to(limit, RIGHT).shift(0.1 * RIGHT)
+        limit = DashedLine(lim_x + 0.1 * DOWN, lim_x + 0.5 * UP, color=t.muted, stroke_width=2.5,
+                           dash_length=0.08)
+        lim_lab = self.tex(f"2/{H_MAX} \\approx " +
+                           nb.latex(COST_DESCENT.max_stable_rate, places=3), 28, t.muted)
+        lim_lab.next_to(limit, UP, buff=0.08).align_to(limit, LEFT).shift(0.1 * LEFT)
+        # the new symbol, defined once where it first appears
+        h_def = VGroup(self.mixed(f"${H_MAX}$: the steepest", 24, t.muted),
+                       self.mixed("curvature of $J$", 24, t.muted))
+        h_def.arrange(DOWN, buff=0.06, aligned_edge=LEFT)
+        h_def.align_to(lim_lab, UP).align_to(line.line, LEFT)
         self.rate_dots, self.rate_labels = {}, {}
         for name, lr in COST_DESCENT.learning_rates:
             c = self.colors[name]
             self.rate_dots[name] = circle = Circle(radius=0.09, color=c, stroke_width=0)
             circle.set_fill(c, 1).move_to(line.n2p(lr)).set_z_index(3)
-        self.alpha = VGroup(line, a_lab, limit, lim_lab)
+        self.alpha = VGroup(line, a_lab, limit, lim_lab, h_def)
 
         y_exp = (-3, int(np.log10(COST_DESCENT.plot_top(self.large))))
         # every other power of ten: nine ticks in 2.7 units would touch at the house tick size
         j_ax = loss_axes(t, (0, COST_DESCENT.steps), y_exp, 5.0, 2.43, "t", "J", y_step=2,
                          log_t=True)
         plot = LossPlot(t, self.steps[self.names[0]], None, y_exp, 0, 0, ax=j_ax, log_t=True)
-        plot.ax.move_to(np.array([3.4, -1.865, 0]))
+        # right of centre, so that the words where the path leaves the map clear its ticks
+        plot.ax.move_to(np.array([3.6, -1.865, 0]))
         best = DashedLine(plot.c2p(0, self.j_star), plot.c2p(COST_DESCENT.steps, self.j_star),
                           color=t.good, stroke_width=3, dash_length=0.1)
         self.ax, self.plot, self.title = ax, plot, title
@@ -159,13 +211,15 @@ class LearningRates(ThemedScene):
         self.play(FadeIn(img), Create(ax), FadeIn(star), FadeIn(start))
         self.play(Create(line), FadeIn(a_lab))
         self.play(Create(limit), Write(lim_lab))
+        self.play(FadeIn(h_def))
         self.play(Create(plot.ax), FadeIn(best))
         self.wait(0.4)
 
     def _run_label(self, name: str) -> VGroup:
         lr = dict(COST_DESCENT.learning_rates)[name]
         c = self.colors[name]
-        lab = VGroup(self.text(name, 24, c), self.tex(nb.hyper(r"\alpha", lr, "latex"), 26, c))
+        lab = VGroup(self.text(name, 24, c),
+                     self.tex(rf"\alpha = {nb.latex(lr, places=RATE_PLACES)}", 26, c))
         return lab.arrange(DOWN, buff=0.08)
 
     def _trail_and_curve(self, name: str, width: float):
@@ -180,6 +234,10 @@ class LearningRates(ThemedScene):
         self.trails, self.curves = {}, {}
         for name, width in ((self.names[1], 7.0), (self.names[0], 3.5)):
             trail, curve = self._trail_and_curve(name, width)
+            if name == self.names[0]:
+                # the thin path over the wide one: a rim of the page around it, so that where
+                # they share a stretch both read, neither muddied into the other
+                trail.set_stroke(self.theme.background, width=width + 3, background=True)
             dot = head_dot(trail, self.colors[name], radius=0.08)
             self.trails[name], self.curves[name] = trail, curve
             lab = self._run_label(name).next_to(self.rate_dots[name], DOWN, buff=0.45)
@@ -242,10 +300,12 @@ class LearningRates(ThemedScene):
         lab.shift(0.25 * RIGHT)
         self.rate_labels[name] = lab
         self.play(FadeIn(self.rate_dots[name]), FadeIn(lab), run_time=0.6)
-        factor = self.tex(r"\times\,|1 - \alpha\lambda_{\max}| \approx " +
+        each = self.text("each jump:", 24, t.text)
+        factor = self.tex(rf"\times\,|1 - \alpha {H_MAX}| \approx " +
                           nb.latex(COST_DESCENT.growth_factor, places=2), 28, c)
-        note = VGroup(self.text("each jump:", 24, t.text), factor).arrange(RIGHT, buff=0.15)
-        note.move_to(np.array([0.9, 0.55, 0]), aligned_edge=LEFT)
+        note = VGroup(each, factor).arrange(RIGHT, buff=0.15)
+        # clear of the rates' labels above and of the J axis's label below
+        note.move_to(np.array([0.7, 0.6, 0]), aligned_edge=LEFT)
         _, curve = self._trail_and_curve(name, 2.5)
         self.curves[name] = curve
         self.add(curve)
@@ -264,8 +324,8 @@ class LearningRates(ThemedScene):
             zoom_land, land = (Circle(radius=r, color=c, stroke_width=0).set_fill(c, 1)
                                .move_to(a.c2p(*pts[k])).set_z_index(7)
                                for a, r in ((z, 0.05), (self.ax, 0.04)))
-            new = self.text(jump_text(k, d[k - 1], d[k]), 26, c)
-            new.next_to(note, DOWN, buff=0.2).align_to(note, LEFT)
+            new = self.text(jump_text(k, d[k - 1], d[k]), 24, c)
+            new.next_to(note, DOWN, buff=0.14).align_to(note, LEFT)
             # the older jumps fade as they age: the newest at full strength, so the jumps
             # never fill in to one shape
             anims = [GrowArrow(arrow), FadeIn(zoom_land), FadeIn(land),
@@ -286,35 +346,49 @@ class LearningRates(ThemedScene):
         self.wait(0.6)
 
     def section_fast_forward(self):
-        """The rest of the large run: the path fades once it has left the map; the cost leaves
-        the top of the plot, where the note says what happened."""
+        """The rest of the large run: the one-at-a-time steps and their words fade; the comet
+        tail and a dot per landing run on to where the path leaves the map, marked with its
+        step; the dots stay (all three runs in the last frame) while the cost leaves the top of
+        the plot, where the note says what happened."""
         name = self.names[-1]
         c = self.colors[name]
         tracker = self.steps[name]
         # a short comet tail (no wedge of overlapping zig-zags) and a dot where each step
-        # lands, up to the exit; then they fade while the cost climbs out of the plot
-        rest = Trail(self.ax, drawn_path(self.large.points), tracker, color=c, stroke_width=2.5,
+        # lands, up to the exit
+        path = drawn_path(self.large.points)
+        rest = Trail(self.ax, path, tracker, color=c, stroke_width=2.5,
                      tail=FORWARD_TAIL, fade_tail=True)
         rest.set_z_index(2)
-        path = drawn_path(self.large.points)
         later = VGroup(*(Circle(radius=0.045, color=c, stroke_width=0).set_fill(c, 1)
                          .move_to(self.ax.c2p(*p)).set_z_index(2)
-                         for p in path[COST_DESCENT.shown_steps + 1:]))
+                         for p in path[COST_DESCENT.shown_steps + 1: -1]))
         for k, land in enumerate(later, start=COST_DESCENT.shown_steps + 1):
             land.add_updater(lambda m, k=k: m.set_opacity(float(tracker.get_value() >= k)))
         self.rest, self.later = rest, later
+        # the one-at-a-time steps end: their words and the zoom go in one quick clean fade,
+        # before anything moves under them
+        self.play(FadeOut(self.row), FadeOut(self.note), FadeOut(self.arrows),
+                  FadeOut(self.zoom_group), FadeOut(self.zoom_landings), run_time=0.5)
         self.add(rest, later)
-        self.play(tracker.animate.set_value(self.exit_step), FadeOut(self.arrows),
-                  FadeOut(self.zoom_group), FadeOut(self.zoom_landings),
+        self.play(tracker.animate.set_value(self.exit_step),
                   run_time=FORWARD_SECONDS / 2, rate_func=linear)
-        for land in later:
-            land.clear_updaters()
-        self.play(FadeOut(rest), FadeOut(later), FadeOut(self.landings), FadeOut(self.row),
-                  FadeOut(self.note), tracker.animate.set_value(self.leaves),
+        for mob in (rest, *later):
+            mob.clear_updaters()
+        # where it leaves the map: a cross on the edge, and its step
+        edge = self.ax.c2p(*path[-1])
+        cross = VGroup(Line(UP + LEFT, DOWN + RIGHT), Line(UP + RIGHT, DOWN + LEFT))
+        cross.set_stroke(c, width=4).scale(0.1).move_to(edge).set_z_index(6)
+        exit_lab = VGroup(self.text("off the map", 24, c),
+                          self.text(f"at step {self.exit_step}", 24, c))
+        exit_lab.arrange(DOWN, buff=0.06, aligned_edge=LEFT)
+        exit_lab.next_to(edge, RIGHT, buff=0.2)
+        self.exit_mark = VGroup(cross, exit_lab)
+        self.play(FadeIn(self.exit_mark), run_time=0.6)
+        self.play(tracker.animate.set_value(self.leaves),
                   run_time=FORWARD_SECONDS, rate_func=linear)
         top = self.plot.c2p(self.leaves, COST_DESCENT.plot_top(self.large))
         growth = nb.latex(COST_DESCENT.growth_factor**2, places=2)
-        what = VGroup(self.text(f"leaves the plot at step {self.leaves}:", 24, c),
+        what = VGroup(self.mixed(f"$J$ leaves the chart at step {self.leaves}:", 24, c),
                       self.mixed(rf"$J$ grows $\times\,{growth}$ per step, without bound", 24, c))
         what.arrange(DOWN, buff=0.08)
         what.next_to(top, UP, buff=0.5)
@@ -326,7 +400,8 @@ class LearningRates(ThemedScene):
     def section_result(self):
         t = self.theme
         label = self.tex(rf"J^* = {nb.latex(self.j_star, places=4)}", 28, t.good)
-        label.next_to(self.plot.c2p(30, self.j_star), UP, buff=0.12)
+        # over the dashed line early on, where every curve is still far above it
+        label.next_to(self.plot.c2p(4, self.j_star), UP, buff=0.12)
         self.play(Write(label))
         self.wait(2.0)
 

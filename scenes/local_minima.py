@@ -54,6 +54,11 @@ PLOT_SIZE = (11.6, 4.8)
 PLOT_AT = np.array([0.6, -0.35, 0.0])
 #: The escape's steps (from two before to six after) take ESCAPE_TIME s, the set-up's 1.6 s.
 ESCAPE_TIME = 7.0
+#: Size of the legend's maths and of the momentum equation (the key idea: never smaller).
+LEGEND_TEX = 30
+EQUATION_TEX = 36
+#: Seconds a sentence stays on screen, fully shown, before anything else changes.
+READ_HOLD = 3.0
 
 
 def ball_point(traj, s: float) -> np.ndarray:
@@ -145,10 +150,10 @@ class LocalMinima(ThemedScene):
             self.balls[w0] = self.ball(tr, self.step, c)
         key = VGroup(Dot(radius=BALL_RADIUS, color=c),
                      self.text("plain gradient descent", 26),
-                     self.tex(rf"\alpha = {EXP.lr:g}", 30)).arrange(RIGHT, buff=0.2)
+                     self.tex(rf"\alpha = {EXP.lr:g}", LEGEND_TEX)).arrange(RIGHT, buff=0.2)
         c_m = t.opt("Momentum")
         mkey = VGroup(Dot(radius=BALL_RADIUS, color=c_m), self.text("momentum", 26),
-                      self.tex(rf"\alpha = {EXP.lr:g},\ \beta = {EXP.beta:g}", 30))
+                      self.tex(rf"\alpha = {EXP.lr:g},\; \beta = {EXP.beta:g}", LEGEND_TEX))
         mkey.arrange(RIGHT, buff=0.2)
         keys = VGroup(key, mkey).arrange(DOWN, buff=0.25, aligned_edge=LEFT)
         keys.next_to(ax.c2p(EXP.surface.window[0][1], F_RANGE[1]), DOWN + LEFT, buff=0.3)
@@ -172,8 +177,10 @@ class LocalMinima(ThemedScene):
                       self.text("the minimum of its basin", 24, t.muted)).arrange(DOWN, buff=0.08)
         note.move_to(ax.c2p(-2.15, 0.15))
         self.note = note
-        self.play(FadeIn(self.min_labels, shift=0.15 * UP), FadeIn(note))
-        self.wait(1.2)
+        # one change at a time: the depths, then the sentence, held to be read
+        self.play(FadeIn(self.min_labels, shift=0.15 * UP))
+        self.play(FadeIn(note))
+        self.wait(READ_HOLD)
 
     def section_momentum(self):
         t = self.theme
@@ -186,21 +193,24 @@ class LocalMinima(ThemedScene):
         stall_note = VGroup(self.text("plain descent", 24), self.text("stalls here", 24))
         stall_note.arrange(DOWN, buff=0.08).next_to(keep, DOWN, buff=0.95)
         stall_note.shift(0.35 * RIGHT)
+        # the plain counter leaves with the dimming, before the momentum counter comes in at
+        # its place: never one number over the other
         self.play(*(m.animate.set_opacity(0.25) for m in others + others_marks),
                   *(r.animate.set_stroke(opacity=0.25) for r in rings),
-                  self.note.animate.set_opacity(0), run_time=1.0)
-        self.remove(*others_marks, self.note)
+                  self.note.animate.set_opacity(0), self.step_read.animate.set_opacity(0),
+                  run_time=1.0)
+        self.remove(*others_marks, self.note, self.step_read)
         self.play(FadeIn(stall_note), Indicate(keep, color=t.opt("SGD"), scale_factor=1.4),
                   run_time=1.4)
         marks = StepMarks(ax, self.rolling, self.mstep, c)
         ball = self.ball(self.rolling, self.mstep, c)
         key = self.mkey
-        eq = self.tex(equations.tex_in("momentum", "w"), 30).next_to(self.title, DOWN, buff=0.25)
+        eq = self.tex(equations.tex_in("momentum", "w"), EQUATION_TEX, t.text)
+        eq.next_to(self.title, DOWN, buff=0.25)
+        self.momentum_eq = eq
         mread, _ = live_readout("t", lambda: step_of(self.mstep, EXP.momentum_steps), 0, 30, c)
         mread.move_to(self.step_read, aligned_edge=LEFT)
-        self.play(FadeIn(key), FadeIn(ball), FadeIn(eq), FadeIn(mread),
-                  self.step_read.animate.set_opacity(0))
-        self.remove(self.step_read)
+        self.play(FadeIn(key), FadeIn(ball), FadeIn(eq), FadeIn(mread))
         self.add(marks)
         first, last = local_minima.escape(self.rolling, EXP)
         self.escape_steps = (first - 2, last + 6)

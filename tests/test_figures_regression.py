@@ -417,7 +417,7 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     # the note sits where the cost leaves the plot (at the view's top), not at a cutoff
     leaves = COST_DESCENT.leaves_plot(large)
     assert leaves is not None and leaves < large.diverged_at
-    notes = [a for ax in fig.axes for a in ax.texts if "leaves the plot" in a.get_text()]
+    notes = [a for ax in fig.axes for a in ax.texts if "leaves the chart" in a.get_text()]
     assert len(notes) == 1 and f"at step {leaves}" in notes[0].get_text()
     np.testing.assert_allclose(notes[0].xy, (leaves, COST_DESCENT.plot_top(large)))
     assert not any("diverged at step" in s for s in texts(fig))
@@ -443,7 +443,7 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     np.testing.assert_allclose(np.abs(d[1:] / d[:-1]), COST_DESCENT.growth_factor, rtol=2e-2)
     assert round(COST_DESCENT.growth_factor, 2) == 1.04
     assert any("× 1.04" in s for s in texts(fig))
-    # the three rates on the α axis at their factor, the limit 2/λ_max ≈ 0.137 marked
+    # the three rates on the α axis at their factor, the limit 2/h_max ≈ 0.137 marked
     lam = 2 / COST_DESCENT.max_stable_rate
     for name, lr in COST_DESCENT.learning_rates:
         np.testing.assert_allclose(one(fig, f"rate-{name}").get_xydata(), [[lr, abs(1 - lr * lam)]])

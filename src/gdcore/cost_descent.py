@@ -38,7 +38,7 @@ class CostDescent:
 
     @property
     def growth_factor(self) -> float:
-        """|1 − α λ_max| at the large rate: the factor by which each step multiplies the
+        """|1 − α h_max| at the large rate: the factor by which each step multiplies the
         distance across the valley (the steep direction of J). Above 1: the run diverges."""
         lam = float(np.linalg.eigvalsh(regression.hessian(data.regression_points()[0]))[-1])
         return abs(1.0 - self.lr_large * lam)
@@ -81,7 +81,8 @@ class CostDescent:
         return descent.log_schedule(self.steps, self.schedule_frames)
 
 
-#: 2/λ_max of J's Hessian on the raw data (≈ 0.1371): plain descent diverges above it.
+#: 2/h_max on the raw data (≈ 0.1371), h_max the largest eigenvalue of J's Hessian (its steepest
+#: curvature; not λ, the regularisation strength): plain descent diverges above it.
 _LIMIT = regression.max_stable_rate(data.regression_points()[0])
 #: 3/4 of the stability limit, rounded down to two decimals (0.10).
 _GOOD = math.floor(0.75 * _LIMIT * 100) / 100
@@ -100,17 +101,17 @@ COST_DESCENT = CostDescent(
     # crawled about a third of the way down the valley and J is still some 30 times its minimum.
     lr_small=round(_GOOD / 10, 4),
     # Good: 3/4 of the stability limit (0.10). Across the valley each step multiplies the error
-    # by |1 − α λ_max| ≈ 0.46, so the first zig-zags die out within a few steps; along the floor
+    # by |1 − α h_max| ≈ 0.46, so the first zig-zags die out within a few steps; along the floor
     # it is the fastest of the three rates.
     lr_good=_GOOD,
     # Too large: the first two-decimal rate above the stability limit (0.14 > 0.1371). Across
-    # the valley |1 − α λ_max| ≈ 1.04 > 1: each step overshoots further than the last, the path
+    # the valley |1 − α h_max| ≈ 1.04 > 1: each step overshoots further than the last, the path
     # zig-zags ever wider and the run diverges (descent.Trajectory.diverged).
     lr_large=math.ceil(_LIMIT * 100) / 100,
     # 6 frames of a log-spaced schedule: the fast start and the slow crawl both get frames.
     schedule_frames=6,
     # The large rate's first 8 steps are shown one at a time: 8 swings from wall to wall, each
-    # |1 − α λ_max| ≈ 1.04 times the last, enough to see the growth before the fast-forward
+    # |1 − α h_max| ≈ 1.04 times the last, enough to see the growth before the fast-forward
     # (the path leaves the map at step 16).
     shown_steps=8,
     # The cost-per-iteration view spans 4 decades above the start's cost: the good run's fall

@@ -126,7 +126,8 @@ def cost_grid(x, y, m_range=(-2.0, 4.0), b_range=(-6.0, 8.0), size=200):
 
 
 def max_stable_rate(x) -> float:
-    """2/λ_max(H): plain gradient descent on J diverges for any larger learning rate."""
+    """2/h_max, h_max the largest eigenvalue of H (the steepest curvature): plain gradient
+    descent on J diverges for any larger learning rate."""
     return 2.0 / float(np.linalg.eigvalsh(hessian(x))[-1])
 
 

@@ -1,12 +1,24 @@
 """The learning-rates scene (frames: test_scene_frames.py): its drawing against gdcore's runs."""
 
 import numpy as np
+import pytest
 from frames import rendered
+from manim import ManimColor
 
 from gdcore.cost_descent import COST_DESCENT
+from gdrender.captions import spoken
 from gdviz import numbers as nb
 from gdviz import views
-from scenes.learning_rates import LearningRates, aged_opacity, drawn_path, jump_text, runs
+from scenes.learning_rates import (
+    ALPHA_BREAK,
+    H_MAX,
+    LearningRates,
+    aged_opacity,
+    alpha_u,
+    drawn_path,
+    jump_text,
+    runs,
+)
 
 
 def _anchors(mob, to_data):
@@ -49,7 +61,7 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
         np.testing.assert_allclose(scene.ax.p2c(land.get_center()), large.points[k], atol=1e-6)
         assert abs(arrow.get_stroke_opacity() - aged_opacity(n - k)) < 1e-6
     assert aged_opacity(0) == 1 and aged_opacity(1) < 1 and aged_opacity(50) == 0.25
-    # they land on alternate sides of the valley, each farther out by |1 − αλ_max| ≈ 1.04
+    # they land on alternate sides of the valley, each farther out by |1 − α h_max| ≈ 1.04
     d = COST_DESCENT.across_valley(large)[: n + 1]
     assert np.all(np.sign(d[1:]) == -np.sign(d[:-1]))
     assert np.all(np.abs(d[1:]) > np.abs(d[:-1]))
@@ -60,34 +72,75 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
     # the large run's cost drawn up to the last shown step
     cost = _anchors(scene.curves["too large"], scene.plot.p2c)
     np.testing.assert_allclose(cost[:, 1], large.losses[: n + 1], rtol=1e-9)
-    # the rates on the α axis, the limit 2/λ_max marked
+    # the rates on the α axis, the limit 2/h_max marked; the axis widened above ALPHA_BREAK
+    # so that the large rate's dot stands clear of the limit's line (> 15 px at 480p)
     line = scene.alpha[0]
     for name, lr in COST_DESCENT.learning_rates:
         assert abs(line.p2n(scene.rate_dots[name].get_center()) - lr) < 1e-9
-    assert abs(line.p2n(scene.alpha[2].get_center()) - COST_DESCENT.max_stable_rate) < 1e-9
+        # every rate written to the ticks' two decimals
+        assert scene.rate_labels[name][1].tex_string == rf"\alpha = {lr:.2f}"
+    lim = scene.alpha[2]
+    assert abs(line.p2n(lim.get_center()) - COST_DESCENT.max_stable_rate) < 1e-9
+    assert ALPHA_BREAK < COST_DESCENT.max_stable_rate < COST_DESCENT.learning_rates[-1][1]
+    px = 480 / 8.0
+    dot = scene.rate_dots["too large"]
+    assert (dot.get_center()[0] - lim.get_center()[0]) * px > 15
+    assert (dot.get_left()[0] - lim.get_center()[0]) * px > 10
+    assert float(alpha_u(0.1)) == 0.1 and line.p2n(line.n2p(0.14)) == pytest.approx(0.14)
+    # the limit muted (not the large rate's colour), the new symbol defined on screen
+    assert lim.get_color() == ManimColor(scene.theme.muted) != ManimColor(scene.colors["too large"])
+    assert H_MAX in scene.alpha[3].tex_string and "lambda" not in scene.alpha[3].tex_string
+    assert "steepest" in scene.alpha[4][0].original_text
 
 
-def test_the_large_run_fades_off_the_map_and_leaves_the_plot_where_the_note_is():
+def test_the_large_run_stays_marked_where_it_leaves_the_map_and_the_note_says_which():
     scene = rendered(LearningRates)
     large = runs()["too large"]
     assert scene.leaves == COST_DESCENT.leaves_plot(large) < large.diverged_at
     assert scene.arrows not in scene.mobjects and scene.note not in scene.mobjects
+    # the step words gone with the one-at-a-time steps
+    assert scene.row not in scene.mobjects
     # the zoom and all it held gone, none back in the last frame
-    for mob in (*scene.zoom_group, *scene.zoom_landings, *scene.arrows, *scene.landings):
+    for mob in (*scene.zoom_group, *scene.zoom_landings, *scene.arrows):
         assert mob not in scene.mobjects
         assert not any(mob in top.get_family() for top in scene.mobjects)
-    assert scene.rest not in scene.mobjects and scene.later not in scene.mobjects
     # the fast-forward drew a short comet tail, never the whole zig-zag, and a dot per landing
-    # from the last shown step to the exit
+    # from the last shown step to the exit; they stay, so that all three runs end on screen
     assert scene.rest.tail is not None and scene.rest.tail <= 3
+    for mob in (scene.rest, scene.later, *scene.landings, scene.exit_mark):
+        assert mob in scene.mobjects
     path = drawn_path(large.points)
     n = COST_DESCENT.shown_steps
-    assert len(scene.later) == len(path) - n - 1
-    for land, p in zip(scene.later, path[n + 1:]):
+    assert len(scene.later) == len(path) - n - 2
+    for land, p in zip(scene.later, path[n + 1: -1]):
         np.testing.assert_allclose(scene.ax.p2c(land.get_center()), p, atol=1e-6)
+        assert land.get_fill_opacity() == 1
+    # the path leaves the map at gdcore's step: the first point outside the window
+    (m0, m1), (b0, b1) = views.M_RANGE, views.B_RANGE
+    inside = ((large.points[:, 0] >= m0) & (large.points[:, 0] <= m1)
+              & (large.points[:, 1] >= b0) & (large.points[:, 1] <= b1))
+    exit_step = int(np.argmin(inside))
+    assert scene.exit_step == exit_step == len(path) - 1
+    cross, words = scene.exit_mark
+    np.testing.assert_allclose(scene.ax.p2c(cross.get_center()), path[-1], atol=1e-6)
+    assert words[1].original_text == f"at step {exit_step}"
+    # beside the map, clear of the cost plot and its tick numbers
+    assert words.get_left()[0] > scene.ax.get_right()[0] - 0.05
+    assert words.get_right()[0] < scene.plot.ax.get_left()[0]
     cost = _anchors(scene.curves["too large"], scene.plot.p2c)
     assert scene.leaves - 1 < cost[-1, 0] <= scene.leaves + 1e-6
     np.testing.assert_allclose(cost[-1, 1], COST_DESCENT.plot_top(large), rtol=1e-6)
     top = scene.plot.c2p(scene.leaves, COST_DESCENT.plot_top(large))
     assert scene.what.get_bottom()[1] > top[1] and abs(scene.what.get_center()[0] - top[0]) < 2.5
-    assert f"step {scene.leaves}" in scene.what[0].original_text
+    # the note names what leaves the chart (J, not the path)
+    assert scene.what[0].original_text == f"$J$ leaves the chart at step {scene.leaves}:"
+
+
+def test_captions_are_plain_words_in_reading_order():
+    scene = rendered(LearningRates)
+    words = [spoken(kind, w) for sec in scene.caption_log for _, kind, w in sec["words"]]
+    assert not any("\\" in w for w in words)
+    assert "h(max)" not in " ".join(words) and "λ" not in " ".join(words)
+    # "each jump:" read before its factor
+    i = words.index("each jump:")
+    assert words[i + 1].startswith("× |1 − α hₘₐₓ| ≈ 1.04")

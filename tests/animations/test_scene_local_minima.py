@@ -1,6 +1,7 @@
 """The local-minima scene (frames: test_scene_frames.py): its balls against gdcore's runs."""
 
 import numpy as np
+import pytest
 from frames import rendered
 
 from gdcore import local_minima
@@ -63,3 +64,23 @@ def test_humps_are_the_maxima_between_the_minima():
     np.testing.assert_allclose(EXP.surface.grad_xy(h)[0], 0.0, atol=1e-3)
     # the shallow trough lies about 0.26 below its hump (gdcore's comment)
     assert 0.2 < EXP.surface(h[0]) - EXP.surface(m[0]) < 0.3
+
+
+def test_counters_never_overlap_and_words_are_held_and_plain():
+    from manim import ManimColor
+
+    from gdrender.captions import spoken
+    from scenes.local_minima import EQUATION_TEX, LEGEND_TEX, READ_HOLD
+
+    scene = rendered(LocalMinima)
+    # the plain counter gone before the momentum counter comes in at its place
+    assert scene.step_read not in scene.mobjects
+    # the momentum equation (the key idea) at least the legend's size, in the text colour
+    assert EQUATION_TEX >= LEGEND_TEX and READ_HOLD >= 3.0
+    assert scene.momentum_eq.font_size == pytest.approx(EQUATION_TEX)
+    assert scene.momentum_eq.get_color() == ManimColor(scene.theme.text)
+    assert scene.momentum_eq.height >= scene.mkey[2].height
+    # every caption word plain Unicode, no LaTeX leaking
+    words = [spoken(kind, w) for sec in scene.caption_log for _, kind, w in sec["words"]]
+    assert words and not any("\\" in w for w in words)
+    assert "α = 0.05, β = 0.9" in words
