@@ -310,7 +310,7 @@ class BackpropLoop(ThemedScene):
                              apply=False),
             n.set_neuron_style([WORKED[0]], stroke=t.text, stroke_width=5, apply=False)),
             run_time=1.0))
-        self.wait(2.5)
+        self.wait(1.6)  # held, under the 2 s a still frame may last
         self.play(net.transition(lambda n: n.load_state(before, apply=False), run_time=0.6))
 
     def section_update(self):
