@@ -2,18 +2,21 @@
 
 The network, input, target and learning rate of the still (gdcore.networks.BACKPROP, whose run()
 runs gdcore.nn: forward, cost, backprop, sgd_step). Edge width grows with |w| and its colour
-says the sign of w. Forward: activations a appear left to right. Error: outputs against targets,
+says the sign of w (the key below says so; it leaves while the edges show gradients). Forward:
+activations a appear left to right, each circle filled by its a (ACT_FILL). Error: outputs
+against targets,
 the cost J (one example, so J = C₁). Backward: the outputs' error terms δ replace their
 activations (the label above each layer says which the circles show), the chain rule ∂J/∂w = a·δ
 is worked on one edge with its numbers, δ flows back to the hidden layer and every edge's width
 becomes |∂J/∂w|, the gradients shown as matrices. Update: the matrices turn into the changes ΔW
 = −α ∂J/∂W (signed), and every edge moves from its old width (left as a dashed ghost) to its new
 one while the worked edge's own label, set on it (the top edge of the drawing, where nothing
-crosses the label), counts from w to w + Δw. Again: a second forward pass; the cost is lower
-(both costs shown). Each step's heading (neutral ink) and equation (gdviz.equations) stand
-beside the network and leave together before the next step's come. Worked numbers and the
-gradient matrices carry WORK_PLACES decimals, so each product or update printed adds up from its
-printed operands (tested).
+crosses the label), turns once from w into w + Δw, both written as in the worked update.
+Again: a second forward pass; the cost is lower (both costs shown). Each step's heading
+(neutral ink) and first equation (gdviz.equations) stand beside the network and fade into the
+next step's. The neurons' values, the worked numbers and the gradient matrices carry
+WORK_PLACES decimals, so each product or update printed adds up from its printed operands
+(tested).
 Render alone with: manim -ql scenes/backprop_loop.py BackpropLoop
 """
 
@@ -24,7 +27,6 @@ from manim import (
     RIGHT,
     UP,
     Arrow,
-    ChangeDecimalToValue,
     Create,
     DashedLine,
     DecimalMatrix,
@@ -36,24 +38,38 @@ from manim import (
     smooth,
 )
 from manim.utils.color import ManimColor
+from matplotlib.colors import to_hex
 
 from gdcore.networks import BACKPROP
 from gdviz import equations
 from gdviz.colors import mix
-from gdviz.manim_theme import TICK_SIZE, ThemedScene, readout, sections
+from gdviz.manim_theme import TICK_SIZE, ThemedScene, sections
 from gdviz.network_layout import sign_role
 from gdviz.network_mobject import NetworkMobject
+from gdviz.numbers import latex
+from gdviz.theme import contrast
 
 EX = BACKPROP
 SIZES, LR, X, Y = EX.sizes, EX.lr, EX.x, EX.y
-#: The still's layout (layout units) at UNIT scene units per layout unit.
-LAY_W, LAY_H, LAY_R, UNIT = 4.8, 3.5, 0.5, 1.0
+#: The network's layout (layout units) at UNIT scene units per layout unit: circles wide enough
+#: for a signed value at WORK_PLACES ("−0.142") with VALUE_CLEAR_PX to spare inside the outline
+#: (tested), the layout taller and wider than the still's so the circles keep their gaps.
+LAY_W, LAY_H, LAY_R, UNIT = 5.2, 4.0, 0.56, 1.0
+#: The least room (pixels at 480p) between a neuron's value and the inside of its outline.
+VALUE_CLEAR_PX = 2.0
 NET_CENTER = np.array([-3.9, -0.3, 0.0])
 PANEL_X = 3.35  # centre of the right-hand panel (equations, gradients)
 PANEL_W = 5.6  # the widest a line of the panel may be (0.4 clear of the frame's right edge)
-#: Decimals of the worked numbers and the gradient matrices: a product or update written with
-#: them gives its printed result (tested); the changes ΔW = −α ∂J/∂W at one decimal fewer.
+#: Decimals of every value in the neurons, the worked numbers and the gradient matrices: a
+#: product or update written with them gives its printed result (tested); the changes
+#: ΔW = −α ∂J/∂W at one decimal fewer.
 WORK_PLACES = 3
+#: A neuron's fill for its activation a: mix(background, accent, lo + (hi − lo)·a) per theme.
+#: Light: a pale peach (0 to 0.45 of the accent) under dark digits. Dark: a light amber (0.65 to
+#: all of the accent) under digits in the page's colour: a dark-theme fill kept under the light
+#: text would have to stay near the page (olive-brown); the value's colour is whichever of
+#: text and page contrasts more with its fill, at least 4.5:1 (tested).
+ACT_FILL = {"light": (0.0, 0.45), "dark": (0.65, 1.0)}
 W_LO, W_HI = 1.0, 10.0  # edge widths for |w| = 0 and the largest |w| (or |dJ/dw|)
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
 SIGN_STRENGTH = 0.8  # edges: background mixed this far towards their sign's colour
@@ -63,11 +79,28 @@ EDGE_LABEL_GAP = 0.15
 MATRIX_SCALE = 0.7
 
 
-def _swap(old, new, **kw) -> list:
-    """`old` fades out in the first half, `new` fades in in the second: one after the
-    other in one play, so no word or number is ever drawn over another."""
-    return [FadeOut(old, rate_func=lambda a: smooth(min(1.0, 2 * a)), **kw),
-            FadeIn(new, rate_func=lambda a: smooth(max(0.0, 2 * a - 1)), **kw)]
+def _swap(old, new, within=(0.0, 1.0), **kw) -> list:
+    """`old` fades out in the first half of `within` (a part of the play), `new` fades in in
+    the second: one after the other in one play, so no word or number is ever drawn over
+    another."""
+    a0, a1 = within
+    mid = 0.5 * (a0 + a1)
+
+    def part(lo, hi):
+        return lambda a: smooth(float(np.clip((a - lo) / (hi - lo), 0.0, 1.0)))
+
+    return [FadeOut(old, rate_func=part(a0, mid), **kw),
+            FadeIn(new, rate_func=part(mid, a1), **kw)]
+
+
+def activation_look(theme, a) -> tuple[list[str], list[str]]:
+    """(fills, value colours) of neurons showing activations a (ACT_FILL), as hex strings."""
+    lo, hi = ACT_FILL[theme.name]
+    fills = [to_hex(c) for c in mix(theme.background, theme.accent,
+                                    lo + (hi - lo) * np.clip(np.ravel(a), 0.0, 1.0))]
+    inks = [max((theme.text, theme.background), key=lambda c, f=f: contrast(c, f))
+            for f in fills]
+    return fills, inks
 
 
 class BackpropLoop(ThemedScene):
@@ -91,8 +124,8 @@ class BackpropLoop(ThemedScene):
         v = self.net.edge_values(mats)
         return dict(width=self.net.widths(v, self.wtop, W_LO, W_HI), color=self.sign_colours(v))
 
-    def show_equation(self, key, size=36, extra=None):
-        """Swap the panel's equation for equations.tex(key) (with an optional line below)."""
+    def equation(self, key, size=36, extra=None) -> VGroup:
+        """equations.tex(key) (with an optional line below), placed under the step's heading."""
         eq = self.tex(equations.tex(key), size)
         if eq.width > PANEL_W:
             eq.scale_to_fit_width(PANEL_W)
@@ -100,20 +133,29 @@ class BackpropLoop(ThemedScene):
         group.move_to([PANEL_X, 1.55, 0])
         if group.get_top()[1] > 2.3:  # a tall group hangs from below the step's heading
             group.shift((2.3 - group.get_top()[1]) * UP)
+        return group
+
+    def show_equation(self, key, size=36, extra=None):
+        """Swap the panel's equation for equations.tex(key) (with an optional line below)."""
+        group = self.equation(key, size, extra)
         if self.eq is not None:  # one after the other: never two at once
             self.play(FadeOut(self.eq, shift=0.2 * UP), run_time=0.4)
         self.play(FadeIn(group, shift=0.2 * UP), run_time=0.6)
         self.eq = group
 
-    def show_step(self, s, *also):
-        """The step's heading (neutral ink): the previous heading leaves with its equation (and
-        `also`), then the new one comes, so no heading is ever drawn over a formula."""
+    def show_step(self, s, *also, eq=None):
+        """The step's heading (neutral ink) with its first equation (`eq`: the arguments of
+        equation()): the previous heading, its equation and `also` fade out over the first
+        0.6 s and the new ones fade in over the next 0.6 s of one play, so the panel is never
+        left empty and no heading is ever drawn over a formula."""
         head = self.text(s, 30).move_to([PANEL_X, 2.75, 0])
         old = [m for m in (self.head, self.eq, *also) if m is not None]
+        self.eq = None if eq is None else self.equation(*eq)
+        new = VGroup(head, *([] if self.eq is None else [self.eq]))
         if old:
-            self.play(*map(FadeOut, old), run_time=0.4)
-        self.eq = None
-        self.play(FadeIn(head), run_time=0.4)
+            self.play(*_swap(VGroup(*old), new), run_time=1.2)
+        else:
+            self.play(FadeIn(new), run_time=0.6)
         self.head = head
 
     def set_note(self, words, color):
@@ -139,16 +181,23 @@ class BackpropLoop(ThemedScene):
         return _swap(old, new)
 
     def fill_layer(self, acts, l, run_time=0.5):
-        net = self.net
-        return net.transition(lambda n: n.set_activations(acts, layers=[l], strength=0.45),
-                              run_time=run_time)
+        fills, _ = activation_look(self.theme, acts[l])
+        return self.net.transition(lambda n: n.set_neuron_style(n.layer_neurons(l), fill=fills,
+                                                                apply=False), run_time=run_time)
+
+    def act_values(self, acts, l) -> VGroup:
+        """Layer l's activations written in its circles, each in the ink its fill needs."""
+        labels = self.net.add_values(acts, [l], places=WORK_PLACES)
+        for num, ink in zip(labels, activation_look(self.theme, acts[l])[1]):
+            num.set_color(ink)
+        return labels
 
     def forward_pass(self, acts, per_layer=0.9):
         """A wave left to right; each layer's activations appear as the wave reaches it."""
         t, net = self.theme, self.net
         for l in range(len(SIZES) - 1):
             self.play(net.layer_flow(l, color=t.text, run_time=per_layer))
-            labels = net.add_values(acts, [l + 1], places=2)
+            labels = self.act_values(acts, l + 1)
             self.play(FadeIn(labels), self.fill_layer(acts, l + 1),
                       *self.set_head(l + 1, rf"a^{{({l + 1})}}", t.text), run_time=0.6)
             self.wait(0.3)
@@ -182,16 +231,16 @@ class BackpropLoop(ThemedScene):
         self.play(Write(title))
         self.play(Create(net.edge_group), FadeIn(net.neuron_group), FadeIn(key),
                   *self.set_note(r"edge width $\propto |w|$", t.muted), run_time=1.5)
-        self.show_step("1  Forward pass")
-        self.show_equation("sigmoid-neuron", 34)
-        inputs = net.add_values(r["acts"], [0], places=2)
+        self.show_step("1  Forward pass", eq=("sigmoid-neuron", 34))
+        inputs = net.add_values(r["acts"], [0], places=WORK_PLACES)
         self.play(FadeIn(inputs), *self.set_head(0, "x", t.muted))
         self.forward_pass(r["acts"])
         self.title, self.key = title, key
 
     def section_error(self):
         t, r, net = self.theme, self.r, self.net
-        self.show_step("2  Error at the output")
+        self.loss0 = self.tex(rf"J = C_1 = {r['loss_before']:.3f}", 40, t.error)
+        self.show_step("2  Error at the output", eq=("per-example-cost", 38, self.loss0))
         out = len(SIZES) - 1
         targets = VGroup()
         for k in range(SIZES[-1]):
@@ -201,17 +250,14 @@ class BackpropLoop(ThemedScene):
         self.play(FadeIn(targets, shift=0.2 * LEFT),
                   net.transition(lambda n: n.set_neuron_style(n.layer_neurons(out),
                                                               stroke=t.error, stroke_width=4)))
-        self.loss0 = self.tex(rf"J = C_1 = {r['loss_before']:.3f}", 40, t.error)
-        self.show_equation("per-example-cost", 38, self.loss0)
         self.wait(1.5)
         self.targets = targets
 
     def section_backward(self):
         t, r, net = self.theme, self.r, self.net
-        self.show_step("3  Backward pass")
+        self.show_step("3  Backward pass", eq=("backprop-delta", 36))
         out = len(SIZES) - 1
         deltas = [None, *r["delta"]]
-        self.show_equation("backprop-delta", 36)
         self.play(*self.swap_values(deltas, out, 3, t.error),
                   *self.set_head(out, rf"\delta^{{({out})}}", t.error),
                   net.transition(lambda n: n.set_neuron_style(n.layer_neurons(out),
@@ -237,7 +283,7 @@ class BackpropLoop(ThemedScene):
                                  run_time=1.5),
                   *self.set_note(r"edge width $\propto |\partial J/\partial w|$", t.error),
                   FadeIn(mats),
-                  self.key.animate.set_opacity(0.15))  # the sign key says nothing here
+                  FadeOut(self.key))  # the sign key says nothing of gradients
         self.wait(1.5)
         self.mats = mats
 
@@ -264,15 +310,14 @@ class BackpropLoop(ThemedScene):
                              apply=False),
             n.set_neuron_style([WORKED[0]], stroke=t.text, stroke_width=5, apply=False)),
             run_time=1.0))
-        self.wait(2.5)
+        self.wait(1.6)  # held, under the 2 s a still frame may last
         self.play(net.transition(lambda n: n.load_state(before, apply=False), run_time=0.6))
 
     def section_update(self):
         t, r, net = self.theme, self.r, self.net
-        self.show_step("4  Update the weights")
         dW = self.delta_W
         alpha = self.tex(rf"\Delta W = -\alpha \nabla J(W), \quad \alpha = {LR:g}", 34)
-        self.show_equation("update-W", 40, alpha)
+        self.show_step("4  Update the weights", eq=("update-W", 40, alpha))
         # the gradients turn into the changes they cause (signed: coloured as the weights)
         new_mats = VGroup(*(self.matrix(l, dW[l], rf"\Delta W^{{({l + 1})}} =",
                                         self.sign_colours(dW[l].ravel()), WORK_PLACES - 1)
@@ -287,38 +332,47 @@ class BackpropLoop(ThemedScene):
         w0, w1 = float(r["net"].weights[la][jd, ka]), float(r["new"].weights[la][jd, ka])
         g = float(r["grad_W"][la][jd, ka])
         p = WORK_PLACES
-        line = self.tex(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}}:\ {w0:.{p}f} - {LR:g}"
-                        rf" \times {g:.{p}f} = {w1:.{p}f}", 34)
+        line = self.tex(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}}:\ {latex(w0, p)} - {LR:g}"
+                        rf" \times {latex(g, p)} = {latex(w1, p)}", 34)
         line.next_to(self.eq, DOWN, buff=0.3)
         a, b = net.edge(WORKED).get_start_and_end()
         mark = Line(a, b, color=t.text, stroke_width=1.5).set_z_index(0.6)
         # edges: the weights before (left behind as a dashed ghost), then after
         self.play(net.transition(lambda n: n.set_edge_style(
             **self.weight_style(r["net"].weights)), run_time=1.0),
-            self.key.animate.set_opacity(1.0),
+            FadeIn(self.key),
             *self.set_note(r"edge width $\propto |w|$, before the update", t.muted))
         ghost = VGroup(*(DashedLine(*e.get_start_and_end(), dash_length=0.12,
                                     stroke_width=e.get_stroke_width(), color=t.muted,
                                     stroke_opacity=0.7) for e in net.edge_group))
         ghost.set_z_index(0.5)  # over the edges (under the neurons): seen where they shrink
         self.add(ghost)
-        tag, tag_num = self.edge_label(w0)
+        tag = self.edge_label(w0)
         self.play(FadeIn(line), FadeIn(mark), FadeIn(tag))
-        # the edge and its label change together: w goes to w + Δw as the edge takes its width
+        # the edge and its label change together: as the edge takes its new width, its label's
+        # w (written as in the line above) turns into w + Δw, once, midway
+        new_num = self.place_number(w1, tag[0])
         self.play(net.transition(lambda n: n.set_edge_style(
             **self.weight_style(r["new"].weights)), run_time=2.5),
-            ChangeDecimalToValue(tag_num, w1, run_time=2.5))
+            *_swap(tag[1], new_num, within=(0.3, 0.7), run_time=2.5))
+        self.tag_before, tag = tag[1], VGroup(tag[0], new_num)
         self.play(*self.set_note(r"after: $w + \Delta w$ (dashed: before)", t.text))
         self.wait(1.5)
         self.ghost, self.w_line, self.mark, self.tag = ghost, line, mark, tag
 
-    def edge_label(self, w: float) -> tuple:
-        """'w = value' set on the worked edge, in the free space just above it (the top edge of
-        the drawing: no other edge or text there), clear of both its neurons."""
+    def place_number(self, w: float, sym):
+        """w at WORK_PLACES (as in the worked line) after 'w = ', on the symbol's baseline."""
+        num = self.tex(latex(w, WORK_PLACES), TICK_SIZE, self.theme.text)
+        return num.next_to(sym, RIGHT, buff=0.12).align_to(sym[0][0], DOWN)
+
+    def edge_label(self, w: float) -> VGroup:
+        """'w = value' (the value written as in the worked line) set on the worked edge, in the
+        free space just above it (the top edge of the drawing: no other edge or text there),
+        clear of both its neurons."""
         t, net = self.theme, self.net
         (la, ka), (_, jd) = WORKED
-        tag, num = readout(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}}", w, WORK_PLACES, TICK_SIZE,
-                           color=t.text)
+        sym = self.tex(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}} =", TICK_SIZE, t.text)
+        tag = VGroup(sym, self.place_number(w, sym))
         a, b = (np.asarray(p) for p in net.edge(WORKED).get_start_and_end())
         x0 = net.point(*WORKED[0])[0] + net.radius + EDGE_LABEL_GAP
         x1 = x0 + tag.width
@@ -330,14 +384,14 @@ class BackpropLoop(ThemedScene):
             if dx < r:
                 tops.append(c[1] + np.sqrt(r * r - dx * dx))
         tag.move_to([x0, max(tops) + EDGE_LABEL_GAP, 0], aligned_edge=DOWN + LEFT)
-        return tag, num
+        return tag
 
     def section_again(self):
         t, r, net = self.theme, self.r, self.net
-        self.show_step("5  Forward again", self.dmats, self.w_line)
+        self.show_step("5  Forward again", self.dmats, self.w_line,
+                       eq=("per-example-cost", 38))
         self.play(FadeOut(self.ghost), FadeOut(self.mark), FadeOut(self.tag),
                   *self.set_note(r"edge width $\propto |w|$", t.muted), run_time=0.6)
-        self.show_equation("per-example-cost", 38)
         hidden_out = [n for n in net.neuron_ids if n[0] > 0]
         old = VGroup(*(net.values[n] for n in hidden_out))
         heads = [FadeOut(self.heads.pop(l)) for l in range(1, len(SIZES))]

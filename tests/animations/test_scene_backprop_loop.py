@@ -5,9 +5,13 @@ import pytest
 from frames import rendered
 
 from gdcore import nn
+from gdviz.colors import rgb
+from gdviz.numbers import latex
+from gdviz.theme import DARK, LIGHT, contrast
 from scenes.backprop_loop import (
     LR,
     SIZES,
+    VALUE_CLEAR_PX,
     W_HI,
     W_LO,
     WORK_PLACES,
@@ -15,7 +19,11 @@ from scenes.backprop_loop import (
     BackpropLoop,
     X,
     Y,
+    activation_look,
 )
+
+#: Scene units per pixel at 480p (the frame is 8 units tall), and Cairo's stroke width unit.
+UNIT_PX, STROKE_UNIT = 8 / 480, 0.01
 
 
 def _gdcore():
@@ -112,9 +120,14 @@ def test_worked_edge_labelled_on_itself_before_and_after():
     net, new = _gdcore()
     (la, ka), (_, jd) = WORKED
     tag, num = scene.tag, scene.tag[1]
-    # the label reads gdcore's new weight (it counted from the old one during the update)
-    assert num.get_value() == pytest.approx(new.weights[la][jd, ka], abs=1e-12)
-    assert num.num_decimal_places == WORK_PLACES
+    # the label read gdcore's weight before the update, and reads it after, each written as
+    # the worked line writes it (one change: the old number swapped for the new)
+    p, line = WORK_PLACES, scene.w_line.tex_string
+    before, after = latex(net.weights[la][jd, ka], p), latex(new.weights[la][jd, ka], p)
+    assert (scene.tag_before.tex_string, num.tex_string) == (before, after)
+    assert before != after
+    assert f"{before} - " in line and line.endswith(f"= {after}")
+    assert before == "1.304" and after == "1.156"  # worked by hand from gdcore's values
     assert tag[0].tex_string.startswith("w")
     # set on its edge: just above it, over the edge's span, nearer to it than to any other edge
     m = scene.net
@@ -137,3 +150,53 @@ def test_worked_edge_labelled_on_itself_before_and_after():
         clear = (o.get_right()[0] < box[0] or o.get_left()[0] > box[2]
                  or o.get_top()[1] < box[1] or o.get_bottom()[1] > box[3])
         assert clear, o
+
+
+def _values_inside(scene):
+    """Every value shown in a neuron lies inside its circle's outline, VALUE_CLEAR_PX clear."""
+    m = scene.net
+    assert m.values
+    for n, num in m.values.items():
+        c = m.point(*n)[:2]
+        corners = [num.get_corner(d)[:2] for d in ((-1, -1, 0), (-1, 1, 0), (1, -1, 0), (1, 1, 0))]
+        far = max(float(np.linalg.norm(q - c)) for q in corners)
+        inner = m.radius - 0.5 * STROKE_UNIT * m.stroke_width[m._n_index[n]]
+        assert (inner - far) / UNIT_PX >= VALUE_CLEAR_PX, (n, num.get_value())
+
+
+@pytest.mark.parametrize("upto", ("backward", "update", None))
+def test_every_value_fits_inside_its_circle(upto):
+    scene = rendered(BackpropLoop, **({} if upto is None else {"upto": upto}))
+    _values_inside(scene)
+    # every value in the neurons at one precision, the worked numbers' (a = 0.515 as in a·δ)
+    for num in scene.net.values.values():
+        assert num.num_decimal_places == WORK_PLACES
+
+
+def test_activation_fills_keep_their_values_legible():
+    net, new = _gdcore()
+    for theme in (LIGHT, DARK):
+        for acts in (nn.forward(net, X), nn.forward(new, X)):
+            for a in acts[1:]:
+                fills, inks = activation_look(theme, a[0])
+                for f, ink in zip(fills, inks):
+                    assert contrast(f, ink) >= 4.5, (theme.name, f, ink)
+                    if theme is DARK:  # a light amber: the filled circle stands off the page
+                        assert contrast(f, theme.background) >= 4.5, f
+    # the last frame: the circles filled and their values inked as activation_look says
+    scene = rendered(BackpropLoop)
+    acts, m = [a[0] for a in nn.forward(new, X)], scene.net
+    for l in (1, 2):
+        fills, inks = activation_look(scene.theme, acts[l])
+        for i, (f, ink) in enumerate(zip(fills, inks)):
+            np.testing.assert_allclose(m.fill_rgb[m._n_index[(l, i)]], rgb(f))
+            assert m.values[(l, i)].get_color().to_hex().lower() == ink.lower()
+
+
+def test_sign_key_leaves_with_the_weights_and_comes_back():
+    gone = rendered(BackpropLoop, upto="backward")
+    assert gone.key not in gone.mobjects  # removed, not left faint under the gradient note
+    back = rendered(BackpropLoop, upto="update")
+    assert back.key in back.mobjects
+    assert all(s.get_stroke_opacity() == 1.0 for s in back.key.family_members_with_points()
+               if s.get_stroke_width() > 0)
