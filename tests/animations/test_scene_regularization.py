@@ -5,10 +5,10 @@ import pytest
 from frames import rendered
 
 from gdcore import regression
+from gdcore import training_procedure as procedure
 from gdviz import numbers
 from gdviz.colors import mix
 from gdviz.theme import contrast
-from gdcore import training_procedure as procedure
 from scenes.regularization import (
     BAR_EXP,
     COST_LOW,
