@@ -1,6 +1,10 @@
 """Five-fold cross-validation: five rounds, each holding out one fold, training a degree-3 fit on
 the other four and scoring it on the held-out samples; the scores fill a table (each appears as
 the round's readout flashes), then fade back while their printed sum over 5 gives the mean.
+Between rounds one change at a time: the last round's gaps and score leave, the new held-out
+points take the accent, the fit turns into the new round's, then the round's row comes in.
+Fold 5's score stays over its plot to the end. The plot's frame is drawn with its tick numbers
+and labels faded in whole (manim_blocks.play_axes_in).
 
 The samples, folds, fits and scores are gdcore's (procedure.CROSS_VALIDATION, the still's:
 its settings, samples() and run(); scores printed by gdviz.number_text.score_text as there).
