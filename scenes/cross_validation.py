@@ -1,6 +1,10 @@
 """Five-fold cross-validation: five rounds, each holding out one fold, training a degree-3 fit on
 the other four and scoring it on the held-out samples; the scores fill a table (each appears as
 the round's readout flashes), then fade back while their printed sum over 5 gives the mean.
+Between rounds one change at a time: the last round's gaps and score leave, the new held-out
+points take the accent, the fit turns into the new round's, then the round's row comes in.
+Fold 5's score stays over its plot to the end. The plot's frame is drawn with its tick numbers
+and labels faded in whole (manim_blocks.play_axes_in).
 
 The samples, folds, fits and scores are gdcore's (procedure.CROSS_VALIDATION, the still's:
 its settings, samples() and run(); scores printed by gdviz.number_text.score_text as there).
@@ -24,6 +28,7 @@ from manim import (
     Indicate,
     Line,
     Rectangle,
+    ReplacementTransform,
     VGroup,
     VMobject,
     Write,
@@ -31,7 +36,7 @@ from manim import (
 
 from gdcore import regression
 from gdcore import training_procedure as procedure
-from gdviz.manim_blocks import map_axes, scene_points
+from gdviz.manim_blocks import map_axes, play_axes_in, scene_points
 from gdviz.manim_theme import ThemedScene, error_bars, sections
 from gdviz.number_text import score_text
 
@@ -113,7 +118,8 @@ class CrossValidation(ThemedScene):
         foot.to_edge(DOWN, buff=0.42).align_to(np.array([X_LABEL, 0, 0]), LEFT)
         self.dots, self.heads, self.key, self.title = dots, heads, key, title
         self.play(Write(title))
-        self.play(Create(ax), FadeIn(dots, lag_ratio=0.05), run_time=1.5)
+        # the plot's frame drawn, its tick numbers and labels faded in whole, with the samples
+        play_axes_in(self, (ax,), FadeIn(dots, lag_ratio=0.05), run_time=1.5)
         self.play(FadeIn(heads, lag_ratio=0.1), FadeIn(score_head), FadeIn(key), FadeIn(foot))
         self.wait(1.0)
 
@@ -130,13 +136,18 @@ class CrossValidation(ThemedScene):
             self.rows.append(VGroup(label, blocks))
             recolor = [self.dots[k].animate.set_color(t.accent if k in te else t.data)
                        .scale_to_fit_width(0.2 if k in te else 0.16) for k in range(N)]
-            out = [FadeOut(m) for m in (curve, gaps, read) if m is not None]
-            self.play(FadeIn(label), FadeIn(blocks, lag_ratio=0.1), *recolor, *out,
-                      run_time=slow)
+            # one change at a time: the last round's gaps and score leave, the held-out
+            # points change, the fit turns into this round's, then the round's row comes in
+            if gaps is not None:
+                self.play(FadeOut(gaps), FadeOut(read), run_time=0.5 * slow)
+            self.play(*recolor, run_time=0.8 * slow)
             w = self.fits[i]
-            curve = self.fit_curve(w)
+            new = self.fit_curve(w)
+            self.play(Create(new) if curve is None else ReplacementTransform(curve, new),
+                      run_time=slow)
+            curve = new
+            self.play(FadeIn(label), FadeIn(blocks, lag_ratio=0.1), run_time=0.8 * slow)
             gaps = self.gaps(w, te)
-            self.play(Create(curve), run_time=slow)
             self.play(Create(gaps), run_time=0.6 * slow)
             read = self.tex(rf"\text{{fold {i + 1}: }} J = {score_text(score)}", 32, t.error)
             read.next_to(self.ax, UP, buff=0.3).align_to(self.ax, LEFT).shift(0.4 * RIGHT)
@@ -165,7 +176,8 @@ class CrossValidation(ThemedScene):
         # under the column, ending where the column's numbers end: clear of the plot's ticks
         VGroup(label, total, over, mean).align_to(self.scores, RIGHT).shift(
             (y_rule - 0.42 - total.get_center()[1]) * UP)
-        self.play(FadeOut(self.read), self.scores.animate.set_opacity(0.4), Create(rule))
+        # fold 5's score stays over its plot, which still shows fold 5's fit and gaps
+        self.play(self.scores.animate.set_opacity(0.4), Create(rule))
         self.play(FadeIn(total), FadeIn(label), run_time=1.0)
         self.play(FadeIn(over), FadeIn(mean), run_time=1.0)
         self.mean, self.mean_label, self.total = mean, label, total

@@ -1,17 +1,20 @@
 """L2 regularisation calms the degree-9 fit: λ sweeps from none to strong, refitted every frame.
 
 Left: the degree-9 polynomial fitted to the noisy sine samples with the penalty (λ/2) Σ_{k≥1} w_k²
-of J_λ, clipped to the panel, and one decade of λ behind it the previous fit as a faint ghost.
-Right: the ten coefficients w_0 … w_9 as bars of height log10 |w_k| (filled when positive,
-hollow when negative; w_0, the unpenalised intercept, in the muted colour). Small keys name
-the curve, its ghost and the dashed sine, and the three kinds of bar. Above: λ, the
-training and the test cost J (half the mean squared error, on the 10 samples and on the 100
-test samples). One ValueTracker holds u = log10 λ; every curve, bar and number of a frame is
-gdcore's ridge fit at that frame's λ (procedure.REGULARIZATION.path_at), so the readouts move
-with the picture. The sweep starts at λ = 0 (the interpolating fit, ‖w‖ ≈ 2.3 × 10⁶), steps
-to 10⁻¹⁶ (as wild: the note says so until U_CALMS, then that the curve calms), calms through
-10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least test cost, and ends at λ = 1. The panels leave the
-two-line note 0.4 clear of the frame's bottom edge.
+of J_λ, clipped to the panel, and one decade of λ behind it the previous fit as a ghost (muted,
+under the fit, 3:1 against the page). Right: the ten coefficients w_0 … w_9 as bars of height
+log10 |w_k| (filled when positive, hollow when negative; w_0, the unpenalised intercept, in the
+muted colour). Small keys name the curve, its ghost and the dashed sine, and the three kinds of
+bar. Above: λ, the training and the test cost J (half the mean squared error, on the 10 samples
+and on the 100 test samples), the costs to three significant figures with their zeros kept, a
+power of ten under 0.01. One ValueTracker holds u = log10 λ; every curve, bar and number of a
+frame is gdcore's ridge fit at that frame's λ (procedure.REGULARIZATION.path_at), so the
+readouts move with the picture. The panels are built in beats: axes (tick numbers faded in
+whole), samples and sine, the bars' key, then the fit. The sweep starts at λ = 0 (the
+interpolating fit, ‖w‖ ≈ 2.3 × 10⁶), steps to 10⁻¹⁶ (as wild), calms through
+10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least test cost (its readout boxed in its own colour), and
+ends at λ = 1. A note that names a λ is shown only while λ is that value: it leaves before λ
+moves on. The panels leave the two-line note 0.4 clear of the frame's bottom edge.
 Render alone with: manim -ql scenes/regularization.py Regularization
 """
 
@@ -43,7 +46,7 @@ from manim import (
 from gdcore import data, races, regression
 from gdcore import training_procedure as procedure
 from gdviz import equations, numbers, views
-from gdviz.manim_blocks import map_axes, scene_points
+from gdviz.manim_blocks import map_axes, play_axes_in, scene_points
 from gdviz.manim_theme import TICK_SIZE, ThemedScene, data_dots, sections
 from gdviz.theme import FONT
 
@@ -55,8 +58,13 @@ _, _RP = EX.run()
 U_FROM, U_TO = float(np.log10(LAMS[LAMS > 0].min())), float(np.log10(LAMS.max()))
 #: Where the sweep pauses: the λ of least test cost on the grid.
 U_BEST = float(np.log10(LAMS[EX.best_row(_RP)]))
-#: The ghost trails the current fit by this many decades of λ.
-GHOST_LAG = 1.0
+#: The ghost trails the current fit by this many decades of λ. It is drawn in the muted colour
+#: at GHOST_OPACITY, under the fit: at least 3:1 against either theme's page (tested), where
+#: the accent faded to a quarter turned brown-grey on the dark page.
+GHOST_LAG, GHOST_OPACITY, GHOST_WIDTH = 1.0, 0.8, 2.5
+#: The costs' readouts: three significant figures with their zeros kept, powers of ten under
+#: COST_LOW (0.0127, then 5.90 × 10⁻³).
+COST_SIG, COST_LOW = 3, 0.01
 #: Seconds per decade of λ while sweeping (the calming, 10⁻¹⁶ … 10⁻¹⁰, at half that speed).
 SEC_PER_DECADE, SLOW_TO = 0.45, -10.0
 #: Bar heights: log10 |w_k| from BAR_EXP[0] (the floor) to BAR_EXP[1].
@@ -89,6 +97,7 @@ class Regularization(ThemedScene):
 
     def setup(self):
         super().setup()
+        self.note = self.note_lam = None  # the note under the panels; the λ it names
         self.d, self.rp = EX.run()
         self.u = ValueTracker(U_FROM)
         self.zero = True  # λ = 0 (before the sweep)
@@ -103,10 +112,11 @@ class Regularization(ThemedScene):
 
     # -- pieces --------------------------------------------------------------------
 
-    def fit_curve(self, lam: float, opacity: float = 1.0, width: float = 4) -> VMobject:
+    def fit_curve(self, lam: float, opacity: float = 1.0, width: float = 4,
+                  color=None) -> VMobject:
         w = fit(lam).coefs[0]
         ax = self.ax_fit
-        path = VMobject(stroke_color=self.theme.accent, stroke_width=width,
+        path = VMobject(stroke_color=color or self.theme.accent, stroke_width=width,
                         stroke_opacity=opacity)
         for k, seg in enumerate(clipped_segments(XS, regression.polynomial_eval(w, XS),
                                                  *Y_RANGE)):
@@ -175,13 +185,21 @@ class Regularization(ThemedScene):
             out.add(r.move_to(base, aligned_edge=DOWN))
         return out
 
-    def number(self, v: float, sig: int, color, floor: float = numbers.FLOOR) -> VMobject:
+    @staticmethod
+    def value_markup(v: float, cost: bool) -> str:
+        """The Pango markup of a live value: λ in its shortest form to two figures (a setting);
+        a cost to COST_SIG figures with its zeros kept, a power of ten under COST_LOW."""
+        if cost:
+            return numbers.significant(v, COST_SIG, "pango", low=COST_LOW, power_zeros=True)
+        return numbers.pango(v, sig=2, floor=0.0)
+
+    def number(self, v: float, cost: bool, color) -> VMobject:
         """A live value for people (gdviz.numbers) with its relation: Pango markup "= value", or
-        MathTex "≈ 0" below the floor (never "= ≈ 0"; no LaTeX run per frame: the sweep redraws
-        it every frame)."""
-        if abs(v) < floor and v != 0:
+        MathTex "≈ 0" for a cost below the floor (never "= ≈ 0"; no LaTeX run per frame: the
+        sweep redraws it every frame)."""
+        if cost and abs(v) < numbers.FLOOR:
             return MathTex(numbers.latex(v), font_size=32, color=color)
-        return MarkupText("= " + numbers.pango(v, sig=sig, floor=floor), font=FONT, font_size=26,
+        return MarkupText("= " + self.value_markup(v, cost), font=FONT, font_size=26,
                           color=color)
 
     def readouts(self) -> VGroup:
@@ -192,9 +210,11 @@ class Regularization(ThemedScene):
         self.shown = (lam, float(rp.train[0]), float(rp.test[0]))
         out = VGroup()
         # λ is a setting, never rounding noise: no "≈ 0" floor for it
-        for lab, v, sig, floor in zip(self.labels, self.shown, (2, 3, 3),
-                                      (0.0, numbers.FLOOR, numbers.FLOOR)):
-            num = self.number(v, sig, lab.get_color(), floor)
+        self.shown_text = [self.value_markup(v, cost) if not (cost and abs(v) < numbers.FLOOR)
+                           else numbers.latex(v)
+                           for v, cost in zip(self.shown, (False, True, True))]
+        for lab, v, cost in zip(self.labels, self.shown, (False, True, True)):
+            num = self.number(v, cost, lab.get_color())
             num.next_to(lab, RIGHT, buff=0.15)
             out.add(num.shift((lab.baseline() - num.get_bottom()[1]) * UP))  # on its baseline
         return out
@@ -222,7 +242,8 @@ class Regularization(ThemedScene):
 
         fit_key = VGroup(
             item(stroke(stroke_color=t.accent, stroke_width=4), "fit"),
-            item(stroke(stroke_color=t.accent, stroke_width=3, stroke_opacity=0.28),
+            item(stroke(stroke_color=t.muted, stroke_width=GHOST_WIDTH,
+                        stroke_opacity=GHOST_OPACITY),
                  r"$\lambda$", "a decade smaller"),
             item(DashedVMobject(stroke(stroke_color=t.muted, stroke_width=2.5), num_dashes=3),
                  r"$\sin 2\pi x$"),
@@ -237,12 +258,19 @@ class Regularization(ThemedScene):
         bar_key.move_to(self.ax_bar).set_y(self.ax_bar.get_top()[1] + 0.3)
         return VGroup(fit_key, bar_key)
 
-    def swap_note(self, lines: tuple[str, ...], *anims) -> None:
-        """The note under the panels replaced by `lines` (out, then in: never text over text)."""
+    def swap_note(self, lines: tuple[str, ...], *anims, lam: float | None = None) -> None:
+        """The note under the panels replaced by `lines` (out, then in: never text over text);
+        `lam`, the λ the note names (note_lam), if it names one: λ holds while it is shown."""
         note = self.status(*lines)
-        self.play(FadeOut(self.note), run_time=0.4)
+        if self.note is not None:
+            self.play(FadeOut(self.note), run_time=0.4)
         self.play(FadeIn(note), *anims, run_time=0.8)
-        self.note = note
+        self.note, self.note_lam = note, lam
+
+    def drop_note(self, *anims) -> None:
+        """The note fades out (before λ leaves the value it names)."""
+        self.play(FadeOut(self.note), *anims, run_time=0.5)
+        self.note = self.note_lam = None
 
     # -- sections ------------------------------------------------------------------
 
@@ -257,7 +285,8 @@ class Regularization(ThemedScene):
         self.train_slot = np.array([ax_b.get_left()[0] - 0.3, y_read + 0.75, 0])
         self.test_slot = np.array([ax_b.get_left()[0] - 0.3, y_read + 0.2, 0])
         self.curve = always_redraw(lambda: self.fit_curve(self.lam()))
-        self.ghost = always_redraw(lambda: self.fit_curve(self.ghost_lam(), 0.28, 3))
+        self.ghost = always_redraw(lambda: self.fit_curve(self.ghost_lam(), GHOST_OPACITY,
+                                                          GHOST_WIDTH, self.theme.muted))
         self.bar_group = always_redraw(self.bars)
         t = self.theme
         self.labels = VGroup(*(self.mixed(s, 26, c) for s, c in (
@@ -267,28 +296,36 @@ class Regularization(ThemedScene):
         self.read = always_redraw(self.readouts)
         self.play(Write(title), FadeIn(eq))
         self.key = self.keys()
-        self.play(Create(ax_f), FadeIn(sine), FadeIn(dots), Create(ax_b), FadeIn(self.key))
+        # the panels in three beats: the axes (tick numbers faded in whole), the samples and
+        # the sine with their key, then the bars' key
+        play_axes_in(self, (ax_f, ax_b), run_time=1.0)
+        self.play(FadeIn(sine), FadeIn(dots), FadeIn(self.key[0]), run_time=0.8)
+        self.play(FadeIn(self.key[1]), run_time=0.6)
         note = self.status("no penalty: the curve threads all ten samples",
                            "and swings far off the plot; the weights reach millions")
         self.play(Create(self.curve), FadeIn(self.bar_group), FadeIn(self.labels),
                   FadeIn(self.read),
                   FadeIn(note), run_time=1.6)
-        self.note = note
+        self.note, self.note_lam = note, 0.0
         self.wait(1.8)
 
     def section_sweep(self):
-        # λ = 0 → 10⁻¹⁶: the same wild fit (its ghost stays); then λ grows decade by decade.
+        # λ = 0 → 10⁻¹⁶: the same wild fit (its ghost stays, under the fit); the note naming
+        # λ = 10⁻¹⁶ leaves before λ grows decade by decade.
+        self.drop_note()
         self.add(self.ghost)
+        self.bring_to_front(self.curve)
         self.zero = False
-        self.swap_note((r"a tiny penalty, $\lambda = 10^{-16}$:", "still as wild"))
-        self.wait(0.6)
+        self.swap_note((r"a tiny penalty, $\lambda = 10^{-16}$:", "still as wild"),
+                       lam=10.0**U_FROM)
+        self.wait(1.0)
+        self.drop_note()
         self.play(self.u.animate.set_value(U_CALMS),
                   run_time=2 * SEC_PER_DECADE * (U_CALMS - U_FROM), rate_func=linear)
-        # the note changes as the sweep passes on (out, then in, while λ keeps growing)
+        # the next note names no λ: it comes in while λ keeps growing
         note = self.status(r"as $\lambda$ grows", "the curve calms and the weights shrink")
         self.play(self.u.animate(rate_func=linear).set_value(SLOW_TO),
-                  FadeOut(self.note, rate_func=lambda a: min(1.0, 4 * a)),
-                  FadeIn(note, rate_func=lambda a: float(np.clip(4 * a - 1, 0.0, 1.0))),
+                  FadeIn(note, rate_func=lambda a: float(np.clip(4 * a, 0.0, 1.0))),
                   run_time=2 * SEC_PER_DECADE * (SLOW_TO - U_CALMS))
         self.note = note
         self.play(self.u.animate.set_value(U_BEST),
@@ -296,12 +333,16 @@ class Regularization(ThemedScene):
 
     def section_best(self):
         t = self.theme
-        box = SurroundingRectangle(VGroup(self.labels[2], self.read[2]), color=t.good, buff=0.08,
-                                   stroke_width=3)
+        # the box in the test cost's own colour: one colour for what it frames
+        box = SurroundingRectangle(VGroup(self.labels[2], self.read[2]), color=t.error,
+                                   buff=0.08, stroke_width=3)
+        self.best_box = box
         self.swap_note((rf"least test cost at $\lambda = {numbers.latex(10.0 ** U_BEST)}$:",
-                        "smooth enough to follow the sine, not the noise"), Create(box))
+                        "smooth enough to follow the sine, not the noise"), Create(box),
+                       lam=10.0**U_BEST)
         self.wait(1.8)
-        self.play(FadeOut(box), run_time=0.5)
+        # the note naming this λ leaves with the box, before λ moves on
+        self.drop_note(FadeOut(box))
 
     def section_calm(self):
         self.play(self.u.animate.set_value(U_TO), run_time=SEC_PER_DECADE * (U_TO - U_BEST),

@@ -147,3 +147,14 @@ def test_significant_in_each_medium():
     assert nb.significant(-4.0, 3, "latex") == "-4.00"
     with pytest.raises(KeyError):
         nb.significant(1.0, 2, "pango")
+
+
+def test_significant_keeps_the_zeros_of_a_power_when_asked():
+    # a live readout: one rule over its whole range, three figures, powers under 0.01
+    got = [nb.significant(v, 3, "pango", low=0.01, power_zeros=True)
+           for v in (0.014, 0.00283, 5.9e-4, 7.42)]
+    assert got == ["0.0140", "2.83 × 10<sup>−3</sup>", "5.90 × 10<sup>−4</sup>", "7.42"]
+    assert nb.significant(1e-5, 2, "text", power_zeros=True) == "1.0 × 10⁻⁵"
+    assert nb.significant(-0.009, 2, "latex", low=0.01, power_zeros=True) == \
+        r"-9.0 \times 10^{-3}"
+    assert nb.significant(1e-5, 2) == "10⁻⁵"  # without it, the shortest power as before

@@ -24,11 +24,16 @@ from manim import (
     RIGHT,
     UP,
     Axes,
+    Create,
     Dot,
+    FadeIn,
     ImageMobject,
     LineJointType,
     LogBase,
+    MarkupText,
     MathTex,
+    SingleStringMathTex,
+    Text,
     Triangle,
     ValueTracker,
     VGroup,
@@ -36,7 +41,7 @@ from manim import (
 )
 
 from . import colors
-from .manim_theme import TICK_SIZE, add_axis_labels, readout
+from .manim_theme import TICK_SIZE, MixedText, add_axis_labels, readout
 from .theme import CLASS_MARKERS, Theme
 from .views import contour_levels
 
@@ -390,7 +395,29 @@ def arrange_labels(items: Sequence, direction=RIGHT, buff: float = 0.5) -> VGrou
 __all__ = ["contour_rgba", "contour_image", "map_axes", "partial_path", "Trail", "head_dot",
            "loss_axes",
            "clipped_curve", "t_to_u", "u_to_t", "LossPlot", "live_readout", "step_of", "log_time",
-           "arrange_labels"]
+           "arrange_labels", "play_axes_in"]
+
+
+def play_axes_in(scene, axes: Sequence[VMobject], *others, run_time: float = 1.2) -> None:
+    """Build `axes` in one play (with `others`): their lines drawn, their tick numbers and
+    labels faded in whole (Create would draw a number stroke by stroke: "0." for a moment, a
+    stray dot). Afterwards the scene holds the axes themselves, as after Create(ax)."""
+    marks, words = VGroup(), VGroup()
+
+    def walk(m):
+        if isinstance(m, SingleStringMathTex | Text | MarkupText | MixedText):
+            words.add(m)
+        elif m.submobjects:
+            for s in m.submobjects:
+                walk(s)
+        elif len(m.points):
+            marks.add(m)
+
+    for ax in axes:
+        walk(ax)
+    scene.play(Create(marks), FadeIn(words), *others, run_time=run_time)
+    scene.remove(marks, words)
+    scene.add(*axes)
 
 
 def class_mark(theme: Theme, k: int, radius: float = 0.055) -> VMobject:

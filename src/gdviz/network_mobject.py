@@ -265,10 +265,11 @@ class NetworkMobject(VGroup):
                                                           apply=False), **kwargs)
 
     def drop(self, dropped: Iterable[Neuron], live_stroke=None, dropped_stroke=None,
-             **kwargs) -> Animation:
+             dropped_opacity: float = 0.7, **kwargs) -> Animation:
         """Grey out `dropped` neurons (outlined in `dropped_stroke`, default the muted colour
-        faded towards the background) and hide every edge touching them; every other neuron
-        and edge is back in play (hidden neurons kept outlined in `live_stroke`)."""
+        faded towards the background, at `dropped_opacity`: 0 hides the outline for a scene
+        that draws its own) and hide every edge touching them; every other neuron and edge is
+        back in play (hidden neurons kept outlined in `live_stroke`)."""
         dropped = set(dropped)
         t = self.theme
         last = self.layout.n_layers - 1
@@ -279,7 +280,7 @@ class NetworkMobject(VGroup):
             n.set_edge_style(opacity=edge_op, apply=False)
             for nid in n.neuron_ids:
                 if nid in dropped:
-                    stroke, op = grey, 0.7
+                    stroke, op = grey, dropped_opacity
                 else:
                     hidden = 0 < nid[0] < last
                     stroke, op = (live_stroke or t.muted) if hidden else t.muted, 1.0

@@ -166,12 +166,26 @@ def sig_places(v: float, sig: int = 3, most: int = 4) -> int:
     return int(min(max(sig - 1 - math.floor(math.log10(a)), 0), most))
 
 
-def significant(v: float, sig: int = 2, medium: str = "text") -> str:
+def significant(v: float, sig: int = 2, medium: str = "text", low: float = SCI_LOW,
+                power_zeros: bool = False) -> str:
     """v to `sig` significant figures with its trailing zeros kept, so numbers of one quantity
-    read alike: 0.20, 0.071, 4.0 (not 0.2, 0.071, 4); a power of ten outside SCI_LOW..SCI_HIGH
-    (3.4 × 10⁻⁵), "≈ 0" below FLOOR. medium: "text", "mathtext" or "latex"."""
-    write = {"text": text, "mathtext": mathtext, "latex": latex}[medium]
+    read alike: 0.20, 0.071, 4.0 (not 0.2, 0.071, 4); a power of ten outside low..SCI_HIGH
+    (3.4 × 10⁻⁵), "≈ 0" below FLOOR. With `power_zeros` a power keeps its mantissa's zeros
+    too: a live readout with `low` = 0.01 reads 0.0127, then 5.90 × 10⁻³ (never 5.9 beside
+    0.0127). medium: "text", "mathtext", "latex" or "pango" (Manim MarkupText; with
+    `power_zeros` only)."""
+    media = {"text": text, "mathtext": mathtext, "latex": latex}
+    write = {**media, "pango": pango}[medium] if power_zeros else media[medium]
     a = abs(float(v))
-    if a < SCI_LOW or a >= SCI_HIGH:
+    if a < FLOOR or a >= SCI_HIGH or (a < low and not power_zeros):
         return write(v, sig=sig)
+    if a < low:  # the mantissa keeps its zeros too: 5.90 × 10⁻³
+        mant, exp = f"{a:.{sig - 1}e}".split("e")
+        tex = ("-" if v < 0 else "") + rf"{mant} \times 10^{{{int(exp)}}}"
+        if medium in ("latex", "mathtext"):
+            return tex if medium == "latex" else f"${tex}$"
+        sign = MINUS if v < 0 else ""
+        power = (f"10<sup>{str(int(exp)).replace('-', MINUS)}</sup>" if medium == "pango"
+                 else "10" + str(int(exp)).translate(_SUPERSCRIPT))
+        return f"{sign}{mant} × {power}"
     return write(v, places=max(sig - 1 - math.floor(math.log10(a)), 0))

@@ -68,3 +68,15 @@ def test_the_mean_is_the_printed_scores_summed_over_five():
     # the table and its plot stay clear of the frame's edges (0.4 units: 24 px at 480p)
     for m in (scene.ax, *scene.rows, scene.mean_label, scene.mean):
         assert m.get_left()[0] >= -7.111 + 0.4 and m.get_right()[0] <= 7.111 - 0.4
+
+
+def test_fold_five_keeps_its_score_while_its_fit_is_shown():
+    # at the end the plot shows fold 5's fit and gaps: its score stays over it, in full
+    scene = rendered(CrossValidation)
+    _, _, cv = _gdcore_cv()
+    assert scene.read in scene.mobjects and scene.curve in scene.mobjects
+    assert min(m.get_fill_opacity() for m in scene.read.family_members_with_points()) == 1
+    assert scene.read.tex_string.endswith(f"J = {cv.fold_scores[-1]:.3f}")
+    assert "fold 5" in scene.read.tex_string
+    # the plot is held as one object (its frame and tick numbers built, then gathered)
+    assert scene.ax in scene.mobjects

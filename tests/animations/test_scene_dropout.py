@@ -3,10 +3,12 @@
 import numpy as np
 import pytest
 from frames import rendered
+from manim import DashedVMobject
 
 from gdcore import nn
 from gdcore.networks import DROPOUT
-from scenes.dropout import STEPS, Dropout
+from gdviz import colors
+from scenes.dropout import DASH_OPACITY, DASHES, STEPS, Dropout
 
 
 @pytest.mark.parametrize("step", [1, STEPS])
@@ -21,6 +23,25 @@ def test_dropped_neurons_are_gdcores_mask(step):
         assert line.get_stroke_opacity() == (0.0 if a in dropped or b in dropped else 1.0)
     assert scene.step_num.get_value() == step
     assert scene.k_num.get_value() == sum(int(m.sum()) for m in masks)
+    # dropped: the solid outline hidden, a faint dashed one shown; kept: no dashes, solid
+    # outline; input and output neurons keep their solid muted outline
+    t = scene.theme
+    for n, dash in scene.dashes.items():
+        assert isinstance(dash, DashedVMobject) and len(dash.submobjects) == DASHES
+        assert dash.get_stroke_opacity() == (DASH_OPACITY if n in dropped else 0.0)
+    for n, op, rgb in zip(net.neuron_ids, net.stroke_opacity, net.stroke_rgb):
+        if n in dropped:
+            assert op == 0.0
+        else:
+            assert op == 1.0
+            hidden = 0 < n[0] < len(DROPOUT.sizes) - 1
+            assert np.allclose(rgb, colors.rgb(t.accent if hidden else t.muted))
+    # the sweep reached the outputs: every kept edge of every layer is lit, none other
+    for rgb, op in zip(net.edge_rgb, net.edge_opacity):
+        if op > 0:
+            assert np.allclose(rgb, colors.rgb(t.accent))
+    assert {a[0] for (a, _b), op in zip(net.edge_ids, net.edge_opacity) if op > 0} == \
+        set(range(len(DROPOUT.sizes) - 1))
 
 
 def test_the_network_fills_the_frame_between_title_and_margin():

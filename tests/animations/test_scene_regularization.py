@@ -6,8 +6,13 @@ from frames import rendered
 
 from gdcore import regression
 from gdcore import training_procedure as procedure
+from gdviz import numbers
+from gdviz.colors import mix
+from gdviz.theme import contrast
 from scenes.regularization import (
     BAR_EXP,
+    COST_LOW,
+    COST_SIG,
     DEGREE,
     LAMS,
     U_BEST,
@@ -78,7 +83,16 @@ def test_pause_at_the_least_test_error_with_the_previous_fit_as_ghost():
     # the ghost is the fit one decade of λ earlier, faint
     assert scene.ghost_lam() == pytest.approx(best / 10, rel=1e-9)
     _check_curve(scene.ghost, scene, EX.path_at(scene.ghost_lam()).coefs[0])
-    assert scene.ghost.get_stroke_opacity() < 0.5
+    assert scene.ghost.get_stroke_opacity() < 1
+    # the ghost reads on either page: its colour at its opacity, 3:1 against the background
+    t = scene.theme
+    seen = mix(t.background, t.muted, scene.ghost.get_stroke_opacity())
+    assert contrast(tuple(seen), t.background) >= 3.0
+    assert scene.ghost.get_stroke_color().to_hex().upper() == t.muted.upper()
+    # drawn under the fit
+    assert scene.mobjects.index(scene.ghost) < scene.mobjects.index(scene.curve)
+    # the box around the least test cost is in the test cost's own colour
+    assert scene.best_box.get_stroke_color().to_hex().upper() == t.error.upper()
 
 
 def test_sweep_ends_on_gdcores_strongest_fit():
@@ -105,9 +119,54 @@ def test_the_note_follows_the_sweep_and_the_keys_name_every_mark():
     fit_key, bar_key = scene.key
     assert len(fit_key) == 3 and len(bar_key) == 3
     assert fit_key[1][0].get_stroke_opacity() == scene.ghost.get_stroke_opacity()
+    assert fit_key[1][0].get_stroke_color() == scene.ghost.get_stroke_color()
     assert bar_key[0][0].get_fill_opacity() > 0 and bar_key[1][0].get_fill_opacity() == 0
     assert bar_key[2][0].get_fill_color() == scene.bar_group[0].get_stroke_color()
     # everything stays 0.4 clear of the frame's edges (24 px at 480p)
-    for m in (scene.note, scene.key, scene.ax_fit, scene.ax_bar, scene.labels):
+    for m in (scene.key, scene.ax_fit, scene.ax_bar, scene.labels,
+              rendered(Regularization).note):
         assert m.get_bottom()[1] >= -4.0 + 0.4
         assert m.get_left()[0] >= -7.111 + 0.4 and m.get_right()[0] <= 7.111 - 0.4
+
+
+class _Watched(Regularization):
+    """The scene, checked at the start and the end of every play: whenever a note naming a λ
+    is shown, the λ readout shows that very λ (so λ never moves under it)."""
+
+    def play(self, *args, **kwargs):
+        self._check()
+        super().play(*args, **kwargs)
+        self._check()
+
+    def _check(self):
+        if self.note_lam is None or self.note not in self.mobjects:
+            return
+        if max(m.get_fill_opacity() for m in self.note.family_members_with_points()) > 0:
+            assert self.lam() == pytest.approx(self.note_lam, rel=1e-12, abs=0)
+            self.__dict__.setdefault("checked", []).append(self.note_lam)
+
+
+def test_a_note_naming_lambda_is_shown_only_while_lambda_is_that_value():
+    scene = _Watched(skip_animations=True)
+    scene.render()
+    # the three notes that name a λ (0, 10⁻¹⁶, the best) were each seen and held
+    assert sorted(set(scene.checked)) == sorted({0.0, 10.0**U_FROM, 10.0**U_BEST})
+
+
+@pytest.mark.parametrize("v, want", [
+    (2.64e-5, "2.64 × 10<sup>−5</sup>"), (0.00283, "2.83 × 10<sup>−3</sup>"),
+    (0.014, "0.0140"), (0.0396, "0.0396"), (7.42, "7.42"), (0.2, "0.200")])
+def test_cost_readouts_keep_three_figures(v, want):
+    assert Regularization.value_markup(v, cost=True) == want
+
+
+def test_cost_readouts_are_gdcores_at_the_shown_lambda_in_three_figures():
+    scene = rendered(Regularization, upto="best")
+    lam, train, test = scene.shown
+    want = EX.path_at(lam)
+    assert (train, test) == (want.train[0], want.test[0])
+    for got, v in zip(scene.shown_text[1:], (want.train[0], want.test[0])):
+        text = numbers.significant(v, COST_SIG, "pango", low=COST_LOW, power_zeros=True)
+        assert got == text
+        digits = text.split(" ")[0].replace(".", "").lstrip("0")
+        assert len(digits) == COST_SIG  # zeros kept: three figures
