@@ -13,7 +13,7 @@ class RaceBeale(RaceScene):
     TITLE = "Beale's function"
     STAGES = ((30, 4.0), (300, 10.0))
     TAIL = 30
-    MAP_MAX_W = 7.0
+    MAP_MAX_W = 6.6
     X_TICK, Y_TICK = 1.0, 0.5
     STEP_TICK = 150
     MAP_LEVELS = 30

@@ -1,8 +1,11 @@
 """The optimizer races as Manim scenes: one base class, one class attribute per race.
 
 All seven optimizers (gdcore.optimizers.NAMES order) run from one start on one surface, each a
-dot in its colour with a fading trail over the surface's contours, all driven by ONE ValueTracker
-of the step index, after Alec Radford's optimizer animations. The race (surface, start, steps,
+dot in its colour at the head of its path over the surface's contours, all driven by ONE
+ValueTracker of the step index, after Alec Radford's optimizer animations. Each path keeps one
+thin width along its length; its history is faint and its last steps brighten towards the head.
+At the finish every path is drawn at full strength and each dot turns into the house end square
+(map and distance panel alike). The race (surface, start, steps,
 every hyper-parameter, window) is gdcore.races' RACE, the same as the still figures/race_*.py;
 the trajectories are races.run_race(RACE): the scene computes no number itself.
 
@@ -29,6 +32,7 @@ from manim import (
     ORIGIN,
     RIGHT,
     UP,
+    CapStyleType,
     Circle,
     Create,
     DashedLine,
@@ -37,7 +41,10 @@ from manim import (
     FadeOut,
     MathTex,
     Rectangle,
+    ReplacementTransform,
+    Square,
     Star,
+    Text,
     Union,
     ValueTracker,
     VGroup,
@@ -54,17 +61,26 @@ from .manim_blocks import Trail, contour_image, head_dot, map_axes, step_of
 from .manim_theme import ThemedScene, sections
 from .race_plot import stacking
 
-#: Opacity of each path's full history under its bright fading tail (during the race, at the end:
-#: full, so each colour shows pure where the paths are stacked).
-HISTORY_OPACITY = (0.35, 1.0)
-#: Stroke width of the path on top, and the extra width of each path beneath it (the stills'
-#: stacking, race_plot.stacking): where runs share a stretch, each shows as a band along the
-#: others, so no path hides under another.
-HISTORY_WIDTH, WIDTH_STEP = 2.4, 1.5
+#: Opacity of each path's history behind its head (during the race; at the end: full, so each
+#: colour shows pure where the paths are stacked).
+HISTORY_OPACITY = (0.4, 1.0)
+#: Stroke width of every path, one width along its whole length: 4.0, 2.4 px at 480p, thin
+#: enough that no path buries another where they cross at the finish (they stack as the
+#: stills', race_plot.stacking, the shortest on top), wide enough to show its colour pure.
+PATH_WIDTH = 4.0
+#: The bright tail behind each head: TAIL_LAYERS copies of the path's last 1/n, 2/n, … of the
+#: tail's steps, each at TAIL_LAYER_OPACITY, at the path's own width over its history, so the
+#: opacity rises step by step towards the head along the path (one object, one width).
+TAIL_LAYERS, TAIL_LAYER_OPACITY = 6, 0.35
+#: Side of the end square (scene units, 9 px at 480p) and its edge in the background colour.
+END_SIDE, END_EDGE = 0.15, 1.5
 #: Stroke width of each run's curve in the distance panel.
 PANEL_WIDTH = 3.0
-#: Nothing closer than this (scene units, about 27 px at 480p) to the frame's edge.
-EDGE = 0.45
+#: Nothing closer than this (scene units, about 27 px at 480p) to the frame's edge; the map's y
+#: label keeps MAP_EDGE (35 px) from the left edge.
+EDGE, MAP_EDGE = 0.45, 0.58
+#: Gap (scene units, 36 px at 480p) between the widest legend label and the column of statuses.
+STATUS_GAP = 0.6
 #: Font sizes that keep numbers at least 12 px tall at 480p: MathTex tick numbers (a digit is
 #: 12.5 px tall at 30) and Text (12.6 px at 22; 13.7 px at 24).
 TICK_SIZE, TEXT_SIZE, SMALL_SIZE = 30, 24, 22
@@ -97,6 +113,15 @@ def extra_settings(race: races.Race) -> list[str]:
     return [rf"\text{{{', '.join(names)}:}}\ {extra}" for extra, names in groups.items()]
 
 
+def draw_axes(ax) -> tuple:
+    """The animations that draw axes: its lines Created, its numbers and labels faded in
+    where they stand (Create would draw them from a corner, over one another). The caller
+    adds ax itself once they have played."""
+    words = [m for m in ax.submobjects if isinstance(m, (MathTex, Text)) or m is ax.labels]
+    lines = [m for m in ax.submobjects if m not in words]
+    return Create(VGroup(*lines)), FadeIn(VGroup(*words))
+
+
 def _distance(d: float) -> str:
     return "< 0.001" if d < 1e-3 else f"{d:.3f}" if d < 0.1 else f"{d:.2f}"
 
@@ -108,7 +133,9 @@ class RaceScene(ThemedScene):
     window's aspect), START_LABEL (UP or DOWN of the start), X_TICK / Y_TICK (the map's tick
     steps), STEP_TICK (the distance panel's), LEGEND_BELOW (the legend under the map in two
     columns, for a wide map, instead of in the right-hand column above the panel), MAP_LEVELS
-    (the cost map's number of levels, the house cost map's by default)."""
+    (the cost map's number of levels, the house cost map's by default), WIDTH_STEP (how much
+    thinner each path is than the one beneath it, the bottom one PATH_WIDTH: where two runs
+    share a long stretch, the one beneath shows along the other's edges)."""
 
     RACE: races.Race = races.LONG_VALLEY
     TITLE = "Seven optimizers"
@@ -124,6 +151,7 @@ class RaceScene(ThemedScene):
     STEP_TICK = 40
     LEGEND_BELOW = False
     MAP_LEVELS: int | None = None
+    WIDTH_STEP = 0.0
 
     def setup(self):
         super().setup()
@@ -168,7 +196,7 @@ class RaceScene(ThemedScene):
         ax.labels[1].next_to(np.array([numbers_left, ax.c2p(x0, y1)[1], 0]), LEFT, buff=0.2)
         ax.labels[1].align_to(ax.c2p(x0, y1), UP)
         ax.shift(np.array([self.MAP_LEFT, self.MAP_TOP, 0]) - ax.c2p(x0, y1))
-        ax.shift(max(0.0, EDGE - config.frame_x_radius - ax.get_left()[0]) * RIGHT)
+        ax.shift(max(0.0, MAP_EDGE - config.frame_x_radius - ax.get_left()[0]) * RIGHT)
         X, Y, Z = races.surface_grid(r)
         img = contour_image(t, X, Y, Z, ax, log=bool(np.all(Z > 0)), levels=self.MAP_LEVELS)
         return ax, img
@@ -299,7 +327,7 @@ class RaceScene(ThemedScene):
         for name in NAMES:
             lines[name], statuses[name] = self.legend_row(name)
         per_col = -(-len(NAMES) // columns)
-        label_w = max(m.width for m in lines.values()) + 0.3
+        label_w = max(m.width for m in lines.values()) + STATUS_GAP
         status_w = max(m.width for m in statuses.values())
         col_w = label_w + status_w + 0.6
         header = self.finish_header()
@@ -348,14 +376,17 @@ class RaceScene(ThemedScene):
             c = t.opt(name)
             path = self.paths[name]
             rank = order.index(name)
-            width = HISTORY_WIDTH + WIDTH_STEP * rank
+            width = PATH_WIDTH - self.WIDTH_STEP * (len(NAMES) - 1 - rank)
             self.history[name] = Trail(self.ax, path, self.step, color=c, stroke_width=width,
                                        stroke_opacity=HISTORY_OPACITY[0])
             self.history[name].set_z_index(1 - 0.01 * rank)
-            self.tails[name] = Trail(self.ax, path, self.step, color=c, stroke_width=width + 2,
-                                     tail=self.TAIL, fade_tail=True)
+            self.tails[name] = VGroup(*(
+                Trail(self.ax, path, self.step, color=c, stroke_width=width,
+                      stroke_opacity=TAIL_LAYER_OPACITY, cap_style=CapStyleType.BUTT,
+                      tail=max(1, round(self.TAIL * (i + 1) / TAIL_LAYERS)))
+                for i in range(TAIL_LAYERS)))
             self.tails[name].set_z_index(2 - 0.01 * rank)
-            dot = head_dot(self.tails[name], c, radius=0.085)
+            dot = head_dot(self.history[name], c, radius=0.085)
             dot.set_stroke(t.background, 1.5)
             if self.exits[name] is not None:
                 dot.add_updater(lambda d, n=name: d.set_opacity(1 - self.exit_ramp(n)))
@@ -390,9 +421,9 @@ class RaceScene(ThemedScene):
         self.settings = settings
 
         self.play(Write(title))
-        self.play(FadeIn(img), Create(self.ax), run_time=1.5)
+        self.show_axes(self.ax, FadeIn(img), run_time=1.5)
         self.play(FadeIn(target), FadeIn(start), FadeIn(self.legend), FadeIn(settings))
-        self.play(FadeIn(header), Create(self.panel), run_time=1.2)
+        self.show_axes(self.panel, FadeIn(header), run_time=1.2)
         self.add(*self.history.values(), *self.tails.values(), *self.panel_curves.values())
         self.play(*(FadeIn(d, scale=0.5) for d in (*self.dots.values(),
                                                    *self.panel_dots.values())))
@@ -403,19 +434,43 @@ class RaceScene(ThemedScene):
             self.play(self.step.animate.set_value(k), run_time=seconds, rate_func=linear)
         self.wait(0.4)
 
+    def show_axes(self, ax, *others, run_time: float):
+        """Play draw_axes(ax) with the animations `others`, then hold ax itself."""
+        anims = draw_axes(ax)
+        self.play(*others, *anims, run_time=run_time)
+        self.remove(*(a.mobject for a in anims))
+        self.add(ax)
+
+    def end_mark(self, name: str, panel: bool = False) -> Square:
+        """The house end mark of a run that stayed in the frame: a square in its colour, edged
+        in the background colour, on its last point (with `panel`, at the end of its curve in
+        the distance panel), stacked as its path (the shortest on top), under the minimum's
+        star and the start."""
+        t, r = self.theme, self.RACE
+        rank = stacking(r, self.outcomes).index(name)
+        sq = Square(END_SIDE * (0.8 if panel else 1), fill_color=t.opt(name), fill_opacity=1,
+                    stroke_color=t.background, stroke_width=END_EDGE)
+        d = self.distances[name]
+        at = (self.panel.c2p(d.size - 1, np.log10(d[-1])) if panel
+              else self.ax.c2p(*self.paths[name][-1]))
+        return sq.move_to(at).set_z_index((3 if panel else 4) - 0.01 * rank)
+
     def section_finish(self):
-        """The whole of every path, and how each run ended, in the legend; the dots of the runs
-        that stayed in the frame fade, so no pile of marks hides the minimum (the distance
-        panel tells them apart)."""
+        """The whole of every path at full strength, and how each run ended, in the legend;
+        the dots of each run that stayed in the frame turn into its end squares, on the map and
+        in the distance panel (which tells apart the squares beside the minimum)."""
         stayed = [n for n in NAMES if self.exits[n] is None]
+        self.ends = {n: self.end_mark(n) for n in stayed}
+        self.panel_ends = {n: self.end_mark(n, panel=True) for n in stayed}
         for name in stayed:
             self.dots[name].clear_updaters()
             self.panel_dots[name].clear_updaters()
         self.play(*(h.animate.set_stroke(opacity=HISTORY_OPACITY[1])
                     for h in self.history.values()),
-                  *(self.dots[n].animate.set_opacity(0) for n in stayed),
-                  *(self.panel_dots[n].animate.set_opacity(0) for n in stayed),
-                  *(FadeOut(self.tails[n]) for n in stayed),
+                  *(ReplacementTransform(self.dots[n], self.ends[n]) for n in stayed),
+                  *(ReplacementTransform(self.panel_dots[n], self.panel_ends[n])
+                    for n in stayed),
+                  *(FadeOut(tail) for tail in self.tails.values()),
                   *(FadeIn(self.statuses[n].set_opacity(1)) for n in stayed),
                   *([FadeIn(self.header.set_opacity(1))] if self.header else []), run_time=1.2)
         self.wait(2.0)  # the final picture held, no longer than the rules allow a still stretch

@@ -19,9 +19,12 @@ def _anchors(mob, ax):
 def check_drawing(scene, k, finished=False):
     """Dots, trails, distance panel and legend at whole step k are gdcore's trajectories: the
     panel's curves are races.progress read back through the panel's log axis (for a run that
-    left the window, up to |y| on its edge at the exit step); once the scene has finished, the
-    dots of the runs that stayed in the frame have faded (no marks piled on the minimum) and
-    every history is drawn at full strength."""
+    left the window, up to |y| on its edge at the exit step); each path drawn at one width along
+    its whole length (its history and every layer of its tail alike), at most 2.5 px at 480p;
+    once the scene has finished, the dot of each run that stayed in the frame has turned into
+    its end square (the house end mark, in its colour, edged in the background colour) on
+    gdcore's last point, and its panel dot into a square at its last distance; every history
+    is drawn at full strength."""
     race = scene.RACE
     trs = races.run_race(race)
     out = races.outcomes(race, trs)
@@ -46,21 +49,42 @@ def check_drawing(scene, k, finished=False):
         else:
             want = tr.points[: k + 1]
             want_d = dist[name][: k + 1]
-            for dot, ax, p in ((scene.dots[name], scene.ax, tr.points[k]),
-                               (scene.panel_dots[name], scene.panel,
-                                (k, np.log10(dist[name][k])))):
-                np.testing.assert_allclose(ax.p2c(dot.get_center()), p, atol=1e-9)
-                assert dot.get_fill_opacity() == (0 if finished else 1)
+            if finished:  # end squares where gdcore's run ends, in the scene, no dots
+                for end, dot, ax, p in (
+                        (scene.ends[name], scene.dots[name], scene.ax, tr.points[-1]),
+                        (scene.panel_ends[name], scene.panel_dots[name], scene.panel,
+                         (len(tr.points) - 1, np.log10(dist[name][-1])))):
+                    assert end in scene.mobjects and dot not in scene.mobjects
+                    np.testing.assert_allclose(ax.p2c(end.get_center()), p, atol=1e-9)
+                    np.testing.assert_allclose(end.width, end.height)
+                    assert end.get_fill_opacity() == 1
+                    assert end.get_fill_color().to_hex().upper() == \
+                        scene.theme.opt(name).upper()
+                    assert end.get_stroke_color().to_hex().upper() == \
+                        scene.theme.background.upper()
+            else:
+                np.testing.assert_allclose(scene.panel.p2c(scene.panel_dots[name].get_center()),
+                                           (k, np.log10(dist[name][k])), atol=1e-9)
+                assert scene.panel_dots[name].get_fill_opacity() == 1
+                np.testing.assert_allclose(scene.ax.p2c(scene.dots[name].get_center()),
+                                           tr.points[k], atol=1e-9)
+                assert scene.dots[name].get_fill_opacity() == 1
+                assert scene.dots[name].get_fill_color().to_hex().upper() == \
+                    scene.theme.opt(name).upper()
         if finished:
             assert scene.history[name].get_stroke_opacity() == 1
+        widths = {m.get_stroke_width() for m in (scene.history[name], *scene.tails[name])}
+        assert len(widths) == 1 and widths.pop() * 0.01 * PX <= 2.5, widths
         np.testing.assert_allclose(drawn, want, atol=1e-9)
         np.testing.assert_allclose(curve[:, 0], np.arange(len(want_d)), atol=1e-9)
         np.testing.assert_allclose(10 ** curve[:, 1], want_d, rtol=1e-9)
         assert np.all((drawn[:, 0] >= x0 - 1e-9) & (drawn[:, 0] <= x1 + 1e-9))
         assert np.all((drawn[:, 1] >= y0 - 1e-9) & (drawn[:, 1] <= y1 + 1e-9))
-        tail = _anchors(scene.tails[name], scene.ax)
-        np.testing.assert_allclose(tail, want[-(scene.TAIL + 1):], atol=1e-9)
-        assert scene.dots[name].get_fill_color().to_hex().upper() == scene.theme.opt(name).upper()
+        # the tail's layers: the last steps of the path, the longest TAIL steps
+        layers = [_anchors(m, scene.ax) for m in scene.tails[name]]
+        np.testing.assert_allclose(layers[-1], want[-(scene.TAIL + 1):], atol=1e-9)
+        for layer in layers:
+            np.testing.assert_allclose(layer, want[-len(layer):], atol=1e-9)
         assert scene.panel_curves[name].get_stroke_color().to_hex().upper() == \
             scene.theme.opt(name).upper()
     return out
@@ -121,9 +145,14 @@ def check_colours(scene, least=100, least_panel=30):
     for name in NAMES:
         want = np.array(ManimColor(scene.theme.opt(name)).to_rgb()) * 255
         own = np.all(np.abs(full - want) <= 6, axis=2)
-        for parts, need in (([scene.history[name], scene.tails[name], scene.dots[name]], least),
-                            ([scene.panel_curves[name], scene.panel_dots[name]], least_panel)):
+        ends, panel_ends = ([[m[name]] if name in m else [] for m in
+                             (getattr(scene, "ends", {}), getattr(scene, "panel_ends", {}))])
+        for parts, need in (([scene.history[name], scene.tails[name], scene.dots[name], *ends],
+                             least),
+                            ([scene.panel_curves[name], scene.panel_dots[name], *panel_ends],
+                             least_panel)):
             scene.remove(*parts)
             changed = np.any(draw(scene) != full, axis=2)
             scene.add(*parts)
-            assert (own & changed).sum() >= need, f"{name}: {(own & changed).sum()} pixels"
+            seen = (own & changed).sum()
+            assert seen >= need, f"{name}: {seen} pixels of {need:.0f}"
