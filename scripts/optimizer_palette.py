@@ -53,7 +53,7 @@ TRIES = 200
 #: RMSprop orange-brown, Adadelta teal, Adam magenta), so their paths read apart where they
 #: run together.
 LIGHT_FAMILIES: dict[str, str] = dict(zip(
-    NAMES, ("#228833", "#4477AA", "#EE6677", "#7733AA", "#009988", "#D55E00", "#CC79A7")))
+    NAMES, ("#44AA33", "#4477AA", "#EE6677", "#7733AA", "#009988", "#E69F00", "#CC79A7")))
 
 
 def grid(step: int) -> np.ndarray:

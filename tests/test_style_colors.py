@@ -102,6 +102,9 @@ def test_the_light_greens_and_purples_would_fail_the_hue_check():
                            "#400090", "#802068")))
     turns = [hue_turn(hue(old[a]), hue(old[b])) for a, b in itertools.combinations(NAMES, 2)]
     assert 25 <= min(turns) < theme.MIN_OPT_HUE
+    apart = [np.linalg.norm(seen(old[a]) - seen(old[b]))
+             for a, b in itertools.combinations(NAMES, 2)]
+    assert 15 <= min(apart) < theme.MIN_OPT_DISTANCE
     assert not set(old.values()) & set(theme.LIGHT.optimizer.values())
 
 
@@ -121,9 +124,9 @@ def test_the_palette_search_refuses_a_bad_step_in_one_line(capsys):
 
 
 def test_the_former_dark_colours_would_fail_the_one_hue_check():
-    # NAG crimson in print, cyan in the video; RMSprop violet and yellow; Adam magenta and orange
-    # (against today's light colours: red NAG, orange-brown RMSprop, magenta Adam)
-    former = {"NAG": "#4BF0FF", "RMSprop": "#FFE11E", "Adam": "#E1870F"}
+    # NAG crimson in print, cyan in the video; Adam magenta and orange (against today's light
+    # colours: red NAG, magenta Adam; RMSprop's former yellow is today's ochre's dark shade)
+    former = {"NAG": "#4BF0FF", "Adam": "#E1870F"}
     for name, dark in former.items():
         assert hue_turn(hue(theme.LIGHT.opt(name)), hue(dark)) > 2 * theme.OPT_HUE_TOLERANCE, name
         assert dark not in theme.DARK.optimizer.values()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from gdcore.optimizers import NAMES as OPTIMIZER_NAMES
 
 #: One colour per optimizer, the same colour in both themes: green SGD, blue Momentum, red NAG,
-#: violet Adagrad, teal Adadelta, orange-brown RMSprop, magenta Adam (gdcore.optimizers.NAMES
+#: violet Adagrad, teal Adadelta, ochre RMSprop, magenta Adam (gdcore.optimizers.NAMES
 #: order): seven hue families, related optimizers far apart on the hue circle. The dark
 #: theme's colour of each lies within OPT_HUE_TOLERANCE of its light colour's CAM02 hue,
 #: lighter as the dark page and cost map require, so a reader who learns a colour in the book
@@ -26,11 +26,11 @@ from gdcore.optimizers import NAMES as OPTIMIZER_NAMES
 #: every colour of its theme's cost map (tests/test_style_colors.py recomputes all of it).
 LIGHT_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
     OPTIMIZER_NAMES,
-    ("#002D00", "#0000B4", "#691E2D", "#6900E1", "#004B4B", "#872D00", "#871E78"),
+    ("#002D00", "#0000B4", "#87003C", "#6900E1", "#004B4B", "#5A3C00", "#690069"),
 ))
 DARK_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
     OPTIMIZER_NAMES,
-    ("#96FF00", "#7887C3", "#C37887", "#B478FF", "#00F0FF", "#FF8700", "#D296D2"),
+    ("#00FF87", "#A5D2FF", "#E17887", "#9687FF", "#3C96A5", "#FFE100", "#D287D2"),
 ))
 #: Smallest CAM02-UCS distance (ΔE') between two optimizer colours, or an optimizer colour and a
 #: role colour, in normal vision and each simulated colour-vision deficiency.
@@ -38,8 +38,8 @@ MIN_CVD_DISTANCE = 9.0
 #: Stricter floors between two optimizer colours, whose paths run side by side: ΔE' and the
 #: CAM02 hue angle in normal vision, so no two optimizers are told apart by lightness alone (the
 #: light theme once had four dark purples, 8° of hue apart, that passed MIN_CVD_DISTANCE, then
-#: two near-black greens and three purples, 26° apart, that passed a 25° floor).
-MIN_OPT_DISTANCE, MIN_OPT_HUE = 16.0, 27.0
+#: two near-black greens and three purples, 26° apart and ΔE' 18.4, that passed 25° and 15).
+MIN_OPT_DISTANCE, MIN_OPT_HUE = 18.5, 27.0
 #: An optimizer is one colour in both themes: its dark colour's CAM02 hue lies within this many
 #: degrees of its light colour's (lighter on the dark page, as contrast requires).
 OPT_HUE_TOLERANCE = 20.0
