@@ -1,4 +1,11 @@
-"""Search the dark theme's optimizer colours: one colour identity per optimizer in both themes.
+"""Search the optimizer colours: seven hue families in print, the same hues in the dark theme.
+
+Light (`--light`): each optimizer takes a hue family, LIGHT_FAMILIES (darkened Okabe–Ito and Tol
+"bright" hues: green, blue, red, purple, teal, orange-brown, magenta; Momentum and NAG, and
+RMSprop, Adadelta and Adam, which run side by side, far apart on the hue circle), and the same
+search below finds, within OPT_HUE_TOLERANCE of each family's hue, the light colours that pass
+every floor against the white page and the pale cost map.
+Dark (the default): one colour identity per optimizer in both themes.
 
 Each optimizer keeps its light colour (gdviz.theme.LIGHT_OPTIMIZER_COLORS) and takes, in the
 dark theme, a colour of the same hue family: its CIECAM02 hue within OPT_HUE_TOLERANCE of the
@@ -17,9 +24,9 @@ strongest first: chroma, scaled down as the least contrast over the map falls be
 TEXT_CONTRAST, less HUE_COST per degree of hue turn from the light colour).
 tests/test_style_colors.py checks the result, taken from the theme, against every floor.
 
-Run: PYTHONPATH=src .venv/bin/python scripts/optimizer_palette.py [step, default 15]
-Prints the dark palette as it is written in gdviz/theme.py, with each colour's hue turn from
-its light colour and the palette's worst distances.
+Run: PYTHONPATH=src .venv/bin/python scripts/optimizer_palette.py [--light] [step (15)]
+Prints the dark (or light) palette as it is written in gdviz/theme.py, with each colour's hue
+turn from its target (light colour, or family) and the palette's worst distances.
 """
 
 from __future__ import annotations
@@ -41,6 +48,12 @@ MARGIN = 0.05
 HUE_COST = 0.25
 #: Candidates tried per optimizer at each depth of the backtracking search.
 TRIES = 200
+#: The hue family of each optimizer in print (the light search's targets), after Okabe–Ito and
+#: Tol's "bright" scheme: related optimizers take hues far apart (Momentum blue, NAG red;
+#: RMSprop orange-brown, Adadelta teal, Adam magenta), so their paths read apart where they
+#: run together.
+LIGHT_FAMILIES: dict[str, str] = dict(zip(
+    NAMES, ("#44AA33", "#4477AA", "#EE6677", "#7733AA", "#009988", "#E69F00", "#CC79A7")))
 
 
 def grid(step: int) -> np.ndarray:
@@ -157,16 +170,19 @@ def report(th, palette: dict[str, str], targets: dict[str, str]) -> None:
 
 
 def main(argv: list[str]) -> int:
+    light = argv[:1] == ["--light"]
+    argv = argv[1:] if light else argv
     try:
         step = int(argv[0]) if argv else STEP
         if not 1 <= step <= 255:
             raise ValueError
     except ValueError:
-        print(f"usage: optimizer_palette.py [step 1-255], got {' '.join(argv)!r}",
+        print(f"usage: optimizer_palette.py [--light] [step 1-255], got {' '.join(argv)!r}",
               file=sys.stderr)
         return 2
-    palette = search(theme.DARK, theme.LIGHT_OPTIMIZER_COLORS, step)
-    report(theme.DARK, palette, theme.LIGHT_OPTIMIZER_COLORS)
+    th, targets = (theme.LIGHT, LIGHT_FAMILIES) if light else \
+        (theme.DARK, theme.LIGHT_OPTIMIZER_COLORS)
+    report(th, search(th, targets, step), targets)
     return 0
 
 

@@ -95,9 +95,23 @@ def test_each_optimizer_is_one_hue_in_both_themes(name):
     assert turn <= theme.OPT_HUE_TOLERANCE, (name, turn)
 
 
-def test_the_search_finds_the_dark_optimizer_colours_the_theme_writes():
-    from scripts.optimizer_palette import search
+def test_the_light_greens_and_purples_would_fail_the_hue_check():
+    # the former light palette: SGD and Adagrad two near-black greens, Adadelta, RMSprop and
+    # Adam three purples, NAG maroon beside Adam's plum; ΔE' ≥ 15 apart, hues ≥ 25° apart
+    old = dict(zip(NAMES, ("#003C00", "#0F4BFF", "#800820", "#105048", "#805890",
+                           "#400090", "#802068")))
+    turns = [hue_turn(hue(old[a]), hue(old[b])) for a, b in itertools.combinations(NAMES, 2)]
+    assert 25 <= min(turns) < theme.MIN_OPT_HUE
+    apart = [np.linalg.norm(seen(old[a]) - seen(old[b]))
+             for a, b in itertools.combinations(NAMES, 2)]
+    assert 15 <= min(apart) < theme.MIN_OPT_DISTANCE
+    assert not set(old.values()) & set(theme.LIGHT.optimizer.values())
 
+
+def test_the_search_finds_the_optimizer_colours_the_theme_writes():
+    from scripts.optimizer_palette import LIGHT_FAMILIES, search
+
+    assert search(theme.LIGHT, LIGHT_FAMILIES) == theme.LIGHT_OPTIMIZER_COLORS
     assert search(theme.DARK, theme.LIGHT_OPTIMIZER_COLORS) == theme.DARK_OPTIMIZER_COLORS
 
 
@@ -110,15 +124,16 @@ def test_the_palette_search_refuses_a_bad_step_in_one_line(capsys):
 
 
 def test_the_former_dark_colours_would_fail_the_one_hue_check():
-    # NAG crimson in print, cyan in the video; RMSprop violet and yellow; Adam magenta and orange
-    former = {"NAG": "#4BF0FF", "RMSprop": "#FFE11E", "Adam": "#E1870F"}
+    # NAG crimson in print, cyan in the video; Adam magenta and orange (against today's light
+    # colours: red NAG, magenta Adam; RMSprop's former yellow is today's ochre's dark shade)
+    former = {"NAG": "#4BF0FF", "Adam": "#E1870F"}
     for name, dark in former.items():
-        assert hue_turn(hue(theme.LIGHT.opt(name)), hue(dark)) > 3 * theme.OPT_HUE_TOLERANCE, name
+        assert hue_turn(hue(theme.LIGHT.opt(name)), hue(dark)) > 2 * theme.OPT_HUE_TOLERANCE, name
         assert dark not in theme.DARK.optimizer.values()
 
 
 def test_style_guide_lists_each_optimizer_colour_as_the_theme_has_it():
-    rows = re.findall(r"^\| (\w+) \((?:[a-z ]+)\) \| (#[0-9A-F]{6}) \| (#[0-9A-F]{6}) \|$",
+    rows = re.findall(r"^\| (\w+) \((?:[a-z -]+)\) \| (#[0-9A-F]{6}) \| (#[0-9A-F]{6}) \|$",
                       GUIDE.read_text(encoding="utf-8"), flags=re.M)
     assert [(n, theme.LIGHT.opt(n), theme.DARK.opt(n)) for n in NAMES] == rows
 

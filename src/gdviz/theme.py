@@ -12,32 +12,34 @@ from dataclasses import dataclass
 
 from gdcore.optimizers import NAMES as OPTIMIZER_NAMES
 
-#: One colour per optimizer, the same colour in both themes: green SGD, blue Momentum,
-#: crimson NAG, teal Adagrad, lavender Adadelta, violet RMSprop, magenta Adam (gdcore.optimizers
-#: .NAMES order). The dark theme's colour of each lies within OPT_HUE_TOLERANCE of its light
-#: colour's CAM02 hue, lighter as the dark page and cost map require, so a reader who learns a
-#: colour in the book finds it in the lecture video. Both were chosen by search in CAM02-UCS
-#: (the dark ones by scripts/optimizer_palette.py, from the light ones) so that, in normal
-#: vision and simulated deuteranopia, protanopia and tritanopia (colorspacious, severity 100),
-#: every two optimizers and every optimizer and role colour lie at least MIN_CVD_DISTANCE apart
-#: and every two optimizers differ in hue by MIN_OPT_HUE, while each meets WCAG contrast
-#: against its background and every colour of its theme's cost map (tests/test_style_colors.py
-#: recomputes all of it).
+#: One colour per optimizer, the same colour in both themes: green SGD, blue Momentum, red NAG,
+#: violet Adagrad, teal Adadelta, ochre RMSprop, magenta Adam (gdcore.optimizers.NAMES
+#: order): seven hue families, related optimizers far apart on the hue circle. The dark
+#: theme's colour of each lies within OPT_HUE_TOLERANCE of its light colour's CAM02 hue,
+#: lighter as the dark page and cost map require, so a reader who learns a colour in the book
+#: finds it in the lecture video. Both were chosen by search in CAM02-UCS (by
+#: scripts/optimizer_palette.py: the light ones from the hue families of its LIGHT_FAMILIES,
+#: the dark ones from the light ones) so that, in normal vision and simulated deuteranopia,
+#: protanopia and tritanopia (colorspacious, severity 100), every two optimizers and every
+#: optimizer and role colour lie at least MIN_CVD_DISTANCE apart and every two optimizers
+#: differ in hue by MIN_OPT_HUE, while each meets WCAG contrast against its background and
+#: every colour of its theme's cost map (tests/test_style_colors.py recomputes all of it).
 LIGHT_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
     OPTIMIZER_NAMES,
-    ("#003C00", "#0F4BFF", "#800820", "#105048", "#805890", "#400090", "#802068"),
+    ("#002D00", "#0000B4", "#87003C", "#6900E1", "#004B4B", "#5A3C00", "#690069"),
 ))
 DARK_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
     OPTIMIZER_NAMES,
-    ("#96FF00", "#A5D2FF", "#D27887", "#00FFC3", "#B478C3", "#A587FF", "#FF87D2"),
+    ("#00FF87", "#A5D2FF", "#E17887", "#9687FF", "#3C96A5", "#FFE100", "#D287D2"),
 ))
 #: Smallest CAM02-UCS distance (ΔE') between two optimizer colours, or an optimizer colour and a
 #: role colour, in normal vision and each simulated colour-vision deficiency.
 MIN_CVD_DISTANCE = 9.0
 #: Stricter floors between two optimizer colours, whose paths run side by side: ΔE' and the
 #: CAM02 hue angle in normal vision, so no two optimizers are told apart by lightness alone (the
-#: light theme once had four dark purples, 8° of hue apart, that passed MIN_CVD_DISTANCE).
-MIN_OPT_DISTANCE, MIN_OPT_HUE = 15.0, 25.0
+#: light theme once had four dark purples, 8° of hue apart, that passed MIN_CVD_DISTANCE, then
+#: two near-black greens and three purples, 26° apart and ΔE' 18.4, that passed 25° and 15).
+MIN_OPT_DISTANCE, MIN_OPT_HUE = 18.5, 27.0
 #: An optimizer is one colour in both themes: its dark colour's CAM02 hue lies within this many
 #: degrees of its light colour's (lighter on the dark page, as contrast requires).
 OPT_HUE_TOLERANCE = 20.0
