@@ -18,5 +18,4 @@ class RaceLongValley(RaceScene):
     MAP_MAX_H = 5.0
     X_TICK, Y_TICK = 2.0, 1.0
     STEP_TICK = 40
-    WIDTH_STEP = 0.4  # four runs share y = 0 from x ≈ −4: the lower paths show at their edges
     LEGEND_BELOW = True

@@ -18,4 +18,4 @@ class RaceSaddle(RaceScene):
     START_LABEL = DOWN
     X_TICK, Y_TICK = 0.5, 0.5
     STEP_TICK = 40
-    WIDTH_STEP = 0.4  # Adagrad's and RMSprop's paths share the climb to the top edge
+    WIDTH_STEP = 0.25  # Adagrad's and RMSprop's paths share the climb to the top edge

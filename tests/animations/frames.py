@@ -221,10 +221,11 @@ def _keep(key: tuple, scene) -> None:
         _kept.popitem(last=False)
 
 
-def rendered(scene_cls: type, **attrs):
+def rendered(scene_cls: type, own: bool = False, **attrs):
     """A variant of scene_cls rendered without writing a file: its mobjects hold the drawing
-    (the one its frame test rendered, if that ran in this process)."""
-    key = _key(scene_cls, attrs)
+    (the one its frame test rendered, if that ran in this process, unless `own`: a pixel count
+    must not depend on which test ran first, the frame test drawing at its own resolution)."""
+    key = _key(scene_cls, {**attrs, "own": True} if own else attrs)
     if key not in _kept:
         scene = variant(scene_cls, **attrs)(skip_animations=True)
         scene.render()

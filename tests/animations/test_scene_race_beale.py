@@ -24,6 +24,6 @@ def test_dots_and_trails_are_gdcores_race():
 def test_every_path_shows_its_own_colour_and_nothing_overlaps_in_the_final_frame(
         theme, monkeypatch):
     monkeypatch.setenv("GD_THEME", theme)
-    scene = rendered(RaceBeale)
+    scene = rendered(RaceBeale, own=True)
     check_colours(scene)
     check_layout(scene)
