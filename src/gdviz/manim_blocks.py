@@ -392,10 +392,6 @@ def arrange_labels(items: Sequence, direction=RIGHT, buff: float = 0.5) -> VGrou
     return VGroup(*items).arrange(direction, buff=buff)
 
 
-__all__ = ["contour_rgba", "contour_image", "map_axes", "partial_path", "Trail", "head_dot",
-           "loss_axes",
-           "clipped_curve", "t_to_u", "u_to_t", "LossPlot", "live_readout", "step_of", "log_time",
-           "arrange_labels", "play_axes_in"]
 
 
 def play_axes_in(scene, axes: Sequence[VMobject], *others, run_time: float = 1.2) -> None:
@@ -429,3 +425,9 @@ def class_mark(theme: Theme, k: int, radius: float = 0.055) -> VMobject:
               "^": lambda: Triangle().scale_to_fit_width(1.3 * radius * np.sqrt(3))}
     mob = shapes[m.marker]()
     return mob.set_fill(theme.role(m.face), opacity=1).set_stroke(theme.role(m.edge), width=0.6)
+
+
+__all__ = ["contour_rgba", "contour_image", "map_axes", "partial_path", "Trail", "head_dot",
+           "loss_axes",
+           "clipped_curve", "t_to_u", "u_to_t", "LossPlot", "live_readout", "step_of", "log_time",
+           "arrange_labels", "play_axes_in", "class_mark"]

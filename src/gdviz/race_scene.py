@@ -34,7 +34,6 @@ from manim import (
     UP,
     CapStyleType,
     Circle,
-    Create,
     DashedLine,
     Dot,
     FadeIn,
@@ -44,7 +43,6 @@ from manim import (
     ReplacementTransform,
     Square,
     Star,
-    Text,
     Union,
     ValueTracker,
     VGroup,
@@ -57,7 +55,7 @@ from gdcore import races
 from gdcore.optimizers import NAMES
 
 from . import numbers
-from .manim_blocks import Trail, contour_image, head_dot, map_axes, step_of
+from .manim_blocks import Trail, contour_image, head_dot, map_axes, play_axes_in, step_of
 from .manim_theme import ThemedScene, sections
 from .race_plot import stacking
 
@@ -111,15 +109,6 @@ def extra_settings(race: races.Race) -> list[str]:
         if extra:
             groups.setdefault(extra, []).append(name)
     return [rf"\text{{{', '.join(names)}:}}\ {extra}" for extra, names in groups.items()]
-
-
-def draw_axes(ax) -> tuple:
-    """The animations that draw axes: its lines Created, its numbers and labels faded in
-    where they stand (Create would draw them from a corner, over one another). The caller
-    adds ax itself once they have played."""
-    words = [m for m in ax.submobjects if isinstance(m, (MathTex, Text)) or m is ax.labels]
-    lines = [m for m in ax.submobjects if m not in words]
-    return Create(VGroup(*lines)), FadeIn(VGroup(*words))
 
 
 def _distance(d: float) -> str:
@@ -421,9 +410,9 @@ class RaceScene(ThemedScene):
         self.settings = settings
 
         self.play(Write(title))
-        self.show_axes(self.ax, FadeIn(img), run_time=1.5)
+        play_axes_in(self, [self.ax], FadeIn(img), run_time=1.5)
         self.play(FadeIn(target), FadeIn(start), FadeIn(self.legend), FadeIn(settings))
-        self.show_axes(self.panel, FadeIn(header), run_time=1.2)
+        play_axes_in(self, [self.panel], FadeIn(header), run_time=1.2)
         self.add(*self.history.values(), *self.tails.values(), *self.panel_curves.values())
         self.play(*(FadeIn(d, scale=0.5) for d in (*self.dots.values(),
                                                    *self.panel_dots.values())))
@@ -433,13 +422,6 @@ class RaceScene(ThemedScene):
         for k, seconds in self.STAGES:
             self.play(self.step.animate.set_value(k), run_time=seconds, rate_func=linear)
         self.wait(0.4)
-
-    def show_axes(self, ax, *others, run_time: float):
-        """Play draw_axes(ax) with the animations `others`, then hold ax itself."""
-        anims = draw_axes(ax)
-        self.play(*others, *anims, run_time=run_time)
-        self.remove(*(a.mobject for a in anims))
-        self.add(ax)
 
     def end_mark(self, name: str, panel: bool = False) -> Square:
         """The house end mark of a run that stayed in the frame: a square in its colour, edged
