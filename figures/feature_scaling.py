@@ -3,20 +3,27 @@
 The same data, the same starting line and the same number of gradient-descent steps ({steps}),
 once with the raw inputs x and once with the standardised inputs z = (x − μ)/σ
 (μ = {mu:.3f}, σ = {sd:.3f}). Left: with raw x the bowl of J is a long, narrow valley; its
-curvature differs {cond_raw:.0f}-fold between the steepest and the flattest direction. Even at a
-rate close to the limit (α = {lr_raw:.3f}) each step bounces across the valley while the path
-creeps along its floor: after {steps} steps J = {j_raw:.4f}. Right: with standardised z the bowl
-is round (curvature ratio {cond_scaled:.0f}); the gradient points at the minimum, and the path
-(α = {lr_scaled:g}) runs straight to it: J = {j_scaled:.4f}, the least-squares minimum.
+curvature differs {cond_raw:.0f}-fold between the steepest and the flattest direction. At a
+rate just under the limit (α = {lr_raw:.3f}) each step jumps across the valley floor to the far
+wall, its distance from the floor multiplied by −{bounce:.2f}, while along the floor it gains
+well under 1 % of the way: the box around the path, zoomed in the middle, shows the zig-zag,
+still {kept:.2f} of its first width after {steps} steps, and J = {j_raw:.4f}. Right: with
+standardised z the bowl is round (curvature ratio {cond_scaled:.0f}); the gradient points at
+the minimum, and the path (α = {lr_scaled:g}) runs straight to it: J = {j_scaled:.4f}, the
+least-squares minimum.
 
-Alt: Two contour maps with a descent path of {steps} steps each, its dots darker with time.
-Left, elongated ellipses and a path that starts up the valley and zig-zags from side to side of
-it while creeping along its floor, far from the minimum at the end. Right,
-concentric circles and a straight path from the start to the minimum at the centre.
+Alt: Three panels. Left, a contour map of long, narrow diagonal ellipses; near its top left a
+small box holds the raw path, a short smudge beside the start, far from the minimum in the
+middle of the valley. Middle, that box enlarged: from the start ring the path jumps from one wall
+of the valley to the other and back, {steps} times, each landing a dot that darkens with time,
+the jumps slowly narrowing as the path creeps down the valley. Right, concentric circles and a
+straight path of shrinking steps from the start to the minimum at the centre.
 """
 
 import matplotlib.colors as mcolors
 import numpy as np
+from matplotlib.collections import LineCollection
+from matplotlib.patches import Rectangle
 
 from gdcore import data, regression
 from gdcore import training_procedure as procedure
@@ -24,27 +31,40 @@ from gdviz import mpl as gm
 from gdviz import numbers as nb
 from gdviz import theme as th
 
+#: The zoom's margin around the raw run's points, as a fraction of their extent per axis.
+ZOOM_PAD = (0.06, 0.1)
+
 
 def facts() -> dict:
     fs = procedure.FEATURE_SCALING.run()
     x, _ = data.regression_points()
     _, mu, sd = regression.standardize(x)
+    across = fs.raw.across()
     return dict(steps=fs.raw.trajectory.steps, mu=mu, sd=sd, cond_raw=fs.raw.condition,
                 cond_scaled=fs.scaled.condition, lr_raw=fs.raw.lr, lr_scaled=fs.scaled.lr,
-                j_raw=fs.raw.trajectory.losses[-1], j_scaled=fs.scaled.trajectory.losses[-1])
+                j_raw=fs.raw.trajectory.losses[-1], j_scaled=fs.scaled.trajectory.losses[-1],
+                bounce=abs(across[1] / across[0]), kept=abs(across[-1] / across[0]))
 
 
-def _panel(ax, theme, run, title, xlabel, ylabel):
+def time_shade(theme):
+    """Early steps pale, late steps full accent."""
+    return mcolors.LinearSegmentedColormap.from_list("time", [theme.background, theme.accent])
+
+
+def _steps(ax, theme, pts, size, gid):
+    """A dot where each step lands, shaded by time (0.35 at the first, 1 at the last)."""
+    ax.scatter(pts[1:, 0], pts[1:, 1], c=np.linspace(0.35, 1.0, len(pts) - 1),
+               cmap=time_shade(theme), vmin=0, vmax=1, s=size, edgecolors=theme.accent,
+               linewidths=0.5, zorder=4, gid=gid)
+
+
+def _panel(ax, theme, run, title, xlabel, ylabel, corner):
     M, B, J = run.grid
     gm.contour_map(ax, theme, M, B, J)
     pts = run.trajectory.points
     ax.plot(pts[:, 0], pts[:, 1], color=theme.accent, linewidth=0.9, zorder=3, gid="path",
-            label=f"{run.trajectory.steps} steps, " + nb.hyper(r"\alpha", run.lr, "mathtext"))
-    # steps shaded by time: early steps pale, late steps full accent
-    shade = mcolors.LinearSegmentedColormap.from_list("time", [theme.background, theme.accent])
-    ax.scatter(pts[1:, 0], pts[1:, 1], c=np.linspace(0.35, 1.0, len(pts) - 1), cmap=shade,
-               vmin=0, vmax=1, s=9, edgecolors=theme.accent, linewidths=0.4, zorder=4,
-               gid="steps")
+            label=f"{run.trajectory.steps} steps, each landing shaded by time")
+    _steps(ax, theme, pts, 9, "steps")
     ax.plot(*pts[0], **theme.marker("start"), label="start")
     ax.plot(*run.optimum, **theme.marker("minimum"), label="minimum", gid="minimum")
     ax.set_xlim(M.min(), M.max())
@@ -55,22 +75,70 @@ def _panel(ax, theme, run, title, xlabel, ylabel):
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     traj = run.trajectory
-    ax.text(0.03, 0.03, f"after {traj.steps} steps: $J = {nb.latex(traj.losses[-1], places=4)}$",
-            transform=ax.transAxes, ha="left", va="bottom", fontsize=theme.small_size,
+    (note_x, note_y), (ha, va) = corner, ("left" if corner[0] < 0.5 else "right",
+                                         "bottom" if corner[1] < 0.5 else "top")
+    ax.text(note_x, note_y, nb.hyper(r"\alpha", run.lr, "mathtext") + f"\nafter {traj.steps} "
+            f"steps: $J = {nb.latex(traj.losses[-1], places=4)}$",
+            transform=ax.transAxes, ha=ha, va=va, multialignment="left",
+            fontsize=theme.small_size,
             color=theme.text, bbox=dict(boxstyle="round,pad=0.3", fc=theme.background,
                                         ec="none", alpha=0.85))
-    gm.optimizer_legend(ax, theme, "map")
+
+
+def zoom_window(pts) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The zoom's (m range, b range): the raw run's points with ZOOM_PAD around them."""
+    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    pad = np.array(ZOOM_PAD) * (hi - lo)
+    return (lo[0] - pad[0], hi[0] + pad[0]), (lo[1] - pad[1], hi[1] + pad[1])
+
+
+def _zoom(zx, ax, theme, run):
+    """The raw run's box, zoomed: each step a segment from wall to wall, shaded by time, its
+    landing dot likewise; the box marked on the raw map."""
+    pts, across = run.trajectory.points, run.across()
+    (m0, m1), (b0, b1) = zoom_window(pts)
+    x, y = data.regression_points()
+    M, B, J = regression.cost_grid(x, y, (m0, m1), (b0, b1), run.grid[0].shape[0])
+    J_map = run.grid[2]
+    gm.contour_map(zx, theme, M, B, J, span=(J_map.min(), J_map.max()))
+    segs = np.stack([pts[:-1], pts[1:]], axis=1)
+    shade = time_shade(theme)(np.linspace(0.5, 1.0, len(segs)))
+    zx.add_collection(LineCollection(segs, colors=shade, linewidths=1.4, zorder=3,
+                                     gid="bounces"))
+    _steps(zx, theme, pts, 16, "zoom-steps")
+    zx.plot(*pts[0], **theme.marker("start"))
+    # step 1 above and left of its dot (in the empty corner, clear of the frame), the last
+    # step right of its dot
+    for k, xy, ha, va in ((1, (-5, 3), "right", "bottom"), (len(pts) - 1, (6, 0), "left",
+                                                              "center")):
+        zx.annotate(f"step {k}", pts[k], xytext=xy, textcoords="offset points", ha=ha,
+                    va=va, fontsize=theme.small_size, color=theme.text)
+    zx.set_xlim(m0, m1)
+    zx.set_ylim(b0, b1)
+    zx.set_xlabel(th.AXIS_LABELS["slope"])
+    zx.set_ylabel(th.AXIS_LABELS["intercept"])
+    zx.set_title("the box zoomed: each step\n"
+                 f"across the floor, × ${nb.latex(across[1] / across[0], places=2)}$")
+    # the box on the raw map, no connectors (they would cross the map)
+    ax.add_patch(Rectangle((m0, b0), m1 - m0, b1 - b0, fill=False, edgecolor=theme.text,
+                           linewidth=0.8, zorder=5, gid="zoom-box"))
 
 
 def make_figure(theme):
     fs = procedure.FEATURE_SCALING.run()
-    fig, (ax, sx) = gm.subplots(theme, 1, 2, height=3.3)
-    _panel(ax, theme, fs.raw, f"raw $x$: elongated bowl\ncurvature ratio {fs.raw.condition:.0f}",
-           th.AXIS_LABELS["slope"], th.AXIS_LABELS["intercept"])
-    _panel(sx, theme, fs.scaled,
-           f"standardised $z$: round bowl\ncurvature ratio {fs.scaled.condition:.0f}",
-           th.AXIS_LABELS["slope on z"], th.AXIS_LABELS["intercept on z"])
+    fig, (ax, zx, sx) = gm.subplots(theme, 1, 3, height=3.5)
+    # the rate and cost in an empty corner: left of the raw valley, above the scaled path
+    for a, run, name, shape, corner in ((ax, fs.raw, "raw $x$", "elongated", (0.03, 0.03)),
+                                        (sx, fs.scaled, "standardised $z$", "round",
+                                         (0.97, 0.97))):
+        _panel(a, theme, run, f"{name}: {shape} bowl\ncurvature ratio {run.condition:.0f}",
+               th.AXIS_LABELS["slope on z" if run is fs.scaled else "slope"],
+               th.AXIS_LABELS["intercept on z" if run is fs.scaled else "intercept"], corner)
+    _zoom(zx, ax, theme, fs.raw)
     sx.set_aspect("equal")
+    # one legend for the three panels, one row under them (no legend over a map)
+    fig.legend(*ax.get_legend_handles_labels(), loc="outside lower center", ncols=3,
+               frameon=False)
     return fig
 
 

@@ -534,7 +534,7 @@ def test_cost_heatmap_words(theme):
 def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     fig = build("feature_scaling", theme)
     fs = procedure.FEATURE_SCALING.run()
-    raw_ax, scaled_ax = plain_axes(fig)
+    raw_ax, zoom_ax, scaled_ax = plain_axes(fig)
     paths = by_gid(fig, "path")
     assert len(paths) == 2
     raw_path, scaled_path = sorted(paths, key=lambda p: p.axes is scaled_ax)
@@ -547,10 +547,10 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     # the scaled run reaches the minimum, the raw one does not (same number of steps)
     assert fs.scaled.trajectory.losses[-1] == pytest.approx(J_STAR, rel=1e-3)
     assert fs.raw.trajectory.losses[-1] > 4 * J_STAR
-    # zig-zag: the raw path's steps in m change sign over and over; the scaled one's never
+    # zig-zag: the raw path's steps in m change sign at every step; the scaled one's never
     dm_raw = np.diff(fs.raw.trajectory.points[:, 0])
     dm_scaled = np.diff(fs.scaled.trajectory.points[:, 0])
-    assert np.sum(np.diff(np.sign(dm_raw)) != 0) > 10
+    assert np.all(np.diff(np.sign(dm_raw)) != 0)
     assert np.all(np.sign(dm_scaled[np.abs(dm_scaled) > 1e-12]) == np.sign(dm_scaled[0]))
     # steps shaded by time, one dot per step of gdcore's raw run
     steps = [c for c in by_gid(fig, "steps") if c.axes is raw_ax]
@@ -558,3 +558,38 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     np.testing.assert_allclose(steps[0].get_offsets(), fs.raw.trajectory.points[1:])
     shade = steps[0].get_array()
     assert np.all(np.diff(shade) > 0)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_feature_scaling_zoom_shows_every_bounce(theme):
+    fig = build("feature_scaling", theme)
+    fs = procedure.FEATURE_SCALING.run()
+    raw_ax, zoom_ax, _ = plain_axes(fig)
+    pts = fs.raw.trajectory.points
+    # the zoom holds the whole raw run, and the box on the raw map is the zoom's window
+    (m0, m1), (b0, b1) = zoom_ax.get_xlim(), zoom_ax.get_ylim()
+    assert m0 < pts[:, 0].min() and pts[:, 0].max() < m1
+    assert b0 < pts[:, 1].min() and pts[:, 1].max() < b1
+    box = one(fig, "zoom-box")
+    assert box.axes is raw_ax
+    np.testing.assert_allclose([box.get_x(), box.get_y(), box.get_width(), box.get_height()],
+                               [m0, b0, m1 - m0, b1 - b0])
+    # one segment per step, from gdcore's points, shaded from pale to full by time
+    bounces = one(fig, "bounces")
+    segs = np.array(bounces.get_segments())
+    np.testing.assert_allclose(segs[:, 0], pts[:-1])
+    np.testing.assert_allclose(segs[:, 1], pts[1:])
+    bg = np.array(mcolors.to_rgb(th.get(theme).background))
+    dist = np.linalg.norm(bounces.get_colors()[:, :3] - bg, axis=1)
+    assert np.all(np.diff(dist) > 0)
+    np.testing.assert_allclose(one(fig, "zoom-steps").get_offsets(), pts[1:])
+    # each landing on the other side of the valley floor (the steep eigenvector's sign flips)
+    across = fs.raw.across()
+    assert np.all(np.sign(across[1:]) == -np.sign(across[:-1]))
+    # the zoom keeps the raw map's colours: its levels lie on the raw map's level scale
+    raw_levels = contour_sets(raw_ax)[0].levels
+    zoom_levels = contour_sets(zoom_ax)[0].levels
+    np.testing.assert_allclose(zoom_levels, raw_levels)
+    # the title states the factor per step across the floor
+    assert f"${numbers.latex(across[1] / across[0], places=2)}$" in zoom_ax.get_title()
+    assert numbers.latex(across[1] / across[0], places=2) == "-0.94"

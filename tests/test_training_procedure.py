@@ -307,7 +307,7 @@ def test_feature_scaling_conditions_and_rates(scaling):
     assert sc.condition == pytest.approx(1.0)
     assert raw.lr < regression.max_stable_rate(x) == pytest.approx(0.1371, abs=1e-4)
     assert sc.lr > raw.lr and sc.lr < regression.max_stable_rate(sc.x)
-    assert raw.trajectory.steps == sc.trajectory.steps == 30
+    assert raw.trajectory.steps == sc.trajectory.steps == 16
     assert not raw.trajectory.diverged and not sc.trajectory.diverged
     # the same starting line, so the same starting cost
     assert raw.trajectory.losses[0] == pytest.approx(sc.trajectory.losses[0])
@@ -326,10 +326,19 @@ def test_feature_scaling_zigzag_vs_straight(scaling):
     def rel(run, t):
         return np.linalg.norm(t.final - run.optimum) / np.linalg.norm(t.points[0] - run.optimum)
 
-    assert rel(scaling.scaled, sc) < 1e-6 and rel(scaling.raw, raw) > 0.1
+    # the round bowl: each step halves the distance (a quarter of the limit), 0.5¹⁶ ≈ 1.5·10⁻⁵
+    assert rel(scaling.scaled, sc) == pytest.approx(0.5**16, rel=1e-6)
+    assert rel(scaling.raw, raw) > 0.8
     assert sc.losses[-1] - 0.009026 < 1e-6 < raw.losses[-1] - 0.009026
-    dm = np.diff(raw.points[:11, 0])
+    dm = np.diff(raw.points[:, 0])
     assert np.all(dm[:-1] * dm[1:] < 0)  # m overshoots back and forth: zig-zag
+    # every raw step lands on the other side of the valley floor, its distance from the floor
+    # multiplied by 1 − 2 · 0.97 = −0.94 (raw_fraction of the limit 2/λ_max), so the last
+    # bounce is still 0.94¹⁶ ≈ 0.37 of the first
+    across = scaling.raw.across()
+    np.testing.assert_allclose(across[1:] / across[:-1], 1 - 2 * 0.97, rtol=1e-9)
+    assert abs(across[-1] / across[0]) == pytest.approx(0.94**16)
+    assert abs(across[0]) == pytest.approx(0.669, abs=1e-3)
     d = sc.points[1:] - sc.points[0]
     assert np.all(np.abs(d[:, 0] * d[0, 1] - d[:, 1] * d[0, 0]) < 1e-12)  # one straight line
 

@@ -191,16 +191,18 @@ def scatter_points(ax, theme: Theme, x, y, **kw):
     return ax.scatter(x, y, color=theme.data, **kw)
 
 
-def contour_map(ax, theme: Theme, X, Y, Z, levels=None, log=None, filled=True, cmap=None):
+def contour_map(ax, theme: Theme, X, Y, Z, levels=None, log=None, filled=True, cmap=None,
+                span=None):
     """Contours of Z in the theme's cost-map treatment (theme.cost_map): its levels by
     views.contour_levels (log-spaced by default), fills at full strength (rasterised in vector
-    output) and a level line per level in the map's line colours."""
+    output) and a level line per level in the map's line colours. span = (least, largest)
+    cost: levels over that range instead of Z's own (a zoom into a map keeps its colours)."""
     from .views import contour_levels
 
     cm = theme.cost_map
     levels = cm.levels if levels is None else levels
     log = cm.log if log is None else log
-    lv = contour_levels(Z, levels, log)
+    lv = contour_levels(Z if span is None else [list(span)], levels, log)
     zmin, zmax = float(lv[0]), float(lv[-1])
     norm = (matplotlib.colors.LogNorm if log else matplotlib.colors.Normalize)(zmin, zmax)
     cs = None
