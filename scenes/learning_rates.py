@@ -6,15 +6,17 @@ limit just under it stand clearly apart.
 
 The rates are COST_DESCENT.learning_rates (too small, good, too large > the stability limit);
 the runs are gdcore's COST_DESCENT.run_learning_rates(), the still's. The small and the good
-rate run first. Then the large rate's first COST_DESCENT.shown_steps steps are played one at a
-time in a zoom over the top of the map (their box stretched across the valley, so that each
-jump shows apart from the next), each an arrow from wall to wall, the older ones fading, with
-the distance across the valley after it and the factor |1 − α h_max| ≈ 1.04 that multiplies
-it each step; the map keeps a dot where each step lands. Then the run is fast-forwarded as a
-short comet tail and its landing dots (never the whole zig-zag, which would fill in to one
-shape), up to where it leaves the map (marked, with its step); the dots stay, so that the last
-frame shows all three runs, while its cost curve leaves the top of the plot, where a note says
-what happened.
+rate run first. Then the large rate's first COST_DESCENT.shown_steps steps: their box is marked
+on the map and the map zooms onto it, the zoomed picture growing from the box to the map's own
+frame (stretched across the valley, so that each jump shows apart from the next) while the map
+under it fades, so that the zoom never lies over anything still drawn. The steps are played one
+at a time, each an arrow from wall to wall, the older ones fading, with the distance across the
+valley after it and the factor |1 − α h_max| ≈ 1.04 that multiplies it each step. Then the zoom
+goes back into its box and the map fades back in, a dot where each shown step landed. Then the
+run is fast-forwarded as a short comet tail and its landing dots (never the whole zig-zag, which
+would fill in to one shape), up to where it leaves the map (marked, with its step); the dots
+stay, so that the last frame shows all three runs, while its cost curve leaves the top of the
+plot, where a note says what happened.
 Render alone with: manim -ql scenes/learning_rates.py LearningRates
 """
 
@@ -26,7 +28,6 @@ from manim import (
     RIGHT,
     UP,
     Arrow,
-    Axes,
     Circle,
     Create,
     DashedLine,
@@ -36,12 +37,15 @@ from manim import (
     GrowArrow,
     ImageMobject,
     Line,
+    MathTex,
+    MoveToTarget,
     Polygon,
-    Rectangle,
     ReplacementTransform,
     Star,
+    Transform,
     ValueTracker,
     VGroup,
+    VMobject,
     Write,
     linear,
 )
@@ -71,10 +75,13 @@ RUN_SECONDS = 3.0
 FORWARD_SECONDS = 3.0
 #: Steps in the fast-forward's comet tail.
 FORWARD_TAIL = 2
-#: The zoom onto the large rate's first steps: its height (scene units; it spans the map's
-#: width) and the points per side of the finer cost grid its image is cut from.
-ZOOM_HEIGHT = 2.0
-ZOOM_GRID = 1200
+#: The zoom onto the large rate's first steps, which takes the map's own frame (nothing
+#: beside or over the map is hidden): its m range is those steps' with ZOOM_PAD of it either
+#: side; b gets ZOOM_STRETCH times the room per unit that m gets (across the valley, so that
+#: each jump shows apart from the next); ZOOM_SECONDS: the zoom in and the zoom out.
+ZOOM_PAD = 0.06
+ZOOM_STRETCH = 1.6
+ZOOM_SECONDS = 1.6
 #: The α axis: 0 to ALPHA_MAX, its ticks; above ALPHA_BREAK drawn ALPHA_ZOOM times wider per
 #: unit (the large rate 0.14 and the limit 0.137 would otherwise lie 7 px apart at 480p).
 ALPHA_MAX = 0.16
@@ -140,6 +147,14 @@ def jump_text(k: int, d_prev: float, d: float) -> str:
             " from the valley floor")
 
 
+def own_numbers(axes) -> VGroup:
+    """The words and numbers of a map's axes (its tick numbers and axis letters), taken out
+    of the axes into a group of their own."""
+    numbers = VGroup(*(m for m in axes.submobjects if isinstance(m, MathTex)))
+    axes.remove(*numbers)
+    return numbers
+
+
 def aged_opacity(age: int) -> float:
     """The opacity of a shown jump `age` jumps after it was drawn (0: the newest)."""
     return max(0.25, 0.7 ** age)
@@ -166,9 +181,12 @@ class LearningRates(ThemedScene):
         title = self.text("Three learning rates, one start", 34).to_edge(UP, buff=0.42)
         ax = map_axes(t, [*views.M_RANGE, 1], [*views.B_RANGE, 2], 4.1, 5.6, "m", "b")
         ax.move_to(np.array([-3.9, -0.28, 0]))
+        # its numbers apart, so that they can go and come back without the map (the zoom)
+        self.ax_numbers = own_numbers(ax)
         M, B, J = regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
                                        views.GRID_SIZE)
         img = contour_image(t, M, B, J, ax, levels=views.CONTOUR_LEVELS)
+        self.map_img = img
         star = Star(outer_radius=0.16, color=t.good, fill_opacity=1, stroke_width=1.5)
         star.set_stroke(t.background).move_to(ax.c2p(self.m_star, self.b_star)).set_z_index(4)
         start = Circle(radius=0.09, color=t.text, stroke_width=3).set_fill(t.background, 1)
@@ -206,9 +224,11 @@ class LearningRates(ThemedScene):
         best = DashedLine(plot.c2p(0, self.j_star), plot.c2p(COST_DESCENT.steps, self.j_star),
                           color=t.good, stroke_width=3, dash_length=0.1)
         self.ax, self.plot, self.title = ax, plot, title
+        self.star, self.start_ring = star, start
 
         self.play(Write(title))
-        self.play(FadeIn(img), Create(ax), FadeIn(star), FadeIn(start))
+        self.play(FadeIn(img), Create(ax), FadeIn(self.ax_numbers), FadeIn(star),
+                  FadeIn(start))
         self.play(Create(line), FadeIn(a_lab))
         self.play(Create(limit), Write(lim_lab))
         self.play(FadeIn(h_def))
@@ -231,7 +251,7 @@ class LearningRates(ThemedScene):
 
     def section_small_and_good(self):
         """The two safe rates, one after the other; the good path is the wider one beneath."""
-        self.trails, self.curves = {}, {}
+        self.trails, self.curves, self.ends = {}, {}, {}
         for name, width in ((self.names[1], 7.0), (self.names[0], 3.5)):
             trail, curve = self._trail_and_curve(name, width)
             if name == self.names[0]:
@@ -249,48 +269,64 @@ class LearningRates(ThemedScene):
             end = dot.copy().clear_updaters()
             self.remove(dot)
             self.add(end)
+            self.ends[name] = end
             self.wait(0.3)
 
-    def build_zoom(self):
-        """The zoom onto the large rate's first steps, over the top of the map (where only
-        contours lie): the box of those steps stretched across the valley, so that each jump
-        shows apart from the next; its box marked on the map. Returns its axes and everything
-        drawn for it."""
-        t = self.theme
-        n = COST_DESCENT.shown_steps
-        pts = self.large.points[: n + 1]
+    def zoom_window(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        """The zoom's (m range, b range): the large rate's shown steps, ZOOM_PAD either side in
+        m, b centred on them with ZOOM_STRETCH times m's room per unit in the map's frame."""
+        pts = self.large.points[: COST_DESCENT.shown_steps + 1]
         lo, hi = pts.min(axis=0), pts.max(axis=0)
-        pad = np.array([0.04, 0.1]) * (hi - lo)
-        # the map's colours and levels, from a finer grid cut to the box
-        (m0, m1), (b0, b1) = views.M_RANGE, views.B_RANGE
-        rgba = contour_rgba(t, regression.cost_grid(self.x, self.y, views.M_RANGE,
-                                                    views.B_RANGE, ZOOM_GRID)[2],
-                            levels=views.CONTOUR_LEVELS)
-        step_m, step_b = (m1 - m0) / (ZOOM_GRID - 1), (b1 - b0) / (ZOOM_GRID - 1)
-        c0, c1 = (int(np.floor((lo[0] - pad[0] - m0) / step_m)),
-                  int(np.ceil((hi[0] + pad[0] - m0) / step_m)))
-        r0, r1 = (int(np.floor((b1 - hi[1] - pad[1]) / step_b)),
-                  int(np.ceil((b1 - lo[1] + pad[1]) / step_b)))
-        window = ((m0 + c0 * step_m, m0 + c1 * step_m), (b1 - r1 * step_b, b1 - r0 * step_b))
-        # inside the map's frame (clear of its tick numbers), under its top edge
-        left, top, _ = self.ax.c2p(m0, b1)
-        width = self.ax.c2p(m1, b1)[0] - left - 0.3
-        zoom = Axes(x_range=[*window[0], 1], y_range=[*window[1], 1], x_length=width,
-                    y_length=ZOOM_HEIGHT, tips=False, axis_config={"stroke_opacity": 0})
-        zoom.move_to(np.array([left + 0.15 + width / 2, top - 0.15 - ZOOM_HEIGHT / 2, 0]))
-        img = ImageMobject(rgba[r0: r1 + 1, c0: c1 + 1])
-        img.stretch_to_fit_width(width).stretch_to_fit_height(ZOOM_HEIGHT)
-        img.move_to(zoom.get_center()).set_z_index(6)
-        frame = Rectangle(width=width, height=ZOOM_HEIGHT, color=t.text, stroke_width=2.5)
-        frame.move_to(zoom.get_center()).set_z_index(7)
-        start = Circle(radius=0.07, color=t.text, stroke_width=2.5).set_fill(t.background, 1)
-        start.move_to(zoom.c2p(*pts[0])).set_z_index(8)
-        (a, b), (e, f) = window
-        box = Polygon(*(self.ax.c2p(*p) for p in ((a, e), (b, e), (b, f), (a, f))),
-                      color=t.text, stroke_width=2).set_z_index(5)
-        links = VGroup(*(Line(self.ax.c2p(m, f), zoom.c2p(m, e), color=t.muted,
-                              stroke_width=1.5) for m in (a, b))).set_z_index(5)
-        return zoom, Group(img, frame, start, box, links)
+        pad = ZOOM_PAD * (hi[0] - lo[0])
+        m0, m1 = lo[0] - pad, hi[0] + pad
+        half_b = self.ax.y_length * (m1 - m0) / (ZOOM_STRETCH * self.ax.x_length) / 2
+        mid_b = (lo[1] + hi[1]) / 2
+        return (m0, m1), (mid_b - half_b, mid_b + half_b)
+
+    def build_zoom(self):
+        """The zoom onto the large rate's first steps, in the map's own frame: the map cut to
+        the zoom window (from a finer grid, the map's colours and levels), its own ticks, and
+        the small and good paths inside the window drawn as on the map. Returns its axes, the
+        zoomed picture and the box of the window on the map."""
+        t = self.theme
+        window = (wm, wb) = self.zoom_window()
+        # the window's own grid, coloured on the whole map's levels (the map's colours)
+        J = regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
+                                 views.GRID_SIZE)[2]
+        zoom = map_axes(t, [*wm, 1], [*wb, 1], self.ax.x_length, self.ax.y_length, "m", "b")
+        zoom.shift(self.zoom_frame_centre() - zoom.c2p((wm[0] + wm[1]) / 2,
+                                                       (wb[0] + wb[1]) / 2))
+        self.zoom_numbers = own_numbers(zoom).set_z_index(6)
+        img = ImageMobject(contour_rgba(t, regression.cost_grid(self.x, self.y, wm, wb,
+                                                                 views.GRID_SIZE)[2],
+                                        levels=views.CONTOUR_LEVELS, span=(J.min(), J.max())))
+        img.stretch_to_fit_width(self.ax.x_length).stretch_to_fit_height(self.ax.y_length)
+        img.move_to(self.zoom_frame_centre()).set_z_index(-1)
+        paths = VGroup()
+        # the good path beneath, the small one over it, as on the map
+        for name in (self.names[1], self.names[0]):
+            for piece in races.clip_polyline(self.runs[name].points, window):
+                line = VMobject().set_points_as_corners([zoom.c2p(*p) for p in piece])
+                paths.add(line.match_style(self.trails[name]))
+        start = self.start_ring.copy().move_to(zoom.c2p(*COST_DESCENT.start))
+        box = Polygon(*(self.ax.c2p(*p) for p in ((wm[0], wb[0]), (wm[1], wb[0]),
+                                                   (wm[1], wb[1]), (wm[0], wb[1]))),
+                      color=t.text, stroke_width=3).set_z_index(8)
+        self.zoom_paths = paths
+        return zoom, Group(img, paths, start), box
+
+    def map_content(self) -> Group:
+        """What is drawn inside the map's frame before the zoom: the map, the two safe paths
+        and their ends, the start and the minimum."""
+        return Group(self.map_img, *self.trails.values(), *self.ends.values(), self.star,
+                     self.start_ring)
+
+    def to_box(self, mob, box):
+        """Move mob as the map's frame would move onto the box (a stretch and a shift)."""
+        centre = self.zoom_frame_centre()
+        mob.stretch(box.width / self.ax.x_length, 0, about_point=centre)
+        mob.stretch(box.height / self.ax.y_length, 1, about_point=centre)
+        return mob.shift(box.get_center() - centre)
 
     def section_jumps(self):
         """The large rate's first steps, one at a time: an arrow from wall to wall each."""
@@ -311,8 +347,8 @@ class LearningRates(ThemedScene):
         self.add(curve)
         pts = self.large.points
         d = COST_DESCENT.across_valley(self.large)
-        self.zoom, zoom_group = self.build_zoom()
-        self.play(FadeIn(zoom_group), run_time=0.8)
+        self.zoom, zoom_group, box = self.build_zoom()
+        self.zoom_in(zoom_group, box)
         z = self.zoom
         self.arrows, self.landings, self.zoom_landings = VGroup(), VGroup(), VGroup()
         row = None
@@ -320,7 +356,7 @@ class LearningRates(ThemedScene):
             arrow = Arrow(z.c2p(*pts[k - 1]), z.c2p(*pts[k]), buff=0, color=c,
                           stroke_width=3, max_tip_length_to_length_ratio=0.06,
                           tip_length=0.16).set_z_index(7)
-            # where it lands: a dot in the zoom and on the map
+            # where it lands: a dot in the zoom, and one on the map for after the zoom
             zoom_land, land = (Circle(radius=r, color=c, stroke_width=0).set_fill(c, 1)
                                .move_to(a.c2p(*pts[k])).set_z_index(7)
                                for a, r in ((z, 0.05), (self.ax, 0.04)))
@@ -328,7 +364,7 @@ class LearningRates(ThemedScene):
             new.next_to(note, DOWN, buff=0.14).align_to(note, LEFT)
             # the older jumps fade as they age: the newest at full strength, so the jumps
             # never fill in to one shape
-            anims = [GrowArrow(arrow), FadeIn(zoom_land), FadeIn(land),
+            anims = [GrowArrow(arrow), FadeIn(zoom_land),
                      self.steps[name].animate.set_value(k),
                      *(a.animate.set_opacity(aged_opacity(len(self.arrows) - j))
                        for j, a in enumerate(self.arrows))]
@@ -342,8 +378,48 @@ class LearningRates(ThemedScene):
             self.play(*anims, run_time=JUMP_SECONDS, rate_func=linear)
             row = new
             self.wait(JUMP_PAUSE)
-        self.note, self.row, self.zoom_group = note, row, zoom_group
+        self.note, self.row, self.zoom_group, self.box = note, row, zoom_group, box
         self.wait(0.6)
+
+    def zoom_in(self, zoom_group, box):
+        """The box of the first steps marked on the map (the map's numbers going), then the map
+        zooms onto it: the zoomed picture grows from the box to the map's frame over the map,
+        which fades (so the zoom never lies over anything still drawn); then the zoom's own
+        numbers come. No number ever over another."""
+        zoom_group.set_z_index(5.5)
+        zoom_group[1].set_z_index(5.6)
+        zoom_group[2].set_z_index(5.7)
+        self.zoom.set_z_index(6)
+        # `box` stays where it is (the zoom goes back to it); its copy grows to the frame
+        shown = box.copy()
+        self.play(Create(shown), FadeOut(self.ax_numbers), run_time=0.6)
+        zoom_group.generate_target()
+        self.to_box(zoom_group, box)
+        frame = box.copy().stretch_to_fit_width(self.ax.x_length)
+        frame.stretch_to_fit_height(self.ax.y_length).move_to(self.zoom_frame_centre())
+        self.play(MoveToTarget(zoom_group), Transform(shown, frame), FadeOut(self.map_content()),
+                  FadeOut(self.ax), FadeIn(self.zoom), run_time=ZOOM_SECONDS)
+        self.play(FadeOut(shown), FadeIn(self.zoom_numbers), run_time=0.5)
+
+    def zoom_out(self, box):
+        """The zoom's numbers go, the zoom goes back onto its box and the map fades back in
+        under it; then the zoomed picture fades into the map, a dot where each shown step
+        landed, and the map's numbers come back."""
+        zoomed = Group(self.zoom_group, self.arrows, self.zoom_landings)
+        zoomed.generate_target()
+        self.to_box(zoomed.target, box)
+        outline = box.copy().move_to(self.zoom_frame_centre())
+        outline.stretch_to_fit_width(self.ax.x_length).stretch_to_fit_height(self.ax.y_length)
+        self.play(FadeOut(self.zoom_numbers), run_time=0.4)
+        self.play(MoveToTarget(zoomed), Transform(outline, box), FadeOut(self.zoom),
+                  *(FadeIn(m) for m in (self.ax, *self.map_content())), run_time=ZOOM_SECONDS)
+        self.play(FadeOut(zoomed), FadeOut(outline), FadeIn(self.ax_numbers),
+                  *(FadeIn(m) for m in self.landings), run_time=0.6)
+
+    def zoom_frame_centre(self) -> np.ndarray:
+        """The centre of the map's frame (the zoom's too)."""
+        (m0, m1), (b0, b1) = WINDOW
+        return (self.ax.c2p(m0, b0) + self.ax.c2p(m1, b1)) / 2
 
     def section_fast_forward(self):
         """The rest of the large run: the one-at-a-time steps and their words fade; the comet
@@ -365,10 +441,10 @@ class LearningRates(ThemedScene):
         for k, land in enumerate(later, start=COST_DESCENT.shown_steps + 1):
             land.add_updater(lambda m, k=k: m.set_opacity(float(tracker.get_value() >= k)))
         self.rest, self.later = rest, later
-        # the one-at-a-time steps end: their words and the zoom go in one quick clean fade,
-        # before anything moves under them
-        self.play(FadeOut(self.row), FadeOut(self.note), FadeOut(self.arrows),
-                  FadeOut(self.zoom_group), FadeOut(self.zoom_landings), run_time=0.5)
+        # the one-at-a-time steps end: their words go, then the zoom goes back to its box
+        # before anything moves on the map
+        self.play(FadeOut(self.row), FadeOut(self.note), run_time=0.5)
+        self.zoom_out(self.box)
         self.add(rest, later)
         self.play(tracker.animate.set_value(self.exit_step),
                   run_time=FORWARD_SECONDS / 2, rate_func=linear)

@@ -49,20 +49,23 @@ from .views import contour_levels
 
 
 def contour_rgba(theme: Theme, Z, log: bool = True, levels: int | None = None,
-                 cmap: str | None = None, fade: float = 0.0, lines: bool = True) -> np.ndarray:
+                 cmap: str | None = None, fade: float = 0.0, lines: bool = True,
+                 span=None) -> np.ndarray:
     """The RGBA uint8 image (rows top to bottom) of a grid Z whose rows follow y upwards.
 
     Banded like a filled contour plot in the theme's cost-map treatment (theme.cost_map):
     `levels` (its levels by default) log-spaced (or linear) levels between the grid's smallest
     positive and largest value, coloured by its fills at full strength (`fade` > 0 mixes them
     towards the background), with its level-line colours on the band boundaries when `lines`.
+    span = (least, largest) value: levels over that range instead of Z's own (a zoom into a
+    map keeps the map's colours and level lines).
     """
     import matplotlib
 
     cm = theme.cost_map
     levels = cm.levels if levels is None else levels
     Z = np.asarray(Z, dtype=np.float64)
-    lv = contour_levels(Z, levels, log)
+    lv = contour_levels(Z if span is None else [list(span)], levels, log)
     lo, hi = float(lv[0]), float(lv[-1])
     if log:
         t = np.log(np.maximum(Z, lo) / lo) / np.log(hi / lo)

@@ -5,6 +5,7 @@ import pytest
 from frames import rendered
 from manim import ManimColor
 
+from gdcore import races
 from gdcore.cost_descent import COST_DESCENT
 from gdrender.captions import spoken
 from gdviz import numbers as nb
@@ -45,10 +46,38 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
     shown = large.points[: n + 1]
     assert np.all((shown[:, 0] > m0) & (shown[:, 0] < m1) & (shown[:, 1] > b0) & (shown[:, 1] < b1))
     # stretched across the valley: b gets more room per unit than m, far more than on the map
+    assert (b0, b1) == pytest.approx(scene.zoom_window()[1]) and (m0, m1) == pytest.approx(
+        scene.zoom_window()[0])
     zoom_ratio = (scene.zoom.y_length / (b1 - b0)) / (scene.zoom.x_length / (m1 - m0))
     map_ratio = (scene.ax.y_length / (views.B_RANGE[1] - views.B_RANGE[0])) / (
         scene.ax.x_length / (views.M_RANGE[1] - views.M_RANGE[0]))
     assert zoom_ratio > 2.5 * map_ratio
+    # the zoom takes the map's own frame: its window's corners where the map's corners are
+    (wm0, wm1), (wb0, wb1) = views.M_RANGE, views.B_RANGE
+    for (zm, zb), (am, ab) in (((m0, b0), (wm0, wb0)), ((m1, b1), (wm1, wb1))):
+        np.testing.assert_allclose(scene.zoom.c2p(zm, zb), scene.ax.c2p(am, ab), atol=1e-9)
+    # ... and the map under it is gone (faded), so the zoom hides nothing still drawn: every
+    # mobject on screen that reaches into the frame belongs to the zoom
+    for mob in (scene.ax, scene.ax_numbers, *scene.map_content()):
+        assert mob not in scene.mobjects
+    left, bottom, _ = scene.ax.c2p(wm0, wb0)
+    right, top, _ = scene.ax.c2p(wm1, wb1)
+    zoom_family = {id(m) for top_mob in (scene.zoom, scene.zoom_numbers, scene.zoom_group,
+                                         scene.arrows, scene.zoom_landings)
+                   for m in top_mob.get_family()}
+    for mob in scene.mobjects:
+        if not mob.get_family() or id(mob) in zoom_family or mob.width == mob.height == 0:
+            continue
+        over = (mob.get_left()[0] < right - 1e-6 and mob.get_right()[0] > left + 1e-6
+                and mob.get_bottom()[1] < top - 1e-6 and mob.get_top()[1] > bottom + 1e-6)
+        assert not over, f"{type(mob).__name__} under the zoom"
+    # the zoom draws the good and the small path as the map does, cut to its window
+    pieces = [_anchors(p, scene.zoom.p2c) for p in scene.zoom_paths]
+    expected = [piece for name in ("good", "too small")
+                for piece in races.clip_polyline(trs[name].points, scene.zoom_window())]
+    assert len(pieces) == len(expected) >= 2
+    for got, want in zip(pieces, expected):
+        np.testing.assert_allclose(got, want, atol=1e-9)
     for k, arrow in enumerate(scene.arrows, start=1):
         np.testing.assert_allclose(scene.zoom.p2c(arrow.get_start()), large.points[k - 1],
                                    atol=1e-6)
@@ -100,10 +129,13 @@ def test_the_large_run_stays_marked_where_it_leaves_the_map_and_the_note_says_wh
     assert scene.arrows not in scene.mobjects and scene.note not in scene.mobjects
     # the step words gone with the one-at-a-time steps
     assert scene.row not in scene.mobjects
-    # the zoom and all it held gone, none back in the last frame
-    for mob in (*scene.zoom_group, *scene.zoom_landings, *scene.arrows):
+    # the zoom and all it held gone, none back in the last frame; the map and its box back
+    for mob in (*scene.zoom_group, *scene.zoom_landings, *scene.arrows, scene.zoom,
+                scene.zoom_numbers, scene.box):
         assert mob not in scene.mobjects
         assert not any(mob in top.get_family() for top in scene.mobjects)
+    for mob in (scene.ax, scene.ax_numbers, *scene.map_content()):
+        assert mob in scene.mobjects
     # the fast-forward drew a short comet tail, never the whole zig-zag, and a dot per landing
     # from the last shown step to the exit; they stay, so that all three runs end on screen
     assert scene.rest.tail is not None and scene.rest.tail <= 3
