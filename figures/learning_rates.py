@@ -13,19 +13,19 @@ run diverges from its first step.
 Alt: Top, three contour maps of the same long valley, each with a descent path from the same
 start. Left, a short path that turns into the valley and stops far from the minimum. Middle, a
 path that reaches the minimum. Right, red dots where the large rate's steps land, two rows on
-the two walls of the valley that march outward until they leave the map at the right edge; an
-inset above zooms onto the first {shown} steps: arrows that jump back and forth across the
-valley, each longer than the last, the older ones fainter. Middle row, the cost per iteration of
-the three runs on log axes: the small rate falls slowly, the good one reaches the minimum, the
-large one climbs out of the top of the plot. Bottom left, the distance across the valley after
-each of the large rate's first steps: bars that alternate above and below zero, growing by
-{growth} per step. Bottom right, the factor per step across the valley against the learning
-rate: a V that crosses 1 at the limit {limit}; the good and small rates sit below 1, the large
-one just above it.
+the two walls of the valley that march outward until they leave the map at the right edge, and
+a box around the first {shown} steps. Middle row, the cost per step of the three runs on log
+axes: the small rate falls slowly, the good one reaches the minimum, the large one climbs out
+of the top of the plot. Bottom left, the box enlarged: arrows that jump back and forth across
+the valley, each longer than the last, the older ones fainter. Bottom middle, the distance
+across the valley after each of the large rate's first steps: bars that alternate above and
+below zero, growing by {growth} per step. Bottom right, the factor per step across the valley
+against the learning rate: a V that crosses 1 at the limit {limit}; the good and small rates
+sit below 1, the large one just above it.
 """
 
 import numpy as np
-from matplotlib.patches import FancyArrowPatch
+from matplotlib.patches import FancyArrowPatch, Rectangle
 from matplotlib.ticker import NullLocator
 
 from gdcore import data, descent, races, regression
@@ -36,11 +36,13 @@ from gdviz import theme as th
 from gdviz import views
 
 WINDOW = (views.M_RANGE, views.B_RANGE)
-#: Layout (axes fractions): the large rate's zoom inset, between the map's two-line note and
-#: the minimum's star (left clear below it), and where the cost panel's divergence note
-#: starts, in its empty top left.
-ZOOM_BOX = (0.04, 0.565, 0.92, 0.265)
+#: Layout (axes fractions): where the cost panel's divergence note starts, in its empty top
+#: left. ALPHA_MAX: the right end of the factor panel, room right of the large rate for its
+#: words. ZOOM_PAD: the zoom's margin around the large rate's first steps (fraction of their
+#: extent per axis).
 NOTE_AT = (0.03, 0.95)
+ALPHA_MAX = 0.18
+ZOOM_PAD = (0.04, 0.1)
 
 
 def runs() -> list[tuple[str, float, descent.Trajectory]]:
@@ -101,23 +103,30 @@ def _first_steps(ax, theme, pts, n):
         ax.plot(*pts[k + 1], "o", color=c, alpha=age, markersize=2.4, mec="none", zorder=5)
 
 
-def _zoom(ax, theme, M, B, J, pts, n):
-    """An inset in the top of the large rate's map: the first n steps' box, stretched across
-    the valley so that each jump shows apart from the next, with the box marked on the map."""
+def zoom_window(pts, n) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The zoom's (m range, b range): the first n steps' points with ZOOM_PAD around them."""
     lo, hi = pts[: n + 1].min(axis=0), pts[: n + 1].max(axis=0)
-    pad = np.array([0.04, 0.08]) * (hi - lo)
-    ins = ax.inset_axes(ZOOM_BOX)
-    gm.contour_map(ins, theme, M, B, J)
-    ins.set_xlim(lo[0] - pad[0], hi[0] + pad[0])
-    ins.set_ylim(lo[1] - pad[1], hi[1] + pad[1])
-    ins.set_xticks([])
-    ins.set_yticks([])
-    for side in ins.spines.values():
-        side.set(visible=True, color=theme.text, linewidth=0.8)
-    _first_steps(ins, theme, pts, n)
-    ins.plot(*pts[0], **(theme.marker("start") | {"markersize": 4.5, "zorder": 6}))
-    ax.indicate_inset_zoom(ins, edgecolor=theme.text, alpha=0.8, linewidth=0.6)
-    return ins
+    pad = np.array(ZOOM_PAD) * (hi - lo)
+    return (lo[0] - pad[0], hi[0] + pad[0]), (lo[1] - pad[1], hi[1] + pad[1])
+
+
+def _zoom(zx, ax, theme, M, B, J, pts, n):
+    """A panel of its own (never over a map): the first n steps' box, stretched across the
+    valley so that each jump shows apart from the next, on the map's colours and levels; the
+    box marked on the large rate's map."""
+    (m0, m1), (b0, b1) = zoom_window(pts, n)
+    x, y = data.regression_points()
+    Mz, Bz, Jz = regression.cost_grid(x, y, (m0, m1), (b0, b1), views.GRID_SIZE)
+    gm.contour_map(zx, theme, Mz, Bz, Jz, span=(J.min(), J.max()))
+    zx.set_xlim(m0, m1)
+    zx.set_ylim(b0, b1)
+    _first_steps(zx, theme, pts, n)
+    zx.plot(*pts[0], **(theme.marker("start") | {"markersize": 6, "zorder": 6}))
+    zx.set_xlabel(th.AXIS_LABELS["slope"])
+    zx.set_ylabel(th.AXIS_LABELS["intercept"])
+    ax.add_patch(Rectangle((m0, b0), m1 - m0, b1 - b0, fill=False, edgecolor=theme.text,
+                           linewidth=0.8, zorder=5, gid="zoom-box"))
+    return zx
 
 
 def make_figure(theme):
@@ -140,12 +149,12 @@ def make_figure(theme):
             # would fill a wedge); the first steps, one arrow each, in the zoomed inset
             ax.plot(pts[:, 0], pts[:, 1], "o", color=cols[name], markersize=2.2, mec="none",
                     zorder=3, gid=f"path-{name}")
-            _zoom(ax, theme, M, B, J, traj.points, n_shown)
+            large_map = ax
             # the exit cross sits on the map's edge: drawn whole, not cut by the spine
             ax.plot(pts[-1, 0], pts[-1, 1], "x", color=cols[name], markersize=6, mew=1.4,
                     zorder=5, clip_on=False, gid="exit-too large")
-            ax.text(0.96, 0.96, f"first {n_shown} steps, each jump × {nb.text(growth, places=2)}"
-                    f"\noff the map at step {len(pts) - 1}", transform=ax.transAxes, ha="right",
+            ax.text(0.96, 0.96, f"off the map at step {len(pts) - 1}\nits first steps: "
+                    "the box, below", transform=ax.transAxes, ha="right",
                     va="top", fontsize=theme.small_size, color=theme.text)
         else:
             ax.plot(pts[:, 0], pts[:, 1], color=cols[name], linewidth=1.1, zorder=3,
@@ -187,7 +196,10 @@ def make_figure(theme):
     # Bottom left: the large rate's distance across the valley, step by step.
     large = results[-1][2]
     d = COST_DESCENT.across_valley(large)[: n_shown + 1]
-    sx = fig.add_subplot(gs[2, :3])
+    zx = _zoom(fig.add_subplot(gs[2, :2]), large_map, theme, M, B, J, large.points, n_shown)
+    zx.set_title(th.title(f"the box: each jump × {nb.text(growth, places=2)}"),
+                 fontsize=theme.font_size, color=theme.text)
+    sx = fig.add_subplot(gs[2, 2:4])
     gm.style_axes(sx, theme)
     t = np.arange(d.size)
     sx.bar(t, d, width=0.5, color=cols["too large"], gid="swings")
@@ -201,21 +213,21 @@ def make_figure(theme):
     sx.set_ylabel("across the valley")
     lim = 1.25 * abs(d).max()
     sx.set_ylim(-lim, lim)
-    sx.set_title(th.title(f"too large: each step × ${nb.latex(-(growth), places=2)}$"),
+    sx.set_title(th.title(f"each step × ${nb.latex(-(growth), places=2)}$ across"),
                  fontsize=theme.font_size, color=theme.text)
 
     # Bottom right: the factor per step across the valley against α, the limit marked.
-    fx = fig.add_subplot(gs[2, 3:])
+    fx = fig.add_subplot(gs[2, 4:])
     gm.style_axes(fx, theme)
     lam = 2.0 / COST_DESCENT.max_stable_rate
-    a = np.linspace(0, 0.16, 200)
+    a = np.linspace(0, ALPHA_MAX, 200)
     fx.plot(a, np.abs(1 - a * lam), color=theme.muted, linewidth=1.0)
     fx.axhline(1, color=theme.muted, linewidth=0.6, linestyle=":")
-    fx.axvspan(COST_DESCENT.max_stable_rate, 0.16, color=theme.error, alpha=0.12, lw=0)
+    fx.axvspan(COST_DESCENT.max_stable_rate, ALPHA_MAX, color=theme.error, alpha=0.12, lw=0)
     fx.axvline(COST_DESCENT.max_stable_rate, color=theme.error, linewidth=0.8, linestyle="--")
     limit = nb.latex(COST_DESCENT.max_stable_rate, places=3)
     fx.text(COST_DESCENT.max_stable_rate - 0.003, 1.55,
-            f"limit $2/h_{{\\max}} \\approx {limit}$\n($h_{{\\max}}$: steepest curvature)",
+            f"limit\n$2/h_{{\\max}} \\approx {limit}$",
             ha="right", va="top", fontsize=theme.small_size, color=theme.error,
             gid="limit-note")
     for name, lr, _ in results:
@@ -232,12 +244,12 @@ def make_figure(theme):
         fx.annotate(f"{name}\n{nb.text(f, places=2)}", (lr, f), xytext=xytext,
                     textcoords="offset points", ha=ha, va=va,
                     fontsize=theme.small_size, color=cols[name])
-    fx.set_xlim(0, 0.16)
+    fx.set_xlim(0, ALPHA_MAX)
     fx.set_ylim(0, 1.6)
     fx.set_yticks([0, 0.5, 1.0, 1.5])
     fx.set_xlabel(th.AXIS_LABELS["rate"])
     fx.set_ylabel(r"factor $|1 - \alpha h_{\max}|$")
-    fx.set_title(th.title("factor per step across the valley"), fontsize=theme.font_size,
+    fx.set_title(th.title("factor per step against $\\alpha$"), fontsize=theme.font_size,
                  color=theme.text)
     return fig
 

@@ -454,7 +454,7 @@ def test_learning_rates_labels_paths_and_divergence(theme):
 def test_learning_rates_notes_clear_of_data_and_marks_whole(theme):
     """The divergence note lies clear of every cost curve (its words nowhere on a curve's
     drawn points), the large run's exit cross is drawn whole on the map's edge (not cut by the
-    spine), and the zoom inset leaves the minimum's star uncovered."""
+    spine), and the zoom is a panel of its own: over no map, its box on the large rate's map."""
     fig = build("learning_rates", theme)
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
@@ -479,13 +479,20 @@ def test_learning_rates_notes_clear_of_data_and_marks_whole(theme):
     assert len(large.points) > len(one(fig, "path-too large").get_xydata())
     zoom = one(fig, "jump-1").axes
     mapax = cross.axes
-    x, y = data.regression_points()
-    (star,) = [ln for ln in mapax.lines if ln.get_marker() == "*"]
-    np.testing.assert_allclose(star.get_xydata()[0], regression.least_squares(x, y))
-    centre = mapax.transData.transform(star.get_xydata()[0])
-    radius = star.get_markersize() / 2 * fig.dpi / 72
     inset = zoom.get_window_extent(renderer)
-    assert centre[1] + radius < inset.y0
+    maps = [ax for ax in fig.axes if any(ln.get_marker() == "*" for ln in ax.lines)]
+    assert len(maps) == 3 and zoom not in maps
+    for ax in maps:
+        assert not inset.overlaps(ax.get_window_extent(renderer))
+    box = one(fig, "zoom-box")
+    assert box.axes is mapax
+    (m0, m1), (b0, b1) = zoom.get_xlim(), zoom.get_ylim()
+    np.testing.assert_allclose([box.get_x(), box.get_y(), box.get_width(), box.get_height()],
+                               [m0, b0, m1 - m0, b1 - b0])
+    # the zoom keeps the map's colours: its levels are the map's
+    zoom_levels = [c for c in zoom.get_children() if isinstance(c, QuadContourSet)][0].levels
+    map_levels = [c for c in mapax.get_children() if isinstance(c, QuadContourSet)][0].levels
+    np.testing.assert_allclose(zoom_levels, map_levels)
 
 
 # ---------------------------------------------------------------- cost-heatmap
