@@ -28,7 +28,7 @@ from gdcore.networks import BACKPROP
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
 from gdviz.colors import mix
-from gdviz.network_layout import layout, sign_role
+from gdviz.network_layout import LOOP_LAYOUT, layout, sign_role
 
 EX = BACKPROP
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
@@ -83,7 +83,7 @@ def _arrow(ax, theme, lay, y, left_to_right, color, label):
 
 def make_figure(theme):
     r = EX.run()
-    lay = layout(EX.sizes, width=4.8, height=3.5, radius=0.5)
+    lay = layout(EX.sizes, **LOOP_LAYOUT)  # the video's proportions
     fig, axes = gm.subplots(theme, 2, 2, height=5.2)
     axes = axes.ravel()
     quiet = mix(theme.background, theme.muted, 0.75)

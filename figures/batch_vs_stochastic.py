@@ -28,11 +28,12 @@ from gdcore import data, races, regression
 from gdviz import mpl as gm
 from gdviz import numbers
 from gdviz import theme as th
-from gdviz.race_plot import batch_colors
+from gdviz.race_plot import BATCH_J_PLACES, batch_colors
 
 RACE = races.BATCH_RACE
-#: Decimals of every cost J the figure and its caption write (the settled costs and J*).
-J_PLACES = 4
+#: Decimals of every cost J the figure and its caption write (the settled costs and J*): the
+#: video's (race_plot.BATCH_J_PLACES).
+J_PLACES = BATCH_J_PLACES
 
 
 def facts() -> dict:

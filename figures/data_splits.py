@@ -43,7 +43,7 @@ def roles(theme):
     return {
         "training": ("training", "fits the weights", theme.data, on),
         "validation": ("validation", "chooses the\nhyper-parameters", theme.accent, on),
-        "test": ("test", "reports the score", theme.error, on),
+        "test": ("test", "reports the score", theme.test, on),
     }
 
 

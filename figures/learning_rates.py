@@ -12,7 +12,7 @@ run diverges from its first step.
 
 Alt: Top, three contour maps of the same long valley, each with a descent path from the same
 start. Left, a short path that turns into the valley and stops far from the minimum. Middle, a
-path that reaches the minimum. Right, red dots where the large rate's steps land, two rows on
+path that reaches the minimum. Right, dots where the large rate's steps land, two rows on
 the two walls of the valley that march outward until they leave the map at the right edge, and
 a box around the first {shown} steps. Middle row, the cost per step of the three runs on log
 axes: the small rate falls slowly, the good one reaches the minimum, the large one climbs out
@@ -68,9 +68,8 @@ def facts() -> dict:
 
 
 def colours(theme) -> dict:
-    """One colour per rate: quiet for too small, the accent for good, the error red for too
-    large (it diverges)."""
-    return {"too small": theme.data, "good": theme.accent, "too large": theme.error}
+    """One colour per rate, each its own (theme.rates), never a role's."""
+    return {name: theme.rate(name) for name in th.RATE_NAMES}
 
 
 def label(name: str, lr: float) -> str:
@@ -94,7 +93,7 @@ def _map(ax, theme, M, B, J, first: bool):
 def _first_steps(ax, theme, pts, n):
     """The large rate's first n steps as thin arrows from wall to wall, each landing a dot,
     fainter the older they are (the last one full strength)."""
-    c = theme.error
+    c = theme.rate("too large")
     for k in range(n):
         age = 0.3 + 0.7 * k / max(n - 1, 1)
         ax.add_patch(FancyArrowPatch(pts[k], pts[k + 1], arrowstyle="-|>", mutation_scale=5,

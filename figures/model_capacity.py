@@ -52,7 +52,7 @@ def make_figure(theme):
     low = err.train < Y_FLOOR  # off the bottom of the log axis (≈ 0): marked on the edge
     ax.plot(deg[~low], err.train[~low], color=theme.data, marker="o", zorder=3, gid="train",
             label=th.AXIS_LABELS["training cost"])
-    ax.plot(deg, err.test, color=theme.error, marker="s", zorder=3, gid="test",
+    ax.plot(deg, err.test, color=theme.test, marker="s", zorder=3, gid="test",
             label=th.AXIS_LABELS["test cost"])
     ax.set_yscale("log")
     top = err.test.max() * 3

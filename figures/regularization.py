@@ -156,7 +156,7 @@ def make_figure(theme):
     # Training and test cost J against λ.
     e0, e1 = _split_axes(fig, bottom[1], theme, rp.lams[pos], COST_FLOOR, 3 * rp.test.max())
     for vals, color, marker, gid in ((rp.train, theme.data, "o", "training"),
-                                     (rp.test, theme.error, "s", "test")):
+                                     (rp.test, theme.test, "s", "test")):
         label = th.AXIS_LABELS[f"{gid} cost"]
         e1.plot(rp.lams[pos], vals[pos], color=color, marker=marker, markersize=3.5,
                 label=label, zorder=3, gid=gid)

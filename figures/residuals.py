@@ -2,7 +2,7 @@
 
 Left: the candidate line f(x) = {m} x + {b} with the seven points. Each open circle on the
 line is the prediction f(x_i); each red dashed segment joins it to the point (x_i, y_i) and
-measures the error y_i − f(x_i), from {rmin} to {rmax}. Right: the squares of these
+measures the error r_i = f(x_i) − y_i, from {rmin} to {rmax}. Right: the squares of these
 seven errors. Their mean is {mean:.3f}, and the cost is half of it, J = {j:.3f}.
 
 Alt: On the left, seven points and a gently falling straight line; red dashed vertical segments
@@ -50,7 +50,7 @@ def make_figure(theme):
             label=rf"$f(x) = {m:g}\,x + {b:g}$")
     for xi, yi, pi in zip(x, y, pred):
         ax.plot([xi, xi], [yi, pi], **theme.residual(), gid="residual")
-    ax.plot([], [], **theme.residual(), label=r"error $y_i - f(x_i)$")
+    ax.plot([], [], **theme.residual(), label=r"error $r_i = f(x_i) - y_i$")
     # the prediction rings hollow and over the points: where a point nearly sits on the line
     # (i = 5, 6) the dot shows through its ring, and both read
     gm.scatter_points(ax, theme, x, y, zorder=4, label=r"point $(x_i, y_i)$")
@@ -83,7 +83,7 @@ def make_figure(theme):
     bx.set_xlim(0.4, x.size + 0.6)
     bx.set_ylim(0, 1.25 * float(e.squares.max()))
     bx.set_xlabel("point $i$")
-    bx.set_ylabel(r"squared error $(y_i - f(x_i))^2$")
+    bx.set_ylabel(r"squared error $r_i^2$")
     return fig
 
 

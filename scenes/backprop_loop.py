@@ -44,17 +44,18 @@ from gdcore.networks import BACKPROP
 from gdviz import equations
 from gdviz.colors import mix
 from gdviz.manim_theme import TICK_SIZE, ThemedScene, sections
-from gdviz.network_layout import sign_role
+from gdviz.network_layout import LOOP_LAYOUT, sign_role
 from gdviz.network_mobject import NetworkMobject
 from gdviz.numbers import latex
 from gdviz.theme import contrast
 
 EX = BACKPROP
 SIZES, LR, X, Y = EX.sizes, EX.lr, EX.x, EX.y
-#: The network's layout (layout units) at UNIT scene units per layout unit: circles wide enough
-#: for a signed value at WORK_PLACES ("−0.142") with VALUE_CLEAR_PX to spare inside the outline
-#: (tested), the layout taller and wider than the still's so the circles keep their gaps.
-LAY_W, LAY_H, LAY_R, UNIT = 5.2, 4.0, 0.56, 1.0
+#: The network's layout (layout units, the still's: network_layout.LOOP_LAYOUT) at UNIT scene
+#: units per layout unit: circles wide enough for a signed value at WORK_PLACES ("−0.142") with
+#: VALUE_CLEAR_PX to spare inside the outline (tested).
+LAY_W, LAY_H, LAY_R = LOOP_LAYOUT["width"], LOOP_LAYOUT["height"], LOOP_LAYOUT["radius"]
+UNIT = 1.0
 #: The least room (pixels at 480p) between a neuron's value and the inside of its outline.
 VALUE_CLEAR_PX = 2.0
 NET_CENTER = np.array([-3.9, -0.3, 0.0])

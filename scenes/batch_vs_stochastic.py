@@ -48,7 +48,7 @@ from gdviz.manim_blocks import (
     step_of,
 )
 from gdviz.manim_theme import ThemedScene, sections
-from gdviz.race_plot import batch_colors
+from gdviz.race_plot import BATCH_J_PLACES, batch_colors
 
 RACE = races.BATCH_RACE
 #: Where the step tracker pauses, and the seconds each stretch takes.
@@ -60,8 +60,9 @@ Y_EXP = (-3, 1)
 WIDTHS = (4.5, 2.5, 2.5)
 #: Opacity of the sampled paths on the map, under the full-batch path.
 PATH_OPACITY = 0.7
-#: Decimals of every cost on screen (J̄, the seed means, J*).
-PLACES = 3
+#: Decimals of every cost on screen (J̄, the seed means, J*): the still's
+#: (race_plot.BATCH_J_PLACES).
+PLACES = BATCH_J_PLACES
 #: Opacity and width of the sampled runs' per-step cost, under their running means.
 RAW_OPACITY, RAW_WIDTH = 0.35, 1.2
 #: The readouts follow every step of the slow first stretch, then every READ_EVERY steps.

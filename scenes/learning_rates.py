@@ -174,7 +174,7 @@ class LearningRates(ThemedScene):
         self.j_star = regression.cost(self.m_star, self.b_star, self.x, self.y)
         self.steps = {name: ValueTracker(0) for name in self.names}
         t = self.theme
-        self.colors = dict(zip(self.names, (t.data, t.accent, t.error)))
+        self.colors = {name: t.rate(name) for name in self.names}
 
     def section_setup(self):
         t = self.theme

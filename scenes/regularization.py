@@ -290,7 +290,7 @@ class Regularization(ThemedScene):
         self.bar_group = always_redraw(self.bars)
         t = self.theme
         self.labels = VGroup(*(self.mixed(s, 26, c) for s, c in (
-            (r"$\lambda$", t.text), ("training cost $J$", t.data), ("test cost $J$", t.error))))
+            (r"$\lambda$", t.text), ("training cost $J$", t.data), ("test cost $J$", t.test))))
         for lab, slot in zip(self.labels, (self.lam_slot, self.train_slot, self.test_slot)):
             lab.move_to(slot, aligned_edge=LEFT)
         self.read = always_redraw(self.readouts)
@@ -334,7 +334,7 @@ class Regularization(ThemedScene):
     def section_best(self):
         t = self.theme
         # the box in the test cost's own colour: one colour for what it frames
-        box = SurroundingRectangle(VGroup(self.labels[2], self.read[2]), color=t.error,
+        box = SurroundingRectangle(VGroup(self.labels[2], self.read[2]), color=t.test,
                                    buff=0.08, stroke_width=3)
         self.best_box = box
         self.swap_note((rf"least test cost at $\lambda = {numbers.latex(10.0 ** U_BEST)}$:",

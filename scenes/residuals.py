@@ -1,13 +1,13 @@
 """Residuals: each error of a candidate line becomes a square, and the squares' mean becomes J.
 
-The middle candidate f(x) = -0.11 x + 2.5 over the 7 points. Each error y_i - f(x_i) is drawn as
-a red dashed segment, turns into a square of that side (the panel has one scale on x and y, so
-the square's area is the squared error), and the squares line up beside the plot, filling the
-row from the right so that no square flies over another. Then the plot fades, the row grows
-(one uniform scale), and the key moment runs one change at a time, each with its number: every
-square becomes a piece of one strip of height √mean and the same area, so the strip's area is
-Σ r²; the strip is cut into 7 equal parts, each the mean square; one part is halved, and that
-half is J = 1/(2n) Σ r². Every number comes from gdcore.
+The middle candidate f(x) = −0.11 x + 2.5 over the 7 points. Each error r_i = f(x_i) − y_i is
+drawn as a red dashed segment, turns into a square of that side (the panel has one scale on x
+and y, so the square's area is the squared error), and the squares line up beside the plot,
+filling the row from the right so that no square flies over another. Then the plot fades, the
+row grows (one uniform scale), and the key moment runs one change at a time, each with its
+number: every square becomes a piece of one strip of height √mean and the same area, so the
+strip's area is Σ r²; the strip is cut into 7 equal parts, each the mean square; one part is
+halved, and that half is J = 1/(2n) Σ r². Every number comes from gdcore.
 Render alone with: manim -ql scenes/residuals.py Residuals
 """
 
@@ -134,7 +134,7 @@ class Residuals(ThemedScene):
         u = self.ax.x_axis.unit_size
         # the row of squares beside the plot: bottoms on one baseline, r_i^2 below each
         heading = self.text("squared errors", 28).move_to([3.6, 1.65, 0])
-        heading_sub = self.tex(r"r_i^2 = \left(m\,x_i + b - y_i\right)^2", 28, t.error)
+        heading_sub = self.tex(r"r_i^2 = \left(f(x_i) - y_i\right)^2", 28, t.error)
         heading = VGroup(heading, heading_sub).arrange(RIGHT, buff=0.3).move_to([3.6, 1.7, 0])
         labels = [self.tex(f"{v:.3f}", 24) for v in self.sq]
         slots = [max(abs(ri) * u, lab.width) for ri, lab in zip(self.r, labels)]

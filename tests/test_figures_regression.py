@@ -409,7 +409,7 @@ def test_learning_rates_labels_paths_and_divergence(theme):
         assert np.array_equal(cost.get_ydata(), traj.losses)
         path = one(fig, f"path-{name}").get_xydata()
         if traj.diverged:
-            assert same_colour(cost.get_color(), t.error)
+            assert same_colour(cost.get_color(), t.rate("too large"))
             assert len(path) < len(traj.points)  # stops where the path leaves the map
             np.testing.assert_allclose(path[:-1], traj.points[: len(path) - 1])
         else:

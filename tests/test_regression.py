@@ -220,7 +220,7 @@ def test_cost_rejects_mismatched_data():
 
 def test_residuals_and_predict():
     r = regression.residuals(0.5, 0.25, X, Y)
-    assert np.allclose(r, [yi - (0.5 * xi + 0.25) for xi, yi in zip(X, Y)], atol=1e-15)
+    assert np.allclose(r, [(0.5 * xi + 0.25) - yi for xi, yi in zip(X, Y)], atol=1e-15)
     assert np.allclose(regression.predict(0.5, 0.25, [0.0, 2.0]), [0.25, 1.25])
 
 
@@ -253,9 +253,9 @@ def test_mse():
 
 
 def test_line_errors_by_hand():
-    # f(x) = x + 1 on three points: predictions 2, 3, 4; residuals 1, −1, 2
+    # f(x) = x + 1 on three points: predictions 2, 3, 4; residuals f(x_i) − y_i = −1, 1, −2
     e = regression.line_errors(1.0, 1.0, [1.0, 2.0, 3.0], [3.0, 2.0, 6.0])
     assert e.pred.tolist() == [2.0, 3.0, 4.0]
-    assert e.residuals.tolist() == [1.0, -1.0, 2.0]
+    assert e.residuals.tolist() == [-1.0, 1.0, -2.0]
     assert e.squares.tolist() == [1.0, 1.0, 4.0]
     assert e.total == 6.0 and e.mean == 2.0 and e.cost == pytest.approx(1.0)

@@ -32,6 +32,10 @@ def test_roles_and_optimizers_contrast_with_the_background(th):
         assert theme.contrast(getattr(th, role), th.background) >= theme.TEXT_CONTRAST, role
     for role in ("accent", "data", "error", "good"):
         assert theme.contrast(getattr(th, role), th.background) >= theme.LINE_CONTRAST, role
+    # the test set is also a bar with its name set on it in the background colour (data-splits)
+    assert theme.contrast(th.test, th.background) >= theme.TEXT_CONTRAST
+    for name in theme.RATE_NAMES:
+        assert theme.contrast(th.rate(name), th.background) >= theme.LINE_CONTRAST, name
     for name in NAMES:
         assert theme.contrast(th.opt(name), th.background) >= theme.LINE_CONTRAST, name
 
@@ -46,6 +50,40 @@ def test_colours_drawn_over_the_cost_map_contrast_with_all_of_it(th):
     for name in NAMES:
         worst = min(theme.contrast(th.opt(name), c) for c in fills)
         assert worst >= theme.LINE_CONTRAST, (name, worst)
+    for name in theme.RATE_NAMES:  # learning-rates draws its three paths over the map
+        worst = min(theme.contrast(th.rate(name), c) for c in fills)
+        assert worst >= theme.LINE_CONTRAST, (name, worst)
+
+
+@pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
+def test_no_two_roles_or_rates_share_a_colour(th):
+    roles = ("background", "grid", *theme.MARK_ROLES)
+    colours = [getattr(th, r).upper() for r in roles] + [c.upper() for c in th.rates]
+    assert len(set(colours)) == len(colours), colours
+    # the test set (not the error red) and each learning rate (not the data blue nor the error
+    # red) have colours of their own
+    assert th.test not in (th.error, th.data, th.accent)
+    assert not set(th.rates) & {getattr(th, r) for r in theme.MARK_ROLES}
+
+
+@pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
+@pytest.mark.parametrize("cvd", CVD, ids=lambda c: c or "normal")
+def test_test_role_and_rates_stand_apart_from_every_role(th, cvd):
+    roles = {r: seen(getattr(th, r), cvd) for r in theme.MARK_ROLES}
+    new = {"test": roles["test"]} | {n: seen(th.rate(n), cvd) for n in theme.RATE_NAMES}
+    pairs = [(a, b, float(np.linalg.norm(new[a] - roles[b])))
+             for a in new for b in roles if a != b]
+    pairs += [(a, b, float(np.linalg.norm(new[a] - new[b])))
+              for a, b in itertools.combinations(new, 2)]
+    worst = min(pairs, key=lambda p: p[2])
+    assert worst[2] >= theme.MIN_CVD_DISTANCE, worst
+
+
+def test_test_role_and_rates_keep_their_hue_in_both_themes():
+    pairs = [("test", theme.LIGHT.test, theme.DARK.test)]
+    pairs += [(n, theme.LIGHT.rate(n), theme.DARK.rate(n)) for n in theme.RATE_NAMES]
+    for name, light, dark in pairs:
+        assert hue_turn(hue(light), hue(dark)) <= theme.OPT_HUE_TOLERANCE, name
 
 
 @pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
@@ -136,6 +174,14 @@ def test_style_guide_lists_each_optimizer_colour_as_the_theme_has_it():
     rows = re.findall(r"^\| (\w+) \((?:[a-z -]+)\) \| (#[0-9A-F]{6}) \| (#[0-9A-F]{6}) \|$",
                       GUIDE.read_text(encoding="utf-8"), flags=re.M)
     assert [(n, theme.LIGHT.opt(n), theme.DARK.opt(n)) for n in NAMES] == rows
+
+
+def test_style_guide_lists_the_test_role_and_the_rates_as_the_theme_has_them():
+    guide = GUIDE.read_text(encoding="utf-8")
+    assert f"| test | {theme.LIGHT.test} | {theme.DARK.test} |" in guide
+    rows = re.findall(r"^\| ([a-z ]+) \| [a-z]+ \| (#[0-9A-F]{6}) \| (#[0-9A-F]{6}) \|$", guide,
+                      flags=re.M)
+    assert rows == [(n, theme.LIGHT.rate(n), theme.DARK.rate(n)) for n in theme.RATE_NAMES]
 
 
 @pytest.mark.parametrize(("th", "band", "offset"),

@@ -37,9 +37,10 @@ def predict(m, b, x) -> np.ndarray:
 
 
 def residuals(m: float, b: float, x, y) -> np.ndarray:
-    """r_i = y_i − (m x_i + b): positive where the point lies above the line."""
+    """r_i = f(x_i) − y_i = m x_i + b − y_i, the sign of the cost's and the gradient's sums
+    (gdviz.equations): positive where the line passes above the point."""
     x, y = same_length("x", x, "y", y)
-    return y - (m * x + b)
+    return m * x + b - y
 
 
 @dataclass(frozen=True, eq=False)

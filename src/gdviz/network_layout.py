@@ -187,6 +187,13 @@ def layout(sizes: Sequence[int], width: float = 10.0, height: float = 6.0,
                   count_label=tuple(labels), edges=edges)
 
 
+#: The training-loop network's layout (layout units: width, height, neuron radius), one for the
+#: still and the video (backprop-loop), so both draw circles of one size against the layer
+#: spacing: wide enough for a signed value to three places ("−0.142") with room inside the
+#: outline, the layout wide and tall enough that the circles keep their gaps.
+LOOP_LAYOUT = {"width": 5.2, "height": 4.0, "radius": 0.56}
+
+
 #: Theme roles (Theme.role) of a weight's sign, one pair for the stills and the scenes:
 #: w ≥ 0 and w < 0 (blue and orange in both themes, so neither reads as an error).
 SIGN_ROLES = ("data", "accent")

@@ -30,6 +30,11 @@ STEP_DOT, STEP_DOT_EDGE = 2.6, 0.2
 Z_PATHS, Z_DOTS, Z_ON_TOP, Z_ENDS, Z_START, Z_MINIMUM = 20, 40, 45, 50, 60, 61
 
 
+#: Decimals of every cost J the batch-size race writes, in its still, its caption and its
+#: video alike (the settled costs, the running means and J*): one precision for one number.
+BATCH_J_PLACES = 3
+
+
 def batch_colors(theme) -> tuple[str, str, str]:
     """The colours of the batch-size race: full batch, mini-batch, single sample. Three hues
     (orange, blue, red) in both themes: the full batch takes the accent of a descent path (as

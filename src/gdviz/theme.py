@@ -51,7 +51,10 @@ LINE_CONTRAST = 3.0
 #: draw frames and rules beside the map, never on it.
 ON_MAP_ROLES = ("text", "accent", "data", "error", "good")
 #: The roles that are colours of marks (optimizers must stay apart from them).
-MARK_ROLES = ("text", "muted", "accent", "data", "error", "good")
+MARK_ROLES = ("text", "muted", "accent", "data", "error", "good", "test")
+#: The learning rates compared side by side (learning-rates), in Theme.rates order: each run
+#: takes a colour of its own, never a role's (blue would say "data", red "error").
+RATE_NAMES = ("too small", "good", "too large")
 
 
 @dataclass(frozen=True)
@@ -296,8 +299,13 @@ class Theme:
     data: str  # the data points
     error: str  # residuals, errors, divergence
     good: str  # a good fit, the minimum
+    test: str  # the test set: samples held back for the final score
     cost_map: CostMap
     optimizer: dict[str, str]
+    #: One colour per learning rate of RATE_NAMES, drawn over the cost map: apart from every
+    #: role (MIN_CVD_DISTANCE in every vision) and from each other, each within
+    #: OPT_HUE_TOLERANCE of the same run's hue in the other theme.
+    rates: tuple[str, str, str]
     font_family: str = FONT
     font_size: float = 8.5
     small_size: float = 7.5
@@ -320,6 +328,10 @@ class Theme:
     def heat_cmap(self) -> str:
         """The colormap of heat maps: the cost map's too (one treatment of every cost)."""
         return self.cost_map.cmap
+
+    def rate(self, name: str) -> str:
+        """The colour of the learning rate called `name` (a RATE_NAMES entry)."""
+        return self.rates[RATE_NAMES.index(name)]
 
     def role(self, name: str) -> str:
         """The colour of a role by name ("none" stays "none"), as MARKERS and RESIDUAL name them."""
@@ -355,8 +367,10 @@ LIGHT = Theme(
     data="#1F4E9E",
     error="#C8102E",
     good="#13722F",
+    test="#7869C3",
     cost_map=LIGHT_COST_MAP,
     optimizer=LIGHT_OPTIMIZER_COLORS,
+    rates=("#0F3C4B", "#964B87", "#78000F"),
 )
 
 DARK = Theme(
@@ -369,8 +383,10 @@ DARK = Theme(
     data="#7FB8FF",
     error="#FF5A5F",
     good="#5FD38D",
+    test="#8778C3",
     cost_map=DARK_COST_MAP,
     optimizer=DARK_OPTIMIZER_COLORS,
+    rates=("#B4E1FF", "#D2A5D2", "#C37887"),
 )
 
 THEMES = {"light": LIGHT, "dark": DARK}

@@ -92,7 +92,7 @@ def test_pause_at_the_least_test_error_with_the_previous_fit_as_ghost():
     # drawn under the fit
     assert scene.mobjects.index(scene.ghost) < scene.mobjects.index(scene.curve)
     # the box around the least test cost is in the test cost's own colour
-    assert scene.best_box.get_stroke_color().to_hex().upper() == t.error.upper()
+    assert scene.best_box.get_stroke_color().to_hex().upper() == t.test.upper()
 
 
 def test_sweep_ends_on_gdcores_strongest_fit():

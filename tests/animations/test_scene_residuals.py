@@ -68,3 +68,9 @@ def test_each_square_flies_clear_of_the_squares_already_placed():
         # the row reads in the points' order, each number under its own square
         np.testing.assert_allclose(labels[i].get_x(), scene.slot_centres[i], atol=1e-9)
         np.testing.assert_allclose(row[i].get_x(), scene.slot_centres[i], atol=1e-9)
+
+
+def test_the_residual_is_written_as_the_still_writes_it():
+    """r_i = f(x_i) − y_i, as the still's legend (and the cost's sum m x_i + b − y_i)."""
+    scene = rendered(Residuals)
+    assert scene.heading[1].get_tex_string() == r"r_i^2 = \left(f(x_i) - y_i\right)^2"

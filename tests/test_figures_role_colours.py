@@ -1,0 +1,64 @@
+"""One meaning per colour, read back from the stills' artists: the test set takes the theme's
+`test` colour (never the error red) and the learning rates their own colours (never a role's)."""
+
+from __future__ import annotations
+
+import pytest
+from figure_baselines import figure as build
+from matplotlib.colors import same_color
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch, Rectangle
+
+from gdcore.cost_descent import COST_DESCENT
+from gdviz import theme as th
+
+THEMES = ("light", "dark")
+
+
+def gids(fig, gid: str, kind) -> list:
+    found = [a for a in fig.findobj(kind) if a.get_gid() == gid]
+    assert found, gid
+    return found
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_data_splits_test_bars_are_in_the_test_colour(t):
+    theme = th.get(t)
+    fig = build("data_splits", t)
+    bars = gids(fig, "test", Rectangle)
+    assert len(bars) == 2  # the test part of both splits
+    for bar in bars:
+        assert same_color(bar.get_facecolor(), theme.test)
+    others = [p for p in fig.findobj(Rectangle) if p.get_gid() in ("training", "validation")]
+    assert {p.get_gid() for p in others} == {"training", "validation"}
+    assert not any(same_color(p.get_facecolor(), theme.test) for p in others)
+    assert not any(same_color(p.get_facecolor(), theme.error) for p in fig.findobj(Rectangle))
+
+
+@pytest.mark.parametrize("t", THEMES)
+@pytest.mark.parametrize(("name", "lines"), [("model_capacity", 1), ("regularization", 2)])
+def test_test_cost_curves_are_in_the_test_colour(name, lines, t):
+    theme = th.get(t)
+    fig = build(name, t)
+    curves = gids(fig, "test", Line2D)
+    assert len(curves) == lines  # regularization: λ = 0 on its own axis, then the sweep
+    for line in curves:
+        assert same_color(line.get_color(), theme.test)
+    for line in fig.findobj(Line2D):
+        assert not same_color(line.get_color(), theme.error), line.get_gid()
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_learning_rates_paths_take_the_rate_colours_never_a_role(t):
+    theme = th.get(t)
+    fig = build("learning_rates", t)
+    roles = [theme.role(r) for r in th.MARK_ROLES]
+    for name, _ in COST_DESCENT.learning_rates:
+        colour = theme.rate(name)
+        assert not any(same_color(colour, r) for r in roles), name
+        (cost,) = gids(fig, f"cost-{name}", Line2D)
+        assert same_color(cost.get_color(), colour), name
+    arrows = [a for a in fig.findobj(FancyArrowPatch) if (a.get_gid() or "").startswith("jump-")]
+    assert len(arrows) == COST_DESCENT.shown_steps
+    for a in arrows:
+        assert same_color(a.get_edgecolor()[:3], theme.rate("too large"))
