@@ -2,7 +2,7 @@
 
 import pytest
 from frames import rendered
-from race_checks import check_colours, check_drawing, check_layout
+from race_checks import check_colours, check_drawing, check_inset, check_layout
 
 from gdcore import races
 from scenes.race_beale import RaceBeale
@@ -27,3 +27,4 @@ def test_every_path_shows_its_own_colour_and_nothing_overlaps_in_the_final_frame
     scene = rendered(RaceBeale, own=True)
     check_colours(scene)
     check_layout(scene)
+    check_inset(scene)
