@@ -22,7 +22,8 @@ Where the runs end too close together to tell apart on the map (races.Race.inset
 valley, Beale's function), an inset magnifies the neighbourhood of the minimum from the start,
 over a part of the map no path crosses (race_plot.inset_box, as in the stills), joined to its
 region by a thin box and two lines, with its own scale bar: each path grows into it as it
-arrives, and at the finish each run's end square appears there too, apart from the others.
+arrives, at full strength, its head a dot while it is in the region; at the finish each of
+those dots turns into the run's end square, apart from the others.
 
     class RaceBeale(RaceScene):
         RACE = races.BEALE
@@ -115,6 +116,8 @@ EXIT_FADE_STEPS = 1.0
 #: (scene units, 6 px at 480p: their centres lie at least a side apart), the outer radius of its
 #: star, and the stroke widths of its frame and of the box and lines that join it to the map.
 INSET_BAND, INSET_WIDTH, INSET_END, INSET_STAR = 0.32, 0.75, 0.1, 0.12
+#: The radius of each run's head in the inset (shown while the head is inside its region).
+INSET_DOT = 0.05
 INSET_FRAME, INSET_LINE = 2.0, 1.2
 
 
@@ -272,14 +275,21 @@ class RaceScene(ThemedScene):
         VGroup(bar, label).move_to(np.array([x, y, 0]))
         star = Star(outer_radius=INSET_STAR, color=t.good, fill_opacity=1, stroke_width=1.2)
         star.set_stroke(t.background).move_to(ins.c2p(*r.surface.minimum)).set_z_index(3.2)
-        self.inset_paths = {}
+        self.inset_paths, self.inset_dots = {}, {}
         order = stacking(r, self.outcomes)
         for name in NAMES:
             rank = order.index(name)
             width = INSET_WIDTH * (PATH_WIDTH - self.WIDTH_STEP * (len(NAMES) - 1 - rank))
-            self.inset_paths[name] = ClippedTrail(
-                ins, self.paths[name], self.step, region, t.opt(name), stroke_width=width,
-                stroke_opacity=HISTORY_OPACITY[0]).set_z_index(3 - 0.01 * rank)
+            trail = ClippedTrail(ins, self.paths[name], self.step, region, t.opt(name),
+                                 stroke_width=width).set_z_index(3 - 0.01 * rank)
+            self.inset_paths[name] = trail
+            # the head, shown while it is inside the region (kept on the region's edge, hidden,
+            # while it is not: never outside the frame)
+            dot = Dot(radius=INSET_DOT, color=t.opt(name)).set_stroke(t.background, 1.2)
+            dot.add_updater(lambda d, tr=trail: d.move_to(tr.ax.c2p(*np.clip(
+                tr.head(), *np.transpose(region)))).set_opacity(
+                float(races.inside(tr.head(), region)[0])))
+            self.inset_dots[name] = dot.set_z_index(3.3 - 0.01 * rank)
         self.inset_lines, self.inset_scale = lines, VGroup(bar, label)
         return Group(img, frame, box, lines, bar, label, star)
 
@@ -464,7 +474,7 @@ class RaceScene(ThemedScene):
         title.scale_to_fit_width(min(title.width, config.frame_width - 2 * EDGE))
         title.to_edge(UP, buff=EDGE)
         self.ax, img = self.build_map()
-        self.inset_paths = {}
+        self.inset_paths, self.inset_dots = {}, {}
         inset = self.build_inset() if r.inset is not None else Group()
         start = self.marker_start()
         target, target_key, target_text = self.marker_target()
@@ -525,7 +535,7 @@ class RaceScene(ThemedScene):
                   FadeIn(inset))
         play_axes_in(self, [self.panel], FadeIn(header), run_time=1.2)
         self.add(*self.history.values(), *self.tails.values(), *self.panel_curves.values(),
-                 *self.inset_paths.values())
+                 *self.inset_paths.values(), *self.inset_dots.values())
         self.play(*(FadeIn(d, scale=0.5) for d in (*self.dots.values(),
                                                    *self.panel_dots.values())))
         self.wait(0.6)
@@ -556,13 +566,16 @@ class RaceScene(ThemedScene):
         stayed = [n for n in NAMES if self.exits[n] is None]
         self.ends = {n: self.end_mark(n) for n in stayed}
         self.inset_ends = {n: self.inset_end(n) for n in self.inset_runs()}
+        for name in self.inset_ends:
+            self.inset_dots[name].clear_updaters()
         self.panel_ends = {n: self.end_mark(n, panel=True) for n in stayed}
         for name in stayed:
             self.dots[name].clear_updaters()
             self.panel_dots[name].clear_updaters()
         self.play(*(h.animate.set_stroke(opacity=HISTORY_OPACITY[1])
                     for h in (*self.history.values(), *self.inset_paths.values())),
-                  *(FadeIn(sq, scale=0.5) for sq in self.inset_ends.values()),
+                  *(ReplacementTransform(self.inset_dots[n], sq)
+                    for n, sq in self.inset_ends.items()),
                   *(ReplacementTransform(self.dots[n], self.ends[n]) for n in stayed),
                   *(ReplacementTransform(self.panel_dots[n], self.panel_ends[n])
                     for n in stayed),

@@ -179,7 +179,7 @@ def check_inset(scene):
     assert list(scene.inset_ends) == want and len(want) >= 5
     for name in want:
         sq = scene.inset_ends[name]
-        assert sq in scene.mobjects
+        assert sq in scene.mobjects and scene.inset_dots[name] not in scene.mobjects
         np.testing.assert_allclose(ins.p2c(sq.get_center()), trs[name].points[-1], atol=1e-9)
         assert sq.get_fill_color().to_hex().upper() == scene.theme.opt(name).upper()
     for a, b in itertools.combinations(want, 2):
@@ -205,3 +205,25 @@ def check_inset(scene):
         assert np.all(got[:, 0] >= rx0 - 1e-9) and np.all(got[:, 0] <= rx1 + 1e-9)
         assert np.all(got[:, 1] >= ry0 - 1e-9) and np.all(got[:, 1] <= ry1 + 1e-9)
         np.testing.assert_allclose(got[[0, -1]], want_pts[[0, -1]], atol=1e-9)
+
+
+def check_inset_heads(scene, k):
+    """At whole step k, each run's head in the inset is a dot in its colour on gdcore's point k
+    read back through the inset's axes while that point lies in the inset's region, and hidden
+    while it does not; each inset path ends at that head."""
+    race = scene.RACE
+    trs = races.run_race(race)
+    shown = 0
+    for name in NAMES:
+        p = trs[name].points[min(k, len(trs[name].points) - 1)]
+        dot = scene.inset_dots[name]
+        if races.inside(p, race.inset.region)[0]:
+            shown += 1
+            assert dot.get_fill_opacity() == 1
+            np.testing.assert_allclose(scene.inset.p2c(dot.get_center()), p, atol=1e-9)
+            assert dot.get_fill_color().to_hex().upper() == scene.theme.opt(name).upper()
+            np.testing.assert_allclose(scene.inset.p2c(scene.inset_paths[name].points[-1]), p,
+                                       atol=1e-9)
+        else:
+            assert dot.get_fill_opacity() == 0
+    return shown
