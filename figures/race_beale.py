@@ -12,22 +12,26 @@ minimum at the end). Momentum, at the same rate, shoots down the steep wall to y
 returning ({momentum} away); NAG, with the same rate and β, dives less deep (to y ≈ {nag_low}),
 overshoots less (to x ≈ {nag_far}) and ends right on the minimum ({nag} away). The adaptive
 methods bend towards the valley at once; Adam, whose averaged gradient carries it wide around
-the bend, ends {adam} away, RMSprop {rmsprop}. The legend gives each learning rate α and each
-run's final distance.
+the bend, ends {adam} away, Adagrad {adagrad}, RMSprop {rmsprop}. All seven end within
+{spread} of the minimum, their squares piled about the star on the map's scale: the inset in
+the lower right shows the valley's end around the minimum {zoom} times larger (the scale bar is
+{bar} long), where each square stands apart, NAG's on the star. The legend gives each learning
+rate α and each run's final distance.
 
 Alt: Left, a contour map of Beale's function with a star at ({mx}, {my}). Seven coloured paths
 start together at the upper left. The adaptive methods' paths curve down to the valley and
 along it to the star; the Momentum and NAG paths dive below, swing back, and Momentum's
 overshoots the star to the right before returning; the SGD path slides down and stops a little
-short of the star; each path ends in a square of its colour. Right, distance to the minimum
-against step on a log scale: all lines fall from about 3; NAG's falls steeply to {nag} by the
-end, the others level out between 0.02 and 0.2.
-"""
+short of the star; each path ends in a square of its colour. An inset in the lower right
+magnifies the end of the valley: SGD's and Adadelta's squares lie short of the star, RMSprop's,
+Adagrad's and Adam's in a row along the valley's floor towards it, NAG's on it and Momentum's
+just beyond. Right, distance to the minimum against step on a log scale: all lines fall from
+about 3; NAG's falls steeply to {nag} by the end, the others level out between 0.02 and 0.2."""
 
 from gdcore import races
 from gdviz import mpl as gm
 from gdviz import numbers
-from gdviz.race_plot import distance, draw_race
+from gdviz.race_plot import distance, draw_race, inset_box, scale_bar_length
 
 RACE = races.BEALE
 
@@ -43,7 +47,10 @@ def facts() -> dict:
             } | {f"{name.lower()}_far": numbers.text(round(float(trs[name].points[:, 0].max()), 1))
                  for name in ("Momentum", "NAG")
             } | {name.lower(): distance(out[name].distance, "text")
-                 for name in ("SGD", "Momentum", "NAG", "Adam", "RMSprop")}
+                 for name in ("SGD", "Momentum", "NAG", "Adam", "Adagrad", "RMSprop")
+            } | {"spread": distance(max(o.distance for o in out.values()), "text"),
+                 "zoom": round(inset_box(RACE)[1]),
+                 "bar": numbers.text(scale_bar_length(RACE))}
 
 
 

@@ -1,5 +1,6 @@
 """All seven optimizers on Beale's function (gdcore.races.BEALE), log-scaled contours, the
-minimum (3, 0.5) at the end of a curved, flat-bottomed valley.
+minimum (3, 0.5) at the end of a curved, flat-bottomed valley; an inset magnifies the end of
+the valley, where the seven runs end.
 
 Render alone with: manim -ql scenes/race_beale.py RaceBeale
 """

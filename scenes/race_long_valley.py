@@ -1,6 +1,7 @@
 """All seven optimizers in a long, narrow valley (gdcore.races.LONG_VALLEY): plain SGD crawls
 along the floor, Momentum swings from wall to wall, NAG dips below the floor once and then
-follows it, the adaptive methods turn down the valley at once.
+follows it, the adaptive methods turn down the valley at once; an inset magnifies the floor
+around the minimum, where six of the runs end.
 
 Render alone with: manim -ql scenes/race_long_valley.py RaceLongValley
 """

@@ -3,6 +3,7 @@ batch vs stochastic, the learning-rate grid search and the loss curve, in both t
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import matplotlib.colors as mcolors
@@ -453,3 +454,47 @@ def test_race_captions_say_what_gdcores_runs_do(race_runs):
     for p in (mom, nag):
         assert f"y ≈ {numbers.text(round(float(p[:, 1].min()), 1))}" in caption
         assert f"x ≈ {numbers.text(round(float(p[:, 0].max()), 1))}" in caption
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("name", ("race_long_valley", "race_beale"))
+def test_race_inset_parts_the_end_squares_at_gdcores_last_points(name, theme, race_runs):
+    """The inset magnifies the crowd of ends about the minimum: it shows its region (races'
+    Race.inset) at one scale in x and y over a part of the map no path crosses; in it each run
+    that ends in the region has its end square, in its colour, at gdcore's last point, and the
+    squares lie pairwise apart by at least their size on the page (distinguishable, where on
+    the map they pile on the star); the star sits beneath them."""
+    race = races.RACES[RACE_FIGURES[name]]
+    fig = build(name, theme)
+    fig.canvas.draw()
+    t = th.get(theme)
+    ins = by_gid(fig, "inset")
+    (rx0, rx1), (ry0, ry1) = race.inset.region
+    assert ins.get_xlim() == pytest.approx((rx0, rx1))
+    assert ins.get_ylim() == pytest.approx((ry0, ry1))
+    box = ins.get_window_extent()
+    assert box.width / (rx1 - rx0) == pytest.approx(box.height / (ry1 - ry0), rel=0.01)
+    # where the inset sits on the map: inside its place, which no path crosses
+    main = by_gid(fig, "start").axes
+    (px0, px1), (py0, py1) = race.inset.place
+    lo, hi = main.transData.inverted().transform([[box.x0, box.y0], [box.x1, box.y1]])
+    assert px0 - 1e-6 <= lo[0] and hi[0] <= px1 + 1e-6
+    assert py0 - 1e-6 <= lo[1] and hi[1] <= py1 + 1e-6
+    ends = {}
+    for opt, tr in race_runs[race.key].items():
+        if not races.inside(tr.points[-1], race.inset.region)[0]:
+            assert not gids(fig, f"inset-end:{opt}")
+            continue
+        end = by_gid(fig, f"inset-end:{opt}")
+        assert end.axes is ins
+        assert np.array_equal(xy(end), tr.points[-1:])
+        assert same_colour(end.get_markerfacecolor(), t.opt(opt))
+        assert end.get_zorder() > by_gid(fig, "inset-minimum").get_zorder()
+        ends[opt] = ins.transData.transform(tr.points[-1])
+    assert len(ends) >= 5
+    side = t.marker("end")["markersize"] * fig.dpi / 72  # the square's side, in pixels
+    for (a, pa), (b, pb) in itertools.combinations(ends.items(), 2):
+        assert np.linalg.norm(pa - pb) >= side, (a, b)
+    # on the map's own scale the same squares pile up: some pair lies closer than a side
+    on_map = [main.transData.transform(race_runs[race.key][o].points[-1]) for o in ends]
+    assert min(np.linalg.norm(p - q) for p, q in itertools.combinations(on_map, 2)) < side

@@ -405,3 +405,36 @@ def test_progress_is_the_distance_to_the_minimum_or_from_the_ridge(runs):
     adam_exit = races.frame_exit(runs["saddle"]["Adam"].points, races.SADDLE.window)
     assert len(saddle_["Adam"]) == adam_exit.step  # up to the last step inside the frame
     assert np.all(saddle_["Adam"] <= 1.5)
+
+
+# --- the insets --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ("long-valley", "beale"))
+def test_inset_holds_the_crowded_ends_and_sits_where_no_path_goes(runs, outs, key):
+    """Every run that ends within 0.15 of the minimum (five or six of them: a pile on the star at
+    the map's scale) ends inside the inset's region, and so does the minimum; no path, segment
+    by segment, crosses the part of the map the inset covers; the region's ends are apart by
+    at least 0.018, which the inset's magnification (race_plot.inset_box) turns into more than
+    a square's side."""
+    race = races.RACES[key]
+    near = [n for n in NAMES if outs[key][n].distance < 0.15]
+    assert len(near) >= 5
+    ends = np.array([outs[key][n].final for n in near])
+    assert races.inside(ends, race.inset.region).all()
+    assert races.inside(race.surface.minimum, race.inset.region)[0]
+    for name, tr in runs[key].items():
+        assert not races.clip_polyline(tr.points, race.inset.place), name
+    inside = np.array([o.final for o in outs[key].values()
+                       if races.inside(o.final, race.inset.region)[0]])
+    gaps = np.linalg.norm(inside[:, None] - inside[None, :], axis=-1)
+    assert gaps[np.triu_indices(len(inside), 1)].min() >= 0.018
+
+
+def test_beale_adagrad_and_rmsprop_end_apart(outs):
+    """At α = 0.6 Adagrad would end 0.007 from RMSprop; at the race's rate the two ends lie
+    0.019 apart (the closest pair of the race)."""
+    o = outs["beale"]
+    gap = np.hypot(o["Adagrad"].final[0] - o["RMSprop"].final[0],
+                   o["Adagrad"].final[1] - o["RMSprop"].final[1])
+    assert gap == pytest.approx(0.019, abs=5e-4)

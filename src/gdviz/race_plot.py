@@ -28,6 +28,46 @@ STEP_DOT, STEP_DOT_EDGE = 2.6, 0.2
 #: square, the start, and the minimum's star on top (the reference every run is measured
 #: against; the squares of runs that end beside it show around it).
 Z_PATHS, Z_DOTS, Z_ON_TOP, Z_ENDS, Z_START, Z_MINIMUM = 20, 40, 45, 50, 60, 61
+#: The inset (races.Race.inset) above everything on the map; its box and the lines that join it
+#: to its region on the map (points), and the band above it (as a fraction of the place's
+#: height) that holds its scale bar.
+Z_INSET, INSET_LINE, INSET_BAND = 70, 0.6, 0.24
+#: The paths in the inset at this fraction of their width on the map: at the inset's scale the
+#: last steps are short and the full widths would merge them into one band.
+INSET_WIDTH = 0.6
+
+
+def inset_box(race, band: float = INSET_BAND):
+    """Where the race's inset sits on its map, (x range, y range) in the map's coordinates: the
+    largest box of its region's shape (one scale in x and y) in the lower part of
+    race.inset.place, left-aligned, under a band of `band` of the place's height for its scale
+    bar; and the inset's magnification (map units per unit of the region)."""
+    (rx0, rx1), (ry0, ry1) = race.inset.region
+    (px0, px1), (py0, py1) = race.inset.place
+    room = (py1 - py0) * (1 - band)
+    s = min((px1 - px0) / (rx1 - rx0), room / (ry1 - ry0))
+    return ((px0, px0 + s * (rx1 - rx0)), (py0, py0 + s * (ry1 - ry0))), s
+
+
+def scale_bar_at(race, band: float = INSET_BAND) -> tuple[float, float]:
+    """Where the inset's scale bar is centred on the map: at mid-height of the band above the
+    inset (inset_box), halfway between the two lines that join the region's lower corners to
+    the inset's upper ones, so that neither line crosses the bar or its number."""
+    ((bx0, bx1), (_, by1)), _ = inset_box(race, band)
+    (rx0, rx1), (ry0, _) = race.inset.region
+    (_, _), (_, py1) = race.inset.place
+    y = (by1 + py1) / 2
+    f = (ry0 - y) / (ry0 - by1)  # how far down each line, from the region to the inset
+    return (rx0 + f * (bx0 - rx0) + rx1 + f * (bx1 - rx1)) / 2, y
+
+
+def scale_bar_length(race) -> float:
+    """The inset's scale bar: the round length (1, 2 or 5 times a power of ten) nearest a
+    quarter of its region's width."""
+    (rx0, rx1), _ = race.inset.region
+    want = (rx1 - rx0) / 4
+    e = np.floor(np.log10(want))
+    return float(min((m * 10**e for m in (1, 2, 5, 10)), key=lambda v: abs(np.log(v / want))))
 
 
 #: Decimals of every cost J the batch-size race writes, in its still, its caption and its
@@ -173,6 +213,8 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
         mark = theme.marker("saddle") | {"zorder": Z_MINIMUM}
         ax.plot(0.0, 0.0, gid="saddle", **mark)
         handles.append(Line2D([], [], label="saddle point (0, 0)", **mark))
+    if race.inset is not None:
+        end_inset(ax, theme, race, trajectories, out)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")
@@ -182,6 +224,59 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$", rotation=0, labelpad=8)
     return handles
+
+
+def end_inset(ax, theme, race, trajectories, out):
+    """The race's inset (races.Race.inset, placed by inset_box) on the map ax: its region's own
+    contours, every path through it stacked as on the map, the minimum's star and, above it,
+    each end square in the region, at gdcore's last point; a thin box on the map around the
+    region, joined to the inset by two lines; above the inset, between those lines, a scale bar
+    (scale_bar_length, scale_bar_at).
+    Returns the inset's axes (gid "inset")."""
+    ((bx0, bx1), (by0, by1)), s = inset_box(race)
+    (rx0, rx1), (ry0, ry1) = race.inset.region
+    ins = ax.inset_axes([bx0, by0, bx1 - bx0, by1 - by0], transform=ax.transData,
+                        zorder=Z_INSET)
+    ins.set_gid("inset")
+    X, Y, Z = race.surface.grid(200, race.inset.region)
+    gm.contour_map(ins, theme, X, Y, Z, log=bool(np.all(Z > 0)))
+    order = stacking(race, out)
+    for name, tr in trajectories.items():
+        rank = order.index(name)
+        c = theme.opt(name)
+        lw = INSET_WIDTH * (PATH_WIDTH + PATH_WIDTH_STEP * rank)
+        ins.plot(tr.points[:, 0], tr.points[:, 1], color=c, lw=lw,
+                 zorder=Z_PATHS - rank, gid=f"inset-path:{name}", solid_joinstyle="round",
+                 solid_capstyle="round")
+        fx, fy = tr.points[-1]
+        if out[name].exit is None and rx0 <= fx <= rx1 and ry0 <= fy <= ry1:
+            ins.plot(fx, fy, gid=f"inset-end:{name}", **(theme.marker("end") | {
+                "markerfacecolor": c, "zorder": Z_ENDS - rank}))
+    ins.plot(*race.surface.minimum, gid="inset-minimum",
+             **(theme.marker("minimum") | {"zorder": Z_DOTS}))
+    ins.set_xlim(rx0, rx1)
+    ins.set_ylim(ry0, ry1)
+    ins.set_xticks([])
+    ins.set_yticks([])
+    for spine in ins.spines.values():
+        spine.set_visible(True)
+        spine.set_color(theme.text)
+        spine.set_linewidth(INSET_LINE * 1.5)
+    ind = ax.indicate_inset_zoom(ins, edgecolor=theme.text, alpha=1.0, lw=INSET_LINE)
+    ind.set_zorder(Z_INSET - 1)
+    for line in ind.connectors:
+        line.set_linewidth(INSET_LINE)
+    # the scale bar in the band above the inset, its length in the inset's scale
+    length = scale_bar_length(race)
+    # between the lines that run down to the inset's corners, its number above it
+    x, y = scale_bar_at(race)
+    y = (by1 + y) / 2
+    ax.plot([x - length * s / 2, x + length * s / 2], [y, y], color=theme.text, lw=1.2,
+            solid_capstyle="butt", zorder=Z_INSET, gid="inset-scale")
+    ax.annotate(f"${numbers.latex(length)}$", (x, y), xytext=(0, 1.5),
+                textcoords="offset points", va="bottom", ha="center",
+                fontsize=theme.small_size, color=theme.text, zorder=Z_INSET)
+    return ins
 
 
 def progress_panel(ay, theme, race, trajectories, out) -> None:

@@ -18,6 +18,13 @@ diverged soon after) is drawn up to where it crosses the window's edge (races.vi
 where its dot fades; its panel curve ends on the dashed line of the frame's edge and its legend
 entry says at which step it left (no marks stacked on the edge).
 
+Where the runs end too close together to tell apart on the map (races.Race.inset: the long
+valley, Beale's function), an inset magnifies the neighbourhood of the minimum from the start,
+over a part of the map no path crosses (race_plot.inset_box, as in the stills), joined to its
+region by a thin box and two lines, with its own scale bar: each path grows into it as it
+arrives, at full strength, its head a dot while it is in the region; at the finish each of
+those dots turns into the run's end square, apart from the others.
+
     class RaceBeale(RaceScene):
         RACE = races.BEALE
         TITLE = "Beale's function"
@@ -38,6 +45,8 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
+    Group,
+    Line,
     MathTex,
     Rectangle,
     ReplacementTransform,
@@ -50,14 +59,23 @@ from manim import (
     config,
     linear,
 )
+from manim import Axes as ManimAxes
 
 from gdcore import races
 from gdcore.optimizers import NAMES
 
 from . import numbers
-from .manim_blocks import Trail, contour_image, head_dot, map_axes, play_axes_in, step_of
+from .manim_blocks import (
+    Trail,
+    contour_image,
+    head_dot,
+    map_axes,
+    play_axes_in,
+    scene_points,
+    step_of,
+)
 from .manim_theme import ThemedScene, sections
-from .race_plot import stacking
+from .race_plot import inset_box, scale_bar_at, scale_bar_length, stacking
 
 #: Opacity of each path's history behind its head (during the race; at the end: full, so each
 #: colour shows pure where the paths are stacked).
@@ -92,6 +110,33 @@ ROW, COLUMN_GAP = 0.33, 0.6
 BOTTOM = -2.65
 #: Steps over which an exit's legend note fades in (and the dots out).
 EXIT_FADE_STEPS = 1.0
+
+#: The inset (races.Race.inset): the band above it for its scale bar (a fraction of its place's
+#: height), its paths at this fraction of their width on the map, the side of its end squares
+#: (scene units, 6 px at 480p: their centres lie at least a side apart), the outer radius of its
+#: star, and the stroke widths of its frame and of the box and lines that join it to the map.
+INSET_BAND, INSET_WIDTH, INSET_END, INSET_STAR = 0.32, 0.75, 0.1, 0.12
+#: The radius of each run's head in the inset (shown while the head is inside its region).
+INSET_DOT = 0.05
+INSET_FRAME, INSET_LINE = 2.0, 1.2
+
+
+class ClippedTrail(Trail):
+    """A Trail drawn only inside `region` (x range, y range): the pieces races.clip_polyline
+    keeps of the path shown so far, ending where the path leaves the region."""
+
+    def __init__(self, ax, points, tracker, region, color, **kw):
+        self.region = region
+        super().__init__(ax, points, tracker, color, **kw)
+
+    def _redraw(self):
+        self.clear_points()
+        for piece in races.clip_polyline(self.shown(), self.region):
+            pts = scene_points(self.ax, piece[:, 0], piece[:, 1])
+            self.start_new_path(pts[0])
+            self.add_points_as_corners(pts[1:])
+        return self
+
 
 #: The LaTeX symbols of the hyper-parameters beyond the learning rate.
 GREEK = {"beta": r"\beta", "beta1": r"\beta_1", "beta2": r"\beta_2", "rho": r"\rho",
@@ -189,6 +234,79 @@ class RaceScene(ThemedScene):
         X, Y, Z = races.surface_grid(r)
         img = contour_image(t, X, Y, Z, ax, log=bool(np.all(Z > 0)), levels=self.MAP_LEVELS)
         return ax, img
+
+    def build_inset(self) -> Group:
+        """The race's inset (races.Race.inset, where inset_box places it on the map): its
+        region's own contours in a frame, a thin box around the region on the map joined to the
+        frame by two lines, a scale bar between them above it (race_plot.scale_bar_length,
+        scale_bar_at), the minimum's star, and each path clipped to the region
+        (self.inset_paths, growing with the race)."""
+        t, r = self.theme, self.RACE
+        ((bx0, bx1), (by0, by1)), s = inset_box(r, INSET_BAND)
+        (rx0, rx1), (ry0, ry1) = region = r.inset.region
+        lo, hi = self.ax.c2p(bx0, by0), self.ax.c2p(bx1, by1)
+        ins = ManimAxes(x_range=[rx0, rx1, rx1 - rx0], y_range=[ry0, ry1, ry1 - ry0],
+                        x_length=hi[0] - lo[0], y_length=hi[1] - lo[1], tips=False,
+                        axis_config={"stroke_opacity": 0, "include_ticks": False,
+                                     "include_numbers": False})
+        ins.shift(lo - ins.c2p(rx0, ry0))
+        self.inset = ins
+        X, Y, Z = r.surface.grid(200, region)
+        img = contour_image(t, X, Y, Z, ins, log=bool(np.all(Z > 0)), levels=self.MAP_LEVELS)
+        img.set_z_index(2.5)
+        frame = Rectangle(width=hi[0] - lo[0], height=hi[1] - lo[1], stroke_color=t.text,
+                          stroke_width=INSET_FRAME).move_to((lo + hi) / 2).set_z_index(3.5)
+        a, b = self.ax.c2p(rx0, ry0), self.ax.c2p(rx1, ry1)
+        box = Rectangle(width=b[0] - a[0], height=b[1] - a[1], stroke_color=t.text,
+                        stroke_width=INSET_LINE).move_to((a + b) / 2)
+        # the inset lies below its region: lines from the box's lower corners to the frame's
+        # upper ones
+        lines = VGroup(Line(a, np.array([lo[0], hi[1], 0])),
+                       Line(np.array([b[0], a[1], 0]), hi)).set_stroke(t.text, INSET_LINE)
+        VGroup(box, lines).set_z_index(0.5)
+        length = scale_bar_length(r)
+        # between the lines that run down to the inset's corners, its number beside it
+        x, y = self.ax.c2p(*scale_bar_at(r, INSET_BAND))[:2]
+        half = self.ax.c2p(length * s / 2, 0)[0] - self.ax.c2p(0, 0)[0]
+        bar = Line(np.array([-half, 0, 0]), np.array([half, 0, 0]), stroke_color=t.text,
+                   stroke_width=3)
+        label = MathTex(numbers.latex(length), font_size=TICK_SIZE, color=t.text)
+        label.next_to(bar, RIGHT, buff=0.12)
+        VGroup(bar, label).move_to(np.array([x, y, 0]))
+        star = Star(outer_radius=INSET_STAR, color=t.good, fill_opacity=1, stroke_width=1.2)
+        star.set_stroke(t.background).move_to(ins.c2p(*r.surface.minimum)).set_z_index(3.2)
+        self.inset_paths, self.inset_dots = {}, {}
+        order = stacking(r, self.outcomes)
+        for name in NAMES:
+            rank = order.index(name)
+            width = INSET_WIDTH * (PATH_WIDTH - self.WIDTH_STEP * (len(NAMES) - 1 - rank))
+            trail = ClippedTrail(ins, self.paths[name], self.step, region, t.opt(name),
+                                 stroke_width=width).set_z_index(3 - 0.01 * rank)
+            self.inset_paths[name] = trail
+            # the head, shown while it is inside the region (kept on the region's edge, hidden,
+            # while it is not: never outside the frame)
+            dot = Dot(radius=INSET_DOT, color=t.opt(name)).set_stroke(t.background, 1.2)
+            dot.add_updater(lambda d, tr=trail: d.move_to(tr.ax.c2p(*np.clip(
+                tr.head(), *np.transpose(region)))).set_opacity(
+                float(races.inside(tr.head(), region)[0])))
+            self.inset_dots[name] = dot.set_z_index(3.3 - 0.01 * rank)
+        self.inset_lines, self.inset_scale = lines, VGroup(bar, label)
+        return Group(img, frame, box, lines, bar, label, star)
+
+    def inset_end(self, name: str) -> Square:
+        """The end square of run `name` in the inset, on its last point (over the star)."""
+        t = self.theme
+        rank = stacking(self.RACE, self.outcomes).index(name)
+        sq = Square(INSET_END, fill_color=t.opt(name), fill_opacity=1,
+                    stroke_color=t.background, stroke_width=END_EDGE)
+        return sq.move_to(self.inset.c2p(*self.paths[name][-1])).set_z_index(3.4 - 0.01 * rank)
+
+    def inset_runs(self) -> list[str]:
+        """The runs that end inside the inset's region."""
+        if self.RACE.inset is None:
+            return []
+        return [n for n in NAMES if self.exits[n] is None
+                and races.inside(self.paths[n][-1], self.RACE.inset.region)[0]]
 
     def panel_range(self) -> tuple[float, float]:
         """The distance panel's log10 range: half the least distance to twice the largest (on
@@ -356,6 +474,8 @@ class RaceScene(ThemedScene):
         title.scale_to_fit_width(min(title.width, config.frame_width - 2 * EDGE))
         title.to_edge(UP, buff=EDGE)
         self.ax, img = self.build_map()
+        self.inset_paths, self.inset_dots = {}, {}
+        inset = self.build_inset() if r.inset is not None else Group()
         start = self.marker_start()
         target, target_key, target_text = self.marker_target()
 
@@ -411,9 +531,11 @@ class RaceScene(ThemedScene):
 
         self.play(Write(title))
         play_axes_in(self, [self.ax], FadeIn(img), run_time=1.5)
-        self.play(FadeIn(target), FadeIn(start), FadeIn(self.legend), FadeIn(settings))
+        self.play(FadeIn(target), FadeIn(start), FadeIn(self.legend), FadeIn(settings),
+                  FadeIn(inset))
         play_axes_in(self, [self.panel], FadeIn(header), run_time=1.2)
-        self.add(*self.history.values(), *self.tails.values(), *self.panel_curves.values())
+        self.add(*self.history.values(), *self.tails.values(), *self.panel_curves.values(),
+                 *self.inset_paths.values(), *self.inset_dots.values())
         self.play(*(FadeIn(d, scale=0.5) for d in (*self.dots.values(),
                                                    *self.panel_dots.values())))
         self.wait(0.6)
@@ -443,12 +565,17 @@ class RaceScene(ThemedScene):
         in the distance panel (which tells apart the squares beside the minimum)."""
         stayed = [n for n in NAMES if self.exits[n] is None]
         self.ends = {n: self.end_mark(n) for n in stayed}
+        self.inset_ends = {n: self.inset_end(n) for n in self.inset_runs()}
+        for name in self.inset_ends:
+            self.inset_dots[name].clear_updaters()
         self.panel_ends = {n: self.end_mark(n, panel=True) for n in stayed}
         for name in stayed:
             self.dots[name].clear_updaters()
             self.panel_dots[name].clear_updaters()
         self.play(*(h.animate.set_stroke(opacity=HISTORY_OPACITY[1])
-                    for h in self.history.values()),
+                    for h in (*self.history.values(), *self.inset_paths.values())),
+                  *(ReplacementTransform(self.inset_dots[n], sq)
+                    for n, sq in self.inset_ends.items()),
                   *(ReplacementTransform(self.dots[n], self.ends[n]) for n in stayed),
                   *(ReplacementTransform(self.panel_dots[n], self.panel_ends[n])
                     for n in stayed),

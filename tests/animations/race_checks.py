@@ -156,3 +156,74 @@ def check_colours(scene, least=100, least_panel=30):
             scene.add(*parts)
             seen = (own & changed).sum()
             assert seen >= need, f"{name}: {seen} pixels of {need:.0f}"
+
+
+def check_inset(scene):
+    """In the final frame the inset parts the runs that end about the minimum: its frame lies
+    on the map inside the race's place for it (which no path crosses), at one scale in x and y;
+    each run that ends in its region has an end square there, in its colour, on gdcore's last
+    point read back through the inset's axes, the squares pairwise apart by at least their side
+    (while on the map some pair of them lies closer than a map square's side); every path that
+    reaches the region is drawn in it, clipped to it."""
+    race = scene.RACE
+    trs = races.run_race(race)
+    ins = scene.inset
+    (rx0, rx1), (ry0, ry1) = race.inset.region
+    (px0, px1), (py0, py1) = race.inset.place
+    lo, hi = ins.c2p(rx0, ry0), ins.c2p(rx1, ry1)
+    (ax0, ay0), (ax1, ay1) = scene.ax.p2c(lo), scene.ax.p2c(hi)
+    assert px0 - 1e-6 <= ax0 and ax1 <= px1 + 1e-6 and py0 - 1e-6 <= ay0 and ay1 <= py1 + 1e-6
+    np.testing.assert_allclose((hi[0] - lo[0]) / (rx1 - rx0), (hi[1] - lo[1]) / (ry1 - ry0),
+                               rtol=1e-6)
+    want = [n for n in NAMES if races.inside(trs[n].points[-1], race.inset.region)[0]]
+    assert list(scene.inset_ends) == want and len(want) >= 5
+    for name in want:
+        sq = scene.inset_ends[name]
+        assert sq in scene.mobjects and scene.inset_dots[name] not in scene.mobjects
+        np.testing.assert_allclose(ins.p2c(sq.get_center()), trs[name].points[-1], atol=1e-9)
+        assert sq.get_fill_color().to_hex().upper() == scene.theme.opt(name).upper()
+    for a, b in itertools.combinations(want, 2):
+        sa, sb = scene.inset_ends[a], scene.inset_ends[b]
+        assert np.linalg.norm(sa.get_center() - sb.get_center()) >= sa.width, (a, b)
+    on_map = [scene.ends[n].get_center() for n in want]
+    assert min(np.linalg.norm(p - q) for p, q in itertools.combinations(on_map, 2)) < \
+        scene.ends[want[0]].width
+    # the scale bar and its number between the two lines that join the region to the inset
+    left, right, bottom, top = _box(scene.inset_scale)
+    for line in scene.inset_lines:
+        a, b = line.get_start(), line.get_end()
+        xs = [a[0] + (y - a[1]) / (b[1] - a[1]) * (b[0] - a[0]) for y in (bottom, top)]
+        assert all(x < left for x in xs) or all(x > right for x in xs)
+    for name in NAMES:
+        pieces = races.clip_polyline(trs[name].points, race.inset.region)
+        drawn = scene.inset_paths[name]
+        if not pieces:
+            assert len(drawn.points) == 0
+            continue
+        got = np.array([ins.p2c(p) for p in drawn.get_anchors()])
+        want_pts = np.vstack(pieces)
+        assert np.all(got[:, 0] >= rx0 - 1e-9) and np.all(got[:, 0] <= rx1 + 1e-9)
+        assert np.all(got[:, 1] >= ry0 - 1e-9) and np.all(got[:, 1] <= ry1 + 1e-9)
+        np.testing.assert_allclose(got[[0, -1]], want_pts[[0, -1]], atol=1e-9)
+
+
+def check_inset_heads(scene, k):
+    """At whole step k, each run's head in the inset is a dot in its colour on gdcore's point k
+    read back through the inset's axes while that point lies in the inset's region, and hidden
+    while it does not; each inset path ends at that head."""
+    race = scene.RACE
+    trs = races.run_race(race)
+    shown = 0
+    for name in NAMES:
+        p = trs[name].points[min(k, len(trs[name].points) - 1)]
+        dot = scene.inset_dots[name]
+        if races.inside(p, race.inset.region)[0]:
+            shown += 1
+            assert dot.get_fill_opacity() == 1
+            np.testing.assert_allclose(scene.inset.p2c(dot.get_center()), p, atol=1e-9)
+            assert dot.get_fill_color().to_hex().upper() == scene.theme.opt(name).upper()
+            np.testing.assert_allclose(scene.inset.p2c(scene.inset_paths[name].points[-1]), p,
+                                       atol=1e-9)
+        else:
+            assert dot.get_fill_opacity() == 0
+    return shown

@@ -2,7 +2,7 @@
 
 import pytest
 from frames import rendered
-from race_checks import check_colours, check_drawing, check_layout
+from race_checks import check_colours, check_drawing, check_inset, check_inset_heads, check_layout
 
 from gdcore import races
 from scenes.race_long_valley import RaceLongValley
@@ -26,3 +26,11 @@ def test_every_path_shows_its_own_colour_and_nothing_overlaps_in_the_final_frame
     scene = rendered(RaceLongValley, own=True)
     check_colours(scene)
     check_layout(scene)
+    check_inset(scene)
+
+
+def test_the_inset_shows_each_head_that_is_in_its_region():
+    """Late in the race the heads near the minimum show in the inset at gdcore's points."""
+    k = races.LONG_VALLEY.steps - 10
+    scene = rendered(RaceLongValley, upto="race", STAGES=((k, 1.0),))
+    assert check_inset_heads(scene, k) >= 3
