@@ -92,6 +92,7 @@ def still_of(nodeid: str) -> str | None:
     return None
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of xdist's: the suite also runs without it
 def pytest_xdist_make_scheduler(config, log):
     """xdist's loadscope (a module or class runs whole on one worker), except that a scene's
     frame rows, rules rows and value tests are one scope, and so are a still's tests (its rows

@@ -9,6 +9,9 @@ A rendered variant is kept (per process, per theme; the last few) with the sizes
 after every play (record_text_px), so the value and rules tests of a scene read the
 drawing that its frame test compared instead of rendering it again: the scene tests
 run frame tests first and keep each scene's tests on one worker (tests/conftest.py).
+A whole scene keeps, as it passes the end of each section but its last, a copy of itself and
+(in its frame test) the frame it draws then: the variant stopped there (upto=the section) is
+not rendered again, for its frame test nor for its value tests.
 
 While a scene plays with skip_animations, Manim draws every play's static image and last frame
 although no frame is kept; the tests draw only the frames they compare (install_lazy_drawing).
@@ -23,13 +26,15 @@ gone it draws both moments and measures the ink lost as the videos' check does
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import os
 import types
 from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
-from manim import Camera, DecimalNumber, MarkupText, SingleStringMathTex, Text, VMobject
+from manim import Camera, DecimalNumber, MarkupText, Scene, SingleStringMathTex, Text, VMobject
 from manim.mobject.types.image_mobject import AbstractImageMobject
 from manim.renderer.cairo_renderer import CairoRenderer
 from manim.utils.testing.frames_comparison import frames_comparison
@@ -40,6 +45,10 @@ from gdviz.manim_theme import digit_px
 #: Rendered variants kept: a scene's frame and value tests run one after the other.
 KEPT = 4
 _kept: OrderedDict[tuple, object] = OrderedDict()
+#: The ends of the sections of the last whole scene rendered in this process: the key of the
+#: variant stopped there (upto=the section) -> (the scene as it was then, its last frame as
+#: frames_comparison draws it, when rendered by a frame test; else None).
+_ends: dict[tuple, tuple[object, np.ndarray | None]] = {}
 
 
 TEXT_TYPES = (Text, MarkupText, SingleStringMathTex, DecimalNumber)
@@ -204,9 +213,41 @@ def variant(scene_cls: type, **attrs) -> type:
         super(cls, self).begin_animations()
         record_pops(self)
 
-    cls = type(f"{scene_cls.__name__}Variant", (scene_cls,),
-               {"play": play, "begin_animations": begin_animations, **attrs})
+    body = {"play": play, "begin_animations": begin_animations, **attrs}
+    if not attrs and getattr(scene_cls, "SECTIONS", ()):
+        *before, last = scene_cls.SECTIONS  # the last one ends with the scene
+        body["SECTIONS"] = (*(dataclasses.replace(s, play=_keeping_end(scene_cls, s))
+                              for s in before), last)
+    cls = type(f"{scene_cls.__name__}Variant", (scene_cls,), body)
     return cls
+
+
+#: What a copy of a scene shares with it: its machinery, which is no part of the drawing.
+SHARED = ("renderer", "manager", "queue", "time_progression", "theme", "pop_camera", "animations")
+
+
+def _shared(scene) -> list:
+    return [scene.__dict__[k] for k in SHARED if k in scene.__dict__]
+
+
+def _keeping_end(scene_cls: type, section):
+    """section's play, then the scene kept as the variant stopped after it ends (upto=its
+    name): what it reads (a copy) and, in a frame test, what it draws. A whole scene rendered
+    once so serves its frame and value tests of every section's end (_ends)."""
+    def play(scene, *args):
+        section.play(scene, *args)
+        record_text_px(scene)
+        renderer, frame = scene.renderer, None
+        if getattr(renderer, "keeps_section_frames", False):
+            # drawn as compare_last_frame draws the last frame: every mobject, each once
+            renderer.static_image = None
+            frame = draw_frame(renderer, scene, list(scene.mobjects))
+        end = copy.deepcopy(scene, {id(x): x for x in _shared(scene)})
+        end.renderer = renderer
+        end.moving_mobjects = list(end.mobjects)
+        _ends[_key(scene_cls, {"upto": section.name})] = end, frame
+
+    return play
 
 
 def _key(scene_cls: type, attrs: dict) -> tuple:
@@ -223,10 +264,20 @@ def _keep(key: tuple, scene) -> None:
 
 def rendered(scene_cls: type, own: bool = False, **attrs):
     """A variant of scene_cls rendered without writing a file: its mobjects hold the drawing
-    (the one its frame test rendered, if that ran in this process, unless `own`: a pixel count
-    must not depend on which test ran first, the frame test drawing at its own resolution)."""
+    (the one its frame test rendered, if that ran in this process; `own`: a copy of it drawn by
+    a renderer of its own, so that a pixel count does not depend on which test ran first, the
+    frame test drawing at its own resolution, and the test may change it)."""
     key = _key(scene_cls, {**attrs, "own": True} if own else attrs)
+    if key not in _kept and own and _key(scene_cls, attrs) in _kept:
+        _keep(key, _redrawn(_kept[_key(scene_cls, attrs)]))
+    if key not in _kept and not own and set(attrs) == {"upto"}:
+        if key not in _ends:  # the whole scene, keeping every section's end
+            rendered(scene_cls)
+        if key in _ends:
+            _keep(key, _ends[key][0])
     if key not in _kept:
+        if not attrs:  # the ends of its sections replace the last scene's
+            _ends.clear()
         scene = variant(scene_cls, **attrs)(skip_animations=True)
         scene.render()
         record_text_px(scene)
@@ -234,24 +285,53 @@ def rendered(scene_cls: type, own: bool = False, **attrs):
     return _kept[key]
 
 
-def draw(scene) -> np.ndarray:
-    """The scene's mobjects as they are now, drawn by its camera (RGB, 0-255)."""
-    renderer = scene.renderer
+def _redrawn(scene):
+    """A copy of scene, drawn by a renderer of its own at the configuration's resolution, as
+    when rendered itself: a frame test's scene draws at the resolution of its control frames."""
+    copied = copy.deepcopy(scene, {id(x): x for x in _shared(scene) if x is not scene.renderer})
+    copied.renderer = CairoRenderer(camera_class=scene.camera_class, skip_animations=True)
+    copied.camera.background_color = scene.camera.background_color
+    return copied
+
+
+def draw_frame(renderer, scene, mobjects=None) -> np.ndarray:
+    """The frame the renderer draws of mobjects (the scene's, by default) as they are now."""
     renderer.draws = True
     try:
-        renderer.update_frame(scene)
-        return np.asarray(renderer.get_frame())[..., :3].astype(int)
+        renderer.update_frame(scene, mobjects)
+        return renderer.get_frame()
     finally:
         renderer.draws = False
 
 
+def draw(scene) -> np.ndarray:
+    """The scene's mobjects as they are now, drawn by its camera (RGB, 0-255)."""
+    return np.asarray(draw_frame(scene.renderer, scene))[..., :3].astype(int)
+
+
 def compare_last_frame(scene_cls: type, module: str, frame: str, request, tmp_path,
                        **attrs) -> None:
-    """Compare the last frame of variant(scene_cls, **attrs) with its control frame."""
-    cls = variant(scene_cls, **attrs)
+    """Compare the last frame of variant(scene_cls, **attrs) with its control frame.
+
+    A section's end drawn while the whole scene was rendered by its frame test in this process
+    is that frame (_ends), unless the control data is being written."""
     key, keep, record = _key(scene_cls, attrs), _keep, record_text_px
+    end = None if request.config.getoption("--set_test") else _ends.get(key)
+    if end is not None and end[1] is not None:
+        pixels = end[1]
+        keep(key, end[0])
+
+        def construct(scene):
+            scene.renderer.get_frame = pixels.copy
+
+        return _compare(construct, Scene, module, frame, request, tmp_path)
+
+    cls = variant(scene_cls, **attrs)
+    if not attrs:
+        _ends.clear()
 
     def construct(scene):
+        scene.renderer.keeps_section_frames = True
         cls.construct(scene)
         record(scene)
         # The last frame, drawn by frames_comparison after this returns: every mobject as it
@@ -260,12 +340,18 @@ def compare_last_frame(scene_cls: type, module: str, frame: str, request, tmp_pa
         scene.renderer.static_image = None
         keep(key, scene)
 
+    _compare(construct, cls, module, frame, request, tmp_path)
+
+
+def _compare(construct, base_scene: type, module: str, frame: str, request, tmp_path) -> None:
+    """frames_comparison of the last frame of base_scene played by construct(scene) with the
+    control frame control_data/<module>/<module>_<frame>_frame.npz."""
     # frames_comparison names the control file after the function and finds its directory
     # from the function's module globals (__module_test__, __file__).
     globals_ = {"__module_test__": module, "__file__": str(Path(__file__).resolve())}
     test = types.FunctionType(construct.__code__, globals_, f"test_{module}_{frame}_frame",
                               None, construct.__closure__)
-    frames_comparison(base_scene=cls)(test)(request=request, tmp_path=tmp_path)
+    frames_comparison(base_scene=base_scene)(test)(request=request, tmp_path=tmp_path)
 
 
 def install_lazy_drawing() -> None:
