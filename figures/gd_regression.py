@@ -4,17 +4,18 @@ Plain gradient descent on J(m, b) with the raw data, from the poor start m = {m0
 (J = {j0}), learning rate α = {lr:g} (the limit for this data is {limit:.4f}), {steps} steps.
 Top: the line after steps {schedule}, spaced evenly on a log scale. Bottom left: the path of
 (m, b) over the contours of J: the first steps swing across the steep walls of the valley and
-back (each of them an arrow, each step's end a dot), then a long slide along its nearly flat
-floor to the minimum. Bottom right: J at every step (both axes logarithmic), the same steps
-marked; it falls quickly at first, then slowly, to {jend} against the least-squares minimum
-{jbest}.
+back (each of them an arrow, each step's end a dot; a window enlarges them), then a long
+slide along its nearly flat floor to the minimum. Bottom right: J at every step (both axes
+logarithmic), the same steps marked; it falls quickly at first, then slowly, to {jend} against
+the least-squares minimum {jbest}.
 
 Alt: Top, six small plots of the seven points with a straight line: at step 0 the line is
 steep and far above the points; it swings below them, then turns slowly until it runs through
 them at the last step. Bottom left, a contour map of J with a path that zig-zags across the
 valley (an arrow left, an arrow back to the right, a shorter arrow left again) and then follows
 the valley floor to the minimum, marked by a green star, where a square marks its end; a hollow
-ring marks the start, and dots labelled with their step mark the steps of the top row. Bottom
+ring marks the start, and dots labelled with their step mark the steps of the top row; a framed
+window in the empty upper-right corner enlarges the zig-zag, where steps 3 and 15 lie. Bottom
 right, a falling curve of J against the step number on log axes, with the same six steps
 marked, the first by a hollow ring and the last by a square.
 """
@@ -63,6 +64,12 @@ def facts() -> dict:
                 jbest=j(regression.cost(*regression.least_squares(x, y), x, y)))
 
 
+def in_zoom(p) -> bool:
+    """Whether (m, b) lies in the window that enlarges the zig-zag (views.ZOOM_M, ZOOM_B)."""
+    return (views.ZOOM_M[0] <= p[0] <= views.ZOOM_M[1]
+            and views.ZOOM_B[0] <= p[1] <= views.ZOOM_B[1])
+
+
 def make_figure(theme):
     x, y = data.regression_points()
     m_best, b_best = regression.least_squares(x, y)
@@ -108,12 +115,29 @@ def make_figure(theme):
     gm.contour_map(cx, theme, M, B, J)
     gm.descent_path(cx, theme, pts, steps=3, label=views.run_name(COST_DESCENT.lr_good))
     cx.plot(*pts[0], gid="start", label="start", **theme.marker("start"))
-    # the steps of the top row after the zig-zag (t = 3 ends its third arrow), labelled
-    later = [t for t in sched[1:-1] if t > 3]
-    cx.plot(pts[later, 0], pts[later, 1], gid="iterations", **theme.marker("current"))
-    for t in later:
+    # the steps of the top row after the zig-zag (t = 3 ends its third arrow), labelled; those
+    # inside the zig-zag's window are marked in its enlargement
+    zoomed = [t for t in sched[1:-1] if in_zoom(pts[t])]
+    outside = [t for t in sched[1:-1] if t not in zoomed]
+    cx.plot(pts[outside, 0], pts[outside, 1], gid="iterations", **theme.marker("current"))
+    for t in outside:
         cx.annotate(f"${t}$", pts[t], xytext=(6, 0), textcoords="offset points", ha="left",
                     va="center", fontsize=theme.small_size, color=theme.text, gid=f"t-{t}")
+    zoom = cx.inset_axes(views.ZOOM_AT, xlim=views.ZOOM_M, ylim=views.ZOOM_B,
+                         xticks=[], yticks=[], gid="zoom")
+    gm.contour_map(zoom, theme, M, B, J)
+    gm.descent_path(zoom, theme, pts, jumps=3, steps=6, gid="zoom-path", bend=0.2)
+    zoom.plot(*pts[0], gid="zoom-start", **theme.marker("start"))
+    zoom.plot(pts[zoomed, 0], pts[zoomed, 1], gid="zoom-iterations", **theme.marker("current"))
+    for t in zoomed:
+        zoom.annotate(f"$t = {t}$", pts[t], xytext=(0, -6) if t == 3 else (-6, 0),
+                      textcoords="offset points", ha="center" if t == 3 else "right",
+                      va="top" if t == 3 else "center", fontsize=theme.small_size,
+                      color=theme.text, gid=f"zoom-t-{t}")
+    for spine in zoom.spines.values():
+        spine.set(visible=True, color=theme.text, linewidth=0.8)
+    rect, connectors = cx.indicate_inset_zoom(zoom, edgecolor=theme.text, linewidth=0.8,
+                                              alpha=1.0)
     # the end square on the star: the run stops at the minimum, the star's points round it
     cx.plot([m_best], [b_best], label="minimum", gid="minimum", **theme.marker("minimum"))
     cx.plot(*pts[-1], gid="end", label="end", **{**theme.marker("end"), "zorder": 9})

@@ -67,8 +67,11 @@ def test_gd_regression_start_ring_minimum_star_and_counted_iterations(theme):
     sched = COST_DESCENT.schedule()
     dots = by_gid(fig, "iterations")
     assert_mark(dots, t, "current")
-    later = [s for s in sched[1:-1] if s > 3]
-    np.testing.assert_allclose(dots.get_xydata(), traj.points[later])
+    outside = [s for s in sched[1:-1] if s > 15]  # t = 3 and 15 lie in the zig-zag's window
+    np.testing.assert_allclose(dots.get_xydata(), traj.points[outside])
+    zoomed = by_gid(fig, "zoom-iterations")
+    assert_mark(zoomed, t, "current")
+    np.testing.assert_allclose(zoomed.get_xydata(), traj.points[[3, 15]])
     end = by_gid(fig, "end")
     assert end.get_marker() == t.marker("end")["marker"] and end.get_zorder() > star.get_zorder()
     assert at(end) == pytest.approx(tuple(traj.points[-1]))

@@ -448,8 +448,22 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
     # ring, the steps after the zig-zag by house current dots, the last by the end square;
     # the cost curve's the same, in the same colour as the line panels (the accent)
     assert sched[0] == 0
-    later = [s for s in sched[1:-1] if s > 3]
-    assert np.allclose(one(fig, "iterations").get_xydata(), traj.points[later])
+    outside = [s for s in sched[1:-1] if s > 15]
+    assert np.allclose(one(fig, "iterations").get_xydata(), traj.points[outside])
+    # steps 3 and 15, a few points apart on the map, marked in the window that enlarges the
+    # zig-zag: both inside it, with its arrows and the first six steps' dots
+    zoom = one(fig, "zoom")
+    assert zoom.get_xlim() == pytest.approx(views.ZOOM_M)
+    assert zoom.get_ylim() == pytest.approx(views.ZOOM_B)
+    assert np.allclose(one(fig, "zoom-iterations").get_xydata(), traj.points[[3, 15]])
+    for k in (3, 15):
+        m, b = traj.points[k]
+        assert views.ZOOM_M[0] < m < views.ZOOM_M[1] and views.ZOOM_B[0] < b < views.ZOOM_B[1]
+    assert np.allclose(one(fig, "zoom-path").get_xydata(), traj.points[3:])
+    fig.canvas.draw()
+    near = zoom.transData.transform(traj.points[[3, 15]])
+    r = th.get(theme).marker("current")["markersize"] / 72 * fig.dpi
+    assert np.hypot(*(near[0] - near[1])) > r  # the two dots apart in the window
     assert np.allclose(one(fig, "iterations-cost").get_xydata(),
                        np.column_stack([sched[1:-1], traj.losses[sched[1:-1]]]))
     assert np.allclose(one(fig, "end-cost").get_xydata(), [[sched[-1], traj.losses[-1]]])

@@ -23,6 +23,15 @@ M_TICKS: tuple[float, ...] = (-2.0, 0.0, 2.0, 4.0)
 B_TICKS: tuple[float, ...] = (-4.0, 0.0, 4.0, 8.0)
 J_TICKS: tuple[float, ...] = (0.0, 100.0, 200.0)
 
+#: The zig-zag of gd-regression's first steps (m from 3 across to 1.1 and back, b within
+#: −4.5…−4.0), shown enlarged in a window of its map: at the map's scale its steps (and
+#: steps 3 and 15, 0.3 apart in b) lie within a few points of each other. ZOOM_AT: the
+#: window's place on the map (axes fraction x, y, width, height), over the empty high-cost
+#: corner, clear of the path.
+ZOOM_M: tuple[float, float] = (0.95, 3.15)
+ZOOM_B: tuple[float, float] = (-4.65, -3.85)
+ZOOM_AT: tuple[float, float, float, float] = (0.5, 0.6, 0.47, 0.37)
+
 #: Grid points per axis for contour maps and heat maps (regression.cost_grid's size).
 GRID_SIZE = 200
 
