@@ -136,8 +136,7 @@ def make_figure(theme):
                       color=theme.text, gid=f"zoom-t-{t}")
     for spine in zoom.spines.values():
         spine.set(visible=True, color=theme.text, linewidth=0.8)
-    rect, connectors = cx.indicate_inset_zoom(zoom, edgecolor=theme.text, linewidth=0.8,
-                                              alpha=1.0)
+    cx.indicate_inset_zoom(zoom, edgecolor=theme.text, linewidth=0.8, alpha=1.0)
     # the end square on the star: the run stops at the minimum, the star's points round it
     cx.plot([m_best], [b_best], label="minimum", gid="minimum", **theme.marker("minimum"))
     cx.plot(*pts[-1], gid="end", label="end", **{**theme.marker("end"), "zorder": 9})
