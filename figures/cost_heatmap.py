@@ -3,14 +3,15 @@
 J(m, b) seen from above: each (m, b) is coloured by its cost on a logarithmic scale, from
 {jmin} (the floor of the valley) to {jmax} (the far corners), in the book's cost map, shaded
 smoothly between the grid's points. Over it, the path of gradient descent from m = {m0},
-b = {b0} with learning rate α = {lr}: its first steps swing across the valley floor and back, then
-it follows the floor to the minimum (m*, b*) = ({m_best}, {b_best}), reaching J = {jend} after
-{steps} steps.
+b = {b0} with learning rate α = {lr}: its first steps (arrows, each step's end a dot) swing across
+the valley floor and back, then it follows the floor to the minimum (m*, b*) = ({m_best},
+{b_best}), where a square marks its end, J = {jend} after {steps} steps.
 
 Alt: A heat map, pale violet (deep violet in the dark theme) along a narrow diagonal band from
 the top left to the bottom right and yellow (olive) in the top-right and bottom-left corners,
-with a colour bar for J on a logarithmic scale. A path starts as a circle at the right, runs left
-across the violet band, turns back into it and runs along it to a star at the minimum.
+with a colour bar for J on a logarithmic scale. A path starts as a circle at the right and
+zig-zags: an arrow left across the violet band, an arrow back to the right, a shorter one left
+again; then it runs along the band to a star at the minimum, where a small square marks its end.
 """
 
 from matplotlib import patheffects
@@ -54,16 +55,19 @@ def make_figure(theme):
     # The accent path, outlined in the text colour so it stands out of the orange and red.
     outline = [patheffects.Stroke(linewidth=3.2, foreground=theme.text), patheffects.Normal()]
     pts = traj.points
-    ax.plot(pts[:, 0], pts[:, 1], color=theme.accent, linewidth=1.5, zorder=3,
-            path_effects=outline, label=f"gradient descent, $\\alpha = {COST_DESCENT.lr_good:g}$",
-            gid="path")
-    ax.plot(*pts[0], **theme.marker("start"), label="start")
+    gm.descent_path(ax, theme, pts, steps=3, label=views.run_name(COST_DESCENT.lr_good),
+                    path_effects=outline, linewidth=1.5)
+    ax.plot(*pts[0], **theme.marker("start"), label="start", gid="start")
     ax.plot([m_best], [b_best], **theme.marker("minimum"), label="minimum", gid="minimum")
+    # the end square on the star: the run stops at the minimum, the star's points round it
+    ax.plot(*pts[-1], gid="end", label="end", **{**theme.marker("end"), "zorder": 9})
     ax.set_xlim(*views.M_RANGE)
     ax.set_ylim(*views.B_RANGE)
+    ax.set_xticks(views.M_TICKS)
+    ax.set_yticks(views.B_TICKS)
     ax.set_xlabel(th.AXIS_LABELS["slope"])
     ax.set_ylabel(th.AXIS_LABELS["intercept"])
-    gm.optimizer_legend(ax, theme, "map")
+    gm.optimizer_legend(ax, theme, "map", ncols=4)
     cb = fig.colorbar(mesh, ax=ax, pad=0.03, aspect=25)
     cb.locator = LogLocator()
     cb.update_ticks()

@@ -22,6 +22,9 @@ from gdviz import numbers, views
 from gdviz import theme as th
 from gdviz.cost_surface import draw_surface
 
+#: The 3-D axes' ticks: those of the map beside it, and J from 0.
+SURFACE_TICKS = (views.M_TICKS, views.B_TICKS, views.J_TICKS)
+
 
 def facts() -> dict:
     x, y = data.regression_points()
@@ -44,18 +47,20 @@ def make_figure(theme):
     ax = fig.add_subplot(gs[1])
     fig.get_layout_engine().set(wspace=0.08)
 
-    draw_surface(ax3, theme, x, y)
+    draw_surface(ax3, theme, x, y, SURFACE_TICKS)
 
     # Right: contours with log-spaced levels, the minimum marked.
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
     cs = gm.contour_map(ax, theme, M, B, J)
-    ax.plot([m_best], [b_best], **theme.marker("minimum"), label="minimum")
-    ax.annotate(f"minimum\n({m_best:.3f}, {b_best:.3f})", (m_best, b_best),
-                xytext=(9, -8), textcoords="offset points", ha="left", va="top",
-                fontsize=theme.small_size, color=theme.text,
-                bbox=dict(boxstyle="round,pad=0.25", fc=theme.background, ec="none", alpha=0.85))
+    # the minimum's key under the map (no key over a map), its values as m*, b*
+    where = f"$m^{{\\!*}} = {numbers.latex(m_best, 3)}$, $b^{{\\!*}} = {numbers.latex(b_best, 3)}$"
+    ax.plot([m_best], [b_best], **theme.marker("minimum"), label=f"minimum, {where}",
+            gid="minimum")
     ax.set_xlim(*views.M_RANGE)
     ax.set_ylim(*views.B_RANGE)
+    ax.set_xticks(views.M_TICKS)
+    ax.set_yticks(views.B_TICKS)
+    gm.optimizer_legend(ax, theme, "map", ncols=1)
     ax.set_xlabel(th.AXIS_LABELS["slope"])
     ax.set_ylabel(th.AXIS_LABELS["intercept"])
     cb = fig.colorbar(cs, ax=ax, shrink=0.9, pad=0.02, aspect=25)

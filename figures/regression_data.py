@@ -2,23 +2,27 @@
 
 The data of the regression example: seven pairs (x, y), listed in the table and drawn as points
 in the plane, each numbered as in the table. The points rise from left to right, roughly along a
-straight line, from ({x0:g}, {y0:g}) to ({x6:g}, {y6:g}).
+straight line, from ({x0}, {y0}) to ({x6}, {y6}).
 
 Alt: A table of seven rows, numbered 1 to 7, with columns x and y, beside a scatter plot of the
-same seven points. The x values run from {x0:g} to {x6:g} and the y values from {ymin:g} to
-{ymax:g}; the points climb gently from left to right.
+same seven points. The x values run from {x0} to {x6} and the y values from {ymin} to
+{ymax}; the points climb gently from left to right.
 """
 
 from gdcore import data
 from gdviz import mpl as gm
-from gdviz import views
+from gdviz import numbers as nb
+
+#: Decimals of the data's x and y, the same in the table, the caption and the alt text
+#: (5.0 and 2.70, never 5 and 2.7).
+X_PLACES, Y_PLACES = 1, 2
 
 
 def facts() -> dict:
     x, y = data.regression_points()
-    out = {f"x{i}": v for i, v in enumerate(x)}
-    out.update({f"y{i}": v for i, v in enumerate(y)})
-    out.update(ymin=y.min(), ymax=y.max())
+    out = {f"x{i}": nb.text(v, places=X_PLACES) for i, v in enumerate(x)}
+    out.update({f"y{i}": nb.text(v, places=Y_PLACES) for i, v in enumerate(y)})
+    out.update(ymin=nb.text(y.min(), places=Y_PLACES), ymax=nb.text(y.max(), places=Y_PLACES))
     return out
 
 
@@ -32,7 +36,8 @@ def make_figure(theme):
     tab_ax.set_xlim(0, 1)
     tab_ax.set_ylim(0, 1)
     header = ["$i$", "$x_i$", "$y_i$"]
-    rows = [[f"{i + 1}", f"{xi:.1f}", f"{yi:.2f}"] for i, (xi, yi) in enumerate(zip(x, y))]
+    rows = [[f"{i + 1}", nb.text(xi, places=X_PLACES), nb.text(yi, places=Y_PLACES)]
+            for i, (xi, yi) in enumerate(zip(x, y))]
     cols = (0.15, 0.5, 0.85)
     step = 1.0 / (len(rows) + 1.6)
     top = 1.0 - 0.3 * step
@@ -55,8 +60,7 @@ def make_figure(theme):
     for i, (xi, yi) in enumerate(zip(x, y)):
         ax.annotate(f"{i + 1}", (xi, yi), xytext=(0, 6), textcoords="offset points",
                     ha="center", va="bottom", fontsize=theme.small_size, color=theme.muted)
-    ax.set_xlim(*views.X_RANGE)
-    ax.set_ylim(1.4, 3.0)
+    gm.data_view(ax)
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
     return fig

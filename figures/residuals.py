@@ -1,12 +1,12 @@
 """Errors of a candidate line and their squares
 
-Left: the candidate line f(x) = {m} x + {b} with the seven points. Each open circle on the
+Left: the candidate line f(x) = {m} x + {b} with the seven points. Each small cross on the
 line is the prediction f(x_i); each red dashed segment joins it to the point (x_i, y_i) and
 measures the error r_i = f(x_i) − y_i, from {rmin} to {rmax}. Right: the squares of these
 seven errors. Their mean is {mean:.3f}, and the cost is half of it, J = {j:.3f}.
 
 Alt: On the left, seven points and a gently falling straight line; red dashed vertical segments
-join each point to the line, and open circles on the line mark the predictions. The segments are
+join each point to the line, and small crosses on the line mark the predictions. The segments are
 longest at the two ends, where the line passes above the first point and below the last. On the
 right, a bar chart of the seven squared errors, tallest for the last point ({sqmax:.2f}); the
 bars of points 5 and 6 are too low to see and carry their values ({sq5} and {sq6}). A grey
@@ -19,6 +19,9 @@ from gdcore import data, regression
 from gdviz import mpl as gm
 from gdviz import numbers as nb
 from gdviz import views
+
+#: Area (points²) of the prediction crosses: smaller than a data dot's reach round it.
+PREDICTION_SIZE = 18
 
 #: A bar lower than this fraction of the tallest is too low to see: its value is written over it.
 FLAT = 0.02
@@ -51,13 +54,13 @@ def make_figure(theme):
     for xi, yi, pi in zip(x, y, pred):
         ax.plot([xi, xi], [yi, pi], **theme.residual(), gid="residual")
     ax.plot([], [], **theme.residual(), label=r"error $r_i = f(x_i) - y_i$")
-    # the prediction rings hollow and over the points: where a point nearly sits on the line
-    # (i = 5, 6) the dot shows through its ring, and both read
+    # the predictions as small crosses under the points (no role's mark: the ring is a start):
+    # where a point nearly sits on the line (i = 5, 6) the dot covers the cross's centre and
+    # its arms show round it, so neither hides the other
     gm.scatter_points(ax, theme, x, y, zorder=4, label=r"point $(x_i, y_i)$")
-    ax.scatter(x, pred, s=34, facecolors="none", edgecolors=theme.accent,
-               linewidths=1.0, zorder=5, label=r"prediction $f(x_i)$", gid="predictions")
-    ax.set_xlim(*views.X_RANGE)
-    ax.set_ylim(1.2, 3.3)
+    ax.scatter(x, pred, s=PREDICTION_SIZE, marker="x", color=theme.accent,
+               linewidths=1.0, zorder=3.5, label=r"prediction $f(x_i)$", gid="predictions")
+    gm.data_view(ax)
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
     ax.legend(loc="upper left", ncols=2, columnspacing=1.0, handlelength=1.6)
@@ -66,17 +69,19 @@ def make_figure(theme):
     gm.style_axes(bx, theme)
     bx.grid(False, axis="x")
     idx = np.arange(1, x.size + 1)
-    bars = bx.bar(idx, e.squares, width=0.62, color=theme.error, alpha=0.85, zorder=2)
-    # a bar too low to see (i = 5, 6) has its value written over it
+    bars = bx.bar(idx, e.squares, width=0.62, color=theme.error, zorder=2)
+    # a bar too low to see (i = 5, 6) has its value written over it, upright over its own bar
+    # so two neighbours never read as one number
     flat = e.squares < FLAT * e.squares.max()
     bx.bar_label(bars, labels=[nb.text(v, places=3) if f else "" for v, f in zip(e.squares, flat)],
-                 padding=2, fontsize=theme.small_size, color=theme.text, gid="bar-values")
+                 padding=2, rotation=90, fontsize=theme.small_size, color=theme.text,
+                 gid="bar-values")
     bx.axhline(mean, color=theme.muted, linestyle="--", linewidth=0.9, zorder=3, gid="mean")
     # the label stands clear of its line (3 pt above it), not on it
     bx.annotate(f"mean {mean:.3f}", ((x.size + 4) / 2, mean), xytext=(0, 3),
                 textcoords="offset points", ha="center", va="bottom", color=theme.muted,
                 fontsize=theme.small_size)
-    bx.text(0.04, 0.97, rf"$J = \frac{{1}}{{2}}\,\mathrm{{mean}} = {j:.3f}$",
+    bx.text(0.04, 0.97, rf"$J = \frac{{1}}{{2}} \cdot {mean:.3f} = {j:.3f}$",
             transform=bx.transAxes, ha="left", va="top", color=theme.text,
             fontsize=theme.font_size)
     bx.set_xticks(idx)

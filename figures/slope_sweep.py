@@ -35,16 +35,9 @@ def facts() -> dict:
 
 
 def _colours(theme, slopes, m_best):
-    """The best slope in the 'good' colour, the one with error bars in the accent colour."""
-    out = []
-    for k, m in enumerate(slopes):
-        if m == m_best:
-            out.append(theme.good)
-        elif k == len(slopes) - 1:
-            out.append(theme.accent)
-        else:
-            out.append(theme.muted)
-    return out
+    """The best slope in the 'good' colour; the two slopes equally far on either side, which
+    cost the same, alike in the accent colour."""
+    return [theme.good if m == m_best else theme.accent for m in slopes]
 
 
 def make_figure(theme):
@@ -62,11 +55,10 @@ def make_figure(theme):
     pred = regression.predict(m_err, b_best, x)
     ax.vlines(x, y, pred, **theme.residual(), label="errors")
     gm.scatter_points(ax, theme, x, y, zorder=5)
-    ax.set_xlim(*views.X_RANGE)
-    ax.set_ylim(1.0, 3.4)
+    gm.data_view(ax)
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
-    ax.set_title(f"$f(x) = m\\,x + b^{{\\!*}}$,  $b^{{\\!*}} = {b_best:.3f}$")
+    ax.set_title(th.title(f"three slopes, $b = b^{{\\!*}} = {b_best:.3f}$"))
     ax.legend(loc="upper left", handlelength=1.4)
 
     # Right: J against the slope at b = b*, the three slopes as dots, the bottom marked.
@@ -85,7 +77,9 @@ def make_figure(theme):
                 arrowprops=dict(arrowstyle="-", color=theme.muted, linewidth=0.7,
                                 shrinkA=0, shrinkB=4))
     jx.set_xlim(*data.SLOPE_SWEEP.window(m_best))
-    jx.set_ylim(0, None)
+    # the floor a little below J = 0, so the star at the bottom stands clear of the spine
+    top = float(regression.cost(np.array(data.SLOPE_SWEEP.window(m_best)), b_best, x, y).max())
+    jx.set_ylim(-0.06 * top, 1.05 * top)
     jx.set_xlabel(th.AXIS_LABELS["slope"])
     jx.set_ylabel(th.AXIS_LABELS["cost"])
     jx.set_title(th.title(r"cost against the slope, $b = b^{\!*}$"))

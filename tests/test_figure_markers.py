@@ -62,10 +62,19 @@ def test_gd_regression_start_ring_minimum_star_and_counted_iterations(theme):
     star = by_gid(fig, "minimum")
     assert_mark(star, t, "minimum")
     assert at(star) == pytest.approx(regression.least_squares(x, y))
-    # no tinted dot on the start any more: the scheduled dots begin after t = 0
+    # the scheduled steps after the zig-zag (t = 3 ends its third arrow) as current dots, the
+    # last step as the end square, drawn over the star so both show
     sched = COST_DESCENT.schedule()
-    dots = [a for a in fig.findobj() if a.get_gid() == "iterations"][0]
-    np.testing.assert_allclose(dots.get_offsets(), traj.points[sched[1:]])
+    dots = by_gid(fig, "iterations")
+    assert_mark(dots, t, "current")
+    outside = [s for s in sched[1:-1] if s > 15]  # t = 3 and 15 lie in the zig-zag's window
+    np.testing.assert_allclose(dots.get_xydata(), traj.points[outside])
+    zoomed = by_gid(fig, "zoom-iterations")
+    assert_mark(zoomed, t, "current")
+    np.testing.assert_allclose(zoomed.get_xydata(), traj.points[[3, 15]])
+    end = by_gid(fig, "end")
+    assert end.get_marker() == t.marker("end")["marker"] and end.get_zorder() > star.get_zorder()
+    assert at(end) == pytest.approx(tuple(traj.points[-1]))
     # the cost panel: t = 0 is the start ring, whole inside the axes (not cut by the spine)
     ring = by_gid(fig, "start-cost")
     assert_mark(ring, t, "start")

@@ -14,6 +14,7 @@ from figure_baselines import figure as build
 from matplotlib.collections import LineCollection, PathCollection, QuadMesh
 from matplotlib.contour import QuadContourSet
 from matplotlib.lines import Line2D
+from matplotlib.markers import MarkerStyle
 from matplotlib.patches import Rectangle
 from matplotlib.text import Annotation, Text
 
@@ -61,6 +62,31 @@ def contour_sets(ax) -> list[QuadContourSet]:
 
 def good_run():
     return COST_DESCENT.run()
+
+
+def assert_descent_path(fig, points, jumps: int = 3):
+    """gm.descent_path's drawing of `points`: its first `jumps` steps as bent arrows from each
+    point to the next (the way back bent to the other side of the way out), their ends as
+    step dots, the rest a line from step `jumps` on. Returns the line."""
+    for k in range(1, jumps + 1):
+        arrow = one(fig, f"jump-{k}")
+        assert np.allclose(arrow.xy, points[k]) and np.allclose(arrow.xyann, points[k - 1])
+        assert "rad=0.35" in arrow.arrowprops["connectionstyle"]
+    assert np.allclose(one(fig, "steps").get_xydata(), points[1:jumps + 1])
+    path = one(fig, "path")
+    assert np.array_equal(path.get_xydata(), points[jumps:])
+    # out (step 1, leftwards) and back (step 2, rightwards): the arcs bulge to opposite sides
+    # in b, so the way back does not lie on the way out
+    fig.canvas.draw()
+    bulge = []
+    for k in (1, 2):
+        arrow = one(fig, f"jump-{k}")
+        verts = arrow.axes.transData.inverted().transform(
+            arrow.arrow_patch.get_path().vertices)
+        chord = (points[k - 1][1] + points[k][1]) / 2
+        bulge.append(verts[1, 1] - chord)  # the arc's control point (moveto, control, end)
+    assert bulge[0] * bulge[1] < 0
+    return path
 
 
 # ---------------------------------------------------------------- views and COST_DESCENT
@@ -125,7 +151,9 @@ def test_candidate_lines_are_gdcores_with_their_costs(theme):
         xs, ys = line.get_data()
         np.testing.assert_allclose(ys, regression.predict(m, b, xs))
         j = regression.cost(m, b, X, Y)
-        assert line.axes.get_title() == f"$J = {j:.2f}$"
+        # a worded title with the cost, three decimals as in the residuals still (0.080)
+        title = line.axes.get_title()
+        assert title.endswith(f", $J = {j:.3f}$") and title[0].isupper()
         # each guess written with the same decimals: slopes 2, intercepts 1 (−1.0, not −1)
         sign = "-" if b < 0 else "+"
         label = rf"$f(x) = {m:.2f}\,x {sign} {abs(b):.1f}$"
@@ -172,13 +200,28 @@ def test_residuals_segments_predictions_and_squares(theme):
              x.get_text()[0].isdigit()]
     assert shown == [numbers.text(sq[4], places=3), numbers.text(sq[5], places=3)]
     assert shown == ["0.002", "0.001"] and sq[4] < 0.02 * sq.max() and sq[3] > 0.02 * sq.max()
-    # the prediction rings are hollow and drawn over the points, so a point inside its ring
-    # (i = 5, 6: 0.04 and 0.038 from the line) still shows
-    (rings,) = by_gid(fig, "predictions")
+    # the predictions are small crosses (no role's mark: the ring is the start) drawn under
+    # the points, so a point next to its prediction (i = 5, 6: 0.04 and 0.038 from the line)
+    # is never hidden
+    (crosses,) = by_gid(fig, "predictions")
     pts = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)
            and np.allclose(c.get_offsets(), np.column_stack([X, Y]))]
-    assert rings.get_facecolor().size == 0 or rings.get_facecolor()[0][3] == 0
-    assert rings.get_zorder() > pts[0].get_zorder()
+    assert crosses.get_zorder() < pts[0].get_zorder()
+    assert th.MARKERS["start"].marker == "o"
+    cross = MarkerStyle("x")
+    np.testing.assert_allclose(crosses.get_paths()[0].vertices,
+                               cross.get_transform().transform(cross.get_path().vertices))
+    # one red: the bars opaque in the error colour, the colour of the dashed segments
+    for p in bars:
+        assert p.get_alpha() is None and same_colour(p.get_facecolor(), t.error)
+    # J as an equation (no word in the maths): J = ½ · mean = half the mean
+    assert rf"$J = \frac{{1}}{{2}} \cdot {mean:.3f} = {regression.cost(m, b, X, Y):.3f}$" \
+        in texts(fig)
+    # the two small values stand upright over their own bars, one each
+    small = [x for x in fig.axes[1].texts if x.get_text() in shown]
+    assert [x.get_rotation() for x in small] == [90, 90]
+    centres = sorted(x.xy[0] for x in small)
+    assert centres == pytest.approx([5, 6])
 
 
 # ---------------------------------------------------------------- mse-surface
@@ -192,16 +235,23 @@ def test_mse_surface_views_and_minimum(theme):
     assert ax3.get_xlim() == pytest.approx(views.M_RANGE)
     assert ax3.get_ylim() == pytest.approx(views.B_RANGE)
     assert "J" in ax3.get_zlabel()
-    # no tick number where two axes meet: m's end with b's start, b's end with J's 0
+    # the surface's m and b ticks are its map's (views.M_TICKS, B_TICKS), and J starts at 0
     ticks = [list(ax3.get_xticks()), list(ax3.get_yticks()), list(ax3.get_zticks())]
-    assert ticks == [list(t) for t in cost_surface.TICKS]
-    assert views.M_RANGE[1] not in ticks[0] and views.B_RANGE[0] not in ticks[1]
-    assert views.B_RANGE[1] not in ticks[1] and 0 not in ticks[2]
+    assert ticks == [list(views.M_TICKS), list(views.B_TICKS), list(views.J_TICKS)]
+    assert list(ax.get_xticks()) == ticks[0] and list(ax.get_yticks()) == ticks[1]
+    assert ticks[2][0] == 0
     assert ax.get_xlabel() == "slope $m$" and ax.get_ylabel() == "intercept $b$"
+    # the minimum's values in the key under the map (never a box over it), as m*, b*
+    legend = ax.get_legend()
+    (words,) = [x.get_text() for x in legend.get_texts()]
+    assert f"$m^{{\\!*}} = {M_STAR:.3f}$" in words and f"$b^{{\\!*}} = {B_STAR:.3f}$" in words
+    fig.canvas.draw()
+    assert legend.get_window_extent().y1 < ax.get_window_extent().y0
+    assert not [x for x in ax.texts if x.get_text().strip()]
     _, _, J = regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
     filled = [c for c in contour_sets(ax) if c.filled]
     assert len(filled) == 1 and np.allclose(filled[0].levels, views.contour_levels(J))
-    (mark,) = [ln for ln in ax.lines if ln.get_label() == "minimum"]
+    (mark,) = [ln for ln in ax.lines if ln.get_gid() == "minimum"]
     assert np.allclose(mark.get_xydata(), [[M_STAR, B_STAR]])
     (mark3,) = [ln for ln in ax3.lines if ln.get_label() == "minimum"]
     assert np.allclose(np.ravel(mark3.get_data_3d()), [M_STAR, B_STAR, J_STAR])
@@ -246,6 +296,20 @@ def test_slope_sweep_lines_error_bars_and_curve(theme):
     assert np.allclose(best.get_xydata(), [[M_STAR, J_STAR]])
     assert best.get_marker() == "*" and same_colour(best.get_markerfacecolor(), t.good)
     assert any(f"{M_STAR:.3f}" in s for s in texts(fig))
+    # the two slopes of equal cost drawn alike (the same colour and width, lines and dots)
+    lo, hi = lines[0], lines[-1]
+    assert same_colour(lo.get_color(), hi.get_color()) and lo.get_linewidth() == hi.get_linewidth()
+    j_lo, j_hi = (regression.cost(m, B_STAR, X, Y) for m in (slopes[0], slopes[-1]))
+    assert j_lo == pytest.approx(j_hi)
+    dots = [ln for ln in right.lines if ln.get_marker() == "o"]
+    assert len(dots) == 2 and same_colour(dots[0].get_color(), dots[1].get_color())
+    # the star whole above the bottom spine: J = 0 a little above the axes' floor
+    fig.canvas.draw()
+    r = best.get_markersize() / 72 * fig.dpi / 2
+    assert right.transData.transform((M_STAR, J_STAR))[1] - r > right.bbox.y0
+    # worded titles on both panels, in the house case
+    for ax in (left, right):
+        assert ax.get_title()[0].isupper() and not ax.get_title().startswith("$")
 
 
 # ---------------------------------------------------------------- nonconvex-loss
@@ -361,8 +425,7 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
     fig = build("gd_regression", theme)
     traj = good_run()
     assert not traj.diverged and COST_DESCENT.lr_good < 0.137
-    path = one(fig, "path")
-    assert np.array_equal(path.get_xydata(), traj.points)
+    assert_descent_path(fig, traj.points)
     cost = one(fig, "cost")
     assert np.array_equal(cost.get_ydata(), traj.losses)
     sched = COST_DESCENT.schedule()
@@ -372,20 +435,40 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
         m, b = traj.points[t]
         assert np.allclose(line.get_ydata(), regression.predict(m, b, xs))
         assert f"t = {numbers.count(t).replace(',', '{,}')}" in line.axes.get_title()
-        assert f"$J = {numbers.latex(traj.losses[t], places=4)}$" in line.axes.get_title()
-    # every cost of the figure with the same four decimals: 13.8610 … 0.0091 and J* = 0.0090
-    x, y = data.regression_points()
-    j_best = regression.cost(*regression.least_squares(x, y), x, y)
+        assert f"$J = {numbers.significant(traj.losses[t], 2, 'latex')}$" in line.axes.get_title()
+    # J spans three decades: every cost of the figure to two significant figures, 14 … 0.0091
+    # beside J* = 0.0090
     words = " ".join(t.get_text() for t in fig.findobj(Text))
-    assert f"$J^{{\\!*}} = {numbers.latex(j_best, places=4)}$" in words
-    costs = re.findall(r"J(?:\^\{\\!\*\})? = (\d+)\.(\d+)", words)
-    assert len(costs) == len(sched) + 1 and {len(d) for _, d in costs} == {4}
-    # the scheduled iterations are marked on the path and on the cost curve: t = 0 by the
-    # start ring (its own line), the later ones by dots in the panels' colours
+    assert f"$J^{{\\!*}} = {numbers.significant(J_STAR, 2, 'latex')}$" in words
+    assert numbers.significant(J_STAR, 2) == "0.0090"
+    costs = re.findall(r"J(?:\^\{\\!\*\})? = ([\d.]+)\$", words)
+    assert costs[:len(sched)] == ["14", "0.77", "0.58", "0.38", "0.074", "0.0091"]
+    assert [numbers.significant(v, 2) for v in traj.losses[sched]] == costs[:len(sched)]
+    # the scheduled steps are marked on the path and on the cost curve: t = 0 by the start
+    # ring, the steps after the zig-zag by house current dots, the last by the end square;
+    # the cost curve's the same, in the same colour as the line panels (the accent)
     assert sched[0] == 0
-    assert np.allclose(one(fig, "iterations").get_offsets(), traj.points[sched[1:]])
-    assert np.allclose(one(fig, "iterations-cost").get_offsets(),
-                       np.column_stack([sched[1:], traj.losses[sched[1:]]]))
+    outside = [s for s in sched[1:-1] if s > 15]
+    assert np.allclose(one(fig, "iterations").get_xydata(), traj.points[outside])
+    # steps 3 and 15, a few points apart on the map, marked in the window that enlarges the
+    # zig-zag: both inside it, with its arrows and the first six steps' dots
+    zoom = one(fig, "zoom")
+    assert zoom.get_xlim() == pytest.approx(views.ZOOM_M)
+    assert zoom.get_ylim() == pytest.approx(views.ZOOM_B)
+    assert np.allclose(one(fig, "zoom-iterations").get_xydata(), traj.points[[3, 15]])
+    for k in (3, 15):
+        m, b = traj.points[k]
+        assert views.ZOOM_M[0] < m < views.ZOOM_M[1] and views.ZOOM_B[0] < b < views.ZOOM_B[1]
+    assert np.allclose(one(fig, "zoom-path").get_xydata(), traj.points[3:])
+    fig.canvas.draw()
+    near = zoom.transData.transform(traj.points[[3, 15]])
+    r = th.get(theme).marker("current")["markersize"] / 72 * fig.dpi
+    assert np.hypot(*(near[0] - near[1])) > r  # the two dots apart in the window
+    assert np.allclose(one(fig, "iterations-cost").get_xydata(),
+                       np.column_stack([sched[1:-1], traj.losses[sched[1:-1]]]))
+    assert np.allclose(one(fig, "end-cost").get_xydata(), [[sched[-1], traj.losses[-1]]])
+    for t in sched:
+        assert same_colour(one(fig, f"line-{t}").get_color(), th.get(theme).accent)
     assert np.allclose(one(fig, "start").get_xydata(), [traj.points[0]])
     assert np.allclose(one(fig, "start-cost").get_xydata(), [[0, traj.losses[0]]])
 
@@ -507,10 +590,15 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
     _, _, J = regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
     assert np.allclose(np.ravel(meshes[0].get_array()), np.ravel(J))
     assert any(a.get_label() == "<colorbar>" for a in fig.axes)
-    path = one(fig, "path")
-    assert np.array_equal(path.get_xydata(), good_run().points)
+    path = assert_descent_path(fig, good_run().points)
     assert same_colour(path.get_color(), t.accent)
     assert np.allclose(one(fig, "minimum").get_xydata(), [[M_STAR, B_STAR]])
+    # the run's end as the house end square, over the star; the run named as in gd-regression
+    end = one(fig, "end")
+    assert end.get_marker() == t.marker("end")["marker"]
+    assert np.allclose(end.get_xydata(), [good_run().points[-1]])
+    assert end.get_zorder() > one(fig, "minimum").get_zorder()
+    assert path.get_label() == views.run_name(COST_DESCENT.lr_good)
     # no visible pixels at 300 dpi: the colours are shaded smoothly between grid points, and
     # a row of the printed map changes by small steps (a cell of the 200-point grid spans
     # about 6 printed pixels; drawn cell by cell, each cell edge would be a jump)
@@ -600,3 +688,72 @@ def test_feature_scaling_zoom_shows_every_bounce(theme):
     # the title states the factor per step across the floor
     assert f"${numbers.latex(across[1] / across[0], places=2)}$" in zoom_ax.get_title()
     assert numbers.latex(across[1] / across[0], places=2) == "-0.94"
+
+
+# ---------------------------------------------------------------- one view of the seven points
+
+DATA_STILLS = ("regression_data", "candidate_lines", "residuals", "slope_sweep", "gd_regression")
+
+
+def data_panels(fig) -> list:
+    """The axes of a still that draw the seven points (their scatter's offsets are gdcore's)."""
+    return [ax for ax in plain_axes(fig) for c in ax.collections
+            if isinstance(c, PathCollection) and np.allclose(c.get_offsets(),
+                                                            np.column_stack([X, Y]))]
+
+
+def view_of(ax) -> tuple:
+    ax.figure.canvas.draw()
+    return (ax.get_xlim(), ax.get_ylim(), tuple(ax.get_xticks()), tuple(ax.get_yticks()),
+            tuple(t.get_text() for t in ax.get_xticklabels()),
+            tuple(t.get_text() for t in ax.get_yticklabels() if t.get_visible()))
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_seven_points_in_one_view_in_every_still(theme):
+    """regression-data, candidate-lines, residuals, slope-sweep and gd-regression show the
+    points in the same window with the same ticks (gdviz.views, gm.data_view), read back."""
+    views_seen = {}
+    for name in DATA_STILLS:
+        panels = data_panels(build(name, theme))
+        assert panels, name
+        for ax in panels:
+            views_seen.setdefault(name, set()).add(view_of(ax)[:4])
+    want = (views.X_RANGE, views.Y_RANGE, views.X_TICKS, views.Y_TICKS)
+    for name, seen in views_seen.items():
+        assert seen == {want}, name
+    # the tick numbers as people read them: x whole, y with one decimal (1.0, 1.5, …)
+    ax = data_panels(build("regression_data", theme))[0]
+    xl, yl = view_of(ax)[4:]
+    assert xl == ("2", "3", "4", "5") and yl == ("1.0", "1.5", "2.0", "2.5", "3.0", "3.5")
+    # every point and every error segment inside the window
+    assert views.Y_RANGE[0] < Y.min() and Y.max() < views.Y_RANGE[1]
+    for m in (M_STAR + d for d in data.SLOPE_SWEEP.offsets):
+        pred = regression.predict(m, B_STAR, X)
+        assert views.Y_RANGE[0] < pred.min() and pred.max() < views.Y_RANGE[1]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_gd_regression_map_is_the_house_cost_map(theme):
+    """gd-regression's map is gm.contour_map's: fills at full strength in the cost map and
+    level lines in the map's line colours (not the page colour), the same as a reference map
+    drawn by gm.contour_map on the same grid."""
+    import matplotlib.pyplot as plt
+
+    t = th.get(theme)
+    fig = build("gd_regression", theme)
+    (cx,) = [ax for ax in plain_axes(fig) if contour_sets(ax)]
+    M, B, J = regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
+    ref_fig, ref = plt.subplots()
+    gm.contour_map(ref, t, M, B, J)
+    for got, want in zip(contour_sets(cx), contour_sets(ref), strict=True):
+        assert got.filled == want.filled
+        assert np.allclose(got.levels, want.levels)
+        assert got.get_alpha() in (None, 1)
+        assert got.get_cmap().name == want.get_cmap().name
+        np.testing.assert_allclose(got.get_edgecolor(), want.get_edgecolor())
+        np.testing.assert_allclose(got.get_facecolor(), want.get_facecolor())
+    plt.close(ref_fig)
+    (lines,) = [c for c in contour_sets(cx) if not c.filled]
+    assert lines.get_cmap().name == t.cost_map.line_cmap
+    assert not any(same_colour(c, t.background) for c in lines.get_edgecolor())

@@ -61,9 +61,10 @@ def lit_surface(ax3, theme, X, Y, Z, levels) -> None:
     surf.set_rasterized(True)
 
 
-def draw_surface(ax3, theme, x, y):
+def draw_surface(ax3, theme, x, y, ticks=TICKS):
     """The shaded, lit surface J(m, b) on a 3-D axes, with its minimum starred (shared with
-    the descent-3d figure)."""
+    the descent-3d figure). `ticks`: the m, b and J ticks (views.M_TICKS, B_TICKS, J_TICKS
+    give the surface the ticks of its flat map, J from 0)."""
     m_best, b_best = regression.least_squares(x, y)
     j_best = regression.cost(m_best, b_best, x, y)
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.SURFACE_GRID_SIZE)
@@ -72,8 +73,8 @@ def draw_surface(ax3, theme, x, y):
     ax3.view_init(elev=views.VIEW_ELEV, azim=views.VIEW_AZIM)
     ax3.set_xlim(*views.M_RANGE)
     ax3.set_ylim(*views.B_RANGE)
-    for set_ticks, ticks in zip((ax3.set_xticks, ax3.set_yticks, ax3.set_zticks), TICKS):
-        set_ticks(ticks)
+    for set_ticks, axis_ticks in zip((ax3.set_xticks, ax3.set_yticks, ax3.set_zticks), ticks):
+        set_ticks(axis_ticks)
     ax3.set_xlabel(AXIS_LABELS["slope"], labelpad=-4)
     ax3.set_ylabel(AXIS_LABELS["intercept"], labelpad=2)
     ax3.set_zlabel(AXIS_LABELS["cost"], labelpad=-6)

@@ -257,3 +257,51 @@ def cost_per_iteration_axes(ax, steps: int, lo: float, hi: float) -> None:
     ax.xaxis.set_minor_locator(NullLocator())
     ax.set_xlabel(_theme.AXIS_LABELS["step"])
     ax.set_ylabel(_theme.AXIS_LABELS["cost"])
+
+
+def descent_path(ax, theme: Theme, pts, jumps: int = 3, steps: int = 6, color=None,
+                 label=None, gid: str = "path", path_effects=None, linewidth: float = 1.3,
+                 bend: float = 0.35):
+    """A descent path over a map, every early step visible: the first `jumps` steps as bent
+    arrows (a step across the valley and the step back bend to opposite sides, so the way back
+    never hides under the way out), the end of each of the first `steps` steps a small dot, and
+    the rest of the path from step `jumps` on a line (gid `gid`, carrying `label`). `bend`:
+    the arrows' curvature (matplotlib's arc3 rad).
+    The arrows have gids "jump-1", "jump-2", …; the step dots "steps" (each prefixed by
+    `gid` and a hyphen when `gid` is not "path")."""
+    import numpy as np
+
+    pts = np.asarray(pts, dtype=float)
+    color = color or theme.accent
+    prefix = "" if gid == "path" else f"{gid}-"
+    effects = {"path_effects": path_effects} if path_effects else {}
+    for k in range(min(jumps, len(pts) - 1)):
+        arrow = ax.annotate("", xy=pts[k + 1], xytext=pts[k], zorder=5, gid=f"{prefix}jump-{k + 1}",
+                            arrowprops=dict(arrowstyle="-|>,head_length=0.45,head_width=0.22",
+                                            connectionstyle=f"arc3,rad={bend}", color=color,
+                                            linewidth=linewidth, shrinkA=2.5, shrinkB=2.0))
+        if path_effects:
+            arrow.arrow_patch.set_path_effects(path_effects)
+    line = ax.plot(pts[jumps:, 0], pts[jumps:, 1], color=color, linewidth=linewidth, zorder=3,
+                   label=label, gid=gid, **effects)[0]
+    n = min(steps, len(pts) - 1)
+    ax.plot(pts[1:n + 1, 0], pts[1:n + 1, 1], linestyle="none", marker="o", markersize=3.0,
+            markerfacecolor=color, markeredgecolor=theme.background, markeredgewidth=0.5,
+            zorder=6, gid=f"{prefix}steps")
+    return line
+
+
+def data_view(ax) -> None:
+    """The one view of the seven regression points (gdviz.views: X_RANGE, Y_RANGE and their
+    ticks, numbers with fixed decimals): every panel that draws them takes it."""
+    from matplotlib.ticker import FixedLocator, FuncFormatter
+
+    from . import views
+
+    for axis, ticks, places in ((ax.xaxis, views.X_TICKS, views.X_TICK_PLACES),
+                                (ax.yaxis, views.Y_TICKS, views.Y_TICK_PLACES)):
+        axis.set_major_locator(FixedLocator(ticks))
+        axis.set_major_formatter(FuncFormatter(
+            lambda v, _pos, p=places: numbers.mathtext(v, places=p)))
+    ax.set_xlim(*views.X_RANGE)
+    ax.set_ylim(*views.Y_RANGE)

@@ -16,6 +16,22 @@ import numpy as np
 M_RANGE: tuple[float, float] = (-2.0, 4.0)
 B_RANGE: tuple[float, float] = (-6.0, 8.0)
 
+#: The ticks of every picture of J(m, b), flat map and 3-D surface alike: m by 2, b by 4, and
+#: the surface's J from 0 (the floor the valley nearly touches) by 100. The same numbers as
+#: the scenes' 3-D axes (gdviz.cost_surface_scene.TICKS).
+M_TICKS: tuple[float, ...] = (-2.0, 0.0, 2.0, 4.0)
+B_TICKS: tuple[float, ...] = (-4.0, 0.0, 4.0, 8.0)
+J_TICKS: tuple[float, ...] = (0.0, 100.0, 200.0)
+
+#: The zig-zag of gd-regression's first steps (m from 3 across to 1.1 and back, b within
+#: −4.5…−4.0), shown enlarged in a window of its map: at the map's scale its steps (and
+#: steps 3 and 15, 0.3 apart in b) lie within a few points of each other. ZOOM_AT: the
+#: window's place on the map (axes fraction x, y, width, height), over the empty high-cost
+#: corner, clear of the path.
+ZOOM_M: tuple[float, float] = (0.95, 3.15)
+ZOOM_B: tuple[float, float] = (-4.65, -3.85)
+ZOOM_AT: tuple[float, float, float, float] = (0.5, 0.6, 0.47, 0.37)
+
 #: Grid points per axis for contour maps and heat maps (regression.cost_grid's size).
 GRID_SIZE = 200
 
@@ -35,11 +51,27 @@ VIEW_AZIM = -60.0
 #: The x window of the line-over-points panels (the data's x lie in [2.4, 5.0]).
 X_RANGE: tuple[float, float] = (2.0, 5.5)
 
+#: The one view of the seven points (regression-data, candidate-lines, residuals, slope-sweep,
+#: gd-regression; gdviz.mpl.data_view sets it): the points' y lie in [1.7, 2.7]; the window
+#: holds the lines drawn over them where they cross the points (the slope sweep's lines from
+#: 1.18 to 3.48, the residual segments), so one reader's eye finds the points at the same
+#: place in every panel. Ticks: x by 1, y by 0.5 with one decimal.
+Y_RANGE: tuple[float, float] = (1.0, 3.5)
+X_TICKS: tuple[float, ...] = (2.0, 3.0, 4.0, 5.0)
+Y_TICKS: tuple[float, ...] = (1.0, 1.5, 2.0, 2.5, 3.0, 3.5)
+X_TICK_PLACES, Y_TICK_PLACES = 0, 1
+
 # ------------------------------------------------------------------ the regularisation fits
 
 #: The y window of the degree-9 ridge fits (still and animation): the sine's ±1 with room for
 #: the weakly penalised fits' swings; the unpenalised fit leaves it and is cut at its edges.
 FIT_Y_RANGE: tuple[float, float] = (-2.5, 2.5)
+
+
+def run_name(lr: float) -> str:
+    """The name of a plain gradient-descent run in a key (cost-heatmap and gd-regression draw
+    the same run and name it alike)."""
+    return f"gradient descent, $\\alpha = {lr:g}$"
 
 
 def contour_levels(Z, count: int = CONTOUR_LEVELS, log: bool = True) -> np.ndarray:
