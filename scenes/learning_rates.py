@@ -460,8 +460,9 @@ class LearningRates(ThemedScene):
         exit_lab.next_to(edge, RIGHT, buff=0.2)
         self.exit_mark = VGroup(cross, exit_lab)
         self.play(FadeIn(self.exit_mark), run_time=0.6)
+        # the climb is a small part of the frame: quick, so it never reads as a still stretch
         self.play(tracker.animate.set_value(self.leaves),
-                  run_time=FORWARD_SECONDS, rate_func=linear)
+                  run_time=FORWARD_SECONDS / 2, rate_func=linear)
         top = self.plot.c2p(self.leaves, COST_DESCENT.plot_top(self.large))
         growth = nb.latex(COST_DESCENT.growth_factor**2, places=2)
         what = VGroup(self.mixed(f"$J$ leaves the chart at step {self.leaves}:", 24, c),
@@ -470,7 +471,7 @@ class LearningRates(ThemedScene):
         what.next_to(top, UP, buff=0.5)
         what.shift((min(0.0, 6.6 - what.get_right()[0])) * RIGHT)
         self.what = what
-        self.play(FadeIn(what))
+        self.play(FadeIn(what, shift=0.25 * DOWN))
         self.wait(1.0)
 
     def section_result(self):
@@ -479,7 +480,7 @@ class LearningRates(ThemedScene):
         # over the dashed line early on, where every curve is still far above it
         label.next_to(self.plot.c2p(4, self.j_star), UP, buff=0.12)
         self.play(Write(label))
-        self.wait(2.0)
+        self.wait(1.6)
 
     SECTIONS = sections(section_setup, section_small_and_good, section_jumps,
                         section_fast_forward, section_result)
