@@ -5,14 +5,15 @@ of J_λ, clipped to the panel, and one decade of λ behind it the previous fit a
 under the fit, 3:1 against the page). Right: the ten coefficients w_0 … w_9 as bars of height
 log10 |w_k| (filled when positive, hollow when negative; w_0, the unpenalised intercept, in the
 muted colour). Small keys name the curve, its ghost and the dashed sine, and the three kinds of
-bar. Above: λ, the training and the test cost J (half the mean squared error, on the 10 samples
-and on the 100 test samples), the costs to three significant figures with their zeros kept, a
-power of ten under 0.01. One ValueTracker holds u = log10 λ; every curve, bar and number of a
+bar. Above: λ (two figures, 1.0 × 10⁻⁴), the training and the test cost J (half the mean
+squared error, on the 10 samples and on the 100 new test samples its label names), the costs
+to three significant figures with their zeros kept, a power of ten under 1 (3.66 × 10⁻²). One ValueTracker holds u = log10 λ; every curve, bar and number of a
 frame is gdcore's ridge fit at that frame's λ (procedure.REGULARIZATION.path_at), so the
 readouts move with the picture. The panels are built in beats: axes (tick numbers faded in
 whole), samples and sine, the bars' key, then the fit. The sweep starts at λ = 0 (the
 interpolating fit, ‖w‖ ≈ 2.3 × 10⁶), steps to 10⁻¹⁶ (as wild), calms through
-10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least test cost (its readout boxed in its own colour), and
+10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least test cost among those it passes through (gdcore's
+sweep_best: 4.5 × 10⁻⁵, between the grid's decades; its readout boxed in its own colour), and
 ends at λ = 1. A note that names a λ is shown only while λ is that value: it leaves before λ
 moves on. The panels leave the two-line note 0.4 clear of the frame's bottom edge.
 Render alone with: manim -ql scenes/regularization.py Regularization
