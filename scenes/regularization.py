@@ -7,7 +7,8 @@ log10 |w_k| (filled when positive, hollow when negative; w_0, the unpenalised in
 muted colour). Small keys name the curve, its ghost and the dashed sine, and the three kinds of
 bar. Above: λ (two figures, 1.0 × 10⁻⁴), the training and the test cost J (half the mean
 squared error, on the 10 samples and on the 100 new test samples its label names), the costs
-to three significant figures with their zeros kept, a power of ten under 1 (3.66 × 10⁻²). One ValueTracker holds u = log10 λ; every curve, bar and number of a
+to three significant figures with their zeros kept, a power of ten under 1 (3.66 × 10⁻²).
+One ValueTracker holds u = log10 λ; every curve, bar and number of a
 frame is gdcore's ridge fit at that frame's λ (procedure.REGULARIZATION.path_at), so the
 readouts move with the picture. The panels are built in beats: axes (tick numbers faded in
 whole), samples and sine, the bars' key, then the fit. The sweep starts at λ = 0 (the
