@@ -56,10 +56,10 @@ STOPS = ((12, 5.0), (RACE.steps, 9.0))
 #: Decades of the cost axis: J* ≈ 0.009 at the bottom, the largest sampled jump (≈ 4) inside.
 Y_EXP = (-3, 1)
 #: Stroke widths: the smooth full-batch path on top and thickest; the sampled paths thin
-#: (2.5 is 1.5 px at 480p).
-WIDTHS = (4.5, 2.5, 2.5)
+#: (1.8 is about 1 px at 480p), so that their hatch leaves the contours under them readable.
+WIDTHS = (4.5, 1.8, 1.8)
 #: Opacity of the sampled paths on the map, under the full-batch path.
-PATH_OPACITY = 0.7
+PATH_OPACITY = 0.6
 #: Decimals of every cost on screen (J̄, the seed means, J*): the still's
 #: (race_plot.BATCH_J_PLACES).
 PLACES = BATCH_J_PLACES
@@ -206,7 +206,11 @@ class BatchVsStochastic(ThemedScene):
 
         self.play(Write(title), FadeIn(sub))
         self.play(FadeIn(img), Create(ax), FadeIn(star), FadeIn(start))
-        self.play(Create(plot.ax), FadeIn(best), FadeIn(legend), FadeIn(info), FadeIn(key))
+        # one beat each: the cost plot with its minimum, the legend and its key, the step row,
+        # then the runs' starts
+        self.play(Create(plot.ax), FadeIn(best), run_time=1.0)
+        self.play(FadeIn(legend), FadeIn(key), run_time=0.8)
+        self.play(FadeIn(info), run_time=0.6)
         self.play(*(FadeIn(m) for d in (self.trails, self.dots, self.curves, self.smooth)
                     for m in d.values()), FadeIn(self.halo_trail), FadeIn(self.halo_curve))
         self.wait(0.6)
@@ -235,7 +239,8 @@ class BatchVsStochastic(ThemedScene):
             means.add(mean.move_to(row[2][1]).set_x(right, direction=RIGHT))
         self.means, self.means_head = means, head
         self.play(FadeIn(head), FadeIn(means))
-        note = self.mixed("smaller batches: noisier steps and a higher mean $J$", 24, t.muted)
+        # the conclusion in ink, where the keys are muted: it is what the video says
+        note = self.mixed("smaller batches: noisier steps and a higher mean $J$", 24, t.text)
         note.next_to(self.key, DOWN, buff=0.14).align_to(self.key, LEFT)
         self.note = note
         self.play(FadeIn(note, shift=0.2 * UP))

@@ -1,9 +1,12 @@
 """Five-fold cross-validation: five rounds, each holding out one fold, training a degree-3 fit on
 the other four and scoring it on the held-out samples; the scores fill a table (each appears as
-the round's readout flashes), then fade back while their printed sum over 5 gives the mean.
-Between rounds one change at a time: the last round's gaps and score leave, the new held-out
-points take the accent, the fit turns into the new round's, then the round's row comes in.
-Fold 5's score stays over its plot to the end. The plot's frame is drawn with its tick numbers
+the round's readout flashes); each flashes again, in ink, as it is added, their printed sum is
+written under their column, then the mean "mean = sum / 5" in one larger line under the table.
+Between rounds one change at a time: the last round's gaps and score leave, the round's row
+comes in (its held-out fold's cell in the accent), the held-out points take the accent, the fit
+turns into the new round's, then its gaps and its score. Held out is one colour, the accent:
+its cells, points, gaps and "fold k: J" readout. Fold 5's gaps and score leave like the
+others' before the sum. The plot's frame is drawn with its tick numbers
 and labels faded in whole (manim_blocks.play_axes_in).
 
 The samples, folds, fits and scores are gdcore's (procedure.CROSS_VALIDATION, the still's:
@@ -27,6 +30,7 @@ from manim import (
     FadeOut,
     Indicate,
     Line,
+    MathTex,
     Rectangle,
     ReplacementTransform,
     VGroup,
@@ -136,52 +140,59 @@ class CrossValidation(ThemedScene):
             self.rows.append(VGroup(label, blocks))
             recolor = [self.dots[k].animate.set_color(t.accent if k in te else t.data)
                        .scale_to_fit_width(0.2 if k in te else 0.16) for k in range(N)]
-            # one change at a time: the last round's gaps and score leave, the held-out
-            # points change, the fit turns into this round's, then the round's row comes in
+            # one change at a time: the last round's gaps and score leave, the round's row
+            # comes in (its held-out fold's cell in the accent), the held-out points take the
+            # accent, the fit turns into this round's, then its gaps and its score
             if gaps is not None:
                 self.play(FadeOut(gaps), FadeOut(read), run_time=0.5 * slow)
+            self.play(FadeIn(label), FadeIn(blocks, lag_ratio=0.1), run_time=0.8 * slow)
             self.play(*recolor, run_time=0.8 * slow)
             w = self.fits[i]
             new = self.fit_curve(w)
             self.play(Create(new) if curve is None else ReplacementTransform(curve, new),
                       run_time=slow)
             curve = new
-            self.play(FadeIn(label), FadeIn(blocks, lag_ratio=0.1), run_time=0.8 * slow)
-            gaps = self.gaps(w, te)
+            gaps = self.gaps(w, te).set_color(t.accent)  # held out: the accent
             self.play(Create(gaps), run_time=0.6 * slow)
-            read = self.tex(rf"\text{{fold {i + 1}: }} J = {score_text(score)}", 32, t.error)
+            read = self.tex(rf"\text{{fold {i + 1}: }} J = {score_text(score)}", 32, t.accent)
             read.next_to(self.ax, UP, buff=0.3).align_to(self.ax, LEFT).shift(0.4 * RIGHT)
             self.play(FadeIn(read, shift=0.15 * DOWN), run_time=0.6 * slow)
             cell = self.tex(score_text(score), 32).move_to(np.array([X_SCORE, row_y(i), 0]))
             # the readout flashes as its number appears in the table: nothing crosses the plot
-            self.play(Indicate(read, color=t.error, scale_factor=1.12), FadeIn(cell),
+            self.play(Indicate(read, color=t.accent, scale_factor=1.12), FadeIn(cell),
                       run_time=0.8 * slow)
             self.scores.add(cell)
             self.wait(0.4 * slow)
+        # fold 5's gaps and score leave like the others' (its fit stays)
+        self.play(FadeOut(gaps), FadeOut(read), run_time=0.5)
         self.curve, self.gap_lines, self.read = curve, gaps, read
 
     def section_mean(self):
         t = self.theme
         y_rule = row_y(K - 1) - 0.5
-        rule = Line(np.array([X_SCORE - 0.7, y_rule, 0]), np.array([X_SCORE + 0.7, y_rule, 0]),
+        rule = Line(np.array([X_SCORE - 0.6, y_rule, 0]), np.array([X_SCORE + 0.6, y_rule, 0]),
                     color=t.muted, stroke_width=2)
-        # the sum of the scores as printed, over 5: it rounds to the printed mean (tested)
+        # the sum of the scores as printed, under their column; then the mean, that sum over
+        # 5: it rounds to gdcore's mean (tested)
         self.shown_sum = sum(float(score_text(s)) for s in self.cv.fold_scores)
         total = self.tex(f"{self.shown_sum:.3f}", 32)
-        over = self.tex(rf"/\,{K} =", 32).next_to(total, RIGHT, buff=0.15)
-        mean = self.tex(score_text(self.cv.mean), 36, t.good).next_to(over, RIGHT, buff=0.18)
-        mean.align_to(total, DOWN)
-        label = self.text(f"mean of the {K} scores", 26, t.good)
-        label.next_to(total, LEFT, buff=0.4)
-        # under the column, ending where the column's numbers end: clear of the plot's ticks
-        VGroup(label, total, over, mean).align_to(self.scores, RIGHT).shift(
-            (y_rule - 0.42 - total.get_center()[1]) * UP)
-        # fold 5's score stays over its plot, which still shows fold 5's fit and gaps
-        self.play(self.scores.animate.set_opacity(0.4), Create(rule))
-        self.play(FadeIn(total), FadeIn(label), run_time=1.0)
-        self.play(FadeIn(over), FadeIn(mean), run_time=1.0)
-        self.mean, self.mean_label, self.total = mean, label, total
-        self.wait(2.5)
+        total.move_to(np.array([X_SCORE, y_rule - 0.38, 0]))
+        self.play(Create(rule), run_time=0.5)
+        # each score flashes (in ink, staying) as it is added, then the sum is written
+        for cell in self.scores:
+            self.play(Indicate(cell, color=t.good, scale_factor=1.15), run_time=0.4)
+        self.play(FadeIn(total), run_time=0.6)
+        parts = (r"\text{mean} =", f"{self.shown_sum:.3f}", rf"/\,{K} =",
+                 score_text(self.cv.mean))
+        self._log_words("tex", " ".join(parts))  # one maths string, its words captioned
+        line = MathTex(*parts, font_size=42, color=t.good)
+        # under the table, where the key was: larger than the scores it sums
+        self.play(FadeOut(self.key), run_time=0.5)
+        line.move_to(np.array([X_LABEL, -3.0, 0]), aligned_edge=LEFT)
+        self.play(Write(line), run_time=1.2)
+        self.play(Indicate(line[3], color=t.good, scale_factor=1.2), run_time=0.8)
+        self.mean, self.mean_line, self.total = line[3], line, total
+        self.wait(1.2)
 
     SECTIONS = sections(section_folds, section_rounds, section_mean)
 

@@ -21,6 +21,7 @@ from manim import (
     Create,
     Dot,
     FadeIn,
+    FadeOut,
     Indicate,
     ValueTracker,
     VGroup,
@@ -58,7 +59,9 @@ ESCAPE_TIME = 7.0
 LEGEND_TEX = 30
 EQUATION_TEX = 36
 #: Seconds a sentence stays on screen, fully shown, before anything else changes.
-READ_HOLD = 3.0
+READ_HOLD = 1.8
+#: The title of the momentum act: the first one's claim with its exception.
+MOMENTUM_TITLE = "Where a ball starts decides where it stops, unless momentum carries it on"
 
 
 def ball_point(traj, s: float) -> np.ndarray:
@@ -131,7 +134,8 @@ class LocalMinima(ThemedScene):
                       tick_size=TICK_SIZE)
         ax.shift(PLOT_AT - ax.c2p(0, (F_RANGE[0] + F_RANGE[1]) / 2))
         # The curve in the muted ink, so that the descent's dots on it stand apart in both themes.
-        curve = VMobject(stroke_color=t.muted, stroke_width=4)
+        # thinner than the balls' dots, so the descent colour never reads as the curve's
+        curve = VMobject(stroke_color=t.muted, stroke_width=2.5)
         curve.set_points_as_corners([ax.c2p(w, f) for w, f in
                                      zip(W_SAMPLES, self.surface(W_SAMPLES))])
         self.ax, self.curve, self.title = ax, curve, title
@@ -158,7 +162,11 @@ class LocalMinima(ThemedScene):
         keys = VGroup(key, mkey).arrange(DOWN, buff=0.25, aligned_edge=LEFT)
         keys.next_to(ax.c2p(EXP.surface.window[0][1], F_RANGE[1]), DOWN + LEFT, buff=0.3)
         self.mkey = mkey
-        step_read, _ = live_readout("t", lambda: step_of(self.step, EXP.steps), 0, 30)
+        # one step counter throughout: plain descent's steps, then (reset in place) momentum's
+        self.momentum_on = False
+        step_read, _ = live_readout("t", lambda: (
+            step_of(self.mstep, EXP.momentum_steps) if self.momentum_on
+            else step_of(self.step, EXP.steps)), 0, 30)
         step_read.next_to(keys, LEFT, buff=2.0).match_y(key)
         self.key, self.step_read = key, step_read
         self.play(FadeIn(self.rings), *(FadeIn(b) for b in self.balls.values()), FadeIn(key),
@@ -193,24 +201,34 @@ class LocalMinima(ThemedScene):
         stall_note = VGroup(self.text("plain descent", 24), self.text("stalls here", 24))
         stall_note.arrange(DOWN, buff=0.08).next_to(keep, DOWN, buff=0.95)
         stall_note.shift(0.35 * RIGHT)
-        # the plain counter leaves with the dimming, before the momentum counter comes in at
-        # its place: never one number over the other
+        # one change at a time: the sentence leaves; the other balls, their trails and the
+        # depths of their minima dim to ghosts; then the stalled ball is pointed out
+        self.play(FadeOut(self.note), run_time=0.6)
+        keep_w = self.plain[stalled].final[0]
+        own = int(np.argmin(np.abs(self.minima - keep_w)))
+        dim = [lab for k, lab in enumerate(self.min_labels) if k != own]
         self.play(*(m.animate.set_opacity(0.25) for m in others + others_marks),
                   *(r.animate.set_stroke(opacity=0.25) for r in rings),
-                  self.note.animate.set_opacity(0), self.step_read.animate.set_opacity(0),
-                  run_time=1.0)
-        self.remove(*others_marks, self.note, self.step_read)
-        self.play(FadeIn(stall_note), Indicate(keep, color=t.opt("SGD"), scale_factor=1.4),
-                  run_time=1.4)
+                  *(lab.animate.set_opacity(0.35) for lab in dim), run_time=1.0)
+        self.remove(*others_marks)
+        self.play(Indicate(keep, color=t.opt("SGD"), scale_factor=1.4), run_time=1.0)
+        self.play(FadeIn(stall_note), run_time=0.8)
         marks = StepMarks(ax, self.rolling, self.mstep, c)
         ball = self.ball(self.rolling, self.mstep, c)
         key = self.mkey
         eq = self.tex(equations.tex_in("momentum", "w"), EQUATION_TEX, t.text)
-        eq.next_to(self.title, DOWN, buff=0.25)
+        title = self.text(MOMENTUM_TITLE, 28).move_to(self.title)
+        eq.next_to(title, DOWN, buff=0.25)
         self.momentum_eq = eq
-        mread, _ = live_readout("t", lambda: step_of(self.mstep, EXP.momentum_steps), 0, 30, c)
-        mread.move_to(self.step_read, aligned_edge=LEFT)
-        self.play(FadeIn(key), FadeIn(ball), FadeIn(eq), FadeIn(mread))
+        # the title turns to the exception; then the legend, the formula, the ball and the
+        # counter reset in place, one at a time
+        self.play(FadeOut(self.title), run_time=0.5)
+        self.play(FadeIn(title), run_time=0.7)
+        self.title = title
+        self.play(FadeIn(key), run_time=0.6)
+        self.play(FadeIn(eq), run_time=0.8)
+        self.momentum_on = True
+        self.play(FadeIn(ball), run_time=0.8)
         self.add(marks)
         first, last = local_minima.escape(self.rolling, EXP)
         self.escape_steps = (first - 2, last + 6)
@@ -227,7 +245,11 @@ class LocalMinima(ThemedScene):
         roll_note = VGroup(self.text("momentum rolls on", 24, c),
                            self.text("to the deepest minimum", 24, c)).arrange(DOWN, buff=0.08)
         roll_note.move_to(ax.c2p(end - 0.45, self.rolling.losses[-1] + 2.7))
-        self.play(FadeIn(roll_note, shift=0.2 * DOWN), Indicate(ball, color=c, scale_factor=1.4))
+        # the deepest minimum's depth now in the momentum colour; the pulse, then the sentence
+        deep = int(np.argmin(self.depths))
+        self.play(Indicate(ball, color=c, scale_factor=1.4),
+                  self.min_labels[deep].animate.set_color(c).set_opacity(1), run_time=1.0)
+        self.play(FadeIn(roll_note, shift=0.2 * DOWN), run_time=0.8)
         self.wait(1.4)
         self.momentum_ball, self.momentum_marks = ball, marks
         self.stall_note, self.roll_note = stall_note, roll_note

@@ -9,7 +9,9 @@ says) and the tracker runs at a steady pace in u, so the steep first
 iterations take as long as the later decades. While the cost falls the data panel shows the
 network's decision regions at gdcore's snapshot iterations (LOSS_CURVE.nets_at), each fading into
 the next as the run goes from one snapshot to the next; at the end the start and final cost are
-labelled.
+labelled one at a time. The data panel's title says it shows the decision regions; the curve,
+its dot and the J readout take plain descent's colour (theme.opt), never class 1's accent; J is
+given with the per-example cost C_i it averages.
 Render alone with: manim -ql scenes/loss_curve.py LossCurve
 """
 
@@ -51,6 +53,8 @@ from gdviz.theme import AXIS_LABELS
 
 #: The training run of the still (gdcore.networks.LOSS_CURVE).
 EX = LOSS_CURVE
+#: The optimizer whose colour the run takes: full-batch gradient descent is plain descent.
+OPTIMIZER = "SGD"
 #: The loss axis: 0 … Y_TOP (the first loss is about 0.255), ticked every Y_STEP.
 Y_TOP, Y_STEP = 0.3, 0.05
 #: Seconds per decade of iterations (the tracker runs at a steady pace in log10(t + 1)).
@@ -94,8 +98,10 @@ class LossCurve(ThemedScene):
         yl = self.mixed(AXIS_LABELS["cost"], 24)
         yl.next_to(ax.y_axis.get_top(), RIGHT, buff=0.2).shift(0.1 * UP)
         ax.add(xl, yl)
-        curve = plot.curve(self.losses, t.accent, stroke_width=4.5)
-        dot = plot.dot(curve, t.accent, radius=0.09).set_stroke(t.background, width=1.5)
+        # the run in plain gradient descent's colour: never class 1's accent
+        c = t.opt(OPTIMIZER)
+        curve = plot.curve(self.losses, c, stroke_width=4.5)
+        dot = plot.dot(curve, c, radius=0.09).set_stroke(t.background, width=1.5)
         return plot, curve, dot
 
     def build_data(self):
@@ -164,19 +170,25 @@ class LossCurve(ThemedScene):
         sub.next_to(title, DOWN, buff=0.15)
         plot, curve, dot = self.plot = self.build_plot()
         box, dots, img, key = self.data = self.build_data()
-        data_title = self.text("the data: two moons", 26).next_to(box, UP, buff=0.25)
+        # what the panel shows, in two lines as wide as the panel
+        data_title = VGroup(self.text("the two moons and", 24),
+                            self.text("the network's decision regions", 24)).arrange(
+            DOWN, buff=0.06)
+        data_title.next_to(box, UP, buff=0.2)
         rate = self.tex(rf"\alpha = {EX.lr:g}", 30)
         it_read, it_num = live_readout("t", lambda: self.k(), 0, 30)
         l_read, _ = live_readout("J", lambda: float(self.losses[self.k()]), J_PLACES, 30,
-                                 t.accent)
+                                 t.opt(OPTIMIZER))
         rate.move_to(np.array([0, 2.3, 0])).align_to(plot.ax, LEFT).shift(0.3 * RIGHT)
         # fixed places (the numbers grow to the right) on the baseline of the rate
         it_read.next_to(rate, RIGHT, buff=0.8).align_to(rate, DOWN)
         l_read.next_to(it_read, RIGHT).set_x(it_read.get_left()[0] + 2.2, direction=LEFT)
         l_read.align_to(rate, DOWN)
         reads = VGroup(rate, it_read, l_read)
-        eq = self.tex(equations.tex("half-mse-loss"), 30)
-        eq.move_to(plot.ax.c2p(0.62 * float(t_to_u(EX.steps)), 0.74 * Y_TOP))
+        # J and the per-example cost C_i it averages, defined on screen
+        eq = VGroup(self.tex(equations.tex("half-mse-loss"), 30),
+                    self.tex(equations.tex("per-example-cost"), 28)).arrange(DOWN, buff=0.15)
+        eq.move_to(plot.ax.c2p(0.62 * float(t_to_u(EX.steps)), 0.72 * Y_TOP))
         self.eq = eq
 
         self.play(Write(title), FadeIn(sub))
@@ -218,7 +230,7 @@ class LossCurve(ThemedScene):
         last = EX.steps
         l0, l1 = float(self.losses[0]), float(self.losses[-1])
         p0, p1 = plot.c2p(0, l0), plot.c2p(last, l1)
-        start = VGroup(Dot(p0, radius=0.09, color=t.accent),
+        start = VGroup(Dot(p0, radius=0.09, color=t.opt(OPTIMIZER)),
                        self.text(f"start: {l0:.{J_PLACES}f}", 24).next_to(p0, RIGHT,
                                                                         buff=0.25))
         level = DashedLine(plot.c2p(0, l1), p1, color=t.muted, stroke_width=2, dash_length=0.08)
@@ -234,8 +246,11 @@ class LossCurve(ThemedScene):
         acc.next_to(key, DOWN, buff=0.2)
         # the early note and its point give their place to the final label
         self.play(FadeOut(self.early_note), run_time=0.5)
-        self.play(FadeIn(start), Create(level), FadeIn(end))
-        self.play(FadeIn(acc))
+        # one at a time: the start, the final level, its label, then the accuracy
+        self.play(FadeIn(start), run_time=0.7)
+        self.play(Create(level), run_time=0.7)
+        self.play(FadeIn(end), run_time=0.7)
+        self.play(FadeIn(acc), run_time=0.7)
         self.wait(1.4)
 
     SECTIONS = sections(section_setup, section_training, section_levelled)

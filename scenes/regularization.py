@@ -5,14 +5,16 @@ of J_λ, clipped to the panel, and one decade of λ behind it the previous fit a
 under the fit, 3:1 against the page). Right: the ten coefficients w_0 … w_9 as bars of height
 log10 |w_k| (filled when positive, hollow when negative; w_0, the unpenalised intercept, in the
 muted colour). Small keys name the curve, its ghost and the dashed sine, and the three kinds of
-bar. Above: λ, the training and the test cost J (half the mean squared error, on the 10 samples
-and on the 100 test samples), the costs to three significant figures with their zeros kept, a
-power of ten under 0.01. One ValueTracker holds u = log10 λ; every curve, bar and number of a
+bar. Above: λ (two figures, 1.0 × 10⁻⁴), the training and the test cost J (half the mean
+squared error, on the 10 samples and on the 100 new test samples its label names), the costs
+to three significant figures with their zeros kept, a power of ten under 1 (3.66 × 10⁻²).
+One ValueTracker holds u = log10 λ; every curve, bar and number of a
 frame is gdcore's ridge fit at that frame's λ (procedure.REGULARIZATION.path_at), so the
 readouts move with the picture. The panels are built in beats: axes (tick numbers faded in
 whole), samples and sine, the bars' key, then the fit. The sweep starts at λ = 0 (the
 interpolating fit, ‖w‖ ≈ 2.3 × 10⁶), steps to 10⁻¹⁶ (as wild), calms through
-10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least test cost (its readout boxed in its own colour), and
+10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least test cost among those it passes through (gdcore's
+sweep_best: 4.5 × 10⁻⁵, between the grid's decades; its readout boxed in its own colour), and
 ends at λ = 1. A note that names a λ is shown only while λ is that value: it leaves before λ
 moves on. The panels leave the two-line note 0.4 clear of the frame's bottom edge.
 Render alone with: manim -ql scenes/regularization.py Regularization
@@ -56,15 +58,25 @@ LAMS = EX.lams
 _, _RP = EX.run()
 #: The sweep of u = log10 λ: from the smallest positive λ of the grid to the largest.
 U_FROM, U_TO = float(np.log10(LAMS[LAMS > 0].min())), float(np.log10(LAMS.max()))
-#: Where the sweep pauses: the λ of least test cost on the grid.
-U_BEST = float(np.log10(LAMS[EX.best_row(_RP)]))
+#: Where the sweep pauses: the λ of least test cost over the λ the sweep passes through
+#: (gdcore's sweep_best, between the decades of the grid).
+LAM_BEST, TEST_BEST = EX.sweep_best()
+U_BEST = float(np.log10(LAM_BEST))
 #: The ghost trails the current fit by this many decades of λ. It is drawn in the muted colour
 #: at GHOST_OPACITY, under the fit: at least 3:1 against either theme's page (tested), where
 #: the accent faded to a quarter turned brown-grey on the dark page.
 GHOST_LAG, GHOST_OPACITY, GHOST_WIDTH = 1.0, 0.8, 2.5
-#: The costs' readouts: three significant figures with their zeros kept, powers of ten under
-#: COST_LOW (0.0127, then 5.90 × 10⁻³).
-COST_SIG, COST_LOW = 3, 0.01
+#: The dashed sin 2πx in ink, thinner than the ghost: on the dark page the muted ghost and a
+#: muted sine read as one grey.
+SINE_WIDTH = 1.8
+#: The gap between the rows of the fit's key (about 10 px at 480p: rows of about 20 px).
+KEY_GAP = 0.16
+#: The costs' readouts: three significant figures with their zeros kept, a power of ten
+#: under COST_LOW (1.27 × 10⁻², 5.90 × 10⁻³: one form for every cost under 1).
+COST_SIG, COST_LOW = 3, 1.0
+#: λ's readout: two significant figures, a power of ten with its mantissa under LAM_LOW
+#: (1.0 × 10⁻⁴, 4.5 × 10⁻⁵), plain from there (0.10, 1.0).
+LAM_SIG, LAM_LOW = 2, 0.1
 #: Seconds per decade of λ while sweeping (the calming, 10⁻¹⁶ … 10⁻¹⁰, at half that speed).
 SEC_PER_DECADE, SLOW_TO = 0.45, -10.0
 #: Bar heights: log10 |w_k| from BAR_EXP[0] (the floor) to BAR_EXP[1].
@@ -86,6 +98,26 @@ def clipped_segments(xs, ys, lo: float, hi: float) -> list[np.ndarray]:
     """The pieces of the polyline (xs, ys) inside lo ≤ y ≤ hi (races.clip_polyline on a band),
     each ending on the band's edge where the polyline leaves it."""
     return races.clip_polyline(np.column_stack([xs, ys]), ((-np.inf, np.inf), (lo, hi)))
+
+
+def lam_parts(lam: float) -> tuple[str, int | None]:
+    """λ to LAM_SIG figures: (mantissa, exponent), the exponent None when λ is written plain."""
+    if lam == 0:
+        return "0", None
+    if lam >= LAM_LOW:
+        return numbers.significant(lam, LAM_SIG, "text"), None
+    mant, exp = f"{lam:.{LAM_SIG - 1}e}".split("e")
+    return mant, int(exp)
+
+
+def lam_text(lam: float, medium: str = "pango") -> str:
+    """λ for people, one form throughout: 1.0 × 10⁻⁴ (pango markup or LaTeX)."""
+    mant, exp = lam_parts(lam)
+    if exp is None:
+        return mant
+    if medium == "latex":
+        return rf"{mant} \times 10^{{{exp}}}"
+    return f"{mant} × 10<sup>{str(exp).replace('-', numbers.MINUS)}</sup>"
 
 
 def bar_height(w: float) -> float:
@@ -133,7 +165,7 @@ class Regularization(ThemedScene):
         ax = map_axes(t, [0, 1, 0.5], [Y_RANGE[0], Y_RANGE[1], 2.5], 5.1, PANEL_H, "x", "y",
                       places=1)
         ax.move_to(np.array([-3.3, PANEL_Y, 0]))
-        sine = VMobject(stroke_color=t.muted, stroke_width=2.5)
+        sine = VMobject(stroke_color=t.text, stroke_width=SINE_WIDTH)
         sine.set_points_as_corners(scene_points(ax, XS, data.sine(XS)))
         sine = DashedVMobject(sine, num_dashes=40, dashed_ratio=0.55)
         dots = data_dots(t, ax, self.d.x, self.d.y, radius=0.08).set_z_index(3)
@@ -187,11 +219,11 @@ class Regularization(ThemedScene):
 
     @staticmethod
     def value_markup(v: float, cost: bool) -> str:
-        """The Pango markup of a live value: λ in its shortest form to two figures (a setting);
+        """The Pango markup of a live value: λ to two figures, its mantissa kept (lam_text);
         a cost to COST_SIG figures with its zeros kept, a power of ten under COST_LOW."""
         if cost:
             return numbers.significant(v, COST_SIG, "pango", low=COST_LOW, power_zeros=True)
-        return numbers.pango(v, sig=2, floor=0.0)
+        return lam_text(v)
 
     def number(self, v: float, cost: bool, color) -> VMobject:
         """A live value for people (gdviz.numbers) with its relation: Pango markup "= value", or
@@ -245,16 +277,17 @@ class Regularization(ThemedScene):
             item(stroke(stroke_color=t.muted, stroke_width=GHOST_WIDTH,
                         stroke_opacity=GHOST_OPACITY),
                  r"$\lambda$", "a decade smaller"),
-            item(DashedVMobject(stroke(stroke_color=t.muted, stroke_width=2.5), num_dashes=3),
+            item(DashedVMobject(stroke(stroke_color=t.text, stroke_width=SINE_WIDTH),
+                                num_dashes=3),
                  r"$\sin 2\pi x$"),
-        ).arrange(DOWN, buff=0.06, aligned_edge=LEFT)
+        ).arrange(DOWN, buff=KEY_GAP, aligned_edge=LEFT)
         bar_key = VGroup(
             item(box(t.accent, 0.9), "$w_k > 0$"), item(box(t.accent, 0.0), "$w_k < 0$"),
             item(box(t.muted, 0.9), "$w_0$", "not penalised"),
         ).arrange(RIGHT, buff=0.35)
         # the fit's: a column in the panel's top right corner, beside λ; the bars': a row
         # right over their panel, under the costs
-        fit_key.align_to(self.ax_fit, RIGHT).set_y(self.key_y)
+        fit_key.align_to(self.ax_fit, RIGHT).shift(0.9 * LEFT).set_y(self.key_y)
         bar_key.move_to(self.ax_bar).set_y(self.ax_bar.get_top()[1] + 0.3)
         return VGroup(fit_key, bar_key)
 
@@ -281,33 +314,42 @@ class Regularization(ThemedScene):
         ax_b = self.build_bar_panel()
         y_read = ax_f.get_top()[1] + 0.45
         self.key_y = y_read + 0.3
-        self.lam_slot = np.array([ax_f.get_left()[0] + 0.5, y_read, 0])
-        self.train_slot = np.array([ax_b.get_left()[0] - 0.3, y_read + 0.75, 0])
-        self.test_slot = np.array([ax_b.get_left()[0] - 0.3, y_read + 0.2, 0])
+        self.lam_slot = np.array([ax_f.get_left()[0] - 0.2, y_read, 0])
+        # left of the bars' panel, clear of the fit's key: room for the test set's size
+        self.train_slot = np.array([ax_b.get_left()[0] - 0.9, y_read + 0.6, 0])
+        self.test_slot = np.array([ax_b.get_left()[0] - 0.9, y_read + 0.12, 0])
         self.curve = always_redraw(lambda: self.fit_curve(self.lam()))
         self.ghost = always_redraw(lambda: self.fit_curve(self.ghost_lam(), GHOST_OPACITY,
                                                           GHOST_WIDTH, self.theme.muted))
         self.bar_group = always_redraw(self.bars)
         t = self.theme
         self.labels = VGroup(*(self.mixed(s, 26, c) for s, c in (
-            (r"$\lambda$", t.text), ("training cost $J$", t.data), ("test cost $J$", t.test))))
+            (r"$\lambda$", t.text), ("training cost $J$", t.data),
+            (f"test cost $J$ ({self.d.x_test.size} new samples)", t.test))))
         for lab, slot in zip(self.labels, (self.lam_slot, self.train_slot, self.test_slot)):
             lab.move_to(slot, aligned_edge=LEFT)
-        self.read = always_redraw(self.readouts)
+        # one live readout per label (gdcore's fit at the frame's λ), so they come in one by one
+        self.read = VGroup(*(always_redraw(lambda i=i: self.readouts()[i]) for i in range(3)))
         self.play(Write(title), FadeIn(eq))
         self.key = self.keys()
         # the panels in three beats: the axes (tick numbers faded in whole), the samples and
         # the sine with their key, then the bars' key
         play_axes_in(self, (ax_f, ax_b), run_time=1.0)
-        self.play(FadeIn(sine), FadeIn(dots), FadeIn(self.key[0]), run_time=0.8)
+        # the ghost's key row comes with the ghost (section_sweep)
+        self.play(FadeIn(sine), FadeIn(dots), FadeIn(self.key[0][0]), FadeIn(self.key[0][2]),
+                  run_time=0.8)
         self.play(FadeIn(self.key[1]), run_time=0.6)
         note = self.status("no penalty: the curve threads all ten samples",
                            "and swings far off the plot; the weights reach millions")
-        self.play(Create(self.curve), FadeIn(self.bar_group), FadeIn(self.labels),
-                  FadeIn(self.read),
-                  FadeIn(note), run_time=1.6)
+        # one at a time: λ, the fit, its bars, the two costs, then the note
+        self.play(FadeIn(self.labels[0]), FadeIn(self.read[0]), run_time=0.5)
+        self.play(Create(self.curve), run_time=1.2)
+        self.play(FadeIn(self.bar_group), run_time=0.6)
+        for i in (1, 2):
+            self.play(FadeIn(self.labels[i]), FadeIn(self.read[i]), run_time=0.5)
+        self.play(FadeIn(note), run_time=0.6)
         self.note, self.note_lam = note, 0.0
-        self.wait(1.8)
+        self.wait(1.6)
 
     def section_sweep(self):
         # λ = 0 → 10⁻¹⁶: the same wild fit (its ghost stays, under the fit); the note naming
@@ -316,7 +358,9 @@ class Regularization(ThemedScene):
         self.add(self.ghost)
         self.bring_to_front(self.curve)
         self.zero = False
-        self.swap_note((r"a tiny penalty, $\lambda = 10^{-16}$:", "still as wild"),
+        self.play(FadeIn(self.key[0][1]), run_time=0.5)
+        self.swap_note((rf"a tiny penalty, $\lambda = {lam_text(10.0**U_FROM, 'latex')}$:",
+                        "still as wild"),
                        lam=10.0**U_FROM)
         self.wait(1.0)
         self.drop_note()
@@ -337,7 +381,8 @@ class Regularization(ThemedScene):
         box = SurroundingRectangle(VGroup(self.labels[2], self.read[2]), color=t.test,
                                    buff=0.08, stroke_width=3)
         self.best_box = box
-        self.swap_note((rf"least test cost at $\lambda = {numbers.latex(10.0 ** U_BEST)}$:",
+        best = lam_text(LAM_BEST, "latex")
+        self.swap_note((rf"least test cost of the sweep at $\lambda = {best}$:",
                         "smooth enough to follow the sine, not the noise"), Create(box),
                        lam=10.0**U_BEST)
         self.wait(1.8)
@@ -352,7 +397,7 @@ class Regularization(ThemedScene):
         self.swap_note(("a strong penalty flattens the fit: both costs grow",
                         rf"$\lVert w \rVert = \lVert (w_1, \ldots, w_9) \rVert$ fell "
                         rf"from ${norm0}$ to ${norm1}$"))
-        self.wait(2.0)
+        self.wait(1.6)
 
     SECTIONS = sections(section_overfit, section_sweep, section_best, section_calm)
 

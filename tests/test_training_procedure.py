@@ -372,3 +372,19 @@ def test_passes_for_the_mnist_network():
     assert passes_for() == passes_for([784, 15, 10]) == (23870, 2)
     with pytest.raises(ValueError, match="sizes"):
         passes_for([3])
+
+
+def test_regularization_sweep_best_is_the_least_test_cost_between_the_decades():
+    from gdcore import training_procedure as tp
+    ex = tp.REGULARIZATION
+    lams = ex.sweep_lams()
+    # from the least positive λ of the grid to the largest, sweep_per_decade values a decade
+    assert lams[0] == min(v for v in ex.lams if v > 0) and np.isclose(lams[-1], ex.lams.max())
+    np.testing.assert_allclose(np.diff(np.log10(lams)), 1 / ex.sweep_per_decade)
+    d = tp.overfit_data()
+    test = tp.regularization_path(d.x, d.y, ex.degree, lams, d.x_test, d.y_test).test
+    lam, j = ex.sweep_best()
+    assert lam == lams[np.argmin(test)] and j == test.min()
+    # between the decades: below the least test cost of the grid (0.0396 at 10⁻⁴)
+    _, rp = ex.run()
+    assert j < rp.test.min() and 4e-5 < lam < 5e-5

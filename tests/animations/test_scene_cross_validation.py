@@ -63,20 +63,35 @@ def test_the_mean_is_the_printed_scores_summed_over_five():
     _, _, cv = _gdcore_cv()
     printed = [float(f"{s:.3f}") for s in cv.fold_scores]
     assert scene.total.tex_string == f"{sum(printed):.3f}" == "0.225"
+    # the sum sits under the score column
+    assert abs(scene.total.get_center()[0] - scene.scores.get_center()[0]) < 0.05
+    assert scene.total.get_top()[1] < scene.scores.get_bottom()[1]
+    # the mean is that very sum over 5, in one line: "mean = 0.225 / 5 = 0.045"
+    assert [m.tex_string for m in scene.mean_line] == [
+        r"\text{mean} =", "0.225", r"/\,5 =", f"{cv.mean:.3f}"]
     # the sum shown, over 5, rounds to the mean shown (and to gdcore's mean)
     assert f"{sum(printed) / 5:.3f}" == scene.mean.tex_string == f"{cv.mean:.3f}"
+    assert scene.mean.height > scene.total.height  # larger than the sum it comes from
     # the table and its plot stay clear of the frame's edges (0.4 units: 24 px at 480p)
-    for m in (scene.ax, *scene.rows, scene.mean_label, scene.mean):
+    for m in (scene.ax, *scene.rows, scene.mean_line):
         assert m.get_left()[0] >= -7.111 + 0.4 and m.get_right()[0] <= 7.111 - 0.4
 
 
-def test_fold_five_keeps_its_score_while_its_fit_is_shown():
-    # at the end the plot shows fold 5's fit and gaps: its score stays over it, in full
+def test_held_out_is_one_colour_and_fold_five_leaves_like_the_others():
     scene = rendered(CrossValidation)
     _, _, cv = _gdcore_cv()
-    assert scene.read in scene.mobjects and scene.curve in scene.mobjects
-    assert min(m.get_fill_opacity() for m in scene.read.family_members_with_points()) == 1
+    accent = ManimColor(scene.theme.accent).to_hex()
+    # the last round's readout and gaps were drawn in the held-out colour, then left
+    assert scene.read.get_color().to_hex() == accent
+    assert all(g.get_color().to_hex() == accent for g in scene.gap_lines)
+    assert scene.read not in scene.mobjects and scene.gap_lines not in scene.mobjects
     assert scene.read.tex_string.endswith(f"J = {cv.fold_scores[-1]:.3f}")
     assert "fold 5" in scene.read.tex_string
+    # the fit stays; the scores stay in ink, in full
+    assert scene.curve in scene.mobjects
+    text = ManimColor(scene.theme.text).to_hex()
+    for cell in scene.scores:
+        assert cell.get_color().to_hex() == text
+        assert min(m.get_fill_opacity() for m in cell.family_members_with_points()) == 1
     # the plot is held as one object (its frame and tick numbers built, then gathered)
     assert scene.ax in scene.mobjects

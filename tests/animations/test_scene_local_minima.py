@@ -70,13 +70,20 @@ def test_counters_never_overlap_and_words_are_held_and_plain():
     from manim import ManimColor
 
     from gdrender.captions import spoken
-    from scenes.local_minima import EQUATION_TEX, LEGEND_TEX, READ_HOLD
+    from scenes.local_minima import EQUATION_TEX, LEGEND_TEX, MOMENTUM_TITLE, READ_HOLD
 
     scene = rendered(LocalMinima)
-    # the plain counter gone before the momentum counter comes in at its place
-    assert scene.step_read not in scene.mobjects
+    # one counter, kept in place: at the end it counts momentum's steps
+    assert scene.step_read in scene.mobjects and scene.momentum_on
+    assert scene.step_read.get_center()[0] < scene.mkey.get_left()[0]
+    # a sentence is held long enough to read, never a dead stretch (checked at 2 s)
+    assert 1.5 <= READ_HOLD <= 1.8
+    # the momentum act's title names the exception; the deepest depth in momentum's colour
+    assert scene.title.text.replace(" ", "") == MOMENTUM_TITLE.replace(" ", "")
+    deep = int(np.argmin(scene.depths))
+    assert scene.min_labels[deep].get_color() == ManimColor(scene.theme.opt("Momentum"))
     # the momentum equation (the key idea) at least the legend's size, in the text colour
-    assert EQUATION_TEX >= LEGEND_TEX and READ_HOLD >= 3.0
+    assert EQUATION_TEX >= LEGEND_TEX
     assert scene.momentum_eq.font_size == pytest.approx(EQUATION_TEX)
     assert scene.momentum_eq.get_color() == ManimColor(scene.theme.text)
     assert scene.momentum_eq.height >= scene.mkey[2].height

@@ -76,9 +76,17 @@ def test_unpenalised_fit_is_clipped_and_its_readouts_are_gdcores():
 
 def test_pause_at_the_least_test_error_with_the_previous_fit_as_ghost():
     scene = rendered(Regularization, upto="best")
+    best = scene.lam()
+    # the boxed λ is the argmin of gdcore's test cost over every λ the sweep shows, finer
+    # than the grid's decades: below the test cost of each decade of the grid
+    lams = EX.sweep_lams()
+    test = procedure.regularization_path(scene.d.x, scene.d.y, DEGREE, lams, scene.d.x_test,
+                                         scene.d.y_test).test
+    assert best == pytest.approx(lams[np.argmin(test)], rel=1e-9)
+    assert lams[0] == pytest.approx(LAMS[1]) and lams[-1] == pytest.approx(LAMS[-1])
     d, rp = EX.run()
-    best = LAMS[EX.best_row(rp)]
-    assert best == pytest.approx(1e-4)
+    assert EX.path_at(best).test[0] < rp.test.min()
+    assert scene.shown_text[0] == "4.5 × 10<sup>−5</sup>"
     _check_frame(scene, best)
     # the ghost is the fit one decade of λ earlier, faint
     assert scene.ghost_lam() == pytest.approx(best / 10, rel=1e-9)
@@ -155,9 +163,18 @@ def test_a_note_naming_lambda_is_shown_only_while_lambda_is_that_value():
 
 @pytest.mark.parametrize("v, want", [
     (2.64e-5, "2.64 × 10<sup>−5</sup>"), (0.00283, "2.83 × 10<sup>−3</sup>"),
-    (0.014, "0.0140"), (0.0396, "0.0396"), (7.42, "7.42"), (0.2, "0.200")])
+    (0.014, "1.40 × 10<sup>−2</sup>"), (0.0396, "3.96 × 10<sup>−2</sup>"), (7.42, "7.42"),
+    (0.2, "2.00 × 10<sup>−1</sup>")])
 def test_cost_readouts_keep_three_figures(v, want):
     assert Regularization.value_markup(v, cost=True) == want
+
+
+@pytest.mark.parametrize("v, want", [
+    (1e-4, "1.0 × 10<sup>−4</sup>"), (3e-5, "3.0 × 10<sup>−5</sup>"),
+    (1.1e-5, "1.1 × 10<sup>−5</sup>"), (1e-16, "1.0 × 10<sup>−16</sup>"), (1.0, "1.0"),
+    (0.0, "0")])
+def test_lambda_readouts_keep_two_figures_with_their_mantissa(v, want):
+    assert Regularization.value_markup(v, cost=False) == want
 
 
 def test_cost_readouts_are_gdcores_at_the_shown_lambda_in_three_figures():
