@@ -2,13 +2,16 @@
 
 The path is gdcore's DESCENT_3D.run() (as figures/descent_3d.py), from high on the wall: the
 ball visits gdcore's points on a log-spaced schedule of steps (dense early, sparse on the slow
-valley floor), a −∇J arrow riding with it, and every height drawn is gdcore's cost J(m, b).
+valley floor), a −∇J arrow at each step's start, and every height drawn is gdcore's cost J(m, b).
 One change at a time: the camera moves in on the ball, the ball falls down the wall in its first
 two steps (the moment the scene exists for, slow and large), the camera pulls back to the
 whole valley, and the ball slides along the valley floor while the camera turns.
 The marks are the house's (docs/STYLE.md), projected from 3-D: the start a hollow ring in the
-text colour, the ball the current position's filled dot, the minimum the star in `good`, drawn
-over the ball so that it is never hidden; a legend shows each mark beside its word.
+text colour, the ball the current position's filled dot, the minimum the star in `good`, larger
+than the ball and under it, so that its points show round the ball once it arrives; a legend
+shows each mark beside its word. The −∇J arrow stands at the start of each step before the
+ball takes it; the readouts change as the ball lands. The slide stops by step 60, where the
+ball lies at the minimum, and the scene cuts to the last step.
 The surface is gdviz.fast_surface's raster layer, inside a window between the legend and the
 readouts (its edge fading into the background); the ball and path hide where the surface covers
 them.
@@ -62,8 +65,16 @@ THETA_FROM, THETA_TO = -75.0, -20.0
 #: exists for, slow and large); then the slide along the valley floor (SLIDE_SECONDS, the steps
 #: crowding as they shrink), the camera pulled back and turning.
 FALL_STEPS = 2
-FALL_SECONDS = 2.4
-SLIDE_SECONDS = 7.0
+FALL_SECONDS = (2.4, 1.6)  # each step of the fall; the second, shorter, slower than the slide
+SLIDE_SECONDS = 4.0
+#: The slide stops at the first scheduled step from CUT_STEP on (by then the ball lies at the
+#: minimum and only the readout's last digits move); the scene then cuts to the last step.
+CUT_STEP = 60
+#: The readouts and the −∇J arrow take a scheduled step as reached once the ball is within
+#: ARRIVE (a share of the step) of it: they change as the ball lands, not a frame after it.
+ARRIVE = 0.03
+#: J's readout: this many significant figures at every step (numbers.sig_places).
+J_SIG = 3
 #: The valley floor: the scheduled steps from the first with J under WALL_J.
 WALL_J = 0.05
 #: The camera's move in (DOLLY_SECONDS): the fall (its path, the −∇J arrow at the start, the
@@ -217,9 +228,14 @@ class Descent3d(ThemedScene):
 
     # -- the path in data coordinates (gdcore's numbers) ------------------------------
 
+    def reached(self, s: float) -> int:
+        """The schedule's index of the last point the ball has reached (landed on, within
+        ARRIVE) at tracker value s."""
+        return int(np.floor(min(max(s, 0.0), len(self.shown) - 1) + ARRIVE))
+
     def step_at(self, s: float) -> int:
         """gdcore's step index of the last scheduled point reached at tracker value s."""
-        return int(self.shown[int(np.floor(min(max(s, 0.0), len(self.shown) - 1) + 1e-9))])
+        return int(self.shown[self.reached(s)])
 
     def ball_point(self, s: float) -> np.ndarray:
         """(m, b, J) of the ball: gdcore's point at a scheduled step, or on the way between two
@@ -347,9 +363,12 @@ class Descent3d(ThemedScene):
         arrow = VMobject(stroke_color=t.text, stroke_width=5)
         head = VMobject(stroke_width=0, fill_color=t.text, fill_opacity=1.0)
         label = self.tex(r"-\nabla J", 28, t.text)
+        # a halo of the page's colour: the surface's mesh never runs through the label
+        label.set_stroke(t.background, width=6, background=True)
 
         def draw(group):
-            pts = self.descent_arrow_points(self.s.get_value())
+            # the arrow at the step's start (the point last reached), shown before the step
+            pts = self.descent_arrow_points(float(self.reached(self.s.get_value())))
             scr = self.view.project(pts)[0]
             arrow.set_points_as_corners(scr[:-1])
             tip, back = scr[-1], scr[-2]
@@ -396,7 +415,7 @@ class Descent3d(ThemedScene):
         self.ball = self.build_marker(self.ball_dot(),
                                       lambda: self.ball_point(self.s.get_value()))
         best = self.best_point()
-        # the minimum's star after the ball: drawn over it, never hidden when the ball arrives
+        # the minimum's star under the ball: once the ball arrives, its points show round it
         self.min_star = self.build_marker(self.star(), lambda: best, on_top=True)
         self.info = self.legend().to_corner(UP + LEFT, buff=0.42).shift(0.75 * DOWN)
         self.play(FadeIn(self.info), FadeIn(self.start_ring), FadeIn(self.ball, scale=0.5),
@@ -412,13 +431,13 @@ class Descent3d(ThemedScene):
 
         # J to three significant digits (up to four decimals): 82.6 on the wall, 0.0090 at the
         # minimum, so the slow fall along the valley floor still shows in the readout
-        j_read, j_num = live_readout("J", j_now, places=numbers.sig_places(j_now()),
+        j_read, j_num = live_readout("J", j_now, places=numbers.sig_places(j_now(), J_SIG, 6),
                                      color=t.accent)
         j_num.clear_updaters()
 
         def follow(d):
             v = j_now()
-            d.num_decimal_places = numbers.sig_places(v)
+            d.num_decimal_places = numbers.sig_places(v, J_SIG, 6)
             d.set_value(v)
 
         j_num.add_updater(follow)
@@ -427,9 +446,9 @@ class Descent3d(ThemedScene):
         self.readouts.to_corner(UP + RIGHT, buff=0.42).shift(0.75 * DOWN + 0.75 * LEFT)
         self.arrow = self.build_descent_arrow()
         # the marks above the arrow and the path
-        self.bring_to_front(self.start_ring, self.ball, self.min_star)
+        self.bring_to_front(self.start_ring, self.min_star, self.ball)
         self.play(FadeIn(self.readouts), FadeIn(self.arrow))
-        self.bring_to_front(self.start_ring, self.ball, self.min_star)
+        self.bring_to_front(self.start_ring, self.min_star, self.ball)
 
     def move_camera(self, to: float, phi: float, axes_from: float, axes_to: float):
         """The dolly to `to` and the camera's phi to `phi` (one move), the axes fading from
@@ -451,17 +470,19 @@ class Descent3d(ThemedScene):
     def section_fall_down_the_wall(self):
         # down the wall one step at a time, each eased in and out so its landing can be seen
         for k in range(1, FALL_STEPS + 1):
-            self.play(self.s.animate.set_value(float(k)), run_time=FALL_SECONDS,
+            self.play(self.s.animate.set_value(float(k)), run_time=FALL_SECONDS[k - 1],
                       rate_func=smooth)
-            self.wait(0.4)
+            if k < FALL_STEPS:
+                self.wait(0.4)
 
     def section_pull_back_to_the_valley(self):
         self.move_camera(0.0, PHI0, 0.0, 1.0)
 
     def section_slide_along_the_floor(self):
-        last = len(self.shown) - 1
-        # along the floor, the camera turning: the scheduled steps crowd as they shrink
-        self.play(self.s.animate(rate_func=lambda a: a ** 1.3).set_value(last),
+        # along the floor, the camera turning: the scheduled steps crowd as they shrink, up to
+        # CUT_STEP (then the ball lies at the minimum)
+        cut = int(np.argmax(self.shown >= CUT_STEP))
+        self.play(self.s.animate(rate_func=lambda a: a ** 1.3).set_value(cut),
                   self.view.theta.animate(rate_func=linear).set_value(THETA_TO),
                   run_time=SLIDE_SECONDS)
 
@@ -471,6 +492,8 @@ class Descent3d(ThemedScene):
                       self.text("at the bottom of the valley", 26, t.muted))
         note.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
         note.next_to(self.readouts, DOWN, buff=0.4).to_edge(RIGHT, buff=0.5)
+        # a cut to the last step: the readouts jump to it as the note comes
+        self.s.set_value(len(self.shown) - 1)
         self.play(FadeIn(note, shift=0.2 * UP),
                   self.view.theta.animate.set_value(THETA_TO - 10), run_time=2.0,
                   rate_func=smooth)

@@ -52,8 +52,13 @@ from gdviz.manim_theme import ThemedScene, data_dots, error_bars, sections, them
 Y_RANGE = (0.5, 3.5)
 #: Seconds per stretch of the log-spaced schedule.
 STRETCH_SECONDS = 2.2
-#: Decimals of m, b and J (and m*, b*, J*) on screen: the still's (J_PLACES there).
+#: Decimals of m and b (and m*, b*) on screen.
 PLACES = 3
+#: Decimals of J and J* on screen: J* = 0.0090 keeps its two significant figures, as elsewhere
+#: in the chapter.
+J_PLACES = 4
+#: The step over which J*'s label stands on its dashed line (the curve is decades above there).
+JSTAR_AT = 10
 #: The first steps marked with a dot each on the map.
 FIRST_DOTS = 6
 
@@ -82,6 +87,19 @@ class GdRegression(ThemedScene):
     def mb(self) -> np.ndarray:
         """(m, b) shown now: the trail's tip (a gdcore point at whole steps)."""
         return self.trail.head()
+
+    def t_shown(self) -> int:
+        """The step the counter shows: the step being taken (the next whole step as soon as the
+        line and the point leave the last), so the counter moves with them."""
+        s = self.step.get_value()
+        return int(np.clip(np.ceil(s - 1e-9), 0, self.traj.steps))
+
+    def j_shown(self) -> float:
+        """J of the line drawn now: gdcore's loss at a whole step, gdcore's cost between two."""
+        s = self.step.get_value()
+        if abs(s - round(s)) < 1e-9:
+            return float(self.traj.losses[int(round(s))])
+        return float(regression.cost(*self.mb(), self.x, self.y))
 
     # -- panels --------------------------------------------------------------------------
 
@@ -166,7 +184,7 @@ class GdRegression(ThemedScene):
         limit = self.text(f"(stable below {nb.text(COST_DESCENT.max_stable_rate, places=3)})", 24,
                           t.muted)
         rate = VGroup(alpha, limit).arrange(RIGHT, buff=0.2)
-        it_group, it_num = live_readout("t", lambda: self.k(), 0, 32)
+        it_group, it_num = live_readout("t", lambda: self.t_shown(), 0, 32)
         note = self.text("iterations sped up, log-spaced", 24, t.muted)
         # room for the counter's widest value ("1,000"): it grows rightwards, towards the note
         wide, _ = live_readout("t", lambda: COST_DESCENT.steps, 0, 32)
@@ -179,18 +197,17 @@ class GdRegression(ThemedScene):
         ax_l, line, bars, dots = self.line_panel = self.build_line_panel()
         plot, curve, jdot, best = self.cost_panel = self.build_cost_panel()
 
-        # the readouts: gdcore's point at the step the counter shows, like J's
-        m_read, m_num = live_readout("m", lambda: float(self.traj.points[self.k(), 0]), PLACES,
-                                     30, t.accent)
-        b_read, b_num = live_readout("b", lambda: float(self.traj.points[self.k(), 1]), PLACES,
-                                     30, t.accent)
+        # the readouts: the line drawn now (gdcore's point and cost at every whole step), so
+        # they change with the line and the point, never a step behind
+        m_read, m_num = live_readout("m", lambda: float(self.mb()[0]), PLACES, 30, t.accent)
+        b_read, b_num = live_readout("b", lambda: float(self.mb()[1]), PLACES, 30, t.accent)
         mb = VGroup(m_read, b_read).arrange(RIGHT, buff=0.45)
         mb.next_to(ax_l, UP, buff=0.2).align_to(ax_l, LEFT)
         model = self.tex(r"f(x) = m\,x + b", 30).next_to(mb, UP, buff=0.15).align_to(mb, LEFT)
-        map_title = self.mixed("path of $(m, b)$ over $J$", 26).next_to(ax_m, UP, buff=0.3)
+        map_title = self.mixed("path of $(m, b)$ over $J$", 24, t.muted)
+        map_title.next_to(ax_m, UP, buff=0.3)
         map_title.align_to(ax_m, LEFT).shift(0.3 * RIGHT)
-        j_read, j_num = live_readout("J", lambda: float(self.traj.losses[self.k()]), PLACES, 30,
-                                     t.error)
+        j_read, j_num = live_readout("J", self.j_shown, J_PLACES, 30, t.error)
         self.readouts = {"t": it_num, "m": m_num, "b": b_num, "J": j_num}
         j_read.next_to(plot.ax, UP, buff=0.3).align_to(plot.ax, LEFT).shift(0.3 * RIGHT)
         model.align_to(mb, DOWN).shift(0.55 * UP)
@@ -203,10 +220,18 @@ class GdRegression(ThemedScene):
         scale.align_to(map_title, LEFT).align_to(model, DOWN)
         self.scale_note = scale
 
+        # the minimum's key (the map's star beside m*, b*) comes with the star
+        key_star = Star(outer_radius=0.11, color=t.good, fill_opacity=1, stroke_width=0)
+        values = self.tex(rf"m^* = {nb.latex(self.m_star, places=PLACES)},\ "
+                          rf"b^* = {nb.latex(self.b_star, places=PLACES)}", 28, t.good)
+        star_label = VGroup(key_star, values).arrange(RIGHT, buff=0.12)
+        star_label.align_to(j_read, LEFT).align_to(scale, DOWN)
+        self.star_label = star_label
+
         self.play(Write(title), FadeIn(rate))
         self.play(Create(ax_l), FadeIn(dots), FadeIn(model))
         self.play(FadeIn(img), Create(ax_m), FadeIn(star), FadeIn(self.start), FadeIn(map_title),
-                  FadeIn(scale))
+                  FadeIn(scale), FadeIn(star_label))
         self.play(Create(plot.ax), FadeIn(best), FadeIn(j_read))
         # three beats: the model's line and its residuals; where it stands (the readouts and the
         # start of the path and of J); the counter and its schedule
@@ -237,18 +262,13 @@ class GdRegression(ThemedScene):
     def section_result(self):
         t = self.theme
         plot = self.cost_panel[0]
-        label = self.tex(rf"J^* = {nb.latex(self.j_star, places=PLACES)}", 28, t.good)
-        label.next_to(plot.c2p(30, self.j_star), DOWN, buff=0.12)
-        # the minimum off the map: over the J readout, the map's star beside it naming what it
-        # marks
-        star = Star(outer_radius=0.11, color=t.good, fill_opacity=1, stroke_width=0)
-        values = self.tex(rf"m^* = {nb.latex(self.m_star, places=PLACES)},\ "
-                          rf"b^* = {nb.latex(self.b_star, places=PLACES)}", 28, t.good)
-        star_label = VGroup(star, values).arrange(RIGHT, buff=0.12)
-        star_label.align_to(self.j_read, LEFT).align_to(self.scale_note, DOWN)
-        self.star_label = star_label
-        self.play(Write(label), FadeIn(star_label))
-        self.wait(2.0)
+        label = self.tex(rf"J^* = {nb.latex(self.j_star, places=J_PLACES)}", 28, t.good)
+        # above the dashed line at t = JSTAR_AT, under the curve's fall there: clear of the
+        # axis's letter and of the curve's end
+        label.next_to(plot.c2p(JSTAR_AT, self.j_star), UP, buff=0.1)
+        self.j_star_label = label
+        self.play(Write(label))
+        self.wait(1.6)
 
     SECTIONS = sections(section_setup, section_big_steps_across_the_valley,
                         section_small_steps_along_the_valley_floor, section_result)

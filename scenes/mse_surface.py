@@ -1,8 +1,8 @@
 """The cost surface J(m, b) beside its contour map, linked by one point, then cut at b = b*.
 
-One change at a time: the lit, meshed surface; a slow arc of the camera; the minimum marked
-(the house star, on the surface, on the map and in the legend) and J* read out; the contour
-map with log-spaced levels beside it, the valley's inner levels drawn over it; a point moving
+One change at a time: the lit, meshed surface; the contour map with log-spaced levels beside
+it, the valley's inner levels drawn over it; a slow arc of the camera; the minimum marked (the
+house star, on the surface, on the map and in the legend) and J* read out; a point moving
 on the map along b = b* while its twin rides the surface, a drop line from the floor up to it,
 tracing J(m, b*); then the key moment, slow: the surface cut away at b = b* (the part removed
 left as a faint ghost), its edge the parabola of the slope sweep, and the camera turning to
@@ -44,8 +44,8 @@ from gdviz.manim_theme import ThemedScene, sections
 #: The surface's box (scene lengths of m, b, J), where its centre projects to, and the scene
 #: rectangle its image covers (left half of the frame; the contour map takes the right).
 BOX = (4.4, 4.4, 2.8)
-CENTER = (-2.95, -0.6)
-REGION = (-3.0, -0.45, 6.9, 6.8)
+CENTER = (-2.6, -0.6)
+REGION = (-2.65, -0.45, 6.9, 6.8)
 #: The key moment larger: the box grows by this factor as the camera turns to face the cut.
 ZOOM = 1.08
 #: Tick numbers: none at a corner of the box, so no two axes' numbers share a line, and none
@@ -206,7 +206,10 @@ class MseSurface(ThemedScene):
         eq.shift(0.55 * DOWN)
         self.surface = build_surface(t, self.view, self.x, self.y, region=REGION, cut=self.cut)
         self.axes = build_axes(t, self.view, TICKS, NUMBER_SIZE)
-        self.axes.top = J_AXIS_TOP  # the first camera sees the far corner above J's top
+        # the first camera sees the far corner above J's top: the axis runs up to its 300 tick
+        # from the first frame to the last, that tick never fading out and back
+        self.axes.top = J_AXIS_TOP
+        self.axes.upright_label_right = True  # J beside the axis's top, clear of "300"
         # both start invisible (no flash of the surface before the title), then fade in
         appear = [self.surface.fade_in(), self.axes.fade_in()]
         self.add(self.surface)  # the raster layer lies under everything else
@@ -224,7 +227,8 @@ class MseSurface(ThemedScene):
             self.tex(rf"J^* = {numbers.latex(self.j_star, 4)}", NUMBER_SIZE, t.good),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         self.rows.move_to([4.45, 0.9, 0], aligned_edge=LEFT)
-        self.play(FadeIn(self.marker, scale=0.5), FadeIn(self.rows, shift=0.2 * LEFT))
+        self.play(FadeIn(self.marker, scale=0.5), FadeIn(self.map_star, scale=0.5),
+                  FadeIn(self.rows, shift=0.2 * LEFT))
         self.wait(1.0)
 
     def section_arc(self):
@@ -232,19 +236,9 @@ class MseSurface(ThemedScene):
         self.wait(0.5)
 
     def arc(self, seconds: float, to_theta: float = ARC_THETA):
-        """A slow arc of the camera about the J axis, eased at both ends; the J axis comes
-        down to the surface's highest cost as the far corner sinks below it."""
-        self.play(self.view.theta.animate.set_value(to_theta),
-                  self.grow_j_axis(J_AXIS_TOP, self.j_top), run_time=seconds,
+        """A slow arc of the camera about the J axis, eased at both ends."""
+        self.play(self.view.theta.animate.set_value(to_theta), run_time=seconds,
                   rate_func=smooth)
-
-    def grow_j_axis(self, start: float, end: float) -> UpdateFromAlphaFunc:
-        """The J axis's top moving from `start` to `end` (its last tick fading with it)."""
-        def step(axes, alpha):
-            axes.top = start + (end - start) * alpha
-            axes.update_from_view()
-
-        return UpdateFromAlphaFunc(self.axes, step)
 
     def orbit(self, seconds: float, turn: float = 360.0):
         """One turn of the camera about the J axis (bench/surface_bench.py measures it)."""
@@ -258,8 +252,8 @@ class MseSurface(ThemedScene):
                            t.muted)
         caption.next_to(self.map_ax, UP, buff=0.3).align_to(self.map_ax, LEFT).shift(0.5 * LEFT)
         self.map_caption = caption
+        # the map's star comes with the minimum (section_minimum)
         self.play(FadeIn(self.map_img), FadeIn(self.map_ax), FadeIn(self.map_valley),
-                  FadeIn(self.map_star),
                   FadeIn(caption), run_time=1.5)
         self.wait(1.0)
 
@@ -344,8 +338,7 @@ class MseSurface(ThemedScene):
 
         self.play(self.view.phi.animate.set_value(CUT_PHI),
                   self.view.theta.animate.set_value(CUT_THETA),
-                  UpdateFromAlphaFunc(self.cut, zoom), self.grow_j_axis(self.j_top, J_AXIS_TOP),
-                  run_time=4.0, rate_func=smooth)
+                  UpdateFromAlphaFunc(self.cut, zoom), run_time=4.0, rate_func=smooth)
         label = self.tex(r"J(m, b^*)", NUMBER_SIZE + 2, t.accent)
 
         def place(mob):
@@ -355,7 +348,7 @@ class MseSurface(ThemedScene):
 
         place(label)
         self.play(FadeIn(label), run_time=1.0)
-        self.wait(3.0)
+        self.wait(1.5)
 
-    SECTIONS = sections(section_surface, section_arc, section_minimum, section_map,
+    SECTIONS = sections(section_surface, section_map, section_arc, section_minimum,
                         section_link, section_slice)

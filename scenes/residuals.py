@@ -53,8 +53,14 @@ SQUARE_OPACITY = 0.45
 #: so the squares keep their areas' ratios).
 STAGE = 1.5
 #: Where the row of squares rests on the stage (its bottom), and the strip's centre below it.
-ROW_BOTTOM = -0.2
+ROW_BOTTOM = -0.75
 STRIP_CENTER = (1.3, -1.55)
+#: Decimal places of every number of the scene (squares, their sum, mean and J): the shown
+#: squares add up to the shown sum.
+PLACES = 3
+#: Where the row of squares rests beside the plot (its bottom): low enough that its numbers, in
+#: one row above the tallest square, stay clear of the heading.
+REST_BOTTOM = -0.45
 #: The gap between the strip's equal parts once cut apart.
 PART_GAP = 0.12
 #: The line of the mean and of J under the strip.
@@ -136,12 +142,15 @@ class Residuals(ThemedScene):
         heading = self.text("squared errors", 28).move_to([3.6, 1.65, 0])
         heading_sub = self.tex(r"r_i^2 = \left(f(x_i) - y_i\right)^2", 28, t.error)
         heading = VGroup(heading, heading_sub).arrange(RIGHT, buff=0.3).move_to([3.6, 1.7, 0])
-        labels = [self.tex(f"{v:.3f}", 24) for v in self.sq]
+        labels = [self.tex(f"{v:.{PLACES}f}", 24) for v in self.sq]
         slots = [max(abs(ri) * u, lab.width) for ri, lab in zip(self.r, labels)]
         gap = 0.15
         left = 3.5 - (sum(slots) + gap * (len(slots) - 1)) / 2
         centres = left + np.cumsum(slots) - np.asarray(slots) / 2 + gap * np.arange(len(slots))
-        base_y = 0.1
+        base_y = REST_BOTTOM
+        # the numbers in one row above the tallest square: every copy that later flies down
+        # to the strip passes under them
+        label_y = base_y + max(abs(self.r)) * u + 0.3
         squares, self.row_labels = [None] * len(labels), VGroup(*labels)
         self.play(FadeIn(heading))
         # the row fills from the right: each square flies straight to a slot left of those
@@ -153,7 +162,7 @@ class Residuals(ThemedScene):
             self.play(ReplacementTransform(ghost, target), run_time=0.7)
             self.play(target.animate.move_to([cx, base_y, 0], aligned_edge=DOWN), run_time=0.8,
                       rate_func=smooth)
-            lab.next_to(target, DOWN, buff=0.15).set_x(cx)
+            lab.move_to([cx, label_y, 0])
             self.play(FadeIn(lab, shift=0.1 * UP), run_time=0.35)
             squares[i] = target
         self.row = VGroup(*squares)
@@ -169,8 +178,12 @@ class Residuals(ThemedScene):
         others and the key moment below is drawn large."""
         ax_group = VGroup(self.ax, self.dots, self.line, self.line_label, self.marks, self.bars)
         self.play(FadeOut(ax_group), run_time=1.2)
-        row = VGroup(self.row, self.row_labels)
-        self.play(row.animate.scale(STAGE).move_to([0.0, ROW_BOTTOM, 0], aligned_edge=DOWN),
+        # the squares grow, their numbers keep their size and stay in one row above them
+        grown = self.row.copy().scale(STAGE).move_to([0.0, ROW_BOTTOM, 0], aligned_edge=DOWN)
+        label_y = grown.get_top()[1] + 0.3
+        self.play(self.row.animate.become(grown),
+                  *(lab.animate.move_to([sq.get_x(), label_y, 0])
+                    for lab, sq in zip(self.row_labels, grown)),
                   self.heading.animate.move_to([0.0, 1.75, 0]), run_time=1.5)
         self.wait(0.3)
 
@@ -192,9 +205,11 @@ class Residuals(ThemedScene):
                       fill_opacity=SQUARE_OPACITY).move_to([(a + c) / 2, y, 0])
             for w, a, c in zip(widths, edges[:-1], edges[1:])
         ))
-        sum_eq = self.tex(rf"\sum_{{i=1}}^{{{n}}} r_i^2 = {self.total:.4f}", 30)
-        mean_eq = self.tex(rf"\frac{{1}}{{{n}}} \sum_{{i=1}}^{{{n}}} r_i^2 = {self.mean:.4f}", 30)
-        j_eq = self.tex(rf"J = \frac{{1}}{{2}} \cdot {self.mean:.4f} = {self.j:.4f}", 34, t.error)
+        p = PLACES
+        sum_eq = self.tex(rf"\sum_{{i=1}}^{{{n}}} r_i^2 = {self.total:.{p}f}", 30)
+        mean_eq = self.tex(rf"\frac{{1}}{{{n}}} \sum_{{i=1}}^{{{n}}} r_i^2 = {self.mean:.{p}f}", 30)
+        j_eq = self.tex(rf"J = \frac{{1}}{{2}} \cdot {self.mean:.{p}f} = {self.j:.{p}f}", 34,
+                        t.error)
         # Σ r² beside the strip; the mean and J on one line under the parts
         sum_eq.next_to([left, y, 0], LEFT, buff=0.5)
         mean_eq.move_to([0, EQ_Y, 0]).align_to(sum_eq, LEFT)
@@ -218,16 +233,17 @@ class Residuals(ThemedScene):
             for k in range(n)
         ))
         parts.arrange(RIGHT, buff=PART_GAP).move_to(strip)
-        part_labels = VGroup(*(self.tex(f"{self.mean:.4f}", 24).next_to(p, DOWN, buff=0.12)
-                               for p in parts))
+        part_labels = VGroup(*(self.tex(f"{self.mean:.{p}f}", 24).next_to(q, DOWN, buff=0.12)
+                               for q in parts))
         self.play(FadeOut(strip), FadeOut(cuts), FadeOut(area), FadeIn(parts), run_time=1.2)
         self.play(Write(mean_eq), FadeIn(part_labels, lag_ratio=0.1), run_time=1.6)
         self.wait(0.8)
-        # 3. one equal part halved: J (the other parts stay as faint ghosts)
+        # 3. one equal part halved: J (the other parts stay as faint ghosts: their fills
+        # fade, their numbers turn muted and stay readable)
         mean_sq = parts[0]
-        ghosts = VGroup(*parts[1:], *part_labels[1:])
-        self.play(ghosts.animate.set_opacity(0.2), part_labels[0].animate.set_opacity(0.2),
-                  run_time=1.0)
+        self.play(*(q.animate.set_fill(opacity=0.12).set_stroke(opacity=0.4)
+                    for q in parts[1:]),
+                  part_labels.animate.set_color(t.muted), run_time=1.0)
         half = Rectangle(width=side / 2, height=side, stroke_width=0, fill_color=t.error,
                          fill_opacity=0.9).move_to(mean_sq, aligned_edge=LEFT)
         cut = Line(mean_sq.get_top(), mean_sq.get_bottom(), color=t.text, stroke_width=2)
@@ -240,7 +256,7 @@ class Residuals(ThemedScene):
         self.sum_eq, self.mean_eq = sum_eq, mean_eq
         self.mean_square = mean_sq
         self.j_eq = j_eq
-        self.wait(2.0)
+        self.wait(1.6)
 
     SECTIONS = sections(section_points, section_errors, section_squares, section_stage,
                         section_mean)

@@ -55,15 +55,18 @@ SIDE = 5.0
 CENTRE_X = {BINS[0]: -3.4, BINS[1]: 3.5}
 TOP = 2.4  # both squares' top edge (so both bottoms and tick rows on one line)
 TITLE_GAP = 0.6  # from the squares' top edge to the top of their count lines
-#: seconds of each stage: the fine square's first row takes longer than the coarse one's, and
+#: seconds of each stage: the fine square's first row takes longer than the coarse one's (but no
+#: more than 1.5 s: its 100 dots are a thin dotted line until the magnifier opens on it), and
 #: its whole fill (row, magnified start, rows) longer than the coarse square's; its rows rise in
 #: about 3 s (a longer rise would be a stretch where only the count changes)
-ROW_SECONDS = {BINS[0]: 2.0, BINS[1]: 3.0}
+ROW_SECONDS = {BINS[0]: 1.2, BINS[1]: 1.5}
 ROWS_SECONDS = {BINS[0]: 3.6, BINS[1]: 3.0}
 COARSE_RADIUS = 0.065  # a coarse guess: a dot
 FINE_SHARE = 0.6  # a fine guess: a dot whose diameter is this share of its cell
 ZOOM = 8  # the magnification of the fine row's start
 ZOOM_ROWS = 2  # fine rows' height of the magnified strip
+NOTE_GAP = 0.23  # from the fine square's tick numbers down to the closing note
+INSET_FADE = 0.8  # seconds the magnified inset takes to fade out
 
 
 class SamplingGrid2d(ThemedScene):
@@ -182,7 +185,8 @@ class SamplingGrid2d(ThemedScene):
         self.play(Transform(zoom, target), Create(lines), run_time=1.5)
         self.play(FadeIn(words), run_time=0.8)
         self.wait(1.5)
-        self.play(*(FadeOut(m) for m in (small, zoom, lines, words)), run_time=0.8)
+        self.play(*(FadeOut(m) for m in (small, zoom, lines, words)), run_time=INSET_FADE,
+                  rate_func=linear)
 
     def section_fine(self):
         fine = BINS[1]
@@ -210,7 +214,8 @@ class SamplingGrid2d(ThemedScene):
         note = self.mixed(f"each coarse cell: ${side} \\times {side} = {per_cell}$ fine guesses",
                           24)
         ax = self.panels[fine]["ax"]
-        note.next_to(ax.x_axis.numbers, DOWN, buff=0.15).set_x(CENTRE_X[fine])
+        # well under the tick numbers: a note, not an axis label
+        note.next_to(ax.x_axis.numbers, DOWN, buff=NOTE_GAP).set_x(CENTRE_X[fine])
         self.note = note
         self.play(Create(lines, lag_ratio=0.05), run_time=2.0)
         self.play(FadeIn(note), run_time=1.0)

@@ -3,11 +3,12 @@
 
 One change at a time: the line's 10 guesses appear one by one (10¹ = 10); copies of the line
 rise out of it, one after another, into the 10 × 10 square (10² = 100); a copy of the square
-lifts off it (the square a faint ghost meanwhile), flies over the gap and lands, row after row,
+lifts off it (the square stays as it is), flies over the gap and lands, row after row,
 in the cube's floor, taking the floor's perspective on the way, the cube's count going up from 0
 as its rows land; copies of the floor rise, plane after plane, a slower and larger step, into
-the 10 × 10 × 10 lattice (10³ = 1,000); then the camera swings round the lattice, never lower
-than 20° above its floor, so its depth reads. Each power is written as its count moves aside.
+the 10 × 10 × 10 lattice (10³ = 1,000); then the camera swings round the lattice and up to 35°
+above its floor, stopping short of looking along its rows (azimuth 0°), so its depth reads.
+Each power is written as its count moves aside.
 
 The points are gdcore.sampling.grid_points; the counts gdcore.sampling.guess_count. The lattice
 is projected by gdviz.fast_surface.View3D each frame and drawn as a few depth layers (far to
@@ -46,13 +47,14 @@ LOW, HIGH = 0.0, 1.0
 #: The camera (elevation 22°, azimuth −50°; the still's azimuth, higher) in Manim's angles: at
 #: 20° or more above the floor the lattice's rows never line up into columns
 PHI0, THETA0 = 90.0 - 22.0, -50.0
-#: where the camera swings to once the lattice is built (azimuth +40°, elevation 28°)
-PHI1, THETA1 = 90.0 - 28.0, 40.0
+#: where the camera swings to once the lattice is built (azimuth −25°, elevation 35°): it stops
+#: short of azimuth 0°, where the lattice's rows line up into streaks, and rises as it turns
+PHI1, THETA1 = 90.0 - 35.0, -25.0
 SIDE_2D = 4.0
 CENTRE_X_2D = -3.4
 TOP = 2.25  # the square's top edge; the titles sit above it
-CUBE = 3.4  # scene length of each edge of the lattice's cube
-CUBE_CENTER = (3.3, -0.5)
+CUBE = 3.0  # scene length of each edge of the lattice's cube
+CUBE_CENTER = (3.3, -0.35)
 LAYERS = 8  # depth layers of the lattice
 RADIUS = 0.05  # of a lattice point at middle depth
 #: seconds of each growth step: each larger step slower than the one before
@@ -60,10 +62,12 @@ STEP_SECONDS = {1: 2.5, 2: 4.5, 3: 9.0}
 FLIGHT_SECONDS = 4.0  # the square's copy from the panel to the cube's floor
 CARRY = 0.4  # of the flight, carrying the copy from the panel to above the cube
 HOVER = 1.1  # the height (w3) above the cube at which the copy arrives, before it sinks
-FLIGHT_LAG = 0.04  # of the flight, between one row's descent and the next's
+#: of the flight, between one row's descent and the next's: each row lands soon after it starts
+#: to sink, so the count keeps in step with the rows falling
+FLIGHT_LAG = 0.055
 LIFT = 0.4  # how far above the straight line the carry's middle passes (scene units)
-GHOST = 0.3  # the square's opacity while its copy lifts off
-SWING_SECONDS = 9.0
+SWING_SECONDS = 6.0
+LABEL_GAP = 0.8  # the cube's axis labels, out from their axes (Axes3D's label_gap)
 
 
 class SamplingGrid3d(ThemedScene):
@@ -227,7 +231,7 @@ class SamplingGrid3d(ThemedScene):
         t = self.theme
         self.edges = self.cube_edges()
         self.axes3 = Axes3D(self.view, ([0.5, 1], [0.5, 1], [0.5, 1]), ("w_1", "w_2", "w_3"),
-                            t.muted, t.text, places=1, apart=True)
+                            t.muted, t.text, places=1, apart=True, label_gap=LABEL_GAP)
         self.head3 = self.head(3, CUBE_CENTER[0])  # the cube is empty: 0 guesses
         self.play(Create(self.edges), FadeIn(self.head3), run_time=1.5)
         self.fly_to_floor()
@@ -247,7 +251,7 @@ class SamplingGrid3d(ThemedScene):
         self.write_power(self.head3, 3)
 
     def fly_to_floor(self):
-        """A copy of the square's guesses lifts off it (the square a ghost meanwhile), is
+        """A copy of the square's guesses lifts off it (the square stays), is
         carried on an arc over the gap between the panels, taking the perspective of a plane
         of the cube on the way, to hover above the cube (w3 = HOVER); then its rows sink, one
         after another, into the cube's floor (w3 at its first value), the cube's count being
@@ -308,18 +312,13 @@ class SamplingGrid3d(ThemedScene):
             if not self.landings or self.landings[-1][0] != len(self.landed):
                 self.landings.append((line.count.get_value(), self.landed))
 
-        def ghost(dots, alpha):
-            # a ghost while the copy lifts off it, itself again once the copy has left
-            fade = min(alpha / 0.05, 1.0, max((CARRY - alpha) / 0.1, 0.0))
-            dots.set_fill(opacity=1.0 - (1.0 - GHOST) * smooth(fade))
-
-        self.flight = [UpdateFromAlphaFunc(flying, place), UpdateFromAlphaFunc(self.head3, count),
-                       UpdateFromAlphaFunc(self.dots2, ghost)]
+        self.flight = [UpdateFromAlphaFunc(flying, place), UpdateFromAlphaFunc(self.head3, count)]
         self.play(*self.flight, run_time=FLIGHT_SECONDS, rate_func=linear)
         self.record(3, self.head3, self.landings[-1][1])
 
     def section_swing(self):
-        """The camera swings round the lattice and up a little, so its depth reads."""
+        """The camera swings round the lattice and up, so its depth reads; it stops short of
+        azimuth 0°, where the rows would line up into streaks."""
         self.play(self.view.theta.animate.set_value(THETA1),
                   self.view.phi.animate.set_value(PHI1), run_time=SWING_SECONDS)
         self.wait(1.5)

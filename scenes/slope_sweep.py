@@ -41,7 +41,9 @@ Y_TOP = 6.0
 M_SAMPLES = np.linspace(M_FROM, M_TO, 241)
 #: The key moment's pace (seconds): the return to m* (eased, slowest as it arrives), m* marked,
 #: the note, and the hold on the settled picture.
-SETTLE_SECONDS, MARK_SECONDS, NOTE_SECONDS, HOLD_SECONDS = 5.0, 1.5, 1.0, 2.0
+SETTLE_SECONDS, MARK_SECONDS, NOTE_SECONDS, HOLD_SECONDS = 5.0, 1.5, 1.0, 1.6
+#: Decimals of every number on screen (m, b* and J): one rule, J* = 0.0090 keeping its zero.
+PLACES = 4
 
 
 class SlopeSweep(ThemedScene):
@@ -83,6 +85,8 @@ class SlopeSweep(ThemedScene):
         j_top = float(np.ceil(self.j_curve.max() * 2) / 2)
         ax = themed_axes(t, [M_FROM, M_TO, 0.2], [0, j_top, 0.5], 5.4, 4.0, "m", r"J(m, b^*)")
         ax.to_edge(RIGHT, buff=0.8).shift(0.7 * DOWN)
+        # the curve starts at m = 0: number that tick too (Manim leaves the origin's out)
+        ax.x_axis.numbers.add(ax.x_axis.get_number_mobject(M_FROM))
 
         def curve():
             m = self.m.get_value()
@@ -112,15 +116,17 @@ class SlopeSweep(ThemedScene):
         self.right = self.build_right()
         ax_l, line, bars, dots = self.left
         ax_r, curve, dot = self.right
-        m_read, m_num = readout("m", M_FROM, 3, 30)
-        j_read, j_num = readout("J", self.j_of(M_FROM), 4, 30, color=t.error)
+        m_read, m_num = readout("m", M_FROM, PLACES, 30)
+        j_read, j_num = readout("J", self.j_of(M_FROM), PLACES, 30, color=t.error)
         m_num.add_updater(lambda d: d.set_value(self.m.get_value()))
         j_num.add_updater(lambda d: d.set_value(self.j_of(self.m.get_value())))
-        b_read = self.tex(rf"b = b^* = {numbers.latex(self.b_star, 3)}", 30)
+        b_read = self.tex(rf"b = b^* = {numbers.latex(self.b_star, PLACES)}", 30)
         panel = VGroup(m_read, b_read).arrange(RIGHT, buff=0.6)
-        # each panel's readouts on the line of its y label, at its right end
-        panel.align_to(ax_l, RIGHT).match_y(ax_l.labels[-1])
-        j_read.align_to(ax_r, RIGHT).match_y(ax_r.labels[-1])
+        # one line over both panels (m drives both, J reads the right one), beside the formula,
+        # which moves to the left under the title
+        row = VGroup(panel, j_read).arrange(RIGHT, buff=0.6)
+        cost.align_to(ax_l, LEFT)
+        row.align_to(ax_r, RIGHT).match_y(cost)
         self.readouts = VGroup(panel, j_read)
         self.play(Write(title), FadeIn(cost))
         self.play(Create(ax_l), FadeIn(dots), Create(ax_r))
@@ -138,7 +144,7 @@ class SlopeSweep(ThemedScene):
         top = ax_r.y_range[1]
         drop = DashedLine(ax_r.c2p(self.m_star, 0.55 * top), ax_r.c2p(self.m_star, 0),
                           color=t.good, stroke_width=3)
-        label = self.tex(rf"m^* = {numbers.latex(self.m_star, 3)}", 32, t.good)
+        label = self.tex(rf"m^* = {numbers.latex(self.m_star, PLACES)}", 32, t.good)
         label.next_to(drop, UP, buff=0.12)
         label.shift((label.get_left()[0] - drop.get_center()[0] + 0.1) * LEFT)
         note = VGroup(self.text("the bottom of the curve", 24, t.text),

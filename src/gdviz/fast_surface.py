@@ -31,6 +31,7 @@ from manim import (
     DEGREES,
     LEFT,
     RESAMPLING_ALGORITHMS,
+    RIGHT,
     UP,
     ImageMobject,
     MathTex,
@@ -356,13 +357,20 @@ class Axes3D(VGroup):
 
     def __init__(self, view: View3D, ticks: Sequence[Sequence[float]], labels: Sequence[str],
                  color, text_color, number_size: float = TICK_SIZE, label_size: float = 34,
-                 places: int | None = 0, stroke_width: float = 2.5, apart: bool = False):
+                 places: int | None = 0, stroke_width: float = 2.5, apart: bool = False,
+                 label_gap: float = 0.55):
         """With `apart`, each floor axis's numbers stand out from their own axis (square to it
         on the floor, away from the box), so the corner the two floor axes share carries both
         axes' numbers, one beside each axis, and the upright axis's label stands clear above
         its last number; without it the numbers stand out from the box's centre and the
-        second axis's number at the shared corner is left out."""
+        second axis's number at the shared corner is left out. `label_gap` (scene units) sets
+        the floor axes' labels out from their ticks (and, beyond its default, the upright
+        axis's label up from its top)."""
         super().__init__()
+        self.label_gap = label_gap
+        #: the upright axis's label right of its top (beside it) rather than above it (without
+        #: `apart`): its last number, left of the axis, stays clear of it
+        self.upright_label_right = False
         self.view = view
         self.apart = apart
         self.ticks = [list(t) for t in ticks]
@@ -448,9 +456,12 @@ class Axes3D(VGroup):
                 out = mid - centre
                 out[1] = min(out[1], 0.0) - 0.4
                 out = out / np.linalg.norm(out)
-                label.move_to(mid + out * (tick_len + 0.55 + 0.5 * _extent(label, out)))
+                label.move_to(mid + out * (tick_len + self.label_gap
+                                           + 0.5 * _extent(label, out)))
             elif self.apart:
-                label.next_to(b, UP, buff=0.25)
+                label.next_to(b, UP, buff=0.25 + max(self.label_gap - 0.55, 0.0))
+            elif self.upright_label_right:  # beside the axis's top, clear of its numbers
+                label.next_to(b, RIGHT, buff=0.2)
             else:
                 label.next_to(b, UP, buff=0.15).shift(0.2 * LEFT)
         self.labels.set_opacity(self.shown)

@@ -121,8 +121,9 @@ class CountLine(VGroup):
 
     def swap_words(self, words: Mobject) -> list:
         """New words in place of the old, and no prefix (faded out by hide_prefix): the
-        animations that cross-fade the words and move the count and tail to their new places
-        (the old words and prefix stay in the line, invisible, until drop() removes them)."""
+        animations that fade the old words out, then the new in, and move the count and tail
+        to their new places (the old words and prefix stay in the line, invisible, until
+        drop() removes them)."""
         self.dropped = [self.words, *([self.prefix] if self.prefix else [])]
         before = [m.get_center().copy() for m in (self.count, self.tail)]
         self.words, self.prefix = words.set_opacity(0.0), None
@@ -131,7 +132,10 @@ class CountLine(VGroup):
         after = [m.get_center().copy() for m in (self.count, self.tail)]
         for m, c in zip((self.count, self.tail), before):
             m.move_to(c)
-        return [self.dropped[0].animate.set_opacity(0.0), words.animate.set_opacity(1.0),
+        # the old words gone before the new come: the two never drawn over each other
+        return [self.dropped[0].animate(rate_func=lambda t: smooth(min(2 * t, 1.0)))
+                .set_opacity(0.0),
+                words.animate(rate_func=lambda t: smooth(max(2 * t - 1, 0.0))).set_opacity(1.0),
                 *(m.animate.move_to(c) for m, c in zip((self.count, self.tail), after))]
 
     def drop(self):

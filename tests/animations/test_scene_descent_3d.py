@@ -9,7 +9,9 @@ from gdcore import data, regression
 from gdviz import views
 from gdviz.cost_surface_scene import CENTER, PHI0
 from scenes.descent_3d import (
+    ARRIVE,
     BALL_RADIUS,
+    CUT_STEP,
     FALL_PHI,
     FALL_STEPS,
     LABEL_MIN_PX,
@@ -102,10 +104,10 @@ def test_house_marks_and_the_minimum_drawn_over_the_ball():
         np.testing.assert_allclose(mark.data_point, point, atol=1e-12)
         np.testing.assert_allclose(mark.get_center(),
                                    scene.view.project(np.atleast_2d(point))[0][0], atol=1e-9)
-    # at the end the ball rests on the minimum and the star is drawn over it, larger than it:
-    # never hidden
+    # at the end the ball rests on the minimum, drawn over the star, which is larger than it:
+    # its points show round the ball
     mobs = scene.mobjects
-    assert mobs.index(star) > mobs.index(ball) > mobs.index(scene.path)
+    assert mobs.index(ball) > mobs.index(star) > mobs.index(scene.path)
     assert np.linalg.norm(star.get_center() - ball.get_center()) < BALL_RADIUS
     assert star.get_fill_opacity() == 1.0 and STAR_RADIUS > BALL_RADIUS
     # the legend shows the same marks beside their words, in the text colour
@@ -174,5 +176,24 @@ def test_wall_stretch_and_readout_follow_gdcore():
     assert k > 2 and j[k] < WALL_J <= j[k - 1]
     # the J readout ends on gdcore's last cost, to three significant digits (0.0090, not 0.0)
     assert scene.j_num.get_value() == traj.losses[-1]
-    assert scene.j_num.num_decimal_places == 4
-    assert round(traj.losses[-1], 4) > 0
+    # three significant figures at every step: 82.6 … 0.00903
+    assert scene.j_num.num_decimal_places == 5
+    assert f"{traj.losses[-1]:.5f}" == "0.00903"
+
+
+def test_readouts_and_arrow_change_as_the_ball_lands():
+    """At each scheduled step, and from just before the ball lands on it (ARRIVE), the step
+    readout is gdcore's step and J its cost; the −∇J arrow stands at the step's start
+    (the point last reached) while the ball moves on."""
+    scene = rendered(Descent3d)
+    traj = trajectory()
+    for k in range(1, len(scene.shown)):
+        for s in (float(k), k - ARRIVE / 2):
+            assert scene.step_at(s) == scene.shown[k]
+        assert scene.step_at(k - 2 * ARRIVE) == scene.shown[k - 1]
+    # the arrow mid-step starts at the point the step started from, not at the ball
+    mid = scene.descent_arrow_points(float(scene.reached(1.5)))
+    np.testing.assert_allclose(mid[0, :2], traj.points[scene.shown[1]], atol=0)
+    # the slide stops at the first scheduled step from CUT_STEP on
+    cut = int(np.argmax(scene.shown >= CUT_STEP))
+    assert scene.shown[cut] >= CUT_STEP > scene.shown[cut - 1]

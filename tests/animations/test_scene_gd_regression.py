@@ -5,7 +5,7 @@ from frames import rendered
 
 from gdcore import data, regression
 from gdviz import numbers as nb
-from scenes.gd_regression import FIRST_DOTS, PLACES, GdRegression, run
+from scenes.gd_regression import FIRST_DOTS, J_PLACES, PLACES, GdRegression, run
 
 
 def _check(scene, k):
@@ -38,9 +38,10 @@ def _check(scene, k):
     dots = [ax.p2c(d.get_center()) for d in scene.step_dots]
     n = min(k, FIRST_DOTS)
     np.testing.assert_allclose(np.reshape(dots, (-1, 2)), traj.points[1:n + 1], atol=1e-9)
-    # one precision per quantity: m, b and J with PLACES decimals, as the still's J
-    assert all(num.num_decimal_places == PLACES for num in scene.readouts.values()
-               if num is not scene.readouts["t"])
+    # one precision per quantity: m and b with PLACES decimals, J (and J*) with J_PLACES
+    assert scene.readouts["m"].num_decimal_places == scene.readouts["b"].num_decimal_places \
+        == PLACES
+    assert scene.readouts["J"].num_decimal_places == J_PLACES
 
 
 def test_drawn_path_is_gdcores_trajectory():
@@ -83,3 +84,18 @@ def test_sections_are_named_by_what_they_show():
     names = [s.name for s in GdRegression.SECTIONS]
     assert names == ["setup", "big-steps-across-the-valley",
                      "small-steps-along-the-valley-floor", "result"]
+
+
+def test_readouts_move_with_the_line_between_steps():
+    """Between two steps the readouts show the line drawn (m, b at the trail's tip, J gdcore's
+    cost there) and the counter the step being taken: never a step behind the picture."""
+    scene = rendered(GdRegression, upto="setup")
+    traj = run()
+    x, y = data.regression_points()
+    scene.step.set_value(0.5)
+    m, b = scene.mb()
+    np.testing.assert_allclose([m, b], (traj.points[0] + traj.points[1]) / 2, atol=1e-12)
+    assert scene.t_shown() == 1
+    assert scene.j_shown() == regression.cost(m, b, x, y)
+    scene.step.set_value(1.0)
+    assert scene.t_shown() == 1 and scene.j_shown() == traj.losses[1]

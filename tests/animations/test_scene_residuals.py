@@ -5,7 +5,7 @@ from frames import rendered
 from manim import DashedLine
 
 from gdcore import data, regression
-from scenes.residuals import STAGE, Residuals
+from scenes.residuals import PLACES, STAGE, Residuals
 
 
 def test_segments_and_squares_are_gdcores_residuals():
@@ -35,22 +35,29 @@ def test_segments_and_squares_are_gdcores_residuals():
         np.testing.assert_allclose(piece.width * piece.height / unit**2, si, atol=1e-9)
     np.testing.assert_allclose(scene.strip.width * scene.strip.height / unit**2,
                                np.sum(r**2), atol=1e-9)
-    assert f"{np.sum(r**2):.4f}" == "1.1217"
-    assert scene.sum_eq.get_tex_string().endswith("= 1.1217")
+    # one precision (PLACES) for every number: the squares shown add up to the sum shown
+    assert PLACES == 3
+    shown = [float(lab.get_tex_string()) for lab in scene.row_labels]
+    np.testing.assert_allclose(shown, np.round(r**2, PLACES), atol=1e-12)
+    assert f"{sum(shown):.3f}" == f"{np.sum(r**2):.3f}" == "1.122"
+    assert scene.sum_eq.get_tex_string().endswith("= 1.122")
     # cut into 7 equal parts: each is a square of area the mean (≈ 0.1602)
     assert len(scene.parts) == 7
     for part in scene.parts:
         np.testing.assert_allclose([part.width / unit, part.height / unit],
                                    [np.sqrt(np.mean(r**2))] * 2, atol=1e-9)
-    assert scene.mean_eq.get_tex_string().endswith("= 0.1602")
+    assert scene.mean_eq.get_tex_string().endswith("= 0.160")
     # the mean square's area is the mean of the squares, and J is half of it (≈ 0.0801)
     side = scene.mean_square.width / unit
     np.testing.assert_allclose(side**2, np.mean(r**2), atol=1e-9)
     j = regression.cost(m, b, x, y)
     np.testing.assert_allclose(side**2 / 2, j, atol=1e-9)
     np.testing.assert_allclose(scene.half.width * scene.half.height / unit**2, j, atol=1e-9)
-    assert f"{j:.4f}" == "0.0801"
-    assert scene.j_eq.get_tex_string().endswith(f"= {j:.4f}")
+    assert f"{j:.3f}" == "0.080"
+    assert scene.j_eq.get_tex_string().endswith(f"= {j:.3f}")
+    # the numbers keep their size on the stage: as tall as when they were set
+    assert all(np.isclose(lab.height, rest.height)
+               for lab, rest in zip(scene.row_labels, scene.row_at_rest[1]))
 
 
 def test_each_square_flies_clear_of_the_squares_already_placed():
@@ -74,3 +81,13 @@ def test_the_residual_is_written_as_the_still_writes_it():
     """r_i = f(x_i) − y_i, as the still's legend (and the cost's sum m x_i + b − y_i)."""
     scene = rendered(Residuals)
     assert scene.heading[1].get_tex_string() == r"r_i^2 = \left(f(x_i) - y_i\right)^2"
+
+
+def test_the_numbers_stand_above_the_squares_so_the_copies_pass_under_them():
+    """On the stage the squares' numbers stand in one row above the tallest square and the
+    strip lies below the squares: every copy flying down to the strip passes under them."""
+    scene = rendered(Residuals)
+    top = max(sq.get_top()[1] for sq in scene.row)
+    bottoms = [lab.get_bottom()[1] for lab in scene.row_labels]
+    assert min(bottoms) > top
+    assert scene.strip.get_top()[1] < min(sq.get_bottom()[1] for sq in scene.row)

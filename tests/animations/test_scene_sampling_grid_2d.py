@@ -80,7 +80,10 @@ def test_the_note_on_the_fine_cells_stands_under_the_fine_square():
     per_side = fine // coarse
     assert per_side**2 == sampling.guess_count(fine, DIMS) // sampling.guess_count(coarse, DIMS)
     np.testing.assert_allclose(scene.note.get_center()[0], ax.c2p(0.5, 0)[0], atol=1e-9)
-    assert scene.note.get_top()[1] < ax.x_axis.numbers.get_bottom()[1]
+    # well clear of the tick numbers (not read as an axis label), inside the 24 px margin
+    gap = ax.x_axis.numbers.get_bottom()[1] - scene.note.get_top()[1]
+    assert gap * 60 >= 13
+    assert scene.note.get_bottom()[1] >= -4.0 + 0.4 - 1e-9
 
 
 def test_guesses_are_dots_in_the_panels_and_the_magnified_row():

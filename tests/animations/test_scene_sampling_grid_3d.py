@@ -96,6 +96,10 @@ def test_the_camera_stays_twenty_degrees_above_the_floor():
     assert 90.0 - PHI0 >= 20.0 and 90.0 - PHI1 >= 20.0
     scene = rendered(SamplingGrid3d)
     assert 90.0 - scene.view.phi.get_value() >= 20.0
+    # the swing stops short of azimuth 0°, where the rows line up into streaks, and ends at
+    # 35° above the floor
+    assert THETA0 < THETA1 <= -10.0 and 90.0 - PHI1 >= 35.0
+    assert scene.view.theta.get_value() == THETA1
 
 
 def test_the_axes_share_the_panels_tick_numbers_and_stand_apart():

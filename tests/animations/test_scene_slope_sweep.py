@@ -2,6 +2,7 @@
 
 import numpy as np
 from frames import rendered
+from manim import VGroup
 
 from gdcore import data, regression
 from gdviz.theme import contrast
@@ -26,18 +27,24 @@ def test_traced_curve_is_gdcores_cost():
                                atol=1e-9)
 
 
-def test_readouts_sit_on_their_panels_label_lines_clear_of_the_formula():
-    """m and b on one line over the data, J over the curve, each at its panel's right end on
-    the line of its y label, at least 12 px (at 480p) under the formula."""
+def test_readouts_sit_on_one_line_beside_the_formula_over_both_panels():
+    """m, b and J on one line over both panels (m drives both), beside the formula, clear of
+    it and above both panels' y labels; every number with PLACES decimals."""
     scene = rendered(SlopeSweep)
-    (m_b, j_read), px = scene.readouts, 480 / 8.0
-    for row, ax in ((m_b, scene.left[0]), (j_read, scene.right[0])):
-        assert abs(row.get_right()[0] - ax.get_right()[0]) < 0.3
-        assert abs(row.get_center()[1] - ax.labels[-1].get_center()[1]) < 1e-9
-        assert (scene.formula.get_bottom()[1] - row.get_top()[1]) * px >= 12
+    (m_b, j_read) = scene.readouts
+    left, right = scene.left[0], scene.right[0]
+    row = VGroup(m_b, j_read)
+    assert row.get_left()[0] > scene.formula.get_right()[0] + 0.3
+    assert abs(row.get_right()[0] - right.get_right()[0]) < 0.05
+    assert abs(row.get_center()[1] - scene.formula.get_center()[1]) < 0.05
+    for ax in (left, right):
+        assert row.get_bottom()[1] > ax.labels[-1].get_top()[1] + 0.2
     m_read, b_read = m_b
     assert abs(m_read.get_center()[1] - b_read.get_center()[1]) < 0.05  # one row
     assert j_read[0].get_color().to_hex().lower() == scene.theme.error.lower()  # the dot's colour
+    assert m_read[-1].num_decimal_places == j_read[-1].num_decimal_places == slope_sweep.PLACES
+    # the right panel numbers m = 0, where its curve starts
+    assert any(abs(n.get_value()) < 1e-12 for n in right.x_axis.numbers)
 
 
 def test_the_key_moment_is_slower_than_the_sweep_and_held():
