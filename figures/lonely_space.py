@@ -23,6 +23,7 @@ from gdcore import sampling
 from gdcore.sampling import LONELY_SPACE as SETTING
 from gdviz import mpl as gm
 from gdviz import numbers as nb
+from gdviz import theme as th
 from gdviz.colors import mix
 
 EPS = SETTING.eps
@@ -73,7 +74,7 @@ def make_figure(theme):
     ax0.set_ylim(-1.95, 1.1)
     ax0.set_aspect("equal")
     ax0.set_axis_off()
-    ax0.set_title("$d = 2$")
+    ax0.set_title(th.title("$d = 2$"))
 
     # the share against d
     gm.style_axes(ax, theme)

@@ -11,6 +11,7 @@ Alt: Two square plots with axes w1 and w2 from 0 to 1. The left holds a regular 
 
 from gdcore import sampling
 from gdviz import mpl as gm
+from gdviz import theme as th
 
 BINS = sampling.SAMPLING_GRID_2D.bins
 (DIMS,) = sampling.SAMPLING_GRID_2D.dims
@@ -41,7 +42,7 @@ def make_figure(theme):
         for side in ("top", "right"):
             ax.spines[side].set_visible(True)
         count = sampling.guess_count(bins, DIMS)
-        ax.set_title(f"{bins} bins per axis: {count:,} guesses")
+        ax.set_title(th.title(f"{bins} bins per axis: {count:,} guesses"))
     return fig
 
 

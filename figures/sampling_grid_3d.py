@@ -14,6 +14,7 @@ import numpy as np
 
 from gdcore import sampling
 from gdviz import mpl as gm
+from gdviz import theme as th
 from gdviz.colors import mix
 
 (BINS,) = sampling.SAMPLING_GRID_3D.bins
@@ -50,7 +51,7 @@ def make_figure(theme):
     ax2.set_ylabel("$w_2$")
     for side in ("top", "right"):
         ax2.spines[side].set_visible(True)
-    ax2.set_title(f"2 weights: {sampling.guess_count(BINS, 2):,} guesses")
+    ax2.set_title(th.title(f"2 weights: {sampling.guess_count(BINS, 2):,} guesses"))
 
     pts3 = sampling.grid_points(BINS, 3)
     depth = _depth(pts3)
@@ -83,7 +84,7 @@ def make_figure(theme):
     ax3.set_xlim(0, 1)
     ax3.set_ylim(0, 1)
     ax3.set_zlim(0, 1)
-    ax3.set_title(f"3 weights: {sampling.guess_count(BINS, 3):,} guesses")
+    ax3.set_title(th.title(f"3 weights: {sampling.guess_count(BINS, 3):,} guesses"))
     return fig
 
 

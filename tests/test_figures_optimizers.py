@@ -453,3 +453,30 @@ def test_race_captions_say_what_gdcores_runs_do(race_runs):
     for p in (mom, nag):
         assert f"y ≈ {numbers.text(round(float(p[:, 1].min()), 1))}" in caption
         assert f"x ≈ {numbers.text(round(float(p[:, 0].max()), 1))}" in caption
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_local_minima_curve_is_quiet_and_titles_are_the_house_titles(theme):
+    t, fig = th.get(theme), build("local_minima", theme)
+    curves = [ln for ln in fig.findobj(Line2D) if ln.get_gid() == "cost-curve"]
+    assert len(curves) == 2
+    for ln in curves:  # muted and thinner than the runs' dots, which stand out on it
+        assert same_colour(ln.get_color(), t.muted) and ln.get_linewidth() < 1.0
+    for gid in ("trail:momentum", "trail:stalled"):
+        assert by_gid(fig, gid).get_markeredgewidth() == 0  # no edges to smear
+    # the plain dots, smaller, drawn over the momentum dots
+    assert by_gid(fig, "trail:stalled").get_markersize() < \
+        by_gid(fig, "trail:momentum").get_markersize()
+    assert by_gid(fig, "trail:stalled").get_zorder() > by_gid(fig, "trail:momentum").get_zorder()
+    for ax in fig.axes:
+        if ax.get_title():
+            assert ax.title.get_fontsize() == t.title_size
+            assert same_colour(ax.title.get_color(), t.text)
+    # the bottom panel stops near step 100, where both runs have long settled
+    mod = gm.load("figures.local_minima")
+    a_time = by_gid(fig, "position:plain").axes
+    assert a_time.get_xlim() == (0, mod.TIME_STEPS)
+    exp = local_minima.LOCAL_MINIMA
+    runs = (local_minima.run_plain(exp)[exp.stalled_start], local_minima.run_momentum(exp))
+    for tr in runs:
+        assert np.ptp(tr.points[mod.TIME_STEPS:, 0]) < 0.05

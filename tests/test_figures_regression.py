@@ -313,14 +313,26 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     assert any("dy = m" in s for s in texts(fig)) and any("$dx$" == s for s in texts(fig))
     # middle: dz = m1 dx + m2 dy; right: ∇f = (m1, m2) from gdcore, the titles on one line
     m1, m2 = bowl.grad(mod.POINT)
-    assert "dz = m_1" in one(fig, "formula1").get_text()
-    assert f"({numbers.latex(m1, 2)}, {numbers.latex(m2, 2)})" in one(fig, "formula2").get_text()
-    assert len({one(fig, f"title{k}").get_position()[1] for k in range(3)}) == 1
+    assert "dz = m_1" in one(fig, "title1").get_text()
+    assert f"$m_1 = {numbers.latex(m1, 2)}$, $m_2 = {numbers.latex(m2, 2)}$" in \
+        one(fig, "title1").get_text()
+    assert r"\nabla f = (m_1, m_2)" in one(fig, "title2").get_text()
+    # the titles on one line, the house titles (sentence case, the house size, in ink)
+    fig.canvas.draw()
+    bottoms = [one(fig, f"title{k}").get_window_extent().y0 for k in range(3)]
+    assert max(bottoms) - min(bottoms) < 6  # pixels (a subscript hangs lower)
+    for k in range(3):
+        title = one(fig, f"title{k}")
+        assert title.get_fontsize() == t.title_size and same_colour(title.get_color(), t.text)
+        assert title.get_text()[0].isupper()
+    # the right panel's top on the left panel's
+    assert ax2.get_position().y1 == pytest.approx(ax.get_position().y1, abs=1e-3)
     up, down = one(fig, "arrow+1"), one(fig, "arrow-1")
     assert isinstance(up, Annotation) and isinstance(down, Annotation)
     assert up.axes is ax3 and down.axes is ax3
-    assert same_colour(up.arrow_patch.get_edgecolor(), t.error)
-    assert same_colour(down.arrow_patch.get_edgecolor(), t.good)
+    # ink and accent: the error and good colours mean something else
+    assert same_colour(up.arrow_patch.get_edgecolor(), t.text)
+    assert same_colour(down.arrow_patch.get_edgecolor(), t.accent)
     # the two arrows leave the same base in opposite directions
     assert np.allclose(up.xyann, down.xyann)
     v_up = np.subtract(up.xy, up.xyann)
@@ -335,8 +347,8 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     np.testing.assert_allclose(np.subtract(up2.xy, mod.POINT), mod.ARROW_SCALE * g, atol=1e-12)
     np.testing.assert_allclose(np.subtract(down2.xy, mod.POINT), -mod.ARROW_SCALE * g,
                                atol=1e-12)
-    assert same_colour(up2.arrow_patch.get_edgecolor(), t.error)
-    assert same_colour(down2.arrow_patch.get_edgecolor(), t.good)
+    assert same_colour(up2.arrow_patch.get_edgecolor(), t.text)
+    assert same_colour(down2.arrow_patch.get_edgecolor(), t.accent)
     contour = one(fig, "point-contour")
     verts = np.concatenate([p.vertices for p in contour.get_paths() if len(p.vertices)])
     np.testing.assert_allclose(bowl(verts[:, 0], verts[:, 1]), bowl.value(mod.POINT), rtol=1e-3)
