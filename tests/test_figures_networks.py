@@ -18,6 +18,7 @@ from gdcore.networks import BACKPROP, CONNECTION_TWEAK, DROPOUT
 from gdviz import equations
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
+from gdviz import numbers
 from gdviz import theme as th
 from gdviz.network_layout import layout
 
@@ -341,10 +342,12 @@ def test_guess_explosion(theme):
     assert "100 guesses" in s and "1,000 guesses" in s and "11,935 parameters" in s
     assert "$10^{11935}$" in s and "$10^{80}$" in s and "{,}" not in s  # powers, no separator
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    # the vertical axis holds the power of ten of the count, log-scaled: its ticks are powers
-    # y (1 to 10,000) and the label says so, as do the caption and alt text
-    assert labels == ["1", "10", "100", "1,000", "10,000"]
-    assert ax.get_ylabel().startswith("power of ten $y$") and "$10^y$ guesses" in ax.get_ylabel()
+    # the vertical axis holds the power of ten of the count, log-scaled: each tick reads as the
+    # number of guesses it stands for, a power of ten; the label names the quantity on one line
+    ticks = ax.get_yticks()
+    assert labels == [numbers.power10(round(v), "mathtext") for v in ticks]
+    assert labels == ["$10^{1}$", "$10^{10}$", "$10^{100}$", "$10^{1000}$", "$10^{10000}$"]
+    assert ax.get_ylabel() == "guesses at 10 bins per axis"
     t = th.get(theme)
     for k in (2, 3, 11935, mod("guess_explosion")._crossing()):  # the house mark of a point
         (ln,) = [ln for ln in ax.lines if len(ln.get_xdata()) == 1 and ln.get_xdata()[0] == k]
@@ -357,6 +360,7 @@ def test_guess_explosion(theme):
     assert "10 to the power 11935" in doc.alt and "10 to the power 80" in doc.alt
     assert "^" not in doc.caption + doc.alt and "11,935 guesses" not in doc.caption
     assert "power of ten" in doc.caption and "power of ten of the number of guesses" in doc.alt
+    assert "10¹⁰⁰⁰⁰" in doc.caption
 
 
 # --- lonely-space ---------------------------------------------------------------------------
