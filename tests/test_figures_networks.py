@@ -15,10 +15,9 @@ from matplotlib.text import Text
 
 from gdcore import data, nn, sampling
 from gdcore.networks import BACKPROP, CONNECTION_TWEAK, DROPOUT
-from gdviz import equations
+from gdviz import equations, numbers
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
-from gdviz import numbers
 from gdviz import theme as th
 from gdviz.network_layout import layout
 
