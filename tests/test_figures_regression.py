@@ -254,6 +254,7 @@ def test_slope_sweep_lines_error_bars_and_curve(theme):
 @pytest.mark.parametrize("theme", THEMES)
 def test_nonconvex_loss_bowl_beside_the_network(theme):
     fig = build("nonconvex_loss", theme)
+    mod = gm.load("figures.nonconvex_loss")
     assert len(axes_3d(fig)) == 2
     bowl_map, net_map = plain_axes(fig)
     _, _, J = procedure.convex_reference()
@@ -271,14 +272,41 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
     n_basins = procedure.count_local_minima(L, 0.01)
     assert n_convex == 1 and n_basins > 1
     titles = [a.get_title() for a in axes_3d(fig)]
-    assert f"{n_convex} minimum" in titles[0] and f"{n_basins} basins" in titles[1]
+    assert "one minimum" in titles[0] and f"{mod.WORDS[n_basins]} basins" in titles[1]
+    # a star at each minimum of each map, at gdcore's cells
+    for ax, (X, Y, Z), gid in ((bowl_map, procedure.convex_reference(), "bowl-minimum"),
+                               (net_map, (W1, W2, L), "basin-minimum")):
+        cells = procedure.local_minima_cells(Z, mod.MIN_DEPTH)
+        stars = [ln for ln in ax.lines if str(ln.get_gid()).startswith(gid)]
+        assert len(stars) == len(cells) == procedure.count_local_minima(Z, mod.MIN_DEPTH)
+        for ln, cell in zip(stars, cells):
+            assert (ln.get_xdata()[0], ln.get_ydata()[0]) == (X[cell], Y[cell])
+            assert ln.get_marker() == th.MARKERS["minimum"].marker
+    # both colour bars ticked alike: powers of ten
+    for ax in (bowl_map, net_map):
+        bar = ax.child_axes[0]
+        ticks = bar.get_yticks()
+        lo, hi = bar.get_ylim()
+        inside = [v for v in ticks if lo <= v <= hi]
+        assert inside and all(np.log10(v) == round(np.log10(v)) for v in inside)
+    # the network's surface seen from where both troughs show, without a wireframe over it
+    assert axes_3d(fig)[1].azim == mod.NETWORK_AZIM
     assert "plateaus" in titles[1]
     assert all(t[0].isupper() for t in titles)
     # both surfaces in the house look (cost_surface.lit_surface, as mse-surface): meshed, the
     # mesh on gdcore's grid, and every face coloured as the house lights the surface
     cm = th.get(theme).cost_map
     look = cm.surface
+    assert not [c for c in axes_3d(fig)[1].collections
+                if type(c).__name__ == "Line3DCollection"]
     for ax3, (X, Y, Z) in zip(axes_3d(fig), (procedure.convex_reference(), (W1, W2, L))):
+        (surf,) = [c for c in ax3.collections if type(c).__name__ == "Poly3DCollection"]
+        lit = cost_surface.lit_colors(Z, cm, views.contour_levels(Z, cm.levels, cm.log))
+        lit = {tuple(c) for c in np.round(lit.reshape(-1, 3), 6)}
+        faces = {tuple(c) for c in np.round(surf.get_facecolor()[:, :3], 6)}
+        assert faces <= lit and len(faces) > 50
+        if ax3 is axes_3d(fig)[1]:
+            continue
         (mesh,) = [c for c in ax3.collections if type(c).__name__ == "Line3DCollection"]
         assert all(w == pytest.approx(look.mesh_width) for w in mesh.get_linewidths())
         on_grid = {(round(x, 9), round(y, 9)): z for x, y, z in
@@ -286,11 +314,6 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
         pts = np.concatenate([np.asarray(s) for s in mesh._segments3d])
         np.testing.assert_allclose(
             pts[:, 2], [on_grid[round(x, 9), round(y, 9)] for x, y in pts[:, :2]])
-        (surf,) = [c for c in ax3.collections if type(c).__name__ == "Poly3DCollection"]
-        lit = cost_surface.lit_colors(Z, cm, views.contour_levels(Z, cm.levels, cm.log))
-        lit = {tuple(c) for c in np.round(lit.reshape(-1, 3), 6)}
-        faces = {tuple(c) for c in np.round(surf.get_facecolor()[:, :3], 6)}
-        assert faces <= lit and len(faces) > 50
 
 
 # ---------------------------------------------------------------- gradient-geometry
