@@ -1,7 +1,8 @@
 """The price of non-linearity
 
 Top: the two functions as surfaces; bottom: the same as contour maps (levels spaced by equal
-factors), a star at each minimum. Left: the cost J(m, b) of linear regression on the seven points is a convex bowl;
+factors), a star at each minimum. Left: the cost J(m, b) of linear regression on the seven
+points is a convex bowl;
 however long and narrow, it has {convex_minima} minimum, and every downhill path ends there.
 Right: the cost J of a small sigmoid network ({sizes}, trained on {n_samples} noisy samples of a
 sine wave) as two of its first-layer weights sweep from −{window:g} to {window:g} while all its
