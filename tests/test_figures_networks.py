@@ -299,6 +299,11 @@ def test_sampling_grid_2d(theme):
         assert f"{count:,} guesses" in ax.get_title() and f"{bins} bins" in ax.get_title()
         assert ax.get_xlabel() == "$w_1$" and ax.get_ylabel() == "$w_2$"
     assert axes[1].collections[0].get_rasterized()
+    t = th.get(theme)
+    for ax in axes:  # guesses are not data: the neutral colour; ticks with one decimal
+        assert same_color(ax.collections[0].get_facecolor()[0], t.muted)
+        assert [x.get_text() for x in ax.get_xticklabels()] == ["0.0", "0.5", "1.0"]
+        assert ax.title.get_fontsize() == t.title_size
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -319,6 +324,14 @@ def test_sampling_grid_3d(theme):
     assert 5 <= ax3.elev <= 40 and ax3.azim % 90 != 0  # turned so the depth reads
     sizes = sc3.get_sizes()
     assert sizes.max() > 3 * sizes.min()  # nearer points drawn larger
+    t = th.get(theme)
+    assert same_color(sc2.get_facecolor()[0], t.muted)  # guesses, not data
+    for axis in (ax3.xaxis, ax3.yaxis, ax3.zaxis):  # the house clear panes
+        assert tuple(axis.pane.get_facecolor())[3] == 0
+    # no number where two axes meet: w2 and w3 leave out their 0
+    assert 0 not in ax3.get_yticks() and 0 not in ax3.get_zticks()
+    for ax in (ax2, ax3):
+        assert ax.title.get_fontsize() == t.title_size
 
 
 # --- guess-explosion ------------------------------------------------------------------------
