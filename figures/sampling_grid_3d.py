@@ -3,7 +3,8 @@
 The same {bins} bins per axis in two and in three dimensions. For the network with two weights
 the grid holds {bins}² = {count_2d:,} guesses (left); for the network with three weights it
 becomes a lattice of {bins}³ = {count_3d:,} guesses (right, nearer points drawn stronger
-and larger, farther ones fading into the page). Every added weight multiplies the number of guesses by {bins}.
+and larger, farther ones fading into the page). Every added weight multiplies the number
+of guesses by {bins}.
 
 Alt: Left, a flat square grid of {count_2d} dots with axes w1 and w2. Right, a cube of
 {count_3d:,} dots seen at an angle, with axes w1, w2 and w3; dots nearer the viewer are
