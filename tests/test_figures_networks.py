@@ -402,6 +402,13 @@ def test_lonely_space(theme):
     doc = gm.doc_of(m)
     assert "(1 − ε)ᵈ" in doc.caption and "^" not in doc.caption + doc.alt
     assert f"d = {d50} (51.2 %)" in doc.alt and f"d = {d99} (99.0 %)" in doc.alt
+    # "5 %" one way, with a word space, in the note and in the legend; both panels titled
+    f2 = fig("lonely_space", theme)
+    note = alltext(f2.axes[0])
+    legend = " ".join(x.get_text() for x in ax.get_legend().get_texts())
+    assert "5 % of the radius" in note and "5$ % of the radius" in legend and r"\," not in legend
+    for a in f2.axes:
+        assert a.get_title() and a.title.get_fontsize() == t.title_size
 
 
 # --- equations ------------------------------------------------------------------------------
