@@ -83,7 +83,8 @@ def make_figure(theme):
         share = sampling.eggshell_share(eps, d)
         ax.plot(d, 100 * share, color=theme.accent if main else theme.muted,
                 ls="-" if main else (0, (4, 2)), lw=1.8 if main else 1.1, zorder=3 if main else 2,
-                label=rf"shell of $\varepsilon = {eps * 100:g}$ % of the radius")  # "5 %" as elsewhere
+                # "5 %" with a word space, as everywhere in the figure
+                label=rf"shell of $\varepsilon = {eps * 100:g}$ % of the radius")
     handles, labels = ax.get_legend_handles_labels()
     ax.legend(handles[::-1], labels[::-1], loc="lower right", fontsize=fs)
     ax.set_xscale("log")
