@@ -195,7 +195,8 @@ def make_figure(theme):
                rf"$m_1 = {n(g[0], 2)}$, $m_2 = {n(g[1], 2)}$"),
               ("seen from above", r"$\nabla f = (m_1, m_2)$"))
     for k, (a, (title, formula)) in enumerate(zip((ax, ax3, ax2), titles)):
-        a.set_title(th.title(title) + "\n" + formula, gid=f"title{k}")
+        # clear of the left panel's top tick number
+        a.set_title(th.title(title) + "\n" + formula, gid=f"title{k}", pad=10)
     return fig
 
 
