@@ -71,6 +71,7 @@ def _curve(ax, theme):
                 fontsize=theme.font_size)
     ax.set_xlim(lo, hi)
     ax.set_ylim(-0.2, 1.25 * float(bowl(hi, 0.0)))
+    ax.set_yticks([0, 1, 2, 3])  # none at the top edge, under the two-line title
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
     ax.annotate("$y = f(x)$", (-6.2, float(bowl(-6.2, 0.0))), xytext=(6, 0),
@@ -195,8 +196,7 @@ def make_figure(theme):
                rf"$m_1 = {n(g[0], 2)}$, $m_2 = {n(g[1], 2)}$"),
               ("seen from above", r"$\nabla f = (m_1, m_2)$"))
     for k, (a, (title, formula)) in enumerate(zip((ax, ax3, ax2), titles)):
-        # clear of the left panel's top tick number
-        a.set_title(th.title(title) + "\n" + formula, gid=f"title{k}", pad=10)
+        a.set_title(th.title(title) + "\n" + formula, gid=f"title{k}")
     return fig
 
 
