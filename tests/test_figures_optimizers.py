@@ -350,7 +350,19 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     for label in races.BATCH_RACE.labels[1:]:
         mean = by_gid(fig, f"mean:{label}")
         assert np.array_equal(mean.get_ydata(), running[label])
-        assert by_gid(fig, f"cost:{label}").get_alpha() < 0.5
+        faint = by_gid(fig, f"cost:{label}")  # faint as a solid colour, under the bold lines
+        assert faint.get_alpha() is None and faint.get_zorder() < mean.get_zorder()
+        assert not same_colour(faint.get_color(), mean.get_color())
+    t = th.get(theme)
+    for ax in fig.axes:  # the house titles: its size, in ink
+        if ax.get_title():
+            assert ax.title.get_fontsize() == t.title_size
+            assert same_colour(ax.title.get_color(), t.text)
+    # the legend under the axes, its header naming what each line is
+    legend = full.axes.get_legend()
+    assert "full batch: $J$ at each step" in legend.get_title().get_text()
+    fig.canvas.draw()
+    assert legend.get_window_extent().y1 < full.axes.get_window_extent().y0
     assert full.get_zorder() > max(a.get_zorder() for a in full.axes.get_lines() if a is not full)
     assert full.get_path_effects()
 
