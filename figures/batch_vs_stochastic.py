@@ -28,9 +28,12 @@ from gdcore import data, races, regression
 from gdviz import mpl as gm
 from gdviz import numbers
 from gdviz import theme as th
+from gdviz.colors import mix
 from gdviz.race_plot import BATCH_J_PLACES, batch_colors
 
 RACE = races.BATCH_RACE
+#: How far the faint per-step costs go from the page towards their run's colour.
+FAINT = 0.45
 #: Decimals of every cost J the figure and its caption write (the settled costs and J*): the
 #: video's (race_plot.BATCH_J_PLACES).
 J_PLACES = BATCH_J_PLACES
@@ -75,14 +78,17 @@ def make_figure(theme):
             ax.set_ylabel(th.AXIS_LABELS["intercept"])
         else:
             ax.tick_params(labelleft=False)
-        ax.set_title(th.title(label).replace(" (", "\n("), fontsize=theme.font_size, color=c)
+        ax.set_title(th.title(label).replace(" (", "\n("))
         t = np.arange(tr.losses.size)
         if k == 0:  # the smooth full batch on top of everything, on a halo
             halo = [patheffects.withStroke(linewidth=4.5, foreground=theme.background)]
             aj.plot(t, tr.losses, color=c, lw=2.0, label=label, gid=f"cost:{label}", zorder=8,
                     path_effects=halo)
         else:  # J at each step faint; its running mean bold, over it
-            aj.plot(t, tr.losses, color=c, lw=0.7, alpha=0.4, gid=f"cost:{label}", zorder=3)
+            # faint as a solid colour part way to the page (not alpha, murky on the dark
+            # page), under every bold line
+            aj.plot(t, tr.losses, color=mix(theme.background, c, FAINT), lw=0.6,
+                    gid=f"cost:{label}", zorder=3 - k)
             aj.plot(t, running[label], color=c, lw=1.8, label=label,
                     gid=f"mean:{label}", zorder=7 - k)
 
@@ -92,15 +98,16 @@ def make_figure(theme):
             f"minimum $J^* = {numbers.latex(j_star, places=J_PLACES)}$", ha="left", va="bottom",
             fontsize=theme.small_size, color=theme.good)
     aj.set_yscale("log")
-    # head room above the noisiest run for the legend: no curve under it
+    # the legend goes under the axes: no head room kept for it
     top = max(float(tr.losses.max()) for tr in runs.values())
-    aj.set_ylim(None, top * 60)
+    aj.set_ylim(None, top * 1.5)
     aj.set_xlim(0, RACE.steps)
     aj.set_xlabel(th.AXIS_LABELS["step"])
     aj.set_ylabel(th.AXIS_LABELS["cost"])
-    aj.legend(loc="upper right", ncols=3,
-              title=f"bold: $J$ averaged over the last {races.BATCH_WINDOW} steps; "
-                    "faint: $J$ at each step", title_fontsize=theme.small_size)
+    gm.optimizer_legend(aj, theme, "race", bbox_to_anchor=(0.5, -0.27), ncols=3,
+                        title="full batch: $J$ at each step; mini-batch and stochastic: "
+                              f"bold, $J$ averaged over the last {races.BATCH_WINDOW} steps, "
+                              "faint, $J$ at each step", title_fontsize=theme.small_size)
     return fig
 
 

@@ -6,22 +6,26 @@ with the learning rate α = {lr}; the dots mark {shown} of its points, every ste
 as the steps shorten, each at the height of the cost there. Its first step overshoots: it falls
 to J = {j1} on the opposite wall (m = {m1}), still on the drawn surface; within a few steps
 it settles on the floor, turns and follows the nearly flat floor to the minimum, ending
-at J = {j_end} (the least J is {j_star}), under the star, in the house end square. Above,
-the floor seen from above and enlarged, where the dots that the surface's view piles under the
-star lie apart: after its first steps across the floor, the path turns and runs down the
-floor in ever shorter steps to the square, beside the star.
+at J = {j_end} (the least J is {j_star}), at the star: the house end square is set off
+beside it on a short leader, as the two would cover each other. Above, the floor seen from
+above and enlarged, where the dots that the surface's view piles under the star lie apart:
+after its first steps across the floor, the path turns and runs down the floor in ever shorter
+steps to the star, the end square again set off beside it.
 
 Alt: A lit, meshed, trough-shaped surface over the m and b axes. A path of dots starts as a
 ring high on the right-hand wall, drapes down across the valley to a dot on the left-hand
-wall, comes back to the floor in a few short steps, then runs as a dense line of
-dots along the floor to the green star that marks the minimum, which covers the final square.
-Above it, a small flat contour map of the floor: the path crosses it, then a line of dots,
-closer and closer together, runs down the floor to a square on the star.
+wall and comes back to the floor in a few short steps; its later dots pile up under the green
+star that marks the minimum, a small square on a short leader beside the star marking the
+end. Above it, a small flat contour map of the floor: the path crosses it, then a line of
+dots, closer and closer together, runs down the floor to the star, the square beside it.
 """
 
 import numpy as np
 from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import ScaledTranslation
+from mpl_toolkits.mplot3d import proj3d
 
 from gdcore import data, descent, regression
 from gdcore.cost_descent import DESCENT_3D
@@ -33,12 +37,29 @@ from gdviz.cost_surface import draw_surface
 #: Layout: the page's height (inches; its width is the text width, the 3-D drawing's own
 #: proportions fill it) and the 3-D axes' box on it (figure fractions).
 HEIGHT = 3.8
-AXES_BOX = (-0.1, 0.0, 1.2, 1.06)
+AXES_BOX = (-0.17, -0.07, 1.32, 1.16)
 #: The 3-D box's proportions (m, b, J): wider than the stills' cube, as wide as the page.
 BOX_ASPECT = (1.6, 1.0, 0.75)
 #: The floor view's box on the page (figure fractions): the empty top of the page, clear of
 #: the J axis and the surface's back edge.
 FLOOR_BOX = (0.5, 0.75, 0.28, 0.19)
+#: The end square's offset from the point it marks (points, right and down), with a leader: the
+#: last step ends 0.003 from the minimum, so at its true place the square would sit under the
+#: star (or hide it); set off, both read.
+END_OFFSET = (11.0, -5.0)
+
+
+def _offset_end(ax, theme, xy, end, gid):
+    """The end square END_OFFSET points from xy (data coordinates of ax; for a 3-D axes its
+    projected ones), a thin leader in the square's colour from the square to xy."""
+    shift = ScaledTranslation(END_OFFSET[0] / 72, END_OFFSET[1] / 72, ax.figure.dpi_scale_trans)
+    ax.annotate("", xy=xy, xytext=END_OFFSET, textcoords="offset points", zorder=24,
+                arrowprops=dict(arrowstyle="-", color=end["markerfacecolor"], lw=0.8,
+                                shrinkA=0, shrinkB=2), gid=f"{gid}-leader")
+    square = Line2D([xy[0]], [xy[1]], **{**end, "zorder": 25}, gid=gid, clip_on=False,
+                    transform=ax.transData + shift)
+    ax.add_artist(square)
+    return square
 
 
 def trajectory():
@@ -63,11 +84,12 @@ def facts() -> dict:
 
 def floor_window(t, shown) -> tuple[tuple[float, float], tuple[float, float]]:
     """The (m, b) box of the floor view: every drawn point from the first one back on the floor
-    (the third) on, with a margin of 15 % of its size (room for the star at the last one)."""
+    (the third) on, with a margin of 15 % of its size (room for the star at the last one), 30 %
+    below (room for the end square set off under the star)."""
     pts = t.points[shown[2:]]
     lo, hi = pts.min(axis=0), pts.max(axis=0)
     pad = 0.15 * (hi - lo)
-    return (lo[0] - pad[0], hi[0] + pad[0]), (lo[1] - pad[1], hi[1] + pad[1])
+    return (lo[0] - pad[0], hi[0] + pad[0]), (lo[1] - 2 * pad[1], hi[1] + pad[1])
 
 
 def floor_view(fig, theme, x, y, t, shown, end):
@@ -79,9 +101,10 @@ def floor_view(fig, theme, x, y, t, shown, end):
     gm.contour_map(ax, theme, M, B, J)
     pts = t.points[: shown[-1] + 1]
     ax.plot(pts[:, 0], pts[:, 1], color=theme.accent, linewidth=1.0, zorder=3, gid="floor-path")
-    ax.plot(t.points[shown, 0], t.points[shown, 1], "o", color=theme.accent, markersize=3,
-            mec=theme.background, mew=0.3, zorder=4, gid="floor-dots")
-    ax.plot(*t.points[-1], **{**end, "zorder": 5}, gid="floor-end")
+    # small and edgeless: where the steps shorten they make a line, not a caterpillar
+    ax.plot(t.points[shown, 0], t.points[shown, 1], "o", color=theme.accent, markersize=2,
+            mew=0, zorder=4, gid="floor-dots")
+    _offset_end(ax, theme, tuple(t.points[-1]), end, "floor-end")
     ax.plot(*regression.least_squares(x, y), **{**theme.marker("minimum"), "zorder": 4.5},
             gid="floor-minimum")
     ax.set_xlim(m0, m1)
@@ -92,8 +115,14 @@ def floor_view(fig, theme, x, y, t, shown, end):
     ax.set_xticks([v for v in MaxNLocator(3).tick_values(m0, m1) if m0 <= v <= m1])
     ax.set_yticks([v for v in MaxNLocator(3).tick_values(b0, b1) if b0 <= v <= b1])
     ax.tick_params(labelsize=theme.small_size, pad=1.5)
-    ax.set_title(th.title("the floor from above"), fontsize=theme.small_size, color=theme.text,
-                 pad=3)
+    ax.set_title(th.title("the floor from above"), pad=3)
+    # a page-coloured card under the view and its numbers, so that the 3-D grid behind does
+    # not run through them
+    ax.set_zorder(2)
+    x0, y0, w, h = FLOOR_BOX
+    fig.add_artist(Rectangle((x0 - 0.085, y0 - 0.085), w + 0.085, h + 0.14,
+                             transform=fig.transFigure, facecolor=theme.background,
+                             edgecolor="none", zorder=1))
     return ax
 
 
@@ -123,17 +152,20 @@ def make_figure(theme):
     # the end: the house end square, drawn under the minimum's star (which it nearly touches,
     # the star kept on top and larger so it is never hidden); the floor view shows both
     end = {**theme.marker("end"), "markerfacecolor": theme.accent}
-    ax3.plot([m[-1]], [b[-1]], [t.losses[-1] + lift], **{**end, "zorder": 22},
-             label=f"after {numbers.count(t.steps)} steps")
     star = [ln for ln in ax3.lines if ln.get_label() == "minimum"][0]
     star.set_zorder(23)
+    # the end, set off from the star on a leader (see END_OFFSET), at the projection of the
+    # final layout
+    fig.canvas.draw()
+    xy = proj3d.proj_transform(m[-1], b[-1], t.losses[-1] + lift, ax3.get_proj())[:2]
+    _offset_end(ax3, theme, xy, end, "end").set_label(f"after {numbers.count(t.steps)} steps")
     floor_view(fig, theme, x, y, t, shown, end)
     dot = Line2D([], [], ls="none", marker="o", ms=3, color=theme.accent, mec="none",
                  label=f"{numbers.count(len(shown))} of its points")
     handles, _ = ax3.get_legend_handles_labels()
     ax3.legend(handles=[*handles[:2], dot, handles[2]], loc="upper left",
-               bbox_to_anchor=(0.03, 0.985), bbox_transform=fig.transFigure, borderaxespad=0,
-               fontsize=theme.small_size)
+               bbox_to_anchor=(0.01, 0.99), bbox_transform=fig.transFigure, borderaxespad=0,
+               fontsize=theme.small_size, frameon=False)
     return fig
 
 

@@ -12,9 +12,10 @@ right angle (marked), and −∇f, the same arrow turned round, has the same len
 are drawn at {scale} times ∇f.
 
 Alt: Left, a U-shaped curve with a straight tangent line touching it at one point, and a small
-right triangle under the tangent with legs labelled dx and dy = m dx. Middle, a translucent
+right triangle under the tangent with legs labelled dx and dy = m dx. Middle, an opaque, meshed
 three-dimensional bowl with a flat tangent plane touching it at one point; on the floor of the
-box, contour ellipses and two short arrows from the point's shadow, uphill and downhill. Right,
+box, contour ellipses and two arrows from the point's shadow, one in the text colour uphill
+and one in the accent colour downhill; over it the two slopes m1 = {m1} and m2 = {m2}. Right,
 a square contour map around the point, its contour line drawn bold and nearly level; an arrow
 labelled ∇f points up from the point and an arrow of the same length labelled −∇f points down,
 and a right-angle mark sits between the contour line and the gradient.
@@ -26,6 +27,7 @@ from mpl_toolkits.mplot3d import proj3d
 from gdcore import surfaces
 from gdviz import mpl as gm
 from gdviz import numbers
+from gdviz import theme as th
 
 #: Layout choices: where the tangent touches the curve (left) and the surface (right).
 X0 = 3.0
@@ -69,6 +71,7 @@ def _curve(ax, theme):
                 fontsize=theme.font_size)
     ax.set_xlim(lo, hi)
     ax.set_ylim(-0.2, 1.25 * float(bowl(hi, 0.0)))
+    ax.set_yticks([0, 1, 2, 3])  # none at the top edge, under the two-line title
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
     ax.annotate("$y = f(x)$", (-6.2, float(bowl(-6.2, 0.0))), xytext=(6, 0),
@@ -80,11 +83,12 @@ def _surface(ax, theme):
     """The bowl, its tangent plane at POINT, and ±∇f in the (x, y) plane below."""
     bowl = surfaces.valley
     (x0, x1), (y0, y1) = WINDOW
-    ax.computed_zorder = False  # floor, then the translucent bowl, then what sits on it
+    ax.computed_zorder = False  # floor, then the opaque bowl, then what sits on it
     X, Y = np.meshgrid(np.linspace(x0, x1, 60), np.linspace(y0, y1, 60))
     Z = bowl(X, Y)
-    surf = ax.plot_surface(X, Y, Z, cmap=theme.surface_cmap, linewidth=0, alpha=0.5,
-                           rcount=40, ccount=40, antialiased=False, zorder=2)
+    surf = ax.plot_surface(X, Y, Z, cmap=theme.surface_cmap, linewidth=0.2,
+                           edgecolor=theme.muted, rcount=24, ccount=24, antialiased=False,
+                           zorder=2)
     surf.set_rasterized(True)
     cs = ax.contour(X, Y, Z, levels=8, zdir="z", offset=Z_FLOOR, colors=theme.muted,
                     linewidths=0.5, zorder=1)
@@ -108,14 +112,14 @@ def _surface(ax, theme):
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_zlim(Z_FLOOR, float(Z.max()))
-    ax.set_box_aspect((1.3, 1, 0.8), zoom=1.0)
+    ax.set_box_aspect((1.3, 1, 0.8), zoom=1.12)
 
     # ±∇f in the (x, y) plane below the point, as 2-D arrows between projected points
     # (mplot3d's own arrowheads vanish when seen edge-on).
     gx, gy = ARROW_SCALE * m1, ARROW_SCALE * m2
     proj = ax.get_proj()
     base = proj3d.proj_transform(px, py, Z_FLOOR, proj)[:2]
-    for sign, colour in ((1, theme.error), (-1, theme.good)):
+    for sign, colour in ((1, theme.text), (-1, theme.accent)):
         tip = proj3d.proj_transform(px + sign * gx, py + sign * gy, Z_FLOOR, proj)[:2]
         ax.annotate("", xy=tip, xytext=base, zorder=6, gid=f"arrow{sign:+d}",
                     arrowprops=dict(arrowstyle="-|>,head_length=0.5,head_width=0.25",
@@ -147,8 +151,8 @@ def _contour_view(ax, theme):
     g = np.asarray(bowl.grad(POINT), dtype=float)
     u = g / np.linalg.norm(g)
     t = np.array([-u[1], u[0]])  # along the contour
-    for sign, colour, label in ((1, theme.error, r"$\nabla f$"), (-1, theme.good,
-                                                                   r"$-\nabla f$")):
+    for sign, colour, label in ((1, theme.text, r"$\nabla f$"),
+                                (-1, theme.accent, r"$-\nabla f$")):
         tip = point + sign * ARROW_SCALE * g  # the same arrow as in the middle panel
         ax.annotate("", xy=tuple(tip), xytext=POINT, zorder=6, gid=f"flat{sign:+d}",
                     arrowprops=dict(arrowstyle="-|>,head_length=0.6,head_width=0.3",
@@ -166,8 +170,8 @@ def _contour_view(ax, theme):
     ax.set_xlim(px - ZOOM, px + ZOOM)
     ax.set_ylim(py - ZOOM, py + ZOOM)
     ax.set_xlabel("$x$")
-    ax.set_ylabel("$y$", rotation=0, ha="right", va="bottom")
-    ax.yaxis.set_label_coords(-0.04, 1.02)  # over its numbers, clear of the middle panel's z
+    ax.set_ylabel("$y$")
+    ax.set_anchor("N")  # its top on the left panel's top, under the same title line
     ax.set_xticks([-5.5, -4.5, -3.5])
     ax.set_yticks([-0.5, 0.5, 1.5])
 
@@ -175,8 +179,8 @@ def _contour_view(ax, theme):
 def make_figure(theme):
     fig = gm.new_figure(theme, height=3.0)
     fig.set_layout_engine("none")  # the panels where the grid puts them, under one title line
-    gs = fig.add_gridspec(1, 3, width_ratios=(1.0, 1.1, 1.0), left=0.07, right=0.99,
-                          bottom=0.14, top=0.80, wspace=0.45)
+    gs = fig.add_gridspec(1, 3, width_ratios=(0.9, 1.25, 0.85), left=0.06, right=0.99,
+                          bottom=0.14, top=0.82, wspace=0.62)
     ax = fig.add_subplot(gs[0])
     ax3 = fig.add_subplot(gs[1], projection="3d")
     ax2 = fig.add_subplot(gs[2])
@@ -188,15 +192,11 @@ def make_figure(theme):
     n = numbers.latex
     # the three titles on one line, each over its panel, a formula under each
     titles = (("a curve and its tangent", rf"$dy = m\,dx$, $m = {n(m, 2)}$"),
-              ("a surface and its tangent plane", r"$dz = m_1\,dx + m_2\,dy$"),
-              ("seen from above", rf"$\nabla f = ({n(g[0], 2)}, {n(g[1], 2)})$"))
-    for k, (title, formula) in enumerate(titles):
-        box = gs[k].get_position(fig)
-        x = (box.x0 + box.x1) / 2
-        fig.text(x, 0.985, title, ha="center", va="top", fontsize=theme.font_size + 1,
-                 color=theme.text, gid=f"title{k}")
-        fig.text(x, 0.915, formula, ha="center", va="top", fontsize=theme.font_size,
-                 color=theme.text, gid=f"formula{k}")
+              ("a surface and its tangent plane", r"$dz = m_1\,dx + m_2\,dy$" "\n"
+               rf"$m_1 = {n(g[0], 2)}$, $m_2 = {n(g[1], 2)}$"),
+              ("seen from above", r"$\nabla f = (m_1, m_2)$"))
+    for k, (a, (title, formula)) in enumerate(zip((ax, ax3, ax2), titles)):
+        a.set_title(th.title(title) + "\n" + formula, gid=f"title{k}")
     return fig
 
 

@@ -1,18 +1,20 @@
 """The number of guesses explodes
 
 How many guesses a grid search needs at {bins} bins per axis, against the number of parameters
-searched. The count itself is too large for any axis, so the vertical axis shows its power of
-ten, the y of 10ʸ guesses (a count with y + 1 digits); both axes are logarithmic. Two weights
+searched. The count itself is too large for any axis, so the vertical axis places each count
+by its power of ten, on a logarithmic scale: its ticks read 10¹, 10¹⁰, 10¹⁰⁰, 10¹⁰⁰⁰ and
+10¹⁰⁰⁰⁰ guesses, each tick ten times the digits of the one below; the horizontal axis is
+logarithmic too. Two weights
 need {c2} guesses and three need {c3}; from {cross} parameters on, there are more guesses than
 the roughly {atoms} atoms of the observable universe, and the {p_mnist} parameters of the digit
 network need {e_mnist} guesses.
 
 Alt: A rising straight line. The horizontal axis, logarithmic, counts the parameters from 1 to
-beyond {p_mnist}; the vertical axis, also logarithmic, gives the power of ten of the number of
-guesses, from 1 to 10,000. Marked points: 2 parameters at {c2} guesses, 3 at {c3}, and
-{p_mnist} at 10 to the power {e_mnist_exp}. A horizontal dashed line marks the power {atoms_exp},
-10 to the power {atoms_exp} being the number of atoms in the observable universe; the line
-crosses it at {cross} parameters.
+beyond {p_mnist}; the vertical axis, in the power of ten of the number of guesses, is also
+logarithmic, its ticks 10 to the powers 1, 10, 100, 1,000 and 10,000. Marked points:
+2 parameters at {c2} guesses, 3 at {c3}, and {p_mnist} at 10 to the power {e_mnist_exp}. A
+horizontal dashed line marks the power {atoms_exp}, 10 to the power {atoms_exp} being the
+number of atoms in the observable universe; the line crosses it at {cross} parameters.
 """
 
 import numpy as np
@@ -66,14 +68,15 @@ def make_figure(theme):
     ticks = [1, 10, 100, 1000, 10000]
     ax.yaxis.set_major_locator(FixedLocator(ticks))
     ax.yaxis.set_minor_locator(NullLocator())
-    ax.set_yticks(ticks, [nb.count(t) for t in ticks])
+    # each tick a number of guesses, 10 to its power: the count's digits grow tenfold per tick
+    ax.set_yticks(ticks, [_pow10(t) for t in ticks])
     xt = [1, 10, 100, 1000, 10000]
     ax.xaxis.set_major_locator(FixedLocator(xt))
     ax.set_xticks(xt, [nb.count(t) for t in xt])
     ax.set_xlim(1, d[-1])
     ax.set_ylim(0.7, e[-1])
     ax.set_xlabel("number of parameters (weights and biases)")
-    ax.set_ylabel(f"power of ten $y$ of the\n$10^y$ guesses at {BINS} bins per axis")
+    ax.set_ylabel(f"guesses at {BINS} bins per axis")
 
     atoms = sampling.ATOMS_LOG10
     ax.axhline(atoms, color=theme.muted, lw=0.9, ls="--", zorder=2)
@@ -91,10 +94,11 @@ def make_figure(theme):
         ek = sampling.guess_count_log10(BINS, k)
         ax.plot([k], [ek], **theme.marker("current"))
         count = (nb.count(sampling.guess_count(BINS, k)) if ek < 7 else _pow10(ek))
-        label = f"{name} ({nb.count(k)} parameters):\n{count} guesses" if k == p else \
+        label = f"{name}:\n{nb.count(k)} parameters,\n{count} guesses" if k == p else \
             f"{name}: {count} guesses"
         if k == p:
             ax.annotate(label, xy=(k, ek), xytext=(k / 3.0, ek), ha="right", va="center",
+                        linespacing=1.5,
                         fontsize=theme.small_size, color=theme.text,
                         arrowprops=dict(arrowstyle="-", color=theme.muted, lw=0.6))
         else:

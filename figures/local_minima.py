@@ -3,10 +3,10 @@
 A bumpy cost J(w) with {n_minima} local minima. Top left: plain gradient descent (learning rate
 {lr}, {steps} steps) from {n_starts} starts; each run slides into the minimum of its own basin
 and stays there: at w = {m0}, {m1} or {m2}, depending only on where it began. Top
-right: from w = {w0}, plain descent stalls in the shallow trough at {m0}, where the cost J
+right: from w = {w0}, plain descent stalls in the shallow minimum at {m0}, where the cost J
 is still {f0}; momentum (β = {beta}, same learning rate) builds up speed on the long
-slope, rolls on through that trough and the next one, and settles in the deepest minimum at
-{m2} (J = {f2}). Bottom: the position w of both runs at every step.
+slope, rolls on through that minimum and the next one, and settles in the deepest minimum at
+{m2} (J = {f2}). Bottom: the position w of both runs over the first {time_steps} steps.
 
 Alt: Three panels. Top left: a wavy curve with three dips; four hollow circles mark starts and
 dotted trails lead from each down into the nearest dip, where a small square marks where the
@@ -23,9 +23,13 @@ import numpy as np
 from gdcore import local_minima
 from gdviz import mpl as gm
 from gdviz import numbers
+from gdviz import theme as th
 from gdviz.theme import AXIS_LABELS
 
 EXP = local_minima.LOCAL_MINIMA
+#: The steps the bottom panel shows: both runs have settled well before (the momentum run's
+#: swings die out by step 80), and later steps would only draw two flat lines.
+TIME_STEPS = 100
 
 
 def facts() -> dict:
@@ -35,13 +39,15 @@ def facts() -> dict:
            {"m0": m[0], "m1": m[1], "m2": m[2], "f0": f[0], "f2": f[2]}.items()}
     return {"n_minima": m.size, "lr": numbers.text(EXP.lr), "steps": EXP.steps,
             "n_starts": len(EXP.starts), "beta": numbers.text(EXP.beta),
-            "w0": numbers.text(EXP.stalled_start), **two}
+            "w0": numbers.text(EXP.stalled_start),
+            "time_steps": TIME_STEPS, **two}
 
 
 def _curve(ax, theme, surface):
     (lo, hi), = surface.window
     w = np.linspace(lo, hi, 600)
-    ax.plot(w, surface(w), color=theme.text, lw=1.1, zorder=2, gid="cost-curve")
+    # quiet, so that the runs' dots (SGD's deep green among them) stand out on it
+    ax.plot(w, surface(w), color=theme.muted, lw=0.8, zorder=2, gid="cost-curve")
     ax.set_xlim(lo, hi)
     ax.set_ylim(-0.7, 6.0)  # room under the deepest minimum (J ≈ 0.10) for its label
     ax.set_xlabel(AXIS_LABELS["weight"])
@@ -49,9 +55,11 @@ def _curve(ax, theme, surface):
     gm.style_axes(ax, theme)
 
 
-def _trail(ax, theme, tr, color, gid, ms=3.4):
-    ax.plot(tr.points[:, 0], tr.losses, ls="none", marker="o", ms=ms, color=color,
-            mec=theme.background, mew=0.4, zorder=4, gid=gid)
+def _trail(ax, theme, tr, color, gid, ms=3.2, zorder=4):
+    """Every step of a run as a dot without an edge (edged dots pile into a smear where the
+    steps shorten near a minimum)."""
+    ax.plot(tr.points[:, 0], tr.losses, ls="none", marker="o", ms=ms, color=color, mew=0,
+            zorder=zorder, gid=gid)
 
 
 def _end(ax, theme, tr, color, gid, zorder=6):
@@ -87,27 +95,26 @@ def make_figure(theme):
                          textcoords="offset points",
                          ha="center", va="top", fontsize=theme.small_size, color=theme.text,
                          gid=f"minimum-label:{i}")
-    a_plain.set_title(f"Plain descent from {len(EXP.starts)} starts",
-                      fontsize=theme.font_size)
+    a_plain.set_title(th.title(f"plain descent from {len(EXP.starts)} starts"))
 
     # Top right: from the stalled start, plain descent against momentum.
     _curve(a_mom, theme, s)
     tr_stall = plain[EXP.stalled_start]
-    _trail(a_mom, theme, rolling, c_mom, "trail:momentum")
-    _trail(a_mom, theme, tr_stall, c_plain, "trail:stalled")
+    # where both runs cover the same slope, the plain run's smaller dots sit inside the
+    # momentum run's larger ones, so both read
+    _trail(a_mom, theme, rolling, c_mom, "trail:momentum", ms=4.6)
+    _trail(a_mom, theme, tr_stall, c_plain, "trail:stalled", ms=2.4, zorder=5)
     _start(a_mom, theme, EXP.stalled_start, tr_stall.losses[0], "start:stalled")
     _end(a_mom, theme, tr_stall, c_plain, "end:stalled")
     _end(a_mom, theme, rolling, c_mom, "end:momentum")
+    arrow = dict(arrowstyle="-|>", color=theme.text, lw=0.8, shrinkA=2, shrinkB=6)
     a_mom.annotate("plain descent\nstalls here", (tr_stall.final[0], tr_stall.losses[-1]),
-                   xytext=(0, -12), textcoords="offset points", ha="center", va="top",
-                   fontsize=theme.small_size, color=theme.text)
+                   xytext=(-2.2, 0.9), textcoords="data", ha="center", va="top",
+                   fontsize=theme.small_size, color=theme.text, arrowprops=arrow)
     a_mom.annotate("momentum\nrolls on to here", (rolling.final[0], rolling.losses[-1]),
                    xytext=(2.9, 2.6), textcoords="data", ha="center", va="bottom",
-                   fontsize=theme.small_size, color=theme.text,
-                   arrowprops=dict(arrowstyle="-|>", color=theme.text, lw=0.8,
-                                   shrinkA=2, shrinkB=6))
-    a_mom.set_title(f"From $w = {numbers.latex(EXP.stalled_start)}$: plain and momentum",
-                    fontsize=theme.font_size)
+                   fontsize=theme.small_size, color=theme.text, arrowprops=arrow)
+    a_mom.set_title(th.title(f"from $w = {numbers.latex(EXP.stalled_start)}$: plain and momentum"))
     a_mom.legend(handles=[
         a_mom.plot([], [], marker="o", ls="none", color=c_plain,
                    label="plain, " + numbers.hyper(r"\alpha", EXP.lr, "mathtext"))[0],
@@ -120,10 +127,10 @@ def make_figure(theme):
     gm.style_axes(a_time, theme)
     for i, m in enumerate(minima):
         a_time.axhline(m, color=theme.muted, lw=0.8, ls=":", zorder=1, gid=f"minimum-line:{i}")
-    names = ("shallow trough", "middle trough", "deepest minimum")
+    names = ("shallow minimum", "middle minimum", "deepest minimum")
     for i, m in enumerate(minima):
         # above its line, clear of it (2 pt), not standing on it
-        a_time.annotate(names[i], (EXP.momentum_steps * 0.99, m), xytext=(0, 2),
+        a_time.annotate(names[i], (TIME_STEPS * 0.99, m), xytext=(0, 2),
                         textcoords="offset points", ha="right", va="bottom",
                         fontsize=theme.small_size, color=theme.muted)
     steps_p = np.arange(tr_stall.points.shape[0])
@@ -132,7 +139,7 @@ def make_figure(theme):
                 gid="position:plain")
     a_time.plot(steps_m, rolling.points[:, 0], color=c_mom, lw=1.6, label="momentum",
                 gid="position:momentum")
-    a_time.set_xlim(0, max(EXP.steps, EXP.momentum_steps))
+    a_time.set_xlim(0, TIME_STEPS)
     a_time.xaxis.set_major_formatter(gm.count_formatter())
     a_time.set_xlabel(AXIS_LABELS["step"])
     a_time.set_ylabel(AXIS_LABELS["weight"])

@@ -23,6 +23,7 @@ from gdcore import sampling
 from gdcore.sampling import LONELY_SPACE as SETTING
 from gdviz import mpl as gm
 from gdviz import numbers as nb
+from gdviz import theme as th
 from gdviz.colors import mix
 
 EPS = SETTING.eps
@@ -73,7 +74,7 @@ def make_figure(theme):
     ax0.set_ylim(-1.95, 1.1)
     ax0.set_aspect("equal")
     ax0.set_axis_off()
-    ax0.set_title("$d = 2$")
+    ax0.set_title(th.title("a disc, $d = 2$"))
 
     # the share against d
     gm.style_axes(ax, theme)
@@ -82,7 +83,8 @@ def make_figure(theme):
         share = sampling.eggshell_share(eps, d)
         ax.plot(d, 100 * share, color=theme.accent if main else theme.muted,
                 ls="-" if main else (0, (4, 2)), lw=1.8 if main else 1.1, zorder=3 if main else 2,
-                label=rf"shell of $\varepsilon = {eps * 100:g}\,\%$ of the radius")
+                # "5 %" with a word space, as everywhere in the figure
+                label=rf"shell of $\varepsilon = {eps * 100:g}$ % of the radius")
     handles, labels = ax.get_legend_handles_labels()
     ax.legend(handles[::-1], labels[::-1], loc="lower right", fontsize=fs)
     ax.set_xscale("log")
@@ -91,6 +93,7 @@ def make_figure(theme):
     xt = [1, 2, 3, 10, 100, D_MAX]
     ax.set_xticks(xt, [nb.count(t) for t in xt])
     ax.set_yticks([0, 25, 50, 75, 100], ["0 %", "25 %", "50 %", "75 %", "100 %"])
+    ax.set_title(th.title("the shell’s share in $d$ dimensions"))
     ax.set_xlabel("dimensions $d$")
     ax.set_ylabel("share of the volume in the shell")
 

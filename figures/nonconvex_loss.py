@@ -1,7 +1,8 @@
 """The price of non-linearity
 
 Top: the two functions as surfaces; bottom: the same as contour maps (levels spaced by equal
-factors). Left: the cost J(m, b) of linear regression on the seven points is a convex bowl;
+factors), a star at each minimum. Left: the cost J(m, b) of linear regression on the seven
+points is a convex bowl;
 however long and narrow, it has {convex_minima} minimum, and every downhill path ends there.
 Right: the cost J of a small sigmoid network ({sizes}, trained on {n_samples} noisy samples of a
 sine wave) as two of its first-layer weights sweep from −{window:g} to {window:g} while all its
@@ -13,11 +14,11 @@ Alt: Top, two three-dimensional surfaces; bottom, the same two functions as fill
 maps. Left, a smooth trough with one lowest point, its contours nested ellipses. Right, the
 network's cost: broad flat terraces joined by steep steps, and {basins} long dark troughs, one
 lying across the lower left of the map and one running up its middle, meeting only over a low
-pass.
+pass. A star marks the one minimum of the left map and the bottom of each trough on the right.
 """
 
 import numpy as np
-from matplotlib.ticker import FormatStrFormatter, LogFormatterSciNotation, NullLocator
+from matplotlib.ticker import LogFormatterSciNotation, NullLocator
 
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
@@ -27,6 +28,17 @@ from gdviz.cost_surface import lit_surface
 
 #: Basins shallower than this share of the cost range are grid artefacts, not minima.
 MIN_DEPTH = 0.01
+#: The network surface's camera: turned from the stills' usual view (which looks at the
+#: ridge's face and hides the trough behind it) so that both basins show.
+NETWORK_AZIM = 120
+#: The network axes' ticks: inside the window, so no number stands at a corner of the box.
+NETWORK_TICKS = (-10, 0, 10)
+#: Small counts in a title, as words.
+WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+def _word(n: int) -> str:
+    return WORDS.get(n, str(n))
 
 
 def _data():
@@ -66,11 +78,24 @@ def _contours(ax, theme, X, Y, Z, xlabel, ylabel):
 
 
 def _colorbar(fig, cs, ax, theme, label):
+    """The map's bar, ticked at the powers of ten inside it (none drawn, or measured, beyond
+    its ends), written as powers: one format for both bars."""
     cb = fig.colorbar(cs, cax=ax.inset_axes([1.04, 0.0, 0.05, 1.0]))
     cb.set_label(label)
     cb.outline.set_edgecolor(theme.muted)
     cb.ax.tick_params(labelsize=theme.small_size)
+    lo, hi = cs.levels[0], cs.levels[-1]
+    cb.set_ticks(10.0 ** np.arange(np.ceil(np.log10(lo)), np.floor(np.log10(hi)) + 1))
+    cb.ax.yaxis.set_major_formatter(LogFormatterSciNotation())
+    cb.ax.yaxis.set_minor_locator(NullLocator())
     return cb
+
+
+def _stars(ax, theme, X, Y, cells, gid):
+    """The house minimum star at each of the grid's local minima (gdcore's cells)."""
+    for k, cell in enumerate(cells):
+        ax.plot(X[cell], Y[cell], **{**theme.marker("minimum"), "zorder": 5},
+                gid=f"{gid}:{k}")
 
 
 def make_figure(theme):
@@ -91,29 +116,23 @@ def make_figure(theme):
     ax.set_yticks([-4, 0, 4, 8])
     ax.set_zticks([0, 100, 200])
     _style3d(ax, theme, th.AXIS_LABELS["slope"], th.AXIS_LABELS["intercept"])
-    ax.set_title(th.title(f"linear regression: convex,\n{n_convex} minimum"))
+    ax.set_title(th.title(f"linear regression: convex,\n{_word(n_convex)} minimum"))
     cs = _contours(ac, theme, M, B, J, th.AXIS_LABELS["slope"], th.AXIS_LABELS["intercept"])
-    cb = _colorbar(fig, cs, ac, theme, th.AXIS_LABELS["cost"])
-    # the powers of ten inside the bar only (none drawn, or measured, beyond its ends)
-    lo, hi = cs.levels[0], cs.levels[-1]
-    cb.set_ticks(10.0 ** np.arange(np.ceil(np.log10(lo)), np.floor(np.log10(hi)) + 1))
-    cb.ax.yaxis.set_major_formatter(LogFormatterSciNotation())
+    _colorbar(fig, cs, ac, theme, th.AXIS_LABELS["cost"])
+    _stars(ac, theme, M, B, procedure.local_minima_cells(J, MIN_DEPTH), "bowl-minimum")
 
     # Right: the network's cost over two of its weights.
     ll = _levels(theme, L)  # log-spaced too: the basins lie in the lowest decade
-    lit_surface(nx, theme, W1, W2, L, ll)
-    nx.view_init(elev=views.VIEW_ELEV, azim=views.VIEW_AZIM)
-    w = float(W1.max())
-    nx.set_xticks([-w, 0, w])
-    nx.set_yticks([-w, 0, w])
+    lit_surface(nx, theme, W1, W2, L, ll, mesh=False)  # no wires over the ridge's face
+    nx.view_init(elev=views.VIEW_ELEV, azim=NETWORK_AZIM)
+    nx.set_xticks(NETWORK_TICKS)
+    nx.set_yticks(NETWORK_TICKS)
     nx.set_zticks([0.0, 0.5, 1.0, 1.5])
     _style3d(nx, theme, th.AXIS_LABELS["w1"], th.AXIS_LABELS["w2"])
-    nx.set_title(th.title(f"sigmoid network: not convex,\nplateaus and {n_basins} basins"))
+    nx.set_title(th.title(f"sigmoid network: not convex,\nplateaus and {_word(n_basins)} basins"))
     cs = _contours(nc, theme, W1, W2, L, th.AXIS_LABELS["w1"], th.AXIS_LABELS["w2"])
-    cb = _colorbar(fig, cs, nc, theme, th.AXIS_LABELS["cost"])
-    cb.set_ticks([t for t in (0.05, 0.1, 0.2, 0.5, 1.0) if ll[0] <= t <= ll[-1]])
-    cb.ax.yaxis.set_major_formatter(FormatStrFormatter("%g"))
-    cb.ax.yaxis.set_minor_locator(NullLocator())
+    _colorbar(fig, cs, nc, theme, th.AXIS_LABELS["cost"])
+    _stars(nc, theme, W1, W2, procedure.local_minima_cells(L, MIN_DEPTH), "basin-minimum")
     return fig
 
 

@@ -11,6 +11,7 @@ Alt: Two square plots with axes w1 and w2 from 0 to 1. The left holds a regular 
 
 from gdcore import sampling
 from gdviz import mpl as gm
+from gdviz import theme as th
 
 BINS = sampling.SAMPLING_GRID_2D.bins
 (DIMS,) = sampling.SAMPLING_GRID_2D.dims
@@ -26,22 +27,24 @@ def make_figure(theme):
     fig, axes = gm.subplots(theme, 1, 2, height=3.25)
     for ax, bins in zip(axes, BINS):
         pts = sampling.grid_points(bins, DIMS)
-        size = 9.0 if bins <= 10 else 0.55
-        sc = ax.scatter(pts[:, 0], pts[:, 1], s=size, color=theme.data, linewidths=0,
+        # guesses are not data: the neutral colour. The dense grid's dots 1.3 pt wide on its
+        # 1.9 pt pitch: smaller dots beat against the pixel grid into bands
+        size = 9.0 if bins <= 10 else 1.7
+        sc = ax.scatter(pts[:, 0], pts[:, 1], s=size, color=theme.muted, linewidths=0,
                         zorder=3)
         if len(pts) > 1000:
             sc.set_rasterized(True)
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1)
         ax.set_aspect("equal")
-        ax.set_xticks([0, 0.5, 1], ["0", "0.5", "1"])
-        ax.set_yticks([0, 0.5, 1], ["0", "0.5", "1"])
+        ax.set_xticks([0, 0.5, 1], ["0.0", "0.5", "1.0"])
+        ax.set_yticks([0, 0.5, 1], ["0.0", "0.5", "1.0"])
         ax.set_xlabel("$w_1$")
         ax.set_ylabel("$w_2$")
         for side in ("top", "right"):
             ax.spines[side].set_visible(True)
         count = sampling.guess_count(bins, DIMS)
-        ax.set_title(f"{bins} bins per axis: {count:,} guesses")
+        ax.set_title(th.title(f"{bins} bins per axis: {count:,} guesses"))
     return fig
 
 

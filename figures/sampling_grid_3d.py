@@ -2,18 +2,20 @@
 
 The same {bins} bins per axis in two and in three dimensions. For the network with two weights
 the grid holds {bins}² = {count_2d:,} guesses (left); for the network with three weights it
-becomes a lattice of {bins}³ = {count_3d:,} guesses (right, nearer points drawn darker and
-larger). Every added weight multiplies the number of guesses by {bins}.
+becomes a lattice of {bins}³ = {count_3d:,} guesses (right, nearer points drawn stronger
+and larger, farther ones fading into the page). Every added weight multiplies the number
+of guesses by {bins}.
 
 Alt: Left, a flat square grid of {count_2d} dots with axes w1 and w2. Right, a cube of
-{count_3d:,} dots seen at an angle, with axes w1, w2 and w3; dots nearer the viewer are darker
-and larger.
+{count_3d:,} dots seen at an angle, with axes w1, w2 and w3; dots nearer the viewer are
+stronger and larger, farther ones faint.
 """
 
 import numpy as np
 
 from gdcore import sampling
 from gdviz import mpl as gm
+from gdviz import theme as th
 from gdviz.colors import mix
 
 (BINS,) = sampling.SAMPLING_GRID_3D.bins
@@ -40,28 +42,29 @@ def make_figure(theme):
     ax3 = fig.add_subplot(gs[1], projection="3d")
 
     pts2 = sampling.grid_points(BINS, 2)
-    ax2.scatter(pts2[:, 0], pts2[:, 1], s=9, color=theme.data, linewidths=0, zorder=3)
+    # guesses are not data: the neutral colour
+    ax2.scatter(pts2[:, 0], pts2[:, 1], s=9, color=theme.muted, linewidths=0, zorder=3)
     ax2.set_xlim(0, 1)
     ax2.set_ylim(0, 1)
     ax2.set_aspect("equal")
-    ax2.set_xticks([0, 0.5, 1], ["0", "0.5", "1"])
-    ax2.set_yticks([0, 0.5, 1], ["0", "0.5", "1"])
+    ax2.set_xticks([0, 0.5, 1], ["0.0", "0.5", "1.0"])
+    ax2.set_yticks([0, 0.5, 1], ["0.0", "0.5", "1.0"])
     ax2.set_xlabel("$w_1$")
     ax2.set_ylabel("$w_2$")
     for side in ("top", "right"):
         ax2.spines[side].set_visible(True)
-    ax2.set_title(f"2 weights: {sampling.guess_count(BINS, 2):,} guesses")
+    ax2.set_title(th.title(f"2 weights: {sampling.guess_count(BINS, 2):,} guesses"))
 
     pts3 = sampling.grid_points(BINS, 3)
     depth = _depth(pts3)
     order = np.argsort(depth)  # far first, so near points are drawn on top
-    far = mix(theme.background, theme.data, 0.12)
-    colors = [mix(far, theme.data, t) for t in depth[order]]
+    far = mix(theme.background, theme.muted, 0.12)
+    colors = [mix(far, theme.muted, t) for t in depth[order]]
     p = pts3[order]
     ax3.scatter(p[:, 0], p[:, 1], p[:, 2], s=1.5 + 9 * depth[order] ** 1.5, c=colors,
                 linewidths=0, depthshade=False)
     ax3.view_init(elev=ELEV, azim=AZIM)
-    ax3.set_box_aspect((1, 1, 1), zoom=0.92)
+    ax3.set_box_aspect((1, 1, 1), zoom=1.1)
     # the cube's outline: its twelve edges, thin, to carry the perspective
     for a in range(3):
         for u in (0, 1):
@@ -71,11 +74,11 @@ def make_figure(theme):
                 seg[:, (a + 1) % 3] = u
                 seg[:, (a + 2) % 3] = v
                 ax3.plot(*seg.T, color=theme.muted, lw=0.5, alpha=0.6)
-    ticks = ([0, 0.5, 1], [0.5, 1], [0, 0.5, 1])  # w2's 0 would sit on w1's 1 at the corner
+    # no number at a corner where two axes meet: w2's 0 would sit on w1's 1, w3's 0 on w2's 1
+    ticks = ([0, 0.5, 1], [0.5], [0.5, 1])
+    gm.clear_panes(ax3, theme)
     for axis, name, tk in zip((ax3.xaxis, ax3.yaxis, ax3.zaxis), ("w_1", "w_2", "w_3"), ticks):
-        axis.set_pane_color((*mix(theme.background, theme.grid, 0.5), 1.0))
-        axis._axinfo["grid"].update(color=theme.grid, linewidth=0.5)
-        axis.set_ticks(tk, [f"{t:g}" for t in tk])
+        axis.set_ticks(tk, [f"{t:.1f}" for t in tk])
         axis.set_label_text(f"${name}$")
         axis.labelpad = 2 if axis is ax3.zaxis else -4
     ax3.tick_params(labelsize=theme.small_size, pad=-2)
@@ -83,7 +86,7 @@ def make_figure(theme):
     ax3.set_xlim(0, 1)
     ax3.set_ylim(0, 1)
     ax3.set_zlim(0, 1)
-    ax3.set_title(f"3 weights: {sampling.guess_count(BINS, 3):,} guesses")
+    ax3.set_title(th.title(f"3 weights: {sampling.guess_count(BINS, 3):,} guesses"))
     return fig
 
 

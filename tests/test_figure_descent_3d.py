@@ -18,7 +18,8 @@ def test_path_follows_gdcore_and_sits_on_the_surface(theme_name):
     fig = figure("descent_3d", theme_name)
     ax3 = fig.axes[0]
     assert ax3.name == "3d"
-    path = max(ax3.lines, key=lambda ln: len(ln.get_data_3d()[0]))
+    path = max((ln for ln in ax3.lines if hasattr(ln, "get_data_3d")),
+               key=lambda ln: len(ln.get_data_3d()[0]))
     m, b, z = (np.asarray(a) for a in path.get_data_3d())
     t = module.trajectory()
     x, y = data.regression_points()
@@ -36,10 +37,22 @@ def test_path_follows_gdcore_and_sits_on_the_surface(theme_name):
     assert np.all(np.diff(t.losses) <= 0)
     (start,) = [ln for ln in ax3.lines if ln.get_label() == "start"]
     np.testing.assert_allclose(np.ravel(start.get_data_3d())[2] - lift, t.losses[0])
-    # the minimum's star is drawn over the end dot: never hidden
+    # the end square set off from the star: both read, neither inside the other's extent
     (star,) = [ln for ln in ax3.lines if ln.get_label() == "minimum"]
-    (end,) = [ln for ln in ax3.lines if ln.get_label().startswith("after")]
-    assert star.get_zorder() > end.get_zorder()
+    (end,) = fig.findobj(lambda a: a.get_gid() == "end")
+    assert end.get_label() == "after 1,000 steps"
+    fig.canvas.draw()
+    floor = [ax for ax in fig.axes if ax.name != "3d"][0]
+    floor_lines = {ln.get_gid(): ln for ln in floor.lines}
+    (floor_end,) = fig.findobj(lambda a: a.get_gid() == "floor-end")
+    for s_line, e_line in ((star, end), (floor_lines["floor-minimum"], floor_end)):
+        s_box = s_line.get_window_extent(fig.canvas.get_renderer())
+        e_box = e_line.get_window_extent(fig.canvas.get_renderer())
+        assert s_box.width > 0 and e_box.width > 0
+        assert not s_box.contains(*e_box.get_points().mean(axis=0))
+        assert s_box.intersection(s_box, e_box) is None or \
+            s_box.intersection(s_box, e_box).width * s_box.intersection(s_box, e_box).height \
+            < 0.25 * e_box.width * e_box.height
 
 
 @pytest.mark.parametrize("theme_name", ["light", "dark"])
@@ -55,9 +68,15 @@ def test_end_square_and_the_floor_view_show_gdcores_points(theme_name):
     x, y = data.regression_points()
     lift = 0.01 * float(np.ptp(t.losses))
     ax3 = fig.axes[0]
-    (end,) = [ln for ln in ax3.lines if ln.get_label().startswith("after")]
-    m, b, z = (float(np.ravel(a)[0]) for a in end.get_data_3d())
-    np.testing.assert_allclose([m, b, z - lift], [*t.points[-1], t.losses[-1]], rtol=1e-12)
+    # the end square: its leader points at gdcore's last point (projected), the square set off
+    (end,) = fig.findobj(lambda a: a.get_gid() == "end")
+    (leader,) = fig.findobj(lambda a: a.get_gid() == "end-leader")
+    from mpl_toolkits.mplot3d import proj3d
+
+    fig.canvas.draw()
+    xy = proj3d.proj_transform(*t.points[-1], t.losses[-1] + lift, ax3.get_proj())[:2]
+    np.testing.assert_allclose(leader.xy, xy, rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(np.ravel(end.get_data()), xy, rtol=1e-9, atol=1e-12)
     assert end.get_marker() == "s" and end.get_markerfacecolor() == theme.accent
     floor = [ax for ax in fig.axes if ax.name != "3d"]
     assert len(floor) == 1

@@ -15,7 +15,7 @@ from matplotlib.text import Text
 
 from gdcore import data, nn, sampling
 from gdcore.networks import BACKPROP, CONNECTION_TWEAK, DROPOUT
-from gdviz import equations
+from gdviz import equations, numbers
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
 from gdviz import theme as th
@@ -299,6 +299,11 @@ def test_sampling_grid_2d(theme):
         assert f"{count:,} guesses" in ax.get_title() and f"{bins} bins" in ax.get_title()
         assert ax.get_xlabel() == "$w_1$" and ax.get_ylabel() == "$w_2$"
     assert axes[1].collections[0].get_rasterized()
+    t = th.get(theme)
+    for ax in axes:  # guesses are not data: the neutral colour; ticks with one decimal
+        assert same_color(ax.collections[0].get_facecolor()[0], t.muted)
+        assert [x.get_text() for x in ax.get_xticklabels()] == ["0.0", "0.5", "1.0"]
+        assert ax.title.get_fontsize() == t.title_size
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -319,6 +324,14 @@ def test_sampling_grid_3d(theme):
     assert 5 <= ax3.elev <= 40 and ax3.azim % 90 != 0  # turned so the depth reads
     sizes = sc3.get_sizes()
     assert sizes.max() > 3 * sizes.min()  # nearer points drawn larger
+    t = th.get(theme)
+    assert same_color(sc2.get_facecolor()[0], t.muted)  # guesses, not data
+    for axis in (ax3.xaxis, ax3.yaxis, ax3.zaxis):  # the house clear panes
+        assert tuple(axis.pane.get_facecolor())[3] == 0
+    # no number where two axes meet: w2 and w3 leave out their 0
+    assert 0 not in ax3.get_yticks() and 0 not in ax3.get_zticks()
+    for ax in (ax2, ax3):
+        assert ax.title.get_fontsize() == t.title_size
 
 
 # --- guess-explosion ------------------------------------------------------------------------
@@ -341,10 +354,12 @@ def test_guess_explosion(theme):
     assert "100 guesses" in s and "1,000 guesses" in s and "11,935 parameters" in s
     assert "$10^{11935}$" in s and "$10^{80}$" in s and "{,}" not in s  # powers, no separator
     labels = [t.get_text() for t in ax.get_yticklabels()]
-    # the vertical axis holds the power of ten of the count, log-scaled: its ticks are powers
-    # y (1 to 10,000) and the label says so, as do the caption and alt text
-    assert labels == ["1", "10", "100", "1,000", "10,000"]
-    assert ax.get_ylabel().startswith("power of ten $y$") and "$10^y$ guesses" in ax.get_ylabel()
+    # the vertical axis holds the power of ten of the count, log-scaled: each tick reads as the
+    # number of guesses it stands for, a power of ten; the label names the quantity on one line
+    ticks = ax.get_yticks()
+    assert labels == [numbers.power10(round(v), "mathtext") for v in ticks]
+    assert labels == ["$10^{1}$", "$10^{10}$", "$10^{100}$", "$10^{1000}$", "$10^{10000}$"]
+    assert ax.get_ylabel() == "guesses at 10 bins per axis"
     t = th.get(theme)
     for k in (2, 3, 11935, mod("guess_explosion")._crossing()):  # the house mark of a point
         (ln,) = [ln for ln in ax.lines if len(ln.get_xdata()) == 1 and ln.get_xdata()[0] == k]
@@ -357,6 +372,7 @@ def test_guess_explosion(theme):
     assert "10 to the power 11935" in doc.alt and "10 to the power 80" in doc.alt
     assert "^" not in doc.caption + doc.alt and "11,935 guesses" not in doc.caption
     assert "power of ten" in doc.caption and "power of ten of the number of guesses" in doc.alt
+    assert "10¹⁰⁰⁰⁰" in doc.caption
 
 
 # --- lonely-space ---------------------------------------------------------------------------
@@ -386,6 +402,13 @@ def test_lonely_space(theme):
     doc = gm.doc_of(m)
     assert "(1 − ε)ᵈ" in doc.caption and "^" not in doc.caption + doc.alt
     assert f"d = {d50} (51.2 %)" in doc.alt and f"d = {d99} (99.0 %)" in doc.alt
+    # "5 %" one way, with a word space, in the note and in the legend; both panels titled
+    f2 = fig("lonely_space", theme)
+    note = alltext(f2.axes[0])
+    legend = " ".join(x.get_text() for x in ax.get_legend().get_texts())
+    assert "5 % of the radius" in note and "5$ % of the radius" in legend and r"\," not in legend
+    for a in f2.axes:
+        assert a.get_title() and a.title.get_fontsize() == t.title_size
 
 
 # --- equations ------------------------------------------------------------------------------

@@ -351,7 +351,19 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     for label in races.BATCH_RACE.labels[1:]:
         mean = by_gid(fig, f"mean:{label}")
         assert np.array_equal(mean.get_ydata(), running[label])
-        assert by_gid(fig, f"cost:{label}").get_alpha() < 0.5
+        faint = by_gid(fig, f"cost:{label}")  # faint as a solid colour, under the bold lines
+        assert faint.get_alpha() is None and faint.get_zorder() < mean.get_zorder()
+        assert not same_colour(faint.get_color(), mean.get_color())
+    t = th.get(theme)
+    for ax in fig.axes:  # the house titles: its size, in ink
+        if ax.get_title():
+            assert ax.title.get_fontsize() == t.title_size
+            assert same_colour(ax.title.get_color(), t.text)
+    # the legend under the axes, its header naming what each line is
+    legend = full.axes.get_legend()
+    assert "full batch: $J$ at each step" in legend.get_title().get_text()
+    fig.canvas.draw()
+    assert legend.get_window_extent().y1 < full.axes.get_window_extent().y0
     assert full.get_zorder() > max(a.get_zorder() for a in full.axes.get_lines() if a is not full)
     assert full.get_path_effects()
 
@@ -498,3 +510,30 @@ def test_race_inset_parts_the_end_squares_at_gdcores_last_points(name, theme, ra
     # on the map's own scale the same squares pile up: some pair lies closer than a side
     on_map = [main.transData.transform(race_runs[race.key][o].points[-1]) for o in ends]
     assert min(np.linalg.norm(p - q) for p, q in itertools.combinations(on_map, 2)) < side
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_local_minima_curve_is_quiet_and_titles_are_the_house_titles(theme):
+    t, fig = th.get(theme), build("local_minima", theme)
+    curves = [ln for ln in fig.findobj(Line2D) if ln.get_gid() == "cost-curve"]
+    assert len(curves) == 2
+    for ln in curves:  # muted and thinner than the runs' dots, which stand out on it
+        assert same_colour(ln.get_color(), t.muted) and ln.get_linewidth() < 1.0
+    for gid in ("trail:momentum", "trail:stalled"):
+        assert by_gid(fig, gid).get_markeredgewidth() == 0  # no edges to smear
+    # the plain dots, smaller, drawn over the momentum dots
+    assert by_gid(fig, "trail:stalled").get_markersize() < \
+        by_gid(fig, "trail:momentum").get_markersize()
+    assert by_gid(fig, "trail:stalled").get_zorder() > by_gid(fig, "trail:momentum").get_zorder()
+    for ax in fig.axes:
+        if ax.get_title():
+            assert ax.title.get_fontsize() == t.title_size
+            assert same_colour(ax.title.get_color(), t.text)
+    # the bottom panel stops near step 100, where both runs have long settled
+    mod = gm.load("figures.local_minima")
+    a_time = by_gid(fig, "position:plain").axes
+    assert a_time.get_xlim() == (0, mod.TIME_STEPS)
+    exp = local_minima.LOCAL_MINIMA
+    runs = (local_minima.run_plain(exp)[exp.stalled_start], local_minima.run_momentum(exp))
+    for tr in runs:
+        assert np.ptp(tr.points[mod.TIME_STEPS:, 0]) < 0.05

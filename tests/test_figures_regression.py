@@ -318,6 +318,7 @@ def test_slope_sweep_lines_error_bars_and_curve(theme):
 @pytest.mark.parametrize("theme", THEMES)
 def test_nonconvex_loss_bowl_beside_the_network(theme):
     fig = build("nonconvex_loss", theme)
+    mod = gm.load("figures.nonconvex_loss")
     assert len(axes_3d(fig)) == 2
     bowl_map, net_map = plain_axes(fig)
     _, _, J = procedure.convex_reference()
@@ -335,14 +336,41 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
     n_basins = procedure.count_local_minima(L, 0.01)
     assert n_convex == 1 and n_basins > 1
     titles = [a.get_title() for a in axes_3d(fig)]
-    assert f"{n_convex} minimum" in titles[0] and f"{n_basins} basins" in titles[1]
+    assert "one minimum" in titles[0] and f"{mod.WORDS[n_basins]} basins" in titles[1]
+    # a star at each minimum of each map, at gdcore's cells
+    for ax, (X, Y, Z), gid in ((bowl_map, procedure.convex_reference(), "bowl-minimum"),
+                               (net_map, (W1, W2, L), "basin-minimum")):
+        cells = procedure.local_minima_cells(Z, mod.MIN_DEPTH)
+        stars = [ln for ln in ax.lines if str(ln.get_gid()).startswith(gid)]
+        assert len(stars) == len(cells) == procedure.count_local_minima(Z, mod.MIN_DEPTH)
+        for ln, cell in zip(stars, cells):
+            assert (ln.get_xdata()[0], ln.get_ydata()[0]) == (X[cell], Y[cell])
+            assert ln.get_marker() == th.MARKERS["minimum"].marker
+    # both colour bars ticked alike: powers of ten
+    for ax in (bowl_map, net_map):
+        bar = ax.child_axes[0]
+        ticks = bar.get_yticks()
+        lo, hi = bar.get_ylim()
+        inside = [v for v in ticks if lo <= v <= hi]
+        assert inside and all(np.log10(v) == round(np.log10(v)) for v in inside)
+    # the network's surface seen from where both troughs show, without a wireframe over it
+    assert axes_3d(fig)[1].azim == mod.NETWORK_AZIM
     assert "plateaus" in titles[1]
     assert all(t[0].isupper() for t in titles)
     # both surfaces in the house look (cost_surface.lit_surface, as mse-surface): meshed, the
     # mesh on gdcore's grid, and every face coloured as the house lights the surface
     cm = th.get(theme).cost_map
     look = cm.surface
+    assert not [c for c in axes_3d(fig)[1].collections
+                if type(c).__name__ == "Line3DCollection"]
     for ax3, (X, Y, Z) in zip(axes_3d(fig), (procedure.convex_reference(), (W1, W2, L))):
+        (surf,) = [c for c in ax3.collections if type(c).__name__ == "Poly3DCollection"]
+        lit = cost_surface.lit_colors(Z, cm, views.contour_levels(Z, cm.levels, cm.log))
+        lit = {tuple(c) for c in np.round(lit.reshape(-1, 3), 6)}
+        faces = {tuple(c) for c in np.round(surf.get_facecolor()[:, :3], 6)}
+        assert faces <= lit and len(faces) > 50
+        if ax3 is axes_3d(fig)[1]:
+            continue
         (mesh,) = [c for c in ax3.collections if type(c).__name__ == "Line3DCollection"]
         assert all(w == pytest.approx(look.mesh_width) for w in mesh.get_linewidths())
         on_grid = {(round(x, 9), round(y, 9)): z for x, y, z in
@@ -350,11 +378,6 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
         pts = np.concatenate([np.asarray(s) for s in mesh._segments3d])
         np.testing.assert_allclose(
             pts[:, 2], [on_grid[round(x, 9), round(y, 9)] for x, y in pts[:, :2]])
-        (surf,) = [c for c in ax3.collections if type(c).__name__ == "Poly3DCollection"]
-        lit = cost_surface.lit_colors(Z, cm, views.contour_levels(Z, cm.levels, cm.log))
-        lit = {tuple(c) for c in np.round(lit.reshape(-1, 3), 6)}
-        faces = {tuple(c) for c in np.round(surf.get_facecolor()[:, :3], 6)}
-        assert faces <= lit and len(faces) > 50
 
 
 # ---------------------------------------------------------------- gradient-geometry
@@ -377,14 +400,26 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     assert any("dy = m" in s for s in texts(fig)) and any("$dx$" == s for s in texts(fig))
     # middle: dz = m1 dx + m2 dy; right: ∇f = (m1, m2) from gdcore, the titles on one line
     m1, m2 = bowl.grad(mod.POINT)
-    assert "dz = m_1" in one(fig, "formula1").get_text()
-    assert f"({numbers.latex(m1, 2)}, {numbers.latex(m2, 2)})" in one(fig, "formula2").get_text()
-    assert len({one(fig, f"title{k}").get_position()[1] for k in range(3)}) == 1
+    assert "dz = m_1" in one(fig, "title1").get_text()
+    assert f"$m_1 = {numbers.latex(m1, 2)}$, $m_2 = {numbers.latex(m2, 2)}$" in \
+        one(fig, "title1").get_text()
+    assert r"\nabla f = (m_1, m_2)" in one(fig, "title2").get_text()
+    # the titles on one line, the house titles (sentence case, the house size, in ink)
+    fig.canvas.draw()
+    tops = [one(fig, f"title{k}").get_window_extent().y1 for k in range(3)]
+    assert max(tops) - min(tops) < 2  # pixels: the first lines on one line
+    for k in range(3):
+        title = one(fig, f"title{k}")
+        assert title.get_fontsize() == t.title_size and same_colour(title.get_color(), t.text)
+        assert title.get_text()[0].isupper()
+    # the right panel's top on the left panel's
+    assert ax2.get_position().y1 == pytest.approx(ax.get_position().y1, abs=1e-3)
     up, down = one(fig, "arrow+1"), one(fig, "arrow-1")
     assert isinstance(up, Annotation) and isinstance(down, Annotation)
     assert up.axes is ax3 and down.axes is ax3
-    assert same_colour(up.arrow_patch.get_edgecolor(), t.error)
-    assert same_colour(down.arrow_patch.get_edgecolor(), t.good)
+    # ink and accent: the error and good colours mean something else
+    assert same_colour(up.arrow_patch.get_edgecolor(), t.text)
+    assert same_colour(down.arrow_patch.get_edgecolor(), t.accent)
     # the two arrows leave the same base in opposite directions
     assert np.allclose(up.xyann, down.xyann)
     v_up = np.subtract(up.xy, up.xyann)
@@ -399,8 +434,8 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     np.testing.assert_allclose(np.subtract(up2.xy, mod.POINT), mod.ARROW_SCALE * g, atol=1e-12)
     np.testing.assert_allclose(np.subtract(down2.xy, mod.POINT), -mod.ARROW_SCALE * g,
                                atol=1e-12)
-    assert same_colour(up2.arrow_patch.get_edgecolor(), t.error)
-    assert same_colour(down2.arrow_patch.get_edgecolor(), t.good)
+    assert same_colour(up2.arrow_patch.get_edgecolor(), t.text)
+    assert same_colour(down2.arrow_patch.get_edgecolor(), t.accent)
     contour = one(fig, "point-contour")
     verts = np.concatenate([p.vertices for p in contour.get_paths() if len(p.vertices)])
     np.testing.assert_allclose(bowl(verts[:, 0], verts[:, 1]), bowl.value(mod.POINT), rtol=1e-3)

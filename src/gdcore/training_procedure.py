@@ -507,6 +507,11 @@ def _depths(L: np.ndarray) -> np.ndarray:
 def count_local_minima(L, min_depth: float = 0.0) -> int:
     """Strict minima L[i,j] < all 8 neighbours, in the grid interior; with min_depth > 0 only
     those whose basin is deeper than min_depth · (max L − min L) (grid artefacts excluded)."""
+    return len(local_minima_cells(L, min_depth))
+
+
+def local_minima_cells(L, min_depth: float = 0.0) -> list[tuple[int, int]]:
+    """The (row, column) cells of count_local_minima's minima, in row-major order."""
     L = np.asarray(L, dtype=np.float64)
     if L.ndim != 2 or min(L.shape) < 3:
         raise ValueError(f"L must be a 2-D grid of at least 3×3, got shape {L.shape}")
@@ -520,7 +525,7 @@ def count_local_minima(L, min_depth: float = 0.0) -> int:
                 strict &= c < L[1 + di:H - 1 + di, 1 + dj:W - 1 + dj]
     if min_depth > 0:
         strict &= _depths(L)[1:-1, 1:-1] > min_depth * np.ptp(L)
-    return int(strict.sum())
+    return [(int(i) + 1, int(j) + 1) for i, j in np.argwhere(strict)]
 
 
 # --- 9: feature scaling ---------------------------------------------------------------------

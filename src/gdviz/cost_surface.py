@@ -42,23 +42,27 @@ def lit_colors(Z, cost_map, levels, aspect=(1.0, 1.0, 0.7), lines: bool = False)
     return np.clip(rgb + (1.0 - rgb) * look.highlight * lit, 0.0, 1.0)
 
 
-def lit_surface(ax3, theme, X, Y, Z, levels) -> None:
+def lit_surface(ax3, theme, X, Y, Z, levels, mesh: bool = True) -> None:
     """The house 3-D cost surface z = Z over the grid (X, Y): coloured by log z like the cost
     map (the floor of a valley reads), lit, and meshed (theme.cost_map.surface), so it reads as
-    a surface; levels[0] and levels[-1] bound its colours (those of the map beside it)."""
+    a surface; levels[0] and levels[-1] bound its colours (those of the map beside it).
+    `mesh=False` leaves the mesh out: a wireframe is drawn after the faces, so on a surface
+    that hides part of itself (a ridge in front of a trough) its lines would cross the ridge."""
     look = theme.cost_map.surface
     rows, cols = np.shape(Z)
     rcount, ccount = min(rows, views.SURFACE_GRID_SIZE), min(cols, views.SURFACE_GRID_SIZE)
     surf = ax3.plot_surface(X, Y, Z, facecolors=lit_colors(Z, theme.cost_map, levels),
                             linewidth=0, antialiased=False, rcount=rcount, ccount=ccount,
                             shade=False)
+    surf.set_rasterized(True)
+    if not mesh:
+        return
     # The mesh: every look.mesh_every-th grid line, in the map's level-line colour (mid-map).
-    mesh = ax3.plot_wireframe(X, Y, Z, rcount=(rcount - 1) // look.mesh_every + 1,
+    wires = ax3.plot_wireframe(X, Y, Z, rcount=(rcount - 1) // look.mesh_every + 1,
                               ccount=(ccount - 1) // look.mesh_every + 1,
                               linewidth=look.mesh_width,
                               color=colormaps[theme.cost_map.line_cmap](0.6))
-    mesh.set_rasterized(True)
-    surf.set_rasterized(True)
+    wires.set_rasterized(True)
 
 
 def draw_surface(ax3, theme, x, y, ticks=TICKS):
