@@ -2,24 +2,24 @@
 
 One training step of a small network ({n0} inputs, {n1} sigmoid hidden neurons, {n2} sigmoid
 outputs) on a single example, with its real numbers. 1: the forward pass carries the input
-through the layers; each circle shows its activation a, each line's width the size of its
-weight and its colour the weight's sign (blue positive, orange negative). 2: the outputs are
-compared with the targets; with one example the cost is that example's, J = C₁ = {loss_before:.3f}.
-3: the backward pass sends the error back along the connections; each circle shows its error
-term δ, each line's width the size of its weight's gradient, and on the marked edge the chain
-rule is worked with its numbers, ∂J/∂w = a·δ = {a:.3f} × {d:.3f} = {g:.3f}. 4: every weight
-takes a step of learning rate α = {lr:g} against its gradient; each line now shows that change
-Δw (width its size, colour its sign), and the marked weight goes from {w0:.3f} to {w1:.3f}.
-Run forward again, the outputs have moved towards the targets and the cost has fallen to
-{loss_after:.3f}. Then the loop repeats.
+through the layers; each circle shows its activation a, each line's width the size of its weight
+and its colour the weight's sign (blue positive, orange negative). 2: the outputs are compared
+with the targets; with one example the cost is that example's, J = C₁ = {loss_before:.3f}. 3:
+the backward pass sends the error back along the connections; each circle shows its error term
+δ, each line's width the size of its weight's gradient, and on one edge, drawn in the text
+colour and labelled w, the chain rule is worked with its numbers, ∂J/∂w = a·δ = {a:.3f} ×
+{d:.3f} = {g:.3f}. 4: every weight takes a step of learning rate α = {lr:g} against its
+gradient; each line now shows that change Δw (width its size, colour its sign), and the weight w
+goes from {w0:.3f} to {w1:.3f}. Run forward again, the outputs have moved towards the targets
+and the cost has fallen to {loss_after:.3f}. Then the loop repeats.
 
-Alt: Four copies of the same small network diagram, numbered 1 to 4. In 1, activations flow
-left to right along blue and orange lines of varying width. In 2, the two outputs are set
-beside their targets and the cost {loss_before:.3f} is given. In 3, red lines of varying width
-and an arrow pointing left show gradients flowing back; one edge is marked and its gradient
-worked out beside the network. In 4, the lines show each weight's change, blue where it grows
-and orange where it shrinks, the changed neurons are ringed in green, and the cost has dropped
-to {loss_after:.3f}.
+Alt: Four copies of the same small network diagram, numbered 1 to 4. In 1, activations flow left
+to right along blue and orange lines of varying width. In 2, the two outputs are set beside
+their targets and the cost {loss_before:.3f} is given. In 3, red lines of varying width and an
+arrow pointing left show gradients flowing back; one edge, drawn in the text colour and
+labelled w, has its gradient worked out beside the network, every number to three decimals. In 4, the lines show
+each weight's change, blue where it grows and orange where it shrinks, the changed neurons are
+ringed in green, and the cost has dropped to {loss_after:.3f}.
 """
 
 import numpy as np
@@ -32,6 +32,11 @@ from gdviz.network_layout import LOOP_LAYOUT, layout, sign_role
 
 EX = BACKPROP
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
+PLACES = 3  # decimals of every number on the figure (a, δ, errors, w, J): the worked sum is true
+FMT = f"{{:.{PLACES}f}}"
+
+
+PAD = (0.5, 2.0, 1.0, 0.35)  # around each network (l, r, b, t): room for its words and key
 
 
 def facts() -> dict:
@@ -64,12 +69,31 @@ def _key(ax, theme, x, y, what):
                 fontsize=theme.small_size, color=theme.muted)
 
 
-def _values(ax, lay, theme, values, layers, color=None, fmt="{:.2f}"):
+def _values(ax, lay, theme, values, layers, color=None, fmt=FMT):
     for l in layers:
         for i, v in enumerate(values[l]):
             x, y = lay.position(l, i)
             ax.text(x, y, fmt.format(v).replace("-", "\u2212"), ha="center", va="center",
                     fontsize=theme.small_size, color=color or theme.text, zorder=5)
+
+
+def _mark_worked(ax, theme, lay):
+    """The worked edge drawn over the others in the text colour, with a callout "w" on it."""
+    nd.draw_edges(ax, lay, [WORKED], color=theme.background, linewidth=4.2, zorder=2.4,
+                  gid="worked-halo")
+    nd.draw_edges(ax, lay, [WORKED], color=theme.text, linewidth=2.2, zorder=2.5, gid="worked")
+    (x0, y0), (x1, y1) = lay.segments([WORKED])[0]
+    mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+    ax.annotate("$w$", xy=(mx, my), xytext=(mx + 0.02, my + 0.42), ha="center", va="bottom",
+                fontsize=theme.font_size, color=theme.text, zorder=6, gid="worked-label",
+                arrowprops=dict(arrowstyle="-", color=theme.text, linewidth=0.9,
+                                shrinkA=1, shrinkB=0))
+
+
+def _title(ax, lay, words):
+    """A panel's title over its network's first column, off the page's edge."""
+    x_lo, x_hi = lay.bounds()[0] - PAD[0], lay.bounds()[1] + PAD[1]
+    ax.set_title(words, loc="left", x=(lay.layer_x[0] - lay.radius - x_lo) / (x_hi - x_lo))
 
 
 def _arrow(ax, theme, lay, y, left_to_right, color, label):
@@ -93,6 +117,7 @@ def make_figure(theme):
     xo = lay.layer_x[-1] + lay.radius + 0.15
     ys = [lay.position(2, k)[1] for k in range(EX.sizes[2])]
     fs = theme.small_size
+    key_at = (lay.layer_x[0] - 0.45, lay.bounds()[3] + 0.05)  # the sign keys of 1 and 4
 
     # 1 forward
     ax = axes[0]
@@ -103,8 +128,8 @@ def make_figure(theme):
     _arrow(ax, theme, lay, y_arrow, True, theme.text, "forward: activations")
     ax.text(xo, 0.35, "activations $a$\n" r"width $\propto\;|w|$", ha="left", va="center",
             fontsize=fs, color=theme.muted, linespacing=1.4)
-    _key(ax, theme, xo, -0.35, "w")
-    ax.set_title("1  Forward pass", loc="left")
+    _key(ax, theme, *key_at, "w")
+    _title(ax, lay, "1  Forward pass")
 
     # 2 error at the output
     ax = axes[1]
@@ -115,11 +140,11 @@ def make_figure(theme):
     _values(ax, lay, theme, r["acts"], range(3))
     for k, y in enumerate(ys):
         a, t = r["acts"][2][k], EX.y[k]
-        ax.text(xo, y, f"target {t:.2f}\nerror {a - t:+.2f}".replace("-", "\u2212"),
+        ax.text(xo, y, f"target {t:g}\nerror {a - t:+.{PLACES}f}".replace("-", "\u2212"),
                 ha="left", va="center", fontsize=fs, color=theme.error, linespacing=1.3)
     ax.text(0.0, y_arrow - 0.12, f"cost $J = C_1 = {r['loss_before']:.3f}$", ha="center",
             va="top", fontsize=theme.font_size, color=theme.error)
-    ax.set_title("2  Error at the output", loc="left")
+    _title(ax, lay, "2  Error at the output")
 
     # 3 backward
     ax = axes[2]
@@ -128,15 +153,15 @@ def make_figure(theme):
     nd.draw_neurons(ax, lay, theme, [n for n, _ in lay.neurons() if n[0] > 0],
                     edge=theme.error, linewidth=1.3)
     (la, ka), (_, jd) = WORKED
-    nd.draw_edges(ax, lay, [WORKED], color=theme.text, linewidth=1.0, zorder=2, gid="worked")
-    _values(ax, lay, theme, [None, *r["delta"]], (1, 2), fmt="{:.3f}")
+    _mark_worked(ax, theme, lay)
+    _values(ax, lay, theme, [None, *r["delta"]], (1, 2))
     a, d, g = r["acts"][la][ka], r["delta"][la][jd], r["grad_W"][la][jd, ka]
     ax.text(xo, 0.0, r"error terms $\delta$" "\n" r"width $\propto\;|\partial J/\partial w|$"
-            "\n\n" r"marked edge:" "\n" r"$\partial J/\partial w = a\,\delta$" "\n"
+            "\n\n" r"on the edge $w$:" "\n" r"$\partial J/\partial w = a\,\delta$" "\n"
             rf"$= {a:.3f} \times {d:.3f}$" "\n" rf"$= {g:.3f}$",
             ha="left", va="center", fontsize=fs, color=theme.error, linespacing=1.4)
     _arrow(ax, theme, lay, y_arrow, False, theme.error, "backward: gradients")
-    ax.set_title("3  Backward pass", loc="left")
+    _title(ax, lay, "3  Backward pass")
 
     # 4 update, forward again
     ax = axes[3]
@@ -148,7 +173,7 @@ def make_figure(theme):
                     edge=theme.good, linewidth=1.3)
     _values(ax, lay, theme, r["new_acts"], range(3))
     for k, y in enumerate(ys):
-        ax.text(xo, y, f"was {r['acts'][2][k]:.2f}\ntarget {EX.y[k]:.2f}", ha="left",
+        ax.text(xo, y, f"was {r['acts'][2][k]:.{PLACES}f}\ntarget {EX.y[k]:g}", ha="left",
                 va="center", fontsize=fs, color=theme.muted, linespacing=1.3)
     ax.text(0.0, y_arrow + 0.1,
             rf"$w \leftarrow w - \alpha\,\partial J / \partial w$,  $\alpha = {EX.lr:g}$",
@@ -156,16 +181,18 @@ def make_figure(theme):
     ax.text(0.0, y_arrow - 0.62,
             f"$J = {r['loss_before']:.3f} \\rightarrow {r['loss_after']:.3f}$",
             ha="center", va="top", fontsize=theme.font_size, color=theme.good)
-    nd.draw_edges(ax, lay, [WORKED], color=theme.text, linewidth=1.0, zorder=2, gid="worked")
+    _mark_worked(ax, theme, lay)
     w0, w1 = W0[la][jd, ka], W1[la][jd, ka]
     ax.text(0.0, y_arrow - 0.22,
-            rf"width $\propto\;|\Delta w|$; marked edge $w = {w0:.3f} \to {w1:.3f}$"
+            rf"width $\propto\;|\Delta w|$; edge $w$: ${w0:.3f} \to {w1:.3f}$"
             .replace("-", "\u2212"), ha="center", va="top", fontsize=fs, color=theme.muted)
-    _key(ax, theme, lay.layer_x[0] - 0.45, lay.bounds()[3] + 0.05, r"\Delta w")
-    ax.set_title("4  Update, then forward again", loc="left")
+    _key(ax, theme, *key_at, r"\Delta w")
+    _title(ax, lay, "4  Update, then forward again")
 
     for ax in axes:
-        nd.setup_axes(ax, lay, pad=(0.15, 2.0, 1.0, 0.1))
+        nd.setup_axes(ax, lay, pad=PAD)
+        ax.set_anchor("C")
+
     return fig
 
 

@@ -1,16 +1,17 @@
 """Five-fold cross-validation
 
 {n} noisy samples of sin(2πx) are shuffled (seed {seed}) and dealt into {k} folds of {fold}.
-Each round holds one fold out (orange), fits a degree-{degree} polynomial to the other {rest}
-samples by least squares (blue points, dark curve) and scores it on the held-out samples by the
-cost J, half the mean of the squared red dashed gaps. The five held-out scores range from
-{lo:.3f} to {hi:.3f}; their mean, {mean:.3f}, estimates how well a degree-{degree} fit does on
-samples it has not seen, and every sample is held out exactly once.
+Each round holds one fold out (orange hollow diamonds), fits a degree-{degree} polynomial to the
+other {rest} samples by least squares (blue dots, the curve in the text colour) and scores it on
+the held-out samples by the cost J, half the mean of the squared red dashed gaps. The five
+held-out scores range from {lo:.3f} to {hi:.3f}; their mean, {mean:.3f}, estimates how well a
+degree-{degree} fit does on samples it has not seen, and every sample is held out exactly once.
 
 Alt: A table of five rows, one per round. In each row a bar of five blocks, one per fold, with
 one block coloured orange as the held-out fold (the first in round 1, the second in round 2,
 and so on); next to it a small plot of the samples with a cubic curve fitted to the blue
-training points and short red lines from the orange held-out points to the curve; then the
+training dots and short red dashed lines from the hollow orange diamonds of the held-out
+samples to the curve; then the
 round's held-out cost J. Below the last row: the mean of the five scores,
 {mean:.3f}.
 """
@@ -20,6 +21,7 @@ from matplotlib.patches import Rectangle
 from gdcore import regression
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
+from gdviz import theme as th
 from gdviz.number_text import score_text
 
 EX = procedure.CROSS_VALIDATION
@@ -29,7 +31,8 @@ N, K, DEGREE = EX.n, EX.k, EX.degree
 ROW_H, TOP, FOOT = 0.6, 0.42, 0.5  # height of a round's row; header band at the top
 X_LABEL, X_BLOCKS, W_BLOCKS = 0.04, 0.72, 2.55
 X_PLOT, W_PLOT = 3.55, 1.55
-X_SCORE = 5.85  # centre of the score column
+X_SCORE = 5.62  # centre of the score column
+RULE = (X_SCORE - 0.95, X_SCORE + 0.38)  # the rule over the mean, "mean" and its value under it
 HEIGHT = TOP + K * ROW_H + FOOT
 
 
@@ -75,9 +78,10 @@ def make_figure(theme):
         table.text(X_LABEL, y0 + block_h / 2, f"round {i + 1}", ha="left", va="center", **ink)
         for j in range(K):
             held = j == i
+            part = "validation" if held else "training"
             rect = Rectangle((X_BLOCKS + j * bw + 0.025, y0), bw - 0.05, block_h,
-                             facecolor=theme.accent if held else theme.data,
-                             edgecolor="none", alpha=1.0 if held else 0.85)
+                             facecolor=theme.role(th.DATA_ROLES[part][0]),
+                             edgecolor="none")
             rect.set_gid("held-out" if held else "train")
             table.add_patch(rect)
             table.text(X_BLOCKS + (j + 0.5) * bw, y0 + block_h / 2,
@@ -97,8 +101,8 @@ def make_figure(theme):
         y_hat = regression.polynomial_eval(w, x[te])
         ax.vlines(x[te], y_hat, y[te], **theme.residual(), gid="gaps")
         gm.scatter_points(ax, theme, x[tr], y[tr], s=9, linewidths=0.3, gid="train")
-        ax.scatter(x[te], y[te], s=16, color=theme.accent, edgecolors=theme.background,
-                   linewidths=0.4, zorder=5, gid="held-out")
+        ax.plot(x[te], y[te], gid="held-out", clip_on=False,
+                **{**theme.held_out(th.DATA_ROLES["validation"][0]), "markersize": 3.6})
         ax.set_xlim(-0.03, 1.03)
         ax.set_ylim(y.min() - 0.12, y.max() + 0.12)
         ax.set_xticks([])
@@ -108,9 +112,8 @@ def make_figure(theme):
 
     # The mean of the five scores, under a rule.
     rule_y = FOOT - 0.08
-    table.plot([X_SCORE - 0.4, X_SCORE + 0.4], [rule_y, rule_y], color=theme.muted,
-               linewidth=0.8)
-    table.text(X_SCORE - 0.5, rule_y - 0.2, "mean", ha="right", va="center",
+    table.plot(RULE, [rule_y, rule_y], color=theme.muted, linewidth=0.8, gid="rule")
+    table.text(RULE[0], rule_y - 0.2, "mean", ha="left", va="center",
                fontsize=theme.font_size, color=theme.text)
     table.text(X_SCORE, rule_y - 0.2, score_text(r.mean), ha="center", va="center",
                fontsize=theme.font_size, color=theme.text, fontweight="bold", gid="mean")

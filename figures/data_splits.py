@@ -7,6 +7,8 @@ the hyper-parameters never looks at the {te3} test samples; their only use is th
 
 Alt: Two horizontal bars, each {n} samples long. The upper bar has a training segment of {tr2}
 samples, labelled "fits the weights", and a test segment of {te2}, labelled "reports the score".
+Under each segment sits the mark its samples take in the other figures: a filled blue dot for
+training, a hollow orange diamond for validation, a hollow lavender diamond for test.
 Dashed lines lead from its training segment down to the lower bar, where the same span is divided
 into {tr3} training samples and {va3} validation samples, labelled "chooses the
 hyper-parameters"; the test segment of {te3} samples is the same in both bars.
@@ -16,6 +18,7 @@ from matplotlib.patches import Rectangle
 
 from gdcore import data
 from gdviz import mpl as gm
+from gdviz import theme as th
 
 N = 100
 TWO_WAY = (0.8, 0.2)
@@ -37,14 +40,21 @@ def facts() -> dict:
             "va3": three[1].size, "te3": three[2].size}
 
 
+JOBS = {"training": "fits the weights", "validation": "chooses the\nhyper-parameters",
+        "test": "reports the score"}
+
+
 def roles(theme):
-    """(name, job, fill colour, text colour) of the training, validation and test parts."""
-    on = theme.background
-    return {
-        "training": ("training", "fits the weights", theme.data, on),
-        "validation": ("validation", "chooses the\nhyper-parameters", theme.accent, on),
-        "test": ("test", "reports the score", theme.test, on),
-    }
+    """(name, job, fill colour, text colour) of the training, validation and test parts, in
+    the colours of theme.DATA_ROLES."""
+    return {name: (name, job, theme.role(th.DATA_ROLES[name][0]), theme.background)
+            for name, job in JOBS.items()}
+
+
+def mark(theme, name: str) -> dict:
+    """The mark of a part's samples (theme.DATA_ROLES): the data dot or a held-out diamond."""
+    role, kind = th.DATA_ROLES[name]
+    return theme.marker("data") if kind == "data" else theme.held_out(role)
 
 
 def _bar(ax, theme, y, parts, names):
@@ -59,7 +69,9 @@ def _bar(ax, theme, y, parts, names):
         ax.add_patch(rect)
         ax.text(x0 + w / 2, y, f"{label}: {w}", ha="center", va="center", color=ink,
                 fontsize=theme.font_size, fontweight="bold", zorder=3)
-        ax.text(x0 + w / 2, y - BAR_H / 2 - 0.08, job, ha="center", va="top",
+        # the mark its samples take in every other figure, then the part's job
+        ax.plot([x0 + w / 2], [y - BAR_H / 2 - 0.11], gid=f"{name}-mark", **mark(theme, name))
+        ax.text(x0 + w / 2, y - BAR_H / 2 - 0.2, job, ha="center", va="top",
                 color=theme.text, fontsize=theme.small_size, style="italic")
         spans.append((x0, x0 + w))
         x0 += w
@@ -73,7 +85,7 @@ def make_figure(theme):
     bottom = _bar(ax, theme, Y_BOTTOM, three, ("training", "validation", "test"))
 
     # The bottom bar's training + validation span is the top bar's training part, re-cut.
-    y_from, y_to = Y_TOP - BAR_H / 2 - 0.32, Y_BOTTOM + BAR_H / 2 + 0.05
+    y_from, y_to = Y_TOP - BAR_H / 2, Y_BOTTOM + BAR_H / 2  # from bar to bar
     for x_top, x_bot in ((top[0][0], bottom[0][0]), (top[0][1], bottom[1][1])):
         ax.plot([x_top, x_bot], [y_from, y_to], color=theme.muted, linewidth=0.8,
                 linestyle=(0, (3, 2)), zorder=1)
@@ -81,10 +93,11 @@ def make_figure(theme):
     ax.text(N / 2, Y_TOP + BAR_H / 2 + 0.1,
             f"{N} samples, shuffled (seed {SEED}), cut into a training and a test set",
             ha="center", va="bottom", color=theme.text, fontsize=theme.font_size)
-    ax.text((bottom[0][0] + bottom[1][1]) / 2, (y_from + y_to) / 2,
+    y_mid = (Y_TOP - BAR_H / 2 - 0.32 + y_to) / 2  # between the top jobs and the lower bar
+    ax.text((bottom[0][0] + bottom[1][1]) / 2, y_mid,
             "the training part cut again: training and validation sets",
             ha="center", va="center", color=theme.text, fontsize=theme.font_size)
-    ax.text((top[1][0] + top[1][1]) / 2, (y_from + y_to) / 2, "the same\ntest samples",
+    ax.text((top[1][0] + top[1][1]) / 2, y_mid, "the same\ntest samples",
             ha="center", va="center", color=theme.muted, fontsize=theme.small_size)
     ax.set_xlim(-0.5, N + 0.5)
     ax.set_ylim(Y_BOTTOM - BAR_H / 2 - 0.5, Y_TOP + BAR_H / 2 + 0.4)

@@ -4,18 +4,21 @@ Polynomials of degree 0 to 9 fitted by least squares to the {n} noisy samples of
 used for the overfitting example, scored by the cost J (half the mean squared error, log
 scale) on the training samples and on {n_test} fresh test samples. Each extra degree lowers the
 training cost, down to ≈ 0 (rounding noise) at degree 9, where the curve passes through all {n}
-points. The test cost falls until degree {best} ({best_test:.3f}) and then climbs to
-{worst_test:.1f} at degree 9: past that point the extra capacity fits the noise, not the sine.
+points. The test cost is {test0:.3f} at degree 0 and {test1:.3f} and {test2:.3f} at degrees 1
+and 2, drops to its least, {best_test:.3f}, at degree {best}, and then climbs with every degree
+to {worst_test:.1f} at degree 9: past degree {best} the extra capacity fits the noise, not the
+sine.
 
 Alt: A line chart with polynomial degree 0 to 9 on the horizontal axis and the cost J on a
 logarithmic vertical axis. The training-cost line falls steadily and drops off the bottom of the
 chart between degrees 8 and 9, dashed, to a marker on the bottom edge at degree 9 labelled
-"training cost J ≈ 0: through all {n} points". The test-cost line falls to its lowest value,
-{best_test:.3f}, at degree {best}, marked by a green star, then rises steeply to {worst_test:.1f} at
-degree 9.
+"training cost J ≈ 0: through all {n} points". The test-cost line, lavender with hollow
+diamonds, is about level from degree 1 to 2, drops to its lowest value, {best_test:.3f}, at
+degree {best}, marked by a green star, then rises steeply to {worst_test:.1f} at degree 9.
 """
 
 import numpy as np
+from matplotlib.transforms import offset_copy
 
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
@@ -40,7 +43,13 @@ def facts() -> dict:
     d, err = errors()
     b = best_degree(err)
     return {"n": d.x.size, "n_test": d.x_test.size, "best": b,
-            "best_test": float(err.test[err.degrees == b][0]), "worst_test": float(err.test[-1])}
+            "best_test": float(err.test[err.degrees == b][0]), "worst_test": float(err.test[-1]),
+            **{f"test{k}": float(err.test[err.degrees == k][0]) for k in (0, 1, 2)}}
+
+
+def _line_mark(mark: dict) -> dict:
+    """A house mark's keywords for the points of a line (its own linestyle and z-order kept)."""
+    return {k: v for k, v in mark.items() if k not in ("linestyle", "zorder")}
 
 
 def make_figure(theme):
@@ -50,10 +59,11 @@ def make_figure(theme):
     gm.style_axes(ax, theme)
     deg = err.degrees
     low = err.train < Y_FLOOR  # off the bottom of the log axis (≈ 0): marked on the edge
-    ax.plot(deg[~low], err.train[~low], color=theme.data, marker="o", zorder=3, gid="train",
-            label=th.AXIS_LABELS["training cost"])
-    ax.plot(deg, err.test, color=theme.test, marker="s", zorder=3, gid="test",
-            label=th.AXIS_LABELS["test cost"])
+    # the sets in their house roles (theme.DATA_ROLES): training data dots, test held-out diamonds
+    ax.plot(deg[~low], err.train[~low], color=theme.data, zorder=3, gid="train",
+            label=th.AXIS_LABELS["training cost"], **_line_mark(theme.marker("data")))
+    ax.plot(deg, err.test, color=theme.test, zorder=3, gid="test",
+            label=th.AXIS_LABELS["test cost"], **_line_mark(theme.held_out("test")))
     ax.set_yscale("log")
     top = err.test.max() * 3
     ax.set_ylim(Y_FLOOR, top)
@@ -78,8 +88,10 @@ def make_figure(theme):
         # the fall to ≈ 0 happens on the way to this degree: a dashed line down to the edge
         ax.plot([deg[last], d_], [err.train[last], Y_FLOOR], color=theme.data,
                 linestyle=(0, (3, 2)), linewidth=1.2, clip_on=False, zorder=3, gid="to-zero")
+        # on the spine, its tip touching it, above the tick of degree d_
+        above = offset_copy(ax.transData, fig=fig, y=3.2, units="points")
         ax.plot([d_], [Y_FLOOR], marker="v", color=theme.data, markersize=6, clip_on=False,
-                zorder=5, gid="below-axis")
+                zorder=5, gid="below-axis", transform=above)
         ax.annotate(f"training cost $J {numbers.relation(v)}$:\nthrough all {n} points",
                     xy=(d_, Y_FLOOR * 1.3), xytext=(d_ - 0.05, Y_FLOOR * 18), ha="right",
                     va="bottom", fontsize=theme.small_size, color=theme.text,

@@ -2,19 +2,19 @@
 
 The same {n} noisy samples of sin(2πx) (seed {seed}), fitted by least squares with a polynomial
 of degree 3 (left) and of degree 9 (right); the faint curve is the true sin(2πx). The cubic
-follows the trend and misses the points a little: training cost J = {train3:.3f} (J is half
-the mean squared error), test cost J = {test3:.3f} on {n_test} fresh test samples (the hollow
-diamonds, in both panels). The degree-9 polynomial has {n_coef} coefficients for {n}
+follows the trend and misses the points a little: training cost J = {train3:.3f} (J is half the
+mean squared error), test cost J = {test3:.3f} on {n_test} fresh test samples (the small hollow
+lavender diamonds, in both panels). The degree-9 polynomial has {n_coef} coefficients for {n}
 points, so it passes through every one of them (its training cost is ≈ 0, zero up to rounding)
 and swings wildly in between: its test cost is {test9:.1f}. Left of the first sample it climbs
 to {top9:.0f}, far above the plotted range.
 
-Alt: Two panels of the same {n} blue points scattered around a faint sine wave, with {n_test}
-hollow diamonds, the test samples, along it. On the left a degree-3 polynomial runs
-smoothly through the middle of the points (training cost J = {train3:.3f}, test cost J =
-{test3:.3f}). On the right a degree-9 polynomial hits every point exactly but dips and spikes
-between them, far from many test samples, and leaves the top of the plot near x = 0 (training
-cost J ≈ 0, test cost J = {test9:.1f}).
+Alt: Two panels of the same {n} blue dots scattered around a faint dashed sine wave, with
+{n_test} small hollow lavender diamonds, the test samples, along it. On the left a degree-3
+polynomial runs smoothly through the middle of the points (training cost J = {train3:.3f}, test
+cost J = {test3:.3f}). On the right a degree-9 polynomial hits every point exactly but dips and
+spikes between them, far from many test samples; it leaves the plot {leaves9} (training cost J ≈
+0, test cost J = {test9:.1f}).
 """
 
 import numpy as np
@@ -45,7 +45,36 @@ def facts() -> dict:
         "train3": err.train[0], "test3": err.test[0],
         "train9": err.train[1], "test9": err.test[1],
         "top9": float(regression.polynomial_eval(ws[1], XS).max()),
+        "leaves9": leaves_text(regression.polynomial_eval(ws[1], XS)),
     }
+
+
+def leaves(p: np.ndarray) -> list[tuple[str, float, float]]:
+    """Where the curve p (on XS) runs outside Y_RANGE: ("top" or "bottom", x from, x to) per run,
+    in the order of x."""
+    side = np.where(p > Y_RANGE[1], 1, np.where(p < Y_RANGE[0], -1, 0))
+    runs, start = [], None
+    for i, s in enumerate(side):
+        if start is not None and s != side[start]:
+            runs.append((start, i - 1))
+            start = None
+        if start is None and s != 0:
+            start = i
+    if start is not None:
+        runs.append((start, side.size - 1))
+    return [("top" if side[a] > 0 else "bottom", float(XS[a]), float(XS[b])) for a, b in runs]
+
+
+def leaves_text(p: np.ndarray) -> str:
+    """Words for leaves(p): "through the top for x from 0.00 to 0.03, …"."""
+    def where(lo: float, hi: float) -> str:
+        if lo == XS[0]:
+            return f"for x below {numbers.text(hi, places=2)}"
+        if hi == XS[-1]:
+            return f"for x above {numbers.text(lo, places=2)}"
+        return f"for x from {numbers.text(lo, places=2)} to {numbers.text(hi, places=2)}"
+    parts = [f"through the {side} {where(lo, hi)}" for side, lo, hi in leaves(p)]
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
 
 
 def _num(v: float, places: int = 3) -> str:
@@ -63,15 +92,18 @@ def make_figure(theme):
     fig, axes = gm.subplots(theme, 1, 2, height=2.6, sharey=True)
     for ax, k, w, tr, te in zip(axes, DEGREES, ws, err.train, err.test):
         gm.style_axes(ax, theme)
-        ax.plot(XS, data.sine(XS), color=theme.muted, linewidth=1.0, alpha=0.55,
+        ax.plot(XS, data.sine(XS), color=theme.muted, linewidth=1.1, alpha=0.85,
                 linestyle=(0, (4, 2)), label=r"$\sin(2\pi x)$", zorder=2)
         p = regression.polynomial_eval(w, XS)
         ax.plot(XS, p, color=theme.accent, linewidth=1.6, label=f"degree {k} fit", zorder=3,
                 gid="fit")
-        held = {**theme.marker("held-out"), "markersize": 2.6, "zorder": 2}  # full strength
+        # the test set small, under the fit: the training dots are what the fit is made of
+        held = {**theme.held_out("test"), "markersize": 2.4, "markeredgewidth": 0.7,
+                "zorder": 2}
         ax.plot(d.x_test, d.y_test, label=f"{d.x_test.size} test samples", gid="test-samples",
                 **held)
-        gm.scatter_points(ax, theme, d.x, d.y, label="training samples")
+        gm.scatter_points(ax, theme, d.x, d.y, s=30, linewidths=0.8, zorder=5, gid="train",
+                          label="training samples")
         ax.set_title(th.title(f"degree {k}"))
         ax.text(0.97, 0.97, _err_label(tr, te), transform=ax.transAxes, ha="right", va="top",
                 fontsize=theme.small_size, color=theme.text, linespacing=1.4, gid="errors",

@@ -1,15 +1,17 @@
 """L2 regularisation calms the degree-9 fit
 
 The degree-9 polynomial of the overfitting example, refitted to the same {n} samples with the
-penalty (λ/2) Σ w_k² of J_λ on its coefficients (the intercept w₀ is not penalised). Top: the fit
-for {n_shown} strengths. Without a penalty the curve threads every point and swings far outside
-the plot; at λ = {lam_wild} it is still wild; at λ = {best_lam}, the strength with the least test
-cost ({best_test}), it follows the sine; at λ = {lam_last} it is almost flat. Bottom left: the
-length ‖w‖ of the penalised coefficients w₁, …, w₉ shrinks from {norm0} at λ = 0 to {norm_last}
-at λ = {lam_last}; it barely moves below λ = {lam_first} and falls fastest between 10⁻¹⁵ and
-10⁻¹⁰. Bottom right: the training cost J (half the mean squared error) only grows with λ (≈ 0
-without a penalty, where the fit interpolates), while the test cost J on {n_test} fresh test
-samples is lowest, {best_test}, at λ = {best_lam}.
+penalty (λ/2) Σ w_k² of J_λ on its coefficients (the intercept w₀ is not penalised, so neither
+is it counted in the norm ‖w‖ below). Top: the fit for {n_shown} strengths. Without a penalty
+the curve threads every point and swings far outside the plot; at λ = {lam_wild} it is still
+wild; at λ = {best_lam}, the strength with the least test cost ({best_test}), it follows the
+sine; at λ = {lam_last} it is almost flat. Bottom left: the length ‖w‖ of the penalised
+coefficients w₁, …, w₉ shrinks from {norm0} at λ = 0 to {norm_last} at λ = {lam_last}; it barely
+moves below λ = {lam_first} and falls fastest, by a factor of {steep_factor}, from λ =
+{steep_from} to λ = {steep_to}. Bottom right: the training cost J (half the mean squared error)
+only grows with λ (≈ 0 without a penalty, where the fit interpolates), while the test cost J on
+{n_test} fresh test samples (hollow lavender diamonds on the curve) is lowest, {best_test}, at λ
+= {best_lam}.
 
 Alt: A row of {n_shown} small plots of the same {n} points with a polynomial curve, titled
 λ = 0, λ = {lam_wild}, λ = {best_lam} (framed in green as the least test cost) and
@@ -24,6 +26,7 @@ second plot shows the training cost rising with λ and the test cost falling fro
 """
 
 import numpy as np
+from matplotlib.transforms import offset_copy
 
 from gdcore import data, regression
 from gdcore import training_procedure as procedure
@@ -36,6 +39,7 @@ COST_FLOOR = 1e-5  # lower edge of the cost axis (below: the interpolating fit's
 #: From this length on a panel's ‖w‖ is written as a power of ten (1.5 × 10⁵ beside 2.3 × 10⁶,
 #: not 150000): a length is a measurement, not a count.
 NORM_POWER_FROM = 1e4
+COST_SIG = 2  # significant figures of a cost J in the figure, its caption and alt text
 
 
 def norm_tex(v: float) -> str:
@@ -49,6 +53,7 @@ def norm_tex(v: float) -> str:
 def facts() -> dict:
     d, rp = EX.run()
     b = EX.best_row(rp)
+    s = steepest_decade(rp)
     wild = [lam for lam in EX.shown if 0 < lam < rp.lams[b]]
     def lam(v: float) -> str:  # a setting, never rounding noise: 10⁻¹³, not "≈ 0"
         return numbers.text(v, floor=0)
@@ -57,8 +62,17 @@ def facts() -> dict:
             "lam_first": lam(rp.lams[rp.lams > 0].min()),
             "lam_wild": lam(wild[0]), "norm0": numbers.text(rp.norms[0]),
             "norm_last": numbers.text(rp.norms[-1], sig=2),
-            "lam_last": lam(rp.lams[-1]), "test0": numbers.text(rp.test[0], sig=3),
-            "best_test": numbers.text(rp.test[b], sig=2), "best_lam": lam(rp.lams[b])}
+            "lam_last": lam(rp.lams[-1]), "test0": numbers.significant(rp.test[0], COST_SIG),
+            "best_test": numbers.significant(rp.test[b], COST_SIG), "best_lam": lam(rp.lams[b]),
+            "steep_from": lam(rp.lams[s]), "steep_to": lam(rp.lams[s + 1]),
+            "steep_factor": numbers.significant(rp.norms[s] / rp.norms[s + 1], 2)}
+
+
+def steepest_decade(rp) -> int:
+    """Row i of rp (λ > 0) after which ‖w‖ falls most on the log scale, from λᵢ to λᵢ₊₁."""
+    pos = np.flatnonzero(rp.lams > 0)
+    drops = np.log(rp.norms[pos[:-1]]) - np.log(rp.norms[pos[1:]])
+    return int(pos[np.argmax(drops)])
 
 
 def lam_tex(lam: float) -> str:
@@ -127,12 +141,14 @@ def make_figure(theme):
             ax.set_title(lam_tex(rp.lams[r]) + ": least test cost", fontsize=theme.font_size,
                          color=theme.good)
         ax.text(0.5, 0.03, rf"$\|w\| = {norm_tex(rp.norms[r])}$",
-                transform=ax.transAxes,
-                ha="center", va="bottom", fontsize=theme.small_size, color=theme.text)
+                transform=ax.transAxes, ha="center", va="bottom", fontsize=theme.small_size,
+                color=theme.text, zorder=6, gid="norm-label",
+                bbox=dict(boxstyle="square,pad=0.15", facecolor=theme.background,
+                          edgecolor="none"))
         ax.set_xlim(0, 1)
         ax.set_ylim(*views.FIT_Y_RANGE)
         ax.set_yticks(np.arange(np.ceil(views.FIT_Y_RANGE[0]), views.FIT_Y_RANGE[1] + 0.01))
-        ax.set_xticks([0, 0.5, 1], ["0", "0.5", "1"])
+        ax.set_xticks([0, 0.5, 1], ["0.0", "0.5", "1.0"])  # as overfitting-poly's
         ax.set_xlabel("$x$", labelpad=1)
         if i:
             ax.tick_params(labelleft=False)
@@ -150,31 +166,34 @@ def make_figure(theme):
         a = n0 if rp.lams[r] == 0 else n1
         a.axvline(0 if rp.lams[r] == 0 else rp.lams[r], color=theme.good if r == best else
                   theme.muted, linewidth=0.9, linestyle=(0, (1.5, 2)), zorder=1, gid="shown")
-    n0.set_ylabel(r"coefficient norm $\|w\|$ ($w_0$ not penalised)")
+    n0.set_ylabel(r"coefficient norm $\|w\|$")
     n1.set_xlabel(th.AXIS_LABELS["penalty"])
 
     # Training and test cost J against λ.
     e0, e1 = _split_axes(fig, bottom[1], theme, rp.lams[pos], COST_FLOOR, 3 * rp.test.max())
-    for vals, color, marker, gid in ((rp.train, theme.data, "o", "training"),
-                                     (rp.test, theme.test, "s", "test")):
+    for vals, gid in ((rp.train, "training"), (rp.test, "test")):
+        # each set in its house role (theme.DATA_ROLES): its colour and its mark
+        role, kind = th.DATA_ROLES[gid]
+        mark = theme.marker("data") if kind == "data" else theme.held_out(role)
+        mark = {k: v for k, v in mark.items() if k not in ("linestyle", "zorder")}
+        mark["markersize"] = 3.5
         label = th.AXIS_LABELS[f"{gid} cost"]
-        e1.plot(rp.lams[pos], vals[pos], color=color, marker=marker, markersize=3.5,
-                label=label, zorder=3, gid=gid)
-        e0.plot([0], [vals[0]], color=color, marker=marker, markersize=3.5, zorder=3, gid=gid)
+        e1.plot(rp.lams[pos], vals[pos], color=theme.role(role), label=label, zorder=3,
+                gid=gid, **mark)
+        e0.plot([0], [vals[0]], color=theme.role(role), zorder=3, gid=gid, **mark)
     for a, lam, v in ((e0, 0, rp.train[0]), (e0, 0, rp.test[0])):
         if v < COST_FLOOR:  # below the log axis (the unpenalised fit interpolates): on the edge
+            above = offset_copy(a.transData, fig=fig, y=3.0, units="points")  # over the tick
             a.plot([lam], [COST_FLOOR], marker="v", color=theme.data, markersize=5.5,
-                   clip_on=False, zorder=5)
+                   clip_on=False, zorder=5, transform=above)
             a.text(0.12, COST_FLOOR * 1.6, r"$\approx 0$", ha="left", va="bottom",
                    fontsize=theme.small_size, color=theme.text)
     b = best
     # the least test cost is the minimum of the test curve: the house minimum star
     e1.plot([rp.lams[b]], [rp.test[b]], gid="best", **theme.marker("minimum"))
-    e1.annotate(f"least test cost\n$J {numbers.relation(rp.test[b], places=3)}$",
-                xy=(rp.lams[b], rp.test[b]),
-                xytext=(rp.lams[b], rp.test[b] * 3.2), ha="center", va="bottom",
-                fontsize=theme.small_size, color=theme.text,
-                arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8))
+    e1.annotate("least test cost\n$J = " + numbers.significant(rp.test[b], COST_SIG, "latex") + "$",
+                xy=(rp.lams[b], rp.test[b]), xytext=(0, -12), textcoords="offset points",
+                ha="center", va="top", fontsize=theme.small_size, color=theme.text)
     e0.set_ylabel(th.AXIS_LABELS["cost"])
     e1.set_xlabel(th.AXIS_LABELS["penalty"])
     e1.legend(loc="upper right")

@@ -137,16 +137,19 @@ def test_cross_validation_fits_train_on_four_folds_and_score_the_fifth(t):
     assert len(fits) == 5
     for ax, tr, te, score in zip(fits, r.train_idx, r.test_idx, r.fold_scores):
         (train,) = by_gid(ax, "train", matplotlib.collections.PathCollection)
-        (held,) = by_gid(ax, "held-out", matplotlib.collections.PathCollection)
+        (held,) = by_gid(ax, "held-out")
         np.testing.assert_allclose(train.get_offsets(), np.c_[d.x[tr], d.y[tr]])
-        np.testing.assert_allclose(held.get_offsets(), np.c_[d.x[te], d.y[te]])
+        np.testing.assert_allclose(np.c_[held.get_xdata(), held.get_ydata()],
+                                   np.c_[d.x[te], d.y[te]])
         assert len(tr) == 16 and len(te) == 4
-        # the house exception (docs/STYLE.md): a held-out sample is a data dot in its fold's
-        # colour, the colour of the fold's cells in the table, not the test set's diamond
+        # the held-out fold is a validation set (docs/STYLE.md, data roles): hollow diamonds
+        # edged in accent, the colour of the fold's cells in the table
         th = theme.get(t)
-        assert matplotlib.colors.same_color(held.get_facecolor()[0], th.accent)
+        assert held.get_marker() == theme.MARKERS["held-out"].marker
+        assert matplotlib.colors.same_color(held.get_markeredgecolor(), th.accent)
         assert matplotlib.colors.same_color(train.get_facecolor()[0][:3], th.data)
         assert matplotlib.colors.same_color(blocks_colour(fig, "held-out"), th.accent)
+        assert matplotlib.colors.same_color(blocks_colour(fig, "train"), th.data)
         (line,) = by_gid(ax, "fit")
         w = regression.polynomial_fit(d.x[tr], d.y[tr], 3)
         xs = line.get_xdata()
@@ -299,8 +302,9 @@ def test_regularization_norm_and_errors_against_lambda(t):
     np.testing.assert_array_equal(logline.get_ydata(), rp.norms[1:])
     assert logline.axes.get_xscale() == "log" and zero.axes.get_yscale() == "log"
     assert np.all(np.diff(rp.norms) < 0)  # the weights shrink
-    # one notation for the length of the penalised weights: ‖w‖ (w₀ excluded, said once)
-    assert zero.axes.get_ylabel() == r"coefficient norm $\|w\|$ ($w_0$ not penalised)"
+    # one notation for the length of the penalised weights: ‖w‖ (w₀ excluded: the caption)
+    assert zero.axes.get_ylabel() == r"coefficient norm $\|w\|$"
+    assert "w₀ is not penalised" in gm.doc_of(gm.load("figures.regularization")).caption
     norms = [s for s in texts(fig) if "w_" in s or r"\|" in s]
     assert all(s.startswith(r"$\|w\| = ") for s in norms[:-1]) and len(norms) == 5
     for gid, vals in (("training", rp.train), ("test", rp.test)):

@@ -204,6 +204,15 @@ MARKERS: dict[str, Marker] = {
     "saddle": Marker("P", 8.0, "text", "background", 0.6, 8),
 }
 
+#: One mapping of data sets to (colour role, mark) in every still and video that shows a split:
+#: the samples a model trains on are data dots; a validation set (and the held-out fold of
+#: cross-validation) and a test set are held-out diamonds, edged in accent and in test.
+DATA_ROLES: dict[str, tuple[str, str]] = {
+    "training": ("data", "data"),
+    "validation": ("accent", "held-out"),
+    "test": ("test", "held-out"),
+}
+
 #: The classes of a classification data set, in class order: filled marks in two roles and
 #: two shapes (a dot and a triangle), so the classes differ in shape as well as colour (in
 #: grey print, in any colour vision). Shapes are never those the MARKERS reserve for a role
@@ -340,6 +349,12 @@ class Theme:
     def marker(self, kind: str) -> dict:
         """matplotlib keyword arguments (plot()) of the house mark `kind` (a MARKERS key)."""
         return self._mark(MARKERS[kind])
+
+    def held_out(self, role: str) -> dict:
+        """The held-out mark (hollow diamond) edged in the colour of its set's role: `accent`
+        for a validation set (and cross-validation's held-out fold), `test` for a test set
+        (DATA_ROLES)."""
+        return {**self.marker("held-out"), "markeredgecolor": self.role(role)}
 
     def class_marker(self, k: int) -> dict:
         """matplotlib keyword arguments (plot()) of the mark of class k (CLASS_MARKERS)."""

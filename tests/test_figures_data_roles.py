@@ -1,0 +1,205 @@
+"""One mapping of data sets to colour and mark (theme.DATA_ROLES, docs/STYLE.md), read back from
+the stills that show a split: training samples are data dots, a validation set (and the held-out
+fold of cross-validation) hollow diamonds in accent, a test set hollow diamonds in test. And the
+numbers these stills state in words: backprop-loop's worked product equals its displayed factors,
+regularization's caption names gdcore's steepest decade of ‖w‖."""
+
+from __future__ import annotations
+
+import re
+
+import matplotlib.text
+import numpy as np
+import pytest
+from figure_baselines import figure as build
+from matplotlib.collections import PathCollection
+from matplotlib.colors import same_color
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+
+from gdcore import training_procedure as procedure
+from gdcore.networks import BACKPROP
+from gdviz import mpl as gm
+from gdviz import numbers
+from gdviz import theme as th
+
+THEMES = ("light", "dark")
+
+
+def gids(fig, gid: str, kind=Line2D) -> list:
+    found = [a for a in fig.findobj(kind) if a.get_gid() == gid]
+    assert found, gid
+    return found
+
+
+def assert_role(theme, artist, part: str) -> None:
+    """artist (a Line2D's points or a PathCollection) is drawn as `part` of a split."""
+    role, kind = th.DATA_ROLES[part]
+    colour, mark = theme.role(role), th.MARKERS[kind]
+    if isinstance(artist, PathCollection):  # scatter: the data dot
+        assert kind == "data", part
+        assert same_color(artist.get_facecolor()[0][:3], colour), part
+        return
+    assert artist.get_marker() == mark.marker, part
+    if kind == "held-out":  # hollow: the page inside, the set's colour around
+        assert same_color(artist.get_markerfacecolor(), theme.background), part
+        assert same_color(artist.get_markeredgecolor(), colour), part
+    else:
+        assert same_color(artist.get_markerfacecolor(), colour), part
+
+
+def test_the_mapping_itself():
+    assert th.DATA_ROLES == {"training": ("data", "data"), "validation": ("accent", "held-out"),
+                             "test": ("test", "held-out")}
+    assert th.MARKERS["held-out"].marker == "D" and th.MARKERS["held-out"].face == "background"
+    for t in THEMES:
+        theme = th.get(t)
+        assert same_color(theme.held_out("test")["markeredgecolor"], theme.test)
+        assert same_color(theme.held_out("accent")["markeredgecolor"], theme.accent)
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_data_splits_parts_and_their_marks(t):
+    theme, fig = th.get(t), build("data_splits", t)
+    for part in th.DATA_ROLES:
+        for bar in gids(fig, part, Rectangle):
+            assert same_color(bar.get_facecolor(), theme.role(th.DATA_ROLES[part][0]))
+        for mark in gids(fig, f"{part}-mark"):
+            assert_role(theme, mark, part)
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_data_splits_guides_join_the_bars(t):
+    from figures.data_splits import BAR_H, Y_BOTTOM, Y_TOP
+
+    fig = build("data_splits", t)
+    guides = [ln for ln in fig.axes[0].lines if ln.get_linestyle() != "None"
+              and len(ln.get_ydata()) == 2]
+    assert len(guides) == 2
+    for ln in guides:
+        assert sorted(ln.get_ydata()) == [Y_BOTTOM + BAR_H / 2, Y_TOP - BAR_H / 2]
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_cross_validation_train_and_held_out_fold(t):
+    theme, fig = th.get(t), build("cross_validation", t)
+    table = next(a for a in fig.axes if a.get_gid() == "table")
+    for p in table.patches:
+        part = {"train": "training", "held-out": "validation"}[p.get_gid()]
+        assert same_color(p.get_facecolor(), theme.role(th.DATA_ROLES[part][0]))
+        assert p.get_alpha() in (None, 1.0)  # the data blue itself, not a faded one
+    for dots in gids(fig, "train", PathCollection):
+        assert_role(theme, dots, "training")
+    for held in gids(fig, "held-out"):
+        assert_role(theme, held, "validation")
+    # the mean's rule keeps a margin from the page's edge and "mean" stands over it
+    (rule,) = gids(fig, "rule")
+    x0, x1 = rule.get_xdata()
+    assert x1 <= fig.get_figwidth() - 0.15
+    (mean,) = [s for s in table.texts if s.get_text() == "mean"]
+    assert x0 <= mean.get_position()[0] < x1
+
+
+@pytest.mark.parametrize("t", THEMES)
+@pytest.mark.parametrize(("name", "train_gid"), [("model_capacity", "train"),
+                                                  ("regularization", "training")])
+def test_cost_curves_carry_their_sets_marks(name, train_gid, t):
+    theme, fig = th.get(t), build(name, t)
+    for line in gids(fig, train_gid):
+        assert same_color(line.get_color(), theme.data)
+        assert_role(theme, line, "training")
+    for line in gids(fig, "test"):
+        assert same_color(line.get_color(), theme.test)
+        assert_role(theme, line, "test")
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_overfitting_poly_test_samples_small_training_dots_large(t):
+    theme, fig = th.get(t), build("overfitting_poly", t)
+    for held in gids(fig, "test-samples"):
+        assert_role(theme, held, "test")
+    for dots, held in zip(gids(fig, "train", PathCollection), gids(fig, "test-samples")):
+        assert_role(theme, dots, "training")
+        assert np.sqrt(dots.get_sizes()[0]) > 1.8 * held.get_markersize()  # the dots read first
+        assert dots.get_zorder() > held.get_zorder()
+
+
+def test_overfitting_poly_alt_says_where_the_curve_leaves_the_plot():
+    from figures import overfitting_poly as f
+
+    d, _, ws = f._fits()
+    p = f.regression.polynomial_eval(ws[1], f.XS)
+    lo, hi = f.Y_RANGE
+    out_bottom = f.XS[p < lo]
+    # gdcore's degree-9 fit leaves the bottom twice: between the first samples and at the end
+    assert out_bottom.min() < 0.1 and out_bottom.max() == f.XS[-1]
+    assert np.any(np.diff(out_bottom) > 0.5)
+    alt = gm.doc_of(f).alt
+    for side, a, b in f.leaves(p):
+        assert (p[(f.XS >= a) & (f.XS <= b)] > hi).all() if side == "top" else \
+            (p[(f.XS >= a) & (f.XS <= b)] < lo).all()
+    assert alt.count("through the bottom") == 2 and alt.count("through the top") == 1
+    assert "for x from 0.06 to 0.11" in alt and "for x above 0.98" in alt
+
+
+def _panel_texts(ax) -> str:
+    return "\n".join(t.get_text() for t in ax.findobj(matplotlib.text.Text))
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_backprop_loop_worked_product_is_true_as_displayed(t):
+    from figures.backprop_loop import PLACES
+
+    fig = build("backprop_loop", t)
+    s3 = _panel_texts(fig.axes[2])
+    m = re.search(r"= ([0-9.]+) \\times ([0-9.]+)\$\n\$= ([0-9.]+)\$", s3)
+    assert m, s3
+    a, d, g = (float(v) for v in m.groups())
+    assert f"{a * d:.{PLACES}f}" == m.group(3)  # the product of the shown factors, rounded
+    r = BACKPROP.run()
+    (la, ka), (_, jd) = BACKPROP.worked
+    assert m.group(1) == f"{r['acts'][la][ka]:.{PLACES}f}"
+    # the factor a is the activation panel 1 shows in its neuron, to the same places
+    assert m.group(1) in [s.get_text() for s in fig.axes[0].texts]
+    # the update: w − α·g as displayed
+    s4 = _panel_texts(fig.axes[3])
+    w = re.search(r"\$([0-9.]+) \\to ([0-9.]+)\$", s4)
+    w0 = float(w.group(1))
+    assert f"{w0 - BACKPROP.lr * g:.{PLACES}f}" == w.group(2)
+    # the worked edge: drawn over the others, with its label w
+    assert gids(fig, "worked-label", matplotlib.text.Annotation)[0].get_text() == "$w$"
+
+
+def test_regularization_caption_names_the_steepest_decade():
+    from figures import regularization as f
+
+    _, rp = procedure.REGULARIZATION.run()
+    pos = np.flatnonzero(rp.lams > 0)
+    ratios = rp.norms[pos[:-1]] / rp.norms[pos[1:]]
+    i = int(np.argmax(ratios))
+    lo, hi = rp.lams[pos[i]], rp.lams[pos[i + 1]]
+    assert hi / lo == pytest.approx(10)  # one decade
+    cap = gm.doc_of(f).caption
+    words = (f"falls fastest, by a factor of {numbers.significant(ratios[i], 2)}, from "
+             f"λ = {numbers.text(lo, floor=0)} to λ = {numbers.text(hi, floor=0)}")
+    assert words in cap, cap
+    # one precision for the costs: the caption's and the figure's least test cost agree
+    best = numbers.significant(rp.test[np.argmin(rp.test)], 2)
+    assert f"lowest, {best}," in cap
+    fig = build("regularization", "light")
+    assert any(f"$J = {best}$" in s.get_text() for s in fig.findobj(matplotlib.text.Text))
+
+
+def test_model_capacity_caption_tells_the_test_costs_path():
+    from figures import model_capacity as f
+
+    d, err = f.errors()
+    b = f.best_degree(err)
+    cap = gm.doc_of(f).caption
+    # degrees 1 and 2 about level, then the drop to the least, then a climb at every degree
+    assert abs(err.test[2] - err.test[1]) < 0.05 * err.test[1] and err.test[3] < err.test[2] / 4
+    assert np.all(np.diff(err.test[b:]) > 0) and b == 3
+    assert (f"{err.test[1]:.3f} and {err.test[2]:.3f} at degrees 1 and 2, drops to its least, "
+            f"{err.test[b]:.3f}, at degree {b}, and then climbs with every degree") in cap
+    assert err.train[9] < numbers.FLOOR  # interpolation at degree 9: "≈ 0" holds
+    assert "down to ≈ 0 (rounding noise) at degree 9" in cap
