@@ -9,10 +9,11 @@ run: the full batch's thick, on top of the others with a halo; the two sampled p
 partly transparent under it, each in its own hue, so that they stay visibly noisy without
 burying the full-batch path. In the cost panel the sampled runs' J at each step is drawn faint,
 under gdcore's running mean J̄ of their last races.BATCH_WINDOW steps (races.running_costs) for
-seed 0, the full batch's smooth J on top. The readouts show J̄ and the step at a readable pace:
-every step while the steps are slow, every READ_EVERY steps after. At the end a column of its
-own, headed as such, adds gdcore's fair comparison (races.settled_costs): J averaged over the
-last steps of each run and over several seeds; J̄ keeps its one meaning.
+seed 0, the full batch's smooth J on top. The readouts show J̄ (the mean of the steps so far
+until BATCH_WINDOW steps exist) and the step at a readable pace: every step while the steps are
+slow, every READ_EVERY steps after. At the end the J̄ readouts give way to one column, headed by
+its definition: gdcore's fair comparison (races.settled_costs), J averaged over the last steps of
+each run and over several seeds; J̄ keeps its one meaning in the curves.
 Render alone with: manim -ql scenes/batch_vs_stochastic.py BatchVsStochastic
 """
 
@@ -27,6 +28,7 @@ from manim import (
     Create,
     DashedLine,
     FadeIn,
+    FadeOut,
     Line,
     Star,
     ValueTracker,
@@ -199,8 +201,9 @@ class BatchVsStochastic(ThemedScene):
         info.next_to(sub, DOWN, buff=0.52).align_to(legend, LEFT)
         legend.next_to(info, DOWN, buff=0.2).align_to(info, LEFT)
         self.step_read, self.info = step_read, info
-        key = self.mixed(f"$\\bar J$: seed {RACE.seed}, mean of the last {races.BATCH_WINDOW} "
-                         "steps; faint: each step", 24, t.muted)
+        # before step BATCH_WINDOW fewer steps exist: J̄ is then the mean of all steps so far
+        key = self.mixed(f"$\\bar J$: seed {RACE.seed}, mean of up to the last "
+                         f"{races.BATCH_WINDOW} steps; faint: $J$", 24, t.muted)
         key.next_to(legend, DOWN, buff=0.17).align_to(legend, LEFT)
         self.key = key
 
@@ -223,8 +226,8 @@ class BatchVsStochastic(ThemedScene):
     def section_compare(self):
         t = self.theme
         # The fair comparison: one seed's last J is luck; gdcore's mean over the last steps and
-        # over several seeds ranks the runs as the paths do. A column of its own, headed: J̄
-        # keeps its meaning (seed 0's running mean, the curves').
+        # over several seeds ranks the runs as the paths do. It replaces the J̄ readouts (seed
+        # 0's running mean, which keeps its meaning in the curves), headed by what it averages.
         summary = races.BATCH_SUMMARY
         self.settled = races.settled_costs(RACE, summary)
         head = VGroup(self.text(f"mean of {len(summary.seeds)} seeds,", 24, t.muted),
@@ -238,7 +241,8 @@ class BatchVsStochastic(ThemedScene):
             mean = self.tex(numbers.latex(self.settled[name], PLACES), 28, self.colors[name])
             means.add(mean.move_to(row[2][1]).set_x(right, direction=RIGHT))
         self.means, self.means_head = means, head
-        self.play(FadeIn(head), FadeIn(means))
+        # one column at the end, with one definition: seed 0's J̄ readouts give way to it
+        self.play(*(FadeOut(row[2]) for row in self.legend), FadeIn(head), FadeIn(means))
         # the conclusion in ink, where the keys are muted: it is what the video says
         note = self.mixed("smaller batches: noisier steps and a higher mean $J$", 24, t.text)
         note.next_to(self.key, DOWN, buff=0.14).align_to(self.key, LEFT)
