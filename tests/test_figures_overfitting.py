@@ -356,11 +356,20 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
             "markerfacecolor"])
     labels = [x.get_text() for x in fig.findobj(matplotlib.text.Text) if x.get_gid() == "lambda"]
     assert labels == [r"$\lambda = 0.1$", r"$\lambda = 1$", r"$\lambda = 5$"]
-    # every line of the map is named in its legend; the touching ellipse is not in a data colour
-    legend = fig.axes[0].get_legend()
+    # the touching point is marked where it is: on the circle and on the ellipse
+    (touch,) = by_gid(fig, "touch")
+    p = np.array([touch.get_xdata()[0], touch.get_ydata()[0]])
+    assert np.hypot(*p) == pytest.approx(circ.get_radius(), rel=1e-9)
+    assert pc.cost_at(p) == pytest.approx(ell.levels[0], rel=1e-9)
+    # every line of the map is named in one legend under both panels; the touching ellipse is
+    # not in a data colour; no dashed circle runs beside the bold one (radius ‖w(1)‖ ≈ 0.57)
+    (legend,) = fig.legends
     assert [x.get_text() for x in legend.get_texts()] == [
-        "cost $J$", r"penalty $\|w\|^2$", r"$J$ and $\|w\|^2$ touching at $\lambda = 1$",
-        r"minimiser of $J_\lambda$"]
+        "cost $J$", r"penalty $\|w\|^2$", r"level of $J$ at $\lambda = 1$",
+        r"circle of $\|w\|^2$ at $\lambda = 1$", r"minimiser of $J_\lambda$"]
+    (pen,) = [c for c in fig.axes[0].findobj(matplotlib.contour.ContourSet)
+              if c.get_gid() == "penalty"]
+    assert np.min(np.abs(np.sqrt(pen.levels) - np.hypot(*w))) > 0.3
     same = matplotlib.colors.same_color
     assert same(ell.get_edgecolor()[0], th.text) and same(circ.get_edgecolor(), th.text)
     # the λ = 5 dot clears the origin's star: at least the star's and the dot's radii apart
@@ -370,7 +379,7 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
                     / np.diff(fig.axes[0].get_xlim())[0])
     assert np.hypot(*pc.path[r5]) * pts_per_unit > (star_d + dot) / 2 + 1
     # the origin's label sits below the bold circle of radius ‖w(1)‖, not over it
-    (lab,) = by_gid(fig, "origin-label", matplotlib.text.Annotation)
+    (lab,) = by_gid(fig, "origin-label", matplotlib.text.Text)
     fig.canvas.draw()
     box = lab.get_bbox_patch().get_window_extent().transformed(fig.axes[0].transData.inverted())
     assert box.y1 < -np.hypot(*w)
@@ -381,10 +390,19 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     assert cmap.filled and cmap.get_cmap().name == th.cost_map.cmap
     np.testing.assert_allclose(cmap.levels[[0, -1]], [pc.cost.min(), pc.cost.max()])
     assert len(cmap.levels) == th.cost_map.levels
+    # the weights up to λ = shown_max, where both have come within 0.05 of the zero line
+    shown = (pc.lams > 0) & (pc.lams <= procedure.PENALTY_CONFLICT.shown_max)
+    assert np.abs(pc.path[pc.lams > procedure.PENALTY_CONFLICT.shown_max]).max() < 0.05
     for k in (1, 2):
         (w,) = by_gid(fig, f"w{k}")
-        np.testing.assert_array_equal(w.get_ydata(), pc.path[1:, k - 1])
-        np.testing.assert_array_equal(w.get_xdata(), pc.lams[1:])
+        np.testing.assert_array_equal(w.get_ydata(), pc.path[shown, k - 1])
+        np.testing.assert_array_equal(w.get_xdata(), pc.lams[shown])
+    # both titles on one baseline
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    assert fig.axes[0].title.get_position()[1] == fig.axes[1].title.get_position()[1]
+    tops = [a.get_window_extent(r).y1 for a in fig.axes[:2]]
+    assert tops[0] == pytest.approx(tops[1], abs=1)
 
 
 # --- train-val-curves -----------------------------------------------------------------------
