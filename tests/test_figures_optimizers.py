@@ -384,6 +384,17 @@ def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
     assert "momentum" in ax.get_xlabel() and "learning rate" in ax.get_ylabel()
     assert len(gids(fig, "diverged:")) == int(np.sum(~np.isfinite(g.losses)))
     assert by_gid(fig, f"cell:{i},{j}").get_text() == f"best\n{g.losses[i, j]:.4f}"
+    # the smallest rate at the bottom: row 0 of the grid lies lowest on the page
+    fig.canvas.draw()
+    ys = [t.get_window_extent().y0 for t in ax.get_yticklabels()]
+    assert ys == sorted(ys) and g.lrs[0] == min(g.lrs)
+    # the colour bar labels both of its ends: the least and the largest finite cost
+    cb = heat.colorbar
+    finite = g.losses[np.isfinite(g.losses)]
+    ticks = cb.get_ticks()
+    assert ticks[0] == pytest.approx(finite.min()) and ticks[-1] == pytest.approx(finite.max())
+    labels = [t.get_text() for t in cb.ax.get_yticklabels()]
+    assert labels[0] == f"{finite.min():.4f}" and labels[-1] == f"{finite.max():.4f}"
 
 
 # --- loss curve --------------------------------------------------------------------------------
