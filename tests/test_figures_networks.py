@@ -142,6 +142,20 @@ def test_tiny_networks(theme):
             assert f"$w_{i}$" in words and f"$x_{i}$" in words
         assert f"$w_{n + 1}$" not in words
         assert ax.get_title() == f"{n} inputs, {n} weights"
+        # every neuron neutral (no role colour: nothing is highlighted)
+        t = th.get(theme)
+        assert all(same_color(c.get_edgecolor(), t.muted) for c in nd.drawn_neurons(ax).values())
+        # each weight's name lies nearer its own edge than any other edge
+        lay = mod("tiny_networks")._layout((n, 1))
+        for i in range(n):
+            (lab,) = [x for x in ax.texts if x.get_gid() == f"w{i + 1}"]
+            p = np.array(lab.get_position())
+            d = []
+            for k in range(n):
+                a_, b_ = (np.array(q) for q in lay.segment(((0, k), (1, 0))))
+                u = np.clip(np.dot(p - a_, b_ - a_) / np.dot(b_ - a_, b_ - a_), 0, 1)
+                d.append(np.linalg.norm(p - (a_ + u * (b_ - a_))))
+            assert int(np.argmin(d)) == i
         assert not any("b" in w.replace("$", "").split("=")[-1] for w in words if "f =" in w)
 
 
@@ -157,6 +171,12 @@ def test_mnist_network_counts(theme):
     assert "= 25 biases" in s and p - nn.weight_count([784, 15, 10]) == 25
     assert f"{p:,} parameters" in s and "11,935" in s
     assert "784 inputs" in s and "15 hidden" in s and "10 outputs" in s
+    # the biases joined to the one total; each column's size under its own lowest circle
+    assert "+ (15 + 10 = 25 biases) = 11,935 parameters" in s
+    for l in range(3):
+        (lab,) = [x for x in ax.texts if x.get_gid() == f"layer-{l}"]
+        low = min(c.center[1] - c.radius for n, c in nd.drawn_neurons(ax).items() if n[0] == l)
+        assert 0 < low - lab.get_position()[1] < 0.2
     circles = nd.drawn_neurons(ax)
     assert len(circles) == 16 + 15 + 10
     assert not any(n[0] == 0 and 8 <= n[1] < 776 for n in circles)  # the input layer is elided
