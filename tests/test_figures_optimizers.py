@@ -417,8 +417,12 @@ def test_loss_curve_is_gdcores_training_loss_falling_and_levelling_off(theme):
     half = len(L) // 2
     assert L[half] - L[-1] < 0.1 * (L[0] - L[-1])
     texts = [t.get_text() for t in line.axes.texts]
-    assert f"start: {L[0]:.3f}" in texts
-    assert f"after {ex.steps:,} iterations: {L[-1]:.3f}" in texts
+    assert f"start: $J = {L[0]:.3f}$" in texts
+    steps = f"{ex.steps:,}".replace(",", "{,}")
+    assert f"after $t = {steps}$ steps: $J = {L[-1]:.3f}$" in texts
+    # the step axis stretched at its start: linear to 10, logarithmic beyond
+    ax = line.axes
+    assert ax.get_xscale() == "symlog" and list(ax.get_xticks()) == [0, 10, 100, 1000]
     # the cost is J, as everywhere; start and end in the house marks
     assert line.axes.get_ylabel() == "training cost $J$"
     assert xy(by_gid(fig, "start"))[0] == pytest.approx((0, L[0]))
