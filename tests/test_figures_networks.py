@@ -306,6 +306,12 @@ def test_gradient_check_panels(theme):
     assert heights == [2 * p_small, 2 * p_big, 2, 2] and 2 * p_big == 23870
     s = alltext(axes[2])
     assert "23,870" in s and "finite differences" in s and "backprop" in s
+    # three panels of one width; the gradients on linear axes; words, not abbreviations
+    widths = [ax.get_position().width for ax in axes]
+    assert max(widths) - min(widths) < 1e-3
+    assert axes[0].get_xscale() == axes[0].get_yscale() == "linear"
+    assert "params" not in s.replace("parameters", "")
+    assert axes[1].get_title() == "Error per parameter"
 
 
 # --- sampling grids -------------------------------------------------------------------------
