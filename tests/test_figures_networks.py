@@ -275,6 +275,9 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
         kept = [m.sizes[0], *(int(mk.sum()) for mk in step), m.sizes[-1]]
         assert n_segments(ax, "edges") == sum(a * b for a, b in zip(kept[:-1], kept[1:]))
         assert f"{sum(kept[1:-1])} of 12 hidden kept" in ax.get_title()
+        # kept hidden neurons neutral (the text colour), never the accent
+        t_ = th.get(theme)
+        assert not any(same_color(c.get_edgecolor(), t_.accent) for c in circles.values())
         # a dropped neuron is cut out of the edges: an opaque disc of page colour, wider than
         # the neuron, lies over every edge and under the dashed ring, so no line touches it
         t = th.get(theme)
@@ -286,6 +289,9 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
             assert same_color(h.get_facecolor(), t.background) and h.get_facecolor()[3] == 1
             assert edges.get_zorder() < h.get_zorder() < c.get_zorder()
             assert h.center == c.center and h.radius > 1.1 * c.radius
+    # a key names kept and dropped neurons
+    (key,) = axes[0].figure.legends
+    assert [x.get_text() for x in key.get_texts()] == ["kept", "dropped"]
 
 
 # --- gradient-check -------------------------------------------------------------------------
