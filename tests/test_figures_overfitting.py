@@ -424,7 +424,13 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     (ring,) = by_gid(fig, "best")
     assert (ring.get_xdata()[0], ring.get_ydata()[0]) == (b, c.val[b])
     (label,) = by_gid(fig, "stop-label", matplotlib.text.Annotation)
-    assert label.get_text() == f"early stop: epoch {b}\nvalidation cost {c.val[b]:.3f}"
+    assert label.get_text() == f"early stop: epoch {b}\nvalidation cost $J = {c.val[b]:.3f}$"
+    # the legend names J; the overfitting stretch shows in both themes alike (1.15:1)
+    assert [x.get_text() for x in label.axes.get_legend().get_texts()] == [
+        "training cost $J$", "validation cost $J$"]
+    (span,) = [p for p in label.axes.patches if p.get_gid() == "overfitting"]
+    th_ = theme.get(t)
+    assert theme.contrast(tuple(span.get_facecolor()[:3]), th_.background) >= 1.14
     # the model overfits: training loss keeps falling, validation loss turns up
     assert c.train[-1] < c.train[b] and c.val[-1] > 1.3 * c.val[b]
     # the first epochs are readable: the epoch axis is logarithmic beyond epoch 1
