@@ -39,6 +39,18 @@ def facts() -> dict:
     }
 
 
+#: how far the most changed neuron's fill goes from the accent towards the text colour
+RAMP_DEEP = 0.6
+
+
+def change_cmap(theme) -> LinearSegmentedColormap:
+    """The ramp of |Δa|: the page-side tint at 3:1, the accent, the accent deepened."""
+    floor = th.contrast_mix(theme.background, theme.accent, th.LINE_CONTRAST)
+    return LinearSegmentedColormap.from_list(
+        "change", [mix(theme.background, theme.accent, floor), theme.accent,
+                   mix(theme.accent, theme.text, RAMP_DEEP)])
+
+
 def make_figure(theme):
     changes, changed = EX.run()
     lay = layout(EX.sizes, width=12.5, height=5.6)
@@ -54,13 +66,13 @@ def make_figure(theme):
     nd.draw_edges(ax, lay, [tweak], color=theme.accent, linewidth=2.6, zorder=2,
                   gid="edge-tweak")
 
-    # fill: |delta a| on a log scale, from the lightest tint that still reads as a mark (3:1
-    # against the page, WCAG) to full accent
+    # fill: |delta a| on a log scale, from the faintest tint that still reads as a mark (3:1
+    # against the page, WCAG) through the accent to the accent pushed towards the text colour:
+    # the lightness runs from near the page to far from it, so every change reads apart
     vals = np.array([changes[l][k] for l, k in changed])
-    norm = LogNorm(vals.min(), vals.max())
-    floor = th.contrast_mix(theme.background, theme.accent, th.LINE_CONTRAST)
-    cmap = LinearSegmentedColormap.from_list(
-        "change", [mix(theme.background, theme.accent, floor), theme.accent])
+    # the scale from the decade under the least change, so that decade is its first tick
+    norm = LogNorm(10.0 ** np.floor(np.log10(vals.min())), vals.max())
+    cmap = change_cmap(theme)
     styles = {n: dict(facecolor=cmap(norm(changes[n[0]][n[1]])), edgecolor=theme.accent,
                       linewidth=1.3) for n in changed}
     nd.draw_neurons(ax, lay, theme, styles=styles, linewidth=0.8)
@@ -69,7 +81,7 @@ def make_figure(theme):
     y_lab = lay.bounds()[2] - 0.25
     for l, (x, n) in enumerate(zip(lay.layer_x, EX.sizes)):
         ax.text(x, y_lab, f"{n} {EX.layer_names[l]}", ha="center", va="top",
-                fontsize=theme.small_size, color=theme.muted)
+                fontsize=theme.small_size, color=theme.text)
     (x0, y0), (x1, y1) = lay.segment(tweak)
     ax.annotate(rf"tweaked weight  $w \rightarrow w + {EX.delta:g}$",
                 xy=(0.4 * x0 + 0.6 * x1, 0.4 * y0 + 0.6 * y1),
@@ -81,10 +93,9 @@ def make_figure(theme):
     cb = fig.colorbar(sm, ax=ax, shrink=0.7, aspect=18, pad=0.01)
     cb.set_label(r"change of activation $|\Delta a|$", fontsize=theme.small_size)
     cb.ax.tick_params(labelsize=theme.small_size)
-    # the ends of the scale labelled (the least and the most changed neuron), a decade between
-    ticks = [vals.min(), *(10.0 ** np.arange(np.ceil(np.log10(vals.min())),
-                                             np.log10(vals.max()) - 0.5)), vals.max()]
-    cb.set_ticks(ticks, labels=[nb.mathtext(v, sig=2) for v in ticks])
+    # one tick per decade (the scale's colours run up to the most changed neuron)
+    ticks = 10.0 ** np.arange(np.log10(norm.vmin), np.log10(vals.max()) + 1e-9)
+    cb.set_ticks(ticks, labels=[nb.mathtext(v, sig=1) for v in ticks])
     cb.ax.minorticks_off()
     cb.outline.set_visible(False)
     return fig

@@ -5,12 +5,16 @@ consecutive training steps with dropout rate p = {p_drop:g}. At each step every 
 dropped with probability p, independently: a dropped neuron (faded, dashed) and all its
 connections take no part in that step's forward and backward pass, so each step trains a
 different thinned network ({kept_text} hidden neurons kept). No neuron can rely on any
-particular other one being present.
+particular other one being present. A key under the steps names the two kinds of hidden
+neuron: kept (solid outline in the text colour) and dropped (faded, dashed).
 
 Alt: {steps} small copies of a network diagram side by side. In each, a different set of hidden
 neurons is faded with dashed outlines and has no connections; the remaining neurons are joined
-by lines as usual.
+by lines as usual; kept hidden neurons have a solid outline in the text colour. A key under the
+diagrams names a kept and a dropped neuron.
 """
+
+from matplotlib.lines import Line2D
 
 from gdcore.networks import DROPOUT
 from gdviz import mpl as gm
@@ -49,13 +53,20 @@ def make_figure(theme):
             halo.set_gid(f"halo-{n[0]}-{n[1]}")
         styles = {n: dict(edgecolor=faded, linestyle=(0, (2, 1.5)), facecolor=theme.background)
                   for n in dropped}
-        styles |= {n: dict(edgecolor=theme.accent, linewidth=1.2)
+        # kept hidden neurons in the text colour: neutral (the accent marks a change)
+        styles |= {n: dict(edgecolor=theme.text, linewidth=1.2)
                    for n in keep if 0 < n[0] < len(EX.sizes) - 1}
         nd.draw_neurons(ax, lay, theme, styles=styles, edge=theme.muted, linewidth=0.9)
         nd.setup_axes(ax, lay, pad=0.12)
         n_kept = kept[t]
-        ax.set_title(f"Step {t + 1}\n{n_kept} of {EX.n_hidden} hidden kept",
-                     fontsize=theme.small_size, linespacing=1.4)
+        ax.set_title(f"Step {t + 1}\n{n_kept} of {EX.n_hidden} hidden kept", linespacing=1.4)
+    ring = dict(marker="o", markersize=9, markerfacecolor=theme.background, linestyle="none")
+    keys = [Line2D([], [], markeredgecolor=theme.text, markeredgewidth=1.2, label="kept",
+                   **ring),
+            Line2D([], [], markeredgecolor=faded, markeredgewidth=0.9, label="dropped",
+                   **ring)]
+    fig.legend(handles=keys, loc="outside lower center", ncols=2, frameon=False,
+               fontsize=theme.small_size)
     return fig
 
 

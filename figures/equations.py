@@ -4,7 +4,9 @@ Every equation of the chapter, each typeset from the single source the figures a
 share, in {groups} groups: the models, the cost, its partial derivatives and the gradient, the
 update rules of gradient descent and of the optimizers (momentum, Nesterov, Adagrad, RMSprop,
 Adadelta, Adam), the L₂ penalty and the backpropagation equations, {n} in all. Each is also
-written as a file of its own.
+written as a file of its own. Adadelta's ε sits inside both square roots, as in Zeiler's
+definition RMS[x]ₜ = √(E[x²]ₜ + ε): the numerator's ε is what starts the first steps from zero
+updates; Adagrad, RMSprop and Adam add theirs after the root, as their authors do.
 
 Alt: {alt}
 """
@@ -18,18 +20,20 @@ from gdviz import equations
 from gdviz import mpl as gm
 from gdviz import theme as th
 
-#: Size of the equations, in points: the sheet's a little above the body text (8.5 pt), small
-#: enough that Adam's two equations share a row.
-EQ_SIZE_SHEET = 9.0
+#: Size of the equations, in points: the body text's (8.5 pt), so that the sheet's rows, one
+#: or two equations each on its two columns, fit one page.
+EQ_SIZE_SHEET = 8.5
 EQ_SIZE_SINGLE = 12.0
 PAD_IN = 0.04  # margin around a single equation, inches
-HEAD_IN = 1.05  # width of the column of group names, inches
-CELL_GAP_IN = 0.32  # space between two equations of one row, inches
-NAME_GAP_IN = 0.035  # space between an equation's name and the equation, inches
-#: Column lines of a group's rows: each equation starts on one, so columns align row to row.
-GRID_COLUMNS = 5
-ROW_GAP_IN = 0.08  # space between two rows of one group, inches
-GROUP_GAP_IN = 0.08  # space above and below the rule between two groups, inches
+SIDE_IN = 0.1  # margin left of the group names and right of the widest row, inches
+HEAD_IN = 1.08  # width of the column of group names, inches
+CELL_GAP_IN = 0.3  # least space between two equations of one row, inches
+NAME_GAP_IN = 0.03  # space between a row's names and its tallest equation, inches
+#: Column lines of the sheet: each equation starts on one, so columns align row to row and
+#: group to group; an equation that would cross the right margin starts a row of its own.
+GRID_COLUMNS = 2
+ROW_GAP_IN = 0.02  # space between two rows of one group, inches
+GROUP_GAP_IN = 0.05  # space above and below the rule between two groups, inches
 MARGIN_IN = 0.04  # space above the first row and below the last, inches
 
 
@@ -39,7 +43,7 @@ def facts() -> dict:
 
 
 def _rows(cells, width: float) -> list[list[tuple[float, tuple]]]:
-    """Cells (name, equation, width, height) flowed in reading order into rows `width` wide,
+    """Cells (name, equation, width, height, depth) flowed in reading order into rows `width` wide,
     each as (x, cell): every cell starts on one of GRID_COLUMNS column lines, so the columns of
     a group line up from row to row."""
     unit = width / GRID_COLUMNS
@@ -77,30 +81,34 @@ def make_figure(theme):
             y += GROUP_GAP_IN
         head = fig.text(0, 0, th.title(group), ha="left", va="top", fontsize=theme.font_size,
                         color=theme.text, gid=f"group-{group}")
-        placed.append((head, 0.0, y))
+        placed.append((head, SIDE_IN, y))
         cells = []
         for eq in eqs:
             name = fig.text(0, 0, eq.shown_name, ha="left", va="top", fontsize=theme.small_size,
                             color=theme.muted, gid=f"name-{eq.key}")
-            tex = fig.text(0, 0, equations.mathtext_tight(eq.key), ha="left", va="center",
+            tex = fig.text(0, 0, equations.mathtext_tight(eq.key), ha="left", va="baseline",
                            fontsize=EQ_SIZE_SHEET, color=theme.text, gid=f"eq-{eq.key}")
             (wn, _), (we, he) = inches(name), inches(tex)
-            cells.append((name, tex, max(wn, we), he))
-        for r, row in enumerate(_rows(cells, width - HEAD_IN)):
+            below = -tex.get_window_extent(renderer).y0 / fig.dpi  # depth under the baseline
+            cells.append((name, tex, max(wn, we), he, below))
+        for r, row in enumerate(_rows(cells, width - HEAD_IN - 2 * SIDE_IN)):
             if r:
                 y += ROW_GAP_IN
-            eq_h = max(c[3] for _, c in row)
-            for x, (name, tex, _, _) in row:
-                placed.append((name, HEAD_IN + x, y))
-                placed.append((tex, HEAD_IN + x, y + name_h + NAME_GAP_IN + eq_h / 2))
-            y += name_h + NAME_GAP_IN + eq_h
+            # one baseline per row: under the row's names by its tallest ascent
+            up = max(c[3] - c[4] for _, c in row)
+            down = max(c[4] for _, c in row)
+            for x, (name, tex, _, _, _) in row:
+                placed.append((name, SIDE_IN + HEAD_IN + x, y))
+                placed.append((tex, SIDE_IN + HEAD_IN + x, y + name_h + NAME_GAP_IN + up))
+            y += name_h + NAME_GAP_IN + up + down
     total = y + MARGIN_IN
     fig.set_figheight(total)
     for artist, x, yt in placed:
         artist.set_position((x / width, 1 - yt / total))
     for yt in rules:
         fig.add_artist(Line2D(
-            [0, 1], [1 - yt / total] * 2, color=theme.grid, lw=0.6, gid="group-rule"))
+            [SIDE_IN / width, 1 - SIDE_IN / width], [1 - yt / total] * 2, color=theme.grid,
+            lw=0.6, gid="group-rule"))
     return fig
 
 

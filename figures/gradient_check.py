@@ -3,15 +3,15 @@
 Left: for each of the {n_params} parameters of a small network ({arch}, sigmoid hidden layers)
 on {n_samples} two-moons points, the gradient from backpropagation against the central
 finite-difference estimate; every point lies on the diagonal. Middle: their relative error,
-weight by weight, all below {tol:.0e} (overall {rel_err:.1e}), rounding error only. Right: what
-each costs for one gradient. Finite differences need two forward passes per parameter:
+parameter by parameter, all below {tol:.0e} (overall {rel_err:.1e}), rounding error only.
+Right: what each costs for one gradient. Finite differences need two forward passes per parameter:
 {fd_small:,} for this network and {fd_mnist:,} for the {p_mnist:,}-parameter digit network;
 backpropagation needs one forward and one backward pass, whatever the size.
 
-Alt: Three panels. A scatter of {n_params} points exactly on the diagonal line. A dot plot of
-relative errors per weight on a logarithmic axis, all far below a dashed line at {tol:.0e}.
-A logarithmic bar chart: {fd_small:,} and {fd_mnist:,} passes for finite differences against
-{bp_passes} for backpropagation.
+Alt: Three panels of one width. A scatter of {n_params} points exactly on the diagonal line,
+on linear axes. A dot plot of relative errors per parameter on a logarithmic axis, all far
+below a dashed line at {tol:.0e}. A logarithmic bar chart: {fd_small:,} and {fd_mnist:,}
+passes for finite differences against {bp_passes} for backpropagation.
 """
 
 import numpy as np
@@ -20,6 +20,7 @@ from matplotlib.ticker import LogLocator
 from gdcore import data, nn
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
+from gdviz import numbers
 
 SIZES = (2, 4, 3, 1)
 MNIST = procedure.MNIST_SIZES
@@ -27,7 +28,6 @@ SEED = 0
 N_SAMPLES = 40
 #: The usual acceptance bound for a relative error of a gradient check (cs231n).
 TOL = 1e-7
-LINTHRESH = 1e-3
 
 
 def _tick(v: float) -> str:
@@ -57,24 +57,22 @@ def facts() -> dict:
 
 def make_figure(theme):
     gc = check()
-    fig, axes = gm.subplots(theme, 1, 3, height=2.45, gridspec_kw=dict(width_ratios=[1, 1.05,
-                                                                                     1.15]))
+    fig, axes = gm.subplots(theme, 1, 3, height=2.45)  # three panels of one width
     fs = theme.small_size
 
     ax = axes[0]
     gm.style_axes(ax, theme)
-    lim = float(np.abs(np.concatenate([gc.analytic, gc.numeric])).max()) * 1.5
+    lim = float(np.abs(np.concatenate([gc.analytic, gc.numeric])).max()) * 1.15
     ax.plot([-lim, lim], [-lim, lim], color=theme.muted, lw=0.8, zorder=2)
     gm.scatter_points(ax, theme, gc.analytic, gc.numeric, s=16)
-    for axis in ("x", "y"):  # gradients span decades: linear near 0, logarithmic beyond
-        getattr(ax, f"set_{axis}scale")("symlog", linthresh=LINTHRESH, linscale=0.6)
-    ticks = [-0.1, 0, 0.1]
-    ax.set_xticks(ticks, [_tick(t) for t in ticks])
-    ax.set_yticks(ticks, [_tick(t) for t in ticks])
+    # linear axes: the gradients span less than a decade of sizes that matter
+    ticks = np.arange(-np.floor(lim / 0.5), np.floor(lim / 0.5) + 1) * 0.5
+    ax.set_xticks(ticks, [numbers.mathtext(t, places=1) for t in ticks])
+    ax.set_yticks(ticks, [numbers.mathtext(t, places=1) for t in ticks])
     ax.set_xlim(-lim, lim)
     ax.set_ylim(-lim, lim)
     ax.set_xlabel(r"backprop $\partial J/\partial w$")
-    ax.set_ylabel("central difference")
+    ax.set_ylabel(r"central difference $\Delta J/2h$")
     ax.set_title("Same gradient")
 
     ax = axes[1]
@@ -88,15 +86,16 @@ def make_figure(theme):
     ax.text(k[-1], TOL * 1.6, _tick(TOL), ha="right", va="bottom",
             fontsize=fs, color=theme.error)
     ax.set_xticks(np.arange(0, k[-1] + 1, 10))
-    ax.set_xlabel("parameter index")
+    ax.set_xlabel("parameter index $k$")
     ax.set_ylabel("relative error")
-    ax.set_title("Errors per weight")
+    ax.set_title("Error per parameter")
 
     ax = axes[2]
     gm.style_axes(ax, theme)
     small_fd, small_bp = gc.forward_passes, gc.backprop_passes
     big_fd, big_bp = passes(MNIST)
-    labels = [f"{nn.parameter_count(SIZES)}\nparams", f"{nn.parameter_count(MNIST):,}\nparams"]
+    labels = [f"{nn.parameter_count(SIZES)}\nparameters",
+              f"{nn.parameter_count(MNIST):,}\nparameters"]
     x = np.arange(2)
     w = 0.36
     fd = ax.bar(x - w / 2, [small_fd, big_fd], w, color=theme.muted, label="finite differences")

@@ -2,14 +2,16 @@
 
 A network with {hidden} tanh hidden neurons learns to separate the two interleaved half-moons
 ({n} points, two classes). Left: its training cost J, the half mean squared error on all {n}
-points, after each of {steps} full-batch gradient-descent iterations (learning rate {lr:g}). The
-cost drops steeply in the first few dozen iterations, from {start:.3f} to {early:.3f} by
-iteration {early_at}, then levels off and creeps down to {end:.3f}. Right: the data and the
-trained network's decision boundary (where its output crosses {threshold:g}); it now classifies
-{accuracy:.0%} of the points correctly.
+points, after each of {steps:,} full-batch gradient-descent steps t (learning rate {lr:g}), on
+a step axis that is linear up to t = {linthresh} and logarithmic beyond, so the first steps get
+room. The cost drops steeply in the first few dozen steps, from J = {start:.3f} to J =
+{early:.3f} by t = {early_at}, then levels off and creeps down to J = {end:.3f}. Right: the data
+and the trained network's decision boundary (where its output crosses {threshold:g}); it now
+classifies {accuracy:.0%} of the points correctly.
 
 Alt: Left, a curve of the cost J against the step t that falls steeply at first and then
-flattens into a long, slowly sinking tail, with its first and last values labelled. Right, two
+flattens into a long, slowly sinking tail, with its first and last values labelled; the step
+axis is stretched at its start (ticks 0, 10, 100, 1,000). Right, two
 interleaved crescent-shaped clusters of points, blue dots and orange triangles, separated by a
 curved boundary line.
 """
@@ -22,6 +24,9 @@ from gdviz import mpl as gm
 from gdviz.theme import AXIS_LABELS
 
 EX = LOSS_CURVE
+#: the step axis is linear up to this step and logarithmic beyond: the cost's whole drop happens
+#: in the first tens of steps, which a linear axis over 1,000 steps squeezes into a few pixels
+LINTHRESH = 10
 
 
 def facts() -> dict:
@@ -29,7 +34,7 @@ def facts() -> dict:
     return {"hidden": EX.sizes[1], "n": EX.n_points, "steps": EX.steps, "lr": EX.lr,
             "start": res.train_losses[0], "early": res.train_losses[EX.early],
             "early_at": EX.early, "end": res.train_losses[-1], "threshold": EX.threshold,
-            "accuracy": EX.accuracy(res.net, X, Y)}
+            "accuracy": EX.accuracy(res.net, X, Y), "linthresh": LINTHRESH}
 
 
 def make_figure(theme):
@@ -41,21 +46,25 @@ def make_figure(theme):
     ax.plot(it, losses, color=theme.accent, lw=1.6, gid="loss")
     ax.plot(0, losses[0], gid="start", **theme.marker("start"))
     ax.plot(it[-1], losses[-1], gid="end", **theme.marker("end"))
-    ax.annotate(f"start: {losses[0]:.3f}", (0, losses[0]), xytext=(8, -2),
+    ax.annotate(f"start: $J = {losses[0]:.3f}$", (0, losses[0]), xytext=(8, -2),
                 textcoords="offset points", ha="left", va="top", fontsize=theme.small_size,
                 color=theme.text)
-    ax.annotate(f"after {numbers.count(EX.steps)} iterations: {losses[-1]:.3f}",
+    steps = numbers.count(EX.steps).replace(",", "{,}")  # no space after a maths comma
+    ax.annotate(f"after $t = {steps}$ steps: $J = {losses[-1]:.3f}$",
                 (it[-1], losses[-1]),
-                xytext=(0, 10), textcoords="offset points", ha="right", va="bottom",
+                xytext=(0, 28), textcoords="offset points", ha="right", va="bottom",
                 fontsize=theme.small_size, color=theme.text)
     ax.text(0.97, 0.72, equations.mathtext("half-mse-loss"), transform=ax.transAxes,
-            ha="right", va="center", fontsize=theme.font_size, color=theme.text, gid="equation")
-    ax.set_xlim(-EX.steps * 0.02, EX.steps * 1.02)
+            ha="right", va="center", fontsize=theme.font_size, color=theme.text, gid="equation",
+            bbox=dict(boxstyle="round,pad=0.25", fc=theme.background, ec="none"), zorder=5)
+    ax.set_xscale("symlog", linthresh=LINTHRESH, linscale=0.5)
+    ax.set_xticks([0, 10, 100, 1000][:int(np.log10(EX.steps)) + 2])
+    ax.set_xlim(-0.4, EX.steps * 1.15)
     ax.set_ylim(0, losses[0] * 1.08)
     ax.xaxis.set_major_formatter(gm.count_formatter())
     ax.set_xlabel(AXIS_LABELS["step"])
     ax.set_ylabel(AXIS_LABELS["training cost"])
-    ax.set_title("Training cost per step", fontsize=theme.font_size)
+    ax.set_title("Training cost per step")
 
     # The data and the learned boundary: the network's output evaluated on a grid.
     lo, hi = X.min(axis=0) - 0.3, X.max(axis=0) + 0.3
@@ -76,7 +85,8 @@ def make_figure(theme):
     ad.set_yticks([])
     for side in ("left", "bottom"):
         ad.spines[side].set_visible(False)
-    ad.set_title("What it learned", fontsize=theme.font_size)
+    ad.set_anchor("N")  # its top on the curve's top: one line for both titles
+    ad.set_title("What it learned")
     return fig
 
 

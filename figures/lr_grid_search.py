@@ -2,17 +2,20 @@
 
 A grid search trains the same small network on the two-moons data once for every pair of
 learning rate α ({n_lrs} values) and momentum β ({n_betas} values), {steps} full-batch steps
-each, from the same initial weights, and records the final training cost J. Dark cells reached a
-low cost, bright ones a high cost (the colour scale is logarithmic); hatched cells diverged. The
+each, from the same initial weights, and records the final training cost J. The cells take the
+colours of the chapter's cost maps: violet, the colour of a map's valley, for the lowest cost,
+through blue towards the colour of its rim for the highest (a logarithmic scale, its ends
+labelled); hatched cells diverged. The rate grows upwards, the momentum to the right. The
 best pair, outlined, is α = {best_lr:g} with β = {best_beta:g}, final cost J = {best_loss:.4f};
 the worst run that did not diverge ended at J = {worst_loss:.4f}. Too small a rate
 crawls whatever the momentum; the largest rate blows up for every β; the best pairs lie just
 below it, with strong momentum.
 
-Alt: A heat map with learning rate on the vertical axis and momentum on the horizontal axis,
-each cell showing its final cost J. The cost falls from the top-left corner (small rate, no
-momentum) towards larger rates and more momentum; the bottom row, the largest rate, is hatched
-and marked diverged; the cell just above it at β = {best_beta:g} is outlined as the best.
+Alt: A heat map with learning rate on the vertical axis, growing upwards, and momentum on the
+horizontal axis, each cell showing its final cost J. The cost falls from the bottom-left corner
+(small rate, no momentum) towards larger rates and more momentum; the top row, the largest rate,
+is hatched and marked diverged; the cell just below it at β = {best_beta:g} is outlined as the
+best.
 """
 
 import functools
@@ -26,6 +29,8 @@ from matplotlib.ticker import FuncFormatter
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz.theme import AXIS_LABELS
+
+J_PLACES = 4  # decimals of every cost of the figure: cells, colour bar and caption
 
 
 @functools.cache
@@ -50,16 +55,17 @@ def make_figure(theme):
     norm = mcolors.LogNorm(g.losses[finite].min(), g.losses[finite].max())
     cmap = matplotlib.colormaps[theme.heat_cmap]
     fig, ax = gm.subplots(theme, height=3.3)
-    # Rows follow the learning rate (smallest at the top), columns the momentum.
+    # Rows follow the learning rate (smallest at the bottom), columns the momentum.
     im = ax.imshow(np.ma.masked_invalid(g.losses), cmap=cmap, norm=norm, aspect="auto",
-                   interpolation="nearest", origin="upper", gid="heatmap")
+                   interpolation="nearest", origin="lower", gid="heatmap")
     im.set_rasterized(True)
     for i in range(n_l):
         for j in range(n_b):
             v = g.losses[i, j]
             if np.isfinite(v):
                 best = (i, j) == g.best
-                ax.text(j, i, f"best\n{v:.4f}" if best else f"{v:.4f}", ha="center",
+                ax.text(j, i, f"best\n{v:.{J_PLACES}f}" if best else f"{v:.{J_PLACES}f}",
+                        ha="center",
                         va="center", fontsize=theme.small_size, linespacing=1.15,
                         fontweight="bold" if best else "normal",
                         color=theme.text, gid=f"cell:{i},{j}")
@@ -82,10 +88,14 @@ def make_figure(theme):
     cb = fig.colorbar(im, ax=ax, pad=0.08, shrink=0.95)
     cb.set_label(AXIS_LABELS["training cost"])
     cb.ax.tick_params(labelsize=theme.small_size)
-    plain = FuncFormatter(lambda v, _: f"{v:g}")
-    cb.ax.yaxis.set_major_formatter(plain)
-    cb.ax.yaxis.set_minor_formatter(plain)
-    ax.set_title("Final training cost for each ($\\alpha$, $\\beta$)", fontsize=theme.font_size)
+    # both ends labelled (the least and the largest final cost, as their cells print them) and
+    # the round values between them that keep clear of the ends
+    lo, hi = norm.vmin, norm.vmax
+    inner = [v for v in np.arange(0.01, hi, 0.01) if lo * 1.15 < v < hi / 1.15]
+    cb.set_ticks([lo, *inner, hi])
+    cb.ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.{J_PLACES}f}"))
+    cb.ax.yaxis.set_minor_locator(matplotlib.ticker.NullLocator())
+    ax.set_title("Final training cost for each ($\\alpha$, $\\beta$)")
     return fig
 
 

@@ -8,8 +8,9 @@ The first layer of connections holds {n0} × {n1} = {w0:,} weights, the second {
 
 Alt: A three-column network diagram. The left column shows {shown} of the {n0} input neurons
 with three dots for the rest, the middle column {n1} hidden neurons and the right column {n2}
-outputs, all joined by thin grey lines. Labels give {w0:,} weights between inputs and hidden
-layer, {w1:,} between hidden layer and outputs, {n_biases} biases and {params:,} parameters in
+outputs, all circles alike in grey, joined by faint grey lines; each column's size is written
+under it. Labels give {w0:,} weights between inputs and hidden layer, {w1:,} between hidden
+layer and outputs, and one sum of weights and biases ({n_biases}) to {params:,} parameters in
 all.
 """
 
@@ -23,6 +24,7 @@ from gdviz.network_layout import layout
 SIZES = procedure.MNIST_SIZES
 MAX_SHOWN = 16
 NAMES = ("inputs", "hidden", "outputs")
+EDGE_TONE = 0.22  # the edges' mix from the page towards the muted colour
 
 
 def _counts() -> dict:
@@ -42,20 +44,21 @@ def make_figure(theme):
     c = _counts()
     lay = layout(SIZES, width=12.0, height=6.4, max_shown=MAX_SHOWN)
     fig, ax = gm.subplots(theme, height=4.1)
-    quiet = mix(theme.background, theme.muted, 0.35)
-    nd.draw_edges(ax, lay, color=quiet, linewidth=0.3)
-    nd.draw_neurons(ax, lay, theme, [n for n, _ in lay.neurons() if n[0] == 0],
-                    edge=theme.data, linewidth=0.8)
-    nd.draw_neurons(ax, lay, theme, [n for n, _ in lay.neurons() if n[0] > 0],
-                    edge=theme.accent, linewidth=0.8)
+    # faint, thin edges: the fan of 390 lines a texture behind the neurons, not a moiré
+    quiet = mix(theme.background, theme.muted, EDGE_TONE)
+    nd.draw_edges(ax, lay, color=quiet, linewidth=0.2)
+    # every neuron neutral: nothing here is highlighted (the accent marks a change)
+    nd.draw_neurons(ax, lay, theme, linewidth=0.8)
     nd.draw_elision(ax, lay, theme)
     x0, x1, y0, y1 = lay.bounds()
-    nd.setup_axes(ax, lay, pad=(0.3, 0.3, 1.75, 0.75))
+    nd.setup_axes(ax, lay, pad=(0.3, 0.3, 1.2, 0.75))
 
     fs = theme.small_size
     for l, (x, n) in enumerate(zip(lay.layer_x, SIZES)):
-        ax.text(x, y0 - 0.12, f"{n:,} {NAMES[l]}", ha="center", va="top", fontsize=fs,
-                color=theme.text)
+        # under the column's own lowest circle (or its dots)
+        low = min(lay.position(l, i)[1] for i in lay.shown[l]) - lay.radius
+        ax.text(x, low - 0.12, f"{n:,} {NAMES[l]}", ha="center", va="top", fontsize=fs,
+                color=theme.text, gid=f"layer-{l}")
     for l in range(len(SIZES) - 1):
         xm = 0.5 * (lay.layer_x[l] + lay.layer_x[l + 1])
         ax.text(xm, y1 + 0.12,
@@ -63,13 +66,10 @@ def make_figure(theme):
                 ha="center", va="bottom", fontsize=fs, color=theme.text,
                 bbox=dict(boxstyle="round,pad=0.2", fc=theme.background, ec="none"))
     biases = " + ".join(f"{n:,}" for n in SIZES[1:])
-    ax.text(0.5 * (lay.layer_x[1] + lay.layer_x[2]), y0 - 0.62,
-            f"{biases} = {c['n_biases']:,} biases", ha="center", va="top", fontsize=fs,
-            color=theme.text)
-    ax.text(0.0, y0 - 1.15,
-            f"{c['w0']:,} + {c['w1']:,} + {c['n_biases']:,} = {c['params']:,} parameters",
-            ha="center", va="top", fontsize=theme.font_size, color=theme.accent,
-            fontweight="bold")
+    ax.text(0.0, y0 - 0.75,
+            f"{c['w0']:,} + {c['w1']:,} weights + ({biases} = {c['n_biases']:,} biases)"
+            f" = {c['params']:,} parameters",
+            ha="center", va="top", fontsize=theme.font_size, color=theme.text, gid="total")
     return fig
 
 

@@ -5,20 +5,23 @@ is the cost J = (1/2n)‖y − Xw‖², its ellipses centred on its least-square
 ({w1}, {w2}); the dashed circles are the contours of the penalty ‖w‖², centred on the origin
 (its own minimum, a star too). The regularised cost J_λ = J + (λ/2)‖w‖² (both weights penalised:
 the model has no intercept) has its minimiser (orange path) where an ellipse touches a circle,
-drawn for λ = 1: the bold ellipse and the bold circle through its minimiser meet there without
-crossing. A legend under the map names its lines. As λ grows from 0 to {lam_max:g} the path of
-these touching points slides from the minimum of J to the origin. Right: the same path, one
-weight at a time, against λ on a log scale; the dots mark λ = {labelled} in both panels.
+drawn for λ = 1: the bold ellipse and the bold dashed circle through its minimiser meet there
+without crossing, at the point marked "touching point". A legend under both panels names the
+lines. As λ grows from 0 to {lam_max:g} the path of these touching points slides from the minimum
+of J to the origin. Right: the same path, one weight wₖ at a time, against λ on a log scale up to
+λ = {shown_max:g}, beyond which both weights lie on the zero line; the dots mark λ = {labelled} in
+both panels.
 
-Alt: A square cost map over the weights w1 and w2, its tilted, elongated ellipses shaded darkest
+Alt: A square cost map over the weights w₁ and w₂, its tilted, elongated ellipses shaded darkest
 around a star at ({w1}, {w2}) labelled "minimum of J"; dashed circles centre on a second star at
 the origin, labelled "minimum of the penalty" below it. An orange curve starts at the first star
 and bends towards the origin; dots on it are labelled with growing values of λ, the largest one
-sitting next to the origin. At the dot for λ = 1 a bold ellipse and a bold circle around the
-origin, both in the text colour, just touch. A legend under the map names the thin level lines
-of the cost J, the dashed penalty circles, the touching pair and the orange path. A second plot
-shows the two weights against λ: w1 falls from {w1} and w2 rises from {w2}, and both level off
-at 0.
+sitting next to the origin. At the dot for λ = 1 a bold ellipse and a bold dashed circle around
+the origin, both in the text colour, just touch; a leader labelled "touching point" points at
+it. A legend under both plots names the thin level lines of the cost J, the dashed penalty
+circles, the touching ellipse and circle and the orange path. A second plot shows the two
+weights against λ up to {shown_max:g}: w₁ falls from {w1} and w₂ rises from {w2}, and both
+level off at 0.
 """
 
 import matplotlib.patches
@@ -38,6 +41,7 @@ def facts() -> dict:
     lams = [f"{pc.lams[r]:g}" for r in EX.labelled_rows(pc)]
     return {"n": EX.n, "w1": numbers.text(pc.w_ls[0], places=2),
             "w2": numbers.text(pc.w_ls[1], places=2), "lam_max": pc.lams[-1],
+            "shown_max": EX.shown_max,
             "labelled": ", ".join(lams[:-1]) + " and " + lams[-1]}
 
 
@@ -47,9 +51,19 @@ def _backing(theme) -> dict:
                 alpha=0.9)
 
 
+def _leader(ax, theme, at, to, gap: float) -> None:
+    """A thin line from a label's anchor `to` towards the point `at`, stopping `gap` short of
+    it (in the map's units): a line of its own, not part of the label's box."""
+    at, to = np.asarray(at, float), np.asarray(to, float)
+    end = at + gap * (to - at) / np.linalg.norm(to - at)
+    ax.plot([to[0], end[0]], [to[1], end[1]], color=theme.text, lw=0.6, zorder=6)
+
+
 # Where each λ label sits relative to its dot (offset in points, horizontal alignment).
 LABEL_AT = {0.1: ((6, 3), "left", "bottom"), 1.0: ((2, 7), "left", "bottom"),
-            5.0: ((-3, 7), "right", "bottom")}
+            5.0: ((4, -6), "center", "top")}
+TOUCH_LABEL_AT = (-0.05, 0.86)  # the touching point's word, up and left, a leader down to it
+TITLE_PAD = 13  # points from the axes to both titles' baselines: the formula's limits clear it
 WINDOW = ((-1.0, 2.6), (-1.7, 1.2))  # (w1, w2) limits: the data optimum, the path, the origin
 ORIGIN_LABEL_AT = (0.0, -0.64)  # under the solid circle (radius ‖w(1)‖ = 0.57), not over it
 
@@ -63,8 +77,9 @@ def make_figure(theme):
     # the cost J as every cost map of the chapter is drawn (theme.cost_map)
     cs = gm.contour_map(ax, theme, pc.W1, pc.W2, pc.cost)
     cs.set_gid("data-term")
-    # circles of radius 0.5, 1, …, 2.5: each a full arc in the window, no corner fragments
-    pen = ax.contour(pc.W1, pc.W2, pc.penalty, levels=(0.5 * np.arange(1, 6)) ** 2,
+    # circles of radius 1, 1.5, …, 2.5: each a full arc in the window, no corner fragments
+    # (none at 0.5, which would run beside the bold circle of radius ‖w(1)‖ = 0.57)
+    pen = ax.contour(pc.W1, pc.W2, pc.penalty, levels=(0.5 * np.arange(2, 6)) ** 2,
                      colors=theme.text, linewidths=0.7, linestyles=[(0, (4, 3))])
     pen.set_gid("penalty")
     # at λ = EX.tangent the minimiser is where an ellipse of J touches the penalty circle
@@ -73,9 +88,10 @@ def make_figure(theme):
     touch = ax.contour(pc.W1, pc.W2, pc.cost, levels=[pc.cost_at(wt)], colors=theme.text,
                        linewidths=1.6, zorder=3)
     touch.set_gid("tangent-ellipse")
+    # the circle dashed as the penalty's circles are, so where it meets the ellipse reads as two
     ax.add_patch(matplotlib.patches.Circle((0, 0), float(np.hypot(*wt)), fill=False,
-                                           edgecolor=theme.text, linewidth=1.4, zorder=3,
-                                           gid="tangent-circle"))
+                                           edgecolor=theme.text, linewidth=1.6, zorder=3,
+                                           linestyle=(0, (3, 1.5)), gid="tangent-circle"))
 
     ax.plot(pc.path[:, 0], pc.path[:, 1], color=theme.accent, linewidth=2.0, zorder=4,
             gid="path")
@@ -84,11 +100,9 @@ def make_figure(theme):
                 textcoords="offset points", ha="center", va="top",
                 fontsize=theme.small_size, color=theme.text, bbox=_backing(theme), zorder=7)
     ax.plot([0], [0], **theme.marker("minimum"), gid="penalty-optimum")
-    ax.annotate("minimum of\nthe penalty", xy=(0, 0), xytext=ORIGIN_LABEL_AT, ha="center",
-                va="top", fontsize=theme.small_size, color=theme.text, bbox=_backing(theme),
-                zorder=7, gid="origin-label",
-                arrowprops=dict(arrowstyle="-", color=theme.text, lw=0.6, shrinkA=0,
-                                shrinkB=6))
+    _leader(ax, theme, (0, 0), ORIGIN_LABEL_AT, 0.06)
+    ax.text(*ORIGIN_LABEL_AT, "minimum of\nthe penalty", ha="center", va="top", zorder=7,
+            fontsize=theme.small_size, color=theme.text, bbox=_backing(theme), gid="origin-label")
     ax.plot(pc.path[rows, 0], pc.path[rows, 1], "o", color=theme.accent, markersize=5,
             markeredgecolor=theme.background, zorder=5, linestyle="none")
     for r, lam in zip(rows, EX.labelled):
@@ -96,6 +110,10 @@ def make_figure(theme):
         ax.annotate(rf"$\lambda = {pc.lams[r]:g}$", xy=pc.path[r], xytext=off, gid="lambda",
                     textcoords="offset points", ha=ha, va=va, fontsize=theme.small_size,
                     color=theme.text, bbox=_backing(theme), zorder=7)
+    _leader(ax, theme, wt, TOUCH_LABEL_AT, 0.04)
+    ax.text(*TOUCH_LABEL_AT, "touching point", ha="center", va="bottom", zorder=7,
+            fontsize=theme.small_size, color=theme.text, bbox=_backing(theme), gid="touch-label")
+    ax.plot(*wt, "o", color=theme.text, markersize=2.2, zorder=6, gid="touch")
     ax.set_aspect("equal")
     ax.set_xlim(*WINDOW[0])
     ax.set_ylim(*WINDOW[1])
@@ -103,22 +121,26 @@ def make_figure(theme):
     ax.set_yticks(np.arange(-1.5, WINDOW[1][1] + 0.01, 0.5))
     ax.set_xlabel(th.AXIS_LABELS["w1"])
     ax.set_ylabel(th.AXIS_LABELS["w2"])
-    ax.set_title(equations.mathtext_tight("l2-penalty"), fontsize=theme.font_size)
+    ax.set_title(equations.mathtext_tight("l2-penalty"), y=1.0, pad=TITLE_PAD)
     # what each line of the map is, in a legend under it
     # the level-line tone that stands out most from the page, a little wider than on the map
-    line = max(theme.cost_map.lines, key=lambda c: th.contrast(c, theme.background))
-    keys = [Line2D([], [], color=line, lw=2 * theme.cost_map.line_width, label="cost $J$",
-                   gid="key-cost"),
+    # the level-line tone of the middle of the map, where most of its lines run
+    lines = theme.cost_map.lines
+    keys = [Line2D([], [], color=lines[len(lines) // 2], lw=2 * theme.cost_map.line_width,
+                   label="cost $J$", gid="key-cost"),
             Line2D([], [], color=theme.text, lw=0.7, ls=(0, (4, 3)), label=r"penalty $\|w\|^2$"),
             Line2D([], [], color=theme.text, lw=1.6,
-                   label=rf"$J$ and $\|w\|^2$ touching at $\lambda = {EX.tangent:g}$"),
+                   label=rf"level of $J$ at $\lambda = {EX.tangent:g}$"),
+            Line2D([], [], color=theme.text, lw=1.6, ls=(0, (3, 1.5)),
+                   label=rf"circle of $\|w\|^2$ at $\lambda = {EX.tangent:g}$"),
             Line2D([], [], color=theme.accent, lw=2.0, label=r"minimiser of $J_\lambda$")]
-    ax.legend(handles=keys, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2,
-              frameon=False, handlelength=2.2, columnspacing=1.2, fontsize=theme.small_size)
+    # one row of keys under both panels: under the map, and no empty band under the other one
+    fig.legend(handles=keys, loc="outside lower center", ncols=3,
+               frameon=False, handlelength=2.2, columnspacing=1.2, fontsize=theme.small_size)
 
     # The same path, weight by weight, against λ (λ = 0 on the left edge of the log axis).
     gm.style_axes(side, theme)
-    pos = pc.lams > 0
+    pos = (pc.lams > 0) & (pc.lams <= EX.shown_max)
     for k, (ls, name) in enumerate(((None, "$w_1$"), ((0, (5, 2)), "$w_2$"))):
         side.plot(pc.lams[pos], pc.path[pos, k], color=theme.accent, linewidth=1.6,
                           linestyle=ls or "-", label=name, gid=f"w{k + 1}")
@@ -126,13 +148,13 @@ def make_figure(theme):
                   markeredgecolor=theme.background, zorder=5, linestyle="none")
     side.axhline(0, color=theme.muted, linewidth=0.7, zorder=1)
     side.set_xscale("log")
-    lmin, lmax = pc.lams[pos].min(), pc.lams.max()
-    side.set_xlim(lmin / 2, lmax * 2)
-    side.set_xticks(10.0 ** np.arange(np.log10(lmin), np.log10(lmax) + 0.5))
+    lmin, lmax = pc.lams[pos].min(), pc.lams[pos].max()
+    side.set_xlim(lmin / 2, lmax * 1.3)
+    side.set_xticks(10.0 ** np.arange(np.log10(lmin), np.log10(lmax) + 0.01))
     side.set_xlabel(th.AXIS_LABELS["penalty"])
-    side.set_ylabel("weight at the minimiser")
+    side.set_ylabel(r"weight at the minimiser $w_k(\lambda)$")
     side.legend(loc="upper right")
-    side.set_title(th.title("the minimiser, weight by weight"), fontsize=theme.font_size)
+    side.set_title(th.title("the minimiser, weight by weight"), y=1.0, pad=TITLE_PAD)
     return fig
 
 

@@ -1,12 +1,14 @@
 """Two tiny networks
 
 Two networks of a single layer and no bias: {n_a} inputs feeding one output through the
-{w_a} weights w1 and w2, and {n_b} inputs feeding one output through the {w_b} weights w1, w2
-and w3. Searching for the best weights means searching a {w_a}-dimensional space for the first
-network and a {w_b}-dimensional one for the second.
+{w_a} weights w₁ and w₂, and {n_b} inputs feeding one output through the {w_b} weights w₁, w₂
+and w₃. Each weight is named on its own connection. Searching for the best weights means
+searching a {w_a}-dimensional space for the first network and a {w_b}-dimensional one for the
+second.
 
-Alt: Left, two input circles x1 and x2 joined to one output circle by lines labelled w1 and w2.
-Right, three input circles x1, x2, x3 joined to one output circle by lines labelled w1, w2, w3.
+Alt: Left, two input circles x₁ and x₂ joined to one output circle f by lines labelled w₁ and
+w₂. Right, three input circles x₁, x₂, x₃ joined to one output circle by lines labelled w₁, w₂,
+w₃. Every circle is drawn alike, in grey.
 """
 
 from gdcore import nn
@@ -18,6 +20,7 @@ NETWORKS = ((2, 1), (3, 1))
 RADIUS = 0.36
 PITCH = 1.25
 WIDTH = 4.8
+W_AT = 0.3  # where along its edge (from the input) a weight's name sits
 
 
 def facts() -> dict:
@@ -40,17 +43,21 @@ def make_figure(theme):
     for ax, sizes, lay in zip(axes, NETWORKS, lays):
         n = sizes[0]
         nd.draw_edges(ax, lay, color=theme.muted, linewidth=1.1)
-        nd.draw_neurons(ax, lay, theme, [(0, i) for i in range(n)], edge=theme.data,
-                        linewidth=1.2)
-        nd.draw_neurons(ax, lay, theme, [(1, 0)], edge=theme.accent, linewidth=1.4)
+        # every neuron neutral: nothing here is highlighted (the accent marks a change)
+        nd.draw_neurons(ax, lay, theme, linewidth=1.2)
         fs = theme.font_size
         for i in range(n):
             x, y = lay.position(0, i)
             ax.text(x, y, f"$x_{i + 1}$", ha="center", va="center", fontsize=fs,
                     color=theme.text, zorder=5)
+            # the weight's name near its input, where the edges lie furthest apart, on the
+            # outer side of its edge: above one that falls to the output or runs level, below
+            # one that rises
             (ax_, ay), (bx, by) = lay.segment(((0, i), (1, 0)))
-            mx, my = 0.55 * ax_ + 0.45 * bx, 0.55 * ay + 0.45 * by
-            ax.text(mx, my + 0.12, f"$w_{i + 1}$", ha="center", va="bottom", fontsize=fs,
+            mx, my = (1 - W_AT) * ax_ + W_AT * bx, (1 - W_AT) * ay + W_AT * by
+            up = by <= ay + 1e-9
+            ax.text(mx, my + (0.16 if up else -0.16), f"$w_{i + 1}$", ha="center",
+                    va="bottom" if up else "top", fontsize=fs, gid=f"w{i + 1}",
                     color=theme.text, zorder=5,
                     bbox=dict(boxstyle="round,pad=0.12", fc=theme.background, ec="none"))
         ox, oy = lay.position(1, 0)
@@ -59,8 +66,7 @@ def make_figure(theme):
         terms = " + ".join(f"w_{i + 1} x_{i + 1}" for i in range(n))
         ax.text(0.0, y0 + 0.05, f"$f = {terms}$", ha="center", va="bottom",
                 fontsize=theme.small_size, color=theme.muted)
-        ax.set_title(f"{n} inputs, {nn.weight_count(sizes)} weights",
-                     fontsize=theme.font_size)
+        ax.set_title(f"{n} inputs, {nn.weight_count(sizes)} weights")
         ax.set_xlim(-WIDTH / 2 - 0.3, WIDTH / 2 + 0.3)
         ax.set_ylim(y0, y1)
         ax.set_aspect("equal")

@@ -27,9 +27,12 @@ import numpy as np
 
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
+from gdviz import theme as th
+from gdviz.colors import mix
 from gdviz.theme import AXIS_LABELS
 
 N_TRAIN, N_VAL, HIDDEN = 15, 60, 40  # the set-up of procedure.train_val_curves (its docstring)
+OVERFIT_TINT = 1.15  # contrast of the overfitting stretch's tint against the page
 
 
 @lru_cache(maxsize=1)
@@ -59,9 +62,9 @@ def make_figure(theme):
     b = c.best_epoch
     fig, ax = gm.subplots(theme, height=2.7)
     gm.style_axes(ax, theme)
-    ax.plot(epochs, c.train, color=theme.data, linewidth=1.6, label="training cost", zorder=3,
-            gid="train")
-    ax.plot(epochs, c.val, color=theme.accent, linewidth=1.6, label="validation cost",
+    ax.plot(epochs, c.train, color=theme.data, linewidth=1.6,
+            label=AXIS_LABELS["training cost"], zorder=3, gid="train")
+    ax.plot(epochs, c.val, color=theme.accent, linewidth=1.6, label="validation cost $J$",
             zorder=3, gid="val")
     ax.set_yscale("log")
     ax.set_xscale("symlog", linthresh=1, linscale=0.35)  # linear 0 … 1, log beyond
@@ -74,11 +77,16 @@ def make_figure(theme):
     hi = max(c.train.max(), c.val.max()) * 1.6
     ax.set_ylim(lo, hi)
 
-    ax.axvspan(b, c.train.size - 1, color=theme.error, alpha=0.07, linewidth=0, zorder=0)
+    # the overfitting stretch tinted towards the error colour by the same contrast (1.15:1
+    # against the page) in both themes, so it shows on the dark page as on the light one
+    tint = mix(theme.background, theme.error,
+               th.contrast_mix(theme.background, theme.error, OVERFIT_TINT))
+    ax.axvspan(b, c.train.size - 1, color=tint, linewidth=0, zorder=0, gid="overfitting")
     ax.axvline(b, color=theme.good, linewidth=1.0, linestyle=(0, (4, 2)), zorder=2, gid="stop")
     # the early stop is the minimum of the validation curve: the house minimum star
     ax.plot([b], [c.val[b]], gid="best", **theme.marker("minimum"))
-    ax.annotate(f"early stop: epoch {b}\nvalidation cost {c.val[b]:.3f}", xy=(b, c.val[b]),
+    ax.annotate(f"early stop: epoch {b}\nvalidation cost $J = {c.val[b]:.3f}$",
+                xy=(b, c.val[b]),
                 xytext=(b * 1.35, c.val[b] * 3.0), ha="left", va="bottom",
                 fontsize=theme.small_size, color=theme.text, gid="stop-label",
                 arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8))

@@ -19,6 +19,7 @@ from gdviz import equations, numbers
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
 from gdviz import theme as th
+from gdviz.colors import mix
 from gdviz.network_layout import layout
 
 THEMES = ("light", "dark")
@@ -107,25 +108,25 @@ def test_connection_tweak_fill_follows_the_activation_change(theme):
     bg = np.array(to_rgba(t.background)[:3])
     dist = [np.linalg.norm(np.array(circles[n].get_facecolor()[:3]) - bg) for n in lit]
     assert np.all(np.diff(dist) >= -1e-9)  # bigger change, stronger fill
-    # from the faintest tint that still reads (3:1) to the full accent
-    floor = th.contrast_mix(t.background, t.accent)
-    accent = np.array(to_rgba(t.accent)[:3])
-    assert max(dist) == pytest.approx(np.linalg.norm(accent - bg), abs=1e-6)
-    assert min(dist) == pytest.approx(floor * np.linalg.norm(accent - bg), abs=1e-6)
+    # from the faintest tint that still reads (3:1) through the accent to the accent deepened
+    # towards the text colour: the most and the least changed fills differ 3:1 in lightness
+    deep = np.array(to_rgba(mix(t.accent, t.text, mod("connection_tweak").RAMP_DEEP))[:3])
+    assert max(dist) == pytest.approx(np.linalg.norm(deep - bg), abs=1e-6)
+    ends = [tuple(circles[n].get_facecolor()[:3]) for n in (lit[0], lit[-1])]
+    assert th.contrast(*ends) >= 3.0
     cbar_ax = f.axes[1]
     assert "Delta a" in cbar_ax.get_ylabel()
     vals = [changes[l][k] for l, k in lit]
-    assert cbar_ax.get_ylim() == pytest.approx((min(vals), max(vals)))
+    low = 10.0 ** np.floor(np.log10(min(vals)))
+    assert cbar_ax.get_ylim() == pytest.approx((low, max(vals)))
     # every highlighted neuron reads as a mark: its fill keeps 3:1 (WCAG) against the page,
     # the least changed one (second hidden layer, sixth neuron) too
     fills = {n: th.contrast(tuple(circles[n].get_facecolor()[:3]), t.background) for n in lit}
     assert min(fills.values()) >= th.LINE_CONTRAST
-    assert fills[lit[0]] == pytest.approx(th.LINE_CONTRAST, abs=0.01) and lit[0] == (2, 5)
-    # the bar's ends are labelled with the least and the most change
-    ticks = cbar_ax.get_yticks()
-    assert ticks[0] == pytest.approx(min(vals)) and ticks[-1] == pytest.approx(max(vals))
+    assert fills[lit[0]] == pytest.approx(th.LINE_CONTRAST, abs=0.05) and lit[0] == (2, 5)
+    # one tick per decade, from the decade under the least change
     labels = [x.get_text() for x in cbar_ax.get_yticklabels()]
-    assert labels[0] == "0.001" and labels[-1] == "0.16"
+    assert labels == ["0.001", "0.01", "0.1"]
 
 
 # --- tiny-networks --------------------------------------------------------------------------
@@ -141,6 +142,20 @@ def test_tiny_networks(theme):
             assert f"$w_{i}$" in words and f"$x_{i}$" in words
         assert f"$w_{n + 1}$" not in words
         assert ax.get_title() == f"{n} inputs, {n} weights"
+        # every neuron neutral (no role colour: nothing is highlighted)
+        t = th.get(theme)
+        assert all(same_color(c.get_edgecolor(), t.muted) for c in nd.drawn_neurons(ax).values())
+        # each weight's name lies nearer its own edge than any other edge
+        lay = mod("tiny_networks")._layout((n, 1))
+        for i in range(n):
+            (lab,) = [x for x in ax.texts if x.get_gid() == f"w{i + 1}"]
+            p = np.array(lab.get_position())
+            d = []
+            for k in range(n):
+                a_, b_ = (np.array(q) for q in lay.segment(((0, k), (1, 0))))
+                u = np.clip(np.dot(p - a_, b_ - a_) / np.dot(b_ - a_, b_ - a_), 0, 1)
+                d.append(np.linalg.norm(p - (a_ + u * (b_ - a_))))
+            assert int(np.argmin(d)) == i
         assert not any("b" in w.replace("$", "").split("=")[-1] for w in words if "f =" in w)
 
 
@@ -156,6 +171,12 @@ def test_mnist_network_counts(theme):
     assert "= 25 biases" in s and p - nn.weight_count([784, 15, 10]) == 25
     assert f"{p:,} parameters" in s and "11,935" in s
     assert "784 inputs" in s and "15 hidden" in s and "10 outputs" in s
+    # the biases joined to the one total; each column's size under its own lowest circle
+    assert "+ (15 + 10 = 25 biases) = 11,935 parameters" in s
+    for l in range(3):
+        (lab,) = [x for x in ax.texts if x.get_gid() == f"layer-{l}"]
+        low = min(c.center[1] - c.radius for n, c in nd.drawn_neurons(ax).items() if n[0] == l)
+        assert 0 < low - lab.get_position()[1] < 0.2
     circles = nd.drawn_neurons(ax)
     assert len(circles) == 16 + 15 + 10
     assert not any(n[0] == 0 and 8 <= n[1] < 776 for n in circles)  # the input layer is elided
@@ -254,6 +275,9 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
         kept = [m.sizes[0], *(int(mk.sum()) for mk in step), m.sizes[-1]]
         assert n_segments(ax, "edges") == sum(a * b for a, b in zip(kept[:-1], kept[1:]))
         assert f"{sum(kept[1:-1])} of 12 hidden kept" in ax.get_title()
+        # kept hidden neurons neutral (the text colour), never the accent
+        t_ = th.get(theme)
+        assert not any(same_color(c.get_edgecolor(), t_.accent) for c in circles.values())
         # a dropped neuron is cut out of the edges: an opaque disc of page colour, wider than
         # the neuron, lies over every edge and under the dashed ring, so no line touches it
         t = th.get(theme)
@@ -265,6 +289,9 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
             assert same_color(h.get_facecolor(), t.background) and h.get_facecolor()[3] == 1
             assert edges.get_zorder() < h.get_zorder() < c.get_zorder()
             assert h.center == c.center and h.radius > 1.1 * c.radius
+    # a key names kept and dropped neurons
+    (key,) = axes[0].figure.legends
+    assert [x.get_text() for x in key.get_texts()] == ["kept", "dropped"]
 
 
 # --- gradient-check -------------------------------------------------------------------------
@@ -285,6 +312,12 @@ def test_gradient_check_panels(theme):
     assert heights == [2 * p_small, 2 * p_big, 2, 2] and 2 * p_big == 23870
     s = alltext(axes[2])
     assert "23,870" in s and "finite differences" in s and "backprop" in s
+    # three panels of one width; the gradients on linear axes; words, not abbreviations
+    widths = [ax.get_position().width for ax in axes]
+    assert max(widths) - min(widths) < 1e-3
+    assert axes[0].get_xscale() == axes[0].get_yscale() == "linear"
+    assert "params" not in s.replace("parameters", "")
+    assert axes[1].get_title() == "Error per parameter"
 
 
 # --- sampling grids -------------------------------------------------------------------------
@@ -438,11 +471,25 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
     assert len([a for a in f.artists if a.get_gid() == "group-rule"]) == len(equations.GROUPS) - 1
     # each group's columns line up row to row: every equation starts on a column line
     m = mod("equations")
-    unit = (t.text_width - m.HEAD_IN) / m.GRID_COLUMNS
+    left = m.SIDE_IN + m.HEAD_IN
+    unit = (t.text_width - m.HEAD_IN - 2 * m.SIDE_IN) / m.GRID_COLUMNS
     for _, g in equations.grouped():
         for e in g:
-            col = (by_gid[f"eq-{e.key}"].get_position()[0] * t.text_width - m.HEAD_IN) / unit
+            col = (by_gid[f"eq-{e.key}"].get_position()[0] * t.text_width - left) / unit
             assert col == pytest.approx(round(col), abs=1e-6)
+    # the equations of one row share one baseline, and every text lies inside the page with a
+    # margin of at least 0.01 inch (the sides keep SIDE_IN)
+    rows = {}
+    for x in eqs:
+        assert x.get_va() == "baseline"
+        rows.setdefault(round(x.get_position()[1], 9), []).append(x)
+    assert any(len(r) > 1 for r in rows.values())
+    f.canvas.draw()
+    page = f.bbox
+    for x in f.texts:
+        bb = x.get_window_extent()
+        assert bb.x0 >= page.x0 + m.SIDE_IN * f.dpi - 1 and bb.x1 <= page.x1 - m.SIDE_IN * f.dpi
+        assert bb.y0 >= page.y0 + 0.01 * f.dpi and bb.y1 <= page.y1 - 0.01 * f.dpi
     # set as LaTeX would: the penalty's name L₂ as maths, tight double bars, no loose script
     assert by_gid["name-l2-penalty"].get_text() == "the $L_2$-regularised cost"
     sheet = "".join(x.get_text() for x in eqs)

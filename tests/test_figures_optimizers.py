@@ -397,6 +397,17 @@ def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
     assert "momentum" in ax.get_xlabel() and "learning rate" in ax.get_ylabel()
     assert len(gids(fig, "diverged:")) == int(np.sum(~np.isfinite(g.losses)))
     assert by_gid(fig, f"cell:{i},{j}").get_text() == f"best\n{g.losses[i, j]:.4f}"
+    # the smallest rate at the bottom: row 0 of the grid lies lowest on the page
+    fig.canvas.draw()
+    ys = [t.get_window_extent().y0 for t in ax.get_yticklabels()]
+    assert ys == sorted(ys) and g.lrs[0] == min(g.lrs)
+    # the colour bar labels both of its ends: the least and the largest finite cost
+    cb = heat.colorbar
+    finite = g.losses[np.isfinite(g.losses)]
+    ticks = cb.get_ticks()
+    assert ticks[0] == pytest.approx(finite.min()) and ticks[-1] == pytest.approx(finite.max())
+    labels = [t.get_text() for t in cb.ax.get_yticklabels()]
+    assert labels[0] == f"{finite.min():.4f}" and labels[-1] == f"{finite.max():.4f}"
 
 
 # --- loss curve --------------------------------------------------------------------------------
@@ -419,8 +430,12 @@ def test_loss_curve_is_gdcores_training_loss_falling_and_levelling_off(theme):
     half = len(L) // 2
     assert L[half] - L[-1] < 0.1 * (L[0] - L[-1])
     texts = [t.get_text() for t in line.axes.texts]
-    assert f"start: {L[0]:.3f}" in texts
-    assert f"after {ex.steps:,} iterations: {L[-1]:.3f}" in texts
+    assert f"start: $J = {L[0]:.3f}$" in texts
+    steps = f"{ex.steps:,}".replace(",", "{,}")
+    assert f"after $t = {steps}$ steps: $J = {L[-1]:.3f}$" in texts
+    # the step axis stretched at its start: linear to 10, logarithmic beyond
+    ax = line.axes
+    assert ax.get_xscale() == "symlog" and list(ax.get_xticks()) == [0, 10, 100, 1000]
     # the cost is J, as everywhere; start and end in the house marks
     assert line.axes.get_ylabel() == "training cost $J$"
     assert xy(by_gid(fig, "start"))[0] == pytest.approx((0, L[0]))

@@ -360,11 +360,20 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
             "markerfacecolor"])
     labels = [x.get_text() for x in fig.findobj(matplotlib.text.Text) if x.get_gid() == "lambda"]
     assert labels == [r"$\lambda = 0.1$", r"$\lambda = 1$", r"$\lambda = 5$"]
-    # every line of the map is named in its legend; the touching ellipse is not in a data colour
-    legend = fig.axes[0].get_legend()
+    # the touching point is marked where it is: on the circle and on the ellipse
+    (touch,) = by_gid(fig, "touch")
+    p = np.array([touch.get_xdata()[0], touch.get_ydata()[0]])
+    assert np.hypot(*p) == pytest.approx(circ.get_radius(), rel=1e-9)
+    assert pc.cost_at(p) == pytest.approx(ell.levels[0], rel=1e-9)
+    # every line of the map is named in one legend under both panels; the touching ellipse is
+    # not in a data colour; no dashed circle runs beside the bold one (radius ‖w(1)‖ ≈ 0.57)
+    (legend,) = fig.legends
     assert [x.get_text() for x in legend.get_texts()] == [
-        "cost $J$", r"penalty $\|w\|^2$", r"$J$ and $\|w\|^2$ touching at $\lambda = 1$",
-        r"minimiser of $J_\lambda$"]
+        "cost $J$", r"penalty $\|w\|^2$", r"level of $J$ at $\lambda = 1$",
+        r"circle of $\|w\|^2$ at $\lambda = 1$", r"minimiser of $J_\lambda$"]
+    (pen,) = [c for c in fig.axes[0].findobj(matplotlib.contour.ContourSet)
+              if c.get_gid() == "penalty"]
+    assert np.min(np.abs(np.sqrt(pen.levels) - np.hypot(*w))) > 0.3
     same = matplotlib.colors.same_color
     assert same(ell.get_edgecolor()[0], th.text) and same(circ.get_edgecolor(), th.text)
     # the λ = 5 dot clears the origin's star: at least the star's and the dot's radii apart
@@ -374,7 +383,7 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
                     / np.diff(fig.axes[0].get_xlim())[0])
     assert np.hypot(*pc.path[r5]) * pts_per_unit > (star_d + dot) / 2 + 1
     # the origin's label sits below the bold circle of radius ‖w(1)‖, not over it
-    (lab,) = by_gid(fig, "origin-label", matplotlib.text.Annotation)
+    (lab,) = by_gid(fig, "origin-label", matplotlib.text.Text)
     fig.canvas.draw()
     box = lab.get_bbox_patch().get_window_extent().transformed(fig.axes[0].transData.inverted())
     assert box.y1 < -np.hypot(*w)
@@ -385,10 +394,19 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     assert cmap.filled and cmap.get_cmap().name == th.cost_map.cmap
     np.testing.assert_allclose(cmap.levels[[0, -1]], [pc.cost.min(), pc.cost.max()])
     assert len(cmap.levels) == th.cost_map.levels
+    # the weights up to λ = shown_max, where both have come within 0.05 of the zero line
+    shown = (pc.lams > 0) & (pc.lams <= procedure.PENALTY_CONFLICT.shown_max)
+    assert np.abs(pc.path[pc.lams > procedure.PENALTY_CONFLICT.shown_max]).max() < 0.05
     for k in (1, 2):
         (w,) = by_gid(fig, f"w{k}")
-        np.testing.assert_array_equal(w.get_ydata(), pc.path[1:, k - 1])
-        np.testing.assert_array_equal(w.get_xdata(), pc.lams[1:])
+        np.testing.assert_array_equal(w.get_ydata(), pc.path[shown, k - 1])
+        np.testing.assert_array_equal(w.get_xdata(), pc.lams[shown])
+    # both titles on one baseline
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    assert fig.axes[0].title.get_position()[1] == fig.axes[1].title.get_position()[1]
+    tops = [a.get_window_extent(r).y1 for a in fig.axes[:2]]
+    assert tops[0] == pytest.approx(tops[1], abs=1)
 
 
 # --- train-val-curves -----------------------------------------------------------------------
@@ -410,7 +428,13 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     (ring,) = by_gid(fig, "best")
     assert (ring.get_xdata()[0], ring.get_ydata()[0]) == (b, c.val[b])
     (label,) = by_gid(fig, "stop-label", matplotlib.text.Annotation)
-    assert label.get_text() == f"early stop: epoch {b}\nvalidation cost {c.val[b]:.3f}"
+    assert label.get_text() == f"early stop: epoch {b}\nvalidation cost $J = {c.val[b]:.3f}$"
+    # the legend names J; the overfitting stretch shows in both themes alike (1.15:1)
+    assert [x.get_text() for x in label.axes.get_legend().get_texts()] == [
+        "training cost $J$", "validation cost $J$"]
+    (span,) = [p for p in label.axes.patches if p.get_gid() == "overfitting"]
+    th_ = theme.get(t)
+    assert theme.contrast(tuple(span.get_facecolor()[:3]), th_.background) >= 1.14
     # the model overfits: training loss keeps falling, validation loss turns up
     assert c.train[-1] < c.train[b] and c.val[-1] > 1.3 * c.val[b]
     # the first epochs are readable: the epoch axis is logarithmic beyond epoch 1

@@ -317,6 +317,9 @@ class PenaltyConflictExperiment:
     n: int
     labelled: tuple[float, ...]
     tangent: float
+    #: the largest λ the weight-by-weight panel shows: beyond it both weights lie within a few
+    #: hundredths of 0, their two lines over each other and the zero line
+    shown_max: float = 50.0
 
     @property
     def lams(self) -> np.ndarray:
