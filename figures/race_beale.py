@@ -15,7 +15,8 @@ methods bend towards the valley at once; Adam, whose averaged gradient carries i
 the bend, ends {adam} away, Adagrad {adagrad}, RMSprop {rmsprop}. All seven end within
 {spread} of the minimum, their squares piled about the star on the map's scale: the inset in
 the lower right shows the valley's end around the minimum {zoom} times larger (the scale bar is
-{bar} long), where each square stands apart, NAG's on the star. The legend gives each learning
+{bar} long), where each square stands apart, NAG's on the star, and the paths are hairlines
+(Adadelta's zig-zags across the valley's floor there). The legend gives each learning
 rate α and each run's final distance.
 
 Alt: Left, a contour map of Beale's function with a star at ({mx}, {my}). Seven coloured paths
@@ -23,7 +24,8 @@ start together at the upper left. The adaptive methods' paths curve down to the 
 along it to the star; the Momentum and NAG paths dive below, swing back, and Momentum's
 overshoots the star to the right before returning; the SGD path slides down and stops a little
 short of the star; each path ends in a square of its colour. An inset in the lower right
-magnifies the end of the valley: SGD's and Adadelta's squares lie short of the star, RMSprop's,
+magnifies the end of the valley in thin lines, Adadelta's a fine zig-zag across the floor:
+SGD's and Adadelta's squares lie short of the star, RMSprop's,
 Adagrad's and Adam's in a row along the valley's floor towards it, NAG's on it and Momentum's
 just beyond. Right, distance to the minimum against step on a log scale: all lines fall from
 about 3; NAG's falls steeply to {nag} by the end, the others level out between 0.02 and 0.2."""

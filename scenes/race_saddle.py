@@ -19,3 +19,4 @@ class RaceSaddle(RaceScene):
     X_TICK, Y_TICK = 0.5, 0.5
     STEP_TICK = 40
     WIDTH_STEP = 0.25  # Adagrad's and RMSprop's paths share the climb to the top edge
+    RINGED = ("Momentum",)  # same α and β as NAG: its dot a ring around NAG's on their path

@@ -19,7 +19,7 @@ from gdcore import training_procedure as procedure
 from gdcore.networks import LOSS_CURVE
 from gdcore.optimizers import NAMES
 from gdviz import mpl as gm
-from gdviz import numbers
+from gdviz import numbers, race_plot
 from gdviz import theme as th
 
 THEMES = ("light", "dark")
@@ -490,7 +490,10 @@ def test_race_inset_parts_the_end_squares_at_gdcores_last_points(name, theme, ra
     Race.inset) at one scale in x and y over a part of the map no path crosses; in it each run
     that ends in the region has its end square, in its colour, at gdcore's last point, and the
     squares lie pairwise apart by at least their size on the page (distinguishable, where on
-    the map they pile on the star); the star sits beneath them."""
+    the map they pile on the star); the star sits beneath them. Every path in it is a hairline,
+    faint but for its last steps, beneath every end square, so a run that zig-zags across
+    the region step after step (Adadelta on Beale's function) neither buries a square nor
+    reads as a solid band."""
     race = races.RACES[RACE_FIGURES[name]]
     fig = build(name, theme)
     fig.canvas.draw()
@@ -519,6 +522,14 @@ def test_race_inset_parts_the_end_squares_at_gdcores_last_points(name, theme, ra
         assert end.get_zorder() > by_gid(fig, "inset-minimum").get_zorder()
         ends[opt] = ins.transData.transform(tr.points[-1])
     assert len(ends) >= 5
+    least_end = min(by_gid(fig, f"inset-end:{o}").get_zorder() for o in ends)
+    for opt, tr in race_runs[race.key].items():
+        path, tail = by_gid(fig, f"inset-path:{opt}"), by_gid(fig, f"inset-tail:{opt}")
+        assert np.array_equal(xy(path), tr.points)
+        assert np.array_equal(xy(tail), tr.points[-race_plot.INSET_TAIL - 1:])
+        assert path.get_linewidth() == tail.get_linewidth() <= 0.5
+        assert path.get_alpha() <= 0.5 and tail.get_alpha() == 1
+        assert max(path.get_zorder(), tail.get_zorder()) < least_end
     side = t.marker("end")["markersize"] * fig.dpi / 72  # the square's side, in pixels
     for (a, pa), (b, pb) in itertools.combinations(ends.items(), 2):
         assert np.linalg.norm(pa - pb) >= side, (a, b)

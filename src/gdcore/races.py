@@ -120,9 +120,11 @@ LONG_VALLEY = Race(
     bound=12.0,
     # Six runs end within 0.15 of the minimum, on the map's scale a pile of squares on the star
     # (the closest two, Momentum's and RMSprop's, 0.023 apart): the inset shows the floor from
-    # x = −0.18 to 0.035 about 18 times larger, below the valley's end, where no path goes (the
-    # deepest swings there, Adam's and Momentum's, stay above y = −0.85).
-    inset=Inset(region=((-0.18, 0.035), (-0.04, 0.02)), place=((-4.0, 1.9), (-2.4, -1.0))),
+    # x = −0.18 to 0.035 about 20 times larger, below the valley's end, where no path goes (right
+    # of x = −4 the deepest swings, NAG's and Adam's, stay above y = −0.6): the place reaches up
+    # to y = −0.7, as tall as the room under them allows, since the region's shape (3.6 times
+    # as wide as tall) makes the inset's height its limit.
+    inset=Inset(region=((-0.18, 0.035), (-0.04, 0.02)), place=((-4.0, 1.9), (-2.45, -0.7))),
 )
 
 # ------------------------------------------------------------------------ Beale's function

@@ -32,9 +32,17 @@ Z_PATHS, Z_DOTS, Z_ON_TOP, Z_ENDS, Z_START, Z_MINIMUM = 20, 40, 45, 50, 60, 61
 #: to its region on the map (points), and the band above it (as a fraction of the place's
 #: height) that holds its scale bar.
 Z_INSET, INSET_LINE, INSET_BAND = 70, 0.6, 0.24
-#: The paths in the inset at this fraction of their width on the map: at the inset's scale the
-#: last steps are short and the full widths would merge them into one band.
-INSET_WIDTH = 0.6
+#: Line width (points) of every path in the inset, one hairline for all: at the inset's scale
+#: the last steps are short and the map's widths would merge them into one band (a run that
+#: zig-zags across the magnified valley, as Adadelta's on Beale's function, stays a line).
+INSET_WIDTH = 0.45
+#: Opacity of each inset path, and the last steps drawn over it at full strength: where a run
+#: zig-zags across the region step after step (Adadelta on Beale's function), its crossings
+#: merge into a faint band and its last few steps read as a line over it, into its end square.
+INSET_ALPHA, INSET_TAIL = 0.5, 4
+#: The inset's cost levels: the map's span of costs (its colours kept) in this many levels, so
+#: the level lines around the minimum stay apart at the inset's scale.
+INSET_LEVELS = 10
 
 
 def inset_box(race, band: float = INSET_BAND):
@@ -228,7 +236,9 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
 
 def end_inset(ax, theme, race, trajectories, out):
     """The race's inset (races.Race.inset, placed by inset_box) on the map ax: its region's own
-    contours, every path through it stacked as on the map, the minimum's star and, above it,
+    contours (the map's span of costs in INSET_LEVELS levels), every path through it stacked as
+    on the map, a hairline at INSET_ALPHA with its last INSET_TAIL steps at full strength over
+    it, the minimum's star and, above it,
     each end square in the region, at gdcore's last point; a thin box on the map around the
     region, joined to the inset by two lines; above the inset, between those lines, a scale bar
     (scale_bar_length, scale_bar_at).
@@ -238,16 +248,19 @@ def end_inset(ax, theme, race, trajectories, out):
     ins = ax.inset_axes([bx0, by0, bx1 - bx0, by1 - by0], transform=ax.transData,
                         zorder=Z_INSET)
     ins.set_gid("inset")
+    _, _, Zmap = races.surface_grid(race)
     X, Y, Z = race.surface.grid(200, race.inset.region)
-    gm.contour_map(ins, theme, X, Y, Z, log=bool(np.all(Z > 0)))
+    gm.contour_map(ins, theme, X, Y, Z, levels=INSET_LEVELS, log=bool(np.all(Z > 0)),
+                   span=(float(Zmap[Zmap > 0].min()), float(Zmap.max())))
     order = stacking(race, out)
     for name, tr in trajectories.items():
         rank = order.index(name)
         c = theme.opt(name)
-        lw = INSET_WIDTH * (PATH_WIDTH + PATH_WIDTH_STEP * rank)
-        ins.plot(tr.points[:, 0], tr.points[:, 1], color=c, lw=lw,
-                 zorder=Z_PATHS - rank, gid=f"inset-path:{name}", solid_joinstyle="round",
-                 solid_capstyle="round")
+        for pts, alpha, kind in ((tr.points, INSET_ALPHA, "path"),
+                                 (tr.points[-INSET_TAIL - 1:], 1.0, "tail")):
+            ins.plot(pts[:, 0], pts[:, 1], color=c, lw=INSET_WIDTH, alpha=alpha,
+                     zorder=Z_PATHS - rank, gid=f"inset-{kind}:{name}",
+                     solid_joinstyle="round", solid_capstyle="round")
         fx, fy = tr.points[-1]
         if out[name].exit is None and rx0 <= fx <= rx1 and ry0 <= fy <= ry1:
             ins.plot(fx, fy, gid=f"inset-end:{name}", **(theme.marker("end") | {

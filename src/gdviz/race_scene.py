@@ -21,9 +21,11 @@ entry says at which step it left (no marks stacked on the edge).
 Where the runs end too close together to tell apart on the map (races.Race.inset: the long
 valley, Beale's function), an inset magnifies the neighbourhood of the minimum from the start,
 over a part of the map no path crosses (race_plot.inset_box, as in the stills), joined to its
-region by a thin box and two lines, with its own scale bar: each path grows into it as it
-arrives, at full strength, its head a dot while it is in the region; at the finish each of
-those dots turns into the run's end square, apart from the others.
+region by a thin box and two lines, with its own scale bar, its contours in fewer of the
+map's levels: each path grows into it as it arrives, a hairline, its last few steps at full
+strength over its fainter history (so a run that zig-zags across the magnified valley reads as
+a line over a faint band), its head a dot while it is in the region; at the finish each of
+those dots turns into the run's end square, above every path, apart from the others.
 
     class RaceBeale(RaceScene):
         RACE = races.BEALE
@@ -108,14 +110,26 @@ ROW, COLUMN_GAP = 0.33, 0.6
 #: Lowest point of the map and the distance panel (their tick numbers end above the settings
 #: line at the bottom of the frame).
 BOTTOM = -2.65
+#: How much larger a RINGED run's head dot is than the others' (RaceScene.RINGED).
+RING = 1.6
 #: Steps over which an exit's legend note fades in (and the dots out).
 EXIT_FADE_STEPS = 1.0
 
 #: The inset (races.Race.inset): the band above it for its scale bar (a fraction of its place's
-#: height), its paths at this fraction of their width on the map, the side of its end squares
-#: (scene units, 6 px at 480p: their centres lie at least a side apart), the outer radius of its
-#: star, and the stroke widths of its frame and of the box and lines that join it to the map.
-INSET_BAND, INSET_WIDTH, INSET_END, INSET_STAR = 0.32, 0.75, 0.1, 0.12
+#: height), its paths at this fraction of their width on the map (1 px at 480p: a run that
+#: zig-zags across the magnified valley, as Adadelta's on Beale's function, reads as a line, not
+#: a solid band), the side of its end squares (scene units, 6 px at 480p: their centres lie at
+#: least a side apart), the outer radius of its star, and the stroke widths of its frame and of
+#: the box and lines that join it to the map.
+INSET_BAND, INSET_WIDTH, INSET_END, INSET_STAR = 0.32, 0.42, 0.1, 0.12
+#: Opacity of each inset path's history, and the steps at its head drawn over it at full
+#: strength (to the finish and after): where a run zig-zags across the region step after step
+#: (Adadelta on Beale's function), its older crossings merge into a faint band and its last
+#: few steps read as a line over it, ending at its end square.
+INSET_HISTORY, INSET_TAIL = 0.5, 4
+#: The inset's cost levels: the map's span of costs (its colours kept) in this fraction of the
+#: map's levels, so the level lines around the minimum stay apart at the inset's scale.
+INSET_LEVELS = 0.5
 #: The radius of each run's head in the inset (shown while the head is inside its region).
 INSET_DOT = 0.05
 INSET_FRAME, INSET_LINE = 2.0, 1.2
@@ -169,7 +183,9 @@ class RaceScene(ThemedScene):
     columns, for a wide map, instead of in the right-hand column above the panel), MAP_LEVELS
     (the cost map's number of levels, the house cost map's by default), WIDTH_STEP (how much
     thinner each path is than the one beneath it, the bottom one PATH_WIDTH: where two runs
-    share a long stretch, the one beneath shows along the other's edges)."""
+    share a long stretch, the one beneath shows along the other's edges), RINGED (runs whose
+    head dot, on the map and in the panel, is larger by RING and drawn beneath the others': where
+    two runs with the same settings share their path, it shows as a ring around the other's)."""
 
     RACE: races.Race = races.LONG_VALLEY
     TITLE = "Seven optimizers"
@@ -186,6 +202,7 @@ class RaceScene(ThemedScene):
     LEGEND_BELOW = False
     MAP_LEVELS: int | None = None
     WIDTH_STEP = 0.0
+    RINGED: tuple[str, ...] = ()
 
     def setup(self):
         super().setup()
@@ -251,8 +268,11 @@ class RaceScene(ThemedScene):
                                      "include_numbers": False})
         ins.shift(lo - ins.c2p(rx0, ry0))
         self.inset = ins
+        _, _, Zmap = races.surface_grid(r)
+        span = (float(Zmap[Zmap > 0].min()), float(Zmap.max()))
+        levels = round(INSET_LEVELS * (self.MAP_LEVELS or t.cost_map.levels))
         X, Y, Z = r.surface.grid(200, region)
-        img = contour_image(t, X, Y, Z, ins, log=bool(np.all(Z > 0)), levels=self.MAP_LEVELS)
+        img = contour_image(t, X, Y, Z, ins, log=bool(np.all(Z > 0)), levels=levels, span=span)
         img.set_z_index(2.5)
         frame = Rectangle(width=hi[0] - lo[0], height=hi[1] - lo[1], stroke_color=t.text,
                           stroke_width=INSET_FRAME).move_to((lo + hi) / 2).set_z_index(3.5)
@@ -275,14 +295,17 @@ class RaceScene(ThemedScene):
         VGroup(bar, label).move_to(np.array([x, y, 0]))
         star = Star(outer_radius=INSET_STAR, color=t.good, fill_opacity=1, stroke_width=1.2)
         star.set_stroke(t.background).move_to(ins.c2p(*r.surface.minimum)).set_z_index(3.2)
-        self.inset_paths, self.inset_dots = {}, {}
+        self.inset_paths, self.inset_tails, self.inset_dots = {}, {}, {}
         order = stacking(r, self.outcomes)
         for name in NAMES:
             rank = order.index(name)
             width = INSET_WIDTH * (PATH_WIDTH - self.WIDTH_STEP * (len(NAMES) - 1 - rank))
             trail = ClippedTrail(ins, self.paths[name], self.step, region, t.opt(name),
-                                 stroke_width=width).set_z_index(3 - 0.01 * rank)
-            self.inset_paths[name] = trail
+                                 stroke_width=width, stroke_opacity=INSET_HISTORY)
+            self.inset_paths[name] = trail.set_z_index(3 - 0.01 * rank)
+            self.inset_tails[name] = ClippedTrail(
+                ins, self.paths[name], self.step, region, t.opt(name), stroke_width=width,
+                tail=INSET_TAIL).set_z_index(3.1 - 0.01 * rank)
             # the head, shown while it is inside the region (kept on the region's edge, hidden,
             # while it is not: never outside the frame)
             dot = Dot(radius=INSET_DOT, color=t.opt(name)).set_stroke(t.background, 1.2)
@@ -351,8 +374,9 @@ class RaceScene(ThemedScene):
             pts = np.column_stack([np.arange(d.size), np.log10(d)])
             curve = Trail(ax, pts, self.step, color=c, stroke_width=PANEL_WIDTH)
             curve.set_z_index(1 - 0.01 * order.index(name))
-            dot = head_dot(curve, c, radius=0.07)
-            dot.set_stroke(t.background, 1.5)
+            ring = RING if name in self.RINGED else 1.0
+            dot = head_dot(curve, c, radius=0.07 * ring)
+            dot.set_stroke(t.background, 1.5).set_z_index(3 - 0.1 * (ring > 1))
             if self.exits[name] is not None:
                 dot.add_updater(lambda m, n=name: m.set_opacity(1 - self.exit_ramp(n)))
             self.panel_curves[name], self.panel_dots[name] = curve, dot
@@ -474,7 +498,7 @@ class RaceScene(ThemedScene):
         title.scale_to_fit_width(min(title.width, config.frame_width - 2 * EDGE))
         title.to_edge(UP, buff=EDGE)
         self.ax, img = self.build_map()
-        self.inset_paths, self.inset_dots = {}, {}
+        self.inset_paths, self.inset_tails, self.inset_dots = {}, {}, {}
         inset = self.build_inset() if r.inset is not None else Group()
         start = self.marker_start()
         target, target_key, target_text = self.marker_target()
@@ -495,8 +519,9 @@ class RaceScene(ThemedScene):
                       tail=max(1, round(self.TAIL * (i + 1) / TAIL_LAYERS)))
                 for i in range(TAIL_LAYERS)))
             self.tails[name].set_z_index(2 - 0.01 * rank)
-            dot = head_dot(self.history[name], c, radius=0.085)
-            dot.set_stroke(t.background, 1.5)
+            ring = RING if name in self.RINGED else 1.0
+            dot = head_dot(self.history[name], c, radius=0.085 * ring)
+            dot.set_stroke(t.background, 1.5).set_z_index(3 - 0.1 * (ring > 1))
             if self.exits[name] is not None:
                 dot.add_updater(lambda d, n=name: d.set_opacity(1 - self.exit_ramp(n)))
             self.dots[name] = dot
@@ -535,7 +560,8 @@ class RaceScene(ThemedScene):
                   FadeIn(inset))
         play_axes_in(self, [self.panel], FadeIn(header), run_time=1.2)
         self.add(*self.history.values(), *self.tails.values(), *self.panel_curves.values(),
-                 *self.inset_paths.values(), *self.inset_dots.values())
+                 *self.inset_paths.values(), *self.inset_tails.values(),
+                 *self.inset_dots.values())
         self.play(*(FadeIn(d, scale=0.5) for d in (*self.dots.values(),
                                                    *self.panel_dots.values())))
         self.wait(0.6)
@@ -573,7 +599,7 @@ class RaceScene(ThemedScene):
             self.dots[name].clear_updaters()
             self.panel_dots[name].clear_updaters()
         self.play(*(h.animate.set_stroke(opacity=HISTORY_OPACITY[1])
-                    for h in (*self.history.values(), *self.inset_paths.values())),
+                    for h in self.history.values()),
                   *(ReplacementTransform(self.inset_dots[n], sq)
                     for n, sq in self.inset_ends.items()),
                   *(ReplacementTransform(self.dots[n], self.ends[n]) for n in stayed),

@@ -164,7 +164,9 @@ def check_inset(scene):
     each run that ends in its region has an end square there, in its colour, on gdcore's last
     point read back through the inset's axes, the squares pairwise apart by at least their side
     (while on the map some pair of them lies closer than a map square's side); every path that
-    reaches the region is drawn in it, clipped to it."""
+    reaches the region is drawn in it, clipped to it, a hairline (at most 1.1 px at 480p: a run
+    that zig-zags across the region stays a line), its last steps at full strength over its
+    fainter history, under every end square."""
     race = scene.RACE
     trs = races.run_race(race)
     ins = scene.inset
@@ -188,6 +190,13 @@ def check_inset(scene):
     on_map = [scene.ends[n].get_center() for n in want]
     assert min(np.linalg.norm(p - q) for p, q in itertools.combinations(on_map, 2)) < \
         scene.ends[want[0]].width
+    lines = [*scene.inset_paths.values(), *scene.inset_tails.values()]
+    assert max(m.get_stroke_width() for m in lines) * 0.01 * PX <= 1.1
+    assert min(sq.z_index for sq in scene.inset_ends.values()) > max(m.z_index for m in lines)
+    for name, tail in scene.inset_tails.items():  # the last steps over a fainter history
+        if len(scene.inset_paths[name].points):
+            assert tail in scene.mobjects
+            assert tail.get_stroke_opacity() == 1 > scene.inset_paths[name].get_stroke_opacity()
     # the scale bar and its number between the two lines that join the region to the inset
     left, right, bottom, top = _box(scene.inset_scale)
     for line in scene.inset_lines:

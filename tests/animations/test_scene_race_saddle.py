@@ -23,6 +23,22 @@ def test_dots_and_trails_are_gdcores_race():
     assert scene.statuses["SGD"].original_text == f"lingers, $|y| = {abs(out['SGD'].final[1]):.3f}$"
 
 
+def test_momentums_dot_rings_nags_where_they_share_their_path():
+    """Momentum and NAG run with the same α and β and share their path up to the frame's edge:
+    Momentum's dot, on the map and in the panel, is RING times the others' and drawn beneath
+    NAG's, so around NAG's it shows as a ring of its own colour."""
+    from gdviz.race_scene import RING
+
+    assert races.SADDLE.hyper["Momentum"] == races.SADDLE.hyper["NAG"]
+    scene = rendered(RaceSaddle, upto="race", STAGES=((MIDDLE, 1.0),))
+    for dots in (scene.dots, scene.panel_dots):
+        mom, nag = dots["Momentum"], dots["NAG"]
+        assert mom.width == pytest.approx(RING * nag.width)
+        assert mom.z_index < nag.z_index
+        assert all(d.width == pytest.approx(nag.width) for n, d in dots.items()
+                   if n != "Momentum")
+
+
 @pytest.mark.parametrize("theme", ("light", "dark"))
 def test_every_path_shows_its_own_colour_and_nothing_overlaps_in_the_final_frame(
         theme, monkeypatch):
