@@ -213,7 +213,7 @@ class BackpropLoop(ThemedScene):
         for entry, c in zip(m.get_entries(), colours):
             entry.set_color(c)
         m.scale(MATRIX_SCALE)
-        lab = self.tex(label, 30 if above else 32)
+        lab = self.tex(label, 30 if above else (28 if h_buff < 1.75 else 32))
         if above:
             return VGroup(lab, m).arrange(DOWN, buff=0.1)
         return VGroup(lab, m).arrange(RIGHT, buff=0.2)
@@ -334,10 +334,10 @@ class BackpropLoop(ThemedScene):
         new_mats = VGroup()
         for l in range(len(dW)):
             row = VGroup(self.matrix(l, dW[l], rf"\Delta W^{{({l + 1})}} =",
-                                     self.sign_colours(dW[l].ravel()), h_buff=1.25, v_buff=0.6),
+                                     self.sign_colours(dW[l].ravel()), h_buff=1.45, v_buff=0.6),
                          self.matrix(l, db[l][:, None], rf"\Delta b^{{({l + 1})}}",
                                      self.sign_colours(db[l]), v_buff=0.6, above=True))
-            new_mats.add(row.arrange(RIGHT, buff=0.35, aligned_edge=DOWN))
+            new_mats.add(row.arrange(RIGHT, buff=0.4, aligned_edge=DOWN))
         new_mats.arrange(DOWN, buff=0.2, aligned_edge=RIGHT)
         new_mats.align_to(self.mats, UP)
         if new_mats.get_bottom()[1] < -4 + 0.45:  # 24 px clear of the frame's bottom
