@@ -1,22 +1,21 @@
 """One turn of the training loop on a 2-3-2 sigmoid network, every number from gdcore.
 
 The network, input, target and learning rate of the still (gdcore.networks.BACKPROP, whose run()
-runs gdcore.nn: forward, cost, backprop, sgd_step). Edge width grows with |w| and its colour
-says the sign of w (the key below says so; it leaves while the edges show gradients). Forward:
-activations a appear left to right, each circle filled by its a (ACT_FILL). Error: outputs
-against targets,
-the cost J (one example, so J = C₁). Backward: the outputs' error terms δ replace their
-activations (the label above each layer says which the circles show), the chain rule ∂J/∂w = a·δ
-is worked on one edge with its numbers, δ flows back to the hidden layer and every edge's width
-becomes |∂J/∂w|, the gradients shown as matrices. Update: the matrices turn into the changes ΔW
-= −α ∂J/∂W (signed), and every edge moves from its old width (left as a dashed ghost) to its new
-one while the worked edge's own label, set on it (the top edge of the drawing, where nothing
-crosses the label), turns once from w into w + Δw, both written as in the worked update.
-Again: a second forward pass; the cost is lower (both costs shown). Each step's heading
-(neutral ink) and first equation (gdviz.equations) stand beside the network and fade into the
-next step's. The neurons' values, the worked numbers and the gradient matrices carry
-WORK_PLACES decimals, so each product or update printed adds up from its printed operands
-(tested).
+runs gdcore.nn: forward, cost, backprop, sgd_step). Edge width grows with |w| and its colour says
+the sign of w (the key below says so; it leaves while the edges show gradients). Forward:
+activations a appear left to right, each circle filled by its a (ACT_FILL). Error: outputs against
+targets, the cost J (one example, so J = C₁), which then stays parked in the top left corner.
+Backward: the outputs' error terms δ replace their activations (the label above each layer says
+which the circles show), the chain rule ∂J/∂w = a·δ is worked on one edge with its numbers, δ flows
+back to the hidden layer and every edge's width becomes |∂J/∂w|, the gradients shown as matrices.
+Update: the matrices turn into the changes ΔW = −α ∂J/∂W (signed), each with its layer's bias
+changes Δb = −αδ beside it, and every edge moves from its old width (left as a dashed ghost) to its
+new one while the worked edge's own label, set on it (the top edge of the drawing, where nothing
+crosses the label), turns once from w into w + Δw, both written as in the worked update. Again: a
+second forward pass; the cost is lower (both costs shown, the first drawn from the parked one). Each
+step's heading (neutral ink) and first equation (gdviz.equations) stand beside the network and fade
+into the next step's. The neurons' values, the worked numbers and the gradient matrices carry
+WORK_PLACES decimals, so each product or update printed adds up from its printed operands (tested).
 Render alone with: manim -ql scenes/backprop_loop.py BackpropLoop
 """
 
@@ -33,6 +32,7 @@ from manim import (
     FadeIn,
     FadeOut,
     Line,
+    TransformFromCopy,
     VGroup,
     Write,
     smooth,
@@ -62,15 +62,15 @@ NET_CENTER = np.array([-3.9, -0.3, 0.0])
 PANEL_X = 3.35  # centre of the right-hand panel (equations, gradients)
 PANEL_W = 5.6  # the widest a line of the panel may be (0.4 clear of the frame's right edge)
 #: Decimals of every value in the neurons, the worked numbers and the gradient matrices: a
-#: product or update written with them gives its printed result (tested); the changes
-#: ΔW = −α ∂J/∂W at one decimal fewer.
+#: product or update written with them gives its printed result (tested), the changes
+#: ΔW = −α ∂J/∂W and Δb = −αδ too.
 WORK_PLACES = 3
-#: A neuron's fill for its activation a: mix(background, accent, lo + (hi − lo)·a) per theme.
-#: Light: a pale peach (0 to 0.45 of the accent) under dark digits. Dark: a light amber (0.65 to
-#: all of the accent) under digits in the page's colour: a dark-theme fill kept under the light
-#: text would have to stay near the page (olive-brown); the value's colour is whichever of
-#: text and page contrasts more with its fill, at least 4.5:1 (tested).
-ACT_FILL = {"light": (0.0, 0.45), "dark": (0.65, 1.0)}
+#: A neuron's fill for its activation a: mix(background, text, lo + (hi − lo)·a) per theme, a
+#: neutral ramp (no edge takes the text's hue: edges are blue and orange by sign, red for
+#: gradients), its strength following a. Light: white to mid grey. Dark: from 0.15 of the way
+#: to the text (every drawn activation stands 3:1 off the page) to the text itself. The value's
+#: colour is whichever of text and page contrasts more with its fill, at least 4.5:1 (tested).
+ACT_FILL = {"light": (0.0, 0.6), "dark": (0.15, 1.0)}
 W_LO, W_HI = 1.0, 10.0  # edge widths for |w| = 0 and the largest |w| (or |dJ/dw|)
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
 SIGN_STRENGTH = 0.8  # edges: background mixed this far towards their sign's colour
@@ -97,7 +97,7 @@ def _swap(old, new, within=(0.0, 1.0), **kw) -> list:
 def activation_look(theme, a) -> tuple[list[str], list[str]]:
     """(fills, value colours) of neurons showing activations a (ACT_FILL), as hex strings."""
     lo, hi = ACT_FILL[theme.name]
-    fills = [to_hex(c) for c in mix(theme.background, theme.accent,
+    fills = [to_hex(c) for c in mix(theme.background, theme.text,
                                     lo + (hi - lo) * np.clip(np.ravel(a), 0.0, 1.0))]
     inks = [max((theme.text, theme.background), key=lambda c, f=f: contrast(c, f))
             for f in fills]
@@ -112,6 +112,7 @@ class BackpropLoop(ThemedScene):
         W0, W1 = self.r["net"].weights, self.r["new"].weights
         self.wtop = max(float(np.abs(m).max()) for m in (*W0, *W1))  # one scale, as the still
         self.delta_W = [b - a for a, b in zip(W0, W1)]  # gdcore's update, w_new - w
+        self.delta_b = [b1 - b0 for b0, b1 in zip(self.r["net"].biases, self.r["new"].biases)]
         self.eq = self.head = None
 
     # -- pieces ---------------------------------------------------------------------------------
@@ -203,14 +204,18 @@ class BackpropLoop(ThemedScene):
                       *self.set_head(l + 1, rf"a^{{({l + 1})}}", t.text), run_time=0.6)
             self.wait(0.3)
 
-    def matrix(self, l, values, label, colours, places=WORK_PLACES):
+    def matrix(self, l, values, label, colours, places=WORK_PLACES, h_buff=1.75, v_buff=0.75,
+               above=False):
+        """label = [values] (or, `above`, the label over the matrix), entries coloured."""
         m = DecimalMatrix(values, element_to_mobject_config={
             "num_decimal_places": places, "font_size": TICK_SIZE / MATRIX_SCALE},
-            h_buff=1.75, v_buff=0.75, bracket_config={"color": self.theme.text})
+            h_buff=h_buff, v_buff=v_buff, bracket_config={"color": self.theme.text})
         for entry, c in zip(m.get_entries(), colours):
             entry.set_color(c)
         m.scale(MATRIX_SCALE)
-        lab = self.tex(label, 32)
+        lab = self.tex(label, 30 if above else (28 if h_buff < 1.75 else 32))
+        if above:
+            return VGroup(lab, m).arrange(DOWN, buff=0.1)
         return VGroup(lab, m).arrange(RIGHT, buff=0.2)
 
     # -- sections -------------------------------------------------------------------------------
@@ -229,7 +234,7 @@ class BackpropLoop(ThemedScene):
                        for s, w in ((1.0, "w > 0"), (-1.0, "w < 0"))))
         key.arrange(RIGHT, buff=0.4)
         key.move_to([NET_CENTER[0], net.layer_bottom() - 0.85, 0])
-        self.play(Write(title))
+        self.play(Write(title), run_time=0.8)
         self.play(Create(net.edge_group), FadeIn(net.neuron_group), FadeIn(key),
                   *self.set_note(r"edge width $\propto |w|$", t.muted), run_time=1.5)
         self.show_step("1  Forward pass", eq=("sigmoid-neuron", 34))
@@ -256,6 +261,9 @@ class BackpropLoop(ThemedScene):
 
     def section_backward(self):
         t, r, net = self.theme, self.r, self.net
+        # the cost stays in view, parked in the top left corner, until the second pass
+        self.eq.remove(self.loss0)
+        self.play(self.loss0.animate.scale(0.8).to_corner(UP + LEFT, buff=0.45), run_time=0.8)
         self.show_step("3  Backward pass", eq=("backprop-delta", 36))
         out = len(SIZES) - 1
         deltas = [None, *r["delta"]]
@@ -317,14 +325,24 @@ class BackpropLoop(ThemedScene):
     def section_update(self):
         t, r, net = self.theme, self.r, self.net
         dW = self.delta_W
-        alpha = self.tex(rf"\Delta W = -\alpha \nabla J(W), \quad \alpha = {LR:g}", 34)
-        self.show_step("4  Update the weights", eq=("update-W", 40, alpha))
-        # the gradients turn into the changes they cause (signed: coloured as the weights)
-        new_mats = VGroup(*(self.matrix(l, dW[l], rf"\Delta W^{{({l + 1})}} =",
-                                        self.sign_colours(dW[l].ravel()), WORK_PLACES - 1)
-                            for l in range(len(dW))))
-        for new, old in zip(new_mats, self.mats):
-            new.align_to(old, LEFT).align_to(old, UP)
+        db = self.delta_b
+        alpha = self.tex(rf"\Delta W = -\alpha\, \delta\, a^\top, \quad \Delta b = -\alpha\,"
+                         rf" \delta, \quad \alpha = {LR:g}", 32)
+        self.show_step("4  Update weights and biases", eq=("update-W", 40, alpha))
+        # the gradients turn into the changes they cause (signed: coloured as the weights),
+        # each layer's bias changes Δb = −αδ beside its ΔW
+        new_mats = VGroup()
+        for l in range(len(dW)):
+            row = VGroup(self.matrix(l, dW[l], rf"\Delta W^{{({l + 1})}} =",
+                                     self.sign_colours(dW[l].ravel()), h_buff=1.45, v_buff=0.6),
+                         self.matrix(l, db[l][:, None], rf"\Delta b^{{({l + 1})}}",
+                                     self.sign_colours(db[l]), v_buff=0.6, above=True))
+            new_mats.add(row.arrange(RIGHT, buff=0.4, aligned_edge=DOWN))
+        new_mats.arrange(DOWN, buff=0.2, aligned_edge=RIGHT)
+        new_mats.align_to(self.mats, UP)
+        if new_mats.get_bottom()[1] < -4 + 0.45:  # 24 px clear of the frame's bottom
+            new_mats.shift((-4 + 0.45 - new_mats.get_bottom()[1]) * UP)
+        new_mats.shift((7.111 - 0.45 - new_mats.get_right()[0]) * RIGHT)
         self.play(*_swap(self.mats, new_mats, shift=0.2 * DOWN), run_time=1.4)
         self.dmats = new_mats
         self.wait(1.0)
@@ -407,9 +425,9 @@ class BackpropLoop(ThemedScene):
         was = VGroup(self.text("the cost fell: the outputs", 26, t.good),
                      self.text("moved towards the targets", 26, t.good)).arrange(DOWN, buff=0.12)
         was.next_to(losses, DOWN, buff=0.4)
-        self.play(FadeIn(before), Create(arrow), Write(loss1))
+        self.play(TransformFromCopy(self.loss0, before), Create(arrow), FadeIn(loss1))
         self.play(FadeIn(was))
-        self.wait(2.0)
+        self.wait(1.5)
 
     SECTIONS = sections(
         section_forward, section_error, section_backward, section_update, section_again,

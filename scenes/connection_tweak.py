@@ -142,7 +142,8 @@ class ConnectionTweak(ThemedScene):
                      opacity=1)
         bar.set_sheen_direction(RIGHT)
         bar.move_to([0.5 * width, 0, 0])
-        frame = Rectangle(width=width, height=height, stroke_color=t.muted, stroke_width=1)
+        # outlined in the text's colour: the bar's 0 end is the page's own colour
+        frame = Rectangle(width=width, height=height, stroke_color=t.text, stroke_width=1.5)
         frame.move_to([0.5 * width, 0, 0])
         ticks = VGroup()
         for e in range(int(np.ceil(np.log10(self.eps))), int(np.floor(np.log10(self.top))) + 1):
@@ -168,7 +169,7 @@ class ConnectionTweak(ThemedScene):
         t = self.theme
         title = self.text("One weight touches everything after it", 34).to_edge(UP, buff=0.42)
         net, names = self.build_net()
-        self.play(Write(title))
+        self.play(Write(title), run_time=0.8)
         self.play(Create(net.edge_group, lag_ratio=0.002), FadeIn(net.neuron_group), run_time=2)
         self.play(FadeIn(names))
         said = self.mixed("forward pass: the input flows left to right, layer by layer, and "
@@ -237,8 +238,10 @@ class ConnectionTweak(ThemedScene):
             outs.add(num)
             moves.add(move)
         head_y = net.point(out_l, 0)[1] + 0.55
-        self.a_head = self.tex("a", 30, t.muted).move_to([right_a - 0.35, head_y, 0])
-        self.d_head = self.tex(r"\Delta a", 30, t.accent).move_to([right_a + 0.8, head_y, 0])
+        # both heads alike: one size (the letter a at least 12 px tall) and the text's colour
+        self.a_head = self.tex("a", 44, t.text).move_to([right_a - 0.35, head_y, 0])
+        self.d_head = self.tex(r"\Delta a", 44, t.text).move_to([right_a + 0.8, head_y, 0])
+        self.d_head.align_to(self.a_head, DOWN)
         self.outs, self.moves = outs, moves
 
     def tweak_words(self, k: int, offset: float) -> tuple:
@@ -261,9 +264,11 @@ class ConnectionTweak(ThemedScene):
             then.next_to(what, RIGHT, buff=0.35)
             self.play(FadeOut(shown), run_time=0.4)  # one line after the other, never over it
             self.play(FadeIn(what), run_time=0.6)
-            self.play(self.w.animate.set_value(self.w0 + offset), run_time=2.5, rate_func=smooth)
-            self.play(FadeIn(then, shift=0.1 * RIGHT))
-            self.wait(1.5)
+            # the nudge is the key moment, slow; the way back quick
+            self.play(self.w.animate.set_value(self.w0 + offset),
+                      run_time=3.5 if offset else 1.2, rate_func=smooth)
+            self.play(FadeIn(then, shift=0.1 * RIGHT), run_time=1.0 if offset else 0.5)
+            self.wait(1.5 if offset else 0.6)
             shown = VGroup(what, then)
             self.tweak_record.append((self.w.get_value(), [m.get_value() for m in self.moves],
                                       [m.include_sign for m in self.moves]))

@@ -1,14 +1,14 @@
 """Dropout: every training step trains a different thinned network.
 
 The 4-6-6-2 network of the still (gdcore.networks.DROPOUT, the still's: same sizes, rate, steps,
-seed and masks). The dense network comes first, then the note beside it. At each step, one
-change at a time: the last step's thinned network goes grey (its lit edges and kept neurons
-back to the quiet colours), the new mask comes in (dropped hidden neurons turn to a faint
-dashed outline and their edges vanish; kept hidden ones take the accent), and the forward
-sweep lights the kept edges layer by layer, input to output, where they stay until the step
-ends. Two counters say which step it is (in with the first mask) and how many hidden neurons
-take part (once the mask has landed). Input and output neurons keep their solid muted
-outline throughout; the note is set flush left.
+seed and masks). The dense network comes in layer by layer, input to output, then the note
+beside it. At each step, one change at a time: the last step's thinned network is restored
+(whole, in the quiet colours), the step counter turns, the new mask comes in one hidden layer
+at a time (dropped hidden neurons turn to a dashed grey outline and their edges vanish; kept
+hidden ones take the accent), and the forward sweep lights the kept edges layer by layer, input
+to output, where they stay until the step ends; a key says the orange is this step's thinned
+network. The count of hidden neurons kept changes once the mask has landed. Input and output
+neurons keep their solid muted outline throughout; the note is set flush left, 36 px in.
 Render alone with: manim -ql scenes/dropout.py Dropout
 """
 
@@ -19,10 +19,10 @@ from manim import (
     RIGHT,
     UP,
     Circle,
-    Create,
     DashedVMobject,
     FadeIn,
     Integer,
+    LaggedStart,
     Succession,
     UpdateFromAlphaFunc,
     VGroup,
@@ -42,8 +42,9 @@ LAY_W, LAY_H, LAY_R, UNIT = 4.4, 4.4, 0.26, 1.42
 NET_CENTER = 0.27 * RIGHT + 0.35 * DOWN
 N_HIDDEN = EX.n_hidden
 #: A dropped neuron: a dashed outline (DASHES dashes) in the muted colour at DASH_OPACITY, so
-#: it reads as absent beside the solid outlines of the neurons always present.
-DASHES, DASH_OPACITY = 12, 0.6
+#: it reads as absent beside the solid outlines of the neurons always present (full strength:
+#: the muted grey already stands back from the solid outlines, fainter it is lost on white).
+DASHES, DASH_OPACITY = 12, 1.0
 #: Seconds the forward sweep takes per layer of edges.
 SWEEP_PER_LAYER = 0.7
 
@@ -71,23 +72,28 @@ class Dropout(ThemedScene):
         net = NetworkMobject(t, SIZES, LAY_W, LAY_H, radius=LAY_R, unit=UNIT,
                              center=NET_CENTER, edge_width=2.4, neuron_stroke_width=3.0)
         self.net = net
-        rate = self.tex(rf"p = {P_DROP:g}", 34, t.muted)
-        note = VGroup(self.text("each hidden neuron", 26, t.muted),
-                      self.text("is dropped with", 26, t.muted),
-                      VGroup(self.text("probability", 26, t.muted), rate).arrange(RIGHT,
-                                                                                 buff=0.15),
-                      self.text("anew at every step", 26, t.muted))
-        # four lines set flush left, 0.4 in from the frame's left edge
+        rate = self.tex(rf"p = {P_DROP:g}", 34, t.text)
+        note = VGroup(self.text("each hidden neuron", 26),
+                      self.text("is dropped with", 26),
+                      VGroup(self.text("probability", 26), rate).arrange(RIGHT, buff=0.15),
+                      self.text("anew at every step", 26))
+        # four lines set flush left, 0.6 in from the frame's left edge (36 px at 480p)
         note.arrange(DOWN, buff=0.2, aligned_edge=LEFT).move_to([-5.0, -0.2, 0])
-        note.align_to(np.array([-6.7, 0, 0]), LEFT)
+        note.align_to(np.array([-6.5, 0, 0]), LEFT)
         # a dashed outline over every hidden neuron, unseen until the neuron is dropped
         last = len(SIZES) - 1
         self.dashes = {n: DashedVMobject(Circle(radius=net.radius).move_to(net.point(*n)),
                                          num_dashes=DASHES)
                        .set_stroke(t.muted, width=3.0, opacity=0.0).set_z_index(2)
                        for n in net.neuron_ids if 0 < n[0] < last}
-        self.play(Write(title))
-        self.play(Create(net.edge_group), FadeIn(net.neuron_group), run_time=1.5)
+        self.play(Write(title), run_time=0.8)
+        # layer by layer, input to output: each layer's neurons with the edges reaching them
+        layers = [VGroup(*(net.edge(e) for e in (net.layout.edges_between(l - 1) if l else ())),
+                         *(net.neuron(*n) for n in net.layer_neurons(l)))
+                  for l in range(len(SIZES))]
+        self.play(LaggedStart(*(FadeIn(g) for g in layers), lag_ratio=0.7), run_time=2.4)
+        self.remove(*layers)
+        self.add(net.edge_group, net.neuron_group)
         self.add(*self.dashes.values())
         self.quiet = net.edge_rgb[0].copy()  # the edges' resting colour
         self.wait(0.6)  # the dense network alone, then the note beside it
@@ -105,6 +111,15 @@ class Dropout(ThemedScene):
                       self.text("neurons kept", 28))
         kept.arrange(DOWN, buff=0.12, aligned_edge=LEFT)
         kept.next_to(counter, DOWN, buff=0.4, aligned_edge=LEFT)
+        # the key of the sweep's colour
+        self.sweep_key = VGroup(self.text("orange:", 26, t.accent),
+                                self.text("this step's", 26, t.accent),
+                                self.text("thinned network", 26, t.accent))
+        self.sweep_key.arrange(DOWN, buff=0.1, aligned_edge=LEFT)
+        self.sweep_key.next_to(kept, DOWN, buff=0.45, aligned_edge=LEFT)
+        right = 64 / 9 - 0.45  # 24 px (and a little) clear of the frame's right edge
+        if self.sweep_key.get_right()[0] > right:
+            self.sweep_key.shift((right - self.sweep_key.get_right()[0]) * RIGHT)
         self.title, self.note = title, note
         self.counter, self.step_num, self.kept_line, self.k_num = counter, step_num, kept, k_num
 
@@ -113,25 +128,36 @@ class Dropout(ThemedScene):
         self.step = s
         n_kept = self.kept_counts[s]
         dropped = set(self.dropped(s))
-        if s > 0:  # the last step's network goes grey first: its lit edges and kept neurons
+        if s > 0:  # the last step's network is restored first, whole and in the quiet colours
             self.play(net.transition(lambda n: (
-                n.set_edge_style(color=self.quiet, apply=False),
-                n.set_neuron_style(stroke=t.muted, apply=False))), run_time=0.6)
-        # the new mask: dropped neurons to a faint dashed outline (their solid one hidden),
-        # their edges gone; kept hidden neurons in the accent
-        drop = net.drop(dropped, live_stroke=t.accent, dropped_opacity=0.0, run_time=1.0)
-        dashes = [d.animate(run_time=1.0).set_stroke(opacity=DASH_OPACITY if n in dropped
-                                                     else 0.0)
-                  for n, d in self.dashes.items()]
-        if s == 0:  # the step counter comes in with the first mask; its count once it has landed
+                n.set_edge_style(color=self.quiet, opacity=1.0, apply=False),
+                n.set_neuron_style(stroke=t.muted, stroke_opacity=1.0, apply=False))),
+                *(d.animate.set_stroke(opacity=0.0) for d in self.dashes.values()),
+                run_time=0.5)
+            self.wait(0.3)
+        # the step counter first
+        if s == 0:
             self.step_num.set_value(1)
-            self.k_num.set_value(n_kept)
-            self.play(drop, *dashes, FadeIn(self.counter))
-            self.play(FadeIn(self.kept_line), run_time=0.6)
-        else:  # the counts change as the new mask lands
-            self.play(drop, *dashes, _switch(self.step_num, s + 1),
-                      _switch(self.k_num, n_kept, 0.9))
-        self.play(self.sweep())
+            self.play(FadeIn(self.counter), run_time=0.6)
+        else:
+            self.play(_switch(self.step_num, s + 1), run_time=0.5)
+        # the new mask, one hidden layer at a time: dropped neurons to a dashed outline (their
+        # solid one hidden), their edges gone; kept hidden neurons in the accent
+        hidden = range(1, len(SIZES) - 1)
+        for h in hidden:
+            upto = {n for n in dropped if n[0] <= h}
+            drop = net.drop(upto, live_stroke=t.accent, dropped_opacity=0.0, run_time=0.75)
+            dashes = [d.animate(run_time=0.75).set_stroke(opacity=DASH_OPACITY)
+                      for n, d in self.dashes.items() if n in dropped and n[0] == h]
+            count = []
+            if h == hidden[-1]:  # the count of kept neurons once the whole mask has landed
+                if s == 0:
+                    self.k_num.set_value(n_kept)
+                    count = [FadeIn(self.kept_line, rate_func=lambda a: max(0.0, 2 * a - 1))]
+                else:
+                    count = [_switch(self.k_num, n_kept, 0.9)]
+            self.play(drop, *dashes, *count, run_time=0.75)
+        self.play(self.sweep(), *([FadeIn(self.sweep_key)] if s == 0 else []))
         self.wait(0.8)
 
     def sweep(self):

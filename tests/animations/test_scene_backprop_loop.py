@@ -61,13 +61,20 @@ def test_backward_shows_gdcores_gradients():
 def test_update_shows_gdcores_changes_and_the_worked_edge():
     scene = rendered(BackpropLoop, upto="update")
     net, new = _gdcore()
-    gW, _ = nn.backprop(net, X, Y)
-    # the ΔW matrices are gdcore's update, new weights minus old, entry by entry
-    for l, group in enumerate(scene.dmats):
-        shown = [e.get_value() for e in group[1].get_entries()]
+    gW, gb = nn.backprop(net, X, Y)
+    # the ΔW matrices are gdcore's update, new weights minus old, entry by entry; beside each,
+    # Δb: gdcore's new biases minus old, −α δ
+    assert "weights and biases" in scene.head.original_text
+    for l, (gw_group, gb_group) in enumerate(scene.dmats):
+        shown = [e.get_value() for e in gw_group[1].get_entries()]
         np.testing.assert_allclose(shown, (new.weights[l] - net.weights[l]).ravel(),
                                    atol=1e-12)
         np.testing.assert_allclose(shown, -LR * gW[l].ravel(), atol=1e-12)
+        shown_b = [e.get_value() for e in gb_group[1].get_entries()]
+        np.testing.assert_allclose(shown_b, new.biases[l] - net.biases[l], atol=1e-12)
+        np.testing.assert_allclose(shown_b, -LR * gb[l], atol=1e-12)
+        assert gb_group.get_left()[0] > gw_group.get_right()[0]  # beside, not over
+        assert gb_group.get_right()[0] <= 7.111 - 0.4
     # the worked edge: w - α·∂J/∂w = w_new, with the numbers shown
     (la, ka), (_, jd) = WORKED
     w0, w1, g = net.weights[la][jd, ka], new.weights[la][jd, ka], gW[la][jd, ka]
@@ -78,11 +85,12 @@ def test_update_shows_gdcores_changes_and_the_worked_edge():
     # the printed numbers add up: w − α g computed from the printed w and g prints w_new
     p = WORK_PLACES
     assert f"{float(f'{w0:.{p}f}') - LR * float(f'{g:.{p}f}'):.{p}f}" == f"{w1:.{p}f}"
-    # every ΔW entry (one decimal fewer) is −α times the printed gradient entry, rounded
-    for l, group in enumerate(scene.dmats):
-        assert group[1].get_entries()[0].num_decimal_places == p - 1
-        from_printed = np.round(-LR * np.round(gW[l], p), p - 1)
-        np.testing.assert_array_equal(from_printed, np.round(-LR * gW[l], p - 1))
+    # every ΔW and Δb entry at the gradients' precision: −α times the printed entry
+    for l, row in enumerate(scene.dmats):
+        for group in row:
+            assert group[1].get_entries()[0].num_decimal_places == p
+        from_printed = np.round(-LR * np.round(gW[l], p), p)
+        np.testing.assert_allclose(from_printed, np.round(-LR * gW[l], p), atol=1.5 * 10**-p)
     # the edges: widths ∝ |w_new|, colours by the sign of w_new; the old widths as a ghost
     wtop = max(float(np.abs(w).max()) for w in (*net.weights, *new.weights))
     w = scene.net.edge_values(new.weights)
@@ -181,8 +189,13 @@ def test_activation_fills_keep_their_values_legible():
                 fills, inks = activation_look(theme, a[0])
                 for f, ink in zip(fills, inks):
                     assert contrast(f, ink) >= 4.5, (theme.name, f, ink)
-                    if theme is DARK:  # a light amber: the filled circle stands off the page
-                        assert contrast(f, theme.background) >= 4.5, f
+                    if theme is DARK:  # a filled circle stands off the page
+                        assert contrast(f, theme.background) >= 3.0, f
+                # a neutral ramp (no edge's hue), darker or lighter as a grows
+                assert all(abs(c[0] - c[1]) < 0.02 and abs(c[1] - c[2]) < 0.02
+                           for c in map(rgb, fills))
+                lum = [contrast(f, theme.background) for f in fills]
+                assert np.all(np.diff(np.array(lum)[np.argsort(a[0])]) >= 0)
     # the last frame: the circles filled and their values inked as activation_look says
     scene = rendered(BackpropLoop)
     acts, m = [a[0] for a in nn.forward(new, X)], scene.net
@@ -200,3 +213,16 @@ def test_sign_key_leaves_with_the_weights_and_comes_back():
     assert back.key in back.mobjects
     assert all(s.get_stroke_opacity() == 1.0 for s in back.key.family_members_with_points()
                if s.get_stroke_width() > 0)
+
+
+@pytest.mark.parametrize("upto", ("backward", "update"))
+def test_the_first_cost_stays_parked_in_view(upto):
+    """J = C₁ = gdcore's cost, kept in the top left corner from the backward pass on, clear of
+    the title and 24 px inside the frame."""
+    scene = rendered(BackpropLoop, upto=upto)
+    net, _ = _gdcore()
+    assert scene.loss0 in scene.mobjects
+    assert f"{nn.loss(net, X, Y):.3f}" in scene.loss0.tex_string
+    assert scene.loss0.get_left()[0] >= -64 / 9 + 0.4 - 1e-9
+    assert scene.loss0.get_top()[1] <= 4 - 0.4 + 1e-9
+    assert scene.loss0.get_right()[0] < scene.title.get_left()[0]

@@ -134,3 +134,15 @@ def test_the_weight_on_top_the_note_pointed_and_the_output_layer_named_linear():
     assert scene.names[-1].text.replace(" ", "") == "5outputs(linear)"
     # the colour bar: 0 outside the bar, a break before the first power of ten
     assert len(scene.bar_break) == 2
+
+
+def test_column_heads_alike_and_readable():
+    """The heads of the a and Δa columns: one colour (the text's), one size, on one baseline,
+    their letters at least 12 px tall at 480p (8 units = 480 px)."""
+    scene = rendered(ConnectionTweak)
+    a, d = scene.a_head, scene.d_head
+    assert a.get_color().to_hex().lower() == d.get_color().to_hex().lower() == \
+        scene.theme.text.lower()
+    assert a.font_size == pytest.approx(d.font_size)
+    assert abs(a.get_bottom()[1] - d.get_bottom()[1]) < 1e-9
+    assert a.height * 480 / 8 >= 12

@@ -57,3 +57,13 @@ def test_the_network_fills_the_frame_between_title_and_margin():
     assert scene.note.get_right()[0] < net.get_left()[0] - 0.5
     assert net.get_right()[0] < scene.counter.get_left()[0] - 0.5
     assert net.get_right()[0] < scene.kept_line.get_left()[0] - 0.5
+
+
+def test_note_stands_clear_of_the_edge_and_the_sweep_has_its_key():
+    scene = rendered(Dropout, upto="step-1")
+    assert scene.note.get_left()[0] >= -64 / 9 + 36 / 60 - 1e-9  # 36 px in at 480p
+    assert scene.sweep_key in scene.mobjects
+    assert "thinned network" in scene.sweep_key[2].original_text
+    assert scene.sweep_key[0].get_color().to_hex().lower() == scene.theme.accent.lower()
+    assert scene.net.get_right()[0] < scene.sweep_key.get_left()[0] - 0.5
+    assert scene.sweep_key.get_bottom()[1] >= -4 + 24 / 60
