@@ -18,8 +18,8 @@ to right along blue and orange lines of varying width. In 2, the two outputs are
 their targets and the cost {loss_before:.3f} is given. In 3, red lines of varying width and an
 arrow pointing left show gradients flowing back; one edge, drawn in the text colour and
 labelled w, has its gradient worked out beside the network, every number to three decimals.
-In 4, the lines show each weight's change, blue where it grows and orange where it shrinks, the changed neurons are
-ringed in green, and the cost has dropped to {loss_after:.3f}.
+In 4, the lines show each weight's change, blue where it grows and orange where it shrinks,
+the changed neurons are ringed in green, and the cost has dropped to {loss_after:.3f}.
 """
 
 import numpy as np
