@@ -42,7 +42,7 @@ from matplotlib.colors import to_hex
 
 from gdcore.networks import BACKPROP
 from gdviz import equations
-from gdviz.colors import mix
+from gdviz.colors import ACT_FILL, mix
 from gdviz.manim_theme import TICK_SIZE, ThemedScene, sections
 from gdviz.network_layout import LOOP_LAYOUT, sign_role
 from gdviz.network_mobject import NetworkMobject
@@ -65,12 +65,8 @@ PANEL_W = 5.6  # the widest a line of the panel may be (0.4 clear of the frame's
 #: product or update written with them gives its printed result (tested), the changes
 #: ΔW = −α ∂J/∂W and Δb = −αδ too.
 WORK_PLACES = 3
-#: A neuron's fill for its activation a: mix(background, text, lo + (hi − lo)·a) per theme, a
-#: neutral ramp (no edge takes the text's hue: edges are blue and orange by sign, red for
-#: gradients), its strength following a. Light: white to mid grey. Dark: from 0.15 of the way
-#: to the text (every drawn activation stands 3:1 off the page) to the text itself. The value's
-#: colour is whichever of text and page contrasts more with its fill, at least 4.5:1 (tested).
-ACT_FILL = {"light": (0.0, 0.6), "dark": (0.15, 1.0)}
+#: A neuron's fill for its activation a: gdviz.colors.ACT_FILL. The value's colour is whichever
+#: of text and page contrasts more with its fill, at least 4.5:1 (tested).
 W_LO, W_HI = 1.0, 10.0  # edge widths for |w| = 0 and the largest |w| (or |dJ/dw|)
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
 SIGN_STRENGTH = 0.8  # edges: background mixed this far towards their sign's colour

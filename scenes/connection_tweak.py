@@ -6,8 +6,11 @@ input, connection and nudge). A ValueTracker holds the weight W[0][J, I]; an upd
 tints the edges leaving it, by that change (log scale, as in the still). Neurons outside the
 cone have |Δa| = 0 and do not change. The layers are named with their kind (gdcore's network:
 sigmoid hidden layers, a linear output layer, so outputs may leave (0, 1)). First a wave runs
-forward along the edges, said on screen, marking each layer as it arrives and writing the
-outputs' activations a at the end; then, one readout at a time, the weight w (its edge drawn
+forward along the edges, said on screen, one layer after the other: a thin pulse along the
+layer's edges, then its neurons filled by their activations a from gdcore (page to text grey,
+one ramp for the network, gdviz.colors.activation_fill), the outputs' a written at the end;
+the fills fade back to the page when the |Δa| key comes; then, one readout at a time, the
+weight w (its edge drawn
 on top of all others), the outputs' changes Δa (both columns lined up on the decimal point; a
 change that rounds to nothing reads 0.000, unsigned) and a note with a leader to the neuron
 the weight feeds; a colour bar (one smooth gradient, 0 outside it and a break before its first
@@ -28,7 +31,6 @@ from manim import (
     FadeIn,
     FadeOut,
     Line,
-    ManimColor,
     Rectangle,
     ValueTracker,
     VGroup,
@@ -39,7 +41,7 @@ from manim import (
 from gdcore import nn
 from gdcore.networks import CONNECTION_TWEAK
 from gdviz import numbers
-from gdviz.colors import mix
+from gdviz.colors import activation_fill, mix
 from gdviz.manim_theme import TICK_SIZE, ThemedScene, readout, sections
 from gdviz.network_mobject import NetworkMobject
 
@@ -178,13 +180,32 @@ class ConnectionTweak(ThemedScene):
         self.title, self.names = title, names
         self.build_outputs()
         self.play(FadeIn(said))
-        # each layer is marked as the wave reaches it; at the outputs their a are written
-        self.play(net.forward_flow(per_layer=1.1, pulse=True,
-                                   color=ManimColor.from_rgb(mix(t.background, t.text, 0.7)),
-                                   on_layer=lambda l: [FadeIn(self.outs), FadeIn(self.a_head)]
-                                   if l == len(SIZES) - 1 else []))
+        self.forward_pass()
         self.wait(0.8)
         self.play(FadeOut(said))
+
+    def fill_layer(self, l: int, run_time: float = 0.5):
+        """Layer l's neurons filled by their activations a (self.acts, from gdcore), as a
+        ramp from the page towards the text (gdviz.colors.activation_fill)."""
+        fills = activation_fill(self.theme, self.acts[l][0], *self.a_range)
+        return self.net.transition(lambda n: n.set_neuron_style(n.layer_neurons(l), fill=fills,
+                                                                apply=False), run_time=run_time)
+
+    def forward_pass(self, per_layer: float = 0.9):
+        """A wave along the edges, one layer after the other: the inputs fill with x, then each
+        layer's edges carry a thin pulse and its neurons fill by their a; at the outputs their
+        a are written. One ramp for the whole network (its least a to its largest), so a
+        fill's strength follows a everywhere."""
+        t, net = self.theme, self.net
+        self.acts = nn.forward(self.base, X_INPUT)
+        every = np.concatenate([a.ravel() for a in self.acts])
+        self.a_range = (float(every.min()), float(every.max()))
+        self.play(self.fill_layer(0))
+        for l in range(len(SIZES) - 1):
+            self.play(net.layer_flow(l, color=t.text, run_time=per_layer))
+            extra = [FadeIn(self.outs), FadeIn(self.a_head)] if l + 1 == len(SIZES) - 1 else []
+            self.play(self.fill_layer(l + 1), *extra, run_time=0.6)
+        self.forward_fills = net.fill_rgb.copy()
 
     def section_highlight(self):
         t, net = self.theme, self.net
@@ -251,11 +272,12 @@ class ConnectionTweak(ThemedScene):
 
     def section_tweak(self):
         t, net = self.theme, self.net
-        net.add_updater(self.cone_updater)
         caption = self.mixed(r"fill: how far each activation moved, $|\Delta a|$", 26, t.muted)
         key = VGroup(caption, self.colour_bar()).arrange(RIGHT, buff=0.45, aligned_edge=UP)
         key.to_edge(DOWN, buff=0.42)
-        self.play(FadeIn(key))
+        # the fills change meaning: the activations fade back to the page as the key arrives
+        self.play(net.transition(self.cone_updater), FadeIn(key))
+        net.add_updater(self.cone_updater)
         # one tweak at a time: say it, make it, then say what the outputs did
         shown, self.tweak_record = VGroup(self.note, self.leader), []
         for k, offset in enumerate(EX.tweaks, start=1):

@@ -27,3 +27,18 @@ def mix(c1, c2, t) -> np.ndarray:
     [0, 1]; t may be an array (one colour per value, shape t.shape + (3,))."""
     t = np.clip(np.asarray(t, dtype=np.float64), 0.0, 1.0)[..., None]
     return (1 - t) * rgb(c1) + t * rgb(c2)
+
+
+#: A neuron's fill for its activation a: mix(background, text, lo + (hi − lo)·a) per theme, a
+#: neutral ramp (no edge takes the text's hue: edges are blue and orange by sign, red for
+#: gradients), its strength following a. Light: white to mid grey. Dark: from 0.15 of the way
+#: to the text (every drawn activation stands 3:1 off the page) to the text itself.
+ACT_FILL = {"light": (0.0, 0.6), "dark": (0.15, 1.0)}
+
+
+def activation_fill(theme, a, vmin: float = 0.0, vmax: float = 1.0) -> np.ndarray:
+    """Fills (rgb rows) of neurons showing activations a on the ACT_FILL ramp, a = vmin at its
+    faint end and a = vmax at its strong end (clipped outside)."""
+    lo, hi = ACT_FILL[theme.name]
+    s = np.clip((np.ravel(np.asarray(a, dtype=np.float64)) - vmin) / (vmax - vmin), 0.0, 1.0)
+    return mix(theme.background, theme.text, lo + (hi - lo) * s)

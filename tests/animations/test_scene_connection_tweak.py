@@ -6,7 +6,7 @@ from frames import rendered
 
 from gdcore import nn
 from gdcore.networks import CONNECTION_TWEAK
-from gdviz.colors import rgb
+from gdviz.colors import activation_fill, rgb
 from gdviz.network_mobject import NetworkMobject
 from scenes.connection_tweak import DELTA, LAYER, SIZES, X_INPUT, ConnectionTweak, I, J, tweak_says
 
@@ -59,9 +59,25 @@ def test_brightened_set_is_gdcores_changed_activations():
         assert np.ptp([n.get_right()[0] for n in col]) < 1e-6
 
 
-def test_nothing_lit_before_the_tweak():
+def test_forward_pass_fills_follow_gdcores_activations():
+    """After the wave every neuron is filled by its a from gdcore: the fill's distance from the
+    page grows with a (one ramp for the whole network), in the text's grey, never an accent."""
     scene = rendered(ConnectionTweak, upto="highlight")
-    assert _lit(scene) == set()
+    net, theme = scene.net, scene.theme
+    a = net.neuron_values(nn.forward(nn.init_mlp(SIZES, seed=0), X_INPUT))
+    fills = scene.forward_fills
+    strength = np.linalg.norm(fills - rgb(theme.background), axis=1)
+    order = np.argsort(a)
+    assert np.all(np.diff(strength[order]) >= -1e-12)
+    assert strength[order[-1]] > strength[order[0]] + 0.3
+    np.testing.assert_allclose(fills, activation_fill(theme, a, a.min(), a.max()), atol=1e-12)
+    # greys between page and text: each fill on the segment from the page to the text
+    page, text = rgb(theme.background), rgb(theme.text)
+    s = (fills - page) @ (text - page) / np.dot(text - page, text - page)
+    np.testing.assert_allclose(fills, page + s[:, None] * (text - page), atol=1e-12)
+    # and the circles on screen show them until the |Δa| key arrives
+    for circ, f in zip(net.neuron_group, fills):
+        np.testing.assert_allclose(circ.get_fill_color().to_rgb(), f, atol=1e-2)
 
 
 def test_tweaks_one_at_a_time_with_gdcores_output_changes():
