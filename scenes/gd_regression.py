@@ -185,7 +185,7 @@ class GdRegression(ThemedScene):
                           t.muted)
         rate = VGroup(alpha, limit).arrange(RIGHT, buff=0.2)
         it_group, it_num = live_readout("t", lambda: self.t_shown(), 0, 32)
-        note = self.text("iterations sped up, log-spaced", 24, t.muted)
+        note = self.text("steps sped up, log-spaced", 24, t.muted)
         # room for the counter's widest value ("1,000"): it grows rightwards, towards the note
         wide, _ = live_readout("t", lambda: COST_DESCENT.steps, 0, 32)
         row = VGroup(rate, wide, note).arrange(RIGHT, buff=0.8)
