@@ -87,9 +87,7 @@ def _panel(ax, theme, run, title, xlabel, ylabel, corner):
 
 def zoom_window(pts) -> tuple[tuple[float, float], tuple[float, float]]:
     """The zoom's (m range, b range): the raw run's points with ZOOM_PAD around them."""
-    lo, hi = pts.min(axis=0), pts.max(axis=0)
-    pad = np.array(ZOOM_PAD) * (hi - lo)
-    return (lo[0] - pad[0], hi[0] + pad[0]), (lo[1] - pad[1], hi[1] + pad[1])
+    return gm.padded_box(pts, ZOOM_PAD)
 
 
 def _zoom(zx, ax, theme, run):

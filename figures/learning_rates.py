@@ -104,9 +104,7 @@ def _first_steps(ax, theme, pts, n):
 
 def zoom_window(pts, n) -> tuple[tuple[float, float], tuple[float, float]]:
     """The zoom's (m range, b range): the first n steps' points with ZOOM_PAD around them."""
-    lo, hi = pts[: n + 1].min(axis=0), pts[: n + 1].max(axis=0)
-    pad = np.array(ZOOM_PAD) * (hi - lo)
-    return (lo[0] - pad[0], hi[0] + pad[0]), (lo[1] - pad[1], hi[1] + pad[1])
+    return gm.padded_box(pts[: n + 1], ZOOM_PAD)
 
 
 def _zoom(zx, ax, theme, M, B, J, pts, n):

@@ -22,8 +22,8 @@ from matplotlib.ticker import LogFormatterSciNotation, NullLocator
 
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
+from gdviz import numbers, views
 from gdviz import theme as th
-from gdviz import views
 from gdviz.cost_surface import lit_surface
 
 #: Basins shallower than this share of the cost range are grid artefacts, not minima.
@@ -33,14 +33,6 @@ MIN_DEPTH = 0.01
 NETWORK_AZIM = 120
 #: The network axes' ticks: inside the window, so no number stands at a corner of the box.
 NETWORK_TICKS = (-10, 0, 10)
-#: Small counts in a title, as words.
-WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
-
-
-def _word(n: int) -> str:
-    return WORDS.get(n, str(n))
-
-
 def _data():
     net, X, _ = procedure.nonconvex_setup()
     W1, W2, L = procedure.nonconvex_loss_grid()
@@ -116,7 +108,7 @@ def make_figure(theme):
     ax.set_yticks([-4, 0, 4, 8])
     ax.set_zticks([0, 100, 200])
     _style3d(ax, theme, th.AXIS_LABELS["slope"], th.AXIS_LABELS["intercept"])
-    ax.set_title(th.title(f"linear regression: convex,\n{_word(n_convex)} minimum"))
+    ax.set_title(th.title(f"linear regression: convex,\n{numbers.word(n_convex)} minimum"))
     cs = _contours(ac, theme, M, B, J, th.AXIS_LABELS["slope"], th.AXIS_LABELS["intercept"])
     _colorbar(fig, cs, ac, theme, th.AXIS_LABELS["cost"])
     _stars(ac, theme, M, B, procedure.local_minima_cells(J, MIN_DEPTH), "bowl-minimum")
@@ -129,7 +121,8 @@ def make_figure(theme):
     nx.set_yticks(NETWORK_TICKS)
     nx.set_zticks([0.0, 0.5, 1.0, 1.5])
     _style3d(nx, theme, th.AXIS_LABELS["w1"], th.AXIS_LABELS["w2"])
-    nx.set_title(th.title(f"sigmoid network: not convex,\nplateaus and {_word(n_basins)} basins"))
+    basins = numbers.word(n_basins)
+    nx.set_title(th.title(f"sigmoid network: not convex,\nplateaus and {basins} basins"))
     cs = _contours(nc, theme, W1, W2, L, th.AXIS_LABELS["w1"], th.AXIS_LABELS["w2"])
     _colorbar(fig, cs, nc, theme, th.AXIS_LABELS["cost"])
     _stars(nc, theme, W1, W2, procedure.local_minima_cells(L, MIN_DEPTH), "basin-minimum")

@@ -38,7 +38,6 @@ from gdviz import numbers
 from gdviz.race_plot import distance, draw_race, inset_box, scale_bar_length, swing_words
 
 RACE = races.LONG_VALLEY
-WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven")
 
 
 def facts() -> dict:
@@ -55,7 +54,7 @@ def facts() -> dict:
     } | {
         "nag_low": numbers.text(round(float(trs["NAG"].points[:, 1].min()), 1)),
         "zoom": round(inset_box(RACE)[1]), "bar": numbers.text(scale_bar_length(RACE)),
-        "near": WORDS[len(near)].capitalize(), "near_word": WORDS[len(near)],
+        "near": numbers.word(len(near)).capitalize(), "near_word": numbers.word(len(near)),
         "spread": distance(max(out[n].distance for n in near), "text"),
     } | dist
 

@@ -336,7 +336,7 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
     n_basins = procedure.count_local_minima(L, 0.01)
     assert n_convex == 1 and n_basins > 1
     titles = [a.get_title() for a in axes_3d(fig)]
-    assert "one minimum" in titles[0] and f"{mod.WORDS[n_basins]} basins" in titles[1]
+    assert "one minimum" in titles[0] and f"{numbers.word(n_basins)} basins" in titles[1]
     # a star at each minimum of each map, at gdcore's cells
     for ax, (X, Y, Z), gid in ((bowl_map, procedure.convex_reference(), "bowl-minimum"),
                                (net_map, (W1, W2, L), "basin-minimum")):

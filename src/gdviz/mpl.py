@@ -18,6 +18,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import numpy as np  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
@@ -289,6 +290,15 @@ def descent_path(ax, theme: Theme, pts, jumps: int = 3, steps: int = 6, color=No
             markerfacecolor=color, markeredgecolor=theme.background, markeredgewidth=0.5,
             zorder=6, gid=f"{prefix}steps")
     return line
+
+
+def padded_box(pts, pad) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The (x range, y range) of points with `pad` (fraction of their extent per axis) around
+    them: the window of a zoom panel."""
+    pts = np.asarray(pts)
+    lo, hi = pts.min(axis=0), pts.max(axis=0)
+    room = np.array(pad) * (hi - lo)
+    return (lo[0] - room[0], hi[0] + room[0]), (lo[1] - room[1], hi[1] + room[1])
 
 
 def data_view(ax) -> None:

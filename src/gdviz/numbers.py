@@ -104,6 +104,15 @@ def pango(v: float, places: int | None = None, sig: int = 2, floor: float = FLOO
     return sign + (power if mant == "1" else f"{mant} × {power}")
 
 
+#: Small counts written as words in titles and captions ("two basins", "Six runs").
+WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def word(n: int) -> str:
+    """A small count as a word (0 to 10: "no" … "ten"), a larger one in digits."""
+    return WORDS[n] if 0 <= n < len(WORDS) else count(n)
+
+
 def count(n: int) -> str:
     """A count with thousands separators: 2,280,612 (an integer, never a measurement)."""
     if isinstance(n, bool) or not float(n).is_integer():
