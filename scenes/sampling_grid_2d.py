@@ -54,7 +54,11 @@ LOW, HIGH = 0.0, 1.0
 SIDE = 5.0
 CENTRE_X = {BINS[0]: -3.4, BINS[1]: 3.5}
 TOP = 2.4  # both squares' top edge (so both bottoms and tick rows on one line)
-TITLE_GAP = 0.6  # from the squares' top edge to the top of their count lines
+#: from the squares' top edge to the top of their count lines: the count lines as high as the
+#: title above them allows, so they stand clear of the squares' top tick numbers (1.0)
+TITLE_GAP = 0.7
+#: the least gap (scene units) between a count line and the top tick number under it
+HEAD_CLEARANCE = 0.2
 #: seconds of each stage: the fine square's first row takes longer than the coarse one's (but no
 #: more than 1.5 s: its 100 dots are a thin dotted line until the magnifier opens on it), and
 #: its whole fill (row, magnified start, rows) longer than the coarse square's; its rows rise in
@@ -97,7 +101,7 @@ class SamplingGrid2d(ThemedScene):
         ax.set_z_index(1)  # the axis lines over the guesses
         frame = VMobject(color=t.muted, stroke_width=2).set_points_as_corners(
             [ax.c2p(LOW, HIGH), ax.c2p(HIGH, HIGH), ax.c2p(HIGH, LOW)])
-        counter = Integer(0, font_size=36, color=t.data)
+        counter = Integer(0, font_size=30, color=t.data)
         title = CountLine(self.text(f"{bins} bins per axis:", 26), counter,
                           self.text("guesses", 26), CENTRE_X[bins], TOP + TITLE_GAP,
                           tail_one=self.text("guess", 26))
@@ -145,14 +149,14 @@ class SamplingGrid2d(ThemedScene):
                            lambda a: bins * int(round(1 + rows_rate(a)))),
                   run_time=ROWS_SECONDS[bins], rate_func=linear)
         self.record(bins, "rows")
-        self.play(*title.open_with(self.tex(rf"{bins}^{{{DIMS}}} =", 32, self.theme.data)),
+        self.play(*title.open_with(self.tex(rf"{bins}^{{{DIMS}}} =", 30, self.theme.data)),
                   run_time=1.0)
         self.fill_seconds[bins] = self.time - start
 
     # -- sections ------------------------------------------------------------------
 
     def section_coarse(self):
-        title = self.text("Brute force: one guess per grid cell", 32).to_edge(UP, buff=0.5)
+        title = self.text("Brute force: one guess per grid cell", 30).to_edge(UP, buff=0.42)
         self.play(Write(title))
         heads = [self.build_panel(b) for b in BINS]
         self.play(*(Create(ax) for ax, _, _ in heads), *(Create(f) for _, f, _ in heads),

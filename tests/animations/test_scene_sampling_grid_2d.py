@@ -4,7 +4,14 @@ import numpy as np
 from frames import rendered
 
 from gdcore import sampling
-from scenes.sampling_grid_2d import BINS, DIMS, ROW_SECONDS, ROWS_SECONDS, SamplingGrid2d
+from scenes.sampling_grid_2d import (
+    BINS,
+    DIMS,
+    HEAD_CLEARANCE,
+    ROW_SECONDS,
+    ROWS_SECONDS,
+    SamplingGrid2d,
+)
 
 
 def ordered(points: np.ndarray) -> np.ndarray:
@@ -84,6 +91,21 @@ def test_the_note_on_the_fine_cells_stands_under_the_fine_square():
     gap = ax.x_axis.numbers.get_bottom()[1] - scene.note.get_top()[1]
     assert gap * 60 >= 13
     assert scene.note.get_bottom()[1] >= -4.0 + 0.4 - 1e-9
+
+
+def test_the_count_lines_stand_clear_of_the_top_ticks_and_the_title():
+    """Each square's count line, at its widest (bins² = count written), stands HEAD_CLEARANCE
+    above the 1.0 tick number under its left end and below the title, inside the margin."""
+    scene = rendered(SamplingGrid2d)
+    title_bottom = min(m.get_bottom()[1] for m in scene.mobjects
+                       if getattr(m, "original_text", "").startswith("Brute force"))
+    for bins in BINS:
+        head, ax = scene.panels[bins]["title"], scene.panels[bins]["ax"]
+        assert head.prefix is not None  # the widest line: bins² = count
+        top_tick = max(ax.y_axis.numbers, key=lambda n: n.get_top()[1])
+        assert head.get_bottom()[1] - top_tick.get_top()[1] >= HEAD_CLEARANCE
+        assert title_bottom - head.get_top()[1] >= 0.05
+        assert head.get_right()[0] <= 7.11 - 0.4 and head.get_left()[0] >= -7.11 + 0.4
 
 
 def test_guesses_are_dots_in_the_panels_and_the_magnified_row():
