@@ -1,14 +1,16 @@
 """Gradient descent on J(m, b): the line over the points, the path over the contours of J and
-J per iteration, all three driven by one ValueTracker of the iteration index.
+J per step, all three driven by one ValueTracker of the step index.
 
 The run is gdcore's COST_DESCENT.run() (plain SGD on the raw data at the good rate), the same
-as figures/gd_regression.py. The iterations are played on the log-spaced schedule
-COST_DESCENT.schedule(): each stretch of it takes the
-same time, so the first few big steps are as slow to watch as the last few hundred small ones.
-The first FIRST_DOTS steps leave a dot each on the map, so the zig-zag across the valley can be
-followed step by step. The map's axes are not to one scale (a unit of b is drawn 2.3 times
-shorter than a unit of m, or the map would not fit), which a line over the map says: on equal
-axes the steps would cross the level lines at right angles.
+as figures/gd_regression.py. The data panel is the chapter's one view of the seven points
+(gdviz.views, as the stills). The steps are played on the log-spaced schedule
+COST_DESCENT.schedule(): each stretch of it takes the same time, so the first few big steps are
+as slow to watch as the last few hundred small ones. The first FIRST_DOTS steps leave a dot each
+on the map, so the zig-zag across the valley can be followed step by step; the current point is
+the house's current mark. Each panel has one heading at a time: the line's f(x) = m x + b, which
+becomes its live m and b; the map's unequal scales (a unit of b is drawn about twice shorter than
+a unit of m, or the map would not fit: on equal axes the steps would cross the level lines at
+right angles), which at the end gives way to the minimum m*, b*; the cost's live J.
 Render alone with: manim -ql scenes/gd_regression.py GdRegression
 """
 
@@ -23,6 +25,7 @@ from manim import (
     DashedLine,
     Dot,
     FadeIn,
+    FadeOut,
     Line,
     Star,
     ValueTracker,
@@ -46,10 +49,9 @@ from gdviz.manim_blocks import (
     map_axes,
     step_of,
 )
-from gdviz.manim_theme import ThemedScene, data_dots, error_bars, sections, themed_axes
+from gdviz.manim_theme import ThemedScene, data_axes, data_dots, error_bars, sections
+from gdviz.theme import MARKERS
 
-#: The data panel's window (the figure's: views.X_RANGE by y ∈ [0.5, 3.5]).
-Y_RANGE = (0.5, 3.5)
 #: Seconds per stretch of the log-spaced schedule.
 STRETCH_SECONDS = 2.2
 #: Decimals of m and b (and m*, b*) on screen.
@@ -61,6 +63,15 @@ J_PLACES = 4
 JSTAR_AT = 10
 #: The first steps marked with a dot each on the map.
 FIRST_DOTS = 6
+#: The three panels' height and centre: as tall as the two rows of words above them allow
+#: (the frame's foot holds their tick numbers and axis letters).
+PANEL_HEIGHT = 4.2
+PANEL_Y = -0.95
+#: From the map's top to the row of panel headings: clear of the axes' letters y, b and J.
+HEADING_GAP = 0.5
+#: The numbered steps of the cost panel's log axis: t = 1 is left out, its number would touch
+#: 0's on the narrow panel (they are 0.3 decades apart).
+T_TICKS = (0, 10, 100, 1000)
 
 
 def run() -> descent.Trajectory:
@@ -105,10 +116,10 @@ class GdRegression(ThemedScene):
 
     def build_line_panel(self):
         t = self.theme
-        ax = themed_axes(t, [*views.X_RANGE, 1], [*Y_RANGE, 1], 3.4, 3.6, "x", "y", places=1)
-        ax.move_to(np.array([-4.5, -1.1, 0]))
+        ax = data_axes(t, 3.4, PANEL_HEIGHT)
+        ax.move_to(np.array([-4.5, PANEL_Y, 0]))
         x0, x1 = views.X_RANGE
-        y0, y1 = Y_RANGE
+        y0, y1 = views.Y_RANGE
 
         def line():
             m, b = self.mb()
@@ -132,13 +143,14 @@ class GdRegression(ThemedScene):
 
     def build_map_panel(self):
         t = self.theme
-        ax = map_axes(t, [*views.M_RANGE, 1], [*views.B_RANGE, 2], 3.5, 3.6, "m", "b")
-        ax.move_to(np.array([0.0, -1.1, 0]))
+        ax = map_axes(t, [*views.M_RANGE, 1], [*views.B_RANGE, 2], 3.5, PANEL_HEIGHT, "m", "b")
+        ax.move_to(np.array([0.0, PANEL_Y, 0]))
         M, B, J = regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
                                        views.GRID_SIZE)
         img = contour_image(t, M, B, J, ax, levels=views.CONTOUR_LEVELS)
         self.trail = Trail(ax, self.traj.points, self.step, color=t.accent, stroke_width=3.5)
-        dot = head_dot(self.trail, t.error, radius=0.085)
+        dot = head_dot(self.trail, t.role(MARKERS["current"].face), radius=0.085)
+        dot.set_stroke(t.background, width=1.5)
         star = Star(outer_radius=0.16, color=t.good, fill_opacity=1, stroke_width=1.5)
         star.set_stroke(t.background).move_to(ax.c2p(self.m_star, self.b_star)).set_z_index(4)
         pts = self.traj.points
@@ -161,16 +173,16 @@ class GdRegression(ThemedScene):
         top = int(np.ceil(np.log10(self.traj.losses.max())))
         bottom = int(np.floor(np.log10(self.j_star)))
         # t is a count: its ticks thousands-separated (1,000) as the counter above shows it
-        ax = loss_axes(t, (0, COST_DESCENT.steps), (bottom, top), 2.8, 3.6, x_label=None,
-                       y_label="J", log_t=True, counts=True)
-        plot = LossPlot(t, self.step, None, (bottom, top), 2.8, 3.6, ax=ax, log_t=True)
-        plot.ax.move_to(np.array([4.65, -1.1, 0]))
+        ax = loss_axes(t, (0, COST_DESCENT.steps), (bottom, top), 2.8, PANEL_HEIGHT, x_label=None,
+                       y_label="J", log_t=True, counts=True, t_ticks=T_TICKS)
+        plot = LossPlot(t, self.step, None, (bottom, top), 2.8, PANEL_HEIGHT, ax=ax, log_t=True)
+        plot.ax.move_to(np.array([4.65, PANEL_Y, 0]))
         # t at the axis's end, as in the other cost panels
         end = plot.c2p(COST_DESCENT.steps, 10.0 ** bottom)
         lt = self.tex("t", 30).next_to(end, RIGHT, buff=0.2)
         plot.ax.add(lt)
         curve = plot.curve(self.traj.losses, t.accent, stroke_width=4)
-        dot = plot.dot(curve, t.error)
+        dot = plot.dot(curve, t.role(MARKERS["current"].face))
         best = DashedLine(plot.c2p(0, self.j_star), plot.c2p(COST_DESCENT.steps, self.j_star),
                           color=t.good, stroke_width=3, dash_length=0.1)
         return plot, curve, dot, best
@@ -178,18 +190,19 @@ class GdRegression(ThemedScene):
     # -- sections ------------------------------------------------------------------------
 
     def section_setup(self):
+        """The pieces come one at a time, each with the words it needs: the points and the
+        model's line; the map of J with its minimum and the start; the cost panel; then the
+        model's letters become the readouts of the line drawn (m, b over the line, J over its
+        curve) as the path and the curve begin; last the rate and the step counter."""
         t = self.theme
         title = self.mixed("Gradient descent on the cost $J(m, b)$", 34).to_edge(UP, buff=0.42)
         alpha = self.tex(rf"\alpha = {COST_DESCENT.lr_good:g}", 32, t.accent)
-        limit = self.text(f"(stable below {nb.text(COST_DESCENT.max_stable_rate, places=3)})", 24,
-                          t.muted)
-        rate = VGroup(alpha, limit).arrange(RIGHT, buff=0.2)
-        it_group, it_num = live_readout("t", lambda: self.t_shown(), 0, 32)
+        it_group, it_num = live_readout("t", lambda: self.t_shown(), 0, 32, t.text)
         note = self.text("steps sped up, log-spaced", 24, t.muted)
         # room for the counter's widest value ("1,000"): it grows rightwards, towards the note
         wide, _ = live_readout("t", lambda: COST_DESCENT.steps, 0, 32)
-        row = VGroup(rate, wide, note).arrange(RIGHT, buff=0.8)
-        row.next_to(title, DOWN, buff=0.16)
+        row = VGroup(alpha, wide, note).arrange(RIGHT, buff=0.8)
+        row.next_to(title, DOWN, buff=0.2)
         it_group.move_to(wide, aligned_edge=LEFT)
         self.it_group, self.it_note = it_group, note
 
@@ -197,48 +210,37 @@ class GdRegression(ThemedScene):
         ax_l, line, bars, dots = self.line_panel = self.build_line_panel()
         plot, curve, jdot, best = self.cost_panel = self.build_cost_panel()
 
+        # one row of panel headings: the line's model (then its readouts), the map's unequal
+        # scales (then its minimum), the cost's readout
+        heading_y = ax_m.get_top()[1] + HEADING_GAP
+        model = self.tex(r"f(x) = m\,x + b", 30)
+        model.move_to([0, heading_y, 0]).align_to(ax_l, LEFT)
         # the readouts: the line drawn now (gdcore's point and cost at every whole step), so
-        # they change with the line and the point, never a step behind
-        m_read, m_num = live_readout("m", lambda: float(self.mb()[0]), PLACES, 30, t.accent)
-        b_read, b_num = live_readout("b", lambda: float(self.mb()[1]), PLACES, 30, t.accent)
+        # they change with the line and the point, never a step behind; in ink, as numbers
+        m_read, m_num = live_readout("m", lambda: float(self.mb()[0]), PLACES, 30, t.text)
+        b_read, b_num = live_readout("b", lambda: float(self.mb()[1]), PLACES, 30, t.text)
         mb = VGroup(m_read, b_read).arrange(RIGHT, buff=0.45)
-        mb.next_to(ax_l, UP, buff=0.2).align_to(ax_l, LEFT)
-        model = self.tex(r"f(x) = m\,x + b", 30).next_to(mb, UP, buff=0.15).align_to(mb, LEFT)
-        map_title = self.mixed("path of $(m, b)$ over $J$", 24, t.muted)
-        map_title.next_to(ax_m, UP, buff=0.3)
-        map_title.align_to(ax_m, LEFT).shift(0.3 * RIGHT)
-        j_read, j_num = live_readout("J", self.j_shown, J_PLACES, 30, t.error)
+        mb.move_to(model, aligned_edge=LEFT)
+        j_read, j_num = live_readout("J", self.j_shown, J_PLACES, 30, t.text)
+        j_read.move_to([0, heading_y, 0]).align_to(plot.ax, LEFT).shift(0.3 * RIGHT)
         self.readouts = {"t": it_num, "m": m_num, "b": b_num, "J": j_num}
-        j_read.next_to(plot.ax, UP, buff=0.3).align_to(plot.ax, LEFT).shift(0.3 * RIGHT)
-        model.align_to(mb, DOWN).shift(0.55 * UP)
-        map_title.align_to(mb, DOWN)
-        j_read.align_to(mb, DOWN)
-        self.j_read = j_read
-        # the axes' unequal scales said over the map's heading
+        self.j_read, self.mb_read = j_read, mb
+        # the axes' unequal scales said as the map's heading
         scale = self.mixed(f"$b$ squeezed {nb.text(1 / self.squeeze, places=1)}× against $m$",
                            24, t.muted)
-        scale.align_to(map_title, LEFT).align_to(model, DOWN)
+        scale.move_to([0, heading_y, 0]).align_to(ax_m, LEFT)
         self.scale_note = scale
 
-        # the minimum's key (the map's star beside m*, b*) comes with the star
-        key_star = Star(outer_radius=0.11, color=t.good, fill_opacity=1, stroke_width=0)
-        values = self.tex(rf"m^* = {nb.latex(self.m_star, places=PLACES)},\ "
-                          rf"b^* = {nb.latex(self.b_star, places=PLACES)}", 28, t.good)
-        star_label = VGroup(key_star, values).arrange(RIGHT, buff=0.12)
-        star_label.align_to(j_read, LEFT).align_to(scale, DOWN)
-        self.star_label = star_label
-
-        self.play(Write(title), FadeIn(rate))
-        self.play(Create(ax_l), FadeIn(dots), FadeIn(model))
-        self.play(FadeIn(img), Create(ax_m), FadeIn(star), FadeIn(self.start), FadeIn(map_title),
-                  FadeIn(scale), FadeIn(star_label))
-        self.play(Create(plot.ax), FadeIn(best), FadeIn(j_read))
-        # three beats: the model's line and its residuals; where it stands (the readouts and the
-        # start of the path and of J); the counter and its schedule
-        self.play(Create(line), FadeIn(bars), run_time=0.8)
-        self.play(FadeIn(mb), FadeIn(trail), FadeIn(dot), FadeIn(curve), FadeIn(jdot),
-                  FadeIn(self.step_dots), run_time=0.8)
-        self.play(FadeIn(it_group), FadeIn(note), run_time=0.8)
+        self.play(Write(title))
+        self.play(Create(ax_l), FadeIn(dots))
+        self.play(FadeIn(model), Create(line), FadeIn(bars))
+        self.play(FadeIn(img), Create(ax_m), FadeIn(star), FadeIn(self.start), FadeIn(scale))
+        self.play(Create(plot.ax), FadeIn(best))
+        # the model's letters become the line's numbers as the path and the curve begin
+        self.play(FadeOut(model, shift=0.2 * UP), FadeIn(mb, shift=0.2 * UP), FadeIn(trail),
+                  FadeIn(dot), FadeIn(self.step_dots), run_time=1.0)
+        self.play(FadeIn(j_read), FadeIn(curve), FadeIn(jdot), run_time=0.8)
+        self.play(FadeIn(alpha), FadeIn(it_group), FadeIn(note), run_time=0.8)
         self.wait(0.6)
 
     def advance_to(self, stops):
@@ -260,13 +262,22 @@ class GdRegression(ThemedScene):
         return int(self.schedule[len(self.schedule) // 2 - 1])
 
     def section_result(self):
+        """The minimum named where the run ends: m*, b* (with the map's star) take the map's
+        heading, then J* stands on its dashed line."""
         t = self.theme
         plot = self.cost_panel[0]
+        key_star = Star(outer_radius=0.11, color=t.good, fill_opacity=1, stroke_width=0)
+        values = self.tex(rf"m^* = {nb.latex(self.m_star, places=PLACES)},\ "
+                          rf"b^* = {nb.latex(self.b_star, places=PLACES)}", 28, t.good)
+        star_label = VGroup(key_star, values).arrange(RIGHT, buff=0.12)
+        star_label.move_to(self.scale_note, aligned_edge=LEFT)
+        self.star_label = star_label
         label = self.tex(rf"J^* = {nb.latex(self.j_star, places=J_PLACES)}", 28, t.good)
         # above the dashed line at t = JSTAR_AT, under the curve's fall there: clear of the
         # axis's letter and of the curve's end
         label.next_to(plot.c2p(JSTAR_AT, self.j_star), UP, buff=0.1)
         self.j_star_label = label
+        self.play(FadeOut(self.scale_note), FadeIn(star_label), run_time=1.0)
         self.play(Write(label))
         self.wait(1.6)
 

@@ -226,14 +226,16 @@ def head_dot(trail: Trail, color, radius: float = 0.08) -> Dot:
 def loss_axes(theme: Theme, x_range, y_exp: tuple[int, int], width: float, height: float,
               x_label: str | None = "t", y_label: str | None = "J", log: bool = True,
               y_step: float = 1, x_places: int = 0, log_t: bool = False,
-              plus_one: bool = False, counts: bool = False) -> Axes:
+              plus_one: bool = False, counts: bool = False, t_ticks=None) -> Axes:
     """Axes in the theme for a cost per step: y logarithmic with ticks 10^k for k in y_exp
     (c2p and p2c then take and give the cost itself), or linear over y_exp when log is False.
 
     With log_t the x axis runs over u = log10(t + 1) for t in [0, x_range[1]], ticked at
     t = 0, 1, 10, 100, … (see t_to_u); with plus_one too, ticked and numbered at t + 1 = 1, 10,
     100, … (a true log axis of t + 1, thousands separated), for an axis label that says t + 1;
-    with counts, the log_t ticks are numbered as counts too (1,000, not 1000)."""
+    with counts, the log_t ticks are numbered as counts too (1,000, not 1000); t_ticks, when
+    given, are the log_t ticks instead (e.g. without t = 1, whose number would touch 0's on a
+    narrow axis)."""
     y_cfg = {"scaling": LogBase(custom_labels=True)} if log else {}
     x_cfg = {}
     if log_t:
@@ -257,6 +259,8 @@ def loss_axes(theme: Theme, x_range, y_exp: tuple[int, int], width: float, heigh
         ticks = [0] + [10**k for k in range(int(np.log10(t_max)) + 1)]
         if plus_one:  # t + 1 = 1, 10, 100, …
             ticks = [10**k - 1 for k in range(int(np.log10(t_max + 1)) + 1)]
+        if t_ticks is not None:
+            ticks = list(t_ticks)
         for t in ticks:
             p = ax.c2p(t_to_u(t), 10.0 ** y_exp[0] if log else y_exp[0])
             tick = VMobject(stroke_color=theme.muted, stroke_width=2)

@@ -313,6 +313,22 @@ def themed_axes(theme: Theme, x_range, y_range, width, height, x_label=None, y_l
     return ax
 
 
+def data_axes(theme: Theme, width: float, height: float, x_label="x", y_label="y") -> Axes:
+    """Axes in the one view of the seven regression points (gdviz.views: X_RANGE, Y_RANGE,
+    their ticks and fixed decimals), the view every still of them takes (mpl.data_view)."""
+    from . import views
+
+    (x0, x1), (y0, y1) = views.X_RANGE, views.Y_RANGE
+    xs, ys = views.X_TICKS, views.Y_TICKS
+    ax = themed_axes(theme, [x0, x1, xs[1] - xs[0]], [y0, y1, ys[1] - ys[0]], width, height,
+                     x_label, y_label, ticks=False)
+    for axis, ticks, places in ((ax.x_axis, xs, views.X_TICK_PLACES),
+                                (ax.y_axis, ys, views.Y_TICK_PLACES)):
+        axis.add_numbers(list(ticks), num_decimal_places=places, font_size=TICK_SIZE,
+                         color=theme.text)
+    return ax
+
+
 def add_axis_labels(theme: Theme, ax: Axes, x_label, y_label, x_end, y_end, size: float = 32,
                     x_drop: float = 0.55, y_left: bool = False, y_buff: float = 0.6) -> VGroup:
     """The one placement of axis labels (every scene's axes): the x label right-aligned under

@@ -56,13 +56,19 @@ def test_last_frame_reaches_the_end_of_the_run():
     _check(scene, traj.steps)
     x, y = data.regression_points()
     assert traj.losses[-1] < 1.05 * regression.cost(*regression.least_squares(x, y), x, y)
-    # the minimum's values off the map (above every panel, over the J readout), gdcore's
+    # the minimum's values take the map's heading at the end, on the row of the other
+    # headings (the line's readouts, the cost's J), above every panel; gdcore's values
     ax = scene.map_panel[0]
     label = scene.star_label
-    assert label.get_bottom()[1] > scene.j_read.get_top()[1] > ax.get_top()[1]
+    for head in (label, scene.j_read, scene.mb_read):
+        assert head.get_bottom()[1] > ax.get_top()[1] + 0.2
+    np.testing.assert_allclose(label.get_y(), scene.j_read.get_y(), atol=0.1)
+    assert label.get_left()[0] >= ax.get_left()[0] - 1e-9
     m_star, b_star = regression.least_squares(x, y)
     assert label[1].tex_string == (rf"m^* = {nb.latex(m_star, places=PLACES)},\ "
                                    rf"b^* = {nb.latex(b_star, places=PLACES)}")
+    # one heading per panel at a time: the scale note has given way to the minimum's values
+    assert scene.scale_note not in scene.mobjects and label in scene.mobjects
     # the map's unequal scales said, with the ratio of its drawn units
     (m0, m1), (b0, b1) = ax.x_range[:2], ax.y_range[:2]
     ratio = (ax.x_length / (m1 - m0)) / (ax.y_length / (b1 - b0))
@@ -73,11 +79,39 @@ def test_last_frame_reaches_the_end_of_the_run():
     assert plot.ax.get_left()[0] - ax.get_right()[0] > 0.45
     tex = [m.tex_string for m in plot.ax.get_family() if hasattr(m, "tex_string")]
     assert "1{,}000" in tex and "1000" not in tex
+    # its numbered steps (T_TICKS): t = 1 left out, every number clear of its neighbours
+    nums = sorted((m for m in plot.ax.submobjects if getattr(m, "tex_string", None) in
+                   {"0", "10", "100", "1{,}000"}), key=lambda m: m.get_x())
+    assert [m.tex_string for m in nums] == ["0", "10", "100", "1{,}000"]
+    assert all(b.get_left()[0] - a.get_right()[0] > 0.15 for a, b in zip(nums, nums[1:]))
     t_label = next(m for m in plot.ax.get_family() if getattr(m, "tex_string", None) == "t")
     end = plot.c2p(run().steps, plot.top)
     assert t_label.get_left()[0] > end[0] and t_label.get_right()[0] < 7.11 - 0.4
     # the counter's widest value stays clear of the note beside it
     assert scene.it_group.get_right()[0] < scene.it_note.get_left()[0] - 0.2
+
+
+def test_data_panel_is_the_chapters_view_and_marks_take_their_roles():
+    """The data panel is gdviz.views' one view of the seven points (the stills'); the current
+    point (map and cost curve) is the house's current mark, the readouts in ink: no error red
+    but the residuals."""
+    from gdviz import views
+    from gdviz.theme import MARKERS
+
+    scene = rendered(GdRegression, upto="setup")
+    ax_l = scene.line_panel[0]
+    assert tuple(ax_l.x_range[:2]) == views.X_RANGE and tuple(ax_l.y_range[:2]) == views.Y_RANGE
+    xs = [float(n.get_value()) for n in ax_l.x_axis.numbers]
+    ys = [float(n.get_value()) for n in ax_l.y_axis.numbers]
+    assert xs == list(views.X_TICKS) and ys == list(views.Y_TICKS)
+    assert {n.num_decimal_places for n in ax_l.x_axis.numbers} == {views.X_TICK_PLACES}
+    assert {n.num_decimal_places for n in ax_l.y_axis.numbers} == {views.Y_TICK_PLACES}
+    t = scene.theme
+    current = t.role(MARKERS["current"].face).lower()
+    assert scene.map_panel[3].get_fill_color().to_hex().lower() == current
+    assert scene.cost_panel[2].get_fill_color().to_hex().lower() == current
+    for num in scene.readouts.values():
+        assert num.get_color().to_hex().lower() == t.text.lower()
 
 
 def test_sections_are_named_by_what_they_show():
