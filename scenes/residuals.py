@@ -1,13 +1,15 @@
-"""Residuals: each error of a candidate line becomes a square, and the squares' mean becomes J.
+"""Residuals: each error of a candidate line becomes a square, half of each square is that
+example's cost C_i, and the mean of the C_i is J.
 
-The middle candidate f(x) = −0.11 x + 2.5 over the 7 points. Each error r_i = f(x_i) − y_i is
-drawn as a red dashed segment, turns into a square of that side (the panel has one scale on x
-and y, so the square's area is the squared error), and the squares line up beside the plot,
-filling the row from the right so that no square flies over another. Then the plot fades, the
-row grows (one uniform scale), and the key moment runs one change at a time, each with its
-number: every square becomes a piece of one strip of height √mean and the same area, so the
-strip's area is Σ r²; the strip is cut into 7 equal parts, each the mean square; one part is
-halved, and that half is J = 1/(2n) Σ r². Every number comes from gdcore.
+The middle candidate f(x) = −0.11 x + 2.5 over the 7 points. Each error f(x_i) − y_i is drawn
+as a red dashed segment, turns into a square of that side (the panel has one scale on x and y,
+so the square's area is the squared error), and the squares line up beside the plot, filling
+the row from the right so that no square flies over another. Then the plot fades, the row grows
+(one uniform scale), and the key moment runs one change at a time, each with its number, in
+the chapter's notation (gdviz.equations): every square is halved, the half kept being the
+example's cost C_i = ½ (f(x_i) − y_i)² (the other half a ghost); the halves become pieces of
+one strip of height √J and the same area, so the strip's area is Σ C_i; the strip is cut into 7
+equal squares, each the mean of the C_i: J. Every number comes from gdcore.
 Render alone with: manim -ql scenes/residuals.py Residuals
 """
 
@@ -35,23 +37,22 @@ from manim import (
 from gdcore import data, regression
 from gdviz import equations, views
 from gdviz.manim_theme import (
-    TICK_SIZE,
     ThemedScene,
+    data_axes,
     data_dots,
     error_bars,
     sections,
-    themed_axes,
 )
 
-X_RANGE = views.X_RANGE
-Y_RANGE = (1.2, 3.2)
+#: The plot is the chapter's one view of the seven points (gdviz.views, as the stills).
+X_RANGE, Y_RANGE = views.X_RANGE, views.Y_RANGE
 #: Scene units per axis unit, the same on x and y: a square of side |r| has area r².
-UNIT = 1.5
+UNIT = 1.2
 #: Fill opacity of the squares.
 SQUARE_OPACITY = 0.45
 #: The key moment is drawn this many times larger than the plot (one uniform scale of the row,
 #: so the squares keep their areas' ratios).
-STAGE = 1.5
+STAGE = 1.875
 #: Where the row of squares rests on the stage (its bottom), and the strip's centre below it.
 ROW_BOTTOM = -0.75
 STRIP_CENTER = (1.3, -1.55)
@@ -61,10 +62,16 @@ PLACES = 3
 #: Where the row of squares rests beside the plot (its bottom): low enough that its numbers, in
 #: one row above the tallest square, stay clear of the heading.
 REST_BOTTOM = -0.45
-#: The gap between the strip's equal parts once cut apart.
-PART_GAP = 0.12
-#: The line of the mean and of J under the strip.
+#: The gap between the strip's equal parts once cut apart: room for their numbers.
+PART_GAP = 0.28
+#: The line of J under the strip.
 EQ_Y = -3.0
+#: Fill opacity of a ghost (a square's discarded half, the parts other than J's).
+GHOST_OPACITY = 0.12
+#: The squared error of example i and its cost, as the heading writes them (the chapter's
+#: notation, gdviz.equations: C_i = ½ (f(x_i) − y_i)², J the mean of the C_i).
+SQUARE_TEX = r"\left(f(x_i) - y_i\right)^2"
+COST_TEX = r"C_i = \frac{1}{2}\left(f(x_i) - y_i\right)^2"
 
 
 class Residuals(ThemedScene):
@@ -75,18 +82,14 @@ class Residuals(ThemedScene):
         e = regression.line_errors(*data.CANDIDATES[data.RESIDUALS_CANDIDATE], self.x, self.y)
         self.m, self.b, self.pred, self.r, self.sq = e.m, e.b, e.pred, e.residuals, e.squares
         self.mean, self.j, self.total = e.mean, e.cost, e.total
+        self.costs = self.sq / 2  # C_i, the examples' costs: J is their mean
 
     # -- pieces --------------------------------------------------------------------
 
     def build_axes(self):
         t = self.theme
         (x0, x1), (y0, y1) = X_RANGE, Y_RANGE
-        ax = themed_axes(t, [x0, x1, 1], [y0, y1, 0.4], UNIT * (x1 - x0), UNIT * (y1 - y0),
-                         "x", "y", places=0)
-        # y ticks need one decimal, x ticks none: renumber the y axis
-        ax.y_axis.remove(ax.y_axis.numbers)
-        ax.y_axis.add_numbers(np.arange(y0, y1 + 1e-9, 0.4), num_decimal_places=1,
-                              font_size=TICK_SIZE, color=t.text)
+        ax = data_axes(t, UNIT * (x1 - x0), UNIT * (y1 - y0))
         ax.to_edge(LEFT, buff=0.9).shift(0.9 * DOWN)
         return ax
 
@@ -117,7 +120,7 @@ class Residuals(ThemedScene):
                          color=t.accent, stroke_width=4)
         sign = "-" if self.b < 0 else "+"
         self.line_label = self.tex(rf"f(x) = {self.m:g}\,x {sign} {abs(self.b):g}", 30, t.accent)
-        self.line_label.move_to(ax.c2p(2.1, 3.0), aligned_edge=LEFT)
+        self.line_label.move_to(ax.c2p(2.1, 3.25), aligned_edge=LEFT)
         self.dots = data_dots(t, ax, self.x, self.y).set_z_index(3)
         self.marks = VGroup(*(
             Circle(0.065, color=t.accent, stroke_width=2.5, fill_color=t.background,
@@ -138,67 +141,81 @@ class Residuals(ThemedScene):
     def section_squares(self):
         t = self.theme
         u = self.ax.x_axis.unit_size
-        # the row of squares beside the plot: bottoms on one baseline, r_i^2 below each
-        heading = self.text("squared errors", 28).move_to([3.6, 1.65, 0])
-        heading_sub = self.tex(r"r_i^2 = \left(f(x_i) - y_i\right)^2", 28, t.error)
-        heading = VGroup(heading, heading_sub).arrange(RIGHT, buff=0.3).move_to([3.6, 1.7, 0])
-        labels = [self.tex(f"{v:.{PLACES}f}", 24) for v in self.sq]
-        slots = [max(abs(ri) * u, lab.width) for ri, lab in zip(self.r, labels)]
+        # the row of squares beside the plot, bottoms on one baseline, under their heading
+        words = self.text("squared errors", 28)
+        maths = self.tex(SQUARE_TEX, 28, t.error)
+        heading = VGroup(words, maths).arrange(RIGHT, buff=0.3).move_to([3.6, 1.7, 0])
+        probes = [self.tex(f"{c:.{PLACES}f}", 24) for c in self.costs]
+        slots = [max(abs(ri) * u, lab.width) for ri, lab in zip(self.r, probes)]
         gap = 0.15
         left = 3.5 - (sum(slots) + gap * (len(slots) - 1)) / 2
         centres = left + np.cumsum(slots) - np.asarray(slots) / 2 + gap * np.arange(len(slots))
-        base_y = REST_BOTTOM
-        # the numbers in one row above the tallest square: every copy that later flies down
-        # to the strip passes under them
-        label_y = base_y + max(abs(self.r)) * u + 0.3
-        squares, self.row_labels = [None] * len(labels), VGroup(*labels)
+        squares = [None] * len(slots)
         self.play(FadeIn(heading))
         # the row fills from the right: each square flies straight to a slot left of those
-        # already placed, so it never passes over another square or its number
-        for i in reversed(range(len(labels))):
-            cx, lab = centres[i], labels[i]
+        # already placed, so it never passes over another square
+        for i in reversed(range(len(slots))):
             target = self.square_for(i)
             ghost = self.bars[i].copy()
             self.play(ReplacementTransform(ghost, target), run_time=0.7)
-            self.play(target.animate.move_to([cx, base_y, 0], aligned_edge=DOWN), run_time=0.8,
-                      rate_func=smooth)
-            lab.move_to([cx, label_y, 0])
-            self.play(FadeIn(lab, shift=0.1 * UP), run_time=0.35)
+            self.play(target.animate.move_to([centres[i], REST_BOTTOM, 0], aligned_edge=DOWN),
+                      run_time=0.8, rate_func=smooth)
             squares[i] = target
         self.row = VGroup(*squares)
         self.slot_centres = centres
         #: the row as it came to rest beside the plot (before the stage enlarges it)
-        self.row_at_rest = VGroup(self.row, self.row_labels).copy()
+        self.row_at_rest = self.row.copy()
         self.heading = heading
         self.wait(0.5)
 
     def section_stage(self):
-        """The plot has done its work: it fades out, and the row of squares (with its numbers)
-        grows by STAGE about nothing but a uniform scale, so every area keeps its ratio to the
-        others and the key moment below is drawn large."""
+        """The plot has done its work: it fades out, and the row of squares grows by STAGE
+        about nothing but a uniform scale, so every area keeps its ratio to the others and the
+        key moment below is drawn large. Then each square is halved: the half that stays is
+        the example's cost C_i = ½ (f(x_i) − y_i)², its number above it, the other half a
+        faint ghost."""
+        t = self.theme
         ax_group = VGroup(self.ax, self.dots, self.line, self.line_label, self.marks, self.bars)
         self.play(FadeOut(ax_group), run_time=1.2)
-        # the squares grow, their numbers keep their size and stay in one row above them
         grown = self.row.copy().scale(STAGE).move_to([0.0, ROW_BOTTOM, 0], aligned_edge=DOWN)
-        label_y = grown.get_top()[1] + 0.3
         self.play(self.row.animate.become(grown),
-                  *(lab.animate.move_to([sq.get_x(), label_y, 0])
-                    for lab, sq in zip(self.row_labels, grown)),
                   self.heading.animate.move_to([0.0, 1.75, 0]), run_time=1.5)
         self.wait(0.3)
+        # one change: every square cut in half, the costs named and numbered
+        cuts = VGroup(*(Line(sq.get_top(), sq.get_bottom(), color=t.text, stroke_width=1.5)
+                        for sq in self.row))
+        self.play(Create(cuts), run_time=0.8)
+        halves = VGroup(*(
+            Rectangle(width=sq.width / 2, height=sq.height, stroke_width=1.5, color=t.error,
+                      fill_color=t.error, fill_opacity=SQUARE_OPACITY)
+            .move_to(sq, aligned_edge=LEFT) for sq in self.row))
+        label_y = self.row.get_top()[1] + 0.3
+        self.row_labels = VGroup(*(self.tex(f"{c:.{PLACES}f}", 24).move_to([sq.get_x(), label_y, 0])
+                                   for c, sq in zip(self.costs, self.row)))
+        words = self.text("the examples’ costs", 28)
+        maths = self.tex(COST_TEX, 28)  # a cost, in ink (the red is the errors')
+        named = VGroup(words, maths).arrange(RIGHT, buff=0.3).move_to(self.heading)
+        self.play(FadeIn(halves),
+                  *(sq.animate.set_fill(opacity=GHOST_OPACITY).set_stroke(opacity=0.4)
+                    for sq in self.row),
+                  FadeOut(cuts), run_time=1.2)
+        self.play(FadeOut(self.heading, shift=0.2 * UP), FadeIn(named, shift=0.2 * UP),
+                  FadeIn(self.row_labels, lag_ratio=0.1), run_time=1.4)
+        self.heading, self.halves = named, halves
+        self.wait(0.8)
 
     def section_mean(self):
-        """The key moment, one change at a time, each with its number: the seven squares become
-        one strip of height √mean (its area is Σ r²), the strip is cut into seven equal parts
-        (each is the mean square), and one of them is halved (J)."""
+        """The key moment, one change at a time, each with its number: the seven halves (the
+        C_i) become one strip of height √J (its area is Σ C_i), and the strip is cut into seven
+        equal squares, each of area the mean of the C_i: J."""
         t = self.theme
         n = len(self.x)
         u = self.ax.x_axis.unit_size * STAGE  # scene units per axis unit on the stage
-        side = np.sqrt(self.mean) * u  # the strip's height and each equal part's side
+        side = np.sqrt(self.j) * u  # the strip's height and each equal part's side
         left = STRIP_CENTER[0] - n * side / 2
         y = STRIP_CENTER[1]
-        # 1. each square becomes a piece of the strip of the same area (width r_i² / height)
-        widths = self.sq * u * u / side
+        # 1. each half becomes a piece of the strip of the same area (width C_i / height)
+        widths = self.costs * u * u / side
         edges = left + np.concatenate([[0.0], np.cumsum(widths)])
         pieces = VGroup(*(
             Rectangle(width=w, height=side, color=t.error, stroke_width=1.5, fill_color=t.error,
@@ -206,16 +223,12 @@ class Residuals(ThemedScene):
             for w, a, c in zip(widths, edges[:-1], edges[1:])
         ))
         p = PLACES
-        sum_eq = self.tex(rf"\sum_{{i=1}}^{{{n}}} r_i^2 = {self.total:.{p}f}", 30)
-        mean_eq = self.tex(rf"\frac{{1}}{{{n}}} \sum_{{i=1}}^{{{n}}} r_i^2 = {self.mean:.{p}f}", 30)
-        j_eq = self.tex(rf"J = \frac{{1}}{{2}} \cdot {self.mean:.{p}f} = {self.j:.{p}f}", 34,
-                        t.error)
-        # Σ r² beside the strip; the mean and J on one line under the parts
+        sum_eq = self.tex(rf"\sum_{{i=1}}^{{{n}}} C_i = {self.costs.sum():.{p}f}", 30)
+        j_eq = self.tex(rf"J = \frac{{1}}{{{n}}} \sum_{{i=1}}^{{{n}}} C_i = {self.j:.{p}f}", 34)
         sum_eq.next_to([left, y, 0], LEFT, buff=0.5)
-        mean_eq.move_to([0, EQ_Y, 0]).align_to(sum_eq, LEFT)
-        j_eq.next_to(mean_eq, RIGHT, buff=0.9)
-        self.play(LaggedStart(*(ReplacementTransform(sq.copy(), piece)
-                                for sq, piece in zip(self.row, pieces)),
+        j_eq.move_to([STRIP_CENTER[0], EQ_Y, 0])
+        self.play(LaggedStart(*(ReplacementTransform(h.copy(), piece)
+                                for h, piece in zip(self.halves, pieces)),
                               lag_ratio=0.35), run_time=3.0)
         strip = Rectangle(width=n * side, height=side, color=t.error, stroke_width=2,
                           fill_color=t.error, fill_opacity=SQUARE_OPACITY)
@@ -223,7 +236,7 @@ class Residuals(ThemedScene):
         area = self.text("area", 24, t.muted).next_to(strip, UP, buff=0.12)
         self.play(FadeIn(strip), FadeOut(pieces), Write(sum_eq), FadeIn(area), run_time=1.5)
         self.wait(0.8)
-        # 2. the strip cut into n equal parts: each part is the mean square
+        # 2. the strip cut into n equal parts: each part is the mean of the C_i, J
         cuts = VGroup(*(Line([left + k * side, y - side / 2, 0], [left + k * side, y + side / 2, 0],
                              color=t.text, stroke_width=2) for k in range(1, n)))
         self.play(Create(cuts, lag_ratio=0.2), run_time=1.8)
@@ -232,30 +245,23 @@ class Residuals(ThemedScene):
                    fill_opacity=SQUARE_OPACITY).move_to([left + (k + 0.5) * side, y, 0])
             for k in range(n)
         ))
-        parts.arrange(RIGHT, buff=PART_GAP).move_to(strip)
-        part_labels = VGroup(*(self.tex(f"{self.mean:.{p}f}", 24).next_to(q, DOWN, buff=0.12)
+        # cut apart rightwards, the strip's left end kept (Σ C_i stands left of it)
+        parts.arrange(RIGHT, buff=PART_GAP).move_to(strip, aligned_edge=LEFT)
+        part_labels = VGroup(*(self.tex(f"{self.j:.{p}f}", 24).next_to(q, DOWN, buff=0.12)
                                for q in parts))
         self.play(FadeOut(strip), FadeOut(cuts), FadeOut(area), FadeIn(parts), run_time=1.2)
-        self.play(Write(mean_eq), FadeIn(part_labels, lag_ratio=0.1), run_time=1.6)
-        self.wait(0.8)
-        # 3. one equal part halved: J (the other parts stay as faint ghosts: their fills
-        # fade, their numbers turn muted and stay readable)
-        mean_sq = parts[0]
-        self.play(*(q.animate.set_fill(opacity=0.12).set_stroke(opacity=0.4)
+        self.play(FadeIn(part_labels, lag_ratio=0.1), run_time=1.2)
+        self.wait(0.6)
+        # 3. one part is J (the others stay as faint ghosts, their numbers muted and readable)
+        self.play(*(q.animate.set_fill(opacity=GHOST_OPACITY).set_stroke(opacity=0.4)
                     for q in parts[1:]),
-                  part_labels.animate.set_color(t.muted), run_time=1.0)
-        half = Rectangle(width=side / 2, height=side, stroke_width=0, fill_color=t.error,
-                         fill_opacity=0.9).move_to(mean_sq, aligned_edge=LEFT)
-        cut = Line(mean_sq.get_top(), mean_sq.get_bottom(), color=t.text, stroke_width=2)
-        j_lab = self.tex("J", 30, t.error).next_to(half, DOWN, buff=0.12)
-        self.play(Create(cut), run_time=1.0)
-        self.play(FadeIn(half), FadeOut(part_labels[0]), FadeIn(j_lab), run_time=1.2)
-        self.play(Write(j_eq), run_time=1.5)
-        self.play(Indicate(self.cost_eq, color=t.error, scale_factor=1.05), run_time=1.2)
-        self.pieces, self.strip, self.parts, self.half = pieces, strip, parts, half
-        self.sum_eq, self.mean_eq = sum_eq, mean_eq
-        self.mean_square = mean_sq
-        self.j_eq = j_eq
+                  part_labels[1:].animate.set_color(t.muted),
+                  parts[0].animate.set_fill(opacity=0.9), run_time=1.0)
+        j_lab = self.tex("J", 30).move_to(part_labels[0])
+        self.play(FadeOut(part_labels[0]), FadeIn(j_lab), Write(j_eq), run_time=1.5)
+        self.play(Indicate(self.cost_eq, color=t.accent, scale_factor=1.05), run_time=1.2)
+        self.pieces, self.strip, self.parts = pieces, strip, parts
+        self.sum_eq, self.j_eq, self.mean_square = sum_eq, j_eq, parts[0]
         self.wait(1.6)
 
     SECTIONS = sections(section_points, section_errors, section_squares, section_stage,

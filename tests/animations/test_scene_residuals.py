@@ -2,14 +2,15 @@
 
 import numpy as np
 from frames import rendered
-from manim import DashedLine
+from manim import DashedLine, MathTex
 
 from gdcore import data, regression
 from scenes.residuals import PLACES, STAGE, Residuals
 
 
 def test_segments_and_squares_are_gdcores_residuals():
-    """Dashed segments join (x_i, y_i) to (x_i, f(x_i)); the squares have side |r_i|; J."""
+    """Dashed segments join (x_i, y_i) to (x_i, f(x_i)); the squares have side |r_i|; their
+    halves are the C_i, and J their mean."""
     scene = rendered(Residuals)
     ax = scene.ax
     x, y = data.regression_points()
@@ -30,57 +31,64 @@ def test_segments_and_squares_are_gdcores_residuals():
     for sq, ri in zip(scene.row, r):
         np.testing.assert_allclose([sq.width / unit, sq.height / unit], [abs(ri)] * 2,
                                    atol=1e-9)
-    # the strip: its pieces keep the squares' areas, so its area is the sum of squares
-    for piece, si in zip(scene.pieces, r**2):
-        np.testing.assert_allclose(piece.width * piece.height / unit**2, si, atol=1e-9)
+    # each square halved: the half kept is the example's cost C_i = r_i^2 / 2
+    costs = r**2 / 2
+    for half, sq, ci in zip(scene.halves, scene.row, costs):
+        np.testing.assert_allclose(half.width * half.height / unit**2, ci, atol=1e-9)
+        np.testing.assert_allclose(half.get_left()[0], sq.get_left()[0], atol=1e-9)
+    # the strip: its pieces keep the halves' areas, so its area is the sum of the C_i
+    for piece, ci in zip(scene.pieces, costs):
+        np.testing.assert_allclose(piece.width * piece.height / unit**2, ci, atol=1e-9)
     np.testing.assert_allclose(scene.strip.width * scene.strip.height / unit**2,
-                               np.sum(r**2), atol=1e-9)
-    # one precision (PLACES) for every number: the squares shown add up to the sum shown
+                               np.sum(costs), atol=1e-9)
+    # one precision (PLACES) for every number: the C_i shown add up to the sum shown
     assert PLACES == 3
     shown = [float(lab.get_tex_string()) for lab in scene.row_labels]
-    np.testing.assert_allclose(shown, np.round(r**2, PLACES), atol=1e-12)
-    assert f"{sum(shown):.3f}" == f"{np.sum(r**2):.3f}" == "1.122"
-    assert scene.sum_eq.get_tex_string().endswith("= 1.122")
-    # cut into 7 equal parts: each is a square of area the mean (≈ 0.1602)
+    np.testing.assert_allclose(shown, np.round(costs, PLACES), atol=1e-12)
+    assert f"{sum(shown):.3f}" == f"{np.sum(costs):.3f}" == "0.561"
+    assert scene.sum_eq.get_tex_string() == r"\sum_{i=1}^{7} C_i = 0.561"
+    # cut into 7 equal squares: each of area the mean of the C_i, J (≈ 0.0801), half the
+    # mean squared error
+    j = regression.cost(m, b, x, y)
     assert len(scene.parts) == 7
     for part in scene.parts:
-        np.testing.assert_allclose([part.width / unit, part.height / unit],
-                                   [np.sqrt(np.mean(r**2))] * 2, atol=1e-9)
-    assert scene.mean_eq.get_tex_string().endswith("= 0.160")
-    # the mean square's area is the mean of the squares, and J is half of it (≈ 0.0801)
-    side = scene.mean_square.width / unit
-    np.testing.assert_allclose(side**2, np.mean(r**2), atol=1e-9)
-    j = regression.cost(m, b, x, y)
-    np.testing.assert_allclose(side**2 / 2, j, atol=1e-9)
-    np.testing.assert_allclose(scene.half.width * scene.half.height / unit**2, j, atol=1e-9)
+        np.testing.assert_allclose([part.width / unit, part.height / unit], [np.sqrt(j)] * 2,
+                                   atol=1e-9)
+    np.testing.assert_allclose(np.mean(costs), j, atol=1e-12)
+    np.testing.assert_allclose(scene.mean_square.width ** 2 / unit**2, j, atol=1e-9)
     assert f"{j:.3f}" == "0.080"
-    assert scene.j_eq.get_tex_string().endswith(f"= {j:.3f}")
-    # the numbers keep their size on the stage: as tall as when they were set
-    assert all(np.isclose(lab.height, rest.height)
-               for lab, rest in zip(scene.row_labels, scene.row_at_rest[1]))
+    assert scene.j_eq.get_tex_string() == r"J = \frac{1}{7} \sum_{i=1}^{7} C_i = 0.080"
 
 
 def test_each_square_flies_clear_of_the_squares_already_placed():
     """The row fills from the right: a square moving straight from its segment to its slot
-    stays left of the slot's right edge, and everything placed before it (the squares to its
-    right and their numbers) starts beyond that edge."""
+    stays left of the slot's right edge, and every square placed before it starts beyond that
+    edge."""
     scene = rendered(Residuals)
-    row, labels = scene.row_at_rest
+    row = scene.row_at_rest
     for i in range(len(row)):
         start = scene.square_for(i)  # where square i is born, on its dashed segment
         assert start.get_right()[0] <= row[i].get_right()[0] + 1e-9
-        placed = [*row[i + 1:], *labels[i + 1:]]
+        placed = row[i + 1:]
         edge = row[i].get_right()[0]
         assert all(m.get_left()[0] > edge for m in placed)
-        # the row reads in the points' order, each number under its own square
-        np.testing.assert_allclose(labels[i].get_x(), scene.slot_centres[i], atol=1e-9)
+        # the row reads in the points' order, each number over its own square
         np.testing.assert_allclose(row[i].get_x(), scene.slot_centres[i], atol=1e-9)
+        np.testing.assert_allclose(scene.row_labels[i].get_x(), scene.row[i].get_x(), atol=1e-9)
 
 
-def test_the_residual_is_written_as_the_still_writes_it():
-    """r_i = f(x_i) − y_i, as the still's legend (and the cost's sum m x_i + b − y_i)."""
+def test_the_costs_are_written_in_the_chapters_notation():
+    """The squares are the squared errors (f(x_i) − y_i)², as the still's legend and the cost's
+    sum write the error; their halves are the examples' costs C_i = ½ (f(x_i) − y_i)², and J
+    the mean of the C_i (gdviz.equations): no r_i² named on screen."""
+    from gdviz import equations
+
     scene = rendered(Residuals)
-    assert scene.heading[1].get_tex_string() == r"r_i^2 = \left(f(x_i) - y_i\right)^2"
+    assert scene.heading[1].get_tex_string() == r"C_i = \frac{1}{2}\left(f(x_i) - y_i\right)^2"
+    assert "C_i" in equations.SYMBOLS and "C_i" in equations.tex("half-mse-loss")
+    tex = [m.tex_string for top in scene.mobjects for m in top.get_family()
+           if isinstance(m, MathTex)]
+    assert any("C_i" in s for s in tex) and not any("r_i" in s for s in tex)
 
 
 def test_the_numbers_stand_above_the_squares_so_the_copies_pass_under_them():
