@@ -195,17 +195,9 @@ class GdRegression(ThemedScene):
         model's letters become the readouts of the line drawn (m, b over the line, J over its
         curve) as the path and the curve begin; last the rate and the step counter."""
         t = self.theme
+        # every word is set as it comes on screen, so the captions follow the picture
         title = self.mixed("Gradient descent on the cost $J(m, b)$", 34).to_edge(UP, buff=0.42)
-        alpha = self.tex(rf"\alpha = {COST_DESCENT.lr_good:g}", 32, t.accent)
-        it_group, it_num = live_readout("t", lambda: self.t_shown(), 0, 32, t.text)
-        note = self.text("steps sped up, log-spaced", 24, t.muted)
-        # room for the counter's widest value ("1,000"): it grows rightwards, towards the note
-        wide, _ = live_readout("t", lambda: COST_DESCENT.steps, 0, 32)
-        row = VGroup(alpha, wide, note).arrange(RIGHT, buff=0.8)
-        row.next_to(title, DOWN, buff=0.2)
-        it_group.move_to(wide, aligned_edge=LEFT)
-        self.it_group, self.it_note = it_group, note
-
+        self.play(Write(title))
         ax_m, img, trail, dot, star = self.map_panel = self.build_map_panel()
         ax_l, line, bars, dots = self.line_panel = self.build_line_panel()
         plot, curve, jdot, best = self.cost_panel = self.build_cost_panel()
@@ -213,33 +205,42 @@ class GdRegression(ThemedScene):
         # one row of panel headings: the line's model (then its readouts), the map's unequal
         # scales (then its minimum), the cost's readout
         heading_y = ax_m.get_top()[1] + HEADING_GAP
-        model = self.tex(r"f(x) = m\,x + b", 30)
-        model.move_to([0, heading_y, 0]).align_to(ax_l, LEFT)
         # the readouts: the line drawn now (gdcore's point and cost at every whole step), so
         # they change with the line and the point, never a step behind; in ink, as numbers
         m_read, m_num = live_readout("m", lambda: float(self.mb()[0]), PLACES, 30, t.text)
         b_read, b_num = live_readout("b", lambda: float(self.mb()[1]), PLACES, 30, t.text)
         mb = VGroup(m_read, b_read).arrange(RIGHT, buff=0.45)
-        mb.move_to(model, aligned_edge=LEFT)
+        mb.move_to([0, heading_y, 0]).align_to(ax_l, LEFT)
         j_read, j_num = live_readout("J", self.j_shown, J_PLACES, 30, t.text)
         j_read.move_to([0, heading_y, 0]).align_to(plot.ax, LEFT).shift(0.3 * RIGHT)
+        it_group, it_num = live_readout("t", lambda: self.t_shown(), 0, 32, t.text)
         self.readouts = {"t": it_num, "m": m_num, "b": b_num, "J": j_num}
         self.j_read, self.mb_read = j_read, mb
+
+        self.play(Create(ax_l), FadeIn(dots))
+        model = self.tex(r"f(x) = m\,x + b", 30)
+        model.move_to([0, heading_y, 0]).align_to(ax_l, LEFT)
+        self.play(FadeIn(model), Create(line), FadeIn(bars))
         # the axes' unequal scales said as the map's heading
         scale = self.mixed(f"$b$ squeezed {nb.text(1 / self.squeeze, places=1)}× against $m$",
                            24, t.muted)
         scale.move_to([0, heading_y, 0]).align_to(ax_m, LEFT)
         self.scale_note = scale
-
-        self.play(Write(title))
-        self.play(Create(ax_l), FadeIn(dots))
-        self.play(FadeIn(model), Create(line), FadeIn(bars))
         self.play(FadeIn(img), Create(ax_m), FadeIn(star), FadeIn(self.start), FadeIn(scale))
         self.play(Create(plot.ax), FadeIn(best))
         # the model's letters become the line's numbers as the path and the curve begin
         self.play(FadeOut(model, shift=0.2 * UP), FadeIn(mb, shift=0.2 * UP), FadeIn(trail),
                   FadeIn(dot), FadeIn(self.step_dots), run_time=1.0)
         self.play(FadeIn(j_read), FadeIn(curve), FadeIn(jdot), run_time=0.8)
+        # the rate and the counter under the title
+        alpha = self.tex(rf"\alpha = {COST_DESCENT.lr_good:g}", 32, t.accent)
+        note = self.text("steps sped up, log-spaced", 24, t.muted)
+        # room for the counter's widest value ("1,000"): it grows rightwards, towards the note
+        wide, _ = live_readout("t", lambda: COST_DESCENT.steps, 0, 32)
+        row = VGroup(alpha, wide, note).arrange(RIGHT, buff=0.8)
+        row.next_to(title, DOWN, buff=0.2)
+        it_group.move_to(wide, aligned_edge=LEFT)
+        self.it_group, self.it_note = it_group, note
         self.play(FadeIn(alpha), FadeIn(it_group), FadeIn(note), run_time=0.8)
         self.wait(0.6)
 
@@ -267,17 +268,17 @@ class GdRegression(ThemedScene):
         t = self.theme
         plot = self.cost_panel[0]
         key_star = Star(outer_radius=0.11, color=t.good, fill_opacity=1, stroke_width=0)
-        values = self.tex(rf"m^* = {nb.latex(self.m_star, places=PLACES)},\ "
+        values = self.tex(rf"m^* = {nb.latex(self.m_star, places=PLACES)},\; "
                           rf"b^* = {nb.latex(self.b_star, places=PLACES)}", 28, t.good)
         star_label = VGroup(key_star, values).arrange(RIGHT, buff=0.12)
         star_label.move_to(self.scale_note, aligned_edge=LEFT)
         self.star_label = star_label
+        self.play(FadeOut(self.scale_note), FadeIn(star_label), run_time=1.0)
         label = self.tex(rf"J^* = {nb.latex(self.j_star, places=J_PLACES)}", 28, t.good)
         # above the dashed line at t = JSTAR_AT, under the curve's fall there: clear of the
         # axis's letter and of the curve's end
         label.next_to(plot.c2p(JSTAR_AT, self.j_star), UP, buff=0.1)
         self.j_star_label = label
-        self.play(FadeOut(self.scale_note), FadeIn(star_label), run_time=1.0)
         self.play(Write(label))
         self.wait(1.6)
 

@@ -192,13 +192,13 @@ class Residuals(ThemedScene):
         label_y = self.row.get_top()[1] + 0.3
         self.row_labels = VGroup(*(self.tex(f"{c:.{PLACES}f}", 24).move_to([sq.get_x(), label_y, 0])
                                    for c, sq in zip(self.costs, self.row)))
-        words = self.text("the examples’ costs", 28)
-        maths = self.tex(COST_TEX, 28)  # a cost, in ink (the red is the errors')
-        named = VGroup(words, maths).arrange(RIGHT, buff=0.3).move_to(self.heading)
         self.play(FadeIn(halves),
                   *(sq.animate.set_fill(opacity=GHOST_OPACITY).set_stroke(opacity=0.4)
                     for sq in self.row),
                   FadeOut(cuts), run_time=1.2)
+        words = self.text("the examples’ costs", 28)
+        maths = self.tex(COST_TEX, 28)  # a cost, in ink (the red is the errors')
+        named = VGroup(words, maths).arrange(RIGHT, buff=0.3).move_to(self.heading)
         self.play(FadeOut(self.heading, shift=0.2 * UP), FadeIn(named, shift=0.2 * UP),
                   FadeIn(self.row_labels, lag_ratio=0.1), run_time=1.4)
         self.heading, self.halves = named, halves
@@ -223,16 +223,15 @@ class Residuals(ThemedScene):
             for w, a, c in zip(widths, edges[:-1], edges[1:])
         ))
         p = PLACES
-        sum_eq = self.tex(rf"\sum_{{i=1}}^{{{n}}} C_i = {self.costs.sum():.{p}f}", 30)
-        j_eq = self.tex(rf"J = \frac{{1}}{{{n}}} \sum_{{i=1}}^{{{n}}} C_i = {self.j:.{p}f}", 34)
-        sum_eq.next_to([left, y, 0], LEFT, buff=0.5)
-        j_eq.move_to([STRIP_CENTER[0], EQ_Y, 0])
         self.play(LaggedStart(*(ReplacementTransform(h.copy(), piece)
                                 for h, piece in zip(self.halves, pieces)),
                               lag_ratio=0.35), run_time=3.0)
         strip = Rectangle(width=n * side, height=side, color=t.error, stroke_width=2,
                           fill_color=t.error, fill_opacity=SQUARE_OPACITY)
         strip.move_to([STRIP_CENTER[0], y, 0])
+        # each equation is set as it comes on screen, so the captions follow the picture
+        sum_eq = self.tex(rf"\sum_{{i=1}}^{{{n}}} C_i = {self.costs.sum():.{p}f}", 30)
+        sum_eq.next_to([left, y, 0], LEFT, buff=0.5)
         area = self.text("area", 24, t.muted).next_to(strip, UP, buff=0.12)
         self.play(FadeIn(strip), FadeOut(pieces), Write(sum_eq), FadeIn(area), run_time=1.5)
         self.wait(0.8)
@@ -258,6 +257,8 @@ class Residuals(ThemedScene):
                   part_labels[1:].animate.set_color(t.muted),
                   parts[0].animate.set_fill(opacity=0.9), run_time=1.0)
         j_lab = self.tex("J", 30).move_to(part_labels[0])
+        j_eq = self.tex(rf"J = \frac{{1}}{{{n}}} \sum_{{i=1}}^{{{n}}} C_i = {self.j:.{p}f}", 34)
+        j_eq.move_to([STRIP_CENTER[0], EQ_Y, 0])
         self.play(FadeOut(part_labels[0]), FadeIn(j_lab), Write(j_eq), run_time=1.5)
         self.play(Indicate(self.cost_eq, color=t.accent, scale_factor=1.05), run_time=1.2)
         self.pieces, self.strip, self.parts = pieces, strip, parts

@@ -65,7 +65,7 @@ def test_last_frame_reaches_the_end_of_the_run():
     np.testing.assert_allclose(label.get_y(), scene.j_read.get_y(), atol=0.1)
     assert label.get_left()[0] >= ax.get_left()[0] - 1e-9
     m_star, b_star = regression.least_squares(x, y)
-    assert label[1].tex_string == (rf"m^* = {nb.latex(m_star, places=PLACES)},\ "
+    assert label[1].tex_string == (rf"m^* = {nb.latex(m_star, places=PLACES)},\; "
                                    rf"b^* = {nb.latex(b_star, places=PLACES)}")
     # one heading per panel at a time: the scale note has given way to the minimum's values
     assert scene.scale_note not in scene.mobjects and label in scene.mobjects
