@@ -171,17 +171,18 @@ class Residuals(ThemedScene):
     def section_stage(self):
         """The plot has done its work: it fades out, and the row of squares grows by STAGE
         about nothing but a uniform scale, so every area keeps its ratio to the others and the
-        key moment below is drawn large. Then each square is halved: the half that stays is
-        the example's cost C_i = ½ (f(x_i) − y_i)², its number above it, the other half a
-        faint ghost."""
-        t = self.theme
+        key moment below is drawn large."""
         ax_group = VGroup(self.ax, self.dots, self.line, self.line_label, self.marks, self.bars)
         self.play(FadeOut(ax_group), run_time=1.2)
         grown = self.row.copy().scale(STAGE).move_to([0.0, ROW_BOTTOM, 0], aligned_edge=DOWN)
         self.play(self.row.animate.become(grown),
                   self.heading.animate.move_to([0.0, 1.75, 0]), run_time=1.5)
         self.wait(0.3)
-        # one change: every square cut in half, the costs named and numbered
+
+    def section_costs(self):
+        """Each square halved: the half that stays is the example's cost C_i = ½ (f(x_i) − y_i)²,
+        its number above it, the other half a faint ghost; the heading names the costs."""
+        t = self.theme
         cuts = VGroup(*(Line(sq.get_top(), sq.get_bottom(), color=t.text, stroke_width=1.5)
                         for sq in self.row))
         self.play(Create(cuts), run_time=0.8)
@@ -266,4 +267,4 @@ class Residuals(ThemedScene):
         self.wait(1.6)
 
     SECTIONS = sections(section_points, section_errors, section_squares, section_stage,
-                        section_mean)
+                        section_costs, section_mean)

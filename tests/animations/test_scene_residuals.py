@@ -99,3 +99,9 @@ def test_the_numbers_stand_above_the_squares_so_the_copies_pass_under_them():
     bottoms = [lab.get_bottom()[1] for lab in scene.row_labels]
     assert min(bottoms) > top
     assert scene.strip.get_top()[1] < min(sq.get_bottom()[1] for sq in scene.row)
+
+
+def test_sections_are_named_by_what_they_show():
+    """The costs have a section of their own, so their caption comes with them."""
+    names = [s.name for s in Residuals.SECTIONS]
+    assert names == ["points", "errors", "squares", "stage", "costs", "mean"]
