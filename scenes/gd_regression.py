@@ -228,9 +228,11 @@ class GdRegression(ThemedScene):
         self.scale_note = scale
         self.play(FadeIn(img), Create(ax_m), FadeIn(star), FadeIn(self.start), FadeIn(scale))
         self.play(Create(plot.ax), FadeIn(best))
-        # the model's letters become the line's numbers as the path and the curve begin
-        self.play(FadeOut(model, shift=0.2 * UP), FadeIn(mb, shift=0.2 * UP), FadeIn(trail),
-                  FadeIn(dot), FadeIn(self.step_dots), run_time=1.0)
+        # the model's letters give way to the line's numbers as the path and the curve begin
+        # (one after the other: never words over words)
+        self.play(FadeOut(model, shift=0.2 * UP), run_time=0.5)
+        self.play(FadeIn(mb, shift=0.2 * UP), FadeIn(trail), FadeIn(dot),
+                  FadeIn(self.step_dots), run_time=0.8)
         self.play(FadeIn(j_read), FadeIn(curve), FadeIn(jdot), run_time=0.8)
         # the rate and the counter under the title
         alpha = self.tex(rf"\alpha = {COST_DESCENT.lr_good:g}", 32, t.accent)
@@ -273,7 +275,8 @@ class GdRegression(ThemedScene):
         star_label = VGroup(key_star, values).arrange(RIGHT, buff=0.12)
         star_label.move_to(self.scale_note, aligned_edge=LEFT)
         self.star_label = star_label
-        self.play(FadeOut(self.scale_note), FadeIn(star_label), run_time=1.0)
+        self.play(FadeOut(self.scale_note), run_time=0.5)
+        self.play(FadeIn(star_label), run_time=0.8)
         label = self.tex(rf"J^* = {nb.latex(self.j_star, places=J_PLACES)}", 28, t.good)
         # above the dashed line at t = JSTAR_AT, under the curve's fall there: clear of the
         # axis's letter and of the curve's end

@@ -200,8 +200,10 @@ class Residuals(ThemedScene):
         words = self.text("the examples’ costs", 28)
         maths = self.tex(COST_TEX, 28)  # a cost, in ink (the red is the errors')
         named = VGroup(words, maths).arrange(RIGHT, buff=0.3).move_to(self.heading)
-        self.play(FadeOut(self.heading, shift=0.2 * UP), FadeIn(named, shift=0.2 * UP),
-                  FadeIn(self.row_labels, lag_ratio=0.1), run_time=1.4)
+        # the old heading goes before the new comes: never words over words
+        self.play(FadeOut(self.heading, shift=0.2 * UP), run_time=0.5)
+        self.play(FadeIn(named, shift=0.2 * UP), FadeIn(self.row_labels, lag_ratio=0.1),
+                  run_time=1.2)
         self.heading, self.halves = named, halves
         self.wait(0.8)
 
