@@ -332,7 +332,9 @@ class MseSurface(ThemedScene):
                       ).arrange(DOWN, aligned_edge=LEFT, buff=0.14)
         note.next_to(self.rows, DOWN, buff=0.6, aligned_edge=LEFT)
         self.note = note
-        self.play(FadeIn(note), run_time=1.0)
+        # the words come with what they describe: the cut's name as the cut begins, what its
+        # edge is once the camera turns to face it
+        self.play(FadeIn(note[0]), run_time=0.8)
         self.ghost = self.cut_ghost()
         self.add(self.ghost)
         self.bring_to_front(self.marker)
@@ -344,7 +346,8 @@ class MseSurface(ThemedScene):
 
         self.play(self.view.phi.animate.set_value(CUT_PHI),
                   self.view.theta.animate.set_value(CUT_THETA),
-                  UpdateFromAlphaFunc(self.cut, zoom), run_time=4.0, rate_func=smooth)
+                  UpdateFromAlphaFunc(self.cut, zoom), FadeIn(note[1:]), run_time=4.0,
+                  rate_func=smooth)
         label = self.tex(r"J(m, b^*)", NUMBER_SIZE + 2, t.accent)
 
         def place(mob):
