@@ -99,8 +99,10 @@ LABEL_MIN_PX = 8
 #: The drawing's box, a little smaller than the house's, so that its labels stay 24 px inside the
 #: frame as the camera turns.
 DRAWN_BOX = tuple(0.92 * v for v in BOX)
-#: The axes' ticks: no m tick at −2, the corner where the J axis stands (it would read as J = −2),
-#: and no b tick at −4, beside the m axis's 4 where the camera ends (they would read as 4 −4).
+#: The axes' ticks (shown from the first camera only: they leave as the camera moves in): the
+#: maps' values (m by 2, b by 4), but no m tick at −2, the corner where the J axis stands (it
+#: would read as J = −2), and no b tick at −4, beside the m axis's 4 at the front corner (they
+#: would read as 4 −4).
 AXIS_TICKS = ([0, 2, 4], [0, 4, 8], TICKS[2])
 #: The window the surface is drawn in (centre x, centre y, width, height), between the legend
 #: (left) and the readouts (right), under the title; its edge fades into the background over
