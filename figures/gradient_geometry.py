@@ -179,8 +179,8 @@ def _contour_view(ax, theme):
 def make_figure(theme):
     fig = gm.new_figure(theme, height=3.0)
     fig.set_layout_engine("none")  # the panels where the grid puts them, under one title line
-    gs = fig.add_gridspec(1, 3, width_ratios=(0.9, 1.25, 0.85), left=0.06, right=0.99,
-                          bottom=0.14, top=0.82, wspace=0.62)
+    gs = fig.add_gridspec(1, 3, width_ratios=(0.85, 1.05, 1.15), left=0.06, right=0.99,
+                          bottom=0.14, top=0.82, wspace=0.75)
     ax = fig.add_subplot(gs[0])
     ax3 = fig.add_subplot(gs[1], projection="3d")
     ax2 = fig.add_subplot(gs[2])
@@ -195,8 +195,17 @@ def make_figure(theme):
               ("a surface and its tangent plane", r"$dz = m_1\,dx + m_2\,dy$" "\n"
                rf"$m_1 = {n(g[0], 2)}$, $m_2 = {n(g[1], 2)}$"),
               ("seen from above", r"$\nabla f = (m_1, m_2)$"))
-    for k, (a, (title, formula)) in enumerate(zip((ax, ax3, ax2), titles)):
-        a.set_title(th.title(title) + "\n" + formula, gid=f"title{k}")
+    heads = [a.set_title(th.title(title) + "\n" + formula, gid=f"title{k}")
+             for k, (a, (title, formula)) in enumerate(zip((ax, ax3, ax2), titles))]
+    # the middle 3-D box is narrower than its cell (context beside the contour view), so it
+    # sits lower: its title is set down on the others' line (the first lines on one line)
+    y = 1.0
+    for _ in range(3):  # the title's own extent moves the 3-D box a little: settle it
+        ax3.set_title(heads[1].get_text(), gid="title1", y=y)
+        fig.draw_without_rendering()
+        shift = heads[0].get_window_extent().y1 - ax3.title.get_window_extent().y1
+        y += shift / ax3.get_window_extent().height
+    ax3.set_title(heads[1].get_text(), gid="title1", y=y)
     return fig
 
 

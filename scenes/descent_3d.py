@@ -5,7 +5,9 @@ ball visits gdcore's points on a log-spaced schedule of steps (dense early, spar
 valley floor), a −∇J arrow at each step's start, and every height drawn is gdcore's cost J(m, b).
 One change at a time: the camera moves in on the ball, the ball falls down the wall in its first
 two steps (the moment the scene exists for, slow and large), the camera pulls back to the
-whole valley, and the ball slides along the valley floor while the camera turns.
+whole valley, and the ball slides along the valley floor while the camera turns. The m, b, J
+axes frame the whole surface at the start and leave, once, as the camera moves in (moved in,
+they would run out of the window); the readouts give J from then on.
 The marks are the house's (docs/STYLE.md), projected from 3-D: the start a hollow ring in the
 text colour, the ball the current position's filled dot, the minimum the star in `good`, larger
 than the ball and under it, so that its points show round the ball once it arrives; a legend
@@ -79,7 +81,7 @@ J_SIG = 3
 WALL_J = 0.05
 #: The camera's move in (DOLLY_SECONDS): the fall (its path, the −∇J arrow at the start, the
 #: minimum) is scaled to fill FALL_FILL of the window (at most ZOOM_MAX times) and brought to
-#: the window's centre; the axes fade in the first AXES_FADE of the move (they
+#: the window's centre; the axes fade out, for good, in the first AXES_FADE of the move (they
 #: would run out of the window).
 FALL_FILL = 0.8
 #: ... and lowers itself from PHI0 (the stills' 30° elevation) to FALL_PHI (18°), so that the
@@ -97,8 +99,10 @@ LABEL_MIN_PX = 8
 #: The drawing's box, a little smaller than the house's, so that its labels stay 24 px inside the
 #: frame as the camera turns.
 DRAWN_BOX = tuple(0.92 * v for v in BOX)
-#: The axes' ticks: no m tick at −2, the corner where the J axis stands (it would read as J = −2),
-#: and no b tick at −4, beside the m axis's 4 where the camera ends (they would read as 4 −4).
+#: The axes' ticks (shown from the first camera only: they leave as the camera moves in): the
+#: maps' values (m by 2, b by 4), but no m tick at −2, the corner where the J axis stands (it
+#: would read as J = −2), and no b tick at −4, beside the m axis's 4 at the front corner (they
+#: would read as 4 −4).
 AXIS_TICKS = ([0, 2, 4], [0, 4, 8], TICKS[2])
 #: The window the surface is drawn in (centre x, centre y, width, height), between the legend
 #: (left) and the readouts (right), under the title; its edge fades into the background over
@@ -450,22 +454,23 @@ class Descent3d(ThemedScene):
         self.play(FadeIn(self.readouts), FadeIn(self.arrow))
         self.bring_to_front(self.start_ring, self.min_star, self.ball)
 
-    def move_camera(self, to: float, phi: float, axes_from: float, axes_to: float):
-        """The dolly to `to` and the camera's phi to `phi` (one move), the axes fading from
-        axes_from to axes_to while the window's edge is near them (the first AXES_FADE of a move
-        in, the last of a pull back)."""
+    def move_camera(self, to: float, phi: float, axes_leave: bool = False):
+        """The dolly to `to` and the camera's phi to `phi` (one move); with axes_leave, the axes
+        fade out in the first AXES_FADE of it (the window's edge comes to them) and leave the
+        scene: they never come back, so nothing goes out and back in."""
+        anims = [self.view.dolly.animate.set_value(to), self.view.phi.animate.set_value(phi)]
+        if axes_leave:
+            def fade(mob, a):
+                mob.shown = 1.0 - float(np.clip(a / AXES_FADE, 0.0, 1.0))
+                mob.update_from_view()
 
-        def fade(mob, a):
-            share = a / AXES_FADE if axes_to < axes_from else (a - 1 + AXES_FADE) / AXES_FADE
-            share = float(np.clip(share, 0.0, 1.0))
-            mob.shown = axes_from + (axes_to - axes_from) * share
-            mob.update_from_view()
-
-        self.play(self.view.dolly.animate.set_value(to), self.view.phi.animate.set_value(phi),
-                  UpdateFromAlphaFunc(self.axes, fade), run_time=DOLLY_SECONDS, rate_func=smooth)
+            anims.append(UpdateFromAlphaFunc(self.axes, fade))
+        self.play(*anims, run_time=DOLLY_SECONDS, rate_func=smooth)
+        if axes_leave:
+            self.remove(self.axes)
 
     def section_move_in_on_the_ball(self):
-        self.move_camera(1.0, FALL_PHI, 1.0, 0.0)
+        self.move_camera(1.0, FALL_PHI, axes_leave=True)
 
     def section_fall_down_the_wall(self):
         # down the wall one step at a time, each eased in and out so its landing can be seen
@@ -476,7 +481,7 @@ class Descent3d(ThemedScene):
                 self.wait(0.4)
 
     def section_pull_back_to_the_valley(self):
-        self.move_camera(0.0, PHI0, 0.0, 1.0)
+        self.move_camera(0.0, PHI0)
 
     def section_slide_along_the_floor(self):
         # along the floor, the camera turning: the scheduled steps crowd as they shrink, up to

@@ -44,16 +44,20 @@ from gdviz.manim_theme import ThemedScene, sections
 #: The surface's box (scene lengths of m, b, J), where its centre projects to, and the scene
 #: rectangle its image covers (left half of the frame; the contour map takes the right).
 BOX = (4.4, 4.4, 2.8)
-CENTER = (-2.6, -0.6)
-REGION = (-2.65, -0.45, 6.9, 6.8)
+CENTER = (-2.6, -0.57)
+REGION = (-2.65, -0.42, 6.9, 6.8)
 #: The key moment larger: the box grows by this factor as the camera turns to face the cut.
 ZOOM = 1.08
-#: Tick numbers: none at a corner of the box, so no two axes' numbers share a line, and none
-#: near the box's front corner (m = 4, b = −6), where the surface would cover it. J's last tick
-#: lies above the surface's highest cost: seen from the first camera and from the one facing the
-#: cut, the surface's far corner rises higher on the screen than J's highest cost at the axis's
-#: front corner, so there the J axis runs up to it (J_AXIS_TOP).
-TICKS = ([0, 2], [-2, 2, 6], [100, 200, 300])
+#: Tick numbers: the map's and the still's (views.M_TICKS, B_TICKS: m by 2, b by 4), those that
+#: stand clear of every other word: none at a corner of the box (m = −2, where the J axis
+#: stands, would stack under J's numbers on one vertical line; m = 4, at the front corner, meets
+#: b = −4 facing the cut) and no b = 8 (at the back corner it stands in line with the map's
+#: −4, reading as "8 −4"). J's last tick lies above the surface's highest cost: seen from the
+#: first camera and from the one facing the cut, the surface's far corner rises higher on the
+#: screen than J's highest cost at the axis's front corner, so there the J axis runs up to it
+#: (J_AXIS_TOP).
+TICKS = ([v for v in views.M_TICKS if v not in views.M_RANGE],
+         [v for v in views.B_TICKS if v != views.B_RANGE[1]], [100, 200, 300])
 J_AXIS_TOP = 300.0
 #: The house minimum star's size (outer radius, scene units): on the surface and the map, and in
 #: the legend. It is drawn over everything, so a point resting on the minimum never hides it.
@@ -213,6 +217,7 @@ class MseSurface(ThemedScene):
         # both start invisible (no flash of the surface before the title), then fade in
         appear = [self.surface.fade_in(), self.axes.fade_in()]
         self.add(self.surface)  # the raster layer lies under everything else
+        self.title, self.formula = title, eq
         self.play(Write(title), FadeIn(eq))
         self.play(*appear, run_time=1.5)
 
@@ -326,7 +331,10 @@ class MseSurface(ThemedScene):
                       self.tex(r"\text{the slope sweep}", 24),
                       ).arrange(DOWN, aligned_edge=LEFT, buff=0.14)
         note.next_to(self.rows, DOWN, buff=0.6, aligned_edge=LEFT)
-        self.play(FadeIn(note), run_time=1.0)
+        self.note = note
+        # the words come with what they describe: the cut's name as the cut begins, what its
+        # edge is once the camera turns to face it
+        self.play(FadeIn(note[0]), run_time=0.8)
         self.ghost = self.cut_ghost()
         self.add(self.ghost)
         self.bring_to_front(self.marker)
@@ -338,7 +346,8 @@ class MseSurface(ThemedScene):
 
         self.play(self.view.phi.animate.set_value(CUT_PHI),
                   self.view.theta.animate.set_value(CUT_THETA),
-                  UpdateFromAlphaFunc(self.cut, zoom), run_time=4.0, rate_func=smooth)
+                  UpdateFromAlphaFunc(self.cut, zoom), FadeIn(note[1:]), run_time=4.0,
+                  rate_func=smooth)
         label = self.tex(r"J(m, b^*)", NUMBER_SIZE + 2, t.accent)
 
         def place(mob):

@@ -14,10 +14,12 @@ from gdviz import mpl as gm
 from gdviz import views
 from gdviz.theme import AXIS_LABELS
 
-#: Tick numbers of the 3-D axes (m ∈ [−2, 4], b ∈ [−6, 8]): none where two axes meet in the
-#: stills' view (m = 4 with b = −6 at the front corner, b = 8 with J = 0 at the back one), so
-#: no two axes' numbers share a line.
-TICKS = ([-2, 0, 2], [-3, 0, 3, 6], [100, 200])
+#: Tick numbers of the 3-D axes (m ∈ [−2, 4], b ∈ [−6, 8]): the flat maps' (views.M_TICKS,
+#: B_TICKS: m by 2, b by 4, so a surface and a map of J(m, b) mark the same values), less those
+#: where two axes meet in the stills' view (m = 4 with b = −6 at the front corner, b = 8 with
+#: J = 0 at the back one), so no two axes' numbers share a line.
+TICKS = ([v for v in views.M_TICKS if v != views.M_RANGE[1]],
+         [v for v in views.B_TICKS if v != views.B_RANGE[1]], [100, 200])
 
 
 def lit_colors(Z, cost_map, levels, aspect=(1.0, 1.0, 0.7), lines: bool = False) -> np.ndarray:

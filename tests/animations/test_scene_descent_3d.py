@@ -125,6 +125,9 @@ def test_camera_moves_in_on_the_fall_and_pulls_back():
     theta, phi, dolly = view.theta.get_value(), view.phi.get_value(), view.dolly.get_value()
     # at the end the camera has pulled back: the plain view, at the stills' elevation
     assert dolly == 0.0 and phi == PHI0
+    # the axes left, faded out, as the camera moved in, and did not come back with the pull
+    # back (nothing goes out and back in)
+    assert scene.axes not in scene.mobjects and scene.axes.shown == 0.0
     np.testing.assert_allclose(view.center, CENTER + (0.0,))
     np.testing.assert_allclose(view.lengths, view._lengths)
     fall = np.vstack([scene.path_points(FALL_STEPS), scene.descent_arrow_points(0.0)])

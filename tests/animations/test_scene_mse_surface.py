@@ -2,7 +2,7 @@
 
 import numpy as np
 from frames import rendered
-from manim import Star
+from manim import Star, config
 
 from gdcore import data, regression
 from gdviz import views
@@ -108,8 +108,60 @@ def test_the_part_cut_away_stays_as_a_faint_ghost_on_gdcores_surface():
     want = np.concatenate([scene.view.project(line)[0] for line in lines])
     gap = np.linalg.norm(drawn[:, None, :2] - want[None, :, :2], axis=2).min(axis=1)
     assert gap.max() < 1e-9
-    # no b tick number near the box's front corner (b = −6), where the surface would cover it
-    assert min(mse_surface.TICKS[1]) - views.B_RANGE[0] >= 4
+    # no b tick number at the box's front corner (b = −6), where the surface would cover it
+    assert min(mse_surface.TICKS[1]) > views.B_RANGE[0]
+
+
+def boxes(mobs) -> np.ndarray:
+    return np.array([[m.get_left()[0], m.get_bottom()[1], m.get_right()[0], m.get_top()[1]]
+                     for m in mobs])
+
+
+def test_the_3d_ticks_are_the_maps_and_no_label_meets_another_word_at_any_camera():
+    """The surface's tick numbers are the map's and the still's (views' ticks, a subset): the
+    same values on both sides. Along the scene's camera path (the arc, then the turn to face
+    the cut, growing by ZOOM), no number or label of the 3-D axes comes within GAP of another
+    one, of the formula, the title, the map's numbers and labels, its caption, the readouts
+    or the note, nor within the 24 px margin of the frame's edge."""
+    from manim import MathTex, SingleStringMathTex
+
+    gap, margin = 0.12, 0.4
+    scene = rendered(MseSurface)
+    ticks_m, ticks_b, _ = mse_surface.TICKS
+    assert set(ticks_m) <= set(views.M_TICKS) and set(ticks_b) <= set(views.B_TICKS)
+    view, axes = scene.view, scene.axes
+    words = [scene.formula, scene.title, scene.map_caption, *scene.rows, *scene.note]
+    words += [m for m in scene.map_ax.get_family()
+              if isinstance(m, (MathTex, SingleStringMathTex)) and len(m.submobjects)]
+    others = boxes(words)
+    keep = (view.phi.get_value(), view.theta.get_value(), view.lengths.copy())
+    u = np.linspace(0.0, 1.0, 25)[:, None]
+    arc = np.column_stack([np.full(25, PHI0), THETA0 + u[:, 0] * (mse_surface.ARC_THETA - THETA0),
+                           np.ones(25)])
+    face = np.column_stack([PHI0 + u * (mse_surface.CUT_PHI - PHI0),
+                            mse_surface.ARC_THETA + u * (mse_surface.CUT_THETA
+                                                         - mse_surface.ARC_THETA),
+                            1.0 + u * (mse_surface.ZOOM - 1.0)])
+    try:
+        for phi, theta, zoom in np.vstack([arc, face]):
+            view.phi.set_value(phi)
+            view.theta.set_value(theta)
+            view.lengths = np.asarray(mse_surface.BOX) * zoom
+            axes.update_from_view()
+            mine = boxes([n for group in axes.numbers for n in group if n.get_fill_opacity()]
+                         + list(axes.labels))
+            assert mine[:, 0].min() > -config.frame_width / 2 + margin
+            assert mine[:, 1].min() > -config.frame_height / 2 + margin
+            for i, a in enumerate(mine):
+                rest = np.vstack([np.delete(mine, i, axis=0), others])
+                apart = ((rest[:, 0] > a[2] + gap) | (a[0] > rest[:, 2] + gap)
+                         | (rest[:, 1] > a[3] + gap) | (a[1] > rest[:, 3] + gap))
+                assert apart.all(), (phi, theta, i)
+    finally:
+        view.phi.set_value(keep[0])
+        view.theta.set_value(keep[1])
+        view.lengths = keep[2]
+        axes.update_from_view()
 
 
 def test_the_minimum_is_the_house_star_everywhere_and_never_hidden():
