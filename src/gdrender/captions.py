@@ -3,7 +3,8 @@
 A ThemedScene logs each named section's start time and the words its text()/tex()/mixed()
 helpers set (scene.caption_log). Here that log becomes timed cues: within a section, the words
 set at the same moment form one cue, shown from that moment until the next words (or the
-section's end); a section that sets no words is captioned with its name. Formulas (and the
+section's end); a section that sets no words is captioned with its name, and so is the start
+of one whose first words come later (until they appear on screen). Formulas (and the
 $...$ maths of mixed lines) are written out as Unicode text (x_i² rather than x_i^2), and bare
 numbers (tick labels, readouts) are left out.
 """
@@ -117,7 +118,10 @@ def section_cues(log: list[dict], duration: float) -> list[SectionCues]:
             groups = {a: [_title(sec["name"])]}
         times = sorted(groups)
         texts = [groups[t] for t in times]
-        times[0] = a  # the first words stand from the start of the section
+        if times[0] - a >= MIN_CUE and sec["name"]:
+            # words come later in the section: its name stands until they appear on screen
+            times, texts = [a, *times], [[_title(sec["name"])], *texts]
+        times[0] = a  # the first cue stands from the start of the section
         cues: list[Cue] = []
         begin, pending = a, []
         for j in range(len(times)):
