@@ -294,6 +294,30 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
     assert [x.get_text() for x in key.get_texts()] == ["kept", "dropped"]
 
 
+@pytest.mark.parametrize("theme", THEMES)
+def test_dropout_edges_end_at_their_rims_and_clear_every_other_neuron(theme):
+    """Each drawn edge starts and ends on the rims of the two neurons it joins, and passes
+    every other neuron (kept or dropped) at least CLEARANCE radii from its centre."""
+    clearance = mod("dropout").CLEARANCE
+    assert clearance >= 1.5
+    for ax in fig("dropout", theme).axes:
+        circles = nd.drawn_neurons(ax)
+        centres = {n: np.asarray(c.center) for n, c in circles.items()}
+        r = next(iter(circles.values())).radius
+        (edges,) = collections(ax, "edges")
+        for a, b in edges.get_segments():
+            ends = [min(centres, key=lambda n, p=p: np.hypot(*(centres[n] - p))) for p in (a, b)]
+            assert ends[0][0] + 1 == ends[1][0]  # joins neighbouring layers
+            for p, n in zip((a, b), ends):
+                assert np.hypot(*(p - centres[n])) == pytest.approx(r, rel=1e-6)
+            d = b - a
+            for n, c in centres.items():
+                if n in ends:
+                    continue
+                s = np.clip(np.dot(c - a, d) / np.dot(d, d), 0, 1)
+                assert np.hypot(*(a + s * d - c)) >= clearance * r, (n, ends)
+
+
 # --- gradient-check -------------------------------------------------------------------------
 @pytest.mark.parametrize("theme", THEMES)
 def test_gradient_check_panels(theme):
