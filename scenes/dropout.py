@@ -10,9 +10,9 @@ to output, where they stay until the step ends; a key says the orange is this st
 network. The count of hidden neurons kept changes once the mask has landed. Input and output
 neurons keep their solid muted outline throughout; the note is set flush left, 36 px in. After
 the last step the lesson as one picture: the note and counters give way, the last thinned
-network shrinks into the fourth of four places in a row, and the three before it come back
-beside it, left to right, each under its step and its count of hidden neurons kept: four
-different thinned networks, held.
+network gives way to its small copy, the fourth of four places in a row (a cross-fade), and the
+three before it come back beside it, left to right, each under its step and its count of hidden
+neurons kept: four different thinned networks, held.
 Render alone with: manim -ql scenes/dropout.py Dropout
 """
 
@@ -170,9 +170,8 @@ class Dropout(ThemedScene):
             self.play(drop, *dashes, *count, run_time=0.75)
         self.play(self.sweep(), *([FadeIn(self.sweep_key)] if s == 0 else []))
         self.wait(0.8)
-        if s < STEPS - 1:
-            self.snaps.append(VGroup(net.copy(), *(d.copy() for d in self.dashes.values())))
-        else:
+        self.snaps.append(VGroup(net.copy(), *(d.copy() for d in self.dashes.values())))
+        if s == STEPS - 1:
             self.side_by_side()
 
     def row_place(self, s: int) -> np.ndarray:
@@ -190,16 +189,17 @@ class Dropout(ThemedScene):
     def side_by_side(self):
         """The four thinned networks side by side: one change at a time, the note and
         counters out, the last step's network into its place, then the three before it."""
-        last = VGroup(self.net, *self.dashes.values())
         self.play(FadeOut(VGroup(self.note, self.counter, self.kept_line, self.sweep_key)),
                   run_time=0.6)
         self.row_labels = [self.row_label(s) for s in range(STEPS)]
-        self.play(last.animate.scale(ROW_SCALE).move_to(self.row_place(STEPS - 1)),
-                  FadeIn(self.row_labels[-1]), run_time=1.2)
         for s, snap in enumerate(self.snaps):
             snap.scale(ROW_SCALE).move_to(self.row_place(s))
+        # the last step's network gives way to its small copy in the fourth place (a cross-fade:
+        # thin lines that moved across the frame would flicker), then the three before it
+        self.play(FadeOut(VGroup(self.net, *self.dashes.values())),
+                  FadeIn(VGroup(self.snaps[-1], self.row_labels[-1])), run_time=1.2)
         self.play(LaggedStart(*(FadeIn(VGroup(snap, self.row_labels[s]))
-                                for s, snap in enumerate(self.snaps)), lag_ratio=0.6),
+                                for s, snap in enumerate(self.snaps[:-1])), lag_ratio=0.6),
                   run_time=2.4)
         self.wait(FINAL_HOLD)
 
