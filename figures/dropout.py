@@ -4,7 +4,8 @@ The same network ({n0} inputs, two hidden layers of {n1} and {n2}, {n3} outputs)
 consecutive training steps with dropout rate p = {p_drop:g}. At each step every hidden neuron is
 dropped with probability p, independently: a dropped neuron (faded, dashed) and all its
 connections take no part in that step's forward and backward pass, so each step trains a
-different thinned network ({kept_text} hidden neurons kept). No neuron can rely on any
+different thinned network ({kept_text} hidden neurons kept). Each edge ends at the rims of
+the two neurons it joins and passes every other neuron clear of its rim. No neuron can rely on any
 particular other one being present. A key under the steps names the two kinds of hidden
 neuron: kept (solid outline in the text colour) and dropped (faded, dashed).
 
@@ -25,6 +26,11 @@ from gdviz.network_layout import layout
 EX = DROPOUT
 #: The clear ring around a dropped neuron, as a multiple of its radius.
 HALO_SCALE = 1.2
+#: The layout (layout units): wider than tall and small neurons, so that the steepest edge
+#: (between the two hidden layers, top to bottom) passes every neuron it does not join at least
+#: half a radius clear of its rim (CLEARANCE radii from its centre).
+LAYOUT = {"width": 5.6, "height": 4.4, "radius": 0.2}
+CLEARANCE = 1.5
 
 
 def facts() -> dict:
@@ -37,7 +43,7 @@ def facts() -> dict:
 
 def make_figure(theme):
     kept = EX.kept_counts()
-    lay = layout(EX.sizes, width=4.4, height=4.4, radius=0.26)
+    lay = layout(EX.sizes, **LAYOUT)
     fig, axes = gm.subplots(theme, 1, EX.steps, height=1.95)
     faded = mix(theme.background, theme.muted, 0.35)
     for t, (ax, step) in enumerate(zip(axes, EX.masks())):

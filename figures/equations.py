@@ -26,15 +26,18 @@ EQ_SIZE_SHEET = 8.5
 EQ_SIZE_SINGLE = 12.0
 PAD_IN = 0.04  # margin around a single equation, inches
 SIDE_IN = 0.1  # margin left of the group names and right of the widest row, inches
-HEAD_IN = 1.08  # width of the column of group names, inches
 CELL_GAP_IN = 0.3  # least space between two equations of one row, inches
 NAME_GAP_IN = 0.03  # space between a row's names and its tallest equation, inches
 #: Column lines of the sheet: each equation starts on one, so columns align row to row and
 #: group to group; an equation that would cross the right margin starts a row of its own.
-GRID_COLUMNS = 2
-ROW_GAP_IN = 0.02  # space between two rows of one group, inches
-GROUP_GAP_IN = 0.05  # space above and below the rule between two groups, inches
-MARGIN_IN = 0.04  # space above the first row and below the last, inches
+#: Three across the page's width (each group's name heads it, on a rule that runs to the right
+#: margin), so that short equations share a row and the rows have room between them.
+GRID_COLUMNS = 3
+HEAD_GAP_IN = 0.04  # space between a group's name and its first row, inches
+RULE_GAP_IN = 0.08  # space between a group's name and the rule beside it, inches
+ROW_GAP_IN = 0.055  # space between two rows of one group, inches
+GROUP_GAP_IN = 0.08  # space between a group's last row and the next group's name, inches
+MARGIN_IN = 0.04  # space above the first group's name and below the last row, inches
 
 
 def facts() -> dict:
@@ -73,15 +76,18 @@ def make_figure(theme):
     rules = []  # y from the top of the rule above each group but the first
     y = MARGIN_IN
     name_h = inches(fig.text(0, 0, "Mg", fontsize=theme.small_size))[1]
+    head_h = inches(fig.text(0, 0, "Mg", fontsize=theme.font_size))[1]
+    cap_h = inches(fig.text(0, 0, "M", fontsize=theme.font_size))[1]
     fig.texts.clear()
     for i, (group, eqs) in enumerate(equations.grouped()):
         if i:
             y += GROUP_GAP_IN
-            rules.append(y)
-            y += GROUP_GAP_IN
         head = fig.text(0, 0, th.title(group), ha="left", va="top", fontsize=theme.font_size,
                         color=theme.text, gid=f"group-{group}")
         placed.append((head, SIDE_IN, y))
+        # the rule from the name to the right margin, level with the middle of its capitals
+        rules.append((SIDE_IN + inches(head)[0] + RULE_GAP_IN, y + cap_h / 2))
+        y += head_h + HEAD_GAP_IN
         cells = []
         for eq in eqs:
             name = fig.text(0, 0, eq.shown_name, ha="left", va="top", fontsize=theme.small_size,
@@ -91,23 +97,23 @@ def make_figure(theme):
             (wn, _), (we, he) = inches(name), inches(tex)
             below = -tex.get_window_extent(renderer).y0 / fig.dpi  # depth under the baseline
             cells.append((name, tex, max(wn, we), he, below))
-        for r, row in enumerate(_rows(cells, width - HEAD_IN - 2 * SIDE_IN)):
+        for r, row in enumerate(_rows(cells, width - 2 * SIDE_IN)):
             if r:
                 y += ROW_GAP_IN
             # one baseline per row: under the row's names by its tallest ascent
             up = max(c[3] - c[4] for _, c in row)
             down = max(c[4] for _, c in row)
             for x, (name, tex, _, _, _) in row:
-                placed.append((name, SIDE_IN + HEAD_IN + x, y))
-                placed.append((tex, SIDE_IN + HEAD_IN + x, y + name_h + NAME_GAP_IN + up))
+                placed.append((name, SIDE_IN + x, y))
+                placed.append((tex, SIDE_IN + x, y + name_h + NAME_GAP_IN + up))
             y += name_h + NAME_GAP_IN + up + down
     total = y + MARGIN_IN
     fig.set_figheight(total)
     for artist, x, yt in placed:
         artist.set_position((x / width, 1 - yt / total))
-    for yt in rules:
+    for x, yt in rules:
         fig.add_artist(Line2D(
-            [SIDE_IN / width, 1 - SIDE_IN / width], [1 - yt / total] * 2, color=theme.grid,
+            [x / width, 1 - SIDE_IN / width], [1 - yt / total] * 2, color=theme.grid,
             lw=0.6, gid="group-rule"))
     return fig
 

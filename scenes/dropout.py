@@ -8,7 +8,11 @@ at a time (dropped hidden neurons turn to a dashed grey outline and their edges 
 hidden ones take the accent), and the forward sweep lights the kept edges layer by layer, input
 to output, where they stay until the step ends; a key says the orange is this step's thinned
 network. The count of hidden neurons kept changes once the mask has landed. Input and output
-neurons keep their solid muted outline throughout; the note is set flush left, 36 px in.
+neurons keep their solid muted outline throughout; the note is set flush left, 36 px in. After
+the last step the lesson as one picture: the note and counters give way, the last thinned
+network gives way to its small copy, the fourth of four places in a row (a cross-fade), and the
+three before it come back beside it, left to right, each under its step and its count of hidden
+neurons kept: four different thinned networks, held.
 Render alone with: manim -ql scenes/dropout.py Dropout
 """
 
@@ -21,6 +25,7 @@ from manim import (
     Circle,
     DashedVMobject,
     FadeIn,
+    FadeOut,
     Integer,
     LaggedStart,
     Succession,
@@ -47,6 +52,11 @@ N_HIDDEN = EX.n_hidden
 DASHES, DASH_OPACITY = 12, 1.0
 #: Seconds the forward sweep takes per layer of edges.
 SWEEP_PER_LAYER = 0.7
+#: The closing row: each step's thinned network at ROW_SCALE of its size, centred at ROW_Y,
+#: its centres ROW_PITCH apart (four across the frame, 24 px clear of its edges).
+ROW_SCALE, ROW_Y, ROW_PITCH = 0.5, -0.8, 3.4
+#: Seconds the closing row is held (a still picture: no longer than the rules allow).
+FINAL_HOLD = 1.6
 
 
 class Dropout(ThemedScene):
@@ -55,6 +65,7 @@ class Dropout(ThemedScene):
         self.masks = EX.masks()
         self.kept_counts = EX.kept_counts()
         self.step = -1  # the step shown (0-based), -1 before the first
+        self.snaps = []  # each finished step's thinned network (with its dashes), copied
 
     def kept(self, t: int) -> frozenset:
         """(layer, i) of the neurons taking part at step t (the still's kept_neurons)."""
@@ -159,6 +170,38 @@ class Dropout(ThemedScene):
             self.play(drop, *dashes, *count, run_time=0.75)
         self.play(self.sweep(), *([FadeIn(self.sweep_key)] if s == 0 else []))
         self.wait(0.8)
+        self.snaps.append(VGroup(net.copy(), *(d.copy() for d in self.dashes.values())))
+        if s == STEPS - 1:
+            self.side_by_side()
+
+    def row_place(self, s: int) -> np.ndarray:
+        """The centre of step s's network in the closing row."""
+        return np.array([(s - (STEPS - 1) / 2) * ROW_PITCH, ROW_Y, 0])
+
+    def row_label(self, s: int) -> VGroup:
+        """Step s's heading in the closing row: its step and its count of hidden neurons kept."""
+        label = VGroup(self.text(f"step {s + 1}", 28),
+                       self.text(f"{self.kept_counts[s]} of {N_HIDDEN} hidden kept", 24))
+        label.arrange(DOWN, buff=0.12)
+        top = self.row_place(s)[1] + ROW_SCALE * self.net.height / 2
+        return label.next_to(np.array([self.row_place(s)[0], top, 0]), UP, buff=0.25)
+
+    def side_by_side(self):
+        """The four thinned networks side by side: one change at a time, the note and
+        counters out, the last step's network into its place, then the three before it."""
+        self.play(FadeOut(VGroup(self.note, self.counter, self.kept_line, self.sweep_key)),
+                  run_time=0.6)
+        self.row_labels = [self.row_label(s) for s in range(STEPS)]
+        for s, snap in enumerate(self.snaps):
+            snap.scale(ROW_SCALE).move_to(self.row_place(s))
+        # the last step's network gives way to its small copy in the fourth place (a cross-fade:
+        # thin lines that moved across the frame would flicker), then the three before it
+        self.play(FadeOut(VGroup(self.net, *self.dashes.values())),
+                  FadeIn(VGroup(self.snaps[-1], self.row_labels[-1])), run_time=1.2)
+        self.play(LaggedStart(*(FadeIn(VGroup(snap, self.row_labels[s]))
+                                for s, snap in enumerate(self.snaps[:-1])), lag_ratio=0.6),
+                  run_time=2.4)
+        self.wait(FINAL_HOLD)
 
     def sweep(self):
         """The forward pass: the kept edges light up in the accent layer by layer, from the

@@ -5,12 +5,14 @@ The run is the still figure's, gdcore.networks.LOSS_CURVE (its settings and its 
 gdcore.nn.train of a seeded 2-8-1 tanh network on gdcore.data.two_moons with
 full-batch gradient descent), so the two show the same numbers. The iteration axis is
 logarithmic (u = log10(t + 1), ticked and numbered at t + 1 = 1, 10, 100, 1,000, as its label
-says) and the tracker runs at a steady pace in u, so the steep first
-iterations take as long as the later decades. While the cost falls the data panel shows the
-network's decision regions at gdcore's snapshot iterations (LOSS_CURVE.nets_at), each fading into
-the next as the run goes from one snapshot to the next; at the end the start and final cost are
-labelled one at a time. The data panel's title says it shows the decision regions; the curve,
-its dot and the J readout take plain descent's colour (theme.opt), never class 1's accent; J is
+says) and the tracker runs at a steady pace in u, so the steep first iterations take as long
+as the later decades. While the cost falls the data panel shows the decision regions of the
+network at the iteration shown (gdcore's LOSS_CURVE.nets_at), redrawn frame by frame, so the
+boundary moves as the curve falls. At the end the start and final cost are labelled one at a
+time; the final label says the cost is still falling when the run stops (it halves over the
+last decade of steps: no level is drawn, since none is reached). The data panel's title says it
+shows the decision regions; the curve, its dot and the J readout take plain descent's colour
+(theme.opt), never class 1's accent; J is
 given with the per-example cost C_i it averages.
 Render alone with: manim -ql scenes/loss_curve.py LossCurve
 """
@@ -23,7 +25,6 @@ from manim import (
     UP,
     UR,
     Create,
-    DashedLine,
     Dot,
     FadeIn,
     FadeOut,
@@ -233,22 +234,23 @@ class LossCurve(ThemedScene):
         start = VGroup(Dot(p0, radius=0.09, color=t.opt(OPTIMIZER)),
                        self.text(f"start: {l0:.{J_PLACES}f}", 24).next_to(p0, RIGHT,
                                                                         buff=0.25))
-        level = DashedLine(plot.c2p(0, l1), p1, color=t.muted, stroke_width=2, dash_length=0.08)
-        end = self.text(f"after {numbers.count(last)} steps: {l1:.{J_PLACES}f}", 24)
+        end = VGroup(self.text(f"after {numbers.count(last)} steps: {l1:.{J_PLACES}f}", 24),
+                     self.text("still falling", 24, t.muted)).arrange(DOWN, buff=0.1,
+                                                                      aligned_edge=RIGHT)
         # in the open space well above the final level, joined to the last point by a leader
         end.align_to(p1, RIGHT).set_y(plot.c2p(0, END_LABEL_J)[1])
         leader = Line(np.array([p1[0], end.get_bottom()[1] - 0.1, 0]), p1 + 0.15 * UP,
                       color=t.muted, stroke_width=1.5)
         end.add(leader)
+        self.end_label = end
         box, dots, img, key = self.data
         accuracy = EX.accuracy(self.result.net, self.X, self.Y)
         acc = self.text(f"{accuracy:.0%} classified correctly", 24)
         acc.next_to(key, DOWN, buff=0.2)
         # the early note and its point give their place to the final label
         self.play(FadeOut(self.early_note), run_time=0.5)
-        # one at a time: the start, the final level, its label, then the accuracy
+        # one at a time: the start, the final label, then the accuracy
         self.play(FadeIn(start), run_time=0.7)
-        self.play(Create(level), run_time=0.7)
         self.play(FadeIn(end), run_time=0.7)
         self.play(FadeIn(acc), run_time=0.7)
         self.wait(1.4)

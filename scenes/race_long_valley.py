@@ -1,12 +1,14 @@
 """All seven optimizers in a long, narrow valley (gdcore.races.LONG_VALLEY): plain SGD crawls
 along the floor, Momentum swings from wall to wall, NAG dips below the floor once and then
 follows it, the adaptive methods turn down the valley at once; an inset magnifies the floor
-around the minimum, where six of the runs end.
+around the minimum, where six of the runs end, and at the end it takes the map's place, grown
+to the map's width, each run's path and end square apart in it.
 
 Render alone with: manim -ql scenes/race_long_valley.py RaceLongValley
 """
 
 from gdcore import races
+from gdviz.manim_theme import sections
 from gdviz.race_scene import RaceScene
 
 
@@ -20,3 +22,6 @@ class RaceLongValley(RaceScene):
     X_TICK, Y_TICK = 2.0, 1.0
     STEP_TICK = 40
     LEGEND_BELOW = True
+
+    SECTIONS = sections(RaceScene.section_setup, RaceScene.section_race,
+                        RaceScene.section_finish, RaceScene.section_zoom)

@@ -294,6 +294,30 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
     assert [x.get_text() for x in key.get_texts()] == ["kept", "dropped"]
 
 
+@pytest.mark.parametrize("theme", THEMES)
+def test_dropout_edges_end_at_their_rims_and_clear_every_other_neuron(theme):
+    """Each drawn edge starts and ends on the rims of the two neurons it joins, and passes
+    every other neuron (kept or dropped) at least CLEARANCE radii from its centre."""
+    clearance = mod("dropout").CLEARANCE
+    assert clearance >= 1.5
+    for ax in fig("dropout", theme).axes:
+        circles = nd.drawn_neurons(ax)
+        centres = {n: np.asarray(c.center) for n, c in circles.items()}
+        r = next(iter(circles.values())).radius
+        (edges,) = collections(ax, "edges")
+        for a, b in edges.get_segments():
+            ends = [min(centres, key=lambda n, p=p: np.hypot(*(centres[n] - p))) for p in (a, b)]
+            assert ends[0][0] + 1 == ends[1][0]  # joins neighbouring layers
+            for p, n in zip((a, b), ends):
+                assert np.hypot(*(p - centres[n])) == pytest.approx(r, rel=1e-6)
+            d = b - a
+            for n, c in centres.items():
+                if n in ends:
+                    continue
+                s = np.clip(np.dot(c - a, d) / np.dot(d, d), 0, 1)
+                assert np.hypot(*(a + s * d - c)) >= clearance * r, (n, ends)
+
+
 # --- gradient-check -------------------------------------------------------------------------
 @pytest.mark.parametrize("theme", THEMES)
 def test_gradient_check_panels(theme):
@@ -447,7 +471,10 @@ def test_lonely_space(theme):
 # --- equations ------------------------------------------------------------------------------
 @pytest.mark.parametrize("theme", THEMES)
 def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
-    f, t = fig("equations", theme), th.get(theme)
+    t = th.get(theme)
+    # a sheet of its own: its texts are measured below, which a save of the shared one outside
+    # the theme's style (another test's) would have left measured in other faces
+    f = gm.build(mod("equations"), t)
     by_gid = {x.get_gid(): x for x in f.texts}
     for key, eq in equations.EQUATIONS.items():
         tex, name = by_gid[f"eq-{key}"], by_gid[f"name-{key}"]
@@ -460,19 +487,30 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
     read = sorted(eqs, key=lambda x: (-round(x.get_position()[1], 3), x.get_position()[0]))
     order = [e.key for _, g in equations.grouped() for e in g]
     assert [x.get_gid()[3:] for x in read] == order
-    # each group's name sits at the left of its first row, above the next group's
+    # each group's name heads it, flush left over its first row, on a rule that runs from the
+    # name to the right margin, level with the name's capitals; above the next group's
     heads = [by_gid[f"group-{g}"] for g in equations.GROUPS]
     assert [h.get_text() for h in heads] == [th.title(g) for g in equations.GROUPS]
     assert np.all(np.diff([h.get_position()[1] for h in heads]) < 0)
-    for h, (_, g) in zip(heads, equations.grouped()):
+    with gm.themed(t):  # measured in the house faces, as rendered
+        f.canvas.draw()
+        head_boxes = [h.get_window_extent() for h in heads]
+    rules = [a for a in f.artists if a.get_gid() == "group-rule"]
+    assert len(rules) == len(equations.GROUPS)
+    for h, bb, rule, (_, g) in zip(heads, head_boxes, rules, equations.grouped()):
         first = by_gid[f"name-{g[0].key}"]
-        assert h.get_position()[1] == pytest.approx(first.get_position()[1])
-        assert h.get_position()[0] < first.get_position()[0]
-    assert len([a for a in f.artists if a.get_gid() == "group-rule"]) == len(equations.GROUPS) - 1
-    # each group's columns line up row to row: every equation starts on a column line
+        assert h.get_position()[1] > first.get_position()[1]
+        assert h.get_position()[0] == pytest.approx(first.get_position()[0])
+        (x0, x1), (y0, y1) = rule.get_xdata(), rule.get_ydata()
+        assert y0 == y1 and x0 > h.get_position()[0] + 0.25 / t.text_width
+        assert x1 == pytest.approx(1 - mod("equations").SIDE_IN / t.text_width)
+        assert bb.y0 < y0 * f.bbox.height < bb.y1
+    # more air than the tight sheet had: rows of a group and groups apart by at least 0.05 in
     m = mod("equations")
-    left = m.SIDE_IN + m.HEAD_IN
-    unit = (t.text_width - m.HEAD_IN - 2 * m.SIDE_IN) / m.GRID_COLUMNS
+    assert m.ROW_GAP_IN >= 0.05 and m.GROUP_GAP_IN >= 0.05 and m.GRID_COLUMNS == 3
+    # each group's columns line up row to row: every equation starts on a column line
+    left = m.SIDE_IN
+    unit = (t.text_width - 2 * m.SIDE_IN) / m.GRID_COLUMNS
     for _, g in equations.grouped():
         for e in g:
             col = (by_gid[f"eq-{e.key}"].get_position()[0] * t.text_width - left) / unit
@@ -484,10 +522,10 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
         assert x.get_va() == "baseline"
         rows.setdefault(round(x.get_position()[1], 9), []).append(x)
     assert any(len(r) > 1 for r in rows.values())
-    f.canvas.draw()
     page = f.bbox
-    for x in f.texts:
-        bb = x.get_window_extent()
+    with gm.themed(t):  # measured in the house faces, as rendered
+        boxes = [x.get_window_extent() for x in f.texts]
+    for bb in boxes:
         assert bb.x0 >= page.x0 + m.SIDE_IN * f.dpi - 1 and bb.x1 <= page.x1 - m.SIDE_IN * f.dpi
         assert bb.y0 >= page.y0 + 0.01 * f.dpi and bb.y1 <= page.y1 - 0.01 * f.dpi
     # set as LaTeX would: the penalty's name L₂ as maths, tight double bars, no loose script

@@ -55,6 +55,7 @@ from manim import (
     Square,
     Star,
     Union,
+    UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
     Write,
@@ -133,6 +134,10 @@ INSET_LEVELS = 0.5
 #: The radius of each run's head in the inset (shown while the head is inside its region).
 INSET_DOT = 0.05
 INSET_FRAME, INSET_LINE = 2.0, 1.2
+#: The closing zoom (RaceScene.section_zoom): the inset grows into the map's place, to this
+#: fraction of the map's box, over ZOOM_SECONDS (the map fading out beneath it), its paths
+#: thickening to ZOOM_WIDTH (scene stroke width); then the picture is held ZOOM_HOLD seconds.
+ZOOM_FILL, ZOOM_SECONDS, ZOOM_WIDTH, ZOOM_HOLD = 0.97, 2.0, 3.0, 1.8
 
 
 class ClippedTrail(Trail):
@@ -314,6 +319,7 @@ class RaceScene(ThemedScene):
                 float(races.inside(tr.head(), region)[0])))
             self.inset_dots[name] = dot.set_z_index(3.3 - 0.01 * rank)
         self.inset_lines, self.inset_scale = lines, VGroup(bar, label)
+        self.inset_img, self.inset_frame, self.inset_box, self.inset_star = img, frame, box, star
         return Group(img, frame, box, lines, bar, label, star)
 
     def inset_end(self, name: str) -> Square:
@@ -498,10 +504,12 @@ class RaceScene(ThemedScene):
         title.scale_to_fit_width(min(title.width, config.frame_width - 2 * EDGE))
         title.to_edge(UP, buff=EDGE)
         self.ax, img = self.build_map()
+        self.map_img = img
         self.inset_paths, self.inset_tails, self.inset_dots = {}, {}, {}
         inset = self.build_inset() if r.inset is not None else Group()
         start = self.marker_start()
         target, target_key, target_text = self.marker_target()
+        self.start_mark, self.target_mark = start, target
 
         self.history, self.tails, self.dots = {}, {}, {}
         order = stacking(r, self.outcomes)
@@ -609,6 +617,56 @@ class RaceScene(ThemedScene):
                   *(FadeIn(self.statuses[n].set_opacity(1)) for n in stayed),
                   *([FadeIn(self.header.set_opacity(1))] if self.header else []), run_time=1.2)
         self.wait(2.0)  # the final picture held, no longer than the rules allow a still stretch
+
+    def section_zoom(self):
+        """(For a race with an inset, where a subclass lists it.) The inset takes the map's
+        place: the map, its paths and marks fade out while the inset (its contours, paths, end
+        squares and star) grows to fill the map's box at one scale in x and y, its paths
+        thickening so that each run's colour reads; a scale bar for the new scale and a heading
+        come in above it; the picture is held."""
+        t, r = self.theme, self.RACE
+        (x0, x1), (y0, y1) = r.window
+        lo, hi = self.ax.c2p(x0, y0), self.ax.c2p(x1, y1)
+        frame = self.inset_frame
+        g = ZOOM_FILL * min((hi[0] - lo[0]) / frame.width, (hi[1] - lo[1]) / frame.height)
+        about, to = frame.get_center(), (lo + hi) / 2
+        grown = Group(self.inset_img, frame, self.inset_star, *self.inset_ends.values())
+        lines = [*self.inset_paths.values(), *self.inset_tails.values()]
+        width0 = {m: m.get_stroke_width() for m in lines}
+        d = to - about
+        shown = {"grown": 0.0, "axes": 0.0}  # the alpha each group was last moved to
+
+        def grow(group, alpha, key):
+            """Move `group` from where alpha shown[key] put it to where alpha puts it: scaled
+            by 1 + alpha (g - 1) about the inset's centre, shifted by alpha d."""
+            a0 = shown[key]
+            group.shift(-a0 * d).scale((1 + alpha * (g - 1)) / (1 + a0 * (g - 1)),
+                                       about_point=about).shift(alpha * d)
+            shown[key] = alpha
+            if key == "axes":  # the trails redraw on the inset's axes: only their width here
+                for m in lines:
+                    m.set_stroke(width=width0[m] + alpha * (ZOOM_WIDTH - width0[m]))
+
+        faded = [self.ax, self.map_img, self.start_mark, self.target_mark, self.inset_box,
+                 self.inset_lines, self.inset_scale, *self.history.values(), *self.ends.values()]
+        self.play(UpdateFromAlphaFunc(grown, lambda m, a: grow(m, a, "grown")),
+                  UpdateFromAlphaFunc(self.inset, lambda m, a: grow(m, a, "axes")),
+                  *(FadeOut(m) for m in faded), run_time=ZOOM_SECONDS)
+        # the new scale: a bar of the old bar's round length, its number beside it, and what
+        # the view is, above the grown frame
+        length = scale_bar_length(r)
+        half = (self.inset.c2p(length, 0)[0] - self.inset.c2p(0, 0)[0]) / 2
+        bar = Line(np.array([-half, 0, 0]), np.array([half, 0, 0]), stroke_color=t.text,
+                   stroke_width=3)
+        label = MathTex(numbers.latex(length), font_size=TICK_SIZE, color=t.text)
+        label.next_to(bar, RIGHT, buff=0.12)
+        scale = VGroup(bar, label)
+        scale.next_to(frame.get_corner(UP + RIGHT), UP, buff=0.15, aligned_edge=RIGHT)
+        heading = self.text("where the runs end, magnified", TEXT_SIZE)
+        heading.next_to(frame.get_corner(UP + LEFT), UP, buff=0.15, aligned_edge=LEFT)
+        self.zoom_scale, self.zoom_heading = scale, heading
+        self.play(FadeIn(heading), FadeIn(scale), run_time=0.8)
+        self.wait(ZOOM_HOLD)
 
     SECTIONS = sections(section_setup, section_race, section_finish)
 

@@ -8,7 +8,7 @@ from manim import DashedVMobject
 from gdcore import nn
 from gdcore.networks import DROPOUT
 from gdviz import colors
-from scenes.dropout import DASH_OPACITY, DASHES, STEPS, Dropout
+from scenes.dropout import DASH_OPACITY, DASHES, FINAL_HOLD, STEPS, Dropout
 
 
 @pytest.mark.parametrize("step", [1, STEPS])
@@ -67,3 +67,37 @@ def test_note_stands_clear_of_the_edge_and_the_sweep_has_its_key():
     assert scene.sweep_key[0].get_color().to_hex().lower() == scene.theme.accent.lower()
     assert scene.net.get_right()[0] < scene.sweep_key.get_left()[0] - 0.5
     assert scene.sweep_key.get_bottom()[1] >= -4 + 24 / 60
+
+
+def test_it_ends_on_the_four_thinned_networks_side_by_side():
+    """The closing picture: every step's thinned network (gdcore's masks) in a row, left to
+    right, apart, inside the 24 px margin, each under its step and its count of kept neurons;
+    held no longer than FINAL_HOLD (<= 1.8 s)."""
+    scene = rendered(Dropout, upto=f"step-{STEPS}")
+    assert FINAL_HOLD <= 1.8
+    masks = nn.dropout_masks(DROPOUT.sizes, DROPOUT.p_drop, DROPOUT.steps, DROPOUT.seed)
+    rows = scene.snaps
+    assert len(rows) == STEPS
+    shown = set(scene.get_mobject_family_members())
+    assert scene.net not in shown and all(row[0] in shown for row in rows)
+    px = 480 / 8
+    for s, (row, label, step) in enumerate(zip(rows, scene.row_labels, masks)):
+        net, dashes = row[0], row[1:]
+        dropped = {(h + 1, int(i)) for h, m in enumerate(step) for i in np.flatnonzero(~m)}
+        assert {n for n, op in zip(net.neuron_ids, net.stroke_opacity) if op < 1} == dropped
+        shown = {n for n, d in zip(scene.dashes, dashes) if d.get_stroke_opacity() > 0}
+        assert shown == dropped
+        assert row.get_center()[0] == pytest.approx(scene.row_place(s)[0], abs=0.2)
+        assert label.get_bottom()[1] > row.get_top()[1]
+        assert label[0].original_text == f"step {s + 1}"
+        kept = sum(int(m.sum()) for m in step)
+        assert label[1].original_text == f"{kept} of {DROPOUT.n_hidden} hidden kept"
+        assert label.get_top()[1] < scene.title.get_bottom()[1]
+        if s:
+            assert rows[s - 1].get_right()[0] < row.get_left()[0]
+            assert scene.row_labels[s - 1].get_right()[0] < label.get_left()[0]
+    assert rows[0].get_left()[0] >= -64 / 9 + 24 / px
+    assert rows[-1].get_right()[0] <= 64 / 9 - 24 / px
+    # only the title, the four networks and their labels remain
+    for gone in (scene.note, scene.counter, scene.kept_line, scene.sweep_key):
+        assert gone not in scene.mobjects or gone.get_fill_opacity() == 0

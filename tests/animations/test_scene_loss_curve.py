@@ -88,3 +88,24 @@ def test_the_iteration_axis_is_a_true_log_axis_of_t_plus_one():
     assert "0" not in nums
     for k, label in enumerate(["1", "10", "100", "1{,}000"]):
         assert nums[label].get_x() == pytest.approx(ax.c2p(k, 0)[0], abs=1e-6)
+
+
+def test_the_end_label_says_what_the_curve_does():
+    """The run stops while the cost still falls (it halves over the last decade of steps, by
+    gdcore's losses), so the final label says "still falling" and no level line is drawn; the
+    label is clear of the curve, above its last point."""
+    from manim import DashedLine
+
+    scene = rendered(LossCurve)
+    want = scene.losses
+    assert want[-1] < 0.55 * want[100]  # 0.026 against 0.054 a decade of steps earlier
+    label, falling = scene.end_label[0], scene.end_label[1]
+    assert label.original_text == f"after {EX.steps:,} steps: {want[-1]:.3f}"
+    assert falling.original_text == "still falling"
+    assert not any(isinstance(m, DashedLine) for m in scene.get_mobject_family_members())
+    plot, curve, _ = scene.plot
+    pts = np.asarray(curve.get_anchors())
+    for line in (label, falling):
+        left, right = line.get_left()[0], line.get_right()[0]
+        under = pts[(pts[:, 0] >= left) & (pts[:, 0] <= right)]
+        assert len(under) and under[:, 1].max() < line.get_bottom()[1] - 0.05

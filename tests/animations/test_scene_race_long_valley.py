@@ -1,10 +1,14 @@
 """The race-long-valley scene (frames: test_scene_frames.py): its drawing against gdcore's race."""
 
+import itertools
+
+import numpy as np
 import pytest
 from frames import rendered
 from race_checks import check_colours, check_drawing, check_inset, check_inset_heads, check_layout
 
 from gdcore import races
+from gdviz.race_scene import ZOOM_FILL, ZOOM_HOLD, ZOOM_WIDTH
 from scenes.race_long_valley import RaceLongValley
 
 MIDDLE = 30
@@ -13,7 +17,7 @@ MIDDLE = 30
 def test_dots_and_trails_are_gdcores_race():
     scene = rendered(RaceLongValley, upto="race", STAGES=((MIDDLE, 1.0),))
     check_drawing(scene, MIDDLE)
-    scene = rendered(RaceLongValley)
+    scene = rendered(RaceLongValley, upto="finish")
     out = check_drawing(scene, races.LONG_VALLEY.steps, finished=True)
     assert all(o.exit is None for o in out.values())
     assert scene.statuses["SGD"].original_text == f"{out['SGD'].distance:.2f}"
@@ -23,7 +27,7 @@ def test_dots_and_trails_are_gdcores_race():
 def test_every_path_shows_its_own_colour_and_nothing_overlaps_in_the_final_frame(
         theme, monkeypatch):
     monkeypatch.setenv("GD_THEME", theme)
-    scene = rendered(RaceLongValley, own=True)
+    scene = rendered(RaceLongValley, own=True, upto="finish")
     check_colours(scene)
     check_layout(scene)
     check_inset(scene)
@@ -34,3 +38,55 @@ def test_the_inset_shows_each_head_that_is_in_its_region():
     k = races.LONG_VALLEY.steps - 10
     scene = rendered(RaceLongValley, upto="race", STAGES=((k, 1.0),))
     assert check_inset_heads(scene, k) >= 3
+
+
+def test_at_the_end_the_inset_takes_the_maps_place():
+    """The closing zoom: the map and its marks are gone, the inset fills the map's box (the
+    limiting side at ZOOM_FILL of it, one scale in x and y), about 2.5 times as wide as it was
+    (over 400 px at 480p); each run that ends in its region has its square on gdcore's last
+    point there, the squares apart, every path through the region drawn in it at ZOOM_WIDTH;
+    its scale bar is 0.05 long at the new scale, with its heading above the frame, clear of
+    the title; the picture is held no longer than ZOOM_HOLD <= 2 s."""
+    race = races.LONG_VALLEY
+    before = rendered(RaceLongValley, upto="finish")
+    width0 = before.inset_frame.width
+    scene = rendered(RaceLongValley)
+    assert ZOOM_HOLD <= 2.0
+    shown = set(scene.get_mobject_family_members())
+    for gone in (scene.ax, scene.map_img, scene.start_mark, scene.target_mark,
+                 *scene.history.values(), *scene.ends.values()):
+        assert gone not in shown
+    (x0, x1), (y0, y1) = race.window
+    lo, hi = scene.ax.c2p(x0, y0), scene.ax.c2p(x1, y1)
+    frame, ins = scene.inset_frame, scene.inset
+    fill = max(frame.width / (hi[0] - lo[0]), frame.height / (hi[1] - lo[1]))
+    assert fill == pytest.approx(ZOOM_FILL, rel=1e-6)
+    np.testing.assert_allclose(frame.get_center(), (lo + hi) / 2, atol=1e-6)
+    assert frame.width > 2.4 * width0 and frame.width * 480 / 8 > 400
+    (rx0, rx1), (ry0, ry1) = race.inset.region
+    a, b = ins.c2p(rx0, ry0), ins.c2p(rx1, ry1)
+    np.testing.assert_allclose([a[0], a[1], b[0], b[1]], [frame.get_left()[0],
+                               frame.get_bottom()[1], frame.get_right()[0],
+                               frame.get_top()[1]], atol=1e-6)
+    assert (b[0] - a[0]) / (rx1 - rx0) == pytest.approx((b[1] - a[1]) / (ry1 - ry0), rel=1e-6)
+    trs = races.run_race(race)
+    ends = scene.inset_ends
+    assert len(ends) >= 5
+    for name, sq in ends.items():
+        assert sq in shown
+        np.testing.assert_allclose(ins.p2c(sq.get_center()), trs[name].points[-1], atol=1e-9)
+    for p, q in itertools.combinations(ends.values(), 2):
+        assert np.linalg.norm(p.get_center() - q.get_center()) >= p.width
+    for name in ends:
+        path = scene.inset_paths[name]
+        assert path in shown and len(path.points)
+        assert path.get_stroke_width() == pytest.approx(ZOOM_WIDTH)
+        inside = np.all((path.points[:, :2] >= a[:2] - 1e-6)
+                        & (path.points[:, :2] <= b[:2] + 1e-6))
+        assert inside
+    bar, label = scene.zoom_scale
+    assert bar.get_length() == pytest.approx(ins.c2p(0.05, 0)[0] - ins.c2p(0, 0)[0])
+    assert label.tex_string == "0.05"
+    assert scene.zoom_heading.get_bottom()[1] > frame.get_top()[1]
+    assert scene.zoom_scale.get_bottom()[1] > frame.get_top()[1]
+    assert scene.zoom_heading.get_right()[0] < scene.zoom_scale.get_left()[0]
