@@ -3,11 +3,16 @@
 The network, input, target and learning rate of the still (gdcore.networks.BACKPROP, whose run()
 runs gdcore.nn: forward, cost, backprop, sgd_step). Edge width grows with |w| and its colour says
 the sign of w (the key below says so; it leaves while the edges show gradients). Forward:
-activations a appear left to right, each circle filled by its a (ACT_FILL). Error: outputs against
-targets, the cost J (one example, so J = C₁), which then stays parked in the top left corner.
-Backward: the outputs' error terms δ replace their activations (the label above each layer says
-which the circles show), the chain rule ∂J/∂w = a·δ is worked on one edge with its numbers, δ flows
-back to the hidden layer and every edge's width becomes |∂J/∂w|, the gradients shown as matrices.
+activations a appear left to right, each circle filled by its a (ACT_FILL), each layer's label
+(x, a⁽ˡ⁾, then δ⁽ˡ⁾) over its column, clear of its top circle. Error: outputs against targets,
+the cost J (one example, n = 1, so J = Cᵢ, the equations sheet's per-example cost), which then
+stays parked in the top left corner. Backward: the outputs' error terms δ⁽ᴸ⁾ replace their
+activations (the key moment: a slow swap, held DELTA_HOLD s; the label above each layer says
+which the circles show); the chain rule ∂J/∂w = a·δ is worked on one edge with its numbers, and
+that edge turns red (its gradient, the first drawn) and stays red; δ flows back to the hidden
+layer (its rule set under the worked numbers), then the worked numbers and that rule give way to
+every gradient as matrices, every edge's width becoming |∂J/∂w|, while the rule ∂Cᵢ/∂w = a·δ
+stays above them until the update: nothing leaves and comes back.
 Update: the matrices turn into the changes ΔW = −α ∂J/∂W (signed), each with its layer's bias
 changes Δb = −αδ beside it, and every edge moves from its old width (left as a dashed ghost) to its
 new one while the worked edge's own label, set on it (the top edge of the drawing, where nothing
