@@ -4,14 +4,14 @@ One training step of a small network ({n0} inputs, {n1} sigmoid hidden neurons, 
 outputs) on a single example, with its real numbers. 1: the forward pass carries the input
 through the layers; each circle shows its activation a, each line's width the size of its weight
 and its colour the weight's sign (blue positive, orange negative). 2: the outputs are compared
-with the targets; with one example the cost is that example's, J = C₁ = {loss_before:.3f}. 3:
-the backward pass sends the error back along the connections; each circle shows its error term
-δ, each line's width the size of its weight's gradient, and on one edge, drawn in the text
-colour and labelled w, the chain rule is worked with its numbers, ∂J/∂w = a·δ = {a:.3f} ×
-{d:.3f} = {g:.3f}. 4: every weight takes a step of learning rate α = {lr:g} against its
-gradient; each line now shows that change Δw (width its size, colour its sign), and the weight w
-goes from {w0:.3f} to {w1:.3f}. Run forward again, the outputs have moved towards the targets
-and the cost has fallen to {loss_after:.3f}. Then the loop repeats.
+with the targets; with one example (n = 1) the cost is that example's, J = Cᵢ =
+{loss_before:.3f}. 3: the backward pass sends the error back along the connections; each
+circle shows its error term δ, each line's width the size of its weight's gradient, and on one
+edge, drawn in the text colour and labelled w, the chain rule is worked with its numbers,
+∂J/∂w = a·δ = {a:.3f} × {d:.3f} = {g:.3f}. 4: every weight takes a step of learning rate
+α = {lr:g} against its gradient; each line now shows that change Δw (width its size, colour its
+sign), and the weight w goes from {w0:.3f} to {w1:.3f}. Run forward again, the outputs have
+moved towards the targets and the cost has fallen to {loss_after:.3f}. Then the loop repeats.
 
 Alt: Four copies of the same small network diagram, numbered 1 to 4. In 1, activations flow left
 to right along blue and orange lines of varying width. In 2, the two outputs are set beside
@@ -142,7 +142,7 @@ def make_figure(theme):
         a, t = r["acts"][2][k], EX.y[k]
         ax.text(xo, y, f"target {t:g}\nerror {a - t:+.{PLACES}f}".replace("-", "\u2212"),
                 ha="left", va="center", fontsize=fs, color=theme.error, linespacing=1.3)
-    ax.text(0.0, y_arrow - 0.12, f"cost $J = C_1 = {r['loss_before']:.3f}$", ha="center",
+    ax.text(0.0, y_arrow - 0.12, f"cost $J = C_i = {r['loss_before']:.3f}$", ha="center",
             va="top", fontsize=theme.font_size, color=theme.error)
     _title(ax, lay, "2  Error at the output")
 

@@ -3,11 +3,16 @@
 The network, input, target and learning rate of the still (gdcore.networks.BACKPROP, whose run()
 runs gdcore.nn: forward, cost, backprop, sgd_step). Edge width grows with |w| and its colour says
 the sign of w (the key below says so; it leaves while the edges show gradients). Forward:
-activations a appear left to right, each circle filled by its a (ACT_FILL). Error: outputs against
-targets, the cost J (one example, so J = C₁), which then stays parked in the top left corner.
-Backward: the outputs' error terms δ replace their activations (the label above each layer says
-which the circles show), the chain rule ∂J/∂w = a·δ is worked on one edge with its numbers, δ flows
-back to the hidden layer and every edge's width becomes |∂J/∂w|, the gradients shown as matrices.
+activations a appear left to right, each circle filled by its a (ACT_FILL), each layer's label
+(x, a⁽ˡ⁾, then δ⁽ˡ⁾) over its column, clear of its top circle. Error: outputs against targets,
+the cost J (one example, n = 1, so J = Cᵢ, the equations sheet's per-example cost), which then
+stays parked in the top left corner. Backward: the outputs' error terms δ⁽ᴸ⁾ replace their
+activations (the key moment: a slow swap, held DELTA_HOLD s; the label above each layer says
+which the circles show); the chain rule ∂J/∂w = a·δ is worked on one edge with its numbers, and
+that edge turns red (its gradient, the first drawn) and stays red; δ flows back to the hidden
+layer (its rule set under the worked numbers), then the worked numbers and that rule give way to
+every gradient as matrices, every edge's width becoming |∂J/∂w|, while the rule ∂Cᵢ/∂w = a·δ
+stays above them until the update: nothing leaves and comes back.
 Update: the matrices turn into the changes ΔW = −α ∂J/∂W (signed), each with its layer's bias
 changes Δb = −αδ beside it, and every edge moves from its old width (left as a dashed ghost) to its
 new one while the worked edge's own label, set on it (the top edge of the drawing, where nothing
@@ -35,7 +40,6 @@ from manim import (
     TransformFromCopy,
     VGroup,
     Write,
-    smooth,
 )
 from manim.utils.color import ManimColor
 from matplotlib.colors import to_hex
@@ -47,6 +51,7 @@ from gdviz.manim_theme import TICK_SIZE, ThemedScene, sections
 from gdviz.network_layout import LOOP_LAYOUT, sign_role
 from gdviz.network_mobject import NetworkMobject
 from gdviz.numbers import latex
+from gdviz.staging import swap
 from gdviz.theme import contrast
 
 EX = BACKPROP
@@ -68,26 +73,18 @@ WORK_PLACES = 3
 #: A neuron's fill for its activation a: gdviz.colors.ACT_FILL. The value's colour is whichever
 #: of text and page contrasts more with its fill, at least 4.5:1 (tested).
 W_LO, W_HI = 1.0, 10.0  # edge widths for |w| = 0 and the largest |w| (or |dJ/dw|)
+#: The output error terms δ⁽ᴸ⁾, the backward pass's key moment: seconds of their swap for the
+#: activations, and of the hold after it (readable, and slower than the set-up's plays).
+DELTA_SWAP, DELTA_HOLD = 1.6, 1.9
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
 SIGN_STRENGTH = 0.8  # edges: background mixed this far towards their sign's colour
+#: The labels over the layers (x, a⁽ˡ⁾, then δ⁽ˡ⁾): their size, and the height of their centre
+#: over the tallest column's top neuron, so that a⁽¹⁾ stands clear of the circle under it.
+HEAD_SIZE, HEAD_GAP = 38, 0.55
 #: The gap between the worked edge's label and its edge (and its neuron).
 EDGE_LABEL_GAP = 0.15
 #: The gradient and update matrices are set at this scale, their entries at TICK_SIZE once scaled.
 MATRIX_SCALE = 0.7
-
-
-def _swap(old, new, within=(0.0, 1.0), **kw) -> list:
-    """`old` fades out in the first half of `within` (a part of the play), `new` fades in in
-    the second: one after the other in one play, so no word or number is ever drawn over
-    another."""
-    a0, a1 = within
-    mid = 0.5 * (a0 + a1)
-
-    def part(lo, hi):
-        return lambda a: smooth(float(np.clip((a - lo) / (hi - lo), 0.0, 1.0)))
-
-    return [FadeOut(old, rate_func=part(a0, mid), **kw),
-            FadeIn(new, rate_func=part(mid, a1), **kw)]
 
 
 def activation_look(theme, a) -> tuple[list[str], list[str]]:
@@ -151,7 +148,7 @@ class BackpropLoop(ThemedScene):
         self.eq = None if eq is None else self.equation(*eq)
         new = VGroup(head, *([] if self.eq is None else [self.eq]))
         if old:
-            self.play(*_swap(VGroup(*old), new), run_time=1.2)
+            self.play(*swap(VGroup(*old), new), run_time=1.2)
         else:
             self.play(FadeIn(new), run_time=0.6)
         self.head = head
@@ -161,22 +158,22 @@ class BackpropLoop(ThemedScene):
         note = self.mixed(words, 24, color)
         note.move_to([NET_CENTER[0], self.net.layer_bottom() - 0.35, 0])
         old, self.note = getattr(self, "note", None), note
-        return [FadeIn(note)] if old is None else _swap(old, note)
+        return [FadeIn(note)] if old is None else swap(old, note)
 
     def set_head(self, l, s, color):
         """The label above layer l saying what its circles show (a, then δ)."""
-        head = self.tex(s, 32, color).move_to([self.net.point(l, 0)[0], self.head_y, 0])
+        head = self.tex(s, HEAD_SIZE, color).move_to([self.net.point(l, 0)[0], self.head_y, 0])
         old = self.heads.get(l)
         self.heads[l] = head
         if old is None:
             return [FadeIn(head, shift=0.15 * DOWN)]
-        return _swap(old, head)
+        return swap(old, head)
 
     def swap_values(self, per_layer, l, places, color=None):
         """The numbers in layer l's circles replaced (old ones fade out, new ones in)."""
         old = VGroup(*(self.net.values[n] for n in self.net.layer_neurons(l)))
         new = self.net.add_values(per_layer, [l], places=places, color=color)
-        return _swap(old, new)
+        return swap(old, new)
 
     def fill_layer(self, acts, l, run_time=0.5):
         fills, _ = activation_look(self.theme, acts[l])
@@ -223,7 +220,7 @@ class BackpropLoop(ThemedScene):
         self.net = net
         net.set_edge_style(**self.weight_style(r["net"].weights))
         top = max(float(net.neuron(l, 0).get_top()[1]) for l in range(len(SIZES)))
-        self.head_y, self.heads = top + 0.3, {}
+        self.head_y, self.heads = top + HEAD_GAP, {}
         key = VGroup(*(VGroup(Line(LEFT, RIGHT, stroke_width=6,
                                    color=self.sign_colours([s])[0]).scale(0.22),
                               self.tex(w, 30, t.muted)).arrange(RIGHT, buff=0.12)
@@ -241,7 +238,7 @@ class BackpropLoop(ThemedScene):
 
     def section_error(self):
         t, r, net = self.theme, self.r, self.net
-        self.loss0 = self.tex(rf"J = C_1 = {r['loss_before']:.3f}", 40, t.error)
+        self.loss0 = self.tex(rf"J = C_i = {r['loss_before']:.3f}", 40, t.error)
         self.show_step("2  Error at the output", eq=("per-example-cost", 38, self.loss0))
         out = len(SIZES) - 1
         targets = VGroup()
@@ -260,40 +257,56 @@ class BackpropLoop(ThemedScene):
         # the cost stays in view, parked in the top left corner, until the second pass
         self.eq.remove(self.loss0)
         self.play(self.loss0.animate.scale(0.8).to_corner(UP + LEFT, buff=0.45), run_time=0.8)
-        self.show_step("3  Backward pass", eq=("backprop-delta", 36))
+        self.show_step("3  Backward pass", eq=("backprop-delta", 40))
         out = len(SIZES) - 1
         deltas = [None, *r["delta"]]
+        # the key moment: the outputs' error terms δ⁽ᴸ⁾ take the place of their activations,
+        # slower than the set-up and held to be read
         self.play(*self.swap_values(deltas, out, 3, t.error),
                   *self.set_head(out, rf"\delta^{{({out})}}", t.error),
                   net.transition(lambda n: n.set_neuron_style(n.layer_neurons(out),
-                                                              fill=t.background)))
-        self.wait(0.8)
+                                                              fill=t.background)),
+                  run_time=DELTA_SWAP)
+        self.wait(DELTA_HOLD)
+        # the chain rule on one edge; its formula stays until the update, its numbers until
+        # every gradient is made, and the worked edge stays red: it is the first gradient drawn
         self.worked_edge(deltas)
-        self.show_equation("backprop-hidden", 36)
+        hidden = self.tex(equations.tex("backprop-hidden"), 32)
+        if hidden.width > PANEL_W:
+            hidden.scale_to_fit_width(PANEL_W)
+        hidden.next_to(self.eq, DOWN, buff=0.4).set_x(PANEL_X)
+        self.play(FadeIn(hidden, shift=0.2 * UP), run_time=0.8)
         for l in range(out - 1, 0, -1):
             self.play(net.layer_flow(l, backward=True, run_time=1.0))
             self.play(*self.swap_values(deltas, l, 3, t.error),
                       *self.set_head(l, rf"\delta^{{({l})}}", t.error),
                       net.transition(lambda n, l=l: n.set_neuron_style(
                           n.layer_neurons(l), fill=t.background, stroke=t.error,
-                          stroke_width=4)), run_time=0.8)
-        self.wait(0.5)
-        self.show_equation("backprop-grad", 40)
+                          stroke_width=4)), run_time=1.0)
+        self.wait(0.8)
         gw = r["grad_W"]
         g_widths = net.widths(net.edge_values(gw), None, W_LO, W_HI)
         mats = VGroup(*(self.matrix(l, gw[l], rf"\frac{{\partial J}}{{\partial W^{{({l + 1})}}}} =",
                                     [t.error] * gw[l].size) for l in range(len(gw))))
         mats.arrange(DOWN, buff=0.35, aligned_edge=LEFT).move_to([PANEL_X, -1.55, 0])
+        # the one worked gradient and the hidden layer's rule give way to every gradient, under
+        # the rule that made them (kept: it is one formula for all of them)
+        worked = self.eq[1]
+        self.eq.remove(worked)
+        mats.shift((self.eq.get_bottom()[1] - 0.35 - mats.get_top()[1]) * UP)
+        self.mats_top = -1.55 + 0.5 * mats.height  # where the update's matrices go
         self.play(net.transition(lambda n: n.set_edge_style(color=t.error, width=g_widths),
                                  run_time=1.5),
                   *self.set_note(r"edge width $\propto |\partial J/\partial w|$", t.error),
-                  FadeIn(mats),
+                  *swap(VGroup(hidden, worked), mats),
                   FadeOut(self.key))  # the sign key says nothing of gradients
         self.wait(1.5)
         self.mats = mats
 
     def worked_edge(self, deltas):
-        """The chain rule on one edge: ∂J/∂w = a·δ with the numbers of the two circles."""
+        """The chain rule on one edge: ∂J/∂w = a·δ with the numbers of the two circles. The
+        edge turns red (a gradient, as every edge will be) and stays so; the neuron whose a
+        it uses is ringed until its own δ replaces that a."""
         t, r, net = self.theme, self.r, self.net
         (la, ka), (ld, jd) = WORKED
         a, d = float(r["acts"][la][ka]), float(deltas[ld][jd])
@@ -306,17 +319,13 @@ class BackpropLoop(ThemedScene):
         ).arrange(DOWN, buff=0.15)
         work[1].align_to(work[0][0], LEFT).shift(0.6 * RIGHT)
         self.work = work
-        one = self.mixed(r"one example, so $J = C_1$", 22, t.muted)
+        one = self.mixed(r"one example ($n = 1$), so $J = C_i$", 22, t.muted)
         self.show_equation("backprop-grad", 38, VGroup(work, one).arrange(DOWN, buff=0.2))
-        k = net._e_index[WORKED]
-        before = net.style_state()
         self.play(net.transition(lambda n: (
-            n.set_edge_style([WORKED], color=t.error, width=float(n.edge_width[k]) + 5,
-                             apply=False),
+            n.set_edge_style([WORKED], color=t.error, apply=False),
             n.set_neuron_style([WORKED[0]], stroke=t.text, stroke_width=5, apply=False)),
             run_time=1.0))
-        self.wait(1.6)  # held, under the 2 s a still frame may last
-        self.play(net.transition(lambda n: n.load_state(before, apply=False), run_time=0.6))
+        self.wait(1.6)
 
     def section_update(self):
         t, r, net = self.theme, self.r, self.net
@@ -335,11 +344,11 @@ class BackpropLoop(ThemedScene):
                                      self.sign_colours(db[l]), v_buff=0.6, above=True))
             new_mats.add(row.arrange(RIGHT, buff=0.4, aligned_edge=DOWN))
         new_mats.arrange(DOWN, buff=0.2, aligned_edge=RIGHT)
-        new_mats.align_to(self.mats, UP)
+        new_mats.shift((self.mats_top - new_mats.get_top()[1]) * UP)
         if new_mats.get_bottom()[1] < -4 + 0.45:  # 24 px clear of the frame's bottom
             new_mats.shift((-4 + 0.45 - new_mats.get_bottom()[1]) * UP)
         new_mats.shift((7.111 - 0.45 - new_mats.get_right()[0]) * RIGHT)
-        self.play(*_swap(self.mats, new_mats, shift=0.2 * DOWN), run_time=1.4)
+        self.play(*swap(self.mats, new_mats, shift=0.2 * DOWN), run_time=1.4)
         self.dmats = new_mats
         self.wait(1.0)
         # the worked edge: its weight, its change, its new weight
@@ -369,7 +378,7 @@ class BackpropLoop(ThemedScene):
         new_num = self.place_number(w1, tag[0])
         self.play(net.transition(lambda n: n.set_edge_style(
             **self.weight_style(r["new"].weights)), run_time=2.5),
-            *_swap(tag[1], new_num, within=(0.3, 0.7), run_time=2.5))
+            *swap(tag[1], new_num, within=(0.3, 0.7), run_time=2.5))
         self.tag_before, tag = tag[1], VGroup(tag[0], new_num)
         self.play(*self.set_note(r"after: $w + \Delta w$ (dashed: before)", t.text))
         self.wait(1.5)

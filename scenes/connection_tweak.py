@@ -5,18 +5,20 @@ input, connection and nudge). A ValueTracker holds the weight W[0][J, I]; an upd
 |Δa| of every neuron (nn.activation_changes on the fixed input) and fills each neuron, and
 tints the edges leaving it, by that change (log scale, as in the still). Neurons outside the
 cone have |Δa| = 0 and do not change. The layers are named with their kind (gdcore's network:
-sigmoid hidden layers, a linear output layer, so outputs may leave (0, 1)). First a wave runs
-forward along the edges, said on screen, one layer after the other: a thin pulse along the
-layer's edges, then its neurons filled by their activations a from gdcore (page to text grey,
-one ramp for the network, gdviz.colors.activation_fill), the outputs' a written at the end;
-the fills fade back to the page when the |Δa| key comes; then, one readout at a time, the
-weight w (its edge drawn
-on top of all others), the outputs' changes Δa (both columns lined up on the decimal point; a
-change that rounds to nothing reads 0.000, unsigned) and a note with a leader to the neuron
-the weight feeds; a colour bar (one smooth gradient, 0 outside it and a break before its first
-power of ten) with its numbers gives the fills' log scale. The weight then
-moves one tweak at a time (CONNECTION_TWEAK.tweaks: +0.5, back, +1.0), each said before it is
-made, and what the outputs did (their largest change, from gdcore) said after.
+sigmoid hidden layers, a linear output layer, so outputs may leave (0, 1)). The set-up is brief
+(under 12 s): a wave runs forward along the edges, said on screen, one layer after the other: a
+thin pulse along the layer's edges, then its neurons filled by their activations a from gdcore
+in A_STEPS flat greys (equal bins of a from the network's least a to its largest, page to text
+grey, gdviz.colors.activation_fill; a key under the network gives each grey's range), the
+outputs' a written at the end; then, one readout at a time, the weight w (its edge drawn on top
+of all others), the outputs' changes Δa (both columns lined up on the decimal point; a change
+that rounds to nothing reads 0.000, unsigned) and a note with a leader to the neuron the weight
+feeds. The activations' key turns into the |Δa| key as the fills fade back to the page: a colour
+bar (one smooth gradient, 0 outside it and a break before its first power of ten) with its
+numbers gives the fills' log scale. The weight then moves one tweak at a time
+(CONNECTION_TWEAK.tweaks: +0.5, back, +1.0), each said before it is made, each nudge the
+slowest play of the video (NUDGE_TIME), and what the outputs did (their largest change, from
+gdcore) said after.
 Render alone with: manim -ql scenes/connection_tweak.py ConnectionTweak
 """
 
@@ -37,6 +39,7 @@ from manim import (
     Write,
     smooth,
 )
+from manim.utils.color import ManimColor
 
 from gdcore import nn
 from gdcore.networks import CONNECTION_TWEAK
@@ -44,6 +47,7 @@ from gdviz import numbers
 from gdviz.colors import activation_fill, mix
 from gdviz.manim_theme import TICK_SIZE, ThemedScene, readout, sections
 from gdviz.network_mobject import NetworkMobject
+from gdviz.staging import swap
 
 EX = CONNECTION_TWEAK
 SIZES, SEED, LAYER, J, I, DELTA = EX.sizes, EX.seed, EX.layer, EX.j, EX.i, EX.delta
@@ -53,6 +57,13 @@ LAY_W, LAY_H, UNIT = 12.5, 5.6, 0.8
 NET_CENTER = 0.05 * DOWN + 0.9 * LEFT
 #: The strongest fill of a changed neuron (mix of background -> accent).
 STRENGTH = 0.85
+#: The forward pass fills a neuron by its a in this many flat greys (equal bins of a from the
+#: network's least a to its largest, gdviz.colors.activation_fill): neighbouring greys a
+#: visible step apart, where a smooth ramp made the sigmoid layers' a (0.32 to 0.74) alike.
+A_STEPS = 5
+#: Seconds of the nudges (the key moment: slower than any play of the set-up) and of the way
+#: back.
+NUDGE_TIME, BACK_TIME = 5.0, 1.2
 
 
 def show_change(number: DecimalNumber, v: float) -> DecimalNumber:
@@ -171,45 +182,69 @@ class ConnectionTweak(ThemedScene):
         t = self.theme
         title = self.text("One weight touches everything after it", 34).to_edge(UP, buff=0.42)
         net, names = self.build_net()
-        self.play(Write(title), run_time=0.8)
-        self.play(Create(net.edge_group, lag_ratio=0.002), FadeIn(net.neuron_group), run_time=2)
-        self.play(FadeIn(names))
-        said = self.mixed("forward pass: the input flows left to right, layer by layer, and "
-                          "sets every activation $a$", 24, t.muted)
-        said.to_edge(DOWN, buff=0.45)
-        self.title, self.names = title, names
+        self.play(Write(title), Create(net.edge_group, lag_ratio=0.002),
+                  FadeIn(net.neuron_group), FadeIn(names), run_time=1.2)
+        said = self.mixed("forward pass: the input flows left to right and sets every "
+                          "activation $a$", 24, t.muted)
+        said.next_to(title, DOWN, buff=0.3)
+        self.title, self.names, self.said = title, names, said
         self.build_outputs()
-        self.play(FadeIn(said))
         self.forward_pass()
-        self.wait(0.8)
-        self.play(FadeOut(said))
+
+    def activation_key(self, width: float = 4.5, height: float = 0.22) -> VGroup:
+        """The forward pass's fills: A_STEPS flat greys in a row, each the fill of a bin of a
+        (activation_fill with steps), the bins' edges written under them."""
+        t = self.theme
+        lo, hi = self.a_range
+        edges = np.linspace(lo, hi, A_STEPS + 1)
+        fills = activation_fill(t, 0.5 * (edges[:-1] + edges[1:]), lo, hi, steps=A_STEPS)
+        cell = width / A_STEPS
+        cells = VGroup(*(Rectangle(width=cell, height=height, stroke_width=0)
+                         .set_fill(ManimColor.from_rgb(f), opacity=1)
+                         .move_to([(k + 0.5) * cell, 0, 0]) for k, f in enumerate(fills)))
+        frame = Rectangle(width=width, height=height, stroke_color=t.text, stroke_width=1.5)
+        frame.move_to([0.5 * width, 0, 0])
+        ticks = VGroup()
+        for k, v in enumerate(edges):
+            ticks.add(Line([k * cell, -0.5 * height, 0], [k * cell, -0.5 * height - 0.1, 0],
+                           color=t.muted, stroke_width=1.5))
+            ticks.add(self.tex(numbers.latex(float(v), 1), TICK_SIZE, t.muted).next_to(
+                [k * cell, -0.5 * height - 0.1, 0], DOWN, buff=0.06))
+        caption = self.mixed("fill: activation $a$", 26, t.muted)
+        key = VGroup(caption, VGroup(cells, frame, ticks)).arrange(RIGHT, buff=0.45,
+                                                                   aligned_edge=UP)
+        self.a_cells = cells
+        return key.to_edge(DOWN, buff=0.42)
 
     def fill_layer(self, l: int, run_time: float = 0.5):
-        """Layer l's neurons filled by their activations a (self.acts, from gdcore), as a
-        ramp from the page towards the text (gdviz.colors.activation_fill)."""
-        fills = activation_fill(self.theme, self.acts[l][0], *self.a_range)
+        """Layer l's neurons filled by their activations a (self.acts, from gdcore), A_STEPS
+        flat greys from the page towards the text (gdviz.colors.activation_fill)."""
+        fills = activation_fill(self.theme, self.acts[l][0], *self.a_range, steps=A_STEPS)
         return self.net.transition(lambda n: n.set_neuron_style(n.layer_neurons(l), fill=fills,
                                                                 apply=False), run_time=run_time)
 
-    def forward_pass(self, per_layer: float = 0.9):
-        """A wave along the edges, one layer after the other: the inputs fill with x, then each
-        layer's edges carry a thin pulse and its neurons fill by their a; at the outputs their
-        a are written. One ramp for the whole network (its least a to its largest), so a
-        fill's strength follows a everywhere."""
+    def forward_pass(self, per_layer: float = 0.5):
+        """A wave along the edges, one layer after the other: the inputs fill with x (the
+        words and the fills' key arriving with them), then each layer's edges carry a thin
+        pulse and its neurons fill by their a; at the outputs their a are written. One ramp
+        for the whole network (its least a to its largest), so a fill's step follows a
+        everywhere."""
         t, net = self.theme, self.net
         self.acts = nn.forward(self.base, X_INPUT)
         every = np.concatenate([a.ravel() for a in self.acts])
         self.a_range = (float(every.min()), float(every.max()))
-        self.play(self.fill_layer(0))
+        self.a_key = self.activation_key()
+        self.play(self.fill_layer(0), FadeIn(self.said), FadeIn(self.a_key), run_time=0.8)
         for l in range(len(SIZES) - 1):
-            self.play(net.layer_flow(l, color=t.text, run_time=per_layer))
+            self.play(net.layer_flow(l, color=t.muted, run_time=per_layer))
             extra = [FadeIn(self.outs), FadeIn(self.a_head)] if l + 1 == len(SIZES) - 1 else []
-            self.play(self.fill_layer(l + 1), *extra, run_time=0.6)
+            self.play(self.fill_layer(l + 1), *extra, run_time=0.45)
         self.forward_fills = net.fill_rgb.copy()
 
     def section_highlight(self):
         t, net = self.theme, self.net
-        self.play(net.highlight_cone(self.connection, self.downstream, run_time=1.5))
+        self.play(net.highlight_cone(self.connection, self.downstream, run_time=1.2),
+                  FadeOut(self.said))
         self.carry_mask = np.array([e in set(net.cone(self.downstream, self.connection[0])[1])
                                     and e != self.connection for e in net.edge_ids])
         self.cone_edge_rgb = net.edge_rgb[self.carry_mask][0].copy()
@@ -227,15 +262,14 @@ class ConnectionTweak(ThemedScene):
         # the weight's edge on top of every other edge (the wave's copies included)
         net.edge(self.connection).set_z_index(0.6)
         # one readout at a time: the weight, then the outputs' changes, then what it changes
-        self.play(Create(pointer), FadeIn(w_read))
-        self.play(FadeIn(self.moves), FadeIn(self.d_head))
+        self.play(Create(pointer), FadeIn(w_read), run_time=0.8)
+        self.play(FadeIn(self.moves), FadeIn(self.d_head), run_time=0.7)
         neuron = net.point(LAYER + 1, J)
         start = note.get_bottom() + 0.08 * DOWN
         toward = (neuron - start) / np.linalg.norm(neuron - start)
         leader = Line(start, neuron - (net.radius + 0.06) * toward, color=t.accent,
                       stroke_width=2)
-        self.play(FadeIn(note, shift=0.2 * DOWN), Create(leader))
-        self.wait(1.0)
+        self.play(FadeIn(note, shift=0.2 * DOWN), Create(leader), run_time=0.8)
         self.w_read, self.note, self.leader = w_read, note, leader
 
     def build_outputs(self):
@@ -275,8 +309,9 @@ class ConnectionTweak(ThemedScene):
         caption = self.mixed(r"fill: how far each activation moved, $|\Delta a|$", 26, t.muted)
         key = VGroup(caption, self.colour_bar()).arrange(RIGHT, buff=0.45, aligned_edge=UP)
         key.to_edge(DOWN, buff=0.42)
-        # the fills change meaning: the activations fade back to the page as the key arrives
-        self.play(net.transition(self.cone_updater), FadeIn(key))
+        # the fills change meaning: the activations fade back to the page as the |Δa| key takes
+        # the place of the activations' key (one after the other)
+        self.play(net.transition(self.cone_updater), *swap(self.a_key, key), run_time=1.2)
         net.add_updater(self.cone_updater)
         # one tweak at a time: say it, make it, then say what the outputs did
         shown, self.tweak_record = VGroup(self.note, self.leader), []
@@ -284,11 +319,10 @@ class ConnectionTweak(ThemedScene):
             what, then = self.tweak_words(k, offset)
             what.move_to(self.note, aligned_edge=LEFT)
             then.next_to(what, RIGHT, buff=0.35)
-            self.play(FadeOut(shown), run_time=0.4)  # one line after the other, never over it
-            self.play(FadeIn(what), run_time=0.6)
+            self.play(*swap(shown, what), run_time=0.8)  # one line after the other
             # the nudge is the key moment, slow; the way back quick
             self.play(self.w.animate.set_value(self.w0 + offset),
-                      run_time=3.5 if offset else 1.2, rate_func=smooth)
+                      run_time=NUDGE_TIME if offset else BACK_TIME, rate_func=smooth)
             self.play(FadeIn(then, shift=0.1 * RIGHT), run_time=1.0 if offset else 0.5)
             self.wait(1.5 if offset else 0.6)
             shown = VGroup(what, then)

@@ -4,7 +4,7 @@ import numpy as np
 from manim import Integer, MathTex, Text, VGroup, linear
 from manim.animation.animation import prepare_animation
 
-from gdviz.staging import CountLine, GuessRows, counted, grown, rising_slots, stepwise
+from gdviz.staging import CountLine, GuessRows, counted, grown, rising_slots, stepwise, swap
 
 
 def test_grown_shows_whole_shapes_then_one_growing_from_its_centre():
@@ -114,3 +114,15 @@ def test_open_with_writes_the_power_as_the_room_opens():
     assert all(o == 1 for o in end)
     assert count.get_left()[0] > start and line.prefix is prefix
     assert np.isclose(VGroup(*line.parts()).get_center()[0], 0.0)
+
+
+def test_swap_fades_the_old_out_before_the_new_comes_in():
+    from manim import FadeIn, FadeOut, Square
+
+    old, new = Square(), Square()
+    out, into = swap(old, new, within=(0.2, 0.6))
+    assert isinstance(out, FadeOut) and isinstance(into, FadeIn)
+    # the old is gone by the middle of `within`, the new starts there: never both half shown
+    assert out.rate_func(0.2) == 0.0 and out.rate_func(0.4) == 1.0 and out.rate_func(1.0) == 1.0
+    assert into.rate_func(0.4) == 0.0 and into.rate_func(0.6) == 1.0
+    assert 0.0 < out.rate_func(0.3) < 1.0 and into.rate_func(0.3) == 0.0

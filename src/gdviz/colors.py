@@ -36,9 +36,23 @@ def mix(c1, c2, t) -> np.ndarray:
 ACT_FILL = {"light": (0.0, 0.6), "dark": (0.15, 1.0)}
 
 
-def activation_fill(theme, a, vmin: float = 0.0, vmax: float = 1.0) -> np.ndarray:
+def activation_fill(theme, a, vmin: float = 0.0, vmax: float = 1.0,
+                    steps: int | None = None) -> np.ndarray:
     """Fills (rgb rows) of neurons showing activations a on the ACT_FILL ramp, a = vmin at its
-    faint end and a = vmax at its strong end (clipped outside)."""
+    faint end and a = vmax at its strong end (clipped outside). With `steps` the ramp is cut
+    into that many equal bins of a, each one flat grey (activation_step gives the bin), so
+    neighbouring greys differ by a visible step."""
     lo, hi = ACT_FILL[theme.name]
     s = np.clip((np.ravel(np.asarray(a, dtype=np.float64)) - vmin) / (vmax - vmin), 0.0, 1.0)
+    if steps is not None:
+        s = activation_step(a, vmin, vmax, steps) / (steps - 1)
     return mix(theme.background, theme.text, lo + (hi - lo) * s)
+
+
+def activation_step(a, vmin: float, vmax: float, steps: int) -> np.ndarray:
+    """The bin (0 … steps − 1) of each activation a when [vmin, vmax] is cut into `steps`
+    equal bins (vmax itself in the last; values outside clipped to the end bins)."""
+    if steps < 2:
+        raise ValueError(f"steps must be at least 2, got {steps}")
+    s = (np.ravel(np.asarray(a, dtype=np.float64)) - vmin) / (vmax - vmin)
+    return np.clip(np.floor(s * steps), 0, steps - 1).astype(int)

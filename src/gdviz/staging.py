@@ -8,7 +8,18 @@ much of them is shown at a moment of an animation.
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, Mobject, UpdateFromAlphaFunc, VGroup, VMobject, smooth
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    FadeIn,
+    FadeOut,
+    Mobject,
+    UpdateFromAlphaFunc,
+    VGroup,
+    VMobject,
+    smooth,
+)
 
 
 def grown(shapes: np.ndarray, centres: np.ndarray, k: float) -> np.ndarray:
@@ -31,6 +42,20 @@ def rising_slots(index: np.ndarray, p: float) -> tuple[np.ndarray, np.ndarray]:
     while p goes from i to i + 1). Returns (shown mask, slot) for each index."""
     index = np.asarray(index, dtype=np.float64)
     return index < p, np.minimum(index, max(p - 1.0, 0.0))
+
+
+def swap(old: Mobject, new: Mobject, within=(0.0, 1.0), **kw) -> list:
+    """`old` fades out in the first half of `within` (a part of the play), `new` fades in in
+    the second: one after the other in one play, so no word or number is ever drawn over
+    another (keywords such as shift go to both fades)."""
+    a0, a1 = within
+    mid = 0.5 * (a0 + a1)
+
+    def part(lo, hi):
+        return lambda a: smooth(float(np.clip((a - lo) / (hi - lo), 0.0, 1.0)))
+
+    return [FadeOut(old, rate_func=part(a0, mid), **kw),
+            FadeIn(new, rate_func=part(mid, a1), **kw)]
 
 
 def stepwise(alpha: float, steps: int) -> float:

@@ -5,10 +5,14 @@ import pytest
 from frames import rendered
 
 from gdcore import nn
+from gdviz import equations
 from gdviz.colors import rgb
+from gdviz.manim_theme import digit_px
 from gdviz.numbers import latex
 from gdviz.theme import DARK, LIGHT, contrast
 from scenes.backprop_loop import (
+    DELTA_HOLD,
+    DELTA_SWAP,
     LR,
     SIZES,
     VALUE_CLEAR_PX,
@@ -226,3 +230,77 @@ def test_the_first_cost_stays_parked_in_view(upto):
     assert scene.loss0.get_left()[0] >= -64 / 9 + 0.4 - 1e-9
     assert scene.loss0.get_top()[1] <= 4 - 0.4 + 1e-9
     assert scene.loss0.get_right()[0] < scene.title.get_left()[0]
+
+
+class _Watched(BackpropLoop):
+    """The scene, noting after every play whether the worked edge is drawn red (a gradient)
+    and whether the rule ∂Cᵢ/∂w = a·δ is on screen, and when each play starts and how long it
+    lasts."""
+
+    def play(self, *args, **kwargs):
+        start = self.renderer.time
+        super().play(*args, **kwargs)
+        self.starts = [*getattr(self, "starts", []), start]
+        self.lengths = [*getattr(self, "lengths", []), self.renderer.time - start]
+        net = getattr(self, "net", None)
+        if net is None:
+            return
+        red = np.allclose(net.edge_rgb[net._e_index[WORKED]], rgb(self.theme.error))
+        rule = equations.tex("backprop-grad")
+        shown = any(getattr(m, "tex_string", None) == rule
+                    for m in self.get_mobject_family_members())
+        self.watch = [*getattr(self, "watch", []), (red, shown)]
+
+
+def _runs(flags) -> int:
+    """How many separate stretches of True a sequence holds."""
+    flags = [False, *flags]
+    return sum(1 for a, b in zip(flags, flags[1:]) if b and not a)
+
+
+def test_the_worked_gradient_and_its_rule_arrive_once_and_stay_while_used():
+    """No out-and-back: the worked edge turns red once (its gradient, the first drawn) and
+    stays red until the update; the rule ∂Cᵢ/∂w = a·δ comes once and stays until the update."""
+    scene = rendered(_Watched, upto="backward")
+    red, shown = zip(*scene.watch)
+    assert _runs(red) == 1 and red[-1]
+    assert _runs(shown) == 1 and shown[-1]
+    # the edge is red from the play that first shows the rule on: the two arrive together
+    assert red.index(True) - shown.index(True) in (0, 1)
+
+
+def test_the_example_index_and_the_layer_index_never_clash():
+    """One example, so J = Cᵢ (the equations sheet's per-example cost, its i the example's);
+    a numbered C₁ beside the layers' a⁽¹⁾ is never written, in the video nor in the still."""
+    from figures.backprop_loop import __doc__ as still_doc
+
+    scene = rendered(BackpropLoop)
+    words = [w for section in scene.caption_log for _, _, w in section["words"]]
+    assert any(w.startswith("J = C_i = ") for w in words)
+    assert equations.tex("per-example-cost") in words
+    assert not [w for w in words if "C_1" in w or "C₁" in w]
+    assert "C₁" not in still_doc and "J = Cᵢ" in still_doc
+
+
+def test_the_output_errors_are_the_slow_held_key_moment():
+    """The outputs' δ⁽ᴸ⁾ swap in over a play longer than any play of the forward pass and
+    stay on screen, unchanged, at least 3 s before the chain rule's numbers are set."""
+    scene = rendered(_Watched, upto="backward")
+    words = [(t, w) for section in scene.caption_log for t, _, w in section["words"]]
+    k = next(k for k, (_, w) in enumerate(words) if w == r"\delta^{(2)}")
+    held = words[k + 1][0] - words[k][0]
+    assert held >= 3.0 and held == pytest.approx(DELTA_SWAP + DELTA_HOLD)
+    starts = np.array(scene.starts)
+    lengths = np.array(scene.lengths)
+    in_forward = lengths[starts < scene.caption_log[1]["start"]]
+    assert DELTA_SWAP > in_forward.max()
+
+
+def test_layer_heads_read_and_stand_clear_of_their_neurons():
+    scene = rendered(BackpropLoop, upto="forward")
+    m = scene.net
+    for l, head in scene.heads.items():
+        assert digit_px(head) >= 14  # the house measure, a digit at its size, at 480p
+        top = max(float(m.neuron(l, i).get_top()[1]) for i in range(SIZES[l]))
+        assert head.get_bottom()[1] - top >= 0.2, l  # 12 px of page between head and circle
+        assert abs(head.get_x() - m.point(l, 0)[0]) < 1e-9  # over its own column

@@ -6,9 +6,22 @@ from frames import rendered
 
 from gdcore import nn
 from gdcore.networks import CONNECTION_TWEAK
-from gdviz.colors import activation_fill, rgb
+from gdviz.colors import activation_fill, activation_step, rgb
 from gdviz.network_mobject import NetworkMobject
-from scenes.connection_tweak import DELTA, LAYER, SIZES, X_INPUT, ConnectionTweak, I, J, tweak_says
+from gdviz.theme import DARK, LIGHT, contrast
+from scenes.connection_tweak import (
+    A_STEPS,
+    BACK_TIME,
+    DELTA,
+    LAYER,
+    NUDGE_TIME,
+    SIZES,
+    X_INPUT,
+    ConnectionTweak,
+    I,
+    J,
+    tweak_says,
+)
 
 
 def _lit(scene) -> set:
@@ -70,7 +83,14 @@ def test_forward_pass_fills_follow_gdcores_activations():
     order = np.argsort(a)
     assert np.all(np.diff(strength[order]) >= -1e-12)
     assert strength[order[-1]] > strength[order[0]] + 0.3
-    np.testing.assert_allclose(fills, activation_fill(theme, a, a.min(), a.max()), atol=1e-12)
+    np.testing.assert_allclose(fills, activation_fill(theme, a, a.min(), a.max(), steps=A_STEPS),
+                               atol=1e-12)
+    # flat steps: as many greys as bins of a the neurons fall in, the two sigmoid layers'
+    # a (0.32 to 0.74) in two of them, not one smear
+    bins = activation_step(a, a.min(), a.max(), A_STEPS)
+    assert len({tuple(np.round(f, 9)) for f in fills}) == len(set(bins)) == A_STEPS
+    hidden = [net._n_index[n] for n in net.neuron_ids if 0 < n[0] < len(SIZES) - 1]
+    assert len(set(bins[hidden])) == 2
     # greys between page and text: each fill on the segment from the page to the text
     page, text = rgb(theme.background), rgb(theme.text)
     s = (fills - page) @ (text - page) / np.dot(text - page, text - page)
@@ -162,3 +182,44 @@ def test_column_heads_alike_and_readable():
     assert a.font_size == pytest.approx(d.font_size)
     assert abs(a.get_bottom()[1] - d.get_bottom()[1]) < 1e-9
     assert a.height * 480 / 8 >= 12
+
+
+def test_activation_steps_are_equal_bins_with_visible_steps_between_them():
+    assert list(activation_step([-1.0, -0.61, -0.59, 0.0, 0.99, 1.0, 3.0], -1.0, 1.0, 5)) == \
+        [0, 0, 1, 2, 4, 4, 4]
+    with pytest.raises(ValueError):
+        activation_step([0.5], 0.0, 1.0, 1)
+    for theme in (LIGHT, DARK):
+        greys = activation_fill(theme, (np.arange(A_STEPS) + 0.5) / A_STEPS, steps=A_STEPS)
+        # neighbouring greys at least 1.2:1 apart (the smooth ramp gave the hidden layers'
+        # neurons greys within 1.1:1 of each other)
+        ratios = [contrast(tuple(p), tuple(q)) for p, q in zip(greys, greys[1:])]
+        assert min(ratios) >= 1.2, (theme.name, ratios)
+
+
+class _Timed(ConnectionTweak):
+    """The scene, keeping the length of every play (waits included) in order."""
+
+    def play(self, *args, **kwargs):
+        start = self.renderer.time
+        super().play(*args, **kwargs)
+        self.lengths = [*getattr(self, "lengths", []), self.renderer.time - start]
+
+    def wait(self, *args, **kwargs):
+        start = self.renderer.time
+        super().wait(*args, **kwargs)
+        self.lengths = [*getattr(self, "lengths", []), self.renderer.time - start]
+
+
+def test_the_nudge_comes_soon_and_is_the_slowest_play():
+    """The set-up (network, forward pass, readouts, key) lasts at most 12 s before the first
+    nudge, which is more than twice as long as any play of the set-up; the way back is quicker
+    than the nudge."""
+    scene = rendered(_Timed)
+    lengths = np.array(scene.lengths)
+    nudges = np.flatnonzero(np.isclose(lengths, NUDGE_TIME))
+    assert len(nudges) == sum(1 for o in CONNECTION_TWEAK.tweaks if o)
+    first = nudges[0]
+    assert lengths[:first].sum() <= 12.0
+    assert NUDGE_TIME > 2 * lengths[:first].max()
+    assert BACK_TIME < NUDGE_TIME / 2
