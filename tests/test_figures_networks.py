@@ -361,8 +361,20 @@ def test_sampling_grid_3d(theme):
     assert same_color(sc2.get_facecolor()[0], t.muted)  # guesses, not data
     for axis in (ax3.xaxis, ax3.yaxis, ax3.zaxis):  # the house clear panes
         assert tuple(axis.pane.get_facecolor())[3] == 0
-    # no number where two axes meet: w2 and w3 leave out their 0
-    assert 0 not in ax3.get_yticks() and 0 not in ax3.get_zticks()
+    # every axis ticked alike, and every number and label on the page, none over another
+    for axis in (ax3.xaxis, ax3.yaxis, ax3.zaxis):
+        assert list(axis.get_ticklocs()) == [0, 0.5, 1]
+        assert [x.get_text() for x in axis.get_ticklabels()] == ["0.0", "0.5", "1.0"]
+    assert gm.text_overlaps(f) == []
+    page = f.bbox.padded(-4)  # 4 px of margin at 100 dpi
+    shown = [x for ax in (ax2, ax3) for x in ax.findobj(Text) if x.get_visible() and x.get_text()]
+    assert len(shown) >= 2 * 3 + 2 + 3 * 3 + 3 + 2
+    for x in shown:
+        assert page.contains(*x.get_window_extent().p0), x.get_text()
+        assert page.contains(*x.get_window_extent().p1), x.get_text()
+    # the two titles on one line
+    assert ax2.title.get_window_extent().y0 == pytest.approx(ax3.title.get_window_extent().y0,
+                                                             abs=1.5)
     for ax in (ax2, ax3):
         assert ax.title.get_fontsize() == t.title_size
 
