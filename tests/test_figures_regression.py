@@ -65,27 +65,35 @@ def good_run():
 
 
 def assert_descent_path(fig, points, jumps: int = 3):
-    """gm.descent_path's drawing of `points`: its first `jumps` steps as bent arrows from each
-    point to the next (the way back bent to the other side of the way out), their ends as
-    step dots, the rest a line from step `jumps` on. Returns the line."""
+    """gm.descent_path's drawing of `points`: its first `jumps` steps as straight arrows from
+    each point to the next, the way back and the turn after it in lanes of their own beside the
+    way out, their ends as step dots, the rest a line from step `jumps` on. Returns the line."""
     for k in range(1, jumps + 1):
         arrow = one(fig, f"jump-{k}")
         assert np.allclose(arrow.xy, points[k]) and np.allclose(arrow.xyann, points[k - 1])
-        assert "rad=0.35" in arrow.arrowprops["connectionstyle"]
+        assert "connectionstyle" not in arrow.arrowprops  # straight
     assert np.allclose(one(fig, "steps").get_xydata(), points[1:jumps + 1])
     path = one(fig, "path")
     assert np.array_equal(path.get_xydata(), points[jumps:])
-    # out (step 1, leftwards) and back (step 2, rightwards): the arcs bulge to opposite sides
-    # in b, so the way back does not lie on the way out
+    # each arrow is drawn parallel to its step: its tail and its tip the same distance from
+    # the step's line, 0 for the way out, one lane (gm.LANE) for the way back, two for the turn
+    # after, both on one side
     fig.canvas.draw()
-    bulge = []
-    for k in (1, 2):
+    lane_px = gm.LANE * fig.dpi / 72
+    beside = []
+    for k in range(1, jumps + 1):
         arrow = one(fig, f"jump-{k}")
-        verts = arrow.axes.transData.inverted().transform(
-            arrow.arrow_patch.get_path().vertices)
-        chord = (points[k - 1][1] + points[k][1]) / 2
-        bulge.append(verts[1, 1] - chord)  # the arc's control point (moveto, control, end)
-    assert bulge[0] * bulge[1] < 0
+        a, b = arrow.axes.transData.transform([points[k - 1], points[k]])
+        d = (b - a) / np.hypot(*(b - a))
+        normal = np.array([-d[1], d[0]])
+        drawn = arrow.arrow_patch.get_path()
+        verts = drawn.vertices[drawn.codes != drawn.CLOSEPOLY]
+        tail, tip = verts[0], verts[np.argmax((verts - a) @ d)]
+        assert (tail - a) @ normal == pytest.approx((tip - a) @ normal, abs=0.3)
+        beside.append(float((tail - a) @ normal))
+    assert abs(beside[0]) < 0.3
+    assert abs(beside[1]) == pytest.approx(lane_px, abs=0.3)
+    assert abs(beside[2]) == pytest.approx(2 * lane_px, abs=0.3)
     return path
 
 
@@ -628,11 +636,17 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
     path = assert_descent_path(fig, good_run().points)
     assert same_colour(path.get_color(), t.accent)
     assert np.allclose(one(fig, "minimum").get_xydata(), [[M_STAR, B_STAR]])
-    # the run's end as the house end square, over the star; the run named as in gd-regression
+    # the run's end as the house end square, set off beside the star on a leader (both read);
+    # the run named as in gd-regression
     end = one(fig, "end")
     assert end.get_marker() == t.marker("end")["marker"]
     assert np.allclose(end.get_xydata(), [good_run().points[-1]])
-    assert end.get_zorder() > one(fig, "minimum").get_zorder()
+    star = one(fig, "minimum")
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    assert not end.get_window_extent(r).overlaps(star.get_window_extent(r).shrunk(0.5, 0.5))
+    leader = one(fig, "end-leader")
+    assert np.allclose(leader.xy, good_run().points[-1])
     assert path.get_label() == views.run_name(COST_DESCENT.lr_good)
     # no visible pixels at 300 dpi: the colours are shaded smoothly between grid points, and
     # a row of the printed map changes by small steps (a cell of the 200-point grid spans
