@@ -311,6 +311,15 @@ def test_slope_sweep_lines_error_bars_and_curve(theme):
     assert j_lo == pytest.approx(j_hi)
     dots = [ln for ln in right.lines if ln.get_marker() == "o"]
     assert len(dots) == 2 and same_colour(dots[0].get_color(), dots[1].get_color())
+    # each line named along it in its own colour (the key holds the errors alone), the names
+    # of the two alike-coloured lines telling them apart
+    for ln, m, name in zip(lines, slopes, ("too flat", "best", "too steep")):
+        (label,) = [a for a in left.texts if a.get_gid() == f"name-{name}"]
+        assert label.get_text() == f"$m = {m:.3f}$, {name}"
+        assert same_colour(label.get_color(), ln.get_color())
+        assert label.get_rotation() > 0
+        assert np.isclose(label.xy[1], regression.predict(m, B_STAR, label.xy[0]))
+    assert [t.get_text() for t in left.get_legend().get_texts()] == ["errors"]
     # the star whole above the bottom spine: J = 0 a little above the axes' floor
     fig.canvas.draw()
     r = best.get_markersize() / 72 * fig.dpi / 2
