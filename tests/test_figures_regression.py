@@ -148,6 +148,13 @@ def test_regression_data_table_and_scatter(theme):
     assert len(scatters) == 1
     assert np.allclose(scatters[0].get_offsets(), np.column_stack([X, Y]))
     assert same_colour(scatters[0].get_facecolor()[0], th.get(theme).data)
+    # the table's top rule on the plot's top, its foot rule on the x axis
+    plot = scatters[0].axes
+    fig.canvas.draw()
+    for gid, edge in (("rule-top", plot.bbox.y1), ("rule-foot", plot.bbox.y0)):
+        rule = one(fig, gid)
+        (y0, y1) = rule.get_transform().transform(rule.get_xydata())[:, 1]
+        assert y0 == pytest.approx(edge, abs=0.5) and y1 == pytest.approx(edge, abs=0.5)
 
 
 @pytest.mark.parametrize("theme", THEMES)
