@@ -433,15 +433,24 @@ def test_lonely_space(theme):
     d50, d99 = m.first_dim_above(0.05, 0.5), m.first_dim_above(0.05, 0.99)
     assert sampling.eggshell_share(0.05, d50) > 0.5 > sampling.eggshell_share(0.05, d50 - 1)
     assert sampling.eggshell_share(0.05, d99) > 0.99 > sampling.eggshell_share(0.05, d99 - 1)
-    marks = {float(ln.get_xdata()[0]) for ln in ax.lines if len(ln.get_xdata()) == 1}
+    points = [ln for ln in ax.lines if len(ln.get_xdata()) == 1 and ln.get_gid() != "halo"]
+    marks = {float(ln.get_xdata()[0]) for ln in points}
     assert marks == {2, 3, d50, d99}
+    # each mark on a ring of page that cuts the dashed curve (under the solid one)
+    (dashed,) = [ln for ln in ax.lines if len(ln.get_xdata()) > 10 and ln is not main]
+    halos = [ln for ln in ax.lines if ln.get_gid() == "halo"]
+    assert {float(h.get_xdata()[0]) for h in halos} == marks
+    for h in halos:
+        assert dashed.get_zorder() < h.get_zorder() < main.get_zorder()
+        assert same_color(h.get_color(), t.background)
+        assert h.get_markersize() > th.MARKERS["current"].size
     s = alltext(ax)
     assert f"$d = 2$: {100 * sampling.eggshell_share(0.05, 2):.1f} %" in s
     assert f"$d = {d50}$" in s and f"$d = {d99}$" in s
     assert ax.get_ylim()[1] >= 100
     assert (m.EPS, m.EPS_OTHER, m.LEVELS, m.D_MAX) == (0.05, 0.10, (0.5, 0.99), 1000)
     assert (d50, d99) == (14, 90)  # 1 − 0.95^14 = 0.512, 1 − 0.95^90 = 0.990
-    for ln in (ln for ln in ax.lines if len(ln.get_xdata()) == 1):  # the house mark of a point
+    for ln in points:  # the house mark of a point
         assert same_color(ln.get_markerfacecolor(), t.accent)
         assert ln.get_marker() == th.MARKERS["current"].marker
     doc = gm.doc_of(m)
@@ -454,6 +463,10 @@ def test_lonely_space(theme):
     assert "5 % of the radius" in note and "5$ % of the radius" in legend and r"\," not in legend
     for a in f2.axes:
         assert a.get_title() and a.title.get_fontsize() == t.title_size
+    # the two titles on one line
+    f2.canvas.draw()
+    left, right = (a.title.get_window_extent().y0 for a in f2.axes)
+    assert left == pytest.approx(right, abs=1.0)
 
 
 # --- equations ------------------------------------------------------------------------------
