@@ -406,10 +406,29 @@ def test_guess_explosion(theme):
     assert labels == ["$10^{1}$", "$10^{10}$", "$10^{100}$", "$10^{1000}$", "$10^{10000}$"]
     assert ax.get_ylabel() == "guesses at 10 bins per axis"
     t = th.get(theme)
-    for k in (2, 3, 11935, mod("guess_explosion")._crossing()):  # the house mark of a point
+    for k in (2, 3, 11935):  # the house mark of a point
         (ln,) = [ln for ln in ax.lines if len(ln.get_xdata()) == 1 and ln.get_xdata()[0] == k]
         assert same_color(ln.get_markerfacecolor(), t.accent)
         assert ln.get_marker() == th.MARKERS["current"].marker
+    # the crossing is no point of the model's: no dot, a dotted reading line from the atoms'
+    # line down to the parameter axis at 81, named beside it
+    cross = mod("guess_explosion")._crossing()
+    assert cross not in points
+    (drop,) = [ln for ln in ax.lines if ln.get_gid() == "crossing"]
+    assert np.allclose(drop.get_xdata(), cross) and drop.get_linestyle() == ":"
+    assert drop.get_ydata()[0] <= ax.get_ylim()[0]
+    assert drop.get_ydata()[1] == pytest.approx(sampling.guess_count_log10(10, cross))
+    (name,) = [a for a in ax.texts if a.get_gid() == "crossing-label"]
+    assert name.get_text() == f"{cross} parameters"
+    # the atoms' words under their line, on no grid line
+    f = ax.figure
+    f.canvas.draw()
+    (atoms_text,) = [x for x in ax.texts if "atoms" in x.get_text()]
+    box = atoms_text.get_window_extent()
+    line_y = ax.transData.transform((1, sampling.ATOMS_LOG10))[1]
+    assert box.y1 < line_y
+    for v in ax.get_yticks():
+        assert not box.y0 < ax.transData.transform((1, v))[1] < box.y1
     doc = gm.doc_of(mod("guess_explosion"))
     e = round(sampling.guess_count_log10(sampling.GUESS_EXPLOSION.bins, 11935))
     assert e == 11935 and mod("guess_explosion")._crossing() == 81
