@@ -132,7 +132,8 @@ def test_connection_tweak_fill_follows_the_activation_change(theme):
 # --- tiny-networks --------------------------------------------------------------------------
 @pytest.mark.parametrize("theme", THEMES)
 def test_tiny_networks(theme):
-    axes = fig("tiny_networks", theme).axes
+    f = fig("tiny_networks", theme)
+    axes = f.axes
     assert len(axes) == 2
     for ax, n in zip(axes, (2, 3)):
         assert len(nd.drawn_neurons(ax)) == n + 1
@@ -157,6 +158,16 @@ def test_tiny_networks(theme):
                 d.append(np.linalg.norm(p - (a_ + u * (b_ - a_))))
             assert int(np.argmin(d)) == i
         assert not any("b" in w.replace("$", "").split("=")[-1] for w in words if "f =" in w)
+        # the formula in ink, at the text size, as the network's own names
+        (formula,) = [x for x in ax.texts if x.get_gid() == "formula"]
+        assert same_color(formula.get_color(), t.text)
+        assert formula.get_fontsize() == t.font_size
+    # each network fills its half of the page: its drawing spans most of the half's width
+    f.canvas.draw()
+    for ax in f.axes:
+        ink = [c.get_window_extent() for c in nd.drawn_neurons(ax).values()]
+        span = max(b.x1 for b in ink) - min(b.x0 for b in ink)
+        assert span > 0.85 * f.bbox.width / 2
 
 
 # --- mnist-network --------------------------------------------------------------------------
