@@ -9,9 +9,9 @@ Its bottom, starred, is the best slope, m* = {m_best:.3f}, where
 J = {j_best:.4f}; the slopes {m_lo:.3f} and {m_hi:.3f}, equally far on either side, both cost
 J = {j_lo:.4f}.
 
-Alt: Left, seven points with three straight lines through a common intercept: one too flat, one
-through the middle of the points, one too steep, with red dashed vertical bars from each point
-to the steep line. Right, a U-shaped curve of J against m with two coloured dots high on its
+Alt: Left, seven points with three straight lines through a common intercept, each labelled
+along it with its slope: one too flat, one through the middle of the points, one too steep, with
+red dashed vertical bars from each point to the steep line. Right, a U-shaped curve of J against m with two coloured dots high on its
 arms and a green star at its bottom, m = {m_best:.3f}.
 """
 
@@ -21,7 +21,6 @@ from gdcore import data, regression
 from gdviz import mpl as gm
 from gdviz import theme as th
 from gdviz import views
-
 
 #: Where each line's name sits: its left end (x) and its side (1 above the line, −1 below),
 #: clear of the points and the error bars (which end on the steep line, from below).
