@@ -11,8 +11,9 @@ J = {j_lo:.4f}.
 
 Alt: Left, seven points with three straight lines through a common intercept, each labelled
 along it with its slope: one too flat, one through the middle of the points, one too steep, with
-red dashed vertical bars from each point to the steep line. Right, a U-shaped curve of J against m with two coloured dots high on its
-arms and a green star at its bottom, m = {m_best:.3f}.
+red dashed vertical bars from each point to the steep line. Right, a U-shaped curve of J
+against m with two coloured dots high on its arms and a green star at its bottom,
+m = {m_best:.3f}.
 """
 
 import numpy as np
