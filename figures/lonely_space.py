@@ -100,12 +100,14 @@ def make_figure(theme):
     ax.set_xlabel("dimensions $d$")
     ax.set_ylabel("share of the volume in the shell")
 
-    for k in (2, 3, *(first_dim_above(EPS, lv) for lv in LEVELS)):
+    marked = [2, 3, *(first_dim_above(EPS, lv) for lv in LEVELS)]
+    # a ring of page under each dot cuts the dashed curve where it passes (at d = 90 it runs
+    # along 100 %), the solid curve the dots mark still running into them
+    ax.plot(marked, 100 * sampling.eggshell_share(EPS, np.array(marked)), "o", ls="none",
+            markersize=theme.marker("current")["markersize"] + HALO, color=theme.background,
+            zorder=2.5, gid="halo")
+    for k in marked:
         v = 100 * sampling.eggshell_share(EPS, k)
-        # a ring of page under the dot cuts the dashed curve where it passes (at d = 90 it runs
-        # along 100 %), the solid curve it marks still running into it
-        ax.plot([k], [v], "o", markersize=theme.marker("current")["markersize"] + HALO,
-                color=theme.background, zorder=2.5, gid="halo")
         ax.plot([k], [v], **theme.marker("current"))
         label = f"$d = {k}$: {v:.1f} %"
         if k <= 3:  # to a column below the curve, with leaders

@@ -463,17 +463,17 @@ def test_lonely_space(theme):
     d50, d99 = m.first_dim_above(0.05, 0.5), m.first_dim_above(0.05, 0.99)
     assert sampling.eggshell_share(0.05, d50) > 0.5 > sampling.eggshell_share(0.05, d50 - 1)
     assert sampling.eggshell_share(0.05, d99) > 0.99 > sampling.eggshell_share(0.05, d99 - 1)
-    points = [ln for ln in ax.lines if len(ln.get_xdata()) == 1 and ln.get_gid() != "halo"]
+    points = [ln for ln in ax.lines if len(ln.get_xdata()) == 1]
     marks = {float(ln.get_xdata()[0]) for ln in points}
     assert marks == {2, 3, d50, d99}
     # each mark on a ring of page that cuts the dashed curve (under the solid one)
     (dashed,) = [ln for ln in ax.lines if len(ln.get_xdata()) > 10 and ln is not main]
-    halos = [ln for ln in ax.lines if ln.get_gid() == "halo"]
-    assert {float(h.get_xdata()[0]) for h in halos} == marks
-    for h in halos:
-        assert dashed.get_zorder() < h.get_zorder() < main.get_zorder()
-        assert same_color(h.get_color(), t.background)
-        assert h.get_markersize() > th.MARKERS["current"].size
+    (h,) = [ln for ln in ax.lines if ln.get_gid() == "halo"]
+    assert set(h.get_xdata()) == marks
+    assert np.allclose(h.get_ydata(), 100 * sampling.eggshell_share(0.05, h.get_xdata()))
+    assert dashed.get_zorder() < h.get_zorder() < main.get_zorder()
+    assert same_color(h.get_color(), t.background)
+    assert h.get_markersize() > th.MARKERS["current"].size
     s = alltext(ax)
     assert f"$d = 2$: {100 * sampling.eggshell_share(0.05, 2):.1f} %" in s
     assert f"$d = {d50}$" in s and f"$d = {d99}$" in s
