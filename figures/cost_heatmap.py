@@ -4,17 +4,18 @@ J(m, b) seen from above: each (m, b) is coloured by its cost on a logarithmic sc
 {jmin} (the floor of the valley) to {jmax} (the far corners), in the book's cost map, shaded
 smoothly between the grid's points. Over it, the path of gradient descent from m = {m0},
 b = {b0} with learning rate α = {lr}: its first steps (arrows, each step's end a dot) swing across
-the valley floor and back, then it follows the floor to the minimum (m*, b*) = ({m_best},
-{b_best}), where a square marks its end, J = {jend} after {steps} steps.
+the valley floor and back, each a straight jump drawn beside the one before, then it follows
+the floor to the minimum (m*, b*) = ({m_best}, {b_best}), where a square set off beside the
+star on a short leader marks its end, J = {jend} after {steps} steps.
 
 Alt: A heat map, pale violet (deep violet in the dark theme) along a narrow diagonal band from
 the top left to the bottom right and yellow (olive) in the top-right and bottom-left corners,
 with a colour bar for J on a logarithmic scale. A path starts as a circle at the right and
-zig-zags: an arrow left across the violet band, an arrow back to the right, a shorter one left
-again; then it runs along the band to a star at the minimum, where a small square marks its end.
+zig-zags: a straight arrow left across the violet band, one back to the right just below it,
+a shorter one left again below that; then it runs along the band to a star at the minimum, where
+a small square just beside the star, joined to it by a short line, marks its end.
 """
 
-from matplotlib import patheffects
 from matplotlib.colors import LogNorm
 from matplotlib.ticker import LogLocator
 
@@ -52,15 +53,12 @@ def make_figure(theme):
     mesh = ax.pcolormesh(M, B, J, cmap=theme.heat_cmap, norm=LogNorm(J.min(), J.max()),
                          shading="gouraud")  # smooth between grid points: no pixels
     mesh.set_rasterized(True)
-    # The accent path, outlined in the text colour so it stands out of the orange and red.
-    outline = [patheffects.Stroke(linewidth=3.2, foreground=theme.text), patheffects.Normal()]
     pts = traj.points
-    gm.descent_path(ax, theme, pts, steps=3, label=views.run_name(COST_DESCENT.lr_good),
-                    path_effects=outline, linewidth=1.5)
+    gm.descent_path(ax, theme, pts, steps=3, label=views.run_name(COST_DESCENT.lr_good))
     ax.plot(*pts[0], **theme.marker("start"), label="start", gid="start")
     ax.plot([m_best], [b_best], **theme.marker("minimum"), label="minimum", gid="minimum")
-    # the end square on the star: the run stops at the minimum, the star's points round it
-    ax.plot(*pts[-1], gid="end", label="end", **{**theme.marker("end"), "zorder": 9})
+    # the run stops on the minimum: its end square set off beside the star, on a leader
+    gm.end_beside(ax, theme, pts[-1], theme.marker("end"), label="end")
     ax.set_xlim(*views.M_RANGE)
     ax.set_ylim(*views.B_RANGE)
     ax.set_xticks(views.M_TICKS)

@@ -126,7 +126,7 @@ def make_figure(theme):
     zoom = cx.inset_axes(views.ZOOM_AT, xlim=views.ZOOM_M, ylim=views.ZOOM_B,
                          xticks=[], yticks=[], gid="zoom")
     gm.contour_map(zoom, theme, M, B, J)
-    gm.descent_path(zoom, theme, pts, jumps=3, steps=6, gid="zoom-path", bend=0.2)
+    gm.descent_path(zoom, theme, pts, jumps=3, steps=6, gid="zoom-path")
     zoom.plot(*pts[0], gid="zoom-start", **theme.marker("start"))
     zoom.plot(pts[zoomed, 0], pts[zoomed, 1], gid="zoom-iterations", **theme.marker("current"))
     for t in zoomed:

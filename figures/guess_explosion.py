@@ -14,7 +14,8 @@ beyond {p_mnist}; the vertical axis, in the power of ten of the number of guesse
 logarithmic, its ticks 10 to the powers 1, 10, 100, 1,000 and 10,000. Marked points:
 2 parameters at {c2} guesses, 3 at {c3}, and {p_mnist} at 10 to the power {e_mnist_exp}. A
 horizontal dashed line marks the power {atoms_exp}, 10 to the power {atoms_exp} being the
-number of atoms in the observable universe; the line crosses it at {cross} parameters.
+number of atoms in the observable universe; the line crosses it at {cross} parameters, where a
+dotted vertical line drops to the horizontal axis.
 """
 
 import numpy as np
@@ -80,14 +81,19 @@ def make_figure(theme):
 
     atoms = sampling.ATOMS_LOG10
     ax.axhline(atoms, color=theme.muted, lw=0.9, ls="--", zorder=2)
-    ax.text(1.25, atoms * 1.12, rf"{_pow10(atoms)} atoms in the observable universe",
-            ha="left", va="bottom", fontsize=theme.small_size, color=theme.muted)
+    # under its line, clear of the 10^100 grid line above it
+    ax.text(1.25, atoms / 1.12, rf"{_pow10(atoms)} atoms in the observable universe",
+            ha="left", va="top", fontsize=theme.small_size, color=theme.muted)
+    # where the count passes the atoms: not a point of the model's (no dot), a reading line
+    # dropped from the crossing to the parameter axis, the count named beside it, between the
+    # grid lines
     cross = _crossing()
     ec = sampling.guess_count_log10(BINS, cross)
-    ax.plot([cross], [ec], **theme.marker("current"))
-    ax.annotate(f"{cross} parameters", xy=(cross, ec), xytext=(5, -6),
+    ax.plot([cross, cross], [ax.get_ylim()[0], ec], color=theme.muted, lw=0.9, ls=":",
+            zorder=2, gid="crossing")
+    ax.annotate(f"{cross} parameters", xy=(cross, np.sqrt(10 * atoms)), xytext=(4, 0),
                 textcoords="offset points", fontsize=theme.small_size, color=theme.muted,
-                ha="left", va="top")
+                ha="left", va="center", gid="crossing-label")
 
     marks = [*((k, f"{k} weights") for k in SETTING.marked), (p, "digit network")]
     for k, name in marks:
@@ -103,7 +109,7 @@ def make_figure(theme):
                         arrowprops=dict(arrowstyle="-", color=theme.muted, lw=0.6))
         else:
             # below the line, to the right, with a leader: the line never comes down here
-            ax.annotate(label, xy=(k, ek), xytext=(12, 3.6 if k == 3 else 1.6), ha="left",
+            ax.annotate(label, xy=(k, ek), xytext=(8.0, 3.6 if k == 3 else 1.6), ha="left",
                         va="center", fontsize=theme.small_size, color=theme.text,
                         arrowprops=dict(arrowstyle="-", color=theme.muted, lw=0.6,
                                         shrinkA=2, shrinkB=4))

@@ -30,6 +30,8 @@ EPS = SETTING.eps
 EPS_OTHER = SETTING.eps_other
 LEVELS = SETTING.levels
 D_MAX = SETTING.d_max
+#: How much wider (points) than a marked dot the page cut out of the dashed curve around it is.
+HALO = 4.0
 
 
 def _dims() -> np.ndarray:
@@ -73,6 +75,7 @@ def make_figure(theme):
     ax0.set_xlim(-1.15, 1.15)
     ax0.set_ylim(-1.95, 1.1)
     ax0.set_aspect("equal")
+    ax0.set_anchor("N")  # the square box at the top of its cell: its title on the other's line
     ax0.set_axis_off()
     ax0.set_title(th.title("a disc, $d = 2$"))
 
@@ -97,7 +100,13 @@ def make_figure(theme):
     ax.set_xlabel("dimensions $d$")
     ax.set_ylabel("share of the volume in the shell")
 
-    for k in (2, 3, *(first_dim_above(EPS, lv) for lv in LEVELS)):
+    marked = [2, 3, *(first_dim_above(EPS, lv) for lv in LEVELS)]
+    # a ring of page under each dot cuts the dashed curve where it passes (at d = 90 it runs
+    # along 100 %), the solid curve the dots mark still running into them
+    ax.plot(marked, 100 * sampling.eggshell_share(EPS, np.array(marked)), "o", ls="none",
+            markersize=theme.marker("current")["markersize"] + HALO, color=theme.background,
+            zorder=2.5, gid="halo")
+    for k in marked:
         v = 100 * sampling.eggshell_share(EPS, k)
         ax.plot([k], [v], **theme.marker("current"))
         label = f"$d = {k}$: {v:.1f} %"

@@ -9,6 +9,8 @@ same seven points. The x values run from {x0} to {x6} and the y values from {ymi
 {ymax}; the points climb gently from left to right.
 """
 
+from matplotlib.transforms import blended_transform_factory
+
 from gdcore import data
 from gdviz import mpl as gm
 from gdviz import numbers as nb
@@ -16,6 +18,8 @@ from gdviz import numbers as nb
 #: Decimals of the data's x and y, the same in the table, the caption and the alt text
 #: (5.0 and 2.70, never 5 and 2.7).
 X_PLACES, Y_PLACES = 1, 2
+#: The table's header row, in rows of the body: a little taller, its rule set apart.
+HEADER_ROWS = 1.3
 
 
 def facts() -> dict:
@@ -31,28 +35,29 @@ def make_figure(theme):
     fig, (tab_ax, ax) = gm.subplots(theme, 1, 2, height=2.5, width_ratios=(1, 2.6))
 
     # The table, drawn as text with rules above and below the header and at the foot: one row
-    # per point, numbered like the labels of the scatter plot.
+    # per point, numbered like the labels of the scatter plot. Its heights are the plot's (x
+    # across the table's own box, y up the plot's), so its top and foot rules line up with the
+    # plot's top and its x axis.
     tab_ax.axis("off")
-    tab_ax.set_xlim(0, 1)
-    tab_ax.set_ylim(0, 1)
+    at = blended_transform_factory(tab_ax.transAxes, ax.transAxes)
     header = ["$i$", "$x_i$", "$y_i$"]
     rows = [[f"{i + 1}", nb.text(xi, places=X_PLACES), nb.text(yi, places=Y_PLACES)]
             for i, (xi, yi) in enumerate(zip(x, y))]
     cols = (0.15, 0.5, 0.85)
-    step = 1.0 / (len(rows) + 1.6)
-    top = 1.0 - 0.3 * step
+    step = 1.0 / (len(rows) + HEADER_ROWS)
+    head = 1.0 - HEADER_ROWS * step  # the rule under the header
     for c, (cx, h) in enumerate(zip(cols, header)):
-        tab_ax.text(cx, top - 0.5 * step, h, ha="center", va="center", color=theme.text,
-                    fontsize=theme.font_size, gid=f"cell-0-{c}")
+        tab_ax.text(cx, (1.0 + head) / 2, h, ha="center", va="center", color=theme.text,
+                    fontsize=theme.font_size, gid=f"cell-0-{c}", transform=at)
     for r, row in enumerate(rows, start=1):
-        yc = top - (r + 0.5) * step - 0.2 * step
+        yc = head - (r - 0.5) * step
         for c, (cx, v) in enumerate(zip(cols, row)):
             tab_ax.text(cx, yc, v, ha="center", va="center", fontsize=theme.font_size,
-                        color=theme.muted if c == 0 else theme.text, gid=f"cell-{r}-{c}")
-    for yr, lw in ((top, 1.0), (top - step - 0.1 * step, 0.6),
-                   (top - (len(rows) + 1) * step - 0.3 * step, 1.0)):
+                        color=theme.muted if c == 0 else theme.text, gid=f"cell-{r}-{c}",
+                        transform=at)
+    for yr, lw, gid in ((1.0, 1.0, "rule-top"), (head, 0.6, "rule-head"), (0.0, 1.0, "rule-foot")):
         tab_ax.plot([0.0, 1.0], [yr, yr], color=theme.muted, linewidth=lw,
-                    solid_capstyle="butt")
+                    solid_capstyle="butt", transform=at, gid=gid, clip_on=False)
 
     # The scatter plot, each point numbered.
     gm.style_axes(ax, theme)

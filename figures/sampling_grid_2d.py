@@ -1,11 +1,11 @@
 """Sampling two weights on a grid
 
-Brute-force search over the two weights w1 and w2 of the first tiny network: each point is one
+Brute-force search over the two weights w₁ and w₂ of the first tiny network: each point is one
 guess, the centre of a grid cell. Dividing each axis into {bins_a} bins gives {bins_a}² =
 {count_a:,} guesses (left) that cover the square coarsely; {bins_b} bins per axis give
 {bins_b}² = {count_b:,} guesses (right) that cover it densely. Still cheap, for two weights.
 
-Alt: Two square plots with axes w1 and w2 from 0 to 1. The left holds a regular {bins_a} by
+Alt: Two square plots with axes w₁ and w₂ from 0 to 1. The left holds a regular {bins_a} by
 {bins_a} grid of dots; the right a {bins_b} by {bins_b} grid so dense it looks almost solid.
 """
 

@@ -6,8 +6,8 @@ becomes a lattice of {bins}³ = {count_3d:,} guesses (right, nearer points drawn
 and larger, farther ones fading into the page). Every added weight multiplies the number
 of guesses by {bins}.
 
-Alt: Left, a flat square grid of {count_2d} dots with axes w1 and w2. Right, a cube of
-{count_3d:,} dots seen at an angle, with axes w1, w2 and w3; dots nearer the viewer are
+Alt: Left, a flat square grid of {count_2d} dots with axes w₁ and w₂. Right, a cube of
+{count_3d:,} dots seen at an angle, with axes w₁, w₂ and w₃; dots nearer the viewer are
 stronger and larger, farther ones faint.
 """
 
@@ -20,6 +20,9 @@ from gdviz.colors import mix
 
 (BINS,) = sampling.SAMPLING_GRID_3D.bins
 ELEV, AZIM = 16, -50
+# the panels in figure fractions (left, bottom, width, height): room for every number and label
+LEFT_PANEL = (0.075, 0.16, 0.37, 0.74)
+RIGHT_PANEL = (0.49, 0.07, 0.42, 0.83)
 
 
 def facts() -> dict:
@@ -37,9 +40,10 @@ def _depth(pts: np.ndarray) -> np.ndarray:
 
 def make_figure(theme):
     fig = gm.new_figure(theme, 3.1)
-    gs = fig.add_gridspec(1, 2, width_ratios=[1, 1.25])
-    ax2 = fig.add_subplot(gs[0])
-    ax3 = fig.add_subplot(gs[1], projection="3d")
+    # placed by hand: the layout engine does not see a 3-D axes' tick numbers and labels
+    fig.set_layout_engine("none")
+    ax2 = fig.add_axes(LEFT_PANEL)
+    ax3 = fig.add_axes(RIGHT_PANEL, projection="3d")
 
     pts2 = sampling.grid_points(BINS, 2)
     # guesses are not data: the neutral colour
@@ -64,7 +68,7 @@ def make_figure(theme):
     ax3.scatter(p[:, 0], p[:, 1], p[:, 2], s=1.5 + 9 * depth[order] ** 1.5, c=colors,
                 linewidths=0, depthshade=False)
     ax3.view_init(elev=ELEV, azim=AZIM)
-    ax3.set_box_aspect((1, 1, 1), zoom=1.1)
+    ax3.set_box_aspect((1, 1, 1), zoom=1.0)
     # the cube's outline: its twelve edges, thin, to carry the perspective
     for a in range(3):
         for u in (0, 1):
@@ -74,15 +78,18 @@ def make_figure(theme):
                 seg[:, (a + 1) % 3] = u
                 seg[:, (a + 2) % 3] = v
                 ax3.plot(*seg.T, color=theme.muted, lw=0.5, alpha=0.6)
-    # no number at a corner where two axes meet: w2's 0 would sit on w1's 1, w3's 0 on w2's 1
-    ticks = ([0, 0.5, 1], [0.5], [0.5, 1])
+    ticks = ([0, 0.5, 1],) * 3
     gm.clear_panes(ax3, theme)
-    for axis, name, tk in zip((ax3.xaxis, ax3.yaxis, ax3.zaxis), ("w_1", "w_2", "w_3"), ticks):
-        axis.set_ticks(tk, [f"{t:.1f}" for t in tk])
+    # where two axes meet (w1's 1 and w2's 0 at the front corner, w2's 1 and w3's 0 at the
+    # right-hand one) their numbers lean away from each other
+    align = ("right", "left", "left")
+    for axis, name, tk, ha in zip((ax3.xaxis, ax3.yaxis, ax3.zaxis), ("w_1", "w_2", "w_3"),
+                                  ticks, align):
+        axis.set_ticks(tk, [f"{t:.1f}" for t in tk], ha=ha)
         axis.set_label_text(f"${name}$")
-        axis.labelpad = 2 if axis is ax3.zaxis else -4
-    ax3.tick_params(labelsize=theme.small_size, pad=-2)
-    ax3.zaxis.set_tick_params(pad=3)  # clear of w2's "1" at the right-hand corner
+        axis.labelpad = 6 if axis is ax3.zaxis else 0
+    ax3.tick_params(labelsize=theme.small_size, pad=0)
+    ax3.zaxis.set_tick_params(pad=5)
     ax3.set_xlim(0, 1)
     ax3.set_ylim(0, 1)
     ax3.set_zlim(0, 1)

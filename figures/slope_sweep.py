@@ -1,16 +1,19 @@
 """Sweeping the slope
 
 Hold the intercept at its best value b* = {b_best:.3f} and vary only the slope m. Left: lines
-of three slopes through the seven points; the red bars are the errors of the steepest one. Right:
-the cost J as a function of the slope alone, a parabola; each line on the left is the mark of
-the same colour on it. Its bottom, starred, is the best slope, m* = {m_best:.3f}, where
+of three slopes through the seven points, each named along it: too flat, best and too steep;
+the red bars are the errors of the steepest one. Right: the cost
+J as a function of the slope alone, a parabola; each line on the left is the dot at its slope
+on it, the two lines that miss by as much either way alike in colour, as they cost the same.
+Its bottom, starred, is the best slope, m* = {m_best:.3f}, where
 J = {j_best:.4f}; the slopes {m_lo:.3f} and {m_hi:.3f}, equally far on either side, both cost
 J = {j_lo:.4f}.
 
-Alt: Left, seven points with three straight lines through a common intercept: one too flat, one
-through the middle of the points, one too steep, with red dashed vertical bars from each point
-to the steep line. Right, a U-shaped curve of J against m with two coloured dots high on its
-arms and a green star at its bottom, m = {m_best:.3f}.
+Alt: Left, seven points with three straight lines through a common intercept, each labelled
+along it with its slope: one too flat, one through the middle of the points, one too steep, with
+red dashed vertical bars from each point to the steep line. Right, a U-shaped curve of J
+against m with two coloured dots high on its arms and a green star at its bottom,
+m = {m_best:.3f}.
 """
 
 import numpy as np
@@ -19,6 +22,10 @@ from gdcore import data, regression
 from gdviz import mpl as gm
 from gdviz import theme as th
 from gdviz import views
+
+#: Where each line's name sits: its left end (x) and its side (1 above the line, −1 below),
+#: clear of the points and the error bars (which end on the steep line, from below).
+LINE_LABELS = {"too steep": (2.08, 1), "best": (2.08, -1), "too flat": (4.1, 1)}
 
 
 def _slopes():
@@ -48,9 +55,10 @@ def make_figure(theme):
     # Left: the lines at b = b*, the steep one with its errors as red bars.
     gm.style_axes(ax, theme)
     xs = np.array(views.X_RANGE)
+    names = dict(zip(slopes, ("too flat", "best", "too steep")))
     for m, c in zip(slopes, colours):
         ax.plot(xs, regression.predict(m, b_best, xs), color=c, zorder=2,
-                linewidth=1.8 if m == m_best else 1.3, label=f"$m = {m:.3f}$")
+                linewidth=1.8 if m == m_best else 1.3, label=f"$m = {m:.3f}$, {names[m]}")
     m_err = slopes[-1]
     pred = regression.predict(m_err, b_best, x)
     ax.vlines(x, y, pred, **theme.residual(), label="errors")
@@ -59,7 +67,16 @@ def make_figure(theme):
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
     ax.set_title(th.title(f"three slopes, $b = b^{{\\!*}} = {b_best:.3f}$"))
-    ax.legend(loc="upper left", handlelength=1.4)
+    # each line named on it, along it, in its colour, where no point or bar is; the key holds
+    # the errors alone
+    for m, c in zip(slopes, colours):
+        at, side = LINE_LABELS[names[m]]
+        ax.annotate(f"$m = {m:.3f}$, {names[m]}", (at, regression.predict(m, b_best, at)),
+                    xytext=(0, 3 * side), textcoords="offset points", ha="left",
+                    va="bottom" if side > 0 else "top", color=c, fontsize=theme.small_size,
+                    rotation=np.degrees(np.arctan(m)), rotation_mode="anchor",
+                    transform_rotates_text=True, gid=f"name-{names[m]}")
+    ax.legend(handles=[ax.collections[0]], loc="upper left", handlelength=1.4)
 
     # Right: J against the slope at b = b*, the three slopes as dots, the bottom marked.
     gm.style_axes(jx, theme)

@@ -19,7 +19,7 @@ from gdviz.network_layout import layout
 NETWORKS = ((2, 1), (3, 1))
 RADIUS = 0.36
 PITCH = 1.25
-WIDTH = 4.8
+WIDTH = 6.6  # wide enough that each network fills its half of the page
 W_AT = 0.3  # where along its edge (from the input) a weight's name sits
 
 
@@ -36,7 +36,7 @@ def _layout(sizes):
 
 
 def make_figure(theme):
-    fig, axes = gm.subplots(theme, 1, 2, height=1.95)
+    fig, axes = gm.subplots(theme, 1, 2, height=2.1)
     lays = [_layout(s) for s in NETWORKS]
     y0 = min(l.bounds()[2] for l in lays) - 0.75
     y1 = max(l.bounds()[3] for l in lays) + 0.15
@@ -65,9 +65,9 @@ def make_figure(theme):
                 zorder=5)
         terms = " + ".join(f"w_{i + 1} x_{i + 1}" for i in range(n))
         ax.text(0.0, y0 + 0.05, f"$f = {terms}$", ha="center", va="bottom",
-                fontsize=theme.small_size, color=theme.muted)
+                fontsize=theme.font_size, color=theme.text, gid="formula")
         ax.set_title(f"{n} inputs, {nn.weight_count(sizes)} weights")
-        ax.set_xlim(-WIDTH / 2 - 0.3, WIDTH / 2 + 0.3)
+        ax.set_xlim(-WIDTH / 2 - RADIUS - 0.05, WIDTH / 2 + RADIUS + 0.05)
         ax.set_ylim(y0, y1)
         ax.set_aspect("equal")
         ax.set_xticks([])

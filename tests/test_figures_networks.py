@@ -132,7 +132,8 @@ def test_connection_tweak_fill_follows_the_activation_change(theme):
 # --- tiny-networks --------------------------------------------------------------------------
 @pytest.mark.parametrize("theme", THEMES)
 def test_tiny_networks(theme):
-    axes = fig("tiny_networks", theme).axes
+    f = fig("tiny_networks", theme)
+    axes = f.axes
     assert len(axes) == 2
     for ax, n in zip(axes, (2, 3)):
         assert len(nd.drawn_neurons(ax)) == n + 1
@@ -157,6 +158,16 @@ def test_tiny_networks(theme):
                 d.append(np.linalg.norm(p - (a_ + u * (b_ - a_))))
             assert int(np.argmin(d)) == i
         assert not any("b" in w.replace("$", "").split("=")[-1] for w in words if "f =" in w)
+        # the formula in ink, at the text size, as the network's own names
+        (formula,) = [x for x in ax.texts if x.get_gid() == "formula"]
+        assert same_color(formula.get_color(), t.text)
+        assert formula.get_fontsize() == t.font_size
+    # each network fills its half of the page: its drawing spans most of the half's width
+    f.canvas.draw()
+    for ax in f.axes:
+        ink = [c.get_window_extent() for c in nd.drawn_neurons(ax).values()]
+        span = max(b.x1 for b in ink) - min(b.x0 for b in ink)
+        assert span > 0.85 * f.bbox.width / 2
 
 
 # --- mnist-network --------------------------------------------------------------------------
@@ -385,8 +396,20 @@ def test_sampling_grid_3d(theme):
     assert same_color(sc2.get_facecolor()[0], t.muted)  # guesses, not data
     for axis in (ax3.xaxis, ax3.yaxis, ax3.zaxis):  # the house clear panes
         assert tuple(axis.pane.get_facecolor())[3] == 0
-    # no number where two axes meet: w2 and w3 leave out their 0
-    assert 0 not in ax3.get_yticks() and 0 not in ax3.get_zticks()
+    # every axis ticked alike, and every number and label on the page, none over another
+    for axis in (ax3.xaxis, ax3.yaxis, ax3.zaxis):
+        assert list(axis.get_ticklocs()) == [0, 0.5, 1]
+        assert [x.get_text() for x in axis.get_ticklabels()] == ["0.0", "0.5", "1.0"]
+    assert gm.text_overlaps(f) == []
+    page = f.bbox.padded(-4)  # 4 px of margin at 100 dpi
+    shown = [x for ax in (ax2, ax3) for x in ax.findobj(Text) if x.get_visible() and x.get_text()]
+    assert len(shown) >= 2 * 3 + 2 + 3 * 3 + 3 + 2
+    for x in shown:
+        assert page.contains(*x.get_window_extent().p0), x.get_text()
+        assert page.contains(*x.get_window_extent().p1), x.get_text()
+    # the two titles on one line
+    assert ax2.title.get_window_extent().y0 == pytest.approx(ax3.title.get_window_extent().y0,
+                                                             abs=1.5)
     for ax in (ax2, ax3):
         assert ax.title.get_fontsize() == t.title_size
 
@@ -418,10 +441,29 @@ def test_guess_explosion(theme):
     assert labels == ["$10^{1}$", "$10^{10}$", "$10^{100}$", "$10^{1000}$", "$10^{10000}$"]
     assert ax.get_ylabel() == "guesses at 10 bins per axis"
     t = th.get(theme)
-    for k in (2, 3, 11935, mod("guess_explosion")._crossing()):  # the house mark of a point
+    for k in (2, 3, 11935):  # the house mark of a point
         (ln,) = [ln for ln in ax.lines if len(ln.get_xdata()) == 1 and ln.get_xdata()[0] == k]
         assert same_color(ln.get_markerfacecolor(), t.accent)
         assert ln.get_marker() == th.MARKERS["current"].marker
+    # the crossing is no point of the model's: no dot, a dotted reading line from the atoms'
+    # line down to the parameter axis at 81, named beside it
+    cross = mod("guess_explosion")._crossing()
+    assert cross not in points
+    (drop,) = [ln for ln in ax.lines if ln.get_gid() == "crossing"]
+    assert np.allclose(drop.get_xdata(), cross) and drop.get_linestyle() == ":"
+    assert drop.get_ydata()[0] <= ax.get_ylim()[0]
+    assert drop.get_ydata()[1] == pytest.approx(sampling.guess_count_log10(10, cross))
+    (name,) = [a for a in ax.texts if a.get_gid() == "crossing-label"]
+    assert name.get_text() == f"{cross} parameters"
+    # the atoms' words under their line, on no grid line
+    f = ax.figure
+    f.canvas.draw()
+    (atoms_text,) = [x for x in ax.texts if "atoms" in x.get_text()]
+    box = atoms_text.get_window_extent()
+    line_y = ax.transData.transform((1, sampling.ATOMS_LOG10))[1]
+    assert box.y1 < line_y
+    for v in ax.get_yticks():
+        assert not box.y0 < ax.transData.transform((1, v))[1] < box.y1
     doc = gm.doc_of(mod("guess_explosion"))
     e = round(sampling.guess_count_log10(sampling.GUESS_EXPLOSION.bins, 11935))
     assert e == 11935 and mod("guess_explosion")._crossing() == 81
@@ -445,15 +487,24 @@ def test_lonely_space(theme):
     d50, d99 = m.first_dim_above(0.05, 0.5), m.first_dim_above(0.05, 0.99)
     assert sampling.eggshell_share(0.05, d50) > 0.5 > sampling.eggshell_share(0.05, d50 - 1)
     assert sampling.eggshell_share(0.05, d99) > 0.99 > sampling.eggshell_share(0.05, d99 - 1)
-    marks = {float(ln.get_xdata()[0]) for ln in ax.lines if len(ln.get_xdata()) == 1}
+    points = [ln for ln in ax.lines if len(ln.get_xdata()) == 1]
+    marks = {float(ln.get_xdata()[0]) for ln in points}
     assert marks == {2, 3, d50, d99}
+    # each mark on a ring of page that cuts the dashed curve (under the solid one)
+    (dashed,) = [ln for ln in ax.lines if len(ln.get_xdata()) > 10 and ln is not main]
+    (h,) = [ln for ln in ax.lines if ln.get_gid() == "halo"]
+    assert set(h.get_xdata()) == marks
+    assert np.allclose(h.get_ydata(), 100 * sampling.eggshell_share(0.05, h.get_xdata()))
+    assert dashed.get_zorder() < h.get_zorder() < main.get_zorder()
+    assert same_color(h.get_color(), t.background)
+    assert h.get_markersize() > th.MARKERS["current"].size
     s = alltext(ax)
     assert f"$d = 2$: {100 * sampling.eggshell_share(0.05, 2):.1f} %" in s
     assert f"$d = {d50}$" in s and f"$d = {d99}$" in s
     assert ax.get_ylim()[1] >= 100
     assert (m.EPS, m.EPS_OTHER, m.LEVELS, m.D_MAX) == (0.05, 0.10, (0.5, 0.99), 1000)
     assert (d50, d99) == (14, 90)  # 1 − 0.95^14 = 0.512, 1 − 0.95^90 = 0.990
-    for ln in (ln for ln in ax.lines if len(ln.get_xdata()) == 1):  # the house mark of a point
+    for ln in points:  # the house mark of a point
         assert same_color(ln.get_markerfacecolor(), t.accent)
         assert ln.get_marker() == th.MARKERS["current"].marker
     doc = gm.doc_of(m)
@@ -466,6 +517,10 @@ def test_lonely_space(theme):
     assert "5 % of the radius" in note and "5$ % of the radius" in legend and r"\," not in legend
     for a in f2.axes:
         assert a.get_title() and a.title.get_fontsize() == t.title_size
+    # the two titles on one line
+    f2.canvas.draw()
+    left, right = (a.title.get_window_extent().y0 for a in f2.axes)
+    assert left == pytest.approx(right, abs=1.0)
 
 
 # --- equations ------------------------------------------------------------------------------

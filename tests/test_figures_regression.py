@@ -65,27 +65,35 @@ def good_run():
 
 
 def assert_descent_path(fig, points, jumps: int = 3):
-    """gm.descent_path's drawing of `points`: its first `jumps` steps as bent arrows from each
-    point to the next (the way back bent to the other side of the way out), their ends as
-    step dots, the rest a line from step `jumps` on. Returns the line."""
+    """gm.descent_path's drawing of `points`: its first `jumps` steps as straight arrows from
+    each point to the next, the way back and the turn after it in lanes of their own beside the
+    way out, their ends as step dots, the rest a line from step `jumps` on. Returns the line."""
     for k in range(1, jumps + 1):
         arrow = one(fig, f"jump-{k}")
         assert np.allclose(arrow.xy, points[k]) and np.allclose(arrow.xyann, points[k - 1])
-        assert "rad=0.35" in arrow.arrowprops["connectionstyle"]
+        assert "connectionstyle" not in arrow.arrowprops  # straight
     assert np.allclose(one(fig, "steps").get_xydata(), points[1:jumps + 1])
     path = one(fig, "path")
     assert np.array_equal(path.get_xydata(), points[jumps:])
-    # out (step 1, leftwards) and back (step 2, rightwards): the arcs bulge to opposite sides
-    # in b, so the way back does not lie on the way out
+    # each arrow is drawn parallel to its step: its tail and its tip the same distance from
+    # the step's line, 0 for the way out, one lane (gm.LANE) for the way back, two for the turn
+    # after, both on one side
     fig.canvas.draw()
-    bulge = []
-    for k in (1, 2):
+    lane_px = gm.LANE * fig.dpi / 72
+    beside = []
+    for k in range(1, jumps + 1):
         arrow = one(fig, f"jump-{k}")
-        verts = arrow.axes.transData.inverted().transform(
-            arrow.arrow_patch.get_path().vertices)
-        chord = (points[k - 1][1] + points[k][1]) / 2
-        bulge.append(verts[1, 1] - chord)  # the arc's control point (moveto, control, end)
-    assert bulge[0] * bulge[1] < 0
+        a, b = arrow.axes.transData.transform([points[k - 1], points[k]])
+        d = (b - a) / np.hypot(*(b - a))
+        normal = np.array([-d[1], d[0]])
+        drawn = arrow.arrow_patch.get_path()
+        verts = drawn.vertices[drawn.codes != drawn.CLOSEPOLY]
+        tail, tip = verts[0], verts[np.argmax((verts - a) @ d)]
+        assert (tail - a) @ normal == pytest.approx((tip - a) @ normal, abs=0.3)
+        beside.append(float((tail - a) @ normal))
+    assert abs(beside[0]) < 0.3
+    assert abs(beside[1]) == pytest.approx(lane_px, abs=0.3)
+    assert abs(beside[2]) == pytest.approx(2 * lane_px, abs=0.3)
     return path
 
 
@@ -140,6 +148,13 @@ def test_regression_data_table_and_scatter(theme):
     assert len(scatters) == 1
     assert np.allclose(scatters[0].get_offsets(), np.column_stack([X, Y]))
     assert same_colour(scatters[0].get_facecolor()[0], th.get(theme).data)
+    # the table's top rule on the plot's top, its foot rule on the x axis
+    plot = scatters[0].axes
+    fig.canvas.draw()
+    for gid, edge in (("rule-top", plot.bbox.y1), ("rule-foot", plot.bbox.y0)):
+        rule = one(fig, gid)
+        (y0, y1) = rule.get_transform().transform(rule.get_xydata())[:, 1]
+        assert y0 == pytest.approx(edge, abs=0.5) and y1 == pytest.approx(edge, abs=0.5)
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -303,6 +318,15 @@ def test_slope_sweep_lines_error_bars_and_curve(theme):
     assert j_lo == pytest.approx(j_hi)
     dots = [ln for ln in right.lines if ln.get_marker() == "o"]
     assert len(dots) == 2 and same_colour(dots[0].get_color(), dots[1].get_color())
+    # each line named along it in its own colour (the key holds the errors alone), the names
+    # of the two alike-coloured lines telling them apart
+    for ln, m, name in zip(lines, slopes, ("too flat", "best", "too steep")):
+        (label,) = [a for a in left.texts if a.get_gid() == f"name-{name}"]
+        assert label.get_text() == f"$m = {m:.3f}$, {name}"
+        assert same_colour(label.get_color(), ln.get_color())
+        assert label.get_rotation() > 0
+        assert np.isclose(label.xy[1], regression.predict(m, B_STAR, label.xy[0]))
+    assert [t.get_text() for t in left.get_legend().get_texts()] == ["errors"]
     # the star whole above the bottom spine: J = 0 a little above the axes' floor
     fig.canvas.draw()
     r = best.get_markersize() / 72 * fig.dpi / 2
@@ -628,11 +652,17 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
     path = assert_descent_path(fig, good_run().points)
     assert same_colour(path.get_color(), t.accent)
     assert np.allclose(one(fig, "minimum").get_xydata(), [[M_STAR, B_STAR]])
-    # the run's end as the house end square, over the star; the run named as in gd-regression
+    # the run's end as the house end square, set off beside the star on a leader (both read);
+    # the run named as in gd-regression
     end = one(fig, "end")
     assert end.get_marker() == t.marker("end")["marker"]
     assert np.allclose(end.get_xydata(), [good_run().points[-1]])
-    assert end.get_zorder() > one(fig, "minimum").get_zorder()
+    star = one(fig, "minimum")
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    assert not end.get_window_extent(r).overlaps(star.get_window_extent(r).shrunk(0.5, 0.5))
+    leader = one(fig, "end-leader")
+    assert np.allclose(leader.xy, good_run().points[-1])
     assert path.get_label() == views.run_name(COST_DESCENT.lr_good)
     # no visible pixels at 300 dpi: the colours are shaded smoothly between grid points, and
     # a row of the printed map changes by small steps (a cell of the 200-point grid spans

@@ -260,27 +260,37 @@ def cost_per_iteration_axes(ax, steps: int, lo: float, hi: float) -> None:
     ax.set_ylabel(_theme.AXIS_LABELS["cost"])
 
 
+#: How far apart (points) the lanes of a zig-zag's arrows run: a step that turns back over the
+#: step before it runs this far beside it, a line's width and a gap.
+LANE = 2.2
+
+
 def descent_path(ax, theme: Theme, pts, jumps: int = 3, steps: int = 6, color=None,
-                 label=None, gid: str = "path", path_effects=None, linewidth: float = 1.3,
-                 bend: float = 0.35):
-    """A descent path over a map, every early step visible: the first `jumps` steps as bent
-    arrows (a step across the valley and the step back bend to opposite sides, so the way back
-    never hides under the way out), the end of each of the first `steps` steps a small dot, and
-    the rest of the path from step `jumps` on a line (gid `gid`, carrying `label`). `bend`:
-    the arrows' curvature (matplotlib's arc3 rad).
+                 label=None, gid: str = "path", path_effects=None, linewidth: float = 1.1,
+                 lane: float = LANE):
+    """A descent path over a map, every early step visible: the first `jumps` steps as straight
+    arrows (a step is a straight jump in parameter space), the end of each of the first `steps`
+    steps a small dot, and the rest of the path from step `jumps` on a line (gid `gid`,
+    carrying `label`). Where steps turn back over each other (a step across the valley, the
+    step back, …) each arrow runs in a lane of its own, `lane` points beside the one before
+    (step_lanes), so the way back never hides the way out.
     The arrows have gids "jump-1", "jump-2", …; the step dots "steps" (each prefixed by
     `gid` and a hyphen when `gid` is not "path")."""
-    import numpy as np
+    from matplotlib.transforms import ScaledTranslation
 
     pts = np.asarray(pts, dtype=float)
     color = color or theme.accent
     prefix = "" if gid == "path" else f"{gid}-"
     effects = {"path_effects": path_effects} if path_effects else {}
-    for k in range(min(jumps, len(pts) - 1)):
-        arrow = ax.annotate("", xy=pts[k + 1], xytext=pts[k], zorder=5, gid=f"{prefix}jump-{k + 1}",
-                            arrowprops=dict(arrowstyle="-|>,head_length=0.45,head_width=0.22",
-                                            connectionstyle=f"arc3,rad={bend}", color=color,
-                                            linewidth=linewidth, shrinkA=2.5, shrinkB=2.0))
+    n_jumps = min(jumps, len(pts) - 1)
+    for k, shift in enumerate(step_lanes(ax, pts[:n_jumps + 2], lane)[:n_jumps]):
+        at = ax.transData + ScaledTranslation(shift[0] / 72, shift[1] / 72,
+                                              ax.figure.dpi_scale_trans)
+        arrow = ax.annotate("", xy=pts[k + 1], xytext=pts[k], xycoords=at, textcoords=at,
+                            zorder=5, gid=f"{prefix}jump-{k + 1}",
+                            arrowprops=dict(arrowstyle="-|>,head_length=0.45,head_width=0.2",
+                                            color=color, linewidth=linewidth, shrinkA=3.0,
+                                            shrinkB=2.5))
         if path_effects:
             arrow.arrow_patch.set_path_effects(path_effects)
     line = ax.plot(pts[jumps:, 0], pts[jumps:, 1], color=color, linewidth=linewidth, zorder=3,
@@ -290,6 +300,51 @@ def descent_path(ax, theme: Theme, pts, jumps: int = 3, steps: int = 6, color=No
             markerfacecolor=color, markeredgecolor=theme.background, markeredgewidth=0.5,
             zorder=6, gid=f"{prefix}steps")
     return line
+
+
+def step_lanes(ax, pts, lane: float) -> np.ndarray:
+    """The shift (points, right and up, as drawn on ax) of each step pts[k] → pts[k + 1]: none
+    for a step that does not turn back over the one before; in a zig-zag (each step against
+    the one before) the i-th turn i lanes beside the zig-zag's first step, on the side away
+    from the second step's end (where the path goes on), clear of the path that follows."""
+    screen = ax.transData.transform(np.asarray(pts, dtype=float))
+    moves = np.diff(screen, axis=0)
+    shifts = np.zeros_like(moves)
+    turns, normal = 0, np.zeros(2)
+    for k in range(len(moves)):
+        if k and float(np.dot(moves[k], moves[k - 1])) < 0:
+            turns += 1
+        else:
+            turns = 0
+            d = moves[k] / np.hypot(*moves[k])
+            normal = np.array([-d[1], d[0]])  # left of the zig-zag's first step
+            if k + 2 < len(screen) and np.dot(screen[k + 2] - screen[k], normal) > 0:
+                normal = -normal
+        shifts[k] = turns * lane * normal
+    return shifts
+
+
+#: Where an end square is set off from the minimum's star it would cover (points, right and
+#: down): both read, joined by a short leader.
+END_BESIDE = (11.0, -5.0)
+
+
+def end_beside(ax, theme: Theme, xy, marker: dict, offset=END_BESIDE, gid: str = "end",
+               **kw):
+    """An end mark (`marker`, theme.marker("end") or a run's own) `offset` points from the point
+    xy it marks, with a thin leader in its colour back to xy: for a run that ends on the
+    minimum's star, which the square would hide. Returns the mark (its data stay xy)."""
+    from matplotlib.lines import Line2D
+    from matplotlib.transforms import ScaledTranslation
+
+    shift = ScaledTranslation(offset[0] / 72, offset[1] / 72, ax.figure.dpi_scale_trans)
+    ax.annotate("", xy=xy, xytext=offset, textcoords="offset points", zorder=8.5,
+                arrowprops=dict(arrowstyle="-", color=marker["markerfacecolor"], lw=0.8,
+                                shrinkA=0, shrinkB=3), gid=f"{gid}-leader")
+    mark = Line2D([xy[0]], [xy[1]], **{"zorder": 9, **marker, **kw}, gid=gid,
+                  transform=ax.transData + shift)
+    ax.add_line(mark)
+    return mark
 
 
 def padded_box(pts, pad) -> tuple[tuple[float, float], tuple[float, float]]:
