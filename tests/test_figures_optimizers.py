@@ -359,9 +359,22 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
         if ax.get_title():
             assert ax.title.get_fontsize() == t.title_size
             assert same_colour(ax.title.get_color(), t.text)
-    # the legend under the axes, its header naming what each line is
+    # the legend under the axes names the runs only; what bold and faint mean is the caption's
     legend = full.axes.get_legend()
-    assert "full batch: $J$ at each step" in legend.get_title().get_text()
+    assert not legend.get_title().get_text()
+    assert sorted(legend_texts(fig)) == sorted(races.BATCH_RACE.labels)
+    caption = gm.doc_of(gm.load("figures.batch_vs_stochastic")).caption
+    assert "(faint)" in caption and "(bold)" in caption
+    # each run in its own colour (theme.batch), no role's; the wider its throws, the finer its
+    # path, so the single sample's hatch leaves the valley floor seen
+    paths = [by_gid(fig, f"path:{k}") for k in runs]
+    for name, label, path in zip(th.BATCH_NAMES, runs, paths):
+        assert label.startswith(name)
+        assert same_colour(path.get_color(), t.batch(name))
+        assert same_colour(by_gid(fig, f"end:{label}").get_markerfacecolor(), t.batch(name))
+        assert not any(same_colour(path.get_color(), t.role(r)) for r in th.MARK_ROLES)
+    widths = [p.get_linewidth() for p in paths]
+    assert widths == sorted(widths, reverse=True) and widths[2] < 0.5
     fig.canvas.draw()
     assert legend.get_window_extent().y1 < full.axes.get_window_extent().y0
     assert full.get_zorder() > max(a.get_zorder() for a in full.axes.get_lines() if a is not full)

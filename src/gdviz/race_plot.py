@@ -79,16 +79,16 @@ def scale_bar_length(race) -> float:
 
 
 #: Decimals of every cost J the batch-size race writes, in its still, its caption and its
-#: video alike (the settled costs, the running means and J*): one precision for one number.
-BATCH_J_PLACES = 3
+#: video alike (the settled costs, the running means and J*): one precision for one number,
+#: the set's (gd-regression's J* = 0.0090).
+BATCH_J_PLACES = 4
 
 
 def batch_colors(theme) -> tuple[str, str, str]:
-    """The colours of the batch-size race: full batch, mini-batch, single sample. Three hues
-    (orange, blue, red) in both themes: the full batch takes the accent of a descent path (as
-    in gd-regression); the text colour is not used, since in the dark theme white and the pale
-    data blue are hard to tell apart as thin lines."""
-    return theme.accent, theme.data, theme.error
+    """The colours of the batch-size race: full batch, mini-batch, single sample
+    (theme.batches, theme.BATCH_NAMES order): colours of their own, the same hue in both
+    themes, no role's (not the accent of a lone descent path, the data blue or the error red)."""
+    return theme.batches
 
 
 def _title(race) -> str:
