@@ -200,13 +200,15 @@ def test_residuals_segments_predictions_and_squares(theme):
              x.get_text()[0].isdigit()]
     assert shown == [numbers.text(sq[4], places=3), numbers.text(sq[5], places=3)]
     assert shown == ["0.002", "0.001"] and sq[4] < 0.02 * sq.max() and sq[3] > 0.02 * sq.max()
-    # the predictions are small crosses (no role's mark: the ring is the start) drawn under
-    # the points, so a point next to its prediction (i = 5, 6: 0.04 and 0.038 from the line)
-    # is never hidden
+    # the predictions are small crosses (no role's mark: the ring is the start) drawn over
+    # the points on a halo of the page, so a prediction next to its point (i = 5, 6: 0.04 and
+    # 0.038 from the line) is never hidden under the dot
     (crosses,) = by_gid(fig, "predictions")
     pts = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)
            and np.allclose(c.get_offsets(), np.column_stack([X, Y]))]
-    assert crosses.get_zorder() < pts[0].get_zorder()
+    assert crosses.get_zorder() > pts[0].get_zorder()
+    (halo,) = crosses.get_path_effects()
+    assert same_colour(halo._gc["foreground"], t.background)
     assert th.MARKERS["start"].marker == "o"
     cross = MarkerStyle("x")
     np.testing.assert_allclose(crosses.get_paths()[0].vertices,
@@ -217,11 +219,17 @@ def test_residuals_segments_predictions_and_squares(theme):
     # J as an equation (no word in the maths): J = ½ · mean = half the mean
     assert rf"$J = \frac{{1}}{{2}} \cdot {mean:.3f} = {regression.cost(m, b, X, Y):.3f}$" \
         in texts(fig)
-    # the two small values stand upright over their own bars, one each
-    small = [x for x in fig.axes[1].texts if x.get_text() in shown]
-    assert [x.get_rotation() for x in small] == [90, 90]
-    centres = sorted(x.xy[0] for x in small)
-    assert centres == pytest.approx([5, 6])
+    # the two small values stand level over their own bars, one each, apart from each other
+    small = sorted((x for x in fig.axes[1].texts if x.get_text() in shown), key=lambda x: x.xy[0])
+    assert [x.get_rotation() for x in small] == [0, 0]
+    assert [x.xy[0] for x in small] == pytest.approx([5, 6])
+    fig.canvas.draw()
+    boxes = [x.get_window_extent() for x in small]
+    assert boxes[0].x1 < boxes[1].x0
+    # each within its own bar's pitch (half way to the next bar on either side)
+    to_px = fig.axes[1].transData.transform
+    for i, box in zip((5, 6), boxes):
+        assert to_px((i - 0.5, 0))[0] < box.x0 and box.x1 < to_px((i + 0.5, 0))[0]
 
 
 # ---------------------------------------------------------------- mse-surface
