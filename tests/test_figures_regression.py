@@ -363,6 +363,20 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
         assert inside and all(np.log10(v) == round(np.log10(v)) for v in inside)
     # the network's surface seen from where both troughs show, without a wireframe over it
     assert axes_3d(fig)[1].azim == mod.NETWORK_AZIM
+    # ... and oriented as the map under it: w₁ grows to the right, w₂ away from the eye (up)
+    from mpl_toolkits.mplot3d import proj3d
+
+    net3d = axes_3d(fig)[1]
+    fig.canvas.draw()
+
+    def screen(w1, w2):
+        return np.array(proj3d.proj_transform(w1, w2, 0.0, net3d.get_proj())[:2])
+
+    assert screen(10, 0)[0] > screen(-10, 0)[0] and screen(0, 10)[1] > screen(0, -10)[1]
+    # small counts in words, and why each map keeps its own colour range
+    caption = gm.doc_of(mod).caption
+    assert "it has one minimum" in caption and f"{numbers.word(n_basins)} separate" in caption
+    assert "its own range" in caption and not re.search(r"\b\d+ (minimum|separate)", caption)
     assert "plateaus" in titles[1]
     assert all(t[0].isupper() for t in titles)
     # both surfaces in the house look (cost_surface.lit_surface, as mse-surface): meshed, the
