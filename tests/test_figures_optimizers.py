@@ -303,6 +303,30 @@ def test_local_minima_ends_sit_at_gdcores_minima(theme):
     assert {ax.get_ylabel() for ax in fig.axes[:2]} == {"cost $J$"}
 
 
+@pytest.mark.parametrize("theme", THEMES)
+def test_local_minima_plain_run_reads_inside_the_momentum_rings(theme):
+    fig, t = build("local_minima", theme), th.get(theme)
+    exp = local_minima.LOCAL_MINIMA
+    rings, dots = by_gid(fig, "trail:momentum"), by_gid(fig, "trail:stalled")
+    # where both runs share the slope the momentum run is hollow rings, the plain run's
+    # smaller filled dots over them, and the plain run's end square over both
+    assert rings.get_markerfacecolor() == "none"
+    assert same_colour(rings.get_markeredgecolor(), t.opt("Momentum"))
+    assert dots.get_markersize() < rings.get_markersize() and dots.get_zorder() > rings.get_zorder()
+    assert same_colour(dots.get_markerfacecolor(), t.opt("SGD"))
+    end = by_gid(fig, "end:stalled")
+    assert end.get_zorder() > max(rings.get_zorder(), dots.get_zorder(),
+                                  by_gid(fig, "end:momentum").get_zorder())
+    # one name for each run in both legends, the top one adding its settings
+    top, bottom = (sorted(t.get_text() for t in ax.get_legend().get_texts())
+                   for ax in (fig.axes[1], fig.axes[2]))
+    assert bottom == ["momentum", "plain descent"]
+    assert top == [r"momentum, $\alpha = 0.05$, $\beta = 0.9$", r"plain descent, $\alpha = 0.05$"]
+    assert (exp.lr, exp.beta) == (0.05, 0.9)
+    caption = gm.doc_of(gm.load("figures.local_minima")).caption
+    assert "learning rate α = 0.05," in caption and "momentum (β = 0.9," in caption
+
+
 def test_local_minima_momentum_rolls_through_the_shallow_trough():
     fig = build("local_minima", "light")
     exp = local_minima.LOCAL_MINIMA
@@ -558,8 +582,9 @@ def test_local_minima_curve_is_quiet_and_titles_are_the_house_titles(theme):
     assert len(curves) == 2
     for ln in curves:  # muted and thinner than the runs' dots, which stand out on it
         assert same_colour(ln.get_color(), t.muted) and ln.get_linewidth() < 1.0
-    for gid in ("trail:momentum", "trail:stalled"):
-        assert by_gid(fig, gid).get_markeredgewidth() == 0  # no edges to smear
+    # no edges to smear on filled dots; the momentum run's rings are thin edges only
+    assert by_gid(fig, "trail:stalled").get_markeredgewidth() == 0
+    assert by_gid(fig, "trail:momentum").get_markeredgewidth() < 1
     # the plain dots, smaller, drawn over the momentum dots
     assert by_gid(fig, "trail:stalled").get_markersize() < \
         by_gid(fig, "trail:momentum").get_markersize()
