@@ -405,6 +405,30 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     assert full.get_path_effects()
 
 
+@pytest.mark.parametrize("theme", THEMES)
+def test_race_beale_title_dots_and_adadeltas_zig_zag(theme):
+    fig = build("race_beale", theme)
+    mod = gm.load("figures.race_beale")
+    # set text takes the typographic apostrophe, in the picture and the caption's title
+    assert fig._suptitle.get_text().startswith("Beale’s function")
+    assert gm.doc_of(mod).title == "Seven optimizers on Beale’s function"
+    # its crowded step dots (Momentum's, past the minimum) ringed finer than the races' usual,
+    # which the other races keep
+    for name in NAMES:
+        assert by_gid(fig, f"steps:{name}").get_markeredgewidth() == mod.DOT_EDGE
+    assert mod.DOT_EDGE < race_plot.STEP_DOT_EDGE / 2
+    other = build("race_long_valley", theme)
+    assert by_gid(other, "steps:SGD").get_markeredgewidth() == race_plot.STEP_DOT_EDGE
+    # the caption's reason for Adadelta's thick distance line: from step 200 on, its y and its
+    # distance to the minimum turn back at every step (gdcore's run)
+    tr = races.run_race(races.BEALE)["Adadelta"]
+    d = races.progress(races.BEALE, {"Adadelta": tr})["Adadelta"]
+    for series in (tr.points[:, 1], d):
+        turns = np.sign(np.diff(series[199:]))
+        assert np.all(turns[1:] * turns[:-1] < 0)
+    assert np.array_equal(by_gid(fig, "progress:Adadelta").get_ydata(), d)
+
+
 # --- lr grid search ----------------------------------------------------------------------------
 
 
