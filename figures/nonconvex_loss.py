@@ -125,6 +125,10 @@ def make_figure(theme):
     nx.set_yticks(NETWORK_TICKS)
     nx.set_zticks([0.0, 0.5, 1.0, 1.5])
     _style3d(nx, theme, th.AXIS_LABELS["w1"], th.AXIS_LABELS["w2"])
+    # seen from this side the cost axis stands on the left, where matplotlib would turn its
+    # label to read downwards: upright, reading upwards as every other axis label does
+    nx.zaxis.set_rotate_label(False)
+    nx.zaxis.label.set_rotation(90)
     basins = numbers.word(n_basins)
     nx.set_title(th.title(f"sigmoid network: not convex,\nplateaus and {basins} basins"))
     cs = _contours(nc, theme, W1, W2, L, th.AXIS_LABELS["w1"], th.AXIS_LABELS["w2"])

@@ -373,6 +373,7 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
         return np.array(proj3d.proj_transform(w1, w2, 0.0, net3d.get_proj())[:2])
 
     assert screen(10, 0)[0] > screen(-10, 0)[0] and screen(0, 10)[1] > screen(0, -10)[1]
+    assert net3d.zaxis.label.get_rotation() == 90  # its cost label upright, reading upwards
     # small counts in words, and why each map keeps its own colour range
     caption = gm.doc_of(mod).caption
     assert "it has one minimum" in caption and f"{numbers.word(n_basins)} separate" in caption
