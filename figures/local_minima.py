@@ -4,7 +4,7 @@ A bumpy cost J(w) with {n_minima} local minima. Top left: plain gradient descent
 {lr}, {steps} steps) from {n_starts} starts; each run slides into the minimum of its own basin
 and stays there: at w = {m0}, {m1} or {m2}, depending only on where it began. Top
 right: from w = {w0}, plain descent stalls in the shallow minimum at {m0}, where the cost J
-is still {f0}; momentum (β = {beta}, same learning rate) builds up speed on the long
+is still {f0}; momentum ({beta}, the same learning rate) builds up speed on the long
 slope, rolls on through that minimum and the next one, and settles in the deepest minimum at
 {m2} (J = {f2}). Bottom: the position w of both runs over the first {time_steps} steps.
 
@@ -12,10 +12,10 @@ Alt: Three panels. Top left: a wavy curve with three dips; four hollow circles m
 dotted trails lead from each down into the nearest dip, where a small square marks where the
 run ends: one in the left dip, one in the middle dip, two in the right, deepest dip. Top right:
 the same curve; from the leftmost start the plain run's trail stops in the left dip, while the
-momentum run's trail, in a second colour, passes through the left and middle dips and ends
-with a square in the deepest dip. Bottom: position against step; the plain run's line levels
-off at the left dip's position, the momentum run's line climbs past the middle dip, overshoots
-and settles at the deepest dip.
+momentum run's trail, rings in a second colour round the plain run's dots where both share the
+slope, passes through the left and middle dips and ends with a square in the deepest dip.
+Bottom: position against step; the plain run's line levels off at the left dip's position, the
+momentum run's line climbs past the middle dip, overshoots and settles at the deepest dip.
 """
 
 import numpy as np
@@ -30,6 +30,10 @@ EXP = local_minima.LOCAL_MINIMA
 #: The steps the bottom panel shows: both runs have settled well before (the momentum run's
 #: swings die out by step 80), and later steps would only draw two flat lines.
 TIME_STEPS = 100
+#: Edge width (points) of the momentum run's rings where it shares a slope with plain descent.
+HOLLOW_EDGE = 0.9
+#: The runs' one name in both legends (the top right one adds their settings).
+PLAIN, MOMENTUM = "plain descent", "momentum"
 
 
 def facts() -> dict:
@@ -37,8 +41,8 @@ def facts() -> dict:
     f = EXP.surface(m)
     two = {k: numbers.text(v, 2) for k, v in
            {"m0": m[0], "m1": m[1], "m2": m[2], "f0": f[0], "f2": f[2]}.items()}
-    return {"n_minima": m.size, "lr": numbers.text(EXP.lr), "steps": EXP.steps,
-            "n_starts": len(EXP.starts), "beta": numbers.text(EXP.beta),
+    return {"n_minima": m.size, "lr": numbers.hyper(r"\alpha", EXP.lr), "steps": EXP.steps,
+            "n_starts": len(EXP.starts), "beta": numbers.hyper(r"\beta", EXP.beta),
             "w0": numbers.text(EXP.stalled_start),
             "time_steps": TIME_STEPS, **two}
 
@@ -55,11 +59,13 @@ def _curve(ax, theme, surface):
     gm.style_axes(ax, theme)
 
 
-def _trail(ax, theme, tr, color, gid, ms=3.2, zorder=4):
+def _trail(ax, theme, tr, color, gid, ms=3.2, zorder=4, hollow=False):
     """Every step of a run as a dot without an edge (edged dots pile into a smear where the
-    steps shorten near a minimum)."""
-    ax.plot(tr.points[:, 0], tr.losses, ls="none", marker="o", ms=ms, color=color, mew=0,
-            zorder=zorder, gid=gid)
+    steps shorten near a minimum); `hollow`: a thin ring instead, so that another run's dots
+    read inside it."""
+    look = {"mfc": "none", "mec": color, "mew": HOLLOW_EDGE} if hollow else {"mew": 0}
+    ax.plot(tr.points[:, 0], tr.losses, ls="none", marker="o", ms=ms, color=color,
+            zorder=zorder, gid=gid, **look)
 
 
 def _end(ax, theme, tr, color, gid, zorder=6):
@@ -100,13 +106,13 @@ def make_figure(theme):
     # Top right: from the stalled start, plain descent against momentum.
     _curve(a_mom, theme, s)
     tr_stall = plain[EXP.stalled_start]
-    # where both runs cover the same slope, the plain run's smaller dots sit inside the
-    # momentum run's larger ones, so both read
-    _trail(a_mom, theme, rolling, c_mom, "trail:momentum", ms=4.6)
+    # where both runs cover the same slope (w −3.4 to −2.3), the plain run's small filled dots
+    # sit inside the momentum run's rings, over them, and its end square over everything
+    _trail(a_mom, theme, rolling, c_mom, "trail:momentum", ms=4.6, hollow=True)
     _trail(a_mom, theme, tr_stall, c_plain, "trail:stalled", ms=2.4, zorder=5)
     _start(a_mom, theme, EXP.stalled_start, tr_stall.losses[0], "start:stalled")
-    _end(a_mom, theme, tr_stall, c_plain, "end:stalled")
     _end(a_mom, theme, rolling, c_mom, "end:momentum")
+    _end(a_mom, theme, tr_stall, c_plain, "end:stalled", zorder=7)
     arrow = dict(arrowstyle="-|>", color=theme.text, lw=0.8, shrinkA=2, shrinkB=6)
     a_mom.annotate("plain descent\nstalls here", (tr_stall.final[0], tr_stall.losses[-1]),
                    xytext=(-2.2, 0.9), textcoords="data", ha="center", va="top",
@@ -117,9 +123,9 @@ def make_figure(theme):
     a_mom.set_title(th.title(f"from $w = {numbers.latex(EXP.stalled_start)}$: plain and momentum"))
     a_mom.legend(handles=[
         a_mom.plot([], [], marker="o", ls="none", color=c_plain,
-                   label="plain, " + numbers.hyper(r"\alpha", EXP.lr, "mathtext"))[0],
-        a_mom.plot([], [], marker="o", ls="none", color=c_mom,
-                   label="momentum, " + numbers.hyper(r"\alpha", EXP.lr, "mathtext") + ", "
+                   label=f"{PLAIN}, " + numbers.hyper(r"\alpha", EXP.lr, "mathtext"))[0],
+        a_mom.plot([], [], marker="o", ls="none", mfc="none", mec=c_mom, mew=HOLLOW_EDGE,
+                   label=f"{MOMENTUM}, " + numbers.hyper(r"\alpha", EXP.lr, "mathtext") + ", "
                    + numbers.hyper(r"\beta", EXP.beta, "mathtext"))[0],
     ], loc="upper right", handletextpad=0.3)
 
@@ -135,9 +141,9 @@ def make_figure(theme):
                         fontsize=theme.small_size, color=theme.muted)
     steps_p = np.arange(tr_stall.points.shape[0])
     steps_m = np.arange(rolling.points.shape[0])
-    a_time.plot(steps_p, tr_stall.points[:, 0], color=c_plain, lw=1.6, label="plain descent",
+    a_time.plot(steps_p, tr_stall.points[:, 0], color=c_plain, lw=1.6, label=PLAIN,
                 gid="position:plain")
-    a_time.plot(steps_m, rolling.points[:, 0], color=c_mom, lw=1.6, label="momentum",
+    a_time.plot(steps_m, rolling.points[:, 0], color=c_mom, lw=1.6, label=MOMENTUM,
                 gid="position:momentum")
     a_time.set_xlim(0, TIME_STEPS)
     a_time.xaxis.set_major_formatter(gm.count_formatter())

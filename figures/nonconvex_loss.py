@@ -8,7 +8,10 @@ Right: the cost J of a small sigmoid network ({sizes}, trained on {n_samples} no
 sine wave) as two of its first-layer weights sweep from −{window:g} to {window:g} while all its
 other weights stay at their trained values. Where the sigmoids saturate the cost goes flat
 (plateaus on which the gradient all but vanishes), and the landscape holds {basins} separate
-basins: where descent ends depends on where it starts.
+basins: where descent ends depends on where it starts. Each map is coloured over its own range
+of cost, which its bar gives: the two are costs of different problems (J of a line on seven
+points, J of the network on its samples), and on one shared scale the network's cost, which
+spans far fewer decades, would take about a third of the colours and lose its terraces.
 
 Alt: Top, two three-dimensional surfaces; bottom, the same two functions as filled contour
 maps. Left, a smooth trough with one lowest point, its contours nested ellipses. Right, the
@@ -29,8 +32,9 @@ from gdviz.cost_surface import lit_surface
 #: Basins shallower than this share of the cost range are grid artefacts, not minima.
 MIN_DEPTH = 0.01
 #: The network surface's camera: turned from the stills' usual view (which looks at the
-#: ridge's face and hides the trough behind it) so that both basins show.
-NETWORK_AZIM = 120
+#: ridge's face and hides the trough behind it) so that both basins show, and kept on the side
+#: of low w₂ so that w₁ runs left to right and w₂ away from the eye, as on the map below it.
+NETWORK_AZIM = -120
 #: The network axes' ticks: inside the window, so no number stands at a corner of the box.
 NETWORK_TICKS = (-10, 0, 10)
 def _data():
@@ -42,8 +46,8 @@ def _data():
 
 def facts() -> dict:
     net, X, (_, _, J), (W1, _, L) = _data()
-    return dict(convex_minima=procedure.count_local_minima(J, MIN_DEPTH),
-                basins=procedure.count_local_minima(L, MIN_DEPTH),
+    return dict(convex_minima=numbers.word(procedure.count_local_minima(J, MIN_DEPTH)),
+                basins=numbers.word(procedure.count_local_minima(L, MIN_DEPTH)),
                 sizes="–".join(str(s) for s in net.sizes), n_samples=X.shape[0],
                 window=float(W1.max()))
 
@@ -121,6 +125,10 @@ def make_figure(theme):
     nx.set_yticks(NETWORK_TICKS)
     nx.set_zticks([0.0, 0.5, 1.0, 1.5])
     _style3d(nx, theme, th.AXIS_LABELS["w1"], th.AXIS_LABELS["w2"])
+    # seen from this side the cost axis stands on the left, where matplotlib would turn its
+    # label to read downwards: upright, reading upwards as every other axis label does
+    nx.zaxis.set_rotate_label(False)
+    nx.zaxis.label.set_rotation(90)
     basins = numbers.word(n_basins)
     nx.set_title(th.title(f"sigmoid network: not convex,\nplateaus and {basins} basins"))
     cs = _contours(nc, theme, W1, W2, L, th.AXIS_LABELS["w1"], th.AXIS_LABELS["w2"])

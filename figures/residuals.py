@@ -14,6 +14,7 @@ dashed line marks their mean ({mean:.3f}), and the cost is J = {j:.3f}.
 """
 
 import numpy as np
+from matplotlib import patheffects
 
 from gdcore import data, regression
 from gdviz import mpl as gm
@@ -54,12 +55,13 @@ def make_figure(theme):
     for xi, yi, pi in zip(x, y, pred):
         ax.plot([xi, xi], [yi, pi], **theme.residual(), gid="residual")
     ax.plot([], [], **theme.residual(), label=r"error $r_i = f(x_i) - y_i$")
-    # the predictions as small crosses under the points (no role's mark: the ring is a start):
-    # where a point nearly sits on the line (i = 5, 6) the dot covers the cross's centre and
-    # its arms show round it, so neither hides the other
+    # the predictions as small crosses over the points (no role's mark: the ring is a start),
+    # each on a thin halo of the page: where a point nearly sits on the line (i = 5, 6) the
+    # cross is drawn across the dot and still reads whole
     gm.scatter_points(ax, theme, x, y, zorder=4, label=r"point $(x_i, y_i)$")
-    ax.scatter(x, pred, s=PREDICTION_SIZE, marker="x", color=theme.accent,
-               linewidths=1.0, zorder=3.5, label=r"prediction $f(x_i)$", gid="predictions")
+    halo = [patheffects.withStroke(linewidth=2.6, foreground=theme.background)]
+    ax.scatter(x, pred, s=PREDICTION_SIZE, marker="x", color=theme.accent, linewidths=1.0,
+               zorder=4.5, label=r"prediction $f(x_i)$", gid="predictions", path_effects=halo)
     gm.data_view(ax)
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
@@ -70,12 +72,11 @@ def make_figure(theme):
     bx.grid(False, axis="x")
     idx = np.arange(1, x.size + 1)
     bars = bx.bar(idx, e.squares, width=0.62, color=theme.error, zorder=2)
-    # a bar too low to see (i = 5, 6) has its value written over it, upright over its own bar
-    # so two neighbours never read as one number
+    # a bar too low to see (i = 5, 6) has its value written over it, level and centred on its
+    # own bar (narrower than a bar's pitch), so two neighbours never read as one number
     flat = e.squares < FLAT * e.squares.max()
     bx.bar_label(bars, labels=[nb.text(v, places=3) if f else "" for v, f in zip(e.squares, flat)],
-                 padding=2, rotation=90, fontsize=theme.small_size, color=theme.text,
-                 gid="bar-values")
+                 padding=2, fontsize=theme.small_size, color=theme.text, gid="bar-values")
     bx.axhline(mean, color=theme.muted, linestyle="--", linewidth=0.9, zorder=3, gid="mean")
     # the label stands clear of its line (3 pt above it), not on it
     bx.annotate(f"mean {mean:.3f}", ((x.size + 4) / 2, mean), xytext=(0, 3),

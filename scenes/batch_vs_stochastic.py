@@ -58,8 +58,9 @@ STOPS = ((12, 5.0), (RACE.steps, 9.0))
 #: Decades of the cost axis: J* ≈ 0.009 at the bottom, the largest sampled jump (≈ 4) inside.
 Y_EXP = (-3, 1)
 #: Stroke widths: the smooth full-batch path on top and thickest; the sampled paths thin
-#: (1.8 is about 1 px at 480p), so that their hatch leaves the contours under them readable.
-WIDTHS = (4.5, 1.8, 1.8)
+#: (1.8 is about 1 px at 480p), the single sample's widest throws finest, so that their hatch
+#: leaves the contours and the valley floor under them readable.
+WIDTHS = (4.5, 1.8, 1.2)
 #: Opacity of the sampled paths on the map, under the full-batch path.
 PATH_OPACITY = 0.6
 #: Decimals of every cost on screen (J̄, the seed means, J*): the still's

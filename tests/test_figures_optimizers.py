@@ -303,6 +303,30 @@ def test_local_minima_ends_sit_at_gdcores_minima(theme):
     assert {ax.get_ylabel() for ax in fig.axes[:2]} == {"cost $J$"}
 
 
+@pytest.mark.parametrize("theme", THEMES)
+def test_local_minima_plain_run_reads_inside_the_momentum_rings(theme):
+    fig, t = build("local_minima", theme), th.get(theme)
+    exp = local_minima.LOCAL_MINIMA
+    rings, dots = by_gid(fig, "trail:momentum"), by_gid(fig, "trail:stalled")
+    # where both runs share the slope the momentum run is hollow rings, the plain run's
+    # smaller filled dots over them, and the plain run's end square over both
+    assert rings.get_markerfacecolor() == "none"
+    assert same_colour(rings.get_markeredgecolor(), t.opt("Momentum"))
+    assert dots.get_markersize() < rings.get_markersize() and dots.get_zorder() > rings.get_zorder()
+    assert same_colour(dots.get_markerfacecolor(), t.opt("SGD"))
+    end = by_gid(fig, "end:stalled")
+    assert end.get_zorder() > max(rings.get_zorder(), dots.get_zorder(),
+                                  by_gid(fig, "end:momentum").get_zorder())
+    # one name for each run in both legends, the top one adding its settings
+    top, bottom = (sorted(t.get_text() for t in ax.get_legend().get_texts())
+                   for ax in (fig.axes[1], fig.axes[2]))
+    assert bottom == ["momentum", "plain descent"]
+    assert top == [r"momentum, $\alpha = 0.05$, $\beta = 0.9$", r"plain descent, $\alpha = 0.05$"]
+    assert (exp.lr, exp.beta) == (0.05, 0.9)
+    caption = gm.doc_of(gm.load("figures.local_minima")).caption
+    assert "learning rate α = 0.05," in caption and "momentum (β = 0.9," in caption
+
+
 def test_local_minima_momentum_rolls_through_the_shallow_trough():
     fig = build("local_minima", "light")
     exp = local_minima.LOCAL_MINIMA
@@ -359,13 +383,50 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
         if ax.get_title():
             assert ax.title.get_fontsize() == t.title_size
             assert same_colour(ax.title.get_color(), t.text)
-    # the legend under the axes, its header naming what each line is
+    # the legend under the axes names the runs only; what bold and faint mean is the caption's
     legend = full.axes.get_legend()
-    assert "full batch: $J$ at each step" in legend.get_title().get_text()
+    assert not legend.get_title().get_text()
+    assert sorted(legend_texts(fig)) == sorted(races.BATCH_RACE.labels)
+    caption = gm.doc_of(gm.load("figures.batch_vs_stochastic")).caption
+    assert "(faint)" in caption and "(bold)" in caption
+    # each run in its own colour (theme.batch), no role's; the wider its throws, the finer its
+    # path, so the single sample's hatch leaves the valley floor seen
+    paths = [by_gid(fig, f"path:{k}") for k in runs]
+    for name, label, path in zip(th.BATCH_NAMES, runs, paths):
+        assert label.startswith(name)
+        assert same_colour(path.get_color(), t.batch(name))
+        assert same_colour(by_gid(fig, f"end:{label}").get_markerfacecolor(), t.batch(name))
+        assert not any(same_colour(path.get_color(), t.role(r)) for r in th.MARK_ROLES)
+    widths = [p.get_linewidth() for p in paths]
+    assert widths == sorted(widths, reverse=True) and widths[2] < 0.5
     fig.canvas.draw()
     assert legend.get_window_extent().y1 < full.axes.get_window_extent().y0
     assert full.get_zorder() > max(a.get_zorder() for a in full.axes.get_lines() if a is not full)
     assert full.get_path_effects()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_race_beale_title_dots_and_adadeltas_zig_zag(theme):
+    fig = build("race_beale", theme)
+    mod = gm.load("figures.race_beale")
+    # set text takes the typographic apostrophe, in the picture and the caption's title
+    assert fig._suptitle.get_text().startswith("Beale’s function")
+    assert gm.doc_of(mod).title == "Seven optimizers on Beale’s function"
+    # its crowded step dots (Momentum's, past the minimum) ringed finer than the races' usual,
+    # which the other races keep
+    for name in NAMES:
+        assert by_gid(fig, f"steps:{name}").get_markeredgewidth() == mod.DOT_EDGE
+    assert mod.DOT_EDGE < race_plot.STEP_DOT_EDGE / 2
+    other = build("race_long_valley", theme)
+    assert by_gid(other, "steps:SGD").get_markeredgewidth() == race_plot.STEP_DOT_EDGE
+    # the caption's reason for Adadelta's thick distance line: from step 200 on, its y and its
+    # distance to the minimum turn back at every step (gdcore's run)
+    tr = races.run_race(races.BEALE)["Adadelta"]
+    d = races.progress(races.BEALE, {"Adadelta": tr})["Adadelta"]
+    for series in (tr.points[:, 1], d):
+        turns = np.sign(np.diff(series[199:]))
+        assert np.all(turns[1:] * turns[:-1] < 0)
+    assert np.array_equal(by_gid(fig, "progress:Adadelta").get_ydata(), d)
 
 
 # --- lr grid search ----------------------------------------------------------------------------
@@ -545,8 +606,9 @@ def test_local_minima_curve_is_quiet_and_titles_are_the_house_titles(theme):
     assert len(curves) == 2
     for ln in curves:  # muted and thinner than the runs' dots, which stand out on it
         assert same_colour(ln.get_color(), t.muted) and ln.get_linewidth() < 1.0
-    for gid in ("trail:momentum", "trail:stalled"):
-        assert by_gid(fig, gid).get_markeredgewidth() == 0  # no edges to smear
+    # no edges to smear on filled dots; the momentum run's rings are thin edges only
+    assert by_gid(fig, "trail:stalled").get_markeredgewidth() == 0
+    assert by_gid(fig, "trail:momentum").get_markeredgewidth() < 1
     # the plain dots, smaller, drawn over the momentum dots
     assert by_gid(fig, "trail:stalled").get_markersize() < \
         by_gid(fig, "trail:momentum").get_markersize()

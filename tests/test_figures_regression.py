@@ -215,13 +215,15 @@ def test_residuals_segments_predictions_and_squares(theme):
              x.get_text()[0].isdigit()]
     assert shown == [numbers.text(sq[4], places=3), numbers.text(sq[5], places=3)]
     assert shown == ["0.002", "0.001"] and sq[4] < 0.02 * sq.max() and sq[3] > 0.02 * sq.max()
-    # the predictions are small crosses (no role's mark: the ring is the start) drawn under
-    # the points, so a point next to its prediction (i = 5, 6: 0.04 and 0.038 from the line)
-    # is never hidden
+    # the predictions are small crosses (no role's mark: the ring is the start) drawn over
+    # the points on a halo of the page, so a prediction next to its point (i = 5, 6: 0.04 and
+    # 0.038 from the line) is never hidden under the dot
     (crosses,) = by_gid(fig, "predictions")
     pts = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)
            and np.allclose(c.get_offsets(), np.column_stack([X, Y]))]
-    assert crosses.get_zorder() < pts[0].get_zorder()
+    assert crosses.get_zorder() > pts[0].get_zorder()
+    (halo,) = crosses.get_path_effects()
+    assert same_colour(halo._gc["foreground"], t.background)
     assert th.MARKERS["start"].marker == "o"
     cross = MarkerStyle("x")
     np.testing.assert_allclose(crosses.get_paths()[0].vertices,
@@ -232,11 +234,17 @@ def test_residuals_segments_predictions_and_squares(theme):
     # J as an equation (no word in the maths): J = ½ · mean = half the mean
     assert rf"$J = \frac{{1}}{{2}} \cdot {mean:.3f} = {regression.cost(m, b, X, Y):.3f}$" \
         in texts(fig)
-    # the two small values stand upright over their own bars, one each
-    small = [x for x in fig.axes[1].texts if x.get_text() in shown]
-    assert [x.get_rotation() for x in small] == [90, 90]
-    centres = sorted(x.xy[0] for x in small)
-    assert centres == pytest.approx([5, 6])
+    # the two small values stand level over their own bars, one each, apart from each other
+    small = sorted((x for x in fig.axes[1].texts if x.get_text() in shown), key=lambda x: x.xy[0])
+    assert [x.get_rotation() for x in small] == [0, 0]
+    assert [x.xy[0] for x in small] == pytest.approx([5, 6])
+    fig.canvas.draw()
+    boxes = [x.get_window_extent() for x in small]
+    assert boxes[0].x1 < boxes[1].x0
+    # each within its own bar's pitch (half way to the next bar on either side)
+    to_px = fig.axes[1].transData.transform
+    for i, box in zip((5, 6), boxes):
+        assert to_px((i - 0.5, 0))[0] < box.x0 and box.x1 < to_px((i + 0.5, 0))[0]
 
 
 # ---------------------------------------------------------------- mse-surface
@@ -379,6 +387,21 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
         assert inside and all(np.log10(v) == round(np.log10(v)) for v in inside)
     # the network's surface seen from where both troughs show, without a wireframe over it
     assert axes_3d(fig)[1].azim == mod.NETWORK_AZIM
+    # ... and oriented as the map under it: w₁ grows to the right, w₂ away from the eye (up)
+    from mpl_toolkits.mplot3d import proj3d
+
+    net3d = axes_3d(fig)[1]
+    fig.canvas.draw()
+
+    def screen(w1, w2):
+        return np.array(proj3d.proj_transform(w1, w2, 0.0, net3d.get_proj())[:2])
+
+    assert screen(10, 0)[0] > screen(-10, 0)[0] and screen(0, 10)[1] > screen(0, -10)[1]
+    assert net3d.zaxis.label.get_rotation() == 90  # its cost label upright, reading upwards
+    # small counts in words, and why each map keeps its own colour range
+    caption = gm.doc_of(mod).caption
+    assert "it has one minimum" in caption and f"{numbers.word(n_basins)} separate" in caption
+    assert "its own range" in caption and not re.search(r"\b\d+ (minimum|separate)", caption)
     assert "plateaus" in titles[1]
     assert all(t[0].isupper() for t in titles)
     # both surfaces in the house look (cost_surface.lit_surface, as mse-surface): meshed, the

@@ -36,6 +36,8 @@ def test_roles_and_optimizers_contrast_with_the_background(th):
     assert theme.contrast(th.test, th.background) >= theme.TEXT_CONTRAST
     for name in theme.RATE_NAMES:
         assert theme.contrast(th.rate(name), th.background) >= theme.LINE_CONTRAST, name
+    for name in theme.BATCH_NAMES:
+        assert theme.contrast(th.batch(name), th.background) >= theme.LINE_CONTRAST, name
     for name in NAMES:
         assert theme.contrast(th.opt(name), th.background) >= theme.LINE_CONTRAST, name
 
@@ -53,17 +55,22 @@ def test_colours_drawn_over_the_cost_map_contrast_with_all_of_it(th):
     for name in theme.RATE_NAMES:  # learning-rates draws its three paths over the map
         worst = min(theme.contrast(th.rate(name), c) for c in fills)
         assert worst >= theme.LINE_CONTRAST, (name, worst)
+    for name in theme.BATCH_NAMES:  # batch-vs-stochastic draws its three paths over the map
+        worst = min(theme.contrast(th.batch(name), c) for c in fills)
+        assert worst >= theme.LINE_CONTRAST, (name, worst)
 
 
 @pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
 def test_no_two_roles_or_rates_share_a_colour(th):
     roles = ("background", "grid", *theme.MARK_ROLES)
     colours = [getattr(th, r).upper() for r in roles] + [c.upper() for c in th.rates]
+    colours += [c.upper() for c in th.batches]
     assert len(set(colours)) == len(colours), colours
     # the test set (not the error red) and each learning rate (not the data blue nor the error
     # red) have colours of their own
     assert th.test not in (th.error, th.data, th.accent)
     assert not set(th.rates) & {getattr(th, r) for r in theme.MARK_ROLES}
+    assert not set(th.batches) & {getattr(th, r) for r in theme.MARK_ROLES}
 
 
 @pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
@@ -71,6 +78,7 @@ def test_no_two_roles_or_rates_share_a_colour(th):
 def test_test_role_and_rates_stand_apart_from_every_role(th, cvd):
     roles = {r: seen(getattr(th, r), cvd) for r in theme.MARK_ROLES}
     new = {"test": roles["test"]} | {n: seen(th.rate(n), cvd) for n in theme.RATE_NAMES}
+    new |= {n: seen(th.batch(n), cvd) for n in theme.BATCH_NAMES}  # apart from the rates too
     pairs = [(a, b, float(np.linalg.norm(new[a] - roles[b])))
              for a in new for b in roles if a != b]
     pairs += [(a, b, float(np.linalg.norm(new[a] - new[b])))
@@ -82,6 +90,7 @@ def test_test_role_and_rates_stand_apart_from_every_role(th, cvd):
 def test_test_role_and_rates_keep_their_hue_in_both_themes():
     pairs = [("test", theme.LIGHT.test, theme.DARK.test)]
     pairs += [(n, theme.LIGHT.rate(n), theme.DARK.rate(n)) for n in theme.RATE_NAMES]
+    pairs += [(n, theme.LIGHT.batch(n), theme.DARK.batch(n)) for n in theme.BATCH_NAMES]
     for name, light, dark in pairs:
         assert hue_turn(hue(light), hue(dark)) <= theme.OPT_HUE_TOLERANCE, name
 
@@ -182,6 +191,10 @@ def test_style_guide_lists_the_test_role_and_the_rates_as_the_theme_has_them():
     rows = re.findall(r"^\| ([a-z ]+) \| [a-z]+ \| (#[0-9A-F]{6}) \| (#[0-9A-F]{6}) \|$", guide,
                       flags=re.M)
     assert rows == [(n, theme.LIGHT.rate(n), theme.DARK.rate(n)) for n in theme.RATE_NAMES]
+    batches = re.findall(r"^\| ([a-z -]+) \(each step's gradient from [a-z ]+\) \| [a-z]+ \| "
+                         r"(#[0-9A-F]{6}) \| (#[0-9A-F]{6}) \|$", guide, flags=re.M)
+    assert batches == [(n, theme.LIGHT.batch(n), theme.DARK.batch(n))
+                       for n in theme.BATCH_NAMES]
 
 
 @pytest.mark.parametrize(("th", "band", "offset"),

@@ -79,16 +79,16 @@ def scale_bar_length(race) -> float:
 
 
 #: Decimals of every cost J the batch-size race writes, in its still, its caption and its
-#: video alike (the settled costs, the running means and J*): one precision for one number.
-BATCH_J_PLACES = 3
+#: video alike (the settled costs, the running means and J*): one precision for one number,
+#: the set's (gd-regression's J* = 0.0090).
+BATCH_J_PLACES = 4
 
 
 def batch_colors(theme) -> tuple[str, str, str]:
-    """The colours of the batch-size race: full batch, mini-batch, single sample. Three hues
-    (orange, blue, red) in both themes: the full batch takes the accent of a descent path (as
-    in gd-regression); the text colour is not used, since in the dark theme white and the pale
-    data blue are hard to tell apart as thin lines."""
-    return theme.accent, theme.data, theme.error
+    """The colours of the batch-size race: full batch, mini-batch, single sample
+    (theme.batches, theme.BATCH_NAMES order): colours of their own, the same hue in both
+    themes, no role's (not the accent of a lone descent path, the data blue or the error red)."""
+    return theme.batches
 
 
 def _title(race) -> str:
@@ -148,10 +148,12 @@ def legend_label(race, outcome) -> str:
 
 
 def draw_race(theme, race, height: float, layout: str = "side", title: str | None = None,
-              start_label: str = "above", on_top: str | None = None):
+              start_label: str = "above", on_top: str | None = None,
+              dot_edge: float = STEP_DOT_EDGE):
     """The figure of one race: its map (race_map) as the largest panel, beside it ("side") or
     under it ("stacked") the distance panel (progress_panel), the legend below both. on_top
-    names the run the figure is about, whose path and dots are drawn above every other's."""
+    names the run the figure is about, whose path and dots are drawn above every other's;
+    dot_edge the width of the ring round each step dot (race_map)."""
     fig = gm.new_figure(theme, height)
     if layout == "side":
         ax, ay = fig.subplots(1, 2, gridspec_kw={"width_ratios": (1.75, 1)})
@@ -160,7 +162,7 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
     trajectories = races.run_race(race)
     out = races.outcomes(race, trajectories)
     handles = race_map(ax, theme, race, trajectories, out, start_label=start_label,
-                       on_top=on_top)
+                       on_top=on_top, dot_edge=dot_edge)
     progress_panel(ay, theme, race, trajectories, out)
     fig.suptitle(title or _title(race), fontsize=theme.font_size)
     # A little room on the right for the last step's tick label.
@@ -171,7 +173,7 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
 
 
 def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
-             on_top: str | None = None) -> list:
+             on_top: str | None = None, dot_edge: float = STEP_DOT_EDGE) -> list:
     """Draw one race on ax: contours of the surface (log-spaced where f > 0 throughout, evenly
     spaced otherwise), every optimizer's path in its colour with a dot per step (stacked by
     stacking(), each wider than the one above it; the dots above every path, by dot_stacking),
@@ -179,6 +181,8 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
     minimum, and the house end square in the run's colour at the last point of each run that
     stays in the frame (a run that leaves it ends on the frame's edge, its exit crossed in the
     distance panel). on_top names a run drawn above all of that (its path over every dot).
+    dot_edge: the width (points) of each dot's ring in the background colour; a race whose
+    dots crowd so close that the rings would swamp their fills takes a finer one.
     Returns the legend handles (legend_label), and the minimum's."""
     (x0, x1), (y0, y1) = race.window
     X, Y, Z = races.surface_grid(race)
@@ -200,7 +204,7 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
         ex = out[name].exit
         steps = tr.points if ex is None else tr.points[: ex.step]
         ax.plot(steps[:, 0], steps[:, 1], ls="none", marker="o", ms=STEP_DOT, color=c,
-                mec=theme.background, mew=STEP_DOT_EDGE, zorder=dz,
+                mec=theme.background, mew=dot_edge, zorder=dz,
                 gid=f"steps:{name}")
         if ex is None:
             ax.plot(*tr.points[-1], gid=f"end:{name}", **(theme.marker("end") | {

@@ -55,6 +55,11 @@ MARK_ROLES = ("text", "muted", "accent", "data", "error", "good", "test")
 #: The learning rates compared side by side (learning-rates), in Theme.rates order: each run
 #: takes a colour of its own, never a role's (blue would say "data", red "error").
 RATE_NAMES = ("too small", "good", "too large")
+#: The three ways of drawing each step's gradient compared side by side (batch-vs-stochastic,
+#: still and video), in Theme.batches order: from all points, a mini-batch or one sample.
+#: Each run takes a colour of its own, as the rates do, never a role's (the data blue, the
+#: error red, the accent of a single descent path).
+BATCH_NAMES = ("full batch", "mini-batch", "single sample")
 
 
 @dataclass(frozen=True)
@@ -315,6 +320,10 @@ class Theme:
     #: role (MIN_CVD_DISTANCE in every vision) and from each other, each within
     #: OPT_HUE_TOLERANCE of the same run's hue in the other theme.
     rates: tuple[str, str, str]
+    #: One colour per run of BATCH_NAMES, drawn over the cost map, under the same floors as
+    #: the rates: apart from every role, every rate and each other (MIN_CVD_DISTANCE in every
+    #: vision), each within OPT_HUE_TOLERANCE of the same run's hue in the other theme.
+    batches: tuple[str, str, str]
     font_family: str = FONT
     font_size: float = 8.5
     small_size: float = 7.5
@@ -341,6 +350,10 @@ class Theme:
     def rate(self, name: str) -> str:
         """The colour of the learning rate called `name` (a RATE_NAMES entry)."""
         return self.rates[RATE_NAMES.index(name)]
+
+    def batch(self, name: str) -> str:
+        """The colour of the run called `name` (a BATCH_NAMES entry)."""
+        return self.batches[BATCH_NAMES.index(name)]
 
     def role(self, name: str) -> str:
         """The colour of a role by name ("none" stays "none"), as MARKERS and RESIDUAL name them."""
@@ -386,6 +399,7 @@ LIGHT = Theme(
     cost_map=LIGHT_COST_MAP,
     optimizer=LIGHT_OPTIMIZER_COLORS,
     rates=("#0F3C4B", "#964B87", "#78000F"),
+    batches=("#691E2D", "#9600FF", "#870078"),
 )
 
 DARK = Theme(
@@ -402,6 +416,7 @@ DARK = Theme(
     cost_map=DARK_COST_MAP,
     optimizer=DARK_OPTIMIZER_COLORS,
     rates=("#B4E1FF", "#D2A5D2", "#C37887"),
+    batches=("#FFC3C3", "#A569FF", "#C387C3"),
 )
 
 THEMES = {"light": LIGHT, "dark": DARK}
