@@ -149,8 +149,8 @@ def test_no_legend_over_a_map(target):
 
 
 #: Programmer notation that people do not write: a hyphen-minus before a digit, e-notation,
-#: a caret for a power.
-PROGRAMMER = re.compile(r"(?<![\w])-\d|\d[eE][+-]?\d|\^")
+#: a caret for a power, a typewriter's apostrophe or quote.
+PROGRAMMER = re.compile(r"(?<![\w])-\d|\d[eE][+-]?\d|\^|'")
 
 
 @pytest.mark.parametrize("target", TARGETS, ids=lambda t: t.id)

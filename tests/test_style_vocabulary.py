@@ -75,6 +75,16 @@ def test_title_sentence_case(raw, expected):
     assert theme.title(raw) == expected
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("Beale's function", "Beale\u2019s function"),
+    ("the runs' ends", "the runs\u2019 ends"),
+    ("a 'flat' valley", "a \u2018flat\u2019 valley"),
+    ("$f'(x)$ is the slope's value", "$f'(x)$ is the slope\u2019s value"),
+])
+def test_prose_sets_apostrophes_and_quotes(raw, expected):
+    assert theme.prose(raw) == expected
+
+
 def test_axis_labels_shared_by_the_drawing_pieces():
     th = theme.LIGHT
     with gm.themed(th):

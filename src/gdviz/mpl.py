@@ -104,7 +104,7 @@ def parse_doc(docstring: str | None, facts: dict | None = None) -> Doc:
     facts = facts or {}
 
     def clean(s: str) -> str:
-        return _PEOPLE.vformat(" ".join(s.split()), (), facts)
+        return _theme.prose(_PEOPLE.vformat(" ".join(s.split()), (), facts))
 
     return Doc(clean(head).rstrip("."), clean(caption), clean(alt))
 

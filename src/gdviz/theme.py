@@ -8,6 +8,7 @@ The theme for a run is chosen by name; scenes rendered the plain Manim way read 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 from gdcore.optimizers import NAMES as OPTIMIZER_NAMES
@@ -276,10 +277,22 @@ AXIS_LABELS["iteration"] = AXIS_LABELS["step"]
 TITLE_CASE = "sentence"
 
 
+def prose(s: str) -> str:
+    """Words set as a typographer sets them: an apostrophe within or ending a word is the
+    typographic ’ (U+2019), never the typewriter's ' ("Beale's" → "Beale’s"), and a quote
+    opens with ‘; $maths$ is left as it is (a prime there is a derivative)."""
+    parts = re.split(r"(\$[^$]*\$)", s)
+    def words(p: str) -> str:
+        p = re.sub(r"(^|(?<=[\s(\[]))'(?=\w)", "‘", p)  # an opening quote: ‘
+        return p.replace("'", "’")
+
+    return "".join(p if p.startswith("$") else words(p) for p in parts)
+
+
 def title(s: str) -> str:
     """A title in the house case: sentence case, no final full stop ("cost by slope" →
     "Cost by slope"); a leading symbol (maths, a digit) is left as it is."""
-    s = s.strip().rstrip(".")
+    s = prose(s.strip().rstrip("."))
     return s[:1].upper() + s[1:] if s[:1].isalpha() else s
 
 
