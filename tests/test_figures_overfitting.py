@@ -271,7 +271,8 @@ def test_regularization_fits_calm_down_as_lambda_grows(t):
     rp = procedure.regularization_path(d.x, d.y, 9, EX.lams, d.x_test, d.y_test)
     fits = [a for a in fig.axes if by_gid(a, "fit")]
     assert [a.get_title() for a in fits] == [
-        r"$\lambda = 0$", r"$\lambda = 10^{-13}$", r"$\lambda = 10^{-4}$: least test cost",
+        r"$\lambda = 0$ (clipped)", r"$\lambda = 10^{-13}$ (clipped)",
+        r"$\lambda = 10^{-4}$: least test cost",
         r"$\lambda = 1$"]
     # the best λ (least test error on the grid) is among the panels, and it is 10⁻⁴
     b = int(np.argmin(rp.test))
@@ -290,6 +291,8 @@ def test_regularization_fits_calm_down_as_lambda_grows(t):
 
 @pytest.mark.parametrize("t", THEMES)
 def test_regularization_norm_and_errors_against_lambda(t):
+    from figures.regularization import COST_FLOOR
+
     fig = build("regularization", t)
     d = procedure.overfit_data()
     rp = procedure.regularization_path(d.x, d.y, 9, procedure.REGULARIZATION.lams, d.x_test,
@@ -310,7 +313,16 @@ def test_regularization_norm_and_errors_against_lambda(t):
     for gid, vals in (("training", rp.train), ("test", rp.test)):
         z, line = sorted(by_gid(fig, gid), key=len_of)
         np.testing.assert_array_equal(line.get_ydata(), vals[1:])
-        assert z.get_ydata()[0] == vals[0]
+        if vals[0] < COST_FLOOR:  # off the log axis (≈ 0): the set's mark on the axis' floor
+            assert z.get_ydata()[0] == COST_FLOOR == z.axes.get_ylim()[0]
+            assert z.get_marker() == line.get_marker()
+        else:
+            assert z.get_ydata()[0] == vals[0]
+    assert rp.train[0] < 1e-15  # the unpenalised degree-9 fit interpolates the 10 samples
+    # the least test cost's strength, in green, in the cost panel where the minimum is
+    (best_line,) = by_gid(fig, "best-line")
+    assert best_line.get_xdata()[0] == rp.lams[procedure.REGULARIZATION.best_row(rp)]
+    assert best_line.get_color() == theme.get(t).good
     # the strengths of the fits above, as guide lines (no ring: a ring is a start); the least
     # test cost's in the good colour
     shown = sorted(line.get_xdata()[0] for line in by_gid(fig, "shown"))
