@@ -447,6 +447,23 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     (span,) = [p for p in label.axes.patches if p.get_gid() == "overfitting"]
     th_ = theme.get(t)
     assert theme.contrast(tuple(span.get_facecolor()[:3]), th_.background) >= 1.14
+    # a neutral tint, never the error red (residuals and divergence only)
+    assert not matplotlib.colors.same_color(span.get_facecolor(), th_.error)
+    hue = np.ptp(np.asarray(span.get_facecolor()[:3]) - np.asarray(
+        matplotlib.colors.to_rgb(th_.background)))
+    assert hue < 0.05
+    # each curve carries its set's mark (theme.DATA_ROLES) at a few epochs, not on each other
+    assert (train.get_marker(), val.get_marker()) == ("o", theme.MARKERS["held-out"].marker)
+    assert matplotlib.colors.same_color(train.get_color(), th_.data)
+    assert matplotlib.colors.same_color(val.get_markeredgecolor(), th_.accent)
+    assert set(train.get_markevery()).isdisjoint(val.get_markevery())
+    assert len(train.get_markevery()) <= 8 and len(val.get_markevery()) <= 8
+    # the inset reads the turn up on a linear axis: the stop and the last epoch both in it
+    (zoom,) = by_gid(fig, "zoom")
+    assert zoom.axes.get_yscale() == "linear"
+    lo, hi = zoom.axes.get_ylim()
+    assert lo < c.val[b] < c.val[-1] < hi and (c.val[-1] - c.val[b]) > 0.3 * (hi - lo)
+    np.testing.assert_array_equal(zoom.get_ydata(), c.val[zoom.get_xdata()])
     # the model overfits: training loss keeps falling, validation loss turns up
     assert c.train[-1] < c.train[b] and c.val[-1] > 1.3 * c.val[b]
     # the first epochs are readable: the epoch axis is logarithmic beyond epoch 1
@@ -456,3 +473,6 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     k = below_until(c)
     assert np.all(c.val[: k + 1] < c.train[: k + 1]) and c.val[k + 1] >= c.train[k + 1]
     assert facts()["below_to"] == k == 216
+    # the count of epochs written for people, as the axis writes it
+    doc = gm.doc_of(gm.load("figures.train_val_curves"))
+    assert "after 3,000 epochs" in doc.caption and "over 3,000 epochs" in doc.alt
