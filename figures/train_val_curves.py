@@ -54,7 +54,8 @@ def curves():
 def facts() -> dict:
     c = curves()
     b = c.best_epoch
-    return {"hidden": HIDDEN, "n_train": N_TRAIN, "n_val": N_VAL, "epochs": numbers.count(c.train.size - 1),
+    return {"hidden": HIDDEN, "n_train": N_TRAIN, "n_val": N_VAL,
+            "epochs": numbers.count(c.train.size - 1),
             "best": b, "val_best": c.val[b], "val_last": c.val[-1], "train_last": c.train[-1],
             "below_to": below_until(c)}
 
