@@ -112,7 +112,7 @@ def test_cross_validation_table_shows_the_fold_scores_and_their_mean(t):
     (mean,) = by_gid(table, "mean", matplotlib.text.Text)
     assert mean.get_text() == f"{r.mean:.3f}" == f"{np.mean(r.fold_scores):.3f}"
     assert len(set(s.get_text() for s in scores)) == 5  # real, different scores
-    assert "held-out\ncost $J$" in texts(fig) and not [s for s in texts(fig) if "MSE" in s]
+    assert "held-out cost $J$" in texts(fig) and not [s for s in texts(fig) if "MSE" in s]
 
 
 @pytest.mark.parametrize("t", THEMES)
@@ -159,8 +159,8 @@ def test_cross_validation_fits_train_on_four_folds_and_score_the_fifth(t):
         (gaps,) = by_gid(ax, "gaps", matplotlib.collections.LineCollection)
         lengths = [seg[1, 1] - seg[0, 1] for seg in gaps.get_segments()]
         assert np.mean(np.square(lengths)) / 2 == pytest.approx(score)
-        house = matplotlib.collections.LineCollection(
-            [], linestyle=theme.RESIDUAL["linestyle"], linewidth=theme.RESIDUAL["linewidth"])
+        house = matplotlib.collections.LineCollection(  # the house's short dash
+            [], linestyle=theme.RESIDUAL_SHORT_DASH, linewidth=theme.RESIDUAL["linewidth"])
         assert gaps.get_linestyle() == house.get_linestyle() != [(0, None)]  # dashed
         assert gaps.get_linewidth()[0] == theme.RESIDUAL["linewidth"]
     # every sample is held out exactly once
