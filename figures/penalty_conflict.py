@@ -19,8 +19,8 @@ the origin, labelled "minimum of the penalty" below it. An orange curve starts a
 and bends towards the origin; dots on it are labelled with growing values of λ, the largest one
 sitting next to the origin. At the dot for λ = 1 a bold ellipse and a bold dashed circle around
 the origin, both in the text colour, just touch. A legend under both plots names the thin level
-lines of the cost J, the dashed penalty circles, the touching ellipse and circle and the orange path. A second plot shows the two
-weights against λ up to {shown_max:g}: w₁ falls from {w1} and w₂ rises from {w2}, and both
+lines of the cost J, the dashed penalty circles, the touching ellipse and circle and the orange
+path. A second plot shows the two weights against λ up to {shown_max:g}: w₁ falls from {w1} and w₂ rises from {w2}, and both
 level off at 0.
 """
 
@@ -29,8 +29,8 @@ import numpy as np
 from matplotlib.lines import Line2D
 
 from gdcore import training_procedure as procedure
-from gdviz import numbers
 from gdviz import mpl as gm
+from gdviz import numbers
 from gdviz import theme as th
 
 EX = procedure.PENALTY_CONFLICT
