@@ -20,8 +20,8 @@ and bends towards the origin; dots on it are labelled with growing values of λ,
 sitting next to the origin. At the dot for λ = 1 a bold ellipse and a bold dashed circle around
 the origin, both in the text colour, just touch. A legend under both plots names the thin level
 lines of the cost J, the dashed penalty circles, the touching ellipse and circle and the orange
-path. A second plot shows the two weights against λ up to {shown_max:g}: w₁ falls from {w1} and w₂ rises from {w2}, and both
-level off at 0.
+path. A second plot shows the two weights against λ up to {shown_max:g}: w₁ falls from {w1} and
+w₂ rises from {w2}, and both level off at 0.
 """
 
 import matplotlib.patches
