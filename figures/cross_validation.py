@@ -29,10 +29,11 @@ N, K, DEGREE = EX.n, EX.k, EX.degree
 
 # Layout, in inches from the figure's lower-left corner.
 ROW_H, TOP, FOOT = 0.6, 0.42, 0.5  # height of a round's row; header band at the top
-X_LABEL, X_BLOCKS, W_BLOCKS = 0.04, 0.72, 2.55
-X_PLOT, W_PLOT = 3.55, 1.55
-X_SCORE = 5.62  # centre of the score column
-RULE = (X_SCORE - 0.95, X_SCORE + 0.38)  # the rule over the mean, "mean" and its value under it
+X_LABEL, X_BLOCKS, W_BLOCKS = 0.25, 0.85, 2.45  # the left margin as the right one
+X_PLOT, W_PLOT = 3.5, 1.45
+X_SCORE = 5.6  # centre of the score column
+RULE = (X_SCORE - 0.55, X_SCORE + 0.5)  # the rule over the mean, in the score column
+MEAN_WORD = X_SCORE - 0.26  # right end of the word "mean", left of the mean's value
 HEIGHT = TOP + K * ROW_H + FOOT
 
 
@@ -69,7 +70,7 @@ def make_figure(theme):
                    va="center", **ink)
     table.text(X_PLOT + W_PLOT / 2, head, f"degree-{DEGREE} fit", ha="center", va="center",
                **ink)
-    table.text(X_SCORE, head, "held-out\ncost $J$", ha="center", va="center", **ink)
+    table.text(X_SCORE, head, "held-out cost $J$", ha="center", va="center", **ink)
 
     fits = []
     for i, (tr, te, score) in enumerate(zip(r.train_idx, r.test_idx, r.fold_scores)):
@@ -99,7 +100,8 @@ def make_figure(theme):
         ax.plot(EX.xs, regression.polynomial_eval(w, EX.xs), color=theme.text, linewidth=1.0,
                 zorder=2, gid="fit")
         y_hat = regression.polynomial_eval(w, x[te])
-        ax.vlines(x[te], y_hat, y[te], **theme.residual(), gid="gaps")
+        # the house residual with its short dash: the gaps span a few points only
+        ax.vlines(x[te], y_hat, y[te], **theme.residual(short=True), gid="gaps")
         gm.scatter_points(ax, theme, x[tr], y[tr], s=9, linewidths=0.3, gid="train")
         ax.plot(x[te], y[te], gid="held-out", clip_on=False,
                 **{**theme.held_out(th.DATA_ROLES["validation"][0]), "markersize": 3.6})
@@ -113,7 +115,7 @@ def make_figure(theme):
     # The mean of the five scores, under a rule.
     rule_y = FOOT - 0.08
     table.plot(RULE, [rule_y, rule_y], color=theme.muted, linewidth=0.8, gid="rule")
-    table.text(RULE[0], rule_y - 0.2, "mean", ha="left", va="center",
+    table.text(MEAN_WORD, rule_y - 0.2, "mean", ha="right", va="center",
                fontsize=theme.font_size, color=theme.text)
     table.text(X_SCORE, rule_y - 0.2, score_text(r.mean), ha="center", va="center",
                fontsize=theme.font_size, color=theme.text, fontweight="bold", gid="mean")

@@ -18,7 +18,6 @@ degree {best}, marked by a green star, then rises steeply to {worst_test:.1f} at
 """
 
 import numpy as np
-from matplotlib.transforms import offset_copy
 
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
@@ -26,7 +25,8 @@ from gdviz import numbers
 from gdviz import theme as th
 
 DEGREES = range(10)
-Y_FLOOR = 1e-3  # lower edge of the log axis; a training cost below it is drawn on the edge
+Y_FLOOR = 1e-4  # lower edge of the log axis, a decade under degree 8's 1.3 × 10⁻³; a training
+#                 cost below it (rounding noise) is drawn on the edge
 
 
 def errors():
@@ -69,7 +69,7 @@ def make_figure(theme):
     ax.set_ylim(Y_FLOOR, top)
     ax.set_xlim(deg.min() - 0.4, deg.max() + 0.4)
     ax.set_xticks(deg)
-    ax.set_xlabel("polynomial degree")
+    ax.set_xlabel("polynomial degree $d$")
     ax.set_ylabel(th.AXIS_LABELS["cost"])
 
     b = best_degree(err)
@@ -81,21 +81,23 @@ def make_figure(theme):
                 xy=(b, tb),
                 xytext=(b + 0.35, tb * 3.2), ha="left", va="bottom",
                 fontsize=theme.small_size, color=theme.text,
-                arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8))
+                arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8,
+                                shrinkB=theme.marker("minimum")["markersize"] / 2 + 2))
 
     last = int(np.flatnonzero(~low)[-1])
     for d_, v in zip(deg[low], err.train[low]):
         # the fall to ≈ 0 happens on the way to this degree: a dashed line down to the edge
         ax.plot([deg[last], d_], [err.train[last], Y_FLOOR], color=theme.data,
                 linestyle=(0, (3, 2)), linewidth=1.2, clip_on=False, zorder=3, gid="to-zero")
-        # on the spine, its tip touching it, above the tick of degree d_
-        above = offset_copy(ax.transData, fig=fig, y=3.2, units="points")
-        ax.plot([d_], [Y_FLOOR], marker="v", color=theme.data, markersize=6, clip_on=False,
-                zorder=5, gid="below-axis", transform=above)
+        # off the axis: the set's own mark on its floor, as every off-scale value
+        mark = gm.off_scale_low(ax, theme, d_, Y_FLOOR, _line_mark(theme.marker("data")),
+                                lift=4.0)
         ax.annotate(f"training cost $J {numbers.relation(v)}$:\nthrough all {n} points",
-                    xy=(d_, Y_FLOOR * 1.3), xytext=(d_ - 0.05, Y_FLOOR * 18), ha="right",
-                    va="bottom", fontsize=theme.small_size, color=theme.text,
-                    arrowprops=dict(arrowstyle="->", color=theme.data, linewidth=0.9))
+                    xy=(0.5, 0.5), xycoords=mark, xytext=(d_ - 1.1, Y_FLOOR * 1.5),
+                    textcoords="data", ha="right", va="bottom", fontsize=theme.small_size,
+                    color=theme.text,
+                    arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8,
+                                    shrinkB=6))
     ax.legend(loc="upper left")
     return fig
 

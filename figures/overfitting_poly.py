@@ -95,15 +95,15 @@ def make_figure(theme):
         ax.plot(XS, data.sine(XS), color=theme.muted, linewidth=1.1, alpha=0.85,
                 linestyle=(0, (4, 2)), label=r"$\sin(2\pi x)$", zorder=2)
         p = regression.polynomial_eval(w, XS)
-        ax.plot(XS, p, color=theme.accent, linewidth=1.6, label=f"degree {k} fit", zorder=3,
-                gid="fit")
+        # a fitted curve is a model, not a set: in ink (docs/STYLE.md)
+        ax.plot(XS, p, color=theme.text, linewidth=1.6, label="polynomial fit", zorder=3, gid="fit")
         # the test set small, under the fit: the training dots are what the fit is made of
         held = {**theme.held_out("test"), "markersize": 2.4, "markeredgewidth": 0.7,
                 "zorder": 2}
         ax.plot(d.x_test, d.y_test, label=f"{d.x_test.size} test samples", gid="test-samples",
                 **held)
         gm.scatter_points(ax, theme, d.x, d.y, s=30, linewidths=0.8, zorder=5, gid="train",
-                          label="training samples")
+                          label=f"{d.x.size} training samples")
         ax.set_title(th.title(f"degree {k}"))
         ax.text(0.97, 0.97, _err_label(tr, te), transform=ax.transAxes, ha="right", va="top",
                 fontsize=theme.small_size, color=theme.text, linespacing=1.4, gid="errors",
@@ -118,7 +118,11 @@ def make_figure(theme):
                     transform=ax.transAxes, ha="center", va="bottom",
                     fontsize=theme.small_size, color=theme.muted, gid="clipped")
     axes[0].set_ylabel("$y$")
-    axes[0].legend(loc="lower left", handlelength=1.8)
+    # one legend for both panels, one row under them: nothing over the data
+    handles, labels = axes[0].get_legend_handles_labels()
+    order = (3, 2, 1, 0)  # the sets first (training, test), then the fit and the true sine
+    fig.legend([handles[i] for i in order], [labels[i] for i in order],
+               loc="outside lower center", ncols=4, frameon=False, handlelength=1.8)
     return fig
 
 

@@ -1,12 +1,13 @@
 """The cost against the L2 penalty
 
 A linear model y ≈ w₁x₁ + w₂x₂ with two correlated inputs ({n} seeded samples). The shaded map
-is the cost J = (1/2n)‖y − Xw‖², its ellipses centred on its least-squares minimum, the star at
+is the cost J(w) = (1/2n) Σᵢ (f_w(xᵢ) − yᵢ)² of the model f_w(x) = w₁x₁ + w₂x₂, its
+ellipses centred on its least-squares minimum, the star at
 ({w1}, {w2}); the dashed circles are the contours of the penalty ‖w‖², centred on the origin
 (its own minimum, a star too). The regularised cost J_λ = J + (λ/2)‖w‖² (both weights penalised:
 the model has no intercept) has its minimiser (orange path) where an ellipse touches a circle,
 drawn for λ = 1: the bold ellipse and the bold dashed circle through its minimiser meet there
-without crossing, at the point marked "touching point". A legend under both panels names the
+without crossing, at the dot labelled λ = 1. A legend under both panels names the
 lines. As λ grows from 0 to {lam_max:g} the path of these touching points slides from the minimum
 of J to the origin. Right: the same path, one weight wₖ at a time, against λ on a log scale up to
 λ = {shown_max:g}, beyond which both weights lie on the zero line; the dots mark λ = {labelled} in
@@ -17,11 +18,10 @@ around a star at ({w1}, {w2}) labelled "minimum of J"; dashed circles centre on 
 the origin, labelled "minimum of the penalty" below it. An orange curve starts at the first star
 and bends towards the origin; dots on it are labelled with growing values of λ, the largest one
 sitting next to the origin. At the dot for λ = 1 a bold ellipse and a bold dashed circle around
-the origin, both in the text colour, just touch; a leader labelled "touching point" points at
-it. A legend under both plots names the thin level lines of the cost J, the dashed penalty
-circles, the touching ellipse and circle and the orange path. A second plot shows the two
-weights against λ up to {shown_max:g}: w₁ falls from {w1} and w₂ rises from {w2}, and both
-level off at 0.
+the origin, both in the text colour, just touch. A legend under both plots names the thin level
+lines of the cost J, the dashed penalty circles, the touching ellipse and circle and the orange
+path. A second plot shows the two weights against λ up to {shown_max:g}: w₁ falls from {w1} and
+w₂ rises from {w2}, and both level off at 0.
 """
 
 import matplotlib.patches
@@ -29,8 +29,8 @@ import numpy as np
 from matplotlib.lines import Line2D
 
 from gdcore import training_procedure as procedure
-from gdviz import equations, numbers
 from gdviz import mpl as gm
+from gdviz import numbers
 from gdviz import theme as th
 
 EX = procedure.PENALTY_CONFLICT
@@ -61,9 +61,8 @@ def _leader(ax, theme, at, to, gap: float) -> None:
 
 # Where each λ label sits relative to its dot (offset in points, horizontal alignment).
 LABEL_AT = {0.1: ((6, 3), "left", "bottom"), 1.0: ((2, 7), "left", "bottom"),
-            5.0: ((4, -6), "center", "top")}
-TOUCH_LABEL_AT = (-0.05, 0.86)  # the touching point's word, up and left, a leader down to it
-TITLE_PAD = 13  # points from the axes to both titles' baselines: the formula's limits clear it
+            5.0: ((5, -2), "left", "top")}  # right of its dot, not beside the origin's star
+TITLE_PAD = 8  # points from the axes to both titles' baselines
 WINDOW = ((-1.0, 2.6), (-1.7, 1.2))  # (w1, w2) limits: the data optimum, the path, the origin
 ORIGIN_LABEL_AT = (0.0, -0.64)  # under the solid circle (radius ‖w(1)‖ = 0.57), not over it
 
@@ -110,9 +109,6 @@ def make_figure(theme):
         ax.annotate(rf"$\lambda = {pc.lams[r]:g}$", xy=pc.path[r], xytext=off, gid="lambda",
                     textcoords="offset points", ha=ha, va=va, fontsize=theme.small_size,
                     color=theme.text, bbox=_backing(theme), zorder=7)
-    _leader(ax, theme, wt, TOUCH_LABEL_AT, 0.04)
-    ax.text(*TOUCH_LABEL_AT, "touching point", ha="center", va="bottom", zorder=7,
-            fontsize=theme.small_size, color=theme.text, bbox=_backing(theme), gid="touch-label")
     ax.plot(*wt, "o", color=theme.text, markersize=2.2, zorder=6, gid="touch")
     ax.set_aspect("equal")
     ax.set_xlim(*WINDOW[0])
@@ -121,7 +117,8 @@ def make_figure(theme):
     ax.set_yticks(np.arange(-1.5, WINDOW[1][1] + 0.01, 0.5))
     ax.set_xlabel(th.AXIS_LABELS["w1"])
     ax.set_ylabel(th.AXIS_LABELS["w2"])
-    ax.set_title(equations.mathtext_tight("l2-penalty"), y=1.0, pad=TITLE_PAD)
+    # the map shades J, the circles the penalty: the title names both (J_λ is their sum)
+    ax.set_title(th.title(r"the cost $J$ and the penalty $\|w\|^2$"), y=1.0, pad=TITLE_PAD)
     # what each line of the map is, in a legend under it
     # the level-line tone that stands out most from the page, a little wider than on the map
     # the level-line tone of the middle of the map, where most of its lines run
@@ -152,9 +149,10 @@ def make_figure(theme):
     side.set_xlim(lmin / 2, lmax * 1.3)
     side.set_xticks(10.0 ** np.arange(np.log10(lmin), np.log10(lmax) + 0.01))
     side.set_xlabel(th.AXIS_LABELS["penalty"])
-    side.set_ylabel(r"weight at the minimiser $w_k(\lambda)$")
+    side.set_ylabel("weight of the minimiser $w_k$")  # word, then symbol; no argument
     side.legend(loc="upper right")
-    side.set_title(th.title("the minimiser, weight by weight"), y=1.0, pad=TITLE_PAD)
+    side.set_title(th.title(r"the minimiser of $J_\lambda$, weight by weight"), y=1.0,
+                   pad=TITLE_PAD)
     return fig
 
 

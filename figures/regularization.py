@@ -26,7 +26,6 @@ second plot shows the training cost rising with λ and the test cost falling fro
 """
 
 import numpy as np
-from matplotlib.transforms import offset_copy
 
 from gdcore import data, regression
 from gdcore import training_procedure as procedure
@@ -109,6 +108,7 @@ def _split_axes(fig, spec, theme, lams, lo, hi):
     a0.set_yticks(_decades(lo, hi))
     a1.set_xlim(lams.min() / 3, lams.max() * 3)
     a1.set_xticks(_decades(lams.min(), lams.max(), 4))
+    gm.break_marks(a0, a1, theme)  # λ = 0 is not on the log axis: the axis is broken
     return a0, a1
 
 
@@ -129,10 +129,14 @@ def make_figure(theme):
         gm.style_axes(ax, theme)
         ax.plot(xs, data.sine(xs), color=theme.muted, linewidth=0.9, alpha=0.55,
                 linestyle=(0, (4, 2)), zorder=2)
-        ax.plot(xs, regression.polynomial_eval(rp.coefs[r], xs), color=theme.accent,
+        ax.plot(xs, regression.polynomial_eval(rp.coefs[r], xs), color=theme.text,
                 linewidth=1.5, zorder=3, gid="fit")
         gm.scatter_points(ax, theme, d.x, d.y, s=14)
-        ax.set_title(lam_tex(rp.lams[r]), fontsize=theme.font_size)
+        p = regression.polynomial_eval(rp.coefs[r], xs)
+        clipped = p.max() > views.FIT_Y_RANGE[1] or p.min() < views.FIT_Y_RANGE[0]
+        # a curve that leaves the panel says so (as overfitting-poly's), its ‖w‖ below tells how far
+        ax.set_title(lam_tex(rp.lams[r]) + (" (clipped)" if clipped else ""),
+                     fontsize=theme.font_size)
         if r == best:  # the least test cost: framed in the good colour
             for sp in ax.spines.values():
                 sp.set_visible(True)
@@ -158,9 +162,10 @@ def make_figure(theme):
     pos = rp.lams > 0
     n0, n1 = _split_axes(fig, bottom[0], theme, rp.lams[pos], rp.norms.min() / 2,
                          rp.norms.max() * 4)
-    n1.plot(rp.lams[pos], rp.norms[pos], color=theme.accent, marker="o", markersize=3.5,
+    # a property of the fitted model, not a set's cost: in ink, as the fits above
+    n1.plot(rp.lams[pos], rp.norms[pos], color=theme.text, marker="o", markersize=3.0,
             zorder=3, gid="norm")
-    n0.plot([0], [rp.norms[0]], color=theme.accent, marker="o", markersize=3.5, zorder=3,
+    n0.plot([0], [rp.norms[0]], color=theme.text, marker="o", markersize=3.0, zorder=3,
             gid="norm")
     for r in rows:  # the λ of each fit shown above: a guide line (the least test cost's green)
         a = n0 if rp.lams[r] == 0 else n1
@@ -172,28 +177,30 @@ def make_figure(theme):
     # Training and test cost J against λ.
     e0, e1 = _split_axes(fig, bottom[1], theme, rp.lams[pos], COST_FLOOR, 3 * rp.test.max())
     for vals, gid in ((rp.train, "training"), (rp.test, "test")):
-        # each set in its house role (theme.DATA_ROLES): its colour and its mark
+        # each set in its house role (theme.DATA_ROLES): its colour and its mark; where the
+        # two costs meet (λ ≥ 10⁻⁴) the training dots, smaller, sit inside the test diamonds
         role, kind = th.DATA_ROLES[gid]
         mark = theme.marker("data") if kind == "data" else theme.held_out(role)
         mark = {k: v for k, v in mark.items() if k not in ("linestyle", "zorder")}
-        mark["markersize"] = 3.5
+        mark["markersize"] = 2.6 if kind == "data" else 4.6
+        z = 4 if kind == "data" else 3
         label = th.AXIS_LABELS[f"{gid} cost"]
-        e1.plot(rp.lams[pos], vals[pos], color=theme.role(role), label=label, zorder=3,
+        e1.plot(rp.lams[pos], vals[pos], color=theme.role(role), label=label, zorder=z,
                 gid=gid, **mark)
-        e0.plot([0], [vals[0]], color=theme.role(role), zorder=3, gid=gid, **mark)
-    for a, lam, v in ((e0, 0, rp.train[0]), (e0, 0, rp.test[0])):
-        if v < COST_FLOOR:  # below the log axis (the unpenalised fit interpolates): on the edge
-            above = offset_copy(a.transData, fig=fig, y=3.0, units="points")  # over the tick
-            a.plot([lam], [COST_FLOOR], marker="v", color=theme.data, markersize=5.5,
-                   clip_on=False, zorder=5, transform=above)
-            a.text(0.12, COST_FLOOR * 1.6, r"$\approx 0$", ha="left", va="bottom",
-                   fontsize=theme.small_size, color=theme.text)
+        if vals[0] < COST_FLOOR:  # below the log axis (the unpenalised fit interpolates)
+            gm.off_scale_low(e0, theme, 0, COST_FLOOR,
+                             {**mark, "color": theme.role(role), "markersize": 3.5},
+                             r"$\approx 0$", lift=4.0, gid=gid)
+        else:
+            e0.plot([0], [vals[0]], color=theme.role(role), zorder=z, gid=gid, **mark)
     b = best
     # the least test cost is the minimum of the test curve: the house minimum star
     e1.plot([rp.lams[b]], [rp.test[b]], gid="best", **theme.marker("minimum"))
     e1.annotate("least test cost\n$J = " + numbers.significant(rp.test[b], COST_SIG, "latex") + "$",
-                xy=(rp.lams[b], rp.test[b]), xytext=(0, -12), textcoords="offset points",
-                ha="center", va="top", fontsize=theme.small_size, color=theme.text)
+                xy=(rp.lams[b], rp.test[b]), xytext=(-7, -24), textcoords="offset points",
+                ha="right", va="top", fontsize=theme.small_size, color=theme.text)
+    e1.axvline(rp.lams[b], color=theme.good, linewidth=0.9, linestyle=(0, (1.5, 2)), zorder=1,
+               gid="best-line")
     e0.set_ylabel(th.AXIS_LABELS["cost"])
     e1.set_xlabel(th.AXIS_LABELS["penalty"])
     e1.legend(loc="upper right")

@@ -11,13 +11,16 @@ from the sine, which happens to be larger at the {n_train} training x than on av
 keeps falling, to {train_last:.3f} after {epochs} epochs. The validation cost falls with it at
 first, reaches its lowest value, {val_best:.3f}, at epoch {best}, and then turns up to
 {val_last:.3f}: from there on the network fits the noise of its {n_train} samples. Early
-stopping keeps the weights of epoch {best}.
+stopping keeps the weights of epoch {best}. The inset redraws the validation cost from epoch
+100 on a linear axis, where its turn up reads.
 
 Alt: Two cost curves over {epochs} epochs, both axes logarithmic. Both drop steeply in the
 first hundred epochs, the validation curve just under the training curve until epoch
 {below_to}. The training curve keeps sloping down; the validation curve bottoms out at epoch
 {best}, marked with a dashed vertical line and a green star, and then climbs slowly for the rest of
-the run, in a shaded region labelled as overfitting.
+the run, in a shaded region labelled as overfitting. An inset at the lower left redraws the
+validation curve from epoch 100 to {epochs} on a linear axis: it falls to {val_best:.3f} at the
+star and climbs to {val_last:.3f}.
 """
 
 from functools import lru_cache
@@ -27,12 +30,19 @@ import numpy as np
 
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
+from gdviz import numbers
 from gdviz import theme as th
 from gdviz.colors import mix
 from gdviz.theme import AXIS_LABELS
 
 N_TRAIN, N_VAL, HIDDEN = 15, 60, 40  # the set-up of procedure.train_val_curves (its docstring)
 OVERFIT_TINT = 1.15  # contrast of the overfitting stretch's tint against the page
+#: the epochs whose costs carry their set's mark, few and spread over the log axis; training
+#: and validation alternate so that the marks of the two close curves never sit on each other
+TRAIN_MARKS = (1, 3, 10, 30, 100, 1000)
+VAL_MARKS = (2, 6, 20, 60, 200, 600, 2000)
+#: the inset's window on the validation curve: its fall to the early stop and its turn up
+ZOOM_FROM = 100
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +54,8 @@ def curves():
 def facts() -> dict:
     c = curves()
     b = c.best_epoch
-    return {"hidden": HIDDEN, "n_train": N_TRAIN, "n_val": N_VAL, "epochs": c.train.size - 1,
+    return {"hidden": HIDDEN, "n_train": N_TRAIN, "n_val": N_VAL,
+            "epochs": numbers.count(c.train.size - 1),
             "best": b, "val_best": c.val[b], "val_last": c.val[-1], "train_last": c.train[-1],
             "below_to": below_until(c)}
 
@@ -61,11 +72,15 @@ def make_figure(theme):
     epochs = range(c.train.size)
     b = c.best_epoch
     fig, ax = gm.subplots(theme, height=2.7)
+    fig.get_layout_engine().set(h_pad=0.1)  # a margin over the plot, as under it
     gm.style_axes(ax, theme)
-    ax.plot(epochs, c.train, color=theme.data, linewidth=1.6,
-            label=AXIS_LABELS["training cost"], zorder=3, gid="train")
-    ax.plot(epochs, c.val, color=theme.accent, linewidth=1.6, label="validation cost $J$",
-            zorder=3, gid="val")
+    # each set in its house role (theme.DATA_ROLES): training data dots, validation accent
+    # hollow diamonds, a few marks along each curve
+    for vals, gid, part, every, label in (
+            (c.train, "train", "training", TRAIN_MARKS, AXIS_LABELS["training cost"]),
+            (c.val, "val", "validation", VAL_MARKS, "validation cost $J$")):
+        ax.plot(epochs, vals, color=theme.role(th.DATA_ROLES[part][0]), linewidth=1.6,
+                label=label, zorder=3, gid=gid, markevery=list(every), **_set_mark(theme, part))
     ax.set_yscale("log")
     ax.set_xscale("symlog", linthresh=1, linscale=0.35)  # linear 0 … 1, log beyond
     ax.set_xlim(0, c.train.size - 1)
@@ -77,25 +92,61 @@ def make_figure(theme):
     hi = max(c.train.max(), c.val.max()) * 1.6
     ax.set_ylim(lo, hi)
 
-    # the overfitting stretch tinted towards the error colour by the same contrast (1.15:1
-    # against the page) in both themes, so it shows on the dark page as on the light one
-    tint = mix(theme.background, theme.error,
-               th.contrast_mix(theme.background, theme.error, OVERFIT_TINT))
+    # the overfitting stretch tinted, neutral (the error red is for residuals and divergence),
+    # by the same contrast (1.15:1 against the page) in both themes
+    tint = mix(theme.background, theme.muted,
+               th.contrast_mix(theme.background, theme.muted, OVERFIT_TINT))
     ax.axvspan(b, c.train.size - 1, color=tint, linewidth=0, zorder=0, gid="overfitting")
     ax.axvline(b, color=theme.good, linewidth=1.0, linestyle=(0, (4, 2)), zorder=2, gid="stop")
     # the early stop is the minimum of the validation curve: the house minimum star
     ax.plot([b], [c.val[b]], gid="best", **theme.marker("minimum"))
     ax.annotate(f"early stop: epoch {b}\nvalidation cost $J = {c.val[b]:.3f}$",
                 xy=(b, c.val[b]),
-                xytext=(b * 1.35, c.val[b] * 3.0), ha="left", va="bottom",
+                xytext=(b / 1.4, c.val[b] * 3.0), ha="right", va="bottom",
                 fontsize=theme.small_size, color=theme.text, gid="stop-label",
-                arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8))
-    ax.text(0.985, 0.93, "validation cost\nrises: overfitting", transform=ax.transAxes,
-            ha="right", va="top", fontsize=theme.small_size, color=theme.error)
+                arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8,
+                                shrinkB=theme.marker("minimum")["markersize"] / 2 + 2))
+    ax.text(0.985, 0.95, "validation cost\nrises: overfitting", transform=ax.transAxes,
+            ha="right", va="top", fontsize=theme.small_size, color=theme.text)
+    _zoom(ax, theme, c)
     ax.set_xlabel(AXIS_LABELS["epoch"])
     ax.set_ylabel(AXIS_LABELS["cost"])
-    ax.legend(loc="lower left")
+    ax.legend(loc="upper center", ncols=2)
     return fig
+
+
+def _set_mark(theme, part: str) -> dict:
+    """The house mark of a data set (theme.DATA_ROLES) for the points of its cost curve."""
+    role, kind = th.DATA_ROLES[part]
+    mark = theme.marker("data") if kind == "data" else theme.held_out(role)
+    return {k: v for k, v in mark.items() if k not in ("linestyle", "zorder")}
+
+
+def _zoom(ax, theme, c) -> None:
+    """An inset on a linear cost axis: the validation curve from epoch ZOOM_FROM on, where its
+    turn up (slight on the log axis) reads, with the early stop."""
+    b = c.best_epoch
+    z = ax.inset_axes((0.085, 0.125, 0.34, 0.325))
+    gm.style_axes(z, theme)
+    e = np.arange(ZOOM_FROM, c.val.size)
+    z.plot(e, c.val[ZOOM_FROM:], color=theme.accent, linewidth=1.4, gid="zoom",
+           markevery=[int(k) - ZOOM_FROM for k in VAL_MARKS if k >= ZOOM_FROM],
+           **_set_mark(theme, "validation"))
+    z.axvline(b, color=theme.good, linewidth=0.9, linestyle=(0, (4, 2)), zorder=2)
+    z.plot([b], [c.val[b]], **theme.marker("minimum"))
+    z.set_xscale("log")
+    z.set_xlim(ZOOM_FROM, c.val.size - 1)
+    z.set_xticks([ZOOM_FROM, 1000, c.val.size - 1])
+    z.xaxis.set_major_formatter(gm.count_formatter())
+    z.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
+    seen = c.val[ZOOM_FROM:]
+    pad = 0.12 * np.ptp(seen)
+    z.set_ylim(seen.min() - pad, seen.max() + pad)
+    z.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(3))
+    z.tick_params(labelsize=theme.small_size)
+    z.set_facecolor(theme.background)
+    z.set_title(f"validation cost $J$ from epoch {ZOOM_FROM}, linear",
+                fontsize=theme.small_size, color=theme.text, pad=3)
 
 
 if __name__ == "__main__":

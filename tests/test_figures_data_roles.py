@@ -98,6 +98,11 @@ def test_cross_validation_train_and_held_out_fold(t):
     assert x1 <= fig.get_figwidth() - 0.15
     (mean,) = [s for s in table.texts if s.get_text() == "mean"]
     assert x0 <= mean.get_position()[0] < x1
+    # the rule and the word stand in the score column, right of the fits
+    from figures.cross_validation import W_PLOT, X_PLOT
+    fig.canvas.draw()
+    word = mean.get_window_extent().transformed(table.transData.inverted())
+    assert word.x0 > X_PLOT + W_PLOT and x0 > X_PLOT + W_PLOT
 
 
 @pytest.mark.parametrize("t", THEMES)

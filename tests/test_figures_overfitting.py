@@ -112,7 +112,7 @@ def test_cross_validation_table_shows_the_fold_scores_and_their_mean(t):
     (mean,) = by_gid(table, "mean", matplotlib.text.Text)
     assert mean.get_text() == f"{r.mean:.3f}" == f"{np.mean(r.fold_scores):.3f}"
     assert len(set(s.get_text() for s in scores)) == 5  # real, different scores
-    assert "held-out\ncost $J$" in texts(fig) and not [s for s in texts(fig) if "MSE" in s]
+    assert "held-out cost $J$" in texts(fig) and not [s for s in texts(fig) if "MSE" in s]
 
 
 @pytest.mark.parametrize("t", THEMES)
@@ -159,8 +159,8 @@ def test_cross_validation_fits_train_on_four_folds_and_score_the_fifth(t):
         (gaps,) = by_gid(ax, "gaps", matplotlib.collections.LineCollection)
         lengths = [seg[1, 1] - seg[0, 1] for seg in gaps.get_segments()]
         assert np.mean(np.square(lengths)) / 2 == pytest.approx(score)
-        house = matplotlib.collections.LineCollection(
-            [], linestyle=theme.RESIDUAL["linestyle"], linewidth=theme.RESIDUAL["linewidth"])
+        house = matplotlib.collections.LineCollection(  # the house's short dash
+            [], linestyle=theme.RESIDUAL_SHORT_DASH, linewidth=theme.RESIDUAL["linewidth"])
         assert gaps.get_linestyle() == house.get_linestyle() != [(0, None)]  # dashed
         assert gaps.get_linewidth()[0] == theme.RESIDUAL["linewidth"]
     # every sample is held out exactly once
@@ -271,7 +271,8 @@ def test_regularization_fits_calm_down_as_lambda_grows(t):
     rp = procedure.regularization_path(d.x, d.y, 9, EX.lams, d.x_test, d.y_test)
     fits = [a for a in fig.axes if by_gid(a, "fit")]
     assert [a.get_title() for a in fits] == [
-        r"$\lambda = 0$", r"$\lambda = 10^{-13}$", r"$\lambda = 10^{-4}$: least test cost",
+        r"$\lambda = 0$ (clipped)", r"$\lambda = 10^{-13}$ (clipped)",
+        r"$\lambda = 10^{-4}$: least test cost",
         r"$\lambda = 1$"]
     # the best λ (least test error on the grid) is among the panels, and it is 10⁻⁴
     b = int(np.argmin(rp.test))
@@ -290,6 +291,8 @@ def test_regularization_fits_calm_down_as_lambda_grows(t):
 
 @pytest.mark.parametrize("t", THEMES)
 def test_regularization_norm_and_errors_against_lambda(t):
+    from figures.regularization import COST_FLOOR
+
     fig = build("regularization", t)
     d = procedure.overfit_data()
     rp = procedure.regularization_path(d.x, d.y, 9, procedure.REGULARIZATION.lams, d.x_test,
@@ -310,7 +313,16 @@ def test_regularization_norm_and_errors_against_lambda(t):
     for gid, vals in (("training", rp.train), ("test", rp.test)):
         z, line = sorted(by_gid(fig, gid), key=len_of)
         np.testing.assert_array_equal(line.get_ydata(), vals[1:])
-        assert z.get_ydata()[0] == vals[0]
+        if vals[0] < COST_FLOOR:  # off the log axis (≈ 0): the set's mark on the axis' floor
+            assert z.get_ydata()[0] == COST_FLOOR == z.axes.get_ylim()[0]
+            assert z.get_marker() == line.get_marker()
+        else:
+            assert z.get_ydata()[0] == vals[0]
+    assert rp.train[0] < 1e-15  # the unpenalised degree-9 fit interpolates the 10 samples
+    # the least test cost's strength, in green, in the cost panel where the minimum is
+    (best_line,) = by_gid(fig, "best-line")
+    assert best_line.get_xdata()[0] == rp.lams[procedure.REGULARIZATION.best_row(rp)]
+    assert best_line.get_color() == theme.get(t).good
     # the strengths of the fits above, as guide lines (no ring: a ring is a start); the least
     # test cost's in the good colour
     shown = sorted(line.get_xdata()[0] for line in by_gid(fig, "shown"))
@@ -435,6 +447,23 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     (span,) = [p for p in label.axes.patches if p.get_gid() == "overfitting"]
     th_ = theme.get(t)
     assert theme.contrast(tuple(span.get_facecolor()[:3]), th_.background) >= 1.14
+    # a neutral tint, never the error red (residuals and divergence only)
+    assert not matplotlib.colors.same_color(span.get_facecolor(), th_.error)
+    hue = np.ptp(np.asarray(span.get_facecolor()[:3]) - np.asarray(
+        matplotlib.colors.to_rgb(th_.background)))
+    assert hue < 0.05
+    # each curve carries its set's mark (theme.DATA_ROLES) at a few epochs, not on each other
+    assert (train.get_marker(), val.get_marker()) == ("o", theme.MARKERS["held-out"].marker)
+    assert matplotlib.colors.same_color(train.get_color(), th_.data)
+    assert matplotlib.colors.same_color(val.get_markeredgecolor(), th_.accent)
+    assert set(train.get_markevery()).isdisjoint(val.get_markevery())
+    assert len(train.get_markevery()) <= 8 and len(val.get_markevery()) <= 8
+    # the inset reads the turn up on a linear axis: the stop and the last epoch both in it
+    (zoom,) = by_gid(fig, "zoom")
+    assert zoom.axes.get_yscale() == "linear"
+    lo, hi = zoom.axes.get_ylim()
+    assert lo < c.val[b] < c.val[-1] < hi and (c.val[-1] - c.val[b]) > 0.3 * (hi - lo)
+    np.testing.assert_array_equal(zoom.get_ydata(), c.val[zoom.get_xdata()])
     # the model overfits: training loss keeps falling, validation loss turns up
     assert c.train[-1] < c.train[b] and c.val[-1] > 1.3 * c.val[b]
     # the first epochs are readable: the epoch axis is logarithmic beyond epoch 1
@@ -444,3 +473,6 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     k = below_until(c)
     assert np.all(c.val[: k + 1] < c.train[: k + 1]) and c.val[k + 1] >= c.train[k + 1]
     assert facts()["below_to"] == k == 216
+    # the count of epochs written for people, as the axis writes it
+    doc = gm.doc_of(gm.load("figures.train_val_curves"))
+    assert "after 3,000 epochs" in doc.caption and "over 3,000 epochs" in doc.alt

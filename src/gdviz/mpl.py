@@ -370,3 +370,33 @@ def data_view(ax) -> None:
             lambda v, _pos, p=places: numbers.mathtext(v, places=p)))
     ax.set_xlim(*views.X_RANGE)
     ax.set_ylim(*views.Y_RANGE)
+
+
+def off_scale_low(ax, theme: Theme, x: float, floor: float, mark: dict, label: str = "",
+                  lift: float = 6.0, gid: str = "below-axis"):
+    """A value below a log axis' floor (rounding noise, "≈ 0"): the set's own mark (`mark`, a
+    house marker's keywords) drawn at the floor, lifted `lift` points clear of the spine, with
+    `label` to its right. One convention for every off-scale value (model-capacity,
+    regularization); returns the mark's Line2D (its data y is the floor)."""
+    from matplotlib.transforms import offset_copy
+
+    above = offset_copy(ax.transData, fig=ax.figure, y=lift, units="points")
+    kw = {k: v for k, v in mark.items() if k != "linestyle"}
+    kw.setdefault("zorder", 5)
+    (line,) = ax.plot([x], [floor], linestyle="none", clip_on=False, gid=gid, transform=above,
+                      **kw)
+    if label:
+        ax.annotate(label, xy=(x, floor), xycoords=above,
+                    xytext=(kw.get("markersize", 5) / 2 + 3, 0), textcoords="offset points",
+                    ha="left", va="center", fontsize=theme.small_size, color=theme.text,
+                    gid=f"{gid}-label")
+    return line
+
+
+def break_marks(left, right, theme: Theme, size: float = 4.0) -> None:
+    """Two short slanted strokes where an x axis is broken: at the right end of `left`'s
+    bottom spine and the left end of `right`'s (a stub such as λ = 0 beside a log axis)."""
+    for ax, xs in ((left, 1.0), (right, 0.0)):
+        ax.plot([xs], [0], transform=ax.transAxes, marker=[(-1, -1), (1, 1)],
+                markersize=size, markeredgewidth=0.9, color=theme.muted, linestyle="none",
+                clip_on=False, zorder=6)

@@ -231,6 +231,9 @@ CLASS_MARKERS: tuple[Marker, ...] = (
 #: Errors (residuals) are drawn one way: a dashed segment from each point to the model, in the
 #: error colour, this wide (points), under the points.
 RESIDUAL = {"role": "error", "linewidth": 1.0, "linestyle": "--", "zorder": 3}
+#: The residual's dash for small plots, where a gap spans a few points only (cross-validation's
+#: fits): a short dash and space, so that such a gap still shows two dashes.
+RESIDUAL_SHORT_DASH = (0, (1.6, 1.2))
 
 #: Legend placement per family of figures (matplotlib loc / bbox): races and optimizer
 #: comparisons in one row under the axes; curves of one panel inside at "best"; a map's key in
@@ -391,11 +394,13 @@ class Theme:
                 "markeredgecolor": self.role(m.edge), "markeredgewidth": m.edge_width,
                 "linestyle": "none", "zorder": m.zorder}
 
-    def residual(self) -> dict:
-        """matplotlib keyword arguments of a residual segment (vlines / plot)."""
+    def residual(self, short: bool = False) -> dict:
+        """matplotlib keyword arguments of a residual segment (vlines / plot); short=True: the
+        short dash of small plots (RESIDUAL_SHORT_DASH)."""
         r = RESIDUAL
         return {"color": self.role(r["role"]), "linewidth": r["linewidth"],
-                "linestyle": r["linestyle"], "zorder": r["zorder"]}
+                "linestyle": RESIDUAL_SHORT_DASH if short else r["linestyle"],
+                "zorder": r["zorder"]}
 
 
 LIGHT = Theme(
