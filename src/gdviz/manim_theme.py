@@ -40,7 +40,7 @@ from manim import (
 )
 
 from . import theme as _theme
-from .theme import FONT, Theme
+from .theme import FONT, Theme, prose
 
 # Every glyph of a Text or MathTex keeps the svgelements path it was parsed from, and each copy
 # of a mobject (every Transform, FadeIn, generate_target) deep-copied those paths point by point:
@@ -179,7 +179,9 @@ class ThemedScene(Scene):
 
     def text(self, s: str, size: float = 28, color=None, **kw) -> Text:
         """Text in the scene's font and theme colour (its words go into the captions), never
-        smaller than the house minimum (digits MIN_TEXT_PX tall at 480p)."""
+        smaller than the house minimum (digits MIN_TEXT_PX tall at 480p); apostrophes and
+        quotes typeset (theme.prose)."""
+        s = prose(s)
         self._log_words("text", s)
         return Text(s, font=FONT, font_size=max(size, min_font_size(pango=True)),
                     color=color or self.theme.text, **kw)
@@ -190,6 +192,7 @@ class ThemedScene(Scene):
         A line without maths is text(s)."""
         if "$" not in s:
             return self.text(s, size, color, **kw)
+        s = prose(s)
         self._log_words("mixed", s)
         return mixed_text(s, size, color or self.theme.text, **kw)
 
