@@ -289,9 +289,34 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
             assert same_color(h.get_facecolor(), t.background) and h.get_facecolor()[3] == 1
             assert edges.get_zorder() < h.get_zorder() < c.get_zorder()
             assert h.center == c.center and h.radius > 1.1 * c.radius
-    # a key names kept and dropped neurons
+    # a key names kept and dropped neurons, each drawn as the panels draw it
     (key,) = axes[0].figure.legends
     assert [x.get_text() for x in key.get_texts()] == ["kept", "dropped"]
+    kept_key, dropped_key = key.legend_handles
+    circles = nd.drawn_neurons(axes[-1])
+    (l, i), *_ = sorted(expected)
+    dropped, kept = circles[(l, i)], circles[next(n for n in circles if 0 < n[0] < 3
+                                                  and n not in expected)]
+    for swatch, drawn in ((kept_key, kept), (dropped_key, dropped)):
+        assert same_color(swatch.get_edgecolor(), drawn.get_edgecolor())
+        assert swatch.get_linestyle() == drawn.get_linestyle()
+        assert swatch.get_linewidth() == drawn.get_linewidth()
+    assert dropped_key.get_linestyle() != "solid" and kept_key.get_linestyle() == "solid"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_dropout_dropped_outline_reads_as_a_mark(theme):
+    """The faded, dashed outline of a dropped neuron keeps the 3:1 floor of a mark against the
+    page (WCAG 2.1, theme.LINE_CONTRAST) and stays lighter than the muted input neurons."""
+    t = th.get(theme)
+    axes = fig("dropout", theme).axes
+    circles = nd.drawn_neurons(axes[0])
+    dashed = [c for c in circles.values() if c.get_linestyle() != "solid"]
+    assert dashed
+    for c in dashed:
+        rgb = to_rgba(c.get_edgecolor())[:3]
+        assert th.contrast(rgb, t.background) >= th.LINE_CONTRAST - 0.01
+        assert th.contrast(rgb, t.background) < th.contrast(t.muted, t.background)
 
 
 @pytest.mark.parametrize("theme", THEMES)
