@@ -503,15 +503,17 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
     by_gid = {x.get_gid(): x for x in f.texts}
     for key, eq in equations.EQUATIONS.items():
         tex, name = by_gid[f"eq-{key}"], by_gid[f"name-{key}"]
-        assert tex.get_text() == equations.mathtext_tight(key) and name.get_text() == eq.shown_name
+        assert tex.get_text() == equations.mathtext_tight(key, operators=True)
+        assert name.get_text() == eq.shown_name
         assert name.get_position()[0] == tex.get_position()[0]  # the name heads its equation
         assert name.get_position()[1] > tex.get_position()[1]
         assert name.get_fontsize() == t.small_size and same_color(name.get_color(), t.muted)
     # read row by row, left to right, the sheet gives grouped()'s order
     eqs = [x for x in f.texts if (x.get_gid() or "").startswith("eq-")]
-    read = sorted(eqs, key=lambda x: (-round(x.get_position()[1], 3), x.get_position()[0]))
+    names = [x for x in f.texts if (x.get_gid() or "").startswith("name-")]
+    read = sorted(names, key=lambda x: (-round(x.get_position()[1], 3), x.get_position()[0]))
     order = [e.key for _, g in equations.grouped() for e in g]
-    assert [x.get_gid()[3:] for x in read] == order
+    assert [x.get_gid()[5:] for x in read] == order
     # each group's name heads it, flush left over its first row, on a rule that runs from the
     # name to the right margin, level with the name's capitals; above the next group's
     heads = [by_gid[f"group-{g}"] for g in equations.GROUPS]
@@ -540,24 +542,32 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
         for e in g:
             col = (by_gid[f"eq-{e.key}"].get_position()[0] * t.text_width - left) / unit
             assert col == pytest.approx(round(col), abs=1e-6)
-    # the equations of one row share one baseline, and every text lies inside the page with a
-    # margin of at least 0.01 inch (the sides keep SIDE_IN)
+    # one gap rule: the names of a row on one line, every equation's top NAME_GAP_IN under
+    # its name's box, whatever the heights of the row's other equations; every text inside the
+    # page by the sheet's margin (SIDE_IN at the sides, MARGIN_IN at the top and bottom)
     rows = {}
-    for x in eqs:
-        assert x.get_va() == "baseline"
+    for x in names:
         rows.setdefault(round(x.get_position()[1], 9), []).append(x)
     assert any(len(r) > 1 for r in rows.values())
     page = f.bbox
     with gm.themed(t):  # measured in the house faces, as rendered
-        boxes = [x.get_window_extent() for x in f.texts]
-    for bb in boxes:
+        boxes = {x: x.get_window_extent() for x in f.texts}
+    gaps = [boxes[by_gid[f"name-{k}"]].y0 - boxes[by_gid[f"eq-{k}"]].y1
+            for k in equations.EQUATIONS]
+    assert gaps == pytest.approx([m.NAME_GAP_IN * f.dpi] * len(gaps), abs=1)  # a pixel
+    assert m.NAME_GAP_IN >= 0.03 and m.MARGIN_IN >= 3 / 72  # the layout engine's pad
+    for bb in boxes.values():
         assert bb.x0 >= page.x0 + m.SIDE_IN * f.dpi - 1 and bb.x1 <= page.x1 - m.SIDE_IN * f.dpi
-        assert bb.y0 >= page.y0 + 0.01 * f.dpi and bb.y1 <= page.y1 - 0.01 * f.dpi
-    # set as LaTeX would: the penalty's name L₂ as maths, tight double bars, no loose script
-    assert by_gid["name-l2-penalty"].get_text() == "the $L_2$-regularised cost"
+        assert bb.y0 >= page.y0 + m.MARGIN_IN * f.dpi - 1
+        assert bb.y1 <= page.y1 - m.MARGIN_IN * f.dpi + 1
+    # set as LaTeX would: tight double bars, no loose script, a thin space each side of Σ
+    assert by_gid["name-l2-penalty"].get_text() == "the L2-regularised cost"  # as titles write it
     sheet = "".join(x.get_text() for x in eqs)
     assert r"\left\|" not in sheet and sheet.count(r"\Vert") == 2
     assert "_{t-1}" not in sheet and "_{t{-}1}" in sheet and r"\!\top" in sheet
+    assert r"\dfrac{1}{n}\,\sum_{i=1}^{n}\, C_i" in by_gid["eq-half-mse-loss"].get_text()
+    assert r"\dfrac{\lambda}{2}\,\sum_{k{\geq}1}\, w_k^2" in by_gid["eq-l2-penalty"].get_text()
+    assert r"\sum_{i=1}^{n} \left(" in by_gid["eq-cost"].get_text()  # none before a bracket
     # the sheet is what its alt text says
     assert gm.doc_of(mod("equations")).alt == equations.sheet_alt()
 
@@ -570,7 +580,7 @@ def test_equation_files_one_tight_figure_each(theme):
     widths = []
     for key, f in extra.items():
         (txt,) = f.texts
-        assert txt.get_text() == equations.mathtext_tight(key)
+        assert txt.get_text() == equations.mathtext_tight(key, operators=True)
         w, h = f.get_size_inches()
         assert w < t.text_width and h < 1.0
         if theme == "light":
