@@ -225,22 +225,34 @@ def test_backprop_loop_storyboard(theme):
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_backprop_loop_signs_worked_edge_and_update(theme):
-    """Weights coloured by their sign; the chain rule worked on one edge with gdcore's
-    numbers; the update panel draws each Δw (width |Δw|, colour its sign); only the neurons
-    whose values changed are ringed."""
-    from gdviz.network_layout import sign_role
-
+    """Weights drawn by their sign in muted ink (solid w ≥ 0, dashed w < 0: no role's colour);
+    the chain rule worked on one edge with gdcore's numbers, that edge red as every gradient;
+    the update panel draws each Δw (width |Δw|, stroke its sign); only the neurons whose values
+    changed are ringed, in the accent (what changes); the notes muted."""
     m, t = BACKPROP, th.get(theme)
+    bl = mod("backprop_loop")
     axes = fig("backprop_loop", theme).axes
     r = m.run()
     lay = layout(m.sizes)
     W0, W1 = r["net"].weights, r["new"].weights
     dW = [b - a for a, b in zip(W0, W1)]
+    solid, dashed = bl.SIGN_STYLES
     for ax, mats in ((axes[0], W0), (axes[3], dW)):
         lc = collections(ax, "edges")[0]
         vals = [float(mats[a[0]][b[1], a[1]]) for a, b in lay.edges]
-        for c, v in zip(lc.get_colors(), vals):
-            assert same_color(c, t.role(sign_role(v)))
+        assert {v >= 0 for v in vals} == {True, False}  # both signs drawn
+        for c, (_, dash), v in zip(lc.get_colors(), lc.get_linestyles(), vals):
+            assert same_color(c, t.muted)
+            assert (dash is None) == (v >= 0)
+    assert bl.sign_style(0.0) == solid and bl.sign_style(-1e-9) == dashed
+    assert same_color(collections(axes[2], "worked")[0].get_colors()[0], t.error)
+    for k in (0, 3):  # the sign key's lines: muted, solid then dashed
+        key = [ln for ln in axes[k].lines if len(ln.get_xdata()) == 2]
+        assert [ln.get_linestyle() for ln in key] == ["-", "--"]
+        assert all(same_color(ln.get_color(), t.muted) for ln in key)
+    for k, word in ((0, "activations"), (2, "error terms"), (3, "width"), (3, "was")):
+        (note, *_) = [x for x in axes[k].texts if x.get_text().startswith(word)]
+        assert same_color(note.get_color(), t.muted)
     widths = collections(axes[3], "edges")[0].get_linewidths()
     assert np.argmax(widths) == np.argmax([abs(v) for v in
                                            (float(dW[a[0]][b[1], a[1]]) for a, b in lay.edges)])
@@ -255,7 +267,7 @@ def test_backprop_loop_signs_worked_edge_and_update(theme):
     assert f"{W0[la][jd, ka]:.3f}" in s4 and f"{W1[la][jd, ka]:.3f}" in s4
     rings = nd.drawn_neurons(axes[3])
     for n, circ in rings.items():
-        assert same_color(circ.get_edgecolor(), t.muted if n[0] == 0 else t.good)
+        assert same_color(circ.get_edgecolor(), t.muted if n[0] == 0 else t.accent)
 
 
 # --- dropout --------------------------------------------------------------------------------
