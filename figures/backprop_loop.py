@@ -3,23 +3,26 @@
 One training step of a small network ({n0} inputs, {n1} sigmoid hidden neurons, {n2} sigmoid
 outputs) on a single example, with its real numbers. 1: the forward pass carries the input
 through the layers; each circle shows its activation a, each line's width the size of its weight
-and its colour the weight's sign (blue positive, orange negative). 2: the outputs are compared
+and its stroke the weight's sign (solid positive, dashed negative). 2: the outputs are compared
 with the targets; with one example (n = 1) the cost is that example's, J = Cᵢ =
 {loss_before:.3f}. 3: the backward pass sends the error back along the connections; each
-circle shows its error term δ, each line's width the size of its weight's gradient, and on one
-edge, drawn in the text colour and labelled w, the chain rule is worked with its numbers,
-∂J/∂w = a·δ = {a:.3f} × {d:.3f} = {g:.3f}. 4: every weight takes a step of learning rate
-α = {lr:g} against its gradient; each line now shows that change Δw (width its size, colour its
-sign), and the weight w goes from {w0:.3f} to {w1:.3f}. Run forward again, the outputs have
-moved towards the targets and the cost has fallen to {loss_after:.3f}. Then the loop repeats.
+circle shows its error term δ, each line's width the size of its weight's gradient (every
+gradient in red), and on one edge, drawn over the others and labelled w, the chain rule is
+worked with its numbers, ∂J/∂w = a·δ = {a:.3f} × {d:.3f} = {g:.3f}. 4: every weight takes
+a step of learning rate α = {lr:g} against its gradient; each line now shows that change Δw
+(width its size, stroke its sign), the neurons whose values changed are ringed in the accent
+colour, and the weight w goes from {w0:.3f} to {w1:.3f}, as its label says. Run forward
+again, the outputs have moved towards the targets and the cost has fallen to
+{loss_after:.3f}. Then the loop repeats.
 
 Alt: Four copies of the same small network diagram, numbered 1 to 4. In 1, activations flow left
-to right along blue and orange lines of varying width. In 2, the two outputs are set beside
+to right along solid and dashed grey lines of varying width. In 2, the two outputs are set beside
 their targets and the cost {loss_before:.3f} is given. In 3, red lines of varying width and an
-arrow pointing left show gradients flowing back; one edge, drawn in the text colour and
-labelled w, has its gradient worked out beside the network, every number to three decimals.
-In 4, the lines show each weight's change, blue where it grows and orange where it shrinks,
-the changed neurons are ringed in green, and the cost has dropped to {loss_after:.3f}.
+arrow pointing left show gradients flowing back; one edge, drawn over the others and labelled
+w, has its gradient worked out in red beside the network, every number to three decimals. In
+4, the lines show each weight's change, solid where it grows and dashed where it shrinks, the
+changed neurons are ringed in orange, the edge w is labelled with its old and new value, and
+under the network the update rule and the cost, dropped to {loss_after:.3f}.
 """
 
 import numpy as np
@@ -28,7 +31,7 @@ from gdcore.networks import BACKPROP
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
 from gdviz.colors import mix
-from gdviz.network_layout import LOOP_LAYOUT, layout, sign_role
+from gdviz.network_layout import LOOP_LAYOUT, layout
 
 EX = BACKPROP
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
@@ -37,6 +40,14 @@ FMT = f"{{:.{PLACES}f}}"
 
 
 PAD = (0.5, 2.0, 1.0, 0.35)  # around each network (l, r, b, t): room for its words and key
+#: A weight's sign, in ink and not in a role's colour (blue is the data's, orange what changes):
+#: a solid line for w ≥ 0, a dashed one for w < 0, both muted.
+SIGN_STYLES = ("solid", (0, (3, 2)))
+
+
+def sign_style(v: float):
+    """The line style of a value's sign: SIGN_STYLES[0] for v ≥ 0, SIGN_STYLES[1] below 0."""
+    return SIGN_STYLES[0] if v >= 0 else SIGN_STYLES[1]
 
 
 def facts() -> dict:
@@ -54,18 +65,20 @@ def _widths(lay, mats, top=None, lo=0.4, hi=3.2):
     return [lo + (hi - lo) * abs(float(mats[a[0]][b[1], a[1]])) / top for a, b in lay.edges]
 
 
-def _signed(theme, lay, mats):
-    """Colour per drawn edge by the sign of mats[l][j, i] (blue ≥ 0, orange < 0)."""
-    return [theme.role(sign_role(float(mats[a[0]][b[1], a[1]]))) for a, b in lay.edges]
+def _signed(ax, theme, lay, mats, widths):
+    """The drawn edges in muted ink, `widths` wide, each solid or dashed by the sign of
+    mats[l][j, i]."""
+    lc = nd.draw_edges(ax, lay, color=theme.muted, linewidth=widths)
+    lc.set_linestyles([sign_style(float(mats[a[0]][b[1], a[1]])) for a, b in lay.edges])
+    return lc
 
 
 def _key(ax, theme, x, y, what):
-    """The sign key: a short blue and orange line with '<what> > 0' and '<what> < 0'."""
+    """The sign key: a short solid and dashed line with '<what> > 0' and '<what> < 0'."""
     for k, (v, word) in enumerate(((1.0, ">"), (-1.0, "<"))):
         yy = y - 0.32 * k
-        ax.plot([x, x + 0.3], [yy, yy], color=theme.role(sign_role(v)), lw=2.0,
-                solid_capstyle="round")
-        ax.text(x + 0.4, yy, f"${what} {word} 0$", ha="left", va="center",
+        ax.plot([x, x + 0.42], [yy, yy], color=theme.muted, lw=1.6, linestyle=sign_style(v))
+        ax.text(x + 0.52, yy, f"${what} {word} 0$", ha="left", va="center",
                 fontsize=theme.small_size, color=theme.muted)
 
 
@@ -77,14 +90,15 @@ def _values(ax, lay, theme, values, layers, color=None, fmt=FMT):
                     fontsize=theme.small_size, color=color or theme.text, zorder=5)
 
 
-def _mark_worked(ax, theme, lay):
-    """The worked edge drawn over the others in the text colour, with a callout "w" on it."""
+def _mark_worked(ax, theme, lay, color, label="$w$"):
+    """The worked edge drawn over the others in `color`, with a callout `label` on it."""
     nd.draw_edges(ax, lay, [WORKED], color=theme.background, linewidth=4.2, zorder=2.4,
                   gid="worked-halo")
-    nd.draw_edges(ax, lay, [WORKED], color=theme.text, linewidth=2.2, zorder=2.5, gid="worked")
+    nd.draw_edges(ax, lay, [WORKED], color=color, linewidth=2.2, zorder=2.5, gid="worked")
     (x0, y0), (x1, y1) = lay.segments([WORKED])[0]
     mx, my = (x0 + x1) / 2, (y0 + y1) / 2
-    ax.annotate("$w$", xy=(mx, my), xytext=(mx + 0.02, my + 0.42), ha="center", va="bottom",
+    # left-aligned from over the callout's foot: a long label runs right, above the output
+    ax.annotate(label, xy=(mx, my), xytext=(mx - 0.09, my + 0.42), ha="left", va="bottom",
                 fontsize=theme.font_size, color=theme.text, zorder=6, gid="worked-label",
                 arrowprops=dict(arrowstyle="-", color=theme.text, linewidth=0.9,
                                 shrinkA=1, shrinkB=0))
@@ -121,8 +135,7 @@ def make_figure(theme):
 
     # 1 forward
     ax = axes[0]
-    nd.draw_edges(ax, lay, color=_signed(theme, lay, W0), linewidth=_widths(lay, W0, wtop),
-                  alpha=0.8)
+    _signed(ax, theme, lay, W0, _widths(lay, W0, wtop))
     nd.draw_neurons(ax, lay, theme, edge=theme.muted)
     _values(ax, lay, theme, r["acts"], range(3))
     _arrow(ax, theme, lay, y_arrow, True, theme.text, "forward: activations")
@@ -153,39 +166,41 @@ def make_figure(theme):
     nd.draw_neurons(ax, lay, theme, [n for n, _ in lay.neurons() if n[0] > 0],
                     edge=theme.error, linewidth=1.3)
     (la, ka), (_, jd) = WORKED
-    _mark_worked(ax, theme, lay)
+    # the worked edge red as every gradient (as the video draws it), set apart by its width
+    _mark_worked(ax, theme, lay, theme.error)
     _values(ax, lay, theme, [None, *r["delta"]], (1, 2))
     a, d, g = r["acts"][la][ka], r["delta"][la][jd], r["grad_W"][la][jd, ka]
-    ax.text(xo, 0.0, r"error terms $\delta$" "\n" r"width $\propto\;|\partial J/\partial w|$"
-            "\n\n" r"on the edge $w$:" "\n" r"$\partial J/\partial w = a\,\delta$" "\n"
-            rf"$= {a:.3f} \times {d:.3f}$" "\n" rf"$= {g:.3f}$",
-            ha="left", va="center", fontsize=fs, color=theme.error, linespacing=1.4)
+    ax.text(xo, ys[0], r"error terms $\delta$" "\n" r"width $\propto\;|\partial J/\partial w|$",
+            ha="left", va="center", fontsize=fs, color=theme.muted, linespacing=1.3)
+    ax.text(xo, ys[1] + 0.25, r"on the edge $w$:" "\n" r"$\partial J/\partial w = a\,\delta$"
+            "\n" rf"$= {a:.3f} \times {d:.3f}$" "\n" rf"$= {g:.3f}$",
+            ha="left", va="top", fontsize=fs, color=theme.error, linespacing=1.4)
     _arrow(ax, theme, lay, y_arrow, False, theme.error, "backward: gradients")
     _title(ax, lay, "3  Backward pass")
 
     # 4 update, forward again
     ax = axes[3]
     dW = [b - a for a, b in zip(W0, W1)]
-    nd.draw_edges(ax, lay, color=_signed(theme, lay, dW), linewidth=_widths(lay, dW),
-                  alpha=0.8)
+    _signed(ax, theme, lay, dW, _widths(lay, dW))
     nd.draw_neurons(ax, lay, theme, [(0, i) for i in range(EX.sizes[0])], edge=theme.muted)
     nd.draw_neurons(ax, lay, theme, [n for n, _ in lay.neurons() if n[0] > 0],
-                    edge=theme.good, linewidth=1.3)
+                    edge=theme.accent, linewidth=1.3)
     _values(ax, lay, theme, r["new_acts"], range(3))
     for k, y in enumerate(ys):
         ax.text(xo, y, f"was {r['acts'][2][k]:.{PLACES}f}\ntarget {EX.y[k]:g}", ha="left",
                 va="center", fontsize=fs, color=theme.muted, linespacing=1.3)
-    ax.text(0.0, y_arrow + 0.1,
+    # the footer on panel 3's rows: the rule on its arrow's line, the cost on its label's
+    ax.text(0.0, y_arrow,
             rf"$w \leftarrow w - \alpha\,\partial J / \partial w$,  $\alpha = {EX.lr:g}$",
-            ha="center", va="top", fontsize=fs, color=theme.text)
-    ax.text(0.0, y_arrow - 0.62,
+            ha="center", va="center", fontsize=fs, color=theme.muted)
+    ax.text(0.0, y_arrow - 0.16,
             f"$J = {r['loss_before']:.3f} \\rightarrow {r['loss_after']:.3f}$",
             ha="center", va="top", fontsize=theme.font_size, color=theme.good)
-    _mark_worked(ax, theme, lay)
     w0, w1 = W0[la][jd, ka], W1[la][jd, ka]
-    ax.text(0.0, y_arrow - 0.22,
-            rf"width $\propto\;|\Delta w|$; edge $w$: ${w0:.3f} \to {w1:.3f}$"
-            .replace("-", "\u2212"), ha="center", va="top", fontsize=fs, color=theme.muted)
+    _mark_worked(ax, theme, lay, theme.text,
+                 rf"$w$: ${w0:.3f} \to {w1:.3f}$".replace("-", "\u2212"))
+    ax.text(xo, ys[1] - 0.5, "width\n" r"$\propto\;|\Delta w|$", ha="left", va="top",
+            fontsize=fs, color=theme.muted, linespacing=1.3)
     _key(ax, theme, *key_at, r"\Delta w")
     _title(ax, lay, "4  Update, then forward again")
 

@@ -1,36 +1,59 @@
 """Dropout: a different thinned network at every step
 
 The same network ({n0} inputs, two hidden layers of {n1} and {n2}, {n3} outputs) at {steps}
-consecutive training steps with dropout rate p = {p_drop:g}. At each step every hidden neuron is
-dropped with probability p, independently: a dropped neuron (faded, dashed) and all its
+consecutive training steps, read row by row, with dropout rate p = {p_drop:g}. At each step
+every hidden neuron is dropped with probability p, independently: a dropped neuron (faded,
+dashed) and all its
 connections take no part in that step's forward and backward pass, so each step trains a
 different thinned network ({kept_text} hidden neurons kept). Each edge ends at the rims of
 the two neurons it joins and passes every other neuron clear of its rim. No neuron can rely on any
 particular other one being present. A key under the steps names the two kinds of hidden
 neuron: kept (solid outline in the text colour) and dropped (faded, dashed).
 
-Alt: {steps} small copies of a network diagram side by side. In each, a different set of hidden
+Alt: {steps} small copies of a network diagram, two rows of two. In each, a different set of hidden
 neurons is faded with dashed outlines and has no connections; the remaining neurons are joined
 by lines as usual; kept hidden neurons have a solid outline in the text colour. A key under the
 diagrams names a kept and a dropped neuron.
 """
 
-from matplotlib.lines import Line2D
+from matplotlib.legend_handler import HandlerPatch
+from matplotlib.patches import Circle
 
 from gdcore.networks import DROPOUT
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
 from gdviz.colors import mix
 from gdviz.network_layout import layout
+from gdviz.theme import LINE_CONTRAST, contrast_mix
 
 EX = DROPOUT
 #: The clear ring around a dropped neuron, as a multiple of its radius.
 HALO_SCALE = 1.2
-#: The layout (layout units): wider than tall and small neurons, so that the steepest edge
-#: (between the two hidden layers, top to bottom) passes every neuron it does not join at least
-#: half a radius clear of its rim (CLEARANCE radii from its centre).
-LAYOUT = {"width": 5.6, "height": 4.4, "radius": 0.2}
+#: The layout (layout units): twice as wide as tall and small neurons, so that the steepest
+#: edge (between the two hidden layers, top to bottom) passes every neuron it does not join at
+#: least half a radius clear of its rim (CLEARANCE radii from its centre), and the edges between
+#: the two hidden layers, the densest, spread over a column gap near the height's half.
+LAYOUT = {"width": 8.4, "height": 4.4, "radius": 0.2}
 CLEARANCE = 1.5
+#: The steps in a grid of GRID rows and columns: two steps a row give each network the width
+#: its hidden edges need.
+GRID = (2, 2)
+DASH = (0, (2, 1.5))  # a dropped neuron's outline, in the panels and the key
+KEY_RADIUS = 4.5  # the key's neurons, in points
+
+
+def faded(theme) -> str:
+    """A dropped neuron's outline: muted tinted towards the page, as far as a mark may go
+    (LINE_CONTRAST, 3:1 against the page)."""
+    return mix(theme.background, theme.muted, contrast_mix(theme.background, theme.muted,
+                                                           LINE_CONTRAST))
+
+
+def _key_circle(legend, orig_handle, xdescent, ydescent, width, height, fontsize):
+    """A key entry drawn as a neuron: a circle centred in the entry's box, outlined as the
+    neuron it names (the legend copies the colours and widths, not the line style's name)."""
+    return Circle((width / 2 - xdescent, height / 2 - ydescent), KEY_RADIUS,
+                  linestyle=orig_handle.get_linestyle())
 
 
 def facts() -> dict:
@@ -44,9 +67,9 @@ def facts() -> dict:
 def make_figure(theme):
     kept = EX.kept_counts()
     lay = layout(EX.sizes, **LAYOUT)
-    fig, axes = gm.subplots(theme, 1, EX.steps, height=1.95)
-    faded = mix(theme.background, theme.muted, 0.35)
-    for t, (ax, step) in enumerate(zip(axes, EX.masks())):
+    fig, axes = gm.subplots(theme, *GRID, height=3.7)
+    dim = faded(theme)
+    for t, (ax, step) in enumerate(zip(axes.ravel(), EX.masks())):
         keep = EX.kept_neurons(step)
         live = [e for e in lay.edges if e[0] in keep and e[1] in keep]
         nd.draw_edges(ax, lay, live, color=theme.muted, linewidth=0.55, zorder=1)
@@ -57,7 +80,7 @@ def make_figure(theme):
                                        edge="none", zorder=2,
                                        radius_scale=HALO_SCALE).items():
             halo.set_gid(f"halo-{n[0]}-{n[1]}")
-        styles = {n: dict(edgecolor=faded, linestyle=(0, (2, 1.5)), facecolor=theme.background)
+        styles = {n: dict(edgecolor=dim, linestyle=DASH, facecolor=theme.background)
                   for n in dropped}
         # kept hidden neurons in the text colour: neutral (the accent marks a change)
         styles |= {n: dict(edgecolor=theme.text, linewidth=1.2)
@@ -65,14 +88,16 @@ def make_figure(theme):
         nd.draw_neurons(ax, lay, theme, styles=styles, edge=theme.muted, linewidth=0.9)
         nd.setup_axes(ax, lay, pad=0.12)
         n_kept = kept[t]
-        ax.set_title(f"Step {t + 1}\n{n_kept} of {EX.n_hidden} hidden kept", linespacing=1.4)
-    ring = dict(marker="o", markersize=9, markerfacecolor=theme.background, linestyle="none")
-    keys = [Line2D([], [], markeredgecolor=theme.text, markeredgewidth=1.2, label="kept",
-                   **ring),
-            Line2D([], [], markeredgecolor=faded, markeredgewidth=0.9, label="dropped",
-                   **ring)]
+        ax.set_title(f"Step {t + 1}: {n_kept} of {EX.n_hidden} hidden kept")
+    # the key's neurons drawn as the panels draw them: kept solid in the text colour, dropped
+    # dashed in the faded colour
+    keys = [Circle((0, 0), 1, facecolor=theme.background, edgecolor=theme.text, linewidth=1.2,
+                   label="kept"),
+            Circle((0, 0), 1, facecolor=theme.background, edgecolor=dim, linewidth=0.9,
+                   linestyle=DASH, label="dropped")]
     fig.legend(handles=keys, loc="outside lower center", ncols=2, frameon=False,
-               fontsize=theme.small_size)
+               fontsize=theme.small_size,
+               handler_map={Circle: HandlerPatch(patch_func=_key_circle)})
     return fig
 
 

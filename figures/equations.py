@@ -3,7 +3,7 @@
 Every equation of the chapter, each typeset from the single source the figures and animations
 share, in {groups} groups: the models, the cost, its partial derivatives and the gradient, the
 update rules of gradient descent and of the optimizers (momentum, Nesterov, Adagrad, RMSprop,
-Adadelta, Adam), the L₂ penalty and the backpropagation equations, {n} in all. Each is also
+Adadelta, Adam), the L2 penalty and the backpropagation equations, {n} in all. Each is also
 written as a file of its own. Adadelta's ε sits inside both square roots, as in Zeiler's
 definition RMS[x]ₜ = √(E[x²]ₜ + ε): the numerator's ε is what starts the first steps from zero
 updates; Adagrad, RMSprop and Adam add theirs after the root, as their authors do.
@@ -12,6 +12,7 @@ Alt: {alt}
 """
 
 import numpy as np
+from matplotlib import rcParamsDefault
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -27,7 +28,9 @@ EQ_SIZE_SINGLE = 12.0
 PAD_IN = 0.04  # margin around a single equation, inches
 SIDE_IN = 0.1  # margin left of the group names and right of the widest row, inches
 CELL_GAP_IN = 0.3  # least space between two equations of one row, inches
-NAME_GAP_IN = 0.03  # space between a row's names and its tallest equation, inches
+#: Space between an equation's name and the top of the equation, inches: one gap for every
+#: equation, so that each equation's top (not its baseline) lines up under its row's names.
+NAME_GAP_IN = 0.035
 #: Column lines of the sheet: each equation starts on one, so columns align row to row and
 #: group to group; an equation that would cross the right margin starts a row of its own.
 #: Three across the page's width (each group's name heads it, on a rule that runs to the right
@@ -35,9 +38,11 @@ NAME_GAP_IN = 0.03  # space between a row's names and its tallest equation, inch
 GRID_COLUMNS = 3
 HEAD_GAP_IN = 0.04  # space between a group's name and its first row, inches
 RULE_GAP_IN = 0.08  # space between a group's name and the rule beside it, inches
-ROW_GAP_IN = 0.055  # space between two rows of one group, inches
+ROW_GAP_IN = 0.05  # space between two rows of one group, inches
 GROUP_GAP_IN = 0.08  # space between a group's last row and the next group's name, inches
-MARGIN_IN = 0.04  # space above the first group's name and below the last row, inches
+#: Space above the first group's name and below the last row, inches: the house margin, the
+#: pad the layout engine leaves round every other still.
+MARGIN_IN = rcParamsDefault["figure.constrained_layout.h_pad"]
 
 
 def facts() -> dict:
@@ -92,21 +97,20 @@ def make_figure(theme):
         for eq in eqs:
             name = fig.text(0, 0, eq.shown_name, ha="left", va="top", fontsize=theme.small_size,
                             color=theme.muted, gid=f"name-{eq.key}")
-            tex = fig.text(0, 0, equations.mathtext_tight(eq.key), ha="left", va="baseline",
-                           fontsize=EQ_SIZE_SHEET, color=theme.text, gid=f"eq-{eq.key}")
+            tex = fig.text(0, 0, equations.mathtext_tight(eq.key, operators=True), ha="left",
+                           va="baseline", fontsize=EQ_SIZE_SHEET, color=theme.text,
+                           gid=f"eq-{eq.key}")
             (wn, _), (we, he) = inches(name), inches(tex)
             below = -tex.get_window_extent(renderer).y0 / fig.dpi  # depth under the baseline
             cells.append((name, tex, max(wn, we), he, below))
         for r, row in enumerate(_rows(cells, width - 2 * SIDE_IN)):
             if r:
                 y += ROW_GAP_IN
-            # one baseline per row: under the row's names by its tallest ascent
-            up = max(c[3] - c[4] for _, c in row)
-            down = max(c[4] for _, c in row)
-            for x, (name, tex, _, _, _) in row:
+            # the names on one line, each equation's top NAME_GAP_IN under them
+            for x, (name, tex, _, he, below) in row:
                 placed.append((name, SIDE_IN + x, y))
-                placed.append((tex, SIDE_IN + x, y + name_h + NAME_GAP_IN + up))
-            y += name_h + NAME_GAP_IN + up + down
+                placed.append((tex, SIDE_IN + x, y + name_h + NAME_GAP_IN + he - below))
+            y += name_h + NAME_GAP_IN + max(c[3] for _, c in row)
     total = y + MARGIN_IN
     fig.set_figheight(total)
     for artist, x, yt in placed:
@@ -122,8 +126,8 @@ def equation_figure(theme, key: str, size: float = EQ_SIZE_SINGLE) -> Figure:
     """A Figure holding only equation `key`, sized to it (plus a small margin)."""
     fig = Figure(figsize=(1, 1))
     fig.set_layout_engine("none")
-    t = fig.text(0.5, 0.5, equations.mathtext_tight(key), ha="center", va="center", fontsize=size,
-                 color=theme.text, gid=f"eq-{key}")
+    t = fig.text(0.5, 0.5, equations.mathtext_tight(key, operators=True), ha="center",
+                 va="center", fontsize=size, color=theme.text, gid=f"eq-{key}")
     bb = t.get_window_extent(FigureCanvasAgg(fig).get_renderer())
     fig.set_size_inches(bb.width / fig.dpi + 2 * PAD_IN, bb.height / fig.dpi + 2 * PAD_IN)
     return fig

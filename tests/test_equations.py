@@ -114,3 +114,15 @@ def test_mathtext_tight_spaces_scripts_as_latex_does():
     assert r"\Vert a^{(L)}_i - y_i \Vert^2" in eq.mathtext_tight("per-example-cost")
     # the LaTeX itself (for MathTex) is unchanged
     assert eq.tex("sgd") == r"\theta_t = \theta_{t-1} - \alpha\, g_t"
+
+
+def test_mathtext_tight_operators_space_a_sum_as_latex_does():
+    # TeX sets a thin space between a fraction (Inner) and Σ (Op), and between Σ and an
+    # ordinary summand, none before a bracket; mathtext sets none: `operators` writes them
+    assert eq.mathtext_tight("half-mse-loss", operators=True) == (
+        r"$J = \dfrac{1}{n}\,\sum_{i=1}^{n}\, C_i$")
+    assert r"\dfrac{1}{2n}\,\sum_{i=1}^{n} \left(" in eq.mathtext_tight("cost", operators=True)
+    assert r"\sum_{j}\, w_j" in eq.mathtext_tight("sigmoid-neuron", operators=True)
+    # off by default (other stills keep their set), and never in the LaTeX MathTex spaces itself
+    assert eq.mathtext_tight("half-mse-loss") == r"$J = \dfrac{1}{n} \sum_{i=1}^{n} C_i$"
+    assert r"\," not in eq.tex("half-mse-loss")

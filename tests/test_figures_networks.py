@@ -236,22 +236,34 @@ def test_backprop_loop_storyboard(theme):
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_backprop_loop_signs_worked_edge_and_update(theme):
-    """Weights coloured by their sign; the chain rule worked on one edge with gdcore's
-    numbers; the update panel draws each Δw (width |Δw|, colour its sign); only the neurons
-    whose values changed are ringed."""
-    from gdviz.network_layout import sign_role
-
+    """Weights drawn by their sign in muted ink (solid w ≥ 0, dashed w < 0: no role's colour);
+    the chain rule worked on one edge with gdcore's numbers, that edge red as every gradient;
+    the update panel draws each Δw (width |Δw|, stroke its sign); only the neurons whose values
+    changed are ringed, in the accent (what changes); the notes muted."""
     m, t = BACKPROP, th.get(theme)
+    bl = mod("backprop_loop")
     axes = fig("backprop_loop", theme).axes
     r = m.run()
     lay = layout(m.sizes)
     W0, W1 = r["net"].weights, r["new"].weights
     dW = [b - a for a, b in zip(W0, W1)]
+    solid, dashed = bl.SIGN_STYLES
     for ax, mats in ((axes[0], W0), (axes[3], dW)):
         lc = collections(ax, "edges")[0]
         vals = [float(mats[a[0]][b[1], a[1]]) for a, b in lay.edges]
-        for c, v in zip(lc.get_colors(), vals):
-            assert same_color(c, t.role(sign_role(v)))
+        assert {v >= 0 for v in vals} == {True, False}  # both signs drawn
+        for c, (_, dash), v in zip(lc.get_colors(), lc.get_linestyles(), vals):
+            assert same_color(c, t.muted)
+            assert (dash is None) == (v >= 0)
+    assert bl.sign_style(0.0) == solid and bl.sign_style(-1e-9) == dashed
+    assert same_color(collections(axes[2], "worked")[0].get_colors()[0], t.error)
+    for k in (0, 3):  # the sign key's lines: muted, solid then dashed
+        key = [ln for ln in axes[k].lines if len(ln.get_xdata()) == 2]
+        assert [ln.get_linestyle() for ln in key] == ["-", "--"]
+        assert all(same_color(ln.get_color(), t.muted) for ln in key)
+    for k, word in ((0, "activations"), (2, "error terms"), (3, "width"), (3, "was")):
+        (note, *_) = [x for x in axes[k].texts if x.get_text().startswith(word)]
+        assert same_color(note.get_color(), t.muted)
     widths = collections(axes[3], "edges")[0].get_linewidths()
     assert np.argmax(widths) == np.argmax([abs(v) for v in
                                            (float(dW[a[0]][b[1], a[1]]) for a, b in lay.edges)])
@@ -266,7 +278,7 @@ def test_backprop_loop_signs_worked_edge_and_update(theme):
     assert f"{W0[la][jd, ka]:.3f}" in s4 and f"{W1[la][jd, ka]:.3f}" in s4
     rings = nd.drawn_neurons(axes[3])
     for n, circ in rings.items():
-        assert same_color(circ.get_edgecolor(), t.muted if n[0] == 0 else t.good)
+        assert same_color(circ.get_edgecolor(), t.muted if n[0] == 0 else t.accent)
 
 
 # --- dropout --------------------------------------------------------------------------------
@@ -300,9 +312,34 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
             assert same_color(h.get_facecolor(), t.background) and h.get_facecolor()[3] == 1
             assert edges.get_zorder() < h.get_zorder() < c.get_zorder()
             assert h.center == c.center and h.radius > 1.1 * c.radius
-    # a key names kept and dropped neurons
+    # a key names kept and dropped neurons, each drawn as the panels draw it
     (key,) = axes[0].figure.legends
     assert [x.get_text() for x in key.get_texts()] == ["kept", "dropped"]
+    kept_key, dropped_key = key.legend_handles
+    circles = nd.drawn_neurons(axes[-1])
+    (l, i), *_ = sorted(expected)
+    dropped, kept = circles[(l, i)], circles[next(n for n in circles if 0 < n[0] < 3
+                                                  and n not in expected)]
+    for swatch, drawn in ((kept_key, kept), (dropped_key, dropped)):
+        assert same_color(swatch.get_edgecolor(), drawn.get_edgecolor())
+        assert swatch.get_linestyle() == drawn.get_linestyle()
+        assert swatch.get_linewidth() == drawn.get_linewidth()
+    assert dropped_key.get_linestyle() != "solid" and kept_key.get_linestyle() == "solid"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_dropout_dropped_outline_reads_as_a_mark(theme):
+    """The faded, dashed outline of a dropped neuron keeps the 3:1 floor of a mark against the
+    page (WCAG 2.1, theme.LINE_CONTRAST) and stays lighter than the muted input neurons."""
+    t = th.get(theme)
+    axes = fig("dropout", theme).axes
+    circles = nd.drawn_neurons(axes[0])
+    dashed = [c for c in circles.values() if c.get_linestyle() != "solid"]
+    assert dashed
+    for c in dashed:
+        rgb = to_rgba(c.get_edgecolor())[:3]
+        assert th.contrast(rgb, t.background) >= th.LINE_CONTRAST - 0.01
+        assert th.contrast(rgb, t.background) < th.contrast(t.muted, t.background)
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -533,15 +570,17 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
     by_gid = {x.get_gid(): x for x in f.texts}
     for key, eq in equations.EQUATIONS.items():
         tex, name = by_gid[f"eq-{key}"], by_gid[f"name-{key}"]
-        assert tex.get_text() == equations.mathtext_tight(key) and name.get_text() == eq.shown_name
+        assert tex.get_text() == equations.mathtext_tight(key, operators=True)
+        assert name.get_text() == eq.shown_name
         assert name.get_position()[0] == tex.get_position()[0]  # the name heads its equation
         assert name.get_position()[1] > tex.get_position()[1]
         assert name.get_fontsize() == t.small_size and same_color(name.get_color(), t.muted)
     # read row by row, left to right, the sheet gives grouped()'s order
     eqs = [x for x in f.texts if (x.get_gid() or "").startswith("eq-")]
-    read = sorted(eqs, key=lambda x: (-round(x.get_position()[1], 3), x.get_position()[0]))
+    names = [x for x in f.texts if (x.get_gid() or "").startswith("name-")]
+    read = sorted(names, key=lambda x: (-round(x.get_position()[1], 3), x.get_position()[0]))
     order = [e.key for _, g in equations.grouped() for e in g]
-    assert [x.get_gid()[3:] for x in read] == order
+    assert [x.get_gid()[5:] for x in read] == order
     # each group's name heads it, flush left over its first row, on a rule that runs from the
     # name to the right margin, level with the name's capitals; above the next group's
     heads = [by_gid[f"group-{g}"] for g in equations.GROUPS]
@@ -570,24 +609,32 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
         for e in g:
             col = (by_gid[f"eq-{e.key}"].get_position()[0] * t.text_width - left) / unit
             assert col == pytest.approx(round(col), abs=1e-6)
-    # the equations of one row share one baseline, and every text lies inside the page with a
-    # margin of at least 0.01 inch (the sides keep SIDE_IN)
+    # one gap rule: the names of a row on one line, every equation's top NAME_GAP_IN under
+    # its name's box, whatever the heights of the row's other equations; every text inside the
+    # page by the sheet's margin (SIDE_IN at the sides, MARGIN_IN at the top and bottom)
     rows = {}
-    for x in eqs:
-        assert x.get_va() == "baseline"
+    for x in names:
         rows.setdefault(round(x.get_position()[1], 9), []).append(x)
     assert any(len(r) > 1 for r in rows.values())
     page = f.bbox
     with gm.themed(t):  # measured in the house faces, as rendered
-        boxes = [x.get_window_extent() for x in f.texts]
-    for bb in boxes:
+        boxes = {x: x.get_window_extent() for x in f.texts}
+    gaps = [boxes[by_gid[f"name-{k}"]].y0 - boxes[by_gid[f"eq-{k}"]].y1
+            for k in equations.EQUATIONS]
+    assert gaps == pytest.approx([m.NAME_GAP_IN * f.dpi] * len(gaps), abs=1)  # a pixel
+    assert m.NAME_GAP_IN >= 0.03 and m.MARGIN_IN >= 3 / 72  # the layout engine's pad
+    for bb in boxes.values():
         assert bb.x0 >= page.x0 + m.SIDE_IN * f.dpi - 1 and bb.x1 <= page.x1 - m.SIDE_IN * f.dpi
-        assert bb.y0 >= page.y0 + 0.01 * f.dpi and bb.y1 <= page.y1 - 0.01 * f.dpi
-    # set as LaTeX would: the penalty's name L₂ as maths, tight double bars, no loose script
-    assert by_gid["name-l2-penalty"].get_text() == "the $L_2$-regularised cost"
+        assert bb.y0 >= page.y0 + m.MARGIN_IN * f.dpi - 1
+        assert bb.y1 <= page.y1 - m.MARGIN_IN * f.dpi + 1
+    # set as LaTeX would: tight double bars, no loose script, a thin space each side of Σ
+    assert by_gid["name-l2-penalty"].get_text() == "the L2-regularised cost"  # as titles write it
     sheet = "".join(x.get_text() for x in eqs)
     assert r"\left\|" not in sheet and sheet.count(r"\Vert") == 2
     assert "_{t-1}" not in sheet and "_{t{-}1}" in sheet and r"\!\top" in sheet
+    assert r"\dfrac{1}{n}\,\sum_{i=1}^{n}\, C_i" in by_gid["eq-half-mse-loss"].get_text()
+    assert r"\dfrac{\lambda}{2}\,\sum_{k{\geq}1}\, w_k^2" in by_gid["eq-l2-penalty"].get_text()
+    assert r"\sum_{i=1}^{n} \left(" in by_gid["eq-cost"].get_text()  # none before a bracket
     # the sheet is what its alt text says
     assert gm.doc_of(mod("equations")).alt == equations.sheet_alt()
 
@@ -600,7 +647,7 @@ def test_equation_files_one_tight_figure_each(theme):
     widths = []
     for key, f in extra.items():
         (txt,) = f.texts
-        assert txt.get_text() == equations.mathtext_tight(key)
+        assert txt.get_text() == equations.mathtext_tight(key, operators=True)
         w, h = f.get_size_inches()
         assert w < t.text_width and h < 1.0
         if theme == "light":

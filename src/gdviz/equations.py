@@ -39,9 +39,9 @@ class Equation:
     @property
     def shown_name(self) -> str:
         """The name as a figure sets it: its one-letter symbols (J, m, b, t) as $...$ maths,
-        the words in the text face ("the update of $m$"), a typeset apostrophe (Adam’s)."""
-        name = re.sub(r"\bL2\b", "$L_2$", self.name)  # the penalty's name, its 2 a subscript
-        name = re.sub(r"(?<![\w'’$-])([b-zB-HJ-Z])(?![\w'’-])", r"$\1$", name)
+        the words in the text face ("the update of $m$"), a typeset apostrophe (Adam’s). The
+        penalty's name stays L2, as every title and caption of the set writes it."""
+        name = re.sub(r"(?<![\w'’$-])([b-zB-HJ-Z])(?![\w'’-])", r"$\1$", self.name)
         return name.replace("'", "’")
 
 
@@ -312,11 +312,19 @@ def _script_tight(latex: str) -> str:
     return "".join(out)
 
 
-def mathtext_tight(key: str) -> str:
+def mathtext_tight(key: str, operators: bool = False) -> str:
     """The equation for matplotlib's mathtext, spaced as LaTeX sets it: scripts tight (t−1,
     l+1), the norm in tight double bars (mathtext's \\left\\| sets loose single ones), the
-    transpose ⊤ close to its matrix."""
+    transpose ⊤ close to its matrix. With `operators`, also the thin spaces LaTeX sets on both
+    sides of a Σ (a fraction before it, its summand after it unless bracketed), which mathtext omits, so that
+    1/n does not touch the Σ nor the Σ its C_i: written here, not in the source, which MathTex
+    sets with those spaces already."""
     latex = EQUATIONS[key].latex
+    if operators:
+        latex = re.sub(r"\}\s*\\sum", r"}\\,\\sum", latex)
+        latex = re.sub(r"(\\sum(?:_\{[^{}]*\})?(?:\^\{[^{}]*\})?)\s*(\\left|\()?",
+                       lambda m: m[1] + (" " + m[2] if m[2] else r"\, "),  # TeX: none before (
+                       latex)
     latex = re.sub(r"\\left\\\|\s*", r"\\Vert ", latex)
     latex = re.sub(r"\s*\\right\\\|", r" \\Vert", latex)
     latex = re.sub(r"\\top\}?\s*", lambda m: r"\!\top" + ("}" if "}" in m.group() else "") + r"\!",

@@ -194,8 +194,9 @@ def layout(sizes: Sequence[int], width: float = 10.0, height: float = 6.0,
 LOOP_LAYOUT = {"width": 5.2, "height": 4.0, "radius": 0.56}
 
 
-#: Theme roles (Theme.role) of a weight's sign, one pair for the stills and the scenes:
-#: w ≥ 0 and w < 0 (blue and orange in both themes, so neither reads as an error).
+#: Theme roles (Theme.role) of a weight's sign in the scenes: w ≥ 0 and w < 0 (blue and
+#: orange in both themes, so neither reads as an error). The backprop-loop still draws the sign
+#: as a stroke instead (figures/backprop_loop.py SIGN_STYLES).
 SIGN_ROLES = ("data", "accent")
 
 
