@@ -168,11 +168,13 @@ def test_mnist_network_counts(theme):
     p = nn.parameter_count([784, 15, 10])
     assert f"784 × 15 = {w0:,} weights" in s and "11,760" in s
     assert f"15 × 10 = {w1:,} weights" in s
-    assert "= 25 biases" in s and p - nn.weight_count([784, 15, 10]) == 25
-    assert f"{p:,} parameters" in s and "11,935" in s
+    n_w = nn.weight_count([784, 15, 10])
+    assert p - n_w == 25 and n_w == w0 + w1 == 11_910
     assert "784 inputs" in s and "15 hidden" in s and "10 outputs" in s
-    # the biases joined to the one total; each column's size under its own lowest circle
-    assert "+ (15 + 10 = 25 biases) = 11,935 parameters" in s
+    # one sum, no equation nested in brackets: the weights, then the biases to the total
+    (total,) = [x.get_text() for x in ax.texts if x.get_gid() == "total"]
+    assert total == f"{w0:,} + {w1:,} = {n_w:,} weights; + {p - n_w} biases = {p:,} parameters"
+    assert "(" not in total and "11,935" in total
     for l in range(3):
         (lab,) = [x for x in ax.texts if x.get_gid() == f"layer-{l}"]
         low = min(c.center[1] - c.radius for n, c in nd.drawn_neurons(ax).items() if n[0] == l)
@@ -183,6 +185,12 @@ def test_mnist_network_counts(theme):
     dots = [c for c in ax.patches if (c.get_gid() or "").startswith("dots-0")]
     assert len(dots) == 3
     assert n_segments(ax, "edges") == 16 * 15 + 15 * 10
+    # the edges are the subject: a muted line that reads on the page (over WCAG 3:1), not a haze
+    t = th.get(theme)
+    (edges,) = collections(ax, "edges")
+    tint = edges.get_edgecolor()[0][:3]
+    assert th.contrast(tuple(tint), t.background) >= th.LINE_CONTRAST
+    assert th.contrast(tuple(tint), t.background) < th.contrast(t.muted, t.background)
 
 
 # --- backprop-loop --------------------------------------------------------------------------
