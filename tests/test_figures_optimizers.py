@@ -191,9 +191,11 @@ def test_race_step_dots_lie_above_every_path_fastest_on_top(name, race_runs):
         return np.hypot(*np.diff(path, axis=0).T).sum() / n
 
     top = "SGD" if name == "race_saddle" else None
+    # on the saddle Adagrad's thin path runs along RMSprop's dots, over them (tested below)
+    over = ("Adagrad",) if name == "race_saddle" else ()
     others = [n for n in sorted(NAMES, key=mean_step, reverse=True) if n != top]
     dots = [by_gid(fig, f"steps:{n}").get_zorder() for n in others]
-    paths = [by_gid(fig, f"path:{n}").get_zorder() for n in others]
+    paths = [by_gid(fig, f"path:{n}").get_zorder() for n in others if n not in over]
     assert min(dots) > max(paths)
     assert dots == sorted(dots, reverse=True) and len(set(dots)) == len(dots)
     if top:
@@ -563,3 +565,43 @@ def test_local_minima_curve_is_quiet_and_titles_are_the_house_titles(theme):
     runs = (local_minima.run_plain(exp)[exp.stalled_start], local_minima.run_momentum(exp))
     for tr in runs:
         assert np.ptp(tr.points[mod.TIME_STEPS:, 0]) < 0.05
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_saddle_exit_crosses_each_seen_and_named_in_the_legend(theme):
+    """Six runs leave the frame, two of them two steps apart (RMSprop at 33, Adadelta at 35):
+    no two crosses overlap on the page, each at gdcore's exit step, and the legend names the
+    cross; every run's swatch one width (the legend names runs, not path widths)."""
+    fig = build("race_saddle", theme)
+    fig.canvas.draw()
+    out = races.outcomes(races.SADDLE)
+    crosses = {n: by_gid(fig, f"progress-exit:{n}") for n in NAMES if out[n].exit is not None}
+    assert sorted(o.exit.step for o in out.values() if o.exit) == [33, 35, 44, 64, 71, 76]
+    size = race_plot.EXIT_MARK * fig.dpi / 72  # the cross's width on the page, in pixels
+    at = {n: c.get_transform().transform(xy(c))[0] for n, c in crosses.items()}
+    for a, b in itertools.combinations(at, 2):  # at most their ringed corners touch
+        assert np.max(np.abs(at[a] - at[b])) >= 0.9 * size, (a, b)
+    assert abs(at["Adadelta"][1] - at["RMSprop"][1]) >= size  # two steps apart: a row apart
+    # each cross straight above or below its exit step: only its row moves
+    ax = crosses["SGD" if "SGD" in crosses else "Adam"].axes
+    for n, p in at.items():
+        assert ax.transData.inverted().transform(p)[0] == pytest.approx(out[n].exit.step)
+    leg = fig.legends[0]
+    (cross,) = [h for h, t in zip(leg.legend_handles, leg.get_texts())
+                if t.get_text() == "where a run left the frame"]
+    assert cross.get_marker() == "X"
+    widths = {h.get_linewidth() for h, t in zip(leg.legend_handles, leg.get_texts())
+              if t.get_text().split(" ")[0] in NAMES}
+    assert len(widths) == 1
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_saddle_marks_sgds_end_over_the_plus_and_adagrad_over_the_dots(theme):
+    """SGD ends 0.05 from the saddle point: its square lies over the plus, which lies over every
+    path and dot; Adagrad's path, which climbs along RMSprop's, lies over every run's dots."""
+    fig = build("race_saddle", theme)
+    z = {g: by_gid(fig, g).get_zorder() for g in ("saddle", "end:SGD", "path:Adagrad")}
+    dots = max(by_gid(fig, f"steps:{n}").get_zorder() for n in NAMES if n != "SGD")
+    paths = max(by_gid(fig, f"path:{n}").get_zorder() for n in NAMES)
+    assert z["end:SGD"] > z["saddle"] > max(dots, paths)
+    assert z["path:Adagrad"] > dots
