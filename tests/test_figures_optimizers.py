@@ -399,6 +399,11 @@ def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
     assert "momentum" in ax.get_xlabel() and "learning rate" in ax.get_ylabel()
     assert len(gids(fig, "diverged:")) == int(np.sum(~np.isfinite(g.losses)))
     assert by_gid(fig, f"cell:{i},{j}").get_text() == f"best\n{g.losses[i, j]:.4f}"
+    # the best cell is the grid's minimum: outlined in the good green, its words in the set's
+    # one weight
+    assert same_colour(best.get_edgecolor(), th.get(theme).good)
+    assert {by_gid(fig, f"cell:{a},{b}").get_fontweight() for a in range(g.losses.shape[0])
+            for b in range(g.losses.shape[1])} == {"normal"}
     # the smallest rate at the bottom: row 0 of the grid lies lowest on the page
     fig.canvas.draw()
     ys = [t.get_window_extent().y0 for t in ax.get_yticklabels()]
