@@ -89,7 +89,8 @@ def _panel(ax, theme, run, title, xlabel, ylabel):
     # the rate and the cost reached, under the title (no words over the map)
     traj = run.trajectory
     ax.set_title(f"{title}\n" + nb.hyper(r"\alpha", run.lr, "mathtext")
-                 + f", {traj.steps} steps: $J = {nb.latex(traj.losses[-1], places=4)}$")
+                 + f", {traj.steps} steps: $J = {nb.latex(traj.losses[-1], places=4)}$",
+                 pad=10)  # clear of the top tick's number
 
 
 def zoom_window(pts) -> tuple[tuple[float, float], tuple[float, float]]:
