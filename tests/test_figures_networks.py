@@ -318,14 +318,31 @@ def test_gradient_check_panels(theme):
     heights = [round(b.get_height()) for b in axes[2].patches]
     p_small, p_big = nn.parameter_count(m.SIZES), nn.parameter_count([784, 15, 10])
     assert heights == [2 * p_small, 2 * p_big, 2, 2] and 2 * p_big == 23870
-    s = alltext(axes[2])
-    assert "23,870" in s and "finite differences" in s and "backprop" in s
-    # three panels of one width; the gradients on linear axes; words, not abbreviations
+    f = axes[0].figure
+    s = alltext(axes[2]) + alltext(f.legends[0])
+    assert "23,870" in s and "finite differences" in s and "backpropagation" in s
+    # three panels of one width; words, not abbreviations
     widths = [ax.get_position().width for ax in axes]
     assert max(widths) - min(widths) < 1e-3
-    assert axes[0].get_xscale() == axes[0].get_yscale() == "linear"
     assert "params" not in s.replace("parameters", "")
     assert axes[1].get_title() == "Error per parameter"
+    # the gradients span five decades: both axes linear near 0 and logarithmic beyond, so every
+    # one of the 31 points stands apart from 0 (none within the linear band but the smallest)
+    assert axes[0].get_xscale() == axes[0].get_yscale() == "symlog"
+    lin = axes[0].xaxis.get_transform().linthresh
+    assert lin == m.LINEAR and np.sum(np.abs(gc.analytic) < lin) == 1
+    # the central difference written as the equations sheet writes it, the index k its own
+    assert axes[0].get_ylabel().endswith(r"$(J(w + h\,e_k) - J(w - h\,e_k))\,/\,(2h)$")
+    assert axes[0].get_xlabel() == r"backpropagation $\partial J/\partial w_k$"
+    # roles: the threshold a muted note, the bars neutral and data (no error red, no good green)
+    t = th.get(theme)
+    (thr,) = [ln for ln in axes[1].lines if ln.get_linestyle() == "--"]
+    assert same_color(thr.get_color(), t.muted)
+    colours = [p.get_facecolor() for p in axes[2].patches]
+    assert all(same_color(c, t.muted) for c in colours[:2])
+    assert all(same_color(c, t.data) for c in colours[2:])
+    # the legend under the panels, not inside the bars' axes (whose top is the tallest bar's)
+    assert axes[2].get_legend() is None and axes[2].get_ylim()[1] < 10 * 2 * p_big
 
 
 # --- sampling grids -------------------------------------------------------------------------
