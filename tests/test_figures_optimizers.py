@@ -447,6 +447,20 @@ def test_loss_curve_is_gdcores_training_loss_falling_and_levelling_off(theme):
     assert line.axes.get_ylabel() == "training cost $J$"
     assert xy(by_gid(fig, "start"))[0] == pytest.approx((0, L[0]))
     assert xy(by_gid(fig, "end"))[0] == pytest.approx((ex.steps, L[-1]))
+    # the end's words beside its square (within 12 points of it on the page), under the curve
+    fig.canvas.draw()
+    label, end = by_gid(fig, "end-label"), by_gid(fig, "end")
+    sq = ax.transData.transform(xy(end)[0])
+    box = label.get_window_extent()
+    near = 12 * fig.dpi / 72
+    assert box.x1 < sq[0] and sq[0] - box.x1 < near and sq[1] - box.y1 < near
+    # the two panels balanced: the data panel's bottom within a tenth of the curve's height
+    ad = [a for a in fig.axes if a is not ax][0]
+    p0, p1 = ax.get_position(), ad.get_position()
+    assert abs(p0.y1 - p1.y1) < 1e-3 and abs(p0.y0 - p1.y0) < 0.1 * p0.height
+    # a thin space between the fraction and the sum
+    (eq,) = [t for t in ax.texts if t.get_gid() == "equation"]
+    assert r"\,\sum" in eq.get_text()
 
 
 def test_grid_search_caption_story_holds(grid):
