@@ -1,9 +1,10 @@
 """Training, validation and test sets
 
-The {n} samples are shuffled once and cut into parts, each with one job. Top: a two-way split,
-{tr2} samples to train on and {te2} held back for testing. Bottom: a validation set of {va3}
-samples is carved out of the training part ({tr3} remain to fit the weights), so that choosing
-the hyper-parameters never looks at the {te3} test samples; their only use is the final score.
+The {n} samples are shuffled once (seed {seed}) and cut into parts, each with one job. Top: a
+two-way split, {tr2} samples to train on and {te2} held back for testing. Bottom: a validation
+set of {va3} samples is carved out of the training part ({tr3} remain to fit the weights), so
+that choosing the hyper-parameters never looks at the {te3} test samples; their only use is the
+final score.
 
 Alt: Two horizontal bars, each {n} samples long. The upper bar has a training segment of {tr2}
 samples, labelled "fits the weights", and a test segment of {te2}, labelled "reports the score".
@@ -27,6 +28,8 @@ SEED = 0
 
 BAR_H = 0.42
 Y_TOP, Y_BOTTOM = 1.6, 0.0
+#: Room (in samples) left and right of the bars, so that they stop short of the page's edges.
+MARGIN = 4.0
 
 
 def splits():
@@ -36,7 +39,7 @@ def splits():
 
 def facts() -> dict:
     two, three = splits()
-    return {"n": N, "tr2": two[0].size, "te2": two[1].size, "tr3": three[0].size,
+    return {"n": N, "seed": SEED, "tr2": two[0].size, "te2": two[1].size, "tr3": three[0].size,
             "va3": three[1].size, "te3": three[2].size}
 
 
@@ -63,8 +66,8 @@ def _bar(ax, theme, y, parts, names):
     for idx, name in zip(parts, names):
         label, job, fill, ink = roles(theme)[name]
         w = idx.size
-        rect = Rectangle((x0, y - BAR_H / 2), w, BAR_H, facecolor=fill,
-                         edgecolor=theme.background, linewidth=1.5, zorder=2)
+        rect = Rectangle((x0, y - BAR_H / 2), w, BAR_H, facecolor=fill, edgecolor="none",
+                         zorder=2)
         rect.set_gid(name)
         ax.add_patch(rect)
         ax.text(x0 + w / 2, y, f"{label}: {w}", ha="center", va="center", color=ink,
@@ -75,12 +78,16 @@ def _bar(ax, theme, y, parts, names):
                 color=theme.text, fontsize=theme.small_size, style="italic")
         spans.append((x0, x0 + w))
         x0 += w
+    # a cut in the page's colour between neighbouring parts (the bar's outer ends stay exact,
+    # where the guides meet them)
+    ax.vlines([a for a, _ in spans[1:]], y - BAR_H / 2, y + BAR_H / 2, colors=theme.background,
+              linewidth=1.5, zorder=2.5)
     return spans
 
 
 def make_figure(theme):
     two, three = splits()
-    fig, ax = gm.subplots(theme, height=2.1)
+    fig, ax = gm.subplots(theme, height=2.3)
     top = _bar(ax, theme, Y_TOP, two, ("training", "test"))
     bottom = _bar(ax, theme, Y_BOTTOM, three, ("training", "validation", "test"))
 
@@ -91,7 +98,7 @@ def make_figure(theme):
                 linestyle=(0, (3, 2)), zorder=1)
 
     ax.text(N / 2, Y_TOP + BAR_H / 2 + 0.1,
-            f"{N} samples, shuffled (seed {SEED}), cut into a training and a test set",
+            f"{N} samples, shuffled, cut into a training and a test set",
             ha="center", va="bottom", color=theme.text, fontsize=theme.font_size)
     y_mid = (Y_TOP - BAR_H / 2 - 0.32 + y_to) / 2  # between the top jobs and the lower bar
     ax.text((bottom[0][0] + bottom[1][1]) / 2, y_mid,
@@ -99,8 +106,8 @@ def make_figure(theme):
             ha="center", va="center", color=theme.text, fontsize=theme.font_size)
     ax.text((top[1][0] + top[1][1]) / 2, y_mid, "the same\ntest samples",
             ha="center", va="center", color=theme.muted, fontsize=theme.small_size)
-    ax.set_xlim(-0.5, N + 0.5)
-    ax.set_ylim(Y_BOTTOM - BAR_H / 2 - 0.5, Y_TOP + BAR_H / 2 + 0.4)
+    ax.set_xlim(-MARGIN, N + MARGIN)
+    ax.set_ylim(Y_BOTTOM - BAR_H / 2 - 0.72, Y_TOP + BAR_H / 2 + 0.52)
     ax.axis("off")
     return fig
 

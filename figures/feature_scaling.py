@@ -10,14 +10,16 @@ well under 1 % of the way: the box around the path, zoomed in the middle, shows 
 still {kept:.2f} of its first width after {steps} steps, and J = {j_raw:.4f}. Right: with
 standardised z the bowl is round (curvature ratio {cond_scaled:.0f}); the gradient points at
 the minimum, and the path (α = {lr_scaled:g}) runs straight to it: J = {j_scaled:.4f}, the
-least-squares minimum.
+least-squares minimum; its last steps, each shorter than a dot, pile up on the minimum's star.
+Each panel's title gives its rate and the cost after {steps} steps.
 
 Alt: Three panels. Left, a contour map of long, narrow diagonal ellipses; near its top left a
 small box holds the raw path, a short smudge beside the start, far from the minimum in the
 middle of the valley. Middle, that box enlarged: from the start ring the path jumps from one wall
 of the valley to the other and back, {steps} times, each landing a dot that darkens with time,
 the jumps slowly narrowing as the path creeps down the valley. Right, concentric circles and a
-straight path of shrinking steps from the start to the minimum at the centre.
+straight path of shrinking steps from the start to the minimum at the centre, its last dots
+heaped on the star.
 """
 
 import matplotlib.colors as mcolors
@@ -33,6 +35,10 @@ from gdviz import theme as th
 
 #: The zoom's margin around the raw run's points, as a fraction of their extent per axis.
 ZOOM_PAD = (0.06, 0.1)
+#: Area (points²) of every step's dot, one size in the three panels.
+DOT = 12
+#: Edge width (points) of a step's dot.
+DOT_EDGE = 0.5
 
 
 def facts() -> dict:
@@ -51,38 +57,40 @@ def time_shade(theme):
     return mcolors.LinearSegmentedColormap.from_list("time", [theme.background, theme.accent])
 
 
-def _steps(ax, theme, pts, size, gid):
+def _steps(ax, theme, pts, gid):
     """A dot where each step lands, shaded by time (0.35 at the first, 1 at the last)."""
     ax.scatter(pts[1:, 0], pts[1:, 1], c=np.linspace(0.35, 1.0, len(pts) - 1),
-               cmap=time_shade(theme), vmin=0, vmax=1, s=size, edgecolors=theme.accent,
-               linewidths=0.5, zorder=4, gid=gid)
+               cmap=time_shade(theme), vmin=0, vmax=1, s=DOT, edgecolors=theme.accent,
+               linewidths=DOT_EDGE, zorder=4, gid=gid)
 
 
-def _panel(ax, theme, run, title, xlabel, ylabel, corner):
+def dot_radius() -> float:
+    """A step's dot's radius on the page, its edge included (points)."""
+    return np.sqrt(DOT) / 2 + DOT_EDGE / 2
+
+
+def _panel(ax, theme, run, title, xlabel, ylabel):
     M, B, J = run.grid
     gm.contour_map(ax, theme, M, B, J)
     pts = run.trajectory.points
     ax.plot(pts[:, 0], pts[:, 1], color=theme.accent, linewidth=0.9, zorder=3, gid="path",
             label=f"{run.trajectory.steps} steps, each landing shaded by time")
-    _steps(ax, theme, pts, 9, "steps")
+    _steps(ax, theme, pts, "steps")
     ax.plot(*pts[0], **theme.marker("start"), label="start")
-    ax.plot(*run.optimum, **theme.marker("minimum"), label="minimum", gid="minimum")
+    # the minimum under the path's dots: the last steps, shorter than a dot, pile up on it
+    ax.plot(*run.optimum, **(theme.marker("minimum") | {"zorder": 3.5}), label="minimum",
+            gid="minimum")
     ax.set_xlim(M.min(), M.max())
     ax.set_ylim(B.min(), B.max())
     for axis, (lo, hi) in ((ax.xaxis, ax.get_xlim()), (ax.yaxis, ax.get_ylim())):
         axis.set_ticks([t for t in axis.get_ticklocs() if lo <= t <= hi])
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    ax.set_title(title)
+    # the rate and the cost reached, under the title (no words over the map)
     traj = run.trajectory
-    (note_x, note_y), (ha, va) = corner, ("left" if corner[0] < 0.5 else "right",
-                                         "bottom" if corner[1] < 0.5 else "top")
-    ax.text(note_x, note_y, nb.hyper(r"\alpha", run.lr, "mathtext") + f"\nafter {traj.steps} "
-            f"steps: $J = {nb.latex(traj.losses[-1], places=4)}$",
-            transform=ax.transAxes, ha=ha, va=va, multialignment="left",
-            fontsize=theme.small_size,
-            color=theme.text, bbox=dict(boxstyle="round,pad=0.3", fc=theme.background,
-                                        ec="none", alpha=0.85))
+    ax.set_title(f"{title}\n" + nb.hyper(r"\alpha", run.lr, "mathtext")
+                 + f", {traj.steps} steps: $J = {nb.latex(traj.losses[-1], places=4)}$",
+                 pad=10)  # clear of the top tick's number
 
 
 def zoom_window(pts) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -103,7 +111,7 @@ def _zoom(zx, ax, theme, run):
     shade = time_shade(theme)(np.linspace(0.5, 1.0, len(segs)))
     zx.add_collection(LineCollection(segs, colors=shade, linewidths=1.4, zorder=3,
                                      gid="bounces"))
-    _steps(zx, theme, pts, 16, "zoom-steps")
+    _steps(zx, theme, pts, "zoom-steps")
     zx.plot(*pts[0], **theme.marker("start"))
     # step 1 above and left of its dot (in the empty corner, clear of the frame), the last
     # step right of its dot
@@ -117,7 +125,17 @@ def _zoom(zx, ax, theme, run):
     zx.set_ylabel(th.AXIS_LABELS["intercept"])
     zx.set_title("the box zoomed: each step\n"
                  f"across the floor, × ${nb.latex(across[1] / across[0], places=2)}$")
-    # the box on the raw map, no connectors (they would cross the map)
+
+
+def _zoom_box(ax, theme, run):
+    """The zoom's window on the raw map, widened by a dot's radius on the page so that it holds
+    every dot whole (call once the figure is laid out); no connectors (they would cross the
+    map)."""
+    (m0, m1), (b0, b1) = zoom_window(run.trajectory.points)
+    to_px = ax.transData
+    r = dot_radius() * ax.figure.dpi / 72
+    (x0, y0), (x1, y1) = to_px.transform([(m0, b0), (m1, b1)])
+    (m0, b0), (m1, b1) = to_px.inverted().transform([(x0 - r, y0 - r), (x1 + r, y1 + r)])
     ax.add_patch(Rectangle((m0, b0), m1 - m0, b1 - b0, fill=False, edgecolor=theme.text,
                            linewidth=0.8, zorder=5, gid="zoom-box"))
 
@@ -125,18 +143,19 @@ def _zoom(zx, ax, theme, run):
 def make_figure(theme):
     fs = procedure.FEATURE_SCALING.run()
     fig, (ax, zx, sx) = gm.subplots(theme, 1, 3, height=3.5)
-    # the rate and cost in an empty corner: left of the raw valley, above the scaled path
-    for a, run, name, shape, corner in ((ax, fs.raw, "raw $x$", "elongated", (0.03, 0.03)),
-                                        (sx, fs.scaled, "standardised $z$", "round",
-                                         (0.97, 0.97))):
+    for a, run, name, shape in ((ax, fs.raw, "raw $x$", "elongated"),
+                                (sx, fs.scaled, "standardised $z$", "round")):
         _panel(a, theme, run, f"{name}: {shape} bowl\ncurvature ratio {run.condition:.0f}",
                th.AXIS_LABELS["slope on z" if run is fs.scaled else "slope"],
-               th.AXIS_LABELS["intercept on z" if run is fs.scaled else "intercept"], corner)
+               th.AXIS_LABELS["intercept on z" if run is fs.scaled else "intercept"])
     _zoom(zx, ax, theme, fs.raw)
     sx.set_aspect("equal")
+    sx.set_anchor("N")  # the round bowl's square panel level with the others' tops
     # one legend for the three panels, one row under them (no legend over a map)
     fig.legend(*ax.get_legend_handles_labels(), loc="outside lower center", ncols=3,
                frameon=False)
+    fig.draw_without_rendering()  # the layout fixes the raw map's scale on the page
+    _zoom_box(ax, theme, fs.raw)
     return fig
 
 

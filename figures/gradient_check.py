@@ -2,25 +2,28 @@
 
 Left: for each of the {n_params} parameters of a small network ({arch}, sigmoid hidden layers)
 on {n_samples} two-moons points, the gradient from backpropagation against the central
-finite-difference estimate; every point lies on the diagonal. Middle: their relative error,
+finite-difference estimate (J(w + h e_k) − J(w − h e_k))/(2h), on axes that are linear near 0
+and logarithmic beyond 10⁻⁵ each way, so that the small gradients show beside the large ones;
+every point lies on the diagonal. Middle: their relative error,
 parameter by parameter, all below {tol:.0e} (overall {rel_err:.1e}), rounding error only.
 Right: what each costs for one gradient. Finite differences need two forward passes per parameter:
 {fd_small:,} for this network and {fd_mnist:,} for the {p_mnist:,}-parameter digit network;
 backpropagation needs one forward and one backward pass, whatever the size.
 
 Alt: Three panels of one width. A scatter of {n_params} points exactly on the diagonal line,
-on linear axes. A dot plot of relative errors per parameter on a logarithmic axis, all far
-below a dashed line at {tol:.0e}. A logarithmic bar chart: {fd_small:,} and {fd_mnist:,}
-passes for finite differences against {bp_passes} for backpropagation.
+spread along it from −0.5 to 0.1 on axes logarithmic on both sides of 0. A dot plot of
+relative errors per parameter on a logarithmic axis, all far below a grey dashed line at
+{tol:.0e}. A logarithmic bar chart, its legend under it: grey bars of {fd_small:,} and
+{fd_mnist:,} passes for finite differences against blue bars of {bp_passes} for
+backpropagation.
 """
 
 import numpy as np
-from matplotlib.ticker import LogLocator
+from matplotlib.ticker import LogLocator, NullLocator
 
 from gdcore import data, nn
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
-from gdviz import numbers
 
 SIZES = (2, 4, 3, 1)
 MNIST = procedure.MNIST_SIZES
@@ -28,6 +31,9 @@ SEED = 0
 N_SAMPLES = 40
 #: The usual acceptance bound for a relative error of a gradient check (cs231n).
 TOL = 1e-7
+#: The gradients' axes are linear within ±LINEAR (where no gradient of the check lies but
+#: the smallest) and logarithmic beyond: they span five decades, from 5 × 10⁻⁶ to 0.55.
+LINEAR = 1e-5
 
 
 def _tick(v: float) -> str:
@@ -62,29 +68,34 @@ def make_figure(theme):
 
     ax = axes[0]
     gm.style_axes(ax, theme)
-    lim = float(np.abs(np.concatenate([gc.analytic, gc.numeric])).max()) * 1.15
-    ax.plot([-lim, lim], [-lim, lim], color=theme.muted, lw=0.8, zorder=2)
+    lim = float(np.abs(np.concatenate([gc.analytic, gc.numeric])).max()) * 2.5
+    half = np.geomspace(LINEAR / 10, lim, 60)
+    line = np.concatenate([-half[::-1], half])
+    ax.plot(line, line, color=theme.muted, lw=0.8, zorder=2)
     gm.scatter_points(ax, theme, gc.analytic, gc.numeric, s=16)
-    # linear axes: the gradients span less than a decade of sizes that matter
-    ticks = np.arange(-np.floor(lim / 0.5), np.floor(lim / 0.5) + 1) * 0.5
-    ax.set_xticks(ticks, [numbers.mathtext(t, places=1) for t in ticks])
-    ax.set_yticks(ticks, [numbers.mathtext(t, places=1) for t in ticks])
+    # the gradients span five decades: linear near 0, logarithmic beyond, on both axes
+    ticks = [-0.1, -1e-4, 1e-4, 0.1]
+    ax.set_xscale("symlog", linthresh=LINEAR, linscale=0.5)
+    ax.set_yscale("symlog", linthresh=LINEAR, linscale=0.5)
+    for axis in (ax.xaxis, ax.yaxis):
+        axis.set_ticks(ticks, [_tick(t) for t in ticks])
+        axis.set_minor_locator(NullLocator())
     ax.set_xlim(-lim, lim)
     ax.set_ylim(-lim, lim)
-    ax.set_xlabel(r"backprop $\partial J/\partial w$")
-    ax.set_ylabel(r"central difference $\Delta J/2h$")
+    ax.set_xlabel(r"backpropagation $\partial J/\partial w_k$")
+    ax.set_ylabel("central difference\n" + r"$(J(w + h\,e_k) - J(w - h\,e_k))\,/\,(2h)$")
     ax.set_title("Same gradient")
 
     ax = axes[1]
     gm.style_axes(ax, theme)
     k = np.arange(gc.per_weight.size)
-    ax.axhline(TOL, color=theme.error, lw=0.9, ls="--", zorder=2)
+    ax.axhline(TOL, color=theme.muted, lw=0.9, ls="--", zorder=2)
     ax.scatter(k, gc.per_weight, s=12, color=theme.data, zorder=3)
     ax.set_yscale("log")
     ax.set_ylim(gc.per_weight.min() / 30, TOL * 30)
     ax.yaxis.set_major_locator(LogLocator(base=10, numticks=20))
     ax.text(k[-1], TOL * 1.6, _tick(TOL), ha="right", va="bottom",
-            fontsize=fs, color=theme.error)
+            fontsize=fs, color=theme.muted)
     ax.set_xticks(np.arange(0, k[-1] + 1, 10))
     ax.set_xlabel("parameter index $k$")
     ax.set_ylabel("relative error")
@@ -99,19 +110,22 @@ def make_figure(theme):
     x = np.arange(2)
     w = 0.36
     fd = ax.bar(x - w / 2, [small_fd, big_fd], w, color=theme.muted, label="finite differences")
-    bp = ax.bar(x + w / 2, [small_bp, big_bp], w, color=theme.good, label="backprop")
+    bp = ax.bar(x + w / 2, [small_bp, big_bp], w, color=theme.data, label="backpropagation")
     for bars in (fd, bp):
         for b in bars:
             ax.text(b.get_x() + b.get_width() / 2, b.get_height() * 1.25,
                     f"{int(b.get_height()):,}", ha="center", va="bottom", fontsize=fs,
                     color=theme.text)
     ax.set_yscale("log")
-    ax.set_ylim(1, big_fd * 400)
+    ax.set_ylim(1, big_fd * 8)
+    ax.set_yticks([10.0**e for e in range(int(np.log10(big_fd * 8)) + 1)])  # in view only
     ax.set_xticks(x, labels)
     ax.tick_params(axis="x", length=0)
     ax.set_ylabel("passes per gradient")
     ax.set_title("Cost of one gradient")
-    gm.optimizer_legend(ax, theme, loc="upper left", fontsize=fs)
+    # one row under the panels: the bars keep the whole height
+    fig.legend(handles=[fd, bp], loc="outside lower right", ncols=2, frameon=False,
+               fontsize=fs, handlelength=1.6)
     return fig
 
 

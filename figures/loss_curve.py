@@ -7,10 +7,11 @@ a step axis that is linear up to t = {linthresh} and logarithmic beyond, so the 
 room. The cost drops steeply in the first few dozen steps, from J = {start:.3f} to J =
 {early:.3f} by t = {early_at}, then levels off and creeps down to J = {end:.3f}. Right: the data
 and the trained network's decision boundary (where its output crosses {threshold:g}); it now
-classifies {accuracy:.0%} of the points correctly.
+classifies {accuracy:.0f} % of the points correctly.
 
 Alt: Left, a curve of the cost J against the step t that falls steeply at first and then
-flattens into a long, slowly sinking tail, with its first and last values labelled; the step
+flattens into a long, slowly sinking tail, with its first and last values labelled beside
+their marks; the step
 axis is stretched at its start (ticks 0, 10, 100, 1,000). Right, two
 interleaved crescent-shaped clusters of points, blue dots and orange triangles, separated by a
 curved boundary line.
@@ -34,13 +35,13 @@ def facts() -> dict:
     return {"hidden": EX.sizes[1], "n": EX.n_points, "steps": EX.steps, "lr": EX.lr,
             "start": res.train_losses[0], "early": res.train_losses[EX.early],
             "early_at": EX.early, "end": res.train_losses[-1], "threshold": EX.threshold,
-            "accuracy": EX.accuracy(res.net, X, Y), "linthresh": LINTHRESH}
+            "accuracy": 100 * EX.accuracy(res.net, X, Y), "linthresh": LINTHRESH}
 
 
 def make_figure(theme):
     X, Y, res = EX.run()
     losses = res.train_losses
-    fig, (ax, ad) = gm.subplots(theme, 1, 2, height=2.8, width_ratios=(1.6, 1))
+    fig, (ax, ad) = gm.subplots(theme, 1, 2, height=2.5, width_ratios=(1.15, 1))
     gm.style_axes(ax, theme)
     it = np.arange(losses.size)
     ax.plot(it, losses, color=theme.accent, lw=1.6, gid="loss")
@@ -50,11 +51,14 @@ def make_figure(theme):
                 textcoords="offset points", ha="left", va="top", fontsize=theme.small_size,
                 color=theme.text)
     steps = numbers.count(EX.steps).replace(",", "{,}")  # no space after a maths comma
+    # by its square, under the curve (which lies above J_end everywhere to its left)
     ax.annotate(f"after $t = {steps}$ steps: $J = {losses[-1]:.3f}$",
                 (it[-1], losses[-1]),
-                xytext=(0, 28), textcoords="offset points", ha="right", va="bottom",
-                fontsize=theme.small_size, color=theme.text)
-    ax.text(0.97, 0.72, equations.mathtext("half-mse-loss"), transform=ax.transAxes,
+                xytext=(-7, -3), textcoords="offset points", ha="right", va="top",
+                fontsize=theme.small_size, color=theme.text, gid="end-label")
+    # a thin space between the fraction and the sum, as TeX sets an operator after a fraction
+    cost = equations.mathtext("half-mse-loss").replace(r"\sum", r"\,\sum")
+    ax.text(0.97, 0.72, cost, transform=ax.transAxes,
             ha="right", va="center", fontsize=theme.font_size, color=theme.text, gid="equation",
             bbox=dict(boxstyle="round,pad=0.25", fc=theme.background, ec="none"), zorder=5)
     ax.set_xscale("symlog", linthresh=LINTHRESH, linscale=0.5)

@@ -6,16 +6,16 @@ each, from the same initial weights, and records the final training cost J. The 
 colours of the chapter's cost maps: violet, the colour of a map's valley, for the lowest cost,
 through blue towards the colour of its rim for the highest (a logarithmic scale, its ends
 labelled); hatched cells diverged. The rate grows upwards, the momentum to the right. The
-best pair, outlined, is α = {best_lr:g} with β = {best_beta:g}, final cost J = {best_loss:.4f};
-the worst run that did not diverge ended at J = {worst_loss:.4f}. Too small a rate
-crawls whatever the momentum; the largest rate blows up for every β; the best pairs lie just
-below it, with strong momentum.
+best pair, outlined in the green of a minimum, is α = {best_lr:g} with β = {best_beta:g},
+final cost J = {best_loss:.4f}; the worst run that did not diverge ended at
+J = {worst_loss:.4f}. Too small a rate crawls whatever the momentum; the largest rate blows up
+for every β; the best pairs lie just below it, with strong momentum.
 
 Alt: A heat map with learning rate on the vertical axis, growing upwards, and momentum on the
 horizontal axis, each cell showing its final cost J. The cost falls from the bottom-left corner
 (small rate, no momentum) towards larger rates and more momentum; the top row, the largest rate,
-is hatched and marked diverged; the cell just below it at β = {best_beta:g} is outlined as the
-best.
+is hatched and marked diverged; the cell just below it at β = {best_beta:g} is outlined in green
+and labelled best.
 """
 
 import functools
@@ -67,7 +67,6 @@ def make_figure(theme):
                 ax.text(j, i, f"best\n{v:.{J_PLACES}f}" if best else f"{v:.{J_PLACES}f}",
                         ha="center",
                         va="center", fontsize=theme.small_size, linespacing=1.15,
-                        fontweight="bold" if best else "normal",
                         color=theme.text, gid=f"cell:{i},{j}")
             else:
                 ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=theme.grid,
@@ -77,7 +76,7 @@ def make_figure(theme):
                         color=theme.text, gid=f"cell:{i},{j}")
     bi, bj = g.best
     ax.add_patch(Rectangle((bj - 0.46, bi - 0.44), 0.92, 0.88, fill=False,
-                           edgecolor=theme.accent, lw=2.2, zorder=5, gid="best"))
+                           edgecolor=theme.good, lw=2.2, zorder=5, gid="best"))
     ax.set_xticks(range(n_b), [f"{b:g}" for b in g.betas])
     ax.set_yticks(range(n_l), [f"{a:g}" for a in g.lrs])
     ax.set_xlabel(AXIS_LABELS["momentum"])

@@ -10,15 +10,19 @@ methods divide by the size of the recent gradients, so the tiny slope in y gets 
 step: RMSprop leaves after {rmsprop} steps, Adadelta after {adadelta}, Adam after {adam} and
 Adagrad after {adagrad}. Left: the paths over evenly spaced contours (f is negative above and
 below the saddle), a dot at every step, SGD's drawn over all the others and ending in a
-square; where other runs share a stretch they are stacked, the narrowest on top. Right:
-|y| at every step, on a log scale, up to the edge of the frame, where a cross marks each exit.
+square beside the saddle point's plus; where other runs share a stretch they are stacked, the
+narrowest on top, and Adagrad's path, which climbs along RMSprop's, is drawn over RMSprop's dots.
+Right: |y| at every step, on a log scale, up to the edge of the frame, where a cross marks each
+exit; a cross that would cover an earlier one (Adadelta's, beside RMSprop's) sits a row lower,
+on its own curve.
 
 Alt: Left, a contour map of a saddle, high to the left and right, low above and below. Seven
 paths start together just above the horizontal axis on the right. The SGD path runs left to the
-centre and stays there; the other six turn upwards one after another and leave the top of the
-frame. Right, a plot of |y| against step, log scale: six coloured curves climb from 0.001 to
-the frame's edge between steps {rmsprop} and {momentum}, each ending in a cross, while the SGD
-line rises only slowly and stays near 0.01.
+centre and ends in a square beside the plus of the saddle point; the other six turn upwards one
+after another and leave the top of the frame, Adagrad's a thin line along RMSprop's dots.
+Right, a plot of |y| against step, log scale: six coloured curves climb from 0.001 to the
+frame's edge between steps {rmsprop} and {momentum}, each ending in a cross (Adadelta's a row
+below RMSprop's), while the SGD line rises only slowly and stays near 0.01.
 """
 
 from gdcore import races
@@ -27,6 +31,14 @@ from gdviz import numbers
 from gdviz.race_plot import draw_race
 
 RACE = races.SADDLE
+#: The map and the |y| panel share the width so that neither leaves a gap beside the square map.
+WIDTH_RATIOS = (1.45, 1)
+#: Small step dots and thin paths: three runs (Adagrad, RMSprop, Adam) climb out along nearly
+#: one curve, and each must show beside the others. Adagrad's path runs along RMSprop's step
+#: dots, a few pixels apart: it is drawn over them, a thin line on a string of beads.
+STEP_DOT, PATH_WIDTHS, OVER_DOTS = 2.0, (0.5, 0.2), ("Adagrad",)
+#: One legend swatch width (points) for every run.
+SWATCH = 2.0
 
 
 def facts() -> dict:
@@ -39,8 +51,10 @@ def facts() -> dict:
 
 
 def make_figure(theme):
-    return draw_race(theme, RACE, height=3.9, layout="side", start_label="below",
-                     on_top="SGD",
+    return draw_race(theme, RACE, height=4.3, layout="side", start_label="below",
+                     on_top="SGD", width_ratios=WIDTH_RATIOS, step_dot=STEP_DOT,
+                     path_widths=PATH_WIDTHS, swatch_width=SWATCH, ncol=4,
+                     over_dots=OVER_DOTS,
                      title=f"Saddle:  $f(x, y) = {RACE.surface.formula}$")
 
 

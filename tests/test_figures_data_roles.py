@@ -78,6 +78,21 @@ def test_data_splits_guides_join_the_bars(t):
     assert len(guides) == 2
     for ln in guides:
         assert sorted(ln.get_ydata()) == [Y_BOTTOM + BAR_H / 2, Y_TOP - BAR_H / 2]
+    # each guide on the edge of the training part it follows, top and bottom: the bars carry no
+    # outline that would set their visible edge off the guide's
+    ax = fig.axes[0]
+    bars = [p for p in ax.patches if p.get_gid() in ("training", "validation", "test")]
+    assert all(p.get_linewidth() == 0 or p.get_edgecolor()[3] == 0 for p in bars)
+    (top,) = [p for p in bars if p.get_gid() == "training" and p.get_y() > 1]
+    assert sorted(x for ln in guides for x in set(ln.get_xdata())) == [top.get_x(),
+                                                                     top.get_x() + top.get_width()]
+    # the bars stop short of the page's edges; no programmer detail in the words
+    fig.canvas.draw()
+    page = fig.bbox
+    for p in bars:
+        box = p.get_window_extent()
+        assert box.x0 - page.x0 > 0.03 * page.width and page.x1 - box.x1 > 0.03 * page.width
+    assert not any("seed" in t.get_text() for t in ax.texts)
 
 
 @pytest.mark.parametrize("t", THEMES)

@@ -179,11 +179,13 @@ def test_mnist_network_counts(theme):
     p = nn.parameter_count([784, 15, 10])
     assert f"784 × 15 = {w0:,} weights" in s and "11,760" in s
     assert f"15 × 10 = {w1:,} weights" in s
-    assert "= 25 biases" in s and p - nn.weight_count([784, 15, 10]) == 25
-    assert f"{p:,} parameters" in s and "11,935" in s
+    n_w = nn.weight_count([784, 15, 10])
+    assert p - n_w == 25 and n_w == w0 + w1 == 11_910
     assert "784 inputs" in s and "15 hidden" in s and "10 outputs" in s
-    # the biases joined to the one total; each column's size under its own lowest circle
-    assert "+ (15 + 10 = 25 biases) = 11,935 parameters" in s
+    # one sum, no equation nested in brackets: the weights, then the biases to the total
+    (total,) = [x.get_text() for x in ax.texts if x.get_gid() == "total"]
+    assert total == f"{w0:,} + {w1:,} = {n_w:,} weights; + {p - n_w} biases = {p:,} parameters"
+    assert "(" not in total and "11,935" in total
     for l in range(3):
         (lab,) = [x for x in ax.texts if x.get_gid() == f"layer-{l}"]
         low = min(c.center[1] - c.radius for n, c in nd.drawn_neurons(ax).items() if n[0] == l)
@@ -194,6 +196,12 @@ def test_mnist_network_counts(theme):
     dots = [c for c in ax.patches if (c.get_gid() or "").startswith("dots-0")]
     assert len(dots) == 3
     assert n_segments(ax, "edges") == 16 * 15 + 15 * 10
+    # the edges are the subject: a muted line that reads on the page (over WCAG 3:1), not a haze
+    t = th.get(theme)
+    (edges,) = collections(ax, "edges")
+    tint = edges.get_edgecolor()[0][:3]
+    assert th.contrast(tuple(tint), t.background) >= th.LINE_CONTRAST
+    assert th.contrast(tuple(tint), t.background) < th.contrast(t.muted, t.background)
 
 
 # --- backprop-loop --------------------------------------------------------------------------
@@ -382,14 +390,31 @@ def test_gradient_check_panels(theme):
     heights = [round(b.get_height()) for b in axes[2].patches]
     p_small, p_big = nn.parameter_count(m.SIZES), nn.parameter_count([784, 15, 10])
     assert heights == [2 * p_small, 2 * p_big, 2, 2] and 2 * p_big == 23870
-    s = alltext(axes[2])
-    assert "23,870" in s and "finite differences" in s and "backprop" in s
-    # three panels of one width; the gradients on linear axes; words, not abbreviations
+    f = axes[0].figure
+    s = alltext(axes[2]) + alltext(f.legends[0])
+    assert "23,870" in s and "finite differences" in s and "backpropagation" in s
+    # three panels of one width; words, not abbreviations
     widths = [ax.get_position().width for ax in axes]
     assert max(widths) - min(widths) < 1e-3
-    assert axes[0].get_xscale() == axes[0].get_yscale() == "linear"
     assert "params" not in s.replace("parameters", "")
     assert axes[1].get_title() == "Error per parameter"
+    # the gradients span five decades: both axes linear near 0 and logarithmic beyond, so every
+    # one of the 31 points stands apart from 0 (none within the linear band but the smallest)
+    assert axes[0].get_xscale() == axes[0].get_yscale() == "symlog"
+    lin = axes[0].xaxis.get_transform().linthresh
+    assert lin == m.LINEAR and np.sum(np.abs(gc.analytic) < lin) == 1
+    # the central difference written as the equations sheet writes it, the index k its own
+    assert axes[0].get_ylabel().endswith(r"$(J(w + h\,e_k) - J(w - h\,e_k))\,/\,(2h)$")
+    assert axes[0].get_xlabel() == r"backpropagation $\partial J/\partial w_k$"
+    # roles: the threshold a muted note, the bars neutral and data (no error red, no good green)
+    t = th.get(theme)
+    (thr,) = [ln for ln in axes[1].lines if ln.get_linestyle() == "--"]
+    assert same_color(thr.get_color(), t.muted)
+    colours = [p.get_facecolor() for p in axes[2].patches]
+    assert all(same_color(c, t.muted) for c in colours[:2])
+    assert all(same_color(c, t.data) for c in colours[2:])
+    # the legend under the panels, not inside the bars' axes (whose top is the tallest bar's)
+    assert axes[2].get_legend() is None and axes[2].get_ylim()[1] < 10 * 2 * p_big
 
 
 # --- sampling grids -------------------------------------------------------------------------

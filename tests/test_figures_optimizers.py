@@ -191,9 +191,11 @@ def test_race_step_dots_lie_above_every_path_fastest_on_top(name, race_runs):
         return np.hypot(*np.diff(path, axis=0).T).sum() / n
 
     top = "SGD" if name == "race_saddle" else None
+    # on the saddle Adagrad's thin path runs along RMSprop's dots, over them (tested below)
+    over = ("Adagrad",) if name == "race_saddle" else ()
     others = [n for n in sorted(NAMES, key=mean_step, reverse=True) if n != top]
     dots = [by_gid(fig, f"steps:{n}").get_zorder() for n in others]
-    paths = [by_gid(fig, f"path:{n}").get_zorder() for n in others]
+    paths = [by_gid(fig, f"path:{n}").get_zorder() for n in others if n not in over]
     assert min(dots) > max(paths)
     assert dots == sorted(dots, reverse=True) and len(set(dots)) == len(dots)
     if top:
@@ -458,6 +460,11 @@ def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
     assert "momentum" in ax.get_xlabel() and "learning rate" in ax.get_ylabel()
     assert len(gids(fig, "diverged:")) == int(np.sum(~np.isfinite(g.losses)))
     assert by_gid(fig, f"cell:{i},{j}").get_text() == f"best\n{g.losses[i, j]:.4f}"
+    # the best cell is the grid's minimum: outlined in the good green, its words in the set's
+    # one weight
+    assert same_colour(best.get_edgecolor(), th.get(theme).good)
+    assert {by_gid(fig, f"cell:{a},{b}").get_fontweight() for a in range(g.losses.shape[0])
+            for b in range(g.losses.shape[1])} == {"normal"}
     # the smallest rate at the bottom: row 0 of the grid lies lowest on the page
     fig.canvas.draw()
     ys = [t.get_window_extent().y0 for t in ax.get_yticklabels()]
@@ -501,6 +508,20 @@ def test_loss_curve_is_gdcores_training_loss_falling_and_levelling_off(theme):
     assert line.axes.get_ylabel() == "training cost $J$"
     assert xy(by_gid(fig, "start"))[0] == pytest.approx((0, L[0]))
     assert xy(by_gid(fig, "end"))[0] == pytest.approx((ex.steps, L[-1]))
+    # the end's words beside its square (within 12 points of it on the page), under the curve
+    fig.canvas.draw()
+    label, end = by_gid(fig, "end-label"), by_gid(fig, "end")
+    sq = ax.transData.transform(xy(end)[0])
+    box = label.get_window_extent()
+    near = 12 * fig.dpi / 72
+    assert box.x1 < sq[0] and sq[0] - box.x1 < near and sq[1] - box.y1 < near
+    # the two panels balanced: the data panel's bottom within a tenth of the curve's height
+    ad = [a for a in fig.axes if a is not ax][0]
+    p0, p1 = ax.get_position(), ad.get_position()
+    assert abs(p0.y1 - p1.y1) < 1e-3 and abs(p0.y0 - p1.y0) < 0.1 * p0.height
+    # a thin space between the fraction and the sum
+    (eq,) = [t for t in ax.texts if t.get_gid() == "equation"]
+    assert r"\,\sum" in eq.get_text()
 
 
 def test_grid_search_caption_story_holds(grid):
@@ -625,3 +646,43 @@ def test_local_minima_curve_is_quiet_and_titles_are_the_house_titles(theme):
     runs = (local_minima.run_plain(exp)[exp.stalled_start], local_minima.run_momentum(exp))
     for tr in runs:
         assert np.ptp(tr.points[mod.TIME_STEPS:, 0]) < 0.05
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_saddle_exit_crosses_each_seen_and_named_in_the_legend(theme):
+    """Six runs leave the frame, two of them two steps apart (RMSprop at 33, Adadelta at 35):
+    no two crosses overlap on the page, each at gdcore's exit step, and the legend names the
+    cross; every run's swatch one width (the legend names runs, not path widths)."""
+    fig = build("race_saddle", theme)
+    fig.canvas.draw()
+    out = races.outcomes(races.SADDLE)
+    crosses = {n: by_gid(fig, f"progress-exit:{n}") for n in NAMES if out[n].exit is not None}
+    assert sorted(o.exit.step for o in out.values() if o.exit) == [33, 35, 44, 64, 71, 76]
+    size = race_plot.EXIT_MARK * fig.dpi / 72  # the cross's width on the page, in pixels
+    at = {n: c.get_transform().transform(xy(c))[0] for n, c in crosses.items()}
+    for a, b in itertools.combinations(at, 2):  # at most their ringed corners touch
+        assert np.max(np.abs(at[a] - at[b])) >= 0.9 * size, (a, b)
+    assert abs(at["Adadelta"][1] - at["RMSprop"][1]) >= size  # two steps apart: a row apart
+    # each cross straight above or below its exit step: only its row moves
+    ax = crosses["SGD" if "SGD" in crosses else "Adam"].axes
+    for n, p in at.items():
+        assert ax.transData.inverted().transform(p)[0] == pytest.approx(out[n].exit.step)
+    leg = fig.legends[0]
+    (cross,) = [h for h, t in zip(leg.legend_handles, leg.get_texts())
+                if t.get_text() == "where a run left the frame"]
+    assert cross.get_marker() == "X"
+    widths = {h.get_linewidth() for h, t in zip(leg.legend_handles, leg.get_texts())
+              if t.get_text().split(" ")[0] in NAMES}
+    assert len(widths) == 1
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_saddle_marks_sgds_end_over_the_plus_and_adagrad_over_the_dots(theme):
+    """SGD ends 0.05 from the saddle point: its square lies over the plus, which lies over every
+    path and dot; Adagrad's path, which climbs along RMSprop's, lies over every run's dots."""
+    fig = build("race_saddle", theme)
+    z = {g: by_gid(fig, g).get_zorder() for g in ("saddle", "end:SGD", "path:Adagrad")}
+    dots = max(by_gid(fig, f"steps:{n}").get_zorder() for n in NAMES if n != "SGD")
+    paths = max(by_gid(fig, f"path:{n}").get_zorder() for n in NAMES)
+    assert z["end:SGD"] > z["saddle"] > max(dots, paths)
+    assert z["path:Adagrad"] > dots

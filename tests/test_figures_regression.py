@@ -741,6 +741,17 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     np.testing.assert_allclose(steps[0].get_offsets(), fs.raw.trajectory.points[1:])
     shade = steps[0].get_array()
     assert np.all(np.diff(shade) > 0)
+    # the scaled run's last steps pile on the minimum: its star lies under the dots, so they show
+    (star,) = [s for s in by_gid(fig, "minimum") if s.axes is scaled_ax]
+    (dots,) = [c for c in by_gid(fig, "steps") if c.axes is scaled_ax]
+    assert star.get_zorder() < dots.get_zorder()
+    # the three panels level at the top; no words inside a map (rate and cost in the titles)
+    fig.canvas.draw()
+    tops = [a.get_position().y1 for a in (raw_ax, zoom_ax, scaled_ax)]
+    assert tops == pytest.approx([tops[0]] * 3, abs=1e-3)
+    assert not raw_ax.texts and not scaled_ax.texts
+    for a, run in ((raw_ax, fs.raw), (scaled_ax, fs.scaled)):
+        assert f"$J = {numbers.latex(run.trajectory.losses[-1], places=4)}$" in a.get_title()
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -755,8 +766,24 @@ def test_feature_scaling_zoom_shows_every_bounce(theme):
     assert b0 < pts[:, 1].min() and pts[:, 1].max() < b1
     box = one(fig, "zoom-box")
     assert box.axes is raw_ax
-    np.testing.assert_allclose([box.get_x(), box.get_y(), box.get_width(), box.get_height()],
-                               [m0, b0, m1 - m0, b1 - b0])
+    # the box on the raw map is the zoom's window widened by a dot's radius on the page: it
+    # holds every dot whole (read back in pixels), and no more than a dot's width beyond
+    fig.canvas.draw()
+    to_px = raw_ax.transData.transform
+    (bx0, by0), (bx1, by1) = to_px([(box.get_x(), box.get_y()),
+                                    (box.get_x() + box.get_width(),
+                                     box.get_y() + box.get_height())])
+    (wx0, wy0), (wx1, wy1) = to_px([(m0, b0), (m1, b1)])
+    (steps,) = [c for c in by_gid(fig, "steps") if c.axes is raw_ax]
+    r = (np.sqrt(steps.get_sizes()[0]) / 2 + steps.get_linewidths()[0] / 2) * fig.dpi / 72
+    dots = to_px(pts[1:])
+    assert np.all(dots[:, 0] - r >= bx0 - 0.1) and np.all(dots[:, 0] + r <= bx1 + 0.1)
+    assert np.all(dots[:, 1] - r >= by0 - 0.1) and np.all(dots[:, 1] + r <= by1 + 0.1)
+    assert [wx0 - bx0, wy0 - by0, bx1 - wx1, by1 - wy1] == pytest.approx([r] * 4, abs=0.1)
+    # one dot size in the three panels
+    sizes = {float(c.get_sizes()[0]) for c in fig.findobj(PathCollection)
+             if str(c.get_gid()).endswith("steps")}
+    assert len(sizes) == 1
     # one segment per step, from gdcore's points, shaded from pale to full by time
     bounces = one(fig, "bounces")
     segs = np.array(bounces.get_segments())

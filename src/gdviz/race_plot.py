@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.lines import Line2D
+from matplotlib.transforms import offset_copy
 
 from gdcore import races
 from gdviz import mpl as gm
@@ -28,6 +29,11 @@ STEP_DOT, STEP_DOT_EDGE = 2.6, 0.2
 #: square, the start, and the minimum's star on top (the reference every run is measured
 #: against; the squares of runs that end beside it show around it).
 Z_PATHS, Z_DOTS, Z_ON_TOP, Z_ENDS, Z_START, Z_MINIMUM = 20, 40, 45, 50, 60, 61
+#: Size (points) of the cross where a run leaves the frame (distance panel), and how close two
+#: exits may come (a fraction of the step axis) before the later cross steps down one row,
+#: along its own curve, so that every cross is seen (on the saddle RMSprop leaves at step 33,
+#: Adadelta at step 35).
+EXIT_MARK, EXIT_CLASH = 6.5, 0.04
 #: The inset (races.Race.inset) above everything on the map; its box and the lines that join it
 #: to its region on the map (points), and the band above it (as a fraction of the place's
 #: height) that holds its scale bar.
@@ -149,31 +155,48 @@ def legend_label(race, outcome) -> str:
 
 def draw_race(theme, race, height: float, layout: str = "side", title: str | None = None,
               start_label: str = "above", on_top: str | None = None,
+              width_ratios: tuple[float, float] = (1.75, 1), step_dot: float = STEP_DOT,
+              path_widths: tuple[float, float] = (PATH_WIDTH, PATH_WIDTH_STEP),
+              swatch_width: float | None = None, ncol: int = 3, over_dots: tuple = (),
               dot_edge: float = STEP_DOT_EDGE):
     """The figure of one race: its map (race_map) as the largest panel, beside it ("side") or
     under it ("stacked") the distance panel (progress_panel), the legend below both. on_top
-    names the run the figure is about, whose path and dots are drawn above every other's;
-    dot_edge the width of the ring round each step dot (race_map)."""
+    names the run the figure is about, whose path and dots are drawn above every other's.
+    width_ratios share the width between the panels side by side; step_dot and path_widths
+    (top path, extra width per path beneath) size the map's marks; swatch_width, if given,
+    draws every run's legend swatch at that one width (points) rather than its path's; ncol
+    is the legend's number of columns; over_dots names runs whose path lies over every step
+    dot (a thin path along another run's dots shows on them); dot_edge the width of the ring
+    round each step dot (race_map)."""
     fig = gm.new_figure(theme, height)
     if layout == "side":
-        ax, ay = fig.subplots(1, 2, gridspec_kw={"width_ratios": (1.75, 1)})
+        ax, ay = fig.subplots(1, 2, gridspec_kw={"width_ratios": width_ratios})
     else:
         ax, ay = fig.subplots(2, 1, gridspec_kw={"height_ratios": (2.3, 1)})
     trajectories = races.run_race(race)
     out = races.outcomes(race, trajectories)
     handles = race_map(ax, theme, race, trajectories, out, start_label=start_label,
-                       on_top=on_top, dot_edge=dot_edge)
+                       on_top=on_top, step_dot=step_dot, path_widths=path_widths,
+                       over_dots=over_dots, dot_edge=dot_edge)
     progress_panel(ay, theme, race, trajectories, out)
+    if swatch_width is not None:  # one swatch width for every run: the legend names, not sizes
+        handles = [Line2D([], [], color=h.get_color(), lw=swatch_width, label=h.get_label())
+                   if str(h.get_gid()).startswith("path:") else h for h in handles]
+    if any(o.exit is not None for o in out.values()):  # beside the end square's entry
+        handles.insert(len(handles) - 1, Line2D([], [], ls="none", **_exit_mark(
+            theme, theme.muted), label="where a run left the frame"))
     fig.suptitle(title or _title(race), fontsize=theme.font_size)
     # A little room on the right for the last step's tick label.
     fig.get_layout_engine().set(rect=(0, 0, 0.98, 1))
-    fig.legend(handles=handles, loc="outside lower center", ncol=3, columnspacing=1.5,
+    fig.legend(handles=handles, loc="outside lower center", ncol=ncol, columnspacing=1.5,
                handlelength=1.6, frameon=False)
     return fig
 
 
 def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
-             on_top: str | None = None, dot_edge: float = STEP_DOT_EDGE) -> list:
+             on_top: str | None = None, step_dot: float = STEP_DOT,
+             path_widths: tuple[float, float] = (PATH_WIDTH, PATH_WIDTH_STEP),
+             over_dots: tuple = (), dot_edge: float = STEP_DOT_EDGE) -> list:
     """Draw one race on ax: contours of the surface (log-spaced where f > 0 throughout, evenly
     spaced otherwise), every optimizer's path in its colour with a dot per step (stacked by
     stacking(), each wider than the one above it; the dots above every path, by dot_stacking),
@@ -183,7 +206,9 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
     distance panel). on_top names a run drawn above all of that (its path over every dot).
     dot_edge: the width (points) of each dot's ring in the background colour; a race whose
     dots crowd so close that the rings would swamp their fills takes a finer one.
-    Returns the legend handles (legend_label), and the minimum's."""
+    Returns the legend handles (legend_label), and the minimum's. step_dot and path_widths
+    (the top path's width, the extra width of each beneath) size the marks; the paths of the
+    runs over_dots names lie over every step dot, under on_top's."""
     (x0, x1), (y0, y1) = race.window
     X, Y, Z = races.surface_grid(race)
     gm.contour_map(ax, theme, X, Y, Z, levels=20, log=bool(np.all(Z > 0)))
@@ -191,8 +216,10 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
     handles = []
     for name, tr in trajectories.items():
         rank = order.index(name)
-        z, lw = Z_PATHS - rank, PATH_WIDTH + PATH_WIDTH_STEP * rank
+        z, lw = Z_PATHS - rank, path_widths[0] + path_widths[1] * rank
         dz = Z_DOTS - dot_order.index(name)
+        if name in over_dots:  # the narrowest width: the dots under it show either side
+            z, lw = Z_DOTS + 1, path_widths[0]
         if name == on_top:
             z, dz = Z_ON_TOP, Z_ON_TOP
         c = theme.opt(name)
@@ -203,7 +230,7 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
         handles.append(ln)
         ex = out[name].exit
         steps = tr.points if ex is None else tr.points[: ex.step]
-        ax.plot(steps[:, 0], steps[:, 1], ls="none", marker="o", ms=STEP_DOT, color=c,
+        ax.plot(steps[:, 0], steps[:, 1], ls="none", marker="o", ms=step_dot, color=c,
                 mec=theme.background, mew=dot_edge, zorder=dz,
                 gid=f"steps:{name}")
         if ex is None:
@@ -221,8 +248,9 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
         ax.plot(*race.surface.minimum, gid="minimum", **mark)
         handles.append(Line2D([], [], label=f"minimum {_point(race.surface.minimum)}",
                               **mark))
-    else:  # no minimum: the saddle point at the origin, the house's plus
-        mark = theme.marker("saddle") | {"zorder": Z_MINIMUM}
+    else:  # no minimum: the saddle point at the origin, the house's plus, above every path and
+        # dot but under the end squares (SGD's ends beside it and shows whole)
+        mark = theme.marker("saddle") | {"zorder": Z_ON_TOP + 1}
         ax.plot(0.0, 0.0, gid="saddle", **mark)
         handles.append(Line2D([], [], label="saddle point (0, 0)", **mark))
     if race.inset is not None:
@@ -296,6 +324,12 @@ def end_inset(ax, theme, race, trajectories, out):
     return ins
 
 
+def _exit_mark(theme, color) -> dict:
+    """The cross where a run leaves the frame, in its colour, ringed in the page's."""
+    return {"marker": "X", "ms": EXIT_MARK, "color": color, "mec": theme.background,
+            "mew": 0.6}
+
+
 def progress_panel(ay, theme, race, trajectories, out) -> None:
     """Each run's distance to the minimum (races.progress: |y| where the surface has none) at
     every step on a log axis; a run that leaves the frame ends in a cross on the frame's edge."""
@@ -306,10 +340,20 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
         c = theme.opt(name)
         ay.plot(np.arange(len(d)), d, color=c, lw=1.3, zorder=10 - order.index(name),
                 gid=f"progress:{name}")
-        ex = out[name].exit
-        if ex is not None:  # where it leaves the frame: |y| reaches the frame's edge
-            ay.plot(ex.step, abs(ex.point[1]), marker="X", ms=6.5, color=c,
-                    mec=theme.background, mew=0.6, zorder=12, gid=f"progress-exit:{name}")
+    # where a run leaves the frame: |y| reaches the frame's edge; a cross that would sit on an
+    # earlier one steps down a row (EXIT_CLASH), onto its own rising curve
+    exits = sorted((o.exit.step, name) for name, o in out.items() if o.exit is not None)
+    rows: list[list[int]] = []
+    for step, name in exits:
+        row = next((k for k, r in enumerate(rows)
+                    if all(abs(step - s) >= EXIT_CLASH * race.steps for s in r)), len(rows))
+        if row == len(rows):
+            rows.append([])
+        rows[row].append(step)
+        shift = offset_copy(ay.transData, fig=ay.figure, y=-1.2 * row * EXIT_MARK,
+                            units="points")
+        ay.plot(step, abs(out[name].exit.point[1]), transform=shift, zorder=12,
+                gid=f"progress-exit:{name}", **_exit_mark(theme, theme.opt(name)))
     ay.set_yscale("log")
     ay.set_xlim(0, race.steps)
     ay.set_xlabel(AXIS_LABELS["step"])
