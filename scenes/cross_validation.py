@@ -1,13 +1,15 @@
 """Five-fold cross-validation: five rounds, each holding out one fold, training a degree-3 fit on
 the other four and scoring it on the held-out samples; the scores fill a table (each appears as
 the round's readout flashes); each flashes again, in ink, as it is added, their printed sum is
-written under their column, then the mean "mean = sum / 5" in one larger line under the table.
+written under their column, then the mean "mean = sum / 5 = mean" in one larger line under it
+(its sum under the printed sum), held and flashed, the video ending 1.5 s after.
 Between rounds one change at a time: the last round's gaps and score leave, the round's row
 comes in (its held-out fold's cell in the accent), the held-out points take the accent, the fit
 turns into the new round's, then its gaps and its score. Held out is one colour, the accent:
 its cells, points, gaps and "fold k: J" readout. Fold 5's gaps and score leave like the
 others' before the sum. The plot's frame is drawn with its tick numbers
-and labels faded in whole (manim_blocks.play_axes_in).
+and labels faded in whole (manim_blocks.play_axes_in); then, one at a time, the table's heads,
+its score head, the key and the footnote.
 
 The samples, folds, fits and scores are gdcore's (procedure.CROSS_VALIDATION, the still's:
 its settings, samples() and run(); scores printed by gdviz.number_text.score_text as there).
@@ -56,6 +58,9 @@ X_SCORE = 0.6
 #: inside the frame's right edge
 PLOT_X = 3.95
 ROW_Y0, ROW_DY = 1.7, 0.78
+#: The mean's line: its size (the scores are 32) and how far its sum sits under the printed sum.
+MEAN_SIZE = 44
+MEAN_DROP = 0.62
 
 
 def row_y(i: int) -> float:
@@ -124,8 +129,12 @@ class CrossValidation(ThemedScene):
         self.play(Write(title))
         # the plot's frame drawn, its tick numbers and labels faded in whole, with the samples
         play_axes_in(self, (ax,), FadeIn(dots, lag_ratio=0.05), run_time=1.5)
-        self.play(FadeIn(heads, lag_ratio=0.1), FadeIn(score_head), FadeIn(key), FadeIn(foot))
-        self.wait(1.0)
+        # one at a time: the table's heads, its score column's, the key, the footnote
+        self.play(FadeIn(heads, lag_ratio=0.1), run_time=0.7)
+        self.play(FadeIn(score_head), run_time=0.6)
+        self.play(FadeIn(key), run_time=0.6)
+        self.play(FadeIn(foot), run_time=0.6)
+        self.wait(0.8)
 
     def section_rounds(self):
         t = self.theme
@@ -182,17 +191,22 @@ class CrossValidation(ThemedScene):
         for cell in self.scores:
             self.play(Indicate(cell, color=t.good, scale_factor=1.15), run_time=0.4)
         self.play(FadeIn(total), run_time=0.6)
-        parts = (r"\text{mean} =", f"{self.shown_sum:.3f}", rf"/\,{K} =",
+        # even spaces around every sign: TeX's thick space around "=", the same (\;) set by
+        # hand around "/", which TeX spaces as a letter
+        parts = (r"\text{mean}", "=", f"{self.shown_sum:.3f}", r"\;/\;", f"{K}", "=",
                  score_text(self.cv.mean))
         self._log_words("tex", " ".join(parts))  # one maths string, its words captioned
-        line = MathTex(*parts, font_size=42, color=t.good)
-        # under the table, where the key was: larger than the scores it sums
+        line = MathTex(*parts, font_size=MEAN_SIZE, color=t.good)
+        # right under the sum, its sum under the printed sum: larger than the scores it sums
+        # (the key, under the table, gives it room)
         self.play(FadeOut(self.key), run_time=0.5)
-        line.move_to(np.array([X_LABEL, -3.0, 0]), aligned_edge=LEFT)
+        line.shift(total.get_center() + MEAN_DROP * DOWN - line[2].get_center())
         self.play(Write(line), run_time=1.2)
-        self.play(Indicate(line[3], color=t.good, scale_factor=1.2), run_time=0.8)
-        self.mean, self.mean_line, self.total = line[3], line, total
-        self.wait(1.2)
+        self.wait(1.0)
+        # the point of the scene held: flashed, then still for less than 2 s
+        self.play(Indicate(line[6], color=t.good, scale_factor=1.2), run_time=1.0)
+        self.mean, self.mean_line, self.total = line[6], line, total
+        self.wait(1.5)
 
     SECTIONS = sections(section_folds, section_rounds, section_mean)
 

@@ -1,22 +1,23 @@
 """Three learning rates, one start: the paths over the contours of J, J per step, and the three
 rates on an α axis that marks the stability limit 2/h_max (h_max, the steepest curvature of
 J: the largest eigenvalue of its Hessian; λ stays the regularisation strength of J_λ). The α
-axis is drawn ALPHA_ZOOM times wider per unit above ALPHA_BREAK, so that the large rate and the
-limit just under it stand clearly apart.
+axis is one linear scale (ticks every 0.05), each rate's name and value under its own dot; the
+limit, just under the large rate, is labelled above the axis, clear of the rates.
 
 The rates are COST_DESCENT.learning_rates (too small, good, too large > the stability limit);
 the runs are gdcore's COST_DESCENT.run_learning_rates(), the still's. The small and the good
 rate run first. Then the large rate's first COST_DESCENT.shown_steps steps: their box is marked
-on the map and the map zooms onto it, the zoomed picture growing from the box to the map's own
-frame (stretched across the valley, so that each jump shows apart from the next) while the map
-under it fades, so that the zoom never lies over anything still drawn. The steps are played one
-at a time, each an arrow from wall to wall, the older ones fading, with the distance across the
+on the map (in its frame's muted weight) and the map zooms onto it, the zoomed picture growing
+from the box to the map's own frame (stretched across the valley, so that each jump shows apart
+from the next) while the map under it fades and its tick numbers fade softly into the zoom's,
+so that the zoom never lies over anything still drawn. The steps are played one at a time,
+each an arrow from wall to wall, the older ones fading, with the distance across the
 valley after it and the factor |1 − α h_max| ≈ 1.04 that multiplies it each step. Then the zoom
 goes back into its box and the map fades back in, a dot where each shown step landed. Then the
 run is fast-forwarded as a short comet tail and its landing dots (never the whole zig-zag, which
 would fill in to one shape), up to where it leaves the map (marked, with its step); the dots
 stay, so that the last frame shows all three runs, while its cost curve leaves the top of the
-plot, where a note says what happened.
+plot (an arrow where it is cut at the chart's top), where a note says what happened.
 Render alone with: manim -ql scenes/learning_rates.py LearningRates
 """
 
@@ -48,6 +49,8 @@ from manim import (
     VMobject,
     Write,
     linear,
+    smooth,
+    squish_rate_func,
 )
 
 from gdcore import data, descent, races, regression
@@ -82,13 +85,13 @@ FORWARD_TAIL = 2
 ZOOM_PAD = 0.06
 ZOOM_STRETCH = 1.6
 ZOOM_SECONDS = 1.6
-#: The α axis: 0 to ALPHA_MAX, its ticks; above ALPHA_BREAK drawn ALPHA_ZOOM times wider per
-#: unit (the large rate 0.14 and the limit 0.137 would otherwise lie 7 px apart at 480p).
+#: The α axis: one linear scale from 0 to ALPHA_MAX, its ticks (the large rate 0.14 lies a dot's
+#: width right of the limit 0.137: honest, and the dot still clear of the limit's line).
 ALPHA_MAX = 0.16
-ALPHA_BREAK = 0.12
-ALPHA_ZOOM = 6.0
-ALPHA_TICKS = (0.0, 0.06, 0.12, 0.14, 0.16)
+ALPHA_TICKS = (0.0, 0.05, 0.10, 0.15)
 ALPHA_LENGTH = 5.6
+#: Radius of a rate's dot on the α axis.
+RATE_DOT = 0.07
 #: Decimals of every rate on screen (the ticks' precision).
 RATE_PLACES = 2
 #: The steepest curvature of J (the largest eigenvalue of its Hessian), as set on screen.
@@ -102,21 +105,14 @@ def drawn_path(points) -> np.ndarray:
     return races.clip_polyline(points, WINDOW)[0]
 
 
-def alpha_u(a):
-    """Where rate a sits along the α axis, in rate units from 0: linear up to ALPHA_BREAK,
-    ALPHA_ZOOM times wider above it."""
-    a = np.asarray(a, dtype=float)
-    return np.where(a <= ALPHA_BREAK, a, ALPHA_BREAK + ALPHA_ZOOM * (a - ALPHA_BREAK))
-
-
 class AlphaAxis(VGroup):
-    """The α axis: a line from 0 to ALPHA_MAX with ALPHA_TICKS, widened above ALPHA_BREAK
-    (alpha_u); n2p / p2n map a rate to a point and back."""
+    """The α axis: a line from 0 to ALPHA_MAX with ALPHA_TICKS, one linear scale; n2p / p2n map
+    a rate to a point and back."""
 
     def __init__(self, theme, tick_label, length: float = ALPHA_LENGTH):
         super().__init__()
         self.length = length
-        self.scale_u = length / float(alpha_u(ALPHA_MAX))
+        self.scale_u = length / ALPHA_MAX
         self.line = Line(ORIGIN, length * RIGHT, color=theme.muted, stroke_width=2)
         self.ticks = VGroup(*(Line(0.08 * DOWN, 0.08 * UP, color=theme.muted, stroke_width=2)
                               .move_to(self._x(a) * RIGHT) for a in ALPHA_TICKS))
@@ -125,14 +121,13 @@ class AlphaAxis(VGroup):
         self.add(self.line, self.ticks, self.numbers)
 
     def _x(self, a) -> float:
-        return float(alpha_u(a)) * self.scale_u
+        return float(a) * self.scale_u
 
     def n2p(self, a) -> np.ndarray:
         return self.line.get_start() + self._x(a) * RIGHT
 
     def p2n(self, p) -> float:
-        u = (p[0] - self.line.get_start()[0]) / self.scale_u
-        return u if u <= ALPHA_BREAK else ALPHA_BREAK + (u - ALPHA_BREAK) / ALPHA_ZOOM
+        return float((p[0] - self.line.get_start()[0]) / self.scale_u)
 
 
 def runs() -> dict[str, descent.Trajectory]:
@@ -153,6 +148,13 @@ def own_numbers(axes) -> VGroup:
     numbers = VGroup(*(m for m in axes.submobjects if isinstance(m, MathTex)))
     axes.remove(*numbers)
     return numbers
+
+
+def swap_numbers(old, new) -> list:
+    """Fade `old` numbers out over the first half of a play and `new` ones in over the second
+    (the two sets stand in one place: never both at once, never a sudden drop)."""
+    return [FadeOut(old, rate_func=squish_rate_func(smooth, 0.0, 0.5)),
+            FadeIn(new, rate_func=squish_rate_func(smooth, 0.5, 1.0))]
 
 
 def aged_opacity(age: int) -> float:
@@ -194,14 +196,15 @@ class LearningRates(ThemedScene):
 
         # the α axis: the three rates and the stability limit
         line = AlphaAxis(t, lambda a: self.tex(nb.latex(a, places=2), TICK_SIZE))
-        line.shift(np.array([3.25, 2.05, 0]) - line.line.get_center())
+        line.shift(np.array([3.25, 2.2, 0]) - line.line.get_center())
         a_lab = self.tex(r"\alpha", 34).next_to(line.line, RIGHT, buff=0.2)
         lim_x = line.n2p(COST_DESCENT.max_stable_rate)
-        limit = DashedLine(lim_x + 0.1 * DOWN, lim_x + 0.5 * UP, color=t.muted, stroke_width=2.5,
+        limit = DashedLine(lim_x, lim_x + 0.5 * UP, color=t.muted, stroke_width=2.5,
                            dash_length=0.08)
         lim_lab = self.tex(f"2/{H_MAX} \\approx " +
                            nb.latex(COST_DESCENT.max_stable_rate, places=3), 28, t.muted)
-        lim_lab.next_to(limit, UP, buff=0.08).align_to(limit, LEFT).shift(0.1 * LEFT)
+        # ending over the limit's line: clear of the large rate's dot just right of it
+        lim_lab.next_to(limit, UP, buff=0.08).align_to(limit, RIGHT).shift(0.1 * RIGHT)
         # the new symbol, defined once where it first appears
         h_def = VGroup(self.mixed(f"${H_MAX}$: the steepest", 24, t.muted),
                        self.mixed("curvature of $J$", 24, t.muted))
@@ -210,7 +213,7 @@ class LearningRates(ThemedScene):
         self.rate_dots, self.rate_labels = {}, {}
         for name, lr in COST_DESCENT.learning_rates:
             c = self.colors[name]
-            self.rate_dots[name] = circle = Circle(radius=0.09, color=c, stroke_width=0)
+            self.rate_dots[name] = circle = Circle(radius=RATE_DOT, color=c, stroke_width=0)
             circle.set_fill(c, 1).move_to(line.n2p(lr)).set_z_index(3)
         self.alpha = VGroup(line, a_lab, limit, lim_lab, h_def)
 
@@ -311,7 +314,7 @@ class LearningRates(ThemedScene):
         start = self.start_ring.copy().move_to(zoom.c2p(*COST_DESCENT.start))
         box = Polygon(*(self.ax.c2p(*p) for p in ((wm[0], wb[0]), (wm[1], wb[0]),
                                                    (wm[1], wb[1]), (wm[0], wb[1]))),
-                      color=t.text, stroke_width=3).set_z_index(8)
+                      color=t.muted, stroke_width=2).set_z_index(8)
         self.zoom_paths = paths
         return zoom, Group(img, paths, start), box
 
@@ -333,7 +336,6 @@ class LearningRates(ThemedScene):
         t, name = self.theme, self.names[-1]
         c = self.colors[name]
         lab = self._run_label(name).next_to(self.rate_dots[name], DOWN, buff=0.45)
-        lab.shift(0.25 * RIGHT)
         self.rate_labels[name] = lab
         self.play(FadeIn(self.rate_dots[name]), FadeIn(lab), run_time=0.6)
         each = self.text("each jump:", 24, t.text)
@@ -382,38 +384,41 @@ class LearningRates(ThemedScene):
         self.wait(0.6)
 
     def zoom_in(self, zoom_group, box):
-        """The box of the first steps marked on the map (the map's numbers going), then the map
-        zooms onto it: the zoomed picture grows from the box to the map's frame over the map,
-        which fades (so the zoom never lies over anything still drawn); then the zoom's own
-        numbers come. No number ever over another."""
+        """The box of the first steps marked on the map (in the map frame's muted weight), then
+        the map zooms onto it: the zoomed picture grows from the box to the map's frame over the
+        map, which fades (so the zoom never lies over anything still drawn), the map's numbers
+        fading out in the first half and the zoom's in over the second: never a frame without
+        ticks for long, no number ever over another."""
         zoom_group.set_z_index(5.5)
         zoom_group[1].set_z_index(5.6)
         zoom_group[2].set_z_index(5.7)
         self.zoom.set_z_index(6)
         # `box` stays where it is (the zoom goes back to it); its copy grows to the frame
         shown = box.copy()
-        self.play(Create(shown), FadeOut(self.ax_numbers), run_time=0.6)
+        self.play(Create(shown), run_time=0.6)
         zoom_group.generate_target()
         self.to_box(zoom_group, box)
         frame = box.copy().stretch_to_fit_width(self.ax.x_length)
         frame.stretch_to_fit_height(self.ax.y_length).move_to(self.zoom_frame_centre())
         self.play(MoveToTarget(zoom_group), Transform(shown, frame), FadeOut(self.map_content()),
-                  FadeOut(self.ax), FadeIn(self.zoom), run_time=ZOOM_SECONDS)
-        self.play(FadeOut(shown), FadeIn(self.zoom_numbers), run_time=0.5)
+                  FadeOut(self.ax), FadeIn(self.zoom), *swap_numbers(self.ax_numbers,
+                                                                     self.zoom_numbers),
+                  run_time=ZOOM_SECONDS)
+        self.play(FadeOut(shown), run_time=0.5)
 
     def zoom_out(self, box):
-        """The zoom's numbers go, the zoom goes back onto its box and the map fades back in
-        under it; then the zoomed picture fades into the map, a dot where each shown step
-        landed, and the map's numbers come back."""
+        """The zoom goes back onto its box and the map fades back in under it, the zoom's
+        numbers fading into the map's; then the zoomed picture fades into the map, a dot where
+        each shown step landed."""
         zoomed = Group(self.zoom_group, self.arrows, self.zoom_landings)
         zoomed.generate_target()
         self.to_box(zoomed.target, box)
         outline = box.copy().move_to(self.zoom_frame_centre())
         outline.stretch_to_fit_width(self.ax.x_length).stretch_to_fit_height(self.ax.y_length)
-        self.play(FadeOut(self.zoom_numbers), run_time=0.4)
         self.play(MoveToTarget(zoomed), Transform(outline, box), FadeOut(self.zoom),
-                  *(FadeIn(m) for m in (self.ax, *self.map_content())), run_time=ZOOM_SECONDS)
-        self.play(FadeOut(zoomed), FadeOut(outline), FadeIn(self.ax_numbers),
+                  *(FadeIn(m) for m in (self.ax, *self.map_content())),
+                  *swap_numbers(self.zoom_numbers, self.ax_numbers), run_time=ZOOM_SECONDS)
+        self.play(FadeOut(zoomed), FadeOut(outline),
                   *(FadeIn(m) for m in self.landings), run_time=0.6)
 
     def zoom_frame_centre(self) -> np.ndarray:
@@ -463,14 +468,18 @@ class LearningRates(ThemedScene):
         # the climb is a small part of the frame: quick, so it never reads as a still stretch
         self.play(tracker.animate.set_value(self.leaves),
                   run_time=FORWARD_SECONDS / 2, rate_func=linear)
-        top = self.plot.c2p(self.leaves, COST_DESCENT.plot_top(self.large))
+        # cut at the chart's top: an arrow there says it goes on up
+        end = self.curves[name].get_end()
+        self.climb = Arrow(end + 0.05 * DOWN, end + 0.3 * UP, buff=0, color=c, stroke_width=3,
+                           tip_length=0.14, max_tip_length_to_length_ratio=0.5)
         growth = nb.latex(COST_DESCENT.growth_factor**2, places=2)
         what = VGroup(self.mixed(f"$J$ leaves the chart at step {self.leaves}:", 24, c),
                       self.mixed(rf"$J$ grows $\times\,{growth}$ per step, without bound", 24, c))
         what.arrange(DOWN, buff=0.08)
-        what.next_to(top, UP, buff=0.5)
+        what.next_to(self.climb, UP, buff=0.22)
         what.shift((min(0.0, 6.6 - what.get_right()[0])) * RIGHT)
         self.what = what
+        self.play(GrowArrow(self.climb), run_time=0.4)
         self.play(FadeIn(what, shift=0.25 * DOWN))
         self.wait(1.0)
 

@@ -4,19 +4,22 @@ Left: the degree-9 polynomial fitted to the noisy sine samples with the penalty 
 of J_λ, clipped to the panel, and one decade of λ behind it the previous fit as a ghost (muted,
 under the fit, 3:1 against the page). Right: the ten coefficients w_0 … w_9 as bars of height
 log10 |w_k| (filled when positive, hollow when negative; w_0, the unpenalised intercept, in the
-muted colour). Small keys name the curve, its ghost and the dashed sine, and the three kinds of
-bar. Above: λ (two figures, 1.0 × 10⁻⁴), the training and the test cost J (half the mean
-squared error, on the 10 samples and on the 100 new test samples its label names), the costs
-to three significant figures with their zeros kept, a power of ten under 1 (3.66 × 10⁻²).
+muted colour). A row of keys right over each panel names the curve, its ghost and the dashed
+sine, and the three kinds of bar. Above the fit's key, large, the swept λ (two figures,
+1.0 × 10⁻⁴); right of it the training and the test cost J (half the mean squared error, on the
+10 samples and on the 100 new test samples its label names), the costs in plain decimals to
+three significant figures with their zeros kept (7.42, 0.0366), a power of ten only under
+0.001.
 One ValueTracker holds u = log10 λ; every curve, bar and number of a
 frame is gdcore's ridge fit at that frame's λ (procedure.REGULARIZATION.path_at), so the
 readouts move with the picture. The panels are built in beats: axes (tick numbers faded in
 whole), samples and sine, the bars' key, then the fit. The sweep starts at λ = 0 (the
-interpolating fit, ‖w‖ ≈ 2.3 × 10⁶), steps to 10⁻¹⁶ (as wild), calms through
-10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least test cost among those it passes through (gdcore's
-sweep_best: 4.5 × 10⁻⁵, between the grid's decades; its readout boxed in its own colour), and
-ends at λ = 1. A note that names a λ is shown only while λ is that value: it leaves before λ
-moves on. The panels leave the two-line note 0.4 clear of the frame's bottom edge.
+interpolating fit, ‖w‖ ≈ 2.3 × 10⁶; its two-line note held over 4 s, a line at a time),
+steps to 10⁻¹⁶ (as wild), calms through 10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least test cost
+among those it passes through (gdcore's sweep_best: 4.5 × 10⁻⁵, between the grid's decades;
+its readout boxed in its own colour), and ends at λ = 1. A note that names a λ is shown only
+while λ is that value: it leaves before λ moves on. The panels leave the two-line note 0.4
+clear of the frame's bottom edge.
 Render alone with: manim -ql scenes/regularization.py Regularization
 """
 
@@ -69,11 +72,11 @@ GHOST_LAG, GHOST_OPACITY, GHOST_WIDTH = 1.0, 0.8, 2.5
 #: The dashed sin 2πx in ink, thinner than the ghost: on the dark page the muted ghost and a
 #: muted sine read as one grey.
 SINE_WIDTH = 1.8
-#: The gap between the rows of the fit's key (about 10 px at 480p: rows of about 20 px).
-KEY_GAP = 0.16
-#: The costs' readouts: three significant figures with their zeros kept, a power of ten
-#: under COST_LOW (1.27 × 10⁻², 5.90 × 10⁻³: one form for every cost under 1).
-COST_SIG, COST_LOW = 3, 1.0
+#: The costs' readouts: three significant figures with their zeros kept, plain decimals down to
+#: COST_LOW, a power of ten only under it (7.42, 0.0127, 5.90 × 10⁻⁴).
+COST_SIG, COST_LOW = 3, 1e-3
+#: λ's readout, the swept variable: larger than the costs' (26) and their labels.
+LAM_SIZE = 38
 #: λ's readout: two significant figures, a power of ten with its mantissa under LAM_LOW
 #: (1.0 × 10⁻⁴, 4.5 × 10⁻⁵), plain from there (0.10, 1.0).
 LAM_SIG, LAM_LOW = 2, 0.1
@@ -225,13 +228,13 @@ class Regularization(ThemedScene):
             return numbers.significant(v, COST_SIG, "pango", low=COST_LOW, power_zeros=True)
         return lam_text(v)
 
-    def number(self, v: float, cost: bool, color) -> VMobject:
+    def number(self, v: float, cost: bool, color, size: float = 26) -> VMobject:
         """A live value for people (gdviz.numbers) with its relation: Pango markup "= value", or
         MathTex "≈ 0" for a cost below the floor (never "= ≈ 0"; no LaTeX run per frame: the
         sweep redraws it every frame)."""
         if cost and abs(v) < numbers.FLOOR:
-            return MathTex(numbers.latex(v), font_size=32, color=color)
-        return MarkupText("= " + self.value_markup(v, cost), font=FONT, font_size=26,
+            return MathTex(numbers.latex(v), font_size=size + 6, color=color)
+        return MarkupText("= " + self.value_markup(v, cost), font=FONT, font_size=size,
                           color=color)
 
     def readouts(self) -> VGroup:
@@ -245,8 +248,9 @@ class Regularization(ThemedScene):
         self.shown_text = [self.value_markup(v, cost) if not (cost and abs(v) < numbers.FLOOR)
                            else numbers.latex(v)
                            for v, cost in zip(self.shown, (False, True, True))]
-        for lab, v, cost in zip(self.labels, self.shown, (False, True, True)):
-            num = self.number(v, cost, lab.get_color())
+        for lab, v, cost, size in zip(self.labels, self.shown, (False, True, True),
+                                      (LAM_SIZE, 26, 26)):
+            num = self.number(v, cost, lab.get_color(), size)
             num.next_to(lab, RIGHT, buff=0.15)
             out.add(num.shift((lab.baseline() - num.get_bottom()[1]) * UP))  # on its baseline
         return out
@@ -272,23 +276,23 @@ class Regularization(ThemedScene):
                      for w in label]
             return VGroup(mark, *words).arrange(RIGHT, buff=0.1)
 
-        fit_key = VGroup(
+        fit_key = VGroup(  # a row; its ghost item comes in later (section_sweep)
             item(stroke(stroke_color=t.accent, stroke_width=4), "fit"),
             item(stroke(stroke_color=t.muted, stroke_width=GHOST_WIDTH,
                         stroke_opacity=GHOST_OPACITY),
-                 r"$\lambda$", "a decade smaller"),
+                 "fit at", r"$\lambda/10$"),
             item(DashedVMobject(stroke(stroke_color=t.text, stroke_width=SINE_WIDTH),
                                 num_dashes=3),
                  r"$\sin 2\pi x$"),
-        ).arrange(DOWN, buff=KEY_GAP, aligned_edge=LEFT)
+        )
         bar_key = VGroup(
             item(box(t.accent, 0.9), "$w_k > 0$"), item(box(t.accent, 0.0), "$w_k < 0$"),
             item(box(t.muted, 0.9), "$w_0$", "not penalised"),
         ).arrange(RIGHT, buff=0.35)
-        # the fit's: a column in the panel's top right corner, beside λ; the bars': a row
-        # right over their panel, under the costs
-        fit_key.align_to(self.ax_fit, RIGHT).shift(0.9 * LEFT).set_y(self.key_y)
+        # a row right over each panel (λ's readout above the fit's, the costs above the bars')
+        fit_key.arrange(RIGHT, buff=0.3)
         bar_key.move_to(self.ax_bar).set_y(self.ax_bar.get_top()[1] + 0.3)
+        fit_key.move_to(self.ax_fit).set_y(bar_key.get_y())  # one row over both panels
         return VGroup(fit_key, bar_key)
 
     def swap_note(self, lines: tuple[str, ...], *anims, lam: float | None = None) -> None:
@@ -308,24 +312,26 @@ class Regularization(ThemedScene):
     # -- sections ------------------------------------------------------------------
 
     def section_overfit(self):
-        title = self.text("L2 regularisation calms the degree-9 fit", 32).to_edge(UP, buff=0.42)
+        # "L₂" as the equations sheet writes the penalty's name
+        title = self.mixed("$L_2$ regularisation calms the degree-9 fit", 32)
+        title.to_edge(UP, buff=0.42)
         eq = self.tex(equations.tex("l2-penalty"), 30).next_to(title, DOWN, buff=0.15)
         ax_f, sine, dots = self.build_fit_panel()
         ax_b = self.build_bar_panel()
         y_read = ax_f.get_top()[1] + 0.45
-        self.key_y = y_read + 0.3
-        self.lam_slot = np.array([ax_f.get_left()[0] - 0.2, y_read, 0])
-        # left of the bars' panel, clear of the fit's key: room for the test set's size
-        self.train_slot = np.array([ax_b.get_left()[0] - 0.9, y_read + 0.6, 0])
-        self.test_slot = np.array([ax_b.get_left()[0] - 0.9, y_read + 0.12, 0])
+        # λ, the swept variable, large over the fit panel's key; the costs over the bars' key,
+        # their rows apart enough for the best test cost's box
+        self.lam_slot = np.array([ax_f.get_left()[0] + 0.1, y_read + 0.45, 0])
+        self.train_slot = np.array([ax_b.get_left()[0] - 1.0, y_read + 0.68, 0])
+        self.test_slot = np.array([ax_b.get_left()[0] - 1.0, y_read + 0.12, 0])
         self.curve = always_redraw(lambda: self.fit_curve(self.lam()))
         self.ghost = always_redraw(lambda: self.fit_curve(self.ghost_lam(), GHOST_OPACITY,
                                                           GHOST_WIDTH, self.theme.muted))
         self.bar_group = always_redraw(self.bars)
         t = self.theme
-        self.labels = VGroup(*(self.mixed(s, 26, c) for s, c in (
-            (r"$\lambda$", t.text), ("training cost $J$", t.data),
-            (f"test cost $J$ ({self.d.x_test.size} new samples)", t.test))))
+        self.labels = VGroup(*(self.mixed(s, size, c) for s, c, size in (
+            (r"$\lambda$", t.text, LAM_SIZE), ("training cost $J$", t.data, 26),
+            (f"test cost $J$ ({self.d.x_test.size} new samples)", t.test, 26))))
         for lab, slot in zip(self.labels, (self.lam_slot, self.train_slot, self.test_slot)):
             lab.move_to(slot, aligned_edge=LEFT)
         # one live readout per label (gdcore's fit at the frame's λ), so they come in one by one
@@ -341,15 +347,19 @@ class Regularization(ThemedScene):
         self.play(FadeIn(self.key[1]), run_time=0.6)
         note = self.status("no penalty: the curve threads all ten samples",
                            "and swings far off the plot; the weights reach millions")
+        note[1].set_opacity(0)  # a line at a time (read at a reading pace)
         # one at a time: λ, the fit, its bars, the two costs, then the note
         self.play(FadeIn(self.labels[0]), FadeIn(self.read[0]), run_time=0.5)
         self.play(Create(self.curve), run_time=1.2)
         self.play(FadeIn(self.bar_group), run_time=0.6)
         for i in (1, 2):
             self.play(FadeIn(self.labels[i]), FadeIn(self.read[i]), run_time=0.5)
-        self.play(FadeIn(note), run_time=0.6)
+        self.add(note)
+        self.play(FadeIn(note[0]), run_time=0.6)
+        self.wait(1.2)
+        self.play(note[1].animate.set_opacity(1), run_time=0.6)
         self.note, self.note_lam = note, 0.0
-        self.wait(1.6)
+        self.wait(1.8)
 
     def section_sweep(self):
         # λ = 0 → 10⁻¹⁶: the same wild fit (its ghost stays, under the fit); the note naming
@@ -379,7 +389,7 @@ class Regularization(ThemedScene):
         t = self.theme
         # the box in the test cost's own colour: one colour for what it frames
         box = SurroundingRectangle(VGroup(self.labels[2], self.read[2]), color=t.test,
-                                   buff=0.08, stroke_width=3)
+                                   buff=0.12, stroke_width=3)
         self.best_box = box
         best = lam_text(LAM_BEST, "latex")
         self.swap_note((rf"least test cost of the sweep at $\lambda = {best}$:",

@@ -68,7 +68,16 @@ def test_the_mean_is_the_printed_scores_summed_over_five():
     assert scene.total.get_top()[1] < scene.scores.get_bottom()[1]
     # the mean is that very sum over 5, in one line: "mean = 0.225 / 5 = 0.045"
     assert [m.tex_string for m in scene.mean_line] == [
-        r"\text{mean} =", "0.225", r"/\,5 =", f"{cv.mean:.3f}"]
+        r"\text{mean}", "=", "0.225", r"\;/\;", "5", "=", f"{cv.mean:.3f}"]
+    # right under the sum: its own "0.225" centred under the printed one, nothing between
+    assert abs(scene.mean_line[2].get_center()[0] - scene.total.get_center()[0]) < 1e-6
+    assert 0 < scene.total.get_bottom()[1] - scene.mean_line.get_top()[1] < 0.4
+    # even spacing: the gaps either side of "/" and of each "=" alike (within 2 px at 480p:
+    # the glyphs' own side bearings)
+    parts = scene.mean_line
+    gaps = [parts[k + 1].get_left()[0] - parts[k].get_right()[0] for k in range(6)]
+    gaps = [gaps[0] + gaps[1], gaps[2] + gaps[3], gaps[4] + gaps[5]]
+    assert max(gaps) - min(gaps) < 2 / 60
     # the sum shown, over 5, rounds to the mean shown (and to gdcore's mean)
     assert f"{sum(printed) / 5:.3f}" == scene.mean.tex_string == f"{cv.mean:.3f}"
     assert scene.mean.height > scene.total.height  # larger than the sum it comes from

@@ -11,11 +11,10 @@ from gdrender.captions import spoken
 from gdviz import numbers as nb
 from gdviz import views
 from scenes.learning_rates import (
-    ALPHA_BREAK,
+    ALPHA_TICKS,
     H_MAX,
     LearningRates,
     aged_opacity,
-    alpha_u,
     drawn_path,
     jump_text,
     runs,
@@ -101,21 +100,40 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
     # the large run's cost drawn up to the last shown step
     cost = _anchors(scene.curves["too large"], scene.plot.p2c)
     np.testing.assert_allclose(cost[:, 1], large.losses[: n + 1], rtol=1e-9)
-    # the rates on the α axis, the limit 2/h_max marked; the axis widened above ALPHA_BREAK
-    # so that the large rate's dot stands clear of the limit's line (> 15 px at 480p)
+    # the rates on the α axis, one linear scale: every tick, dot and the limit's line read
+    # back at its value from the axis's two ends; each rate's words centred under its own dot
     line = scene.alpha[0]
+    x0, x1 = line.line.get_start()[0], line.line.get_end()[0]
+    per_unit = (x1 - x0) / 0.16
+    for tick, number, a in zip(line.ticks, line.numbers, ALPHA_TICKS, strict=True):
+        assert tick.get_center()[0] == pytest.approx(x0 + a * per_unit)
+        assert number.get_center()[0] == pytest.approx(tick.get_center()[0])
+        assert number.tex_string == nb.latex(a, places=2)
+    assert np.allclose(np.diff(ALPHA_TICKS), 0.05)
+    px = 480 / 8.0
     for name, lr in COST_DESCENT.learning_rates:
-        assert abs(line.p2n(scene.rate_dots[name].get_center()) - lr) < 1e-9
+        dot = scene.rate_dots[name]
+        assert dot.get_center()[0] == pytest.approx(x0 + lr * per_unit)
+        assert abs(line.p2n(dot.get_center()) - lr) < 1e-9
+        assert scene.rate_labels[name].get_center()[0] == pytest.approx(dot.get_center()[0])
+        # below the tick numbers, never on them
+        assert scene.rate_labels[name].get_top()[1] < line.numbers.get_bottom()[1]
         # every rate written to the ticks' two decimals
         assert scene.rate_labels[name][1].tex_string == rf"\alpha = {lr:.2f}"
+    labels = [scene.rate_labels[name] for name, _ in COST_DESCENT.learning_rates]
+    for left, right in zip(labels, labels[1:]):
+        assert (right.get_left()[0] - left.get_right()[0]) * px > 6
     lim = scene.alpha[2]
-    assert abs(line.p2n(lim.get_center()) - COST_DESCENT.max_stable_rate) < 1e-9
-    assert ALPHA_BREAK < COST_DESCENT.max_stable_rate < COST_DESCENT.learning_rates[-1][1]
-    px = 480 / 8.0
+    assert lim.get_center()[0] == pytest.approx(x0 + COST_DESCENT.max_stable_rate * per_unit)
+    assert COST_DESCENT.learning_rates[1][1] < COST_DESCENT.max_stable_rate \
+        < COST_DESCENT.learning_rates[-1][1]
+    # the large rate's dot clear of the limit's line; the limit's label above the axis, ending
+    # over its line, clear of every dot
     dot = scene.rate_dots["too large"]
-    assert (dot.get_center()[0] - lim.get_center()[0]) * px > 15
-    assert (dot.get_left()[0] - lim.get_center()[0]) * px > 10
-    assert float(alpha_u(0.1)) == 0.1 and line.p2n(line.n2p(0.14)) == pytest.approx(0.14)
+    assert dot.get_left()[0] > lim.get_center()[0]
+    lim_lab = scene.alpha[3]
+    assert lim_lab.get_bottom()[1] > lim.get_top()[1] > line.line.get_center()[1]
+    assert all(lim_lab.get_bottom()[1] > d.get_top()[1] for d in scene.rate_dots.values())
     # the limit muted (not the large rate's colour), the new symbol defined on screen
     assert lim.get_color() == ManimColor(scene.theme.muted) != ManimColor(scene.colors["too large"])
     assert H_MAX in scene.alpha[3].tex_string and "lambda" not in scene.alpha[3].tex_string
@@ -164,6 +182,13 @@ def test_the_large_run_stays_marked_where_it_leaves_the_map_and_the_note_says_wh
     np.testing.assert_allclose(cost[-1, 1], COST_DESCENT.plot_top(large), rtol=1e-6)
     top = scene.plot.c2p(scene.leaves, COST_DESCENT.plot_top(large))
     assert scene.what.get_bottom()[1] > top[1] and abs(scene.what.get_center()[0] - top[0]) < 2.5
+    # cut at the chart's top with an arrow going on up from where the curve ends; the note
+    # clear above the arrow (>= 12 px at 480p)
+    end = scene.curves["too large"].get_end()
+    assert scene.climb.get_start()[1] < end[1] < scene.climb.get_end()[1]
+    assert scene.climb.get_center()[0] == pytest.approx(end[0])
+    assert (scene.what.get_bottom()[1] - scene.climb.get_top()[1]) * 480 / 8.0 >= 12
+    assert scene.climb in scene.mobjects
     # the note names what leaves the chart (J, not the path)
     assert scene.what[0].original_text == f"$J$ leaves the chart at step {scene.leaves}:"
 

@@ -162,9 +162,9 @@ def test_a_note_naming_lambda_is_shown_only_while_lambda_is_that_value():
 
 
 @pytest.mark.parametrize("v, want", [
-    (2.64e-5, "2.64 × 10<sup>−5</sup>"), (0.00283, "2.83 × 10<sup>−3</sup>"),
-    (0.014, "1.40 × 10<sup>−2</sup>"), (0.0396, "3.96 × 10<sup>−2</sup>"), (7.42, "7.42"),
-    (0.2, "2.00 × 10<sup>−1</sup>")])
+    (2.64e-5, "2.64 × 10<sup>−5</sup>"), (5.9e-4, "5.90 × 10<sup>−4</sup>"),
+    (0.00283, "0.00283"), (0.014, "0.0140"), (0.0396, "0.0396"), (7.42, "7.42"),
+    (0.2, "0.200")])
 def test_cost_readouts_keep_three_figures(v, want):
     assert Regularization.value_markup(v, cost=True) == want
 
@@ -187,3 +187,25 @@ def test_cost_readouts_are_gdcores_at_the_shown_lambda_in_three_figures():
         assert got == text
         digits = text.split(" ")[0].replace(".", "").lstrip("0")
         assert len(digits) == COST_SIG  # zeros kept: three figures
+
+
+def test_lambda_is_a_large_readout_over_the_fit_panel_apart_from_its_key():
+    scene = rendered(Regularization, upto="best")
+    lam_label, lam_value = scene.labels[0], scene.read[0]
+    fit_key, bar_key = scene.key
+    # larger than the costs' readouts, the swept variable, not a key's row
+    assert lam_value.height > scene.read[1].height
+    assert lam_label.height > scene.labels[1].height
+    # above the fit panel's key (a row right over the panel), over the panel's left part
+    assert lam_label.get_bottom()[1] > fit_key.get_top()[1]
+    assert lam_value.get_bottom()[1] > fit_key.get_top()[1]
+    assert fit_key.get_bottom()[1] > scene.ax_fit.c2p(0, Y_RANGE[1])[1]  # over the frame
+    assert abs(fit_key.get_y() - bar_key.get_y()) < 1e-6
+    assert lam_label.get_left()[0] >= -7.111 + 0.4
+    # the best test cost's box: 24 px inside the frame, clear of the training cost's line
+    box = scene.best_box
+    assert box.get_right()[0] <= 7.111 - 0.4
+    assert box.get_top()[1] < scene.labels[1].get_bottom()[1] - 0.05
+    assert box.get_top()[1] < scene.read[1].get_bottom()[1] - 0.05
+    # and clear of the fit's key row, which ends left of it
+    assert fit_key.get_right()[0] < box.get_left()[0] - 0.1
