@@ -10,17 +10,29 @@ from __future__ import annotations
 from pathlib import Path
 
 _built: dict = {}
+#: The baseline-size PNG of each built figure, drawn right after it was built: a figure's
+#: layout moves a little each time it is drawn again (the layout engine starts from where the
+#: last draw left it), so the baseline compares the first drawing, as render.py saves it,
+#: whichever test drew the figure before.
+_first_png: dict = {}
 
 
 def figure(name: str, theme_name: str):
     """The still `name` (its id or its module's stem) built in a theme, once per test process:
     a still's tests run on one worker (tests/conftest.py), so they all read one figure."""
+    import io
+
     from gdviz import mpl as gm
     from gdviz import theme
 
     key = (name.replace("-", "_"), theme_name)
     if key not in _built:
-        _built[key] = gm.build(gm.load(f"figures.{key[0]}"), theme.get(theme_name))
+        th = theme.get(theme_name)
+        fig = _built[key] = gm.build(gm.load(f"figures.{key[0]}"), th)
+        png = io.BytesIO()
+        with gm.themed(th):
+            fig.savefig(png, format="png", dpi=BASELINE_DPI, metadata={"Software": None})
+        _first_png[id(fig)] = png.getvalue()
     return _built[key]
 
 
@@ -42,7 +54,10 @@ def render_small(target_id: str, theme_name: str, dest: Path, pdf: Path | None =
     if fig is None:
         fig = gm.build(gm.load(BY_ID[target_id].figure_module), th)
     with gm.themed(th):
-        fig.savefig(dest, dpi=BASELINE_DPI, metadata={"Software": None})
+        if id(fig) in _first_png:  # built by figure(): its first drawing
+            Path(dest).write_bytes(_first_png[id(fig)])
+        else:
+            fig.savefig(dest, dpi=BASELINE_DPI, metadata={"Software": None})
         if pdf is not None:
             fig.savefig(pdf)
     return dest

@@ -35,7 +35,7 @@ def test_words(target):
 @pytest.mark.parametrize("theme_name", THEMES)
 @pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
 def test_matches_baseline(target, theme_name, tmp_path):
-    # first of the tests that draw the still: the baseline was made from a figure drawn once
+    # the figure's first drawing (figure_baselines.figure), as the baseline was made
     expected = baseline_path(target.id, theme_name)
     assert expected.exists(), f"no baseline: run tests/make_baselines.py ({expected})"
     # The fonts do not depend on the theme: every still's PDF is read back once, in light.
