@@ -1,7 +1,7 @@
 """Full-batch, mini-batch and stochastic descent
 
 Gradient descent on the cost J(m, b) of the {n} points, from (m, b) = ({m0}, {b0}) on the
-floor of the long valley of J, with the same learning rate {lr:g} and {steps} steps, but each
+floor of the long valley of J, with the same rate α = {lr:g} and {steps} steps, but each
 step's gradient from a different amount of data: all {n} points (full batch), {mini} points
 (mini-batch) or a single point (stochastic), drawn in a seeded shuffled order. Top: the three
 paths over the shaded contours of J (spaced by a constant factor) from the start (ring), each

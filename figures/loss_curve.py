@@ -2,7 +2,7 @@
 
 A network with {hidden} tanh hidden neurons learns to separate the two interleaved half-moons
 ({n} points, two classes). Left: its training cost J, the half mean squared error on all {n}
-points, after each of {steps:,} full-batch gradient-descent steps t (learning rate {lr:g}), on
+points, after each of {steps:,} full-batch gradient-descent steps t (α = {lr:g}), on
 a step axis that is linear up to t = {linthresh} and logarithmic beyond, so the first steps get
 room. The cost drops steeply in the first few dozen steps, from J = {start:.3f} to J =
 {early:.3f} by t = {early_at}, then levels off and creeps down to J = {end:.3f}. Right: the data

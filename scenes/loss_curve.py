@@ -245,7 +245,7 @@ class LossCurve(ThemedScene):
         self.end_label = end
         box, dots, img, key = self.data
         accuracy = EX.accuracy(self.result.net, self.X, self.Y)
-        acc = self.text(f"{accuracy:.0%} classified correctly", 24)
+        acc = self.text(f"{100 * accuracy:.0f} % classified correctly", 24)
         acc.next_to(key, DOWN, buff=0.2)
         # the early note and its point give their place to the final label
         self.play(FadeOut(self.early_note), run_time=0.5)

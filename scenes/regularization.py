@@ -313,7 +313,7 @@ class Regularization(ThemedScene):
 
     def section_overfit(self):
         # "L₂" as the equations sheet writes the penalty's name
-        title = self.mixed("$L_2$ regularisation calms the degree-9 fit", 32)
+        title = self.text("L2 regularisation calms the degree-9 fit", 32)
         title.to_edge(UP, buff=0.42)
         eq = self.tex(equations.tex("l2-penalty"), 30).next_to(title, DOWN, buff=0.15)
         ax_f, sine, dots = self.build_fit_panel()
