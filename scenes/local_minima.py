@@ -47,6 +47,9 @@ W_SAMPLES = np.linspace(*EXP.surface.window[0], 600)
 PLAIN_SHOWN = 24
 MOMENTUM_SHOWN = 60
 BALL_RADIUS = 0.13
+#: The momentum ball (and its legend dot) is larger than plain descent's: the two read apart by
+#: size as well as colour (the light theme's green and navy are both dark).
+MOMENTUM_BALL = 1.35 * BALL_RADIUS
 #: Tick numbers at least 12 px tall at 480p.
 TICK_SIZE = 34
 #: The plot's size and centre (Manim units): as large as the title, equation and a 0.4-unit margin
@@ -111,9 +114,9 @@ class LocalMinima(ThemedScene):
 
     # -- pieces --------------------------------------------------------------------
 
-    def ball(self, traj, tracker, color) -> Dot:
+    def ball(self, traj, tracker, color, radius: float = BALL_RADIUS) -> Dot:
         ax = self.ax
-        d = Dot(ax.c2p(*ball_point(traj, 0)), radius=BALL_RADIUS, color=color)
+        d = Dot(ax.c2p(*ball_point(traj, 0)), radius=radius, color=color)
         d.set_stroke(self.theme.background, width=2, background=False)
         d.add_updater(lambda m: m.move_to(ax.c2p(*ball_point(traj, tracker.get_value()))))
         d.set_z_index(4)
@@ -156,7 +159,7 @@ class LocalMinima(ThemedScene):
                      self.text("plain gradient descent", 26),
                      self.tex(rf"\alpha = {EXP.lr:g}", LEGEND_TEX)).arrange(RIGHT, buff=0.2)
         c_m = t.opt("Momentum")
-        mkey = VGroup(Dot(radius=BALL_RADIUS, color=c_m), self.text("momentum", 26),
+        mkey = VGroup(Dot(radius=MOMENTUM_BALL, color=c_m), self.text("momentum", 26),
                       self.tex(rf"\alpha = {EXP.lr:g},\; \beta = {EXP.beta:g}", LEGEND_TEX))
         mkey.arrange(RIGHT, buff=0.2)
         keys = VGroup(key, mkey).arrange(DOWN, buff=0.25, aligned_edge=LEFT)
@@ -175,10 +178,11 @@ class LocalMinima(ThemedScene):
         self.wait(0.5)
         self.play(self.step.animate.set_value(PLAIN_SHOWN), run_time=4.0, rate_func=linear)
         self.play(self.step.animate.set_value(EXP.steps), run_time=0.6, rate_func=linear)
-        # Each local minimum labelled with its depth J(w*).
+        # Each local minimum labelled with its depth J(w*), in the colour of the balls that
+        # stop there.
         self.min_labels = VGroup()
         for m, f in zip(self.minima, self.depths):
-            lab = self.tex(rf"J = {numbers.latex(f, 2)}", 30, t.good)
+            lab = self.tex(rf"J = {numbers.latex(f, 2)}", 30, c)
             lab.next_to(ax.c2p(m, f), DOWN, buff=0.22)
             self.min_labels.add(lab)
         note = VGroup(self.text("each ball stops in", 24, t.muted),
@@ -214,7 +218,7 @@ class LocalMinima(ThemedScene):
         self.play(Indicate(keep, color=t.opt("SGD"), scale_factor=1.4), run_time=1.0)
         self.play(FadeIn(stall_note), run_time=0.8)
         marks = StepMarks(ax, self.rolling, self.mstep, c)
-        ball = self.ball(self.rolling, self.mstep, c)
+        ball = self.ball(self.rolling, self.mstep, c, MOMENTUM_BALL)
         key = self.mkey
         eq = self.tex(equations.tex_in("momentum", "w"), EQUATION_TEX, t.text)
         title = self.text(MOMENTUM_TITLE, 28).move_to(self.title)

@@ -1,5 +1,7 @@
 """All seven optimizers from just off the ridge of the saddle x² − y² (gdcore.races.SADDLE):
-plain SGD lingers at the saddle point, the others escape and leave the frame.
+plain SGD lingers at the saddle point, the others escape and leave the frame; an inset
+(races.SADDLE_ZOOM) magnifies the saddle point's neighbourhood, and at the end it takes the
+map's place: SGD's end square beside the saddle point, the other paths turning up the slope.
 
 Render alone with: manim -ql scenes/race_saddle.py RaceSaddle
 """
@@ -7,6 +9,7 @@ Render alone with: manim -ql scenes/race_saddle.py RaceSaddle
 from manim import DOWN
 
 from gdcore import races
+from gdviz.manim_theme import sections
 from gdviz.race_scene import RaceScene
 
 
@@ -20,3 +23,8 @@ class RaceSaddle(RaceScene):
     STEP_TICK = 40
     WIDTH_STEP = 0.25  # Adagrad's and RMSprop's paths share the climb to the top edge
     RINGED = ("Momentum",)  # same α and β as NAG: its dot a ring around NAG's on their path
+    INSET = races.SADDLE_ZOOM
+    ZOOM_HEADING = "the saddle point, magnified"
+
+    SECTIONS = sections(RaceScene.section_setup, RaceScene.section_race,
+                        RaceScene.section_finish, RaceScene.section_zoom)

@@ -54,9 +54,14 @@ SIDE_2D = 4.0
 CENTRE_X_2D = -3.4
 TOP = 2.25  # the square's top edge; the titles sit above it
 CUBE = 3.0  # scene length of each edge of the lattice's cube
-CUBE_CENTER = (3.3, -0.35)
+CUBE_CENTER = (3.3, -0.2)  # high enough that the w1 label keeps its margin below
 LAYERS = 8  # depth layers of the lattice
-RADIUS = 0.05  # of a lattice point at middle depth
+#: a lattice point's radius at middle depth, and its range from the farthest (times
+#: RADIUS_FAR) to the nearest (RADIUS_FAR + RADIUS_SPAN): small enough that the lattice's
+#: interior stays points, not a blob
+RADIUS, RADIUS_FAR, RADIUS_SPAN = 0.04, 0.5, 1.0
+#: how much of the data colour the farthest layer keeps over the background (the nearest: all)
+FAR_INK = 0.1
 #: seconds of each growth step: each larger step slower than the one before
 STEP_SECONDS = {1: 2.5, 2: 4.5, 3: 9.0}
 FLIGHT_SECONDS = 4.0  # the square's copy from the panel to the cube's floor
@@ -66,8 +71,11 @@ HOVER = 1.1  # the height (w3) above the cube at which the copy arrives, before 
 #: to sink, so the count keeps in step with the rows falling
 FLIGHT_LAG = 0.055
 LIFT = 0.4  # how far above the straight line the carry's middle passes (scene units)
+#: the copy's opacity as it leaves the square (a faint ghost over the square's guesses and its
+#: frame and ticks), full by CLEAR of the carry, once it is past the square's edge
+GHOST, CLEAR = 0.2, 0.55
 SWING_SECONDS = 6.0
-LABEL_GAP = 0.8  # the cube's axis labels, out from their axes (Axes3D's label_gap)
+LABEL_GAP = 1.0  # the cube's axis labels, out from their axes (Axes3D's label_gap)
 
 
 class SamplingGrid3d(ThemedScene):
@@ -119,7 +127,7 @@ class SamplingGrid3d(ThemedScene):
     def lattice(self) -> VGroup:
         """LAYERS VMobjects, far to near, re-filled from the camera every frame."""
         t = self.theme
-        far = mix(t.background, t.data, 0.18)
+        far = mix(t.background, t.data, FAR_INK)
         layers = VGroup(*(
             VMobject(stroke_width=0, fill_opacity=1.0,
                      fill_color=ManimColor.from_rgb(mix(far, t.data, (k + 0.5) / LAYERS)))
@@ -132,7 +140,7 @@ class SamplingGrid3d(ThemedScene):
                                                                   np.zeros(0))
             d = self.disc_sizes(depth)
             layer = np.minimum((d * LAYERS).astype(int), LAYERS - 1)
-            radius = RADIUS * (0.55 + 0.9 * d)
+            radius = RADIUS * (RADIUS_FAR + RADIUS_SPAN * d)
             self.drawn = scr
             for k, mob in enumerate(group):
                 sel = np.flatnonzero(layer == k)
@@ -251,12 +259,13 @@ class SamplingGrid3d(ThemedScene):
         self.write_power(self.head3, 3)
 
     def fly_to_floor(self):
-        """A copy of the square's guesses lifts off it (the square stays), is
-        carried on an arc over the gap between the panels, taking the perspective of a plane
-        of the cube on the way, to hover above the cube (w3 = HOVER); then its rows sink, one
-        after another, into the cube's floor (w3 at its first value), the cube's count being
-        the guesses landed. Each change of the count is recorded in self.landings as (count
-        shown, guesses landed, in weight coordinates); self.flight keeps the animations."""
+        """A copy of the square's guesses lifts off it (the square stays), a faint ghost
+        until it is clear of the square (GHOST, CLEAR), is carried on an arc over the gap
+        between the panels, taking the perspective of a plane of the cube on the way, to hover
+        above the cube (w3 = HOVER); then its rows sink, one after another, into the cube's
+        floor (w3 at its first value), the cube's count being the guesses landed. Each change
+        of the count is recorded in self.landings as (count shown, guesses landed, in weight
+        coordinates); self.flight keeps the animations."""
         self.planes.set_value(1.0)
         floor, _ = self.lattice_points()
         unit = Circle(radius=1.0).points
@@ -266,7 +275,7 @@ class SamplingGrid3d(ThemedScene):
             pts = w.copy()
             pts[:, 2] = z
             scr, depth = self.view.project(pts)
-            return scr, RADIUS * (0.55 + 0.9 * self.disc_sizes(depth))
+            return scr, RADIUS * (RADIUS_FAR + RADIUS_SPAN * self.disc_sizes(depth))
 
         flying = self.dots2.copy().set_z_index(2)
         rows = []  # per row: start centres, start radius, its guesses on the floor, hovering
@@ -289,6 +298,7 @@ class SamplingGrid3d(ThemedScene):
 
         def place(group, alpha):
             e = smooth(min(alpha / CARRY, 1.0))
+            group.set_fill(opacity=GHOST + (1 - GHOST) * smooth(min(e / CLEAR, 1.0)))
             shape = smooth(min(e / 0.7, 1.0))  # a plane of the cube before it arrives
             path = (1 - e) ** 2 * mid0 + 2 * e * (1 - e) * ctrl + e**2 * mid1
             landed = []

@@ -39,11 +39,14 @@ X_RANGE = (0.0, 5.5)
 Y_TOP = 6.0
 #: Slopes at which J(m, b*) is sampled for the traced curve (drawn, never computed here).
 M_SAMPLES = np.linspace(M_FROM, M_TO, 241)
-#: The key moment's pace (seconds): the return to m* (eased, slowest as it arrives), m* marked,
-#: the note, and the hold on the settled picture.
-SETTLE_SECONDS, MARK_SECONDS, NOTE_SECONDS, HOLD_SECONDS = 5.0, 1.5, 1.0, 1.6
-#: Decimals of every number on screen (m, b* and J): one rule, J* = 0.0090 keeping its zero.
-PLACES = 4
+#: The key moment's pace (seconds): the return to m* (eased, slowest as it arrives), the note
+#: that the bottom is the best slope, m* marked under it, and the hold on the settled picture
+#: (the note is on screen for MARK_SECONDS + HOLD_SECONDS, the last still stretch no longer
+#: than the rules allow).
+SETTLE_SECONDS, NOTE_SECONDS, MARK_SECONDS, HOLD_SECONDS = 5.0, 1.0, 2.0, 1.6
+#: Decimals of the slope and intercept (m, m*, b*) and of the cost J, as in gd-regression's
+#: video: J* = 0.0090 keeps its two significant figures.
+PLACES, J_PLACES = 3, 4
 
 
 class SlopeSweep(ThemedScene):
@@ -117,7 +120,7 @@ class SlopeSweep(ThemedScene):
         ax_l, line, bars, dots = self.left
         ax_r, curve, dot = self.right
         m_read, m_num = readout("m", M_FROM, PLACES, 30)
-        j_read, j_num = readout("J", self.j_of(M_FROM), PLACES, 30, color=t.error)
+        j_read, j_num = readout("J", self.j_of(M_FROM), J_PLACES, 30, color=t.error)
         m_num.add_updater(lambda d: d.set_value(self.m.get_value()))
         j_num.add_updater(lambda d: d.set_value(self.j_of(self.m.get_value())))
         b_read = self.tex(rf"b = b^* = {numbers.latex(self.b_star, PLACES)}", 30)
@@ -151,8 +154,8 @@ class SlopeSweep(ThemedScene):
                       self.text("is the best slope", 24, t.text)).arrange(DOWN, buff=0.1)
         note.move_to(ax_r.c2p(0.45, 0.88 * top))
         self.note = note
-        self.play(Create(drop), Write(label), run_time=MARK_SECONDS)
         self.play(FadeIn(note, shift=0.2 * UL), run_time=NOTE_SECONDS)
+        self.play(Create(drop), Write(label), run_time=MARK_SECONDS)
         self.wait(HOLD_SECONDS)
 
     SECTIONS = sections(section_setup, section_sweep, section_settle)

@@ -211,6 +211,12 @@ SADDLE = Race(
     bound=1.6,
 )
 
+#: The saddle race's magnified view in its video (the still shows the whole window only): the
+#: neighbourhood of the saddle point where SGD lingers, its end square, the saddle point and
+#: the roots of the paths that turn up the slope apart, in the empty lower half of the window
+#: (every run that escapes leaves through the top edge).
+SADDLE_ZOOM = Inset(region=((-0.12, 0.28), (-0.06, 0.14)), place=((-1.4, 1.4), (-1.45, -0.2)))
+
 #: The three races by key, in the chapter's order.
 RACES: dict[str, Race] = {r.key: r for r in (LONG_VALLEY, BEALE, SADDLE)}
 

@@ -34,6 +34,8 @@ those dots turns into the run's end square, above every path, apart from the oth
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from manim import (
     DOWN,
@@ -175,6 +177,12 @@ def extra_settings(race: races.Race) -> list[str]:
     return [rf"\text{{{', '.join(names)}:}}\ {extra}" for extra, names in groups.items()]
 
 
+def _places(step: float) -> int:
+    """The decimals of a tick step (0.5: 1, 2.0: 0, 0.25: 2)."""
+    text = f"{step:g}"
+    return len(text.split(".")[1]) if "." in text else 0
+
+
 def _distance(d: float) -> str:
     return "< 0.001" if d < 1e-3 else f"{d:.3f}" if d < 0.1 else f"{d:.2f}"
 
@@ -190,7 +198,9 @@ class RaceScene(ThemedScene):
     thinner each path is than the one beneath it, the bottom one PATH_WIDTH: where two runs
     share a long stretch, the one beneath shows along the other's edges), RINGED (runs whose
     head dot, on the map and in the panel, is larger by RING and drawn beneath the others': where
-    two runs with the same settings share their path, it shows as a ring around the other's)."""
+    two runs with the same settings share their path, it shows as a ring around the other's),
+    INSET (the scene's own races.Inset in place of the race's, e.g. for section_zoom) and
+    ZOOM_HEADING (the words above the zoomed inset)."""
 
     RACE: races.Race = races.LONG_VALLEY
     TITLE = "Seven optimizers"
@@ -208,6 +218,13 @@ class RaceScene(ThemedScene):
     MAP_LEVELS: int | None = None
     WIDTH_STEP = 0.0
     RINGED: tuple[str, ...] = ()
+    INSET: races.Inset | None = None
+    ZOOM_HEADING = "where the runs end, magnified"
+
+    def __init_subclass__(cls, **kw):
+        super().__init_subclass__(**kw)
+        if cls.__dict__.get("INSET") is not None:  # the scene's own inset over the still's
+            cls.RACE = replace(cls.RACE, inset=cls.INSET)
 
     def setup(self):
         super().setup()
@@ -242,8 +259,12 @@ class RaceScene(ThemedScene):
         t, r = self.theme, self.RACE
         (x0, x1), (y0, y1) = r.window
         scale = min(self.MAP_MAX_W / (x1 - x0), self.MAP_MAX_H / (y1 - y0))
+        # one precision per axis, its tick step's (0.5: 1.5, 1.0, 0.5, 0.0; 2: 0, 2, 4)
+        x_places, y_places = _places(self.X_TICK), _places(self.Y_TICK)
         ax = map_axes(t, [x0, x1, self.X_TICK], [y0, y1, self.Y_TICK], scale * (x1 - x0),
-                      scale * (y1 - y0), "x", "y", tick_size=TICK_SIZE)
+                      scale * (y1 - y0), "x", "y", tick_size=TICK_SIZE,
+                      places=x_places or None,
+                      y_format=lambda v: f"{round(float(v), 10) + 0.0:.{y_places}f}")
         # x beside the frame's bottom-right corner, clear of the settings line below; y left
         # of the widest y tick number, level with the frame's top
         ax.labels[0].next_to(ax.c2p(x1, y0), RIGHT, buff=0.15)
@@ -274,7 +295,8 @@ class RaceScene(ThemedScene):
         ins.shift(lo - ins.c2p(rx0, ry0))
         self.inset = ins
         _, _, Zmap = races.surface_grid(r)
-        span = (float(Zmap[Zmap > 0].min()), float(Zmap.max()))
+        positive = bool(np.all(Zmap > 0))  # log-scaled levels (not the saddle's)
+        span = (float(Zmap[Zmap > 0].min() if positive else Zmap.min()), float(Zmap.max()))
         levels = round(INSET_LEVELS * (self.MAP_LEVELS or t.cost_map.levels))
         X, Y, Z = r.surface.grid(200, region)
         img = contour_image(t, X, Y, Z, ins, log=bool(np.all(Z > 0)), levels=levels, span=span)
@@ -298,8 +320,13 @@ class RaceScene(ThemedScene):
         label = MathTex(numbers.latex(length), font_size=TICK_SIZE, color=t.text)
         label.next_to(bar, RIGHT, buff=0.12)
         VGroup(bar, label).move_to(np.array([x, y, 0]))
-        star = Star(outer_radius=INSET_STAR, color=t.good, fill_opacity=1, stroke_width=1.2)
-        star.set_stroke(t.background).move_to(ins.c2p(*r.surface.minimum)).set_z_index(3.2)
+        if r.surface.minimum is not None:
+            star = Star(outer_radius=INSET_STAR, color=t.good, fill_opacity=1,
+                        stroke_width=1.2).set_stroke(t.background)
+            star.move_to(ins.c2p(*r.surface.minimum))
+        else:  # the saddle point's plus
+            star = self.saddle_mark(0.75).move_to(ins.c2p(0, 0))
+        star.set_z_index(3.2)
         self.inset_paths, self.inset_tails, self.inset_dots = {}, {}, {}
         order = stacking(r, self.outcomes)
         for name in NAMES:
@@ -409,12 +436,17 @@ class RaceScene(ThemedScene):
             star.set_stroke(t.background).move_to(self.ax.c2p(*s.minimum))
             text = "minimum (" + ", ".join(numbers.text(c) for c in s.minimum) + ")"
             return star.set_z_index(5), star.copy(), text
-        # the house's saddle mark (theme.MARKERS["saddle"]): a filled plus in the text colour
-        arm, width = 0.2, 0.075
+        mark = self.saddle_mark().move_to(self.ax.c2p(0, 0))
+        return mark.set_z_index(5), mark.copy(), "saddle point (0, 0)"
+
+    def saddle_mark(self, size: float = 1.0):
+        """The house's saddle mark (theme.MARKERS["saddle"]): a filled plus in the text colour,
+        edged in the background colour, `size` times the map's."""
+        t = self.theme
+        arm, width = 0.2 * size, 0.075 * size
         mark = VGroup(Rectangle(width=arm, height=width), Rectangle(width=width, height=arm))
         mark = Union(*mark, color=t.text, fill_opacity=1, stroke_width=1.5)
-        mark.set_stroke(t.background).move_to(self.ax.c2p(0, 0))
-        return mark.set_z_index(5), mark.copy(), "saddle point (0, 0)"
+        return mark.set_stroke(t.background)
 
     def legend_row(self, name: str):
         """The swatch and label (name and learning rate) of optimizer `name`, and its status:
@@ -475,6 +507,11 @@ class RaceScene(ThemedScene):
             y = -(row + first + 0.5) * ROW
             lines[name].move_to(np.array([col * col_w, y, 0]), aligned_edge=LEFT)
             statuses[name].move_to(np.array([col * col_w + label_w, y, 0]), aligned_edge=LEFT)
+            # distances aligned on their decimal point: "< 0.001" with its "< " in the gap
+            note = statuses[name].original_text
+            if note.startswith("< "):
+                statuses[name].shift(
+                    (statuses[name].width - self.mixed(note[2:], SMALL_SIZE).width) * LEFT)
             rows.add(lines[name], statuses[name])
         legend = VGroup(rows)
         self.header = None
@@ -623,7 +660,8 @@ class RaceScene(ThemedScene):
         place: the map, its paths and marks fade out while the inset (its contours, paths, end
         squares and star) grows to fill the map's box at one scale in x and y, its paths
         thickening so that each run's colour reads; a scale bar for the new scale and a heading
-        come in above it; the picture is held."""
+        come in above it (the bar below it where the heading leaves it no room); the picture is
+        held."""
         t, r = self.theme, self.RACE
         (x0, x1), (y0, y1) = r.window
         lo, hi = self.ax.c2p(x0, y0), self.ax.c2p(x1, y1)
@@ -662,8 +700,10 @@ class RaceScene(ThemedScene):
         label.next_to(bar, RIGHT, buff=0.12)
         scale = VGroup(bar, label)
         scale.next_to(frame.get_corner(UP + RIGHT), UP, buff=0.15, aligned_edge=RIGHT)
-        heading = self.text("where the runs end, magnified", TEXT_SIZE)
+        heading = self.text(self.ZOOM_HEADING, TEXT_SIZE)
         heading.next_to(frame.get_corner(UP + LEFT), UP, buff=0.15, aligned_edge=LEFT)
+        if heading.get_right()[0] + 0.3 > scale.get_left()[0]:  # no room beside it: below
+            scale.next_to(frame.get_corner(DOWN + RIGHT), DOWN, buff=0.15, aligned_edge=RIGHT)
         self.zoom_scale, self.zoom_heading = scale, heading
         self.play(FadeIn(heading), FadeIn(scale), run_time=0.8)
         self.wait(ZOOM_HOLD)

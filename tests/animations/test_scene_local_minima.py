@@ -70,7 +70,14 @@ def test_counters_never_overlap_and_words_are_held_and_plain():
     from manim import ManimColor
 
     from gdrender.captions import spoken
-    from scenes.local_minima import EQUATION_TEX, LEGEND_TEX, MOMENTUM_TITLE, READ_HOLD
+    from scenes.local_minima import (
+        BALL_RADIUS,
+        EQUATION_TEX,
+        LEGEND_TEX,
+        MOMENTUM_BALL,
+        MOMENTUM_TITLE,
+        READ_HOLD,
+    )
 
     scene = rendered(LocalMinima)
     # one counter, kept in place: at the end it counts momentum's steps
@@ -82,6 +89,14 @@ def test_counters_never_overlap_and_words_are_held_and_plain():
     assert scene.title.text.replace(" ", "") == MOMENTUM_TITLE.replace(" ", "")
     deep = int(np.argmin(scene.depths))
     assert scene.min_labels[deep].get_color() == ManimColor(scene.theme.opt("Momentum"))
+    # every other depth in the colour of the plain balls that stop there; the momentum ball
+    # (and its legend dot) larger than plain descent's, apart by size as well as colour
+    sgd = ManimColor(scene.theme.opt("SGD"))
+    assert all(lab.get_color() == sgd for k, lab in enumerate(scene.min_labels) if k != deep)
+    assert all(b.get_color() == sgd for b in scene.balls.values())
+    assert scene.momentum_ball.width == pytest.approx(MOMENTUM_BALL * 2)
+    assert scene.mkey[0].width == pytest.approx(MOMENTUM_BALL * 2)
+    assert MOMENTUM_BALL > 1.2 * BALL_RADIUS
     # the momentum equation (the key idea) at least the legend's size, in the text colour
     assert EQUATION_TEX >= LEGEND_TEX
     assert scene.momentum_eq.font_size == pytest.approx(EQUATION_TEX)

@@ -35,3 +35,26 @@ def test_the_inset_shows_each_head_that_is_in_its_region():
     k = races.BEALE.steps - 10
     scene = rendered(RaceBeale, upto="race", STAGES=((k, 1.0),))
     assert check_inset_heads(scene, k) >= 3
+
+
+def test_tick_numbers_keep_one_precision_per_axis_and_distances_align_on_the_point():
+    """x ticks every 1 (0 … 5), y ticks every 0.5 with one decimal (−1.5 … 1.5, 1.0 and 0.0
+    included); the final distances aligned on their decimal point, "< 0.001" (NAG's) with its
+    "< " out to the left of the column."""
+    from manim import MathTex
+
+    scene = rendered(RaceBeale, upto="finish")
+    (x0, x1), (y0, y1) = races.BEALE.window
+    numbers = [m for m in scene.ax.submobjects if isinstance(m, MathTex)
+               and m not in scene.ax.labels]
+    xs = [m.tex_string for m in numbers if m.get_top()[1] < scene.ax.c2p(0, y0)[1]]
+    ys = [m.tex_string for m in numbers if m.get_right()[0] < scene.ax.c2p(x0, 0)[0]]
+    assert xs == ["0", "1", "2", "3", "4", "5"]
+    assert ys == ["-1.5", "-1.0", "-0.5", "0.0", "0.5", "1.0", "1.5"]
+    statuses = scene.statuses
+    assert statuses["NAG"].original_text == "< 0.001"
+    lefts = {n: s.get_left()[0] for n, s in statuses.items() if n != "NAG"}
+    assert max(lefts.values()) - min(lefts.values()) < 0.01
+    nag = statuses["NAG"]
+    number = scene.mixed("0.001", 22)
+    assert nag.get_right()[0] - number.width == pytest.approx(min(lefts.values()), abs=0.01)

@@ -1,5 +1,6 @@
 """The race-saddle scene (frames: test_scene_frames.py): its drawing against gdcore's race."""
 
+import numpy as np
 import pytest
 from frames import rendered
 from race_checks import check_colours, check_drawing, check_layout
@@ -16,7 +17,7 @@ def test_dots_and_trails_are_gdcores_race():
     assert {n for n, o in out.items() if o.exit and o.exit.step <= MIDDLE} == {
         "Adadelta", "RMSprop", "Adam"}
 
-    scene = rendered(RaceSaddle)
+    scene = rendered(RaceSaddle, upto="finish")
     out = check_drawing(scene, races.SADDLE.steps, finished=True)
     # everyone but SGD left the frame; SGD lingers by the saddle point
     assert [n for n, o in out.items() if o.exit is None] == ["SGD"]
@@ -43,6 +44,45 @@ def test_momentums_dot_rings_nags_where_they_share_their_path():
 def test_every_path_shows_its_own_colour_and_nothing_overlaps_in_the_final_frame(
         theme, monkeypatch):
     monkeypatch.setenv("GD_THEME", theme)
-    scene = rendered(RaceSaddle, own=True)
+    scene = rendered(RaceSaddle, own=True, upto="finish")
     check_colours(scene)
     check_layout(scene)
+
+
+def test_at_the_end_the_saddle_points_neighbourhood_takes_the_maps_place():
+    """The closing zoom on races.SADDLE_ZOOM (the still shows the whole window only): the map
+    is gone, the inset fills its width at one scale in x and y, the saddle's plus on (0, 0)
+    and SGD's end square on gdcore's last point, apart by over five square sides (at the map's
+    scale they touched); the paths that turn up the slope have their roots in it; its
+    heading above and its scale bar, 0.1 long at the new scale, clear of the heading."""
+    from gdviz.race_scene import ZOOM_FILL
+
+    zoom = races.SADDLE_ZOOM
+    scene = rendered(RaceSaddle)
+    assert scene.RACE.inset == zoom and races.SADDLE.inset is None
+    shown = set(scene.get_mobject_family_members())
+    for gone in (scene.ax, scene.map_img, scene.target_mark, *scene.history.values()):
+        assert gone not in shown
+    (x0, x1), _ = races.SADDLE.window
+    frame, ins = scene.inset_frame, scene.inset
+    width = scene.ax.c2p(x1, 0)[0] - scene.ax.c2p(x0, 0)[0]
+    assert frame.width == pytest.approx(ZOOM_FILL * width, rel=1e-6)
+    (rx0, rx1), (ry0, ry1) = zoom.region
+    a, b = ins.c2p(rx0, ry0), ins.c2p(rx1, ry1)
+    assert (b[0] - a[0]) / (rx1 - rx0) == pytest.approx((b[1] - a[1]) / (ry1 - ry0), rel=1e-6)
+    trs = races.run_race(races.SADDLE)
+    assert list(scene.inset_ends) == ["SGD"]
+    sq = scene.inset_ends["SGD"]
+    np.testing.assert_allclose(ins.p2c(sq.get_center()), trs["SGD"].points[-1], atol=1e-9)
+    np.testing.assert_allclose(ins.p2c(scene.inset_star.get_center()), [0, 0], atol=1e-9)
+    assert np.linalg.norm(sq.get_center() - scene.inset_star.get_center()) > 5 * sq.width
+    for name in ("Momentum", "NAG"):  # their climb starts inside the region
+        assert races.inside(trs[name].points, zoom.region).any()
+        assert len(scene.inset_paths[name].points)
+    bar, label = scene.zoom_scale
+    assert bar.get_length() == pytest.approx(ins.c2p(0.1, 0)[0] - ins.c2p(0, 0)[0])
+    assert label.tex_string == "0.1"
+    heading = scene.zoom_heading
+    assert heading.get_bottom()[1] > frame.get_top()[1]
+    assert (bar.get_top()[1] < frame.get_bottom()[1]
+            or heading.get_right()[0] < bar.get_left()[0])

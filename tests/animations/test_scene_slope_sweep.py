@@ -6,7 +6,7 @@ from manim import VGroup
 
 from gdcore import data, regression
 from gdviz.theme import contrast
-from scenes import slope_sweep
+from scenes import gd_regression, slope_sweep
 from scenes.slope_sweep import M_SAMPLES, SlopeSweep
 
 
@@ -29,7 +29,8 @@ def test_traced_curve_is_gdcores_cost():
 
 def test_readouts_sit_on_one_line_beside_the_formula_over_both_panels():
     """m, b and J on one line over both panels (m drives both), beside the formula, clear of
-    it and above both panels' y labels; every number with PLACES decimals."""
+    it and above both panels' y labels; m and b with PLACES decimals, J with J_PLACES (as
+    gd-regression's video writes them)."""
     scene = rendered(SlopeSweep)
     (m_b, j_read) = scene.readouts
     left, right = scene.left[0], scene.right[0]
@@ -42,7 +43,8 @@ def test_readouts_sit_on_one_line_beside_the_formula_over_both_panels():
     m_read, b_read = m_b
     assert abs(m_read.get_center()[1] - b_read.get_center()[1]) < 0.05  # one row
     assert j_read[0].get_color().to_hex().lower() == scene.theme.error.lower()  # the dot's colour
-    assert m_read[-1].num_decimal_places == j_read[-1].num_decimal_places == slope_sweep.PLACES
+    assert m_read[-1].num_decimal_places == slope_sweep.PLACES == gd_regression.PLACES
+    assert j_read[-1].num_decimal_places == slope_sweep.J_PLACES == gd_regression.J_PLACES
     # the right panel numbers m = 0, where its curve starts
     assert any(abs(n.get_value()) < 1e-12 for n in right.x_axis.numbers)
 
@@ -55,8 +57,9 @@ def test_the_key_moment_is_slower_than_the_sweep_and_held():
     assert np.isclose(scene.m.get_value(), m_star)
     sweep = (slope_sweep.M_TO - slope_sweep.M_FROM) / SlopeSweep.sweep_seconds
     assert (slope_sweep.M_TO - m_star) / slope_sweep.SETTLE_SECONDS < 0.8 * sweep
-    hold = slope_sweep.MARK_SECONDS + slope_sweep.NOTE_SECONDS + slope_sweep.HOLD_SECONDS
-    assert hold >= 3.0
+    # the note comes first and stays while m* is marked under it and the picture is held
+    assert slope_sweep.MARK_SECONDS + slope_sweep.HOLD_SECONDS >= 3.0
+    assert slope_sweep.HOLD_SECONDS <= 1.8
     # the closing note in the text colour (not the muted grey), at ≥ 4.5:1 on the background
     t = scene.theme
     for line in scene.note:
