@@ -339,7 +339,8 @@ def grouped() -> list[tuple[str, list[Equation]]]:
 
 def sheet_alt() -> str:
     """Alt text of a sheet laying out grouped(): the groups in order, and what each holds."""
-    parts = [f"{g}: " + "; ".join(e.name for e in eqs) for g, eqs in grouped()]
-    return (f"The chapter's {len(EQUATIONS)} equations in {len(GROUPS)} groups, each group's "
-            "name at the left of its rows, each equation under its name in small grey type, "
-            "read row by row. " + ". ".join(parts) + ".")
+    parts = [f"{g}: " + "; ".join(e.name.replace("'", "’") for e in eqs)
+             for g, eqs in grouped()]
+    return (f"The chapter’s {len(EQUATIONS)} equations in {len(GROUPS)} groups, each "
+            "group headed by its name on a rule, each equation under its name in small grey "
+            "type, read row by row. " + ". ".join(parts) + ".")
