@@ -24,7 +24,6 @@ import numpy as np
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
-from matplotlib.transforms import ScaledTranslation
 from mpl_toolkits.mplot3d import proj3d
 
 from gdcore import data, descent, regression
@@ -43,23 +42,6 @@ BOX_ASPECT = (1.6, 1.0, 0.75)
 #: The floor view's box on the page (figure fractions): the empty top of the page, clear of
 #: the J axis and the surface's back edge.
 FLOOR_BOX = (0.5, 0.75, 0.28, 0.19)
-#: The end square's offset from the point it marks (points, right and down), with a leader: the
-#: last step ends 0.003 from the minimum, so at its true place the square would sit under the
-#: star (or hide it); set off, both read.
-END_OFFSET = (11.0, -5.0)
-
-
-def _offset_end(ax, theme, xy, end, gid):
-    """The end square END_OFFSET points from xy (data coordinates of ax; for a 3-D axes its
-    projected ones), a thin leader in the square's colour from the square to xy."""
-    shift = ScaledTranslation(END_OFFSET[0] / 72, END_OFFSET[1] / 72, ax.figure.dpi_scale_trans)
-    ax.annotate("", xy=xy, xytext=END_OFFSET, textcoords="offset points", zorder=24,
-                arrowprops=dict(arrowstyle="-", color=end["markerfacecolor"], lw=0.8,
-                                shrinkA=0, shrinkB=2), gid=f"{gid}-leader")
-    square = Line2D([xy[0]], [xy[1]], **{**end, "zorder": 25}, gid=gid, clip_on=False,
-                    transform=ax.transData + shift)
-    ax.add_artist(square)
-    return square
 
 
 def trajectory():
@@ -104,7 +86,8 @@ def floor_view(fig, theme, x, y, t, shown, end):
     # small and edgeless: where the steps shorten they make a line, not a caterpillar
     ax.plot(t.points[shown, 0], t.points[shown, 1], "o", color=theme.accent, markersize=2,
             mew=0, zorder=4, gid="floor-dots")
-    _offset_end(ax, theme, tuple(t.points[-1]), end, "floor-end")
+    gm.end_beside(ax, theme, tuple(t.points[-1]), end, gid="floor-end", shrink=2,
+                  zorder=25, clip_on=False)
     ax.plot(*regression.least_squares(x, y), **{**theme.marker("minimum"), "zorder": 4.5},
             gid="floor-minimum")
     ax.set_xlim(m0, m1)
@@ -154,11 +137,12 @@ def make_figure(theme):
     end = {**theme.marker("end"), "markerfacecolor": theme.accent}
     star = [ln for ln in ax3.lines if ln.get_label() == "minimum"][0]
     star.set_zorder(23)
-    # the end, set off from the star on a leader (see END_OFFSET), at the projection of the
-    # final layout
+    # the end, set off from the star on a leader (gm.end_beside: the last step ends 0.003 from
+    # the minimum, where the square would hide the star), at the projection of the final layout
     fig.canvas.draw()
     xy = proj3d.proj_transform(m[-1], b[-1], t.losses[-1] + lift, ax3.get_proj())[:2]
-    _offset_end(ax3, theme, xy, end, "end").set_label(f"after {numbers.count(t.steps)} steps")
+    gm.end_beside(ax3, theme, xy, end, gid="end", shrink=2, zorder=25,
+                  clip_on=False).set_label(f"after {numbers.count(t.steps)} steps")
     floor_view(fig, theme, x, y, t, shown, end)
     dot = Line2D([], [], ls="none", marker="o", ms=3, color=theme.accent, mec="none",
                  label=f"{numbers.count(len(shown))} of its points")

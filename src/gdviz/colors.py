@@ -43,8 +43,9 @@ def activation_fill(theme, a, vmin: float = 0.0, vmax: float = 1.0,
     into that many equal bins of a, each one flat grey (activation_step gives the bin), so
     neighbouring greys differ by a visible step."""
     lo, hi = ACT_FILL[theme.name]
-    s = np.clip((np.ravel(np.asarray(a, dtype=np.float64)) - vmin) / (vmax - vmin), 0.0, 1.0)
-    if steps is not None:
+    if steps is None:
+        s = np.clip((np.ravel(np.asarray(a, dtype=np.float64)) - vmin) / (vmax - vmin), 0, 1)
+    else:
         s = activation_step(a, vmin, vmax, steps) / (steps - 1)
     return mix(theme.background, theme.text, lo + (hi - lo) * s)
 

@@ -330,20 +330,23 @@ END_BESIDE = (11.0, -5.0)
 
 
 def end_beside(ax, theme: Theme, xy, marker: dict, offset=END_BESIDE, gid: str = "end",
-               **kw):
+               shrink: float = 3.0, **kw):
     """An end mark (`marker`, theme.marker("end") or a run's own) `offset` points from the point
-    xy it marks, with a thin leader in its colour back to xy: for a run that ends on the
-    minimum's star, which the square would hide. Returns the mark (its data stay xy)."""
+    xy it marks (data coordinates of ax; of a 3-D axes, its projected ones), with a thin leader
+    in its colour back to xy, stopping `shrink` points short of it: for a run that ends on the
+    minimum's star, which the square would hide. kw: the mark's Line2D keywords (zorder 9
+    unless given; the leader half a step under it). Returns the mark (its data stay xy)."""
     from matplotlib.lines import Line2D
     from matplotlib.transforms import ScaledTranslation
 
     shift = ScaledTranslation(offset[0] / 72, offset[1] / 72, ax.figure.dpi_scale_trans)
-    ax.annotate("", xy=xy, xytext=offset, textcoords="offset points", zorder=8.5,
-                arrowprops=dict(arrowstyle="-", color=marker["markerfacecolor"], lw=0.8,
-                                shrinkA=0, shrinkB=3), gid=f"{gid}-leader")
     mark = Line2D([xy[0]], [xy[1]], **{"zorder": 9, **marker, **kw}, gid=gid,
                   transform=ax.transData + shift)
-    ax.add_line(mark)
+    ax.annotate("", xy=xy, xytext=offset, textcoords="offset points",
+                zorder=mark.get_zorder() - 0.5, gid=f"{gid}-leader",
+                arrowprops=dict(arrowstyle="-", color=marker["markerfacecolor"], lw=0.8,
+                                shrinkA=0, shrinkB=shrink))
+    ax.add_artist(mark)
     return mark
 
 

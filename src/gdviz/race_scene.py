@@ -315,11 +315,7 @@ class RaceScene(ThemedScene):
         # between the lines that run down to the inset's corners, its number beside it
         x, y = self.ax.c2p(*scale_bar_at(r, INSET_BAND))[:2]
         half = self.ax.c2p(length * s / 2, 0)[0] - self.ax.c2p(0, 0)[0]
-        bar = Line(np.array([-half, 0, 0]), np.array([half, 0, 0]), stroke_color=t.text,
-                   stroke_width=3)
-        label = MathTex(numbers.latex(length), font_size=TICK_SIZE, color=t.text)
-        label.next_to(bar, RIGHT, buff=0.12)
-        VGroup(bar, label).move_to(np.array([x, y, 0]))
+        bar, label = self.scale_bar(length, half).move_to(np.array([x, y, 0]))
         if r.surface.minimum is not None:
             star = Star(outer_radius=INSET_STAR, color=t.good, fill_opacity=1,
                         stroke_width=1.2).set_stroke(t.background)
@@ -438,6 +434,15 @@ class RaceScene(ThemedScene):
             return star.set_z_index(5), star.copy(), text
         mark = self.saddle_mark().move_to(self.ax.c2p(0, 0))
         return mark.set_z_index(5), mark.copy(), "saddle point (0, 0)"
+
+    def scale_bar(self, length: float, half: float) -> VGroup:
+        """A scale bar `half` × 2 scene units long standing for `length`, its number to its right
+        (VGroup(bar, label), centred at the origin)."""
+        t = self.theme
+        bar = Line(np.array([-half, 0, 0]), np.array([half, 0, 0]), stroke_color=t.text,
+                   stroke_width=3)
+        label = MathTex(numbers.latex(length), font_size=TICK_SIZE, color=t.text)
+        return VGroup(bar, label.next_to(bar, RIGHT, buff=0.12))
 
     def saddle_mark(self, size: float = 1.0):
         """The house's saddle mark (theme.MARKERS["saddle"]): a filled plus in the text colour,
@@ -662,7 +667,7 @@ class RaceScene(ThemedScene):
         thickening so that each run's colour reads; a scale bar for the new scale and a heading
         come in above it (the bar below it where the heading leaves it no room); the picture is
         held."""
-        t, r = self.theme, self.RACE
+        r = self.RACE
         (x0, x1), (y0, y1) = r.window
         lo, hi = self.ax.c2p(x0, y0), self.ax.c2p(x1, y1)
         frame = self.inset_frame
@@ -694,11 +699,7 @@ class RaceScene(ThemedScene):
         # the view is, above the grown frame
         length = scale_bar_length(r)
         half = (self.inset.c2p(length, 0)[0] - self.inset.c2p(0, 0)[0]) / 2
-        bar = Line(np.array([-half, 0, 0]), np.array([half, 0, 0]), stroke_color=t.text,
-                   stroke_width=3)
-        label = MathTex(numbers.latex(length), font_size=TICK_SIZE, color=t.text)
-        label.next_to(bar, RIGHT, buff=0.12)
-        scale = VGroup(bar, label)
+        scale = self.scale_bar(length, half)
         scale.next_to(frame.get_corner(UP + RIGHT), UP, buff=0.15, aligned_edge=RIGHT)
         heading = self.text(self.ZOOM_HEADING, TEXT_SIZE)
         heading.next_to(frame.get_corner(UP + LEFT), UP, buff=0.15, aligned_edge=LEFT)
