@@ -239,8 +239,15 @@ class Regularization(ThemedScene):
 
     def readouts(self) -> VGroup:
         """λ, the training and the test cost J of the current fit (gdcore's, at this frame's λ):
-        the fixed labels, each with its live value to its right."""
+        the fixed labels, each with its live value to its right. Set once per λ (the three
+        live readouts of a frame ask for it three times, and a held λ many times): a copy of
+        the set made for this λ and these labels where they are."""
         lam = self.lam()
+        key = (lam, *(tuple(lab.get_center()) + (lab.get_color().to_hex(),)
+                      for lab in self.labels))
+        made = self.__dict__.get("_readouts_made")
+        if made is not None and made[0] == key:
+            return made[1].copy()
         rp = fit(lam)
         self.shown = (lam, float(rp.train[0]), float(rp.test[0]))
         out = VGroup()
@@ -253,7 +260,8 @@ class Regularization(ThemedScene):
             num = self.number(v, cost, lab.get_color(), size)
             num.next_to(lab, RIGHT, buff=0.15)
             out.add(num.shift((lab.baseline() - num.get_bottom()[1]) * UP))  # on its baseline
-        return out
+        self._readouts_made = key, out
+        return out.copy()
 
     def status(self, *lines: str) -> VGroup:
         return VGroup(*(self.mixed(s, 24, self.theme.muted) for s in lines)).arrange(

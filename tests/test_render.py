@@ -434,7 +434,10 @@ class TestStop:
         assert json.loads((out / "manifest.json").read_text()) == {"outputs": []}
         stale, _ = dry_run(root, *args)
         assert set(stale) == {f"light-{QUALITY}-animation-{VIDEO}"}
-        if sig == signal.SIGTERM:  # the next run redoes it
-            r = render(root, *args)
-            assert r.returncode == 0 and counts(r.stdout)["rendered"] == 1
-            assert (out / f"light/videos/{QUALITY}/{VIDEO}.mp4").stat().st_size > 0
+        if sig == signal.SIGTERM:  # the next run into the same build renders and records
+            r = render(root, "candidate-lines", "--out", str(out))
+            assert r.returncode == 0 and counts(r.stdout) == {"rendered": 1, "cached": 0,
+                                                              "failed": 0}
+            manifest = json.loads((out / "manifest.json").read_text())["outputs"]
+            assert {e["id"] for e in manifest} == {"candidate-lines"}
+            assert set(dry_run(root, *args)[0]) == {f"light-{QUALITY}-animation-{VIDEO}"}

@@ -43,7 +43,7 @@ from gdrender.videocheck import ink_lost
 from gdviz.manim_theme import digit_px
 
 #: Rendered variants kept: a scene's frame and value tests run one after the other.
-KEPT = 4
+KEPT = 8
 _kept: OrderedDict[tuple, object] = OrderedDict()
 #: The ends of the sections of the last whole scene rendered in this process: the key of the
 #: variant stopped there (upto=the section) -> (the scene as it was then, its last frame as
@@ -199,12 +199,23 @@ def record_pops(scene) -> None:
     scene.pops.append((scene.plays_begun, ink_lost(then, after), ", ".join(names)))
 
 
+#: What a scene's value tests note after every play (its test module registers it):
+#: scene class -> function(scene) -> a note, kept in order in scene.notes.
+WATCHERS: dict[type, object] = {}
+
+
 def variant(scene_cls: type, **attrs) -> type:
     """scene_cls with the class attributes attrs, recording its text sizes after every play
-    and wait (record_text_px), how near the frame's edge anything came (record_margins) and
-    what vanishes between plays (record_pops)."""
+    and wait (record_text_px), how near the frame's edge anything came (record_margins), what
+    vanishes between plays (record_pops) and what WATCHERS note of it after every play
+    (scene.notes), so that a value test reads them from the drawing its frame test rendered
+    (not its times: a frame test plays at one frame a second, which rounds them)."""
+    watch = WATCHERS.get(scene_cls)
+
     def play(self, *args, **kwargs):
         super(cls, self).play(*args, **kwargs)
+        if watch is not None:
+            self.__dict__.setdefault("notes", []).append(watch(self))
         record_text_px(self)
         self.shown_at_end = _shown(self)
         record_margins(self, self.shown_at_end)

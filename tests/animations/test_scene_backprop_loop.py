@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from frames import rendered
+from frames import WATCHERS, rendered
 
 from gdcore import nn
 from gdviz import equations
@@ -232,24 +232,31 @@ def test_the_first_cost_stays_parked_in_view(upto):
     assert scene.loss0.get_right()[0] < scene.title.get_left()[0]
 
 
-class _Watched(BackpropLoop):
-    """The scene, noting after every play whether the worked edge is drawn red (a gradient)
-    and whether the rule ∂Cᵢ/∂w = a·δ is on screen, and when each play starts and how long it
-    lasts."""
+def _watch(scene):
+    """After a play: whether the worked edge is drawn red (a gradient) and whether the rule
+    ∂Cᵢ/∂w = a·δ is on screen (None before the network is drawn)."""
+    net = getattr(scene, "net", None)
+    if net is None:
+        return None
+    red = np.allclose(net.edge_rgb[net._e_index[WORKED]], rgb(scene.theme.error))
+    rule = equations.tex("backprop-grad")
+    shown = any(getattr(m, "tex_string", None) == rule
+                for m in scene.get_mobject_family_members())
+    return red, shown
+
+
+WATCHERS[BackpropLoop] = _watch
+
+
+class _Timed(BackpropLoop):
+    """The scene, keeping when each play starts and how long it lasts, at the video's times
+    (a frame test plays at one frame a second, which rounds them)."""
 
     def play(self, *args, **kwargs):
         start = self.renderer.time
         super().play(*args, **kwargs)
         self.starts = [*getattr(self, "starts", []), start]
         self.lengths = [*getattr(self, "lengths", []), self.renderer.time - start]
-        net = getattr(self, "net", None)
-        if net is None:
-            return
-        red = np.allclose(net.edge_rgb[net._e_index[WORKED]], rgb(self.theme.error))
-        rule = equations.tex("backprop-grad")
-        shown = any(getattr(m, "tex_string", None) == rule
-                    for m in self.get_mobject_family_members())
-        self.watch = [*getattr(self, "watch", []), (red, shown)]
 
 
 def _runs(flags) -> int:
@@ -261,8 +268,8 @@ def _runs(flags) -> int:
 def test_the_worked_gradient_and_its_rule_arrive_once_and_stay_while_used():
     """No out-and-back: the worked edge turns red once (its gradient, the first drawn) and
     stays red until the update; the rule ∂Cᵢ/∂w = a·δ comes once and stays until the update."""
-    scene = rendered(_Watched, upto="backward")
-    red, shown = zip(*scene.watch)
+    scene = rendered(BackpropLoop, upto="backward")
+    red, shown = zip(*(n for n in scene.notes if n is not None))
     assert _runs(red) == 1 and red[-1]
     assert _runs(shown) == 1 and shown[-1]
     # the edge is red from the play that first shows the rule on: the two arrive together
@@ -285,13 +292,12 @@ def test_the_example_index_and_the_layer_index_never_clash():
 def test_the_output_errors_are_the_slow_held_key_moment():
     """The outputs' δ⁽ᴸ⁾ swap in over a play longer than any play of the forward pass and
     stay on screen, unchanged, at least 3 s before the chain rule's numbers are set."""
-    scene = rendered(_Watched, upto="backward")
+    scene = rendered(_Timed, upto="backward")
     words = [(t, w) for section in scene.caption_log for t, _, w in section["words"]]
     k = next(k for k, (_, w) in enumerate(words) if w == r"\delta^{(2)}")
     held = words[k + 1][0] - words[k][0]
     assert held >= 3.0 and held == pytest.approx(DELTA_SWAP + DELTA_HOLD)
-    starts = np.array(scene.starts)
-    lengths = np.array(scene.lengths)
+    starts, lengths = np.array(scene.starts), np.array(scene.lengths)
     in_forward = lengths[starts < scene.caption_log[1]["start"]]
     assert DELTA_SWAP > in_forward.max()
 
