@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 
 import numpy as np
@@ -12,6 +13,7 @@ from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
+from mpl_toolkits.mplot3d import proj3d
 
 from gdcore import data, nn, sampling
 from gdcore.networks import BACKPROP, CONNECTION_TWEAK, DROPOUT
@@ -492,6 +494,14 @@ def test_sampling_grid_3d(theme):
                                                              abs=1.5)
     for ax in (ax2, ax3):
         assert ax.title.get_fontsize() == t.title_size
+    # the cube fills its panel: its eight corners, projected, span the panel's width and
+    # height, and it stands at least as tall as the flat grid's square beside it
+    corners = np.array(list(itertools.product((0.0, 1.0), repeat=3)))
+    px, py, _ = proj3d.proj_transform(*corners.T, ax3.get_proj())
+    cube = ax3.transData.transform(np.c_[px, py])
+    span = cube.max(axis=0) - cube.min(axis=0)
+    assert span[0] >= 0.95 * ax3.bbox.width and span[1] >= 0.95 * ax3.bbox.height
+    assert span[1] >= ax2.bbox.height
 
 
 # --- guess-explosion ------------------------------------------------------------------------
