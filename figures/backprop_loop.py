@@ -194,8 +194,8 @@ def make_figure(theme):
     w0, w1 = W0[la][jd, ka], W1[la][jd, ka]
     _mark_worked(ax, theme, lay, theme.text,
                  rf"$w$: ${w0:.3f} \to {w1:.3f}$".replace("-", "\u2212"))
-    ax.text(xo, ys[1] - 0.5, "width\n" r"$\propto\;|\Delta w|$", ha="left", va="top",
-            fontsize=fs, color=theme.muted, linespacing=1.3)
+    ax.text(xo, ys[1] - 0.62, r"width $\propto\;|\Delta w|$", ha="left", va="top",
+            fontsize=fs, color=theme.muted)  # one line, as panel 1 writes width ∝ |w|
     _key(ax, theme, *key_at, r"\Delta w")
     _title(ax, lay, "4  Update, then forward again")
 
