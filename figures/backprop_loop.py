@@ -3,26 +3,27 @@
 One training step of a small network ({n0} inputs, {n1} sigmoid hidden neurons, {n2} sigmoid
 outputs) on a single example, with its real numbers. 1: the forward pass carries the input
 through the layers; each circle shows its activation a, each line's width the size of its weight
-and its stroke the weight's sign (solid positive, dashed negative). 2: the outputs are compared
-with the targets; with one example (n = 1) the cost is that example's, J = Cᵢ =
-{loss_before:.3f}. 3: the backward pass sends the error back along the connections; each
-circle shows its error term δ, each line's width the size of its weight's gradient (every
+and its colour the weight's sign (blue positive, orange negative, as in the video). 2: the
+outputs are compared with the targets; with one example (n = 1) the cost is that example's,
+J = Cᵢ = {loss_before:.3f}. 3: the backward pass sends the error back along the connections;
+each circle shows its error term δ, each line's width the size of its weight's gradient (every
 gradient in red), and on one edge, drawn over the others and labelled w, the chain rule is
 worked with its numbers, ∂J/∂w = a·δ = {a:.3f} × {d:.3f} = {g:.3f}. 4: every weight takes
 a step of learning rate α = {lr:g} against its gradient; each line now shows that change Δw
-(width its size, stroke its sign), the neurons whose values changed are ringed in the accent
-colour, and the weight w goes from {w0:.3f} to {w1:.3f}, as its label says. Run forward
-again, the outputs have moved towards the targets and the cost has fallen to
-{loss_after:.3f}. Then the loop repeats.
+(width its size, colour its sign: blue where the weight grows, orange where it shrinks), the
+neurons whose values changed are ringed in ink, and the weight w goes from {w0:.3f} to
+{w1:.3f}, as its label says. Run forward again, the outputs have moved towards the targets and
+the cost has fallen to {loss_after:.3f}. Then the loop repeats.
 
 Alt: Four copies of the same small network diagram, numbered 1 to 4. In 1, activations flow left
-to right along solid and dashed grey lines of varying width. In 2, the two outputs are set beside
-their targets and the cost {loss_before:.3f} is given. In 3, red lines of varying width and an
-arrow pointing left show gradients flowing back; one edge, drawn over the others and labelled
-w, has its gradient worked out in red beside the network, every number to three decimals. In
-4, the lines show each weight's change, solid where it grows and dashed where it shrinks, the
-changed neurons are ringed in orange, the edge w is labelled with its old and new value, and
-under the network the update rule and the cost, dropped to {loss_after:.3f}.
+to right along blue (positive) and orange (negative) lines of varying width, a key for the two
+colours in the corner. In 2, the two outputs are set beside their targets and the cost
+{loss_before:.3f} is given. In 3, red lines of varying width and an arrow pointing left show
+gradients flowing back; one edge, drawn over the others and labelled w, has its gradient worked
+out in red beside the network, every number to three decimals. In 4, the lines show each
+weight's change, blue where it grows and orange where it shrinks, the changed neurons are ringed
+more heavily, the edge w is labelled with its old and new value, and under the network the
+update rule and the cost, dropped to {loss_after:.3f}.
 """
 
 import numpy as np
@@ -31,7 +32,7 @@ from gdcore.networks import BACKPROP
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
 from gdviz.colors import mix
-from gdviz.network_layout import LOOP_LAYOUT, layout
+from gdviz.network_layout import LOOP_LAYOUT, layout, sign_color
 
 EX = BACKPROP
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
@@ -40,14 +41,7 @@ FMT = f"{{:.{PLACES}f}}"
 
 
 PAD = (0.5, 2.0, 1.0, 0.35)  # around each network (l, r, b, t): room for its words and key
-#: A weight's sign, in ink and not in a role's colour (blue is the data's, orange what changes):
-#: a solid line for w ≥ 0, a dashed one for w < 0, both muted.
-SIGN_STYLES = ("solid", (0, (3, 2)))
-
-
-def sign_style(v: float):
-    """The line style of a value's sign: SIGN_STYLES[0] for v ≥ 0, SIGN_STYLES[1] below 0."""
-    return SIGN_STYLES[0] if v >= 0 else SIGN_STYLES[1]
+KEY_WIDTH = 2.4  # points: the sign key's lines, wide enough that their colour reads
 
 
 def facts() -> dict:
@@ -66,18 +60,18 @@ def _widths(lay, mats, top=None, lo=0.4, hi=3.2):
 
 
 def _signed(ax, theme, lay, mats, widths):
-    """The drawn edges in muted ink, `widths` wide, each solid or dashed by the sign of
-    mats[l][j, i]."""
-    lc = nd.draw_edges(ax, lay, color=theme.muted, linewidth=widths)
-    lc.set_linestyles([sign_style(float(mats[a[0]][b[1], a[1]])) for a, b in lay.edges])
-    return lc
+    """The drawn edges, `widths` wide, each in the colour of the sign of mats[l][j, i]
+    (network_layout.sign_color: blue for ≥ 0, orange below, as the video draws them)."""
+    colors = [sign_color(theme, float(mats[a[0]][b[1], a[1]])) for a, b in lay.edges]
+    return nd.draw_edges(ax, lay, color=colors, linewidth=widths)
 
 
 def _key(ax, theme, x, y, what):
-    """The sign key: a short solid and dashed line with '<what> > 0' and '<what> < 0'."""
+    """The sign key: a short line in each sign's colour with '<what> > 0' and '<what> < 0'."""
     for k, (v, word) in enumerate(((1.0, ">"), (-1.0, "<"))):
         yy = y - 0.32 * k
-        ax.plot([x, x + 0.42], [yy, yy], color=theme.muted, lw=1.6, linestyle=sign_style(v))
+        ax.plot([x, x + 0.42], [yy, yy], color=sign_color(theme, v), lw=KEY_WIDTH,
+                solid_capstyle="butt", gid="sign-key")
         ax.text(x + 0.52, yy, f"${what} {word} 0$", ha="left", va="center",
                 fontsize=theme.small_size, color=theme.muted)
 
@@ -183,8 +177,9 @@ def make_figure(theme):
     dW = [b - a for a, b in zip(W0, W1)]
     _signed(ax, theme, lay, dW, _widths(lay, dW))
     nd.draw_neurons(ax, lay, theme, [(0, i) for i in range(EX.sizes[0])], edge=theme.muted)
+    # the neurons whose values changed ringed in ink (the accent orange is a negative sign)
     nd.draw_neurons(ax, lay, theme, [n for n, _ in lay.neurons() if n[0] > 0],
-                    edge=theme.accent, linewidth=1.3)
+                    edge=theme.text, linewidth=1.3)
     _values(ax, lay, theme, r["new_acts"], range(3))
     for k, y in enumerate(ys):
         ax.text(xo, y, f"was {r['acts'][2][k]:.{PLACES}f}\ntarget {EX.y[k]:g}", ha="left",
@@ -199,8 +194,8 @@ def make_figure(theme):
     w0, w1 = W0[la][jd, ka], W1[la][jd, ka]
     _mark_worked(ax, theme, lay, theme.text,
                  rf"$w$: ${w0:.3f} \to {w1:.3f}$".replace("-", "\u2212"))
-    ax.text(xo, ys[1] - 0.5, "width\n" r"$\propto\;|\Delta w|$", ha="left", va="top",
-            fontsize=fs, color=theme.muted, linespacing=1.3)
+    ax.text(xo, ys[1] - 0.62, r"width $\propto\;|\Delta w|$", ha="left", va="top",
+            fontsize=fs, color=theme.muted)  # one line, as panel 1 writes width ∝ |w|
     _key(ax, theme, *key_at, r"\Delta w")
     _title(ax, lay, "4  Update, then forward again")
 

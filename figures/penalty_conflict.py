@@ -13,10 +13,10 @@ of J to the origin. Right: the same path, one weight wₖ at a time, against λ 
 λ = {shown_max:g}, beyond which both weights lie on the zero line; the dots mark λ = {labelled} in
 both panels.
 
-Alt: A square cost map over the weights w₁ and w₂, its tilted, elongated ellipses shaded darkest
+Alt: A cost map over the weights w₁ and w₂, its tilted, elongated ellipses shaded darkest
 around a star at ({w1}, {w2}) labelled "minimum of J"; dashed circles centre on a second star at
-the origin, labelled "minimum of the penalty" below it. An orange curve starts at the first star
-and bends towards the origin; dots on it are labelled with growing values of λ, the largest one
+the origin, labelled "minimum of ‖w‖²" just below it. An orange curve starts at the first
+star and bends towards the origin; dots on it are labelled with growing values of λ, the largest one
 sitting next to the origin. At the dot for λ = 1 a bold ellipse and a bold dashed circle around
 the origin, both in the text colour, just touch. A legend under both plots names the thin level
 lines of the cost J, the dashed penalty circles, the touching ellipse and circle and the orange
@@ -45,40 +45,41 @@ def facts() -> dict:
             "labelled": ", ".join(lams[:-1]) + " and " + lams[-1]}
 
 
-def _backing(theme) -> dict:
-    """A box in the background colour behind a label on the map: no line runs through it."""
-    return dict(boxstyle="round,pad=0.15", facecolor=theme.background, edgecolor="none",
-                alpha=0.9)
-
-
-def _leader(ax, theme, at, to, gap: float) -> None:
-    """A thin line from a label's anchor `to` towards the point `at`, stopping `gap` short of
-    it (in the map's units): a line of its own, not part of the label's box."""
-    at, to = np.asarray(at, float), np.asarray(to, float)
-    end = at + gap * (to - at) / np.linalg.norm(to - at)
-    ax.plot([to[0], end[0]], [to[1], end[1]], color=theme.text, lw=0.6, zorder=6)
-
-
-# Where each λ label sits relative to its dot (offset in points, horizontal alignment).
-LABEL_AT = {0.1: ((6, 3), "left", "bottom"), 1.0: ((2, 7), "left", "bottom"),
-            5.0: ((5, -2), "left", "top")}  # right of its dot, not beside the origin's star
+# Where each label on the map sits relative to its mark: offset in points, horizontal and
+# vertical alignment. Each lies in a gap between the strong lines (the path, the bold ellipse
+# and circle, the dashed circles); only the thin level lines of J run under it, stopped short
+# of its letters by a casing of the page colour (gm.casing), so no label needs a box.
+LABEL_AT = {0.1: ((5, 7), "left", "bottom"),  # between the circles of radius 1.5 and 2
+            1.0: ((4, 4), "left", "bottom"),  # inside the bold ellipse, before the circle of 1
+            5.0: ((0, 5), "center", "bottom")}  # above its dot, inside the bold circle
+DATA_LABEL_AT = ((-3, -8), "left", "top")  # under the minimum of J, right of the circle of 2
+ORIGIN_LABEL_AT = ((0, -8), "center", "top")  # under the origin, inside the bold circle
 TITLE_PAD = 8  # points from the axes to both titles' baselines
-WINDOW = ((-1.0, 2.6), (-1.7, 1.2))  # (w1, w2) limits: the data optimum, the path, the origin
-ORIGIN_LABEL_AT = (0.0, -0.64)  # under the solid circle (radius ‖w(1)‖ = 0.57), not over it
+WINDOW = ((-0.8, 2.95), (-1.7, 1.2))  # (w1, w2): the origin, the path, the data optimum and
+# its name, inside the map's grid (which reaches 3.09)
+
+
+def _label(ax, theme, text, xy, at, gid):
+    """A label on the map at `xy`, placed by `at` (offset, ha, va), on the page-colour casing."""
+    off, ha, va = at
+    ax.annotate(text, xy=xy, xytext=off, textcoords="offset points", ha=ha, va=va,
+                fontsize=theme.small_size, color=theme.text, zorder=7, gid=gid,
+                path_effects=gm.casing(theme))
 
 
 def make_figure(theme):
     pc = EX.run()
     rows = EX.labelled_rows(pc)
-    fig, (ax, side) = gm.subplots(theme, 1, 2, height=3.3, width=1.0,
-                                  gridspec_kw=dict(width_ratios=(1.25, 1.0)))
+    fig, (ax, side) = gm.subplots(theme, 1, 2, height=3.6, width=1.0,
+                                  gridspec_kw=dict(width_ratios=(1.65, 1.0)))
     gm.style_axes(ax, theme, grid=False)
     # the cost J as every cost map of the chapter is drawn (theme.cost_map)
     cs = gm.contour_map(ax, theme, pc.W1, pc.W2, pc.cost)
     cs.set_gid("data-term")
-    # circles of radius 1, 1.5, …, 2.5: each a full arc in the window, no corner fragments
-    # (none at 0.5, which would run beside the bold circle of radius ‖w(1)‖ = 0.57)
-    pen = ax.contour(pc.W1, pc.W2, pc.penalty, levels=(0.5 * np.arange(2, 6)) ** 2,
+    # circles of radius 1, 1.5 and 2: each a full arc in the window, no corner fragments
+    # (none at 0.5, which would run beside the bold circle of radius ‖w(1)‖ = 0.57; none at
+    # 2.5, whose two arcs would fence in the minimum of J and leave its label no room)
+    pen = ax.contour(pc.W1, pc.W2, pc.penalty, levels=(0.5 * np.arange(2, 5)) ** 2,
                      colors=theme.text, linewidths=0.7, linestyles=[(0, (4, 3))])
     pen.set_gid("penalty")
     # at λ = EX.tangent the minimiser is where an ellipse of J touches the penalty circle
@@ -95,25 +96,19 @@ def make_figure(theme):
     ax.plot(pc.path[:, 0], pc.path[:, 1], color=theme.accent, linewidth=2.0, zorder=4,
             gid="path")
     ax.plot(*pc.w_ls, **theme.marker("minimum"), gid="data-optimum")
-    ax.annotate("minimum of $J$\n" + r"($\lambda = 0$)", xy=pc.w_ls, xytext=(0, -9),
-                textcoords="offset points", ha="center", va="top",
-                fontsize=theme.small_size, color=theme.text, bbox=_backing(theme), zorder=7)
+    _label(ax, theme, "minimum of $J$\n" + r"($\lambda = 0$)", pc.w_ls, DATA_LABEL_AT,
+           "data-label")
     ax.plot([0], [0], **theme.marker("minimum"), gid="penalty-optimum")
-    _leader(ax, theme, (0, 0), ORIGIN_LABEL_AT, 0.06)
-    ax.text(*ORIGIN_LABEL_AT, "minimum of\nthe penalty", ha="center", va="top", zorder=7,
-            fontsize=theme.small_size, color=theme.text, bbox=_backing(theme), gid="origin-label")
+    _label(ax, theme, "minimum\nof " + r"$\|w\|^2$", (0, 0), ORIGIN_LABEL_AT, "origin-label")
     ax.plot(pc.path[rows, 0], pc.path[rows, 1], "o", color=theme.accent, markersize=5,
-            markeredgecolor=theme.background, zorder=5, linestyle="none")
+            markeredgecolor=theme.background, zorder=5, linestyle="none", gid="lambda-dots")
     for r, lam in zip(rows, EX.labelled):
-        off, ha, va = LABEL_AT[lam]
-        ax.annotate(rf"$\lambda = {pc.lams[r]:g}$", xy=pc.path[r], xytext=off, gid="lambda",
-                    textcoords="offset points", ha=ha, va=va, fontsize=theme.small_size,
-                    color=theme.text, bbox=_backing(theme), zorder=7)
+        _label(ax, theme, rf"$\lambda = {pc.lams[r]:g}$", pc.path[r], LABEL_AT[lam], "lambda")
     ax.plot(*wt, "o", color=theme.text, markersize=2.2, zorder=6, gid="touch")
     ax.set_aspect("equal")
     ax.set_xlim(*WINDOW[0])
     ax.set_ylim(*WINDOW[1])
-    ax.set_xticks(np.arange(-1.0, WINDOW[0][1] + 0.01, 0.5))
+    ax.set_xticks(np.arange(-0.5, WINDOW[0][1] + 0.01, 0.5))
     ax.set_yticks(np.arange(-1.5, WINDOW[1][1] + 0.01, 0.5))
     ax.set_xlabel(th.AXIS_LABELS["w1"])
     ax.set_ylabel(th.AXIS_LABELS["w2"])
@@ -151,7 +146,7 @@ def make_figure(theme):
     side.set_xlabel(th.AXIS_LABELS["penalty"])
     side.set_ylabel("weight of the minimiser $w_k$")  # word, then symbol; no argument
     side.legend(loc="upper right")
-    side.set_title(th.title(r"the minimiser of $J_\lambda$, weight by weight"), y=1.0,
+    side.set_title(th.title(r"the minimiser of $J_\lambda$ against $\lambda$"), y=1.0,
                    pad=TITLE_PAD)
     return fig
 

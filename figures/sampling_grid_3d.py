@@ -20,9 +20,12 @@ from gdviz.colors import mix
 
 (BINS,) = sampling.SAMPLING_GRID_3D.bins
 ELEV, AZIM = 16, -50
-# the panels in figure fractions (left, bottom, width, height): room for every number and label
-LEFT_PANEL = (0.075, 0.16, 0.37, 0.74)
-RIGHT_PANEL = (0.49, 0.07, 0.42, 0.83)
+# the panels in figure fractions (left, bottom, width, height): room for every number and label,
+# their tops on one line (so are the titles); the lattice's panel the larger, its cube zoomed
+# (ZOOM) to fill it, the flat grid's square a little smaller, clear of the cube's numbers
+LEFT_PANEL = (0.0778, 0.3188, 0.3254, 0.5942)
+RIGHT_PANEL = (0.4873, 0.1884, 0.3968, 0.7246)
+ZOOM = 1.25  # the cube drawn as wide and tall as its panel (mplot3d leaves a margin at 1)
 
 
 def facts() -> dict:
@@ -39,7 +42,7 @@ def _depth(pts: np.ndarray) -> np.ndarray:
 
 
 def make_figure(theme):
-    fig = gm.new_figure(theme, 3.1)
+    fig = gm.new_figure(theme, 3.45)
     # placed by hand: the layout engine does not see a 3-D axes' tick numbers and labels
     fig.set_layout_engine("none")
     ax2 = fig.add_axes(LEFT_PANEL)
@@ -68,7 +71,7 @@ def make_figure(theme):
     ax3.scatter(p[:, 0], p[:, 1], p[:, 2], s=1.5 + 9 * depth[order] ** 1.5, c=colors,
                 linewidths=0, depthshade=False)
     ax3.view_init(elev=ELEV, azim=AZIM)
-    ax3.set_box_aspect((1, 1, 1), zoom=1.0)
+    ax3.set_box_aspect((1, 1, 1), zoom=ZOOM)
     # the cube's outline: its twelve edges, thin, to carry the perspective
     for a in range(3):
         for u in (0, 1):
@@ -87,9 +90,9 @@ def make_figure(theme):
                                   ticks, align):
         axis.set_ticks(tk, [f"{t:.1f}" for t in tk], ha=ha)
         axis.set_label_text(f"${name}$")
-        axis.labelpad = 6 if axis is ax3.zaxis else 0
+        axis.labelpad = -3 if axis is ax3.zaxis else 0
     ax3.tick_params(labelsize=theme.small_size, pad=0)
-    ax3.zaxis.set_tick_params(pad=5)
+    ax3.zaxis.set_tick_params(pad=1)
     ax3.set_xlim(0, 1)
     ax3.set_ylim(0, 1)
     ax3.set_zlim(0, 1)

@@ -48,7 +48,7 @@ from gdcore.networks import BACKPROP
 from gdviz import equations
 from gdviz.colors import ACT_FILL, mix
 from gdviz.manim_theme import TICK_SIZE, ThemedScene, sections
-from gdviz.network_layout import LOOP_LAYOUT, sign_role
+from gdviz.network_layout import LOOP_LAYOUT, sign_color
 from gdviz.network_mobject import NetworkMobject
 from gdviz.numbers import latex
 from gdviz.staging import swap
@@ -77,7 +77,6 @@ W_LO, W_HI = 1.0, 10.0  # edge widths for |w| = 0 and the largest |w| (or |dJ/dw
 #: activations, and of the hold after it (readable, and slower than the set-up's plays).
 DELTA_SWAP, DELTA_HOLD = 1.6, 1.9
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
-SIGN_STRENGTH = 0.8  # edges: background mixed this far towards their sign's colour
 #: The labels over the layers (x, a⁽ˡ⁾, then δ⁽ˡ⁾): their size, and the height of their centre
 #: over the tallest column's top neuron, so that a⁽¹⁾ stands clear of the circle under it.
 HEAD_SIZE, HEAD_GAP = 38, 0.55
@@ -110,9 +109,7 @@ class BackpropLoop(ThemedScene):
 
     # -- pieces ---------------------------------------------------------------------------------
     def sign_colours(self, values):
-        t = self.theme
-        return [ManimColor.from_rgb(mix(t.background, t.role(sign_role(v)), SIGN_STRENGTH))
-                for v in values]
+        return [ManimColor.from_rgb(sign_color(self.theme, v)) for v in values]
 
     def weight_style(self, mats):
         """Edge widths ∝ |w| (one scale before and after) and colours by the sign of w."""

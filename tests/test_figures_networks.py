@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 
 import numpy as np
@@ -12,6 +13,7 @@ from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import to_rgba
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
+from mpl_toolkits.mplot3d import proj3d
 
 from gdcore import data, nn, sampling
 from gdcore.networks import BACKPROP, CONNECTION_TWEAK, DROPOUT
@@ -20,7 +22,8 @@ from gdviz import mpl as gm
 from gdviz import network_draw as nd
 from gdviz import theme as th
 from gdviz.colors import mix
-from gdviz.network_layout import layout
+from gdviz.network_layout import SIGN_STRENGTH, layout, sign_color
+from gdviz.vision import CVD, seen
 
 THEMES = ("light", "dark")
 NAMES = ("connection_tweak", "tiny_networks", "mnist_network", "backprop_loop", "dropout",
@@ -244,31 +247,34 @@ def test_backprop_loop_storyboard(theme):
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_backprop_loop_signs_worked_edge_and_update(theme):
-    """Weights drawn by their sign in muted ink (solid w ≥ 0, dashed w < 0: no role's colour);
-    the chain rule worked on one edge with gdcore's numbers, that edge red as every gradient;
-    the update panel draws each Δw (width |Δw|, stroke its sign); only the neurons whose values
-    changed are ringed, in the accent (what changes); the notes muted."""
+    """Weights drawn by their sign in the video's colours (network_layout.sign_color: blue for
+    w ≥ 0, orange below), with a key in those colours; the chain rule worked on one edge with
+    gdcore's numbers, that edge red as every gradient; the update panel draws each Δw (width
+    |Δw|, colour its sign); only the neurons whose values changed are ringed, in ink; the notes
+    muted."""
     m, t = BACKPROP, th.get(theme)
-    bl = mod("backprop_loop")
     axes = fig("backprop_loop", theme).axes
     r = m.run()
     lay = layout(m.sizes)
     W0, W1 = r["net"].weights, r["new"].weights
     dW = [b - a for a, b in zip(W0, W1)]
-    solid, dashed = bl.SIGN_STYLES
+    plus, minus = sign_color(t, 1.0), sign_color(t, -1.0)
+    assert same_color(plus, mix(t.background, t.data, SIGN_STRENGTH))
+    assert same_color(minus, mix(t.background, t.accent, SIGN_STRENGTH))
+    assert same_color(sign_color(t, 0.0), plus) and same_color(sign_color(t, -1e-9), minus)
     for ax, mats in ((axes[0], W0), (axes[3], dW)):
         lc = collections(ax, "edges")[0]
         vals = [float(mats[a[0]][b[1], a[1]]) for a, b in lay.edges]
         assert {v >= 0 for v in vals} == {True, False}  # both signs drawn
         for c, (_, dash), v in zip(lc.get_colors(), lc.get_linestyles(), vals):
-            assert same_color(c, t.muted)
-            assert (dash is None) == (v >= 0)
-    assert bl.sign_style(0.0) == solid and bl.sign_style(-1e-9) == dashed
+            assert same_color(c, plus if v >= 0 else minus) and dash is None  # colour alone
     assert same_color(collections(axes[2], "worked")[0].get_colors()[0], t.error)
-    for k in (0, 3):  # the sign key's lines: muted, solid then dashed
-        key = [ln for ln in axes[k].lines if len(ln.get_xdata()) == 2]
-        assert [ln.get_linestyle() for ln in key] == ["-", "--"]
-        assert all(same_color(ln.get_color(), t.muted) for ln in key)
+    for k, what in ((0, "w"), (3, r"\Delta w")):  # the key: each sign's colour, then its words
+        key = [ln for ln in axes[k].lines if ln.get_gid() == "sign-key"]
+        assert len(key) == 2
+        assert same_color(key[0].get_color(), plus) and same_color(key[1].get_color(), minus)
+        words = [x.get_text() for x in axes[k].texts]
+        assert f"${what} > 0$" in words and f"${what} < 0$" in words
     for k, word in ((0, "activations"), (2, "error terms"), (3, "width"), (3, "was")):
         (note, *_) = [x for x in axes[k].texts if x.get_text().startswith(word)]
         assert same_color(note.get_color(), t.muted)
@@ -286,7 +292,21 @@ def test_backprop_loop_signs_worked_edge_and_update(theme):
     assert f"{W0[la][jd, ka]:.3f}" in s4 and f"{W1[la][jd, ka]:.3f}" in s4
     rings = nd.drawn_neurons(axes[3])
     for n, circ in rings.items():
-        assert same_color(circ.get_edgecolor(), t.muted if n[0] == 0 else t.accent)
+        assert same_color(circ.get_edgecolor(), t.muted if n[0] == 0 else t.text)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_weight_sign_colours_read_on_the_page_and_in_every_vision(theme):
+    """The two sign colours of the backprop-loop still and video: each a line's contrast off
+    the page, and apart from each other by MIN_CVD_DISTANCE in normal vision and the three
+    simulated deficiencies."""
+    t = th.get(theme)
+    plus, minus = sign_color(t, 1.0), sign_color(t, -1.0)
+    for c in (plus, minus):
+        assert th.contrast(tuple(c), t.background) >= th.LINE_CONTRAST
+    for cvd in CVD:
+        a, b = seen(np.array([plus, minus]), cvd)
+        assert np.linalg.norm(a - b) >= th.MIN_CVD_DISTANCE, cvd
 
 
 # --- dropout --------------------------------------------------------------------------------
@@ -474,6 +494,14 @@ def test_sampling_grid_3d(theme):
                                                              abs=1.5)
     for ax in (ax2, ax3):
         assert ax.title.get_fontsize() == t.title_size
+    # the cube fills its panel: its eight corners, projected, span the panel's width and
+    # height, and it stands at least as tall as the flat grid's square beside it
+    corners = np.array(list(itertools.product((0.0, 1.0), repeat=3)))
+    px, py, _ = proj3d.proj_transform(*corners.T, ax3.get_proj())
+    cube = ax3.transData.transform(np.c_[px, py])
+    span = cube.max(axis=0) - cube.min(axis=0)
+    assert span[0] >= 0.95 * ax3.bbox.width and span[1] >= 0.95 * ax3.bbox.height
+    assert span[1] >= ax2.bbox.height
 
 
 # --- guess-explosion ------------------------------------------------------------------------

@@ -394,11 +394,11 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     pts_per_unit = (fig.axes[0].get_window_extent().width / fig.dpi * 72
                     / np.diff(fig.axes[0].get_xlim())[0])
     assert np.hypot(*pc.path[r5]) * pts_per_unit > (star_d + dot) / 2 + 1
-    # the origin's label sits below the bold circle of radius ‖w(1)‖, not over it
+    # the origin's label sits under the origin, inside the bold circle of radius ‖w(1)‖
     (lab,) = by_gid(fig, "origin-label", matplotlib.text.Text)
     fig.canvas.draw()
-    box = lab.get_bbox_patch().get_window_extent().transformed(fig.axes[0].transData.inverted())
-    assert box.y1 < -np.hypot(*w)
+    box = lab.get_window_extent().transformed(fig.axes[0].transData.inverted())
+    assert box.y1 < 0 and max(np.hypot(*box.p0), np.hypot(box.x1, box.y0)) < np.hypot(*w)
     ax = path.axes
     assert {c.get_gid() for c in ax.collections} >= {"data-term", "penalty"}
     # the cost J = half the data term, drawn as every cost map (theme.cost_map), filled
@@ -419,6 +419,56 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     assert fig.axes[0].title.get_position()[1] == fig.axes[1].title.get_position()[1]
     tops = [a.get_window_extent(r).y1 for a in fig.axes[:2]]
     assert tops[0] == pytest.approx(tops[1], abs=1)
+
+
+def clearance_pt(ax, box, ink) -> float:
+    """Points between a text's box (display units) and the nearest point of a drawn line or
+    mark: ink is (display vertices, mark radius in display units)."""
+    v, radius = ink
+    if len(v) > 1:  # every segment sampled, not only its ends
+        v = np.concatenate([np.linspace(v[i], v[i + 1], 24) for i in range(len(v) - 1)])
+    dx = np.maximum(np.maximum(box.x0 - v[:, 0], v[:, 0] - box.x1), 0)
+    dy = np.maximum(np.maximum(box.y0 - v[:, 1], v[:, 1] - box.y1), 0)
+    return float((np.hypot(dx, dy).min() - radius) * 72 / ax.figure.dpi)
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_penalty_conflict_labels_stand_clear_of_every_line(t):
+    """No box behind a label on the map: each stands in a gap between the strong lines (the
+    path, the touching ellipse and circle, the dashed circles, the marks), at least a point
+    clear of all of them; the thin level lines of J that run under it stop at a casing of the
+    page colour round its letters."""
+    fig = build("penalty_conflict", t)
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    data = ax.transData.transform
+    ink = {}
+    for c in ax.findobj(matplotlib.contour.ContourSet):
+        if c.get_gid() in ("tangent-ellipse", "penalty"):
+            for k, p in enumerate(c.get_paths()):
+                ink[f"{c.get_gid()} {k}"] = (data(p.interpolated(8).vertices), 0.0)
+    (circ,) = by_gid(fig, "tangent-circle", matplotlib.patches.Circle)
+    ink["tangent-circle"] = (circ.get_transform().transform(circ.get_path().vertices), 0.0)
+    for line in ax.lines:
+        xy = data(np.c_[line.get_xdata(), line.get_ydata()])
+        if line.get_linestyle() not in ("None", "none"):
+            ink[line.get_gid()] = (xy, 0.0)
+        if line.get_marker() not in ("None", "none", ""):
+            radius = line.get_markersize() / 2 * fig.dpi / 72
+            for k, p in enumerate(xy):
+                ink[f"{line.get_gid()} mark {k}"] = (p[None], radius)
+    assert {"path", "tangent-ellipse 0", "penalty 0", "data-optimum mark 0"} <= set(ink)
+    labels = [x for x in ax.texts if x.get_text().strip()]
+    assert {x.get_gid() for x in labels} == {"lambda", "data-label", "origin-label"}
+    bg = theme.get(t).background
+    for label in labels:
+        assert label.get_bbox_patch() is None
+        (casing,) = label.get_path_effects()
+        assert matplotlib.colors.same_color(casing._gc["foreground"], bg)
+        box = label.get_window_extent()
+        assert ax.bbox.contains(box.x0, box.y0) and ax.bbox.contains(box.x1, box.y1)
+        near = {name: clearance_pt(ax, box, i) for name, i in ink.items()}
+        assert min(near.values()) >= 1.0, (label.get_text(), min(near, key=near.get))
 
 
 # --- train-val-curves -----------------------------------------------------------------------

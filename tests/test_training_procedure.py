@@ -193,6 +193,13 @@ def test_penalty_conflict_path():
         penalty_conflict(n=2)
     with pytest.raises(ValueError, match="lams"):
         penalty_conflict(lams=[-1.0])
+    # reach widens the grids only: ±reach·max|w_ls|, the same path and data term
+    wide = penalty_conflict(reach=1.6, size=161)
+    assert wide.W1.max() == pytest.approx(1.6 * np.abs(pc.w_ls).max()) == -wide.W2.min()
+    np.testing.assert_array_equal(wide.path, pc.path)
+    assert wide.data_term[80, 80] == pytest.approx(y @ y / n)
+    with pytest.raises(ValueError, match="reach"):
+        penalty_conflict(reach=0)
 
 
 # --- 6: early stopping ----------------------------------------------------------------------

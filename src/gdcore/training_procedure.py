@@ -288,11 +288,14 @@ class PenaltyConflict:
         return self.data_at(w) / 2
 
 
-def penalty_conflict(n: int = 50, seed: int = 0, lams=None, size: int = 101) -> PenaltyConflict:
+def penalty_conflict(n: int = 50, seed: int = 0, lams=None, size: int = 101,
+                     reach: float = 1.3) -> PenaltyConflict:
     """y ≈ w1 x1 + w2 x2 (correlated x1, x2): data term (1/n)‖y − Xw‖², penalty ‖w‖², and
-    w(λ) = (XᵀX/n + λI)⁻¹ Xᵀy/n, the minimiser of their sum, for λ = 0 and 1e-3 … 1e3."""
+    w(λ) = (XᵀX/n + λI)⁻¹ Xᵀy/n, the minimiser of their sum, for λ = 0 and 1e-3 … 1e3. The
+    grids span ±reach·max|w_ls| in both weights."""
     n = positive_int("n", n, 3)
     size = positive_int("size", size, 2)
+    reach = positive("reach", reach)
     lams = np.concatenate([[0.0], np.geomspace(1e-3, 1e3, 61)]) if lams is None else _lams(lams)
     rng = np.random.default_rng(seed)
     x1 = rng.normal(size=n)
@@ -301,7 +304,7 @@ def penalty_conflict(n: int = 50, seed: int = 0, lams=None, size: int = 101) -> 
     A, c = X.T @ X / n, X.T @ y / n
     path = np.array([np.linalg.solve(A + lam * np.eye(2), c) for lam in lams])
     w_ls = np.linalg.solve(A, c)
-    lim = 1.3 * np.abs(w_ls).max()
+    lim = reach * np.abs(w_ls).max()
     W1, W2 = np.meshgrid(np.linspace(-lim, lim, size), np.linspace(-lim, lim, size))
     data_term = (y @ y / n - 2 * (W1 * c[0] + W2 * c[1])
                  + A[0, 0] * W1**2 + 2 * A[0, 1] * W1 * W2 + A[1, 1] * W2**2)
@@ -320,6 +323,9 @@ class PenaltyConflictExperiment:
     #: the largest λ the weight-by-weight panel shows: beyond it both weights lie within a few
     #: hundredths of 0, their two lines over each other and the zero line
     shown_max: float = 50.0
+    #: the grids' half-width over max|w_ls| (penalty_conflict's reach), and their points a side
+    reach: float = 1.3
+    size: int = 101
 
     @property
     def lams(self) -> np.ndarray:
@@ -328,7 +334,7 @@ class PenaltyConflictExperiment:
         return np.unique(np.concatenate([[0.0], np.geomspace(1e-3, 1e3, 61), self.labelled]))
 
     def run(self) -> PenaltyConflict:
-        return penalty_conflict(n=self.n, lams=self.lams)
+        return penalty_conflict(n=self.n, lams=self.lams, size=self.size, reach=self.reach)
 
     def labelled_rows(self, pc: PenaltyConflict) -> list[int]:
         """Row of pc.path for each labelled λ."""
@@ -346,6 +352,10 @@ PENALTY_CONFLICT = PenaltyConflictExperiment(
     # The labelled λ whose touching ellipse and circle are drawn: the middle one, where neither
     # term dominates.
     tangent=1.0,
+    # the map reaches 1.6 max|w_ls| = 3.09 to the right: room beside the minimum of J for its
+    # name; 161 points a side keep its cells no wider than 101 points over 1.3 max|w_ls| would
+    reach=1.6,
+    size=161,
 )
 
 

@@ -183,6 +183,15 @@ def style_axes(ax, theme: Theme, grid: bool = True) -> None:
         ax.set_axisbelow(True)
 
 
+def casing(theme: Theme, width: float = 1.5) -> list:
+    """Path effects for a label set on a map without a box: a casing of the page colour,
+    `width` points across, round its letters, so the thin level lines it crosses stop short of
+    the glyphs while the map shows all round them (as a printed map sets its names)."""
+    from matplotlib import patheffects
+
+    return [patheffects.withStroke(linewidth=width, foreground=theme.background)]
+
+
 def scatter_points(ax, theme: Theme, x, y, **kw):
     """The data points, in the data colour, drawn above lines."""
     kw.setdefault("s", 22)
