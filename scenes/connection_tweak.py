@@ -45,6 +45,7 @@ from gdcore import nn
 from gdcore.networks import CONNECTION_TWEAK
 from gdviz import numbers
 from gdviz.colors import activation_fill, mix
+from gdviz.manim_blocks import set_number
 from gdviz.manim_theme import TICK_SIZE, ThemedScene, readout, sections
 from gdviz.network_mobject import NetworkMobject
 from gdviz.staging import swap
@@ -70,7 +71,7 @@ def show_change(number: DecimalNumber, v: float) -> DecimalNumber:
     """Set a change as people write it: +0.005 or −0.020, and a plain 0.000 (no sign) when it
     rounds to nothing at the number's places."""
     number.include_sign = round(v, number.num_decimal_places) != 0
-    return number.set_value(v)
+    return set_number(number, v)
 
 
 def tweak_says(k: int, offset: float, w0: float) -> tuple[str, str]:
@@ -255,7 +256,7 @@ class ConnectionTweak(ThemedScene):
         w_read, w_num = readout("w", self.w0, 3, 32, color=t.accent)
         w_read.next_to(self.title, DOWN, buff=0.25).align_to(net, LEFT).shift(0.6 * RIGHT)
         pointer = Line(w_read.get_bottom() + 0.08 * DOWN, tip, color=t.accent, stroke_width=2)
-        w_num.add_updater(lambda d: d.set_value(self.w.get_value()))
+        w_num.add_updater(lambda d: set_number(d, self.w.get_value()))
         note = self.text("changes: this neuron and every later one", 24, t.accent)
         note.next_to(w_read, RIGHT, buff=0.8)
 
@@ -284,7 +285,7 @@ class ConnectionTweak(ThemedScene):
             y = net.point(out_l, k)[1]
             num = DecimalNumber(a0[k], num_decimal_places=3, font_size=TICK_SIZE, color=t.text)
             num.move_to([right_a, y, 0], aligned_edge=RIGHT)
-            num.add_updater(lambda d, k=k, y=y: d.set_value(self.outputs()[k]).move_to(
+            num.add_updater(lambda d, k=k, y=y: set_number(d, self.outputs()[k]).move_to(
                 [right_a, y, 0], aligned_edge=RIGHT))
             move = DecimalNumber(0.0, num_decimal_places=3, font_size=TICK_SIZE, color=t.accent)
             move.move_to([right_a + 1.15, y, 0], aligned_edge=RIGHT)

@@ -53,7 +53,7 @@ from gdviz.cost_surface_scene import (
     build_surface,
 )
 from gdviz.fast_surface import ShadedSurface, View3D, set_polylines, visible
-from gdviz.manim_blocks import live_readout
+from gdviz.manim_blocks import live_readout, set_number
 from gdviz.manim_theme import ThemedScene, sections
 
 #: Steps shown (descent.log_schedule), and straight pieces per segment between two of them (the
@@ -442,7 +442,7 @@ class Descent3d(ThemedScene):
         def follow(d):
             v = j_now()
             d.num_decimal_places = numbers.sig_places(v, J_SIG, 6)
-            d.set_value(v)
+            set_number(d, v)
 
         j_num.add_updater(follow)
         self.j_num = j_num

@@ -30,7 +30,7 @@ from manim import (
 
 from gdcore import data, regression
 from gdviz import equations, numbers
-from gdviz.manim_blocks import scene_points
+from gdviz.manim_blocks import scene_points, set_number
 from gdviz.manim_theme import ThemedScene, data_dots, error_bars, readout, sections, themed_axes
 
 #: The sweep: from a slope too shallow to one too steep, then back to the best slope.
@@ -121,8 +121,8 @@ class SlopeSweep(ThemedScene):
         ax_r, curve, dot = self.right
         m_read, m_num = readout("m", M_FROM, PLACES, 30)
         j_read, j_num = readout("J", self.j_of(M_FROM), J_PLACES, 30, color=t.error)
-        m_num.add_updater(lambda d: d.set_value(self.m.get_value()))
-        j_num.add_updater(lambda d: d.set_value(self.j_of(self.m.get_value())))
+        m_num.add_updater(lambda d: set_number(d, self.m.get_value()))
+        j_num.add_updater(lambda d: set_number(d, self.j_of(self.m.get_value())))
         b_read = self.tex(rf"b = b^* = {numbers.latex(self.b_star, PLACES)}", 30)
         panel = VGroup(m_read, b_read).arrange(RIGHT, buff=0.6)
         # one line over both panels (m drives both, J reads the right one), beside the formula,

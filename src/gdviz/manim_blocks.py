@@ -375,11 +375,24 @@ class LossPlot(VGroup):
 # ------------------------------------------------------------------------- live readouts
 
 
+def set_number(number, v: float):
+    """number.set_value(v) (a DecimalNumber or Integer), its glyphs set again only when the
+    text it shows changes: setting the value builds every glyph anew, and a readout set every
+    frame mostly shows the text of the frame before. Its value is v either way."""
+    text = number._get_num_string(v)
+    if number.__dict__.get("shown_text") == text:
+        number.number = v
+        return number
+    number.set_value(v)
+    number.shown_text = text
+    return number
+
+
 def live_readout(label: str, value: Callable[[], float], places: int = 3, size: float = 30,
                  color=None) -> tuple[VGroup, object]:
     """'label = value' whose number follows value() every frame: returns (group, number)."""
     group, num = readout(label, value(), places, size, color)
-    num.add_updater(lambda d: d.set_value(value()))
+    num.add_updater(lambda d: set_number(d, value()))
     return group, num
 
 
