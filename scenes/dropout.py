@@ -35,6 +35,7 @@ from manim import (
 )
 
 from gdcore.networks import DROPOUT
+from gdviz.manim_blocks import set_number
 from gdviz.manim_theme import Section, ThemedScene, sections
 from gdviz.network_mobject import NetworkMobject
 
@@ -223,4 +224,4 @@ def _switch(number: Integer, value: int, at: float = 0.5) -> UpdateFromAlphaFunc
     """The counter `number` reads `value` from fraction `at` of the animation on (no count
     through the values between, no old digits sliding over new ones)."""
     old = int(number.get_value())
-    return UpdateFromAlphaFunc(number, lambda m, a: m.set_value(value if a >= at else old))
+    return UpdateFromAlphaFunc(number, lambda m, a: set_number(m, value if a >= at else old))

@@ -378,13 +378,12 @@ class LossPlot(VGroup):
 def set_number(number, v: float):
     """number.set_value(v) (a DecimalNumber or Integer), its glyphs set again only when the
     text it shows changes: setting the value builds every glyph anew, and a readout set every
-    frame mostly shows the text of the frame before. Its value is v either way."""
+    frame mostly shows the text of the frame before. Its value is v either way. (What it shows
+    is noted with the value it was set to here: a value set since by other means sets it again.)"""
     text = number._get_num_string(v)
-    if number.__dict__.get("shown_text") == text:
-        number.number = v
-        return number
-    number.set_value(v)
-    number.shown_text = text
+    if number.__dict__.get("shown") != (text, number.number):
+        number.set_value(v)
+    number.number, number.shown = v, (text, v)
     return number
 
 
