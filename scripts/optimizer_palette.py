@@ -1,27 +1,28 @@
 """Search the optimizer colours: seven hue families in print, the same hues in the dark theme.
 
-Light (`--light`): each optimizer takes a hue family, LIGHT_FAMILIES (darkened Okabe–Ito and Tol
+Light (`--light`): each optimizer takes a hue family, LIGHT_FAMILIES (Okabe–Ito and Tol
 "bright" hues: green, blue, red, purple, teal, orange-brown, magenta; Momentum and NAG, and
 RMSprop, Adadelta and Adam, which run side by side, far apart on the hue circle), and the same
 search below finds, within OPT_HUE_TOLERANCE of each family's hue, the light colours that pass
-every floor against the white page and the pale cost map.
+every floor against the white page.
 Dark (the default): one colour identity per optimizer in both themes.
 
 Each optimizer keeps its light colour (gdviz.theme.LIGHT_OPTIMIZER_COLORS) and takes, in the
 dark theme, a colour of the same hue family: its CIECAM02 hue within OPT_HUE_TOLERANCE of the
-light colour's, lighter as the dark page and cost map require. Candidates are the sRGB grid
-of STEP (every channel a multiple of it). A candidate must, on its own:
-  - keep LINE_CONTRAST (WCAG 2.1) against the dark background and every colour of the dark
-    cost map (256 samples, as the tests take them);
-  - stand MIN_CVD_DISTANCE (CAM02-UCS ΔE') from every mark role colour of the dark theme, in
+light colour's, its CAM02-UCS lightness J' at least OPT_DARK_LIFT above it. Candidates are the
+sRGB grid of STEP (every channel a multiple of it). A candidate must, on its own:
+  - keep LINE_CONTRAST (WCAG 2.1) against its page. Only the page: every path, trail and dot
+    drawn over a cost map lies on a casing of the page colour (theme.CASING), so the map never
+    touches it and does not constrain its colour;
+  - stand MIN_CVD_DISTANCE (CAM02-UCS ΔE') from every mark role colour of its theme, in
     normal vision and simulated deuteranomaly, protanomaly and tritanomaly (severity 100).
 Every two chosen colours must differ by MIN_OPT_HUE of hue, and by MIN_OPT_DISTANCE in normal
 vision and MIN_CVD_DISTANCE in each simulated one, each with MARGIN to spare. Of the palettes
 that pass, the search keeps the one whose least chroma (CAM02-UCS M') is the largest, so that
 no optimizer fades to a grey that has lost its hue: bisection on that least chroma, each step a
 backtracking search (the optimizer with fewest candidates first; each optimizer's candidates
-strongest first: chroma, scaled down as the least contrast over the map falls below
-TEXT_CONTRAST, less HUE_COST per degree of hue turn from the light colour).
+strongest first: chroma, scaled down as the contrast with the page falls below
+TEXT_CONTRAST, less HUE_COST per degree of hue turn from its target).
 tests/test_style_colors.py checks the result, taken from the theme, against every floor.
 
 Run: PYTHONPATH=src .venv/bin/python scripts/optimizer_palette.py [--light] [step (15)]
@@ -38,7 +39,7 @@ import numpy as np
 
 from gdcore.optimizers import NAMES
 from gdviz import theme
-from gdviz.vision import CVD, hue, hue_turn, map_colors, seen
+from gdviz.vision import CVD, hue, hue_turn, seen
 
 #: The sRGB grid of candidates: channels in steps of 15 (0, 15, …, 255), 18³ colours.
 STEP = 15
@@ -69,19 +70,15 @@ def luminance(rgb: np.ndarray) -> np.ndarray:
 
 
 def least_contrast(th, rgb: np.ndarray) -> np.ndarray:
-    """Each candidate's least WCAG contrast against the background and every colour of the
-    cost map."""
-    lum = luminance(rgb)
-    ratios = []
-    for c in [th.background, *map_colors(th)]:
-        other = theme.relative_luminance(c)
-        ratios.append((np.maximum(lum, other) + 0.05) / (np.minimum(lum, other) + 0.05))
-    return np.min(ratios, axis=0)
+    """Each candidate's WCAG contrast against the page: all a path needs, as every path over a
+    cost map lies on its casing of the page colour (theme.CASING) and never touches the map."""
+    lum, page = luminance(rgb), theme.relative_luminance(th.background)
+    return (np.maximum(lum, page) + 0.05) / (np.minimum(lum, page) + 0.05)
 
 
 def alone(th, rgb: np.ndarray) -> np.ndarray:
     """Which candidates pass the floors that need no other optimizer: contrast against the
-    background and the cost map, ΔE' from the mark roles in every vision."""
+    page, ΔE' from the mark roles in every vision."""
     ok = least_contrast(th, rgb) >= theme.LINE_CONTRAST
     for cvd in CVD:
         pts = seen(rgb, cvd)
@@ -99,12 +96,16 @@ def search(th, targets: dict[str, str], step: int = STEP) -> dict[str, str]:
     rgb = rgb[alone(th, rgb)]
     h = hue(rgb)
     chroma = np.hypot(*seen(rgb)[:, 1:].T)
-    # how strongly a path of the colour reads over the map: its chroma, scaled down as its
+    # how strongly a path of the colour reads on its casing: its chroma, scaled down as its
     # contrast falls below TEXT_CONTRAST (a colour at 3:1 reads as two thirds of its chroma)
     strength = chroma * np.minimum(least_contrast(th, rgb) / theme.TEXT_CONTRAST, 1.0)
     views = np.stack([seen(rgb, cvd) for cvd in CVD])  # (vision, n, 3)
     floors = np.array([theme.MIN_OPT_DISTANCE] + [theme.MIN_CVD_DISTANCE] * 3)[:, None]
     turns = {n: hue_turn(h, hue(targets[n])) for n in NAMES}
+    if th.name == "dark":  # another shade of the light colour: lighter by OPT_DARK_LIFT (J')
+        lightness = seen(rgb)[:, 0]
+        for n in NAMES:
+            turns[n][lightness < seen(targets[n])[0] + theme.OPT_DARK_LIFT] = np.inf
 
     def apart(i: int, j: np.ndarray) -> np.ndarray:
         """Which candidates j may sit beside candidate i: hues MIN_OPT_HUE apart, ΔE' in each
@@ -160,8 +161,8 @@ def report(th, palette: dict[str, str], targets: dict[str, str]) -> None:
     for n in NAMES:
         print(f"  {n:9s} {targets[n]} -> {palette[n]}  hue turn "
               f"{hue_turn(hue(palette[n]), hue(targets[n])):4.1f}°  chroma "
-              f"{np.hypot(*seen(palette[n])[1:]):4.1f}  contrast on map "
-              f"{min(theme.contrast(palette[n], c) for c in map_colors(th)):.2f}")
+              f"{np.hypot(*seen(palette[n])[1:]):4.1f}  contrast on the page "
+              f"{theme.contrast(palette[n], th.background):.2f}")
     for cvd in CVD:
         worst = min((float(np.linalg.norm(seen(palette[a], cvd) - seen(palette[b], cvd))), a, b)
                     for a, b in itertools.combinations(NAMES, 2))

@@ -259,6 +259,51 @@ def test_every_path_shows_pixels_in_its_own_colour(name, theme):
         assert own.sum() >= 100, f"{opt}: {own.sum()} pixels of its colour"
 
 
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("name", list(RACE_FIGURES))
+def test_every_path_and_dot_over_the_map_lies_on_its_casing(name, theme):
+    """Every optimizer path on the map, and its last steps in the inset (over the inset's
+    faint uncased history), lies on its casing: a Line2D of the
+    same points and width whose one path effect strokes it in the page colour, theme.CASING
+    points wider each side (race_plot.INSET_CASING in the inset), one layer under every path of
+    its axes; every run's step dots lie on their own casing, the same dots in the page colour
+    race_plot.DOT_CASING wider each side, just under them. Read back in
+    pixels too: hiding the casings turns at least 400 pixels (150 dpi) from the page colour
+    to the map's."""
+    t = th.get(theme)
+    fig = gm.build(gm.load(f"figures.{name}"), t)
+    paths = [a for a in fig.findobj(Line2D)
+             if str(a.get_gid()).startswith(("path:", "inset-tail:"))]
+    assert len(paths) == 7 + 7 * (races.RACES[RACE_FIGURES[name]].inset is not None)
+    casings = []
+    for p in paths:
+        c = by_gid(fig, f"casing:{p.get_gid()}")
+        (effect,) = c.get_path_effects()
+        assert isinstance(effect, gm.Casing) and same_colour(effect.color, t.background)
+        inset = p.get_gid().startswith("inset-")
+        assert effect.width == (race_plot.INSET_CASING if inset else th.CASING) > 0
+        assert np.array_equal(xy(c), xy(p)) and c.get_linewidth() == p.get_linewidth()
+        below = [q.get_zorder() for q in paths if q.axes is p.axes]
+        assert c.axes is p.axes and c.get_zorder() < min(below)
+        casings.append(c)
+    for opt in NAMES:
+        dots = by_gid(fig, f"steps:{opt}")
+        c = by_gid(fig, f"casing:steps:{opt}")
+        assert same_colour(c.get_color(), t.background) and c.get_marker() == dots.get_marker()
+        assert c.get_markersize() == pytest.approx(
+            dots.get_markersize() + dots.get_markeredgewidth() + 2 * race_plot.DOT_CASING)
+        assert np.array_equal(xy(c), xy(dots)) and race_plot.DOT_CASING > 0
+        assert dots.get_zorder() - 1 < c.get_zorder() < dots.get_zorder()
+        casings.append(c)
+    fig.set_dpi(150)
+    full = _rgb(fig)
+    for c in casings:
+        c.set_visible(False)
+    changed = np.any(_rgb(fig) != full, axis=2)
+    page = np.all(np.abs(full - np.array(mcolors.to_rgb(t.background)) * 255) <= 8, axis=2)
+    assert (page & changed).sum() >= 400, (page & changed).sum()
+
+
 @pytest.mark.parametrize("name", list(RACE_FIGURES))
 def test_race_map_is_the_largest_panel(name):
     fig = build(name, "light")

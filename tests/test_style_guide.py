@@ -19,7 +19,7 @@ def shown() -> list[str]:
 
 def test_every_picture_shown_exists_and_is_small():
     links = shown()
-    assert len(links) == 10
+    assert len(links) == 12
     for link in links:
         path = GUIDE.parent / link
         assert path.is_file(), link
@@ -33,5 +33,5 @@ def test_pictures_come_in_before_after_pairs_and_all_are_shown():
     links = {Path(link).name for link in shown()}
     assert links == {p.name for p in PICTURES.glob("*.png")}
     stems = {n.rsplit("-", 1)[0] for n in links}
-    assert stems == {"faces", "markers", "numbers", "cost-map", "cost-map-dark"}
+    assert stems == {"faces", "markers", "numbers", "cost-map", "cost-map-dark", "casing"}
     assert links == {f"{s}-{w}.png" for s in stems for w in ("before", "after")}

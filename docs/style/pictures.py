@@ -5,7 +5,8 @@ figures used before the house style (written out here, on purpose) and with the 
 
 The "before" settings are kept only here, as a record: DejaVu Sans text beside Computer Modern
 maths, six different start marks, numbers as a program prints them, the race maps' viridis
-fills faded to 40 %, and the first dark cost map (all of Viridis' hues kept deep, J' 8 to 30).
+fills faded to 40 %, the first dark cost map (all of Viridis' hues kept deep, J' 8 to 30), and
+the near-black optimizer colours of print, uncased, that the map once forced.
 """
 
 from __future__ import annotations
@@ -59,6 +60,9 @@ OLD_DARK_MAP = house.register_cost_map(dataclasses.replace(
     lines=("#3F2544", "#3D2B4C", "#3A3151", "#363754", "#333D55", "#2F4255", "#2D4854", "#2B4C52",
            "#2A514F", "#2A564B", "#2B5A46", "#2F5E3F", "#386136", "#43632C", "#516423", "#5F641C",
            "#6C631D")))
+#: The light optimizer colours before the casing (gdcore.optimizers.NAMES order): dark enough
+#: for WCAG 3:1 over every fill of the pale cost map, seven shades of black.
+OLD_OPTIMIZERS = ("#002D00", "#0000B4", "#87003C", "#6900E1", "#004B4B", "#5A3C00", "#690069")
 #: Numbers as the figures printed them before, and the values they stand for.
 NUMBERS = ((1.1e12, "1.1e+12"), (3e-5, "3e-05"), (-0.25, "-0.25"), (2.7e-21, "2.7e-21"))
 
@@ -164,7 +168,33 @@ def dark_cost_map(old: bool):
         return save(fig, f"cost-map-dark-{'before' if old else 'after'}", th.background)
 
 
-PICTURES = (faces, markers, numbers_picture, cost_map, dark_cost_map)
+def casing(old: bool):
+    """The race over Beale's function: the near-black colours drawn straight on the map before,
+    the house colours on their casings (gm.cased_under, one layer under every path) after."""
+    from gdcore.optimizers import NAMES
+
+    X, Y, Z = races.surface_grid(races.BEALE, 200)
+    runs = races.run_race(races.BEALE)
+    with matplotlib.rc_context(house.mpl_rc(THEME)):
+        fig = figure(house.mpl_rc(THEME))
+        ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
+        ax.set_axis_off()
+        gm.contour_map(ax, THEME, X, Y, Z)
+        for k, name in enumerate(NAMES):
+            path = races.visible_path(runs[name].points, races.BEALE.window)
+            (ln,) = ax.plot(path[:, 0], path[:, 1], lw=1.2, zorder=20 - k,
+                            color=OLD_OPTIMIZERS[k] if old else THEME.opt(name))
+            if not old:
+                gm.cased_under(ax, ln, THEME, 10)
+        ax.plot(*surfaces.beale.minimum, **(THEME.marker("minimum") | {"zorder": 30}))
+        ax.plot(*races.BEALE.start, **(THEME.marker("start") | {"zorder": 30}))
+        (x0, x1), (y0, y1) = races.BEALE.window
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(y0, y1)
+        return save(fig, f"casing-{'before' if old else 'after'}")
+
+
+PICTURES = (faces, markers, numbers_picture, cost_map, dark_cost_map, casing)
 
 
 def main() -> int:

@@ -42,7 +42,7 @@ from manim import (
 
 from . import colors
 from .manim_theme import TICK_SIZE, MixedText, add_axis_labels, readout
-from .theme import CLASS_MARKERS, Theme
+from .theme import CASING_WIDTH, CLASS_MARKERS, Theme
 from .views import contour_levels
 
 # ------------------------------------------------------------------------- the contour map
@@ -210,6 +210,16 @@ class Trail(VMobject):
     def head(self) -> np.ndarray:
         """The data point at the tracker's step (the trail's tip)."""
         return self.shown()[-1]
+
+
+def cased(mob: VMobject, theme: Theme, width: float = CASING_WIDTH, line: bool = True):
+    """Lay a VMobject drawn over a cost map (a trail, a dot) on its casing, as the stills'
+    gdviz.mpl.casing does: a background stroke of the page colour, drawn under the mobject's
+    own stroke and fill, `width` stroke units wider on each side than its stroke (a filled dot's
+    fill covers the inner half: `width` shows outside). line=False: the casing alone (its own
+    stroke hidden), a layer under a stack of paths. Returns mob."""
+    mob.set_stroke(theme.background, mob.get_stroke_width() + 2 * width, background=True)
+    return mob if line else mob.set_stroke(opacity=0)
 
 
 def head_dot(trail: Trail, color, radius: float = 0.08) -> Dot:

@@ -18,6 +18,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import matplotlib.patheffects  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
@@ -222,6 +223,55 @@ def contour_map(ax, theme: Theme, X, Y, Z, levels=None, log=None, filled=True, c
     ax.contour(X, Y, Z, levels=lv, cmap=cm.line_cmap if filled else None,
                colors=None if filled else theme.muted, linewidths=cm.line_width, norm=norm)
     return cs
+
+
+class Casing(matplotlib.patheffects.AbstractPathEffect):
+    """The casing of a line or mark drawn over a cost map: the same path stroked in `color`
+    (the page's), `width` points wider on each side than the line (or the mark's edge), drawn
+    under it. The mark then meets the page colour only, and the map around it still reads."""
+
+    def __init__(self, color, width: float = _theme.CASING):
+        super().__init__()
+        self.color, self.width = color, width
+
+    def draw_path(self, renderer, gc, tpath, affine, rgbFace=None):
+        gc0 = renderer.new_gc()
+        gc0.copy_properties(gc)
+        gc0.set_foreground(self.color)
+        gc0.set_linewidth(gc.get_linewidth() + 2 * self.width)
+        gc0.set_dashes(0, None)  # one unbroken halo under a dashed line too
+        face = None if rgbFace is None else matplotlib.colors.to_rgb(self.color)
+        renderer.draw_path(gc0, tpath, affine, face)
+        gc0.restore()
+
+
+def casing(theme: Theme, line: bool = True, width: float = _theme.CASING) -> list:
+    """The path effects (path_effects=) of a line, trail or dot drawn over a cost map: its
+    casing of the page colour (Casing, `width` points each side: theme.CASING, a hairline's
+    or a small dot's less), then the line itself (line=False: the casing alone, as
+    `cased_under` lays it)."""
+    return [Casing(theme.background, width)] + \
+        ([matplotlib.patheffects.Normal()] if line else [])
+
+
+def cased_under(ax, line, theme: Theme, zorder: float, width: float = _theme.CASING):
+    """The casing of `line` (a Line2D on ax) alone, at `zorder`: paths stacked over one another
+    lie on one layer of casings beneath them all, so where they share a stretch the stripes of
+    the wider ones beneath still show. A line of marks only (step dots) is cased by the same
+    marks in the page colour, 2 × `width` wider (drawn as marks, so a vector file keeps one
+    mark for all of them). Returns the casing's Line2D (gid "casing:<line's gid>")."""
+    kw = {"color": theme.background, "alpha": line.get_alpha(), "zorder": zorder,
+          "gid": f"casing:{line.get_gid()}"}
+    if line.get_linestyle() in ("None", "none", ""):
+        size = line.get_markersize() + line.get_markeredgewidth() + 2 * width
+        (c,) = ax.plot(*line.get_data(), ls="none", marker=line.get_marker(), ms=size, mew=0,
+                       **kw)
+        return c
+    (c,) = ax.plot(*line.get_data(), lw=line.get_linewidth(),
+                   solid_joinstyle=line.get_solid_joinstyle(),
+                   solid_capstyle=line.get_solid_capstyle(),
+                   path_effects=casing(theme, line=False, width=width), **kw)
+    return c
 
 
 def optimizer_legend(ax, theme: Theme, family: str = "curves", **kw):

@@ -25,10 +25,18 @@ PATH_WIDTH, PATH_WIDTH_STEP = 1.2, 0.45
 #: colour, so where runs share a stretch each run's dots still show in its own colour at its own
 #: spacing.
 STEP_DOT, STEP_DOT_EDGE = 2.6, 0.2
+#: The casing (points each side, gm.cased_under) of each step dot and of each inset path's
+#: last steps (its fainter history stays uncased): less than a path's (theme.CASING), so the
+#: dots along a run do not read as beads on rings and the inset's crossings stay lines.
+DOT_CASING, INSET_CASING = 0.3, 0.3
 #: Z-orders on the map: paths (20 down, by stacking), then their step dots, each run's end
 #: square, the start, and the minimum's star on top (the reference every run is measured
 #: against; the squares of runs that end beside it show around it).
 Z_PATHS, Z_DOTS, Z_ON_TOP, Z_ENDS, Z_START, Z_MINIMUM = 20, 40, 45, 50, 60, 61
+#: Z-order of the paths' casings (gm.cased_under): one layer under every path, so where runs
+#: share a stretch their stacked stripes still show; each run's dots lie on their own, just
+#: under them.
+Z_CASINGS = 10
 #: Size (points) of the cross where a run leaves the frame (distance panel), and how close two
 #: exits may come (a fraction of the step axis) before the later cross steps down one row,
 #: along its own curve, so that every cross is seen (on the saddle RMSprop leaves at step 33,
@@ -228,11 +236,13 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
                         zorder=z, gid=f"path:{name}", solid_joinstyle="round",
                         solid_capstyle="round")
         handles.append(ln)
+        gm.cased_under(ax, ln, theme, Z_CASINGS)
         ex = out[name].exit
         steps = tr.points if ex is None else tr.points[: ex.step]
-        ax.plot(steps[:, 0], steps[:, 1], ls="none", marker="o", ms=step_dot, color=c,
-                mec=theme.background, mew=dot_edge, zorder=dz,
-                gid=f"steps:{name}")
+        (dots,) = ax.plot(steps[:, 0], steps[:, 1], ls="none", marker="o", ms=step_dot,
+                          color=c, mec=theme.background, mew=dot_edge, zorder=dz,
+                          gid=f"steps:{name}")
+        gm.cased_under(ax, dots, theme, dz - 0.5, DOT_CASING)
         if ex is None:
             ax.plot(*tr.points[-1], gid=f"end:{name}", **(theme.marker("end") | {
                 "markerfacecolor": c, "zorder": Z_ENDS - rank}))
@@ -290,9 +300,11 @@ def end_inset(ax, theme, race, trajectories, out):
         c = theme.opt(name)
         for pts, alpha, kind in ((tr.points, INSET_ALPHA, "path"),
                                  (tr.points[-INSET_TAIL - 1:], 1.0, "tail")):
-            ins.plot(pts[:, 0], pts[:, 1], color=c, lw=INSET_WIDTH, alpha=alpha,
-                     zorder=Z_PATHS - rank, gid=f"inset-{kind}:{name}",
-                     solid_joinstyle="round", solid_capstyle="round")
+            (ln,) = ins.plot(pts[:, 0], pts[:, 1], color=c, lw=INSET_WIDTH, alpha=alpha,
+                             zorder=Z_PATHS - rank, gid=f"inset-{kind}:{name}",
+                             solid_joinstyle="round", solid_capstyle="round")
+            if kind == "tail":  # the faint history stays a faint hairline, uncased
+                gm.cased_under(ins, ln, theme, Z_CASINGS, INSET_CASING)
         fx, fy = tr.points[-1]
         if out[name].exit is None and rx0 <= fx <= rx1 and ry0 <= fy <= ry1:
             ins.plot(fx, fy, gid=f"inset-end:{name}", **(theme.marker("end") | {

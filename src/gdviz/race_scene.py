@@ -72,6 +72,7 @@ from gdcore.optimizers import NAMES
 from . import numbers
 from .manim_blocks import (
     Trail,
+    cased,
     contour_image,
     head_dot,
     map_axes,
@@ -82,8 +83,8 @@ from .manim_blocks import (
 from .manim_theme import ThemedScene, sections
 from .race_plot import inset_box, scale_bar_at, scale_bar_length, stacking
 
-#: Opacity of each path's history behind its head (during the race; at the end: full, so each
-#: colour shows pure where the paths are stacked).
+#: Opacity of each path's history behind its head, and of its casing (during the race; at the
+#: end: full, so each colour shows pure where the paths are stacked).
 HISTORY_OPACITY = (0.4, 1.0)
 #: Stroke width of every path, one width along its whole length: 4.0, 2.4 px at 480p, thin
 #: enough that no path buries another where they cross at the finish (they stack as the
@@ -136,6 +137,11 @@ INSET_LEVELS = 0.5
 #: The radius of each run's head in the inset (shown while the head is inside its region).
 INSET_DOT = 0.05
 INSET_FRAME, INSET_LINE = 2.0, 1.2
+#: The casings (manim_blocks.cased) of the paths: one layer under every path on the map (and
+#: one under the last steps of the inset's), so where runs share a stretch their stacked
+#: stripes still show; the inset's hairlines and every head dot take a thinner casing (stroke
+#: units each side) than a path (theme.CASING_WIDTH).
+Z_CASINGS, Z_INSET_CASINGS, THIN_CASING = 0.8, 2.9, 1.0
 #: The closing zoom (RaceScene.section_zoom): the inset grows into the map's place, to this
 #: fraction of the map's box, over ZOOM_SECONDS (the map fading out beneath it), its paths
 #: thickening to ZOOM_WIDTH (scene stroke width); then the picture is held ZOOM_HOLD seconds.
@@ -324,6 +330,7 @@ class RaceScene(ThemedScene):
             star = self.saddle_mark(0.75).move_to(ins.c2p(0, 0))
         star.set_z_index(3.2)
         self.inset_paths, self.inset_tails, self.inset_dots = {}, {}, {}
+        self.inset_casings = {}
         order = stacking(r, self.outcomes)
         for name in NAMES:
             rank = order.index(name)
@@ -334,9 +341,15 @@ class RaceScene(ThemedScene):
             self.inset_tails[name] = ClippedTrail(
                 ins, self.paths[name], self.step, region, t.opt(name), stroke_width=width,
                 tail=INSET_TAIL).set_z_index(3.1 - 0.01 * rank)
+            # the last steps on their casing, under every inset path (the faint history
+            # stays a faint hairline, uncased)
+            self.inset_casings[name] = cased(ClippedTrail(
+                ins, self.paths[name], self.step, region, t.background, stroke_width=width,
+                tail=INSET_TAIL), t, THIN_CASING, line=False).set_z_index(Z_INSET_CASINGS)
             # the head, shown while it is inside the region (kept on the region's edge, hidden,
             # while it is not: never outside the frame)
-            dot = Dot(radius=INSET_DOT, color=t.opt(name)).set_stroke(t.background, 1.2)
+            dot = cased(Dot(radius=INSET_DOT, color=t.opt(name)).set_stroke(t.background, 1.2),
+                        t, THIN_CASING)
             dot.add_updater(lambda d, tr=trail: d.move_to(tr.ax.c2p(*np.clip(
                 tr.head(), *np.transpose(region)))).set_opacity(
                 float(races.inside(tr.head(), region)[0])))
@@ -405,7 +418,8 @@ class RaceScene(ThemedScene):
             curve.set_z_index(1 - 0.01 * order.index(name))
             ring = RING if name in self.RINGED else 1.0
             dot = head_dot(curve, c, radius=0.07 * ring)
-            dot.set_stroke(t.background, 1.5).set_z_index(3 - 0.1 * (ring > 1))
+            cased(dot.set_stroke(t.background, 1.5), t, THIN_CASING)
+            dot.set_z_index(3 - 0.1 * (ring > 1))
             if self.exits[name] is not None:
                 dot.add_updater(lambda m, n=name: m.set_opacity(1 - self.exit_ramp(n)))
             self.panel_curves[name], self.panel_dots[name] = curve, dot
@@ -548,12 +562,13 @@ class RaceScene(ThemedScene):
         self.ax, img = self.build_map()
         self.map_img = img
         self.inset_paths, self.inset_tails, self.inset_dots = {}, {}, {}
+        self.inset_casings = {}
         inset = self.build_inset() if r.inset is not None else Group()
         start = self.marker_start()
         target, target_key, target_text = self.marker_target()
         self.start_mark, self.target_mark = start, target
 
-        self.history, self.tails, self.dots = {}, {}, {}
+        self.history, self.tails, self.dots, self.casings = {}, {}, {}, {}
         order = stacking(r, self.outcomes)
         for name in NAMES:
             c = t.opt(name)
@@ -563,6 +578,12 @@ class RaceScene(ThemedScene):
             self.history[name] = Trail(self.ax, path, self.step, color=c, stroke_width=width,
                                        stroke_opacity=HISTORY_OPACITY[0])
             self.history[name].set_z_index(1 - 0.01 * rank)
+            # the casing as faint as its path's history (a faint path on a solid casing
+            # would read as a white tube), at full strength with it at the finish
+            self.casings[name] = cased(Trail(self.ax, path, self.step, color=t.background,
+                                             stroke_width=width), t, line=False)
+            self.casings[name].set_stroke(opacity=HISTORY_OPACITY[0], background=True)
+            self.casings[name].set_z_index(Z_CASINGS)
             self.tails[name] = VGroup(*(
                 Trail(self.ax, path, self.step, color=c, stroke_width=width,
                       stroke_opacity=TAIL_LAYER_OPACITY, cap_style=CapStyleType.BUTT,
@@ -571,7 +592,8 @@ class RaceScene(ThemedScene):
             self.tails[name].set_z_index(2 - 0.01 * rank)
             ring = RING if name in self.RINGED else 1.0
             dot = head_dot(self.history[name], c, radius=0.085 * ring)
-            dot.set_stroke(t.background, 1.5).set_z_index(3 - 0.1 * (ring > 1))
+            cased(dot.set_stroke(t.background, 1.5), t, THIN_CASING)
+            dot.set_z_index(3 - 0.1 * (ring > 1))
             if self.exits[name] is not None:
                 dot.add_updater(lambda d, n=name: d.set_opacity(1 - self.exit_ramp(n)))
             self.dots[name] = dot
@@ -609,7 +631,8 @@ class RaceScene(ThemedScene):
         self.play(FadeIn(target), FadeIn(start), FadeIn(self.legend), FadeIn(settings),
                   FadeIn(inset))
         play_axes_in(self, [self.panel], FadeIn(header), run_time=1.2)
-        self.add(*self.history.values(), *self.tails.values(), *self.panel_curves.values(),
+        self.add(*self.casings.values(), *self.inset_casings.values(),
+                 *self.history.values(), *self.tails.values(), *self.panel_curves.values(),
                  *self.inset_paths.values(), *self.inset_tails.values(),
                  *self.inset_dots.values())
         self.play(*(FadeIn(d, scale=0.5) for d in (*self.dots.values(),
@@ -650,6 +673,8 @@ class RaceScene(ThemedScene):
             self.panel_dots[name].clear_updaters()
         self.play(*(h.animate.set_stroke(opacity=HISTORY_OPACITY[1])
                     for h in self.history.values()),
+                  *(c.animate.set_stroke(opacity=HISTORY_OPACITY[1], background=True)
+                    for c in self.casings.values()),
                   *(ReplacementTransform(self.inset_dots[n], sq)
                     for n, sq in self.inset_ends.items()),
                   *(ReplacementTransform(self.dots[n], self.ends[n]) for n in stayed),
@@ -689,9 +714,13 @@ class RaceScene(ThemedScene):
             if key == "axes":  # the trails redraw on the inset's axes: only their width here
                 for m in lines:
                     m.set_stroke(width=width0[m] + alpha * (ZOOM_WIDTH - width0[m]))
+                for name, m in self.inset_casings.items():  # each casing with its path
+                    path = self.inset_tails[name].get_stroke_width()
+                    m.set_stroke(width=path + 2 * THIN_CASING, background=True)
 
         faded = [self.ax, self.map_img, self.start_mark, self.target_mark, self.inset_box,
-                 self.inset_lines, self.inset_scale, *self.history.values(), *self.ends.values()]
+                 self.inset_lines, self.inset_scale, *self.history.values(), *self.ends.values(),
+                 *self.casings.values()]
         self.play(UpdateFromAlphaFunc(grown, lambda m, a: grow(m, a, "grown")),
                   UpdateFromAlphaFunc(self.inset, lambda m, a: grow(m, a, "axes")),
                   *(FadeOut(m) for m in faded), run_time=ZOOM_SECONDS)

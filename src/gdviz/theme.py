@@ -17,21 +17,23 @@ from gdcore.optimizers import NAMES as OPTIMIZER_NAMES
 #: violet Adagrad, teal Adadelta, ochre RMSprop, magenta Adam (gdcore.optimizers.NAMES
 #: order): seven hue families, related optimizers far apart on the hue circle. The dark
 #: theme's colour of each lies within OPT_HUE_TOLERANCE of its light colour's CAM02 hue,
-#: lighter as the dark page and cost map require, so a reader who learns a colour in the book
-#: finds it in the lecture video. Both were chosen by search in CAM02-UCS (by
-#: scripts/optimizer_palette.py: the light ones from the hue families of its LIGHT_FAMILIES,
-#: the dark ones from the light ones) so that, in normal vision and simulated deuteranopia,
-#: protanopia and tritanopia (colorspacious, severity 100), every two optimizers and every
-#: optimizer and role colour lie at least MIN_CVD_DISTANCE apart and every two optimizers
-#: differ in hue by MIN_OPT_HUE, while each meets WCAG contrast against its background and
-#: every colour of its theme's cost map (tests/test_style_colors.py recomputes all of it).
+#: OPT_DARK_LIFT lighter or more, so a reader who learns a colour in the book finds it in the
+#: lecture video. Both were chosen by search in CAM02-UCS (by scripts/optimizer_palette.py: the
+#: light ones from the hue families of its LIGHT_FAMILIES, the dark ones from the light ones)
+#: so that, in normal vision and simulated deuteranopia, protanopia and tritanopia
+#: (colorspacious, severity 100), every two optimizers and every optimizer and role colour lie
+#: at least MIN_CVD_DISTANCE apart and every two optimizers differ in hue by MIN_OPT_HUE, while
+#: each meets WCAG contrast against its page. Only the page: every path, trail and dot drawn
+#: over a cost map lies on its casing of the page colour (CASING), so the map never constrains
+#: the colour, and the colours are mid-tones, not near-black (tests/test_style_colors.py
+#: recomputes all of it).
 LIGHT_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
     OPTIMIZER_NAMES,
-    ("#002D00", "#0000B4", "#87003C", "#6900E1", "#004B4B", "#5A3C00", "#690069"),
+    ("#4B964B", "#0000B4", "#E11E78", "#A500FF", "#00A5A5", "#A57800", "#690069"),
 ))
 DARK_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
     OPTIMIZER_NAMES,
-    ("#00FF87", "#A5D2FF", "#E17887", "#9687FF", "#3C96A5", "#FFE100", "#D287D2"),
+    ("#A5FF87", "#0F69B4", "#FF87D2", "#A587FF", "#00F0FF", "#FFE100", "#C300F0"),
 ))
 #: Smallest CAM02-UCS distance (ΔE') between two optimizer colours, or an optimizer colour and a
 #: role colour, in normal vision and each simulated colour-vision deficiency.
@@ -44,6 +46,16 @@ MIN_OPT_DISTANCE, MIN_OPT_HUE = 18.5, 27.0
 #: An optimizer is one colour in both themes: its dark colour's CAM02 hue lies within this many
 #: degrees of its light colour's (lighter on the dark page, as contrast requires).
 OPT_HUE_TOLERANCE = 20.0
+#: ... and its dark colour is at least this much lighter (CAM02-UCS J') than its light one:
+#: another shade of the same colour, lighter on the dark page.
+OPT_DARK_LIFT = 10.0
+#: The casing (as a cartographer cases a road): every path, trail and dot drawn over a cost map
+#: lies on a halo of the page colour, CASING points wide on each side of it in stills
+#: (gdviz.mpl.casing) and CASING_WIDTH Manim stroke-width units in scenes
+#: (gdviz.manim_blocks.cased). A mark then meets only the page colour, so it needs contrast
+#: with the page alone (LINE_CONTRAST), and the map around the thin halo still reads.
+CASING = 0.6
+CASING_WIDTH = 2.0
 #: WCAG 2.1 contrast minima: text (and secondary text), lines and markers.
 TEXT_CONTRAST = 4.5
 LINE_CONTRAST = 3.0
@@ -102,7 +114,7 @@ class CostMap:
     """One treatment of every cost map (contour fills, heat maps, 3-D surfaces) of a theme.
 
     The fills run through `fills` (low cost first: Viridis' hues, lightness held in a band of
-    CAM02-UCS J', so every path colour keeps its contrast over it; the valley stands furthest
+    CAM02-UCS J', so every colour drawn on it keeps its contrast; the valley stands furthest
     from the page, the rim nearest: rising J' in light, falling in dark), at full strength (no
     fading towards the background: the band is the strength). Level lines, one per level, in
     `lines` (the same hues, 22 J' darker in light, 20 J' lighter in dark), which is what makes
@@ -150,8 +162,8 @@ LIGHT_COST_MAP = CostMap(
 # it (light: J' 80 against white, 97 at the rim; dark: J' 30 against the page's 12, 14 at the
 # rim), so the eye goes where the paths go, the floor of a valley is a lit violet basin whose
 # innermost level lines read (never a black hole) and the high-cost rim a quiet deep teal, still
-# apart from the page. J' 30 is as light as the fills may go: the darkest optimizer colours
-# (NAG, Adadelta) keep LINE_CONTRAST over the valley floor with little to spare.
+# apart from the page. J' 30 is as light as the fills may go: the colours drawn on the map
+# uncased (ON_MAP_ROLES, the rates, the batch runs) keep LINE_CONTRAST over the valley floor.
 DARK_COST_MAP = CostMap(
     "dark",
     fills=("#612570", "#5C2572", "#552474", "#4E2575", "#482575", "#402675", "#382773", "#2F286F",

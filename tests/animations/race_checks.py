@@ -4,6 +4,7 @@ and every optimizer's colour in the final frame."""
 import itertools
 
 import numpy as np
+import pytest
 from frames import draw
 from manim import ManimColor, SingleStringMathTex, Text, config
 
@@ -236,3 +237,39 @@ def check_inset_heads(scene, k):
         else:
             assert dot.get_fill_opacity() == 0
     return shown
+
+
+def check_casings(scene):
+    """Every path on the map (and its last steps in the inset) lies on its casing, read back
+    from the scene's mobjects: a trail of the same points whose background stroke is the page
+    colour, its path's width plus theme.CASING_WIDTH (the inset's: THIN_CASING) on each side,
+    its own stroke hidden, beneath every path. Read back in pixels as well: taking the casings away
+    turns at least 200 pixels (of a 1080p frame, scaled to the frame drawn) from the page
+    colour to the map's."""
+    from gdviz import theme as th
+    from gdviz.race_scene import THIN_CASING
+
+    page = ManimColor(scene.theme.background)
+    groups = [(scene.casings, scene.history, th.CASING_WIDTH),
+              (getattr(scene, "inset_casings", {}), scene.inset_tails, THIN_CASING)]
+    casings = []
+    for cases, paths, width in groups:
+        assert set(cases) == (set(NAMES) if paths else set())
+        for name, c in cases.items():
+            path = paths[name]
+            assert c in scene.mobjects
+            assert c.get_stroke_color(background=True) == page
+            assert c.get_stroke_width(background=True) == pytest.approx(
+                path.get_stroke_width() + 2 * width) and width > 0
+            assert c.get_stroke_opacity() == 0
+            assert np.allclose(c.points, path.points)
+            assert c.z_index < min(p.z_index for p in paths.values())
+            casings.append(c)
+    full = draw(scene)
+    scene.remove(*casings)
+    changed = np.any(draw(scene) != full, axis=2)
+    scene.add(*casings)
+    want = np.array(page.to_rgb()) * 255
+    on_page = np.all(np.abs(full - want) <= 3, axis=2) & changed
+    least = 200 * full.shape[0] * full.shape[1] / (1920 * 1080)
+    assert on_page.sum() >= least, f"{on_page.sum()} pixels of {least:.0f}"

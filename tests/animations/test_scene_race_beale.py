@@ -1,6 +1,7 @@
 """The race-beale scene (frames: test_scene_frames.py): its drawing against gdcore's race."""
 
 import pytest
+import race_checks
 from frames import rendered
 from race_checks import check_colours, check_drawing, check_inset, check_inset_heads, check_layout
 
@@ -26,6 +27,7 @@ def test_every_path_shows_its_own_colour_and_nothing_overlaps_in_the_final_frame
     monkeypatch.setenv("GD_THEME", theme)
     scene = rendered(RaceBeale, own=True)
     check_colours(scene)
+    race_checks.check_casings(scene)
     check_layout(scene)
     check_inset(scene)
 

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+import race_checks
 from frames import rendered
 from race_checks import check_colours, check_drawing, check_layout
 
@@ -46,6 +47,7 @@ def test_every_path_shows_its_own_colour_and_nothing_overlaps_in_the_final_frame
     monkeypatch.setenv("GD_THEME", theme)
     scene = rendered(RaceSaddle, own=True, upto="finish")
     check_colours(scene)
+    race_checks.check_casings(scene)
     check_layout(scene)
 
 
