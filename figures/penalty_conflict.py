@@ -59,12 +59,16 @@ WINDOW = ((-0.8, 2.95), (-1.7, 1.2))  # (w1, w2): the origin, the path, the data
 # its name, inside the map's grid (which reaches 3.09)
 
 
+#: Points of page colour round a label's letters (its casing): wider than a path's.
+LABEL_CASING = 0.75
+
+
 def _label(ax, theme, text, xy, at, gid):
     """A label on the map at `xy`, placed by `at` (offset, ha, va), on the page-colour casing."""
     off, ha, va = at
     ax.annotate(text, xy=xy, xytext=off, textcoords="offset points", ha=ha, va=va,
                 fontsize=theme.small_size, color=theme.text, zorder=7, gid=gid,
-                path_effects=gm.casing(theme))
+                path_effects=gm.casing(theme, width=LABEL_CASING))
 
 
 def make_figure(theme):

@@ -11,9 +11,10 @@ Each optimizer keeps its light colour (gdviz.theme.LIGHT_OPTIMIZER_COLORS) and t
 dark theme, a colour of the same hue family: its CIECAM02 hue within OPT_HUE_TOLERANCE of the
 light colour's, its CAM02-UCS lightness J' at least OPT_DARK_LIFT above it. Candidates are the
 sRGB grid of STEP (every channel a multiple of it). A candidate must, on its own:
-  - keep LINE_CONTRAST (WCAG 2.1) against its page. Only the page: every path, trail and dot
-    drawn over a cost map lies on a casing of the page colour (theme.CASING), so the map never
-    touches it and does not constrain its colour;
+  - keep LINE_CONTRAST (WCAG 2.1) against its page and, in the dark theme, every colour of
+    the cost map: every path, trail and dot drawn over a map lies on a casing of the page
+    colour (theme.CASING), which in print parts it from the pale map (so the map does not
+    constrain the light colours) and on the dark page is as dark as the map round it;
   - stand MIN_CVD_DISTANCE (CAM02-UCS ΔE') from every mark role colour of its theme, in
     normal vision and simulated deuteranomaly, protanomaly and tritanomaly (severity 100).
 Every two chosen colours must differ by MIN_OPT_HUE of hue, and by MIN_OPT_DISTANCE in normal
@@ -39,7 +40,7 @@ import numpy as np
 
 from gdcore.optimizers import NAMES
 from gdviz import theme
-from gdviz.vision import CVD, hue, hue_turn, seen
+from gdviz.vision import CVD, hue, hue_turn, map_colors, seen
 
 #: The sRGB grid of candidates: channels in steps of 15 (0, 15, …, 255), 18³ colours.
 STEP = 15
@@ -70,10 +71,17 @@ def luminance(rgb: np.ndarray) -> np.ndarray:
 
 
 def least_contrast(th, rgb: np.ndarray) -> np.ndarray:
-    """Each candidate's WCAG contrast against the page: all a path needs, as every path over a
-    cost map lies on its casing of the page colour (theme.CASING) and never touches the map."""
-    lum, page = luminance(rgb), theme.relative_luminance(th.background)
-    return (np.maximum(lum, page) + 0.05) / (np.minimum(lum, page) + 0.05)
+    """Each candidate's least WCAG contrast against what lies round it: the page, and in the
+    dark theme every colour of the cost map too. In print every path over a map lies on its
+    casing of the white page (theme.CASING) and never touches the pale map; on the dark page
+    the casing is as dark as the map round it, so it parts a path from the map only if the
+    path stands out from the map itself."""
+    lum = luminance(rgb)
+    ratios = []
+    for c in [th.background, *(map_colors(th) if th.name == "dark" else ())]:
+        other = theme.relative_luminance(c)
+        ratios.append((np.maximum(lum, other) + 0.05) / (np.minimum(lum, other) + 0.05))
+    return np.min(ratios, axis=0)
 
 
 def alone(th, rgb: np.ndarray) -> np.ndarray:

@@ -463,8 +463,8 @@ def test_penalty_conflict_labels_stand_clear_of_every_line(t):
     bg = theme.get(t).background
     for label in labels:
         assert label.get_bbox_patch() is None
-        (casing,) = label.get_path_effects()
-        assert matplotlib.colors.same_color(casing._gc["foreground"], bg)
+        casing, _ = label.get_path_effects()
+        assert matplotlib.colors.same_color(casing.color, bg) and casing.width > 0
         box = label.get_window_extent()
         assert ax.bbox.contains(box.x0, box.y0) and ax.bbox.contains(box.x1, box.y1)
         near = {name: clearance_pt(ax, box, i) for name, i in ink.items()}

@@ -60,9 +60,10 @@ def test_colours_drawn_over_the_cost_map_uncased_contrast_with_all_of_it(th):
 @pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
 def test_optimizers_contrast_with_the_page_and_every_path_over_a_map_is_cased(th):
     """An optimizer colour meets only its casing over a map: the casing is the page colour
-    (gm.casing, manim_blocks.cased), so contrast with the page is the whole rule; the map no
-    longer constrains the colour, and in print several now fall below 3:1 against some fill
-    (they would fail without their casing)."""
+    (gm.casing, manim_blocks.cased), so in print contrast with the page is the whole rule: the
+    pale map no longer constrains the colour, and several now fall below 3:1 against some fill
+    (they would fail without their casing). On the dark page the casing is as dark as the map,
+    so the dark shades keep 3:1 against every fill as well."""
     from manim import ManimColor, VMobject
 
     from gdviz import manim_blocks
@@ -77,11 +78,13 @@ def test_optimizers_contrast_with_the_page_and_every_path_over_a_map_is_cased(th
     path = manim_blocks.cased(VMobject(stroke_width=4.0), th)
     assert path.get_stroke_color(background=True) == ManimColor(th.background)
     assert path.get_stroke_width(background=True) == 4.0 + 2 * theme.CASING_WIDTH
+    fills = map_colors(th)
+    uncased = [n for n in NAMES
+               if min(theme.contrast(th.opt(n), c) for c in fills) < theme.LINE_CONTRAST]
     if th.name == "light":
-        fills = map_colors(th)
-        uncased = [n for n in NAMES
-                   if min(theme.contrast(th.opt(n), c) for c in fills) < theme.LINE_CONTRAST]
         assert len(uncased) >= 3, uncased
+    else:  # the dark casing is as dark as the map round it: the map itself must not hide one
+        assert uncased == []
 
 
 def test_the_light_optimizer_colours_are_no_longer_near_black():

@@ -184,15 +184,6 @@ def style_axes(ax, theme: Theme, grid: bool = True) -> None:
         ax.set_axisbelow(True)
 
 
-def casing(theme: Theme, width: float = 1.5) -> list:
-    """Path effects for a label set on a map without a box: a casing of the page colour,
-    `width` points across, round its letters, so the thin level lines it crosses stop short of
-    the glyphs while the map shows all round them (as a printed map sets its names)."""
-    from matplotlib import patheffects
-
-    return [patheffects.withStroke(linewidth=width, foreground=theme.background)]
-
-
 def scatter_points(ax, theme: Theme, x, y, **kw):
     """The data points, in the data colour, drawn above lines."""
     kw.setdefault("s", 22)
@@ -246,10 +237,11 @@ class Casing(matplotlib.patheffects.AbstractPathEffect):
 
 
 def casing(theme: Theme, line: bool = True, width: float = _theme.CASING) -> list:
-    """The path effects (path_effects=) of a line, trail or dot drawn over a cost map: its
-    casing of the page colour (Casing, `width` points each side: theme.CASING, a hairline's
-    or a small dot's less), then the line itself (line=False: the casing alone, as
-    `cased_under` lays it)."""
+    """The path effects (path_effects=) of a line, trail, dot or label drawn over a cost map:
+    its casing of the page colour (Casing, `width` points each side: theme.CASING, a
+    hairline's or a small dot's less, a label's more, so the thin level lines it crosses stop
+    short of its letters while the map shows all round them, as a printed map sets its
+    names), then the mark itself (line=False: the casing alone, as `cased_under` lays it)."""
     return [Casing(theme.background, width)] + \
         ([matplotlib.patheffects.Normal()] if line else [])
 

@@ -23,17 +23,18 @@ from gdcore.optimizers import NAMES as OPTIMIZER_NAMES
 #: so that, in normal vision and simulated deuteranopia, protanopia and tritanopia
 #: (colorspacious, severity 100), every two optimizers and every optimizer and role colour lie
 #: at least MIN_CVD_DISTANCE apart and every two optimizers differ in hue by MIN_OPT_HUE, while
-#: each meets WCAG contrast against its page. Only the page: every path, trail and dot drawn
-#: over a cost map lies on its casing of the page colour (CASING), so the map never constrains
-#: the colour, and the colours are mid-tones, not near-black (tests/test_style_colors.py
-#: recomputes all of it).
+#: each meets WCAG contrast against its page. In print only the page: every path, trail and
+#: dot drawn over a cost map lies on its casing of the page colour (CASING), so the pale map
+#: never constrains the colour, and the colours are mid-tones, not near-black. On the dark page
+#: the casing is as dark as the map round it, so the dark shades also keep contrast with every
+#: colour of the dark map (tests/test_style_colors.py recomputes all of it).
 LIGHT_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
     OPTIMIZER_NAMES,
     ("#4B964B", "#0000B4", "#E11E78", "#A500FF", "#00A5A5", "#A57800", "#690069"),
 ))
 DARK_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
     OPTIMIZER_NAMES,
-    ("#A5FF87", "#0F69B4", "#FF87D2", "#A587FF", "#00F0FF", "#FFE100", "#C300F0"),
+    ("#A5FF87", "#7896B4", "#E17887", "#A587FF", "#00F0FF", "#FFE100", "#D2A5D2"),
 ))
 #: Smallest CAM02-UCS distance (ΔE') between two optimizer colours, or an optimizer colour and a
 #: role colour, in normal vision and each simulated colour-vision deficiency.
@@ -52,8 +53,8 @@ OPT_DARK_LIFT = 10.0
 #: The casing (as a cartographer cases a road): every path, trail and dot drawn over a cost map
 #: lies on a halo of the page colour, CASING points wide on each side of it in stills
 #: (gdviz.mpl.casing) and CASING_WIDTH Manim stroke-width units in scenes
-#: (gdviz.manim_blocks.cased). A mark then meets only the page colour, so it needs contrast
-#: with the page alone (LINE_CONTRAST), and the map around the thin halo still reads.
+#: (gdviz.manim_blocks.cased). A mark then meets only the page colour, so in print it needs
+#: contrast with the page alone (LINE_CONTRAST), and the map around the thin halo still reads.
 CASING = 0.6
 CASING_WIDTH = 2.0
 #: WCAG 2.1 contrast minima: text (and secondary text), lines and markers.
