@@ -22,6 +22,8 @@ them.
 Render alone with: manim -ql scenes/descent_3d.py Descent3d
 """
 
+from contextlib import contextmanager
+
 import numpy as np
 from manim import (
     DOWN,
@@ -247,23 +249,32 @@ class Descent3d(ThemedScene):
     def best_point(self) -> np.ndarray:
         return np.array([self.m_star, self.b_star, self.cost(self.m_star, self.b_star)])
 
-    def aim(self, pts, rect, phi: float, theta: float, zoom_max: float = np.inf):
-        """Where the camera moves in to (zoom, focus, target: DollyView's): the points `pts`
-        (data), seen from (phi, theta), scaled to fill the scene rectangle `rect` (centre x,
-        centre y, width, height; at most zoom_max times), their centre at the rectangle's."""
+    @contextmanager
+    def plain_view(self, phi: float, theta: float):
+        """The view, for the block's length, without the dolly and from (phi, theta)."""
         view = self.view
         keep = view.phi.get_value(), view.theta.get_value(), view.dolly.get_value()
         view.dolly.set_value(0.0)
         view.phi.set_value(phi)
         view.theta.set_value(theta)
-        scr = view.project(pts)[0]
-        lo, hi = scr.min(axis=0), scr.max(axis=0)
-        offset = (lo + hi) / 2 - view.center
-        offset[2] = 0.0
-        focus = view.matrix().T @ offset  # box point drawn at the points' centre, depth 0
-        view.phi.set_value(keep[0])
-        view.theta.set_value(keep[1])
-        view.dolly.set_value(keep[2])
+        try:
+            yield view
+        finally:
+            view.phi.set_value(keep[0])
+            view.theta.set_value(keep[1])
+            view.dolly.set_value(keep[2])
+
+    def aim(self, pts, rect, phi: float, theta: float, zoom_max: float = np.inf):
+        """Where the camera moves in to (zoom, focus, target: DollyView's): the points `pts`
+        (data), seen from (phi, theta), scaled to fill the scene rectangle `rect` (centre x,
+        centre y, width, height; at most zoom_max times), their centre at the rectangle's."""
+        view = self.view
+        with self.plain_view(phi, theta):
+            scr = view.project(pts)[0]
+            lo, hi = scr.min(axis=0), scr.max(axis=0)
+            offset = (lo + hi) / 2 - view.center
+            offset[2] = 0.0
+            focus = view.matrix().T @ offset  # box point drawn at the points' centre, depth 0
         cx, cy, w, h = rect
         size = np.maximum(hi - lo, 1e-9)
         zoom = float(min(zoom_max, w / size[0], h / size[1]))
@@ -295,15 +306,8 @@ class Descent3d(ThemedScene):
         M, B, J = regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE, GRID)
         (x0, x1), (y0, y1), (_, z1) = self.view.ranges
         floor = np.array([[a, b, 0.0] for a in (x0, x1) for b in (y0, y1)])
-        view = self.view
-        keep = view.phi.get_value(), view.theta.get_value(), view.dolly.get_value()
-        view.dolly.set_value(0.0)
-        view.phi.set_value(END_PHI)
-        view.theta.set_value(END_THETA)
-        top = floor[np.argmin(view.project(floor)[0][:, 0])] + [0.0, 0.0, z1]
-        view.phi.set_value(keep[0])
-        view.theta.set_value(keep[1])
-        view.dolly.set_value(keep[2])
+        with self.plain_view(END_PHI, END_THETA):
+            top = floor[np.argmin(self.view.project(floor)[0][:, 0])] + [0.0, 0.0, z1]
         return np.vstack([np.column_stack([M.ravel(), B.ravel(), J.ravel()]), floor, top])
 
     def cost(self, m, b):
