@@ -5,9 +5,11 @@ ball visits gdcore's points on a log-spaced schedule of steps (dense early, spar
 valley floor), a −∇J arrow at each step's start, and every height drawn is gdcore's cost J(m, b).
 One change at a time: the camera moves in on the ball, the ball falls down the wall in its first
 two steps (the moment the scene exists for, slow and large), the camera pulls back to the
-whole valley, and the ball slides along the valley floor while the camera turns. The m, b, J
-axes frame the whole surface at the start and leave, once, as the camera moves in (moved in,
-they would run out of the window); the readouts give J from then on.
+whole valley, and the ball slides along the valley floor while the camera turns; at the end
+the camera moves in again, on the whole valley, large between the title and the bottom margin,
+the ball on the minimum. The m, b, J axes frame the whole surface at the start and leave as the
+camera moves in on the fall (moved in, they would run out of the window; the readouts give J
+meanwhile), and come back with the closing view, which frames them.
 The marks are the house's (docs/STYLE.md), projected from 3-D: the start a hollow ring in the
 text colour, the ball the current position's filled dot, the minimum the star in `good`, larger
 than the ball and under it, so that its points show round the ball once it arrives; a legend
@@ -19,6 +21,8 @@ readouts (its edge fading into the background); the ball and path hide where the
 them.
 Render alone with: manim -ql scenes/descent_3d.py Descent3d
 """
+
+from contextlib import contextmanager
 
 import numpy as np
 from manim import (
@@ -81,8 +85,8 @@ J_SIG = 3
 WALL_J = 0.05
 #: The camera's move in (DOLLY_SECONDS): the fall (its path, the −∇J arrow at the start, the
 #: minimum) is scaled to fill FALL_FILL of the window (at most ZOOM_MAX times) and brought to
-#: the window's centre; the axes fade out, for good, in the first AXES_FADE of the move (they
-#: would run out of the window).
+#: the window's centre; the axes fade out in the first AXES_FADE of the move (they would run
+#: out of the window), until the closing view brings them back.
 FALL_FILL = 0.8
 #: ... and lowers itself from PHI0 (the stills' 30° elevation) to FALL_PHI (18°), so that the
 #: wall's height, and the ball's fall down it, read.
@@ -109,6 +113,16 @@ AXIS_TICKS = ([0, 2, 4], [0, 4, 8], TICKS[2])
 #: FEATHER scene units, so the surface moved in on is cut softly, never under a word.
 WINDOW = (-0.05, -0.33, 9.0, 6.5)
 FEATHER = 0.6
+#: The closing view (after the slide): the camera moves in again, to END_THETA and END_PHI, the
+#: whole surface and its axes' box filling END_RECT (centre x, centre y, width, height: between
+#: the title, the legend, the readouts and the frame's bottom margin, the axes' numbers and
+#: labels round it), the axes fading back in and the surface's window opening to END_WINDOW
+#: (END_RECT and its fading edge) over END_SECONDS.
+END_THETA, END_PHI = -60.0, 55.0
+END_RECT = (0.0, -0.32, 7.4, 5.3)
+END_WINDOW = (END_RECT[0], END_RECT[1], END_RECT[2] + 2 * FEATHER + 0.4,
+              END_RECT[3] + 2 * FEATHER + 0.2)
+END_SECONDS = 2.5
 #: Radii of the marks (scene units): the minimum's star is larger than the ball, drawn over it.
 BALL_RADIUS = 0.12
 RING_RADIUS = 0.1
@@ -118,6 +132,14 @@ STAR_RADIUS = 0.17
 LEGEND_GAP = 0.25
 LEGEND_PITCH = 0.42
 MARK_DROP = 0.16
+
+
+def covering(*rects) -> tuple[float, float, float, float]:
+    """The least rectangle (centre x, centre y, width, height) covering the rectangles."""
+    r = np.array(rects, dtype=np.float64)
+    lo = (r[:, :2] - r[:, 2:] / 2).min(axis=0)
+    hi = (r[:, :2] + r[:, 2:] / 2).max(axis=0)
+    return (*((lo + hi) / 2), *(hi - lo))
 
 
 def trajectory():
@@ -162,25 +184,45 @@ class DollyView(View3D):
 
 class WindowSurface(ShadedSurface):
     """The surface drawn in a window whose edge fades into the background over `feather`
-    scene units."""
+    scene units. The image covers `region`; the window (centre x, centre y, width, height),
+    inside it, is the region itself unless `window` is set, and moves between `window` and
+    `window_to` as the tracker `opened` goes from 0 to 1."""
 
-    def __init__(self, *args, feather: float = FEATHER, **kwargs):
+    def __init__(self, *args, feather: float = FEATHER, window=None, window_to=None,
+                 **kwargs):
         self.feather = feather
-        self._mask = None
+        self.opened = ValueTracker(0.0)
+        self._mask, self._mask_key = None, None
+        self.window = self.window_to = None if window is None else np.asarray(window, float)
+        if window_to is not None:
+            self.window_to = np.asarray(window_to, dtype=np.float64)
         super().__init__(*args, **kwargs)
+
+    def current_window(self) -> np.ndarray:
+        if self.window is None:
+            return np.array(self.region)
+        u = self.opened.get_value()
+        return (1.0 - u) * self.window + u * self.window_to
 
     def render_rgba(self) -> np.ndarray:
         rgba = super().render_rgba()
-        if self._mask is None or self._mask.shape != rgba.shape[:2]:
+        win = self.current_window()
+        key = (rgba.shape[:2], tuple(np.round(win, 4)))
+        if self._mask is None or self._mask_key != key:
             h, w = rgba.shape[:2]
-            ppu = w / self.region[2]
+            rx, ry, rw, rh = self.region
+            ppu = w / rw
             f = max(1.0, self.feather * ppu)
-            def ramp(n):  # 0 at the edge, 1 from f pixels in
-                i = np.arange(n)
-                return np.clip((np.minimum(i, i[::-1]) + 0.5) / f, 0.0, 1.0)
+            cx, cy, ww, wh = win
 
-            r = np.outer(ramp(h), ramp(w))
-            self._mask = r * r * (3 - 2 * r)  # smoothstep
+            def ramp(n, lo, hi):  # 0 at the window's edges (pixels lo, hi), 1 from f in
+                i = np.arange(n) + 0.5
+                return np.clip(np.minimum(i - lo, hi - i) / f, 0.0, 1.0)
+
+            x0 = (cx - ww / 2 - (rx - rw / 2)) * ppu
+            y0 = ((ry + rh / 2) - (cy + wh / 2)) * ppu  # rows run down from the region's top
+            r = np.outer(ramp(h, y0, y0 + wh * ppu), ramp(w, x0, x0 + ww * ppu))
+            self._mask, self._mask_key = r * r * (3 - 2 * r), key  # smoothstep
         rgba = rgba.copy()
         rgba[..., 3] = np.round(rgba[..., 3] * self._mask).astype(np.uint8)
         return rgba
@@ -207,25 +249,66 @@ class Descent3d(ThemedScene):
     def best_point(self) -> np.ndarray:
         return np.array([self.m_star, self.b_star, self.cost(self.m_star, self.b_star)])
 
+    @contextmanager
+    def plain_view(self, phi: float, theta: float):
+        """The view, for the block's length, without the dolly and from (phi, theta)."""
+        view = self.view
+        keep = view.phi.get_value(), view.theta.get_value(), view.dolly.get_value()
+        view.dolly.set_value(0.0)
+        view.phi.set_value(phi)
+        view.theta.set_value(theta)
+        try:
+            yield view
+        finally:
+            view.phi.set_value(keep[0])
+            view.theta.set_value(keep[1])
+            view.dolly.set_value(keep[2])
+
+    def aim(self, pts, rect, phi: float, theta: float, zoom_max: float = np.inf):
+        """Where the camera moves in to (zoom, focus, target: DollyView's): the points `pts`
+        (data), seen from (phi, theta), scaled to fill the scene rectangle `rect` (centre x,
+        centre y, width, height; at most zoom_max times), their centre at the rectangle's."""
+        view = self.view
+        with self.plain_view(phi, theta):
+            scr = view.project(pts)[0]
+            lo, hi = scr.min(axis=0), scr.max(axis=0)
+            offset = (lo + hi) / 2 - view.center
+            offset[2] = 0.0
+            focus = view.matrix().T @ offset  # box point drawn at the points' centre, depth 0
+        cx, cy, w, h = rect
+        size = np.maximum(hi - lo, 1e-9)
+        zoom = float(min(zoom_max, w / size[0], h / size[1]))
+        return zoom, focus, np.array([cx, cy, 0.0])
+
+    def set_aim(self, aim):
+        """The camera's next move in goes to `aim` (set while the dolly is at 0: the view does
+        not change)."""
+        self.view.zoom, self.view.focus, self.view.target = aim
+
     def aim_dolly(self):
         """Where the camera moves in: the fall (the path to step FALL_STEPS, the −∇J arrow at the
         start, the minimum) seen from THETA_FROM and FALL_PHI, scaled to fill FALL_FILL of the
-        window, its centre at the window's centre."""
-        view = self.view
+        window, its centre at the window's centre; and the closing view: the whole surface with
+        its axes' box (floor and upright axis) seen from END_THETA and END_PHI, filling END_RECT
+        (their numbers and labels round it)."""
         pts = np.vstack([self.path_points(FALL_STEPS), self.descent_arrow_points(0.0),
                          self.best_point()])
-        phi = view.phi.get_value()
-        view.phi.set_value(FALL_PHI)
-        scr = view.project(pts)[0]
-        lo, hi = scr.min(axis=0), scr.max(axis=0)
-        offset = (lo + hi) / 2 - view.center
-        offset[2] = 0.0
-        view.focus = view.matrix().T @ offset  # box point drawn at the fall's centre, depth 0
-        view.phi.set_value(phi)
         cx, cy, w, h = WINDOW
-        size = np.maximum(hi - lo, 1e-9)
-        view.target = np.array([cx, cy, 0.0])
-        view.zoom = float(min(ZOOM_MAX, FALL_FILL * w / size[0], FALL_FILL * h / size[1]))
+        self.fall_aim = self.aim(pts, (cx, cy, FALL_FILL * w, FALL_FILL * h), FALL_PHI,
+                                 THETA_FROM, ZOOM_MAX)
+        self.end_aim = self.aim(self.closing_points(), END_RECT, END_PHI, END_THETA)
+        self.set_aim(self.fall_aim)
+
+    def closing_points(self) -> np.ndarray:
+        """The points the closing view frames: the surface's grid, the floor's corners (the m
+        and b axes) and the upright axis's top over the floor corner furthest left on the
+        screen from END_THETA and END_PHI (where fast_surface.Axes3D stands it)."""
+        M, B, J = regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE, GRID)
+        (x0, x1), (y0, y1), (_, z1) = self.view.ranges
+        floor = np.array([[a, b, 0.0] for a in (x0, x1) for b in (y0, y1)])
+        with self.plain_view(END_PHI, END_THETA):
+            top = floor[np.argmin(self.view.project(floor)[0][:, 0])] + [0.0, 0.0, z1]
+        return np.vstack([np.column_stack([M.ravel(), B.ravel(), J.ravel()]), floor, top])
 
     def cost(self, m, b):
         return regression.cost(m, b, self.x, self.y)
@@ -404,8 +487,11 @@ class Descent3d(ThemedScene):
     def section_surface(self):
         t = self.theme
         title = self.text("Descending the cost surface", 34).to_edge(UP, buff=0.42)
-        self.surface = build_surface(t, self.view, self.x, self.y, region=WINDOW,
+        self.surface = build_surface(t, self.view, self.x, self.y, region=covering(WINDOW,
+                                                                                 END_WINDOW),
                                      surface_cls=WindowSurface)
+        self.surface.window, self.surface.window_to = np.array(WINDOW), np.array(END_WINDOW)
+        self.surface.redraw()
         self.axes = build_axes(t, self.view, AXIS_TICKS)
         self.add(self.surface)  # the raster layer lies under everything else
         self.play(Write(title), self.surface.fade_in(), self.axes.fade_in(), run_time=1.5)
@@ -457,7 +543,7 @@ class Descent3d(ThemedScene):
     def move_camera(self, to: float, phi: float, axes_leave: bool = False):
         """The dolly to `to` and the camera's phi to `phi` (one move); with axes_leave, the axes
         fade out in the first AXES_FADE of it (the window's edge comes to them) and leave the
-        scene: they never come back, so nothing goes out and back in."""
+        scene until the closing view (section_arrive) fades them back in."""
         anims = [self.view.dolly.animate.set_value(to), self.view.phi.animate.set_value(phi)]
         if axes_leave:
             def fade(mob, a):
@@ -493,15 +579,25 @@ class Descent3d(ThemedScene):
 
     def section_arrive(self):
         t = self.theme
-        note = VGroup(self.text(f"after {numbers.count(self.traj.steps)} steps", 26, t.text),
-                      self.text("at the bottom of the valley", 26, t.muted))
-        note.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
-        note.next_to(self.readouts, DOWN, buff=0.4).to_edge(RIGHT, buff=0.5)
-        # a cut to the last step: the readouts jump to it as the note comes
+        # a cut to the last step: the readouts jump to it; then the camera moves in on the whole
+        # valley, large, its axes coming back as its window opens
         self.s.set_value(len(self.shown) - 1)
-        self.play(FadeIn(note, shift=0.2 * UP),
-                  self.view.theta.animate.set_value(THETA_TO - 10), run_time=2.0,
-                  rate_func=smooth)
+        self.set_aim(self.end_aim)
+        self.axes.shown = 0.0
+        self.add(self.axes)
+        self.bring_to_front(self.path, self.arrow, self.start_ring, self.min_star, self.ball)
+        self.play(self.view.dolly.animate.set_value(1.0),
+                  self.view.phi.animate.set_value(END_PHI),
+                  self.view.theta.animate.set_value(END_THETA),
+                  self.surface.opened.animate.set_value(1.0), self.axes.fade_in(),
+                  run_time=END_SECONDS, rate_func=smooth)
+        note = VGroup(self.text(f"after {numbers.count(self.traj.steps)} steps", 26, t.text),
+                      self.text("at the bottom", 26, t.muted),
+                      self.text("of the valley", 26, t.muted))
+        note.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+        note.next_to(self.readouts, DOWN, buff=0.4, aligned_edge=RIGHT)
+        self.note = note
+        self.play(FadeIn(note, shift=0.2 * UP), run_time=1.2)
         self.wait(1.5)
 
     SECTIONS = sections(section_surface, section_marks, section_move_in_on_the_ball,

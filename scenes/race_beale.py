@@ -18,3 +18,7 @@ class RaceBeale(RaceScene):
     X_TICK, Y_TICK = 1.0, 0.5
     STEP_TICK = 150
     MAP_LEVELS = 30
+    # Adadelta zig-zags across the magnified valley at every step: its older crossings a faint
+    # band beneath the others' paths, its last steps the line
+    INSET_FAINT = {"Adadelta": (0.18, 0.5)}
+    INSET_SCALE_PLATE = True

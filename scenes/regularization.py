@@ -5,11 +5,12 @@ of J_λ, clipped to the panel, and one decade of λ behind it the previous fit a
 under the fit, 3:1 against the page). Right: the ten coefficients w_0 … w_9 as bars of height
 log10 |w_k| (filled when positive, hollow when negative; w_0, the unpenalised intercept, in the
 muted colour). A row of keys right over each panel names the curve, its ghost and the dashed
-sine, and the three kinds of bar. Above the fit's key, large, the swept λ (two figures,
-1.0 × 10⁻⁴); right of it the training and the test cost J (half the mean squared error, on the
-10 samples and on the 100 new test samples its label names), the costs in plain decimals to
-three significant figures with their zeros kept (7.42, 0.0366), a power of ten only under
-0.001.
+sine, and the three kinds of bar. Under the equation, above the fit's key, large, the swept λ
+(two figures, 1.0 × 10⁻⁴); beside the equation, over the bars, the training and the test cost J
+(half the mean squared error, on the 10 samples and on the 100 new test samples its label
+names), the costs in plain decimals to three significant figures with their zeros kept (7.42,
+0.0366), a power of ten only under 0.001. So the panels take the frame's height from the
+rows of λ and the keys down to the note.
 One ValueTracker holds u = log10 λ; every curve, bar and number of a
 frame is gdcore's ridge fit at that frame's λ (procedure.REGULARIZATION.path_at), so the
 readouts move with the picture. The panels are built in beats: axes (tick numbers faded in
@@ -84,9 +85,13 @@ LAM_SIG, LAM_LOW = 2, 0.1
 SEC_PER_DECADE, SLOW_TO = 0.45, -10.0
 #: Bar heights: log10 |w_k| from BAR_EXP[0] (the floor) to BAR_EXP[1].
 BAR_EXP = (-2, 7)
-#: The panels' height and the y of their centres: short enough that the two-line note under
-#: them stays 0.4 clear of the frame's bottom edge (24 px at 480p).
-PANEL_H, PANEL_Y = 2.6, -0.95
+#: The top and bottom of the panels' frames (scene y): the bottom high enough that the
+#: two-line note under them stays 0.4 clear of the frame's bottom edge (24 px at 480p), the top
+#: under the rows of λ and the keys (the costs' readouts stand beside the equation).
+PANEL_TOP, PANEL_BOTTOM = 0.85, -2.0
+PANEL_H = PANEL_TOP - PANEL_BOTTOM
+#: x of the panels' centres.
+FIT_X, BAR_X = -3.3, 3.75
 #: Where the note's "still as wild" gives way to "the curve calms" (u = log10 λ).
 U_CALMS = -15.0
 
@@ -167,7 +172,7 @@ class Regularization(ThemedScene):
         t = self.theme
         ax = map_axes(t, [0, 1, 0.5], [Y_RANGE[0], Y_RANGE[1], 2.5], 5.1, PANEL_H, "x", "y",
                       places=1)
-        ax.move_to(np.array([-3.3, PANEL_Y, 0]))
+        ax.move_to(np.array([FIT_X, 0, 0])).shift((PANEL_TOP - ax.c2p(0, Y_RANGE[1])[1]) * UP)
         sine = VMobject(stroke_color=t.text, stroke_width=SINE_WIDTH)
         sine.set_points_as_corners(scene_points(ax, XS, data.sine(XS)))
         sine = DashedVMobject(sine, num_dashes=40, dashed_ratio=0.55)
@@ -182,7 +187,7 @@ class Regularization(ThemedScene):
                   y_length=PANEL_H, tips=False, axis_config={"stroke_opacity": 0,
                                                          "include_ticks": False,
                                                          "include_numbers": False})
-        ax.move_to(np.array([3.75, PANEL_Y, 0]))
+        ax.move_to(np.array([BAR_X, 0, 0])).shift((PANEL_TOP - ax.c2p(0, BAR_EXP[1])[1]) * UP)
         self.ax_bar = ax
 
         def line(a, b):
@@ -324,14 +329,18 @@ class Regularization(ThemedScene):
         title = self.text("L2 regularisation calms the degree-9 fit", 32)
         title.to_edge(UP, buff=0.42)
         eq = self.tex(equations.tex("l2-penalty"), 30).next_to(title, DOWN, buff=0.15)
+        self.title, self.eq = title, eq
         ax_f, sine, dots = self.build_fit_panel()
         ax_b = self.build_bar_panel()
-        y_read = ax_f.get_top()[1] + 0.45
-        # λ, the swept variable, large over the fit panel's key; the costs over the bars' key,
-        # their rows apart enough for the best test cost's box
-        self.lam_slot = np.array([ax_f.get_left()[0] + 0.1, y_read + 0.45, 0])
-        self.train_slot = np.array([ax_b.get_left()[0] - 1.0, y_read + 0.68, 0])
-        self.test_slot = np.array([ax_b.get_left()[0] - 1.0, y_read + 0.12, 0])
+        # the equation at the left, over the fit panel, the costs beside it, over the bars (rows
+        # apart enough for the best test cost's box); λ, the swept variable, large under the
+        # equation, over the fit panel's key
+        left = ax_f.get_left()[0] + 0.1
+        eq.shift((left - eq.get_left()[0]) * RIGHT)
+        y_eq = eq.get_center()[1]
+        self.lam_slot = np.array([left, eq.get_bottom()[1] - 0.37, 0])
+        self.train_slot = np.array([ax_b.get_left()[0] - 0.5, y_eq + 0.28, 0])
+        self.test_slot = np.array([ax_b.get_left()[0] - 0.5, y_eq - 0.28, 0])
         self.curve = always_redraw(lambda: self.fit_curve(self.lam()))
         self.ghost = always_redraw(lambda: self.fit_curve(self.ghost_lam(), GHOST_OPACITY,
                                                           GHOST_WIDTH, self.theme.muted))

@@ -56,6 +56,7 @@ from manim import (
     ReplacementTransform,
     Square,
     Star,
+    SurroundingRectangle,
     Union,
     UpdateFromAlphaFunc,
     ValueTracker,
@@ -205,8 +206,13 @@ class RaceScene(ThemedScene):
     share a long stretch, the one beneath shows along the other's edges), RINGED (runs whose
     head dot, on the map and in the panel, is larger by RING and drawn beneath the others': where
     two runs with the same settings share their path, it shows as a ring around the other's),
-    INSET (the scene's own races.Inset in place of the race's, e.g. for section_zoom) and
-    ZOOM_HEADING (the words above the zoomed inset)."""
+    INSET (the scene's own races.Inset in place of the race's, e.g. for section_zoom),
+    ZOOM_HEADING (the words above the zoomed inset), INSET_FAINT (runs whose history in the inset
+    is drawn fainter and thinner, by (opacity, width factor), beneath every other inset path:
+    a run that zig-zags across the magnified valley hundreds of times reads as a faint band
+    under the line of its last steps, not as a solid slab) and INSET_SCALE_PLATE (the inset's
+    scale bar on a framed plate of the page's colour, read as a key, not as a level's label on
+    the contours)."""
 
     RACE: races.Race = races.LONG_VALLEY
     TITLE = "Seven optimizers"
@@ -226,6 +232,8 @@ class RaceScene(ThemedScene):
     RINGED: tuple[str, ...] = ()
     INSET: races.Inset | None = None
     ZOOM_HEADING = "where the runs end, magnified"
+    INSET_FAINT: dict[str, tuple[float, float]] = {}
+    INSET_SCALE_PLATE = False
 
     def __init_subclass__(cls, **kw):
         super().__init_subclass__(**kw)
@@ -322,6 +330,12 @@ class RaceScene(ThemedScene):
         x, y = self.ax.c2p(*scale_bar_at(r, INSET_BAND))[:2]
         half = self.ax.c2p(length * s / 2, 0)[0] - self.ax.c2p(0, 0)[0]
         bar, label = self.scale_bar(length, half).move_to(np.array([x, y, 0]))
+        scale = VGroup(bar, label)
+        if self.INSET_SCALE_PLATE:
+            plate = SurroundingRectangle(scale, buff=0.08, stroke_color=t.muted,
+                                         stroke_width=INSET_LINE, fill_color=t.background,
+                                         fill_opacity=1.0)
+            scale = VGroup(plate.set_z_index(0.6), *(m.set_z_index(0.7) for m in scale))
         if r.surface.minimum is not None:
             star = Star(outer_radius=INSET_STAR, color=t.good, fill_opacity=1,
                         stroke_width=1.2).set_stroke(t.background)
@@ -335,9 +349,12 @@ class RaceScene(ThemedScene):
         for name in NAMES:
             rank = order.index(name)
             width = INSET_WIDTH * (PATH_WIDTH - self.WIDTH_STEP * (len(NAMES) - 1 - rank))
+            opacity, thin = self.INSET_FAINT.get(name, (INSET_HISTORY, 1.0))
             trail = ClippedTrail(ins, self.paths[name], self.step, region, t.opt(name),
-                                 stroke_width=width, stroke_opacity=INSET_HISTORY)
-            self.inset_paths[name] = trail.set_z_index(3 - 0.01 * rank)
+                                 stroke_width=thin * width, stroke_opacity=opacity)
+            # a faint run's history beneath every other inset path
+            z = 3 - 0.01 * rank - 0.1 * (name in self.INSET_FAINT)
+            self.inset_paths[name] = trail.set_z_index(z)
             self.inset_tails[name] = ClippedTrail(
                 ins, self.paths[name], self.step, region, t.opt(name), stroke_width=width,
                 tail=INSET_TAIL).set_z_index(3.1 - 0.01 * rank)
@@ -354,9 +371,9 @@ class RaceScene(ThemedScene):
                 tr.head(), *np.transpose(region)))).set_opacity(
                 float(races.inside(tr.head(), region)[0])))
             self.inset_dots[name] = dot.set_z_index(3.3 - 0.01 * rank)
-        self.inset_lines, self.inset_scale = lines, VGroup(bar, label)
+        self.inset_lines, self.inset_scale = lines, scale
         self.inset_img, self.inset_frame, self.inset_box, self.inset_star = img, frame, box, star
-        return Group(img, frame, box, lines, bar, label, star)
+        return Group(img, frame, box, lines, *scale, star)
 
     def inset_end(self, name: str) -> Square:
         """The end square of run `name` in the inset, on its last point (over the star)."""

@@ -1,6 +1,7 @@
 """The descent-3d scene (frames: test_scene_frames.py): the ball and path against gdcore."""
 
 import numpy as np
+import pytest
 from frames import rendered
 from manim import Circle, Dot, Star
 from manim.utils.color import ManimColor
@@ -12,8 +13,13 @@ from scenes.descent_3d import (
     ARRIVE,
     BALL_RADIUS,
     CUT_STEP,
+    END_PHI,
+    END_RECT,
+    END_THETA,
+    END_WINDOW,
     FALL_PHI,
     FALL_STEPS,
+    FEATHER,
     LABEL_MIN_PX,
     PIECES,
     STAR_RADIUS,
@@ -123,21 +129,24 @@ def test_camera_moves_in_on_the_fall_and_pulls_back():
     scene = rendered(Descent3d)
     view = scene.view
     theta, phi, dolly = view.theta.get_value(), view.phi.get_value(), view.dolly.get_value()
-    # at the end the camera has pulled back: the plain view, at the stills' elevation
-    assert dolly == 0.0 and phi == PHI0
-    # the axes left, faded out, as the camera moved in, and did not come back with the pull
-    # back (nothing goes out and back in)
-    assert scene.axes not in scene.mobjects and scene.axes.shown == 0.0
-    np.testing.assert_allclose(view.center, CENTER + (0.0,))
-    np.testing.assert_allclose(view.lengths, view._lengths)
+    aim = view.zoom, view.focus, view.target
+    # at the end the camera has moved in again, on the closing view
+    assert dolly == 1.0 and phi == END_PHI and theta == END_THETA
+    assert aim[0] == scene.end_aim[0]
     fall = np.vstack([scene.path_points(FALL_STEPS), scene.descent_arrow_points(0.0)])
     try:
+        scene.set_aim(scene.fall_aim)
+        view.dolly.set_value(0.0)
         view.theta.set_value(THETA_FROM)
+        view.phi.set_value(PHI0)
+        np.testing.assert_allclose(view.center, CENTER + (0.0,))
+        np.testing.assert_allclose(view.lengths, view._lengths)
         before = view.project(fall)[0]
         view.dolly.set_value(1.0)
         view.phi.set_value(FALL_PHI)
         after = view.project(fall)[0]
     finally:
+        scene.set_aim(aim)
         view.theta.set_value(theta)
         view.phi.set_value(phi)
         view.dolly.set_value(dolly)
@@ -152,6 +161,47 @@ def test_camera_moves_in_on_the_fall_and_pulls_back():
     j = [scene.ball_point(k)[2] for k in range(FALL_STEPS + 1)]
     np.testing.assert_allclose(j, trajectory().losses[:FALL_STEPS + 1], atol=0)
     assert j[0] > 80 and j[-1] < 4
+
+
+def test_the_closing_view_is_large_with_its_axes():
+    """At the end the whole surface, the path and the ball on the minimum fill END_RECT
+    (between the title, the legend, the readouts and the bottom margin), inside the
+    surface's opened window, with the m, b, J axes back at full strength; no word on
+    another."""
+    scene = rendered(Descent3d)
+    view = scene.view
+    scr = view.project(scene.closing_points())[0]
+    lo, hi = scr.min(axis=0)[:2], scr.max(axis=0)[:2]
+    cx, cy, w, h = END_RECT
+    np.testing.assert_allclose((lo + hi) / 2, (cx, cy), atol=1e-9)
+    # the view fills the rectangle in one direction, and stays in it in the other
+    fill = (hi - lo) / (w, h)
+    assert max(fill) == pytest.approx(1.0) and min(fill) <= 1.0 + 1e-9
+    # the surface itself at least 4.9 scene units tall and 7 wide (294 and 420 px at 480p;
+    # the whole view the slide ends in, 3.2 by 6.0)
+    surf = scr[:-5]
+    assert np.ptp(surf[:, 1]) >= 4.9 and np.ptp(surf[:, 0]) >= 7.0
+    # the surface's window opened to END_WINDOW, which holds the whole view
+    np.testing.assert_allclose(scene.surface.current_window(), END_WINDOW)
+    wx, wy, ww, wh = END_WINDOW
+    assert np.all(np.abs(surf[:, 0] - wx) < ww / 2 - FEATHER)
+    assert np.all(np.abs(surf[:, 1] - wy) < wh / 2 - FEATHER)
+    # the axes are back, at full strength, their labels m, b, J shown
+    axes = scene.axes
+    assert axes in scene.mobjects and axes.shown == 1.0
+    assert [lab.get_tex_string() for lab in axes.labels] == ["m", "b", "J"]
+    # 24 px inside the frame, under the title, apart from the legend, readouts and note
+    boxes = [scene.info, scene.readouts, scene.note]
+    for part in [*axes.numbers, axes.labels]:
+        for mob in part:
+            assert mob.get_left()[0] > -7.111 + 0.4 and mob.get_right()[0] < 7.111 - 0.4
+            assert mob.get_bottom()[1] > -4.0 + 0.4
+            for other in boxes:
+                apart_x = (mob.get_right()[0] < other.get_left()[0]
+                           or mob.get_left()[0] > other.get_right()[0])
+                apart_y = (mob.get_top()[1] < other.get_bottom()[1]
+                           or mob.get_bottom()[1] > other.get_top()[1])
+                assert apart_x or apart_y
 
 
 def test_every_step_lands_on_the_drawn_surface_and_markers_stay_on_top():

@@ -60,3 +60,35 @@ def test_tick_numbers_keep_one_precision_per_axis_and_distances_align_on_the_poi
     nag = statuses["NAG"]
     number = scene.mixed("0.001", 22)
     assert nag.get_right()[0] - number.width == pytest.approx(min(lefts.values()), abs=0.01)
+
+
+def test_adadeltas_inset_history_is_a_faint_band_beneath_the_others_and_the_scale_a_key():
+    """Adadelta crosses the magnified valley at every step: in the inset its history is drawn
+    at RaceBeale.INSET_FAINT's opacity and width, beneath every other run's inset path, its
+    last steps at full strength over it; the scale bar and its number lie on a plate of the
+    page's colour framed in the muted colour (a key, not a level's label)."""
+    from manim import SurroundingRectangle
+
+    from gdviz.race_scene import INSET_HISTORY
+
+    scene = rendered(RaceBeale)
+    t = scene.theme
+    opacity, thin = RaceBeale.INSET_FAINT["Adadelta"]
+    faint, tail = scene.inset_paths["Adadelta"], scene.inset_tails["Adadelta"]
+    others = [p for n, p in scene.inset_paths.items() if n != "Adadelta"]
+    assert faint.get_stroke_opacity() == opacity < INSET_HISTORY
+    assert all(p.get_stroke_opacity() == INSET_HISTORY for p in others)
+    assert faint.get_stroke_width() == pytest.approx(thin * tail.get_stroke_width())
+    assert faint.z_index < min(p.z_index for p in others)
+    assert tail.get_stroke_opacity() == 1 and tail.z_index > faint.z_index
+    assert len(faint.points) > 0 and len(tail.points) > 0
+    plate, bar, label = scene.inset_scale
+    assert isinstance(plate, SurroundingRectangle)
+    assert plate.get_fill_color().to_hex().upper() == t.background.upper()
+    assert plate.get_fill_opacity() == 1.0
+    assert plate.get_stroke_color().to_hex().upper() == t.muted.upper()
+    assert plate.z_index < min(bar.z_index, label.z_index)
+    for m in (bar, label):
+        assert plate.get_left()[0] < m.get_left()[0] and m.get_right()[0] < plate.get_right()[0]
+        assert plate.get_bottom()[1] < m.get_bottom()[1] and m.get_top()[1] < plate.get_top()[1]
+    assert label.tex_string == "0.1"

@@ -1,8 +1,11 @@
 """The regularization scene: its drawing and readouts against gdcore's ridge fit at the shown λ."""
 
+import itertools
+
 import numpy as np
 import pytest
 from frames import WATCHERS, rendered
+from manim import VGroup
 
 from gdcore import regression
 from gdcore import training_procedure as procedure
@@ -206,3 +209,37 @@ def test_lambda_is_a_large_readout_over_the_fit_panel_apart_from_its_key():
     assert box.get_top()[1] < scene.read[1].get_bottom()[1] - 0.05
     # and clear of the fit's key row, which ends left of it
     assert fit_key.get_right()[0] < box.get_left()[0] - 0.1
+
+
+def _apart(a, b) -> bool:
+    return (a.get_right()[0] <= b.get_left()[0] or b.get_right()[0] <= a.get_left()[0]
+            or a.get_top()[1] <= b.get_bottom()[1] or b.get_top()[1] <= a.get_bottom()[1])
+
+
+def test_the_panels_take_the_frames_height_and_nothing_lies_over_anything():
+    """The rows over the panels (title, the equation with the costs beside it, λ, the keys)
+    leave the panels' frames PANEL_H tall (2.85 scene units, 171 px at 480p), down to the note
+    over the bottom margin; no two of the pieces overlap, at the end and at the best λ (with
+    its box)."""
+    from scenes.regularization import PANEL_BOTTOM, PANEL_H, PANEL_TOP
+
+    assert PANEL_H >= 2.85
+    for upto in ("best", None):
+        scene = rendered(Regularization, **({"upto": upto} if upto else {}))
+        fit_frame = (scene.ax_fit.c2p(0, Y_RANGE[0])[1], scene.ax_fit.c2p(0, Y_RANGE[1])[1])
+        bar_frame = (scene.ax_bar.c2p(0, BAR_EXP[0])[1], scene.ax_bar.c2p(0, BAR_EXP[1])[1])
+        np.testing.assert_allclose([fit_frame, bar_frame], [[PANEL_BOTTOM, PANEL_TOP]] * 2)
+        pieces = [scene.title, scene.eq, VGroup(scene.labels[0], scene.read[0]),
+                  VGroup(scene.labels[1], scene.read[1]),
+                  VGroup(scene.labels[2], scene.read[2]), *scene.key, scene.ax_fit,
+                  scene.ax_bar]
+        if upto == "best":
+            pieces.append(scene.best_box)
+        else:
+            pieces.append(scene.note)
+            assert scene.note.get_top()[1] < scene.ax_fit.get_bottom()[1]
+            assert scene.note.get_top()[1] < scene.ax_bar.get_bottom()[1]
+        for a, b in itertools.combinations(pieces, 2):
+            if scene.best_box in (a, b) and any(m in (a, b) for m in pieces[4:5]):
+                continue  # the box frames the test cost
+            assert _apart(a, b), (a, b)
