@@ -3,11 +3,13 @@
 The 4-6-6-2 network of the still (gdcore.networks.DROPOUT, the still's: same sizes, rate, steps,
 seed and masks). The dense network comes in layer by layer, input to output, then the note
 beside it. At each step, one change at a time: the last step's thinned network is restored
-(whole, in the quiet colours), the step counter turns, the new mask comes in one hidden layer
+(whole, in the quiet colours; its count of kept neurons leaves with its mask), the step counter
+turns, the new mask comes in one hidden layer
 at a time (dropped hidden neurons turn to a dashed grey outline and their edges vanish; kept
 hidden ones take the accent), and the forward sweep lights the kept edges layer by layer, input
 to output, where they stay until the step ends; a key says the orange is this step's thinned
-network. The count of hidden neurons kept changes once the mask has landed. Input and output
+network. The count of hidden neurons kept comes in once the mask has landed, never over a
+network it does not count. Input and output
 neurons keep their solid muted outline throughout; the note is set flush left, 36 px in. After
 the last step the lesson as one picture: the note and counters give way, the last thinned
 network gives way to its small copy, the fourth of four places in a row (a cross-fade), and the
@@ -140,12 +142,13 @@ class Dropout(ThemedScene):
         self.step = s
         n_kept = self.kept_counts[s]
         dropped = set(self.dropped(s))
-        if s > 0:  # the last step's network is restored first, whole and in the quiet colours
+        if s > 0:  # the last step's network is restored first, whole and in the quiet colours,
+            # and its count of kept neurons leaves with its mask (it counts no mask now)
             self.play(net.transition(lambda n: (
                 n.set_edge_style(color=self.quiet, opacity=1.0, apply=False),
                 n.set_neuron_style(stroke=t.muted, stroke_opacity=1.0, apply=False))),
                 *(d.animate.set_stroke(opacity=0.0) for d in self.dashes.values()),
-                run_time=0.5)
+                FadeOut(self.kept_line), run_time=0.5)
             self.wait(0.3)
         # the step counter first
         if s == 0:
@@ -163,11 +166,8 @@ class Dropout(ThemedScene):
                       for n, d in self.dashes.items() if n in dropped and n[0] == h]
             count = []
             if h == hidden[-1]:  # the count of kept neurons once the whole mask has landed
-                if s == 0:
-                    self.k_num.set_value(n_kept)
-                    count = [FadeIn(self.kept_line, rate_func=lambda a: max(0.0, 2 * a - 1))]
-                else:
-                    count = [_switch(self.k_num, n_kept, 0.9)]
+                set_number(self.k_num, n_kept)
+                count = [FadeIn(self.kept_line, rate_func=lambda a: max(0.0, 2 * a - 1))]
             self.play(drop, *dashes, *count, run_time=0.75)
         self.play(self.sweep(), *([FadeIn(self.sweep_key)] if s == 0 else []))
         self.wait(0.8)
