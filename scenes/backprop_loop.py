@@ -76,6 +76,9 @@ W_LO, W_HI = 1.0, 10.0  # edge widths for |w| = 0 and the largest |w| (or |dJ/dw
 #: The output error terms δ⁽ᴸ⁾, the backward pass's key moment: seconds of their swap for the
 #: activations, and of the hold after it (readable, and slower than the set-up's plays).
 DELTA_SWAP, DELTA_HOLD = 1.6, 1.9
+#: Seconds in which the edges take their new widths and the worked edge's label its new w: the
+#: changes are small (|Δw| ≤ 0.19), so a longer play would show nothing moving for over 2 s.
+UPDATE_TIME = 1.8
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
 #: The labels over the layers (x, a⁽ˡ⁾, then δ⁽ˡ⁾): their size, and the height of their centre
 #: over the tallest column's top neuron, so that a⁽¹⁾ stands clear of the circle under it.
@@ -374,8 +377,8 @@ class BackpropLoop(ThemedScene):
         # w (written as in the line above) turns into w + Δw, once, midway
         new_num = self.place_number(w1, tag[0])
         self.play(net.transition(lambda n: n.set_edge_style(
-            **self.weight_style(r["new"].weights)), run_time=2.5),
-            *swap(tag[1], new_num, within=(0.3, 0.7), run_time=2.5))
+            **self.weight_style(r["new"].weights)), run_time=UPDATE_TIME),
+            *swap(tag[1], new_num, within=(0.3, 0.7), run_time=UPDATE_TIME))
         self.tag_before, tag = tag[1], VGroup(tag[0], new_num)
         self.play(*self.set_note(r"after: $w + \Delta w$ (dashed: before)", t.text))
         self.wait(1.5)
