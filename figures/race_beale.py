@@ -15,7 +15,8 @@ methods bend towards the valley at once; Adam, whose averaged gradient carries i
 the bend, ends {adam} away, Adagrad {adagrad}, RMSprop {rmsprop}. All seven end within
 {spread} of the minimum, their squares piled about the star on the map's scale: the inset in
 the lower right shows the valley's end around the minimum {zoom} times larger (the scale bar is
-{bar} long), where each square stands apart, NAG's on the star, and the paths are hairlines
+{bar} long), where each square stands apart, NAG's (on the minimum) set beside the star on a short
+leader, and the paths are hairlines
 (Adadelta's zig-zags across the valley's floor there, its last hundred steps jumping from
 wall to wall and back at every step, which is also why its distance line thickens after
 step 200: its distance goes up and down at every step). The legend gives each learning
@@ -28,9 +29,10 @@ overshoots the star to the right before returning; the SGD path slides down and 
 short of the star; each path ends in a square of its colour. An inset in the lower right
 magnifies the end of the valley in thin lines, Adadelta's a fine zig-zag across the floor:
 SGD's and Adadelta's squares lie short of the star, RMSprop's,
-Adagrad's and Adam's in a row along the valley's floor towards it, NAG's on it and Momentum's
-just beyond. Right, distance to the minimum against step on a log scale: all lines fall from
-about 3; NAG's falls steeply to {nag} by the end, the others level out between 0.02 and 0.2."""
+Adagrad's and Adam's in a row along the valley's floor towards it, NAG's beside it on a short
+line to it (the run ends on the minimum) and Momentum's just beyond. Right, distance to the
+minimum against step on a log scale: all lines fall from about 3; NAG's falls steeply to {nag}
+by the end, the others level out between 0.02 and 0.2."""
 
 from gdcore import races
 from gdviz import mpl as gm

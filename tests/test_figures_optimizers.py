@@ -658,6 +658,12 @@ def test_race_inset_parts_the_end_squares_at_gdcores_last_points(name, theme, ra
         assert path.get_alpha() <= 0.5 and tail.get_alpha() == 1
         assert max(path.get_zorder(), tail.get_zorder()) < least_end
     side = t.marker("end")["markersize"] * fig.dpi / 72  # the square's side, in pixels
+    # no square hides the minimum's star: where it is drawn, a side or more from the star
+    star = ins.transData.transform(race.surface.minimum)
+    for o in ends:
+        box = by_gid(fig, f"inset-end:{o}").get_window_extent(fig.canvas.get_renderer())
+        assert np.hypot(box.x0 + box.width / 2 - star[0], box.y0 + box.height / 2 - star[1]) \
+            >= side, o
     for (a, pa), (b, pb) in itertools.combinations(ends.items(), 2):
         assert np.linalg.norm(pa - pb) >= side, (a, b)
     # on the map's own scale the same squares pile up: some pair lies closer than a side

@@ -57,6 +57,9 @@ INSET_ALPHA, INSET_TAIL = 0.5, 4
 #: The inset's cost levels: the map's span of costs (its colours kept) in this many levels, so
 #: the level lines around the minimum stay apart at the inset's scale.
 INSET_LEVELS = 10
+#: An end within this fraction of the inset's width of the minimum would hide its star: its
+#: square is set beside it (gm.end_beside).
+ON_STAR = 0.05
 
 
 def inset_box(race, band: float = INSET_BAND):
@@ -307,8 +310,12 @@ def end_inset(ax, theme, race, trajectories, out):
                 gm.cased_under(ins, ln, theme, Z_CASINGS, INSET_CASING)
         fx, fy = tr.points[-1]
         if out[name].exit is None and rx0 <= fx <= rx1 and ry0 <= fy <= ry1:
-            ins.plot(fx, fy, gid=f"inset-end:{name}", **(theme.marker("end") | {
-                "markerfacecolor": c, "zorder": Z_ENDS - rank}))
+            end = theme.marker("end") | {"markerfacecolor": c, "zorder": Z_ENDS - rank}
+            if np.hypot(*(tr.points[-1] - race.surface.minimum)) < ON_STAR * (rx1 - rx0):
+                # a run that ends on the minimum: its square beside the star, on a leader
+                gm.end_beside(ins, theme, (fx, fy), end, gid=f"inset-end:{name}")
+            else:
+                ins.plot(fx, fy, gid=f"inset-end:{name}", **end)
     ins.plot(*race.surface.minimum, gid="inset-minimum",
              **(theme.marker("minimum") | {"zorder": Z_DOTS}))
     ins.set_xlim(rx0, rx1)
