@@ -63,7 +63,7 @@ def test_gd_regression_start_ring_minimum_star_and_counted_iterations(theme):
     assert_mark(star, t, "minimum")
     assert at(star) == pytest.approx(regression.least_squares(x, y))
     # the scheduled steps after the zig-zag (t = 3 ends its third arrow) as current dots, the
-    # last step as the end square, drawn over the star so both show
+    # last step as the end square, set beside the star on a leader so both show
     sched = COST_DESCENT.schedule()
     dots = by_gid(fig, "iterations")
     assert_mark(dots, t, "current")
@@ -75,6 +75,11 @@ def test_gd_regression_start_ring_minimum_star_and_counted_iterations(theme):
     end = by_gid(fig, "end")
     assert end.get_marker() == t.marker("end")["marker"] and end.get_zorder() > star.get_zorder()
     assert at(end) == pytest.approx(tuple(traj.points[-1]))
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    assert not end.get_window_extent(r).overlaps(star.get_window_extent(r).shrunk(0.5, 0.5))
+    (leader,) = [a for a in fig.findobj() if getattr(a, "get_gid", lambda: None)() == "end-leader"]
+    assert leader.xy == pytest.approx(tuple(traj.points[-1]))
     # the cost panel: t = 0 is the start ring, whole inside the axes (not cut by the spine)
     ring = by_gid(fig, "start-cost")
     assert_mark(ring, t, "start")
