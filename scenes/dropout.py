@@ -4,12 +4,11 @@ The 4-6-6-2 network of the still (gdcore.networks.DROPOUT, the still's: same siz
 seed and masks). The dense network comes in layer by layer, input to output, then the note
 beside it. At each step, one change at a time: the last step's thinned network is restored
 (whole, in the quiet colours; its count of kept neurons leaves with its mask), the step counter
-turns, the new mask comes in one hidden layer
-at a time (dropped hidden neurons turn to a dashed grey outline and their edges vanish; kept
-hidden ones take the accent), and the forward sweep lights the kept edges layer by layer, input
-to output, where they stay until the step ends; a key says the orange is this step's thinned
-network. The count of hidden neurons kept comes in once the mask has landed, never over a
-network it does not count. Input and output
+turns, the new mask comes in one hidden layer at a time (dropped hidden neurons turn to a
+dashed grey outline and their edges vanish; kept hidden ones take the accent), and the forward
+sweep lights the kept edges layer by layer, input to output, where they stay until the step
+ends; a key says the orange is this step's thinned network. The count of hidden neurons kept
+comes in once the mask has landed, never over a network it does not count. Input and output
 neurons keep their solid muted outline throughout; the note is set flush left, 36 px in. After
 the last step the lesson as one picture: the note and counters give way, the last thinned
 network gives way to its small copy, the fourth of four places in a row (a cross-fade), and the

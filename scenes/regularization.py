@@ -248,8 +248,7 @@ class Regularization(ThemedScene):
         live readouts of a frame ask for it three times, and a held λ many times): a copy of
         the set made for this λ and these labels where they are."""
         lam = self.lam()
-        key = (lam, *(tuple(lab.get_center()) + (lab.get_color().to_hex(),)
-                      for lab in self.labels))
+        key = (lam, *(tuple(lab.get_center()) for lab in self.labels))
         made = self.__dict__.get("_readouts_made")
         if made is not None and made[0] == key:
             return made[1].copy()

@@ -329,8 +329,7 @@ class RaceScene(ThemedScene):
         # between the lines that run down to the inset's corners, its number beside it
         x, y = self.ax.c2p(*scale_bar_at(r, INSET_BAND))[:2]
         half = self.ax.c2p(length * s / 2, 0)[0] - self.ax.c2p(0, 0)[0]
-        bar, label = self.scale_bar(length, half).move_to(np.array([x, y, 0]))
-        scale = VGroup(bar, label)
+        scale = self.scale_bar(length, half).move_to(np.array([x, y, 0]))
         if self.INSET_SCALE_PLATE:
             plate = SurroundingRectangle(scale, buff=0.08, stroke_color=t.muted,
                                          stroke_width=INSET_LINE, fill_color=t.background,

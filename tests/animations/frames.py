@@ -199,6 +199,21 @@ def record_pops(scene) -> None:
     scene.pops.append((scene.plays_begun, ink_lost(then, after), ", ".join(names)))
 
 
+def timed(scene_cls: type) -> type:
+    """scene_cls keeping when each of its plays starts and how long it lasts (scene.starts,
+    scene.lengths; a wait is a play), at the video's times: rendered on its own, since a frame
+    test plays at one frame a second, which rounds them. Make it once per test module, so that
+    its renders are kept (rendered)."""
+    def play(self, *args, **kwargs):
+        start = self.renderer.time
+        super(cls, self).play(*args, **kwargs)
+        self.starts = [*getattr(self, "starts", []), start]
+        self.lengths = [*getattr(self, "lengths", []), self.renderer.time - start]
+
+    cls = type(f"{scene_cls.__name__}Timed", (scene_cls,), {"play": play})
+    return cls
+
+
 #: What a scene's value tests note after every play (its test module registers it):
 #: scene class -> function(scene) -> a note, kept in order in scene.notes.
 WATCHERS: dict[type, object] = {}

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from frames import WATCHERS, rendered
+from frames import WATCHERS, rendered, timed
 
 from gdcore import nn
 from gdviz import equations
@@ -248,15 +248,8 @@ def _watch(scene):
 WATCHERS[BackpropLoop] = _watch
 
 
-class _Timed(BackpropLoop):
-    """The scene, keeping when each play starts and how long it lasts, at the video's times
-    (a frame test plays at one frame a second, which rounds them)."""
-
-    def play(self, *args, **kwargs):
-        start = self.renderer.time
-        super().play(*args, **kwargs)
-        self.starts = [*getattr(self, "starts", []), start]
-        self.lengths = [*getattr(self, "lengths", []), self.renderer.time - start]
+#: The scene with its plays' times (frames.timed).
+_Timed = timed(BackpropLoop)
 
 
 def _runs(flags) -> int:

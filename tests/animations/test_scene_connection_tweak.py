@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from frames import rendered
+from frames import rendered, timed
 
 from gdcore import nn
 from gdcore.networks import CONNECTION_TWEAK
@@ -197,18 +197,8 @@ def test_activation_steps_are_equal_bins_with_visible_steps_between_them():
         assert min(ratios) >= 1.2, (theme.name, ratios)
 
 
-class _Timed(ConnectionTweak):
-    """The scene, keeping the length of every play (waits included) in order."""
-
-    def play(self, *args, **kwargs):
-        start = self.renderer.time
-        super().play(*args, **kwargs)
-        self.lengths = [*getattr(self, "lengths", []), self.renderer.time - start]
-
-    def wait(self, *args, **kwargs):
-        start = self.renderer.time
-        super().wait(*args, **kwargs)
-        self.lengths = [*getattr(self, "lengths", []), self.renderer.time - start]
+#: The scene with its plays' times (frames.timed).
+_Timed = timed(ConnectionTweak)
 
 
 def test_the_nudge_comes_soon_and_is_the_slowest_play():
