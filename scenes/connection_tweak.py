@@ -8,17 +8,18 @@ cone have |Δa| = 0 and do not change. The layers are named with their kind (gdc
 sigmoid hidden layers, a linear output layer, so outputs may leave (0, 1)). The set-up is brief
 (under 12 s): a wave runs forward along the edges, said on screen, one layer after the other: a
 thin pulse along the layer's edges, then its neurons filled by their activations a from gdcore
-in A_STEPS flat greys (equal bins of a from the network's least a to its largest, page to text
-grey, gdviz.colors.activation_fill; a key under the network gives each grey's range), the
+in A_STEPS flat greys (bins of a A_TICK wide with round edges, from the multiple of A_TICK
+under the network's least a past its largest, page to text grey,
+gdviz.colors.activation_fill; a key under the network gives each grey's range), the
 outputs' a written at the end; then, one readout at a time, the weight w (its edge drawn on top
 of all others), the outputs' changes Δa (both columns lined up on the decimal point; a change
 that rounds to nothing reads 0.000, unsigned) and a note with a leader to the neuron the weight
-feeds. The activations' key turns into the |Δa| key as the fills fade back to the page: a colour
-bar (one smooth gradient, 0 outside it and a break before its first power of ten) with its
-numbers gives the fills' log scale. The weight then moves one tweak at a time
-(CONNECTION_TWEAK.tweaks: +0.5, back, +1.0), each said before it is made, each nudge the
-slowest play of the video (NUDGE_TIME), and what the outputs did (their largest change, from
-gdcore) said after.
+feeds. Then one change at a time: the fills fade back to the page, the activations' key leaves,
+the |Δa| key comes in: a colour bar (one smooth gradient, 0 outside it and a break before its
+first power of ten) ticked at round powers of ten, gives the fills' log scale. The weight then
+moves one tweak at a time (CONNECTION_TWEAK.tweaks: +0.5, back, +1.0), each said before it is
+made, each nudge the slowest play of the video (NUDGE_TIME), and what the outputs did (their
+largest change, from gdcore) said after.
 Render alone with: manim -ql scenes/connection_tweak.py ConnectionTweak
 """
 
@@ -58,10 +59,11 @@ LAY_W, LAY_H, UNIT = 12.5, 5.6, 0.8
 NET_CENTER = 0.05 * DOWN + 0.9 * LEFT
 #: The strongest fill of a changed neuron (mix of background -> accent).
 STRENGTH = 0.85
-#: The forward pass fills a neuron by its a in this many flat greys (equal bins of a from the
-#: network's least a to its largest, gdviz.colors.activation_fill): neighbouring greys a
-#: visible step apart, where a smooth ramp made the sigmoid layers' a (0.32 to 0.74) alike.
-A_STEPS = 5
+#: The forward pass fills a neuron by its a in A_STEPS flat greys (gdviz.colors.activation_fill),
+#: bins A_TICK wide from the multiple of A_TICK at or under the network's least a (−1.5 … 1.0:
+#: round numbers on the key, the largest a inside, tested): neighbouring greys a visible step
+#: apart, where a smooth ramp made the sigmoid layers' a (0.32 to 0.74) alike.
+A_STEPS, A_TICK = 5, 0.5
 #: Seconds of the nudges (the key moment: slower than any play of the set-up) and of the way
 #: back.
 NUDGE_TIME, BACK_TIME = 5.0, 1.2
@@ -82,6 +84,13 @@ def tweak_says(k: int, offset: float, w0: float) -> tuple[str, str]:
                 r"the outputs return: every $\Delta a = 0$")
     moved = numbers.text(float(np.abs(EX.output_changes(offset)).max()), 3)
     return f"{k}. nudge: $w + {numbers.latex(offset, 1)}$", f"the outputs move by up to {moved}"
+
+
+def a_range(acts) -> tuple[float, float]:
+    """The key's round range of a: A_STEPS bins of A_TICK from the multiple of A_TICK at or
+    under the least of the activations acts (a list of layers)."""
+    lo = A_TICK * np.floor(min(float(np.min(a)) for a in acts) / A_TICK)
+    return float(lo), float(lo + A_STEPS * A_TICK)
 
 
 class ConnectionTweak(ThemedScene):
@@ -165,7 +174,7 @@ class ConnectionTweak(ThemedScene):
             xv = width * np.log1p(v / self.eps) / np.log1p(self.top / self.eps)
             ticks.add(Line([xv, -0.5 * height, 0], [xv, -0.5 * height - 0.1, 0],
                            color=t.muted, stroke_width=1.5))
-            ticks.add(self.text(f"{v:.{max(0, -e)}f}", 24, t.muted).next_to(
+            ticks.add(self.text(numbers.text(v), 24, t.muted).next_to(
                 [xv, -0.5 * height - 0.1, 0], DOWN, buff=0.06))
         # the scale is continuous from 0 but squeezes everything below the first power of ten
         # into the bar's first stretch: a break there says so, and 0 stands outside the bar
@@ -232,8 +241,7 @@ class ConnectionTweak(ThemedScene):
         everywhere."""
         t, net = self.theme, self.net
         self.acts = nn.forward(self.base, X_INPUT)
-        every = np.concatenate([a.ravel() for a in self.acts])
-        self.a_range = (float(every.min()), float(every.max()))
+        self.a_range = a_range(self.acts)
         self.a_key = self.activation_key()
         self.play(self.fill_layer(0), FadeIn(self.said), FadeIn(self.a_key), run_time=0.8)
         for l in range(len(SIZES) - 1):
@@ -310,9 +318,12 @@ class ConnectionTweak(ThemedScene):
         caption = self.mixed(r"fill: how far each activation moved, $|\Delta a|$", 26, t.muted)
         key = VGroup(caption, self.colour_bar()).arrange(RIGHT, buff=0.45, aligned_edge=UP)
         key.to_edge(DOWN, buff=0.42)
-        # the fills change meaning: the activations fade back to the page as the |Δa| key takes
-        # the place of the activations' key (one after the other)
-        self.play(net.transition(self.cone_updater), *swap(self.a_key, key), run_time=1.2)
+        # the fills change meaning, one change at a time: the activations fade back to the
+        # page, their key leaves, the |Δa| key comes in
+        self.play(net.transition(self.cone_updater), run_time=0.8)
+        self.play(FadeOut(self.a_key), run_time=0.5)
+        self.play(FadeIn(key), run_time=0.7)
+        self.d_key = key
         net.add_updater(self.cone_updater)
         # one tweak at a time: say it, make it, then say what the outputs did
         shown, self.tweak_record = VGroup(self.note, self.leader), []

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from frames import rendered, timed
+from frames import WATCHERS, rendered, timed
 
 from gdcore import nn
 from gdcore.networks import CONNECTION_TWEAK
@@ -11,6 +11,7 @@ from gdviz.network_mobject import NetworkMobject
 from gdviz.theme import DARK, LIGHT, contrast
 from scenes.connection_tweak import (
     A_STEPS,
+    A_TICK,
     BACK_TIME,
     DELTA,
     LAYER,
@@ -83,11 +84,18 @@ def test_forward_pass_fills_follow_gdcores_activations():
     order = np.argsort(a)
     assert np.all(np.diff(strength[order]) >= -1e-12)
     assert strength[order[-1]] > strength[order[0]] + 0.3
-    np.testing.assert_allclose(fills, activation_fill(theme, a, a.min(), a.max(), steps=A_STEPS),
+    # the greys' bins: A_STEPS of A_TICK with round edges, gdcore's least and largest a inside
+    lo, hi = scene.a_range
+    assert (lo, hi) == (-1.5, 1.0) and hi - lo == A_STEPS * A_TICK
+    assert lo <= a.min() < lo + A_TICK and hi - A_TICK < a.max() <= hi
+    np.testing.assert_allclose(fills, activation_fill(theme, a, lo, hi, steps=A_STEPS),
                                atol=1e-12)
+    # the key writes those round edges, as numbers are written for people
+    ticks = [m.tex_string for m in scene.a_key[1][2] if hasattr(m, "tex_string")]
+    assert ticks == ["-1.5", "-1.0", "-0.5", "0.0", "0.5", "1.0"]
     # flat steps: as many greys as bins of a the neurons fall in, the two sigmoid layers'
     # a (0.32 to 0.74) in two of them, not one smear
-    bins = activation_step(a, a.min(), a.max(), A_STEPS)
+    bins = activation_step(a, lo, hi, A_STEPS)
     assert len({tuple(np.round(f, 9)) for f in fills}) == len(set(bins)) == A_STEPS
     hidden = [net._n_index[n] for n in net.neuron_ids if 0 < n[0] < len(SIZES) - 1]
     assert len(set(bins[hidden])) == 2
@@ -168,8 +176,14 @@ def test_the_weight_on_top_the_note_pointed_and_the_output_layer_named_linear():
     assert (base.activation, base.output_activation) == ("sigmoid", "identity")
     assert scene.layer_kinds == ("", "sigmoid", "sigmoid", "linear")
     assert scene.names[-1].text.replace(" ", "") == "5outputs(linear)"
-    # the colour bar: 0 outside the bar, a break before the first power of ten
+    # the colour bar: 0 outside the bar, a break before the first power of ten, ticked at
+    # the round powers of ten inside it (gdcore's changes run from 3 × 10⁻⁴ to 0.16)
     assert len(scene.bar_break) == 2
+    bar, _, _, ticks, zero = scene.d_key[1]
+    words = [m.text for m in ticks if hasattr(m, "text")]
+    assert words == ["0.001", "0.01", "0.1"] and zero.text == "0"
+    xs = [m.get_x() for m in ticks if hasattr(m, "text")]
+    assert bar.get_left()[0] < xs[0] < xs[1] < xs[2] < bar.get_right()[0]
 
 
 def test_column_heads_alike_and_readable():
@@ -195,6 +209,30 @@ def test_activation_steps_are_equal_bins_with_visible_steps_between_them():
         # neurons greys within 1.1:1 of each other)
         ratios = [contrast(tuple(p), tuple(q)) for p, q in zip(greys, greys[1:])]
         assert min(ratios) >= 1.2, (theme.name, ratios)
+
+
+def _watch(scene):
+    """After a play: (the forward pass's fills shown, the activations' key shown, the |Δa| key
+    shown), once the fills exist."""
+    fills = scene.__dict__.get("forward_fills")
+    if fills is None:
+        return None
+    shown = set(scene.get_mobject_family_members())
+    return (bool(np.allclose(scene.net.fill_rgb, fills)), scene.a_key in shown,
+            getattr(scene, "d_key", None) in shown)
+
+
+WATCHERS[ConnectionTweak] = _watch
+
+
+def test_the_fills_change_meaning_one_change_at_a_time():
+    """The activations' fills fade to the page, then their key leaves, then the |Δa| key comes
+    in: no play changes two of them."""
+    seen = [n for n in rendered(ConnectionTweak).notes if n is not None]
+    changes = [[i for i in range(3) if p[i] != q[i]] for p, q in zip(seen, seen[1:])]
+    assert all(len(c) <= 1 for c in changes)
+    assert [c[0] for c in changes if c] == [0, 1, 2]
+    assert seen[-1] == (False, False, True)
 
 
 #: The scene with its plays' times (frames.timed).
