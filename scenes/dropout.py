@@ -11,8 +11,8 @@ ends; a key says the orange is this step's thinned network. The count of hidden 
 comes in once the mask has landed, never over a network it does not count. Input and output
 neurons keep their solid muted outline throughout; the note is set flush left, 36 px in. After
 the last step the lesson as one picture: the note and counters give way, the last thinned
-network gives way to its small copy, the fourth of four places in a row (a cross-fade), and the
-three before it come back beside it, left to right, each under its step and its count of hidden
+network fades, and the four steps' thinned networks come back small in a row, one after the
+other in the order of the steps, left to right, each under its step and its count of hidden
 neurons kept: four different thinned networks, held.
 Render alone with: manim -ql scenes/dropout.py Dropout
 """
@@ -57,6 +57,9 @@ SWEEP_PER_LAYER = 0.7
 #: The closing row: each step's thinned network at ROW_SCALE of its size, centred at ROW_Y,
 #: its centres ROW_PITCH apart (four across the frame, 24 px clear of its edges).
 ROW_SCALE, ROW_Y, ROW_PITCH = 0.5, -0.8, 3.4
+#: Seconds each network of the closing row takes to come in (one after the other, in the
+#: order of the steps).
+ROW_IN = 0.7
 #: Seconds the closing row is held (a still picture: no longer than the rules allow).
 FINAL_HOLD = 1.6
 
@@ -188,19 +191,17 @@ class Dropout(ThemedScene):
 
     def side_by_side(self):
         """The four thinned networks side by side: one change at a time, the note and
-        counters out, the last step's network into its place, then the three before it."""
+        counters out, the last step's network out, then steps 1, 2, 3 and 4 in that order."""
         self.play(FadeOut(VGroup(self.note, self.counter, self.kept_line, self.sweep_key)),
                   run_time=0.6)
         self.row_labels = [self.row_label(s) for s in range(STEPS)]
         for s, snap in enumerate(self.snaps):
             snap.scale(ROW_SCALE).move_to(self.row_place(s))
-        # the last step's network gives way to its small copy in the fourth place (a cross-fade:
-        # thin lines that moved across the frame would flicker), then the three before it
-        self.play(FadeOut(VGroup(self.net, *self.dashes.values())),
-                  FadeIn(VGroup(self.snaps[-1], self.row_labels[-1])), run_time=1.2)
-        self.play(LaggedStart(*(FadeIn(VGroup(snap, self.row_labels[s]))
-                                for s, snap in enumerate(self.snaps[:-1])), lag_ratio=0.6),
-                  run_time=2.4)
+        # the last step's network leaves (a fade: thin lines that moved across the frame would
+        # flicker), then the row comes in in the order of the steps, 1, 2, 3, 4, left to right
+        self.play(FadeOut(VGroup(self.net, *self.dashes.values())), run_time=0.8)
+        for s, snap in enumerate(self.snaps):
+            self.play(FadeIn(VGroup(snap, self.row_labels[s])), run_time=ROW_IN)
         self.wait(FINAL_HOLD)
 
     def sweep(self):

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from frames import rendered
+from frames import WATCHERS, rendered
 from manim import DashedVMobject
 
 from gdcore import nn
@@ -101,3 +101,23 @@ def test_it_ends_on_the_four_thinned_networks_side_by_side():
     # only the title, the four networks and their labels remain
     for gone in (scene.note, scene.counter, scene.kept_line, scene.sweep_key):
         assert gone not in scene.mobjects or gone.get_fill_opacity() == 0
+
+
+def _watch(scene):
+    """After a play of the closing row: (the big network shown, the steps whose small
+    networks are shown)."""
+    if len(scene.__dict__.get("snaps", ())) < STEPS:
+        return None
+    shown = set(scene.get_mobject_family_members())
+    return scene.net in shown, tuple(s for s, snap in enumerate(scene.snaps) if snap in shown)
+
+
+WATCHERS[Dropout] = _watch
+
+
+def test_the_closing_row_comes_in_the_order_of_the_steps():
+    """One change at a time, in the order of the steps: the last big network leaves, then
+    steps 1, 2, 3 and 4 come in, left to right, one per play."""
+    seen = [n for n in rendered(Dropout).notes if n is not None]
+    changes = [n for p, n in zip(seen, seen[1:]) if n != p]
+    assert changes == [(False, ()), *((False, tuple(range(k))) for k in range(1, STEPS + 1))]
