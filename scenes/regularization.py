@@ -18,7 +18,8 @@ whole), samples and sine, the bars' key, then the fit. The sweep starts at λ = 
 interpolating fit, ‖w‖ ≈ 2.3 × 10⁶; its two-line note held over 4 s, a line at a time),
 steps to 10⁻¹⁶ (as wild), calms through 10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least test cost
 among those it passes through (gdcore's sweep_best: 4.5 × 10⁻⁵, between the grid's decades;
-its readout boxed in its own colour), and ends at λ = 1. A note that names a λ is shown only
+its readout boxed in its own colour and held over 3 s while the note comes a line at a time),
+and ends at λ = 1. A note that names a λ is shown only
 while λ is that value: it leaves before λ moves on. The panels leave the two-line note 0.4
 clear of the frame's bottom edge.
 Render alone with: manim -ql scenes/regularization.py Regularization
@@ -92,6 +93,10 @@ PANEL_TOP, PANEL_BOTTOM = 0.85, -2.0
 PANEL_H = PANEL_TOP - PANEL_BOTTOM
 #: x of the panels' centres.
 FIT_X, BAR_X = -3.3, 3.75
+#: The pause at the best λ, the key moment: seconds its note's first line is read (with the
+#: box round the least test cost) before the second comes in, then both are held. The box and
+#: the readouts stay BEST_READ + 0.6 + BEST_HOLD = 3.2 s, no stretch of it over 2 s unchanged.
+BEST_READ, BEST_HOLD = 1.0, 1.6
 #: Where the note's "still as wild" gives way to "the curve calms" (u = log10 λ).
 U_CALMS = -15.0
 
@@ -408,10 +413,19 @@ class Regularization(ThemedScene):
                                    buff=0.12, stroke_width=3)
         self.best_box = box
         best = lam_text(LAM_BEST, "latex")
-        self.swap_note((rf"least test cost of the sweep at $\lambda = {best}$:",
-                        "smooth enough to follow the sine, not the noise"), Create(box),
-                       lam=10.0**U_BEST)
-        self.wait(1.8)
+        # the key moment, held: the box with the note's first line, then its second line,
+        # then both, the box and the readouts kept for BEST_READ + 0.6 + BEST_HOLD s (no
+        # stretch of it over 2 s without a change)
+        note = self.status(rf"least test cost of the sweep at $\lambda = {best}$:",
+                           "smooth enough to follow the sine, not the noise")
+        note[1].set_opacity(0)
+        self.play(FadeOut(self.note), run_time=0.4)
+        self.add(note)
+        self.play(FadeIn(note[0]), Create(box), run_time=0.8)
+        self.note, self.note_lam = note, 10.0**U_BEST
+        self.wait(BEST_READ)
+        self.play(note[1].animate.set_opacity(1), run_time=0.6)
+        self.wait(BEST_HOLD)
         # the note naming this λ leaves with the box, before λ moves on
         self.drop_note(FadeOut(box))
 

@@ -140,9 +140,9 @@ def test_the_note_follows_the_sweep_and_the_keys_name_every_mark():
         assert m.get_left()[0] >= -7.111 + 0.4 and m.get_right()[0] <= 7.111 - 0.4
 
 
-def _watch(scene):
-    """After a play: the λ a shown note names and the λ the readout shows then (None while no
-    note naming a λ is shown)."""
+def _named(scene):
+    """The λ a shown note names and the λ the readout shows then (None while no note naming a
+    λ is shown)."""
     if scene.note_lam is None or scene.note not in scene.mobjects:
         return None
     if max(m.get_fill_opacity() for m in scene.note.family_members_with_points()) == 0:
@@ -150,11 +150,38 @@ def _watch(scene):
     return scene.note_lam, scene.lam()
 
 
+def _watch(scene):
+    """After a play: (_named, whether the best λ's box is drawn whole, the play's seconds
+    (a wait is a play; its animations' run_time, which a frame test's one frame a second
+    leaves as written where it stretches the play to a whole frame), λ)."""
+    box = getattr(scene, "best_box", None)
+    whole = box in scene.mobjects and box.get_stroke_opacity() == 1
+    seconds = max(a.run_time for a in scene.animations)
+    return _named(scene), bool(whole), seconds, scene.lam()
+
+
 WATCHERS[Regularization] = _watch
 
 
+def test_the_best_lambda_is_held_with_its_box_and_readouts():
+    """The key moment is slow: from the play that ends with the box drawn whole to the one
+    that takes it away, the box, λ and the readouts stay put for at least 2.5 s, and no play of
+    that stretch lasts over 2 s (something changes: the note comes a line at a time)."""
+    from scenes.regularization import BEST_HOLD, BEST_READ
+
+    notes = rendered(Regularization).notes
+    boxed = [i for i, n in enumerate(notes) if n[1]]
+    assert boxed == list(range(boxed[0], boxed[-1] + 1))  # one stretch
+    held = [notes[i][2] for i in boxed[1:]]  # the plays after the box is whole
+    assert sum(held) >= 2.5 and max(held) <= 2.0
+    assert sum(held) == pytest.approx(BEST_READ + 0.6 + BEST_HOLD)
+    assert {notes[i][3] for i in boxed} == {10.0**U_BEST}
+    # taken away with the box (the next play), before λ moves on
+    assert notes[boxed[-1] + 1][3] == 10.0**U_BEST and notes[boxed[-1] + 2][3] > 10.0**U_BEST
+
+
 def test_a_note_naming_lambda_is_shown_only_while_lambda_is_that_value():
-    seen = [n for n in rendered(Regularization).notes if n is not None]
+    seen = [n[0] for n in rendered(Regularization).notes if n[0] is not None]
     for named, shown in seen:
         assert shown == pytest.approx(named, rel=1e-12, abs=0)
     # the three notes that name a λ (0, 10⁻¹⁶, the best) were each seen and held
