@@ -13,7 +13,9 @@ seed 0, the full batch's smooth J on top. The readouts show J̄ (the mean of the
 until BATCH_WINDOW steps exist) and the step at a readable pace: every step while the steps are
 slow, every READ_EVERY steps after. At the end the J̄ readouts give way to one column, headed by
 its definition: gdcore's fair comparison (races.settled_costs), J averaged over the last steps of
-each run and over several seeds; J̄ keeps its one meaning in the curves.
+each run and over several seeds (one change at a time: the readouts out, the column in, then the
+key under the legend says it speaks of the curves alone: J̄ over the faint J of the run whose
+seed the info row names).
 Render alone with: manim -ql scenes/batch_vs_stochastic.py BatchVsStochastic
 """
 
@@ -51,6 +53,7 @@ from gdviz.manim_blocks import (
 )
 from gdviz.manim_theme import ThemedScene, sections
 from gdviz.race_plot import BATCH_J_PLACES, batch_colors
+from gdviz.staging import swap
 
 RACE = races.BATCH_RACE
 #: Where the step tracker pauses, and the seconds each stretch takes.
@@ -179,6 +182,20 @@ class BatchVsStochastic(ThemedScene):
             row[2].next_to(row[1], RIGHT).set_x(col, direction=LEFT)
         return rows
 
+    @staticmethod
+    def key_words() -> str:
+        """The key under the legend while it shows the J̄ readouts (and the curves)."""
+        return (f"$\\bar J$: seed {RACE.seed}, mean of up to the last {races.BATCH_WINDOW} "
+                "steps; faint: $J$")
+
+    @staticmethod
+    def curves_words() -> str:
+        """The key once the readouts have given way to the seeds' column: it speaks of the
+        cost panel's curves alone (the run of the info row's seed: its running mean over the
+        faint J)."""
+        return (f"curves: $\\bar J$, mean of up to the last {races.BATCH_WINDOW} steps; "
+                "faint: $J$")
+
     # -- sections ----------------------------------------------------------------------
 
     def section_setup(self):
@@ -203,8 +220,7 @@ class BatchVsStochastic(ThemedScene):
         legend.next_to(info, DOWN, buff=0.2).align_to(info, LEFT)
         self.step_read, self.info = step_read, info
         # before step BATCH_WINDOW fewer steps exist: J̄ is then the mean of all steps so far
-        key = self.mixed(f"$\\bar J$: seed {RACE.seed}, mean of up to the last "
-                         f"{races.BATCH_WINDOW} steps; faint: $J$", 24, t.muted)
+        key = self.mixed(self.key_words(), 24, t.muted)
         key.next_to(legend, DOWN, buff=0.17).align_to(legend, LEFT)
         self.key = key
 
@@ -242,8 +258,15 @@ class BatchVsStochastic(ThemedScene):
             mean = self.tex(numbers.latex(self.settled[name], PLACES), 28, self.colors[name])
             means.add(mean.move_to(row[2][1]).set_x(right, direction=RIGHT))
         self.means, self.means_head = means, head
-        # one column at the end, with one definition: seed 0's J̄ readouts give way to it
-        self.play(*(FadeOut(row[2]) for row in self.legend), FadeIn(head), FadeIn(means))
+        # one column at the end, with one definition, one change at a time: seed 0's J̄
+        # readouts leave, the column comes in under its head, and the key under the legend,
+        # which spoke of those readouts, now names what it still describes: the curves
+        self.play(*(FadeOut(row[2]) for row in self.legend), run_time=0.6)
+        self.play(FadeIn(head), FadeIn(means), run_time=0.8)
+        curves_key = self.mixed(self.curves_words(), 24, t.muted)
+        curves_key.move_to(self.key, aligned_edge=LEFT)
+        self.play(*swap(self.key, curves_key), run_time=1.0)
+        self.key = curves_key
         # the conclusion in ink, where the keys are muted: it is what the video says
         note = self.mixed("smaller batches: noisier steps and a higher mean $J$", 24, t.text)
         note.next_to(self.key, DOWN, buff=0.14).align_to(self.key, LEFT)

@@ -92,6 +92,17 @@ def test_end_values_are_gdcores_fair_means():
         assert mean.get_left()[0] > row[1].get_right()[0]
         assert abs(mean.get_center()[1] - row[1].get_center()[1]) < 0.05
     assert scene.info in scene.mobjects and scene.key in scene.mobjects
+    # the key under the column no longer speaks of it: it names the curves, J̄ over the window
+    # gdcore's running mean takes (the curves drawn, tested above) of the run whose seed the
+    # info row still names, and no number of the column's head, which says 20 seeds and 100
+    # steps
+    words = scene.key.original_text
+    assert words == BatchVsStochastic.curves_words()
+    assert words.startswith("curves: ")
+    assert scene.info[1].original_text == f"seed {races.BATCH_RACE.seed}"
+    assert scene.key.get_right()[0] <= 7.111 - 0.4  # 24 px inside the frame at 480p
+    assert f"last {races.BATCH_WINDOW} steps" in words
+    assert races.BATCH_WINDOW != last and "seeds" not in words and f" {n} " not in words
     # the note says only what is shown: no "cheaper" (no cost per step is on screen)
     assert "cheaper" not in scene.note.original_text
     # averaged over steps and seeds, the runs rank as their paths look: full < mini < single
@@ -112,7 +123,7 @@ def test_readouts_show_gdcores_running_mean_at_a_readable_pace():
     # the key says J̄ averages up to the last BATCH_WINDOW steps: before that many steps exist
     # gdcore's running mean is the mean of all steps so far (step 5: the mean of J_0 … J_5)
     window = races.BATCH_WINDOW
-    assert f"mean of up to the last {window} steps" in scene.key.original_text
+    assert f"mean of up to the last {window} steps" in BatchVsStochastic.key_words()
     for tr, run in zip(races.run_batch_race(races.BATCH_RACE).values(),
                        races.running_costs(races.BATCH_RACE, window).values(), strict=True):
         np.testing.assert_allclose(run[5], np.mean(tr.losses[:6]), rtol=1e-12)
