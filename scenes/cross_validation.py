@@ -2,7 +2,8 @@
 the other four and scoring it on the held-out samples; the scores fill a table (each appears as
 the round's readout flashes); each flashes again, in ink, as it is added, their printed sum is
 written under their column, then the mean "mean = sum / 5 = mean" in one larger line under it
-(its sum under the printed sum), held and flashed, the video ending 1.5 s after.
+(its sum under the printed sum), its pieces faded in whole left to right (the sum brought down
+from the printed one), held and flashed, the video ending 1.5 s after.
 Between rounds one change at a time: the last round's gaps and score leave, the round's row
 comes in (its held-out fold's cell in the accent), the held-out points take the accent, the fit
 turns into the new round's, then its gaps and its score. Held out is one colour, the accent:
@@ -197,15 +198,22 @@ class CrossValidation(ThemedScene):
                  score_text(self.cv.mean))
         self._log_words("tex", " ".join(parts))  # one maths string, its words captioned
         line = MathTex(*parts, font_size=MEAN_SIZE, color=t.good)
+        self.mean_line = line
         # right under the sum, its sum under the printed sum: larger than the scores it sums
         # (the key, under the table, gives it room)
         self.play(FadeOut(self.key), run_time=0.5)
         line.shift(total.get_center() + MEAN_DROP * DOWN - line[2].get_center())
-        self.play(Write(line), run_time=1.2)
+        # left to right, each piece whole (a Write would draw the digits stroke by stroke, a
+        # garble of half-digits): "mean =", the printed sum brought down under itself, "/ 5",
+        # then "= mean"
+        self.play(FadeIn(VGroup(*line[:2]), shift=0.1 * RIGHT), run_time=0.5)
+        self.play(ReplacementTransform(total.copy(), line[2]), run_time=0.7)
+        self.play(FadeIn(VGroup(*line[3:5]), shift=0.1 * RIGHT), run_time=0.5)
+        self.play(FadeIn(VGroup(*line[5:]), shift=0.1 * RIGHT), run_time=0.6)
         self.wait(1.0)
         # the point of the scene held: flashed, then still for less than 2 s
         self.play(Indicate(line[6], color=t.good, scale_factor=1.2), run_time=1.0)
-        self.mean, self.mean_line, self.total = line[6], line, total
+        self.mean, self.total = line[6], total
         self.wait(1.5)
 
     SECTIONS = sections(section_folds, section_rounds, section_mean)

@@ -1,7 +1,7 @@
 """The cross-validation scene (frames: test_scene_frames.py): its table against gdcore's scores."""
 
 import numpy as np
-from frames import rendered
+from frames import WATCHERS, rendered
 from manim import MathTex
 from manim.utils.color import ManimColor
 
@@ -104,3 +104,31 @@ def test_held_out_is_one_colour_and_fold_five_leaves_like_the_others():
         assert min(m.get_fill_opacity() for m in cell.family_members_with_points()) == 1
     # the plot is held as one object (its frame and tick numbers built, then gathered)
     assert scene.ax in scene.mobjects
+
+
+def _watch(scene):
+    """After a play, once the mean's line exists: (the indices of its pieces shown, the
+    play's animations' kinds)."""
+    line = scene.__dict__.get("mean_line")
+    if line is None:
+        return None
+    family = set(scene.get_mobject_family_members())
+    return (tuple(k for k, part in enumerate(line) if part in family),
+            {type(a).__name__ for a in scene.animations})
+
+
+WATCHERS[CrossValidation] = _watch
+
+
+def test_the_mean_comes_in_whole_pieces_left_to_right():
+    """No digit is drawn stroke by stroke (a Write garbles "0.045" into half-glyphs): the line
+    arrives in four plays, left to right, "mean =", the sum (brought down from the printed
+    one), "/ 5", "= 0.045", each by a fade or by moving the printed sum."""
+    seen = [n for n in rendered(CrossValidation).notes if n is not None]
+    arrivals = [(shown, kinds) for (before, _), (shown, kinds) in zip(seen, seen[1:])
+                if shown != before]
+    assert [shown for shown, _ in arrivals] == [(0, 1), (0, 1, 2), (0, 1, 2, 3, 4),
+                                                tuple(range(7))]
+    drawn = {"Write", "Create", "DrawBorderThenFill", "AddTextLetterByLetter"}
+    assert all(not kinds & drawn for _, kinds in arrivals)
+    assert arrivals[1][1] == {"ReplacementTransform"}
