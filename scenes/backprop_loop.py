@@ -14,9 +14,12 @@ layer (its rule set under the worked numbers), then the worked numbers and that 
 every gradient as matrices, every edge's width becoming |∂J/∂w|, while the rule ∂Cᵢ/∂w = a·δ
 stays above them until the update: nothing leaves and comes back.
 Update: the matrices turn into the changes ΔW = −α ∂J/∂W (signed), each with its layer's bias
-changes Δb = −αδ beside it, and every edge moves from its old width (left as a dashed ghost) to its
-new one while the worked edge's own label, set on it (the top edge of the drawing, where nothing
-crosses the label), turns once from w into w + Δw, both written as in the worked update. Again: a
+changes Δb = −αδ beside it; the edges show the weights before (the worked edge labelled with its
+w, set on it: the top edge of the drawing, where nothing crosses the label), then the change
+itself (width ∝ |Δw|, the largest change the widest, coloured by its sign as the ΔW entries; the
+key says Δw), then the weights after at the weights' scale, where they look much as before (the
+note gives the largest |Δw|, 0.19), and the worked edge's label turns once from w into w + Δw, both
+written as in the worked update. Again: a
 second forward pass; the cost is lower (both costs shown, the first drawn from the parked one). Each
 step's heading (neutral ink) and first equation (gdviz.equations) stand beside the network and fade
 into the next step's. The neurons' values, the worked numbers and the gradient matrices carry
@@ -32,7 +35,6 @@ from manim import (
     UP,
     Arrow,
     Create,
-    DashedLine,
     DecimalMatrix,
     FadeIn,
     FadeOut,
@@ -76,9 +78,12 @@ W_LO, W_HI = 1.0, 10.0  # edge widths for |w| = 0 and the largest |w| (or |dJ/dw
 #: The output error terms δ⁽ᴸ⁾, the backward pass's key moment: seconds of their swap for the
 #: activations, and of the hold after it (readable, and slower than the set-up's plays).
 DELTA_SWAP, DELTA_HOLD = 1.6, 1.9
-#: Seconds in which the edges take their new widths and the worked edge's label its new w: the
-#: changes are small (|Δw| ≤ 0.19), so a longer play would show nothing moving for over 2 s.
+#: Seconds in which the edges take their new widths: the changes are small (the largest |Δw| is
+#: 0.19), so a longer play would show nothing moving for over 2 s.
 UPDATE_TIME = 1.8
+#: The change itself drawn on the edges (width ∝ |Δw|, its sign's colour): seconds of the
+#: turn from the weights before, and of the hold on it (the update's key moment, read).
+CHANGE_TIME, CHANGE_HOLD = 1.5, 1.8
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
 #: The labels over the layers (x, a⁽ˡ⁾, then δ⁽ˡ⁾): their size, and the height of their centre
 #: over the tallest column's top neuron, so that a⁽¹⁾ stands clear of the circle under it.
@@ -87,6 +92,9 @@ HEAD_SIZE, HEAD_GAP = 38, 0.55
 EDGE_LABEL_GAP = 0.15
 #: The gradient and update matrices are set at this scale, their entries at TICK_SIZE once scaled.
 MATRIX_SCALE = 0.7
+#: Distance between the centres of the ΔW matrices' columns (before MATRIX_SCALE): signed
+#: entries ("−0.183 −0.092") a clear space apart (tested).
+DW_H_BUFF = 1.9
 
 
 def activation_look(theme, a) -> tuple[list[str], list[str]]:
@@ -108,6 +116,8 @@ class BackpropLoop(ThemedScene):
         self.wtop = max(float(np.abs(m).max()) for m in (*W0, *W1))  # one scale, as the still
         self.delta_W = [b - a for a, b in zip(W0, W1)]  # gdcore's update, w_new - w
         self.delta_b = [b1 - b0 for b0, b1 in zip(self.r["net"].biases, self.r["new"].biases)]
+        #: the largest change, written for people (the note after the update says it)
+        self.dw_top = latex(max(float(np.abs(d).max()) for d in self.delta_W), 2)
         self.eq = self.head = None
 
     # -- pieces ---------------------------------------------------------------------------------
@@ -221,12 +231,7 @@ class BackpropLoop(ThemedScene):
         net.set_edge_style(**self.weight_style(r["net"].weights))
         top = max(float(net.neuron(l, 0).get_top()[1]) for l in range(len(SIZES)))
         self.head_y, self.heads = top + HEAD_GAP, {}
-        key = VGroup(*(VGroup(Line(LEFT, RIGHT, stroke_width=6,
-                                   color=self.sign_colours([s])[0]).scale(0.22),
-                              self.tex(w, 30, t.muted)).arrange(RIGHT, buff=0.12)
-                       for s, w in ((1.0, "w > 0"), (-1.0, "w < 0"))))
-        key.arrange(RIGHT, buff=0.4)
-        key.move_to([NET_CENTER[0], net.layer_bottom() - 0.85, 0])
+        key = self.sign_key("w")
         self.play(Write(title), run_time=0.8)
         self.play(Create(net.edge_group), FadeIn(net.neuron_group), FadeIn(key),
                   *self.set_note(r"edge width $\propto |w|$", t.muted), run_time=1.5)
@@ -339,7 +344,8 @@ class BackpropLoop(ThemedScene):
         new_mats = VGroup()
         for l in range(len(dW)):
             row = VGroup(self.matrix(l, dW[l], rf"\Delta W^{{({l + 1})}} =",
-                                     self.sign_colours(dW[l].ravel()), h_buff=1.45, v_buff=0.6),
+                                     self.sign_colours(dW[l].ravel()), h_buff=DW_H_BUFF,
+                                     v_buff=0.6),
                          self.matrix(l, db[l][:, None], rf"\Delta b^{{({l + 1})}}",
                                      self.sign_colours(db[l]), v_buff=0.6, above=True))
             new_mats.add(row.arrange(RIGHT, buff=0.4, aligned_edge=DOWN))
@@ -361,28 +367,55 @@ class BackpropLoop(ThemedScene):
         line.next_to(self.eq, DOWN, buff=0.3)
         a, b = net.edge(WORKED).get_start_and_end()
         mark = Line(a, b, color=t.text, stroke_width=1.5).set_z_index(0.6)
-        # edges: the weights before (left behind as a dashed ghost), then after
+        # edges: the weights before, with their key
         self.play(net.transition(lambda n: n.set_edge_style(
             **self.weight_style(r["net"].weights)), run_time=1.0),
             FadeIn(self.key),
             *self.set_note(r"edge width $\propto |w|$, before the update", t.muted))
-        ghost = VGroup(*(DashedLine(*e.get_start_and_end(), dash_length=0.12,
-                                    stroke_width=e.get_stroke_width(), color=t.muted,
-                                    stroke_opacity=0.7) for e in net.edge_group))
-        ghost.set_z_index(0.5)  # over the edges (under the neurons): seen where they shrink
-        self.add(ghost)
         tag = self.edge_label(w0)
         self.play(FadeIn(line), FadeIn(mark), FadeIn(tag))
-        # the edge and its label change together: as the edge takes its new width, its label's
-        # w (written as in the line above) turns into w + Δw, once, midway
-        new_num = self.place_number(w1, tag[0])
+        self.wait(0.6)
+        # the change itself on the edges (the largest |Δw| 0.19 beside |w| up to 1.4: drawn at the
+        # weights' scale, before and after look alike): width ∝ |Δw|, the largest change the
+        # widest, coloured by its sign as the ΔW entries beside
+        self.play(net.transition(lambda n: n.set_edge_style(**self.change_style()),
+                                 run_time=CHANGE_TIME),
+                  *self.set_key(r"\Delta w"),
+                  *self.set_note(r"edge width $\propto |\Delta w|$: the change", t.text))
+        self.wait(CHANGE_HOLD)
+        # then the weights after, at the scale of the weights before: the changes are small
         self.play(net.transition(lambda n: n.set_edge_style(
             **self.weight_style(r["new"].weights)), run_time=UPDATE_TIME),
-            *swap(tag[1], new_num, within=(0.3, 0.7), run_time=UPDATE_TIME))
+            *self.set_key("w"),
+            *self.set_note(rf"after: $w + \Delta w$, the largest $|\Delta w| = {self.dw_top}$",
+                           t.text))
+        # the worked edge's label turns from w into w + Δw (written as in the line above)
+        new_num = self.place_number(w1, tag[0])
+        self.play(*swap(tag[1], new_num), run_time=0.8)
         self.tag_before, tag = tag[1], VGroup(tag[0], new_num)
-        self.play(*self.set_note(r"after: $w + \Delta w$ (dashed: before)", t.text))
         self.wait(1.5)
-        self.ghost, self.w_line, self.mark, self.tag = ghost, line, mark, tag
+        self.w_line, self.mark, self.tag = line, mark, tag
+
+    def change_style(self):
+        """Edge widths ∝ |Δw| (W_LO for none, W_HI for the largest change) and colours by the
+        sign of Δw (as the ΔW entries are coloured)."""
+        v = self.net.edge_values(self.delta_W)
+        return dict(width=self.net.widths(v, None, W_LO, W_HI), color=self.sign_colours(v))
+
+    def sign_key(self, symbol: str) -> VGroup:
+        """The key of the edges' colours: a swatch each for symbol > 0 and symbol < 0."""
+        t = self.theme
+        key = VGroup(*(VGroup(Line(LEFT, RIGHT, stroke_width=6,
+                                   color=self.sign_colours([s])[0]).scale(0.22),
+                              self.tex(rf"{symbol} {w}", 30, t.muted)).arrange(RIGHT, buff=0.12)
+                       for s, w in ((1.0, "> 0"), (-1.0, "< 0"))))
+        key.arrange(RIGHT, buff=0.4)
+        return key.move_to([NET_CENTER[0], self.net.layer_bottom() - 0.85, 0])
+
+    def set_key(self, symbol: str):
+        """The sign key swapped for one of `symbol` (w, or Δw while the edges show changes)."""
+        old, self.key = self.key, self.sign_key(symbol)
+        return swap(old, self.key)
 
     def place_number(self, w: float, sym):
         """w at WORK_PLACES (as in the worked line) after 'w = ', on the symbol's baseline."""
@@ -414,7 +447,7 @@ class BackpropLoop(ThemedScene):
         t, r, net = self.theme, self.r, self.net
         self.show_step("5  Forward again", self.dmats, self.w_line,
                        eq=("per-example-cost", 38))
-        self.play(FadeOut(self.ghost), FadeOut(self.mark), FadeOut(self.tag),
+        self.play(FadeOut(self.mark), FadeOut(self.tag),
                   *self.set_note(r"edge width $\propto |w|$", t.muted), run_time=0.6)
         hidden_out = [n for n in net.neuron_ids if n[0] > 0]
         old = VGroup(*(net.values[n] for n in hidden_out))

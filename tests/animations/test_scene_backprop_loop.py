@@ -95,13 +95,52 @@ def test_update_shows_gdcores_changes_and_the_worked_edge():
             assert group[1].get_entries()[0].num_decimal_places == p
         from_printed = np.round(-LR * np.round(gW[l], p), p)
         np.testing.assert_allclose(from_printed, np.round(-LR * gW[l], p), atol=1.5 * 10**-p)
-    # the edges: widths ∝ |w_new|, colours by the sign of w_new; the old widths as a ghost
+    # the edges: widths ∝ |w_new|, colours by the sign of w_new, the key naming w
     wtop = max(float(np.abs(w).max()) for w in (*net.weights, *new.weights))
     w = scene.net.edge_values(new.weights)
     np.testing.assert_allclose(scene.net.edge_width, W_LO + (W_HI - W_LO) * np.abs(w) / wtop)
     np.testing.assert_allclose(scene.net.edge_rgb, [c.to_rgb() for c in scene.sign_colours(w)])
-    old = W_LO + (W_HI - W_LO) * np.abs(scene.net.edge_values(net.weights)) / wtop
-    np.testing.assert_allclose([ln.get_stroke_width() for ln in scene.ghost], old)
+    assert [k[1].tex_string for k in scene.key] == ["w > 0", "w < 0"]
+    # the ΔW entries stand a clear space apart: at least 8 px between neighbouring columns
+    for gw_group, _ in scene.dmats:
+        entries = gw_group[1].get_entries()
+        cols = gw_group[1].get_columns()
+        for left, right in zip(cols, cols[1:]):
+            gap = min(r.get_left()[0] for r in right) - max(e.get_right()[0] for e in left)
+            assert gap >= 8 * UNIT_PX, gap / UNIT_PX
+        assert len(entries) == sum(len(c) for c in cols)
+
+
+def test_the_update_draws_each_change_on_its_edge():
+    """Between the weights before and after, the edges show the change itself, gdcore's
+    Δw = w_new − w: width ∝ |Δw| (the largest change W_HI), coloured by the sign of Δw as the
+    ΔW entries are, under a key that names Δw; before and after are drawn at the weights' one
+    scale, and the note after says how small the changes are."""
+    from scenes.backprop_loop import CHANGE_HOLD
+
+    scene = rendered(BackpropLoop, upto="update")
+    net, new = _gdcore()
+    m = scene.net
+    dw = m.edge_values([b - a for a, b in zip(net.weights, new.weights)])
+    want_w = W_LO + (W_HI - W_LO) * np.abs(dw) / np.abs(dw).max()
+    want_rgb = [c.to_rgb() for c in scene.sign_colours(dw)]
+    notes = [n for n in scene.notes if n is not None]
+    changes = [k for k, n in enumerate(notes)
+               if np.allclose(n[2], want_w) and np.allclose(n[3], want_rgb)]
+    assert changes, "no play ends with the edges showing Δw"
+    assert {notes[k][4] for k in changes} == {r"\Delta w > 0"}
+    assert len(changes) >= 2  # turned to, then held (a wait of CHANGE_HOLD)
+    assert CHANGE_HOLD >= 1.5
+    # the weights before, then the change, then the weights after, in that order
+    wtop = max(float(np.abs(w).max()) for w in (*net.weights, *new.weights))
+    before = W_LO + (W_HI - W_LO) * np.abs(m.edge_values(net.weights)) / wtop
+    after = W_LO + (W_HI - W_LO) * np.abs(m.edge_values(new.weights)) / wtop
+    k_before = max(k for k, n in enumerate(notes[:changes[0]]) if np.allclose(n[2], before))
+    k_after = min(k for k, n in enumerate(notes) if k > changes[-1] and np.allclose(n[2], after))
+    assert notes[k_before][4] == notes[k_after][4] == "w > 0"
+    # the largest change, in the note after, gdcore's 0.191 written for people
+    assert round(float(np.abs(dw).max()), 3) == 0.191 and scene.dw_top == "0.19"
+    assert r"the largest $|\Delta w| = 0.19$" in scene.note.original_text
 
 
 def test_last_frame_is_the_updated_network():
@@ -242,7 +281,9 @@ def _watch(scene):
     rule = equations.tex("backprop-grad")
     shown = any(getattr(m, "tex_string", None) == rule
                 for m in scene.get_mobject_family_members())
-    return red, shown
+    key = getattr(scene, "key", None)
+    key = key[0][1].tex_string if key is not None and key in scene.mobjects else None
+    return red, shown, net.edge_width.copy(), net.edge_rgb.copy(), key
 
 
 WATCHERS[BackpropLoop] = _watch
@@ -262,7 +303,7 @@ def test_the_worked_gradient_and_its_rule_arrive_once_and_stay_while_used():
     """No out-and-back: the worked edge turns red once (its gradient, the first drawn) and
     stays red until the update; the rule ∂Cᵢ/∂w = a·δ comes once and stays until the update."""
     scene = rendered(BackpropLoop, upto="backward")
-    red, shown = zip(*(n for n in scene.notes if n is not None))
+    red, shown = zip(*(n[:2] for n in scene.notes if n is not None))
     assert _runs(red) == 1 and red[-1]
     assert _runs(shown) == 1 and shown[-1]
     # the edge is red from the play that first shows the rule on: the two arrive together
