@@ -2,8 +2,8 @@
 the other four and scoring it on the held-out samples; the scores fill a table (each appears as
 the round's readout flashes); each flashes again, in ink, as it is added, their printed sum is
 written under their column, then the mean "mean = sum / 5 = mean" in one larger line under it
-(its sum under the printed sum), its pieces faded in whole left to right (the sum brought down
-from the printed one), held and flashed, the video ending 1.5 s after.
+(its sum under the printed sum), its pieces faded in whole left to right (the sum sliding down
+from under the printed one), held and flashed, the video ending 1.5 s after.
 Between rounds one change at a time: the last round's gaps and score leave, the round's row
 comes in (its held-out fold's cell in the accent), the held-out points take the accent, the fit
 turns into the new round's, then its gaps and its score. Held out is one colour, the accent:
@@ -62,6 +62,8 @@ ROW_Y0, ROW_DY = 1.7, 0.78
 #: The mean's line: its size (the scores are 32) and how far its sum sits under the printed sum.
 MEAN_SIZE = 44
 MEAN_DROP = 0.62
+#: How far the line's sum slides down as it fades in: it starts clear under the printed sum.
+MEAN_SLIDE = 0.3
 
 
 def row_y(i: int) -> float:
@@ -204,10 +206,13 @@ class CrossValidation(ThemedScene):
         self.play(FadeOut(self.key), run_time=0.5)
         line.shift(total.get_center() + MEAN_DROP * DOWN - line[2].get_center())
         # left to right, each piece whole (a Write would draw the digits stroke by stroke, a
-        # garble of half-digits): "mean =", the printed sum brought down under itself, "/ 5",
+        # garble of half-digits): "mean =", the sum sliding down under the printed one, "/ 5",
         # then "= mean"
         self.play(FadeIn(VGroup(*line[:2]), shift=0.1 * RIGHT), run_time=0.5)
-        self.play(ReplacementTransform(total.copy(), line[2]), run_time=0.7)
+        # the sum slides down from under the printed one, fading in whole (a transform between
+        # two typeset copies scrambles their glyphs; one from the printed sum's own place
+        # would print it twice over itself)
+        self.play(FadeIn(line[2], shift=MEAN_SLIDE * DOWN), run_time=0.7)
         self.play(FadeIn(VGroup(*line[3:5]), shift=0.1 * RIGHT), run_time=0.5)
         self.play(FadeIn(VGroup(*line[5:]), shift=0.1 * RIGHT), run_time=0.6)
         self.wait(1.0)

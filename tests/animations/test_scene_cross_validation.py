@@ -122,8 +122,8 @@ WATCHERS[CrossValidation] = _watch
 
 def test_the_mean_comes_in_whole_pieces_left_to_right():
     """No digit is drawn stroke by stroke (a Write garbles "0.045" into half-glyphs): the line
-    arrives in four plays, left to right, "mean =", the sum (brought down from the printed
-    one), "/ 5", "= 0.045", each by a fade or by moving the printed sum."""
+    arrives in four plays, left to right, "mean =", the sum (sliding down from under the
+    printed one), "/ 5", "= 0.045", each by a fade."""
     seen = [n for n in rendered(CrossValidation).notes if n is not None]
     arrivals = [(shown, kinds) for (before, _), (shown, kinds) in zip(seen, seen[1:])
                 if shown != before]
@@ -131,4 +131,11 @@ def test_the_mean_comes_in_whole_pieces_left_to_right():
                                                 tuple(range(7))]
     drawn = {"Write", "Create", "DrawBorderThenFill", "AddTextLetterByLetter"}
     assert all(not kinds & drawn for _, kinds in arrivals)
-    assert arrivals[1][1] == {"ReplacementTransform"}
+    # the sum fades in sliding down from under the printed one, never over it
+    from scenes.cross_validation import MEAN_DROP, MEAN_SLIDE
+
+    assert arrivals[1][1] == {"FadeIn"}
+    scene = rendered(CrossValidation)
+    start_top = scene.mean_line[2].get_top()[1] + MEAN_SLIDE
+    assert start_top < scene.total.get_bottom()[1]
+    assert MEAN_SLIDE < MEAN_DROP
