@@ -57,6 +57,9 @@ SWEEP_PER_LAYER = 0.7
 #: The closing row: each step's thinned network at ROW_SCALE of its size, centred at ROW_Y,
 #: its centres ROW_PITCH apart (four across the frame, 24 px clear of its edges).
 ROW_SCALE, ROW_Y, ROW_PITCH = 0.5, -0.8, 3.4
+#: The lag between the big network's pieces as it fades before the closing row (manim's
+#: lag_ratio over its edges, neurons and dashes): spread over the play, no frame loses half.
+OUT_LAG = 0.02
 #: Seconds each network of the closing row takes to come in (one after the other, in the
 #: order of the steps).
 ROW_IN = 0.7
@@ -198,8 +201,11 @@ class Dropout(ThemedScene):
         for s, snap in enumerate(self.snaps):
             snap.scale(ROW_SCALE).move_to(self.row_place(s))
         # the last step's network leaves (a fade: thin lines that moved across the frame would
-        # flicker), then the row comes in in the order of the steps, 1, 2, 3, 4, left to right
-        self.play(FadeOut(VGroup(self.net, *self.dashes.values())), run_time=0.8)
+        # flicker), its edges and neurons one after another (faded all at once, its thin lines
+        # would all drop under the eye's threshold in the same frame: a pop), then the row comes
+        # in in the order of the steps, 1, 2, 3, 4, left to right
+        self.play(FadeOut(VGroup(self.net, *self.dashes.values()), lag_ratio=OUT_LAG),
+                  run_time=1.0)
         for s, snap in enumerate(self.snaps):
             self.play(FadeIn(VGroup(snap, self.row_labels[s])), run_time=ROW_IN)
         self.wait(FINAL_HOLD)
