@@ -97,12 +97,15 @@ def pytest_xdist_make_scheduler(config, log):
     """xdist's loadscope (a module or class runs whole on one worker), except that a scene's
     frame rows, rules rows and value tests are one scope, and so are a still's tests (its rows
     of tests/test_figures.py and the tests of its family file that name it: its figure is built
-    once per theme, figure_baselines.figure)."""
+    once per theme, figure_baselines.figure), and the tests that read the project build (the
+    deck tests, then the render tests but the stops, which render copies of their own)."""
     from xdist.scheduler import LoadScopeScheduling
 
     class SceneScopes(LoadScopeScheduling):
         def _split_scope(self, nodeid):
             scene, still = scene_of(nodeid), still_of(nodeid)
+            if nodeid.startswith(BUILD_SCOPE) and "::TestStop::" not in nodeid:
+                return "project-build"
             if scene:
                 return f"scene-{scene}"
             return f"still-{still}" if still else super()._split_scope(nodeid)
@@ -110,8 +113,11 @@ def pytest_xdist_make_scheduler(config, log):
     return SceneScopes(config, log)
 
 
-#: Test files that take longest, sent to the workers first (the others keep their order).
-FIRST = ("tests/test_render.py", "tests/test_decks.py", "tests/animations/")
+#: The test files that read the project build (`project_build`): one scope.
+BUILD_SCOPE = ("tests/test_decks.py::", "tests/test_render.py::")
+#: Test files that take longest, sent to the workers first (the others keep their order): the
+#: deck tests read the build before the render tests edit its sources and render it again.
+FIRST = ("tests/test_decks.py", "tests/test_render.py", "tests/animations/")
 #: A scene's tests that render it come first, in this order; its value tests follow.
 LEAD = ("test_scene_frames", "test_scene_rules")
 
@@ -129,6 +135,16 @@ def pytest_collection_modifyitems(config, items):
         return first, scene_of(item.nodeid) or "", LEAD.index(stem) if stem in LEAD else len(LEAD)
 
     items.sort(key=rank)
+
+
+@pytest.fixture(scope="session")
+def project_build(tmp_path_factory):
+    """The project_copy.BUILT jobs rendered into out/ of a project copy, once: the root and the
+    completed render.py run."""
+    from project_copy import BUILT, copy_project, render
+
+    root = copy_project(tmp_path_factory.mktemp("project"))
+    return root, render(root, *BUILT, "--jobs", "2")
 
 
 _skipped_scene_tests: list[str] = []

@@ -1,5 +1,6 @@
 """Lecture decks, captions and the gallery, end to end: one small animation rendered once
-(draft quality, with --slides) into a project copy, then every output read back: the HTML deck
+(draft quality, with --slides) into a project copy (the render tests' build, project_copy),
+then every output read back: the HTML deck
 and the gallery in headless Chromium with no network, the PPTX with python-pptx, every WebVTT
 file with webvtt-py.
 
@@ -20,12 +21,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from project_copy import BUILT, QUALITY, VIDEO, deck_env
 
 from gdrender import captions, catalog, decks
 
 ROOT = Path(__file__).resolve().parents[1]
-TARGET = "dropout"  # the quickest animation of the catalog to render
-QUALITY = "draft"  # the quick-look quality (240p10): what is read back does not depend on it
+TARGET = VIDEO  # the animation of the project build
 SECTIONS = ("network", "step-1", "step-2", "step-3", "step-4")  # those of scenes/dropout.py
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -49,19 +50,13 @@ needs_browser = pytest.mark.usefixtures("deck_tools")
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """TARGET (animation and still, light theme, draft quality) with --slides."""
-    root = tmp_path_factory.mktemp("project")
-    for name in ("src", "figures", "scenes"):
-        shutil.copytree(ROOT / name, root / name,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-    shutil.copy(ROOT / "render.py", root / "render.py")
-    env = {**os.environ, "GD_REVEALJS": str(_reveal())}
-    r = subprocess.run([sys.executable, "render.py", TARGET, "--slides", "--quality", QUALITY,
-                        "--jobs", "2", "--out", "out"], cwd=root, capture_output=True, text=True,
-                       timeout=600, env=env)
+def built(project_build):
+    """The project build (tests/conftest.py: TARGET's still and animation, both themes, draft
+    quality, with --slides): its output folder, the render.py run and the environment it ran
+    in."""
+    root, r = project_build
     assert r.returncode == 0, r.stdout + r.stderr
-    return root / "out", r, env
+    return root / "out", r, deck_env()
 
 
 def chromium(url: str, tmp_path: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -182,10 +177,9 @@ def test_decks_are_incremental(built):
     root = out.parent
     html = out / f"light/decks/{QUALITY}/{TARGET}.html"
     before = html.stat().st_mtime_ns
-    r = subprocess.run([sys.executable, "render.py", TARGET, "--slides", "--quality", QUALITY,
-                        "--out", "out"], cwd=root, capture_output=True, text=True, timeout=300,
-                       env=env)
-    assert r.returncode == 0 and "0 rendered, 2 cached" in r.stdout, r.stdout + r.stderr
+    r = subprocess.run([sys.executable, "render.py", *BUILT], cwd=root, capture_output=True,
+                       text=True, timeout=300, env=env)
+    assert r.returncode == 0 and "0 rendered, 6 cached" in r.stdout, r.stdout + r.stderr
     assert html.stat().st_mtime_ns == before
     manifest = json.loads((out / "manifest.json").read_text())["outputs"]
     paths = {e["path"] for e in manifest}
@@ -206,7 +200,8 @@ def test_every_video_has_captions_in_order_within_its_duration(built):
 
     out, _, _ = built
     manifest = json.loads((out / "manifest.json").read_text())["outputs"]
-    videos = [e for e in manifest if e["path"].endswith(".mp4") and e["kind"] == "animation"]
+    videos = [e for e in manifest if e["path"].endswith(".mp4") and e["kind"] == "animation"
+              and e["theme"] == "light"]
     assert len(videos) == 1 + len(SECTIONS)
     for v in videos:
         vtt = out / (v["path"][:-4] + ".vtt")

@@ -1,12 +1,11 @@
 """The stills of gradients, sampling and local minima: every title is a house title (the house
-size, in ink, sentence case), and each still's PDF embeds only the house faces."""
+size, in ink, sentence case). Every still's PDF is read back for its faces in
+tests/test_figures.py."""
 
 import matplotlib.colors as mcolors
 import pytest
 from figure_baselines import figure as build
-from fontcheck import assert_house_fonts
 
-from gdviz import mpl as gm
 from gdviz import theme as th
 
 IDS = ("descent_3d", "gradient_geometry", "sampling_grid_2d", "sampling_grid_3d",
@@ -25,10 +24,3 @@ def test_every_title_is_a_house_title(name, theme):
         assert mcolors.same_color(title.get_color(), t.text), title.get_text()
         assert title.get_text() == th.title(title.get_text())
 
-
-@pytest.mark.parametrize("name", IDS)
-def test_pdf_embeds_only_the_house_faces(name, tmp_path):
-    path = tmp_path / f"{name}.pdf"
-    with gm.themed(th.LIGHT):  # saved as render.py saves a still: under its theme
-        build(name, "light").savefig(path)
-    assert assert_house_fonts(path)

@@ -3,6 +3,7 @@ batch vs stochastic, the learning-rate grid search and the loss curve, in both t
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import re
 
@@ -239,24 +240,38 @@ def _rgb(fig) -> np.ndarray:
     return np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
 
 
+@contextlib.contextmanager
+def drawn_at(fig, dpi: float):
+    """The still (built once per process, figure_baselines.figure) drawn at dpi for a count of
+    pixels; its resolution and every artist's visibility as they were afterwards."""
+    old, shown = fig.get_dpi(), {a: a.get_visible() for a in fig.findobj()}
+    fig.set_dpi(dpi)
+    try:
+        yield
+    finally:
+        fig.set_dpi(old)
+        for a, visible in shown.items():
+            a.set_visible(visible)
+
+
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("name", list(RACE_FIGURES))
 def test_every_path_shows_pixels_in_its_own_colour(name, theme):
     """No path lies entirely under another: hiding one optimizer's path and dots changes
     pixels that were, in the full figure, that optimizer's own colour (within 6/255)."""
-    fig = gm.build(gm.load(f"figures.{name}"), th.get(theme))
-    fig.set_dpi(150)
-    full = _rgb(fig)
-    for opt in NAMES:
-        arts = [by_gid(fig, f"path:{opt}"), by_gid(fig, f"steps:{opt}")]
-        for a in arts:
-            a.set_visible(False)
-        changed = np.any(_rgb(fig) != full, axis=2)
-        for a in arts:
-            a.set_visible(True)
-        want = np.array(mcolors.to_rgb(th.get(theme).opt(opt))) * 255
-        own = np.all(np.abs(full - want) <= 6, axis=2) & changed
-        assert own.sum() >= 100, f"{opt}: {own.sum()} pixels of its colour"
+    fig = build(name, theme)
+    with drawn_at(fig, 150):
+        full = _rgb(fig)
+        for opt in NAMES:
+            arts = [by_gid(fig, f"path:{opt}"), by_gid(fig, f"steps:{opt}")]
+            for a in arts:
+                a.set_visible(False)
+            changed = np.any(_rgb(fig) != full, axis=2)
+            for a in arts:
+                a.set_visible(True)
+            want = np.array(mcolors.to_rgb(th.get(theme).opt(opt))) * 255
+            own = np.all(np.abs(full - want) <= 6, axis=2) & changed
+            assert own.sum() >= 100, f"{opt}: {own.sum()} pixels of its colour"
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -271,7 +286,7 @@ def test_every_path_and_dot_over_the_map_lies_on_its_casing(name, theme):
     pixels too: hiding the casings turns at least 400 pixels (150 dpi) from the page colour
     to the map's."""
     t = th.get(theme)
-    fig = gm.build(gm.load(f"figures.{name}"), t)
+    fig = build(name, theme)
     paths = [a for a in fig.findobj(Line2D)
              if str(a.get_gid()).startswith(("path:", "inset-tail:"))]
     assert len(paths) == 7 + 7 * (races.RACES[RACE_FIGURES[name]].inset is not None)
@@ -295,11 +310,11 @@ def test_every_path_and_dot_over_the_map_lies_on_its_casing(name, theme):
         assert np.array_equal(xy(c), xy(dots)) and race_plot.DOT_CASING > 0
         assert dots.get_zorder() - 1 < c.get_zorder() < dots.get_zorder()
         casings.append(c)
-    fig.set_dpi(150)
-    full = _rgb(fig)
-    for c in casings:
-        c.set_visible(False)
-    changed = np.any(_rgb(fig) != full, axis=2)
+    with drawn_at(fig, 150):
+        full = _rgb(fig)
+        for c in casings:
+            c.set_visible(False)
+        changed = np.any(_rgb(fig) != full, axis=2)
     page = np.all(np.abs(full - np.array(mcolors.to_rgb(t.background)) * 255) <= 8, axis=2)
     assert (page & changed).sum() >= 400, (page & changed).sum()
 

@@ -1,6 +1,7 @@
-"""render.py end to end, on a copy of the project in a temporary directory.
+"""render.py end to end, on a copy of the project in a temporary directory (project_copy).
 
-The copy lets the tests edit a source file or break a target without touching the project.
+The copy lets the tests edit a source file or break a target without touching the project;
+each puts back what it edited.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -20,6 +20,7 @@ from pathlib import Path
 import av
 import pytest
 from PIL import Image
+from project_copy import BUILT, FPS, QUALITY, SIZE, VIDEO, copy_project, render
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -65,42 +66,16 @@ CATALOG = (
 )
 
 
-def copy_project(dest: Path) -> Path:
-    for name in ("src", "figures", "scenes"):
-        shutil.copytree(ROOT / name, dest / name,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-    shutil.copy(ROOT / "render.py", dest / "render.py")
-    return dest
-
-
-def render(root: Path, *args: str, timeout: int = 600) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(root / "render.py"), *args], cwd=root,
-                          capture_output=True, text=True, timeout=timeout)
-
-
 def counts(stdout: str) -> dict:
     m = re.search(r"(\d+) rendered, (\d+) cached, (\d+) failed", stdout)
     assert m, stdout
     return dict(zip(("rendered", "cached", "failed"), map(int, m.groups())))
 
 
-#: The animation the render tests render: the quickest of the catalog to render (a 21-second
-#: video in five sections), at the quality made for a quick look (240p10): what these tests
-#: hold (files, records, stops) does not depend on the size of the frames.
-VIDEO = "dropout"
-QUALITY = "draft"
-SIZE, FPS = (426, 240), 10
-#: candidate-lines (still) and dropout (still and animation: three formats, section clips),
-#: both themes: six jobs.
-BUILT = ("candidate-lines", VIDEO, "--theme", "both", "--quality", QUALITY, "--format", "mp4",
-         "--format", "gif", "--format", "webm", "--sections", "--out", "out")
-
-
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The BUILT jobs rendered into out/ of a project copy."""
-    root = copy_project(tmp_path_factory.mktemp("project"))
-    return root, render(root, *BUILT, "--jobs", "2")
+def built(project_build):
+    """The BUILT jobs rendered into out/ of a project copy (tests/conftest.py)."""
+    return project_build
 
 
 def dry_run(root: Path, *args: str) -> tuple[dict[str, str], list[str]]:
@@ -112,13 +87,21 @@ def dry_run(root: Path, *args: str) -> tuple[dict[str, str], list[str]]:
 
 
 def job_deps(out: Path) -> dict[str, set[str]]:
-    """Job -> the project files its render read, from its record."""
-    return {p.stem: set(json.loads(p.read_text())["deps"]) for p in (out / ".cache").glob("*.json")}
+    """Job -> the project files its render read, from its record (a deck's record lists the
+    clips it was made of instead)."""
+    records = ((p.stem, json.loads(p.read_text())) for p in (out / ".cache").glob("*.json"))
+    return {job: set(rec["deps"]) for job, rec in records if rec["kind"] != "deck"}
+
+
+def outputs_on_disk(out: Path) -> list[Path]:
+    """The files of out's theme folders but the copy of reveal.js that the HTML decks load
+    (the library, no output of a job: the manifest does not list it)."""
+    return [p for p in out.rglob("*") if p.is_file() and p.parts[len(out.parts)] in
+            ("light", "dark") and "reveal.js" not in p.relative_to(out).parts]
 
 
 def output_mtimes(out: Path) -> dict[str, int]:
-    return {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.rglob("*")
-            if p.is_file() and p.parts[len(out.parts)] in ("light", "dark")}
+    return {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in outputs_on_disk(out)}
 
 
 def test_list_json_names_every_target_with_its_section_and_kinds():
@@ -206,17 +189,16 @@ def test_manifest_matches_files(built):
     out = root / "out"
     manifest = json.loads((out / "manifest.json").read_text())["outputs"]
     paths = {e["path"] for e in manifest}
-    on_disk = {p.relative_to(out).as_posix() for p in out.rglob("*")
-               if p.is_file() and p.parts[len(out.parts)] in ("light", "dark")}
+    on_disk = {p.relative_to(out).as_posix() for p in outputs_on_disk(out)}
     assert paths == on_disk
     for e in manifest:
         data = (out / e["path"]).read_bytes()
         assert e["bytes"] == len(data)
         assert e["sha256"] == hashlib.sha256(data).hexdigest()
         assert set(e["versions"]) >= {"manim", "matplotlib", "numpy"}
-        assert e["kind"] in ("still", "animation") and e["theme"] in ("light", "dark")
+        assert e["kind"] in ("still", "animation", "deck") and e["theme"] in ("light", "dark")
         assert len(e["inputs"]) == 64 and e["render_seconds"] > 0
-        if e["path"].endswith(".mp4"):
+        if e["path"].endswith(".mp4") and e["kind"] == "animation":  # a deck's clips: decks
             assert e["frames"] > 0 and e["seconds"] > 0
             assert e["frames"] == pytest.approx(e["seconds"] * FPS, abs=1)
 
@@ -325,8 +307,12 @@ def test_an_edit_of_an_imported_module_rerenders_its_dependants_only(built):
                        key=lambda kv: (sum("animation" in k for k in kv[1]), len(kv[1]), kv[0]))
     before = output_mtimes(out)
     path = root / module
-    path.write_text(path.read_text() + "\n# an edit\n")
-    r = render(root, *BUILT, "--why")
+    text = path.read_text()
+    path.write_text(text + "\n# an edit\n")
+    try:
+        r = render(root, *BUILT, "--why")
+    finally:
+        path.write_text(text)
     assert r.returncode == 0, r.stdout + r.stderr
     assert counts(r.stdout) == {"rendered": len(mine), "cached": 6 - len(mine), "failed": 0}
     assert {ln.split()[2] for ln in r.stdout.splitlines() if ln.startswith("would render")} == mine
@@ -367,10 +353,14 @@ def test_a_write_that_fails_mid_run_fails_that_job_only(built):
 def test_a_failing_target_does_not_stop_the_others(built):
     root, _ = built
     broken = root / "figures/regression_data.py"
+    text = broken.read_text()
     broken.write_text('"""Broken on purpose\n\nCaption.\n"""\n\n\ndef make_figure(theme):\n'
                       '    raise RuntimeError("drawing failed on purpose")\n')
-    r = render(root, "candidate-lines", "regression-data", "--force", "--out", "out2",
-               "--jobs", "2")
+    try:
+        r = render(root, "candidate-lines", "regression-data", "--force", "--out", "out2",
+                   "--jobs", "2")
+    finally:
+        broken.write_text(text)
     assert r.returncode == 1
     assert counts(r.stdout) == {"rendered": 1, "cached": 0, "failed": 1}
     assert "RuntimeError: drawing failed on purpose" in r.stdout

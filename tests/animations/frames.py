@@ -34,7 +34,16 @@ from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
-from manim import Camera, DecimalNumber, MarkupText, Scene, SingleStringMathTex, Text, VMobject
+from manim import (
+    DEFAULT_WAIT_TIME,
+    Camera,
+    DecimalNumber,
+    MarkupText,
+    Scene,
+    SingleStringMathTex,
+    Text,
+    VMobject,
+)
 from manim.mobject.types.image_mobject import AbstractImageMobject
 from manim.renderer.cairo_renderer import CairoRenderer
 from manim.utils.testing.frames_comparison import frames_comparison
@@ -199,21 +208,6 @@ def record_pops(scene) -> None:
     scene.pops.append((scene.plays_begun, ink_lost(then, after), ", ".join(names)))
 
 
-def timed(scene_cls: type) -> type:
-    """scene_cls keeping when each of its plays starts and how long it lasts (scene.starts,
-    scene.lengths; a wait is a play), at the video's times: rendered on its own, since a frame
-    test plays at one frame a second, which rounds them. Make it once per test module, so that
-    its renders are kept (rendered)."""
-    def play(self, *args, **kwargs):
-        start = self.renderer.time
-        super(cls, self).play(*args, **kwargs)
-        self.starts = [*getattr(self, "starts", []), start]
-        self.lengths = [*getattr(self, "lengths", []), self.renderer.time - start]
-
-    cls = type(f"{scene_cls.__name__}Timed", (scene_cls,), {"play": play})
-    return cls
-
-
 #: What a scene's value tests note after every play (its test module registers it):
 #: scene class -> function(scene) -> a note, kept in order in scene.notes.
 WATCHERS: dict[type, object] = {}
@@ -222,13 +216,31 @@ WATCHERS: dict[type, object] = {}
 def variant(scene_cls: type, **attrs) -> type:
     """scene_cls with the class attributes attrs, recording its text sizes after every play
     and wait (record_text_px), how near the frame's edge anything came (record_margins), what
-    vanishes between plays (record_pops) and what WATCHERS note of it after every play
-    (scene.notes), so that a value test reads them from the drawing its frame test rendered
-    (not its times: a frame test plays at one frame a second, which rounds them)."""
+    vanishes between plays (record_pops), what WATCHERS note of it after every play
+    (scene.notes), and when each play starts and how long it lasts (scene.starts,
+    scene.lengths; a wait is a play), so that a value test reads them from the drawing its
+    frame test rendered.
+
+    Its clock (scene.time, which the captions' log reads) runs at the video's times: a frame
+    test plays at one frame a second, which makes a play as long as its frames (a 0.5 s fade
+    lasts 1 s), so the clock adds up the plays' own run times instead."""
     watch = WATCHERS.get(scene_cls)
 
+    def get_run_time(self, animations):
+        self._length = max(a.run_time for a in animations)  # before the frame rate rounds it
+        return super(cls, self).get_run_time(animations)
+
+    def wait(self, duration=DEFAULT_WAIT_TIME, *args, **kwargs):
+        self._waited = duration  # before the frame rate rounds it
+        super(cls, self).wait(duration, *args, **kwargs)
+
     def play(self, *args, **kwargs):
+        start = self.time
         super(cls, self).play(*args, **kwargs)
+        length = self.__dict__.pop("_waited", None) or self._length
+        self.clock = start + length
+        self.starts = [*getattr(self, "starts", []), start]
+        self.lengths = [*getattr(self, "lengths", []), length]
         if watch is not None:
             self.__dict__.setdefault("notes", []).append(watch(self))
         record_text_px(self)
@@ -239,7 +251,9 @@ def variant(scene_cls: type, **attrs) -> type:
         super(cls, self).begin_animations()
         record_pops(self)
 
-    body = {"play": play, "begin_animations": begin_animations, **attrs}
+    body = {"play": play, "wait": wait, "get_run_time": get_run_time,
+            "begin_animations": begin_animations,
+            "time": property(lambda self: self.__dict__.get("clock", 0.0)), **attrs}
     if not attrs and getattr(scene_cls, "SECTIONS", ()):
         *before, last = scene_cls.SECTIONS  # the last one ends with the scene
         body["SECTIONS"] = (*(dataclasses.replace(s, play=_keeping_end(scene_cls, s))

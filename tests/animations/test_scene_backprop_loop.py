@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from frames import WATCHERS, rendered, timed
+from frames import WATCHERS, rendered
 
 from gdcore import nn
 from gdviz import equations
@@ -289,10 +289,6 @@ def _watch(scene):
 WATCHERS[BackpropLoop] = _watch
 
 
-#: The scene with its plays' times (frames.timed).
-_Timed = timed(BackpropLoop)
-
-
 def _runs(flags) -> int:
     """How many separate stretches of True a sequence holds."""
     flags = [False, *flags]
@@ -326,7 +322,7 @@ def test_the_example_index_and_the_layer_index_never_clash():
 def test_the_output_errors_are_the_slow_held_key_moment():
     """The outputs' δ⁽ᴸ⁾ swap in over a play longer than any play of the forward pass and
     stay on screen, unchanged, at least 3 s before the chain rule's numbers are set."""
-    scene = rendered(_Timed, upto="backward")
+    scene = rendered(BackpropLoop, upto="backward")
     words = [(t, w) for section in scene.caption_log for t, _, w in section["words"]]
     k = next(k for k, (_, w) in enumerate(words) if w == r"\delta^{(2)}")
     held = words[k + 1][0] - words[k][0]

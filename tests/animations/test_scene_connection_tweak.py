@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from frames import WATCHERS, rendered, timed
+from frames import WATCHERS, rendered
 
 from gdcore import nn
 from gdcore.networks import CONNECTION_TWEAK
@@ -235,15 +235,11 @@ def test_the_fills_change_meaning_one_change_at_a_time():
     assert seen[-1] == (False, False, True)
 
 
-#: The scene with its plays' times (frames.timed).
-_Timed = timed(ConnectionTweak)
-
-
 def test_the_nudge_comes_soon_and_is_the_slowest_play():
     """The set-up (network, forward pass, readouts, key) lasts at most 12 s before the first
     nudge, which is more than twice as long as any play of the set-up; the way back is quicker
     than the nudge."""
-    scene = rendered(_Timed)
+    scene = rendered(ConnectionTweak)
     lengths = np.array(scene.lengths)
     nudges = np.flatnonzero(np.isclose(lengths, NUDGE_TIME))
     assert len(nudges) == sum(1 for o in CONNECTION_TWEAK.tweaks if o)

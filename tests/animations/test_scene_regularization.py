@@ -152,12 +152,10 @@ def _named(scene):
 
 def _watch(scene):
     """After a play: (_named, whether the best λ's box is drawn whole, the play's seconds
-    (a wait is a play; its animations' run_time, which a frame test's one frame a second
-    leaves as written where it stretches the play to a whole frame), λ)."""
+    in the video (frames.variant; a wait is a play), λ)."""
     box = getattr(scene, "best_box", None)
     whole = box in scene.mobjects and box.get_stroke_opacity() == 1
-    seconds = max(a.run_time for a in scene.animations)
-    return _named(scene), bool(whole), seconds, scene.lam()
+    return _named(scene), bool(whole), scene.lengths[-1], scene.lam()
 
 
 WATCHERS[Regularization] = _watch
