@@ -3,41 +3,54 @@
 All seven optimizers start together at ({x0}, {y0}), on the side wall of a valley {ratio:g}
 times more sharply curved across than along, and take {steps} steps each. Top: their paths over
 contours spaced by a constant factor, a dot at every step and a square, in the run's colour,
-where it ends; where runs share a stretch they are stacked, the narrowest on top, so each shows
-as a band along the others, and every run's dots lie above all the paths, the fastest run's on
-top. Bottom: each run's distance to the minimum at every step, on a log scale. Plain SGD drops
-to the floor and crawls along it: it ends {sgd} from the minimum. Momentum, at the same
-learning rate, travels faster but {momentum_swings}, each swing smaller than the last; NAG,
-with the same rate and β, {nag_swings} (down to y ≈ {nag_low} and back) and then runs along it.
-The adaptive methods scale each coordinate by its own gradient history, so they turn down the
-valley at once: Adagrad ends {adagrad} from the minimum, RMSprop {rmsprop}; Adam, which also
-averages its gradients, {adam_swings} in wide, slow arcs and ends {adam} away. {near} runs end
-within {spread} of the minimum, too close together to tell apart on the map: the inset below
-the valley's end shows the floor around the minimum {zoom} times larger (the scale bar is {bar}
-long), where each run's square stands apart along the floor, Momentum's just below RMSprop's
-and Adam's just below the floor beside the star. The legend gives each learning rate α and each
+where it ends; five runs travel the valley's floor one after another, so each run is drawn in a
+lane of its own, {lane} pt above the next in the legend's order (SGD's the top lane), as a
+transit map draws lines that share a street: each run's dots make a row of their own, and every
+run's dots lie above all the paths, the fastest run's on top. Bottom: each run's distance to the
+minimum at every step, on a log scale. Plain SGD drops to the floor and crawls along it: it ends
+{sgd} from the minimum. Momentum, at the same learning rate, travels faster but
+{momentum_swings}, each swing smaller than the last; NAG, with the same rate and β, {nag_swings}
+(down to y ≈ {nag_low} and back) and then runs along it. The adaptive methods scale each
+coordinate by its own gradient history, so they turn down the valley at once: Adagrad ends
+{adagrad} from the minimum, RMSprop {rmsprop}; Adam, which also averages its gradients,
+{adam_swings} in wide, slow arcs and ends {adam} away. {near} runs end within {spread} of the
+minimum, too close together to tell apart on the map: the inset below the valley's end shows the
+floor around the minimum {zoom} times larger, at the runs' own points (the scale bar is {bar}
+long), where each run's square stands apart along the floor, Momentum's just below RMSprop's and
+Adam's just below the floor beside the star. The legend gives each learning rate α and each
 run's final distance.
 
 Alt: Top, a contour map of an elongated elliptical valley with its minimum, a star, at the
-right. Seven coloured paths leave a common start at the upper left. The SGD path falls to the
-valley floor and stops about halfway along it, at a square; the Momentum path zig-zags across
-the floor all the way to the star and past it; the NAG path dips once below the floor and then
-follows it; the adaptive methods' paths bend down to the floor at once and run along it to the
-star, Adam's in wide arcs, their end squares gathered about the star. An inset below the star
-magnifies the floor around it: the {near_word} squares there stand apart along the floor,
-Adam's and Momentum's a little below it. Bottom, distance to the
-minimum against step on a log scale: the SGD line falls slowly from 9 to 4, the others fall to
-between 0.01 and 0.15, the Momentum and NAG lines with sharp dips where they pass close to the
-minimum.
+right. Seven coloured paths leave a common start at the upper left; where they run along the
+valley floor they lie side by side in narrow parallel lanes, each a row of dots in its colour.
+The SGD path falls to the valley floor and stops about halfway along it, at a square; the
+Momentum path zig-zags across the floor all the way to the star and past it; the NAG path dips
+once below the floor and then follows it; the adaptive methods' paths bend down to the floor at
+once and run along it to the star, Adam's in wide arcs, their end squares gathered about the
+star. An inset below the star magnifies the floor around it: the {near_word} squares there stand
+apart along the floor, Adam's and Momentum's a little below it. Bottom, distance to the minimum
+against step on a log scale: the SGD line falls slowly from 9 to 4, the others fall to between
+0.01 and 0.15, the Momentum and NAG lines with sharp dips where they pass close to the minimum.
 """
 
 from gdcore import races, surfaces
 from gdcore.optimizers import NAMES
 from gdviz import mpl as gm
 from gdviz import numbers
-from gdviz.race_plot import distance, draw_race, inset_box, scale_bar_length, swing_words
+from gdviz.race_plot import (
+    PATH_WIDTH,
+    distance,
+    draw_race,
+    inset_box,
+    scale_bar_length,
+    swing_words,
+)
 
 RACE = races.LONG_VALLEY
+#: The points between two runs' lanes on the map: five runs travel the floor, y = 0, one after
+#: another, and each keeps a lane of its own there (its dots in a row of their own), every
+#: path one width (PATH_WIDTH), so the lanes do not overlap.
+LANE = 2.6
 
 
 def facts() -> dict:
@@ -56,12 +69,14 @@ def facts() -> dict:
         "zoom": round(inset_box(RACE)[1]), "bar": numbers.text(scale_bar_length(RACE)),
         "near": numbers.word(len(near)).capitalize(), "near_word": numbers.word(len(near)),
         "spread": distance(max(out[n].distance for n in near), "text"),
+        "lane": numbers.text(LANE),
     } | dist
 
 
 
 def make_figure(theme):
-    return draw_race(theme, RACE, height=4.8, layout="stacked")
+    return draw_race(theme, RACE, height=4.8, layout="stacked", lane=LANE,
+                     path_widths=(PATH_WIDTH, 0.0))
 
 
 if __name__ == "__main__":

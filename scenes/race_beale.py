@@ -21,4 +21,3 @@ class RaceBeale(RaceScene):
     # Adadelta zig-zags across the magnified valley at every step: its older crossings a faint
     # band beneath the others' paths, its last steps the line
     INSET_FAINT = {"Adadelta": (0.18, 0.5)}
-    INSET_SCALE_PLATE = True

@@ -1,8 +1,11 @@
 """All seven optimizers in a long, narrow valley (gdcore.races.LONG_VALLEY): plain SGD crawls
 along the floor, Momentum swings from wall to wall, NAG dips below the floor once and then
-follows it, the adaptive methods turn down the valley at once; an inset magnifies the floor
-around the minimum, where six of the runs end, and at the end it takes the map's place, grown
-to the map's width, each run's path and end square apart in it.
+follows it, the adaptive methods turn down the valley at once. Five runs travel the floor one
+after another: on the map each path, dot and end square runs in a lane of its own, 3.6 px
+beside the next (RaceScene.LANE), so each dot heads a line of its own colour. An inset
+magnifies the floor around the minimum, where six of the runs end, at their own points; before
+the end its scale bar leaves, and it takes the map's place, grown to the map's width, each
+run's path and end square apart in it.
 
 Render alone with: manim -ql scenes/race_long_valley.py RaceLongValley
 """
@@ -22,6 +25,11 @@ class RaceLongValley(RaceScene):
     X_TICK, Y_TICK = 2.0, 1.0
     STEP_TICK = 40
     LEGEND_BELOW = True
+    # five runs travel the floor, y = 0, one after another: each in its own lane, 3.6 px apart
+    LANE = 0.06
+    # the lines to the inset close in too soon for a plate: the scale bar and its number on
+    # casings of the page's colour between them
+    INSET_SCALE_PLATE = False
 
     SECTIONS = sections(RaceScene.section_setup, RaceScene.section_race,
                         RaceScene.section_finish, RaceScene.section_zoom)

@@ -686,6 +686,46 @@ def test_race_inset_parts_the_end_squares_at_gdcores_last_points(name, theme, ra
     assert min(np.linalg.norm(p - q) for p, q in itertools.combinations(on_map, 2)) < side
 
 
+def test_long_valley_runs_on_the_floor_keep_lanes_of_their_own(race_runs):
+    """Five runs travel the long valley's floor one after another: each run's path, casing, step
+    dots and end square are drawn LANE points above the next's (SGD's the top lane, NAMES'
+    order down), their data gdcore's points; so where the runs share the floor (|y| < 0.05 at
+    step 30) their dots stand in rows at least 2.5 pt apart, in the legend's order, and every
+    path is one width (the lanes do not overlap)."""
+    mod = gm.load("figures.race_long_valley")
+    fig = build("race_long_valley", "light")
+    fig.canvas.draw()
+    trs = race_runs["long-valley"]
+    ax = by_gid(fig, "start").axes
+    pt = fig.dpi / 72
+    for i, name in enumerate(NAMES):
+        want = ax.transData.transform(trs[name].points) + [0, (3 - i) * mod.LANE * pt]
+        for gid in (f"path:{name}", f"casing:path:{name}", f"steps:{name}",
+                    f"casing:steps:{name}", f"end:{name}"):
+            art = by_gid(fig, gid)
+            got = art.get_transform().transform(xy(art))
+            np.testing.assert_allclose(got, want[-len(got):], atol=1e-6)
+    floor = [n for n in NAMES if abs(trs[n].points[30][1]) < 0.05]
+    assert len(floor) >= 4
+    rows = [by_gid(fig, f"steps:{n}").get_transform().transform(trs[n].points[30])[1] / pt
+            for n in floor]
+    assert all(a - b >= 2.5 for a, b in zip(rows, rows[1:])), rows
+    assert len({by_gid(fig, f"path:{n}").get_linewidth() for n in NAMES}) == 1
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("name", ("race_long_valley", "race_beale"))
+def test_race_inset_scale_number_lies_on_a_plate_of_the_page(name, theme):
+    """The inset's scale number sits on a plate of the page's colour framed in the muted colour,
+    the bar on its casing: a key, never a label on the contours."""
+    t, fig = th.get(theme), build(name, theme)
+    label = by_gid(fig, "inset-scale-label")
+    plate = label.get_bbox_patch()
+    assert same_colour(plate.get_facecolor(), t.background)
+    assert same_colour(plate.get_edgecolor(), t.muted)
+    assert same_colour(by_gid(fig, "casing:inset-scale").get_color(), t.background)
+
+
 @pytest.mark.parametrize("theme", THEMES)
 def test_local_minima_curve_is_quiet_and_titles_are_the_house_titles(theme):
     t, fig = th.get(theme), build("local_minima", theme)

@@ -11,6 +11,7 @@ from matplotlib.lines import Line2D
 from matplotlib.transforms import offset_copy
 
 from gdcore import races
+from gdcore.optimizers import NAMES
 from gdviz import mpl as gm
 from gdviz import numbers
 from gdviz.theme import AXIS_LABELS
@@ -46,6 +47,8 @@ EXIT_MARK, EXIT_CLASH = 6.5, 0.04
 #: to its region on the map (points), and the band above it (as a fraction of the place's
 #: height) that holds its scale bar.
 Z_INSET, INSET_LINE, INSET_BAND = 70, 0.6, 0.24
+#: The padding (points) of the plate of the page's colour under the inset's scale number.
+SCALE_PLATE = 1.5
 #: Line width (points) of every path in the inset, one hairline for all: at the inset's scale
 #: the last steps are short and the map's widths would merge them into one band (a run that
 #: zig-zags across the magnified valley, as Adadelta's on Beale's function, stays a line).
@@ -169,7 +172,7 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
               width_ratios: tuple[float, float] = (1.75, 1), step_dot: float = STEP_DOT,
               path_widths: tuple[float, float] = (PATH_WIDTH, PATH_WIDTH_STEP),
               swatch_width: float | None = None, ncol: int = 3, over_dots: tuple = (),
-              dot_edge: float = STEP_DOT_EDGE):
+              dot_edge: float = STEP_DOT_EDGE, lane: float = 0.0):
     """The figure of one race: its map (race_map) as the largest panel, beside it ("side") or
     under it ("stacked") the distance panel (progress_panel), the legend below both. on_top
     names the run the figure is about, whose path and dots are drawn above every other's.
@@ -178,7 +181,7 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
     draws every run's legend swatch at that one width (points) rather than its path's; ncol
     is the legend's number of columns; over_dots names runs whose path lies over every step
     dot (a thin path along another run's dots shows on them); dot_edge the width of the ring
-    round each step dot (race_map)."""
+    round each step dot; lane the points between two neighbouring runs' lanes (race_map)."""
     fig = gm.new_figure(theme, height)
     if layout == "side":
         ax, ay = fig.subplots(1, 2, gridspec_kw={"width_ratios": width_ratios})
@@ -188,7 +191,7 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
     out = races.outcomes(race, trajectories)
     handles = race_map(ax, theme, race, trajectories, out, start_label=start_label,
                        on_top=on_top, step_dot=step_dot, path_widths=path_widths,
-                       over_dots=over_dots, dot_edge=dot_edge)
+                       over_dots=over_dots, dot_edge=dot_edge, lane=lane)
     progress_panel(ay, theme, race, trajectories, out)
     if swatch_width is not None:  # one swatch width for every run: the legend names, not sizes
         handles = [Line2D([], [], color=h.get_color(), lw=swatch_width, label=h.get_label())
@@ -207,7 +210,8 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
 def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
              on_top: str | None = None, step_dot: float = STEP_DOT,
              path_widths: tuple[float, float] = (PATH_WIDTH, PATH_WIDTH_STEP),
-             over_dots: tuple = (), dot_edge: float = STEP_DOT_EDGE) -> list:
+             over_dots: tuple = (), dot_edge: float = STEP_DOT_EDGE,
+             lane: float = 0.0) -> list:
     """Draw one race on ax: contours of the surface (log-spaced where f > 0 throughout, evenly
     spaced otherwise), every optimizer's path in its colour with a dot per step (stacked by
     stacking(), each wider than the one above it; the dots above every path, by dot_stacking),
@@ -219,7 +223,11 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
     dots crowd so close that the rings would swamp their fills takes a finer one.
     Returns the legend handles (legend_label), and the minimum's. step_dot and path_widths
     (the top path's width, the extra width of each beneath) size the marks; the paths of the
-    runs over_dots names lie over every step dot, under on_top's."""
+    runs over_dots names lie over every step dot, under on_top's. lane (points): where runs
+    travel one line (the long valley's floor), each run's path, casing, step dots and end
+    square are drawn `lane` points above the next's, in the legend's order from the top (SGD's
+    the top lane), as a transit map draws lines that share a street: no run's dots fall in
+    line with another's (lane_of); their data stay gdcore's points."""
     (x0, x1), (y0, y1) = race.window
     X, Y, Z = races.surface_grid(race)
     gm.contour_map(ax, theme, X, Y, Z, levels=20, log=bool(np.all(Z > 0)))
@@ -234,21 +242,22 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
         if name == on_top:
             z, dz = Z_ON_TOP, Z_ON_TOP
         c = theme.opt(name)
+        where = offset_copy(ax.transData, fig=ax.figure, y=lane_of(name, lane), units="points")
         path = races.visible_path(tr.points, race.window)
         (ln,) = ax.plot(path[:, 0], path[:, 1], color=c, lw=lw, label=legend_label(race, out[name]),
                         zorder=z, gid=f"path:{name}", solid_joinstyle="round",
-                        solid_capstyle="round")
+                        solid_capstyle="round", transform=where)
         handles.append(ln)
-        gm.cased_under(ax, ln, theme, Z_CASINGS)
+        gm.cased_under(ax, ln, theme, Z_CASINGS).set_transform(where)
         ex = out[name].exit
         steps = tr.points if ex is None else tr.points[: ex.step]
         (dots,) = ax.plot(steps[:, 0], steps[:, 1], ls="none", marker="o", ms=step_dot,
                           color=c, mec=theme.background, mew=dot_edge, zorder=dz,
-                          gid=f"steps:{name}")
-        gm.cased_under(ax, dots, theme, dz - 0.5, DOT_CASING)
+                          gid=f"steps:{name}", transform=where)
+        gm.cased_under(ax, dots, theme, dz - 0.5, DOT_CASING).set_transform(where)
         if ex is None:
-            ax.plot(*tr.points[-1], gid=f"end:{name}", **(theme.marker("end") | {
-                "markerfacecolor": c, "zorder": Z_ENDS - rank}))
+            ax.plot(*tr.points[-1], gid=f"end:{name}", transform=where, **(
+                theme.marker("end") | {"markerfacecolor": c, "zorder": Z_ENDS - rank}))
     if any(out[name].exit is None for name in out):
         handles.append(Line2D([], [], label="where a run ends",
                               **(theme.marker("end") | {"markerfacecolor": theme.muted})))
@@ -277,6 +286,13 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$", rotation=0, labelpad=8)
     return handles
+
+
+def lane_of(name: str, lane: float) -> float:
+    """How far above gdcore's points (points on the page) run `name` is drawn on a map whose
+    lanes are `lane` points apart: SGD's the top lane, NAMES' order down, centred on the
+    points."""
+    return ((len(NAMES) - 1) / 2 - NAMES.index(name)) * lane
 
 
 def end_inset(ax, theme, race, trajectories, out):
@@ -335,11 +351,18 @@ def end_inset(ax, theme, race, trajectories, out):
     # between the lines that run down to the inset's corners, its number above it
     x, y = scale_bar_at(race)
     y = (by1 + y) / 2
-    ax.plot([x - length * s / 2, x + length * s / 2], [y, y], color=theme.text, lw=1.2,
-            solid_capstyle="butt", zorder=Z_INSET, gid="inset-scale")
-    ax.annotate(f"${numbers.latex(length)}$", (x, y), xytext=(0, 1.5),
+    # the bar on its casing and its number on a plate of the page's colour, framed in the
+    # muted colour: a key, not a level's label on the contours
+    (bar,) = ax.plot([x - length * s / 2, x + length * s / 2], [y, y], color=theme.text,
+                     lw=1.2, solid_capstyle="butt", zorder=Z_INSET, gid="inset-scale")
+    gm.cased_under(ax, bar, theme, Z_INSET - 0.5)
+    ax.annotate(f"${numbers.latex(length)}$", (x, y), xytext=(0, SCALE_PLATE + 1.5),
                 textcoords="offset points", va="bottom", ha="center",
-                fontsize=theme.small_size, color=theme.text, zorder=Z_INSET)
+                fontsize=theme.small_size, color=theme.text, zorder=Z_INSET,
+                gid="inset-scale-label",
+                bbox={"boxstyle": f"square,pad={SCALE_PLATE / theme.small_size:.3f}",
+                      "facecolor": theme.background, "edgecolor": theme.muted,
+                      "linewidth": INSET_LINE})
     return ins
 
 

@@ -117,6 +117,10 @@ ROW, COLUMN_GAP = 0.33, 0.6
 BOTTOM = -2.65
 #: How much larger a RINGED run's head dot is than the others' (RaceScene.RINGED).
 RING = 1.6
+#: Where a race draws its runs in lanes (RaceScene.LANE), each path reaches its lane over this
+#: length of its way from the start (scene units, 24 px at 480p): the paths leave the start
+#: ring together and part as they go.
+LANE_RAMP = 0.4
 #: Steps over which an exit's legend note fades in (and the dots out).
 EXIT_FADE_STEPS = 1.0
 
@@ -147,6 +151,30 @@ Z_CASINGS, Z_INSET_CASINGS, THIN_CASING = 0.8, 2.9, 1.0
 #: fraction of the map's box, over ZOOM_SECONDS (the map fading out beneath it), its paths
 #: thickening to ZOOM_WIDTH (scene stroke width); then the picture is held ZOOM_HOLD seconds.
 ZOOM_FILL, ZOOM_SECONDS, ZOOM_WIDTH, ZOOM_HOLD = 0.97, 2.0, 3.0, 1.8
+#: Before it grows, the inset's scale bar and the box and lines that join it to its region fade
+#: out over ZOOM_CLEAR seconds (the growing inset would cover them).
+ZOOM_CLEAR = 0.5
+
+
+#: The least gap (scene units) between the inset's frame and the plate of its scale bar; the
+#: casing (stroke units each side) of a scale bar and its number without a plate.
+PLATE_GAP, SCALE_CASING = 0.06, 3.0
+
+
+def _x_at(line, y: float) -> float:
+    """Where the straight `line` (or its extension) is at height y."""
+    (ax, ay, _), (bx, by, _) = line.get_start(), line.get_end()
+    return ax + (y - ay) / (by - ay) * (bx - ax)
+
+
+def _touches(box, lines) -> bool:
+    """Whether one of `lines` passes through the height of `box` (a mobject) within its width."""
+    left, right = box.get_left()[0], box.get_right()[0]
+    for line in lines:
+        xs = [_x_at(line, y) for y in (box.get_bottom()[1], box.get_top()[1])]
+        if not (all(x < left for x in xs) or all(x > right for x in xs)):
+            return True
+    return False
 
 
 class ClippedTrail(Trail):
@@ -210,9 +238,15 @@ class RaceScene(ThemedScene):
     ZOOM_HEADING (the words above the zoomed inset), INSET_FAINT (runs whose history in the inset
     is drawn fainter and thinner, by (opacity, width factor), beneath every other inset path:
     a run that zig-zags across the magnified valley hundreds of times reads as a faint band
-    under the line of its last steps, not as a solid slab) and INSET_SCALE_PLATE (the inset's
+    under the line of its last steps, not as a solid slab), INSET_SCALE_PLATE (the inset's
     scale bar on a framed plate of the page's colour, read as a key, not as a level's label on
-    the contours)."""
+    the contours: the default; False, where the plate would not fit between the lines that join
+    the inset to its region: the bar and its number on casings of the page's colour) and LANE
+    (the scene units between two neighbouring runs' lanes on the map: where runs travel one
+    line, as along the long valley's floor, each path, its head dot and end square are drawn
+    that far beside the next, in the legend's order from the top, as a transit map draws lines
+    that share a street; 0: every run on its points; the inset and the distance panel always
+    show the runs' own points)."""
 
     RACE: races.Race = races.LONG_VALLEY
     TITLE = "Seven optimizers"
@@ -233,7 +267,8 @@ class RaceScene(ThemedScene):
     INSET: races.Inset | None = None
     ZOOM_HEADING = "where the runs end, magnified"
     INSET_FAINT: dict[str, tuple[float, float]] = {}
-    INSET_SCALE_PLATE = False
+    INSET_SCALE_PLATE = True
+    LANE = 0.0
 
     def __init_subclass__(cls, **kw):
         super().__init_subclass__(**kw)
@@ -335,6 +370,16 @@ class RaceScene(ThemedScene):
                                          stroke_width=INSET_LINE, fill_color=t.background,
                                          fill_opacity=1.0)
             scale = VGroup(plate.set_z_index(0.6), *(m.set_z_index(0.7) for m in scale))
+            # the lines close in towards the region: where the plate would touch one, it goes
+            # down the band to just above the inset, where they lie furthest apart, centred
+            # between them at its top
+            if _touches(scale, lines):
+                scale.shift((hi[1] + PLATE_GAP - scale.get_bottom()[1]) * UP)
+                top = scale.get_top()[1]
+                scale.set_x(np.mean([_x_at(line, top) for line in lines]))
+        else:  # the bar and its number on casings of the page's colour, as the paths are
+            for m in scale:
+                cased(m, t, SCALE_CASING)
         if r.surface.minimum is not None:
             star = Star(outer_radius=INSET_STAR, color=t.good, fill_opacity=1,
                         stroke_width=1.2).set_stroke(t.background)
@@ -373,6 +418,20 @@ class RaceScene(ThemedScene):
         self.inset_lines, self.inset_scale = lines, scale
         self.inset_img, self.inset_frame, self.inset_box, self.inset_star = img, frame, box, star
         return Group(img, frame, box, lines, *scale, star)
+
+    def lane_path(self, name: str) -> np.ndarray:
+        """Run `name`'s path on the map (window coordinates): its points moved up by its lane,
+        (len(NAMES) - 1) / 2 - its place in NAMES times LANE scene units, reached over the
+        first LANE_RAMP scene units of its way from the start."""
+        p = self.paths[name]
+        lane = ((len(NAMES) - 1) / 2 - NAMES.index(name)) * self.LANE
+        if lane == 0:
+            return p
+        ax = self.ax
+        way = np.linalg.norm(np.diff(scene_points(ax, p[:, 0], p[:, 1]), axis=0), axis=1)
+        ramp = np.clip(np.concatenate([[0.0], np.cumsum(way)]) / LANE_RAMP, 0, 1)
+        unit = ax.c2p(0, 1)[1] - ax.c2p(0, 0)[1]
+        return p + np.column_stack([np.zeros_like(ramp), ramp * lane / unit])
 
     def inset_end(self, name: str) -> Square:
         """The end square of run `name` in the inset, on its last point (over the star)."""
@@ -585,10 +644,12 @@ class RaceScene(ThemedScene):
         self.start_mark, self.target_mark = start, target
 
         self.history, self.tails, self.dots, self.casings = {}, {}, {}, {}
+        #: name -> the path drawn on the map: the run's points, in its lane (self.lane_path)
+        self.map_paths = {n: self.lane_path(n) for n in NAMES}
         order = stacking(r, self.outcomes)
         for name in NAMES:
             c = t.opt(name)
-            path = self.paths[name]
+            path = self.map_paths[name]
             rank = order.index(name)
             width = PATH_WIDTH - self.WIDTH_STEP * (len(NAMES) - 1 - rank)
             self.history[name] = Trail(self.ax, path, self.step, color=c, stroke_width=width,
@@ -671,7 +732,7 @@ class RaceScene(ThemedScene):
                     stroke_color=t.background, stroke_width=END_EDGE)
         d = self.distances[name]
         at = (self.panel.c2p(d.size - 1, np.log10(d[-1])) if panel
-              else self.ax.c2p(*self.paths[name][-1]))
+              else self.ax.c2p(*self.map_paths[name][-1]))
         return sq.move_to(at).set_z_index((3 if panel else 4) - 0.01 * rank)
 
     def section_finish(self):
@@ -703,7 +764,8 @@ class RaceScene(ThemedScene):
 
     def section_zoom(self):
         """(For a race with an inset, where a subclass lists it.) The inset takes the map's
-        place: the map, its paths and marks fade out while the inset (its contours, paths, end
+        place: its scale bar and the lines that join it to its region fade out; then the map,
+        its paths and marks fade out while the inset (its contours, paths, end
         squares and star) grows to fill the map's box at one scale in x and y, its paths
         thickening so that each run's colour reads; a scale bar for the new scale and a heading
         come in above it (the bar below it where the heading leaves it no room); the picture is
@@ -734,9 +796,12 @@ class RaceScene(ThemedScene):
                     path = self.inset_tails[name].get_stroke_width()
                     m.set_stroke(width=path + 2 * THIN_CASING, background=True)
 
-        faded = [self.ax, self.map_img, self.start_mark, self.target_mark, self.inset_box,
-                 self.inset_lines, self.inset_scale, *self.history.values(), *self.ends.values(),
-                 *self.casings.values()]
+        # the scale bar of the map's inset, and the box and lines that join the inset to its
+        # region, leave first: the growing inset would cover them
+        self.play(FadeOut(self.inset_scale), FadeOut(self.inset_box), FadeOut(self.inset_lines),
+                  run_time=ZOOM_CLEAR)
+        faded = [self.ax, self.map_img, self.start_mark, self.target_mark,
+                 *self.history.values(), *self.ends.values(), *self.casings.values()]
         self.play(UpdateFromAlphaFunc(grown, lambda m, a: grow(m, a, "grown")),
                   UpdateFromAlphaFunc(self.inset, lambda m, a: grow(m, a, "axes")),
                   *(FadeOut(m) for m in faded), run_time=ZOOM_SECONDS)

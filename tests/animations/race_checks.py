@@ -5,7 +5,7 @@ import itertools
 
 import numpy as np
 import pytest
-from frames import draw
+from frames import draw, rendered
 from manim import ManimColor, SingleStringMathTex, Text, config
 
 from gdcore import races
@@ -15,6 +15,21 @@ from gdcore.optimizers import NAMES
 def _anchors(mob, ax):
     a = mob.get_anchors()
     return np.array([ax.p2c(p) for p in np.vstack([a[:1], a[1::2]])])
+
+
+def in_lane(scene, name, points):
+    """gdcore's points of run `name` where the map draws them (window coordinates): moved up by
+    the run's lane, (3 - its place in NAMES) × scene.LANE scene units (SGD's the top lane),
+    reached in proportion to the way from the start over its first LANE_RAMP scene units."""
+    from gdviz.race_scene import LANE_RAMP
+
+    lane = ((len(NAMES) - 1) / 2 - NAMES.index(name)) * scene.LANE
+    ax = scene.ax
+    sx = ax.c2p(1, 0)[0] - ax.c2p(0, 0)[0]
+    sy = ax.c2p(0, 1)[1] - ax.c2p(0, 0)[1]
+    steps = np.hypot(np.diff(points[:, 0]) * sx, np.diff(points[:, 1]) * sy)
+    way = np.concatenate([[0.0], np.cumsum(steps)])
+    return points + np.column_stack([0 * way, np.minimum(way / LANE_RAMP, 1) * lane / sy])
 
 
 def check_drawing(scene, k, finished=False):
@@ -52,7 +67,8 @@ def check_drawing(scene, k, finished=False):
             want_d = dist[name][: k + 1]
             if finished:  # end squares where gdcore's run ends, in the scene, no dots
                 for end, dot, ax, p in (
-                        (scene.ends[name], scene.dots[name], scene.ax, tr.points[-1]),
+                        (scene.ends[name], scene.dots[name], scene.ax,
+                         in_lane(scene, name, tr.points)[-1]),
                         (scene.panel_ends[name], scene.panel_dots[name], scene.panel,
                          (len(tr.points) - 1, np.log10(dist[name][-1])))):
                     assert end in scene.mobjects and dot not in scene.mobjects
@@ -68,7 +84,8 @@ def check_drawing(scene, k, finished=False):
                                            (k, np.log10(dist[name][k])), atol=1e-9)
                 assert scene.panel_dots[name].get_fill_opacity() == 1
                 np.testing.assert_allclose(scene.ax.p2c(scene.dots[name].get_center()),
-                                           tr.points[k], atol=1e-9)
+                                           in_lane(scene, name, tr.points[: k + 1])[-1],
+                                           atol=1e-9)
                 assert scene.dots[name].get_fill_opacity() == 1
                 assert scene.dots[name].get_fill_color().to_hex().upper() == \
                     scene.theme.opt(name).upper()
@@ -76,6 +93,7 @@ def check_drawing(scene, k, finished=False):
             assert scene.history[name].get_stroke_opacity() == 1
         widths = {m.get_stroke_width() for m in (scene.history[name], *scene.tails[name])}
         assert len(widths) == 1 and widths.pop() * 0.01 * PX <= 2.5, widths
+        want = in_lane(scene, name, want)
         np.testing.assert_allclose(drawn, want, atol=1e-9)
         np.testing.assert_allclose(curve[:, 0], np.arange(len(want_d)), atol=1e-9)
         np.testing.assert_allclose(10 ** curve[:, 1], want_d, rtol=1e-9)
@@ -101,8 +119,28 @@ def _box(m) -> tuple[float, float, float, float]:
     return m.get_left()[0], m.get_right()[0], m.get_bottom()[1], m.get_top()[1]
 
 
+def ink_margin_px(scene) -> float:
+    """The least distance, in px at 480p, from any drawn pixel to the frame's edge, read from the
+    frame the scene draws now (a pixel is drawn where it differs from the page by more than
+    INK_STEP in some channel: antialiasing's faintest fringe is not ink; the page is the colour
+    most of the frame's border has, as the camera drew it). Unlike the mobjects' points
+    (test_scene_rules), the pixels include every stroke's and casing's width."""
+    frame = draw(scene)
+    border = np.vstack([frame[0], frame[-1], frame[:, 0], frame[:, -1]])
+    page = np.median(border, axis=0)
+    ys, xs = np.nonzero(np.any(np.abs(frame - page) > INK_STEP, axis=2))
+    h, w = frame.shape[:2]
+    least = min(xs.min(), w - 1 - xs.max(), ys.min(), h - 1 - ys.max())
+    return float(least) * 480 / h
+
+
+#: A pixel is ink where a channel differs from the page's by more than this (of 255).
+INK_STEP = 24
+
+
 def check_layout(scene):
-    """In the final frame: nothing within EDGE_PX of the frame's edge; no piece of text on
+    """In the final frame: nothing within EDGE_PX of the frame's edge, read from the mobjects
+    and from the pixels drawn (ink_margin_px); no piece of text on
     another; the map the largest panel; every tick number and legend entry at least LEAST_PX
     tall (a number with a minus sign or a power counts whole)."""
     shown = [m for m in scene.mobjects if m.get_family() and m.width > 0]
@@ -111,6 +149,8 @@ def check_layout(scene):
         left, right, bottom, top = _box(m)
         assert left >= -config.frame_x_radius + margin and right <= config.frame_x_radius - margin
         assert bottom >= -config.frame_y_radius + margin and top <= config.frame_y_radius - margin
+    ink = ink_margin_px(scene)
+    assert ink >= EDGE_PX, f"ink {ink:.1f} px from the frame's edge"
     texts = [m for top in shown for m in top.get_family()
              if isinstance(m, (Text, SingleStringMathTex)) and m.get_fill_opacity() > 0]
     for a, b in itertools.combinations(texts, 2):
@@ -273,3 +313,30 @@ def check_casings(scene):
     on_page = np.all(np.abs(full - want) <= 3, axis=2) & changed
     least = 200 * full.shape[0] * full.shape[1] / (1920 * 1080)
     assert on_page.sum() >= least, f"{on_page.sum()} pixels of {least:.0f}"
+
+
+def zoom_watch(scene):
+    """After a play (frames.WATCHERS): the width of the inset's frame, and whether the scale bar
+    of the map's inset is on screen (None before the inset is drawn)."""
+    frame = getattr(scene, "inset_frame", None)
+    if frame is None:
+        return None
+    shown = set(scene.get_mobject_family_members())
+    bar = any(m in shown and m.get_stroke_opacity() + m.get_fill_opacity() > 0
+              for m in scene.inset_scale.family_members_with_points())
+    return frame.width, bar
+
+
+def check_zoom(scene_cls):
+    """The scale bar of the map's inset has faded out, the play before the inset begins to
+    grow, and stays away while it grows: the growing inset never covers it (scene_cls's notes,
+    zoom_watch). The zoomed picture, read from its pixels, keeps EDGE_PX from the frame's
+    edge."""
+    notes = [n for n in rendered(scene_cls).notes if n is not None]
+    assert ink_margin_px(rendered(scene_cls, own=True)) >= EDGE_PX
+    width0 = notes[0][0]
+    grown = [i for i, (w, _) in enumerate(notes) if w > width0 * 1.001]
+    assert grown, "the inset never grows"
+    assert any(bar for _, bar in notes[:grown[0] - 1])  # shown with the inset on the map
+    assert not notes[grown[0] - 1][1]
+    assert not any(bar for _, bar in notes[grown[0] - 1:])

@@ -5,7 +5,7 @@ import itertools
 import numpy as np
 import pytest
 import race_checks
-from frames import rendered
+from frames import WATCHERS, rendered
 from race_checks import check_colours, check_drawing, check_inset, check_inset_heads, check_layout
 
 from gdcore import races
@@ -92,3 +92,27 @@ def test_at_the_end_the_inset_takes_the_maps_place():
     assert scene.zoom_heading.get_bottom()[1] > frame.get_top()[1]
     assert scene.zoom_scale.get_bottom()[1] > frame.get_top()[1]
     assert scene.zoom_heading.get_right()[0] < scene.zoom_scale.get_left()[0]
+
+
+WATCHERS[RaceLongValley] = race_checks.zoom_watch
+
+
+def test_the_scale_bar_leaves_before_the_inset_grows_and_the_zoom_keeps_off_the_edge():
+    """race_checks.check_zoom: the scale bar gone before the inset grows, the margin kept."""
+    race_checks.check_zoom(RaceLongValley)
+
+
+def test_the_runs_on_the_floor_keep_lanes_of_their_own():
+    """At step MIDDLE several runs travel the floor, y = 0, gdcore's points there within 0.05
+    of it: on the map each is drawn in its own lane (LANE scene units, 3.6 px at 480p, from the
+    next; SGD's the top one, as in the legend), so their dots stand one above the other in the
+    legend's order, at least 3 px apart in height, and their paths do not share a line."""
+    from gdcore.optimizers import NAMES
+
+    scene = rendered(RaceLongValley, upto="race", STAGES=((MIDDLE, 1.0),))
+    trs = races.run_race(races.LONG_VALLEY)
+    floor = [n for n in NAMES if abs(trs[n].points[MIDDLE][1]) < 0.05]
+    assert len(floor) >= 4
+    assert RaceLongValley.LANE * 480 / 8 == pytest.approx(3.6)
+    heights = [scene.dots[n].get_center()[1] * 480 / 8 for n in floor]
+    assert all(a - b >= 3.0 for a, b in zip(heights, heights[1:])), heights

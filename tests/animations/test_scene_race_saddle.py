@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 import race_checks
-from frames import rendered
+from frames import WATCHERS, rendered
 from race_checks import check_colours, check_drawing, check_layout
 
 from gdcore import races
@@ -88,3 +88,11 @@ def test_at_the_end_the_saddle_points_neighbourhood_takes_the_maps_place():
     assert heading.get_bottom()[1] > frame.get_top()[1]
     assert (bar.get_top()[1] < frame.get_bottom()[1]
             or heading.get_right()[0] < bar.get_left()[0])
+
+
+WATCHERS[RaceSaddle] = race_checks.zoom_watch
+
+
+def test_the_scale_bar_leaves_before_the_inset_grows_and_the_zoom_keeps_off_the_edge():
+    """race_checks.check_zoom: the scale bar gone before the inset grows, the margin kept."""
+    race_checks.check_zoom(RaceSaddle)
