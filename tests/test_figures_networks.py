@@ -478,14 +478,17 @@ def test_sampling_grid_3d(theme):
     assert same_color(sc2.get_facecolor()[0], t.muted)  # guesses, not data
     for axis in (ax3.xaxis, ax3.yaxis, ax3.zaxis):  # the house clear panes
         assert tuple(axis.pane.get_facecolor())[3] == 0
-    # every axis ticked alike, and every number and label on the page, none over another
-    for axis in (ax3.xaxis, ax3.yaxis, ax3.zaxis):
-        assert list(axis.get_ticklocs()) == [0, 0.5, 1]
-        assert [x.get_text() for x in axis.get_ticklabels()] == ["0.0", "0.5", "1.0"]
+    # every axis ticked alike, but where two axes meet one number only (w2's and w3's 0 left
+    # out): no two axes' numbers on one line, every number and label on the page, none over
+    # another
+    for axis, ticks in zip((ax3.xaxis, ax3.yaxis, ax3.zaxis), ([0, 0.5, 1], [0.5, 1], [0.5, 1])):
+        assert list(axis.get_ticklocs()) == ticks
+        assert [x.get_text() for x in axis.get_ticklabels()] == [f"{v:.1f}" for v in ticks]
+    assert gm.axes3d_tick_gap(ax3) >= 10.0  # points: more than a number's width
     assert gm.text_overlaps(f) == []
     page = f.bbox.padded(-4)  # 4 px of margin at 100 dpi
     shown = [x for ax in (ax2, ax3) for x in ax.findobj(Text) if x.get_visible() and x.get_text()]
-    assert len(shown) >= 2 * 3 + 2 + 3 * 3 + 3 + 2
+    assert len(shown) >= 2 * 3 + 2 + (3 + 2 + 2) + 3 + 2
     for x in shown:
         assert page.contains(*x.get_window_extent().p0), x.get_text()
         assert page.contains(*x.get_window_extent().p1), x.get_text()

@@ -158,6 +158,23 @@ def text_overlaps(fig: Figure, pad: float = 0.0) -> list[tuple[str, str]]:
     return out
 
 
+def axes3d_tick_gap(ax3) -> float:
+    """The least distance (points) between the tick numbers of two different axes of a 3-D
+    axes, as drawn: where two axes meet, their end numbers must not read as one ("1.0 0.0")."""
+    import itertools
+
+    fig = ax3.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [(k, tick.label1.get_window_extent(renderer))
+             for k, axis in enumerate((ax3.xaxis, ax3.yaxis, ax3.zaxis))
+             for tick in axis.majorTicks
+             if tick.get_visible() and tick.label1.get_visible() and tick.label1.get_text()]
+    gaps = [np.hypot(max(a.x0 - b.x1, b.x0 - a.x1, 0), max(a.y0 - b.y1, b.y0 - a.y1, 0))
+            for (i, a), (j, b) in itertools.combinations(boxes, 2) if i != j]
+    return float(min(gaps)) * 72 / fig.dpi
+
+
 def main(file: str) -> None:
     """Run a figure script by itself: writes <name>-<theme>.png beside the working directory."""
     import argparse
