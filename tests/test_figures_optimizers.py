@@ -351,14 +351,17 @@ def test_local_minima_ends_sit_at_gdcores_minima(theme):
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_local_minima_plain_run_reads_inside_the_momentum_rings(theme):
+def test_local_minima_plain_run_reads_on_the_momentum_dots(theme):
     fig, t = build("local_minima", theme), th.get(theme)
     exp = local_minima.LOCAL_MINIMA
     rings, dots = by_gid(fig, "trail:momentum"), by_gid(fig, "trail:stalled")
-    # where both runs share the slope the momentum run is hollow rings, the plain run's
-    # smaller filled dots over them, and the plain run's end square over both
-    assert rings.get_markerfacecolor() == "none"
-    assert same_colour(rings.get_markeredgecolor(), t.opt("Momentum"))
+    # every step a filled dot (a ring is the start's mark only): where both runs share the
+    # slope the momentum run's larger dots, rimmed in the page colour, the plain run's smaller
+    # dots over them, and the plain run's end square over both
+    assert same_colour(rings.get_markerfacecolor(), t.opt("Momentum"))
+    assert same_colour(rings.get_markeredgecolor(), t.background)
+    assert not [ln for ln in fig.findobj(Line2D) if ln.get_marker() == "o"
+                and ln.get_markerfacecolor() == "none"]
     assert dots.get_markersize() < rings.get_markersize() and dots.get_zorder() > rings.get_zorder()
     assert same_colour(dots.get_markerfacecolor(), t.opt("SGD"))
     end = by_gid(fig, "end:stalled")
