@@ -748,15 +748,32 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     np.testing.assert_allclose(steps[0].get_offsets(), fs.raw.trajectory.points[1:])
     shade = steps[0].get_array()
     assert np.all(np.diff(shade) > 0)
-    # the scaled run's last steps pile on the minimum: its star lies under the dots, so they show
+    # the scaled run's last steps, shorter than a dot, do not pile up on the minimum: its dots
+    # are gdcore's landings, each clear of the star and a dot's width from the one before (read
+    # on the page), and its end square is set off beside the star on a leader
+    module = gm.load("figures.feature_scaling")
     (star,) = [s for s in by_gid(fig, "minimum") if s.axes is scaled_ax]
     (dots,) = [c for c in by_gid(fig, "steps") if c.axes is scaled_ax]
-    assert star.get_zorder() < dots.get_zorder()
+    fig.canvas.draw()
+    pts = fs.scaled.trajectory.points
+    shown = dots.get_offsets()
+    assert 2 <= len(shown) < len(pts) - 1
+    assert all(np.any(np.all(np.isclose(p, pts[1:]), axis=1)) for p in shown)
+    to_pt = scaled_ax.transData.transform
+    scale = 72 / fig.dpi
+    page = to_pt(shown) * scale
+    clear = module.star_radius(th.get(theme)) + module.dot_radius()
+    assert np.all(np.hypot(*(page - to_pt(star.get_xydata())[0] * scale).T) >= clear)
+    assert np.all(np.hypot(*np.diff(page, axis=0).T) >= 2 * module.dot_radius())
+    (end,) = [e for e in by_gid(fig, "end") if e.axes is scaled_ax]
+    np.testing.assert_allclose(end.get_xydata(), [pts[-1]])
+    drawn = end.get_transform().transform(end.get_xydata())[0] * scale
+    assert np.hypot(*(drawn - to_pt(star.get_xydata())[0] * scale)) >= clear
     # the three panels level at the top; no words inside a map (rate and cost in the titles)
     fig.canvas.draw()
     tops = [a.get_position().y1 for a in (raw_ax, zoom_ax, scaled_ax)]
     assert tops == pytest.approx([tops[0]] * 3, abs=1e-3)
-    assert not raw_ax.texts and not scaled_ax.texts
+    assert not [x for a in (raw_ax, scaled_ax) for x in a.texts if x.get_text().strip()]
     for a, run in ((raw_ax, fs.raw), (scaled_ax, fs.scaled)):
         assert f"$J = {numbers.latex(run.trajectory.losses[-1], places=4)}$" in a.get_title()
 

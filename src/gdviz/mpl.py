@@ -418,6 +418,22 @@ def end_beside(ax, theme: Theme, xy, marker: dict, offset=END_BESIDE, gid: str =
     return mark
 
 
+def apart(ax, pts, gap: float, clear=None, clear_gap: float = 0.0) -> np.ndarray:
+    """Indices of the points pts (data coordinates of ax, once it is laid out) that stand apart
+    on the page, in order: each at least `gap` points from the last one kept, and at least
+    `clear_gap` points from `clear` (a mark they must not cover, the minimum's star). The
+    steps of a run that shorten below a dot's width are thinned so, instead of piling up."""
+    to_pt = ax.transData.transform(np.asarray(pts, dtype=float)) * 72 / ax.figure.dpi
+    away = (np.full(len(to_pt), np.inf) if clear is None else np.hypot(
+        *(to_pt - ax.transData.transform(np.asarray(clear, dtype=float)) * 72
+          / ax.figure.dpi).T))
+    kept: list[int] = []
+    for k, p in enumerate(to_pt):
+        if away[k] >= clear_gap and (not kept or np.hypot(*(p - to_pt[kept[-1]])) >= gap):
+            kept.append(k)
+    return np.array(kept, dtype=int)
+
+
 def padded_box(pts, pad) -> tuple[tuple[float, float], tuple[float, float]]:
     """The (x range, y range) of points with `pad` (fraction of their extent per axis) around
     them: the window of a zoom panel."""
