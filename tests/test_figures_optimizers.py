@@ -675,6 +675,24 @@ def test_race_inset_parts_the_end_squares_at_gdcores_last_points(name, theme, ra
 
 
 @pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("name", ("race_long_valley", "race_beale"))
+def test_race_inset_is_filled_to_its_innermost_ring(name, theme):
+    """The inset keeps the map's colours (its levels span the map's costs), so near the
+    minimum its costs fall below the map's least: there the fills run on in the map's end
+    colour (extend both), never the blank page inside the innermost ring."""
+    race = races.RACES[RACE_FIGURES[name]]
+    ins = by_gid(build(name, theme), "inset")
+    (filled,) = [c for c in ins.findobj(QuadContourSet) if c.filled]
+    assert filled.extend == "both"
+    _, _, Z = race.surface.grid(200, race.inset.region)
+    low = Z < filled.levels[0]
+    if name == "race_long_valley":  # the case this holds: the inner ellipse lies below them
+        assert low.any()
+    # every value of the region is in a filled band: the bands run from -inf to +inf
+    assert filled.get_array()[0] < filled.levels[0] and filled.get_array()[-1] > filled.levels[-1]
+
+
+@pytest.mark.parametrize("theme", THEMES)
 def test_local_minima_curve_is_quiet_and_titles_are_the_house_titles(theme):
     t, fig = th.get(theme), build("local_minima", theme)
     curves = [ln for ln in fig.findobj(Line2D) if ln.get_gid() == "cost-curve"]

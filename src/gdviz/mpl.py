@@ -215,7 +215,9 @@ def contour_map(ax, theme: Theme, X, Y, Z, levels=None, log=None, filled=True, c
     """Contours of Z in the theme's cost-map treatment (theme.cost_map): its levels by
     views.contour_levels (log-spaced by default), fills at full strength (rasterised in vector
     output) and a level line per level in the map's line colours. span = (least, largest)
-    cost: levels over that range instead of Z's own (a zoom into a map keeps its colours)."""
+    cost: levels over that range instead of Z's own (a zoom into a map keeps its colours); the
+    fills then run on past the span's ends in the map's end colours, so a zoom that reaches
+    below the map's least cost (the innermost ring round a minimum) is filled, never blank."""
     from .views import contour_levels
 
     cm = theme.cost_map
@@ -226,7 +228,8 @@ def contour_map(ax, theme: Theme, X, Y, Z, levels=None, log=None, filled=True, c
     norm = (matplotlib.colors.LogNorm if log else matplotlib.colors.Normalize)(zmin, zmax)
     cs = None
     if filled:
-        cs = ax.contourf(X, Y, Z, levels=lv, cmap=cmap or cm.cmap, norm=norm)
+        cs = ax.contourf(X, Y, Z, levels=lv, cmap=cmap or cm.cmap, norm=norm,
+                         extend="neither" if span is None else "both")
         cs.set_rasterized(True)
     ax.contour(X, Y, Z, levels=lv, cmap=cm.line_cmap if filled else None,
                colors=None if filled else theme.muted, linewidths=cm.line_width, norm=norm)
