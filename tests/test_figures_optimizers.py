@@ -517,13 +517,16 @@ def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
     fig.canvas.draw()
     ys = [t.get_window_extent().y0 for t in ax.get_yticklabels()]
     assert ys == sorted(ys) and g.lrs[0] == min(g.lrs)
-    # the colour bar labels both of its ends: the least and the largest finite cost
+    # the colour bar marks the round costs (every 0.01) within the finite costs' range, each
+    # written with two decimals as people write a scale (0.03, never 0.0300)
     cb = heat.colorbar
     finite = g.losses[np.isfinite(g.losses)]
     ticks = cb.get_ticks()
-    assert ticks[0] == pytest.approx(finite.min()) and ticks[-1] == pytest.approx(finite.max())
+    want = [v / 100 for v in range(int(np.ceil(finite.min() * 100)),
+                                   int(np.floor(finite.max() * 100)) + 1)]
+    assert list(ticks) == pytest.approx(want) and len(want) >= 3
     labels = [t.get_text() for t in cb.ax.get_yticklabels()]
-    assert labels[0] == f"{finite.min():.4f}" and labels[-1] == f"{finite.max():.4f}"
+    assert labels == [f"{v:.2f}" for v in want]
 
 
 # --- loss curve --------------------------------------------------------------------------------
