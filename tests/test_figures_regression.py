@@ -452,6 +452,13 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     assert np.allclose(tangent.get_ydata(), y0 + m * (tx - mod.X0))
     assert f"{m:.2f}" in tangent.get_label()
     assert any("dy = m" in s for s in texts(fig)) and any("$dx$" == s for s in texts(fig))
+    # the curve is a function, not data: in ink, as its name beside it (never the data blue)
+    curve = one(fig, "curve")
+    np.testing.assert_allclose(curve.get_ydata(), bowl(curve.get_xdata(), 0.0))
+    assert same_colour(curve.get_color(), t.text)
+    (name,) = [x for x in ax.texts if x.get_text() == "$y = f(x)$"]
+    assert same_colour(name.get_color(), t.text)
+    assert not [a for a in fig.findobj(Line2D) if same_colour(a.get_color(), t.data)]
     # middle: dz = m1 dx + m2 dy; right: ∇f = (m1, m2) from gdcore, the titles on one line
     m1, m2 = bowl.grad(mod.POINT)
     assert "dz = m_1" in one(fig, "title1").get_text()
