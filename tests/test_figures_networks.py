@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from functools import cache
 
 import numpy as np
@@ -526,6 +527,14 @@ def test_guess_explosion(theme):
     s = alltext(ax)
     assert "100 guesses" in s and "1,000 guesses" in s and "11,935 parameters" in s
     assert "$10^{11935}$" in s and "$10^{80}$" in s and "{,}" not in s  # powers, no separator
+    # nor in the words: a power is a superscript (10¹¹⁹³⁵) or "10 to the power 11935", its
+    # exponent never split by a thousands separator
+    doc = gm.doc_of(gm.load("figures.guess_explosion"))
+    for words in (doc.caption, doc.alt):
+        assert "10¹¹⁹³⁵" in words or "power 11935" in words
+        split = r"[⁰-⁹¹²³],[⁰-⁹¹²³]|\^\{?[\d,]*,|powers? [\d, and]*\d,\d"
+        assert not re.search(split, words), words
+        assert "^" not in words
     labels = [t.get_text() for t in ax.get_yticklabels()]
     # the vertical axis holds the power of ten of the count, log-scaled: each tick reads as the
     # number of guesses it stands for, a power of ten; the label names the quantity on one line
