@@ -674,9 +674,10 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
         for e in g:
             col = (by_gid[f"eq-{e.key}"].get_position()[0] * t.text_width - left) / unit
             assert col == pytest.approx(round(col), abs=1e-6)
-    # one gap rule: the names of a row on one line, every equation's top NAME_GAP_IN under
-    # its name's box, whatever the heights of the row's other equations; every text inside the
-    # page by the sheet's margin (SIDE_IN at the sides, MARGIN_IN at the top and bottom)
+    # a row reads level: its names on one line, its equations on one baseline (set
+    # va="baseline"), the tallest one's top NAME_GAP_IN under the names and none nearer; every
+    # text inside the page by the sheet's margin (SIDE_IN at the sides, MARGIN_IN at the top
+    # and bottom)
     rows = {}
     for x in names:
         rows.setdefault(round(x.get_position()[1], 9), []).append(x)
@@ -684,9 +685,12 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
     page = f.bbox
     with gm.themed(t):  # measured in the house faces, as rendered
         boxes = {x: x.get_window_extent() for x in f.texts}
-    gaps = [boxes[by_gid[f"name-{k}"]].y0 - boxes[by_gid[f"eq-{k}"]].y1
-            for k in equations.EQUATIONS]
-    assert gaps == pytest.approx([m.NAME_GAP_IN * f.dpi] * len(gaps), abs=1)  # a pixel
+    for row in rows.values():
+        row_eqs = [by_gid[f"eq-{x.get_gid()[5:]}"] for x in row]
+        assert {e.get_va() for e in row_eqs} == {"baseline"}
+        assert len({round(e.get_position()[1], 9) for e in row_eqs}) == 1  # one baseline
+        gaps = [boxes[x].y0 - boxes[e].y1 for x, e in zip(row, row_eqs)]
+        assert min(gaps) == pytest.approx(m.NAME_GAP_IN * f.dpi, abs=1)  # a pixel
     assert m.NAME_GAP_IN >= 0.03 and m.MARGIN_IN >= 3 / 72  # the layout engine's pad
     for bb in boxes.values():
         assert bb.x0 >= page.x0 + m.SIDE_IN * f.dpi - 1 and bb.x1 <= page.x1 - m.SIDE_IN * f.dpi
