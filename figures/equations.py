@@ -28,8 +28,9 @@ EQ_SIZE_SINGLE = 12.0
 PAD_IN = 0.04  # margin around a single equation, inches
 SIDE_IN = 0.1  # margin left of the group names and right of the widest row, inches
 CELL_GAP_IN = 0.3  # least space between two equations of one row, inches
-#: Space between an equation's name and the top of the equation, inches: one gap for every
-#: equation, so that each equation's top (not its baseline) lines up under its row's names.
+#: Space between a row's names and the top of its tallest equation, inches. The names of a row
+#: stand on one line and its equations on one baseline under them, as a typesetter sets a row
+#: of a table: the row reads level, whatever the heights of its equations.
 NAME_GAP_IN = 0.035
 #: Column lines of the sheet: each equation starts on one, so columns align row to row and
 #: group to group; an equation that would cross the right margin starts a row of its own.
@@ -106,11 +107,14 @@ def make_figure(theme):
         for r, row in enumerate(_rows(cells, width - 2 * SIDE_IN)):
             if r:
                 y += ROW_GAP_IN
-            # the names on one line, each equation's top NAME_GAP_IN under them
-            for x, (name, tex, _, he, below) in row:
+            # the names on one line; the equations on one baseline, the tallest one's top
+            # NAME_GAP_IN under the names, room under it for the deepest one
+            ascent = max(c[3] - c[4] for _, c in row)
+            baseline = y + name_h + NAME_GAP_IN + ascent
+            for x, (name, tex, *_) in row:
                 placed.append((name, SIDE_IN + x, y))
-                placed.append((tex, SIDE_IN + x, y + name_h + NAME_GAP_IN + he - below))
-            y += name_h + NAME_GAP_IN + max(c[3] for _, c in row)
+                placed.append((tex, SIDE_IN + x, baseline))
+            y = baseline + max(c[4] for _, c in row)
     total = y + MARGIN_IN
     fig.set_figheight(total)
     for artist, x, yt in placed:

@@ -10,7 +10,9 @@ well under 1 % of the way: the box around the path, zoomed in the middle, shows 
 still {kept:.2f} of its first width after {steps} steps, and J = {j_raw:.4f}. Right: with
 standardised z the bowl is round (curvature ratio {cond_scaled:.0f}); the gradient points at
 the minimum, and the path (α = {lr_scaled:g}) runs straight to it: J = {j_scaled:.4f}, the
-least-squares minimum; its last steps, each shorter than a dot, pile up on the minimum's star.
+least-squares minimum. Its last steps grow shorter than a dot: a dot marks a landing only where
+it stands clear of the one before and of the minimum's star, and the end square is set off
+beside the star on a short leader.
 Each panel's title gives its rate and the cost after {steps} steps.
 
 Alt: Three panels. Left, a contour map of long, narrow diagonal ellipses; near its top left a
@@ -18,8 +20,8 @@ small box holds the raw path, a short smudge beside the start, far from the mini
 middle of the valley. Middle, that box enlarged: from the start ring the path jumps from one wall
 of the valley to the other and back, {steps} times, each landing a dot that darkens with time,
 the jumps slowly narrowing as the path creeps down the valley. Right, concentric circles and a
-straight path of shrinking steps from the start to the minimum at the centre, its last dots
-heaped on the star.
+straight path of shrinking steps from the start to the minimum at the centre; the dots stop
+short of the star, and a small square on a short leader beside the star marks the end.
 """
 
 import matplotlib.colors as mcolors
@@ -57,9 +59,11 @@ def time_shade(theme):
     return mcolors.LinearSegmentedColormap.from_list("time", [theme.background, theme.accent])
 
 
-def _steps(ax, theme, pts, gid):
-    """A dot where each step lands, shaded by time (0.35 at the first, 1 at the last)."""
-    ax.scatter(pts[1:, 0], pts[1:, 1], c=np.linspace(0.35, 1.0, len(pts) - 1),
+def _steps(ax, theme, pts, gid, keep=None):
+    """A dot where each step lands, shaded by time (0.35 at the first, 1 at the last); `keep`:
+    the indices of the steps (1 = the first) that get one, every step by default."""
+    keep = np.arange(1, len(pts)) if keep is None else np.asarray(keep)
+    ax.scatter(pts[keep, 0], pts[keep, 1], c=np.linspace(0.35, 1.0, len(pts) - 1)[keep - 1],
                cmap=time_shade(theme), vmin=0, vmax=1, s=DOT, edgecolors=theme.accent,
                linewidths=DOT_EDGE, zorder=4, gid=gid)
 
@@ -69,15 +73,30 @@ def dot_radius() -> float:
     return np.sqrt(DOT) / 2 + DOT_EDGE / 2
 
 
-def _panel(ax, theme, run, title, xlabel, ylabel):
+def star_radius(theme) -> float:
+    """The minimum's star's radius on the page, its edge included (points)."""
+    star = theme.marker("minimum")
+    return star["markersize"] / 2 + star["markeredgewidth"] / 2
+
+
+def shown_steps(ax, theme, run) -> np.ndarray:
+    """The steps of a run that get a dot (1 = the first; call once the figure is laid out):
+    each a dot's width from the one before and clear of the minimum's star, so that the last
+    steps, shorter than a dot, do not pile up on the star."""
+    pts = run.trajectory.points
+    return 1 + gm.apart(ax, pts[1:], 2 * dot_radius(), clear=run.optimum,
+                        clear_gap=star_radius(theme) + dot_radius())
+
+
+def _panel(ax, theme, run, title, xlabel, ylabel, dots=True):
     M, B, J = run.grid
     gm.contour_map(ax, theme, M, B, J)
     pts = run.trajectory.points
     ax.plot(pts[:, 0], pts[:, 1], color=theme.accent, linewidth=0.9, zorder=3, gid="path",
             label=f"{run.trajectory.steps} steps, each landing shaded by time")
-    _steps(ax, theme, pts, "steps")
+    if dots:
+        _steps(ax, theme, pts, "steps")
     ax.plot(*pts[0], **theme.marker("start"), label="start")
-    # the minimum under the path's dots: the last steps, shorter than a dot, pile up on it
     ax.plot(*run.optimum, **(theme.marker("minimum") | {"zorder": 3.5}), label="minimum",
             gid="minimum")
     ax.set_xlim(M.min(), M.max())
@@ -147,15 +166,24 @@ def make_figure(theme):
                                 (sx, fs.scaled, "standardised $z$", "round")):
         _panel(a, theme, run, f"{name}: {shape} bowl\ncurvature ratio {run.condition:.0f}",
                th.AXIS_LABELS["slope on z" if run is fs.scaled else "slope"],
-               th.AXIS_LABELS["intercept on z" if run is fs.scaled else "intercept"])
+               th.AXIS_LABELS["intercept on z" if run is fs.scaled else "intercept"],
+               dots=run is fs.raw)  # the scaled run's dots once the page is laid out
     _zoom(zx, ax, theme, fs.raw)
     sx.set_aspect("equal")
     sx.set_anchor("N")  # the round bowl's square panel level with the others' tops
+    # the end square's key (drawn once the page is laid out, beside the star)
+    end = theme.marker("end")
+    key = sx.plot([], [], **end, label="end")[0]
     # one legend for the three panels, one row under them (no legend over a map)
-    fig.legend(*ax.get_legend_handles_labels(), loc="outside lower center", ncols=3,
+    handles, labels = ax.get_legend_handles_labels()
+    fig.legend([*handles, key], [*labels, "end"], loc="outside lower center", ncols=4,
                frameon=False)
-    fig.draw_without_rendering()  # the layout fixes the raw map's scale on the page
+    fig.draw_without_rendering()  # the layout fixes the maps' scales on the page
     _zoom_box(ax, theme, fs.raw)
+    pts = fs.scaled.trajectory.points
+    _steps(sx, theme, pts, "steps", shown_steps(sx, theme, fs.scaled))
+    # the run ends on the minimum: its square set off beside the star, on a leader
+    gm.end_beside(sx, theme, tuple(pts[-1]), end, gid="end")
     return fig
 
 

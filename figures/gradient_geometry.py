@@ -56,7 +56,9 @@ def _curve(ax, theme):
     y0 = bowl.value((X0, 0.0))
     m = bowl.grad((X0, 0.0))[0]
     gm.style_axes(ax, theme)
-    ax.plot(xs, bowl(xs, 0.0), color=theme.data, linewidth=1.6, label="$y = f(x)$", zorder=2)
+    # a function, not data: drawn in ink (the data blue is for data points only)
+    ax.plot(xs, bowl(xs, 0.0), color=theme.text, linewidth=1.6, label="$y = f(x)$", zorder=2,
+            gid="curve")
     tx = np.array([X0 - 1.1 * DX, X0 + 1.6 * DX])
     ax.plot(tx, bowl.tangent((X0, 0.0), tx - X0, 0.0), color=theme.accent, linewidth=1.3, zorder=3,
             label=f"tangent at $x = {X0:g}$, slope $m = {m:.2f}$")
@@ -75,7 +77,7 @@ def _curve(ax, theme):
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
     ax.annotate("$y = f(x)$", (-6.2, float(bowl(-6.2, 0.0))), xytext=(6, 0),
-                textcoords="offset points", ha="left", va="center", color=theme.data,
+                textcoords="offset points", ha="left", va="center", color=theme.text,
                 fontsize=theme.font_size)
 
 

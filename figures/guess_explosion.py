@@ -11,7 +11,7 @@ network need {e_mnist} guesses.
 
 Alt: A rising straight line. The horizontal axis, logarithmic, counts the parameters from 1 to
 beyond {p_mnist}; the vertical axis, in the power of ten of the number of guesses, is also
-logarithmic, its ticks 10 to the powers 1, 10, 100, 1,000 and 10,000. Marked points:
+logarithmic, its ticks 10 to the powers 1, 10, 100, 1000 and 10000. Marked points:
 2 parameters at {c2} guesses, 3 at {c3}, and {p_mnist} at 10 to the power {e_mnist_exp}. A
 horizontal dashed line marks the power {atoms_exp}, 10 to the power {atoms_exp} being the
 number of atoms in the observable universe; the line crosses it at {cross} parameters, where a

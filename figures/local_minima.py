@@ -12,8 +12,9 @@ Alt: Three panels. Top left: a wavy curve with three dips; four hollow circles m
 dotted trails lead from each down into the nearest dip, where a small square marks where the
 run ends: one in the left dip, one in the middle dip, two in the right, deepest dip. Top right:
 the same curve; from the leftmost start the plain run's trail stops in the left dip, while the
-momentum run's trail, rings in a second colour round the plain run's dots where both share the
-slope, passes through the left and middle dips and ends with a square in the deepest dip.
+momentum run's trail, larger dots in a second colour under the plain run's small ones where
+both share the slope, passes through the left and middle dips and ends with a square in the
+deepest dip.
 Bottom: position against step; the plain run's line levels off at the left dip's position, the
 momentum run's line climbs past the middle dip, overshoots and settles at the deepest dip.
 """
@@ -30,8 +31,10 @@ EXP = local_minima.LOCAL_MINIMA
 #: The steps the bottom panel shows: both runs have settled well before (the momentum run's
 #: swings die out by step 80), and later steps would only draw two flat lines.
 TIME_STEPS = 100
-#: Edge width (points) of the momentum run's rings where it shares a slope with plain descent.
-HOLLOW_EDGE = 0.9
+#: Edge width (points) of the page-coloured rim of the momentum run's dots: where they crowd
+#: near a minimum each still reads, and where the run shares a slope with plain descent the
+#: plain run's smaller dots sit inside them.
+DOT_RIM = 0.5
 #: The runs' one name in both legends (the top right one adds their settings).
 PLAIN, MOMENTUM = "plain descent", "momentum"
 
@@ -59,11 +62,11 @@ def _curve(ax, theme, surface):
     gm.style_axes(ax, theme)
 
 
-def _trail(ax, theme, tr, color, gid, ms=3.2, zorder=4, hollow=False):
-    """Every step of a run as a dot without an edge (edged dots pile into a smear where the
-    steps shorten near a minimum); `hollow`: a thin ring instead, so that another run's dots
-    read inside it."""
-    look = {"mfc": "none", "mec": color, "mew": HOLLOW_EDGE} if hollow else {"mew": 0}
+def _trail(ax, theme, tr, color, gid, ms=3.2, zorder=4, rim=False):
+    """Every step of a run as a filled dot (the house step dot; a ring is the start's mark),
+    without an edge (edged dots pile into a smear where the steps shorten near a minimum);
+    `rim`: a thin rim of the page colour, so that another run's smaller dots read on it."""
+    look = {"mec": theme.background, "mew": DOT_RIM} if rim else {"mew": 0}
     ax.plot(tr.points[:, 0], tr.losses, ls="none", marker="o", ms=ms, color=color,
             zorder=zorder, gid=gid, **look)
 
@@ -106,9 +109,9 @@ def make_figure(theme):
     # Top right: from the stalled start, plain descent against momentum.
     _curve(a_mom, theme, s)
     tr_stall = plain[EXP.stalled_start]
-    # where both runs cover the same slope (w −3.4 to −2.3), the plain run's small filled dots
-    # sit inside the momentum run's rings, over them, and its end square over everything
-    _trail(a_mom, theme, rolling, c_mom, "trail:momentum", ms=4.6, hollow=True)
+    # where both runs cover the same slope (w −3.4 to −2.3), the plain run's small dots sit on
+    # the momentum run's larger ones, over them, and its end square over everything
+    _trail(a_mom, theme, rolling, c_mom, "trail:momentum", ms=4.6, rim=True)
     _trail(a_mom, theme, tr_stall, c_plain, "trail:stalled", ms=2.4, zorder=5)
     _start(a_mom, theme, EXP.stalled_start, tr_stall.losses[0], "start:stalled")
     _end(a_mom, theme, rolling, c_mom, "end:momentum")
@@ -122,9 +125,10 @@ def make_figure(theme):
                    fontsize=theme.small_size, color=theme.text, arrowprops=arrow)
     a_mom.set_title(th.title(f"from $w = {numbers.latex(EXP.stalled_start)}$: plain and momentum"))
     a_mom.legend(handles=[
-        a_mom.plot([], [], marker="o", ls="none", color=c_plain,
+        a_mom.plot([], [], marker="o", ls="none", ms=3.2, mew=0, color=c_plain,
                    label=f"{PLAIN}, " + numbers.hyper(r"\alpha", EXP.lr, "mathtext"))[0],
-        a_mom.plot([], [], marker="o", ls="none", mfc="none", mec=c_mom, mew=HOLLOW_EDGE,
+        a_mom.plot([], [], marker="o", ls="none", ms=4.6, color=c_mom, mec=theme.background,
+                   mew=DOT_RIM,
                    label=f"{MOMENTUM}, " + numbers.hyper(r"\alpha", EXP.lr, "mathtext") + ", "
                    + numbers.hyper(r"\beta", EXP.beta, "mathtext"))[0],
     ], loc="upper right", handletextpad=0.3)

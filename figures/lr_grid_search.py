@@ -4,8 +4,8 @@ A grid search trains the same small network on the two-moons data once for every
 learning rate α ({n_lrs} values) and momentum β ({n_betas} values), {steps} full-batch steps
 each, from the same initial weights, and records the final training cost J. The cells take the
 colours of the chapter's cost maps: violet, the colour of a map's valley, for the lowest cost,
-through blue towards the colour of its rim for the highest (a logarithmic scale, its ends
-labelled); hatched cells diverged. The rate grows upwards, the momentum to the right. The
+through blue towards the colour of its rim for the highest (a logarithmic scale, marked at
+round costs); hatched cells diverged. The rate grows upwards, the momentum to the right. The
 best pair, outlined in the green of a minimum, is α = {best_lr:g} with β = {best_beta:g},
 final cost J = {best_loss:.4f}; the worst run that did not diverge ended at
 J = {worst_loss:.4f}. Too small a rate crawls whatever the momentum; the largest rate blows up
@@ -28,9 +28,13 @@ from matplotlib.ticker import FuncFormatter
 
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
+from gdviz import numbers
 from gdviz.theme import AXIS_LABELS
 
-J_PLACES = 4  # decimals of every cost of the figure: cells, colour bar and caption
+J_PLACES = 4  # decimals of every cost the figure reports: its cells and the caption
+#: The colour bar's scale: round costs, every TICK_STEP, written with TICK_PLACES decimals (0.03,
+#: not 0.0300: a scale's marks, not measured values).
+TICK_STEP, TICK_PLACES = 0.01, 2
 
 
 @functools.cache
@@ -46,6 +50,12 @@ def facts() -> dict:
     return {"n_lrs": g.lrs.size, "n_betas": g.betas.size, "steps": procedure.LR_GRID.steps,
             "best_lr": g.lrs[i], "best_beta": g.betas[j], "best_loss": g.losses[i, j],
             "worst_loss": finite.max()}
+
+
+def bar_ticks(lo: float, hi: float) -> list[float]:
+    """The colour bar's marks: the multiples of TICK_STEP from lo to hi."""
+    k = np.arange(np.ceil(lo / TICK_STEP - 1e-9), np.floor(hi / TICK_STEP + 1e-9) + 1)
+    return [round(float(v) * TICK_STEP, TICK_PLACES) for v in k]
 
 
 def make_figure(theme):
@@ -87,12 +97,10 @@ def make_figure(theme):
     cb = fig.colorbar(im, ax=ax, pad=0.08, shrink=0.95)
     cb.set_label(AXIS_LABELS["training cost"])
     cb.ax.tick_params(labelsize=theme.small_size)
-    # both ends labelled (the least and the largest final cost, as their cells print them) and
-    # the round values between them that keep clear of the ends
-    lo, hi = norm.vmin, norm.vmax
-    inner = [v for v in np.arange(0.01, hi, 0.01) if lo * 1.15 < v < hi / 1.15]
-    cb.set_ticks([lo, *inner, hi])
-    cb.ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:.{J_PLACES}f}"))
+    # the round costs within its range (the least and the largest are in their cells)
+    cb.set_ticks(bar_ticks(norm.vmin, norm.vmax))
+    cb.ax.yaxis.set_major_formatter(
+        FuncFormatter(lambda v, _: numbers.mathtext(v, places=TICK_PLACES)))
     cb.ax.yaxis.set_minor_locator(matplotlib.ticker.NullLocator())
     ax.set_title("Final training cost for each ($\\alpha$, $\\beta$)")
     return fig

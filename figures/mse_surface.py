@@ -20,10 +20,11 @@ from gdcore import data, regression
 from gdviz import mpl as gm
 from gdviz import numbers, views
 from gdviz import theme as th
-from gdviz.cost_surface import draw_surface
+from gdviz.cost_surface import TICKS, draw_surface
 
-#: The 3-D axes' ticks: those of the map beside it, and J from 0.
-SURFACE_TICKS = (views.M_TICKS, views.B_TICKS, views.J_TICKS)
+#: The 3-D axes' ticks: those of the map beside it, and J from 0, less b's last (8), which
+#: would stand on J's 0 where the two axes meet at the back (cost_surface.TICKS drops it too).
+SURFACE_TICKS = (views.M_TICKS, TICKS[1], views.J_TICKS)
 
 
 def facts() -> dict:

@@ -81,10 +81,11 @@ def make_figure(theme):
                 seg[:, (a + 1) % 3] = u
                 seg[:, (a + 2) % 3] = v
                 ax3.plot(*seg.T, color=theme.muted, lw=0.5, alpha=0.6)
-    ticks = ([0, 0.5, 1],) * 3
     gm.clear_panes(ax3, theme)
     # where two axes meet (w1's 1 and w2's 0 at the front corner, w2's 1 and w3's 0 at the
-    # right-hand one) their numbers lean away from each other
+    # right-hand one) one number only: the 0 of w2 and of w3 is left out (w1's 0.0 shows
+    # where the lattice starts), so no two axes' numbers stand on one line
+    ticks = ([0, 0.5, 1], [0.5, 1], [0.5, 1])
     align = ("right", "left", "left")
     for axis, name, tk, ha in zip((ax3.xaxis, ax3.yaxis, ax3.zaxis), ("w_1", "w_2", "w_3"),
                                   ticks, align):

@@ -12,7 +12,7 @@ boundary moves as the curve falls. At the end the start and final cost are label
 time; the final label says the cost is still falling when the run stops (it halves over the
 last decade of steps: no level is drawn, since none is reached). The data panel's title says it
 shows the decision regions; the curve, its dot and the J readout take plain descent's colour
-(theme.opt), never class 1's accent; J is
+(theme.opt), never a class's colour; J is
 given with the per-example cost C_i it averages.
 Render alone with: manim -ql scenes/loss_curve.py LossCurve
 """
@@ -99,7 +99,7 @@ class LossCurve(ThemedScene):
         yl = self.mixed(AXIS_LABELS["cost"], 24)
         yl.next_to(ax.y_axis.get_top(), RIGHT, buff=0.2).shift(0.1 * UP)
         ax.add(xl, yl)
-        # the run in plain gradient descent's colour: never class 1's accent
+        # the run in plain gradient descent's colour: never a class's colour
         c = t.opt(OPTIMIZER)
         curve = plot.curve(self.losses, c, stroke_width=4.5)
         dot = plot.dot(curve, c, radius=0.09).set_stroke(t.background, width=1.5)
@@ -143,8 +143,8 @@ class LossCurve(ThemedScene):
         t = self.theme
         one = EX.output_grid(self.nets[k], *self.grid) > EX.threshold
         self.regions[k] = one
-        rgb = np.where(one[..., None], colors.mix(t.background, t.accent, REGION_TINT),
-                       colors.mix(t.background, t.data, REGION_TINT))
+        rgb = np.where(one[..., None], colors.mix(t.background, t.class_color(1), REGION_TINT),
+                       colors.mix(t.background, t.class_color(0), REGION_TINT))
         edge = np.zeros(one.shape, dtype=bool)
         edge[:, 1:] |= one[:, 1:] != one[:, :-1]
         edge[1:, :] |= one[1:, :] != one[:-1, :]

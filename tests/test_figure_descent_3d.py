@@ -131,6 +131,7 @@ def test_still_is_cropped_and_no_text_overlaps(theme_name):
     assert views.B_RANGE[0] < min(b_ticks) and max(b_ticks) < views.B_RANGE[1]
     # the flat maps' values (m by 2, b by 4): a surface and a map of J mark the same numbers
     assert set(m_ticks) <= set(views.M_TICKS) and set(b_ticks) <= set(views.B_TICKS)
+    assert gm.axes3d_tick_gap(ax3) >= 10.0  # points: more than a number's width
     assert gm.text_overlaps(fig) == []
     # the words count what is drawn: the dots, and where the first step lands
     t = module.trajectory()

@@ -186,7 +186,8 @@ def test_loss_curve_classes_are_dots_and_triangles_never_a_reserved_shape(theme)
     assert shapes == ["o", "^"]
     assert not set(shapes[1:]) & reserved and shapes[0] == th.MARKERS["data"].marker
     assert same_color(by_gid(fig, "class0").get_markerfacecolor(), t.data)
-    assert same_color(by_gid(fig, "class1").get_markerfacecolor(), t.accent)
+    assert same_color(by_gid(fig, "class1").get_markerfacecolor(), t.test)
+    assert not same_color(by_gid(fig, "class1").get_markerfacecolor(), t.accent)
     # start and end of the cost curve in the house marks; its iteration axis counted
     assert_mark(by_gid(fig, "start"), t, "start")
     assert_mark(by_gid(fig, "end"), t, "end")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from functools import cache
 
 import numpy as np
@@ -478,14 +479,17 @@ def test_sampling_grid_3d(theme):
     assert same_color(sc2.get_facecolor()[0], t.muted)  # guesses, not data
     for axis in (ax3.xaxis, ax3.yaxis, ax3.zaxis):  # the house clear panes
         assert tuple(axis.pane.get_facecolor())[3] == 0
-    # every axis ticked alike, and every number and label on the page, none over another
-    for axis in (ax3.xaxis, ax3.yaxis, ax3.zaxis):
-        assert list(axis.get_ticklocs()) == [0, 0.5, 1]
-        assert [x.get_text() for x in axis.get_ticklabels()] == ["0.0", "0.5", "1.0"]
+    # every axis ticked alike, but where two axes meet one number only (w2's and w3's 0 left
+    # out): no two axes' numbers on one line, every number and label on the page, none over
+    # another
+    for axis, ticks in zip((ax3.xaxis, ax3.yaxis, ax3.zaxis), ([0, 0.5, 1], [0.5, 1], [0.5, 1])):
+        assert list(axis.get_ticklocs()) == ticks
+        assert [x.get_text() for x in axis.get_ticklabels()] == [f"{v:.1f}" for v in ticks]
+    assert gm.axes3d_tick_gap(ax3) >= 10.0  # points: more than a number's width
     assert gm.text_overlaps(f) == []
     page = f.bbox.padded(-4)  # 4 px of margin at 100 dpi
     shown = [x for ax in (ax2, ax3) for x in ax.findobj(Text) if x.get_visible() and x.get_text()]
-    assert len(shown) >= 2 * 3 + 2 + 3 * 3 + 3 + 2
+    assert len(shown) >= 2 * 3 + 2 + (3 + 2 + 2) + 3 + 2
     for x in shown:
         assert page.contains(*x.get_window_extent().p0), x.get_text()
         assert page.contains(*x.get_window_extent().p1), x.get_text()
@@ -523,6 +527,14 @@ def test_guess_explosion(theme):
     s = alltext(ax)
     assert "100 guesses" in s and "1,000 guesses" in s and "11,935 parameters" in s
     assert "$10^{11935}$" in s and "$10^{80}$" in s and "{,}" not in s  # powers, no separator
+    # nor in the words: a power is a superscript (10¹¹⁹³⁵) or "10 to the power 11935", its
+    # exponent never split by a thousands separator
+    doc = gm.doc_of(gm.load("figures.guess_explosion"))
+    for words in (doc.caption, doc.alt):
+        assert "10¹¹⁹³⁵" in words or "power 11935" in words
+        split = r"[⁰-⁹¹²³],[⁰-⁹¹²³]|\^\{?[\d,]*,|powers? [\d, and]*\d,\d"
+        assert not re.search(split, words), words
+        assert "^" not in words
     labels = [t.get_text() for t in ax.get_yticklabels()]
     # the vertical axis holds the power of ten of the count, log-scaled: each tick reads as the
     # number of guesses it stands for, a power of ten; the label names the quantity on one line
@@ -662,9 +674,10 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
         for e in g:
             col = (by_gid[f"eq-{e.key}"].get_position()[0] * t.text_width - left) / unit
             assert col == pytest.approx(round(col), abs=1e-6)
-    # one gap rule: the names of a row on one line, every equation's top NAME_GAP_IN under
-    # its name's box, whatever the heights of the row's other equations; every text inside the
-    # page by the sheet's margin (SIDE_IN at the sides, MARGIN_IN at the top and bottom)
+    # a row reads level: its names on one line, its equations on one baseline (set
+    # va="baseline"), the tallest one's top NAME_GAP_IN under the names and none nearer; every
+    # text inside the page by the sheet's margin (SIDE_IN at the sides, MARGIN_IN at the top
+    # and bottom)
     rows = {}
     for x in names:
         rows.setdefault(round(x.get_position()[1], 9), []).append(x)
@@ -672,9 +685,12 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
     page = f.bbox
     with gm.themed(t):  # measured in the house faces, as rendered
         boxes = {x: x.get_window_extent() for x in f.texts}
-    gaps = [boxes[by_gid[f"name-{k}"]].y0 - boxes[by_gid[f"eq-{k}"]].y1
-            for k in equations.EQUATIONS]
-    assert gaps == pytest.approx([m.NAME_GAP_IN * f.dpi] * len(gaps), abs=1)  # a pixel
+    for row in rows.values():
+        row_eqs = [by_gid[f"eq-{x.get_gid()[5:]}"] for x in row]
+        assert {e.get_va() for e in row_eqs} == {"baseline"}
+        assert len({round(e.get_position()[1], 9) for e in row_eqs}) == 1  # one baseline
+        gaps = [boxes[x].y0 - boxes[e].y1 for x, e in zip(row, row_eqs)]
+        assert min(gaps) == pytest.approx(m.NAME_GAP_IN * f.dpi, abs=1)  # a pixel
     assert m.NAME_GAP_IN >= 0.03 and m.MARGIN_IN >= 3 / 72  # the layout engine's pad
     for bb in boxes.values():
         assert bb.x0 >= page.x0 + m.SIDE_IN * f.dpi - 1 and bb.x1 <= page.x1 - m.SIDE_IN * f.dpi

@@ -366,14 +366,17 @@ def test_local_minima_ends_sit_at_gdcores_minima(theme):
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_local_minima_plain_run_reads_inside_the_momentum_rings(theme):
+def test_local_minima_plain_run_reads_on_the_momentum_dots(theme):
     fig, t = build("local_minima", theme), th.get(theme)
     exp = local_minima.LOCAL_MINIMA
     rings, dots = by_gid(fig, "trail:momentum"), by_gid(fig, "trail:stalled")
-    # where both runs share the slope the momentum run is hollow rings, the plain run's
-    # smaller filled dots over them, and the plain run's end square over both
-    assert rings.get_markerfacecolor() == "none"
-    assert same_colour(rings.get_markeredgecolor(), t.opt("Momentum"))
+    # every step a filled dot (a ring is the start's mark only): where both runs share the
+    # slope the momentum run's larger dots, rimmed in the page colour, the plain run's smaller
+    # dots over them, and the plain run's end square over both
+    assert same_colour(rings.get_markerfacecolor(), t.opt("Momentum"))
+    assert same_colour(rings.get_markeredgecolor(), t.background)
+    assert not [ln for ln in fig.findobj(Line2D) if ln.get_marker() == "o"
+                and ln.get_markerfacecolor() == "none"]
     assert dots.get_markersize() < rings.get_markersize() and dots.get_zorder() > rings.get_zorder()
     assert same_colour(dots.get_markerfacecolor(), t.opt("SGD"))
     end = by_gid(fig, "end:stalled")
@@ -529,13 +532,16 @@ def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
     fig.canvas.draw()
     ys = [t.get_window_extent().y0 for t in ax.get_yticklabels()]
     assert ys == sorted(ys) and g.lrs[0] == min(g.lrs)
-    # the colour bar labels both of its ends: the least and the largest finite cost
+    # the colour bar marks the round costs (every 0.01) within the finite costs' range, each
+    # written with two decimals as people write a scale (0.03, never 0.0300)
     cb = heat.colorbar
     finite = g.losses[np.isfinite(g.losses)]
     ticks = cb.get_ticks()
-    assert ticks[0] == pytest.approx(finite.min()) and ticks[-1] == pytest.approx(finite.max())
+    want = [v / 100 for v in range(int(np.ceil(finite.min() * 100)),
+                                   int(np.floor(finite.max() * 100)) + 1)]
+    assert list(ticks) == pytest.approx(want) and len(want) >= 3
     labels = [t.get_text() for t in cb.ax.get_yticklabels()]
-    assert labels[0] == f"{finite.min():.4f}" and labels[-1] == f"{finite.max():.4f}"
+    assert labels == [f"{v:.2f}" for v in want]
 
 
 # --- loss curve --------------------------------------------------------------------------------
@@ -724,6 +730,24 @@ def test_race_inset_scale_number_lies_on_a_plate_of_the_page(name, theme):
     assert same_colour(plate.get_facecolor(), t.background)
     assert same_colour(plate.get_edgecolor(), t.muted)
     assert same_colour(by_gid(fig, "casing:inset-scale").get_color(), t.background)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("name", ("race_long_valley", "race_beale"))
+def test_race_inset_is_filled_to_its_innermost_ring(name, theme):
+    """The inset keeps the map's colours (its levels span the map's costs), so near the
+    minimum its costs fall below the map's least: there the fills run on in the map's end
+    colour (extend both), never the blank page inside the innermost ring."""
+    race = races.RACES[RACE_FIGURES[name]]
+    ins = by_gid(build(name, theme), "inset")
+    (filled,) = [c for c in ins.findobj(QuadContourSet) if c.filled]
+    assert filled.extend == "both"
+    _, _, Z = race.surface.grid(200, race.inset.region)
+    low = Z < filled.levels[0]
+    if name == "race_long_valley":  # the case this holds: the inner ellipse lies below them
+        assert low.any()
+    # every value of the region is in a filled band: the bands run from -inf to +inf
+    assert filled.get_array()[0] < filled.levels[0] and filled.get_array()[-1] > filled.levels[-1]
 
 
 @pytest.mark.parametrize("theme", THEMES)

@@ -249,6 +249,10 @@ def test_residuals_segments_predictions_and_squares(theme):
 
 # ---------------------------------------------------------------- mse-surface
 
+#: The least distance (points) between two axes' tick numbers of a 3-D still: more than a
+#: number's width, so two numbers where axes meet never read as one.
+MIN_TICK_GAP = 10.0
+
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_mse_surface_views_and_minimum(theme):
@@ -258,11 +262,14 @@ def test_mse_surface_views_and_minimum(theme):
     assert ax3.get_xlim() == pytest.approx(views.M_RANGE)
     assert ax3.get_ylim() == pytest.approx(views.B_RANGE)
     assert "J" in ax3.get_zlabel()
-    # the surface's m and b ticks are its map's (views.M_TICKS, B_TICKS), and J starts at 0
+    # the surface's m and b ticks are its map's (views.M_TICKS, B_TICKS), and J starts at 0;
+    # b's 8, where the b axis meets J's 0 at the back, is left out: no two axes' numbers meet
     ticks = [list(ax3.get_xticks()), list(ax3.get_yticks()), list(ax3.get_zticks())]
-    assert ticks == [list(views.M_TICKS), list(views.B_TICKS), list(views.J_TICKS)]
-    assert list(ax.get_xticks()) == ticks[0] and list(ax.get_yticks()) == ticks[1]
+    b_ticks = [v for v in views.B_TICKS if v != views.B_RANGE[1]]
+    assert ticks == [list(views.M_TICKS), b_ticks, list(views.J_TICKS)]
+    assert list(ax.get_xticks()) == ticks[0] and list(ax.get_yticks()) == list(views.B_TICKS)
     assert ticks[2][0] == 0
+    assert gm.axes3d_tick_gap(ax3) >= MIN_TICK_GAP
     assert ax.get_xlabel() == "slope $m$" and ax.get_ylabel() == "intercept $b$"
     # the minimum's values in the key under the map (never a box over it), as m*, b*
     legend = ax.get_legend()
@@ -445,6 +452,13 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     assert np.allclose(tangent.get_ydata(), y0 + m * (tx - mod.X0))
     assert f"{m:.2f}" in tangent.get_label()
     assert any("dy = m" in s for s in texts(fig)) and any("$dx$" == s for s in texts(fig))
+    # the curve is a function, not data: in ink, as its name beside it (never the data blue)
+    curve = one(fig, "curve")
+    np.testing.assert_allclose(curve.get_ydata(), bowl(curve.get_xdata(), 0.0))
+    assert same_colour(curve.get_color(), t.text)
+    (name,) = [x for x in ax.texts if x.get_text() == "$y = f(x)$"]
+    assert same_colour(name.get_color(), t.text)
+    assert not [a for a in fig.findobj(Line2D) if same_colour(a.get_color(), t.data)]
     # middle: dz = m1 dx + m2 dy; right: ∇f = (m1, m2) from gdcore, the titles on one line
     m1, m2 = bowl.grad(mod.POINT)
     assert "dz = m_1" in one(fig, "title1").get_text()
@@ -741,15 +755,32 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     np.testing.assert_allclose(steps[0].get_offsets(), fs.raw.trajectory.points[1:])
     shade = steps[0].get_array()
     assert np.all(np.diff(shade) > 0)
-    # the scaled run's last steps pile on the minimum: its star lies under the dots, so they show
+    # the scaled run's last steps, shorter than a dot, do not pile up on the minimum: its dots
+    # are gdcore's landings, each clear of the star and a dot's width from the one before (read
+    # on the page), and its end square is set off beside the star on a leader
+    module = gm.load("figures.feature_scaling")
     (star,) = [s for s in by_gid(fig, "minimum") if s.axes is scaled_ax]
     (dots,) = [c for c in by_gid(fig, "steps") if c.axes is scaled_ax]
-    assert star.get_zorder() < dots.get_zorder()
+    fig.canvas.draw()
+    pts = fs.scaled.trajectory.points
+    shown = dots.get_offsets()
+    assert 2 <= len(shown) < len(pts) - 1
+    assert all(np.any(np.all(np.isclose(p, pts[1:]), axis=1)) for p in shown)
+    to_pt = scaled_ax.transData.transform
+    scale = 72 / fig.dpi
+    page = to_pt(shown) * scale
+    clear = module.star_radius(th.get(theme)) + module.dot_radius()
+    assert np.all(np.hypot(*(page - to_pt(star.get_xydata())[0] * scale).T) >= clear)
+    assert np.all(np.hypot(*np.diff(page, axis=0).T) >= 2 * module.dot_radius())
+    (end,) = [e for e in by_gid(fig, "end") if e.axes is scaled_ax]
+    np.testing.assert_allclose(end.get_xydata(), [pts[-1]])
+    drawn = end.get_transform().transform(end.get_xydata())[0] * scale
+    assert np.hypot(*(drawn - to_pt(star.get_xydata())[0] * scale)) >= clear
     # the three panels level at the top; no words inside a map (rate and cost in the titles)
     fig.canvas.draw()
     tops = [a.get_position().y1 for a in (raw_ax, zoom_ax, scaled_ax)]
     assert tops == pytest.approx([tops[0]] * 3, abs=1e-3)
-    assert not raw_ax.texts and not scaled_ax.texts
+    assert not [x for a in (raw_ax, scaled_ax) for x in a.texts if x.get_text().strip()]
     for a, run in ((raw_ax, fs.raw), (scaled_ax, fs.scaled)):
         assert f"$J = {numbers.latex(run.trajectory.losses[-1], places=4)}$" in a.get_title()
 

@@ -73,7 +73,7 @@ def test_class_marks_are_the_stills_marks():
         dot, tri = class_mark(t, 0), class_mark(t, 1)
         assert isinstance(dot, Dot) and isinstance(tri, Triangle)  # "o" and "^" of CLASS_MARKERS
         assert to_hex(dot.get_fill_color().to_hex()) == to_hex(t.data)
-        assert to_hex(tri.get_fill_color().to_hex()) == to_hex(t.accent)
+        assert to_hex(tri.get_fill_color().to_hex()) == to_hex(t.test) != to_hex(t.accent)
         assert to_hex(tri.get_stroke_color().to_hex()) == to_hex(t.background)
         v = tri.get_vertices()  # pointing up, as matplotlib's "^": the apex above the centre
         apex = v[v[:, 1].argmax()]

@@ -447,7 +447,7 @@ def play_axes_in(scene, axes: Sequence[VMobject], *others, run_time: float = 1.2
 
 def class_mark(theme: Theme, k: int, radius: float = 0.055) -> VMobject:
     """The mark of class k of a classification data set, as theme.CLASS_MARKERS draws it in
-    the stills (class 0 the data dot, class 1 a filled triangle in accent), `radius` the dot's;
+    the stills (class 0 the data dot, class 1 a filled triangle in test), `radius` the dot's;
     the triangle's circumradius is 1.3 × radius so both marks weigh about the same."""
     m = CLASS_MARKERS[k]
     shapes = {"o": lambda: Dot(radius=radius),

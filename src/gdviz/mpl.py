@@ -158,6 +158,23 @@ def text_overlaps(fig: Figure, pad: float = 0.0) -> list[tuple[str, str]]:
     return out
 
 
+def axes3d_tick_gap(ax3) -> float:
+    """The least distance (points) between the tick numbers of two different axes of a 3-D
+    axes, as drawn: where two axes meet, their end numbers must not read as one ("1.0 0.0")."""
+    import itertools
+
+    fig = ax3.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [(k, tick.label1.get_window_extent(renderer))
+             for k, axis in enumerate((ax3.xaxis, ax3.yaxis, ax3.zaxis))
+             for tick in axis.majorTicks
+             if tick.get_visible() and tick.label1.get_visible() and tick.label1.get_text()]
+    gaps = [np.hypot(max(a.x0 - b.x1, b.x0 - a.x1, 0), max(a.y0 - b.y1, b.y0 - a.y1, 0))
+            for (i, a), (j, b) in itertools.combinations(boxes, 2) if i != j]
+    return float(min(gaps)) * 72 / fig.dpi
+
+
 def main(file: str) -> None:
     """Run a figure script by itself: writes <name>-<theme>.png beside the working directory."""
     import argparse
@@ -198,7 +215,9 @@ def contour_map(ax, theme: Theme, X, Y, Z, levels=None, log=None, filled=True, c
     """Contours of Z in the theme's cost-map treatment (theme.cost_map): its levels by
     views.contour_levels (log-spaced by default), fills at full strength (rasterised in vector
     output) and a level line per level in the map's line colours. span = (least, largest)
-    cost: levels over that range instead of Z's own (a zoom into a map keeps its colours)."""
+    cost: levels over that range instead of Z's own (a zoom into a map keeps its colours); the
+    fills then run on past the span's ends in the map's end colours, so a zoom that reaches
+    below the map's least cost (the innermost ring round a minimum) is filled, never blank."""
     from .views import contour_levels
 
     cm = theme.cost_map
@@ -209,7 +228,8 @@ def contour_map(ax, theme: Theme, X, Y, Z, levels=None, log=None, filled=True, c
     norm = (matplotlib.colors.LogNorm if log else matplotlib.colors.Normalize)(zmin, zmax)
     cs = None
     if filled:
-        cs = ax.contourf(X, Y, Z, levels=lv, cmap=cmap or cm.cmap, norm=norm)
+        cs = ax.contourf(X, Y, Z, levels=lv, cmap=cmap or cm.cmap, norm=norm,
+                         extend="neither" if span is None else "both")
         cs.set_rasterized(True)
     ax.contour(X, Y, Z, levels=lv, cmap=cm.line_cmap if filled else None,
                colors=None if filled else theme.muted, linewidths=cm.line_width, norm=norm)
@@ -399,6 +419,22 @@ def end_beside(ax, theme: Theme, xy, marker: dict, offset=END_BESIDE, gid: str =
                                 shrinkA=0, shrinkB=shrink))
     ax.add_artist(mark)
     return mark
+
+
+def apart(ax, pts, gap: float, clear=None, clear_gap: float = 0.0) -> np.ndarray:
+    """Indices of the points pts (data coordinates of ax, once it is laid out) that stand apart
+    on the page, in order: each at least `gap` points from the last one kept, and at least
+    `clear_gap` points from `clear` (a mark they must not cover, the minimum's star). The
+    steps of a run that shorten below a dot's width are thinned so, instead of piling up."""
+    to_pt = ax.transData.transform(np.asarray(pts, dtype=float)) * 72 / ax.figure.dpi
+    away = (np.full(len(to_pt), np.inf) if clear is None else np.hypot(
+        *(to_pt - ax.transData.transform(np.asarray(clear, dtype=float)) * 72
+          / ax.figure.dpi).T))
+    kept: list[int] = []
+    for k, p in enumerate(to_pt):
+        if away[k] >= clear_gap and (not kept or np.hypot(*(p - to_pt[kept[-1]])) >= gap):
+            kept.append(k)
+    return np.array(kept, dtype=int)
 
 
 def padded_box(pts, pad) -> tuple[tuple[float, float], tuple[float, float]]:

@@ -235,10 +235,12 @@ DATA_ROLES: dict[str, tuple[str, str]] = {
 #: The classes of a classification data set, in class order: filled marks in two roles and
 #: two shapes (a dot and a triangle), so the classes differ in shape as well as colour (in
 #: grey print, in any colour vision). Shapes are never those the MARKERS reserve for a role
-#: (ring, square, star, diamond); the dot is the data dot, the first class being data.
+#: (ring, square, star, diamond); the dot is the data dot, the first class being data; the
+#: second class takes the theme's colour for a second set of samples, `test` (never the
+#: accent, which marks the current line, path and position).
 CLASS_MARKERS: tuple[Marker, ...] = (
     Marker("o", 3.2, "data", "background", 0.3, 3),
-    Marker("^", 3.6, "accent", "background", 0.3, 3),
+    Marker("^", 3.6, "test", "background", 0.3, 3),
 )
 
 #: Errors (residuals) are drawn one way: a dashed segment from each point to the model, in the
@@ -401,6 +403,10 @@ class Theme:
     def class_marker(self, k: int) -> dict:
         """matplotlib keyword arguments (plot()) of the mark of class k (CLASS_MARKERS)."""
         return self._mark(CLASS_MARKERS[k])
+
+    def class_color(self, k: int) -> str:
+        """The colour of class k (its CLASS_MARKERS mark's fill): its points and its region."""
+        return self.role(CLASS_MARKERS[k].face)
 
     def _mark(self, m: Marker) -> dict:
         return {"marker": m.marker, "markersize": m.size, "markerfacecolor": self.role(m.face),
