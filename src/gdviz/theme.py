@@ -34,8 +34,12 @@ LIGHT_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
 ))
 DARK_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
     OPTIMIZER_NAMES,
-    ("#A5FF87", "#7896B4", "#E17887", "#A587FF", "#00F0FF", "#FFE100", "#D2A5D2"),
+    ("#9BFF78", "#4B8CFF", "#F0739B", "#AF8CC8", "#00F5FF", "#FFD700", "#FA05F0"),
 ))
+#: Least chroma (CAM02-UCS M') of every optimizer colour in both themes: each reads as its hue
+#: family, never as a grey (the dark Momentum was once #7896B4, M' 16.9, a slate grey beside
+#: the data blue). The dark search proves no palette keeps every floor below above M' 20.
+MIN_OPT_CHROMA = 19.5
 #: Smallest CAM02-UCS distance (ΔE') between two optimizer colours, or an optimizer colour and a
 #: role colour, in normal vision and each simulated colour-vision deficiency.
 MIN_CVD_DISTANCE = 9.0
