@@ -13,7 +13,8 @@ that edge turns red (its gradient, the first drawn) and stays red; δ flows back
 layer (its rule set under the worked numbers), then the worked numbers and that rule give way to
 every gradient as matrices, every edge's width becoming |∂J/∂w|, while the rule ∂Cᵢ/∂w = a·δ
 stays above them until the update: nothing leaves and comes back.
-Update: the matrices turn into the changes ΔW = −α ∂J/∂W (signed), each with its layer's bias
+Update: the matrices turn into the changes ΔW = −α ∂J/∂W (in ink, their signs written: the
+sign colours are the weights'), each with its layer's bias
 changes Δb = −αδ beside it, and every edge moves from its old width (left as a dashed ghost) to its
 new one while the worked edge's own label, set on it (the top edge of the drawing, where nothing
 crosses the label), turns once from w into w + Δw, both written as in the worked update. Again: a
@@ -334,14 +335,14 @@ class BackpropLoop(ThemedScene):
         alpha = self.tex(rf"\Delta W = -\alpha\, \delta\, a^\top, \quad \Delta b = -\alpha\,"
                          rf" \delta, \quad \alpha = {LR:g}", 32)
         self.show_step("4  Update weights and biases", eq=("update-W", 40, alpha))
-        # the gradients turn into the changes they cause (signed: coloured as the weights),
-        # each layer's bias changes Δb = −αδ beside its ΔW
+        # the gradients turn into the changes they cause, each layer's bias changes Δb = −αδ
+        # beside its ΔW: in ink, their signs written (the sign colours are the weights' own)
         new_mats = VGroup()
         for l in range(len(dW)):
             row = VGroup(self.matrix(l, dW[l], rf"\Delta W^{{({l + 1})}} =",
-                                     self.sign_colours(dW[l].ravel()), h_buff=1.45, v_buff=0.6),
+                                     [t.text] * dW[l].size, h_buff=1.45, v_buff=0.6),
                          self.matrix(l, db[l][:, None], rf"\Delta b^{{({l + 1})}}",
-                                     self.sign_colours(db[l]), v_buff=0.6, above=True))
+                                     [t.text] * db[l].size, v_buff=0.6, above=True))
             new_mats.add(row.arrange(RIGHT, buff=0.4, aligned_edge=DOWN))
         new_mats.arrange(DOWN, buff=0.2, aligned_edge=RIGHT)
         new_mats.shift((self.mats_top - new_mats.get_top()[1]) * UP)

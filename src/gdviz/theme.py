@@ -357,6 +357,11 @@ class Theme:
     #: the rates: apart from every role, every rate and each other (MIN_CVD_DISTANCE in every
     #: vision), each within OPT_HUE_TOLERANCE of the same run's hue in the other theme.
     batches: tuple[str, str, str]
+    #: The sign of a weight (backprop-loop, still and video): w ≥ 0 and w < 0. Blue (the data
+    #: blue) and a burnt orange of its own, never the accent's: MIN_OPT_DISTANCE from the
+    #: accent in normal vision, MIN_CVD_DISTANCE from every mark role and far apart from each
+    #: other in every simulated vision (network_layout.sign_color draws them).
+    signs: tuple[str, str] = ("", "")
     font_family: str = FONT
     font_size: float = 8.5
     small_size: float = 7.5
@@ -435,6 +440,7 @@ LIGHT = Theme(
     optimizer=LIGHT_OPTIMIZER_COLORS,
     rates=("#0F3C4B", "#964B87", "#78000F"),
     batches=("#691E2D", "#9600FF", "#870078"),
+    signs=("#1F4E9E", "#5A1E00"),
 )
 
 DARK = Theme(
@@ -452,6 +458,7 @@ DARK = Theme(
     optimizer=DARK_OPTIMIZER_COLORS,
     rates=("#B4E1FF", "#D2A5D2", "#C37887"),
     batches=("#FFC3C3", "#A569FF", "#C387C3"),
+    signs=("#7FB8FF", "#D25A00"),
 )
 
 THEMES = {"light": LIGHT, "dark": DARK}
