@@ -3,25 +3,26 @@
 One training step of a small network ({n0} inputs, {n1} sigmoid hidden neurons, {n2} sigmoid
 outputs) on a single example, with its real numbers. 1: the forward pass carries the input
 through the layers; each circle shows its activation a, each line's width the size of its weight
-and its colour the weight's sign (blue positive, orange negative, as in the video). 2: the
+and its colour the weight's sign (blue positive, rust negative, as in the video). 2: the
 outputs are compared with the targets; with one example (n = 1) the cost is that example's,
 J = Cᵢ = {loss_before:.3f}. 3: the backward pass sends the error back along the connections;
 each circle shows its error term δ, each line's width the size of its weight's gradient (every
 gradient in red), and on one edge, drawn over the others and labelled w, the chain rule is
 worked with its numbers, ∂J/∂w = a·δ = {a:.3f} × {d:.3f} = {g:.3f}. 4: every weight takes
-a step of learning rate α = {lr:g} against its gradient; each line now shows that change Δw
-(width its size, colour its sign: blue where the weight grows, orange where it shrinks), the
-neurons whose values changed are ringed in ink, and the weight w goes from {w0:.3f} to
-{w1:.3f}, as its label says. Run forward again, the outputs have moved towards the targets and
-the cost has fallen to {loss_after:.3f}. Then the loop repeats.
+a step of learning rate α = {lr:g} against its gradient; each line, now dashed, shows that
+change Δw (width its size, colour its sign: blue where the weight grows, rust where it
+shrinks), the neurons whose values changed are ringed in ink, and the weight w goes from
+{w0:.3f} to {w1:.3f}, as its label says. Run forward again, the outputs have moved towards
+the targets and the cost has fallen to {loss_after:.3f}. Then the loop repeats.
 
 Alt: Four copies of the same small network diagram, numbered 1 to 4. In 1, activations flow left
-to right along blue (positive) and orange (negative) lines of varying width, a key for the two
+to right along blue (positive) and rust (negative) lines of varying width, a key for the two
 colours in the corner. In 2, the two outputs are set beside their targets and the cost
 {loss_before:.3f} is given. In 3, red lines of varying width and an arrow pointing left show
 gradients flowing back; one edge, drawn over the others and labelled w, has its gradient worked
 out in red beside the network, every number to three decimals. In 4, the lines show each
-weight's change, blue where it grows and orange where it shrinks, the changed neurons are ringed
+weight's change as a dashed line, blue where it grows and rust where it shrinks (a dashed key
+says so), the changed neurons are ringed
 more heavily, the edge w is labelled with its old and new value, and under the network the
 update rule and the cost, dropped to {loss_after:.3f}.
 """
@@ -42,6 +43,9 @@ FMT = f"{{:.{PLACES}f}}"
 
 PAD = (0.5, 2.0, 1.0, 0.35)  # around each network (l, r, b, t): room for its words and key
 KEY_WIDTH = 2.4  # points: the sign key's lines, wide enough that their colour reads
+#: The dash of a change Δw (panel 4), in line widths (dash, gap): a weight is a solid line, its
+#: change a dashed one, so the two sign keys never read as one encoding.
+CHANGE_DASH = (0, (2.0, 1.0))
 
 
 def facts() -> dict:
@@ -59,19 +63,26 @@ def _widths(lay, mats, top=None, lo=0.4, hi=3.2):
     return [lo + (hi - lo) * abs(float(mats[a[0]][b[1], a[1]])) / top for a, b in lay.edges]
 
 
-def _signed(ax, theme, lay, mats, widths):
+def _signed(ax, theme, lay, mats, widths, dashed=False):
     """The drawn edges, `widths` wide, each in the colour of the sign of mats[l][j, i]
-    (network_layout.sign_color: blue for ≥ 0, orange below, as the video draws them)."""
+    (network_layout.sign_color: blue for ≥ 0, rust below, as the video draws them);
+    dashed: the edges are changes Δw, not weights (CHANGE_DASH)."""
     colors = [sign_color(theme, float(mats[a[0]][b[1], a[1]])) for a, b in lay.edges]
-    return nd.draw_edges(ax, lay, color=colors, linewidth=widths)
+    lc = nd.draw_edges(ax, lay, color=colors, linewidth=widths)
+    if dashed:
+        lc.set_linestyle(CHANGE_DASH)
+        lc.set_capstyle("butt")
+    return lc
 
 
-def _key(ax, theme, x, y, what):
-    """The sign key: a short line in each sign's colour with '<what> > 0' and '<what> < 0'."""
+def _key(ax, theme, x, y, what, dashed=False):
+    """The sign key: a short line in each sign's colour with '<what> > 0' and '<what> < 0'
+    (dashed, as the edges it keys, for a change)."""
     for k, (v, word) in enumerate(((1.0, ">"), (-1.0, "<"))):
         yy = y - 0.32 * k
         ax.plot([x, x + 0.42], [yy, yy], color=sign_color(theme, v), lw=KEY_WIDTH,
-                solid_capstyle="butt", gid="sign-key")
+                solid_capstyle="butt", dash_capstyle="butt", gid="sign-key",
+                linestyle=CHANGE_DASH if dashed else "-")
         ax.text(x + 0.52, yy, f"${what} {word} 0$", ha="left", va="center",
                 fontsize=theme.small_size, color=theme.muted)
 
@@ -175,9 +186,9 @@ def make_figure(theme):
     # 4 update, forward again
     ax = axes[3]
     dW = [b - a for a, b in zip(W0, W1)]
-    _signed(ax, theme, lay, dW, _widths(lay, dW))
+    _signed(ax, theme, lay, dW, _widths(lay, dW), dashed=True)
     nd.draw_neurons(ax, lay, theme, [(0, i) for i in range(EX.sizes[0])], edge=theme.muted)
-    # the neurons whose values changed ringed in ink (the accent orange is a negative sign)
+    # the neurons whose values changed ringed in ink (the colours are the changes' signs)
     nd.draw_neurons(ax, lay, theme, [n for n, _ in lay.neurons() if n[0] > 0],
                     edge=theme.text, linewidth=1.3)
     _values(ax, lay, theme, r["new_acts"], range(3))
@@ -196,7 +207,7 @@ def make_figure(theme):
                  rf"$w$: ${w0:.3f} \to {w1:.3f}$".replace("-", "\u2212"))
     ax.text(xo, ys[1] - 0.62, r"width $\propto\;|\Delta w|$", ha="left", va="top",
             fontsize=fs, color=theme.muted)  # one line, as panel 1 writes width ∝ |w|
-    _key(ax, theme, *key_at, r"\Delta w")
+    _key(ax, theme, *key_at, r"\Delta w", dashed=True)
     _title(ax, lay, "4  Update, then forward again")
 
     for ax in axes:

@@ -13,14 +13,15 @@ that edge turns red (its gradient, the first drawn) and stays red; δ flows back
 layer (its rule set under the worked numbers), then the worked numbers and that rule give way to
 every gradient as matrices, every edge's width becoming |∂J/∂w|, while the rule ∂Cᵢ/∂w = a·δ
 stays above them until the update: nothing leaves and comes back.
-Update: the matrices turn into the changes ΔW = −α ∂J/∂W (signed), each with its layer's bias
-changes Δb = −αδ beside it; the edges show the weights before (the worked edge labelled with its
-w, set on it: the top edge of the drawing, where nothing crosses the label), then the change
-itself (width ∝ |Δw|, the largest change the widest, coloured by its sign as the ΔW entries; the
-key says Δw), then the weights after at the weights' scale, where they look much as before (the
-note gives the largest |Δw|, 0.19), and the worked edge's label turns once from w into w + Δw, both
-written as in the worked update. Again: a
-second forward pass; the cost is lower (both costs shown, the first drawn from the parked one). Each
+Update: the matrices turn into the changes ΔW = −α ∂J/∂W (in ink, their signs written: the sign
+colours are the weights'), each with its layer's bias changes Δb = −αδ beside it; the edges show
+the weights before (the worked edge labelled with its w, set on it: the top edge of the drawing,
+where nothing crosses the label), then the change itself (width ∝ |Δw|, the largest change the
+widest, coloured by its sign under a key that says Δw for as long as they show), then the
+weights after at the weights' scale, where they look much as before (the note gives the largest
+|Δw|, 0.19), and the worked edge's label turns once from w into w + Δw, both written as in the
+worked update. Again: a second forward pass; the cost is lower (both costs shown, the first
+drawn from the parked one). Each
 step's heading (neutral ink) and first equation (gdviz.equations) stand beside the network and fade
 into the next step's. The neurons' values, the worked numbers and the gradient matrices carry
 WORK_PLACES decimals, so each product or update printed adds up from its printed operands (tested).
@@ -339,15 +340,14 @@ class BackpropLoop(ThemedScene):
         alpha = self.tex(rf"\Delta W = -\alpha\, \delta\, a^\top, \quad \Delta b = -\alpha\,"
                          rf" \delta, \quad \alpha = {LR:g}", 32)
         self.show_step("4  Update weights and biases", eq=("update-W", 40, alpha))
-        # the gradients turn into the changes they cause (signed: coloured as the weights),
-        # each layer's bias changes Δb = −αδ beside its ΔW
+        # the gradients turn into the changes they cause, each layer's bias changes Δb = −αδ
+        # beside its ΔW: in ink, their signs written (the sign colours are the weights' own)
         new_mats = VGroup()
         for l in range(len(dW)):
             row = VGroup(self.matrix(l, dW[l], rf"\Delta W^{{({l + 1})}} =",
-                                     self.sign_colours(dW[l].ravel()), h_buff=DW_H_BUFF,
-                                     v_buff=0.6),
+                                     [t.text] * dW[l].size, h_buff=DW_H_BUFF, v_buff=0.6),
                          self.matrix(l, db[l][:, None], rf"\Delta b^{{({l + 1})}}",
-                                     self.sign_colours(db[l]), v_buff=0.6, above=True))
+                                     [t.text] * db[l].size, v_buff=0.6, above=True))
             new_mats.add(row.arrange(RIGHT, buff=0.4, aligned_edge=DOWN))
         new_mats.arrange(DOWN, buff=0.2, aligned_edge=RIGHT)
         new_mats.shift((self.mats_top - new_mats.get_top()[1]) * UP)

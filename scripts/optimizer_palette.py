@@ -10,7 +10,7 @@ Dark (the default): one colour identity per optimizer in both themes.
 Each optimizer keeps its light colour (gdviz.theme.LIGHT_OPTIMIZER_COLORS) and takes, in the
 dark theme, a colour of the same hue family: its CIECAM02 hue within OPT_HUE_TOLERANCE of the
 light colour's, its CAM02-UCS lightness J' at least OPT_DARK_LIFT above it. Candidates are the
-sRGB grid of STEP (every channel a multiple of it). A candidate must, on its own:
+sRGB grid of STEPS[theme] (every channel a multiple of it). A candidate must, on its own:
   - keep LINE_CONTRAST (WCAG 2.1) against its page and, in the dark theme, every colour of
     the cost map: every path, trail and dot drawn over a map lies on a casing of the page
     colour (theme.CASING), which in print parts it from the pale map (so the map does not
@@ -20,13 +20,16 @@ sRGB grid of STEP (every channel a multiple of it). A candidate must, on its own
 Every two chosen colours must differ by MIN_OPT_HUE of hue, and by MIN_OPT_DISTANCE in normal
 vision and MIN_CVD_DISTANCE in each simulated one, each with MARGIN to spare. Of the palettes
 that pass, the search keeps the one whose least chroma (CAM02-UCS M') is the largest, so that
-no optimizer fades to a grey that has lost its hue: bisection on that least chroma, each step a
-backtracking search (the optimizer with fewest candidates first; each optimizer's candidates
-strongest first: chroma, scaled down as the contrast with the page falls below
+no optimizer fades to a grey that has lost its hue: bisection on that least chroma, each step
+first dropping every candidate that has no partner of some other optimizer (arc consistency:
+it proves a chroma out of reach at once, so the dark theme's fine grid takes seconds), then a
+backtracking search over the rest (the optimizer with fewest candidates first; each one's
+candidates strongest first: chroma, scaled down as the contrast with the page falls below
 TEXT_CONTRAST, less HUE_COST per degree of hue turn from its target).
 tests/test_style_colors.py checks the result, taken from the theme, against every floor.
 
-Run: PYTHONPATH=src .venv/bin/python scripts/optimizer_palette.py [--light] [step (15)]
+Run: PYTHONPATH=src .venv/bin/python scripts/optimizer_palette.py [--light] [step]
+(step: the grid, 15 in print and 5 in the dark theme by default, STEPS)
 Prints the dark (or light) palette as it is written in gdviz/theme.py, with each colour's hue
 turn from its target (light colour, or family) and the palette's worst distances.
 """
@@ -42,8 +45,10 @@ from gdcore.optimizers import NAMES
 from gdviz import theme
 from gdviz.vision import CVD, hue, hue_turn, map_colors, seen
 
-#: The sRGB grid of candidates: channels in steps of 15 (0, 15, …, 255), 18³ colours.
-STEP = 15
+#: The sRGB grid of candidates per theme: channels in steps of 15 (0, 15, …, 255; 18³
+#: colours) in print, of 5 (52³) in the dark theme, whose floors (the dark map as well as the
+#: page, the light data blue and test lavender) leave few colours to each hue.
+STEPS = {"light": 15, "dark": 5}
 #: Every pairwise floor is kept with this much to spare (5 %), so rounding never decides it.
 MARGIN = 0.05
 #: The strength (M') a degree of hue turn from the light colour costs a candidate.
@@ -84,66 +89,79 @@ def least_contrast(th, rgb: np.ndarray) -> np.ndarray:
     return np.min(ratios, axis=0)
 
 
-def alone(th, rgb: np.ndarray) -> np.ndarray:
-    """Which candidates pass the floors that need no other optimizer: contrast against the
-    page, ΔE' from the mark roles in every vision."""
+def alone(th, rgb: np.ndarray, fixed: tuple[str, ...] = ()) -> np.ndarray:
+    """Which candidates pass the floors that need no other colour of their set: contrast
+    against the page, ΔE' from the mark roles (and the `fixed` colours) in every vision."""
     ok = least_contrast(th, rgb) >= theme.LINE_CONTRAST
+    others = [getattr(th, role) for role in theme.MARK_ROLES] + list(fixed)
     for cvd in CVD:
         pts = seen(rgb, cvd)
-        for role in theme.MARK_ROLES:
-            ok &= np.linalg.norm(pts - seen(getattr(th, role), cvd), axis=1) >= \
-                theme.MIN_CVD_DISTANCE
+        for c in others:
+            ok &= np.linalg.norm(pts - seen(c, cvd), axis=1) >= theme.MIN_CVD_DISTANCE
     return ok
 
 
-def search(th, targets: dict[str, str], step: int = STEP) -> dict[str, str]:
-    """The palette of `th` (one colour per NAMES entry, each within OPT_HUE_TOLERANCE of the hue
-    of its colour in `targets`, the other theme's) that passes every floor by MARGIN, with the
-    largest least chroma."""
-    rgb = grid(step)
-    rgb = rgb[alone(th, rgb)]
+def search(th, targets: dict[str, str], step: int | None = None,
+           fixed: tuple[str, ...] = ()) -> dict[str, str]:
+    """The colours of a set in `th`, one per `targets` entry (optimizers, rates, batch runs),
+    each within OPT_HUE_TOLERANCE of the hue of its target (its hue family in print, its
+    colour in the other theme), that pass every floor by MARGIN, with the largest least
+    chroma; `fixed` colours (another set's) are kept MIN_CVD_DISTANCE away like the roles."""
+    names = list(targets)
+    rgb = grid(step or STEPS[th.name])
+    rgb = rgb[alone(th, rgb, fixed)]
     h = hue(rgb)
     chroma = np.hypot(*seen(rgb)[:, 1:].T)
     # how strongly a path of the colour reads on its casing: its chroma, scaled down as its
     # contrast falls below TEXT_CONTRAST (a colour at 3:1 reads as two thirds of its chroma)
     strength = chroma * np.minimum(least_contrast(th, rgb) / theme.TEXT_CONTRAST, 1.0)
     views = np.stack([seen(rgb, cvd) for cvd in CVD])  # (vision, n, 3)
-    floors = np.array([theme.MIN_OPT_DISTANCE] + [theme.MIN_CVD_DISTANCE] * 3)[:, None]
-    turns = {n: hue_turn(h, hue(targets[n])) for n in NAMES}
+    floors = np.array([theme.MIN_OPT_DISTANCE] + [theme.MIN_CVD_DISTANCE] * 3)
+    turns = {n: hue_turn(h, hue(targets[n])) for n in names}
     if th.name == "dark":  # another shade of the light colour: lighter by OPT_DARK_LIFT (J')
         lightness = seen(rgb)[:, 0]
-        for n in NAMES:
+        for n in names:
             turns[n][lightness < seen(targets[n])[0] + theme.OPT_DARK_LIFT] = np.inf
-
-    def apart(i: int, j: np.ndarray) -> np.ndarray:
-        """Which candidates j may sit beside candidate i: hues MIN_OPT_HUE apart, ΔE' in each
-        vision MARGIN above its floor."""
-        d = np.linalg.norm(views[:, j] - views[:, i][:, None], axis=2)  # (vision, m)
-        return (hue_turn(h[j], h[i]) >= theme.MIN_OPT_HUE) & \
-            np.all(d >= floors * (1 + MARGIN), axis=0)
+    # each name's candidates, strongest first (a degree of hue turn costs HUE_COST), and which
+    # of them may sit beside which of another's: hues MIN_OPT_HUE apart, ΔE' in each vision
+    # MARGIN above its floor
+    cand = {}
+    for n in names:
+        idx = np.flatnonzero(turns[n] <= theme.OPT_HUE_TOLERANCE)
+        cand[n] = idx[np.argsort(HUE_COST * turns[n][idx] - strength[idx])]
+    apart = {}
+    for a, b in itertools.combinations(names, 2):
+        ok = hue_turn(h[cand[a]][:, None], h[cand[b]][None]) >= theme.MIN_OPT_HUE
+        for v, floor in enumerate(floors):
+            d = np.linalg.norm(views[v, cand[a]][:, None] - views[v, cand[b]][None], axis=2)
+            ok &= d >= floor * (1 + MARGIN)
+        apart[a, b], apart[b, a] = ok, ok.T
 
     def solve(least_chroma: float) -> dict[str, int] | None:
-        """A palette whose every colour has at least this chroma (backtracking: the optimizer
-        with fewest candidates first, each one's strongest candidates first, a degree of hue
-        turn from its other colour costing HUE_COST of strength)."""
-        live = {}
-        for n in NAMES:
-            idx = np.flatnonzero((turns[n] <= theme.OPT_HUE_TOLERANCE) &
-                                 (chroma >= least_chroma))
-            live[n] = idx[np.argsort(HUE_COST * turns[n][idx] - strength[idx])]
-        order = sorted(NAMES, key=lambda n: len(live[n]))
+        """A palette whose every colour has at least this chroma: candidates that have no
+        partner of some other name are dropped until none is (arc consistency, which proves
+        most chroma floors out of reach at once), then a backtracking search over what is left
+        (the name with fewest candidates first, each one's strongest candidates first)."""
+        live = {n: chroma[cand[n]] >= least_chroma for n in names}
+        order = sorted(names, key=lambda n: int(live[n].sum()))
+        changed = True
+        while changed:
+            changed = False
+            for a, b in itertools.permutations(names, 2):
+                keep = live[a] & apart[a, b][:, live[b]].any(axis=1)
+                if not keep.any():
+                    return None
+                changed |= bool((keep != live[a]).any())
+                live[a] = keep
 
         def place(k: int, chosen: dict[str, int], live: dict[str, np.ndarray]):
             if k == len(order):
                 return chosen
-            for i in live[order[k]][:TRIES]:
-                rest = {}
-                for other in order[k + 1:]:
-                    rest[other] = live[other][apart(i, live[other])]
-                    if not len(rest[other]):
-                        break
-                else:
-                    found = place(k + 1, {**chosen, order[k]: int(i)}, rest)
+            n = order[k]
+            for i in np.flatnonzero(live[n])[:TRIES]:
+                rest = {o: live[o] & apart[n, o][i] for o in order[k + 1:]}
+                if all(r.any() for r in rest.values()):
+                    found = place(k + 1, {**chosen, n: int(cand[n][i])}, rest)
                     if found:
                         return found
             return None
@@ -160,7 +178,7 @@ def search(th, targets: dict[str, str], step: int = STEP) -> dict[str, str]:
         found = solve(mid)
         lo, hi, best = (mid, hi, found) if found else (lo, mid, best)
     return {n: "#{:02X}{:02X}{:02X}".format(*np.round(rgb[best[n]] * 255).astype(int))
-            for n in NAMES}
+            for n in names}
 
 
 def report(th, palette: dict[str, str], targets: dict[str, str]) -> None:
@@ -182,8 +200,8 @@ def main(argv: list[str]) -> int:
     light = argv[:1] == ["--light"]
     argv = argv[1:] if light else argv
     try:
-        step = int(argv[0]) if argv else STEP
-        if not 1 <= step <= 255:
+        step = int(argv[0]) if argv else None
+        if step is not None and not 1 <= step <= 255:
             raise ValueError
     except ValueError:
         print(f"usage: optimizer_palette.py [--light] [step 1-255], got {' '.join(argv)!r}",

@@ -249,10 +249,10 @@ def test_backprop_loop_storyboard(theme):
 @pytest.mark.parametrize("theme", THEMES)
 def test_backprop_loop_signs_worked_edge_and_update(theme):
     """Weights drawn by their sign in the video's colours (network_layout.sign_color: blue for
-    w ≥ 0, orange below), with a key in those colours; the chain rule worked on one edge with
+    w ≥ 0, rust below), with a key in those colours; the chain rule worked on one edge with
     gdcore's numbers, that edge red as every gradient; the update panel draws each Δw (width
-    |Δw|, colour its sign); only the neurons whose values changed are ringed, in ink; the notes
-    muted."""
+    |Δw|, colour its sign) dashed, as its key, so a change never reads as a weight; only the
+    neurons whose values changed are ringed, in ink; the notes muted."""
     m, t = BACKPROP, th.get(theme)
     axes = fig("backprop_loop", theme).axes
     r = m.run()
@@ -261,19 +261,22 @@ def test_backprop_loop_signs_worked_edge_and_update(theme):
     dW = [b - a for a, b in zip(W0, W1)]
     plus, minus = sign_color(t, 1.0), sign_color(t, -1.0)
     assert same_color(plus, mix(t.background, t.data, SIGN_STRENGTH))
-    assert same_color(minus, mix(t.background, t.accent, SIGN_STRENGTH))
+    assert same_color(minus, mix(t.background, t.signs[1], SIGN_STRENGTH))
+    assert t.signs[1] != t.accent
     assert same_color(sign_color(t, 0.0), plus) and same_color(sign_color(t, -1e-9), minus)
     for ax, mats in ((axes[0], W0), (axes[3], dW)):
         lc = collections(ax, "edges")[0]
         vals = [float(mats[a[0]][b[1], a[1]]) for a, b in lay.edges]
         assert {v >= 0 for v in vals} == {True, False}  # both signs drawn
         for c, (_, dash), v in zip(lc.get_colors(), lc.get_linestyles(), vals):
-            assert same_color(c, plus if v >= 0 else minus) and dash is None  # colour alone
+            assert same_color(c, plus if v >= 0 else minus)
+            assert (dash is None) == (mats is W0)  # a weight solid, a change dashed
     assert same_color(collections(axes[2], "worked")[0].get_colors()[0], t.error)
     for k, what in ((0, "w"), (3, r"\Delta w")):  # the key: each sign's colour, then its words
         key = [ln for ln in axes[k].lines if ln.get_gid() == "sign-key"]
         assert len(key) == 2
         assert same_color(key[0].get_color(), plus) and same_color(key[1].get_color(), minus)
+        assert {ln.get_linestyle() for ln in key} == {"-" if k == 0 else "--"}
         words = [x.get_text() for x in axes[k].texts]
         assert f"${what} > 0$" in words and f"${what} < 0$" in words
     for k, word in ((0, "activations"), (2, "error terms"), (3, "width"), (3, "was")):
@@ -299,15 +302,22 @@ def test_backprop_loop_signs_worked_edge_and_update(theme):
 @pytest.mark.parametrize("theme", THEMES)
 def test_weight_sign_colours_read_on_the_page_and_in_every_vision(theme):
     """The two sign colours of the backprop-loop still and video: each a line's contrast off
-    the page, and apart from each other by MIN_CVD_DISTANCE in normal vision and the three
-    simulated deficiencies."""
+    the page, and apart from each other by twice MIN_CVD_DISTANCE in normal vision and the
+    three simulated deficiencies; the negative one is not the accent (the current path's
+    orange): MIN_OPT_DISTANCE from it in normal vision, MIN_CVD_DISTANCE from every mark role
+    (as drawn, mixed towards the page) in every vision."""
     t = th.get(theme)
     plus, minus = sign_color(t, 1.0), sign_color(t, -1.0)
     for c in (plus, minus):
         assert th.contrast(tuple(c), t.background) >= th.LINE_CONTRAST
     for cvd in CVD:
         a, b = seen(np.array([plus, minus]), cvd)
-        assert np.linalg.norm(a - b) >= th.MIN_CVD_DISTANCE, cvd
+        assert np.linalg.norm(a - b) >= 2 * th.MIN_CVD_DISTANCE, cvd
+        for role in th.MARK_ROLES:
+            r = seen(np.array([mix(t.background, t.role(role), SIGN_STRENGTH)]), cvd)[0]
+            assert np.linalg.norm(b - r) >= th.MIN_CVD_DISTANCE, (cvd, role)
+    accent = seen(np.array([mix(t.background, t.accent, SIGN_STRENGTH)]))[0]
+    assert np.linalg.norm(seen(np.array([minus]))[0] - accent) >= th.MIN_OPT_DISTANCE
 
 
 # --- dropout --------------------------------------------------------------------------------

@@ -101,6 +101,22 @@ def test_the_light_optimizer_colours_are_no_longer_near_black():
 
 
 @pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
+def test_every_optimizer_colour_has_the_least_chroma_and_momentum_reads_blue(th):
+    """No optimizer fades to a grey: each keeps MIN_OPT_CHROMA (M'), and Momentum is a blue of
+    its family (Tol's blue) in both themes, not the slate the dark theme once had."""
+    from scripts.optimizer_palette import LIGHT_FAMILIES
+
+    chroma = {n: float(np.hypot(*seen(th.opt(n))[1:])) for n in NAMES}
+    assert min(chroma.values()) >= theme.MIN_OPT_CHROMA, chroma
+    assert hue_turn(hue(th.opt("Momentum")), hue(LIGHT_FAMILIES["Momentum"])) <= \
+        theme.OPT_HUE_TOLERANCE
+    assert chroma["Momentum"] >= 30
+    # the former dark Momentum: M' 16.9, a slate grey beside the data blue
+    assert np.hypot(*seen("#7896B4")[1:]) < theme.MIN_OPT_CHROMA
+    assert "#7896B4" not in th.optimizer.values()
+
+
+@pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
 def test_no_two_roles_or_rates_share_a_colour(th):
     roles = ("background", "grid", *theme.MARK_ROLES)
     colours = [getattr(th, r).upper() for r in roles] + [c.upper() for c in th.rates]

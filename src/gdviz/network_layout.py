@@ -196,20 +196,15 @@ def layout(sizes: Sequence[int], width: float = 10.0, height: float = 6.0,
 LOOP_LAYOUT = {"width": 5.2, "height": 4.0, "radius": 0.56}
 
 
-#: Theme roles (Theme.role) of a weight's sign, in the backprop-loop still and video alike:
-#: w ≥ 0 and w < 0 (blue and orange in both themes, so neither reads as an error, and the two
-#: stay apart in every simulated colour vision; tested).
-SIGN_ROLES = ("data", "accent")
-#: An edge's sign colour: the page mixed this far towards its role's colour.
+#: An edge's sign colour: the page mixed this far towards its sign's colour (Theme.signs: w ≥ 0
+#: blue, w < 0 a burnt orange of its own, not the accent's; in the backprop-loop still and
+#: video alike, neither reading as an error, the two apart in every simulated colour vision;
+#: tested). The colour is a weight's sign only: a change Δw is drawn dashed (the still) or
+#: written in ink with its sign (the video's ΔW).
 SIGN_STRENGTH = 0.8
 
 
-def sign_role(v: float) -> str:
-    """The theme role of a value's sign: SIGN_ROLES[0] for v ≥ 0, SIGN_ROLES[1] below 0."""
-    return SIGN_ROLES[0] if v >= 0 else SIGN_ROLES[1]
-
-
 def sign_color(theme, v: float) -> np.ndarray:
-    """The RGB colour of a value's sign on an edge: its role's colour (sign_role), mixed
-    SIGN_STRENGTH of the way from the page."""
-    return mix(theme.background, theme.role(sign_role(v)), SIGN_STRENGTH)
+    """The RGB colour of a value's sign on an edge: Theme.signs[0] for v ≥ 0, [1] below 0,
+    mixed SIGN_STRENGTH of the way from the page."""
+    return mix(theme.background, theme.signs[0 if v >= 0 else 1], SIGN_STRENGTH)

@@ -34,8 +34,12 @@ LIGHT_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
 ))
 DARK_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
     OPTIMIZER_NAMES,
-    ("#A5FF87", "#7896B4", "#E17887", "#A587FF", "#00F0FF", "#FFE100", "#D2A5D2"),
+    ("#9BFF78", "#4B8CFF", "#F0739B", "#AF8CC8", "#00F5FF", "#FFD700", "#FA05F0"),
 ))
+#: Least chroma (CAM02-UCS M') of every optimizer colour in both themes: each reads as its hue
+#: family, never as a grey (the dark Momentum was once #7896B4, M' 16.9, a slate grey beside
+#: the data blue). The dark search proves no palette keeps every floor below above M' 20.
+MIN_OPT_CHROMA = 19.5
 #: Smallest CAM02-UCS distance (ΔE') between two optimizer colours, or an optimizer colour and a
 #: role colour, in normal vision and each simulated colour-vision deficiency.
 MIN_CVD_DISTANCE = 9.0
@@ -355,6 +359,11 @@ class Theme:
     #: the rates: apart from every role, every rate and each other (MIN_CVD_DISTANCE in every
     #: vision), each within OPT_HUE_TOLERANCE of the same run's hue in the other theme.
     batches: tuple[str, str, str]
+    #: The sign of a weight (backprop-loop, still and video): w ≥ 0 and w < 0. Blue (the data
+    #: blue) and a burnt orange of its own, never the accent's: MIN_OPT_DISTANCE from the
+    #: accent in normal vision, MIN_CVD_DISTANCE from every mark role and far apart from each
+    #: other in every simulated vision (network_layout.sign_color draws them).
+    signs: tuple[str, str] = ("", "")
     font_family: str = FONT
     font_size: float = 8.5
     small_size: float = 7.5
@@ -437,6 +446,7 @@ LIGHT = Theme(
     optimizer=LIGHT_OPTIMIZER_COLORS,
     rates=("#0F3C4B", "#964B87", "#78000F"),
     batches=("#691E2D", "#9600FF", "#870078"),
+    signs=("#1F4E9E", "#5A1E00"),
 )
 
 DARK = Theme(
@@ -454,6 +464,7 @@ DARK = Theme(
     optimizer=DARK_OPTIMIZER_COLORS,
     rates=("#B4E1FF", "#D2A5D2", "#C37887"),
     batches=("#FFC3C3", "#A569FF", "#C387C3"),
+    signs=("#7FB8FF", "#D25A00"),
 )
 
 THEMES = {"light": LIGHT, "dark": DARK}

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 from frames import WATCHERS, rendered
+from manim import ManimColor
 
 from gdcore import nn
 from gdviz import equations
@@ -78,6 +79,10 @@ def test_update_shows_gdcores_changes_and_the_worked_edge():
         np.testing.assert_allclose(shown_b, new.biases[l] - net.biases[l], atol=1e-12)
         np.testing.assert_allclose(shown_b, -LR * gb[l], atol=1e-12)
         assert gb_group.get_left()[0] > gw_group.get_right()[0]  # beside, not over
+        # a change is written in ink with its sign: the sign colours are the weights' own
+        for group in (gw_group, gb_group):
+            for e in group[1].get_entries():
+                assert e.get_color() == ManimColor(scene.theme.text)
         assert gb_group.get_right()[0] <= 7.111 - 0.4
     # the worked edge: w - α·∂J/∂w = w_new, with the numbers shown
     (la, ka), (_, jd) = WORKED
