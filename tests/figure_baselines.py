@@ -13,7 +13,7 @@ _built: dict = {}
 #: The baseline-size PNG of each built figure, drawn right after it was built: a figure's
 #: layout moves a little each time it is drawn again (the layout engine starts from where the
 #: last draw left it), so the baseline compares the first drawing, as render.py saves it,
-#: whichever test drew the figure before; the figure keeps that layout from then on.
+#: whichever test drew the figure before; then the figure keeps one layout (figure()).
 _first_png: dict = {}
 
 
@@ -33,9 +33,11 @@ def figure(name: str, theme_name: str):
         with gm.themed(th):
             fig.savefig(png, format="png", dpi=BASELINE_DPI, metadata={"Software": None})
         _first_png[id(fig)] = png.getvalue()
-        # Later drawings keep the first one's layout (as the baseline has it): the tests that
-        # draw the figure again (its PDF, its SVG, a hidden path) read the same places, and do
-        # not lay it out again (the longest part of a drawing).
+        # Laid out once more at its own resolution (the baseline's 40 dpi rounds sizes to
+        # coarse pixels), the figure keeps that layout: the tests that draw it again (its PDF,
+        # its SVG, a path hidden) read the same places, and do not lay it out again (the
+        # longest part of a drawing).
+        fig.draw_without_rendering()
         fig.set_layout_engine("none")
     return _built[key]
 
