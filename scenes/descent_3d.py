@@ -12,7 +12,8 @@ camera moves in on the fall (moved in, they would run out of the window; the rea
 meanwhile), and come back with the closing view, which frames them.
 The marks are the house's (docs/STYLE.md), projected from 3-D: the start a hollow ring in the
 text colour, the ball the current position's filled dot, the minimum the star in `good`, larger
-than the ball and under it, so that its points show round the ball once it arrives; a legend
+than the ball and drawn over it, so that the minimum is never hidden: once the ball arrives, it
+shows round the star, between its points; a legend
 shows each mark beside its word. The −∇J arrow stands at the start of each step before the
 ball takes it; the readouts change as the ball lands. The slide stops by step 60, where the
 ball lies at the minimum, and the scene cuts to the last step.
@@ -123,7 +124,8 @@ END_RECT = (0.0, -0.32, 7.4, 5.3)
 END_WINDOW = (END_RECT[0], END_RECT[1], END_RECT[2] + 2 * FEATHER + 0.4,
               END_RECT[3] + 2 * FEATHER + 0.2)
 END_SECONDS = 2.5
-#: Radii of the marks (scene units): the minimum's star is larger than the ball, drawn over it.
+#: Radii of the marks (scene units): the minimum's star is larger than the ball and drawn over
+#: it, the ball showing between its points.
 BALL_RADIUS = 0.12
 RING_RADIUS = 0.1
 STAR_RADIUS = 0.17
@@ -505,7 +507,7 @@ class Descent3d(ThemedScene):
         self.ball = self.build_marker(self.ball_dot(),
                                       lambda: self.ball_point(self.s.get_value()))
         best = self.best_point()
-        # the minimum's star under the ball: once the ball arrives, its points show round it
+        # the minimum's star over the ball: once the ball arrives, the ball shows round it
         self.min_star = self.build_marker(self.star(), lambda: best, on_top=True)
         self.info = self.legend().to_corner(UP + LEFT, buff=0.42).shift(0.75 * DOWN)
         self.play(FadeIn(self.info), FadeIn(self.start_ring), FadeIn(self.ball, scale=0.5),
@@ -535,10 +537,10 @@ class Descent3d(ThemedScene):
         self.readouts = VGroup(step_read, j_read).arrange(DOWN, aligned_edge=LEFT, buff=0.22)
         self.readouts.to_corner(UP + RIGHT, buff=0.42).shift(0.75 * DOWN + 0.75 * LEFT)
         self.arrow = self.build_descent_arrow()
-        # the marks above the arrow and the path
-        self.bring_to_front(self.start_ring, self.min_star, self.ball)
+        # the marks above the arrow and the path, the minimum's star above the ball
+        self.bring_to_front(self.start_ring, self.ball, self.min_star)
         self.play(FadeIn(self.readouts), FadeIn(self.arrow))
-        self.bring_to_front(self.start_ring, self.min_star, self.ball)
+        self.bring_to_front(self.start_ring, self.ball, self.min_star)
 
     def move_camera(self, to: float, phi: float, axes_leave: bool = False):
         """The dolly to `to` and the camera's phi to `phi` (one move); with axes_leave, the axes
@@ -585,7 +587,7 @@ class Descent3d(ThemedScene):
         self.set_aim(self.end_aim)
         self.axes.shown = 0.0
         self.add(self.axes)
-        self.bring_to_front(self.path, self.arrow, self.start_ring, self.min_star, self.ball)
+        self.bring_to_front(self.path, self.arrow, self.start_ring, self.ball, self.min_star)
         self.play(self.view.dolly.animate.set_value(1.0),
                   self.view.phi.animate.set_value(END_PHI),
                   self.view.theta.animate.set_value(END_THETA),

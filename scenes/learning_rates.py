@@ -78,6 +78,10 @@ RUN_SECONDS = 3.0
 FORWARD_SECONDS = 3.0
 #: Steps in the fast-forward's comet tail.
 FORWARD_TAIL = 2
+#: The words over the cost plot: at least NOTE_CLEAR (scene units, 27 px at 480p) right of its
+#: J axis label; the closing note's right edge at NOTE_RIGHT (the frame's 24 px margin and more).
+NOTE_CLEAR = 0.45
+NOTE_RIGHT = 6.6
 #: The zoom onto the large rate's first steps, which takes the map's own frame (nothing
 #: beside or over the map is hidden): its m range is those steps' with ZOOM_PAD of it either
 #: side; b gets ZOOM_STRETCH times the room per unit that m gets (across the valley, so that
@@ -135,11 +139,11 @@ def runs() -> dict[str, descent.Trajectory]:
     return COST_DESCENT.run_learning_rates()
 
 
-def jump_text(k: int, d_prev: float, d: float) -> str:
-    """The words under jump k: its distance from the valley floor (across the valley, in the
-    units of m and b) before and after it."""
-    return (f"step {k}: {nb.text(abs(d_prev), places=2)} → {nb.text(abs(d), places=2)}"
-            " from the valley floor")
+def jump_text(k: int, d_prev: float, d: float) -> tuple[str, str]:
+    """The words under jump k, in two lines: its distance from the valley floor (across the
+    valley, in the units of m and b) before and after it."""
+    return (f"step {k}: {nb.text(abs(d_prev), places=2)} → {nb.text(abs(d), places=2)}",
+            "from the valley floor")
 
 
 def own_numbers(axes) -> VGroup:
@@ -342,8 +346,10 @@ class LearningRates(ThemedScene):
         factor = self.tex(rf"\times\,|1 - \alpha {H_MAX}| \approx " +
                           nb.latex(COST_DESCENT.growth_factor, places=2), 28, c)
         note = VGroup(each, factor).arrange(RIGHT, buff=0.15)
-        # clear of the rates' labels above and of the J axis's label below
+        # clear of the rates' labels above; right of the J axis's label below it, a clear
+        # NOTE_CLEAR apart (its rows too, aligned to it)
         note.move_to(np.array([0.7, 0.6, 0]), aligned_edge=LEFT)
+        note.shift((self.j_label().get_right()[0] + NOTE_CLEAR - note.get_left()[0]) * RIGHT)
         _, curve = self._trail_and_curve(name, 2.5)
         self.curves[name] = curve
         self.add(curve)
@@ -362,7 +368,8 @@ class LearningRates(ThemedScene):
             zoom_land, land = (Circle(radius=r, color=c, stroke_width=0).set_fill(c, 1)
                                .move_to(a.c2p(*pts[k])).set_z_index(7)
                                for a, r in ((z, 0.05), (self.ax, 0.04)))
-            new = self.text(jump_text(k, d[k - 1], d[k]), 24, c)
+            new = VGroup(*(self.text(line, 24, c) for line in jump_text(k, d[k - 1], d[k])))
+            new.arrange(DOWN, buff=0.08, aligned_edge=LEFT)
             new.next_to(note, DOWN, buff=0.14).align_to(note, LEFT)
             # the older jumps fade as they age: the newest at full strength, so the jumps
             # never fill in to one shape
@@ -382,6 +389,10 @@ class LearningRates(ThemedScene):
             self.wait(JUMP_PAUSE)
         self.note, self.row, self.zoom_group, self.box = note, row, zoom_group, box
         self.wait(0.6)
+
+    def j_label(self):
+        """The cost plot's J axis label (the words over the plot stand clear of it)."""
+        return self.plot.ax.labels[-1]
 
     def zoom_in(self, zoom_group, box):
         """The box of the first steps marked on the map (in the map frame's muted weight), then
@@ -474,10 +485,12 @@ class LearningRates(ThemedScene):
                            tip_length=0.14, max_tip_length_to_length_ratio=0.5)
         growth = nb.latex(COST_DESCENT.growth_factor**2, places=2)
         what = VGroup(self.mixed(f"$J$ leaves the chart at step {self.leaves}:", 24, c),
-                      self.mixed(rf"$J$ grows $\times\,{growth}$ per step, without bound", 24, c))
+                      self.mixed(rf"$\times\,{growth}$ per step, without bound", 24, c))
         what.arrange(DOWN, buff=0.08)
+        # over the arrow, its right edge at the frame's margin: clear of the J axis's label,
+        # which stands under its left part
         what.next_to(self.climb, UP, buff=0.22)
-        what.shift((min(0.0, 6.6 - what.get_right()[0])) * RIGHT)
+        what.shift((NOTE_RIGHT - what.get_right()[0]) * RIGHT)
         self.what = what
         self.play(GrowArrow(self.climb), run_time=0.4)
         self.play(FadeIn(what, shift=0.25 * DOWN))

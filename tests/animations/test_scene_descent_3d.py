@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from frames import rendered
+from frames import draw, draw_frame, rendered
 from manim import Circle, Dot, Star
 from manim.utils.color import ManimColor
 
@@ -110,10 +110,10 @@ def test_house_marks_and_the_minimum_drawn_over_the_ball():
         np.testing.assert_allclose(mark.data_point, point, atol=1e-12)
         np.testing.assert_allclose(mark.get_center(),
                                    scene.view.project(np.atleast_2d(point))[0][0], atol=1e-9)
-    # at the end the ball rests on the minimum, drawn over the star, which is larger than it:
-    # its points show round the ball
+    # at the end the ball rests on the minimum, under the star, which is larger than it: the
+    # minimum is never hidden, the ball showing between its points
     mobs = scene.mobjects
-    assert mobs.index(ball) > mobs.index(star) > mobs.index(scene.path)
+    assert mobs.index(star) > mobs.index(ball) > mobs.index(scene.path)
     assert np.linalg.norm(star.get_center() - ball.get_center()) < BALL_RADIUS
     assert star.get_fill_opacity() == 1.0 and STAR_RADIUS > BALL_RADIUS
     # the legend shows the same marks beside their words, in the text colour
@@ -250,3 +250,29 @@ def test_readouts_and_arrow_change_as_the_ball_lands():
     # the slide stops at the first scheduled step from CUT_STEP on
     cut = int(np.argmax(scene.shown >= CUT_STEP))
     assert scene.shown[cut] >= CUT_STEP > scene.shown[cut - 1]
+
+
+def test_the_minimum_star_shows_whole_over_the_ball_at_the_end():
+    """In the last frame the ball lies on the minimum and the star is seen whole over it (its
+    pixels in `good` as many as when it is drawn alone), the ball's accent round it."""
+    scene = rendered(Descent3d, own=True)
+    t = scene.theme
+    star, ball = scene.min_star, scene.ball
+    assert np.linalg.norm(star.get_center() - ball.get_center()) < BALL_RADIUS
+
+    def count(frame, colour):  # pixels of `colour` in a box round the star (480p: 60 px/unit)
+        h, w = frame.shape[:2]
+        ppu = h / 8.0
+        cx = int(round(w / 2 + star.get_center()[0] * ppu))
+        cy = int(round(h / 2 - star.get_center()[1] * ppu))
+        r = int(np.ceil(2 * STAR_RADIUS * ppu))
+        box = frame[cy - r: cy + r + 1, cx - r: cx + r + 1].astype(int)
+        want = np.array(ManimColor(colour).to_rgb()) * 255
+        return int((np.abs(box - want).max(axis=-1) <= 40).sum())
+
+    whole = count(np.asarray(draw_frame(scene.renderer, scene, [star]))[..., :3], t.good)
+    assert whole > 20  # the star itself is drawn
+    shown = count(draw(scene), t.good)
+    assert shown >= 0.9 * whole
+    # and the ball shows round it, between its points
+    assert count(draw(scene), t.accent) > 0

@@ -96,7 +96,7 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
     np.testing.assert_allclose(np.abs(d[1:] / d[:-1]), COST_DESCENT.growth_factor, rtol=2e-2)
     assert nb.latex(COST_DESCENT.growth_factor, places=2) == "1.04"
     assert scene.note[1].tex_string.endswith(r"\approx 1.04")
-    assert scene.row.original_text == jump_text(n, d[n - 1], d[n])
+    assert tuple(line.original_text for line in scene.row) == jump_text(n, d[n - 1], d[n])
     # the large run's cost drawn up to the last shown step
     cost = _anchors(scene.curves["too large"], scene.plot.p2c)
     np.testing.assert_allclose(cost[:, 1], large.losses[: n + 1], rtol=1e-9)
@@ -201,3 +201,18 @@ def test_captions_are_plain_words_in_reading_order():
     # "each jump:" read before its factor
     i = words.index("each jump:")
     assert words[i + 1].startswith("× |1 − α hₘₐₓ| ≈ 1.04")
+
+
+def test_the_words_over_the_cost_plot_stand_clear_of_its_j_label():
+    """The jump note, its step row and the closing note stand right of the J axis label, a
+    clear 24 px at 480p (they lie over the plot, level with the label's top or just above it);
+    the closing note spans the arrow where the curve leaves the chart and keeps the margin."""
+    scene = rendered(LearningRates)
+    px = 480 / 8.0
+    j = scene.j_label()
+    assert j.get_tex_string() == "J"
+    for words in (scene.note, scene.row, scene.what):
+        assert (words.get_left()[0] - j.get_right()[0]) * px >= 24
+        assert words.get_right()[0] < 7.111 - 24 / px
+    x = scene.climb.get_center()[0]
+    assert scene.what.get_left()[0] < x < scene.what.get_right()[0]

@@ -128,3 +128,31 @@ def test_the_axes_share_the_panels_tick_numbers_and_stand_apart():
 
 def test_each_step_slower_than_the_one_before():
     assert STEP_SECONDS[1] < STEP_SECONDS[2] < STEP_SECONDS[3]
+
+
+def test_no_two_words_of_the_axes_within_24_px_along_the_swing():
+    """From the first camera to the swing's end (azimuth and elevation moving together, as
+    played), no two of the cube's tick numbers and axis labels come within 24 px at 480p of
+    each other: at the corner the floor axes share, their numbers stand well apart."""
+    scene = rendered(SamplingGrid3d)
+    view, axes = scene.view, scene.axes3
+    keep = view.theta.get_value(), view.phi.get_value()
+    words = [m for nums in axes.numbers for m in nums] + list(axes.labels)
+    px = 480 / 8.0
+    closest = np.inf
+    try:
+        for u in np.linspace(0.0, 1.0, 41):
+            view.theta.set_value(THETA0 + u * (THETA1 - THETA0))
+            view.phi.set_value(PHI0 + u * (PHI1 - PHI0))
+            axes.update_from_view()
+            lo = np.array([m.get_corner(np.array([-1, -1, 0]))[:2] for m in words])
+            hi = np.array([m.get_corner(np.array([1, 1, 0]))[:2] for m in words])
+            for i in range(len(words)):
+                for j in range(i + 1, len(words)):
+                    gap = max((lo[j] - hi[i]).max(), (lo[i] - hi[j]).max())
+                    closest = min(closest, gap * px)
+    finally:
+        view.theta.set_value(keep[0])
+        view.phi.set_value(keep[1])
+        axes.update_from_view()
+    assert closest >= 24
