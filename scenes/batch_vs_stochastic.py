@@ -45,6 +45,7 @@ from gdviz import numbers
 from gdviz.manim_blocks import (
     LossPlot,
     Trail,
+    cased,
     contour_image,
     head_dot,
     live_readout,
@@ -64,8 +65,10 @@ Y_EXP = (-3, 1)
 #: (1.8 is about 1 px at 480p), the single sample's widest throws finest, so that their hatch
 #: leaves the contours and the valley floor under them readable.
 WIDTHS = (4.5, 1.8, 1.2)
-#: Opacity of the sampled paths on the map, under the full-batch path.
-PATH_OPACITY = 0.6
+#: Opacity of the sampled paths on the map, under the full-batch path, and the casing (stroke
+#: units each side, manim_blocks.cased) of each: thinner than a path's, so the single sample's
+#: crossings leave the valley floor seen (the full batch lies on its wider halo).
+PATH_OPACITY, SAMPLED_CASING = 0.6, 1.0
 #: Decimals of every cost on screen (J̄, the seed means, J*): the still's
 #: (race_plot.BATCH_J_PLACES).
 PLACES = BATCH_J_PLACES
@@ -119,14 +122,14 @@ class BatchVsStochastic(ThemedScene):
             c = self.colors[name]
             sampled = i > 0
             trail = Trail(ax, tr.points, self.step, color=c, stroke_width=WIDTHS[i])
-            if sampled:
-                trail.set_stroke(opacity=PATH_OPACITY)
+            if sampled:  # on a thin casing, so the valley floor under the hatch still shows
+                cased(trail, t, SAMPLED_CASING).set_stroke(opacity=PATH_OPACITY)
             trail.set_z_index(3 - i if sampled else 5)
             if not sampled:  # the smooth path on top of the others, on a halo
                 self.halo_trail = Trail(ax, tr.points, self.step, color=t.background,
                                         stroke_width=WIDTHS[0] + HALO).set_z_index(4)
             self.trails[name] = trail
-            self.dots[name] = head_dot(trail, c, radius=0.085)
+            self.dots[name] = cased(head_dot(trail, c, radius=0.085), t)
             self.dots[name].set_stroke(t.background, width=1.5).set_z_index(7 - i)
         return ax, img, star, start
 
@@ -169,10 +172,11 @@ class BatchVsStochastic(ThemedScene):
         for name in self.runs:
             c = self.colors[name]
             swatch = Line(ORIGIN, 0.5 * RIGHT, color=c, stroke_width=6)
-            label = self.text(name, 24, c)
+            # the name and its J̄ in ink: the swatch is the colour's key
+            label = self.text(name, 24, self.theme.text)
             run = self.running[name]
             j_read, _ = live_readout(r"\bar J", lambda run=run: float(run[self.read_k()]),
-                                     PLACES, 28, c)
+                                     PLACES, 28, self.theme.text)
             rows.add(VGroup(swatch, label, j_read))
         for row in rows:
             row[1].next_to(row[0], RIGHT, buff=0.2)
@@ -255,7 +259,7 @@ class BatchVsStochastic(ThemedScene):
         head.align_to(self.info, DOWN).set_x(right, direction=RIGHT)
         means = VGroup()
         for row, name in zip(self.legend, self.runs, strict=True):
-            mean = self.tex(numbers.latex(self.settled[name], PLACES), 28, self.colors[name])
+            mean = self.tex(numbers.latex(self.settled[name], PLACES), 28, t.text)
             means.add(mean.move_to(row[2][1]).set_x(right, direction=RIGHT))
         self.means, self.means_head = means, head
         # one column at the end, with one definition, one change at a time: seed 0's J̄
