@@ -29,7 +29,7 @@ from gdviz import mpl as gm
 from gdviz import numbers
 from gdviz import theme as th
 from gdviz.colors import mix
-from gdviz.race_plot import BATCH_J_PLACES, batch_colors
+from gdviz.race_plot import BATCH_J_PLACES, DOT_CASING, batch_colors
 
 RACE = races.BATCH_RACE
 #: How far the faint per-step costs go from the page towards their run's colour.
@@ -68,10 +68,15 @@ def make_figure(theme):
     M, B, J = regression.cost_grid(x, y, (m0, m1), (b0, b1), size=300)
     for k, (ax, (label, tr), c) in enumerate(zip(maps, runs.items(), batch_colors(theme))):
         gm.contour_map(ax, theme, M, B, J)  # the house cost map (theme.cost_map), full strength
-        ax.plot(tr.points[:, 0], tr.points[:, 1], color=c, lw=PATH_WIDTHS[k], zorder=4,
-                gid=f"path:{label}")
+        path, = ax.plot(tr.points[:, 0], tr.points[:, 1], color=c, lw=PATH_WIDTHS[k], zorder=4,
+                        gid=f"path:{label}")
+        # on its casing (the optimizer paths'): the colour meets the page colour only, and
+        # the finest hatch keeps the casing of a dot (race_plot.DOT_CASING), so the valley
+        # floor under the single sample's crossings still shows
+        gm.cased_under(ax, path, theme, 3.5, th.CASING if k == 0 else DOT_CASING)
         # the house marks: where the run ended (a square in its colour), start, minimum
-        ax.plot(*tr.final, **{**theme.marker("end"), "markerfacecolor": c}, gid=f"end:{label}")
+        ax.plot(*tr.final, **{**theme.marker("end"), "markerfacecolor": c}, gid=f"end:{label}",
+                path_effects=gm.casing(theme))
         ax.plot(*RACE.start, **theme.marker("start"), gid="start")
         ax.plot(m_star, b_star, **theme.marker("minimum"), gid="minimum")
         ax.set_xlim(m0, m1)

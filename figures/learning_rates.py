@@ -34,6 +34,7 @@ from gdviz import mpl as gm
 from gdviz import numbers as nb
 from gdviz import theme as th
 from gdviz import views
+from gdviz.race_plot import DOT_CASING
 
 WINDOW = (views.M_RANGE, views.B_RANGE)
 #: Layout (axes fractions): where the cost panel's divergence note starts, in its empty top
@@ -68,7 +69,8 @@ def facts() -> dict:
 
 
 def colours(theme) -> dict:
-    """One colour per rate, each its own (theme.rates), never a role's."""
+    """One colour per rate, each its own (theme.rates), never a role's: the colour of its
+    marks (paths, dots, arrows, the cost curve) only; its name and numbers are set in ink."""
     return {name: theme.rate(name) for name in th.RATE_NAMES}
 
 
@@ -92,14 +94,17 @@ def _map(ax, theme, M, B, J, first: bool):
 
 def _first_steps(ax, theme, pts, n):
     """The large rate's first n steps as thin arrows from wall to wall, each landing a dot,
-    fainter the older they are (the last one full strength)."""
+    fainter the older they are (the last one full strength), each on its casing (gm.casing)
+    over the map."""
     c = theme.rate("too large")
     for k in range(n):
         age = 0.3 + 0.7 * k / max(n - 1, 1)
         ax.add_patch(FancyArrowPatch(pts[k], pts[k + 1], arrowstyle="-|>", mutation_scale=5,
                                      color=c, alpha=age, linewidth=0.6, shrinkA=0, shrinkB=0,
-                                     zorder=4, gid=f"jump-{k + 1}"))
-        ax.plot(*pts[k + 1], "o", color=c, alpha=age, markersize=2.4, mec="none", zorder=5)
+                                     zorder=4, gid=f"jump-{k + 1}",
+                                     path_effects=gm.casing(theme, width=DOT_CASING)))
+        ax.plot(*pts[k + 1], "o", color=c, alpha=age, markersize=2.4, mec="none", zorder=5,
+                path_effects=gm.casing(theme, width=DOT_CASING))
 
 
 def zoom_window(pts, n) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -144,25 +149,28 @@ def make_figure(theme):
         if traj.diverged:
             # on the map only where each step lands, up to the exit (lines from wall to wall
             # would fill a wedge); the first steps, one arrow each, in the zoomed inset
-            ax.plot(pts[:, 0], pts[:, 1], "o", color=cols[name], markersize=2.2, mec="none",
-                    zorder=3, gid=f"path-{name}")
+            dots, = ax.plot(pts[:, 0], pts[:, 1], "o", color=cols[name], markersize=2.2,
+                            mec="none", zorder=3, gid=f"path-{name}")
+            gm.cased_under(ax, dots, theme, 2.5, DOT_CASING)
             large_map = ax
             # the exit cross sits on the map's edge: drawn whole, not cut by the spine
             ax.plot(pts[-1, 0], pts[-1, 1], "x", color=cols[name], markersize=6, mew=1.4,
-                    zorder=5, clip_on=False, gid="exit-too large")
+                    zorder=5, clip_on=False, gid="exit-too large",
+                    path_effects=gm.casing(theme))
             ax.text(0.96, 0.96, f"off the map at step {len(pts) - 1}\nits first steps: "
                     "the box, below", transform=ax.transAxes, ha="right",
                     va="top", fontsize=theme.small_size, color=theme.text)
         else:
-            ax.plot(pts[:, 0], pts[:, 1], color=cols[name], linewidth=1.1, zorder=3,
-                    gid=f"path-{name}")
+            path, = ax.plot(pts[:, 0], pts[:, 1], color=cols[name], linewidth=1.1, zorder=3,
+                            gid=f"path-{name}")
+            gm.cased_under(ax, path, theme, 2.5)
             ax.plot(pts[-1, 0], pts[-1, 1], **{**theme.marker("end"), "markerfacecolor":
-                                                cols[name]})
+                                                cols[name]}, path_effects=gm.casing(theme))
             ax.text(0.96, 0.96, f"after {nb.count(traj.steps)} steps\n$J = "
                     f"{nb.latex(traj.losses[-1], places=4)}$", transform=ax.transAxes,
                     ha="right", va="top", fontsize=theme.small_size, color=theme.text)
         ax.plot(*traj.points[0], **theme.marker("start"))
-        ax.set_title(th.title(label(name, lr)), fontsize=theme.font_size, color=cols[name])
+        ax.set_title(th.title(label(name, lr)), fontsize=theme.font_size, color=theme.text)
 
     # Middle: J per iteration for the three rates.
     jx = fig.add_subplot(gs[1, :])
@@ -178,8 +186,8 @@ def make_figure(theme):
             jx.annotate(f"$J$ leaves the chart at step {leaves}:\n$J$ grows "
                         f"× {nb.text(growth**2, places=2)} per step, without bound",
                         (leaves, top), xytext=NOTE_AT, textcoords="axes fraction", ha="left",
-                        va="top", fontsize=theme.small_size, color=cols[name], gid="leaves-note",
-                        arrowprops=dict(arrowstyle="-|>", color=cols[name], lw=0.7,
+                        va="top", fontsize=theme.small_size, color=theme.text, gid="leaves-note",
+                        arrowprops=dict(arrowstyle="-|>", color=theme.text, lw=0.7,
                                         mutation_scale=6, shrinkA=3, shrinkB=1,
                                         relpos=(1.0, 0.5)))
     m_best, b_best = regression.least_squares(x, y)
@@ -240,7 +248,7 @@ def make_figure(theme):
             xytext, ha, va = (0, 6), "center", "bottom"
         fx.annotate(f"{name}\n{nb.text(f, places=2)}", (lr, f), xytext=xytext,
                     textcoords="offset points", ha=ha, va=va,
-                    fontsize=theme.small_size, color=cols[name])
+                    fontsize=theme.small_size, color=theme.text)
     fx.set_xlim(0, ALPHA_MAX)
     fx.set_ylim(0, 1.6)
     fx.set_yticks([0, 0.5, 1.0, 1.5])

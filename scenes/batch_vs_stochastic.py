@@ -1,21 +1,21 @@
 """Full-batch, mini-batch and single-sample descent: three paths over the contours of J and their
 cost per step, all driven by one ValueTracker of the step index.
 
-The runs are gdcore's races.run_batch_race(races.BATCH_RACE) (the same start, rate, steps and
-seed for the three batch sizes), the same as figures/batch_vs_stochastic.py, and in the same
-colours (that figure's colors()). The first steps are played slowly, so that single jumps of the
-sampled paths can be followed; the rest faster. All three paths are drawn whole for the whole
-run: the full batch's thick, on top of the others with a halo; the two sampled paths thin and
-partly transparent under it, each in its own hue, so that they stay visibly noisy without
-burying the full-batch path. In the cost panel the sampled runs' J at each step is drawn faint,
-under gdcore's running mean J̄ of their last races.BATCH_WINDOW steps (races.running_costs) for
-seed 0, the full batch's smooth J on top. The readouts show J̄ (the mean of the steps so far
-until BATCH_WINDOW steps exist) and the step at a readable pace: every step while the steps are
-slow, every READ_EVERY steps after. At the end the J̄ readouts give way to one column, headed by
-its definition: gdcore's fair comparison (races.settled_costs), J averaged over the last steps of
-each run and over several seeds (one change at a time: the readouts out, the column in, then the
-key under the legend says it speaks of the curves alone: J̄ over the faint J of the run whose
-seed the info row names).
+The runs are gdcore's races.run_batch_race(races.BATCH_RACE) (the same start, rate, steps and seed
+for the three batch sizes), the same as figures/batch_vs_stochastic.py, and in the same colours
+(that figure's colors()). The first steps are played slowly, so that single jumps of the sampled
+paths can be followed; the rest faster. All three paths are drawn whole for the whole run: the full
+batch's thick, on top of the others with a halo; the two sampled paths thin under it, each in its
+own hue on a thin casing (opaque: a see-through colour would lose its 3:1 over the dark map), so
+that they stay visibly noisy without burying the full-batch path. In the cost panel the sampled
+runs' J at each step is drawn faint, under gdcore's running mean J̄ of their last
+races.BATCH_WINDOW steps (races.running_costs) for seed 0, the full batch's smooth J on top. The
+readouts show J̄ (the mean of the steps so far until BATCH_WINDOW steps exist) and the step at a
+readable pace: every step while the steps are slow, every READ_EVERY steps after. At the end the J̄
+readouts give way to one column, headed by its definition: gdcore's fair comparison
+(races.settled_costs), J averaged over the last steps of each run and over several seeds (one
+change at a time: the readouts out, the column in, then the key under the legend says it speaks of
+the curves alone: J̄ over the faint J of the run whose seed the info row names).
 Render alone with: manim -ql scenes/batch_vs_stochastic.py BatchVsStochastic
 """
 
@@ -45,6 +45,7 @@ from gdviz import numbers
 from gdviz.manim_blocks import (
     LossPlot,
     Trail,
+    cased,
     contour_image,
     head_dot,
     live_readout,
@@ -64,8 +65,10 @@ Y_EXP = (-3, 1)
 #: (1.8 is about 1 px at 480p), the single sample's widest throws finest, so that their hatch
 #: leaves the contours and the valley floor under them readable.
 WIDTHS = (4.5, 1.8, 1.2)
-#: Opacity of the sampled paths on the map, under the full-batch path.
-PATH_OPACITY = 0.6
+#: The casing (stroke units each side, manim_blocks.cased) of each sampled path on the map,
+#: under the full-batch path: thinner than a path's, so the single sample's crossings leave
+#: the valley floor seen (the full batch lies on its wider halo).
+SAMPLED_CASING = 1.0
 #: Decimals of every cost on screen (J̄, the seed means, J*): the still's
 #: (race_plot.BATCH_J_PLACES).
 PLACES = BATCH_J_PLACES
@@ -119,14 +122,14 @@ class BatchVsStochastic(ThemedScene):
             c = self.colors[name]
             sampled = i > 0
             trail = Trail(ax, tr.points, self.step, color=c, stroke_width=WIDTHS[i])
-            if sampled:
-                trail.set_stroke(opacity=PATH_OPACITY)
+            if sampled:  # on a thin casing, so the valley floor under the hatch still shows
+                cased(trail, t, SAMPLED_CASING)
             trail.set_z_index(3 - i if sampled else 5)
             if not sampled:  # the smooth path on top of the others, on a halo
                 self.halo_trail = Trail(ax, tr.points, self.step, color=t.background,
                                         stroke_width=WIDTHS[0] + HALO).set_z_index(4)
             self.trails[name] = trail
-            self.dots[name] = head_dot(trail, c, radius=0.085)
+            self.dots[name] = cased(head_dot(trail, c, radius=0.085), t)
             self.dots[name].set_stroke(t.background, width=1.5).set_z_index(7 - i)
         return ax, img, star, start
 
@@ -169,10 +172,11 @@ class BatchVsStochastic(ThemedScene):
         for name in self.runs:
             c = self.colors[name]
             swatch = Line(ORIGIN, 0.5 * RIGHT, color=c, stroke_width=6)
-            label = self.text(name, 24, c)
+            # the name and its J̄ in ink: the swatch is the colour's key
+            label = self.text(name, 24, self.theme.text)
             run = self.running[name]
             j_read, _ = live_readout(r"\bar J", lambda run=run: float(run[self.read_k()]),
-                                     PLACES, 28, c)
+                                     PLACES, 28, self.theme.text)
             rows.add(VGroup(swatch, label, j_read))
         for row in rows:
             row[1].next_to(row[0], RIGHT, buff=0.2)
@@ -255,7 +259,7 @@ class BatchVsStochastic(ThemedScene):
         head.align_to(self.info, DOWN).set_x(right, direction=RIGHT)
         means = VGroup()
         for row, name in zip(self.legend, self.runs, strict=True):
-            mean = self.tex(numbers.latex(self.settled[name], PLACES), 28, self.colors[name])
+            mean = self.tex(numbers.latex(self.settled[name], PLACES), 28, t.text)
             means.add(mean.move_to(row[2][1]).set_x(right, direction=RIGHT))
         self.means, self.means_head = means, head
         # one column at the end, with one definition, one change at a time: seed 0's J̄

@@ -60,6 +60,7 @@ from gdviz import views
 from gdviz.manim_blocks import (
     LossPlot,
     Trail,
+    cased,
     contour_image,
     contour_rgba,
     head_dot,
@@ -243,16 +244,18 @@ class LearningRates(ThemedScene):
         self.wait(0.4)
 
     def _run_label(self, name: str) -> VGroup:
+        """Its name and rate in ink, under its dot on the α axis (the dot is the colour's key)."""
         lr = dict(COST_DESCENT.learning_rates)[name]
-        c = self.colors[name]
-        lab = VGroup(self.text(name, 24, c),
-                     self.tex(rf"\alpha = {nb.latex(lr, places=RATE_PLACES)}", 26, c))
+        ink = self.theme.text
+        lab = VGroup(self.text(name, 24, ink),
+                     self.tex(rf"\alpha = {nb.latex(lr, places=RATE_PLACES)}", 26, ink))
         return lab.arrange(DOWN, buff=0.08)
 
     def _trail_and_curve(self, name: str, width: float):
         tr, c = self.runs[name], self.colors[name]
-        trail = Trail(self.ax, drawn_path(tr.points), self.steps[name], color=c,
-                      stroke_width=width)
+        # on its casing over the map, as the optimizer paths are
+        trail = cased(Trail(self.ax, drawn_path(tr.points), self.steps[name], color=c,
+                            stroke_width=width), self.theme)
         curve = self.plot.curve(tr.losses, c, stroke_width=4, tracker=self.steps[name])
         return trail, curve
 
@@ -260,12 +263,10 @@ class LearningRates(ThemedScene):
         """The two safe rates, one after the other; the good path is the wider one beneath."""
         self.trails, self.curves, self.ends = {}, {}, {}
         for name, width in ((self.names[1], 7.0), (self.names[0], 3.5)):
+            # each on its casing: the thin path over the wide one keeps a rim of the page
+            # around it, so that where they share a stretch both read
             trail, curve = self._trail_and_curve(name, width)
-            if name == self.names[0]:
-                # the thin path over the wide one: a rim of the page around it, so that where
-                # they share a stretch both read, neither muddied into the other
-                trail.set_stroke(self.theme.background, width=width + 3, background=True)
-            dot = head_dot(trail, self.colors[name], radius=0.08)
+            dot = cased(head_dot(trail, self.colors[name], radius=0.08), self.theme)
             self.trails[name], self.curves[name] = trail, curve
             lab = self._run_label(name).next_to(self.rate_dots[name], DOWN, buff=0.45)
             self.rate_labels[name] = lab
@@ -344,7 +345,7 @@ class LearningRates(ThemedScene):
         self.play(FadeIn(self.rate_dots[name]), FadeIn(lab), run_time=0.6)
         each = self.text("each jump:", 24, t.text)
         factor = self.tex(rf"\times\,|1 - \alpha {H_MAX}| \approx " +
-                          nb.latex(COST_DESCENT.growth_factor, places=2), 28, c)
+                          nb.latex(COST_DESCENT.growth_factor, places=2), 28, t.text)
         note = VGroup(each, factor).arrange(RIGHT, buff=0.15)
         # clear of the rates' labels above; right of the J axis's label below it, a clear
         # NOTE_CLEAR apart (its rows too, aligned to it)
@@ -361,14 +362,14 @@ class LearningRates(ThemedScene):
         self.arrows, self.landings, self.zoom_landings = VGroup(), VGroup(), VGroup()
         row = None
         for k in range(1, COST_DESCENT.shown_steps + 1):
-            arrow = Arrow(z.c2p(*pts[k - 1]), z.c2p(*pts[k]), buff=0, color=c,
-                          stroke_width=3, max_tip_length_to_length_ratio=0.06,
-                          tip_length=0.16).set_z_index(7)
+            arrow = cased(Arrow(z.c2p(*pts[k - 1]), z.c2p(*pts[k]), buff=0, color=c,
+                                stroke_width=3, max_tip_length_to_length_ratio=0.06,
+                                tip_length=0.16), t).set_z_index(7)
             # where it lands: a dot in the zoom, and one on the map for after the zoom
-            zoom_land, land = (Circle(radius=r, color=c, stroke_width=0).set_fill(c, 1)
-                               .move_to(a.c2p(*pts[k])).set_z_index(7)
+            zoom_land, land = (cased(Circle(radius=r, color=c, stroke_width=0).set_fill(c, 1)
+                                     .move_to(a.c2p(*pts[k])), t).set_z_index(7)
                                for a, r in ((z, 0.05), (self.ax, 0.04)))
-            new = VGroup(*(self.text(line, 24, c) for line in jump_text(k, d[k - 1], d[k])))
+            new = VGroup(*(self.text(line, 24, t.text) for line in jump_text(k, d[k - 1], d[k])))
             new.arrange(DOWN, buff=0.08, aligned_edge=LEFT)
             new.next_to(note, DOWN, buff=0.14).align_to(note, LEFT)
             # the older jumps fade as they age: the newest at full strength, so the jumps
@@ -442,17 +443,18 @@ class LearningRates(ThemedScene):
         tail and a dot per landing run on to where the path leaves the map, marked with its
         step; the dots stay (all three runs in the last frame) while the cost leaves the top of
         the plot, where the note says what happened."""
-        name = self.names[-1]
+        t, name = self.theme, self.names[-1]
         c = self.colors[name]
         tracker = self.steps[name]
         # a short comet tail (no wedge of overlapping zig-zags) and a dot where each step
         # lands, up to the exit
         path = drawn_path(self.large.points)
+        # (the fading tail uncased: a casing would outlast it; each landing dot is cased)
         rest = Trail(self.ax, path, tracker, color=c, stroke_width=2.5,
                      tail=FORWARD_TAIL, fade_tail=True)
         rest.set_z_index(2)
-        later = VGroup(*(Circle(radius=0.045, color=c, stroke_width=0).set_fill(c, 1)
-                         .move_to(self.ax.c2p(*p)).set_z_index(2)
+        later = VGroup(*(cased(Circle(radius=0.045, color=c, stroke_width=0).set_fill(c, 1)
+                               .move_to(self.ax.c2p(*p)), t).set_z_index(2)
                          for p in path[COST_DESCENT.shown_steps + 1: -1]))
         for k, land in enumerate(later, start=COST_DESCENT.shown_steps + 1):
             land.add_updater(lambda m, k=k: m.set_opacity(float(tracker.get_value() >= k)))
@@ -469,9 +471,9 @@ class LearningRates(ThemedScene):
         # where it leaves the map: a cross on the edge, and its step
         edge = self.ax.c2p(*path[-1])
         cross = VGroup(Line(UP + LEFT, DOWN + RIGHT), Line(UP + RIGHT, DOWN + LEFT))
-        cross.set_stroke(c, width=4).scale(0.1).move_to(edge).set_z_index(6)
-        exit_lab = VGroup(self.text("off the map", 24, c),
-                          self.text(f"at step {self.exit_step}", 24, c))
+        cross = cased(cross.set_stroke(c, width=4).scale(0.1).move_to(edge), t).set_z_index(6)
+        exit_lab = VGroup(self.text("off the map", 24, t.text),
+                          self.text(f"at step {self.exit_step}", 24, t.text))
         exit_lab.arrange(DOWN, buff=0.06, aligned_edge=LEFT)
         exit_lab.next_to(edge, RIGHT, buff=0.2)
         self.exit_mark = VGroup(cross, exit_lab)
@@ -484,8 +486,8 @@ class LearningRates(ThemedScene):
         self.climb = Arrow(end + 0.05 * DOWN, end + 0.3 * UP, buff=0, color=c, stroke_width=3,
                            tip_length=0.14, max_tip_length_to_length_ratio=0.5)
         growth = nb.latex(COST_DESCENT.growth_factor**2, places=2)
-        what = VGroup(self.mixed(f"$J$ leaves the chart at step {self.leaves}:", 24, c),
-                      self.mixed(rf"$\times\,{growth}$ per step, without bound", 24, c))
+        what = VGroup(self.mixed(f"$J$ leaves the chart at step {self.leaves}:", 24, t.text),
+                      self.mixed(rf"$\times\,{growth}$ per step, without bound", 24, t.text))
         what.arrange(DOWN, buff=0.08)
         # over the arrow, its right edge at the frame's margin: clear of the J axis's label,
         # which stands under its left part

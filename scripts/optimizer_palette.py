@@ -28,7 +28,9 @@ candidates strongest first: chroma, scaled down as the contrast with the page fa
 TEXT_CONTRAST, less HUE_COST per degree of hue turn from its target).
 tests/test_style_colors.py checks the result, taken from the theme, against every floor.
 
-Run: PYTHONPATH=src .venv/bin/python scripts/optimizer_palette.py [--light] [step]
+The learning rates and batch runs are searched the same way (`--runs`, run_colours).
+
+Run: PYTHONPATH=src .venv/bin/python scripts/optimizer_palette.py [--light | --runs] [step]
 (step: the grid, 15 in print and 5 in the dark theme by default, STEPS)
 Prints the dark (or light) palette as it is written in gdviz/theme.py, with each colour's hue
 turn from its target (light colour, or family) and the palette's worst distances.
@@ -61,6 +63,20 @@ TRIES = 200
 #: run together.
 LIGHT_FAMILIES: dict[str, str] = dict(zip(
     NAMES, ("#44AA33", "#4477AA", "#EE6677", "#7733AA", "#009988", "#E69F00", "#CC79A7")))
+
+
+#: The hue family of each learning rate and batch run in print (run_colours' targets): the
+#: rates keep the hues they had (slate blue, plum, wine); the batch runs a crimson, a violet
+#: and Tol's "vibrant" orange, so that the full batch and the single sample, once both red,
+#: read apart.
+RUN_FAMILIES: dict[str, str] = {
+    "too small": "#0F3C4B", "good": "#964B87", "too large": "#78000F",
+    "full batch": "#691E2D", "mini-batch": "#9600FF", "single sample": "#EE7733"}
+#: The least lightness (CAM02-UCS J') of a run's colour in print: none a near black.
+RUN_LIGHTNESS = 45.0
+#: How much lighter (J') a run's dark shade is than its light colour at least: none (the
+#: light colours are mid-tones already; the dark map's 3:1 floor keeps them light enough).
+RUN_DARK_LIFT = 0.0
 
 
 def grid(step: int) -> np.ndarray:
@@ -102,14 +118,17 @@ def alone(th, rgb: np.ndarray, fixed: tuple[str, ...] = ()) -> np.ndarray:
 
 
 def search(th, targets: dict[str, str], step: int | None = None,
-           fixed: tuple[str, ...] = ()) -> dict[str, str]:
+           fixed: tuple[str, ...] = (), lightness: float = 0.0,
+           lift: float = theme.OPT_DARK_LIFT) -> dict[str, str]:
     """The colours of a set in `th`, one per `targets` entry (optimizers, rates, batch runs),
     each within OPT_HUE_TOLERANCE of the hue of its target (its hue family in print, its
     colour in the other theme), that pass every floor by MARGIN, with the largest least
-    chroma; `fixed` colours (another set's) are kept MIN_CVD_DISTANCE away like the roles."""
+    chroma; `fixed` colours (another set's) are kept MIN_CVD_DISTANCE away like the roles;
+    every colour at least `lightness` light (CAM02-UCS J'), so that none is a near black; in
+    the dark theme each at least `lift` lighter (J') than its target."""
     names = list(targets)
     rgb = grid(step or STEPS[th.name])
-    rgb = rgb[alone(th, rgb, fixed)]
+    rgb = rgb[alone(th, rgb, fixed) & (seen(rgb)[:, 0] >= lightness)]
     h = hue(rgb)
     chroma = np.hypot(*seen(rgb)[:, 1:].T)
     # how strongly a path of the colour reads on its casing: its chroma, scaled down as its
@@ -118,10 +137,10 @@ def search(th, targets: dict[str, str], step: int | None = None,
     views = np.stack([seen(rgb, cvd) for cvd in CVD])  # (vision, n, 3)
     floors = np.array([theme.MIN_OPT_DISTANCE] + [theme.MIN_CVD_DISTANCE] * 3)
     turns = {n: hue_turn(h, hue(targets[n])) for n in names}
-    if th.name == "dark":  # another shade of the light colour: lighter by OPT_DARK_LIFT (J')
+    if th.name == "dark":  # another shade of the light colour: lighter by `lift` (J')
         lightness = seen(rgb)[:, 0]
         for n in names:
-            turns[n][lightness < seen(targets[n])[0] + theme.OPT_DARK_LIFT] = np.inf
+            turns[n][lightness < seen(targets[n])[0] + lift] = np.inf
     # each name's candidates, strongest first (a degree of hue turn costs HUE_COST), and which
     # of them may sit beside which of another's: hues MIN_OPT_HUE apart, ΔE' in each vision
     # MARGIN above its floor
@@ -182,36 +201,62 @@ def search(th, targets: dict[str, str], step: int | None = None,
 
 
 def report(th, palette: dict[str, str], targets: dict[str, str]) -> None:
-    """Print the palette as theme.py writes it, each colour's hue turn, the worst distances."""
-    print(f"{th.name}: (" + ", ".join(f'"{palette[n]}"' for n in NAMES) + ")")
-    for n in NAMES:
+    """Print the palette as theme.py writes it, each colour's hue turn and lightness J', the
+    worst distances."""
+    names = list(palette)
+    print(f"{th.name}: (" + ", ".join(f'"{palette[n]}"' for n in names) + ")")
+    for n in names:
         print(f"  {n:9s} {targets[n]} -> {palette[n]}  hue turn "
               f"{hue_turn(hue(palette[n]), hue(targets[n])):4.1f}°  chroma "
-              f"{np.hypot(*seen(palette[n])[1:]):4.1f}  contrast on the page "
+              f"{np.hypot(*seen(palette[n])[1:]):4.1f}  J' {seen(palette[n])[0]:4.1f}  "
+              f"contrast on the page "
               f"{theme.contrast(palette[n], th.background):.2f}")
     for cvd in CVD:
         worst = min((float(np.linalg.norm(seen(palette[a], cvd) - seen(palette[b], cvd))), a, b)
-                    for a, b in itertools.combinations(NAMES, 2))
-        print(f"  worst ΔE' between optimizers, {cvd or 'normal'}: {worst[0]:.1f} "
+                    for a, b in itertools.combinations(names, 2))
+        print(f"  worst ΔE' within the set, {cvd or 'normal'}: {worst[0]:.1f} "
               f"({worst[1]}, {worst[2]})")
 
 
+def run_colours(step: int | None = None) -> None:
+    """The learning rates' and the batch runs' colours (theme.rates, theme.batches), searched
+    as the optimizers' are, now that their names are set in ink beside a mark of their colour
+    and their paths lie on casings (the page alone constrains them in print): in print each
+    run within OPT_HUE_TOLERANCE of its RUN_FAMILIES hue and at least RUN_LIGHTNESS light, the
+    batch runs first (full batch and single sample far apart on the hue circle), then the rates
+    MIN_CVD_DISTANCE from them (`fixed`: the two sets never share a figure, but neither should
+    be taken for the other); in the dark theme each a shade of its light colour, at least
+    RUN_DARK_LIFT lighter, in the same order."""
+    light: dict[str, str] = {}
+    for th in (theme.LIGHT, theme.DARK):
+        batches = {n: light.get(n, RUN_FAMILIES[n]) for n in theme.BATCH_NAMES}
+        rates = {n: light.get(n, RUN_FAMILIES[n]) for n in theme.RATE_NAMES}
+        floor = {"lightness": RUN_LIGHTNESS} if th is theme.LIGHT else {"lift": RUN_DARK_LIFT}
+        found_b = search(th, batches, step, **floor)
+        found = search(th, rates, step, fixed=tuple(found_b.values()), **floor)
+        report(th, found, rates)
+        report(th, found_b, batches)
+        light.update(found | found_b)
+
+
 def main(argv: list[str]) -> int:
-    light = argv[:1] == ["--light"]
-    argv = argv[1:] if light else argv
+    mode = argv[0] if argv[:1] in (["--light"], ["--runs"]) else None
+    argv = argv[1:] if mode else argv
     try:
         step = int(argv[0]) if argv else None
-        if step is not None and not 1 <= step <= 255:
+        if len(argv) > 1 or (step is not None and not 1 <= step <= 255):
             raise ValueError
     except ValueError:
-        print(f"usage: optimizer_palette.py [--light] [step 1-255], got {' '.join(argv)!r}",
-              file=sys.stderr)
+        print(f"usage: optimizer_palette.py [--light | --runs] [step 1-255], got "
+              f"{' '.join(argv)!r}", file=sys.stderr)
         return 2
-    th, targets = (theme.LIGHT, LIGHT_FAMILIES) if light else \
+    if mode == "--runs":
+        run_colours(step)
+        return 0
+    th, targets = (theme.LIGHT, LIGHT_FAMILIES) if mode else \
         (theme.DARK, theme.LIGHT_OPTIMIZER_COLORS)
     report(th, search(th, targets, step), targets)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -62,3 +62,34 @@ def test_learning_rates_paths_take_the_rate_colours_never_a_role(t):
     assert len(arrows) == COST_DESCENT.shown_steps
     for a in arrows:
         assert same_color(a.get_edgecolor()[:3], theme.rate("too large"))
+
+
+@pytest.mark.parametrize("t", THEMES)
+@pytest.mark.parametrize(("name", "runs", "path_gid"), [
+    ("learning_rates", [n for n, _ in COST_DESCENT.learning_rates], "path-{}"),
+    ("batch_vs_stochastic", None, "path:{}")])
+def test_run_colours_are_the_marks_only_and_the_paths_are_cased(name, runs, path_gid, t):
+    """The learning rates' and batch runs' colours are their marks': every text of the still
+    (titles, notes, readouts, legend) is set in ink or a role's colour, never a run's, and
+    each run's path over the map lies on a casing of the page colour (gm.cased_under), so the
+    colour needs 3:1 against the page only."""
+    from matplotlib.text import Text
+
+    from gdcore import races
+
+    theme = th.get(t)
+    fig = build(name, t)
+    runs = runs or list(races.run_batch_race(races.BATCH_RACE))
+    colours = theme.rates if name == "learning_rates" else theme.batches
+    texts = [x for x in fig.findobj(Text) if x.get_text().strip()]
+    assert len(texts) > 20
+    for x in texts:
+        assert not any(same_color(x.get_color(), c) for c in colours), x.get_text()
+    titles = [x.get_text() for x in texts if same_color(x.get_color(), theme.text)]
+    assert sum(any(r.split(" (")[0].lower() in s.lower() for s in titles) for r in runs) == 3
+    for run in runs:
+        (casing,) = gids(fig, "casing:" + path_gid.format(run), Line2D)
+        (path,) = gids(fig, path_gid.format(run), Line2D)
+        assert same_color(casing.get_color(), theme.background)
+        assert casing.get_zorder() < path.get_zorder()
+        assert (casing.get_xydata() == path.get_xydata()).all()

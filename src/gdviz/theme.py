@@ -168,7 +168,7 @@ LIGHT_COST_MAP = CostMap(
 # rim), so the eye goes where the paths go, the floor of a valley is a lit violet basin whose
 # innermost level lines read (never a black hole) and the high-cost rim a quiet deep teal, still
 # apart from the page. J' 30 is as light as the fills may go: the colours drawn on the map
-# uncased (ON_MAP_ROLES, the rates, the batch runs) keep LINE_CONTRAST over the valley floor.
+# uncased (ON_MAP_ROLES) keep LINE_CONTRAST over the valley floor.
 DARK_COST_MAP = CostMap(
     "dark",
     fills=("#612570", "#5C2572", "#552474", "#4E2575", "#482575", "#402675", "#382773", "#2F286F",
@@ -351,13 +351,16 @@ class Theme:
     test: str  # the test set: samples held back for the final score
     cost_map: CostMap
     optimizer: dict[str, str]
-    #: One colour per learning rate of RATE_NAMES, drawn over the cost map: apart from every
-    #: role (MIN_CVD_DISTANCE in every vision) and from each other, each within
-    #: OPT_HUE_TOLERANCE of the same run's hue in the other theme.
+    #: One colour per learning rate of RATE_NAMES, the colour of its marks only (its name is
+    #: set in ink), drawn over the cost map on casings as the optimizer paths are: apart from
+    #: every role (MIN_CVD_DISTANCE in every vision) and from each other, each within
+    #: OPT_HUE_TOLERANCE of the same run's hue in the other theme (scripts/optimizer_palette.py
+    #: --runs searched them).
     rates: tuple[str, str, str]
-    #: One colour per run of BATCH_NAMES, drawn over the cost map, under the same floors as
-    #: the rates: apart from every role, every rate and each other (MIN_CVD_DISTANCE in every
-    #: vision), each within OPT_HUE_TOLERANCE of the same run's hue in the other theme.
+    #: One colour per run of BATCH_NAMES, its marks' only, cased over the cost map, under the
+    #: same floors as the rates: apart from every role, every rate and each other
+    #: (MIN_CVD_DISTANCE in every vision), each within OPT_HUE_TOLERANCE of the same run's hue
+    #: in the other theme.
     batches: tuple[str, str, str]
     #: The sign of a weight (backprop-loop, still and video): w ≥ 0 and w < 0. Blue (the data
     #: blue) and a burnt orange of its own, never the accent's: MIN_OPT_DISTANCE from the
@@ -444,8 +447,8 @@ LIGHT = Theme(
     test="#7869C3",
     cost_map=LIGHT_COST_MAP,
     optimizer=LIGHT_OPTIMIZER_COLORS,
-    rates=("#0F3C4B", "#964B87", "#78000F"),
-    batches=("#691E2D", "#9600FF", "#870078"),
+    rates=("#0096B4", "#F03CFF", "#D2785A"),
+    batches=("#D23C87", "#9600FF", "#F0692D"),
     signs=("#1F4E9E", "#5A1E00"),
 )
 
@@ -462,8 +465,8 @@ DARK = Theme(
     test="#8778C3",
     cost_map=DARK_COST_MAP,
     optimizer=DARK_OPTIMIZER_COLORS,
-    rates=("#B4E1FF", "#D2A5D2", "#C37887"),
-    batches=("#FFC3C3", "#A569FF", "#C387C3"),
+    rates=("#3CA5BE", "#FFC3FF", "#CD8782"),
+    batches=("#FF78DC", "#B473FF", "#FF8200"),
     signs=("#7FB8FF", "#D25A00"),
 )
 

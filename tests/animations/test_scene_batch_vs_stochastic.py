@@ -2,11 +2,12 @@
 
 import numpy as np
 from frames import rendered
+from manim import ManimColor
 
 from gdcore import races
 from gdviz import numbers
+from gdviz.manim_blocks import CASING_WIDTH
 from scenes.batch_vs_stochastic import (
-    PATH_OPACITY,
     PLACES,
     RAW_OPACITY,
     READ_EVERY,
@@ -47,12 +48,16 @@ def test_drawn_paths_are_gdcores_runs():
     # the sampled runs are the noisy ones: their cost goes up at many steps, the full batch's never
     ups = [int(np.sum(np.diff(tr.losses) > 0)) for tr in trs.values()]
     assert ups[0] == 0 and min(ups[1:]) > 50
-    # three distinct colours; the sampled paths thin, partly transparent and under the full
+    # three distinct colours; the sampled paths thin, opaque (a see-through colour would lose
+    # its contrast with the map), each on a thin casing of the page colour, under the full
     # batch's path (and its halo)
     assert len({str(c) for c in scene.colors.values()}) == 3
     full_path, *sampled = scene.trails.values()
     for trail in sampled:
-        assert trail.get_stroke_opacity() == PATH_OPACITY < 1
+        assert trail.get_stroke_opacity() == 1
+        assert trail.get_stroke_color(background=True) == ManimColor(scene.theme.background)
+        assert trail.get_stroke_width() < trail.get_stroke_width(background=True) < \
+            trail.get_stroke_width() + 2 * CASING_WIDTH
         assert trail.get_stroke_width() < full_path.get_stroke_width()
         assert trail.z_index < scene.halo_trail.z_index < full_path.z_index
 
