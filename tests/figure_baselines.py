@@ -10,10 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 _built: dict = {}
-#: The baseline-size PNG of each built figure, drawn right after it was built: a figure's
-#: layout moves a little each time it is drawn again (the layout engine starts from where the
-#: last draw left it), so the baseline compares the first drawing, as render.py saves it,
-#: whichever test drew the figure before; then the figure keeps one layout (figure()).
+#: The baseline-size PNG of each built figure, drawn right after it was laid out (figure()):
+#: the baseline, as tests/make_baselines.py wrote it, whichever test drew the figure before.
 _first_png: dict = {}
 
 
@@ -31,14 +29,14 @@ def figure(name: str, theme_name: str):
         fig = _built[key] = gm.build(gm.load(f"figures.{key[0]}"), th)
         png = io.BytesIO()
         with gm.themed(th):
+            # laid out once, at the figure's own resolution (a layout at the baseline's 40 dpi
+            # rounds sizes to coarse pixels), then kept: the baseline and every later drawing
+            # (its PDF, its SVG, a path hidden) show the same places, and none lays it out
+            # again (the longest part of a drawing)
+            fig.draw_without_rendering()
+            fig.set_layout_engine("none")
             fig.savefig(png, format="png", dpi=BASELINE_DPI, metadata={"Software": None})
         _first_png[id(fig)] = png.getvalue()
-        # Laid out once more at its own resolution (the baseline's 40 dpi rounds sizes to
-        # coarse pixels), the figure keeps that layout: the tests that draw it again (its PDF,
-        # its SVG, a path hidden) read the same places, and do not lay it out again (the
-        # longest part of a drawing).
-        fig.draw_without_rendering()
-        fig.set_layout_engine("none")
     return _built[key]
 
 
@@ -51,14 +49,13 @@ TOLERANCE = 2.0
 def render_small(target_id: str, theme_name: str, dest: Path, pdf: Path | None = None,
                  fig=None) -> Path:
     """Render one still at BASELINE_DPI into dest (PNG); with `pdf`, the same figure as a PDF
-    there too (for reading its fonts back). `fig`: the still already built in that theme."""
-    from gdrender.catalog import BY_ID
+    there too (for reading its fonts back). `fig`: the still already built in that theme
+    (figure(), by default)."""
     from gdviz import mpl as gm
     from gdviz import theme
 
     th = theme.get(theme_name)
-    if fig is None:
-        fig = gm.build(gm.load(BY_ID[target_id].figure_module), th)
+    fig = figure(target_id, theme_name) if fig is None else fig
     with gm.themed(th):
         if id(fig) in _first_png:  # built by figure(): its first drawing
             Path(dest).write_bytes(_first_png[id(fig)])

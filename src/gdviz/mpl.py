@@ -137,12 +137,21 @@ def save(fig: Figure, theme: Theme, path: Path | str, **kw) -> None:
 
 
 def text_overlaps(fig: Figure, pad: float = 0.0) -> list[tuple[str, str]]:
-    """Pairs of visible, non-empty texts of the figure whose drawn boxes overlap."""
+    """Pairs of visible, non-empty texts of the figure whose drawn boxes overlap (a tick's label
+    only where the tick is drawn: inside its axis's view)."""
     renderer = fig.canvas.get_renderer()
+    undrawn = set()  # found before the drawing, which places every drawn label (3-D too)
+    for ax in fig.findobj(matplotlib.axes.Axes):
+        for axis in ax._axis_map.values():
+            drawn = set(axis._update_ticks())
+            undrawn.update(label for tick in (*axis.majorTicks, *axis.minorTicks)
+                           if tick not in drawn for label in (tick.label1, tick.label2))
     fig.draw_without_rendering()
     boxes = []
     for t in fig.findobj(matplotlib.text.Text):
         if not t.get_visible() or not t.get_text().strip() or t.axes is None and t.figure is None:
+            continue
+        if t in undrawn:
             continue
         if t.get_alpha() == 0:
             continue
