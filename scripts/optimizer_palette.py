@@ -128,19 +128,20 @@ def search(th, targets: dict[str, str], step: int | None = None,
     the dark theme each at least `lift` lighter (J') than its target."""
     names = list(targets)
     rgb = grid(step or STEPS[th.name])
-    rgb = rgb[alone(th, rgb, fixed) & (seen(rgb)[:, 0] >= lightness)]
-    h = hue(rgb)
-    chroma = np.hypot(*seen(rgb)[:, 1:].T)
+    rgb = rgb[alone(th, rgb, fixed)]
+    views = np.stack([seen(rgb, cvd) for cvd in CVD])  # (vision, n, 3); normal vision first
+    light_enough = views[0, :, 0] >= lightness
+    rgb, views = rgb[light_enough], views[:, light_enough]
+    h, ucs = hue(rgb), views[0]
+    chroma = np.hypot(*ucs[:, 1:].T)
     # how strongly a path of the colour reads on its casing: its chroma, scaled down as its
     # contrast falls below TEXT_CONTRAST (a colour at 3:1 reads as two thirds of its chroma)
     strength = chroma * np.minimum(least_contrast(th, rgb) / theme.TEXT_CONTRAST, 1.0)
-    views = np.stack([seen(rgb, cvd) for cvd in CVD])  # (vision, n, 3)
     floors = np.array([theme.MIN_OPT_DISTANCE] + [theme.MIN_CVD_DISTANCE] * 3)
     turns = {n: hue_turn(h, hue(targets[n])) for n in names}
     if th.name == "dark":  # another shade of the light colour: lighter by `lift` (J')
-        lightness = seen(rgb)[:, 0]
         for n in names:
-            turns[n][lightness < seen(targets[n])[0] + lift] = np.inf
+            turns[n][ucs[:, 0] < seen(targets[n])[0] + lift] = np.inf
     # each name's candidates, strongest first (a degree of hue turn costs HUE_COST), and which
     # of them may sit beside which of another's: hues MIN_OPT_HUE apart, ΔE' in each vision
     # MARGIN above its floor

@@ -82,7 +82,7 @@ from .manim_blocks import (
     step_of,
 )
 from .manim_theme import ThemedScene, sections
-from .race_plot import inset_box, scale_bar_at, scale_bar_length, stacking
+from .race_plot import inset_box, lane_of, scale_bar_at, scale_bar_length, stacking
 
 #: Opacity of each path's history behind its head, and of its casing (during the race; at the
 #: end: full, so each colour shows pure where the paths are stacked).
@@ -420,11 +420,11 @@ class RaceScene(ThemedScene):
         return Group(img, frame, box, lines, *scale, star)
 
     def lane_path(self, name: str) -> np.ndarray:
-        """Run `name`'s path on the map (window coordinates): its points moved up by its lane,
-        (len(NAMES) - 1) / 2 - its place in NAMES times LANE scene units, reached over the
-        first LANE_RAMP scene units of its way from the start."""
+        """Run `name`'s path on the map (window coordinates): its points moved up by its lane
+        (race_plot.lane_of, LANE scene units apart), reached over the first LANE_RAMP scene
+        units of its way from the start."""
         p = self.paths[name]
-        lane = ((len(NAMES) - 1) / 2 - NAMES.index(name)) * self.LANE
+        lane = lane_of(name, self.LANE)
         if lane == 0:
             return p
         ax = self.ax

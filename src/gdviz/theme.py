@@ -362,11 +362,11 @@ class Theme:
     #: (MIN_CVD_DISTANCE in every vision), each within OPT_HUE_TOLERANCE of the same run's hue
     #: in the other theme.
     batches: tuple[str, str, str]
-    #: The sign of a weight (backprop-loop, still and video): w ≥ 0 and w < 0. Blue (the data
-    #: blue) and a burnt orange of its own, never the accent's: MIN_OPT_DISTANCE from the
-    #: accent in normal vision, MIN_CVD_DISTANCE from every mark role and far apart from each
-    #: other in every simulated vision (network_layout.sign_color draws them).
-    signs: tuple[str, str] = ("", "")
+    #: The sign w < 0 of a weight (backprop-loop, still and video; w ≥ 0 takes the data blue,
+    #: see signs): a rust of its own, never the accent's: MIN_OPT_DISTANCE from the accent in
+    #: normal vision, MIN_CVD_DISTANCE from every mark role and far apart from the data blue in
+    #: every simulated vision (network_layout.sign_color draws them).
+    negative: str
     font_family: str = FONT
     font_size: float = 8.5
     small_size: float = 7.5
@@ -416,6 +416,11 @@ class Theme:
         """matplotlib keyword arguments (plot()) of the mark of class k (CLASS_MARKERS)."""
         return self._mark(CLASS_MARKERS[k])
 
+    @property
+    def signs(self) -> tuple[str, str]:
+        """The colours of a weight's sign, w ≥ 0 and w < 0: the data blue and `negative`."""
+        return self.data, self.negative
+
     def class_color(self, k: int) -> str:
         """The colour of class k (its CLASS_MARKERS mark's fill): its points and its region."""
         return self.role(CLASS_MARKERS[k].face)
@@ -449,7 +454,7 @@ LIGHT = Theme(
     optimizer=LIGHT_OPTIMIZER_COLORS,
     rates=("#0096B4", "#F03CFF", "#D2785A"),
     batches=("#D23C87", "#9600FF", "#F0692D"),
-    signs=("#1F4E9E", "#5A1E00"),
+    negative="#5A1E00",
 )
 
 DARK = Theme(
@@ -467,7 +472,7 @@ DARK = Theme(
     optimizer=DARK_OPTIMIZER_COLORS,
     rates=("#3CA5BE", "#FFC3FF", "#CD8782"),
     batches=("#FF78DC", "#B473FF", "#FF8200"),
-    signs=("#7FB8FF", "#D25A00"),
+    negative="#D25A00",
 )
 
 THEMES = {"light": LIGHT, "dark": DARK}

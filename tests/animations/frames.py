@@ -235,12 +235,9 @@ def variant(scene_cls: type, **attrs) -> type:
         super(cls, self).wait(duration, *args, **kwargs)
 
     def play(self, *args, **kwargs):
-        start = self.time
         super(cls, self).play(*args, **kwargs)
         length = self.__dict__.pop("_waited", None) or self._length
-        self.clock = start + length
-        self.starts = [*getattr(self, "starts", []), start]
-        self.lengths = [*getattr(self, "lengths", []), length]
+        self.__dict__.setdefault("lengths", []).append(length)
         if watch is not None:
             self.__dict__.setdefault("notes", []).append(watch(self))
         record_text_px(self)
@@ -253,7 +250,9 @@ def variant(scene_cls: type, **attrs) -> type:
 
     body = {"play": play, "wait": wait, "get_run_time": get_run_time,
             "begin_animations": begin_animations,
-            "time": property(lambda self: self.__dict__.get("clock", 0.0)), **attrs}
+            "time": property(lambda self: sum(self.__dict__.get("lengths", ()))),
+            "starts": property(lambda self: [sum(self.lengths[:k])
+                                             for k in range(len(self.lengths))]), **attrs}
     if not attrs and getattr(scene_cls, "SECTIONS", ()):
         *before, last = scene_cls.SECTIONS  # the last one ends with the scene
         body["SECTIONS"] = (*(dataclasses.replace(s, play=_keeping_end(scene_cls, s))
