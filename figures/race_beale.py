@@ -5,7 +5,8 @@ minimum (the star) is at ({mx}, {my}) at the end of a long, curved valley. Left:
 contours spaced by a constant factor (the function spans several orders of magnitude), a dot at
 every step and a square, in the run's colour, where it ends; where runs share a stretch they
 are stacked, the narrowest on top, so each shows as a band along the others, and every run's
-dots lie above all the paths. Right: each run's distance to the minimum at every step, on a log
+dots lie above all the paths but Adagrad's, a thin line that leaves the start over the others'
+first dots. Right: each run's distance to the minimum at every step, on a log
 scale. Plain SGD slides down the nearest slope and creeps along the valley ({sgd} short of the
 minimum at the end). Momentum, at the same rate, shoots down the steep wall to y ≈
 {momentum_low}, swings back and overshoots along the valley to x ≈ {momentum_far} before
@@ -44,6 +45,10 @@ RACE = races.BEALE
 #: past the minimum (x 3.1 to 4.8) Momentum's returning steps lie less than a dot apart, and
 #: the usual rings would swamp their fills into a pale string no run could be told by.
 DOT_EDGE = 0.05
+#: Adagrad's first step leaves the start up and to the left, under Adadelta's dense first dots
+#: and along Adam's: its path is drawn over every step dot, at the narrowest width, so it
+#: shows from the start (the dots under it either side of it).
+OVER_DOTS = ("Adagrad",)
 
 
 def facts() -> dict:
@@ -65,7 +70,7 @@ def facts() -> dict:
 
 
 def make_figure(theme):
-    return draw_race(theme, RACE, height=3.9, layout="side", dot_edge=DOT_EDGE,
+    return draw_race(theme, RACE, height=3.9, layout="side", dot_edge=DOT_EDGE, over_dots=OVER_DOTS,
                      title=f"Beale’s function:  $f(x, y) = {RACE.surface.formula}$")
 
 

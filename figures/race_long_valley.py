@@ -17,8 +17,9 @@ coordinate by its own gradient history, so they turn down the valley at once: Ad
 minimum, too close together to tell apart on the map: the inset below the valley's end shows the
 floor around the minimum {zoom} times larger, at the runs' own points (the scale bar is {bar}
 long), where each run's square stands apart along the floor, Momentum's just below RMSprop's and
-Adam's just below the floor beside the star. The legend gives each learning rate α and each
-run's final distance.
+Adam's just below the floor beside the star, and Adagrad's, which ends on the minimum, set
+above and to the left of the star on a short leader, clear of Adam's. The legend gives each
+learning rate α and each run's final distance.
 
 Alt: Top, a contour map of an elongated elliptical valley with its minimum, a star, at the
 right. Seven coloured paths leave a common start at the upper left; where they run along the

@@ -10,8 +10,10 @@ methods divide by the size of the recent gradients, so the tiny slope in y gets 
 step: RMSprop leaves after {rmsprop} steps, Adadelta after {adadelta}, Adam after {adam} and
 Adagrad after {adagrad}. Left: the paths over evenly spaced contours (f is negative above and
 below the saddle), a dot at every step, SGD's drawn over all the others and ending in a
-square beside the saddle point's plus; where other runs share a stretch they are stacked, the
-narrowest on top, and Adagrad's path, which climbs along RMSprop's, is drawn over RMSprop's dots.
+square beside the saddle point's plus. Each run is drawn in a lane of its own, {lane} pt from
+the next along the diagonal, as a transit map draws lines that share a street: Momentum and NAG,
+which share the ridge and then the climb, run side by side, and so do Adagrad and RMSprop; SGD
+keeps the middle lane, on its own points.
 Right: |y| at every step, on a log scale, up to the edge of the frame, where a cross marks each
 exit; a cross that would cover an earlier one (Adadelta's, beside RMSprop's) sits a row lower,
 on its own curve.
@@ -19,7 +21,7 @@ on its own curve.
 Alt: Left, a contour map of a saddle, high to the left and right, low above and below. Seven
 paths start together just above the horizontal axis on the right. The SGD path runs left to the
 centre and ends in a square beside the plus of the saddle point; the other six turn upwards one
-after another and leave the top of the frame, Adagrad's a thin line along RMSprop's dots.
+after another and leave the top of the frame, side by side in narrow parallel lanes.
 Right, a plot of |y| against step, log scale: six coloured curves climb from 0.001 to the
 frame's edge between steps {rmsprop} and {momentum}, each ending in a cross (Adadelta's a row
 below RMSprop's), while the SGD line rises only slowly and stays near 0.01.
@@ -34,27 +36,33 @@ RACE = races.SADDLE
 #: The map and the |y| panel share the width so that neither leaves a gap beside the square map.
 WIDTH_RATIOS = (1.45, 1)
 #: Small step dots and thin paths: three runs (Adagrad, RMSprop, Adam) climb out along nearly
-#: one curve, and each must show beside the others. Adagrad's path runs along RMSprop's step
-#: dots, a few pixels apart: it is drawn over them, a thin line on a string of beads.
-STEP_DOT, PATH_WIDTHS, OVER_DOTS = 2.0, (0.5, 0.2), ("Adagrad",)
+#: one curve, and each must show beside the others. The rings round the dots are fine (as on
+#: Beale's function): SGD's steps shorten to a fraction of a dot along the ridge, and the
+#: usual rings would swamp their fills into a pale string.
+STEP_DOT, PATH_WIDTHS, DOT_EDGE = 2.0, (0.5, 0.2), 0.05
 #: One legend swatch width (points) for every run.
 SWATCH = 2.0
+#: The points between two runs' lanes (race_plot.LANE_WAYS: diagonal on the saddle): across a
+#: horizontal stretch or a vertical one, neighbours lie LANE / √2 apart, more than a step dot
+#: with its ring, so Momentum's and NAG's dots, and Adagrad's and RMSprop's, stand in rows of
+#: their own.
+LANE = 3.5
 
 
 def facts() -> dict:
     out = races.outcomes(RACE)
     exits = {name.lower(): o.exit.step for name, o in out.items() if o.exit is not None}
     return {"x0": numbers.text(RACE.start[0]), "y0": numbers.text(RACE.start[1]),
-            "steps": RACE.steps, "sgd_y": numbers.text(abs(out["SGD"].final[1]), places=3)
-            } | exits
+            "steps": RACE.steps, "sgd_y": numbers.text(abs(out["SGD"].final[1]), places=3),
+            "lane": numbers.text(LANE)} | exits
 
 
 
 def make_figure(theme):
-    return draw_race(theme, RACE, height=4.3, layout="side", start_label="below",
+    return draw_race(theme, RACE, height=4.3, layout="side", start_label="right",
                      on_top="SGD", width_ratios=WIDTH_RATIOS, step_dot=STEP_DOT,
                      path_widths=PATH_WIDTHS, swatch_width=SWATCH, ncol=4,
-                     over_dots=OVER_DOTS,
+                     dot_edge=DOT_EDGE, lane=LANE,
                      title=f"Saddle:  $f(x, y) = {RACE.surface.formula}$")
 
 

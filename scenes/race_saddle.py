@@ -22,7 +22,11 @@ class RaceSaddle(RaceScene):
     X_TICK, Y_TICK = 0.5, 0.5
     STEP_TICK = 40
     WIDTH_STEP = 0.25  # Adagrad's and RMSprop's paths share the climb to the top edge
-    RINGED = ("Momentum",)  # same α and β as NAG: its dot a ring around NAG's on their path
+    RINGED = ("Momentum",)  # same α and β as NAG: its dot a ring around NAG's at the start
+    # Momentum and NAG share the ridge (with SGD) and then the climb by x = 0, Adagrad climbs
+    # along RMSprop: each run in its own lane, 6 px from the next, stepping diagonally
+    # (race_plot.LANE_WAYS), SGD in the middle one
+    LANE = 0.1
     INSET = races.SADDLE_ZOOM
     ZOOM_HEADING = "the saddle point, magnified"
 

@@ -63,6 +63,9 @@ INSET_LEVELS = 10
 #: An end within this fraction of the inset's width of the minimum would hide its star: its
 #: square is set beside it (gm.end_beside).
 ON_STAR = 0.05
+#: How far (points) such a square's centre stays inside the inset's frame: a square's side with
+#: its rim (theme.marker("end")), so it is never cut by the frame.
+BESIDE_ROOM = 6.0
 
 
 def inset_box(race, band: float = INSET_BAND):
@@ -242,7 +245,8 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
         if name == on_top:
             z, dz = Z_ON_TOP, Z_ON_TOP
         c = theme.opt(name)
-        where = offset_copy(ax.transData, fig=ax.figure, y=lane_of(name, lane), units="points")
+        dx, dy = lane_of(race, name, lane)
+        where = offset_copy(ax.transData, fig=ax.figure, x=dx, y=dy, units="points")
         path = races.visible_path(tr.points, race.window)
         (ln,) = ax.plot(path[:, 0], path[:, 1], color=c, lw=lw, label=legend_label(race, out[name]),
                         zorder=z, gid=f"path:{name}", solid_joinstyle="round",
@@ -262,8 +266,10 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
         handles.append(Line2D([], [], label="where a run ends",
                               **(theme.marker("end") | {"markerfacecolor": theme.muted})))
     ax.plot(*race.start, gid="start", **(theme.marker("start") | {"zorder": Z_START}))
-    dy, va = (6, "bottom") if start_label == "above" else (-7, "top")
-    ax.annotate("start", race.start, xytext=(0, dy), textcoords="offset points", ha="center",
+    (dx, dy), ha, va = {"above": ((0, 6), "center", "bottom"),
+                        "below": ((0, -7), "center", "top"),
+                        "right": ((7, 0), "left", "center_baseline")}[start_label]
+    ax.annotate("start", race.start, xytext=(dx, dy), textcoords="offset points", ha=ha,
                 va=va, fontsize=theme.small_size, color=theme.text, zorder=Z_START)
     if race.surface.minimum is not None:
         mark = theme.marker("minimum") | {"zorder": Z_MINIMUM}
@@ -288,11 +294,31 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
     return handles
 
 
-def lane_of(name: str, lane: float) -> float:
-    """How far above gdcore's points (points on the page) run `name` is drawn on a map whose
-    lanes are `lane` points apart: SGD's the top lane, NAMES' order down, centred on the
-    points."""
-    return ((len(NAMES) - 1) / 2 - NAMES.index(name)) * lane
+#: How each race lays its lanes (lane_of), still and video alike: the direction (degrees from
+#: the x axis, on the page) in which one lane steps to the next, and the runs from the first lane
+#: to the last. Along the long valley's floor the runs travel one horizontal line: the lanes
+#: step straight up, SGD's the top one, in the legend's order. On the saddle Momentum and NAG
+#: (same α and β) share their path twice, first along the ridge y = 0 (with SGD), then up the
+#: slope by x = 0, and Adagrad climbs along RMSprop: the lanes step diagonally (up and to the
+#: right), so they part runs that share a horizontal stretch and a vertical one alike. SGD, the
+#: run the figure is about, keeps the middle lane (its own points, its square beside the saddle
+#: point); the others in the order in which they climb, from right to left (Adadelta's climb
+#: the rightmost, Momentum's the leftmost), so no lane crosses another on the slope.
+LANE_WAYS = {"long-valley": (90.0, NAMES),
+             "saddle": (45.0, ("Adadelta", "Adagrad", "RMSprop", "SGD", "Adam", "NAG",
+                               "Momentum"))}
+
+
+def lane_of(race, name: str, lane: float) -> np.ndarray:
+    """How far from gdcore's points (x and y, points on the page) run `name` is drawn on a map
+    of `race` whose lanes are `lane` points apart: its place in LANE_WAYS' order, the lanes
+    centred on the points and stepping in the race's direction (no lanes: (0, 0))."""
+    if race.key not in LANE_WAYS or lane == 0:
+        return np.zeros(2)
+    angle, order = LANE_WAYS[race.key]
+    step = ((len(order) - 1) / 2 - order.index(name)) * lane
+    a = np.radians(angle)
+    return np.array([np.cos(a), np.sin(a)]) * step
 
 
 def end_inset(ax, theme, race, trajectories, out):
@@ -328,8 +354,13 @@ def end_inset(ax, theme, race, trajectories, out):
         if out[name].exit is None and rx0 <= fx <= rx1 and ry0 <= fy <= ry1:
             end = theme.marker("end") | {"markerfacecolor": c, "zorder": Z_ENDS - rank}
             if np.hypot(*(tr.points[-1] - race.surface.minimum)) < ON_STAR * (rx1 - rx0):
-                # a run that ends on the minimum: its square beside the star, on a leader
-                gm.end_beside(ins, theme, (fx, fy), end, gid=f"inset-end:{name}")
+                # a run that ends on the minimum: its square beside the star, on a leader,
+                # on the side where it stands furthest from every other square
+                others = [t.points[-1] for n, t in trajectories.items() if n != name
+                          and out[n].exit is None and races.inside(t.points[-1],
+                                                                   race.inset.region)[0]]
+                gm.end_beside(ins, theme, (fx, fy), end, gid=f"inset-end:{name}",
+                              offset=beside_offset(ax, race, (fx, fy), others))
             else:
                 ins.plot(fx, fy, gid=f"inset-end:{name}", **end)
     ins.plot(*race.surface.minimum, gid="inset-minimum",
@@ -364,6 +395,31 @@ def end_inset(ax, theme, race, trajectories, out):
                       "facecolor": theme.background, "edgecolor": theme.muted,
                       "linewidth": INSET_LINE})
     return ins
+
+
+def beside_offset(ax, race, xy, others) -> tuple[float, float]:
+    """Where (points from xy) the inset sets the square of a run that ends on the minimum: at
+    gm.END_BESIDE's distance, in the one of eight directions (gm.END_BESIDE's own first, then
+    every 45 degrees) that lies furthest from the other squares in the inset (others, their
+    points in the region): on the long valley Adam's square lies just below the star, where
+    the default would set Adagrad's on it. The inset's scale in points is the map's (ax, as
+    the figure first sizes it) times inset_box's magnification."""
+    (x0, x1), _ = race.window
+    _, s = inset_box(race)
+    bbox = ax.get_position()
+    per_unit = bbox.width * ax.figure.get_figwidth() * 72 / (x1 - x0) * s
+    r = float(np.hypot(*gm.END_BESIDE))
+    a0 = np.arctan2(gm.END_BESIDE[1], gm.END_BESIDE[0])
+    ways = [(r * np.cos(a0 + k * np.pi / 4), r * np.sin(a0 + k * np.pi / 4)) for k in range(8)]
+    # only the ways whose square stays whole inside the inset, a side clear of its frame
+    (rx0, rx1), (ry0, ry1) = race.inset.region
+    lo = (np.array([rx0, ry0]) - np.asarray(xy, float)) * per_unit + BESIDE_ROOM
+    hi = (np.array([rx1, ry1]) - np.asarray(xy, float)) * per_unit - BESIDE_ROOM
+    ways = [w for w in ways if np.all(lo <= w) and np.all(np.asarray(w) <= hi)] or ways
+    if not others:
+        return ways[0]
+    near = (np.asarray(others, float) - np.asarray(xy, float)) * per_unit
+    return max(ways, key=lambda w: np.min(np.hypot(*(near - w).T)))
 
 
 def _exit_mark(theme, color) -> dict:

@@ -420,18 +420,19 @@ class RaceScene(ThemedScene):
         return Group(img, frame, box, lines, *scale, star)
 
     def lane_path(self, name: str) -> np.ndarray:
-        """Run `name`'s path on the map (window coordinates): its points moved up by its lane
-        (race_plot.lane_of, LANE scene units apart), reached over the first LANE_RAMP scene
-        units of its way from the start."""
+        """Run `name`'s path on the map (window coordinates): its points moved to its lane
+        (race_plot.lane_of, LANE scene units apart, in the race's direction), reached over the
+        first LANE_RAMP scene units of its way from the start."""
         p = self.paths[name]
-        lane = lane_of(name, self.LANE)
-        if lane == 0:
+        dx, dy = lane_of(self.RACE, name, self.LANE)
+        if dx == dy == 0:
             return p
         ax = self.ax
         way = np.linalg.norm(np.diff(scene_points(ax, p[:, 0], p[:, 1]), axis=0), axis=1)
         ramp = np.clip(np.concatenate([[0.0], np.cumsum(way)]) / LANE_RAMP, 0, 1)
-        unit = ax.c2p(0, 1)[1] - ax.c2p(0, 0)[1]
-        return p + np.column_stack([np.zeros_like(ramp), ramp * lane / unit])
+        ux = ax.c2p(1, 0)[0] - ax.c2p(0, 0)[0]
+        uy = ax.c2p(0, 1)[1] - ax.c2p(0, 0)[1]
+        return p + np.column_stack([ramp * dx / ux, ramp * dy / uy])
 
     def inset_end(self, name: str) -> Square:
         """The end square of run `name` in the inset, on its last point (over the star)."""

@@ -18,18 +18,24 @@ def _anchors(mob, ax):
 
 
 def in_lane(scene, name, points):
-    """gdcore's points of run `name` where the map draws them (window coordinates): moved up by
-    the run's lane, (3 - its place in NAMES) × scene.LANE scene units (SGD's the top lane),
-    reached in proportion to the way from the start over its first LANE_RAMP scene units."""
+    """gdcore's points of run `name` where the map draws them (window coordinates): moved by
+    the run's lane, (3 - its place in the race's lane order) × scene.LANE scene units in the
+    race's lane direction (race_plot.LANE_WAYS: straight up along the long valley's floor, SGD's
+    the top lane; diagonally on the saddle, SGD's the middle lane), reached in proportion to
+    the way from the start over its first LANE_RAMP scene units."""
+    from gdviz.race_plot import LANE_WAYS
     from gdviz.race_scene import LANE_RAMP
 
-    lane = ((len(NAMES) - 1) / 2 - NAMES.index(name)) * scene.LANE
+    angle, order = LANE_WAYS.get(scene.RACE.key, (90.0, NAMES))
+    lane = (3 - list(order).index(name)) * scene.LANE
     ax = scene.ax
     sx = ax.c2p(1, 0)[0] - ax.c2p(0, 0)[0]
     sy = ax.c2p(0, 1)[1] - ax.c2p(0, 0)[1]
     steps = np.hypot(np.diff(points[:, 0]) * sx, np.diff(points[:, 1]) * sy)
-    way = np.concatenate([[0.0], np.cumsum(steps)])
-    return points + np.column_stack([0 * way, np.minimum(way / LANE_RAMP, 1) * lane / sy])
+    ramp = np.minimum(np.concatenate([[0.0], np.cumsum(steps)]) / LANE_RAMP, 1)
+    a = np.radians(angle)
+    return points + np.column_stack([ramp * lane * np.cos(a) / sx,
+                                     ramp * lane * np.sin(a) / sy])
 
 
 def check_drawing(scene, k, finished=False):
