@@ -422,7 +422,7 @@ class RaceScene(ThemedScene):
     def lane_path(self, name: str) -> np.ndarray:
         """Run `name`'s path on the map (window coordinates): its points moved to its lane
         (race_plot.lane_of, LANE scene units apart, in the race's direction), reached over the
-        first LANE_RAMP scene units of its way from the start."""
+        first LANE_RAMP scene units of its way from the start, and held inside the window."""
         p = self.paths[name]
         dx, dy = lane_of(self.RACE, name, self.LANE)
         if dx == dy == 0:
@@ -432,7 +432,10 @@ class RaceScene(ThemedScene):
         ramp = np.clip(np.concatenate([[0.0], np.cumsum(way)]) / LANE_RAMP, 0, 1)
         ux = ax.c2p(1, 0)[0] - ax.c2p(0, 0)[0]
         uy = ax.c2p(0, 1)[1] - ax.c2p(0, 0)[1]
-        return p + np.column_stack([ramp * dx / ux, ramp * dy / uy])
+        # held inside the window: a run that leaves the frame ends on its edge in its lane too
+        (x0, x1), (y0, y1) = self.RACE.window
+        moved = p + np.column_stack([ramp * dx / ux, ramp * dy / uy])
+        return np.column_stack([np.clip(moved[:, 0], x0, x1), np.clip(moved[:, 1], y0, y1)])
 
     def inset_end(self, name: str) -> Square:
         """The end square of run `name` in the inset, on its last point (over the star)."""

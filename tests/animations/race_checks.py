@@ -22,7 +22,8 @@ def in_lane(scene, name, points):
     the run's lane, (3 - its place in the race's lane order) × scene.LANE scene units in the
     race's lane direction (race_plot.LANE_WAYS: straight up along the long valley's floor, SGD's
     the top lane; diagonally on the saddle, SGD's the middle lane), reached in proportion to
-    the way from the start over its first LANE_RAMP scene units."""
+    the way from the start over its first LANE_RAMP scene units; held inside the window (a run
+    that leaves the frame ends on its edge)."""
     from gdviz.race_plot import LANE_WAYS
     from gdviz.race_scene import LANE_RAMP
 
@@ -34,8 +35,10 @@ def in_lane(scene, name, points):
     steps = np.hypot(np.diff(points[:, 0]) * sx, np.diff(points[:, 1]) * sy)
     ramp = np.minimum(np.concatenate([[0.0], np.cumsum(steps)]) / LANE_RAMP, 1)
     a = np.radians(angle)
-    return points + np.column_stack([ramp * lane * np.cos(a) / sx,
-                                     ramp * lane * np.sin(a) / sy])
+    moved = points + np.column_stack([ramp * lane * np.cos(a) / sx,
+                                      ramp * lane * np.sin(a) / sy])
+    (x0, x1), (y0, y1) = scene.RACE.window
+    return np.column_stack([np.clip(moved[:, 0], x0, x1), np.clip(moved[:, 1], y0, y1)])
 
 
 def check_drawing(scene, k, finished=False):
