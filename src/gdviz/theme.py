@@ -236,16 +236,22 @@ DATA_ROLES: dict[str, tuple[str, str]] = {
     "test": ("test", "held-out"),
 }
 
-#: The classes of a classification data set, in class order: filled marks in two roles and
-#: two shapes (a dot and a triangle), so the classes differ in shape as well as colour (in
-#: grey print, in any colour vision). Shapes are never those the MARKERS reserve for a role
-#: (ring, square, star, diamond); the dot is the data dot, the first class being data; the
-#: second class takes the theme's colour for a second set of samples, `test` (never the
-#: accent, which marks the current line, path and position).
+#: The classes of a classification data set, in class order: both are data, so both take the
+#: data colour, and they differ in shape and fill: class 0 the filled data dot, class 1 a
+#: hollow triangle edged in the data blue (told apart in grey print and in any colour vision
+#: by shape and by fill). Never a second role's colour: the `test` lavender means the test
+#: set, the accent the current line, path and position. Shapes are never those the MARKERS
+#: reserve for a role (ring, square, star, diamond).
 CLASS_MARKERS: tuple[Marker, ...] = (
     Marker("o", 3.2, "data", "background", 0.3, 3),
-    Marker("^", 3.6, "test", "background", 0.3, 3),
+    Marker("^", 3.8, "background", "data", 0.8, 3),
 )
+#: The roles a class mark may take its colour from: the data blue (and the page it is cut
+#: out of). tests/test_figures_role_colours.py reads every class mark of the stills back.
+CLASS_ROLES = ("data", "background")
+#: The region a classifier gives each class is drawn as its mark is: class 0's filled (a wash
+#: of the data blue), class 1's hollow (the page), the boundary between them in ink.
+CLASS_REGIONS = ("data", "background")
 
 #: Errors (residuals) are drawn one way: a dashed segment from each point to the model, in the
 #: error colour, this wide (points), under the points.
@@ -422,8 +428,15 @@ class Theme:
         return self.data, self.negative
 
     def class_color(self, k: int) -> str:
-        """The colour of class k (its CLASS_MARKERS mark's fill): its points and its region."""
-        return self.role(CLASS_MARKERS[k].face)
+        """The colour of class k's mark (the colour of its CLASS_MARKERS mark that is not the
+        page's): the data blue for every class."""
+        m = CLASS_MARKERS[k]
+        return self.role(m.edge if m.face == "background" else m.face)
+
+    def class_region(self, k: int) -> str:
+        """The colour of the region a classifier gives class k (CLASS_REGIONS): a wash of it
+        is drawn, so the page colour leaves the region unshaded."""
+        return self.role(CLASS_REGIONS[k])
 
     def _mark(self, m: Marker) -> dict:
         return {"marker": m.marker, "markersize": m.size, "markerfacecolor": self.role(m.face),
