@@ -364,9 +364,10 @@ class Theme:
     #: --runs searched them).
     rates: tuple[str, str, str]
     #: One colour per run of BATCH_NAMES, its marks' only, cased over the cost map, under the
-    #: same floors as the rates: apart from every role, every rate and each other
-    #: (MIN_CVD_DISTANCE in every vision), each within OPT_HUE_TOLERANCE of the same run's hue
-    #: in the other theme.
+    #: same floors as the rates: apart from every role, each other and, in print, every rate
+    #: (MIN_CVD_DISTANCE in every vision; the dark theme has no room for a saturated good rate
+    #: beside them, and the two sets never share a figure), each within OPT_HUE_TOLERANCE of
+    #: the same run's hue in the other theme.
     batches: tuple[str, str, str]
     #: The sign w < 0 of a weight (backprop-loop, still and video; w ≥ 0 takes the data blue,
     #: see signs): a rust of its own, never the accent's: MIN_OPT_DISTANCE from the accent in
@@ -465,7 +466,7 @@ LIGHT = Theme(
     test="#7869C3",
     cost_map=LIGHT_COST_MAP,
     optimizer=LIGHT_OPTIMIZER_COLORS,
-    rates=("#0096B4", "#F03CFF", "#D2785A"),
+    rates=("#0096B4", "#E14BFF", "#C3695A"),
     batches=("#D23C87", "#9600FF", "#F0692D"),
     negative="#5A1E00",
 )
@@ -483,8 +484,8 @@ DARK = Theme(
     test="#8778C3",
     cost_map=DARK_COST_MAP,
     optimizer=DARK_OPTIMIZER_COLORS,
-    rates=("#3CA5BE", "#FFC3FF", "#CD8782"),
-    batches=("#FF78DC", "#B473FF", "#FF8200"),
+    rates=("#41A5BE", "#F03CFF", "#FA8237"),
+    batches=("#FF78DC", "#B473FF", "#FF820F"),
     negative="#D25A00",
 )
 
