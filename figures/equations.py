@@ -35,7 +35,9 @@ NAME_GAP_IN = 0.035
 #: Column lines of the sheet: each equation starts on one, so columns align row to row and
 #: group to group; an equation that would cross the right margin starts a row of its own.
 #: Three across the page's width (each group's name heads it, on a rule that runs to the right
-#: margin), so that short equations share a row and the rows have room between them.
+#: margin), so that short equations share a row and the rows have room between them. A group
+#: whose cells would leave a column empty between two of a row's cells (a long name that
+#: ends just past a column line) takes two columns, each half the page (the gradient's).
 GRID_COLUMNS = 3
 HEAD_GAP_IN = 0.04  # space between a group's name and its first row, inches
 RULE_GAP_IN = 0.08  # space between a group's name and the rule beside it, inches
@@ -51,11 +53,12 @@ def facts() -> dict:
             "alt": equations.sheet_alt()}
 
 
-def _rows(cells, width: float) -> list[list[tuple[float, tuple]]]:
-    """Cells (name, equation, width, height, depth) flowed in reading order into rows `width` wide,
-    each as (x, cell): every cell starts on one of GRID_COLUMNS column lines, so the columns of
-    a group line up from row to row."""
-    unit = width / GRID_COLUMNS
+def _flow(cells, width: float, columns: int) -> list[list[tuple[float, tuple]]]:
+    """Cells (name, equation, width, height, depth) flowed in reading order into rows `width`
+    wide, each as (x, cell): every cell starts on one of `columns` column lines, so the
+    columns of a group line up from row to row; a cell too wide for the rest of its row starts
+    the next row."""
+    unit = width / columns
     rows, x = [[]], 0.0
     for cell in cells:
         start = 0.0 if not rows[-1] else unit * np.ceil((x + CELL_GAP_IN) / unit - 1e-9)
@@ -65,6 +68,29 @@ def _rows(cells, width: float) -> list[list[tuple[float, tuple]]]:
         rows[-1].append((start, cell))
         x = start + cell[2]
     return rows
+
+
+def _skips(rows, width: float, columns: int) -> bool:
+    """Whether some row leaves a column empty between two of its cells: a cell that ends short
+    of a column line but, with CELL_GAP_IN, pushes the next one past it (the column then
+    holds the end of a name and no equation, and the table reads broken)."""
+    unit = width / columns
+    for row in rows:
+        for (x0, c0), (x1, _) in zip(row, row[1:]):
+            if x1 > unit * np.ceil((x0 + c0[2]) / unit - 1e-9) + 1e-9:
+                return True
+    return False
+
+
+def _rows(cells, width: float) -> list[list[tuple[float, tuple]]]:
+    """A group's cells laid out as a typeset table: on GRID_COLUMNS column lines, or, where
+    that would leave a column empty between two cells of a row, on fewer and wider columns
+    (the group's rows then span the page in halves), every cell starting on one."""
+    for columns in range(GRID_COLUMNS, 1, -1):
+        rows = _flow(cells, width, columns)
+        if not _skips(rows, width, columns):
+            return rows
+    return _flow(cells, width, 1)
 
 
 def make_figure(theme):

@@ -13,8 +13,8 @@ Alt: Left, a curve of the cost J against the step t that falls steeply at first 
 flattens into a long, slowly sinking tail, with its first and last values labelled beside
 their marks; the step
 axis is stretched at its start (ticks 0, 10, 100, 1,000). Right, two
-interleaved crescent-shaped clusters of points, blue dots and lavender triangles, separated by a
-curved boundary line.
+interleaved crescent-shaped clusters of points, filled blue dots and hollow blue triangles,
+separated by a curved boundary line; the dots' side of it is shaded pale blue.
 """
 
 import numpy as np
@@ -75,11 +75,11 @@ def make_figure(theme):
     g0, g1 = np.meshgrid(np.linspace(lo[0], hi[0], 200), np.linspace(lo[1], hi[1], 200))
     out = EX.output_grid(res.net, g0, g1)
     cf = ad.contourf(g0, g1, out, levels=[-np.inf, EX.threshold, np.inf],
-                     colors=[theme.class_color(0), theme.class_color(1)], alpha=0.14)
+                     colors=[theme.class_region(0), theme.class_region(1)], alpha=0.14)
     cf.set_rasterized(True)
     ad.contour(g0, g1, out, levels=[EX.threshold], colors=theme.text, linewidths=1.1)
     cls = Y[:, 0] > EX.threshold
-    for k, pick in enumerate((~cls, cls)):  # the house class marks: dots and triangles
+    for k, pick in enumerate((~cls, cls)):  # the house class marks: filled dots, hollow triangles
         ad.plot(X[pick, 0], X[pick, 1], label=f"class {k}", gid=f"class{k}",
                 **theme.class_marker(k))
     ad.set_xlim(lo[0], hi[0])

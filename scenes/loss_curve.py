@@ -64,9 +64,10 @@ DECADE_SECONDS = 4.0
 J_PLACES = 3
 #: The height (a cost J) of the final label, clear above the curve's last decade.
 END_LABEL_J = 0.1
-#: How far each class's region is tinted towards its colour: a wash that leaves the points in
-#: front, and (in both themes) far from the contrast at which a video encoder's noise makes a
-#: tint flicker as if drawn and erased.
+#: How far a class's region is tinted towards its colour (theme.class_region: class 0's
+#: towards the data blue, class 1's left the page, as its hollow mark): a wash that leaves
+#: the points in front, and (in both themes) far from the contrast at which a video
+#: encoder's noise makes a tint flicker as if drawn and erased.
 REGION_TINT = 0.18
 #: Pixels per side of the decision-region image.
 REGION_PIXELS = 240
@@ -138,13 +139,14 @@ class LossCurve(ThemedScene):
         return box, dots, img, key
 
     def region_pixels(self, k: int) -> np.ndarray:
-        """The decision regions of the network after k iterations as RGBA pixels: each class's
-        region tinted, the boundary between them in the text colour, both from one array."""
+        """The decision regions of the network after k iterations as RGBA pixels: class 0's
+        region tinted, class 1's the page, the boundary between them in the text colour, both
+        from one array."""
         t = self.theme
         one = EX.output_grid(self.nets[k], *self.grid) > EX.threshold
         self.regions[k] = one
-        rgb = np.where(one[..., None], colors.mix(t.background, t.class_color(1), REGION_TINT),
-                       colors.mix(t.background, t.class_color(0), REGION_TINT))
+        rgb = np.where(one[..., None], colors.mix(t.background, t.class_region(1), REGION_TINT),
+                       colors.mix(t.background, t.class_region(0), REGION_TINT))
         edge = np.zeros(one.shape, dtype=bool)
         edge[:, 1:] |= one[:, 1:] != one[:, :-1]
         edge[1:, :] |= one[1:, :] != one[:-1, :]

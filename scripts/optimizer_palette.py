@@ -77,6 +77,12 @@ RUN_LIGHTNESS = 45.0
 #: How much lighter (J') a run's dark shade is than its light colour at least: none (the
 #: light colours are mid-tones already; the dark map's 3:1 floor keeps them light enough).
 RUN_DARK_LIFT = 0.0
+#: The most lightness (J') a run's dark shade may take: none a near white beside the others
+#: (the dark good rate was #FFC3FF, J' 89, M' 20: a pale pink that read as white).
+RUN_DARK_CEILING = 78.0
+#: The runs keep this fraction over MIN_CVD_DISTANCE from every mark role (and, in print, the
+#: rates from the batch runs), so that no distance sits on the floor (one was 9.01).
+RUN_MARGIN = 0.02
 
 
 def grid(step: int) -> np.ndarray:
@@ -105,32 +111,37 @@ def least_contrast(th, rgb: np.ndarray) -> np.ndarray:
     return np.min(ratios, axis=0)
 
 
-def alone(th, rgb: np.ndarray, fixed: tuple[str, ...] = ()) -> np.ndarray:
+def alone(th, rgb: np.ndarray, fixed: tuple[str, ...] = (), margin: float = 0.0) -> np.ndarray:
     """Which candidates pass the floors that need no other colour of their set: contrast
-    against the page, ΔE' from the mark roles (and the `fixed` colours) in every vision."""
+    against the page, ΔE' from the mark roles (and the `fixed` colours) in every vision, with
+    `margin` (a fraction of MIN_CVD_DISTANCE) to spare."""
     ok = least_contrast(th, rgb) >= theme.LINE_CONTRAST
     others = [getattr(th, role) for role in theme.MARK_ROLES] + list(fixed)
+    floor = theme.MIN_CVD_DISTANCE * (1 + margin)
     for cvd in CVD:
         pts = seen(rgb, cvd)
         for c in others:
-            ok &= np.linalg.norm(pts - seen(c, cvd), axis=1) >= theme.MIN_CVD_DISTANCE
+            ok &= np.linalg.norm(pts - seen(c, cvd), axis=1) >= floor
     return ok
 
 
 def search(th, targets: dict[str, str], step: int | None = None,
            fixed: tuple[str, ...] = (), lightness: float = 0.0,
-           lift: float = theme.OPT_DARK_LIFT) -> dict[str, str]:
+           lift: float = theme.OPT_DARK_LIFT, ceiling: float = 100.0,
+           role_margin: float = 0.0) -> dict[str, str]:
     """The colours of a set in `th`, one per `targets` entry (optimizers, rates, batch runs),
     each within OPT_HUE_TOLERANCE of the hue of its target (its hue family in print, its
     colour in the other theme), that pass every floor by MARGIN, with the largest least
     chroma; `fixed` colours (another set's) are kept MIN_CVD_DISTANCE away like the roles;
-    every colour at least `lightness` light (CAM02-UCS J'), so that none is a near black; in
-    the dark theme each at least `lift` lighter (J') than its target."""
+    every colour at least `lightness` and at most `ceiling` light (CAM02-UCS J'), so that
+    none is a near black or a near white; in the dark theme each at least `lift` lighter (J')
+    than its target; ΔE' from the roles and `fixed` kept with `role_margin` (a fraction of
+    MIN_CVD_DISTANCE) to spare."""
     names = list(targets)
     rgb = grid(step or STEPS[th.name])
-    rgb = rgb[alone(th, rgb, fixed)]
+    rgb = rgb[alone(th, rgb, fixed, role_margin)]
     views = np.stack([seen(rgb, cvd) for cvd in CVD])  # (vision, n, 3); normal vision first
-    light_enough = views[0, :, 0] >= lightness
+    light_enough = (views[0, :, 0] >= lightness) & (views[0, :, 0] <= ceiling)
     rgb, views = rgb[light_enough], views[:, light_enough]
     h, ucs = hue(rgb), views[0]
     chroma = np.hypot(*ucs[:, 1:].T)
@@ -222,19 +233,25 @@ def report(th, palette: dict[str, str], targets: dict[str, str]) -> None:
 def run_colours(step: int | None = None) -> None:
     """The learning rates' and the batch runs' colours (theme.rates, theme.batches), searched
     as the optimizers' are, now that their names are set in ink beside a mark of their colour
-    and their paths lie on casings (the page alone constrains them in print): in print each
-    run within OPT_HUE_TOLERANCE of its RUN_FAMILIES hue and at least RUN_LIGHTNESS light, the
-    batch runs first (full batch and single sample far apart on the hue circle), then the rates
-    MIN_CVD_DISTANCE from them (`fixed`: the two sets never share a figure, but neither should
-    be taken for the other); in the dark theme each a shade of its light colour, at least
-    RUN_DARK_LIFT lighter, in the same order."""
+    and their paths lie on casings (the page alone constrains them in print), each with
+    RUN_MARGIN to spare over MIN_CVD_DISTANCE from every mark role: in print each run within
+    OPT_HUE_TOLERANCE of its RUN_FAMILIES hue and at least RUN_LIGHTNESS light, the batch runs
+    first (full batch and single sample far apart on the hue circle), then the rates
+    MIN_CVD_DISTANCE (and RUN_MARGIN) from them (`fixed`: the two sets never share a figure,
+    but neither should be taken for the other where the page leaves room); in the dark theme
+    each a shade of its light colour, at least RUN_DARK_LIFT lighter and at most
+    RUN_DARK_CEILING light, in the same order, the rates searched on their own: beside the
+    dark full batch's pink and the mini-batch's violet the good rate's magenta keeps every
+    role floor only as a near white (#FFC3FF, J' 89), and below the ceiling not at all."""
     light: dict[str, str] = {}
     for th in (theme.LIGHT, theme.DARK):
         batches = {n: light.get(n, RUN_FAMILIES[n]) for n in theme.BATCH_NAMES}
         rates = {n: light.get(n, RUN_FAMILIES[n]) for n in theme.RATE_NAMES}
-        floor = {"lightness": RUN_LIGHTNESS} if th is theme.LIGHT else {"lift": RUN_DARK_LIFT}
-        found_b = search(th, batches, step, **floor)
-        found = search(th, rates, step, fixed=tuple(found_b.values()), **floor)
+        floor = {"lightness": RUN_LIGHTNESS} if th is theme.LIGHT else \
+            {"lift": RUN_DARK_LIFT, "ceiling": RUN_DARK_CEILING}
+        found_b = search(th, batches, step, role_margin=RUN_MARGIN, **floor)
+        apart = tuple(found_b.values()) if th is theme.LIGHT else ()
+        found = search(th, rates, step, fixed=apart, role_margin=RUN_MARGIN, **floor)
         report(th, found, rates)
         report(th, found_b, batches)
         light.update(found | found_b)

@@ -169,7 +169,7 @@ def test_local_minima_runs_start_on_rings_and_end_on_squares(theme):
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_loss_curve_classes_are_dots_and_triangles_never_a_reserved_shape(theme):
+def test_loss_curve_classes_are_filled_dots_and_hollow_triangles_never_a_reserved_shape(theme):
     t, fig = th.get(theme), build("loss-curve", theme)
     X, Y, _ = LOSS_CURVE.run()
     cls = Y[:, 0] > LOSS_CURVE.threshold
@@ -180,14 +180,18 @@ def test_loss_curve_classes_are_dots_and_triangles_never_a_reserved_shape(theme)
         want = t.class_marker(k)
         assert line.get_marker() == want["marker"] and line.get_linestyle() == "None"
         assert same_color(line.get_markerfacecolor(), want["markerfacecolor"])
-        assert same_color(line.get_markeredgecolor(), t.background)
+        assert same_color(line.get_markeredgecolor(), want["markeredgecolor"])
         np.testing.assert_array_equal(line.get_xydata(), X[pick])
         shapes.append(line.get_marker())
     assert shapes == ["o", "^"]
     assert not set(shapes[1:]) & reserved and shapes[0] == th.MARKERS["data"].marker
-    assert same_color(by_gid(fig, "class0").get_markerfacecolor(), t.data)
-    assert same_color(by_gid(fig, "class1").get_markerfacecolor(), t.test)
-    assert not same_color(by_gid(fig, "class1").get_markerfacecolor(), t.accent)
+    # both classes are data: the filled data dot, and a hollow triangle edged in the data blue
+    c0, c1 = by_gid(fig, "class0"), by_gid(fig, "class1")
+    assert same_color(c0.get_markerfacecolor(), t.data)
+    assert same_color(c0.get_markeredgecolor(), t.background)
+    assert same_color(c1.get_markerfacecolor(), t.background)
+    assert same_color(c1.get_markeredgecolor(), t.data)
+    assert c1.get_markeredgewidth() > c0.get_markeredgewidth()
     # start and end of the cost curve in the house marks; its iteration axis counted
     assert_mark(by_gid(fig, "start"), t, "start")
     assert_mark(by_gid(fig, "end"), t, "end")

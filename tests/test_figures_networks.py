@@ -636,6 +636,20 @@ def test_lonely_space(theme):
 
 
 # --- equations ------------------------------------------------------------------------------
+def test_equation_rows_leave_no_column_empty_between_two_cells():
+    """A cell that ends short of a column line but, with the gap, pushes the next cell past it
+    leaves that column empty: the group then takes fewer, wider columns."""
+    m = mod("equations")
+    cell = lambda w: (None, None, w, 0.1, 0.0)  # noqa: E731
+    # 3 columns of 2 in: a 1.9 in cell plus the 0.3 in gap skips the middle column
+    assert m._skips(m._flow([cell(1.9), cell(1.5)], 6.0, 3), 6.0, 3)
+    assert [[x for x, _ in r] for r in m._rows([cell(1.9), cell(1.5)], 6.0)] == [[0.0, 3.0]]
+    # cells that fit their columns, or span two, keep the three
+    assert [[x for x, _ in r] for r in m._rows([cell(1.5), cell(1.5), cell(1.5)], 6.0)] == \
+        [[0.0, 2.0, 4.0]]
+    assert [[x for x, _ in r] for r in m._rows([cell(2.5), cell(1.5)], 6.0)] == [[0.0, 4.0]]
+
+
 @pytest.mark.parametrize("theme", THEMES)
 def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
     t = th.get(theme)
@@ -677,13 +691,25 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
     # more air than the tight sheet had: rows of a group and groups apart by at least 0.05 in
     m = mod("equations")
     assert m.ROW_GAP_IN >= 0.05 and m.GROUP_GAP_IN >= 0.05 and m.GRID_COLUMNS == 3
-    # each group's columns line up row to row: every equation starts on a column line
+    # each group's columns line up row to row: every equation starts on a column line, of
+    # GRID_COLUMNS across the page or, in a group that would leave a column empty between two
+    # cells of a row, of two (the gradient's: its long first name once ended just past the
+    # first line, leaving the middle column empty)
     left = m.SIDE_IN
-    unit = (t.text_width - 2 * m.SIDE_IN) / m.GRID_COLUMNS
-    for _, g in equations.grouped():
-        for e in g:
-            col = (by_gid[f"eq-{e.key}"].get_position()[0] * t.text_width - left) / unit
-            assert col == pytest.approx(round(col), abs=1e-6)
+    inner = t.text_width - 2 * m.SIDE_IN
+    grids = {}
+    for group, g in equations.grouped():
+        xs = [by_gid[f"eq-{e.key}"].get_position()[0] * t.text_width - left for e in g]
+        grids[group] = next(c for c in (m.GRID_COLUMNS, 2, 1)
+                            if all(abs(x / (inner / c) - round(x / (inner / c))) < 1e-6
+                                   for x in xs))
+    assert grids["gradient"] == 2
+    assert [c for gr, c in grids.items() if gr != "gradient"] == [m.GRID_COLUMNS] * 5
+    x = {k: by_gid[f"eq-{k}"].get_position() for k in
+         ("dJ-dm", "dJ-db", "gradient", "central-difference")}
+    assert x["dJ-dm"][1] == x["dJ-db"][1] and x["gradient"][1] == x["central-difference"][1]
+    assert x["dJ-dm"][0] == x["gradient"][0] < x["dJ-db"][0] == x["central-difference"][0]
+    assert x["dJ-db"][0] * t.text_width - left == pytest.approx(inner / 2)
     # a row reads level: its names on one line, its equations on one baseline (set
     # va="baseline"), the tallest one's top NAME_GAP_IN under the names and none nearer; every
     # text inside the page by the sheet's margin (SIDE_IN at the sides, MARGIN_IN at the top

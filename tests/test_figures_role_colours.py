@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from figure_baselines import figure as build
 from matplotlib.colors import same_color
+from matplotlib.contour import ContourSet
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
@@ -93,3 +96,38 @@ def test_run_colours_are_the_marks_only_and_the_paths_are_cased(name, runs, path
         assert same_color(casing.get_color(), theme.background)
         assert casing.get_zorder() < path.get_zorder()
         assert (casing.get_xydata() == path.get_xydata()).all()
+
+
+#: Every still that draws the classes of a classification data set (theme.class_marker).
+CLASS_FIGURES = sorted(p.stem for p in (Path(__file__).resolve().parents[1] / "figures").glob(
+    "*.py") if "class_marker(" in p.read_text(encoding="utf-8"))
+
+
+def test_class_marks_take_the_data_colour_never_another_roles():
+    """Both classes of a data set are data: their marks take the data blue (and the page they
+    are cut out of), never the test lavender, which means the test set only."""
+    assert set(th.CLASS_ROLES) == {"data", "background"}
+    for m in th.CLASS_MARKERS:
+        assert {m.face, m.edge} <= set(th.CLASS_ROLES) and "data" in (m.face, m.edge)
+    assert [m.face == "background" for m in th.CLASS_MARKERS] == [False, True]  # filled, hollow
+
+
+@pytest.mark.parametrize("t", THEMES)
+@pytest.mark.parametrize("name", CLASS_FIGURES)
+def test_no_still_draws_class_data_in_the_test_colour(name, t):
+    theme = th.get(t)
+    fig = build(name, t)
+    marks = [x for x in fig.findobj(Line2D) if (x.get_gid() or "").startswith("class")]
+    assert len(marks) == 2, name
+    for line in marks:
+        assert line.get_xydata().size
+        face, edge = line.get_markerfacecolor(), line.get_markeredgecolor()
+        assert same_color(theme.data, face) or same_color(theme.data, edge), line.get_gid()
+        for c in (face, edge):
+            assert not same_color(c, theme.test) and not same_color(c, theme.accent)
+    # the regions: class 0's a wash of the data blue, class 1's the page
+    fills = [c for ax in fig.axes for c in ax.get_children()
+             if isinstance(c, ContourSet) and c.filled]
+    assert len(fills) == 1
+    (region0, region1) = fills[0].get_facecolor()
+    assert same_color(region0[:3], theme.data) and same_color(region1[:3], theme.background)

@@ -447,13 +447,21 @@ def play_axes_in(scene, axes: Sequence[VMobject], *others, run_time: float = 1.2
 
 def class_mark(theme: Theme, k: int, radius: float = 0.055) -> VMobject:
     """The mark of class k of a classification data set, as theme.CLASS_MARKERS draws it in
-    the stills (class 0 the data dot, class 1 a filled triangle in test), `radius` the dot's;
-    the triangle's circumradius is 1.3 × radius so both marks weigh about the same."""
+    the stills (class 0 the filled data dot, class 1 a hollow triangle edged in the data blue),
+    `radius` the dot's; the triangle's circumradius is 1.4 × radius and its edge CLASS_EDGE
+    times radius wide, so both marks weigh about the same."""
     m = CLASS_MARKERS[k]
     shapes = {"o": lambda: Dot(radius=radius),
-              "^": lambda: Triangle().scale_to_fit_width(1.3 * radius * np.sqrt(3))}
+              "^": lambda: Triangle().scale_to_fit_width(1.4 * radius * np.sqrt(3))}
     mob = shapes[m.marker]()
-    return mob.set_fill(theme.role(m.face), opacity=1).set_stroke(theme.role(m.edge), width=0.6)
+    hollow = m.face == "background"
+    width = CLASS_EDGE * radius if hollow else 0.6
+    return mob.set_fill(theme.role(m.face), opacity=1).set_stroke(theme.role(m.edge), width=width)
+
+
+#: The edge of a hollow class mark, in Manim stroke-width units per unit of the dot's radius
+#: (2.2 at the default radius): about the stills' 0.8 pt edge on a 3.8 pt triangle.
+CLASS_EDGE = 40.0
 
 
 __all__ = ["contour_rgba", "contour_image", "map_axes", "partial_path", "Trail", "head_dot",

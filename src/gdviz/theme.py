@@ -236,16 +236,22 @@ DATA_ROLES: dict[str, tuple[str, str]] = {
     "test": ("test", "held-out"),
 }
 
-#: The classes of a classification data set, in class order: filled marks in two roles and
-#: two shapes (a dot and a triangle), so the classes differ in shape as well as colour (in
-#: grey print, in any colour vision). Shapes are never those the MARKERS reserve for a role
-#: (ring, square, star, diamond); the dot is the data dot, the first class being data; the
-#: second class takes the theme's colour for a second set of samples, `test` (never the
-#: accent, which marks the current line, path and position).
+#: The classes of a classification data set, in class order: both are data, so both take the
+#: data colour, and they differ in shape and fill: class 0 the filled data dot, class 1 a
+#: hollow triangle edged in the data blue (told apart in grey print and in any colour vision
+#: by shape and by fill). Never a second role's colour: the `test` lavender means the test
+#: set, the accent the current line, path and position. Shapes are never those the MARKERS
+#: reserve for a role (ring, square, star, diamond).
 CLASS_MARKERS: tuple[Marker, ...] = (
     Marker("o", 3.2, "data", "background", 0.3, 3),
-    Marker("^", 3.6, "test", "background", 0.3, 3),
+    Marker("^", 3.8, "background", "data", 0.8, 3),
 )
+#: The roles a class mark may take its colour from: the data blue (and the page it is cut
+#: out of). tests/test_figures_role_colours.py reads every class mark of the stills back.
+CLASS_ROLES = ("data", "background")
+#: The region a classifier gives each class is drawn as its mark is: class 0's filled (a wash
+#: of the data blue), class 1's hollow (the page), the boundary between them in ink.
+CLASS_REGIONS = ("data", "background")
 
 #: Errors (residuals) are drawn one way: a dashed segment from each point to the model, in the
 #: error colour, this wide (points), under the points.
@@ -358,9 +364,10 @@ class Theme:
     #: --runs searched them).
     rates: tuple[str, str, str]
     #: One colour per run of BATCH_NAMES, its marks' only, cased over the cost map, under the
-    #: same floors as the rates: apart from every role, every rate and each other
-    #: (MIN_CVD_DISTANCE in every vision), each within OPT_HUE_TOLERANCE of the same run's hue
-    #: in the other theme.
+    #: same floors as the rates: apart from every role, each other and, in print, every rate
+    #: (MIN_CVD_DISTANCE in every vision; the dark theme has no room for a saturated good rate
+    #: beside them, and the two sets never share a figure), each within OPT_HUE_TOLERANCE of
+    #: the same run's hue in the other theme.
     batches: tuple[str, str, str]
     #: The sign w < 0 of a weight (backprop-loop, still and video; w ≥ 0 takes the data blue,
     #: see signs): a rust of its own, never the accent's: MIN_OPT_DISTANCE from the accent in
@@ -422,8 +429,15 @@ class Theme:
         return self.data, self.negative
 
     def class_color(self, k: int) -> str:
-        """The colour of class k (its CLASS_MARKERS mark's fill): its points and its region."""
-        return self.role(CLASS_MARKERS[k].face)
+        """The colour of class k's mark (the colour of its CLASS_MARKERS mark that is not the
+        page's): the data blue for every class."""
+        m = CLASS_MARKERS[k]
+        return self.role(m.edge if m.face == "background" else m.face)
+
+    def class_region(self, k: int) -> str:
+        """The colour of the region a classifier gives class k (CLASS_REGIONS): a wash of it
+        is drawn, so the page colour leaves the region unshaded."""
+        return self.role(CLASS_REGIONS[k])
 
     def _mark(self, m: Marker) -> dict:
         return {"marker": m.marker, "markersize": m.size, "markerfacecolor": self.role(m.face),
@@ -452,7 +466,7 @@ LIGHT = Theme(
     test="#7869C3",
     cost_map=LIGHT_COST_MAP,
     optimizer=LIGHT_OPTIMIZER_COLORS,
-    rates=("#0096B4", "#F03CFF", "#D2785A"),
+    rates=("#0096B4", "#E14BFF", "#C3695A"),
     batches=("#D23C87", "#9600FF", "#F0692D"),
     negative="#5A1E00",
 )
@@ -470,8 +484,8 @@ DARK = Theme(
     test="#8778C3",
     cost_map=DARK_COST_MAP,
     optimizer=DARK_OPTIMIZER_COLORS,
-    rates=("#3CA5BE", "#FFC3FF", "#CD8782"),
-    batches=("#FF78DC", "#B473FF", "#FF8200"),
+    rates=("#41A5BE", "#F03CFF", "#FA8237"),
+    batches=("#FF78DC", "#B473FF", "#FF820F"),
     negative="#D25A00",
 )
 
