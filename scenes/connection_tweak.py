@@ -1,9 +1,10 @@
 """One weight touches everything after it: a first-layer weight changes, its cone lights up.
 
 The 10-8-8-5 network of the still (gdcore.networks.CONNECTION_TWEAK, the still's: same sizes, seed,
-input, connection and nudge). A ValueTracker holds the weight W[0][J, I]; an updater asks gdcore for
-|Δa| of every neuron (nn.activation_changes on the fixed input) and fills each neuron, and
-tints the edges leaving it, by that change (log scale, as in the still). Neurons outside the
+input, connection and nudge). A ValueTracker holds the weight W[0][J, I] (its readout and its
+edge follow it), another the weight the outputs' numbers show; gdcore gives |Δa| of every neuron
+(nn.activation_changes on the fixed input), which fills each neuron, and tints the edges
+leaving it (log scale, as in the still), as the change reaches it. Neurons outside the
 cone have |Δa| = 0 and do not change. The layers are named with their kind (gdcore's network:
 sigmoid hidden layers, a linear output layer, so outputs may leave (0, 1)). The set-up is brief
 (under 12 s): a wave runs forward along the edges, said on screen, one layer after the other: a
@@ -18,8 +19,12 @@ feeds. Then one change at a time: the fills fade back to the page, the activatio
 the |Δa| key comes in: a colour bar (one smooth gradient, 0 outside it and a break before its
 first power of ten) ticked at round powers of ten, gives the fills' log scale. The weight then
 moves one tweak at a time (CONNECTION_TWEAK.tweaks: +0.5, back, +1.0), each said before it is
-made, each nudge the slowest play of the video (NUDGE_TIME), and what the outputs did (their
-largest change, from gdcore) said after.
+made and each staged one change at a time: first the weight alone (its number, and its edge,
+whose width follows |w|), the slowest play of the video (NUDGE_TIME); then the change runs
+forward as a wave, one layer after the other (the neuron the weight feeds fills by its |Δa|,
+then a pulse along the cone's edges into the next layer, which tint, and that layer's neurons
+fill); then the outputs' a change, their Δa beside each. What the outputs did (their largest
+change, from gdcore) is said after.
 Render alone with: manim -ql scenes/connection_tweak.py ConnectionTweak
 """
 
@@ -29,12 +34,14 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    AnimationGroup,
     Create,
     DecimalNumber,
     FadeIn,
     FadeOut,
     Line,
     Rectangle,
+    Succession,
     ValueTracker,
     VGroup,
     Write,
@@ -64,9 +71,15 @@ STRENGTH = 0.85
 #: round numbers on the key, the largest a inside, tested): neighbouring greys a visible step
 #: apart, where a smooth ramp made the sigmoid layers' a (0.32 to 0.74) alike.
 A_STEPS, A_TICK = 5, 0.5
-#: Seconds of the nudges (the key moment: slower than any play of the set-up) and of the way
-#: back.
-NUDGE_TIME, BACK_TIME = 5.0, 1.2
+#: Seconds of the weight's change (the key moment: slower than any play of the set-up) in a
+#: nudge and on the way back.
+NUDGE_TIME, BACK_TIME = 2.6, 0.9
+#: Seconds of the wave per layer (its pulse along the edges, then the neurons' fills), and of
+#: the outputs' numbers changing, in a nudge; the way back takes BACK_SHARE of each.
+WAVE_TIME, FILL_TIME, OUT_TIME = 0.8, 0.6, 1.6
+BACK_SHARE = 0.5
+#: The weight's edge is TWEAK_WIDTH wide at w0 and widens by WIDTH_PER_W per unit of |w|.
+TWEAK_WIDTH, WIDTH_PER_W = 8.0, 4.0
 
 
 def show_change(number: DecimalNumber, v: float) -> DecimalNumber:
@@ -100,6 +113,8 @@ class ConnectionTweak(ThemedScene):
         self.base = nn.init_mlp(SIZES, seed=SEED)
         self.w0 = float(self.base.weights[LAYER][J, I])
         self.w = ValueTracker(self.w0)
+        #: the weight the outputs' numbers show (they change after the wave has reached them)
+        self.w_out = ValueTracker(self.w0)
         self.connection = ((LAYER, I), (LAYER + 1, J))
         self.downstream = nn.downstream(SIZES, LAYER, J, I)
         full = nn.activation_changes(self.base, X_INPUT, LAYER, J, I, DELTA)
@@ -109,13 +124,13 @@ class ConnectionTweak(ThemedScene):
         self.eps, self.top = 0.3 * float(moved.min()), float(moved.max())
 
     # -- numbers from gdcore -------------------------------------------------------------------
-    def changes(self) -> list[np.ndarray]:
-        """|Δa| per layer for the tracker's weight (gdcore.nn.activation_changes)."""
-        return nn.activation_changes(self.base, X_INPUT, LAYER, J, I,
-                                     self.w.get_value() - self.w0)
+    def changes(self, w: float) -> list[np.ndarray]:
+        """|Δa| per layer with the weight at w (gdcore.nn.activation_changes)."""
+        return nn.activation_changes(self.base, X_INPUT, LAYER, J, I, w - self.w0)
 
     def outputs(self) -> np.ndarray:
-        tweaked = self.base.with_weight(LAYER, J, I, self.w.get_value())
+        """The outputs' a with the weight the outputs show (w_out)."""
+        tweaked = self.base.with_weight(LAYER, J, I, self.w_out.get_value())
         return nn.forward(tweaked, X_INPUT)[-1][0]
 
     def brightness(self, changes) -> np.ndarray:
@@ -142,17 +157,26 @@ class ConnectionTweak(ThemedScene):
             names.add(lab)
         return net, names
 
-    def cone_updater(self, net):
-        """Fill each neuron (and tint the edges leaving it) by its |Δa| from gdcore."""
+    def cone_look(self, net, w: float, fill=None, tint=None):
+        """Fill each neuron (and tint the cone's edges leaving it) by its |Δa| from gdcore with
+        the weight at w: all of them, or only the neurons of the layers `fill` and the edges
+        into the layers `tint` (the look is set in net's arrays: for net.transition)."""
         t = self.theme
-        b = self.brightness(self.changes())
-        net.fill_rgb[:] = mix(t.background, t.accent, STRENGTH * b)
+        b = self.brightness(self.changes(w))
+        if fill is None and tint is None:
+            fill = tint = range(len(SIZES))
+        fill, tint = set(fill or ()), set(tint or ())
+        mine = np.array([n[0] in fill for n in net.neuron_ids])
+        net.fill_rgb[mine] = mix(t.background, t.accent, STRENGTH * b[mine])
         src = np.array([net._n_index[a] for a, _ in net.edge_ids])
-        carry = self.carry_mask
+        carry = self.carry_mask & np.array([e[1][0] in tint for e in net.edge_ids])
         eb = b[src]
         net.edge_rgb[carry] = mix(self.cone_edge_rgb, t.accent, eb[carry])
         net.edge_width[carry] = self.cone_edge_width + 2.0 * eb[carry]
-        net.apply_style()
+
+    def weight_width(self, w: float) -> float:
+        """The width of the weight's edge with the weight at w (wider with |w|)."""
+        return TWEAK_WIDTH + WIDTH_PER_W * (abs(w) - abs(self.w0))
 
     def colour_bar(self, width=3.2, height=0.22) -> VGroup:
         """The fills' log scale as a bar from |Δa| = 0 to the largest change, ticked at the
@@ -252,8 +276,8 @@ class ConnectionTweak(ThemedScene):
 
     def section_highlight(self):
         t, net = self.theme, self.net
-        self.play(net.highlight_cone(self.connection, self.downstream, run_time=1.2),
-                  FadeOut(self.said))
+        self.play(net.highlight_cone(self.connection, self.downstream, run_time=1.2,
+                                     tweak_width=TWEAK_WIDTH), FadeOut(self.said))
         self.carry_mask = np.array([e in set(net.cone(self.downstream, self.connection[0])[1])
                                     and e != self.connection for e in net.edge_ids])
         self.cone_edge_rgb = net.edge_rgb[self.carry_mask][0].copy()
@@ -268,8 +292,15 @@ class ConnectionTweak(ThemedScene):
         note = self.text("changes: this neuron and every later one", 24, t.accent)
         note.next_to(w_read, RIGHT, buff=0.8)
 
-        # the weight's edge on top of every other edge (the wave's copies included)
-        net.edge(self.connection).set_z_index(0.6)
+        # the weight's edge on top of every other edge (the wave's copies included); its width
+        # follows |w|
+        edge, k_edge = net.edge(self.connection), net._e_index[self.connection]
+
+        def follow_w(line):
+            net.edge_width[k_edge] = self.weight_width(self.w.get_value())
+            line.set_stroke(width=float(net.edge_width[k_edge]))
+
+        edge.set_z_index(0.6).add_updater(follow_w)
         # one readout at a time: the weight, then the outputs' changes, then what it changes
         self.play(Create(pointer), FadeIn(w_read), run_time=0.8)
         self.play(FadeIn(self.moves), FadeIn(self.d_head), run_time=0.7)
@@ -320,11 +351,10 @@ class ConnectionTweak(ThemedScene):
         key.to_edge(DOWN, buff=0.42)
         # the fills change meaning, one change at a time: the activations fade back to the
         # page, their key leaves, the |Δa| key comes in
-        self.play(net.transition(self.cone_updater), run_time=0.8)
+        self.play(net.transition(lambda n: self.cone_look(n, self.w0)), run_time=0.8)
         self.play(FadeOut(self.a_key), run_time=0.5)
         self.play(FadeIn(key), run_time=0.7)
         self.d_key = key
-        net.add_updater(self.cone_updater)
         # one tweak at a time: say it, make it, then say what the outputs did
         shown, self.tweak_record = VGroup(self.note, self.leader), []
         for k, offset in enumerate(EX.tweaks, start=1):
@@ -332,16 +362,36 @@ class ConnectionTweak(ThemedScene):
             what.move_to(self.note, aligned_edge=LEFT)
             then.next_to(what, RIGHT, buff=0.35)
             self.play(*swap(shown, what), run_time=0.8)  # one line after the other
-            # the nudge is the key moment, slow; the way back quick
-            self.play(self.w.animate.set_value(self.w0 + offset),
-                      run_time=NUDGE_TIME if offset else BACK_TIME, rate_func=smooth)
+            self.tweak(self.w0 + offset, back=not offset)
             self.play(FadeIn(then, shift=0.1 * RIGHT), run_time=1.0 if offset else 0.5)
             self.wait(1.5 if offset else 0.6)
             shown = VGroup(what, then)
             self.tweak_record.append((self.w.get_value(), [m.get_value() for m in self.moves],
                                       [m.include_sign for m in self.moves]))
         self.tweak_lines = shown
-        net.remove_updater(self.cone_updater)
-        self.cone_updater(net)
+
+    def tweak(self, w: float, back: bool = False):
+        """The weight to w, one change at a time (on the way `back` each play quicker):
+        the weight alone (its number and edge), the slowest; then the wave forward, one layer
+        after the other (the neuron it feeds fills by its |Δa|; then for each later layer a
+        pulse along the cone's edges into it, which tint, and its neurons fill); then the
+        outputs' a and their Δa beside them."""
+        net, pace = self.net, BACK_SHARE if back else 1.0
+        self.play(self.w.animate.set_value(w), rate_func=smooth,
+                  run_time=BACK_TIME if back else NUDGE_TIME)
+        first = LAYER + 1
+        self.play(net.transition(lambda n: self.cone_look(n, w, fill={first}),
+                                 run_time=FILL_TIME * pace))
+        _, cone_edges = net.cone(self.downstream, self.connection[0])
+        for l in range(first + 1, len(SIZES)):
+            into = [e for e in cone_edges if e[1][0] == l]
+            pulse = AnimationGroup(
+                net.wave(into, color=self.theme.accent, run_time=WAVE_TIME * pace),
+                net.transition(lambda n, l=l: self.cone_look(n, w, tint={l}),
+                               run_time=WAVE_TIME * pace))
+            filled = net.transition(lambda n, l=l: self.cone_look(n, w, fill={l}),
+                                    run_time=FILL_TIME * pace)
+            self.play(Succession(pulse, filled))
+        self.play(self.w_out.animate.set_value(w), rate_func=smooth, run_time=OUT_TIME * pace)
 
     SECTIONS = sections(section_network, section_highlight, section_tweak)

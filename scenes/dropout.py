@@ -2,13 +2,16 @@
 
 The 4-6-6-2 network of the still (gdcore.networks.DROPOUT, the still's: same sizes, rate, steps,
 seed and masks). The dense network comes in layer by layer, input to output, then the note
-beside it. At each step, one change at a time: the last step's thinned network is restored
-(whole, in the quiet colours; its count of kept neurons leaves with its mask), the step counter
-turns, the new mask comes in one hidden layer at a time (dropped hidden neurons turn to a
-dashed grey outline and their edges vanish; kept hidden ones take the accent), and the forward
-sweep lights the kept edges layer by layer, input to output, where they stay until the step
-ends; a key says the orange is this step's thinned network. The count of hidden neurons kept
-comes in once the mask has landed, never over a network it does not count. Input and output
+beside it. The first mask comes in one hidden layer at a time (dropped hidden neurons turn to a
+dashed grey outline and their edges vanish; kept hidden ones take the accent). At each later
+step, one change at a time: the last step's forward pass ends (its lit edges back to the quiet
+colour, its count of kept neurons leaving with it), the step counter turns, and the last mask
+turns into the new one: first the neurons dropped anew go out, then the ones restored come back
+(edges included); neurons dropped at both steps keep their dashes, neurons kept at both their
+outline, throughout. Then the forward sweep lights the kept edges layer by layer, input to
+output, where they stay until the step ends; a key says the orange is this step's thinned
+network. The count of hidden neurons kept comes in once the mask has landed, never over a
+network it does not count. Input and output
 neurons keep their solid muted outline throughout; the note is set flush left, 36 px in. After
 the last step the lesson as one picture: the note and counters give way, the last thinned
 network fades, and the four steps' thinned networks come back small in a row, one after the
@@ -23,6 +26,7 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    AnimationGroup,
     Circle,
     DashedVMobject,
     FadeIn,
@@ -54,6 +58,9 @@ N_HIDDEN = EX.n_hidden
 DASHES, DASH_OPACITY = 12, 1.0
 #: Seconds the forward sweep takes per layer of edges.
 SWEEP_PER_LAYER = 0.7
+#: Seconds of each change of the mask (the key moment: a change of a few neurons, slow enough
+#: to follow).
+MASK_TIME = 1.0
 #: The closing row: each step's thinned network at ROW_SCALE of its size, centred at ROW_Y,
 #: its centres ROW_PITCH apart (four across the frame, 24 px clear of its edges).
 ROW_SCALE, ROW_Y, ROW_PITCH = 0.5, -0.8, 3.4
@@ -143,42 +150,64 @@ class Dropout(ThemedScene):
         self.counter, self.step_num, self.kept_line, self.k_num = counter, step_num, kept, k_num
 
     def run_step(self, s: int):
-        t, net = self.theme, self.net
+        net = self.net
         self.step = s
         n_kept = self.kept_counts[s]
         dropped = set(self.dropped(s))
-        if s > 0:  # the last step's network is restored first, whole and in the quiet colours,
-            # and its count of kept neurons leaves with its mask (it counts no mask now)
-            self.play(net.transition(lambda n: (
-                n.set_edge_style(color=self.quiet, opacity=1.0, apply=False),
-                n.set_neuron_style(stroke=t.muted, stroke_opacity=1.0, apply=False))),
-                *(d.animate.set_stroke(opacity=0.0) for d in self.dashes.values()),
-                FadeOut(self.kept_line), run_time=0.5)
-            self.wait(0.3)
-        # the step counter first
         if s == 0:
             self.step_num.set_value(1)
             self.play(FadeIn(self.counter), run_time=0.6)
+            self.first_mask(dropped, n_kept)
         else:
+            # the last step's forward pass ends: its lit edges back to the quiet colour and its
+            # count leaves (the mask stays: it changes next, neuron by neuron)
+            self.play(net.transition(lambda n: n.set_edge_style(color=self.quiet, apply=False)),
+                      FadeOut(self.kept_line), run_time=0.5)
             self.play(_switch(self.step_num, s + 1), run_time=0.5)
-        # the new mask, one hidden layer at a time: dropped neurons to a dashed outline (their
-        # solid one hidden), their edges gone; kept hidden neurons in the accent
-        hidden = range(1, len(SIZES) - 1)
-        for h in hidden:
-            upto = {n for n in dropped if n[0] <= h}
-            drop = net.drop(upto, live_stroke=t.accent, dropped_opacity=0.0, run_time=0.75)
-            dashes = [d.animate(run_time=0.75).set_stroke(opacity=DASH_OPACITY)
-                      for n, d in self.dashes.items() if n in dropped and n[0] == h]
-            count = []
-            if h == hidden[-1]:  # the count of kept neurons once the whole mask has landed
-                set_number(self.k_num, n_kept)
-                count = [FadeIn(self.kept_line, rate_func=lambda a: max(0.0, 2 * a - 1))]
-            self.play(drop, *dashes, *count, run_time=0.75)
+            self.next_mask(set(self.dropped(s - 1)), dropped, n_kept)
         self.play(self.sweep(), *([FadeIn(self.sweep_key)] if s == 0 else []))
         self.wait(0.8)
         self.snaps.append(VGroup(net.copy(), *(d.copy() for d in self.dashes.values())))
         if s == STEPS - 1:
             self.side_by_side()
+
+    def first_mask(self, dropped: set, n_kept: int):
+        """The first mask on the dense network, one hidden layer at a time: dropped neurons to
+        a dashed outline (their solid one hidden), their edges gone; kept hidden neurons in the
+        accent. The count of kept neurons comes in once the whole mask has landed."""
+        hidden = range(1, len(SIZES) - 1)
+        for h in hidden:
+            count = []
+            if h == hidden[-1]:
+                set_number(self.k_num, n_kept)
+                count = [FadeIn(self.kept_line, rate_func=lambda a: max(0.0, 2 * a - 1))]
+            self.play(self.mask_to({n for n in dropped if n[0] <= h},
+                                   {n for n in dropped if n[0] == h}, set()),
+                      *count, run_time=MASK_TIME)
+
+    def next_mask(self, before: set, after: set, n_kept: int):
+        """The last mask turns into the next, one kind of change at a time: the neurons dropped
+        anew go out (outline to dashes, their edges gone), then the ones restored come back
+        (dashes to the accent outline, their edges back); the neurons dropped at both steps
+        keep their dashes throughout, those kept at both their outline. The count of kept
+        neurons comes in with the last change, when the new mask has landed."""
+        plays = [(before | after, after - before, set()), (after, set(), before - after)]
+        plays = [p for p in plays if p[1] or p[2]]
+        for k, (shown, out, back) in enumerate(plays):
+            count = []
+            if k == len(plays) - 1:
+                set_number(self.k_num, n_kept)
+                count = [FadeIn(self.kept_line, rate_func=lambda a: max(0.0, 2 * a - 1))]
+            self.play(self.mask_to(shown, out, back), *count, run_time=MASK_TIME)
+
+    def mask_to(self, dropped: set, out: set, back: set) -> AnimationGroup:
+        """One change of the mask: the network as thinned by `dropped`, the neurons of `out`
+        taking their dashes and those of `back` losing them (no other neuron changes look)."""
+        t = self.theme
+        drop = self.net.drop(dropped, live_stroke=t.accent, dropped_opacity=0.0)
+        dashes = [self.dashes[n].animate.set_stroke(opacity=DASH_OPACITY) for n in out]
+        dashes += [self.dashes[n].animate.set_stroke(opacity=0.0) for n in back]
+        return AnimationGroup(drop, *dashes)
 
     def row_place(self, s: int) -> np.ndarray:
         """The centre of step s's network in the closing row."""

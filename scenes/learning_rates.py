@@ -2,7 +2,9 @@
 rates on an α axis that marks the stability limit 2/h_max (h_max, the steepest curvature of
 J: the largest eigenvalue of its Hessian; λ stays the regularisation strength of J_λ). The α
 axis is one linear scale (ticks every 0.05), each rate's name and value under its own dot; the
-limit, just under the large rate, is labelled above the axis, clear of the rates.
+limit, just under the large rate, is labelled above the axis, clear of the rates; h_max is
+defined in a note of its own left of that label, well apart from it, between the title and the
+axis.
 
 The rates are COST_DESCENT.learning_rates (too small, good, too large > the stability limit);
 the runs are gdcore's COST_DESCENT.run_learning_rates(), the still's. The small and the good
@@ -95,6 +97,12 @@ ZOOM_SECONDS = 1.6
 ALPHA_MAX = 0.16
 ALPHA_TICKS = (0.0, 0.05, 0.10, 0.15)
 ALPHA_LENGTH = 5.6
+#: The α axis's height: low enough under the title that the definition of h_max stands
+#: between the two, clear of both (and of the limit's label beside it).
+ALPHA_Y = 2.04
+#: The least room (scene units) between the definition of h_max and the limit's label beside it
+#: (48 px at 480p: two notes, never one line), and between it and anything else (12 px).
+DEF_APART, DEF_CLEAR = 0.8, 0.2
 #: Radius of a rate's dot on the α axis.
 RATE_DOT = 0.07
 #: Decimals of every rate on screen (the ticks' precision).
@@ -201,7 +209,7 @@ class LearningRates(ThemedScene):
 
         # the α axis: the three rates and the stability limit
         line = AlphaAxis(t, lambda a: self.tex(nb.latex(a, places=2), TICK_SIZE))
-        line.shift(np.array([3.25, 2.2, 0]) - line.line.get_center())
+        line.shift(np.array([3.25, ALPHA_Y, 0]) - line.line.get_center())
         a_lab = self.tex(r"\alpha", 34).next_to(line.line, RIGHT, buff=0.2)
         lim_x = line.n2p(COST_DESCENT.max_stable_rate)
         limit = DashedLine(lim_x, lim_x + 0.5 * UP, color=t.muted, stroke_width=2.5,
@@ -210,11 +218,14 @@ class LearningRates(ThemedScene):
                            nb.latex(COST_DESCENT.max_stable_rate, places=3), 28, t.muted)
         # ending over the limit's line: clear of the large rate's dot just right of it
         lim_lab.next_to(limit, UP, buff=0.08).align_to(limit, RIGHT).shift(0.1 * RIGHT)
-        # the new symbol, defined once where it first appears
-        h_def = VGroup(self.mixed(f"${H_MAX}$: the steepest", 24, t.muted),
+        # the new symbol, defined once where it first appears: a note of its own, left of the
+        # limit's label (DEF_APART or more away), halfway between the title and the axis's
+        # ticks, flush with the axis's first number
+        h_def = VGroup(self.mixed(f"${H_MAX}$: steepest", 24, t.muted),
                        self.mixed("curvature of $J$", 24, t.muted))
         h_def.arrange(DOWN, buff=0.06, aligned_edge=LEFT)
-        h_def.align_to(lim_lab, UP).align_to(line.line, LEFT)
+        h_def.align_to(line.numbers[0], LEFT)
+        h_def.set_y((title.get_bottom()[1] + line.ticks.get_top()[1]) / 2)
         self.rate_dots, self.rate_labels = {}, {}
         for name, lr in COST_DESCENT.learning_rates:
             c = self.colors[name]
@@ -349,7 +360,7 @@ class LearningRates(ThemedScene):
         note = VGroup(each, factor).arrange(RIGHT, buff=0.15)
         # clear of the rates' labels above; right of the J axis's label below it, a clear
         # NOTE_CLEAR apart (its rows too, aligned to it)
-        note.move_to(np.array([0.7, 0.6, 0]), aligned_edge=LEFT)
+        note.move_to(np.array([0.7, 0.5, 0]), aligned_edge=LEFT)
         note.shift((self.j_label().get_right()[0] + NOTE_CLEAR - note.get_left()[0]) * RIGHT)
         _, curve = self._trail_and_curve(name, 2.5)
         self.curves[name] = curve

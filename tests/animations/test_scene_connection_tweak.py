@@ -212,14 +212,27 @@ def test_activation_steps_are_equal_bins_with_visible_steps_between_them():
 
 
 def _watch(scene):
-    """After a play: (the forward pass's fills shown, the activations' key shown, the |Δa| key
-    shown), once the fills exist."""
+    """After a play, once the fills exist: (the forward pass's fills shown, the activations'
+    key shown, the |Δa| key shown), then what a tweak changes: the weight (its readout and its
+    edge's width), for each layer after the weight the look of its neurons and of the cone's
+    edges into it, and the outputs' numbers (a and Δa)."""
     fills = scene.__dict__.get("forward_fills")
     if fills is None:
         return None
+    net = scene.net
     shown = set(scene.get_mobject_family_members())
-    return (bool(np.allclose(scene.net.fill_rgb, fills)), scene.a_key in shown,
-            getattr(scene, "d_key", None) in shown)
+    k = net._e_index[scene.connection]
+    weight = (round(scene.w.get_value(), 9), round(float(net.edge(scene.connection)
+                                                          .get_stroke_width()), 6))
+    layers = tuple(
+        (tuple(np.round(net.fill_rgb[[net._n_index[n] for n in net.layer_neurons(l)]], 6)
+               .ravel()),
+         tuple(np.round(net.edge_rgb[[i for i, e in enumerate(net.edge_ids)
+                                      if e[1][0] == l and i != k]], 6).ravel()))
+        for l in range(LAYER + 1, len(SIZES)))
+    outputs = tuple(round(float(m.get_value()), 9) for m in (*scene.outs, *scene.moves))
+    return (bool(np.allclose(net.fill_rgb, fills)), scene.a_key in shown,
+            getattr(scene, "d_key", None) in shown, weight, *layers, outputs)
 
 
 WATCHERS[ConnectionTweak] = _watch
@@ -228,17 +241,35 @@ WATCHERS[ConnectionTweak] = _watch
 def test_the_fills_change_meaning_one_change_at_a_time():
     """The activations' fills fade to the page, then their key leaves, then the |Δa| key comes
     in: no play changes two of them."""
-    seen = [n for n in rendered(ConnectionTweak).notes if n is not None]
+    seen = [n[:3] for n in rendered(ConnectionTweak).notes if n is not None]
     changes = [[i for i in range(3) if p[i] != q[i]] for p, q in zip(seen, seen[1:])]
     assert all(len(c) <= 1 for c in changes)
     assert [c[0] for c in changes if c] == [0, 1, 2]
     assert seen[-1] == (False, False, True)
 
 
+def test_each_tweak_changes_one_thing_at_a_time_weight_wave_outputs():
+    """A tweak is staged: first the weight alone (its number and its edge), then the change
+    runs forward one layer per play (the neuron the weight feeds, then each later layer's
+    edges and neurons), then the outputs' numbers: no play changes two of them, and each
+    tweak changes them in that order."""
+    scene = rendered(ConnectionTweak)
+    seen = [n[3:] for n in scene.notes if n is not None and n[2]]
+    stages = ["weight", *(f"layer {l}" for l in range(LAYER + 1, len(SIZES))), "outputs"]
+    changes = [[stages[i] for i in range(len(stages)) if p[i] != q[i]]
+               for p, q in zip(seen, seen[1:])]
+    assert all(len(c) <= 1 for c in changes), changes
+    assert [c[0] for c in changes if c] == stages * len(CONNECTION_TWEAK.tweaks)
+    # the weight's edge widens with |w|: at the last tweak wider than at the start
+    assert scene.net.edge(scene.connection).get_stroke_width() == pytest.approx(
+        scene.weight_width(scene.w0 + CONNECTION_TWEAK.tweaks[-1]))
+    assert scene.weight_width(scene.w0 + 1.0) > scene.weight_width(scene.w0) + 2
+
+
 def test_the_nudge_comes_soon_and_is_the_slowest_play():
     """The set-up (network, forward pass, readouts, key) lasts at most 12 s before the first
-    nudge, which is more than twice as long as any play of the set-up; the way back is quicker
-    than the nudge."""
+    nudge of the weight, which is more than twice as long as any play of the set-up and the
+    longest play of the video; the way back is quicker than the nudge."""
     scene = rendered(ConnectionTweak)
     lengths = np.array(scene.lengths)
     nudges = np.flatnonzero(np.isclose(lengths, NUDGE_TIME))
@@ -246,4 +277,5 @@ def test_the_nudge_comes_soon_and_is_the_slowest_play():
     first = nudges[0]
     assert lengths[:first].sum() <= 12.0
     assert NUDGE_TIME > 2 * lengths[:first].max()
+    assert NUDGE_TIME == lengths.max() and np.sum(np.isclose(lengths, NUDGE_TIME)) == 2
     assert BACK_TIME < NUDGE_TIME / 2

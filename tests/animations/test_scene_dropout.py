@@ -104,10 +104,18 @@ def test_it_ends_on_the_four_thinned_networks_side_by_side():
 
 
 def _watch(scene):
-    """After a play of the closing row: (the big network shown, the steps whose small
-    networks are shown)."""
-    if len(scene.__dict__.get("snaps", ())) < STEPS:
+    """After a play of the steps: ("mask", the step shown, the neurons drawn dropped by their
+    outline, those drawn dashed, the edges drawn, the kept count shown or None). After a play
+    of the closing row: (the big network shown, the steps whose small networks are shown)."""
+    if "net" not in scene.__dict__ or scene.step < 0:
         return None
+    if len(scene.__dict__.get("snaps", ())) < STEPS:
+        net = scene.net
+        out = frozenset(n for n, op in zip(net.neuron_ids, net.stroke_opacity) if op < 1)
+        dashed = frozenset(n for n, d in scene.dashes.items() if d.get_stroke_opacity() > 0)
+        edges = frozenset(e for e, op in zip(net.edge_ids, net.edge_opacity) if op > 0)
+        count = int(scene.k_num.get_value()) if scene.kept_line in scene.mobjects else None
+        return "mask", int(scene.step_num.get_value()), out, dashed, edges, count
     shown = set(scene.get_mobject_family_members())
     return scene.net in shown, tuple(s for s, snap in enumerate(scene.snaps) if snap in shown)
 
@@ -115,9 +123,51 @@ def _watch(scene):
 WATCHERS[Dropout] = _watch
 
 
+def _dropped(step: int) -> frozenset:
+    masks = nn.dropout_masks(DROPOUT.sizes, DROPOUT.p_drop, DROPOUT.steps, DROPOUT.seed)[step]
+    return frozenset((h + 1, int(i)) for h, m in enumerate(masks) for i in np.flatnonzero(~m))
+
+
+def test_each_mask_turns_into_the_next_only_where_they_differ():
+    """From one step's mask to the next only the neurons that differ change, one kind at a
+    time: first those dropped anew go out, then those restored come back. At the end of every
+    play the neurons drawn dropped lie between the two masks (every neuron dropped at both
+    steps stays dropped, none kept at both is dropped), drawn alike by outline and dashes, with
+    exactly the edges of the neurons kept; and a count of kept neurons on screen counts the
+    network drawn."""
+    notes = [n for n in rendered(Dropout).notes if n is not None and n[0] == "mask"]
+    hidden = sum(DROPOUT.sizes[1:-1])
+    for _, _, out, dashed, edges, count in notes:
+        assert out == dashed
+        assert edges == {(a, b) for (a, b) in scene_edges() if a not in out and b not in out}
+        if count is not None:
+            assert count == hidden - len(out)
+    for s in range(1, STEPS):
+        old, new = _dropped(s - 1), _dropped(s)
+        assert old != new
+        # the plays from the end of step s's first play to the end of its mask
+        during = [n[2] for n in notes if n[1] == s + 1]
+        assert during[0] == old  # the step turned, the mask not yet
+        for d in during:
+            assert old & new <= d <= old | new
+        changes = [(frozenset(b - a), frozenset(a - b)) for a, b in zip(during, during[1:])
+                   if a != b]
+        # first the new ones out (only), then the restored back (only), nothing else
+        want = [(new - old, frozenset()), (frozenset(), old - new)]
+        assert changes == [c for c in want if c[0] or c[1]]
+        assert during[-1] == new
+        # no play drops more than the neurons that change
+        assert all(len(a) + len(b) <= len(old ^ new) for a, b in changes)
+        assert len(old ^ new) < hidden
+
+
+def scene_edges():
+    return rendered(Dropout).net.edge_ids
+
+
 def test_the_closing_row_comes_in_the_order_of_the_steps():
     """One change at a time, in the order of the steps: the last big network leaves, then
     steps 1, 2, 3 and 4 come in, left to right, one per play."""
-    seen = [n for n in rendered(Dropout).notes if n is not None]
+    seen = [n for n in rendered(Dropout).notes if n is not None and n[0] != "mask"]
     changes = [n for p, n in zip(seen, seen[1:]) if n != p]
     assert changes == [(False, ()), *((False, tuple(range(k))) for k in range(1, STEPS + 1))]

@@ -36,6 +36,7 @@ FRAMES = [
     ("cross_validation", "last", CrossValidation, {}),
     ("descent_3d", "last", Descent3d, {}),
     ("dropout", "last", Dropout, {}),
+    ("dropout", "step2", Dropout, {"upto": "step-2"}),
     ("gd_regression", "last", GdRegression, {}),
     ("gd_regression", "middle", GdRegression, {"upto": "big-steps-across-the-valley"}),
     ("learning_rates", "last", LearningRates, {}),

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from frames import rendered
+from frames import WATCHERS, rendered
 from manim import ManimColor
 
 from gdcore import races
@@ -12,6 +12,8 @@ from gdviz import numbers as nb
 from gdviz import views
 from scenes.learning_rates import (
     ALPHA_TICKS,
+    DEF_APART,
+    DEF_CLEAR,
     H_MAX,
     LearningRates,
     aged_opacity,
@@ -216,3 +218,60 @@ def test_the_words_over_the_cost_plot_stand_clear_of_its_j_label():
         assert words.get_right()[0] < 7.111 - 24 / px
     x = scene.climb.get_center()[0]
     assert scene.what.get_left()[0] < x < scene.what.get_right()[0]
+
+
+def _gap(a, b) -> float:
+    """How far apart two mobjects' boxes are (scene units): the larger of their horizontal and
+    vertical gaps; negative if they overlap."""
+    return max(a.get_left()[0] - b.get_right()[0], b.get_left()[0] - a.get_right()[0],
+               a.get_bottom()[1] - b.get_top()[1], b.get_bottom()[1] - a.get_top()[1])
+
+
+def _shown(mob) -> bool:
+    """Whether any part of mob is drawn (an image, or a path with some opacity)."""
+    return any(hasattr(m, "pixel_array") or any(len(r) and r[:, 3].max() > 0
+                                                 for r in (m.fill_rgbas, m.stroke_rgbas))
+               for m in mob.family_members_with_points())
+
+
+def _watch(scene):
+    """After a play, once h_max's definition is on screen: its gap to the limit's label, and
+    its least gap to anything else shown (every other mobject of the scene; the α axis's line,
+    ticks and numbers each on its own), with what that is."""
+    alpha = scene.__dict__.get("alpha")
+    if alpha is None:
+        return None
+    line, _, _, lim_lab, h_def = alpha
+    if h_def not in scene.mobjects or not _shown(h_def):
+        return None
+    others = []
+    for mob in scene.mobjects:
+        if mob is line:
+            others += [line.line, *line.ticks, *line.numbers]
+        elif mob is not h_def and (mob.width or mob.height) and _shown(mob):
+            others.append(mob)
+    nearest = min(others, key=lambda m: _gap(h_def, m))
+    return _gap(h_def, lim_lab), _gap(h_def, nearest), type(nearest).__name__
+
+
+WATCHERS[LearningRates] = _watch
+
+
+def test_the_definition_of_h_max_stands_apart_from_the_limit_and_everything_else():
+    """The grey note defining h_max never runs into the limit's label 2/h_max ≈ 0.137: at the
+    end of every play after it comes in, their boxes are DEF_APART (48 px) or more apart, and
+    the note is DEF_CLEAR (12 px) or more from everything else shown (the title, the α axis's
+    ticks and numbers, the rates' dots and labels, the notes that come later)."""
+    scene = rendered(LearningRates)
+    seen = [n for n in scene.notes if n is not None]
+    assert len(seen) > 20  # from the set-up to the last play
+    px = 480 / 8
+    assert DEF_APART * px >= 48 and DEF_CLEAR * px >= 12
+    for apart, clear, what in seen:
+        assert apart >= DEF_APART, apart
+        assert clear >= DEF_CLEAR, (clear, what)
+    # apart across, side by side (two notes, not one line), and under the title
+    line, _, _, lim_lab, h_def = scene.alpha
+    assert lim_lab.get_left()[0] - h_def.get_right()[0] >= DEF_APART
+    assert scene.title.get_bottom()[1] - h_def.get_top()[1] >= DEF_CLEAR
+    assert h_def.get_bottom()[1] - line.ticks.get_top()[1] >= DEF_CLEAR
