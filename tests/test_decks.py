@@ -221,6 +221,19 @@ def test_every_video_has_captions_in_order_within_its_duration(built):
         assert min(abs(s - c) for c in cue_starts) < 0.1, (starts, cue_starts)
 
 
+@pytest.mark.parametrize(("tex", "text"), [
+    (r"\delta^{(L)} = (a^{(L)} - y)", "δ⁽ᴸ⁾ = (a⁽ᴸ⁾ − y)"),  # capital superscripts
+    (r"\text{Momentum, NAG:}\ \beta = 0.9", "Momentum, NAG: β = 0.9"),  # a TeX space
+    (r"\sin 2\pi x", "sin 2π x"),
+    (r"\text{the same } J \text{ from above, log-spaced levels}",
+     "the same J from above, log-spaced levels"),  # a word's hyphen is no minus
+    (r"f_{\mathbf{w}}(x_i) - y_i", "f_w(xᵢ) − yᵢ"),  # no Unicode subscript w
+    (r"\hat{y}_i = \bar{J}", "ŷᵢ = J̄"),  # accents as combining marks
+])
+def test_formulas_are_written_out_without_tex(tex, text):
+    assert captions.tex_to_text(tex) == text
+
+
 def test_captions_from_a_log():
     log = [{"name": "", "start": 0.0, "words": [[0.0, "text", "Set up front"]]},
            {"name": "points", "start": 0.0, "words": [[0.0, "text", "The seven points"],

@@ -12,6 +12,7 @@ numbers (tick labels, readouts) are left out.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -27,11 +28,17 @@ _SYMBOLS = {
     "rightarrow": "→", "to": "→", "approx": "≈", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥",
     "neq": "≠", "infty": "∞", "odot": "⊙", "top": "ᵀ", "ldots": "…", "dots": "…", "cdots": "…",
     "in": "∈", "propto": "∝", "pm": "±", "ast": "*", "star": "*", "mid": "|", "lVert": "‖",
-    "rVert": "‖", "Vert": "‖", "|": "‖",
+    "rVert": "‖", "Vert": "‖", "|": "‖", "pi": "π", "ell": "ℓ", "prime": "′",
 }
-_SUP = dict(zip("0123456789+-−=()abcdefghijklmnoprstuvwxyzT*",
-               "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᵀ*"))
+_SUP = dict(zip("0123456789+-−=()abcdefghijklmnoprstuvwxyzABDEGHIJKLMNOPRTUVW*",
+               "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁⱽᵂ*"))
 _SUB = dict(zip("0123456789+-−=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ"))
+_ACCENTS = {"hat": "\u0302", "bar": "\u0304", "overline": "\u0304", "tilde": "\u0303",
+            "vec": "\u20d7", "dot": "\u0307"}
+#: A hyphen of words inside maths, kept apart from the minus signs while they are written.
+_HYPHEN = "\x00"
+#: The underscore of a subscript that Unicode has no letter for, kept while the others go.
+_UNDERSCORE = "\x01"
 _NUMBER = re.compile(r"^[\s\d.,+\-−=%()×^{}\\a-z]*$")
 
 
@@ -39,16 +46,22 @@ def tex_to_text(tex: str) -> str:
     """A LaTeX formula as plain Unicode text: '\\dfrac{1}{2n}' -> '1/(2n)', 'x^2' -> 'x²'."""
     s = tex
     s = re.sub(r"\\(?:left|right|big|Big|bigg|Bigg)\b\s*", "", s)
-    s = re.sub(r"\\(?:,|;|!|:|quad|qquad)", " ", s)
+    s = re.sub(r"\\(?:,|;|!|:| |quad|qquad)", " ", s)
+    # words inside maths keep their hyphens (log-spaced); every other - is a minus
     s = re.sub(r"\\(?:text|mathrm|mathbf|mathit|operatorname|boldsymbol|mathcal)\s*\{([^{}]*)\}",
-               r"\1", s)
+               lambda m: m[1].replace("-", _HYPHEN), s)
     s = s.replace(r"\top", "T")
+    # accents as combining marks: \\hat{y} -> ŷ, \\bar{J} -> J̄
+    s = re.sub(r"\\(hat|bar|overline|tilde|vec|dot)\s*(?:\{([^{}]*)\}|([A-Za-z]))",
+               lambda m: (m[2] if m[2] is not None else m[3]) + _ACCENTS[m[1]], s)
 
     def script(m):
         table = _SUP if m[1] == "^" else _SUB
         body = (m[2] if m[2] is not None else m[3]).replace(" ", "")
         if all(c in table for c in body):
             return "".join(table[c] for c in body)
+        if m[1] == "_" and len(body) == 1:  # no Unicode subscript w: f_w(x)
+            return _UNDERSCORE + body
         return f"{m[1]}({body})"
 
     s = re.sub(r"([\^_])\s*(?:\{([^{}]*)\}|([0-9A-Za-z*]))", script, s)
@@ -58,8 +71,9 @@ def tex_to_text(tex: str) -> str:
     s = re.sub(r"\\sqrt\s*\{([^{}]*)\}", r"√(\1)", s)
     s = re.sub(r"\\([A-Za-z]+|\|)", lambda m: _SYMBOLS.get(m[1], m[1]), s)
     s = s.replace("{", "").replace("}", "").replace("_", "").replace("~", " ")
-    s = s.replace("-", "−")
-    return re.sub(r"([∂∇]) ", r"\1", " ".join(s.split()))
+    s = s.replace(_UNDERSCORE, "_")
+    s = s.replace("-", "−").replace(_HYPHEN, "-")
+    return unicodedata.normalize("NFC", re.sub(r"([∂∇]) ", r"\1", " ".join(s.split())))
 
 
 def _group(s: str) -> str:
