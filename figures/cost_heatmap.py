@@ -5,15 +5,15 @@ J(m, b) seen from above: each (m, b) is coloured by its cost on a logarithmic sc
 smoothly between the grid's points. Over it, the path of gradient descent from m = {m0},
 b = {b0} with learning rate α = {lr}: its first steps (arrows, each step's end a dot) swing across
 the valley floor and back, each a straight jump drawn beside the one before, then it follows
-the floor to the minimum (m*, b*) = ({m_best}, {b_best}), where a square set off beside the
-star on a short leader marks its end, J = {jend} after {steps} steps.
+the floor to the minimum (m*, b*) = ({m_best}, {b_best}), where it ends, J = {jend} after
+{steps} steps: its end square lies under the star, larger, and frames it.
 
 Alt: A heat map, pale violet (deep violet in the dark theme) along a narrow diagonal band from
 the top left to the bottom right and yellow (olive) in the top-right and bottom-left corners,
 with a colour bar for J on a logarithmic scale. A path starts as a circle at the right and
 zig-zags: a straight arrow left across the violet band, one back to the right just below it,
-a shorter one left again below that; then it runs along the band to a star at the minimum, where
-a small square just beside the star, joined to it by a short line, marks its end.
+a shorter one left again below that; then it runs along the band to a star at the minimum,
+where it ends: the star sits on a square a little larger than itself, the run's end mark.
 """
 
 from matplotlib.colors import LogNorm
@@ -57,8 +57,8 @@ def make_figure(theme):
     gm.descent_path(ax, theme, pts, steps=3, label=views.run_name(COST_DESCENT.lr_good))
     ax.plot(*pts[0], **theme.marker("start"), label="start", gid="start")
     ax.plot([m_best], [b_best], **theme.marker("minimum"), label="minimum", gid="minimum")
-    # the run stops on the minimum: its end square set off beside the star, on a leader
-    gm.end_beside(ax, theme, pts[-1], theme.marker("end"), label="end")
+    # the run stops on the minimum: its end square at its last point, framing the star
+    gm.end_at(ax, theme, pts[-1], theme.marker("end"), star_xy=(m_best, b_best), label="end")
     ax.set_xlim(*views.M_RANGE)
     ax.set_ylim(*views.B_RANGE)
     ax.set_xticks(views.M_TICKS)

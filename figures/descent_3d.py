@@ -6,18 +6,18 @@ with the learning rate α = {lr}; the dots mark {shown} of its points, every ste
 as the steps shorten, each at the height of the cost there. Its first step overshoots: it falls
 to J = {j1} on the opposite wall (m = {m1}), still on the drawn surface; within a few steps
 it settles on the floor, turns and follows the nearly flat floor to the minimum, ending
-at J = {j_end} (the least J is {j_star}), at the star: the house end square is set off
-beside it on a short leader, as the two would cover each other. Above, the floor seen from
-above and enlarged, where the dots that the surface's view piles under the star lie apart:
-after its first steps across the floor, the path turns and runs down the floor in ever shorter
-steps to the star, the end square again set off beside it.
+at J = {j_end} (the least J is {j_star}), at the star: the house end square, at the last
+point, lies under the star and is drawn larger than it, so that it frames it. Above, the floor
+seen from above and enlarged, where the dots that the surface's view piles under the star lie
+apart: after its first steps across the floor, the path turns and runs down the floor in ever
+shorter steps to the star, which the end square again frames.
 
 Alt: A lit, meshed, trough-shaped surface over the m and b axes. A path of dots starts as a
 ring high on the right-hand wall, drapes down across the valley to a dot on the left-hand
 wall and comes back to the floor in a few short steps; its later dots pile up under the green
-star that marks the minimum, a small square on a short leader beside the star marking the
-end. Above it, a small flat contour map of the floor: the path crosses it, then a line of
-dots, closer and closer together, runs down the floor to the star, the square beside it.
+star that marks the minimum, which sits on a square a little larger than itself, the mark of
+the end. Above it, a small flat contour map of the floor: the path crosses it, then a line of
+dots, closer and closer together, runs down the floor to the star, framed by the square.
 """
 
 import numpy as np
@@ -64,20 +64,31 @@ def facts() -> dict:
                 j_end=numbers.text(t.losses[-1], 4), j_star=numbers.text(j_star, 4))
 
 
-def floor_window(t, shown) -> tuple[tuple[float, float], tuple[float, float]]:
+def floor_window(t, shown, shape: float) -> tuple[tuple[float, float], tuple[float, float]]:
     """The (m, b) box of the floor view: every drawn point from the first one back on the floor
-    (the third) on, with a margin of 15 % of its size (room for the star at the last one), 30 %
-    below (room for the end square set off under the star)."""
+    (the third) on, with a margin of 15 % of its size (room for the star and the end square
+    round it at the last one), 30 % below; then widened about its middle along m or b to the
+    view's shape (its width over its height on the page), so that a unit of m and of b are as
+    long on the page and the contours keep their shape."""
     pts = t.points[shown[2:]]
     lo, hi = pts.min(axis=0), pts.max(axis=0)
     pad = 0.15 * (hi - lo)
-    return (lo[0] - pad[0], hi[0] + pad[0]), (lo[1] - 2 * pad[1], hi[1] + pad[1])
+    (m0, m1), (b0, b1) = (lo[0] - pad[0], hi[0] + pad[0]), (lo[1] - 2 * pad[1], hi[1] + pad[1])
+    grow_m, grow_b = max(shape * (b1 - b0) - (m1 - m0), 0), max((m1 - m0) / shape - (b1 - b0), 0)
+    return (m0 - grow_m / 2, m1 + grow_m / 2), (b0 - grow_b / 2, b1 + grow_b / 2)
+
+
+def floor_shape(fig) -> float:
+    """The floor view's width over its height on the page."""
+    w, h = fig.get_size_inches()
+    return FLOOR_BOX[2] * w / (FLOOR_BOX[3] * h)
 
 
 def floor_view(fig, theme, x, y, t, shown, end):
     """The valley floor seen from above, enlarged (the 3-D view piles its dots under the
-    star): contours of J, the path and its dots, the end square under the larger star."""
-    (m0, m1), (b0, b1) = floor_window(t, shown)
+    star): contours of J, the path and its dots, the end square at the last point framing the
+    star."""
+    (m0, m1), (b0, b1) = floor_window(t, shown, floor_shape(fig))
     ax = fig.add_axes(FLOOR_BOX)
     M, B, J = regression.cost_grid(x, y, (m0, m1), (b0, b1), 120)
     gm.contour_map(ax, theme, M, B, J)
@@ -86,16 +97,18 @@ def floor_view(fig, theme, x, y, t, shown, end):
     # small and edgeless: where the steps shorten they make a line, not a caterpillar
     ax.plot(t.points[shown, 0], t.points[shown, 1], "o", color=theme.accent, markersize=2,
             mew=0, zorder=4, gid="floor-dots")
-    gm.end_beside(ax, theme, tuple(t.points[-1]), end, gid="floor-end", shrink=2,
-                  zorder=25, clip_on=False)
-    ax.plot(*regression.least_squares(x, y), **{**theme.marker("minimum"), "zorder": 4.5},
-            gid="floor-minimum")
+    star_xy = regression.least_squares(x, y)
+    gm.end_at(ax, theme, tuple(t.points[-1]), end, star_xy=star_xy, star={"zorder": 4.5},
+              gid="floor-end")
+    ax.plot(*star_xy, **{**theme.marker("minimum"), "zorder": 4.5}, gid="floor-minimum")
     ax.set_xlim(m0, m1)
     ax.set_ylim(b0, b1)
     ax.set_xlabel(th.AXIS_LABELS["slope"], labelpad=1)
     ax.set_ylabel(th.AXIS_LABELS["intercept"], labelpad=6)
-    # three ticks a side, only those inside the box (no hidden labels beyond its edges)
-    ax.set_xticks([v for v in MaxNLocator(3).tick_values(m0, m1) if m0 <= v <= m1])
+    # three ticks a side in round steps, only those inside the box (no hidden labels beyond
+    # its edges)
+    ax.set_xticks([v for v in MaxNLocator(4, steps=[1, 2, 5, 10]).tick_values(m0, m1)
+                   if m0 <= v <= m1])
     ax.set_yticks([v for v in MaxNLocator(3).tick_values(b0, b1) if b0 <= v <= b1])
     ax.tick_params(labelsize=theme.small_size, pad=1.5)
     ax.set_title(th.title("the floor from above"), pad=3)
@@ -132,17 +145,16 @@ def make_figure(theme):
                 zorder=21)
     ax3.plot([m[0]], [b[0]], [t.losses[0] + lift], **{**theme.marker("start"), "zorder": 22},
              label="start")
-    # the end: the house end square, drawn under the minimum's star (which it nearly touches,
-    # the star kept on top and larger so it is never hidden); the floor view shows both
+    # the end: the house end square at the last point (0.003 from the minimum), under the
+    # minimum's star and larger, framing it (gm.end_at), at the projection of the final layout
     end = {**theme.marker("end"), "markerfacecolor": theme.accent}
     star = [ln for ln in ax3.lines if ln.get_label() == "minimum"][0]
     star.set_zorder(23)
-    # the end, set off from the star on a leader (gm.end_beside: the last step ends 0.003 from
-    # the minimum, where the square would hide the star), at the projection of the final layout
     fig.canvas.draw()
     xy = proj3d.proj_transform(m[-1], b[-1], t.losses[-1] + lift, ax3.get_proj())[:2]
-    gm.end_beside(ax3, theme, xy, end, gid="end", shrink=2, zorder=25,
-                  clip_on=False).set_label(f"after {numbers.count(t.steps)} steps")
+    star_xy = proj3d.proj_transform(*np.ravel(star.get_data_3d()), ax3.get_proj())[:2]
+    gm.end_at(ax3, theme, xy, end, star_xy=star_xy, star={"zorder": 23}, gid="end",
+              label=f"after {numbers.count(t.steps)} steps", clip_on=False)
     floor_view(fig, theme, x, y, t, shown, end)
     dot = Line2D([], [], ls="none", marker="o", ms=3, color=theme.accent, mec="none",
                  label=f"{numbers.count(len(shown))} of its points")

@@ -11,8 +11,8 @@ still {kept:.2f} of its first width after {steps} steps, and J = {j_raw:.4f}. Ri
 standardised z the bowl is round (curvature ratio {cond_scaled:.0f}); the gradient points at
 the minimum, and the path (α = {lr_scaled:g}) runs straight to it: J = {j_scaled:.4f}, the
 least-squares minimum. Its last steps grow shorter than a dot: a dot marks a landing only where
-it stands clear of the one before and of the minimum's star, and the end square is set off
-beside the star on a short leader.
+it stands clear of the one before and of the minimum's star, and the end square, at the last
+point, lies under the star and frames it.
 Each panel's title gives its rate and the cost after {steps} steps.
 
 Alt: Three panels. Left, a contour map of long, narrow diagonal ellipses; near its top left a
@@ -21,7 +21,7 @@ middle of the valley. Middle, that box enlarged: from the start ring the path ju
 of the valley to the other and back, {steps} times, each landing a dot that darkens with time,
 the jumps slowly narrowing as the path creeps down the valley. Right, concentric circles and a
 straight path of shrinking steps from the start to the minimum at the centre; the dots stop
-short of the star, and a small square on a short leader beside the star marks the end.
+short of the star, which sits on a square a little larger than itself: the run's end.
 """
 
 import matplotlib.colors as mcolors
@@ -171,7 +171,7 @@ def make_figure(theme):
     _zoom(zx, ax, theme, fs.raw)
     sx.set_aspect("equal")
     sx.set_anchor("N")  # the round bowl's square panel level with the others' tops
-    # the end square's key (drawn once the page is laid out, beside the star)
+    # the end square's key (the square is drawn once the page is laid out, on the star)
     end = theme.marker("end")
     key = sx.plot([], [], **end, label="end")[0]
     # one legend for the three panels, one row under them (no legend over a map)
@@ -182,8 +182,8 @@ def make_figure(theme):
     _zoom_box(ax, theme, fs.raw)
     pts = fs.scaled.trajectory.points
     _steps(sx, theme, pts, "steps", shown_steps(sx, theme, fs.scaled))
-    # the run ends on the minimum: its square set off beside the star, on a leader
-    gm.end_beside(sx, theme, tuple(pts[-1]), end, gid="end")
+    # the run ends on the minimum: its square at its last point, under the star, framing it
+    gm.end_at(sx, theme, tuple(pts[-1]), end, star_xy=fs.scaled.optimum, star={"zorder": 3.5})
     return fig
 
 

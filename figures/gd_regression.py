@@ -13,8 +13,8 @@ Alt: Top, six small plots of the seven points with a straight line: at step 0 th
 steep and far above the points; it swings below them, then turns slowly until it runs through
 them at the last step. Bottom left, a contour map of J with a path that zig-zags across the
 valley (an arrow left, an arrow back to the right, a shorter arrow left again) and then follows
-the valley floor to the minimum, marked by a green star, its end a square set just beside the
-star on a short line to it; a hollow ring marks the start, and dots labelled with their step
+the valley floor to the minimum, marked by a green star on a larger square, the run's end,
+which frames it; a hollow ring marks the start, and dots labelled with their step
 mark the steps of the top row; a framed
 window in the empty upper-right corner enlarges the zig-zag, where steps 3 and 15 lie. Bottom
 right, a falling curve of J against the step number on log axes, with the same six steps
@@ -138,9 +138,11 @@ def make_figure(theme):
     for spine in zoom.spines.values():
         spine.set(visible=True, color=theme.text, linewidth=0.8)
     cx.indicate_inset_zoom(zoom, edgecolor=theme.text, linewidth=0.8, alpha=1.0)
-    # the run stops at the minimum: its end square set beside the star on a leader (both read)
+    # the run stops at the minimum: its end square at its last point, under the star and
+    # framing it (both read)
     cx.plot([m_best], [b_best], label="minimum", gid="minimum", **theme.marker("minimum"))
-    gm.end_beside(cx, theme, tuple(pts[-1]), theme.marker("end"), label="end", zorder=9)
+    gm.end_at(cx, theme, tuple(pts[-1]), theme.marker("end"), star_xy=(m_best, b_best),
+              label="end")
     cx.annotate("start", pts[0], xytext=(0, -7), textcoords="offset points", ha="center",
                 va="top", fontsize=theme.small_size, color=theme.text)
     cx.set_xlim(*views.M_RANGE)

@@ -11,17 +11,18 @@ wider, leaves the map at step {exit_step}, and its cost leaves the chart at step
 run diverges from its first step.
 
 Alt: Top, three contour maps of the same long valley, each with a descent path from the same
-start. Left, a short path that turns into the valley and stops far from the minimum. Middle, a
-path that reaches the minimum. Right, dots where the large rate's steps land, two rows on
-the two walls of the valley that march outward until they leave the map at the right edge, and
-a box around the first {shown} steps. Middle row, the cost per step of the three runs on log
-axes: the small rate falls slowly, the good one reaches the minimum, the large one climbs out
-of the top of the plot. Bottom left, the box enlarged: arrows that jump back and forth across
-the valley, each longer than the last, the older ones fainter. Bottom middle, the distance
-across the valley after each of the large rate's first steps: bars that alternate above and
-below zero, growing by {growth} per step. Bottom right, the factor per step across the valley
-against the learning rate: a V that crosses 1 at the limit {limit}; the good and small rates
-sit below 1, the large one just above it.
+start. Left, a short path that turns into the valley and stops far from the minimum at a small
+square. Middle, a path that reaches the minimum and ends there: the star sits on a square a
+little larger than itself, the run's end mark. Right, dots where the large rate's steps land,
+two rows on the two walls of the valley that march outward until they leave the map at the
+right edge, and a box around the first {shown} steps. Middle row, the cost per step of the
+three runs on log axes: the small rate falls slowly, the good one reaches the minimum, the
+large one climbs out of the top of the plot. Bottom left, the box enlarged: arrows that jump
+back and forth across the valley, each longer than the last, the older ones fainter. Bottom
+middle, the distance across the valley after each of the large rate's first steps: bars that
+alternate above and below zero, growing by {growth} per step. Bottom right, the factor per step
+across the valley against the learning rate: a V that crosses 1 at the limit {limit}; the good
+and small rates sit below 1, the large one just above it.
 """
 
 import numpy as np
@@ -164,8 +165,11 @@ def make_figure(theme):
             path, = ax.plot(pts[:, 0], pts[:, 1], color=cols[name], linewidth=1.1, zorder=3,
                             gid=f"path-{name}")
             gm.cased_under(ax, path, theme, 2.5)
-            ax.plot(pts[-1, 0], pts[-1, 1], **{**theme.marker("end"), "markerfacecolor":
-                                                cols[name]}, path_effects=gm.casing(theme))
+            # the end square at the last point; on the minimum, under the star, framing it
+            gm.end_at(ax, theme, tuple(pts[-1]), {**theme.marker("end"), "markerfacecolor":
+                                                  cols[name]},
+                      star_xy=regression.least_squares(x, y), gid=f"end-{name}",
+                      path_effects=gm.casing(theme))
             ax.text(0.96, 0.96, f"after {nb.count(traj.steps)} steps\n$J = "
                     f"{nb.latex(traj.losses[-1], places=4)}$", transform=ax.transAxes,
                     ha="right", va="top", fontsize=theme.small_size, color=theme.text)

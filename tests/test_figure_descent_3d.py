@@ -4,10 +4,12 @@ import re
 
 import numpy as np
 import pytest
+from endmarks import assert_end_frames_star
 from figure_baselines import figure
 
 from gdcore import data, regression
 from gdviz import mpl as gm
+from gdviz import theme as th
 from gdviz import views
 from gdviz.cost_surface import TICKS
 
@@ -37,22 +39,24 @@ def test_path_follows_gdcore_and_sits_on_the_surface(theme_name):
     assert np.all(np.diff(t.losses) <= 0)
     (start,) = [ln for ln in ax3.lines if ln.get_label() == "start"]
     np.testing.assert_allclose(np.ravel(start.get_data_3d())[2] - lift, t.losses[0])
-    # the end square set off from the star: both read, neither inside the other's extent
+    # the end square on gdcore's last point, under the star and framing it, in both views
     (star,) = [ln for ln in ax3.lines if ln.get_label() == "minimum"]
     (end,) = fig.findobj(lambda a: a.get_gid() == "end")
-    assert end.get_label() == "after 1,000 steps"
+    (key,) = fig.findobj(lambda a: a.get_gid() == "end-key")
+    assert key.get_label() == "after 1,000 steps"
+    assert key.get_markersize() == th.get(theme_name).marker("end")["markersize"]
+    from mpl_toolkits.mplot3d import proj3d
+
     fig.canvas.draw()
+    last = proj3d.proj_transform(*t.points[-1], t.losses[-1] + lift, ax3.get_proj())[:2]
+    star_xy = proj3d.proj_transform(*np.ravel(star.get_data_3d()), ax3.get_proj())[:2]
+    good = th.get(theme_name).good
+    assert_end_frames_star(fig, end, star, last, star_xy, good)
     floor = [ax for ax in fig.axes if ax.name != "3d"][0]
     floor_lines = {ln.get_gid(): ln for ln in floor.lines}
     (floor_end,) = fig.findobj(lambda a: a.get_gid() == "floor-end")
-    for s_line, e_line in ((star, end), (floor_lines["floor-minimum"], floor_end)):
-        s_box = s_line.get_window_extent(fig.canvas.get_renderer())
-        e_box = e_line.get_window_extent(fig.canvas.get_renderer())
-        assert s_box.width > 0 and e_box.width > 0
-        assert not s_box.contains(*e_box.get_points().mean(axis=0))
-        assert s_box.intersection(s_box, e_box) is None or \
-            s_box.intersection(s_box, e_box).width * s_box.intersection(s_box, e_box).height \
-            < 0.25 * e_box.width * e_box.height
+    assert_end_frames_star(fig, floor_end, floor_lines["floor-minimum"], t.points[-1],
+                           regression.least_squares(x, y), good)
 
 
 @pytest.mark.parametrize("theme_name", ["light", "dark"])
@@ -68,14 +72,13 @@ def test_end_square_and_the_floor_view_show_gdcores_points(theme_name):
     x, y = data.regression_points()
     lift = 0.01 * float(np.ptp(t.losses))
     ax3 = fig.axes[0]
-    # the end square: its leader points at gdcore's last point (projected), the square set off
+    # the end square at gdcore's last point (projected), no leader
     (end,) = fig.findobj(lambda a: a.get_gid() == "end")
-    (leader,) = fig.findobj(lambda a: a.get_gid() == "end-leader")
+    assert not fig.findobj(lambda a: a.get_gid() == "end-leader")
     from mpl_toolkits.mplot3d import proj3d
 
     fig.canvas.draw()
     xy = proj3d.proj_transform(*t.points[-1], t.losses[-1] + lift, ax3.get_proj())[:2]
-    np.testing.assert_allclose(leader.xy, xy, rtol=1e-9, atol=1e-12)
     np.testing.assert_allclose(np.ravel(end.get_data()), xy, rtol=1e-9, atol=1e-12)
     assert end.get_marker() == "s" and end.get_markerfacecolor() == theme.accent
     floor = [ax for ax in fig.axes if ax.name != "3d"]
@@ -93,6 +96,9 @@ def test_end_square_and_the_floor_view_show_gdcores_points(theme_name):
     inside = t.points[shown[2:]]
     assert np.all((m0 < inside[:, 0]) & (inside[:, 0] < m1))
     assert np.all((b0 < inside[:, 1]) & (inside[:, 1] < b1))
+    # a unit of m and a unit of b as long on the page: the contours keep their shape
+    box = floor[0].get_window_extent()
+    assert (box.width / (m1 - m0)) / (box.height / (b1 - b0)) == pytest.approx(1, rel=0.01)
     assert gm.text_overlaps(fig) == []
 
 

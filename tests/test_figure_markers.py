@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from endmarks import assert_end_frames_star
 from figure_baselines import figure as build
 from matplotlib.colors import same_color
 from matplotlib.lines import Line2D
@@ -63,7 +64,7 @@ def test_gd_regression_start_ring_minimum_star_and_counted_iterations(theme):
     assert_mark(star, t, "minimum")
     assert at(star) == pytest.approx(regression.least_squares(x, y))
     # the scheduled steps after the zig-zag (t = 3 ends its third arrow) as current dots, the
-    # last step as the end square, set beside the star on a leader so both show
+    # last step as the end square, at its point, under the star and framing it (both show)
     sched = COST_DESCENT.schedule()
     dots = by_gid(fig, "iterations")
     assert_mark(dots, t, "current")
@@ -73,13 +74,12 @@ def test_gd_regression_start_ring_minimum_star_and_counted_iterations(theme):
     assert_mark(zoomed, t, "current")
     np.testing.assert_allclose(zoomed.get_xydata(), traj.points[[3, 15]])
     end = by_gid(fig, "end")
-    assert end.get_marker() == t.marker("end")["marker"] and end.get_zorder() > star.get_zorder()
+    assert end.get_marker() == t.marker("end")["marker"]
+    assert end.get_markerfacecolor() == t.accent
     assert at(end) == pytest.approx(tuple(traj.points[-1]))
-    fig.canvas.draw()
-    r = fig.canvas.get_renderer()
-    assert not end.get_window_extent(r).overlaps(star.get_window_extent(r).shrunk(0.5, 0.5))
-    (leader,) = [a for a in fig.findobj() if getattr(a, "get_gid", lambda: None)() == "end-leader"]
-    assert leader.xy == pytest.approx(tuple(traj.points[-1]))
+    assert_end_frames_star(fig, end, star, traj.points[-1], at(star), t.good)
+    # the legend keys the end with the house square, not the frame's size
+    assert by_gid(fig, "end-key").get_markersize() == t.marker("end")["markersize"]
     # the cost panel: t = 0 is the start ring, whole inside the axes (not cut by the spine)
     ring = by_gid(fig, "start-cost")
     assert_mark(ring, t, "start")

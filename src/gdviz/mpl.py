@@ -22,6 +22,7 @@ import matplotlib.patheffects  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
 
 from . import numbers  # noqa: E402
 from . import theme as _theme  # noqa: E402
@@ -404,8 +405,8 @@ def step_lanes(ax, pts, lane: float) -> np.ndarray:
     return shifts
 
 
-#: Where an end square is set off from the minimum's star it would cover (points, right and
-#: down): both read, joined by a short leader.
+#: Where an end square is set off from a minimum's star on which several runs end (the race
+#: insets, each square apart from the others): both read, joined by a short leader.
 END_BESIDE = (11.0, -5.0)
 
 
@@ -413,10 +414,10 @@ def end_beside(ax, theme: Theme, xy, marker: dict, offset=END_BESIDE, gid: str =
                shrink: float = 3.0, **kw):
     """An end mark (`marker`, theme.marker("end") or a run's own) `offset` points from the point
     xy it marks (data coordinates of ax; of a 3-D axes, its projected ones), with a thin leader
-    in its colour back to xy, stopping `shrink` points short of it: for a run that ends on the
-    minimum's star, which the square would hide. kw: the mark's Line2D keywords (zorder 9
-    unless given; the leader half a step under it). Returns the mark (its data stay xy)."""
-    from matplotlib.lines import Line2D
+    in its colour back to xy, stopping `shrink` points short of it: only where several runs end
+    on one minimum and their squares must be told apart (a single run's end is end_at, on its
+    last point). kw: the mark's Line2D keywords (zorder 9 unless given; the leader half a step
+    under it). Returns the mark (its data stay xy)."""
     from matplotlib.transforms import ScaledTranslation
 
     shift = ScaledTranslation(offset[0] / 72, offset[1] / 72, ax.figure.dpi_scale_trans)
@@ -426,6 +427,71 @@ def end_beside(ax, theme: Theme, xy, marker: dict, offset=END_BESIDE, gid: str =
                 zorder=mark.get_zorder() - 0.5, gid=f"{gid}-leader",
                 arrowprops=dict(arrowstyle="-", color=marker["markerfacecolor"], lw=0.8,
                                 shrinkA=0, shrinkB=shrink))
+    ax.add_artist(mark)
+    return mark
+
+
+def star_footprint(star: dict) -> tuple[float, float, float, float]:
+    """The page extent of a star mark (`star`, theme.marker("minimum")'s keywords) round its
+    point, its edge included: (left, bottom, right, top) in points, the point at (0, 0) (a
+    five-pointed star reaches higher above its point than below it)."""
+    from matplotlib.markers import MarkerStyle
+
+    style = MarkerStyle(star["marker"])
+    ext = style.get_path().transformed(style.get_transform()).get_extents()
+    size, edge = star["markersize"], star.get("markeredgewidth", 0.0) / 2
+    return (ext.x0 * size - edge, ext.y0 * size - edge, ext.x1 * size + edge,
+            ext.y1 * size + edge)
+
+
+class EndMark(Line2D):
+    """An end mark whose size on the page is read at every draw (the page's layout sets how far
+    the run's last point lies from the star): the house size, or, where the square would cover
+    the star or the star it (within `gap` points), the least square centred on the last point
+    that holds the star's footprint with theme.END_FRAME_MARGIN to spare each side."""
+
+    def __init__(self, xy, star_xy, star: dict, gap: float, **kw):
+        super().__init__([xy[0]], [xy[1]], **kw)
+        self.star_xy, self.star, self.gap = tuple(star_xy), star, gap
+        self.house = self.get_markersize()
+
+    def side(self) -> float:
+        """The side (points) the mark takes on the page as it is laid out now."""
+        to_pt = 72 / self.figure.dpi
+        ex, ey = self.get_transform().transform(self.get_xydata()[0]) * to_pt
+        sx, sy = self.axes.transData.transform(self.star_xy) * to_pt
+        x0, y0, x1, y1 = star_footprint(self.star)
+        left, right, bottom, top = sx + x0, sx + x1, sy + y0, sy + y1
+        half = self.house / 2 + self.get_markeredgewidth() / 2 + self.gap
+        if ex + half < left or ex - half > right or ey + half < bottom or ey - half > top:
+            return self.house
+        reach = max(ex - left, right - ex, ey - bottom, top - ey)
+        return 2 * (reach + _theme.END_FRAME_MARGIN)
+
+    def draw(self, renderer):
+        self.set_markersize(self.side())
+        super().draw(renderer)
+
+
+def end_at(ax, theme: Theme, xy, marker: dict, star_xy=None, star: dict | None = None,
+           gid: str = "end", label: str | None = None, gap: float = 1.0, **kw):
+    """The end of a run: its end mark (`marker`, theme.marker("end") or a run's own) AT its last
+    point xy (data coordinates of ax; of a 3-D axes, its projected ones), never set off from
+    it. Where the run ends on the minimum's star at star_xy (`star`: its mark's keywords,
+    theme.marker("minimum") by default) and the square would cover the star or the star it
+    (within `gap` points), the square is drawn under the star, larger than its footprint, so
+    that it frames it: both read, "ended here, at the minimum" (EndMark, sized at every draw
+    as the page is laid out). `label` goes on an empty key of the house size (gid
+    `gid`-key), so a legend shows the small square. kw: the mark's Line2D keywords (its
+    zorder just under the star's unless given). Returns the mark (its data are xy)."""
+    if label:
+        ax.plot([], [], **marker, label=label, gid=f"{gid}-key")
+    if star_xy is None:
+        mark = Line2D([xy[0]], [xy[1]], **{**marker, **kw}, gid=gid, transform=ax.transData)
+    else:
+        star = theme.marker("minimum") | (star or {})
+        mark = EndMark(xy, star_xy, star, gap, **{**marker, "zorder": star["zorder"] - 0.1,
+                                                  **kw}, gid=gid, transform=ax.transData)
     ax.add_artist(mark)
     return mark
 

@@ -227,6 +227,11 @@ MARKERS: dict[str, Marker] = {
     "saddle": Marker("P", 8.0, "text", "background", 0.6, 8),
 }
 
+#: A run that ends on the minimum: its end square is drawn at its last point all the same,
+#: under the star and larger than it, so that it frames the star (gdviz.mpl.end_at): the
+#: star's footprint (its edge included) and this much (points) of the square each side.
+END_FRAME_MARGIN = 1.2
+
 #: One mapping of data sets to (colour role, mark) in every still and video that shows a split:
 #: the samples a model trains on are data dots; a validation set (and the held-out fold of
 #: cross-validation) and a test set are held-out diamonds, edged in accent and in test.
