@@ -705,6 +705,19 @@ def test_race_inset_parts_the_end_squares_at_gdcores_last_points(name, theme, ra
         at = np.array([box.x0 + box.width / 2, box.y0 + box.height / 2])
         assert min(np.linalg.norm(at - p) for q, p in ends.items() if q != o) > 1.5 * side, o
         assert frame.x0 < box.x0 and box.x1 < frame.x1 and frame.y0 < box.y0 and box.y1 < frame.y1
+    # where they are drawn the squares lie pairwise apart by a side and a rim either side of
+    # it (race_plot.clearance): set beside its point on a leader (race_plot.end_offsets) are
+    # the square of a run that ends on the minimum and one of a pair that would touch
+    # (RMSprop's on Beale's function, 6 pt from Adagrad's)
+    rim = t.marker("end")["markeredgewidth"] * fig.dpi / 72
+    drawn = {}
+    for o in ends:
+        box = by_gid(fig, f"inset-end:{o}").get_window_extent(renderer)
+        drawn[o] = np.array([box.x0 + box.width / 2, box.y0 + box.height / 2])
+    for (a, pa), (b, pb) in itertools.combinations(drawn.items(), 2):
+        assert np.linalg.norm(pa - pb) >= race_plot.clearance(side, rim) - 1e-6, (a, b)
+    assert {o for o in ends if gids(fig, f"inset-end:{o}-leader")} == \
+        {"long-valley": {"Adagrad"}, "beale": {"NAG", "RMSprop"}}[race.key]
     # on the map's own scale the same squares pile up: some pair lies closer than a side
     on_map = [main.transData.transform(race_runs[race.key][o].points[-1]) for o in ends]
     assert min(np.linalg.norm(p - q) for p, q in itertools.combinations(on_map, 2)) < side
