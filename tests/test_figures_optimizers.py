@@ -97,6 +97,17 @@ def test_race_paths_are_gdcores_trajectories_in_each_optimizers_colour(name, the
         data_ = xy(line)
         if ex is None:
             assert np.array_equal(data_, tr.points)  # the whole trajectory
+        elif line.get_transform() != line.axes.transData:
+            # in a lane (the saddle's): its points on to where its lane has left the window,
+            # the axes clipping it on the frame's edge, whichever side of its points the lane
+            # lies: its last point drawn outside the map, the one two before inside
+            fig.canvas.draw()
+            assert np.array_equal(data_, tr.points[: len(data_)])
+            assert line.get_clip_on()
+            np.testing.assert_allclose(line.get_clip_box().extents, line.axes.bbox.extents)
+            drawn = line.get_transform().transform(data_)
+            assert not line.axes.bbox.contains(*drawn[-1])
+            assert line.axes.bbox.contains(*drawn[-3])
         else:  # up to the last point inside, then the crossing on the frame's edge
             assert np.array_equal(data_[:-1], tr.points[: ex.step])
             assert data_[-1] == pytest.approx(ex.point)

@@ -250,6 +250,8 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
         dx, dy = lane_of(race, name, lane)
         where = offset_copy(ax.transData, fig=ax.figure, x=dx, y=dy, units="points")
         path = races.visible_path(tr.points, race.window)
+        if out[name].exit is not None and (dx or dy):  # it leaves where its lane crosses the edge
+            path = lane_exit(ax, race, tr.points, (dx, dy))
         (ln,) = ax.plot(path[:, 0], path[:, 1], color=c, lw=lw, label=legend_label(race, out[name]),
                         zorder=z, gid=f"path:{name}", solid_joinstyle="round",
                         solid_capstyle="round", transform=where)
@@ -321,6 +323,21 @@ def lane_of(race, name: str, lane: float) -> np.ndarray:
     step = ((len(order) - 1) / 2 - order.index(name)) * lane
     a = np.radians(angle)
     return np.array([np.cos(a), np.sin(a)]) * step
+
+
+def lane_exit(ax, race, points, offset) -> np.ndarray:
+    """The path of a run that leaves the frame, drawn `offset` points from its points (its
+    lane, lane_of): its points up to the second whose place in the lane lies outside the
+    window, the axes clipping it where the lane crosses the frame's edge, so that every exit
+    ends on the edge whichever side of the run's points its lane lies (with the run's own exit,
+    a lane below it would end short of the top edge). The lane's place in the window's units
+    is read at the map's scale as the figure first sizes it (ax)."""
+    (x0, x1), _ = race.window
+    bbox = ax.get_position()
+    per_unit = bbox.width * ax.figure.get_figwidth() * 72 / (x1 - x0)
+    moved = np.asarray(points) + np.asarray(offset, float) / per_unit
+    j = int(np.argmax(~races.inside(moved, race.window)))
+    return np.asarray(points)[: j + 2]
 
 
 def end_inset(ax, theme, race, trajectories, out):
