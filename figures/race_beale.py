@@ -17,7 +17,8 @@ the bend, ends {adam} away, Adagrad {adagrad}, RMSprop {rmsprop}. All seven end 
 {spread} of the minimum, their squares piled about the star on the map's scale: the inset in
 the lower right shows the valley's end around the minimum {zoom} times larger (the scale bar is
 {bar} long), where each square stands apart, NAG's (on the minimum) set beside the star on a short
-leader, and the paths are hairlines
+leader, and RMSprop's, which ends a hair short of Adagrad's, set above and behind its end on
+another; the paths are hairlines
 (Adadelta's zig-zags across the valley's floor there, its last hundred steps jumping from
 wall to wall and back at every step, which is also why its distance line thickens after
 step 200: its distance goes up and down at every step). The legend gives each learning
@@ -29,9 +30,10 @@ along it to the star; the Momentum and NAG paths dive below, swing back, and Mom
 overshoots the star to the right before returning; the SGD path slides down and stops a little
 short of the star; each path ends in a square of its colour. An inset in the lower right
 magnifies the end of the valley in thin lines, Adadelta's a fine zig-zag across the floor:
-SGD's and Adadelta's squares lie short of the star, RMSprop's,
-Adagrad's and Adam's in a row along the valley's floor towards it, NAG's beside it on a short
-line to it (the run ends on the minimum) and Momentum's just beyond. Right, distance to the
+SGD's and Adadelta's squares lie short of the star, Adagrad's and
+Adam's in a row along the valley's floor towards it, RMSprop's a little above the floor behind
+Adagrad's on a short line to its end, NAG's beside the star on a short line to it (the run ends
+on the minimum) and Momentum's just beyond. Right, distance to the
 minimum against step on a log scale: all lines fall from about 3; NAG's falls steeply to {nag}
 by the end, the others level out between 0.02 and 0.2."""
 

@@ -3,7 +3,8 @@ along the floor, Momentum swings from wall to wall, NAG dips below the floor onc
 follows it, the adaptive methods turn down the valley at once. Five runs travel the floor one
 after another: on the map each path, dot and end square runs in a lane of its own, 3.6 px
 beside the next (RaceScene.LANE), so each dot heads a line of its own colour. An inset
-magnifies the floor around the minimum, where six of the runs end, at their own points; before
+magnifies the floor around the minimum, where six of the runs end, at their own points
+(Adagrad's, which ends on the minimum, set beside the star on a leader, as in the still); before
 the end its scale bar leaves, and it takes the map's place, grown to the map's width, each
 run's path and end square apart in it.
 

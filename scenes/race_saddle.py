@@ -6,7 +6,7 @@ map's place: SGD's end square beside the saddle point, the other paths turning u
 Render alone with: manim -ql scenes/race_saddle.py RaceSaddle
 """
 
-from manim import DOWN
+from manim import RIGHT
 
 from gdcore import races
 from gdviz.manim_theme import sections
@@ -18,7 +18,7 @@ class RaceSaddle(RaceScene):
     TITLE = "A saddle point"
     STAGES = ((30, 4.0), (80, 6.0), (120, 3.0))
     TAIL = 12
-    START_LABEL = DOWN
+    START_LABEL = RIGHT  # as in the still: the paths leave the start to the left and up
     X_TICK, Y_TICK = 0.5, 0.5
     STEP_TICK = 40
     WIDTH_STEP = 0.25  # Adagrad's and RMSprop's paths share the climb to the top edge

@@ -97,6 +97,17 @@ def test_race_paths_are_gdcores_trajectories_in_each_optimizers_colour(name, the
         data_ = xy(line)
         if ex is None:
             assert np.array_equal(data_, tr.points)  # the whole trajectory
+        elif line.get_transform() != line.axes.transData:
+            # in a lane (the saddle's): its points on to where its lane has left the window,
+            # the axes clipping it on the frame's edge, whichever side of its points the lane
+            # lies: its last point drawn outside the map, the one two before inside
+            fig.canvas.draw()
+            assert np.array_equal(data_, tr.points[: len(data_)])
+            assert line.get_clip_on()
+            np.testing.assert_allclose(line.get_clip_box().extents, line.axes.bbox.extents)
+            drawn = line.get_transform().transform(data_)
+            assert not line.axes.bbox.contains(*drawn[-1])
+            assert line.axes.bbox.contains(*drawn[-3])
         else:  # up to the last point inside, then the crossing on the frame's edge
             assert np.array_equal(data_[:-1], tr.points[: ex.step])
             assert data_[-1] == pytest.approx(ex.point)
@@ -705,6 +716,19 @@ def test_race_inset_parts_the_end_squares_at_gdcores_last_points(name, theme, ra
         at = np.array([box.x0 + box.width / 2, box.y0 + box.height / 2])
         assert min(np.linalg.norm(at - p) for q, p in ends.items() if q != o) > 1.5 * side, o
         assert frame.x0 < box.x0 and box.x1 < frame.x1 and frame.y0 < box.y0 and box.y1 < frame.y1
+    # where they are drawn the squares lie pairwise apart by a side and a rim either side of
+    # it (race_plot.clearance): set beside its point on a leader (race_plot.end_offsets) are
+    # the square of a run that ends on the minimum and one of a pair that would touch
+    # (RMSprop's on Beale's function, 6 pt from Adagrad's)
+    rim = t.marker("end")["markeredgewidth"] * fig.dpi / 72
+    drawn = {}
+    for o in ends:
+        box = by_gid(fig, f"inset-end:{o}").get_window_extent(renderer)
+        drawn[o] = np.array([box.x0 + box.width / 2, box.y0 + box.height / 2])
+    for (a, pa), (b, pb) in itertools.combinations(drawn.items(), 2):
+        assert np.linalg.norm(pa - pb) >= race_plot.clearance(side, rim) - 1e-6, (a, b)
+    assert {o for o in ends if gids(fig, f"inset-end:{o}-leader")} == \
+        {"long-valley": {"Adagrad"}, "beale": {"NAG", "RMSprop"}}[race.key]
     # on the map's own scale the same squares pile up: some pair lies closer than a side
     on_map = [main.transData.transform(race_runs[race.key][o].points[-1]) for o in ends]
     assert min(np.linalg.norm(p - q) for p, q in itertools.combinations(on_map, 2)) < side

@@ -6,6 +6,8 @@ gdcore.races; this module only lays them out on matplotlib axes. figures/race_*.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 from matplotlib.lines import Line2D
 from matplotlib.transforms import offset_copy
@@ -14,7 +16,7 @@ from gdcore import races
 from gdcore.optimizers import NAMES
 from gdviz import mpl as gm
 from gdviz import numbers
-from gdviz.theme import AXIS_LABELS
+from gdviz.theme import AXIS_LABELS, MARKERS
 from gdviz.theme import title as theme_title
 
 #: Line width (points) of the path drawn on top, and the extra width of each path beneath it:
@@ -61,11 +63,11 @@ INSET_ALPHA, INSET_TAIL = 0.5, 4
 #: the level lines around the minimum stay apart at the inset's scale.
 INSET_LEVELS = 10
 #: An end within this fraction of the inset's width of the minimum would hide its star: its
-#: square is set beside it (gm.end_beside).
+#: square is set beside it (end_offsets, gm.end_beside).
 ON_STAR = 0.05
-#: How far (points) such a square's centre stays inside the inset's frame: a square's side with
-#: its rim (theme.marker("end")), so it is never cut by the frame.
-BESIDE_ROOM = 6.0
+#: A square set beside its point keeps its leader off the line of the run's last steps by
+#: more than this (degrees): along it, the leader would read as the path.
+BESIDE_ALONG = 22.5
 
 
 def inset_box(race, band: float = INSET_BAND):
@@ -248,6 +250,8 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
         dx, dy = lane_of(race, name, lane)
         where = offset_copy(ax.transData, fig=ax.figure, x=dx, y=dy, units="points")
         path = races.visible_path(tr.points, race.window)
+        if out[name].exit is not None and (dx or dy):  # it leaves where its lane crosses the edge
+            path = lane_exit(ax, race, tr.points, (dx, dy))
         (ln,) = ax.plot(path[:, 0], path[:, 1], color=c, lw=lw, label=legend_label(race, out[name]),
                         zorder=z, gid=f"path:{name}", solid_joinstyle="round",
                         solid_capstyle="round", transform=where)
@@ -321,12 +325,28 @@ def lane_of(race, name: str, lane: float) -> np.ndarray:
     return np.array([np.cos(a), np.sin(a)]) * step
 
 
+def lane_exit(ax, race, points, offset) -> np.ndarray:
+    """The path of a run that leaves the frame, drawn `offset` points from its points (its
+    lane, lane_of): its points up to the second whose place in the lane lies outside the
+    window, the axes clipping it where the lane crosses the frame's edge, so that every exit
+    ends on the edge whichever side of the run's points its lane lies (with the run's own exit,
+    a lane below it would end short of the top edge). The lane's place in the window's units
+    is read at the map's scale as the figure first sizes it (ax)."""
+    (x0, x1), _ = race.window
+    bbox = ax.get_position()
+    per_unit = bbox.width * ax.figure.get_figwidth() * 72 / (x1 - x0)
+    moved = np.asarray(points) + np.asarray(offset, float) / per_unit
+    j = int(np.argmax(~races.inside(moved, race.window)))
+    return np.asarray(points)[: j + 2]
+
+
 def end_inset(ax, theme, race, trajectories, out):
     """The race's inset (races.Race.inset, placed by inset_box) on the map ax: its region's own
     contours (the map's span of costs in INSET_LEVELS levels), every path through it stacked as
     on the map, a hairline at INSET_ALPHA with its last INSET_TAIL steps at full strength over
     it, the minimum's star and, above it,
-    each end square in the region, at gdcore's last point; a thin box on the map around the
+    each end square in the region, at gdcore's last point (or beside it on a leader, where it
+    would hide the star or touch another square: end_offsets); a thin box on the map around the
     region, joined to the inset by two lines; above the inset, between those lines, a scale bar
     (scale_bar_length, scale_bar_at).
     Returns the inset's axes (gid "inset")."""
@@ -350,19 +370,17 @@ def end_inset(ax, theme, race, trajectories, out):
                              solid_joinstyle="round", solid_capstyle="round")
             if kind == "tail":  # the faint history stays a faint hairline, uncased
                 gm.cased_under(ins, ln, theme, Z_CASINGS, INSET_CASING)
-        fx, fy = tr.points[-1]
-        if out[name].exit is None and rx0 <= fx <= rx1 and ry0 <= fy <= ry1:
-            end = theme.marker("end") | {"markerfacecolor": c, "zorder": Z_ENDS - rank}
-            if np.hypot(*(tr.points[-1] - race.surface.minimum)) < ON_STAR * (rx1 - rx0):
-                # a run that ends on the minimum: its square beside the star, on a leader,
-                # on the side where it stands furthest from every other square
-                others = [t.points[-1] for n, t in trajectories.items() if n != name
-                          and out[n].exit is None and races.inside(t.points[-1],
-                                                                   race.inset.region)[0]]
-                gm.end_beside(ins, theme, (fx, fy), end, gid=f"inset-end:{name}",
-                              offset=beside_offset(ax, race, (fx, fy), others))
-            else:
-                ins.plot(fx, fy, gid=f"inset-end:{name}", **end)
+    ends = {n: t.points for n, t in trajectories.items()
+            if out[n].exit is None and races.inside(t.points[-1], race.inset.region)[0]}
+    mark = theme.marker("end")
+    for name, offset in end_offsets(race, ends, inset_points(ax, race), mark["markersize"],
+                                    mark["markeredgewidth"]).items():
+        end = mark | {"markerfacecolor": theme.opt(name), "zorder": Z_ENDS - order.index(name)}
+        if any(offset):  # beside its point, on a leader (end_offsets)
+            gm.end_beside(ins, theme, ends[name][-1], end, gid=f"inset-end:{name}",
+                          offset=offset)
+        else:
+            ins.plot(*ends[name][-1], gid=f"inset-end:{name}", **end)
     ins.plot(*race.surface.minimum, gid="inset-minimum",
              **(theme.marker("minimum") | {"zorder": Z_DOTS}))
     ins.set_xlim(rx0, rx1)
@@ -397,29 +415,83 @@ def end_inset(ax, theme, race, trajectories, out):
     return ins
 
 
-def beside_offset(ax, race, xy, others) -> tuple[float, float]:
-    """Where (points from xy) the inset sets the square of a run that ends on the minimum: at
-    gm.END_BESIDE's distance, in the one of eight directions (gm.END_BESIDE's own first, then
-    every 45 degrees) that lies furthest from the other squares in the inset (others, their
-    points in the region): on the long valley Adam's square lies just below the star, where
-    the default would set Adagrad's on it. The inset's scale in points is the map's (ax, as
-    the figure first sizes it) times inset_box's magnification."""
+def inset_points(ax, race) -> float:
+    """The inset's length in points of one unit of its region: the map's (ax, as the figure
+    first sizes it) times inset_box's magnification."""
     (x0, x1), _ = race.window
-    _, s = inset_box(race)
     bbox = ax.get_position()
-    per_unit = bbox.width * ax.figure.get_figwidth() * 72 / (x1 - x0) * s
-    r = float(np.hypot(*gm.END_BESIDE))
-    a0 = np.arctan2(gm.END_BESIDE[1], gm.END_BESIDE[0])
-    ways = [(r * np.cos(a0 + k * np.pi / 4), r * np.sin(a0 + k * np.pi / 4)) for k in range(8)]
-    # only the ways whose square stays whole inside the inset, a side clear of its frame
+    return bbox.width * ax.figure.get_figwidth() * 72 / (x1 - x0) * inset_box(race)[1]
+
+
+def end_offsets(race, ends: dict, per_unit: float, side: float, rim: float) -> dict:
+    """Where the inset sets each end square, still and video alike: name -> offset (x, y) from
+    its run's last point, in the units of `side` and `rim` (points on a still, scene units in a
+    video); (0, 0) for a square on its point. ends: name -> the run's points, its last one in
+    the region; per_unit: the inset's length (those units) of one unit of the region; side,
+    rim: an end square's side and the width of its rim in the page's colour.
+
+    A square on the minimum would hide its star, and two squares whose centres lie closer than
+    clearance(side, rim) would touch: such a square is set beside its point on a leader
+    (gm.end_beside), END_BESIDE's distance away in sides, in the one of eight directions
+    (END_BESIDE's own first, then every 45 degrees) that keeps its centre a clearance inside
+    the inset's frame (the square whole), keeps as far from the star as a square set beside
+    it, does not lie along the run's own last steps (within BESIDE_ALONG degrees of their
+    line: the leader would read as the path, the square as an earlier end), and lies furthest
+    from every other square. First each run that ends on the minimum (within ON_STAR of the
+    inset's width: Adagrad on the long valley, NAG on Beale's function); then, while two
+    squares lie closer than the clearance, the one of the pair that stands furthest from the
+    rest once set beside (on Beale's function RMSprop, which ends 6 pt from Adagrad)."""
+    clear = clearance(side, rim)
     (rx0, rx1), (ry0, ry1) = race.inset.region
-    lo = (np.array([rx0, ry0]) - np.asarray(xy, float)) * per_unit + BESIDE_ROOM
-    hi = (np.array([rx1, ry1]) - np.asarray(xy, float)) * per_unit - BESIDE_ROOM
-    ways = [w for w in ways if np.all(lo <= w) and np.all(np.asarray(w) <= hi)] or ways
-    if not others:
-        return ways[0]
-    near = (np.asarray(others, float) - np.asarray(xy, float)) * per_unit
-    return max(ways, key=lambda w: np.min(np.hypot(*(near - w).T)))
+    pts = {n: np.asarray(p, float) for n, p in ends.items()}
+    at = {n: p[-1] * per_unit for n, p in pts.items()}
+    lo, hi = np.array([rx0, ry0]) * per_unit + clear, np.array([rx1, ry1]) * per_unit - clear
+    # the minimum's star, or the saddle point's plus at the origin
+    mark = race.surface.minimum if race.surface.minimum is not None else (0.0, 0.0)
+    star = np.asarray(mark, float) * per_unit
+    r = float(np.hypot(*gm.END_BESIDE)) / MARKERS["end"].size * side  # END_BESIDE in sides
+    a0 = np.arctan2(gm.END_BESIDE[1], gm.END_BESIDE[0])
+    ways = [np.array([r * np.cos(a0 + k * np.pi / 4), r * np.sin(a0 + k * np.pi / 4)])
+            for k in range(8)]
+    moved = {n: np.zeros(2) for n in at}
+
+    def fits(name, w):
+        q = at[name] + w
+        last = pts[name][-1] - pts[name][-min(len(pts[name]), INSET_TAIL + 1)]
+        cos = abs(np.dot(w, last)) / (r * np.hypot(*last)) if np.any(last) else 0.0
+        return (np.all(lo <= q) and np.all(q <= hi) and np.hypot(*(q - star)) >= 0.99 * r
+                and cos <= np.cos(np.radians(BESIDE_ALONG)))
+
+    def beside(name):
+        """The best way for `name`'s square, and how far it then stands from the rest."""
+        others = [at[n] + moved[n] for n in at if n != name]
+
+        def room(w):
+            return min((np.hypot(*(at[name] + w - q)) for q in others), default=np.inf)
+        best = max([w for w in ways if fits(name, w)] or ways, key=room)
+        return best, room(best)
+
+    for name in at:
+        if np.hypot(*(at[name] - star)) < ON_STAR * (rx1 - rx0) * per_unit:
+            moved[name] = beside(name)[0]
+    for _ in range(len(at)):
+        d, a, b = min(((np.hypot(*(at[a] + moved[a] - at[b] - moved[b])), a, b)
+                       for a, b in itertools.combinations(at, 2)), default=(np.inf, "", ""))
+        if d >= clear:
+            break
+        free = [n for n in (a, b) if not moved[n].any()]
+        if not free:
+            break
+        name, (way, _) = max(((n, beside(n)) for n in free), key=lambda c: c[1][1])
+        moved[name] = way
+    return {n: (float(w[0]), float(w[1])) for n, w in moved.items()}
+
+
+def clearance(side: float, rim: float) -> float:
+    """The least distance between two end squares' centres (and from a square's centre to the
+    inset's frame): a side and a rim either side of it, so that neither square's rim covers
+    the other's colour."""
+    return side + 2 * rim
 
 
 def _exit_mark(theme, color) -> dict:

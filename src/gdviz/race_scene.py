@@ -14,7 +14,8 @@ Beside the map, the distance panel (as in the stills) plots each run's distance 
 its curves growing with the paths: where dots crowd on the map, the panel keeps them apart.
 
 A run that leaves the window (on the saddle: every run but SGD's, stopped by descent.run as
-diverged soon after) is drawn up to where it crosses the window's edge (races.visible_path),
+diverged soon after) is drawn up to where it crosses the window's edge (races.visible_path; in
+its lane, where its lane crosses it: RaceScene.lane_path),
 where its dot fades; its panel curve ends on the dashed line of the frame's edge and its legend
 entry says at which step it left (no marks stacked on the edge).
 
@@ -25,7 +26,9 @@ region by a thin box and two lines, with its own scale bar, its contours in fewe
 map's levels: each path grows into it as it arrives, a hairline, its last few steps at full
 strength over its fainter history (so a run that zig-zags across the magnified valley reads as
 a line over a faint band), its head a dot while it is in the region; at the finish each of
-those dots turns into the run's end square, above every path, apart from the others.
+those dots turns into the run's end square, above every path, apart from the others: where a
+square would hide the star or touch another, it is set beside its point on a leader, by the
+still's rule (race_plot.end_offsets).
 
     class RaceBeale(RaceScene):
         RACE = races.BEALE
@@ -82,7 +85,14 @@ from .manim_blocks import (
     step_of,
 )
 from .manim_theme import ThemedScene, sections
-from .race_plot import inset_box, lane_of, scale_bar_at, scale_bar_length, stacking
+from .race_plot import (
+    end_offsets,
+    inset_box,
+    lane_of,
+    scale_bar_at,
+    scale_bar_length,
+    stacking,
+)
 
 #: Opacity of each path's history behind its head, and of its casing (during the race; at the
 #: end: full, so each colour shows pure where the paths are stacked).
@@ -141,6 +151,10 @@ INSET_HISTORY, INSET_TAIL = 0.5, 4
 INSET_LEVELS = 0.5
 #: The radius of each run's head in the inset (shown while the head is inside its region).
 INSET_DOT = 0.05
+#: The leader of an inset end square set beside its point (race_plot.end_offsets): its width
+#: (stroke units), and how far short of the point it stops (scene units); the still's
+#: (gm.end_beside) at the scale of the squares' sides.
+LEADER_WIDTH, LEADER_SHORT = 1.6, 0.06
 INSET_FRAME, INSET_LINE = 2.0, 1.2
 #: The casings (manim_blocks.cased) of the paths: one layer under every path on the map (and
 #: one under the last steps of the inset's), so where runs share a stretch their stacked
@@ -226,15 +240,16 @@ class RaceScene(ThemedScene):
     """One optimizer race. Variants by class attributes: RACE (a gdcore.races.Race), TITLE, the
     race's time plan STAGES ((step, seconds), …: the tracker runs linearly to each step in turn),
     TAIL (steps in each fading tail), MAP_MAX_W / MAP_MAX_H (the map's box; it keeps the
-    window's aspect), START_LABEL (UP or DOWN of the start), X_TICK / Y_TICK (the map's tick
-    steps), STEP_TICK (the distance panel's), LEGEND_BELOW (the legend under the map in two
-    columns, for a wide map, instead of in the right-hand column above the panel), MAP_LEVELS
-    (the cost map's number of levels, the house cost map's by default), WIDTH_STEP (how much
-    thinner each path is than the one beneath it, the bottom one PATH_WIDTH: where two runs
-    share a long stretch, the one beneath shows along the other's edges), RINGED (runs whose
-    head dot, on the map and in the panel, is larger by RING and drawn beneath the others': where
-    two runs with the same settings share their path, it shows as a ring around the other's),
-    INSET (the scene's own races.Inset in place of the race's, e.g. for section_zoom),
+    window's aspect), START_LABEL (UP, DOWN or RIGHT of the start), X_TICK / Y_TICK (the
+    map's tick steps), STEP_TICK (the distance panel's), LEGEND_BELOW (the legend under the
+    map in two columns, for a wide map, instead of in the right-hand column above the panel),
+    MAP_LEVELS (the cost map's number of levels, the house cost map's by default), WIDTH_STEP
+    (how much thinner each path is than the one beneath it, the bottom one PATH_WIDTH: where
+    two runs share a long stretch, the one beneath shows along the other's edges), RINGED
+    (runs whose head dot, on the map and in the panel, is larger by RING and drawn beneath the
+    others': where two runs with the same settings share their path, it shows as a ring
+    around the other's), INSET (the scene's own races.Inset in place of the race's, e.g. for
+    section_zoom),
     ZOOM_HEADING (the words above the zoomed inset), INSET_FAINT (runs whose history in the inset
     is drawn fainter and thinner, by (opacity, width factor), beneath every other inset path:
     a run that zig-zags across the magnified valley hundreds of times reads as a faint band
@@ -422,28 +437,63 @@ class RaceScene(ThemedScene):
     def lane_path(self, name: str) -> np.ndarray:
         """Run `name`'s path on the map (window coordinates): its points moved to its lane
         (race_plot.lane_of, LANE scene units apart, in the race's direction), reached over the
-        first LANE_RAMP scene units of its way from the start, and held inside the window."""
+        first LANE_RAMP scene units of its way from the start. A run that stays in the frame is
+        held inside it; a run that leaves it ends where its lane crosses the frame's edge
+        (races.visible_path of its whole run moved to its lane), so that every exit ends on the
+        edge whichever side of the run's points its lane lies: its points from there on (to its
+        exit step, one point per step as on gdcore's path) wait at that crossing, and where its
+        lane leaves later than its points, its last point is the crossing."""
         p = self.paths[name]
         dx, dy = lane_of(self.RACE, name, self.LANE)
         if dx == dy == 0:
             return p
         ax = self.ax
-        way = np.linalg.norm(np.diff(scene_points(ax, p[:, 0], p[:, 1]), axis=0), axis=1)
+        ex = self.exits[name]
+        full = p if ex is None else self.trajectories[name].points
+        way = np.linalg.norm(np.diff(scene_points(ax, full[:, 0], full[:, 1]), axis=0), axis=1)
         ramp = np.clip(np.concatenate([[0.0], np.cumsum(way)]) / LANE_RAMP, 0, 1)
         ux = ax.c2p(1, 0)[0] - ax.c2p(0, 0)[0]
         uy = ax.c2p(0, 1)[1] - ax.c2p(0, 0)[1]
-        # held inside the window: a run that leaves the frame ends on its edge in its lane too
-        (x0, x1), (y0, y1) = self.RACE.window
-        moved = p + np.column_stack([ramp * dx / ux, ramp * dy / uy])
-        return np.column_stack([np.clip(moved[:, 0], x0, x1), np.clip(moved[:, 1], y0, y1)])
+        (x0, x1), (y0, y1) = window = self.RACE.window
+        moved = full + np.column_stack([ramp * dx / ux, ramp * dy / uy])
+        if ex is None:
+            return np.column_stack([np.clip(moved[:, 0], x0, x1), np.clip(moved[:, 1], y0, y1)])
+        cut, n = races.visible_path(moved, window), len(p)
+        if len(cut) >= n:
+            return np.vstack([cut[: n - 1], cut[-1:]])
+        return np.vstack([cut, np.repeat(cut[-1:], n - len(cut), axis=0)])
 
-    def inset_end(self, name: str) -> Square:
-        """The end square of run `name` in the inset, on its last point (over the star)."""
+    def inset_offsets(self) -> dict[str, np.ndarray]:
+        """Where each end square in the inset sits (scene units from its run's last point): the
+        still's rule, race_plot.end_offsets, at the inset's scale, its squares' side INSET_END
+        and rim (half of END_EDGE, outside the side): a square that would hide the star or touch
+        another is set beside its point, on a leader."""
+        ins, r = self.inset, self.RACE
+        per_unit = ins.c2p(1, 0)[0] - ins.c2p(0, 0)[0]
+        ends = {n: self.paths[n] for n in self.inset_runs()}
+        return {n: np.array([*w, 0.0]) for n, w in end_offsets(
+            r, ends, per_unit, INSET_END, END_EDGE * 0.01).items()}
+
+    def inset_end(self, name: str, offset=ORIGIN) -> Square:
+        """The end square of run `name` in the inset, `offset` (scene units) from its last point
+        (over the star)."""
         t = self.theme
         rank = stacking(self.RACE, self.outcomes).index(name)
         sq = Square(INSET_END, fill_color=t.opt(name), fill_opacity=1,
                     stroke_color=t.background, stroke_width=END_EDGE)
-        return sq.move_to(self.inset.c2p(*self.paths[name][-1])).set_z_index(3.4 - 0.01 * rank)
+        at = self.inset.c2p(*self.paths[name][-1]) + offset
+        return sq.move_to(at).set_z_index(3.4 - 0.01 * rank)
+
+    def inset_leader(self, name: str, square: Square) -> Line:
+        """The leader from a square set beside its point (inset_offsets) back to the point, in
+        the run's colour, stopping LEADER_SHORT of it (gm.end_beside's, in the still), under
+        the square."""
+        at = self.inset.c2p(*self.paths[name][-1])
+        way = square.get_center() - at
+        tip = at + way / np.linalg.norm(way) * LEADER_SHORT
+        line = Line(square.get_center(), tip, stroke_color=self.theme.opt(name),
+                    stroke_width=LEADER_WIDTH)
+        return line.set_z_index(square.z_index - 0.005)
 
     def inset_runs(self) -> list[str]:
         """The runs that end inside the inset's region."""
@@ -745,7 +795,11 @@ class RaceScene(ThemedScene):
         in the distance panel (which tells apart the squares beside the minimum)."""
         stayed = [n for n in NAMES if self.exits[n] is None]
         self.ends = {n: self.end_mark(n) for n in stayed}
-        self.inset_ends = {n: self.inset_end(n) for n in self.inset_runs()}
+        offsets = self.inset_offsets() if self.RACE.inset is not None else {}
+        self.inset_ends = {n: self.inset_end(n, w) for n, w in offsets.items()}
+        #: name -> the leader of each square set beside its point
+        self.inset_leaders = {n: self.inset_leader(n, self.inset_ends[n])
+                              for n, w in offsets.items() if np.any(w)}
         for name in self.inset_ends:
             self.inset_dots[name].clear_updaters()
         self.panel_ends = {n: self.end_mark(n, panel=True) for n in stayed}
@@ -758,6 +812,7 @@ class RaceScene(ThemedScene):
                     for c in self.casings.values()),
                   *(ReplacementTransform(self.inset_dots[n], sq)
                     for n, sq in self.inset_ends.items()),
+                  *(FadeIn(line) for line in self.inset_leaders.values()),
                   *(ReplacementTransform(self.dots[n], self.ends[n]) for n in stayed),
                   *(ReplacementTransform(self.panel_dots[n], self.panel_ends[n])
                     for n in stayed),
@@ -780,7 +835,8 @@ class RaceScene(ThemedScene):
         frame = self.inset_frame
         g = ZOOM_FILL * min((hi[0] - lo[0]) / frame.width, (hi[1] - lo[1]) / frame.height)
         about, to = frame.get_center(), (lo + hi) / 2
-        grown = Group(self.inset_img, frame, self.inset_star, *self.inset_ends.values())
+        grown = Group(self.inset_img, frame, self.inset_star, *self.inset_ends.values(),
+                      *self.inset_leaders.values())
         lines = [*self.inset_paths.values(), *self.inset_tails.values()]
         width0 = {m: m.get_stroke_width() for m in lines}
         d = to - about

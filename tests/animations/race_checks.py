@@ -18,27 +18,45 @@ def _anchors(mob, ax):
 
 
 def in_lane(scene, name, points):
-    """gdcore's points of run `name` where the map draws them (window coordinates): moved by
-    the run's lane, (3 - its place in the race's lane order) × scene.LANE scene units in the
-    race's lane direction (race_plot.LANE_WAYS: straight up along the long valley's floor, SGD's
-    the top lane; diagonally on the saddle, SGD's the middle lane), reached in proportion to
-    the way from the start over its first LANE_RAMP scene units; held inside the window (a run
-    that leaves the frame ends on its edge)."""
+    """gdcore's points of run `name` where the map draws them (window coordinates), the first
+    len(points) of its drawn path: moved by the run's lane, (3 - its place in the race's lane
+    order) × scene.LANE scene units in the race's lane direction (race_plot.LANE_WAYS: straight
+    up along the long valley's floor, SGD's the top lane; diagonally on the saddle, SGD's the
+    middle lane), reached in proportion to the way from the start over its first LANE_RAMP
+    scene units. A run that stays in the frame is held inside it; a run that leaves it ends
+    where its lane first crosses the frame's edge (its whole run moved, the segment that
+    leaves cut at the edge by hand), its points from there to its exit step on that crossing,
+    its last point the crossing: its exit lies on the edge whichever side its lane is."""
     from gdviz.race_plot import LANE_WAYS
     from gdviz.race_scene import LANE_RAMP
 
-    angle, order = LANE_WAYS.get(scene.RACE.key, (90.0, NAMES))
+    race = scene.RACE
+    angle, order = LANE_WAYS.get(race.key, (90.0, NAMES))
     lane = (3 - list(order).index(name)) * scene.LANE
     ax = scene.ax
     sx = ax.c2p(1, 0)[0] - ax.c2p(0, 0)[0]
     sy = ax.c2p(0, 1)[1] - ax.c2p(0, 0)[1]
-    steps = np.hypot(np.diff(points[:, 0]) * sx, np.diff(points[:, 1]) * sy)
+    (x0, x1), (y0, y1) = race.window
+    trs = races.run_race(race)
+    ex = races.outcomes(race, trs)[name].exit
+    run = points if ex is None else trs[name].points
+    steps = np.hypot(np.diff(run[:, 0]) * sx, np.diff(run[:, 1]) * sy)
     ramp = np.minimum(np.concatenate([[0.0], np.cumsum(steps)]) / LANE_RAMP, 1)
     a = np.radians(angle)
-    moved = points + np.column_stack([ramp * lane * np.cos(a) / sx,
-                                      ramp * lane * np.sin(a) / sy])
-    (x0, x1), (y0, y1) = scene.RACE.window
-    return np.column_stack([np.clip(moved[:, 0], x0, x1), np.clip(moved[:, 1], y0, y1)])
+    moved = run + np.column_stack([ramp * lane * np.cos(a) / sx, ramp * lane * np.sin(a) / sy])
+    if ex is None or lane == 0:
+        return np.column_stack([np.clip(moved[:len(points), 0], x0, x1),
+                                np.clip(moved[:len(points), 1], y0, y1)])
+    out = (moved[:, 0] < x0) | (moved[:, 0] > x1) | (moved[:, 1] < y0) | (moved[:, 1] > y1)
+    j = int(np.argmax(out))
+    assert out[j] and not out[:j].any()
+    p, q = moved[j - 1], moved[j]
+    t = min((edge - p[c]) / (q[c] - p[c]) for c, (lo, hi) in enumerate(race.window)
+            for edge in (lo, hi) if (q[c] - edge) * (p[c] - edge) < 0)
+    crossing = p + t * (q - p)
+    n = ex.step + 1  # one point per step, as gdcore's path drawn to its exit
+    drawn = np.vstack([moved[: min(j, n - 1)], np.repeat(crossing[None], n - min(j, n - 1), 0)])
+    return drawn[: len(points)]
 
 
 def check_drawing(scene, k, finished=False):
@@ -212,8 +230,9 @@ def check_inset(scene):
     """In the final frame the inset parts the runs that end about the minimum: its frame lies
     on the map inside the race's place for it (which no path crosses), at one scale in x and y;
     each run that ends in its region has an end square there, in its colour, on gdcore's last
-    point read back through the inset's axes, the squares pairwise apart by at least their side
-    (while on the map some pair of them lies closer than a map square's side); every path that
+    point read back through the inset's axes, or (check_inset_ends) set beside it on a leader;
+    the squares pairwise apart by at least a side and a rim either side of it (while on the map
+    some pair of them lies closer than a map square's side); every path that
     reaches the region is drawn in it, clipped to it, a hairline (at most 1.1 px at 480p: a run
     that zig-zags across the region stays a line), its last steps at full strength over its
     fainter history, under every end square."""
@@ -232,11 +251,8 @@ def check_inset(scene):
     for name in want:
         sq = scene.inset_ends[name]
         assert sq in scene.mobjects and scene.inset_dots[name] not in scene.mobjects
-        np.testing.assert_allclose(ins.p2c(sq.get_center()), trs[name].points[-1], atol=1e-9)
         assert sq.get_fill_color().to_hex().upper() == scene.theme.opt(name).upper()
-    for a, b in itertools.combinations(want, 2):
-        sa, sb = scene.inset_ends[a], scene.inset_ends[b]
-        assert np.linalg.norm(sa.get_center() - sb.get_center()) >= sa.width, (a, b)
+    check_inset_ends(scene, trs)
     on_map = [scene.ends[n].get_center() for n in want]
     assert min(np.linalg.norm(p - q) for p, q in itertools.combinations(on_map, 2)) < \
         scene.ends[want[0]].width
@@ -264,6 +280,50 @@ def check_inset(scene):
         assert np.all(got[:, 0] >= rx0 - 1e-9) and np.all(got[:, 0] <= rx1 + 1e-9)
         assert np.all(got[:, 1] >= ry0 - 1e-9) and np.all(got[:, 1] <= ry1 + 1e-9)
         np.testing.assert_allclose(got[[0, -1]], want_pts[[0, -1]], atol=1e-9)
+
+
+def check_inset_ends(scene, trs, beside=None):
+    """The inset's end squares (before the closing zoom and after it alike): each on gdcore's
+    last point read back through the inset's axes, or, where it would hide the star (a run that
+    ends within race_plot.ON_STAR of the inset's width of it) or touch another square, set
+    beside it (the still's rule, race_plot.end_offsets) on a leader in the run's colour that
+    runs from the square's centre straight back towards the point, stopping short of it (by
+    less than a side), under the square; `beside`, if given, names the runs set beside. The
+    squares lie pairwise apart by at least a side and a rim (half the stroke, outside the side)
+    either side of it, each a side or more from the star's centre, whole inside the inset's
+    frame."""
+    from gdviz.race_plot import ON_STAR
+
+    ins, race = scene.inset, scene.RACE
+    (rx0, rx1), _ = race.inset.region
+    star = np.zeros(2) if race.surface.minimum is None else np.asarray(race.surface.minimum)
+    ends, leaders = scene.inset_ends, scene.inset_leaders
+    if beside is not None:
+        assert sorted(leaders) == sorted(beside)
+    for name, sq in ends.items():
+        point = trs[name].points[-1]
+        if np.hypot(*(point - star)) < ON_STAR * (rx1 - rx0):
+            assert name in leaders, name
+        if name not in leaders:
+            np.testing.assert_allclose(ins.p2c(sq.get_center()), point, atol=1e-9)
+            continue
+        line = leaders[name]
+        at = ins.c2p(*point)
+        assert line in scene.get_mobject_family_members() and line.z_index < sq.z_index
+        np.testing.assert_allclose(line.get_start(), sq.get_center(), atol=1e-9)
+        way, rest = line.get_end() - line.get_start(), at - line.get_start()
+        np.testing.assert_allclose(np.cross(way, rest), 0, atol=1e-9)  # straight at the point
+        assert 0 < np.linalg.norm(at - line.get_end()) < sq.width < np.linalg.norm(rest)
+        assert line.get_stroke_color().to_hex().upper() == scene.theme.opt(name).upper()
+    clear = {n: sq.width + 2 * sq.get_stroke_width() * 0.01 for n, sq in ends.items()}
+    for a, b in itertools.combinations(ends, 2):
+        d = np.linalg.norm(ends[a].get_center() - ends[b].get_center())
+        assert d >= clear[a] - 1e-9, (a, b, d * PX)
+    frame = scene.inset_frame
+    for name, sq in ends.items():
+        assert np.linalg.norm(sq.get_center() - ins.c2p(*star)) >= sq.width, name
+        assert frame.get_left()[0] < sq.get_left()[0] and sq.get_right()[0] < frame.get_right()[0]
+        assert frame.get_bottom()[1] < sq.get_bottom()[1] and sq.get_top()[1] < frame.get_top()[1]
 
 
 def check_inset_heads(scene, k):

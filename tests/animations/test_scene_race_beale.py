@@ -92,3 +92,18 @@ def test_adadeltas_inset_history_is_a_faint_band_beneath_the_others_and_the_scal
         assert plate.get_left()[0] < m.get_left()[0] and m.get_right()[0] < plate.get_right()[0]
         assert plate.get_bottom()[1] < m.get_bottom()[1] and m.get_top()[1] < plate.get_top()[1]
     assert label.tex_string == "0.1"
+
+
+def test_nags_square_is_set_beside_the_star_and_the_squares_stand_apart():
+    """NAG's run ends on the minimum: its square is set beside the star on a leader (the still's
+    rule, race_plot.end_offsets); at the video's scale every other square stands a side and a
+    rim either side of it from the rest on its own point (Adagrad's and RMSprop's, 6 pt apart
+    in the still, where RMSprop's is set beside too, are 9.9 px apart at 480p)."""
+    import numpy as np
+
+    scene = rendered(RaceBeale, upto="finish")
+    trs = races.run_race(races.BEALE)
+    race_checks.check_inset_ends(scene, trs, beside=["NAG"])
+    gap = np.linalg.norm(scene.inset_ends["Adagrad"].get_center()
+                         - scene.inset_ends["RMSprop"].get_center()) * race_checks.PX
+    assert gap == pytest.approx(9.9, abs=0.1)

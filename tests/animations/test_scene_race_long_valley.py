@@ -1,6 +1,5 @@
 """The race-long-valley scene (frames: test_scene_frames.py): its drawing against gdcore's race."""
 
-import itertools
 
 import numpy as np
 import pytest
@@ -46,7 +45,8 @@ def test_at_the_end_the_inset_takes_the_maps_place():
     """The closing zoom: the map and its marks are gone, the inset fills the map's box (the
     limiting side at ZOOM_FILL of it, one scale in x and y), about 2.5 times as wide as it was
     (over 400 px at 480p); each run that ends in its region has its square on gdcore's last
-    point there, the squares apart, every path through the region drawn in it at ZOOM_WIDTH;
+    point there (Adagrad's, which ends on the minimum, beside the star on a leader, as in the
+    still), the squares apart, every path through the region drawn in it at ZOOM_WIDTH;
     its scale bar is 0.05 long at the new scale, with its heading above the frame, clear of
     the title; the picture is held no longer than ZOOM_HOLD <= 2 s."""
     race = races.LONG_VALLEY
@@ -74,11 +74,8 @@ def test_at_the_end_the_inset_takes_the_maps_place():
     trs = races.run_race(race)
     ends = scene.inset_ends
     assert len(ends) >= 5
-    for name, sq in ends.items():
-        assert sq in shown
-        np.testing.assert_allclose(ins.p2c(sq.get_center()), trs[name].points[-1], atol=1e-9)
-    for p, q in itertools.combinations(ends.values(), 2):
-        assert np.linalg.norm(p.get_center() - q.get_center()) >= p.width
+    assert all(sq in shown for sq in ends.values())
+    race_checks.check_inset_ends(scene, trs, beside=["Adagrad"])
     for name in ends:
         path = scene.inset_paths[name]
         assert path in shown and len(path.points)
@@ -116,3 +113,30 @@ def test_the_runs_on_the_floor_keep_lanes_of_their_own():
     assert RaceLongValley.LANE * 480 / 8 == pytest.approx(3.6)
     heights = [scene.dots[n].get_center()[1] * 480 / 8 for n in floor]
     assert all(a - b >= 3.0 for a, b in zip(heights, heights[1:])), heights
+
+
+def test_before_the_zoom_the_inset_sets_adagrads_square_beside_the_star_as_the_still_does():
+    """At the finish (the inset still small) Adagrad's run ends on the minimum: its square is
+    set beside the star on a leader, by race_plot.end_offsets, the still's rule, in the same
+    direction as in the still (its offset there read back from the figure); the squares
+    pairwise apart by at least a side and a rim either side of it."""
+    import importlib
+
+    from gdviz import mpl as gm
+    from gdviz import race_plot
+    from gdviz import theme as th
+
+    scene = rendered(RaceLongValley, upto="finish")
+    trs = races.run_race(races.LONG_VALLEY)
+    race_checks.check_inset_ends(scene, trs, beside=["Adagrad"])
+    fig = gm.build(importlib.import_module("figures.race_long_valley"), th.get("light"))
+    ends = {n: trs[n].points for n in scene.inset_ends}
+    mark = th.get("light").marker("end")
+    still = race_plot.end_offsets(races.LONG_VALLEY, ends,
+                                  race_plot.inset_points(fig.axes[0], races.LONG_VALLEY),
+                                  mark["markersize"], mark["markeredgewidth"])
+    assert [n for n, w in still.items() if any(w)] == ["Adagrad"]
+    way = scene.inset_ends["Adagrad"].get_center() - scene.inset.c2p(*trs["Adagrad"].points[-1])
+    np.testing.assert_allclose(way[:2] / np.linalg.norm(way),
+                               np.array(still["Adagrad"]) / np.hypot(*still["Adagrad"]),
+                               atol=1e-9)
