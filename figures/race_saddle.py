@@ -15,16 +15,16 @@ the next along the diagonal, as a transit map draws lines that share a street: M
 which share the ridge and then the climb, run side by side, and so do Adagrad and RMSprop; SGD
 keeps the middle lane, on its own points.
 Right: |y| at every step, on a log scale, up to the edge of the frame, where a cross marks each
-exit; a cross that would cover an earlier one (Adadelta's, beside RMSprop's) sits a row lower,
-on its own curve.
+exit; a cross that would cover an earlier one (Adadelta's, beside RMSprop's) is raised a row
+above the edge, on a short line down to its step.
 
 Alt: Left, a contour map of a saddle, high to the left and right, low above and below. Seven
 paths start together just above the horizontal axis on the right. The SGD path runs left to the
 centre and ends in a square beside the plus of the saddle point; the other six turn upwards one
 after another and leave the top of the frame, side by side in narrow parallel lanes.
 Right, a plot of |y| against step, log scale: six coloured curves climb from 0.001 to the
-frame's edge between steps {rmsprop} and {momentum}, each ending in a cross (Adadelta's a row
-below RMSprop's), while the SGD line rises only slowly and stays near 0.01.
+frame's edge between steps {rmsprop} and {momentum}, each ending in a cross on it (Adadelta's
+raised just above it, beside RMSprop's), while the SGD line rises only slowly and stays near 0.01.
 """
 
 from gdcore import races

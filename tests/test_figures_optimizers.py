@@ -823,7 +823,8 @@ def test_local_minima_curve_is_quiet_and_titles_are_the_house_titles(theme):
 @pytest.mark.parametrize("theme", THEMES)
 def test_saddle_exit_crosses_each_seen_and_named_in_the_legend(theme):
     """Six runs leave the frame, two of them two steps apart (RMSprop at 33, Adadelta at 35):
-    no two crosses overlap on the page, each at gdcore's exit step, and the legend names the
+    no two crosses overlap on the page, each at gdcore's exit step on the frame's edge (or
+    raised above it on a leader, never on a run's curve below it), and the legend names the
     cross; every run's swatch one width (the legend names runs, not path widths)."""
     fig = build("race_saddle", theme)
     fig.canvas.draw()
@@ -835,10 +836,19 @@ def test_saddle_exit_crosses_each_seen_and_named_in_the_legend(theme):
     for a, b in itertools.combinations(at, 2):  # at most their ringed corners touch
         assert np.max(np.abs(at[a] - at[b])) >= 0.9 * size, (a, b)
     assert abs(at["Adadelta"][1] - at["RMSprop"][1]) >= size  # two steps apart: a row apart
-    # each cross straight above or below its exit step: only its row moves
+    # each cross straight above its exit step, on the edge or raised above it (where no run
+    # can be) on a leader down to the edge at that step: never below the edge, on a curve
     ax = crosses["SGD" if "SGD" in crosses else "Adam"].axes
+    edge = ax.transData.transform((0, races.SADDLE.window[1][1]))[1]
     for n, p in at.items():
         assert ax.transData.inverted().transform(p)[0] == pytest.approx(out[n].exit.step)
+        assert p[1] >= edge - 1e-6
+        leaders = [a for a in ax.texts if a.get_gid() == f"progress-exit-leader:{n}"]
+        if p[1] > edge + 1e-6:
+            (leader,) = leaders
+            assert leader.xy == pytest.approx((out[n].exit.step, races.SADDLE.window[1][1]))
+        else:
+            assert not leaders
     leg = fig.legends[0]
     (cross,) = [h for h, t in zip(leg.legend_handles, leg.get_texts())
                 if t.get_text() == "where a run left the frame"]

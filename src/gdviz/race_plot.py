@@ -510,8 +510,9 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
         c = theme.opt(name)
         ay.plot(np.arange(len(d)), d, color=c, lw=1.3, zorder=10 - order.index(name),
                 gid=f"progress:{name}")
-    # where a run leaves the frame: |y| reaches the frame's edge; a cross that would sit on an
-    # earlier one steps down a row (EXIT_CLASH), onto its own rising curve
+    # where a run leaves the frame: |y| reaches the frame's edge, where its cross stands; a
+    # cross that would sit on an earlier one is raised a row above the edge (EXIT_CLASH), where
+    # no run can be, on a leader down to its step on the edge: no cross stands on a curve
     exits = sorted((o.exit.step, name) for name, o in out.items() if o.exit is not None)
     rows: list[list[int]] = []
     for step, name in exits:
@@ -520,9 +521,15 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
         if row == len(rows):
             rows.append([])
         rows[row].append(step)
-        shift = offset_copy(ay.transData, fig=ay.figure, y=-1.2 * row * EXIT_MARK,
-                            units="points")
-        ay.plot(step, abs(out[name].exit.point[1]), transform=shift, zorder=12,
+        edge = abs(out[name].exit.point[1])
+        rise = 1.2 * row * EXIT_MARK
+        shift = offset_copy(ay.transData, fig=ay.figure, y=rise, units="points")
+        if row:
+            ay.annotate("", xy=(step, edge), xytext=(0, rise), textcoords="offset points",
+                        arrowprops={"arrowstyle": "-", "color": theme.opt(name), "lw": 0.8,
+                                    "shrinkA": 0, "shrinkB": 0}, zorder=11,
+                        gid=f"progress-exit-leader:{name}")
+        ay.plot(step, edge, transform=shift, zorder=12,
                 gid=f"progress-exit:{name}", **_exit_mark(theme, theme.opt(name)))
     ay.set_yscale("log")
     ay.set_xlim(0, race.steps)
@@ -530,8 +537,9 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
     if race.surface.minimum is None:
         (_, _), (_, y1) = race.window
         ay.axhline(y1, color=theme.muted, lw=0.9, ls="--", zorder=1)
-        ay.text(race.steps * 0.03, y1 * 1.3, "edge of the frame", fontsize=theme.small_size,
-                color=theme.muted, va="bottom", ha="left")
+        # named at the right, past the last run's exit (the crosses stand over the left part)
+        ay.text(race.steps * 0.97, y1 * 1.3, "edge of the frame", fontsize=theme.small_size,
+                color=theme.muted, va="bottom", ha="right", gid="edge-label")
         lo = min(float(d.min()) for d in dist.values())
         ay.set_ylim(lo * 0.6, y1 * 3.5)
         ay.set_ylabel("distance from the ridge, $|y|$")
