@@ -71,6 +71,9 @@ PLACES = BATCH_J_PLACES
 MARGIN = 0.4
 #: The least gap between two end values written at the right of the chart.
 VALUE_GAP = 0.12
+#: How far right of the chart's last step the end values stand: clear of the t axis label, which
+#: their head (under them) would otherwise touch.
+VALUE_X = 0.7
 #: Map size (scene units) and the x of each map's centre.
 MAP_W, MAP_H = 3.2, 2.5
 MAP_X = (-4.2, 0.25, 4.7)
@@ -198,13 +201,13 @@ class BatchVsStochastic(ThemedScene):
         t0 = RACE.steps - SUMMARY.last_steps
         self.levels, self.values = VGroup(), VGroup()
         right = plot.c2p(RACE.steps, 1.0)[0]
-        for name, v in self.settled.items():
+        for v in self.settled.values():
             # in ink: a level in its run's colour would vanish in the run's own jumps
             level = DashedLine(plot.c2p(t0, v), plot.c2p(RACE.steps, v), color=t.text,
                                stroke_width=2.5, dash_length=0.08).set_z_index(9)
             cased(level, t, 1.0)
             num = self.tex(numbers.latex(v, PLACES), 28, t.text)
-            num.move_to(plot.c2p(RACE.steps, v)).set_x(right + 0.45, direction=LEFT)
+            num.move_to(plot.c2p(RACE.steps, v)).set_x(right + VALUE_X, direction=LEFT)
             self.levels.add(level)
             self.values.add(num)
         # numbers too close to read apart are pushed apart (in their order), each tied to its
