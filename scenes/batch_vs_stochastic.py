@@ -10,8 +10,9 @@ older steps fade towards the page with their age, so the direction and the progr
 read while the whole path stays seen. The chart draws gdcore's J at each step averaged over the
 seeds of races.BATCH_SUMMARY (races.seed_mean_costs): every seed starts at one point, so the three
 curves start at one J. At the end, that mean over the last steps (races.settled_costs) is drawn as
-a dashed level over them and written in ink at the right of the chart, under the one line that
-says what it is.
+a dashed level in ink over them and written in ink at the right of the chart, each number tied
+to its run's level by a short line in the run's colour, the words that say what they are under
+them (said once).
 Render alone with: manim -ql scenes/batch_vs_stochastic.py BatchVsStochastic
 """
 
