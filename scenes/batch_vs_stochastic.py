@@ -114,7 +114,8 @@ class BatchVsStochastic(ThemedScene):
         star = Star(outer_radius=0.15, color=t.good, fill_opacity=1, stroke_width=1.5)
         star.set_stroke(t.background).move_to(ax.c2p(self.m_star, self.b_star)).set_z_index(8)
         start = Circle(radius=0.09, color=t.text, stroke_width=3, fill_color=t.background,
-                       fill_opacity=1).move_to(ax.c2p(*RACE.start)).set_z_index(2)
+                       fill_opacity=1).move_to(ax.c2p(*RACE.start))
+        start.set_z_index(4.5)  # over the path (its throws cross it), under the moving dot
         c = self.colors[name]
         pts = self.runs[name].points
         # the older steps in layers fading with age (solid colours between page and run): the

@@ -47,6 +47,8 @@ def test_each_map_shows_only_its_run():
             assert np.array_equal(trail.path, tr.points)
         np.testing.assert_allclose(ax.p2c(m["dot"].get_center()), tr.final, atol=1e-9)
         np.testing.assert_allclose(ax.p2c(m["start"].get_center()), RACE.start, atol=1e-9)
+        # the start ring over every step drawn across it, under the moving dot
+        assert max(tr.z_index for tr in _trails(m)) < m["start"].z_index < m["dot"].z_index
         assert m["tail"].get_stroke_color() == ManimColor(c)
         for layer, f in zip(m["layers"], FADE[::-1], strict=True):
             assert layer.get_stroke_color() == ManimColor(mix(bg, c, f))
