@@ -1,24 +1,25 @@
 """Full-batch, mini-batch and stochastic descent
 
-Gradient descent on the cost J(m, b) of the {n} points, from (m, b) = ({m0}, {b0}) on the
-floor of the long valley of J, with the same rate α = {lr:g} and {steps} steps, but each
-step's gradient from a different amount of data: all {n} points (full batch), {mini} points
-(mini-batch) or a single point (stochastic), drawn in a seeded shuffled order. Top: the three
-paths over the shaded contours of J (spaced by a constant factor) from the start (ring), each
-ending on its square, the minimum starred. The full-batch path glides smoothly along the valley
-floor; the sampled gradients disagree mostly about the slope m, so those paths are thrown from
-wall to wall while drifting the same way, the single-sample one most. Bottom: J on all {n}
-points after every step, on a log scale: smooth for the full batch (drawn on top), jumping up
-and down for the others (faint), whose running means over the last {window} steps (bold) stay
-above the full batch's cost all the way, the single sample's highest. Averaged over the last
-{last} steps and over {seeds} seeds (one seed's last value is luck), J = {j_full} (full batch),
-{j_mini} (mini-batch) and {j_single} (single sample), against J* = {j_star} at the minimum.
+Gradient descent on the cost J(m, b) of the {n} points, from (m, b) = ({m0}, {b0}) on the floor
+of the long valley of J, with the same rate α = {lr:g} and {steps} steps, but each step's
+gradient from a different amount of data: all {n} points (full batch), {mini} points (mini-
+batch) or a single point (stochastic), drawn in a seeded shuffled order. Top: the three paths
+(seed {seed}) over the shaded contours of J (spaced by a constant factor) from the start (ring),
+each ending on its square, the minimum starred. The full-batch path glides smoothly along the
+valley floor; the sampled gradients disagree mostly about the slope m, so those paths are thrown
+from wall to wall while drifting the same way, the single sample's most. Bottom: J on all {n}
+points at every step, on a log scale, averaged over {seeds} seeds at each step (every seed
+starts at the same point, so the three curves start at the same J): the full batch's falls
+smoothly, the others' stay above it and jump, the single sample's highest. Dashed over the last
+{last} steps, and written at the right, that mean over them (one seed's last value is luck): J =
+{j_full} (full batch), {j_mini} (mini-batch) and {j_single} (single sample), against J* =
+{j_star} at the minimum.
 
 Alt: Three contour maps of the same long, narrow valley side by side, each with one path from a
 common start near the top: a smooth straight path down the valley floor, a jagged path that
 zig-zags across it, and a path with even wider zig-zags. Below, cost against step on a log
-scale: a smooth, slowly falling line on top, two faint noisy lines that spike above it, and
-through each noisy line a bold wavering line of its running mean, above the smooth one.
+scale: three lines from one starting value, a smooth, slowly falling one lowest and two jumpy
+ones above it, each ending in a short dashed level with its value written at the right.
 """
 
 import numpy as np
@@ -28,12 +29,11 @@ from gdcore import data, races, regression
 from gdviz import mpl as gm
 from gdviz import numbers
 from gdviz import theme as th
-from gdviz.colors import mix
 from gdviz.race_plot import BATCH_J_PLACES, DOT_CASING, batch_colors
 
 RACE = races.BATCH_RACE
-#: How far the faint per-step costs go from the page towards their run's colour.
-FAINT = 0.45
+#: Widths (points) of the runs' mean costs, full batch first (on top, the widest).
+CURVE_WIDTHS = (1.8, 1.1, 1.1)
 #: Path widths (points) over the maps, full batch first: the wider a run's throws from wall to
 #: wall, the finer its line, so the single sample's many crossings leave the valley floor seen.
 PATH_WIDTHS = (1.2, 0.6, 0.35)
@@ -48,8 +48,8 @@ def facts() -> dict:
     m, b = regression.least_squares(x, y)
     return {"n": x.size, "m0": numbers.text(RACE.start[0]), "b0": numbers.text(RACE.start[1]),
             "lr": RACE.lr, "steps": RACE.steps, "mini": RACE.batch_sizes[1],
-            "last": races.BATCH_SUMMARY.last_steps, "window": races.BATCH_WINDOW,
-            "seeds": len(races.BATCH_SUMMARY.seeds),
+            "last": races.BATCH_SUMMARY.last_steps,
+            "seeds": len(races.BATCH_SUMMARY.seeds), "seed": RACE.seed,
             "j_full": full, "j_mini": mini, "j_single": single,
             "j_star": numbers.text(regression.cost(m, b, x, y), J_PLACES)}
 
@@ -57,7 +57,9 @@ def facts() -> dict:
 def make_figure(theme):
     x, y = data.regression_points()
     runs = races.run_batch_race(RACE)
-    running = races.running_costs(RACE, races.BATCH_WINDOW)
+    summary = races.BATCH_SUMMARY
+    means = races.seed_mean_costs(RACE, summary)
+    settled = races.settled_costs(RACE, summary)
     m_star, b_star = regression.least_squares(x, y)
     j_star = regression.cost(m_star, b_star, x, y)
     fig = gm.new_figure(theme, height=4.7)
@@ -87,18 +89,21 @@ def make_figure(theme):
         else:
             ax.tick_params(labelleft=False)
         ax.set_title(th.title(label).replace(" (", "\n("))
-        t = np.arange(tr.losses.size)
-        if k == 0:  # the smooth full batch on top of everything, on a halo
-            halo = [patheffects.withStroke(linewidth=4.5, foreground=theme.background)]
-            aj.plot(t, tr.losses, color=c, lw=2.0, label=label, gid=f"cost:{label}", zorder=8,
-                    path_effects=halo)
-        else:  # J at each step faint; its running mean bold, over it
-            # faint as a solid colour part way to the page (not alpha, murky on the dark
-            # page), under every bold line
-            aj.plot(t, tr.losses, color=mix(theme.background, c, FAINT), lw=0.6,
-                    gid=f"cost:{label}", zorder=3 - k)
-            aj.plot(t, running[label], color=c, lw=1.8, label=label,
-                    gid=f"mean:{label}", zorder=7 - k)
+        # J per step: the mean of the seeds' runs at each step (all start at the same J)
+        halo = [patheffects.withStroke(linewidth=3.8, foreground=theme.background)]
+        aj.plot(np.arange(means[label].size), means[label], color=c, lw=CURVE_WIDTHS[k],
+                label=label, gid=f"cost:{label}", zorder=8 - k, path_effects=halo)
+        # the end value: that mean over the last steps, a level segment over them, its
+        # number in ink at the right of the chart
+        last = np.arange(RACE.steps - summary.last_steps + 1, RACE.steps + 1)
+        # in ink: in the run's colour it would vanish in the run's own jumps
+        aj.plot(last, np.full(last.size, settled[label]), color=theme.text, lw=0.9,
+                ls=(0, (3, 1.5)), gid=f"settled:{label}", zorder=9,
+                path_effects=gm.casing(theme, width=0.8))
+        aj.annotate(numbers.text(settled[label], J_PLACES), (1, settled[label]),
+                    xycoords=("axes fraction", "data"), xytext=(4, 0),
+                    textcoords="offset points", ha="left", va="center",
+                    fontsize=theme.small_size, color=theme.text, gid=f"end-value:{label}")
 
     gm.style_axes(aj, theme)
     aj.axhline(j_star, color=theme.good, lw=0.9, ls="--", gid="j-star")
@@ -107,12 +112,16 @@ def make_figure(theme):
             fontsize=theme.small_size, color=theme.good)
     aj.set_yscale("log")
     # the legend goes under the axes: no head room kept for it
-    top = max(float(tr.losses.max()) for tr in runs.values())
+    top = max(float(m.max()) for m in means.values())
     aj.set_ylim(None, top * 1.5)
     aj.set_xlim(0, RACE.steps)
     aj.set_xlabel(th.AXIS_LABELS["step"])
     aj.set_ylabel(th.AXIS_LABELS["cost"])
-    # what bold and faint mean is the caption's: the legend only names the runs
+    # the one statistic, said once, over the column of end values it heads
+    n = len(summary.seeds)
+    aj.text(0, 1.03, f"$J$ at each step: mean of {n} seeds;  dashed, and at the right: that "
+            f"mean over the last {summary.last_steps} steps", transform=aj.transAxes,
+            ha="left", va="bottom", fontsize=theme.small_size, color=theme.text, gid="key")
     gm.optimizer_legend(aj, theme, "race", bbox_to_anchor=(0.5, -0.27), ncols=3)
     return fig
 

@@ -289,26 +289,33 @@ def test_batch_race_is_seeded(batch_runs):
                               batch_runs[races.BATCH_RACE.labels[2]].points)
 
 
-def test_trailing_mean_by_hand():
-    got = races.trailing_mean([4.0, 2.0, 6.0, 0.0], 2)
-    assert got.tolist() == [4.0, 3.0, 4.0, 3.0]
-    assert races.trailing_mean([1.0, 3.0], 5).tolist() == [1.0, 2.0]
-    for bad in (0, 1.5):
-        with pytest.raises(ValueError, match="window"):
-            races.trailing_mean([1.0], bad)
-
-
-def test_running_costs_rank_the_runs_as_their_paths_look(batch_runs):
-    run = races.running_costs()
-    w = races.BATCH_WINDOW
+def test_seed_means_start_together_and_settle_as_the_paths_look(batch_runs):
+    means = races.seed_mean_costs()
+    summary = races.BATCH_SUMMARY
+    x, y = data.regression_points()
+    r = races.BATCH_RACE
+    j0 = regression.cost(*r.start, x, y)
+    for mean, bs in zip(means.values(), r.batch_sizes, strict=True):
+        assert mean.shape == (r.steps + 1,)
+        assert mean[0] == pytest.approx(j0, rel=1e-12)  # every seed starts at one point
+        # by hand at one step: the mean over the seeds of that step's J
+        k = 137
+        by_hand = np.mean([descent.run_regression(sgd(r.lr), x, y, r.start, r.steps,
+                                                  batch_size=bs, seed=s).losses[k]
+                           for s in summary.seeds])
+        assert mean[k] == pytest.approx(by_hand, rel=1e-12)
+    # the full batch draws nothing: its mean is its one run
+    assert np.allclose(means[r.labels[0]], batch_runs[r.labels[0]].losses, rtol=1e-12)
+    settled = races.settled_costs()
+    for label, mean in means.items():
+        assert settled[label] == pytest.approx(np.mean(mean[-summary.last_steps:]), rel=1e-12)
+    full, mini, single = settled.values()
+    assert full < mini < single
+    # one seed, one step: the run's final cost
+    one = races.BatchSummary(last_steps=1, seeds=(r.seed,))
+    got = races.settled_costs(r, one)
     for label, tr in batch_runs.items():
-        assert run[label][-1] == pytest.approx(np.mean(tr.losses[-w:]), rel=1e-12)
-        assert run[label][5] == pytest.approx(np.mean(tr.losses[:6]), rel=1e-12)
-    full, mini, single = run.values()
-    assert np.all(full[1:] < mini[1:]) and np.all(mini[1:] < single[1:])
-    # over 20 steps the ranking would break (the reason for the window of 30)
-    m20, s20 = (races.trailing_mean(tr.losses, 20) for tr in list(batch_runs.values())[1:])
-    assert np.any(s20[1:] < m20[1:])
+        assert got[label] == tr.losses[-1]
 
 
 # --- local minima -------------------------------------------------------------------------------

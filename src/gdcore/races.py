@@ -21,7 +21,6 @@ from types import MappingProxyType
 import numpy as np
 
 from . import data, descent
-from ._arguments import positive_int, vector
 from .optimizers import NAMES, Optimizer, make, sgd
 from .surfaces import Surface, beale, saddle, valley
 
@@ -416,30 +415,6 @@ def run_batch_race(race: BatchRace = BATCH_RACE) -> dict[str, descent.Trajectory
     }
 
 
-def trailing_mean(losses, window: int) -> np.ndarray:
-    """The mean of losses over the last `window` steps up to each step t (over steps
-    max(0, t − window + 1) … t: fewer at the start), one value per step."""
-    window = positive_int("window", window)
-    ls = vector("losses", losses)
-    c = np.concatenate([[0.0], np.cumsum(ls)])
-    t = np.arange(ls.size)
-    lo = np.maximum(0, t + 1 - window)
-    return (c[t + 1] - c[lo]) / (t + 1 - lo)
-
-
-# The running mean drawn over the sampled runs' costs and read out while they run: 30 steps
-# average the jumps enough that, for the race's seed, the three running means rank as the paths
-# look (full batch < mini-batch < single sample) at every step after the first; over 20 steps the
-# single sample's dips below the mini-batch's (at step 236).
-BATCH_WINDOW = 30
-
-
-def running_costs(race: BatchRace = BATCH_RACE, window: int = BATCH_WINDOW
-                  ) -> dict[str, np.ndarray]:
-    """label -> trailing_mean of the run's J (on all seven points) over `window` steps."""
-    return {label: trailing_mean(tr.losses, window) for label, tr in run_batch_race(race).items()}
-
-
 @dataclass(frozen=True)
 class BatchSummary:
     """How the batch-size race's runs are compared at the end: J averaged over each run's last
@@ -458,18 +433,25 @@ class BatchSummary:
 BATCH_SUMMARY = BatchSummary(last_steps=100, seeds=tuple(range(20)))
 
 
+def seed_mean_costs(race: BatchRace = BATCH_RACE, summary: BatchSummary = BATCH_SUMMARY
+                    ) -> dict[str, np.ndarray]:
+    """label -> J on all seven points at every step (0 … race.steps), averaged over the runs
+    of summary.seeds (the race's other settings unchanged). All seeds start at race.start, so
+    every run's mean starts at the same J at step 0."""
+    x, y = data.regression_points()
+    return {label: np.mean([descent.run_regression(sgd(race.lr), x, y, race.start, race.steps,
+                                                   batch_size=bs, seed=seed).losses
+                            for seed in summary.seeds], axis=0)
+            for label, bs in zip(race.labels, race.batch_sizes, strict=True)}
+
+
 def settled_costs(race: BatchRace = BATCH_RACE, summary: BatchSummary = BATCH_SUMMARY
                   ) -> dict[str, float]:
     """label -> J on all seven points, averaged over the run's last summary.last_steps steps
-    and over summary.seeds (the race's other settings unchanged)."""
-    x, y = data.regression_points()
-    out = {}
-    for label, bs in zip(race.labels, race.batch_sizes, strict=True):
-        tails = [descent.run_regression(sgd(race.lr), x, y, race.start, race.steps,
-                                        batch_size=bs, seed=seed).losses[-summary.last_steps:]
-                 for seed in summary.seeds]
-        out[label] = float(np.mean(tails))
-    return out
+    and over summary.seeds (the race's other settings unchanged): the mean of seed_mean_costs
+    over its last summary.last_steps steps."""
+    return {label: float(np.mean(m[-summary.last_steps:]))
+            for label, m in seed_mean_costs(race, summary).items()}
 
 
 # ------------------------------------------------------------------------ summaries

@@ -104,7 +104,7 @@ def scale_bar_length(race) -> float:
 
 
 #: Decimals of every cost J the batch-size race writes, in its still, its caption and its
-#: video alike (the settled costs, the running means and J*): one precision for one number,
+#: video alike (the settled costs and J*): one precision for one number,
 #: the set's (gd-regression's J* = 0.0090).
 BATCH_J_PLACES = 4
 

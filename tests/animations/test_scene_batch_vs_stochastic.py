@@ -2,18 +2,24 @@
 
 import numpy as np
 from frames import rendered
-from manim import ManimColor
+from manim import DOWN, LEFT, RIGHT, ManimColor, config
 
-from gdcore import races
+from gdcore import races, regression
 from gdviz import numbers
-from gdviz.manim_blocks import CASING_WIDTH
+from gdviz.colors import mix
+from gdviz.manim_blocks import Trail
+from gdviz.manim_theme import MIN_TEXT_PX, digit_px
 from scenes.batch_vs_stochastic import (
+    AGES,
+    FADE,
+    MARGIN,
     PLACES,
-    RAW_OPACITY,
-    READ_EVERY,
     STOPS,
+    TAIL,
     BatchVsStochastic,
 )
+
+RACE = races.BATCH_RACE
 
 
 def _anchors(mob, to_data):
@@ -21,154 +27,158 @@ def _anchors(mob, to_data):
     return np.array([to_data(p) for p in np.vstack([a[:1], a[1::2]])])
 
 
-def test_drawn_paths_are_gdcores_runs():
-    scene = rendered(BatchVsStochastic)
-    assert scene.k() == races.BATCH_RACE.steps
-    trs = races.run_batch_race(races.BATCH_RACE)
-    assert list(scene.trails) == list(trs) == list(races.BATCH_RACE.labels)
-    ax, plot = scene.map[0], scene.cost[0]
-    for name, tr in trs.items():
-        assert not tr.diverged and tr.steps == races.BATCH_RACE.steps
-        # every path drawn whole up to the shown step: gdcore's points, none cut to a tail
-        np.testing.assert_allclose(_anchors(scene.trails[name], ax.p2c), tr.points, atol=1e-9)
-        np.testing.assert_allclose(ax.p2c(scene.dots[name].get_center()), tr.final, atol=1e-9)
-        cost = _anchors(scene.curves[name], plot.p2c)
-        np.testing.assert_allclose(cost[:, 0], np.arange(tr.steps + 1), atol=1e-6)
-        np.testing.assert_allclose(cost[:, 1], tr.losses, rtol=1e-9)
-    # the running means drawn over the sampled runs' faint costs are gdcore's; the full
-    # batch's cost is drawn on top of every other curve
-    running = races.running_costs(races.BATCH_RACE, races.BATCH_WINDOW)
-    for name, curve in scene.smooth.items():
-        mean = _anchors(curve, plot.p2c)
-        np.testing.assert_allclose(mean[:, 1], running[name], rtol=1e-9)
-        assert scene.curves[name].get_stroke_opacity() == RAW_OPACITY
-    full = scene.curves[races.BATCH_RACE.labels[0]]
-    others = [*scene.smooth.values(), *list(scene.curves.values())[1:], scene.halo_curve]
-    assert all(full.z_index > c.z_index for c in others)
-    # the sampled runs are the noisy ones: their cost goes up at many steps, the full batch's never
-    ups = [int(np.sum(np.diff(tr.losses) > 0)) for tr in trs.values()]
-    assert ups[0] == 0 and min(ups[1:]) > 50
-    # three distinct colours; the sampled paths thin, opaque (a see-through colour would lose
-    # its contrast with the map), each on a thin casing of the page colour, under the full
-    # batch's path (and its halo)
-    assert len({str(c) for c in scene.colors.values()}) == 3
-    full_path, *sampled = scene.trails.values()
-    for trail in sampled:
-        assert trail.get_stroke_opacity() == 1
-        assert trail.get_stroke_color(background=True) == ManimColor(scene.theme.background)
-        assert trail.get_stroke_width() < trail.get_stroke_width(background=True) < \
-            trail.get_stroke_width() + 2 * CASING_WIDTH
-        assert trail.get_stroke_width() < full_path.get_stroke_width()
-        assert trail.z_index < scene.halo_trail.z_index < full_path.z_index
+def _trails(m) -> list:
+    return [*m["layers"], m["tail"]]
 
 
-def test_noisy_paths_are_whole_up_to_each_shown_step():
+def test_each_map_shows_only_its_run():
     scene = rendered(BatchVsStochastic)
-    ax = scene.map[0]
-    trs = races.run_batch_race(races.BATCH_RACE)
-    for k in (3, STOPS[0][0], 150):
-        scene.step.set_value(k)
-        for name, tr in trs.items():
-            trail = scene.trails[name]
+    assert scene.k() == RACE.steps
+    trs = races.run_batch_race(RACE)
+    assert list(scene.runs) == list(trs) == list(RACE.labels)
+    assert len(scene.maps) == 3
+    bg = scene.theme.background
+    for m, (name, tr) in zip(scene.maps, trs.items(), strict=True):
+        ax, c = m["ax"], scene.colors[name]
+        assert m["label"].original_text == name
+        # every path on this map is this run's, in this run's colour (or a fade of it)
+        for trail in _trails(m):
+            assert isinstance(trail, Trail) and trail.ax is ax
+            assert np.array_equal(trail.path, tr.points)
+        np.testing.assert_allclose(ax.p2c(m["dot"].get_center()), tr.final, atol=1e-9)
+        np.testing.assert_allclose(ax.p2c(m["start"].get_center()), RACE.start, atol=1e-9)
+        # the start ring over every step drawn across it, under the moving dot
+        assert max(tr.z_index for tr in _trails(m)) < m["start"].z_index < m["dot"].z_index
+        assert m["tail"].get_stroke_color() == ManimColor(c)
+        for layer, f in zip(m["layers"], FADE[::-1], strict=True):
+            assert layer.get_stroke_color() == ManimColor(mix(bg, c, f))
+            assert layer.get_stroke_opacity() == 1  # solid, never see-through over the map
+        # the whole path drawn (the faintest layer), none cut
+        np.testing.assert_allclose(_anchors(m["layers"][0], ax.p2c), tr.points, atol=1e-9)
+    # no trail of one run lies on another's map
+    axes = [m["ax"] for m in scene.maps]
+    for i, m in enumerate(scene.maps):
+        assert all(tr.ax is axes[i] for tr in _trails(m))
+    # the colours: theme.batch of each run, three distinct
+    assert [scene.colors[n] for n in trs] == list(scene.theme.batches)
+    assert len(set(scene.theme.batches)) == 3
+
+
+def test_steps_fade_with_age():
+    scene = rendered(BatchVsStochastic)
+    trs = races.run_batch_race(RACE)
+    k = 150
+    scene.step.set_value(k)
+    for m, tr in zip(scene.maps, trs.values(), strict=True):
+        ax = m["ax"]
+        for trail in _trails(m):
             trail.update()
-            np.testing.assert_allclose(_anchors(trail, ax.p2c), tr.points[:k + 1], atol=1e-9)
-    scene.step.set_value(races.BATCH_RACE.steps)
-    for trail in scene.trails.values():
-        trail.update()
+        whole, recent = m["layers"]
+        np.testing.assert_allclose(_anchors(whole, ax.p2c), tr.points[:k + 1], atol=1e-9)
+        np.testing.assert_allclose(_anchors(recent, ax.p2c), tr.points[k - AGES[0]:k + 1],
+                                   atol=1e-9)
+        np.testing.assert_allclose(_anchors(m["tail"], ax.p2c), tr.points[k - TAIL:k + 1],
+                                   atol=1e-9)
+        # the younger the steps, the higher they lie and the nearer their colour is the run's
+        assert whole.z_index < recent.z_index < m["tail"].z_index
+    assert FADE[0] > FADE[1] and AGES[0] > TAIL
+    scene.step.set_value(RACE.steps)
+    for m in scene.maps:
+        for trail in _trails(m):
+            trail.update()
+
+
+def test_the_chart_is_gdcores_seed_means_from_one_start():
+    scene = rendered(BatchVsStochastic)
+    plot = scene.cost[0]
+    means = races.seed_mean_costs(RACE, races.BATCH_SUMMARY)
+    x, y = scene.x, scene.y
+    j0 = regression.cost(*RACE.start, x, y)
+    for name, curve in scene.curves.items():
+        pts = _anchors(curve, plot.p2c)
+        np.testing.assert_allclose(pts[:, 0], np.arange(RACE.steps + 1), atol=1e-6)
+        np.testing.assert_allclose(pts[:, 1], means[name], rtol=1e-9)
+        assert abs(pts[0, 1] - j0) < 1e-9 * j0  # the three curves start at one J
+    n = len(races.BATCH_SUMMARY.seeds)
+    assert scene.key.original_text.replace("$", "") == f"J at each step, mean of {n} seeds" \
+        or f"mean of {n} seeds" in scene.key.original_text
+    full = scene.curves[RACE.labels[0]]
+    assert all(full.z_index > c.z_index for c in list(scene.curves.values())[1:])
 
 
 def test_end_values_are_gdcores_fair_means():
     scene = rendered(BatchVsStochastic)
-    settled = races.settled_costs(races.BATCH_RACE, races.BATCH_SUMMARY)
+    summary = races.BATCH_SUMMARY
+    settled = races.settled_costs(RACE, summary)
     assert scene.settled == settled
-    # one column of costs at the end, headed by what it averages (seeds and window): the J̄
-    # readouts (seed 0's running mean) are gone from the screen, so no second column with
-    # another meaning stands beside it
-    texts = [m.tex_string for m in scene.means]
-    assert texts == [numbers.latex(v, PLACES) for v in settled.values()]
-    head = " ".join(line.original_text for line in scene.means_head)
-    n, last = len(races.BATCH_SUMMARY.seeds), races.BATCH_SUMMARY.last_steps
-    assert (n, last) == (20, 100)
-    assert head == f"mean of {n} seeds, last {last} steps"
-    shown = {id(m) for top in scene.mobjects for m in top.get_family()}
-    for row, mean in zip(scene.legend, scene.means, strict=True):
-        assert id(row[2]) not in shown and id(row[1]) in shown and id(mean) in shown
-        # the column on its run's row, right of its label
-        assert mean.get_left()[0] > row[1].get_right()[0]
-        assert abs(mean.get_center()[1] - row[1].get_center()[1]) < 0.05
-    assert scene.info in scene.mobjects and scene.key in scene.mobjects
-    # the key under the column no longer speaks of it: it names the curves, J̄ over the window
-    # gdcore's running mean takes (the curves drawn, tested above) of the run whose seed the
-    # info row still names, and no number of the column's head, which says 20 seeds and 100
-    # steps
-    words = scene.key.original_text
-    assert words == BatchVsStochastic.curves_words()
-    assert words.startswith("curves: ")
-    assert scene.info[1].original_text == f"seed {races.BATCH_RACE.seed}"
-    assert scene.key.get_right()[0] <= 7.111 - 0.4  # 24 px inside the frame at 480p
-    assert f"last {races.BATCH_WINDOW} steps" in words
-    assert races.BATCH_WINDOW != last and "seeds" not in words and f" {n} " not in words
-    # the note says only what is shown: no "cheaper" (no cost per step is on screen)
-    assert "cheaper" not in scene.note.original_text
-    # averaged over steps and seeds, the runs rank as their paths look: full < mini < single
+    assert [v.tex_string for v in scene.values] == [numbers.latex(v, PLACES)
+                                                     for v in settled.values()]
+    plot = scene.cost[0]
+    for level, value, v in zip(scene.levels, scene.values, settled.values(), strict=True):
+        t0, j0 = plot.p2c(level.get_start())
+        t1, j1 = plot.p2c(level.get_end())
+        assert abs(t0 - (RACE.steps - summary.last_steps)) < 1e-6 and abs(t1 - RACE.steps) < 1e-6
+        assert abs(j0 - v) < 1e-9 * v and abs(j1 - v) < 1e-9 * v
+        # the level and the number in ink (a level in the run's colour would vanish in its
+        # jumps), the number right of the chart
+        assert value.get_color() == ManimColor(scene.theme.text)
+        assert level.get_color() == ManimColor(scene.theme.text)
+        assert value.get_left()[0] > plot.c2p(RACE.steps, 1)[0]
+    # each number tied to its level's end by a line in its run's colour, in the values' order
+    for leader, value, (name, v) in zip(scene.leaders, scene.values, settled.items(),
+                                        strict=True):
+        t, j = plot.p2c(leader.get_start() + 0.06 * LEFT)
+        assert abs(t - RACE.steps) < 1e-6 and abs(j / v - 1) < 1e-9
+        assert np.allclose(leader.get_end() + 0.06 * RIGHT, value.get_left())
+        assert leader.get_color() == ManimColor(scene.colors[name])
+    ys = [v.get_y() for v in scene.values]
+    assert ys[0] < ys[1] < ys[2]
+    for a, b in zip(scene.values, scene.values[1:]):
+        assert b.get_bottom()[1] - a.get_top()[1] >= 0.1
+    head = " ".join(line.original_text for line in scene.values_head)
+    assert head == f"mean of the last {summary.last_steps} steps"
+    # stated once: the screen holds no other average (no running mean, no seed-0 readouts)
+    assert not hasattr(scene, "smooth") and not hasattr(scene, "legend")
     full, mini, single = settled.values()
     assert full < mini < single
 
 
-def test_settled_costs_of_one_seed_and_one_step_is_the_final_cost():
-    one = races.BatchSummary(last_steps=1, seeds=(races.BATCH_RACE.seed,))
-    runs = races.run_batch_race(races.BATCH_RACE)
-    got = races.settled_costs(races.BATCH_RACE, one)
-    for name, tr in runs.items():
-        assert got[name] == tr.losses[-1]
+def test_first_steps_are_slow_then_faster():
+    (k1, s1), (k2, s2), (k3, s3) = STOPS
+    assert k1 == 10 and s1 / k1 >= 0.5  # the first ten steps, one at a readable pace
+    assert s2 / (k2 - k1) < s1 / k1 and s3 / (k3 - k2) < s2 / (k2 - k1)
+    assert k3 == RACE.steps
+    # the descent takes longer than the set-up before it
+    assert s1 + s2 + s3 > 2 * 4.0
 
 
-def test_readouts_show_gdcores_running_mean_at_a_readable_pace():
+def test_layout_keeps_the_margin_and_the_text_size():
     scene = rendered(BatchVsStochastic)
-    # the key says J̄ averages up to the last BATCH_WINDOW steps: before that many steps exist
-    # gdcore's running mean is the mean of all steps so far (step 5: the mean of J_0 … J_5)
-    window = races.BATCH_WINDOW
-    assert f"mean of up to the last {window} steps" in BatchVsStochastic.key_words()
-    for tr, run in zip(races.run_batch_race(races.BATCH_RACE).values(),
-                       races.running_costs(races.BATCH_RACE, window).values(), strict=True):
-        np.testing.assert_allclose(run[5], np.mean(tr.losses[:6]), rtol=1e-12)
-        np.testing.assert_allclose(run[-1], np.mean(tr.losses[-window:]), rtol=1e-12)
-    running = races.running_costs(races.BATCH_RACE, races.BATCH_WINDOW)
-    slow = STOPS[0][0]
-    # every step while the steps are slow, then every READ_EVERY steps
-    for k, shown in ((0, 0), (5, 5), (slow, slow), (slow + 1, slow), (READ_EVERY + 7, READ_EVERY),
-                     (137, 120), (races.BATCH_RACE.steps, races.BATCH_RACE.steps)):
-        scene.step.set_value(k)
-        assert scene.read_k() == shown
-    scene.step.set_value(races.BATCH_RACE.steps)
-    for row, name in zip(scene.legend, scene.runs, strict=True):
-        num = row[2][1]
-        num.update()
-        assert num.get_value() == running[name][-1]
-    # at the end the three running means already rank as the paths look
-    full, mini, single = (v[-1] for v in running.values())
-    assert full < mini < single
-
-
-def _apart(a, b, gap: float) -> bool:
-    """Whether the boxes of mobjects a and b are at least gap apart (along x or along y)."""
-    return (a.get_left()[0] - b.get_right()[0] >= gap or b.get_left()[0] - a.get_right()[0] >= gap
-            or a.get_bottom()[1] - b.get_top()[1] >= gap
-            or b.get_bottom()[1] - a.get_top()[1] >= gap)
-
-
-def test_words_and_tick_numbers_keep_clear_of_each_other():
-    scene = rendered(BatchVsStochastic)
-    ax, plot = scene.map[0], scene.cost[0]
-    # no two tick numbers of the map touch (the corner's b number is left out)
-    nums = [m for m in ax.submobjects if hasattr(m, "tex_string")]
-    assert len(nums) == len(set(map(id, nums))) >= 8
-    for i, a in enumerate(nums):
-        for b in nums[i + 1:]:
-            assert _apart(a, b, 0.1), (a.tex_string, b.tex_string)
-    # the header stack: ≥ 10 px (0.17) under the subtitle; the note clear of the cost panel
-    assert scene.sub.get_bottom()[1] - scene.info.get_top()[1] >= 0.17
-    assert scene.sub.get_bottom()[1] - scene.means_head.get_top()[1] >= 0.1
-    assert scene.note.get_bottom()[1] - plot.ax.get_top()[1] >= 0.1
-    # J* and J̄ and the seeds' means with one number of decimals
-    assert all(row[2][1].num_decimal_places == PLACES for row in scene.legend)
+    w, h = config.frame_width / 2, config.frame_height / 2
+    tops = [m for m in scene.mobjects if m is not scene.step]
+    assert len(tops) > 10
+    tol = 0.01  # under a pixel: the frame's width follows the pixel aspect of the render
+    for m in tops:
+        assert m.get_left()[0] >= -w + MARGIN - tol and m.get_right()[0] <= w - MARGIN + tol, m
+        assert m.get_bottom()[1] >= -h + MARGIN - tol and m.get_top()[1] <= h - MARGIN + tol, m
+    words = [scene.title, *scene.values_head, *scene.values,
+             *(m["label"] for m in scene.maps)]
+    for mob in words:
+        assert digit_px(mob) >= MIN_TEXT_PX - 1e-6
+    # the values' head clear of the chart's t label
+    t_label = scene.cost[0].ax.submobjects[-1]
+    assert t_label.tex_string == "t"
+    assert scene.values_head.get_left()[0] - t_label.get_right()[0] >= 0.1
+    # the map labels clear of the title and of one another
+    for m in scene.maps:
+        assert m["label"].get_top()[1] < scene.title.get_bottom()[1]
+    labels = [m["label"] for m in scene.maps]
+    for a, b in zip(labels, labels[1:]):
+        assert b.get_left()[0] - a.get_right()[0] > 0.3
+    # the chart under the maps' tick numbers; its key inside, clear of every curve
+    plot = scene.cost[0]
+    assert plot.ax.get_top()[1] < min(m["ax"].get_bottom()[1] for m in scene.maps) - 0.1
+    left, bottom = plot.p2c(scene.key.get_corner(DOWN + LEFT))
+    for curve in scene.curves.values():
+        t, j = curve.losses, np.arange(curve.losses.size)
+        assert np.all(t[j >= left - 5] < bottom)
