@@ -53,6 +53,7 @@ def make_figure(theme):
     mesh = ax.pcolormesh(M, B, J, cmap=theme.heat_cmap, norm=LogNorm(J.min(), J.max()),
                          shading="gouraud")  # smooth between grid points: no pixels
     mesh.set_rasterized(True)
+    gm.frame_map(ax)
     pts = traj.points
     gm.descent_path(ax, theme, pts, steps=3, label=views.run_name(COST_DESCENT.lr_good))
     ax.plot(*pts[0], **theme.marker("start"), label="start", gid="start")

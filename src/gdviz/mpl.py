@@ -227,7 +227,8 @@ def contour_map(ax, theme: Theme, X, Y, Z, levels=None, log=None, filled=True, c
     output) and a level line per level in the map's line colours. span = (least, largest)
     cost: levels over that range instead of Z's own (a zoom into a map keeps its colours); the
     fills then run on past the span's ends in the map's end colours, so a zoom that reaches
-    below the map's least cost (the innermost ring round a minimum) is filled, never blank."""
+    below the map's least cost (the innermost ring round a minimum) is filled, never blank.
+    A filled map is framed on all four sides in the spines' colour."""
     from .views import contour_levels
 
     cm = theme.cost_map
@@ -241,9 +242,18 @@ def contour_map(ax, theme: Theme, X, Y, Z, levels=None, log=None, filled=True, c
         cs = ax.contourf(X, Y, Z, levels=lv, cmap=cmap or cm.cmap, norm=norm,
                          extend="neither" if span is None else "both")
         cs.set_rasterized(True)
+        frame_map(ax)
     ax.contour(X, Y, Z, levels=lv, cmap=cm.line_cmap if filled else None,
                colors=None if filled else theme.muted, linewidths=cm.line_width, norm=norm)
     return cs
+
+
+def frame_map(ax) -> None:
+    """Frame a map (a cost map's fills, a heat map) on all four sides in the spines' colour, as
+    the videos frame theirs: where its colours run near the page's (the dark theme's high
+    costs) its edge still shows."""
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(True)
 
 
 class Casing(matplotlib.patheffects.AbstractPathEffect):
