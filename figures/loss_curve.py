@@ -87,8 +87,7 @@ def make_figure(theme):
     ad.set_aspect("equal")
     ad.set_xticks([])
     ad.set_yticks([])
-    for side in ("left", "bottom"):
-        ad.spines[side].set_visible(False)
+    gm.frame_map(ad)  # the regions are a map: framed, as every map is
     ad.set_anchor("N")  # its top on the curve's top: one line for both titles
     ad.set_title("What it learned")
     return fig

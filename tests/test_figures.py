@@ -133,9 +133,10 @@ def test_axis_labels_are_the_house_labels(target):
 
 
 @pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
-def test_no_legend_over_a_map(target):
+def test_maps_are_framed_and_no_legend_lies_over_one(target):
     # a map's key sits outside it (theme.LEGEND["map"]: one row under the map), never over a
-    # path, a level line or the data of a contour map or heat map
+    # path, a level line or the data of a contour map or heat map; a filled map is framed on
+    # all four sides (gm.frame_map), so its edge shows where its colours near the page's
     fig = figure(target.id, "light")
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
@@ -146,6 +147,12 @@ def test_no_legend_over_a_map(target):
                for lg in legends
                if lg.get_window_extent(renderer).overlaps(ax.get_window_extent(renderer))]
     assert not covered, f"{target.id}: a legend over a map: {covered}"
+    filled = [ax for ax in maps if any(isinstance(c, QuadMesh) or (isinstance(c, ContourSet)
+                                                                 and c.filled)
+                                       for c in ax.get_children())]
+    unframed = [ax.get_title() or ax.get_xlabel() for ax in filled
+                if not all(sp.get_visible() for sp in ax.spines.values())]
+    assert not unframed, f"{target.id}: a map without its frame: {unframed}"
 
 
 #: Programmer notation that people do not write: a hyphen-minus before a digit, e-notation,
