@@ -1,7 +1,8 @@
-"""All seven optimizers from just off the ridge of the saddle x² − y² (gdcore.races.SADDLE):
-plain SGD lingers at the saddle point, the others escape and leave the frame; an inset
-(races.SADDLE_ZOOM) magnifies the saddle point's neighbourhood, and at the end it takes the
-map's place: SGD's end square beside the saddle point, the other paths turning up the slope.
+"""All seven optimizers from just off the ridge of the saddle J(w₁, w₂) = w₁² − w₂²
+(gdcore.races.SADDLE): plain SGD lingers at the saddle point, the others escape and leave the
+frame; an inset (races.SADDLE_ZOOM) magnifies the saddle point's neighbourhood, and at the end
+it takes the map's place: SGD's end square beside the saddle point, the other paths turning up
+the slope.
 
 Render alone with: manim -ql scenes/race_saddle.py RaceSaddle
 """
