@@ -30,6 +30,9 @@ class RaceSaddle(RaceScene):
     LANE = 0.1
     INSET = races.SADDLE_ZOOM
     ZOOM_HEADING = "the saddle point, magnified"
+    # SGD's status, "lingers, |w₂| = 0.011", is the widest: a narrower gap (15 px) keeps the
+    # legend in the right-hand column clear of the frame's edge
+    STATUS_GAP = 0.25
 
     SECTIONS = sections(RaceScene.section_setup, RaceScene.section_race,
                         RaceScene.section_finish, RaceScene.section_zoom)

@@ -264,6 +264,8 @@ class RaceScene(ThemedScene):
     Y_TICK = 1.0
     STEP_TICK = 40
     LEGEND_BELOW = False
+    #: the gap between the widest legend label and the column of statuses
+    STATUS_GAP = STATUS_GAP
     MAP_LEVELS: int | None = None
     WIDTH_STEP = 0.0
     RINGED: tuple[str, ...] = ()
@@ -597,7 +599,7 @@ class RaceScene(ThemedScene):
         for name in NAMES:
             lines[name], statuses[name] = self.legend_row(name)
         per_col = -(-len(NAMES) // columns)
-        label_w = max(m.width for m in lines.values()) + STATUS_GAP
+        label_w = max(m.width for m in lines.values()) + self.STATUS_GAP
         status_w = max(m.width for m in statuses.values())
         col_w = label_w + status_w + 0.6
         header = self.finish_header()
