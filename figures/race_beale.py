@@ -8,10 +8,10 @@ are stacked, the narrowest on top, so each shows as a band along the others, and
 dots lie above all the paths but Adagrad's, a thin line that leaves the start over the others'
 first dots. Right: each run's distance to the minimum at every step, on a log
 scale. Plain SGD slides down the nearest slope and creeps along the valley ({sgd} short of the
-minimum at the end). Momentum, at the same rate, shoots down the steep wall to y ≈
-{momentum_low}, swings back and overshoots along the valley to x ≈ {momentum_far} before
-returning ({momentum} away); NAG, with the same rate and β, dives less deep (to y ≈ {nag_low}),
-overshoots less (to x ≈ {nag_far}) and ends right on the minimum ({nag} away). The adaptive
+minimum at the end). Momentum, at the same rate, shoots down the steep wall to w₂ ≈
+{momentum_low}, swings back and overshoots along the valley to w₁ ≈ {momentum_far} before
+returning ({momentum} away); NAG, with the same rate and β, dives less deep (to w₂ ≈ {nag_low}),
+overshoots less (to w₁ ≈ {nag_far}) and ends right on the minimum ({nag} away). The adaptive
 methods bend towards the valley at once; Adam, whose averaged gradient carries it wide around
 the bend, ends {adam} away, Adagrad {adagrad}, RMSprop {rmsprop}. All seven end within
 {spread} of the minimum, their squares piled about the star on the map's scale: the inset in
@@ -41,6 +41,7 @@ from gdcore import races
 from gdviz import mpl as gm
 from gdviz import numbers
 from gdviz.race_plot import distance, draw_race, inset_box, scale_bar_length
+from gdviz.theme import SURFACE_COST
 
 RACE = races.BEALE
 #: The rings round the step dots (points), finer than the races' usual: along the valley floor
@@ -73,7 +74,7 @@ def facts() -> dict:
 
 def make_figure(theme):
     return draw_race(theme, RACE, height=3.9, layout="side", dot_edge=DOT_EDGE, over_dots=OVER_DOTS,
-                     title=f"Beale’s function:  $f(x, y) = {RACE.surface.formula}$")
+                     title=f"Beale’s function:  ${SURFACE_COST} = {RACE.surface.formula}$")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ run's dots lie above all the paths, the fastest run's on top. Bottom: each run's
 minimum at every step, on a log scale. Plain SGD drops to the floor and crawls along it: it ends
 {sgd} from the minimum. Momentum, at the same learning rate, travels faster but
 {momentum_swings}, each swing smaller than the last; NAG, with the same rate and β, {nag_swings}
-(down to y ≈ {nag_low} and back) and then runs along it. The adaptive methods scale each
+(down to w₂ ≈ {nag_low} and back) and then runs along it. The adaptive methods scale each
 coordinate by its own gradient history, so they turn down the valley at once: Adagrad ends
 {adagrad} from the minimum, RMSprop {rmsprop}; Adam, which also averages its gradients,
 {adam_swings} in wide, slow arcs and ends {adam} away. {near} runs end within {spread} of the

@@ -1,20 +1,20 @@
 """Seven optimizers at a saddle point
 
-The seven optimizers start at ({x0}, {y0}), a hair off the ridge of the saddle f(x, y) = x² −
-y², and take up to {steps} steps. Along x the surface is a valley that leads straight to the
-saddle point at the origin; along y it falls away, but so close to y = 0 the slope in y is
+The seven optimizers start at ({x0}, {y0}), a hair off the ridge of the saddle J(w₁, w₂) = w₁² −
+w₂², and take up to {steps} steps. Along w₁ the surface is a valley that leads straight to the
+saddle point at the origin; along w₂ it falls away, but so close to w₂ = 0 the slope in w₂ is
 almost nothing. Plain SGD, whose step is proportional to the slope, slides to the saddle and
-lingers there: after {steps} steps its distance from the ridge, |y|, is only {sgd_y}. Momentum
-and NAG build up speed in y and leave the frame after {momentum} and {nag} steps. The adaptive
-methods divide by the size of the recent gradients, so the tiny slope in y gets a full-sized
+lingers there: after {steps} steps its distance from the ridge, |w₂|, is only {sgd_y}. Momentum
+and NAG build up speed in w₂ and leave the frame after {momentum} and {nag} steps. The adaptive
+methods divide by the size of the recent gradients, so the tiny slope in w₂ gets a full-sized
 step: RMSprop leaves after {rmsprop} steps, Adadelta after {adadelta}, Adam after {adam} and
-Adagrad after {adagrad}. Left: the paths over evenly spaced contours (f is negative above and
-below the saddle), a dot at every step, SGD's drawn over all the others and ending in a
-square beside the saddle point's plus. Each run is drawn in a lane of its own, {lane} pt from
-the next along the diagonal, as a transit map draws lines that share a street: Momentum and NAG,
-which share the ridge and then the climb, run side by side, and so do Adagrad and RMSprop; SGD
-keeps the middle lane, on its own points.
-Right: |y| at every step, on a log scale, up to the edge of the frame, where a cross marks each
+Adagrad after {adagrad}. Left: the paths over evenly spaced contours (J is negative above and
+below the saddle), a dot at every step, SGD's drawn over all the others and ending in a square
+beside the saddle point's plus. Each run is drawn in a lane of its own, {lane} pt from the next
+along the diagonal, as a transit map draws lines that share a street: Momentum and NAG, which
+share the ridge and then the climb, run side by side, and so do Adagrad and RMSprop; SGD keeps
+the middle lane, on its own points.
+Right: |w₂| at every step, on a log scale, up to the edge of the frame, where a cross marks each
 exit; a cross that would cover an earlier one (Adadelta's, beside RMSprop's) is raised a row
 above the edge, on a short line down to its step.
 
@@ -22,7 +22,7 @@ Alt: Left, a contour map of a saddle, high to the left and right, low above and 
 paths start together just above the horizontal axis on the right. The SGD path runs left to the
 centre and ends in a square beside the plus of the saddle point; the other six turn upwards one
 after another and leave the top of the frame, side by side in narrow parallel lanes.
-Right, a plot of |y| against step, log scale: six coloured curves climb from 0.001 to the
+Right, a plot of |w₂| against step, log scale: six coloured curves climb from 0.001 to the
 frame's edge between steps {rmsprop} and {momentum}, each ending in a cross on it (Adadelta's
 raised just above it, beside RMSprop's), while the SGD line rises only slowly and stays near 0.01.
 """
@@ -31,9 +31,10 @@ from gdcore import races
 from gdviz import mpl as gm
 from gdviz import numbers
 from gdviz.race_plot import draw_race
+from gdviz.theme import SURFACE_COST
 
 RACE = races.SADDLE
-#: The map and the |y| panel share the width so that neither leaves a gap beside the square map.
+#: The map and the |w₂| panel share the width so that neither leaves a gap beside the square map.
 WIDTH_RATIOS = (1.45, 1)
 #: Small step dots and thin paths: three runs (Adagrad, RMSprop, Adam) climb out along nearly
 #: one curve, and each must show beside the others. The rings round the dots are fine (as on
@@ -63,7 +64,7 @@ def make_figure(theme):
                      on_top="SGD", width_ratios=WIDTH_RATIOS, step_dot=STEP_DOT,
                      path_widths=PATH_WIDTHS, swatch_width=SWATCH, ncol=4,
                      dot_edge=DOT_EDGE, lane=LANE,
-                     title=f"Saddle:  $f(x, y) = {RACE.surface.formula}$")
+                     title=f"Saddle:  ${SURFACE_COST} = {RACE.surface.formula}$")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
-"""All seven optimizers from just off the ridge of the saddle x² − y² (gdcore.races.SADDLE):
-plain SGD lingers at the saddle point, the others escape and leave the frame; an inset
-(races.SADDLE_ZOOM) magnifies the saddle point's neighbourhood, and at the end it takes the
-map's place: SGD's end square beside the saddle point, the other paths turning up the slope.
+"""All seven optimizers from just off the ridge of the saddle J(w₁, w₂) = w₁² − w₂²
+(gdcore.races.SADDLE): plain SGD lingers at the saddle point, the others escape and leave the
+frame; an inset (races.SADDLE_ZOOM) magnifies the saddle point's neighbourhood, and at the end
+it takes the map's place: SGD's end square beside the saddle point, the other paths turning up
+the slope.
 
 Render alone with: manim -ql scenes/race_saddle.py RaceSaddle
 """
@@ -29,6 +30,9 @@ class RaceSaddle(RaceScene):
     LANE = 0.1
     INSET = races.SADDLE_ZOOM
     ZOOM_HEADING = "the saddle point, magnified"
+    # SGD's status, "lingers, |w₂| = 0.011", is the widest: a narrower gap (15 px) keeps the
+    # legend in the right-hand column clear of the frame's edge
+    STATUS_GAP = 0.25
 
     SECTIONS = sections(RaceScene.section_setup, RaceScene.section_race,
                         RaceScene.section_finish, RaceScene.section_zoom)

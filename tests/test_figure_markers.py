@@ -205,5 +205,5 @@ def test_race_saddle_marks_its_saddle_point_with_the_plus_not_the_star(theme):
     t, fig = th.get(theme), build("race_saddle", theme)
     saddle = by_gid(fig, "saddle")
     assert_mark(saddle, t, "saddle")
-    assert at(saddle) == (0.0, 0.0)  # f(x, y) = x² − y²: zero gradient at the origin only
+    assert at(saddle) == (0.0, 0.0)  # J(w₁, w₂) = w₁² − w₂²: zero gradient at the origin only
     assert not [a for a in fig.findobj(Line2D) if a.get_gid() == "minimum"]

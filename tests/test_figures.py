@@ -93,6 +93,7 @@ HOUSE_QUANTITIES = {
     r"\bpenalty\b|^\$\\lambda\$$": ("penalty",),
     r"^(weight|position) \$w\$$|^\$w\$$": ("weight",),
     r"^\$w_\d\$$|^weight \$w_": ("w1", "w2", "w3"),
+    r"\bridge\b|^\$\|w_2\|\$$": ("ridge distance",),
 }
 
 
@@ -115,7 +116,8 @@ def test_house_quantities_name_the_house_labels():
         for k in allowed:  # each house label is recognised as its own quantity
             assert re.search(pattern, theme.AXIS_LABELS[k]), (pattern, k)
     for label in ("iteration", "iteration $t$", "$J(m, b)$ (log scale)", "$m$", "position $w$",
-                  "final training cost $J$", "epoch (one full-batch step)"):
+                  "final training cost $J$", "epoch (one full-batch step)",
+                  "distance from the ridge, $|y|$", "$|w_2|$"):
         assert any(re.search(p, label) and label not in {theme.AXIS_LABELS[k] for k in a}
                    for p, a in HOUSE_QUANTITIES.items()), label
 

@@ -136,11 +136,36 @@ def test_race_legend_names_every_optimizer_with_its_rate_and_how_it_ended(name, 
             two = r"0\.0*[1-9]\d|[1-9]\.\d|[1-9]\d|\$\d\.\d \\times 10\^\{-\d+\}\$"
             assert re.fullmatch(two, d)
         else:
-            assert tail == f"ends at $|y| = {numbers.latex(abs(o.final[1]))}$"
+            assert tail == f"ends at $|w_2| = {numbers.latex(abs(o.final[1]))}$"
     plain = re.sub(r"\$[^$]*\$", "", " ".join(texts))  # outside maths: no hyphen-minus, no 1e-5
     assert "-" not in plain and not re.search(r"\de", plain)
     if race.surface.minimum is not None:
         assert any(s.startswith("minimum (") for s in texts)
+
+
+TITLES = {"race_long_valley": r"Long valley:  $J(w_1, w_2) = \frac{1}{2}(0.1\,w_1^2 + 5\,w_2^2)$",
+          "race_beale": r"Beale’s function:  $J(w_1, w_2) = (1.5 - w_1 + w_1 w_2)^2"
+                        r" + (2.25 - w_1 + w_1 w_2^2)^2 + (2.625 - w_1 + w_1 w_2^3)^2$",
+          "race_saddle": r"Saddle:  $J(w_1, w_2) = w_1^2 - w_2^2$"}
+
+
+@pytest.mark.parametrize("name", list(RACE_FIGURES))
+def test_race_speaks_the_books_notation(name):
+    """The surface is the cost J of two weights w₁, w₂ (f is the model, x and y the data):
+    in the title, on the map's axes, the distance panel and legend, the caption and alt text."""
+    fig = build(name, "light")
+    assert fig._suptitle.get_text() == TITLES[name]
+    mapax, panel = by_gid(fig, "start").axes, by_gid(fig, "progress:SGD").axes
+    assert (mapax.get_xlabel(), mapax.get_ylabel()) == ("$w_1$", "$w_2$")
+    assert panel.get_ylabel() == ("distance from the ridge, $|w_2|$" if name == "race_saddle"
+                                  else "distance to\nthe minimum")
+    doc = gm.doc_of(gm.load(f"figures.{name}"))
+    words = " ".join([doc.caption, doc.alt, *legend_texts(fig), *(t.get_text() for t in fig.texts),
+                      *(a.get_xlabel() + a.get_ylabel() for a in fig.axes)])
+    assert not re.search(r"f\(|\|y\||\$[xy]\$|[xy] ≈|\b[xy]²", words)
+    if name == "race_saddle":
+        assert "J(w₁, w₂) = w₁² − w₂²" in " ".join(doc.caption.split())
+        assert "|w₂|" in doc.caption and "|w₂|" in doc.alt
 
 
 @pytest.mark.parametrize("name", list(RACE_FIGURES))
@@ -218,7 +243,7 @@ def test_race_step_dots_lie_above_every_path_fastest_on_top(name, race_runs):
 
 @pytest.mark.parametrize("name", list(RACE_FIGURES))
 def test_race_distance_panel_is_gdcores_progress(name, race_runs):
-    """The panel beside the map: each run's distance to the minimum (|y| on the saddle) at
+    """The panel beside the map: each run's distance to the minimum (|w₂| on the saddle) at
     every step it spends in the frame, on a log axis, equal to gdcore's."""
     race = races.RACES[RACE_FIGURES[name]]
     fig = build(name, "light")
@@ -660,8 +685,8 @@ def test_race_captions_say_what_gdcores_runs_do(race_runs):
     mom, nag = beale["Momentum"].points, beale["NAG"].points
     assert nag[:, 1].min() > mom[:, 1].min() and nag[:, 0].max() < mom[:, 0].max()
     for p in (mom, nag):
-        assert f"y ≈ {numbers.text(round(float(p[:, 1].min()), 1))}" in caption
-        assert f"x ≈ {numbers.text(round(float(p[:, 0].max()), 1))}" in caption
+        assert f"w₂ ≈ {numbers.text(round(float(p[:, 1].min()), 1))}" in caption
+        assert f"w₁ ≈ {numbers.text(round(float(p[:, 0].max()), 1))}" in caption
 
 
 @pytest.mark.parametrize("theme", THEMES)

@@ -14,10 +14,13 @@ import numpy as np
 
 @dataclass(frozen=True)
 class Surface:
-    """A test function: f(x, y) vectorised, ∇f at a point, its minimum and a plotting window."""
+    """A test function: f(x, y) vectorised, ∇f at a point, its minimum and a plotting window.
+
+    The chapter reads a 2-D surface as a cost J(w₁, w₂) of two weights: its formula (what a
+    reader sees) is written in w_1 and w_2, the code's x and y."""
 
     name: str
-    formula: str  # LaTeX, for titles and legends
+    formula: str  # LaTeX, for titles and legends: in w_1, w_2 (1-D: w)
     f: Callable[..., np.ndarray]
     grad_xy: Callable[..., tuple]
     minimum: tuple[float, ...] | None
@@ -62,7 +65,7 @@ def _beale_grad(x, y):
 
 beale = Surface(
     "Beale",
-    r"(1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2",
+    r"(1.5 - w_1 + w_1 w_2)^2 + (2.25 - w_1 + w_1 w_2^2)^2 + (2.625 - w_1 + w_1 w_2^3)^2",
     _beale,
     _beale_grad,
     (3.0, 0.5),
@@ -74,7 +77,7 @@ VALLEY_A, VALLEY_C = 0.1, 5.0
 
 valley = Surface(
     "long valley",
-    r"\frac{1}{2}(0.1\,x^2 + 5\,y^2)",
+    r"\frac{1}{2}(0.1\,w_1^2 + 5\,w_2^2)",
     lambda x, y: 0.5 * (VALLEY_A * x**2 + VALLEY_C * y**2),
     lambda x, y: (VALLEY_A * x, VALLEY_C * y),
     (0.0, 0.0),
@@ -83,7 +86,7 @@ valley = Surface(
 
 saddle = Surface(
     "saddle",
-    r"x^2 - y^2",
+    r"w_1^2 - w_2^2",
     lambda x, y: x**2 - y**2,
     lambda x, y: (2 * x, -2 * y),
     None,
@@ -92,7 +95,7 @@ saddle = Surface(
 
 rosenbrock = Surface(
     "Rosenbrock",
-    r"(1 - x)^2 + 100\,(y - x^2)^2",
+    r"(1 - w_1)^2 + 100\,(w_2 - w_1^2)^2",
     lambda x, y: (1 - x) ** 2 + 100 * (y - x**2) ** 2,
     lambda x, y: (-2 * (1 - x) - 400 * x * (y - x**2), 200 * (y - x**2)),
     (1.0, 1.0),

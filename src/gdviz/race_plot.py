@@ -16,7 +16,7 @@ from gdcore import races
 from gdcore.optimizers import NAMES
 from gdviz import mpl as gm
 from gdviz import numbers
-from gdviz.theme import AXIS_LABELS, MARKERS
+from gdviz.theme import AXIS_LABELS, MARKERS, RIDGE_DISTANCE, SURFACE_COST
 from gdviz.theme import title as theme_title
 
 #: Line width (points) of the path drawn on top, and the extra width of each path beneath it:
@@ -119,7 +119,7 @@ def batch_colors(theme) -> tuple[str, str, str]:
 def _title(race) -> str:
     # surfaces.valley.formula uses \tfrac, which mathtext does not know: show it with \frac.
     formula = race.surface.formula.replace(r"\tfrac", r"\frac")
-    return f"{theme_title(race.surface.name)}:  $f(x, y) = {formula}$"
+    return f"{theme_title(race.surface.name)}:  ${SURFACE_COST} = {formula}$"
 
 
 def _point(p) -> str:
@@ -162,14 +162,14 @@ def distance(d: float, medium: str = "mathtext") -> str:
 
 def legend_label(race, outcome) -> str:
     """Name and learning rate, then how the run ended: its distance to the minimum, the step at
-    which it left the frame, or (no minimum) its final |y|."""
+    which it left the frame, or (no minimum) its final distance from the ridge, |w₂|."""
     rate = numbers.hyper(r"\alpha", race.hyper[outcome.name]["lr"], "mathtext")
     head = f"{outcome.name}  {rate}"
     if outcome.exit is not None:
         return f"{head}\nleft the frame at step {outcome.exit.step}"
     if outcome.distance is not None:
         return f"{head}\nends {distance(outcome.distance)} from the minimum"
-    return f"{head}\nends at $|y| = {numbers.latex(abs(outcome.final[1]))}$"
+    return f"{head}\nends at ${RIDGE_DISTANCE} = {numbers.latex(abs(outcome.final[1]))}$"
 
 
 def draw_race(theme, race, height: float, layout: str = "side", title: str | None = None,
@@ -293,8 +293,8 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
     # Keep only the ticks inside the window (no hidden labels beyond the edges).
     ax.set_xticks([t for t in ax.get_xticks() if x0 <= t <= x1])
     ax.set_yticks([t for t in ax.get_yticks() if y0 <= t <= y1])
-    ax.set_xlabel("$x$")
-    ax.set_ylabel("$y$", rotation=0, labelpad=8)
+    ax.set_xlabel(AXIS_LABELS["w1"])
+    ax.set_ylabel(AXIS_LABELS["w2"], rotation=0, labelpad=8)
     return handles
 
 
@@ -542,7 +542,7 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
                 color=theme.muted, va="bottom", ha="right", gid="edge-label")
         lo = min(float(d.min()) for d in dist.values())
         ay.set_ylim(lo * 0.6, y1 * 3.5)
-        ay.set_ylabel("distance from the ridge, $|y|$")
+        ay.set_ylabel(AXIS_LABELS["ridge distance"])
     else:
         lo = min(float(d.min()) for d in dist.values())
         hi = max(float(d.max()) for d in dist.values())

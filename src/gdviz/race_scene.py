@@ -10,7 +10,7 @@ every hyper-parameter, window) is gdcore.races' RACE, the same as the still figu
 the trajectories are races.run_race(RACE): the scene computes no number itself.
 
 Beside the map, the distance panel (as in the stills) plots each run's distance to the minimum
-(races.progress; on the saddle |y|, the distance from the ridge) against the step on a log axis,
+(races.progress; on the saddle |w₂|, the distance from the ridge) against the step on a log axis,
 its curves growing with the paths: where dots crowd on the map, the panel keeps them apart.
 
 A run that leaves the window (on the saddle: every run but SGD's, stopped by descent.run as
@@ -93,7 +93,10 @@ from .race_plot import (
     scale_bar_length,
     stacking,
 )
+from .theme import AXIS_LABELS, RIDGE_DISTANCE, SURFACE_COST
 
+#: The map's axes, the cost's two weights (TeX, as map_axes takes them).
+MAP_LABELS = (AXIS_LABELS["w1"].strip("$"), AXIS_LABELS["w2"].strip("$"))
 #: Opacity of each path's history behind its head, and of its casing (during the race; at the
 #: end: full, so each colour shows pure where the paths are stacked).
 HISTORY_OPACITY = (0.4, 1.0)
@@ -276,6 +279,8 @@ class RaceScene(ThemedScene):
     Y_TICK = 1.0
     STEP_TICK = 40
     LEGEND_BELOW = False
+    #: the gap between the widest legend label and the column of statuses
+    STATUS_GAP = STATUS_GAP
     MAP_LEVELS: int | None = None
     WIDTH_STEP = 0.0
     RINGED: tuple[str, ...] = ()
@@ -326,7 +331,7 @@ class RaceScene(ThemedScene):
         # one precision per axis, its tick step's (0.5: 1.5, 1.0, 0.5, 0.0; 2: 0, 2, 4)
         x_places, y_places = _places(self.X_TICK), _places(self.Y_TICK)
         ax = map_axes(t, [x0, x1, self.X_TICK], [y0, y1, self.Y_TICK], scale * (x1 - x0),
-                      scale * (y1 - y0), "x", "y", tick_size=TICK_SIZE,
+                      scale * (y1 - y0), *MAP_LABELS, tick_size=TICK_SIZE,
                       places=x_places or None,
                       y_format=lambda v: f"{round(float(v), 10) + 0.0:.{y_places}f}")
         # x beside the frame's bottom-right corner, clear of the settings line below; y left
@@ -557,7 +562,7 @@ class RaceScene(ThemedScene):
     def panel_header(self) -> str:
         """What the distance panel plots (words with $...$ maths)."""
         if self.RACE.surface.minimum is None:
-            return "distance from the ridge, $|y|$"
+            return AXIS_LABELS["ridge distance"]
         return "distance to the minimum"
 
     def marker_start(self):
@@ -617,7 +622,7 @@ class RaceScene(ThemedScene):
             return f"diverged at step {tr.diverged_at}"
         if o.distance is not None:
             return _distance(o.distance)
-        return f"lingers, $|y| = {abs(o.final[1]):.3f}$"
+        return f"lingers, ${RIDGE_DISTANCE} = {abs(o.final[1]):.3f}$"
 
     def finish_header(self) -> str | None:
         """The heading of the statuses shown at the end (None: they explain themselves)."""
@@ -644,7 +649,7 @@ class RaceScene(ThemedScene):
         for name in NAMES:
             lines[name], statuses[name] = self.legend_row(name)
         per_col = -(-len(NAMES) // columns)
-        label_w = max(m.width for m in lines.values()) + STATUS_GAP
+        label_w = max(m.width for m in lines.values()) + self.STATUS_GAP
         status_w = max(m.width for m in statuses.values())
         col_w = label_w + status_w + 0.6
         header = self.finish_header()
@@ -684,8 +689,9 @@ class RaceScene(ThemedScene):
 
     def section_setup(self):
         t, r = self.theme, self.RACE
+        cost = f"{SURFACE_COST} = {r.surface.formula}"
         title = VGroup(self.text(self.TITLE + ":", 30),
-                       self.tex("f(x, y) = " + r.surface.formula, 32)).arrange(RIGHT, buff=0.3)
+                       self.tex(cost, 32)).arrange(RIGHT, buff=0.3)
         title.scale_to_fit_width(min(title.width, config.frame_width - 2 * EDGE))
         title.to_edge(UP, buff=EDGE)
         self.ax, img = self.build_map()

@@ -305,6 +305,13 @@ AXIS_LABELS: dict[str, str] = {
 }
 AXIS_LABELS["iteration"] = AXIS_LABELS["step"]
 
+#: The optimizer races' surfaces (gdcore.surfaces) are costs of two weights, J(w₁, w₂), mapped
+#: over the axes AXIS_LABELS["w1"] and ["w2"]; never f(x, y), since f is the model and x, y the
+#: data. The saddle's distance from its ridge (the w₁ axis) is |w₂|.
+SURFACE_COST = "J(w_1, w_2)"
+RIDGE_DISTANCE = "|w_2|"
+AXIS_LABELS["ridge distance"] = f"distance from the ridge, ${RIDGE_DISTANCE}$"
+
 #: Titles in sentence case: a capital first letter, the rest as in running text (proper names
 #: like Adam, Nesterov keep theirs); no full stop.
 TITLE_CASE = "sentence"

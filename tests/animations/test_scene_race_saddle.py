@@ -22,7 +22,8 @@ def test_dots_and_trails_are_gdcores_race():
     out = check_drawing(scene, races.SADDLE.steps, finished=True)
     # everyone but SGD left the frame; SGD lingers by the saddle point
     assert [n for n, o in out.items() if o.exit is None] == ["SGD"]
-    assert scene.statuses["SGD"].original_text == f"lingers, $|y| = {abs(out['SGD'].final[1]):.3f}$"
+    ridge = abs(out["SGD"].final[1])
+    assert scene.statuses["SGD"].original_text == f"lingers, $|w_2| = {ridge:.3f}$"
 
 
 def test_momentums_dot_rings_nags_where_they_share_their_path():
