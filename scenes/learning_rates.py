@@ -394,20 +394,21 @@ class LearningRates(ThemedScene):
             new.arrange(DOWN, buff=0.08, aligned_edge=LEFT)
             new.next_to(note, DOWN, buff=0.14).align_to(note, LEFT)
             # the older jumps fade as they age: the newest at full strength, so the jumps
-            # never fill in to one shape
-            anims = [GrowArrow(arrow), FadeIn(zoom_land),
-                     self.steps[name].animate.set_value(k),
-                     *(a.animate.set_opacity(aged_opacity(len(self.arrows) - j))
+            # never fill in to one shape. Each animation takes its own pace (linear), never
+            # one for the whole play, which would undo the cross-fade's two halves
+            anims = [GrowArrow(arrow, rate_func=linear), FadeIn(zoom_land, rate_func=linear),
+                     self.steps[name].animate(rate_func=linear).set_value(k),
+                     *(a.animate(rate_func=linear).set_opacity(aged_opacity(len(self.arrows) - j))
                        for j, a in enumerate(self.arrows))]
             self.arrows.add(arrow)
             self.landings.add(land)
             self.zoom_landings.add(zoom_land)
             if row is None:
-                anims += [FadeIn(new), FadeIn(note)]
+                anims += [FadeIn(new, rate_func=linear), FadeIn(note, rate_func=linear)]
             else:
                 # the whole line cross-fades (old out, then new in): never glyphs over glyphs
                 anims += swap_numbers(row, new)
-            self.play(*anims, run_time=JUMP_SECONDS, rate_func=linear)
+            self.play(*anims, run_time=JUMP_SECONDS)
             row = new
             self.wait(JUMP_PAUSE)
         self.note, self.row, self.zoom_group, self.box = note, row, zoom_group, box

@@ -302,8 +302,36 @@ def test_each_step_line_is_swapped_by_a_cross_fade_of_the_whole_line():
         # the old line still shows only while the new one has not begun
         gone, begun = out.rate_func(a) >= 1 - 1e-9, come.rate_func(a) > 1e-9
         assert gone or not begun, a
-    scene = rendered(LearningRates, upto="jumps")
-    # the last step's line is a line of its own, not a morphed copy of the first
+    # ... as played: the paces the jumps' plays give each animation (a pace for the whole play
+    # would replace both halves' by one, and the two lines would overlap throughout)
+    scene = rendered(_SwapProbe)
     n = COST_DESCENT.shown_steps
+    assert len(scene.swaps) == n - 1
+    for out, come in scene.swaps:
+        for a in np.linspace(0, 1, 41):
+            assert out.rate_func(a) >= 1 - 1e-9 or come.rate_func(a) <= 1e-9, a
     d = COST_DESCENT.across_valley(runs()["too large"])
     assert tuple(line.original_text for line in scene.row) == jump_text(n, d[n - 1], d[n])
+
+
+class _SwapProbe(LearningRates):
+    """LearningRates up to its jumps, keeping each play's fade-out and fade-in of a step line
+    as compiled for the play (with the play's own settings applied)."""
+
+    upto = "jumps"
+
+    def play(self, *anims, **kwargs):
+        from manim import FadeIn, FadeOut
+
+        compiled = self.compile_animations(*anims, **kwargs)
+
+        def is_step(anim):
+            return any(str(getattr(m, "original_text", "")).startswith("step ")
+                       for m in anim.mobject.get_family())
+
+        out = [a for a in compiled if isinstance(a, FadeOut) and is_step(a)]
+        come = [a for a in compiled if isinstance(a, FadeIn) and is_step(a)]
+        if out and come:
+            self.__dict__.setdefault("swaps", []).append((out[0], come[0]))
+        return super().play(*compiled, **{k: v for k, v in kwargs.items()
+                                          if k not in ("rate_func",)})
