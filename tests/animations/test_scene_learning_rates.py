@@ -94,7 +94,7 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
         np.testing.assert_allclose(scene.ax.p2c(land.get_center()), large.points[k], atol=1e-6)
         assert abs(arrow.get_stroke_opacity() - aged_opacity(n - k)) < 1e-6
     assert aged_opacity(0) == 1 and aged_opacity(1) < 1 and aged_opacity(50) == 0.25
-    # they land on alternate sides of the valley, each farther out by |1 − α h_max| ≈ 1.04
+    # they land on alternate sides of the valley, each farther out by |1 − α h_max| ≈ 1.042
     d = COST_DESCENT.across_valley(large)[: n + 1]
     assert np.all(np.sign(d[1:]) == -np.sign(d[:-1]))
     assert np.all(np.abs(d[1:]) > np.abs(d[:-1]))
