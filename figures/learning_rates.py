@@ -209,8 +209,7 @@ def make_figure(theme):
     large = results[-1][2]
     d = COST_DESCENT.across_valley(large)[: n_shown + 1]
     zx = _zoom(fig.add_subplot(gs[2, :2]), large_map, theme, M, B, J, large.points, n_shown)
-    g = nb.text(growth, places=GROWTH_PLACES)
-    zx.set_title(th.title(f"the box: distance × {g} each jump"),
+    zx.set_title(th.title(f"the box: its first {COST_DESCENT.shown_steps} jumps"),
                  fontsize=theme.font_size, color=theme.text)
     sx = fig.add_subplot(gs[2, 2:4])
     gm.style_axes(sx, theme)
@@ -226,7 +225,8 @@ def make_figure(theme):
     sx.set_ylabel("across the valley")
     lim = 1.25 * abs(d).max()
     sx.set_ylim(-lim, lim)
-    sx.set_title(th.title(f"distance across × ${nb.latex(-growth, places=GROWTH_PLACES)}$ a step"),
+    # the quantity that grows, by how much, per what (J, its square, grows × 1.09: the note)
+    sx.set_title(th.title(f"distance × ${nb.latex(-growth, places=GROWTH_PLACES)}$ a step"),
                  fontsize=theme.font_size, color=theme.text)
 
     # Bottom right: the factor per step across the valley against α, the limit marked.
