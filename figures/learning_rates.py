@@ -7,8 +7,9 @@ crosses the valley in a few steps and slides down it to J = {j_good}. Too large 
 above the limit 2/h_max ≈ {limit} of this data, h_max being the steepest curvature of J, the
 largest eigenvalue of its Hessian): each step jumps across the valley to the far
 wall and lands {growth} times as far from the floor as it started, so the path zig-zags ever
-wider, leaves the map at step {exit_step}, and its cost leaves the chart at step {leaves}: the
-run diverges from its first step.
+wider, leaves the map at step {exit_step}, and its cost, which goes with the square of that
+distance, grows about {growth2} times a step and leaves the chart at step {leaves}: the run
+diverges from its first step.
 
 Alt: Top, three contour maps of the same long valley, each with a descent path from the same
 start. Left, a short path that turns into the valley and stops far from the minimum at a small
@@ -20,7 +21,7 @@ three runs on log axes: the small rate falls slowly, the good one reaches the mi
 large one climbs out of the top of the plot. Bottom left, the box enlarged: arrows that jump
 back and forth across the valley, each longer than the last, the older ones fainter. Bottom
 middle, the distance across the valley after each of the large rate's first steps: bars that
-alternate above and below zero, growing by {growth} per step. Bottom right, the factor per step
+alternate above and below zero, each {growth} times as long as the last. Bottom right, the factor per step
 across the valley against the learning rate: a V that crosses 1 at the limit {limit}; the good
 and small rates sit below 1, the large one just above it.
 """
@@ -38,6 +39,9 @@ from gdviz import views
 from gdviz.race_plot import DOT_CASING
 
 WINDOW = (views.M_RANGE, views.B_RANGE)
+#: Decimals of the distance's growth per step |1 − α h_max| (1.042) and of J's, its square
+#: (1.09): at two decimals the first would read 1.04, and 1.04² ≈ 1.08, not 1.09.
+GROWTH_PLACES, J_GROWTH_PLACES = 3, 2
 #: Layout (axes fractions): where the cost panel's divergence note starts, in its empty top
 #: left. ALPHA_MAX: the right end of the factor panel, room right of the large rate for its
 #: words. ZOOM_PAD: the zoom's margin around the large rate's first steps (fraction of their
@@ -65,7 +69,8 @@ def facts() -> dict:
                 limit=nb.text(COST_DESCENT.max_stable_rate,
                                                                   places=3),
                 j_small=nb.text(ts.losses[-1], places=4), j_good=nb.text(tg.losses[-1], places=4),
-                growth=nb.text(COST_DESCENT.growth_factor, places=2),
+                growth=nb.text(COST_DESCENT.growth_factor, places=GROWTH_PLACES),
+                growth2=nb.text(COST_DESCENT.growth_factor**2, places=J_GROWTH_PLACES),
                 exit_step=len(drawn_path(tl.points)) - 1, leaves=COST_DESCENT.leaves_plot(tl))
 
 
@@ -188,7 +193,9 @@ def make_figure(theme):
             # the words in the empty top left (the curves there are near J = 10), an arrow
             # to where the cost leaves the top: no word on the curve
             jx.annotate(f"$J$ leaves the chart at step {leaves}:\n$J$ grows "
-                        f"× {nb.text(growth**2, places=2)} per step, without bound",
+                        f"× {nb.text(growth**2, places=J_GROWTH_PLACES)} "
+                        f"($\\approx {nb.latex(growth, places=GROWTH_PLACES)}^2$) per step, "
+                        "without bound",
                         (leaves, top), xytext=NOTE_AT, textcoords="axes fraction", ha="left",
                         va="top", fontsize=theme.small_size, color=theme.text, gid="leaves-note",
                         arrowprops=dict(arrowstyle="-|>", color=theme.text, lw=0.7,
@@ -206,7 +213,7 @@ def make_figure(theme):
     large = results[-1][2]
     d = COST_DESCENT.across_valley(large)[: n_shown + 1]
     zx = _zoom(fig.add_subplot(gs[2, :2]), large_map, theme, M, B, J, large.points, n_shown)
-    zx.set_title(th.title(f"the box: each jump × {nb.text(growth, places=2)}"),
+    zx.set_title(th.title(f"the box: its first {COST_DESCENT.shown_steps} jumps"),
                  fontsize=theme.font_size, color=theme.text)
     sx = fig.add_subplot(gs[2, 2:4])
     gm.style_axes(sx, theme)
@@ -222,7 +229,8 @@ def make_figure(theme):
     sx.set_ylabel("across the valley")
     lim = 1.25 * abs(d).max()
     sx.set_ylim(-lim, lim)
-    sx.set_title(th.title(f"each step × ${nb.latex(-(growth), places=2)}$ across"),
+    # the quantity that grows, by how much, per what (J, its square, grows × 1.09: the note)
+    sx.set_title(th.title(f"distance × ${nb.latex(-growth, places=GROWTH_PLACES)}$ a step"),
                  fontsize=theme.font_size, color=theme.text)
 
     # Bottom right: the factor per step across the valley against α, the limit marked.
@@ -250,7 +258,8 @@ def make_figure(theme):
             xytext, ha, va = (7, 0), "left", "center"
         else:
             xytext, ha, va = (0, 6), "center", "bottom"
-        fx.annotate(f"{name}\n{nb.text(f, places=2)}", (lr, f), xytext=xytext,
+        # the factors at the precision of the growth written above (1.042, never 1.04)
+        fx.annotate(f"{name}\n{nb.text(f, places=GROWTH_PLACES)}", (lr, f), xytext=xytext,
                     textcoords="offset points", ha=ha, va=va,
                     fontsize=theme.small_size, color=theme.text)
     fx.set_xlim(0, ALPHA_MAX)

@@ -14,12 +14,16 @@ from the box to the map's own frame (stretched across the valley, so that each j
 from the next) while the map under it fades and its tick numbers fade softly into the zoom's,
 so that the zoom never lies over anything still drawn. The steps are played one at a time,
 each an arrow from wall to wall, the older ones fading, with the distance across the
-valley after it and the factor |1 − α h_max| ≈ 1.04 that multiplies it each step. Then the zoom
+valley after it; the note over them says that this distance is multiplied by |1 − α h_max| ≈
+1.042 each jump (GROWTH_PLACES: the precision at which 1.042² ≈ 1.09 holds as written), and
+each new step's line replaces the last by a cross-fade of the whole line (the old out, then the
+new in: never two sets of glyphs over each other). Then the zoom
 goes back into its box and the map fades back in, a dot where each shown step landed. Then the
 run is fast-forwarded as a short comet tail and its landing dots (never the whole zig-zag, which
 would fill in to one shape), up to where it leaves the map (marked, with its step); the dots
 stay, so that the last frame shows all three runs, while its cost curve leaves the top of the
-plot (an arrow where it is cut at the chart's top), where a note says what happened.
+plot (an arrow where it is cut at the chart's top), where a note says what happened: the distance
+grows ×1.042 a step, so J, its square, grows ×1.09 a step.
 Render alone with: manim -ql scenes/learning_rates.py LearningRates
 """
 
@@ -43,7 +47,6 @@ from manim import (
     MathTex,
     MoveToTarget,
     Polygon,
-    ReplacementTransform,
     Star,
     Transform,
     ValueTracker,
@@ -107,6 +110,9 @@ DEF_APART, DEF_CLEAR = 0.8, 0.2
 RATE_DOT = 0.07
 #: Decimals of every rate on screen (the ticks' precision).
 RATE_PLACES = 2
+#: Decimals of the distance's growth per jump |1 − α h_max| (1.042) and of J's per step, its
+#: square (1.09): at two decimals the first would read 1.04, and 1.04² ≈ 1.08, not 1.09.
+GROWTH_PLACES, J_GROWTH_PLACES = 3, 2
 #: The steepest curvature of J (the largest eigenvalue of its Hessian), as set on screen.
 H_MAX = r"h_{\mathrm{max}}"
 
@@ -148,11 +154,10 @@ def runs() -> dict[str, descent.Trajectory]:
     return COST_DESCENT.run_learning_rates()
 
 
-def jump_text(k: int, d_prev: float, d: float) -> tuple[str, str]:
-    """The words under jump k, in two lines: its distance from the valley floor (across the
-    valley, in the units of m and b) before and after it."""
-    return (f"step {k}: {nb.text(abs(d_prev), places=2)} → {nb.text(abs(d), places=2)}",
-            "from the valley floor")
+def jump_text(k: int, d_prev: float, d: float) -> tuple[str]:
+    """The line under jump k (under the note that names the distance from the valley floor,
+    across the valley in the units of m and b): that distance before and after it."""
+    return (f"step {k}: {nb.text(abs(d_prev), places=2)} → {nb.text(abs(d), places=2)}",)
 
 
 def own_numbers(axes) -> VGroup:
@@ -164,8 +169,8 @@ def own_numbers(axes) -> VGroup:
 
 
 def swap_numbers(old, new) -> list:
-    """Fade `old` numbers out over the first half of a play and `new` ones in over the second
-    (the two sets stand in one place: never both at once, never a sudden drop)."""
+    """Fade `old` (numbers, or a line of words) out over the first half of a play and `new` in
+    over the second (the two stand in one place: never both at once, never a sudden drop)."""
     return [FadeOut(old, rate_func=squish_rate_func(smooth, 0.0, 0.5)),
             FadeIn(new, rate_func=squish_rate_func(smooth, 0.5, 1.0))]
 
@@ -354,10 +359,15 @@ class LearningRates(ThemedScene):
         lab = self._run_label(name).next_to(self.rate_dots[name], DOWN, buff=0.45)
         self.rate_labels[name] = lab
         self.play(FadeIn(self.rate_dots[name]), FadeIn(lab), run_time=0.6)
-        each = self.text("each jump:", 24, t.text)
+        # the quantity that grows, by how much, per what: the distance from the valley floor
+        # (the row under it), ×|1 − α h_max| each jump
+        each = self.text("distance from the floor:", 24, t.text)
         factor = self.tex(rf"\times\,|1 - \alpha {H_MAX}| \approx " +
-                          nb.latex(COST_DESCENT.growth_factor, places=2), 28, t.text)
-        note = VGroup(each, factor).arrange(RIGHT, buff=0.15)
+                          nb.latex(COST_DESCENT.growth_factor, places=GROWTH_PLACES), 28, t.text)
+        per = self.text("each jump", 24, t.text)
+        factor.next_to(each, DOWN, buff=0.1, aligned_edge=LEFT)
+        per.next_to(factor, RIGHT, buff=0.15).align_to(factor, DOWN)
+        note = VGroup(each, factor, per)
         # clear of the rates' labels above; right of the J axis's label below it, a clear
         # NOTE_CLEAR apart (its rows too, aligned to it)
         note.move_to(np.array([0.7, 0.5, 0]), aligned_edge=LEFT)
@@ -384,19 +394,21 @@ class LearningRates(ThemedScene):
             new.arrange(DOWN, buff=0.08, aligned_edge=LEFT)
             new.next_to(note, DOWN, buff=0.14).align_to(note, LEFT)
             # the older jumps fade as they age: the newest at full strength, so the jumps
-            # never fill in to one shape
-            anims = [GrowArrow(arrow), FadeIn(zoom_land),
-                     self.steps[name].animate.set_value(k),
-                     *(a.animate.set_opacity(aged_opacity(len(self.arrows) - j))
+            # never fill in to one shape. Each animation takes its own pace (linear), never
+            # one for the whole play, which would undo the cross-fade's two halves
+            anims = [GrowArrow(arrow, rate_func=linear), FadeIn(zoom_land, rate_func=linear),
+                     self.steps[name].animate(rate_func=linear).set_value(k),
+                     *(a.animate(rate_func=linear).set_opacity(aged_opacity(len(self.arrows) - j))
                        for j, a in enumerate(self.arrows))]
             self.arrows.add(arrow)
             self.landings.add(land)
             self.zoom_landings.add(zoom_land)
             if row is None:
-                anims += [FadeIn(new), FadeIn(note)]
+                anims += [FadeIn(new, rate_func=linear), FadeIn(note, rate_func=linear)]
             else:
-                anims.append(ReplacementTransform(row, new))
-            self.play(*anims, run_time=JUMP_SECONDS, rate_func=linear)
+                # the whole line cross-fades (old out, then new in): never glyphs over glyphs
+                anims += swap_numbers(row, new)
+            self.play(*anims, run_time=JUMP_SECONDS)
             row = new
             self.wait(JUMP_PAUSE)
         self.note, self.row, self.zoom_group, self.box = note, row, zoom_group, box
@@ -496,9 +508,12 @@ class LearningRates(ThemedScene):
         end = self.curves[name].get_end()
         self.climb = Arrow(end + 0.05 * DOWN, end + 0.3 * UP, buff=0, color=c, stroke_width=3,
                            tip_length=0.14, max_tip_length_to_length_ratio=0.5)
-        growth = nb.latex(COST_DESCENT.growth_factor**2, places=2)
+        # J is the distance's square: the distance ×1.042 a step, J ×1.042² ≈ 1.09 a step
+        growth = nb.latex(COST_DESCENT.growth_factor, places=GROWTH_PLACES)
+        growth2 = nb.latex(COST_DESCENT.growth_factor**2, places=J_GROWTH_PLACES)
         what = VGroup(self.mixed(f"$J$ leaves the chart at step {self.leaves}:", 24, t.text),
-                      self.mixed(rf"$\times\,{growth}$ per step, without bound", 24, t.text))
+                      self.mixed(rf"$J\,\times\,{growth2} \approx {growth}^2$ per step", 24,
+                                 t.text))
         what.arrange(DOWN, buff=0.08)
         # over the arrow, its right edge at the frame's margin: clear of the J axis's label,
         # which stands under its left part

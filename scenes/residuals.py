@@ -2,9 +2,11 @@
 example's cost C_i, and the mean of the C_i is J.
 
 The middle candidate f(x) = −0.11 x + 2.5 over the 7 points. Each error f(x_i) − y_i is drawn
-as a red dashed segment, turns into a square of that side (the panel has one scale on x and y,
-so the square's area is the squared error), and the squares line up beside the plot, filling
-the row from the right so that no square flies over another. Then the plot fades, the row grows
+as a red dashed segment; a square of that side comes in on it, square on screen from its first
+frame (the panel has one scale on x and y, so the square's area is the squared error; never a
+morph of the thin segment, which would pass through tall thin rectangles), and keeps its shape
+as the squares line up beside the plot, filling the row from the right so that no square flies
+over another. Then the plot fades, the row grows
 (one uniform scale), and the key moment runs one change at a time, each with its number, in
 the chapter's notation (gdviz.equations): every square is halved, the half kept being the
 example's cost C_i = ½ (f(x_i) − y_i)² (the other half a ghost); the halves become pieces of
@@ -66,8 +68,11 @@ REST_BOTTOM = -0.45
 PART_GAP = 0.28
 #: The line of J under the strip.
 EQ_Y = -3.0
-#: Fill opacity of a ghost (a square's discarded half, the parts other than J's).
-GHOST_OPACITY = 0.12
+#: A ghost (a square's discarded half, the parts other than J's): a faint fill (GHOST_OPACITY;
+#: on the dark page, GHOST_OPACITY_DARK: the error red at 0.12 over near-black is a maroon
+#: barely told from the page) inside an outline that stays clear (GHOST_STROKE of the error
+#: red: 3:1 or more against the page in both themes).
+GHOST_OPACITY, GHOST_OPACITY_DARK, GHOST_STROKE = 0.12, 0.22, 0.85
 #: The squared error of example i and its cost, as the heading writes them (the chapter's
 #: notation, gdviz.equations: C_i = ½ (f(x_i) − y_i)², J the mean of the C_i).
 SQUARE_TEX = r"\left(f(x_i) - y_i\right)^2"
@@ -105,6 +110,11 @@ class Residuals(ThemedScene):
         seg_bottom = ax.c2p(self.x[i], lo)
         sq.move_to(seg_bottom, aligned_edge=DOWN + (LEFT if right else RIGHT))
         return sq
+
+    def ghost(self, mob):
+        """mob (or its .animate) as a ghost: the faint fill of the theme, a clear outline."""
+        fill = GHOST_OPACITY_DARK if self.theme.name == "dark" else GHOST_OPACITY
+        return mob.set_fill(opacity=fill).set_stroke(opacity=GHOST_STROKE)
 
     # -- sections ------------------------------------------------------------------
 
@@ -156,8 +166,9 @@ class Residuals(ThemedScene):
         # already placed, so it never passes over another square
         for i in reversed(range(len(slots))):
             target = self.square_for(i)
-            ghost = self.bars[i].copy()
-            self.play(ReplacementTransform(ghost, target), run_time=0.7)
+            # square from its first frame, at its full side on its segment (never morphed
+            # from the thin segment)
+            self.play(FadeIn(target), run_time=0.7)
             self.play(target.animate.move_to([centres[i], REST_BOTTOM, 0], aligned_edge=DOWN),
                       run_time=0.8, rate_func=smooth)
             squares[i] = target
@@ -193,9 +204,7 @@ class Residuals(ThemedScene):
         label_y = self.row.get_top()[1] + 0.3
         self.row_labels = VGroup(*(self.tex(f"{c:.{PLACES}f}", 24).move_to([sq.get_x(), label_y, 0])
                                    for c, sq in zip(self.costs, self.row)))
-        self.play(FadeIn(halves),
-                  *(sq.animate.set_fill(opacity=GHOST_OPACITY).set_stroke(opacity=0.4)
-                    for sq in self.row),
+        self.play(FadeIn(halves), *(self.ghost(sq.animate) for sq in self.row),
                   FadeOut(cuts), run_time=1.2)
         words = self.text("the examples’ costs", 28)
         maths = self.tex(COST_TEX, 28)  # a cost, in ink (the red is the errors')
@@ -255,8 +264,7 @@ class Residuals(ThemedScene):
         self.play(FadeIn(part_labels, lag_ratio=0.1), run_time=1.2)
         self.wait(0.6)
         # 3. one part is J (the others stay as faint ghosts, their numbers muted and readable)
-        self.play(*(q.animate.set_fill(opacity=GHOST_OPACITY).set_stroke(opacity=0.4)
-                    for q in parts[1:]),
+        self.play(*(self.ghost(q.animate) for q in parts[1:]),
                   part_labels[1:].animate.set_color(t.muted),
                   parts[0].animate.set_fill(opacity=0.9), run_time=1.0)
         j_lab = self.tex("J", 30).move_to(part_labels[0])

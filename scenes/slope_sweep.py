@@ -2,8 +2,13 @@
 
 Both panels follow one ValueTracker for the slope m; every number comes from gdcore. Each panel
 reads out its own values on the line of its y label, at its right end: m and b over the data,
-J over the curve (in the colour of the curve's dot). The key moment, the slope settling at the
-bottom of the curve, is slower than the sweep before it and held.
+J over the curve (in the colour of the curve's dot), every number to SIG significant figures
+(gdviz.numbers.sig_places: m and b with three decimals, J's decimals following its value). The
+curve of J is traced up to the dot and no further, at every frame: it grows as the slope
+steepens and draws back as the slope returns. The data panel's y range is the chapter's data
+view's (gdviz.views) from 0, where the line turns about b*: the points fill its middle, the
+line and the errors cut at its top. The key moment, the slope settling at the bottom of the
+curve, is slower than the sweep before it and held.
 Render alone with: manim -ql scenes/slope_sweep.py SlopeSweep
 """
 
@@ -29,14 +34,26 @@ from manim import (
 )
 
 from gdcore import data, regression
-from gdviz import equations, numbers
-from gdviz.manim_blocks import scene_points, set_number
-from gdviz.manim_theme import ThemedScene, data_dots, error_bars, readout, sections, themed_axes
+from gdviz import equations, numbers, views
+from gdviz.manim_blocks import scene_points, set_number, set_sig_number
+from gdviz.manim_theme import (
+    TICK_SIZE,
+    ThemedScene,
+    data_dots,
+    error_bars,
+    readout,
+    sections,
+    themed_axes,
+)
 
 #: The sweep: from a slope too shallow to one too steep, then back to the best slope.
 M_FROM, M_TO = 0.0, 0.9
 X_RANGE = (0.0, 5.5)
-Y_TOP = 6.0
+#: The data panel's y range: from 0 (the line turns about x = 0, b* ≈ 0.8) to the top of the
+#: chapter's data view (gdviz.views), its ticks the view's: the points (1.7 to 2.7) fill its
+#: middle; the steeper lines and their errors are cut at its top.
+Y_TOP = views.Y_RANGE[1]
+Y_STEP = views.Y_TICKS[1] - views.Y_TICKS[0]
 #: Slopes at which J(m, b*) is sampled for the traced curve (drawn, never computed here).
 M_SAMPLES = np.linspace(M_FROM, M_TO, 241)
 #: The key moment's pace (seconds): the return to m* (eased, slowest as it arrives), the note
@@ -44,9 +61,11 @@ M_SAMPLES = np.linspace(M_FROM, M_TO, 241)
 #: (the note is on screen for MARK_SECONDS + HOLD_SECONDS, the last still stretch no longer
 #: than the rules allow).
 SETTLE_SECONDS, NOTE_SECONDS, MARK_SECONDS, HOLD_SECONDS = 5.0, 1.0, 2.0, 1.6
-#: Decimals of the slope and intercept (m, m*, b*) and of the cost J, as in gd-regression's
-#: video: J* = 0.0090 keeps its two significant figures.
-PLACES, J_PLACES = 3, 4
+#: One precision for every number on screen: SIG significant figures (gdviz.numbers.sig_places,
+#: at most MOST_PLACES decimals). m and b (0.1 to 1 where they are read) take PLACES decimals;
+#: J's decimals follow its value: J = 0.760, 2.14, down to J* = 0.0090.
+SIG, MOST_PLACES = 3, 4
+PLACES = numbers.sig_places(0.5, SIG, MOST_PLACES)
 
 
 class SlopeSweep(ThemedScene):
@@ -58,7 +77,6 @@ class SlopeSweep(ThemedScene):
         self.m_star, self.b_star = regression.least_squares(self.x, self.y)
         self.j_curve = regression.cost(M_SAMPLES, self.b_star, self.x, self.y)
         self.m = ValueTracker(M_FROM)
-        self.traced_to = M_FROM  # the curve stays drawn up to the largest slope reached
 
     # -- pieces --------------------------------------------------------------------
 
@@ -67,7 +85,12 @@ class SlopeSweep(ThemedScene):
 
     def build_left(self):
         t = self.theme
-        ax = themed_axes(t, [0, 5.5, 1], [0, Y_TOP, 1], 5.6, 4.0, "x", "y", places=0)
+        ax = themed_axes(t, [0, 5.5, 1], [0, Y_TOP, Y_STEP], 5.6, 4.0, "x", "y", ticks=False)
+        # whole numbers on x; on y the data view's numbers (1.0 to 3.5), at its decimals
+        ax.x_axis.add_numbers(list(range(1, 6)), num_decimal_places=0, font_size=TICK_SIZE,
+                              color=t.text)
+        ax.y_axis.add_numbers(list(views.Y_TICKS), num_decimal_places=views.Y_TICK_PLACES,
+                              font_size=TICK_SIZE, color=t.text)
         ax.to_edge(LEFT, buff=0.8).shift(0.7 * DOWN)
 
         def line():
@@ -78,7 +101,9 @@ class SlopeSweep(ThemedScene):
 
         def bars():
             m = self.m.get_value()
-            return error_bars(t, ax, self.x, self.y, regression.predict(m, self.b_star, self.x))
+            # cut at the panel's top, as the line is
+            pred = np.minimum(regression.predict(m, self.b_star, self.x), Y_TOP)
+            return error_bars(t, ax, self.x, self.y, pred)
 
         dots = data_dots(t, ax, self.x, self.y).set_z_index(2)
         return ax, always_redraw(line), always_redraw(bars), dots
@@ -92,15 +117,14 @@ class SlopeSweep(ThemedScene):
         ax.x_axis.numbers.add(ax.x_axis.get_number_mobject(M_FROM))
 
         def curve():
+            # traced up to the dot, never beyond it
             m = self.m.get_value()
-            self.traced_to = max(self.traced_to, m)
-            keep = M_SAMPLES <= self.traced_to + 1e-12
-            xs = np.append(M_SAMPLES[keep], self.traced_to)
-            ys = np.append(self.j_curve[keep], self.j_of(self.traced_to))
+            keep = M_SAMPLES < m - 1e-12
+            # (at the start a point drawn twice: a path of no length, never one of no points)
+            xs = np.append(M_SAMPLES[keep], [m] * (1 + (not keep.any())))
+            ys = np.append(self.j_curve[keep], [self.j_of(m)] * (1 + (not keep.any())))
             path = VMobject(color=t.accent, stroke_width=4)
-            if len(xs) >= 2:
-                path.set_points_as_corners(scene_points(ax, xs, ys))
-            return path
+            return path.set_points_as_corners(scene_points(ax, xs, ys))
 
         def dot():
             m = self.m.get_value()
@@ -120,9 +144,12 @@ class SlopeSweep(ThemedScene):
         ax_l, line, bars, dots = self.left
         ax_r, curve, dot = self.right
         m_read, m_num = readout("m", M_FROM, PLACES, 30)
-        j_read, j_num = readout("J", self.j_of(M_FROM), J_PLACES, 30, color=t.error)
+        j0 = self.j_of(M_FROM)
+        # laid out at its widest (MOST_PLACES decimals, as J* = 0.0090 reads), then set
+        j_read, j_num = readout("J", j0, MOST_PLACES, 30, color=t.error)
         m_num.add_updater(lambda d: set_number(d, self.m.get_value()))
-        j_num.add_updater(lambda d: set_number(d, self.j_of(self.m.get_value())))
+        j_num.add_updater(lambda d: set_sig_number(d, self.j_of(self.m.get_value()), SIG,
+                                                   MOST_PLACES))
         b_read = self.tex(rf"b = b^* = {numbers.latex(self.b_star, PLACES)}", 30)
         panel = VGroup(m_read, b_read).arrange(RIGHT, buff=0.6)
         # one line over both panels (m drives both, J reads the right one), beside the formula,
@@ -130,6 +157,7 @@ class SlopeSweep(ThemedScene):
         row = VGroup(panel, j_read).arrange(RIGHT, buff=0.6)
         cost.align_to(ax_l, LEFT)
         row.align_to(ax_r, RIGHT).match_y(cost)
+        set_sig_number(j_num, j0, SIG, MOST_PLACES)
         self.readouts = VGroup(panel, j_read)
         self.play(Write(title), FadeIn(cost))
         self.play(Create(ax_l), FadeIn(dots), Create(ax_r))

@@ -625,14 +625,22 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     for k in range(1, COST_DESCENT.shown_steps + 1):
         arrow = one(fig, f"jump-{k}")
         np.testing.assert_allclose(arrow._posA_posB, large.points[k - 1: k + 1])
-    # they alternate sides of the valley and grow by gdcore's factor (≈ 1.04), which is printed
+    # they alternate sides of the valley and grow by gdcore's factor (≈ 1.042), which is printed
     bars = [p.get_height() for p in by_gid(fig, "swings")]
     d = COST_DESCENT.across_valley(large)[: COST_DESCENT.shown_steps + 1]
     np.testing.assert_allclose(bars, d)
     assert np.all(np.sign(d[1:]) == -np.sign(d[:-1]))
     np.testing.assert_allclose(np.abs(d[1:] / d[:-1]), COST_DESCENT.growth_factor, rtol=2e-2)
-    assert round(COST_DESCENT.growth_factor, 2) == 1.04
-    assert any("× 1.04" in s for s in texts(fig))
+    # the distance × 1.042 each jump, J (its square) × 1.09 a step: at the printed precision
+    # the square of the one is the other as written (1.04² would be 1.08)
+    g = numbers.text(COST_DESCENT.growth_factor, places=3)
+    g2 = numbers.text(COST_DESCENT.growth_factor**2, places=2)
+    assert (g, g2) == ("1.042", "1.09") and f"{float(g) ** 2:.2f}" == g2
+    words = [s.lower() for s in texts(fig)]
+    assert f"distance × $-{g}$ a step" in words
+    assert any(f"$j$ grows × {g2} ($\\approx {g}^2$) per step" in s for s in words)
+    assert "too large\n1.042" in words
+    assert not any(re.search(r"1\.04(?!\d)", s) for s in words)
     # the three rates on the α axis at their factor, the limit 2/h_max ≈ 0.137 marked
     lam = 2 / COST_DESCENT.max_stable_rate
     for name, lr in COST_DESCENT.learning_rates:

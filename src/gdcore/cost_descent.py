@@ -105,13 +105,13 @@ COST_DESCENT = CostDescent(
     # it is the fastest of the three rates.
     lr_good=_GOOD,
     # Too large: the first two-decimal rate above the stability limit (0.14 > 0.1371). Across
-    # the valley |1 − α h_max| ≈ 1.04 > 1: each step overshoots further than the last, the path
+    # the valley |1 − α h_max| ≈ 1.042 > 1: each step overshoots further than the last, the path
     # zig-zags ever wider and the run diverges (descent.Trajectory.diverged).
     lr_large=math.ceil(_LIMIT * 100) / 100,
     # 6 frames of a log-spaced schedule: the fast start and the slow crawl both get frames.
     schedule_frames=6,
     # The large rate's first 8 steps are shown one at a time: 8 swings from wall to wall, each
-    # |1 − α h_max| ≈ 1.04 times the last, enough to see the growth before the fast-forward
+    # |1 − α h_max| ≈ 1.042 times the last, enough to see the growth before the fast-forward
     # (the path leaves the map at step 16).
     shown_steps=8,
     # The cost-per-iteration view spans 4 decades above the start's cost: the good run's fall

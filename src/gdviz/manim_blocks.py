@@ -397,6 +397,16 @@ def set_number(number, v: float):
     return number
 
 
+def set_sig_number(number, v: float, sig: int = 3, most: int = 4):
+    """set_number with the decimals that write v to `sig` significant figures, at most `most`
+    (gdviz.numbers.sig_places): a live readout whose value runs from 2.14 to 0.0090 keeps its
+    meaningful digits, one rule for every value it passes through."""
+    from . import numbers
+
+    number.num_decimal_places = numbers.sig_places(v, sig, most)
+    return set_number(number, v)
+
+
 def live_readout(label: str, value: Callable[[], float], places: int = 3, size: float = 30,
                  color=None) -> tuple[VGroup, object]:
     """'label = value' whose number follows value() every frame: returns (group, number)."""

@@ -14,12 +14,15 @@ from scenes.learning_rates import (
     ALPHA_TICKS,
     DEF_APART,
     DEF_CLEAR,
+    GROWTH_PLACES,
     H_MAX,
+    J_GROWTH_PLACES,
     LearningRates,
     aged_opacity,
     drawn_path,
     jump_text,
     runs,
+    swap_numbers,
 )
 
 
@@ -91,13 +94,18 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
         np.testing.assert_allclose(scene.ax.p2c(land.get_center()), large.points[k], atol=1e-6)
         assert abs(arrow.get_stroke_opacity() - aged_opacity(n - k)) < 1e-6
     assert aged_opacity(0) == 1 and aged_opacity(1) < 1 and aged_opacity(50) == 0.25
-    # they land on alternate sides of the valley, each farther out by |1 − α h_max| ≈ 1.04
+    # they land on alternate sides of the valley, each farther out by |1 − α h_max| ≈ 1.042
     d = COST_DESCENT.across_valley(large)[: n + 1]
     assert np.all(np.sign(d[1:]) == -np.sign(d[:-1]))
     assert np.all(np.abs(d[1:]) > np.abs(d[:-1]))
     np.testing.assert_allclose(np.abs(d[1:] / d[:-1]), COST_DESCENT.growth_factor, rtol=2e-2)
-    assert nb.latex(COST_DESCENT.growth_factor, places=2) == "1.04"
-    assert scene.note[1].tex_string.endswith(r"\approx 1.04")
+    # the distance (the row under the note) × 1.042 each jump, at the precision at which its
+    # square, J's growth 1.09, holds as written (1.04² would be 1.08)
+    g = nb.latex(COST_DESCENT.growth_factor, places=GROWTH_PLACES)
+    assert g == "1.042" and f"{float(g) ** 2:.{J_GROWTH_PLACES}f}" == "1.09"
+    assert scene.note[0].original_text == "distance from the floor:"
+    assert scene.note[1].tex_string.endswith(r"\approx 1.042")
+    assert scene.note[2].original_text == "each jump"
     assert tuple(line.original_text for line in scene.row) == jump_text(n, d[n - 1], d[n])
     # the large run's cost drawn up to the last shown step
     cost = _anchors(scene.curves["too large"], scene.plot.p2c)
@@ -193,6 +201,8 @@ def test_the_large_run_stays_marked_where_it_leaves_the_map_and_the_note_says_wh
     assert scene.climb in scene.mobjects
     # the note names what leaves the chart (J, not the path)
     assert scene.what[0].original_text == f"$J$ leaves the chart at step {scene.leaves}:"
+    # which quantity grows by which factor: J, the distance's square, × 1.09 ≈ 1.042² a step
+    assert scene.what[1].original_text == r"$J\,\times\,1.09 \approx 1.042^2$ per step"
 
 
 def test_captions_are_plain_words_in_reading_order():
@@ -200,9 +210,10 @@ def test_captions_are_plain_words_in_reading_order():
     words = [spoken(kind, w) for sec in scene.caption_log for _, kind, w in sec["words"]]
     assert not any("\\" in w for w in words)
     assert "h(max)" not in " ".join(words) and "λ" not in " ".join(words)
-    # "each jump:" read before its factor
-    i = words.index("each jump:")
-    assert words[i + 1].startswith("× |1 − α hₘₐₓ| ≈ 1.04")
+    # "distance from the floor:" read before its factor, and "each jump" after it
+    i = words.index("distance from the floor:")
+    assert words[i + 1].startswith("× |1 − α hₘₐₓ| ≈ 1.042")
+    assert words[i + 2] == "each jump"
 
 
 def test_the_words_over_the_cost_plot_stand_clear_of_its_j_label():
@@ -275,3 +286,52 @@ def test_the_definition_of_h_max_stands_apart_from_the_limit_and_everything_else
     assert lim_lab.get_left()[0] - h_def.get_right()[0] >= DEF_APART
     assert scene.title.get_bottom()[1] - h_def.get_top()[1] >= DEF_CLEAR
     assert h_def.get_bottom()[1] - line.ticks.get_top()[1] >= DEF_CLEAR
+
+
+def test_each_step_line_is_swapped_by_a_cross_fade_of_the_whole_line():
+    """The live line "step k: a → b" is never morphed digit into digit (glyphs over glyphs):
+    the old line fades out over the first half of the play and is gone before the new one
+    starts to come in, over the second half."""
+    from manim import FadeIn, FadeOut, Text
+
+    old, new = Text("step 1: 1.35 → 1.40"), Text("step 2: 1.40 → 1.46")
+    assert jump_text(2, 1.40, -1.46) == ("step 2: 1.40 → 1.46",)
+    out, come = swap_numbers(old, new)
+    assert isinstance(out, FadeOut) and isinstance(come, FadeIn)
+    for a in np.linspace(0, 1, 41):
+        # the old line still shows only while the new one has not begun
+        gone, begun = out.rate_func(a) >= 1 - 1e-9, come.rate_func(a) > 1e-9
+        assert gone or not begun, a
+    # ... as played: the paces the jumps' plays give each animation (a pace for the whole play
+    # would replace both halves' by one, and the two lines would overlap throughout)
+    scene = rendered(_SwapProbe)
+    n = COST_DESCENT.shown_steps
+    assert len(scene.swaps) == n - 1
+    for out, come in scene.swaps:
+        for a in np.linspace(0, 1, 41):
+            assert out.rate_func(a) >= 1 - 1e-9 or come.rate_func(a) <= 1e-9, a
+    d = COST_DESCENT.across_valley(runs()["too large"])
+    assert tuple(line.original_text for line in scene.row) == jump_text(n, d[n - 1], d[n])
+
+
+class _SwapProbe(LearningRates):
+    """LearningRates up to its jumps, keeping each play's fade-out and fade-in of a step line
+    as compiled for the play (with the play's own settings applied)."""
+
+    upto = "jumps"
+
+    def play(self, *anims, **kwargs):
+        from manim import FadeIn, FadeOut
+
+        compiled = self.compile_animations(*anims, **kwargs)
+
+        def is_step(anim):
+            return any(str(getattr(m, "original_text", "")).startswith("step ")
+                       for m in anim.mobject.get_family())
+
+        out = [a for a in compiled if isinstance(a, FadeOut) and is_step(a)]
+        come = [a for a in compiled if isinstance(a, FadeIn) and is_step(a)]
+        if out and come:
+            self.__dict__.setdefault("swaps", []).append((out[0], come[0]))
+        return super().play(*compiled, **{k: v for k, v in kwargs.items()
+                                          if k not in ("rate_func",)})

@@ -1,8 +1,11 @@
 """The residuals scene (frames: test_scene_frames.py): its drawing against gdcore."""
 
+import copy
+
 import numpy as np
+import pytest
 from frames import rendered
-from manim import DashedLine, MathTex
+from manim import DashedLine, MathTex, Square
 
 from gdcore import data, regression
 from scenes.residuals import PLACES, STAGE, Residuals
@@ -105,3 +108,78 @@ def test_sections_are_named_by_what_they_show():
     """The costs have a section of their own, so their caption comes with them."""
     names = [s.name for s in Residuals.SECTIONS]
     assert names == ["points", "errors", "squares", "stage", "costs", "mean"]
+
+
+class _Probe(Residuals):
+    """Residuals up to its squares, each play sampled at nine moments (on a copy of its
+    animations): the width and height on screen of every square drawn in the play."""
+
+    upto = "squares"
+
+    def play(self, *anims, **kwargs):
+        from manim.animation.animation import prepare_animation
+
+        self.__dict__.setdefault("seen", [])
+        for anim in anims:
+            probe = copy.deepcopy(prepare_animation(anim))
+            probe._setup_scene(self)
+            probe.begin()
+            for a in np.linspace(0.1, 0.9, 9):
+                probe.interpolate(a)
+                for m in probe.mobject.get_family():
+                    if isinstance(m, Square) and m.has_points():
+                        self.seen.append((m.width, m.height))
+            probe.finish()
+        return super().play(*anims, **kwargs)
+
+
+def test_each_error_is_a_square_on_screen_from_its_first_frame():
+    """The square on an error is square on screen at every moment it is drawn: it comes in at
+    its full side |r_i| on its segment (never morphed out of the thin segment, which passes
+    through tall thin rectangles) and keeps its shape as it flies to its slot."""
+    scene = rendered(_Probe)
+    r = regression.residuals(*data.CANDIDATES[data.RESIDUALS_CANDIDATE], *data.regression_points())
+    unit = scene.ax.x_axis.unit_size
+    assert len(scene.seen) >= 2 * 9 * len(r)
+    for w, h in scene.seen:
+        assert abs(w - h) < 1e-6, (w, h)
+    sides = {round(w / unit, 9) for w, _ in scene.seen}
+    assert sides <= {round(abs(ri), 9) for ri in r}
+
+
+def test_ghosts_stay_visible_in_both_themes():
+    """The discarded halves and the six parts that are not J are ghosts: a faint fill inside an
+    outline of the error red at GHOST_STROKE, 3:1 or more against the page in both themes; on the
+    dark page the fill is stronger than the light page's (never a maroon lost in near-black)."""
+    from gdviz import theme as th
+    from scenes.residuals import GHOST_OPACITY, GHOST_OPACITY_DARK, GHOST_STROKE
+
+    for t in (th.LIGHT, th.DARK):
+        stroke = _over(t.error, GHOST_STROKE, t.background)
+        assert th.contrast(stroke, t.background) >= 3.0, t.name
+    assert GHOST_OPACITY_DARK > GHOST_OPACITY
+    scene = rendered(Residuals)
+    for ghost in (*scene.row, *scene.parts[1:]):
+        fill = GHOST_OPACITY_DARK if scene.theme.name == "dark" else GHOST_OPACITY
+        assert ghost.get_fill_opacity() == pytest.approx(fill)
+        assert ghost.get_stroke_opacity() == pytest.approx(GHOST_STROKE)
+
+
+def _over(colour: str, alpha: float, page: str) -> str:
+    """colour at opacity alpha over the page, as a hex colour."""
+    c, p = (np.array([int(h[i:i + 2], 16) for i in (1, 3, 5)]) for h in (colour, page))
+    mix = np.round(alpha * c + (1 - alpha) * p).astype(int)
+    return "#" + "".join(f"{v:02X}" for v in mix)
+
+
+def test_no_number_over_the_squares_strip_or_parts():
+    """No words or number lie over a drawn square, half, piece, the strip or a part at the end
+    of any play of the key moment (text over data): their boxes are apart."""
+    scene = rendered(Residuals)
+    shapes = [*scene.row, *scene.halves, *scene.parts]
+    words = [*scene.row_labels, scene.sum_eq, scene.j_eq, scene.heading]
+    for w in words:
+        for s in shapes:
+            apart = (w.get_left()[0] >= s.get_right()[0] or s.get_left()[0] >= w.get_right()[0]
+                     or w.get_bottom()[1] >= s.get_top()[1] or s.get_bottom()[1] >= w.get_top()[1])
+            assert apart, (w, s)

@@ -1,10 +1,13 @@
 """The slope-sweep scene (frames: test_scene_frames.py): its drawing against gdcore."""
 
 import numpy as np
+import pytest
 from frames import rendered
 from manim import VGroup
 
 from gdcore import data, regression
+from gdviz import views
+from gdviz.manim_blocks import set_sig_number
 from gdviz.theme import contrast
 from scenes import gd_regression, slope_sweep
 from scenes.slope_sweep import M_SAMPLES, SlopeSweep
@@ -32,6 +35,8 @@ def test_readouts_sit_on_one_line_beside_the_formula_over_both_panels():
     it and above both panels' y labels; m and b with PLACES decimals, J with J_PLACES (as
     gd-regression's video writes them)."""
     scene = rendered(SlopeSweep)
+    x, y = data.regression_points()
+    m, b = regression.least_squares(x, y)
     (m_b, j_read) = scene.readouts
     left, right = scene.left[0], scene.right[0]
     row = VGroup(m_b, j_read)
@@ -43,8 +48,14 @@ def test_readouts_sit_on_one_line_beside_the_formula_over_both_panels():
     m_read, b_read = m_b
     assert abs(m_read.get_center()[1] - b_read.get_center()[1]) < 0.05  # one row
     assert j_read[0].get_color().to_hex().lower() == scene.theme.error.lower()  # the dot's colour
-    assert m_read[-1].num_decimal_places == slope_sweep.PLACES == gd_regression.PLACES
-    assert j_read[-1].num_decimal_places == slope_sweep.J_PLACES == gd_regression.J_PLACES
+    # one precision: three significant figures for m, b and J (J's decimals follow its value:
+    # 0.0090 at the bottom, where J* = 0.0090 as gd-regression writes it)
+    assert m_read[-1].num_decimal_places == slope_sweep.PLACES == gd_regression.PLACES == 3
+    assert slope_sweep.SIG == 3
+    assert b_read.get_tex_string().endswith("= 0.805")
+    assert j_read[-1].num_decimal_places == 4
+    assert j_read[-1].get_value() == pytest.approx(regression.cost(m, b, x, y))
+    assert j_read[-1]._get_num_string(j_read[-1].get_value()) == "0.0090"
     # the right panel numbers m = 0, where its curve starts
     assert any(abs(n.get_value()) < 1e-12 for n in right.x_axis.numbers)
 
@@ -65,3 +76,38 @@ def test_the_key_moment_is_slower_than_the_sweep_and_held():
     for line in scene.note:
         assert line.get_color().to_hex().lower() == t.text.lower()
     assert contrast(t.text, t.background) >= 4.5
+
+
+def test_the_curve_is_traced_up_to_the_dot_and_no_further():
+    """At the end of the sweep and after the slope has come back to m*, the curve of J ends at
+    the dot: it is never drawn ahead of the slope the dot stands at."""
+    x, y = data.regression_points()
+    m_star, b_star = regression.least_squares(x, y)
+    for upto in ("sweep", None):
+        scene = rendered(SlopeSweep, **({"upto": upto} if upto else {}))
+        ax, curve, dot = scene.right
+        curve.update()
+        m = scene.m.get_value()
+        ms = np.array([ax.p2c(p)[0] for p in curve.get_anchors()])
+        assert ms.max() == pytest.approx(m, abs=1e-9)
+        np.testing.assert_allclose(curve.get_end(), dot.get_center(), atol=1e-9)
+    assert m == pytest.approx(m_star)
+
+
+def test_the_data_fill_the_middle_of_their_panel_and_j_keeps_three_figures():
+    """The data panel runs from 0 (where the line turns about b*) to the data view's top, its
+    numbers the view's: the points, between 1.7 and 2.7, span a quarter of its height or more
+    and none lies in its lower third; J is written to three significant figures as it runs."""
+    scene = rendered(SlopeSweep, upto="sweep")
+    ax = scene.left[0]
+    x, y = data.regression_points()
+    y0, y1 = ax.y_range[:2]
+    assert (y0, y1) == (0.0, views.Y_RANGE[1])
+    assert (y.max() - y.min()) / (y1 - y0) >= 0.25 and y.min() / (y1 - y0) > 1 / 3
+    assert [n.get_value() for n in ax.y_axis.numbers] == pytest.approx(list(views.Y_TICKS))
+    from manim import DecimalNumber
+
+    num = DecimalNumber(1.0, num_decimal_places=3)
+    for v, shown in ((0.76, "0.760"), (1.41667, "1.42"), (2.1362, "2.14"), (0.0090259, "0.0090")):
+        set_sig_number(num, v)
+        assert num._get_num_string(v) == shown
