@@ -21,9 +21,9 @@ three runs on log axes: the small rate falls slowly, the good one reaches the mi
 large one climbs out of the top of the plot. Bottom left, the box enlarged: arrows that jump
 back and forth across the valley, each longer than the last, the older ones fainter. Bottom
 middle, the distance across the valley after each of the large rate's first steps: bars that
-alternate above and below zero, each {growth} times as long as the last. Bottom right, the factor per step
-across the valley against the learning rate: a V that crosses 1 at the limit {limit}; the good
-and small rates sit below 1, the large one just above it.
+alternate above and below zero, each {growth} times as long as the last. Bottom right, the
+factor per step across the valley against the learning rate: a V that crosses 1 at the limit
+{limit}; the good and small rates sit below 1, the large one just above it.
 """
 
 import numpy as np
