@@ -13,14 +13,14 @@ a right angle (marked), and −∇f, the same arrow turned round, has the same l
 are drawn at {scale} times ∇f.
 
 Alt: Left, a U-shaped curve with a straight tangent line touching it at one point, and a right
-triangle under the tangent with legs labelled dx and dy. Middle, an opaque, meshed three-
-dimensional bowl with a see-through tangent patch touching it at one point, two lines across the
-patch touching the bowl's cross-sections; on the floor of the box, contour ellipses and two
-labelled arrows from the point's shadow, ∇f in the text colour uphill and −∇f in the accent
-colour downhill. Right, the largest panel, headed ∇f = ({m1}, {m2}): a square contour map around
-the point, its contour line drawn bold and nearly level; an arrow labelled ∇f points up from the
-point and an arrow of the same length labelled −∇f points down, and a right-angle mark sits
-between the contour line and the gradient.
+triangle under the tangent with legs labelled dx and dy. Middle, an opaque, meshed
+three-dimensional bowl with a see-through tangent patch touching it at one point, two lines
+across the patch touching the bowl's cross-sections; on the floor of the box, contour ellipses
+and two labelled arrows from the point's shadow, ∇f in the text colour uphill and −∇f in the
+accent colour downhill. Right, the largest panel, headed ∇f = ({m1}, {m2}): a square contour map
+around the point, its contour line drawn bold and nearly level; an arrow labelled ∇f points up
+from the point and an arrow of the same length labelled −∇f points down, and a right-angle mark
+sits between the contour line and the gradient.
 """
 
 import numpy as np
