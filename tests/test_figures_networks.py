@@ -459,8 +459,25 @@ def test_sampling_grid_2d(theme):
         assert np.allclose(sc.get_offsets(), sampling.grid_points(bins, 2))
         assert f"{count:,} guesses" in ax.get_title() and f"{bins} bins" in ax.get_title()
         assert ax.get_xlabel() == "$w_1$" and ax.get_ylabel() == "$w_2$"
-    assert axes[1].collections[0].get_rasterized()
+    # the dense grid kept as vector dots (no raster to beat against the print's screen), each
+    # dot snapped to a whole pixel in a PNG; the outer dots clear of the frame on every side
+    assert not axes[1].collections[0].get_rasterized() and axes[1].collections[0].get_snap()
+    for ax in axes:
+        for lo, hi in (ax.get_xlim(), ax.get_ylim()):
+            assert (0 - lo) >= 0.015 and (hi - 1) >= 0.015
+            assert hi - lo == pytest.approx(np.subtract(*ax.get_xlim()[::-1]))  # square
+    # one scale in both panels
+    assert axes[0].get_xlim() == axes[1].get_xlim() and axes[0].get_ylim() == axes[1].get_ylim()
+    # at the PNG's dpi the dense dots stand a whole number of pixels apart, in x and in y
     t = th.get(theme)
+    f = axes[1].figure
+    dpi = f.get_dpi()
+    f.set_dpi(t.dpi)
+    f.draw_without_rendering()
+    px = axes[1].transData.transform(axes[1].collections[0].get_offsets())
+    f.set_dpi(dpi)
+    for d in (np.diff(np.unique(np.round(px[:, k], 6))) for k in (0, 1)):
+        assert len(d) == 99 and np.allclose(d, round(d[0])) and round(d[0]) >= 3
     for ax in axes:  # guesses are not data: the neutral colour; ticks with one decimal
         assert same_color(ax.collections[0].get_facecolor()[0], t.muted)
         assert [x.get_text() for x in ax.get_xticklabels()] == ["0.0", "0.5", "1.0"]
