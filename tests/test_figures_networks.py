@@ -533,6 +533,28 @@ def test_sampling_grid_3d(theme):
     span = cube.max(axis=0) - cube.min(axis=0)
     assert span[0] >= 0.95 * ax3.bbox.width and span[1] >= 0.95 * ax3.bbox.height
     assert span[1] >= ax2.bbox.height
+    # depth cues: a perspective camera, no pane grid or pane edges through the lattice, the
+    # nearer dots larger and stronger, and no outline edge at the hidden far corner
+    assert ax3._focal_length < 1 and not ax3._draw_grid
+    for axis in (ax3.xaxis, ax3.yaxis, ax3.zaxis):
+        assert tuple(axis.pane.get_edgecolor())[3] == 0
+    mod = gm.load("figures.sampling_grid_3d")
+    depth = mod._depth(pts)
+    sizes_by_depth = sizes[np.argsort(depth)]
+    assert np.all(np.diff(sizes_by_depth) >= -1e-12) and sizes.min() < 1.5
+    page = np.array(to_rgba(t.background)[:3])
+    ink = [np.abs(np.asarray(c[:3]) - page).sum() for c in sc3.get_facecolors()]
+    assert np.all(np.diff(np.array(ink)[np.argsort(depth)]) >= -1e-9)  # nearer: stronger
+    far_corner = corners[np.argmin((corners - 0.5) @ mod._view())]
+    edges = [ln for ln in ax3.lines if ln.get_gid() == "cube-edge"]
+    assert len(edges) == 9
+    for ln in edges:
+        ends = np.array(ln.get_data_3d()).T
+        assert not any(np.allclose(e, far_corner) for e in ends)
+    # balanced: the flat grid's square as tall as the cube's panel, their middles level
+    assert ax2.bbox.height == pytest.approx(ax3.bbox.height, rel=0.03)
+    assert (ax2.bbox.y0 + ax2.bbox.y1) / 2 == pytest.approx((ax3.bbox.y0 + ax3.bbox.y1) / 2,
+                                                           abs=0.02 * f.bbox.height)
 
 
 # --- guess-explosion ------------------------------------------------------------------------
