@@ -212,7 +212,7 @@ def make_figure(theme):
     fig = gm.new_figure(theme, height=3.2)
     fig.set_layout_engine("none")  # the panels where the grid puts them, under one title line
     gs = fig.add_gridspec(1, 3, width_ratios=(0.72, 1.0, 1.55), left=0.06, right=0.99,
-                          bottom=0.13, top=0.85, wspace=0.55)
+                          bottom=0.13, top=0.85, wspace=0.72)
     ax = fig.add_subplot(gs[0])
     ax3 = fig.add_subplot(gs[1], projection="3d")
     ax2 = fig.add_subplot(gs[2])
