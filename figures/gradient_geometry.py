@@ -4,21 +4,23 @@ Left: a curve y = f(x) and its tangent at x = {x0}. Near the point the tangent a
 agree, so a small step dx changes y by dy = m dx, where m = f'({x0}) = {slope} is the slope
 of the tangent. Middle: a bowl-shaped surface z = f(x, y) and its tangent plane at
 (x, y) = ({px}, {py}). The plane has one slope per direction, m1 = ∂f/∂x = {m1} and
-m2 = ∂f/∂y = {m2}, so a small step changes z by dz = m1 dx + m2 dy. Together the two slopes
-form the gradient ∇f = (m1, m2), drawn on the floor below the point: it points straight uphill,
-and the descent direction −∇f straight downhill. Right: the same seen from above, at equal
-scales on x and y, around the point: the gradient meets the contour through the point at a
-right angle (marked), and −∇f, the same arrow turned round, has the same length. Both arrows
+m2 = ∂f/∂y = {m2}: the plane's two lines through the point touch the bowl's two cuts through
+it, along x and along y. So a small step changes z by dz = m1 dx + m2 dy. Together the two
+slopes form the gradient ∇f = (m1, m2), drawn on the floor below the point: it points straight
+uphill, and the descent direction −∇f straight downhill. Right: the same seen from above, at
+equal scales on x and y, around the point: the gradient meets the contour through the point at
+a right angle (marked), and −∇f, the same arrow turned round, has the same length. Both arrows
 are drawn at {scale} times ∇f.
 
-Alt: Left, a U-shaped curve with a straight tangent line touching it at one point, and a small
-right triangle under the tangent with legs labelled dx and dy = m dx. Middle, an opaque, meshed
-three-dimensional bowl with a flat tangent plane touching it at one point; on the floor of the
-box, contour ellipses and two arrows from the point's shadow, one in the text colour uphill
-and one in the accent colour downhill; over it the two slopes m1 = {m1} and m2 = {m2}. Right,
-a square contour map around the point, its contour line drawn bold and nearly level; an arrow
-labelled ∇f points up from the point and an arrow of the same length labelled −∇f points down,
-and a right-angle mark sits between the contour line and the gradient.
+Alt: Left, a U-shaped curve with a straight tangent line touching it at one point, and a right
+triangle under the tangent with legs labelled dx and dy. Middle, an opaque, meshed
+three-dimensional bowl with a see-through tangent patch touching it at one point, two lines
+across the patch touching the bowl's cross-sections; on the floor of the box, contour ellipses
+and two labelled arrows from the point's shadow, ∇f in the text colour uphill and −∇f in the
+accent colour downhill. Right, the largest panel, headed ∇f = ({m1}, {m2}): a square contour map
+around the point, its contour line drawn bold and nearly level; an arrow labelled ∇f points up
+from the point and an arrow of the same length labelled −∇f points down, and a right-angle mark
+sits between the contour line and the gradient.
 """
 
 import numpy as np
@@ -31,13 +33,13 @@ from gdviz import theme as th
 
 #: Layout choices: where the tangent touches the curve (left) and the surface (right).
 X0 = 3.0
-DX = 1.6  # the run of the slope triangle on the left
-WINDOW = ((-8.0, 8.0), (-1.8, 1.8))  # the part of gdcore's valley bowl drawn
-POINT = (-4.5, 0.8)
-PLANE_HALF = (2.4, 0.55)  # half-sizes of the tangent-plane patch in x and y
+DX = 3.0  # the run of the slope triangle on the left: its legs long enough to name
+WINDOW = ((-8.0, 8.0), (-1.4, 1.4))  # the part of gdcore's valley bowl drawn
+POINT = (-4.5, 0.5)  # on the bowl's far wall, seen from the front; ±∇f inside the window
+PLANE_HALF = (2.2, 0.45)  # half-sizes of the tangent-plane patch in x and y
 ARROW_SCALE = 0.3  # the arrows are drawn at this multiple of ∇f
-ZOOM = 1.5  # half-size of the square (x, y) window of the contour view: both arrows fit
-Z_FLOOR = -5.0
+ZOOM = 1.0  # half-size of the square (x, y) window of the contour view: both arrows fit
+Z_FLOOR = -11.0  # the floor well below the bowl, so the arrows on it clear the bowl's rim
 
 
 def facts() -> dict:
@@ -59,18 +61,18 @@ def _curve(ax, theme):
     # a function, not data: drawn in ink (the data blue is for data points only)
     ax.plot(xs, bowl(xs, 0.0), color=theme.text, linewidth=1.6, label="$y = f(x)$", zorder=2,
             gid="curve")
-    tx = np.array([X0 - 1.1 * DX, X0 + 1.6 * DX])
+    tx = np.array([X0 - 0.75 * DX, X0 + 1.45 * DX])
     ax.plot(tx, bowl.tangent((X0, 0.0), tx - X0, 0.0), color=theme.accent, linewidth=1.3, zorder=3,
             label=f"tangent at $x = {X0:g}$, slope $m = {m:.2f}$")
     # The slope triangle below the tangent: run dx, rise dy = m dx.
     x1, y1 = X0 + DX, float(bowl.tangent((X0, 0.0), DX, 0.0))
     ax.plot([X0, x1, x1], [y0, y0, y1], color=theme.text, linewidth=0.9, zorder=3)
     ax.plot([X0], [y0], "o", color=theme.accent, markersize=5, zorder=4)
-    ax.annotate("$dx$", (X0 + DX / 2, y0), xytext=(0, -4), textcoords="offset points",
-                ha="center", va="top", color=theme.text, fontsize=theme.font_size)
-    ax.annotate(r"$dy = m\,dx$", (x1, (y0 + y1) / 2), xytext=(4, 0),
-                textcoords="offset points", ha="left", va="center", color=theme.text,
-                fontsize=theme.font_size)
+    # the legs named beside them, in the page's clear space (dy = m dx is the title's)
+    ax.annotate("$dx$", (X0 + 0.6 * DX, y0), xytext=(0, -3), textcoords="offset points",
+                ha="center", va="top", color=theme.text, fontsize=theme.font_size, gid="dx")
+    ax.annotate("$dy$", (x1, (y0 + y1) / 2), xytext=(4, 0), textcoords="offset points",
+                ha="left", va="center", color=theme.text, fontsize=theme.font_size, gid="dy")
     ax.set_xlim(lo, hi)
     ax.set_ylim(-0.2, 1.25 * float(bowl(hi, 0.0)))
     ax.set_yticks([0, 1, 2, 3])  # none at the top edge, under the two-line title
@@ -82,13 +84,16 @@ def _curve(ax, theme):
 
 
 def _surface(ax, theme):
-    """The bowl, its tangent plane at POINT, and ±∇f in the (x, y) plane below."""
+    """The bowl, its tangent plane at POINT (with the two cuts of the bowl through the point and
+    their tangents, the slopes m1 and m2), and ±∇f on the floor below, named."""
     bowl = surfaces.valley
     (x0, x1), (y0, y1) = WINDOW
     ax.computed_zorder = False  # floor, then the opaque bowl, then what sits on it
-    X, Y = np.meshgrid(np.linspace(x0, x1, 60), np.linspace(y0, y1, 60))
+    # a fine mesh of small faces: mplot3d sorts faces by their centres, and large faces of the
+    # steep front rim would be drawn behind the floor of the bowl (a notch cut in the rim)
+    X, Y = np.meshgrid(np.linspace(x0, x1, 64), np.linspace(y0, y1, 64))
     Z = bowl(X, Y)
-    surf = ax.plot_surface(X, Y, Z, cmap=theme.surface_cmap, linewidth=0.2,
+    surf = ax.plot_surface(X, Y, Z, cmap=theme.surface_cmap, linewidth=0.15,
                            edgecolor=theme.muted, rcount=24, ccount=24, antialiased=False,
                            zorder=2)
     surf.set_rasterized(True)
@@ -99,39 +104,61 @@ def _surface(ax, theme):
     px, py = POINT
     pz = bowl.value(POINT)
     m1, m2 = bowl.grad(POINT)
-    # The tangent plane z = pz + m1 dx + m2 dy over a small patch.
+    # The tangent plane z = pz + m1 dx + m2 dy over a small patch, seen through (the bowl
+    # shows under it), its edge drawn; the bowl's two cuts through the point, along x and
+    # along y, and their tangents in the plane (slopes m1 and m2) show where it touches.
     hx, hy = PLANE_HALF
     DXg, DYg = np.meshgrid(np.linspace(-hx, hx, 2), np.linspace(-hy, hy, 2))
     plane = ax.plot_surface(px + DXg, py + DYg, bowl.tangent(POINT, DXg, DYg), color=theme.accent,
-                            alpha=0.6, linewidth=0.8, edgecolor=theme.accent, shade=False,
-                            zorder=4)
+                            alpha=0.3, linewidth=0, shade=False, zorder=4)
+    plane.set_gid("tangent-plane")
     plane.set_rasterized(True)
+    ex = np.array([-hx, hx, hx, -hx, -hx])
+    ey = np.array([-hy, -hy, hy, hy, -hy])
+    ax.plot(px + ex, py + ey, bowl.tangent(POINT, ex, ey), color=theme.accent, linewidth=0.9,
+            zorder=5, gid="plane-edge")
+    cx = np.linspace(-hx, hx, 40)
+    cy = np.linspace(-hy, hy, 40)
+    ax.plot(px + cx, py + 0 * cx, bowl(px + cx, py + 0 * cx), color=theme.text, linewidth=1.0,
+            zorder=5, gid="cut-x")
+    ax.plot(px + 0 * cy, py + cy, bowl(px + 0 * cy, py + cy), color=theme.text, linewidth=1.0,
+            zorder=5, gid="cut-y")
+    for gid, (u, v) in (("slope-x", (cx[[0, -1]], 0 * cx[[0, -1]])),
+                        ("slope-y", (0 * cy[[0, -1]], cy[[0, -1]]))):
+        ax.plot(px + u, py + v, bowl.tangent(POINT, u, v), color=theme.accent, linewidth=1.4,
+                zorder=6, gid=gid)
     ax.plot([px], [py], [pz], "o", color=theme.accent, markersize=5, zorder=10)
-    ax.plot([px, px], [py, py], [Z_FLOOR, pz], color=theme.text, linestyle=":", linewidth=1.0,
+    ax.plot([px, px], [py, py], [Z_FLOOR, pz], color=theme.muted, linestyle=":", linewidth=1.0,
             zorder=3)
 
-    ax.view_init(elev=26, azim=-58)
+    ax.view_init(elev=38, azim=-45)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_zlim(Z_FLOOR, float(Z.max()))
-    ax.set_box_aspect((1.3, 1, 0.8), zoom=1.12)
+    ax.set_box_aspect((1.3, 1, 0.95), zoom=1.3)
 
-    # ±∇f in the (x, y) plane below the point, as 2-D arrows between projected points
-    # (mplot3d's own arrowheads vanish when seen edge-on).
+    # ±∇f on the floor below the point, as 2-D arrows between projected points (mplot3d's own
+    # arrowheads vanish when seen edge-on), each named past its tip
     gx, gy = ARROW_SCALE * m1, ARROW_SCALE * m2
     proj = ax.get_proj()
-    base = proj3d.proj_transform(px, py, Z_FLOOR, proj)[:2]
-    for sign, colour in ((1, theme.text), (-1, theme.accent)):
-        tip = proj3d.proj_transform(px + sign * gx, py + sign * gy, Z_FLOOR, proj)[:2]
-        ax.annotate("", xy=tip, xytext=base, zorder=6, gid=f"arrow{sign:+d}",
+    base = np.array(proj3d.proj_transform(px, py, Z_FLOOR, proj)[:2])
+    for sign, colour, label in ((1, theme.text, r"$\nabla f$"),
+                                (-1, theme.accent, r"$-\nabla f$")):
+        tip = np.array(proj3d.proj_transform(px + sign * gx, py + sign * gy, Z_FLOOR, proj)[:2])
+        ax.annotate("", xy=tuple(tip), xytext=tuple(base), zorder=8, gid=f"arrow{sign:+d}",
                     arrowprops=dict(arrowstyle="-|>,head_length=0.5,head_width=0.25",
                                     color=colour, linewidth=1.8, shrinkA=0, shrinkB=0))
+        ax.annotate(label, tuple(tip), xytext=(5 if sign > 0 else -5, 0),
+                    textcoords="offset points", ha="left" if sign > 0 else "right",
+                    va="center", color=colour, zorder=9,
+                    fontsize=theme.font_size, gid=f"arrow-label{sign:+d}",
+                    bbox=dict(boxstyle="round,pad=0.12", fc=theme.background, ec="none"))
     ax.set_xticks([-5.0, 0.0, 5.0])
     ax.set_yticks([-1.0, 0.0, 1.0])
-    ax.set_zticks([0.0, 5.0, 10.0])
+    ax.set_zticks([0.0, 4.0, 8.0])
     ax.set_xlabel("$x$", labelpad=-6)
     ax.set_ylabel("$y$", labelpad=-6)
-    ax.set_zlabel("$z$", labelpad=-8)
+    ax.set_zlabel("$z$", labelpad=-10)
     ax.tick_params(axis="both", pad=-3, labelsize=theme.small_size)
     gm.clear_panes(ax, theme)
 
@@ -159,11 +186,14 @@ def _contour_view(ax, theme):
         ax.annotate("", xy=tuple(tip), xytext=POINT, zorder=6, gid=f"flat{sign:+d}",
                     arrowprops=dict(arrowstyle="-|>,head_length=0.6,head_width=0.3",
                                     color=colour, linewidth=2.0, shrinkA=0, shrinkB=0))
-        ax.annotate(label, tuple(point + 0.6 * sign * ARROW_SCALE * g), xytext=(7, 0),
-                    textcoords="offset points", ha="left", va="center", color=colour,
-                    fontsize=theme.font_size + 1, gid=f"flat-label{sign:+d}")
+        # named beside the arrow's middle, on the side away from the right-angle mark, cased
+        # in the page colour so the level lines stop short of the letters
+        ax.annotate(label, tuple(point + 0.6 * sign * ARROW_SCALE * g), xytext=(-8, 0),
+                    textcoords="offset points", ha="right", va="center", color=colour,
+                    fontsize=theme.font_size + 1, gid=f"flat-label{sign:+d}",
+                    path_effects=gm.casing(theme, width=2.5))
     # the right angle between the contour's tangent and the gradient
-    r = 0.2 * ZOOM
+    r = 0.16 * ZOOM
     corner = np.array([point + r * t, point + r * (t + u), point + r * u])
     ax.plot(corner[:, 0], corner[:, 1], color=theme.text, linewidth=1.0, gid="right-angle",
             zorder=5)
@@ -174,15 +204,15 @@ def _contour_view(ax, theme):
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
     ax.set_anchor("N")  # its top on the left panel's top, under the same title line
-    ax.set_xticks([-5.5, -4.5, -3.5])
-    ax.set_yticks([-0.5, 0.5, 1.5])
+    ax.set_xticks([-5.0, -4.5, -4.0])
+    ax.set_yticks([0.0, 0.5, 1.0])
 
 
 def make_figure(theme):
-    fig = gm.new_figure(theme, height=3.0)
+    fig = gm.new_figure(theme, height=3.2)
     fig.set_layout_engine("none")  # the panels where the grid puts them, under one title line
-    gs = fig.add_gridspec(1, 3, width_ratios=(0.85, 1.05, 1.15), left=0.06, right=0.99,
-                          bottom=0.14, top=0.82, wspace=0.75)
+    gs = fig.add_gridspec(1, 3, width_ratios=(0.72, 1.0, 1.55), left=0.06, right=0.99,
+                          bottom=0.13, top=0.85, wspace=0.72)
     ax = fig.add_subplot(gs[0])
     ax3 = fig.add_subplot(gs[1], projection="3d")
     ax2 = fig.add_subplot(gs[2])
@@ -194,9 +224,8 @@ def make_figure(theme):
     n = numbers.latex
     # the three titles on one line, each over its panel, a formula under each
     titles = (("a curve and its tangent", rf"$dy = m\,dx$, $m = {n(m, 2)}$"),
-              ("a surface and its tangent plane", r"$dz = m_1\,dx + m_2\,dy$" "\n"
-               rf"$m_1 = {n(g[0], 2)}$, $m_2 = {n(g[1], 2)}$"),
-              ("seen from above", r"$\nabla f = (m_1, m_2)$"))
+              ("a surface and its tangent plane", r"$dz = m_1\,dx + m_2\,dy$"),
+              ("seen from above", rf"$\nabla f = (m_1, m_2) = ({n(g[0], 2)}, {n(g[1], 2)})$"))
     heads = [a.set_title(th.title(title) + "\n" + formula, gid=f"title{k}")
              for k, (a, (title, formula)) in enumerate(zip((ax, ax3, ax2), titles))]
     # the middle 3-D box is narrower than its cell (context beside the contour view), so it

@@ -459,8 +459,25 @@ def test_sampling_grid_2d(theme):
         assert np.allclose(sc.get_offsets(), sampling.grid_points(bins, 2))
         assert f"{count:,} guesses" in ax.get_title() and f"{bins} bins" in ax.get_title()
         assert ax.get_xlabel() == "$w_1$" and ax.get_ylabel() == "$w_2$"
-    assert axes[1].collections[0].get_rasterized()
+    # the dense grid kept as vector dots (no raster to beat against the print's screen), each
+    # dot snapped to a whole pixel in a PNG; the outer dots clear of the frame on every side
+    assert not axes[1].collections[0].get_rasterized() and axes[1].collections[0].get_snap()
+    for ax in axes:
+        for lo, hi in (ax.get_xlim(), ax.get_ylim()):
+            assert (0 - lo) >= 0.015 and (hi - 1) >= 0.015
+            assert hi - lo == pytest.approx(np.subtract(*ax.get_xlim()[::-1]))  # square
+    # one scale in both panels
+    assert axes[0].get_xlim() == axes[1].get_xlim() and axes[0].get_ylim() == axes[1].get_ylim()
+    # at the PNG's dpi the dense dots stand a whole number of pixels apart, in x and in y
     t = th.get(theme)
+    f = axes[1].figure
+    dpi = f.get_dpi()
+    f.set_dpi(t.dpi)
+    f.draw_without_rendering()
+    px = axes[1].transData.transform(axes[1].collections[0].get_offsets())
+    f.set_dpi(dpi)
+    for d in (np.diff(np.unique(np.round(px[:, k], 6))) for k in (0, 1)):
+        assert len(d) == 99 and np.allclose(d, round(d[0])) and round(d[0]) >= 3
     for ax in axes:  # guesses are not data: the neutral colour; ticks with one decimal
         assert same_color(ax.collections[0].get_facecolor()[0], t.muted)
         assert [x.get_text() for x in ax.get_xticklabels()] == ["0.0", "0.5", "1.0"]
@@ -516,6 +533,28 @@ def test_sampling_grid_3d(theme):
     span = cube.max(axis=0) - cube.min(axis=0)
     assert span[0] >= 0.95 * ax3.bbox.width and span[1] >= 0.95 * ax3.bbox.height
     assert span[1] >= ax2.bbox.height
+    # depth cues: a perspective camera, no pane grid or pane edges through the lattice, the
+    # nearer dots larger and stronger, and no outline edge at the hidden far corner
+    assert ax3._focal_length < 1 and not ax3._draw_grid
+    for axis in (ax3.xaxis, ax3.yaxis, ax3.zaxis):
+        assert tuple(axis.pane.get_edgecolor())[3] == 0
+    mod = gm.load("figures.sampling_grid_3d")
+    depth = mod._depth(pts)
+    sizes_by_depth = sizes[np.argsort(depth)]
+    assert np.all(np.diff(sizes_by_depth) >= -1e-12) and sizes.min() < 1.5
+    page = np.array(to_rgba(t.background)[:3])
+    ink = [np.abs(np.asarray(c[:3]) - page).sum() for c in sc3.get_facecolors()]
+    assert np.all(np.diff(np.array(ink)[np.argsort(depth)]) >= -1e-9)  # nearer: stronger
+    far_corner = corners[np.argmin((corners - 0.5) @ mod._view())]
+    edges = [ln for ln in ax3.lines if ln.get_gid() == "cube-edge"]
+    assert len(edges) == 9
+    for ln in edges:
+        ends = np.array(ln.get_data_3d()).T
+        assert not any(np.allclose(e, far_corner) for e in ends)
+    # balanced: the flat grid's square as tall as the cube's panel, their middles level
+    assert ax2.bbox.height == pytest.approx(ax3.bbox.height, rel=0.03)
+    assert (ax2.bbox.y0 + ax2.bbox.y1) / 2 == pytest.approx((ax3.bbox.y0 + ax3.bbox.y1) / 2,
+                                                           abs=0.02 * f.bbox.height)
 
 
 # --- guess-explosion ------------------------------------------------------------------------

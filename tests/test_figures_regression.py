@@ -463,9 +463,10 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     # middle: dz = m1 dx + m2 dy; right: ∇f = (m1, m2) from gdcore, the titles on one line
     m1, m2 = bowl.grad(mod.POINT)
     assert "dz = m_1" in one(fig, "title1").get_text()
-    assert f"$m_1 = {numbers.latex(m1, 2)}$, $m_2 = {numbers.latex(m2, 2)}$" in \
-        one(fig, "title1").get_text()
-    assert r"\nabla f = (m_1, m_2)" in one(fig, "title2").get_text()
+    assert (rf"\nabla f = (m_1, m_2) = ({numbers.latex(m1, 2)}, {numbers.latex(m2, 2)})"
+            in one(fig, "title2").get_text())
+    # each title on at most two lines
+    assert all(one(fig, f"title{k}").get_text().count("\n") <= 1 for k in range(3))
     # the titles on one line, the house titles (sentence case, the house size, in ink)
     fig.canvas.draw()
     tops = [one(fig, f"title{k}").get_window_extent().y1 for k in range(3)]
@@ -504,12 +505,28 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     near = verts[np.linalg.norm(verts - mod.POINT, axis=1) < 0.15]
     assert len(near) >= 4
     along = np.linalg.svd(near - near.mean(axis=0))[2][0]  # the contour's local direction
-    assert abs(np.dot(along, g)) / np.linalg.norm(g) < 0.02  # cos of the angle: ~ 90°
+    # within a degree of a right angle: |cos| below sin 1°
+    assert abs(np.dot(along, g)) / np.linalg.norm(g) < np.sin(np.radians(1.0))
+    # as drawn on the page: ∇f and −∇f of one length, opposite, at a right angle to the
+    # contour's direction there (the axes at equal scales keep the angle)
+    to_px = ax2.transData.transform
+    drawn = [to_px(a.xy) - to_px(a.xyann) for a in (up2, down2)]
+    assert np.linalg.norm(drawn[0]) == pytest.approx(np.linalg.norm(drawn[1]), rel=1e-9)
+    assert np.linalg.norm(drawn[0]) > 0.25 * ax2.get_window_extent().height  # large, clear
+    along_px = to_px(mod.POINT + along) - to_px(mod.POINT)
+    cos = np.dot(along_px, drawn[0]) / np.linalg.norm(along_px) / np.linalg.norm(drawn[0])
+    assert abs(cos) < np.sin(np.radians(1.0))
+    # the contour view the largest panel; every arrow named, in its own colour
+    assert ax2.get_window_extent().width > ax.get_window_extent().width
+    for gid, colour in (("flat-label+1", t.text), ("flat-label-1", t.accent),
+                        ("arrow-label+1", t.text), ("arrow-label-1", t.accent)):
+        assert same_colour(one(fig, gid).get_color(), colour)
+    assert gm.text_overlaps(fig) == []
     # the right-angle mark: two legs of one length, along the contour and along ∇f
     corner = one(fig, "right-angle").get_xydata()
     leg_a, leg_b = corner[0] - corner[1], corner[2] - corner[1]
     assert np.isclose(np.linalg.norm(leg_a), np.linalg.norm(leg_b))
-    assert abs(np.cross(leg_a, g)) < 1e-12 and abs(np.dot(leg_b, g)) < 1e-12
+    assert abs(leg_a[0] * g[1] - leg_a[1] * g[0]) < 1e-12 and abs(np.dot(leg_b, g)) < 1e-12
     words = mod.__doc__.format(**mod.facts())
     assert f"m1 = ∂f/∂x = {numbers.text(g[0], 2)}" in words and "\u2212" in words
 
