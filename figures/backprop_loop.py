@@ -160,7 +160,11 @@ def make_figure(theme):
         a, t = r["acts"][2][k], EX.y[k]
         ax.text(xo, y, f"target {t:g}\nerror {a - t:+.{PLACES}f}".replace("-", "\u2212"),
                 ha="left", va="center", fontsize=fs, color=theme.error, linespacing=1.3)
-    ax.text(0.0, y_arrow - 0.12, f"cost $J = C_i = {r['loss_before']:.3f}$", ha="center",
+    # said once, on the rows panels 3 and 4 give their arrow and rule: the cost is the one
+    # example's, J = Cᵢ; then J only, as every other panel writes it
+    ax.text(0.0, y_arrow, r"one example ($n = 1$), so $J = C_i$", ha="center", va="center",
+            fontsize=fs, color=theme.muted)
+    ax.text(0.0, y_arrow - 0.16, f"cost $J = {r['loss_before']:.3f}$", ha="center",
             va="top", fontsize=theme.font_size, color=theme.error)
     _title(ax, lay, "2  Error at the output")
 

@@ -5,23 +5,26 @@ runs gdcore.nn: forward, cost, backprop, sgd_step). Edge width grows with |w| an
 the sign of w (the key below says so; it leaves while the edges show gradients). Forward:
 activations a appear left to right, each circle filled by its a (ACT_FILL), each layer's label
 (x, a⁽ˡ⁾, then δ⁽ˡ⁾) over its column, clear of its top circle. Error: outputs against targets,
-the cost J (one example, n = 1, so J = Cᵢ, the equations sheet's per-example cost), which then
-stays parked in the top left corner. Backward: the outputs' error terms δ⁽ᴸ⁾ replace their
+the equations sheet's per-example cost Cᵢ and, once, "one example (n = 1), so J = Cᵢ": the one
+moment two cost symbols are shown; from then on the video writes J only (its equations with Cᵢ
+written J, and their last layer L written (2), as the layers are labelled). The cost J then
+stays parked in the top left corner. Backward: the outputs' error terms δ⁽²⁾ replace their
 activations (the key moment: a slow swap, held DELTA_HOLD s; the label above each layer says
 which the circles show); the chain rule ∂J/∂w = a·δ is worked on one edge with its numbers, and
 that edge turns red (its gradient, the first drawn) and stays red; δ flows back to the hidden
 layer (its rule set under the worked numbers), then the worked numbers and that rule give way to
-every gradient as matrices, every edge's width becoming |∂J/∂w|, while the rule ∂Cᵢ/∂w = a·δ
+every gradient as matrices, every edge's width becoming |∂J/∂w|, while the rule ∂J/∂w = a·δ
 stays above them until the update: nothing leaves and comes back.
 Update: the matrices turn into the changes ΔW = −α ∂J/∂W (in ink, their signs written: the sign
 colours are the weights'), each with its layer's bias changes Δb = −αδ beside it; the edges show
-the weights before (the worked edge labelled with its w, set on it: the top edge of the drawing,
-where nothing crosses the label), then the change itself (width ∝ |Δw|, the largest change the
-widest, coloured by its sign under a key that says Δw for as long as they show), then the
+the weights before (the worked edge labelled with its w, set just above it, 12 px clear of its
+ink: the top edge of the drawing, where nothing crosses the label), then the change itself
+(width ∝ |Δw|, the largest change the widest, coloured by its sign under a key that says Δw for
+as long as they show), then the
 weights after at the weights' scale, where they look much as before (the note gives the largest
 |Δw|, 0.19), and the worked edge's label turns once from w into w + Δw, both written as in the
-worked update. Again: a second forward pass; the cost is lower (both costs shown, the first
-drawn from the parked one). Each
+worked update. Again: a second forward pass; the cost is lower (both costs shown, the parked
+one moved down to be the first: never two readouts of J at once). Each
 step's heading (neutral ink) and first equation (gdviz.equations) stand beside the network and fade
 into the next step's. The neurons' values, the worked numbers and the gradient matrices carry
 WORK_PLACES decimals, so each product or update printed adds up from its printed operands (tested).
@@ -40,7 +43,7 @@ from manim import (
     FadeIn,
     FadeOut,
     Line,
-    TransformFromCopy,
+    ReplacementTransform,
     VGroup,
     Write,
 )
@@ -76,7 +79,7 @@ WORK_PLACES = 3
 #: A neuron's fill for its activation a: gdviz.colors.ACT_FILL. The value's colour is whichever
 #: of text and page contrasts more with its fill, at least 4.5:1 (tested).
 W_LO, W_HI = 1.0, 10.0  # edge widths for |w| = 0 and the largest |w| (or |dJ/dw|)
-#: The output error terms δ⁽ᴸ⁾, the backward pass's key moment: seconds of their swap for the
+#: The output error terms δ⁽²⁾, the backward pass's key moment: seconds of their swap for the
 #: activations, and of the hold after it (readable, and slower than the set-up's plays).
 DELTA_SWAP, DELTA_HOLD = 1.6, 1.9
 #: Seconds in which the edges take their new widths: the changes are small (the largest |Δw| is
@@ -89,8 +92,13 @@ WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with n
 #: The labels over the layers (x, a⁽ˡ⁾, then δ⁽ˡ⁾): their size, and the height of their centre
 #: over the tallest column's top neuron, so that a⁽¹⁾ stands clear of the circle under it.
 HEAD_SIZE, HEAD_GAP = 38, 0.55
-#: The gap between the worked edge's label and its edge (and its neuron).
-EDGE_LABEL_GAP = 0.15
+#: The least page (scene units; 0.2 = 12 px at 480p) between the worked edge's label and the
+#: ink of its edge, drawn at its widest (W_HI), and of its neurons' outlines.
+EDGE_LABEL_GAP = 0.2
+#: Cairo's stroke width unit, in scene units.
+STROKE_UNIT = 0.01
+#: The number of the last layer: the equations' L, written as the layers are labelled.
+OUT = len(SIZES) - 1
 #: The gradient and update matrices are set at this scale, their entries at TICK_SIZE once scaled.
 MATRIX_SCALE = 0.7
 #: Distance between the centres of the ΔW matrices' columns (before MATRIX_SCALE): signed
@@ -130,9 +138,11 @@ class BackpropLoop(ThemedScene):
         v = self.net.edge_values(mats)
         return dict(width=self.net.widths(v, self.wtop, W_LO, W_HI), color=self.sign_colours(v))
 
-    def equation(self, key, size=36, extra=None) -> VGroup:
-        """equations.tex(key) (with an optional line below), placed under the step's heading."""
-        eq = self.tex(equations.tex(key), size)
+    def equation(self, key, size=36, extra=None, one_example=True) -> VGroup:
+        """The equation `key` (with an optional line below), placed under the step's heading:
+        its last layer L written OUT, as the layers are labelled, and (`one_example`, once the
+        video has said n = 1, so J = Cᵢ) its per-example cost Cᵢ written J."""
+        eq = self.tex(equations.tex_numbered(key, OUT, one_example), size)
         if eq.width > PANEL_W:
             eq.scale_to_fit_width(PANEL_W)
         group = VGroup(eq) if extra is None else VGroup(eq, extra).arrange(DOWN, buff=0.3)
@@ -142,7 +152,7 @@ class BackpropLoop(ThemedScene):
         return group
 
     def show_equation(self, key, size=36, extra=None):
-        """Swap the panel's equation for equations.tex(key) (with an optional line below)."""
+        """Swap the panel's equation for the equation `key` (with an optional line below)."""
         group = self.equation(key, size, extra)
         if self.eq is not None:  # one after the other: never two at once
             self.play(FadeOut(self.eq, shift=0.2 * UP), run_time=0.4)
@@ -244,8 +254,13 @@ class BackpropLoop(ThemedScene):
 
     def section_error(self):
         t, r, net = self.theme, self.r, self.net
-        self.loss0 = self.tex(rf"J = C_i = {r['loss_before']:.3f}", 40, t.error)
-        self.show_step("2  Error at the output", eq=("per-example-cost", 38, self.loss0))
+        # the one place two cost symbols are shown: Cᵢ, the equations sheet's per-example cost,
+        # is J here (one example); from here on the video writes J only
+        self.loss0 = self.tex(rf"J = {r['loss_before']:.3f}", 40, t.error)
+        self.one = self.mixed(r"one example ($n = 1$), so $J = C_i$", 26, t.muted)
+        self.show_step("2  Error at the output",
+                       eq=("per-example-cost", 38,
+                           VGroup(self.one, self.loss0).arrange(DOWN, buff=0.3), False))
         out = len(SIZES) - 1
         targets = VGroup()
         for k in range(SIZES[-1]):
@@ -261,12 +276,12 @@ class BackpropLoop(ThemedScene):
     def section_backward(self):
         t, r, net = self.theme, self.r, self.net
         # the cost stays in view, parked in the top left corner, until the second pass
-        self.eq.remove(self.loss0)
+        self.eq[1].remove(self.loss0)
         self.play(self.loss0.animate.scale(0.8).to_corner(UP + LEFT, buff=0.45), run_time=0.8)
         self.show_step("3  Backward pass", eq=("backprop-delta", 40))
-        out = len(SIZES) - 1
+        out = OUT
         deltas = [None, *r["delta"]]
-        # the key moment: the outputs' error terms δ⁽ᴸ⁾ take the place of their activations,
+        # the key moment: the outputs' error terms δ⁽²⁾ take the place of their activations,
         # slower than the set-up and held to be read
         self.play(*self.swap_values(deltas, out, 3, t.error),
                   *self.set_head(out, rf"\delta^{{({out})}}", t.error),
@@ -325,8 +340,7 @@ class BackpropLoop(ThemedScene):
         ).arrange(DOWN, buff=0.15)
         work[1].align_to(work[0][0], LEFT).shift(0.6 * RIGHT)
         self.work = work
-        one = self.mixed(r"one example ($n = 1$), so $J = C_i$", 22, t.muted)
-        self.show_equation("backprop-grad", 38, VGroup(work, one).arrange(DOWN, buff=0.2))
+        self.show_equation("backprop-grad", 38, work)
         self.play(net.transition(lambda n: (
             n.set_edge_style([WORKED], color=t.error, apply=False),
             n.set_neuron_style([WORKED[0]], stroke=t.text, stroke_width=5, apply=False)),
@@ -425,7 +439,7 @@ class BackpropLoop(ThemedScene):
     def edge_label(self, w: float) -> VGroup:
         """'w = value' (the value written as in the worked line) set on the worked edge, in the
         free space just above it (the top edge of the drawing: no other edge or text there),
-        clear of both its neurons."""
+        EDGE_LABEL_GAP clear of its ink at its widest and of both its neurons' outlines."""
         t, net = self.theme, self.net
         (la, ka), (_, jd) = WORKED
         sym = self.tex(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}} =", TICK_SIZE, t.text)
@@ -433,10 +447,14 @@ class BackpropLoop(ThemedScene):
         a, b = (np.asarray(p) for p in net.edge(WORKED).get_start_and_end())
         x0 = net.point(*WORKED[0])[0] + net.radius + EDGE_LABEL_GAP
         x1 = x0 + tag.width
-        # its bottom clears the edge across the label's width, and both neurons' circles
-        tops = [a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0]) for x in (x0, x1)]
+        # its bottom clears the edge's ink across the label's width (the edge's centre line and
+        # half its widest stroke, measured square to the edge), and both neurons' outlines
+        slope = (b[1] - a[1]) / (b[0] - a[0])
+        half = 0.5 * STROKE_UNIT * W_HI * np.hypot(1.0, slope)
+        tops = [a[1] + slope * (x - a[0]) + half for x in (x0, x1)]
         for n in WORKED:
-            c, r = net.point(*n), net.radius
+            c = net.point(*n)
+            r = net.radius + 0.5 * STROKE_UNIT * 5  # its outline, at the widest drawn
             dx = abs(float(np.clip(c[0], x0, x1)) - c[0])
             if dx < r:
                 tops.append(c[1] + np.sqrt(r * r - dx * dx))
@@ -446,7 +464,7 @@ class BackpropLoop(ThemedScene):
     def section_again(self):
         t, r, net = self.theme, self.r, self.net
         self.show_step("5  Forward again", self.dmats, self.w_line,
-                       eq=("per-example-cost", 38))
+                       eq=("per-example-cost", 38))  # J = ½‖a⁽²⁾ − y‖²: one example
         self.play(FadeOut(self.mark), FadeOut(self.tag),
                   *self.set_note(r"edge width $\propto |w|$", t.muted), run_time=0.6)
         hidden_out = [n for n in net.neuron_ids if n[0] > 0]
@@ -463,7 +481,8 @@ class BackpropLoop(ThemedScene):
         was = VGroup(self.text("the cost fell: the outputs", 26, t.good),
                      self.text("moved towards the targets", 26, t.good)).arrange(DOWN, buff=0.12)
         was.next_to(losses, DOWN, buff=0.4)
-        self.play(TransformFromCopy(self.loss0, before), Create(arrow), FadeIn(loss1))
+        # the parked cost itself comes down to be compared: one readout of J at a time
+        self.play(ReplacementTransform(self.loss0, before), Create(arrow), FadeIn(loss1))
         self.play(FadeIn(was))
         self.wait(1.5)
 

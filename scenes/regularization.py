@@ -6,15 +6,18 @@ under the fit, 3:1 against the page). Right: the ten coefficients w_0 … w_9 as
 log10 |w_k| (filled when positive, hollow when negative; w_0, the unpenalised intercept, in the
 muted colour). A row of keys right over each panel names the curve, its ghost and the dashed
 sine, and the three kinds of bar. Under the equation, above the fit's key, large, the swept λ
-(two figures, 1.0 × 10⁻⁴); beside the equation, over the bars, the training and the test cost J
+(two figures, 1.0 × 10⁻⁴), 12 px clear of both: the fit and the bars are refitted every
+frame, but the number is written at the sweep's round steps (its decades, and the pause's λ:
+shown_lam), so it changes at most about twice a second and is read; the costs beside are
+gdcore's at the λ written. Beside the equation, over the bars, the training and the test cost J
 (half the mean squared error, on the 10 samples and on the 100 new test samples its label
 names), the costs in plain decimals to three significant figures with their zeros kept (7.42,
 0.0366), a power of ten only under 0.001. So the panels take the frame's height from the
 rows of λ and the keys down to the note.
-One ValueTracker holds u = log10 λ; every curve, bar and number of a
-frame is gdcore's ridge fit at that frame's λ (procedure.REGULARIZATION.path_at), so the
-readouts move with the picture. The panels are built in beats: axes (tick numbers faded in
-whole), samples and sine, the bars' key, then the fit. The sweep starts at λ = 0 (the
+One ValueTracker holds u = log10 λ; every curve and bar of a frame is gdcore's ridge fit at
+that frame's λ (procedure.REGULARIZATION.path_at), every number its fit at the λ written. The
+panels are built in beats: axes (tick numbers faded in whole), samples and sine, the bars' key,
+then the fit. The sweep starts at λ = 0 (the
 interpolating fit, ‖w‖ ≈ 2.3 × 10⁶; its two-line note held over 4 s, a line at a time),
 steps to 10⁻¹⁶ (as wild), calms through 10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least test cost
 among those it passes through (gdcore's sweep_best: 4.5 × 10⁻⁵, between the grid's decades;
@@ -78,7 +81,10 @@ SINE_WIDTH = 1.8
 #: COST_LOW, a power of ten only under it (7.42, 0.0127, 5.90 × 10⁻⁴).
 COST_SIG, COST_LOW = 3, 1e-3
 #: λ's readout, the swept variable: larger than the costs' (26) and their labels.
-LAM_SIZE = 38
+LAM_SIZE = 34
+#: The least room (scene units; 0.2 = 12 px at 480p) between λ's readout and the equation's
+#: Σ limits above it, and the keys' row below it.
+LAM_CLEAR = 0.2
 #: λ's readout: two significant figures, a power of ten with its mantissa under LAM_LOW
 #: (1.0 × 10⁻⁴, 4.5 × 10⁻⁵), plain from there (0.10, 1.0).
 LAM_SIG, LAM_LOW = 2, 0.1
@@ -89,7 +95,7 @@ BAR_EXP = (-2, 7)
 #: The top and bottom of the panels' frames (scene y): the bottom high enough that the
 #: two-line note under them stays 0.4 clear of the frame's bottom edge (24 px at 480p), the top
 #: under the rows of λ and the keys (the costs' readouts stand beside the equation).
-PANEL_TOP, PANEL_BOTTOM = 0.85, -2.0
+PANEL_TOP, PANEL_BOTTOM = 0.64, -2.0
 PANEL_H = PANEL_TOP - PANEL_BOTTOM
 #: x of the panels' centres.
 FIT_X, BAR_X = -3.3, 3.75
@@ -111,6 +117,25 @@ def clipped_segments(xs, ys, lo: float, hi: float) -> list[np.ndarray]:
     """The pieces of the polyline (xs, ys) inside lo ≤ y ≤ hi (races.clip_polyline on a band),
     each ending on the band's edge where the polyline leaves it."""
     return races.clip_polyline(np.column_stack([xs, ys]), ((-np.inf, np.inf), (lo, hi)))
+
+
+def shown_lam(lam: float) -> float:
+    """The λ the readouts show while the fit refits every frame: the largest of the sweep's
+    round steps at or under λ, its decades 10ᵏ and the pause's λ of least test cost (0 for
+    λ = 0). One decade takes at least SEC_PER_DECADE s, so the number changes at most
+    1/SEC_PER_DECADE (2.2) times a second and is read; the decade just under the pause's λ
+    is left out (it would stand for 0.3 s before the pause's λ replaced it); it never goes
+    back (tested)."""
+    if lam <= 0:
+        return 0.0
+    u = float(np.log10(lam))
+    if abs(u - round(u)) < 1e-9:
+        return lam
+    k = np.floor(u)
+    if k == np.floor(U_BEST) and u < U_BEST:  # the decade just under the pause's λ
+        k -= 1
+    steps = [10.0**k] + ([LAM_BEST] if LAM_BEST <= lam * (1 + 1e-12) else [])
+    return float(max(steps))
 
 
 def lam_parts(lam: float) -> tuple[str, int | None]:
@@ -252,7 +277,7 @@ class Regularization(ThemedScene):
         the fixed labels, each with its live value to its right. Set once per λ (the three
         live readouts of a frame ask for it three times, and a held λ many times): a copy of
         the set made for this λ and these labels where they are."""
-        lam = self.lam()
+        lam = shown_lam(self.lam())
         key = (lam, *(tuple(lab.get_center()) for lab in self.labels))
         made = self.__dict__.get("_readouts_made")
         if made is not None and made[0] == key:
@@ -342,7 +367,7 @@ class Regularization(ThemedScene):
         left = ax_f.get_left()[0] + 0.1
         eq.shift((left - eq.get_left()[0]) * RIGHT)
         y_eq = eq.get_center()[1]
-        self.lam_slot = np.array([left, eq.get_bottom()[1] - 0.37, 0])
+        self.lam_slot = np.array([left, 0.0, 0])  # its height set under the equation below
         self.train_slot = np.array([ax_b.get_left()[0] - 0.5, y_eq + 0.28, 0])
         self.test_slot = np.array([ax_b.get_left()[0] - 0.5, y_eq - 0.28, 0])
         self.curve = always_redraw(lambda: self.fit_curve(self.lam()))
@@ -355,6 +380,11 @@ class Regularization(ThemedScene):
             (f"test cost $J$ ({self.d.x_test.size} new samples)", t.test, 26))))
         for lab, slot in zip(self.labels, (self.lam_slot, self.train_slot, self.test_slot)):
             lab.move_to(slot, aligned_edge=LEFT)
+        # λ LAM_CLEAR under the equation's Σ limits, its tallest readout (a power of ten) too
+        tall = self.number(10.0**U_FROM, False, t.text, LAM_SIZE).next_to(self.labels[0], RIGHT)
+        tall.shift((self.labels[0].baseline() - tall.get_bottom()[1]) * UP)
+        top = max(self.labels[0].get_top()[1], tall.get_top()[1])
+        self.labels[0].shift((eq.get_bottom()[1] - LAM_CLEAR - top) * UP)
         # one live readout per label (gdcore's fit at the frame's λ), so they come in one by one
         self.read = VGroup(*(always_redraw(lambda i=i: self.readouts()[i]) for i in range(3)))
         self.play(Write(title), FadeIn(eq))

@@ -126,3 +126,15 @@ def test_mathtext_tight_operators_space_a_sum_as_latex_does():
     # off by default (other stills keep their set), and never in the LaTeX MathTex spaces itself
     assert eq.mathtext_tight("half-mse-loss") == r"$J = \dfrac{1}{n} \sum_{i=1}^{n} C_i$"
     assert r"\," not in eq.tex("half-mse-loss")
+
+
+def test_numbered_for_a_network_of_two_layers_and_one_example():
+    # L written as the network's last layer; with one example, Cᵢ written J and i dropped
+    assert eq.tex_numbered("backprop-delta", 2) == (
+        r"\delta^{(2)} = \left(a^{(2)} - y\right) \odot \sigma'\left(z^{(2)}\right)")
+    assert eq.tex_numbered("per-example-cost", 2) == (
+        r"C_i = \dfrac{1}{2} \left\| a^{(2)}_i - y_i \right\|^2")
+    assert eq.tex_numbered("per-example-cost", 2, one_example=True) == (
+        r"J = \dfrac{1}{2} \left\| a^{(2)} - y \right\|^2")
+    assert eq.tex_numbered("backprop-grad", 2, one_example=True) == (
+        r"\dfrac{\partial J}{\partial w^{(l)}_{jk}} = a^{(l-1)}_k \, \delta^{(l)}_j")

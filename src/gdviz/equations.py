@@ -286,6 +286,16 @@ def tex_in(key: str, variable: str) -> str:
     return tex(key).replace(r"\theta", variable)
 
 
+def tex_numbered(key: str, last: int, one_example: bool = False) -> str:
+    """The LaTeX of equation `key` for a network whose last layer is numbered `last` (L written
+    as that number, as its layers are labelled) and, with `one_example`, trained on one example:
+    n = 1, so J = C_i, and the per-example cost C_i and its index i written as J and nothing."""
+    latex = tex(key).replace("(L)", f"({last})")
+    if one_example:
+        latex = latex.replace("C_i", "J").replace("}_i ", "} ").replace("y_i", "y")
+    return latex
+
+
 def mathtext(key: str) -> str:
     """The equation wrapped in $…$ for matplotlib's mathtext."""
     return f"${EQUATIONS[key].latex}$"

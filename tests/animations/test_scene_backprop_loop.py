@@ -15,6 +15,7 @@ from scenes.backprop_loop import (
     DELTA_HOLD,
     DELTA_SWAP,
     LR,
+    OUT,
     SIZES,
     VALUE_CLEAR_PX,
     W_HI,
@@ -191,7 +192,14 @@ def test_worked_edge_labelled_on_itself_before_and_after():
     box = (tag.get_left()[0], tag.get_bottom()[1], tag.get_right()[0], tag.get_top()[1])
     assert min(a[0], b[0]) <= box[0] < box[2]
     mid_y = a[1] + (b[1] - a[1]) * (0.5 * (box[0] + box[2]) - a[0]) / (b[0] - a[0])
-    assert 0 < box[1] - max(a[1], b[1]) and box[1] - mid_y < 0.6
+    assert 0 < box[1] - max(a[1], b[1]) and box[1] - mid_y < 0.7
+    # 12 px of page (0.2) between the label and the edge's ink at its widest (W_HI), measured
+    # square to the edge at the label's nearer corner, and under the layers' heads
+    slope = (b[1] - a[1]) / (b[0] - a[0])
+    centre = a[1] + slope * (box[0] - a[0])  # the edge falls left to right: the left end
+    assert slope < 0
+    assert (box[1] - centre) / np.hypot(1.0, slope) - 0.5 * STROKE_UNIT * W_HI >= 0.2 - 1e-9
+    assert min(h.get_bottom()[1] for h in scene.heads.values()) - box[3] >= 0.2
     # crossing no edge (its own included), no neuron and no other text
     for e in m.edge_ids:
         p, q = (np.asarray(x)[:2] for x in m.edge(e).get_start_and_end())
@@ -276,19 +284,38 @@ def test_the_first_cost_stays_parked_in_view(upto):
     assert scene.loss0.get_right()[0] < scene.title.get_left()[0]
 
 
+def _shown_maths(scene) -> tuple[str, ...]:
+    """The LaTeX of every piece of maths on screen (drawn with some ink), each once (not again
+    for the parts of a MathTex that carry its string)."""
+    out = []
+    maths = [m for m in scene.get_mobject_family_members()
+             if getattr(m, "tex_string", None) is not None]
+    parts = {id(p) for m in maths for p in m.get_family()[1:]}
+    for m in maths:
+        tex = m.tex_string
+        if id(m) in parts:
+            continue
+        ink = [max(p.get_fill_opacity(), p.get_stroke_opacity())
+               for p in m.family_members_with_points()]
+        if ink and max(ink) > 0:
+            out.append(tex)
+    return tuple(out)
+
+
 def _watch(scene):
-    """After a play: whether the worked edge is drawn red (a gradient) and whether the rule
-    ∂Cᵢ/∂w = a·δ is on screen (None before the network is drawn)."""
+    """After a play: whether the worked edge is drawn red (a gradient), whether the rule
+    ∂J/∂w = a·δ is on screen, the edges, the sign key and the maths on screen (None before
+    the network is drawn)."""
     net = getattr(scene, "net", None)
     if net is None:
         return None
     red = np.allclose(net.edge_rgb[net._e_index[WORKED]], rgb(scene.theme.error))
-    rule = equations.tex("backprop-grad")
+    rule = equations.tex_numbered("backprop-grad", OUT, one_example=True)
     shown = any(getattr(m, "tex_string", None) == rule
                 for m in scene.get_mobject_family_members())
     key = getattr(scene, "key", None)
     key = key[0][1].tex_string if key is not None and key in scene.mobjects else None
-    return red, shown, net.edge_width.copy(), net.edge_rgb.copy(), key
+    return red, shown, net.edge_width.copy(), net.edge_rgb.copy(), key, _shown_maths(scene)
 
 
 WATCHERS[BackpropLoop] = _watch
@@ -302,7 +329,7 @@ def _runs(flags) -> int:
 
 def test_the_worked_gradient_and_its_rule_arrive_once_and_stay_while_used():
     """No out-and-back: the worked edge turns red once (its gradient, the first drawn) and
-    stays red until the update; the rule ∂Cᵢ/∂w = a·δ comes once and stays until the update."""
+    stays red until the update; the rule ∂J/∂w = a·δ comes once and stays until the update."""
     scene = rendered(BackpropLoop, upto="backward")
     red, shown = zip(*(n[:2] for n in scene.notes if n is not None))
     assert _runs(red) == 1 and red[-1]
@@ -313,15 +340,42 @@ def test_the_worked_gradient_and_its_rule_arrive_once_and_stay_while_used():
 
 def test_the_example_index_and_the_layer_index_never_clash():
     """One example, so J = Cᵢ (the equations sheet's per-example cost, its i the example's);
-    a numbered C₁ beside the layers' a⁽¹⁾ is never written, in the video nor in the still."""
+    a numbered C₁ beside the layers' a⁽¹⁾ is never written, in the video nor in the still; the
+    last layer is written (2), as the layers are labelled: L is never shown undefined."""
     from figures.backprop_loop import __doc__ as still_doc
 
     scene = rendered(BackpropLoop)
     words = [w for section in scene.caption_log for _, _, w in section["words"]]
-    assert any(w.startswith("J = C_i = ") for w in words)
-    assert equations.tex("per-example-cost") in words
-    assert not [w for w in words if "C_1" in w or "C₁" in w]
+    assert any("$J = C_i$" in w for w in words)
+    assert equations.tex_numbered("per-example-cost", OUT) in words
+    assert equations.tex_numbered("backprop-delta", OUT) in words
+    assert not [w for w in words if "C_1" in w or "C₁" in w or "(L)" in w]
     assert "C₁" not in still_doc and "J = Cᵢ" in still_doc
+
+
+def test_one_cost_symbol_on_screen_once_j_equals_c_is_said():
+    """Cᵢ is shown only in the one stretch that says "one example (n = 1), so J = Cᵢ" (with
+    the per-example cost it names); before and after it no Cᵢ, and every cost after it is
+    written J. Never two readouts of the same cost at once: the parked J leaves the corner
+    when the costs before and after are compared."""
+    import re
+
+    scene = rendered(BackpropLoop)
+    shown = [n[5] for n in scene.notes if n is not None]
+    said = [any(t == "J = C_i" for t in s) for s in shown]
+    assert _runs(said) == 1
+    first, last = said.index(True), len(said) - 1 - said[::-1].index(True)
+    for k, s in enumerate(shown):
+        if not first <= k <= last:
+            assert not [t for t in s if "C_i" in t], (k, s)
+        assert not [t for t in s if "(L)" in t], (k, s)
+        readouts = [t for t in s if re.fullmatch(r"J = -?[0-9.]+", t)]
+        assert len(readouts) == len(set(readouts)), (k, readouts)
+    after = {t for s in shown[last + 1:] for t in s}
+    assert r"J = 0.543" in after and any(r"\partial J" in t for t in after)
+    end = scene.notes[-1][5]
+    assert sorted(t for t in end if re.fullmatch(r"J = -?[0-9.]+", t)) == ["J = 0.340",
+                                                                           "J = 0.543"]
 
 
 def test_the_output_errors_are_the_slow_held_key_moment():

@@ -5,7 +5,7 @@ import itertools
 import numpy as np
 import pytest
 from frames import WATCHERS, rendered
-from manim import VGroup
+from manim import RIGHT, UP, VGroup
 
 from gdcore import regression
 from gdcore import training_procedure as procedure
@@ -243,12 +243,12 @@ def _apart(a, b) -> bool:
 
 def test_the_panels_take_the_frames_height_and_nothing_lies_over_anything():
     """The rows over the panels (title, the equation with the costs beside it, λ, the keys)
-    leave the panels' frames PANEL_H tall (2.85 scene units, 171 px at 480p), down to the note
+    leave the panels' frames PANEL_H tall (2.64 scene units, 158 px at 480p), down to the note
     over the bottom margin; no two of the pieces overlap, at the end and at the best λ (with
     its box)."""
     from scenes.regularization import PANEL_BOTTOM, PANEL_H, PANEL_TOP
 
-    assert PANEL_H >= 2.85
+    assert PANEL_H >= 2.6
     for upto in ("best", None):
         scene = rendered(Regularization, **({"upto": upto} if upto else {}))
         fit_frame = (scene.ax_fit.c2p(0, Y_RANGE[0])[1], scene.ax_fit.c2p(0, Y_RANGE[1])[1])
@@ -268,3 +268,54 @@ def test_the_panels_take_the_frames_height_and_nothing_lies_over_anything():
             if scene.best_box in (a, b) and any(m in (a, b) for m in pieces[4:5]):
                 continue  # the box frames the test cost
             assert _apart(a, b), (a, b)
+
+
+def test_the_lambda_readout_changes_at_most_three_times_a_second():
+    """The fit refits every frame but λ's number is read: over the whole video (its plays'
+    seconds and the λ at each play's end, λ moving linearly in log10 λ within a sweep's play),
+    sampled at 15 and at 60 frames a second, the written λ changes at most 3 times in any
+    second and never twice within 1/3 s, and only up the sweep; the costs' readouts are
+    gdcore's at the λ written."""
+    from scenes.regularization import SEC_PER_DECADE, lam_text, shown_lam
+
+    notes = rendered(Regularization).notes
+    for fps in (15, 60):
+        t0, u0, texts, times = 0.0, None, [], []
+        for _, _, length, lam in notes:
+            u1 = None if lam == 0 else float(np.log10(lam))
+            for k in range(1, max(1, round(length * fps)) + 1):
+                f = k / max(1, round(length * fps))
+                u = u1 if u0 is None or u1 is None else u0 + (u1 - u0) * f
+                shown = 0.0 if u is None else shown_lam(10.0**u)
+                texts.append((lam_text(shown), shown))
+                times.append(t0 + f * length)
+            t0, u0 = t0 + length, u1
+        changes = [times[i] for i in range(1, len(texts)) if texts[i][0] != texts[i - 1][0]]
+        assert len(changes) >= 16  # the sweep's decades are written, 10⁻¹⁶ … 1
+        gaps = np.diff(changes)
+        assert gaps.min() >= 1 / 3 - 1e-9, gaps.min()
+        assert max(sum(1 for c in changes if s <= c < s + 1.0) for s in changes) <= 3
+        assert all(b[1] >= a[1] for a, b in zip(texts, texts[1:]))  # never back down
+    assert 1 / SEC_PER_DECADE <= 3
+    # every λ written is a round step of the sweep (a decade) or its least test cost's
+    for lam in (1e-16, 3e-12, 9.9e-6, 10.0**U_BEST, 9e-5, 0.5, 1.0):
+        s = shown_lam(lam)
+        assert s <= lam * (1 + 1e-12)
+        assert s == pytest.approx(10.0 ** round(np.log10(s)), rel=1e-12) or s == pytest.approx(
+            10.0**U_BEST, rel=1e-12)
+
+
+def test_lambda_readout_has_room_under_the_equation_and_over_the_keys():
+    """λ's readout (its label and its tallest value, a power of ten) stands at least 12 px at
+    480p (0.2 scene units) under the equation's Σ limits and over the keys' row."""
+    from scenes.regularization import LAM_CLEAR, LAM_SIZE
+
+    assert LAM_CLEAR >= 0.2
+    scene = rendered(Regularization, upto="best")
+    lam_label, lam_value = scene.labels[0], scene.read[0]
+    tall = scene.number(1e-16, False, scene.theme.text, LAM_SIZE)
+    tall.next_to(lam_label, RIGHT).shift((lam_label.baseline() - tall.get_bottom()[1]) * UP)
+    top = max(m.get_top()[1] for m in (lam_label, lam_value, tall))
+    bottom = min(m.get_bottom()[1] for m in (lam_label, lam_value, tall))
+    assert scene.eq.get_bottom()[1] - top >= 0.2 - 1e-6
+    assert bottom - max(k.get_top()[1] for k in scene.key) >= 0.2 - 1e-6
