@@ -14,6 +14,7 @@ descent on the regression cost of the chapter's seven points, seeded.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -438,10 +439,17 @@ def seed_mean_costs(race: BatchRace = BATCH_RACE, summary: BatchSummary = BATCH_
     """label -> J on all seven points at every step (0 … race.steps), averaged over the runs
     of summary.seeds (the race's other settings unchanged). All seeds start at race.start, so
     every run's mean starts at the same J at step 0."""
+    return {label: mean.copy() for label, mean in _seed_means(race, summary.seeds).items()}
+
+
+@functools.lru_cache(maxsize=4)
+def _seed_means(race: BatchRace, seeds: tuple[int, ...]) -> dict[str, np.ndarray]:
+    """seed_mean_costs, computed once per race and seeds (the still, the video and their tests
+    read the same 60 runs); callers get copies."""
     x, y = data.regression_points()
     return {label: np.mean([descent.run_regression(sgd(race.lr), x, y, race.start, race.steps,
                                                    batch_size=bs, seed=seed).losses
-                            for seed in summary.seeds], axis=0)
+                            for seed in seeds], axis=0)
             for label, bs in zip(race.labels, race.batch_sizes, strict=True)}
 
 
