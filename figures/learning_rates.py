@@ -68,7 +68,8 @@ def facts() -> dict:
                 steps=nb.count(COST_DESCENT.steps), shown=COST_DESCENT.shown_steps,
                 limit=nb.text(COST_DESCENT.max_stable_rate,
                                                                   places=3),
-                j_small=nb.text(ts.losses[-1], places=4), j_good=nb.text(tg.losses[-1], places=4),
+                j_small=nb.text(ts.losses[-1], places=nb.sig_places(ts.losses[-1])),
+                j_good=nb.text(tg.losses[-1], places=nb.sig_places(tg.losses[-1])),
                 growth=nb.text(COST_DESCENT.growth_factor, places=GROWTH_PLACES),
                 growth2=nb.text(COST_DESCENT.growth_factor**2, places=J_GROWTH_PLACES),
                 exit_step=len(drawn_path(tl.points)) - 1, leaves=COST_DESCENT.leaves_plot(tl))
@@ -175,8 +176,9 @@ def make_figure(theme):
                                                   cols[name]},
                       star_xy=regression.least_squares(x, y), gid=f"end-{name}",
                       path_effects=gm.casing(theme))
-            ax.text(0.96, 0.96, f"after {nb.count(traj.steps)} steps\n$J = "
-                    f"{nb.latex(traj.losses[-1], places=4)}$", transform=ax.transAxes,
+            j = traj.losses[-1]  # to three significant digits, as every readout of J
+            ax.text(0.96, 0.96, f"after {nb.count(traj.steps)} steps\n"
+                    f"$J = {nb.latex(j, places=nb.sig_places(j))}$", transform=ax.transAxes,
                     ha="right", va="top", fontsize=theme.small_size, color=theme.text)
         ax.plot(*traj.points[0], **theme.marker("start"))
         ax.set_title(th.title(label(name, lr)), fontsize=theme.font_size, color=theme.text)

@@ -628,6 +628,10 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     assert len(notes) == 1 and f"at step {leaves}" in notes[0].get_text()
     np.testing.assert_allclose(notes[0].xy, (leaves, COST_DESCENT.plot_top(large)))
     assert not any("diverged at step" in s for s in texts(fig))
+    # the two runs that stay on the map end with J to three significant digits (the house
+    # readout: 0.269, not 0.2692), at most four places (0.0091)
+    ends = [s for s in texts(fig) if s.startswith("after ")]
+    assert ends == [f"after 1,000 steps\n$J = {want}$" for want in ("0.269", "0.0091")]
     # on the map the large run is only where its steps land (no lines from wall to wall to
     # fill in to a wedge); its first steps are arrows in a zoom whose box holds them all
     dots = one(fig, "path-too large")
