@@ -254,9 +254,6 @@ CLASS_MARKERS: tuple[Marker, ...] = (
 #: The roles a class mark may take its colour from: the data blue (and the page it is cut
 #: out of). tests/test_figures_role_colours.py reads every class mark of the stills back.
 CLASS_ROLES = ("data", "background")
-#: The region a classifier gives each class is drawn as its mark is: class 0's filled (a wash
-#: of the data blue), class 1's hollow (the page), the boundary between them in ink.
-CLASS_REGIONS = ("data", "background")
 
 #: Errors (residuals) are drawn one way: a dashed segment from each point to the model, in the
 #: error colour, this wide (points), under the points.
@@ -447,9 +444,10 @@ class Theme:
         return self.role(m.edge if m.face == "background" else m.face)
 
     def class_region(self, k: int) -> str:
-        """The colour of the region a classifier gives class k (CLASS_REGIONS): a wash of it
-        is drawn, so the page colour leaves the region unshaded."""
-        return self.role(CLASS_REGIONS[k])
+        """The colour of the region a classifier gives class k: its mark's fill (class 0's a
+        wash of the data blue, class 1's hollow mark the page, so its region stays unshaded;
+        the boundary between them in ink)."""
+        return self.role(CLASS_MARKERS[k].face)
 
     def _mark(self, m: Marker) -> dict:
         return {"marker": m.marker, "markersize": m.size, "markerfacecolor": self.role(m.face),
