@@ -437,12 +437,6 @@ class Theme:
         """The colours of a weight's sign, w ≥ 0 and w < 0: the data blue and `negative`."""
         return self.data, self.negative
 
-    def class_color(self, k: int) -> str:
-        """The colour of class k's mark (the colour of its CLASS_MARKERS mark that is not the
-        page's): the data blue for every class."""
-        m = CLASS_MARKERS[k]
-        return self.role(m.edge if m.face == "background" else m.face)
-
     def class_region(self, k: int) -> str:
         """The colour of the region a classifier gives class k: its mark's fill (class 0's a
         wash of the data blue, class 1's hollow mark the page, so its region stays unshaded;
