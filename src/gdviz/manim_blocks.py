@@ -194,6 +194,16 @@ class Trail(VMobject):
         self._redraw()
         self.add_updater(lambda m: m._redraw())
 
+    def __deepcopy__(self, memo):
+        """A copy of the trail alone (the starting copy each animation of it makes, a ghost)
+        draws on the same axes as the trail, which it only reads: copying the axes with it
+        (every tick, number and label) was most of the time a race spent copying. A copy of
+        anything larger that holds the trail (a group, a whole scene) may hold the axes too,
+        and copies them as before."""
+        if not memo:
+            memo[id(self.ax)] = self.ax
+        return super().__deepcopy__(memo)
+
     def shown(self) -> np.ndarray:
         """The data points drawn now."""
         return partial_path(self.path, self.tracker.get_value(), self.tail)
