@@ -162,3 +162,22 @@ def test_parsed_shapes_come_from_the_store_as_a_parse_makes_them(kind, tmp_path,
     # each lookup is a fresh copy: changing one changes no other
     stored[0].shift([1, 0, 0])
     assert _same_shapes(again, parsed) and not _same_shapes(stored, parsed)
+
+
+def test_words_written_by_another_process_are_found_in_the_store(tmp_path, monkeypatch):
+    """Cairo numbers the group of each SVG it writes by a counter of the process: the same
+    words are `surface1` in one process and `surface6` in the next. Their shapes are filed
+    once, whatever the number."""
+    with tempconfig({"text_dir": str(tmp_path / "texts")}):
+        store.install_svg(tmp_path / "store")
+        first = Text("The cost J falls", font="CMU Serif")
+        svg = first.get_file_path()
+        text = svg.read_text()
+        assert 'id="surface' in text
+        # the same words, as a process that had written five surfaces before writes them
+        svg.write_text(text.replace('id="surface', 'id="surface5', 1))
+        monkeypatch.setattr(se.SVG, "parse", _no_parse)
+        again = Text("The cost J falls", font="CMU Serif")
+    assert again.get_file_path() == svg and 'id="surface5' in svg.read_text()
+    assert _same_shapes(again, first)
+    assert len(list((tmp_path / "store" / "svg").iterdir())) == 1

@@ -31,6 +31,7 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import shutil
 import sys
 import zlib
@@ -115,6 +116,13 @@ def _parser_versions() -> tuple:
     return versions(), svgelements, list(sys.version_info[:3])
 
 
+#: The id cairo gives the group of an SVG it writes (Pango's words): numbered by a counter of
+#: the process (the same words are "surface1" in one process and "surface6" in the next), and
+#: read by nothing that parses it, so left out of the key: else the words of one process were
+#: never found in the store by another.
+_SURFACE_ID = re.compile(rb'id="surface\d+"')
+
+
 def _svg_key(mob) -> str:
     """What the shapes parsed from mob's SVG depend on: the file's bytes, the class, the style
     defaults and path settings it is parsed with, the renderer and the library versions."""
@@ -123,7 +131,7 @@ def _svg_key(mob) -> str:
     common = json.dumps([type(mob).__module__, type(mob).__qualname__, repr(mob.svg_default),
                          repr(mob.path_string_config), str(config.renderer),
                          *_parser_versions()])
-    svg = mob.get_file_path().read_bytes()
+    svg = _SURFACE_ID.sub(b'id="surface"', mob.get_file_path().read_bytes())
     return hashlib.sha256(common.encode() + b"\0" + svg).hexdigest()
 
 
