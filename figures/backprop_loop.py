@@ -32,6 +32,7 @@ import numpy as np
 from gdcore.networks import BACKPROP
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
+from gdviz import theme as th
 from gdviz.colors import mix
 from gdviz.network_layout import LOOP_LAYOUT, layout, sign_color
 
@@ -43,9 +44,10 @@ FMT = f"{{:.{PLACES}f}}"
 
 PAD = (0.5, 2.0, 1.0, 0.35)  # around each network (l, r, b, t): room for its words and key
 KEY_WIDTH = 2.4  # points: the sign key's lines, wide enough that their colour reads
-#: The dash of a change Δw (panel 4), in line widths (dash, gap): a weight is a solid line, its
-#: change a dashed one, so the two sign keys never read as one encoding.
-CHANGE_DASH = (0, (2.0, 1.0))
+#: The dash of a change Δw (panel 4): a weight is a solid line, its change a difference, dashed
+#: (theme.LINE_STYLES), so the two sign keys never read as one encoding. The full dash: on the
+#: thinnest edges a short dash would read as dots, the reference's style.
+CHANGE_DASH = th.LINE_STYLES["difference"]
 
 
 def facts() -> dict:
@@ -82,7 +84,8 @@ def _key(ax, theme, x, y, what, dashed=False):
         yy = y - 0.32 * k
         ax.plot([x, x + 0.42], [yy, yy], color=sign_color(theme, v), lw=KEY_WIDTH,
                 solid_capstyle="butt", dash_capstyle="butt", gid="sign-key",
-                linestyle=CHANGE_DASH if dashed else "-")
+                # the key is short: the short dash of a difference, so two dashes show
+                linestyle=th.DIFFERENCE_SHORT_DASH if dashed else "-")
         ax.text(x + 0.52, yy, f"${what} {word} 0$", ha="left", va="center",
                 fontsize=theme.small_size, color=theme.muted)
 

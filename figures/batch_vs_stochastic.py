@@ -9,17 +9,19 @@ each ending on its square, the minimum starred. The full-batch path glides smoot
 valley floor; the sampled gradients disagree mostly about the slope m, so those paths are thrown
 from wall to wall while drifting the same way, the single sample's most. Bottom: J on all {n}
 points at every step, on a log scale, averaged over {seeds} seeds at each step (every seed
-starts at the same point, so the three curves start at the same J): the full batch's falls
-smoothly, the others' stay above it and jump, the single sample's highest. Dashed over the last
-{last} steps, and written at the right, that mean over them (one seed's last value is luck): J =
+starts at the same point, so the three curves start at the same J), drawn faint, and strong over
+it its moving average over {smooth} steps centred on each step: the full batch's falls smoothly,
+the others' stay above it, the single sample's highest. Dotted over the last {last} steps, and
+written at the right, the mean over them (one seed's last value is luck): J =
 {j_full} (full batch), {j_mini} (mini-batch) and {j_single} (single sample), against J* =
 {j_star} at the minimum.
 
 Alt: Three contour maps of the same long, narrow valley side by side, each with one path from a
 common start near the top: a smooth straight path down the valley floor, a jagged path that
 zig-zags across it, and a path with even wider zig-zags. Below, cost against step on a log
-scale: three lines from one starting value, a smooth, slowly falling one lowest and two jumpy
-ones above it, each ending in a short dashed level with its value written at the right.
+scale: three strong lines from one starting value, each over a faint jagged one, a smooth,
+slowly falling one lowest and two wavering ones above it, each ending in a short dotted level
+with its value written at the right.
 """
 
 import numpy as np
@@ -32,8 +34,12 @@ from gdviz import theme as th
 from gdviz.race_plot import BATCH_J_PLACES, DOT_CASING, batch_colors
 
 RACE = races.BATCH_RACE
-#: Widths (points) of the runs' mean costs, full batch first (on top, the widest).
-CURVE_WIDTHS = (1.8, 1.1, 1.1)
+#: Widths (points) of the runs' smoothed mean costs, full batch first (on top, the widest).
+CURVE_WIDTHS = (1.8, 1.3, 1.3)
+#: The raw seed mean under its moving average: thin and faint, there to show the jumps the
+#: average smooths, never to be read against it.
+RAW_WIDTH = 0.6
+RAW_ALPHA = 0.35
 #: Path widths (points) over the maps, full batch first: the wider a run's throws from wall to
 #: wall, the finer its line, so the single sample's many crossings leave the valley floor seen.
 PATH_WIDTHS = (1.2, 0.6, 0.35)
@@ -49,6 +55,7 @@ def facts() -> dict:
     return {"n": x.size, "m0": numbers.text(RACE.start[0]), "b0": numbers.text(RACE.start[1]),
             "lr": RACE.lr, "steps": RACE.steps, "mini": RACE.batch_sizes[1],
             "last": races.BATCH_SUMMARY.last_steps,
+            "smooth": races.BATCH_SUMMARY.smooth_steps,
             "seeds": len(races.BATCH_SUMMARY.seeds), "seed": RACE.seed,
             "j_full": full, "j_mini": mini, "j_single": single,
             "j_star": numbers.text(regression.cost(m, b, x, y), J_PLACES)}
@@ -59,6 +66,7 @@ def make_figure(theme):
     runs = races.run_batch_race(RACE)
     summary = races.BATCH_SUMMARY
     means = races.seed_mean_costs(RACE, summary)
+    smooth = races.smoothed_costs(RACE, summary)
     settled = races.settled_costs(RACE, summary)
     m_star, b_star = regression.least_squares(x, y)
     j_star = regression.cost(m_star, b_star, x, y)
@@ -89,16 +97,21 @@ def make_figure(theme):
         else:
             ax.tick_params(labelleft=False)
         ax.set_title(th.title(label).replace(" (", "\n("))
-        # J per step: the mean of the seeds' runs at each step (all start at the same J)
+        # J per step: the mean of the seeds' runs at each step (all start at the same J),
+        # faint, and its moving average strong over it
+        steps = np.arange(means[label].size)
+        aj.plot(steps, means[label], color=c, lw=RAW_WIDTH, alpha=RAW_ALPHA,
+                gid=f"raw-cost:{label}", zorder=4 - k)
         halo = [patheffects.withStroke(linewidth=3.8, foreground=theme.background)]
-        aj.plot(np.arange(means[label].size), means[label], color=c, lw=CURVE_WIDTHS[k],
+        aj.plot(steps, smooth[label], color=c, lw=CURVE_WIDTHS[k],
                 label=label, gid=f"cost:{label}", zorder=8 - k, path_effects=halo)
         # the end value: that mean over the last steps, a level segment over them, its
         # number in ink at the right of the chart
         last = np.arange(RACE.steps - summary.last_steps + 1, RACE.steps + 1)
         # in ink: in the run's colour it would vanish in the run's own jumps
-        aj.plot(last, np.full(last.size, settled[label]), color=theme.text, lw=0.9,
-                ls=(0, (3, 1.5)), gid=f"settled:{label}", zorder=9,
+        aj.plot(last, np.full(last.size, settled[label]),
+                **theme.line("reference", color=theme.text, linewidth=1.1,
+                             gid=f"settled:{label}", zorder=9),
                 path_effects=gm.casing(theme, width=0.8))
         aj.annotate(numbers.text(settled[label], J_PLACES), (1, settled[label]),
                     xycoords=("axes fraction", "data"), xytext=(4, 0),
@@ -106,7 +119,7 @@ def make_figure(theme):
                     fontsize=theme.small_size, color=theme.text, gid=f"end-value:{label}")
 
     gm.style_axes(aj, theme)
-    aj.axhline(j_star, color=theme.good, lw=0.9, ls="--", gid="j-star")
+    aj.axhline(j_star, **theme.line("reference", color=theme.good, linewidth=0.9, gid="j-star"))
     aj.text(RACE.steps * 0.01, j_star * 1.12,
             f"minimum $J^* = {numbers.latex(j_star, places=J_PLACES)}$", ha="left", va="bottom",
             fontsize=theme.small_size, color=theme.good)
@@ -119,8 +132,9 @@ def make_figure(theme):
     aj.set_ylabel(th.AXIS_LABELS["cost"])
     # the one statistic, said once, over the column of end values it heads
     n = len(summary.seeds)
-    aj.text(0, 1.03, f"$J$ at each step: mean of {n} seeds;  dashed, and at the right: that "
-            f"mean over the last {summary.last_steps} steps", transform=aj.transAxes,
+    aj.text(0, 1.03, f"$J$, mean of {n} seeds: faint at each step, strong averaged over "
+            f"{summary.smooth_steps} steps;  dotted, and at the right: over the last "
+            f"{summary.last_steps} steps", transform=aj.transAxes,
             ha="left", va="bottom", fontsize=theme.small_size, color=theme.text, gid="key")
     gm.optimizer_legend(aj, theme, "race", bbox_to_anchor=(0.5, -0.27), ncols=3)
     return fig

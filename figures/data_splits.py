@@ -10,7 +10,7 @@ Alt: Two horizontal bars, each {n} samples long. The upper bar has a training se
 samples, labelled "fits the weights", and a test segment of {te2}, labelled "reports the score".
 Under each segment sits the mark its samples take in the other figures: a filled blue dot for
 training, a hollow orange diamond for validation, a hollow lavender diamond for test.
-Dashed lines lead from its training segment down to the lower bar, where the same span is divided
+Thin grey lines lead from its training segment down to the lower bar, where the same span is divided
 into {tr3} training samples and {va3} validation samples, labelled "chooses the
 hyper-parameters"; the test segment of {te3} samples is the same in both bars.
 """
@@ -94,8 +94,7 @@ def make_figure(theme):
     # The bottom bar's training + validation span is the top bar's training part, re-cut.
     y_from, y_to = Y_TOP - BAR_H / 2, Y_BOTTOM + BAR_H / 2  # from bar to bar
     for x_top, x_bot in ((top[0][0], bottom[0][0]), (top[0][1], bottom[1][1])):
-        ax.plot([x_top, x_bot], [y_from, y_to], color=theme.muted, linewidth=0.8,
-                linestyle=(0, (3, 2)), zorder=1)
+        ax.plot([x_top, x_bot], [y_from, y_to], color=theme.muted, linewidth=0.8, zorder=1)
 
     ax.text(N / 2, Y_TOP + BAR_H / 2 + 0.1,
             f"{N} samples, shuffled, cut into a training and a test set",

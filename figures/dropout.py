@@ -2,17 +2,16 @@
 
 The same network ({n0} inputs, two hidden layers of {n1} and {n2}, {n3} outputs) at {steps}
 consecutive training steps, read row by row, with dropout rate p = {p_drop:g}. At each step
-every hidden neuron is dropped with probability p, independently: a dropped neuron (faded,
-dashed) and all its
-connections take no part in that step's forward and backward pass, so each step trains a
-different thinned network ({kept_text} hidden neurons kept). Each edge ends at the rims of
-the two neurons it joins and passes every other neuron clear of its rim. No neuron can rely on any
-particular other one being present. A key under the steps names the two kinds of hidden
-neuron: kept (solid outline in the text colour) and dropped (faded, dashed).
+every hidden neuron is dropped with probability p, independently: a dropped neuron (a faded,
+thin outline) and all its connections take no part in that step's forward and backward pass,
+so each step trains a different thinned network ({kept_text} hidden neurons kept). Each edge
+ends at the rims of the two neurons it joins and passes every other neuron clear of its rim.
+No neuron can rely on any particular other one being present. A key under the steps names the
+two kinds of hidden neuron: kept (outline in the text colour) and dropped (faded, thin).
 
 Alt: {steps} small copies of a network diagram, two rows of two. In each, a different set of hidden
-neurons is faded with dashed outlines and has no connections; the remaining neurons are joined
-by lines as usual; kept hidden neurons have a solid outline in the text colour. A key under the
+neurons is faded to thin pale outlines and has no connections; the remaining neurons are joined
+by lines as usual; kept hidden neurons have a bold outline in the text colour. A key under the
 diagrams names a kept and a dropped neuron.
 """
 
@@ -38,7 +37,10 @@ CLEARANCE = 1.5
 #: The steps in a grid of GRID rows and columns: two steps a row give each network the width
 #: its hidden edges need.
 GRID = (2, 2)
-DASH = (0, (2, 1.5))  # a dropped neuron's outline, in the panels and the key
+#: A dropped neuron's outline (points), in the panels and the key: thinner than the input and
+#: output neurons' (0.9) and faded (`faded`), solid: absent, not a difference (a dash is one,
+#: docs/STYLE.md).
+DROPPED_WIDTH = 0.6
 KEY_RADIUS = 4.5  # the key's neurons, in points
 
 
@@ -80,7 +82,7 @@ def make_figure(theme):
                                        edge="none", zorder=2,
                                        radius_scale=HALO_SCALE).items():
             halo.set_gid(f"halo-{n[0]}-{n[1]}")
-        styles = {n: dict(edgecolor=dim, linestyle=DASH, facecolor=theme.background)
+        styles = {n: dict(edgecolor=dim, linewidth=DROPPED_WIDTH, facecolor=theme.background)
                   for n in dropped}
         # kept hidden neurons in the text colour: neutral (the accent marks a change)
         styles |= {n: dict(edgecolor=theme.text, linewidth=1.2)
@@ -89,12 +91,12 @@ def make_figure(theme):
         nd.setup_axes(ax, lay, pad=0.12)
         n_kept = kept[t]
         ax.set_title(f"Step {t + 1}: {n_kept} of {EX.n_hidden} hidden kept")
-    # the key's neurons drawn as the panels draw them: kept solid in the text colour, dropped
-    # dashed in the faded colour
+    # the key's neurons drawn as the panels draw them: kept bold in the text colour, dropped
+    # thin in the faded colour
     keys = [Circle((0, 0), 1, facecolor=theme.background, edgecolor=theme.text, linewidth=1.2,
                    label="kept"),
-            Circle((0, 0), 1, facecolor=theme.background, edgecolor=dim, linewidth=0.9,
-                   linestyle=DASH, label="dropped")]
+            Circle((0, 0), 1, facecolor=theme.background, edgecolor=dim,
+                   linewidth=DROPPED_WIDTH, label="dropped")]
     fig.legend(handles=keys, loc="outside lower center", ncols=2, frameon=False,
                fontsize=theme.small_size,
                handler_map={Circle: HandlerPatch(patch_func=_key_circle)})

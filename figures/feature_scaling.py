@@ -2,14 +2,14 @@
 
 The same data, the same starting line and the same number of gradient-descent steps ({steps}),
 once with the raw inputs x and once with the standardised inputs z = (x − μ)/σ
-(μ = {mu:.3f}, σ = {sd:.3f}). Left: with raw x the bowl of J is a long, narrow valley; its
+(μ = {mu}, σ = {sd}). Left: with raw x the bowl of J is a long, narrow valley; its
 curvature differs {cond_raw:.0f}-fold between the steepest and the flattest direction. At a
 rate just under the limit (α = {lr_raw:.3f}) each step jumps across the valley floor to the far
 wall, its distance from the floor multiplied by −{bounce:.2f}, while along the floor it gains
 well under 1 % of the way: the box around the path, zoomed in the middle, shows the zig-zag,
-still {kept:.2f} of its first width after {steps} steps, and J = {j_raw:.4f}. Right: with
+still {kept:.2f} of its first width after {steps} steps, and J = {j_raw}. Right: with
 standardised z the bowl is round (curvature ratio {cond_scaled:.0f}); the gradient points at
-the minimum, and the path (α = {lr_scaled:g}) runs straight to it: J = {j_scaled:.4f}, the
+the minimum, and the path (α = {lr_scaled:g}) runs straight to it: J = {j_scaled}, the
 least-squares minimum. Its last steps grow shorter than a dot: a dot marks a landing only where
 it stands clear of the one before and of the minimum's star, and the end square, at the last
 point, lies under the star and frames it.
@@ -37,6 +37,9 @@ from gdviz import theme as th
 
 #: The zoom's margin around the raw run's points, as a fraction of their extent per axis.
 ZOOM_PAD = (0.06, 0.1)
+#: Significant digits of every cost J the figure and its caption write, zeros kept: the two
+#: runs end decades apart (0.94 and 0.0090), so one number of decimals would print 0.9400.
+J_SIG = 2
 #: Area (points²) of every step's dot, one size in the three panels.
 DOT = 12
 #: Edge width (points) of a step's dot.
@@ -48,9 +51,11 @@ def facts() -> dict:
     x, _ = data.regression_points()
     _, mu, sd = regression.standardize(x)
     across = fs.raw.across()
-    return dict(steps=fs.raw.trajectory.steps, mu=mu, sd=sd, cond_raw=fs.raw.condition,
+    return dict(steps=fs.raw.trajectory.steps, mu=nb.text(mu, sig=3), sd=nb.text(sd, sig=3),
+                cond_raw=fs.raw.condition,
                 cond_scaled=fs.scaled.condition, lr_raw=fs.raw.lr, lr_scaled=fs.scaled.lr,
-                j_raw=fs.raw.trajectory.losses[-1], j_scaled=fs.scaled.trajectory.losses[-1],
+                j_raw=nb.significant(fs.raw.trajectory.losses[-1], J_SIG),
+                j_scaled=nb.significant(fs.scaled.trajectory.losses[-1], J_SIG),
                 bounce=abs(across[1] / across[0]), kept=abs(across[-1] / across[0]))
 
 
@@ -108,7 +113,7 @@ def _panel(ax, theme, run, title, xlabel, ylabel, dots=True):
     # the rate and the cost reached, under the title (no words over the map)
     traj = run.trajectory
     ax.set_title(f"{title}\n" + nb.hyper(r"\alpha", run.lr, "mathtext")
-                 + f", {traj.steps} steps: $J = {nb.latex(traj.losses[-1], places=4)}$",
+                 + f", {traj.steps} steps: $J = {nb.significant(traj.losses[-1], J_SIG, 'latex')}$",
                  pad=10)  # clear of the top tick's number
 
 

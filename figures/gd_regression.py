@@ -1,7 +1,7 @@
 """Gradient descent on the regression cost
 
 Plain gradient descent on J(m, b) with the raw data, from the poor start m = {m0:g}, b = {b0:g}
-(J = {j0}), learning rate α = {lr:g} (the limit for this data is {limit:.4f}), {steps} steps.
+(J = {j0}), learning rate α = {lr:g} (the limit for this data is {limit:.3f}), {steps} steps.
 Top: the line after steps {schedule}, spaced evenly on a log scale. Bottom left: the path of
 (m, b) over the contours of J: the first steps swing across the steep walls of the valley and
 back (each of them an arrow, each step's end a dot; a window enlarges them), then a long
@@ -162,7 +162,7 @@ def make_figure(theme):
     jx.plot(0, losses[0], gid="start-cost", **theme.marker("start"))
     jx.plot(sched[1:-1], losses[sched[1:-1]], gid="iterations-cost", **theme.marker("current"))
     jx.plot(sched[-1], losses[sched[-1]], gid="end-cost", **theme.marker("end"))
-    jx.axhline(j_best, color=theme.good, linestyle="--", linewidth=0.9, zorder=1)
+    jx.axhline(j_best, **theme.line("reference", color=theme.good, linewidth=0.9, zorder=1))
     j_tex = j_text(j_best, "latex")
     jx.text(1.5, j_best * 1.15, f"least-squares minimum $J^{{\\!*}} = {j_tex}$",
             ha="left", va="bottom", fontsize=theme.small_size, color=theme.text)

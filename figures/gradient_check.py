@@ -12,7 +12,7 @@ backpropagation needs one forward and one backward pass, whatever the size.
 
 Alt: Three panels of one width. A scatter of {n_params} points exactly on the diagonal line,
 spread along it from −0.5 to 0.1 on axes logarithmic on both sides of 0. A dot plot of
-relative errors per parameter on a logarithmic axis, all far below a grey dashed line at
+relative errors per parameter on a logarithmic axis, all far below a grey dotted line at
 {tol:.0e}. A logarithmic bar chart, its legend under it: grey bars of {fd_small:,} and
 {fd_mnist:,} passes for finite differences against blue bars of {bp_passes} for
 backpropagation.
@@ -89,7 +89,7 @@ def make_figure(theme):
     ax = axes[1]
     gm.style_axes(ax, theme)
     k = np.arange(gc.per_weight.size)
-    ax.axhline(TOL, color=theme.muted, lw=0.9, ls="--", zorder=2)
+    ax.axhline(TOL, **theme.line("reference", color=theme.muted, linewidth=0.9, zorder=2))
     ax.scatter(k, gc.per_weight, s=12, color=theme.data, zorder=3)
     ax.set_yscale("log")
     ax.set_ylim(gc.per_weight.min() / 30, TOL * 30)

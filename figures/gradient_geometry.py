@@ -38,6 +38,9 @@ WINDOW = ((-8.0, 8.0), (-1.4, 1.4))  # the part of gdcore's valley bowl drawn
 POINT = (-4.5, 0.5)  # on the bowl's far wall, seen from the front; ±∇f inside the window
 PLANE_HALF = (2.2, 0.45)  # half-sizes of the tangent-plane patch in x and y
 ARROW_SCALE = 0.3  # the arrows are drawn at this multiple of ∇f
+#: The slopes m, m1, m2 in their shortest form to this many significant digits: 0.3, −0.45, 2.5
+#: (exact values: no zeros padded to a common number of decimals).
+SLOPE_SIG = 3
 ZOOM = 1.0  # half-size of the square (x, y) window of the contour view: both arrows fit
 Z_FLOOR = -11.0  # the floor well below the bowl, so the arrows on it clear the bowl's rim
 
@@ -46,8 +49,9 @@ def facts() -> dict:
     bowl = surfaces.valley
     g = bowl.grad(POINT)
     n = numbers.text
-    return dict(x0=n(X0), slope=n(bowl.grad((X0, 0.0))[0], 2), px=n(POINT[0]), py=n(POINT[1]),
-                m1=n(g[0], 2), m2=n(g[1], 2), scale=n(ARROW_SCALE))
+    return dict(x0=n(X0), slope=n(bowl.grad((X0, 0.0))[0], sig=SLOPE_SIG), px=n(POINT[0]),
+                py=n(POINT[1]), m1=n(g[0], sig=SLOPE_SIG), m2=n(g[1], sig=SLOPE_SIG),
+                scale=n(ARROW_SCALE))
 
 
 def _curve(ax, theme):
@@ -63,7 +67,7 @@ def _curve(ax, theme):
             gid="curve")
     tx = np.array([X0 - 0.75 * DX, X0 + 1.45 * DX])
     ax.plot(tx, bowl.tangent((X0, 0.0), tx - X0, 0.0), color=theme.accent, linewidth=1.3, zorder=3,
-            label=f"tangent at $x = {X0:g}$, slope $m = {m:.2f}$")
+            label=f"tangent at $x = {X0:g}$, slope $m = {numbers.latex(m, sig=SLOPE_SIG)}$")
     # The slope triangle below the tangent: run dx, rise dy = m dx.
     x1, y1 = X0 + DX, float(bowl.tangent((X0, 0.0), DX, 0.0))
     ax.plot([X0, x1, x1], [y0, y0, y1], color=theme.text, linewidth=0.9, zorder=3)
@@ -128,8 +132,8 @@ def _surface(ax, theme):
         ax.plot(px + u, py + v, bowl.tangent(POINT, u, v), color=theme.accent, linewidth=1.4,
                 zorder=6, gid=gid)
     ax.plot([px], [py], [pz], "o", color=theme.accent, markersize=5, zorder=10)
-    ax.plot([px, px], [py, py], [Z_FLOOR, pz], color=theme.muted, linestyle=":", linewidth=1.0,
-            zorder=3)
+    ax.plot([px, px], [py, py], [Z_FLOOR, pz],
+            **theme.line("reference", color=theme.muted, linewidth=1.0, zorder=3))
 
     ax.view_init(elev=38, azim=-45)
     ax.set_xlim(x0, x1)
@@ -223,9 +227,10 @@ def make_figure(theme):
     m = surfaces.valley.grad((X0, 0.0))[0]
     n = numbers.latex
     # the three titles on one line, each over its panel, a formula under each
-    titles = (("a curve and its tangent", rf"$dy = m\,dx$, $m = {n(m, 2)}$"),
+    titles = (("a curve and its tangent", rf"$dy = m\,dx$, $m = {n(m, sig=SLOPE_SIG)}$"),
               ("a surface and its tangent plane", r"$dz = m_1\,dx + m_2\,dy$"),
-              ("seen from above", rf"$\nabla f = (m_1, m_2) = ({n(g[0], 2)}, {n(g[1], 2)})$"))
+              ("seen from above", rf"$\nabla f = (m_1, m_2) = ({n(g[0], sig=SLOPE_SIG)}, "
+                                  rf"{n(g[1], sig=SLOPE_SIG)})$"))
     heads = [a.set_title(th.title(title) + "\n" + formula, gid=f"title{k}")
              for k, (a, (title, formula)) in enumerate(zip((ax, ax3, ax2), titles))]
     # the middle 3-D box is narrower than its cell (context beside the contour view), so it

@@ -13,7 +13,7 @@ Alt: A rising straight line. The horizontal axis, logarithmic, counts the parame
 beyond {p_mnist}; the vertical axis, in the power of ten of the number of guesses, is also
 logarithmic, its ticks 10 to the powers 1, 10, 100, 1000 and 10000. Marked points:
 2 parameters at {c2} guesses, 3 at {c3}, and {p_mnist} at 10 to the power {e_mnist_exp}. A
-horizontal dashed line marks the power {atoms_exp}, 10 to the power {atoms_exp} being the
+horizontal dotted line marks the power {atoms_exp}, 10 to the power {atoms_exp} being the
 number of atoms in the observable universe; the line crosses it at {cross} parameters, where a
 dotted vertical line drops to the horizontal axis.
 """
@@ -80,7 +80,7 @@ def make_figure(theme):
     ax.set_ylabel(f"guesses at {BINS} bins per axis")
 
     atoms = sampling.ATOMS_LOG10
-    ax.axhline(atoms, color=theme.muted, lw=0.9, ls="--", zorder=2)
+    ax.axhline(atoms, **theme.line("reference", color=theme.muted, linewidth=0.9, zorder=2))
     # under its line, clear of the 10^100 grid line above it
     ax.text(1.25, atoms / 1.12, rf"{_pow10(atoms)} atoms in the observable universe",
             ha="left", va="top", fontsize=theme.small_size, color=theme.muted)
@@ -89,8 +89,8 @@ def make_figure(theme):
     # grid lines
     cross = _crossing()
     ec = sampling.guess_count_log10(BINS, cross)
-    ax.plot([cross, cross], [ax.get_ylim()[0], ec], color=theme.muted, lw=0.9, ls=":",
-            zorder=2, gid="crossing")
+    ax.plot([cross, cross], [ax.get_ylim()[0], ec],
+            **theme.line("reference", color=theme.muted, linewidth=0.9, zorder=2, gid="crossing"))
     ax.annotate(f"{cross} parameters", xy=(cross, np.sqrt(10 * atoms)), xytext=(4, 0),
                 textcoords="offset points", fontsize=theme.small_size, color=theme.muted,
                 ha="left", va="center", gid="crossing-label")

@@ -205,7 +205,7 @@ def make_figure(theme):
                                         relpos=(1.0, 0.5)))
     m_best, b_best = regression.least_squares(x, y)
     j_best = regression.cost(m_best, b_best, x, y)
-    jx.axhline(j_best, color=theme.good, linestyle="--", linewidth=0.9, zorder=1,
+    jx.axhline(j_best, **theme.line("reference", color=theme.good, linewidth=0.9, zorder=1),
                label=f"minimum $J^{{*}} = {nb.latex(j_best, places=4)}$")
     gm.cost_per_iteration_axes(jx, COST_DESCENT.steps, j_best / 2, top)
     jx.yaxis.set_minor_locator(NullLocator())
@@ -223,7 +223,7 @@ def make_figure(theme):
     sx.bar(t, d, width=0.5, color=cols["too large"], gid="swings")
     env = abs(d[0]) * growth ** np.linspace(0, n_shown, 50)
     for s in (1, -1):
-        sx.plot(np.linspace(0, n_shown, 50), s * env, color=theme.muted, linestyle="--",
+        sx.plot(np.linspace(0, n_shown, 50), s * env, **theme.line("reference", color=theme.muted),
                 linewidth=0.8)
     sx.axhline(0, color=theme.muted, linewidth=0.8)
     sx.set_xticks(t)
@@ -241,9 +241,10 @@ def make_figure(theme):
     lam = 2.0 / COST_DESCENT.max_stable_rate
     a = np.linspace(0, ALPHA_MAX, 200)
     fx.plot(a, np.abs(1 - a * lam), color=theme.muted, linewidth=1.0)
-    fx.axhline(1, color=theme.muted, linewidth=0.6, linestyle=":")
+    fx.axhline(1, **theme.line("reference", color=theme.muted, linewidth=0.6))
     fx.axvspan(COST_DESCENT.max_stable_rate, ALPHA_MAX, color=theme.error, alpha=0.12, lw=0)
-    fx.axvline(COST_DESCENT.max_stable_rate, color=theme.error, linewidth=0.8, linestyle="--")
+    fx.axvline(COST_DESCENT.max_stable_rate,
+               **theme.line("reference", color=theme.error, linewidth=0.8))
     limit = nb.latex(COST_DESCENT.max_stable_rate, places=3)
     fx.text(COST_DESCENT.max_stable_rate - 0.003, 1.55,
             f"limit\n$2/h_{{\\max}} \\approx {limit}$",

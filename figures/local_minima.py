@@ -136,7 +136,8 @@ def make_figure(theme):
     # Bottom: the position at every step.
     gm.style_axes(a_time, theme)
     for i, m in enumerate(minima):
-        a_time.axhline(m, color=theme.muted, lw=0.8, ls=":", zorder=1, gid=f"minimum-line:{i}")
+        a_time.axhline(m, **theme.line("reference", color=theme.muted, linewidth=0.8, zorder=1,
+                                        gid=f"minimum-line:{i}"))
     names = ("shallow minimum", "middle minimum", "deepest minimum")
     for i, m in enumerate(minima):
         # above its line, clear of it (2 pt), not standing on it

@@ -4,7 +4,7 @@ Take a ball in d dimensions and its outer shell, the "eggshell" of thickness ε 
 The shell's share of the volume is 1 − (1 − ε)ᵈ. For a shell of ε = {eps_pct:g} % of the radius
 it holds {share2:.1f} % of a disc's area (d = 2, left) and {share3:.1f} % of a ball's volume
 (d = 3), but more than half of the volume from d = {d50} on and more than {p99:g} % from
-d = {d99} on (right; dashed, a shell of {eps_other_pct:g} % for comparison). In many
+d = {d99} on (right; thin and grey, a shell of {eps_other_pct:g} % for comparison). In many
 dimensions nearly all the space is far from the centre, and evenly spread points are far from
 one another.
 
@@ -13,7 +13,7 @@ colour and labelled {share2:.1f} % of the area. Right, two S-shaped curves of th
 of the volume against the number of dimensions, from 1 to {d_max} on a logarithmic axis, rising
 from a few per cent to 100 %; the solid one, for a {eps_pct:g} % shell, is marked at d = 2
 ({share2:.1f} %), d = 3 ({share3:.1f} %), d = {d50} ({share50:.1f} %) and d = {d99}
-({share99:.1f} %); the dashed one, for a {eps_other_pct:g} % shell, rises sooner.
+({share99:.1f} %); the thin grey one, for a {eps_other_pct:g} % shell, rises sooner.
 """
 
 import numpy as np
@@ -85,7 +85,7 @@ def make_figure(theme):
     for eps, main in ((EPS_OTHER, False), (EPS, True)):
         share = sampling.eggshell_share(eps, d)
         ax.plot(d, 100 * share, color=theme.accent if main else theme.muted,
-                ls="-" if main else (0, (4, 2)), lw=1.8 if main else 1.1, zorder=3 if main else 2,
+                lw=1.8 if main else 1.1, zorder=3 if main else 2,
                 # "5 %" with a word space, as everywhere in the figure
                 label=rf"shell of $\varepsilon = {eps * 100:g}$ % of the radius")
     handles, labels = ax.get_legend_handles_labels()

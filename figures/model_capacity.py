@@ -4,17 +4,17 @@ Polynomials of degree 0 to 9 fitted by least squares to the {n} noisy samples of
 used for the overfitting example, scored by the cost J (half the mean squared error, log
 scale) on the training samples and on {n_test} fresh test samples. Each extra degree lowers the
 training cost, down to ≈ 0 (rounding noise) at degree 9, where the curve passes through all {n}
-points. The test cost is {test0:.3f} at degree 0 and {test1:.3f} and {test2:.3f} at degrees 1
-and 2, drops to its least, {best_test:.3f}, at degree {best}, and then climbs with every degree
-to {worst_test:.1f} at degree 9: past degree {best} the extra capacity fits the noise, not the
+points. The test cost is {test0} at degree 0 and {test1} and {test2} at degrees 1
+and 2, drops to its least, {best_test}, at degree {best}, and then climbs with every degree
+to {worst_test} at degree 9: past degree {best} the extra capacity fits the noise, not the
 sine.
 
 Alt: A line chart with polynomial degree 0 to 9 on the horizontal axis and the cost J on a
 logarithmic vertical axis. The training-cost line falls steadily and drops off the bottom of the
-chart between degrees 8 and 9, dashed, to a marker on the bottom edge at degree 9 labelled
+chart between degrees 8 and 9, to a marker on the bottom edge at degree 9 labelled
 "training cost J ≈ 0: through all {n} points". The test-cost line, lavender with hollow
-diamonds, is about level from degree 1 to 2, drops to its lowest value, {best_test:.3f}, at
-degree {best}, marked by a green star, then rises steeply to {worst_test:.1f} at degree 9.
+diamonds, is about level from degree 1 to 2, drops to its lowest value, {best_test}, at
+degree {best}, marked by a green star, then rises steeply to {worst_test} at degree 9.
 """
 
 import numpy as np
@@ -39,12 +39,17 @@ def best_degree(err) -> int:
     return int(err.degrees[np.argmin(err.test)])
 
 
+#: Significant figures of every test cost the figure and its caption write: the costs span
+#: decades (0.035 to 7.4), so one number of decimals would print 0.035 beside 7.400.
+COST_SIG = 2
+
 def facts() -> dict:
     d, err = errors()
     b = best_degree(err)
+    cost = lambda v: numbers.significant(v, COST_SIG)  # noqa: E731
     return {"n": d.x.size, "n_test": d.x_test.size, "best": b,
-            "best_test": float(err.test[err.degrees == b][0]), "worst_test": float(err.test[-1]),
-            **{f"test{k}": float(err.test[err.degrees == k][0]) for k in (0, 1, 2)}}
+            "best_test": cost(err.test[err.degrees == b][0]), "worst_test": cost(err.test[-1]),
+            **{f"test{k}": cost(err.test[err.degrees == k][0]) for k in (0, 1, 2)}}
 
 
 def _line_mark(mark: dict) -> dict:
@@ -74,10 +79,10 @@ def make_figure(theme):
 
     b = best_degree(err)
     tb = float(err.test[deg == b][0])
-    ax.axvline(b, color=theme.good, linewidth=0.9, linestyle=(0, (3, 2)), zorder=1)
+    ax.axvline(b, **theme.line("reference", color=theme.good, linewidth=0.9, zorder=1))
     # the least test cost is the minimum of the test curve: the house minimum star
     ax.plot([b], [tb], gid="best", **theme.marker("minimum"))
-    ax.annotate(f"least test cost:\ndegree {b}, $J {numbers.relation(tb, places=3)}$",
+    ax.annotate(f"least test cost:\ndegree {b}, $J = {numbers.significant(tb, COST_SIG, 'latex')}$",
                 xy=(b, tb),
                 xytext=(b + 0.35, tb * 3.2), ha="left", va="bottom",
                 fontsize=theme.small_size, color=theme.text,
@@ -86,9 +91,10 @@ def make_figure(theme):
 
     last = int(np.flatnonzero(~low)[-1])
     for d_, v in zip(deg[low], err.train[low]):
-        # the fall to ≈ 0 happens on the way to this degree: a dashed line down to the edge
-        ax.plot([deg[last], d_], [err.train[last], Y_FLOOR], color=theme.data,
-                linestyle=(0, (3, 2)), linewidth=1.2, clip_on=False, zorder=3, gid="to-zero")
+        # the fall to ≈ 0 happens on the way to this degree: the curve goes on, solid, down to
+        # the edge, where the off-scale mark says the rest
+        ax.plot([deg[last], d_], [err.train[last], Y_FLOOR], color=theme.data, linewidth=1.2,
+                clip_on=False, zorder=3, gid="to-zero")
         # off the axis: the set's own mark on its floor, as every off-scale value
         mark = gm.off_scale_low(ax, theme, d_, Y_FLOOR, _line_mark(theme.marker("data")),
                                 lift=4.0)

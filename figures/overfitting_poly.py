@@ -9,7 +9,7 @@ points, so it passes through every one of them (its training cost is ≈ 0, zero
 and swings wildly in between: its test cost is {test9:.1f}. Left of the first sample it climbs
 to {top9:.0f}, far above the plotted range.
 
-Alt: Two panels of the same {n} blue dots scattered around a faint dashed sine wave, with
+Alt: Two panels of the same {n} blue dots scattered around a faint dotted sine wave, with
 {n_test} small hollow lavender diamonds, the test samples, along it. On the left a degree-3
 polynomial runs smoothly through the middle of the points (training cost J = {train3:.3f}, test
 cost J = {test3:.3f}). On the right a degree-9 polynomial hits every point exactly but dips and
@@ -92,8 +92,8 @@ def make_figure(theme):
     fig, axes = gm.subplots(theme, 1, 2, height=2.6, sharey=True)
     for ax, k, w, tr, te in zip(axes, DEGREES, ws, err.train, err.test):
         gm.style_axes(ax, theme)
-        ax.plot(XS, data.sine(XS), color=theme.muted, linewidth=1.1, alpha=0.85,
-                linestyle=(0, (4, 2)), label=r"$\sin(2\pi x)$", zorder=2)
+        ax.plot(XS, data.sine(XS), alpha=0.85, label=r"$\sin(2\pi x)$",
+                **theme.line("reference", color=theme.muted, linewidth=1.1, zorder=2))
         p = regression.polynomial_eval(w, XS)
         # a fitted curve is a model, not a set: in ink (docs/STYLE.md)
         ax.plot(XS, p, color=theme.text, linewidth=1.6, label="polynomial fit", zorder=3, gid="fit")

@@ -3,10 +3,10 @@
 A linear model y ≈ w₁x₁ + w₂x₂ with two correlated inputs ({n} seeded samples). The shaded map
 is the cost J(w) = (1/2n) Σᵢ (f_w(xᵢ) − yᵢ)² of the model f_w(x) = w₁x₁ + w₂x₂, its
 ellipses centred on its least-squares minimum, the star at
-({w1}, {w2}); the dashed circles are the contours of the penalty ‖w‖², centred on the origin
+({w1}, {w2}); the circles in ink are the contours of the penalty ‖w‖², centred on the origin
 (its own minimum, a star too). The regularised cost J_λ = J + (λ/2)‖w‖² (both weights penalised:
 the model has no intercept) has its minimiser (orange path) where an ellipse touches a circle,
-drawn for λ = 1: the bold ellipse and the bold dashed circle through its minimiser meet there
+drawn for λ = 1: the bold ellipse and the bold circle through its minimiser meet there
 without crossing, at the dot labelled λ = 1. A legend under both panels names the
 lines. As λ grows from 0 to {lam_max:g} the path of these touching points slides from the minimum
 of J to the origin. Right: the same path, one weight wₖ at a time, against λ on a log scale up to
@@ -14,14 +14,14 @@ of J to the origin. Right: the same path, one weight wₖ at a time, against λ 
 both panels.
 
 Alt: A cost map over the weights w₁ and w₂, its tilted, elongated ellipses shaded darkest
-around a star at ({w1}, {w2}) labelled "minimum of J"; dashed circles centre on a second star at
+around a star at ({w1}, {w2}) labelled "minimum of J"; thin circles centre on a second star at
 the origin, labelled "minimum of ‖w‖²" just below it. An orange curve starts at the first
 star and bends towards the origin; dots on it are labelled with growing values of λ, the largest one
-sitting next to the origin. At the dot for λ = 1 a bold ellipse and a bold dashed circle around
-the origin, both in the text colour, just touch. A legend under both plots names the thin level
-lines of the cost J, the dashed penalty circles, the touching ellipse and circle and the orange
-path. A second plot shows the two weights against λ up to {shown_max:g}: w₁ falls from {w1} and
-w₂ rises from {w2}, and both level off at 0.
+sitting next to the origin. At the dot for λ = 1 a bold ellipse in the level lines' tone and
+a bold circle around the origin in the text colour just touch. A legend under both plots names
+the thin level lines of the cost J, the penalty circles, the touching ellipse and circle and the
+orange path. A second plot shows the two weights against λ up to {shown_max:g}, each named at its
+start: w₁ falls from {w1} and w₂ rises from {w2}, and both level off at 0.
 """
 
 import matplotlib.patches
@@ -63,6 +63,18 @@ WINDOW = ((-0.8, 2.95), (-1.7, 1.2))  # (w1, w2): the origin, the path, the data
 LABEL_CASING = 0.75
 
 
+#: Where (λ) the weights against λ are named: on their flat stretch, clear of the left edge.
+NAME_AT = 3e-3
+#: Width (points) of the penalty's thin circles: finer than the paths and the bold pair.
+PENALTY_WIDTH = 0.6
+
+
+def strongest_level_tone(theme) -> str:
+    """The cost map's level-line tone that stands out most from the page: the bold level of
+    J is J's own colour, not ink (ink draws the penalty's circles)."""
+    return max(theme.cost_map.lines, key=lambda c: th.contrast(c, theme.background))
+
+
 def _label(ax, theme, text, xy, at, gid):
     """A label on the map at `xy`, placed by `at` (offset, ha, va), on the page-colour casing."""
     off, ha, va = at
@@ -83,19 +95,22 @@ def make_figure(theme):
     # circles of radius 1, 1.5 and 2: each a full arc in the window, no corner fragments
     # (none at 0.5, which would run beside the bold circle of radius ‖w(1)‖ = 0.57; none at
     # 2.5, whose two arcs would fence in the minimum of J and leave its label no room)
+    # the penalty's level lines in ink, J's in the map's own tones: two functions told apart
+    # by colour, both solid (a dash is a difference, a dot a reference: docs/STYLE.md)
     pen = ax.contour(pc.W1, pc.W2, pc.penalty, levels=(0.5 * np.arange(2, 5)) ** 2,
-                     colors=theme.text, linewidths=0.7, linestyles=[(0, (4, 3))])
+                     colors=theme.text, linewidths=PENALTY_WIDTH, linestyles="solid")
     pen.set_gid("penalty")
     # at λ = EX.tangent the minimiser is where an ellipse of J touches the penalty circle
     t = rows[EX.labelled.index(EX.tangent)]
     wt = pc.path[t]
-    touch = ax.contour(pc.W1, pc.W2, pc.cost, levels=[pc.cost_at(wt)], colors=theme.text,
-                       linewidths=1.6, zorder=3)
+    touch = ax.contour(pc.W1, pc.W2, pc.cost, levels=[pc.cost_at(wt)],
+                       colors=strongest_level_tone(theme), linewidths=1.6, zorder=3)
     touch.set_gid("tangent-ellipse")
-    # the circle dashed as the penalty's circles are, so where it meets the ellipse reads as two
+    # the circle in ink as the penalty's circles are, the ellipse in J's tone: where they
+    # meet reads as two
     ax.add_patch(matplotlib.patches.Circle((0, 0), float(np.hypot(*wt)), fill=False,
                                            edgecolor=theme.text, linewidth=1.6, zorder=3,
-                                           linestyle=(0, (3, 1.5)), gid="tangent-circle"))
+                                           gid="tangent-circle"))
 
     ax.plot(pc.path[:, 0], pc.path[:, 1], color=theme.accent, linewidth=2.0, zorder=4,
             gid="path")
@@ -124,10 +139,10 @@ def make_figure(theme):
     lines = theme.cost_map.lines
     keys = [Line2D([], [], color=lines[len(lines) // 2], lw=2 * theme.cost_map.line_width,
                    label="cost $J$", gid="key-cost"),
-            Line2D([], [], color=theme.text, lw=0.7, ls=(0, (4, 3)), label=r"penalty $\|w\|^2$"),
-            Line2D([], [], color=theme.text, lw=1.6,
+            Line2D([], [], color=theme.text, lw=PENALTY_WIDTH, label=r"penalty $\|w\|^2$"),
+            Line2D([], [], color=strongest_level_tone(theme), lw=1.6,
                    label=rf"level of $J$ at $\lambda = {EX.tangent:g}$"),
-            Line2D([], [], color=theme.text, lw=1.6, ls=(0, (3, 1.5)),
+            Line2D([], [], color=theme.text, lw=1.6,
                    label=rf"circle of $\|w\|^2$ at $\lambda = {EX.tangent:g}$"),
             Line2D([], [], color=theme.accent, lw=2.0, label=r"minimiser of $J_\lambda$")]
     # one row of keys under both panels: under the map, and no empty band under the other one
@@ -137,9 +152,16 @@ def make_figure(theme):
     # The same path, weight by weight, against λ (λ = 0 on the left edge of the log axis).
     gm.style_axes(side, theme)
     pos = (pc.lams > 0) & (pc.lams <= EX.shown_max)
-    for k, (ls, name) in enumerate(((None, "$w_1$"), ((0, (5, 2)), "$w_2$"))):
+    # both weights solid (a dash is a difference: docs/STYLE.md), each named on the flat
+    # stretch near its start, on the side away from the other curve
+    at = int(np.searchsorted(pc.lams[pos], NAME_AT))
+    for k, name in enumerate(("$w_1$", "$w_2$")):
         side.plot(pc.lams[pos], pc.path[pos, k], color=theme.accent, linewidth=1.6,
-                          linestyle=ls or "-", label=name, gid=f"w{k + 1}")
+                  label=name, gid=f"w{k + 1}")
+        side.annotate(name, (pc.lams[pos][at], pc.path[pos, k][at]),
+                      xytext=(0, -6 if k == 0 else 6), textcoords="offset points",
+                      ha="center", va="top" if k == 0 else "bottom", color=theme.text,
+                      gid=f"w{k + 1}-name")
         side.plot(pc.lams[rows], pc.path[rows, k], "o", color=theme.accent, markersize=4.5,
                   markeredgecolor=theme.background, zorder=5, linestyle="none")
     side.axhline(0, color=theme.muted, linewidth=0.7, zorder=1)
@@ -149,7 +171,6 @@ def make_figure(theme):
     side.set_xticks(10.0 ** np.arange(np.log10(lmin), np.log10(lmax) + 0.01))
     side.set_xlabel(th.AXIS_LABELS["penalty"])
     side.set_ylabel("weight of the minimiser $w_k$")  # word, then symbol; no argument
-    side.legend(loc="upper right")
     side.set_title(th.title(r"the minimiser of $J_\lambda$ against $\lambda$"), y=1.0,
                    pad=TITLE_PAD)
     return fig

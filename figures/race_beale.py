@@ -35,7 +35,7 @@ Adam's in a row along the valley's floor towards it, RMSprop's a little above th
 Adagrad's on a short line to its end, NAG's beside the star on a short line to it (the run ends
 on the minimum) and Momentum's just beyond. Right, distance to the
 minimum against step on a log scale: all lines fall from about 3; NAG's falls steeply to {nag}
-by the end, the others level out between 0.02 and 0.2."""
+by the end, the others level out between {others_low} and {others_high}."""
 
 from gdcore import races
 from gdviz import mpl as gm
@@ -67,6 +67,11 @@ def facts() -> dict:
             } | {name.lower(): distance(out[name].distance, "text")
                  for name in ("SGD", "Momentum", "NAG", "Adam", "Adagrad", "RMSprop")
             } | {"spread": distance(max(o.distance for o in out.values()), "text"),
+                 # the other runs' end distances, as their legend entries write them
+                 "others_low": distance(min(o.distance for n, o in out.items() if n != "NAG"),
+                                        "text"),
+                 "others_high": distance(max(o.distance for n, o in out.items() if n != "NAG"),
+                                         "text"),
                  "zoom": round(inset_box(RACE)[1]),
                  "bar": numbers.text(scale_bar_length(RACE))}
 

@@ -30,9 +30,12 @@ once below the floor and then follows it; the adaptive methods' paths bend down 
 once and run along it to the star, Adam's in wide arcs, their end squares gathered about the
 star. An inset below the star magnifies the floor around it: the {near_word} squares there stand
 apart along the floor, Adam's and Momentum's a little below it. Bottom, distance to the minimum
-against step on a log scale: the SGD line falls slowly from 9 to 4, the others fall to between
-0.01 and 0.15, the Momentum and NAG lines with sharp dips where they pass close to the minimum.
+against step on a log scale: the SGD line falls slowly from {d0} to {sgd}, the others fall to
+between {others_low} and {others_high}, the Momentum and NAG lines with sharp dips where they
+pass close to the minimum.
 """
+
+import math
 
 from gdcore import races, surfaces
 from gdcore.optimizers import NAMES
@@ -71,6 +74,10 @@ def facts() -> dict:
         "near": numbers.word(len(near)).capitalize(), "near_word": numbers.word(len(near)),
         "spread": distance(max(out[n].distance for n in near), "text"),
         "lane": numbers.text(LANE),
+        # the distances as the legend writes them: the start's, and the others' (not SGD) ends
+        "d0": distance(math.dist(RACE.start, RACE.surface.minimum), "text"),
+        "others_low": distance(min(out[n].distance for n in NAMES if n != "SGD"), "text"),
+        "others_high": distance(max(out[n].distance for n in NAMES if n != "SGD"), "text"),
     } | dist
 
 

@@ -24,7 +24,7 @@ centre and ends in a square beside the plus of the saddle point; the other six t
 after another and leave the top of the frame, side by side in narrow parallel lanes.
 Right, a plot of |w₂| against step, log scale: six coloured curves climb from 0.001 to the
 frame's edge between steps {rmsprop} and {momentum}, each ending in a cross on it (Adadelta's
-raised just above it, beside RMSprop's), while the SGD line rises only slowly and stays near 0.01.
+raised just above it, beside RMSprop's), while the SGD line rises only slowly, to {sgd_y}.
 """
 
 from gdcore import races

@@ -17,7 +17,7 @@ Alt: A row of {n_shown} small plots of the same {n} points with a polynomial cur
 λ = 0, λ = {lam_wild}, λ = {best_lam} (framed in green as the least test cost) and
 λ = {lam_last}. At
 λ = 0 and λ = {lam_wild} the curve shoots off the plot between the points; at λ = {best_lam} it
-is a gentle wave close to the dashed sine; at λ = {lam_last} it is almost flat. Below, a
+is a gentle wave close to the dotted sine; at λ = {lam_last} it is almost flat. Below, a
 log-log plot shows the coefficient norm ‖w‖ falling from about {norm0} to {norm_last} as λ
 grows from {lam_first} to {lam_last}, with the λ = 0 value drawn separately at the left and
 dotted lines at the strengths of the fits above; a
@@ -127,8 +127,8 @@ def make_figure(theme):
         ax = fig.add_subplot(top[i], sharey=fits[0] if fits else None)
         fits.append(ax)
         gm.style_axes(ax, theme)
-        ax.plot(xs, data.sine(xs), color=theme.muted, linewidth=0.9, alpha=0.55,
-                linestyle=(0, (4, 2)), zorder=2)
+        ax.plot(xs, data.sine(xs), alpha=0.55,
+                **theme.line("reference", color=theme.muted, linewidth=0.9, zorder=2))
         ax.plot(xs, regression.polynomial_eval(rp.coefs[r], xs), color=theme.text,
                 linewidth=1.5, zorder=3, gid="fit")
         gm.scatter_points(ax, theme, d.x, d.y, s=14)
@@ -169,8 +169,9 @@ def make_figure(theme):
             gid="norm")
     for r in rows:  # the λ of each fit shown above: a guide line (the least test cost's green)
         a = n0 if rp.lams[r] == 0 else n1
-        a.axvline(0 if rp.lams[r] == 0 else rp.lams[r], color=theme.good if r == best else
-                  theme.muted, linewidth=0.9, linestyle=(0, (1.5, 2)), zorder=1, gid="shown")
+        a.axvline(0 if rp.lams[r] == 0 else rp.lams[r],
+                  **theme.line("reference", color=theme.good if r == best else theme.muted,
+                               linewidth=0.9, zorder=1, gid="shown"))
     n0.set_ylabel(r"coefficient norm $\|w\|$")
     n1.set_xlabel(th.AXIS_LABELS["penalty"])
 
@@ -199,8 +200,8 @@ def make_figure(theme):
     e1.annotate("least test cost\n$J = " + numbers.significant(rp.test[b], COST_SIG, "latex") + "$",
                 xy=(rp.lams[b], rp.test[b]), xytext=(-7, -24), textcoords="offset points",
                 ha="right", va="top", fontsize=theme.small_size, color=theme.text)
-    e1.axvline(rp.lams[b], color=theme.good, linewidth=0.9, linestyle=(0, (1.5, 2)), zorder=1,
-               gid="best-line")
+    e1.axvline(rp.lams[b], **theme.line("reference", color=theme.good, linewidth=0.9, zorder=1,
+                                        gid="best-line"))
     e0.set_ylabel(th.AXIS_LABELS["cost"])
     e1.set_xlabel(th.AXIS_LABELS["penalty"])
     e1.legend(loc="upper right")

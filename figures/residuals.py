@@ -8,9 +8,9 @@ seven errors. Their mean is {mean:.3f}, and the cost is half of it, J = {j:.3f}.
 Alt: On the left, seven points and a gently falling straight line; red dashed vertical segments
 join each point to the line, and small crosses on the line mark the predictions. The segments are
 longest at the two ends, where the line passes above the first point and below the last. On the
-right, a bar chart of the seven squared errors, tallest for the last point ({sqmax:.2f}); the
+right, a bar chart of the seven squared errors, tallest for the last point ({sqmax}); the
 bars of points 5 and 6 are too low to see and carry their values ({sq5} and {sq6}). A grey
-dashed line marks their mean ({mean:.3f}), and the cost is J = {j:.3f}.
+dotted line marks their mean ({mean:.3f}), and the cost is J = {j:.3f}.
 """
 
 import numpy as np
@@ -38,7 +38,8 @@ def facts() -> dict:
     *_, e = _numbers()
     r = e.residuals
     return dict(m=nb.text(e.m), b=nb.text(e.b), rmin=nb.text(r.min(), places=2),
-                rmax=nb.text(r.max(), places=2), sqmax=e.squares.max(), mean=e.mean, j=e.cost,
+                rmax=nb.text(r.max(), places=2), sqmax=nb.text(e.squares.max(), places=3),
+                mean=e.mean, j=e.cost,
                 sq5=nb.text(e.squares[4], places=3), sq6=nb.text(e.squares[5], places=3))
 
 
@@ -77,7 +78,8 @@ def make_figure(theme):
     flat = e.squares < FLAT * e.squares.max()
     bx.bar_label(bars, labels=[nb.text(v, places=3) if f else "" for v, f in zip(e.squares, flat)],
                  padding=2, fontsize=theme.small_size, color=theme.text, gid="bar-values")
-    bx.axhline(mean, color=theme.muted, linestyle="--", linewidth=0.9, zorder=3, gid="mean")
+    bx.axhline(mean, **theme.line("reference", color=theme.muted, linewidth=0.9, zorder=3,
+                                     gid="mean"))
     # the label stands clear of its line (3 pt above it), not on it
     bx.annotate(f"mean {mean:.3f}", ((x.size + 4) / 2, mean), xytext=(0, 3),
                 textcoords="offset points", ha="center", va="bottom", color=theme.muted,

@@ -17,7 +17,7 @@ stopping keeps the weights of epoch {best}. The inset redraws the validation cos
 Alt: Two cost curves over {epochs} epochs, both axes logarithmic. Both drop steeply in the
 first hundred epochs, the validation curve just under the training curve until epoch
 {below_to}. The training curve keeps sloping down; the validation curve bottoms out at epoch
-{best}, marked with a dashed vertical line and a green star, and then climbs slowly for the rest of
+{best}, marked with a dotted vertical line and a green star, and then climbs slowly for the rest of
 the run, in a shaded region labelled as overfitting. An inset at the lower left redraws the
 validation curve from epoch 100 to {epochs} on a linear axis: it falls to {val_best:.3f} at the
 star and climbs to {val_last:.3f}.
@@ -97,7 +97,7 @@ def make_figure(theme):
     tint = mix(theme.background, theme.muted,
                th.contrast_mix(theme.background, theme.muted, OVERFIT_TINT))
     ax.axvspan(b, c.train.size - 1, color=tint, linewidth=0, zorder=0, gid="overfitting")
-    ax.axvline(b, color=theme.good, linewidth=1.0, linestyle=(0, (4, 2)), zorder=2, gid="stop")
+    ax.axvline(b, **theme.line("reference", color=theme.good, linewidth=1.0, zorder=2, gid="stop"))
     # the early stop is the minimum of the validation curve: the house minimum star
     ax.plot([b], [c.val[b]], gid="best", **theme.marker("minimum"))
     ax.annotate(f"early stop: epoch {b}\nvalidation cost $J = {c.val[b]:.3f}$",
@@ -132,7 +132,7 @@ def _zoom(ax, theme, c) -> None:
     z.plot(e, c.val[ZOOM_FROM:], color=theme.accent, linewidth=1.4, gid="zoom",
            markevery=[int(k) - ZOOM_FROM for k in VAL_MARKS if k >= ZOOM_FROM],
            **_set_mark(theme, "validation"))
-    z.axvline(b, color=theme.good, linewidth=0.9, linestyle=(0, (4, 2)), zorder=2)
+    z.axvline(b, **theme.line("reference", color=theme.good, linewidth=0.9, zorder=2))
     z.plot([b], [c.val[b]], **theme.marker("minimum"))
     z.set_xscale("log")
     z.set_xlim(ZOOM_FROM, c.val.size - 1)

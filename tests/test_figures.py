@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
 from figure_baselines import TOLERANCE, baseline_path, figure, render_small
 from fontcheck import assert_house_fonts, maths_in_text
-from matplotlib.collections import QuadMesh
+from matplotlib.collections import Collection, QuadMesh
 from matplotlib.contour import ContourSet
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 from matplotlib.testing.compare import compare_images
 from matplotlib.text import Text
 
 from gdrender.catalog import TARGETS
 from gdviz import mpl as gm
-from gdviz import theme
+from gdviz import numbers, theme
 
 STILLS = [t for t in TARGETS if t.has("still")]
 THEMES = ("light", "dark")
@@ -68,6 +71,61 @@ def test_maths_is_set_in_the_maths_face(target):
     bad = sorted({t.get_text() for t in fig.findobj(Text)
                   if t.get_visible() and maths_in_text(t.get_text())})
     assert not bad, f"maths in the text face: {bad}"
+
+
+@pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
+def test_numbers_carry_no_trailing_zero_noise(target):
+    # every string the still sets (titles, legends, notes; a bare number, a tick or a table
+    # cell, keeps its column's places) and its title, caption and alt text: no "0.9400"
+    fig = figure(target.id, "light")
+    words = [t.get_text() for t in fig.findobj(Text) if t.get_visible()]
+    words += [target.doc.title, target.doc.caption, target.doc.alt]
+    noise = sorted({n for w in words for n in numbers.zero_noise(w)})
+    assert not noise, f"{target.id}: trailing zeros that carry no figure: {noise}"
+
+
+def _dash_patterns(fig) -> set:
+    """The unscaled dash pattern (offset, on-off sequence) of every line and outline drawn."""
+    found = set()
+    for a in fig.findobj():
+        if isinstance(a, Collection):
+            pats = a._us_linestyles if len(a.get_paths()) else []
+        elif isinstance(a, Line2D | Patch) and a.get_visible():
+            pats = [a._unscaled_dash_pattern]
+        else:
+            continue
+        for offset, seq in pats:
+            if seq is not None:
+                found.add((float(offset), tuple(float(x) for x in seq)))
+    return found
+
+
+#: The dashes of the house (theme.LINE_STYLES): a difference (and its short dash) and a
+#: reference, nothing else.
+HOUSE_DASHES = {(0.0, (3.7, 1.6)), (0.0, tuple(theme.DIFFERENCE_SHORT_DASH[1])),
+                (0.0, (1.0, 1.65))}
+
+
+@pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
+def test_lines_dash_only_as_the_theme_says(target):
+    # a dash means one thing across the book: only the theme's patterns are drawn
+    fig = figure(target.id, "light")
+    with gm.themed(theme.get("light")):
+        assert _dash_patterns(fig) <= HOUSE_DASHES
+
+
+def test_no_line_style_is_written_by_hand():
+    # the theme is the one place line styles come from: no figure or drawing block names a
+    # dash or a dot (theme.line("difference") / theme.line("reference") instead)
+    root = Path(__file__).resolve().parents[1]
+    by_hand = re.compile(r"(linestyles?|\bls)\s*=\s*(\[?\(\s*0\s*,\s*\("
+                         r"""|["'](--|:|-\.|dashed|dotted|dashdot)["'])""")
+    files = [*sorted((root / "figures").glob("*.py")),
+             *(f for f in sorted((root / "src" / "gdviz").glob("*.py"))
+               if f.name != "theme.py")]
+    found = [f"{f.name}:{i}" for f in files
+             for i, line in enumerate(f.read_text().splitlines(), 1) if by_hand.search(line)]
+    assert not found, found
 
 
 @pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)

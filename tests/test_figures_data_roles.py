@@ -219,7 +219,10 @@ def test_model_capacity_caption_tells_the_test_costs_path():
     # degrees 1 and 2 about level, then the drop to the least, then a climb at every degree
     assert abs(err.test[2] - err.test[1]) < 0.05 * err.test[1] and err.test[3] < err.test[2] / 4
     assert np.all(np.diff(err.test[b:]) > 0) and b == 3
-    assert (f"{err.test[1]:.3f} and {err.test[2]:.3f} at degrees 1 and 2, drops to its least, "
-            f"{err.test[b]:.3f}, at degree {b}, and then climbs with every degree") in cap
+    # one rule for every test cost, from 0.035 to 7.4: two significant figures (f.COST_SIG)
+    c = [numbers.significant(v, f.COST_SIG) for v in err.test]
+    assert (f"{c[1]} and {c[2]} at degrees 1 and 2, drops to its least, "
+            f"{c[b]}, at degree {b}, and then climbs with every degree to {c[-1]} at") in cap
+    assert (c[b], c[-1]) == ("0.035", "7.4")
     assert err.train[9] < numbers.FLOOR  # interpolation at degree 9: "≈ 0" holds
     assert "down to ≈ 0 (rounding noise) at degree 9" in cap

@@ -331,7 +331,13 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
     for ax, step in zip(axes, masks):
         circles = nd.drawn_neurons(ax)
         assert len(circles) == sum(m.sizes)
-        dropped = {n for n, c in circles.items() if c.get_linestyle() != "solid"}
+        # a dropped neuron: the faded outline, thinner than any other; every outline solid
+        # (a dash is a difference, theme.LINE_STYLES)
+        fade = gm.load("figures.dropout").faded(th.get(theme))
+        dropped = {n for n, c in circles.items() if same_color(c.get_edgecolor(), fade)}
+        assert {c.get_linestyle() for c in circles.values()} == {"solid"}
+        thin = max(circles[n].get_linewidth() for n in dropped)
+        assert thin < min(c.get_linewidth() for n, c in circles.items() if n not in dropped)
         expected = {(h + 1, i) for h, mk in enumerate(step) for i in np.flatnonzero(~mk)}
         assert dropped == expected
         kept = [m.sizes[0], *(int(mk.sum()) for mk in step), m.sizes[-1]]
@@ -341,7 +347,7 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
         t_ = th.get(theme)
         assert not any(same_color(c.get_edgecolor(), t_.accent) for c in circles.values())
         # a dropped neuron is cut out of the edges: an opaque disc of page colour, wider than
-        # the neuron, lies over every edge and under the dashed ring, so no line touches it
+        # the neuron, lies over every edge and under the faded ring, so no line touches it
         t = th.get(theme)
         halos = {p.get_gid(): p for p in ax.patches if (p.get_gid() or "").startswith("halo-")}
         assert set(halos) == {f"halo-{l}-{i}" for l, i in expected}
@@ -363,19 +369,20 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
         assert same_color(swatch.get_edgecolor(), drawn.get_edgecolor())
         assert swatch.get_linestyle() == drawn.get_linestyle()
         assert swatch.get_linewidth() == drawn.get_linewidth()
-    assert dropped_key.get_linestyle() != "solid" and kept_key.get_linestyle() == "solid"
+    assert dropped_key.get_linewidth() < kept_key.get_linewidth()
 
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_dropout_dropped_outline_reads_as_a_mark(theme):
-    """The faded, dashed outline of a dropped neuron keeps the 3:1 floor of a mark against the
-    page (WCAG 2.1, theme.LINE_CONTRAST) and stays lighter than the muted input neurons."""
+    """The faded outline of a dropped neuron keeps the 3:1 floor of a mark against the page
+    (WCAG 2.1, theme.LINE_CONTRAST) and stays lighter than the muted input neurons."""
     t = th.get(theme)
     axes = fig("dropout", theme).axes
     circles = nd.drawn_neurons(axes[0])
-    dashed = [c for c in circles.values() if c.get_linestyle() != "solid"]
-    assert dashed
-    for c in dashed:
+    fade = gm.load("figures.dropout").faded(t)
+    dropped = [c for c in circles.values() if same_color(c.get_edgecolor(), fade)]
+    assert dropped
+    for c in dropped:
         rgb = to_rgba(c.get_edgecolor())[:3]
         assert th.contrast(rgb, t.background) >= th.LINE_CONTRAST - 0.01
         assert th.contrast(rgb, t.background) < th.contrast(t.muted, t.background)
@@ -439,7 +446,7 @@ def test_gradient_check_panels(theme):
     assert axes[0].get_xlabel() == r"backpropagation $\partial J/\partial w_k$"
     # roles: the threshold a muted note, the bars neutral and data (no error red, no good green)
     t = th.get(theme)
-    (thr,) = [ln for ln in axes[1].lines if ln.get_linestyle() == "--"]
+    (thr,) = [ln for ln in axes[1].lines if ln.get_linestyle() == ":"]  # a reference, dotted
     assert same_color(thr.get_color(), t.muted)
     colours = [p.get_facecolor() for p in axes[2].patches]
     assert all(same_color(c, t.muted) for c in colours[:2])

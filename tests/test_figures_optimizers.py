@@ -473,20 +473,26 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     lengths = [np.sum(np.linalg.norm(np.diff(xy(by_gid(fig, f"path:{k}")), axis=0), axis=1))
                for k in runs]
     assert lengths[1] > 10 * lengths[0] and lengths[2] > 10 * lengths[0]
-    # The chart: each run's J at every step averaged over the seeds (gdcore's), all three from
-    # the one J of the common start; the end values, that mean over the last steps (gdcore's
-    # settled costs), a level over those steps and a number in ink at the right
+    # The chart: each run's J at every step averaged over the seeds (gdcore's), faint, and its
+    # moving average strong over it, all from the one J of the common start; the end values,
+    # the raw mean over the last steps (gdcore's settled costs), a dotted level over those
+    # steps and a number in ink at the right
     means, settled = races.seed_mean_costs(), races.settled_costs()
+    smooth = races.smoothed_costs()
     summary = races.BATCH_SUMMARY
     t = th.get(theme)
     full = by_gid(fig, f"cost:{races.BATCH_RACE.labels[0]}")
     starts = set()
     for label in races.BATCH_RACE.labels:
-        cost = by_gid(fig, f"cost:{label}")
-        assert np.array_equal(cost.get_ydata(), means[label])
-        starts.add(float(cost.get_ydata()[0]))
+        cost, raw = by_gid(fig, f"cost:{label}"), by_gid(fig, f"raw-cost:{label}")
+        assert np.array_equal(cost.get_ydata(), smooth[label])
+        assert np.array_equal(raw.get_ydata(), means[label])
+        assert raw.get_alpha() < 0.5 and raw.get_linewidth() < cost.get_linewidth() / 2
+        assert raw.get_zorder() < cost.get_zorder()
+        starts.update({float(cost.get_ydata()[0]), float(raw.get_ydata()[0])})
         level = by_gid(fig, f"settled:{label}")
         assert np.all(level.get_ydata() == settled[label])
+        assert level.get_linestyle() == ":"  # a reference level (theme.LINE_STYLES)
         assert same_colour(level.get_color(), t.text)
         assert level.get_xdata()[0] == races.BATCH_RACE.steps - summary.last_steps + 1
         assert level.get_xdata()[-1] == races.BATCH_RACE.steps
@@ -495,9 +501,9 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
         assert same_colour(value.get_color(), t.text)
     assert len(starts) == 1
     assert starts.pop() == pytest.approx(regression.cost(*races.BATCH_RACE.start, x, y))
-    assert not gids(fig, "mean:")  # no running mean, no faint raw traces
     key = by_gid(fig, "key").get_text()
-    assert f"mean of {len(summary.seeds)} seeds" in key
+    assert f"mean of {len(summary.seeds)} seeds" in key and "faint" in key
+    assert f"strong averaged over {summary.smooth_steps} steps" in key
     assert f"last {summary.last_steps} steps" in key
     for ax in fig.axes:  # the house titles: its size, in ink
         if ax.get_title():
@@ -508,7 +514,8 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     assert not legend.get_title().get_text()
     assert sorted(legend_texts(fig)) == sorted(races.BATCH_RACE.labels)
     caption = gm.doc_of(gm.load("figures.batch_vs_stochastic")).caption
-    assert "(faint)" not in caption and f"averaged over {len(summary.seeds)} seeds" in caption
+    assert f"averaged over {len(summary.seeds)} seeds" in caption
+    assert f"moving average over {summary.smooth_steps} steps" in caption
     # each run in its own colour (theme.batch), no role's; the wider its throws, the finer its
     # path, so the single sample's hatch leaves the valley floor seen
     paths = [by_gid(fig, f"path:{k}") for k in runs]
@@ -524,6 +531,8 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     # the smooth full batch over the sampled runs' curves (on a halo); the ink levels over all
     curves = [by_gid(fig, f"cost:{k}") for k in runs]
     assert full.get_zorder() > max(c.get_zorder() for c in curves if c is not full)
+    assert min(c.get_zorder() for c in curves) > max(by_gid(fig, f"raw-cost:{k}").get_zorder()
+                                                      for k in runs)
     assert full.get_path_effects()
     assert min(by_gid(fig, f"settled:{k}").get_zorder() for k in runs) > full.get_zorder()
 

@@ -241,7 +241,7 @@ def test_model_capacity_lines_are_gdcores_errors(t):
     np.testing.assert_array_equal(train.get_ydata(), err.train[:9])
     np.testing.assert_array_equal(test.get_ydata(), err.test)
     assert ax.get_yscale() == "log"
-    # interpolation at degree 9: the dashed fall from degree 8 ends there, labelled ≈ 0
+    # interpolation at degree 9: the fall from degree 8 ends there, labelled ≈ 0
     (fall,) = by_gid(ax, "to-zero")
     assert list(fall.get_xdata()) == [8, 9]
     assert any(r"training cost $J \approx 0$" in s for s in texts(fig))
@@ -380,7 +380,8 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     assert np.hypot(*p) == pytest.approx(circ.get_radius(), rel=1e-9)
     assert pc.cost_at(p) == pytest.approx(ell.levels[0], rel=1e-9)
     # every line of the map is named in one legend under both panels; the touching ellipse is
-    # not in a data colour; no dashed circle runs beside the bold one (radius ‖w(1)‖ ≈ 0.57)
+    # J's (its strongest level-line tone), the circles the penalty's (ink), all solid (a dash
+    # is a difference); no circle runs beside the bold one (radius ‖w(1)‖ ≈ 0.57)
     (legend,) = fig.legends
     assert [x.get_text() for x in legend.get_texts()] == [
         "cost $J$", r"penalty $\|w\|^2$", r"level of $J$ at $\lambda = 1$",
@@ -389,7 +390,21 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
               if c.get_gid() == "penalty"]
     assert np.min(np.abs(np.sqrt(pen.levels) - np.hypot(*w))) > 0.3
     same = matplotlib.colors.same_color
-    assert same(ell.get_edgecolor()[0], th.text) and same(circ.get_edgecolor(), th.text)
+    mod = gm.load("figures.penalty_conflict")
+    tone = mod.strongest_level_tone(th)
+    assert same(ell.get_edgecolor()[0], tone) and tone in th.cost_map.lines
+    assert same(circ.get_edgecolor(), th.text) and same(pen.get_edgecolor()[0], th.text)
+    assert circ.get_linestyle() == "solid"
+    assert {ln.get_linestyle() for ln in legend.get_lines()} == {"-"}
+    # the weights against λ, both solid, each named at its start (no legend)
+    side = fig.axes[1]
+    assert side.get_legend() is None
+    for k in (1, 2):
+        (curve,) = by_gid(fig, f"w{k}")
+        (name,) = by_gid(fig, f"w{k}-name", matplotlib.text.Text)
+        assert curve.get_linestyle() == "-" and name.get_text() == f"$w_{k}$"
+        i = int(np.searchsorted(curve.get_xdata(), mod.NAME_AT))
+        assert name.xy == (curve.get_xdata()[i], curve.get_ydata()[i])
     # the λ = 5 dot clears the origin's star: at least the star's and the dot's radii apart
     r5 = int(np.flatnonzero(np.isclose(pc.lams, 5.0))[0])
     star_d, dot = th.marker("minimum")["markersize"], 5
@@ -437,7 +452,7 @@ def clearance_pt(ax, box, ink) -> float:
 @pytest.mark.parametrize("t", THEMES)
 def test_penalty_conflict_labels_stand_clear_of_every_line(t):
     """No box behind a label on the map: each stands in a gap between the strong lines (the
-    path, the touching ellipse and circle, the dashed circles, the marks), at least a point
+    path, the touching ellipse and circle, the penalty's circles, the marks), at least a point
     clear of all of them; the thin level lines of J that run under it stop at a casing of the
     page colour round its letters."""
     fig = build("penalty_conflict", t)

@@ -209,7 +209,7 @@ def test_residuals_segments_predictions_and_squares(theme):
     assert f"{mean:.3f}" in joined and f"{regression.cost(m, b, X, Y):.3f}" in joined
     # the mean line in the muted colour, dashed
     (mean_line,) = [ln for ln in fig.axes[1].lines if ln.get_gid() == "mean"]
-    assert same_colour(mean_line.get_color(), t.muted) and mean_line.get_linestyle() == "--"
+    assert same_colour(mean_line.get_color(), t.muted) and mean_line.get_linestyle() == ":"
     # the bars too low to see (i = 5 and 6: 0.0016 and 0.0014) carry their values
     sq = regression.residuals(m, b, X, Y) ** 2
     shown = [x.get_text() for x in fig.axes[1].texts if x.get_text() and
@@ -451,7 +451,8 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     (tangent,) = [ln for ln in ax.lines if ln.get_label().startswith("tangent")]
     tx = tangent.get_xdata()
     assert np.allclose(tangent.get_ydata(), y0 + m * (tx - mod.X0))
-    assert f"{m:.2f}" in tangent.get_label()
+    assert f"$m = {numbers.latex(m, sig=mod.SLOPE_SIG)}$" in tangent.get_label()
+    assert f"$m = {numbers.latex(m, sig=mod.SLOPE_SIG)}$" == "$m = 0.3$"  # exact: no 0.30
     assert any("dy = m" in s for s in texts(fig)) and any("$dx$" == s for s in texts(fig))
     # the curve is a function, not data: in ink, as its name beside it (never the data blue)
     curve = one(fig, "curve")
@@ -463,8 +464,10 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     # middle: dz = m1 dx + m2 dy; right: ∇f = (m1, m2) from gdcore, the titles on one line
     m1, m2 = bowl.grad(mod.POINT)
     assert "dz = m_1" in one(fig, "title1").get_text()
-    assert (rf"\nabla f = (m_1, m_2) = ({numbers.latex(m1, 2)}, {numbers.latex(m2, 2)})"
-            in one(fig, "title2").get_text())
+    sig = mod.SLOPE_SIG  # the exact slopes in their shortest form: (−0.45, 2.5), not 2.50
+    assert (rf"\nabla f = (m_1, m_2) = ({numbers.latex(m1, sig=sig)}, "
+            rf"{numbers.latex(m2, sig=sig)})$" in one(fig, "title2").get_text())
+    assert one(fig, "title2").get_text().endswith("= (-0.45, 2.5)$")
     # each title on at most two lines
     assert all(one(fig, f"title{k}").get_text().count("\n") <= 1 for k in range(3))
     # the titles on one line, the house titles (sentence case, the house size, in ink)
@@ -528,7 +531,8 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     assert np.isclose(np.linalg.norm(leg_a), np.linalg.norm(leg_b))
     assert abs(leg_a[0] * g[1] - leg_a[1] * g[0]) < 1e-12 and abs(np.dot(leg_b, g)) < 1e-12
     words = mod.__doc__.format(**mod.facts())
-    assert f"m1 = ∂f/∂x = {numbers.text(g[0], 2)}" in words and "\u2212" in words
+    assert f"m1 = ∂f/∂x = {numbers.text(g[0], sig=mod.SLOPE_SIG)}" in words and "\u2212" in words
+    assert "m2 = ∂f/∂y = 2.5:" in words
 
 
 # ---------------------------------------------------------------- gd-regression
@@ -822,7 +826,11 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     assert tops == pytest.approx([tops[0]] * 3, abs=1e-3)
     assert not [x for a in (raw_ax, scaled_ax) for x in a.texts if x.get_text().strip()]
     for a, run in ((raw_ax, fs.raw), (scaled_ax, fs.scaled)):
-        assert f"$J = {numbers.latex(run.trajectory.losses[-1], places=4)}$" in a.get_title()
+        # one rule for both costs, decades apart: two significant figures (0.94, 0.0090)
+        j = numbers.significant(run.trajectory.losses[-1], module.J_SIG, "latex")
+        assert f"$J = {j}$" in a.get_title()
+    assert [run.trajectory.losses[-1] for run in (fs.raw, fs.scaled)] == pytest.approx(
+        [0.94, 0.0090], abs=5e-3)
 
 
 @pytest.mark.parametrize("theme", THEMES)

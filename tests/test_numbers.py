@@ -158,3 +158,17 @@ def test_significant_keeps_the_zeros_of_a_power_when_asked():
     assert nb.significant(-0.009, 2, "latex", low=0.01, power_zeros=True) == \
         r"-9.0 \times 10^{-3}"
     assert nb.significant(1e-5, 2) == "10⁻⁵"  # without it, the shortest power as before
+
+
+@pytest.mark.parametrize(("words", "noise"), [
+    ("$J = 0.9400$", ["0.9400"]),  # two zeros pad a J of two figures (0.94)
+    ("(μ = 3.600, σ = 0.821)", ["3.600"]),
+    ("from 10.500 to 0.100", ["10.500", "0.100"]),
+    ("J = 0.0090", []),  # its one zero is the second significant figure
+    ("mean 0.160, J = 0.080", []),  # three places, one zero each
+    ("1,000 steps, 1.005", []),
+    ("2.00", []),  # a bare number (a tick, a table cell) keeps its column's places
+    ("−1.500", []),
+])
+def test_zero_noise(words, noise):
+    assert nb.zero_noise(words) == noise

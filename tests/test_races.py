@@ -313,6 +313,19 @@ def test_seed_means_start_together_and_settle_as_the_paths_look(batch_runs):
         assert settled[label] == pytest.approx(np.mean(mean[-summary.last_steps:]), rel=1e-12)
     full, mini, single = settled.values()
     assert full < mini < single
+    # the figure's end values, as its caption states them
+    assert [f"{v:.4f}" for v in settled.values()] == ["0.0235", "0.0736", "0.1333"]
+    # the smoothed curves: each step the mean of the raw mean over the window centred on it
+    smooth, h = races.smoothed_costs(), summary.smooth_steps // 2
+    for label, mean in means.items():
+        assert smooth[label].shape == mean.shape and smooth[label][0] == mean[0]
+        assert smooth[label][150] == pytest.approx(np.mean(mean[150 - h:150 + h + 1]),
+                                                   rel=1e-12)
+        assert smooth[label][2] == pytest.approx(np.mean(mean[:5]), rel=1e-12)  # shrunk
+    # smoother than the raw mean: the step-to-step jumps of the single sample's fall
+    label = r.labels[2]
+    assert (np.abs(np.diff(np.log(smooth[label]))).mean()
+            < np.abs(np.diff(np.log(means[label]))).mean() / 4)
     # one seed, one step: the run's final cost
     one = races.BatchSummary(last_steps=1, seeds=(r.seed,))
     got = races.settled_costs(r, one)

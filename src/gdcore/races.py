@@ -424,6 +424,9 @@ class BatchSummary:
 
     last_steps: int
     seeds: tuple[int, ...]
+    #: Steps of the centred moving average drawn over each run's seed mean (smoothed_costs):
+    #: odd, so that it is centred on its step.
+    smooth_steps: int = 1
 
 
 # One seed's final J says where its last jump happened to land (seed 0 ends with the single
@@ -431,7 +434,11 @@ class BatchSummary:
 # of the last 100 steps (the sampled runs have been jittering about the floor for 200 steps by
 # then) over 20 seeds is stable: its standard error is below 0.01 and it ranks the runs as the
 # paths do, full batch < mini-batch < single sample.
-BATCH_SUMMARY = BatchSummary(last_steps=100, seeds=tuple(range(20)))
+# The seed mean still jumps from step to step (20 seeds do not cancel the single sample's
+# throws, each of which moves J by a factor of 2 or more): a centred moving average over 15
+# steps, a twentieth of the run, reads as one curve per run and keeps the order of the runs
+# and their slow fall; shorter windows keep the jumps, longer ones bend the first steps' fall.
+BATCH_SUMMARY = BatchSummary(last_steps=100, seeds=tuple(range(20)), smooth_steps=15)
 
 
 def seed_mean_costs(race: BatchRace = BATCH_RACE, summary: BatchSummary = BATCH_SUMMARY
@@ -451,6 +458,26 @@ def _seed_means(race: BatchRace, seeds: tuple[int, ...]) -> dict[str, np.ndarray
                                                    batch_size=bs, seed=seed).losses
                             for seed in seeds], axis=0)
             for label, bs in zip(race.labels, race.batch_sizes, strict=True)}
+
+
+def moving_average(values, steps: int) -> np.ndarray:
+    """The centred moving average of `values` over `steps` (odd) entries; near the ends the
+    window shrinks symmetrically, so the first and last values are kept as they are."""
+    if steps < 1 or steps % 2 == 0:
+        raise ValueError(f"a centred window has an odd number of steps, got {steps}")
+    v = np.asarray(values, dtype=float)
+    csum = np.concatenate([[0.0], np.cumsum(v)])
+    i = np.arange(v.size)
+    half = np.minimum(steps // 2, np.minimum(i, v.size - 1 - i))
+    return (csum[i + half + 1] - csum[i - half]) / (2 * half + 1)
+
+
+def smoothed_costs(race: BatchRace = BATCH_RACE, summary: BatchSummary = BATCH_SUMMARY
+                   ) -> dict[str, np.ndarray]:
+    """label -> the seed mean of seed_mean_costs, averaged over summary.smooth_steps steps
+    centred on each step (moving_average): what the still draws strong over the raw mean."""
+    return {label: moving_average(m, summary.smooth_steps)
+            for label, m in seed_mean_costs(race, summary).items()}
 
 
 def settled_costs(race: BatchRace = BATCH_RACE, summary: BatchSummary = BATCH_SUMMARY

@@ -17,6 +17,7 @@ MathTex and DecimalNumber-like labels) and `pango` (Manim's Text/MarkupText).
 from __future__ import annotations
 
 import math
+import re
 
 MINUS = "\u2212"
 #: Below this magnitude a value is rounding noise and is written "≈ 0".
@@ -148,6 +149,24 @@ def hyper(symbol: str, v: float, medium: str = "text", sig: int = 3) -> str:
     base, _, sub = symbol.partition("_")
     name = _GREEK.get(base, base) + sub.strip("{}").translate(_SUBSCRIPT)
     return f"{name} = {text(v, sig=sig, floor=0)}"
+
+
+#: A decimal ending in two or more zeros ("0.9400", "3.600"): more places than any rule of the
+#: house gives a number set among words (zero_noise).
+_ZERO_NOISE = re.compile(r"(?<![\d.,])\d+\.\d*00(?!\d)")
+#: A string that is one number and nothing else: a tick, a table cell, a neuron's value. Such a
+#: number keeps its column's places (1.00, 1.50, 2.00 under one another).
+_BARE = re.compile(r"\s*[−-]?[\d.,]+\s*")
+
+
+def zero_noise(words: str) -> list[str]:
+    """The numbers of `words` that carry trailing zeros no rule asks for: "J = 0.9400" gives
+    ["0.9400"] (J to two significant figures is 0.94; beside 0.0090 the zeros only pad). A
+    number's last zero may carry a figure (0.0090, 0.160 of three places); two never do. A
+    bare number (a tick, a table cell) is exempt: it keeps its column's places."""
+    if _BARE.fullmatch(words):
+        return []
+    return _ZERO_NOISE.findall(words)
 
 
 def formatted(v, spec: str) -> str:

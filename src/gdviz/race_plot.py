@@ -536,7 +536,7 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
     ay.set_xlabel(AXIS_LABELS["step"])
     if race.surface.minimum is None:
         (_, _), (_, y1) = race.window
-        ay.axhline(y1, color=theme.muted, lw=0.9, ls="--", zorder=1)
+        ay.axhline(y1, **theme.line("reference", color=theme.muted, linewidth=0.9, zorder=1))
         # named at the right, past the last run's exit (the crosses stand over the left part)
         ay.text(race.steps * 0.97, y1 * 1.3, "edge of the frame", fontsize=theme.small_size,
                 color=theme.muted, va="bottom", ha="right", gid="edge-label")

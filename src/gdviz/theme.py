@@ -255,12 +255,27 @@ CLASS_MARKERS: tuple[Marker, ...] = (
 #: out of). tests/test_figures_role_colours.py reads every class mark of the stills back.
 CLASS_ROLES = ("data", "background")
 
-#: Errors (residuals) are drawn one way: a dashed segment from each point to the model, in the
-#: error colour, this wide (points), under the points.
-RESIDUAL = {"role": "error", "linewidth": 1.0, "linestyle": "--", "zorder": 3}
-#: The residual's dash for small plots, where a gap spans a few points only (cross-validation's
-#: fits): a short dash and space, so that such a gap still shows two dashes.
-RESIDUAL_SHORT_DASH = (0, (1.6, 1.2))
+#: Line styles, one meaning each, across the book (docs/STYLE.md, "Line styles"); take them
+#: through `Theme.line(kind)`, never as "--" or ":" by hand. A line's colour says whose it is
+#: (the error red, the minimum's green, ink, muted), its style what kind of line it is:
+#: - solid: what the figure draws (data, a fit, a run, a weight, a level of a function);
+#: - "difference" (dashed): a difference between two values, drawn between them: a residual
+#:   (from a point to the model, in the error red) or a weight's change Δw;
+#: - "reference" (dotted): a level or curve to read the drawing against, not a result of it:
+#:   the least cost J*, a chosen setting (the best degree, λ, epoch), a limit or threshold, a
+#:   mean, a settled level, the function the data were drawn from, an envelope, a drop line.
+#: Something absent (a dropped neuron) or a second case is faded or thinner, never dashed.
+LINE_STYLES = {"solid": "-", "difference": "--", "reference": ":"}
+#: The short dash of "difference" for small plots, where a gap spans a few points only
+#: (cross-validation's fits): a short dash and space, so that such a gap still shows two dashes.
+DIFFERENCE_SHORT_DASH = (0, (1.6, 1.2))
+
+#: Errors (residuals) are drawn one way: a difference (dashed) segment from each point to the
+#: model, in the error colour, this wide (points), under the points.
+RESIDUAL = {"role": "error", "linewidth": 1.0, "linestyle": LINE_STYLES["difference"],
+            "zorder": 3}
+#: The residual's dash for small plots (DIFFERENCE_SHORT_DASH).
+RESIDUAL_SHORT_DASH = DIFFERENCE_SHORT_DASH
 
 #: Legend placement per family of figures (matplotlib loc / bbox): races and optimizer
 #: comparisons in one row under the axes; curves of one panel inside at "best"; a map's key in
@@ -448,6 +463,14 @@ class Theme:
                 "markeredgecolor": self.role(m.edge), "markeredgewidth": m.edge_width,
                 "linestyle": "none", "zorder": m.zorder}
 
+    def line(self, kind: str, **kw) -> dict:
+        """matplotlib keyword arguments of a line of one meaning (LINE_STYLES): its linestyle,
+        and `kw` (color, linewidth, zorder, gid ...) beside it:
+        ax.axhline(j_star, **theme.line("reference", color=theme.good, linewidth=0.9))."""
+        if kind not in LINE_STYLES:
+            raise ValueError(f"no line style {kind!r}: one of {sorted(LINE_STYLES)}")
+        return {"linestyle": LINE_STYLES[kind], **kw}
+
     def residual(self, short: bool = False) -> dict:
         """matplotlib keyword arguments of a residual segment (vlines / plot); short=True: the
         short dash of small plots (RESIDUAL_SHORT_DASH)."""
@@ -546,6 +569,11 @@ def mpl_rc(theme: Theme) -> dict:
         "axes.unicode_minus": True,
         "text.usetex": False,
         "lines.linewidth": 1.4,
+        # the dash and the dot of LINE_STYLES, and no other dash: a contour's negative levels
+        # are solid like the rest (a dash is a difference, never "below zero")
+        "lines.dashed_pattern": (3.7, 1.6),
+        "lines.dotted_pattern": (1.0, 1.65),
+        "contour.negative_linestyle": "solid",
         "lines.markersize": 4.5,
         "figure.dpi": 100,
         "savefig.dpi": t.dpi,
