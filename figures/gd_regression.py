@@ -4,8 +4,9 @@ Plain gradient descent on J(m, b) with the raw data, from the poor start m = {m0
 (J = {j0}), learning rate α = {lr:g} (the limit for this data is {limit:.3f}), {steps} steps.
 Top: the line after steps {schedule}, spaced evenly on a log scale. Bottom left: the path of
 (m, b) over the contours of J: the first steps swing across the steep walls of the valley and
-back (each of them an arrow, each step's end a dot; a window enlarges them), then a long
-slide along its nearly flat floor to the minimum. Bottom right: J at every step (both axes
+back (each of them an arrow, each step's end a dot; a window enlarges where they end, as much
+in m as in b, so the valley keeps its shape), then a long slide along its nearly flat floor to
+the minimum. Bottom right: J at every step (both axes
 logarithmic), the same steps marked; it falls quickly at first, then slowly, to {jend} against
 the least-squares minimum {jbest}.
 
@@ -16,7 +17,8 @@ valley (an arrow left, an arrow back to the right, a shorter arrow left again) a
 the valley floor to the minimum, marked by a green star on a larger square, the run's end,
 which frames it; a hollow ring marks the start, and dots labelled with their step
 mark the steps of the top row; a framed
-window in the empty upper-right corner enlarges the zig-zag, where steps 3 and 15 lie. Bottom
+window in the empty upper-right corner enlarges the end of the zig-zag, where steps 3 and 15
+lie, the level lines in it as steep as on the map. Bottom
 right, a falling curve of J against the step number on log axes, with the same six steps
 marked, the first by a hollow ring and the last by a square.
 """
@@ -128,16 +130,25 @@ def make_figure(theme):
                          xticks=[], yticks=[], gid="zoom")
     gm.contour_map(zoom, theme, M, B, J)
     gm.descent_path(zoom, theme, pts, jumps=3, steps=6, gid="zoom-path")
+    for arrow in zoom.texts:  # the steps that start or end outside the window: cut at its edge
+        arrow.arrow_patch.set_clip_box(zoom.bbox)
+        arrow.arrow_patch.set_clip_on(True)
     zoom.plot(*pts[0], gid="zoom-start", **theme.marker("start"))
     zoom.plot(pts[zoomed, 0], pts[zoomed, 1], gid="zoom-iterations", **theme.marker("current"))
+    # each label in a gap: t = 3 left, over the first two arrows running just under it, t = 15
+    # right (the path goes on up and left)
     for t in zoomed:
-        zoom.annotate(f"$t = {t}$", pts[t], xytext=(0, -6) if t == 3 else (-6, 0),
-                      textcoords="offset points", ha="center" if t == 3 else "right",
-                      va="top" if t == 3 else "center", fontsize=theme.small_size,
+        zoom.annotate(f"$t = {t}$", pts[t], xytext=(-5, 1) if t == 3 else (6, 0),
+                      textcoords="offset points", ha="right" if t == 3 else "left",
+                      va="bottom" if t == 3 else "center", fontsize=theme.small_size,
                       color=theme.text, gid=f"zoom-t-{t}")
     for spine in zoom.spines.values():
         spine.set(visible=True, color=theme.text, linewidth=0.8)
-    cx.indicate_inset_zoom(zoom, edgecolor=theme.text, linewidth=0.8, alpha=1.0)
+    ind = cx.indicate_inset_zoom(zoom, edgecolor=theme.text, linewidth=0.8, alpha=1.0)
+    # one line from the window's frame to its enlargement, from the lower right corners: the
+    # left one would run past step 62's dot, just above the frame's upper left corner
+    for k, line in enumerate(ind.connectors):
+        line.set_visible(k == 2)
     # the run stops at the minimum: its end square at its last point, under the star and
     # framing it (both read)
     cx.plot([m_best], [b_best], label="minimum", gid="minimum", **theme.marker("minimum"))

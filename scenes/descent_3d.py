@@ -7,16 +7,17 @@ One change at a time: the camera moves in on the ball, the ball falls down the w
 two steps (the moment the scene exists for, slow and large), the camera pulls back to the
 whole valley, and the ball slides along the valley floor while the camera turns; at the end
 the camera moves in again, on the whole valley, large between the title and the bottom margin,
-the ball on the minimum. The m, b, J axes frame the whole surface at the start and leave as the
-camera moves in on the fall (moved in, they would run out of the window; the readouts give J
-meanwhile), and come back with the closing view, which frames them.
+the ball on the minimum. The m, b, J axes frame the whole surface from the first frame to the
+last: each view the camera moves to frames the whole box with its axes (moved in on the fall,
+the surface is as large as its axes, numbers and labels allow).
 The marks are the house's (docs/STYLE.md), projected from 3-D: the start a hollow ring in the
 text colour, the ball the current position's filled dot, the minimum the star in `good`, larger
 than the ball and drawn over it, so that the minimum is never hidden: once the ball arrives, it
 shows round the star, between its points; a legend
-shows each mark beside its word. The −∇J arrow stands at the start of each step before the
-ball takes it; the readouts change as the ball lands. The slide stops by step 60, where the
-ball lies at the minimum, and the scene cuts to the last step.
+shows each mark beside its word, the −∇J arrow among them (its name is in the legend, off the
+surface: no word is drawn over the surface). The −∇J arrow stands at the start of each step
+before the ball takes it; the readouts change as the ball lands. The slide stops by step 60,
+where the ball lies at the minimum, and the scene cuts to the last step.
 The surface is gdviz.fast_surface's raster layer, inside a window between the legend and the
 readouts (its edge fading into the background); the ball and path hide where the surface covers
 them.
@@ -35,7 +36,6 @@ from manim import (
     Dot,
     FadeIn,
     Star,
-    UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
     VMobject,
@@ -49,7 +49,6 @@ from gdcore.cost_descent import DESCENT_3D
 from gdviz import numbers, views
 from gdviz.cost_surface_scene import (
     BOX,
-    CENTER,
     GRID,
     PHI0,
     THETA0,
@@ -84,30 +83,32 @@ ARRIVE = 0.03
 J_SIG = 3
 #: The valley floor: the scheduled steps from the first with J under WALL_J.
 WALL_J = 0.05
-#: The camera's move in (DOLLY_SECONDS): the fall (its path, the −∇J arrow at the start, the
-#: minimum) is scaled to fill FALL_FILL of the window (at most ZOOM_MAX times) and brought to
-#: the window's centre; the axes fade out in the first AXES_FADE of the move (they would run
-#: out of the window), until the closing view brings them back.
-FALL_FILL = 0.8
+#: The camera's move in (DOLLY_SECONDS): the whole box with its axes (the surface, the floor's
+#: corners, the upright axis's top), seen from THETA_FROM and FALL_PHI, scaled to fill FALL_RECT
+#: (centre x, centre y, width, height: between the title, the legend, the readouts and the
+#: frame's bottom margin, the axes' numbers and labels round it), so the fall is as large as the
+#: axes, which stay, allow ...
+FALL_RECT = (0.45, -0.55, 6.6, 4.7)
 #: ... and lowers itself from PHI0 (the stills' 30° elevation) to FALL_PHI (18°), so that the
 #: wall's height, and the ball's fall down it, read.
 FALL_PHI = 72.0
-ZOOM_MAX = 2.2
 DOLLY_SECONDS = 2.0
-AXES_FADE = 0.25
 #: Length of the −∇J arrow in (m, b) units where the gradient is at least ARROW_FULL_GRAD long;
 #: below, it shrinks with the gradient (so it dies away at the minimum, off its marker).
 ARROW_LENGTH = 0.9
 ARROW_FULL_GRAD = 10.0
-#: The −∇J label fades out while the drawn arrow is shorter than LABEL_MIN_PX at 480p.
+#: The −∇J arrow fades out while it is drawn shorter than LABEL_MIN_PX at 480p.
 LABEL_MIN_PX = 8
 #: The drawing's box, a little smaller than the house's, so that its labels stay 24 px inside the
 #: frame as the camera turns.
 DRAWN_BOX = tuple(0.92 * v for v in BOX)
-#: The axes' ticks (shown from the first camera only: they leave as the camera moves in): the
-#: maps' values (m by 2, b by 4), but no m tick at −2, the corner where the J axis stands (it
-#: would read as J = −2), and no b tick at −4, beside the m axis's 4 at the front corner (they
-#: would read as 4 −4).
+#: Where the plain view (the first camera, and the slide's) draws the box's centre: right of and
+#: below the house's (cost_surface_scene.CENTER), so that the J axis, at the box's left corner,
+#: and its numbers stay clear of the legend as the camera turns.
+PLAIN_CENTER = (0.45, -0.36)
+#: The axes' ticks (shown throughout): the maps' values (m by 2, b by 4), but no m tick at −2,
+#: the corner where the J axis stands (it would read as J = −2), and no b tick at −4, beside the
+#: m axis's 4 at the front corner (they would read as 4 −4).
 AXIS_TICKS = ([0, 2, 4], [0, 4, 8], TICKS[2])
 #: The window the surface is drawn in (centre x, centre y, width, height), between the legend
 #: (left) and the readouts (right), under the title; its edge fades into the background over
@@ -117,7 +118,7 @@ FEATHER = 0.6
 #: The closing view (after the slide): the camera moves in again, to END_THETA and END_PHI, the
 #: whole surface and its axes' box filling END_RECT (centre x, centre y, width, height: between
 #: the title, the legend, the readouts and the frame's bottom margin, the axes' numbers and
-#: labels round it), the axes fading back in and the surface's window opening to END_WINDOW
+#: labels round it), the surface's window opening to END_WINDOW
 #: (END_RECT and its fading edge) over END_SECONDS.
 END_THETA, END_PHI = -60.0, 55.0
 END_RECT = (0.0, -0.32, 7.4, 5.3)
@@ -240,7 +241,7 @@ class Descent3d(ThemedScene):
         self.m_star, self.b_star = regression.least_squares(self.x, self.y)
         j_top = float(regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
                                            GRID)[2].max())
-        self.view = DollyView((views.M_RANGE, views.B_RANGE, (0.0, j_top)), DRAWN_BOX, CENTER,
+        self.view = DollyView((views.M_RANGE, views.B_RANGE, (0.0, j_top)), DRAWN_BOX, PLAIN_CENTER,
                               PHI0, THETA0)
         self.view.theta.set_value(THETA_FROM)
         self.s = ValueTracker(0.0)  # position along the schedule: index into self.shown
@@ -288,27 +289,27 @@ class Descent3d(ThemedScene):
         self.view.zoom, self.view.focus, self.view.target = aim
 
     def aim_dolly(self):
-        """Where the camera moves in: the fall (the path to step FALL_STEPS, the −∇J arrow at the
-        start, the minimum) seen from THETA_FROM and FALL_PHI, scaled to fill FALL_FILL of the
-        window, its centre at the window's centre; and the closing view: the whole surface with
-        its axes' box (floor and upright axis) seen from END_THETA and END_PHI, filling END_RECT
-        (their numbers and labels round it)."""
-        pts = np.vstack([self.path_points(FALL_STEPS), self.descent_arrow_points(0.0),
-                         self.best_point()])
-        cx, cy, w, h = WINDOW
-        self.fall_aim = self.aim(pts, (cx, cy, FALL_FILL * w, FALL_FILL * h), FALL_PHI,
-                                 THETA_FROM, ZOOM_MAX)
+        """Where the camera moves in, each time on the whole surface with its axes' box (floor
+        and upright axis), their numbers and labels round it: for the fall, seen from
+        THETA_FROM and FALL_PHI, filling FALL_RECT; for the closing view, seen from END_THETA
+        and END_PHI, filling END_RECT."""
+        self.fall_aim = self.aim(self.box_points(FALL_PHI, THETA_FROM), FALL_RECT, FALL_PHI,
+                                 THETA_FROM)
         self.end_aim = self.aim(self.closing_points(), END_RECT, END_PHI, END_THETA)
         self.set_aim(self.fall_aim)
 
     def closing_points(self) -> np.ndarray:
-        """The points the closing view frames: the surface's grid, the floor's corners (the m
-        and b axes) and the upright axis's top over the floor corner furthest left on the
-        screen from END_THETA and END_PHI (where fast_surface.Axes3D stands it)."""
+        """The points the closing view frames (box_points from END_PHI and END_THETA)."""
+        return self.box_points(END_PHI, END_THETA)
+
+    def box_points(self, phi: float, theta: float) -> np.ndarray:
+        """The points a view of the whole box frames: the surface's grid, the floor's corners
+        (the m and b axes) and the upright axis's top over the floor corner furthest left on
+        the screen from (phi, theta) (where fast_surface.Axes3D stands it)."""
         M, B, J = regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE, GRID)
         (x0, x1), (y0, y1), (_, z1) = self.view.ranges
         floor = np.array([[a, b, 0.0] for a in (x0, x1) for b in (y0, y1)])
-        with self.plain_view(END_PHI, END_THETA):
+        with self.plain_view(phi, theta):
             top = floor[np.argmin(self.view.project(floor)[0][:, 0])] + [0.0, 0.0, z1]
         return np.vstack([np.column_stack([M.ravel(), B.ravel(), J.ravel()]), floor, top])
 
@@ -415,13 +416,27 @@ class Descent3d(ThemedScene):
         return Star(outer_radius=radius, color=t.good, fill_opacity=1,
                     stroke_width=1.5).set_stroke(t.background)
 
+    def arrow_key(self) -> VGroup:
+        """The −∇J arrow as the legend shows it: drawn as in the scene (a stroke and a filled
+        head in the text colour), pointing right, as wide as the star."""
+        t = self.theme
+        w = 2 * STAR_RADIUS + 0.06
+        tip = np.array([w / 2, 0.0, 0.0])
+        shaft = VMobject(stroke_color=t.text, stroke_width=5)
+        shaft.set_points_as_corners([-tip, tip - [0.12, 0.0, 0.0]])
+        head = VMobject(stroke_width=0, fill_color=t.text, fill_opacity=1.0)
+        head.set_points_as_corners([tip, tip + [-0.22, 0.1, 0.0], tip + [-0.22, -0.1, 0.0], tip])
+        return VGroup(shaft, head)
+
     def legend(self):
-        """α, then each mark beside its word, in the text colour."""
+        """α, then each mark beside its word, in the text colour (the −∇J arrow last: it comes
+        with the arrow)."""
         m0, b0 = DESCENT_3D.start
         rows = [(self.ring(), self.mixed(f"start $({numbers.latex(m0)}, {numbers.latex(b0)})$",
                                          26)),
                 (self.ball_dot(), self.text("current", 26)),
-                (self.star(), self.text("minimum", 26))]
+                (self.star(), self.text("minimum", 26)),
+                (self.arrow_key(), self.tex(r"-\nabla J", 28))]
         alpha = self.tex(rf"\alpha = {numbers.latex(DESCENT_3D.lr_good)}", 30)
         group = VGroup(alpha)
         left = alpha.get_left()[0]
@@ -451,9 +466,6 @@ class Descent3d(ThemedScene):
         t = self.theme
         arrow = VMobject(stroke_color=t.text, stroke_width=5)
         head = VMobject(stroke_width=0, fill_color=t.text, fill_opacity=1.0)
-        label = self.tex(r"-\nabla J", 28, t.text)
-        # a halo of the page's colour: the surface's mesh never runs through the label
-        label.set_stroke(t.background, width=6, background=True)
 
         def draw(group):
             # the arrow at the step's start (the point last reached), shown before the step
@@ -466,19 +478,13 @@ class Descent3d(ThemedScene):
             n = np.array([-d[1], d[0], 0.0])
             head.set_points_as_corners([tip, tip - 0.22 * d + 0.1 * n, tip - 0.22 * d - 0.1 * n,
                                         tip])
-            # beside the tip, always on the arrow's upper side (the trail runs behind the ball)
-            up = n if n[1] >= 0 else -n
-            label.move_to(tip + 0.2 * d + (0.16 + label.height / 2 + label.width / 4) * up)
             long_px = np.linalg.norm(tip - scr[0]) * 60
-            seen = float(np.clip((long_px - LABEL_MIN_PX) / LABEL_MIN_PX, 0.0, 1.0))
-            label.set_opacity(seen)
             for part in (arrow, head):
                 part.set_stroke(opacity=min(1.0, long_px / LABEL_MIN_PX))
             head.set_fill(opacity=min(1.0, long_px / LABEL_MIN_PX))
             return group
 
-        group = VGroup(arrow, head, label)
-        self.arrow_label = label
+        group = VGroup(arrow, head)
         draw(group)
         group.add_updater(draw)
         return group
@@ -510,8 +516,8 @@ class Descent3d(ThemedScene):
         # the minimum's star over the ball: once the ball arrives, the ball shows round it
         self.min_star = self.build_marker(self.star(), lambda: best, on_top=True)
         self.info = self.legend().to_corner(UP + LEFT, buff=0.42).shift(0.75 * DOWN)
-        self.play(FadeIn(self.info), FadeIn(self.start_ring), FadeIn(self.ball, scale=0.5),
-                  FadeIn(self.min_star))
+        self.play(FadeIn(self.info[:-1]), FadeIn(self.start_ring),
+                  FadeIn(self.ball, scale=0.5), FadeIn(self.min_star))
 
         def step():
             return self.step_at(self.s.get_value())
@@ -539,26 +545,17 @@ class Descent3d(ThemedScene):
         self.arrow = self.build_descent_arrow()
         # the marks above the arrow and the path, the minimum's star above the ball
         self.bring_to_front(self.start_ring, self.ball, self.min_star)
-        self.play(FadeIn(self.readouts), FadeIn(self.arrow))
+        self.play(FadeIn(self.readouts), FadeIn(self.arrow), FadeIn(self.info[-1]))
         self.bring_to_front(self.start_ring, self.ball, self.min_star)
 
-    def move_camera(self, to: float, phi: float, axes_leave: bool = False):
-        """The dolly to `to` and the camera's phi to `phi` (one move); with axes_leave, the axes
-        fade out in the first AXES_FADE of it (the window's edge comes to them) and leave the
-        scene until the closing view (section_arrive) fades them back in."""
-        anims = [self.view.dolly.animate.set_value(to), self.view.phi.animate.set_value(phi)]
-        if axes_leave:
-            def fade(mob, a):
-                mob.shown = 1.0 - float(np.clip(a / AXES_FADE, 0.0, 1.0))
-                mob.update_from_view()
-
-            anims.append(UpdateFromAlphaFunc(self.axes, fade))
-        self.play(*anims, run_time=DOLLY_SECONDS, rate_func=smooth)
-        if axes_leave:
-            self.remove(self.axes)
+    def move_camera(self, to: float, phi: float):
+        """The dolly to `to` and the camera's phi to `phi` (one move); the axes move with the
+        view."""
+        self.play(self.view.dolly.animate.set_value(to), self.view.phi.animate.set_value(phi),
+                  run_time=DOLLY_SECONDS, rate_func=smooth)
 
     def section_move_in_on_the_ball(self):
-        self.move_camera(1.0, FALL_PHI, axes_leave=True)
+        self.move_camera(1.0, FALL_PHI)
 
     def section_fall_down_the_wall(self):
         # down the wall one step at a time, each eased in and out so its landing can be seen
@@ -582,16 +579,13 @@ class Descent3d(ThemedScene):
     def section_arrive(self):
         t = self.theme
         # a cut to the last step: the readouts jump to it; then the camera moves in on the whole
-        # valley, large, its axes coming back as its window opens
+        # valley, large, with its axes, as its window opens
         self.s.set_value(len(self.shown) - 1)
         self.set_aim(self.end_aim)
-        self.axes.shown = 0.0
-        self.add(self.axes)
-        self.bring_to_front(self.path, self.arrow, self.start_ring, self.ball, self.min_star)
         self.play(self.view.dolly.animate.set_value(1.0),
                   self.view.phi.animate.set_value(END_PHI),
                   self.view.theta.animate.set_value(END_THETA),
-                  self.surface.opened.animate.set_value(1.0), self.axes.fade_in(),
+                  self.surface.opened.animate.set_value(1.0),
                   run_time=END_SECONDS, rate_func=smooth)
         note = VGroup(self.text(f"after {numbers.count(self.traj.steps)} steps", 26, t.text),
                       self.text("at the bottom", 26, t.muted),

@@ -30,6 +30,7 @@ from manim import (
     Star,
     ValueTracker,
     VGroup,
+    VMobject,
     Write,
     always_redraw,
     linear,
@@ -139,6 +140,12 @@ class GdRegression(ThemedScene):
             return error_bars(t, ax, self.x, self.y, yhat)
 
         dots = data_dots(t, ax, self.x, self.y, radius=0.075).set_z_index(2)
+        # the plot area closed by its top and right edges (the map's frame): a steep line is
+        # seen cut at the panel's edge, inside it, rather than running off into the page
+        frame = VMobject(stroke_color=t.muted, stroke_width=2).set_points_as_corners(
+            [ax.c2p(x0, y1), ax.c2p(x1, y1), ax.c2p(x1, y0)])
+        ax.add(frame)
+        ax.frame = frame
         return ax, always_redraw(line), always_redraw(bars), dots
 
     def build_map_panel(self):
@@ -221,9 +228,11 @@ class GdRegression(ThemedScene):
         model = self.tex(r"f(x) = m\,x + b", 30)
         model.move_to([0, heading_y, 0]).align_to(ax_l, LEFT)
         self.play(FadeIn(model), Create(line), FadeIn(bars))
-        # the axes' unequal scales said as the map's heading
-        scale = self.mixed(f"$b$ squeezed {nb.text(1 / self.squeeze, places=1)}× against $m$",
-                           24, t.muted)
+        # the axes' unequal scales said as the map's heading, in plain words
+        # (two short lines: one would run into the cost's readout)
+        scale = VGroup(self.mixed("a unit of $b$ is drawn", 24, t.muted),
+                       self.mixed(f"{nb.text(1 / self.squeeze, places=1)}× shorter than one of $m$",
+                                  24, t.muted)).arrange(DOWN, aligned_edge=LEFT, buff=0.1)
         scale.move_to([0, heading_y, 0]).align_to(ax_m, LEFT)
         self.scale_note = scale
         self.play(FadeIn(img), Create(ax_m), FadeIn(star), FadeIn(self.start), FadeIn(scale))

@@ -1,13 +1,15 @@
 """The cost surface J(m, b) beside its contour map, linked by one point, then cut at b = b*.
 
 One change at a time: the lit, meshed surface; the contour map with log-spaced levels beside
-it, the valley's inner levels drawn over it; a slow arc of the camera; the minimum marked (the
-house star, on the surface, on the map and in the legend) and J* read out; a point moving
-on the map along b = b* while its twin rides the surface, a drop line from the floor up to it,
-tracing J(m, b*); then the key moment, slow: the surface cut away at b = b* (the part removed
-left as a faint ghost), its edge the parabola of the slope sweep, and the camera turning to
-face it. Everything is laid out where it stays (no panel moves to make room), and the minimum's
-star is drawn over everything, so the point that comes to rest on it never hides it.
+it, the valley's inner levels drawn over it; the camera's one slow arc, 37° from across the
+valley round towards the b axis, which shows the bowl's long floor and steep walls; the minimum
+marked (the house star, on the surface, on the map and in the legend) and J* read out; a point
+moving on the map along b = b* while its twin rides the surface, a drop line from the floor up
+to it, tracing J(m, b*); then the key moment, slow: the surface cut away at b = b* (the part removed
+left as a faint ghost), its edge the parabola of the slope sweep, and the camera, which the
+arc left facing it, lowered to see it side on. Everything is laid out where it stays (no panel
+moves to make room), and the minimum's star is drawn over everything, so the point that comes
+to rest on it never hides it.
 
 The surface is gdviz.fast_surface's raster layer (one ImageMobject redrawn each frame from the
 projected grid of gdcore's costs), under vector axes m, b, J whose labels stay upright; every
@@ -42,11 +44,12 @@ from gdviz.manim_blocks import contour_image, map_axes, scene_points
 from gdviz.manim_theme import ThemedScene, sections
 
 #: The surface's box (scene lengths of m, b, J), where its centre projects to, and the scene
-#: rectangle its image covers (left half of the frame; the contour map takes the right).
+#: rectangle its image covers (left half of the frame; the contour map takes the right); high
+#: enough that the m axis's label keeps its margin from the frame's foot along the arc.
 BOX = (4.4, 4.4, 2.8)
-CENTER = (-2.6, -0.57)
-REGION = (-2.65, -0.42, 6.9, 6.8)
-#: The key moment larger: the box grows by this factor as the camera turns to face the cut.
+CENTER = (-2.6, -0.45)
+REGION = (-2.65, -0.30, 6.9, 6.8)
+#: The key moment larger: the box grows by this factor as the camera is lowered to face the cut.
 ZOOM = 1.08
 #: Tick numbers: the map's and the still's (views.M_TICKS, B_TICKS: m by 2, b by 4), those that
 #: stand clear of every other word: none at a corner of the box (m = −2, where the J axis
@@ -70,13 +73,23 @@ VALLEY_LEVELS, VALLEY_OPACITY, VALLEY_WIDTH = 4, 0.45, 1.6
 GHOST_OPACITY, GHOST_ROWS = 0.35, 6
 #: Tick numbers and readouts at least 12 px tall at 480p (a digit at font size 30 is 12.9 px).
 NUMBER_SIZE = 30
-#: Cameras (Manim's phi, theta in degrees): the arc's end, and the view facing the cut.
-ARC_THETA = -35.0
-CUT_PHI, CUT_THETA = 72.0, -76.0
+#: Cameras (Manim's phi, theta in degrees). The scene's one orbit, the arc, turns the camera
+#: from ARC_FROM to ARC_THETA about the J axis, slowly (arc_seconds): from across the valley
+#: round towards the b axis, so the bowl's long, flat floor and its steep walls turn into view.
+#: It ends facing the cut (CUT_THETA = ARC_THETA): the view facing the cut only lowers the
+#: camera to CUT_PHI, a small move beside the arc. Both ends stay inside (−90°, 0°), where the
+#: axes keep their edges of the box (past −90° the b axis would jump to the other side); from
+#: −40° on, the J axis's top stays clear of the formula (towards 0° it runs into it), and up
+#: to −77° it rises above the far corner of the cut surface.
+ARC_FROM = -40.0
+ARC_THETA = -77.0
+CUT_PHI, CUT_THETA = 72.0, ARC_THETA
 
 
 class MseSurface(ThemedScene):
-    arc_seconds = 6.0
+    arc_seconds = 8.5
+    #: lowering the camera to face the cut (and growing by ZOOM)
+    face_seconds = 3.5
 
     def setup(self):
         super().setup()
@@ -86,6 +99,7 @@ class MseSurface(ThemedScene):
         self.j_top = float(regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
                                                 GRID)[2].max())
         self.view = build_view(self.j_top, BOX, CENTER)
+        self.view.theta.set_value(ARC_FROM)
         #: the cut: the surface keeps b ≥ cut (at the window's edge, nothing is cut)
         self.cut = ValueTracker(views.B_RANGE[0])
         #: the linked point's slope (its intercept is b*)
@@ -333,7 +347,7 @@ class MseSurface(ThemedScene):
         note.next_to(self.rows, DOWN, buff=0.6, aligned_edge=LEFT)
         self.note = note
         # the words come with what they describe: the cut's name as the cut begins, what its
-        # edge is once the camera turns to face it
+        # edge is once the camera is lowered to face it
         self.play(FadeIn(note[0]), run_time=0.8)
         self.ghost = self.cut_ghost()
         self.add(self.ghost)
@@ -345,8 +359,8 @@ class MseSurface(ThemedScene):
             self.view.lengths = np.asarray(BOX) * (1.0 + (ZOOM - 1.0) * alpha)
 
         self.play(self.view.phi.animate.set_value(CUT_PHI),
-                  self.view.theta.animate.set_value(CUT_THETA),
-                  UpdateFromAlphaFunc(self.cut, zoom), FadeIn(note[1:]), run_time=4.0,
+                  UpdateFromAlphaFunc(self.cut, zoom), FadeIn(note[1:]),
+                  run_time=self.face_seconds,
                   rate_func=smooth)
         label = self.tex(r"J(m, b^*)", NUMBER_SIZE + 2, t.accent)
 

@@ -6,9 +6,11 @@ rise out of it, one after another, into the 10 × 10 square (10² = 100); a copy
 lifts off it (the square stays as it is), flies over the gap and lands, row after row,
 in the cube's floor, taking the floor's perspective on the way, the cube's count going up from 0
 as its rows land; copies of the floor rise, plane after plane, a slower and larger step, into
-the 10 × 10 × 10 lattice (10³ = 1,000); then the camera swings round the lattice and up to 35°
-above its floor, stopping short of looking along its rows (azimuth 0°), so its depth reads.
-Each power is written as its count moves aside.
+the 10 × 10 × 10 lattice (10³ = 1,000); then the camera orbits the lattice, one calm turn at
+one height (30° above its floor) and a steady pace, so its depth reads.
+Each power is written as its count moves aside. The copy leaves the square from under it: each
+of its guesses shows only once it is past the square's right edge (growing there from nothing),
+so the copy never crosses the square's guesses.
 
 The points are gdcore.sampling.grid_points; the counts gdcore.sampling.guess_count. The lattice
 is projected by gdviz.fast_surface.View3D each frame and drawn as a few depth layers (far to
@@ -44,12 +46,14 @@ from gdviz.staging import CountLine, GuessRows, counted, rising_slots, stepwise
 (BINS,) = sampling.SAMPLING_GRID_3D.bins
 DIMS = tuple(range(1, max(sampling.SAMPLING_GRID_3D.dims) + 1))  # 1, 2, 3: each step one more
 LOW, HIGH = 0.0, 1.0
-#: The camera (elevation 22°, azimuth −50°; the still's azimuth, higher) in Manim's angles: at
-#: 20° or more above the floor the lattice's rows never line up into columns
-PHI0, THETA0 = 90.0 - 22.0, -50.0
-#: where the camera swings to once the lattice is built (azimuth −25°, elevation 35°): it stops
-#: short of azimuth 0°, where the lattice's rows line up into streaks, and rises as it turns
-PHI1, THETA1 = 90.0 - 35.0, -25.0
+#: The camera (elevation 30°, azimuth −62°) in Manim's angles: at 20° or more above the floor the
+#: lattice's rows never line up into columns. The camera keeps this height throughout, and once
+#: the lattice is built it orbits at it, at a steady pace, to azimuth −28°: a third of a
+#: quarter turn, inside the stretch where no row of the lattice lines up into a streak (towards
+#: 0° and −90° the rows line up, there w3's label meets the count above the cube and w2's
+#: numbers crowd).
+PHI0, THETA0 = 90.0 - 30.0, -62.0
+THETA1 = -28.0
 SIDE_2D = 4.0
 CENTRE_X_2D = -3.4
 TOP = 2.25  # the square's top edge; the titles sit above it
@@ -71,11 +75,27 @@ HOVER = 1.1  # the height (w3) above the cube at which the copy arrives, before 
 #: to sink, so the count keeps in step with the rows falling
 FLIGHT_LAG = 0.055
 LIFT = 0.4  # how far above the straight line the carry's middle passes (scene units)
-#: the copy's opacity as it leaves the square (a faint ghost over the square's guesses and its
-#: frame and ticks), full by CLEAR of the carry, once it is past the square's edge
-GHOST, CLEAR = 0.2, 0.55
-SWING_SECONDS = 6.0
+#: the copy's guesses show only right of the square's right edge (and EMERGE scene units out
+#: from it): each grows from nothing to its size over EMERGE as it passes the edge, so the copy
+#: slides out from under the square, never over its guesses
+EMERGE = 0.3
+#: the orbit: its seconds, the share of them it eases in (and out) over, then the hold on the
+#: lattice
+ORBIT_SECONDS, ORBIT_EASE, HOLD_SECONDS = 7.0, 0.2, 1.0
 LABEL_GAP = 1.0  # the cube's axis labels, out from their axes (Axes3D's label_gap)
+
+
+def steady(t: float, ease: float = ORBIT_EASE) -> float:
+    """0..1 → 0..1 at a constant speed, but for the first and last `ease` of the time, over
+    which the speed grows from rest and falls back to it (uniformly): a steady move that
+    neither jolts nor surges (its top speed 1 / (1 − ease) times the mean)."""
+    t = min(max(t, 0.0), 1.0)
+    top = 1.0 / (1.0 - ease)
+    if t < ease:
+        return top * t * t / (2 * ease)
+    if t > 1.0 - ease:
+        return 1.0 - top * (1.0 - t) ** 2 / (2 * ease)
+    return top * (t - ease / 2)
 
 
 class SamplingGrid3d(ThemedScene):
@@ -259,8 +279,9 @@ class SamplingGrid3d(ThemedScene):
         self.write_power(self.head3, 3)
 
     def fly_to_floor(self):
-        """A copy of the square's guesses lifts off it (the square stays), a faint ghost
-        until it is clear of the square (GHOST, CLEAR), is carried on an arc over the gap
+        """A copy of the square's guesses slides out from under it (the square stays: each
+        guess of the copy shows once past the square's right edge, EMERGE), is carried on an
+        arc over the gap
         between the panels, taking the perspective of a plane of the cube on the way, to hover
         above the cube (w3 = HOVER); then its rows sink, one after another, into the cube's
         floor (w3 at its first value), the cube's count being the guesses landed. Each change
@@ -296,9 +317,10 @@ class SamplingGrid3d(ThemedScene):
         self.flying = flying
         self.add(flying)
 
+        edge = self.ax2.c2p(HIGH, LOW)[0]  # the square's right edge
+
         def place(group, alpha):
             e = smooth(min(alpha / CARRY, 1.0))
-            group.set_fill(opacity=GHOST + (1 - GHOST) * smooth(min(e / CLEAR, 1.0)))
             shape = smooth(min(e / 0.7, 1.0))  # a plane of the cube before it arrives
             path = (1 - e) ** 2 * mid0 + 2 * e * (1 - e) * ctrl + e**2 * mid1
             landed = []
@@ -310,8 +332,14 @@ class SamplingGrid3d(ThemedScene):
                 else:
                     centres = path + (1 - shape) * (c0 - mid0) + shape * (h - mid1)
                     radii = (1 - shape) * r0 + shape * hr
-                group[j].points = (centres[:, None, :] + radii[:, None, None] * unit).reshape(
-                    -1, 3)
+                    # out from under the square: nothing left of its edge, growing past it
+                    radii = radii * np.clip((centres[:, 0] - edge) / EMERGE, 0.0, 1.0)
+                out = radii > 0
+                if not out.any():
+                    group[j].clear_points()
+                    continue
+                group[j].points = (centres[out, None, :]
+                                   + radii[out, None, None] * unit).reshape(-1, 3)
                 if d >= 1.0:
                     landed.append(on)
             self.landed = np.concatenate(landed) if landed else np.zeros((0, 3))
@@ -326,11 +354,11 @@ class SamplingGrid3d(ThemedScene):
         self.play(*self.flight, run_time=FLIGHT_SECONDS, rate_func=linear)
         self.record(3, self.head3, self.landings[-1][1])
 
-    def section_swing(self):
-        """The camera swings round the lattice and up, so its depth reads; it stops short of
-        azimuth 0°, where the rows would line up into streaks."""
-        self.play(self.view.theta.animate.set_value(THETA1),
-                  self.view.phi.animate.set_value(PHI1), run_time=SWING_SECONDS)
-        self.wait(1.5)
+    def section_orbit(self):
+        """The camera orbits the lattice: one turn, at one height, at a steady pace (eased in
+        and out), so its depth reads; then it holds."""
+        self.play(self.view.theta.animate.set_value(THETA1), run_time=ORBIT_SECONDS,
+                  rate_func=steady)
+        self.wait(HOLD_SECONDS)
 
-    SECTIONS = sections(section_line, section_square, section_cube, section_swing)
+    SECTIONS = sections(section_line, section_square, section_cube, section_orbit)

@@ -4,11 +4,13 @@ Both panels follow one ValueTracker for the slope m; every number comes from gdc
 reads out its own values on the line of its y label, at its right end: m and b over the data,
 J over the curve (in the colour of the curve's dot), every number to SIG significant figures
 (gdviz.numbers.sig_places: m and b with three decimals, J's decimals following its value). The
-curve of J is traced up to the dot and no further, at every frame: it grows as the slope
-steepens and draws back as the slope returns. The data panel's y range is the chapter's data
-view's (gdviz.views) from 0, where the line turns about b*: the points fill its middle, the
-line and the errors cut at its top. The key moment, the slope settling at the bottom of the
-curve, is slower than the sweep before it and held.
+curve of J is traced as the dot goes: it grows with the slope, never ahead of the dot, and
+stays where the dot has been, so that once the sweep has reached its steepest slope the whole
+parabola stands and the dot runs back down it to the bottom, where the minimum's star (the
+house mark, over the dot) and m* close the scene on the whole story. The data panel's y range
+is the chapter's data view's (gdviz.views) from 0, where the line turns about b*: the points
+fill its middle, the line and the errors cut at its top. The key moment, the slope settling at
+the bottom of the curve, is slower than the sweep before it and held.
 Render alone with: manim -ql scenes/slope_sweep.py SlopeSweep
 """
 
@@ -24,6 +26,7 @@ from manim import (
     Dot,
     FadeIn,
     Line,
+    Star,
     ValueTracker,
     VGroup,
     VMobject,
@@ -66,6 +69,8 @@ SETTLE_SECONDS, NOTE_SECONDS, MARK_SECONDS, HOLD_SECONDS = 5.0, 1.0, 2.0, 1.6
 #: J's decimals follow its value: J = 0.760, 2.14, down to J* = 0.0090.
 SIG, MOST_PLACES = 3, 4
 PLACES = numbers.sig_places(0.5, SIG, MOST_PLACES)
+#: The minimum's star (outer radius, scene units): larger than the dot (0.09), drawn over it.
+STAR_RADIUS = 0.16
 
 
 class SlopeSweep(ThemedScene):
@@ -77,6 +82,8 @@ class SlopeSweep(ThemedScene):
         self.m_star, self.b_star = regression.least_squares(self.x, self.y)
         self.j_curve = regression.cost(M_SAMPLES, self.b_star, self.x, self.y)
         self.m = ValueTracker(M_FROM)
+        #: the steepest slope the dot has reached: the curve is traced from M_FROM up to it
+        self.traced_to = M_FROM
 
     # -- pieces --------------------------------------------------------------------
 
@@ -117,12 +124,13 @@ class SlopeSweep(ThemedScene):
         ax.x_axis.numbers.add(ax.x_axis.get_number_mobject(M_FROM))
 
         def curve():
-            # traced up to the dot, never beyond it
-            m = self.m.get_value()
-            keep = M_SAMPLES < m - 1e-12
+            # traced where the dot has been: up to the steepest slope it has reached, never
+            # beyond it
+            self.traced_to = end = max(self.traced_to, self.m.get_value())
+            keep = M_SAMPLES < end - 1e-12
             # (at the start a point drawn twice: a path of no length, never one of no points)
-            xs = np.append(M_SAMPLES[keep], [m] * (1 + (not keep.any())))
-            ys = np.append(self.j_curve[keep], [self.j_of(m)] * (1 + (not keep.any())))
+            xs = np.append(M_SAMPLES[keep], [end] * (1 + (not keep.any())))
+            ys = np.append(self.j_curve[keep], [self.j_of(end)] * (1 + (not keep.any())))
             path = VMobject(color=t.accent, stroke_width=4)
             return path.set_points_as_corners(scene_points(ax, xs, ys))
 
@@ -182,8 +190,13 @@ class SlopeSweep(ThemedScene):
                       self.text("is the best slope", 24, t.text)).arrange(DOWN, buff=0.1)
         note.move_to(ax_r.c2p(0.45, 0.88 * top))
         self.note = note
+        # the minimum: the house star at the bottom of the curve, over the dot resting there
+        # (the dot shows between its points)
+        star = Star(outer_radius=STAR_RADIUS, color=t.good, fill_opacity=1, stroke_width=1.5)
+        star.set_stroke(t.background).move_to(ax_r.c2p(self.m_star, self.j_of(self.m_star)))
+        self.star = star
         self.play(FadeIn(note, shift=0.2 * UL), run_time=NOTE_SECONDS)
-        self.play(Create(drop), Write(label), run_time=MARK_SECONDS)
+        self.play(Create(drop), Write(label), FadeIn(star, scale=0.5), run_time=MARK_SECONDS)
         self.wait(HOLD_SECONDS)
 
     SECTIONS = sections(section_setup, section_sweep, section_settle)

@@ -579,6 +579,13 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
         assert views.ZOOM_M[0] < m < views.ZOOM_M[1] and views.ZOOM_B[0] < b < views.ZOOM_B[1]
     assert np.allclose(one(fig, "zoom-path").get_xydata(), traj.points[3:])
     fig.canvas.draw()
+    # a true enlargement of the map: as many times in m as in b (the valley keeps its shape)
+    map_ax = one(fig, "start").axes
+    corners = np.array([[views.ZOOM_M[0], views.ZOOM_B[0]], [views.ZOOM_M[1], views.ZOOM_B[1]]])
+    big = np.diff(zoom.transData.transform(corners), axis=0)[0]
+    small = np.diff(map_ax.transData.transform(corners), axis=0)[0]
+    assert big[0] / small[0] == pytest.approx(big[1] / small[1], rel=0.01)
+    assert big[0] / small[0] == pytest.approx(views.ZOOM, rel=0.01) and views.ZOOM > 3
     near = zoom.transData.transform(traj.points[[3, 15]])
     r = th.get(theme).marker("current")["markersize"] / 72 * fig.dpi
     assert np.hypot(*(near[0] - near[1])) > r  # the two dots apart in the window

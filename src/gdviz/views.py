@@ -24,13 +24,19 @@ B_TICKS: tuple[float, ...] = (-4.0, 0.0, 4.0, 8.0)
 J_TICKS: tuple[float, ...] = (0.0, 100.0, 200.0)
 
 #: The zig-zag of gd-regression's first steps (m from 3 across to 1.1 and back, b within
-#: −4.5…−4.0), shown enlarged in a window of its map: at the map's scale its steps (and
-#: steps 3 and 15, 0.3 apart in b) lie within a few points of each other. ZOOM_AT: the
+#: −4.5…−4.0), its end shown enlarged in a window of its map: at the map's scale its steps
+#: (and steps 3 and 15, 0.3 apart in b) lie within a few points of each other. ZOOM_AT: the
 #: window's place on the map (axes fraction x, y, width, height), over the empty high-cost
-#: corner, clear of the path.
-ZOOM_M: tuple[float, float] = (0.95, 3.15)
-ZOOM_B: tuple[float, float] = (-4.65, -3.85)
-ZOOM_AT: tuple[float, float, float, float] = (0.5, 0.6, 0.47, 0.37)
+#: corner, clear of the path. The window is a true enlargement, ZOOM times in m and in b alike
+#: (the map's own proportions, so the valley's level lines keep their slope): ZOOM_M, steps
+#: 2 to 30 where the zig-zag turns into the valley floor, sets it, and ZOOM_B is as tall as
+#: the window's place then holds, from ZOOM_B_FLOOR.
+ZOOM_AT: tuple[float, float, float, float] = (0.48, 0.62, 0.49, 0.28)
+ZOOM_M: tuple[float, float] = (1.30, 2.00)
+ZOOM: float = ZOOM_AT[2] * (M_RANGE[1] - M_RANGE[0]) / (ZOOM_M[1] - ZOOM_M[0])
+ZOOM_B_FLOOR = -4.50
+ZOOM_B: tuple[float, float] = (ZOOM_B_FLOOR,
+                               ZOOM_B_FLOOR + ZOOM_AT[3] * (B_RANGE[1] - B_RANGE[0]) / ZOOM)
 
 #: Grid points per axis for contour maps and heat maps (regression.cost_grid's size).
 GRID_SIZE = 200

@@ -8,7 +8,7 @@ from manim.utils.color import ManimColor
 
 from gdcore import data, regression
 from gdviz import views
-from gdviz.cost_surface_scene import CENTER, PHI0
+from gdviz.cost_surface_scene import PHI0
 from scenes.descent_3d import (
     ARRIVE,
     BALL_RADIUS,
@@ -18,10 +18,12 @@ from scenes.descent_3d import (
     END_THETA,
     END_WINDOW,
     FALL_PHI,
+    FALL_RECT,
     FALL_STEPS,
     FEATHER,
     LABEL_MIN_PX,
     PIECES,
+    PLAIN_CENTER,
     STAR_RADIUS,
     THETA_FROM,
     WALL_J,
@@ -126,6 +128,10 @@ def test_house_marks_and_the_minimum_drawn_over_the_ball():
 
 
 def test_camera_moves_in_on_the_fall_and_pulls_back():
+    """The camera moves in on the fall as far as the whole box with its axes allows: lowered to
+    FALL_PHI, the surface, the floor and the upright axis fill FALL_RECT, and the fall is drawn
+    larger than in the plain view; the axes stay on screen, at full strength, from the fall to
+    the end (they never leave and come back)."""
     scene = rendered(Descent3d)
     view = scene.view
     theta, phi, dolly = view.theta.get_value(), view.phi.get_value(), view.dolly.get_value()
@@ -139,24 +145,36 @@ def test_camera_moves_in_on_the_fall_and_pulls_back():
         view.dolly.set_value(0.0)
         view.theta.set_value(THETA_FROM)
         view.phi.set_value(PHI0)
-        np.testing.assert_allclose(view.center, CENTER + (0.0,))
+        np.testing.assert_allclose(view.center, PLAIN_CENTER + (0.0,))
         np.testing.assert_allclose(view.lengths, view._lengths)
         before = view.project(fall)[0]
         view.dolly.set_value(1.0)
         view.phi.set_value(FALL_PHI)
         after = view.project(fall)[0]
+        box = view.project(scene.box_points(FALL_PHI, THETA_FROM))[0]
     finally:
         scene.set_aim(aim)
         view.theta.set_value(theta)
         view.phi.set_value(phi)
         view.dolly.set_value(dolly)
-    # moved in and lowered, the fall is drawn at least twice as large as in the whole view,
-    # inside the surface's window (its fading edge excluded)
-    span = np.ptp(after[:, :2], axis=0)
-    assert span[0] >= 2.0 * np.ptp(before[:, 0])
+    # the whole box fills FALL_RECT (in one direction; inside it in the other)
+    lo, hi = box.min(axis=0)[:2], box.max(axis=0)[:2]
+    cx, cy, w, h = FALL_RECT
+    np.testing.assert_allclose((lo + hi) / 2, (cx, cy), atol=1e-9)
+    fill = (hi - lo) / (w, h)
+    assert max(fill) == pytest.approx(1.0) and min(fill) <= 1.0 + 1e-9
+    # moved in and lowered, the fall is drawn larger, inside the surface's window
+    assert np.ptp(after[:, 0]) >= 1.1 * np.ptp(before[:, 0])
+    assert np.ptp(after[:, 1]) >= 1.1 * np.ptp(before[:, 1])
     cx, cy, w, h = WINDOW
     assert np.all(np.abs(after[:, 0] - cx) < w / 2 - 0.6)
     assert np.all(np.abs(after[:, 1] - cy) < h / 2 - 0.6)
+    # the axes on screen at full strength at the end of every section from the fall on
+    for upto in ("move-in-on-the-ball", "fall-down-the-wall", "pull-back-to-the-valley",
+                 "slide-along-the-floor", None):
+        at = rendered(Descent3d, **({"upto": upto} if upto else {}))
+        assert at.axes in at.mobjects and at.axes.shown == 1.0
+        assert all(lab.get_fill_opacity() == 1.0 for lab in at.axes.labels)
     # the ball's J falls along the fall: gdcore's losses at steps 0, 1, 2
     j = [scene.ball_point(k)[2] for k in range(FALL_STEPS + 1)]
     np.testing.assert_allclose(j, trajectory().losses[:FALL_STEPS + 1], atol=0)
@@ -191,7 +209,7 @@ def test_the_closing_view_is_large_with_its_axes():
     assert axes in scene.mobjects and axes.shown == 1.0
     assert [lab.get_tex_string() for lab in axes.labels] == ["m", "b", "J"]
     # 24 px inside the frame, under the title, apart from the legend, readouts and note
-    boxes = [scene.info, scene.readouts, scene.note]
+    boxes = [*scene.info, scene.readouts, scene.note]  # the legend row by row
     for part in [*axes.numbers, axes.labels]:
         for mob in part:
             assert mob.get_left()[0] > -7.111 + 0.4 and mob.get_right()[0] < 7.111 - 0.4
@@ -214,10 +232,17 @@ def test_every_step_lands_on_the_drawn_surface_and_markers_stay_on_top():
         assert mark.get_fill_opacity() == 1.0
     # no m tick at the J axis's corner (−2 would read as a value of J)
     assert -2 not in scene.axes.ticks[0]
-    # at the end the gradient is nearly zero: the arrow has shrunk and its label is hidden
+    # at the end the gradient is nearly zero: the arrow has shrunk and faded
     tip, tail = scene.view.project(scene.descent_arrow_points(len(scene.shown) - 1)[[-1, 0]])[0]
     assert np.linalg.norm(tip - tail) * 60 < LABEL_MIN_PX
-    assert scene.arrow_label.get_fill_opacity() == 0.0
+    assert scene.arrow[0].get_stroke_opacity() < 1.0
+    # the arrow's name, −∇J, is in the legend beside its key, never on the surface: left of
+    # the surface's windows (the fall's and the closing view's), wherever the camera is
+    key, name = scene.info[-1]
+    assert name.get_tex_string() == r"-\nabla J" and key.get_right()[0] < name.get_left()[0]
+    for cx, _, w, _ in (WINDOW, END_WINDOW):
+        assert name.get_right()[0] < cx - w / 2
+    assert len(scene.arrow) == 2  # the arrow drawn on the surface: its stroke and head only
 
 
 def test_wall_stretch_and_readout_follow_gdcore():
@@ -276,3 +301,46 @@ def test_the_minimum_star_shows_whole_over_the_ball_at_the_end():
     assert shown >= 0.9 * whole
     # and the ball shows round it, between its points
     assert count(draw(scene), t.accent) > 0
+
+
+def test_the_axes_words_meet_no_other_word_as_the_camera_moves():
+    """The axes stay on screen from the first frame to the last: along the camera's moves (in
+    on the fall, the slide's turn from THETA_FROM to THETA_TO in the plain view, the closing
+    view), no number or label of theirs meets a row of the legend or the readouts, and each
+    stays 24 px inside the frame."""
+    from scenes.descent_3d import THETA_TO
+
+    scene = rendered(Descent3d)
+    view, axes = scene.view, scene.axes
+    keep = (view.theta.get_value(), view.phi.get_value(), view.dolly.get_value(),
+            (view.zoom, view.focus, view.target))
+    others = [*scene.info, scene.readouts]
+    u = np.linspace(0.0, 1.0, 9)
+    cameras = [(scene.fall_aim, THETA_FROM, PHI0 + a * (FALL_PHI - PHI0), a) for a in u]
+    cameras += [(scene.fall_aim, THETA_FROM + a * (THETA_TO - THETA_FROM), PHI0, 0.0)
+                for a in u]
+    cameras += [(scene.end_aim, THETA_TO + a * (END_THETA - THETA_TO),
+                 PHI0 + a * (END_PHI - PHI0), a) for a in u]
+    try:
+        for aim, theta, phi, dolly in cameras:
+            scene.set_aim(aim)
+            view.theta.set_value(theta)
+            view.phi.set_value(phi)
+            view.dolly.set_value(dolly)
+            axes.update_from_view()
+            for mob in [*[n for nums in axes.numbers for n in nums], *axes.labels]:
+                where = (theta, phi, dolly, mob.get_tex_string())
+                assert mob.get_left()[0] > -7.111 + 0.4 and mob.get_right()[0] < 7.111 - 0.4
+                assert mob.get_bottom()[1] > -4.0 + 0.4, where
+                for other in others:
+                    apart_x = (mob.get_right()[0] < other.get_left()[0]
+                               or mob.get_left()[0] > other.get_right()[0])
+                    apart_y = (mob.get_top()[1] < other.get_bottom()[1]
+                               or mob.get_bottom()[1] > other.get_top()[1])
+                    assert apart_x or apart_y, (theta, phi, dolly)
+    finally:
+        view.theta.set_value(keep[0])
+        view.phi.set_value(keep[1])
+        view.dolly.set_value(keep[2])
+        scene.set_aim(keep[3])
+        axes.update_from_view()

@@ -72,7 +72,9 @@ def test_last_frame_reaches_the_end_of_the_run():
     # the map's unequal scales said, with the ratio of its drawn units
     (m0, m1), (b0, b1) = ax.x_range[:2], ax.y_range[:2]
     ratio = (ax.x_length / (m1 - m0)) / (ax.y_length / (b1 - b0))
-    assert nb.text(ratio, places=1) in scene.scale_note.original_text
+    said = " ".join(line.original_text for line in scene.scale_note)
+    assert f"{nb.text(ratio, places=1)}× shorter" in said and "unit of $b$" in said
+    assert "squeezed" not in said
     # the cost panel's left ticks clear of the map's right ticks; the step axis counts as the
     # counter does (1,000), its t at the axis's end
     plot = scene.cost_panel[0]

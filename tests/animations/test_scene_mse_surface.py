@@ -33,6 +33,19 @@ def test_drawn_surface_and_minimum_are_gdcores():
     np.testing.assert_allclose(dot.get_center(), want, atol=1e-9)
 
 
+def test_the_arc_is_the_scenes_one_large_camera_move():
+    """The camera's orbit is the scene's move: it turns (slowly) through more than three times
+    the angle the camera then moves to face the cut (its azimuth and elevation together), and
+    it stays within (−90°, 0°), where the axes keep their edges of the box."""
+    arc = abs(mse_surface.ARC_THETA - mse_surface.ARC_FROM)
+    face = (abs(mse_surface.CUT_THETA - mse_surface.ARC_THETA)
+            + abs(mse_surface.CUT_PHI - PHI0))
+    assert arc > 3 * face and arc >= 35
+    assert arc / MseSurface.arc_seconds < 6.0  # degrees a second: slow
+    for theta in (mse_surface.ARC_FROM, mse_surface.ARC_THETA):
+        assert -90 < theta < 0
+
+
 def test_slice_edge_is_gdcores_parabola_at_b_star():
     scene = rendered(MseSurface)
     surf = scene.surface
@@ -119,9 +132,9 @@ def boxes(mobs) -> np.ndarray:
 
 def test_the_3d_ticks_are_the_maps_and_no_label_meets_another_word_at_any_camera():
     """The surface's tick numbers are the map's and the still's (views' ticks, a subset): the
-    same values on both sides. Along the scene's camera path (the arc, then the turn to face
-    the cut, growing by ZOOM), no number or label of the 3-D axes comes within GAP of another
-    one, of the formula, the title, the map's numbers and labels, its caption, the readouts
+    same values on both sides. Along the scene's camera path (the arc, then the camera lowered
+    to face the cut, growing by ZOOM), no number or label of the 3-D axes comes within GAP of
+    another one, of the formula, the title, the map's numbers and labels, its caption, the readouts
     or the note, nor within the 24 px margin of the frame's edge."""
     from manim import MathTex, SingleStringMathTex
 
@@ -136,7 +149,8 @@ def test_the_3d_ticks_are_the_maps_and_no_label_meets_another_word_at_any_camera
     others = boxes(words)
     keep = (view.phi.get_value(), view.theta.get_value(), view.lengths.copy())
     u = np.linspace(0.0, 1.0, 25)[:, None]
-    arc = np.column_stack([np.full(25, PHI0), THETA0 + u[:, 0] * (mse_surface.ARC_THETA - THETA0),
+    arc = np.column_stack([np.full(25, PHI0), mse_surface.ARC_FROM
+                           + u[:, 0] * (mse_surface.ARC_THETA - mse_surface.ARC_FROM),
                            np.ones(25)])
     face = np.column_stack([PHI0 + u * (mse_surface.CUT_PHI - PHI0),
                             mse_surface.ARC_THETA + u * (mse_surface.CUT_THETA

@@ -1,17 +1,19 @@
 """The sampling-grid-3d scene (frames: test_scene_frames.py): its lattice against gdcore."""
 
 import numpy as np
+import pytest
 from frames import rendered
 
 from gdcore import sampling
 from scenes.sampling_grid_3d import (
     BINS,
+    ORBIT_EASE,
     PHI0,
-    PHI1,
     STEP_SECONDS,
     THETA0,
     THETA1,
     SamplingGrid3d,
+    steady,
 )
 
 
@@ -92,14 +94,50 @@ def test_the_cube_counts_from_zero_as_its_floor_lands():
 
 def test_the_camera_stays_twenty_degrees_above_the_floor():
     """The lattice's rows never line up into columns: the elevation (90° − φ) is at least 20°
-    from the first frame to the end of the swing."""
-    assert 90.0 - PHI0 >= 20.0 and 90.0 - PHI1 >= 20.0
+    from the first frame to the end of the orbit, and the orbit stays clear of azimuths 0° and
+    −90°, where the rows line up into streaks."""
+    assert 90.0 - PHI0 >= 20.0
     scene = rendered(SamplingGrid3d)
-    assert 90.0 - scene.view.phi.get_value() >= 20.0
-    # the swing stops short of azimuth 0°, where the rows line up into streaks, and ends at
-    # 35° above the floor
-    assert THETA0 < THETA1 <= -10.0 and 90.0 - PHI1 >= 35.0
+    assert scene.view.phi.get_value() == PHI0
+    assert -80.0 <= THETA0 < THETA1 <= -10.0
     assert scene.view.theta.get_value() == THETA1
+
+
+def test_the_orbit_is_one_steady_turn_at_one_height():
+    """One calm orbit: the azimuth only (the camera's height never changes), always turning the
+    same way, at one constant speed between an ease in and an ease out that never overshoot,
+    its top speed at most 1.3 times its mean (no surge, no swing back)."""
+    t = np.linspace(0.0, 1.0, 2001)
+    u = np.array([steady(v) for v in t])
+    assert u[0] == 0.0 and u[-1] == pytest.approx(1.0)
+    speed = np.diff(u) / np.diff(t)
+    assert speed.min() >= 0.0 and speed.max() <= 1.3
+    middle = (t[1:] > ORBIT_EASE + 0.01) & (t[1:] < 1.0 - ORBIT_EASE - 0.01)
+    np.testing.assert_allclose(speed[middle], 1.0 / (1.0 - ORBIT_EASE), rtol=1e-6)
+    assert np.all(u >= 0.0) and np.all(u <= 1.0 + 1e-12)
+
+
+def test_the_copy_never_crosses_the_squares_guesses():
+    """The square's copy slides out from under it: at every moment of its flight, replayed,
+    none of its guesses is drawn over the square (every drawn disc lies right of the square's
+    right edge), and by its landing all 100 are drawn."""
+    scene = rendered(SamplingGrid3d)
+    final, played = scene.head3.count.get_value(), scene.landings
+    edge = scene.ax2.c2p(1.0, 0.0)[0]
+    seen = 0
+    try:
+        for alpha in np.linspace(0.0, 1.0, 121):
+            for anim in scene.flight:
+                anim.interpolate(alpha)
+            pts = np.concatenate([row.points for row in scene.flying if len(row.points)]
+                                 or [np.zeros((0, 3))])
+            if len(pts):
+                assert pts[:, 0].min() >= edge - 1e-9
+            seen = sum(len(row.points) for row in scene.flying) // 32
+    finally:
+        scene.landings = played
+        scene.head3.show_count(final)
+    assert seen == BINS**2
 
 
 def test_the_axes_share_the_panels_tick_numbers_and_stand_apart():
@@ -130,10 +168,10 @@ def test_each_step_slower_than_the_one_before():
     assert STEP_SECONDS[1] < STEP_SECONDS[2] < STEP_SECONDS[3]
 
 
-def test_no_two_words_of_the_axes_within_24_px_along_the_swing():
-    """From the first camera to the swing's end (azimuth and elevation moving together, as
-    played), no two of the cube's tick numbers and axis labels come within 24 px at 480p of
-    each other: at the corner the floor axes share, their numbers stand well apart."""
+def test_no_two_words_of_the_axes_within_24_px_along_the_orbit():
+    """From the first camera to the orbit's end (at one height, as played), no two of the
+    cube's tick numbers and axis labels come within 24 px at 480p of each other: at the corner
+    the floor axes share, their numbers stand well apart."""
     scene = rendered(SamplingGrid3d)
     view, axes = scene.view, scene.axes3
     keep = view.theta.get_value(), view.phi.get_value()
@@ -143,7 +181,7 @@ def test_no_two_words_of_the_axes_within_24_px_along_the_swing():
     try:
         for u in np.linspace(0.0, 1.0, 41):
             view.theta.set_value(THETA0 + u * (THETA1 - THETA0))
-            view.phi.set_value(PHI0 + u * (PHI1 - PHI0))
+            view.phi.set_value(PHI0)
             axes.update_from_view()
             lo = np.array([m.get_corner(np.array([-1, -1, 0]))[:2] for m in words])
             hi = np.array([m.get_corner(np.array([1, 1, 0]))[:2] for m in words])

@@ -78,20 +78,37 @@ def test_the_key_moment_is_slower_than_the_sweep_and_held():
     assert contrast(t.text, t.background) >= 4.5
 
 
-def test_the_curve_is_traced_up_to_the_dot_and_no_further():
-    """At the end of the sweep and after the slope has come back to m*, the curve of J ends at
-    the dot: it is never drawn ahead of the slope the dot stands at."""
+def test_the_curve_is_traced_where_the_dot_has_been_and_ends_whole():
+    """The curve of J is never drawn ahead of the dot: at the end of the sweep it ends at the
+    dot, at the steepest slope. It stays where the dot has been, so the last frame shows the
+    whole parabola over the panel (M_FROM to M_TO), the dot at its bottom, m*, under the
+    minimum's star (the house mark in `good`, larger than the dot and drawn after it)."""
     x, y = data.regression_points()
     m_star, b_star = regression.least_squares(x, y)
-    for upto in ("sweep", None):
-        scene = rendered(SlopeSweep, **({"upto": upto} if upto else {}))
-        ax, curve, dot = scene.right
-        curve.update()
-        m = scene.m.get_value()
-        ms = np.array([ax.p2c(p)[0] for p in curve.get_anchors()])
-        assert ms.max() == pytest.approx(m, abs=1e-9)
-        np.testing.assert_allclose(curve.get_end(), dot.get_center(), atol=1e-9)
-    assert m == pytest.approx(m_star)
+    scene = rendered(SlopeSweep, upto="sweep")
+    ax, curve, dot = scene.right
+    curve.update()
+    ms = np.array([ax.p2c(p)[0] for p in curve.get_anchors()])
+    assert scene.m.get_value() == pytest.approx(slope_sweep.M_TO)
+    assert ms.max() == pytest.approx(slope_sweep.M_TO, abs=1e-9)
+    np.testing.assert_allclose(curve.get_end(), dot.get_center(), atol=1e-9)
+
+    scene = rendered(SlopeSweep)
+    ax, curve, dot = scene.right
+    curve.update()
+    dot.update()
+    assert scene.m.get_value() == pytest.approx(m_star)
+    ms = np.array([ax.p2c(p)[0] for p in curve.get_anchors()])
+    assert ms.min() == pytest.approx(slope_sweep.M_FROM, abs=1e-9)
+    assert ms.max() == pytest.approx(slope_sweep.M_TO, abs=1e-9)
+    j_star = regression.cost(m_star, b_star, x, y)
+    np.testing.assert_allclose(ax.p2c(dot.get_center()), [m_star, j_star], atol=1e-9)
+    star = scene.star
+    assert star in scene.mobjects and star.get_fill_opacity() == 1.0
+    assert star.get_fill_color().to_hex().lower() == scene.theme.good.lower()
+    np.testing.assert_allclose(ax.p2c(star.get_center()), [m_star, j_star], atol=1e-6)
+    assert star.width > dot.width
+    assert scene.mobjects.index(star) > scene.mobjects.index(dot)
 
 
 def test_the_data_fill_the_middle_of_their_panel_and_j_keeps_three_figures():
