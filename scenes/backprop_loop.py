@@ -51,7 +51,7 @@ from manim.utils.color import ManimColor
 from matplotlib.colors import to_hex
 
 from gdcore.networks import BACKPROP
-from gdviz import equations
+from gdviz import equations, numbers
 from gdviz.colors import ACT_FILL, mix
 from gdviz.manim_theme import TICK_SIZE, ThemedScene, sections
 from gdviz.network_layout import LOOP_LAYOUT, sign_color
@@ -117,6 +117,47 @@ def activation_look(theme, a) -> tuple[list[str], list[str]]:
 
 
 class BackpropLoop(ThemedScene):
+
+    @classmethod
+    def captions(cls):
+        r = EX.run()
+        p = WORK_PLACES
+
+        def t(v, places=p):
+            return numbers.text(float(v), places)
+
+        def pair(values, places=p):
+            return " and ".join(t(v, places) for v in values)
+
+        (la, ka), (ld, jd) = WORKED
+        a, d = r["acts"][la][ka], r["delta"][ld - 1][jd]
+        g = r["grad_W"][la][jd, ka]
+        w0, w1 = r["net"].weights[la][jd, ka], r["new"].weights[la][jd, ka]
+        dw = max(float(np.abs(new - old).max())
+                 for old, new in zip(r["net"].weights, r["new"].weights))
+        n_in, *hidden, n_out = SIZES
+        return {
+            "forward": f"A small network: {numbers.count(n_in)} inputs, "
+                       f"{' and '.join(numbers.count(h) for h in hidden)} hidden neurons, "
+                       f"{numbers.count(n_out)} outputs, each edge as wide as its weight. "
+                       f"Forward pass: the inputs {pair(r['acts'][0])} flow left to right, each "
+                       f"neuron shaded by its activation, and the outputs read "
+                       f"{pair(r['acts'][-1])}.",
+            "error": f"The outputs are set against their targets, {pair(Y, 2)}: for this one "
+                     f"example the cost is J = {t(r['loss_before'])}.",
+            "backward": (f"Backward pass: the outputs' values give way to their error terms δ, "
+                         f"{pair(r['delta'][-1])}, and one edge's gradient is worked out: "
+                         f"{t(a)} × {t(d)} = {t(g)}; that edge turns red.",
+                         "The error terms flow back to the hidden layer, and every edge turns "
+                         "red, its width now the size of its gradient."),
+            "update": f"Update: each weight moves by minus α = {numbers.text(LR)} times its "
+                      f"gradient; the worked edge's weight goes from {t(w0)} to {t(w1)}. The "
+                      f"edges show the changes, the largest {numbers.text(dw, 2)}, then the "
+                      f"new weights, which look much as before.",
+            "again": f"A second forward pass with the new weights: the outputs move towards "
+                     f"their targets, {pair(r['new_acts'][-1])}, and the cost falls from "
+                     f"{t(r['loss_before'])} to {t(r['loss_after'])}.",
+        }
 
     def setup(self):
         super().setup()
@@ -292,6 +333,7 @@ class BackpropLoop(ThemedScene):
         # the chain rule on one edge; its formula stays until the update, its numbers until
         # every gradient is made, and the worked edge stays red: it is the first gradient drawn
         self.worked_edge(deltas)
+        self.caption_next()
         hidden = self.tex(equations.tex("backprop-hidden"), 32)
         if hidden.width > PANEL_W:
             hidden.scale_to_fit_width(PANEL_W)

@@ -86,6 +86,33 @@ CHART_X, CHART_Y = -1.35, -2.1
 
 class BatchVsStochastic(ThemedScene):
 
+    @classmethod
+    def captions(cls):
+        x, y = data.regression_points()
+        j_star = regression.cost(*regression.least_squares(x, y), x, y)
+        names = list(races.run_batch_race(RACE))
+        settled = races.settled_costs(RACE, SUMMARY)
+        levels = [f"{numbers.text(v, PLACES)} for the {name.split(' (')[0]}"
+                  for name, v in settled.items()]
+        start = ", ".join(numbers.text(c) for c in RACE.start)
+        return {
+            "setup": f"Three contour maps of the regression cost J side by side, one a run: "
+                     f"{', '.join(names[:-1])} and {names[-1]}, each from the same start, "
+                     f"({start}), at α = {numbers.text(RACE.lr)}. Below them, a chart of J "
+                     f"per step, averaged over {numbers.count(len(SUMMARY.seeds))} seeds, "
+                     f"and the minimum J* = {numbers.text(j_star, PLACES)}.",
+            "descent": ("The three runs step together, slowly at first: the full-batch path "
+                        "heads smoothly down into the valley, while the mini-batch and "
+                        "single-sample paths jitter from step to step.",
+                        f"Faster, up to step {numbers.count(RACE.steps)}: all three reach the "
+                        f"valley floor, the sampled runs still jumping about on it, while "
+                        f"the chart traces each run's mean cost as it falls."),
+            "compare": f"Dashed levels mark each run's mean cost over its last "
+                       f"{numbers.count(SUMMARY.last_steps)} steps: {', '.join(levels[:-1])} "
+                       f"and {levels[-1]}, against the minimum "
+                       f"{numbers.text(j_star, PLACES)}.",
+        }
+
     def setup(self):
         super().setup()
         self.x, self.y = data.regression_points()
@@ -191,7 +218,9 @@ class BatchVsStochastic(ThemedScene):
                   *(FadeIn(c) for c in self.curves.values()), run_time=0.6)
 
     def section_descent(self):
-        for k, seconds in STOPS:
+        for i, (k, seconds) in enumerate(STOPS):
+            if i == 1:  # the caption's next sentence: the faster steps
+                self.caption_next()
             self.play(self.step.animate.set_value(k), run_time=seconds, rate_func=linear)
             self.wait(0.4 if k < RACE.steps else 0.6)
 

@@ -108,6 +108,34 @@ def a_range(acts) -> tuple[float, float]:
 
 class ConnectionTweak(ThemedScene):
 
+    @classmethod
+    def captions(cls):
+        w0 = float(nn.init_mlp(SIZES, seed=SEED).weights[LAYER][J, I])
+        n_in, *hidden, n_out = SIZES
+        later = " and ".join(numbers.count(h) for h in hidden)
+
+        def tweak(k, offset):
+            if offset == 0:
+                return (f"The weight goes back to w = {numbers.text(w0, 3)}: the change runs "
+                        f"forward again and every output returns to its old value.")
+            moved = numbers.text(float(np.abs(EX.output_changes(offset)).max()), 3)
+            size = "A larger nudge" if k > 1 else "The weight is nudged"
+            return (f"{size}, by +{numbers.text(offset, 1)} to w = "
+                    f"{numbers.text(w0 + offset, 3)}: its edge thickens, the change runs "
+                    f"forward through the highlighted neurons only, layer by layer, and the "
+                    f"outputs move by up to {moved}.")
+
+        return {
+            "network": f"A network of {numbers.count(n_in)} inputs, hidden layers of {later} "
+                       f"neurons and {numbers.count(n_out)} outputs, its edges in grey. A "
+                       f"forward pass runs left to right, shading each neuron by its "
+                       f"activation, and the outputs' values appear beside them.",
+            "highlight": f"One weight of the first layer is picked out, w = "
+                         f"{numbers.text(w0, 3)}, with the neuron it feeds and every neuron "
+                         f"after that: only these can change when the weight does.",
+            "tweak": tuple(tweak(k, o) for k, o in enumerate(EX.tweaks)),
+        }
+
     def setup(self):
         super().setup()
         self.base = nn.init_mlp(SIZES, seed=SEED)
@@ -358,6 +386,8 @@ class ConnectionTweak(ThemedScene):
         # one tweak at a time: say it, make it, then say what the outputs did
         shown, self.tweak_record = VGroup(self.note, self.leader), []
         for k, offset in enumerate(EX.tweaks, start=1):
+            if k > 1:  # the caption's next sentence: this tweak
+                self.caption_next()
             what, then = self.tweak_words(k, offset)
             what.move_to(self.note, aligned_edge=LEFT)
             then.next_to(what, RIGHT, buff=0.35)

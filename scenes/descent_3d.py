@@ -232,6 +232,36 @@ class WindowSurface(ShadedSurface):
 
 class Descent3d(ThemedScene):
 
+    @classmethod
+    def captions(cls):
+        traj = trajectory()
+        losses = traj.losses
+        m0, b0 = DESCENT_3D.start
+
+        def j(v):
+            return numbers.text(v, numbers.sig_places(v, J_SIG, 6))
+
+        return {
+            "surface": "A shaded 3-D surface of the regression cost J(m, b): a long valley "
+                       "between steep walls.",
+            "marks": f"A ball sits high on a wall at the start, m = {numbers.text(m0)} and "
+                     f"b = {numbers.text(b0)}, where J = {j(losses[0])}; a star marks the "
+                     f"minimum on the valley floor, and an arrow points the ball downhill, "
+                     f"along minus the gradient. The rate is α = "
+                     f"{numbers.text(DESCENT_3D.lr_good)}.",
+            "move-in-on-the-ball": "The camera moves in close on the ball.",
+            "fall-down-the-wall": f"In {numbers.word(FALL_STEPS)} big steps the ball falls "
+                                  f"down the wall, J dropping from {j(losses[0])} to "
+                                  f"{j(losses[1])}, then to {j(losses[FALL_STEPS])}.",
+            "pull-back-to-the-valley": "The camera pulls back to show the whole valley.",
+            "slide-along-the-floor": f"The ball slides along the nearly flat valley floor "
+                                     f"towards the star while the camera turns; by step "
+                                     f"{CUT_STEP} J is {j(losses[CUT_STEP])}.",
+            "arrive": f"After {numbers.count(traj.steps)} steps the ball rests at the bottom "
+                      f"of the valley, on the minimum, J = {j(losses[-1])}; the camera moves "
+                      f"in on the whole valley.",
+        }
+
     def setup(self):
         super().setup()
         self.x, self.y = data.regression_points()

@@ -40,9 +40,11 @@ from manim import (
 )
 
 from gdcore.networks import DROPOUT
+from gdviz import numbers
 from gdviz.manim_blocks import set_number
 from gdviz.manim_theme import Section, ThemedScene, sections
 from gdviz.network_mobject import NetworkMobject
+from gdviz.numbers import count, word
 
 EX = DROPOUT
 SIZES, P_DROP, STEPS = EX.sizes, EX.p_drop, EX.steps
@@ -74,7 +76,52 @@ ROW_IN = 0.7
 FINAL_HOLD = 1.6
 
 
+def _changed(gone: int, back: int) -> str:
+    """How a new mask changes the hidden neurons: 'one neuron drops out and two come back'."""
+    return (f"{word(gone)} neuron{'' if gone == 1 else 's'} drop{'s' if gone == 1 else ''} out "
+            f"and {word(back)} come{'s' if back == 1 else ''} back")
+
+
 class Dropout(ThemedScene):
+
+    @classmethod
+    def captions(cls):
+        masks, kept_counts = EX.masks(), EX.kept_counts()
+        n_in, *hidden, n_out = SIZES
+        layers = range(1, len(SIZES) - 1)
+        of = f"of the {count(N_HIDDEN)} hidden neurons"
+
+        def per_layer(keep):
+            return ", ".join(f"{count(sum(1 for n in keep if n[0] == h))} in hidden layer {h}"
+                             for h in layers)
+
+        widths = " and ".join(count(h) for h in hidden)
+        out = {"network": f"A network appears layer by layer: {count(n_in)} inputs, "
+                          f"{word(len(hidden))} hidden layers of {widths} neurons and "
+                          f"{count(n_out)} outputs. Beside it: each hidden neuron is dropped "
+                          f"with probability p = {numbers.text(P_DROP)}, anew at every step."}
+        for t in range(STEPS):
+            keep = EX.kept_neurons(masks[t])
+            head = f"Step {t + 1} of {STEPS}. "
+            if t == 0:
+                said = (f"{head}The dropped hidden neurons turn to dashed outlines and lose "
+                        f"their edges; {count(kept_counts[t])} {of} are kept "
+                        f"({per_layer(keep)}), and a forward pass lights the edges of this "
+                        f"thinned network.")
+            else:
+                before = EX.kept_neurons(masks[t - 1])
+                gone, back = len(before - keep), len(keep - before)
+                said = (f"{head}A new mask: {_changed(gone, back)}, "
+                        f"{count(kept_counts[t])} {of} kept ({per_layer(keep)}); the "
+                        f"forward pass lights a different thinned network.")
+            out[f"step-{t + 1}"] = said
+        last = f"step-{STEPS}"
+        counts = [count(k) for k in kept_counts]
+        out[last] = (out[last], f"The {word(STEPS)} steps' thinned networks come back small, "
+                                f"side by side: {word(STEPS)} different networks, keeping "
+                                f"{', '.join(counts[:-1])} and {counts[-1]} hidden neurons.")
+        return out
+
     def setup(self):
         super().setup()
         self.masks = EX.masks()
@@ -169,6 +216,7 @@ class Dropout(ThemedScene):
         self.wait(0.8)
         self.snaps.append(VGroup(net.copy(), *(d.copy() for d in self.dashes.values())))
         if s == STEPS - 1:
+            self.caption_next()
             self.side_by_side()
 
     def first_mask(self, dropped: set, n_kept: int):

@@ -81,6 +81,38 @@ def run() -> descent.Trajectory:
 
 class GdRegression(ThemedScene):
 
+    @classmethod
+    def captions(cls):
+        x, y = data.regression_points()
+        traj, schedule = run(), COST_DESCENT.schedule()
+        m_star, b_star = regression.least_squares(x, y)
+        mid = int(schedule[len(schedule) // 2 - 1])
+        m0, b0 = COST_DESCENT.start
+
+        def j(v):
+            return nb.text(v, J_PLACES)
+
+        return {
+            "setup": f"Left, the {nb.word(len(x))} points and the line f(x) = m x + b at the "
+                     f"start, m = {nb.text(m0)} and b = {nb.text(b0)}: steep and far above them. "
+                     f"Middle, the contour map of J(m, b), the start ringed and the minimum "
+                     f"starred; right, J against the step, from {j(traj.losses[0])}. The rate "
+                     f"is α = {nb.text(COST_DESCENT.lr_good)}.",
+            "big-steps-across-the-valley":
+                f"The first {mid} steps are big: the point on the map zig-zags across the "
+                f"valley, the line swings below the points and back, and J falls from "
+                f"{j(traj.losses[0])} to {j(traj.losses[mid])}.",
+            "small-steps-along-the-valley-floor":
+                f"Then hundreds of small steps, up to step {nb.count(COST_DESCENT.steps)}: the "
+                f"point slides along the valley's nearly flat floor to the minimum, the line "
+                f"turns slowly until it runs through the points, and J falls to "
+                f"{j(traj.losses[-1])}.",
+            "result": f"The minimum is named: m* = {nb.text(m_star, PLACES)} and b* = "
+                      f"{nb.text(b_star, PLACES)}, and the least cost J* = "
+                      f"{j(regression.cost(m_star, b_star, x, y))} on the dashed line under "
+                      f"the curve.",
+        }
+
     def setup(self):
         super().setup()
         self.x, self.y = data.regression_points()

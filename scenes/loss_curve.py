@@ -75,6 +75,32 @@ REGION_PIXELS = 240
 
 class LossCurve(ThemedScene):
 
+    @classmethod
+    def captions(cls):
+        X, Y, result = EX.run()
+        losses = result.train_losses
+        s, early, last = EX.sizes, EX.early, EX.steps
+
+        def j(k):
+            return f"{float(losses[k]):.{J_PLACES}f}"
+
+        accuracy = EX.accuracy(result.net, X, Y)
+        return {
+            "setup": f"Left, an empty plot of the cost J of a small network "
+                     f"({'–'.join(str(n) for n in s)}, {EX.activation}) against the training "
+                     f"step, on a log scale. Right, the two moons: {numbers.count(EX.n_points)} "
+                     f"points of two classes over the regions the untrained network gives each "
+                     f"class; J starts at {j(0)}.",
+            "training": (f"Full-batch gradient descent, α = {numbers.text(EX.lr)}: the curve "
+                         f"falls steeply while the boundary between the two regions moves "
+                         f"across the points; after {numbers.count(early)} steps J = {j(early)}.",
+                         f"To step {numbers.count(last)} the curve keeps falling, more and "
+                         f"more slowly, as the regions bend to follow the two moons."),
+            "levelled": f"The start, {j(0)}, and the end, {j(last)} after "
+                        f"{numbers.count(last)} steps and still falling, are labelled; the "
+                        f"network classifies {100 * accuracy:.0f} % of the points correctly.",
+        }
+
     def setup(self):
         super().setup()
         self.X, self.Y, self.result = EX.run()
@@ -223,6 +249,7 @@ class LossCurve(ThemedScene):
                 note.next_to(p, UR, buff=0.15)
                 self.play(FadeIn(mark), FadeIn(note), run_time=0.8)
                 self.early_note = VGroup(mark, note)
+                self.caption_next()
         img.remove_updater(self.paint_regions)
         self.paint_regions(img)
         self.wait(0.4)

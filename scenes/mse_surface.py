@@ -78,6 +78,34 @@ CUT_PHI, CUT_THETA = 72.0, -76.0
 class MseSurface(ThemedScene):
     arc_seconds = 6.0
 
+    @classmethod
+    def captions(cls):
+        x, y = data.regression_points()
+        m_star, b_star = regression.least_squares(x, y)
+        j_star = regression.cost(m_star, b_star, x, y)
+        j_top = float(regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, GRID)[2].max())
+        (m0, m1), (b0, b1) = views.M_RANGE, views.B_RANGE
+        t = numbers.text
+        return {
+            "surface": f"A shaded 3-D surface of the cost J(m, b), for slopes m from {t(m0)} "
+                       f"to {t(m1)} and intercepts b from {t(b0)} to {t(b1)}: a long, narrow "
+                       f"valley, its walls rising to J = {numbers.significant(j_top, 2)} at "
+                       f"the highest corner.",
+            "map": "Beside it, the same cost seen from above as a contour map, its levels "
+                   "spaced by a constant factor, the valley's innermost ellipses drawn over it.",
+            "arc": "The camera arcs slowly round the surface, so the shape of the valley reads.",
+            "minimum": f"The minimum is starred on the surface and on the map: m* = "
+                       f"{t(m_star, 3)}, b* = {t(b_star, 3)}, and the least cost J* = "
+                       f"{t(j_star, 4)}.",
+            "link": f"A point moves on the map along the line b = b*, out to m = {t(m0)}, across "
+                    f"to m = {t(m1)} and back to m*, while its twin rides the surface above it, "
+                    f"tracing the cost along that line.",
+            "slice": ("The surface is cut away along b = b*, the part removed left as a faint "
+                      "ghost.",
+                      f"The camera turns to face the cut: its edge is the curve J(m, b*) of the "
+                      f"slope sweep, lowest at m* = {t(m_star, 3)}."),
+        }
+
     def setup(self):
         super().setup()
         self.x, self.y = data.regression_points()
@@ -344,6 +372,7 @@ class MseSurface(ThemedScene):
         def zoom(_, alpha):
             self.view.lengths = np.asarray(BOX) * (1.0 + (ZOOM - 1.0) * alpha)
 
+        self.caption_next()
         self.play(self.view.phi.animate.set_value(CUT_PHI),
                   self.view.theta.animate.set_value(CUT_THETA),
                   UpdateFromAlphaFunc(self.cut, zoom), FadeIn(note[1:]), run_time=4.0,

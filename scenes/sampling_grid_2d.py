@@ -43,6 +43,7 @@ from manim import (
 
 from gdcore import sampling
 from gdviz.manim_theme import ThemedScene, sections, themed_axes
+from gdviz.numbers import count
 from gdviz.staging import CountLine, GuessRows, counted, stepwise
 
 BINS = sampling.SAMPLING_GRID_2D.bins
@@ -73,7 +74,31 @@ NOTE_GAP = 0.23  # from the fine square's tick numbers down to the closing note
 INSET_FADE = 0.8  # seconds the magnified inset takes to fade out
 
 
+def _times(bins: int) -> str:
+    """bins × bins (× …), one factor per weight."""
+    return " × ".join([count(bins)] * DIMS)
+
+
 class SamplingGrid2d(ThemedScene):
+
+    @classmethod
+    def captions(cls):
+        coarse, fine = BINS
+        n = {b: count(sampling.guess_count(b, DIMS)) for b in BINS}
+        per_cell = count(sampling.guess_count(fine, DIMS) // sampling.guess_count(coarse, DIMS))
+        side = count(fine // coarse)
+        return {
+            "coarse": f"Two empty squares stand for every pair of values of two weights, w₁ "
+                      f"and w₂ from 0 to 1. In the left one, a row of {count(coarse)} guesses "
+                      f"appears, and rows rise out of it until {_times(coarse)} = "
+                      f"{n[coarse]} guesses fill it, one per cell.",
+            "fine": (f"In the right square a row of {count(fine)} guesses appears; magnified, "
+                     f"the width of one coarse cell holds {side} of them.",
+                     f"Rows rise out of it until {_times(fine)} = {n[fine]} guesses fill the "
+                     f"square, an even grey of dots."),
+            "cells": f"The coarse grid's lines are ruled over both squares: each coarse cell "
+                     f"holds one coarse guess, but {side} × {side} = {per_cell} fine ones.",
+        }
 
     def setup(self):
         super().setup()
@@ -192,10 +217,15 @@ class SamplingGrid2d(ThemedScene):
         self.play(*(FadeOut(m) for m in (small, zoom, lines, words)), run_time=INSET_FADE,
                   rate_func=linear)
 
+    def zoom_then_rows(self, bins: int):
+        """The magnified row, then the caption of the rows rising."""
+        self.zoom_on_row(bins)
+        self.caption_next()
+
     def section_fine(self):
         fine = BINS[1]
         self.fill(fine, lambda a: (fine - 1) * rate_functions.ease_in_quad(a),
-                  after_row=self.zoom_on_row)
+                  after_row=self.zoom_then_rows)
         self.wait(0.8)
 
     def section_cells(self):

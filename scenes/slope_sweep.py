@@ -68,8 +68,34 @@ SIG, MOST_PLACES = 3, 4
 PLACES = numbers.sig_places(0.5, SIG, MOST_PLACES)
 
 
+def j_text(v: float) -> str:
+    """A cost as the scene's readout writes it: SIG significant figures."""
+    return numbers.text(v, numbers.sig_places(v, SIG, MOST_PLACES))
+
+
 class SlopeSweep(ThemedScene):
     sweep_seconds = 6.0
+
+    @classmethod
+    def captions(cls):
+        x, y = data.regression_points()
+        m_star, b_star = regression.least_squares(x, y)
+
+        def j(m):
+            return j_text(regression.cost(m, b_star, x, y))
+
+        return {
+            "setup": f"Left, the {numbers.word(len(x))} points and a flat line through b* = "
+                     f"{numbers.text(b_star, PLACES)}, each point's error a red dashed segment "
+                     f"to it. Right, the cost J against the slope m, a dot at the line's slope "
+                     f"{numbers.text(M_FROM)}: J = {j(M_FROM)}.",
+            "sweep": f"The line turns about b* and steepens to slope {numbers.text(M_TO)}: the "
+                     f"errors shrink, then grow again, and the dot traces the curve of J down "
+                     f"to a low point and up to {j(M_TO)}.",
+            "settle": f"The slope swings back and settles at the bottom of the curve, the best "
+                      f"slope m* = {numbers.text(m_star, PLACES)}, where J = {j(m_star)} and "
+                      f"the line runs through the middle of the points.",
+        }
 
     def setup(self):
         super().setup()

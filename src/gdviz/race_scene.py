@@ -289,11 +289,65 @@ class RaceScene(ThemedScene):
     INSET_FAINT: dict[str, tuple[float, float]] = {}
     INSET_SCALE_PLATE = True
     LANE = 0.0
+    #: what the viewer sees the runs do while they race, in words (the caption's second
+    #: sentence, from the race's second stage; its numbers, if any, in the captions)
+    RACE_WORDS = "the runs spread out, each on a path of its own"
 
     def __init_subclass__(cls, **kw):
         super().__init_subclass__(**kw)
         if cls.__dict__.get("INSET") is not None:  # the scene's own inset over the still's
             cls.RACE = replace(cls.RACE, inset=cls.INSET)
+
+    @classmethod
+    def captions(cls) -> dict[str, str | tuple[str, ...]]:
+        r = cls.RACE
+        outcomes = races.outcomes(r, races.run_race(r))
+        start = ", ".join(numbers.text(c) for c in r.start)
+        steps = numbers.count(r.steps)
+        minimum = r.surface.minimum
+        panel = ("each run's distance to the minimum" if minimum is not None
+                 else "each run's distance from the ridge (|w₂|)")
+        out: dict[str, str | tuple[str, ...]] = {
+            "setup": f"{cls.TITLE}: seven optimizers (SGD, Momentum, NAG, Adagrad, Adadelta, "
+                     f"RMSprop and Adam) wait as coloured dots at one start, ({start}), on a "
+                     f"contour map of the cost. The panel beside it will plot {panel}.",
+            "race": (f"The seven dots set off together, each drawing its path, for {steps} "
+                     f"steps.", cls.RACE_WORDS[:1].upper() + cls.RACE_WORDS[1:] + "."),
+        }
+        if minimum is not None:
+            dist = {n: o.distance for n, o in outcomes.items()}
+            near, far = min(dist, key=dist.get), max(dist, key=dist.get)
+            place = ", ".join(numbers.text(c) for c in minimum)
+
+            def away(d):
+                return "less than 0.001" if d < 1e-3 else _distance(d)
+
+            out["finish"] = (f"Each run's path is drawn in full and its dot becomes a square "
+                             f"where it ended: {near} ends closest to the minimum at ({place}), "
+                             f"{away(dist[near])} away, and {far} farthest, "
+                             f"{away(dist[far])} away.")
+        else:
+            left = {n: o.exit.step for n, o in outcomes.items() if o.exit is not None}
+            stay = [n for n, o in outcomes.items() if o.exit is None]
+            first, last = min(left, key=left.get), max(left, key=left.get)
+            stayed = (f"only {stay[0]} is still in the frame, its square beside the saddle "
+                      f"point, {numbers.text(abs(outcomes[stay[0]].final[1]), places=3)} from "
+                      f"the ridge" if len(stay) == 1 else "no run is still in the frame")
+            out["finish"] = (f"Each run's path is drawn in full: after {steps} steps {stayed}. "
+                             f"The other {numbers.word(len(left))} left the frame between "
+                             f"step {left[first]} ({first}) and step {left[last]} ({last}).")
+        if "zoom" in cls.section_names():
+            region = (cls.INSET or r.inset).region
+            inside = [n for n, o in outcomes.items() if races.inside(o.final, region)[0]]
+            if minimum is not None:
+                out["zoom"] = (f"The inset grows to take the map's place: the neighbourhood of "
+                               f"the minimum, magnified, where the end squares of "
+                               f"{numbers.word(len(inside))} runs stand apart.")
+            else:
+                out["zoom"] = (f"The neighbourhood of the saddle point, magnified, takes the "
+                               f"map's place: {' and '.join(inside)} ends beside the saddle "
+                               f"point, while the other paths turn up the slope and away.")
+        return out
 
     def setup(self):
         super().setup()
@@ -777,7 +831,9 @@ class RaceScene(ThemedScene):
         self.wait(0.6)
 
     def section_race(self):
-        for k, seconds in self.STAGES:
+        for i, (k, seconds) in enumerate(self.STAGES):
+            if i == 1:  # the caption's second sentence: what the runs do
+                self.caption_next()
             self.play(self.step.animate.set_value(k), run_time=seconds, rate_func=linear)
         self.wait(0.4)
 
