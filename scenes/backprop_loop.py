@@ -135,27 +135,22 @@ class BackpropLoop(ThemedScene):
         w0, w1 = r["net"].weights[la][jd, ka], r["new"].weights[la][jd, ka]
         dw = max(float(np.abs(new - old).max())
                  for old, new in zip(r["net"].weights, r["new"].weights))
-        n_in, *hidden, n_out = SIZES
+        sizes = "–".join(numbers.count(n) for n in SIZES)
         return {
-            "forward": f"A small network: {numbers.count(n_in)} inputs, "
-                       f"{' and '.join(numbers.count(h) for h in hidden)} hidden neurons, "
-                       f"{numbers.count(n_out)} outputs, each edge as wide as its weight. "
-                       f"Forward pass: the inputs {pair(r['acts'][0])} flow left to right, each "
-                       f"neuron shaded by its activation, and the outputs read "
+            "forward": f"A {sizes} network, edges as wide as their weights. Forward pass: the "
+                       f"inputs {pair(r['acts'][0])} flow through to the outputs, "
                        f"{pair(r['acts'][-1])}.",
-            "error": f"The outputs are set against their targets, {pair(Y, 2)}: for this one "
-                     f"example the cost is J = {t(r['loss_before'])}.",
-            "backward": (f"Backward pass: the outputs' values give way to their error terms δ, "
-                         f"{pair(r['delta'][-1])}, and one edge's gradient is worked out: "
-                         f"{t(a)} × {t(d)} = {t(g)}; that edge turns red.",
-                         "The error terms flow back to the hidden layer, and every edge turns "
-                         "red, its width now the size of its gradient."),
+            "error": f"Against the targets {pair(Y, 2)}, the cost is J = "
+                     f"{t(r['loss_before'])}.",
+            "backward": (f"Backward pass: the outputs' error terms δ, {pair(r['delta'][-1])}; "
+                         f"one edge's gradient is {t(a)} × {t(d)} = {t(g)}.",
+                         "The error terms flow back to the hidden layer; every edge turns "
+                         "red, as wide as its gradient."),
             "update": f"Update: each weight moves by minus α = {numbers.text(LR)} times its "
-                      f"gradient; the worked edge's weight goes from {t(w0)} to {t(w1)}. The "
-                      f"edges show the changes, the largest {numbers.text(dw, 2)}, then the "
-                      f"new weights, which look much as before.",
-            "again": f"A second forward pass with the new weights: the outputs move towards "
-                     f"their targets, {pair(r['new_acts'][-1])}, and the cost falls from "
+                      f"gradient, the worked one from {t(w0)} to {t(w1)}. The edges show the "
+                      f"changes, the largest {numbers.text(dw, 2)}, then the new weights.",
+            "again": f"Forward again with the new weights: the outputs, "
+                     f"{pair(r['new_acts'][-1])}, move towards the targets, and J falls from "
                      f"{t(r['loss_before'])} to {t(r['loss_after'])}.",
         }
 

@@ -88,29 +88,20 @@ class BatchVsStochastic(ThemedScene):
 
     @classmethod
     def captions(cls):
+        """Short sentences: the setup and the comparison play in under 4 s."""
         x, y = data.regression_points()
         j_star = regression.cost(*regression.least_squares(x, y), x, y)
-        names = list(races.run_batch_race(RACE))
-        settled = races.settled_costs(RACE, SUMMARY)
-        levels = [f"{numbers.text(v, PLACES)} for the {name.split(' (')[0]}"
-                  for name, v in settled.items()]
-        start = ", ".join(numbers.text(c) for c in RACE.start)
+        levels = [numbers.text(v, PLACES) for v in races.settled_costs(RACE, SUMMARY).values()]
         return {
-            "setup": f"Three contour maps of the regression cost J side by side, one a run: "
-                     f"{', '.join(names[:-1])} and {names[-1]}, each from the same start, "
-                     f"({start}), at α = {numbers.text(RACE.lr)}. Below them, a chart of J "
-                     f"per step, averaged over {numbers.count(len(SUMMARY.seeds))} seeds, "
-                     f"and the minimum J* = {numbers.text(j_star, PLACES)}.",
-            "descent": ("The three runs step together, slowly at first: the full-batch path "
-                        "heads smoothly down into the valley, while the mini-batch and "
-                        "single-sample paths jitter from step to step.",
-                        f"Faster, up to step {numbers.count(RACE.steps)}: all three reach the "
-                        f"valley floor, the sampled runs still jumping about on it, while "
-                        f"the chart traces each run's mean cost as it falls."),
-            "compare": f"Dashed levels mark each run's mean cost over its last "
-                       f"{numbers.count(SUMMARY.last_steps)} steps: {', '.join(levels[:-1])} "
-                       f"and {levels[-1]}, against the minimum "
-                       f"{numbers.text(j_star, PLACES)}.",
+            "setup": "Three maps of the cost J, one run each, all from one start.",
+            "descent": ("Full batch, mini-batch and single sample step together: the "
+                        "full-batch path runs smoothly, the other two jitter.",
+                        f"Faster, to step {numbers.count(RACE.steps)}: all three reach the "
+                        f"valley floor, the sampled runs still jumping about on it. The chart "
+                        f"shows J per step, averaged over {numbers.count(len(SUMMARY.seeds))} "
+                        f"seeds."),
+            "compare": f"Mean J of the last {numbers.count(SUMMARY.last_steps)} steps: "
+                       f"{', '.join(levels)}; minimum {numbers.text(j_star, PLACES)}.",
         }
 
     def setup(self):

@@ -111,28 +111,23 @@ class ConnectionTweak(ThemedScene):
     @classmethod
     def captions(cls):
         w0 = float(nn.init_mlp(SIZES, seed=SEED).weights[LAYER][J, I])
-        n_in, *hidden, n_out = SIZES
-        later = " and ".join(numbers.count(h) for h in hidden)
+        sizes = "–".join(numbers.count(n) for n in SIZES)
 
         def tweak(k, offset):
             if offset == 0:
-                return (f"The weight goes back to w = {numbers.text(w0, 3)}: the change runs "
-                        f"forward again and every output returns to its old value.")
+                return (f"The weight goes back to {numbers.text(w0, 3)}, and every output "
+                        f"returns to its old value.")
             moved = numbers.text(float(np.abs(EX.output_changes(offset)).max()), 3)
             size = "A larger nudge" if k > 1 else "The weight is nudged"
-            return (f"{size}, by +{numbers.text(offset, 1)} to w = "
-                    f"{numbers.text(w0 + offset, 3)}: its edge thickens, the change runs "
-                    f"forward through the highlighted neurons only, layer by layer, and the "
+            return (f"{size}, +{numbers.text(offset, 1)} to {numbers.text(w0 + offset, 3)}: "
+                    f"the change runs forward through the highlighted neurons only, and the "
                     f"outputs move by up to {moved}.")
 
         return {
-            "network": f"A network of {numbers.count(n_in)} inputs, hidden layers of {later} "
-                       f"neurons and {numbers.count(n_out)} outputs, its edges in grey. A "
-                       f"forward pass runs left to right, shading each neuron by its "
-                       f"activation, and the outputs' values appear beside them.",
-            "highlight": f"One weight of the first layer is picked out, w = "
-                         f"{numbers.text(w0, 3)}, with the neuron it feeds and every neuron "
-                         f"after that: only these can change when the weight does.",
+            "network": f"A {sizes} network, its edges in grey. A forward pass runs left to "
+                       f"right, shading each neuron by its activation.",
+            "highlight": f"One weight, w = {numbers.text(w0, 3)}, and every neuron after it "
+                         f"are picked out.",
             "tweak": tuple(tweak(k, o) for k, o in enumerate(EX.tweaks)),
         }
 

@@ -83,9 +83,9 @@ class CrossValidation(ThemedScene):
             "folds": f"The {count(N)} samples are shuffled into {word(K)} folds of "
                      f"{word(N // K)}. A table waits for {word(K)} rounds, one row each, and "
                      f"a plot of the samples beside it.",
-            "rounds": (f"Round 1 holds out fold 1: a curve of degree {DEGREE} is fitted to the "
-                       f"other {word(K - 1)} folds, and the held-out points' gaps to it give "
-                       f"the round's score, the cost J = {scores[0]}.",
+            "rounds": (f"Round 1: fold 1 is held out, a curve of degree {DEGREE} is fitted to "
+                       f"the other {word(K - 1)}, and its cost on the held-out points is J = "
+                       f"{scores[0]}.",
                        f"Each round holds out the next fold and fits again; the scores "
                        f"{', '.join(scores[1:-1])} and {scores[-1]} fill the table."),
             "mean": f"The {word(K)} scores are added, {shown_sum:.3f}, and divided by {K}: "

@@ -234,32 +234,25 @@ class Descent3d(ThemedScene):
 
     @classmethod
     def captions(cls):
+        """Short sentences: most sections play in 2 to 4 s."""
         traj = trajectory()
         losses = traj.losses
-        m0, b0 = DESCENT_3D.start
 
         def j(v):
             return numbers.text(v, numbers.sig_places(v, J_SIG, 6))
 
+        fall = ", ".join(j(v) for v in losses[:FALL_STEPS + 1])
         return {
-            "surface": "A shaded 3-D surface of the regression cost J(m, b): a long valley "
-                       "between steep walls.",
-            "marks": f"A ball sits high on a wall at the start, m = {numbers.text(m0)} and "
-                     f"b = {numbers.text(b0)}, where J = {j(losses[0])}; a star marks the "
-                     f"minimum on the valley floor, and an arrow points the ball downhill, "
-                     f"along minus the gradient. The rate is α = "
-                     f"{numbers.text(DESCENT_3D.lr_good)}.",
-            "move-in-on-the-ball": "The camera moves in close on the ball.",
-            "fall-down-the-wall": f"In {numbers.word(FALL_STEPS)} big steps the ball falls "
-                                  f"down the wall, J dropping from {j(losses[0])} to "
-                                  f"{j(losses[1])}, then to {j(losses[FALL_STEPS])}.",
-            "pull-back-to-the-valley": "The camera pulls back to show the whole valley.",
-            "slide-along-the-floor": f"The ball slides along the nearly flat valley floor "
-                                     f"towards the star while the camera turns; by step "
-                                     f"{CUT_STEP} J is {j(losses[CUT_STEP])}.",
-            "arrive": f"After {numbers.count(traj.steps)} steps the ball rests at the bottom "
-                      f"of the valley, on the minimum, J = {j(losses[-1])}; the camera moves "
-                      f"in on the whole valley.",
+            "surface": "The cost J(m, b) as a 3-D surface.",
+            "marks": f"A ball at the start, J = {j(losses[0])}; a star at the minimum.",
+            "move-in-on-the-ball": "The camera moves in on the ball.",
+            "fall-down-the-wall": f"In {numbers.word(FALL_STEPS)} steps the ball falls down "
+                                  f"the wall: J = {fall}.",
+            "pull-back-to-the-valley": "The camera pulls back to the whole valley.",
+            "slide-along-the-floor": f"The ball slides along the flat floor to the star; by "
+                                     f"step {CUT_STEP}, J = {j(losses[CUT_STEP])}.",
+            "arrive": f"After {numbers.count(traj.steps)} steps the ball rests on the minimum, "
+                      f"J = {j(losses[-1])}.",
         }
 
     def setup(self):

@@ -77,48 +77,34 @@ FINAL_HOLD = 1.6
 
 
 def _changed(gone: int, back: int) -> str:
-    """How a new mask changes the hidden neurons: 'one neuron drops out and two come back'."""
-    return (f"{word(gone)} neuron{'' if gone == 1 else 's'} drop{'s' if gone == 1 else ''} out "
-            f"and {word(back)} come{'s' if back == 1 else ''} back")
+    """How a new mask changes the hidden neurons: 'four out, two back'."""
+    return f"{word(gone)} out, {word(back)} back"
 
 
 class Dropout(ThemedScene):
 
     @classmethod
     def captions(cls):
+        """Short sentences: a step plays in about 6 s."""
         masks, kept_counts = EX.masks(), EX.kept_counts()
-        n_in, *hidden, n_out = SIZES
-        layers = range(1, len(SIZES) - 1)
-        of = f"of the {count(N_HIDDEN)} hidden neurons"
-
-        def per_layer(keep):
-            return ", ".join(f"{count(sum(1 for n in keep if n[0] == h))} in hidden layer {h}"
-                             for h in layers)
-
-        widths = " and ".join(count(h) for h in hidden)
-        out = {"network": f"A network appears layer by layer: {count(n_in)} inputs, "
-                          f"{word(len(hidden))} hidden layers of {widths} neurons and "
-                          f"{count(n_out)} outputs. Beside it: each hidden neuron is dropped "
-                          f"with probability p = {numbers.text(P_DROP)}, anew at every step."}
+        of = f"of {count(N_HIDDEN)} hidden neurons kept"
+        out = {"network": f"A {'–'.join(count(n) for n in SIZES)} network appears; each hidden "
+                          f"neuron drops out with probability {numbers.text(P_DROP)} at every "
+                          f"step."}
         for t in range(STEPS):
             keep = EX.kept_neurons(masks[t])
-            head = f"Step {t + 1} of {STEPS}. "
             if t == 0:
-                said = (f"{head}The dropped hidden neurons turn to dashed outlines and lose "
-                        f"their edges; {count(kept_counts[t])} {of} are kept "
-                        f"({per_layer(keep)}), and a forward pass lights the edges of this "
-                        f"thinned network.")
+                said = (f"Step 1: the dropped neurons turn to dashed outlines; "
+                        f"{count(kept_counts[t])} {of}.")
             else:
                 before = EX.kept_neurons(masks[t - 1])
-                gone, back = len(before - keep), len(keep - before)
-                said = (f"{head}A new mask: {_changed(gone, back)}, "
-                        f"{count(kept_counts[t])} {of} kept ({per_layer(keep)}); the "
-                        f"forward pass lights a different thinned network.")
+                changed = _changed(len(before - keep), len(keep - before))
+                said = f"Step {t + 1}: a new mask, {changed}; {count(kept_counts[t])} {of}."
             out[f"step-{t + 1}"] = said
         last = f"step-{STEPS}"
         counts = [count(k) for k in kept_counts]
-        out[last] = (out[last], f"The {word(STEPS)} steps' thinned networks come back small, "
-                                f"side by side: {word(STEPS)} different networks, keeping "
+        out[last] = (out[last], f"The {word(STEPS)} steps' thinned networks, side by side: "
+                                f"{word(STEPS)} different networks, keeping "
                                 f"{', '.join(counts[:-1])} and {counts[-1]} hidden neurons.")
         return out
 

@@ -90,27 +90,22 @@ class GdRegression(ThemedScene):
         m0, b0 = COST_DESCENT.start
 
         def j(v):
-            return nb.text(v, J_PLACES)
+            return nb.text(v, nb.sig_places(v, 3, J_PLACES))
 
         return {
-            "setup": f"Left, the {nb.word(len(x))} points and the line f(x) = m x + b at the "
-                     f"start, m = {nb.text(m0)} and b = {nb.text(b0)}: steep and far above them. "
-                     f"Middle, the contour map of J(m, b), the start ringed and the minimum "
-                     f"starred; right, J against the step, from {j(traj.losses[0])}. The rate "
-                     f"is α = {nb.text(COST_DESCENT.lr_good)}.",
+            "setup": f"The {nb.word(len(x))} points with a steep line far above them, m = "
+                     f"{nb.text(m0)} and b = {nb.text(b0)}; the contour map of J(m, b); and J "
+                     f"per step. The rate is α = {nb.text(COST_DESCENT.lr_good)}.",
             "big-steps-across-the-valley":
-                f"The first {mid} steps are big: the point on the map zig-zags across the "
-                f"valley, the line swings below the points and back, and J falls from "
+                f"The first {mid} steps zig-zag across the valley; J falls from "
                 f"{j(traj.losses[0])} to {j(traj.losses[mid])}.",
             "small-steps-along-the-valley-floor":
-                f"Then hundreds of small steps, up to step {nb.count(COST_DESCENT.steps)}: the "
-                f"point slides along the valley's nearly flat floor to the minimum, the line "
-                f"turns slowly until it runs through the points, and J falls to "
+                f"Then small steps along the flat valley floor to the minimum: by step "
+                f"{nb.count(COST_DESCENT.steps)} the line runs through the points, J = "
                 f"{j(traj.losses[-1])}.",
-            "result": f"The minimum is named: m* = {nb.text(m_star, PLACES)} and b* = "
-                      f"{nb.text(b_star, PLACES)}, and the least cost J* = "
-                      f"{j(regression.cost(m_star, b_star, x, y))} on the dashed line under "
-                      f"the curve.",
+            "result": f"The minimum: m* = {nb.text(m_star, PLACES)}, b* = "
+                      f"{nb.text(b_star, PLACES)}, J* = "
+                      f"{nb.text(regression.cost(m_star, b_star, x, y), J_PLACES)}.",
         }
 
     def setup(self):

@@ -198,27 +198,25 @@ class LearningRates(ThemedScene):
         j_star = regression.cost(*regression.least_squares(x, y), x, y)
         steps = nb.count(COST_DESCENT.steps)
         return {
-            "setup": f"Left, the contour map of the regression cost J, its start ringed and "
-                     f"its minimum starred. Right, an axis of learning rates α with the "
-                     f"stability limit {nb.text(COST_DESCENT.max_stable_rate, places=3)} "
-                     f"marked, and an empty chart of J per step.",
+            "setup": f"A contour map of the cost J with the start and the minimum; an axis of "
+                     f"rates α, the limit {nb.text(COST_DESCENT.max_stable_rate, places=3)} "
+                     f"marked; a chart of J per step.",
             "small-and-good": f"The good rate, α = {nb.text(a_good)}, runs {steps} steps "
                               f"down the valley to the minimum, J = "
                               f"{j_text(trs[good].losses[-1])}; the too small rate, α = "
                               f"{nb.text(a_small)}, crawls and ends at J = "
                               f"{j_text(trs[small].losses[-1])}.",
-            "jumps": (f"The too large rate, α = {nb.text(a_large)}, just above the limit: a "
-                      f"zoom shows its first {shown} steps one at a time, each jumping from "
-                      f"wall to wall of the valley.",
+            "jumps": (f"The too large rate, α = {nb.text(a_large)}, zoomed in: each step jumps "
+                      f"from wall to wall.",
                       f"Each jump lands farther from the floor, ×{nb.text(growth, places=3)} a "
-                      f"jump: from {nb.text(abs(d[0]), places=2)} to "
-                      f"{nb.text(abs(d[shown]), places=2)} after {shown} steps."),
+                      f"jump: {nb.text(abs(d[0]), places=2)} to "
+                      f"{nb.text(abs(d[shown]), places=2)} in {shown} steps."),
             "fast-forward": f"The zoom closes and the run speeds on: its path leaves the map "
                             f"at step {len(drawn_path(large.points)) - 1}, and its cost leaves "
                             f"the top of the chart at step {COST_DESCENT.leaves_plot(large)}, "
                             f"J growing ×{nb.text(growth ** 2, places=2)} a step.",
-            "result": f"The least cost, J* = {nb.text(j_star, places=4)}, is labelled on the "
-                      f"dashed line under the curves: only the good rate reaches it.",
+            "result": f"Only the good rate reaches the least cost, J* = "
+                      f"{nb.text(j_star, places=4)}.",
         }
 
     def setup(self):

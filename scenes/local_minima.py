@@ -118,8 +118,8 @@ class LocalMinima(ThemedScene):
             "plain": (f"{numbers.word(len(starts)).capitalize()} balls start at w = "
                       f"{', '.join(starts[:-1])} and {starts[-1]} and roll downhill by plain "
                       f"gradient descent, α = {numbers.text(EXP.lr)}, for {EXP.steps} steps.",
-                      f"Each ball stops at the bottom of its own valley; the valleys' minima "
-                      f"read J = {', '.join(depths[:-1])} and {depths[-1]}."),
+                      f"Each ball stops in its own valley, at J = {', '.join(depths[:-1])} or "
+                      f"{depths[-1]}."),
             "momentum": (f"The ball that started at w = {numbers.text(EXP.stalled_start)} "
                          f"stalled in a shallow valley, at J = "
                          f"{numbers.text(stalled.losses[-1], 2)}. A ball with momentum, "

@@ -86,19 +86,16 @@ class LossCurve(ThemedScene):
 
         accuracy = EX.accuracy(result.net, X, Y)
         return {
-            "setup": f"Left, an empty plot of the cost J of a small network "
-                     f"({'–'.join(str(n) for n in s)}, {EX.activation}) against the training "
-                     f"step, on a log scale. Right, the two moons: {numbers.count(EX.n_points)} "
-                     f"points of two classes over the regions the untrained network gives each "
-                     f"class; J starts at {j(0)}.",
-            "training": (f"Full-batch gradient descent, α = {numbers.text(EX.lr)}: the curve "
-                         f"falls steeply while the boundary between the two regions moves "
-                         f"across the points; after {numbers.count(early)} steps J = {j(early)}.",
-                         f"To step {numbers.count(last)} the curve keeps falling, more and "
-                         f"more slowly, as the regions bend to follow the two moons."),
-            "levelled": f"The start, {j(0)}, and the end, {j(last)} after "
-                        f"{numbers.count(last)} steps and still falling, are labelled; the "
-                        f"network classifies {100 * accuracy:.0f} % of the points correctly.",
+            "setup": f"A small {'–'.join(str(n) for n in s)} network's cost J per step, on a "
+                     f"log scale; beside it, {numbers.count(EX.n_points)} points of two "
+                     f"classes, the two moons.",
+            "training": (f"Gradient descent, α = {numbers.text(EX.lr)}: J falls steeply and "
+                         f"the boundary between the class regions moves across the points; "
+                         f"step {numbers.count(early)}: J = {j(early)}.",
+                         "J keeps falling, more slowly, as the boundary bends between the "
+                         "moons."),
+            "levelled": f"J fell from {j(0)} to {j(last)} in {numbers.count(last)} steps; "
+                        f"{100 * accuracy:.0f} % classified correctly.",
         }
 
     def setup(self):

@@ -80,6 +80,7 @@ class MseSurface(ThemedScene):
 
     @classmethod
     def captions(cls):
+        """Short sentences: the surface, the map and the minimum come in 2 to 3 s each."""
         x, y = data.regression_points()
         m_star, b_star = regression.least_squares(x, y)
         j_star = regression.cost(m_star, b_star, x, y)
@@ -87,19 +88,15 @@ class MseSurface(ThemedScene):
         (m0, m1), (b0, b1) = views.M_RANGE, views.B_RANGE
         t = numbers.text
         return {
-            "surface": f"A shaded 3-D surface of the cost J(m, b), for slopes m from {t(m0)} "
-                       f"to {t(m1)} and intercepts b from {t(b0)} to {t(b1)}: a long, narrow "
-                       f"valley, its walls rising to J = {numbers.significant(j_top, 2)} at "
-                       f"the highest corner.",
-            "map": "Beside it, the same cost seen from above as a contour map, its levels "
-                   "spaced by a constant factor, the valley's innermost ellipses drawn over it.",
-            "arc": "The camera arcs slowly round the surface, so the shape of the valley reads.",
-            "minimum": f"The minimum is starred on the surface and on the map: m* = "
-                       f"{t(m_star, 3)}, b* = {t(b_star, 3)}, and the least cost J* = "
-                       f"{t(j_star, 4)}.",
-            "link": f"A point moves on the map along the line b = b*, out to m = {t(m0)}, across "
-                    f"to m = {t(m1)} and back to m*, while its twin rides the surface above it, "
-                    f"tracing the cost along that line.",
+            "surface": "The cost J(m, b) as a 3-D surface: a long, narrow valley.",
+            "map": "Beside it, the same cost as a contour map.",
+            "arc": f"The camera arcs round the surface: m runs from {t(m0)} to {t(m1)}, b from "
+                   f"{t(b0)} to {t(b1)}, and the walls rise to J = "
+                   f"{numbers.significant(j_top, 2)}.",
+            "minimum": f"The minimum is starred: J* = {t(j_star, 4)}.",
+            "link": f"A point runs along the line b = b* = {t(b_star, 3)} on the map, its twin on "
+                    f"the surface tracing the cost along it; it comes to rest at m* = "
+                    f"{t(m_star, 3)}.",
             "slice": ("The surface is cut away along b = b*, the part removed left as a faint "
                       "ghost.",
                       f"The camera turns to face the cut: its edge is the curve J(m, b*) of the "

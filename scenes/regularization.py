@@ -183,15 +183,13 @@ class Regularization(ThemedScene):
                        f"{cost_text(start.train[0])}, test cost {cost_text(start.test[0])}.",
             "sweep": (f"A tiny penalty, λ = {lam_text(10.0**U_FROM, 'text')}, leaves the fit as "
                       f"wild.",
-                      "As λ grows, decade by decade, the curve calms and the weights' bars "
-                      "shrink; the previous fit trails behind as a grey ghost."),
-            "best": f"The sweep pauses at λ = {lam_text(LAM_BEST, 'text')}, its least test "
-                    f"cost, {cost_text(TEST_BEST)}: the curve is smooth enough to follow the "
-                    f"sine, not the noise.",
-            "calm": f"λ grows on to {lam_text(10.0**U_TO, 'text')}: a strong penalty flattens "
-                    f"the fit and both costs grow, training {cost_text(end.train[0])} and test "
-                    f"{cost_text(end.test[0])}. The size of the weights fell from "
-                    f"{numbers.text(_RP.norms[0])} to {numbers.text(_RP.norms[-1], sig=2)}.",
+                      f"As λ grows, decade by decade, the curve calms and the weights shrink, "
+                      f"from {numbers.text(_RP.norms[0])} in size; the previous fit trails "
+                      f"behind as a grey ghost."),
+            "best": f"The sweep pauses at λ = {lam_text(LAM_BEST, 'text')}, the least test "
+                    f"cost, {cost_text(TEST_BEST)}: the curve follows the sine, not the noise.",
+            "calm": f"At λ = {lam_text(10.0**U_TO, 'text')} the fit is flat and both costs "
+                    f"grow: training {cost_text(end.train[0])}, test {cost_text(end.test[0])}.",
         }
 
     def setup(self):

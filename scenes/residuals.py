@@ -92,18 +92,15 @@ class Residuals(ThemedScene):
         line = f"f(x) = {numbers.text(e.m)} x {sign} {numbers.text(abs(e.b))}"
         p = PLACES
         return {
-            "points": f"The {numbers.word(n)} points and a candidate line, {line}, each point's "
-                      f"prediction marked by a ring on the line.",
-            "errors": f"Each error, the gap between a point and the line, is drawn as a red "
-                      f"dashed segment, one after the other; the longest, at x = "
-                      f"{numbers.text(x[worst])}, is {numbers.text(abs(e.residuals[worst]), 2)}.",
+            "points": f"The {numbers.word(n)} points and a candidate line, {line}, its "
+                      f"predictions ringed.",
+            "errors": f"Each error becomes a red dashed segment; the longest is "
+                      f"{numbers.text(abs(e.residuals[worst]), 2)}.",
             "squares": "On each segment a square with that side appears and moves to a row "
                        "beside the plot: the squared errors, their areas.",
-            "stage": "The plot fades, and the row of squares grows to fill the middle of the "
-                     "picture.",
-            "costs": f"Each square is cut in half: the half kept is that example's cost Cᵢ, "
-                     f"half its squared error, its number above it, from "
-                     f"{numbers.text(costs.min(), p)} to {numbers.text(costs.max(), p)}.",
+            "stage": "The plot fades; the row of squares grows larger.",
+            "costs": f"Each square is halved: the half kept is one example's cost Cᵢ, up to "
+                     f"{numbers.text(costs.max(), p)}.",
             "mean": (f"The {numbers.word(n)} halves slide together into one strip of the same "
                      f"area, their sum, {numbers.text(costs.sum(), p)}.",
                      f"The strip is cut into {numbers.word(n)} equal squares, each the mean of "

@@ -88,16 +88,13 @@ class SamplingGrid2d(ThemedScene):
         per_cell = count(sampling.guess_count(fine, DIMS) // sampling.guess_count(coarse, DIMS))
         side = count(fine // coarse)
         return {
-            "coarse": f"Two empty squares stand for every pair of values of two weights, w₁ "
-                      f"and w₂ from 0 to 1. In the left one, a row of {count(coarse)} guesses "
-                      f"appears, and rows rise out of it until {_times(coarse)} = "
-                      f"{n[coarse]} guesses fill it, one per cell.",
-            "fine": (f"In the right square a row of {count(fine)} guesses appears; magnified, "
-                     f"the width of one coarse cell holds {side} of them.",
-                     f"Rows rise out of it until {_times(fine)} = {n[fine]} guesses fill the "
-                     f"square, an even grey of dots."),
-            "cells": f"The coarse grid's lines are ruled over both squares: each coarse cell "
-                     f"holds one coarse guess, but {side} × {side} = {per_cell} fine ones.",
+            "coarse": f"Two empty squares: the pairs of weights w₁, w₂. In the left one, rows of "
+                      f"{count(coarse)} guesses fill it: {_times(coarse)} = {n[coarse]}.",
+            "fine": (f"In the right square a row of {count(fine)} guesses; magnified, one "
+                     f"coarse cell's width holds {side} of them.",
+                     f"Rows rise until {_times(fine)} = {n[fine]} guesses fill the square."),
+            "cells": f"The coarse grid ruled over both: each coarse cell holds {per_cell} fine "
+                     f"guesses.",
         }
 
     def setup(self):

@@ -85,13 +85,10 @@ class SlopeSweep(ThemedScene):
             return j_text(regression.cost(m, b_star, x, y))
 
         return {
-            "setup": f"Left, the {numbers.word(len(x))} points and a flat line through b* = "
-                     f"{numbers.text(b_star, PLACES)}, each point's error a red dashed segment "
-                     f"to it. Right, the cost J against the slope m, a dot at the line's slope "
-                     f"{numbers.text(M_FROM)}: J = {j(M_FROM)}.",
-            "sweep": f"The line turns about b* and steepens to slope {numbers.text(M_TO)}: the "
-                     f"errors shrink, then grow again, and the dot traces the curve of J down "
-                     f"to a low point and up to {j(M_TO)}.",
+            "setup": f"The points and a flat line through b* = {numbers.text(b_star, PLACES)}; "
+                     f"right, the cost J against its slope m.",
+            "sweep": f"The line steepens to slope {numbers.text(M_TO)}: the errors shrink, then "
+                     f"grow, and J traces a curve from {j(M_FROM)} down and up to {j(M_TO)}.",
             "settle": f"The slope swings back and settles at the bottom of the curve, the best "
                       f"slope m* = {numbers.text(m_star, PLACES)}, where J = {j(m_star)} and "
                       f"the line runs through the middle of the points.",

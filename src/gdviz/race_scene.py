@@ -300,53 +300,49 @@ class RaceScene(ThemedScene):
 
     @classmethod
     def captions(cls) -> dict[str, str | tuple[str, ...]]:
+        """Short sentences: the setup and the finish play in 3 to 7 s."""
         r = cls.RACE
         outcomes = races.outcomes(r, races.run_race(r))
         start = ", ".join(numbers.text(c) for c in r.start)
         steps = numbers.count(r.steps)
         minimum = r.surface.minimum
-        panel = ("each run's distance to the minimum" if minimum is not None
-                 else "each run's distance from the ridge (|w₂|)")
+        said = cls.RACE_WORDS[:1].upper() + cls.RACE_WORDS[1:]
+        left = {n: o.exit.step for n, o in outcomes.items() if o.exit is not None}
+        if left:  # which left the frame first and last
+            first, last = min(left, key=left.get), max(left, key=left.get)
+            said += (f": {first} first, at step {left[first]}, {last} last, at step "
+                     f"{left[last]}")
         out: dict[str, str | tuple[str, ...]] = {
-            "setup": f"{cls.TITLE}: seven optimizers (SGD, Momentum, NAG, Adagrad, Adadelta, "
-                     f"RMSprop and Adam) wait as coloured dots at one start, ({start}), on a "
-                     f"contour map of the cost. The panel beside it will plot {panel}.",
-            "race": (f"The seven dots set off together, each drawing its path, for {steps} "
-                     f"steps.", cls.RACE_WORDS[:1].upper() + cls.RACE_WORDS[1:] + "."),
+            "setup": f"{cls.TITLE}: seven optimizers wait as coloured dots at one start, "
+                     f"({start}), on a contour map of the cost.",
+            "race": ("The seven runs set off together, each drawing its path.",
+                     f"{said}. The race lasts {steps} steps."),
         }
         if minimum is not None:
             dist = {n: o.distance for n, o in outcomes.items()}
             near, far = min(dist, key=dist.get), max(dist, key=dist.get)
-            place = ", ".join(numbers.text(c) for c in minimum)
 
             def away(d):
-                return "less than 0.001" if d < 1e-3 else _distance(d)
+                return "under 0.001" if d < 1e-3 else _distance(d)
 
-            out["finish"] = (f"Each run's path is drawn in full and its dot becomes a square "
-                             f"where it ended: {near} ends closest to the minimum at ({place}), "
-                             f"{away(dist[near])} away, and {far} farthest, "
-                             f"{away(dist[far])} away.")
+            out["finish"] = (f"Nearest the minimum: {near}, {away(dist[near])}; farthest: "
+                             f"{far}, {away(dist[far])}.")
         else:
-            left = {n: o.exit.step for n, o in outcomes.items() if o.exit is not None}
             stay = [n for n, o in outcomes.items() if o.exit is None]
-            first, last = min(left, key=left.get), max(left, key=left.get)
-            stayed = (f"only {stay[0]} is still in the frame, its square beside the saddle "
-                      f"point, {numbers.text(abs(outcomes[stay[0]].final[1]), places=3)} from "
-                      f"the ridge" if len(stay) == 1 else "no run is still in the frame")
-            out["finish"] = (f"Each run's path is drawn in full: after {steps} steps {stayed}. "
-                             f"The other {numbers.word(len(left))} left the frame between "
-                             f"step {left[first]} ({first}) and step {left[last]} ({last}).")
+            out["finish"] = (
+                f"Only {stay[0]} is left, "
+                f"{numbers.text(abs(outcomes[stay[0]].final[1]), places=3)} from the ridge."
+                if len(stay) == 1 else "Every run has left the frame.")
         if "zoom" in cls.section_names():
             region = (cls.INSET or r.inset).region
             inside = [n for n, o in outcomes.items() if races.inside(o.final, region)[0]]
             if minimum is not None:
-                out["zoom"] = (f"The inset grows to take the map's place: the neighbourhood of "
-                               f"the minimum, magnified, where the end squares of "
-                               f"{numbers.word(len(inside))} runs stand apart.")
+                out["zoom"] = (f"The inset grows to fill the map: {numbers.word(len(inside))} "
+                               f"end squares around the minimum, magnified.")
             else:
-                out["zoom"] = (f"The neighbourhood of the saddle point, magnified, takes the "
-                               f"map's place: {' and '.join(inside)} ends beside the saddle "
-                               f"point, while the other paths turn up the slope and away.")
+                out["zoom"] = (f"The saddle point, magnified, fills the map: "
+                               f"{' and '.join(inside)} ends beside it, the other paths turn "
+                               f"away.")
         return out
 
     def setup(self):
