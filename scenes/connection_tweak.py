@@ -124,8 +124,8 @@ class ConnectionTweak(ThemedScene):
                     f"outputs move by up to {moved}.")
 
         return {
-            "network": f"A {sizes} network, its edges in grey. A forward pass runs left to "
-                       f"right, shading each neuron by its activation.",
+            "network": f"A {sizes} network; a forward pass shades each neuron by its "
+                       f"activation.",
             "highlight": f"One weight, w = {numbers.text(w0, 3)}, and every neuron after it "
                          f"are picked out.",
             "tweak": tuple(tweak(k, o) for k, o in enumerate(EX.tweaks)),

@@ -243,12 +243,12 @@ class Descent3d(ThemedScene):
 
         fall = ", ".join(j(v) for v in losses[:FALL_STEPS + 1])
         return {
-            "surface": "The cost J(m, b) as a 3-D surface.",
-            "marks": f"A ball at the start, J = {j(losses[0])}; a star at the minimum.",
+            "surface": "The cost J(m, b) as a surface.",
+            "marks": f"The ball starts at J = {j(losses[0])}.",
             "move-in-on-the-ball": "The camera moves in on the ball.",
             "fall-down-the-wall": f"In {numbers.word(FALL_STEPS)} steps the ball falls down "
                                   f"the wall: J = {fall}.",
-            "pull-back-to-the-valley": "The camera pulls back to the whole valley.",
+            "pull-back-to-the-valley": "The camera pulls back.",
             "slide-along-the-floor": f"The ball slides along the flat floor to the star; by "
                                      f"step {CUT_STEP}, J = {j(losses[CUT_STEP])}.",
             "arrive": f"After {numbers.count(traj.steps)} steps the ball rests on the minimum, "

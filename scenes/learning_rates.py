@@ -215,8 +215,7 @@ class LearningRates(ThemedScene):
                             f"at step {len(drawn_path(large.points)) - 1}, and its cost leaves "
                             f"the top of the chart at step {COST_DESCENT.leaves_plot(large)}, "
                             f"J growing ×{nb.text(growth ** 2, places=2)} a step.",
-            "result": f"Only the good rate reaches the least cost, J* = "
-                      f"{nb.text(j_star, places=4)}.",
+            "result": f"Only the good rate reaches J* = {nb.text(j_star, places=4)}.",
         }
 
     def setup(self):
