@@ -187,7 +187,7 @@ class Regularization(ThemedScene):
                       f"from {numbers.text(_RP.norms[0])} in size; the previous fit trails "
                       f"behind as a grey ghost."),
             "best": f"The sweep pauses at λ = {lam_text(LAM_BEST, 'text')}, the least test "
-                    f"cost, {cost_text(TEST_BEST)}: the curve follows the sine, not the noise.",
+                    f"cost, {cost_text(TEST_BEST)}: the curve follows the sine.",
             "calm": f"At λ = {lam_text(10.0**U_TO, 'text')} the fit is flat and both costs "
                     f"grow: training {cost_text(end.train[0])}, test {cost_text(end.test[0])}.",
         }
