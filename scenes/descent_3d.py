@@ -249,7 +249,7 @@ class Descent3d(ThemedScene):
             "fall-down-the-wall": f"In {numbers.word(FALL_STEPS)} steps the ball falls down "
                                   f"the wall: J = {fall}.",
             "pull-back-to-the-valley": "The camera pulls back.",
-            "slide-along-the-floor": f"The ball slides along the flat floor to the star; by "
+            "slide-along-the-floor": f"The ball slides along the flat valley floor; by "
                                      f"step {CUT_STEP}, J = {j(losses[CUT_STEP])}.",
             "arrive": f"After {numbers.count(traj.steps)} steps the ball rests on the minimum, "
                       f"J = {j(losses[-1])}.",
