@@ -51,7 +51,7 @@ from manim.utils.color import ManimColor
 from matplotlib.colors import to_hex
 
 from gdcore.networks import BACKPROP
-from gdviz import equations
+from gdviz import equations, numbers
 from gdviz.colors import ACT_FILL, mix
 from gdviz.manim_theme import TICK_SIZE, ThemedScene, sections
 from gdviz.network_layout import LOOP_LAYOUT, sign_color
@@ -117,6 +117,42 @@ def activation_look(theme, a) -> tuple[list[str], list[str]]:
 
 
 class BackpropLoop(ThemedScene):
+
+    @classmethod
+    def captions(cls):
+        r = EX.run()
+        p = WORK_PLACES
+
+        def t(v, places=p):
+            return numbers.text(float(v), places)
+
+        def pair(values, places=p):
+            return " and ".join(t(v, places) for v in values)
+
+        (la, ka), (ld, jd) = WORKED
+        a, d = r["acts"][la][ka], r["delta"][ld - 1][jd]
+        g = r["grad_W"][la][jd, ka]
+        w0, w1 = r["net"].weights[la][jd, ka], r["new"].weights[la][jd, ka]
+        dw = max(float(np.abs(new - old).max())
+                 for old, new in zip(r["net"].weights, r["new"].weights))
+        sizes = "–".join(numbers.count(n) for n in SIZES)
+        return {
+            "forward": f"A {sizes} network, edges as wide as their weights. Forward pass: the "
+                       f"inputs {pair(r['acts'][0])} flow through to the outputs, "
+                       f"{pair(r['acts'][-1])}.",
+            "error": f"Against the targets {pair(Y, 2)}, the cost is J = "
+                     f"{t(r['loss_before'])}.",
+            "backward": (f"Backward pass: the outputs' error terms δ, {pair(r['delta'][-1])}; "
+                         f"one edge's gradient is {t(a)} × {t(d)} = {t(g)}.",
+                         "The error terms flow back to the hidden layer; every edge turns "
+                         "red, as wide as its gradient."),
+            "update": f"Update: each weight moves by minus α = {numbers.text(LR)} times its "
+                      f"gradient, the worked one from {t(w0)} to {t(w1)}. The edges show the "
+                      f"changes, the largest {numbers.text(dw, 2)}, then the new weights.",
+            "again": f"Forward again with the new weights: the outputs, "
+                     f"{pair(r['new_acts'][-1])}, move towards the targets, and J falls from "
+                     f"{t(r['loss_before'])} to {t(r['loss_after'])}.",
+        }
 
     def setup(self):
         super().setup()
@@ -292,6 +328,7 @@ class BackpropLoop(ThemedScene):
         # the chain rule on one edge; its formula stays until the update, its numbers until
         # every gradient is made, and the worked edge stays red: it is the first gradient drawn
         self.worked_edge(deltas)
+        self.caption_next()
         hidden = self.tex(equations.tex("backprop-hidden"), 32)
         if hidden.width > PANEL_W:
             hidden.scale_to_fit_width(PANEL_W)

@@ -86,6 +86,24 @@ CHART_X, CHART_Y = -1.35, -2.1
 
 class BatchVsStochastic(ThemedScene):
 
+    @classmethod
+    def captions(cls):
+        """Short sentences: the setup and the comparison play in under 4 s."""
+        x, y = data.regression_points()
+        j_star = regression.cost(*regression.least_squares(x, y), x, y)
+        levels = [numbers.text(v, PLACES) for v in races.settled_costs(RACE, SUMMARY).values()]
+        return {
+            "setup": "Three maps of the cost J, one run each, all from one start.",
+            "descent": ("Full batch, mini-batch and single sample step together: the "
+                        "full-batch path runs smoothly, the other two jitter.",
+                        f"Faster, to step {numbers.count(RACE.steps)}: all three reach the "
+                        f"valley floor, the sampled runs still jumping about on it. The chart "
+                        f"shows J per step, averaged over {numbers.count(len(SUMMARY.seeds))} "
+                        f"seeds."),
+            "compare": f"Mean J of the last {numbers.count(SUMMARY.last_steps)} steps: "
+                       f"{', '.join(levels)}; minimum {numbers.text(j_star, PLACES)}.",
+        }
+
     def setup(self):
         super().setup()
         self.x, self.y = data.regression_points()
@@ -191,7 +209,9 @@ class BatchVsStochastic(ThemedScene):
                   *(FadeIn(c) for c in self.curves.values()), run_time=0.6)
 
     def section_descent(self):
-        for k, seconds in STOPS:
+        for i, (k, seconds) in enumerate(STOPS):
+            if i == 1:  # the caption's next sentence: the faster steps
+                self.caption_next()
             self.play(self.step.animate.set_value(k), run_time=seconds, rate_func=linear)
             self.wait(0.4 if k < RACE.steps else 0.6)
 

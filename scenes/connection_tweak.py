@@ -108,6 +108,29 @@ def a_range(acts) -> tuple[float, float]:
 
 class ConnectionTweak(ThemedScene):
 
+    @classmethod
+    def captions(cls):
+        w0 = float(nn.init_mlp(SIZES, seed=SEED).weights[LAYER][J, I])
+        sizes = "–".join(numbers.count(n) for n in SIZES)
+
+        def tweak(k, offset):
+            if offset == 0:
+                return (f"The weight goes back to {numbers.text(w0, 3)}, and every output "
+                        f"returns to its old value.")
+            moved = numbers.text(float(np.abs(EX.output_changes(offset)).max()), 3)
+            size = "A larger nudge" if k > 1 else "The weight is nudged"
+            return (f"{size}, +{numbers.text(offset, 1)} to {numbers.text(w0 + offset, 3)}: "
+                    f"the change runs forward through the highlighted neurons only, and the "
+                    f"outputs move by up to {moved}.")
+
+        return {
+            "network": f"A {sizes} network; a forward pass shades each neuron by its "
+                       f"activation.",
+            "highlight": f"One weight, w = {numbers.text(w0, 3)}, and every neuron after it "
+                         f"are picked out.",
+            "tweak": tuple(tweak(k, o) for k, o in enumerate(EX.tweaks)),
+        }
+
     def setup(self):
         super().setup()
         self.base = nn.init_mlp(SIZES, seed=SEED)
@@ -358,6 +381,8 @@ class ConnectionTweak(ThemedScene):
         # one tweak at a time: say it, make it, then say what the outputs did
         shown, self.tweak_record = VGroup(self.note, self.leader), []
         for k, offset in enumerate(EX.tweaks, start=1):
+            if k > 1:  # the caption's next sentence: this tweak
+                self.caption_next()
             what, then = self.tweak_words(k, offset)
             what.move_to(self.note, aligned_edge=LEFT)
             then.next_to(what, RIGHT, buff=0.35)

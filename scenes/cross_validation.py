@@ -46,6 +46,7 @@ from gdcore import training_procedure as procedure
 from gdviz.manim_blocks import map_axes, play_axes_in, scene_points
 from gdviz.manim_theme import ThemedScene, error_bars, sections
 from gdviz.number_text import score_text
+from gdviz.numbers import count, word
 
 EX = procedure.CROSS_VALIDATION
 N, K, DEGREE, SEED, XS = EX.n, EX.k, EX.degree, EX.seed, EX.xs
@@ -72,6 +73,24 @@ def row_y(i: int) -> float:
 
 class CrossValidation(ThemedScene):
     round_seconds = (1.4, 1.0, 1.0, 1.0, 1.0)
+
+    @classmethod
+    def captions(cls):
+        cv = EX.run()
+        scores = [score_text(s) for s in cv.fold_scores]
+        shown_sum = sum(float(s) for s in scores)
+        return {
+            "folds": f"The {count(N)} samples are shuffled into {word(K)} folds of "
+                     f"{word(N // K)}. A table waits for {word(K)} rounds, one row each, and "
+                     f"a plot of the samples beside it.",
+            "rounds": (f"Round 1: fold 1 is held out, a curve of degree {DEGREE} is fitted to "
+                       f"the other {word(K - 1)}, and its cost on the held-out points is J = "
+                       f"{scores[0]}.",
+                       f"Each round holds out the next fold and fits again; the scores "
+                       f"{', '.join(scores[1:-1])} and {scores[-1]} fill the table."),
+            "mean": f"The {word(K)} scores are added, {shown_sum:.3f}, and divided by {K}: "
+                    f"the cross-validated cost is {score_text(cv.mean)}.",
+        }
 
     def setup(self):
         super().setup()
@@ -146,6 +165,8 @@ class CrossValidation(ThemedScene):
         for i, (_tr, te, score) in enumerate(zip(self.cv.train_idx, self.cv.test_idx,
                                                 self.cv.fold_scores)):
             slow = self.round_seconds[i]
+            if i == 1:  # the caption's next sentence: the rounds that follow
+                self.caption_next()
             label = self.text(f"round {i + 1}", 24).move_to(np.array([X_LABEL, row_y(i), 0]),
                                                             aligned_edge=LEFT)
             blocks = VGroup(*(self.block(i, j, j == i) for j in range(K)))

@@ -233,6 +233,29 @@ class WindowSurface(ShadedSurface):
 
 class Descent3d(ThemedScene):
 
+    @classmethod
+    def captions(cls):
+        """Short sentences: most sections play in 2 to 4 s."""
+        traj = trajectory()
+        losses = traj.losses
+
+        def j(v):
+            return numbers.text(v, numbers.sig_places(v, J_SIG, 6))
+
+        fall = ", ".join(j(v) for v in losses[:FALL_STEPS + 1])
+        return {
+            "surface": "The cost J(m, b) as a surface.",
+            "marks": f"The ball starts at J = {j(losses[0])}.",
+            "move-in-on-the-ball": "The camera moves in on the ball.",
+            "fall-down-the-wall": f"In {numbers.word(FALL_STEPS)} steps the ball falls down "
+                                  f"the wall: J = {fall}.",
+            "pull-back-to-the-valley": "The camera pulls back.",
+            "slide-along-the-floor": f"The ball slides along the flat valley floor; by "
+                                     f"step {CUT_STEP}, J = {j(losses[CUT_STEP])}.",
+            "arrive": f"After {numbers.count(traj.steps)} steps the ball rests on the minimum, "
+                      f"J = {j(losses[-1])}.",
+        }
+
     def setup(self):
         super().setup()
         self.x, self.y = data.regression_points()

@@ -40,9 +40,11 @@ from manim import (
 )
 
 from gdcore.networks import DROPOUT
+from gdviz import numbers
 from gdviz.manim_blocks import set_number
 from gdviz.manim_theme import Section, ThemedScene, sections
 from gdviz.network_mobject import NetworkMobject
+from gdviz.numbers import count, word
 
 EX = DROPOUT
 SIZES, P_DROP, STEPS = EX.sizes, EX.p_drop, EX.steps
@@ -74,7 +76,38 @@ ROW_IN = 0.7
 FINAL_HOLD = 1.6
 
 
+def _changed(gone: int, back: int) -> str:
+    """How a new mask changes the hidden neurons: 'four out, two back'."""
+    return f"{word(gone)} out, {word(back)} back"
+
+
 class Dropout(ThemedScene):
+
+    @classmethod
+    def captions(cls):
+        """Short sentences: a step plays in about 6 s."""
+        masks, kept_counts = EX.masks(), EX.kept_counts()
+        of = f"of {count(N_HIDDEN)} hidden neurons kept"
+        out = {"network": f"A {'–'.join(count(n) for n in SIZES)} network appears; each hidden "
+                          f"neuron drops out with probability {numbers.text(P_DROP)} at every "
+                          f"step."}
+        for t in range(STEPS):
+            keep = EX.kept_neurons(masks[t])
+            if t == 0:
+                said = (f"Step 1: the dropped neurons turn to dashed outlines; "
+                        f"{count(kept_counts[t])} {of}.")
+            else:
+                before = EX.kept_neurons(masks[t - 1])
+                changed = _changed(len(before - keep), len(keep - before))
+                said = f"Step {t + 1}: a new mask, {changed}; {count(kept_counts[t])} {of}."
+            out[f"step-{t + 1}"] = said
+        last = f"step-{STEPS}"
+        counts = [count(k) for k in kept_counts]
+        out[last] = (out[last], f"The {word(STEPS)} steps' thinned networks, side by side: "
+                                f"{word(STEPS)} different networks, keeping "
+                                f"{', '.join(counts[:-1])} and {counts[-1]} hidden neurons.")
+        return out
+
     def setup(self):
         super().setup()
         self.masks = EX.masks()
@@ -169,6 +202,7 @@ class Dropout(ThemedScene):
         self.wait(0.8)
         self.snaps.append(VGroup(net.copy(), *(d.copy() for d in self.dashes.values())))
         if s == STEPS - 1:
+            self.caption_next()
             self.side_by_side()
 
     def first_mask(self, dropped: set, n_kept: int):

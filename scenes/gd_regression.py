@@ -82,6 +82,33 @@ def run() -> descent.Trajectory:
 
 class GdRegression(ThemedScene):
 
+    @classmethod
+    def captions(cls):
+        x, y = data.regression_points()
+        traj, schedule = run(), COST_DESCENT.schedule()
+        m_star, b_star = regression.least_squares(x, y)
+        mid = int(schedule[len(schedule) // 2 - 1])
+        m0, b0 = COST_DESCENT.start
+
+        def j(v):
+            return nb.text(v, nb.sig_places(v, 3, J_PLACES))
+
+        return {
+            "setup": f"The {nb.word(len(x))} points with a steep line far above them, m = "
+                     f"{nb.text(m0)} and b = {nb.text(b0)}; the contour map of J(m, b); and J "
+                     f"per step. The rate is α = {nb.text(COST_DESCENT.lr_good)}.",
+            "big-steps-across-the-valley":
+                f"The first {mid} steps zig-zag across the valley; J falls from "
+                f"{j(traj.losses[0])} to {j(traj.losses[mid])}.",
+            "small-steps-along-the-valley-floor":
+                f"Then small steps along the flat valley floor to the minimum: by step "
+                f"{nb.count(COST_DESCENT.steps)} the line runs through the points, J = "
+                f"{j(traj.losses[-1])}.",
+            "result": f"The minimum: m* = {nb.text(m_star, PLACES)}, b* = "
+                      f"{nb.text(b_star, PLACES)}, J* = "
+                      f"{nb.text(regression.cost(m_star, b_star, x, y), J_PLACES)}.",
+        }
+
     def setup(self):
         super().setup()
         self.x, self.y = data.regression_points()

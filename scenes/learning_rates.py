@@ -180,7 +180,43 @@ def aged_opacity(age: int) -> float:
     return max(0.25, 0.7 ** age)
 
 
+def j_text(v: float) -> str:
+    """A cost in the captions: three significant digits (gdviz.numbers.sig_places)."""
+    return nb.text(v, places=nb.sig_places(v))
+
+
 class LearningRates(ThemedScene):
+
+    @classmethod
+    def captions(cls):
+        x, y = data.regression_points()
+        trs = runs()
+        (small, a_small), (good, a_good), (too, a_large) = COST_DESCENT.learning_rates
+        large = trs[too]
+        d = COST_DESCENT.across_valley(large)
+        shown, growth = COST_DESCENT.shown_steps, COST_DESCENT.growth_factor
+        j_star = regression.cost(*regression.least_squares(x, y), x, y)
+        steps = nb.count(COST_DESCENT.steps)
+        return {
+            "setup": f"A contour map of the cost J with the start and the minimum; an axis of "
+                     f"rates α, the limit {nb.text(COST_DESCENT.max_stable_rate, places=3)} "
+                     f"marked; a chart of J per step.",
+            "small-and-good": f"The good rate, α = {nb.text(a_good)}, runs {steps} steps "
+                              f"down the valley to the minimum, J = "
+                              f"{j_text(trs[good].losses[-1])}; the too small rate, α = "
+                              f"{nb.text(a_small)}, crawls and ends at J = "
+                              f"{j_text(trs[small].losses[-1])}.",
+            "jumps": (f"The too large rate, α = {nb.text(a_large)}, zoomed in: each step jumps "
+                      f"from wall to wall.",
+                      f"Each jump lands farther from the floor, ×{nb.text(growth, places=3)} a "
+                      f"jump: {nb.text(abs(d[0]), places=2)} to "
+                      f"{nb.text(abs(d[shown]), places=2)} in {shown} steps."),
+            "fast-forward": f"The zoom closes and the run speeds on: its path leaves the map "
+                            f"at step {len(drawn_path(large.points)) - 1}, and its cost leaves "
+                            f"the top of the chart at step {COST_DESCENT.leaves_plot(large)}, "
+                            f"J growing ×{nb.text(growth ** 2, places=2)} a step.",
+            "result": f"Only the good rate reaches J* = {nb.text(j_star, places=4)}.",
+        }
 
     def setup(self):
         super().setup()
@@ -383,6 +419,8 @@ class LearningRates(ThemedScene):
         self.arrows, self.landings, self.zoom_landings = VGroup(), VGroup(), VGroup()
         row = None
         for k in range(1, COST_DESCENT.shown_steps + 1):
+            if k == 3:  # the caption's next sentence: the distance growing
+                self.caption_next()
             arrow = cased(Arrow(z.c2p(*pts[k - 1]), z.c2p(*pts[k]), buff=0, color=c,
                                 stroke_width=3, max_tip_length_to_length_ratio=0.06,
                                 tip_length=0.16), t).set_z_index(7)

@@ -102,6 +102,33 @@ class StepMarks(VGroup):
 
 class LocalMinima(ThemedScene):
 
+    @classmethod
+    def captions(cls):
+        minima = local_minima.minima(EXP)
+        depths = [numbers.text(f, 2) for f in EXP.surface(minima)]
+        (lo, hi), = EXP.surface.window
+        starts = [numbers.text(w) for w in EXP.starts]
+        rolling = local_minima.run_momentum(EXP)
+        stalled = local_minima.run_plain(EXP)[EXP.stalled_start]
+        deep = int(np.argmin(EXP.surface(minima)))
+        return {
+            "curve": f"A bumpy cost curve J(w), for w from {numbers.text(lo)} to "
+                     f"{numbers.text(hi)}: {numbers.word(len(minima))} valleys of different "
+                     f"depths.",
+            "plain": (f"{numbers.word(len(starts)).capitalize()} balls start at w = "
+                      f"{', '.join(starts[:-1])} and {starts[-1]} and roll downhill by plain "
+                      f"gradient descent, α = {numbers.text(EXP.lr)}, for {EXP.steps} steps.",
+                      f"Each ball stops in its own valley, at J = {', '.join(depths[:-1])} or "
+                      f"{depths[-1]}."),
+            "momentum": (f"The ball that started at w = {numbers.text(EXP.stalled_start)} "
+                         f"stalled in a shallow valley, at J = "
+                         f"{numbers.text(stalled.losses[-1], 2)}. A ball with momentum, "
+                         f"β = {numbers.text(EXP.beta)}, starts from the same place.",
+                         f"It gathers speed down the slope, rolls over both humps and settles "
+                         f"in the deepest valley, at w = {numbers.text(rolling.final[0], 2)}, "
+                         f"J = {depths[deep]}."),
+        }
+
     def setup(self):
         super().setup()
         self.surface = EXP.surface
@@ -190,6 +217,7 @@ class LocalMinima(ThemedScene):
         note.move_to(ax.c2p(-2.15, 0.15))
         self.note = note
         # one change at a time: the depths, then the sentence, held to be read
+        self.caption_next()
         self.play(FadeIn(self.min_labels, shift=0.15 * UP))
         self.play(FadeIn(note))
         self.wait(READ_HOLD)
@@ -237,6 +265,7 @@ class LocalMinima(ThemedScene):
         first, last = local_minima.escape(self.rolling, EXP)
         self.escape_steps = (first - 2, last + 6)
         # Set-up: the ball gathers speed down the long left slope.
+        self.caption_next()
         self.play(self.mstep.animate.set_value(first - 2), run_time=1.6, rate_func=linear)
         # Key moment: the escape over both humps, played slowly.
         self.play(self.mstep.animate.set_value(self.escape_steps[1]), run_time=ESCAPE_TIME,

@@ -75,6 +75,29 @@ REGION_PIXELS = 240
 
 class LossCurve(ThemedScene):
 
+    @classmethod
+    def captions(cls):
+        X, Y, result = EX.run()
+        losses = result.train_losses
+        s, early, last = EX.sizes, EX.early, EX.steps
+
+        def j(k):
+            return f"{float(losses[k]):.{J_PLACES}f}"
+
+        accuracy = EX.accuracy(result.net, X, Y)
+        return {
+            "setup": f"A small {'–'.join(str(n) for n in s)} network's cost J per step, on a "
+                     f"log scale; beside it, {numbers.count(EX.n_points)} points of two "
+                     f"classes, the two moons.",
+            "training": (f"Gradient descent, α = {numbers.text(EX.lr)}: J falls steeply and "
+                         f"the boundary between the class regions moves across the points; "
+                         f"step {numbers.count(early)}: J = {j(early)}.",
+                         "J keeps falling, more slowly, as the boundary bends between the "
+                         "moons."),
+            "levelled": f"J fell from {j(0)} to {j(last)} in {numbers.count(last)} steps; "
+                        f"{100 * accuracy:.0f} % classified correctly.",
+        }
+
     def setup(self):
         super().setup()
         self.X, self.Y, self.result = EX.run()
@@ -223,6 +246,7 @@ class LossCurve(ThemedScene):
                 note.next_to(p, UR, buff=0.15)
                 self.play(FadeIn(mark), FadeIn(note), run_time=0.8)
                 self.early_note = VGroup(mark, note)
+                self.caption_next()
         img.remove_updater(self.paint_regions)
         self.paint_regions(img)
         self.wait(0.4)

@@ -91,6 +91,31 @@ class MseSurface(ThemedScene):
     #: lowering the camera to face the cut (and growing by ZOOM)
     face_seconds = 3.5
 
+    @classmethod
+    def captions(cls):
+        """Short sentences: the surface, the map and the minimum come in 2 to 3 s each."""
+        x, y = data.regression_points()
+        m_star, b_star = regression.least_squares(x, y)
+        j_star = regression.cost(m_star, b_star, x, y)
+        j_top = float(regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, GRID)[2].max())
+        (m0, m1), (b0, b1) = views.M_RANGE, views.B_RANGE
+        t = numbers.text
+        return {
+            "surface": "The cost J(m, b) as a 3-D surface: a long, narrow valley.",
+            "map": "Beside it, the same cost as a contour map.",
+            "arc": f"The camera arcs round the surface: m runs from {t(m0)} to {t(m1)}, b from "
+                   f"{t(b0)} to {t(b1)}, and the walls rise to J = "
+                   f"{numbers.significant(j_top, 2)}.",
+            "minimum": f"The minimum is starred: J* = {t(j_star, 4)}.",
+            "link": f"A point runs along the line b = b* = {t(b_star, 3)} on the map, its twin on "
+                    f"the surface tracing the cost along it; it comes to rest at m* = "
+                    f"{t(m_star, 3)}.",
+            "slice": ("The surface is cut away along b = b*, the part removed left as a faint "
+                      "ghost.",
+                      f"The camera turns to face the cut: its edge is the curve J(m, b*) of the "
+                      f"slope sweep, lowest at m* = {t(m_star, 3)}."),
+        }
+
     def setup(self):
         super().setup()
         self.x, self.y = data.regression_points()
@@ -358,6 +383,7 @@ class MseSurface(ThemedScene):
         def zoom(_, alpha):
             self.view.lengths = np.asarray(BOX) * (1.0 + (ZOOM - 1.0) * alpha)
 
+        self.caption_next()
         self.play(self.view.phi.animate.set_value(CUT_PHI),
                   UpdateFromAlphaFunc(self.cut, zoom), FadeIn(note[1:]),
                   run_time=self.face_seconds,

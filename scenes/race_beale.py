@@ -12,6 +12,8 @@ from gdviz.race_scene import RaceScene
 class RaceBeale(RaceScene):
     RACE = races.BEALE
     TITLE = "Beale's function"
+    RACE_WORDS = ("the runs swing out and back, then gather in a long, flat valley towards the "
+                  "minimum; Momentum overshoots it and turns back")
     STAGES = ((30, 4.0), (300, 10.0))
     TAIL = 30
     MAP_MAX_W = 6.6

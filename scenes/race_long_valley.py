@@ -19,6 +19,8 @@ from gdviz.race_scene import RaceScene
 class RaceLongValley(RaceScene):
     RACE = races.LONG_VALLEY
     TITLE = "A long, narrow valley"
+    RACE_WORDS = ("SGD drops to the valley floor and crawls along it, Momentum swings from wall to "
+                  "wall, and the adaptive methods turn down the valley at once")
     STAGES = ((12, 4.0), (80, 10.0))
     TAIL = 10
     MAP_MAX_W = 7.5

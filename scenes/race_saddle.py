@@ -17,6 +17,8 @@ from gdviz.race_scene import RaceScene
 class RaceSaddle(RaceScene):
     RACE = races.SADDLE
     TITLE = "A saddle point"
+    RACE_WORDS = ("SGD slides along the ridge to the saddle point and lingers; the other six "
+                  "turn off it and leave the frame")
     STAGES = ((30, 4.0), (80, 6.0), (120, 3.0))
     TAIL = 12
     START_LABEL = RIGHT  # as in the still: the paths leave the start to the left and up

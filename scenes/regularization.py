@@ -149,12 +149,14 @@ def lam_parts(lam: float) -> tuple[str, int | None]:
 
 
 def lam_text(lam: float, medium: str = "pango") -> str:
-    """λ for people, one form throughout: 1.0 × 10⁻⁴ (pango markup or LaTeX)."""
+    """λ for people, one form throughout: 1.0 × 10⁻⁴ (pango markup, LaTeX or text)."""
     mant, exp = lam_parts(lam)
     if exp is None:
         return mant
     if medium == "latex":
         return rf"{mant} \times 10^{{{exp}}}"
+    if medium == "text":
+        return f"{mant} × {numbers.power10(exp)}"
     return f"{mant} × 10<sup>{str(exp).replace('-', numbers.MINUS)}</sup>"
 
 
@@ -163,7 +165,32 @@ def bar_height(w: float) -> float:
     return float(np.clip(np.log10(max(abs(w), 1e-300)), *BAR_EXP) - BAR_EXP[0])
 
 
+def cost_text(v: float) -> str:
+    """A cost as the readouts write it, in plain text (Regularization.value_markup)."""
+    return numbers.significant(v, COST_SIG, "text", low=COST_LOW, power_zeros=True)
+
+
 class Regularization(ThemedScene):
+
+    @classmethod
+    def captions(cls):
+        samples = len(EX.run()[0].x)
+        start, end = fit(0.0), fit(10.0**U_TO)
+        return {
+            "overfit": f"With no penalty, λ = 0, a polynomial of degree {DEGREE} threads all "
+                       f"{numbers.word(samples)} noisy samples of a sine and swings far off the "
+                       f"plot; its weights, bars on the right, reach millions. Training cost "
+                       f"{cost_text(start.train[0])}, test cost {cost_text(start.test[0])}.",
+            "sweep": (f"A tiny penalty, λ = {lam_text(10.0**U_FROM, 'text')}, leaves the fit as "
+                      f"wild.",
+                      f"As λ grows, decade by decade, the curve calms and the weights shrink, "
+                      f"from {numbers.text(_RP.norms[0])} in size; the previous fit trails "
+                      f"behind as a grey ghost."),
+            "best": f"The sweep pauses at λ = {lam_text(LAM_BEST, 'text')}, the least test "
+                    f"cost, {cost_text(TEST_BEST)}: the curve follows the sine.",
+            "calm": f"At λ = {lam_text(10.0**U_TO, 'text')} the fit is flat and both costs "
+                    f"grow: training {cost_text(end.train[0])}, test {cost_text(end.test[0])}.",
+        }
 
     def setup(self):
         super().setup()
@@ -425,6 +452,7 @@ class Regularization(ThemedScene):
                        lam=10.0**U_FROM)
         self.wait(1.0)
         self.drop_note()
+        self.caption_next()
         self.play(self.u.animate.set_value(U_CALMS),
                   run_time=2 * SEC_PER_DECADE * (U_CALMS - U_FROM), rate_func=linear)
         # the next note names no λ: it comes in while λ keeps growing

@@ -37,7 +37,7 @@ from manim import (
 )
 
 from gdcore import data, regression
-from gdviz import equations, views
+from gdviz import equations, numbers, views
 from gdviz.manim_theme import (
     ThemedScene,
     data_axes,
@@ -80,6 +80,32 @@ COST_TEX = r"C_i = \frac{1}{2}\left(f(x_i) - y_i\right)^2"
 
 
 class Residuals(ThemedScene):
+
+    @classmethod
+    def captions(cls):
+        x, y = data.regression_points()
+        e = regression.line_errors(*data.CANDIDATES[data.RESIDUALS_CANDIDATE], x, y)
+        costs = e.squares / 2
+        n = len(x)
+        worst = int(np.argmax(np.abs(e.residuals)))
+        sign = "−" if e.b < 0 else "+"
+        line = f"f(x) = {numbers.text(e.m)} x {sign} {numbers.text(abs(e.b))}"
+        p = PLACES
+        return {
+            "points": f"The {numbers.word(n)} points and a candidate line, {line}, its "
+                      f"predictions ringed.",
+            "errors": f"Each error becomes a red dashed segment; the longest is "
+                      f"{numbers.text(abs(e.residuals[worst]), 2)}.",
+            "squares": "On each segment a square with that side appears and moves to a row "
+                       "beside the plot: the squared errors, their areas.",
+            "stage": "The plot fades; the row of squares grows larger.",
+            "costs": f"Each square is halved: the half kept is one example's cost Cᵢ, up to "
+                     f"{numbers.text(costs.max(), p)}.",
+            "mean": (f"The {numbers.word(n)} halves slide together into one strip of the same "
+                     f"area, their sum, {numbers.text(costs.sum(), p)}.",
+                     f"The strip is cut into {numbers.word(n)} equal squares, each the mean of "
+                     f"the costs: J = {numbers.text(e.cost, p)}."),
+        }
 
     def setup(self):
         super().setup()
@@ -248,6 +274,7 @@ class Residuals(ThemedScene):
         self.play(FadeIn(strip), FadeOut(pieces), Write(sum_eq), FadeIn(area), run_time=1.5)
         self.wait(0.8)
         # 2. the strip cut into n equal parts: each part is the mean of the C_i, J
+        self.caption_next()
         cuts = VGroup(*(Line([left + k * side, y - side / 2, 0], [left + k * side, y + side / 2, 0],
                              color=t.text, stroke_width=2) for k in range(1, n)))
         self.play(Create(cuts, lag_ratio=0.2), run_time=1.8)

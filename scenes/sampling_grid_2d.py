@@ -43,6 +43,7 @@ from manim import (
 
 from gdcore import sampling
 from gdviz.manim_theme import ThemedScene, sections, themed_axes
+from gdviz.numbers import count
 from gdviz.staging import CountLine, GuessRows, counted, stepwise
 
 BINS = sampling.SAMPLING_GRID_2D.bins
@@ -73,7 +74,28 @@ NOTE_GAP = 0.23  # from the fine square's tick numbers down to the closing note
 INSET_FADE = 0.8  # seconds the magnified inset takes to fade out
 
 
+def _times(bins: int) -> str:
+    """bins × bins (× …), one factor per weight."""
+    return " × ".join([count(bins)] * DIMS)
+
+
 class SamplingGrid2d(ThemedScene):
+
+    @classmethod
+    def captions(cls):
+        coarse, fine = BINS
+        n = {b: count(sampling.guess_count(b, DIMS)) for b in BINS}
+        per_cell = count(sampling.guess_count(fine, DIMS) // sampling.guess_count(coarse, DIMS))
+        side = count(fine // coarse)
+        return {
+            "coarse": f"Two empty squares: the pairs of weights w₁, w₂. In the left one, rows of "
+                      f"{count(coarse)} guesses fill it: {_times(coarse)} = {n[coarse]}.",
+            "fine": (f"In the right square a row of {count(fine)} guesses; magnified, one "
+                     f"coarse cell's width holds {side} of them.",
+                     f"Rows rise until {_times(fine)} = {n[fine]} guesses fill the square."),
+            "cells": f"The coarse grid ruled over both: each coarse cell holds {per_cell} fine "
+                     f"guesses.",
+        }
 
     def setup(self):
         super().setup()
@@ -192,10 +214,15 @@ class SamplingGrid2d(ThemedScene):
         self.play(*(FadeOut(m) for m in (small, zoom, lines, words)), run_time=INSET_FADE,
                   rate_func=linear)
 
+    def zoom_then_rows(self, bins: int):
+        """The magnified row, then the caption of the rows rising."""
+        self.zoom_on_row(bins)
+        self.caption_next()
+
     def section_fine(self):
         fine = BINS[1]
         self.fill(fine, lambda a: (fine - 1) * rate_functions.ease_in_quad(a),
-                  after_row=self.zoom_on_row)
+                  after_row=self.zoom_then_rows)
         self.wait(0.8)
 
     def section_cells(self):

@@ -41,6 +41,7 @@ from gdcore import sampling
 from gdviz.colors import mix
 from gdviz.fast_surface import Axes3D, View3D, set_polylines
 from gdviz.manim_theme import ThemedScene, sections, themed_axes
+from gdviz.numbers import count
 from gdviz.staging import CountLine, GuessRows, counted, rising_slots, stepwise
 
 (BINS,) = sampling.SAMPLING_GRID_3D.bins
@@ -99,6 +100,27 @@ def steady(t: float, ease: float = ORBIT_EASE) -> float:
 
 
 class SamplingGrid3d(ThemedScene):
+
+    @classmethod
+    def captions(cls):
+        n = {d: count(sampling.guess_count(BINS, d)) for d in DIMS}
+        b = count(BINS)
+
+        def times(d):
+            return " × ".join([b] * d)
+
+        return {
+            "line": f"One weight, w₁ from 0 to 1: a line of {n[1]} guesses appears, one by one.",
+            "square": f"A second weight, w₂: copies of the line rise out of it, row after row, "
+                      f"into a square of {times(2)} = {n[2]} guesses.",
+            "cube": ("A third weight, w₃: a copy of the square flies across to the right and "
+                     "lands as the floor of an empty cube.",
+                     f"Copies of the floor rise, plane after plane, until the cube holds "
+                     f"{times(3)} = {n[3]} guesses: each new weight multiplies the guesses by "
+                     f"{b}."),
+            "swing": "The camera swings round the cube and rises above it, so the depth of its "
+                     "lattice of guesses reads.",
+        }
 
     def setup(self):
         super().setup()
@@ -268,6 +290,7 @@ class SamplingGrid3d(ThemedScene):
         self.play(FadeIn(self.layers), self.flying.animate.set_opacity(0.0),
                   self.axes3.fade_in(), run_time=1.0)
         self.remove(self.flying)
+        self.caption_next()
 
         def planes(a):
             return 1 + stepwise(a, BINS - 1)

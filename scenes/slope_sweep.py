@@ -73,8 +73,31 @@ PLACES = numbers.sig_places(0.5, SIG, MOST_PLACES)
 STAR_RADIUS = 0.16
 
 
+def j_text(v: float) -> str:
+    """A cost as the scene's readout writes it: SIG significant figures."""
+    return numbers.text(v, numbers.sig_places(v, SIG, MOST_PLACES))
+
+
 class SlopeSweep(ThemedScene):
     sweep_seconds = 6.0
+
+    @classmethod
+    def captions(cls):
+        x, y = data.regression_points()
+        m_star, b_star = regression.least_squares(x, y)
+
+        def j(m):
+            return j_text(regression.cost(m, b_star, x, y))
+
+        return {
+            "setup": f"The points and a flat line through b* = {numbers.text(b_star, PLACES)}; "
+                     f"right, the cost J against its slope m.",
+            "sweep": f"The line steepens to slope {numbers.text(M_TO)}: the errors shrink, then "
+                     f"grow, and J traces a curve from {j(M_FROM)} down and up to {j(M_TO)}.",
+            "settle": f"The slope swings back and settles at the bottom of the curve, the best "
+                      f"slope m* = {numbers.text(m_star, PLACES)}, where J = {j(m_star)} and "
+                      f"the line runs through the middle of the points.",
+        }
 
     def setup(self):
         super().setup()

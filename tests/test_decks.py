@@ -234,26 +234,6 @@ def test_formulas_are_written_out_without_tex(tex, text):
     assert captions.tex_to_text(tex) == text
 
 
-def test_captions_from_a_log():
-    log = [{"name": "", "start": 0.0, "words": [[0.0, "text", "Set up front"]]},
-           {"name": "points", "start": 0.0, "words": [[0.0, "text", "The seven points"],
-                                                    [0.0, "tex", "1.2"]]},
-           {"name": "fit", "start": 3.0, "words": [[3.0, "text", "a"], [3.3, "text", "b"],
-                                                 [5.0, "tex", r"J = \dfrac{1}{2n} x^2"]]},
-           {"name": "the-end", "start": 7.0, "words": []},
-           {"name": "costs", "start": 9.0, "words": [[11.5, "mixed", "the costs $C_i$"]]}]
-    got = captions.section_cues(log, 13.0)
-    assert [(s.name, s.start, s.end) for s in got] == [
-        ("points", 0.0, 3.0), ("fit", 3.0, 7.0), ("the-end", 7.0, 9.0), ("costs", 9.0, 13.0)]
-    assert [(c.start, c.end, c.text) for s in got for c in s.cues] == [
-        (0.0, 3.0, "Set up front · The seven points"),  # the bare number 1.2 is left out
-        (3.0, 5.0, "a · b"),                  # 0.3 s of "a" is too short: shown with "b"
-        (5.0, 7.0, "J = 1/(2n) x²"),
-        (7.0, 9.0, "The end"),                # no words: the section's name
-        (9.0, 11.5, "Costs"),                 # words 2.5 s in: the name stands until they come
-        (11.5, 13.0, "the costs Cᵢ")]
-
-
 def test_svg_still_describes_itself(built):
     import xml.etree.ElementTree as ET
 

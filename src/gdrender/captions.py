@@ -1,12 +1,12 @@
 """Words for people who cannot see or hear the media: WebVTT captions and self-describing SVGs.
 
-A ThemedScene logs each named section's start time and the words its text()/tex()/mixed()
-helpers set (scene.caption_log). Here that log becomes timed cues: within a section, the words
-set at the same moment form one cue, shown from that moment until the next words (or the
-section's end); a section that sets no words is captioned with its name, and so is the start
-of one whose first words come later (until they appear on screen). Formulas (and the
-$...$ maths of mixed lines) are written out as Unicode text (x_i² rather than x_i^2), and bare
-numbers (tick labels, readouts) are left out.
+A ThemedScene logs each named section's start time and caption (scene.caption_log): the one or
+two plain sentences its scene writes for the section (ThemedScene.captions) saying what the
+viewer sees happen there, with gdcore's numbers, as a described-video track would. Here that
+log becomes timed cues, one a section (or one a sentence, from the moments the scene marks).
+The words the scene sets on screen are logged too; `spoken` writes one out as plain text
+(formulas as Unicode, x_i² rather than x_i^2; bare numbers left out) for the tests that read
+them.
 """
 
 from __future__ import annotations
@@ -110,51 +110,47 @@ class SectionCues:
 
 def section_cues(log: list[dict], duration: float) -> list[SectionCues]:
     """Timed cues per section from a ThemedScene's caption_log, for a video of `duration`
-    seconds; sections of no duration (nothing played) are dropped, their words shown with the
-    next section's."""
+    seconds. A section's cue is its caption (ThemedScene.captions), shown over the section; a
+    caption of several sentences shows the second, third from the moments the scene marked
+    (ThemedScene.caption_next), a sentence with no mark (or one too short to read, under
+    MIN_CUE) joining the one before it. A section of no duration (nothing played) is dropped,
+    its caption shown with the next section's; a section without a caption has no cue."""
     out = []
     starts = [min(float(s["start"]), duration) for s in log] + [duration]
-    carried: list = []  # words of a section of no duration (set up front) go to the next one
+    carried: list[str] = []  # the caption of a section of no duration goes to the next one
     for i, sec in enumerate(log):
         a, b = starts[i], max(starts[i], starts[i + 1])
-        words, carried = [*carried, *sec["words"]], []
+        sentences = [*carried, *sec.get("caption", ())]
+        carried = []
         if b - a <= 0:
-            carried = words
+            carried = sentences
             continue
-        groups: dict[float, list[str]] = {}
-        for t, kind, s in words:
-            words = spoken(kind, s)
-            if words:
-                group = groups.setdefault(min(max(float(t), a), b), [])
-                if words not in group:
-                    group.append(words)
-        if not groups:
-            groups = {a: [_title(sec["name"])]}
-        times = sorted(groups)
-        texts = [groups[t] for t in times]
-        if times[0] - a >= MIN_CUE and sec["name"]:
-            # words come later in the section: its name stands until they appear on screen
-            times, texts = [a, *times], [[_title(sec["name"])], *texts]
-        times[0] = a  # the first cue stands from the start of the section
+        if not sentences:
+            continue
+        # the k-th sentence of the scene's own caption starts at its k-th mark; one without a
+        # mark (or with one no later than the sentence before) joins the sentence before it
+        own = list(sec.get("caption", ()))
+        marks = [min(max(float(t), a), b) for t in sec.get("marks", ())]
+        groups: list[tuple[float, list[str]]] = [(a, sentences[:len(sentences) - len(own) + 1])]
+        for k, text in enumerate(own[1:]):
+            if k < len(marks) and marks[k] > groups[-1][0]:
+                groups.append((marks[k], [text]))
+            else:
+                groups[-1][1].append(text)
         cues: list[Cue] = []
         begin, pending = a, []
-        for j in range(len(times)):
-            end = times[j + 1] if j + 1 < len(times) else b
-            pending += [w for w in texts[j] if w not in pending]
-            if end - begin < MIN_CUE and j + 1 < len(times):
-                continue  # too short to read: shown with the next words
+        for j, (_, texts) in enumerate(groups):
+            end = groups[j + 1][0] if j + 1 < len(groups) else b
+            pending += texts
+            if end - begin < MIN_CUE and j + 1 < len(groups):
+                continue  # too short to read: shown with the next sentence
             if end - begin < MIN_CUE and cues:  # a short tail joins the cue before it
                 last = cues.pop()
                 begin, pending = last.start, [last.text, *pending]
-            cues.append(Cue(round(begin, 3), round(end, 3), " · ".join(pending)))
+            cues.append(Cue(round(begin, 3), round(end, 3), " ".join(pending)))
             begin, pending = end, []
         out.append(SectionCues(sec["name"], round(a, 3), round(b, 3), tuple(cues)))
     return out
-
-
-def _title(name: str) -> str:
-    words = name.replace("-", " ").replace("_", " ").strip()
-    return words[:1].upper() + words[1:] if words else "…"
 
 
 def _stamp(t: float) -> str:

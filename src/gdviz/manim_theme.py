@@ -9,6 +9,10 @@ lists the section methods themselves, in the order they play (sections(section_s
 written after the methods, so a misspelt one fails at import); `upto` stops after the named one.
 A section's name, the method's name without `section_` and with `-` for `_`, is the name of
 its Manim section (next_section), which render.py --sections reads.
+
+Every section has a caption (ThemedScene.captions, a classmethod, so it is read without
+rendering): one or two plain sentences that say what the viewer sees happen in it, its numbers
+from gdcore written by gdviz.numbers. They are the video's WebVTT captions (gdrender.captions).
 """
 
 from __future__ import annotations
@@ -123,8 +127,26 @@ def sections(*items: Callable[..., None] | Section) -> tuple[Section, ...]:
     return out
 
 
+@cache
+def _captions_of(cls) -> dict[str, tuple[str, ...]]:
+    got = cls.captions()
+    names = cls.section_names()
+    missing = [n for n in names if n not in got]
+    unknown = [n for n in got if n not in names]
+    if missing or unknown:
+        raise ValueError(f"{cls.__name__}.captions() must caption every section and only them: "
+                         f"missing {missing}, not a section {unknown}")
+    out = {}
+    for n in names:
+        sentences = (got[n],) if isinstance(got[n], str) else tuple(got[n])
+        if not sentences or not all(s.strip() for s in sentences):
+            raise ValueError(f"{cls.__name__}: empty caption for section {n!r}")
+        out[n] = tuple(prose(" ".join(s.split())) for s in sentences)
+    return out
+
+
 class ThemedScene(Scene):
-    """A Scene in the current theme, run as a sequence of named sections."""
+    """A Scene in the current theme, run as a sequence of named sections, each captioned."""
 
     SECTIONS: tuple[Section, ...] = ()
     #: stop after this section (a variant for tests and short clips); None runs them all
@@ -133,11 +155,28 @@ class ThemedScene(Scene):
     #: end until the lecturer advances)
     LOOP_SECTIONS: tuple[str, ...] = ()
 
+    @classmethod
+    def captions(cls) -> dict[str, str | tuple[str, ...]]:
+        """Each section's caption, by section name: one or two plain sentences saying what the
+        viewer sees happen in it (what moves, what it shows, the number that matters), for a
+        reader who cannot see or hear the video; numbers from gdcore, written by gdviz.numbers.
+        A tuple of sentences is shown one after another, each from the moment the section calls
+        caption_next(). A scene with SECTIONS overrides this."""
+        return {}
+
+    @classmethod
+    def section_captions(cls) -> dict[str, tuple[str, ...]]:
+        """captions(), checked (every section captioned, no other name) and typeset (prose):
+        section name -> its sentences."""
+        return _captions_of(cls) if cls.SECTIONS else {}
+
     def setup(self):
         self.theme = _theme.get()
         apply(self.theme)
         self.camera.background_color = self.theme.background
-        #: what the viewer reads, for captions: [{"name", "start", "words": [[time, str], ...]}]
+        self._captions = type(self).section_captions()
+        #: what the viewer sees, for captions: [{"name", "start", "caption": [sentence, ...],
+        #: "marks": [time, ...], "words": [[time, kind, str], ...]}]
         self.caption_log: list[dict] = []
 
     def next_section(self, name: str = "unnamed", *args, **kw) -> None:
@@ -148,7 +187,15 @@ class ThemedScene(Scene):
     def _log_section(self, name: str) -> None:
         log = getattr(self, "caption_log", None)
         if log is not None:
-            log.append({"name": name, "start": float(self.time), "words": []})
+            log.append({"name": name, "start": float(self.time),
+                        "caption": list(getattr(self, "_captions", {}).get(name, ())),
+                        "marks": [], "words": []})
+
+    def caption_next(self) -> None:
+        """From now on the section's caption shows its next sentence (captions())."""
+        log = getattr(self, "caption_log", None)
+        if log:
+            log[-1]["marks"].append(float(self.time))
 
     def _log_words(self, kind: str, s: str) -> None:
         log = getattr(self, "caption_log", None)

@@ -289,11 +289,61 @@ class RaceScene(ThemedScene):
     INSET_FAINT: dict[str, tuple[float, float]] = {}
     INSET_SCALE_PLATE = True
     LANE = 0.0
+    #: what the viewer sees the runs do while they race, in words (the caption's second
+    #: sentence, from the race's second stage; its numbers, if any, in the captions)
+    RACE_WORDS = "the runs spread out, each on a path of its own"
 
     def __init_subclass__(cls, **kw):
         super().__init_subclass__(**kw)
         if cls.__dict__.get("INSET") is not None:  # the scene's own inset over the still's
             cls.RACE = replace(cls.RACE, inset=cls.INSET)
+
+    @classmethod
+    def captions(cls) -> dict[str, str | tuple[str, ...]]:
+        """Short sentences: the setup and the finish play in 3 to 7 s."""
+        r = cls.RACE
+        outcomes = races.outcomes(r, races.run_race(r))
+        start = ", ".join(numbers.text(c) for c in r.start)
+        steps = numbers.count(r.steps)
+        minimum = r.surface.minimum
+        said = cls.RACE_WORDS[:1].upper() + cls.RACE_WORDS[1:]
+        left = {n: o.exit.step for n, o in outcomes.items() if o.exit is not None}
+        if left:  # which left the frame first and last
+            first, last = min(left, key=left.get), max(left, key=left.get)
+            said += (f": {first} first, at step {left[first]}, {last} last, at step "
+                     f"{left[last]}")
+        out: dict[str, str | tuple[str, ...]] = {
+            "setup": f"{cls.TITLE}: seven optimizers wait as coloured dots at one start, "
+                     f"({start}), on a contour map of the cost.",
+            "race": ("The seven runs set off together, each drawing its path.",
+                     f"{said}. The race lasts {steps} steps."),
+        }
+        if minimum is not None:
+            dist = {n: o.distance for n, o in outcomes.items()}
+            near, far = min(dist, key=dist.get), max(dist, key=dist.get)
+
+            def away(d):
+                return "under 0.001" if d < 1e-3 else _distance(d)
+
+            out["finish"] = (f"Nearest the minimum: {near}, {away(dist[near])}; farthest: "
+                             f"{far}, {away(dist[far])}.")
+        else:
+            stay = [n for n, o in outcomes.items() if o.exit is None]
+            out["finish"] = (
+                f"Only {stay[0]} is left, "
+                f"{numbers.text(abs(outcomes[stay[0]].final[1]), places=3)} from the ridge."
+                if len(stay) == 1 else "Every run has left the frame.")
+        if "zoom" in cls.section_names():
+            region = (cls.INSET or r.inset).region
+            inside = [n for n, o in outcomes.items() if races.inside(o.final, region)[0]]
+            if minimum is not None:
+                out["zoom"] = (f"The inset grows to fill the map: {numbers.word(len(inside))} "
+                               f"end squares around the minimum, magnified.")
+            else:
+                out["zoom"] = (f"The saddle point, magnified, fills the map: "
+                               f"{' and '.join(inside)} ends beside it, the other paths turn "
+                               f"away.")
+        return out
 
     def setup(self):
         super().setup()
@@ -777,7 +827,9 @@ class RaceScene(ThemedScene):
         self.wait(0.6)
 
     def section_race(self):
-        for k, seconds in self.STAGES:
+        for i, (k, seconds) in enumerate(self.STAGES):
+            if i == 1:  # the caption's second sentence: what the runs do
+                self.caption_next()
             self.play(self.step.animate.set_value(k), run_time=seconds, rate_func=linear)
         self.wait(0.4)
 
