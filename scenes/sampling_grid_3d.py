@@ -113,13 +113,13 @@ class SamplingGrid3d(ThemedScene):
             "line": f"One weight, w₁ from 0 to 1: a line of {n[1]} guesses appears, one by one.",
             "square": f"A second weight, w₂: copies of the line rise out of it, row after row, "
                       f"into a square of {times(2)} = {n[2]} guesses.",
-            "cube": ("A third weight, w₃: a copy of the square flies across to the right and "
+            "cube": ("A third weight, w₃: a copy of the square slides out to the right and "
                      "lands as the floor of an empty cube.",
                      f"Copies of the floor rise, plane after plane, until the cube holds "
                      f"{times(3)} = {n[3]} guesses: each new weight multiplies the guesses by "
                      f"{b}."),
-            "swing": "The camera swings round the cube and rises above it, so the depth of its "
-                     "lattice of guesses reads.",
+            "orbit": "The camera turns slowly round the cube at one height, so the depth of "
+                     "its lattice of guesses reads.",
         }
 
     def setup(self):
