@@ -206,24 +206,33 @@ def check_colours(scene, least=100, least_panel=30):
     """No path hides under another in the final frame: taking one optimizer's history, tail
     and dot away from the map changes at least `least` pixels that were that optimizer's own
     colour (within 6/255), and taking its curve and dot away from the distance panel at least
-    `least_panel` (pixels of a 1080p frame, scaled to the frame drawn)."""
+    `least_panel` (pixels of a 1080p frame, scaled to the frame drawn). The map and the panel
+    lie side by side, so one drawing without both serves both counts, each read on its side
+    of the gap between them."""
     full = draw(scene)
-    scale = full.shape[0] * full.shape[1] / (1920 * 1080)
+    h, w = full.shape[:2]
+    scale = h * w / (1920 * 1080)
     least, least_panel = least * scale, least_panel * scale
+    gap = (scene.ax.get_right()[0], scene.panel.get_left()[0])
+    assert gap[0] < gap[1], "the distance panel lies right of the map"
+    split = int(round(((gap[0] + gap[1]) / 2 / config.frame_width + 0.5) * w))
     for name in NAMES:
         want = np.array(ManimColor(scene.theme.opt(name)).to_rgb()) * 255
         own = np.all(np.abs(full - want) <= 6, axis=2)
         ends, panel_ends = ([[m[name]] if name in m else [] for m in
                              (getattr(scene, "ends", {}), getattr(scene, "panel_ends", {}))])
-        for parts, need in (([scene.history[name], scene.tails[name], scene.dots[name], *ends],
-                             least),
-                            ([scene.panel_curves[name], scene.panel_dots[name], *panel_ends],
-                             least_panel)):
-            scene.remove(*parts)
-            changed = np.any(draw(scene) != full, axis=2)
-            scene.add(*parts)
-            seen = (own & changed).sum()
-            assert seen >= need, f"{name}: {seen} pixels of {need:.0f}"
+        on_map = [scene.history[name], scene.tails[name], scene.dots[name], *ends]
+        on_panel = [scene.panel_curves[name], scene.panel_dots[name], *panel_ends]
+        for part in on_map:
+            assert part.get_right()[0] < gap[1], f"{name}: a mark of the map over the panel"
+        for part in on_panel:
+            assert part.get_left()[0] > gap[0], f"{name}: a mark of the panel over the map"
+        scene.remove(*on_map, *on_panel)
+        changed = np.any(draw(scene) != full, axis=2)
+        scene.add(*on_map, *on_panel)
+        seen = (own & changed)[:, :split].sum(), (own & changed)[:, split:].sum()
+        assert seen[0] >= least, f"{name}: {seen[0]} pixels of {least:.0f} on the map"
+        assert seen[1] >= least_panel, f"{name}: {seen[1]} pixels of {least_panel:.0f} in the panel"
 
 
 def check_inset(scene):
