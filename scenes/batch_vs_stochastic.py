@@ -41,6 +41,7 @@ from gdviz.colors import mix
 from gdviz.manim_blocks import (
     LossPlot,
     Trail,
+    Trails,
     cased,
     contour_image,
     head_dot,
@@ -138,7 +139,7 @@ class BatchVsStochastic(ThemedScene):
         pts = self.runs[name].points
         # the older steps in layers fading with age (solid colours between page and run): the
         # whole path faintest, its last AGES[0] steps less faint over it
-        layers = VGroup(*(
+        layers = Trails(*(
             Trail(ax, pts, self.step, color=ManimColor(mix(t.background, c, f)),
                   stroke_width=WIDTH, tail=age or None).set_z_index(3 + 0.1 * j)
             for j, (age, f) in enumerate(zip(AGES[::-1], FADE[::-1]))))

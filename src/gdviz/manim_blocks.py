@@ -222,6 +222,22 @@ class Trail(VMobject):
         return self.shown()[-1]
 
 
+class Trails(VGroup):
+    """Trails drawn as one (the layers of a fading tail): a group of Trail only, never their
+    axes, so a copy of the group alone shares its trails' axes as a copy of one trail does."""
+
+    def __init__(self, *trails: Trail, **kw):
+        if not all(isinstance(m, Trail) for m in trails):
+            raise TypeError("Trails holds Trail mobjects only")
+        super().__init__(*trails, **kw)
+
+    def __deepcopy__(self, memo):
+        if not memo:
+            for m in self.submobjects:
+                memo[id(m.ax)] = m.ax
+        return super().__deepcopy__(memo)
+
+
 def cased(mob: VMobject, theme: Theme, width: float = CASING_WIDTH, line: bool = True):
     """Lay a VMobject drawn over a cost map (a trail, a dot) on its casing, as the stills'
     gdviz.mpl.casing does: a background stroke of the page colour, drawn under the mobject's

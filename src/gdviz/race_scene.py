@@ -76,6 +76,7 @@ from gdcore.optimizers import NAMES
 from . import numbers
 from .manim_blocks import (
     Trail,
+    Trails,
     cased,
     contour_image,
     head_dot,
@@ -771,7 +772,7 @@ class RaceScene(ThemedScene):
                                              stroke_width=width), t, line=False)
             self.casings[name].set_stroke(opacity=HISTORY_OPACITY[0], background=True)
             self.casings[name].set_z_index(Z_CASINGS)
-            self.tails[name] = VGroup(*(
+            self.tails[name] = Trails(*(
                 Trail(self.ax, path, self.step, color=c, stroke_width=width,
                       stroke_opacity=TAIL_LAYER_OPACITY, cap_style=CapStyleType.BUTT,
                       tail=max(1, round(self.TAIL * (i + 1) / TAIL_LAYERS)))
