@@ -57,7 +57,7 @@ from gdcore import data, races, regression
 from gdcore import training_procedure as procedure
 from gdviz import equations, numbers, views
 from gdviz.manim_blocks import map_axes, play_axes_in, scene_points
-from gdviz.manim_theme import TICK_SIZE, ThemedScene, data_dots, sections
+from gdviz.manim_theme import TICK_SIZE, ThemedScene, data_dots, power_tick, sections
 from gdviz.theme import FONT
 
 EX = procedure.REGULARIZATION
@@ -229,8 +229,8 @@ class Regularization(ThemedScene):
         for e in range(BAR_EXP[0], BAR_EXP[1] + 1, 2):
             p = ax.c2p(x0, e)
             ax.add(line(p, p + 0.1 * LEFT),
-                   MathTex("1" if e == 0 else rf"10^{{{e}}}", font_size=TICK_SIZE,
-                           color=t.text).next_to(p, LEFT, buff=0.14))
+                   (MathTex("1", font_size=TICK_SIZE, color=t.text) if e == 0
+                    else power_tick(e, t.text)).next_to(p, LEFT, buff=0.14))
         for k in range(DEGREE + 1):
             ax.add(MathTex(rf"w_{k}", font_size=TICK_SIZE, color=t.muted if k == 0 else t.text)
                    .next_to(ax.c2p(k, BAR_EXP[0]), DOWN, buff=0.16))

@@ -84,7 +84,7 @@ from .manim_blocks import (
     scene_points,
     step_of,
 )
-from .manim_theme import ThemedScene, sections
+from .manim_theme import ThemedScene, power_tick, sections
 from .race_plot import (
     end_offsets,
     inset_box,
@@ -522,14 +522,14 @@ class RaceScene(ThemedScene):
         log axis, a curve per optimizer that grows with the paths."""
         t, r = self.theme, self.RACE
         lo, hi = self.panel_range()
-        probe = MathTex(f"10^{{{int(np.floor(lo))}}}", font_size=TICK_SIZE)
+        probe = power_tick(int(np.floor(lo)), t.text)
         inner = left + probe.width + 0.3
         label = self.tex("t", SMALL_SIZE)  # the step t, as every scene's step axis
         # room at the axis's end for its label, beyond the last step's number
         width = config.frame_x_radius - EDGE - STEP_LABEL_GAP - label.width - inner
         decades = 1 if hi - lo <= 4.5 else 2  # no more than five numbers up the panel
         ax = map_axes(t, [0, r.steps, self.STEP_TICK], [lo, hi, decades], width, top - bottom, None,
-                      None, tick_size=TICK_SIZE, y_format=lambda v: f"10^{{{v:g}}}")
+                      None, tick_size=TICK_SIZE, y_powers=True)
         ax.shift(np.array([inner, top, 0]) - ax.c2p(0, hi))
         # at the end of the axis, level with it: clear of every tick number
         label.next_to(ax.c2p(r.steps, lo), RIGHT, buff=STEP_LABEL_GAP)
