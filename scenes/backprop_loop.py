@@ -99,11 +99,19 @@ EDGE_LABEL_GAP = 0.2
 STROKE_UNIT = 0.01
 #: The number of the last layer: the equations' L, written as the layers are labelled.
 OUT = len(SIZES) - 1
-#: The gradient and update matrices are set at this scale, their entries at TICK_SIZE once scaled.
-MATRIX_SCALE = 0.7
+#: The gradient and update matrices are set at this scale, their entries at MATRIX_FONT once
+#: scaled: digits 14.6 px tall at 480p (TICK_SIZE's 12.9 px read as small print beside the
+#: equations, the numbers the matrices are there to show; larger, the update's two rows no
+#: longer fit between the targets' labels and the frame's edge).
+MATRIX_SCALE, MATRIX_FONT = 0.7, 34
+#: Distance between the centres of the gradient matrices' columns (before MATRIX_SCALE).
+GRAD_H_BUFF = 1.9
 #: Distance between the centres of the ΔW matrices' columns (before MATRIX_SCALE): signed
 #: entries ("−0.183 −0.092") a clear space apart (tested).
-DW_H_BUFF = 1.9
+DW_H_BUFF = 1.8
+#: The update's rows: the size of their labels (ΔW = …), the gap between each ΔW and its Δb,
+#: and their right edge's distance from the frame's (24 px and a little more at 480p).
+DW_LABEL, DW_DB_GAP, DW_EDGE = 30, 0.3, 0.42
 
 
 def activation_look(theme, a) -> tuple[list[str], list[str]]:
@@ -254,16 +262,16 @@ class BackpropLoop(ThemedScene):
                       *self.set_head(l + 1, rf"a^{{({l + 1})}}", t.text), run_time=0.6)
             self.wait(0.3)
 
-    def matrix(self, l, values, label, colours, places=WORK_PLACES, h_buff=1.75, v_buff=0.75,
-               above=False):
+    def matrix(self, l, values, label, colours, places=WORK_PLACES, h_buff=GRAD_H_BUFF,
+               v_buff=0.75, above=False, label_size=32):
         """label = [values] (or, `above`, the label over the matrix), entries coloured."""
         m = DecimalMatrix(values, element_to_mobject_config={
-            "num_decimal_places": places, "font_size": TICK_SIZE / MATRIX_SCALE},
+            "num_decimal_places": places, "font_size": MATRIX_FONT / MATRIX_SCALE},
             h_buff=h_buff, v_buff=v_buff, bracket_config={"color": self.theme.text})
         for entry, c in zip(m.get_entries(), colours):
             entry.set_color(c)
         m.scale(MATRIX_SCALE)
-        lab = self.tex(label, 30 if above else (28 if h_buff < 1.75 else 32))
+        lab = self.tex(label, 30 if above else label_size)
         if above:
             return VGroup(lab, m).arrange(DOWN, buff=0.1)
         return VGroup(lab, m).arrange(RIGHT, buff=0.2)
@@ -396,15 +404,16 @@ class BackpropLoop(ThemedScene):
         new_mats = VGroup()
         for l in range(len(dW)):
             row = VGroup(self.matrix(l, dW[l], rf"\Delta W^{{({l + 1})}} =",
-                                     [t.text] * dW[l].size, h_buff=DW_H_BUFF, v_buff=0.6),
+                                     [t.text] * dW[l].size, h_buff=DW_H_BUFF, v_buff=0.6,
+                                     label_size=DW_LABEL),
                          self.matrix(l, db[l][:, None], rf"\Delta b^{{({l + 1})}}",
                                      [t.text] * db[l].size, v_buff=0.6, above=True))
-            new_mats.add(row.arrange(RIGHT, buff=0.4, aligned_edge=DOWN))
+            new_mats.add(row.arrange(RIGHT, buff=DW_DB_GAP, aligned_edge=DOWN))
         new_mats.arrange(DOWN, buff=0.2, aligned_edge=RIGHT)
         new_mats.shift((self.mats_top - new_mats.get_top()[1]) * UP)
         if new_mats.get_bottom()[1] < -4 + 0.45:  # 24 px clear of the frame's bottom
             new_mats.shift((-4 + 0.45 - new_mats.get_bottom()[1]) * UP)
-        new_mats.shift((7.111 - 0.45 - new_mats.get_right()[0]) * RIGHT)
+        new_mats.shift((7.111 - DW_EDGE - new_mats.get_right()[0]) * RIGHT)
         self.play(*swap(self.mats, new_mats, shift=0.2 * DOWN), run_time=1.4)
         self.dmats = new_mats
         self.wait(1.0)

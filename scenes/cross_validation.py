@@ -10,7 +10,8 @@ turns into the new round's, then its gaps and its score. Held out is one colour,
 its cells, points, gaps and "fold k: J" readout. Fold 5's gaps and score leave like the
 others' before the sum. The plot's frame is drawn with its tick numbers
 and labels faded in whole (manim_blocks.play_axes_in); then, one at a time, the table's heads,
-its score head, the key and the footnote.
+its score head, the key (under the rounds, left of the sum and the mean's line: it stays to the
+end) and the footnote.
 
 The samples, folds, fits and scores are gdcore's (procedure.CROSS_VALIDATION, the still's:
 its settings, samples() and run(); scores printed by gdviz.number_text.score_text as there).
@@ -69,6 +70,11 @@ MEAN_SLIDE = 0.3
 
 def row_y(i: int) -> float:
     return ROW_Y0 - i * ROW_DY
+
+
+#: The rule under the scores' column and the sum under it, and the top of the key under the
+#: rounds: this far under the last row's centre.
+RULE_DROP, SUM_DROP, KEY_DROP = 0.5, 0.38, 0.55
 
 
 class CrossValidation(ThemedScene):
@@ -143,11 +149,14 @@ class CrossValidation(ThemedScene):
         )
         for item in key:
             item.arrange(RIGHT, buff=0.2)
-        key.arrange(RIGHT, buff=0.6).move_to(np.array([X_LABEL, -3.05, 0]), aligned_edge=LEFT)
+        # under the table's rounds, one item a line, left of the sum of the scores and of the
+        # mean's line to come: it stays to the end
+        key.arrange(DOWN, buff=0.15, aligned_edge=LEFT)
+        key.move_to(np.array([X_LABEL, row_y(K - 1) - KEY_DROP, 0]), aligned_edge=UP + LEFT)
         foot = self.text(f"{N} samples shuffled (seed {SEED}) into {K} folds of "
                          f"{self.cv.test_idx[0].size}: each is held out once", 24, t.muted)
         foot.to_edge(DOWN, buff=0.42).align_to(np.array([X_LABEL, 0, 0]), LEFT)
-        self.dots, self.heads, self.key, self.title = dots, heads, key, title
+        self.dots, self.heads, self.key, self.title, self.foot = dots, heads, key, title, foot
         self.play(Write(title))
         # the plot's frame drawn, its tick numbers and labels faded in whole, with the samples
         play_axes_in(self, (ax,), FadeIn(dots, lag_ratio=0.05), run_time=1.5)
@@ -202,14 +211,14 @@ class CrossValidation(ThemedScene):
 
     def section_mean(self):
         t = self.theme
-        y_rule = row_y(K - 1) - 0.5
+        y_rule = row_y(K - 1) - RULE_DROP
         rule = Line(np.array([X_SCORE - 0.6, y_rule, 0]), np.array([X_SCORE + 0.6, y_rule, 0]),
                     color=t.muted, stroke_width=2)
         # the sum of the scores as printed, under their column; then the mean, that sum over
         # 5: it rounds to gdcore's mean (tested)
         self.shown_sum = sum(float(score_text(s)) for s in self.cv.fold_scores)
         total = self.tex(f"{self.shown_sum:.3f}", 32)
-        total.move_to(np.array([X_SCORE, y_rule - 0.38, 0]))
+        total.move_to(np.array([X_SCORE, y_rule - SUM_DROP, 0]))
         self.play(Create(rule), run_time=0.5)
         # each score flashes (in ink, staying) as it is added, then the sum is written
         for cell in self.scores:
@@ -223,8 +232,6 @@ class CrossValidation(ThemedScene):
         line = MathTex(*parts, font_size=MEAN_SIZE, color=t.good)
         self.mean_line = line
         # right under the sum, its sum under the printed sum: larger than the scores it sums
-        # (the key, under the table, gives it room)
-        self.play(FadeOut(self.key), run_time=0.5)
         line.shift(total.get_center() + MEAN_DROP * DOWN - line[2].get_center())
         # left to right, each piece whole (a Write would draw the digits stroke by stroke, a
         # garble of half-digits): "mean =", the sum sliding down under the printed one, "/ 5",

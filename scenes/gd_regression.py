@@ -68,6 +68,9 @@ FIRST_DOTS = 6
 #: (the frame's foot holds their tick numbers and axis letters).
 PANEL_HEIGHT = 4.2
 PANEL_Y = -0.95
+#: The cost panel's width: 0.17 narrower than the 2.8 it was when its powers of ten were
+#: smaller (manim_theme.power_tick), so that with them it keeps its place.
+PANEL_WIDTH = 2.63
 #: From the map's top to the row of panel headings: clear of the axes' letters y, b and J.
 HEADING_GAP = 0.5
 #: The numbered steps of the cost panel's log axis: t = 1 is left out, its number would touch
@@ -207,9 +210,12 @@ class GdRegression(ThemedScene):
         top = int(np.ceil(np.log10(self.traj.losses.max())))
         bottom = int(np.floor(np.log10(self.j_star)))
         # t is a count: its ticks thousands-separated (1,000) as the counter above shows it
-        ax = loss_axes(t, (0, COST_DESCENT.steps), (bottom, top), 2.8, PANEL_HEIGHT, x_label=None,
-                       y_label="J", log_t=True, counts=True, t_ticks=T_TICKS)
-        plot = LossPlot(t, self.step, None, (bottom, top), 2.8, PANEL_HEIGHT, ax=ax, log_t=True)
+        # PANEL_WIDTH: its powers of ten (power_tick) as wide as they come, the panel with its
+        # numbers as wide as before, clear of the map and of the frame's edge
+        ax = loss_axes(t, (0, COST_DESCENT.steps), (bottom, top), PANEL_WIDTH, PANEL_HEIGHT,
+                       x_label=None, y_label="J", log_t=True, counts=True, t_ticks=T_TICKS)
+        plot = LossPlot(t, self.step, None, (bottom, top), PANEL_WIDTH, PANEL_HEIGHT, ax=ax,
+                        log_t=True)
         plot.ax.move_to(np.array([4.65, PANEL_Y, 0]))
         # t at the axis's end, as in the other cost panels
         end = plot.c2p(COST_DESCENT.steps, 10.0 ** bottom)

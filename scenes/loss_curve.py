@@ -9,8 +9,9 @@ says) and the tracker runs at a steady pace in u, so the steep first iterations 
 as the later decades. While the cost falls the data panel shows the decision regions of the
 network at the iteration shown (gdcore's LOSS_CURVE.nets_at), redrawn frame by frame, so the
 boundary moves as the curve falls. At the end the start and final cost are labelled one at a
-time; the final label says the cost is still falling when the run stops (it halves over the
-last decade of steps: no level is drawn, since none is reached). The data panel's title says it
+time; the final label says where training ended: the step it stops at, its cost and that
+cost's share of the start (no level is drawn: the run stops before the curve reaches one, its
+cost halving over the last decade of steps). The data panel's title says it
 shows the decision regions; the curve, its dot and the J readout take plain descent's colour
 (theme.opt), never a class's colour; J is
 given with the per-example cost C_i it averages.
@@ -62,13 +63,9 @@ Y_TOP, Y_STEP = 0.3, 0.05
 DECADE_SECONDS = 4.0
 #: Decimals of every printed cost J (readout and labels alike).
 J_PLACES = 3
-#: The height (a cost J) of the final label, clear above the curve's last decade.
-END_LABEL_J = 0.1
-#: How far a class's region is tinted towards its colour (theme.class_region: class 0's
-#: towards the data blue, class 1's left the page, as its hollow mark): a wash that leaves
-#: the points in front, and (in both themes) far from the contrast at which a video
-#: encoder's noise makes a tint flicker as if drawn and erased.
-REGION_TINT = 0.18
+#: The height (a cost J) of the final label: clear above the curve's last two decades (its second
+#: line, the wider, 10 px) and under the equation (15 px).
+END_LABEL_J = 0.115
 #: Pixels per side of the decision-region image.
 REGION_PIXELS = 240
 
@@ -168,8 +165,12 @@ class LossCurve(ThemedScene):
         t = self.theme
         one = EX.output_grid(self.nets[k], *self.grid) > EX.threshold
         self.regions[k] = one
-        rgb = np.where(one[..., None], colors.mix(t.background, t.class_region(1), REGION_TINT),
-                       colors.mix(t.background, t.class_region(0), REGION_TINT))
+        # each region washed towards its class's colour as far as the theme says
+        # (theme.class_region, theme.region_wash: class 0's towards the data blue, class 1's
+        # left the page, as its hollow mark)
+        rgb = np.where(one[..., None],
+                       colors.mix(t.background, t.class_region(1), t.region_wash),
+                       colors.mix(t.background, t.class_region(0), t.region_wash))
         edge = np.zeros(one.shape, dtype=bool)
         edge[:, 1:] |= one[:, 1:] != one[:, :-1]
         edge[1:, :] |= one[1:, :] != one[:-1, :]
@@ -260,9 +261,11 @@ class LossCurve(ThemedScene):
         start = VGroup(Dot(p0, radius=0.09, color=t.opt(OPTIMIZER)),
                        self.text(f"start: {l0:.{J_PLACES}f}", 24).next_to(p0, RIGHT,
                                                                         buff=0.25))
-        end = VGroup(self.text(f"after {numbers.count(last)} steps: {l1:.{J_PLACES}f}", 24),
-                     self.text("still falling", 24, t.muted)).arrange(DOWN, buff=0.1,
-                                                                      aligned_edge=RIGHT)
+        # where training ended, in gdcore's numbers: its last step, its cost, the share of the
+        # start that cost is
+        end = VGroup(self.text(f"training stops after {numbers.count(last)} steps", 24),
+                     self.text(f"at {l1:.{J_PLACES}f}, {100 * l1 / l0:.0f} % of the start", 24,
+                               t.muted)).arrange(DOWN, buff=0.1, aligned_edge=RIGHT)
         # in the open space well above the final level, joined to the last point by a leader
         end.align_to(p1, RIGHT).set_y(plot.c2p(0, END_LABEL_J)[1])
         leader = Line(np.array([p1[0], end.get_bottom()[1] - 0.1, 0]), p1 + 0.15 * UP,

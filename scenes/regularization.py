@@ -2,7 +2,8 @@
 
 Left: the degree-9 polynomial fitted to the noisy sine samples with the penalty (λ/2) Σ_{k≥1} w_k²
 of J_λ, clipped to the panel, and one decade of λ behind it the previous fit as a ghost (muted,
-under the fit, 3:1 against the page). Right: the ten coefficients w_0 … w_9 as bars of height
+half as wide, under the fit, 3:1 against the page; its key says "previous fit, λ/10", and the
+note of the sweep says once what it is). Right: the ten coefficients w_0 … w_9 as bars of height
 log10 |w_k| (filled when positive, hollow when negative; w_0, the unpenalised intercept, in the
 muted colour). A row of keys right over each panel names the curve, its ghost and the dashed
 sine, and the three kinds of bar. Under the equation, above the fit's key, large, the swept λ
@@ -57,7 +58,7 @@ from gdcore import data, races, regression
 from gdcore import training_procedure as procedure
 from gdviz import equations, numbers, views
 from gdviz.manim_blocks import map_axes, play_axes_in, scene_points
-from gdviz.manim_theme import TICK_SIZE, ThemedScene, data_dots, sections
+from gdviz.manim_theme import TICK_SIZE, ThemedScene, data_dots, power_tick, sections
 from gdviz.theme import FONT
 
 EX = procedure.REGULARIZATION
@@ -70,10 +71,14 @@ U_FROM, U_TO = float(np.log10(LAMS[LAMS > 0].min())), float(np.log10(LAMS.max())
 #: (gdcore's sweep_best, between the decades of the grid).
 LAM_BEST, TEST_BEST = EX.sweep_best()
 U_BEST = float(np.log10(LAM_BEST))
-#: The ghost trails the current fit by this many decades of λ. It is drawn in the muted colour
-#: at GHOST_OPACITY, under the fit: at least 3:1 against either theme's page (tested), where
-#: the accent faded to a quarter turned brown-grey on the dark page.
-GHOST_LAG, GHOST_OPACITY, GHOST_WIDTH = 1.0, 0.8, 2.5
+#: The ghost is the fit at the previous λ: it trails the current fit by this many decades of λ
+#: (λ/10), its key says so ("previous fit, λ/10") and the note of the sweep says it once. It is
+#: drawn in the muted colour at GHOST_OPACITY, half the fit's width, under the fit: clearly the
+#: fainter line, yet at least 3:1 against either theme's page (tested), where the accent faded
+#: to a quarter turned brown-grey on the dark page.
+GHOST_LAG, GHOST_OPACITY, GHOST_WIDTH = 1.0, 0.8, 2.0
+#: The fit's stroke width.
+FIT_WIDTH = 4.0
 #: The dashed sin 2πx in ink, thinner than the ghost: on the dark page the muted ghost and a
 #: muted sine read as one grey.
 SINE_WIDTH = 1.8
@@ -209,7 +214,7 @@ class Regularization(ThemedScene):
 
     # -- pieces --------------------------------------------------------------------
 
-    def fit_curve(self, lam: float, opacity: float = 1.0, width: float = 4,
+    def fit_curve(self, lam: float, opacity: float = 1.0, width: float = FIT_WIDTH,
                   color=None) -> VMobject:
         w = fit(lam).coefs[0]
         ax = self.ax_fit
@@ -256,8 +261,8 @@ class Regularization(ThemedScene):
         for e in range(BAR_EXP[0], BAR_EXP[1] + 1, 2):
             p = ax.c2p(x0, e)
             ax.add(line(p, p + 0.1 * LEFT),
-                   MathTex("1" if e == 0 else rf"10^{{{e}}}", font_size=TICK_SIZE,
-                           color=t.text).next_to(p, LEFT, buff=0.14))
+                   (MathTex("1", font_size=TICK_SIZE, color=t.text) if e == 0
+                    else power_tick(e, t.text)).next_to(p, LEFT, buff=0.14))
         for k in range(DEGREE + 1):
             ax.add(MathTex(rf"w_{k}", font_size=TICK_SIZE, color=t.muted if k == 0 else t.text)
                    .next_to(ax.c2p(k, BAR_EXP[0]), DOWN, buff=0.16))
@@ -346,10 +351,10 @@ class Regularization(ThemedScene):
             return VGroup(mark, *words).arrange(RIGHT, buff=0.1)
 
         fit_key = VGroup(  # a row; its ghost item comes in later (section_sweep)
-            item(stroke(stroke_color=t.accent, stroke_width=4), "fit"),
+            item(stroke(stroke_color=t.accent, stroke_width=FIT_WIDTH), "fit"),
             item(stroke(stroke_color=t.muted, stroke_width=GHOST_WIDTH,
                         stroke_opacity=GHOST_OPACITY),
-                 "fit at", r"$\lambda/10$"),
+                 "previous fit,", r"$\lambda/10$"),
             item(DashedVMobject(stroke(stroke_color=t.text, stroke_width=SINE_WIDTH),
                                 num_dashes=3),
                  r"$\sin 2\pi x$"),
@@ -456,7 +461,9 @@ class Regularization(ThemedScene):
         self.play(self.u.animate.set_value(U_CALMS),
                   run_time=2 * SEC_PER_DECADE * (U_CALMS - U_FROM), rate_func=linear)
         # the next note names no λ: it comes in while λ keeps growing
-        note = self.status(r"as $\lambda$ grows", "the curve calms and the weights shrink")
+        # the ghost explained once, while it stands apart from the fit
+        note = self.status(r"as $\lambda$ grows the curve calms and the weights shrink",
+                           r"(in grey, the previous fit, at a tenth of this $\lambda$)")
         self.play(self.u.animate(rate_func=linear).set_value(SLOW_TO),
                   FadeIn(note, rate_func=lambda a: float(np.clip(4 * a, 0.0, 1.0))),
                   run_time=2 * SEC_PER_DECADE * (SLOW_TO - U_CALMS))

@@ -84,3 +84,28 @@ def test_class_marks_are_the_stills_marks():
         v = tri.get_vertices()  # pointing up, as matplotlib's "^": the apex above the centre
         apex = v[v[:, 1].argmax()]
         assert apex[0] == pytest.approx(tri.get_center()[0], abs=1e-9)
+
+
+def test_log_axes_number_their_powers_of_ten_with_readable_exponents():
+    """Every log axis's 10^k (loss_axes with log, map_axes with y_powers) is power_tick's: its
+    exponent's digits at least MIN_TEXT_PX tall at 480p (TeX's superscript at TICK_SIZE gives
+    8 px), still smaller than the 10 it raises, and set after it, above its baseline."""
+    from manim import MathTex
+
+    from gdviz.manim_blocks import loss_axes, map_axes
+    from gdviz.manim_theme import MIN_TEXT_PX
+
+    t = theme.get("light")
+    px = 480 / 8.0  # pixels per scene unit at 480p
+    log_ax = loss_axes(t, (0, 100), (-4, 0), 5.0, 2.4, "t", "J", y_step=2)
+    map_ax = map_axes(t, [0, 100, 50], [-4, 0, 2], 3.0, 2.4, None, None, y_powers=True)
+    labels = [*log_ax.y_axis.labels,
+              *(m for m in map_ax.submobjects if isinstance(m, MathTex) and "10^" in m.tex_string)]
+    assert sorted(m.tex_string for m in labels) == sorted(
+        [f"10^{{{k}}}" for k in (-4, -2, 0)] * 2)
+    for m in labels:
+        ten, exponent = m[0][:2], m[0][2:]
+        digit = exponent[-1]
+        assert MIN_TEXT_PX <= digit.height * px < ten[1].height * px
+        assert digit.get_left()[0] > ten[1].get_right()[0]
+        assert digit.get_bottom()[1] > ten[1].get_bottom()[1] + 0.25 * ten[1].height

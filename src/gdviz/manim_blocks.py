@@ -41,7 +41,7 @@ from manim import (
 )
 
 from . import colors
-from .manim_theme import TICK_SIZE, MixedText, add_axis_labels, readout
+from .manim_theme import TICK_SIZE, MixedText, add_axis_labels, power_tick, readout
 from .theme import CASING_WIDTH, CLASS_MARKERS, Theme
 from .views import contour_levels
 
@@ -101,14 +101,16 @@ def contour_image(theme: Theme, X, Y, Z, ax: Axes, log: bool = True, **kw) -> Im
 
 def map_axes(theme: Theme, x_range, y_range, width: float, height: float, x_label: str = "m",
              y_label: str = "b", places: int | None = None, tick_size: float = TICK_SIZE,
-             y_format: Callable[[float], str] | None = None, corner_y: bool = True) -> Axes:
+             y_format: Callable[[float], str] | None = None, corner_y: bool = True,
+             y_powers: bool = False) -> Axes:
     """Axes for a map (contours under a path): a frame around the window with ticks at the
     multiples of each range's step along its bottom and left edges, wherever 0 lies (c2p/p2c
     as for any Axes). Tick numbers in their shortest form, or with `places` decimals, at font
     size `tick_size` (never under the house minimum TICK_SIZE); y_format (the LaTeX of a y
     tick's value) overrides the y ticks' form, e.g. lambda v: f"10^{{{v:g}}}" for a panel of
-    log10 values. corner_y=False leaves the y tick at the bottom-left corner unnumbered, where
-    its number would touch the first x number."""
+    log10 values; y_powers numbers them as powers of ten instead, 10^v (power_tick: the
+    house's readable exponent). corner_y=False leaves the y tick at the bottom-left corner
+    unnumbered, where its number would touch the first x number."""
     tick_size = max(tick_size, TICK_SIZE)
     ax = Axes(x_range=list(x_range), y_range=list(y_range), x_length=width, y_length=height,
               tips=False, axis_config={"stroke_opacity": 0, "include_ticks": False,
@@ -135,7 +137,8 @@ def map_axes(theme: Theme, x_range, y_range, width: float, height: float, x_labe
         p = ax.c2p(x0, v)
         tick = VMobject(stroke_color=theme.muted, stroke_width=2)
         tick.set_points_as_corners([p, p + 0.1 * LEFT])
-        num = MathTex((y_format or fmt)(v), font_size=tick_size, color=theme.text)
+        num = (power_tick(v, theme.text) if y_powers
+               else MathTex((y_format or fmt)(v), font_size=tick_size, color=theme.text))
         num.next_to(p, LEFT, buff=0.16)
         ax.add(tick)
         if corner_y or v > y0 + 1e-9:
@@ -305,9 +308,11 @@ def loss_axes(theme: Theme, x_range, y_exp: tuple[int, int], width: float, heigh
             shown = shown.replace(",", "{,}")
             num = MathTex(shown, font_size=TICK_SIZE, color=theme.text).next_to(p, DOWN, buff=0.18)
             ax.add(tick, num)
-    if log:
-        for num in ax.y_axis.labels:
-            num.set_color(theme.text)
+    if log:  # Manim's numbers 10^k replaced by the house's (power_tick), in their places
+        labels = ax.y_axis.labels
+        for i, num in enumerate(labels.submobjects):
+            k = round(float(np.log10(ax.y_axis.p2n(num.get_center()))))
+            labels.submobjects[i] = power_tick(k, theme.text).move_to(num).align_to(num, RIGHT)
     add_axis_labels(theme, ax, x_label, y_label, ax.x_axis.get_right(), ax.y_axis.get_top(),
                     size=30, x_drop=0.45)
     return ax

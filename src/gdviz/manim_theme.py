@@ -63,6 +63,12 @@ MIN_TEXT_PX = 12
 #: Font size of tick labels (and the smallest for any number): LaTeX's digits are 0.43 of the
 #: font size in pixels at 480p, so 30 gives 12.9 px (Manim's usual 24 gives 10.3 px).
 TICK_SIZE = 30
+#: A power of ten on a log axis (power_tick): its font size and how much larger than TeX's
+#: superscript its exponent is set. At TICK_SIZE TeX's exponent digits are 8 px tall at 480p
+#: (the script size, 0.7 of the text's, and less ink), too small to read; at this size, the
+#: exponent scaled up, the "10" is 14 px and the exponent's digits 12 px, still visibly the
+#: smaller (a superscript read at a glance, not a second number beside the 10).
+POWER_SIZE, EXPONENT_SCALE = 34, 1.25
 
 
 @cache
@@ -81,6 +87,16 @@ def digit_px(mob) -> float:
     """The height, in px at 480p, of a digit 0 at the effective font size of a text mobject
     (Text, MarkupText, MathTex, Tex, DecimalNumber; its font_size follows later scaling)."""
     return float(mob.font_size) * _digit_px_per_point(isinstance(mob, (Text, MarkupText)))
+
+
+def power_tick(k: float, color) -> MathTex:
+    """The tick label 10^k of a log axis: one MathTex (its tex_string "10^{k}"), at POWER_SIZE,
+    its exponent's glyphs scaled by EXPONENT_SCALE about their lower left corner (kept on
+    TeX's superscript baseline, next to the 10), so its digits reach MIN_TEXT_PX at 480p."""
+    num = MathTex(f"10^{{{k:g}}}", font_size=POWER_SIZE, color=color)
+    exponent = VGroup(*num[0][2:])  # the glyphs after "10"
+    exponent.scale(EXPONENT_SCALE, about_point=exponent.get_corner(DOWN + LEFT))
+    return num
 
 
 def apply(theme: Theme) -> None:

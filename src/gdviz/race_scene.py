@@ -85,7 +85,7 @@ from .manim_blocks import (
     scene_points,
     step_of,
 )
-from .manim_theme import ThemedScene, sections
+from .manim_theme import ThemedScene, power_tick, sections
 from .race_plot import (
     end_offsets,
     inset_box,
@@ -139,16 +139,15 @@ LANE_RAMP = 0.4
 EXIT_FADE_STEPS = 1.0
 
 #: The inset (races.Race.inset): the band above it for its scale bar (a fraction of its place's
-#: height), its paths at this fraction of their width on the map (1 px at 480p: a run that
-#: zig-zags across the magnified valley, as Adadelta's on Beale's function, reads as a line, not
-#: a solid band), the side of its end squares (scene units, 6 px at 480p: their centres lie at
-#: least a side apart), the outer radius of its star, and the stroke widths of its frame and of
-#: the box and lines that join it to the map.
+#: height), its paths at this fraction of their width on the map (1 px at 480p), the side of
+#: its end squares (scene units, 6 px at 480p: their centres lie at least a side apart), the
+#: outer radius of its star, and the stroke widths of its frame and of the box and lines that
+#: join it to the map.
 INSET_BAND, INSET_WIDTH, INSET_END, INSET_STAR = 0.32, 0.42, 0.1, 0.12
 #: Opacity of each inset path's history, and the steps at its head drawn over it at full
 #: strength (to the finish and after): where a run zig-zags across the region step after step
-#: (Adadelta on Beale's function), its older crossings merge into a faint band and its last
-#: few steps read as a line over it, ending at its end square.
+#: (Adadelta on Beale's function), its older crossings are drawn fainter (RaceScene.INSET_FAINT)
+#: and its last few steps read as a line over them, ending at its end square.
 INSET_HISTORY, INSET_TAIL = 0.5, 4
 #: The inset's cost levels: the map's span of costs (its colours kept) in this fraction of the
 #: map's levels, so the level lines around the minimum stay apart at the inset's scale.
@@ -197,15 +196,22 @@ def _touches(box, lines) -> bool:
 
 class ClippedTrail(Trail):
     """A Trail drawn only inside `region` (x range, y range): the pieces races.clip_polyline
-    keeps of the path shown so far, ending where the path leaves the region."""
+    keeps of the path shown so far, ending where the path leaves the region. every=k > 1 draws
+    each piece through every k-th of its points (its first and last kept: where it enters
+    and leaves the region, or its head): a run that zig-zags across the region at every step
+    keeps its crossings, k steps apart (k odd: each drawn stretch still crosses, as the steps
+    of a back-and-forth do), as lines beside each other instead of a solid band."""
 
-    def __init__(self, ax, points, tracker, region, color, **kw):
+    def __init__(self, ax, points, tracker, region, color, every: int = 1, **kw):
         self.region = region
+        self.every = every
         super().__init__(ax, points, tracker, color, **kw)
 
     def _redraw(self):
         self.clear_points()
         for piece in races.clip_polyline(self.shown(), self.region):
+            if self.every > 1:
+                piece = piece[sorted({*range(0, len(piece), self.every), len(piece) - 1})]
             pts = scene_points(self.ax, piece[:, 0], piece[:, 1])
             self.start_new_path(pts[0])
             self.add_points_as_corners(pts[1:])
@@ -255,9 +261,10 @@ class RaceScene(ThemedScene):
     around the other's), INSET (the scene's own races.Inset in place of the race's, e.g. for
     section_zoom),
     ZOOM_HEADING (the words above the zoomed inset), INSET_FAINT (runs whose history in the inset
-    is drawn fainter and thinner, by (opacity, width factor), beneath every other inset path:
-    a run that zig-zags across the magnified valley hundreds of times reads as a faint band
-    under the line of its last steps, not as a solid slab), INSET_SCALE_PLATE (the inset's
+    is drawn fainter and thinner, by (opacity, width factor, every: its history through every
+    k-th of its points, ClippedTrail), beneath every other inset path: a run that zig-zags
+    across the magnified valley at every step reads as a path of separate crossings under the
+    line of its last steps, not as a filled band), INSET_SCALE_PLATE (the inset's
     scale bar on a framed plate of the page's colour, read as a key, not as a level's label on
     the contours: the default; False, where the plate would not fit between the lines that join
     the inset to its region: the bar and its number on casings of the page's colour) and LANE
@@ -287,7 +294,7 @@ class RaceScene(ThemedScene):
     RINGED: tuple[str, ...] = ()
     INSET: races.Inset | None = None
     ZOOM_HEADING = "where the runs end, magnified"
-    INSET_FAINT: dict[str, tuple[float, float]] = {}
+    INSET_FAINT: dict[str, tuple[float, float, int]] = {}
     INSET_SCALE_PLATE = True
     LANE = 0.0
     #: what the viewer sees the runs do while they race, in words (the caption's second
@@ -464,9 +471,9 @@ class RaceScene(ThemedScene):
         for name in NAMES:
             rank = order.index(name)
             width = INSET_WIDTH * (PATH_WIDTH - self.WIDTH_STEP * (len(NAMES) - 1 - rank))
-            opacity, thin = self.INSET_FAINT.get(name, (INSET_HISTORY, 1.0))
+            opacity, thin, every = self.INSET_FAINT.get(name, (INSET_HISTORY, 1.0, 1))
             trail = ClippedTrail(ins, self.paths[name], self.step, region, t.opt(name),
-                                 stroke_width=thin * width, stroke_opacity=opacity)
+                                 every=every, stroke_width=thin * width, stroke_opacity=opacity)
             # a faint run's history beneath every other inset path
             z = 3 - 0.01 * rank - 0.1 * (name in self.INSET_FAINT)
             self.inset_paths[name] = trail.set_z_index(z)
@@ -573,14 +580,14 @@ class RaceScene(ThemedScene):
         log axis, a curve per optimizer that grows with the paths."""
         t, r = self.theme, self.RACE
         lo, hi = self.panel_range()
-        probe = MathTex(f"10^{{{int(np.floor(lo))}}}", font_size=TICK_SIZE)
+        probe = power_tick(int(np.floor(lo)), t.text)
         inner = left + probe.width + 0.3
         label = self.tex("t", SMALL_SIZE)  # the step t, as every scene's step axis
         # room at the axis's end for its label, beyond the last step's number
         width = config.frame_x_radius - EDGE - STEP_LABEL_GAP - label.width - inner
         decades = 1 if hi - lo <= 4.5 else 2  # no more than five numbers up the panel
         ax = map_axes(t, [0, r.steps, self.STEP_TICK], [lo, hi, decades], width, top - bottom, None,
-                      None, tick_size=TICK_SIZE, y_format=lambda v: f"10^{{{v:g}}}")
+                      None, tick_size=TICK_SIZE, y_powers=True)
         ax.shift(np.array([inner, top, 0]) - ax.c2p(0, hi))
         # at the end of the axis, level with it: clear of every tick number
         label.next_to(ax.c2p(r.steps, lo), RIGHT, buff=STEP_LABEL_GAP)

@@ -52,6 +52,8 @@ def test_backward_shows_gdcores_gradients():
     for l, group in enumerate(scene.mats):
         shown = [e.get_value() for e in group[1].get_entries()]
         np.testing.assert_allclose(shown, gW[l].ravel(), atol=0)
+        # set larger than the tick numbers: digits over 14 px tall at 480p
+        assert all(digit_px(e) >= 14 for e in group[1].get_entries())
     # the worked edge: a·δ from the printed a and δ prints the printed ∂J/∂w
     (la, ka), (ld, jd) = WORKED
     acts = nn.forward(net, X)
@@ -85,6 +87,12 @@ def test_update_shows_gdcores_changes_and_the_worked_edge():
             for e in group[1].get_entries():
                 assert e.get_color() == ManimColor(scene.theme.text)
         assert gb_group.get_right()[0] <= 7.111 - 0.4
+        # no text over text: each row clear of the targets' labels beside the outputs
+        for lab in scene.targets:
+            apart = (gw_group.get_left()[0] - lab.get_right()[0],
+                     lab.get_bottom()[1] - gw_group.get_top()[1],
+                     gw_group.get_bottom()[1] - lab.get_top()[1])
+            assert max(apart) >= 0.1, apart
     # the worked edge: w - α·∂J/∂w = w_new, with the numbers shown
     (la, ka), (_, jd) = WORKED
     w0, w1, g = net.weights[la][jd, ka], new.weights[la][jd, ka], gW[la][jd, ka]

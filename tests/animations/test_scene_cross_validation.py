@@ -81,8 +81,16 @@ def test_the_mean_is_the_printed_scores_summed_over_five():
     # the sum shown, over 5, rounds to the mean shown (and to gdcore's mean)
     assert f"{sum(printed) / 5:.3f}" == scene.mean.tex_string == f"{cv.mean:.3f}"
     assert scene.mean.height > scene.total.height  # larger than the sum it comes from
+    # the key that explains the table's colours stays to the end, whole, under the table,
+    # left of the sum and of the mean's line, over the footnote
+    key = scene.key
+    assert key in scene.mobjects
+    assert min(m.get_fill_opacity() for m in key.family_members_with_points()) >= 0.8
+    assert key.get_top()[1] < scene.rows[-1].get_bottom()[1]
+    assert key.get_right()[0] < min(scene.total.get_left()[0], scene.mean_line.get_left()[0])
+    assert key.get_bottom()[1] > scene.foot.get_top()[1]
     # the table and its plot stay clear of the frame's edges (0.4 units: 24 px at 480p)
-    for m in (scene.ax, *scene.rows, scene.mean_line):
+    for m in (scene.ax, *scene.rows, scene.mean_line, key):
         assert m.get_left()[0] >= -7.111 + 0.4 and m.get_right()[0] <= 7.111 - 0.4
 
 
@@ -124,7 +132,8 @@ def test_the_mean_comes_in_whole_pieces_left_to_right():
     """No digit is drawn stroke by stroke (a Write garbles "0.045" into half-glyphs): the line
     arrives in four plays, left to right, "mean =", the sum (sliding down from under the
     printed one), "/ 5", "= 0.045", each by a fade."""
-    seen = [n for n in rendered(CrossValidation).notes if n is not None]
+    # before the line's first play none of it is shown
+    seen = [((), set())] + [n for n in rendered(CrossValidation).notes if n is not None]
     arrivals = [(shown, kinds) for (before, _), (shown, kinds) in zip(seen, seen[1:])
                 if shown != before]
     assert [shown for shown, _ in arrivals] == [(0, 1), (0, 1, 2), (0, 1, 2, 3, 4),

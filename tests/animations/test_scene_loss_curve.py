@@ -7,7 +7,7 @@ from frames import rendered
 from gdcore import data, nn
 from gdcore.networks import LOSS_CURVE as EX
 from gdviz.colors import mix, rgb
-from scenes.loss_curve import REGION_TINT, LossCurve
+from scenes.loss_curve import LossCurve
 
 
 def test_drawn_curve_is_gdcores_train_losses():
@@ -65,7 +65,7 @@ def test_shading_and_boundary_are_one_picture_of_one_network():
     # class 0's region a wash of the data blue, class 1's the page (its marks are hollow)
     for cls, role in ((True, t.background), (False, t.data)):
         inside = (one == cls) & ~edge
-        want = mix(t.background, role, REGION_TINT)
+        want = mix(t.background, role, t.region_wash)
         np.testing.assert_allclose(pix[inside], np.broadcast_to(want, pix[inside].shape),
                                    atol=1 / 255)
 
@@ -91,22 +91,27 @@ def test_the_iteration_axis_is_a_true_log_axis_of_t_plus_one():
         assert nums[label].get_x() == pytest.approx(ax.c2p(k, 0)[0], abs=1e-6)
 
 
-def test_the_end_label_says_what_the_curve_does():
-    """The run stops while the cost still falls (it halves over the last decade of steps, by
-    gdcore's losses), so the final label says "still falling" and no level line is drawn; the
-    label is clear of the curve, above its last point."""
+def test_the_end_label_says_where_training_ended():
+    """The final label says where training ended in gdcore's numbers: the step the run stops
+    at, its last cost and that cost's share of the start (0.026, 10 % of 0.255); the run stops
+    before the curve levels (its cost halves over the last decade of steps), so no level line
+    is drawn; the label is clear of the curve, above its last point."""
     from manim import DashedLine
 
     scene = rendered(LossCurve)
     want = scene.losses
     assert want[-1] < 0.55 * want[100]  # 0.026 against 0.054 a decade of steps earlier
-    label, falling = scene.end_label[0], scene.end_label[1]
-    assert label.original_text == f"after {EX.steps:,} steps: {want[-1]:.3f}"
-    assert falling.original_text == "still falling"
+    label, where = scene.end_label[0], scene.end_label[1]
+    assert label.original_text == f"training stops after {EX.steps:,} steps"
+    share = round(100 * want[-1] / want[0])
+    assert share == 10
+    assert where.original_text == f"at {want[-1]:.3f}, {share} % of the start"
     assert not any(isinstance(m, DashedLine) for m in scene.get_mobject_family_members())
     plot, curve, _ = scene.plot
     pts = np.asarray(curve.get_anchors())
-    for line in (label, falling):
+    for line in (label, where):
         left, right = line.get_left()[0], line.get_right()[0]
         under = pts[(pts[:, 0] >= left) & (pts[:, 0] <= right)]
         assert len(under) and under[:, 1].max() < line.get_bottom()[1] - 0.05
+    # and under the equation above it (no text over text)
+    assert label.get_top()[1] < scene.eq.get_bottom()[1] - 0.1

@@ -62,19 +62,31 @@ def test_tick_numbers_keep_one_precision_per_axis_and_distances_align_on_the_poi
     assert nag.get_right()[0] - number.width == pytest.approx(min(lefts.values()), abs=0.01)
 
 
-def test_adadeltas_inset_history_is_a_faint_band_beneath_the_others_and_the_scale_a_key():
+def test_adadeltas_inset_history_is_a_faint_path_beneath_the_others_and_the_scale_a_key():
     """Adadelta crosses the magnified valley at every step: in the inset its history is drawn
-    at RaceBeale.INSET_FAINT's opacity and width, beneath every other run's inset path, its
-    last steps at full strength over it; the scale bar and its number lie on a plate of the
-    page's colour framed in the muted colour (a key, not a level's label)."""
+    at RaceBeale.INSET_FAINT's opacity and width through every k-th of gdcore's points in the
+    region (k odd, each piece's first and last kept), so that its crossings stand apart,
+    beneath every other run's inset path, its last steps at full strength over it; the scale
+    bar and its number lie on a plate of the page's colour framed in the muted colour (a key,
+    not a level's label)."""
+    import numpy as np
     from manim import SurroundingRectangle
 
     from gdviz.race_scene import INSET_HISTORY
 
     scene = rendered(RaceBeale)
     t = scene.theme
-    opacity, thin = RaceBeale.INSET_FAINT["Adadelta"]
+    opacity, thin, every = RaceBeale.INSET_FAINT["Adadelta"]
+    assert every > 1 and every % 2 == 1
     faint, tail = scene.inset_paths["Adadelta"], scene.inset_tails["Adadelta"]
+    pieces = races.clip_polyline(races.run_race(races.BEALE)["Adadelta"].points,
+                                 races.BEALE.inset.region)
+    want = np.vstack([p[sorted({*range(0, len(p), every), len(p) - 1})] for p in pieces])
+    got = np.array([scene.inset.p2c(a) for a in faint.get_anchors()])
+    # get_anchors lists each segment's two ends: the drawn vertices are its distinct points
+    got = got[np.r_[True, np.any(np.abs(np.diff(got, axis=0)) > 1e-12, axis=1)]]
+    np.testing.assert_allclose(got, want, atol=1e-9)
+    assert len(want) < len(np.vstack(pieces)) / 5
     others = [p for n, p in scene.inset_paths.items() if n != "Adadelta"]
     assert faint.get_stroke_opacity() == opacity < INSET_HISTORY
     assert all(p.get_stroke_opacity() == INSET_HISTORY for p in others)

@@ -50,6 +50,12 @@ def test_every_path_shows_its_own_colour_and_nothing_overlaps_in_the_final_frame
     check_colours(scene)
     race_checks.check_casings(scene)
     check_layout(scene)
+    # the legend's columns (labels, then statuses) at least 24 px apart
+    rows = scene.legend[0]
+    labels, statuses = rows[0::2], rows[1::2]
+    assert list(statuses) == list(scene.statuses.values())
+    gap = min(m.get_left()[0] for m in statuses) - max(m.get_right()[0] for m in labels)
+    assert gap * race_checks.PX >= 24 - 1e-6
 
 
 def test_at_the_end_the_saddle_points_neighbourhood_takes_the_maps_place():

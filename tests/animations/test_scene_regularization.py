@@ -95,6 +95,8 @@ def test_pause_at_the_least_test_error_with_the_previous_fit_as_ghost():
     assert scene.ghost_lam() == pytest.approx(best / 10, rel=1e-9)
     _check_curve(scene.ghost, scene, EX.path_at(scene.ghost_lam()).coefs[0])
     assert scene.ghost.get_stroke_opacity() < 1
+    # clearly the fainter line: grey, and half the fit's width or less
+    assert scene.ghost.get_stroke_width() <= 0.5 * scene.curve.get_stroke_width()
     # the ghost reads on either page: its colour at its opacity, 3:1 against the background
     t = scene.theme
     seen = mix(t.background, t.muted, scene.ghost.get_stroke_opacity())
@@ -131,6 +133,9 @@ def test_the_note_follows_the_sweep_and_the_keys_name_every_mark():
     assert len(fit_key) == 3 and len(bar_key) == 3
     assert fit_key[1][0].get_stroke_opacity() == scene.ghost.get_stroke_opacity()
     assert fit_key[1][0].get_stroke_color() == scene.ghost.get_stroke_color()
+    # the ghost's key names it as the fit at the previous λ, a tenth of this one
+    assert fit_key[1][1].original_text == "previous fit,"
+    assert fit_key[1][2].tex_string == r"\lambda/10"
     assert bar_key[0][0].get_fill_opacity() > 0 and bar_key[1][0].get_fill_opacity() == 0
     assert bar_key[2][0].get_fill_color() == scene.bar_group[0].get_stroke_color()
     # everything stays 0.4 clear of the frame's edges (24 px at 480p)
