@@ -354,7 +354,7 @@ def compare_last_frame(scene_cls: type, module: str, frame: str, request, tmp_pa
 
     A section's end drawn while the whole scene was rendered by its frame test in this process
     is that frame (_ends), unless the control data is being written."""
-    key, keep, record = _key(scene_cls, attrs), _keep, record_text_px
+    key, keep, record, skipping = _key(scene_cls, attrs), _keep, record_text_px, skip
     end = None if request.config.getoption("--set_test") else _ends.get(key)
     if end is not None and end[1] is not None:
         pixels = end[1]
@@ -370,6 +370,10 @@ def compare_last_frame(scene_cls: type, module: str, frame: str, request, tmp_pa
         _ends.clear()
 
     def construct(scene):
+        # frames_comparison hands the scene a renderer of its own, which does not skip: every
+        # play would be stepped and drawn at one frame a second; the last frame is the same
+        # when each play is taken to its end at once, as every other test renders a scene
+        skipping(scene.renderer)
         scene.renderer.keeps_section_frames = True
         cls.construct(scene)
         record(scene)
@@ -380,6 +384,12 @@ def compare_last_frame(scene_cls: type, module: str, frame: str, request, tmp_pa
         keep(key, scene)
 
     _compare(construct, cls, module, frame, request, tmp_path)
+
+
+def skip(renderer) -> None:
+    """Make a renderer take each play to its end at once (its last frame drawn only when asked,
+    install_lazy_drawing), as Scene(skip_animations=True) makes the renderer it builds."""
+    renderer.skip_animations = renderer._original_skipping_status = True
 
 
 def _compare(construct, base_scene: type, module: str, frame: str, request, tmp_path) -> None:
