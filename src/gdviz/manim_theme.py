@@ -63,6 +63,10 @@ STROKE_UNIT = 0.01
 #: The least stroke width of a reference line's dots: 3.6 px across at 480p (8 px at 1080p), round
 #: and legible where the line's own width would make specks.
 REFERENCE_DOT = 6.0
+#: A reference's dot is a stroke this fraction of its width long with round ends: nearly a
+#: disc, yet long enough that Cairo's fixed-point rounding never leaves it no length (and
+#: undrawn) at 480p.
+DOT_LENGTH = 0.1
 
 #: The smallest height of a digit on screen, in pixels of the 480-pixel frame (854 × 480): tick
 #: labels and readouts must read on a small screen (tests/animations/test_scene_rules.py).
@@ -450,9 +454,9 @@ class StyledLine(VMobject):
         on, off = (v * width * STROKE_UNIT for v in _theme.LINE_PATTERNS[kind])
         length = sum(path.get_nth_curve_length(k) for k in range(path.get_num_curves()))
         if kind == "reference":
-            # a dot is a mark of (almost) no length with round ends: a disc `on` across,
-            # `off` clear of the next; centre to centre on + off
-            on, off = 1e-4 * on, off + on
+            # a dot is a mark of DOT_LENGTH of its width with round ends: (almost) a disc `on`
+            # across; centre to centre on + off
+            on, off = DOT_LENGTH * on, off + (1 - DOT_LENGTH) * on
         closed = path.is_closed()
         # n marks and n (closed) or n - 1 (open) gaps fill the path, the pattern stretched
         # to fit it
