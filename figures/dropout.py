@@ -21,9 +21,7 @@ from matplotlib.patches import Circle
 from gdcore.networks import DROPOUT
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
-from gdviz.colors import mix
 from gdviz.network_layout import layout
-from gdviz.theme import LINE_CONTRAST, contrast_mix
 
 EX = DROPOUT
 #: The clear ring around a dropped neuron, as a multiple of its radius.
@@ -46,9 +44,8 @@ KEY_RADIUS = 4.5  # the key's neurons, in points
 
 def faded(theme) -> str:
     """A dropped neuron's outline: muted tinted towards the page, as far as a mark may go
-    (LINE_CONTRAST, 3:1 against the page)."""
-    return mix(theme.background, theme.muted, contrast_mix(theme.background, theme.muted,
-                                                           LINE_CONTRAST))
+    (Theme.faded, as the video's)."""
+    return theme.faded(theme.muted)
 
 
 def _key_circle(legend, orig_handle, xdescent, ydescent, width, height, fontsize):

@@ -10,7 +10,7 @@ older steps fade towards the page with their age, so the direction and the progr
 read while the whole path stays seen. The chart draws gdcore's J at each step averaged over the
 seeds of races.BATCH_SUMMARY (races.seed_mean_costs): every seed starts at one point, so the three
 curves start at one J. At the end, that mean over the last steps (races.settled_costs) is drawn as
-a dashed level in ink over them and written in ink at the right of the chart, each number tied
+a dotted level in ink over them and written in ink at the right of the chart, each number tied
 to its run's level by a short line in the run's colour, the words that say what they are under
 them (said once).
 Render alone with: manim -ql scenes/batch_vs_stochastic.py BatchVsStochastic
@@ -24,7 +24,6 @@ from manim import (
     UP,
     Circle,
     Create,
-    DashedLine,
     FadeIn,
     Line,
     ManimColor,
@@ -49,7 +48,7 @@ from gdviz.manim_blocks import (
     map_axes,
     step_of,
 )
-from gdviz.manim_theme import ThemedScene, sections
+from gdviz.manim_theme import ThemedScene, sections, styled_line
 from gdviz.race_plot import BATCH_J_PLACES, batch_colors
 
 RACE = races.BATCH_RACE
@@ -166,8 +165,8 @@ class BatchVsStochastic(ThemedScene):
             curve = plot.curve(mean, c, stroke_width=3.0 if i == 0 else 2.2)
             # the full batch's smooth curve on top, on a casing of the page colour
             self.curves[name] = cased(curve, t, 1.5 if i == 0 else 0.8).set_z_index(6 - i)
-        best = DashedLine(plot.c2p(0, self.j_star), plot.c2p(RACE.steps, self.j_star),
-                          color=t.good, stroke_width=3, dash_length=0.1)
+        best = styled_line("reference", plot.c2p(0, self.j_star),
+                           plot.c2p(RACE.steps, self.j_star), t.good, 3)
         star = Star(outer_radius=0.1, color=t.good, fill_opacity=1, stroke_width=0)
         words = self.mixed(f"minimum, $J^* = {numbers.latex(self.j_star, PLACES)}$", 24, t.good)
         self.j_label = VGroup(star, words).arrange(RIGHT, buff=0.12)
@@ -219,15 +218,15 @@ class BatchVsStochastic(ThemedScene):
     def section_compare(self):
         t = self.theme
         plot = self.cost[0]
-        # the fair comparison, stated once: the seeds' mean over the last steps, a dashed level
+        # the fair comparison, stated once: the seeds' mean over the last steps, a dotted level
         # over them and its number right of the chart, both in ink
         t0 = RACE.steps - SUMMARY.last_steps
         self.levels, self.values = VGroup(), VGroup()
         right = plot.c2p(RACE.steps, 1.0)[0]
         for v in self.settled.values():
             # in ink: a level in its run's colour would vanish in the run's own jumps
-            level = DashedLine(plot.c2p(t0, v), plot.c2p(RACE.steps, v), color=t.text,
-                               stroke_width=2.5, dash_length=0.08).set_z_index(9)
+            level = styled_line("reference", plot.c2p(t0, v), plot.c2p(RACE.steps, v), t.text,
+                                2.5).set_z_index(9)
             cased(level, t, 1.0)
             num = self.tex(numbers.latex(v, PLACES), 28, t.text)
             num.move_to(plot.c2p(RACE.steps, v)).set_x(right + VALUE_X, direction=LEFT)

@@ -1,22 +1,22 @@
 """Dropout: every training step trains a different thinned network.
 
-The 4-6-6-2 network of the still (gdcore.networks.DROPOUT, the still's: same sizes, rate, steps,
-seed and masks). The dense network comes in layer by layer, input to output, then the note
-beside it. The first mask comes in one hidden layer at a time (dropped hidden neurons turn to a
-dashed grey outline and their edges vanish; kept hidden ones take the accent). At each later
-step, one change at a time: the last step's forward pass ends (its lit edges back to the quiet
-colour, its count of kept neurons leaving with it), the step counter turns, and the last mask
-turns into the new one: first the neurons dropped anew go out, then the ones restored come back
-(edges included); neurons dropped at both steps keep their dashes, neurons kept at both their
-outline, throughout. Then the forward sweep lights the kept edges layer by layer, input to
-output, where they stay until the step ends; a key says the orange is this step's thinned
-network. The count of hidden neurons kept comes in once the mask has landed, never over a
-network it does not count. Input and output
-neurons keep their solid muted outline throughout; the note is set flush left, 36 px in. After
-the last step the lesson as one picture: the note and counters give way, the last thinned
-network fades, and the four steps' thinned networks come back small in a row, one after the
-other in the order of the steps, left to right, each under its step and its count of hidden
-neurons kept: four different thinned networks, held.
+The 4-6-6-2 network of the still (gdcore.networks.DROPOUT, the still's: same sizes, rate,
+steps, seed and masks). The dense network comes in layer by layer, input to output, then the
+note beside it. The first mask comes in one hidden layer at a time (dropped hidden neurons turn
+to a thin faded outline, as in the still, and their edges vanish; kept hidden ones take the
+accent). At each later step, one change at a time: the last step's forward pass ends (its lit
+edges back to the quiet colour, its count of kept neurons leaving with it), the step counter
+turns, and the last mask turns into the new one: first the neurons dropped anew go out, then
+the ones restored come back (edges included); neurons dropped at both steps keep their faded
+outline, neurons kept at both their accent outline, throughout. Then the forward sweep lights
+the kept edges layer by layer, input to output, where they stay until the step ends; a key says
+the orange is this step's thinned network. The count of hidden neurons kept comes in once the
+mask has landed, never over a network it does not count. Input and output neurons keep their
+solid muted outline throughout; the note is set flush left, 36 px in. After the last step the
+lesson as one picture: the note and counters give way, the last thinned network fades, and the
+four steps' thinned networks come back small in a row, one after the other in the order of the
+steps, left to right, each under its step and its count of hidden neurons kept: four different
+thinned networks, held.
 Render alone with: manim -ql scenes/dropout.py Dropout
 """
 
@@ -28,11 +28,11 @@ from manim import (
     UP,
     AnimationGroup,
     Circle,
-    DashedVMobject,
     FadeIn,
     FadeOut,
     Integer,
     LaggedStart,
+    ManimColor,
     Succession,
     UpdateFromAlphaFunc,
     VGroup,
@@ -54,10 +54,11 @@ SIZES, P_DROP, STEPS = EX.sizes, EX.p_drop, EX.steps
 LAY_W, LAY_H, LAY_R, UNIT = 4.4, 4.4, 0.26, 1.42
 NET_CENTER = 0.27 * RIGHT + 0.35 * DOWN
 N_HIDDEN = EX.n_hidden
-#: A dropped neuron: a dashed outline (DASHES dashes) in the muted colour at DASH_OPACITY, so
-#: it reads as absent beside the solid outlines of the neurons always present (full strength:
-#: the muted grey already stands back from the solid outlines, fainter it is lost on white).
-DASHES, DASH_OPACITY = 12, 1.0
+#: A dropped neuron, as in the still: a thin outline (FADED_WIDTH, two thirds of the other
+#: neurons' 3.0, as the still's 0.6 pt to 0.9 pt) in the muted colour faded towards the page as
+#: far as a mark may go (Theme.faded, 3:1), at FADED_OPACITY: absent, not a difference (a dash
+#: is one, docs/STYLE.md).
+FADED_WIDTH, FADED_OPACITY = 2.0, 1.0
 #: Seconds the forward sweep takes per layer of edges.
 SWEEP_PER_LAYER = 0.7
 #: Seconds of each change of the mask (the key moment: a change of a few neurons, slow enough
@@ -67,7 +68,7 @@ MASK_TIME = 1.0
 #: its centres ROW_PITCH apart (four across the frame, 24 px clear of its edges).
 ROW_SCALE, ROW_Y, ROW_PITCH = 0.5, -0.8, 3.4
 #: The lag between the big network's pieces as it fades before the closing row (manim's
-#: lag_ratio over its edges, neurons and dashes): spread over the play, no frame loses half.
+#: lag_ratio over its edges, neurons and faded outlines): spread over the play, no frame loses half.
 OUT_LAG = 0.02
 #: Seconds each network of the closing row takes to come in (one after the other, in the
 #: order of the steps).
@@ -94,7 +95,7 @@ class Dropout(ThemedScene):
         for t in range(STEPS):
             keep = EX.kept_neurons(masks[t])
             if t == 0:
-                said = (f"Step 1: the dropped neurons turn to dashed outlines; "
+                said = (f"Step 1: the dropped neurons turn to faint outlines; "
                         f"{count(kept_counts[t])} {of}.")
             else:
                 before = EX.kept_neurons(masks[t - 1])
@@ -113,7 +114,7 @@ class Dropout(ThemedScene):
         self.masks = EX.masks()
         self.kept_counts = EX.kept_counts()
         self.step = -1  # the step shown (0-based), -1 before the first
-        self.snaps = []  # each finished step's thinned network (with its dashes), copied
+        self.snaps = []  # each finished step's thinned network (with its faded outlines), copied
 
     def kept(self, t: int) -> frozenset:
         """(layer, i) of the neurons taking part at step t (the still's kept_neurons)."""
@@ -139,12 +140,11 @@ class Dropout(ThemedScene):
         # four lines set flush left, 0.6 in from the frame's left edge (36 px at 480p)
         note.arrange(DOWN, buff=0.2, aligned_edge=LEFT).move_to([-5.0, -0.2, 0])
         note.align_to(np.array([-6.5, 0, 0]), LEFT)
-        # a dashed outline over every hidden neuron, unseen until the neuron is dropped
-        last = len(SIZES) - 1
-        self.dashes = {n: DashedVMobject(Circle(radius=net.radius).move_to(net.point(*n)),
-                                         num_dashes=DASHES)
-                       .set_stroke(t.muted, width=3.0, opacity=0.0).set_z_index(2)
-                       for n in net.neuron_ids if 0 < n[0] < last}
+        # a thin faded outline over every hidden neuron, unseen until the neuron is dropped
+        last, faded = len(SIZES) - 1, ManimColor.from_rgb(t.faded(t.muted))
+        self.faded = {n: Circle(radius=net.radius).move_to(net.point(*n))
+                      .set_stroke(faded, width=FADED_WIDTH, opacity=0.0).set_z_index(2)
+                      for n in net.neuron_ids if 0 < n[0] < last}
         self.play(Write(title), run_time=0.8)
         # layer by layer, input to output: each layer's neurons with the edges reaching them
         layers = [VGroup(*(net.edge(e) for e in (net.layout.edges_between(l - 1) if l else ())),
@@ -153,7 +153,7 @@ class Dropout(ThemedScene):
         self.play(LaggedStart(*(FadeIn(g) for g in layers), lag_ratio=0.7), run_time=2.4)
         self.remove(*layers)
         self.add(net.edge_group, net.neuron_group)
-        self.add(*self.dashes.values())
+        self.add(*self.faded.values())
         self.quiet = net.edge_rgb[0].copy()  # the edges' resting colour
         self.wait(0.6)  # the dense network alone, then the note beside it
         self.play(FadeIn(note))
@@ -200,14 +200,14 @@ class Dropout(ThemedScene):
             self.next_mask(set(self.dropped(s - 1)), dropped, n_kept)
         self.play(self.sweep(), *([FadeIn(self.sweep_key)] if s == 0 else []))
         self.wait(0.8)
-        self.snaps.append(VGroup(net.copy(), *(d.copy() for d in self.dashes.values())))
+        self.snaps.append(VGroup(net.copy(), *(d.copy() for d in self.faded.values())))
         if s == STEPS - 1:
             self.caption_next()
             self.side_by_side()
 
     def first_mask(self, dropped: set, n_kept: int):
         """The first mask on the dense network, one hidden layer at a time: dropped neurons to
-        a dashed outline (their solid one hidden), their edges gone; kept hidden neurons in the
+        a thin faded outline (their own hidden), their edges gone; kept hidden neurons in the
         accent. The count of kept neurons comes in once the whole mask has landed."""
         hidden = range(1, len(SIZES) - 1)
         for h in hidden:
@@ -221,9 +221,9 @@ class Dropout(ThemedScene):
 
     def next_mask(self, before: set, after: set, n_kept: int):
         """The last mask turns into the next, one kind of change at a time: the neurons dropped
-        anew go out (outline to dashes, their edges gone), then the ones restored come back
-        (dashes to the accent outline, their edges back); the neurons dropped at both steps
-        keep their dashes throughout, those kept at both their outline. The count of kept
+        anew go out (accent outline to faded, their edges gone), then the ones restored come
+        back (faded to the accent outline, their edges back); the neurons dropped at both steps
+        keep their faded outline throughout, those kept at both their accent one. The count of kept
         neurons comes in with the last change, when the new mask has landed."""
         plays = [(before | after, after - before, set()), (after, set(), before - after)]
         plays = [p for p in plays if p[1] or p[2]]
@@ -236,12 +236,13 @@ class Dropout(ThemedScene):
 
     def mask_to(self, dropped: set, out: set, back: set) -> AnimationGroup:
         """One change of the mask: the network as thinned by `dropped`, the neurons of `out`
-        taking their dashes and those of `back` losing them (no other neuron changes look)."""
+        taking their faded outline and those of `back` losing it (no other neuron changes
+        look)."""
         t = self.theme
         drop = self.net.drop(dropped, live_stroke=t.accent, dropped_opacity=0.0)
-        dashes = [self.dashes[n].animate.set_stroke(opacity=DASH_OPACITY) for n in out]
-        dashes += [self.dashes[n].animate.set_stroke(opacity=0.0) for n in back]
-        return AnimationGroup(drop, *dashes)
+        faded = [self.faded[n].animate.set_stroke(opacity=FADED_OPACITY) for n in out]
+        faded += [self.faded[n].animate.set_stroke(opacity=0.0) for n in back]
+        return AnimationGroup(drop, *faded)
 
     def row_place(self, s: int) -> np.ndarray:
         """The centre of step s's network in the closing row."""
@@ -267,7 +268,7 @@ class Dropout(ThemedScene):
         # flicker), its edges and neurons one after another (faded all at once, its thin lines
         # would all drop under the eye's threshold in the same frame: a pop), then the row comes
         # in in the order of the steps, 1, 2, 3, 4, left to right
-        self.play(FadeOut(VGroup(self.net, *self.dashes.values()), lag_ratio=OUT_LAG),
+        self.play(FadeOut(VGroup(self.net, *self.faded.values()), lag_ratio=OUT_LAG),
                   run_time=1.0)
         for s, snap in enumerate(self.snaps):
             self.play(FadeIn(VGroup(snap, self.row_labels[s])), run_time=ROW_IN)

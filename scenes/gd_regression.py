@@ -22,7 +22,6 @@ from manim import (
     UP,
     Circle,
     Create,
-    DashedLine,
     Dot,
     FadeIn,
     FadeOut,
@@ -50,7 +49,14 @@ from gdviz.manim_blocks import (
     map_axes,
     step_of,
 )
-from gdviz.manim_theme import ThemedScene, data_axes, data_dots, error_bars, sections
+from gdviz.manim_theme import (
+    ThemedScene,
+    data_axes,
+    data_dots,
+    error_bars,
+    sections,
+    styled_line,
+)
 from gdviz.theme import MARKERS
 
 #: Seconds per stretch of the log-spaced schedule.
@@ -60,7 +66,7 @@ PLACES = 3
 #: Decimals of J and J* on screen: J* = 0.0090 keeps its two significant figures, as elsewhere
 #: in the chapter.
 J_PLACES = 4
-#: The step over which J*'s label stands on its dashed line (the curve is decades above there).
+#: The step over which J*'s label stands on its dotted line (the curve is decades above there).
 JSTAR_AT = 10
 #: The first steps marked with a dot each on the map.
 FIRST_DOTS = 6
@@ -223,8 +229,8 @@ class GdRegression(ThemedScene):
         plot.ax.add(lt)
         curve = plot.curve(self.traj.losses, t.accent, stroke_width=4)
         dot = plot.dot(curve, t.role(MARKERS["current"].face))
-        best = DashedLine(plot.c2p(0, self.j_star), plot.c2p(COST_DESCENT.steps, self.j_star),
-                          color=t.good, stroke_width=3, dash_length=0.1)
+        best = styled_line("reference", plot.c2p(0, self.j_star),
+                           plot.c2p(COST_DESCENT.steps, self.j_star), t.good, 3)
         return plot, curve, dot, best
 
     # -- sections ------------------------------------------------------------------------
@@ -308,7 +314,7 @@ class GdRegression(ThemedScene):
 
     def section_result(self):
         """The minimum named where the run ends: m*, b* (with the map's star) take the map's
-        heading, then J* stands on its dashed line."""
+        heading, then J* stands on its dotted line."""
         t = self.theme
         plot = self.cost_panel[0]
         key_star = Star(outer_radius=0.11, color=t.good, fill_opacity=1, stroke_width=0)
@@ -320,7 +326,7 @@ class GdRegression(ThemedScene):
         self.play(FadeOut(self.scale_note), run_time=0.5)
         self.play(FadeIn(star_label), run_time=0.8)
         label = self.tex(rf"J^* = {nb.latex(self.j_star, places=J_PLACES)}", 28, t.good)
-        # above the dashed line at t = JSTAR_AT, under the curve's fall there: clear of the
+        # above the dotted line at t = JSTAR_AT, under the curve's fall there: clear of the
         # axis's letter and of the curve's end
         label.next_to(plot.c2p(JSTAR_AT, self.j_star), UP, buff=0.1)
         self.j_star_label = label

@@ -37,7 +37,6 @@ from manim import (
     Arrow,
     Circle,
     Create,
-    DashedLine,
     FadeIn,
     FadeOut,
     Group,
@@ -73,7 +72,7 @@ from gdviz.manim_blocks import (
     loss_axes,
     map_axes,
 )
-from gdviz.manim_theme import TICK_SIZE, ThemedScene, sections
+from gdviz.manim_theme import TICK_SIZE, ThemedScene, sections, styled_line
 
 WINDOW = (views.M_RANGE, views.B_RANGE)
 #: Seconds per shown jump of the large rate (the key moment), and the pause after each.
@@ -253,8 +252,7 @@ class LearningRates(ThemedScene):
         line.shift(np.array([3.25, ALPHA_Y, 0]) - line.line.get_center())
         a_lab = self.tex(r"\alpha", 34).next_to(line.line, RIGHT, buff=0.2)
         lim_x = line.n2p(COST_DESCENT.max_stable_rate)
-        limit = DashedLine(lim_x, lim_x + 0.5 * UP, color=t.muted, stroke_width=2.5,
-                           dash_length=0.08)
+        limit = styled_line("reference", lim_x, lim_x + 0.5 * UP, t.muted, 2.5)
         lim_lab = self.tex(f"2/{H_MAX} \\approx " +
                            nb.latex(COST_DESCENT.max_stable_rate, places=3), 28, t.muted)
         # ending over the limit's line: clear of the large rate's dot just right of it
@@ -283,8 +281,8 @@ class LearningRates(ThemedScene):
         plot = LossPlot(t, self.steps[self.names[0]], None, y_exp, 0, 0, ax=j_ax, log_t=True)
         # right of centre, so that the words where the path leaves the map clear its ticks
         plot.ax.move_to(np.array([3.6, -1.865, 0]))
-        best = DashedLine(plot.c2p(0, self.j_star), plot.c2p(COST_DESCENT.steps, self.j_star),
-                          color=t.good, stroke_width=3, dash_length=0.1)
+        best = styled_line("reference", plot.c2p(0, self.j_star),
+                           plot.c2p(COST_DESCENT.steps, self.j_star), t.good, 3)
         self.ax, self.plot, self.title = ax, plot, title
         self.star, self.start_ring = star, start
 
@@ -567,7 +565,7 @@ class LearningRates(ThemedScene):
     def section_result(self):
         t = self.theme
         label = self.tex(rf"J^* = {nb.latex(self.j_star, places=4)}", 28, t.good)
-        # over the dashed line early on, where every curve is still far above it
+        # over the dotted line early on, where every curve is still far above it
         label.next_to(self.plot.c2p(4, self.j_star), UP, buff=0.12)
         self.play(Write(label))
         self.wait(1.6)

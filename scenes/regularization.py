@@ -5,7 +5,7 @@ of J_λ, clipped to the panel, and one decade of λ behind it the previous fit a
 half as wide, under the fit, 3:1 against the page; its key says "previous fit, λ/10", and the
 note of the sweep says once what it is). Right: the ten coefficients w_0 … w_9 as bars of height
 log10 |w_k| (filled when positive, hollow when negative; w_0, the unpenalised intercept, in the
-muted colour). A row of keys right over each panel names the curve, its ghost and the dashed
+muted colour). A row of keys right over each panel names the curve, its ghost and the dotted
 sine, and the three kinds of bar. Under the equation, above the fit's key, large, the swept λ
 (two figures, 1.0 × 10⁻⁴), 12 px clear of both: the fit and the bars are refitted every
 frame, but the number is written at the sweep's round steps (its decades, and the pause's λ:
@@ -39,7 +39,6 @@ from manim import (
     UP,
     Axes,
     Create,
-    DashedVMobject,
     FadeIn,
     FadeOut,
     MarkupText,
@@ -58,7 +57,7 @@ from gdcore import data, races, regression
 from gdcore import training_procedure as procedure
 from gdviz import equations, numbers, views
 from gdviz.manim_blocks import map_axes, play_axes_in, scene_points
-from gdviz.manim_theme import TICK_SIZE, ThemedScene, data_dots, power_tick, sections
+from gdviz.manim_theme import TICK_SIZE, ThemedScene, data_dots, power_tick, sections, styled
 from gdviz.theme import FONT
 
 EX = procedure.REGULARIZATION
@@ -79,7 +78,7 @@ U_BEST = float(np.log10(LAM_BEST))
 GHOST_LAG, GHOST_OPACITY, GHOST_WIDTH = 1.0, 0.8, 2.0
 #: The fit's stroke width.
 FIT_WIDTH = 4.0
-#: The dashed sin 2πx in ink, thinner than the ghost: on the dark page the muted ghost and a
+#: The dotted sin 2πx in ink, thinner than the ghost: on the dark page the muted ghost and a
 #: muted sine read as one grey.
 SINE_WIDTH = 1.8
 #: The costs' readouts: three significant figures with their zeros kept, plain decimals down to
@@ -237,7 +236,7 @@ class Regularization(ThemedScene):
         ax.move_to(np.array([FIT_X, 0, 0])).shift((PANEL_TOP - ax.c2p(0, Y_RANGE[1])[1]) * UP)
         sine = VMobject(stroke_color=t.text, stroke_width=SINE_WIDTH)
         sine.set_points_as_corners(scene_points(ax, XS, data.sine(XS)))
-        sine = DashedVMobject(sine, num_dashes=40, dashed_ratio=0.55)
+        sine = styled("reference", sine)  # the function the data were drawn from
         dots = data_dots(t, ax, self.d.x, self.d.y, radius=0.08).set_z_index(3)
         self.ax_fit = ax
         return ax, sine, dots
@@ -334,7 +333,7 @@ class Regularization(ThemedScene):
             DOWN, buff=0.06).move_to(np.array([0, -3.2, 0]))
 
     def keys(self) -> VGroup:
-        """What the marks mean: over the fit panel the curve, its ghost and the dashed sine;
+        """What the marks mean: over the fit panel the curve, its ghost and the dotted sine;
         over the bars filled (w > 0), hollow (w < 0) and the muted, unpenalised w₀."""
         t = self.theme
 
@@ -355,8 +354,7 @@ class Regularization(ThemedScene):
             item(stroke(stroke_color=t.muted, stroke_width=GHOST_WIDTH,
                         stroke_opacity=GHOST_OPACITY),
                  "previous fit,", r"$\lambda/10$"),
-            item(DashedVMobject(stroke(stroke_color=t.text, stroke_width=SINE_WIDTH),
-                                num_dashes=3),
+            item(styled("reference", stroke(stroke_color=t.text, stroke_width=SINE_WIDTH)),
                  r"$\sin 2\pi x$"),
         )
         bar_key = VGroup(

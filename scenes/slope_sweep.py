@@ -22,7 +22,6 @@ from manim import (
     UL,
     UP,
     Create,
-    DashedLine,
     Dot,
     FadeIn,
     Line,
@@ -46,6 +45,7 @@ from gdviz.manim_theme import (
     error_bars,
     readout,
     sections,
+    styled_line,
     themed_axes,
 )
 
@@ -204,8 +204,8 @@ class SlopeSweep(ThemedScene):
         self.play(self.m.animate.set_value(self.m_star), run_time=SETTLE_SECONDS,
                   rate_func=smooth)
         top = ax_r.y_range[1]
-        drop = DashedLine(ax_r.c2p(self.m_star, 0.55 * top), ax_r.c2p(self.m_star, 0),
-                          color=t.good, stroke_width=3)
+        drop = styled_line("reference", ax_r.c2p(self.m_star, 0.55 * top),
+                           ax_r.c2p(self.m_star, 0), t.good, 3)
         label = self.tex(rf"m^* = {numbers.latex(self.m_star, PLACES)}", 32, t.good)
         label.next_to(drop, UP, buff=0.12)
         label.shift((label.get_left()[0] - drop.get_center()[0] + 0.1) * LEFT)

@@ -29,10 +29,12 @@ from manim import (
     RIGHT,
     UP,
     Axes,
-    DashedLine,
+    CapStyleType,
+    DashedVMobject,
     DecimalNumber,
     Dot,
     Integer,
+    Line,
     MarkupText,
     MathTex,
     Scene,
@@ -40,6 +42,7 @@ from manim import (
     Tex,
     Text,
     VGroup,
+    VMobject,
     config,
 )
 
@@ -54,8 +57,16 @@ svgelements.Path.__deepcopy__ = lambda self, memo: self
 
 #: Stroke width of a residual segment in a scene (Manim units of the 1080p frame).
 RESIDUAL_STROKE = 3
-#: Dash length (scene units) of a residual segment: the house residual is dashed.
-RESIDUAL_DASH = 0.08
+#: Scene units per unit of Manim's stroke width (Cairo's line width multiple): a stroke width w
+#: is w / 100 scene units across, 0.6 w px at 480p.
+STROKE_UNIT = 0.01
+#: The least stroke width of a reference line's dots: 3.6 px across at 480p (8 px at 1080p), round
+#: and legible where the line's own width would make specks.
+REFERENCE_DOT = 6.0
+#: A reference's dot is a stroke this fraction of its width long with round ends: nearly a
+#: disc, yet long enough that Cairo's fixed-point rounding never leaves it no length (and
+#: undrawn) at 480p.
+DOT_LENGTH = 0.1
 
 #: The smallest height of a digit on screen, in pixels of the 480-pixel frame (854 × 480): tick
 #: labels and readouts must read on a small screen (tests/animations/test_scene_rules.py).
@@ -423,12 +434,71 @@ def data_dots(theme: Theme, ax: Axes, x, y, radius=0.07) -> VGroup:
     return VGroup(*(Dot(ax.c2p(xi, yi), radius=radius, color=theme.data) for xi, yi in zip(x, y)))
 
 
+class StyledLine(VMobject):
+    """A line of one meaning (theme.LINE_STYLES) drawn in its pattern (theme.LINE_PATTERNS),
+    as the stills draw it: "difference" dashes (butt ends), "reference" round dots, `on` and
+    `off` in widths of the line, evenly spread so that the path starts and ends on a mark.
+    A reference's dots are REFERENCE_DOT wide at least. Its marks are its submobjects; its
+    stroke (colour, width, opacity) is theirs, so it fades, casts a casing and recolours as a
+    line does. `kind`, `path` (the solid line it follows) and `period` (scene units from one
+    mark's start to the next) are kept for the tests."""
+
+    def __init__(self, kind: str, path: VMobject):
+        if kind not in _theme.LINE_PATTERNS:
+            raise ValueError(f"no patterned line {kind!r}: one of {sorted(_theme.LINE_PATTERNS)}")
+        super().__init__()
+        self.kind, self.path = kind, path
+        width = path.get_stroke_width()
+        if kind == "reference":
+            width = max(width, REFERENCE_DOT)
+        on, off = (v * width * STROKE_UNIT for v in _theme.LINE_PATTERNS[kind])
+        length = sum(path.get_nth_curve_length(k) for k in range(path.get_num_curves()))
+        if kind == "reference":
+            # a dot is a mark of DOT_LENGTH of its width with round ends: (almost) a disc `on`
+            # across; centre to centre on + off
+            on, off = DOT_LENGTH * on, off + (1 - DOT_LENGTH) * on
+        closed = path.is_closed()
+        # n marks and n (closed) or n - 1 (open) gaps fill the path, the pattern stretched
+        # to fit it
+        n = max(1 if closed else 2, round((length + (0 if closed else off)) / (on + off)))
+        gaps = n if closed else n - 1
+        scale = length / (n * on + gaps * off)
+        self.period = scale * (on + off)
+        marks = DashedVMobject(path, num_dashes=n, dashed_ratio=n * on / (n * on + gaps * off))
+        self.add(*marks.submobjects)
+        self.set_stroke(path.get_stroke_color(), width, path.get_stroke_opacity())
+        cap = CapStyleType.ROUND if kind == "reference" else CapStyleType.BUTT
+        for m in self.family_members_with_points():
+            m.set_cap_style(cap)
+
+    def get_start(self):
+        return self.path.get_start()
+
+    def get_end(self):
+        return self.path.get_end()
+
+
+def styled(kind: str, path: VMobject) -> VMobject:
+    """`path` (a VMobject with its stroke set) drawn as a line of kind `kind`
+    (theme.LINE_STYLES): "solid" the path itself, "difference" and "reference" a StyledLine.
+    The one way a scene draws a dash or a dot."""
+    if kind not in _theme.LINE_STYLES:
+        raise ValueError(f"no line style {kind!r}: one of {sorted(_theme.LINE_STYLES)}")
+    return path if kind == "solid" else StyledLine(kind, path)
+
+
+def styled_line(kind: str, start, end, color, stroke_width: float) -> VMobject:
+    """A straight line of kind `kind` (theme.LINE_STYLES) from `start` to `end`: e.g. the
+    least cost J* across a cost panel, styled_line("reference", a, b, theme.good, 3)."""
+    return styled(kind, Line(start, end, color=color, stroke_width=stroke_width))
+
+
 def error_bars(theme: Theme, ax: Axes, x, y, y_hat) -> VGroup:
-    """The house residuals (theme.RESIDUAL): a dashed segment in the error colour from each
-    point (x_i, y_i) to the line at (x_i, ŷ_i)."""
+    """The house residuals (theme.RESIDUAL): a difference (dashed) segment in the error colour
+    from each point (x_i, y_i) to the line at (x_i, ŷ_i)."""
     return VGroup(*(
-        DashedLine(ax.c2p(xi, yi), ax.c2p(xi, fi), color=theme.role(_theme.RESIDUAL["role"]),
-                   stroke_width=RESIDUAL_STROKE, dash_length=RESIDUAL_DASH)
+        styled_line("difference", ax.c2p(xi, yi), ax.c2p(xi, fi),
+                    theme.role(_theme.RESIDUAL["role"]), RESIDUAL_STROKE)
         for xi, yi, fi in zip(x, y, y_hat)
     ))
 

@@ -16,7 +16,7 @@ its curves growing with the paths: where dots crowd on the map, the panel keeps 
 A run that leaves the window (on the saddle: every run but SGD's, stopped by descent.run as
 diverged soon after) is drawn up to where it crosses the window's edge (races.visible_path; in
 its lane, where its lane crosses it: RaceScene.lane_path),
-where its dot fades; its panel curve ends on the dashed line of the frame's edge and its legend
+where its dot fades; its panel curve ends on the dotted line of the frame's edge and its legend
 entry says at which step it left (no marks stacked on the edge).
 
 Where the runs end too close together to tell apart on the map (races.Race.inset: the long
@@ -48,7 +48,6 @@ from manim import (
     UP,
     CapStyleType,
     Circle,
-    DashedLine,
     Dot,
     FadeIn,
     FadeOut,
@@ -85,7 +84,7 @@ from .manim_blocks import (
     scene_points,
     step_of,
 )
-from .manim_theme import ThemedScene, power_tick, sections
+from .manim_theme import ThemedScene, power_tick, sections, styled_line
 from .race_plot import (
     end_offsets,
     inset_box,
@@ -595,8 +594,7 @@ class RaceScene(ThemedScene):
         self.step_label = label
         if r.surface.minimum is None:  # the saddle: |y| up to the edge of the frame
             edge = float(np.log10(r.window[1][1]))
-            line = DashedLine(ax.c2p(0, edge), ax.c2p(r.steps, edge), color=t.muted,
-                              stroke_width=2, dash_length=0.1)
+            line = styled_line("reference", ax.c2p(0, edge), ax.c2p(r.steps, edge), t.muted, 2)
             note = self.text("frame's edge", SMALL_SIZE, t.muted)  # where no run is
             note.next_to(ax.c2p(r.steps, edge), DOWN + LEFT, buff=0.12)
             ax.add(line, note)

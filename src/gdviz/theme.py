@@ -272,6 +272,10 @@ CLASS_ROLES = ("data", "background")
 #:   mean, a settled level, the function the data were drawn from, an envelope, a drop line.
 #: Something absent (a dropped neuron) or a second case is faded or thinner, never dashed.
 LINE_STYLES = {"solid": "-", "difference": "--", "reference": ":"}
+#: The dash of "difference" and the dot of "reference", as (on, off) in widths of the line:
+#: matplotlib's dashed and dotted patterns (rcParams) and the videos' alike
+#: (gdviz.manim_theme.styled draws a reference's dot round, `on` across).
+LINE_PATTERNS = {"difference": (3.7, 1.6), "reference": (1.0, 1.65)}
 #: The short dash of "difference" for small plots, where a gap spans a few points only
 #: (cross-validation's fits): a short dash and space, so that such a gap still shows two dashes.
 DIFFERENCE_SHORT_DASH = (0, (1.6, 1.2))
@@ -483,6 +487,15 @@ class Theme:
             raise ValueError(f"no line style {kind!r}: one of {sorted(LINE_STYLES)}")
         return {"linestyle": LINE_STYLES[kind], **kw}
 
+    def faded(self, color: str | None = None):
+        """`color` (default muted) tinted towards the page as far as a mark may go (3:1
+        against it, LINE_CONTRAST), as RGB in [0, 1]: something absent, drawn thin in it (a
+        dropped neuron)."""
+        from gdviz.colors import mix
+
+        color = color or self.muted
+        return mix(self.background, color, contrast_mix(self.background, color, LINE_CONTRAST))
+
     def residual(self, short: bool = False) -> dict:
         """matplotlib keyword arguments of a residual segment (vlines / plot); short=True: the
         short dash of small plots (RESIDUAL_SHORT_DASH)."""
@@ -583,8 +596,8 @@ def mpl_rc(theme: Theme) -> dict:
         "lines.linewidth": 1.4,
         # the dash and the dot of LINE_STYLES, and no other dash: a contour's negative levels
         # are solid like the rest (a dash is a difference, never "below zero")
-        "lines.dashed_pattern": (3.7, 1.6),
-        "lines.dotted_pattern": (1.0, 1.65),
+        "lines.dashed_pattern": LINE_PATTERNS["difference"],
+        "lines.dotted_pattern": LINE_PATTERNS["reference"],
         "contour.negative_linestyle": "solid",
         "lines.markersize": 4.5,
         "figure.dpi": 100,

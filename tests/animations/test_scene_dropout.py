@@ -3,12 +3,12 @@
 import numpy as np
 import pytest
 from frames import WATCHERS, rendered
-from manim import DashedVMobject
+from manim import Circle, ManimColor
 
 from gdcore import nn
 from gdcore.networks import DROPOUT
 from gdviz import colors
-from scenes.dropout import DASH_OPACITY, DASHES, FINAL_HOLD, STEPS, Dropout
+from scenes.dropout import FADED_OPACITY, FADED_WIDTH, FINAL_HOLD, STEPS, Dropout
 
 
 @pytest.mark.parametrize("step", [1, STEPS])
@@ -23,12 +23,15 @@ def test_dropped_neurons_are_gdcores_mask(step):
         assert line.get_stroke_opacity() == (0.0 if a in dropped or b in dropped else 1.0)
     assert scene.step_num.get_value() == step
     assert scene.k_num.get_value() == sum(int(m.sum()) for m in masks)
-    # dropped: the solid outline hidden, a faint dashed one shown; kept: no dashes, solid
-    # outline; input and output neurons keep their solid muted outline
+    # dropped: its own outline hidden, a thin faded solid one shown (the still's: absent, never
+    # dashed); kept: no faded outline, its own in the accent; input and output neurons keep
+    # their solid muted outline
     t = scene.theme
-    for n, dash in scene.dashes.items():
-        assert isinstance(dash, DashedVMobject) and len(dash.submobjects) == DASHES
-        assert dash.get_stroke_opacity() == (DASH_OPACITY if n in dropped else 0.0)
+    for n, ring in scene.faded.items():
+        assert isinstance(ring, Circle) and not ring.submobjects  # one solid outline
+        assert ring.get_stroke_width() == FADED_WIDTH < net.stroke_width.min()
+        assert ring.get_stroke_color() == ManimColor.from_rgb(t.faded(t.muted))
+        assert ring.get_stroke_opacity() == (FADED_OPACITY if n in dropped else 0.0)
     for n, op, rgb in zip(net.neuron_ids, net.stroke_opacity, net.stroke_rgb):
         if n in dropped:
             assert op == 0.0
@@ -82,10 +85,10 @@ def test_it_ends_on_the_four_thinned_networks_side_by_side():
     assert scene.net not in shown and all(row[0] in shown for row in rows)
     px = 480 / 8
     for s, (row, label, step) in enumerate(zip(rows, scene.row_labels, masks)):
-        net, dashes = row[0], row[1:]
+        net, faded = row[0], row[1:]
         dropped = {(h + 1, int(i)) for h, m in enumerate(step) for i in np.flatnonzero(~m)}
         assert {n for n, op in zip(net.neuron_ids, net.stroke_opacity) if op < 1} == dropped
-        shown = {n for n, d in zip(scene.dashes, dashes) if d.get_stroke_opacity() > 0}
+        shown = {n for n, d in zip(scene.faded, faded) if d.get_stroke_opacity() > 0}
         assert shown == dropped
         assert row.get_center()[0] == pytest.approx(scene.row_place(s)[0], abs=0.2)
         assert label.get_bottom()[1] > row.get_top()[1]
@@ -105,17 +108,17 @@ def test_it_ends_on_the_four_thinned_networks_side_by_side():
 
 def _watch(scene):
     """After a play of the steps: ("mask", the step shown, the neurons drawn dropped by their
-    outline, those drawn dashed, the edges drawn, the kept count shown or None). After a play
+    outline, those drawn faded, the edges drawn, the kept count shown or None). After a play
     of the closing row: (the big network shown, the steps whose small networks are shown)."""
     if "net" not in scene.__dict__ or scene.step < 0:
         return None
     if len(scene.__dict__.get("snaps", ())) < STEPS:
         net = scene.net
         out = frozenset(n for n, op in zip(net.neuron_ids, net.stroke_opacity) if op < 1)
-        dashed = frozenset(n for n, d in scene.dashes.items() if d.get_stroke_opacity() > 0)
+        faded = frozenset(n for n, d in scene.faded.items() if d.get_stroke_opacity() > 0)
         edges = frozenset(e for e, op in zip(net.edge_ids, net.edge_opacity) if op > 0)
         count = int(scene.k_num.get_value()) if scene.kept_line in scene.mobjects else None
-        return "mask", int(scene.step_num.get_value()), out, dashed, edges, count
+        return "mask", int(scene.step_num.get_value()), out, faded, edges, count
     shown = set(scene.get_mobject_family_members())
     return scene.net in shown, tuple(s for s, snap in enumerate(scene.snaps) if snap in shown)
 
@@ -132,13 +135,13 @@ def test_each_mask_turns_into_the_next_only_where_they_differ():
     """From one step's mask to the next only the neurons that differ change, one kind at a
     time: first those dropped anew go out, then those restored come back. At the end of every
     play the neurons drawn dropped lie between the two masks (every neuron dropped at both
-    steps stays dropped, none kept at both is dropped), drawn alike by outline and dashes, with
+    steps stays dropped, none kept at both is dropped), drawn alike by both outlines, with
     exactly the edges of the neurons kept; and a count of kept neurons on screen counts the
     network drawn."""
     notes = [n for n in rendered(Dropout).notes if n is not None and n[0] == "mask"]
     hidden = sum(DROPOUT.sizes[1:-1])
-    for _, _, out, dashed, edges, count in notes:
-        assert out == dashed
+    for _, _, out, faded, edges, count in notes:
+        assert out == faded
         assert edges == {(a, b) for (a, b) in scene_edges() if a not in out and b not in out}
         if count is not None:
             assert count == hidden - len(out)

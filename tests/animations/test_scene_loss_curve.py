@@ -96,7 +96,7 @@ def test_the_end_label_says_where_training_ended():
     at, its last cost and that cost's share of the start (0.026, 10 % of 0.255); the run stops
     before the curve levels (its cost halves over the last decade of steps), so no level line
     is drawn; the label is clear of the curve, above its last point."""
-    from manim import DashedLine
+    from gdviz.manim_theme import StyledLine
 
     scene = rendered(LossCurve)
     want = scene.losses
@@ -106,7 +106,7 @@ def test_the_end_label_says_where_training_ended():
     share = round(100 * want[-1] / want[0])
     assert share == 10
     assert where.original_text == f"at {want[-1]:.3f}, {share} % of the start"
-    assert not any(isinstance(m, DashedLine) for m in scene.get_mobject_family_members())
+    assert not any(isinstance(m, StyledLine) for m in scene.get_mobject_family_members())
     plot, curve, _ = scene.plot
     pts = np.asarray(curve.get_anchors())
     for line in (label, where):

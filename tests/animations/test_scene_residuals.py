@@ -5,7 +5,7 @@ import copy
 import numpy as np
 import pytest
 from frames import rendered
-from manim import DashedLine, MathTex, Square
+from manim import MathTex, Square
 
 from gdcore import data, regression
 from scenes.residuals import PLACES, STAGE, Residuals
@@ -21,7 +21,7 @@ def test_segments_and_squares_are_gdcores_residuals():
     pred = regression.predict(m, b, x)
     r = regression.residuals(m, b, x, y)
     assert len(scene.bars) == len(x) == 7
-    assert all(isinstance(bar, DashedLine) for bar in scene.bars)  # the house residual
+    assert all(bar.kind == "difference" for bar in scene.bars)  # the house residual: dashed
     for bar, xi, yi, pi in zip(scene.bars, x, y, pred):
         np.testing.assert_allclose(ax.p2c(bar.get_start()), [xi, yi], atol=1e-9)
         np.testing.assert_allclose(ax.p2c(bar.get_end()), [xi, pi], atol=1e-9)
