@@ -221,7 +221,9 @@ class MseSurface(ThemedScene):
         t = self.theme
         ax = map_axes(t, [*views.M_RANGE, 2], [*views.B_RANGE, 4], 2.6, 4.4,
                       tick_size=NUMBER_SIZE)
-        ax.move_to([2.45, -0.9, 0])
+        # right enough that the surface, grown to face the cut, and its edge's label keep 12 px
+        # from the map's numbers and its b
+        ax.move_to([2.65, -0.9, 0])
         M, B, J = regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
                                        views.GRID_SIZE)
         self.map_grid = (M, B, J)
@@ -396,6 +398,7 @@ class MseSurface(ThemedScene):
             mob.next_to(end, RIGHT, buff=0.15)
 
         place(label)
+        self.edge_label = label
         self.play(FadeIn(label), run_time=1.0)
         self.wait(1.5)
 
