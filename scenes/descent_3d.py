@@ -16,8 +16,8 @@ than the ball and drawn over it, so that the minimum is never hidden: once the b
 shows round the star, between its points; a legend
 shows each mark beside its word, the −∇J arrow among them (its name is in the legend, off the
 surface: no word is drawn over the surface). The −∇J arrow stands at the start of each step
-before the ball takes it; the readouts change as the ball lands. The slide stops by step 60,
-where the ball lies at the minimum, and the scene cuts to the last step.
+before the ball takes it; the readouts change as the ball lands. The crawl along the floor
+runs through every scheduled step to the last, at one pace along the log-spaced schedule.
 The surface is gdviz.fast_surface's raster layer, inside a window between the legend and the
 readouts (its edge fading into the background); the ball and path hide where the surface covers
 them.
@@ -64,17 +64,19 @@ from gdviz.manim_theme import ThemedScene, sections
 #: path between gdcore's points follows the surface: each piece's height is gdcore's cost).
 SHOWN = 60
 PIECES = 8
-#: The camera turns from THETA_FROM to THETA_TO degrees of azimuth during the slide.
-THETA_FROM, THETA_TO = -75.0, -20.0
+#: The camera turns one way only, slowly: from THETA_FROM to THETA_TO degrees of azimuth
+#: during the slide, then on to END_THETA as it moves in on the closing view (an arc, never a
+#: swing out and back).
+THETA_FROM, THETA_TO = -75.0, -64.0
 #: The fall: the scheduled steps 0 → FALL_STEPS (step 0 to step 2: from J ≈ 83 across the valley
 #: to J ≈ 3.7), FALL_SECONDS for each step, the camera moved in on it (the moment the scene
-#: exists for, slow and large); then the slide along the valley floor (SLIDE_SECONDS, the steps
-#: crowding as they shrink), the camera pulled back and turning.
+#: exists for, slow and large); then the crawl along the valley floor (SLIDE_SECONDS, every
+#: scheduled step from the fall's last to the run's last at one pace: the log-spaced schedule,
+#: so each second covers more steps than the one before), the camera pulled back and turning.
 FALL_STEPS = 2
 FALL_SECONDS = (2.4, 1.6)  # each step of the fall; the second, shorter, slower than the slide
-SLIDE_SECONDS = 4.0
-#: The slide stops at the first scheduled step from CUT_STEP on (by then the ball lies at the
-#: minimum and only the readout's last digits move); the scene then cuts to the last step.
+SLIDE_SECONDS = 6.0
+#: The step the slide's caption quotes (the crawl passes it a third of the way through).
 CUT_STEP = 60
 #: The readouts and the −∇J arrow take a scheduled step as reached once the ball is within
 #: ARRIVE (a share of the step) of it: they change as the ball lands, not a frame after it.
@@ -592,18 +594,16 @@ class Descent3d(ThemedScene):
         self.move_camera(0.0, PHI0)
 
     def section_slide_along_the_floor(self):
-        # along the floor, the camera turning: the scheduled steps crowd as they shrink, up to
-        # CUT_STEP (then the ball lies at the minimum)
-        cut = int(np.argmax(self.shown >= CUT_STEP))
-        self.play(self.s.animate(rate_func=lambda a: a ** 1.3).set_value(cut),
+        # along the floor to the last step, one scheduled (log-spaced) step at a time at one
+        # pace, the camera turning slowly one way
+        self.play(self.s.animate(rate_func=linear).set_value(len(self.shown) - 1),
                   self.view.theta.animate(rate_func=linear).set_value(THETA_TO),
                   run_time=SLIDE_SECONDS)
 
     def section_arrive(self):
         t = self.theme
-        # a cut to the last step: the readouts jump to it; then the camera moves in on the whole
-        # valley, large, with its axes, as its window opens
-        self.s.set_value(len(self.shown) - 1)
+        # the camera moves in on the whole valley, large, with its axes, as its window opens,
+        # turning on the same way
         self.set_aim(self.end_aim)
         self.play(self.view.dolly.animate.set_value(1.0),
                   self.view.phi.animate.set_value(END_PHI),

@@ -45,10 +45,12 @@ from gdviz.manim_theme import ThemedScene, sections
 
 #: The surface's box (scene lengths of m, b, J), where its centre projects to, and the scene
 #: rectangle its image covers (left half of the frame; the contour map takes the right); high
-#: enough that the m axis's label keeps its margin from the frame's foot along the arc.
+#: enough that the m axis's label keeps its margin from the frame's foot along the arc, and left
+#: enough that the surface grown to face the cut, and its edge's label, keep 12 px from the map's
+#: numbers and its b.
 BOX = (4.4, 4.4, 2.8)
-CENTER = (-2.6, -0.45)
-REGION = (-2.65, -0.30, 6.9, 6.8)
+CENTER = (-2.75, -0.45)
+REGION = (-2.8, -0.30, 6.9, 6.8)
 #: The key moment larger: the box grows by this factor as the camera is lowered to face the cut.
 ZOOM = 1.08
 #: Tick numbers: the map's and the still's (views.M_TICKS, B_TICKS: m by 2, b by 4), those that
@@ -396,6 +398,7 @@ class MseSurface(ThemedScene):
             mob.next_to(end, RIGHT, buff=0.15)
 
         place(label)
+        self.edge_label = label
         self.play(FadeIn(label), run_time=1.0)
         self.wait(1.5)
 

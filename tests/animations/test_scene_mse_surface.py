@@ -178,6 +178,27 @@ def test_the_3d_ticks_are_the_maps_and_no_label_meets_another_word_at_any_camera
         axes.update_from_view()
 
 
+def test_the_edge_label_and_the_surface_keep_12_px_from_the_maps_words():
+    """Facing the cut, at the end: the edge's label J(m, b*) and the surface's image keep
+    12 px (at 480p) from every number and label of the contour map."""
+    from manim import MathTex, SingleStringMathTex
+
+    scene = rendered(MseSurface)
+    room = 12 / 60
+    words = boxes([m for m in scene.map_ax.get_family()
+                   if isinstance(m, (MathTex, SingleStringMathTex)) and len(m.submobjects)])
+    label = boxes([scene.edge_label])[0]
+    v, _ = scene.surface.cut_vertices()
+    drawn = scene.view.project(v)[0][:, :2]
+    for w in words:
+        assert (w[0] - label[2] >= room or label[0] - w[2] >= room
+                or w[1] - label[3] >= room or label[1] - w[3] >= room)
+        # the surface's points outside the word's box grown by 12 px
+        inside = ((drawn[:, 0] > w[0] - room) & (drawn[:, 0] < w[2] + room)
+                  & (drawn[:, 1] > w[1] - room) & (drawn[:, 1] < w[3] + room))
+        assert not inside.any()
+
+
 def test_the_minimum_is_the_house_star_everywhere_and_never_hidden():
     """One shape for the minimum (the star in `good`) on the surface, the map and the legend,
     drawn over the point that comes to rest on it at the end."""
