@@ -700,7 +700,8 @@ def test_learning_rates_labels_paths_and_divergence(theme):
 def test_learning_rates_notes_clear_of_data_and_marks_whole(theme):
     """The divergence note lies clear of every cost curve (its words nowhere on a curve's
     drawn points), the large run's exit cross is drawn whole inside the map's frame at its
-    edge (not cut by the spine), and the zoom is a panel of its own: over no map, its box on the large rate's map."""
+    edge (not cut by the spine), and the zoom is a panel of its own: over no map, its box on
+    the large rate's map."""
     fig = build("learning_rates", theme)
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
