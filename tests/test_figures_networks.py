@@ -181,15 +181,18 @@ def test_mnist_network_counts(theme):
     s = alltext(ax)
     w0, w1 = nn.layer_weight_counts([784, 15, 10])
     p = nn.parameter_count([784, 15, 10])
-    assert f"784 × 15 = {w0:,} weights" in s and "11,760" in s
-    assert f"15 × 10 = {w1:,} weights" in s
+    # the sums set as maths: ×, + and = in the maths face, the separators braced
+    assert f"$784 \\times 15 = {w0:,}$ weights".replace(",", "{,}") in s and "11{,}760" in s
+    assert "$15 \\times 10 = 150$ weights" in s and w1 == 150
+    assert "×" not in s
     n_w = nn.weight_count([784, 15, 10])
     assert p - n_w == 25 and n_w == w0 + w1 == 11_910
     assert "784 inputs" in s and "15 hidden" in s and "10 outputs" in s
     # one sum, no equation nested in brackets: the weights, then the biases to the total
     (total,) = [x.get_text() for x in ax.texts if x.get_gid() == "total"]
-    assert total == f"{w0:,} + {w1:,} = {n_w:,} weights; + {p - n_w} biases = {p:,} parameters"
-    assert "(" not in total and "11,935" in total
+    assert total == ("$11{,}760 + 150 = 11{,}910$ weights; $+\\,25$ biases$= 11{,}935$ parameters")
+    assert (w0, w1, n_w, p) == (11_760, 150, 11_910, 11_935)
+    assert "(" not in total and "11{,}935" in total
     for l in range(3):
         (lab,) = [x for x in ax.texts if x.get_gid() == f"layer-{l}"]
         low = min(c.center[1] - c.radius for n, c in nd.drawn_neurons(ax).items() if n[0] == l)

@@ -126,11 +126,16 @@ def word(n: int) -> str:
     return WORDS[n] if 0 <= n < len(WORDS) else count(n)
 
 
-def count(n: int) -> str:
-    """A count with thousands separators: 2,280,612 (an integer, never a measurement)."""
+def count(n: int, medium: str = "text") -> str:
+    """A count with thousands separators: 2,280,612 (an integer, never a measurement); in
+    `latex` (maths, no $) the separator braced, 2{,}280{,}612, so that it sets no space."""
     if isinstance(n, bool) or not float(n).is_integer():
         raise ValueError(f"a count is a whole number, got {n!r}")
     n = int(n)
+    if medium == "latex":
+        return ("-" if n < 0 else "") + f"{abs(n):,}".replace(",", "{,}")
+    if medium != "text":
+        raise ValueError(f"medium must be text or latex, got {medium!r}")
     return (MINUS if n < 0 else "") + f"{abs(n):,}"
 
 
