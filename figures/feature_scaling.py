@@ -112,7 +112,7 @@ def _panel(ax, theme, run, title, xlabel, ylabel, dots=True):
     ax.set_ylabel(ylabel)
     # the rate and the cost reached, under the title (no words over the map)
     traj = run.trajectory
-    ax.set_title(f"{title}\n" + nb.hyper(r"\alpha", run.lr, "mathtext")
+    ax.set_title(th.title(title) + "\n" + nb.hyper(r"\alpha", run.lr, "mathtext")
                  + f", {traj.steps} steps: $J = {nb.significant(traj.losses[-1], J_SIG, 'latex')}$",
                  pad=10)  # clear of the top tick's number
 
@@ -147,8 +147,8 @@ def _zoom(zx, ax, theme, run):
     zx.set_ylim(b0, b1)
     zx.set_xlabel(th.AXIS_LABELS["slope"])
     zx.set_ylabel(th.AXIS_LABELS["intercept"])
-    zx.set_title("the box zoomed: each step\n"
-                 f"across the floor, × ${nb.latex(across[1] / across[0], places=2)}$")
+    zx.set_title(th.title("the box zoomed: each step\n"
+                          f"across the floor, × ${nb.latex(across[1] / across[0], places=2)}$"))
 
 
 def _zoom_box(ax, theme, run):

@@ -5,13 +5,14 @@ searched. The count itself is too large for any axis, so the vertical axis place
 by its power of ten, on a logarithmic scale: its ticks read 10¹, 10¹⁰, 10¹⁰⁰, 10¹⁰⁰⁰ and
 10¹⁰⁰⁰⁰ guesses, each tick ten times the digits of the one below; the horizontal axis is
 logarithmic too. Two weights
-need {c2} guesses and three need {c3}; from {cross} parameters on, there are more guesses than
-the roughly {atoms} atoms of the observable universe, and the {p_mnist} parameters of the digit
-network need {e_mnist} guesses.
+need {c2} guesses and three need {c3}; at {cross} parameters the guesses reach the roughly
+{atoms} atoms of the observable universe, and beyond it outnumber them; the {p_mnist} parameters
+of the digit network need {e_mnist} guesses.
 
 Alt: A rising straight line. The horizontal axis, logarithmic, counts the parameters from 1 to
 beyond {p_mnist}; the vertical axis, in the power of ten of the number of guesses, is also
-logarithmic, its ticks 10 to the powers 1, 10, 100, 1000 and 10000. Marked points:
+logarithmic, its ticks 10 to the powers 1, 10, 100, 1000 and 10000, each tick ten times the
+digits of the one below, as the axis says. Marked points:
 2 parameters at {c2} guesses, 3 at {c3}, and {p_mnist} at 10 to the power {e_mnist_exp}. A
 horizontal dotted line marks the power {atoms_exp}, 10 to the power {atoms_exp} being the
 number of atoms in the observable universe; the line crosses it at {cross} parameters, where a
@@ -38,10 +39,11 @@ def _curve():
 
 
 def _crossing() -> int:
-    """The fewest parameters whose grid needs more guesses than there are atoms."""
+    """The fewest parameters whose grid needs as many guesses as there are atoms: where the
+    curve meets the atoms' line."""
     d = np.arange(1, 10 * sampling.ATOMS_LOG10 + 1)
     e = np.array([sampling.guess_count_log10(BINS, int(k)) for k in d])
-    return int(d[np.argmax(e > sampling.ATOMS_LOG10)])
+    return int(d[np.argmax(e >= sampling.ATOMS_LOG10 - 1e-9)])
 
 
 def facts() -> dict:
@@ -77,7 +79,10 @@ def make_figure(theme):
     ax.set_xlim(1, d[-1])
     ax.set_ylim(0.7, e[-1])
     ax.set_xlabel("number of parameters (weights and biases)")
-    ax.set_ylabel(f"guesses at {BINS} bins per axis")
+    # the ticks are evenly spaced powers of powers: said on the axis, so no one reads the
+    # growth as plain exponential
+    ax.set_ylabel(f"guesses at {BINS} bins per axis\n(each tick: 10× the digits of the last)",
+                  linespacing=1.4)
 
     atoms = sampling.ATOMS_LOG10
     ax.axhline(atoms, **theme.line("reference", color=theme.muted, linewidth=0.9, zorder=2))
@@ -91,9 +96,10 @@ def make_figure(theme):
     ec = sampling.guess_count_log10(BINS, cross)
     ax.plot([cross, cross], [ax.get_ylim()[0], ec],
             **theme.line("reference", color=theme.muted, linewidth=0.9, zorder=2, gid="crossing"))
-    ax.annotate(f"{cross} parameters", xy=(cross, np.sqrt(10 * atoms)), xytext=(4, 0),
+    # named at the crossing itself: just right of where the curve meets the atoms' line
+    ax.annotate(f"{cross} parameters", xy=(cross, ec), xytext=(5, -4),
                 textcoords="offset points", fontsize=theme.small_size, color=theme.muted,
-                ha="left", va="center", gid="crossing-label")
+                ha="left", va="top", gid="crossing-label")
 
     marks = [*((k, f"{k} weights") for k in SETTING.marked), (p, "digit network")]
     for k, name in marks:

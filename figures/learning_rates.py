@@ -29,6 +29,7 @@ factor per step across the valley against the learning rate: a V that crosses 1 
 import numpy as np
 from matplotlib.patches import FancyArrowPatch, Rectangle
 from matplotlib.ticker import NullLocator
+from matplotlib.transforms import offset_copy
 
 from gdcore import data, descent, races, regression
 from gdcore.cost_descent import COST_DESCENT
@@ -47,7 +48,9 @@ GROWTH_PLACES, J_GROWTH_PLACES = 3, 2
 #: words. ZOOM_PAD: the zoom's margin around the large rate's first steps (fraction of their
 #: extent per axis).
 NOTE_AT = (0.03, 0.95)
-ALPHA_MAX = 0.18
+ALPHA_MAX = 0.23
+#: The exit cross on the large rate's map: its size and stroke (points).
+EXIT_SIZE, EXIT_MEW = 6, 1.4
 ZOOM_PAD = (0.04, 0.1)
 
 
@@ -160,9 +163,16 @@ def make_figure(theme):
                             mec="none", zorder=3, gid=f"path-{name}")
             gm.cased_under(ax, dots, theme, 2.5, DOT_CASING)
             large_map = ax
-            # the exit cross sits on the map's edge: drawn whole, not cut by the spine
-            ax.plot(pts[-1, 0], pts[-1, 1], "x", color=cols[name], markersize=6, mew=1.4,
+            # the exit cross marks the map's edge where the path leaves: drawn whole and
+            # inside the frame, nudged in from the spine by its own half-width (in points)
+            (m0, m1), (b0, b1) = WINDOW
+            ex, ey = pts[-1]
+            half = EXIT_SIZE / 2 + EXIT_MEW + 1.0  # the arms, their width and the casing
+            dx = -half if np.isclose(ex, m1) else half if np.isclose(ex, m0) else 0.0
+            dy = -half if np.isclose(ey, b1) else half if np.isclose(ey, b0) else 0.0
+            ax.plot(ex, ey, "x", color=cols[name], markersize=EXIT_SIZE, mew=EXIT_MEW,
                     zorder=5, clip_on=False, gid="exit-too large",
+                    transform=offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"),
                     path_effects=gm.casing(theme))
             ax.text(0.96, 0.96, f"off the map at step {len(pts) - 1}\nits first steps: "
                     "the box, below", transform=ax.transAxes, ha="right",
@@ -253,16 +263,17 @@ def make_figure(theme):
     for name, lr, _ in results:
         f = abs(1 - lr * lam)
         fx.plot([lr], [f], "o", color=cols[name], markersize=5, zorder=5, gid=f"rate-{name}")
-        # beside the point, clear of the V (the large rate under the V's arm, right of the
-        # limit: its words above it are the limit's); the rest above it
+        # beside the point, clear of the V's arms and the dotted lines by 2 pt or more: the
+        # large rate right of the limit, under the V's arm; the good rate above-left of its
+        # point, between the arms; the small rate on one line above the dotted 1
+        sep = "\n"
         if f > 1:
-            xytext, ha, va = (6, -8), "left", "top"
+            xytext, ha, va = (4, -8), "left", "top"
         elif f > 0.6:
-            xytext, ha, va = (7, 0), "left", "center"
+            xytext, ha, va, sep = (6, 14), "left", "bottom", " "
         else:
-            xytext, ha, va = (0, 6), "center", "bottom"
-        # the factors at the precision of the growth written above (1.042, never 1.04)
-        fx.annotate(f"{name}\n{nb.text(f, places=GROWTH_PLACES)}", (lr, f), xytext=xytext,
+            xytext, ha, va = (-3, 5), "right", "bottom"
+        fx.annotate(f"{name}{sep}{nb.text(f, places=GROWTH_PLACES)}", (lr, f), xytext=xytext,
                     textcoords="offset points", ha=ha, va=va,
                     fontsize=theme.small_size, color=theme.text)
     fx.set_xlim(0, ALPHA_MAX)

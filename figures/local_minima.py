@@ -37,6 +37,9 @@ TIME_STEPS = 100
 DOT_RIM = 0.5
 #: The runs' one name in both legends (the top right one adds their settings).
 PLAIN, MOMENTUM = "plain descent", "momentum"
+#: The page-coloured casing (points each side) of the end squares among the momentum run's
+#: larger dots: wide enough to part each square from the dots it sits on.
+END_CASING = 1.5
 
 
 def facts() -> dict:
@@ -71,10 +74,14 @@ def _trail(ax, theme, tr, color, gid, ms=3.2, zorder=4, rim=False):
             zorder=zorder, gid=gid, **look)
 
 
-def _end(ax, theme, tr, color, gid, zorder=6):
-    """Where a run stopped: the house end square, in the run's optimizer colour."""
-    ax.plot(tr.final[0], tr.losses[-1], gid=gid,
-            **{**theme.marker("end"), "markerfacecolor": color, "zorder": zorder})
+def _end(ax, theme, tr, color, gid, zorder=6, over_dots=False):
+    """Where a run stopped: the house end square, in the run's optimizer colour. `over_dots`:
+    where larger step dots crowd round it, cased in the page colour (END_CASING points), so
+    that it reads on top of them, not among them."""
+    look = {**theme.marker("end"), "markerfacecolor": color, "zorder": zorder}
+    if over_dots:
+        look["path_effects"] = gm.casing(theme, width=END_CASING)
+    ax.plot(tr.final[0], tr.losses[-1], gid=gid, **look)
 
 
 def _start(ax, theme, w0, f0, gid):
@@ -114,8 +121,8 @@ def make_figure(theme):
     _trail(a_mom, theme, rolling, c_mom, "trail:momentum", ms=4.6, rim=True)
     _trail(a_mom, theme, tr_stall, c_plain, "trail:stalled", ms=2.4, zorder=5)
     _start(a_mom, theme, EXP.stalled_start, tr_stall.losses[0], "start:stalled")
-    _end(a_mom, theme, rolling, c_mom, "end:momentum")
-    _end(a_mom, theme, tr_stall, c_plain, "end:stalled", zorder=7)
+    _end(a_mom, theme, rolling, c_mom, "end:momentum", over_dots=True)
+    _end(a_mom, theme, tr_stall, c_plain, "end:stalled", zorder=7, over_dots=True)
     arrow = dict(arrowstyle="-|>", color=theme.text, lw=0.8, shrinkA=2, shrinkB=6)
     a_mom.annotate("plain descent\nstalls here", (tr_stall.final[0], tr_stall.losses[-1]),
                    xytext=(-2.2, 0.9), textcoords="data", ha="center", va="top",

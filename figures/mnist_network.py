@@ -18,6 +18,7 @@ from gdcore import nn
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
+from gdviz import numbers
 from gdviz import theme as th
 from gdviz.colors import mix
 from gdviz.network_layout import layout
@@ -60,6 +61,10 @@ def make_figure(theme):
     nd.setup_axes(ax, lay, pad=(0.8, 0.8, 1.3, 0.66))
 
     fs = theme.small_size
+
+    def tc(n: int) -> str:  # a count in maths
+        return numbers.count(n, "latex")
+
     for l, (x, n) in enumerate(zip(lay.layer_x, SIZES)):
         # under the column's own lowest circle (or its dots)
         low = min(lay.position(l, i)[1] for i in lay.shown[l]) - lay.radius
@@ -68,12 +73,13 @@ def make_figure(theme):
     for l in range(len(SIZES) - 1):
         xm = 0.5 * (lay.layer_x[l] + lay.layer_x[l + 1])
         ax.text(xm, y1 + 0.12,
-                f"{SIZES[l]:,} × {SIZES[l + 1]:,} = {c[f'w{l}']:,} weights",
+                # the sum as maths (× and = in the maths face), the words in the text face
+                f"${tc(SIZES[l])} \\times {tc(SIZES[l + 1])} = {tc(c[f'w{l}'])}$ weights",
                 ha="center", va="bottom", fontsize=fs, color=theme.text,
                 bbox=dict(boxstyle="round,pad=0.2", fc=theme.background, ec="none"))
     ax.text(0.0, y0 - 0.75,
-            f"{c['w0']:,} + {c['w1']:,} = {c['weights']:,} weights;"
-            f" + {c['n_biases']:,} biases = {c['params']:,} parameters",
+            f"${tc(c['w0'])} + {tc(c['w1'])} = {tc(c['weights'])}$ weights;"
+            f" $+\\,{tc(c['n_biases'])}$ biases$= {tc(c['params'])}$ parameters",
             ha="center", va="top", fontsize=theme.font_size, color=theme.text, gid="total")
     return fig
 

@@ -3,7 +3,8 @@
 Polynomials of degree 0 to 9 fitted by least squares to the {n} noisy samples of sin(2πx)
 used for the overfitting example, scored by the cost J (half the mean squared error, log
 scale) on the training samples and on {n_test} fresh test samples. Each extra degree lowers the
-training cost, down to ≈ 0 (rounding noise) at degree 9, where the curve passes through all {n}
+training cost, down to ≈ 0 (rounding noise,
+{floor}) at degree 9, where the curve passes through all {n}
 points. The test cost is {test0} at degree 0 and {test1} and {test2} at degrees 1
 and 2, drops to its least, {best_test}, at degree {best}, and then climbs with every degree
 to {worst_test} at degree 9: past degree {best} the extra capacity fits the noise, not the
@@ -12,7 +13,8 @@ sine.
 Alt: A line chart with polynomial degree 0 to 9 on the horizontal axis and the cost J on a
 logarithmic vertical axis. The training-cost line falls steadily and drops off the bottom of the
 chart between degrees 8 and 9, to a marker on the bottom edge at degree 9 labelled
-"training cost J ≈ 0: through all {n} points". The test-cost line, lavender with hollow
+"training cost J ≈ 0: through all {n} points",
+≈ 0 meaning {floor}. The test-cost line, lavender with hollow
 diamonds, is about level from degree 1 to 2, drops to its lowest value, {best_test}, at
 degree {best}, marked by a green star, then rises steeply to {worst_test} at degree 9.
 """
@@ -47,7 +49,7 @@ def facts() -> dict:
     d, err = errors()
     b = best_degree(err)
     cost = lambda v: numbers.significant(v, COST_SIG)  # noqa: E731
-    return {"n": d.x.size, "n_test": d.x_test.size, "best": b,
+    return {"n": d.x.size, "n_test": d.x_test.size, "best": b, "floor": numbers.floor_words(),
             "best_test": cost(err.test[err.degrees == b][0]), "worst_test": cost(err.test[-1]),
             **{f"test{k}": cost(err.test[err.degrees == k][0]) for k in (0, 1, 2)}}
 

@@ -5,7 +5,8 @@ of degree 3 (left) and of degree 9 (right); the faint curve is the true sin(2πx
 follows the trend and misses the points a little: training cost J = {train3:.3f} (J is half the
 mean squared error), test cost J = {test3:.3f} on {n_test} fresh test samples (the small hollow
 lavender diamonds, in both panels). The degree-9 polynomial has {n_coef} coefficients for {n}
-points, so it passes through every one of them (its training cost is ≈ 0, zero up to rounding)
+points, so it passes through every one of them (its training cost is
+≈ 0, {floor}: zero up to rounding)
 and swings wildly in between: its test cost is {test9:.1f}. Left of the first sample it climbs
 to {top9:.0f}, far above the plotted range.
 
@@ -14,7 +15,7 @@ Alt: Two panels of the same {n} blue dots scattered around a faint dotted sine w
 polynomial runs smoothly through the middle of the points (training cost J = {train3:.3f}, test
 cost J = {test3:.3f}). On the right a degree-9 polynomial hits every point exactly but dips and
 spikes between them, far from many test samples; it leaves the plot {leaves9} (training cost J ≈
-0, test cost J = {test9:.1f}).
+0, {floor}, test cost J = {test9:.1f}).
 """
 
 import numpy as np
@@ -41,7 +42,8 @@ def _fits():
 def facts() -> dict:
     d, err, ws = _fits()
     return {
-        "n": d.x.size, "n_test": d.x_test.size, "seed": SEED, "n_coef": ws[1].size,
+        "n": d.x.size, "n_test": d.x_test.size, "seed": SEED,
+        "floor": numbers.floor_words(), "n_coef": ws[1].size,
         "train3": err.train[0], "test3": err.test[0],
         "train9": err.train[1], "test9": err.test[1],
         "top9": float(regression.polynomial_eval(ws[1], XS).max()),

@@ -9,9 +9,9 @@ sine; at λ = {lam_last} it is almost flat. Bottom left: the length ‖w‖ of t
 coefficients w₁, …, w₉ shrinks from {norm0} at λ = 0 to {norm_last} at λ = {lam_last}; it barely
 moves below λ = {lam_first} and falls fastest, by a factor of {steep_factor}, from λ =
 {steep_from} to λ = {steep_to}. Bottom right: the training cost J (half the mean squared error)
-only grows with λ (≈ 0 without a penalty, where the fit interpolates), while the test cost J on
-{n_test} fresh test samples (hollow lavender diamonds on the curve) is lowest, {best_test}, at λ
-= {best_lam}.
+only grows with λ (≈ 0, {floor}, without a penalty, where the fit interpolates),
+while the test cost J on {n_test} fresh test samples (hollow lavender diamonds on the curve) is
+lowest, {best_test}, at λ = {best_lam}.
 
 Alt: A row of {n_shown} small plots of the same {n} points with a polynomial curve, titled
 λ = 0, λ = {lam_wild}, λ = {best_lam} (framed in green as the least test cost) and
@@ -58,6 +58,7 @@ def facts() -> dict:
         return numbers.text(v, floor=0)
 
     return {"n": d.x.size, "n_test": d.x_test.size, "n_shown": len(EX.shown),
+            "floor": numbers.floor_words(),
             "lam_first": lam(rp.lams[rp.lams > 0].min()),
             "lam_wild": lam(wild[0]), "norm0": numbers.text(rp.norms[0]),
             "norm_last": numbers.text(rp.norms[-1], sig=2),
@@ -191,7 +192,7 @@ def make_figure(theme):
         if vals[0] < COST_FLOOR:  # below the log axis (the unpenalised fit interpolates)
             gm.off_scale_low(e0, theme, 0, COST_FLOOR,
                              {**mark, "color": theme.role(role), "markersize": 3.5},
-                             r"$\approx 0$", lift=4.0, gid=gid)
+                             numbers.mathtext(vals[0]), lift=4.0, gid=gid)
         else:
             e0.plot([0], [vals[0]], color=theme.role(role), zorder=z, gid=gid, **mark)
     b = best

@@ -78,8 +78,9 @@ U_BEST = float(np.log10(LAM_BEST))
 GHOST_LAG, GHOST_OPACITY, GHOST_WIDTH = 1.0, 0.8, 2.0
 #: The fit's stroke width.
 FIT_WIDTH = 4.0
-#: The dotted sin 2πx in ink, thinner than the ghost: on the dark page the muted ghost and a
-#: muted sine read as one grey.
+#: The dotted sin 2πx, a reference to read the fit against: in the muted colour, as every
+#: reference line, so that its dots (theme's least dot width) read lighter than the fit; the
+#: dots part it from the ghost, the same grey but solid.
 SINE_WIDTH = 1.8
 #: The costs' readouts: three significant figures with their zeros kept, plain decimals down to
 #: COST_LOW, a power of ten only under it (7.42, 0.0127, 5.90 × 10⁻⁴).
@@ -234,7 +235,7 @@ class Regularization(ThemedScene):
         ax = map_axes(t, [0, 1, 0.5], [Y_RANGE[0], Y_RANGE[1], 2.5], 5.1, PANEL_H, "x", "y",
                       places=1)
         ax.move_to(np.array([FIT_X, 0, 0])).shift((PANEL_TOP - ax.c2p(0, Y_RANGE[1])[1]) * UP)
-        sine = VMobject(stroke_color=t.text, stroke_width=SINE_WIDTH)
+        sine = VMobject(stroke_color=t.muted, stroke_width=SINE_WIDTH)
         sine.set_points_as_corners(scene_points(ax, XS, data.sine(XS)))
         sine = styled("reference", sine)  # the function the data were drawn from
         dots = data_dots(t, ax, self.d.x, self.d.y, radius=0.08).set_z_index(3)
@@ -354,7 +355,7 @@ class Regularization(ThemedScene):
             item(stroke(stroke_color=t.muted, stroke_width=GHOST_WIDTH,
                         stroke_opacity=GHOST_OPACITY),
                  "previous fit,", r"$\lambda/10$"),
-            item(styled("reference", stroke(stroke_color=t.text, stroke_width=SINE_WIDTH)),
+            item(styled("reference", stroke(stroke_color=t.muted, stroke_width=SINE_WIDTH)),
                  r"$\sin 2\pi x$"),
         )
         bar_key = VGroup(

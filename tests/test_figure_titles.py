@@ -10,7 +10,7 @@ from gdviz import theme as th
 
 IDS = ("descent_3d", "gradient_geometry", "sampling_grid_2d", "sampling_grid_3d",
        "lonely_space", "guess_explosion", "local_minima", "nonconvex_loss",
-       "batch_vs_stochastic")
+       "batch_vs_stochastic", "feature_scaling")
 
 
 @pytest.mark.parametrize("theme", th.THEME_NAMES)

@@ -181,15 +181,18 @@ def test_mnist_network_counts(theme):
     s = alltext(ax)
     w0, w1 = nn.layer_weight_counts([784, 15, 10])
     p = nn.parameter_count([784, 15, 10])
-    assert f"784 × 15 = {w0:,} weights" in s and "11,760" in s
-    assert f"15 × 10 = {w1:,} weights" in s
+    # the sums set as maths: ×, + and = in the maths face, the separators braced
+    assert f"$784 \\times 15 = {w0:,}$ weights".replace(",", "{,}") in s and "11{,}760" in s
+    assert "$15 \\times 10 = 150$ weights" in s and w1 == 150
+    assert "×" not in s
     n_w = nn.weight_count([784, 15, 10])
     assert p - n_w == 25 and n_w == w0 + w1 == 11_910
     assert "784 inputs" in s and "15 hidden" in s and "10 outputs" in s
     # one sum, no equation nested in brackets: the weights, then the biases to the total
     (total,) = [x.get_text() for x in ax.texts if x.get_gid() == "total"]
-    assert total == f"{w0:,} + {w1:,} = {n_w:,} weights; + {p - n_w} biases = {p:,} parameters"
-    assert "(" not in total and "11,935" in total
+    assert total == ("$11{,}760 + 150 = 11{,}910$ weights; $+\\,25$ biases$= 11{,}935$ parameters")
+    assert (w0, w1, n_w, p) == (11_760, 150, 11_910, 11_935)
+    assert "(" not in total and "11{,}935" in total
     for l in range(3):
         (lab,) = [x for x in ax.texts if x.get_gid() == f"layer-{l}"]
         low = min(c.center[1] - c.radius for n, c in nd.drawn_neurons(ax).items() if n[0] == l)
@@ -593,18 +596,20 @@ def test_guess_explosion(theme):
         assert "^" not in words
     labels = [t.get_text() for t in ax.get_yticklabels()]
     # the vertical axis holds the power of ten of the count, log-scaled: each tick reads as the
-    # number of guesses it stands for, a power of ten; the label names the quantity on one line
+    # number of guesses it stands for, a power of ten; the label names the quantity and says
+    # that the evenly spaced ticks grow the digits tenfold
     ticks = ax.get_yticks()
     assert labels == [numbers.power10(round(v), "mathtext") for v in ticks]
     assert labels == ["$10^{1}$", "$10^{10}$", "$10^{100}$", "$10^{1000}$", "$10^{10000}$"]
-    assert ax.get_ylabel() == "guesses at 10 bins per axis"
+    assert ax.get_ylabel().split("\n") == ["guesses at 10 bins per axis",
+                                            "(each tick: 10× the digits of the last)"]
     t = th.get(theme)
     for k in (2, 3, 11935):  # the house mark of a point
         (ln,) = [ln for ln in ax.lines if len(ln.get_xdata()) == 1 and ln.get_xdata()[0] == k]
         assert same_color(ln.get_markerfacecolor(), t.accent)
         assert ln.get_marker() == th.MARKERS["current"].marker
     # the crossing is no point of the model's: no dot, a dotted reading line from the atoms'
-    # line down to the parameter axis at 81, named beside it
+    # line down to the parameter axis at 80, where the curve meets the atoms' line, named there
     cross = mod("guess_explosion")._crossing()
     assert cross not in points
     (drop,) = [ln for ln in ax.lines if ln.get_gid() == "crossing"]
@@ -613,6 +618,7 @@ def test_guess_explosion(theme):
     assert drop.get_ydata()[1] == pytest.approx(sampling.guess_count_log10(10, cross))
     (name,) = [a for a in ax.texts if a.get_gid() == "crossing-label"]
     assert name.get_text() == f"{cross} parameters"
+    assert name.xy == pytest.approx((cross, sampling.ATOMS_LOG10))
     # the atoms' words under their line, on no grid line
     f = ax.figure
     f.canvas.draw()
@@ -624,7 +630,7 @@ def test_guess_explosion(theme):
         assert not box.y0 < ax.transData.transform((1, v))[1] < box.y1
     doc = gm.doc_of(mod("guess_explosion"))
     e = round(sampling.guess_count_log10(sampling.GUESS_EXPLOSION.bins, 11935))
-    assert e == 11935 and mod("guess_explosion")._crossing() == 81
+    assert e == 11935 and mod("guess_explosion")._crossing() == 80
     assert "10¹¹⁹³⁵ guesses" in doc.caption and "10⁸⁰ atoms" in doc.caption
     assert "10 to the power 11935" in doc.alt and "10 to the power 80" in doc.alt
     assert "^" not in doc.caption + doc.alt and "11,935 guesses" not in doc.caption

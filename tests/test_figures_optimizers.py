@@ -424,6 +424,10 @@ def test_local_minima_plain_run_reads_on_the_momentum_dots(theme):
     end = by_gid(fig, "end:stalled")
     assert end.get_zorder() > max(rings.get_zorder(), dots.get_zorder(),
                                   by_gid(fig, "end:momentum").get_zorder())
+    # both end squares over the dots, cased in the page colour so that they part from them
+    for gid in ("end:stalled", "end:momentum"):
+        (casing, *_) = by_gid(fig, gid).get_path_effects()
+        assert same_colour(casing.color, t.background) and casing.width >= 1
     # one name for each run in both legends, the top one adding its settings
     top, bottom = (sorted(t.get_text() for t in ax.get_legend().get_texts())
                    for ax in (fig.axes[1], fig.axes[2]))

@@ -678,13 +678,30 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     for name, lr in COST_DESCENT.learning_rates:
         np.testing.assert_allclose(one(fig, f"rate-{name}").get_xydata(), [[lr, abs(1 - lr * lam)]])
     assert any("0.137" in s for s in texts(fig))
+    # every rate's words inside the factor panel and 2 pt or more clear of the V and the dotted 1
+    fx = one(fig, "rate-good").axes
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    box, pt = fx.get_window_extent(r), fig.dpi / 72
+    v = fx.transData.transform(fx.lines[0].get_xydata())
+    u = np.linspace(0, 1, 60)[:, None, None]
+    px = (v[:-1] + u * (v[1:] - v[:-1])).reshape(-1, 2)
+    one_y = fx.transData.transform((0, 1.0))[1]
+    for t in [t for t in fx.texts if t.get_text().split()[0] in ("too", "good")]:
+        b = t.get_window_extent(r)
+        assert box.x0 <= b.x0 and b.x1 <= box.x1 and box.y0 <= b.y0 and b.y1 <= box.y1
+        gap = np.hypot(np.maximum(np.maximum(b.x0 - px[:, 0], px[:, 0] - b.x1), 0),
+                       np.maximum(np.maximum(b.y0 - px[:, 1], px[:, 1] - b.y1), 0))
+        assert gap.min() >= 2 * pt, t.get_text()
+        assert not b.y0 - 2 * pt < one_y < b.y1 + 2 * pt, t.get_text()
 
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_learning_rates_notes_clear_of_data_and_marks_whole(theme):
     """The divergence note lies clear of every cost curve (its words nowhere on a curve's
-    drawn points), the large run's exit cross is drawn whole on the map's edge (not cut by the
-    spine), and the zoom is a panel of its own: over no map, its box on the large rate's map."""
+    drawn points), the large run's exit cross is drawn whole inside the map's frame at its
+    edge (not cut by the spine), and the zoom is a panel of its own: over no map, its box on
+    the large rate's map."""
     fig = build("learning_rates", theme)
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
@@ -706,6 +723,9 @@ def test_learning_rates_notes_clear_of_data_and_marks_whole(theme):
     mx, by = cross.get_xydata()[0]
     assert np.isclose(mx, m1) or np.isclose(by, b1) or np.isclose(mx, m0) or np.isclose(by, b0)
     np.testing.assert_allclose(cross.get_xydata()[0], one(fig, "path-too large").get_xydata()[-1])
+    # drawn whole inside the map's frame
+    cb, mb = cross.get_window_extent(renderer), cross.axes.get_window_extent(renderer)
+    assert mb.x0 <= cb.x0 and cb.x1 <= mb.x1 and mb.y0 <= cb.y0 and cb.y1 <= mb.y1
     assert len(large.points) > len(one(fig, "path-too large").get_xydata())
     zoom = one(fig, "jump-1").axes
     mapax = cross.axes

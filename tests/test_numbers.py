@@ -172,3 +172,15 @@ def test_significant_keeps_the_zeros_of_a_power_when_asked():
 ])
 def test_zero_noise(words, noise):
     assert nb.zero_noise(words) == noise
+
+
+def test_floor_words_name_the_floor_that_writes_approx_zero():
+    from gdviz import mpl as gm
+
+    assert nb.floor_words() == "below 10⁻¹⁰" and nb.FLOOR == 1e-10
+    assert nb.floor_words("mathtext") == "below $10^{-10}$"
+    assert nb.text(nb.FLOOR / 2) == "≈ 0" and nb.text(nb.FLOOR * 2) != "≈ 0"
+    for name in ("overfitting_poly", "model_capacity", "regularization"):
+        doc = gm.doc_of(gm.load(f"figures.{name}"))
+        assert "≈ 0, below 10⁻¹⁰" in doc.caption or "≈ 0 (rounding noise, below 10⁻¹⁰)" \
+            in doc.caption, name

@@ -67,6 +67,18 @@ def text(v: float, places: int | None = None, sig: int = 2, floor: float = FLOOR
     return sign + (power if mant == "1" else f"{mant} × {power}")
 
 
+def floor_words(medium: str = "text", floor: float = FLOOR) -> str:
+    """What "≈ 0" stands for, said once where it is printed: "below 10⁻¹⁰" (`text`), or with
+    the power as maths for a matplotlib label (`mathtext`) or MathTex (`latex`)."""
+    e = round(math.log10(floor))
+    if medium == "text":
+        return "below " + power10(e)
+    if medium in ("mathtext", "latex"):
+        p = power10(e, "latex")
+        return f"below ${p}$" if medium == "mathtext" else rf"\text{{below }} {p}"
+    raise ValueError(f"unknown medium {medium!r}")
+
+
 def latex(v: float, places: int | None = None, sig: int = 2, floor: float = FLOOR) -> str:
     """LaTeX maths (no $): -0.25, 2.7 \\times 10^{-21}, 10^{-5}, \\approx 0."""
     kind, sign, mant, exp = _parts(v, places, sig, floor)
@@ -114,11 +126,16 @@ def word(n: int) -> str:
     return WORDS[n] if 0 <= n < len(WORDS) else count(n)
 
 
-def count(n: int) -> str:
-    """A count with thousands separators: 2,280,612 (an integer, never a measurement)."""
+def count(n: int, medium: str = "text") -> str:
+    """A count with thousands separators: 2,280,612 (an integer, never a measurement); in
+    `latex` (maths, no $) the separator braced, 2{,}280{,}612, so that it sets no space."""
     if isinstance(n, bool) or not float(n).is_integer():
         raise ValueError(f"a count is a whole number, got {n!r}")
     n = int(n)
+    if medium == "latex":
+        return ("-" if n < 0 else "") + f"{abs(n):,}".replace(",", "{,}")
+    if medium != "text":
+        raise ValueError(f"medium must be text or latex, got {medium!r}")
     return (MINUS if n < 0 else "") + f"{abs(n):,}"
 
 
