@@ -8,13 +8,13 @@ activations a appear left to right, each circle filled by its a (ACT_FILL), each
 the equations sheet's per-example cost Cᵢ and, once, "one example (n = 1), so J = Cᵢ": the one
 moment two cost symbols are shown; from then on the video writes J only (its equations with Cᵢ
 written J, and their last layer L written (2), as the layers are labelled). The cost J then
-stays parked in the top left corner. Backward: the outputs' error terms δ⁽²⁾ replace their
-activations (the key moment: a slow swap, held DELTA_HOLD s; the label above each layer says
-which the circles show); the chain rule ∂J/∂w = a·δ is worked on one edge with its numbers, and
-that edge turns red (its gradient, the first drawn) and stays red; δ flows back to the hidden
-layer (its rule set under the worked numbers), then the worked numbers and that rule give way to
-every gradient as matrices, every edge's width becoming |∂J/∂w|, while the rule ∂J/∂w = a·δ
-stays above them until the update: nothing leaves and comes back.
+stays parked in the top left corner until the update's panel leaves. Backward: the outputs'
+error terms δ⁽²⁾ replace their activations (the key moment: a slow swap, held DELTA_HOLD s;
+the label above each layer says which the circles show); the chain rule ∂J/∂w = a·δ is worked on
+one edge with its numbers, and that edge turns red (its gradient, the first drawn) and stays red; δ
+flows back to the hidden layer (its rule set under the worked numbers), then the worked numbers and
+that rule give way to every gradient as matrices, every edge's width becoming |∂J/∂w|, while the
+rule ∂J/∂w = a·δ stays above them until the update: nothing leaves and comes back.
 Update: the matrices turn into the changes ΔW = −α ∂J/∂W (in ink, their signs written: the sign
 colours are the weights'), each with its layer's bias changes Δb = −αδ beside it; the edges show
 the weights before (the worked edge labelled with its w, set just above it, 12 px clear of its
@@ -23,8 +23,8 @@ ink: the top edge of the drawing, where nothing crosses the label), then the cha
 as long as they show), then the
 weights after at the weights' scale, where they look much as before (the note gives the largest
 |Δw|, 0.19), and the worked edge's label turns once from w into w + Δw, both written as in the
-worked update. Again: a second forward pass; the cost is lower (both costs shown, the parked
-one moved down to be the first: never two readouts of J at once). Each
+worked update. Again: the update's panel and the parked cost fade out piece by piece (PANEL_OUT);
+a second forward pass; the cost is lower, both values under one J (J = 0.543 → 0.340). Each
 step's heading (neutral ink) and first equation (gdviz.equations) stand beside the network and fade
 into the next step's. The neurons' values, the worked numbers and the gradient matrices carry
 WORK_PLACES decimals, so each product or update printed adds up from its printed operands (tested).
@@ -42,10 +42,11 @@ from manim import (
     DecimalMatrix,
     FadeIn,
     FadeOut,
+    LaggedStart,
     Line,
-    ReplacementTransform,
     VGroup,
     Write,
+    linear,
 )
 from manim.utils.color import ManimColor
 from matplotlib.colors import to_hex
@@ -88,6 +89,12 @@ UPDATE_TIME = 1.8
 #: The change itself drawn on the edges (width ∝ |Δw|, its sign's colour): seconds of the
 #: turn from the weights before, and of the hold on it (the update's key moment, read).
 CHANGE_TIME, CHANGE_HOLD = 1.5, 1.8
+#: Seconds of the hidden layer's swap of its activations for its error terms δ: the values and
+#: the fills fade out over its first half (0.8 s), never gone from one frame to the next.
+HIDDEN_SWAP = 1.6
+#: Seconds in which the update's panel (its equations, the worked line, ΔW and Δb) leaves
+#: before the second forward pass: one piece after another, each fading evenly.
+PANEL_OUT = 1.2
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
 #: The labels over the layers (x, a⁽ˡ⁾, then δ⁽ˡ⁾): their size, and the height of their centre
 #: over the tallest column's top neuron, so that a⁽¹⁾ stands clear of the circle under it.
@@ -348,7 +355,7 @@ class BackpropLoop(ThemedScene):
                       *self.set_head(l, rf"\delta^{{({l})}}", t.error),
                       net.transition(lambda n, l=l: n.set_neuron_style(
                           n.layer_neurons(l), fill=t.background, stroke=t.error,
-                          stroke_width=4)), run_time=1.0)
+                          stroke_width=4)), run_time=HIDDEN_SWAP)
         self.wait(0.8)
         gw = r["grad_W"]
         g_widths = net.widths(net.edge_values(gw), None, W_LO, W_HI)
@@ -509,17 +516,23 @@ class BackpropLoop(ThemedScene):
 
     def section_again(self):
         t, r, net = self.theme, self.r, self.net
-        self.show_step("5  Forward again", self.dmats, self.w_line,
-                       eq=("per-example-cost", 38))  # J = ½‖a⁽²⁾ − y‖²: one example
-        self.play(FadeOut(self.mark), FadeOut(self.tag),
-                  *self.set_note(r"edge width $\propto |w|$", t.muted), run_time=0.6)
+        # the update's panel leaves one piece after another, top to bottom, each fading evenly
+        # (never all of it in one frame), with the worked edge's mark and label; the parked
+        # cost of the old weights too: the new pass has its own
+        pieces = [self.eq, self.w_line, *(m for row in self.dmats for m in row), self.loss0]
+        self.play(LaggedStart(*(FadeOut(m, rate_func=linear) for m in pieces), lag_ratio=0.2),
+                  FadeOut(self.mark), FadeOut(self.tag),
+                  *self.set_note(r"edge width $\propto |w|$", t.muted), run_time=PANEL_OUT)
+        self.eq = None
+        self.show_step("5  Forward again", eq=("per-example-cost", 38))  # J = ½‖a⁽²⁾ − y‖²
         hidden_out = [n for n in net.neuron_ids if n[0] > 0]
         old = VGroup(*(net.values[n] for n in hidden_out))
         heads = [FadeOut(self.heads.pop(l)) for l in range(1, len(SIZES))]
         self.play(*map(FadeOut, old), *heads, net.transition(lambda n: n.set_neuron_style(
             hidden_out, fill=t.background, stroke=t.muted, stroke_width=2.5)), run_time=0.6)
         self.forward_pass(r["new_acts"], per_layer=0.8)
-        loss1 = self.tex(rf"J = {r['loss_after']:.3f}", 40, t.good)
+        # one J: the cost before (the parked value's) and after, J = 0.543 → 0.340
+        loss1 = self.tex(rf"{r['loss_after']:.3f}", 40, t.good)
         arrow = Arrow(LEFT, RIGHT, color=t.good, buff=0).scale(0.6)
         before = self.tex(rf"J = {r['loss_before']:.3f}", 40, t.error)
         losses = VGroup(before, arrow, loss1).arrange(RIGHT, buff=0.3)
@@ -527,8 +540,7 @@ class BackpropLoop(ThemedScene):
         was = VGroup(self.text("the cost fell: the outputs", 26, t.good),
                      self.text("moved towards the targets", 26, t.good)).arrange(DOWN, buff=0.12)
         was.next_to(losses, DOWN, buff=0.4)
-        # the parked cost itself comes down to be compared: one readout of J at a time
-        self.play(ReplacementTransform(self.loss0, before), Create(arrow), FadeIn(loss1))
+        self.play(FadeIn(before), Create(arrow), FadeIn(loss1))
         self.play(FadeIn(was))
         self.wait(1.5)
 

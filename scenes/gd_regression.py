@@ -47,6 +47,7 @@ from gdviz.manim_blocks import (
     live_readout,
     loss_axes,
     map_axes,
+    set_sig_number,
     step_of,
 )
 from gdviz.manim_theme import (
@@ -54,6 +55,7 @@ from gdviz.manim_theme import (
     data_axes,
     data_dots,
     error_bars,
+    readout,
     sections,
     styled_line,
 )
@@ -63,9 +65,9 @@ from gdviz.theme import MARKERS
 STRETCH_SECONDS = 2.2
 #: Decimals of m and b (and m*, b*) on screen.
 PLACES = 3
-#: Decimals of J and J* on screen: J* = 0.0090 keeps its two significant figures, as elsewhere
-#: in the chapter.
-J_PLACES = 4
+#: J's readout: J_SIG significant figures at every step (gdviz.numbers.sig_places), at most
+#: J_PLACES decimals, as the chapter's other readouts: 13.9, 0.716, 0.0091; J* = 0.0090.
+J_SIG, J_PLACES = 3, 4
 #: The step over which J*'s label stands on its dotted line (the curve is decades above there).
 JSTAR_AT = 10
 #: The first steps marked with a dot each on the map.
@@ -100,7 +102,7 @@ class GdRegression(ThemedScene):
         m0, b0 = COST_DESCENT.start
 
         def j(v):
-            return nb.text(v, nb.sig_places(v, 3, J_PLACES))
+            return nb.text(v, nb.sig_places(v, J_SIG, J_PLACES))
 
         return {
             "setup": f"The {nb.word(len(x))} points with a steep line far above them, m = "
@@ -142,12 +144,13 @@ class GdRegression(ThemedScene):
         s = self.step.get_value()
         return int(np.clip(np.ceil(s - 1e-9), 0, self.traj.steps))
 
+    def mb_shown(self) -> np.ndarray:
+        """(m, b) of the readouts: gdcore's point at the step the counter shows."""
+        return self.traj.points[self.t_shown()]
+
     def j_shown(self) -> float:
-        """J of the line drawn now: gdcore's loss at a whole step, gdcore's cost between two."""
-        s = self.step.get_value()
-        if abs(s - round(s)) < 1e-9:
-            return float(self.traj.losses[int(round(s))])
-        return float(regression.cost(*self.mb(), self.x, self.y))
+        """J of the readout: gdcore's loss at the step the counter shows."""
+        return float(self.traj.losses[self.t_shown()])
 
     # -- panels --------------------------------------------------------------------------
 
@@ -251,13 +254,16 @@ class GdRegression(ThemedScene):
         # one row of panel headings: the line's model (then its readouts), the map's unequal
         # scales (then its minimum), the cost's readout
         heading_y = ax_m.get_top()[1] + HEADING_GAP
-        # the readouts: the line drawn now (gdcore's point and cost at every whole step), so
-        # they change with the line and the point, never a step behind; in ink, as numbers
-        m_read, m_num = live_readout("m", lambda: float(self.mb()[0]), PLACES, 30, t.text)
-        b_read, b_num = live_readout("b", lambda: float(self.mb()[1]), PLACES, 30, t.text)
+        # the readouts: gdcore's point and cost at the step the counter shows, changing with
+        # the counter on whole steps only (never a value between two steps); in ink, as numbers
+        m_read, m_num = live_readout("m", lambda: float(self.mb_shown()[0]), PLACES, 30, t.text)
+        b_read, b_num = live_readout("b", lambda: float(self.mb_shown()[1]), PLACES, 30, t.text)
         mb = VGroup(m_read, b_read).arrange(RIGHT, buff=0.45)
         mb.move_to([0, heading_y, 0]).align_to(ax_l, LEFT)
-        j_read, j_num = live_readout("J", self.j_shown, J_PLACES, 30, t.text)
+        # laid out at its widest (J_PLACES decimals), then J_SIG significant figures throughout
+        j_read, j_num = readout("J", self.j_shown(), J_PLACES, 30, t.text)
+        j_num.add_updater(lambda d: set_sig_number(d, self.j_shown(), J_SIG, J_PLACES))
+        set_sig_number(j_num, self.j_shown(), J_SIG, J_PLACES)
         j_read.move_to([0, heading_y, 0]).align_to(plot.ax, LEFT).shift(0.3 * RIGHT)
         it_group, it_num = live_readout("t", lambda: self.t_shown(), 0, 32, t.text)
         self.readouts = {"t": it_num, "m": m_num, "b": b_num, "J": j_num}

@@ -7,13 +7,13 @@ full-batch gradient descent), so the two show the same numbers. The iteration ax
 logarithmic (u = log10(t + 1), ticked and numbered at t + 1 = 1, 10, 100, 1,000, as its label
 says) and the tracker runs at a steady pace in u, so the steep first iterations take as long
 as the later decades. While the cost falls the data panel shows the decision regions of the
-network at the iteration shown (gdcore's LOSS_CURVE.nets_at), redrawn frame by frame, so the
-boundary moves as the curve falls. At the end the start and final cost are labelled one at a
-time; the final label says where training ended: the step it stops at, its cost and that
-cost's share of the start (no level is drawn: the run stops before the curve reaches one, its
-cost halving over the last decade of steps). The data panel's title says it
-shows the decision regions; the curve, its dot and the J readout take plain descent's colour
-(theme.opt), never a class's colour; J is
+network at the iteration shown (gdcore's LOSS_CURVE.nets_at), redrawn frame by frame (between
+two steps the two networks' regions cross-faded), so the boundary moves as the curve falls.
+At the end the start and final cost are labelled one at a time; the final label says where
+training ended: the step it stops at, its cost and that cost's share of the start (no level is
+drawn: the run stops before the curve reaches one, its cost halving over the last decade of steps).
+The data panel's title says it shows the decision regions; the curve, its dot and the J readout
+take plain descent's colour (theme.opt), never a class's colour; J is
 given with the per-example cost C_i it averages.
 Render alone with: manim -ql scenes/loss_curve.py LossCurve
 """
@@ -83,8 +83,8 @@ class LossCurve(ThemedScene):
 
         accuracy = EX.accuracy(result.net, X, Y)
         return {
-            "setup": f"A small {'–'.join(str(n) for n in s)} network's cost J per step, on a "
-                     f"log scale; beside it, {numbers.count(EX.n_points)} points of two "
+            "setup": f"A small {'–'.join(str(n) for n in s)} network's cost J per step, the "
+                     f"steps on a log scale; beside it, {numbers.count(EX.n_points)} points of two "
                      f"classes, the two moons.",
             "training": (f"Gradient descent, α = {numbers.text(EX.lr)}: J falls steeply and "
                          f"the boundary between the class regions moves across the points; "
@@ -178,12 +178,32 @@ class LossCurve(ThemedScene):
         rgba = np.concatenate([rgb, np.ones(one.shape + (1,))], axis=-1)
         return (np.flipud(rgba) * 255).round().astype(np.uint8)
 
+    def pixels_at(self, k: int) -> np.ndarray:
+        """region_pixels(k), kept for the two steps a cross-fade is between."""
+        cache = self.__dict__.setdefault("pixel_cache", {})
+        if k not in cache:
+            for old in [j for j in cache if j not in (k - 1, k, k + 1)]:
+                del cache[old]
+            cache[k] = self.region_pixels(k).astype(float)
+        return cache[k]
+
     def paint_regions(self, img) -> None:
-        """Redraw the regions (shading and boundary together) for the shown iteration."""
+        """Redraw the regions (shading and boundary together) for the shown iteration: at a
+        whole step k its network's; between steps k and k + 1 the two cross-faded by the
+        tracker's fraction, so a region that changes side over one step (the first steps) fades
+        into the next rather than flipping in one frame."""
+        s = float(self.it.get_value())
         k = self.k()
-        if k != self.painted:
+        f = float(np.clip(s - k, 0.0, 1.0)) if k < EX.steps else 0.0
+        shown = k if f < 1e-9 else s
+        if shown == self.painted:
+            return
+        if shown == k:
             img.pixel_array[...] = self.region_pixels(k)
-            self.painted = k
+        else:
+            mixed = (1 - f) * self.pixels_at(k) + f * self.pixels_at(k + 1)
+            img.pixel_array[...] = mixed.round().astype(np.uint8)
+        self.painted = shown
 
     # -- sections ----------------------------------------------------------------------
 

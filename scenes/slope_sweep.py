@@ -8,8 +8,9 @@ curve of J is traced as the dot goes: it grows with the slope, never ahead of th
 stays where the dot has been, so that once the sweep has reached its steepest slope the whole
 parabola stands and the dot runs back down it to the bottom, where the minimum's star (the
 house mark, over the dot) and m* close the scene on the whole story. The data panel's y range
-is the chapter's data view's (gdviz.views) from 0, where the line turns about b*: the points
-fill its middle, the line and the errors cut at its top. The key moment, the slope settling at
+runs from 0, where the line turns about b*, to Y_TOP, over the sweep's steepest line at the last
+point: every error bar runs from its point to the line (the line alone is cut at the top, past
+the points), and every tick is numbered. The key moment, the slope settling at
 the bottom of the curve, is slower than the sweep before it and held.
 Render alone with: manim -ql scenes/slope_sweep.py SlopeSweep
 """
@@ -49,14 +50,18 @@ from gdviz.manim_theme import (
     themed_axes,
 )
 
-#: The sweep: from a slope too shallow to one too steep, then back to the best slope.
-M_FROM, M_TO = 0.0, 0.9
+#: The sweep: from a slope too shallow to one too steep (J back up to about two thirds of its
+#: start), then back to the best slope.
+M_FROM, M_TO = 0.0, 0.6
 X_RANGE = (0.0, 5.5)
-#: The data panel's y range: from 0 (the line turns about x = 0, b* ≈ 0.8) to the top of the
-#: chapter's data view (gdviz.views), its ticks the view's: the points (1.7 to 2.7) fill its
-#: middle; the steeper lines and their errors are cut at its top.
-Y_TOP = views.Y_RANGE[1]
+#: The data panel's y range: from 0 (the line turns about x = 0, b* ≈ 0.8) to Y_TOP, half a
+#: tick over the chapter's data view (gdviz.views) so that the steepest line reaches the last
+#: point (x = 5) inside the panel (0.6 · 5 + 0.805 = 3.8): every error bar ends on the line.
+#: The points (1.7 to 2.7) stay in its middle; every tick, 0.5 to 4.0, is numbered (the origin,
+#: where the axes meet, has no tick, as on x).
 Y_STEP = views.Y_TICKS[1] - views.Y_TICKS[0]
+Y_TOP = views.Y_RANGE[1] + Y_STEP
+Y_TICKS = tuple(float(v) for v in np.arange(Y_STEP, Y_TOP + Y_STEP / 2, Y_STEP))
 #: Slopes at which J(m, b*) is sampled for the traced curve (drawn, never computed here).
 M_SAMPLES = np.linspace(M_FROM, M_TO, 241)
 #: The key moment's pace (seconds): the return to m* (eased, slowest as it arrives), the note
@@ -116,10 +121,10 @@ class SlopeSweep(ThemedScene):
     def build_left(self):
         t = self.theme
         ax = themed_axes(t, [0, 5.5, 1], [0, Y_TOP, Y_STEP], 5.6, 4.0, "x", "y", ticks=False)
-        # whole numbers on x; on y the data view's numbers (1.0 to 3.5), at its decimals
+        # whole numbers on x; on y every tick (0.5 to 4.0), at the data view's decimals
         ax.x_axis.add_numbers(list(range(1, 6)), num_decimal_places=0, font_size=TICK_SIZE,
                               color=t.text)
-        ax.y_axis.add_numbers(list(views.Y_TICKS), num_decimal_places=views.Y_TICK_PLACES,
+        ax.y_axis.add_numbers(list(Y_TICKS), num_decimal_places=views.Y_TICK_PLACES,
                               font_size=TICK_SIZE, color=t.text)
         ax.to_edge(LEFT, buff=0.8).shift(0.7 * DOWN)
 
@@ -131,8 +136,8 @@ class SlopeSweep(ThemedScene):
 
         def bars():
             m = self.m.get_value()
-            # cut at the panel's top, as the line is
-            pred = np.minimum(regression.predict(m, self.b_star, self.x), Y_TOP)
+            # from each point to the line: the steepest line is under Y_TOP at every point
+            pred = regression.predict(m, self.b_star, self.x)
             return error_bars(t, ax, self.x, self.y, pred)
 
         dots = data_dots(t, ax, self.x, self.y).set_z_index(2)

@@ -364,8 +364,8 @@ def test_the_example_index_and_the_layer_index_never_clash():
 def test_one_cost_symbol_on_screen_once_j_equals_c_is_said():
     """Cᵢ is shown only in the one stretch that says "one example (n = 1), so J = Cᵢ" (with
     the per-example cost it names); before and after it no Cᵢ, and every cost after it is
-    written J. Never two readouts of the same cost at once: the parked J leaves the corner
-    when the costs before and after are compared."""
+    written J. Never two readouts of J at once: the parked J fades with the update's panel,
+    and the costs before and after are compared under one J (J = 0.543 → 0.340)."""
     import re
 
     scene = rendered(BackpropLoop)
@@ -382,8 +382,14 @@ def test_one_cost_symbol_on_screen_once_j_equals_c_is_said():
     after = {t for s in shown[last + 1:] for t in s}
     assert r"J = 0.543" in after and any(r"\partial J" in t for t in after)
     end = scene.notes[-1][5]
-    assert sorted(t for t in end if re.fullmatch(r"J = -?[0-9.]+", t)) == ["J = 0.340",
-                                                                           "J = 0.543"]
+    assert [t for t in end if re.fullmatch(r"J = -?[0-9.]+", t)] == ["J = 0.543"]
+    assert "0.340" in end
+    # through the second forward pass no value of J is on screen: the parked one is stale
+    again = scene.caption_log[-1]["start"]
+    during = [n[5] for n, t0 in zip(scene.notes, scene.starts) if n is not None and t0 >= again]
+    # (the last three plays: the comparison, its words, the hold)
+    assert len(during) > 5
+    assert not any(re.fullmatch(r"J = -?[0-9.]+", t) for s in during[:-3] for t in s)
 
 
 def test_the_output_errors_are_the_slow_held_key_moment():

@@ -5,7 +5,7 @@ from frames import rendered
 
 from gdcore import data, regression
 from gdviz import numbers as nb
-from scenes.gd_regression import FIRST_DOTS, J_PLACES, PLACES, GdRegression, run
+from scenes.gd_regression import FIRST_DOTS, J_PLACES, J_SIG, PLACES, GdRegression, run
 
 
 def _check(scene, k):
@@ -41,7 +41,8 @@ def _check(scene, k):
     # one precision per quantity: m and b with PLACES decimals, J (and J*) with J_PLACES
     assert scene.readouts["m"].num_decimal_places == scene.readouts["b"].num_decimal_places \
         == PLACES
-    assert scene.readouts["J"].num_decimal_places == J_PLACES
+    assert scene.readouts["J"].num_decimal_places == nb.sig_places(traj.losses[k], J_SIG,
+                                                                    J_PLACES)
 
 
 def test_drawn_path_is_gdcores_trajectory():
@@ -122,16 +123,36 @@ def test_sections_are_named_by_what_they_show():
                      "small-steps-along-the-valley-floor", "result"]
 
 
-def test_readouts_move_with_the_line_between_steps():
-    """Between two steps the readouts show the line drawn (m, b at the trail's tip, J gdcore's
-    cost there) and the counter the step being taken: never a step behind the picture."""
-    scene = rendered(GdRegression, upto="setup")
+def test_readouts_show_gdcores_values_at_the_counters_step():
+    """At any moment (mid-step too) every readout is gdcore's at the step the counter shows:
+    m and b with PLACES decimals, J to J_SIG significant figures; they change on whole steps
+    only, with the counter, while the line moves between two steps."""
+    scene = rendered(GdRegression)  # (its readouts' updaters read this scene's own tracker)
     traj = run()
-    x, y = data.regression_points()
-    scene.step.set_value(0.5)
-    m, b = scene.mb()
-    np.testing.assert_allclose([m, b], (traj.points[0] + traj.points[1]) / 2, atol=1e-12)
-    assert scene.t_shown() == 1
-    assert scene.j_shown() == regression.cost(m, b, x, y)
-    scene.step.set_value(1.0)
-    assert scene.t_shown() == 1 and scene.j_shown() == traj.losses[1]
+    before = scene.step.get_value()
+    try:
+        for s, k in [(0.0, 0), (0.4, 1), (1.0, 1), (1.5, 2), (2.0, 2), (7.25, 8),
+                     (99.9, 100), (traj.steps, traj.steps)]:
+            scene.step.set_value(s)
+            for num in scene.readouts.values():
+                num.update()
+            shown = {name: num.get_value() for name, num in scene.readouts.items()}
+            assert shown["t"] == k
+            np.testing.assert_allclose([shown["m"], shown["b"], shown["J"]],
+                                       [*traj.points[k], traj.losses[k]], rtol=1e-12)
+            j = scene.readouts["J"]
+            assert j.num_decimal_places == nb.sig_places(traj.losses[k], J_SIG, J_PLACES)
+        # the written J: 3 significant figures from the first step to the last
+        scene.step.set_value(0)
+        scene.readouts["J"].update()
+        assert scene.readouts["J"]._get_num_string(traj.losses[0]) == \
+            nb.text(traj.losses[0], nb.sig_places(traj.losses[0], J_SIG, J_PLACES))
+        # between steps the line is drawn where the trail's tip is, the readouts are not
+        scene.step.set_value(1.5)
+        np.testing.assert_allclose(scene.mb(), (traj.points[1] + traj.points[2]) / 2,
+                                   atol=1e-12)
+        np.testing.assert_allclose(scene.mb_shown(), traj.points[2], rtol=1e-12)
+    finally:
+        scene.step.set_value(before)
+        for num in scene.readouts.values():
+            num.update()

@@ -115,3 +115,24 @@ def test_the_end_label_says_where_training_ended():
         assert len(under) and under[:, 1].max() < line.get_bottom()[1] - 0.05
     # and under the equation above it (no text over text)
     assert label.get_top()[1] < scene.eq.get_bottom()[1] - 0.1
+
+
+def test_regions_cross_fade_between_two_steps():
+    """Between steps 1 and 2 (where a region changes side) the image is the two steps'
+    regions cross-faded by the tracker's fraction, not either one: no flip in one frame."""
+    scene = rendered(LossCurve)
+    img = scene.data[2]
+    before = scene.it.get_value()
+    try:
+        a, b = scene.region_pixels(1).astype(float), scene.region_pixels(2).astype(float)
+        assert np.mean(scene.regions[1] != scene.regions[2]) > 0.01  # the change to be faded
+        for f in (0.25, 0.5, 0.75):
+            scene.it.set_value(1 + f)
+            scene.paint_regions(img)
+            np.testing.assert_allclose(img.pixel_array, (1 - f) * a + f * b, atol=0.51)
+        scene.it.set_value(2)
+        scene.paint_regions(img)
+        np.testing.assert_array_equal(img.pixel_array, b)
+    finally:
+        scene.it.set_value(before)
+        scene.paint_regions(img)

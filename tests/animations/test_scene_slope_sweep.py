@@ -112,19 +112,44 @@ def test_the_curve_is_traced_where_the_dot_has_been_and_ends_whole():
 
 
 def test_the_data_fill_the_middle_of_their_panel_and_j_keeps_three_figures():
-    """The data panel runs from 0 (where the line turns about b*) to the data view's top, its
-    numbers the view's: the points, between 1.7 and 2.7, span a quarter of its height or more
-    and none lies in its lower third; J is written to three significant figures as it runs."""
+    """The data panel runs from 0 (where the line turns about b*) half a tick over the data
+    view's top, every tick (0.5 to 4.0) numbered at the view's decimals: the points, between
+    1.7 and 2.7, span a quarter of its height or more and none lies in its lower third; J is
+    written to three significant figures as it runs."""
     scene = rendered(SlopeSweep, upto="sweep")
     ax = scene.left[0]
     x, y = data.regression_points()
     y0, y1 = ax.y_range[:2]
-    assert (y0, y1) == (0.0, views.Y_RANGE[1])
-    assert (y.max() - y.min()) / (y1 - y0) >= 0.25 and y.min() / (y1 - y0) > 1 / 3
-    assert [n.get_value() for n in ax.y_axis.numbers] == pytest.approx(list(views.Y_TICKS))
+    step = views.Y_TICKS[1] - views.Y_TICKS[0]
+    assert (y0, y1) == (0.0, views.Y_RANGE[1] + step) == (0.0, slope_sweep.Y_TOP)
+    assert (y.max() - y.min()) / (y1 - y0) >= 0.25 - 1e-12 and y.min() / (y1 - y0) > 1 / 3
+    ticks = np.arange(y0 + step, y1 + step / 2, step)  # (the origin, where x meets y, has none)
+    assert [n.get_value() for n in ax.y_axis.numbers] == pytest.approx(list(ticks))
+    assert {n.num_decimal_places for n in ax.y_axis.numbers} == {views.Y_TICK_PLACES}
     from manim import DecimalNumber
 
     num = DecimalNumber(1.0, num_decimal_places=3)
     for v, shown in ((0.76, "0.760"), (1.41667, "1.42"), (2.1362, "2.14"), (0.0090259, "0.0090")):
         set_sig_number(num, v)
         assert num._get_num_string(v) == shown
+
+
+def test_every_error_bar_runs_from_its_point_to_the_line_at_the_steepest_slope():
+    """At the sweep's steepest slope the line is inside the panel at every point: each red bar
+    runs from its point to the line drawn (none cut at the top, short of the line)."""
+    scene = rendered(SlopeSweep, upto="sweep")
+    ax, line, bars, _ = scene.left
+    x, y = data.regression_points()
+    _, b_star = regression.least_squares(x, y)
+    m = scene.m.get_value()
+    assert m == pytest.approx(slope_sweep.M_TO)
+    pred = regression.predict(m, b_star, x)
+    assert pred.max() < slope_sweep.Y_TOP
+    (lx0, ly0), (lx1, ly1) = ax.p2c(line.get_start()), ax.p2c(line.get_end())
+    for bar, xi, yi, fi in zip(bars, x, y, pred):
+        (bx0, by0), (bx1, by1) = ax.p2c(bar.get_start()), ax.p2c(bar.get_end())
+        assert bx0 == pytest.approx(xi) and bx1 == pytest.approx(xi)
+        assert sorted([by0, by1]) == pytest.approx(sorted([yi, fi]), abs=1e-6)
+        # the bar's end is on the line drawn
+        assert lx0 <= xi <= lx1
+        assert ly0 + (ly1 - ly0) * (xi - lx0) / (lx1 - lx0) == pytest.approx(fi, abs=1e-6)
