@@ -4,9 +4,9 @@ the round's readout flashes); each flashes again, in ink, as it is added, their 
 written under their column, then the mean "mean = sum / 5 = mean" in one larger line under it
 (its sum under the printed sum), its pieces faded in whole left to right (the sum sliding down
 from under the printed one), held and flashed, the video ending 1.5 s after.
-Between rounds one change at a time: the last round's gaps and score leave, the round's row
-comes in (its held-out fold's cell in the accent), the held-out points take the accent, the fit
-turns into the new round's, then its gaps and its score. Held out is one colour, the accent:
+Between rounds one change at a time: the last round's fit, gaps and score leave, the round's row
+comes in (its held-out fold's cell in the accent), the held-out points take the accent, the new
+round's fit is drawn, then its gaps and its score. Held out is one colour, the accent:
 its cells, points, gaps and "fold k: J" readout. Fold 5's gaps and score leave like the
 others' before the sum. The plot's frame is drawn with its tick numbers
 and labels faded in whole (manim_blocks.play_axes_in); then, one at a time, the table's heads,
@@ -36,7 +36,6 @@ from manim import (
     Line,
     MathTex,
     Rectangle,
-    ReplacementTransform,
     VGroup,
     VMobject,
     Write,
@@ -182,17 +181,17 @@ class CrossValidation(ThemedScene):
             self.rows.append(VGroup(label, blocks))
             recolor = [self.dots[k].animate.set_color(t.accent if k in te else t.data)
                        .scale_to_fit_width(0.2 if k in te else 0.16) for k in range(N)]
-            # one change at a time: the last round's gaps and score leave, the round's row
-            # comes in (its held-out fold's cell in the accent), the held-out points take the
-            # accent, the fit turns into this round's, then its gaps and its score
+            # one change at a time: the last round's fit, gaps and score leave (its fit never
+            # stands over the new held-out fold), the round's row comes in (its held-out
+            # fold's cell in the accent), the held-out points take the accent, this round's
+            # fit is drawn, then its gaps and its score
             if gaps is not None:
-                self.play(FadeOut(gaps), FadeOut(read), run_time=0.5 * slow)
+                self.play(FadeOut(curve), FadeOut(gaps), FadeOut(read), run_time=0.5 * slow)
             self.play(FadeIn(label), FadeIn(blocks, lag_ratio=0.1), run_time=0.8 * slow)
             self.play(*recolor, run_time=0.8 * slow)
             w = self.fits[i]
             new = self.fit_curve(w)
-            self.play(Create(new) if curve is None else ReplacementTransform(curve, new),
-                      run_time=slow)
+            self.play(Create(new), run_time=slow)
             curve = new
             gaps = self.gaps(w, te).set_color(t.accent)  # held out: the accent
             self.play(Create(gaps), run_time=0.6 * slow)

@@ -2,14 +2,15 @@
 
 Left: the degree-9 polynomial fitted to the noisy sine samples with the penalty (λ/2) Σ_{k≥1} w_k²
 of J_λ, clipped to the panel, and one decade of λ behind it the previous fit as a ghost (muted,
-half as wide, under the fit, 3:1 against the page; its key says "previous fit, λ/10", and the
+half as wide, under the fit, 3:1 against the page; its key says "previous fit" (the λ written
+is a round step, so a tenth of it would not always be the ghost's), and the
 note of the sweep says once what it is). Right: the ten coefficients w_0 … w_9 as bars of height
 log10 |w_k| (filled when positive, hollow when negative; w_0, the unpenalised intercept, in the
 muted colour). A row of keys right over each panel names the curve, its ghost and the dotted
 sine, and the three kinds of bar. Under the equation, above the fit's key, large, the swept λ
 (two figures, 1.0 × 10⁻⁴), 12 px clear of both: the fit and the bars are refitted every
 frame, but the number is written at the sweep's round steps (its decades, and the pause's λ:
-shown_lam), so it changes at most about twice a second and is read; the costs beside are
+shown_lam), so it changes at most about 1.4 times a second and is read; the costs beside are
 gdcore's at the λ written. Beside the equation, over the bars, the training and the test cost J
 (half the mean squared error, on the 10 samples and on the 100 new test samples its label
 names), the costs in plain decimals to three significant figures with their zeros kept (7.42,
@@ -71,7 +72,8 @@ U_FROM, U_TO = float(np.log10(LAMS[LAMS > 0].min())), float(np.log10(LAMS.max())
 LAM_BEST, TEST_BEST = EX.sweep_best()
 U_BEST = float(np.log10(LAM_BEST))
 #: The ghost is the fit at the previous λ: it trails the current fit by this many decades of λ
-#: (λ/10), its key says so ("previous fit, λ/10") and the note of the sweep says it once. It is
+#: (a tenth of the λ fitted, not always of the round λ written), its key says "previous fit" and
+#: the note of the sweep says it once. It is
 #: drawn in the muted colour at GHOST_OPACITY, half the fit's width, under the fit: clearly the
 #: fainter line, yet at least 3:1 against either theme's page (tested), where the accent faded
 #: to a quarter turned brown-grey on the dark page.
@@ -93,8 +95,9 @@ LAM_CLEAR = 0.2
 #: λ's readout: two significant figures, a power of ten with its mantissa under LAM_LOW
 #: (1.0 × 10⁻⁴, 4.5 × 10⁻⁵), plain from there (0.10, 1.0).
 LAM_SIG, LAM_LOW = 2, 0.1
-#: Seconds per decade of λ while sweeping (the calming, 10⁻¹⁶ … 10⁻¹⁰, at half that speed).
-SEC_PER_DECADE, SLOW_TO = 0.45, -10.0
+#: Seconds per decade of λ while sweeping: one pace for the whole sweep, 10⁻¹⁶ … 1 (SLOW_TO: where
+#: the note of the calming has come in).
+SEC_PER_DECADE, SLOW_TO = 0.7, -10.0
 #: Bar heights: log10 |w_k| from BAR_EXP[0] (the floor) to BAR_EXP[1].
 BAR_EXP = (-2, 7)
 #: The top and bottom of the panels' frames (scene y): the bottom high enough that the
@@ -128,7 +131,7 @@ def shown_lam(lam: float) -> float:
     """The λ the readouts show while the fit refits every frame: the largest of the sweep's
     round steps at or under λ, its decades 10ᵏ and the pause's λ of least test cost (0 for
     λ = 0). One decade takes at least SEC_PER_DECADE s, so the number changes at most
-    1/SEC_PER_DECADE (2.2) times a second and is read; the decade just under the pause's λ
+    1/SEC_PER_DECADE (1.4) times a second and is read; the decade just under the pause's λ
     is left out (it would stand for 0.3 s before the pause's λ replaced it); it never goes
     back (tested)."""
     if lam <= 0:
@@ -354,7 +357,7 @@ class Regularization(ThemedScene):
             item(stroke(stroke_color=t.accent, stroke_width=FIT_WIDTH), "fit"),
             item(stroke(stroke_color=t.muted, stroke_width=GHOST_WIDTH,
                         stroke_opacity=GHOST_OPACITY),
-                 "previous fit,", r"$\lambda/10$"),
+                 "previous fit"),
             item(styled("reference", stroke(stroke_color=t.muted, stroke_width=SINE_WIDTH)),
                  r"$\sin 2\pi x$"),
         )
@@ -458,14 +461,14 @@ class Regularization(ThemedScene):
         self.drop_note()
         self.caption_next()
         self.play(self.u.animate.set_value(U_CALMS),
-                  run_time=2 * SEC_PER_DECADE * (U_CALMS - U_FROM), rate_func=linear)
+                  run_time=SEC_PER_DECADE * (U_CALMS - U_FROM), rate_func=linear)
         # the next note names no λ: it comes in while λ keeps growing
         # the ghost explained once, while it stands apart from the fit
         note = self.status(r"as $\lambda$ grows the curve calms and the weights shrink",
-                           r"(in grey, the previous fit, at a tenth of this $\lambda$)")
+                           "(in grey, an earlier fit of the sweep)")
         self.play(self.u.animate(rate_func=linear).set_value(SLOW_TO),
                   FadeIn(note, rate_func=lambda a: float(np.clip(4 * a, 0.0, 1.0))),
-                  run_time=2 * SEC_PER_DECADE * (SLOW_TO - U_CALMS))
+                  run_time=SEC_PER_DECADE * (SLOW_TO - U_CALMS))
         self.note = note
         self.play(self.u.animate.set_value(U_BEST),
                   run_time=SEC_PER_DECADE * (U_BEST - SLOW_TO), rate_func=linear)

@@ -5,7 +5,8 @@ One change at a time: the line's 10 guesses appear one by one (10¹ = 10); copie
 rise out of it, one after another, into the 10 × 10 square (10² = 100); a copy of the square
 lifts off it (the square stays as it is), flies over the gap and lands, row after row,
 in the cube's floor, taking the floor's perspective on the way, the cube's count going up from 0
-as its rows land; copies of the floor rise, plane after plane, a slower and larger step, into
+as its guesses come out from under the square (the count is the dots shown); copies of the
+floor rise, plane after plane, a slower and larger step, into
 the 10 × 10 × 10 lattice (10³ = 1,000); then the camera orbits the lattice, one calm turn at
 one height (30° above its floor) and a steady pace, so its depth reads.
 Each power is written as its count moves aside. The copy leaves the square from under it: each
@@ -307,9 +308,10 @@ class SamplingGrid3d(ThemedScene):
         arc over the gap
         between the panels, taking the perspective of a plane of the cube on the way, to hover
         above the cube (w3 = HOVER); then its rows sink, one after another, into the cube's
-        floor (w3 at its first value), the cube's count being the guesses landed. Each change
-        of the count is recorded in self.landings as (count shown, guesses landed, in weight
-        coordinates); self.flight keeps the animations."""
+        floor (w3 at its first value), the cube's count being the copy's guesses drawn (each
+        counted as it comes out from under the square: the count never lags the dots shown).
+        Each change of the count is recorded in self.landings as (count shown, guesses landed,
+        in weight coordinates); self.flight keeps the animations."""
         self.planes.set_value(1.0)
         floor, _ = self.lattice_points()
         unit = Circle(radius=1.0).points
@@ -346,7 +348,7 @@ class SamplingGrid3d(ThemedScene):
             e = smooth(min(alpha / CARRY, 1.0))
             shape = smooth(min(e / 0.7, 1.0))  # a plane of the cube before it arrives
             path = (1 - e) ** 2 * mid0 + 2 * e * (1 - e) * ctrl + e**2 * mid1
-            landed = []
+            landed, shown = [], 0
             for k, j in enumerate(order):
                 c0, r0, on, (h, hr) = rows[j]
                 d = float(np.clip((alpha - CARRY - FLIGHT_LAG * k) / sink, 0.0, 1.0))
@@ -358,6 +360,7 @@ class SamplingGrid3d(ThemedScene):
                     # out from under the square: nothing left of its edge, growing past it
                     radii = radii * np.clip((centres[:, 0] - edge) / EMERGE, 0.0, 1.0)
                 out = radii > 0
+                shown += int(out.sum())
                 if not out.any():
                     group[j].clear_points()
                     continue
@@ -366,11 +369,13 @@ class SamplingGrid3d(ThemedScene):
                 if d >= 1.0:
                     landed.append(on)
             self.landed = np.concatenate(landed) if landed else np.zeros((0, 3))
+            self.shown = shown
             return group
 
-        def count(line, alpha):
-            line.show_count(len(self.landed))
-            if not self.landings or self.landings[-1][0] != len(self.landed):
+        def count(line, alpha):  # the guesses of the copy drawn in the cube's panel
+            line.show_count(self.shown)
+            if not self.landings or (self.landings[-1][0], len(self.landings[-1][1])) != (
+                    self.shown, len(self.landed)):
                 self.landings.append((line.count.get_value(), self.landed))
 
         self.flight = [UpdateFromAlphaFunc(flying, place), UpdateFromAlphaFunc(self.head3, count)]

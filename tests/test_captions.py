@@ -93,10 +93,14 @@ def test_captions_carry_gdcores_numbers():
     assert "training 0.209, test 0.255" in said("regularization")["calm"][0]
     # how each race ends, from gdcore's runs
     assert said("race-saddle")["finish"][0] == "Only SGD is left, 0.011 from the ridge."
-    assert "RMSprop first, at step 33, Momentum last, at step 76" in (
-        said("race-saddle")["race"][1])
+    # the saddle's exits in a cue of their own, after its race's words
+    assert said("race-saddle")["race"][2] == (
+        "They left: RMSprop first, at step 33, Momentum last, at step 76. "
+        "The race lasts 120 steps.")
+    assert said("race-saddle")["race"][1].endswith("leave the frame.")
+    # a tie at the digits written names both runs
     assert said("race-beale")["finish"][0] == (
-        "Nearest the minimum: NAG, under 0.001; farthest: SGD, 0.20.")
+        "Nearest the minimum: NAG, under 0.001; farthest: SGD and Adadelta, 0.20.")
     assert said("dropout")["step-2"][0] == (
         "Step 2: a new mask, four out, two back; 6 of 12 hidden neurons kept.")
     assert "8, 6, 8 and 6 hidden neurons" in said("dropout")["step-4"][1]

@@ -87,9 +87,10 @@ def test_count_line_says_guess_for_one():
 
 
 def test_open_with_writes_the_power_as_the_room_opens():
-    """One change: the count moves aside while the power is written into the room it leaves;
-    at no moment is a visible glyph of the power over the words or the count, the room is
-    never empty once half open, and at the end the line is laid out with the power in it."""
+    """One change: the count moves aside while the power fades, whole, into the room it
+    leaves; at no moment is a visible glyph of the power over the words or the count, its
+    glyphs always share one opacity (no lone "1" beside the count's digits), it shows before
+    the end, and at the end the line is laid out with the power in it."""
     words, count, tail = Text("2 weights:"), Integer(100), Text("guesses")
     line = CountLine(words, count, tail, centre_x=0.0, top=0.0)
     start = count.get_left()[0]
@@ -108,8 +109,9 @@ def test_open_with_writes_the_power_as_the_room_opens():
         for g in shown:
             assert g.get_left()[0] >= words.get_right()[0] - 1e-9
             assert g.get_right()[0] <= count.get_left()[0] + 1e-9
-        if alpha >= 0.5:
-            assert shown  # the room is being written while it opens
+        assert len({g.get_fill_opacity() for g in glyphs}) == 1  # the whole string at once
+        if alpha >= 0.9:
+            assert shown  # the room is being filled while it opens
         end = [g.get_fill_opacity() for g in glyphs]
     assert all(o == 1 for o in end)
     assert count.get_left()[0] > start and line.prefix is prefix

@@ -164,9 +164,10 @@ INSET_FRAME, INSET_LINE = 2.0, 1.2
 #: units each side) than a path (theme.CASING_WIDTH).
 Z_CASINGS, Z_INSET_CASINGS, THIN_CASING = 0.8, 2.9, 1.0
 #: The closing zoom (RaceScene.section_zoom): the inset grows into the map's place, to this
-#: fraction of the map's box, over ZOOM_SECONDS (the map fading out beneath it), its paths
-#: thickening to ZOOM_WIDTH (scene stroke width); then the picture is held ZOOM_HOLD seconds.
-ZOOM_FILL, ZOOM_SECONDS, ZOOM_WIDTH, ZOOM_HOLD = 0.97, 2.0, 3.0, 1.8
+#: fraction of the map's box, over ZOOM_SECONDS (the map fading out beneath it, slowly at first,
+#: so no few frames take most of its ink), its paths thickening to ZOOM_WIDTH (scene stroke
+#: width); then the picture is held ZOOM_HOLD seconds.
+ZOOM_FILL, ZOOM_SECONDS, ZOOM_WIDTH, ZOOM_HOLD = 0.97, 2.5, 3.0, 1.8
 #: Before it grows, the inset's scale bar and the box and lines that join it to its region fade
 #: out over ZOOM_CLEAR seconds (the growing inset would cover them).
 ZOOM_CLEAR = 0.5
@@ -315,25 +316,33 @@ class RaceScene(ThemedScene):
         minimum = r.surface.minimum
         said = cls.RACE_WORDS[:1].upper() + cls.RACE_WORDS[1:]
         left = {n: o.exit.step for n, o in outcomes.items() if o.exit is not None}
+        race: tuple[str, ...] = ("The seven runs set off together, each drawing its path.",)
         if left:  # which left the frame first and last
             first, last = min(left, key=left.get), max(left, key=left.get)
-            said += (f": {first} first, at step {left[first]}, {last} last, at step "
-                     f"{left[last]}")
+            exits = f"{first} first, at step {left[first]}, {last} last, at step {left[last]}"
+            if cls.exits_cue(left):  # its own cue, once the last run has left
+                race += (f"{said}.", f"They left: {exits}. The race lasts {steps} steps.")
+            else:
+                race += (f"{said}: {exits}. The race lasts {steps} steps.",)
+        else:
+            race += (f"{said}. The race lasts {steps} steps.",)
         out: dict[str, str | tuple[str, ...]] = {
             "setup": f"{cls.TITLE}: seven optimizers wait as coloured dots at one start, "
                      f"({start}), on a contour map of the cost.",
-            "race": ("The seven runs set off together, each drawing its path.",
-                     f"{said}. The race lasts {steps} steps."),
+            "race": race,
         }
         if minimum is not None:
             dist = {n: o.distance for n, o in outcomes.items()}
-            near, far = min(dist, key=dist.get), max(dist, key=dist.get)
 
             def away(d):
                 return "under 0.001" if d < 1e-3 else _distance(d)
 
-            out["finish"] = (f"Nearest the minimum: {near}, {away(dist[near])}; farthest: "
-                             f"{far}, {away(dist[far])}.")
+            def named(best):  # every run tied with the best at the distance written
+                return " and ".join(n for n in NAMES if away(dist[n]) == away(dist[best]))
+
+            near, far = min(dist, key=dist.get), max(dist, key=dist.get)
+            out["finish"] = (f"Nearest the minimum: {named(near)}, {away(dist[near])}; "
+                             f"farthest: {named(far)}, {away(dist[far])}.")
         else:
             stay = [n for n, o in outcomes.items() if o.exit is None]
             out["finish"] = (
@@ -351,6 +360,12 @@ class RaceScene(ThemedScene):
                                f"{' and '.join(inside)} ends beside it, the other paths turn "
                                f"away.")
         return out
+
+    @classmethod
+    def exits_cue(cls, left: dict[str, int]) -> bool:
+        """Whether the runs' exits (name -> the step it left at) get a caption cue of their
+        own: with a third stage of the race, all of them before it, the cue coming with it."""
+        return len(cls.STAGES) >= 3 and bool(left) and max(left.values()) <= cls.STAGES[1][0]
 
     def setup(self):
         super().setup()
@@ -836,6 +851,9 @@ class RaceScene(ThemedScene):
         for i, (k, seconds) in enumerate(self.STAGES):
             if i == 1:  # the caption's second sentence: what the runs do
                 self.caption_next()
+            if i == 2 and self.exits_cue({n: o.exit.step for n, o in self.outcomes.items()
+                                          if o.exit is not None}):
+                self.caption_next()  # every run that leaves has left: which first and last
             self.play(self.step.animate.set_value(k), run_time=seconds, rate_func=linear)
         self.wait(0.4)
 
@@ -928,7 +946,11 @@ class RaceScene(ThemedScene):
                  *self.history.values(), *self.ends.values(), *self.casings.values()]
         self.play(UpdateFromAlphaFunc(grown, lambda m, a: grow(m, a, "grown")),
                   UpdateFromAlphaFunc(self.inset, lambda m, a: grow(m, a, "axes")),
-                  *(FadeOut(m) for m in faded), run_time=ZOOM_SECONDS)
+                  # the map fades slowly at first, faster as the inset covers it: most of the
+                  # pale map's ink stands just above the page, gone within a few frames of
+                  # any quicker start
+                  *(FadeOut(m, rate_func=lambda a: a * a) for m in faded),
+                  run_time=ZOOM_SECONDS)
         # the new scale: a bar of the old bar's round length, its number beside it, and what
         # the view is, above the grown frame
         length = scale_bar_length(r)

@@ -121,22 +121,20 @@ class CountLine(VGroup):
         return [m.animate.move_to(c) for m, c in zip(parts, after)]
 
     def open_with(self, prefix: Mobject, ramp: float = 0.15) -> list:
-        """Room for `prefix` opened and the prefix written into it in one change: the animations
+        """Room for `prefix` opened and the prefix faded into it in one change: the animations
         that move the other parts to make room (make_room) while the prefix, kept beside the
-        part before it, is written from the left, each glyph fading in as the part after it
-        moves clear of it (over `ramp` scene units): no frame shows the prefix over another part
-        nor an empty room."""
+        part before it, fades in whole (every glyph at one opacity) as the part after it moves
+        clear of the whole prefix (over `ramp` scene units): no frame shows the prefix over
+        another part, nor one of its glyphs alone beside the count (a lone "1" read with the
+        count's digits)."""
         moves = self.make_room(prefix)
         parts = self.parts()
         before, after = (parts[parts.index(prefix) + k] for k in (-1, 1))
-        glyphs = prefix.family_members_with_points()
 
         def write(m, alpha):
             m.shift([before.get_right()[0] + self.buff - m.get_left()[0], 0, 0])
-            edge = after.get_left()[0]
-            for g in glyphs:
-                clear = (edge - g.get_right()[0]) / ramp
-                g.set_opacity(1.0 if alpha >= 1 else float(np.clip(clear, 0, 1)))
+            clear = (after.get_left()[0] - m.get_right()[0]) / ramp
+            m.set_opacity(1.0 if alpha >= 1 else float(np.clip(clear, 0, 1)))
 
         return [*moves, UpdateFromAlphaFunc(prefix, write)]
 

@@ -133,9 +133,9 @@ def test_the_note_follows_the_sweep_and_the_keys_name_every_mark():
     assert len(fit_key) == 3 and len(bar_key) == 3
     assert fit_key[1][0].get_stroke_opacity() == scene.ghost.get_stroke_opacity()
     assert fit_key[1][0].get_stroke_color() == scene.ghost.get_stroke_color()
-    # the ghost's key names it as the fit at the previous λ, a tenth of this one
-    assert fit_key[1][1].original_text == "previous fit,"
-    assert fit_key[1][2].tex_string == r"\lambda/10"
+    # the ghost's key names it as the previous fit, and no λ of it: the λ written is a round
+    # step of the sweep, a tenth of which is not always the ghost's λ
+    assert len(fit_key[1]) == 2 and fit_key[1][1].original_text == "previous fit"
     assert bar_key[0][0].get_fill_opacity() > 0 and bar_key[1][0].get_fill_opacity() == 0
     assert bar_key[2][0].get_fill_color() == scene.bar_group[0].get_stroke_color()
     # everything stays 0.4 clear of the frame's edges (24 px at 480p)

@@ -67,28 +67,31 @@ def test_counts_grow_tenfold_one_weight_at_a_time():
 
 def test_the_cube_counts_from_zero_as_its_floor_lands():
     """While the square's copy flies to the cube's floor the cube's count starts at 0 and goes
-    up a row (10) at a time, always the number of guesses landed, to 100; they land at the
-    floor's grid points (w3 at its first value)."""
+    up to 100, always the number of the copy's guesses drawn (never fewer than are landed, so
+    no full square stands in the cube under a smaller count); they land at the floor's grid
+    points (w3 at its first value)."""
     scene = rendered(SamplingGrid3d)
     final, played = scene.head3.count.get_value(), scene.landings
     scene.landings = []
     for alpha in np.linspace(0.0, 1.0, 401):  # the flight replayed, frame by frame
         for anim in scene.flight:
             anim.interpolate(alpha)
+        drawn = sum(len(row.points) for row in scene.flying) // 32
+        assert scene.head3.count.get_value() == drawn
     landings = scene.landings
     scene.landings = played
     scene.head3.show_count(final)
     assert played[0][0] == 0 and played[-1][0] == BINS**2  # as played
     counts = [c for c, _ in landings]
     assert counts[0] == 0 and counts[-1] == sampling.guess_count(BINS, 2)
-    assert counts == list(range(0, BINS**2 + 1, BINS))
+    assert counts == sorted(counts) and len(counts) > 3
     grid3 = sampling.grid_points(BINS, 3)
     floor = grid3[grid3[:, 2] == grid3[:, 2].min()]
     for count, landed in landings:
-        assert len(landed) == count
-        if count:
+        assert len(landed) <= count
+        if len(landed):
             assert np.all(np.isclose(landed[:, 2], floor[0, 2]))
-            assert len(np.unique(np.round(landed, 9), axis=0)) == count
+            assert len(np.unique(np.round(landed, 9), axis=0)) == len(landed)
     np.testing.assert_allclose(ordered(landings[-1][1]), ordered(floor), atol=1e-12)
 
 
