@@ -225,4 +225,4 @@ def test_model_capacity_caption_tells_the_test_costs_path():
             f"{c[b]}, at degree {b}, and then climbs with every degree to {c[-1]} at") in cap
     assert (c[b], c[-1]) == ("0.035", "7.4")
     assert err.train[9] < numbers.FLOOR  # interpolation at degree 9: "≈ 0" holds
-    assert "down to ≈ 0 (rounding noise) at degree 9" in cap
+    assert f"down to ≈ 0 (rounding noise, {numbers.floor_words()}) at degree 9" in cap

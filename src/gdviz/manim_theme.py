@@ -472,10 +472,14 @@ class StyledLine(VMobject):
             m.set_cap_style(cap)
 
     def get_start(self):
-        return self.path.get_start()
+        """Where the line starts: its first mark's start (the pattern starts on a mark). Read
+        from the marks, which a redrawn line (always_redraw's become) takes from the new one,
+        not from `path`, which it keeps from the first."""
+        return self.submobjects[0].get_start() if self.submobjects else self.path.get_start()
 
     def get_end(self):
-        return self.path.get_end()
+        """Where the line ends: its last mark's end (the pattern ends on a mark)."""
+        return self.submobjects[-1].get_end() if self.submobjects else self.path.get_end()
 
 
 def styled(kind: str, path: VMobject) -> VMobject:
