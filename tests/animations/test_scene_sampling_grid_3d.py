@@ -5,8 +5,10 @@ import pytest
 from frames import rendered
 
 from gdcore import sampling
+from gdrender.jobs import QUALITIES
 from scenes.sampling_grid_3d import (
     BINS,
+    FLIGHT_SECONDS,
     ORBIT_EASE,
     PHI0,
     STEP_SECONDS,
@@ -73,7 +75,9 @@ def test_the_cube_counts_from_zero_as_its_floor_lands():
     scene = rendered(SamplingGrid3d)
     final, played = scene.head3.count.get_value(), scene.landings
     scene.landings = []
-    for alpha in np.linspace(0.0, 1.0, 401):  # the flight replayed, frame by frame
+    # the flight replayed frame by frame, at the highest frame rate a video is rendered at
+    fps = max(q[2] for q in QUALITIES.values())
+    for alpha in np.linspace(0.0, 1.0, round(FLIGHT_SECONDS * fps) + 1):
         for anim in scene.flight:
             anim.interpolate(alpha)
         drawn = sum(len(row.points) for row in scene.flying) // 32
