@@ -22,7 +22,7 @@ another; the paths are hairlines
 (Adadelta's zig-zags across the valley's floor there, its last hundred steps jumping from
 wall to wall and back at every step, which is also why its distance line thickens after
 step 200: its distance goes up and down at every step). The legend gives each learning
-rate α and each run's final distance.
+rate α and each run's final distance. {settings}
 
 Alt: Left, a contour map of Beale's function with a star at ({mx}, {my}). Seven coloured paths
 start together at the upper left. The adaptive methods' paths curve down to the valley and
@@ -40,7 +40,13 @@ by the end, the others level out between {others_low} and {others_high}."""
 from gdcore import races
 from gdviz import mpl as gm
 from gdviz import numbers
-from gdviz.race_plot import distance, draw_race, inset_box, scale_bar_length
+from gdviz.race_plot import (
+    distance,
+    draw_race,
+    inset_box,
+    scale_bar_length,
+    settings_sentence,
+)
 from gdviz.theme import SURFACE_COST
 
 RACE = races.BEALE
@@ -58,7 +64,8 @@ def facts() -> dict:
     trs = races.run_race(RACE)
     out = races.outcomes(RACE, trs)
     mx, my = RACE.surface.minimum
-    return {"x0": numbers.text(RACE.start[0]), "y0": numbers.text(RACE.start[1]),
+    return {"settings": settings_sentence(RACE),
+            "x0": numbers.text(RACE.start[0]), "y0": numbers.text(RACE.start[1]),
             "steps": RACE.steps, "mx": numbers.text(mx), "my": numbers.text(my),
             } | {f"{name.lower()}_low": numbers.text(round(float(trs[name].points[:, 1].min()), 1))
                  for name in ("Momentum", "NAG")

@@ -19,7 +19,7 @@ floor around the minimum {zoom} times larger, at the runs' own points (the scale
 long), where each run's square stands apart along the floor, Momentum's just below RMSprop's and
 Adam's just below the floor beside the star, and Adagrad's, which ends on the minimum, set
 above and to the left of the star on a short leader, clear of Adam's. The legend gives each
-learning rate α and each run's final distance.
+learning rate α and each run's final distance. {settings}
 
 Alt: Top, a contour map of an elongated elliptical valley with its minimum, a star, at the
 right. Seven coloured paths leave a common start at the upper left; where they run along the
@@ -47,6 +47,7 @@ from gdviz.race_plot import (
     draw_race,
     inset_box,
     scale_bar_length,
+    settings_sentence,
     swing_words,
 )
 
@@ -62,7 +63,7 @@ def facts() -> dict:
     out = races.outcomes(RACE, trs)
     dist = {f"{n.lower()}": distance(out[n].distance, "text") for n in NAMES}
     near = [n for n in NAMES if races.inside(out[n].final, RACE.inset.region)[0]]
-    return {
+    return {"settings": settings_sentence(RACE),
         "x0": numbers.text(RACE.start[0]), "y0": numbers.text(RACE.start[1]),
         "steps": RACE.steps, "ratio": surfaces.VALLEY_C / surfaces.VALLEY_A,
     } | {

@@ -16,7 +16,7 @@ share the ridge and then the climb, run side by side, and so do Adagrad and RMSp
 the middle lane, on its own points.
 Right: |w₂| at every step, on a log scale, up to the edge of the frame, where a cross marks each
 exit; a cross that would cover an earlier one (Adadelta's, beside RMSprop's) is raised a row
-above the edge, on a short line down to its step.
+above the edge, on a short line down to its step. {settings}
 
 Alt: Left, a contour map of a saddle, high to the left and right, low above and below. Seven
 paths start together just above the horizontal axis on the right. The SGD path runs left to the
@@ -30,7 +30,7 @@ raised just above it, beside RMSprop's), while the SGD line rises only slowly, t
 from gdcore import races
 from gdviz import mpl as gm
 from gdviz import numbers
-from gdviz.race_plot import draw_race
+from gdviz.race_plot import draw_race, settings_sentence
 from gdviz.theme import SURFACE_COST
 
 RACE = races.SADDLE
@@ -53,7 +53,8 @@ LANE = 3.5
 def facts() -> dict:
     out = races.outcomes(RACE)
     exits = {name.lower(): o.exit.step for name, o in out.items() if o.exit is not None}
-    return {"x0": numbers.text(RACE.start[0]), "y0": numbers.text(RACE.start[1]),
+    return {"settings": settings_sentence(RACE),
+            "x0": numbers.text(RACE.start[0]), "y0": numbers.text(RACE.start[1]),
             "steps": RACE.steps, "sgd_y": numbers.text(abs(out["SGD"].final[1]), places=3),
             "lane": numbers.text(LANE)} | exits
 

@@ -952,3 +952,19 @@ def test_saddle_marks_sgds_end_over_the_plus_and_every_run_in_a_diagonal_lane(th
     for k in shared:
         gap = np.min(np.hypot(*(drawn["Momentum"] - drawn["NAG"][k]).T))
         assert gap > mod.STEP_DOT + 2 * mod.DOT_EDGE, (k, gap)
+
+
+@pytest.mark.parametrize("name", list(RACE_FIGURES))
+def test_race_captions_state_every_setting_beyond_the_rate(name):
+    """Each race's caption states its hyper-parameters beyond α as the video's settings do
+    (race_plot.extra_settings, from gdcore's race): β for Momentum and NAG, ρ and ε for
+    Adadelta, every other setting PyTorch's default."""
+    from gdviz import race_plot
+
+    race = races.RACES[RACE_FIGURES[name]]
+    caption = gm.doc_of(gm.load(f"figures.{name}")).caption
+    groups = race_plot.extra_settings(race, "text")
+    assert [names for names, _ in groups] == [["Momentum", "NAG"], ["Adadelta"]]
+    assert "Momentum and NAG β = 0.9" in caption
+    assert f"Adadelta {groups[1][1]}" in caption and "ε = " in groups[1][1]
+    assert "every other setting is PyTorch’s default" in caption

@@ -160,6 +160,33 @@ def distance(d: float, medium: str = "mathtext") -> str:
     return numbers.significant(d, 2, medium)
 
 
+#: The LaTeX symbols of the hyper-parameters beyond the learning rate.
+GREEK = {"beta": r"\beta", "beta1": r"\beta_1", "beta2": r"\beta_2", "rho": r"\rho",
+         "eps": r"\epsilon"}
+
+
+def extra_settings(race, medium: str = "latex") -> list[tuple[list[str], str]]:
+    """The race's hyper-parameters beyond the learning rates, optimizers with the same ones
+    together, as (names, settings) in `medium` (numbers.hyper): e.g. (["Momentum", "NAG"],
+    "β = 0.9") in text. The still's caption and the video's settings say the same."""
+    sep = r",\ " if medium == "latex" else ", "
+    groups: dict[str, list[str]] = {}
+    for name in NAMES:
+        extra = sep.join(numbers.hyper(GREEK[k], v, medium)
+                         for k, v in race.hyper[name].items() if k != "lr")
+        if extra:
+            groups.setdefault(extra, []).append(name)
+    return [(names, extra) for extra, names in groups.items()]
+
+
+def settings_sentence(race) -> str:
+    """The caption's sentence of the settings beyond α: "Besides α: Momentum and NAG β = 0.9;
+    … ; every other setting is PyTorch's default." """
+    parts = [f"{' and '.join(names) if len(names) < 3 else ', '.join(names)} {extra}"
+             for names, extra in extra_settings(race, "text")]
+    return f"Besides α: {'; '.join(parts)}; every other setting is PyTorch’s default."
+
+
 def legend_label(race, outcome) -> str:
     """Name and learning rate, then how the run ended: its distance to the minimum, the step at
     which it left the frame, or (no minimum) its final distance from the ridge, |w₂|."""

@@ -72,7 +72,7 @@ from manim import Axes as ManimAxes
 from gdcore import races
 from gdcore.optimizers import NAMES
 
-from . import numbers
+from . import numbers, race_plot
 from .manim_blocks import (
     Trail,
     Trails,
@@ -218,22 +218,12 @@ class ClippedTrail(Trail):
         return self
 
 
-#: The LaTeX symbols of the hyper-parameters beyond the learning rate.
-GREEK = {"beta": r"\beta", "beta1": r"\beta_1", "beta2": r"\beta_2", "rho": r"\rho",
-         "eps": r"\epsilon"}
-
-
 def extra_settings(race: races.Race) -> list[str]:
-    r"""The race's hyper-parameters beyond the learning rates in LaTeX (numbers for people),
-    optimizers with the same ones together, e.g. ['\text{Momentum, NAG:}\ \beta = 0.9',
+    r"""The race's hyper-parameters beyond the learning rates in LaTeX (race_plot's groups),
+    e.g. ['\text{Momentum, NAG:}\ \beta = 0.9',
     '\text{Adadelta:}\ \rho = 0.9,\ \epsilon = 10^{-6}']."""
-    groups: dict[str, list[str]] = {}
-    for name in NAMES:
-        extra = r",\ ".join(numbers.hyper(GREEK[k], v, "latex")
-                            for k, v in race.hyper[name].items() if k != "lr")
-        if extra:
-            groups.setdefault(extra, []).append(name)
-    return [rf"\text{{{', '.join(names)}:}}\ {extra}" for extra, names in groups.items()]
+    return [rf"\text{{{', '.join(names)}:}}\ {extra}"
+            for names, extra in race_plot.extra_settings(race, "latex")]
 
 
 def _places(step: float) -> int:
