@@ -3,14 +3,17 @@
 Light (`--light`): each optimizer takes a hue family, LIGHT_FAMILIES (Okabe–Ito and Tol
 "bright" hues: green, blue, red, purple, teal, orange-brown, magenta; Momentum and NAG, and
 RMSprop, Adadelta and Adam, which run side by side, far apart on the hue circle), and the same
-search below finds, within OPT_HUE_TOLERANCE of each family's hue, the light colours that pass
-every floor against the white page.
+search below finds, within FAMILY_HUE_TOLERANCE of each family's hue and OPT_LIGHTNESS, the
+light colours (mid-tones) that pass every floor against the white page.
 Dark (the default): one colour identity per optimizer in both themes.
 
 Each optimizer keeps its light colour (gdviz.theme.LIGHT_OPTIMIZER_COLORS) and takes, in the
-dark theme, a colour of the same hue family: its CIECAM02 hue within OPT_HUE_TOLERANCE of the
-light colour's, its CAM02-UCS lightness J' at least OPT_DARK_LIFT above it. Candidates are the
-sRGB grid of STEPS[theme] (every channel a multiple of it). A candidate must, on its own:
+dark theme, the same colour, lighter: its CIECAM02 hue within OPT_HUE_TOLERANCE of the light
+colour's, its CAM02-UCS lightness J' OPT_DARK_LIFT to OPT_DARK_MAX_LIFT above it, keeping
+OPT_DARK_CHROMA_SHARE of its chroma M' (the bisection is on that share), apart from
+OPT_DARK_ROLES (every role but the test lavender: the one floor relaxed, see theme.py).
+Candidates are the sRGB grid of STEPS[theme] (every channel a multiple of it). A candidate
+must, on its own:
   - keep LINE_CONTRAST (WCAG 2.1) against its page and, in the dark theme, every colour of
     the cost map: every path, trail and dot drawn over a map lies on a casing of the page
     colour (theme.CASING), which in print parts it from the pale map (so the map does not
@@ -62,16 +65,19 @@ TRIES = 200
 #: RMSprop orange-brown, Adadelta teal, Adam magenta), so their paths read apart where they
 #: run together.
 LIGHT_FAMILIES: dict[str, str] = dict(zip(
-    NAMES, ("#44AA33", "#4477AA", "#EE6677", "#7733AA", "#009988", "#E69F00", "#CC79A7")))
+    NAMES, ("#44AA33", "#4477AA", "#EE6677", "#7733AA", "#009988", "#E69F00", "#B41EA0")))
 
 
-#: The hue family of each learning rate and batch run in print (run_colours' targets): the
-#: rates keep the hues they had (slate blue, plum, wine); the batch runs a crimson, a violet
-#: and Tol's "vibrant" orange, so that the full batch and the single sample, once both red,
-#: read apart.
+#: The hue family of each learning rate and batch run in print (run_colours' targets; the good
+#: rate is the accent and not searched): the batch runs take the three gaps the optimizer and
+#: role hues leave on the hue circle (Tol's cyan, mint, and "vibrant" orange), the full batch
+#: and the single sample far apart.
 RUN_FAMILIES: dict[str, str] = {
-    "too small": "#0F3C4B", "good": "#964B87", "too large": "#78000F",
-    "full batch": "#691E2D", "mini-batch": "#9600FF", "single sample": "#EE7733"}
+    "too small": "#0F3C4B", "too large": "#78000F",
+    "full batch": "#33BBEE", "mini-batch": "#44BB99", "single sample": "#EE7733"}
+#: The least hue turn (CAM02, degrees) of a batch run's colour from every optimizer colour
+#: of its theme: no run reads as an optimizer.
+RUN_OPT_HUE = 12.0
 #: The least lightness (CAM02-UCS J') of a run's colour in print: none a near black.
 RUN_LIGHTNESS = 45.0
 #: How much lighter (J') a run's dark shade is than its light colour at least: none (the
@@ -97,26 +103,32 @@ def luminance(rgb: np.ndarray) -> np.ndarray:
     return lin @ np.array([0.2126, 0.7152, 0.0722])
 
 
-def least_contrast(th, rgb: np.ndarray) -> np.ndarray:
+def least_contrast(th, rgb: np.ndarray, on_map: float = 0.0) -> np.ndarray:
     """Each candidate's least WCAG contrast against what lies round it: the page, and in the
     dark theme every colour of the cost map too. In print every path over a map lies on its
     casing of the white page (theme.CASING) and never touches the pale map; on the dark page
     the casing is as dark as the map round it, so it parts a path from the map only if the
-    path stands out from the map itself."""
+    path stands out from the map itself. With `on_map` (a contrast floor), the map's contrast
+    is scaled by LINE_CONTRAST / on_map, so that a candidate passing LINE_CONTRAST here keeps
+    `on_map` against the dark map."""
     lum = luminance(rgb)
     ratios = []
     for c in [th.background, *(map_colors(th) if th.name == "dark" else ())]:
         other = theme.relative_luminance(c)
-        ratios.append((np.maximum(lum, other) + 0.05) / (np.minimum(lum, other) + 0.05))
+        ratio = (np.maximum(lum, other) + 0.05) / (np.minimum(lum, other) + 0.05)
+        if on_map and c != th.background:
+            ratio = ratio * theme.LINE_CONTRAST / on_map
+        ratios.append(ratio)
     return np.min(ratios, axis=0)
 
 
-def alone(th, rgb: np.ndarray, fixed: tuple[str, ...] = (), margin: float = 0.0) -> np.ndarray:
+def alone(th, rgb: np.ndarray, fixed: tuple[str, ...] = (), margin: float = 0.0,
+          on_map: float = 0.0, roles: tuple[str, ...] = theme.MARK_ROLES) -> np.ndarray:
     """Which candidates pass the floors that need no other colour of their set: contrast
-    against the page, ΔE' from the mark roles (and the `fixed` colours) in every vision, with
-    `margin` (a fraction of MIN_CVD_DISTANCE) to spare."""
-    ok = least_contrast(th, rgb) >= theme.LINE_CONTRAST
-    others = [getattr(th, role) for role in theme.MARK_ROLES] + list(fixed)
+    against the page (and the dark map, `on_map`), ΔE' from the mark roles (and the `fixed`
+    colours) in every vision, with `margin` (a fraction of MIN_CVD_DISTANCE) to spare."""
+    ok = least_contrast(th, rgb, on_map) >= theme.LINE_CONTRAST
+    others = [getattr(th, role) for role in roles] + list(fixed)
     floor = theme.MIN_CVD_DISTANCE * (1 + margin)
     for cvd in CVD:
         pts = seen(rgb, cvd)
@@ -128,37 +140,68 @@ def alone(th, rgb: np.ndarray, fixed: tuple[str, ...] = (), margin: float = 0.0)
 def search(th, targets: dict[str, str], step: int | None = None,
            fixed: tuple[str, ...] = (), lightness: float = 0.0,
            lift: float = theme.OPT_DARK_LIFT, ceiling: float = 100.0,
-           role_margin: float = 0.0) -> dict[str, str]:
+           role_margin: float = 0.0, tolerance: float = theme.OPT_HUE_TOLERANCE,
+           shade: str | None = "auto", chroma_share: float = 0.0, max_lift: float = np.inf,
+           relative: bool = False, on_map: float = 0.0, min_chroma: float = 0.0,
+           roles: tuple[str, ...] = theme.MARK_ROLES,
+           pair_cvd: float = theme.MIN_CVD_DISTANCE,
+           avoid: tuple[str, ...] = (), avoid_turn: float = 0.0) -> dict[str, str]:
     """The colours of a set in `th`, one per `targets` entry (optimizers, rates, batch runs),
-    each within OPT_HUE_TOLERANCE of the hue of its target (its hue family in print, its
-    colour in the other theme), that pass every floor by MARGIN, with the largest least
-    chroma; `fixed` colours (another set's) are kept MIN_CVD_DISTANCE away like the roles;
-    every colour at least `lightness` and at most `ceiling` light (CAM02-UCS J'), so that
-    none is a near black or a near white; in the dark theme each at least `lift` lighter (J')
-    than its target; ΔE' from the roles and `fixed` kept with `role_margin` (a fraction of
-    MIN_CVD_DISTANCE) to spare."""
+    each within `tolerance` degrees of the hue of its target (a hue family, or its colour in
+    the other theme), that pass every floor by MARGIN, with the largest least chroma (or,
+    `relative`, the largest least share of its target's chroma); `fixed` colours (another
+    set's) are kept MIN_CVD_DISTANCE away like the `roles`; every colour at least `lightness`
+    and at most `ceiling` light (CAM02-UCS J'), none a near black or a near white, and of
+    chroma M' `min_chroma` at least.
+    `shade` says how a colour stands to its target: None, a hue family only; "lighter" (the
+    dark theme's shade of a light colour; "auto": so in the dark theme) `lift` to `max_lift`
+    lighter (J') and keeping `chroma_share` of its chroma M'; "darker" (the light colour of
+    a dark shade) the same, seen from the other side: `lift` to `max_lift` darker, the
+    target keeping `chroma_share` of the colour's chroma. So a colour keeps its name across
+    the themes: the same colour, lighter on the dark page, never a paler one of its hue.
+    `on_map`: the contrast every colour keeps against the dark map (LINE_CONTRAST if 0).
+    ΔE' from the roles and `fixed` kept with `role_margin` (a fraction of MIN_CVD_DISTANCE)
+    to spare; every two `pair_cvd` apart in each simulated vision (MIN_OPT_DISTANCE in
+    normal vision); each hue `avoid_turn` degrees from every `avoid` colour's (another set's
+    hues, so that no run reads as an optimizer)."""
     names = list(targets)
+    if shade == "auto":
+        shade = "lighter" if th.name == "dark" else None
     rgb = grid(step or STEPS[th.name])
-    rgb = rgb[alone(th, rgb, fixed, role_margin)]
+    rgb = rgb[alone(th, rgb, fixed, role_margin, on_map, roles)]
     views = np.stack([seen(rgb, cvd) for cvd in CVD])  # (vision, n, 3); normal vision first
-    light_enough = (views[0, :, 0] >= lightness) & (views[0, :, 0] <= ceiling)
+    light_enough = (views[0, :, 0] >= lightness) & (views[0, :, 0] <= ceiling) & \
+        (np.hypot(*views[0, :, 1:].T) >= min_chroma)
     rgb, views = rgb[light_enough], views[:, light_enough]
     h, ucs = hue(rgb), views[0]
     chroma = np.hypot(*ucs[:, 1:].T)
     # how strongly a path of the colour reads on its casing: its chroma, scaled down as its
     # contrast falls below TEXT_CONTRAST (a colour at 3:1 reads as two thirds of its chroma)
     strength = chroma * np.minimum(least_contrast(th, rgb) / theme.TEXT_CONTRAST, 1.0)
-    floors = np.array([theme.MIN_OPT_DISTANCE] + [theme.MIN_CVD_DISTANCE] * 3)
+    floors = np.array([theme.MIN_OPT_DISTANCE] + [pair_cvd] * 3)
     turns = {n: hue_turn(h, hue(targets[n])) for n in names}
-    if th.name == "dark":  # another shade of the light colour: lighter by `lift` (J')
+    for c in avoid:  # apart from another set's hues
+        near = hue_turn(h, hue(c)) < avoid_turn
         for n in names:
-            turns[n][ucs[:, 0] < seen(targets[n])[0] + lift] = np.inf
+            turns[n][near] = np.inf
+    target = {n: seen(targets[n]) for n in names}
+    target_chroma = {n: float(np.hypot(*target[n][1:])) for n in names}
+    if shade:  # another shade of the target: lighter (darker) by `lift` to `max_lift` (J'),
+        sign = 1 if shade == "lighter" else -1  # the dark one as strongly coloured
+        for n in names:
+            up = sign * (ucs[:, 0] - target[n][0])
+            far = (up < lift) | (up > max_lift)
+            far |= chroma < chroma_share * target_chroma[n] if sign > 0 else \
+                target_chroma[n] < chroma_share * chroma
+            turns[n][far] = np.inf
     # each name's candidates, strongest first (a degree of hue turn costs HUE_COST), and which
     # of them may sit beside which of another's: hues MIN_OPT_HUE apart, ΔE' in each vision
-    # MARGIN above its floor
+    # MARGIN above its floor; `relative`: the bisection is on the share of its target's
+    # chroma a colour keeps
+    scale = {n: target_chroma[n] if relative else 1.0 for n in names}
     cand = {}
     for n in names:
-        idx = np.flatnonzero(turns[n] <= theme.OPT_HUE_TOLERANCE)
+        idx = np.flatnonzero(turns[n] <= tolerance)
         cand[n] = idx[np.argsort(HUE_COST * turns[n][idx] - strength[idx])]
     apart = {}
     for a, b in itertools.combinations(names, 2):
@@ -173,7 +216,7 @@ def search(th, targets: dict[str, str], step: int | None = None,
         partner of some other name are dropped until none is (arc consistency, which proves
         most chroma floors out of reach at once), then a backtracking search over what is left
         (the name with fewest candidates first, each one's strongest candidates first)."""
-        live = {n: chroma[cand[n]] >= least_chroma for n in names}
+        live = {n: chroma[cand[n]] >= least_chroma * scale[n] for n in names}
         order = sorted(names, key=lambda n: int(live[n].sum()))
         changed = True
         while changed:
@@ -202,8 +245,8 @@ def search(th, targets: dict[str, str], step: int | None = None,
     best = solve(0.0)
     if best is None:
         raise SystemExit(f"no {th.name} palette passes every floor within "
-                         f"{theme.OPT_HUE_TOLERANCE:g}° of hue")
-    lo, hi = 0.0, float(chroma.max())
+                         f"{tolerance:g}° of hue")
+    lo, hi = 0.0, float(chroma.max()) / min(scale.values())
     for _ in range(10):  # bisection on the least chroma
         mid = 0.5 * (lo + hi)
         found = solve(mid)
@@ -230,29 +273,47 @@ def report(th, palette: dict[str, str], targets: dict[str, str]) -> None:
               f"({worst[1]}, {worst[2]})")
 
 
+#: How far (degrees) the light colours may turn from their LIGHT_FAMILIES hue.
+FAMILY_HUE_TOLERANCE = 20.0
+
+
+def optimizers(th, step: int | None = None) -> dict[str, str]:
+    """The optimizer colours of `th`: in print mid-tones (J' in OPT_LIGHTNESS) within
+    FAMILY_HUE_TOLERANCE of each LIGHT_FAMILIES hue; in the dark theme the same colours,
+    lighter (OPT_DARK_LIFT to OPT_DARK_MAX_LIFT of J', within OPT_HUE_TOLERANCE of hue), the
+    bisection on the least share of its light colour's chroma that a shade keeps, each at
+    least MIN_OPT_CHROMA, apart from OPT_DARK_ROLES."""
+    if th.name == "light":
+        lo, hi = theme.OPT_LIGHTNESS
+        return search(th, LIGHT_FAMILIES, step, tolerance=FAMILY_HUE_TOLERANCE,
+                      lightness=lo, ceiling=hi)
+    return search(th, theme.LIGHT_OPTIMIZER_COLORS, step, lift=theme.OPT_DARK_LIFT,
+                  max_lift=theme.OPT_DARK_MAX_LIFT, min_chroma=theme.MIN_OPT_CHROMA,
+                  relative=True, roles=theme.OPT_DARK_ROLES)
+
+
 def run_colours(step: int | None = None) -> None:
     """The learning rates' and the batch runs' colours (theme.rates, theme.batches), searched
     as the optimizers' are, now that their names are set in ink beside a mark of their colour
     and their paths lie on casings (the page alone constrains them in print), each with
     RUN_MARGIN to spare over MIN_CVD_DISTANCE from every mark role: in print each run within
-    OPT_HUE_TOLERANCE of its RUN_FAMILIES hue and at least RUN_LIGHTNESS light, the batch runs
-    first (full batch and single sample far apart on the hue circle), then the rates
-    MIN_CVD_DISTANCE (and RUN_MARGIN) from them (`fixed`: the two sets never share a figure,
-    but neither should be taken for the other where the page leaves room); in the dark theme
-    each a shade of its light colour, at least RUN_DARK_LIFT lighter and at most
-    RUN_DARK_CEILING light, in the same order, the rates searched on their own: beside the
-    dark full batch's pink and the mini-batch's violet the good rate's magenta keeps every
-    role floor only as a near white (#FFC3FF, J' 89), and below the ceiling not at all."""
+    FAMILY_HUE_TOLERANCE of its RUN_FAMILIES hue and at least RUN_LIGHTNESS light; in the dark
+    theme each a shade of its light colour, at least RUN_DARK_LIFT lighter and at most
+    RUN_DARK_CEILING light. The batch runs lie RUN_OPT_HUE from every optimizer hue of their
+    theme. The good rate is the accent (the α = 0.1 run of gd-regression and cost-heatmap),
+    not searched: the other two rates stand apart from it as from every role. The rates and
+    the batch runs, which never share a figure, are searched each on their own."""
     light: dict[str, str] = {}
     for th in (theme.LIGHT, theme.DARK):
         batches = {n: light.get(n, RUN_FAMILIES[n]) for n in theme.BATCH_NAMES}
-        rates = {n: light.get(n, RUN_FAMILIES[n]) for n in theme.RATE_NAMES}
-        floor = {"lightness": RUN_LIGHTNESS} if th is theme.LIGHT else \
-            {"lift": RUN_DARK_LIFT, "ceiling": RUN_DARK_CEILING}
-        found_b = search(th, batches, step, role_margin=RUN_MARGIN, **floor)
-        apart = tuple(found_b.values()) if th is theme.LIGHT else ()
-        found = search(th, rates, step, fixed=apart, role_margin=RUN_MARGIN, **floor)
-        report(th, found, rates)
+        rates = {n: light.get(n, RUN_FAMILIES[n]) for n in theme.RATE_NAMES if n != "good"}
+        floor = {"lightness": RUN_LIGHTNESS, "tolerance": FAMILY_HUE_TOLERANCE} \
+            if th is theme.LIGHT else {"lift": RUN_DARK_LIFT, "ceiling": RUN_DARK_CEILING}
+        found_b = search(th, batches, step, role_margin=RUN_MARGIN,
+                         avoid=tuple(th.optimizer.values()), avoid_turn=RUN_OPT_HUE, **floor)
+        found = search(th, rates, step, role_margin=RUN_MARGIN, **floor)
+        found = {n: found.get(n, th.accent) for n in theme.RATE_NAMES}
+        report(th, found, {**rates, "good": th.accent})
         report(th, found_b, batches)
         light.update(found | found_b)
 
@@ -273,7 +334,7 @@ def main(argv: list[str]) -> int:
         return 0
     th, targets = (theme.LIGHT, LIGHT_FAMILIES) if mode else \
         (theme.DARK, theme.LIGHT_OPTIMIZER_COLORS)
-    report(th, search(th, targets, step), targets)
+    report(th, optimizers(th, step), targets)
     return 0
 
 if __name__ == "__main__":

@@ -100,6 +100,11 @@ MAP_LABELS = (AXIS_LABELS["w1"].strip("$"), AXIS_LABELS["w2"].strip("$"))
 #: Opacity of each path's history behind its head, and of its casing (during the race; at the
 #: end: full, so each colour shows pure where the paths are stacked).
 HISTORY_OPACITY = (0.4, 1.0)
+#: Opacity of a path's casing during the race, by theme: in print as faint as its history (a
+#: faint path on a solid white casing reads as a white tube); on the dark page solid, a dark
+#: road the faint history lies on (as faint over the dark map's violet top, a violet, plum or
+#: pink history vanished into it where the paths leave race-saddle's saddle).
+CASING_OPACITY = {"light": HISTORY_OPACITY[0], "dark": 1.0}
 #: Stroke width of every path, one width along its whole length: 4.0, 2.4 px at 480p, thin
 #: enough that no path buries another where they cross at the finish (they stack as the
 #: stills', race_plot.stacking, the shortest on top), wide enough to show its colour pure.
@@ -780,7 +785,7 @@ class RaceScene(ThemedScene):
             # would read as a white tube), at full strength with it at the finish
             self.casings[name] = cased(Trail(self.ax, path, self.step, color=t.background,
                                              stroke_width=width), t, line=False)
-            self.casings[name].set_stroke(opacity=HISTORY_OPACITY[0], background=True)
+            self.casings[name].set_stroke(opacity=CASING_OPACITY[t.name], background=True)
             self.casings[name].set_z_index(Z_CASINGS)
             self.tails[name] = Trails(*(
                 Trail(self.ax, path, self.step, color=c, stroke_width=width,
