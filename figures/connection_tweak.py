@@ -39,16 +39,31 @@ def facts() -> dict:
     }
 
 
-#: how far the most changed neuron's fill goes from the accent towards the text colour
+#: how far the most changed neuron's fill goes from the accent towards the text colour, on a
+#: page lighter than its text (print); on a dark page the ramp ends at the accent itself
 RAMP_DEEP = 0.6
 
 
+def strongest(theme):
+    """The fill of the largest change: the accent deepened towards the text colour where the
+    text is darker than the page (print); on a dark page the accent itself, its brightest and
+    most saturated (pushed towards the near-white text it would pale, and the largest change
+    would read as the faintest)."""
+    return mix(theme.accent, theme.text, RAMP_DEEP if print_page(theme) else 0.0)
+
+
+def print_page(theme) -> bool:
+    """Whether the page is lighter than its text."""
+    return th.relative_luminance(theme.text) < th.relative_luminance(theme.background)
+
+
 def change_cmap(theme) -> LinearSegmentedColormap:
-    """The ramp of |Δa|: the page-side tint at 3:1, the accent, the accent deepened."""
+    """The ramp of |Δa|: the page-side tint at 3:1 through the accent to `strongest`: the
+    larger the change, the further its fill from the page and the stronger its colour."""
     floor = th.contrast_mix(theme.background, theme.accent, th.LINE_CONTRAST)
-    return LinearSegmentedColormap.from_list(
-        "change", [mix(theme.background, theme.accent, floor), theme.accent,
-                   mix(theme.accent, theme.text, RAMP_DEEP)])
+    tint = mix(theme.background, theme.accent, floor)
+    stops = [tint, theme.accent, strongest(theme)] if print_page(theme) else [tint, theme.accent]
+    return LinearSegmentedColormap.from_list("change", stops)
 
 
 def make_figure(theme):

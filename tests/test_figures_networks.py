@@ -113,9 +113,17 @@ def test_connection_tweak_fill_follows_the_activation_change(theme):
     dist = [np.linalg.norm(np.array(circles[n].get_facecolor()[:3]) - bg) for n in lit]
     assert np.all(np.diff(dist) >= -1e-9)  # bigger change, stronger fill
     # from the faintest tint that still reads (3:1) through the accent to the accent deepened
-    # towards the text colour: the most and the least changed fills differ 3:1 in lightness
-    deep = np.array(to_rgba(mix(t.accent, t.text, mod("connection_tweak").RAMP_DEEP))[:3])
+    # towards the text colour (print), or to the accent itself on the dark page (towards the
+    # near-white text the largest change would pale): the most and the least changed fills
+    # differ 3:1 in lightness
+    deep = np.array(to_rgba(mix(t.accent, t.text, mod("connection_tweak").RAMP_DEEP)
+                            if theme == "light" else t.accent)[:3])
     assert max(dist) == pytest.approx(np.linalg.norm(deep - bg), abs=1e-6)
+    # the largest change the strongest colour: its fill the most saturated of all the fills
+    # on the dark page (never paled towards the text): the accent, the most saturated fill
+    sat = [np.ptp(circles[n].get_facecolor()[:3]) for n in lit]
+    if theme == "dark":
+        assert sat[-1] == pytest.approx(max(sat), abs=1e-6) and sat[-1] > sat[0]
     ends = [tuple(circles[n].get_facecolor()[:3]) for n in (lit[0], lit[-1])]
     assert th.contrast(*ends) >= 3.0
     cbar_ax = f.axes[1]

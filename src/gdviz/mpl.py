@@ -22,6 +22,8 @@ import matplotlib.patheffects  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.legend import Legend  # noqa: E402
+from matplotlib.legend_handler import HandlerLine2D  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
 from . import numbers  # noqa: E402
@@ -483,6 +485,66 @@ class EndMark(Line2D):
         super().draw(renderer)
 
 
+class EndKey(Line2D):
+    """The legend key of an end mark that may frame the minimum's star (EndMark): the legend
+    draws it as the page draws the mark (HandlerEndKey), so the key's square is the plotted
+    square's size, and where the plotted square frames the star, the key frames one too."""
+
+    def __init__(self, mark: Line2D, **kw):
+        super().__init__([], [], **kw)
+        self.mark = mark
+
+    def frames(self) -> bool:
+        """Whether the plotted mark frames the star as the page is laid out now."""
+        return isinstance(self.mark, EndMark) and self.mark.side() != self.mark.house
+
+
+class _KeyMark(Line2D):
+    """A mark in a legend's key whose size (and, for the star, presence) follows the plotted
+    end mark at every draw."""
+
+    def __init__(self, key: EndKey, star: bool, **kw):
+        super().__init__(**kw)
+        self.key, self.is_star = key, star
+
+    def draw(self, renderer):
+        frames = self.key.figure is not None and self.key.frames()
+        if self.is_star:
+            self.set_visible(frames)
+        elif frames:
+            self.set_markersize(self.key.mark.side())
+        super().draw(renderer)
+
+
+class HandlerEndKey(HandlerLine2D):
+    """Legend handler of EndKey: the end square at the plotted square's size, centred in the
+    key's box, and the minimum's star on it where the plotted square frames the star: the
+    key shows what the page shows, one scale for both."""
+
+    def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize,
+                       trans):
+        x, y = width / 2 - xdescent, height / 2 - ydescent
+        kw = dict(xdata=[x], ydata=[y], linestyle="none", transform=trans)
+        square = _KeyMark(orig_handle, False, **kw)
+        self.update_prop(square, orig_handle, legend)  # the key's look, unclipped
+        square.set_data([x], [y])
+        square.set_linestyle("none")
+        square.set_transform(trans)
+        out = [square]
+        if isinstance(orig_handle.mark, EndMark):
+            st = orig_handle.mark.star
+            star = _KeyMark(orig_handle, True, marker=st["marker"],
+                            markersize=st["markersize"],
+                            markerfacecolor=st["markerfacecolor"],
+                            markeredgecolor=st["markeredgecolor"],
+                            markeredgewidth=st.get("markeredgewidth", 0.0), **kw)
+            out.append(star)
+        return out
+
+
+Legend.update_default_handler_map({EndKey: HandlerEndKey()})
+
+
 def end_at(ax, theme: Theme, xy, marker: dict, star_xy=None, star: dict | None = None,
            gid: str = "end", label: str | None = None, gap: float = 1.0, **kw):
     """The end of a run: its end mark (`marker`, theme.marker("end") or a run's own) AT its last
@@ -491,11 +553,11 @@ def end_at(ax, theme: Theme, xy, marker: dict, star_xy=None, star: dict | None =
     theme.marker("minimum") by default) and the square would cover the star or the star it
     (within `gap` points), the square is drawn under the star, larger than its footprint, so
     that it frames it: both read, "ended here, at the minimum" (EndMark, sized at every draw
-    as the page is laid out). `label` goes on an empty key of the house size (gid
-    `gid`-key), so a legend shows the small square. kw: the mark's Line2D keywords (its
-    zorder just under the star's unless given). Returns the mark (its data are xy)."""
-    if label:
-        ax.plot([], [], **marker, label=label, gid=f"{gid}-key")
+    as the page is laid out). `label` goes on an empty key (EndKey, gid `gid`-key) that a
+    legend draws as the page draws the mark: the square at its plotted size, framing a star
+    where the plotted one does, so the key and the map show one square. kw: the mark's
+    Line2D keywords (its zorder just under the star's unless given). Returns the mark (its
+    data are xy)."""
     if star_xy is None:
         mark = Line2D([xy[0]], [xy[1]], **{**marker, **kw}, gid=gid, transform=ax.transData)
     else:
@@ -503,6 +565,8 @@ def end_at(ax, theme: Theme, xy, marker: dict, star_xy=None, star: dict | None =
         mark = EndMark(xy, star_xy, star, gap, **{**marker, "zorder": star["zorder"] - 0.1,
                                                   **kw}, gid=gid, transform=ax.transData)
     ax.add_artist(mark)
+    if label:
+        ax.add_line(EndKey(mark, **marker, label=label, gid=f"{gid}-key"))
     return mark
 
 
