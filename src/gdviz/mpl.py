@@ -310,10 +310,24 @@ def cased_under(ax, line, theme: Theme, zorder: float, width: float = _theme.CAS
 
 def optimizer_legend(ax, theme: Theme, family: str = "curves", **kw):
     """A legend placed as the house style places legends of its figure family
-    (theme.LEGEND: "race", "curves" or "map"); kw override."""
+    (theme.LEGEND: "race", "curves" or "map"); kw override, but never a "curves" legend's
+    place or frame: every line plot's key hangs under its axes, CURVES_LEGEND_DROP points
+    down, centred, unframed, in one row unless `ncols` says otherwise."""
+    from matplotlib.transforms import offset_copy
+
     for k, v in _theme.LEGEND[family].items():
         kw.setdefault(k, v)
     kw.setdefault("handlelength", 1.6)
+    if family == "curves":
+        kw.pop("bbox_to_anchor", None)
+        kw["loc"] = _theme.LEGEND["curves"]["loc"]
+        kw["frameon"] = _theme.LEGEND["curves"]["frameon"]
+        handles, _ = ax.get_legend_handles_labels()
+        kw.setdefault("ncols", max(1, len(kw.get("handles", handles))))
+        kw["bbox_to_anchor"] = (0.5, 0.0)
+        kw["bbox_transform"] = offset_copy(ax.transAxes, fig=ax.figure,
+                                           y=-_theme.CURVES_LEGEND_DROP, units="points")
+        kw["borderaxespad"] = 0.0
     return ax.legend(**kw)
 
 
