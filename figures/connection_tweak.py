@@ -88,15 +88,13 @@ def make_figure(theme):
     # the scale from the decade under the least change, so that decade is its first tick
     norm = LogNorm(10.0 ** np.floor(np.log10(vals.min())), vals.max())
     cmap = change_cmap(theme)
-    styles = {n: dict(facecolor=cmap(norm(changes[n[0]][n[1]])), edgecolor=theme.accent,
-                      linewidth=1.3) for n in changed}
-    nd.draw_neurons(ax, lay, theme, styles=styles, linewidth=0.8)
+    styles = {n: dict(facecolor=cmap(norm(changes[n[0]][n[1]])), **nd.strong(theme.accent))
+              for n in changed}
+    nd.draw_neurons(ax, lay, theme, styles=styles)
 
     nd.setup_axes(ax, lay, pad=(0.45, 0.45, 0.75, 0.2))
-    y_lab = lay.bounds()[2] - 0.25
-    for l, (x, n) in enumerate(zip(lay.layer_x, EX.sizes)):
-        ax.text(x, y_lab, f"{n} {EX.layer_names[l]}", ha="center", va="top",
-                fontsize=theme.small_size, color=theme.text)
+    nd.label_layers(ax, lay, theme, [f"{n} {name}" for n, name in zip(EX.sizes,
+                                                                        EX.layer_names)])
     (x0, y0), (x1, y1) = lay.segment(tweak)
     ax.annotate(rf"tweaked weight  $w \rightarrow w + {EX.delta:g}$",
                 xy=(0.4 * x0 + 0.6 * x1, 0.4 * y0 + 0.6 * y1),
