@@ -39,8 +39,8 @@ WINDOW = ((-8.0, 8.0), (-1.4, 1.4))  # the part of gdcore's valley bowl drawn
 POINT = (-4.5, 0.5)  # on the bowl's far wall, seen from the front; ±∇f inside the window
 PLANE_HALF = (2.2, 0.45)  # half-sizes of the tangent-plane patch in x and y
 ARROW_SCALE = 0.3  # the arrows are drawn at this multiple of ∇f
-#: The slopes m, ∂f/∂x, ∂f/∂y in their shortest form to this many significant digits: 0.3, −0.45, 2.5
-#: (exact values: no zeros padded to a common number of decimals).
+#: The slopes m, ∂f/∂x, ∂f/∂y in their shortest form to this many significant digits: 0.3,
+#: −0.45, 2.5 (exact values: no zeros padded to a common number of decimals).
 SLOPE_SIG = 3
 ZOOM = 1.0  # half-size of the square (x, y) window of the contour view: both arrows fit
 Z_FLOOR = -11.0  # the floor well below the bowl, so the arrows on it clear the bowl's rim

@@ -9,8 +9,9 @@ The first layer of connections holds {n0} × {n1} = {w0:,} weights, the second {
 Alt: A three-column network diagram. The left column shows {shown} of the {n0} input neurons
 with three dots for the rest, the middle column {n1} hidden neurons and the right column {n2}
 outputs, all circles alike in grey, each drawn neuron joined to every drawn neuron of the next
-column by a thin grey line; each column's size is written under it, on one line. Labels give {w0:,} weights
-between inputs and hidden layer, {w1:,} between hidden layer and outputs, and one sum:
+column by a thin grey line; each column's size is written under it, on one line. Labels give
+{w0:,} weights between inputs and hidden layer, {w1:,} between hidden layer and outputs, and
+one sum:
 {w0:,} + {w1:,} = {weights:,} weights, and {n_biases} biases, {params:,} parameters in all.
 """
 

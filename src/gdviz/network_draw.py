@@ -16,7 +16,6 @@ from matplotlib.patches import Circle
 from .network_layout import Edge, Layout, Neuron
 from .theme import Theme
 
-
 #: One network style for every still that draws a network (mnist-network, connection-tweak,
 #: backprop-loop, dropout, tiny-networks): a neuron is a ring on the page colour, RING points in
 #: the muted colour; a neuron the figure points at (kept, changed, in error, updated) takes
