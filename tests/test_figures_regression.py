@@ -10,7 +10,7 @@ import re
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
-from endmarks import assert_end_frames_star
+from endmarks import assert_end_frames_star, assert_key_matches_end
 from figure_baselines import figure as build
 from matplotlib.collections import LineCollection, PathCollection, QuadMesh
 from matplotlib.contour import QuadContourSet
@@ -848,6 +848,7 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     (end,) = [e for e in by_gid(fig, "end") if e.axes is scaled_ax]
     np.testing.assert_allclose(end.get_xydata(), [pts[-1]])
     assert_end_frames_star(fig, end, star, pts[-1], fs.scaled.optimum, th.get(theme).good)
+    assert_key_matches_end(fig, end, star)  # the figure's key draws the end as the map does
     # ...and no dot touches the square round the star: a point of page or more between them
     fig.canvas.draw()
     half = end.get_markersize() / 2 + end.get_markeredgewidth() / 2

@@ -504,9 +504,9 @@ class EndKey(Line2D):
     draws it as the page draws the mark (HandlerEndKey), so the key's square is the plotted
     square's size, and where the plotted square frames the star, the key frames one too."""
 
-    def __init__(self, mark: Line2D, **kw):
+    def __init__(self, mark: Line2D | None, **kw):
         super().__init__([], [], **kw)
-        self.mark = mark
+        self.mark = mark  # None until the mark is drawn (set it then: a legend made first)
 
     def frames(self) -> bool:
         """Whether the plotted mark frames the star as the page is laid out now."""
@@ -524,6 +524,13 @@ class _KeyMark(Line2D):
     def draw(self, renderer):
         frames = self.key.figure is not None and self.key.frames()
         if self.is_star:
+            if frames:  # the plotted star's look (a key may be made before its mark)
+                st = self.key.mark.star
+                self.set_marker(st["marker"])
+                self.set_markersize(st["markersize"])
+                self.set_markerfacecolor(st["markerfacecolor"])
+                self.set_markeredgecolor(st["markeredgecolor"])
+                self.set_markeredgewidth(st.get("markeredgewidth", 0.0))
             self.set_visible(frames)
         elif frames:
             self.set_markersize(self.key.mark.side())
@@ -544,16 +551,8 @@ class HandlerEndKey(HandlerLine2D):
         square.set_data([x], [y])
         square.set_linestyle("none")
         square.set_transform(trans)
-        out = [square]
-        if isinstance(orig_handle.mark, EndMark):
-            st = orig_handle.mark.star
-            star = _KeyMark(orig_handle, True, marker=st["marker"],
-                            markersize=st["markersize"],
-                            markerfacecolor=st["markerfacecolor"],
-                            markeredgecolor=st["markeredgecolor"],
-                            markeredgewidth=st.get("markeredgewidth", 0.0), **kw)
-            out.append(star)
-        return out
+        # the star on it, shown (in the plotted star's look) where the plotted square frames one
+        return [square, _KeyMark(orig_handle, True, marker="*", **kw)]
 
 
 Legend.update_default_handler_map({EndKey: HandlerEndKey()})
