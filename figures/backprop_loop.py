@@ -144,7 +144,7 @@ def make_figure(theme):
     # 1 forward
     ax = axes[0]
     _signed(ax, theme, lay, W0, _widths(lay, W0, wtop))
-    nd.draw_neurons(ax, lay, theme, edge=theme.muted)
+    nd.draw_neurons(ax, lay, theme)
     _values(ax, lay, theme, r["acts"], range(3))
     _arrow(ax, theme, lay, y_arrow, True, theme.text, "forward: activations")
     ax.text(xo, 0.35, "activations $a$\n" r"width $\propto\;|w|$", ha="left", va="center",
@@ -156,8 +156,8 @@ def make_figure(theme):
     ax = axes[1]
     nd.draw_edges(ax, lay, color=quiet, linewidth=_widths(lay, W0, wtop),
                   alpha=0.5)
-    styles = {(2, k): dict(edgecolor=theme.error, linewidth=1.6) for k in range(EX.sizes[2])}
-    nd.draw_neurons(ax, lay, theme, edge=theme.muted, styles=styles)
+    styles = {(2, k): nd.strong(theme.error) for k in range(EX.sizes[2])}
+    nd.draw_neurons(ax, lay, theme, styles=styles)
     _values(ax, lay, theme, r["acts"], range(3))
     for k, y in enumerate(ys):
         a, t = r["acts"][2][k], EX.y[k]
@@ -174,9 +174,9 @@ def make_figure(theme):
     # 3 backward
     ax = axes[2]
     nd.draw_edges(ax, lay, color=theme.error, linewidth=_widths(lay, r["grad_W"]), alpha=0.85)
-    nd.draw_neurons(ax, lay, theme, [(0, i) for i in range(EX.sizes[0])], edge=theme.muted)
+    nd.draw_neurons(ax, lay, theme, [(0, i) for i in range(EX.sizes[0])])
     nd.draw_neurons(ax, lay, theme, [n for n, _ in lay.neurons() if n[0] > 0],
-                    edge=theme.error, linewidth=1.3)
+                    styles={n: nd.strong(theme.error) for n, _ in lay.neurons()})
     (la, ka), (_, jd) = WORKED
     # the worked edge red as every gradient (as the video draws it), set apart by its width
     _mark_worked(ax, theme, lay, theme.error)
@@ -194,10 +194,10 @@ def make_figure(theme):
     ax = axes[3]
     dW = [b - a for a, b in zip(W0, W1)]
     _signed(ax, theme, lay, dW, _widths(lay, dW), dashed=True)
-    nd.draw_neurons(ax, lay, theme, [(0, i) for i in range(EX.sizes[0])], edge=theme.muted)
+    nd.draw_neurons(ax, lay, theme, [(0, i) for i in range(EX.sizes[0])])
     # the neurons whose values changed ringed in ink (the colours are the changes' signs)
     nd.draw_neurons(ax, lay, theme, [n for n, _ in lay.neurons() if n[0] > 0],
-                    edge=theme.text, linewidth=1.3)
+                    styles={n: nd.strong(theme.text) for n, _ in lay.neurons()})
     _values(ax, lay, theme, r["new_acts"], range(3))
     for k, y in enumerate(ys):
         ax.text(xo, y, f"was {r['acts'][2][k]:.{PLACES}f}\ntarget {EX.y[k]:g}", ha="left",

@@ -136,7 +136,7 @@ def make_figure(theme):
             f"{summary.smooth_steps} steps;  dotted, and at the right: over the last "
             f"{summary.last_steps} steps", transform=aj.transAxes,
             ha="left", va="bottom", fontsize=theme.small_size, color=theme.text, gid="key")
-    gm.optimizer_legend(aj, theme, "race", bbox_to_anchor=(0.5, -0.27), ncols=3)
+    gm.optimizer_legend(aj, theme, "curves")
     return fig
 
 

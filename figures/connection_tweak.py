@@ -39,16 +39,31 @@ def facts() -> dict:
     }
 
 
-#: how far the most changed neuron's fill goes from the accent towards the text colour
+#: how far the most changed neuron's fill goes from the accent towards the text colour, on a
+#: page lighter than its text (print); on a dark page the ramp ends at the accent itself
 RAMP_DEEP = 0.6
 
 
+def strongest(theme):
+    """The fill of the largest change: the accent deepened towards the text colour where the
+    text is darker than the page (print); on a dark page the accent itself, its brightest and
+    most saturated (pushed towards the near-white text it would pale, and the largest change
+    would read as the faintest)."""
+    return mix(theme.accent, theme.text, RAMP_DEEP if print_page(theme) else 0.0)
+
+
+def print_page(theme) -> bool:
+    """Whether the page is lighter than its text."""
+    return th.relative_luminance(theme.text) < th.relative_luminance(theme.background)
+
+
 def change_cmap(theme) -> LinearSegmentedColormap:
-    """The ramp of |Δa|: the page-side tint at 3:1, the accent, the accent deepened."""
+    """The ramp of |Δa|: the page-side tint at 3:1 through the accent to `strongest`: the
+    larger the change, the further its fill from the page and the stronger its colour."""
     floor = th.contrast_mix(theme.background, theme.accent, th.LINE_CONTRAST)
-    return LinearSegmentedColormap.from_list(
-        "change", [mix(theme.background, theme.accent, floor), theme.accent,
-                   mix(theme.accent, theme.text, RAMP_DEEP)])
+    tint = mix(theme.background, theme.accent, floor)
+    stops = [tint, theme.accent, strongest(theme)] if print_page(theme) else [tint, theme.accent]
+    return LinearSegmentedColormap.from_list("change", stops)
 
 
 def make_figure(theme):
@@ -73,15 +88,13 @@ def make_figure(theme):
     # the scale from the decade under the least change, so that decade is its first tick
     norm = LogNorm(10.0 ** np.floor(np.log10(vals.min())), vals.max())
     cmap = change_cmap(theme)
-    styles = {n: dict(facecolor=cmap(norm(changes[n[0]][n[1]])), edgecolor=theme.accent,
-                      linewidth=1.3) for n in changed}
-    nd.draw_neurons(ax, lay, theme, styles=styles, linewidth=0.8)
+    styles = {n: dict(facecolor=cmap(norm(changes[n[0]][n[1]])), **nd.strong(theme.accent))
+              for n in changed}
+    nd.draw_neurons(ax, lay, theme, styles=styles)
 
     nd.setup_axes(ax, lay, pad=(0.45, 0.45, 0.75, 0.2))
-    y_lab = lay.bounds()[2] - 0.25
-    for l, (x, n) in enumerate(zip(lay.layer_x, EX.sizes)):
-        ax.text(x, y_lab, f"{n} {EX.layer_names[l]}", ha="center", va="top",
-                fontsize=theme.small_size, color=theme.text)
+    nd.label_layers(ax, lay, theme, [f"{n} {name}" for n, name in zip(EX.sizes,
+                                                                        EX.layer_names)])
     (x0, y0), (x1, y1) = lay.segment(tweak)
     ax.annotate(rf"tweaked weight  $w \rightarrow w + {EX.delta:g}$",
                 xy=(0.4 * x0 + 0.6 * x1, 0.4 * y0 + 0.6 * y1),

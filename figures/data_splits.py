@@ -10,9 +10,9 @@ Alt: Two horizontal bars, each {n} samples long. The upper bar has a training se
 samples, labelled "fits the weights", and a test segment of {te2}, labelled "reports the score".
 Under each segment sits the mark its samples take in the other figures: a filled blue dot for
 training, a hollow orange diamond for validation, a hollow lavender diamond for test.
-Thin grey lines lead from its training segment down to the lower bar, where the same span is divided
-into {tr3} training samples and {va3} validation samples, labelled "chooses the
-hyper-parameters"; the test segment of {te3} samples is the same in both bars.
+Under the upper bar's training segment, and as wide, the lower bar divides the same span into
+{tr3} training samples and {va3} validation samples, labelled "chooses the hyper-parameters";
+the test segment of {te3} samples is the same in both bars, one under the other.
 """
 
 from matplotlib.patches import Rectangle
@@ -91,10 +91,10 @@ def make_figure(theme):
     top = _bar(ax, theme, Y_TOP, two, ("training", "test"))
     bottom = _bar(ax, theme, Y_BOTTOM, three, ("training", "validation", "test"))
 
-    # The bottom bar's training + validation span is the top bar's training part, re-cut.
-    y_from, y_to = Y_TOP - BAR_H / 2, Y_BOTTOM + BAR_H / 2  # from bar to bar
-    for x_top, x_bot in ((top[0][0], bottom[0][0]), (top[0][1], bottom[1][1])):
-        ax.plot([x_top, x_bot], [y_from, y_to], color=theme.muted, linewidth=0.8, zorder=1)
+    # The bottom bar's training + validation span is the top bar's training part, re-cut: the
+    # two spans stand one under the other, so no line joins the bars (two rules from bar to bar
+    # framed the words between them and led nowhere the alignment does not)
+    y_to = Y_BOTTOM + BAR_H / 2
 
     ax.text(N / 2, Y_TOP + BAR_H / 2 + 0.1,
             f"{N} samples, shuffled, cut into a training and a test set",

@@ -38,7 +38,7 @@ GRID = (2, 2)
 #: A dropped neuron's outline (points), in the panels and the key: thinner than the input and
 #: output neurons' (0.9) and faded (`faded`), solid: absent, not a difference (a dash is one,
 #: docs/STYLE.md).
-DROPPED_WIDTH = 0.6
+DROPPED_WIDTH = nd.RING_FAINT
 KEY_RADIUS = 4.5  # the key's neurons, in points
 
 
@@ -82,15 +82,14 @@ def make_figure(theme):
         styles = {n: dict(edgecolor=dim, linewidth=DROPPED_WIDTH, facecolor=theme.background)
                   for n in dropped}
         # kept hidden neurons in the text colour: neutral (the accent marks a change)
-        styles |= {n: dict(edgecolor=theme.text, linewidth=1.2)
-                   for n in keep if 0 < n[0] < len(EX.sizes) - 1}
-        nd.draw_neurons(ax, lay, theme, styles=styles, edge=theme.muted, linewidth=0.9)
+        styles |= {n: nd.strong(theme.text) for n in keep if 0 < n[0] < len(EX.sizes) - 1}
+        nd.draw_neurons(ax, lay, theme, styles=styles)
         nd.setup_axes(ax, lay, pad=0.12)
         n_kept = kept[t]
         ax.set_title(f"Step {t + 1}: {n_kept} of {EX.n_hidden} hidden kept")
     # the key's neurons drawn as the panels draw them: kept bold in the text colour, dropped
     # thin in the faded colour
-    keys = [Circle((0, 0), 1, facecolor=theme.background, edgecolor=theme.text, linewidth=1.2,
+    keys = [Circle((0, 0), 1, facecolor=theme.background, **nd.strong(theme.text),
                    label="kept"),
             Circle((0, 0), 1, facecolor=theme.background, edgecolor=dim,
                    linewidth=DROPPED_WIDTH, label="dropped")]

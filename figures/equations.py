@@ -32,17 +32,19 @@ CELL_GAP_IN = 0.3  # least space between two equations of one row, inches
 #: stand on one line and its equations on one baseline under them, as a typesetter sets a row
 #: of a table: the row reads level, whatever the heights of its equations.
 NAME_GAP_IN = 0.035
-#: Column lines of the sheet: each equation starts on one, so columns align row to row and
-#: group to group; an equation that would cross the right margin starts a row of its own.
-#: Three across the page's width (each group's name heads it, on a rule that runs to the right
-#: margin), so that short equations share a row and the rows have room between them. A group
-#: whose cells would leave a column empty between two of a row's cells (a long name that
-#: ends just past a column line) takes two columns, each half the page (the gradient's).
+#: Column lines of the sheet: one grid for every group, each equation starting on one of
+#: its lines, so the columns align row to row and group to group. Three across the page's
+#: width (each group's name heads it, on a rule that runs to the right margin), so that short
+#: equations share a row and the rows have room between them; an equation wider than a column
+#: spans two or three; a name longer than its equation's column is set on two lines, so the
+#: cell keeps to one. An equation that would cross the right margin, or whose start would
+#: leave a column empty between it and the cell before it (a name that ends just past a
+#: column line), starts a row of its own: no hole in a row, no second grid.
 GRID_COLUMNS = 3
-HEAD_GAP_IN = 0.04  # space between a group's name and its first row, inches
+HEAD_GAP_IN = 0.03  # space between a group's name and its first row, inches
 RULE_GAP_IN = 0.08  # space between a group's name and the rule beside it, inches
 ROW_GAP_IN = 0.05  # space between two rows of one group, inches
-GROUP_GAP_IN = 0.08  # space between a group's last row and the next group's name, inches
+GROUP_GAP_IN = 0.06  # space between a group's last row and the next group's name, inches
 #: Space above the first group's name and below the last row, inches: the house margin, the
 #: pad the layout engine leaves round every other still.
 MARGIN_IN = rcParamsDefault["figure.constrained_layout.h_pad"]
@@ -53,24 +55,28 @@ def facts() -> dict:
             "alt": equations.sheet_alt()}
 
 
-def _flow(cells, width: float, columns: int) -> list[list[tuple[float, tuple]]]:
+def _flow(cells, width: float, columns: int = GRID_COLUMNS) -> list[list[tuple[float, tuple]]]:
     """Cells (name, equation, width, height, depth) flowed in reading order into rows `width`
-    wide, each as (x, cell): every cell starts on one of `columns` column lines, so the
-    columns of a group line up from row to row; a cell too wide for the rest of its row starts
-    the next row."""
+    wide, each as (x, cell): every cell starts on one of `columns` column lines, so the columns
+    line up from row to row and group to group; a cell starts the next row where the rest of
+    its row is too narrow for it, or where it would leave a column empty after the cell
+    before it."""
     unit = width / columns
     rows, x = [[]], 0.0
     for cell in cells:
-        start = 0.0 if not rows[-1] else unit * np.ceil((x + CELL_GAP_IN) / unit - 1e-9)
-        if rows[-1] and start + cell[2] > width:
-            rows.append([])
-            start = 0.0
+        start = 0.0
+        if rows[-1]:
+            start = unit * np.ceil((x + CELL_GAP_IN) / unit - 1e-9)
+            if start + cell[2] > width or _skips([[(0.0, (None, None, x)), (start, cell)]],
+                                                  width, columns):
+                rows.append([])
+                start = 0.0
         rows[-1].append((start, cell))
         x = start + cell[2]
     return rows
 
 
-def _skips(rows, width: float, columns: int) -> bool:
+def _skips(rows, width: float, columns: int = GRID_COLUMNS) -> bool:
     """Whether some row leaves a column empty between two of its cells: a cell that ends short
     of a column line but, with CELL_GAP_IN, pushes the next one past it (the column then
     holds the end of a name and no equation, and the table reads broken)."""
@@ -83,14 +89,15 @@ def _skips(rows, width: float, columns: int) -> bool:
 
 
 def _rows(cells, width: float) -> list[list[tuple[float, tuple]]]:
-    """A group's cells laid out as a typeset table: on GRID_COLUMNS column lines, or, where
-    that would leave a column empty between two cells of a row, on fewer and wider columns
-    (the group's rows then span the page in halves), every cell starting on one."""
-    for columns in range(GRID_COLUMNS, 1, -1):
-        rows = _flow(cells, width, columns)
-        if not _skips(rows, width, columns):
-            return rows
-    return _flow(cells, width, 1)
+    """A group's cells laid out as a typeset table on the sheet's one grid (_flow)."""
+    return _flow(cells, width, GRID_COLUMNS)
+
+
+def _two_lines(words: str) -> str:
+    """`words` broken at the space nearest their middle."""
+    spaces = [k for k, ch in enumerate(words) if ch == " "]
+    k = min(spaces, key=lambda k: abs(2 * k - len(words)))
+    return words[:k] + "\n" + words[k + 1:]
 
 
 def make_figure(theme):
@@ -108,6 +115,8 @@ def make_figure(theme):
     rules = []  # y from the top of the rule above each group but the first
     y = MARGIN_IN
     name_h = inches(fig.text(0, 0, "Mg", fontsize=theme.small_size))[1]
+    name_h2 = inches(fig.text(0, 0, "Mg\nMg", fontsize=theme.small_size))[1]  # two lines
+    unit = (width - 2 * SIDE_IN) / GRID_COLUMNS
     head_h = inches(fig.text(0, 0, "Mg", fontsize=theme.font_size))[1]
     cap_h = inches(fig.text(0, 0, "M", fontsize=theme.font_size))[1]
     fig.texts.clear()
@@ -128,6 +137,11 @@ def make_figure(theme):
                            va="baseline", fontsize=EQ_SIZE_SHEET, color=theme.text,
                            gid=f"eq-{eq.key}")
             (wn, _), (we, he) = inches(name), inches(tex)
+            if wn > unit - CELL_GAP_IN >= we and " " in eq.shown_name:
+                # a name longer than its equation's column, on two lines: the cell keeps to
+                # one column, and the row to the grid
+                name.set_text(_two_lines(eq.shown_name))
+                wn = inches(name)[0]
             below = -tex.get_window_extent(renderer).y0 / fig.dpi  # depth under the baseline
             cells.append((name, tex, max(wn, we), he, below))
         for r, row in enumerate(_rows(cells, width - 2 * SIDE_IN)):
@@ -136,7 +150,8 @@ def make_figure(theme):
             # the names on one line; the equations on one baseline, the tallest one's top
             # NAME_GAP_IN under the names, room under it for the deepest one
             ascent = max(c[3] - c[4] for _, c in row)
-            baseline = y + name_h + NAME_GAP_IN + ascent
+            names_h = name_h2 if any("\n" in c[0].get_text() for _, c in row) else name_h
+            baseline = y + names_h + NAME_GAP_IN + ascent
             for x, (name, tex, *_) in row:
                 placed.append((name, SIDE_IN + x, y))
                 placed.append((tex, SIDE_IN + x, baseline))

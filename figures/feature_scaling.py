@@ -176,9 +176,11 @@ def make_figure(theme):
     _zoom(zx, ax, theme, fs.raw)
     sx.set_aspect("equal")
     sx.set_anchor("N")  # the round bowl's square panel level with the others' tops
-    # the end square's key (the square is drawn once the page is laid out, on the star)
+    # the end square's key (the square is drawn once the page is laid out, on the star; the
+    # key then draws as it does, gm.EndKey)
     end = theme.marker("end")
-    key = sx.plot([], [], **end, label="end")[0]
+    key = gm.EndKey(None, **end, label="end", gid="end-key")
+    sx.add_line(key)
     # one legend for the three panels, one row under them (no legend over a map)
     handles, labels = ax.get_legend_handles_labels()
     fig.legend([*handles, key], [*labels, "end"], loc="outside lower center", ncols=4,
@@ -188,7 +190,8 @@ def make_figure(theme):
     pts = fs.scaled.trajectory.points
     _steps(sx, theme, pts, "steps", shown_steps(sx, theme, fs.scaled))
     # the run ends on the minimum: its square at its last point, under the star, framing it
-    gm.end_at(sx, theme, tuple(pts[-1]), end, star_xy=fs.scaled.optimum, star={"zorder": 3.5})
+    key.mark = gm.end_at(sx, theme, tuple(pts[-1]), end, star_xy=fs.scaled.optimum,
+                         star={"zorder": 3.5})
     return fig
 
 

@@ -3,10 +3,11 @@
 Left: a curve y = f(x) and its tangent at x = {x0}. Near the point the tangent and the curve
 agree, so a small step dx changes y by dy = m dx, where m = f'({x0}) = {slope} is the slope
 of the tangent. Middle: a bowl-shaped surface z = f(x, y) and its tangent plane at
-(x, y) = ({px}, {py}). The plane has one slope per direction, m1 = ∂f/∂x = {m1} and
-m2 = ∂f/∂y = {m2}: the plane's two lines through the point touch the bowl's two cuts through
-it, along x and along y. So a small step changes z by dz = m1 dx + m2 dy. Together the two
-slopes form the gradient ∇f = (m1, m2), drawn on the floor below the point: it points straight
+(x, y) = ({px}, {py}). The plane has one slope per direction, the partial derivatives
+∂f/∂x = {m1} and ∂f/∂y = {m2}: the plane's two lines through the point touch the bowl's two
+cuts through it, along x and along y. So a small step changes z by
+dz = (∂f/∂x) dx + (∂f/∂y) dy. Together the two slopes form the gradient
+∇f = (∂f/∂x, ∂f/∂y), drawn on the floor below the point: it points straight
 uphill, and the descent direction −∇f straight downhill. Right: the same seen from above, at
 equal scales on x and y, around the point: the gradient meets the contour through the point at
 a right angle (marked), and −∇f, the same arrow turned round, has the same length. Both arrows
@@ -17,10 +18,10 @@ triangle under the tangent with legs labelled dx and dy. Middle, an opaque, mesh
 three-dimensional bowl with a see-through tangent patch touching it at one point, two lines
 across the patch touching the bowl's cross-sections; on the floor of the box, contour ellipses
 and two labelled arrows from the point's shadow, ∇f in the text colour uphill and −∇f in the
-accent colour downhill. Right, the largest panel, headed ∇f = ({m1}, {m2}): a square contour map
-around the point, its contour line drawn bold and nearly level; an arrow labelled ∇f points up
-from the point and an arrow of the same length labelled −∇f points down, and a right-angle mark
-sits between the contour line and the gradient.
+accent colour downhill. Right, the largest panel, headed ∇f = (∂f/∂x, ∂f/∂y) = ({m1}, {m2}):
+a square contour map around the point, its contour line drawn bold and nearly level; an arrow
+labelled ∇f points up from the point and an arrow of the same length labelled −∇f points down,
+and a right-angle mark sits between the contour line and the gradient.
 """
 
 import numpy as np
@@ -38,8 +39,8 @@ WINDOW = ((-8.0, 8.0), (-1.4, 1.4))  # the part of gdcore's valley bowl drawn
 POINT = (-4.5, 0.5)  # on the bowl's far wall, seen from the front; ±∇f inside the window
 PLANE_HALF = (2.2, 0.45)  # half-sizes of the tangent-plane patch in x and y
 ARROW_SCALE = 0.3  # the arrows are drawn at this multiple of ∇f
-#: The slopes m, m1, m2 in their shortest form to this many significant digits: 0.3, −0.45, 2.5
-#: (exact values: no zeros padded to a common number of decimals).
+#: The slopes m, ∂f/∂x, ∂f/∂y in their shortest form to this many significant digits: 0.3,
+#: −0.45, 2.5 (exact values: no zeros padded to a common number of decimals).
 SLOPE_SIG = 3
 ZOOM = 1.0  # half-size of the square (x, y) window of the contour view: both arrows fit
 Z_FLOOR = -11.0  # the floor well below the bowl, so the arrows on it clear the bowl's rim
@@ -89,7 +90,7 @@ def _curve(ax, theme):
 
 def _surface(ax, theme):
     """The bowl, its tangent plane at POINT (with the two cuts of the bowl through the point and
-    their tangents, the slopes m1 and m2), and ±∇f on the floor below, named."""
+    their tangents, the slopes ∂f/∂x and ∂f/∂y), and ±∇f on the floor below, named."""
     bowl = surfaces.valley
     (x0, x1), (y0, y1) = WINDOW
     ax.computed_zorder = False  # floor, then the opaque bowl, then what sits on it
@@ -108,9 +109,10 @@ def _surface(ax, theme):
     px, py = POINT
     pz = bowl.value(POINT)
     m1, m2 = bowl.grad(POINT)
-    # The tangent plane z = pz + m1 dx + m2 dy over a small patch, seen through (the bowl
-    # shows under it), its edge drawn; the bowl's two cuts through the point, along x and
-    # along y, and their tangents in the plane (slopes m1 and m2) show where it touches.
+    # The tangent plane z = pz + (∂f/∂x) dx + (∂f/∂y) dy over a small patch, seen through
+    # (the bowl shows under it), its edge drawn; the bowl's two cuts through the point, along
+    # x and along y, and their tangents in the plane (slopes ∂f/∂x, ∂f/∂y) show where it
+    # touches.
     hx, hy = PLANE_HALF
     DXg, DYg = np.meshgrid(np.linspace(-hx, hx, 2), np.linspace(-hy, hy, 2))
     plane = ax.plot_surface(px + DXg, py + DYg, bowl.tangent(POINT, DXg, DYg), color=theme.accent,
@@ -228,9 +230,11 @@ def make_figure(theme):
     n = numbers.latex
     # the three titles on one line, each over its panel, a formula under each
     titles = (("a curve and its tangent", rf"$dy = m\,dx$, $m = {n(m, sig=SLOPE_SIG)}$"),
-              ("a surface and its tangent plane", r"$dz = m_1\,dx + m_2\,dy$"),
-              ("seen from above", rf"$\nabla f = (m_1, m_2) = ({n(g[0], sig=SLOPE_SIG)}, "
-                                  rf"{n(g[1], sig=SLOPE_SIG)})$"))
+              ("a surface and its tangent plane",
+               r"$dz = (\partial f/\partial x)\,dx + (\partial f/\partial y)\,dy$"),
+              ("seen from above",
+               rf"$\nabla f = (\partial f/\partial x,\, \partial f/\partial y)"
+               rf" = ({n(g[0], sig=SLOPE_SIG)}, {n(g[1], sig=SLOPE_SIG)})$"))
     heads = [a.set_title(th.title(title) + "\n" + formula, gid=f"title{k}")
              for k, (a, (title, formula)) in enumerate(zip((ax, ax3, ax2), titles))]
     # the middle 3-D box is narrower than its cell (context beside the contour view), so it

@@ -219,7 +219,7 @@ def make_figure(theme):
                label=f"minimum $J^{{*}} = {nb.latex(j_best, places=4)}$")
     gm.cost_per_iteration_axes(jx, COST_DESCENT.steps, j_best / 2, top)
     jx.yaxis.set_minor_locator(NullLocator())
-    jx.legend(loc="center right", fontsize=theme.small_size, frameon=True)
+    gm.optimizer_legend(jx, theme, "curves", fontsize=theme.small_size)
 
     # Bottom left: the large rate's distance across the valley, step by step.
     large = results[-1][2]

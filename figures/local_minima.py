@@ -131,14 +131,14 @@ def make_figure(theme):
                    xytext=(2.9, 2.6), textcoords="data", ha="center", va="bottom",
                    fontsize=theme.small_size, color=theme.text, arrowprops=arrow)
     a_mom.set_title(th.title(f"from $w = {numbers.latex(EXP.stalled_start)}$: plain and momentum"))
-    a_mom.legend(handles=[
+    gm.optimizer_legend(a_mom, theme, "curves", ncols=1, handles=[
         a_mom.plot([], [], marker="o", ls="none", ms=3.2, mew=0, color=c_plain,
                    label=f"{PLAIN}, " + numbers.hyper(r"\alpha", EXP.lr, "mathtext"))[0],
         a_mom.plot([], [], marker="o", ls="none", ms=4.6, color=c_mom, mec=theme.background,
                    mew=DOT_RIM,
                    label=f"{MOMENTUM}, " + numbers.hyper(r"\alpha", EXP.lr, "mathtext") + ", "
                    + numbers.hyper(r"\beta", EXP.beta, "mathtext"))[0],
-    ], loc="upper right", handletextpad=0.3)
+    ], handletextpad=0.3)
 
     # Bottom: the position at every step.
     gm.style_axes(a_time, theme)
@@ -161,7 +161,7 @@ def make_figure(theme):
     a_time.xaxis.set_major_formatter(gm.count_formatter())
     a_time.set_xlabel(AXIS_LABELS["step"])
     a_time.set_ylabel(AXIS_LABELS["weight"])
-    a_time.legend(loc="lower right", ncol=2)
+    gm.optimizer_legend(a_time, theme, "curves")
     return fig
 
 

@@ -89,7 +89,8 @@ def make_figure(theme):
                 # "5 %" with a word space, as everywhere in the figure
                 label=rf"shell of $\varepsilon = {eps * 100:g}$ % of the radius")
     handles, labels = ax.get_legend_handles_labels()
-    ax.legend(handles[::-1], labels[::-1], loc="lower right", fontsize=fs)
+    gm.optimizer_legend(ax, theme, "curves", handles=handles[::-1], labels=labels[::-1],
+                        fontsize=fs)
     ax.set_xscale("log")
     ax.set_xlim(1, D_MAX)
     ax.set_ylim(0, 104)

@@ -35,6 +35,8 @@ J_PLACES = 4  # decimals of every cost the figure reports: its cells and the cap
 #: The colour bar's scale: round costs, every TICK_STEP, written with TICK_PLACES decimals (0.03,
 #: not 0.0300: a scale's marks, not measured values).
 TICK_STEP, TICK_PLACES = 0.01, 2
+GUTTER = 1.5  # points: the page colour between two cells
+HATCH_WIDTH = 0.8  # points: a diverged cell's hatch lines
 
 
 @functools.cache
@@ -79,11 +81,21 @@ def make_figure(theme):
                         va="center", fontsize=theme.small_size, linespacing=1.15,
                         color=theme.text, gid=f"cell:{i},{j}")
             else:
+                # hatched in the muted colour: the lines read on the grey in both themes
+                # (the page colour's hatch all but vanished on the dark page's grey)
                 ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=theme.grid,
-                                       edgecolor=theme.background, lw=1, hatch="///",
-                                       gid=f"diverged:{i},{j}"))
+                                       edgecolor="none", hatch="///", hatchcolor=theme.muted,
+                                       hatch_linewidth=HATCH_WIDTH, gid=f"diverged:{i},{j}"))
+                # the word on a patch of the cell's grey: no hatch line runs through it
                 ax.text(j, i, "diverged", ha="center", va="center", fontsize=theme.small_size,
-                        color=theme.text, gid=f"cell:{i},{j}")
+                        color=theme.text, gid=f"cell:{i},{j}",
+                        bbox=dict(boxstyle="square,pad=0.25", fc=theme.grid, ec="none"))
+    # the table's rules: a gutter of the page colour between every two cells, so each cell
+    # reads as one run's
+    for k in range(n_b - 1):
+        ax.axvline(k + 0.5, color=theme.background, lw=GUTTER, zorder=3, gid="gutter")
+    for k in range(n_l - 1):
+        ax.axhline(k + 0.5, color=theme.background, lw=GUTTER, zorder=3, gid="gutter")
     bi, bj = g.best
     ax.add_patch(Rectangle((bj - 0.46, bi - 0.44), 0.92, 0.88, fill=False,
                            edgecolor=theme.good, lw=2.2, zorder=5, gid="best"))

@@ -9,8 +9,9 @@ The first layer of connections holds {n0} × {n1} = {w0:,} weights, the second {
 Alt: A three-column network diagram. The left column shows {shown} of the {n0} input neurons
 with three dots for the rest, the middle column {n1} hidden neurons and the right column {n2}
 outputs, all circles alike in grey, each drawn neuron joined to every drawn neuron of the next
-column by a thin grey line; each column's size is written under it. Labels give {w0:,} weights
-between inputs and hidden layer, {w1:,} between hidden layer and outputs, and one sum:
+column by a thin grey line; each column's size is written under it, on one line. Labels give
+{w0:,} weights between inputs and hidden layer, {w1:,} between hidden layer and outputs, and
+one sum:
 {w0:,} + {w1:,} = {weights:,} weights, and {n_biases} biases, {params:,} parameters in all.
 """
 
@@ -55,7 +56,7 @@ def make_figure(theme):
                 th.contrast_mix(theme.background, theme.muted, EDGE_CONTRAST))
     nd.draw_edges(ax, lay, color=quiet, linewidth=EDGE_WIDTH)
     # every neuron neutral: nothing here is highlighted (the accent marks a change)
-    nd.draw_neurons(ax, lay, theme, linewidth=0.8)
+    nd.draw_neurons(ax, lay, theme)
     nd.draw_elision(ax, lay, theme)
     x0, x1, y0, y1 = lay.bounds()
     nd.setup_axes(ax, lay, pad=(0.8, 0.8, 1.3, 0.66))
@@ -65,11 +66,7 @@ def make_figure(theme):
     def tc(n: int) -> str:  # a count in maths
         return numbers.count(n, "latex")
 
-    for l, (x, n) in enumerate(zip(lay.layer_x, SIZES)):
-        # under the column's own lowest circle (or its dots)
-        low = min(lay.position(l, i)[1] for i in lay.shown[l]) - lay.radius
-        ax.text(x, low - 0.12, f"{n:,} {NAMES[l]}", ha="center", va="top", fontsize=fs,
-                color=theme.text, gid=f"layer-{l}")
+    nd.label_layers(ax, lay, theme, [f"{n:,} {name}" for n, name in zip(SIZES, NAMES)])
     for l in range(len(SIZES) - 1):
         xm = 0.5 * (lay.layer_x[l] + lay.layer_x[l + 1])
         ax.text(xm, y1 + 0.12,

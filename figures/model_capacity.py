@@ -106,7 +106,7 @@ def make_figure(theme):
                     color=theme.text,
                     arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8,
                                     shrinkB=6))
-    ax.legend(loc="upper left")
+    gm.optimizer_legend(ax, theme, "curves")
     return fig
 
 

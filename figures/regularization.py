@@ -205,7 +205,7 @@ def make_figure(theme):
                                         gid="best-line"))
     e0.set_ylabel(th.AXIS_LABELS["cost"])
     e1.set_xlabel(th.AXIS_LABELS["penalty"])
-    e1.legend(loc="upper right")
+    gm.optimizer_legend(e1, theme, "curves")
     return fig
 
 

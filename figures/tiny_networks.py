@@ -44,7 +44,7 @@ def make_figure(theme):
         n = sizes[0]
         nd.draw_edges(ax, lay, color=theme.muted, linewidth=1.1)
         # every neuron neutral: nothing here is highlighted (the accent marks a change)
-        nd.draw_neurons(ax, lay, theme, linewidth=1.2)
+        nd.draw_neurons(ax, lay, theme)
         fs = theme.font_size
         for i in range(n):
             x, y = lay.position(0, i)

@@ -111,7 +111,7 @@ def make_figure(theme):
     _zoom(ax, theme, c)
     ax.set_xlabel(AXIS_LABELS["epoch"])
     ax.set_ylabel(AXIS_LABELS["cost"])
-    ax.legend(loc="upper center", ncols=2)
+    gm.optimizer_legend(ax, theme, "curves")
     return fig
 
 

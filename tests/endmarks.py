@@ -52,3 +52,24 @@ def _check(fig, end, star, last_xy, star_xy, good: str) -> None:
     green = np.all(np.abs(patch - np.array(to_rgb(good))) < 0.06, axis=-1)
     assert green.mean() > 0.1, green.mean()
 
+
+
+def assert_key_matches_end(fig, end, star) -> None:
+    """The legend's key of `end` (gid `<end's gid>-key`) drawn as the page draws the mark: its
+    square the plotted square's size and colour, and the minimum's star on it (star's mark and
+    size) where the plotted square frames the star: one scale for the key and the map."""
+    from matplotlib.legend import Legend
+
+    fig.canvas.draw()
+    (key,) = fig.findobj(lambda a: a.get_gid() == f"{end.get_gid()}-key")
+    # the key's marks, in a legend (never on the map)
+    drawn = [a for lg in fig.findobj(Legend)
+             for a in lg.findobj(lambda a: getattr(a, "key", None) is key)]
+    (square,) = [a for a in drawn if not a.is_star]
+    (mini,) = [a for a in drawn if a.is_star]
+    assert square.get_marker() == "s" and square.get_markersize() == end.get_markersize()
+    assert to_rgb(square.get_markerfacecolor()) == to_rgb(end.get_markerfacecolor())
+    assert end.get_markersize() > end.house  # the plotted square frames the star here
+    assert mini.get_visible() and mini.get_marker() == star.get_marker()
+    assert mini.get_markersize() == star.get_markersize()
+    assert to_rgb(mini.get_markerfacecolor()) == to_rgb(star.get_markerfacecolor())

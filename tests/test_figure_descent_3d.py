@@ -4,7 +4,7 @@ import re
 
 import numpy as np
 import pytest
-from endmarks import assert_end_frames_star
+from endmarks import assert_end_frames_star, assert_key_matches_end
 from figure_baselines import figure
 
 from gdcore import data, regression
@@ -44,7 +44,6 @@ def test_path_follows_gdcore_and_sits_on_the_surface(theme_name):
     (end,) = fig.findobj(lambda a: a.get_gid() == "end")
     (key,) = fig.findobj(lambda a: a.get_gid() == "end-key")
     assert key.get_label() == "after 1,000 steps"
-    assert key.get_markersize() == th.get(theme_name).marker("end")["markersize"]
     from mpl_toolkits.mplot3d import proj3d
 
     fig.canvas.draw()
@@ -52,6 +51,7 @@ def test_path_follows_gdcore_and_sits_on_the_surface(theme_name):
     star_xy = proj3d.proj_transform(*np.ravel(star.get_data_3d()), ax3.get_proj())[:2]
     good = th.get(theme_name).good
     assert_end_frames_star(fig, end, star, last, star_xy, good)
+    assert_key_matches_end(fig, end, star)  # the key as the page draws the mark
     floor = [ax for ax in fig.axes if ax.name != "3d"][0]
     floor_lines = {ln.get_gid(): ln for ln in floor.lines}
     (floor_end,) = fig.findobj(lambda a: a.get_gid() == "floor-end")

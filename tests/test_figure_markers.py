@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from endmarks import assert_end_frames_star
+from endmarks import assert_end_frames_star, assert_key_matches_end
 from figure_baselines import figure as build
 from matplotlib.colors import same_color
 from matplotlib.lines import Line2D
@@ -78,8 +78,8 @@ def test_gd_regression_start_ring_minimum_star_and_counted_iterations(theme):
     assert end.get_markerfacecolor() == t.accent
     assert at(end) == pytest.approx(tuple(traj.points[-1]))
     assert_end_frames_star(fig, end, star, traj.points[-1], at(star), t.good)
-    # the legend keys the end with the house square, not the frame's size
-    assert by_gid(fig, "end-key").get_markersize() == t.marker("end")["markersize"]
+    # the legend keys the end as the map draws it: the framing square, the star on it
+    assert_key_matches_end(fig, end, star)
     # the cost panel: t = 0 is the start ring, whole inside the axes (not cut by the spine)
     ring = by_gid(fig, "start-cost")
     assert_mark(ring, t, "start")

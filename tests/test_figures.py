@@ -240,3 +240,32 @@ def test_themes_differ_in_background():
 def gm_to_rgb(fig):
     fig.canvas.draw()
     return np.asarray(fig.canvas.buffer_rgba())
+
+
+#: The line plots (a cost per step or epoch, a curve against a setting) whose curves a legend
+#: keys: one placement for all of them (theme.LEGEND["curves"], gm.optimizer_legend).
+LINE_PLOTS = ("learning-rates", "local-minima", "model-capacity", "regularization",
+              "train-val-curves", "batch-vs-stochastic", "lonely-space")
+
+
+@pytest.mark.parametrize("target_id", LINE_PLOTS)
+def test_line_plot_legends_hang_under_their_axes(target_id):
+    # read back from the drawn page: every key of a line plot hangs under its axes, centred on
+    # them, unframed, the same distance under the axes' lowest words (its tick numbers and
+    # axis label) in every figure of the family; none inside a plot, none on the figure
+    fig = figure(target_id, "light")
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    to_pt = 72 / fig.dpi
+    legends = [(ax, ax.get_legend()) for ax in fig.axes if ax.get_legend()]
+    assert legends and not fig.legends
+    for ax, lg in legends:
+        box, frame = lg.get_window_extent(r), ax.get_window_extent(r)
+        assert not lg.get_frame_on()
+        assert box.y1 < ax.xaxis.get_tightbbox(r).y0 < frame.y0  # under the axis label
+        assert abs((box.x0 + box.x1) / 2 - (frame.x0 + frame.x1) / 2) < 1.0
+        # the anchor: CURVES_LEGEND_DROP points under the axes' bottom edge
+        anchor = lg.get_bbox_to_anchor()
+        assert (frame.y0 - anchor.y0) * to_pt == pytest.approx(theme.CURVES_LEGEND_DROP,
+                                                                 abs=0.01)
+        assert (ax.xaxis.get_tightbbox(r).y0 - box.y1) * to_pt < 6.0  # close under it

@@ -113,9 +113,17 @@ def test_connection_tweak_fill_follows_the_activation_change(theme):
     dist = [np.linalg.norm(np.array(circles[n].get_facecolor()[:3]) - bg) for n in lit]
     assert np.all(np.diff(dist) >= -1e-9)  # bigger change, stronger fill
     # from the faintest tint that still reads (3:1) through the accent to the accent deepened
-    # towards the text colour: the most and the least changed fills differ 3:1 in lightness
-    deep = np.array(to_rgba(mix(t.accent, t.text, mod("connection_tweak").RAMP_DEEP))[:3])
+    # towards the text colour (print), or to the accent itself on the dark page (towards the
+    # near-white text the largest change would pale): the most and the least changed fills
+    # differ 3:1 in lightness
+    deep = np.array(to_rgba(mix(t.accent, t.text, mod("connection_tweak").RAMP_DEEP)
+                            if theme == "light" else t.accent)[:3])
     assert max(dist) == pytest.approx(np.linalg.norm(deep - bg), abs=1e-6)
+    # the largest change the strongest colour: its fill the most saturated of all the fills
+    # on the dark page (never paled towards the text): the accent, the most saturated fill
+    sat = [np.ptp(circles[n].get_facecolor()[:3]) for n in lit]
+    if theme == "dark":
+        assert sat[-1] == pytest.approx(max(sat), abs=1e-6) and sat[-1] > sat[0]
     ends = [tuple(circles[n].get_facecolor()[:3]) for n in (lit[0], lit[-1])]
     assert th.contrast(*ends) >= 3.0
     cbar_ax = f.axes[1]
@@ -193,10 +201,11 @@ def test_mnist_network_counts(theme):
     assert total == ("$11{,}760 + 150 = 11{,}910$ weights; $+\\,25$ biases$= 11{,}935$ parameters")
     assert (w0, w1, n_w, p) == (11_760, 150, 11_910, 11_935)
     assert "(" not in total and "11{,}935" in total
+    # each column's name on one line under the network (the house network style)
+    low = min(c.center[1] - c.radius for c in nd.drawn_neurons(ax).values())
     for l in range(3):
         (lab,) = [x for x in ax.texts if x.get_gid() == f"layer-{l}"]
-        low = min(c.center[1] - c.radius for n, c in nd.drawn_neurons(ax).items() if n[0] == l)
-        assert 0 < low - lab.get_position()[1] < 0.2
+        assert lab.get_position()[1] == pytest.approx(low - nd.LABEL_GAP)
     circles = nd.drawn_neurons(ax)
     assert len(circles) == 16 + 15 + 10
     assert not any(n[0] == 0 and 8 <= n[1] < 776 for n in circles)  # the input layer is elided
@@ -689,13 +698,16 @@ def test_lonely_space(theme):
 
 # --- equations ------------------------------------------------------------------------------
 def test_equation_rows_leave_no_column_empty_between_two_cells():
-    """A cell that ends short of a column line but, with the gap, pushes the next cell past it
-    leaves that column empty: the group then takes fewer, wider columns."""
+    """A cell that ends short of a column line but, with the gap, would push the next cell past
+    it would leave that column empty: the next cell starts a row of its own, on the one grid
+    (never a second grid of fewer, wider columns)."""
     m = mod("equations")
     cell = lambda w: (None, None, w, 0.1, 0.0)  # noqa: E731
-    # 3 columns of 2 in: a 1.9 in cell plus the 0.3 in gap skips the middle column
-    assert m._skips(m._flow([cell(1.9), cell(1.5)], 6.0, 3), 6.0, 3)
-    assert [[x for x, _ in r] for r in m._rows([cell(1.9), cell(1.5)], 6.0)] == [[0.0, 3.0]]
+    # 3 columns of 2 in: a 1.9 in cell plus the 0.3 in gap would skip the middle column
+    rows = m._rows([cell(1.9), cell(1.5)], 6.0)
+    assert [[x for x, _ in r] for r in rows] == [[0.0], [0.0]]
+    assert not m._skips(rows, 6.0, 3)
+    assert m._skips([[(0.0, cell(1.9)), (4.0, cell(1.5))]], 6.0, 3)
     # cells that fit their columns, or span two, keep the three
     assert [[x for x, _ in r] for r in m._rows([cell(1.5), cell(1.5), cell(1.5)], 6.0)] == \
         [[0.0, 2.0, 4.0]]
@@ -712,7 +724,8 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
     for key, eq in equations.EQUATIONS.items():
         tex, name = by_gid[f"eq-{key}"], by_gid[f"name-{key}"]
         assert tex.get_text() == equations.mathtext_tight(key, operators=True)
-        assert name.get_text() == eq.shown_name
+        assert " ".join(name.get_text().split()) == eq.shown_name  # on one or two lines
+        assert name.get_text().count("\n") <= 1
         assert name.get_position()[0] == tex.get_position()[0]  # the name heads its equation
         assert name.get_position()[1] > tex.get_position()[1]
         assert name.get_fontsize() == t.small_size and same_color(name.get_color(), t.muted)
@@ -743,25 +756,27 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
     # more air than the tight sheet had: rows of a group and groups apart by at least 0.05 in
     m = mod("equations")
     assert m.ROW_GAP_IN >= 0.05 and m.GROUP_GAP_IN >= 0.05 and m.GRID_COLUMNS == 3
-    # each group's columns line up row to row: every equation starts on a column line, of
-    # GRID_COLUMNS across the page or, in a group that would leave a column empty between two
-    # cells of a row, of two (the gradient's: its long first name once ended just past the
-    # first line, leaving the middle column empty)
+    # one grid for the sheet: every equation of every group starts on one of GRID_COLUMNS
+    # column lines across the page, so the columns line up row to row and group to group, and
+    # no row leaves a column empty between two of its cells
     left = m.SIDE_IN
     inner = t.text_width - 2 * m.SIDE_IN
-    grids = {}
+    unit = inner / m.GRID_COLUMNS
     for group, g in equations.grouped():
         xs = [by_gid[f"eq-{e.key}"].get_position()[0] * t.text_width - left for e in g]
-        grids[group] = next(c for c in (m.GRID_COLUMNS, 2, 1)
-                            if all(abs(x / (inner / c) - round(x / (inner / c))) < 1e-6
-                                   for x in xs))
-    assert grids["gradient"] == 2
-    assert [c for gr, c in grids.items() if gr != "gradient"] == [m.GRID_COLUMNS] * 5
+        assert all(abs(x / unit - round(x / unit)) < 1e-6 for x in xs), group
+    used = {round((by_gid[f"eq-{e.key}"].get_position()[0] * t.text_width - left) / unit)
+            for _, g in equations.grouped() for e in g}
+    assert used == set(range(m.GRID_COLUMNS))
     x = {k: by_gid[f"eq-{k}"].get_position() for k in
          ("dJ-dm", "dJ-db", "gradient", "central-difference")}
-    assert x["dJ-dm"][1] == x["dJ-db"][1] and x["gradient"][1] == x["central-difference"][1]
-    assert x["dJ-dm"][0] == x["gradient"][0] < x["dJ-db"][0] == x["central-difference"][0]
-    assert x["dJ-db"][0] * t.text_width - left == pytest.approx(inner / 2)
+    # the gradient's long names on two lines, so that its cells keep to one column each:
+    # ∂J/∂m, ∂J/∂b and g on one row, one column each, the finite difference under the first
+    assert x["dJ-dm"][1] == x["dJ-db"][1] == x["gradient"][1] > x["central-difference"][1]
+    assert [(x[k][0] * t.text_width - left) / unit for k in ("dJ-dm", "dJ-db", "gradient")] \
+        == pytest.approx([0, 1, 2])
+    assert x["central-difference"][0] == x["dJ-dm"][0]
+    assert "\n" in by_gid["name-dJ-dm"].get_text()
     # a row reads level: its names on one line, its equations on one baseline (set
     # va="baseline"), the tallest one's top NAME_GAP_IN under the names and none nearer; every
     # text inside the page by the sheet's margin (SIDE_IN at the sides, MARGIN_IN at the top
@@ -822,3 +837,48 @@ def test_no_figure_draws_an_unlabelled_line_of_one_point_twice():
         xs = [float(ln.get_xdata()[0]) for ln in ax.lines
               if isinstance(ln, Line2D) and len(ln.get_xdata()) == 1]
         assert len(xs) == len(set(xs))
+
+
+# --- one network style ----------------------------------------------------------------------
+NETWORKS = ("mnist_network", "connection_tweak", "backprop_loop", "dropout", "tiny_networks")
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_every_network_still_draws_one_network_style(theme):
+    t = th.get(theme)
+    rings = {}
+    for name in NETWORKS:
+        f = fig(name, theme)
+        for ax in f.axes:
+            for n, c in nd.drawn_neurons(ax).items():
+                w = c.get_linewidth()
+                rings.setdefault(w, set()).add(name)
+                # a plain neuron: a RING in muted on the page; a strong ring says something
+                if same_color(c.get_edgecolor(), t.muted):
+                    assert w == nd.RING, (name, n, w)
+                    assert same_color(c.get_facecolor(), t.background) or name in (
+                        "connection_tweak",)
+                else:
+                    assert w in (nd.RING_STRONG, nd.RING_FAINT), (name, n, w)
+    assert set(rings) <= {nd.RING, nd.RING_STRONG, nd.RING_FAINT}
+    assert set(rings[nd.RING]) == set(NETWORKS)  # every still's plain neuron the same ring
+    # the layers' names, where a still names them: on one line under the network, LABEL_GAP
+    # under its lowest circle, centred on each column, small, in ink
+    named = 0
+    for name in NETWORKS:
+        for ax in fig(name, theme).axes:
+            labels = sorted((x for x in ax.texts if (x.get_gid() or "").startswith("layer-")),
+                            key=lambda x: x.get_gid())
+            if not labels:
+                continue
+            named += 1
+            circles = nd.drawn_neurons(ax)
+            low = min(c.center[1] - c.radius for c in circles.values())
+            xs = sorted({round(c.center[0], 9) for c in circles.values()})
+            for label, x in zip(labels, xs):
+                assert label.get_position() == pytest.approx((x, low - nd.LABEL_GAP))
+                assert label.get_va() == "top" and label.get_ha() == "center"
+                assert label.get_fontsize() == t.small_size
+                assert same_color(label.get_color(), t.text)
+            assert len(labels) == len(xs)
+    assert named >= 2

@@ -10,7 +10,7 @@ import re
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
-from endmarks import assert_end_frames_star
+from endmarks import assert_end_frames_star, assert_key_matches_end
 from figure_baselines import figure as build
 from matplotlib.collections import LineCollection, PathCollection, QuadMesh
 from matplotlib.contour import QuadContourSet
@@ -461,12 +461,17 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     (name,) = [x for x in ax.texts if x.get_text() == "$y = f(x)$"]
     assert same_colour(name.get_color(), t.text)
     assert not [a for a in fig.findobj(Line2D) if same_colour(a.get_color(), t.data)]
-    # middle: dz = m1 dx + m2 dy; right: ∇f = (m1, m2) from gdcore, the titles on one line
+    # middle: dz = (∂f/∂x) dx + (∂f/∂y) dy; right: ∇f = (∂f/∂x, ∂f/∂y) from gdcore, the
+    # titles on one line; the partial derivatives named as such, never m₁, m₂ (m is the slope
+    # of a line in the book)
     m1, m2 = bowl.grad(mod.POINT)
-    assert "dz = m_1" in one(fig, "title1").get_text()
+    assert r"dz = (\partial f/\partial x)\,dx + (\partial f/\partial y)\,dy" in one(
+        fig, "title1").get_text()
     sig = mod.SLOPE_SIG  # the exact slopes in their shortest form: (−0.45, 2.5), not 2.50
-    assert (rf"\nabla f = (m_1, m_2) = ({numbers.latex(m1, sig=sig)}, "
-            rf"{numbers.latex(m2, sig=sig)})$" in one(fig, "title2").get_text())
+    assert (rf"\nabla f = (\partial f/\partial x,\, \partial f/\partial y) = "
+            rf"({numbers.latex(m1, sig=sig)}, {numbers.latex(m2, sig=sig)})$"
+            in one(fig, "title2").get_text())
+    assert not any("m_1" in s or "m_2" in s for s in texts(fig))
     assert one(fig, "title2").get_text().endswith("= (-0.45, 2.5)$")
     # each title on at most two lines
     assert all(one(fig, f"title{k}").get_text().count("\n") <= 1 for k in range(3))
@@ -531,8 +536,9 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     assert np.isclose(np.linalg.norm(leg_a), np.linalg.norm(leg_b))
     assert abs(leg_a[0] * g[1] - leg_a[1] * g[0]) < 1e-12 and abs(np.dot(leg_b, g)) < 1e-12
     words = mod.__doc__.format(**mod.facts())
-    assert f"m1 = ∂f/∂x = {numbers.text(g[0], sig=mod.SLOPE_SIG)}" in words and "\u2212" in words
-    assert "m2 = ∂f/∂y = 2.5:" in words
+    assert f"∂f/∂x = {numbers.text(g[0], sig=mod.SLOPE_SIG)}" in words and "\u2212" in words
+    assert "∂f/∂y = 2.5:" in words and "∇f = (∂f/∂x, ∂f/∂y)" in words
+    assert "m1" not in words and "m2" not in words and "m₁" not in words
 
 
 # ---------------------------------------------------------------- gd-regression
@@ -842,6 +848,7 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     (end,) = [e for e in by_gid(fig, "end") if e.axes is scaled_ax]
     np.testing.assert_allclose(end.get_xydata(), [pts[-1]])
     assert_end_frames_star(fig, end, star, pts[-1], fs.scaled.optimum, th.get(theme).good)
+    assert_key_matches_end(fig, end, star)  # the figure's key draws the end as the map does
     # ...and no dot touches the square round the star: a point of page or more between them
     fig.canvas.draw()
     half = end.get_markersize() / 2 + end.get_markeredgewidth() / 2

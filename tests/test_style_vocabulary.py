@@ -51,7 +51,19 @@ def test_legend_per_family():
             ax.plot([0, 1], [0, 1], color=th.opt(name), label=name)
         leg = gm.optimizer_legend(ax, th, "race")
     assert leg._ncols == 7 and not leg.get_frame_on()
-    assert theme.LEGEND["curves"]["loc"] == "best"
+    # a line plot's key: under the axes, centred, no frame (never "best": one place for all)
+    with gm.themed(th):
+        fig, ax = gm.subplots(th)
+        ax.plot([0, 1], [0, 1], label="training cost")
+        ax.plot([0, 1], [1, 0], label="test cost")
+        ax.set_xlabel("epoch")
+        curves = gm.optimizer_legend(ax, th, "curves", loc="best", frameon=True)
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+    box, frame = curves.get_window_extent(renderer), ax.get_window_extent(renderer)
+    assert box.y1 < ax.xaxis.get_tightbbox(renderer).y0 and curves._ncols == 2
+    assert not curves.get_frame_on()
+    assert abs((box.x0 + box.x1) - (frame.x0 + frame.x1)) < 2
     with gm.themed(th):
         fig, ax = gm.subplots(th)
         ax.plot([0, 1], [0, 1], label="path")

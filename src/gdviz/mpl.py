@@ -22,6 +22,8 @@ import matplotlib.patheffects  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.legend import Legend  # noqa: E402
+from matplotlib.legend_handler import HandlerLine2D  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
 from . import numbers  # noqa: E402
@@ -308,10 +310,24 @@ def cased_under(ax, line, theme: Theme, zorder: float, width: float = _theme.CAS
 
 def optimizer_legend(ax, theme: Theme, family: str = "curves", **kw):
     """A legend placed as the house style places legends of its figure family
-    (theme.LEGEND: "race", "curves" or "map"); kw override."""
+    (theme.LEGEND: "race", "curves" or "map"); kw override, but never a "curves" legend's
+    place or frame: every line plot's key hangs under its axes, CURVES_LEGEND_DROP points
+    down, centred, unframed, in one row unless `ncols` says otherwise."""
+    from matplotlib.transforms import offset_copy
+
     for k, v in _theme.LEGEND[family].items():
         kw.setdefault(k, v)
     kw.setdefault("handlelength", 1.6)
+    if family == "curves":
+        kw.pop("bbox_to_anchor", None)
+        kw["loc"] = _theme.LEGEND["curves"]["loc"]
+        kw["frameon"] = _theme.LEGEND["curves"]["frameon"]
+        handles, _ = ax.get_legend_handles_labels()
+        kw.setdefault("ncols", max(1, len(kw.get("handles", handles))))
+        kw["bbox_to_anchor"] = (0.5, 0.0)
+        kw["bbox_transform"] = offset_copy(ax.transAxes, fig=ax.figure,
+                                           y=-_theme.CURVES_LEGEND_DROP, units="points")
+        kw["borderaxespad"] = 0.0
     return ax.legend(**kw)
 
 
@@ -483,6 +499,65 @@ class EndMark(Line2D):
         super().draw(renderer)
 
 
+class EndKey(Line2D):
+    """The legend key of an end mark that may frame the minimum's star (EndMark): the legend
+    draws it as the page draws the mark (HandlerEndKey), so the key's square is the plotted
+    square's size, and where the plotted square frames the star, the key frames one too."""
+
+    def __init__(self, mark: Line2D | None, **kw):
+        super().__init__([], [], **kw)
+        self.mark = mark  # None until the mark is drawn (set it then: a legend made first)
+
+    def frames(self) -> bool:
+        """Whether the plotted mark frames the star as the page is laid out now."""
+        return isinstance(self.mark, EndMark) and self.mark.side() != self.mark.house
+
+
+class _KeyMark(Line2D):
+    """A mark in a legend's key whose size (and, for the star, presence) follows the plotted
+    end mark at every draw."""
+
+    def __init__(self, key: EndKey, star: bool, **kw):
+        super().__init__(**kw)
+        self.key, self.is_star = key, star
+
+    def draw(self, renderer):
+        frames = self.key.figure is not None and self.key.frames()
+        if self.is_star:
+            if frames:  # the plotted star's look (a key may be made before its mark)
+                st = self.key.mark.star
+                self.set_marker(st["marker"])
+                self.set_markersize(st["markersize"])
+                self.set_markerfacecolor(st["markerfacecolor"])
+                self.set_markeredgecolor(st["markeredgecolor"])
+                self.set_markeredgewidth(st.get("markeredgewidth", 0.0))
+            self.set_visible(frames)
+        elif frames:
+            self.set_markersize(self.key.mark.side())
+        super().draw(renderer)
+
+
+class HandlerEndKey(HandlerLine2D):
+    """Legend handler of EndKey: the end square at the plotted square's size, centred in the
+    key's box, and the minimum's star on it where the plotted square frames the star: the
+    key shows what the page shows, one scale for both."""
+
+    def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize,
+                       trans):
+        x, y = width / 2 - xdescent, height / 2 - ydescent
+        kw = dict(xdata=[x], ydata=[y], linestyle="none", transform=trans)
+        square = _KeyMark(orig_handle, False, **kw)
+        self.update_prop(square, orig_handle, legend)  # the key's look, unclipped
+        square.set_data([x], [y])
+        square.set_linestyle("none")
+        square.set_transform(trans)
+        # the star on it, shown (in the plotted star's look) where the plotted square frames one
+        return [square, _KeyMark(orig_handle, True, marker="*", **kw)]
+
+
+Legend.update_default_handler_map({EndKey: HandlerEndKey()})
+
+
 def end_at(ax, theme: Theme, xy, marker: dict, star_xy=None, star: dict | None = None,
            gid: str = "end", label: str | None = None, gap: float = 1.0, **kw):
     """The end of a run: its end mark (`marker`, theme.marker("end") or a run's own) AT its last
@@ -491,11 +566,11 @@ def end_at(ax, theme: Theme, xy, marker: dict, star_xy=None, star: dict | None =
     theme.marker("minimum") by default) and the square would cover the star or the star it
     (within `gap` points), the square is drawn under the star, larger than its footprint, so
     that it frames it: both read, "ended here, at the minimum" (EndMark, sized at every draw
-    as the page is laid out). `label` goes on an empty key of the house size (gid
-    `gid`-key), so a legend shows the small square. kw: the mark's Line2D keywords (its
-    zorder just under the star's unless given). Returns the mark (its data are xy)."""
-    if label:
-        ax.plot([], [], **marker, label=label, gid=f"{gid}-key")
+    as the page is laid out). `label` goes on an empty key (EndKey, gid `gid`-key) that a
+    legend draws as the page draws the mark: the square at its plotted size, framing a star
+    where the plotted one does, so the key and the map show one square. kw: the mark's
+    Line2D keywords (its zorder just under the star's unless given). Returns the mark (its
+    data are xy)."""
     if star_xy is None:
         mark = Line2D([xy[0]], [xy[1]], **{**marker, **kw}, gid=gid, transform=ax.transData)
     else:
@@ -503,6 +578,8 @@ def end_at(ax, theme: Theme, xy, marker: dict, star_xy=None, star: dict | None =
         mark = EndMark(xy, star_xy, star, gap, **{**marker, "zorder": star["zorder"] - 0.1,
                                                   **kw}, gid=gid, transform=ax.transData)
     ax.add_artist(mark)
+    if label:
+        ax.add_line(EndKey(mark, **marker, label=label, gid=f"{gid}-key"))
     return mark
 
 

@@ -16,6 +16,30 @@ from matplotlib.patches import Circle
 from .network_layout import Edge, Layout, Neuron
 from .theme import Theme
 
+#: One network style for every still that draws a network (mnist-network, connection-tweak,
+#: backprop-loop, dropout, tiny-networks): a neuron is a ring on the page colour, RING points in
+#: the muted colour; a neuron the figure points at (kept, changed, in error, updated) takes
+#: RING_STRONG in its colour; an absent one (a dropped neuron) RING_FAINT, faded. Nothing else.
+RING = 0.9
+RING_STRONG = 1.3
+RING_FAINT = 0.6
+#: The layers' names ("784 inputs"): under the network, on one line, centred under each
+#: column, LABEL_GAP layout units under the lowest circle, in the small size in ink.
+LABEL_GAP = 0.25
+
+
+def strong(color: str) -> dict:
+    """Circle keywords of a neuron the figure points at: its ring RING_STRONG in `color`."""
+    return dict(edgecolor=color, linewidth=RING_STRONG)
+
+
+def label_layers(ax, lay: Layout, theme: Theme, labels) -> list:
+    """Each layer's name (labels[l]) under its column, all on one line under the network."""
+    y = lay.bounds()[2] - LABEL_GAP
+    return [ax.text(x, y, label, ha="center", va="top", fontsize=theme.small_size,
+                    color=theme.text, gid=f"layer-{l}")
+            for l, (x, label) in enumerate(zip(lay.layer_x, labels))]
+
 
 def neuron_gid(neuron: Neuron) -> str:
     return f"neuron-{neuron[0]}-{neuron[1]}"
@@ -56,7 +80,7 @@ def draw_edges(ax, lay: Layout, edges: Iterable[Edge] | None = None, *, color="0
 
 
 def draw_neurons(ax, lay: Layout, theme: Theme, neurons: Iterable[Neuron] | None = None, *,
-                 face: str | None = None, edge: str | None = None, linewidth=0.9, zorder=3,
+                 face: str | None = None, edge: str | None = None, linewidth=RING, zorder=3,
                  styles: Mapping[Neuron, Mapping] | None = None,
                  radius_scale: float = 1.0) -> dict[Neuron, Circle]:
     """A Circle per drawn neuron (all by default); styles[(l, i)] overrides Circle kwargs."""

@@ -315,9 +315,16 @@ RESIDUAL_SHORT_DASH = DIFFERENCE_SHORT_DASH
 #: map is its colour bar's or the next panel's).
 LEGEND: dict[str, dict] = {
     "race": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.14), "ncols": 7, "frameon": False},
-    "curves": {"loc": "best", "frameon": True},
+    # a line plot's (a cost per step or epoch, a curve against a setting): one row under its
+    # axes, below its axis label, no frame, centred on the axes: one place in every line plot
+    # (gdviz.mpl.optimizer_legend anchors it CURVES_LEGEND_DROP points under the axes)
+    "curves": {"loc": "upper center", "frameon": False},
     "map": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.17), "ncols": 3, "frameon": False},
 }
+
+#: How far (points) under its axes a line plot's legend hangs: clear of the tick numbers and
+#: the axis label (two lines of the house sizes and their pads).
+CURVES_LEGEND_DROP = 30.0
 
 #: Axis labels (and colour-bar labels) of the quantities the figures plot: one label per
 #: quantity, the same words everywhere (docs/STYLE.md). A word names the quantity, its symbol
