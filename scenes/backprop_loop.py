@@ -451,8 +451,8 @@ class BackpropLoop(ThemedScene):
         self.play(net.transition(lambda n: n.set_edge_style(**self.change_style()),
                                  run_time=CHANGE_TIME),
                   FadeOut(self.key),
-                  *self.set_note(r"edge width $\propto |\Delta w|$: the change (signs in "
-                                 r"$\Delta W$)", t.text))
+                  *self.set_note(r"edge width $\propto |\Delta w|$ (signs in $\Delta W$)",
+                                 t.text))
         self.wait(CHANGE_HOLD)
         # then the weights after, at the scale of the weights before: the changes are small;
         # the sign key of w comes back with them
