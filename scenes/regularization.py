@@ -198,7 +198,7 @@ class Regularization(ThemedScene):
         return {
             "overfit": f"With no penalty, λ = 0, a polynomial of degree {DEGREE} threads all "
                        f"{numbers.word(samples)} noisy samples of a sine and swings far off the "
-                       f"plot; its weights, bars on the right, reach millions. Training cost "
+                       f"plot; its weights reach millions. Training cost "
                        f"{cost_text(start.train[0])}, test cost {cost_text(start.test[0])}.",
             "sweep": (f"A tiny penalty, λ = {lam_text(10.0**U_FROM, 'text')}, leaves the fit as "
                       f"wild.",
