@@ -132,3 +132,18 @@ def test_no_still_draws_class_data_in_the_test_colour(name, t):
     assert len(fills) == 1
     (region0, region1) = fills[0].get_facecolor()
     assert same_color(region0[:3], theme.data) and same_color(region1[:3], theme.negative)
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_each_class_mark_keeps_3_to_1_on_its_own_region(t):
+    """The video washes each class's region towards its marks' colour (region_wash): the
+    marks stay 3:1 against it, and the region reads apart from the page."""
+    from gdviz.colors import mix
+    from matplotlib.colors import to_hex
+
+    theme = th.get(t)
+    for k in (0, 1):
+        c = theme.class_region(k)
+        wash = to_hex(mix(theme.background, c, theme.region_wash))
+        assert th.contrast(c, wash) >= 3.0, (k, wash)
+        assert th.contrast(wash, theme.background) >= 1.15, (k, wash)
