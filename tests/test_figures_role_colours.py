@@ -138,8 +138,9 @@ def test_no_still_draws_class_data_in_the_test_colour(name, t):
 def test_each_class_mark_keeps_3_to_1_on_its_own_region(t):
     """The video washes each class's region towards its marks' colour (region_wash): the
     marks stay 3:1 against it, and the region reads apart from the page."""
-    from gdviz.colors import mix
     from matplotlib.colors import to_hex
+
+    from gdviz.colors import mix
 
     theme = th.get(t)
     for k in (0, 1):
