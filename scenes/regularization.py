@@ -95,7 +95,10 @@ SINE_WIDTH = 1.8
 COST_SIG, COST_LOW = 3, numbers.SCI_HIGH
 #: The exponent of numbers.FLOOR, the bound a cost of rounding noise is written under.
 FLOOR_EXP = round(float(np.log10(numbers.FLOOR)))
-#: λ's readout, the swept variable: larger than the costs' (26) and their labels.
+#: The costs' readouts and their labels: the test cost's row ("test cost J (100 new samples)
+#: = 6.35 × 10⁻²", a power of ten at every λ) ends 24 px inside the frame, its box too.
+COST_SIZE = 24
+#: λ's readout, the swept variable: larger than the costs' (COST_SIZE) and their labels.
 LAM_SIZE = 34
 #: The least room (scene units; 0.2 = 12 px at 480p) between λ's readout and the equation's
 #: Σ limits above it, and the keys' row below it.
@@ -321,7 +324,7 @@ class Regularization(ThemedScene):
         return lam_text(v)
 
     @staticmethod
-    def number(v: float, cost: bool, color, size: float = 26) -> VMobject:
+    def number(v: float, cost: bool, color, size: float = COST_SIZE) -> VMobject:
         """A live value for people (gdviz.numbers) with its relation, in Pango markup (no LaTeX
         run per frame: the sweep redraws it every frame): "= value", or "< 10⁻¹⁰" for a cost
         below the floor, in the one form of every cost."""
@@ -346,7 +349,7 @@ class Regularization(ThemedScene):
         self.shown_text = [self.value_markup(v, cost)
                            for v, cost in zip(self.shown, (False, True, True))]
         for lab, v, cost, size in zip(self.labels, self.shown, (False, True, True),
-                                      (LAM_SIZE, 26, 26)):
+                                      (LAM_SIZE, COST_SIZE, COST_SIZE)):
             num = self.number(v, cost, lab.get_color(), size)
             num.next_to(lab, RIGHT, buff=0.15)
             out.add(num.shift((lab.baseline() - num.get_bottom()[1]) * UP))  # on its baseline
@@ -431,8 +434,8 @@ class Regularization(ThemedScene):
         self.bar_group = always_redraw(self.bars)
         t = self.theme
         self.labels = VGroup(*(self.mixed(s, size, c) for s, c, size in (
-            (r"$\lambda$", t.text, LAM_SIZE), ("training cost $J$", t.data, 26),
-            (f"test cost $J$ ({self.d.x_test.size} new samples)", t.test, 26))))
+            (r"$\lambda$", t.text, LAM_SIZE), ("training cost $J$", t.data, COST_SIZE),
+            (f"test cost $J$ ({self.d.x_test.size} new samples)", t.test, COST_SIZE))))
         for lab, slot in zip(self.labels, (self.lam_slot, self.train_slot, self.test_slot)):
             lab.move_to(slot, aligned_edge=LEFT)
         # λ LAM_CLEAR under the equation's Σ limits, its tallest readout (a power of ten) too

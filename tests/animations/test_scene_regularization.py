@@ -122,7 +122,7 @@ def test_clipped_segments_end_on_the_edge():
     assert np.isclose(segs[0][-1, 1], 2.5) and np.isclose(segs[1][0, 1], 2.5)
 
 
-def test_the_bars_indices_read_at_12_px_and_stand_apart():
+def test_the_bars_indices_and_the_costs_rows_read_and_fit():
     """Each bar's index k (0 … 9) under it, digits at least 12 px at 480p, a clear gap between
     neighbours and each centred on its bar; the axis named k after them, in the frame."""
     scene = rendered(Regularization, upto="best")
@@ -131,6 +131,10 @@ def test_the_bars_indices_read_at_12_px_and_stand_apart():
     assert min(digit_px(m) for m in (*index, name)) >= 12
     for k, m in enumerate(index):
         assert abs(m.get_x() - scene.ax_bar.c2p(k, BAR_EXP[0])[0]) < 1e-6
+    # the costs' rows (their widest value, a power of ten) end 24 px inside the frame
+    for lab in scene.labels[1:]:
+        wide = Regularization.number(6.35e-2, True, "#000000").next_to(lab, RIGHT, buff=0.15)
+        assert wide.get_right()[0] <= 64 / 9 - 0.4
     for a, b in zip(index, [*index[1:], name]):
         assert b.get_left()[0] - a.get_right()[0] >= 0.2  # 12 px apart
     assert name.get_right()[0] <= 64 / 9 - 0.4
