@@ -13,8 +13,9 @@ Alt: Left, a curve of the cost J against the step t that falls steeply at first 
 flattens into a long, slowly sinking tail, with its first and last values labelled beside
 their marks; the step
 axis is stretched at its start (ticks 0, 10, 100, 1,000). Right, two
-interleaved crescent-shaped clusters of points, filled blue dots and hollow blue triangles,
-separated by a curved boundary line; the dots' side of it is shaded pale blue.
+interleaved crescent-shaped clusters of points, blue dots and rust-brown triangles,
+separated by a curved boundary line; the dots' side of it is shaded pale blue, the triangles'
+pale brown.
 """
 
 import numpy as np
@@ -79,7 +80,7 @@ def make_figure(theme):
     cf.set_rasterized(True)
     ad.contour(g0, g1, out, levels=[EX.threshold], colors=theme.text, linewidths=1.1)
     cls = Y[:, 0] > EX.threshold
-    for k, pick in enumerate((~cls, cls)):  # the house class marks: filled dots, hollow triangles
+    for k, pick in enumerate((~cls, cls)):  # the house class marks: blue dots, rust triangles
         ad.plot(X[pick, 0], X[pick, 1], label=f"class {k}", gid=f"class{k}",
                 **theme.class_marker(k))
     ad.set_xlim(lo[0], hi[0])

@@ -16,11 +16,12 @@ flows back to the hidden layer (its rule set under the worked numbers), then the
 that rule give way to every gradient as matrices, every edge's width becoming |∂J/∂w|, while the
 rule ∂J/∂w = a·δ stays above them until the update: nothing leaves and comes back.
 Update: the matrices turn into the changes ΔW = −α ∂J/∂W (in ink, their signs written: the sign
-colours are the weights'), each with its layer's bias changes Δb = −αδ beside it; the edges show
-the weights before (the worked edge labelled with its w, set just above it, 12 px clear of its
+colours are the weights' only), each with its layer's bias changes Δb = −αδ beside it; the edges
+show the weights before (the worked edge labelled with its w, set just above it, 12 px clear of its
 ink: the top edge of the drawing, where nothing crosses the label), then the change itself
-(width ∝ |Δw|, the largest change the widest, coloured by its sign under a key that says Δw for
-as long as they show), then the
+(width ∝ |Δw|, the largest change the widest, in ink: blue and rust mean the sign of w and
+nothing else, so the sign key leaves while the changes show and their signs are read in ΔW), then
+the
 weights after at the weights' scale, where they look much as before (the note gives the largest
 |Δw|, 0.19), and the worked edge's label turns once from w into w + Δw, both written as in the
 worked update. Again: the update's panel and the parked cost fade out piece by piece (PANEL_OUT);
@@ -444,16 +445,21 @@ class BackpropLoop(ThemedScene):
         self.wait(0.6)
         # the change itself on the edges (the largest |Δw| 0.19 beside |w| up to 1.4: drawn at the
         # weights' scale, before and after look alike): width ∝ |Δw|, the largest change the
-        # widest, coloured by its sign as the ΔW entries beside
+        # widest
+        # blue and rust say the sign of w only: the change is drawn in ink, as the ΔW entries
+        # that write its signs, and the sign key leaves while the edges show it
         self.play(net.transition(lambda n: n.set_edge_style(**self.change_style()),
                                  run_time=CHANGE_TIME),
-                  *self.set_key(r"\Delta w"),
-                  *self.set_note(r"edge width $\propto |\Delta w|$: the change", t.text))
+                  FadeOut(self.key),
+                  *self.set_note(r"edge width $\propto |\Delta w|$ (signs in $\Delta W$)",
+                                 t.text))
         self.wait(CHANGE_HOLD)
-        # then the weights after, at the scale of the weights before: the changes are small
+        # then the weights after, at the scale of the weights before: the changes are small;
+        # the sign key of w comes back with them
+        self.key = self.sign_key("w")
         self.play(net.transition(lambda n: n.set_edge_style(
             **self.weight_style(r["new"].weights)), run_time=UPDATE_TIME),
-            *self.set_key("w"),
+            FadeIn(self.key),
             *self.set_note(rf"after: $w + \Delta w$, the largest $|\Delta w| = {self.dw_top}$",
                            t.text))
         # the worked edge's label turns from w into w + Δw (written as in the line above)
@@ -464,10 +470,10 @@ class BackpropLoop(ThemedScene):
         self.w_line, self.mark, self.tag = line, mark, tag
 
     def change_style(self):
-        """Edge widths ∝ |Δw| (W_LO for none, W_HI for the largest change) and colours by the
-        sign of Δw (as the ΔW entries are coloured)."""
+        """Edge widths ∝ |Δw| (W_LO for none, W_HI for the largest change), in ink: the sign
+        colours mean the sign of w, and the change's sign is written in the ΔW entries."""
         v = self.net.edge_values(self.delta_W)
-        return dict(width=self.net.widths(v, None, W_LO, W_HI), color=self.sign_colours(v))
+        return dict(width=self.net.widths(v, None, W_LO, W_HI), color=[self.theme.text] * v.size)
 
     def sign_key(self, symbol: str) -> VGroup:
         """The key of the edges' colours: a swatch each for symbol > 0 and symbol < 0."""
@@ -478,11 +484,6 @@ class BackpropLoop(ThemedScene):
                        for s, w in ((1.0, "> 0"), (-1.0, "< 0"))))
         key.arrange(RIGHT, buff=0.4)
         return key.move_to([NET_CENTER[0], self.net.layer_bottom() - 0.85, 0])
-
-    def set_key(self, symbol: str):
-        """The sign key swapped for one of `symbol` (w, or Δw while the edges show changes)."""
-        old, self.key = self.key, self.sign_key(symbol)
-        return swap(old, self.key)
 
     def place_number(self, w: float, sym):
         """w at WORK_PLACES (as in the worked line) after 'w = ', on the symbol's baseline."""

@@ -6,11 +6,14 @@ as figures/gd_regression.py. The data panel is the chapter's one view of the sev
 (gdviz.views, as the stills). The steps are played on the log-spaced schedule
 COST_DESCENT.schedule(): each stretch of it takes the same time, so the first few big steps are
 as slow to watch as the last few hundred small ones. The first FIRST_DOTS steps leave a dot each
-on the map, so the zig-zag across the valley can be followed step by step; the current point is
+on the map, so the swings back and forth across the valley (the path folds along one line,
+each step shorter than the last) can be followed step by step; the current point is
 the house's current mark. Each panel has one heading at a time: the line's f(x) = m x + b, which
 becomes its live m and b; the map's unequal scales (a unit of b is drawn about twice shorter than
 a unit of m, or the map would not fit: on equal axes the steps would cross the level lines at
-right angles), which at the end gives way to the minimum m*, b*; the cost's live J.
+right angles), which at the end gives way to the minimum m*, b*; the cost's live J. The data
+panel is a window closed by a frame: the first steps' steep lines and their residuals are cut
+at its edge, and each residual cut there ends in a small head on the frame pointing on.
 Render alone with: manim -ql scenes/gd_regression.py GdRegression
 """
 
@@ -26,6 +29,7 @@ from manim import (
     FadeIn,
     FadeOut,
     Line,
+    Polygon,
     Star,
     ValueTracker,
     VGroup,
@@ -59,7 +63,7 @@ from gdviz.manim_theme import (
     sections,
     styled_line,
 )
-from gdviz.theme import MARKERS
+from gdviz.theme import MARKERS, RESIDUAL
 
 #: Seconds per stretch of the log-spaced schedule.
 STRETCH_SECONDS = 2.2
@@ -70,6 +74,9 @@ PLACES = 3
 J_SIG, J_PLACES = 3, 4
 #: The step over which J*'s label stands on its dotted line (the curve is decades above there).
 JSTAR_AT = 10
+#: A residual clipped at the data panel's frame ends in a head (width, depth; scene units: 10 and
+#: 8 px at 480p) pointing on, past the frame.
+CLIP_HEAD = (0.17, 0.14)
 #: The first steps marked with a dot each on the map.
 FIRST_DOTS = 6
 #: The three panels' height and centre: as tall as the two rows of words above them allow
@@ -84,6 +91,16 @@ HEADING_GAP = 0.5
 #: The numbered steps of the cost panel's log axis: t = 1 is left out, its number would touch
 #: 0's on the narrow panel (they are 0.3 decades apart).
 T_TICKS = (0, 10, 100, 1000)
+
+
+def clip_head(tip, direction, color) -> Polygon:
+    """The head of a residual clipped by the data panel's frame: a small filled triangle
+    (CLIP_HEAD wide and deep) whose tip is on the frame, pointing where the residual goes on."""
+    w, d = CLIP_HEAD
+    base = np.asarray(tip) - d * np.asarray(direction)
+    side = np.array([w / 2, 0.0, 0.0])
+    return Polygon(tip, base + side, base - side, color=color, fill_opacity=1.0,
+                   stroke_width=0).set_z_index(1)
 
 
 def run() -> descent.Trajectory:
@@ -109,7 +126,8 @@ class GdRegression(ThemedScene):
                      f"{nb.text(m0)} and b = {nb.text(b0)}; the contour map of J(m, b); and J "
                      f"per step. The rate is α = {nb.text(COST_DESCENT.lr_good)}.",
             "big-steps-across-the-valley":
-                f"The first {mid} steps zig-zag across the valley; J falls from "
+                f"The first {mid} steps, each shorter than the last, swing back and forth "
+                f"across the valley along one line, then turn down it; J falls from "
                 f"{j(traj.losses[0])} to {j(traj.losses[mid])}.",
             "small-steps-along-the-valley-floor":
                 f"Then small steps along the flat valley floor to the minimum: by step "
@@ -175,12 +193,21 @@ class GdRegression(ThemedScene):
 
         def bars():
             m, b = self.mb()
-            yhat = np.clip(regression.predict(m, b, self.x), y0, y1)
-            return error_bars(t, ax, self.x, self.y, yhat)
+            raw = regression.predict(m, b, self.x)
+            yhat = np.clip(raw, y0, y1)
+            out = error_bars(t, ax, self.x, self.y, yhat)
+            # a residual that runs past the panel's edge ends there in a head pointing on: it
+            # is clipped by the frame on purpose, and goes on beyond it
+            for xi, r in zip(self.x, raw):
+                if r > y1 or r < y0:
+                    out.add(clip_head(ax.c2p(xi, y1 if r > y1 else y0), UP if r > y1 else DOWN,
+                                      t.role(RESIDUAL["role"])))
+            return out
 
         dots = data_dots(t, ax, self.x, self.y, radius=0.075).set_z_index(2)
         # the plot area closed by its top and right edges (the map's frame): a steep line is
-        # seen cut at the panel's edge, inside it, rather than running off into the page
+        # seen cut at the panel's edge, inside it, rather than running off into the page, and a
+        # residual cut there ends in a head (clip_head) that says it goes on
         frame = VMobject(stroke_color=t.muted, stroke_width=2).set_points_as_corners(
             [ax.c2p(x0, y1), ax.c2p(x1, y1), ax.c2p(x1, y0)])
         ax.add(frame)

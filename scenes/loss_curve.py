@@ -159,15 +159,15 @@ class LossCurve(ThemedScene):
         return box, dots, img, key
 
     def region_pixels(self, k: int) -> np.ndarray:
-        """The decision regions of the network after k iterations as RGBA pixels: class 0's
-        region tinted, class 1's the page, the boundary between them in the text colour, both
-        from one array."""
+        """The decision regions of the network after k iterations as RGBA pixels: each class's
+        region tinted towards its marks' colour, the boundary between them in the text colour,
+        both from one array."""
         t = self.theme
         one = EX.output_grid(self.nets[k], *self.grid) > EX.threshold
         self.regions[k] = one
         # each region washed towards its class's colour as far as the theme says
         # (theme.class_region, theme.region_wash: class 0's towards the data blue, class 1's
-        # left the page, as its hollow mark)
+        # towards the rust of its triangles)
         rgb = np.where(one[..., None],
                        colors.mix(t.background, t.class_region(1), t.region_wash),
                        colors.mix(t.background, t.class_region(0), t.region_wash))

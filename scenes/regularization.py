@@ -6,15 +6,17 @@ half as wide, under the fit, 3:1 against the page; its key says "previous fit" (
 is a round step, so a tenth of it would not always be the ghost's), and the
 note of the sweep says once what it is). Right: the ten coefficients w_0 … w_9 as bars of height
 log10 |w_k| (filled when positive, hollow when negative; w_0, the unpenalised intercept, in the
-muted colour). A row of keys right over each panel names the curve, its ghost and the dotted
-sine, and the three kinds of bar. Under the equation, above the fit's key, large, the swept λ
+muted colour), each over its index k (digits of 12.9 px; the axis named k). A row of keys right
+over each panel names the curve, its ghost and the dotted sine, and the three kinds of bar.
+Under the equation, above the fit's key, large, the swept λ
 (two figures, 1.0 × 10⁻⁴), 12 px clear of both: the fit and the bars are refitted every
 frame, but the number is written at the sweep's round steps (its decades, and the pause's λ:
 shown_lam), so it changes at most about 1.4 times a second and is read; the costs beside are
 gdcore's at the λ written. Beside the equation, over the bars, the training and the test cost J
 (half the mean squared error, on the 10 samples and on the 100 new test samples its label
-names), the costs in plain decimals to three significant figures with their zeros kept (7.42,
-0.0366), a power of ten only under 0.001. So the panels take the frame's height from the
+names), every cost in one form, a power of ten to three significant figures with its zeros kept
+(7.42 × 10⁰, 3.66 × 10⁻², as the bars' axis is numbered), the training cost of the interpolating
+fit, rounding noise, as the bound "< 10⁻¹⁰". So the panels take the frame's height from the
 rows of λ and the keys down to the note.
 One ValueTracker holds u = log10 λ; every curve and bar of a frame is gdcore's ridge fit at
 that frame's λ (procedure.REGULARIZATION.path_at), every number its fit at the λ written. The
@@ -84,10 +86,19 @@ FIT_WIDTH = 4.0
 #: reference line, so that its dots (theme's least dot width) read lighter than the fit; the
 #: dots part it from the ghost, the same grey but solid.
 SINE_WIDTH = 1.8
-#: The costs' readouts: three significant figures with their zeros kept, plain decimals down to
-#: COST_LOW, a power of ten only under it (7.42, 0.0127, 5.90 × 10⁻⁴).
-COST_SIG, COST_LOW = 3, 1e-3
-#: λ's readout, the swept variable: larger than the costs' (26) and their labels.
+#: The costs' readouts: one form for every value of the sweep, which spans 22 decades (the
+#: training cost from 10⁻²¹ to 0.2): a power of ten with COST_SIG significant figures, its
+#: zeros kept (7.42 × 10⁰, 1.27 × 10⁻², 5.90 × 10⁻⁴), as the bars' axis is numbered in powers
+#: of ten; a cost below numbers.FLOOR (rounding noise) is written as that bound, "< 10⁻¹⁰"
+#: (numbers.floor_words in the captions). COST_LOW: under it, a power (numbers.significant);
+#: every cost of the sweep lies under it.
+COST_SIG, COST_LOW = 3, numbers.SCI_HIGH
+#: The exponent of numbers.FLOOR, the bound a cost of rounding noise is written under.
+FLOOR_EXP = round(float(np.log10(numbers.FLOOR)))
+#: The costs' readouts and their labels: the test cost's row ("test cost J (100 new samples)
+#: = 6.35 × 10⁻²", a power of ten at every λ) ends 24 px inside the frame, its box too.
+COST_SIZE = 24
+#: λ's readout, the swept variable: larger than the costs' (COST_SIZE) and their labels.
 LAM_SIZE = 34
 #: The least room (scene units; 0.2 = 12 px at 480p) between λ's readout and the equation's
 #: Σ limits above it, and the keys' row below it.
@@ -174,7 +185,10 @@ def bar_height(w: float) -> float:
 
 
 def cost_text(v: float) -> str:
-    """A cost as the readouts write it, in plain text (Regularization.value_markup)."""
+    """A cost as the readouts write it, in plain text (Regularization.value_markup): a power
+    of ten, 7.42 × 10⁰, or "below 10⁻¹⁰" under the floor."""
+    if abs(v) < numbers.FLOOR:
+        return numbers.floor_words("text")
     return numbers.significant(v, COST_SIG, "text", low=COST_LOW, power_zeros=True)
 
 
@@ -187,7 +201,7 @@ class Regularization(ThemedScene):
         return {
             "overfit": f"With no penalty, λ = 0, a polynomial of degree {DEGREE} threads all "
                        f"{numbers.word(samples)} noisy samples of a sine and swings far off the "
-                       f"plot; its weights, bars on the right, reach millions. Training cost "
+                       f"plot; its weights reach millions. Training cost "
                        f"{cost_text(start.train[0])}, test cost {cost_text(start.test[0])}.",
             "sweep": (f"A tiny penalty, λ = {lam_text(10.0**U_FROM, 'text')}, leaves the fit as "
                       f"wild.",
@@ -266,9 +280,17 @@ class Regularization(ThemedScene):
             ax.add(line(p, p + 0.1 * LEFT),
                    (MathTex("1", font_size=TICK_SIZE, color=t.text) if e == 0
                     else power_tick(e, t.text)).next_to(p, LEFT, buff=0.14))
-        for k in range(DEGREE + 1):
-            ax.add(MathTex(rf"w_{k}", font_size=TICK_SIZE, color=t.muted if k == 0 else t.text)
-                   .next_to(ax.c2p(k, BAR_EXP[0]), DOWN, buff=0.16))
+        # each bar's index k under it, at TICK_SIZE (digits 12.9 px at 480p; "w₉" would need its
+        # subscript at 12 px, a label 24 px wide under bars 29 px apart), the axis named k at
+        # its end: the y axis's |w_k| and the keys' w_k say whose index it is
+        index = VGroup(*(MathTex(str(k), font_size=TICK_SIZE, color=t.muted if k == 0 else t.text)
+                         .next_to(ax.c2p(k, BAR_EXP[0]), DOWN, buff=0.16)
+                         for k in range(DEGREE + 1)))
+        index.align_to(index[0], DOWN)
+        name = MathTex("k", font_size=TICK_SIZE + 4, color=t.text)
+        name.next_to(ax.c2p(x1, BAR_EXP[0]), RIGHT, buff=0.12).align_to(index, DOWN)
+        ax.add(index, name)
+        self.bar_index = VGroup(index, name)
         ly = MathTex(r"|w_k|", font_size=30, color=t.text)
         ly.next_to(ax.c2p(x0, BAR_EXP[1]), RIGHT, buff=0.2)
         ax.add(ly)
@@ -293,18 +315,21 @@ class Regularization(ThemedScene):
     @staticmethod
     def value_markup(v: float, cost: bool) -> str:
         """The Pango markup of a live value: λ to two figures, its mantissa kept (lam_text);
-        a cost to COST_SIG figures with its zeros kept, a power of ten under COST_LOW."""
+        a cost as a power of ten to COST_SIG figures, its zeros kept (5.90 × 10⁻⁴), or under
+        the floor the bound 10⁻¹⁰ it lies below (number() sets "<" before it)."""
+        if cost and abs(v) < numbers.FLOOR:
+            return f"10<sup>{str(FLOOR_EXP).replace('-', numbers.MINUS)}</sup>"
         if cost:
             return numbers.significant(v, COST_SIG, "pango", low=COST_LOW, power_zeros=True)
         return lam_text(v)
 
-    def number(self, v: float, cost: bool, color, size: float = 26) -> VMobject:
-        """A live value for people (gdviz.numbers) with its relation: Pango markup "= value", or
-        MathTex "≈ 0" for a cost below the floor (never "= ≈ 0"; no LaTeX run per frame: the
-        sweep redraws it every frame)."""
-        if cost and abs(v) < numbers.FLOOR:
-            return MathTex(numbers.latex(v), font_size=size + 6, color=color)
-        return MarkupText("= " + self.value_markup(v, cost), font=FONT, font_size=size,
+    @staticmethod
+    def number(v: float, cost: bool, color, size: float = COST_SIZE) -> VMobject:
+        """A live value for people (gdviz.numbers) with its relation, in Pango markup (no LaTeX
+        run per frame: the sweep redraws it every frame): "= value", or "< 10⁻¹⁰" for a cost
+        below the floor, in the one form of every cost."""
+        rel = "&lt; " if cost and abs(v) < numbers.FLOOR else "= "
+        return MarkupText(rel + Regularization.value_markup(v, cost), font=FONT, font_size=size,
                           color=color)
 
     def readouts(self) -> VGroup:
@@ -321,11 +346,10 @@ class Regularization(ThemedScene):
         self.shown = (lam, float(rp.train[0]), float(rp.test[0]))
         out = VGroup()
         # λ is a setting, never rounding noise: no "≈ 0" floor for it
-        self.shown_text = [self.value_markup(v, cost) if not (cost and abs(v) < numbers.FLOOR)
-                           else numbers.latex(v)
+        self.shown_text = [self.value_markup(v, cost)
                            for v, cost in zip(self.shown, (False, True, True))]
         for lab, v, cost, size in zip(self.labels, self.shown, (False, True, True),
-                                      (LAM_SIZE, 26, 26)):
+                                      (LAM_SIZE, COST_SIZE, COST_SIZE)):
             num = self.number(v, cost, lab.get_color(), size)
             num.next_to(lab, RIGHT, buff=0.15)
             out.add(num.shift((lab.baseline() - num.get_bottom()[1]) * UP))  # on its baseline
@@ -410,8 +434,8 @@ class Regularization(ThemedScene):
         self.bar_group = always_redraw(self.bars)
         t = self.theme
         self.labels = VGroup(*(self.mixed(s, size, c) for s, c, size in (
-            (r"$\lambda$", t.text, LAM_SIZE), ("training cost $J$", t.data, 26),
-            (f"test cost $J$ ({self.d.x_test.size} new samples)", t.test, 26))))
+            (r"$\lambda$", t.text, LAM_SIZE), ("training cost $J$", t.data, COST_SIZE),
+            (f"test cost $J$ ({self.d.x_test.size} new samples)", t.test, COST_SIZE))))
         for lab, slot in zip(self.labels, (self.lam_slot, self.train_slot, self.test_slot)):
             lab.move_to(slot, aligned_edge=LEFT)
         # λ LAM_CLEAR under the equation's Σ limits, its tallest readout (a power of ten) too

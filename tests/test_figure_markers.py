@@ -169,7 +169,7 @@ def test_local_minima_runs_start_on_rings_and_end_on_squares(theme):
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_loss_curve_classes_are_filled_dots_and_hollow_triangles_never_a_reserved_shape(theme):
+def test_loss_curve_classes_are_blue_dots_and_rust_triangles_never_a_reserved_shape(theme):
     t, fig = th.get(theme), build("loss-curve", theme)
     X, Y, _ = LOSS_CURVE.run()
     cls = Y[:, 0] > LOSS_CURVE.threshold
@@ -185,13 +185,12 @@ def test_loss_curve_classes_are_filled_dots_and_hollow_triangles_never_a_reserve
         shapes.append(line.get_marker())
     assert shapes == ["o", "^"]
     assert not set(shapes[1:]) & reserved and shapes[0] == th.MARKERS["data"].marker
-    # both classes are data: the filled data dot, and a hollow triangle edged in the data blue
+    # two colours as well as two shapes: the filled data dot, a filled triangle in the rust
     c0, c1 = by_gid(fig, "class0"), by_gid(fig, "class1")
     assert same_color(c0.get_markerfacecolor(), t.data)
-    assert same_color(c0.get_markeredgecolor(), t.background)
-    assert same_color(c1.get_markerfacecolor(), t.background)
-    assert same_color(c1.get_markeredgecolor(), t.data)
-    assert c1.get_markeredgewidth() > c0.get_markeredgewidth()
+    assert same_color(c1.get_markerfacecolor(), t.negative)
+    for c in (c0, c1):
+        assert same_color(c.get_markeredgecolor(), t.background)
     # start and end of the cost curve in the house marks; its iteration axis counted
     assert_mark(by_gid(fig, "start"), t, "start")
     assert_mark(by_gid(fig, "end"), t, "end")

@@ -108,13 +108,14 @@ CLASS_FIGURES = sorted(p.stem for p in (Path(__file__).resolve().parents[1] / "f
     "*.py") if "class_marker(" in p.read_text(encoding="utf-8"))
 
 
-def test_class_marks_take_the_data_colour_never_another_roles():
-    """Both classes of a data set are data: their marks take the data blue (and the page they
-    are cut out of), never the test lavender, which means the test set only."""
-    assert set(th.CLASS_ROLES) == {"data", "background"}
-    for m in th.CLASS_MARKERS:
-        assert {m.face, m.edge} <= set(th.CLASS_ROLES) and "data" in (m.face, m.edge)
-    assert [m.face == "background" for m in th.CLASS_MARKERS] == [False, True]  # filled, hollow
+def test_class_marks_take_their_class_colour_never_another_roles():
+    """The two classes of a data set differ in colour (the data blue, the rust) and in shape,
+    each mark filled in its class's colour and cut out of the page; never the test lavender,
+    which means the test set only, nor the accent."""
+    assert th.CLASS_ROLES == ("data", "negative")
+    for m, role in zip(th.CLASS_MARKERS, th.CLASS_ROLES, strict=True):
+        assert (m.face, m.edge) == (role, "background")
+    assert len({m.marker for m in th.CLASS_MARKERS}) == 2
 
 
 @pytest.mark.parametrize("t", THEMES)
@@ -126,13 +127,29 @@ def test_no_still_draws_class_data_in_the_test_colour(name, t):
     assert len(marks) == 2, name
     for line in marks:
         assert line.get_xydata().size
-        face, edge = line.get_markerfacecolor(), line.get_markeredgecolor()
-        assert same_color(theme.data, face) or same_color(theme.data, edge), line.get_gid()
-        for c in (face, edge):
+        role = th.CLASS_ROLES[int(line.get_gid()[-1])]
+        assert same_color(theme.role(role), line.get_markerfacecolor()), line.get_gid()
+        for c in (line.get_markerfacecolor(), line.get_markeredgecolor()):
             assert not same_color(c, theme.test) and not same_color(c, theme.accent)
-    # the regions: class 0's a wash of the data blue, class 1's the page
+    # the regions: each class's a wash of its marks' colour, the data blue and the rust
     fills = [c for ax in fig.axes for c in ax.get_children()
              if isinstance(c, ContourSet) and c.filled]
     assert len(fills) == 1
     (region0, region1) = fills[0].get_facecolor()
-    assert same_color(region0[:3], theme.data) and same_color(region1[:3], theme.background)
+    assert same_color(region0[:3], theme.data) and same_color(region1[:3], theme.negative)
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_each_class_mark_keeps_3_to_1_on_its_own_region(t):
+    """The video washes each class's region towards its marks' colour (region_wash): the
+    marks stay 3:1 against it, and the region reads apart from the page."""
+    from matplotlib.colors import to_hex
+
+    from gdviz.colors import mix
+
+    theme = th.get(t)
+    for k in (0, 1):
+        c = theme.class_region(k)
+        wash = to_hex(mix(theme.background, c, theme.region_wash))
+        assert th.contrast(c, wash) >= 3.0, (k, wash)
+        assert th.contrast(wash, theme.background) >= 1.15, (k, wash)

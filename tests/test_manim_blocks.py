@@ -73,11 +73,11 @@ def test_class_marks_are_the_stills_marks():
         dot, tri = class_mark(t, 0), class_mark(t, 1)
         assert isinstance(dot, Dot) and isinstance(tri, Triangle)  # "o" and "^" of CLASS_MARKERS
         assert to_hex(dot.get_fill_color().to_hex()) == to_hex(t.data)
-        # both classes are data: the filled data dot and a hollow triangle edged in the data
-        # blue, never the test lavender (the test set's) nor the accent
-        assert to_hex(tri.get_fill_color().to_hex()) == to_hex(t.background)
-        assert to_hex(tri.get_stroke_color().to_hex()) == to_hex(t.data)
-        assert tri.get_stroke_width() > dot.get_stroke_width()
+        # two colours and two shapes: the filled data dot and a filled triangle in the rust,
+        # both cut out of the page, never the test lavender (the test set's) nor the accent
+        assert to_hex(tri.get_fill_color().to_hex()) == to_hex(t.negative)
+        for mob in (dot, tri):
+            assert to_hex(mob.get_stroke_color().to_hex()) == to_hex(t.background)
         for mob in (dot, tri):
             for c in (mob.get_fill_color(), mob.get_stroke_color()):
                 assert to_hex(c.to_hex()) not in (to_hex(t.test), to_hex(t.accent))

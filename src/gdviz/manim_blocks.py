@@ -488,7 +488,7 @@ def play_axes_in(scene, axes: Sequence[VMobject], *others, run_time: float = 1.2
 
 def class_mark(theme: Theme, k: int, radius: float = 0.055) -> VMobject:
     """The mark of class k of a classification data set, as theme.CLASS_MARKERS draws it in
-    the stills (class 0 the filled data dot, class 1 a hollow triangle edged in the data blue),
+    the stills (class 0 the filled data dot in the data blue, class 1 a filled rust triangle),
     `radius` the dot's; the triangle's circumradius is 1.4 × radius and its edge CLASS_EDGE
     times radius wide, so both marks weigh about the same."""
     m = CLASS_MARKERS[k]

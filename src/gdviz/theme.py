@@ -263,25 +263,28 @@ DATA_ROLES: dict[str, tuple[str, str]] = {
     "test": ("test", "held-out"),
 }
 
-#: The classes of a classification data set, in class order: both are data, so both take the
-#: data colour, and they differ in shape and fill: class 0 the filled data dot, class 1 a
-#: hollow triangle edged in the data blue (told apart in grey print and in any colour vision
-#: by shape and by fill). Never a second role's colour: the `test` lavender means the test
-#: set, the accent the current line, path and position. Shapes are never those the MARKERS
-#: reserve for a role (ring, square, star, diamond).
+#: The classes of a classification data set, in class order, told apart by colour and by shape
+#: at once (a reader sees which points a region holds at a glance, and grey print or any colour
+#: vision still has the shape): class 0 the filled data dot in the data blue, class 1 a filled
+#: triangle in `negative`'s rust, the pair the palette keeps far apart in every simulated
+#: vision (the signs of a weight, a second two-way split). Never the `test` lavender (the test
+#: set) nor the accent (the current line, path and position). Shapes are never those the
+#: MARKERS reserve for a role (ring, square, star, diamond).
 CLASS_MARKERS: tuple[Marker, ...] = (
     Marker("o", 3.2, "data", "background", 0.3, 3),
-    Marker("^", 3.8, "background", "data", 0.8, 3),
+    Marker("^", 3.8, "negative", "background", 0.3, 3),
 )
-#: How far a classifier's region of class 0 is washed from the page towards its colour (the
-#: data blue), by theme: a wash that leaves the points in front, and far from the contrast at
-#: which a video encoder's noise makes a tint flicker. On the dark page the light theme's
-#: 0.18 (#293546 on #16181D) reads as the page itself; 0.35 (#3B506C) is a clear second
-#: ground, the class 0 dots still 4:1 on it.
-CLASS_WASH = {"light": 0.18, "dark": 0.35}
-#: The roles a class mark may take its colour from: the data blue (and the page it is cut
-#: out of). tests/test_figures_role_colours.py reads every class mark of the stills back.
-CLASS_ROLES = ("data", "background")
+#: How far a classifier's region of each class is washed from the page towards its class's
+#: colour (the data blue, the rust), by theme: a wash that leaves the points in front, and far
+#: from the contrast at which a video encoder's noise makes a tint flicker. On the dark page
+#: the light theme's 0.18 (#293546 on #16181D) reads as the page itself; 0.3 (#364861, and the
+#: rust's #4E2C14) is a clear second ground under each class, its marks at least 3:1 on it
+#: (the blue dots 4.5:1, the rust triangles 3.1:1; at 0.35 the rust's 2.8:1 sank into it).
+CLASS_WASH = {"light": 0.18, "dark": 0.3}
+#: The roles a class mark takes its colour from, in class order: the data blue and the rust
+#: (and the page each is cut out of). tests/test_figures_role_colours.py reads every class
+#: mark of the stills back.
+CLASS_ROLES = ("data", "negative")
 
 #: Line styles, one meaning each, across the book (docs/STYLE.md, "Line styles"); take them
 #: through `Theme.line(kind)`, never as "--" or ":" by hand. A line's colour says whose it is
@@ -501,8 +504,7 @@ class Theme:
 
     def class_region(self, k: int) -> str:
         """The colour of the region a classifier gives class k: its mark's fill (class 0's a
-        wash of the data blue, class 1's hollow mark the page, so its region stays unshaded;
-        the boundary between them in ink)."""
+        wash of the data blue, class 1's of the rust; the boundary between them in ink)."""
         return self.role(CLASS_MARKERS[k].face)
 
     def _mark(self, m: Marker) -> dict:

@@ -127,9 +127,10 @@ def test_update_shows_gdcores_changes_and_the_worked_edge():
 
 def test_the_update_draws_each_change_on_its_edge():
     """Between the weights before and after, the edges show the change itself, gdcore's
-    Δw = w_new − w: width ∝ |Δw| (the largest change W_HI), coloured by the sign of Δw as the
-    ΔW entries are, under a key that names Δw; before and after are drawn at the weights' one
-    scale, and the note after says how small the changes are."""
+    Δw = w_new − w: width ∝ |Δw| (the largest change W_HI), in ink as the ΔW entries that
+    write its signs, with no sign key on screen (blue and rust mean the sign of w only); before
+    and after are drawn at the weights' one scale under the key of w, and the note after says
+    how small the changes are."""
     from scenes.backprop_loop import CHANGE_HOLD
 
     scene = rendered(BackpropLoop, upto="update")
@@ -137,12 +138,12 @@ def test_the_update_draws_each_change_on_its_edge():
     m = scene.net
     dw = m.edge_values([b - a for a, b in zip(net.weights, new.weights)])
     want_w = W_LO + (W_HI - W_LO) * np.abs(dw) / np.abs(dw).max()
-    want_rgb = [c.to_rgb() for c in scene.sign_colours(dw)]
+    want_rgb = [rgb(scene.theme.text)] * dw.size
     notes = [n for n in scene.notes if n is not None]
     changes = [k for k, n in enumerate(notes)
                if np.allclose(n[2], want_w) and np.allclose(n[3], want_rgb)]
     assert changes, "no play ends with the edges showing Δw"
-    assert {notes[k][4] for k in changes} == {r"\Delta w > 0"}
+    assert {notes[k][4] for k in changes} == {None}  # no sign key while the changes show
     assert len(changes) >= 2  # turned to, then held (a wait of CHANGE_HOLD)
     assert CHANGE_HOLD >= 1.5
     # the weights before, then the change, then the weights after, in that order

@@ -34,7 +34,7 @@ def _check(scene, k):
     (x0, y0), (x1, y1) = ax_l.p2c(line.get_start()), ax_l.p2c(line.get_end())
     m, b = traj.points[k]
     np.testing.assert_allclose([y0, y1], [m * x0 + b, m * x1 + b], atol=1e-9)
-    # a dot at each of the first steps passed (the zig-zag step by step), on gdcore's points
+    # a dot at each of the first steps passed (the swings step by step), on gdcore's points
     dots = [ax.p2c(d.get_center()) for d in scene.step_dots]
     n = min(k, FIRST_DOTS)
     np.testing.assert_allclose(np.reshape(dots, (-1, 2)), traj.points[1:n + 1], atol=1e-9)
@@ -156,3 +156,44 @@ def test_readouts_show_gdcores_values_at_the_counters_step():
         scene.step.set_value(before)
         for num in scene.readouts.values():
             num.update()
+
+
+def test_the_first_steps_swing_along_one_line_each_shorter():
+    """What the captions say of the big steps, on gdcore's run: up to the middle of the
+    schedule each step is shorter than the last; the first ones swing back and forth along
+    one line (each step reverses the last, within 20°), then the path turns down the valley."""
+    from gdcore.cost_descent import COST_DESCENT
+
+    mid = int(COST_DESCENT.schedule()[len(COST_DESCENT.schedule()) // 2 - 1])
+    said = GdRegression.captions()["big-steps-across-the-valley"]
+    assert f"The first {mid} steps, each shorter than the last, swing back and forth" in said
+    d = np.diff(run().points[:mid + 1], axis=0)
+    lengths = np.hypot(*d.T)
+    assert np.all(np.diff(lengths) < 0)
+    unit = d / lengths[:, None]
+    turns = np.degrees(np.arccos(np.clip(np.sum(unit[1:] * unit[:-1], axis=1), -1, 1)))
+    assert np.all(turns[:3] > 160)  # back and forth along one line
+    assert np.all(turns[-5:] < 20)  # then along the valley, one way
+
+
+def test_residuals_cut_at_the_frame_end_in_a_head_on_it():
+    """At the middle of the schedule the line still runs below the panel at the first points:
+    each of their residuals is cut at the frame's bottom edge and ends there in a head pointing
+    down, its tip on the frame; the others have none."""
+    from manim import Polygon
+
+    from gdviz import views
+
+    scene = rendered(GdRegression, upto="big-steps-across-the-valley")
+    ax, _, bars, _ = scene.line_panel
+    m, b = run().points[scene.mid_step()]
+    raw = regression.predict(m, b, scene.x)
+    # (always_redraw's become() pads the group with empty copies: only drawn ones count)
+    heads = [h for h in bars if isinstance(h, Polygon) and h.width > 1e-6]
+    out = (raw < views.Y_RANGE[0]) | (raw > views.Y_RANGE[1])
+    assert 0 < out.sum() == len(heads)
+    for h, xi, r in zip(heads, scene.x[out], raw[out]):
+        tips = [ax.p2c(v) for v in h.get_vertices()]
+        edge = views.Y_RANGE[0] if r < views.Y_RANGE[0] else views.Y_RANGE[1]
+        np.testing.assert_allclose(tips[0], [xi, edge], atol=1e-9)
+        assert all((y > edge) == (r < edge) for _, y in tips[1:])  # inside, pointing out

@@ -62,8 +62,8 @@ def test_shading_and_boundary_are_one_picture_of_one_network():
     edge[1:, :] |= one[1:, :] != one[:-1, :]
     np.testing.assert_allclose(pix[edge], np.broadcast_to(rgb(t.text), pix[edge].shape),
                                atol=1 / 255)
-    # class 0's region a wash of the data blue, class 1's the page (its marks are hollow)
-    for cls, role in ((True, t.background), (False, t.data)):
+    # each class's region a wash of its marks' colour: class 0's the data blue, class 1's rust
+    for cls, role in ((True, t.negative), (False, t.data)):
         inside = (one == cls) & ~edge
         want = mix(t.background, role, t.region_wash)
         np.testing.assert_allclose(pix[inside], np.broadcast_to(want, pix[inside].shape),

@@ -11,6 +11,7 @@ from gdcore import regression
 from gdcore import training_procedure as procedure
 from gdviz import numbers
 from gdviz.colors import mix
+from gdviz.manim_theme import digit_px
 from gdviz.theme import contrast
 from scenes.regularization import (
     BAR_EXP,
@@ -25,6 +26,7 @@ from scenes.regularization import (
     Regularization,
     bar_height,
     clipped_segments,
+    cost_text,
 )
 
 EX = procedure.REGULARIZATION
@@ -120,6 +122,24 @@ def test_clipped_segments_end_on_the_edge():
     assert np.isclose(segs[0][-1, 1], 2.5) and np.isclose(segs[1][0, 1], 2.5)
 
 
+def test_the_bars_indices_and_the_costs_rows_read_and_fit():
+    """Each bar's index k (0 … 9) under it, digits at least 12 px at 480p, a clear gap between
+    neighbours and each centred on its bar; the axis named k after them, in the frame."""
+    scene = rendered(Regularization, upto="best")
+    index, name = scene.bar_index
+    assert [m.tex_string for m in index] == [str(k) for k in range(DEGREE + 1)]
+    assert min(digit_px(m) for m in (*index, name)) >= 12
+    for k, m in enumerate(index):
+        assert abs(m.get_x() - scene.ax_bar.c2p(k, BAR_EXP[0])[0]) < 1e-6
+    # the costs' rows (their widest value, a power of ten) end 24 px inside the frame
+    for lab in scene.labels[1:]:
+        wide = Regularization.number(6.35e-2, True, "#000000").next_to(lab, RIGHT, buff=0.15)
+        assert wide.get_right()[0] <= 64 / 9 - 0.4
+    for a, b in zip(index, [*index[1:], name]):
+        assert b.get_left()[0] - a.get_right()[0] >= 0.2  # 12 px apart
+    assert name.get_right()[0] <= 64 / 9 - 0.4
+
+
 def test_the_note_follows_the_sweep_and_the_keys_name_every_mark():
     from scenes.regularization import U_CALMS
     scene = rendered(Regularization, upto="best")
@@ -191,12 +211,21 @@ def test_a_note_naming_lambda_is_shown_only_while_lambda_is_that_value():
     assert sorted({named for named, _ in seen}) == sorted({0.0, 10.0**U_FROM, 10.0**U_BEST})
 
 
-@pytest.mark.parametrize("v, want", [
-    (2.64e-5, "2.64 × 10<sup>−5</sup>"), (5.9e-4, "5.90 × 10<sup>−4</sup>"),
-    (0.00283, "0.00283"), (0.014, "0.0140"), (0.0396, "0.0396"), (7.42, "7.42"),
-    (0.2, "0.200")])
-def test_cost_readouts_keep_three_figures(v, want):
+@pytest.mark.parametrize("v, want, words", [
+    (2.64e-5, "2.64 × 10<sup>−5</sup>", "2.64 × 10⁻⁵"),
+    (5.9e-4, "5.90 × 10<sup>−4</sup>", "5.90 × 10⁻⁴"),
+    (0.00283, "2.83 × 10<sup>−3</sup>", "2.83 × 10⁻³"),
+    (0.014, "1.40 × 10<sup>−2</sup>", "1.40 × 10⁻²"),
+    (7.42, "7.42 × 10<sup>0</sup>", "7.42 × 10⁰"),
+    (0.2, "2.00 × 10<sup>−1</sup>", "2.00 × 10⁻¹"),
+    (1.3e-21, "10<sup>−10</sup>", "below 10⁻¹⁰")])
+def test_cost_readouts_keep_three_figures_in_one_form(v, want, words):
+    """Every cost of the sweep a power of ten with three figures (the readout and the
+    captions); rounding noise written as the bound it lies below, "< 10⁻¹⁰"."""
     assert Regularization.value_markup(v, cost=True) == want
+    assert cost_text(v) == words
+    rel = "&lt; " if v < 1e-10 else "= "
+    assert Regularization.number(v, True, "#000000").original_text == rel + want
 
 
 @pytest.mark.parametrize("v, want", [
@@ -214,7 +243,7 @@ def test_cost_readouts_are_gdcores_at_the_shown_lambda_in_three_figures():
     assert (train, test) == (want.train[0], want.test[0])
     for got, v in zip(scene.shown_text[1:], (want.train[0], want.test[0])):
         text = numbers.significant(v, COST_SIG, "pango", low=COST_LOW, power_zeros=True)
-        assert got == text
+        assert got == text and "<sup>" in text  # a power of ten, as every cost
         digits = text.split(" ")[0].replace(".", "").lstrip("0")
         assert len(digits) == COST_SIG  # zeros kept: three figures
 
