@@ -5,7 +5,10 @@ ball visits gdcore's points on a log-spaced schedule of steps (dense early, spar
 valley floor), a −∇J arrow at each step's start, and every height drawn is gdcore's cost J(m, b).
 One change at a time: the camera moves in on the ball, the ball falls down the wall in its first
 two steps (the moment the scene exists for, slow and large), the camera pulls back to the
-whole valley, and the ball slides along the valley floor while the camera turns; at the end
+whole valley, and the ball slides on to the valley floor while the camera turns; a close-up
+opens, fixed in the frame under the readouts (a 2-D map of the floor round the minimum: on the
+surface the rest of the crawl is a few pixels long), and the ball crawls along the floor to
+the minimum, its path drawn there, the camera still; the close-up closes; at the end
 the camera moves in again, on the whole valley, large between the title and the bottom margin,
 the ball on the minimum. The m, b, J axes frame the whole surface from the first frame to the
 last: each view the camera moves to frames the whole box with its axes (moved in on the fall,
@@ -35,6 +38,8 @@ from manim import (
     Circle,
     Dot,
     FadeIn,
+    FadeOut,
+    Group,
     Star,
     ValueTracker,
     VGroup,
@@ -57,7 +62,7 @@ from gdviz.cost_surface_scene import (
     build_surface,
 )
 from gdviz.fast_surface import ShadedSurface, View3D, set_polylines, visible
-from gdviz.manim_blocks import live_readout, set_number
+from gdviz.manim_blocks import contour_image, live_readout, map_axes, scene_points, set_number
 from gdviz.manim_theme import ThemedScene, sections
 
 #: Steps shown (descent.log_schedule), and straight pieces per segment between two of them (the
@@ -70,14 +75,27 @@ PIECES = 8
 THETA_FROM, THETA_TO = -75.0, -64.0
 #: The fall: the scheduled steps 0 → FALL_STEPS (step 0 to step 2: from J ≈ 83 across the valley
 #: to J ≈ 3.7), FALL_SECONDS for each step, the camera moved in on it (the moment the scene
-#: exists for, slow and large); then the crawl along the valley floor (SLIDE_SECONDS, every
-#: scheduled step from the fall's last to the run's last at one pace: the log-spaced schedule,
-#: so each second covers more steps than the one before), the camera pulled back and turning.
+#: exists for, slow and large); then the slide on to the valley floor (SLIDE_SECONDS, the
+#: scheduled steps from the fall's last to the floor's first), the camera pulled back and
+#: turning; then the crawl along the floor (CRAWL_SECONDS below, every scheduled step to the
+#: run's last at one pace: the log-spaced schedule, so each second covers more steps than the
+#: one before), in the close-up.
 FALL_STEPS = 2
 FALL_SECONDS = (2.4, 1.6)  # each step of the fall; the second, shorter, slower than the slide
-SLIDE_SECONDS = 6.0
-#: The step the slide's caption quotes (the crawl passes it a third of the way through).
+SLIDE_SECONDS = 2.5
+#: The step the crawl's caption quotes (the crawl passes it a third of the way through).
 CUT_STEP = 60
+#: The crawl, from the scheduled step where the ball reaches the valley floor (wall_end) to the
+#: run's last, moves the ball by a few pixels of the surface: it is shown in a close-up, a 2-D
+#: map of the floor round the minimum (CLOSE_M × CLOSE_B, equal scales, CLOSE_WIDTH scene units
+#: wide), fixed in the frame under the readouts (CLOSE_TOP: its top), which opens
+#: (CLOSE_SECONDS) once the ball is on the floor, holds the ball's path and the minimum's star
+#: while the ball crawls (CRAWL_SECONDS), and closes before the closing view.
+CLOSE_M, CLOSE_B = (0.15, 0.40, 0.1), (0.75, 1.20, 0.2)
+CLOSE_WIDTH = 2.1
+CLOSE_RIGHT, CLOSE_TOP = 6.5, 1.3
+CLOSE_SECONDS = 1.2
+CRAWL_SECONDS = 7.0
 #: The readouts and the −∇J arrow take a scheduled step as reached once the ball is within
 #: ARRIVE (a share of the step) of it: they change as the ball lands, not a frame after it.
 ARRIVE = 0.03
@@ -149,6 +167,11 @@ def covering(*rects) -> tuple[float, float, float, float]:
 
 def trajectory():
     return DESCENT_3D.run()
+
+
+def floor_index(scheduled_losses) -> int:
+    """The schedule's index of the first step on the valley floor (J under WALL_J)."""
+    return int(np.argmax(np.asarray(scheduled_losses) < WALL_J))
 
 
 class DollyView(View3D):
@@ -245,6 +268,8 @@ class Descent3d(ThemedScene):
             return numbers.text(v, numbers.sig_places(v, J_SIG, 6))
 
         fall = ", ".join(j(v) for v in losses[:FALL_STEPS + 1])
+        shown = descent.log_schedule(traj.steps, SHOWN)
+        floor = int(shown[floor_index(losses[shown])])
         return {
             "surface": "The cost J(m, b) as a surface.",
             "marks": f"The ball starts at J = {j(losses[0])}.",
@@ -252,8 +277,12 @@ class Descent3d(ThemedScene):
             "fall-down-the-wall": f"In {numbers.word(FALL_STEPS)} steps the ball falls down "
                                   f"the wall: J = {fall}.",
             "pull-back-to-the-valley": "The camera pulls back.",
-            "slide-along-the-floor": f"The ball slides along the flat valley floor; by "
-                                     f"step {CUT_STEP}, J = {j(losses[CUT_STEP])}.",
+            "slide-along-the-floor": f"The ball slides on to the flat valley floor: at step "
+                                     f"{floor}, J = {j(losses[floor])}.",
+            "inset": "A close-up of the valley floor round the minimum opens beside the "
+                     "surface.",
+            "crawl": f"In the close-up the ball crawls along the floor towards the minimum; by "
+                     f"step {CUT_STEP}, J = {j(losses[CUT_STEP])}.",
             "arrive": f"After {numbers.count(traj.steps)} steps the ball rests on the minimum, "
                       f"J = {j(losses[-1])}.",
         }
@@ -271,7 +300,7 @@ class Descent3d(ThemedScene):
         self.view.theta.set_value(THETA_FROM)
         self.s = ValueTracker(0.0)  # position along the schedule: index into self.shown
         #: the schedule's position where the ball reaches the valley floor (J < WALL_J)
-        self.wall_end = int(np.argmax(self.traj.losses[self.shown] < WALL_J))
+        self.wall_end = floor_index(self.traj.losses[self.shown])
         self.aim_dolly()
 
     def best_point(self) -> np.ndarray:
@@ -594,14 +623,66 @@ class Descent3d(ThemedScene):
         self.move_camera(0.0, PHI0)
 
     def section_slide_along_the_floor(self):
-        # along the floor to the last step, one scheduled (log-spaced) step at a time at one
-        # pace, the camera turning slowly one way
-        self.play(self.s.animate(rate_func=linear).set_value(len(self.shown) - 1),
+        # on to the valley floor, one scheduled (log-spaced) step at a time at one pace, the
+        # camera turning slowly one way
+        self.play(self.s.animate(rate_func=linear).set_value(float(self.wall_end)),
                   self.view.theta.animate(rate_func=linear).set_value(THETA_TO),
                   run_time=SLIDE_SECONDS)
 
+    def close_up(self) -> Group:
+        """The close-up: a 2-D map of J (the house's contour map, log-spaced levels of its own
+        window) over CLOSE_M × CLOSE_B, equal scales, with the ball's path from the valley
+        floor's first step (gdcore's points, growing with the ball), the ball and the
+        minimum's star, and its name above it; fixed in the frame."""
+        t = self.theme
+        (m0, m1, _), (b0, b1, _) = CLOSE_M, CLOSE_B
+        height = CLOSE_WIDTH * (b1 - b0) / (m1 - m0)
+        ax = map_axes(t, CLOSE_M, CLOSE_B, CLOSE_WIDTH, height, places=1)
+        ax.shift([CLOSE_RIGHT, CLOSE_TOP, 0.0] - ax.c2p(m1, b1))
+        M, B, J = regression.cost_grid(self.x, self.y, (m0, m1), (b0, b1), 120)
+        img = contour_image(t, M, B, J, ax)
+        start = self.wall_end
+        path = VMobject(stroke_color=t.accent, stroke_width=4)
+
+        def draw_path(p):
+            pts = self.path_points(self.s.get_value())[start * PIECES:, :2]
+            if len(pts) < 2:
+                p.clear_points()
+                return p
+            p.set_points_as_corners(scene_points(ax, pts[:, 0], pts[:, 1]))
+            return p
+
+        ball = self.ball_dot()
+
+        def draw_ball(d):
+            m, b, _ = self.ball_point(max(self.s.get_value(), float(start)))
+            d.move_to(ax.c2p(m, b))
+            return d
+
+        star = self.star().move_to(ax.c2p(self.m_star, self.b_star))
+        name = self.text("close-up", 26, t.muted)
+        name.next_to(ax.c2p(m1, b1), UP, buff=0.15).align_to(ax.c2p(m1, b1), RIGHT)
+        draw_path(path)
+        path.add_updater(draw_path)
+        draw_ball(ball)
+        ball.add_updater(draw_ball)
+        self.close_axes, self.close_path, self.close_ball = ax, path, ball
+        self.close_name = name
+        return Group(img, ax, path, ball, star, name)
+
+    def section_inset(self):
+        self.close = self.close_up()
+        self.play(FadeIn(self.close, scale=0.9), run_time=CLOSE_SECONDS)
+
+    def section_crawl(self):
+        # along the floor to the last step, one scheduled (log-spaced) step at a time at one
+        # pace: followed in the close-up, the camera still
+        self.play(self.s.animate(rate_func=linear).set_value(len(self.shown) - 1),
+                  run_time=CRAWL_SECONDS)
+
     def section_arrive(self):
         t = self.theme
+        self.play(FadeOut(self.close), run_time=0.8)  # the close-up closes first
         # the camera moves in on the whole valley, large, with its axes, as its window opens,
         # turning on the same way
         self.set_aim(self.end_aim)
@@ -621,7 +702,8 @@ class Descent3d(ThemedScene):
 
     SECTIONS = sections(section_surface, section_marks, section_move_in_on_the_ball,
                         section_fall_down_the_wall, section_pull_back_to_the_valley,
-                        section_slide_along_the_floor, section_arrive)
+                        section_slide_along_the_floor, section_inset, section_crawl,
+                        section_arrive)
 
 
 __all__ = ["Descent3d", "trajectory", "RIGHT", "LEFT"]

@@ -8,7 +8,8 @@ in the cube's floor, taking the floor's perspective on the way, the cube's count
 as its guesses come out from under the square (the count is the dots shown); copies of the
 floor rise, plane after plane, a slower and larger step, into
 the 10 × 10 × 10 lattice (10³ = 1,000); then the camera orbits the lattice, one calm turn at
-one height (30° above its floor) and a steady pace, so its depth reads.
+one height (25° above its floor) and a steady pace, never looking down a row or a diagonal of
+the lattice, so its depth reads.
 Each power is written as its count moves aside. The copy leaves the square from under it: each
 of its guesses shows only once it is past the square's right edge (growing there from nothing),
 so the copy never crosses the square's guesses.
@@ -48,19 +49,24 @@ from gdviz.staging import CountLine, GuessRows, counted, rising_slots, stepwise
 (BINS,) = sampling.SAMPLING_GRID_3D.bins
 DIMS = tuple(range(1, max(sampling.SAMPLING_GRID_3D.dims) + 1))  # 1, 2, 3: each step one more
 LOW, HIGH = 0.0, 1.0
-#: The camera (elevation 30°, azimuth −62°) in Manim's angles: at 20° or more above the floor the
-#: lattice's rows never line up into columns. The camera keeps this height throughout, and once
-#: the lattice is built it orbits at it, at a steady pace, to azimuth −28°: a third of a
-#: quarter turn, inside the stretch where no row of the lattice lines up into a streak (towards
-#: 0° and −90° the rows line up, there w3's label meets the count above the cube and w2's
-#: numbers crowd).
-PHI0, THETA0 = 90.0 - 30.0, -62.0
-THETA1 = -28.0
+#: The camera (elevation 25°, azimuth −70°) in Manim's angles. The camera keeps this height
+#: throughout, and once the lattice is built it orbits at it, at a steady pace, to azimuth
+#: −80°. Along the whole way the line of sight stays LATTICE_CLEAR (degrees) or more from every
+#: axis of the lattice, every diagonal of its faces and its long diagonal, and TWO_ROW_CLEAR or
+#: more from the diagonals two rows long (such as (1, −2, 1), at about −63° and 24° up):
+#: looking down one of them, the lattice collapses into columns, stripes or one flat grid of
+#: dots (at 30° above the floor and azimuth −45°, the long diagonal, it reads as a flat hexagon
+#: of streaks).
+PHI0, THETA0 = 90.0 - 25.0, -70.0
+THETA1 = -80.0
+LATTICE_CLEAR, TWO_ROW_CLEAR = 20.0, 6.0
 SIDE_2D = 4.0
 CENTRE_X_2D = -3.4
 TOP = 2.25  # the square's top edge; the titles sit above it
-CUBE = 3.0  # scene length of each edge of the lattice's cube
-CUBE_CENTER = (3.3, -0.2)  # high enough that the w1 label keeps its margin below
+#: scene length of each edge of the lattice's cube: drawn larger than the square beside it
+#: (SIDE_2D), whose guesses it multiplies by ten
+CUBE = 3.6
+CUBE_CENTER = (3.4, -0.15)  # high enough that the w1 label keeps its margin below
 LAYERS = 8  # depth layers of the lattice
 #: a lattice point's radius at middle depth, and its range from the farthest (times
 #: RADIUS_FAR) to the nearest (RADIUS_FAR + RADIUS_SPAN): small enough that the lattice's

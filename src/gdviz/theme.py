@@ -132,8 +132,10 @@ class SurfaceLook:
 
 #: Light: pale fills, shaded up to 45 % darker on the walls turned from the light.
 LIGHT_SURFACE = SurfaceLook(shadow=0.45, highlight=0.0)
-#: Dark: deep fills, lifted up to 30 % towards white where lit, shaded 35 % at most.
-DARK_SURFACE = SurfaceLook(shadow=0.35, highlight=0.30)
+#: Dark: deep fills, lifted up to 15 % towards white where lit, shaded 35 % at most. The lift
+#: stays small: the valley's flat floor faces the light most, and a larger one (30 %) washed its
+#: violet core out to a pale, even glow, so the levels round the minimum no longer read apart.
+DARK_SURFACE = SurfaceLook(shadow=0.35, highlight=0.15)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from frames import draw, draw_frame, rendered
-from manim import Circle, Dot, Star
+from manim import Circle, Dot, SingleStringMathTex, Star
 from manim.utils.color import ManimColor
 
 from gdcore import data, regression
@@ -344,3 +344,66 @@ def test_the_axes_words_meet_no_other_word_as_the_camera_moves():
         view.dolly.set_value(keep[2])
         scene.set_aim(keep[3])
         axes.update_from_view()
+
+
+def test_the_crawl_is_shown_in_a_close_up_that_opens_and_closes():
+    """The crawl along the floor moves the ball by a few pixels of the surface: a close-up, a
+    2-D map of the floor round the minimum (equal scales), fixed in the frame, holds the ball's
+    path from the floor's first step (gdcore's points) to the last, the ball on gdcore's last
+    point and the star on the minimum; there the crawl is drawn ten times larger or more. It
+    stays 24 px inside the frame, apart from the readouts, the legend and every word of the
+    axes in the view it opens in, and it has closed (faded out) by the end."""
+    from scenes.descent_3d import CLOSE_B, CLOSE_M, THETA_TO
+
+    scene = rendered(Descent3d)
+    traj, ax = trajectory(), scene.close_axes
+    (m0, m1, _), (b0, b1, _) = CLOSE_M, CLOSE_B
+    # equal scales
+    sx = (ax.c2p(m1, b0) - ax.c2p(m0, b0))[0] / (m1 - m0)
+    sy = (ax.c2p(m0, b1) - ax.c2p(m0, b0))[1] / (b1 - b0)
+    assert sx == pytest.approx(sy)
+    # the crawl, from the floor's first step, inside the map; the path's corners are
+    # gdcore's points there
+    crawl = traj.points[scene.shown[scene.wall_end:]]
+    assert np.all((m0 < crawl[:, 0]) & (crawl[:, 0] < m1) & (b0 < crawl[:, 1]) & (crawl[:, 1] < b1))
+    drawn = np.asarray(scene.close_path.get_anchors())[:, :2]
+    want = np.array([ax.c2p(m, b)[:2] for m, b in crawl])
+    d = np.linalg.norm(want[:, None, :] - drawn[None, :, :], axis=2).min(axis=1)
+    assert d.max() < 1e-9
+    np.testing.assert_allclose(scene.close_ball.get_center()[:2], ax.c2p(*traj.points[-1])[:2],
+                               atol=1e-9)
+    # ten times larger than the crawl drawn on the surface, in the view it plays in
+    view = scene.view
+    keep = view.theta.get_value(), view.phi.get_value(), view.dolly.get_value()
+    try:
+        view.theta.set_value(THETA_TO)
+        view.phi.set_value(PHI0)
+        view.dolly.set_value(0.0)
+        on_surface = view.project(scene.path_points(len(scene.shown) - 1)[
+            scene.wall_end * PIECES:])[0]
+        scene.axes.update_from_view()
+        close = scene.close
+        words = [n for nums in scene.axes.numbers for n in nums] + list(scene.axes.labels)
+        for part in [*close[1:]]:
+            assert part.get_left()[0] > -7.111 + 0.4 and part.get_right()[0] < 7.111 - 0.4
+            assert part.get_bottom()[1] > -4.0 + 0.4
+        # the map, its name and each of its numbers and labels, apart from every other word
+        pieces = [close[0], scene.close_name, *[m for m in ax.get_family()
+                                                 if isinstance(m, SingleStringMathTex)]]
+        assert len(pieces) >= 2 + 6 + 2
+        for a in pieces:
+            for other in [*scene.info, scene.readouts, *words]:
+                apart_x = (a.get_right()[0] < other.get_left()[0]
+                           or a.get_left()[0] > other.get_right()[0])
+                apart_y = (a.get_top()[1] < other.get_bottom()[1]
+                           or a.get_bottom()[1] > other.get_top()[1])
+                assert apart_x or apart_y
+    finally:
+        view.theta.set_value(keep[0])
+        view.phi.set_value(keep[1])
+        view.dolly.set_value(keep[2])
+        scene.axes.update_from_view()
+    size = np.linalg.norm(np.ptp(on_surface[:, :2], axis=0))
+    assert np.linalg.norm(np.ptp(want, axis=0)) >= 10 * size
+    # closed by the end
+    assert scene.close not in scene.mobjects

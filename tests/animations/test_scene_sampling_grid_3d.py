@@ -6,14 +6,19 @@ from frames import rendered
 
 from gdcore import sampling
 from gdrender.jobs import QUALITIES
+from gdviz.fast_surface import View3D
 from scenes.sampling_grid_3d import (
     BINS,
+    CUBE,
     FLIGHT_SECONDS,
+    LATTICE_CLEAR,
     ORBIT_EASE,
     PHI0,
+    SIDE_2D,
     STEP_SECONDS,
     THETA0,
     THETA1,
+    TWO_ROW_CLEAR,
     SamplingGrid3d,
     steady,
 )
@@ -99,15 +104,52 @@ def test_the_cube_counts_from_zero_as_its_floor_lands():
     np.testing.assert_allclose(ordered(landings[-1][1]), ordered(floor), atol=1e-12)
 
 
-def test_the_camera_stays_twenty_degrees_above_the_floor():
-    """The lattice's rows never line up into columns: the elevation (90° − φ) is at least 20°
-    from the first frame to the end of the orbit, and the orbit stays clear of azimuths 0° and
-    −90°, where the rows line up into streaks."""
+def lattice_directions(largest: int) -> np.ndarray:
+    """The lattice's directions (unit vectors) whose steps are at most `largest` rows along each
+    axis: 1 gives its axes and the diagonals of its faces and of the whole cube."""
+    import itertools
+    import math
+
+    out = [v for v in itertools.product(range(-largest, largest + 1), repeat=3)
+           if any(v) and math.gcd(*map(abs, v)) == 1]
+    return np.array(out, dtype=np.float64) / np.linalg.norm(out, axis=1)[:, None]
+
+
+def sight_clearance(phi: float, theta: float, largest: int) -> float:
+    """Degrees between the camera's line of sight and the nearest lattice direction."""
+    view = View3D(((0.0, 1.0),) * 3, (1.0,) * 3, (0.0, 0.0), phi, theta)
+    cos = np.abs(lattice_directions(largest) @ view.toward_camera())
+    return float(np.degrees(np.arccos(np.clip(cos.max(), -1.0, 1.0))))
+
+
+def test_the_camera_never_looks_down_a_row_or_a_diagonal_of_the_lattice():
+    """The lattice never collapses into columns, stripes or a flat grid: from the first frame
+    to the end of the orbit (at one height), the line of sight stays LATTICE_CLEAR from every
+    axis of the lattice and every diagonal of its faces and of the cube (the near-isometric view
+    among them), and TWO_ROW_CLEAR from the diagonals two rows long; the camera is 20° or more
+    above the floor and ends where the orbit ends."""
     assert 90.0 - PHI0 >= 20.0
+    for theta in np.linspace(THETA0, THETA1, 121):
+        assert sight_clearance(PHI0, theta, 1) >= LATTICE_CLEAR
+        assert sight_clearance(PHI0, theta, 2) >= TWO_ROW_CLEAR
+    # the old orbit, at 30° through azimuth −45°, looked down the cube's long diagonal
+    assert sight_clearance(60.0, -45.0, 1) < 6.0
+    assert -90.0 < min(THETA0, THETA1) and max(THETA0, THETA1) < 0.0
     scene = rendered(SamplingGrid3d)
     assert scene.view.phi.get_value() == PHI0
-    assert -80.0 <= THETA0 < THETA1 <= -10.0
     assert scene.view.theta.get_value() == THETA1
+
+
+def test_the_cube_is_drawn_larger_than_the_square():
+    """The cube, ten times the square's guesses, is drawn larger than the square: its edge is
+    at least 0.9 of the square's side, and its outline on the screen wider than the square and
+    a fifth taller, from the first camera to the orbit's end."""
+    assert CUBE >= 0.9 * SIDE_2D
+    corners = np.array([[a, b, c] for a in (0, 1) for b in (0, 1) for c in (0, 1)], float)
+    for theta in np.linspace(THETA0, THETA1, 13):
+        view = View3D(((0.0, 1.0),) * 3, (CUBE,) * 3, (0.0, 0.0), PHI0, theta)
+        scr = view.project(corners)[0]
+        assert np.ptp(scr[:, 0]) > SIDE_2D and np.ptp(scr[:, 1]) > 1.2 * SIDE_2D
 
 
 def test_the_orbit_is_one_steady_turn_at_one_height():
