@@ -28,6 +28,8 @@ class RaceLongValley(RaceScene):
     X_TICK, Y_TICK = 2.0, 1.0
     STEP_TICK = 40
     LEGEND_BELOW = True
+    # the legend's two columns of readouts end a clear gap left of the keys and settings
+    STATUS_GAP = 0.4
     # five runs travel the floor, y = 0, one after another: each in its own lane, 3.6 px apart
     LANE = 0.06
     # the lines to the inset close in too soon for a plate: the scale bar and its number on

@@ -1,6 +1,7 @@
 """All seven optimizers from just off the ridge of the saddle J(w₁, w₂) = w₁² − w₂²
 (gdcore.races.SADDLE): plain SGD lingers at the saddle point, the others escape and leave the
-frame; an inset (races.SADDLE_ZOOM) magnifies the saddle point's neighbourhood, and at the end
+frame; the ridge w₂ = 0 is drawn dotted under the runs' lanes, which straddle it, and named; an
+inset (races.SADDLE_ZOOM) magnifies the saddle point's neighbourhood, and at the end
 it takes the map's place: SGD's end square beside the saddle point, the other paths turning up
 the slope.
 
@@ -27,9 +28,11 @@ class RaceSaddle(RaceScene):
     WIDTH_STEP = 0.25  # Adagrad's and RMSprop's paths share the climb to the top edge
     RINGED = ("Momentum",)  # same α and β as NAG: its dot a ring around NAG's at the start
     # Momentum and NAG share the ridge (with SGD) and then the climb by x = 0, Adagrad climbs
-    # along RMSprop: each run in its own lane, 6 px from the next, stepping diagonally
-    # (race_plot.LANE_WAYS), SGD in the middle one
-    LANE = 0.1
+    # along RMSprop: each run in its own lane, 4.8 px from the next, stepping diagonally
+    # (race_plot.LANE_WAYS), SGD in the middle one, on its points; the ridge w₂ = 0 drawn
+    # dotted under them and named, so the lanes read as lanes of the one ridge
+    LANE = 0.08
+    RIDGE = True
     INSET = races.SADDLE_ZOOM
     ZOOM_HEADING = "the saddle point, magnified"
     # SGD's status, "lingers, |w₂| = 0.011", is the widest: the map a little smaller than the

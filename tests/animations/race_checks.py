@@ -361,9 +361,10 @@ def check_casings(scene):
     """Every path on the map (and its last steps in the inset) lies on its casing, read back
     from the scene's mobjects: a trail of the same points whose background stroke is the page
     colour, its path's width plus theme.CASING_WIDTH (the inset's: THIN_CASING) on each side,
-    its own stroke hidden, beneath every path. Read back in pixels as well: taking the casings away
-    turns at least 200 pixels (of a 1080p frame, scaled to the frame drawn) from the page
-    colour to the map's."""
+    its own stroke hidden, beneath every path (with the scene's CASE_EACH: just beneath its own
+    path, over every path stacked beneath that). Read back in pixels as well: taking the
+    casings away turns at least 200 pixels (of a 1080p frame, scaled to the frame drawn) from
+    the page colour to the map's."""
     from gdviz import theme as th
     from gdviz.race_scene import THIN_CASING
 
@@ -381,7 +382,12 @@ def check_casings(scene):
                 path.get_stroke_width() + 2 * width) and width > 0
             assert c.get_stroke_opacity() == 0
             assert np.allclose(c.points, path.points)
-            assert c.z_index < min(p.z_index for p in paths.values())
+            if getattr(scene, "CASE_EACH", False) and paths is scene.history:
+                # just under its own path, over every path stacked beneath it
+                beneath = [p.z_index for p in paths.values() if p.z_index < path.z_index]
+                assert max(beneath, default=-np.inf) < c.z_index < path.z_index
+            else:
+                assert c.z_index < min(p.z_index for p in paths.values())
             casings.append(c)
     full = draw(scene)
     scene.remove(*casings)
