@@ -36,10 +36,10 @@ class RaceSaddle(RaceScene):
     INSET = races.SADDLE_ZOOM
     ZOOM_HEADING = "the saddle point, magnified"
     # SGD's status, "lingers, |w₂| = 0.011", is the widest: the map a little smaller than the
-    # races' (5.1 units square) leaves the legend's two columns 24 px apart and its statuses
+    # races' (4.85 units square) leaves the legend's two columns 24 px apart and its statuses
     # clear of the frame's edge
     STATUS_GAP = 0.4
-    MAP_MAX_H = 5.1
+    MAP_MAX_H = 4.85
 
     SECTIONS = sections(RaceScene.section_setup, RaceScene.section_race,
                         RaceScene.section_finish, RaceScene.section_zoom)

@@ -147,8 +147,9 @@ RING = 1.6
 LANE_RAMP = 0.4
 #: The title (seconds): its words written, then its formula's glyphs faded in one by one.
 TITLE_SECONDS = (0.8, 1.2)
-#: Stroke width of the ridge's dotted line (RaceScene.RIDGE): as the panel's frame's edge.
-RIDGE_WIDTH = 2.0
+#: Stroke width and opacity of the ridge's dotted line (RaceScene.RIDGE): as the panel's
+#: frame's edge, its dots half strength, a reference under the paths, not a path.
+RIDGE_WIDTH, RIDGE_OPACITY = 2.0, 0.55
 #: Steps over which an exit's legend note fades in (and the dots out).
 EXIT_FADE_STEPS = 1.0
 
@@ -540,16 +541,19 @@ class RaceScene(ThemedScene):
         if self.RIDGE:  # the ridge in the inset as on the map, under the paths' casings
             self.inset_ridge = styled_line("reference", ins.c2p(rx0, 0), ins.c2p(rx1, 0), t.text,
                                            RIDGE_WIDTH).set_z_index(2.6)
+            self.inset_ridge.set_stroke(opacity=RIDGE_OPACITY)
         return Group(img, frame, box, lines, *scale, star, self.inset_ridge)
 
     def build_ridge(self) -> VGroup:
-        """The ridge w₂ = 0 across the map (RIDGE): a dotted reference line in the text colour
-        over the map, under every path's casing (so the runs' lanes lie on it, the middle one
-        over it), named at its left end, where no path runs."""
+        """The ridge w₂ = 0 on the map (RIDGE), from its left edge to the start (where the
+        start's label stands beside it): a dotted reference line in the text colour, at
+        RIDGE_OPACITY, over the map, under every path's casing (so the runs' lanes lie on it,
+        the middle one over it), named at its left end, where no path runs."""
         t, r = self.theme, self.RACE
         (x0, x1), _ = r.window
-        line = styled_line("reference", self.ax.c2p(x0, 0), self.ax.c2p(x1, 0), t.text,
+        line = styled_line("reference", self.ax.c2p(x0, 0), self.ax.c2p(r.start[0], 0), t.text,
                            RIDGE_WIDTH).set_z_index(0.6)
+        line.set_stroke(opacity=RIDGE_OPACITY)
         label = self.mixed("ridge, $w_2 = 0$", SMALL_SIZE)
         label.next_to(self.ax.c2p(x0, 0), UP + RIGHT, buff=0.1).set_z_index(6)
         return VGroup(line, label)
