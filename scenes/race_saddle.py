@@ -30,9 +30,13 @@ class RaceSaddle(RaceScene):
     # Momentum and NAG share the ridge (with SGD) and then the climb by x = 0, Adagrad climbs
     # along RMSprop: each run in its own lane, 4.8 px from the next, stepping diagonally
     # (race_plot.LANE_WAYS), SGD in the middle one, on its points; the ridge w₂ = 0 drawn
-    # dotted under them and named, so the lanes read as lanes of the one ridge
+    # dotted under them and named. The three runs that travel the ridge take the middle lanes,
+    # NAG's just above SGD's and Momentum's just below (the still's order puts both below), so
+    # that the lanes straddle the ridge and read as lanes of that one ridge; Adagrad and
+    # RMSprop, which climb together, keep neighbouring lanes
     LANE = 0.08
     RIDGE = True
+    LANE_ORDER = ("Adagrad", "RMSprop", "NAG", "SGD", "Momentum", "Adam", "Adadelta")
     INSET = races.SADDLE_ZOOM
     ZOOM_HEADING = "the saddle point, magnified"
     # SGD's status, "lingers, |w₂| = 0.011", is the widest: the map a little smaller than the

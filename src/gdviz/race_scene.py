@@ -282,9 +282,10 @@ class RaceScene(ThemedScene):
     lanes straddle it, they read as lanes of that one ridge) and LANE
     (the scene units between two neighbouring runs' lanes on the map: where runs travel one
     line, as along the long valley's floor, each path, its head dot and end square are drawn
-    that far beside the next, in the legend's order from the top, as a transit map draws lines
-    that share a street; 0: every run on its points; the inset and the distance panel always
-    show the runs' own points)."""
+    that far beside the next, in the legend's order from the top (race_plot.LANE_WAYS; the
+    scene's LANE_ORDER, if given, the runs from the first lane to the last), as a transit map
+    draws lines that share a street; 0: every run on its points; the inset and the distance
+    panel always show the runs' own points)."""
 
     RACE: races.Race = races.LONG_VALLEY
     TITLE = "Seven optimizers"
@@ -310,6 +311,7 @@ class RaceScene(ThemedScene):
     INSET_SCALE_PLATE = True
     CASE_EACH = False
     RIDGE = False
+    LANE_ORDER: tuple[str, ...] | None = None
     LANE = 0.0
     #: what the viewer sees the runs do while they race, in words (the caption's second
     #: sentence, from the race's second stage; its numbers, if any, in the captions)
@@ -568,7 +570,7 @@ class RaceScene(ThemedScene):
         exit step, one point per step as on gdcore's path) wait at that crossing, and where its
         lane leaves later than its points, its last point is the crossing."""
         p = self.paths[name]
-        dx, dy = lane_of(self.RACE, name, self.LANE)
+        dx, dy = lane_of(self.RACE, name, self.LANE, self.LANE_ORDER)
         if dx == dy == 0:
             return p
         ax = self.ax

@@ -20,9 +20,9 @@ def _anchors(mob, ax):
 def in_lane(scene, name, points):
     """gdcore's points of run `name` where the map draws them (window coordinates), the first
     len(points) of its drawn path: moved by the run's lane, (3 - its place in the race's lane
-    order) × scene.LANE scene units in the race's lane direction (race_plot.LANE_WAYS: straight
-    up along the long valley's floor, SGD's the top lane; diagonally on the saddle, SGD's the
-    middle lane), reached in proportion to the way from the start over its first LANE_RAMP
+    order, or the scene's LANE_ORDER) × scene.LANE scene units in the race's lane direction
+    (race_plot.LANE_WAYS: straight up along the long valley's floor, SGD's the top lane;
+    diagonally on the saddle, SGD's the middle lane), reached in proportion to the way from the start over its first LANE_RAMP
     scene units. A run that stays in the frame is held inside it; a run that leaves it ends
     where its lane first crosses the frame's edge (its whole run moved, the segment that
     leaves cut at the edge by hand), its points from there to its exit step on that crossing,
@@ -32,6 +32,7 @@ def in_lane(scene, name, points):
 
     race = scene.RACE
     angle, order = LANE_WAYS.get(race.key, (90.0, NAMES))
+    order = getattr(scene, "LANE_ORDER", None) or order
     lane = (3 - list(order).index(name)) * scene.LANE
     ax = scene.ax
     sx = ax.c2p(1, 0)[0] - ax.c2p(0, 0)[0]
