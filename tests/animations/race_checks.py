@@ -23,10 +23,11 @@ def in_lane(scene, name, points):
     order, or the scene's LANE_ORDER) × scene.LANE scene units in the race's lane direction
     (race_plot.LANE_WAYS: straight up along the long valley's floor, SGD's the top lane;
     diagonally on the saddle, SGD's the middle lane), reached in proportion to the way from the
-    start over its first LANE_RAMP scene units. A run that stays in the frame is held inside it; a run that leaves it ends
-    where its lane first crosses the frame's edge (its whole run moved, the segment that
-    leaves cut at the edge by hand), its points from there to its exit step on that crossing,
-    its last point the crossing: its exit lies on the edge whichever side its lane is."""
+    start over its first LANE_RAMP scene units. A run that stays in the frame is held inside
+    it; a run that leaves it ends where its lane first crosses the frame's edge (its whole run
+    moved, the segment that leaves cut at the edge by hand), its points from there to its exit
+    step on that crossing, its last point the crossing: its exit lies on the edge whichever
+    side its lane is."""
     from gdviz.race_plot import LANE_WAYS
     from gdviz.race_scene import LANE_RAMP
 
