@@ -30,3 +30,6 @@ class RaceBeale(RaceScene):
     # path on its own casing, so that runs beside each other read as separate lines of one
     # width, each edged in the page's colour, the shorter on top
     CASE_EACH = True
+    # the readouts' column 27 px right of the widest label, so that it ends 24 px or more
+    # from the frame's edge
+    STATUS_GAP = 0.45
