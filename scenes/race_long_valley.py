@@ -23,7 +23,7 @@ class RaceLongValley(RaceScene):
                   "wall, and the adaptive methods turn down the valley at once")
     STAGES = ((12, 4.0), (80, 10.0))
     TAIL = 10
-    MAP_MAX_W = 7.5
+    MAP_MAX_W = 7.3  # the distance panel at its larger numbers still 150 px wide or more
     MAP_MAX_H = 5.0
     X_TICK, Y_TICK = 2.0, 1.0
     STEP_TICK = 40
