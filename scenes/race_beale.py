@@ -26,3 +26,10 @@ class RaceBeale(RaceScene):
     # valley), a dozen crossings beside each other, fainter than the others' paths and
     # beneath them; its last steps, every one, are the line over them.
     INSET_FAINT = {"Adadelta": (0.4, 1.0, 9)}
+    # several runs leave the start together and later run side by side down the valley: each
+    # path on its own casing, so that runs beside each other read as separate lines of one
+    # width, each edged in the page's colour, the shorter on top
+    CASE_EACH = True
+    # the readouts' column 27 px right of the widest label, so that it ends 24 px or more
+    # from the frame's edge
+    STATUS_GAP = 0.45

@@ -23,11 +23,13 @@ class RaceLongValley(RaceScene):
                   "wall, and the adaptive methods turn down the valley at once")
     STAGES = ((12, 4.0), (80, 10.0))
     TAIL = 10
-    MAP_MAX_W = 7.5
+    MAP_MAX_W = 7.3  # the distance panel at its larger numbers still 150 px wide or more
     MAP_MAX_H = 5.0
     X_TICK, Y_TICK = 2.0, 1.0
     STEP_TICK = 40
     LEGEND_BELOW = True
+    # the legend's two columns of readouts end a clear gap left of the keys and settings
+    STATUS_GAP = 0.4
     # five runs travel the floor, y = 0, one after another: each in its own lane, 3.6 px apart
     LANE = 0.06
     # the lines to the inset close in too soon for a plate: the scale bar and its number on

@@ -340,13 +340,15 @@ LANE_WAYS = {"long-valley": (90.0, NAMES),
                                "Momentum"))}
 
 
-def lane_of(race, name: str, lane: float) -> np.ndarray:
+def lane_of(race, name: str, lane: float, order=None) -> np.ndarray:
     """How far from gdcore's points (x and y, points on the page) run `name` is drawn on a map
-    of `race` whose lanes are `lane` points apart: its place in LANE_WAYS' order, the lanes
-    centred on the points and stepping in the race's direction (no lanes: (0, 0))."""
+    of `race` whose lanes are `lane` points apart: its place in LANE_WAYS' order (or in
+    `order`, the runs from the first lane to the last), the lanes centred on the points and
+    stepping in the race's direction (no lanes: (0, 0))."""
     if race.key not in LANE_WAYS or lane == 0:
         return np.zeros(2)
-    angle, order = LANE_WAYS[race.key]
+    angle, ways = LANE_WAYS[race.key]
+    order = ways if order is None else order
     step = ((len(order) - 1) / 2 - order.index(name)) * lane
     a = np.radians(angle)
     return np.array([np.cos(a), np.sin(a)]) * step

@@ -52,6 +52,7 @@ from manim import (
     FadeIn,
     FadeOut,
     Group,
+    LaggedStart,
     Line,
     MathTex,
     Rectangle,
@@ -125,20 +126,35 @@ STATUS_GAP = 0.6
 #: Font sizes that keep numbers at least 12 px tall at 480p: MathTex tick numbers (a digit is
 #: 12.5 px tall at 30) and Text (12.6 px at 22; 13.7 px at 24).
 TICK_SIZE, TEXT_SIZE, SMALL_SIZE = 30, 24, 22
+#: The distance panel's tick numbers (and its step label) this much larger than the map's: its
+#: step numbers' digits 14.8 px tall at 480p, a power's "10" 16.8 px and its exponent's digits
+#: 14 px (about 13 px of ink at half strength, read on a rendered frame), so that the small
+#: panel reads at a glance; the statuses (each run's readout) at STATUS_SIZE (13.7 px).
+PANEL_TICK_SCALE, STATUS_SIZE = 1.15, 24
+#: Where the legend is in the right-hand column: the distance panel's frame reaches down to this
+#: height above the frame's bottom margin (EDGE), room for its step numbers below it, and the
+#: settings line under the map, in as many lines as it needs to stay left of the column.
+PANEL_FOOT = 0.45
+#: The least gap (scene units) between the map's tick numbers and the settings lines under it;
+#: where the settings need more lines than leave it, they run on one line across the frame's
+#: foot, the panel ending above them.
+SETTINGS_GAP = 0.2
 #: Gap (scene units) between the distance panel's step axis and its label at the axis's end:
 #: wider than half the last step's number, so the label never touches it.
 STEP_LABEL_GAP = 0.3
 #: Height of a legend row (scene units) and the gap between the map and the right-hand column.
 ROW, COLUMN_GAP = 0.33, 0.6
-#: Lowest point of the map and the distance panel (their tick numbers end above the settings
-#: line at the bottom of the frame).
-BOTTOM = -2.65
 #: How much larger a RINGED run's head dot is than the others' (RaceScene.RINGED).
 RING = 1.6
 #: Where a race draws its runs in lanes (RaceScene.LANE), each path reaches its lane over this
 #: length of its way from the start (scene units, 24 px at 480p): the paths leave the start
 #: ring together and part as they go.
 LANE_RAMP = 0.4
+#: The title (seconds): its words written, then its formula's glyphs faded in one by one.
+TITLE_SECONDS = (0.8, 1.2)
+#: Stroke width and opacity of the ridge's dotted line (RaceScene.RIDGE): as the panel's
+#: frame's edge, its dots half strength, a reference under the paths, not a path.
+RIDGE_WIDTH, RIDGE_OPACITY = 2.0, 0.55
 #: Steps over which an exit's legend note fades in (and the dots out).
 EXIT_FADE_STEPS = 1.0
 
@@ -262,12 +278,19 @@ class RaceScene(ThemedScene):
     line of its last steps, not as a filled band), INSET_SCALE_PLATE (the inset's
     scale bar on a framed plate of the page's colour, read as a key, not as a level's label on
     the contours: the default; False, where the plate would not fit between the lines that join
-    the inset to its region: the bar and its number on casings of the page's colour) and LANE
+    the inset to its region: the bar and its number on casings of the page's colour), CASE_EACH
+    (each path on a casing of its own, just beneath it, instead of one layer of casings under
+    them all: where runs leave a point together, each path reads as a line of its own, edged in
+    the page's colour over the ones beneath, as a transit map draws lines that share a street,
+    not as one stroke of uneven width), RIDGE (the ridge w₂ = 0 drawn as a dotted reference
+    line under the paths, on the map and in the inset, named on the map: where the runs'
+    lanes straddle it, they read as lanes of that one ridge) and LANE
     (the scene units between two neighbouring runs' lanes on the map: where runs travel one
     line, as along the long valley's floor, each path, its head dot and end square are drawn
-    that far beside the next, in the legend's order from the top, as a transit map draws lines
-    that share a street; 0: every run on its points; the inset and the distance panel always
-    show the runs' own points)."""
+    that far beside the next, in the legend's order from the top (race_plot.LANE_WAYS; the
+    scene's LANE_ORDER, if given, the runs from the first lane to the last), as a transit map
+    draws lines that share a street; 0: every run on its points; the inset and the distance
+    panel always show the runs' own points)."""
 
     RACE: races.Race = races.LONG_VALLEY
     TITLE = "Seven optimizers"
@@ -291,6 +314,9 @@ class RaceScene(ThemedScene):
     ZOOM_HEADING = "where the runs end, magnified"
     INSET_FAINT: dict[str, tuple[float, float, int]] = {}
     INSET_SCALE_PLATE = True
+    CASE_EACH = False
+    RIDGE = False
+    LANE_ORDER: tuple[str, ...] | None = None
     LANE = 0.0
     #: what the viewer sees the runs do while they race, in words (the caption's second
     #: sentence, from the race's second stage; its numbers, if any, in the captions)
@@ -390,6 +416,20 @@ class RaceScene(ThemedScene):
         return float(np.clip((self.step.get_value() - ex.step) / EXIT_FADE_STEPS + 1, 0, 1))
 
     # -- pieces --------------------------------------------------------------------------
+
+    def settings_lines(self, notes: list[str], width: float) -> VGroup:
+        """The settings (LaTeX notes) in as few lines as keep each within `width` (scene
+        units), a wide space between two notes on a line, the lines flush left."""
+        lines: list[list[str]] = [[]]
+        for note in notes:
+            trial = r"\qquad ".join([*lines[-1], note])
+            if lines[-1] and MathTex(trial, font_size=TICK_SIZE).width > width:
+                lines.append([note])
+            else:
+                lines[-1].append(note)
+        out = VGroup(*(self.tex(r"\qquad ".join(ln), TICK_SIZE, self.theme.muted)
+                       for ln in lines))
+        return out.arrange(DOWN, buff=0.12, aligned_edge=LEFT)
 
     def build_map(self):
         t, r = self.theme, self.RACE
@@ -504,7 +544,26 @@ class RaceScene(ThemedScene):
             self.inset_dots[name] = dot.set_z_index(3.3 - 0.01 * rank)
         self.inset_lines, self.inset_scale = lines, scale
         self.inset_img, self.inset_frame, self.inset_box, self.inset_star = img, frame, box, star
-        return Group(img, frame, box, lines, *scale, star)
+        self.inset_ridge = VGroup()
+        if self.RIDGE:  # the ridge in the inset as on the map, under the paths' casings
+            self.inset_ridge = styled_line("reference", ins.c2p(rx0, 0), ins.c2p(rx1, 0), t.text,
+                                           RIDGE_WIDTH).set_z_index(2.6)
+            self.inset_ridge.set_stroke(opacity=RIDGE_OPACITY)
+        return Group(img, frame, box, lines, *scale, star, self.inset_ridge)
+
+    def build_ridge(self) -> VGroup:
+        """The ridge w₂ = 0 on the map (RIDGE), from its left edge to the start (where the
+        start's label stands beside it): a dotted reference line in the text colour, at
+        RIDGE_OPACITY, over the map, under every path's casing (so the runs' lanes lie on it,
+        the middle one over it), named at its left end, where no path runs."""
+        t, r = self.theme, self.RACE
+        (x0, x1), _ = r.window
+        line = styled_line("reference", self.ax.c2p(x0, 0), self.ax.c2p(r.start[0], 0), t.text,
+                           RIDGE_WIDTH).set_z_index(0.6)
+        line.set_stroke(opacity=RIDGE_OPACITY)
+        label = self.mixed("ridge, $w_2 = 0$", SMALL_SIZE)
+        label.next_to(self.ax.c2p(x0, 0), UP + RIGHT, buff=0.1).set_z_index(6)
+        return VGroup(line, label)
 
     def lane_path(self, name: str) -> np.ndarray:
         """Run `name`'s path on the map (window coordinates): its points moved to its lane
@@ -516,7 +575,7 @@ class RaceScene(ThemedScene):
         exit step, one point per step as on gdcore's path) wait at that crossing, and where its
         lane leaves later than its points, its last point is the crossing."""
         p = self.paths[name]
-        dx, dy = lane_of(self.RACE, name, self.LANE)
+        dx, dy = lane_of(self.RACE, name, self.LANE, self.LANE_ORDER)
         if dx == dy == 0:
             return p
         ax = self.ax
@@ -589,14 +648,20 @@ class RaceScene(ThemedScene):
         log axis, a curve per optimizer that grows with the paths."""
         t, r = self.theme, self.RACE
         lo, hi = self.panel_range()
-        probe = power_tick(int(np.floor(lo)), t.text)
+        probe = power_tick(int(np.floor(lo)), t.text).scale(PANEL_TICK_SCALE)
         inner = left + probe.width + 0.3
-        label = self.tex("t", SMALL_SIZE)  # the step t, as every scene's step axis
+        label = self.tex("t", TICK_SIZE)  # the step t, as every scene's step axis
         # room at the axis's end for its label, beyond the last step's number
         width = config.frame_x_radius - EDGE - STEP_LABEL_GAP - label.width - inner
         decades = 1 if hi - lo <= 4.5 else 2  # no more than five numbers up the panel
         ax = map_axes(t, [0, r.steps, self.STEP_TICK], [lo, hi, decades], width, top - bottom, None,
                       None, tick_size=TICK_SIZE, y_powers=True)
+        # every tick number PANEL_TICK_SCALE larger, its gap to its tick kept: a power of ten
+        # about its right edge, a step number about its top
+        for m in ax.submobjects:
+            if isinstance(m, MathTex) and m not in ax.labels:
+                below = m.get_top()[1] < ax.c2p(0, lo)[1]
+                m.scale(PANEL_TICK_SCALE, about_edge=UP if below else RIGHT)
         ax.shift(np.array([inner, top, 0]) - ax.c2p(0, hi))
         # at the end of the axis, level with it: clear of every tick number
         label.next_to(ax.c2p(r.steps, lo), RIGHT, buff=STEP_LABEL_GAP)
@@ -678,7 +743,7 @@ class RaceScene(ThemedScene):
         line = VGroup(swatch, label).arrange(RIGHT, buff=0.2)
         ex = self.exits[name]
         note = f"left at step {ex.step}" if ex is not None else self.finish_note(name)
-        return line, self.mixed(note, SMALL_SIZE, t.text)
+        return line, self.mixed(note, STATUS_SIZE, t.text)
 
     def finish_note(self, name: str) -> str:
         """What the legend says at the end of a run that stayed in the window (words with
@@ -730,7 +795,7 @@ class RaceScene(ThemedScene):
             note = statuses[name].original_text
             if note.startswith("< "):
                 statuses[name].shift(
-                    (statuses[name].width - self.mixed(note[2:], SMALL_SIZE).width) * LEFT)
+                    (statuses[name].width - self.mixed(note[2:], STATUS_SIZE).width) * LEFT)
             rows.add(lines[name], statuses[name])
         legend = VGroup(rows)
         self.header = None
@@ -768,6 +833,7 @@ class RaceScene(ThemedScene):
         start = self.marker_start()
         target, target_key, target_text = self.marker_target()
         self.start_mark, self.target_mark = start, target
+        self.ridge = self.build_ridge() if self.RIDGE else VGroup()
 
         self.history, self.tails, self.dots, self.casings = {}, {}, {}, {}
         #: name -> the path drawn on the map: the run's points, in its lane (self.lane_path)
@@ -786,7 +852,9 @@ class RaceScene(ThemedScene):
             self.casings[name] = cased(Trail(self.ax, path, self.step, color=t.background,
                                              stroke_width=width), t, line=False)
             self.casings[name].set_stroke(opacity=CASING_OPACITY[t.name], background=True)
-            self.casings[name].set_z_index(Z_CASINGS)
+            # one layer under every path, or (CASE_EACH) each path on its own, just under it
+            self.casings[name].set_z_index(self.history[name].z_index - 0.005 if self.CASE_EACH
+                                           else Z_CASINGS)
             self.tails[name] = Trails(*(
                 Trail(self.ax, path, self.step, color=c, stroke_width=width,
                       stroke_opacity=TAIL_LAYER_OPACITY, cap_style=CapStyleType.BUTT,
@@ -810,29 +878,44 @@ class RaceScene(ThemedScene):
         if self.LEGEND_BELOW:  # the legend under the map and the panel, the settings beside it
             self.legend = self.build_legend(columns=2)
             self.legend.shift(np.array([self.ax.get_left()[0], map_bottom - 0.7, 0]))
-            panel_top, panel_bottom = top, map_bottom
             keys.arrange(DOWN, buff=0.12, aligned_edge=LEFT)
             settings = VGroup(*keys, *(self.tex(s, TICK_SIZE, t.muted) for s in notes))
             settings.arrange(DOWN, buff=0.12, aligned_edge=LEFT)
             settings.to_corner(DOWN + RIGHT, buff=EDGE)
+            # the panel down past the map's foot, its step numbers clear above the keys
+            panel_top = top
+            panel_bottom = min(map_bottom, settings.get_top()[1] + PANEL_FOOT + 0.25)
         else:  # the legend and the keys above the panel in the right-hand column, the
-            # settings on a line of their own
+            # panel below them down to the frame's foot, the settings under the map
             self.legend = self.build_legend(columns=1)
             keys.next_to(self.legend, DOWN, buff=0.14).align_to(self.legend, LEFT)
             self.legend.add(keys).shift(np.array([left, top, 0]))
-            panel_top, panel_bottom = self.legend.get_bottom()[1] - 0.3, BOTTOM
-            settings = self.tex(r"\qquad ".join(notes), TICK_SIZE, t.muted)
+            panel_top = self.legend.get_bottom()[1] - 0.3
+            panel_bottom = -config.frame_y_radius + EDGE + PANEL_FOOT
+            settings = self.settings_lines(notes, left - COLUMN_GAP / 2
+                                           + config.frame_x_radius - EDGE)
             settings.to_corner(DOWN + LEFT, buff=EDGE)
+            if settings.get_top()[1] > self.ax.get_bottom()[1] - SETTINGS_GAP:
+                # no room under the map: the settings on one line across the foot of the
+                # frame, the panel down to just above it
+                settings = self.settings_lines(notes, np.inf).to_corner(DOWN + LEFT, buff=EDGE)
+                panel_bottom = settings.get_top()[1] + PANEL_FOOT + 0.25
         header = self.mixed(self.panel_header(), SMALL_SIZE, t.muted)
         header.next_to(np.array([left, panel_top, 0]), DOWN + RIGHT, buff=0)
         header.shift(min(0.0, config.frame_x_radius - EDGE - header.get_right()[0]) * RIGHT)
         self.panel = self.build_panel(left, header.get_bottom()[1] - 0.2, panel_bottom)
         self.settings = settings
 
-        self.play(Write(title))
+        # the words written; the formula's glyphs fade in one after another, each in its
+        # place: Write's outline stroke, drawn first, would blot the small sub- and
+        # superscripts of a long formula into each other while it is written
+        words, formula = title
+        self.play(Write(words), run_time=TITLE_SECONDS[0])
+        self.play(LaggedStart(*(FadeIn(g) for g in formula.family_members_with_points()),
+                              lag_ratio=0.15), run_time=TITLE_SECONDS[1])
         play_axes_in(self, [self.ax], FadeIn(img), run_time=1.5)
         self.play(FadeIn(target), FadeIn(start), FadeIn(self.legend), FadeIn(settings),
-                  FadeIn(inset))
+                  FadeIn(inset), *([FadeIn(self.ridge)] if self.RIDGE else []))
         play_axes_in(self, [self.panel], FadeIn(header), run_time=1.2)
         self.add(*self.casings.values(), *self.inset_casings.values(),
                  *self.history.values(), *self.tails.values(), *self.panel_curves.values(),
@@ -912,7 +995,8 @@ class RaceScene(ThemedScene):
         frame = self.inset_frame
         g = ZOOM_FILL * min((hi[0] - lo[0]) / frame.width, (hi[1] - lo[1]) / frame.height)
         about, to = frame.get_center(), (lo + hi) / 2
-        grown = Group(self.inset_img, frame, self.inset_star, *self.inset_ends.values(),
+        grown = Group(self.inset_img, frame, self.inset_star, *self.inset_ridge,
+                      *self.inset_ends.values(),
                       *self.inset_leaders.values())
         lines = [*self.inset_paths.values(), *self.inset_tails.values()]
         width0 = {m: m.get_stroke_width() for m in lines}
@@ -937,7 +1021,7 @@ class RaceScene(ThemedScene):
         # region, leave first: the growing inset would cover them
         self.play(FadeOut(self.inset_scale), FadeOut(self.inset_box), FadeOut(self.inset_lines),
                   run_time=ZOOM_CLEAR)
-        faded = [self.ax, self.map_img, self.start_mark, self.target_mark,
+        faded = [self.ax, self.map_img, self.start_mark, self.target_mark, *self.ridge,
                  *self.history.values(), *self.ends.values(), *self.casings.values()]
         self.play(UpdateFromAlphaFunc(grown, lambda m, a: grow(m, a, "grown")),
                   UpdateFromAlphaFunc(self.inset, lambda m, a: grow(m, a, "axes")),

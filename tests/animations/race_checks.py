@@ -20,18 +20,20 @@ def _anchors(mob, ax):
 def in_lane(scene, name, points):
     """gdcore's points of run `name` where the map draws them (window coordinates), the first
     len(points) of its drawn path: moved by the run's lane, (3 - its place in the race's lane
-    order) × scene.LANE scene units in the race's lane direction (race_plot.LANE_WAYS: straight
-    up along the long valley's floor, SGD's the top lane; diagonally on the saddle, SGD's the
-    middle lane), reached in proportion to the way from the start over its first LANE_RAMP
-    scene units. A run that stays in the frame is held inside it; a run that leaves it ends
-    where its lane first crosses the frame's edge (its whole run moved, the segment that
-    leaves cut at the edge by hand), its points from there to its exit step on that crossing,
-    its last point the crossing: its exit lies on the edge whichever side its lane is."""
+    order, or the scene's LANE_ORDER) × scene.LANE scene units in the race's lane direction
+    (race_plot.LANE_WAYS: straight up along the long valley's floor, SGD's the top lane;
+    diagonally on the saddle, SGD's the middle lane), reached in proportion to the way from the
+    start over its first LANE_RAMP scene units. A run that stays in the frame is held inside
+    it; a run that leaves it ends where its lane first crosses the frame's edge (its whole run
+    moved, the segment that leaves cut at the edge by hand), its points from there to its exit
+    step on that crossing, its last point the crossing: its exit lies on the edge whichever
+    side its lane is."""
     from gdviz.race_plot import LANE_WAYS
     from gdviz.race_scene import LANE_RAMP
 
     race = scene.RACE
     angle, order = LANE_WAYS.get(race.key, (90.0, NAMES))
+    order = getattr(scene, "LANE_ORDER", None) or order
     lane = (3 - list(order).index(name)) * scene.LANE
     ax = scene.ax
     sx = ax.c2p(1, 0)[0] - ax.c2p(0, 0)[0]
@@ -361,9 +363,10 @@ def check_casings(scene):
     """Every path on the map (and its last steps in the inset) lies on its casing, read back
     from the scene's mobjects: a trail of the same points whose background stroke is the page
     colour, its path's width plus theme.CASING_WIDTH (the inset's: THIN_CASING) on each side,
-    its own stroke hidden, beneath every path. Read back in pixels as well: taking the casings away
-    turns at least 200 pixels (of a 1080p frame, scaled to the frame drawn) from the page
-    colour to the map's."""
+    its own stroke hidden, beneath every path (with the scene's CASE_EACH: just beneath its own
+    path, over every path stacked beneath that). Read back in pixels as well: taking the
+    casings away turns at least 200 pixels (of a 1080p frame, scaled to the frame drawn) from
+    the page colour to the map's."""
     from gdviz import theme as th
     from gdviz.race_scene import THIN_CASING
 
@@ -381,7 +384,12 @@ def check_casings(scene):
                 path.get_stroke_width() + 2 * width) and width > 0
             assert c.get_stroke_opacity() == 0
             assert np.allclose(c.points, path.points)
-            assert c.z_index < min(p.z_index for p in paths.values())
+            if getattr(scene, "CASE_EACH", False) and paths is scene.history:
+                # just under its own path, over every path stacked beneath it
+                beneath = [p.z_index for p in paths.values() if p.z_index < path.z_index]
+                assert max(beneath, default=-np.inf) < c.z_index < path.z_index
+            else:
+                assert c.z_index < min(p.z_index for p in paths.values())
             casings.append(c)
     full = draw(scene)
     scene.remove(*casings)

@@ -45,6 +45,8 @@ def test_tick_numbers_keep_one_precision_per_axis_and_distances_align_on_the_poi
     "< " out to the left of the column."""
     from manim import MathTex
 
+    from gdviz.race_scene import STATUS_SIZE
+
     scene = rendered(RaceBeale, upto="finish")
     (x0, x1), (y0, y1) = races.BEALE.window
     numbers = [m for m in scene.ax.submobjects if isinstance(m, MathTex)
@@ -58,7 +60,7 @@ def test_tick_numbers_keep_one_precision_per_axis_and_distances_align_on_the_poi
     lefts = {n: s.get_left()[0] for n, s in statuses.items() if n != "NAG"}
     assert max(lefts.values()) - min(lefts.values()) < 0.01
     nag = statuses["NAG"]
-    number = scene.mixed("0.001", 22)
+    number = scene.mixed("0.001", STATUS_SIZE)
     assert nag.get_right()[0] - number.width == pytest.approx(min(lefts.values()), abs=0.01)
 
 

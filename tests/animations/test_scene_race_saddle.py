@@ -103,3 +103,36 @@ WATCHERS[RaceSaddle] = race_checks.zoom_watch
 def test_the_scale_bar_leaves_before_the_inset_grows_and_the_zoom_keeps_off_the_edge():
     """race_checks.check_zoom: the scale bar gone before the inset grows, the margin kept."""
     race_checks.check_zoom(RaceSaddle)
+
+
+def test_the_ridge_is_drawn_under_the_lanes_that_straddle_it():
+    """The ridge w₂ = 0 crosses the map as a dotted line from its left edge to the start (and
+    the inset from side to side), over the map and under every casing and path, its dots at
+    half strength; it is named on the map,
+    left of every path; the lanes of the runs that travel it lie on either side of it, SGD's
+    (the middle one) on its points, the outermost at most 3 lanes, 7.2 px at 480p, off."""
+    from gdviz.race_scene import Z_CASINGS
+
+    scene = rendered(RaceSaddle, upto="finish")
+    ax, ins = scene.ax, scene.inset
+    line, label = scene.ridge
+    (x0, _), _ = races.SADDLE.window
+    np.testing.assert_allclose(ax.p2c(line.get_start()), [x0, 0], atol=1e-9)
+    np.testing.assert_allclose(ax.p2c(line.get_end()), [races.SADDLE.start[0], 0], atol=1e-9)
+    assert 0.3 < line.get_stroke_opacity() < 1
+    (rx0, rx1), _ = races.SADDLE_ZOOM.region
+    np.testing.assert_allclose(ins.p2c(scene.inset_ridge.get_start()), [rx0, 0], atol=1e-9)
+    np.testing.assert_allclose(ins.p2c(scene.inset_ridge.get_end()), [rx1, 0], atol=1e-9)
+    assert line in scene.get_mobject_family_members()
+    assert line.z_index < Z_CASINGS and scene.inset_ridge.z_index < min(
+        m.z_index for m in scene.inset_casings.values())
+    assert label.original_text == "ridge, $w_2 = 0$"
+    assert label.get_bottom()[1] > line.get_start()[1]
+    assert label.get_right()[0] < min(h.get_left()[0] for h in scene.history.values())
+    # the lanes where the runs leave the start together, along the ridge
+    first = {n: ax.c2p(*scene.map_paths[n][10]) - ax.c2p(*scene.paths[n][10])
+             for n in scene.paths}
+    heights = {n: d[1] * race_checks.PX for n, d in first.items()}
+    assert heights["SGD"] == 0
+    assert heights["Momentum"] < 0 < heights["NAG"]  # the ridge's runs on either side of it
+    assert max(abs(h) for h in heights.values()) <= 3 * scene.LANE * race_checks.PX + 1e-9
