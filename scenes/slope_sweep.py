@@ -2,8 +2,9 @@
 
 Both panels follow one ValueTracker for the slope m; every number comes from gdcore. Each panel
 reads out its own values on the line of its y label, at its right end: m and b over the data,
-J over the curve (in the colour of the curve's dot), every number to SIG significant figures
-(gdviz.numbers.sig_places: m and b with three decimals, J's decimals following its value). The
+with PLACES decimals, J over the curve (in the colour of the curve's dot) with J_PLACES, fixed so
+that the running number keeps its width (J* = 0.0090 as gd-regression writes it). The line turns
+about the pivot (0, b*), a dot on the y axis labelled b*. The
 curve of J is traced as the dot goes: it grows with the slope, never ahead of the dot, and
 stays where the dot has been, so that once the sweep has reached its steepest slope the whole
 parabola stands and the dot runs back down it to the bottom, where the minimum's star (the
@@ -11,25 +12,30 @@ house mark, over the dot) and m* close the scene on the whole story. The data pa
 runs from 0, where the line turns about b*, to Y_TOP, over the sweep's steepest line at the last
 point: every error bar runs from its point to the line (the line alone is cut at the top, past
 the points), and every tick is numbered. The key moment, the slope settling at
-the bottom of the curve, is slower than the sweep before it and held.
+the bottom of the curve, is slower than the sweep before it; the note that the bottom is the best
+slope and m* come in as the dot settles, and stay at least PAYOFF_SECONDS.
 Render alone with: manim -ql scenes/slope_sweep.py SlopeSweep
 """
 
 import numpy as np
 from manim import (
     DOWN,
+    DR,
     LEFT,
     RIGHT,
     UL,
     UP,
+    AnimationGroup,
     Create,
     Dot,
     FadeIn,
     Line,
     Star,
+    Succession,
     ValueTracker,
     VGroup,
     VMobject,
+    Wait,
     Write,
     always_redraw,
     linear,
@@ -38,7 +44,7 @@ from manim import (
 
 from gdcore import data, regression
 from gdviz import equations, numbers, views
-from gdviz.manim_blocks import scene_points, set_number, set_sig_number
+from gdviz.manim_blocks import scene_points, set_number
 from gdviz.manim_theme import (
     TICK_SIZE,
     ThemedScene,
@@ -64,23 +70,26 @@ Y_TOP = views.Y_RANGE[1] + Y_STEP
 Y_TICKS = tuple(float(v) for v in np.arange(Y_STEP, Y_TOP + Y_STEP / 2, Y_STEP))
 #: Slopes at which J(m, b*) is sampled for the traced curve (drawn, never computed here).
 M_SAMPLES = np.linspace(M_FROM, M_TO, 241)
-#: The key moment's pace (seconds): the return to m* (eased, slowest as it arrives), the note
-#: that the bottom is the best slope, m* marked under it, and the hold on the settled picture
-#: (the note is on screen for MARK_SECONDS + HOLD_SECONDS, the last still stretch no longer
-#: than the rules allow).
-SETTLE_SECONDS, NOTE_SECONDS, MARK_SECONDS, HOLD_SECONDS = 5.0, 1.0, 2.0, 1.6
-#: One precision for every number on screen: SIG significant figures (gdviz.numbers.sig_places,
-#: at most MOST_PLACES decimals). m and b (0.1 to 1 where they are read) take PLACES decimals;
-#: J's decimals follow its value: J = 0.760, 2.14, down to J* = 0.0090.
-SIG, MOST_PLACES = 3, 4
-PLACES = numbers.sig_places(0.5, SIG, MOST_PLACES)
+#: The key moment's pace (seconds): the return to m* (eased, slowest as it arrives); NOTE_AT
+#: seconds into it, as the dot slows into the bottom, the note that the bottom is the best slope
+#: and m* marked under it come in (over NOTE_SECONDS); once the dot rests the minimum's star
+#: (STAR_SECONDS), and the hold on the settled picture (the last still stretch no longer than
+#: the rules allow). The note and m* stay whole for PAYOFF_SECONDS or more.
+SETTLE_SECONDS, NOTE_AT, NOTE_SECONDS, STAR_SECONDS, HOLD_SECONDS = 5.0, 2.8, 0.8, 1.0, 1.8
+PAYOFF_SECONDS = 4.0
+#: m and b (0.1 to 1 where they are read) take PLACES decimals: three significant figures
+#: (gdviz.numbers.sig_places). J, which runs from 0.76 down to J* = 0.0090, takes J_PLACES fixed
+#: decimals, enough for J*'s two figures: one width all the way, the digits never jump.
+SIG = 3
+PLACES = numbers.sig_places(0.5, SIG)
+J_PLACES = 4
 #: The minimum's star (outer radius, scene units): larger than the dot (0.09), drawn over it.
 STAR_RADIUS = 0.16
 
 
 def j_text(v: float) -> str:
-    """A cost as the scene's readout writes it: SIG significant figures."""
-    return numbers.text(v, numbers.sig_places(v, SIG, MOST_PLACES))
+    """A cost as the scene's readout writes it: J_PLACES decimals."""
+    return numbers.text(v, J_PLACES)
 
 
 class SlopeSweep(ThemedScene):
@@ -95,8 +104,8 @@ class SlopeSweep(ThemedScene):
             return j_text(regression.cost(m, b_star, x, y))
 
         return {
-            "setup": f"The points and a flat line through b* = {numbers.text(b_star, PLACES)}; "
-                     f"right, the cost J against its slope m.",
+            "setup": f"The points and a flat line through b* = {numbers.text(b_star, PLACES)}, "
+                     f"the point it turns about; right, the cost J against its slope m.",
             "sweep": f"The line steepens to slope {numbers.text(M_TO)}: the errors shrink, then "
                      f"grow, and J traces a curve from {j(M_FROM)} down and up to {j(M_TO)}.",
             "settle": f"The slope swings back and settles at the bottom of the curve, the best "
@@ -141,6 +150,10 @@ class SlopeSweep(ThemedScene):
             return error_bars(t, ax, self.x, self.y, pred)
 
         dots = data_dots(t, ax, self.x, self.y).set_z_index(2)
+        # the pivot the line turns about: (0, b*), on the y axis, labelled under the line
+        pivot = Dot(ax.c2p(0, self.b_star), radius=0.08, color=t.accent).set_z_index(3)
+        label = self.tex("b^*", 30, t.accent).next_to(pivot, DR, buff=0.06)
+        self.pivot = VGroup(pivot, label)
         return ax, always_redraw(line), always_redraw(bars), dots
 
     def build_right(self):
@@ -181,11 +194,9 @@ class SlopeSweep(ThemedScene):
         ax_r, curve, dot = self.right
         m_read, m_num = readout("m", M_FROM, PLACES, 30)
         j0 = self.j_of(M_FROM)
-        # laid out at its widest (MOST_PLACES decimals, as J* = 0.0090 reads), then set
-        j_read, j_num = readout("J", j0, MOST_PLACES, 30, color=t.error)
+        j_read, j_num = readout("J", j0, J_PLACES, 30, color=t.error)
         m_num.add_updater(lambda d: set_number(d, self.m.get_value()))
-        j_num.add_updater(lambda d: set_sig_number(d, self.j_of(self.m.get_value()), SIG,
-                                                   MOST_PLACES))
+        j_num.add_updater(lambda d: set_number(d, self.j_of(self.m.get_value())))
         b_read = self.tex(rf"b = b^* = {numbers.latex(self.b_star, PLACES)}", 30)
         panel = VGroup(m_read, b_read).arrange(RIGHT, buff=0.6)
         # one line over both panels (m drives both, J reads the right one), beside the formula,
@@ -193,11 +204,10 @@ class SlopeSweep(ThemedScene):
         row = VGroup(panel, j_read).arrange(RIGHT, buff=0.6)
         cost.align_to(ax_l, LEFT)
         row.align_to(ax_r, RIGHT).match_y(cost)
-        set_sig_number(j_num, j0, SIG, MOST_PLACES)
         self.readouts = VGroup(panel, j_read)
         self.play(Write(title), FadeIn(cost))
         self.play(Create(ax_l), FadeIn(dots), Create(ax_r))
-        self.play(Create(line), FadeIn(panel))
+        self.play(Create(line), FadeIn(self.pivot), FadeIn(panel))
         self.play(FadeIn(bars), FadeIn(curve), FadeIn(dot), FadeIn(j_read))
 
     def section_sweep(self):
@@ -206,8 +216,6 @@ class SlopeSweep(ThemedScene):
     def section_settle(self):
         t = self.theme
         ax_r = self.right[0]
-        self.play(self.m.animate.set_value(self.m_star), run_time=SETTLE_SECONDS,
-                  rate_func=smooth)
         top = ax_r.y_range[1]
         drop = styled_line("reference", ax_r.c2p(self.m_star, 0.55 * top),
                            ax_r.c2p(self.m_star, 0), t.good, 3)
@@ -223,8 +231,12 @@ class SlopeSweep(ThemedScene):
         star = Star(outer_radius=STAR_RADIUS, color=t.good, fill_opacity=1, stroke_width=1.5)
         star.set_stroke(t.background).move_to(ax_r.c2p(self.m_star, self.j_of(self.m_star)))
         self.star = star
-        self.play(FadeIn(note, shift=0.2 * UL), run_time=NOTE_SECONDS)
-        self.play(Create(drop), Write(label), FadeIn(star, scale=0.5), run_time=MARK_SECONDS)
+        # the dot slows into the bottom; as it settles the note and m* come in
+        payoff = AnimationGroup(FadeIn(note, shift=0.2 * UL), Create(drop), Write(label),
+                                run_time=NOTE_SECONDS)
+        self.play(self.m.animate(run_time=SETTLE_SECONDS, rate_func=smooth).set_value(self.m_star),
+                  Succession(Wait(NOTE_AT), payoff))
+        self.play(FadeIn(star, scale=0.5), run_time=STAR_SECONDS)
         self.wait(HOLD_SECONDS)
 
     SECTIONS = sections(section_setup, section_sweep, section_settle)

@@ -32,8 +32,8 @@ def test_traced_curve_is_gdcores_cost():
 
 def test_readouts_sit_on_one_line_beside_the_formula_over_both_panels():
     """m, b and J on one line over both panels (m drives both), beside the formula, clear of
-    it and above both panels' y labels; m and b with PLACES decimals, J with J_PLACES (as
-    gd-regression's video writes them)."""
+    it and above both panels' y labels; m and b with PLACES decimals, J with J_PLACES fixed
+    decimals all the way (J* as gd-regression's video writes it)."""
     scene = rendered(SlopeSweep)
     x, y = data.regression_points()
     m, b = regression.least_squares(x, y)
@@ -48,29 +48,47 @@ def test_readouts_sit_on_one_line_beside_the_formula_over_both_panels():
     m_read, b_read = m_b
     assert abs(m_read.get_center()[1] - b_read.get_center()[1]) < 0.05  # one row
     assert j_read[0].get_color().to_hex().lower() == scene.theme.error.lower()  # the dot's colour
-    # one precision: three significant figures for m, b and J (J's decimals follow its value:
-    # 0.0090 at the bottom, where J* = 0.0090 as gd-regression writes it)
+    # m and b to three significant figures; J with four fixed decimals, its width the same at
+    # every value it passes (0.7600 at the start, J* = 0.0090 as gd-regression writes it)
     assert m_read[-1].num_decimal_places == slope_sweep.PLACES == gd_regression.PLACES == 3
     assert slope_sweep.SIG == 3
     assert b_read.get_tex_string().endswith("= 0.805")
-    assert j_read[-1].num_decimal_places == 4
-    assert j_read[-1].get_value() == pytest.approx(regression.cost(m, b, x, y))
-    assert j_read[-1]._get_num_string(j_read[-1].get_value()) == "0.0090"
+    j_num = j_read[-1]
+    assert j_num.num_decimal_places == slope_sweep.J_PLACES == gd_regression.J_PLACES == 4
+    assert j_num.get_value() == pytest.approx(regression.cost(m, b, x, y))
+    assert j_num._get_num_string(j_num.get_value()) == "0.0090"
+    shown = {len(j_num._get_num_string(float(v))) for v in scene.j_curve}
+    assert shown == {6}
+    # the pivot (0, b*) is marked on the data panel's y axis, labelled b*
+    dot, label = scene.pivot
+    np.testing.assert_allclose(left.p2c(dot.get_center()), [0.0, b], atol=1e-9)
+    assert label.get_tex_string() == "b^*" and label.get_left()[0] > dot.get_center()[0]
+    assert label.get_top()[1] < dot.get_center()[1]
     # the right panel numbers m = 0, where its curve starts
     assert any(abs(n.get_value()) < 1e-12 for n in right.x_axis.numbers)
 
 
 def test_the_key_moment_is_slower_than_the_sweep_and_held():
-    """The return to m* goes slower than the sweep, then the settled picture stays ≥ 3 s."""
+    """The return to m* goes slower than the sweep; the note and m* come in as the dot slows
+    into the bottom and stay on screen PAYOFF_SECONDS (4 s) or more."""
     scene = rendered(SlopeSweep)
     x, y = data.regression_points()
     m_star, _ = regression.least_squares(x, y)
     assert np.isclose(scene.m.get_value(), m_star)
     sweep = (slope_sweep.M_TO - slope_sweep.M_FROM) / SlopeSweep.sweep_seconds
     assert (slope_sweep.M_TO - m_star) / slope_sweep.SETTLE_SECONDS < 0.8 * sweep
-    # the note comes first and stays while m* is marked under it and the picture is held
-    assert slope_sweep.MARK_SECONDS + slope_sweep.HOLD_SECONDS >= 3.0
-    assert slope_sweep.HOLD_SECONDS <= 1.8
+    # the note and m* are whole from NOTE_AT + NOTE_SECONDS into the settle to the end
+    ss = slope_sweep
+    assert ss.PAYOFF_SECONDS >= 4.0
+    shown = ss.SETTLE_SECONDS - ss.NOTE_AT - ss.NOTE_SECONDS + ss.STAR_SECONDS + ss.HOLD_SECONDS
+    assert shown >= ss.PAYOFF_SECONDS
+    assert scene.lengths[-3:] == pytest.approx([ss.SETTLE_SECONDS, ss.STAR_SECONDS,
+                                               ss.HOLD_SECONDS])
+    assert ss.HOLD_SECONDS <= 1.8
+    # when they come in the dot has gone most of the way back to m*
+    from manim import smooth
+    assert smooth(ss.NOTE_AT / ss.SETTLE_SECONDS) > 0.6
+    assert scene.note[0] in scene.get_mobject_family_members()
     # the closing note in the text colour (not the muted grey), at ≥ 4.5:1 on the background
     t = scene.theme
     for line in scene.note:
