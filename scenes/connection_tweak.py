@@ -1,30 +1,29 @@
 """One weight touches everything after it: a first-layer weight changes, its cone lights up.
 
 The 10-8-8-5 network of the still (gdcore.networks.CONNECTION_TWEAK, the still's: same sizes, seed,
-input, connection and nudge). A ValueTracker holds the weight W[0][J, I] (its readout and its
-edge follow it), another the weight the outputs' numbers show; gdcore gives |Δa| of every neuron
-(nn.activation_changes on the fixed input), which fills each neuron, and tints the edges
-leaving it (log scale, as in the still), as the change reaches it. Neurons outside the
-cone have |Δa| = 0 and do not change. The layers are named with their kind (gdcore's network:
-sigmoid hidden layers, a linear output layer, so outputs may leave (0, 1)). The set-up is brief
-(under 12 s): a wave runs forward along the edges, said on screen, one layer after the other: a
-thin pulse along the layer's edges, then its neurons filled by their activations a from gdcore
-in A_STEPS flat greys (bins of a A_TICK wide with round edges, from the multiple of A_TICK
-under the network's least a past its largest, page to text grey,
-gdviz.colors.activation_fill; a key under the network gives each grey's range), the
-outputs' a written at the end; then, one readout at a time, the weight w (its edge drawn on top
-of all others), the outputs' changes Δa (both columns lined up on the decimal point; a change
-that rounds to nothing reads 0.000, unsigned) and a note with a leader to the neuron the weight
-feeds. Then one change at a time: the fills fade back to the page, the activations' key leaves,
-the |Δa| key comes in: a colour bar (one smooth gradient, 0 outside it and a break before its
-first power of ten) ticked at round powers of ten, gives the fills' log scale. The weight then
-moves one tweak at a time (CONNECTION_TWEAK.tweaks: +0.5, back, +1.0), each said before it is
-made and each staged one change at a time: first the weight alone (its number, and its edge,
-whose width follows |w|), the slowest play of the video (NUDGE_TIME); then the change runs
-forward as a wave, one layer after the other (the neuron the weight feeds fills by its |Δa|,
-then a pulse along the cone's edges into the next layer, which tint, and that layer's neurons
-fill); then the outputs' a change, their Δa beside each. What the outputs did (their largest
-change, from gdcore) is said after.
+input, connection and nudge). A ValueTracker holds the weight W[0][J, I]; everything else on
+screen is gdcore's forward pass with the weight the tracker holds, in the same frame: its
+readout and its edge, |Δa| of every neuron (nn.activation_changes on the fixed input), which
+fills each neuron and tints the edges leaving it (log scale, as in the still), the largest |Δa|
+of each hidden layer written over it, and the outputs' a and Δa. Neurons outside the cone have
+|Δa| = 0 and do not change. The layers are named with their kind (gdcore's network: sigmoid
+hidden layers, a linear output layer, so outputs may leave (0, 1)). The set-up is brief (under
+12 s): a wave runs forward along the edges, said on screen, one layer after the other: a thin
+pulse along the layer's edges, then its neurons filled by their activations a from gdcore in
+A_STEPS flat greys (bins of a A_TICK wide with round edges, from the multiple of A_TICK under the
+network's least a past its largest, page to text grey, gdviz.colors.activation_fill; a key under
+the network gives each grey's range), the outputs' a written at the end; then, one readout at a
+time, the weight w (its edge drawn on top of all others), the outputs' changes Δa (both columns
+lined up on the decimal point; a change that rounds to nothing reads 0.000, unsigned) and a note
+that the neuron it feeds and every later one change, said as those neurons and the cone's edges
+light up. Then the fills change meaning: the activations' fills fade to the page as their key
+leaves (one play), then the |Δa| key comes in: a colour bar (one smooth gradient, 0 outside it
+and a break before its first power of ten) ticked at round powers of ten, gives the fills' log
+scale. The weight then moves one tweak at a time (CONNECTION_TWEAK.tweaks: +0.5, back, +1.0),
+each said before it is made: the weight, its edge (whose width follows |w|), every fill and
+every number move together, the slowest play of the video (NUDGE_TIME), while a pulse runs
+forward along the cone's edges to show which way the change travels. What the outputs did
+(their largest change, from gdcore) is said after.
 Render alone with: manim -ql scenes/connection_tweak.py ConnectionTweak
 """
 
@@ -34,14 +33,13 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
-    AnimationGroup,
     Create,
     DecimalNumber,
     FadeIn,
     FadeOut,
     Line,
     Rectangle,
-    Succession,
+    UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
     Write,
@@ -71,13 +69,9 @@ STRENGTH = 0.85
 #: round numbers on the key, the largest a inside, tested): neighbouring greys a visible step
 #: apart, where a smooth ramp made the sigmoid layers' a (0.32 to 0.74) alike.
 A_STEPS, A_TICK = 5, 0.5
-#: Seconds of the weight's change (the key moment: slower than any play of the set-up) in a
-#: nudge and on the way back.
-NUDGE_TIME, BACK_TIME = 2.6, 0.9
-#: Seconds of the wave per layer (its pulse along the edges, then the neurons' fills), and of
-#: the outputs' numbers changing, in a nudge; the way back takes BACK_SHARE of each.
-WAVE_TIME, FILL_TIME, OUT_TIME = 0.8, 0.6, 1.6
-BACK_SHARE = 0.5
+#: Seconds of the weight's change, with every fill and number following it (the key moment:
+#: slower than any play of the set-up) in a nudge and on the way back.
+NUDGE_TIME, BACK_TIME = 3.0, 1.2
 #: The weight's edge is TWEAK_WIDTH wide at w0 and widens by WIDTH_PER_W per unit of |w|.
 TWEAK_WIDTH, WIDTH_PER_W = 8.0, 4.0
 
@@ -136,8 +130,6 @@ class ConnectionTweak(ThemedScene):
         self.base = nn.init_mlp(SIZES, seed=SEED)
         self.w0 = float(self.base.weights[LAYER][J, I])
         self.w = ValueTracker(self.w0)
-        #: the weight the outputs' numbers show (they change after the wave has reached them)
-        self.w_out = ValueTracker(self.w0)
         self.connection = ((LAYER, I), (LAYER + 1, J))
         self.downstream = nn.downstream(SIZES, LAYER, J, I)
         full = nn.activation_changes(self.base, X_INPUT, LAYER, J, I, DELTA)
@@ -152,8 +144,8 @@ class ConnectionTweak(ThemedScene):
         return nn.activation_changes(self.base, X_INPUT, LAYER, J, I, w - self.w0)
 
     def outputs(self) -> np.ndarray:
-        """The outputs' a with the weight the outputs show (w_out)."""
-        tweaked = self.base.with_weight(LAYER, J, I, self.w_out.get_value())
+        """The outputs' a with the weight at the tracker's value (the w shown)."""
+        tweaked = self.base.with_weight(LAYER, J, I, self.w.get_value())
         return nn.forward(tweaked, X_INPUT)[-1][0]
 
     def brightness(self, changes) -> np.ndarray:
@@ -299,41 +291,42 @@ class ConnectionTweak(ThemedScene):
 
     def section_highlight(self):
         t, net = self.theme, self.net
-        self.play(net.highlight_cone(self.connection, self.downstream, run_time=1.2,
-                                     tweak_width=TWEAK_WIDTH), FadeOut(self.said))
-        self.carry_mask = np.array([e in set(net.cone(self.downstream, self.connection[0])[1])
-                                    and e != self.connection for e in net.edge_ids])
-        self.cone_edge_rgb = net.edge_rgb[self.carry_mask][0].copy()
-        self.cone_edge_width = float(net.edge_width[self.carry_mask][0])
-
         (x0, y0, _), (x1, y1, _) = net.edge(self.connection).get_start_and_end()
         tip = np.array([0.45 * x0 + 0.55 * x1, 0.45 * y0 + 0.55 * y1, 0])
         w_read, w_num = readout("w", self.w0, 3, 32, color=t.accent)
         w_read.next_to(self.title, DOWN, buff=0.25).align_to(net, LEFT).shift(0.6 * RIGHT)
         pointer = Line(w_read.get_bottom() + 0.08 * DOWN, tip, color=t.accent, stroke_width=2)
         w_num.add_updater(lambda d: set_number(d, self.w.get_value()))
-        note = self.text("changes: this neuron and every later one", 24, t.accent)
+        note = self.text("changes: the neuron it feeds and every later one", 24, t.accent)
         note.next_to(w_read, RIGHT, buff=0.8)
 
         # the weight's edge on top of every other edge (the wave's copies included); its width
         # follows |w|
         edge, k_edge = net.edge(self.connection), net._e_index[self.connection]
+        self.k_edge = k_edge
 
         def follow_w(line):
             net.edge_width[k_edge] = self.weight_width(self.w.get_value())
             line.set_stroke(width=float(net.edge_width[k_edge]))
 
         edge.set_z_index(0.6).add_updater(follow_w)
-        # one readout at a time: the weight, then the outputs' changes, then what it changes
-        self.play(Create(pointer), FadeIn(w_read), run_time=0.8)
+        # one readout at a time: the weight (its edge picked out), then the outputs' changes,
+        # then what it changes: the note, as the neuron it feeds and every later one light up
+        # (no leader: the lit cone is what the note names)
+        accent = t.accent
+        self.play(FadeOut(self.said),
+                  net.transition(lambda n: n.set_edge_style([self.connection], color=accent,
+                                                            width=TWEAK_WIDTH, apply=False)),
+                  Create(pointer), FadeIn(w_read), run_time=1.0)
         self.play(FadeIn(self.moves), FadeIn(self.d_head), run_time=0.7)
-        neuron = net.point(LAYER + 1, J)
-        start = note.get_bottom() + 0.08 * DOWN
-        toward = (neuron - start) / np.linalg.norm(neuron - start)
-        leader = Line(start, neuron - (net.radius + 0.06) * toward, color=t.accent,
-                      stroke_width=2)
-        self.play(FadeIn(note, shift=0.2 * DOWN), Create(leader), run_time=0.8)
-        self.w_read, self.note, self.leader = w_read, note, leader
+        self.play(FadeIn(note, shift=0.2 * DOWN),
+                  net.highlight_cone(self.connection, self.downstream, tweak_width=TWEAK_WIDTH),
+                  run_time=1.2)
+        self.carry_mask = np.array([e in set(net.cone(self.downstream, self.connection[0])[1])
+                                    and e != self.connection for e in net.edge_ids])
+        self.cone_edge_rgb = net.edge_rgb[self.carry_mask][0].copy()
+        self.cone_edge_width = float(net.edge_width[self.carry_mask][0])
+        self.w_read, self.note = w_read, note
 
     def build_outputs(self):
         """The outputs' activations a and their changes Δa in two columns, each lined up on
@@ -362,6 +355,21 @@ class ConnectionTweak(ThemedScene):
         self.d_head.align_to(self.a_head, DOWN)
         self.outs, self.moves = outs, moves
 
+    def hidden_readouts(self) -> VGroup:
+        """Over each hidden layer the largest |Δa| of its neurons (gdcore, with the weight at
+        the tracker's value), live: the fills' log scale gives the pattern, these the size."""
+        t, net = self.theme, self.net
+        top = max(net.point(l, 0)[1] for l in range(1, len(SIZES) - 1)) + net.radius
+        out = VGroup()
+        for l in range(1, len(SIZES) - 1):
+            read, num = readout(r"\max|\Delta a|", 0.0, 3, TICK_SIZE, color=t.accent)
+            read.move_to([net.point(l, 0)[0], top + 0.32, 0])
+            num.add_updater(lambda d, l=l: set_number(
+                d, float(np.max(self.changes(self.w.get_value())[l]))))
+            out.add(read)
+        self.hidden_max = out
+        return out
+
     def tweak_words(self, k: int, offset: float) -> tuple:
         """What tweak k does to w, and what the outputs do (tweak_says)."""
         what, then = tweak_says(k, offset, self.w0)
@@ -372,14 +380,15 @@ class ConnectionTweak(ThemedScene):
         caption = self.mixed(r"fill: how far each activation moved, $|\Delta a|$", 26, t.muted)
         key = VGroup(caption, self.colour_bar()).arrange(RIGHT, buff=0.45, aligned_edge=UP)
         key.to_edge(DOWN, buff=0.42)
-        # the fills change meaning, one change at a time: the activations fade back to the
-        # page, their key leaves, the |Δa| key comes in
-        self.play(net.transition(lambda n: self.cone_look(n, self.w0)), run_time=0.8)
-        self.play(FadeOut(self.a_key), run_time=0.5)
-        self.play(FadeIn(key), run_time=0.7)
+        # the fills change meaning: the activations fade back to the page as their key leaves
+        # (never a page-coloured fill under a key of a), then the |Δa| key comes in, with the
+        # hidden layers' largest |Δa|
+        self.play(net.transition(lambda n: self.cone_look(n, self.w0)), FadeOut(self.a_key),
+                  run_time=0.8)
+        self.play(FadeIn(key), FadeIn(self.hidden_readouts()), run_time=0.7)
         self.d_key = key
         # one tweak at a time: say it, make it, then say what the outputs did
-        shown, self.tweak_record = VGroup(self.note, self.leader), []
+        shown, self.tweak_record = self.note, []
         for k, offset in enumerate(EX.tweaks, start=1):
             if k > 1:  # the caption's next sentence: this tweak
                 self.caption_next()
@@ -396,27 +405,30 @@ class ConnectionTweak(ThemedScene):
         self.tweak_lines = shown
 
     def tweak(self, w: float, back: bool = False):
-        """The weight to w, one change at a time (on the way `back` each play quicker):
-        the weight alone (its number and edge), the slowest; then the wave forward, one layer
-        after the other (the neuron it feeds fills by its |Δa|; then for each later layer a
-        pulse along the cone's edges into it, which tint, and its neurons fill); then the
-        outputs' a and their Δa beside them."""
-        net, pace = self.net, BACK_SHARE if back else 1.0
-        self.play(self.w.animate.set_value(w), rate_func=smooth,
-                  run_time=BACK_TIME if back else NUDGE_TIME)
-        first = LAYER + 1
-        self.play(net.transition(lambda n: self.cone_look(n, w, fill={first}),
-                                 run_time=FILL_TIME * pace))
-        _, cone_edges = net.cone(self.downstream, self.connection[0])
-        for l in range(first + 1, len(SIZES)):
-            into = [e for e in cone_edges if e[1][0] == l]
-            pulse = AnimationGroup(
-                net.wave(into, color=self.theme.accent, run_time=WAVE_TIME * pace),
-                net.transition(lambda n, l=l: self.cone_look(n, w, tint={l}),
-                               run_time=WAVE_TIME * pace))
-            filled = net.transition(lambda n, l=l: self.cone_look(n, w, fill={l}),
-                                    run_time=FILL_TIME * pace)
-            self.play(Succession(pulse, filled))
-        self.play(self.w_out.animate.set_value(w), rate_func=smooth, run_time=OUT_TIME * pace)
+        """The weight to w (on the way `back` quicker) in one play, everything following it
+        frame by frame: its number and its edge, every neuron's fill and the cone's edges'
+        tint (cone_look), the hidden layers' and the outputs' numbers (their updaters read the
+        tracker), so what is shown is always the forward pass of the w shown. A pulse runs
+        forward along the cone's edges meanwhile: the way the change travels."""
+        run_time = BACK_TIME if back else NUDGE_TIME
+        _, cone_edges = self.net.cone(self.downstream, self.connection[0])
+        pulse = self.net.wave([e for e in cone_edges if e != self.connection],
+                              color=self.theme.accent, run_time=run_time)
+        self.play(self.follow(w, run_time), pulse)
+
+    def follow(self, w: float, run_time: float) -> UpdateFromAlphaFunc:
+        """The weight from its value now to w (eased), the network's look set from gdcore at
+        every frame with the weight at the tracker's value (the numbers' updaters read it)."""
+        net, w_from = self.net, self.w.get_value()
+
+        def step(mob, alpha):
+            v = w_from + alpha * (w - w_from)
+            self.w.set_value(v)
+            # (the edge's own updater rests while the network is animated)
+            net.edge_width[self.k_edge] = self.weight_width(v)
+            self.cone_look(net, v)
+            net.apply_style()
+
+        return UpdateFromAlphaFunc(net, step, rate_func=smooth, run_time=run_time)
 
     SECTIONS = sections(section_network, section_highlight, section_tweak)

@@ -159,18 +159,16 @@ def test_forward_pass_writes_the_outputs_before_the_readouts_come_one_by_one():
                                atol=1e-12)
 
 
-def test_the_weight_on_top_the_note_pointed_and_the_output_layer_named_linear():
+def test_the_weight_on_top_the_note_lights_the_cone_and_the_output_layer_named_linear():
     scene = rendered(ConnectionTweak)
     net = scene.net
     # the highlighted weight is drawn after every other edge (and the wave's lit copies, 0.5)
     tweak = net.edge(scene.connection)
     assert all(tweak.z_index > e.z_index for e in net.edge_group if e is not tweak)
     assert tweak.z_index > 0.5
-    # the note's leader ends on the rim of the first hidden layer's neuron J
-    centre = net.point(LAYER + 1, J)
-    end = scene.leader.get_end()
-    assert np.linalg.norm(end - centre) == pytest.approx(net.radius + 0.06, abs=1e-9)
-    assert scene.leader.get_start()[1] < scene.note.get_bottom()[1]
+    # the note has no leader across the edges: the cone it names lights up as it comes in
+    assert not hasattr(scene, "leader")
+    assert scene.note.text.replace(" ", "") == "changes:theneuronitfeedsandeverylaterone"
     # gdcore's network has sigmoid hidden layers and a linear output layer: the names say so
     base = nn.init_mlp(SIZES, seed=0)
     assert (base.activation, base.output_activation) == ("sigmoid", "identity")
@@ -232,38 +230,97 @@ def _watch(scene):
         for l in range(LAYER + 1, len(SIZES)))
     outputs = tuple(round(float(m.get_value()), 9) for m in (*scene.outs, *scene.moves))
     return (bool(np.allclose(net.fill_rgb, fills)), scene.a_key in shown,
-            getattr(scene, "d_key", None) in shown, weight, *layers, outputs)
+            getattr(scene, "d_key", None) in shown, weight, *layers, outputs,
+            _forward_pass_of_w(scene) if getattr(scene, "d_key", None) in shown else None)
+
+
+def _forward_pass_of_w(scene) -> bool:
+    """Whether everything on screen is gdcore's forward pass with the weight shown: the
+    neurons' fills and the cone's edges (cone_look), the hidden layers' largest |Δa| and the
+    outputs' a and Δa (their updaters run), at the w the tracker and its readout hold."""
+    net, w = scene.net, scene.w.get_value()
+    for m in (*scene.outs, *scene.moves, *scene.hidden_max, scene.w_read):
+        m.update()
+    now = net.style_state()
+    scene.cone_look(net, w)
+    want = net.style_state()
+    net.load_state(now, apply=False)
+    base = nn.init_mlp(SIZES, seed=0)
+    before = nn.forward(base, X_INPUT)[-1][0]
+    after = nn.forward(base.with_weight(LAYER, J, I, w), X_INPUT)[-1][0]
+    changes = nn.activation_changes(base, X_INPUT, LAYER, J, I, w - scene.w0)
+    return (all(np.allclose(now[k], want[k], atol=1e-9) for k in ("fill_rgb", "edge_rgb"))
+            and np.allclose([o.get_value() for o in scene.outs], after, atol=1e-12)
+            and np.allclose([d.get_value() for d in scene.moves], after - before, atol=1e-12)
+            and np.allclose([h[-1].get_value() for h in scene.hidden_max],
+                            [c.max() for c in changes[1:-1]], atol=1e-12)
+            and scene.w_read[-1].get_value() == pytest.approx(w, abs=1e-12))
 
 
 WATCHERS[ConnectionTweak] = _watch
 
 
 def test_the_fills_change_meaning_one_change_at_a_time():
-    """The activations' fills fade to the page, then their key leaves, then the |Δa| key comes
-    in: no play changes two of them."""
+    """The activations' fills fade to the page as their key leaves (never a page-coloured fill
+    under the key of a), then the |Δa| key comes in."""
     seen = [n[:3] for n in rendered(ConnectionTweak).notes if n is not None]
     changes = [[i for i in range(3) if p[i] != q[i]] for p, q in zip(seen, seen[1:])]
-    assert all(len(c) <= 1 for c in changes)
-    assert [c[0] for c in changes if c] == [0, 1, 2]
+    assert [c for c in changes if c] == [[0, 1], [2]]
     assert seen[-1] == (False, False, True)
 
 
-def test_each_tweak_changes_one_thing_at_a_time_weight_wave_outputs():
-    """A tweak is staged: first the weight alone (its number and its edge), then the change
-    runs forward one layer per play (the neuron the weight feeds, then each later layer's
-    edges and neurons), then the outputs' numbers: no play changes two of them, and each
-    tweak changes them in that order."""
+def test_each_tweak_moves_the_weight_and_everything_after_it_together():
+    """What is on screen is always the forward pass of the w shown: a tweak is one play in
+    which the weight (its number and its edge), every later layer's fills and edges and the
+    outputs' numbers change together; no other play of the tweaks changes any of them, and at
+    the end of every play the fills and numbers are gdcore's with the weight shown."""
     scene = rendered(ConnectionTweak)
-    seen = [n[3:] for n in scene.notes if n is not None and n[2]]
-    stages = ["weight", *(f"layer {l}" for l in range(LAYER + 1, len(SIZES))), "outputs"]
-    changes = [[stages[i] for i in range(len(stages)) if p[i] != q[i]]
-               for p, q in zip(seen, seen[1:])]
-    assert all(len(c) <= 1 for c in changes), changes
-    assert [c[0] for c in changes if c] == stages * len(CONNECTION_TWEAK.tweaks)
+    kept = [(n[3:-1], n[-1], length) for n, length in zip(scene.notes, scene.lengths)
+            if n is not None and n[2]]
+    assert all(ok for _, ok, _ in kept)
+    moved = [(len([i for i in range(len(p)) if p[i] != q[i]]), length)
+             for (p, _, _), (q, _, length) in zip(kept, kept[1:])]
+    everything = 1 + (len(SIZES) - 1 - LAYER) + 1
+    assert [m for m, _ in moved if m] == [everything] * len(CONNECTION_TWEAK.tweaks)
+    assert [length for m, length in moved if m] == pytest.approx(
+        [BACK_TIME if o == 0 else NUDGE_TIME for o in CONNECTION_TWEAK.tweaks])
     # the weight's edge widens with |w|: at the last tweak wider than at the start
     assert scene.net.edge(scene.connection).get_stroke_width() == pytest.approx(
         scene.weight_width(scene.w0 + CONNECTION_TWEAK.tweaks[-1]))
     assert scene.weight_width(scene.w0 + 1.0) > scene.weight_width(scene.w0) + 2
+
+
+def test_halfway_through_a_tweak_the_readouts_are_the_forward_pass_of_the_w_shown():
+    """Inside a tweak's play, too: at any moment of the weight's move the fills, the hidden
+    layers' largest |Δa| and the outputs' numbers are gdcore's with the weight shown."""
+    scene = rendered(ConnectionTweak)
+    w_end = scene.w.get_value()
+    move = scene.follow(scene.w0 + 0.3, run_time=1.0)
+    try:
+        for alpha in (0.2, 0.5, 0.9):
+            move.interpolate_mobject(alpha)
+            assert scene.w0 + 0.3 < scene.w.get_value() < w_end
+            assert _forward_pass_of_w(scene)
+    finally:
+        move.interpolate_mobject(0.0)
+    assert scene.w.get_value() == w_end
+    assert _forward_pass_of_w(scene)
+
+
+def test_the_hidden_layers_largest_change_is_written_over_each_layer():
+    """Over each hidden layer its largest |Δa| (gdcore), clear of the neurons and the title's
+    readouts, at least TICK_SIZE."""
+    scene = rendered(ConnectionTweak)
+    net = scene.net
+    changes = nn.activation_changes(nn.init_mlp(SIZES, seed=0), X_INPUT, LAYER, J, I,
+                                    CONNECTION_TWEAK.tweaks[-1])
+    assert [round(h[-1].get_value(), 3) for h in scene.hidden_max] == [0.158, 0.028]
+    for l, h in enumerate(scene.hidden_max, start=1):
+        assert h[-1].get_value() == pytest.approx(changes[l].max(), abs=1e-12)
+        assert abs(h.get_x() - net.point(l, 0)[0]) < 0.05  # (its digits set since)
+        assert h.get_bottom()[1] > net.point(l, 0)[1] + net.radius
+        assert h.get_top()[1] < scene.w_read.get_bottom()[1]
+    assert scene.hidden_max[0].get_right()[0] < scene.hidden_max[1].get_left()[0]
 
 
 def test_the_nudge_comes_soon_and_is_the_slowest_play():
