@@ -8,10 +8,10 @@ COST_DESCENT.schedule(): each stretch of it takes the same time, so the first fe
 as slow to watch as the last few hundred small ones. The first FIRST_DOTS steps leave a dot each
 on the map, so the swings back and forth across the valley (the path folds along one line,
 each step shorter than the last) can be followed step by step; the current point is
-the house's current mark. Each panel has one heading at a time: the line's f(x) = m x + b, which
-becomes its live m and b; the map's unequal scales (a unit of b is drawn about twice shorter than
-a unit of m, or the map would not fit: on equal axes the steps would cross the level lines at
-right angles), which at the end gives way to the minimum m*, b*; the cost's live J. The data
+the house's current mark, larger than the step dots and on its casing, so it reads over the
+start ring and the map. Each panel has one heading at a time: the line's f(x) = m x + b, which
+becomes its live m and b; the map's, at the end, the minimum m*, b* (its axes' unequal scales
+are said by their numbered ticks); the cost's live J. The data
 panel is a window closed by a frame: the first steps' steep lines and their residuals are cut
 at its edge, and each residual cut there ends in a small head on the frame pointing on.
 Render alone with: manim -ql scenes/gd_regression.py GdRegression
@@ -46,6 +46,7 @@ from gdviz import views
 from gdviz.manim_blocks import (
     LossPlot,
     Trail,
+    cased,
     contour_image,
     head_dot,
     live_readout,
@@ -72,8 +73,12 @@ PLACES = 3
 #: J's readout: J_SIG significant figures at every step (gdviz.numbers.sig_places), at most
 #: J_PLACES decimals, as the chapter's other readouts: 13.9, 0.716, 0.0091; J* = 0.0090.
 J_SIG, J_PLACES = 3, 4
-#: The step over which J*'s label stands on its dotted line (the curve is decades above there).
-JSTAR_AT = 10
+#: J*'s label stands on its dotted line, JSTAR_LIFT above it, its left end JSTAR_INSET right
+#: of the panel's left edge (clear of the 10⁻² tick's number), under the curve's fall (decades
+#: above there).
+JSTAR_LIFT, JSTAR_INSET = 0.2, 0.2
+#: The current point on the map: this radius (the step dots' twice), on its casing.
+HEAD_RADIUS = 0.11
 #: A residual clipped at the data panel's frame ends in a head (width, depth; scene units: 10 and
 #: 8 px at 480p) pointing on, past the frame.
 CLIP_HEAD = (0.17, 0.14)
@@ -222,8 +227,8 @@ class GdRegression(ThemedScene):
                                        views.GRID_SIZE)
         img = contour_image(t, M, B, J, ax, levels=views.CONTOUR_LEVELS)
         self.trail = Trail(ax, self.traj.points, self.step, color=t.accent, stroke_width=3.5)
-        dot = head_dot(self.trail, t.role(MARKERS["current"].face), radius=0.085)
-        dot.set_stroke(t.background, width=1.5)
+        dot = head_dot(self.trail, t.role(MARKERS["current"].face), radius=HEAD_RADIUS)
+        cased(dot.set_stroke(t.background, width=1.5), t)
         star = Star(outer_radius=0.16, color=t.good, fill_opacity=1, stroke_width=1.5)
         star.set_stroke(t.background).move_to(ax.c2p(self.m_star, self.b_star)).set_z_index(4)
         pts = self.traj.points
@@ -236,9 +241,6 @@ class GdRegression(ThemedScene):
         self.step_dots = always_redraw(step_dots)
         start = Circle(radius=0.09, color=t.text, stroke_width=3).set_fill(t.background, 1)
         self.start = start.move_to(ax.c2p(*COST_DESCENT.start)).set_z_index(2)
-        # the two axes are not to one scale: say so under the map's heading
-        (m0, m1), (b0, b1) = views.M_RANGE, views.B_RANGE
-        self.squeeze = (ax.y_length / (b1 - b0)) / (ax.x_length / (m1 - m0))
         return ax, img, self.trail, dot, star
 
     def build_cost_panel(self):
@@ -278,8 +280,8 @@ class GdRegression(ThemedScene):
         ax_l, line, bars, dots = self.line_panel = self.build_line_panel()
         plot, curve, jdot, best = self.cost_panel = self.build_cost_panel()
 
-        # one row of panel headings: the line's model (then its readouts), the map's unequal
-        # scales (then its minimum), the cost's readout
+        # one row of panel headings: the line's model (then its readouts), the map's minimum
+        # (at the end), the cost's readout
         heading_y = ax_m.get_top()[1] + HEADING_GAP
         # the readouts: gdcore's point and cost at the step the counter shows, changing with
         # the counter on whole steps only (never a value between two steps); in ink, as numbers
@@ -300,14 +302,8 @@ class GdRegression(ThemedScene):
         model = self.tex(r"f(x) = m\,x + b", 30)
         model.move_to([0, heading_y, 0]).align_to(ax_l, LEFT)
         self.play(FadeIn(model), Create(line), FadeIn(bars))
-        # the axes' unequal scales said as the map's heading, in plain words
-        # (two short lines: one would run into the cost's readout)
-        scale = VGroup(self.mixed("a unit of $b$ is drawn", 24, t.muted),
-                       self.mixed(f"{nb.text(1 / self.squeeze, places=1)}× shorter than one of $m$",
-                                  24, t.muted)).arrange(DOWN, aligned_edge=LEFT, buff=0.1)
-        scale.move_to([0, heading_y, 0]).align_to(ax_m, LEFT)
-        self.scale_note = scale
-        self.play(FadeIn(img), Create(ax_m), FadeIn(star), FadeIn(self.start), FadeIn(scale))
+        self.heading_y = heading_y
+        self.play(FadeIn(img), Create(ax_m), FadeIn(star), FadeIn(self.start))
         self.play(Create(plot.ax), FadeIn(best))
         # the model's letters give way to the line's numbers as the path and the curve begin
         # (one after the other: never words over words)
@@ -346,7 +342,7 @@ class GdRegression(ThemedScene):
         return int(self.schedule[len(self.schedule) // 2 - 1])
 
     def section_result(self):
-        """The minimum named where the run ends: m*, b* (with the map's star) take the map's
+        """The minimum named where the run ends: m*, b* (with the map's star) as the map's
         heading, then J* stands on its dotted line."""
         t = self.theme
         plot = self.cost_panel[0]
@@ -354,14 +350,14 @@ class GdRegression(ThemedScene):
         values = self.tex(rf"m^* = {nb.latex(self.m_star, places=PLACES)},\; "
                           rf"b^* = {nb.latex(self.b_star, places=PLACES)}", 28, t.good)
         star_label = VGroup(key_star, values).arrange(RIGHT, buff=0.12)
-        star_label.move_to(self.scale_note, aligned_edge=LEFT)
+        star_label.move_to([0, self.heading_y, 0]).align_to(self.map_panel[0], LEFT)
         self.star_label = star_label
-        self.play(FadeOut(self.scale_note), run_time=0.5)
         self.play(FadeIn(star_label), run_time=0.8)
         label = self.tex(rf"J^* = {nb.latex(self.j_star, places=J_PLACES)}", 28, t.good)
-        # above the dotted line at t = JSTAR_AT, under the curve's fall there: clear of the
-        # axis's letter and of the curve's end
-        label.next_to(plot.c2p(JSTAR_AT, self.j_star), UP, buff=0.1)
+        # above the dotted line near its left end, under the curve's fall there: clear of the
+        # axis's numbers, of its letter and of the curve's end
+        label.next_to(plot.c2p(0, self.j_star), UP, buff=JSTAR_LIFT)
+        label.align_to(plot.c2p(0, self.j_star), LEFT).shift(JSTAR_INSET * RIGHT)
         self.j_star_label = label
         self.play(Write(label))
         self.wait(1.6)

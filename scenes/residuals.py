@@ -1,16 +1,18 @@
 """Residuals: each error of a candidate line becomes a square, half of each square is that
 example's cost C_i, and the mean of the C_i is J.
 
-The middle candidate f(x) = −0.11 x + 2.5 over the 7 points. Each error f(x_i) − y_i is drawn
-as a red dashed segment; a square of that side comes in on it, square on screen from its first
-frame (the panel has one scale on x and y, so the square's area is the squared error; never a
-morph of the thin segment, which would pass through tall thin rectangles), and keeps its shape
-as the squares line up beside the plot, filling the row from the right so that no square flies
-over another. Then the plot fades, the row grows
-(one uniform scale), and the key moment runs one change at a time, each with its number, in
-the chapter's notation (gdviz.equations): every square is halved, the half kept being the
-example's cost C_i = ½ (f(x_i) − y_i)² (the other half a ghost); the halves become pieces of
-one strip of height √J and the same area, so the strip's area is Σ C_i; the strip is cut into 7
+The middle candidate f(x) = −0.11 x + 2.5 over the 7 points, on a plot drawn large so that the
+shortest errors read. Each error f(x_i) − y_i is drawn as a red dashed segment; a square of
+that side comes in on it, square on screen from its first frame (the panel has one scale on x
+and y, so the square's area is the squared error; never a morph of the thin segment, which
+would pass through tall thin rectangles). The plot then shrinks to the page's left with its
+squares, and they line up beside it, filling the row from the right so that no square flies
+over another, each area written under its square. Then the plot fades, the row grows (one
+uniform scale) in the middle of the page, and the key moment runs one change at a time, each
+with its number, in one notation for the error, f(x_i) − y_i (the heading's J too): every
+square is halved, the half kept being the example's cost C_i = ½ (f(x_i) − y_i)² (the other half
+a ghost); the row rises and the halves drop into a lane below it and slide together into one
+strip of height √J and the same area, so the strip's area is Σ C_i; the strip is cut into 7
 equal squares, each the mean of the C_i: J. Every number comes from gdcore.
 Render alone with: manim -ql scenes/residuals.py Residuals
 """
@@ -48,8 +50,17 @@ from gdviz.manim_theme import (
 
 #: The plot is the chapter's one view of the seven points (gdviz.views, as the stills).
 X_RANGE, Y_RANGE = views.X_RANGE, views.Y_RANGE
-#: Scene units per axis unit, the same on x and y: a square of side |r| has area r².
-UNIT = 1.2
+#: Scene units per axis unit, the same on x and y: a square of side |r| has area r². The plot
+#: is first drawn UNIT_BIG large, alone on the page, so that its shortest errors and their
+#: squares read; it shrinks to UNIT, at the page's left, to make room for the row of squares.
+UNIT_BIG, UNIT = 2.0, 1.2
+#: Where the large plot's corner (x0, y0) lies on the page.
+BIG_ORIGIN = (-3.0, -2.95)
+#: A square whose side on the large plot is under TINY (scene units: 12 px at 480p) is a speck
+#: beside its point: it is drawn over the point, and its area written TINY_DROP axis units under
+#: its segment, joined to it by a short leader; neighbouring specks' numbers stand on
+#: alternate sides of their leaders, so they never meet.
+TINY, TINY_DROP = 0.2, 0.2
 #: Fill opacity of the squares.
 SQUARE_OPACITY = 0.45
 #: The key moment is drawn this many times larger than the plot (one uniform scale of the row,
@@ -57,6 +68,10 @@ SQUARE_OPACITY = 0.45
 STAGE = 1.875
 #: Where the row of squares rests on the stage (its bottom), and the strip's centre below it.
 ROW_BOTTOM = -0.75
+#: While the row alone is on the stage (before the strip), it and its heading stand this much
+#: lower, so the picture is centred on the page; they rise to ROW_BOTTOM to make room for the
+#: strip.
+STAGE_DROP = 1.2
 STRIP_CENTER = (1.3, -1.55)
 #: Decimal places of every number of the scene (squares, their sum, mean and J): the shown
 #: squares add up to the shown sum.
@@ -77,6 +92,10 @@ GHOST_OPACITY, GHOST_OPACITY_DARK, GHOST_STROKE = 0.12, 0.22, 0.85
 #: notation, gdviz.equations: C_i = ½ (f(x_i) − y_i)², J the mean of the C_i).
 SQUARE_TEX = r"\left(f(x_i) - y_i\right)^2"
 COST_TEX = r"C_i = \frac{1}{2}\left(f(x_i) - y_i\right)^2"
+#: The cost J written with the same error f(x_i) − y_i (the still's form, f(x_i) = m x_i + b):
+#: one notation for the error on screen.
+HEADER_TEX = equations.tex("cost").replace(r"m\,x_i + b", "f(x_i)")
+assert "f(x_i)" in HEADER_TEX
 
 
 class Residuals(ThemedScene):
@@ -96,8 +115,9 @@ class Residuals(ThemedScene):
                       f"predictions ringed.",
             "errors": f"Each error becomes a red dashed segment; the longest is "
                       f"{numbers.text(abs(e.residuals[worst]), 2)}.",
-            "squares": "On each segment a square with that side appears and moves to a row "
-                       "beside the plot: the squared errors, their areas.",
+            "squares": "On each segment a square with that side appears; the plot shrinks and "
+                       "the squares move to a row beside it: the squared errors, each area "
+                       "written under its square.",
             "stage": "The plot fades; the row of squares grows larger.",
             "costs": f"Each square is halved: the half kept is one example's cost Cᵢ, up to "
                      f"{numbers.text(costs.max(), p)}.",
@@ -117,11 +137,17 @@ class Residuals(ThemedScene):
 
     # -- pieces --------------------------------------------------------------------
 
-    def build_axes(self):
+    def build_axes(self, big: bool = False):
+        """The plot's axes: small (UNIT, at the page's left, beside the row of squares) or big
+        (UNIT_BIG, alone on the page, its corner at BIG_ORIGIN)."""
         t = self.theme
         (x0, x1), (y0, y1) = X_RANGE, Y_RANGE
-        ax = data_axes(t, UNIT * (x1 - x0), UNIT * (y1 - y0))
-        ax.to_edge(LEFT, buff=0.9).shift(0.9 * DOWN)
+        unit = UNIT_BIG if big else UNIT
+        ax = data_axes(t, unit * (x1 - x0), unit * (y1 - y0))
+        if big:
+            ax.shift(np.array([*BIG_ORIGIN, 0]) - ax.c2p(x0, y0))
+        else:
+            ax.to_edge(LEFT, buff=0.9).shift(0.9 * DOWN)
         return ax
 
     def square_for(self, i: int) -> Square:
@@ -148,8 +174,9 @@ class Residuals(ThemedScene):
         t = self.theme
         title = self.text("Errors become squares, squares become the cost", 32)
         title.to_edge(UP, buff=0.4)
-        self.cost_eq = self.tex(equations.tex("cost"), 32).next_to(title, DOWN, buff=0.25)
-        self.ax = ax = self.build_axes()
+        self.cost_eq = self.tex(HEADER_TEX, 32).next_to(title, DOWN, buff=0.25)
+        # drawn large first; section_squares shrinks it to self.build_axes()
+        self.ax = ax = self.build_axes(big=True)
         x0, x1 = X_RANGE
         self.line = Line(ax.c2p(x0, regression.predict(self.m, self.b, x0)),
                          ax.c2p(x1, regression.predict(self.m, self.b, x1)),
@@ -176,29 +203,70 @@ class Residuals(ThemedScene):
 
     def section_squares(self):
         t = self.theme
-        u = self.ax.x_axis.unit_size
-        # the row of squares beside the plot, bottoms on one baseline, under their heading
+        # on the large plot each error becomes its square, square from its first frame, at its
+        # full side on its segment (never morphed from the thin segment)
+        squares = [self.square_for(i) for i in range(len(self.r))]
+        ax = self.ax
+        specks, k = VGroup(), 0
+        for i, sq in enumerate(squares):
+            if sq.width >= TINY:
+                self.play(FadeIn(sq), run_time=0.5)
+                continue
+            # a speck: over its point, its area under it, so that it reads
+            sq.set_z_index(4)
+            x, top = sq.get_x(), ax.c2p(0, min(self.y[i], self.pred[i]) - TINY_DROP)[1]
+            area = self.tex(f"{self.sq[i]:.{PLACES}f}", 24, t.error)
+            side = RIGHT if k % 2 == 0 else LEFT
+            area.move_to([x, top, 0], aligned_edge=UP + side).shift(-0.06 * side)
+            leader = Line([x, top, 0], [x, sq.get_bottom()[1] - 0.03, 0], color=t.error,
+                          stroke_width=1.5)
+            specks.add(area, leader)
+            k += 1
+            self.play(FadeIn(sq), FadeIn(area), Create(leader), run_time=0.5)
+        self.wait(0.3)
+        # the specks' numbers go before the plot shrinks (they would shrink under 12 px)
+        self.play(FadeOut(specks), run_time=0.5)
+        # the plot shrinks to the page's left, its squares with it (one uniform scale about the
+        # plot's corner: every square keeps its shape); the points and rings keep their size
+        small = self.build_axes()
+        (x0, _), (y0, _) = X_RANGE, Y_RANGE
+        big_o, small_o = self.ax.c2p(x0, y0), small.c2p(x0, y0)
+        s = UNIT / UNIT_BIG
+
+        def place(p):
+            return small_o + s * (np.asarray(p) - big_o)
+
+        scaled = VGroup(self.line, self.bars, *squares)
+        label_to = self.line_label.copy().move_to(small.c2p(2.1, 3.25), aligned_edge=LEFT)
+        # the row's heading, where the plot was not
         words = self.text("squared errors", 28)
         maths = self.tex(SQUARE_TEX, 28, t.error)
         heading = VGroup(words, maths).arrange(RIGHT, buff=0.3).move_to([3.6, 1.7, 0])
+        self.play(ReplacementTransform(self.ax, small),
+                  scaled.animate.scale(s, about_point=big_o).shift(small_o - big_o),
+                  *(d.animate.move_to(place(d.get_center())) for d in (*self.dots, *self.marks)),
+                  self.line_label.animate.move_to(label_to), run_time=1.4)
+        self.ax = small
+        u = small.x_axis.unit_size
+        self.play(FadeIn(heading), run_time=0.6)
+        # the row of squares beside the plot, bottoms on one baseline, under their heading,
+        # then each one's area under it (the smallest are specks: their numbers say how small)
+        areas = [self.tex(f"{q:.{PLACES}f}", 24) for q in self.sq]
         probes = [self.tex(f"{c:.{PLACES}f}", 24) for c in self.costs]
-        slots = [max(abs(ri) * u, lab.width) for ri, lab in zip(self.r, probes)]
+        slots = [max(abs(ri) * u, lab.width, a.width) for ri, lab, a in zip(self.r, probes, areas)]
         gap = 0.15
         left = 3.5 - (sum(slots) + gap * (len(slots) - 1)) / 2
         centres = left + np.cumsum(slots) - np.asarray(slots) / 2 + gap * np.arange(len(slots))
-        squares = [None] * len(slots)
-        self.play(FadeIn(heading))
         # the row fills from the right: each square flies straight to a slot left of those
         # already placed, so it never passes over another square
         for i in reversed(range(len(slots))):
-            target = self.square_for(i)
-            # square from its first frame, at its full side on its segment (never morphed
-            # from the thin segment)
-            self.play(FadeIn(target), run_time=0.7)
-            self.play(target.animate.move_to([centres[i], REST_BOTTOM, 0], aligned_edge=DOWN),
-                      run_time=0.8, rate_func=smooth)
-            squares[i] = target
+            self.play(squares[i].animate.move_to([centres[i], REST_BOTTOM, 0], aligned_edge=DOWN),
+                      run_time=0.7, rate_func=smooth)
+        for a, c in zip(areas, centres):
+            a.move_to([c, REST_BOTTOM - 0.12 - a.height / 2, 0])
+        self.play(FadeIn(VGroup(*areas), lag_ratio=0.1), run_time=1.0)
         self.row = VGroup(*squares)
+        self.areas = VGroup(*areas)
         self.slot_centres = centres
         #: the row as it came to rest beside the plot (before the stage enlarges it)
         self.row_at_rest = self.row.copy()
@@ -211,9 +279,15 @@ class Residuals(ThemedScene):
         key moment below is drawn large."""
         ax_group = VGroup(self.ax, self.dots, self.line, self.line_label, self.marks, self.bars)
         self.play(FadeOut(ax_group), run_time=1.2)
-        grown = self.row.copy().scale(STAGE).move_to([0.0, ROW_BOTTOM, 0], aligned_edge=DOWN)
+        # centred on the page while the row is alone on it (STAGE_DROP lower than where it
+        # makes room for the strip); each area stays under its square, at its own size
+        grown = self.row.copy().scale(STAGE)
+        grown.move_to([0.0, ROW_BOTTOM - STAGE_DROP, 0], aligned_edge=DOWN)
+        below = grown.get_bottom()[1] - 0.12
         self.play(self.row.animate.become(grown),
-                  self.heading.animate.move_to([0.0, 1.75, 0]), run_time=1.5)
+                  *(a.animate.move_to([sq.get_x(), below - a.height / 2, 0])
+                    for a, sq in zip(self.areas, grown)),
+                  self.heading.animate.move_to([0.0, 1.75 - STAGE_DROP, 0]), run_time=1.5)
         self.wait(0.3)
 
     def section_costs(self):
@@ -235,8 +309,9 @@ class Residuals(ThemedScene):
         words = self.text("the examples’ costs", 28)
         maths = self.tex(COST_TEX, 28)  # a cost, in ink (the red is the errors')
         named = VGroup(words, maths).arrange(RIGHT, buff=0.3).move_to(self.heading)
-        # the old heading goes before the new comes: never words over words
-        self.play(FadeOut(self.heading, shift=0.2 * UP), run_time=0.5)
+        # the old heading (and the squares' areas) go before the new come: never words over
+        # words
+        self.play(FadeOut(self.heading, shift=0.2 * UP), FadeOut(self.areas), run_time=0.5)
         self.play(FadeIn(named, shift=0.2 * UP), FadeIn(self.row_labels, lag_ratio=0.1),
                   run_time=1.2)
         self.heading, self.halves = named, halves
@@ -261,9 +336,21 @@ class Residuals(ThemedScene):
             for w, a, c in zip(widths, edges[:-1], edges[1:])
         ))
         p = PLACES
-        self.play(LaggedStart(*(ReplacementTransform(h.copy(), piece)
-                                for h, piece in zip(self.halves, pieces)),
-                              lag_ratio=0.35), run_time=3.0)
+        # the row rises to make room for the strip under it
+        self.play(VGroup(self.row, self.halves, self.row_labels, self.heading).animate
+                  .shift(STAGE_DROP * UP), run_time=0.8)
+        # each half drops straight down, under its own square, into the strip's lane (becoming
+        # its piece), then the pieces slide along the lane together into one strip: no copy
+        # passes over a square (the lane is clear of the row) or over another piece (they
+        # keep their order)
+        below = self.row.get_bottom()[1] - 0.1
+        copies = [h.copy() for h in self.halves]
+        self.play(LaggedStart(*(c.animate.shift((c.get_top()[1] - below) * DOWN)
+                                for c in copies), lag_ratio=0.2), run_time=1.0)
+        dropped = [piece.copy().set_x(sq.get_x()) for piece, sq in zip(pieces, self.row)]
+        self.play(*(ReplacementTransform(c, d) for c, d in zip(copies, dropped)), run_time=0.8)
+        self.play(*(ReplacementTransform(d, piece) for d, piece in zip(dropped, pieces)),
+                  run_time=1.2)
         strip = Rectangle(width=n * side, height=side, color=t.error, stroke_width=2,
                           fill_color=t.error, fill_opacity=SQUARE_OPACITY)
         strip.move_to([STRIP_CENTER[0], y, 0])
@@ -297,7 +384,9 @@ class Residuals(ThemedScene):
         j_lab = self.tex("J", 30).move_to(part_labels[0])
         j_eq = self.tex(rf"J = \frac{{1}}{{{n}}} \sum_{{i=1}}^{{{n}}} C_i = {self.j:.{p}f}", 34)
         j_eq.move_to([STRIP_CENTER[0], EQ_Y, 0])
-        self.play(FadeOut(part_labels[0]), FadeIn(j_lab), Write(j_eq), run_time=1.5)
+        # the number goes before its name comes: never words over words
+        self.play(FadeOut(part_labels[0]), run_time=0.5)
+        self.play(FadeIn(j_lab), Write(j_eq), run_time=1.2)
         self.play(Indicate(self.cost_eq, color=t.accent, scale_factor=1.05), run_time=1.2)
         self.pieces, self.strip, self.parts = pieces, strip, parts
         self.sum_eq, self.j_eq, self.mean_square = sum_eq, j_eq, parts[0]

@@ -186,7 +186,9 @@ LIGHT_COST_MAP = CostMap(
 )
 # Dark: the first 42 % of Viridis' hues only (purple, blue, teal: its green and yellow turn
 # olive and khaki when kept dark), at full chroma where sRGB holds it, with J' FALLING from 30
-# (low cost) to 14 (high cost); level lines 20 J' lighter, in [34, 50]. In both themes the
+# (low cost) to 14 (high cost); level lines 20 J' lighter at the valley floor to 30 J' lighter at
+# the rim, in [44, 50] (20 throughout left the rim's teal lines, J' 34 on near-black, too faint
+# to follow in a video at 480p). In both themes the
 # valley is the part of the map that stands furthest from the page and the rim fades towards
 # it (light: J' 80 against white, 97 at the rim; dark: J' 30 against the page's 12, 14 at the
 # rim), so the eye goes where the paths go, the floor of a valley is a lit violet basin whose
@@ -198,9 +200,9 @@ DARK_COST_MAP = CostMap(
     fills=("#612570", "#5C2572", "#552474", "#4E2575", "#482575", "#402675", "#382773", "#2F286F",
            "#26296B", "#1B2A66", "#0D2A61", "#002A58", "#002A49", "#00293E", "#002736", "#00242F",
            "#002229"),
-    lines=("#9456A2", "#8D56A4", "#8656A6", "#7E56A7", "#7656A7", "#6D57A6", "#6458A3", "#5B59A0",
-           "#52599C", "#485A97", "#3E5A91", "#355A8B", "#295A84", "#1C5A7D", "#085976", "#00586E",
-           "#005665"),
+    lines=("#9456A2", "#8F58A6", "#8959A9", "#835BAC", "#7C5CAE", "#755FAE", "#6D61AD", "#6563AB",
+           "#5E65A9", "#5568A5", "#4D69A1", "#456A9C", "#3D6C97", "#346E91", "#2B6E8C", "#276E84",
+           "#296E7D"),
     surface=DARK_SURFACE,
 )
 

@@ -5,7 +5,16 @@ from frames import rendered
 
 from gdcore import data, regression
 from gdviz import numbers as nb
-from scenes.gd_regression import FIRST_DOTS, J_PLACES, J_SIG, PLACES, GdRegression, run
+from scenes.gd_regression import (
+    FIRST_DOTS,
+    J_PLACES,
+    J_SIG,
+    JSTAR_INSET,
+    JSTAR_LIFT,
+    PLACES,
+    GdRegression,
+    run,
+)
 
 
 def _check(scene, k):
@@ -68,14 +77,15 @@ def test_last_frame_reaches_the_end_of_the_run():
     m_star, b_star = regression.least_squares(x, y)
     assert label[1].tex_string == (rf"m^* = {nb.latex(m_star, places=PLACES)},\; "
                                    rf"b^* = {nb.latex(b_star, places=PLACES)}")
-    # one heading per panel at a time: the scale note has given way to the minimum's values
-    assert scene.scale_note not in scene.mobjects and label in scene.mobjects
-    # the map's unequal scales said, with the ratio of its drawn units
-    (m0, m1), (b0, b1) = ax.x_range[:2], ax.y_range[:2]
-    ratio = (ax.x_length / (m1 - m0)) / (ax.y_length / (b1 - b0))
-    said = " ".join(line.original_text for line in scene.scale_note)
-    assert f"{nb.text(ratio, places=1)}× shorter" in said and "unit of $b$" in said
-    assert "squeezed" not in said
+    # the map's one heading is the minimum's values: no note on its scales (its ticks say them)
+    assert label in scene.mobjects and not hasattr(scene, "scale_note")
+    # J*'s label above its dotted line, inside the panel, clear of the left ticks' numbers
+    plot = scene.cost_panel[0]
+    jl, line_y = scene.j_star_label, plot.c2p(0, scene.j_star)[1]
+    assert jl.get_bottom()[1] - line_y >= JSTAR_LIFT - 1e-9
+    assert jl.get_left()[0] - plot.c2p(0, scene.j_star)[0] >= JSTAR_INSET - 1e-9
+    nums = [m for m in plot.ax.submobjects if m.get_right()[0] < plot.c2p(0, 1)[0] - 0.05]
+    assert nums and all(jl.get_left()[0] > m.get_right()[0] + 0.2 for m in nums)
     # the cost panel's left ticks clear of the map's right ticks; the step axis counts as the
     # counter does (1,000), its t at the axis's end
     plot = scene.cost_panel[0]

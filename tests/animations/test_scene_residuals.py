@@ -8,7 +8,7 @@ from frames import rendered
 from manim import MathTex, Square
 
 from gdcore import data, regression
-from scenes.residuals import PLACES, STAGE, Residuals
+from scenes.residuals import PLACES, STAGE, UNIT, UNIT_BIG, Residuals
 
 
 def test_segments_and_squares_are_gdcores_residuals():
@@ -139,12 +139,15 @@ def test_each_error_is_a_square_on_screen_from_its_first_frame():
     through tall thin rectangles) and keeps its shape as it flies to its slot."""
     scene = rendered(_Probe)
     r = regression.residuals(*data.CANDIDATES[data.RESIDUALS_CANDIDATE], *data.regression_points())
-    unit = scene.ax.x_axis.unit_size
+    unit = scene.ax.x_axis.unit_size  # the plot shrunk beside the row
+    assert np.isclose(unit, UNIT)
     assert len(scene.seen) >= 2 * 9 * len(r)
-    for w, h in scene.seen:
+    for w, h in scene.seen:  # square at every moment, the shrink included
         assert abs(w - h) < 1e-6, (w, h)
-    sides = {round(w / unit, 9) for w, _ in scene.seen}
-    assert sides <= {round(abs(ri), 9) for ri in r}
+    sides = {round(w, 6) for w, _ in scene.seen}
+    # born at full side |r_i| on the large plot, flown to the row at the shrunk plot's scale
+    assert {round(abs(ri) * UNIT_BIG, 6) for ri in r} <= sides
+    assert {round(abs(ri) * UNIT, 6) for ri in r} <= sides
 
 
 def test_ghosts_stay_visible_in_both_themes():
