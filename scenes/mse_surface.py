@@ -1,15 +1,16 @@
 """The cost surface J(m, b) beside its contour map, linked by one point, then cut at b = b*.
 
-One change at a time: the lit, meshed surface; the contour map with log-spaced levels beside
-it, the valley's inner levels drawn over it; the camera's one slow arc, 37° from across the
-valley round towards the b axis, which shows the bowl's long floor and steep walls; the minimum
-marked (the house star, on the surface, on the map and in the legend) and J* read out; a point
-moving on the map along b = b* while its twin rides the surface, a drop line from the floor up
-to it, tracing J(m, b*); then the key moment, slow: the surface cut away at b = b* (the part removed
-left as a faint ghost), its edge the parabola of the slope sweep, and the camera, which the
-arc left facing it, lowered to see it side on. Everything is laid out where it stays (no panel
-moves to make room), and the minimum's star is drawn over everything, so the point that comes
-to rest on it never hides it.
+One change at a time: the lit, meshed surface (each J in the map's colour, shaded only by the
+light; both ends of each axis numbered); the contour map with log-spaced levels beside it, a
+few labelled with their J, the valley's inner levels drawn over it; the camera's one slow arc,
+37° from across the valley round towards the b axis, which shows the bowl's long floor and
+steep walls; the minimum marked (the house star, on the surface, on the map and in the legend)
+and J* read out; a point moving on the map along b = b* while its twin rides the surface, a
+drop line from the floor up to it, tracing J(m, b*); then the key moment, slow: the surface cut
+away at b = b* (the part removed left as a faint ghost), its edge the parabola of the slope
+sweep, and the camera, which the arc left facing it, lowered to see it side on. Everything is
+laid out where it stays (no panel moves to make room), and the minimum's star is drawn over
+everything, so the point that comes to rest on it never hides it.
 
 The surface is gdviz.fast_surface's raster layer (one ImageMobject redrawn each frame from the
 projected grid of gdcore's costs), under vector axes m, b, J whose labels stay upright; every
@@ -74,9 +75,10 @@ STAR_RADIUS, KEY_STAR_RADIUS = 0.15, 0.12
 #: (at this opacity and Manim stroke width): in the dark theme the deepest bands and their
 #: level lines are too close in tone to tell the valley's ellipses apart.
 VALLEY_LEVELS, VALLEY_OPACITY, VALLEY_WIDTH = 4, 0.45, 1.6
-#: The contour map's centre x: far enough right that the b axis's far end (b = 8), when the arc
-#: starts, keeps 0.5 (30 px at 480p) from the map's numbers, and short of the readouts.
-MAP_X = 2.75
+#: The contour map's centre x and width: its left edge far enough right that the b axis's far
+#: end (b = 8), when the arc starts, keeps 0.5 (30 px at 480p) from the map's numbers, its
+#: right edge 16 px short of the readouts.
+MAP_X, MAP_WIDTH = 2.6, 2.4
 #: Level labels on the contour map: the map's levels (by index) labelled with their J, each at
 #: its level line's crossing of the row b given, right of the valley, where the link's line
 #: b = b* and the points never go; staggered so the labels stand apart and rise with J
@@ -238,7 +240,7 @@ class MseSurface(ThemedScene):
         """Axes m, b over the same window, gdcore's J(m, b) in log-spaced levels, the valley's
         inner level lines, the star."""
         t = self.theme
-        ax = map_axes(t, [*views.M_RANGE, 2], [*views.B_RANGE, 4], 2.6, 4.4,
+        ax = map_axes(t, [*views.M_RANGE, 2], [*views.B_RANGE, 4], MAP_WIDTH, 4.4,
                       tick_size=NUMBER_SIZE)
         ax.move_to([MAP_X, -0.9, 0])
         M, B, J = self.map_grid
