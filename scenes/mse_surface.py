@@ -1,15 +1,16 @@
 """The cost surface J(m, b) beside its contour map, linked by one point, then cut at b = b*.
 
-One change at a time: the lit, meshed surface; the contour map with log-spaced levels beside
-it, the valley's inner levels drawn over it; the camera's one slow arc, 37° from across the
-valley round towards the b axis, which shows the bowl's long floor and steep walls; the minimum
-marked (the house star, on the surface, on the map and in the legend) and J* read out; a point
-moving on the map along b = b* while its twin rides the surface, a drop line from the floor up
-to it, tracing J(m, b*); then the key moment, slow: the surface cut away at b = b* (the part removed
-left as a faint ghost), its edge the parabola of the slope sweep, and the camera, which the
-arc left facing it, lowered to see it side on. Everything is laid out where it stays (no panel
-moves to make room), and the minimum's star is drawn over everything, so the point that comes
-to rest on it never hides it.
+One change at a time: the lit, meshed surface (each J in the map's colour, shaded only by the
+light; both ends of each axis numbered); the contour map with log-spaced levels beside it, a
+few labelled with their J, the valley's inner levels drawn over it; the camera's one slow arc,
+37° from across the valley round towards the b axis, which shows the bowl's long floor and
+steep walls; the minimum marked (the house star, on the surface, on the map and in the legend)
+and J* read out; a point moving on the map along b = b* while its twin rides the surface, a
+drop line from the floor up to it, tracing J(m, b*); then the key moment, slow: the surface cut
+away at b = b* (the part removed left as a faint ghost), its edge the parabola of the slope
+sweep, and the camera, which the arc left facing it, lowered to see it side on. Everything is
+laid out where it stays (no panel moves to make room), and the minimum's star is drawn over
+everything, so the point that comes to rest on it never hides it.
 
 The surface is gdviz.fast_surface's raster layer (one ImageMobject redrawn each frame from the
 projected grid of gdcore's costs), under vector axes m, b, J whose labels stay upright; every
@@ -24,6 +25,7 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    BackgroundRectangle,
     Dot,
     FadeIn,
     Star,
@@ -53,16 +55,18 @@ CENTER = (-2.75, -0.45)
 REGION = (-2.8, -0.30, 6.9, 6.8)
 #: The key moment larger: the box grows by this factor as the camera is lowered to face the cut.
 ZOOM = 1.08
-#: Tick numbers: the map's and the still's (views.M_TICKS, B_TICKS: m by 2, b by 4), those that
-#: stand clear of every other word: none at a corner of the box (m = −2, where the J axis
-#: stands, would stack under J's numbers on one vertical line; m = 4, at the front corner, meets
-#: b = −4 facing the cut) and no b = 8 (at the back corner it stands in line with the map's
-#: −4, reading as "8 −4"). J's last tick lies above the surface's highest cost: seen from the
-#: first camera and from the one facing the cut, the surface's far corner rises higher on the
-#: screen than J's highest cost at the axis's front corner, so there the J axis runs up to it
-#: (J_AXIS_TOP).
-TICKS = ([v for v in views.M_TICKS if v not in views.M_RANGE],
-         [v for v in views.B_TICKS if v != views.B_RANGE[1]], [100, 200, 300])
+#: Tick numbers: both ends of each window (m ∈ [−2, 4], b ∈ [−6, 8]), so the range can be
+#: read off the surface, and between them the map's and the still's (views.M_TICKS, B_TICKS:
+#: m by 2, b by 4) but b = −4, which would stand on −6 where the b axis is foreshortened. Each
+#: floor axis's numbers stand out square to it, those at its ends moved inwards along it
+#: (Axes3D's apart, inset_ends): the two numbers at the front corner stand on either side of
+#: it, and m = −2, at the J axis's foot, stands right of J's column of numbers. J's last tick
+#: lies above the surface's highest cost: seen from the first camera and from the one facing
+#: the cut, the surface's far corner rises higher on the screen than J's highest cost at the
+#: axis's front corner, so there the J axis runs up to it (J_AXIS_TOP).
+TICKS = (sorted({*views.M_TICKS, *views.M_RANGE}),
+         sorted({*(v for v in views.B_TICKS if v - views.B_RANGE[0] > 2.5), *views.B_RANGE}),
+         [100, 200, 300])
 J_AXIS_TOP = 300.0
 #: The house minimum star's size (outer radius, scene units): on the surface and the map, and in
 #: the legend. It is drawn over everything, so a point resting on the minimum never hides it.
@@ -71,6 +75,17 @@ STAR_RADIUS, KEY_STAR_RADIUS = 0.15, 0.12
 #: (at this opacity and Manim stroke width): in the dark theme the deepest bands and their
 #: level lines are too close in tone to tell the valley's ellipses apart.
 VALLEY_LEVELS, VALLEY_OPACITY, VALLEY_WIDTH = 4, 0.45, 1.6
+#: The contour map's centre x and width: its left edge far enough right that the b axis's far
+#: end (b = 8), when the arc starts, keeps 0.5 (30 px at 480p) from the map's numbers, its
+#: right edge 16 px short of the readouts.
+MAP_X, MAP_WIDTH = 2.6, 2.4
+#: Level labels on the contour map: the map's levels (by index) labelled with their J, each at
+#: its level line's crossing of the row b given, right of the valley, where the link's line
+#: b = b* and the points never go; staggered so the labels stand apart and rise with J
+#: towards the high-cost corner. Every other level: their J values read the log spacing (each
+#: about four times the last). Each label on a pad of the page's colour at LABEL_PAD opacity.
+LEVEL_LABELS = ((9, 6.5), (11, 5.0), (13, 3.5))
+LABEL_PAD = 0.8
 #: The ghost of the part cut away: its opacity, and the mesh lines across it drawn.
 GHOST_OPACITY, GHOST_ROWS = 0.35, 6
 #: Tick numbers and readouts at least 12 px tall at 480p (a digit at font size 30 is 12.9 px).
@@ -125,6 +140,10 @@ class MseSurface(ThemedScene):
         self.j_star = regression.cost(self.m_star, self.b_star, self.x, self.y)
         self.j_top = float(regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
                                                 GRID)[2].max())
+        #: the contour map's grid and levels (the surface takes its colours' span from them)
+        self.map_grid = regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
+                                             views.GRID_SIZE)
+        self.map_levels = views.contour_levels(self.map_grid[2], self.theme.cost_map.levels)
         self.view = build_view(self.j_top, BOX, CENTER)
         self.view.theta.set_value(ARC_FROM)
         #: the cut: the surface keeps b ≥ cut (at the window's edge, nothing is cut)
@@ -221,15 +240,36 @@ class MseSurface(ThemedScene):
         """Axes m, b over the same window, gdcore's J(m, b) in log-spaced levels, the valley's
         inner level lines, the star."""
         t = self.theme
-        ax = map_axes(t, [*views.M_RANGE, 2], [*views.B_RANGE, 4], 2.6, 4.4,
+        ax = map_axes(t, [*views.M_RANGE, 2], [*views.B_RANGE, 4], MAP_WIDTH, 4.4,
                       tick_size=NUMBER_SIZE)
-        ax.move_to([2.45, -0.9, 0])
-        M, B, J = regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
-                                       views.GRID_SIZE)
-        self.map_grid = (M, B, J)
+        ax.move_to([MAP_X, -0.9, 0])
+        M, B, J = self.map_grid
         img = contour_image(t, M, B, J, ax)
         star = self.star().move_to(ax.c2p(self.m_star, self.b_star))
-        return ax, img, self.valley_lines(ax, M, B, J), star
+        return ax, img, self.valley_lines(ax, M, B, J), star, self.level_labels(ax, M, B, J)
+
+    def level_labels(self, ax, M, B, J) -> VGroup:
+        """The map's levels LEVEL_LABELS (its own, views.contour_levels) labelled with their J
+        in the book's number format, each centred on its level line where it crosses its row."""
+        levels = views.contour_levels(J, self.theme.cost_map.levels)
+        gen = contourpy.contour_generator(M, B, J)
+        #: (level's J, (m, b) the label is centred on)
+        self.labelled_levels = []
+        labels = VGroup()
+        for index, row in LEVEL_LABELS:
+            level = float(levels[index])
+            line = np.vstack(gen.lines(level))
+            # the line's crossing of the row right of the valley (the rightmost near it)
+            near = line[np.abs(line[:, 1] - row) <= np.abs(line[:, 1] - row).min() + 0.05]
+            k = int(np.argmax(near[:, 0]))
+            at = (float(near[k, 0]), float(near[k, 1]))
+            self.labelled_levels.append((level, at))
+            num = self.tex(numbers.latex(level), NUMBER_SIZE, self.theme.text)
+            num.move_to(ax.c2p(*at))
+            pad = BackgroundRectangle(num, color=self.theme.background,
+                                      fill_opacity=LABEL_PAD, buff=0.05)
+            labels.add(VGroup(pad, num))
+        return labels
 
     def valley_lines(self, ax, M, B, J) -> VMobject:
         """The map's first VALLEY_LEVELS level lines above its lowest (the map's own
@@ -249,8 +289,11 @@ class MseSurface(ThemedScene):
         title = self.mixed("The cost surface $J(m, b)$", 34).to_edge(UP, buff=0.42)
         eq = self.tex(equations.tex("cost"), 28).to_corner(UP + LEFT, buff=0.42)
         eq.shift(0.55 * DOWN)
-        self.surface = build_surface(t, self.view, self.x, self.y, region=REGION, cut=self.cut)
-        self.axes = build_axes(t, self.view, TICKS, NUMBER_SIZE)
+        # coloured as the map is (its levels' span), each J in the map's colour, shaded only
+        # where its slope turns it from the light
+        self.surface = build_surface(t, self.view, self.x, self.y, region=REGION, cut=self.cut,
+                                     levels=self.map_levels, level_true=True, aspect=BOX)
+        self.axes = build_axes(t, self.view, TICKS, NUMBER_SIZE, apart=True, inset_ends=True)
         # the first camera sees the far corner above J's top: the axis runs up to its 300 tick
         # from the first frame to the last, that tick never fading out and back
         self.axes.top = J_AXIS_TOP
@@ -293,14 +336,15 @@ class MseSurface(ThemedScene):
 
     def section_map(self):
         t = self.theme
-        self.map_ax, self.map_img, self.map_valley, self.map_star = self.contour_map()
+        (self.map_ax, self.map_img, self.map_valley, self.map_star,
+         self.map_labels) = self.contour_map()
         caption = self.tex(r"\text{the same } J \text{ from above, log-spaced levels}", 26,
                            t.muted)
         caption.next_to(self.map_ax, UP, buff=0.3).align_to(self.map_ax, LEFT).shift(0.5 * LEFT)
         self.map_caption = caption
         # the map's star comes with the minimum (section_minimum)
         self.play(FadeIn(self.map_img), FadeIn(self.map_ax), FadeIn(self.map_valley),
-                  FadeIn(caption), run_time=1.5)
+                  FadeIn(self.map_labels), FadeIn(caption), run_time=1.5)
         self.wait(1.0)
 
     def section_link(self):

@@ -202,3 +202,24 @@ def test_cut_surface_keeps_one_side_and_its_edge_at_gdcores_heights():
     assert not (np.abs(img[below, :, :3].astype(int) - bg).sum(axis=2) > 0).any()
     above = slice(int(row.min()) + 3, edge - 3)
     np.testing.assert_array_equal(img[above], full[above])
+
+
+def test_level_true_light_keeps_a_level_face_in_the_maps_colour():
+    """With level_true, a level face is the map's colour exactly (in both themes); a face
+    turned from the light is darker, by at most the look's shadow; one turned towards it is
+    lifted by at most its highlight."""
+    J = regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE, 40)[2]
+    lv = views.contour_levels(J)
+    for t in (theme.LIGHT, theme.DARK):
+        look, cmap = t.cost_map.surface, matplotlib.colormaps[t.cost_map.cmap]
+        flat = np.asarray(cmap(LogNorm(lv[0], lv[-1], clip=True)(J)))[..., :3]
+        level = np.full_like(J, float(np.sqrt(lv[0] * lv[-1])))
+        want = np.asarray(cmap(LogNorm(lv[0], lv[-1], clip=True)(level)))[..., :3]
+        np.testing.assert_allclose(lit_colors(level, t.cost_map, lv, level_true=True), want,
+                                   atol=1e-12)
+        rgb = lit_colors(J, t.cost_map, lv, aspect=BOX, level_true=True)
+        assert np.all(rgb >= flat * (1 - look.shadow) - 1e-9)
+        assert np.all(rgb <= flat + (1 - flat) * look.highlight + 1e-9)
+        # nearer the map than the stills' light: on the whole, the faces stray less from it
+        old = lit_colors(J, t.cost_map, lv, aspect=BOX)
+        assert np.abs(rgb - flat).mean() < np.abs(old - flat).mean()

@@ -22,11 +22,19 @@ TICKS = ([v for v in views.M_TICKS if v != views.M_RANGE[1]],
          [v for v in views.B_TICKS if v != views.B_RANGE[1]], [100, 200])
 
 
-def lit_colors(Z, cost_map, levels, aspect=(1.0, 1.0, 0.7), lines: bool = False) -> np.ndarray:
+def lit_colors(Z, cost_map, levels, aspect=(1.0, 1.0, 0.7), lines: bool = False,
+               level_true: bool = False) -> np.ndarray:
     """Per-vertex RGB (rows follow y, 0..1) of the surface z = Z over a regular grid, in the
     theme's cost map (its fills, or its level-line colours when `lines`) on log z between
     levels[0] and levels[-1], lit as the cost map's SurfaceLook says. `aspect`: the box's
-    (x, y, z) lengths, so the light sees the slopes the viewer sees."""
+    (x, y, z) lengths, so the light sees the slopes the viewer sees.
+
+    With `level_true`, the light is measured against a level face's (one facing straight up):
+    a level face keeps the map's own colour, a face turned from the light is darkened by
+    `shadow` × (1 − I / I_level), one turned towards it lifted by `highlight` × (I − I_level) /
+    (1 − I_level). A surface drawn beside its flat map then shows each J in the map's colour,
+    shaded only where its slope turns it from the light (without it, every face is darkened
+    by the shadow's share of 1 − I, a level one too)."""
     look = cost_map.surface
     Z = np.asarray(Z, dtype=np.float64)
     cmap = colormaps[cost_map.line_cmap if lines else cost_map.cmap]
@@ -40,6 +48,11 @@ def lit_colors(Z, cost_map, levels, aspect=(1.0, 1.0, 0.7), lines: bool = False)
     az, alt = np.radians(90.0 - look.light_azimuth), np.radians(look.light_altitude)
     light = np.array([np.cos(alt) * np.cos(az), np.cos(alt) * np.sin(az), np.sin(alt)])
     lit = np.clip(normal @ light, 0.0, 1.0)[..., None]
+    if level_true:
+        level = float(light[2])  # the intensity of a level face
+        rgb = rgb * (1.0 - look.shadow * (1.0 - np.minimum(lit / level, 1.0)))
+        lift = np.maximum(lit - level, 0.0) / (1.0 - level)
+        return np.clip(rgb + (1.0 - rgb) * look.highlight * lift, 0.0, 1.0)
     rgb = rgb * (1.0 - look.shadow * (1.0 - lit))
     return np.clip(rgb + (1.0 - rgb) * look.highlight * lit, 0.0, 1.0)
 

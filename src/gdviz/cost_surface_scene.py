@@ -30,17 +30,22 @@ def build_view(z_top: float, box=BOX, center=CENTER) -> View3D:
 
 
 def build_surface(theme, view: View3D, x, y, grid: int = GRID, region=REGION, cut=None,
-                  surface_cls=ShadedSurface):
+                  surface_cls=ShadedSurface, levels=None, level_true: bool = False,
+                  aspect=BOX):
     """The cost grid from gdcore and its surface in the theme's cost map on log J, lit and
     meshed as theme.cost_map.surface says (the stills' treatment, gdviz.cost_surface).
 
     With `cut` (a ValueTracker of b), a CutSurface keeping b ≥ cut, its cut edge at gdcore's
-    J(m, cut). Without it, surface_cls (a ShadedSurface) draws it."""
+    J(m, cut). Without it, surface_cls (a ShadedSurface) draws it.
+
+    `levels`: the levels whose first and last bound the colours (a map's beside it, so both
+    colour J alike; by default the drawn grid's own); `level_true`: lit_colors' (level faces
+    in the map's colours); `aspect`: the box's lengths the light sees."""
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, grid)
-    lv = views.contour_levels(J)
+    lv = views.contour_levels(J) if levels is None else levels
     look = theme.cost_map.surface
-    colors = lit_colors(J, theme.cost_map, lv, aspect=BOX)
-    mesh = lit_colors(J, theme.cost_map, lv, aspect=BOX, lines=True)
+    colors = lit_colors(J, theme.cost_map, lv, aspect=aspect, level_true=level_true)
+    mesh = lit_colors(J, theme.cost_map, lv, aspect=aspect, lines=True, level_true=level_true)
     kw = dict(background=theme.background, mesh_colors=mesh, mesh_every=look.mesh_every,
               mesh_px=look.mesh_px)
     if cut is None:
@@ -54,6 +59,8 @@ def build_surface(theme, view: View3D, x, y, grid: int = GRID, region=REGION, cu
 NUMBER_SIZE = 36
 
 
-def build_axes(theme, view: View3D, ticks=TICKS, number_size: float = NUMBER_SIZE) -> Axes3D:
+def build_axes(theme, view: View3D, ticks=TICKS, number_size: float = NUMBER_SIZE,
+               **kw) -> Axes3D:
+    """kw: Axes3D's (apart, inset_ends, label_gap)."""
     return Axes3D(view, ticks, ("m", "b", "J"), theme.muted, theme.text,
-                  number_size=max(number_size, NUMBER_SIZE))
+                  number_size=max(number_size, NUMBER_SIZE), **kw)

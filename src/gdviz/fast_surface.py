@@ -29,10 +29,14 @@ from collections.abc import Callable, Sequence
 import numpy as np
 from manim import (
     DEGREES,
+    DL,
+    DR,
     LEFT,
     RESAMPLING_ALGORITHMS,
     RIGHT,
+    UL,
     UP,
+    UR,
     ImageMobject,
     MathTex,
     UpdateFromAlphaFunc,
@@ -350,6 +354,11 @@ def visible(view: View3D, pts, height: Callable, samples: int = 160,
 TOP_FADE = 0.05
 
 
+#: With Axes3D's inset_ends, how far (scene units, along the axis) past its end's tick a floor
+#: axis's end number starts, inwards.
+END_INSET = 0.08
+
+
 class Axes3D(VGroup):
     """Three axes on the box edges nearest the camera (x and y on the floor z = z0, z upright
     at the floor corner furthest left on the screen), with ticks, tick numbers and axis labels
@@ -358,15 +367,21 @@ class Axes3D(VGroup):
     def __init__(self, view: View3D, ticks: Sequence[Sequence[float]], labels: Sequence[str],
                  color, text_color, number_size: float = TICK_SIZE, label_size: float = 34,
                  places: int | None = 0, stroke_width: float = 2.5, apart: bool = False,
-                 label_gap: float = 0.55):
+                 label_gap: float = 0.55, inset_ends: bool = False):
         """With `apart`, each floor axis's numbers stand out from their own axis (square to it
         on the floor, away from the box), so the corner the two floor axes share carries both
         axes' numbers, one beside each axis, and the upright axis's label stands clear above
         its last number; without it the numbers stand out from the box's centre and the
         second axis's number at the shared corner is left out. `label_gap` (scene units) sets
         the floor axes' labels out from their ticks (and, beyond its default, the upright
-        axis's label up from its top)."""
+        axis's label up from its top). With `inset_ends` (and `apart`), a floor axis's end
+        number at a corner another axis starts from (the floor axes' shared corner, the upright
+        axis's foot) is moved along its axis, inwards, until its box lies END_INSET past the
+        tick (measured along the axis): it stands wholly inside its axis's end, so the two
+        numbers at the shared corner stand on either side of it and the one at the upright
+        axis's foot stands clear of that axis's column of numbers."""
         super().__init__()
+        self.inset_ends = inset_ends
         self.label_gap = label_gap
         #: the upright axis's label right of its top (beside it) rather than above it (without
         #: `apart`): its last number, left of the axis, stays clear of it
@@ -446,6 +461,16 @@ class Axes3D(VGroup):
                     self.tick_marks.start_new_path(p)
                     self.tick_marks.add_line_to(p + tick_len * out)
                 num.move_to(p + out * (tick_len + 0.12 + 0.5 * _extent(num, out)))
+                if axis < 2 and self.apart and self.inset_ends:
+                    lo, hi = (x0, x1) if axis == 0 else (y0, y1)
+                    at = (val, y_edge) if axis == 0 else (x_edge, val)
+                    shared = np.allclose(at, (x_edge, y_edge)) or np.allclose(at, (cx, cy))
+                    if shared and (np.isclose(val, lo) or np.isclose(val, hi)):
+                        inward = (b - a) if np.isclose(val, lo) else (a - b)
+                        inward = inward / np.linalg.norm(inward)
+                        corners = np.array([num.get_corner(c) for c in (UL, UR, DL, DR)])
+                        near = float(((corners - p) @ inward).min())
+                        num.shift(inward * max(END_INSET - near, 0.0))
                 # the y axis's number at the corner it shares with the x axis would sit on
                 # the x axis's last number: leave it out
                 hide = axis == 1 and np.isclose(val, y_edge) and not self.apart
@@ -458,10 +483,10 @@ class Axes3D(VGroup):
                 out = out / np.linalg.norm(out)
                 label.move_to(mid + out * (tick_len + self.label_gap
                                            + 0.5 * _extent(label, out)))
-            elif self.apart:
-                label.next_to(b, UP, buff=0.25 + max(self.label_gap - 0.55, 0.0))
             elif self.upright_label_right:  # beside the axis's top, clear of its numbers
                 label.next_to(b, RIGHT, buff=0.2)
+            elif self.apart:
+                label.next_to(b, UP, buff=0.25 + max(self.label_gap - 0.55, 0.0))
             else:
                 label.next_to(b, UP, buff=0.15).shift(0.2 * LEFT)
         self.labels.set_opacity(self.shown)

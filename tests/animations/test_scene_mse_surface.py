@@ -101,10 +101,41 @@ def test_numbers_are_at_least_12_px_tall_at_480p():
     digits += [n for n in scene.rows[1:]]
     for mob in digits:
         assert mob.height * px >= 12.0
-    # no tick number at a corner of the box: two axes' numbers never share a line
+    # both ends of each window are numbered, so the range can be read off the surface
     (m0, m1), (b0, b1) = views.M_RANGE, views.B_RANGE
     ticks_m, ticks_b, _ = mse_surface.TICKS
-    assert m0 < min(ticks_m) and max(ticks_m) < m1 and b0 < min(ticks_b) and max(ticks_b) < b1
+    assert (min(ticks_m), max(ticks_m)) == (m0, m1) and (min(ticks_b), max(ticks_b)) == (b0, b1)
+    assert all(n.get_fill_opacity() == 1.0 for group in scene.axes.numbers for n in group)
+
+
+def test_the_numbers_at_a_shared_corner_stand_inside_their_own_axis():
+    """At the corner the floor axes share and at the J axis's foot, a floor axis's end
+    number lies wholly on its own axis's side of its tick (inset along the axis): the two at
+    the front corner stand on either side of it, m's first right of J's column of numbers."""
+    scene = rendered(MseSurface)
+    axes, view = scene.axes, scene.view
+    (m0, m1), (b0, b1), (z0, _) = view.ranges
+    y_edge, x_edge, foot = axes.edges()
+    shared = [(x_edge, y_edge), foot]
+    checked = 0
+    for axis, (lo, hi) in enumerate(((m0, m1), (b0, b1))):
+        for val, num in zip(mse_surface.TICKS[axis], axes.numbers[axis]):
+            at = (val, y_edge) if axis == 0 else (x_edge, val)
+            if val not in (lo, hi) or not any(np.allclose(at, c) for c in shared):
+                continue
+            other = (hi if val == lo else lo, y_edge) if axis == 0 else (x_edge, hi if val == lo
+                                                                         else lo)
+            p, q = view.p(*at, z0), view.p(*other, z0)
+            inward = (q - p) / np.linalg.norm(q - p)
+            corners = np.array([num.get_corner(c) for c in ((-1, -1, 0), (1, -1, 0),
+                                                            (-1, 1, 0), (1, 1, 0))])
+            assert ((corners - p) @ inward).min() >= 0.08 - 1e-9
+            checked += 1
+    assert checked == 3  # the front corner's two numbers and m's at J's foot
+    # m's number at J's foot stands right of J's numbers
+    assert np.allclose((m0, y_edge), foot)
+    first_m = axes.numbers[0][0]
+    assert first_m.get_left()[0] > max(n.get_right()[0] for n in axes.numbers[2])
 
 
 def test_the_part_cut_away_stays_as_a_faint_ghost_on_gdcores_surface():
@@ -121,8 +152,6 @@ def test_the_part_cut_away_stays_as_a_faint_ghost_on_gdcores_surface():
     want = np.concatenate([scene.view.project(line)[0] for line in lines])
     gap = np.linalg.norm(drawn[:, None, :2] - want[None, :, :2], axis=2).min(axis=1)
     assert gap.max() < 1e-9
-    # no b tick number at the box's front corner (b = −6), where the surface would cover it
-    assert min(mse_surface.TICKS[1]) > views.B_RANGE[0]
 
 
 def boxes(mobs) -> np.ndarray:
@@ -131,19 +160,22 @@ def boxes(mobs) -> np.ndarray:
 
 
 def test_the_3d_ticks_are_the_maps_and_no_label_meets_another_word_at_any_camera():
-    """The surface's tick numbers are the map's and the still's (views' ticks, a subset): the
-    same values on both sides. Along the scene's camera path (the arc, then the camera lowered
-    to face the cut, growing by ZOOM), no number or label of the 3-D axes comes within GAP of
-    another one, of the formula, the title, the map's numbers and labels, its caption, the readouts
-    or the note, nor within the 24 px margin of the frame's edge."""
+    """The surface's tick numbers are the map's and the still's (views' ticks) and the
+    window's ends: the same values on both sides, and the range. Along the scene's camera path
+    (the arc, then the camera lowered to face the cut, growing by ZOOM), no number or label of
+    the 3-D axes comes within GAP of another one, of the formula, the title, the map's numbers,
+    labels and level labels, its caption, the readouts or the note, nor within the 24 px margin
+    of the frame's edge."""
     from manim import MathTex, SingleStringMathTex
 
     gap, margin = 0.12, 0.4
     scene = rendered(MseSurface)
     ticks_m, ticks_b, _ = mse_surface.TICKS
-    assert set(ticks_m) <= set(views.M_TICKS) and set(ticks_b) <= set(views.B_TICKS)
+    assert set(ticks_m) <= {*views.M_TICKS, *views.M_RANGE}
+    assert set(ticks_b) <= {*views.B_TICKS, *views.B_RANGE}
     view, axes = scene.view, scene.axes
     words = [scene.formula, scene.title, scene.map_caption, *scene.rows, *scene.note]
+    words += [label[1] for label in scene.map_labels]
     words += [m for m in scene.map_ax.get_family()
               if isinstance(m, (MathTex, SingleStringMathTex)) and len(m.submobjects)]
     others = boxes(words)
@@ -252,3 +284,30 @@ def test_the_words_on_screen_name_no_file():
     scene = rendered(MseSurface)
     words = " ".join(w for sec in scene.caption_log for _, _, w in sec["words"])
     assert "slope sweep" in words and "slope-sweep" not in words
+
+
+def test_the_maps_level_labels_are_its_levels_on_their_lines():
+    """A few of the map's own levels labelled with their J (the book's number format), each
+    centred on its level line, 12 px tall at 480p, clear of the line b = b* and of each
+    other."""
+    from gdviz import numbers
+
+    scene = rendered(MseSurface)
+    M, B, J = scene.map_grid
+    levels = views.contour_levels(J, scene.theme.cost_map.levels)
+    assert len(scene.map_labels) == len(mse_surface.LEVEL_LABELS) >= 3
+    b_line = scene.map_ax.c2p(0.0, B_STAR)[1]
+    for (index, _), (level, at), (pad, num) in zip(mse_surface.LEVEL_LABELS,
+                                                    scene.labelled_levels, scene.map_labels):
+        assert level == levels[index]
+        assert num.tex_string == numbers.latex(level)
+        m, b = scene.map_ax.p2c(num.get_center())
+        np.testing.assert_allclose([m, b], at, atol=1e-9)
+        # on its level line (traced on gdcore's grid), log J within a tenth of a level's step
+        step = np.log(levels[1] / levels[0])
+        assert abs(np.log(regression.cost(m, b, X, Y) / level)) < 0.1 * step
+        assert num.height * 60 >= 12.0 and pad.get_fill_opacity() > 0.5
+        assert pad.get_bottom()[1] > b_line + 0.2
+    tops = sorted(boxes([label for label in scene.map_labels]), key=lambda r: r[1])
+    for a, c in zip(tops, tops[1:]):
+        assert c[1] > a[3] or c[0] > a[2] or a[0] > c[2]
