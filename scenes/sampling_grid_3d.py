@@ -25,6 +25,7 @@ Render alone with: manim -ql scenes/sampling_grid_3d.py SamplingGrid3d
 
 import numpy as np
 from manim import (
+    LEFT,
     UP,
     Circle,
     Create,
@@ -254,9 +255,10 @@ class SamplingGrid3d(ThemedScene):
         t = self.theme
         title = self.text("One more weight: ten times the guesses", 32).to_edge(UP, buff=0.5)
         ax = themed_axes(t, [LOW, HIGH, 0.5], [LOW, HIGH, 0.5], SIDE_2D, SIDE_2D, "w_1")
-        # w2 above its axis's end; the one 0 of both axes at their corner
-        w2 = MathTex("w_2", font_size=32, color=t.text).next_to(ax.c2p(LOW, HIGH), UP,
-                                                                buff=0.12)
+        # w2 at its axis's top, left of its last tick number; the one 0 of both axes at their
+        # corner
+        w2 = MathTex("w_2", font_size=32, color=t.text).next_to(ax.y_axis.numbers[-1], LEFT,
+                                                                buff=0.2)
         zero = origin_zero(t, ax)
         ax.labels.add(w2)
         ax.add(w2, zero)
