@@ -4,11 +4,13 @@ The two squares are the same [0, 1]² at the same size, on one baseline: only th
 Each square fills the same way, one change at a time: the guesses of its first row appear one by
 one while the panel's title counts them, then copies of the row rise out of it, one row after
 another, the count following (bins per row times rows), then the count is written as bins² (the
-count moving aside as the power is written). The fine square is the moment of the scene and the
-slower: its 100-guess row alone takes longer than the coarse grid's row, and its first 10 guesses
-(one coarse cell wide) are shown magnified before the rows rise. At the end the coarse grid's
-cells are ruled over both squares, and under the fine square: each coarse cell holds
-10 × 10 = 100 of its guesses.
+power growing into the room the count leaves). The coarse square is the brisk set-up; the fine
+square is the moment of the scene and the slower: before its row starts, its corner cell (one
+coarse cell) is outlined and magnified in the still empty square, and the magnified cell fills
+as the square does: its first 10 guesses slowly, one by one, as the row starts, then its 10 rows
+as the square's rows rise; it fades once the square is full. At the end the coarse grid's cells
+are ruled over both squares, and under the fine square: each coarse cell holds 10 × 10 = 100 of
+its guesses.
 
 The points come from gdcore.sampling.grid_points, the counts from guess_count. Each row is ONE
 VMobject (a path of one small disc per guess), so the 10,000 fine guesses are 100 mobjects.
@@ -24,7 +26,6 @@ from manim import (
     RIGHT,
     UL,
     UP,
-    UR,
     Circle,
     Create,
     FadeIn,
@@ -34,6 +35,7 @@ from manim import (
     MathTex,
     Rectangle,
     Transform,
+    UpdateFromAlphaFunc,
     VGroup,
     VMobject,
     Write,
@@ -42,7 +44,7 @@ from manim import (
 )
 
 from gdcore import sampling
-from gdviz.manim_theme import ThemedScene, sections, themed_axes
+from gdviz.manim_theme import ThemedScene, origin_zero, sections, themed_axes
 from gdviz.numbers import count
 from gdviz.staging import CountLine, GuessRows, counted, stepwise
 
@@ -53,25 +55,33 @@ LOW, HIGH = 0.0, 1.0
 #: units, 3 px at 480p, and every edge lies on a whole pixel (60 px per unit): the 10,000 guesses
 #: draw as an even screen, without moiré bands
 SIDE = 5.0
-CENTRE_X = {BINS[0]: -3.4, BINS[1]: 3.5}
+#: the squares' centres: the left one as far right as its w2 label (left of its top tick number)
+#: needs to keep its margin
+CENTRE_X = {BINS[0]: -3.05, BINS[1]: 3.5}
 TOP = 2.4  # both squares' top edge (so both bottoms and tick rows on one line)
 #: from the squares' top edge to the top of their count lines: the count lines as high as the
 #: title above them allows, so they stand clear of the squares' top tick numbers (1.0)
 TITLE_GAP = 0.7
 #: the least gap (scene units) between a count line and the top tick number under it
 HEAD_CLEARANCE = 0.2
-#: seconds of each stage: the fine square's first row takes longer than the coarse one's (but no
-#: more than 1.5 s: its 100 dots are a thin dotted line until the magnifier opens on it), and
-#: its whole fill (row, magnified start, rows) longer than the coarse square's; its rows rise in
-#: about 3 s (a longer rise would be a stretch where only the count changes)
-ROW_SECONDS = {BINS[0]: 1.2, BINS[1]: 1.5}
-ROWS_SECONDS = {BINS[0]: 3.6, BINS[1]: 3.0}
+#: seconds of each stage: the coarse square is the set-up, filled briskly; the fine square is
+#: the moment of the scene: its first row takes longer than the coarse one's (its first guesses,
+#: one coarse cell wide, slowly: FIRST_SHARE of the row's time), and its rows rise longer, while
+#: the magnifier shows its corner cell filling, row by row, with 10 × 10 of its guesses
+ROW_SECONDS = {BINS[0]: 0.8, BINS[1]: 2.4}
+ROWS_SECONDS = {BINS[0]: 1.8, BINS[1]: 6.5}
+POWER_SECONDS = 0.8  # the count written as bins^dims
+FIRST_SHARE = 0.45  # of the fine row's time, its guesses in the magnified corner cell
 COARSE_RADIUS = 0.065  # a coarse guess: a dot
 FINE_SHARE = 0.6  # a fine guess: a dot whose diameter is this share of its cell
-ZOOM = 8  # the magnification of the fine row's start
-ZOOM_ROWS = 2  # fine rows' height of the magnified strip
+ZOOM = 5  # the magnification of the fine square's corner cell (one coarse cell)
+#: the magnified cell's centre in the fine square's weights: up and right of the corner cell,
+#: clear of the square's edges, with room above it for its words
+ZOOM_AT = (0.6, 0.52)
+W2_GAP = 0.2  # from w2's label to its axis's last tick number
 NOTE_GAP = 0.23  # from the fine square's tick numbers down to the closing note
 INSET_FADE = 0.8  # seconds the magnified inset takes to fade out
+WORDS_FADE = 0.12  # of the fine rows' stage, the magnified cell's words fading out
 
 
 def _times(bins: int) -> str:
@@ -90,9 +100,10 @@ class SamplingGrid2d(ThemedScene):
         return {
             "coarse": f"Two empty squares: the pairs of weights w₁, w₂. In the left one, rows of "
                       f"{count(coarse)} guesses fill it: {_times(coarse)} = {n[coarse]}.",
-            "fine": (f"In the right square a row of {count(fine)} guesses; magnified, one "
-                     f"coarse cell's width holds {side} of them.",
-                     f"Rows rise until {_times(fine)} = {n[fine]} guesses fill the square."),
+            "fine": (f"In the right square, its corner cell magnified, a row of {count(fine)} "
+                     f"guesses: one coarse cell's width holds {side} of them.",
+                     f"Rows rise, the magnified cell filling with {side} × {side} of them, "
+                     f"until {_times(fine)} = {n[fine]} guesses fill the square."),
             "cells": f"The coarse grid ruled over both: each coarse cell holds {per_cell} fine "
                      f"guesses.",
         }
@@ -111,14 +122,16 @@ class SamplingGrid2d(ThemedScene):
     def build_panel(self, bins: int):
         t = self.theme
         ax = themed_axes(t, [LOW, HIGH, 0.5], [LOW, HIGH, 0.5], SIDE, SIDE)
-        # w1 right of its axis's end, w2 left of its axis between the ticks 0.5 and 1.0: the
-        # space under the squares is the closing note's, the space above the titles
+        # w1 right of its axis's end, w2 at its axis's top, left of its last tick number (the
+        # space under the squares is the closing note's, above them the count lines'), the one
+        # 0 of both axes at their corner
         w1 = MathTex("w_1", font_size=32, color=t.text).next_to(ax.c2p(HIGH, LOW), RIGHT,
                                                                 buff=0.2)
-        w2 = MathTex("w_2", font_size=32, color=t.text).next_to(ax.c2p(LOW, 0.75), LEFT,
-                                                                buff=0.2)
+        w2 = MathTex("w_2", font_size=32, color=t.text).next_to(ax.y_axis.numbers[-1], LEFT,
+                                                                buff=W2_GAP)
+        zero = origin_zero(t, ax)
         ax.labels.add(w1, w2)
-        ax.add(w1, w2)
+        ax.add(w1, w2, zero)
         ax.shift(np.array([CENTRE_X[bins], TOP, 0]) - ax.c2p(0.5, HIGH))
         ax.set_z_index(1)  # the axis lines over the guesses
         frame = VMobject(color=t.muted, stroke_width=2).set_points_as_corners(
@@ -151,28 +164,34 @@ class SamplingGrid2d(ThemedScene):
         self.stages.append((bins, stage, self.panels[bins]["counter"].get_value(),
                             self.drawn(bins)))
 
-    def fill(self, bins: int, rows_rate, after_row=None):
-        """The first row's guesses one by one, each growing from a point, counted; then copies
-        of the row rising out of it until the square is full, the count bins per row times the
-        rows that have (half) risen; then the count written as bins^dims."""
+    def fill(self, bins: int, row_rate, rows_rate, after_row=None, with_rows=(),
+             after_rows=None):
+        """The first row's guesses one by one (row_rate(alpha) of them), each growing from a
+        point, counted; then copies of the row rising out of it until the square is full, the
+        count bins per row times the rows that have (half) risen; then the count written as
+        bins^dims. `with_rows` are animations played with the row's and the rows' stages."""
         rows, title = self.panels[bins]["rows"], self.panels[bins]["title"]
         start = self.time
         self.add(rows.show_first(0))
-        self.play(*counted(rows, lambda m, a: m.show_first(a * bins), title,
-                           lambda a: int(round(a * bins))),
-                  run_time=ROW_SECONDS[bins], rate_func=linear)
+        self.play(*counted(rows, lambda m, a: m.show_first(row_rate(a)), title,
+                           lambda a: int(round(row_rate(a)))),
+                  *(a for w in with_rows for a in w("row")), run_time=ROW_SECONDS[bins],
+                  rate_func=linear)
         self.record(bins, "row")
         if after_row:
             after_row(bins)
         else:
-            self.wait(0.4)
+            self.wait(0.2)
 
         self.play(*counted(rows, lambda m, a: m.rise(1 + rows_rate(a)), title,
                            lambda a: bins * int(round(1 + rows_rate(a)))),
-                  run_time=ROWS_SECONDS[bins], rate_func=linear)
+                  *(a for w in with_rows for a in w("rows")), run_time=ROWS_SECONDS[bins],
+                  rate_func=linear)
         self.record(bins, "rows")
+        if after_rows:
+            after_rows(bins)
         self.play(*title.open_with(self.tex(rf"{bins}^{{{DIMS}}} =", 30, self.theme.data)),
-                  run_time=1.0)
+                  run_time=POWER_SECONDS)
         self.fill_seconds[bins] = self.time - start
 
     # -- sections ------------------------------------------------------------------
@@ -184,45 +203,105 @@ class SamplingGrid2d(ThemedScene):
         self.play(*(Create(ax) for ax, _, _ in heads), *(Create(f) for _, f, _ in heads),
                   *(FadeIn(h) for _, _, h in heads), run_time=1.5)
         coarse = BINS[0]
-        self.fill(coarse, lambda a: stepwise(a, coarse - 1))
+        self.fill(coarse, lambda a: a * coarse, lambda a: stepwise(a, coarse - 1))
         self.wait(0.5)
 
-    def zoom_on_row(self, bins: int):
-        """The start of the finished row magnified in the still empty square: the width of one
-        coarse cell holds bins / coarse bins of its guesses (the row's first few, of bins)."""
+    def magnifier(self, bins: int):
+        """The fine square's corner cell (one coarse cell: bins / coarse bins guesses a side)
+        outlined, and magnified ZOOM times in the still empty square, on the theme's
+        background, joined to it by two lines: its guesses, drawn as the square's own (GuessRows
+        of the cell's rows, magnified), fill it as the square's do."""
         t = self.theme
-        p = self.panels[bins]
-        ax, rows = p["ax"], p["rows"]
-        per_cell = bins // BINS[0]
-        small = Rectangle(width=ax.x_axis.unit_size / BINS[0],
-                          height=ZOOM_ROWS * ax.y_axis.unit_size / bins,
-                          stroke_color=t.text, stroke_width=1.5)
+        ax, rows = self.panels[bins]["ax"], self.panels[bins]["rows"]
+        side = bins // BINS[0]
+        cell = ax.x_axis.unit_size / BINS[0]
+        small = Rectangle(width=cell, height=cell, stroke_color=t.text, stroke_width=1.5)
         small.align_to(ax.c2p(LOW, LOW), DL)
-        first = VMobject(stroke_width=0, fill_color=t.data, fill_opacity=1)
-        first.points = rows.shapes[0, :per_cell].reshape(-1, 3)
-        zoom = VGroup(small.copy(), first).set_z_index(4)
-        target = zoom.copy().scale(ZOOM, about_point=small.get_center())
-        target.move_to(ax.c2p(0.5, 0.4))
-        lines = VGroup(*(Line(small.get_corner(a), target[0].get_corner(b), stroke_width=1,
-                              stroke_color=t.muted) for a, b in ((UL, DL), (UR, DR))))
-        words = self.text(f"{per_cell} of the row\u2019s {bins} guesses", 26)
-        words.next_to(target, UP, buff=0.3)
-        self.play(Create(small), run_time=0.6)
-        self.play(Transform(zoom, target), Create(lines), run_time=1.5)
-        self.play(FadeIn(words), run_time=0.8)
-        self.wait(1.5)
-        self.play(*(FadeOut(m) for m in (small, zoom, lines, words)), run_time=INSET_FADE,
-                  rate_func=linear)
+        centre = ax.c2p(*ZOOM_AT)
+        frame = Rectangle(width=ZOOM * cell, height=ZOOM * cell, stroke_color=t.text,
+                          stroke_width=1.5, fill_color=t.background, fill_opacity=1.0)
+        frame.move_to(centre)
+        here = small.get_center()
+        shapes = rows.shapes[:side, :side]
+        dots = GuessRows(centre + ZOOM * (rows.centres[:side, :side] - here),
+                         ZOOM * (shapes[0, 0] - rows.centres[0, 0]), t.data,
+                         ZOOM * rows.step)
+        lines = VGroup(*(Line(small.get_corner(c), frame.get_corner(c), stroke_width=1,
+                              stroke_color=t.muted) for c in (UL, DR)))
+        words = self.text(f"{side} of the row\u2019s {bins} guesses", 24)
+        words.next_to(frame, UP, buff=0.2)
+        VGroup(small, lines).set_z_index(3)
+        frame.set_z_index(4)
+        dots.set_z_index(5)
+        words.set_z_index(5)
+        self.zoom = {"small": small, "frame": frame, "dots": dots, "lines": lines,
+                     "words": words, "here": here, "centre": centre}
+        return self.zoom
 
-    def zoom_then_rows(self, bins: int):
-        """The magnified row, then the caption of the rows rising."""
-        self.zoom_on_row(bins)
+    def open_magnifier(self, bins: int):
+        """The corner cell outlined, then magnified: the frame grows out of it, empty."""
+        z = self.magnifier(bins)
+        self.play(Create(z["small"]), run_time=0.5)
+        grown = z["frame"].copy()
+        z["frame"].replace(z["small"], stretch=True)
+        self.play(Transform(z["frame"], grown), Create(z["lines"]), run_time=1.0)
+        self.add(z["dots"].show_first(0))
+
+    def magnified(self, stage: str):
+        """The magnified cell following the square: its first row's guesses as the square's
+        first (the first `side`), then its rows as the square's (the first `side`)."""
+        dots = self.zoom["dots"]
+        side = len(dots)
+        if stage == "row":
+            return [UpdateFromAlphaFunc(dots, lambda m, a: m.show_first(
+                min(self.fine_row(a), side)))]
+        rate = self.fine_rows
+        # the words gone as the rows start to rise, before any reaches them
+        return [UpdateFromAlphaFunc(dots, lambda m, a: m.rise(min(1 + rate(a), side))),
+                UpdateFromAlphaFunc(self.zoom["words"], lambda m, a: m.set_opacity(
+                    float(np.clip(1 - a / WORDS_FADE, 0, 1))))]
+
+    def after_fine_row(self, bins: int):
+        """The magnified row's words, then the caption of the rows rising."""
+        self.play(FadeIn(self.zoom["words"]), run_time=0.6)
+        self.wait(0.8)
         self.caption_next()
+
+    def close_magnifier(self, bins: int):
+        """The magnified cell, full, fades: the whole square shows."""
+        self.record_zoom()
+        z = self.zoom
+        self.play(*(FadeOut(z[k]) for k in ("small", "frame", "dots", "lines")),
+                  run_time=INSET_FADE, rate_func=linear)
+        self.remove(z["words"])
+
+    def record_zoom(self):
+        """The guesses drawn in the magnified cell, read back as (w1, w2) of the square."""
+        p = self.panels[BINS[1]]
+        z = self.zoom
+        drawn = z["here"] + (z["dots"].drawn() - z["centre"]) / ZOOM
+        self.zoom_drawn = np.array([p["ax"].p2c(c) for c in drawn]).reshape(-1, 2)
+
+    def fine_row(self, a: float) -> float:
+        """Guesses of the fine row shown at alpha a of its stage: the magnified cell's first
+        (bins / coarse bins) over FIRST_SHARE of the time, one by one, then the rest."""
+        fine = BINS[1]
+        side = fine // BINS[0]
+        if a < FIRST_SHARE:
+            return side * a / FIRST_SHARE
+        return side + (fine - side) * (a - FIRST_SHARE) / (1 - FIRST_SHARE)
+
+    @staticmethod
+    def fine_rows(a: float) -> float:
+        """Rows risen at alpha a of the fine rows' stage: slowly first (the magnified cell's
+        rows), faster later."""
+        return (BINS[1] - 1) * rate_functions.ease_in_quad(a)
 
     def section_fine(self):
         fine = BINS[1]
-        self.fill(fine, lambda a: (fine - 1) * rate_functions.ease_in_quad(a),
-                  after_row=self.zoom_then_rows)
+        self.open_magnifier(fine)
+        self.fill(fine, self.fine_row, self.fine_rows, after_row=self.after_fine_row,
+                  with_rows=(self.magnified,), after_rows=self.close_magnifier)
         self.wait(0.8)
 
     def section_cells(self):

@@ -10,9 +10,12 @@ floor rise, plane after plane, a slower and larger step, into
 the 10 × 10 × 10 lattice (10³ = 1,000); then the camera orbits the lattice, one calm turn at
 one height (25° above its floor) and a steady pace, never looking down a row or a diagonal of
 the lattice, so its depth reads.
-Each power is written as its count moves aside. The copy leaves the square from under it: each
-of its guesses shows only once it is past the square's right edge (growing there from nothing),
-so the copy never crosses the square's guesses.
+The box of the cube comes with its labelled axes, the floor axes' labels past their ends (they
+stay with their axes as the camera turns). The build is brisk and the orbit long: it is the
+moment of the scene. Each power grows into the room its count leaves as it moves aside. The
+copy leaves the square from under it: each of its guesses shows only once it is past the
+square's right edge (growing there from nothing), so the copy never crosses the square's
+guesses; it arrives at the cube's top, clear of the upright axis's label.
 
 The points are gdcore.sampling.grid_points; the counts gdcore.sampling.guess_count. The lattice
 is projected by gdviz.fast_surface.View3D each frame and drawn as a few depth layers (far to
@@ -42,7 +45,7 @@ from manim.utils.color import ManimColor
 from gdcore import sampling
 from gdviz.colors import mix
 from gdviz.fast_surface import Axes3D, View3D, set_polylines
-from gdviz.manim_theme import ThemedScene, sections, themed_axes
+from gdviz.manim_theme import ThemedScene, origin_zero, sections, themed_axes
 from gdviz.numbers import count
 from gdviz.staging import CountLine, GuessRows, counted, rising_slots, stepwise
 
@@ -74,11 +77,15 @@ LAYERS = 8  # depth layers of the lattice
 RADIUS, RADIUS_FAR, RADIUS_SPAN = 0.04, 0.5, 1.0
 #: how much of the data colour the farthest layer keeps over the background (the nearest: all)
 FAR_INK = 0.1
-#: seconds of each growth step: each larger step slower than the one before
-STEP_SECONDS = {1: 2.5, 2: 4.5, 3: 9.0}
-FLIGHT_SECONDS = 4.0  # the square's copy from the panel to the cube's floor
+#: seconds of each growth step: each larger step slower than the one before, the whole build
+#: brisk (the orbit is the scene's moment)
+STEP_SECONDS = {1: 1.5, 2: 2.5, 3: 5.0}
+POWER_SECONDS = 0.8  # a count written as a power
+FLIGHT_SECONDS = 3.0  # the square's copy from the panel to the cube's floor
 CARRY = 0.4  # of the flight, carrying the copy from the panel to above the cube
-HOVER = 1.1  # the height (w3) above the cube at which the copy arrives, before it sinks
+#: the height (w3) at which the copy arrives, before it sinks: the cube's top, so that the copy
+#: stays clear of the upright axis's label above it
+HOVER = 1.0
 #: of the flight, between one row's descent and the next's: each row lands soon after it starts
 #: to sink, so the count keeps in step with the rows falling
 FLIGHT_LAG = 0.055
@@ -89,8 +96,14 @@ LIFT = 0.4  # how far above the straight line the carry's middle passes (scene u
 EMERGE = 0.3
 #: the orbit: its seconds, the share of them it eases in (and out) over, then the hold on the
 #: lattice
-ORBIT_SECONDS, ORBIT_EASE, HOLD_SECONDS = 7.0, 0.2, 1.0
-LABEL_GAP = 1.0  # the cube's axis labels, out from their axes (Axes3D's label_gap)
+ORBIT_SECONDS, ORBIT_EASE, HOLD_SECONDS = 12.0, 0.2, 1.0
+LABEL_GAP = 1.2  # the cube's upright label, up from its axis (Axes3D's label_gap)
+#: the cube's floor labels, past their axes' ends on the axes' lines (Axes3D's label_at_end):
+#: anchored to their axes as the camera turns, and 24 px or more from the last tick numbers
+LABEL_END = 0.55
+#: the halo (Manim stroke width, page colour) under the cube's axes' words: the square's copy
+#: passes under the upright axis's words on its way to the cube
+WORD_CASING = 6.0
 
 
 def steady(t: float, ease: float = ORBIT_EASE) -> float:
@@ -156,7 +169,7 @@ class SamplingGrid3d(ThemedScene):
                          TOP + 0.75, tail_one=self.text("guess", 28))
 
     def write_power(self, head: CountLine, dims: int):
-        self.play(*head.open_with(self.power(dims)), run_time=1.0)
+        self.play(*head.open_with(self.power(dims)), run_time=POWER_SECONDS)
 
     def lattice_points(self) -> tuple[np.ndarray, np.ndarray]:
         """The lattice's guesses shown now, where they are drawn in weight space: the planes of
@@ -225,6 +238,10 @@ class SamplingGrid3d(ThemedScene):
         edges.add_updater(draw)
         return edges
 
+    def axis_words(self) -> list:
+        """The cube's axes' tick numbers and labels."""
+        return [m for nums in self.axes3.numbers for m in nums] + list(self.axes3.labels)
+
     def record(self, dims: int, head: CountLine, drawn: np.ndarray):
         self.stages.append((dims, head.count.get_value(), drawn))
 
@@ -238,10 +255,13 @@ class SamplingGrid3d(ThemedScene):
         t = self.theme
         title = self.text("One more weight: ten times the guesses", 32).to_edge(UP, buff=0.5)
         ax = themed_axes(t, [LOW, HIGH, 0.5], [LOW, HIGH, 0.5], SIDE_2D, SIDE_2D, "w_1")
-        w2 = MathTex("w_2", font_size=32, color=t.text).next_to(ax.c2p(LOW, 0.75), LEFT,
+        # w2 at its axis's top, left of its last tick number; the one 0 of both axes at their
+        # corner
+        w2 = MathTex("w_2", font_size=32, color=t.text).next_to(ax.y_axis.numbers[-1], LEFT,
                                                                 buff=0.2)
+        zero = origin_zero(t, ax)
         ax.labels.add(w2)
-        ax.add(w2)
+        ax.add(w2, zero)
         ax.shift(np.array([CENTRE_X_2D, TOP, 0]) - ax.c2p(0.5, HIGH))
         ax.set_z_index(1)
         frame = VMobject(color=t.muted, stroke_width=2).set_points_as_corners(
@@ -254,7 +274,8 @@ class SamplingGrid3d(ThemedScene):
         self.head2 = self.head(1, CENTRE_X_2D)
         self.play(Write(title))
         # one weight, one axis: w2's axis and the square's frame come with the second weight
-        self.play(Create(ax.x_axis), FadeIn(ax.labels[0]), FadeIn(self.head2), run_time=1.5)
+        self.play(Create(ax.x_axis), FadeIn(ax.labels[0]), FadeIn(zero), FadeIn(self.head2),
+                  run_time=1.0)
         self.add(self.dots2.show_first(0))
 
         self.play(*counted(self.dots2, lambda m, a: m.show_first(a * BINS), self.head2,
@@ -262,15 +283,15 @@ class SamplingGrid3d(ThemedScene):
                   run_time=STEP_SECONDS[1], rate_func=linear)
         self.record(1, self.head2, self.drawn_2d())
         self.write_power(self.head2, 1)
-        self.wait(0.4)
+        self.wait(0.2)
 
     def section_square(self):
         """Two weights: copies of the line rise out of it, one after another, into the square."""
-        self.play(self.head2.hide_prefix(), run_time=0.5)
-        self.play(*self.head2.swap_words(self.weights(2)), run_time=0.8)
+        self.play(self.head2.hide_prefix(), run_time=0.4)
+        self.play(*self.head2.swap_words(self.weights(2)), run_time=0.7)
         self.head2.drop()
         self.play(Create(self.ax2.y_axis), FadeIn(self.w2_label), Create(self.frame2),
-                  run_time=1.0)
+                  run_time=0.8)
 
         def rows(a):
             return 1 + stepwise(a, BINS - 1)
@@ -280,7 +301,7 @@ class SamplingGrid3d(ThemedScene):
                   run_time=STEP_SECONDS[2], rate_func=linear)
         self.record(2, self.head2, self.drawn_2d())
         self.write_power(self.head2, 2)
-        self.wait(0.4)
+        self.wait(0.2)
 
     def section_cube(self):
         """Three weights: a copy of the square carried into the cube's floor, counted as its
@@ -288,14 +309,18 @@ class SamplingGrid3d(ThemedScene):
         t = self.theme
         self.edges = self.cube_edges()
         self.axes3 = Axes3D(self.view, ([0.5, 1], [0.5, 1], [0.5, 1]), ("w_1", "w_2", "w_3"),
-                            t.muted, t.text, places=1, apart=True, label_gap=LABEL_GAP)
+                            t.muted, t.text, places=1, apart=True, label_gap=LABEL_GAP,
+                            label_at_end=LABEL_END)
+        # the axes' words over the copy as it flies past the upright axis, each on a halo of
+        # the page colour (a casing), so they read as the guesses pass under them
+        for word in self.axis_words():
+            word.set_stroke(t.background, width=WORD_CASING, background=True).set_z_index(3)
         self.head3 = self.head(3, CUBE_CENTER[0])  # the cube is empty: 0 guesses
-        self.play(Create(self.edges), FadeIn(self.head3), run_time=1.5)
+        # the box comes with its labelled axes
+        self.play(Create(self.edges), self.axes3.fade_in(), FadeIn(self.head3), run_time=1.2)
         self.fly_to_floor()
         self.layers = self.lattice()
-        # the axes only now: the flight crosses where their numbers stand
-        self.play(FadeIn(self.layers), self.flying.animate.set_opacity(0.0),
-                  self.axes3.fade_in(), run_time=1.0)
+        self.play(FadeIn(self.layers), self.flying.animate.set_opacity(0.0), run_time=0.6)
         self.remove(self.flying)
         self.caption_next()
 

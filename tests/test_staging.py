@@ -86,15 +86,16 @@ def test_count_line_says_guess_for_one():
         assert np.isclose(line.tail_one.get_left()[0], line.tail.get_left()[0])
 
 
-def test_open_with_writes_the_power_as_the_room_opens():
-    """One change: the count moves aside while the power fades, whole, into the room it
-    leaves; at no moment is a visible glyph of the power over the words or the count, its
-    glyphs always share one opacity (no lone "1" beside the count's digits), it shows before
-    the end, and at the end the line is laid out with the power in it."""
+def test_open_with_grows_the_power_into_the_room_as_it_opens():
+    """One change: the count moves aside while the power, whole, grows to fill the room it
+    leaves (no hole between the words and the count, no glyph of it over the words or the
+    count), its glyphs always share one opacity (no lone "1" beside the count's digits), it
+    shows from early on, and at the end the line is laid out with the power in it, full size."""
     words, count, tail = Text("2 weights:"), Integer(100), Text("guesses")
     line = CountLine(words, count, tail, centre_x=0.0, top=0.0)
     start = count.get_left()[0]
     prefix = MathTex("10^{2} =")
+    full = prefix.width
     anims = [prepare_animation(a) for a in line.open_with(prefix)]
     assert prefix in [a.mobject for a in anims] and count in [a.mobject for a in anims]
     for anim in anims:
@@ -110,10 +111,13 @@ def test_open_with_writes_the_power_as_the_room_opens():
             assert g.get_left()[0] >= words.get_right()[0] - 1e-9
             assert g.get_right()[0] <= count.get_left()[0] + 1e-9
         assert len({g.get_fill_opacity() for g in glyphs}) == 1  # the whole string at once
-        if alpha >= 0.9:
+        if alpha >= 0.3:
             assert shown  # the room is being filled while it opens
+        if 0 < alpha < 1:  # the room opened so far is filled: no hole
+            assert count.get_left()[0] - prefix.get_right()[0] <= line.buff + 1e-6
         end = [g.get_fill_opacity() for g in glyphs]
     assert all(o == 1 for o in end)
+    np.testing.assert_allclose(prefix.width, full, rtol=1e-9)
     assert count.get_left()[0] > start and line.prefix is prefix
     assert np.isclose(VGroup(*line.parts()).get_center()[0], 0.0)
 

@@ -367,7 +367,8 @@ class Axes3D(VGroup):
     def __init__(self, view: View3D, ticks: Sequence[Sequence[float]], labels: Sequence[str],
                  color, text_color, number_size: float = TICK_SIZE, label_size: float = 34,
                  places: int | None = 0, stroke_width: float = 2.5, apart: bool = False,
-                 label_gap: float = 0.55, inset_ends: bool = False):
+                 label_gap: float = 0.55, inset_ends: bool = False,
+                 label_at_end: float | None = None):
         """With `apart`, each floor axis's numbers stand out from their own axis (square to it
         on the floor, away from the box), so the corner the two floor axes share carries both
         axes' numbers, one beside each axis, and the upright axis's label stands clear above
@@ -379,10 +380,14 @@ class Axes3D(VGroup):
         axis's foot) is moved along its axis, inwards, until its box lies END_INSET past the
         tick (measured along the axis): it stands wholly inside its axis's end, so the two
         numbers at the shared corner stand on either side of it and the one at the upright
-        axis's foot stands clear of that axis's column of numbers."""
+        axis's foot stands clear of that axis's column of numbers.
+        With `label_at_end` (scene units) each floor axis's label
+        stands that far past its far end (the end of its last tick), on the axis's line:
+        anchored to its axis, however the camera turns."""
         super().__init__()
         self.inset_ends = inset_ends
         self.label_gap = label_gap
+        self.label_at_end = label_at_end
         #: the upright axis's label right of its top (beside it) rather than above it (without
         #: `apart`): its last number, left of the axis, stays clear of it
         self.upright_label_right = False
@@ -476,7 +481,12 @@ class Axes3D(VGroup):
                 hide = axis == 1 and np.isclose(val, y_edge) and not self.apart
                 num.set_opacity(0.0 if hide else self.shown * grown)
             label = self.labels[axis]
-            if axis < 2:
+            if axis < 2 and self.label_at_end is not None:
+                along = np.asarray(b - a, dtype=np.float64)
+                along[2] = 0.0
+                along = along / np.linalg.norm(along)
+                label.move_to(b + along * (self.label_at_end + 0.5 * _extent(label, along)))
+            elif axis < 2:
                 mid = (a + b) / 2
                 out = mid - centre
                 out[1] = min(out[1], 0.0) - 0.4

@@ -406,6 +406,14 @@ def data_axes(theme: Theme, width: float, height: float, x_label="x", y_label="y
     return ax
 
 
+def origin_zero(theme: Theme, ax: Axes) -> MathTex:
+    """The one 0 of two axes that start at 0 (their tick numbers leave it out): at their
+    corner, in the column of the y axis's numbers and the row of the x axis's."""
+    zero = MathTex("0", font_size=TICK_SIZE, color=theme.text)
+    x_num, y_num = ax.x_axis.numbers[0], ax.y_axis.numbers[0]
+    return zero.move_to([y_num.get_right()[0] - zero.width / 2, x_num.get_center()[1], 0])
+
+
 def add_axis_labels(theme: Theme, ax: Axes, x_label, y_label, x_end, y_end, size: float = 32,
                     x_drop: float = 0.55, y_left: bool = False, y_buff: float = 0.6) -> VGroup:
     """The one placement of axis labels (every scene's axes): the x label right-aligned under

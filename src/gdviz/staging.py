@@ -66,6 +66,12 @@ def stepwise(alpha: float, steps: int) -> float:
     return whole + smooth(x - whole)
 
 
+#: how fast a prefix growing into its room (CountLine.open_with) darkens: its opacity is this
+#: many times its share of its full size (solid from the first third on), so the room never
+#: reads as a hole
+OPEN_INK = 3.0
+
+
 class CountLine(VGroup):
     """'<words> [<prefix>] <count> <tail>' centred over `centre_x` with its top at `top`: the
     count (an Integer), the optional prefix (maths such as 10² =) and the tail sit on the
@@ -120,21 +126,27 @@ class CountLine(VGroup):
             m.move_to(c)
         return [m.animate.move_to(c) for m, c in zip(parts, after)]
 
-    def open_with(self, prefix: Mobject, ramp: float = 0.15) -> list:
-        """Room for `prefix` opened and the prefix faded into it in one change: the animations
-        that move the other parts to make room (make_room) while the prefix, kept beside the
-        part before it, fades in whole (every glyph at one opacity) as the part after it moves
-        clear of the whole prefix (over `ramp` scene units): no frame shows the prefix over
-        another part, nor one of its glyphs alone beside the count (a lone "1" read with the
-        count's digits)."""
+    def open_with(self, prefix: Mobject) -> list:
+        """Room for `prefix` opened and the prefix grown into it in one change: the animations
+        that move the other parts to make room (make_room) while the prefix, on the line's
+        baseline, is scaled every frame to fill the room opened so far, centred in it (solid
+        from OPEN_INK⁻¹ of its size on): no frame shows the prefix over another part, nor a
+        hole between the words and the count, nor one of its glyphs alone beside the count (a
+        lone "1" read with the count's digits)."""
         moves = self.make_room(prefix)
         parts = self.parts()
         before, after = (parts[parts.index(prefix) + k] for k in (-1, 1))
+        full, base = prefix.width, prefix.get_bottom()[1]
 
         def write(m, alpha):
-            m.shift([before.get_right()[0] + self.buff - m.get_left()[0], 0, 0])
-            clear = (after.get_left()[0] - m.get_right()[0]) / ramp
-            m.set_opacity(1.0 if alpha >= 1 else float(np.clip(clear, 0, 1)))
+            # the gap, one buff at first, is the prefix and its two buffs at last: the share
+            # of the prefix's width grown so far, the prefix centred in the gap
+            left, gap = before.get_right()[0], after.get_left()[0] - before.get_right()[0]
+            share = 1.0 if alpha >= 1 else float(np.clip(
+                (gap - self.buff) / (full + self.buff), 0.0, 1.0))
+            m.scale(max(share, 1e-3) * full / m.width)
+            m.shift([left + gap / 2 - m.get_center()[0], base - m.get_bottom()[1], 0])
+            m.set_opacity(min(1.0, OPEN_INK * share))
 
         return [*moves, UpdateFromAlphaFunc(prefix, write)]
 

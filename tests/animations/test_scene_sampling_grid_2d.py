@@ -57,12 +57,11 @@ def test_counts_are_staged_one_row_then_the_square():
 
 def test_the_fine_square_is_the_slow_moment_on_the_same_square():
     """The two squares are the same [0, 1]² drawn at the same size on one baseline (their
-    tick rows on one line); the fine square's row takes longer than the coarse one's, its
-    whole fill (row, magnified start, rows) longer than the coarse square's, and its rows rise
-    in at most 3 s (no long stretch where only the count changes)."""
+    tick rows on one line); the fine square's row and rows take longer than the coarse
+    one's, its whole fill (row, magnified cell, rows) longer than the coarse square's."""
     coarse, fine = BINS
     assert ROW_SECONDS[fine] > ROW_SECONDS[coarse]
-    assert ROWS_SECONDS[fine] <= 3.0
+    assert ROWS_SECONDS[fine] > ROWS_SECONDS[coarse]
     scene = rendered(SamplingGrid2d)
     axes = [scene.panels[b]["ax"] for b in BINS]
     for ax in axes:
@@ -117,3 +116,44 @@ def test_guesses_are_dots_in_the_panels_and_the_magnified_row():
         r = np.linalg.norm(shapes - shapes.mean(axis=2, keepdims=True), axis=3)
         anchors = r[..., np.arange(r.shape[-1]) % 4 % 3 == 0]  # each cubic's two ends
         np.testing.assert_allclose(anchors, anchors[0, 0, 0], rtol=1e-6)
+
+
+def test_the_magnifier_shows_the_corner_cell_filling_with_the_square():
+    """While the fine rows rise, the magnified corner cell fills with them: at the end of the
+    rise it holds the cell's (fine / coarse)² guesses, at gdcore's grid points (read back
+    through the magnification), and it stands inside the fine square."""
+    coarse, fine = BINS
+    scene = rendered(SamplingGrid2d)
+    grid = sampling.grid_points(fine, DIMS)
+    cell = grid[np.all(grid < 1.0 / coarse, axis=1)]
+    assert len(cell) == (fine // coarse) ** 2 == len(scene.zoom_drawn)
+    np.testing.assert_allclose(ordered(scene.zoom_drawn), ordered(cell), atol=1e-9)
+    ax, frame = scene.panels[fine]["ax"], scene.zoom["frame"]
+    assert frame.get_left()[0] > ax.c2p(0, 0)[0] and frame.get_right()[0] < ax.c2p(1, 0)[0]
+    assert frame.get_bottom()[1] > ax.c2p(0, 0)[1] and frame.get_top()[1] < ax.c2p(0, 1)[1]
+    # its words above it, inside the square
+    assert scene.zoom["words"].get_bottom()[1] > frame.get_top()[1]
+    assert scene.zoom["words"].get_top()[1] < ax.c2p(0, 1)[1]
+
+
+def test_axes_read_from_0_with_w2_at_the_top_of_its_axis():
+    """One 0 at each square's corner (left of the y axis's numbers' column, in the x axis's
+    numbers' row); w2 at the top of its axis, left of its last tick number, inside the margin
+    and clear of the count line above it."""
+    scene = rendered(SamplingGrid2d)
+    for bins in BINS:
+        ax, head = scene.panels[bins]["ax"], scene.panels[bins]["title"]
+        zeros = [m for m in ax.submobjects if getattr(m, "tex_string", None) == "0"]
+        assert len(zeros) == 1
+        zero = zeros[0]
+        np.testing.assert_allclose(zero.get_center()[1], ax.x_axis.numbers[0].get_center()[1])
+        assert zero.get_right()[0] < ax.c2p(0, 0)[0] and zero.get_top()[1] < ax.c2p(0, 0)[1]
+        w2 = ax.labels[-1]
+        assert w2.get_tex_string() == "w_2"
+        top = ax.y_axis.numbers[-1]  # 1.0, at the axis's top
+        np.testing.assert_allclose(w2.get_center()[1], top.get_center()[1], atol=1e-9)
+        assert 0.15 <= top.get_left()[0] - w2.get_right()[0] <= 0.3
+        assert w2.get_left()[0] >= -7.11 + 0.4  # inside the 24 px margin
+        apart = (head.get_bottom()[1] - w2.get_top()[1] >= 0.1
+                 or head.get_left()[0] - w2.get_right()[0] >= 0.2)
+        assert apart

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 from frames import rendered
+from manim import ManimColor
 
 from gdcore import sampling
 from gdrender.jobs import QUALITIES
@@ -19,6 +20,7 @@ from scenes.sampling_grid_3d import (
     THETA0,
     THETA1,
     TWO_ROW_CLEAR,
+    WORD_CASING,
     SamplingGrid3d,
     steady,
 )
@@ -169,7 +171,8 @@ def test_the_orbit_is_one_steady_turn_at_one_height():
 def test_the_copy_never_crosses_the_squares_guesses():
     """The square's copy slides out from under it: at every moment of its flight, replayed,
     none of its guesses is drawn over the square (every drawn disc lies right of the square's
-    right edge), and by its landing all 100 are drawn."""
+    right edge), and by its landing all 100 are drawn. Where it passes the cube's upright axis
+    its guesses go under the axes' words, each drawn over them on a halo of the page colour."""
     scene = rendered(SamplingGrid3d)
     final, played = scene.head3.count.get_value(), scene.landings
     edge = scene.ax2.c2p(1.0, 0.0)[0]
@@ -187,6 +190,11 @@ def test_the_copy_never_crosses_the_squares_guesses():
         scene.landings = played
         scene.head3.show_count(final)
     assert seen == BINS**2
+    flying = max(row.z_index for row in scene.flying)
+    for word in scene.axis_words():
+        assert word.z_index > flying
+        assert word.get_stroke_width(background=True) >= WORD_CASING > 0
+        assert word.get_stroke_color(background=True) == ManimColor(scene.theme.background)
 
 
 def test_the_axes_share_the_panels_tick_numbers_and_stand_apart():
