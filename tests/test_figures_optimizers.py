@@ -506,17 +506,22 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     assert len(starts) == 1
     assert starts.pop() == pytest.approx(regression.cost(*races.BATCH_RACE.start, x, y))
     key = by_gid(fig, "key").get_text()
-    assert f"mean of {len(summary.seeds)} seeds" in key and "faint" in key
-    assert f"strong averaged over {summary.smooth_steps} steps" in key
-    assert f"last {summary.last_steps} steps" in key
+    assert f"mean of {len(summary.seeds)} seeds (faint)" in key
+    assert f"smoothed over {summary.smooth_steps} steps (strong)" in key
+    # J* in the column of end values, to the same decimals
+    j_value = by_gid(fig, "j-star-value")
+    assert j_value.get_text() == numbers.text(regression.cost(m, b, x, y), 4) == "0.0090"
+    assert j_value.xy[0] == 1 == by_gid(fig, f"end-value:{races.BATCH_RACE.labels[0]}").xy[0]
     for ax in fig.axes:  # the house titles: its size, in ink
         if ax.get_title():
             assert ax.title.get_fontsize() == t.title_size
             assert same_colour(ax.title.get_color(), t.text)
-    # the legend under the axes names the runs only
+    # the legend under the axes names the runs, then keys the dotted end levels
     legend = full.axes.get_legend()
     assert not legend.get_title().get_text()
-    assert sorted(legend_texts(fig)) == sorted(races.BATCH_RACE.labels)
+    assert legend_texts(fig) == [*races.BATCH_RACE.labels,
+                                 f"mean of the last {summary.last_steps} steps"]
+    assert legend.legend_handles[-1].get_linestyle() == ":"
     caption = gm.doc_of(gm.load("figures.batch_vs_stochastic")).caption
     assert f"averaged over {len(summary.seeds)} seeds" in caption
     assert f"moving average over {summary.smooth_steps} steps" in caption
@@ -532,13 +537,19 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     assert widths == sorted(widths, reverse=True) and widths[2] < 0.5
     fig.canvas.draw()
     assert legend.get_window_extent().y1 < full.axes.get_window_extent().y0
-    # the smooth full batch over the sampled runs' curves (on a halo); the ink levels over all
+    # the smooth full batch over the sampled runs' curves; each strong curve on a halo laid
+    # apart beneath it; the ink levels over the faint means and the halos, beneath the strong
+    # curves, on no casing, so no curve is cut where it crosses one
     curves = [by_gid(fig, f"cost:{k}") for k in runs]
+    levels = [by_gid(fig, f"settled:{k}") for k in runs]
+    halos = [by_gid(fig, f"casing:cost:{k}") for k in runs]
     assert full.get_zorder() > max(c.get_zorder() for c in curves if c is not full)
-    assert min(c.get_zorder() for c in curves) > max(by_gid(fig, f"raw-cost:{k}").get_zorder()
-                                                      for k in runs)
-    assert full.get_path_effects()
-    assert min(by_gid(fig, f"settled:{k}").get_zorder() for k in runs) > full.get_zorder()
+    raw_top = max(by_gid(fig, f"raw-cost:{k}").get_zorder() for k in runs)
+    assert raw_top < min(h.get_zorder() for h in halos)
+    assert max(h.get_zorder() for h in halos) < min(v.get_zorder() for v in levels)
+    assert max(v.get_zorder() for v in levels) < min(c.get_zorder() for c in curves)
+    assert not any(v.get_path_effects() for v in levels)
+    assert not any(c.get_path_effects() for c in curves)
 
 
 @pytest.mark.parametrize("theme", THEMES)
