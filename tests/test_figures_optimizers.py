@@ -428,14 +428,40 @@ def test_local_minima_plain_run_reads_on_the_momentum_dots(theme):
     for gid in ("end:stalled", "end:momentum"):
         (casing, *_) = by_gid(fig, gid).get_path_effects()
         assert same_colour(casing.color, t.background) and casing.width >= 1
-    # one name for each run in both legends, the top one adding its settings
-    top, bottom = (sorted(t.get_text() for t in ax.get_legend().get_texts())
-                   for ax in (fig.axes[1], fig.axes[2]))
-    assert bottom == ["momentum", "plain descent"]
-    assert top == [r"momentum, $\alpha = 0.05$, $\beta = 0.9$", r"plain descent, $\alpha = 0.05$"]
+    # one legend for the two runs, under the figure: each its name and settings, its line
+    # and its dot
+    (legend,) = [ax.get_legend() for ax in fig.axes if ax.get_legend()]
+    assert legend.axes is fig.axes[2]
+    assert [t.get_text() for t in legend.get_texts()] == [
+        r"plain descent, $\alpha = 0.05$", r"momentum, $\alpha = 0.05$, $\beta = 0.9$"]
+    for handle, run in zip(legend.legend_handles, ("plain", "momentum")):
+        assert same_colour(handle.get_color(), by_gid(fig, f"position:{run}").get_color())
+        assert handle.get_marker() == "o"
     assert (exp.lr, exp.beta) == (0.05, 0.9)
     caption = gm.doc_of(gm.load("figures.local_minima")).caption
     assert "learning rate α = 0.05," in caption and "momentum (β = 0.9," in caption
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_local_minima_labels_stand_clear(theme):
+    """The minima's names in the bottom panel stand 2 pt or more clear of both runs' lines
+    (the line's edge, not its centre); the top left panel's w labels clear of its x axis."""
+    fig = build("local_minima", theme)
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    pt = fig.dpi / 72
+    for i in range(3):
+        box = by_gid(fig, f"minimum-name:{i}").get_window_extent(r)
+        for run in ("plain", "momentum"):
+            line = by_gid(fig, f"position:{run}")
+            px = line.get_transform().transform(xy(line))
+            over = px[(px[:, 0] >= box.x0) & (px[:, 0] <= box.x1)]
+            half = line.get_linewidth() / 2 * pt
+            gap = np.min(np.maximum(box.y0 - (over[:, 1] + half), (over[:, 1] - half) - box.y1))
+            assert gap >= 2 * pt - 0.5, (i, run, gap / pt)
+    axis = fig.axes[0].get_window_extent(r)
+    for i in range(3):
+        assert by_gid(fig, f"minimum-label:{i}").get_window_extent(r).y0 > axis.y0 + 2 * pt
 
 
 def test_local_minima_momentum_rolls_through_the_shallow_trough():
