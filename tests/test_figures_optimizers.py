@@ -130,10 +130,11 @@ def test_race_legend_names_every_optimizer_with_its_rate_and_how_it_ended(name, 
             assert tail == f"left the frame at step {o.exit.step}"
         elif o.distance is not None:
             # every distance of a race to two significant figures, zeros kept: 0.20 beside
-            # 0.071 and 4.0, never 0.2 or 4; a power of ten below 0.001 (3.4 × 10⁻⁵)
-            d = numbers.significant(o.distance, 2, "mathtext")
-            assert tail == f"ends {d} from the minimum"
-            two = r"0\.0*[1-9]\d|[1-9]\.\d|[1-9]\d|\$\d\.\d \\times 10\^\{-\d+\}\$"
+            # 0.071 and 4.0, never 0.2 or 4; a power of ten below 0.001 (3.4 × 10⁻⁵); every
+            # one set in maths, as the α beside it, so all read in one face
+            d = numbers.significant(o.distance, 2, "latex")
+            assert tail == f"ends ${d}$ from the minimum"
+            two = r"0\.0*[1-9]\d|[1-9]\.\d|[1-9]\d|\d\.\d \\times 10\^\{-\d+\}"
             assert re.fullmatch(two, d)
         else:
             assert tail == f"ends at $|w_2| = {numbers.latex(abs(o.final[1]))}$"
@@ -783,6 +784,11 @@ def test_race_inset_parts_the_end_squares_at_gdcores_last_points(name, theme, ra
         path, tail = by_gid(fig, f"inset-path:{opt}"), by_gid(fig, f"inset-tail:{opt}")
         assert np.array_equal(xy(path), tr.points)
         assert np.array_equal(xy(tail), tr.points[-race_plot.INSET_TAIL - 1:])
+        # a run that turns back at nearly every step there (Adadelta's on Beale's function)
+        # shows its history as its points alone, never a band filled solid by hairlines
+        zig = race_plot.zig_zags(race, tr.points)
+        assert zig == (race.key == "beale" and opt == "Adadelta")
+        assert (path.get_linestyle() == "None") == zig and tail.get_linestyle() == "-"
         assert path.get_linewidth() == tail.get_linewidth() <= 0.5
         assert path.get_alpha() <= 0.5 and tail.get_alpha() == 1
         assert max(path.get_zorder(), tail.get_zorder()) < least_end
@@ -855,13 +861,14 @@ def test_long_valley_runs_on_the_floor_keep_lanes_of_their_own(race_runs):
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("name", ("race_long_valley", "race_beale"))
 def test_race_inset_scale_number_lies_on_a_plate_of_the_page(name, theme):
-    """The inset's scale number sits on a plate of the page's colour framed in the muted colour,
-    the bar on its casing: a key, never a label on the contours."""
+    """The inset's scale number sits on an unframed plate of the page's colour just above its
+    bar, the bar on its casing: a key, never a label on the contours."""
     t, fig = th.get(theme), build(name, theme)
     label = by_gid(fig, "inset-scale-label")
     plate = label.get_bbox_patch()
     assert same_colour(plate.get_facecolor(), t.background)
-    assert same_colour(plate.get_edgecolor(), t.muted)
+    assert plate.get_linewidth() == 0  # unframed: one key with its bar
+    assert label.xyann[1] <= race_plot.SCALE_PLATE + 0.5
     assert same_colour(by_gid(fig, "casing:inset-scale").get_color(), t.background)
 
 
