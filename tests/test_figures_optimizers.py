@@ -116,6 +116,16 @@ def test_race_paths_are_gdcores_trajectories_in_each_optimizers_colour(name, the
         assert len(steps.get_xdata()) == (tr.steps + 1 if ex is None else ex.step)
 
 
+def test_race_legends_share_one_layout():
+    """Every race's legend under its panels is laid out alike: race_plot.LEGEND_COLUMNS
+    columns, the runs first in NAMES' order."""
+    for name in RACE_FIGURES:
+        (legend,) = build(name, "light").legends
+        assert legend._ncols == race_plot.LEGEND_COLUMNS == 3, name
+        texts = [t.get_text() for t in legend.get_texts()]
+        assert [s.split("  ")[0] for s in texts[:len(NAMES)]] == list(NAMES), name
+
+
 @pytest.mark.parametrize("name", list(RACE_FIGURES))
 def test_race_legend_names_every_optimizer_with_its_rate_and_how_it_ended(name, race_runs):
     race = races.RACES[RACE_FIGURES[name]]
