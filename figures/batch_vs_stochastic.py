@@ -25,7 +25,7 @@ with its value written at the right.
 """
 
 import numpy as np
-from matplotlib import patheffects
+from matplotlib.lines import Line2D
 
 from gdcore import data, races, regression
 from gdviz import mpl as gm
@@ -40,6 +40,9 @@ CURVE_WIDTHS = (1.8, 1.3, 1.3)
 #: average smooths, never to be read against it.
 RAW_WIDTH = 0.6
 RAW_ALPHA = 0.35
+#: Layers of the chart: the faint raw means (2 to 4), the strong curves' halos (HALO points of
+#: page colour each side), the dotted end levels over those, the strong curves (6 to 8) on top.
+HALO, HALO_Z, LEVEL_Z = 1.0, 4.5, 5.0
 #: Path widths (points) over the maps, full batch first: the wider a run's throws from wall to
 #: wall, the finer its line, so the single sample's many crossings leave the valley floor seen.
 PATH_WIDTHS = (1.2, 0.6, 0.35)
@@ -102,17 +105,19 @@ def make_figure(theme):
         steps = np.arange(means[label].size)
         aj.plot(steps, means[label], color=c, lw=RAW_WIDTH, alpha=RAW_ALPHA,
                 gid=f"raw-cost:{label}", zorder=4 - k)
-        halo = [patheffects.withStroke(linewidth=3.8, foreground=theme.background)]
-        aj.plot(steps, smooth[label], color=c, lw=CURVE_WIDTHS[k],
-                label=label, gid=f"cost:{label}", zorder=8 - k, path_effects=halo)
+        strong, = aj.plot(steps, smooth[label], color=c, lw=CURVE_WIDTHS[k],
+                          label=label, gid=f"cost:{label}", zorder=8 - k)
+        # its halo, the page colour, apart beneath (cased_under): it parts the strong curve
+        # from the faint ones, while the dotted levels between lie whole over it
+        gm.cased_under(aj, strong, theme, HALO_Z, HALO)
         # the end value: that mean over the last steps, a level segment over them, its
-        # number in ink at the right of the chart
+        # number in ink at the right of the chart; a reference: beneath the strong curves, on
+        # no casing of its own (no curve is cut where it crosses)
         last = np.arange(RACE.steps - summary.last_steps + 1, RACE.steps + 1)
         # in ink: in the run's colour it would vanish in the run's own jumps
         aj.plot(last, np.full(last.size, settled[label]),
                 **theme.line("reference", color=theme.text, linewidth=1.1,
-                             gid=f"settled:{label}", zorder=9),
-                path_effects=gm.casing(theme, width=0.8))
+                             gid=f"settled:{label}", zorder=LEVEL_Z))
         aj.annotate(numbers.text(settled[label], J_PLACES), (1, settled[label]),
                     xycoords=("axes fraction", "data"), xytext=(4, 0),
                     textcoords="offset points", ha="left", va="center",
@@ -120,9 +125,12 @@ def make_figure(theme):
 
     gm.style_axes(aj, theme)
     aj.axhline(j_star, **theme.line("reference", color=theme.good, linewidth=0.9, gid="j-star"))
-    aj.text(RACE.steps * 0.01, j_star * 1.12,
-            f"minimum $J^* = {numbers.latex(j_star, places=J_PLACES)}$", ha="left", va="bottom",
-            fontsize=theme.small_size, color=theme.good)
+    aj.text(RACE.steps * 0.01, j_star * 1.12, "minimum $J^*$", ha="left", va="bottom",
+            fontsize=theme.small_size, color=theme.good, gid="j-star-label")
+    # J* in the column of end values, written as they are
+    aj.annotate(numbers.text(j_star, J_PLACES), (1, j_star), xycoords=("axes fraction", "data"),
+                xytext=(4, 0), textcoords="offset points", ha="left", va="center",
+                fontsize=theme.small_size, color=theme.good, gid="j-star-value")
     aj.set_yscale("log")
     # the legend goes under the axes: no head room kept for it
     top = max(float(m.max()) for m in means.values())
@@ -130,13 +138,15 @@ def make_figure(theme):
     aj.set_xlim(0, RACE.steps)
     aj.set_xlabel(th.AXIS_LABELS["step"])
     aj.set_ylabel(th.AXIS_LABELS["cost"])
-    # the one statistic, said once, over the column of end values it heads
-    n = len(summary.seeds)
-    aj.text(0, 1.03, f"$J$, mean of {n} seeds: faint at each step, strong averaged over "
-            f"{summary.smooth_steps} steps;  dotted, and at the right: over the last "
-            f"{summary.last_steps} steps", transform=aj.transAxes,
+    # what the curves are, said once in a short title; the dotted levels keyed in the legend
+    aj.text(0, 1.03, f"$J$, mean of {len(summary.seeds)} seeds (faint), "
+            f"smoothed over {summary.smooth_steps} steps (strong)", transform=aj.transAxes,
             ha="left", va="bottom", fontsize=theme.small_size, color=theme.text, gid="key")
-    gm.optimizer_legend(aj, theme, "curves")
+    level = Line2D([], [], **theme.line("reference", color=theme.text, linewidth=1.1))
+    runs_keyed, names = aj.get_legend_handles_labels()
+    gm.optimizer_legend(aj, theme, "curves", handles=[*runs_keyed, level],
+                        labels=[*names, f"mean of the last {summary.last_steps} steps"],
+                        ncols=2)
     return fig
 
 

@@ -20,6 +20,7 @@ momentum run's line climbs past the middle dip, overshoots and settles at the de
 """
 
 import numpy as np
+from matplotlib.lines import Line2D
 
 from gdcore import local_minima
 from gdviz import mpl as gm
@@ -35,8 +36,12 @@ TIME_STEPS = 100
 #: near a minimum each still reads, and where the run shares a slope with plain descent the
 #: plain run's smaller dots sit inside them.
 DOT_RIM = 0.5
-#: The runs' one name in both legends (the top right one adds their settings).
+#: The runs' names in the one legend (with their settings).
 PLAIN, MOMENTUM = "plain descent", "momentum"
+#: Width (points) of the runs' position lines (bottom panel), and how far (points) under a
+#: minimum's line its name is set: half that width, the momentum run's last swings (under a
+#: point) and 2 points clear.
+POSITION_WIDTH, LABEL_CLEAR = 1.6, 4.0
 #: The page-coloured casing (points each side) of the end squares among the momentum run's
 #: larger dots: wide enough to part each square from the dots it sits on.
 END_CASING = 1.5
@@ -59,7 +64,8 @@ def _curve(ax, theme, surface):
     # quiet, so that the runs' dots (SGD's deep green among them) stand out on it
     ax.plot(w, surface(w), color=theme.muted, lw=0.8, zorder=2, gid="cost-curve")
     ax.set_xlim(lo, hi)
-    ax.set_ylim(-0.7, 6.0)  # room under the deepest minimum (J ≈ 0.10) for its label
+    ax.set_ylim(-1.3, 6.0)  # room under the deepest minimum (J ≈ 0.10) for its label, clear
+    # of the axis below it
     ax.set_xlabel(AXIS_LABELS["weight"])
     ax.set_ylabel(AXIS_LABELS["cost"])
     gm.style_axes(ax, theme)
@@ -131,14 +137,6 @@ def make_figure(theme):
                    xytext=(2.9, 2.6), textcoords="data", ha="center", va="bottom",
                    fontsize=theme.small_size, color=theme.text, arrowprops=arrow)
     a_mom.set_title(th.title(f"from $w = {numbers.latex(EXP.stalled_start)}$: plain and momentum"))
-    gm.optimizer_legend(a_mom, theme, "curves", ncols=1, handles=[
-        a_mom.plot([], [], marker="o", ls="none", ms=3.2, mew=0, color=c_plain,
-                   label=f"{PLAIN}, " + numbers.hyper(r"\alpha", EXP.lr, "mathtext"))[0],
-        a_mom.plot([], [], marker="o", ls="none", ms=4.6, color=c_mom, mec=theme.background,
-                   mew=DOT_RIM,
-                   label=f"{MOMENTUM}, " + numbers.hyper(r"\alpha", EXP.lr, "mathtext") + ", "
-                   + numbers.hyper(r"\beta", EXP.beta, "mathtext"))[0],
-    ], handletextpad=0.3)
 
     # Bottom: the position at every step.
     gm.style_axes(a_time, theme)
@@ -147,21 +145,31 @@ def make_figure(theme):
                                         gid=f"minimum-line:{i}"))
     names = ("shallow minimum", "middle minimum", "deepest minimum")
     for i, m in enumerate(minima):
-        # above its line, clear of it (2 pt), not standing on it
-        a_time.annotate(names[i], (TIME_STEPS * 0.99, m), xytext=(0, 2),
-                        textcoords="offset points", ha="right", va="bottom",
-                        fontsize=theme.small_size, color=theme.muted)
+        # under its line at the right, where a settled run lies along it: LABEL_CLEAR points
+        # below the run's line (its half width, and the momentum run's last swings) and more
+        a_time.annotate(names[i], (TIME_STEPS * 0.99, m), xytext=(0, -LABEL_CLEAR),
+                        textcoords="offset points", ha="right", va="top",
+                        fontsize=theme.small_size, color=theme.muted, gid=f"minimum-name:{i}")
     steps_p = np.arange(tr_stall.points.shape[0])
     steps_m = np.arange(rolling.points.shape[0])
-    a_time.plot(steps_p, tr_stall.points[:, 0], color=c_plain, lw=1.6, label=PLAIN,
+    a_time.plot(steps_p, tr_stall.points[:, 0], color=c_plain, lw=POSITION_WIDTH,
                 gid="position:plain")
-    a_time.plot(steps_m, rolling.points[:, 0], color=c_mom, lw=1.6, label=MOMENTUM,
+    a_time.plot(steps_m, rolling.points[:, 0], color=c_mom, lw=POSITION_WIDTH,
                 gid="position:momentum")
     a_time.set_xlim(0, TIME_STEPS)
     a_time.xaxis.set_major_formatter(gm.count_formatter())
     a_time.set_xlabel(AXIS_LABELS["step"])
     a_time.set_ylabel(AXIS_LABELS["weight"])
-    gm.optimizer_legend(a_time, theme, "curves")
+    # one legend for the two runs, under the figure: each its line (the bottom panel) with its
+    # dot (the top right one), its name and its settings
+    lr = numbers.hyper(r"\alpha", EXP.lr, "mathtext")
+    gm.optimizer_legend(a_time, theme, "curves", handles=[
+        Line2D([], [], color=c_plain, lw=POSITION_WIDTH, marker="o", ms=3.2, mew=0,
+               label=f"{PLAIN}, {lr}"),
+        Line2D([], [], color=c_mom, lw=POSITION_WIDTH, marker="o", ms=4.6,
+               mec=theme.background, mew=DOT_RIM,
+               label=f"{MOMENTUM}, {lr}, " + numbers.hyper(r"\beta", EXP.beta, "mathtext")),
+    ], numpoints=1)
     return fig
 
 

@@ -18,18 +18,19 @@ the bend, ends {adam} away, Adagrad {adagrad}, RMSprop {rmsprop}. All seven end 
 the lower right shows the valley's end around the minimum {zoom} times larger (the scale bar is
 {bar} long), where each square stands apart, NAG's (on the minimum) set beside the star on a short
 leader, and RMSprop's, which ends a hair short of Adagrad's, set above and behind its end on
-another; the paths are hairlines
-(Adadelta's zig-zags across the valley's floor there, its last hundred steps jumping from
-wall to wall and back at every step, which is also why its distance line thickens after
-step 200: its distance goes up and down at every step). The legend gives each learning
-rate α and each run's final distance. {settings}
+another; the paths are hairlines, but for Adadelta's: its last hundred steps jump from wall to
+wall and back at every step, so there its points alone are drawn, two rows of dots along the
+walls it bounces between, its last few steps zig-zagging across (which is also why its distance
+line thickens after step 200: its distance goes up and down at every step). The legend gives
+each learning rate α and each run's final distance. {settings}
 
 Alt: Left, a contour map of Beale's function with a star at ({mx}, {my}). Seven coloured paths
 start together at the upper left. The adaptive methods' paths curve down to the valley and
 along it to the star; the Momentum and NAG paths dive below, swing back, and Momentum's
 overshoots the star to the right before returning; the SGD path slides down and stops a little
 short of the star; each path ends in a square of its colour. An inset in the lower right
-magnifies the end of the valley in thin lines, Adadelta's a fine zig-zag across the floor:
+magnifies the end of the valley in thin lines, Adadelta's steps as two rows of dots along the
+walls with its last steps zig-zagging across the floor between them:
 SGD's and Adadelta's squares lie short of the star, Adagrad's and
 Adam's in a row along the valley's floor towards it, RMSprop's a little above the floor behind
 Adagrad's on a short line to its end, NAG's beside the star on a short line to it (the run ends

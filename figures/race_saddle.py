@@ -61,9 +61,9 @@ def facts() -> dict:
 
 
 def make_figure(theme):
-    return draw_race(theme, RACE, height=4.3, layout="side", start_label="right",
+    return draw_race(theme, RACE, height=4.6, layout="side", start_label="right",
                      on_top="SGD", width_ratios=WIDTH_RATIOS, step_dot=STEP_DOT,
-                     path_widths=PATH_WIDTHS, swatch_width=SWATCH, ncol=4,
+                     path_widths=PATH_WIDTHS, swatch_width=SWATCH,
                      dot_edge=DOT_EDGE, lane=LANE,
                      title=f"Saddle:  ${SURFACE_COST} = {RACE.surface.formula}$")
 

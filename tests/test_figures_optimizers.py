@@ -116,6 +116,16 @@ def test_race_paths_are_gdcores_trajectories_in_each_optimizers_colour(name, the
         assert len(steps.get_xdata()) == (tr.steps + 1 if ex is None else ex.step)
 
 
+def test_race_legends_share_one_layout():
+    """Every race's legend under its panels is laid out alike: race_plot.LEGEND_COLUMNS
+    columns, the runs first in NAMES' order."""
+    for name in RACE_FIGURES:
+        (legend,) = build(name, "light").legends
+        assert legend._ncols == race_plot.LEGEND_COLUMNS == 3, name
+        texts = [t.get_text() for t in legend.get_texts()]
+        assert [s.split("  ")[0] for s in texts[:len(NAMES)]] == list(NAMES), name
+
+
 @pytest.mark.parametrize("name", list(RACE_FIGURES))
 def test_race_legend_names_every_optimizer_with_its_rate_and_how_it_ended(name, race_runs):
     race = races.RACES[RACE_FIGURES[name]]
@@ -130,10 +140,11 @@ def test_race_legend_names_every_optimizer_with_its_rate_and_how_it_ended(name, 
             assert tail == f"left the frame at step {o.exit.step}"
         elif o.distance is not None:
             # every distance of a race to two significant figures, zeros kept: 0.20 beside
-            # 0.071 and 4.0, never 0.2 or 4; a power of ten below 0.001 (3.4 × 10⁻⁵)
-            d = numbers.significant(o.distance, 2, "mathtext")
-            assert tail == f"ends {d} from the minimum"
-            two = r"0\.0*[1-9]\d|[1-9]\.\d|[1-9]\d|\$\d\.\d \\times 10\^\{-\d+\}\$"
+            # 0.071 and 4.0, never 0.2 or 4; a power of ten below 0.001 (3.4 × 10⁻⁵); every
+            # one set in maths, as the α beside it, so all read in one face
+            d = numbers.significant(o.distance, 2, "latex")
+            assert tail == f"ends ${d}$ from the minimum"
+            two = r"0\.0*[1-9]\d|[1-9]\.\d|[1-9]\d|\d\.\d \\times 10\^\{-\d+\}"
             assert re.fullmatch(two, d)
         else:
             assert tail == f"ends at $|w_2| = {numbers.latex(abs(o.final[1]))}$"
@@ -428,14 +439,40 @@ def test_local_minima_plain_run_reads_on_the_momentum_dots(theme):
     for gid in ("end:stalled", "end:momentum"):
         (casing, *_) = by_gid(fig, gid).get_path_effects()
         assert same_colour(casing.color, t.background) and casing.width >= 1
-    # one name for each run in both legends, the top one adding its settings
-    top, bottom = (sorted(t.get_text() for t in ax.get_legend().get_texts())
-                   for ax in (fig.axes[1], fig.axes[2]))
-    assert bottom == ["momentum", "plain descent"]
-    assert top == [r"momentum, $\alpha = 0.05$, $\beta = 0.9$", r"plain descent, $\alpha = 0.05$"]
+    # one legend for the two runs, under the figure: each its name and settings, its line
+    # and its dot
+    (legend,) = [ax.get_legend() for ax in fig.axes if ax.get_legend()]
+    assert legend.axes is fig.axes[2]
+    assert [t.get_text() for t in legend.get_texts()] == [
+        r"plain descent, $\alpha = 0.05$", r"momentum, $\alpha = 0.05$, $\beta = 0.9$"]
+    for handle, run in zip(legend.legend_handles, ("plain", "momentum")):
+        assert same_colour(handle.get_color(), by_gid(fig, f"position:{run}").get_color())
+        assert handle.get_marker() == "o"
     assert (exp.lr, exp.beta) == (0.05, 0.9)
     caption = gm.doc_of(gm.load("figures.local_minima")).caption
     assert "learning rate α = 0.05," in caption and "momentum (β = 0.9," in caption
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_local_minima_labels_stand_clear(theme):
+    """The minima's names in the bottom panel stand 2 pt or more clear of both runs' lines
+    (the line's edge, not its centre); the top left panel's w labels clear of its x axis."""
+    fig = build("local_minima", theme)
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    pt = fig.dpi / 72
+    for i in range(3):
+        box = by_gid(fig, f"minimum-name:{i}").get_window_extent(r)
+        for run in ("plain", "momentum"):
+            line = by_gid(fig, f"position:{run}")
+            px = line.get_transform().transform(xy(line))
+            over = px[(px[:, 0] >= box.x0) & (px[:, 0] <= box.x1)]
+            half = line.get_linewidth() / 2 * pt
+            gap = np.min(np.maximum(box.y0 - (over[:, 1] + half), (over[:, 1] - half) - box.y1))
+            assert gap >= 2 * pt - 0.5, (i, run, gap / pt)
+    axis = fig.axes[0].get_window_extent(r)
+    for i in range(3):
+        assert by_gid(fig, f"minimum-label:{i}").get_window_extent(r).y0 > axis.y0 + 2 * pt
 
 
 def test_local_minima_momentum_rolls_through_the_shallow_trough():
@@ -506,17 +543,22 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     assert len(starts) == 1
     assert starts.pop() == pytest.approx(regression.cost(*races.BATCH_RACE.start, x, y))
     key = by_gid(fig, "key").get_text()
-    assert f"mean of {len(summary.seeds)} seeds" in key and "faint" in key
-    assert f"strong averaged over {summary.smooth_steps} steps" in key
-    assert f"last {summary.last_steps} steps" in key
+    assert f"mean of {len(summary.seeds)} seeds (faint)" in key
+    assert f"smoothed over {summary.smooth_steps} steps (strong)" in key
+    # J* in the column of end values, to the same decimals
+    j_value = by_gid(fig, "j-star-value")
+    assert j_value.get_text() == numbers.text(regression.cost(m, b, x, y), 4) == "0.0090"
+    assert j_value.xy[0] == 1 == by_gid(fig, f"end-value:{races.BATCH_RACE.labels[0]}").xy[0]
     for ax in fig.axes:  # the house titles: its size, in ink
         if ax.get_title():
             assert ax.title.get_fontsize() == t.title_size
             assert same_colour(ax.title.get_color(), t.text)
-    # the legend under the axes names the runs only
+    # the legend under the axes names the runs, then keys the dotted end levels
     legend = full.axes.get_legend()
     assert not legend.get_title().get_text()
-    assert sorted(legend_texts(fig)) == sorted(races.BATCH_RACE.labels)
+    assert legend_texts(fig) == [*races.BATCH_RACE.labels,
+                                 f"mean of the last {summary.last_steps} steps"]
+    assert legend.legend_handles[-1].get_linestyle() == ":"
     caption = gm.doc_of(gm.load("figures.batch_vs_stochastic")).caption
     assert f"averaged over {len(summary.seeds)} seeds" in caption
     assert f"moving average over {summary.smooth_steps} steps" in caption
@@ -532,13 +574,19 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     assert widths == sorted(widths, reverse=True) and widths[2] < 0.5
     fig.canvas.draw()
     assert legend.get_window_extent().y1 < full.axes.get_window_extent().y0
-    # the smooth full batch over the sampled runs' curves (on a halo); the ink levels over all
+    # the smooth full batch over the sampled runs' curves; each strong curve on a halo laid
+    # apart beneath it; the ink levels over the faint means and the halos, beneath the strong
+    # curves, on no casing, so no curve is cut where it crosses one
     curves = [by_gid(fig, f"cost:{k}") for k in runs]
+    levels = [by_gid(fig, f"settled:{k}") for k in runs]
+    halos = [by_gid(fig, f"casing:cost:{k}") for k in runs]
     assert full.get_zorder() > max(c.get_zorder() for c in curves if c is not full)
-    assert min(c.get_zorder() for c in curves) > max(by_gid(fig, f"raw-cost:{k}").get_zorder()
-                                                      for k in runs)
-    assert full.get_path_effects()
-    assert min(by_gid(fig, f"settled:{k}").get_zorder() for k in runs) > full.get_zorder()
+    raw_top = max(by_gid(fig, f"raw-cost:{k}").get_zorder() for k in runs)
+    assert raw_top < min(h.get_zorder() for h in halos)
+    assert max(h.get_zorder() for h in halos) < min(v.get_zorder() for v in levels)
+    assert max(v.get_zorder() for v in levels) < min(c.get_zorder() for c in curves)
+    assert not any(v.get_path_effects() for v in levels)
+    assert not any(c.get_path_effects() for c in curves)
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -746,6 +794,11 @@ def test_race_inset_parts_the_end_squares_at_gdcores_last_points(name, theme, ra
         path, tail = by_gid(fig, f"inset-path:{opt}"), by_gid(fig, f"inset-tail:{opt}")
         assert np.array_equal(xy(path), tr.points)
         assert np.array_equal(xy(tail), tr.points[-race_plot.INSET_TAIL - 1:])
+        # a run that turns back at nearly every step there (Adadelta's on Beale's function)
+        # shows its history as its points alone, never a band filled solid by hairlines
+        zig = race_plot.zig_zags(race, tr.points)
+        assert zig == (race.key == "beale" and opt == "Adadelta")
+        assert (path.get_linestyle() == "None") == zig and tail.get_linestyle() == "-"
         assert path.get_linewidth() == tail.get_linewidth() <= 0.5
         assert path.get_alpha() <= 0.5 and tail.get_alpha() == 1
         assert max(path.get_zorder(), tail.get_zorder()) < least_end
@@ -818,13 +871,14 @@ def test_long_valley_runs_on_the_floor_keep_lanes_of_their_own(race_runs):
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("name", ("race_long_valley", "race_beale"))
 def test_race_inset_scale_number_lies_on_a_plate_of_the_page(name, theme):
-    """The inset's scale number sits on a plate of the page's colour framed in the muted colour,
-    the bar on its casing: a key, never a label on the contours."""
+    """The inset's scale number sits on an unframed plate of the page's colour just above its
+    bar, the bar on its casing: a key, never a label on the contours."""
     t, fig = th.get(theme), build(name, theme)
     label = by_gid(fig, "inset-scale-label")
     plate = label.get_bbox_patch()
     assert same_colour(plate.get_facecolor(), t.background)
-    assert same_colour(plate.get_edgecolor(), t.muted)
+    assert plate.get_linewidth() == 0  # unframed: one key with its bar
+    assert label.xyann[1] <= race_plot.SCALE_PLATE + 0.5
     assert same_colour(by_gid(fig, "casing:inset-scale").get_color(), t.background)
 
 

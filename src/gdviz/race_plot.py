@@ -49,6 +49,9 @@ EXIT_MARK, EXIT_CLASH = 6.5, 0.04
 #: to its region on the map (points), and the band above it (as a fraction of the place's
 #: height) that holds its scale bar.
 Z_INSET, INSET_LINE, INSET_BAND = 70, 0.6, 0.24
+#: A run of which more than this fraction of steps in the inset turn back is drawn there, under
+#: its last steps, as its points alone (zig_zags), dots INSET_DOT points across.
+ZIG_ZAG, INSET_DOT = 0.5, 1.0
 #: The padding (points) of the plate of the page's colour under the inset's scale number.
 SCALE_PLATE = 1.5
 #: Line width (points) of every path in the inset, one hairline for all: at the inset's scale
@@ -156,7 +159,11 @@ def swing_words(crossings: int) -> str:
 
 def distance(d: float, medium: str = "mathtext") -> str:
     """A run's final distance to the minimum, as every race writes it (legend and caption): two
-    significant figures, zeros kept, so one figure's distances read alike (0.20, 0.071, 4.0)."""
+    significant figures, zeros kept, so one figure's distances read alike (0.20, 0.071, 4.0).
+    On a figure ("mathtext") every distance is set in maths, as the legend's α and |w₂| are,
+    so a power of ten (3.4 × 10⁻⁵) is set in the same face as a plain 0.20 beside it."""
+    if medium == "mathtext":
+        return f"${numbers.significant(d, 2, 'latex')}$"
     return numbers.significant(d, 2, medium)
 
 
@@ -199,21 +206,27 @@ def legend_label(race, outcome) -> str:
     return f"{head}\nends at ${RIDGE_DISTANCE} = {numbers.latex(abs(outcome.final[1]))}$"
 
 
+#: Columns of every race's legend (under both panels): one layout for the family, the runs
+#: first, filled down each column, then the marks.
+LEGEND_COLUMNS = 3
+
+
 def draw_race(theme, race, height: float, layout: str = "side", title: str | None = None,
               start_label: str = "above", on_top: str | None = None,
               width_ratios: tuple[float, float] = (1.75, 1), step_dot: float = STEP_DOT,
               path_widths: tuple[float, float] = (PATH_WIDTH, PATH_WIDTH_STEP),
-              swatch_width: float | None = None, ncol: int = 3, over_dots: tuple = (),
+              swatch_width: float | None = None, over_dots: tuple = (),
               dot_edge: float = STEP_DOT_EDGE, lane: float = 0.0):
     """The figure of one race: its map (race_map) as the largest panel, beside it ("side") or
     under it ("stacked") the distance panel (progress_panel), the legend below both. on_top
     names the run the figure is about, whose path and dots are drawn above every other's.
     width_ratios share the width between the panels side by side; step_dot and path_widths
     (top path, extra width per path beneath) size the map's marks; swatch_width, if given,
-    draws every run's legend swatch at that one width (points) rather than its path's; ncol
-    is the legend's number of columns; over_dots names runs whose path lies over every step
-    dot (a thin path along another run's dots shows on them); dot_edge the width of the ring
-    round each step dot; lane the points between two neighbouring runs' lanes (race_map)."""
+    draws every run's legend swatch at that one width (points) rather than its path's (the
+    legend is laid out alike for every race: LEGEND_COLUMNS columns); over_dots names runs
+    whose path lies over every step dot (a thin path along another run's dots shows on them);
+    dot_edge the width of the ring round each step dot; lane the points between two
+    neighbouring runs' lanes (race_map)."""
     fig = gm.new_figure(theme, height)
     if layout == "side":
         ax, ay = fig.subplots(1, 2, gridspec_kw={"width_ratios": width_ratios})
@@ -234,7 +247,8 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
     fig.suptitle(title or _title(race), fontsize=theme.font_size)
     # A little room on the right for the last step's tick label.
     fig.get_layout_engine().set(rect=(0, 0, 0.98, 1))
-    fig.legend(handles=handles, loc="outside lower center", ncol=ncol, columnspacing=1.5,
+    fig.legend(handles=handles, loc="outside lower center", ncol=LEGEND_COLUMNS,
+               columnspacing=1.5,
                handlelength=1.6, frameon=False)
     return fig
 
@@ -392,11 +406,17 @@ def end_inset(ax, theme, race, trajectories, out):
     for name, tr in trajectories.items():
         rank = order.index(name)
         c = theme.opt(name)
+        # a run that turns back at (nearly) every step in the region (Adadelta's on Beale's
+        # function) would fill its band solid with crossing hairlines: its history there is
+        # its points alone, rows along the walls it bounces between
+        dots = zig_zags(race, tr.points)
         for pts, alpha, kind in ((tr.points, INSET_ALPHA, "path"),
                                  (tr.points[-INSET_TAIL - 1:], 1.0, "tail")):
+            look = ({"ls": "none", "marker": "o", "ms": INSET_DOT, "mew": 0}
+                    if dots and kind == "path" else {})
             (ln,) = ins.plot(pts[:, 0], pts[:, 1], color=c, lw=INSET_WIDTH, alpha=alpha,
                              zorder=Z_PATHS - rank, gid=f"inset-{kind}:{name}",
-                             solid_joinstyle="round", solid_capstyle="round")
+                             solid_joinstyle="round", solid_capstyle="round", **look)
             if kind == "tail":  # the faint history stays a faint hairline, uncased
                 gm.cased_under(ins, ln, theme, Z_CASINGS, INSET_CASING)
     ends = {n: t.points for n, t in trajectories.items()
@@ -429,19 +449,29 @@ def end_inset(ax, theme, race, trajectories, out):
     # between the lines that run down to the inset's corners, its number above it
     x, y = scale_bar_at(race)
     y = (by1 + y) / 2
-    # the bar on its casing and its number on a plate of the page's colour, framed in the
-    # muted colour: a key, not a level's label on the contours
+    # the bar on its casing and its number on an unframed plate of the page's colour just
+    # above it, one key with the bar, not a level's label on the contours
     (bar,) = ax.plot([x - length * s / 2, x + length * s / 2], [y, y], color=theme.text,
                      lw=1.2, solid_capstyle="butt", zorder=Z_INSET, gid="inset-scale")
     gm.cased_under(ax, bar, theme, Z_INSET - 0.5)
-    ax.annotate(f"${numbers.latex(length)}$", (x, y), xytext=(0, SCALE_PLATE + 1.5),
+    ax.annotate(f"${numbers.latex(length)}$", (x, y), xytext=(0, SCALE_PLATE + 0.5),
                 textcoords="offset points", va="bottom", ha="center",
                 fontsize=theme.small_size, color=theme.text, zorder=Z_INSET,
                 gid="inset-scale-label",
                 bbox={"boxstyle": f"square,pad={SCALE_PLATE / theme.small_size:.3f}",
-                      "facecolor": theme.background, "edgecolor": theme.muted,
-                      "linewidth": INSET_LINE})
+                      "facecolor": theme.background, "edgecolor": "none",
+                      "linewidth": 0})
     return ins
+
+
+def zig_zags(race, points) -> bool:
+    """Whether a run zig-zags in its race's inset: more than ZIG_ZAG of its steps there turn
+    back on the one before (a negative dot product)."""
+    inside = np.array([races.inside(p, race.inset.region)[0] for p in points])
+    d = np.diff(np.asarray(points)[inside], axis=0)
+    if len(d) < 2:
+        return False
+    return bool(np.mean(np.sum(d[1:] * d[:-1], axis=1) < 0) > ZIG_ZAG)
 
 
 def inset_points(ax, race) -> float:
