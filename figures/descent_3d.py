@@ -2,22 +2,24 @@
 
 The mountain climber's walk: gradient descent on J(m, b) drawn on the cost surface itself. The
 ball starts high on the wall, at (m, b) = ({m0}, {b0}) where J = {j0}, and takes {steps} steps
-with the learning rate α = {lr}; the dots mark {shown} of its points, every step at first, fewer
-as the steps shorten, each at the height of the cost there. Its first step overshoots: it falls
-to J = {j1} on the opposite wall (m = {m1}), still on the drawn surface; within a few steps
-it settles on the floor, turns and follows the nearly flat floor to the minimum, ending
-at J = {j_end} (the least J is {j_star}), at the star: the house end square, at the last
-point, lies under the star and is drawn larger than it, so that it frames it. Above, the floor
-seen from above and enlarged, where the dots that the surface's view piles under the star lie
-apart: after its first steps across the floor, the path turns and runs down the floor in ever
-shorter steps to the star, which the end square again frames.
+with the learning rate α = {lr}; the dots mark {shown} of its points, every step at first,
+fewer as the steps shorten, each at the height of the cost there. Its first step overshoots: it
+falls to J = {j1} on the opposite wall (m = {m1}), still on the drawn surface, and its second
+runs back over it (an arrowhead on each shows the way); within a few steps it settles on the
+floor, turns and follows the nearly flat floor to the minimum, ending at J = {j_end} (the least
+J is {j_star}), at the star: the house end square, at the last point, lies under the star and
+is drawn larger than it, so that it frames it. Above, the floor seen from above and enlarged,
+the path from its third point on, where the dots that the surface's view piles under the star
+lie apart: after its first steps across the floor, the path turns and runs down the floor in
+ever shorter steps to the star, which the end square again frames.
 
 Alt: A lit, meshed, trough-shaped surface over the m and b axes. A path of dots starts as a
-ring high on the right-hand wall, drapes down across the valley to a dot on the left-hand
-wall and comes back to the floor in a few short steps; its later dots pile up under the green
-star that marks the minimum, which sits on a square a little larger than itself, the mark of
-the end. Above it, a small flat contour map of the floor: the path crosses it, then a line of
-dots, closer and closer together, runs down the floor to the star, framed by the square.
+ring high on the right-hand wall, drapes down across the valley to a dot on the left-hand wall
+(an arrowhead pointing left) and comes back to the floor in a few short steps (one pointing
+right); its later dots pile up under the green star that marks the minimum, which sits on a
+square a little larger than itself, the mark of the end. Above it, a small flat contour map of
+the floor: the path crosses it, then a line of dots, closer and closer together, runs down the
+floor to the star, framed by the square.
 """
 
 import numpy as np
@@ -92,7 +94,9 @@ def floor_view(fig, theme, x, y, t, shown, end):
     ax = fig.add_axes(FLOOR_BOX)
     M, B, J = regression.cost_grid(x, y, (m0, m1), (b0, b1), 120)
     gm.contour_map(ax, theme, M, B, J)
-    pts = t.points[: shown[-1] + 1]
+    # the path from the first point back on the floor (the third) on: inside the view, none of
+    # it cut by the frame (the first two steps are the 3-D view's)
+    pts = t.points[shown[2]: shown[-1] + 1]
     ax.plot(pts[:, 0], pts[:, 1], color=theme.accent, linewidth=1.0, zorder=3, gid="floor-path")
     # small and edgeless: where the steps shorten they make a line, not a caterpillar
     ax.plot(t.points[shown, 0], t.points[shown, 1], "o", color=theme.accent, markersize=2,
@@ -155,13 +159,28 @@ def make_figure(theme):
     star_xy = proj3d.proj_transform(*np.ravel(star.get_data_3d()), ax3.get_proj())[:2]
     gm.end_at(ax3, theme, xy, end, star_xy=star_xy, star={"zorder": 23}, gid="end",
               label=f"after {numbers.count(t.steps)} steps", clip_on=False)
+    # the way the path goes: an arrowhead half-way along each of its first two steps (across
+    # the valley, then back), where the second runs back over the first
+    proj = ax3.get_proj()
+    for k in (0, 1):
+        seg = [shown[k], shown[k + 1]]
+        mid = t.points[seg].mean(axis=0)
+        ahead = t.points[seg[0]] + 0.56 * np.diff(t.points[seg], axis=0)[0]
+        ends = [proj3d.proj_transform(*q, regression.cost(*q, x, y) + lift, proj)[:2]
+                for q in (mid, ahead)]
+        ax3.annotate("", xy=ends[1], xytext=ends[0], zorder=21, gid=f"way-{k + 1}",
+                     arrowprops=dict(arrowstyle="-|>,head_length=0.9,head_width=0.45",
+                                     color=theme.accent, linewidth=0, shrinkA=0, shrinkB=0))
     floor_view(fig, theme, x, y, t, shown, end)
     dot = Line2D([], [], ls="none", marker="o", ms=3, color=theme.accent, mec="none",
                  label=f"{numbers.count(len(shown))} of its points")
     handles, _ = ax3.get_legend_handles_labels()
-    ax3.legend(handles=[*handles[:2], dot, handles[2]], loc="upper left",
-               bbox_to_anchor=(0.01, 0.99), bbox_transform=fig.transFigure, borderaxespad=0,
-               fontsize=theme.small_size, frameon=False)
+    # on a page-coloured card: the 3-D box's grid lines stop short of the key
+    key = ax3.legend(handles=[*handles[:2], dot, handles[2]], loc="upper left",
+                     bbox_to_anchor=(0.01, 0.99), bbox_transform=fig.transFigure,
+                     borderaxespad=0, fontsize=theme.small_size, frameon=True, framealpha=1,
+                     facecolor=theme.background, edgecolor="none", borderpad=0.3)
+    key.set_zorder(30)
     return fig
 
 

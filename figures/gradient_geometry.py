@@ -1,27 +1,27 @@
 """Tangents and gradients
 
 Left: a curve y = f(x) and its tangent at x = {x0}. Near the point the tangent and the curve
-agree, so a small step dx changes y by dy = m dx, where m = f'({x0}) = {slope} is the slope
-of the tangent. Middle: a bowl-shaped surface z = f(x, y) and its tangent plane at
-(x, y) = ({px}, {py}). The plane has one slope per direction, the partial derivatives
-∂f/∂x = {m1} and ∂f/∂y = {m2}: the plane's two lines through the point touch the bowl's two
-cuts through it, along x and along y. So a small step changes z by
-dz = (∂f/∂x) dx + (∂f/∂y) dy. Together the two slopes form the gradient
-∇f = (∂f/∂x, ∂f/∂y), drawn on the floor below the point: it points straight
-uphill, and the descent direction −∇f straight downhill. Right: the same seen from above, at
-equal scales on x and y, around the point: the gradient meets the contour through the point at
-a right angle (marked), and −∇f, the same arrow turned round, has the same length. Both arrows
-are drawn at {scale} times ∇f.
+agree, so a small step dx changes y by dy = m dx, where m = f'({x0}) = {slope} is the slope of
+the tangent. Middle: a bowl-shaped surface z = f(x, y) and its tangent plane at (x, y) = ({px},
+{py}). The plane has one slope per direction, the partial derivatives ∂f/∂x = {m1} and ∂f/∂y =
+{m2}: the plane's two lines through the point touch the bowl's two cuts through it, along x and
+along y. So a small step changes z by dz = (∂f/∂x) dx + (∂f/∂y) dy. Together the two slopes
+form the gradient ∇f = (∂f/∂x, ∂f/∂y), drawn on the floor from the point's shadow (a dotted
+line drops to it from the point): it points straight uphill, and the descent direction −∇f
+straight downhill. Right: the same seen from above, at equal scales on x and y, around the
+point: the gradient meets the contour through the point at a right angle (marked), and −∇f, the
+same arrow turned round, has the same length. Both arrows are drawn at {scale} times ∇f.
 
 Alt: Left, a U-shaped curve with a straight tangent line touching it at one point, and a right
 triangle under the tangent with legs labelled dx and dy. Middle, an opaque, meshed
-three-dimensional bowl with a see-through tangent patch touching it at one point, two lines
-across the patch touching the bowl's cross-sections; on the floor of the box, contour ellipses
-and two labelled arrows from the point's shadow, ∇f in the text colour uphill and −∇f in the
-accent colour downhill. Right, the largest panel, headed ∇f = (∂f/∂x, ∂f/∂y) = ({m1}, {m2}):
-a square contour map around the point, its contour line drawn bold and nearly level; an arrow
-labelled ∇f points up from the point and an arrow of the same length labelled −∇f points down,
-and a right-angle mark sits between the contour line and the gradient.
+three-dimensional bowl with a large see-through tangent plane touching it at one point, two
+lines across the plane touching the bowl's cross-sections; a dotted line drops from the point
+to the floor of the box, where among contour ellipses two labelled arrows start from its foot,
+∇f in the text colour uphill and −∇f in the accent colour downhill. Right, headed ∇f = (∂f/∂x,
+∂f/∂y) and under it = ({m1}, {m2}): a square contour map around the point, its contour line
+drawn bold and nearly level; an arrow labelled ∇f points up from the point and an arrow of the
+same length labelled −∇f points down, and a right-angle mark sits between the contour line and
+the gradient.
 """
 
 import numpy as np
@@ -37,13 +37,18 @@ X0 = 3.0
 DX = 3.0  # the run of the slope triangle on the left: its legs long enough to name
 WINDOW = ((-8.0, 8.0), (-1.4, 1.4))  # the part of gdcore's valley bowl drawn
 POINT = (-4.5, 0.5)  # on the bowl's far wall, seen from the front; ±∇f inside the window
-PLANE_HALF = (2.2, 0.45)  # half-sizes of the tangent-plane patch in x and y
+PLANE_HALF = (3.0, 0.7)  # half-sizes of the tangent-plane patch in x and y (cut at the window)
 ARROW_SCALE = 0.3  # the arrows are drawn at this multiple of ∇f
-#: The slopes m, ∂f/∂x, ∂f/∂y in their shortest form to this many significant digits: 0.3,
-#: −0.45, 2.5 (exact values: no zeros padded to a common number of decimals).
+#: The slope m in its shortest form to this many significant digits: 0.3 (exact: no zero
+#: padded).
 SLOPE_SIG = 3
+#: ∂f/∂x and ∂f/∂y, a pair, to one number of decimals: (−0.45, 2.50)
+GRAD_PLACES = 2
 ZOOM = 1.0  # half-size of the square (x, y) window of the contour view: both arrows fit
-Z_FLOOR = -11.0  # the floor well below the bowl, so the arrows on it clear the bowl's rim
+#: The three panels' widths (curve, surface, view from above): balanced, the surface box wide
+#: enough to read, the square view from above as wide as the panels are tall.
+GRID_WIDTHS = (1.0, 1.3, 1.15)
+Z_FLOOR = -5.0  # the floor below the bowl, so the arrows on it clear the bowl's rim
 
 
 def facts() -> dict:
@@ -51,7 +56,7 @@ def facts() -> dict:
     g = bowl.grad(POINT)
     n = numbers.text
     return dict(x0=n(X0), slope=n(bowl.grad((X0, 0.0))[0], sig=SLOPE_SIG), px=n(POINT[0]),
-                py=n(POINT[1]), m1=n(g[0], sig=SLOPE_SIG), m2=n(g[1], sig=SLOPE_SIG),
+                py=n(POINT[1]), m1=n(g[0], places=GRAD_PLACES), m2=n(g[1], places=GRAD_PLACES),
                 scale=n(ARROW_SCALE))
 
 
@@ -79,8 +84,9 @@ def _curve(ax, theme):
     ax.annotate("$dy$", (x1, (y0 + y1) / 2), xytext=(4, 0), textcoords="offset points",
                 ha="left", va="center", color=theme.text, fontsize=theme.font_size, gid="dy")
     ax.set_xlim(lo, hi)
-    ax.set_ylim(-0.2, 1.25 * float(bowl(hi, 0.0)))
-    ax.set_yticks([0, 1, 2, 3])  # none at the top edge, under the two-line title
+    # the curve leaves through the top edge, inside the x range: cut cleanly by the frame
+    ax.set_ylim(-0.2, 0.92 * float(bowl(hi, 0.0)))
+    ax.set_yticks([0, 1, 2])  # none at the top edge, under the two-line title
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
     ax.annotate("$y = f(x)$", (-6.2, float(bowl(-6.2, 0.0))), xytext=(6, 0),
@@ -114,17 +120,20 @@ def _surface(ax, theme):
     # x and along y, and their tangents in the plane (slopes ∂f/∂x, ∂f/∂y) show where it
     # touches.
     hx, hy = PLANE_HALF
-    DXg, DYg = np.meshgrid(np.linspace(-hx, hx, 2), np.linspace(-hy, hy, 2))
+    # the patch's offsets from the point, kept inside the window
+    ax0, ax1 = max(-hx, x0 - px), min(hx, x1 - px)
+    ay0, ay1 = max(-hy, y0 - py), min(hy, y1 - py)
+    DXg, DYg = np.meshgrid(np.linspace(ax0, ax1, 2), np.linspace(ay0, ay1, 2))
     plane = ax.plot_surface(px + DXg, py + DYg, bowl.tangent(POINT, DXg, DYg), color=theme.accent,
-                            alpha=0.3, linewidth=0, shade=False, zorder=4)
+                            alpha=0.25, linewidth=0, shade=False, zorder=4)
     plane.set_gid("tangent-plane")
     plane.set_rasterized(True)
-    ex = np.array([-hx, hx, hx, -hx, -hx])
-    ey = np.array([-hy, -hy, hy, hy, -hy])
+    ex = np.array([ax0, ax1, ax1, ax0, ax0])
+    ey = np.array([ay0, ay0, ay1, ay1, ay0])
     ax.plot(px + ex, py + ey, bowl.tangent(POINT, ex, ey), color=theme.accent, linewidth=0.9,
             zorder=5, gid="plane-edge")
-    cx = np.linspace(-hx, hx, 40)
-    cy = np.linspace(-hy, hy, 40)
+    cx = np.linspace(ax0, ax1, 40)
+    cy = np.linspace(ay0, ay1, 40)
     ax.plot(px + cx, py + 0 * cx, bowl(px + cx, py + 0 * cx), color=theme.text, linewidth=1.0,
             zorder=5, gid="cut-x")
     ax.plot(px + 0 * cy, py + cy, bowl(px + 0 * cy, py + cy), color=theme.text, linewidth=1.0,
@@ -134,14 +143,16 @@ def _surface(ax, theme):
         ax.plot(px + u, py + v, bowl.tangent(POINT, u, v), color=theme.accent, linewidth=1.4,
                 zorder=6, gid=gid)
     ax.plot([px], [py], [pz], "o", color=theme.accent, markersize=5, zorder=10)
+    # the drop line from the point to its shadow on the floor, where ±∇f start
     ax.plot([px, px], [py, py], [Z_FLOOR, pz],
-            **theme.line("reference", color=theme.muted, linewidth=1.0, zorder=3))
+            **theme.line("reference", color=theme.text, linewidth=0.9), zorder=7,
+            gid="drop-line")
 
     ax.view_init(elev=38, azim=-45)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_zlim(Z_FLOOR, float(Z.max()))
-    ax.set_box_aspect((1.3, 1, 0.95), zoom=1.3)
+    ax.set_box_aspect((1.3, 1, 0.95), zoom=1.1)
 
     # ±∇f on the floor below the point, as 2-D arrows between projected points (mplot3d's own
     # arrowheads vanish when seen edge-on), each named past its tip
@@ -154,9 +165,9 @@ def _surface(ax, theme):
         ax.annotate("", xy=tuple(tip), xytext=tuple(base), zorder=8, gid=f"arrow{sign:+d}",
                     arrowprops=dict(arrowstyle="-|>,head_length=0.5,head_width=0.25",
                                     color=colour, linewidth=1.8, shrinkA=0, shrinkB=0))
-        ax.annotate(label, tuple(tip), xytext=(5 if sign > 0 else -5, 0),
-                    textcoords="offset points", ha="left" if sign > 0 else "right",
-                    va="center", color=colour, zorder=9,
+        ax.annotate(label, tuple(tip), xytext=(5, 0) if sign > 0 else (0, -4),
+                    textcoords="offset points", ha="left" if sign > 0 else "center",
+                    va="center" if sign > 0 else "top", color=colour, zorder=9,
                     fontsize=theme.font_size, gid=f"arrow-label{sign:+d}",
                     bbox=dict(boxstyle="round,pad=0.12", fc=theme.background, ec="none"))
     ax.set_xticks([-5.0, 0.0, 5.0])
@@ -209,7 +220,7 @@ def _contour_view(ax, theme):
     ax.set_ylim(py - ZOOM, py + ZOOM)
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
-    ax.set_anchor("N")  # its top on the left panel's top, under the same title line
+    ax.set_anchor("N")  # its top under its title, the titles' first lines on one line
     ax.set_xticks([-5.0, -4.5, -4.0])
     ax.set_yticks([0.0, 0.5, 1.0])
 
@@ -217,8 +228,8 @@ def _contour_view(ax, theme):
 def make_figure(theme):
     fig = gm.new_figure(theme, height=3.2)
     fig.set_layout_engine("none")  # the panels where the grid puts them, under one title line
-    gs = fig.add_gridspec(1, 3, width_ratios=(0.72, 1.0, 1.55), left=0.06, right=0.99,
-                          bottom=0.13, top=0.85, wspace=0.72)
+    gs = fig.add_gridspec(1, 3, width_ratios=GRID_WIDTHS, left=0.07, right=0.965,
+                          bottom=0.13, top=0.85, wspace=0.5)
     ax = fig.add_subplot(gs[0])
     ax3 = fig.add_subplot(gs[1], projection="3d")
     ax2 = fig.add_subplot(gs[2])
@@ -233,10 +244,17 @@ def make_figure(theme):
               ("a surface and its tangent plane",
                r"$dz = (\partial f/\partial x)\,dx + (\partial f/\partial y)\,dy$"),
               ("seen from above",
-               rf"$\nabla f = (\partial f/\partial x,\, \partial f/\partial y)"
-               rf" = ({n(g[0], sig=SLOPE_SIG)}, {n(g[1], sig=SLOPE_SIG)})$"))
+               r"$\nabla f = (\partial f/\partial x,\, \partial f/\partial y)$" "\n"
+               rf"$= ({n(g[0], places=GRAD_PLACES)}, {n(g[1], places=GRAD_PLACES)})$"))
     heads = [a.set_title(th.title(title) + "\n" + formula, gid=f"title{k}")
              for k, (a, (title, formula)) in enumerate(zip((ax, ax3, ax2), titles))]
+    # the right title runs to three lines (the gradient's value under its definition, clear of
+    # the page's edge): its square panel, shorter than its cell, is set down by the extra line,
+    # the first lines on one line
+    fig.draw_without_rendering()
+    pos = ax2.get_position()
+    shift = (ax2.title.get_window_extent().y1 - heads[0].get_window_extent().y1) / fig.bbox.height
+    ax2.set_position([pos.x0, pos.y0 - shift, pos.width, pos.height])
     # the middle 3-D box is narrower than its cell (context beside the contour view), so it
     # sits lower: its title is set down on the others' line (the first lines on one line)
     y = 1.0

@@ -4,12 +4,12 @@ The same gradient descent as before, from the same start, with three learning ra
 (α = {lr_small}): every step is safe but tiny, and after {steps} steps the path has crawled only
 part of the way along the valley floor; J is still {j_small}. Good (α = {lr_good}): the path
 crosses the valley in a few steps and slides down it to J = {j_good}. Too large (α = {lr_large},
-above the limit 2/h_max ≈ {limit} of this data, h_max being the steepest curvature of J, the
-largest eigenvalue of its Hessian): each step jumps across the valley to the far
+above the limit 2/h_max ≈ {limit} of this data, h_max ≈ {h_max} being the largest curvature
+of J, the largest eigenvalue of its Hessian): each step jumps across the valley to the far
 wall and lands {growth} times as far from the floor as it started, so the path zig-zags ever
 wider, leaves the map at step {exit_step}, and its cost, which goes with the square of that
-distance, grows about {growth2} times a step and leaves the chart at step {leaves}: the run
-diverges from its first step.
+distance, grows about {growth2} times a step and leaves the plotted range at step {leaves}: the
+run diverges from its first step.
 
 Alt: Top, three contour maps of the same long valley, each with a descent path from the same
 start. Left, a short path that turns into the valley and stops far from the minimum at a small
@@ -23,7 +23,8 @@ back and forth across the valley, each longer than the last, the older ones fain
 middle, the distance across the valley after each of the large rate's first steps: bars that
 alternate above and below zero, each {growth} times as long as the last. Bottom right, the
 factor per step across the valley against the learning rate: a V that crosses 1 at the limit
-{limit}; the good and small rates sit below 1, the large one just above it.
+{limit}; the good and small rates sit below 1, the large one just above it; a note in the red
+zone gives h_max, the largest curvature of J.
 """
 
 import numpy as np
@@ -69,8 +70,8 @@ def facts() -> dict:
     (_, small, ts), (_, good, tg), (_, large, tl) = runs()
     return dict(lr_small=nb.text(small), lr_good=nb.text(good), lr_large=nb.text(large),
                 steps=nb.count(COST_DESCENT.steps), shown=COST_DESCENT.shown_steps,
-                limit=nb.text(COST_DESCENT.max_stable_rate,
-                                                                  places=3),
+                limit=nb.text(COST_DESCENT.max_stable_rate, places=3),
+                h_max=nb.text(2.0 / COST_DESCENT.max_stable_rate, places=1),
                 j_small=nb.text(ts.losses[-1], places=nb.sig_places(ts.losses[-1])),
                 j_good=nb.text(tg.losses[-1], places=nb.sig_places(tg.losses[-1])),
                 growth=nb.text(COST_DESCENT.growth_factor, places=GROWTH_PLACES),
@@ -159,9 +160,11 @@ def make_figure(theme):
         if traj.diverged:
             # on the map only where each step lands, up to the exit (lines from wall to wall
             # would fill a wedge); the first steps, one arrow each, in the zoomed inset
+            # (the last point is where the path crosses the edge, not a landing: the exit
+            # cross marks it, no dot half cut by the spine)
             dots, = ax.plot(pts[:, 0], pts[:, 1], "o", color=cols[name], markersize=2.2,
-                            mec="none", zorder=3, gid=f"path-{name}")
-            gm.cased_under(ax, dots, theme, 2.5, DOT_CASING)
+                            mec="none", zorder=3, gid=f"path-{name}", markevery=slice(0, -1))
+            gm.cased_under(ax, dots, theme, 2.5, DOT_CASING).set_markevery(slice(0, -1))
             large_map = ax
             # the exit cross marks the map's edge where the path leaves: drawn whole and
             # inside the frame, nudged in from the spine by its own half-width (in points)
@@ -174,8 +177,8 @@ def make_figure(theme):
                     zorder=5, clip_on=False, gid="exit-too large",
                     transform=offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"),
                     path_effects=gm.casing(theme))
-            ax.text(0.96, 0.96, f"off the map at step {len(pts) - 1}\nits first steps: "
-                    "the box, below", transform=ax.transAxes, ha="right",
+            ax.text(0.96, 0.96, f"the path leaves the map\nat step {len(pts) - 1}; its "
+                    "first steps:\nthe box, below", transform=ax.transAxes, ha="right",
                     va="top", fontsize=theme.small_size, color=theme.text)
         else:
             path, = ax.plot(pts[:, 0], pts[:, 1], color=cols[name], linewidth=1.1, zorder=3,
@@ -204,7 +207,8 @@ def make_figure(theme):
         if leaves is not None:
             # the words in the empty top left (the curves there are near J = 10), an arrow
             # to where the cost leaves the top: no word on the curve
-            jx.annotate(f"$J$ leaves the chart at step {leaves}:\n$J$ grows "
+            jx.annotate(f"$J$ leaves the plotted range at step {leaves}:\n"
+                        f"$J$ grows "
                         f"× {nb.text(growth**2, places=J_GROWTH_PLACES)} "
                         f"($\\approx {nb.latex(growth, places=GROWTH_PLACES)}^2$) per step, "
                         "without bound",
@@ -256,28 +260,35 @@ def make_figure(theme):
     fx.axvline(COST_DESCENT.max_stable_rate,
                **theme.line("reference", color=theme.error, linewidth=0.8))
     limit = nb.latex(COST_DESCENT.max_stable_rate, places=3)
-    fx.text(COST_DESCENT.max_stable_rate - 0.003, 1.55,
-            f"limit\n$2/h_{{\\max}} \\approx {limit}$",
-            ha="right", va="top", fontsize=theme.small_size, color=theme.error,
-            gid="limit-note")
+    fx.annotate(f"limit\n$2/h_{{\\max}} \\approx {limit}$",
+                (COST_DESCENT.max_stable_rate, 1.68),
+                xytext=(-3, 0), textcoords="offset points", ha="right", va="top",
+                fontsize=theme.small_size, color=theme.error, gid="limit-note")
+    # h_max in the figure's words, with its value, in the empty foot of the red zone
+    fx.annotate(f"$h_{{\\max}} \\approx {nb.latex(lam, places=1)}$,\n$J$'s largest\n"
+                "curvature",
+                (COST_DESCENT.max_stable_rate, 0.0), xytext=(3, 3), textcoords="offset points",
+                ha="left",
+                va="bottom", fontsize=theme.small_size, color=theme.text, gid="h-max-note")
     for name, lr, _ in results:
         f = abs(1 - lr * lam)
         fx.plot([lr], [f], "o", color=cols[name], markersize=5, zorder=5, gid=f"rate-{name}")
         # beside the point, clear of the V's arms and the dotted lines by 2 pt or more: the
         # large rate right of the limit, under the V's arm; the good rate above-left of its
-        # point, between the arms; the small rate on one line above the dotted 1
+        # point, between the arms; the small rate on one line above the dotted 1, under the
+        # limit's note
         sep = "\n"
         if f > 1:
             xytext, ha, va = (4, -8), "left", "top"
         elif f > 0.6:
-            xytext, ha, va, sep = (6, 14), "left", "bottom", " "
+            xytext, ha, va, sep = (3, 17), "left", "bottom", " "
         else:
             xytext, ha, va = (-3, 5), "right", "bottom"
         fx.annotate(f"{name}{sep}{nb.text(f, places=GROWTH_PLACES)}", (lr, f), xytext=xytext,
                     textcoords="offset points", ha=ha, va=va,
                     fontsize=theme.small_size, color=theme.text)
     fx.set_xlim(0, ALPHA_MAX)
-    fx.set_ylim(0, 1.6)
+    fx.set_ylim(0, 1.72)
     fx.set_yticks([0, 0.5, 1.0, 1.5])
     fx.set_xlabel(th.AXIS_LABELS["rate"])
     fx.set_ylabel(r"factor $|1 - \alpha h_{\max}|$")

@@ -100,6 +100,20 @@ def test_end_square_and_the_floor_view_show_gdcores_points(theme_name):
     box = floor[0].get_window_extent()
     assert (box.width / (m1 - m0)) / (box.height / (b1 - b0)) == pytest.approx(1, rel=0.01)
     assert gm.text_overlaps(fig) == []
+    # the floor view's path from its third drawn point on: all of it inside the view
+    path = np.column_stack(lines["floor-path"].get_data())
+    np.testing.assert_array_equal(path, t.points[shown[2]: shown[-1] + 1])
+    assert np.all((m0 < path[:, 0]) & (path[:, 0] < m1) & (b0 < path[:, 1]) & (path[:, 1] < b1))
+    # the way the path goes: its first step across the valley (m falls), its second back over
+    # it (m rises), an arrowhead on each on the page pointing so, at the step's projected middle
+    assert t.points[shown[1], 0] < t.points[shown[0], 0] < 4
+    assert t.points[shown[2], 0] > t.points[shown[1], 0]
+    for k, sign in ((1, -1), (2, 1)):
+        (way,) = fig.findobj(lambda a, k=k: a.get_gid() == f"way-{k}")
+        mid = t.points[shown[k - 1: k + 1]].mean(axis=0)
+        at = proj3d.proj_transform(*mid, regression.cost(*mid, x, y) + lift, ax3.get_proj())[:2]
+        np.testing.assert_allclose(way.xyann, at, rtol=1e-9, atol=1e-12)
+        assert np.sign(way.xy[0] - way.xyann[0]) == sign
 
 
 def test_words_match_gdcore():

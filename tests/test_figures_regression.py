@@ -461,20 +461,25 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     (name,) = [x for x in ax.texts if x.get_text() == "$y = f(x)$"]
     assert same_colour(name.get_color(), t.text)
     assert not [a for a in fig.findobj(Line2D) if same_colour(a.get_color(), t.data)]
+    # the curve leaves through the frame's top on both sides (cut by the frame, no loose ends
+    # inside the box)
+    top = ax.get_ylim()[1]
+    assert curve.get_ydata()[0] > top and curve.get_ydata()[-1] > top
+    assert max(ax.get_yticks()) < top
     # middle: dz = (∂f/∂x) dx + (∂f/∂y) dy; right: ∇f = (∂f/∂x, ∂f/∂y) from gdcore, the
     # titles on one line; the partial derivatives named as such, never m₁, m₂ (m is the slope
     # of a line in the book)
     m1, m2 = bowl.grad(mod.POINT)
     assert r"dz = (\partial f/\partial x)\,dx + (\partial f/\partial y)\,dy" in one(
         fig, "title1").get_text()
-    sig = mod.SLOPE_SIG  # the exact slopes in their shortest form: (−0.45, 2.5), not 2.50
-    assert (rf"\nabla f = (\partial f/\partial x,\, \partial f/\partial y) = "
-            rf"({numbers.latex(m1, sig=sig)}, {numbers.latex(m2, sig=sig)})$"
+    places = mod.GRAD_PLACES  # the pair to one number of decimals: (−0.45, 2.50)
+    assert (rf"\nabla f = (\partial f/\partial x,\, \partial f/\partial y)$" "\n"
+            rf"$= ({numbers.latex(m1, places=places)}, {numbers.latex(m2, places=places)})$"
             in one(fig, "title2").get_text())
     assert not any("m_1" in s or "m_2" in s for s in texts(fig))
-    assert one(fig, "title2").get_text().endswith("= (-0.45, 2.5)$")
-    # each title on at most two lines
-    assert all(one(fig, f"title{k}").get_text().count("\n") <= 1 for k in range(3))
+    assert one(fig, "title2").get_text().endswith("= (-0.45, 2.50)$")
+    # two lines a title, the right one three (the value under the definition)
+    assert [one(fig, f"title{k}").get_text().count("\n") for k in range(3)] == [1, 1, 2]
     # the titles on one line, the house titles (sentence case, the house size, in ink)
     fig.canvas.draw()
     tops = [one(fig, f"title{k}").get_window_extent().y1 for k in range(3)]
@@ -483,8 +488,27 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
         title = one(fig, f"title{k}")
         assert title.get_fontsize() == t.title_size and same_colour(title.get_color(), t.text)
         assert title.get_text()[0].isupper()
-    # the right panel's top on the left panel's
-    assert ax2.get_position().y1 == pytest.approx(ax.get_position().y1, abs=1e-3)
+    # every title clear of the page's edges by a tenth of an inch or more
+    for k in range(3):
+        b = one(fig, f"title{k}").get_window_extent()
+        assert b.x0 >= 0.1 * fig.dpi and b.x1 <= fig.bbox.width - 0.1 * fig.dpi
+    # the panels balanced: none less than 0.7 of another's width
+    widths = [a.get_window_extent().width for a in (ax, ax3, ax2)]
+    assert min(widths) > 0.7 * max(widths)
+    # the drop line from the point on the bowl to its shadow on the floor, where ±∇f start
+    drop = one(fig, "drop-line")
+    px, py = mod.POINT
+    np.testing.assert_allclose(np.array(drop.get_data_3d()).T,
+                               [[px, py, mod.Z_FLOOR], [px, py, bowl.value(mod.POINT)]])
+    from mpl_toolkits.mplot3d import proj3d
+    foot = proj3d.proj_transform(px, py, mod.Z_FLOOR, ax3.get_proj())[:2]
+    # the tangent plane a plane to see: at least a third of the window each way
+    plane = one(fig, "plane-edge")
+    ex, ey, ez = (np.asarray(v) for v in plane.get_data_3d())
+    (x0, x1), (y0, y1) = mod.WINDOW
+    assert np.ptp(ex) >= (x1 - x0) / 3 and np.ptp(ey) >= (y1 - y0) / 3
+    assert x0 <= ex.min() and ex.max() <= x1 and y0 <= ey.min() and ey.max() <= y1
+    np.testing.assert_allclose(ez, bowl.tangent(mod.POINT, ex - px, ey - py))
     up, down = one(fig, "arrow+1"), one(fig, "arrow-1")
     assert isinstance(up, Annotation) and isinstance(down, Annotation)
     assert up.axes is ax3 and down.axes is ax3
@@ -493,6 +517,11 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     assert same_colour(down.arrow_patch.get_edgecolor(), t.accent)
     # the two arrows leave the same base in opposite directions
     assert np.allclose(up.xyann, down.xyann)
+    np.testing.assert_allclose(up.xyann, foot)
+    # named inside the 3-D panel
+    for gid in ("arrow-label+1", "arrow-label-1"):
+        lb, pb = one(fig, gid).get_window_extent(), ax3.get_window_extent()
+        assert pb.x0 <= lb.x0 and lb.x1 <= pb.x1 and pb.y0 <= lb.y0 and lb.y1 <= pb.y1
     v_up = np.subtract(up.xy, up.xyann)
     v_down = np.subtract(down.xy, down.xyann)
     assert np.dot(v_up, v_down) < -0.9 * np.linalg.norm(v_up) * np.linalg.norm(v_down)
@@ -524,8 +553,7 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     along_px = to_px(mod.POINT + along) - to_px(mod.POINT)
     cos = np.dot(along_px, drawn[0]) / np.linalg.norm(along_px) / np.linalg.norm(drawn[0])
     assert abs(cos) < np.sin(np.radians(1.0))
-    # the contour view the largest panel; every arrow named, in its own colour
-    assert ax2.get_window_extent().width > ax.get_window_extent().width
+    # every arrow named, in its own colour
     for gid, colour in (("flat-label+1", t.text), ("flat-label-1", t.accent),
                         ("arrow-label+1", t.text), ("arrow-label-1", t.accent)):
         assert same_colour(one(fig, gid).get_color(), colour)
@@ -535,9 +563,9 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     leg_a, leg_b = corner[0] - corner[1], corner[2] - corner[1]
     assert np.isclose(np.linalg.norm(leg_a), np.linalg.norm(leg_b))
     assert abs(leg_a[0] * g[1] - leg_a[1] * g[0]) < 1e-12 and abs(np.dot(leg_b, g)) < 1e-12
-    words = mod.__doc__.format(**mod.facts())
-    assert f"∂f/∂x = {numbers.text(g[0], sig=mod.SLOPE_SIG)}" in words and "\u2212" in words
-    assert "∂f/∂y = 2.5:" in words and "∇f = (∂f/∂x, ∂f/∂y)" in words
+    words = " ".join(mod.__doc__.format(**mod.facts()).split())
+    assert f"∂f/∂x = {numbers.text(g[0], places=mod.GRAD_PLACES)}" in words and "\u2212" in words
+    assert "∂f/∂y = 2.50:" in words and "∇f = (∂f/∂x, ∂f/∂y)" in words
     assert "m1" not in words and "m2" not in words and "m₁" not in words
 
 
@@ -641,7 +669,7 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     # the note sits where the cost leaves the plot (at the view's top), not at a cutoff
     leaves = COST_DESCENT.leaves_plot(large)
     assert leaves is not None and leaves < large.diverged_at
-    notes = [a for ax in fig.axes for a in ax.texts if "leaves the chart" in a.get_text()]
+    notes = [a for ax in fig.axes for a in ax.texts if "leaves the plotted range" in a.get_text()]
     assert len(notes) == 1 and f"at step {leaves}" in notes[0].get_text()
     np.testing.assert_allclose(notes[0].xy, (leaves, COST_DESCENT.plot_top(large)))
     assert not any("diverged at step" in s for s in texts(fig))
@@ -700,6 +728,23 @@ def test_learning_rates_labels_paths_and_divergence(theme):
                        np.maximum(np.maximum(b.y0 - px[:, 1], px[:, 1] - b.y1), 0))
         assert gap.min() >= 2 * pt, t.get_text()
         assert not b.y0 - 2 * pt < one_y < b.y1 + 2 * pt, t.get_text()
+    # the limit's note, h_max's note (its value, in words) and the rates' words 2 pt or more
+    # clear of the dotted limit line; h_max's note clear of the V too
+    limit_x = fx.transData.transform((COST_DESCENT.max_stable_rate, 0))[0]
+    hmax = one(fig, "h-max-note")
+    assert f"{lam:.1f}" in hmax.get_text() and "largest" in hmax.get_text()
+    for t in [*[t for t in fx.texts if t.get_text().split()[0] in ("too", "good")],
+              one(fig, "limit-note"), hmax]:
+        b = t.get_window_extent(r)
+        assert b.x1 <= limit_x - 2 * pt or b.x0 >= limit_x + 2 * pt, t.get_text()
+    note = one(fig, "limit-note").get_window_extent(r).padded(2 * pt)
+    for t in [t for t in fx.texts if t.get_text().split()[0] in ("too", "good")]:
+        assert not t.get_window_extent(r).overlaps(note), t.get_text()
+    b = hmax.get_window_extent(r)
+    assert box.x0 <= b.x0 and b.x1 <= box.x1 and box.y0 <= b.y0 and b.y1 <= box.y1
+    inside = (b.x0 - 2 * pt < px[:, 0]) & (px[:, 0] < b.x1 + 2 * pt) & (b.y0 - 2 * pt < px[:, 1]) \
+        & (px[:, 1] < b.y1 + 2 * pt)
+    assert not inside.any()
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -729,6 +774,8 @@ def test_learning_rates_notes_clear_of_data_and_marks_whole(theme):
     mx, by = cross.get_xydata()[0]
     assert np.isclose(mx, m1) or np.isclose(by, b1) or np.isclose(mx, m0) or np.isclose(by, b0)
     np.testing.assert_allclose(cross.get_xydata()[0], one(fig, "path-too large").get_xydata()[-1])
+    # the edge point is the cross's, not a landing: no dot half cut there
+    assert one(fig, "path-too large").get_markevery() == slice(0, -1)
     # drawn whole inside the map's frame
     cb, mb = cross.get_window_extent(renderer), cross.axes.get_window_extent(renderer)
     assert mb.x0 <= cb.x0 and cb.x1 <= mb.x1 and mb.y0 <= cb.y0 and cb.y1 <= mb.y1
