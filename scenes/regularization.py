@@ -14,10 +14,10 @@ frame, but the number is written at the sweep's round steps (its decades, and th
 shown_lam), so it changes at most about 1.4 times a second and is read; the costs beside are
 gdcore's at the λ written. Beside the equation, over the bars, the training and the test cost J
 (half the mean squared error, on the 10 samples and on the 100 new test samples its label
-names), every cost in one form, a power of ten to three significant figures with its zeros kept
-(7.42 × 10⁰, 3.66 × 10⁻², as the bars' axis is numbered), the training cost of the interpolating
-fit, rounding noise, as the bound "< 10⁻¹⁰". So the panels take the frame's height from the
-rows of λ and the keys down to the note.
+names), every cost in one form, three significant figures with their zeros kept, written as
+people write them (7.42, 0.0366) and as a power of ten under 10⁻³ (5.90 × 10⁻⁴), the training
+cost of the interpolating fit, rounding noise, as the bound "< 10⁻¹⁰". So the panels take
+the frame's height from the rows of λ and the keys down to the note.
 One ValueTracker holds u = log10 λ; every curve and bar of a frame is gdcore's ridge fit at
 that frame's λ (procedure.REGULARIZATION.path_at), every number its fit at the λ written. The
 panels are built in beats: axes (tick numbers faded in whole), samples and sine, the bars' key,
@@ -87,12 +87,11 @@ FIT_WIDTH = 4.0
 #: dots part it from the ghost, the same grey but solid.
 SINE_WIDTH = 1.8
 #: The costs' readouts: one form for every value of the sweep, which spans 22 decades (the
-#: training cost from 10⁻²¹ to 0.2): a power of ten with COST_SIG significant figures, its
-#: zeros kept (7.42 × 10⁰, 1.27 × 10⁻², 5.90 × 10⁻⁴), as the bars' axis is numbered in powers
-#: of ten; a cost below numbers.FLOOR (rounding noise) is written as that bound, "< 10⁻¹⁰"
-#: (numbers.floor_words in the captions). COST_LOW: under it, a power (numbers.significant);
-#: every cost of the sweep lies under it.
-COST_SIG, COST_LOW = 3, numbers.SCI_HIGH
+#: training cost from 10⁻²¹ to 0.2): COST_SIG significant figures, their zeros kept, written
+#: as people write them (7.42, 0.0127) down to COST_LOW and as a power of ten under it
+#: (5.90 × 10⁻⁴), never 7.42 × 10⁰; a cost below numbers.FLOOR (rounding noise) is written as
+#: that bound, "< 10⁻¹⁰" (numbers.floor_words in the captions).
+COST_SIG, COST_LOW = 3, 1e-3
 #: The exponent of numbers.FLOOR, the bound a cost of rounding noise is written under.
 FLOOR_EXP = round(float(np.log10(numbers.FLOOR)))
 #: The costs' readouts and their labels: the test cost's row ("test cost J (100 new samples)
@@ -186,7 +185,7 @@ def bar_height(w: float) -> float:
 
 def cost_text(v: float) -> str:
     """A cost as the readouts write it, in plain text (Regularization.value_markup): a power
-    of ten, 7.42 × 10⁰, or "below 10⁻¹⁰" under the floor."""
+    7.42, 0.0366, a power of ten under COST_LOW (5.90 × 10⁻⁴), or "below 10⁻¹⁰" under the floor."""
     if abs(v) < numbers.FLOOR:
         return numbers.floor_words("text")
     return numbers.significant(v, COST_SIG, "text", low=COST_LOW, power_zeros=True)
@@ -315,7 +314,7 @@ class Regularization(ThemedScene):
     @staticmethod
     def value_markup(v: float, cost: bool) -> str:
         """The Pango markup of a live value: λ to two figures, its mantissa kept (lam_text);
-        a cost as a power of ten to COST_SIG figures, its zeros kept (5.90 × 10⁻⁴), or under
+        a cost to COST_SIG figures, its zeros kept (0.0366; under COST_LOW 5.90 × 10⁻⁴), or under
         the floor the bound 10⁻¹⁰ it lies below (number() sets "<" before it)."""
         if cost and abs(v) < numbers.FLOOR:
             return f"10<sup>{str(FLOOR_EXP).replace('-', numbers.MINUS)}</sup>"

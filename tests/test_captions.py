@@ -90,7 +90,7 @@ def test_captions_carry_gdcores_numbers():
     # powers of ten in text, never e-notation
     assert "λ = 4.5 × 10⁻⁵" in said("regularization")["best"][0]
     assert "2.3 × 10⁶" in said("regularization")["sweep"][1]
-    assert "training 2.09 × 10⁻¹, test 2.55 × 10⁻¹" in said("regularization")["calm"][0]
+    assert "training 0.209, test 0.255" in said("regularization")["calm"][0]
     # how each race ends, from gdcore's runs
     assert said("race-saddle")["finish"][0] == "Only SGD is left, 0.011 from the ridge."
     # the saddle's exits in a cue of their own, after its race's words

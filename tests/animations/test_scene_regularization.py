@@ -214,14 +214,15 @@ def test_a_note_naming_lambda_is_shown_only_while_lambda_is_that_value():
 @pytest.mark.parametrize("v, want, words", [
     (2.64e-5, "2.64 × 10<sup>−5</sup>", "2.64 × 10⁻⁵"),
     (5.9e-4, "5.90 × 10<sup>−4</sup>", "5.90 × 10⁻⁴"),
-    (0.00283, "2.83 × 10<sup>−3</sup>", "2.83 × 10⁻³"),
-    (0.014, "1.40 × 10<sup>−2</sup>", "1.40 × 10⁻²"),
-    (7.42, "7.42 × 10<sup>0</sup>", "7.42 × 10⁰"),
-    (0.2, "2.00 × 10<sup>−1</sup>", "2.00 × 10⁻¹"),
+    (0.00283, "0.00283", "0.00283"),
+    (0.014, "0.0140", "0.0140"),
+    (7.42, "7.42", "7.42"),
+    (0.2, "0.200", "0.200"),
     (1.3e-21, "10<sup>−10</sup>", "below 10⁻¹⁰")])
 def test_cost_readouts_keep_three_figures_in_one_form(v, want, words):
-    """Every cost of the sweep a power of ten with three figures (the readout and the
-    captions); rounding noise written as the bound it lies below, "< 10⁻¹⁰"."""
+    """Every cost of the sweep to three figures (the readout and the captions), as people
+    write it down to 10⁻³ and a power of ten under it (never 7.42 × 10⁰); rounding noise
+    written as the bound it lies below, "< 10⁻¹⁰"."""
     assert Regularization.value_markup(v, cost=True) == want
     assert cost_text(v) == words
     rel = "&lt; " if v < 1e-10 else "= "
@@ -243,8 +244,8 @@ def test_cost_readouts_are_gdcores_at_the_shown_lambda_in_three_figures():
     assert (train, test) == (want.train[0], want.test[0])
     for got, v in zip(scene.shown_text[1:], (want.train[0], want.test[0])):
         text = numbers.significant(v, COST_SIG, "pango", low=COST_LOW, power_zeros=True)
-        assert got == text and "<sup>" in text  # a power of ten, as every cost
-        digits = text.split(" ")[0].replace(".", "").lstrip("0")
+        assert got == text and "<sup>" not in text  # both above 10⁻³: written plainly
+        digits = text.replace(".", "").lstrip("0")
         assert len(digits) == COST_SIG  # zeros kept: three figures
 
 
