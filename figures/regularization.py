@@ -20,9 +20,9 @@ Alt: A row of {n_shown} small plots of the same {n} points with a polynomial cur
 is a gentle wave close to the dotted sine; at λ = {lam_last} it is almost flat. Below, a
 log-log plot shows the coefficient norm ‖w‖ falling from about {norm0} to {norm_last} as λ
 grows from {lam_first} to {lam_last}, with the λ = 0 value drawn separately at the left and
-dotted lines, labelled "dotted: the λ of each fit above" between two of them, at the strengths of the fits above; a
-second plot shows the training cost rising with λ and the test cost falling from {test0} to
-{best_test} at λ = {best_lam}, marked by a green star, before rising again.
+dotted lines at the strengths of the fits above, labelled "dotted: the λ of each fit above"
+between two of them; a second plot shows the training cost rising with λ and the test cost
+falling from {test0} to {best_test} at λ = {best_lam}, marked by a green star, before rising again.
 """
 
 import numpy as np
