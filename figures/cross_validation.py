@@ -66,11 +66,11 @@ def make_figure(theme):
     # Column headings.
     bw = W_BLOCKS / K
     for j in range(K):
-        table.text(X_BLOCKS + (j + 0.5) * bw, head, f"fold {j + 1}", ha="center",
+        table.text(X_BLOCKS + (j + 0.5) * bw, head, f"Fold {j + 1}", ha="center",
                    va="center", **ink)
-    table.text(X_PLOT + W_PLOT / 2, head, f"degree-{DEGREE} fit", ha="center", va="center",
+    table.text(X_PLOT + W_PLOT / 2, head, f"Degree-{DEGREE} fit", ha="center", va="center",
                **ink)
-    table.text(X_SCORE, head, "held-out cost $J$", ha="center", va="center", **ink)
+    table.text(X_SCORE, head, "Held-out cost $J$", ha="center", va="center", **ink)
 
     fits = []
     for i, (tr, te, score) in enumerate(zip(r.train_idx, r.test_idx, r.fold_scores)):

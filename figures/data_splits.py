@@ -71,11 +71,11 @@ def _bar(ax, theme, y, parts, names):
         rect.set_gid(name)
         ax.add_patch(rect)
         ax.text(x0 + w / 2, y, f"{label}: {w}", ha="center", va="center", color=ink,
-                fontsize=theme.font_size, fontweight="bold", zorder=3)
+                fontsize=theme.font_size, zorder=3)
         # the mark its samples take in every other figure, then the part's job
         ax.plot([x0 + w / 2], [y - BAR_H / 2 - 0.11], gid=f"{name}-mark", **mark(theme, name))
         ax.text(x0 + w / 2, y - BAR_H / 2 - 0.2, job, ha="center", va="top",
-                color=theme.text, fontsize=theme.small_size, style="italic")
+                color=theme.text, fontsize=theme.small_size)
         spans.append((x0, x0 + w))
         x0 += w
     # a cut in the page's colour between neighbouring parts (the bar's outer ends stay exact,
@@ -101,7 +101,7 @@ def make_figure(theme):
             ha="center", va="bottom", color=theme.text, fontsize=theme.font_size)
     y_mid = (Y_TOP - BAR_H / 2 - 0.32 + y_to) / 2  # between the top jobs and the lower bar
     ax.text((bottom[0][0] + bottom[1][1]) / 2, y_mid,
-            "the training part cut again: training and validation sets",
+            "The training part cut again: training and validation sets",
             ha="center", va="center", color=theme.text, fontsize=theme.font_size)
     ax.text((top[1][0] + top[1][1]) / 2, y_mid, "the same\ntest samples",
             ha="center", va="center", color=theme.muted, fontsize=theme.small_size)

@@ -7,12 +7,13 @@ thin outline) and all its connections take no part in that step's forward and ba
 so each step trains a different thinned network ({kept_text} hidden neurons kept). Each edge
 ends at the rims of the two neurons it joins and passes every other neuron clear of its rim.
 No neuron can rely on any particular other one being present. A key under the steps names the
-two kinds of hidden neuron: kept (outline in the text colour) and dropped (faded, thin).
+two kinds of neuron: kept (outline in the text colour, as every input and output neuron, which
+dropout never drops) and dropped (faded, thin).
 
 Alt: {steps} small copies of a network diagram, two rows of two. In each, a different set of hidden
 neurons is faded to thin pale outlines and has no connections; the remaining neurons are joined
-by lines as usual; kept hidden neurons have a bold outline in the text colour. A key under the
-diagrams names a kept and a dropped neuron.
+by lines as usual; every kept neuron, inputs and outputs included, has a bold outline in the
+text colour. A key under the diagrams names a kept and a dropped neuron.
 """
 
 from matplotlib.legend_handler import HandlerPatch
@@ -35,8 +36,8 @@ CLEARANCE = 1.5
 #: The steps in a grid of GRID rows and columns: two steps a row give each network the width
 #: its hidden edges need.
 GRID = (2, 2)
-#: A dropped neuron's outline (points), in the panels and the key: thinner than the input and
-#: output neurons' (0.9) and faded (`faded`), solid: absent, not a difference (a dash is one,
+#: A dropped neuron's outline (points), in the panels and the key: thinner than a kept
+#: neuron's and faded (`faded`), solid: absent, not a difference (a dash is one,
 #: docs/STYLE.md).
 DROPPED_WIDTH = nd.RING_FAINT
 KEY_RADIUS = 4.5  # the key's neurons, in points
@@ -81,8 +82,9 @@ def make_figure(theme):
             halo.set_gid(f"halo-{n[0]}-{n[1]}")
         styles = {n: dict(edgecolor=dim, linewidth=DROPPED_WIDTH, facecolor=theme.background)
                   for n in dropped}
-        # kept hidden neurons in the text colour: neutral (the accent marks a change)
-        styles |= {n: nd.strong(theme.text) for n in keep if 0 < n[0] < len(EX.sizes) - 1}
+        # every kept neuron, inputs and outputs too (never dropped), in the text colour:
+        # neutral (the accent marks a change); only a dropped one is faded
+        styles |= {n: nd.strong(theme.text) for n, _ in lay.neurons() if n not in dropped}
         nd.draw_neurons(ax, lay, theme, styles=styles)
         nd.setup_axes(ax, lay, pad=0.12)
         n_kept = kept[t]

@@ -11,10 +11,9 @@ to {worst_test} at degree 9: past degree {best} the extra capacity fits the nois
 sine.
 
 Alt: A line chart with polynomial degree 0 to 9 on the horizontal axis and the cost J on a
-logarithmic vertical axis. The training-cost line falls steadily and drops off the bottom of the
-chart between degrees 8 and 9, to a marker on the bottom edge at degree 9 labelled
-"training cost J ≈ 0: through all {n} points",
-≈ 0 meaning {floor}. The test-cost line, lavender with hollow
+logarithmic vertical axis. The training-cost line falls steadily and, between degrees 8 and
+9, steeply down to a marker on the bottom edge at degree 9 labelled
+"training cost J ≈ 0 ({floor}): through all {n} points". The test-cost line, lavender with hollow
 diamonds, is about level from degree 1 to 2, drops to its lowest value, {best_test}, at
 degree {best}, marked by a green star, then rises steeply to {worst_test} at degree 9.
 """
@@ -59,6 +58,10 @@ def _line_mark(mark: dict) -> dict:
     return {k: v for k, v in mark.items() if k not in ("linestyle", "zorder")}
 
 
+#: How far (points) the off-scale mark at degree 9 stands above the spine.
+LIFT = 4.0
+
+
 def make_figure(theme):
     d, err = errors()
     n = d.x.size
@@ -95,12 +98,16 @@ def make_figure(theme):
     for d_, v in zip(deg[low], err.train[low]):
         # the fall to ≈ 0 happens on the way to this degree: the curve goes on, solid, down to
         # the edge, where the off-scale mark says the rest
-        ax.plot([deg[last], d_], [err.train[last], Y_FLOOR], color=theme.data, linewidth=1.2,
-                clip_on=False, zorder=3, gid="to-zero")
         # off the axis: the set's own mark on its floor, as every off-scale value
         mark = gm.off_scale_low(ax, theme, d_, Y_FLOOR, _line_mark(theme.marker("data")),
-                                lift=4.0)
-        ax.annotate(f"training cost $J {numbers.relation(v)}$:\nthrough all {n} points",
+                                lift=LIFT)
+        # the line ends where the mark stands (lifted with it), not on the spine under it
+        ax.annotate("", xy=(0.5, 0.5), xycoords=mark, xytext=(deg[last], err.train[last]),
+                    textcoords="data", gid="to-zero", annotation_clip=False,
+                    arrowprops=dict(arrowstyle="-", color=theme.data, linewidth=1.2,
+                                    shrinkA=0, shrinkB=0, zorder=3))
+        ax.annotate(f"training cost $J {numbers.relation(v)}$"
+                    f" ({numbers.floor_words('mathtext')}):\nthrough all {n} points",
                     xy=(0.5, 0.5), xycoords=mark, xytext=(d_ - 1.1, Y_FLOOR * 1.5),
                     textcoords="data", ha="right", va="bottom", fontsize=theme.small_size,
                     color=theme.text,

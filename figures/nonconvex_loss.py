@@ -21,7 +21,7 @@ pass. A star marks the one minimum of the left map and the bottom of each trough
 """
 
 import numpy as np
-from matplotlib.ticker import LogFormatterSciNotation, NullLocator
+from matplotlib.ticker import FuncFormatter, NullLocator
 
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
@@ -37,6 +37,9 @@ MIN_DEPTH = 0.01
 NETWORK_AZIM = -120
 #: The network axes' ticks: inside the window, so no number stands at a corner of the box.
 NETWORK_TICKS = (-10, 0, 10)
+#: A colour bar with fewer powers of ten inside it than this is ticked at 1, 2 and 5 times
+#: each power too, so it carries as many readable values as its neighbour.
+MIN_BAR_TICKS = 3
 def _data():
     net, X, _ = procedure.nonconvex_setup()
     W1, W2, L = procedure.nonconvex_loss_grid()
@@ -73,16 +76,29 @@ def _contours(ax, theme, X, Y, Z, xlabel, ylabel):
     return cs
 
 
+def _power(v, _pos=None) -> str:
+    """A bar's tick as a power of ten, times its leading digit when that is not 1."""
+    e = int(np.floor(np.log10(v) + 1e-9))
+    m = round(v / 10.0 ** e)
+    return f"${m} \\times 10^{{{e}}}$" if m != 1 else f"$10^{{{e}}}$"
+
+
 def _colorbar(fig, cs, ax, theme, label):
     """The map's bar, ticked at the powers of ten inside it (none drawn, or measured, beyond
-    its ends), written as powers: one format for both bars."""
+    its ends), or at 1, 2 and 5 times them when it spans under MIN_BAR_TICKS powers; written
+    as powers (2 × 10⁻¹): one format for both bars."""
     cb = fig.colorbar(cs, cax=ax.inset_axes([1.04, 0.0, 0.05, 1.0]))
     cb.set_label(label)
     cb.outline.set_edgecolor(theme.muted)
     cb.ax.tick_params(labelsize=theme.small_size)
     lo, hi = cs.levels[0], cs.levels[-1]
-    cb.set_ticks(10.0 ** np.arange(np.ceil(np.log10(lo)), np.floor(np.log10(hi)) + 1))
-    cb.ax.yaxis.set_major_formatter(LogFormatterSciNotation())
+    ticks = 10.0 ** np.arange(np.ceil(np.log10(lo)), np.floor(np.log10(hi)) + 1)
+    if ticks.size < MIN_BAR_TICKS:  # a bar spanning few decades: 1, 2 and 5 times each power
+        ticks = np.array([m * 10.0 ** e for e in range(int(np.floor(np.log10(lo))),
+                                                      int(np.ceil(np.log10(hi))) + 1)
+                          for m in (1, 2, 5) if lo <= m * 10.0 ** e <= hi])
+    cb.set_ticks(ticks)
+    cb.ax.yaxis.set_major_formatter(FuncFormatter(_power))
     cb.ax.yaxis.set_minor_locator(NullLocator())
     return cb
 
@@ -119,7 +135,7 @@ def make_figure(theme):
 
     # Right: the network's cost over two of its weights.
     ll = _levels(theme, L)  # log-spaced too: the basins lie in the lowest decade
-    lit_surface(nx, theme, W1, W2, L, ll, mesh=False)  # no wires over the ridge's face
+    lit_surface(nx, theme, W1, W2, L, ll, hidden=True)  # the ridge hides what lies behind it
     nx.view_init(elev=views.VIEW_ELEV, azim=NETWORK_AZIM)
     nx.set_xticks(NETWORK_TICKS)
     nx.set_yticks(NETWORK_TICKS)

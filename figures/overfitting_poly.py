@@ -85,7 +85,10 @@ def _num(v: float, places: int = 3) -> str:
 
 
 def _err_label(train: float, test: float) -> str:
-    return (f"training cost $J {numbers.relation(train, places=3)}$\n"
+    """The panel's two costs; a "≈ 0" says its floor (below 10⁻¹⁰)."""
+    rel = numbers.relation(train, places=3)
+    floor = f" ({numbers.floor_words('mathtext')})" if "approx" in rel else ""
+    return (f"training cost $J {rel}${floor}\n"
             f"test cost $J {numbers.relation(test, places=3 if test < 1 else 1)}$")
 
 
@@ -116,7 +119,7 @@ def make_figure(theme):
         ax.set_xlabel("$x$")
         if p.max() > Y_RANGE[1] or p.min() < Y_RANGE[0]:  # say that the curve is clipped
             ax.text(0.5, 0.04, f"curve clipped at $y = \\pm{Y_RANGE[1]:g}$:\n"
-                    f"it spans {_num(p.min(), 1)} to {_num(p.max(), 0)}",
+                    f"it spans {_num(p.min(), 0)} to {_num(p.max(), 0)}",
                     transform=ax.transAxes, ha="center", va="bottom",
                     fontsize=theme.small_size, color=theme.muted, gid="clipped")
     axes[0].set_ylabel("$y$")

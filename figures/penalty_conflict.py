@@ -20,8 +20,9 @@ star and bends towards the origin; dots on it are labelled with growing values o
 sitting next to the origin. At the dot for λ = 1 a bold ellipse in the level lines' tone and
 a bold circle around the origin in the text colour just touch. A legend under both plots names
 the thin level lines of the cost J, the penalty circles, the touching ellipse and circle and the
-orange path. A second plot shows the two weights against λ up to {shown_max:g}, each named at its
-start: w₁ falls from {w1} and w₂ rises from {w2}, and both level off at 0.
+orange path, the minimiser of J_λ = J + (λ/2)‖w‖². A second plot shows the two weights
+against λ up to {shown_max:g}, each named at its start: w₁ falls from {w1} and w₂ rises from
+{w2}, and both level off at 0.
 """
 
 import matplotlib.patches
@@ -123,7 +124,9 @@ def make_figure(theme):
             markeredgecolor=theme.background, zorder=5, linestyle="none", gid="lambda-dots")
     for r, lam in zip(rows, EX.labelled):
         _label(ax, theme, rf"$\lambda = {pc.lams[r]:g}$", pc.path[r], LABEL_AT[lam], "lambda")
-    ax.plot(*wt, "o", color=theme.text, markersize=2.2, zorder=6, gid="touch")
+    # the touching point is the λ = 1 dot: marked as every other λ (one dot style, no key)
+    ax.plot(*wt, "o", color=theme.accent, markersize=5, markeredgecolor=theme.background,
+            zorder=6, linestyle="none", gid="touch")
     ax.set_aspect("equal")
     ax.set_xlim(*WINDOW[0])
     ax.set_ylim(*WINDOW[1])
@@ -144,7 +147,9 @@ def make_figure(theme):
                    label=rf"level of $J$ at $\lambda = {EX.tangent:g}$"),
             Line2D([], [], color=theme.text, lw=1.6,
                    label=rf"circle of $\|w\|^2$ at $\lambda = {EX.tangent:g}$"),
-            Line2D([], [], color=theme.accent, lw=2.0, label=r"minimiser of $J_\lambda$")]
+            # the regularised cost named where it is first used, defined in full
+            Line2D([], [], color=theme.accent, lw=2.0,
+                   label=r"minimiser of $J_\lambda = J + \frac{\lambda}{2}\|w\|^2$")]
     # one row of keys under both panels: under the map, and no empty band under the other one
     fig.legend(handles=keys, loc="outside lower center", ncols=3,
                frameon=False, handlelength=2.2, columnspacing=1.2, fontsize=theme.small_size)

@@ -20,9 +20,9 @@ Alt: A row of {n_shown} small plots of the same {n} points with a polynomial cur
 is a gentle wave close to the dotted sine; at λ = {lam_last} it is almost flat. Below, a
 log-log plot shows the coefficient norm ‖w‖ falling from about {norm0} to {norm_last} as λ
 grows from {lam_first} to {lam_last}, with the λ = 0 value drawn separately at the left and
-dotted lines at the strengths of the fits above; a
-second plot shows the training cost rising with λ and the test cost falling from {test0} to
-{best_test} at λ = {best_lam}, marked by a green star, before rising again.
+dotted lines at the strengths of the fits above, labelled "dotted: the λ of each fit above"
+between two of them; a second plot shows the training cost rising with λ and the test cost
+falling from {test0} to {best_test} at λ = {best_lam}, marked by a green star, before rising again.
 """
 
 import numpy as np
@@ -138,13 +138,12 @@ def make_figure(theme):
         # a curve that leaves the panel says so (as overfitting-poly's), its ‖w‖ below tells how far
         ax.set_title(lam_tex(rp.lams[r]) + (" (clipped)" if clipped else ""),
                      fontsize=theme.font_size)
-        if r == best:  # the least test cost: framed in the good colour
+        if r == best:  # the least test cost: framed in the good colour, titled in ink
             for sp in ax.spines.values():
                 sp.set_visible(True)
                 sp.set_edgecolor(theme.good)
                 sp.set_linewidth(1.6)
-            ax.set_title(lam_tex(rp.lams[r]) + ": least test cost", fontsize=theme.font_size,
-                         color=theme.good)
+            ax.set_title(lam_tex(rp.lams[r]) + ": least test cost", fontsize=theme.font_size)
         ax.text(0.5, 0.03, rf"$\|w\| = {norm_tex(rp.norms[r])}$",
                 transform=ax.transAxes, ha="center", va="bottom", fontsize=theme.small_size,
                 color=theme.text, zorder=6, gid="norm-label",
@@ -173,6 +172,11 @@ def make_figure(theme):
         a.axvline(0 if rp.lams[r] == 0 else rp.lams[r],
                   **theme.line("reference", color=theme.good if r == best else theme.muted,
                                linewidth=0.9, zorder=1, gid="shown"))
+    # the guides named in words, between two of them under the falling norm (a legend inside
+    # a line plot is not the house's: its one key hangs under the axes)
+    n1.text(0.52, 0.04, "dotted: the $\\lambda$\nof each fit above", transform=n1.transAxes,
+            ha="center", va="bottom", fontsize=theme.small_size, color=theme.text,
+            gid="shown-key")
     n0.set_ylabel(r"coefficient norm $\|w\|$")
     n1.set_xlabel(th.AXIS_LABELS["penalty"])
 
@@ -193,6 +197,10 @@ def make_figure(theme):
             gm.off_scale_low(e0, theme, 0, COST_FLOOR,
                              {**mark, "color": theme.role(role), "markersize": 3.5},
                              numbers.mathtext(vals[0]), lift=4.0, gid=gid)
+            # what its "≈ 0" stands for, in the empty low corner of the panel beside it
+            e1.text(0.5, 0.04, r"$\approx 0$: " + numbers.floor_words("mathtext"),
+                    transform=e1.transAxes, ha="center", va="bottom",
+                    fontsize=theme.small_size, color=theme.text, gid="floor")
         else:
             e0.plot([0], [vals[0]], color=theme.role(role), zorder=z, gid=gid, **mark)
     b = best

@@ -145,7 +145,7 @@ def _zoom(ax, theme, c) -> None:
     z.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(3))
     z.tick_params(labelsize=theme.small_size)
     z.set_facecolor(theme.background)
-    z.set_title(f"validation cost $J$ from epoch {ZOOM_FROM}, linear",
+    z.set_title(f"Validation cost $J$ from epoch {ZOOM_FROM}, linear",
                 fontsize=theme.small_size, color=theme.text, pad=3)
 
 

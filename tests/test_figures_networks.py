@@ -355,9 +355,11 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
         kept = [m.sizes[0], *(int(mk.sum()) for mk in step), m.sizes[-1]]
         assert n_segments(ax, "edges") == sum(a * b for a, b in zip(kept[:-1], kept[1:]))
         assert f"{sum(kept[1:-1])} of 12 hidden kept" in ax.get_title()
-        # kept hidden neurons neutral (the text colour), never the accent
+        # every kept neuron, inputs and outputs too, neutral (the text colour), never the
+        # accent: only a dropped one is faded
         t_ = th.get(theme)
-        assert not any(same_color(c.get_edgecolor(), t_.accent) for c in circles.values())
+        assert all(same_color(c.get_edgecolor(), t_.text) and c.get_linewidth() == nd.RING_STRONG
+                   for n, c in circles.items() if n not in dropped)
         # a dropped neuron is cut out of the edges: an opaque disc of page colour, wider than
         # the neuron, lies over every edge and under the faded ring, so no line touches it
         t = th.get(theme)
@@ -387,7 +389,7 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
 @pytest.mark.parametrize("theme", THEMES)
 def test_dropout_dropped_outline_reads_as_a_mark(theme):
     """The faded outline of a dropped neuron keeps the 3:1 floor of a mark against the page
-    (WCAG 2.1, theme.LINE_CONTRAST) and stays lighter than the muted input neurons."""
+    (WCAG 2.1, theme.LINE_CONTRAST) and stays lighter than a plain (muted) neuron's ring."""
     t = th.get(theme)
     axes = fig("dropout", theme).axes
     circles = nd.drawn_neurons(axes[0])
@@ -861,7 +863,8 @@ def test_every_network_still_draws_one_network_style(theme):
                 else:
                     assert w in (nd.RING_STRONG, nd.RING_FAINT), (name, n, w)
     assert set(rings) <= {nd.RING, nd.RING_STRONG, nd.RING_FAINT}
-    assert set(rings[nd.RING]) == set(NETWORKS)  # every still's plain neuron the same ring
+    # every still's plain neuron the same ring (dropout has none: each neuron kept or dropped)
+    assert set(rings[nd.RING]) == set(NETWORKS) - {"dropout"}
     # the layers' names, where a still names them: on one line under the network, LABEL_GAP
     # under its lowest circle, centred on each column, small, in ink
     named = 0

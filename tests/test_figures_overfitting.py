@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from figure_baselines import figure as build
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import same_color
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
@@ -50,6 +51,30 @@ def test_no_overlapping_text_and_readable_sizes(name, t):
     assert min(sizes) >= 7.0
     assert fig.get_figwidth() == pytest.approx(theme.get(t).text_width)
     assert fig.get_figheight() <= theme.get(t).max_height
+
+
+@pytest.mark.parametrize("t", THEMES)
+@pytest.mark.parametrize("name", NAMES)
+def test_titles_and_headings_in_sentence_case_and_ink(name, t):
+    """As every still's (tests/test_figure_titles.py): a title, or a table's or a bar's
+    heading, starts with a capital (or with maths), in ink; no word set bold or italic but
+    the cross-validation table's mean."""
+    fig, ink = build(name, t), theme.get(t).text
+    axes = [a for ax in fig.axes for a in (ax, *ax.child_axes)]  # an inset's title too
+    titles = [ax.title for ax in axes if ax.get_title()]
+    heads = {"data_splits": ("samples, shuffled", "training part cut again"),
+             "cross_validation": ("Fold ", "fit", "Held-out cost")}.get(name, ())
+    titles += [x for x in fig.findobj(matplotlib.text.Text)
+               if any(h in x.get_text() for h in heads) and "folds of" not in x.get_text()]
+    assert titles or name == "model_capacity"  # one panel, untitled
+    for x in titles:
+        text = x.get_text()
+        assert text[0] == "$" or not text[0].isalpha() or text[0].isupper(), text
+        assert same_color(x.get_color(), ink), text
+    for x in fig.findobj(matplotlib.text.Text):
+        if x.get_gid() != "mean":
+            assert x.get_fontweight() in ("normal", 400) and x.get_fontstyle() == "normal", (
+                x.get_text())
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -112,7 +137,7 @@ def test_cross_validation_table_shows_the_fold_scores_and_their_mean(t):
     (mean,) = by_gid(table, "mean", matplotlib.text.Text)
     assert mean.get_text() == f"{r.mean:.3f}" == f"{np.mean(r.fold_scores):.3f}"
     assert len(set(s.get_text() for s in scores)) == 5  # real, different scores
-    assert "held-out cost $J$" in texts(fig) and not [s for s in texts(fig) if "MSE" in s]
+    assert "Held-out cost $J$" in texts(fig) and not [s for s in texts(fig) if "MSE" in s]
 
 
 @pytest.mark.parametrize("t", THEMES)
@@ -242,9 +267,10 @@ def test_model_capacity_lines_are_gdcores_errors(t):
     np.testing.assert_array_equal(test.get_ydata(), err.test)
     assert ax.get_yscale() == "log"
     # interpolation at degree 9: the fall from degree 8 ends there, labelled ≈ 0
-    (fall,) = by_gid(ax, "to-zero")
-    assert list(fall.get_xdata()) == [8, 9]
-    assert any(r"training cost $J \approx 0$" in s for s in texts(fig))
+    (fall,) = [a for a in ax.texts if a.get_gid() == "to-zero"]
+    (below,) = by_gid(ax, "below-axis")
+    assert fall.xyann == (8, err.train[8]) and fall.xycoords is below  # ends on the mark
+    assert any(r"training cost $J \approx 0$ (below $10^{-10}$)" in s for s in texts(fig))
     assert ax.get_ylabel() == "cost $J$" and [t.get_text() for t in ax.get_legend().texts] == [
         "training cost $J$", "test cost $J$"]
     # training error falls; test error falls then rises again
@@ -385,7 +411,8 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     (legend,) = fig.legends
     assert [x.get_text() for x in legend.get_texts()] == [
         "cost $J$", r"penalty $\|w\|^2$", r"level of $J$ at $\lambda = 1$",
-        r"circle of $\|w\|^2$ at $\lambda = 1$", r"minimiser of $J_\lambda$"]
+        r"circle of $\|w\|^2$ at $\lambda = 1$",
+        r"minimiser of $J_\lambda = J + \frac{\lambda}{2}\|w\|^2$"]
     (pen,) = [c for c in fig.axes[0].findobj(matplotlib.contour.ContourSet)
               if c.get_gid() == "penalty"]
     assert np.min(np.abs(np.sqrt(pen.levels) - np.hypot(*w))) > 0.3

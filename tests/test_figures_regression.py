@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from endmarks import assert_end_frames_star, assert_key_matches_end
 from figure_baselines import figure as build
+from matplotlib import colormaps
 from matplotlib.collections import LineCollection, PathCollection, QuadMesh
 from matplotlib.contour import QuadContourSet
 from matplotlib.lines import Line2D
@@ -386,14 +387,19 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
         for ln, cell in zip(stars, cells):
             assert (ln.get_xdata()[0], ln.get_ydata()[0]) == (X[cell], Y[cell])
             assert ln.get_marker() == th.MARKERS["minimum"].marker
-    # both colour bars ticked alike: powers of ten
-    for ax in (bowl_map, net_map):
+    # both colour bars ticked alike, with at least MIN_BAR_TICKS readable values: powers of
+    # ten, or 1, 2 and 5 times them on a bar spanning fewer powers (the network's)
+    for ax, steps in ((bowl_map, {1}), (net_map, {1, 2, 5})):
         bar = ax.child_axes[0]
         ticks = bar.get_yticks()
         lo, hi = bar.get_ylim()
         inside = [v for v in ticks if lo <= v <= hi]
-        assert inside and all(np.log10(v) == round(np.log10(v)) for v in inside)
-    # the network's surface seen from where both troughs show, without a wireframe over it
+        assert len(inside) >= mod.MIN_BAR_TICKS
+        lead = {round(v / 10.0 ** np.floor(np.log10(v) + 1e-9)) for v in inside}
+        assert lead == steps, lead
+        labels = [t.get_text() for t in bar.get_yticklabels() if lo <= t.get_position()[1] <= hi]
+        assert all(x.startswith("$10^{") or r"\times 10^{" in x for x in labels), labels
+    # the network's surface seen from where both troughs show, its mesh painted with its faces
     assert axes_3d(fig)[1].azim == mod.NETWORK_AZIM
     # ... and oriented as the map under it: w₁ grows to the right, w₂ away from the eye (up)
     from mpl_toolkits.mplot3d import proj3d
@@ -413,7 +419,8 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
     assert "plateaus" in titles[1]
     assert all(t[0].isupper() for t in titles)
     # both surfaces in the house look (cost_surface.lit_surface, as mse-surface): meshed, the
-    # mesh on gdcore's grid, and every face coloured as the house lights the surface
+    # mesh on gdcore's grid (the network's depth-sorted with its faces), and every face
+    # coloured as the house lights the surface
     cm = th.get(theme).cost_map
     look = cm.surface
     assert not [c for c in axes_3d(fig)[1].collections
@@ -422,9 +429,15 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
         (surf,) = [c for c in ax3.collections if type(c).__name__ == "Poly3DCollection"]
         lit = cost_surface.lit_colors(Z, cm, views.contour_levels(Z, cm.levels, cm.log))
         lit = {tuple(c) for c in np.round(lit.reshape(-1, 3), 6)}
-        faces = {tuple(c) for c in np.round(surf.get_facecolor()[:, :3], 6)}
+        fills = surf.get_facecolor()
+        faces = {tuple(c) for c in np.round(fills[fills[:, 3] > 0, :3], 6)}
         assert faces <= lit and len(faces) > 50
         if ax3 is axes_3d(fig)[1]:
+            # its mesh painted with its faces (one depth-sorted collection): unfilled pieces
+            # in the level-line colour, one per grid-cell side on the mesh's grid lines
+            wires = surf.get_edgecolor()[fills[:, 3] == 0]
+            assert len(wires) > 500 and np.allclose(
+                wires, colormaps[cm.line_cmap](0.6))
             continue
         (mesh,) = [c for c in ax3.collections if type(c).__name__ == "Line3DCollection"]
         assert all(w == pytest.approx(look.mesh_width) for w in mesh.get_linewidths())

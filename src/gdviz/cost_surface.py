@@ -57,27 +57,77 @@ def lit_colors(Z, cost_map, levels, aspect=(1.0, 1.0, 0.7), lines: bool = False,
     return np.clip(rgb + (1.0 - rgb) * look.highlight * lit, 0.0, 1.0)
 
 
-def lit_surface(ax3, theme, X, Y, Z, levels, mesh: bool = True) -> None:
+def lit_surface(ax3, theme, X, Y, Z, levels, mesh: bool = True, hidden: bool = False):
     """The house 3-D cost surface z = Z over the grid (X, Y): coloured by log z like the cost
     map (the floor of a valley reads), lit, and meshed (theme.cost_map.surface), so it reads as
     a surface; levels[0] and levels[-1] bound its colours (those of the map beside it).
-    `mesh=False` leaves the mesh out: a wireframe is drawn after the faces, so on a surface
-    that hides part of itself (a ridge in front of a trough) its lines would cross the ridge."""
+    `mesh=False` leaves the mesh out. `hidden`: a surface that hides part of itself (a ridge in
+    front of a trough): a wireframe is drawn after the faces, so its lines would cross the
+    ridge; instead the faces (every grid cell, so a steep wall is not drawn as a few broad
+    bands) and the mesh's pieces, one per cell side, are one collection, painted back to front
+    together, so a face in front hides the mesh behind it. Returns the faces' collection."""
     look = theme.cost_map.surface
     rows, cols = np.shape(Z)
+    line = colormaps[theme.cost_map.line_cmap](0.6)
+    if hidden:
+        return _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line)
     rcount, ccount = min(rows, views.SURFACE_GRID_SIZE), min(cols, views.SURFACE_GRID_SIZE)
     surf = ax3.plot_surface(X, Y, Z, facecolors=lit_colors(Z, theme.cost_map, levels),
                             linewidth=0, antialiased=False, rcount=rcount, ccount=ccount,
                             shade=False)
     surf.set_rasterized(True)
     if not mesh:
-        return
+        return surf
     # The mesh: every look.mesh_every-th grid line, in the map's level-line colour (mid-map).
     wires = ax3.plot_wireframe(X, Y, Z, rcount=(rcount - 1) // look.mesh_every + 1,
                               ccount=(ccount - 1) // look.mesh_every + 1,
-                              linewidth=look.mesh_width,
-                              color=colormaps[theme.cost_map.line_cmap](0.6))
+                              linewidth=look.mesh_width, color=line)
     wires.set_rasterized(True)
+    return surf
+
+
+def _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line):
+    """lit_surface's faces and mesh as one depth-sorted Poly3DCollection (see `hidden`): the
+    faces unoutlined and not antialiased (as plot_surface's: no seam between them), each mesh
+    piece a two-point polygon with no fill; the mesh on the grid lines lit_surface's
+    wireframe would draw (every look.mesh_every-th of the SURFACE_GRID_SIZE it samples)."""
+    from mpl_toolkits.mplot3d.art3d import Poly3DCollection
+
+    look = theme.cost_map.surface
+    X, Y, Z = (np.asarray(a, dtype=np.float64) for a in (X, Y, Z))
+    rows, cols = Z.shape
+    P = np.stack([X, Y, Z], axis=-1)
+    rgb = lit_colors(Z, theme.cost_map, levels)
+    polys, fills, edges = [], [], []
+    for i in range(rows - 1):
+        for j in range(cols - 1):
+            polys.append(P[[i, i, i + 1, i + 1], [j, j + 1, j + 1, j]])
+            fills.append((*rgb[i, j], 1.0))
+            edges.append((0.0, 0.0, 0.0, 0.0))
+    if mesh:
+        # the wireframe's lines: as plot_wireframe spaces them over a SURFACE_GRID_SIZE grid
+        def lines(n):
+            m = min(n, views.SURFACE_GRID_SIZE)
+            step = max(1, int(np.ceil(n / ((m - 1) // look.mesh_every + 1))))
+            return sorted({*range(0, n, step), n - 1})
+
+        clear = (0.0, 0.0, 0.0, 0.0)
+        for i in lines(rows):
+            for j in range(cols - 1):
+                polys.append(P[i, [j, j + 1]])
+                fills.append(clear)
+                edges.append(line)
+        for j in lines(cols):
+            for i in range(rows - 1):
+                polys.append(P[[i, i + 1], j])
+                fills.append(clear)
+                edges.append(line)
+    surf = Poly3DCollection(polys, facecolors=fills, edgecolors=edges,
+                            linewidths=look.mesh_width, antialiased=False)
+    ax3.add_collection3d(surf)
+    ax3.auto_scale_xyz(X, Y, Z)
+    surf.set_rasterized(True)
+    return surf
 
 
 def draw_surface(ax3, theme, x, y, ticks=TICKS):
