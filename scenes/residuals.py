@@ -55,7 +55,7 @@ X_RANGE, Y_RANGE = views.X_RANGE, views.Y_RANGE
 #: squares read; it shrinks to UNIT, at the page's left, to make room for the row of squares.
 UNIT_BIG, UNIT = 2.0, 1.2
 #: Where the large plot's corner (x0, y0) lies on the page.
-BIG_ORIGIN = (-3.0, -2.95)
+BIG_ORIGIN = (-3.0, -2.85)
 #: A square whose side on the large plot is under TINY (scene units: 12 px at 480p) is a speck
 #: beside its point: it is drawn over the point, and its area written TINY_DROP axis units under
 #: its segment, joined to it by a short leader; neighbouring specks' numbers stand on
