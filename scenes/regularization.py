@@ -355,6 +355,16 @@ class Regularization(ThemedScene):
         self._readouts_made = key, out
         return out.copy()
 
+    def live_readout(self, i: int) -> VMobject:
+        """Readout i redrawn every frame (as always_redraw), its text and size the shown
+        value's: `become` keeps the first value's, so "= 0.209" would keep the height of the
+        "< 10⁻¹⁰" it replaced (its superscript) and read as a smaller size than it is set in."""
+        def redraw(mob):
+            new = self.readouts()[i]
+            mob.become(new)
+            mob.initial_height, mob.original_text = new.initial_height, new.original_text
+        return self.readouts()[i].add_updater(redraw)
+
     def status(self, *lines: str) -> VGroup:
         return VGroup(*(self.mixed(s, 24, self.theme.muted) for s in lines)).arrange(
             DOWN, buff=0.06).move_to(np.array([0, -3.2, 0]))
@@ -443,7 +453,7 @@ class Regularization(ThemedScene):
         top = max(self.labels[0].get_top()[1], tall.get_top()[1])
         self.labels[0].shift((eq.get_bottom()[1] - LAM_CLEAR - top) * UP)
         # one live readout per label (gdcore's fit at the frame's λ), so they come in one by one
-        self.read = VGroup(*(always_redraw(lambda i=i: self.readouts()[i]) for i in range(3)))
+        self.read = VGroup(*(self.live_readout(i) for i in range(3)))
         self.play(Write(title), FadeIn(eq))
         self.key = self.keys()
         # the panels in three beats: the axes (tick numbers faded in whole), the samples and
