@@ -5,9 +5,10 @@ ValueTracker of the step index.
 The runs are gdcore's races.run_batch_race(races.BATCH_RACE) (the same start, rate, steps and seed
 for the three batch sizes), the paths of figures/batch_vs_stochastic.py, in the same colours
 (theme.batch). The three runs step together: the first steps one at a time at a readable pace,
-then faster. On each map the run's last TAIL steps are drawn in its colour on a casing and its
-older steps fade towards the page with their age, so the direction and the progress of the moment
-read while the whole path stays seen. The chart draws gdcore's J at each step averaged over the
+then faster. The full-batch path, smooth, is drawn whole in its colour, wider, on a casing; on the
+two sampled maps the run's last TAIL steps are drawn in its colour on a casing and its older steps
+fade towards the page with their age, so the direction and the progress of the moment read while
+the whole path stays seen. The chart draws gdcore's J at each step averaged over the
 seeds of races.BATCH_SUMMARY (races.seed_mean_costs): every seed starts at one point, so the three
 curves start at one J. At the end, that mean over the last steps (races.settled_costs) is drawn as
 a dotted level in ink over them and written in ink at the right of the chart, each number tied
@@ -58,8 +59,11 @@ SUMMARY = races.BATCH_SUMMARY
 STOPS = ((10, 6.0), (60, 6.0), (RACE.steps, 9.0))
 #: Decades of the cost axis: J* ≈ 0.009 at the bottom, the seeds' largest mean (≈ 1.8) inside.
 Y_EXP = (-3, 1)
-#: Stroke width of every path (about 1.5 px at 480p): thin, the same for the three runs.
+#: Stroke width of the sampled runs' paths (about 1.5 px at 480p): thin, the same for the two.
 WIDTH = 2.5
+#: The full-batch path, smooth, is drawn whole in its colour, wider (about 2.4 px at 480p), on a
+#: casing: it would fade into the map's level lines, and nothing on it needs the fade's age.
+FULL_WIDTH = 4.0
 #: The run's last TAIL steps in its full colour; older steps fade towards the page in FADE
 #: layers: the steps older than the i-th layer's age AGES[i] drawn FADE[i] of the way from the
 #: page to the run's colour (all opaque: a see-through colour loses its contrast with the map).
@@ -136,14 +140,22 @@ class BatchVsStochastic(ThemedScene):
         start.set_z_index(4.5)  # over the path (its throws cross it), under the moving dot
         c = self.colors[name]
         pts = self.runs[name].points
-        # the older steps in layers fading with age (solid colours between page and run): the
-        # whole path faintest, its last AGES[0] steps less faint over it
-        layers = Trails(*(
-            Trail(ax, pts, self.step, color=ManimColor(mix(t.background, c, f)),
-                  stroke_width=WIDTH, tail=age or None).set_z_index(3 + 0.1 * j)
-            for j, (age, f) in enumerate(zip(AGES[::-1], FADE[::-1]))))
-        # the last TAIL steps in the run's colour, on a casing
-        tail = cased(Trail(ax, pts, self.step, color=c, stroke_width=WIDTH, tail=TAIL), t, 1.0)
+        if i == 0:
+            # the full batch: its whole path solid in its colour, on a casing over the map
+            layers = Trails(cased(Trail(ax, pts, self.step, color=c, stroke_width=FULL_WIDTH),
+                                  t, 1.0).set_z_index(3))
+            # its last TAIL steps lie on it, alike (no casing: it would cut the path)
+            tail = Trail(ax, pts, self.step, color=c, stroke_width=FULL_WIDTH, tail=TAIL)
+        else:
+            # the older steps in layers fading with age (solid colours between page and run):
+            # the whole path faintest, its last AGES[0] steps less faint over it
+            layers = Trails(*(
+                Trail(ax, pts, self.step, color=ManimColor(mix(t.background, c, f)),
+                      stroke_width=WIDTH, tail=age or None).set_z_index(3 + 0.1 * j)
+                for j, (age, f) in enumerate(zip(AGES[::-1], FADE[::-1]))))
+            # the last TAIL steps in the run's colour, on a casing
+            tail = cased(Trail(ax, pts, self.step, color=c, stroke_width=WIDTH, tail=TAIL), t,
+                         1.0)
         tail.set_z_index(4)
         dot = cased(head_dot(tail, c, radius=0.08), t).set_stroke(t.background, width=1.5)
         dot.set_z_index(5)

@@ -12,10 +12,12 @@ from gdviz.manim_theme import MIN_TEXT_PX, digit_px
 from scenes.batch_vs_stochastic import (
     AGES,
     FADE,
+    FULL_WIDTH,
     MARGIN,
     PLACES,
     STOPS,
     TAIL,
+    WIDTH,
     BatchVsStochastic,
 )
 
@@ -50,8 +52,17 @@ def test_each_map_shows_only_its_run():
         # the start ring over every step drawn across it, under the moving dot
         assert max(tr.z_index for tr in _trails(m)) < m["start"].z_index < m["dot"].z_index
         assert m["tail"].get_stroke_color() == ManimColor(c)
-        for layer, f in zip(m["layers"], FADE[::-1], strict=True):
-            assert layer.get_stroke_color() == ManimColor(mix(bg, c, f))
+        if name == RACE.labels[0]:
+            # the full batch's path whole in its colour, wider, on a casing of the page colour
+            (layer,) = m["layers"]
+            assert layer.get_stroke_color() == ManimColor(c)
+            assert layer.get_stroke_width() == FULL_WIDTH > WIDTH
+            assert layer.get_stroke_color(background=True) == ManimColor(bg)
+            assert layer.get_stroke_width(background=True) > FULL_WIDTH
+        else:
+            for layer, f in zip(m["layers"], FADE[::-1], strict=True):
+                assert layer.get_stroke_color() == ManimColor(mix(bg, c, f))
+        for layer in m["layers"]:
             assert layer.get_stroke_opacity() == 1  # solid, never see-through over the map
         # the whole path drawn (the faintest layer), none cut
         np.testing.assert_allclose(_anchors(m["layers"][0], ax.p2c), tr.points, atol=1e-9)
@@ -69,10 +80,15 @@ def test_steps_fade_with_age():
     trs = races.run_batch_race(RACE)
     k = 150
     scene.step.set_value(k)
-    for m, tr in zip(scene.maps, trs.values(), strict=True):
+    for i, (m, tr) in enumerate(zip(scene.maps, trs.values(), strict=True)):
         ax = m["ax"]
         for trail in _trails(m):
             trail.update()
+        if i == 0:  # the full batch: its whole path drawn as one, its tail on it
+            np.testing.assert_allclose(_anchors(m["layers"][0], ax.p2c), tr.points[:k + 1],
+                                       atol=1e-9)
+            assert m["layers"][0].z_index < m["tail"].z_index
+            continue
         whole, recent = m["layers"]
         np.testing.assert_allclose(_anchors(whole, ax.p2c), tr.points[:k + 1], atol=1e-9)
         np.testing.assert_allclose(_anchors(recent, ax.p2c), tr.points[k - AGES[0]:k + 1],
