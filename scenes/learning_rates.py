@@ -11,8 +11,9 @@ the runs are gdcore's COST_DESCENT.run_learning_rates(), the still's. The small 
 rate run first. Then the large rate's first COST_DESCENT.shown_steps steps: their box is marked
 on the map (in its frame's muted weight) and the map zooms onto it, the zoomed picture growing
 from the box to the map's own frame (stretched across the valley, so that each jump shows apart
-from the next) while the map under it fades and its tick numbers fade softly into the zoom's,
-so that the zoom never lies over anything still drawn. The steps are played one at a time,
+from the next) while the map under it fades and its tick numbers cross-fade into the zoom's,
+so that the zoom never lies over anything still drawn; the box's outline, grown, is the zoom's
+one frame (the map's goes early with the map). The steps are played one at a time,
 each an arrow from wall to wall, the older ones fading, with the distance across the
 valley after it; the note over them says that this distance is multiplied by |1 − α h_max| ≈
 1.042 each jump (GROWTH_PLACES: the precision at which 1.042² ≈ 1.09 holds as written), and
@@ -165,6 +166,18 @@ def own_numbers(axes) -> VGroup:
     numbers = VGroup(*(m for m in axes.submobjects if isinstance(m, MathTex)))
     axes.remove(*numbers)
     return numbers
+
+
+def own_frame(axes) -> VMobject:
+    """A map's frame (gdviz.manim_blocks.map_axes), taken out of its axes."""
+    axes.remove(axes.frame)
+    return axes.frame
+
+
+def cross_fade(old, new) -> list:
+    """Fade `old` (a map's tick numbers) out and `new` in over the same whole play, at the
+    pace of the ticks they stand by: numbers show at every frame, never bare ticks."""
+    return [FadeOut(old), FadeIn(new)]
 
 
 def swap_numbers(old, new) -> list:
@@ -376,10 +389,11 @@ class LearningRates(ThemedScene):
         return zoom, Group(img, paths, start), box
 
     def map_content(self) -> Group:
-        """What is drawn inside the map's frame before the zoom: the map, the two safe paths
-        and their ends, the start and the minimum."""
-        return Group(self.map_img, *self.trails.values(), *self.ends.values(), self.star,
-                     self.start_ring)
+        """What is drawn in the map's frame before the zoom: the map and its frame (apart from
+        its ticks once the zoom begins), the two safe paths and their ends, the start and the
+        minimum."""
+        return Group(self.map_img, self.map_frame, *self.trails.values(), *self.ends.values(),
+                     self.star, self.start_ring)
 
     def to_box(self, mob, box):
         """Move mob as the map's frame would move onto the box (a stretch and a shift)."""
@@ -460,12 +474,16 @@ class LearningRates(ThemedScene):
         """The box of the first steps marked on the map (in the map frame's muted weight), then
         the map zooms onto it: the zoomed picture grows from the box to the map's frame over the
         map, which fades (so the zoom never lies over anything still drawn), the map's numbers
-        fading out in the first half and the zoom's in over the second: never a frame without
-        ticks for long, no number ever over another."""
+        cross-fading into the zoom's. One frame at a time: the map's frame goes with the map,
+        early, and the box's outline, grown to the frame, becomes the zoom's own (never two
+        frames a few pixels apart, a strip of the old map between them)."""
         zoom_group.set_z_index(5.5)
         zoom_group[1].set_z_index(5.6)
         zoom_group[2].set_z_index(5.7)
         self.zoom.set_z_index(6)
+        own_frame(self.zoom)
+        self.map_frame = own_frame(self.ax)
+        self.add(self.map_frame)
         # `box` stays where it is (the zoom goes back to it); its copy grows to the frame
         shown = box.copy()
         self.play(Create(shown), run_time=0.6)
@@ -473,24 +491,31 @@ class LearningRates(ThemedScene):
         self.to_box(zoom_group, box)
         frame = box.copy().stretch_to_fit_width(self.ax.x_length)
         frame.stretch_to_fit_height(self.ax.y_length).move_to(self.zoom_frame_centre())
-        self.play(MoveToTarget(zoom_group), Transform(shown, frame), FadeOut(self.map_content()),
-                  FadeOut(self.ax), FadeIn(self.zoom), *swap_numbers(self.ax_numbers,
-                                                                     self.zoom_numbers),
+        early = squish_rate_func(smooth, 0.0, 0.6)
+        self.play(MoveToTarget(zoom_group), Transform(shown, frame),
+                  FadeOut(self.map_content(), rate_func=early), FadeOut(self.ax),
+                  FadeIn(self.zoom), *cross_fade(self.ax_numbers, self.zoom_numbers),
                   run_time=ZOOM_SECONDS)
-        self.play(FadeOut(shown), run_time=0.5)
+        self.remove(shown)
+        self.zoom.add(shown)
+        self.zoom_outline = shown
+        self.wait(0.5)
 
     def zoom_out(self, box):
-        """The zoom goes back onto its box and the map fades back in under it, the zoom's
-        numbers fading into the map's; then the zoomed picture fades into the map, a dot where
-        each shown step landed."""
+        """The zoom goes back onto its box (its frame shrinking to the box) and the map fades
+        back in around it, late (clear of the shrinking frame), the zoom's numbers cross-fading
+        into the map's; then the zoomed picture fades into the map, a dot where each shown step
+        landed."""
         zoomed = Group(self.zoom_group, self.arrows, self.zoom_landings)
         zoomed.generate_target()
         self.to_box(zoomed.target, box)
-        outline = box.copy().move_to(self.zoom_frame_centre())
-        outline.stretch_to_fit_width(self.ax.x_length).stretch_to_fit_height(self.ax.y_length)
+        outline = self.zoom_outline
+        self.zoom.remove(outline)
+        self.add(outline)
+        late = squish_rate_func(smooth, 0.4, 1.0)
         self.play(MoveToTarget(zoomed), Transform(outline, box), FadeOut(self.zoom),
-                  *(FadeIn(m) for m in (self.ax, *self.map_content())),
-                  *swap_numbers(self.zoom_numbers, self.ax_numbers), run_time=ZOOM_SECONDS)
+                  FadeIn(self.ax), *(FadeIn(m, rate_func=late) for m in self.map_content()),
+                  *cross_fade(self.zoom_numbers, self.ax_numbers), run_time=ZOOM_SECONDS)
         self.play(FadeOut(zoomed), FadeOut(outline),
                   *(FadeIn(m) for m in self.landings), run_time=0.6)
 

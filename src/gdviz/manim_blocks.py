@@ -119,6 +119,7 @@ def map_axes(theme: Theme, x_range, y_range, width: float, height: float, x_labe
     corners = [ax.c2p(x0, y0), ax.c2p(x1, y0), ax.c2p(x1, y1), ax.c2p(x0, y1), ax.c2p(x0, y0)]
     frame = VMobject(stroke_color=theme.muted, stroke_width=2).set_points_as_corners(corners)
     ax.add(frame)
+    ax.frame = frame  # a scene may take it out, to move or fade it apart from the ticks
     def fmt(v: float) -> str:  # shortest form (1, 0.5, -1.75) unless places is given
         v = round(float(v), 10) + 0.0  # no "-0"
         return f"{v:.{places}f}" if places is not None else f"{v:g}"

@@ -19,6 +19,7 @@ from scenes.learning_rates import (
     J_GROWTH_PLACES,
     LearningRates,
     aged_opacity,
+    cross_fade,
     drawn_path,
     jump_text,
     runs,
@@ -335,3 +336,25 @@ class _SwapProbe(LearningRates):
             self.__dict__.setdefault("swaps", []).append((out[0], come[0]))
         return super().play(*compiled, **{k: v for k, v in kwargs.items()
                                           if k not in ("rate_func",)})
+
+
+def test_the_zoom_keeps_one_frame_and_its_numbers_cross_fade_with_the_maps():
+    from manim import DL, UR, FadeIn, FadeOut, Text
+
+    # the map's numbers and the zoom's at one pace over the same play: at every moment the
+    # two opacities add up to one (numbers always shown, never bare ticks)
+    out, come = cross_fade(Text("1"), Text("2"))
+    assert isinstance(out, FadeOut) and isinstance(come, FadeIn)
+    for a in np.linspace(0, 1, 41):
+        assert (1 - out.rate_func(a)) + come.rate_func(a) == pytest.approx(1)
+    # one frame round the zoom: the box's outline, grown to the map's frame, is the zoom's own
+    # frame (the zoom's axes keep none of their own, the map's went with the map)
+    scene = rendered(LearningRates, upto="jumps")
+    outline = scene.zoom_outline
+    assert outline in scene.zoom.submobjects
+    assert scene.zoom.frame not in scene.zoom.get_family()
+    assert scene.map_frame not in scene.mobjects and scene.ax.frame not in scene.ax.get_family()
+    (m0, m1), (b0, b1) = views.M_RANGE, views.B_RANGE
+    lo, hi = scene.ax.c2p(m0, b0), scene.ax.c2p(m1, b1)
+    np.testing.assert_allclose(outline.get_corner(DL), lo, atol=1e-6)
+    np.testing.assert_allclose(outline.get_corner(UR), hi, atol=1e-6)
