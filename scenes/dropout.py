@@ -3,12 +3,13 @@
 The 4-6-6-2 network of the still (gdcore.networks.DROPOUT, the still's: same sizes, rate,
 steps, seed and masks). The dense network comes in layer by layer, input to output, then the
 note beside it. The first mask comes in one hidden layer at a time (dropped hidden neurons turn
-to a thin faded outline, as in the still, and their edges vanish; kept hidden ones take the
-accent). At each later step, one change at a time: the last step's forward pass ends (its lit
-edges back to the quiet colour, its count of kept neurons leaving with it), the step counter
-turns, and the last mask turns into the new one: first the neurons dropped anew go out, then
-the ones restored come back (edges included); neurons dropped at both steps keep their faded
-outline, neurons kept at both their accent outline, throughout. Then the forward sweep lights
+to a thin faded outline, as in the still, filled with the page and drawn over the edges, so no
+line passes through them; their edges vanish; kept hidden ones take the accent). At each later
+step, one change at a time: the last step's forward pass ends (its lit edges back to the quiet
+colour, its count of kept neurons leaving with it), the step counter turns, and the last mask
+turns into the new one: first the neurons dropped anew go out, then the ones restored come
+back (edges included); neurons dropped at both steps keep their faded outline, neurons kept at
+both their accent outline, throughout. Then the forward sweep lights
 the kept edges layer by layer, input to output, where they stay until the step ends; a key says
 the orange is this step's thinned network. The count of hidden neurons kept comes in once the
 mask has landed, never over a network it does not count. Input and output neurons keep their
@@ -68,8 +69,9 @@ MASK_TIME = 1.0
 #: its centres ROW_PITCH apart (four across the frame, 24 px clear of its edges).
 ROW_SCALE, ROW_Y, ROW_PITCH = 0.5, -0.8, 3.4
 #: The lag between the big network's pieces as it fades before the closing row (manim's
-#: lag_ratio over its edges, neurons and faded outlines): spread over the play, no frame loses half.
-OUT_LAG = 0.02
+#: lag_ratio over its edges, neurons and faded outlines): spread over the play, no frame loses
+#: half, and each piece still fades over two thirds of a second (never a cut).
+OUT_LAG = 0.005
 #: Seconds each network of the closing row takes to come in (one after the other, in the
 #: order of the steps).
 ROW_IN = 0.7
@@ -140,10 +142,13 @@ class Dropout(ThemedScene):
         # four lines set flush left, 0.6 in from the frame's left edge (36 px at 480p)
         note.arrange(DOWN, buff=0.2, aligned_edge=LEFT).move_to([-5.0, -0.2, 0])
         note.align_to(np.array([-6.5, 0, 0]), LEFT)
-        # a thin faded outline over every hidden neuron, unseen until the neuron is dropped
+        # a thin faded outline over every hidden neuron, unseen until the neuron is dropped;
+        # filled with the page and drawn above the edges, so that nothing is seen passing
+        # through a dropped neuron (it reads as cut off, not as still connected)
         last, faded = len(SIZES) - 1, ManimColor.from_rgb(t.faded(t.muted))
         self.faded = {n: Circle(radius=net.radius).move_to(net.point(*n))
-                      .set_stroke(faded, width=FADED_WIDTH, opacity=0.0).set_z_index(2)
+                      .set_stroke(faded, width=FADED_WIDTH, opacity=0.0)
+                      .set_fill(t.background, opacity=0.0).set_z_index(2)
                       for n in net.neuron_ids if 0 < n[0] < last}
         self.play(Write(title), run_time=0.8)
         # layer by layer, input to output: each layer's neurons with the edges reaching them
@@ -240,8 +245,10 @@ class Dropout(ThemedScene):
         look)."""
         t = self.theme
         drop = self.net.drop(dropped, live_stroke=t.accent, dropped_opacity=0.0)
-        faded = [self.faded[n].animate.set_stroke(opacity=FADED_OPACITY) for n in out]
-        faded += [self.faded[n].animate.set_stroke(opacity=0.0) for n in back]
+        faded = [self.faded[n].animate.set_stroke(opacity=FADED_OPACITY).set_fill(opacity=1.0)
+                 for n in out]
+        faded += [self.faded[n].animate.set_stroke(opacity=0.0).set_fill(opacity=0.0)
+                  for n in back]
         return AnimationGroup(drop, *faded)
 
     def row_place(self, s: int) -> np.ndarray:

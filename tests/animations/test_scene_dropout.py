@@ -32,6 +32,10 @@ def test_dropped_neurons_are_gdcores_mask(step):
         assert ring.get_stroke_width() == FADED_WIDTH < net.stroke_width.min()
         assert ring.get_stroke_color() == ManimColor.from_rgb(t.faded(t.muted))
         assert ring.get_stroke_opacity() == (FADED_OPACITY if n in dropped else 0.0)
+        # filled with the page above the edges: no line is seen passing through a dropped one
+        assert ring.get_fill_opacity() == (1.0 if n in dropped else 0.0)
+        assert ring.get_fill_color() == ManimColor(t.background)
+        assert ring.z_index > max(line.z_index for line in net.edge_group)
     for n, op, rgb in zip(net.neuron_ids, net.stroke_opacity, net.stroke_rgb):
         if n in dropped:
             assert op == 0.0
