@@ -38,6 +38,7 @@ still's rule (race_plot.end_offsets).
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 import numpy as np
 from manim import (
@@ -60,6 +61,7 @@ from manim import (
     Square,
     Star,
     SurroundingRectangle,
+    Text,
     Union,
     UpdateFromAlphaFunc,
     ValueTracker,
@@ -94,7 +96,7 @@ from .race_plot import (
     scale_bar_length,
     stacking,
 )
-from .theme import AXIS_LABELS, RIDGE_DISTANCE, SURFACE_COST
+from .theme import AXIS_LABELS, FONT, RIDGE_DISTANCE, SURFACE_COST
 
 #: The map's axes, the cost's two weights (TeX, as map_axes takes them).
 MAP_LABELS = (AXIS_LABELS["w1"].strip("$"), AXIS_LABELS["w2"].strip("$"))
@@ -251,6 +253,13 @@ def _places(step: float) -> int:
     """The decimals of a tick step (0.5: 1, 2.0: 0, 0.25: 2)."""
     text = f"{step:g}"
     return len(text.split(".")[1]) if "." in text else 0
+
+
+@cache
+def _space_ink(size: float) -> float:
+    """The paper a word space leaves between two digits of the text face at `size`."""
+    pair = Text("0 0", font=FONT, font_size=size)
+    return pair[1].get_left()[0] - pair[0].get_right()[0]
 
 
 def _distance(d: float) -> str:
@@ -796,6 +805,12 @@ class RaceScene(ThemedScene):
             if note.startswith("< "):
                 statuses[name].shift(
                     (statuses[name].width - self.mixed(note[2:], STATUS_SIZE).width) * LEFT)
+                # the "<" glyph's wide side bearings leave 9 px of paper before the number at
+                # 480p, where a word space between two digits leaves 7.5: the "<" drawn that
+                # word space from the number, as a space between two words
+                less, digit = statuses[name][0], statuses[name][1]
+                less.shift((digit.get_left()[0] - less.get_right()[0]
+                            - _space_ink(STATUS_SIZE)) * RIGHT)
             rows.add(lines[name], statuses[name])
         legend = VGroup(rows)
         self.header = None

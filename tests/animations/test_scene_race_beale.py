@@ -42,10 +42,11 @@ def test_the_inset_shows_each_head_that_is_in_its_region():
 def test_tick_numbers_keep_one_precision_per_axis_and_distances_align_on_the_point():
     """x ticks every 1 (0 … 5), y ticks every 0.5 with one decimal (−1.5 … 1.5, 1.0 and 0.0
     included); the final distances aligned on their decimal point, "< 0.001" (NAG's) with its
-    "< " out to the left of the column."""
-    from manim import MathTex
+    "< " out to the left of the column, the "<" one word space from the number."""
+    from manim import MathTex, Text
 
     from gdviz.race_scene import STATUS_SIZE
+    from gdviz.theme import FONT
 
     scene = rendered(RaceBeale, upto="finish")
     (x0, x1), (y0, y1) = races.BEALE.window
@@ -62,6 +63,11 @@ def test_tick_numbers_keep_one_precision_per_axis_and_distances_align_on_the_poi
     nag = statuses["NAG"]
     number = scene.mixed("0.001", STATUS_SIZE)
     assert nag.get_right()[0] - number.width == pytest.approx(min(lefts.values()), abs=0.01)
+    # "<" one word space from the number: the paper between them as between "0 0"
+    space = Text("0 0", font=FONT, font_size=STATUS_SIZE)
+    word = space[1].get_left()[0] - space[0].get_right()[0]
+    assert nag[1].get_left()[0] - nag[0].get_right()[0] == pytest.approx(word, abs=1e-3)
+    assert 0.1 < word < 0.14  # 6 to 8.4 px at 480p
 
 
 def test_adadeltas_inset_history_is_a_faint_path_beneath_the_others_and_the_scale_a_key():
