@@ -54,14 +54,14 @@ def make_figure(theme):
                          shading="gouraud")  # smooth between grid points: no pixels
     mesh.set_rasterized(True)
     gm.frame_map(ax)
+    ax.set_xlim(*views.M_RANGE)  # before the path: its steps are measured on the page
+    ax.set_ylim(*views.B_RANGE)
     pts = traj.points
     gm.descent_path(ax, theme, pts, steps=3, label=views.run_name(COST_DESCENT.lr_good))
     ax.plot(*pts[0], **theme.marker("start"), label="start", gid="start")
     ax.plot([m_best], [b_best], **theme.marker("minimum"), label="minimum", gid="minimum")
     # the run stops on the minimum: its end square at its last point, framing the star
     gm.end_at(ax, theme, pts[-1], theme.marker("end"), star_xy=(m_best, b_best), label="end")
-    ax.set_xlim(*views.M_RANGE)
-    ax.set_ylim(*views.B_RANGE)
     ax.set_xticks(views.M_TICKS)
     ax.set_yticks(views.B_TICKS)
     ax.set_xlabel(th.AXIS_LABELS["slope"])

@@ -371,16 +371,24 @@ def cost_per_iteration_axes(ax, steps: int, lo: float, hi: float) -> None:
 #: step before it runs this far beside it, a line's width and a gap.
 LANE = 2.2
 
+#: The shortest step (points on the page) that carries an arrowhead: six heads' lengths
+#: (the head is 0.45 of the 10-point mutation scale long). A shorter step's head would sit on
+#: the one before it, where a descent's steps shorten towards the floor: it goes on the line.
+MIN_HEAD_STEP = 27.0
+
 
 def descent_path(ax, theme: Theme, pts, jumps: int = 3, steps: int = 6, color=None,
                  label=None, gid: str = "path", path_effects=None, linewidth: float = 1.1,
                  lane: float = LANE):
     """A descent path over a map, every early step visible: the first `jumps` steps as straight
     arrows (a step is a straight jump in parameter space), the end of each of the first `steps`
-    steps a small dot, and the rest of the path from step `jumps` on a line (gid `gid`,
-    carrying `label`). Where steps turn back over each other (a step across the valley, the
-    step back, …) each arrow runs in a lane of its own, `lane` points beside the one before
-    (step_lanes), so the way back never hides the way out.
+    steps a small dot, and the rest of the path from the last arrow on a line (gid `gid`,
+    carrying `label`). Only a step at least MIN_HEAD_STEP points long carries a head: the
+    arrows stop at the first shorter step, so heads never pile up where the steps shorten.
+    Where steps turn back over each other (a step across the valley, the step back, …) each
+    arrow runs in a lane of its own, `lane` points beside the one after it (step_lanes): the
+    last arrow on the path itself, so the line goes on from its tip, the earlier ones outside
+    it, and the way back never hides the way out.
     The arrows have gids "jump-1", "jump-2", …; the step dots "steps" (each prefixed by
     `gid` and a hyphen when `gid` is not "path")."""
     from matplotlib.transforms import ScaledTranslation
@@ -389,8 +397,8 @@ def descent_path(ax, theme: Theme, pts, jumps: int = 3, steps: int = 6, color=No
     color = color or theme.accent
     prefix = "" if gid == "path" else f"{gid}-"
     effects = {"path_effects": path_effects} if path_effects else {}
-    n_jumps = min(jumps, len(pts) - 1)
-    for k, shift in enumerate(step_lanes(ax, pts[:n_jumps + 2], lane)[:n_jumps]):
+    n_jumps = headed_steps(ax, pts, jumps)
+    for k, shift in enumerate(step_lanes(ax, pts[:n_jumps + 2], lane, n_jumps)):
         at = ax.transData + ScaledTranslation(shift[0] / 72, shift[1] / 72,
                                               ax.figure.dpi_scale_trans)
         arrow = ax.annotate("", xy=pts[k + 1], xytext=pts[k], xycoords=at, textcoords=at,
@@ -400,8 +408,8 @@ def descent_path(ax, theme: Theme, pts, jumps: int = 3, steps: int = 6, color=No
                                             shrinkB=2.5))
         if path_effects:
             arrow.arrow_patch.set_path_effects(path_effects)
-    line = ax.plot(pts[jumps:, 0], pts[jumps:, 1], color=color, linewidth=linewidth, zorder=3,
-                   label=label, gid=gid, **effects)[0]
+    line = ax.plot(pts[n_jumps:, 0], pts[n_jumps:, 1], color=color, linewidth=linewidth,
+                   zorder=3, label=label, gid=gid, **effects)[0]
     n = min(steps, len(pts) - 1)
     ax.plot(pts[1:n + 1, 0], pts[1:n + 1, 1], linestyle="none", marker="o", markersize=3.0,
             markerfacecolor=color, markeredgecolor=theme.background, markeredgewidth=0.5,
@@ -409,25 +417,42 @@ def descent_path(ax, theme: Theme, pts, jumps: int = 3, steps: int = 6, color=No
     return line
 
 
-def step_lanes(ax, pts, lane: float) -> np.ndarray:
-    """The shift (points, right and up, as drawn on ax) of each step pts[k] → pts[k + 1]: none
-    for a step that does not turn back over the one before; in a zig-zag (each step against
-    the one before) the i-th turn i lanes beside the zig-zag's first step, on the side away
-    from the second step's end (where the path goes on), clear of the path that follows."""
+def headed_steps(ax, pts, jumps: int, least: float = MIN_HEAD_STEP) -> int:
+    """How many of the first `jumps` steps of pts are drawn as arrows: those before the first
+    step shorter than `least` points as drawn on ax."""
+    pts = np.asarray(pts, dtype=float)
+    ax.get_xlim(), ax.get_ylim()  # the limits autoscaling gives, before the steps are measured
+    moves = np.diff(ax.transData.transform(pts[:jumps + 1]), axis=0)
+    lengths = np.hypot(*moves.T) * 72 / ax.figure.dpi
+    short = np.flatnonzero(lengths < least)
+    return int(short[0]) if len(short) else len(moves)
+
+
+def step_lanes(ax, pts, lane: float, count: int | None = None) -> np.ndarray:
+    """The shift (points, right and up, as drawn on ax) of each of the first `count` steps
+    pts[k] → pts[k + 1] (all of them by default): none for a step that does not turn back over
+    the one before; in a zig-zag (each step against the one before) the zig-zag's last step
+    drawn on its points and each step before it one lane further out, on the side away from
+    the second step's end (where the path goes on), clear of the path that follows."""
     screen = ax.transData.transform(np.asarray(pts, dtype=float))
     moves = np.diff(screen, axis=0)
-    shifts = np.zeros_like(moves)
-    turns, normal = 0, np.zeros(2)
-    for k in range(len(moves)):
+    count = len(moves) if count is None else min(count, len(moves))
+    shifts = np.zeros((count, 2))
+    turns, normal, normals = np.zeros(count, dtype=int), np.zeros(2), []
+    for k in range(count):
         if k and float(np.dot(moves[k], moves[k - 1])) < 0:
-            turns += 1
+            turns[k] = turns[k - 1] + 1
         else:
-            turns = 0
             d = moves[k] / np.hypot(*moves[k])
             normal = np.array([-d[1], d[0]])  # left of the zig-zag's first step
             if k + 2 < len(screen) and np.dot(screen[k + 2] - screen[k], normal) > 0:
                 normal = -normal
-        shifts[k] = turns * lane * normal
+        normals.append(normal)
+    for k in range(count):
+        last = k  # the last step of k's zig-zag
+        while last + 1 < count and turns[last + 1] == turns[last] + 1:
+            last += 1
+        shifts[k] = (turns[last] - turns[k]) * lane * normals[k]
     return shifts
 
 
