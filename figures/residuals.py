@@ -14,7 +14,6 @@ dotted line marks their mean ({mean:.3f}), and the cost is J = {j:.3f}.
 """
 
 import numpy as np
-from matplotlib import patheffects
 
 from gdcore import data, regression
 from gdviz import mpl as gm
@@ -22,7 +21,9 @@ from gdviz import numbers as nb
 from gdviz import views
 
 #: Area (points²) of the prediction crosses: smaller than a data dot's reach round it.
-PREDICTION_SIZE = 18
+PREDICTION_SIZE = 13
+#: Width (points) of the page-coloured cross under each prediction's: 0.75 pt each side of it.
+PREDICTION_HALO = 2.4
 
 #: A bar lower than this fraction of the tallest is too low to see: its value is written over it.
 FLAT = 0.02
@@ -56,13 +57,15 @@ def make_figure(theme):
     for xi, yi, pi in zip(x, y, pred):
         ax.plot([xi, xi], [yi, pi], **theme.residual(), gid="residual")
     ax.plot([], [], **theme.residual(), label=r"error $r_i = f(x_i) - y_i$")
-    # the predictions as small crosses over the points (no role's mark: the ring is a start),
-    # each on a thin halo of the page: where a point nearly sits on the line (i = 5, 6) the
-    # cross is drawn across the dot and still reads whole
+    # the predictions as small crosses (no role's mark: the ring is a start) lifted off the line
+    # by a halo of the page drawn under the points, and the crosses themselves over the points:
+    # where a point nearly sits on the line (i = 5, 6) the dot keeps its round edge and the
+    # cross its four arms across it, so both read
+    ax.scatter(x, pred, s=PREDICTION_SIZE, marker="x", color=theme.background,
+               linewidths=PREDICTION_HALO, zorder=3.5, gid="prediction-halos")
     gm.scatter_points(ax, theme, x, y, zorder=4, label=r"point $(x_i, y_i)$")
-    halo = [patheffects.withStroke(linewidth=2.6, foreground=theme.background)]
-    ax.scatter(x, pred, s=PREDICTION_SIZE, marker="x", color=theme.accent, linewidths=1.0,
-               zorder=4.5, label=r"prediction $f(x_i)$", gid="predictions", path_effects=halo)
+    ax.scatter(x, pred, s=PREDICTION_SIZE, marker="x", color=theme.accent, linewidths=0.9,
+               zorder=4.5, label=r"prediction $f(x_i)$", gid="predictions")
     gm.data_view(ax)
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")

@@ -218,14 +218,18 @@ def test_residuals_segments_predictions_and_squares(theme):
     assert shown == [numbers.text(sq[4], places=3), numbers.text(sq[5], places=3)]
     assert shown == ["0.002", "0.001"] and sq[4] < 0.02 * sq.max() and sq[3] > 0.02 * sq.max()
     # the predictions are small crosses (no role's mark: the ring is the start) drawn over
-    # the points on a halo of the page, so a prediction next to its point (i = 5, 6: 0.04 and
-    # 0.038 from the line) is never hidden under the dot
+    # the points, so a prediction next to its point (i = 5, 6: 0.04 and 0.038 from the line)
+    # is never hidden under the dot; their halo of the page lies under the points, so it
+    # never cuts the dot either
     (crosses,) = by_gid(fig, "predictions")
+    (halos,) = by_gid(fig, "prediction-halos")
     pts = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)
            and np.allclose(c.get_offsets(), np.column_stack([X, Y]))]
-    assert crosses.get_zorder() > pts[0].get_zorder()
-    (halo,) = crosses.get_path_effects()
-    assert same_colour(halo._gc["foreground"], t.background)
+    assert halos.get_zorder() < pts[0].get_zorder() < crosses.get_zorder()
+    assert not crosses.get_path_effects()
+    assert np.allclose(halos.get_offsets(), crosses.get_offsets())
+    assert same_colour(halos.get_facecolor()[0], t.background)
+    assert halos.get_linewidths()[0] > crosses.get_linewidths()[0]
     assert th.MARKERS["start"].marker == "o"
     cross = MarkerStyle("x")
     np.testing.assert_allclose(crosses.get_paths()[0].vertices,
