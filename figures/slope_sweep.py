@@ -28,6 +28,10 @@ from gdviz import views
 LINE_LABELS = {"too steep": (2.08, 1), "best": (2.08, -1), "too flat": (4.1, 1)}
 
 
+#: The key of the red bars: what they are (each point's error) and whose (the steep line's).
+ERRORS_KEY = r"errors $r_i$ of the too steep line"
+
+
 def _slopes():
     x, y = data.regression_points()
     m_best, b_best = regression.least_squares(x, y)
@@ -61,7 +65,7 @@ def make_figure(theme):
                 linewidth=1.8 if m == m_best else 1.3, label=f"$m = {m:.3f}$, {names[m]}")
     m_err = slopes[-1]
     pred = regression.predict(m_err, b_best, x)
-    ax.vlines(x, y, pred, **theme.residual(), label="errors")
+    ax.vlines(x, y, pred, **theme.residual(), label=ERRORS_KEY)
     gm.scatter_points(ax, theme, x, y, zorder=5)
     gm.data_view(ax)
     ax.set_xlabel("$x$")

@@ -347,7 +347,9 @@ def test_slope_sweep_lines_error_bars_and_curve(theme):
         assert same_colour(label.get_color(), ln.get_color())
         assert label.get_rotation() > 0
         assert np.isclose(label.xy[1], regression.predict(m, B_STAR, label.xy[0]))
-    assert [t.get_text() for t in left.get_legend().get_texts()] == ["errors"]
+    # the key says what the red bars are and whose: the errors of the steep line
+    assert [t.get_text() for t in left.get_legend().get_texts()] == [
+        r"errors $r_i$ of the too steep line"]
     # the star whole above the bottom spine: J = 0 a little above the axes' floor
     fig.canvas.draw()
     r = best.get_markersize() / 72 * fig.dpi / 2
