@@ -63,7 +63,7 @@ def facts() -> dict:
 
 def make_figure(theme):
     gc = check()
-    fig, axes = gm.subplots(theme, 1, 3, height=2.45)  # three panels of one width
+    fig, axes = gm.subplots(theme, 1, 3, height=2.6)  # three panels of one width
     fs = theme.small_size
 
     ax = axes[0]
@@ -123,9 +123,9 @@ def make_figure(theme):
     ax.tick_params(axis="x", length=0)
     ax.set_ylabel("passes per gradient")
     ax.set_title("Cost of one gradient")
-    # one row under the panels: the bars keep the whole height
-    fig.legend(handles=[fd, bp], loc="outside lower right", ncols=2, frameon=False,
-               fontsize=fs, handlelength=1.6)
+    # the family's key hung under its panel, centred, as every line plot's (two rows: one
+    # would be wider than the panel and narrow it beside the other two)
+    gm.optimizer_legend(ax, theme, "curves", handles=[fd, bp], ncols=1, fontsize=fs)
     return fig
 
 
