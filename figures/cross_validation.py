@@ -37,6 +37,20 @@ MEAN_WORD = X_SCORE - 0.26  # right end of the word "mean", left of the mean's v
 HEIGHT = TOP + K * ROW_H + FOOT
 
 
+#: The held-out diamonds' size (points) and the room (points) kept between the outermost
+#: samples' centres and the panel's edges: half a diamond's diagonal (its corner reaches
+#: 0.5 · √2 of its size from its centre), its edge and a point of paper.
+HELD_SIZE = 3.6
+MARK_ROOM = HELD_SIZE * 0.5 * 2 ** 0.5 + 1.5
+
+
+def _padded(lo: float, hi: float, length: float, room: float = MARK_ROOM):
+    """Limits of an axis `length` points long on which lo and hi stand `room` points inside
+    its ends."""
+    pad = (hi - lo) * room / (length - 2 * room)
+    return lo - pad, hi + pad
+
+
 def facts() -> dict:
     r = EX.run()
     return {"n": N, "k": K, "seed": EX.seed, "degree": DEGREE, "fold": r.test_idx[0].size,
@@ -103,10 +117,12 @@ def make_figure(theme):
         # the house residual with its short dash: the gaps span a few points only
         ax.vlines(x[te], y_hat, y[te], **theme.residual(short=True), gid="gaps")
         gm.scatter_points(ax, theme, x[tr], y[tr], s=9, linewidths=0.3, gid="train")
-        ax.plot(x[te], y[te], gid="held-out", clip_on=False,
-                **{**theme.held_out(th.DATA_ROLES["validation"][0]), "markersize": 3.6})
-        ax.set_xlim(-0.03, 1.03)
-        ax.set_ylim(y.min() - 0.12, y.max() + 0.12)
+        ax.plot(x[te], y[te], gid="held-out",
+                **{**theme.held_out(th.DATA_ROLES["validation"][0]), "markersize": HELD_SIZE})
+        # every sample's mark, the held-out diamonds the largest, whole inside the panel and
+        # clear of its spines: a margin of MARK_ROOM points round the samples on each axis
+        ax.set_xlim(*_padded(x.min(), x.max(), W_PLOT * 72))
+        ax.set_ylim(*_padded(y.min(), y.max(), plot_h * 72))
         ax.set_xticks([])
         ax.set_yticks([])
         for side in ("top", "right"):

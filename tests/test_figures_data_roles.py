@@ -117,6 +117,15 @@ def test_cross_validation_train_and_held_out_fold(t):
     fig.canvas.draw()
     word = mean.get_window_extent().transformed(table.transData.inverted())
     assert word.x0 > X_PLOT + W_PLOT and x0 > X_PLOT + W_PLOT
+    # every held-out diamond whole inside its round's panel, clear of its spines
+    r = fig.canvas.get_renderer()
+    for held in gids(fig, "held-out"):
+        frame = held.axes.get_window_extent(r)
+        half = (held.get_markersize() / 2 * 2 ** 0.5 + held.get_markeredgewidth() / 2) \
+            * fig.dpi / 72
+        for px, py in held.axes.transData.transform(held.get_xydata()):
+            assert frame.x0 < px - half and px + half < frame.x1
+            assert frame.y0 < py - half and py + half < frame.y1
 
 
 @pytest.mark.parametrize("t", THEMES)
