@@ -72,7 +72,7 @@ def make_figure(theme):
     for t, (ax, step) in enumerate(zip(axes.ravel(), EX.masks())):
         keep = EX.kept_neurons(step)
         live = [e for e in lay.edges if e[0] in keep and e[1] in keep]
-        nd.draw_edges(ax, lay, live, color=theme.muted, linewidth=0.55, zorder=1)
+        nd.draw_edges(ax, lay, live, color=theme.muted, linewidth=nd.EDGE, zorder=1)
         dropped = [n for n, _ in lay.neurons() if n not in keep]
         # a disc of page colour around each dropped neuron, over the edges: no line reaches
         # or grazes it, so it reads as disconnected

@@ -42,7 +42,7 @@ def make_figure(theme):
     y1 = max(l.bounds()[3] for l in lays) + 0.15
     for ax, sizes, lay in zip(axes, NETWORKS, lays):
         n = sizes[0]
-        nd.draw_edges(ax, lay, color=theme.muted, linewidth=1.1)
+        nd.draw_edges(ax, lay, color=theme.muted, linewidth=nd.EDGE)
         # every neuron neutral: nothing here is highlighted (the accent marks a change)
         nd.draw_neurons(ax, lay, theme)
         fs = theme.font_size

@@ -158,6 +158,10 @@ def test_tiny_networks(theme):
         # every neuron neutral (no role colour: nothing is highlighted)
         t = th.get(theme)
         assert all(same_color(c.get_edgecolor(), t.muted) for c in nd.drawn_neurons(ax).values())
+        # the edges as every sparse network's (dropout's): EDGE, thinner than a ring, in muted
+        (edges,) = collections(ax, "edges")
+        assert set(edges.get_linewidths()) == {nd.EDGE} and nd.EDGE < nd.RING
+        assert same_color(edges.get_edgecolor()[0], t.muted)
         # each weight's name lies nearer its own edge than any other edge
         lay = mod("tiny_networks")._layout((n, 1))
         for i in range(n):

@@ -23,6 +23,11 @@ from .theme import Theme
 RING = 0.9
 RING_STRONG = 1.3
 RING_FAINT = 0.6
+#: A connection of a sparse network (tiny-networks, dropout): EDGE points in the muted colour,
+#: thinner than a ring, so the neurons read first and the lines join them. A dense network
+#: draws its many edges thinner still (mnist-network, connection-tweak's quiet ones); a
+#: figure's edges carry a value only by their width or colour (backprop-loop).
+EDGE = 0.55
 #: The layers' names ("784 inputs"): under the network, on one line, centred under each
 #: column, LABEL_GAP layout units under the lowest circle, in the small size in ink.
 LABEL_GAP = 0.25
