@@ -60,6 +60,10 @@ def _pow10(e: float) -> str:
     return nb.power10(round(e), "mathtext")
 
 
+#: The tick (a power of ten of the digits) whose rule the atoms' reference line replaces.
+ATOMS_RULE = 100
+
+
 def make_figure(theme):
     d, e = _curve()
     p = nn.parameter_count(MNIST)
@@ -73,6 +77,12 @@ def make_figure(theme):
     ax.yaxis.set_minor_locator(NullLocator())
     # each tick a number of guesses, 10 to its power: the count's digits grow tenfold per tick
     ax.set_yticks(ticks, [_pow10(t) for t in ticks])
+    # the level rules drawn by hand, all but 10^100's: the atoms' reference at 10^80 runs a
+    # fifth of a tick under it and takes its place, rather than a second rule 4 pt beside it
+    ax.grid(False, axis="y")
+    for t in ticks:
+        if t != ATOMS_RULE:
+            ax.axhline(t, color=theme.grid, linewidth=0.6, zorder=0, gid="level-rule")
     xt = [1, 10, 100, 1000, 10000]
     ax.xaxis.set_major_locator(FixedLocator(xt))
     ax.set_xticks(xt, [nb.count(t) for t in xt])

@@ -620,6 +620,11 @@ def test_guess_explosion(theme):
     ticks = ax.get_yticks()
     assert labels == [numbers.power10(round(v), "mathtext") for v in ticks]
     assert labels == ["$10^{1}$", "$10^{10}$", "$10^{100}$", "$10^{1000}$", "$10^{10000}$"]
+    # the level rules at every tick but 10^100, which the atoms' line (10^80) replaces
+    rules = [ln for ln in ax.lines if ln.get_gid() == "level-rule"]
+    assert sorted(float(ln.get_ydata()[0]) for ln in rules) == [1, 10, 1000, 10000]
+    assert not any(g.get_visible() for g in ax.get_ygridlines())
+    assert ax.yaxis._major_tick_kw.get("gridOn") is False
     assert ax.get_ylabel().split("\n") == ["guesses at 10 bins per axis",
                                             "(each tick: 10× the digits of the last)"]
     t = th.get(theme)
