@@ -186,20 +186,21 @@ LIGHT_COST_MAP = CostMap(
 )
 # Dark: the first 42 % of Viridis' hues only (purple, blue, teal: its green and yellow turn
 # olive and khaki when kept dark), at full chroma where sRGB holds it, with J' FALLING from 30
-# (low cost) to 14 (high cost); level lines 20 J' lighter at the valley floor to 30 J' lighter at
+# (low cost) to 20 (high cost); level lines 20 J' lighter at the valley floor to 24 J' lighter at
 # the rim, in [44, 50] (20 throughout left the rim's teal lines, J' 34 on near-black, too faint
 # to follow in a video at 480p). In both themes the
 # valley is the part of the map that stands furthest from the page and the rim fades towards
-# it (light: J' 80 against white, 97 at the rim; dark: J' 30 against the page's 12, 14 at the
+# it (light: J' 80 against white, 97 at the rim; dark: J' 30 against the page's 12, 20 at the
 # rim), so the eye goes where the paths go, the floor of a valley is a lit violet basin whose
 # innermost level lines read (never a black hole) and the high-cost rim a quiet deep teal, still
-# apart from the page. J' 30 is as light as the fills may go: the colours drawn on the map
+# apart from the page: 8 J' above it (a rim at J' 14, 2 above the page, read as the page
+# itself where a map meets it unframed). J' 30 is as light as the fills may go: the colours drawn on the map
 # uncased (ON_MAP_ROLES) keep LINE_CONTRAST over the valley floor.
 DARK_COST_MAP = CostMap(
     "dark",
-    fills=("#612570", "#5C2572", "#552474", "#4E2575", "#482575", "#402675", "#382773", "#2F286F",
-           "#26296B", "#1B2A66", "#0D2A61", "#002A58", "#002A49", "#00293E", "#002736", "#00242F",
-           "#002229"),
+    fills=("#612570", "#5D2673", "#572676", "#512878", "#4B2979", "#442B79", "#3D2D78", "#352F75",
+           "#2C3172", "#22326E", "#17336A", "#0D3462", "#0E3554", "#0F344A", "#0F3343", "#11323D",
+           "#113138"),
     lines=("#9456A2", "#8F58A6", "#8959A9", "#835BAC", "#7C5CAE", "#755FAE", "#6D61AD", "#6563AB",
            "#5E65A9", "#5568A5", "#4D69A1", "#456A9C", "#3D6C97", "#346E91", "#2B6E8C", "#276E84",
            "#296E7D"),
