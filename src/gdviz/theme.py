@@ -194,8 +194,8 @@ LIGHT_COST_MAP = CostMap(
 # rim), so the eye goes where the paths go, the floor of a valley is a lit violet basin whose
 # innermost level lines read (never a black hole) and the high-cost rim a quiet deep teal, still
 # apart from the page: 8 J' above it (a rim at J' 14, 2 above the page, read as the page
-# itself where a map meets it unframed). J' 30 is as light as the fills may go: the colours drawn on the map
-# uncased (ON_MAP_ROLES) keep LINE_CONTRAST over the valley floor.
+# itself where a map meets it unframed). J' 30 is as light as the fills may go: the colours
+# drawn on the map uncased (ON_MAP_ROLES) keep LINE_CONTRAST over the valley floor.
 DARK_COST_MAP = CostMap(
     "dark",
     fills=("#612570", "#5D2673", "#572676", "#512878", "#4B2979", "#442B79", "#3D2D78", "#352F75",
