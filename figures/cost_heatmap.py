@@ -3,16 +3,17 @@
 J(m, b) seen from above: each (m, b) is coloured by its cost on a logarithmic scale, from
 {jmin} (the floor of the valley) to {jmax} (the far corners), in the book's cost map, shaded
 smoothly between the grid's points. Over it, the path of gradient descent from m = {m0},
-b = {b0} with learning rate α = {lr}: its first steps (arrows, each step's end a dot) swing across
-the valley floor and back, each a straight jump drawn beside the one before, then it follows
+b = {b0} with learning rate α = {lr}: its first steps (each step's end a dot, the two long ones
+arrows) swing across the valley floor and back, each a straight jump drawn beside the other,
+then, in steps too short to carry an arrowhead, it follows
 the floor to the minimum (m*, b*) = ({m_best}, {b_best}), where it ends, J = {jend} after
 {steps} steps: its end square lies under the star, larger, and frames it.
 
 Alt: A heat map, pale violet (deep violet in the dark theme) along a narrow diagonal band from
-the top left to the bottom right and yellow (olive) in the top-right and bottom-left corners,
+the top left to the bottom right and yellow (deep teal) in the top-right and bottom-left corners,
 with a colour bar for J on a logarithmic scale. A path starts as a circle at the right and
-zig-zags: a straight arrow left across the violet band, one back to the right just below it,
-a shorter one left again below that; then it runs along the band to a star at the minimum,
+zig-zags: a straight arrow left across the violet band, one back to the right just above it;
+then a line turns back along that arrow and runs along the band to a star at the minimum,
 where it ends: the star sits on a square a little larger than itself, the run's end mark.
 """
 

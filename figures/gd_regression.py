@@ -4,8 +4,9 @@ Plain gradient descent on J(m, b) with the raw data, from the poor start m = {m0
 (J = {j0}), learning rate α = {lr:g} (the limit for this data is {limit:.3f}), {steps} steps.
 Top: the line after steps {schedule}, spaced evenly on a log scale. Bottom left: the path of
 (m, b) over the contours of J: the first steps swing across the steep walls of the valley and
-back (each of them an arrow, each step's end a dot; a window enlarges where they end, as much
-in m as in b, so the valley keeps its shape), then a long slide along its nearly flat floor to
+back (each step's end a dot, the long steps arrows; a window enlarges
+where they end, as much in m as in b, so the valley keeps its shape, and draws the shorter
+steps there as arrows too), then a long slide along its nearly flat floor to
 the minimum. Bottom right: J at every step (both axes
 logarithmic), the same steps marked; it falls quickly at first, then slowly, to {jend} against
 the least-squares minimum {jbest}.
@@ -13,7 +14,8 @@ the least-squares minimum {jbest}.
 Alt: Top, six small plots of the seven points with a straight line: at step 0 the line is
 steep and far above the points; it swings below them, then turns slowly until it runs through
 them at the last step. Bottom left, a contour map of J with a path that zig-zags across the
-valley (an arrow left, an arrow back to the right, a shorter arrow left again) and then follows
+valley (an arrow left, then shorter steps back to the right and left again, drawn as arrows
+in the enlarged window) and then follows
 the valley floor to the minimum, marked by a green star on a larger square, the run's end,
 which frames it; a hollow ring marks the start, and dots labelled with their step
 mark the steps of the top row; a framed
