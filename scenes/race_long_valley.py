@@ -6,7 +6,9 @@ beside the next (RaceScene.LANE), so each dot heads a line of its own colour. An
 magnifies the floor around the minimum, where six of the runs end, at their own points
 (Adagrad's, which ends on the minimum, set beside the star on a leader, as in the still); before
 the end its scale bar leaves, and it takes the map's place, grown to the map's width, each
-run's path and end square apart in it.
+run's path and end square apart in it, an arrow at its left edge pointing the way to SGD,
+which ends far outside it; then it shrinks back into its place as the map returns, so the
+last picture is the whole valley (Momentum's swings in view).
 
 Render alone with: manim -ql scenes/race_long_valley.py RaceLongValley
 """
@@ -36,5 +38,10 @@ class RaceLongValley(RaceScene):
     # casings of the page's colour between them
     INSET_SCALE_PLATE = False
 
+    # the zoomed view covers the map: then back to the whole valley, so that the last picture
+    # shows Momentum's swings from wall to wall and how far SGD got
+    BACK_WORDS = ("The inset shrinks back into place: the whole valley again, Momentum's swings "
+                  "from wall to wall and SGD far behind on the floor.")
+
     SECTIONS = sections(RaceScene.section_setup, RaceScene.section_race,
-                        RaceScene.section_finish, RaceScene.section_zoom)
+                        RaceScene.section_finish, RaceScene.section_zoom, RaceScene.section_back)

@@ -1,9 +1,12 @@
 """All seven optimizers from just off the ridge of the saddle J(w₁, w₂) = w₁² − w₂²
 (gdcore.races.SADDLE): plain SGD lingers at the saddle point, the others escape and leave the
 frame; the ridge w₂ = 0 is drawn dotted under the runs' lanes, which straddle it, and named; an
-inset (races.SADDLE_ZOOM) magnifies the saddle point's neighbourhood, and at the end
-it takes the map's place: SGD's end square beside the saddle point, the other paths turning up
-the slope.
+inset (races.SADDLE_ZOOM) magnifies the saddle point's neighbourhood. From step 10 to 80 it
+takes the map's place while the race goes on slowly (Momentum and NAG lingering about the
+saddle point and leaving it, SGD arriving), the legend and the distance panel beside it saying
+which run left the frame when; then the map comes back for the rest of the race, and at the
+end the inset takes its place again: SGD's end square beside the saddle point, the other paths
+turning up the slope.
 
 Render alone with: manim -ql scenes/race_saddle.py RaceSaddle
 """
@@ -18,9 +21,16 @@ from gdviz.race_scene import RaceScene
 class RaceSaddle(RaceScene):
     RACE = races.SADDLE
     TITLE = "A saddle point"
-    RACE_WORDS = ("SGD slides along the ridge to the saddle point and lingers; the other six "
-                  "turn off it and leave the frame")
-    STAGES = ((30, 4.0), (80, 6.0), (120, 3.0))
+    RACE_WORDS = ("magnified, Momentum and NAG overshoot the saddle point, swing back and "
+                  "climb away, SGD slides to it and lingers; Adagrad, Adadelta, RMSprop and Adam "
+                  "turn off at once and leave the frame")
+    # the runs part within the first ten steps; then the saddle point's neighbourhood takes
+    # the map's place (ZOOM_RACE) while the race goes on slowly, 5 steps a second, through
+    # the steps that tell the story: Momentum and NAG linger about the saddle point and leave
+    # it (steps 10 to 52), SGD arrives (step 64), every other run leaves the frame (the legend
+    # and the panel say when, by step 76); then the whole map again to the end
+    STAGES = ((10, 3.0), (80, 14.0), (120, 3.0))
+    ZOOM_RACE = (10, 80)
     TAIL = 12
     START_LABEL = RIGHT  # as in the still: the paths leave the start to the left and up
     X_TICK, Y_TICK = 0.5, 0.5

@@ -16,7 +16,7 @@ from gdcore import races
 from gdcore.optimizers import NAMES
 from gdviz import mpl as gm
 from gdviz import numbers
-from gdviz.theme import AXIS_LABELS, MARKERS, RIDGE_DISTANCE, SURFACE_COST
+from gdviz.theme import AXIS_LABELS, MARKERS, RIDGE_DISTANCE, SURFACE_COST, opt_marker
 from gdviz.theme import title as theme_title
 
 #: Line width (points) of the path drawn on top, and the extra width of each path beneath it:
@@ -28,6 +28,25 @@ PATH_WIDTH, PATH_WIDTH_STEP = 1.2, 0.45
 #: colour, so where runs share a stretch each run's dots still show in its own colour at its own
 #: spacing.
 STEP_DOT, STEP_DOT_EDGE = 2.6, 0.2
+#: Each run's step dots and legend key take its mark (theme.OPT_MARKERS: NAG's a triangle up,
+#: Adagrad's one down, the rest round dots), as the videos' heads do; a triangle TRIANGLE
+#: times the dot's size (as large, it covers less than half the dot's area), and the legend
+#: key's mark LEGEND_MARK points, on its swatch.
+TRIANGLE, LEGEND_MARK = 1.3, 5.0
+
+
+def mark_size(name: str, size: float) -> float:
+    """The size (points) of run `name`'s mark standing for a dot of `size`."""
+    return size * (1 if opt_marker(name) == "o" else TRIANGLE)
+
+
+def legend_key(handle, theme, name: str, width: float | None = None) -> Line2D:
+    """Run `name`'s legend key: its path's swatch (`width` points wide, or the path's width)
+    with its mark in the middle, ringed in the background colour."""
+    return Line2D([], [], color=handle.get_color(), lw=width or handle.get_linewidth(),
+                  marker=opt_marker(name), ms=mark_size(name, LEGEND_MARK),
+                  mec=theme.background, mew=0.6, label=handle.get_label(),
+                  gid=handle.get_gid())
 #: The casing (points each side, gm.cased_under) of each step dot and of each inset path's
 #: last steps (its fainter history stays uncased): less than a path's (theme.CASING), so the
 #: dots along a run do not read as beads on rings and the inset's crossings stay lines.
@@ -239,7 +258,7 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
                        over_dots=over_dots, dot_edge=dot_edge, lane=lane)
     progress_panel(ay, theme, race, trajectories, out)
     if swatch_width is not None:  # one swatch width for every run: the legend names, not sizes
-        handles = [Line2D([], [], color=h.get_color(), lw=swatch_width, label=h.get_label())
+        handles = [legend_key(h, theme, str(h.get_gid())[5:], swatch_width)
                    if str(h.get_gid()).startswith("path:") else h for h in handles]
     if any(o.exit is not None for o in out.values()):  # beside the end square's entry
         handles.insert(len(handles) - 1, Line2D([], [], ls="none", **_exit_mark(
@@ -296,11 +315,12 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
         (ln,) = ax.plot(path[:, 0], path[:, 1], color=c, lw=lw, label=legend_label(race, out[name]),
                         zorder=z, gid=f"path:{name}", solid_joinstyle="round",
                         solid_capstyle="round", transform=where)
-        handles.append(ln)
+        handles.append(legend_key(ln, theme, name))
         gm.cased_under(ax, ln, theme, Z_CASINGS).set_transform(where)
         ex = out[name].exit
         steps = tr.points if ex is None else tr.points[: ex.step]
-        (dots,) = ax.plot(steps[:, 0], steps[:, 1], ls="none", marker="o", ms=step_dot,
+        (dots,) = ax.plot(steps[:, 0], steps[:, 1], ls="none", marker=opt_marker(name),
+                          ms=mark_size(name, step_dot),
                           color=c, mec=theme.background, mew=dot_edge, zorder=dz,
                           gid=f"steps:{name}", transform=where)
         gm.cased_under(ax, dots, theme, dz - 0.5, DOT_CASING).set_transform(where)

@@ -45,8 +45,10 @@ from manim import (
     DOWN,
     LEFT,
     ORIGIN,
+    PI,
     RIGHT,
     UP,
+    Arrow,
     CapStyleType,
     Circle,
     Dot,
@@ -62,10 +64,12 @@ from manim import (
     Star,
     SurroundingRectangle,
     Text,
+    Triangle,
     Union,
     UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
+    VMobject,
     Write,
     config,
     linear,
@@ -81,9 +85,7 @@ from .manim_blocks import (
     Trails,
     cased,
     contour_image,
-    head_dot,
     map_axes,
-    play_axes_in,
     scene_points,
     step_of,
 )
@@ -96,7 +98,7 @@ from .race_plot import (
     scale_bar_length,
     stacking,
 )
-from .theme import AXIS_LABELS, FONT, RIDGE_DISTANCE, SURFACE_COST
+from .theme import AXIS_LABELS, FONT, RIDGE_DISTANCE, SURFACE_COST, opt_marker
 
 #: The map's axes, the cost's two weights (TeX, as map_axes takes them).
 MAP_LABELS = (AXIS_LABELS["w1"].strip("$"), AXIS_LABELS["w2"].strip("$"))
@@ -157,6 +159,9 @@ TITLE_SECONDS = (0.8, 1.2)
 #: Stroke width and opacity of the ridge's dotted line (RaceScene.RIDGE): as the panel's
 #: frame's edge, its dots half strength, a reference under the paths, not a path.
 RIDGE_WIDTH, RIDGE_OPACITY = 2.0, 0.55
+#: Seconds of each step of the setup after the map (the marks, the inset, the legend, the
+#: panel, the dots), each faded in on its own where it stays.
+SETUP_STEP = 0.7
 #: Steps over which an exit's legend note fades in (and the dots out).
 EXIT_FADE_STEPS = 1.0
 
@@ -194,6 +199,38 @@ ZOOM_FILL, ZOOM_SECONDS, ZOOM_WIDTH, ZOOM_HOLD = 0.97, 2.5, 3.0, 1.8
 #: Before it grows, the inset's scale bar and the box and lines that join it to its region fade
 #: out over ZOOM_CLEAR seconds (the growing inset would cover them).
 ZOOM_CLEAR = 0.5
+#: The pointer to a run that ends outside the zoomed view (RaceScene.zoom_pointer): an arrow
+#: in its colour, POINTER_LENGTH long (scene units), POINTER_GAP outside the frame's edge,
+#: pointing the way to its end, its name above it.
+POINTER_LENGTH, POINTER_GAP = 0.42, 0.1
+#: The way back (RaceScene.section_back): the inset shrinks to its place on the map over
+#: BACK_SECONDS as the map comes back under it; the whole picture held BACK_HOLD seconds.
+BACK_SECONDS, BACK_HOLD = 2.0, 1.6
+
+
+#: A triangle mark (theme.OPT_MARKERS) this many times as wide as the dot it stands for: as
+#: wide, it would cover less than half the dot's area and read as the smaller mark.
+TRIANGLE = 1.3
+
+
+def opt_mark(name: str, radius: float, color) -> VMobject:
+    """The mark of optimizer `name` where it is now (theme.OPT_MARKERS, its second channel
+    after its colour): a dot of `radius`, or a triangle TRIANGLE times as wide pointing up
+    (NAG) or down (Adagrad), so that the violet, the plum and the pink runs read apart at the
+    size of a dot on a small screen."""
+    shape = opt_marker(name)
+    if shape == "o":
+        return Dot(radius=radius, color=color)
+    mark = Triangle(color=color, fill_opacity=1, stroke_width=0)
+    mark.scale_to_fit_width(TRIANGLE * 2 * radius)
+    return mark.rotate(PI) if shape == "v" else mark
+
+
+def head_mark(trail: Trail, name: str, color, radius: float) -> VMobject:
+    """Optimizer `name`'s mark (opt_mark) riding on the tip of its trail."""
+    mark = opt_mark(name, radius, color).move_to(trail.ax.c2p(*trail.head()))
+    mark.add_updater(lambda d: d.move_to(trail.ax.c2p(*trail.head())))
+    return mark.set_z_index(3)
 
 
 #: The least gap (scene units) between the inset's frame and the plate of its scale bar; the
@@ -327,9 +364,15 @@ class RaceScene(ThemedScene):
     RIDGE = False
     LANE_ORDER: tuple[str, ...] | None = None
     LANE = 0.0
+    #: (step, step): where the race stages reach the first step, the inset takes the map's
+    #: place while the race goes on (zoom_in), and gives it back after the stage that ends
+    #: at the second: the stretch that the story is about, large (None: the race on the map)
+    ZOOM_RACE: tuple[int, int] | None = None
     #: what the viewer sees the runs do while they race, in words (the caption's second
     #: sentence, from the race's second stage; its numbers, if any, in the captions)
     RACE_WORDS = "the runs spread out, each on a path of its own"
+    #: the caption of section_back, where the scene lists it: what the whole map shows again
+    BACK_WORDS = "The whole map comes back, with every run's path."
 
     def __init_subclass__(cls, **kw):
         super().__init_subclass__(**kw)
@@ -379,6 +422,8 @@ class RaceScene(ThemedScene):
                 f"Only {stay[0]} is left, "
                 f"{numbers.text(abs(outcomes[stay[0]].final[1]), places=3)} from the ridge."
                 if len(stay) == 1 else "Every run has left the frame.")
+        if "back" in cls.section_names():
+            out["back"] = cls.BACK_WORDS
         if "zoom" in cls.section_names():
             region = (cls.INSET or r.inset).region
             inside = [n for n, o in outcomes.items() if races.inside(o.final, region)[0]]
@@ -413,6 +458,8 @@ class RaceScene(ThemedScene):
             ex = self.exits[name]
             self.distances[name] = d if ex is None else np.append(d, abs(ex.point[1]))
         self.step = ValueTracker(0)
+        #: the opacity of the map's heads (0 while the inset takes the map's place mid-race)
+        self.map_heads = ValueTracker(1.0)
 
     def k(self) -> int:
         return step_of(self.step, self.RACE.steps)
@@ -545,7 +592,7 @@ class RaceScene(ThemedScene):
                 tail=INSET_TAIL), t, THIN_CASING, line=False).set_z_index(Z_INSET_CASINGS)
             # the head, shown while it is inside the region (kept on the region's edge, hidden,
             # while it is not: never outside the frame)
-            dot = cased(Dot(radius=INSET_DOT, color=t.opt(name)).set_stroke(t.background, 1.2),
+            dot = cased(opt_mark(name, INSET_DOT, t.opt(name)).set_stroke(t.background, 1.2),
                         t, THIN_CASING)
             dot.add_updater(lambda d, tr=trail: d.move_to(tr.ax.c2p(*np.clip(
                 tr.head(), *np.transpose(region)))).set_opacity(
@@ -691,7 +738,7 @@ class RaceScene(ThemedScene):
             curve = Trail(ax, pts, self.step, color=c, stroke_width=PANEL_WIDTH)
             curve.set_z_index(1 - 0.01 * order.index(name))
             ring = RING if name in self.RINGED else 1.0
-            dot = head_dot(curve, c, radius=0.07 * ring)
+            dot = head_mark(curve, name, c, radius=0.07 * ring)
             cased(dot.set_stroke(t.background, 1.5), t, THIN_CASING)
             dot.set_z_index(3 - 0.1 * (ring > 1))
             if self.exits[name] is not None:
@@ -746,10 +793,12 @@ class RaceScene(ThemedScene):
         where it left the frame, or (shown at the end) how far from the target it ended."""
         t = self.theme
         c = t.opt(name)
-        swatch = Dot(radius=0.1, color=c)
+        swatch = opt_mark(name, 0.1, c)  # the key: the run's colour and mark
         rate = numbers.hyper(r"\alpha", self.RACE.hyper[name]["lr"], "latex")
         label = self.mixed(f"{name}  ${rate}$", SMALL_SIZE)
-        line = VGroup(swatch, label).arrange(RIGHT, buff=0.2)
+        # every label the same way from its key's centre (a triangle is wider than a dot)
+        label.next_to(swatch.get_center() + 0.1 * RIGHT, RIGHT, buff=0.2)
+        line = VGroup(swatch, label)
         ex = self.exits[name]
         note = f"left at step {ex.step}" if ex is not None else self.finish_note(name)
         return line, self.mixed(note, STATUS_SIZE, t.text)
@@ -844,6 +893,7 @@ class RaceScene(ThemedScene):
         self.map_img = img
         self.inset_paths, self.inset_tails, self.inset_dots = {}, {}, {}
         self.inset_casings = {}
+        self.inset_ends, self.inset_leaders = {}, {}  # (section_finish)
         inset = self.build_inset() if r.inset is not None else Group()
         start = self.marker_start()
         target, target_key, target_text = self.marker_target()
@@ -877,11 +927,14 @@ class RaceScene(ThemedScene):
                 for i in range(TAIL_LAYERS)))
             self.tails[name].set_z_index(2 - 0.01 * rank)
             ring = RING if name in self.RINGED else 1.0
-            dot = head_dot(self.history[name], c, radius=0.085 * ring)
+            dot = head_mark(self.history[name], name, c, radius=0.085 * ring)
             cased(dot.set_stroke(t.background, 1.5), t, THIN_CASING)
             dot.set_z_index(3 - 0.1 * (ring > 1))
-            if self.exits[name] is not None:
-                dot.add_updater(lambda d, n=name: d.set_opacity(1 - self.exit_ramp(n)))
+            if self.exits[name] is not None or self.ZOOM_RACE:
+                # faded as the run leaves the frame, and with the map (map_heads) while the
+                # inset takes its place during the race (ZOOM_RACE)
+                dot.add_updater(lambda d, n=name: d.set_opacity(
+                    self.map_heads.get_value() * (1 - self.exit_ramp(n))))
             self.dots[name] = dot
 
         map_right = self.ax.c2p(r.window[0][1], 0)[0]
@@ -928,26 +981,38 @@ class RaceScene(ThemedScene):
         self.play(Write(words), run_time=TITLE_SECONDS[0])
         self.play(LaggedStart(*(FadeIn(g) for g in formula.family_members_with_points()),
                               lag_ratio=0.15), run_time=TITLE_SECONDS[1])
-        play_axes_in(self, [self.ax], FadeIn(img), run_time=1.5)
-        self.play(FadeIn(target), FadeIn(start), FadeIn(self.legend), FadeIn(settings),
-                  FadeIn(inset), *([FadeIn(self.ridge)] if self.RIDGE else []))
-        play_axes_in(self, [self.panel], FadeIn(header), run_time=1.2)
+        # the map and its axes faded in whole (drawn by Create, each frame and tick came in
+        # within a frame or two); then one thing at a time, each faded in where it stays
+        # (nothing moves or grows): the start and the target (and the ridge), the inset, the
+        # legend and settings, the distance panel
+        self.play(FadeIn(self.ax), FadeIn(img), run_time=1.5)
+        self.play(FadeIn(target), FadeIn(start), *([FadeIn(self.ridge)] if self.RIDGE else []),
+                  run_time=SETUP_STEP)
+        if self.RACE.inset is not None:
+            self.play(FadeIn(inset), run_time=SETUP_STEP)
+        self.play(FadeIn(self.legend), FadeIn(settings), run_time=SETUP_STEP)
+        self.play(FadeIn(self.panel), FadeIn(header), run_time=SETUP_STEP)
         self.add(*self.casings.values(), *self.inset_casings.values(),
                  *self.history.values(), *self.tails.values(), *self.panel_curves.values(),
                  *self.inset_paths.values(), *self.inset_tails.values(),
                  *self.inset_dots.values())
-        self.play(*(FadeIn(d, scale=0.5) for d in (*self.dots.values(),
-                                                   *self.panel_dots.values())))
+        self.play(*(FadeIn(d) for d in (*self.dots.values(), *self.panel_dots.values())),
+                  run_time=SETUP_STEP)
         self.wait(0.6)
 
     def section_race(self):
+        zoom = self.ZOOM_RACE if self.RACE.inset is not None else None
         for i, (k, seconds) in enumerate(self.STAGES):
+            if zoom and self.step.get_value() == zoom[0]:  # the key stretch, magnified
+                self.zoom_in(racing=True)
             if i == 1:  # the caption's second sentence: what the runs do
                 self.caption_next()
             if i == 2 and self.exits_cue({n: o.exit.step for n, o in self.outcomes.items()
                                           if o.exit is not None}):
                 self.caption_next()  # every run that leaves has left: which first and last
             self.play(self.step.animate.set_value(k), run_time=seconds, rate_func=linear)
+            if zoom and k == zoom[1] and zoom[0] in [s for s, _ in self.STAGES[:i]]:
+                self.zoom_out(racing=True, run_time=ZOOM_SECONDS)
         self.wait(0.4)
 
     def end_mark(self, name: str, panel: bool = False) -> Square:
@@ -998,21 +1063,30 @@ class RaceScene(ThemedScene):
 
     def section_zoom(self):
         """(For a race with an inset, where a subclass lists it.) The inset takes the map's
-        place: its scale bar and the lines that join it to its region fade out; then the map,
-        its paths and marks fade out while the inset (its contours, paths, end
-        squares and star) grows to fill the map's box at one scale in x and y, its paths
-        thickening so that each run's colour reads; a scale bar for the new scale and a heading
-        come in above it (the bar below it where the heading leaves it no room); the picture is
-        held."""
+        place (zoom_in); the picture is held."""
+        self.zoom_in()
+        self.wait(ZOOM_HOLD)
+
+    def zoom_in(self, racing: bool = False):
+        """The inset takes the map's place: its scale bar and the lines that join it to its
+        region fade out; then the map, its paths and marks fade out while the inset (its
+        contours, paths, end squares and star) grows to fill the map's box at one scale in x
+        and y, its paths thickening so that each run's colour reads; a scale bar for the new
+        scale and a heading come in above it (the bar below it where the heading leaves it no
+        room), and, after the finish, an arrow at the frame's edge towards each run that ends
+        outside the view (zoom_pointer). `racing`: the zoom comes while the race goes on
+        (RaceScene.ZOOM_RACE), the heads in the inset growing with it and the map's heads
+        faded with the map."""
         r = self.RACE
         (x0, x1), (y0, y1) = r.window
         lo, hi = self.ax.c2p(x0, y0), self.ax.c2p(x1, y1)
         frame = self.inset_frame
         g = ZOOM_FILL * min((hi[0] - lo[0]) / frame.width, (hi[1] - lo[1]) / frame.height)
         about, to = frame.get_center(), (lo + hi) / 2
+        ends = getattr(self, "ends", {})
         grown = Group(self.inset_img, frame, self.inset_star, *self.inset_ridge,
-                      *self.inset_ends.values(),
-                      *self.inset_leaders.values())
+                      *self.inset_ends.values(), *self.inset_leaders.values(),
+                      *(self.inset_dots.values() if racing else ()))
         lines = [*self.inset_paths.values(), *self.inset_tails.values()]
         width0 = {m: m.get_stroke_width() for m in lines}
         d = to - about
@@ -1037,13 +1111,17 @@ class RaceScene(ThemedScene):
         self.play(FadeOut(self.inset_scale), FadeOut(self.inset_box), FadeOut(self.inset_lines),
                   run_time=ZOOM_CLEAR)
         faded = [self.ax, self.map_img, self.start_mark, self.target_mark, *self.ridge,
-                 *self.history.values(), *self.ends.values(), *self.casings.values()]
+                 *self.history.values(), *ends.values(), *self.casings.values(),
+                 *(self.tails.values() if racing else ())]
         self.play(UpdateFromAlphaFunc(grown, lambda m, a: grow(m, a, "grown")),
                   UpdateFromAlphaFunc(self.inset, lambda m, a: grow(m, a, "axes")),
                   # the map fades slowly at first, faster as the inset covers it: most of the
                   # pale map's ink stands just above the page, gone within a few frames of
                   # any quicker start
                   *(FadeOut(m, rate_func=lambda a: a * a) for m in faded),
+                  # the map's heads (their opacity kept by updaters) with the map
+                  *([self.map_heads.animate(rate_func=lambda a: a * a).set_value(0)]
+                    if racing else []),
                   run_time=ZOOM_SECONDS)
         # the new scale: a bar of the old bar's round length, its number beside it, and what
         # the view is, above the grown frame
@@ -1056,8 +1134,56 @@ class RaceScene(ThemedScene):
         if heading.get_right()[0] + 0.3 > scale.get_left()[0]:  # no room beside it: below
             scale.next_to(frame.get_corner(DOWN + RIGHT), DOWN, buff=0.15, aligned_edge=RIGHT)
         self.zoom_scale, self.zoom_heading = scale, heading
-        self.play(FadeIn(heading), FadeIn(scale), run_time=0.8)
-        self.wait(ZOOM_HOLD)
+        # after the finish, the runs that end outside the zoomed view: an arrow towards each
+        self.zoom_pointers = [] if racing else [
+            self.zoom_pointer(n) for n in NAMES if self.exits[n] is None
+            and n not in self.inset_ends]
+        self.zoom_state = grown, faded, grow
+        self.play(FadeIn(heading), FadeIn(scale), *(FadeIn(p) for p in self.zoom_pointers),
+                  run_time=0.8)
+
+    def zoom_pointer(self, name: str) -> VGroup:
+        """(In the zoomed view.) Where run `name`, which ends outside the view, is: an arrow in
+        its colour on its casing, just outside the frame's edge where the line from the frame's
+        centre to the run's end point crosses it, pointing along that line, the run's name in
+        ink above it."""
+        frame, t = self.inset_frame, self.theme
+        centre = frame.get_center()
+        way = self.inset.c2p(*self.paths[name][-1]) - centre
+        way[2] = 0
+        half = np.array([frame.width / 2, frame.height / 2])
+        reach = np.min(half / np.maximum(np.abs(way[:2]), 1e-12))  # to the frame's edge
+        unit = way / np.linalg.norm(way)
+        start = centre + reach * way + POINTER_GAP * unit
+        arrow = Arrow(start, start + POINTER_LENGTH * unit, buff=0, color=t.opt(name),
+                      stroke_width=4, max_tip_length_to_length_ratio=0.35)
+        cased(arrow, t, THIN_CASING)
+        label = self.text(name, SMALL_SIZE).next_to(arrow, UP, buff=0.08)
+        return VGroup(arrow, label).set_z_index(6)
+
+    def zoom_out(self, racing: bool = False, run_time: float = BACK_SECONDS):
+        """Back from zoom_in: the zoomed view's heading, scale bar and pointers fade out; the
+        inset shrinks to its place as the map, its paths and marks come back under it; the
+        inset's scale bar, box and lines come back."""
+        grown, faded, grow = self.zoom_state
+        self.play(FadeOut(self.zoom_heading), FadeOut(self.zoom_scale),
+                  *(FadeOut(p) for p in self.zoom_pointers), run_time=ZOOM_CLEAR)
+        self.play(UpdateFromAlphaFunc(grown, lambda m, a: grow(m, 1 - a, "grown")),
+                  UpdateFromAlphaFunc(self.inset, lambda m, a: grow(m, 1 - a, "axes")),
+                  # the map comes in fast at first, while the shrinking inset uncovers it
+                  *(FadeIn(m, rate_func=lambda a: 1 - (1 - a) ** 2) for m in faded),
+                  *([self.map_heads.animate(rate_func=lambda a: 1 - (1 - a) ** 2)
+                     .set_value(1)] if racing else []),
+                  run_time=run_time)
+        self.play(FadeIn(self.inset_scale), FadeIn(self.inset_box), FadeIn(self.inset_lines),
+                  run_time=ZOOM_CLEAR)
+
+    def section_back(self):
+        """(After section_zoom, where a subclass lists it.) Back to the whole map (zoom_out), so
+        that the race's whole story (every path's swings and where each run ended) is the
+        last picture; the picture is held."""
+        self.zoom_out()
+        self.wait(BACK_HOLD)
 
     SECTIONS = sections(section_setup, section_race, section_finish)
 

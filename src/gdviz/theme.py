@@ -254,6 +254,20 @@ MARKERS: dict[str, Marker] = {
     "saddle": Marker("P", 8.0, "text", "background", 0.6, 8),
 }
 
+#: The second channel of the optimizers, after their colour: the shape of the mark at a run's
+#: current position (the race videos' head dots, the stills' step dots) and of its legend key.
+#: Adagrad's violet, Adam's plum and NAG's pink lie close at the size of a dot on a small
+#: screen: NAG's mark is a triangle pointing up, Adagrad's one pointing down, Adam's (and
+#: every other run's) the round dot. No shape a race figure reserves for a role (the start's
+#: ring, the end square, the minimum's star, the saddle's plus, the exit's cross).
+OPT_MARKERS: dict[str, str] = {"NAG": "^", "Adagrad": "v"}
+
+
+def opt_marker(name: str) -> str:
+    """The matplotlib marker of optimizer `name`'s current position (OPT_MARKERS; "o" else)."""
+    return OPT_MARKERS.get(name, "o")
+
+
 #: A run that ends on the minimum: its end square is drawn at its last point all the same,
 #: under the star and larger than it, so that it frames the star (gdviz.mpl.end_at): the
 #: star's footprint (its edge included) and this much (points) of the square each side.

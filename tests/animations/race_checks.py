@@ -61,6 +61,40 @@ def in_lane(scene, name, points):
     return drawn[: len(points)]
 
 
+def mark_shape(mob) -> str:
+    """The shape of a run's mark read from its points: "o" (a dot), "^" or "v" (a triangle
+    pointing up or down: its corners' mean below or above the middle of its height)."""
+    from manim import Dot, Triangle
+
+    if isinstance(mob, Dot):
+        return "o"
+    assert isinstance(mob, Triangle)
+    corners = np.unique(np.round(mob.get_vertices(), 9), axis=0)
+    assert len(corners) == 3
+    return "^" if corners[:, 1].mean() < mob.get_center()[1] else "v"
+
+
+def check_marks(scene):
+    """Each run's mark on the map and in the panel (its head) and its legend key take its
+    shape, theme.OPT_MARKERS (NAG a triangle up, Adagrad one down, the rest dots), in its
+    colour: the second channel that tells the violet, plum and pink runs apart; each key's
+    label as far from the key's centre as the others'."""
+    from gdviz.theme import opt_marker
+
+    rows = dict(zip(NAMES, scene.legend[0][0::2]))
+    keys = {name: row[0] for name, row in rows.items()}
+    # every label the same way from its key's centre, whatever the key's shape
+    gaps = {round(row[1].get_left()[0] - row[0].get_center()[0], 9) for row in rows.values()}
+    assert len(gaps) == 1, gaps
+    assert opt_marker("NAG") == "^" and opt_marker("Adagrad") == "v"
+    assert opt_marker("Adam") == "o"
+    for name in NAMES:
+        want = scene.theme.opt(name).upper()
+        for mark in (scene.dots[name], scene.panel_dots[name], keys[name]):
+            assert mark_shape(mark) == opt_marker(name), name
+            assert mark.get_fill_color().to_hex().upper() == want
+
+
 def check_drawing(scene, k, finished=False):
     """Dots, trails, distance panel and legend at whole step k are gdcore's trajectories: the
     panel's curves are races.progress read back through the panel's log axis (for a run that
@@ -76,6 +110,8 @@ def check_drawing(scene, k, finished=False):
     dist = races.progress(race, trs)
     assert tuple(scene.dots) == tuple(scene.panel_curves) == NAMES
     assert int(round(scene.step.get_value())) == k
+    if not finished:
+        check_marks(scene)
     (x0, x1), (y0, y1) = race.window
     for name, tr in trs.items():
         ex = out[name].exit
@@ -423,6 +459,22 @@ def check_zoom(scene_cls):
     width0 = notes[0][0]
     grown = [i for i, (w, _) in enumerate(notes) if w > width0 * 1.001]
     assert grown, "the inset never grows"
-    assert any(bar for _, bar in notes[:grown[0] - 1])  # shown with the inset on the map
-    assert not notes[grown[0] - 1][1]
-    assert not any(bar for _, bar in notes[grown[0] - 1:])
+    # each stretch of plays with the inset grown (mid-race, ZOOM_RACE, and after the finish)
+    stretches = [[grown[0]]]
+    for i in grown[1:]:
+        if i == stretches[-1][-1] + 1:
+            stretches[-1].append(i)
+        else:
+            stretches.append([i])
+    shown_before = 0
+    for stretch in stretches:
+        first, last = stretch[0], stretch[-1]
+        # shown with the inset on the map, gone the play before it grows
+        assert any(bar for _, bar in notes[shown_before:first - 1])
+        assert not notes[first - 1][1]
+        # gone while the inset is grown, and as it shrinks back (zoom_out, if the scene has
+        # it: the bar comes back only once the inset is in its place again)
+        assert not any(bar for _, bar in notes[first - 1:last + 2])
+        if last + 1 < len(notes):
+            assert notes[last + 1][0] == pytest.approx(width0)
+        shown_before = last + 2

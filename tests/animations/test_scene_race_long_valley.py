@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 import race_checks
 from frames import WATCHERS, rendered
+from manim import config
 from race_checks import check_colours, check_drawing, check_inset, check_inset_heads, check_layout
 
 from gdcore import races
@@ -41,7 +42,7 @@ def test_the_inset_shows_each_head_that_is_in_its_region():
     assert check_inset_heads(scene, k) >= 3
 
 
-def test_at_the_end_the_inset_takes_the_maps_place():
+def test_before_the_end_the_inset_takes_the_maps_place():
     """The closing zoom: the map and its marks are gone, the inset fills the map's box (the
     limiting side at ZOOM_FILL of it, one scale in x and y), about 2.5 times as wide as it was
     (over 400 px at 480p); each run that ends in its region has its square on gdcore's last
@@ -52,7 +53,7 @@ def test_at_the_end_the_inset_takes_the_maps_place():
     race = races.LONG_VALLEY
     before = rendered(RaceLongValley, upto="finish")
     width0 = before.inset_frame.width
-    scene = rendered(RaceLongValley)
+    scene = rendered(RaceLongValley, upto="zoom")
     assert ZOOM_HOLD <= 2.0
     shown = set(scene.get_mobject_family_members())
     for gone in (scene.ax, scene.map_img, scene.start_mark, scene.target_mark,
@@ -92,6 +93,58 @@ def test_at_the_end_the_inset_takes_the_maps_place():
 
 
 WATCHERS[RaceLongValley] = race_checks.zoom_watch
+
+
+def test_the_zoomed_view_points_the_way_to_sgd_which_ends_outside_it():
+    """SGD ends far up the floor, outside the inset's region: in the zoomed view an arrow in
+    its colour stands just outside the frame's left edge, pointing left, along the line from
+    the frame's centre to SGD's last point, its name above it in ink, both inside the frame's
+    24 px margin; no other run has one (the six others end in the region)."""
+    from manim import Arrow
+
+    from gdviz.race_scene import POINTER_GAP
+
+    scene = rendered(RaceLongValley, upto="zoom")
+    assert sorted(scene.inset_ends) == sorted(n for n in scene.paths if n != "SGD")
+    (pointer,) = scene.zoom_pointers
+    arrow, label = pointer
+    assert isinstance(arrow, Arrow) and label.original_text == "SGD"
+    assert pointer in scene.mobjects
+    frame = scene.inset_frame
+    start, end = arrow.get_start(), arrow.get_end()
+    assert start[0] == pytest.approx(frame.get_left()[0] - POINTER_GAP, abs=0.01)
+    assert end[0] < start[0]
+    way = scene.inset.c2p(*scene.paths["SGD"][-1]) - frame.get_center()
+    np.testing.assert_allclose(np.cross(end - start, way), 0, atol=1e-6)
+    assert arrow.get_color().to_hex().upper() == scene.theme.opt("SGD").upper()
+    assert label.get_bottom()[1] > arrow.get_top()[1]
+    assert pointer.get_left()[0] > -config.frame_x_radius + race_checks.EDGE_PX / race_checks.PX
+
+
+def test_at_the_end_the_whole_valley_comes_back_with_momentums_swings():
+    """After the zoom the inset shrinks back into its place (its frame as wide as at the
+    finish, its paths hairlines again) and the map, every path on it (Momentum's swings from
+    wall to wall) and the end squares are shown again; the zoomed view's heading, scale bar
+    and pointer are gone, the inset's scale bar and the lines to its region back."""
+    before = rendered(RaceLongValley, upto="finish")
+    scene = rendered(RaceLongValley)
+    shown = set(scene.get_mobject_family_members())
+    for back in (scene.ax, scene.map_img, scene.start_mark, scene.target_mark,
+                 *scene.history.values(), *scene.ends.values(), *scene.inset_scale,
+                 *scene.inset_lines, scene.inset_box):
+        assert back in shown
+    for gone in (scene.zoom_heading, *scene.zoom_scale, *scene.zoom_pointers):
+        assert gone not in shown
+    assert scene.inset_frame.width == pytest.approx(before.inset_frame.width, rel=1e-6)
+    np.testing.assert_allclose(scene.inset_frame.get_center(),
+                               before.inset_frame.get_center(), atol=1e-6)
+    for name, path in scene.inset_paths.items():
+        assert path.get_stroke_width() == pytest.approx(
+            before.inset_paths[name].get_stroke_width())
+    momentum = scene.history["Momentum"]
+    assert momentum.get_stroke_opacity() == 1
+    ys = np.array([scene.ax.p2c(p)[1] for p in momentum.get_anchors()])
+    assert ys.max() > 1 and ys.min() < -0.5  # its swings, wall to wall, in view
 
 
 def test_the_scale_bar_leaves_before_the_inset_grows_and_the_zoom_keeps_off_the_edge():
