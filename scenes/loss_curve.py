@@ -122,7 +122,7 @@ class LossCurve(ThemedScene):
         plot = LossPlot(t, self.it, None, (0, Y_TOP), 0, 0, log=False, ax=ax)
         ax.move_to(np.array([-2.55, -0.72, 0]))
         xl = self.mixed(AXIS_LABELS["step"], 24)
-        xl.next_to(ax.x_axis, DOWN, buff=0.55)
+        xl.next_to(ax.x_axis, DOWN, buff=0.12)  # the axis with its numbers: under them
         xl.align_to(ax.x_axis, RIGHT)
         yl = self.mixed(AXIS_LABELS["cost"], 24)
         yl.next_to(ax.y_axis.get_top(), RIGHT, buff=0.2).shift(0.1 * UP)
