@@ -2,33 +2,34 @@
 
 The network, input, target and learning rate of the still (gdcore.networks.BACKPROP, whose run()
 runs gdcore.nn: forward, cost, backprop, sgd_step). Edge width grows with |w| and its colour says
-the sign of w (the key below says so; it leaves while the edges show gradients). Forward:
-activations a appear left to right, each circle filled by its a (ACT_FILL), each layer's label
-(x, a⁽ˡ⁾, then δ⁽ˡ⁾) over its column, clear of its top circle. Error: outputs against targets,
-the equations sheet's per-example cost Cᵢ and, once, "one example (n = 1), so J = Cᵢ": the one
-moment two cost symbols are shown; from then on the video writes J only (its equations with Cᵢ
-written J, and their last layer L written (2), as the layers are labelled). The cost J then
-stays parked in the top left corner until the update's panel leaves. Backward: the outputs'
-error terms δ⁽²⁾ replace their activations (the key moment: a slow swap, held DELTA_HOLD s;
-the label above each layer says which the circles show); the chain rule ∂J/∂w = a·δ is worked on
-one edge with its numbers, and that edge turns red (its gradient, the first drawn) and stays red; δ
-flows back to the hidden layer (its rule set under the worked numbers), then the worked numbers and
-that rule give way to every gradient as matrices, every edge's width becoming |∂J/∂w|, while the
-rule ∂J/∂w = a·δ stays above them until the update: nothing leaves and comes back.
-Update: the matrices turn into the changes ΔW = −α ∂J/∂W (in ink, their signs written: the sign
-colours are the weights' only), each with its layer's bias changes Δb = −αδ beside it; the edges
-show the weights before (the worked edge labelled with its w, set just above it, 12 px clear of its
-ink: the top edge of the drawing, where nothing crosses the label), then the change itself
-(width ∝ |Δw|, the largest change the widest, in ink: blue and rust mean the sign of w and
-nothing else, so the sign key leaves while the changes show and their signs are read in ΔW), then
-the
-weights after at the weights' scale, where they look much as before (the note gives the largest
-|Δw|, 0.19), and the worked edge's label turns once from w into w + Δw, both written as in the
-worked update. Again: the update's panel and the parked cost fade out piece by piece (PANEL_OUT);
-a second forward pass; the cost is lower, both values under one J (J = 0.543 → 0.340). Each
-step's heading (neutral ink) and first equation (gdviz.equations) stand beside the network and fade
-into the next step's. The neurons' values, the worked numbers and the gradient matrices carry
-WORK_PLACES decimals, so each product or update printed adds up from its printed operands (tested).
+the sign of w (the key below says so; it leaves while the edges show gradients). Forward: an ink
+front runs along the edges (keyed "forward pass" beside the sign key while the forward passes run),
+and activations a appear left to right, each circle filled by its a (ACT_FILL), each layer's label
+(x, a⁽ˡ⁾, then δ⁽ˡ⁾) over its column, clear of its top circle. Error: outputs against targets, the
+equations sheet's per-example cost Cᵢ and, once, "one example (n = 1), so J = Cᵢ": the one moment
+two cost symbols are shown; from then on the video writes J only (its equations with Cᵢ written J,
+and their last layer L written (2), as the layers are labelled). The cost J then leaves the panel
+and comes back (fade out, then in: slid, it would cross the layers' labels) parked in the top left
+corner until the update's panel leaves. Backward: the outputs' error terms δ⁽²⁾ replace their
+activations (the key moment: a slow swap, held DELTA_HOLD s; the label above each layer says which
+the circles show); the chain rule ∂J/∂w = a·δ is worked on one edge with its numbers, and that edge
+turns red (its gradient, the first drawn) and stays red; δ flows back to the hidden layer (its rule
+set under the worked numbers), then the worked numbers and that rule give way to every gradient as
+matrices, every edge's width becoming |∂J/∂w|, while the rule ∂J/∂w = a·δ stays above them until
+the update: nothing leaves and comes back. Update: the matrices turn into the changes ΔW = −α ∂J/∂W
+(in ink, their signs written: the sign colours are the weights' only), each with its layer's bias
+changes Δb = −αδ beside it; the edges show the weights before (the worked edge labelled with its w,
+set just above it, 12 px clear of its ink: the top edge of the drawing, where nothing crosses the
+label), then the change itself (width ∝ |Δw|, the largest change the widest, in ink: blue and rust
+mean the sign of w and nothing else, so the sign key leaves while the changes show and their signs
+are read in ΔW), then the weights after at the weights' scale, where they look much as before (the
+note gives the largest |Δw|, 0.19), and the worked edge's label turns once from w into w + Δw, both
+written as in the worked update. Again: the update's panel and the parked cost fade out piece by
+piece (PANEL_OUT); a second forward pass; the cost is lower, both values under one J (J = 0.543 →
+0.340). Each step's heading (neutral ink) and first equation (gdviz.equations) stand beside the
+network and fade into the next step's. The neurons' values, the worked numbers and the gradient
+matrices carry WORK_PLACES decimals, so each product or update printed adds up from its printed
+operands (tested).
 Render alone with: manim -ql scenes/backprop_loop.py BackpropLoop
 """
 
@@ -97,6 +98,9 @@ HIDDEN_SWAP = 1.6
 #: before the second forward pass: one piece after another, each fading evenly.
 PANEL_OUT = 1.2
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
+#: The page between the sign key and the key of the forward pass's ink front right of it (the
+#: sign key's own gap between its items).
+FLOW_KEY_GAP = 0.4
 #: The labels over the layers (x, a⁽ˡ⁾, then δ⁽ˡ⁾): their size, and the height of their centre
 #: over the tallest column's top neuron, so that a⁽¹⁾ stands clear of the circle under it.
 HEAD_SIZE, HEAD_GAP = 38, 0.55
@@ -260,11 +264,25 @@ class BackpropLoop(ThemedScene):
             num.set_color(ink)
         return labels
 
+    def flow_key(self) -> VGroup:
+        """The key of the forward pass's ink front, on the sign key's line, right of it (under
+        the sign key there is no room above the frame's margin): a swatch of the front's colour
+        and its name."""
+        t = self.theme
+        key = VGroup(Line(LEFT, RIGHT, stroke_width=6, color=t.text).scale(0.22),
+                     self.text("forward pass", 26, t.muted)).arrange(RIGHT, buff=0.12)
+        sign = self.sign_key("w")
+        key.next_to(sign, RIGHT, buff=FLOW_KEY_GAP)
+        return key.shift((sign[0][0].get_y() - key[0].get_y()) * UP)  # swatches on one line
+
     def forward_pass(self, acts, per_layer=0.9):
-        """A wave left to right; each layer's activations appear as the wave reaches it."""
+        """A wave left to right in ink, keyed as it first runs (self.fkey, beside the sign
+        key); each layer's activations appear as the wave reaches it."""
         t, net = self.theme, self.net
+        self.fkey = self.flow_key()
         for l in range(len(SIZES) - 1):
-            self.play(net.layer_flow(l, color=t.text, run_time=per_layer))
+            self.play(net.layer_flow(l, color=t.text, run_time=per_layer),
+                      *([FadeIn(self.fkey)] if l == 0 else []))
             labels = self.act_values(acts, l + 1)
             self.play(FadeIn(labels), self.fill_layer(acts, l + 1),
                       *self.set_head(l + 1, rf"a^{{({l + 1})}}", t.text), run_time=0.6)
@@ -310,7 +328,7 @@ class BackpropLoop(ThemedScene):
         # is J here (one example); from here on the video writes J only
         self.loss0 = self.tex(rf"J = {r['loss_before']:.3f}", 40, t.error)
         self.one = self.mixed(r"one example ($n = 1$), so $J = C_i$", 26, t.muted)
-        self.show_step("2  Error at the output",
+        self.show_step("2  Error at the output", self.fkey,
                        eq=("per-example-cost", 38,
                            VGroup(self.one, self.loss0).arrange(DOWN, buff=0.3), False))
         out = len(SIZES) - 1
@@ -328,8 +346,12 @@ class BackpropLoop(ThemedScene):
     def section_backward(self):
         t, r, net = self.theme, self.r, self.net
         # the cost stays in view, parked in the top left corner, until the second pass
+        # the cost leaves the panel and comes back in the corner, one after the other: slid
+        # there, it would pass over the layers' labels and the title
         self.eq[1].remove(self.loss0)
-        self.play(self.loss0.animate.scale(0.8).to_corner(UP + LEFT, buff=0.45), run_time=0.8)
+        parked = self.loss0.copy().scale(0.8).to_corner(UP + LEFT, buff=0.45)
+        self.play(*swap(self.loss0, parked), run_time=0.8)
+        self.loss0 = parked
         self.show_step("3  Backward pass", eq=("backprop-delta", 40))
         out = OUT
         deltas = [None, *r["delta"]]
@@ -541,7 +563,8 @@ class BackpropLoop(ThemedScene):
         was = VGroup(self.text("the cost fell: the outputs", 26, t.good),
                      self.text("moved towards the targets", 26, t.good)).arrange(DOWN, buff=0.12)
         was.next_to(losses, DOWN, buff=0.4)
-        self.play(FadeIn(before), Create(arrow), FadeIn(loss1))
+        # the front's key leaves with the forward pass it keyed
+        self.play(FadeIn(before), Create(arrow), FadeIn(loss1), FadeOut(self.fkey))
         self.play(FadeIn(was))
         self.wait(1.5)
 

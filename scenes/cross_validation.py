@@ -4,14 +4,18 @@ the round's readout flashes); each flashes again, in ink, as it is added, their 
 written under their column, then the mean "mean = sum / 5 = mean" in one larger line under it
 (its sum under the printed sum), its pieces faded in whole left to right (the sum sliding down
 from under the printed one), held and flashed, the video ending 1.5 s after.
-Between rounds one change at a time: the last round's fit, gaps and score leave, the round's row
-comes in (its held-out fold's cell in the accent), the held-out points take the accent, the new
-round's fit is drawn, then its gaps and its score. Held out is one colour, the accent:
+Round 1, the lesson, plays slowly, one change at a time: its row comes in (its held-out fold's
+cell in the accent), the held-out points take the accent, the round's fit is drawn, then its
+gaps and its score. Rounds 2 to 5 repeat it faster each time (ROUND_PACE), their changes in
+pairs: the last round's fit, gaps and score leave as the new row comes in, the held-out points
+take the accent, the fit is drawn, its gaps come with its readout, its score goes into the
+table; so the mean, the point of the scene, comes sooner. Held out is one colour, the accent:
 its cells, points, gaps and "fold k: J" readout. Fold 5's gaps and score leave like the
 others' before the sum. The plot's frame is drawn with its tick numbers
 and labels faded in whole (manim_blocks.play_axes_in); then, one at a time, the table's heads,
 its score head, the key (under the rounds, left of the sum and the mean's line: it stays to the
-end) and the footnote.
+end) and the footnote, which leaves as the sum begins (the mean's line, the largest text of
+the scene, takes its room).
 
 The samples, folds, fits and scores are gdcore's (procedure.CROSS_VALIDATION, the still's:
 its settings, samples() and run(); scores printed by gdviz.number_text.score_text as there).
@@ -60,11 +64,13 @@ X_SCORE = 0.6
 #: inside the frame's right edge
 PLOT_X = 3.95
 ROW_Y0, ROW_DY = 1.7, 0.78
-#: The mean's line: its size (the scores are 32) and how far its sum sits under the printed sum.
-MEAN_SIZE = 44
-MEAN_DROP = 0.62
+#: The mean's line, the point of the scene: its size (the scores are 32: the line reads at
+#: 1.75 times their size; the footnote leaves before it to make room) and how far its sum sits
+#: under the printed sum.
+MEAN_SIZE = 56
+MEAN_DROP = 0.72
 #: How far the line's sum slides down as it fades in: it starts clear under the printed sum.
-MEAN_SLIDE = 0.3
+MEAN_SLIDE = 0.25
 
 
 def row_y(i: int) -> float:
@@ -76,8 +82,19 @@ def row_y(i: int) -> float:
 RULE_DROP, SUM_DROP, KEY_DROP = 0.5, 0.38, 0.55
 
 
+#: The pace of each round (a factor on its plays' seconds). Round 1 is the lesson, one change
+#: at a time and slow (7 s); the four that follow repeat it, each faster
+#: than the one before and with its changes paired (REPEAT_PLAYS at pace 1: 3.7 s), so the
+#: point of the scene, the mean, comes sooner.
+ROUND_PACE = (1.4, 1.0, 0.8, 0.64, 0.5)
+#: Seconds of a later round's plays at pace 1: the old fit, gaps and score out with the new row
+#: in; the held-out points recoloured; the fit drawn; its gaps with the readout; the score into
+#: the table as the readout flashes; a short hold.
+REPEAT_PLAYS = (0.8, 0.6, 0.8, 0.6, 0.7, 0.2)
+
+
 class CrossValidation(ThemedScene):
-    round_seconds = (1.4, 1.0, 1.0, 1.0, 1.0)
+    round_seconds = ROUND_PACE
 
     @classmethod
     def captions(cls):
@@ -181,31 +198,40 @@ class CrossValidation(ThemedScene):
             self.rows.append(VGroup(label, blocks))
             recolor = [self.dots[k].animate.set_color(t.accent if k in te else t.data)
                        .scale_to_fit_width(0.2 if k in te else 0.16) for k in range(N)]
-            # one change at a time: the last round's fit, gaps and score leave (its fit never
-            # stands over the new held-out fold), the round's row comes in (its held-out
-            # fold's cell in the accent), the held-out points take the accent, this round's
-            # fit is drawn, then its gaps and its score
-            if gaps is not None:
-                self.play(FadeOut(curve), FadeOut(gaps), FadeOut(read), run_time=0.5 * slow)
-            self.play(FadeIn(label), FadeIn(blocks, lag_ratio=0.1), run_time=0.8 * slow)
-            self.play(*recolor, run_time=0.8 * slow)
+            # round 1 one change at a time: its row comes in (its held-out fold's cell in the
+            # accent), the held-out points take the accent, its fit is drawn, then its gaps and
+            # its score; a later round pairs them, the last fit always gone (never standing
+            # over the new held-out fold) before the points change colour
             w = self.fits[i]
             new = self.fit_curve(w)
-            self.play(Create(new), run_time=slow)
-            curve = new
-            gaps = self.gaps(w, te).set_color(t.accent)  # held out: the accent
-            self.play(Create(gaps), run_time=0.6 * slow)
-            read = self.tex(rf"\text{{fold {i + 1}: }} J = {score_text(score)}", 32, t.accent)
-            read.next_to(self.ax, UP, buff=0.3).align_to(self.ax, LEFT).shift(0.4 * RIGHT)
-            self.play(FadeIn(read, shift=0.15 * DOWN), run_time=0.6 * slow)
+            new_gaps = self.gaps(w, te).set_color(t.accent)  # held out: the accent
+            new_read = self.tex(rf"\text{{fold {i + 1}: }} J = {score_text(score)}", 32,
+                                t.accent)
+            new_read.next_to(self.ax, UP, buff=0.3).align_to(self.ax, LEFT).shift(0.4 * RIGHT)
             cell = self.tex(score_text(score), 32).move_to(np.array([X_SCORE, row_y(i), 0]))
             # the readout flashes as its number appears in the table: nothing crosses the plot
-            self.play(Indicate(read, color=t.accent, scale_factor=1.12), FadeIn(cell),
-                      run_time=0.8 * slow)
+            flash = (Indicate(new_read, color=t.accent, scale_factor=1.12), FadeIn(cell))
+            if i == 0:
+                self.play(FadeIn(label), FadeIn(blocks, lag_ratio=0.1), run_time=0.8 * slow)
+                self.play(*recolor, run_time=0.8 * slow)
+                self.play(Create(new), run_time=slow)
+                self.play(Create(new_gaps), run_time=0.6 * slow)
+                self.play(FadeIn(new_read, shift=0.15 * DOWN), run_time=0.6 * slow)
+                self.play(*flash, run_time=0.8 * slow)
+                self.wait(0.4 * slow)
+            else:
+                # a repeat, faster each round, its changes in pairs: the last round's fit,
+                # gaps and score leave from the plot as the new row comes in on the table
+                out, recol, fit, gap, flash_t, hold = (slow * s for s in REPEAT_PLAYS)
+                self.play(FadeOut(curve), FadeOut(gaps), FadeOut(read), FadeIn(label),
+                          FadeIn(blocks, lag_ratio=0.1), run_time=out)
+                self.play(*recolor, run_time=recol)
+                self.play(Create(new), run_time=fit)
+                self.play(Create(new_gaps), FadeIn(new_read, shift=0.15 * DOWN), run_time=gap)
+                self.play(*flash, run_time=flash_t)
+                self.wait(hold)
+            curve, gaps, read = new, new_gaps, new_read
             self.scores.add(cell)
-            self.wait(0.4 * slow)
-        # fold 5's gaps and score leave like the others' (its fit stays)
-        self.play(FadeOut(gaps), FadeOut(read), run_time=0.5)
         self.curve, self.gap_lines, self.read = curve, gaps, read
 
     def section_mean(self):
@@ -218,7 +244,10 @@ class CrossValidation(ThemedScene):
         self.shown_sum = sum(float(score_text(s)) for s in self.cv.fold_scores)
         total = self.tex(f"{self.shown_sum:.3f}", 32)
         total.move_to(np.array([X_SCORE, y_rule - SUM_DROP, 0]))
-        self.play(Create(rule), run_time=0.5)
+        # fold 5's gaps and score leave like the others' (its fit stays), and the footnote
+        # (said) with them, as the rule is drawn: the mean's line takes its room
+        self.play(Create(rule), FadeOut(self.gap_lines), FadeOut(self.read), FadeOut(self.foot),
+                  run_time=0.5)
         # each score flashes (in ink, staying) as it is added, then the sum is written
         for cell in self.scores:
             self.play(Indicate(cell, color=t.good, scale_factor=1.15), run_time=0.4)

@@ -15,9 +15,10 @@ the orange is this step's thinned network. The count of hidden neurons kept come
 mask has landed, never over a network it does not count. Input and output neurons keep their
 solid muted outline throughout; the note is set flush left, 36 px in. After the last step the
 lesson as one picture: the note and counters give way, the last thinned network fades, and the
-four steps' thinned networks come back small in a row, one after the other in the order of the
-steps, left to right, each under its step and its count of hidden neurons kept: four different
-thinned networks, held.
+four steps' thinned networks come back in a row (two thirds of their size, the layers drawn
+closer so that the four fit), one after the other in the order of the steps, left to right,
+each under its step and its count of hidden neurons kept: four different thinned networks,
+held.
 Render alone with: manim -ql scenes/dropout.py Dropout
 """
 
@@ -65,9 +66,12 @@ SWEEP_PER_LAYER = 0.7
 #: Seconds of each change of the mask (the key moment: a change of a few neurons, slow enough
 #: to follow).
 MASK_TIME = 1.0
-#: The closing row: each step's thinned network at ROW_SCALE of its size, centred at ROW_Y,
-#: its centres ROW_PITCH apart (four across the frame, 24 px clear of its edges).
-ROW_SCALE, ROW_Y, ROW_PITCH = 0.5, -0.8, 3.4
+#: The closing row: each step's thinned network at ROW_SCALE of its size (neurons 29 px across
+#: at 480p: at half size, 22 px, the faded outlines were hard to tell from the kept), its
+#: layers drawn ROW_SQUEEZE as far apart (the neurons kept round), so four fit across the frame
+#: with their centres ROW_PITCH apart, 24 px and more clear of its edges; centred at ROW_Y, the
+#: networks' bottoms 30 px above the frame's.
+ROW_SCALE, ROW_SQUEEZE, ROW_Y, ROW_PITCH = 0.66, 0.63, -1.17, 3.35
 #: The lag between the big network's pieces as it fades before the closing row (manim's
 #: lag_ratio over its edges, neurons and faded outlines): spread over the play, no frame loses
 #: half, and each piece still fades over two thirds of a second (never a cut).
@@ -270,7 +274,7 @@ class Dropout(ThemedScene):
                   run_time=0.6)
         self.row_labels = [self.row_label(s) for s in range(STEPS)]
         for s, snap in enumerate(self.snaps):
-            snap.scale(ROW_SCALE).move_to(self.row_place(s))
+            _thumbnail(snap).move_to(self.row_place(s))
         # the last step's network leaves (a fade: thin lines that moved across the frame would
         # flicker), its edges and neurons one after another (faded all at once, its thin lines
         # would all drop under the eye's threshold in the same frame: a pop), then the row comes
@@ -295,6 +299,15 @@ class Dropout(ThemedScene):
 
     #: the network, then one section step-1 … step-STEPS per training step, run_step(t).
     SECTIONS = sections(section_network, *Section.numbered("step", run_step, STEPS))
+
+
+def _thumbnail(snap: VGroup) -> VGroup:
+    """A step's thinned network (its NetworkMobject and faded outlines) for the closing row: at
+    ROW_SCALE, its layers ROW_SQUEEZE as far apart, each neuron and outline kept a circle."""
+    snap.scale(ROW_SCALE).stretch(ROW_SQUEEZE, 0)
+    for circle in (*snap[0].neuron_group, *snap[1:]):
+        circle.stretch(1 / ROW_SQUEEZE, 0)  # round again, about its own centre
+    return snap
 
 
 def _switch(number: Integer, value: int, at: float = 0.5) -> UpdateFromAlphaFunc:

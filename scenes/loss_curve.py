@@ -3,15 +3,18 @@ one ValueTracker of the iteration advances.
 
 The run is the still figure's, gdcore.networks.LOSS_CURVE (its settings and its run(), i.e.
 gdcore.nn.train of a seeded 2-8-1 tanh network on gdcore.data.two_moons with
-full-batch gradient descent), so the two show the same numbers. The iteration axis is
-logarithmic (u = log10(t + 1), ticked and numbered at t + 1 = 1, 10, 100, 1,000, as its label
-says) and the tracker runs at a steady pace in u, so the steep first iterations take as long
-as the later decades. While the cost falls the data panel shows the decision regions of the
-network at the iteration shown (gdcore's LOSS_CURVE.nets_at), redrawn frame by frame (between
-two steps the two networks' regions cross-faded), so the boundary moves as the curve falls.
-At the end the start and final cost are labelled one at a time; the final label says where
-training ended: the step it stops at, its cost and that cost's share of the start (no level is
-drawn: the run stops before the curve reaches one, its cost halving over the last decade of steps).
+full-batch gradient descent), so the two show the same numbers. Both axes are linear, the
+steps numbered as counts (0 … 1,000): on it the curve shows both its steep start (84 % of its
+drop within the first 50 steps, a cliff at the left) and its levelling (the last 100 steps
+take 0.0006 off J), which a log step axis hid, drawing the last decades as a steady slope.
+The tracker runs at a steady pace in u = log10(t + 1), so the steep first steps take as long
+as the later decades: the cliff is drawn slowly, the long flat tail fast. While the cost falls
+the data panel shows the decision regions of the network at the iteration shown (gdcore's
+LOSS_CURVE.nets_at), redrawn frame by frame (between two steps the two networks' regions
+cross-faded), so the boundary moves as the curve falls. At the end the start and final cost
+are labelled one at a time; the final label says where training ended: the step it stops at,
+its cost, that cost's share of the start, and that it is still falling, slowly (no level line
+is drawn: the run stops before the curve reaches one).
 The data panel's title says it shows the decision regions; the curve, its dot and the J readout
 take plain descent's colour (theme.opt), never a class's colour; J is
 given with the per-example cost C_i it averages.
@@ -59,6 +62,8 @@ EX = LOSS_CURVE
 OPTIMIZER = "SGD"
 #: The loss axis: 0 … Y_TOP (the first loss is about 0.255), ticked every Y_STEP.
 Y_TOP, Y_STEP = 0.3, 0.05
+#: The step axis's tick step (linear, 0 … EX.steps).
+X_STEP = 250
 #: Seconds per decade of iterations (the tracker runs at a steady pace in log10(t + 1)).
 DECADE_SECONDS = 4.0
 #: Decimals of every printed cost J (readout and labels alike).
@@ -83,15 +88,16 @@ class LossCurve(ThemedScene):
 
         accuracy = EX.accuracy(result.net, X, Y)
         return {
-            "setup": f"A small {'–'.join(str(n) for n in s)} network's cost J per step, the "
-                     f"steps on a log scale; beside it, {numbers.count(EX.n_points)} points of two "
-                     f"classes, the two moons.",
+            "setup": f"A small {'–'.join(str(n) for n in s)} network's cost J per step; "
+                     f"beside it, {numbers.count(EX.n_points)} points of two classes, the two "
+                     f"moons.",
             "training": (f"Gradient descent, α = {numbers.text(EX.lr)}: J falls steeply and "
                          f"the boundary between the class regions moves across the points; "
                          f"step {numbers.count(early)}: J = {j(early)}.",
                          "J keeps falling, more slowly, as the boundary bends between the "
                          "moons."),
-            "levelled": f"J fell from {j(0)} to {j(last)} in {numbers.count(last)} steps; "
+            "levelled": f"J fell from {j(0)} to {j(last)} in {numbers.count(last)} steps and "
+                        f"levelled off, still falling slowly when training stopped; "
                         f"{100 * accuracy:.0f} % classified correctly.",
         }
 
@@ -110,12 +116,13 @@ class LossCurve(ThemedScene):
 
     def build_plot(self):
         t = self.theme
-        ax = loss_axes(t, (0, EX.steps), (0, Y_TOP), 7.0, 4.3, None, None, log=False,
-                       y_step=Y_STEP, x_places=2, log_t=True, plus_one=True)
-        plot = LossPlot(t, self.it, None, (0, Y_TOP), 0, 0, log=False, ax=ax, log_t=True)
+        # both axes linear: the steep start a cliff at the left, the levelling a flat tail
+        ax = loss_axes(t, (0, EX.steps, X_STEP), (0, Y_TOP), 7.0, 4.3, None, None, log=False,
+                       y_step=Y_STEP, x_places=2, counts=True)
+        plot = LossPlot(t, self.it, None, (0, Y_TOP), 0, 0, log=False, ax=ax)
         ax.move_to(np.array([-2.55, -0.72, 0]))
-        xl = self.mixed(AXIS_LABELS["step"] + ", plotted at $t + 1$ (log scale)", 24)
-        xl.next_to(ax.x_axis, DOWN, buff=0.55)
+        xl = self.mixed(AXIS_LABELS["step"], 24)
+        xl.next_to(ax.x_axis, DOWN, buff=0.12)  # the axis with its numbers: under them
         xl.align_to(ax.x_axis, RIGHT)
         yl = self.mixed(AXIS_LABELS["cost"], 24)
         yl.next_to(ax.y_axis.get_top(), RIGHT, buff=0.2).shift(0.1 * UP)
@@ -235,7 +242,7 @@ class LossCurve(ThemedScene):
         # J and the per-example cost C_i it averages, defined on screen
         eq = VGroup(self.tex(equations.tex("half-mse-loss"), 30),
                     self.tex(equations.tex("per-example-cost"), 28)).arrange(DOWN, buff=0.15)
-        eq.move_to(plot.ax.c2p(0.62 * float(t_to_u(EX.steps)), 0.72 * Y_TOP))
+        eq.move_to(plot.ax.c2p(0.62 * EX.steps, 0.72 * Y_TOP))
         self.eq = eq
 
         self.play(Write(title), FadeIn(sub))
@@ -282,10 +289,11 @@ class LossCurve(ThemedScene):
                        self.text(f"start: {l0:.{J_PLACES}f}", 24).next_to(p0, RIGHT,
                                                                         buff=0.25))
         # where training ended, in gdcore's numbers: its last step, its cost, the share of the
-        # start that cost is
+        # start that cost is; and, truthfully, that the cost has not stopped falling
         end = VGroup(self.text(f"training stops after {numbers.count(last)} steps", 24),
-                     self.text(f"at {l1:.{J_PLACES}f}, {100 * l1 / l0:.0f} % of the start", 24,
-                               t.muted)).arrange(DOWN, buff=0.1, aligned_edge=RIGHT)
+                     self.text(f"at {l1:.{J_PLACES}f}, {100 * l1 / l0:.0f} % of the start, "
+                               f"still falling slowly", 24, t.muted)
+                     ).arrange(DOWN, buff=0.1, aligned_edge=RIGHT)
         # in the open space well above the final level, joined to the last point by a leader
         end.align_to(p1, RIGHT).set_y(plot.c2p(0, END_LABEL_J)[1])
         leader = Line(np.array([p1[0], end.get_bottom()[1] - 0.1, 0]), p1 + 0.15 * UP,

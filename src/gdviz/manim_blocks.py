@@ -273,7 +273,8 @@ def loss_axes(theme: Theme, x_range, y_exp: tuple[int, int], width: float, heigh
     With log_t the x axis runs over u = log10(t + 1) for t in [0, x_range[1]], ticked at
     t = 0, 1, 10, 100, … (see t_to_u); with plus_one too, ticked and numbered at t + 1 = 1, 10,
     100, … (a true log axis of t + 1, thousands separated), for an axis label that says t + 1;
-    with counts, the log_t ticks are numbered as counts too (1,000, not 1000); t_ticks, when
+    with counts, the log_t ticks are numbered as counts too (1,000, not 1000), and so are a
+    linear x axis's numbers (x_range's third entry its tick step); t_ticks, when
     given, are the log_t ticks instead (e.g. without t = 1, whose number would touch 0's on a
     narrow axis)."""
     y_cfg = {"scaling": LogBase(custom_labels=True)} if log else {}
@@ -309,6 +310,12 @@ def loss_axes(theme: Theme, x_range, y_exp: tuple[int, int], width: float, heigh
             shown = shown.replace(",", "{,}")
             num = MathTex(shown, font_size=TICK_SIZE, color=theme.text).next_to(p, DOWN, buff=0.18)
             ax.add(tick, num)
+    if counts and not log_t:  # a linear step axis numbered as counts, in Manim's places
+        nums = ax.x_axis.numbers
+        for i, num in enumerate(nums.submobjects):
+            v = int(round(float(ax.x_axis.p2n(num.get_center()))))
+            nums.submobjects[i] = MathTex(f"{v:,}".replace(",", "{,}"), font_size=TICK_SIZE,
+                                          color=theme.text).move_to(num).align_to(num, UP)
     if log:  # Manim's numbers 10^k replaced by the house's (power_tick), in their places
         labels = ax.y_axis.labels
         for i, num in enumerate(labels.submobjects):

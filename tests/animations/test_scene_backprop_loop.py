@@ -414,3 +414,17 @@ def test_layer_heads_read_and_stand_clear_of_their_neurons():
         top = max(float(m.neuron(l, i).get_top()[1]) for i in range(SIZES[l]))
         assert head.get_bottom()[1] - top >= 0.2, l  # 12 px of page between head and circle
         assert abs(head.get_x() - m.point(l, 0)[0]) < 1e-9  # over its own column
+
+
+def test_the_forward_passes_ink_front_is_keyed_while_it_runs():
+    """The forward pass's front runs in ink, which the sign key does not name: a key "forward
+    pass" with an ink swatch stands on the sign key's line, right of it, inside the frame,
+    while the forward pass runs, and leaves with it."""
+    scene = rendered(BackpropLoop, upto="forward")
+    key, sign = scene.fkey, scene.key
+    assert key in scene.mobjects and key[1].original_text == "forward pass"
+    assert key[0].get_color().to_hex().lower() == scene.theme.text.lower()
+    assert key.get_left()[0] > sign.get_right()[0] + 0.3
+    assert abs(key[0].get_y() - sign[0][0].get_y()) < 1e-6
+    assert key.get_bottom()[1] >= -4 + 0.4 and key.get_right()[0] <= 64 / 9 - 0.4
+    assert key not in rendered(BackpropLoop, upto="error").mobjects

@@ -148,3 +148,18 @@ def test_the_mean_comes_in_whole_pieces_left_to_right():
     start_top = scene.mean_line[2].get_top()[1] + MEAN_SLIDE
     assert start_top < scene.total.get_bottom()[1]
     assert MEAN_SLIDE < MEAN_DROP
+
+
+def test_round_one_is_slow_and_each_repeat_shorter():
+    """Round 1 teaches, one change at a time; rounds 2 to 5 repeat it, each clearly shorter
+    than the one before (timed from the scene: each round starts as its label is set, the last
+    ends where the mean's section begins), so the mean comes soon after."""
+    scene = rendered(CrossValidation)
+    rounds = next(s for s in scene.caption_log if s["name"] == "rounds")
+    mean = next(s for s in scene.caption_log if s["name"] == "mean")
+    starts = [t for t, _, w in rounds["words"] if w.startswith("round ")]
+    assert len(starts) == 5
+    lengths = np.diff([*starts, mean["start"]])
+    assert lengths[0] >= 6.5  # the lesson, slow
+    assert all(b < 0.85 * a for a, b in zip(lengths[1:], lengths[2:]))  # each clearly shorter
+    assert lengths[1] < 0.6 * lengths[0] and sum(lengths[1:]) < 12.0

@@ -103,6 +103,12 @@ def test_it_ends_on_the_four_thinned_networks_side_by_side():
         if s:
             assert rows[s - 1].get_right()[0] < row.get_left()[0]
             assert scene.row_labels[s - 1].get_right()[0] < label.get_left()[0]
+    # large enough to read at 480p: every neuron (and faded outline) a circle at least 28 px
+    # across, the row 24 px clear of the frame's bottom too
+    for row in rows:
+        for circle in (*row[0].neuron_group, *row[1:]):
+            assert circle.width * px >= 28 and circle.width == pytest.approx(circle.height)
+        assert row.get_bottom()[1] >= -4 + 24 / px
     assert rows[0].get_left()[0] >= -64 / 9 + 24 / px
     assert rows[-1].get_right()[0] <= 64 / 9 - 24 / px
     # only the title, the four networks and their labels remain

@@ -79,33 +79,47 @@ def test_nets_at_is_the_run_cut_into_stretches():
                                   nn.train(net, X, Y, 50, EX.lr, seed=EX.seed).net.params())
 
 
-def test_the_iteration_axis_is_a_true_log_axis_of_t_plus_one():
+def test_the_step_axis_is_linear_and_shows_the_cliff_and_the_levelling():
+    """Both axes linear, the steps numbered as counts (250, … 1,000) where c2p puts them:
+    the steep start is a cliff at the left (most of the drop within the first 5 % of the axis)
+    and the tail flat (the last half of the axis under 3 % of the drop); a log step axis drew
+    the last decades as a steady slope."""
     from manim import MathTex
 
     scene = rendered(LossCurve)
-    ax = scene.plot[0].ax
-    nums = {m.tex_string: m for m in ax.submobjects if isinstance(m, MathTex)}
-    # ticked at t + 1 = 1, 10, 100, 1,000, each where log10(t + 1) puts it: no "0" tick
-    assert "0" not in nums
-    for k, label in enumerate(["1", "10", "100", "1{,}000"]):
-        assert nums[label].get_x() == pytest.approx(ax.c2p(k, 0)[0], abs=1e-6)
+    plot = scene.plot[0]
+    ax = plot.ax
+    assert not plot.log_t
+    nums = {m.tex_string: m for m in ax.x_axis.numbers if isinstance(m, MathTex)}
+    assert list(nums) == ["250", "500", "750", "1{,}000"]  # the corner's 0 left out, as Manim does
+    for label, t in zip(nums, (250, 500, 750, 1000)):
+        assert nums[label].get_x() == pytest.approx(ax.c2p(t, 0)[0], abs=1e-6)
+    want = scene.losses
+    drop = want[0] - want[-1]
+    assert want[0] - want[EX.steps // 20] > 0.8 * drop
+    assert want[EX.steps // 2] - want[-1] < 0.05 * drop
+    # on screen: the cliff falls more than ten times as far as the tail's last half
+    y = [plot.c2p(t, want[t])[1] for t in (0, EX.steps // 20, EX.steps // 2, EX.steps)]
+    assert (y[0] - y[1]) > 10 * (y[2] - y[3])
 
 
 def test_the_end_label_says_where_training_ended():
     """The final label says where training ended in gdcore's numbers: the step the run stops
-    at, its last cost and that cost's share of the start (0.026, 10 % of 0.255); the run stops
-    before the curve levels (its cost halves over the last decade of steps), so no level line
-    is drawn; the label is clear of the curve, above its last point."""
+    at, its last cost and that cost's share of the start (0.026, 10 % of 0.255), and that the
+    cost is still falling, slowly (it does, every step); so no level line is drawn; the label
+    is clear of the curve, above its last point."""
     from gdviz.manim_theme import StyledLine
 
     scene = rendered(LossCurve)
     want = scene.losses
     assert want[-1] < 0.55 * want[100]  # 0.026 against 0.054 a decade of steps earlier
+    assert 0 < want[-101] - want[-1] < 0.01 * (want[0] - want[-1])  # falling, slowly
     label, where = scene.end_label[0], scene.end_label[1]
     assert label.original_text == f"training stops after {EX.steps:,} steps"
     share = round(100 * want[-1] / want[0])
     assert share == 10
-    assert where.original_text == f"at {want[-1]:.3f}, {share} % of the start"
+    assert where.original_text == (f"at {want[-1]:.3f}, {share} % of the start, still "
+                                   f"falling slowly")
     assert not any(isinstance(m, StyledLine) for m in scene.get_mobject_family_members())
     plot, curve, _ = scene.plot
     pts = np.asarray(curve.get_anchors())
