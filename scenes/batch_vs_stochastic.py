@@ -187,7 +187,9 @@ class BatchVsStochastic(ThemedScene):
         words = self.mixed(f"minimum, $J^* = {numbers.latex(self.j_star, PLACES)}$", 24, t.good)
         self.j_label = VGroup(star, words).arrange(RIGHT, buff=0.12)
         p = plot.c2p(8, self.j_star)
-        self.j_label.next_to(p, UP, buff=0.1).align_to(p, LEFT)
+        # under its dotted level, in the chart's empty bottom decade: over it, the curves
+        # falling towards J* would cross it
+        self.j_label.next_to(p, DOWN, buff=0.08).align_to(p, LEFT)
         # what the curves are, once, in the chart's top right corner (the top decade is
         # empty there: the curves have fallen below J = 1 by then)
         key = self.mixed(f"$J$ at each step, mean of {len(SUMMARY.seeds)} seeds", 24, t.muted)
