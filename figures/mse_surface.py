@@ -48,10 +48,13 @@ def make_figure(theme):
     ax = fig.add_subplot(gs[1])
     fig.get_layout_engine().set(wspace=0.08)
 
-    draw_surface(ax3, theme, x, y, SURFACE_TICKS)
-
     # Right: contours with log-spaced levels, the minimum marked.
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
+    # Left: the surface as the video draws it, coloured as the map is (the map's levels), each
+    # J in the map's colour, shaded only where its slope turns it from the light, its mesh in
+    # the map's level-line colours
+    draw_surface(ax3, theme, x, y, SURFACE_TICKS,
+                 levels=views.contour_levels(J, theme.cost_map.levels), level_true=True)
     cs = gm.contour_map(ax, theme, M, B, J)
     # the minimum's key under the map (no key over a map), its values as m*, b*
     where = f"$m^{{\\!*}} = {numbers.latex(m_best, 3)}$, $b^{{\\!*}} = {numbers.latex(b_best, 3)}$"

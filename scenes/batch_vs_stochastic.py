@@ -6,9 +6,9 @@ The runs are gdcore's races.run_batch_race(races.BATCH_RACE) (the same start, ra
 for the three batch sizes), the paths of figures/batch_vs_stochastic.py, in the same colours
 (theme.batch). The three runs step together: the first steps one at a time at a readable pace,
 then faster. The full-batch path, smooth, is drawn whole in its colour, wider, on a casing; on the
-two sampled maps the run's last TAIL steps are drawn in its colour on a casing and its older steps
-fade towards the page with their age, so the direction and the progress of the moment read while
-the whole path stays seen. The chart draws gdcore's J at each step averaged over the
+two sampled maps the run's last TAIL steps are drawn in its colour on a casing and its older steps,
+thinner, fade towards the page with their age, so the direction and the progress of the moment
+read while the whole path stays seen. The chart draws gdcore's J at each step averaged over the
 seeds of races.BATCH_SUMMARY (races.seed_mean_costs): every seed starts at one point, so the three
 curves start at one J. At the end, that mean over the last steps (races.settled_costs) is drawn as
 a dotted level in ink over them and written in ink at the right of the chart, each number tied
@@ -59,8 +59,11 @@ SUMMARY = races.BATCH_SUMMARY
 STOPS = ((10, 6.0), (60, 6.0), (RACE.steps, 9.0))
 #: Decades of the cost axis: J* ≈ 0.009 at the bottom, the seeds' largest mean (≈ 1.8) inside.
 Y_EXP = (-3, 1)
-#: Stroke width of the sampled runs' paths (about 1.5 px at 480p): thin, the same for the two.
+#: Stroke width of the sampled runs' recent steps (about 1.5 px at 480p): thin, the same for
+#: the two; their older steps thinner still (OLD_WIDTH, under a pixel), so that hundreds of
+#: jumps on the valley floor stay a web of lines, never a blot over the moment's steps.
 WIDTH = 2.5
+OLD_WIDTH = 1.3
 #: The full-batch path, smooth, is drawn whole in its colour, wider (about 2.4 px at 480p), on a
 #: casing: it would fade into the map's level lines, and nothing on it needs the fade's age.
 FULL_WIDTH = 4.0
@@ -68,8 +71,8 @@ FULL_WIDTH = 4.0
 #: layers: the steps older than the i-th layer's age AGES[i] drawn FADE[i] of the way from the
 #: page to the run's colour (all opaque: a see-through colour loses its contrast with the map).
 TAIL = 8
-AGES = (40, 0)
-FADE = (0.7, 0.45)
+AGES = (30, 0)
+FADE = (0.6, 0.35)
 #: Decimals of every cost on screen (the end values, J*): the still's (race_plot.BATCH_J_PLACES).
 PLACES = BATCH_J_PLACES
 #: The house margin: nothing closer to the frame's edge (24 px at 480p).
@@ -79,13 +82,14 @@ VALUE_GAP = 0.12
 #: How far right of the chart's last step the end values stand: clear of the t axis label, which
 #: their head (under them) would otherwise touch.
 VALUE_X = 0.7
-#: Map size (scene units) and the x of each map's centre.
-MAP_W, MAP_H = 3.2, 2.5
-MAP_X = (-4.2, 0.25, 4.7)
-MAP_Y = 1.4
+#: Map size (scene units) and the x of each map's centre: the three paths side by side are what
+#: the video compares, so the maps take most of the frame, the chart under them the rest.
+MAP_W, MAP_H = 3.45, 2.7
+MAP_X = (-4.02, 0.42, 4.86)
+MAP_Y = 1.3
 #: The chart's size and centre.
-CHART_W, CHART_H = 8.6, 2.2
-CHART_X, CHART_Y = -1.35, -2.1
+CHART_W, CHART_H = 8.6, 2.0
+CHART_X, CHART_Y = -1.35, -2.2
 
 
 class BatchVsStochastic(ThemedScene):
@@ -151,7 +155,7 @@ class BatchVsStochastic(ThemedScene):
             # the whole path faintest, its last AGES[0] steps less faint over it
             layers = Trails(*(
                 Trail(ax, pts, self.step, color=ManimColor(mix(t.background, c, f)),
-                      stroke_width=WIDTH, tail=age or None).set_z_index(3 + 0.1 * j)
+                      stroke_width=OLD_WIDTH, tail=age or None).set_z_index(3 + 0.1 * j)
                 for j, (age, f) in enumerate(zip(AGES[::-1], FADE[::-1]))))
             # the last TAIL steps in the run's colour, on a casing
             tail = cased(Trail(ax, pts, self.step, color=c, stroke_width=WIDTH, tail=TAIL), t,
@@ -183,7 +187,9 @@ class BatchVsStochastic(ThemedScene):
         words = self.mixed(f"minimum, $J^* = {numbers.latex(self.j_star, PLACES)}$", 24, t.good)
         self.j_label = VGroup(star, words).arrange(RIGHT, buff=0.12)
         p = plot.c2p(8, self.j_star)
-        self.j_label.next_to(p, UP, buff=0.1).align_to(p, LEFT)
+        # under its dotted level, in the chart's empty bottom decade: over it, the curves
+        # falling towards J* would cross it
+        self.j_label.next_to(p, DOWN, buff=0.08).align_to(p, LEFT)
         # what the curves are, once, in the chart's top right corner (the top decade is
         # empty there: the curves have fallen below J = 1 by then)
         key = self.mixed(f"$J$ at each step, mean of {len(SUMMARY.seeds)} seeds", 24, t.muted)

@@ -549,9 +549,11 @@ class Descent3d(ThemedScene):
     def section_surface(self):
         t = self.theme
         title = self.text("Descending the cost surface", 34).to_edge(UP, buff=0.42)
+        # its edge drawn in the spines' colour, as a map is framed: the rim's colours run
+        # towards the page's (on the dark page, into it)
         self.surface = build_surface(t, self.view, self.x, self.y, region=covering(WINDOW,
                                                                                  END_WINDOW),
-                                     surface_cls=WindowSurface)
+                                     surface_cls=WindowSurface, rim=t.muted)
         self.surface.window, self.surface.window_to = np.array(WINDOW), np.array(END_WINDOW)
         self.surface.redraw()
         self.axes = build_axes(t, self.view, AXIS_TICKS)
@@ -660,6 +662,9 @@ class Descent3d(ThemedScene):
             return d
 
         star = self.star().move_to(ax.c2p(self.m_star, self.b_star))
+        # b over its axis's top (as m stands under its axis's end), not left of the tick
+        # numbers, where it stood far from its axis, nearer the surface
+        ax.labels[1].next_to(ax.c2p(m0, b1), UP, buff=0.15)
         name = self.text("close-up", 26, t.muted)
         name.next_to(ax.c2p(m1, b1), UP, buff=0.15).align_to(ax.c2p(m1, b1), RIGHT)
         draw_path(path)
@@ -682,7 +687,12 @@ class Descent3d(ThemedScene):
 
     def section_arrive(self):
         t = self.theme
-        self.play(FadeOut(self.close), run_time=0.8)  # the close-up closes first
+        # the close-up closes first, all of it at once: its map, a broad area, fades on a
+        # steeper curve than its lines and words, so no faint box of it outlasts them
+        img, rest = self.close[0], self.close[1:]
+        self.play(FadeOut(img, rate_func=lambda u: 1.0 - (1.0 - smooth(u)) ** 2),
+                  FadeOut(Group(*rest)), run_time=0.8)
+        self.remove(self.close)
         # the camera moves in on the whole valley, large, with its axes, as its window opens,
         # turning on the same way
         self.set_aim(self.end_aim)

@@ -248,7 +248,9 @@ class LocalMinima(ThemedScene):
         marks = StepMarks(ax, self.rolling, self.mstep, c)
         ball = self.ball(self.rolling, self.mstep, c, MOMENTUM_BALL)
         key = self.mkey
-        eq = self.tex(equations.tex_in("momentum", "w"), EQUATION_TEX, t.text)
+        # gₜ defined where it is first shown, on the update's own line
+        eq = self.tex(rf"{equations.tex_in('gradient', 'w')}, \quad "
+                      rf"{equations.tex_in('momentum', 'w')}", EQUATION_TEX, t.text)
         title = self.text(MOMENTUM_TITLE, 28).move_to(self.title)
         eq.next_to(title, DOWN, buff=0.25)
         self.momentum_eq = eq

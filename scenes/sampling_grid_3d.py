@@ -15,7 +15,9 @@ stay with their axes as the camera turns). The build is brisk and the orbit long
 moment of the scene. Each power grows into the room its count leaves as it moves aside. The
 copy leaves the square from under it: each of its guesses shows only once it is past the
 square's right edge (growing there from nothing), so the copy never crosses the square's
-guesses; it arrives at the cube's top, clear of the upright axis's label.
+guesses; it arrives at the cube's top, clear of the upright axis's label. The upright axis's top
+number, which the copy crosses on its way, fades out as the copy sets off and back in once it
+has landed.
 
 The points are gdcore.sampling.grid_points; the counts gdcore.sampling.guess_count. The lattice
 is projected by gdviz.fast_surface.View3D each frame and drawn as a few depth layers (far to
@@ -104,6 +106,10 @@ LABEL_END = 0.55
 #: the halo (Manim stroke width, page colour) under the cube's axes' words: the square's copy
 #: passes under the upright axis's words on its way to the cube
 WORD_CASING = 6.0
+#: the upright axis's top number (w3 = 1.0), which the copy crosses as it arrives above the
+#: cube: it fades out over the flight's first NUMBER_FADE seconds, before the copy reaches it,
+#: and back in with the lattice, once the copy has sunk to the floor
+NUMBER_FADE = 0.5
 
 
 def steady(t: float, ease: float = ORBIT_EASE) -> float:
@@ -320,7 +326,8 @@ class SamplingGrid3d(ThemedScene):
         self.play(Create(self.edges), self.axes3.fade_in(), FadeIn(self.head3), run_time=1.2)
         self.fly_to_floor()
         self.layers = self.lattice()
-        self.play(FadeIn(self.layers), self.flying.animate.set_opacity(0.0), run_time=0.6)
+        self.play(FadeIn(self.layers), self.flying.animate.set_opacity(0.0),
+                  self.w3_top.animate.set_value(1.0), run_time=0.6)
         self.remove(self.flying)
         self.caption_next()
 
@@ -409,7 +416,17 @@ class SamplingGrid3d(ThemedScene):
                     self.shown, len(self.landed)):
                 self.landings.append((line.count.get_value(), self.landed))
 
-        self.flight = [UpdateFromAlphaFunc(flying, place), UpdateFromAlphaFunc(self.head3, count)]
+        # the upright axis's top number makes way for the copy, which flies over it
+        self.w3_top = ValueTracker(1.0)
+        self.axes3.number_opacity[(2, len(self.axes3.ticks[2]) - 1)] = self.w3_top
+        fade = NUMBER_FADE / FLIGHT_SECONDS
+
+        def make_way(group, alpha):
+            self.w3_top.set_value(1.0 - smooth(min(alpha / fade, 1.0)))
+            return place(group, alpha)
+
+        self.flight = [UpdateFromAlphaFunc(flying, make_way),
+                       UpdateFromAlphaFunc(self.head3, count)]
         self.play(*self.flight, run_time=FLIGHT_SECONDS, rate_func=linear)
         self.record(3, self.head3, self.landings[-1][1])
 

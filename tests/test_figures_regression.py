@@ -311,6 +311,19 @@ def test_mse_surface_views_and_minimum(theme):
         seg = np.asarray(seg)
         np.testing.assert_allclose(seg[:, 2], regression.cost(seg[:, 0], seg[:, 1], X, Y))
     assert all(mesh_ln == pytest.approx(look.mesh_width) for mesh_ln in mesh.get_linewidths())
+    # the video's look (level_true): each mesh piece in the map's level-line colour of the J it
+    # crosses (lit as the faces), not one colour for the whole mesh
+    cm = th.get(theme).cost_map
+    M, B, JS = regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE, views.SURFACE_GRID_SIZE)
+    ink = cost_surface.lit_colors(JS, cm, views.contour_levels(J, cm.levels), lines=True,
+                                  level_true=True).reshape(-1, 3)
+    pts = np.column_stack([M.ravel(), B.ravel()])
+    colors = np.asarray(mesh.get_colors())[:, :3]
+    assert len(colors) == len(lines)
+    for seg, got in list(zip(lines, colors))[::37]:
+        ends = [int(np.argmin(np.linalg.norm(pts - p[:2], axis=1))) for p in np.asarray(seg)]
+        np.testing.assert_allclose(got, ink[ends].mean(axis=0), atol=1e-6)
+    assert len(np.unique(np.round(colors, 3), axis=0)) > 20
 
 
 # ---------------------------------------------------------------- slope-sweep

@@ -57,7 +57,8 @@ def lit_colors(Z, cost_map, levels, aspect=(1.0, 1.0, 0.7), lines: bool = False,
     return np.clip(rgb + (1.0 - rgb) * look.highlight * lit, 0.0, 1.0)
 
 
-def lit_surface(ax3, theme, X, Y, Z, levels, mesh: bool = True, hidden: bool = False):
+def lit_surface(ax3, theme, X, Y, Z, levels, mesh: bool = True, hidden: bool = False,
+                level_true: bool = False):
     """The house 3-D cost surface z = Z over the grid (X, Y): coloured by log z like the cost
     map (the floor of a valley reads), lit, and meshed (theme.cost_map.surface), so it reads as
     a surface; levels[0] and levels[-1] bound its colours (those of the map beside it).
@@ -65,23 +66,63 @@ def lit_surface(ax3, theme, X, Y, Z, levels, mesh: bool = True, hidden: bool = F
     front of a trough): a wireframe is drawn after the faces, so its lines would cross the
     ridge; instead the faces (every grid cell, so a steep wall is not drawn as a few broad
     bands) and the mesh's pieces, one per cell side, are one collection, painted back to front
-    together, so a face in front hides the mesh behind it. Returns the faces' collection."""
+    together, so a face in front hides the mesh behind it. `level_true`: the videos' look
+    (gdviz.cost_surface_scene): faces in lit_colors' level-true colours, each J in the colour
+    of the map beside it, and the mesh in the map's level-line colour of the J it crosses (its
+    pieces one per cell side), not one colour. Returns the faces' collection."""
     look = theme.cost_map.surface
     rows, cols = np.shape(Z)
     line = colormaps[theme.cost_map.line_cmap](0.6)
     if hidden:
         return _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line)
     rcount, ccount = min(rows, views.SURFACE_GRID_SIZE), min(cols, views.SURFACE_GRID_SIZE)
-    surf = ax3.plot_surface(X, Y, Z, facecolors=lit_colors(Z, theme.cost_map, levels),
+    surf = ax3.plot_surface(X, Y, Z, facecolors=lit_colors(Z, theme.cost_map, levels,
+                                                           level_true=level_true),
                             linewidth=0, antialiased=False, rcount=rcount, ccount=ccount,
                             shade=False)
     surf.set_rasterized(True)
     if not mesh:
         return surf
+    if level_true:
+        return _level_mesh(ax3, theme, X, Y, Z, levels, surf)
     # The mesh: every look.mesh_every-th grid line, in the map's level-line colour (mid-map).
     wires = ax3.plot_wireframe(X, Y, Z, rcount=(rcount - 1) // look.mesh_every + 1,
                               ccount=(ccount - 1) // look.mesh_every + 1,
                               linewidth=look.mesh_width, color=line)
+    wires.set_rasterized(True)
+    return surf
+
+
+def _mesh_lines(n: int, every: int) -> list[int]:
+    """The grid lines (indices of n) plot_wireframe draws over a SURFACE_GRID_SIZE grid with
+    every `every`-th line: its stride, and the last line."""
+    m = min(n, views.SURFACE_GRID_SIZE)
+    step = max(1, int(np.ceil(n / ((m - 1) // every + 1))))
+    return sorted({*range(0, n, step), n - 1})
+
+
+def _level_mesh(ax3, theme, X, Y, Z, levels, surf):
+    """lit_surface's mesh (its grid lines) as pieces, one per cell side, each in the map's
+    level-line colour (lit level-true, as its faces) of the J at its middle, as the videos'
+    mesh is drawn. Returns `surf`."""
+    from mpl_toolkits.mplot3d.art3d import Line3DCollection
+
+    look = theme.cost_map.surface
+    X, Y, Z = (np.asarray(a, dtype=np.float64) for a in (X, Y, Z))
+    rows, cols = Z.shape
+    P = np.stack([X, Y, Z], axis=-1)
+    ink = lit_colors(Z, theme.cost_map, levels, lines=True, level_true=True)
+    segs, colors = [], []
+    for i in _mesh_lines(rows, look.mesh_every):
+        for j in range(cols - 1):
+            segs.append(P[i, [j, j + 1]])
+            colors.append((*(ink[i, j] + ink[i, j + 1]) / 2, 1.0))
+    for j in _mesh_lines(cols, look.mesh_every):
+        for i in range(rows - 1):
+            segs.append(P[[i, i + 1], j])
+            colors.append((*(ink[i, j] + ink[i + 1, j]) / 2, 1.0))
+    wires = Line3DCollection(segs, colors=colors, linewidths=look.mesh_width)
+    ax3.add_collection3d(wires)
     wires.set_rasterized(True)
     return surf
 
@@ -130,14 +171,17 @@ def _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line):
     return surf
 
 
-def draw_surface(ax3, theme, x, y, ticks=TICKS):
+def draw_surface(ax3, theme, x, y, ticks=TICKS, levels=None, level_true: bool = False):
     """The shaded, lit surface J(m, b) on a 3-D axes, with its minimum starred (shared with
     the descent-3d figure). `ticks`: the m, b and J ticks (views.M_TICKS, B_TICKS, J_TICKS
-    give the surface the ticks of its flat map, J from 0)."""
+    give the surface the ticks of its flat map, J from 0). `levels`: those whose first and
+    last bound its colours (a map's beside it; by default its own grid's); `level_true`:
+    lit_surface's (the videos' look)."""
     m_best, b_best = regression.least_squares(x, y)
     j_best = regression.cost(m_best, b_best, x, y)
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.SURFACE_GRID_SIZE)
-    lit_surface(ax3, theme, M, B, J, views.contour_levels(J))
+    lit_surface(ax3, theme, M, B, J, views.contour_levels(J) if levels is None else levels,
+                level_true=level_true)
     ax3.plot([m_best], [b_best], [j_best], **theme.marker("minimum"), label="minimum")
     ax3.view_init(elev=views.VIEW_ELEV, azim=views.VIEW_AZIM)
     ax3.set_xlim(*views.M_RANGE)

@@ -31,7 +31,7 @@ def build_view(z_top: float, box=BOX, center=CENTER) -> View3D:
 
 def build_surface(theme, view: View3D, x, y, grid: int = GRID, region=REGION, cut=None,
                   surface_cls=ShadedSurface, levels=None, level_true: bool = False,
-                  aspect=BOX):
+                  aspect=BOX, rim=None):
     """The cost grid from gdcore and its surface in the theme's cost map on log J, lit and
     meshed as theme.cost_map.surface says (the stills' treatment, gdviz.cost_surface).
 
@@ -40,14 +40,15 @@ def build_surface(theme, view: View3D, x, y, grid: int = GRID, region=REGION, cu
 
     `levels`: the levels whose first and last bound the colours (a map's beside it, so both
     colour J alike; by default the drawn grid's own); `level_true`: lit_colors' (level faces
-    in the map's colours); `aspect`: the box's lengths the light sees."""
+    in the map's colours); `aspect`: the box's lengths the light sees; `rim`: a colour for the
+    surface's edge (ShadedSurface's rim_color), where its rim runs near the page's colour."""
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, grid)
     lv = views.contour_levels(J) if levels is None else levels
     look = theme.cost_map.surface
     colors = lit_colors(J, theme.cost_map, lv, aspect=aspect, level_true=level_true)
     mesh = lit_colors(J, theme.cost_map, lv, aspect=aspect, lines=True, level_true=level_true)
     kw = dict(background=theme.background, mesh_colors=mesh, mesh_every=look.mesh_every,
-              mesh_px=look.mesh_px)
+              mesh_px=look.mesh_px, rim_color=rim)
     if cut is None:
         return surface_cls(view, M, B, J, colors, region, **kw)
     return CutSurface(view, M, B, J, colors, region,

@@ -132,7 +132,8 @@ class ShadedSurface(ImageMobject):
 
     def __init__(self, view: View3D, X, Y, Z, colors, region, background="#FFFFFF",
                  supersample: int = 2, pixels_per_unit: float | None = None,
-                 mesh_colors=None, mesh_every: int = 5, mesh_px: float = 1.0, **kwargs):
+                 mesh_colors=None, mesh_every: int = 5, mesh_px: float = 1.0, rim_color=None,
+                 rim_px: float = 1.5, **kwargs):
         self.view = view
         self.X = np.asarray(X, dtype=np.float64)
         self.Y = np.asarray(Y, dtype=np.float64)
@@ -173,6 +174,20 @@ class ShadedSurface(ImageMobject):
             mrgb = np.asarray(mesh_colors, dtype=np.float64).reshape(-1, 3)
             edge_rgb = np.round(mrgb[self.mesh_edges].mean(axis=1) * 255).astype(int)
             self._mesh_inks = [ink(tuple(c)) for c in edge_rgb.tolist()]
+        # The rim (optional, with the mesh): the grid's four boundary lines drawn in
+        # `rim_color`, rim_px wide, in the mesh's painter's order, so the surface's edge reads
+        # where its colours run near the page's (a map's frame, in 3-D)
+        self._mesh_widths = [None] * len(self.mesh_edges)
+        if rim_color is not None and len(self.mesh_edges):
+            a, b = self.mesh_edges[:, 0], self.mesh_edges[:, 1]
+            ia, ja, ib, jb = a // cols, a % cols, b // cols, b % cols
+            self.rim = (((ia == ib) & np.isin(ia, (0, rows - 1)))
+                        | ((ja == jb) & np.isin(ja, (0, cols - 1))))
+            rim_ink = ink(tuple(int(round(255 * c)) for c in ManimColor(rim_color).to_rgb()))
+            rim_width = max(1, int(round(supersample * rim_px * config.pixel_height / 480)))
+            for e in np.flatnonzero(self.rim):
+                self._mesh_inks[e] = rim_ink
+                self._mesh_widths[e] = rim_width
         self.background = tuple(int(round(255 * c)) for c in ManimColor(background).to_rgb())
         self.region = tuple(float(v) for v in region)
         ppu = pixels_per_unit or config.pixel_width / config.frame_width
@@ -241,12 +256,13 @@ class ShadedSurface(ImageMobject):
         draw = ImageDraw.Draw(img).draw
         poly, line = draw.draw_polygon, draw.draw_lines
         inks, minks, width = self._inks, self._mesh_inks, self.mesh_width
+        widths = self._mesh_widths
         eo = edge_order.tolist()
         e = 0
         for k, c, stop in zip(order.tolist(), coords, after.tolist()):
             poly(c, inks[k], 1)  # filled, boundary pixels included: no seams between quads
             while e < stop:
-                line(ends[e], minks[eo[e]], width)
+                line(ends[e], minks[eo[e]], widths[eo[e]] or width)
                 e += 1
 
     def redraw(self):
@@ -407,6 +423,9 @@ class Axes3D(VGroup):
         #: the axes' opacity (not `fade`, which is Mobject's own method): the updater sets every
         #: part's opacity from it (see fade_in)
         self.shown = 1.0
+        #: (axis, tick index) -> a ValueTracker of that tick number's own opacity (times
+        #: `shown`): a number a moving object passes over can make way for it
+        self.number_opacity: dict[tuple[int, int], ValueTracker] = {}
         #: where the upright axis ends (a z value; None: the top of the view's range). Above the
         #: range, the surface seen from a low camera can rise higher on the screen than the axis
         #: at its front corner: a higher top (with its tick) keeps the axis above it. A tick
@@ -442,7 +461,7 @@ class Axes3D(VGroup):
         tick_len = 0.12
         for axis, (a, b) in enumerate(segs):
             ticks, nums = self.ticks[axis], self.numbers[axis]
-            for val, num in zip(ticks, nums):
+            for i, (val, num) in enumerate(zip(ticks, nums)):
                 if axis == 0:
                     data_pt = (val, y_edge, z0)
                 elif axis == 1:
@@ -479,7 +498,9 @@ class Axes3D(VGroup):
                 # the y axis's number at the corner it shares with the x axis would sit on
                 # the x axis's last number: leave it out
                 hide = axis == 1 and np.isclose(val, y_edge) and not self.apart
-                num.set_opacity(0.0 if hide else self.shown * grown)
+                own = self.number_opacity.get((axis, i))
+                own = 1.0 if own is None else float(own.get_value())
+                num.set_opacity(0.0 if hide else self.shown * grown * own)
             label = self.labels[axis]
             if axis < 2 and self.label_at_end is not None:
                 along = np.asarray(b - a, dtype=np.float64)

@@ -14,6 +14,7 @@ from scenes.batch_vs_stochastic import (
     FADE,
     FULL_WIDTH,
     MARGIN,
+    OLD_WIDTH,
     PLACES,
     STOPS,
     TAIL,
@@ -62,6 +63,9 @@ def test_each_map_shows_only_its_run():
         else:
             for layer, f in zip(m["layers"], FADE[::-1], strict=True):
                 assert layer.get_stroke_color() == ManimColor(mix(bg, c, f))
+                # the older steps thinner than the recent ones: hundreds of jumps stay a web
+                # of lines under the moment's steps, never a blot
+                assert layer.get_stroke_width() == OLD_WIDTH < WIDTH
         for layer in m["layers"]:
             assert layer.get_stroke_opacity() == 1  # solid, never see-through over the map
         # the whole path drawn (the faintest layer), none cut

@@ -407,3 +407,32 @@ def test_the_crawl_is_shown_in_a_close_up_that_opens_and_closes():
     assert np.linalg.norm(np.ptp(want, axis=0)) >= 10 * size
     # closed by the end
     assert scene.close not in scene.mobjects
+
+
+def test_the_surface_has_a_rim_and_the_close_up_labels_its_axes_at_their_ends():
+    """The surface's edge (the grid's four boundary lines) is drawn in the spines' colour,
+    wider than the mesh, so it reads on the dark page where the rim's colours run into it;
+    the close-up's b stands over its axis's top, as its m under its axis's end."""
+    from manim.utils.color import ManimColor as Color
+
+    from scenes.descent_3d import CLOSE_B, CLOSE_M
+
+    scene = rendered(Descent3d)
+    surf = scene.surface
+    rows, cols = surf.Z.shape
+    a, b = surf.mesh_edges[:, 0], surf.mesh_edges[:, 1]
+    # every boundary piece of the grid, and only those, is a rim piece
+    on_edge = ((a // cols == b // cols) & np.isin(a // cols, (0, rows - 1))) | (
+        (a % cols == b % cols) & np.isin(a % cols, (0, cols - 1)))
+    assert np.array_equal(surf.rim, on_edge) and on_edge.sum() == 2 * (rows - 1 + cols - 1)
+    muted = tuple(int(round(255 * c)) for c in Color(scene.theme.muted).to_rgb())
+    from PIL import Image, ImageDraw
+
+    ink = ImageDraw.Draw(Image.new("RGB", (1, 1))).draw.draw_ink(muted)
+    assert all(surf._mesh_inks[e] == ink for e in np.flatnonzero(surf.rim))
+    assert all(surf._mesh_widths[e] > surf.mesh_width for e in np.flatnonzero(surf.rim))
+    ax = scene.close_axes
+    top = ax.c2p(CLOSE_M[0], CLOSE_B[1])
+    b_label = ax.labels[1]
+    assert b_label.get_bottom()[1] > top[1] and b_label.get_bottom()[1] - top[1] < 0.3
+    assert abs(b_label.get_x() - top[0]) < 1e-6

@@ -102,6 +102,13 @@ def test_counters_never_overlap_and_words_are_held_and_plain():
     assert scene.momentum_eq.font_size == pytest.approx(EQUATION_TEX)
     assert scene.momentum_eq.get_color() == ManimColor(scene.theme.text)
     assert scene.momentum_eq.height >= scene.mkey[2].height
+    # g_t, which the update uses, defined on the same line, first: g_t = ∇J(w_{t−1})
+    from gdviz import equations
+
+    latex = scene.momentum_eq.get_tex_string()
+    grad, update = equations.tex_in("gradient", "w"), equations.tex_in("momentum", "w")
+    assert grad.startswith("g_t = ") and grad in latex and update in latex
+    assert latex.index(grad) < latex.index(update)
     # every caption word plain Unicode, no LaTeX leaking
     words = [spoken(kind, w) for sec in scene.caption_log for _, kind, w in sec["words"]]
     assert words and not any("\\" in w for w in words)

@@ -197,6 +197,46 @@ def test_the_copy_never_crosses_the_squares_guesses():
         assert word.get_stroke_color(background=True) == ManimColor(scene.theme.background)
 
 
+def test_no_guess_of_the_copy_flies_over_a_shown_axis_number():
+    """Replayed frame by frame, wherever a guess of the flying copy is drawn within 0.1 of an
+    axis number of the cube (its box), that number is not shown: the upright axis's top number,
+    which the copy crosses, has faded out before the copy reaches it (over NUMBER_FADE s), and
+    it is back, whole, once the lattice is in."""
+    from scenes.sampling_grid_3d import NUMBER_FADE
+
+    scene = rendered(SamplingGrid3d)
+    final, played = scene.head3.count.get_value(), scene.landings
+    axes = scene.axes3
+    top = scene.w3_top
+    numbers = [n for nums in axes.numbers for n in nums]
+    crossed = 0
+    try:
+        fps = max(q[2] for q in QUALITIES.values())
+        for alpha in np.linspace(0.0, 1.0, round(FLIGHT_SECONDS * fps) + 1):
+            for anim in scene.flight:
+                anim.interpolate(alpha)
+            axes.update_from_view()
+            pts = np.concatenate([row.points for row in scene.flying if len(row.points)]
+                                 or [np.zeros((0, 3))])
+            for num in numbers:
+                lo, hi = num.get_corner(np.array([-1, -1, 0])), num.get_corner(
+                    np.array([1, 1, 0]))
+                over = ((pts[:, 0] > lo[0] - 0.1) & (pts[:, 0] < hi[0] + 0.1)
+                        & (pts[:, 1] > lo[1] - 0.1) & (pts[:, 1] < hi[1] + 0.1))
+                if over.any():
+                    crossed += 1
+                    assert num.get_fill_opacity() == 0.0
+                    assert alpha * FLIGHT_SECONDS >= NUMBER_FADE
+    finally:
+        scene.landings = played
+        scene.head3.show_count(final)
+        top.set_value(1.0)
+        axes.update_from_view()
+    assert crossed > 0  # the copy does cross a number's place: the fade is needed
+    assert NUMBER_FADE >= 0.5
+    assert all(n.get_fill_opacity() == 1.0 for n in numbers)
+
+
 def test_the_axes_share_the_panels_tick_numbers_and_stand_apart():
     """The cube's three axes number 0.5 and 1.0, as the square's axes do; at the corner the two
     floor axes share, each axis's number stands beside its own axis (the two apart); w3's label
