@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gdcore.optimizers import NAMES as OPTIMIZER_NAMES
 
@@ -92,6 +92,33 @@ MARK_ROLES = ("text", "muted", "accent", "data", "error", "good", "test")
 #: The roles the dark optimizer shades stand apart from: all but the test lavender, which
 #: never shares a figure with an optimizer (the one floor relaxed, LIGHT_OPTIMIZER_COLORS).
 OPT_DARK_ROLES = tuple(r for r in MARK_ROLES if r != "test")
+#: The roles that carry a hue (ink and muted are greys).
+HUED_ROLES = ("accent", "data", "error", "good", "test")
+#: A role and an optimizer whose CAM02 hues lie within this many degrees of each other in
+#: either theme are one colour family to a reader (the SGD green and the good green are 8°
+#: apart, the Momentum blue and the data blue 7°): told apart side by side, never by meaning.
+KIN_HUE = 25.0
+#: Each optimizer's kin: the hued roles within KIN_HUE of its colour in either theme
+#: (tests/test_style_colors.py recomputes it). Where a figure draws an optimizer, its kin's
+#: meanings are not drawn in their colour: a mark of a kin role takes ink (Theme.marker's
+#: `beside`), so that one colour says one thing within the figure (a race's minimum star is
+#: ink beside the SGD green, its shape saying "minimum").
+OPT_KIN: dict[str, tuple[str, ...]] = {
+    "SGD": ("good",),
+    "Momentum": ("data", "test"),
+    "NAG": ("error",),
+    "Adagrad": ("test",),
+    "Adadelta": ("good",),
+    "RMSprop": ("accent",),
+    "Adam": (),
+}
+
+
+def kin_roles(optimizers) -> set[str]:
+    """The roles that share a colour family with any of `optimizers` (OPT_KIN)."""
+    return {r for name in optimizers for r in OPT_KIN[name]}
+
+
 #: The learning rates compared side by side (learning-rates), in Theme.rates order: each run
 #: takes a colour of its own, never a role's (blue would say "data", red "error").
 RATE_NAMES = ("too small", "good", "too large")
@@ -481,9 +508,19 @@ class Theme:
         """The colour of a role by name ("none" stays "none"), as MARKERS and RESIDUAL name them."""
         return "none" if name == "none" else getattr(self, name)
 
-    def marker(self, kind: str) -> dict:
-        """matplotlib keyword arguments (plot()) of the house mark `kind` (a MARKERS key)."""
-        return self._mark(MARKERS[kind])
+    def marker(self, kind: str, beside=()) -> dict:
+        """matplotlib keyword arguments (plot()) of the house mark `kind` (a MARKERS key);
+        drawn beside the optimizers named in `beside`, a face or edge in the colour of one's
+        kin (OPT_KIN) takes ink: the minimum star beside the SGD green."""
+        m = MARKERS[kind]
+        kin = kin_roles(beside)
+        return self._mark(replace(m, face="text" if m.face in kin else m.face,
+                                  edge="text" if m.edge in kin else m.edge))
+
+    def mark_color(self, kind: str, beside=()) -> str:
+        """The fill of the house mark `kind` beside the optimizers `beside` (marker), for a
+        scene that draws the mark itself (a Manim star)."""
+        return self.marker(kind, beside)["markerfacecolor"]
 
     def held_out(self, role: str) -> dict:
         """The held-out mark (hollow diamond) edged in the colour of its set's role: `accent`
