@@ -78,7 +78,7 @@ def make_figure(theme):
     cf = ad.contourf(g0, g1, out, levels=[-np.inf, EX.threshold, np.inf],
                      colors=[theme.class_region(0), theme.class_region(1)], alpha=0.14)
     cf.set_rasterized(True)
-    ad.contour(g0, g1, out, levels=[EX.threshold], colors=theme.text, linewidths=1.1)
+    ad.contour(g0, g1, out, levels=[EX.threshold], colors=theme.model, linewidths=1.1)
     cls = Y[:, 0] > EX.threshold
     for k, pick in enumerate((~cls, cls)):  # the house class marks: blue dots, rust triangles
         ad.plot(X[pick, 0], X[pick, 1], label=f"class {k}", gid=f"class{k}",

@@ -101,7 +101,8 @@ def make_figure(theme):
                 **theme.line("reference", color=theme.muted, linewidth=1.1, zorder=2))
         p = regression.polynomial_eval(w, XS)
         # a fitted curve is a model, not a set: in ink (docs/STYLE.md)
-        ax.plot(XS, p, color=theme.text, linewidth=1.6, label="polynomial fit", zorder=3, gid="fit")
+        ax.plot(XS, p, color=theme.model, linewidth=1.6, label="polynomial fit", zorder=3,
+                gid="fit")
         # the test set small, under the fit: the training dots are what the fit is made of
         held = {**theme.held_out("test"), "markersize": 2.4, "markeredgewidth": 0.7,
                 "zorder": 2}

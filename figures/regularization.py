@@ -130,7 +130,7 @@ def make_figure(theme):
         gm.style_axes(ax, theme)
         ax.plot(xs, data.sine(xs), alpha=0.55,
                 **theme.line("reference", color=theme.muted, linewidth=0.9, zorder=2))
-        ax.plot(xs, regression.polynomial_eval(rp.coefs[r], xs), color=theme.text,
+        ax.plot(xs, regression.polynomial_eval(rp.coefs[r], xs), color=theme.model,
                 linewidth=1.5, zorder=3, gid="fit")
         gm.scatter_points(ax, theme, d.x, d.y, s=14)
         p = regression.polynomial_eval(rp.coefs[r], xs)

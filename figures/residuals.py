@@ -51,7 +51,7 @@ def make_figure(theme):
     # Left: the line, the predictions, and each error as the house residual segment.
     gm.style_axes(ax, theme)
     xs = np.array(views.X_RANGE)
-    ax.plot(xs, regression.predict(m, b, xs), color=theme.accent, zorder=2,
+    ax.plot(xs, regression.predict(m, b, xs), color=theme.model, zorder=2, gid="model",
             label=rf"$f(x) = {m:g}\,x + {b:g}$")
     for xi, yi, pi in zip(x, y, pred):
         ax.plot([xi, xi], [yi, pi], **theme.residual(), gid="residual")
@@ -61,7 +61,7 @@ def make_figure(theme):
     # cross is drawn across the dot and still reads whole
     gm.scatter_points(ax, theme, x, y, zorder=4, label=r"point $(x_i, y_i)$")
     halo = [patheffects.withStroke(linewidth=2.6, foreground=theme.background)]
-    ax.scatter(x, pred, s=PREDICTION_SIZE, marker="x", color=theme.accent, linewidths=1.0,
+    ax.scatter(x, pred, s=PREDICTION_SIZE, marker="x", color=theme.model, linewidths=1.0,
                zorder=4.5, label=r"prediction $f(x_i)$", gid="predictions", path_effects=halo)
     gm.data_view(ax)
     ax.set_xlabel("$x$")

@@ -1045,3 +1045,32 @@ def test_gd_regression_map_is_the_house_cost_map(theme):
     (lines,) = [c for c in contour_sets(cx) if not c.filled]
     assert lines.get_cmap().name == t.cost_map.line_cmap
     assert not any(same_colour(c, t.background) for c in lines.get_edgecolor())
+
+
+@pytest.mark.parametrize("t", ["light", "dark"])
+@pytest.mark.parametrize(("name", "gid"), [
+    ("candidate_lines", "line"), ("gd_regression", "line-"), ("residuals", "model"),
+    ("overfitting_poly", "fit"), ("regularization", "fit"), ("cross_validation", "fit")])
+def test_the_models_curve_is_in_the_model_colour(name, gid, t):
+    """One role for the model's curve in every still (theme.MODEL_ROLE, ink): never the accent,
+    which is the descent's and a validation set's."""
+    from matplotlib.lines import Line2D
+
+    theme = th.get(t)
+    assert theme.model == theme.role(th.MODEL_ROLE) != theme.accent
+    fig = build(name, t)
+    curves = [ln for ln in fig.findobj(Line2D)
+              if (ln.get_gid() or "") == gid or (gid.endswith("-") and
+                                                   (ln.get_gid() or "").startswith(gid))]
+    assert curves
+    assert all(mcolors.same_color(ln.get_color(), theme.model) for ln in curves)
+
+
+@pytest.mark.parametrize("t", ["light", "dark"])
+def test_a_classifiers_boundary_is_in_the_model_colour(t):
+    from matplotlib.contour import ContourSet
+
+    theme = th.get(t)
+    fig = build("loss_curve", t)
+    (boundary,) = [c for c in fig.findobj(ContourSet) if not c.filled]
+    assert mcolors.same_color(boundary.get_edgecolor()[0][:3], theme.model)

@@ -92,6 +92,12 @@ MARK_ROLES = ("text", "muted", "accent", "data", "error", "good", "test")
 #: The roles the dark optimizer shades stand apart from: all but the test lavender, which
 #: never shares a figure with an optimizer (the one floor relaxed, LIGHT_OPTIMIZER_COLORS).
 OPT_DARK_ROLES = tuple(r for r in MARK_ROLES if r != "test")
+#: The role of the model's curve (a fitted line or polynomial, a candidate line, a classifier's
+#: boundary), one in every still and scene: ink. The model is what the figure draws, as its
+#: text is; the accent stays the descent's (its current position, path and cost curve) and a
+#: validation set's, so that a fit over a validation set or beside a run's path never reads as
+#: either (Theme.model; tests/test_figures_regression.py reads it back).
+MODEL_ROLE = "text"
 #: The roles that carry a hue (ink and muted are greys).
 HUED_ROLES = ("accent", "data", "error", "good", "test")
 #: A role and an optimizer whose CAM02 hues lie within this many degrees of each other in
@@ -299,7 +305,7 @@ DATA_ROLES: dict[str, tuple[str, str]] = {
 #: vision still has the shape): class 0 the filled data dot in the data blue, class 1 a filled
 #: triangle in `negative`'s rust, the pair the palette keeps far apart in every simulated
 #: vision (the signs of a weight, a second two-way split). Never the `test` lavender (the test
-#: set) nor the accent (the current line, path and position). Shapes are never those the
+#: set) nor the accent (the current position and path). Shapes are never those the
 #: MARKERS reserve for a role (ring, square, star, diamond).
 CLASS_MARKERS: tuple[Marker, ...] = (
     Marker("o", 3.2, "data", "background", 0.3, 3),
@@ -447,7 +453,7 @@ class Theme:
     text: str
     muted: str  # secondary text, quiet edges, axes spines
     grid: str
-    accent: str  # the current line / path / highlight
+    accent: str  # the current position / path / highlight (the model's line is ink: model)
     data: str  # the data points
     error: str  # residuals, errors, divergence
     good: str  # a good fit, the minimum
@@ -495,6 +501,11 @@ class Theme:
     def heat_cmap(self) -> str:
         """The colormap of heat maps: the cost map's too (one treatment of every cost)."""
         return self.cost_map.cmap
+
+    @property
+    def model(self) -> str:
+        """The colour of the model's curve (MODEL_ROLE)."""
+        return self.role(MODEL_ROLE)
 
     def rate(self, name: str) -> str:
         """The colour of the learning rate called `name` (a RATE_NAMES entry)."""
