@@ -61,7 +61,7 @@ def make_figure(theme):
     cost = equations.mathtext("half-mse-loss").replace(r"\sum", r"\,\sum")
     ax.text(0.97, 0.72, cost, transform=ax.transAxes,
             ha="right", va="center", fontsize=theme.font_size, color=theme.text, gid="equation",
-            bbox=dict(boxstyle="round,pad=0.25", fc=theme.background, ec="none"), zorder=5)
+            path_effects=gm.halo(theme), zorder=5)
     ax.set_xscale("symlog", linthresh=LINTHRESH, linscale=0.5)
     ax.set_xticks([0, 10, 100, 1000][:int(np.log10(EX.steps)) + 2])
     ax.set_xlim(-0.4, EX.steps * 1.15)

@@ -113,8 +113,7 @@ def make_figure(theme):
         ax.set_title(th.title(f"degree {k}"))
         ax.text(0.97, 0.97, _err_label(tr, te), transform=ax.transAxes, ha="right", va="top",
                 fontsize=theme.small_size, color=theme.text, linespacing=1.4, gid="errors",
-                bbox=dict(boxstyle="round,pad=0.3", facecolor=theme.background,
-                          edgecolor=theme.grid, linewidth=0.6))
+                path_effects=gm.halo(theme))
         ax.set_xlim(0.0, 1.0)
         ax.set_ylim(*Y_RANGE)
         ax.set_xlabel("$x$")

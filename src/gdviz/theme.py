@@ -80,6 +80,12 @@ OPT_LIGHTNESS = (40.0, 64.0)
 #: contrast with the page alone (LINE_CONTRAST), and the map around the thin halo still reads.
 CASING = 0.6
 CASING_WIDTH = 2.0
+#: The ground of a label set over lines (a readout in a plot's corner, a weight's name on its
+#: edge, an arrow's name, an equation over a curve): a halo of the page colour this many points
+#: wide round its letters (gdviz.mpl.halo), never a box: the lines stop short of the letters and
+#: the drawing still shows between them. Labels on a cost map take less (their casing, a
+#: printed map's names: penalty-conflict's 0.75).
+LABEL_HALO = 1.5
 #: WCAG 2.1 contrast minima: text (and secondary text), lines and markers.
 TEXT_CONTRAST = 4.5
 LINE_CONTRAST = 3.0
