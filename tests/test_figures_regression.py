@@ -611,7 +611,7 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
     assert [numbers.significant(v, 2) for v in traj.losses[sched]] == costs[:len(sched)]
     # the scheduled steps are marked on the path and on the cost curve: t = 0 by the start
     # ring, the steps after the zig-zag by house current dots, the last by the end square;
-    # the cost curve's the same, in the same colour as the line panels (the accent)
+    # the cost curve's the same, in the run's accent; the line panels in the model's ink
     assert sched[0] == 0
     outside = [s for s in sched[1:-1] if s > 15]
     assert np.allclose(one(fig, "iterations").get_xydata(), traj.points[outside])
@@ -640,7 +640,7 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
                        np.column_stack([sched[1:-1], traj.losses[sched[1:-1]]]))
     assert np.allclose(one(fig, "end-cost").get_xydata(), [[sched[-1], traj.losses[-1]]])
     for t in sched:
-        assert same_colour(one(fig, f"line-{t}").get_color(), th.get(theme).accent)
+        assert same_colour(one(fig, f"line-{t}").get_color(), th.get(theme).model)
     assert np.allclose(one(fig, "start").get_xydata(), [traj.points[0]])
     assert np.allclose(one(fig, "start-cost").get_xydata(), [[0, traj.losses[0]]])
 
