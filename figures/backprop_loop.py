@@ -30,6 +30,7 @@ update rule and the cost, dropped to {loss_after:.3f}.
 import numpy as np
 
 from gdcore.networks import BACKPROP
+from gdviz import equations
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
 from gdviz import theme as th
@@ -204,7 +205,8 @@ def make_figure(theme):
                 va="center", fontsize=fs, color=theme.muted, linespacing=1.3)
     # the footer on panel 3's rows: the rule on its arrow's line, the cost on its label's
     ax.text(0.0, y_arrow,
-            rf"$w \leftarrow w - \alpha\,\partial J / \partial w$,  $\alpha = {EX.lr:g}$",
+            equations.in_mathtext(rf"$w {equations.ASSIGN} w - \alpha\,\partial J / \partial w$")
+            + rf",  $\alpha = {EX.lr:g}$",
             ha="center", va="center", fontsize=fs, color=theme.muted)
     ax.text(0.0, y_arrow - 0.16,
             f"$J = {r['loss_before']:.3f} \\rightarrow {r['loss_after']:.3f}$",

@@ -49,7 +49,7 @@ def make_figure(theme):
     for ax, (m, b), name in zip(axes, data.CANDIDATES, NAMES):
         j = regression.cost(m, b, x, y)
         gm.style_axes(ax, theme)
-        ax.plot(xs, regression.predict(m, b, xs), color=theme.accent, zorder=3, gid="line")
+        ax.plot(xs, regression.predict(m, b, xs), color=theme.model, zorder=3, gid="line")
         gm.scatter_points(ax, theme, x, y)
         ax.set_title(th.title(f"{name}, $J = {nb.latex(j, places=J_PLACES)}$"))
         ax.text(0.04, 0.96, _fmt_line(m, b), transform=ax.transAxes, va="top", ha="left",

@@ -111,7 +111,7 @@ def make_figure(theme):
         ax = fig.add_axes((X_PLOT / W, py / HEIGHT, W_PLOT / W, plot_h / HEIGHT))
         fits.append(ax)
         w = regression.polynomial_fit(x[tr], y[tr], DEGREE)
-        ax.plot(EX.xs, regression.polynomial_eval(w, EX.xs), color=theme.text, linewidth=1.0,
+        ax.plot(EX.xs, regression.polynomial_eval(w, EX.xs), color=theme.model, linewidth=1.0,
                 zorder=2, gid="fit")
         y_hat = regression.polynomial_eval(w, x[te])
         # the house residual with its short dash: the gaps span a few points only

@@ -96,7 +96,7 @@ def make_figure(theme):
         first = first or ax
         gm.style_axes(ax, theme)
         m, b = pts[t]
-        ax.plot(xs, regression.predict(m, b, xs), color=theme.accent, linewidth=1.6, zorder=3,
+        ax.plot(xs, regression.predict(m, b, xs), color=theme.model, linewidth=1.6, zorder=3,
                 gid=f"line-{t}")
         gm.scatter_points(ax, theme, x, y, s=12, zorder=4)
         gm.data_view(ax)

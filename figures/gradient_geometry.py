@@ -169,7 +169,7 @@ def _surface(ax, theme):
                     textcoords="offset points", ha="left" if sign > 0 else "center",
                     va="center" if sign > 0 else "top", color=colour, zorder=9,
                     fontsize=theme.font_size, gid=f"arrow-label{sign:+d}",
-                    bbox=dict(boxstyle="round,pad=0.12", fc=theme.background, ec="none"))
+                    path_effects=gm.halo(theme))
     ax.set_xticks([-5.0, 0.0, 5.0])
     ax.set_yticks([-1.0, 0.0, 1.0])
     ax.set_zticks([0.0, 4.0, 8.0])
@@ -208,7 +208,7 @@ def _contour_view(ax, theme):
         ax.annotate(label, tuple(point + 0.6 * sign * ARROW_SCALE * g), xytext=(-8, 0),
                     textcoords="offset points", ha="right", va="center", color=colour,
                     fontsize=theme.font_size + 1, gid=f"flat-label{sign:+d}",
-                    path_effects=gm.casing(theme, width=2.5))
+                    path_effects=gm.halo(theme, width=2.5))
     # the right angle between the contour's tangent and the gradient
     r = 0.16 * ZOOM
     corner = np.array([point + r * t, point + r * (t + u), point + r * u])

@@ -86,10 +86,10 @@ def make_figure(theme):
                 ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=theme.grid,
                                        edgecolor="none", hatch="///", hatchcolor=theme.muted,
                                        hatch_linewidth=HATCH_WIDTH, gid=f"diverged:{i},{j}"))
-                # the word on a patch of the cell's grey: no hatch line runs through it
+                # the word on a halo of the cell's grey: the hatch lines stop short of it
                 ax.text(j, i, "diverged", ha="center", va="center", fontsize=theme.small_size,
                         color=theme.text, gid=f"cell:{i},{j}",
-                        bbox=dict(boxstyle="square,pad=0.25", fc=theme.grid, ec="none"))
+                        path_effects=gm.halo(theme, ground=theme.grid))
     # the table's rules: a gutter of the page colour between every two cells, so each cell
     # reads as one run's
     for k in range(n_b - 1):

@@ -70,7 +70,7 @@ def make_figure(theme):
                 # the sum as maths (× and = in the maths face), the words in the text face
                 f"${tc(SIZES[l])} \\times {tc(SIZES[l + 1])} = {tc(c[f'w{l}'])}$ weights",
                 ha="center", va="bottom", fontsize=fs, color=theme.text,
-                bbox=dict(boxstyle="round,pad=0.2", fc=theme.background, ec="none"))
+                path_effects=gm.halo(theme))
     ax.text(0.0, y0 - 0.75,
             f"${tc(c['w0'])} + {tc(c['w1'])} = {tc(c['weights'])}$ weights;"
             f" $+\\,{tc(c['n_biases'])}$ biases$= {tc(c['params'])}$ parameters",

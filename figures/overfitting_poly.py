@@ -101,7 +101,8 @@ def make_figure(theme):
                 **theme.line("reference", color=theme.muted, linewidth=1.1, zorder=2))
         p = regression.polynomial_eval(w, XS)
         # a fitted curve is a model, not a set: in ink (docs/STYLE.md)
-        ax.plot(XS, p, color=theme.text, linewidth=1.6, label="polynomial fit", zorder=3, gid="fit")
+        ax.plot(XS, p, color=theme.model, linewidth=1.6, label="polynomial fit", zorder=3,
+                gid="fit")
         # the test set small, under the fit: the training dots are what the fit is made of
         held = {**theme.held_out("test"), "markersize": 2.4, "markeredgewidth": 0.7,
                 "zorder": 2}
@@ -112,8 +113,7 @@ def make_figure(theme):
         ax.set_title(th.title(f"degree {k}"))
         ax.text(0.97, 0.97, _err_label(tr, te), transform=ax.transAxes, ha="right", va="top",
                 fontsize=theme.small_size, color=theme.text, linespacing=1.4, gid="errors",
-                bbox=dict(boxstyle="round,pad=0.3", facecolor=theme.background,
-                          edgecolor=theme.grid, linewidth=0.6))
+                path_effects=gm.halo(theme))
         ax.set_xlim(0.0, 1.0)
         ax.set_ylim(*Y_RANGE)
         ax.set_xlabel("$x$")

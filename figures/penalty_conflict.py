@@ -81,7 +81,7 @@ def _label(ax, theme, text, xy, at, gid):
     off, ha, va = at
     ax.annotate(text, xy=xy, xytext=off, textcoords="offset points", ha=ha, va=va,
                 fontsize=theme.small_size, color=theme.text, zorder=7, gid=gid,
-                path_effects=gm.casing(theme, width=LABEL_CASING))
+                path_effects=gm.halo(theme, width=LABEL_CASING))
 
 
 def make_figure(theme):

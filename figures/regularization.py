@@ -130,7 +130,7 @@ def make_figure(theme):
         gm.style_axes(ax, theme)
         ax.plot(xs, data.sine(xs), alpha=0.55,
                 **theme.line("reference", color=theme.muted, linewidth=0.9, zorder=2))
-        ax.plot(xs, regression.polynomial_eval(rp.coefs[r], xs), color=theme.text,
+        ax.plot(xs, regression.polynomial_eval(rp.coefs[r], xs), color=theme.model,
                 linewidth=1.5, zorder=3, gid="fit")
         gm.scatter_points(ax, theme, d.x, d.y, s=14)
         p = regression.polynomial_eval(rp.coefs[r], xs)
@@ -146,9 +146,7 @@ def make_figure(theme):
             ax.set_title(lam_tex(rp.lams[r]) + ": least test cost", fontsize=theme.font_size)
         ax.text(0.5, 0.03, rf"$\|w\| = {norm_tex(rp.norms[r])}$",
                 transform=ax.transAxes, ha="center", va="bottom", fontsize=theme.small_size,
-                color=theme.text, zorder=6, gid="norm-label",
-                bbox=dict(boxstyle="square,pad=0.15", facecolor=theme.background,
-                          edgecolor="none"))
+                color=theme.text, zorder=6, gid="norm-label", path_effects=gm.halo(theme))
         ax.set_xlim(0, 1)
         ax.set_ylim(*views.FIT_Y_RANGE)
         ax.set_yticks(np.arange(np.ceil(views.FIT_Y_RANGE[0]), views.FIT_Y_RANGE[1] + 0.01))

@@ -12,7 +12,7 @@ J = {j_lo:.4f}.
 Alt: Left, seven points with three straight lines through a common intercept, each labelled
 along it with its slope: one too flat, one through the middle of the points, one too steep, with
 red dashed vertical bars from each point to the steep line. Right, a U-shaped curve of J
-against m with two coloured dots high on its arms and a green star at its bottom,
+against m with two matching dots high on its arms and a green star at its bottom,
 m = {m_best:.3f}.
 """
 
@@ -46,9 +46,9 @@ def facts() -> dict:
 
 
 def _colours(theme, slopes, m_best):
-    """The best slope in the 'good' colour; the two slopes equally far on either side, which
-    cost the same, alike in the accent colour."""
-    return [theme.good if m == m_best else theme.accent for m in slopes]
+    """The best slope in the 'good' colour (a good fit); the two slopes equally far on either
+    side, which cost the same, alike in the model's ink (theme.model)."""
+    return [theme.good if m == m_best else theme.model for m in slopes]
 
 
 def make_figure(theme):

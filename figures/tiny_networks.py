@@ -58,8 +58,7 @@ def make_figure(theme):
             up = by <= ay + 1e-9
             ax.text(mx, my + (0.16 if up else -0.16), f"$w_{i + 1}$", ha="center",
                     va="bottom" if up else "top", fontsize=fs, gid=f"w{i + 1}",
-                    color=theme.text, zorder=5,
-                    bbox=dict(boxstyle="round,pad=0.12", fc=theme.background, ec="none"))
+                    color=theme.text, zorder=5, path_effects=gm.halo(theme))
         ox, oy = lay.position(1, 0)
         ax.text(ox, oy, "$f$", ha="center", va="center", fontsize=fs, color=theme.text,
                 zorder=5)

@@ -133,7 +133,7 @@ class CrossValidation(ThemedScene):
         ax = self.ax
         ys = regression.polynomial_eval(w, XS)
         keep = (ys >= Y_RANGE[0]) & (ys <= Y_RANGE[1])  # a cubic here stays inside (tested)
-        return VMobject(stroke_color=self.theme.text, stroke_width=3.5).set_points_as_corners(
+        return VMobject(stroke_color=self.theme.model, stroke_width=3.5).set_points_as_corners(
             scene_points(ax, XS[keep], ys[keep]))
 
     def gaps(self, w, te) -> VGroup:

@@ -193,7 +193,7 @@ class GdRegression(ThemedScene):
                 lo, hi = max(lo, a), min(hi, c)
             if hi <= lo:
                 return VGroup()
-            return Line(ax.c2p(lo, m * lo + b), ax.c2p(hi, m * hi + b), color=t.accent,
+            return Line(ax.c2p(lo, m * lo + b), ax.c2p(hi, m * hi + b), color=t.model,
                         stroke_width=5)
 
         def bars():

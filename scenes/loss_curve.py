@@ -181,7 +181,7 @@ class LossCurve(ThemedScene):
         edge = np.zeros(one.shape, dtype=bool)
         edge[:, 1:] |= one[:, 1:] != one[:, :-1]
         edge[1:, :] |= one[1:, :] != one[:-1, :]
-        rgb[edge] = colors.rgb(t.text)
+        rgb[edge] = colors.rgb(t.model)
         rgba = np.concatenate([rgb, np.ones(one.shape + (1,))], axis=-1)
         return (np.flipud(rgba) * 255).round().astype(np.uint8)
 

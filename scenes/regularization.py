@@ -234,7 +234,7 @@ class Regularization(ThemedScene):
                   color=None) -> VMobject:
         w = fit(lam).coefs[0]
         ax = self.ax_fit
-        path = VMobject(stroke_color=color or self.theme.accent, stroke_width=width,
+        path = VMobject(stroke_color=color or self.theme.model, stroke_width=width,
                         stroke_opacity=opacity)
         for k, seg in enumerate(clipped_segments(XS, regression.polynomial_eval(w, XS),
                                                  *Y_RANGE)):
@@ -387,7 +387,7 @@ class Regularization(ThemedScene):
             return VGroup(mark, *words).arrange(RIGHT, buff=0.1)
 
         fit_key = VGroup(  # a row; its ghost item comes in later (section_sweep)
-            item(stroke(stroke_color=t.accent, stroke_width=FIT_WIDTH), "fit"),
+            item(stroke(stroke_color=t.model, stroke_width=FIT_WIDTH), "fit"),
             item(stroke(stroke_color=t.muted, stroke_width=GHOST_WIDTH,
                         stroke_opacity=GHOST_OPACITY),
                  "previous fit"),

@@ -180,13 +180,13 @@ class Residuals(ThemedScene):
         x0, x1 = X_RANGE
         self.line = Line(ax.c2p(x0, regression.predict(self.m, self.b, x0)),
                          ax.c2p(x1, regression.predict(self.m, self.b, x1)),
-                         color=t.accent, stroke_width=4)
+                         color=t.model, stroke_width=4)
         sign = "-" if self.b < 0 else "+"
-        self.line_label = self.tex(rf"f(x) = {self.m:g}\,x {sign} {abs(self.b):g}", 30, t.accent)
+        self.line_label = self.tex(rf"f(x) = {self.m:g}\,x {sign} {abs(self.b):g}", 30, t.model)
         self.line_label.move_to(ax.c2p(2.1, 3.25), aligned_edge=LEFT)
         self.dots = data_dots(t, ax, self.x, self.y).set_z_index(3)
         self.marks = VGroup(*(
-            Circle(0.065, color=t.accent, stroke_width=2.5, fill_color=t.background,
+            Circle(0.065, color=t.model, stroke_width=2.5, fill_color=t.background,
                    fill_opacity=1).move_to(ax.c2p(xi, pi))
             for xi, pi in zip(self.x, self.pred)
         )).set_z_index(2)

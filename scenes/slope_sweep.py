@@ -141,7 +141,7 @@ class SlopeSweep(ThemedScene):
             m = self.m.get_value()
             x1 = X_RANGE[1] if m <= 0 else min(X_RANGE[1], (Y_TOP - self.b_star) / m)
             return Line(ax.c2p(X_RANGE[0], self.b_star), ax.c2p(x1, m * x1 + self.b_star),
-                        color=t.accent, stroke_width=4)
+                        color=t.model, stroke_width=4)  # the model's line, in its ink
 
         def bars():
             m = self.m.get_value()

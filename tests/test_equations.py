@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -138,3 +139,34 @@ def test_numbered_for_a_network_of_two_layers_and_one_example():
         r"J = \dfrac{1}{2} \left\| a^{(2)} - y \right\|^2")
     assert eq.tex_numbered("backprop-grad", 2, one_example=True) == (
         r"\dfrac{\partial J}{\partial w^{(l)}_{jk}} = a^{(l-1)}_k \, \delta^{(l)}_j")
+
+
+def test_an_update_in_place_is_written_as_an_assignment():
+    # m := m − α ∂J/∂m, never m ← m − …, in the equations and in every picture's own string
+    for key in ("update-m", "update-b", "update-W"):
+        assert eq.tex(key).startswith(f"{key[-1]} {eq.ASSIGN} ")
+    assert not [e.key for e in eq.EQUATIONS.values() if r"\leftarrow" in e.latex]
+    root = Path(__file__).resolve().parents[1]
+    sources = [*root.glob("figures/*.py"), *root.glob("scenes/*.py"), *root.glob("src/gdviz/*.py")]
+    written = [p.name for p in sources if re.search(r"\\leftarrow|\\gets\b|←", p.read_text())]
+    assert not written
+
+
+def test_mathtext_sets_the_colon_and_equals_of_an_update_touching():
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.mathtext import MathTextParser
+
+    def x_of(s):  # each glyph's character and left edge, at 10 pt
+        parsed = MathTextParser("path").parse(s, prop=FontProperties(size=10, math_fontfamily="cm"))
+        return [(chr(g[2]), g[4]) for g in parsed.glyphs if g[2] < 128]
+
+    colon = 2.778  # cmr10's colon advance, 0.2778 em
+    for s in (eq.mathtext("update-m"), eq.mathtext_tight("update-W"),
+              eq.in_mathtext(r"$w := w - \alpha$")):
+        glyphs = x_of(s)
+        c = next(i for i, (ch, _) in enumerate(glyphs) if ch == ":")
+        assert glyphs[c + 1][0] == "="
+        assert glyphs[c + 1][1] - glyphs[c][1] == pytest.approx(colon, abs=0.05)
+    # as mathtext would set it unaided: a relation's space on each side, apart
+    raw = x_of("$m := m$")
+    assert raw[2][1] - raw[1][1] > colon + 3

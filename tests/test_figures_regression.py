@@ -639,7 +639,7 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
     assert [numbers.significant(v, 2) for v in traj.losses[sched]] == costs[:len(sched)]
     # the scheduled steps are marked on the path and on the cost curve: t = 0 by the start
     # ring, the steps after the zig-zag by house current dots, the last by the end square;
-    # the cost curve's the same, in the same colour as the line panels (the accent)
+    # the cost curve's the same, in the run's accent; the line panels in the model's ink
     assert sched[0] == 0
     outside = [s for s in sched[1:-1] if s > 15]
     assert np.allclose(one(fig, "iterations").get_xydata(), traj.points[outside])
@@ -668,7 +668,7 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
                        np.column_stack([sched[1:-1], traj.losses[sched[1:-1]]]))
     assert np.allclose(one(fig, "end-cost").get_xydata(), [[sched[-1], traj.losses[-1]]])
     for t in sched:
-        assert same_colour(one(fig, f"line-{t}").get_color(), th.get(theme).accent)
+        assert same_colour(one(fig, f"line-{t}").get_color(), th.get(theme).model)
     assert np.allclose(one(fig, "start").get_xydata(), [traj.points[0]])
     assert np.allclose(one(fig, "start-cost").get_xydata(), [[0, traj.losses[0]]])
 
@@ -1073,3 +1073,32 @@ def test_gd_regression_map_is_the_house_cost_map(theme):
     (lines,) = [c for c in contour_sets(cx) if not c.filled]
     assert lines.get_cmap().name == t.cost_map.line_cmap
     assert not any(same_colour(c, t.background) for c in lines.get_edgecolor())
+
+
+@pytest.mark.parametrize("t", ["light", "dark"])
+@pytest.mark.parametrize(("name", "gid"), [
+    ("candidate_lines", "line"), ("gd_regression", "line-"), ("residuals", "model"),
+    ("overfitting_poly", "fit"), ("regularization", "fit"), ("cross_validation", "fit")])
+def test_the_models_curve_is_in_the_model_colour(name, gid, t):
+    """One role for the model's curve in every still (theme.MODEL_ROLE, ink): never the accent,
+    which is the descent's and a validation set's."""
+    from matplotlib.lines import Line2D
+
+    theme = th.get(t)
+    assert theme.model == theme.role(th.MODEL_ROLE) != theme.accent
+    fig = build(name, t)
+    curves = [ln for ln in fig.findobj(Line2D)
+              if (ln.get_gid() or "") == gid or (gid.endswith("-") and
+                                                   (ln.get_gid() or "").startswith(gid))]
+    assert curves
+    assert all(mcolors.same_color(ln.get_color(), theme.model) for ln in curves)
+
+
+@pytest.mark.parametrize("t", ["light", "dark"])
+def test_a_classifiers_boundary_is_in_the_model_colour(t):
+    from matplotlib.contour import ContourSet
+
+    theme = th.get(t)
+    fig = build("loss_curve", t)
+    (boundary,) = [c for c in fig.findobj(ContourSet) if not c.filled]
+    assert mcolors.same_color(boundary.get_edgecolor()[0][:3], theme.model)

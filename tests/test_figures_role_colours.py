@@ -153,3 +153,42 @@ def test_each_class_mark_keeps_3_to_1_on_its_own_region(t):
         wash = to_hex(mix(theme.background, c, theme.region_wash))
         assert th.contrast(c, wash) >= 3.0, (k, wash)
         assert th.contrast(wash, theme.background) >= 1.15, (k, wash)
+
+
+def _colours(fig) -> list:
+    """Every colour an artist of the still draws, but the cost map's fills and level lines."""
+    from matplotlib.collections import Collection
+    from matplotlib.image import AxesImage
+    from matplotlib.patches import Patch
+    from matplotlib.text import Text
+
+    out = []
+    for a in fig.findobj():
+        if isinstance(a, (ContourSet, AxesImage)) or not a.get_visible():
+            continue
+        if isinstance(a, Line2D):
+            out += [a.get_color(), a.get_markerfacecolor(), a.get_markeredgecolor()]
+        elif isinstance(a, Text) and a.get_text().strip():
+            out.append(a.get_color())
+        elif isinstance(a, Collection):
+            out += [*a.get_facecolors()[:, :3], *a.get_edgecolors()[:, :3]]
+        elif isinstance(a, Patch) and a.get_gid():
+            out += [a.get_facecolor()[:3], a.get_edgecolor()[:3]]
+    return [c for c in out if not (isinstance(c, str) and c == "none")]
+
+
+@pytest.mark.parametrize("t", THEMES)
+@pytest.mark.parametrize("name", ["race_beale", "race_long_valley", "race_saddle", "local_minima"])
+def test_no_role_of_an_optimizers_colour_family_shares_its_figure(name, t):
+    """Where an optimizer is drawn, the roles of its hue (theme.OPT_KIN: the good green beside
+    SGD, the data blue beside Momentum, the accent beside RMSprop) are not: the minimum star
+    of a race is ink."""
+    theme = th.get(t)
+    fig = build(name, t)
+    colours = _colours(fig)
+    drawn = [n for n, c in theme.optimizer.items() if any(same_color(c, x) for x in colours)]
+    assert drawn
+    for role in th.kin_roles(drawn):
+        assert not any(same_color(theme.role(role), x) for x in colours), (role, drawn)
+    for star in [ln for ln in fig.findobj(Line2D) if ln.get_gid() == "minimum"]:
+        assert star.get_marker() == "*" and same_color(star.get_markerfacecolor(), theme.text)

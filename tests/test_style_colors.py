@@ -420,3 +420,24 @@ def test_contrast_mix_is_the_faintest_tint_that_reads_as_a_mark(name):
         theme.LINE_CONTRAST
     # a colour that never reaches the ratio: the full colour
     assert theme.contrast_mix(t.background, t.grid) == 1.0
+
+
+def test_each_optimizers_kin_is_every_role_of_its_hue():
+    """OPT_KIN, recomputed: the hued roles within KIN_HUE of an optimizer's hue in either theme
+    (SGD and the good green, Momentum and the data blue, RMSprop and the accent ...)."""
+    for name in NAMES:
+        kin = {r for r in theme.HUED_ROLES
+               if min(hue_turn(hue(t.opt(name)), hue(t.role(r))) for t in THEMES) < theme.KIN_HUE}
+        assert set(theme.OPT_KIN[name]) == kin, name
+    assert set(theme.HUED_ROLES) == set(theme.MARK_ROLES) - {"text", "muted"}
+
+
+@pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
+def test_a_mark_beside_its_kin_takes_ink(th):
+    assert th.marker("minimum")["markerfacecolor"] == th.good
+    assert th.marker("minimum", beside=["SGD"])["markerfacecolor"] == th.text
+    assert th.marker("minimum", beside=["Adam"])["markerfacecolor"] == th.good
+    assert th.mark_color("minimum", NAMES) == th.text
+    held = th.held_out("data")
+    assert held["markeredgecolor"] == th.data
+    assert th.marker("held-out", beside=["Momentum"])["markeredgecolor"] == th.text

@@ -105,3 +105,36 @@ def test_axis_labels_shared_by_the_drawing_pieces():
     assert ax.get_xlabel() == theme.AXIS_LABELS["step"] == "step $t$"
     assert ax.get_ylabel() == theme.AXIS_LABELS["cost"]
     assert theme.AXIS_LABELS["slope"] == "slope $m$" and theme.AXIS_LABELS["cost"] == "cost $J$"
+
+
+def test_labels_stand_on_a_halo_never_a_box():
+    """One ground for a label over lines, gm.halo (a halo of the page colour round its
+    letters), written nowhere as a box: the one plate left is the race inset's scale, a key
+    (test_figures_optimizers holds it)."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    box = re.compile(r"\bbbox\s*=\s*(?:\{|dict\()")
+    boxed = {p.relative_to(root).as_posix(): len(box.findall(p.read_text()))
+             for p in [*root.glob("figures/*.py"), *root.glob("src/gdviz/*.py")]}
+    assert {p: n for p, n in boxed.items() if n} == {"src/gdviz/race_plot.py": 1}
+    for th in (theme.LIGHT, theme.DARK):
+        back, letters = gm.halo(th)
+        assert same_color(back.color, th.background) and back.width == theme.LABEL_HALO
+        assert gm.halo(th, ground=th.grid)[0].color == th.grid
+
+
+@pytest.mark.parametrize(("name", "gid"), [
+    ("loss_curve", "equation"), ("overfitting_poly", "errors"), ("regularization", "norm-label")])
+def test_a_label_over_lines_reads_back_its_halo(name, gid):
+    from figure_baselines import figure as build
+    from matplotlib.text import Text
+
+    fig = build(name, "dark")
+    labels = [x for x in fig.findobj(Text) if x.get_gid() == gid]
+    assert labels
+    for label in labels:
+        assert label.get_bbox_patch() is None
+        back, _ = label.get_path_effects()
+        assert same_color(back.color, theme.DARK.background) and back.width == theme.LABEL_HALO

@@ -115,7 +115,7 @@ class Optimizer:
 
 
 def sgd(lr: float) -> Optimizer:
-    """Plain gradient descent, torch.optim.SGD(lr): θ ← θ − α g."""
+    """Plain gradient descent, torch.optim.SGD(lr): θ := θ − α g."""
     lr = positive("lr", lr)
     return Optimizer("SGD", {"lr": lr}, OptState, lambda p, g, s, t: (p - lr * g, {}))
 
@@ -123,7 +123,7 @@ def sgd(lr: float) -> Optimizer:
 def momentum(lr: float, beta: float = 0.9) -> Optimizer:
     """Heavy-ball momentum, torch.optim.SGD(lr, momentum=β):
 
-    v ← β v + g (v = g at t = 1), θ ← θ − α v.
+    v := β v + g (v = g at t = 1), θ := θ − α v.
     """
     lr = positive("lr", lr)
     beta = unit_interval("beta", beta)
@@ -138,7 +138,7 @@ def momentum(lr: float, beta: float = 0.9) -> Optimizer:
 def nesterov(lr: float, beta: float = 0.9) -> Optimizer:
     """Nesterov momentum, torch.optim.SGD(lr, momentum=β, nesterov=True):
 
-    v ← β v + g (v = g at t = 1), θ ← θ − α (g + β v).
+    v := β v + g (v = g at t = 1), θ := θ − α (g + β v).
     """
     lr = positive("lr", lr)
     beta = unit_interval("beta", beta)
@@ -151,7 +151,7 @@ def nesterov(lr: float, beta: float = 0.9) -> Optimizer:
 
 
 def adagrad(lr: float, eps: float = 1e-10) -> Optimizer:
-    """Adagrad, torch.optim.Adagrad(lr, eps): G ← G + g², θ ← θ − α g / (√G + ε)."""
+    """Adagrad, torch.optim.Adagrad(lr, eps): G := G + g², θ := θ − α g / (√G + ε)."""
     lr = positive("lr", lr)
     eps = positive("eps", eps)
 
@@ -165,8 +165,8 @@ def adagrad(lr: float, eps: float = 1e-10) -> Optimizer:
 def adadelta(lr: float = 1.0, rho: float = 0.9, eps: float = 1e-6) -> Optimizer:
     """Adadelta, torch.optim.Adadelta(lr, rho, eps):
 
-    E[g²] ← ρ E[g²] + (1 − ρ) g², Δ = √(E[Δ²] + ε) / √(E[g²] + ε) · g,
-    E[Δ²] ← ρ E[Δ²] + (1 − ρ) Δ², θ ← θ − α Δ.
+    E[g²] := ρ E[g²] + (1 − ρ) g², Δ = √(E[Δ²] + ε) / √(E[g²] + ε) · g,
+    E[Δ²] := ρ E[Δ²] + (1 − ρ) Δ², θ := θ − α Δ.
     """
     lr = positive("lr", lr)
     rho = unit_interval("rho", rho)
@@ -184,7 +184,7 @@ def adadelta(lr: float = 1.0, rho: float = 0.9, eps: float = 1e-6) -> Optimizer:
 def rmsprop(lr: float, alpha: float = 0.99, eps: float = 1e-8) -> Optimizer:
     """RMSprop, torch.optim.RMSprop(lr, alpha, eps):
 
-    E[g²] ← α E[g²] + (1 − α) g², θ ← θ − lr · g / (√E[g²] + ε).
+    E[g²] := α E[g²] + (1 − α) g², θ := θ − lr · g / (√E[g²] + ε).
     """
     lr = positive("lr", lr)
     alpha = unit_interval("alpha", alpha)
@@ -200,8 +200,8 @@ def rmsprop(lr: float, alpha: float = 0.99, eps: float = 1e-8) -> Optimizer:
 def adam(lr: float, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8) -> Optimizer:
     """Adam, torch.optim.Adam(lr, betas=(β1, β2), eps):
 
-    m ← β1 m + (1 − β1) g, v ← β2 v + (1 − β2) g²,
-    θ ← θ − (α / (1 − β1^t)) · m / (√v / √(1 − β2^t) + ε).
+    m := β1 m + (1 − β1) g, v := β2 v + (1 − β2) g²,
+    θ := θ − (α / (1 − β1^t)) · m / (√v / √(1 − β2^t) + ε).
     """
     lr = positive("lr", lr)
     beta1 = unit_interval("beta1", beta1)

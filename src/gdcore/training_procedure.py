@@ -425,7 +425,7 @@ LR_GRID = GridSearch(
 def lr_momentum_grid(lrs=LR_GRID.lrs, betas=LR_GRID.betas, steps: int = LR_GRID.steps,
                      seed: int = LR_GRID.seed) -> LRGrid:
     """J(θ_steps) of a 2-16-1 tanh net on two_moons(200), full-batch momentum
-    v ← β v − lr ∇J, θ ← θ + v; inf if any loss is non-finite or J(θ_steps) > J(θ_0)."""
+    v := β v − lr ∇J, θ := θ + v; inf if any loss is non-finite or J(θ_steps) > J(θ_0)."""
     lrs, betas = vector("lrs", lrs), vector("betas", betas)
     if lrs.size == 0 or not np.all(np.isfinite(lrs) & (lrs > 0)):
         raise ValueError(f"lrs must be non-empty and positive, got {lrs!r}")

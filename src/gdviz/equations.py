@@ -16,6 +16,12 @@ The notation, one meaning per symbol (SYMBOLS lists them):
   Adadelta the running mean E[g²]_t (decay ρ), Adadelta also E[Δθ²]_t; Adam its first and second
   moments s_t and r_t (β₁, β₂), not m and v: m is the slope and v the velocity.
 - L is the index of the last layer only, l a layer, δ^{(l)} its error, a^{(l)} its activations.
+- An update in place (a parameter given its new value) is written ":=" (ASSIGN),
+  m := m − α ∂J/∂m, never a left arrow; a rule that numbers its steps is an equation between them,
+  θ_t = θ_{t−1} − α g_t. One string for both sides (MathTex sets ":=" as LaTeX does, colon and
+  equals touching; mathtext() closes the gap mathtext would leave between the two, see
+  in_mathtext). Neither \coloneqq (mathtools is not in Manim's preamble) nor U+2254 (Computer
+  Modern has no ≔: mathtext would take it from another face).
 - J_λ = J + (λ/2) Σ_{k≥1} w_k²: with λ = 0 it is J, and it has the minimiser of gdcore's ridge
   fit (regression.polynomial_fit) for the same λ.
 """
@@ -24,6 +30,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+#: The sign of an update, "m := m − α ∂J/∂m": the parameter is given a new value.
+ASSIGN = ":="
+
+#: mathtext spaces ":" and "=" as two relations, 0.2 em on each side of each, which leaves
+#: 0.4 em between them ("m : = m"); this closes it, so the two touch as in LaTeX.
+_MATHTEXT_ASSIGN = r":\hspace{-0.4}="
 
 
 @dataclass(frozen=True)
@@ -120,11 +133,11 @@ _EQUATIONS = (
         "w minus h e k, over 2h.",
     ),
     # -------------------------------------------------------------------------- update rules
-    Equation("update-m", "the update of m", r"m \leftarrow m - \alpha \dfrac{\partial J}{\partial m}",
+    Equation("update-m", "the update of m", r"m := m - \alpha \dfrac{\partial J}{\partial m}",
              "update rules", "m becomes m minus alpha times the partial derivative of J by m."),
-    Equation("update-b", "the update of b", r"b \leftarrow b - \alpha \dfrac{\partial J}{\partial b}",
+    Equation("update-b", "the update of b", r"b := b - \alpha \dfrac{\partial J}{\partial b}",
              "update rules", "b becomes b minus alpha times the partial derivative of J by b."),
-    Equation("update-W", "the gradient-descent update", r"W \leftarrow W - \alpha \nabla J(W)",
+    Equation("update-W", "the gradient-descent update", r"W := W - \alpha \nabla J(W)",
              "update rules", "W becomes W minus alpha times the gradient of J at W."),
     Equation("sgd", "SGD", r"\theta_t = \theta_{t-1} - \alpha\, g_t", "update rules",
              "SGD: theta t equals theta t minus 1, minus alpha times g t."),
@@ -296,9 +309,15 @@ def tex_numbered(key: str, last: int, one_example: bool = False) -> str:
     return latex
 
 
+def in_mathtext(latex: str) -> str:
+    """`latex` as matplotlib's mathtext sets it like LaTeX: an update's ":=" with its colon and
+    equals touching (mathtext would space them apart as two relations)."""
+    return re.sub(r"\s*" + re.escape(ASSIGN) + r"\s*", lambda _: f" {_MATHTEXT_ASSIGN} ", latex)
+
+
 def mathtext(key: str) -> str:
     """The equation wrapped in $…$ for matplotlib's mathtext."""
-    return f"${EQUATIONS[key].latex}$"
+    return f"${in_mathtext(EQUATIONS[key].latex)}$"
 
 
 def _script_tight(latex: str) -> str:
@@ -339,7 +358,7 @@ def mathtext_tight(key: str, operators: bool = False) -> str:
     latex = re.sub(r"\s*\\right\\\|", r" \\Vert", latex)
     latex = re.sub(r"\\top\}?\s*", lambda m: r"\!\top" + ("}" if "}" in m.group() else "") + r"\!",
                    latex)
-    return f"${_script_tight(latex)}$"
+    return f"${in_mathtext(_script_tight(latex))}$"
 
 
 def grouped() -> list[tuple[str, list[Equation]]]:

@@ -288,6 +288,14 @@ def casing(theme: Theme, line: bool = True, width: float = _theme.CASING) -> lis
         ([matplotlib.patheffects.Normal()] if line else [])
 
 
+def halo(theme: Theme, width: float = _theme.LABEL_HALO, ground: str | None = None) -> list:
+    """The path effects (path_effects=) of every label set over lines: a halo of the page
+    colour (or `ground`, the colour it stands on: a grey cell's) `width` points round its
+    letters, then the letters. The one ground of an annotation in every still, never a box
+    (bbox): the lines it crosses stop short of the letters, nothing else is hidden."""
+    return [Casing(ground or theme.background, width), matplotlib.patheffects.Normal()]
+
+
 def cased_under(ax, line, theme: Theme, zorder: float, width: float = _theme.CASING):
     """The casing of `line` (a Line2D on ax) alone, at `zorder`: paths stacked over one another
     lie on one layer of casings beneath them all, so where they share a stretch the stripes of

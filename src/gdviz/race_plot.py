@@ -337,7 +337,8 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
     ax.annotate("start", race.start, xytext=(dx, dy), textcoords="offset points", ha=ha,
                 va=va, fontsize=theme.small_size, color=theme.text, zorder=Z_START)
     if race.surface.minimum is not None:
-        mark = theme.marker("minimum") | {"zorder": Z_MINIMUM}
+        # beside the optimizers' colours: the SGD green is the good green's kin (OPT_KIN)
+        mark = theme.marker("minimum", beside=trajectories) | {"zorder": Z_MINIMUM}
         ax.plot(*race.surface.minimum, gid="minimum", **mark)
         handles.append(Line2D([], [], label=f"minimum {_point(race.surface.minimum)}",
                               **mark))
@@ -451,7 +452,7 @@ def end_inset(ax, theme, race, trajectories, out):
         else:
             ins.plot(*ends[name][-1], gid=f"inset-end:{name}", **end)
     ins.plot(*race.surface.minimum, gid="inset-minimum",
-             **(theme.marker("minimum") | {"zorder": Z_DOTS}))
+             **(theme.marker("minimum", beside=trajectories) | {"zorder": Z_DOTS}))
     ins.set_xlim(rx0, rx1)
     ins.set_ylim(ry0, ry1)
     ins.set_xticks([])

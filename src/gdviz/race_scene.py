@@ -564,8 +564,8 @@ class RaceScene(ThemedScene):
             for m in scale:
                 cased(m, t, SCALE_CASING)
         if r.surface.minimum is not None:
-            star = Star(outer_radius=INSET_STAR, color=t.good, fill_opacity=1,
-                        stroke_width=1.2).set_stroke(t.background)
+            star = Star(outer_radius=INSET_STAR, color=t.mark_color("minimum", NAMES),
+                        fill_opacity=1, stroke_width=1.2).set_stroke(t.background)
             star.move_to(ins.c2p(*r.surface.minimum))
         else:  # the saddle point's plus
             star = self.saddle_mark(0.75).move_to(ins.c2p(0, 0))
@@ -763,7 +763,8 @@ class RaceScene(ThemedScene):
         """The minimum (a star), or the saddle point (a plus) where the surface has none."""
         t, s = self.theme, self.RACE.surface
         if s.minimum is not None:
-            star = Star(outer_radius=0.17, color=t.good, fill_opacity=1, stroke_width=1.5)
+            star = Star(outer_radius=0.17, color=t.mark_color("minimum", NAMES), fill_opacity=1,
+                        stroke_width=1.5)
             star.set_stroke(t.background).move_to(self.ax.c2p(*s.minimum))
             text = "minimum (" + ", ".join(numbers.text(c) for c in s.minimum) + ")"
             return star.set_z_index(5), star.copy(), text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gdcore.optimizers import NAMES as OPTIMIZER_NAMES
 
@@ -80,6 +80,12 @@ OPT_LIGHTNESS = (40.0, 64.0)
 #: contrast with the page alone (LINE_CONTRAST), and the map around the thin halo still reads.
 CASING = 0.6
 CASING_WIDTH = 2.0
+#: The ground of a label set over lines (a readout in a plot's corner, a weight's name on its
+#: edge, an arrow's name, an equation over a curve): a halo of the page colour this many points
+#: wide round its letters (gdviz.mpl.halo), never a box: the lines stop short of the letters and
+#: the drawing still shows between them. Labels on a cost map take less (their casing, a
+#: printed map's names: penalty-conflict's 0.75).
+LABEL_HALO = 1.5
 #: WCAG 2.1 contrast minima: text (and secondary text), lines and markers.
 TEXT_CONTRAST = 4.5
 LINE_CONTRAST = 3.0
@@ -92,6 +98,39 @@ MARK_ROLES = ("text", "muted", "accent", "data", "error", "good", "test")
 #: The roles the dark optimizer shades stand apart from: all but the test lavender, which
 #: never shares a figure with an optimizer (the one floor relaxed, LIGHT_OPTIMIZER_COLORS).
 OPT_DARK_ROLES = tuple(r for r in MARK_ROLES if r != "test")
+#: The role of the model's curve (a fitted line or polynomial, a candidate line, a classifier's
+#: boundary), one in every still and scene: ink. The model is what the figure draws, as its
+#: text is; the accent stays the descent's (its current position, path and cost curve) and a
+#: validation set's, so that a fit over a validation set or beside a run's path never reads as
+#: either (Theme.model; tests/test_figures_regression.py reads it back).
+MODEL_ROLE = "text"
+#: The roles that carry a hue (ink and muted are greys).
+HUED_ROLES = ("accent", "data", "error", "good", "test")
+#: A role and an optimizer whose CAM02 hues lie within this many degrees of each other in
+#: either theme are one colour family to a reader (the SGD green and the good green are 8°
+#: apart, the Momentum blue and the data blue 7°): told apart side by side, never by meaning.
+KIN_HUE = 25.0
+#: Each optimizer's kin: the hued roles within KIN_HUE of its colour in either theme
+#: (tests/test_style_colors.py recomputes it). Where a figure draws an optimizer, its kin's
+#: meanings are not drawn in their colour: a mark of a kin role takes ink (Theme.marker's
+#: `beside`), so that one colour says one thing within the figure (a race's minimum star is
+#: ink beside the SGD green, its shape saying "minimum").
+OPT_KIN: dict[str, tuple[str, ...]] = {
+    "SGD": ("good",),
+    "Momentum": ("data", "test"),
+    "NAG": ("error",),
+    "Adagrad": ("test",),
+    "Adadelta": ("good",),
+    "RMSprop": ("accent",),
+    "Adam": (),
+}
+
+
+def kin_roles(optimizers) -> set[str]:
+    """The roles that share a colour family with any of `optimizers` (OPT_KIN)."""
+    return {r for name in optimizers for r in OPT_KIN[name]}
+
+
 #: The learning rates compared side by side (learning-rates), in Theme.rates order: each run
 #: takes a colour of its own, never a role's (blue would say "data", red "error").
 RATE_NAMES = ("too small", "good", "too large")
@@ -287,7 +326,7 @@ DATA_ROLES: dict[str, tuple[str, str]] = {
 #: vision still has the shape): class 0 the filled data dot in the data blue, class 1 a filled
 #: triangle in `negative`'s rust, the pair the palette keeps far apart in every simulated
 #: vision (the signs of a weight, a second two-way split). Never the `test` lavender (the test
-#: set) nor the accent (the current line, path and position). Shapes are never those the
+#: set) nor the accent (the current position and path). Shapes are never those the
 #: MARKERS reserve for a role (ring, square, star, diamond).
 CLASS_MARKERS: tuple[Marker, ...] = (
     Marker("o", 3.2, "data", "background", 0.3, 3),
@@ -435,7 +474,7 @@ class Theme:
     text: str
     muted: str  # secondary text, quiet edges, axes spines
     grid: str
-    accent: str  # the current line / path / highlight
+    accent: str  # the current position / path / highlight (the model's line is ink: model)
     data: str  # the data points
     error: str  # residuals, errors, divergence
     good: str  # a good fit, the minimum
@@ -484,6 +523,11 @@ class Theme:
         """The colormap of heat maps: the cost map's too (one treatment of every cost)."""
         return self.cost_map.cmap
 
+    @property
+    def model(self) -> str:
+        """The colour of the model's curve (MODEL_ROLE)."""
+        return self.role(MODEL_ROLE)
+
     def rate(self, name: str) -> str:
         """The colour of the learning rate called `name` (a RATE_NAMES entry)."""
         return self.rates[RATE_NAMES.index(name)]
@@ -496,9 +540,19 @@ class Theme:
         """The colour of a role by name ("none" stays "none"), as MARKERS and RESIDUAL name them."""
         return "none" if name == "none" else getattr(self, name)
 
-    def marker(self, kind: str) -> dict:
-        """matplotlib keyword arguments (plot()) of the house mark `kind` (a MARKERS key)."""
-        return self._mark(MARKERS[kind])
+    def marker(self, kind: str, beside=()) -> dict:
+        """matplotlib keyword arguments (plot()) of the house mark `kind` (a MARKERS key);
+        drawn beside the optimizers named in `beside`, a face or edge in the colour of one's
+        kin (OPT_KIN) takes ink: the minimum star beside the SGD green."""
+        m = MARKERS[kind]
+        kin = kin_roles(beside)
+        return self._mark(replace(m, face="text" if m.face in kin else m.face,
+                                  edge="text" if m.edge in kin else m.edge))
+
+    def mark_color(self, kind: str, beside=()) -> str:
+        """The fill of the house mark `kind` beside the optimizers `beside` (marker), for a
+        scene that draws the mark itself (a Manim star)."""
+        return self.marker(kind, beside)["markerfacecolor"]
 
     def held_out(self, role: str) -> dict:
         """The held-out mark (hollow diamond) edged in the colour of its set's role: `accent`
