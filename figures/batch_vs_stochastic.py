@@ -2,36 +2,40 @@
 
 Gradient descent on the cost J(m, b) of the {n} points, from (m, b) = ({m0}, {b0}) on the floor
 of the long valley of J, with the same rate α = {lr:g} and {steps} steps, but each step's
-gradient from a different amount of data: all {n} points (full batch), {mini} points (mini-
-batch) or a single point (stochastic), drawn in a seeded shuffled order. Top: the three paths
+gradient from a different amount of data: all {n} points (full batch), {mini} points
+(mini-batch) or a single point (stochastic), drawn in a seeded shuffled order. Top: the three paths
 (seed {seed}) over the shaded contours of J (spaced by a constant factor) from the start (ring),
 each ending on its square, the minimum starred. The full-batch path glides smoothly along the
 valley floor; the sampled gradients disagree mostly about the slope m, so those paths are thrown
-from wall to wall while drifting the same way, the single sample's most. Bottom: J on all {n}
-points at every step, on a log scale, averaged over {seeds} seeds at each step (every seed
-starts at the same point, so the three curves start at the same J), drawn faint, and strong over
-it its moving average over {smooth} steps centred on each step: the full batch's falls smoothly,
-the others' stay above it, the single sample's highest. Dotted over the last {last} steps, and
-written at the right, the mean over them (one seed's last value is luck): J =
-{j_full} (full batch), {j_mini} (mini-batch) and {j_single} (single sample), against J* =
-{j_star} at the minimum.
+from wall to wall while drifting the same way, the single sample's most: each is drawn as a
+thin faint trail (one step in {trail_every}), and strong over it its route, the path averaged
+over {smooth} steps centred on each step. Bottom: J on all {n} points at every step, on a log
+scale, averaged over {seeds} seeds at each step (every seed starts at the same point, so the
+three curves start at the same J), drawn faint, and strong over it its moving average over
+{smooth} steps centred on each step: the full batch's falls smoothly, the others' stay above it,
+the single sample's highest. Dotted in each run's colour over the last {last} steps, and written
+at the right beside a short stroke of that colour, the mean over them (one seed's last value is
+luck): J = {j_full} (full batch), {j_mini} (mini-batch) and {j_single} (single sample), against
+J* = {j_star} at the minimum.
 
 Alt: Three contour maps of the same long, narrow valley side by side, each with one path from a
-common start near the top: a smooth straight path down the valley floor, a jagged path that
-zig-zags across it, and a path with even wider zig-zags. Below, cost against step on a log
-scale: three strong lines from one starting value, each over a faint jagged one, a smooth,
-slowly falling one lowest and two wavering ones above it, each ending in a short dotted level
-with its value written at the right.
+common start near the top: a smooth straight path down the valley floor; a faint haze of short
+strokes across the valley under a slightly wavering route down its floor; and a wider haze
+under a more wavering route. Below, cost against step on a log scale: three strong lines from
+one starting value, each over a faint jagged one, a smooth, slowly falling one lowest and two
+wavering ones above it, each ending in a short dotted level of its colour, keyed at the right
+by a stroke of that colour and its value.
 """
 
 import numpy as np
 from matplotlib.lines import Line2D
+from matplotlib.transforms import blended_transform_factory, offset_copy
 
 from gdcore import data, races, regression
 from gdviz import mpl as gm
 from gdviz import numbers
 from gdviz import theme as th
-from gdviz.race_plot import BATCH_J_PLACES, DOT_CASING, batch_colors
+from gdviz.race_plot import BATCH_J_PLACES, batch_colors
 
 RACE = races.BATCH_RACE
 #: Widths (points) of the runs' smoothed mean costs, full batch first (on top, the widest).
@@ -43,22 +47,45 @@ RAW_ALPHA = 0.35
 #: Layers of the chart: the faint raw means (2 to 4), the strong curves' halos (HALO points of
 #: page colour each side), the dotted end levels over those, the strong curves (6 to 8) on top.
 HALO, HALO_Z, LEVEL_Z = 1.0, 4.5, 5.0
-#: Path widths (points) over the maps, full batch first: the wider a run's throws from wall to
-#: wall, the finer its line, so the single sample's many crossings leave the valley floor seen.
-PATH_WIDTHS = (1.2, 0.6, 0.35)
-#: Decimals of every cost J the figure and its caption write (the settled costs and J*): the
-#: video's (race_plot.BATCH_J_PLACES).
+#: The runs over the maps: each run's route (its path, the sampled runs' averaged over
+#: BATCH_SUMMARY.smooth_steps steps, as their costs are) ROUTE_WIDTH points wide on its casing;
+#: under it the sampled runs' raw path, a thin faint trail (every TRAIL_EVERY-th point: odd, so
+#: a throw from wall to wall stays one), uncased, as the races' faint history.
+ROUTE_WIDTH = 1.3
+TRAIL_WIDTH, TRAIL_ALPHA, TRAIL_EVERY = 0.4, 0.4, 3
+#: Z-orders on the maps: the trail, the route's casing, the route, then the marks on top.
+Z_TRAIL, Z_CASING, Z_ROUTE, Z_MARKS = 3, 3.5, 4, 6
+#: The key of each end value at the right of the chart: a short stroke in the run's colour
+#: (points long), between the axes and the number in ink.
+TICK_LENGTH = 7
+#: Decimals of J* in the figure and its caption: the video's (race_plot.BATCH_J_PLACES). The
+#: settled costs, which span a decade, are written to three significant figures
+#: (settled_text).
 J_PLACES = BATCH_J_PLACES
 
 
+def settled_text(v: float) -> str:
+    """A settled cost (the mean over the last steps) as the chart and the caption write it:
+    three significant figures, at most four places (0.133, 0.0736, 0.0235)."""
+    return numbers.text(v, numbers.sig_places(v))
+
+
+def route(points) -> np.ndarray:
+    """The route of a sampled run on the map: its path averaged over
+    BATCH_SUMMARY.smooth_steps steps centred on each step (gdcore's moving average), from its
+    start to its last point."""
+    n = races.BATCH_SUMMARY.smooth_steps
+    return np.column_stack([races.moving_average(points[:, k], n) for k in (0, 1)])
+
+
 def facts() -> dict:
-    full, mini, single = (numbers.text(v, J_PLACES) for v in races.settled_costs(RACE).values())
+    full, mini, single = (settled_text(v) for v in races.settled_costs(RACE).values())
     x, y = data.regression_points()
     m, b = regression.least_squares(x, y)
     return {"n": x.size, "m0": numbers.text(RACE.start[0]), "b0": numbers.text(RACE.start[1]),
             "lr": RACE.lr, "steps": RACE.steps, "mini": RACE.batch_sizes[1],
             "last": races.BATCH_SUMMARY.last_steps,
-            "smooth": races.BATCH_SUMMARY.smooth_steps,
+            "smooth": races.BATCH_SUMMARY.smooth_steps, "trail_every": TRAIL_EVERY,
             "seeds": len(races.BATCH_SUMMARY.seeds), "seed": RACE.seed,
             "j_full": full, "j_mini": mini, "j_single": single,
             "j_star": numbers.text(regression.cost(m, b, x, y), J_PLACES)}
@@ -81,17 +108,23 @@ def make_figure(theme):
     M, B, J = regression.cost_grid(x, y, (m0, m1), (b0, b1), size=300)
     for k, (ax, (label, tr), c) in enumerate(zip(maps, runs.items(), batch_colors(theme))):
         gm.contour_map(ax, theme, M, B, J)  # the house cost map (theme.cost_map), full strength
-        path, = ax.plot(tr.points[:, 0], tr.points[:, 1], color=c, lw=PATH_WIDTHS[k], zorder=4,
-                        gid=f"path:{label}")
-        # on its casing (the optimizer paths'): the colour meets the page colour only, and
-        # the finest hatch keeps the casing of a dot (race_plot.DOT_CASING), so the valley
-        # floor under the single sample's crossings still shows
-        gm.cased_under(ax, path, theme, 3.5, th.CASING if k == 0 else DOT_CASING)
+        pts = tr.points
+        if k:
+            # the sampled run's raw path, thin and faint: the throws from wall to wall show
+            # as a haze along the valley, never hiding the route or the start
+            ax.plot(pts[::TRAIL_EVERY, 0], pts[::TRAIL_EVERY, 1], color=c, lw=TRAIL_WIDTH,
+                    alpha=TRAIL_ALPHA, zorder=Z_TRAIL, gid=f"trail:{label}")
+            pts = route(pts)
+        path, = ax.plot(pts[:, 0], pts[:, 1], color=c, lw=ROUTE_WIDTH, zorder=Z_ROUTE,
+                        gid=f"path:{label}", solid_joinstyle="round", solid_capstyle="round")
+        # on its casing (the optimizer paths'): the colour meets the page colour only
+        gm.cased_under(ax, path, theme, Z_CASING)
         # the house marks: where the run ended (a square in its colour), start, minimum
-        ax.plot(*tr.final, **{**theme.marker("end"), "markerfacecolor": c}, gid=f"end:{label}",
-                path_effects=gm.casing(theme))
-        ax.plot(*RACE.start, **theme.marker("start"), gid="start")
-        ax.plot(m_star, b_star, **theme.marker("minimum"), gid="minimum")
+        ax.plot(*tr.final, **{**theme.marker("end"), "markerfacecolor": c, "zorder": Z_MARKS},
+                gid=f"end:{label}", path_effects=gm.casing(theme))
+        ax.plot(*RACE.start, **(theme.marker("start") | {"zorder": Z_MARKS + 1}), gid="start")
+        ax.plot(m_star, b_star, **(theme.marker("minimum") | {"zorder": Z_MARKS + 2}),
+                gid="minimum")
         ax.set_xlim(m0, m1)
         ax.set_ylim(b0, b1)
         ax.set_xlabel(th.AXIS_LABELS["slope"])
@@ -110,16 +143,20 @@ def make_figure(theme):
         # its halo, the page colour, apart beneath (cased_under): it parts the strong curve
         # from the faint ones, while the dotted levels between lie whole over it
         gm.cased_under(aj, strong, theme, HALO_Z, HALO)
-        # the end value: that mean over the last steps, a level segment over them, its
-        # number in ink at the right of the chart; a reference: beneath the strong curves, on
-        # no casing of its own (no curve is cut where it crosses)
+        # the end value: that mean over the last steps, a level over them in the run's
+        # colour, and at the right of the chart a short stroke of that colour keying the
+        # number in ink beside it; a reference: beneath the strong curves, on no casing of
+        # its own (no curve is cut where it crosses)
         last = np.arange(RACE.steps - summary.last_steps + 1, RACE.steps + 1)
-        # in ink: in the run's colour it would vanish in the run's own jumps
         aj.plot(last, np.full(last.size, settled[label]),
-                **theme.line("reference", color=theme.text, linewidth=1.1,
-                             gid=f"settled:{label}", zorder=LEVEL_Z))
-        aj.annotate(numbers.text(settled[label], J_PLACES), (1, settled[label]),
-                    xycoords=("axes fraction", "data"), xytext=(4, 0),
+                **theme.line("reference", color=c, linewidth=1.1, gid=f"settled:{label}",
+                             zorder=LEVEL_Z))
+        right = blended_transform_factory(aj.transAxes, aj.transData)
+        aj.plot([1], [settled[label]], marker="_", ms=TICK_LENGTH, mew=1.6, color=c,
+                clip_on=False, gid=f"end-key:{label}",
+                transform=offset_copy(right, fig=fig, x=2 + TICK_LENGTH / 2, units="points"))
+        aj.annotate(settled_text(settled[label]), (1, settled[label]),
+                    xycoords=("axes fraction", "data"), xytext=(TICK_LENGTH + 4, 0),
                     textcoords="offset points", ha="left", va="center",
                     fontsize=theme.small_size, color=theme.text, gid=f"end-value:{label}")
 
@@ -129,7 +166,7 @@ def make_figure(theme):
             fontsize=theme.small_size, color=theme.good, gid="j-star-label")
     # J* in the column of end values, written as they are
     aj.annotate(numbers.text(j_star, J_PLACES), (1, j_star), xycoords=("axes fraction", "data"),
-                xytext=(4, 0), textcoords="offset points", ha="left", va="center",
+                xytext=(TICK_LENGTH + 4, 0), textcoords="offset points", ha="left", va="center",
                 fontsize=theme.small_size, color=theme.good, gid="j-star-value")
     aj.set_yscale("log")
     # the legend goes under the axes: no head room kept for it
@@ -138,10 +175,8 @@ def make_figure(theme):
     aj.set_xlim(0, RACE.steps)
     aj.set_xlabel(th.AXIS_LABELS["step"])
     aj.set_ylabel(th.AXIS_LABELS["cost"])
-    # what the curves are, said once in a short title; the dotted levels keyed in the legend
-    aj.text(0, 1.03, f"$J$, mean of {len(summary.seeds)} seeds (faint), "
-            f"smoothed over {summary.smooth_steps} steps (strong)", transform=aj.transAxes,
-            ha="left", va="bottom", fontsize=theme.small_size, color=theme.text, gid="key")
+    # a short title; what is faint and what strong, the caption says
+    aj.set_title(th.title(f"mean of {len(summary.seeds)} seeds"), gid="key")
     level = Line2D([], [], **theme.line("reference", color=theme.text, linewidth=1.1))
     runs_keyed, names = aj.get_legend_handles_labels()
     gm.optimizer_legend(aj, theme, "curves", handles=[*runs_keyed, level],

@@ -496,6 +496,12 @@ def test_local_minima_momentum_rolls_through_the_shallow_trough():
 # --- batch vs stochastic ---------------------------------------------------------------------
 
 
+def route_axes_marks(ax) -> list:
+    """The house marks on a map of batch-vs-stochastic: the start, the minimum, the end."""
+    return [ln for ln in ax.lines if (ln.get_gid() or "").split(":")[0] in
+            ("start", "minimum", "end")]
+
+
 @pytest.mark.parametrize("theme", THEMES)
 def test_batch_figure_paths_and_costs_are_gdcores(theme):
     fig = build("batch_vs_stochastic", theme)
@@ -503,24 +509,41 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     x, y = data.regression_points()
     m, b = regression.least_squares(x, y)
     assert len(gids(fig, "path:")) == 3
-    for label, tr in runs.items():
-        assert np.array_equal(xy(by_gid(fig, f"path:{label}")), tr.points)
+    mod = gm.load("figures.batch_vs_stochastic")
+    summary = races.BATCH_SUMMARY
+    for k, (label, tr) in enumerate(runs.items()):
+        route = xy(by_gid(fig, f"path:{label}"))
+        if k == 0:  # the full batch's path is its route; no trail
+            assert np.array_equal(route, tr.points) and not gids(fig, f"trail:{label}")
+        else:
+            # the sampled runs: the raw path a thin faint trail (subsampled), the route over
+            # it their path averaged over the cost curves' window, start to last point
+            trail = by_gid(fig, f"trail:{label}")
+            assert np.array_equal(xy(trail), tr.points[::mod.TRAIL_EVERY])
+            assert trail.get_alpha() <= 0.5 and trail.get_linewidth() <= 0.5
+            assert trail.get_zorder() < by_gid(fig, f"casing:path:{label}").get_zorder()
+            want = np.column_stack([races.moving_average(tr.points[:, j], summary.smooth_steps)
+                                    for j in (0, 1)])
+            np.testing.assert_allclose(route, want)
+            np.testing.assert_allclose(route[[0, -1]], tr.points[[0, -1]])
+        assert by_gid(fig, f"path:{label}").get_zorder() < min(
+            ln.get_zorder() for ln in route_axes_marks(by_gid(fig, f"path:{label}").axes))
         assert by_gid(fig, f"cost:{label}").axes.get_yscale() == "log"
         assert label in legend_texts(fig)
     for star in [a for a in fig.findobj(Line2D) if a.get_gid() == "minimum"]:
         assert xy(star)[0] == pytest.approx((m, b))
     assert by_gid(fig, "j-star").get_ydata()[0] == pytest.approx(regression.cost(m, b, x, y))
-    # The noisy ones are visibly noisy: their paths are far longer than the full batch's.
-    lengths = [np.sum(np.linalg.norm(np.diff(xy(by_gid(fig, f"path:{k}")), axis=0), axis=1))
-               for k in runs]
-    assert lengths[1] > 10 * lengths[0] and lengths[2] > 10 * lengths[0]
+    # The noisy ones are visibly noisy: their trails (one step in TRAIL_EVERY) are still far
+    # longer than the full batch's path, the single sample's the longest.
+    lengths = [np.sum(np.linalg.norm(np.diff(xy(by_gid(fig, f"{g}:{k}")), axis=0), axis=1))
+               for g, k in zip(("path", "trail", "trail"), runs)]
+    assert 5 * lengths[0] < lengths[1] < lengths[2]
     # The chart: each run's J at every step averaged over the seeds (gdcore's), faint, and its
     # moving average strong over it, all from the one J of the common start; the end values,
     # the raw mean over the last steps (gdcore's settled costs), a dotted level over those
     # steps and a number in ink at the right
     means, settled = races.seed_mean_costs(), races.settled_costs()
     smooth = races.smoothed_costs()
-    summary = races.BATCH_SUMMARY
     t = th.get(theme)
     full = by_gid(fig, f"cost:{races.BATCH_RACE.labels[0]}")
     starts = set()
@@ -534,17 +557,24 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
         level = by_gid(fig, f"settled:{label}")
         assert np.all(level.get_ydata() == settled[label])
         assert level.get_linestyle() == ":"  # a reference level (theme.LINE_STYLES)
-        assert same_colour(level.get_color(), t.text)
+        colour = by_gid(fig, f"cost:{label}").get_color()
+        assert same_colour(level.get_color(), colour)  # whose mean it is: its run's colour
         assert level.get_xdata()[0] == races.BATCH_RACE.steps - summary.last_steps + 1
         assert level.get_xdata()[-1] == races.BATCH_RACE.steps
+        # its number in ink, three significant figures, keyed by a stroke of the run's colour
+        # at the right edge, at the level's height
         value = by_gid(fig, f"end-value:{label}")
-        assert value.get_text() == numbers.text(settled[label], 4)
+        assert value.get_text() == numbers.text(settled[label], numbers.sig_places(settled[label]))
         assert same_colour(value.get_color(), t.text)
+        key = by_gid(fig, f"end-key:{label}")
+        assert same_colour(key.get_color(), colour) and key.get_marker() == "_"
+        assert xy(key).tolist() == [[1, settled[label]]] and not key.get_clip_on()
     assert len(starts) == 1
     assert starts.pop() == pytest.approx(regression.cost(*races.BATCH_RACE.start, x, y))
-    key = by_gid(fig, "key").get_text()
-    assert f"mean of {len(summary.seeds)} seeds (faint)" in key
-    assert f"smoothed over {summary.smooth_steps} steps (strong)" in key
+    assert [by_gid(fig, f"end-value:{k}").get_text() for k in runs] == ["0.0235", "0.0736",
+                                                                        "0.133"]
+    # a short title; what is faint and what strong is the caption's
+    assert by_gid(fig, "key").get_text() == f"Mean of {len(summary.seeds)} seeds"
     # J* in the column of end values, to the same decimals
     j_value = by_gid(fig, "j-star-value")
     assert j_value.get_text() == numbers.text(regression.cost(m, b, x, y), 4) == "0.0090"
@@ -562,16 +592,15 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     caption = gm.doc_of(gm.load("figures.batch_vs_stochastic")).caption
     assert f"averaged over {len(summary.seeds)} seeds" in caption
     assert f"moving average over {summary.smooth_steps} steps" in caption
-    # each run in its own colour (theme.batch), no role's; the wider its throws, the finer its
-    # path, so the single sample's hatch leaves the valley floor seen
+    assert "drawn faint, and strong over it" in caption
+    # each run in its own colour (theme.batch), no role's; every route one width
     paths = [by_gid(fig, f"path:{k}") for k in runs]
     for name, label, path in zip(th.BATCH_NAMES, runs, paths):
         assert label.startswith(name)
         assert same_colour(path.get_color(), t.batch(name))
         assert same_colour(by_gid(fig, f"end:{label}").get_markerfacecolor(), t.batch(name))
         assert not any(same_colour(path.get_color(), t.role(r)) for r in th.MARK_ROLES)
-    widths = [p.get_linewidth() for p in paths]
-    assert widths == sorted(widths, reverse=True) and widths[2] < 0.5
+    assert {p.get_linewidth() for p in paths} == {mod.ROUTE_WIDTH}
     fig.canvas.draw()
     assert legend.get_window_extent().y1 < full.axes.get_window_extent().y0
     # the smooth full batch over the sampled runs' curves; each strong curve on a halo laid
