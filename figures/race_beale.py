@@ -7,20 +7,20 @@ a thin line of one width on the run's own points, a dot every {every} steps and 
 run's colour, where it ends. Right: each run's distance to the minimum at every step, on a log
 scale, each line named at its right end. Plain SGD slides down the nearest slope and creeps
 along the valley ({sgd} short of the minimum at the end). Momentum, at the same rate, shoots
-down the steep wall to w₂ ≈ {momentum_low}, swings back and overshoots along the valley to
-w₁ ≈ {momentum_far} before returning ({momentum} away); NAG, with the same rate and β, dives
-less deep (to w₂ ≈ {nag_low}), overshoots less (to w₁ ≈ {nag_far}) and ends right on the
-minimum ({nag} away). The adaptive methods bend towards the valley at once; Adam, whose
-averaged gradient carries it wide around the bend, ends {adam} away, Adagrad {adagrad}, RMSprop
+down the steep wall to w₂ ≈ {momentum_low}, swings back and overshoots along the valley to w₁ ≈
+{momentum_far} before returning ({momentum} away); NAG, with the same rate and β, dives less
+deep (to w₂ ≈ {nag_low}), overshoots less (to w₁ ≈ {nag_far}) and ends right on the minimum
+({nag} away). The adaptive methods bend towards the valley at once; Adam, whose averaged
+gradient carries it wide around the bend, ends {adam} away, Adagrad {adagrad}, RMSprop
 {rmsprop}. All seven end within {spread} of the minimum, their squares piled about the star on
 the map's scale: the inset in the lower right shows the valley's end around the minimum {zoom}
 times larger (the scale bar in its lower right corner is {bar} long), each square at its run's
-last point, NAG's under the star. The paths there are hairlines, but for Adadelta's: its last
-hundred steps jump from wall to wall and back at every step, so there its points alone are
-drawn, two rows of dots along the walls it bounces between, its last few steps zig-zagging
-across (which is also why its distance line thickens after step 200: its distance goes up and
-down at every step). The legend gives each learning rate α and each run's final distance, every
-one a decimal. {settings}
+last point, NAG's, on the minimum, framing the star. The paths there are hairlines, but for
+Adadelta's: its last hundred steps jump from wall to wall and back at every step, so there its
+points alone are drawn, two rows of dots along the walls it bounces between, its last few steps
+zig-zagging across (which is also why its distance line thickens after step 200: its distance
+goes up and down at every step). The legend gives each learning rate α and each run's final
+distance, every one a decimal. {settings}
 
 Alt: Left, a contour map of Beale's function with a star at ({mx}, {my}). Seven thin coloured
 paths start together at a ring in the upper left, a dot every {every} steps. The adaptive
@@ -30,7 +30,7 @@ SGD path slides down and stops a little short of the star; each path ends in a s
 colour. An inset in the lower right magnifies the end of the valley in thin lines, Adadelta's
 steps as two rows of dots along the walls with its last steps zig-zagging across the floor
 between them: SGD's and Adadelta's squares lie short of the star, RMSprop's, Adagrad's and
-Adam's in a row along the valley's floor towards it, NAG's hidden under the star and
+Adam's in a row along the valley's floor towards it, NAG's framing the star and
 Momentum's beyond it. Right, distance to the minimum against step on a log scale, each line
 named at its right end: all lines fall from about 3; NAG's falls steeply to {nag} by the end,
 the others level out between {others_low} and {others_high}."""

@@ -758,12 +758,12 @@ def test_race_captions_say_what_gdcores_runs_do(race_runs):
 def test_race_inset_draws_the_end_squares_at_gdcores_last_points(theme, race_runs):
     """Beale's inset magnifies the crowd of ends about the minimum: it shows its region (races'
     Race.inset) at one scale in x and y over a part of the map no path crosses; in it each run
-    that ends in the region has its end square, in its colour, at gdcore's last point (no
-    square moved off it, no leader), the star above them all (NAG's square, 0.000034 from the
-    minimum, lies under it). Every path in it is a hairline, faint but for its last steps,
-    beneath every end square, so a run that zig-zags across the region step after step
-    (Adadelta) neither buries a square nor reads as a solid band. The long valley draws no
-    inset: its distance panel tells its ends apart."""
+    that ends in the region has its end square, in its colour, at gdcore's last point (no square
+    moved off it, no leader), the star above them all (NAG's square, 0.000034 from the minimum,
+    frames it, as an end on a minimum is drawn). Every path in it is a hairline, faint but for
+    its last steps, beneath every end square, so a run that zig-zags across the region step
+    after step (Adadelta) neither buries a square nor reads as a solid band. The long valley
+    draws no inset: its distance panel tells its ends apart."""
     race = races.BEALE
     assert not gids(build("race_long_valley", theme), "inset")
     fig = build("race_beale", theme)
@@ -798,6 +798,12 @@ def test_race_inset_draws_the_end_squares_at_gdcores_last_points(theme, race_run
     side = t.marker("end")["markersize"] * fig.dpi / 72
     at_star = ins.transData.transform(race.surface.minimum)
     assert np.hypot(*(ins.transData.transform(ends["NAG"]) - at_star)) < side / 4
+    # NAG's square, on the minimum, frames the star (larger than the house square); the
+    # others keep the house size
+    nag = by_gid(fig, "inset-end:NAG")
+    assert isinstance(nag, gm.EndMark) and nag.side() > t.marker("end")["markersize"]
+    assert all(not isinstance(by_gid(fig, f"inset-end:{o}"), gm.EndMark) for o in ends
+               if o != "NAG")
     least_end = min(by_gid(fig, f"inset-end:{o}").get_zorder() for o in ends)
     for opt, tr in race_runs[race.key].items():
         path, tail = by_gid(fig, f"inset-path:{opt}"), by_gid(fig, f"inset-tail:{opt}")

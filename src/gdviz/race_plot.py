@@ -427,7 +427,8 @@ def end_inset(ax, theme, race, trajectories, out):
     contours (the map's span of costs in INSET_LEVELS levels), every path through it stacked as
     on the map, a hairline at INSET_ALPHA with its last INSET_TAIL steps at full strength over
     it, each end square in the region at gdcore's last point, and the minimum's star above
-    them (a run that ends on the minimum, NAG on Beale's function, under it); a thin box on
+    them (the square of a run that ends on the minimum, NAG's on Beale's function, framing
+    it, gm.end_at); a thin box on
     the map around the region, joined to the inset by two lines; inside the inset, in the
     lower corner fewer points crowd, its scale bar (scale_bar_length). The inset fills its
     place (inset_box with no band: the bar is the inset's own).
@@ -458,13 +459,18 @@ def end_inset(ax, theme, race, trajectories, out):
                              solid_joinstyle="round", solid_capstyle="round", **look)
             if kind == "tail":  # the faint history stays a faint hairline, uncased
                 gm.cased_under(ins, ln, theme, Z_CASINGS, INSET_CASING)
-    # each end square at its run's last point (a run that ends on the minimum hides under
-    # the star, which is drawn above every square: the legend and the caption say so)
+    # each end square at its run's last point, under the star; the square of a run that ends
+    # on the minimum (within ON_STAR of the inset's width: NAG on Beale's function) frames the
+    # star, as every end on a minimum is drawn (gm.end_at)
     mark = theme.marker("end")
     for name, tr in trajectories.items():
         if out[name].exit is None and races.inside(tr.points[-1], race.inset.region)[0]:
-            end = mark | {"markerfacecolor": theme.opt(name), "zorder": Z_ENDS - order.index(name)}
-            ins.plot(*tr.points[-1], gid=f"inset-end:{name}", **end)
+            end = mark | {"markerfacecolor": theme.opt(name)}
+            on_star = np.hypot(*(tr.points[-1] - race.surface.minimum)) < ON_STAR * (rx1 - rx0)
+            gm.end_at(ins, theme, tr.points[-1], end,
+                      star_xy=race.surface.minimum if on_star else None,
+                      star={"zorder": Z_MINIMUM}, gid=f"inset-end:{name}",
+                      zorder=Z_ENDS - order.index(name))
     ins.plot(*race.surface.minimum, gid="inset-minimum",
              **(theme.marker("minimum") | {"zorder": Z_MINIMUM}))
     ins.set_xlim(rx0, rx1)
