@@ -851,6 +851,8 @@ def test_race_inset_scale_bar_is_the_insets_own(theme):
     (rx0, rx1), (ry0, ry1) = races.BEALE.inset.region
     (x0, y0), (x1, y1) = xy(bar)
     assert rx0 < x0 < x1 < rx1 and ry0 < y0 == y1 < (ry0 + ry1) / 2
+    assert x0 > (rx0 + rx1) / 2  # in the lower right corner, as the caption says
+    assert "scale bar in its lower right corner" in gm.doc_of(gm.load("figures.race_beale")).caption
     assert x1 - x0 == pytest.approx(race_plot.scale_bar_length(races.BEALE))
     plate = label.get_bbox_patch()
     assert same_colour(plate.get_facecolor(), t.background)
