@@ -127,6 +127,9 @@ def test_race_legends_share_one_layout():
         assert legend._ncols == race_plot.LEGEND_COLUMNS == 3, name
         texts = [t.get_text() for t in legend.get_texts()]
         assert [s.split("  ")[0] for s in texts[:len(NAMES)]] == list(NAMES), name
+        # four rows: the runs down the first two columns, the marks down the third
+        assert texts[len(NAMES)] == " " and texts[len(NAMES) + 1] == "start", name
+        assert len(texts) in (11, 12), name
 
 
 @pytest.mark.parametrize("name", list(RACE_FIGURES))

@@ -10,6 +10,7 @@ import itertools
 
 import numpy as np
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import offset_copy
 
 from gdcore import races
@@ -241,7 +242,8 @@ def legend_label(race, outcome, low: float = numbers.SCI_LOW) -> str:
 
 
 #: Columns of every race's legend (under both panels): one layout for the family, one line an
-#: entry, the runs first, filled down each column, then the marks (start, end, exit, minimum).
+#: entry, the runs filled down the first two columns, the marks (start, end, exit, minimum)
+#: down the third.
 LEGEND_COLUMNS = 3
 #: One swatch width (points) and one line width for every run's legend key: the legend names
 #: the runs, it does not size them.
@@ -287,6 +289,9 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
     if any(o.exit is not None for o in out.values()):  # beside the end square's entry
         handles.insert(len(handles) - 1, Line2D([], [], ls="none", **_exit_mark(
             theme, theme.muted), label="where a run left the frame"))
+    # the runs fill the first two columns (four rows, the eighth place left blank), the marks
+    # the third, in every race alike
+    handles.insert(len(NAMES), Line2D([], [], ls="none", label=" ", gid="legend-blank"))
     fig.suptitle(title or _title(race), fontsize=theme.font_size)
     # A little room on the right for the last step's tick label.
     fig.get_layout_engine().set(rect=(0, 0, 0.98, 1))
@@ -624,6 +629,10 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
                 gid=f"progress-exit:{name}", **_exit_mark(theme, theme.opt(name)))
     ay.set_yscale("log")
     ay.set_xlim(0, race.steps)
+    # round steps that end on the last one (the direct labels narrow the panel, and matplotlib
+    # would then number 0 to 100 by 25 on the saddle's 120 steps, leaving its end unnumbered:
+    # 0 to 120 by 40, Beale's 300 by 100, the valley's 80 by 20)
+    ay.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 4, 5, 10], integer=True))
     ay.set_xlabel(AXIS_LABELS["step"])
     if race.surface.minimum is None:
         (_, _), (_, y1) = race.window
