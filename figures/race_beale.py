@@ -1,42 +1,39 @@
 """Seven optimizers on Beale’s function
 
-The same seven optimizers, {steps} steps each from ({x0}, {y0}) on Beale's function, whose
-minimum (the star) is at ({mx}, {my}) at the end of a long, curved valley. Left: the paths over
-contours spaced by a constant factor (the function spans several orders of magnitude), a dot at
-every step and a square, in the run's colour, where it ends; where runs share a stretch they
-are stacked, the narrowest on top, so each shows as a band along the others, and every run's
-dots lie above all the paths but Adagrad's, a thin line that leaves the start over the others'
-first dots. Right: each run's distance to the minimum at every step, on a log
-scale. Plain SGD slides down the nearest slope and creeps along the valley ({sgd} short of the
-minimum at the end). Momentum, at the same rate, shoots down the steep wall to w₂ ≈
-{momentum_low}, swings back and overshoots along the valley to w₁ ≈ {momentum_far} before
-returning ({momentum} away); NAG, with the same rate and β, dives less deep (to w₂ ≈ {nag_low}),
-overshoots less (to w₁ ≈ {nag_far}) and ends right on the minimum ({nag} away). The adaptive
-methods bend towards the valley at once; Adam, whose averaged gradient carries it wide around
-the bend, ends {adam} away, Adagrad {adagrad}, RMSprop {rmsprop}. All seven end within
-{spread} of the minimum, their squares piled about the star on the map's scale: the inset in
-the lower right shows the valley's end around the minimum {zoom} times larger (the scale bar is
-{bar} long), where each square stands apart, NAG's (on the minimum) set beside the star on a short
-leader, and RMSprop's, which ends a hair short of Adagrad's, set above and behind its end on
-another; the paths are hairlines, but for Adadelta's: its last hundred steps jump from wall to
-wall and back at every step, so there its points alone are drawn, two rows of dots along the
-walls it bounces between, its last few steps zig-zagging across (which is also why its distance
-line thickens after step 200: its distance goes up and down at every step). The legend gives
-each learning rate α and each run's final distance. {settings}
+The same seven optimizers, {steps} steps each from ({x0}, {y0}) (the ring) on Beale's function,
+whose minimum (the star) is at ({mx}, {my}) at the end of a long, curved valley. Left: the paths
+over contours spaced by a constant factor (the function spans several orders of magnitude), each
+a thin line of one width on the run's own points, a dot every {every} steps and a square, in the
+run's colour, where it ends. Right: each run's distance to the minimum at every step, on a log
+scale, each line named at its right end. Plain SGD slides down the nearest slope and creeps
+along the valley ({sgd} short of the minimum at the end). Momentum, at the same rate, shoots
+down the steep wall to w₂ ≈ {momentum_low}, swings back and overshoots along the valley to w₁ ≈
+{momentum_far} before returning ({momentum} away); NAG, with the same rate and β, dives less
+deep (to w₂ ≈ {nag_low}), overshoots less (to w₁ ≈ {nag_far}) and ends right on the minimum
+({nag} away). The adaptive methods bend towards the valley at once; Adam, whose averaged
+gradient carries it wide around the bend, ends {adam} away, Adagrad {adagrad}, RMSprop
+{rmsprop}. All seven end within {spread} of the minimum, their squares piled about the star on
+the map's scale: the inset in the lower right shows the valley's end around the minimum {zoom}
+times larger (the scale bar in its lower right corner is {bar} long), each square at its run's
+last point, NAG's, on the minimum, framing the star. The paths there are hairlines, but for
+Adadelta's: its last hundred steps jump from wall to wall and back at every step, so there its
+points alone are drawn, two rows of dots along the walls it bounces between, its last few steps
+zig-zagging across (which is also why its distance line thickens after step 200: its distance
+goes up and down at every step). The legend gives each learning rate α and each run's final
+distance, every one a decimal. {settings}
 
-Alt: Left, a contour map of Beale's function with a star at ({mx}, {my}). Seven coloured paths
-start together at the upper left. The adaptive methods' paths curve down to the valley and
-along it to the star; the Momentum and NAG paths dive below, swing back, and Momentum's
-overshoots the star to the right before returning; the SGD path slides down and stops a little
-short of the star; each path ends in a square of its colour. An inset in the lower right
-magnifies the end of the valley in thin lines, Adadelta's steps as two rows of dots along the
-walls with its last steps zig-zagging across the floor between them:
-SGD's and Adadelta's squares lie short of the star, Adagrad's and
-Adam's in a row along the valley's floor towards it, RMSprop's a little above the floor behind
-Adagrad's on a short line to its end, NAG's beside the star on a short line to it (the run ends
-on the minimum) and Momentum's just beyond. Right, distance to the
-minimum against step on a log scale: all lines fall from about 3; NAG's falls steeply to {nag}
-by the end, the others level out between {others_low} and {others_high}."""
+Alt: Left, a contour map of Beale's function with a star at ({mx}, {my}). Seven thin coloured
+paths start together at a ring in the upper left, a dot every {every} steps. The adaptive
+methods' paths curve down to the valley and along it to the star; the Momentum and NAG paths
+dive below, swing back, and Momentum's overshoots the star to the right before returning; the
+SGD path slides down and stops a little short of the star; each path ends in a square of its
+colour. An inset in the lower right magnifies the end of the valley in thin lines, Adadelta's
+steps as two rows of dots along the walls with its last steps zig-zagging across the floor
+between them: SGD's and Adadelta's squares lie short of the star, RMSprop's, Adagrad's and
+Adam's in a row along the valley's floor towards it, NAG's framing the star and
+Momentum's beyond it. Right, distance to the minimum against step on a log scale, each line
+named at its right end: all lines fall from about 3; NAG's falls steeply to {nag} by the end,
+the others level out between {others_low} and {others_high}."""
 
 from gdcore import races
 from gdviz import mpl as gm
@@ -45,6 +42,7 @@ from gdviz.race_plot import (
     distance,
     draw_race,
     inset_box,
+    plain_low,
     scale_bar_length,
     settings_sentence,
 )
@@ -55,38 +53,39 @@ RACE = races.BEALE
 #: past the minimum (x 3.1 to 4.8) Momentum's returning steps lie less than a dot apart, and
 #: the usual rings would swamp their fills into a pale string no run could be told by.
 DOT_EDGE = 0.05
-#: Adagrad's first step leaves the start up and to the left, under Adadelta's dense first dots
-#: and along Adam's: its path is drawn over every step dot, at the narrowest width, so it
-#: shows from the start (the dots under it either side of it).
-OVER_DOTS = ("Adagrad",)
+#: A step dot every DOT_EVERY steps: at every step the seven runs' dots fill the valley and the
+#: slope below the start; every tenth still shows each run's pace (dense where it crawls).
+DOT_EVERY = 10
 
 
 def facts() -> dict:
     trs = races.run_race(RACE)
     out = races.outcomes(RACE, trs)
     mx, my = RACE.surface.minimum
+    low = plain_low([o.distance for o in out.values()])  # one form, as the legend writes them
     return {"settings": settings_sentence(RACE),
             "x0": numbers.text(RACE.start[0]), "y0": numbers.text(RACE.start[1]),
-            "steps": RACE.steps, "mx": numbers.text(mx), "my": numbers.text(my),
+            "steps": RACE.steps, "every": DOT_EVERY, "mx": numbers.text(mx), "my": numbers.text(my),
             } | {f"{name.lower()}_low": numbers.text(round(float(trs[name].points[:, 1].min()), 1))
                  for name in ("Momentum", "NAG")
             } | {f"{name.lower()}_far": numbers.text(round(float(trs[name].points[:, 0].max()), 1))
                  for name in ("Momentum", "NAG")
-            } | {name.lower(): distance(out[name].distance, "text")
+            } | {name.lower(): distance(out[name].distance, "text", low)
                  for name in ("SGD", "Momentum", "NAG", "Adam", "Adagrad", "RMSprop")
-            } | {"spread": distance(max(o.distance for o in out.values()), "text"),
+            } | {"spread": distance(max(o.distance for o in out.values()), "text", low),
                  # the other runs' end distances, as their legend entries write them
                  "others_low": distance(min(o.distance for n, o in out.items() if n != "NAG"),
-                                        "text"),
+                                        "text", low),
                  "others_high": distance(max(o.distance for n, o in out.items() if n != "NAG"),
-                                         "text"),
-                 "zoom": round(inset_box(RACE)[1]),
+                                         "text", low),
+                 "zoom": round(inset_box(RACE, 0.0)[1]),
                  "bar": numbers.text(scale_bar_length(RACE))}
 
 
 
 def make_figure(theme):
-    return draw_race(theme, RACE, height=3.9, layout="side", dot_edge=DOT_EDGE, over_dots=OVER_DOTS,
+    return draw_race(theme, RACE, height=3.9, layout="side", dot_edge=DOT_EDGE,
+                     dot_every=DOT_EVERY,
                      title=f"Beale’s function:  ${SURFACE_COST} = {RACE.surface.formula}$")
 
 

@@ -1,38 +1,31 @@
 """Seven optimizers in a long, narrow valley
 
-All seven optimizers start together at ({x0}, {y0}), on the side wall of a valley {ratio:g}
-times more sharply curved across than along, and take {steps} steps each. Top: their paths over
-contours spaced by a constant factor, a dot at every step and a square, in the run's colour,
-where it ends; five runs travel the valley's floor one after another, so each run is drawn in a
-lane of its own, {lane} pt above the next in the legend's order (SGD's the top lane), as a
-transit map draws lines that share a street: each run's dots make a row of their own, and every
-run's dots lie above all the paths, the fastest run's on top. Bottom: each run's distance to the
-minimum at every step, on a log scale. Plain SGD drops to the floor and crawls along it: it ends
-{sgd} from the minimum. Momentum, at the same learning rate, travels faster but
-{momentum_swings}, each swing smaller than the last; NAG, with the same rate and β, {nag_swings}
-(down to w₂ ≈ {nag_low} and back) and then runs along it. The adaptive methods scale each
-coordinate by its own gradient history, so they turn down the valley at once: Adagrad ends
-{adagrad} from the minimum, RMSprop {rmsprop}; Adam, which also averages its gradients,
-{adam_swings} in wide, slow arcs and ends {adam} away. {near} runs end within {spread} of the
-minimum, too close together to tell apart on the map: the inset below the valley's end shows the
-floor around the minimum {zoom} times larger, at the runs' own points (the scale bar is {bar}
-long), where each run's square stands apart along the floor, Momentum's just below RMSprop's and
-Adam's just below the floor beside the star, and Adagrad's, which ends on the minimum, set
-above and to the left of the star on a short leader, clear of Adam's. The legend gives each
-learning rate α and each run's final distance. {settings}
+All seven optimizers start together at ({x0}, {y0}) (the ring), on the side wall of a valley
+{ratio:g} times more sharply curved across than along, and take {steps} steps each. Top: their
+paths over contours spaced by a constant factor, each a line of one width on the run's own
+points, a dot every {every} steps and a square, in the run's colour, where it ends; five runs
+travel the valley's floor one after another, so there their dots share one line. Bottom: each
+run's distance to the minimum at every step, on a log scale, each line named at its right end.
+Plain SGD drops to the floor and crawls along it: it ends {sgd} from the minimum. Momentum, at
+the same learning rate, travels faster but {momentum_swings}, each swing smaller than the last;
+NAG, with the same rate and β, {nag_swings} (down to w₂ ≈ {nag_low} and back) and then runs
+along it. The adaptive methods scale each coordinate by its own gradient history, so they turn
+down the valley at once: Adagrad ends {adagrad} from the minimum, RMSprop {rmsprop}; Adam,
+which also averages its gradients, {adam_swings} in wide, slow arcs and ends {adam} away.
+{near} runs end within {spread} of the minimum, their squares piled about the star on the
+map's scale: the distance panel tells them apart. The legend gives each learning rate α and
+each run's final distance. {settings}
 
 Alt: Top, a contour map of an elongated elliptical valley with its minimum, a star, at the
-right. Seven coloured paths leave a common start at the upper left; where they run along the
-valley floor they lie side by side in narrow parallel lanes, each a row of dots in its colour.
-The SGD path falls to the valley floor and stops about halfway along it, at a square; the
-Momentum path zig-zags across the floor all the way to the star and past it; the NAG path dips
-once below the floor and then follows it; the adaptive methods' paths bend down to the floor at
-once and run along it to the star, Adam's in wide arcs, their end squares gathered about the
-star. An inset below the star magnifies the floor around it: the {near_word} squares there stand
-apart along the floor, Adam's and Momentum's a little below it. Bottom, distance to the minimum
-against step on a log scale: the SGD line falls slowly from {d0} to {sgd}, the others fall to
-between {others_low} and {others_high}, the Momentum and NAG lines with sharp dips where they
-pass close to the minimum.
+right. Seven coloured paths leave a common start, a ring at the upper left. The SGD path falls
+to the valley floor and stops about halfway along it, at a square; the Momentum path zig-zags
+across the floor all the way to the star and past it; the NAG path dips once below the floor
+and then follows it; the adaptive methods' paths bend down to the floor at once and run along
+it to the star, Adam's in wide arcs, their end squares gathered about the star. Bottom,
+distance to the minimum against step on a log scale, each line named at its right end: the
+SGD line falls slowly from {d0} to {sgd}, the others fall to between {others_low} and
+{others_high}, the Momentum and NAG lines with sharp dips where they pass close to the
+minimum.
 """
 
 import math
@@ -45,17 +38,13 @@ from gdviz.race_plot import (
     PATH_WIDTH,
     distance,
     draw_race,
-    inset_box,
-    scale_bar_length,
     settings_sentence,
     swing_words,
 )
 
 RACE = races.LONG_VALLEY
-#: The points between two runs' lanes on the map: five runs travel the floor, y = 0, one after
-#: another, and each keeps a lane of its own there (its dots in a row of their own), every
-#: path one width (PATH_WIDTH), so the lanes do not overlap.
-LANE = 2.6
+#: A step dot every DOT_EVERY steps, each run on its own points, every path one width.
+DOT_EVERY = 2
 
 
 def facts() -> dict:
@@ -71,10 +60,8 @@ def facts() -> dict:
         for n in ("Momentum", "NAG", "Adam")
     } | {
         "nag_low": numbers.text(round(float(trs["NAG"].points[:, 1].min()), 1)),
-        "zoom": round(inset_box(RACE)[1]), "bar": numbers.text(scale_bar_length(RACE)),
-        "near": numbers.word(len(near)).capitalize(), "near_word": numbers.word(len(near)),
+        "every": DOT_EVERY, "near": numbers.word(len(near)).capitalize(),
         "spread": distance(max(out[n].distance for n in near), "text"),
-        "lane": numbers.text(LANE),
         # the distances as the legend writes them: the start's, and the others' (not SGD) ends
         "d0": distance(math.dist(RACE.start, RACE.surface.minimum), "text"),
         "others_low": distance(min(out[n].distance for n in NAMES if n != "SGD"), "text"),
@@ -84,8 +71,8 @@ def facts() -> dict:
 
 
 def make_figure(theme):
-    return draw_race(theme, RACE, height=4.8, layout="stacked", lane=LANE,
-                     path_widths=(PATH_WIDTH, 0.0))
+    return draw_race(theme, RACE, height=5.0, layout="stacked", height_ratios=(1.7, 1),
+                     path_widths=(PATH_WIDTH, 0.0), dot_every=DOT_EVERY, inset=False)
 
 
 if __name__ == "__main__":

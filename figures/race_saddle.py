@@ -9,22 +9,23 @@ and NAG build up speed in w₂ and leave the frame after {momentum} and {nag} st
 methods divide by the size of the recent gradients, so the tiny slope in w₂ gets a full-sized
 step: RMSprop leaves after {rmsprop} steps, Adadelta after {adadelta}, Adam after {adam} and
 Adagrad after {adagrad}. Left: the paths over evenly spaced contours (J is negative above and
-below the saddle), a dot at every step, SGD's drawn over all the others and ending in a square
-beside the saddle point's plus. Each run is drawn in a lane of its own, {lane} pt from the next
-along the diagonal, as a transit map draws lines that share a street: Momentum and NAG, which
-share the ridge and then the climb, run side by side, and so do Adagrad and RMSprop; SGD keeps
-the middle lane, on its own points.
-Right: |w₂| at every step, on a log scale, up to the edge of the frame, where a cross marks each
-exit; a cross that would cover an earlier one (Adadelta's, beside RMSprop's) is raised a row
-above the edge, on a short line down to its step. {settings}
+below the saddle), each on the run's own points from the start (the ring), a dot every {every}
+steps, SGD's drawn over all the others and ending in a square beside the saddle point's plus.
+Where runs share a track (Momentum and NAG along the ridge and then up the slope by w₁ ≈ 0,
+Adagrad and RMSprop on their climb), the one beneath is drawn wider and shows as a stripe
+either side of the other.
+Right: |w₂| at every step, on a log scale, up to the edge of the frame, where a cross on the
+edge marks each exit (Adadelta's, two steps after RMSprop's, overlaps it), SGD's line named at
+its right end. {settings}
 
 Alt: Left, a contour map of a saddle, high to the left and right, low above and below. Seven
-paths start together just above the horizontal axis on the right. The SGD path runs left to the
-centre and ends in a square beside the plus of the saddle point; the other six turn upwards one
-after another and leave the top of the frame, side by side in narrow parallel lanes.
+paths start together at a ring just above the horizontal axis on the right. The SGD path runs
+left to the centre and ends in a square beside the plus of the saddle point; the Momentum and
+NAG paths run left along the axis just past the centre, then turn up together and leave the top
+of the frame; the other four turn upwards from the start and leave the top of the frame.
 Right, a plot of |w₂| against step, log scale: six coloured curves climb from 0.001 to the
-frame's edge between steps {rmsprop} and {momentum}, each ending in a cross on it (Adadelta's
-raised just above it, beside RMSprop's), while the SGD line rises only slowly, to {sgd_y}.
+frame's edge between steps {rmsprop} and {momentum}, each ending in a cross on it, while the SGD
+line, named at its end, rises only slowly, to {sgd_y}.
 """
 
 from gdcore import races
@@ -41,13 +42,10 @@ WIDTH_RATIOS = (1.45, 1)
 #: Beale's function): SGD's steps shorten to a fraction of a dot along the ridge, and the
 #: usual rings would swamp their fills into a pale string.
 STEP_DOT, PATH_WIDTHS, DOT_EDGE = 2.0, (0.5, 0.2), 0.05
-#: One legend swatch width (points) for every run.
-SWATCH = 2.0
-#: The points between two runs' lanes (race_plot.LANE_WAYS: diagonal on the saddle): across a
-#: horizontal stretch or a vertical one, neighbours lie LANE / √2 apart, more than a step dot
-#: with its ring, so Momentum's and NAG's dots, and Adagrad's and RMSprop's, stand in rows of
-#: their own.
-LANE = 3.5
+#: A step dot every DOT_EVERY steps. Every run is drawn on its own points (no lanes): where
+#: two share a track (Momentum and NAG along the ridge and up the slope, Adagrad and RMSprop),
+#: the one beneath is wider (PATH_WIDTHS) and shows as a stripe either side of the other.
+DOT_EVERY = 4
 
 
 def facts() -> dict:
@@ -55,16 +53,16 @@ def facts() -> dict:
     exits = {name.lower(): o.exit.step for name, o in out.items() if o.exit is not None}
     return {"settings": settings_sentence(RACE),
             "x0": numbers.text(RACE.start[0]), "y0": numbers.text(RACE.start[1]),
-            "steps": RACE.steps, "sgd_y": numbers.text(abs(out["SGD"].final[1]), places=3),
-            "lane": numbers.text(LANE)} | exits
+            "steps": RACE.steps, "every": DOT_EVERY,
+            "sgd_y": numbers.text(abs(out["SGD"].final[1]), places=3),
+            } | exits
 
 
 
 def make_figure(theme):
-    return draw_race(theme, RACE, height=4.6, layout="side", start_label="right",
+    return draw_race(theme, RACE, height=4.6, layout="side",
                      on_top="SGD", width_ratios=WIDTH_RATIOS, step_dot=STEP_DOT,
-                     path_widths=PATH_WIDTHS, swatch_width=SWATCH,
-                     dot_edge=DOT_EDGE, lane=LANE,
+                     path_widths=PATH_WIDTHS, dot_edge=DOT_EDGE, dot_every=DOT_EVERY,
                      title=f"Saddle:  ${SURFACE_COST} = {RACE.surface.formula}$")
 
 

@@ -10,6 +10,7 @@ import itertools
 
 import numpy as np
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import offset_copy
 
 from gdcore import races
@@ -22,7 +23,7 @@ from gdviz.theme import title as theme_title
 #: Line width (points) of the path drawn on top, and the extra width of each path beneath it:
 #: paths are stacked narrowest on top, so where runs share a stretch each colour still shows as
 #: a stripe along the edges of the ones above it (no path hides under another).
-PATH_WIDTH, PATH_WIDTH_STEP = 1.2, 0.45
+PATH_WIDTH, PATH_WIDTH_STEP = 0.8, 0.45
 #: Size (points) of the dot at every step: on the narrow paths they show each run's speed. The
 #: dots are drawn above every path (stacked by dot_stacking), each ringed in the background
 #: colour, so where runs share a stretch each run's dots still show in its own colour at its own
@@ -176,14 +177,28 @@ def swing_words(crossings: int) -> str:
     return f"swings from wall to wall, crossing the floor {crossings} times"
 
 
-def distance(d: float, medium: str = "mathtext") -> str:
+def distance(d: float, medium: str = "mathtext", low: float = numbers.SCI_LOW) -> str:
     """A run's final distance to the minimum, as every race writes it (legend and caption): two
     significant figures, zeros kept, so one figure's distances read alike (0.20, 0.071, 4.0).
-    On a figure ("mathtext") every distance is set in maths, as the legend's α and |w₂| are,
-    so a power of ten (3.4 × 10⁻⁵) is set in the same face as a plain 0.20 beside it."""
+    On a figure ("mathtext") every distance is set in maths, as the legend's α and |w₂| are.
+    `low`: the least distance written as a plain decimal (plain_low: a race whose runs end
+    between 0.000034 and 0.20 writes them all as decimals, one form, never 3.4 × 10⁻⁵ beside
+    0.059)."""
     if medium == "mathtext":
-        return f"${numbers.significant(d, 2, 'latex')}$"
-    return numbers.significant(d, 2, medium)
+        return f"${numbers.significant(d, 2, 'latex', low=low)}$"
+    return numbers.significant(d, 2, medium, low=low)
+
+
+def plain_low(values) -> float:
+    """The `low` of distance() for a race's distances: the house's SCI_LOW, or lower, down to
+    the power of ten under the least of them (not below PLAIN_FLOOR), so every distance of
+    one figure is written in one form, a plain decimal."""
+    least = min(float(v) for v in values if v)
+    return min(numbers.SCI_LOW, max(PLAIN_FLOOR, 10.0 ** np.floor(np.log10(least))))
+
+
+#: The least distance a race writes as a plain decimal (0.000034, five zeros at most).
+PLAIN_FLOOR = 1e-5
 
 
 #: The LaTeX symbols of the hyper-parameters beyond the learning rate.
@@ -213,86 +228,97 @@ def settings_sentence(race) -> str:
     return f"Besides α: {'; '.join(parts)}; every other setting is PyTorch’s default."
 
 
-def legend_label(race, outcome) -> str:
-    """Name and learning rate, then how the run ended: its distance to the minimum, the step at
-    which it left the frame, or (no minimum) its final distance from the ridge, |w₂|."""
+def legend_label(race, outcome, low: float = numbers.SCI_LOW) -> str:
+    """Name and learning rate, then how the run ended, on one line: its distance to the
+    minimum (distance(), `low` as plain_low gives it), the step at which it left the frame,
+    or (no minimum) its final distance from the ridge, |w₂|."""
     rate = numbers.hyper(r"\alpha", race.hyper[outcome.name]["lr"], "mathtext")
     head = f"{outcome.name}  {rate}"
     if outcome.exit is not None:
-        return f"{head}\nleft the frame at step {outcome.exit.step}"
+        return f"{head}, left at step {outcome.exit.step}"
     if outcome.distance is not None:
-        return f"{head}\nends {distance(outcome.distance)} from the minimum"
-    return f"{head}\nends at ${RIDGE_DISTANCE} = {numbers.latex(abs(outcome.final[1]))}$"
+        return f"{head}, ends {distance(outcome.distance, low=low)} away"
+    return f"{head}, ends at ${RIDGE_DISTANCE} = {numbers.latex(abs(outcome.final[1]))}$"
 
 
-#: Columns of every race's legend (under both panels): one layout for the family, the runs
-#: first, filled down each column, then the marks.
+#: Columns of every race's legend (under both panels): one layout for the family, one line an
+#: entry, the runs filled down the first two columns, the marks (start, end, exit, minimum)
+#: down the third.
 LEGEND_COLUMNS = 3
+#: One swatch width (points) and one line width for every run's legend key: the legend names
+#: the runs, it does not size them.
+SWATCH_WIDTH = 1.0
+#: The direct labels at the right end of the distance panel: the short line in the run's
+#: colour from the curve's end (points), the gap between it and the name, and the least
+#: distance between two labels' baselines (points), which lifts or lowers a label off its
+#: curve's end.
+LABEL_LINE, LABEL_GAP, LABEL_SPACING = 7.0, 2.0, 8.6
 
 
 def draw_race(theme, race, height: float, layout: str = "side", title: str | None = None,
-              start_label: str = "above", on_top: str | None = None,
-              width_ratios: tuple[float, float] = (1.75, 1), step_dot: float = STEP_DOT,
-              path_widths: tuple[float, float] = (PATH_WIDTH, PATH_WIDTH_STEP),
-              swatch_width: float | None = None, over_dots: tuple = (),
-              dot_edge: float = STEP_DOT_EDGE, lane: float = 0.0):
+              on_top: str | None = None,
+              width_ratios: tuple[float, float] = (1.75, 1),
+              height_ratios: tuple[float, float] = (2.3, 1), step_dot: float = STEP_DOT,
+              path_widths: tuple[float, float] = (PATH_WIDTH, 0.0),
+              over_dots: tuple = (), dot_edge: float = STEP_DOT_EDGE, lane: float = 0.0,
+              dot_every: int = 1, inset: bool = True):
     """The figure of one race: its map (race_map) as the largest panel, beside it ("side") or
-    under it ("stacked") the distance panel (progress_panel), the legend below both. on_top
-    names the run the figure is about, whose path and dots are drawn above every other's.
-    width_ratios share the width between the panels side by side; step_dot and path_widths
-    (top path, extra width per path beneath) size the map's marks; swatch_width, if given,
-    draws every run's legend swatch at that one width (points) rather than its path's (the
-    legend is laid out alike for every race: LEGEND_COLUMNS columns); over_dots names runs
-    whose path lies over every step dot (a thin path along another run's dots shows on them);
-    dot_edge the width of the ring round each step dot; lane the points between two
-    neighbouring runs' lanes (race_map)."""
+    under it ("stacked") the distance panel (progress_panel), the legend below both, one line
+    an entry, LEGEND_COLUMNS columns, every run's key one swatch (SWATCH_WIDTH) with its mark.
+    on_top names the run the figure is about, whose path and dots are drawn above every
+    other's. width_ratios / height_ratios share the figure between the panels; step_dot and
+    path_widths (top path, extra width per path beneath: 0 draws every run at one width) size
+    the map's marks; dot_every: a step dot every that many steps; over_dots names runs whose
+    path lies over every step dot; dot_edge the width of the ring round each step dot; lane
+    the points between two neighbouring runs' lanes (race_map); inset: draw the race's inset
+    (races.Race.inset) if it has one."""
     fig = gm.new_figure(theme, height)
     if layout == "side":
         ax, ay = fig.subplots(1, 2, gridspec_kw={"width_ratios": width_ratios})
     else:
-        ax, ay = fig.subplots(2, 1, gridspec_kw={"height_ratios": (2.3, 1)})
+        ax, ay = fig.subplots(2, 1, gridspec_kw={"height_ratios": height_ratios})
     trajectories = races.run_race(race)
     out = races.outcomes(race, trajectories)
-    handles = race_map(ax, theme, race, trajectories, out, start_label=start_label,
-                       on_top=on_top, step_dot=step_dot, path_widths=path_widths,
-                       over_dots=over_dots, dot_edge=dot_edge, lane=lane)
+    low = plain_low([o.distance for o in out.values() if o.distance is not None] or [1.0])
+    handles = race_map(ax, theme, race, trajectories, out, on_top=on_top, step_dot=step_dot,
+                       path_widths=path_widths, over_dots=over_dots, dot_edge=dot_edge,
+                       lane=lane, dot_every=dot_every, inset=inset, low=low)
     progress_panel(ay, theme, race, trajectories, out)
-    if swatch_width is not None:  # one swatch width for every run: the legend names, not sizes
-        handles = [legend_key(h, theme, str(h.get_gid())[5:], swatch_width)
-                   if str(h.get_gid()).startswith("path:") else h for h in handles]
+    handles = [legend_key(h, theme, str(h.get_gid())[5:], SWATCH_WIDTH)
+               if str(h.get_gid()).startswith("path:") else h for h in handles]
     if any(o.exit is not None for o in out.values()):  # beside the end square's entry
         handles.insert(len(handles) - 1, Line2D([], [], ls="none", **_exit_mark(
             theme, theme.muted), label="where a run left the frame"))
+    # the runs fill the first two columns (four rows, the eighth place left blank), the marks
+    # the third, in every race alike
+    handles.insert(len(NAMES), Line2D([], [], ls="none", label=" ", gid="legend-blank"))
     fig.suptitle(title or _title(race), fontsize=theme.font_size)
     # A little room on the right for the last step's tick label.
     fig.get_layout_engine().set(rect=(0, 0, 0.98, 1))
     fig.legend(handles=handles, loc="outside lower center", ncol=LEGEND_COLUMNS,
-               columnspacing=1.5,
-               handlelength=1.6, frameon=False)
+               columnspacing=1.5, handlelength=1.6, frameon=False)
+    direct_labels(ay, theme, race, trajectories, out)
     return fig
 
 
-def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
-             on_top: str | None = None, step_dot: float = STEP_DOT,
-             path_widths: tuple[float, float] = (PATH_WIDTH, PATH_WIDTH_STEP),
+def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
+             step_dot: float = STEP_DOT,
+             path_widths: tuple[float, float] = (PATH_WIDTH, 0.0),
              over_dots: tuple = (), dot_edge: float = STEP_DOT_EDGE,
-             lane: float = 0.0) -> list:
+             lane: float = 0.0, dot_every: int = 1, inset: bool = True,
+             low: float = numbers.SCI_LOW) -> list:
     """Draw one race on ax: contours of the surface (log-spaced where f > 0 throughout, evenly
-    spaced otherwise), every optimizer's path in its colour with a dot per step (stacked by
-    stacking(), each wider than the one above it; the dots above every path, by dot_stacking),
-    the start, the
-    minimum, and the house end square in the run's colour at the last point of each run that
-    stays in the frame (a run that leaves it ends on the frame's edge, its exit crossed in the
-    distance panel). on_top names a run drawn above all of that (its path over every dot).
-    dot_edge: the width (points) of each dot's ring in the background colour; a race whose
-    dots crowd so close that the rings would swamp their fills takes a finer one.
-    Returns the legend handles (legend_label), and the minimum's. step_dot and path_widths
-    (the top path's width, the extra width of each beneath) size the marks; the paths of the
-    runs over_dots names lie over every step dot, under on_top's. lane (points): where runs
-    travel one line (the long valley's floor), each run's path, casing, step dots and end
-    square are drawn `lane` points above the next's, in the legend's order from the top (SGD's
-    the top lane), as a transit map draws lines that share a street: no run's dots fall in
-    line with another's (lane_of); their data stay gdcore's points."""
+    spaced otherwise), every optimizer's path in its colour, on gdcore's points, with a dot
+    every `dot_every` steps (stacked by stacking(); path_widths[1] > 0 draws each path that
+    much wider than the one above it, so runs that share a track show as stripes; the dots
+    above every path, by dot_stacking), the start, the minimum, and the house end square in
+    the run's colour at the last point of each run that stays in the frame (a run that leaves
+    it ends on the frame's edge, its exit crossed in the distance panel). on_top names a run
+    drawn above all of that (its path over every dot). dot_edge: the width (points) of each
+    dot's ring in the background colour. Returns the legend handles (legend_label, `low` as
+    distance() takes it), the start's, the end square's and the minimum's. The paths of the
+    runs over_dots names lie over every step dot, under on_top's. lane (points, 0 by
+    default): each run drawn `lane` points from the next (lane_of)."""
     (x0, x1), (y0, y1) = race.window
     X, Y, Z = races.surface_grid(race)
     gm.contour_map(ax, theme, X, Y, Z, levels=20, log=bool(np.all(Z > 0)))
@@ -308,17 +334,19 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
             z, dz = Z_ON_TOP, Z_ON_TOP
         c = theme.opt(name)
         dx, dy = lane_of(race, name, lane)
-        where = offset_copy(ax.transData, fig=ax.figure, x=dx, y=dy, units="points")
+        where = (offset_copy(ax.transData, fig=ax.figure, x=dx, y=dy, units="points")
+                 if dx or dy else ax.transData)
         path = races.visible_path(tr.points, race.window)
         if out[name].exit is not None and (dx or dy):  # it leaves where its lane crosses the edge
             path = lane_exit(ax, race, tr.points, (dx, dy))
-        (ln,) = ax.plot(path[:, 0], path[:, 1], color=c, lw=lw, label=legend_label(race, out[name]),
+        (ln,) = ax.plot(path[:, 0], path[:, 1], color=c, lw=lw,
+                        label=legend_label(race, out[name], low),
                         zorder=z, gid=f"path:{name}", solid_joinstyle="round",
                         solid_capstyle="round", transform=where)
         handles.append(legend_key(ln, theme, name))
         gm.cased_under(ax, ln, theme, Z_CASINGS).set_transform(where)
         ex = out[name].exit
-        steps = tr.points if ex is None else tr.points[: ex.step]
+        steps = (tr.points if ex is None else tr.points[: ex.step])[::dot_every]
         (dots,) = ax.plot(steps[:, 0], steps[:, 1], ls="none", marker=opt_marker(name),
                           ms=mark_size(name, step_dot),
                           color=c, mec=theme.background, mew=dot_edge, zorder=dz,
@@ -327,15 +355,11 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
         if ex is None:
             ax.plot(*tr.points[-1], gid=f"end:{name}", transform=where, **(
                 theme.marker("end") | {"markerfacecolor": c, "zorder": Z_ENDS - rank}))
+    ax.plot(*race.start, gid="start", **(theme.marker("start") | {"zorder": Z_START}))
+    handles.append(Line2D([], [], ls="none", label="start", **theme.marker("start")))
     if any(out[name].exit is None for name in out):
         handles.append(Line2D([], [], label="where a run ends",
                               **(theme.marker("end") | {"markerfacecolor": theme.muted})))
-    ax.plot(*race.start, gid="start", **(theme.marker("start") | {"zorder": Z_START}))
-    (dx, dy), ha, va = {"above": ((0, 6), "center", "bottom"),
-                        "below": ((0, -7), "center", "top"),
-                        "right": ((7, 0), "left", "center_baseline")}[start_label]
-    ax.annotate("start", race.start, xytext=(dx, dy), textcoords="offset points", ha=ha,
-                va=va, fontsize=theme.small_size, color=theme.text, zorder=Z_START)
     if race.surface.minimum is not None:
         # beside the optimizers' colours: the SGD green is the good green's kin (OPT_KIN)
         mark = theme.marker("minimum", beside=trajectories) | {"zorder": Z_MINIMUM}
@@ -347,7 +371,7 @@ def race_map(ax, theme, race, trajectories, out, start_label: str = "above",
         mark = theme.marker("saddle") | {"zorder": Z_ON_TOP + 1}
         ax.plot(0.0, 0.0, gid="saddle", **mark)
         handles.append(Line2D([], [], label="saddle point (0, 0)", **mark))
-    if race.inset is not None:
+    if inset and race.inset is not None:
         end_inset(ax, theme, race, trajectories, out)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
@@ -408,13 +432,14 @@ def end_inset(ax, theme, race, trajectories, out):
     """The race's inset (races.Race.inset, placed by inset_box) on the map ax: its region's own
     contours (the map's span of costs in INSET_LEVELS levels), every path through it stacked as
     on the map, a hairline at INSET_ALPHA with its last INSET_TAIL steps at full strength over
-    it, the minimum's star and, above it,
-    each end square in the region, at gdcore's last point (or beside it on a leader, where it
-    would hide the star or touch another square: end_offsets); a thin box on the map around the
-    region, joined to the inset by two lines; above the inset, between those lines, a scale bar
-    (scale_bar_length, scale_bar_at).
+    it, each end square in the region at gdcore's last point, and the minimum's star above
+    them (the square of a run that ends on the minimum, NAG's on Beale's function, framing
+    it, gm.end_at); a thin box on
+    the map around the region, joined to the inset by two lines; inside the inset, in the
+    lower corner fewer points crowd, its scale bar (scale_bar_length). The inset fills its
+    place (inset_box with no band: the bar is the inset's own).
     Returns the inset's axes (gid "inset")."""
-    ((bx0, bx1), (by0, by1)), s = inset_box(race)
+    ((bx0, bx1), (by0, by1)), s = inset_box(race, 0.0)
     (rx0, rx1), (ry0, ry1) = race.inset.region
     ins = ax.inset_axes([bx0, by0, bx1 - bx0, by1 - by0], transform=ax.transData,
                         zorder=Z_INSET)
@@ -440,19 +465,21 @@ def end_inset(ax, theme, race, trajectories, out):
                              solid_joinstyle="round", solid_capstyle="round", **look)
             if kind == "tail":  # the faint history stays a faint hairline, uncased
                 gm.cased_under(ins, ln, theme, Z_CASINGS, INSET_CASING)
-    ends = {n: t.points for n, t in trajectories.items()
-            if out[n].exit is None and races.inside(t.points[-1], race.inset.region)[0]}
+    # each end square at its run's last point, under the star; the square of a run that ends
+    # on the minimum (within ON_STAR of the inset's width: NAG on Beale's function) frames the
+    # star, as every end on a minimum is drawn (gm.end_at)
     mark = theme.marker("end")
-    for name, offset in end_offsets(race, ends, inset_points(ax, race), mark["markersize"],
-                                    mark["markeredgewidth"]).items():
-        end = mark | {"markerfacecolor": theme.opt(name), "zorder": Z_ENDS - order.index(name)}
-        if any(offset):  # beside its point, on a leader (end_offsets)
-            gm.end_beside(ins, theme, ends[name][-1], end, gid=f"inset-end:{name}",
-                          offset=offset)
-        else:
-            ins.plot(*ends[name][-1], gid=f"inset-end:{name}", **end)
+    for name, tr in trajectories.items():
+        if out[name].exit is None and races.inside(tr.points[-1], race.inset.region)[0]:
+            end = mark | {"markerfacecolor": theme.opt(name)}
+            on_star = np.hypot(*(tr.points[-1] - race.surface.minimum)) < ON_STAR * (rx1 - rx0)
+            gm.end_at(ins, theme, tr.points[-1], end,
+                      star_xy=race.surface.minimum if on_star else None,
+                      star=theme.marker("minimum", beside=trajectories) | {"zorder": Z_MINIMUM},
+                      gid=f"inset-end:{name}",
+                      zorder=Z_ENDS - order.index(name))
     ins.plot(*race.surface.minimum, gid="inset-minimum",
-             **(theme.marker("minimum", beside=trajectories) | {"zorder": Z_DOTS}))
+             **(theme.marker("minimum", beside=trajectories) | {"zorder": Z_MINIMUM}))
     ins.set_xlim(rx0, rx1)
     ins.set_ylim(ry0, ry1)
     ins.set_xticks([])
@@ -465,23 +492,29 @@ def end_inset(ax, theme, race, trajectories, out):
     ind.set_zorder(Z_INSET - 1)
     for line in ind.connectors:
         line.set_linewidth(INSET_LINE)
-    # the scale bar in the band above the inset, its length in the inset's scale
+    # the scale bar inside the inset, in its emptiest lower corner, its length in the inset's
+    # own units, on a plate of the page's colour with its number: a key of the inset's
     length = scale_bar_length(race)
-    # between the lines that run down to the inset's corners, its number above it
-    x, y = scale_bar_at(race)
-    y = (by1 + y) / 2
-    # the bar on its casing and its number on an unframed plate of the page's colour just
-    # above it, one key with the bar, not a level's label on the contours
-    (bar,) = ax.plot([x - length * s / 2, x + length * s / 2], [y, y], color=theme.text,
-                     lw=1.2, solid_capstyle="butt", zorder=Z_INSET, gid="inset-scale")
-    gm.cased_under(ax, bar, theme, Z_INSET - 0.5)
-    ax.annotate(f"${numbers.latex(length)}$", (x, y), xytext=(0, SCALE_PLATE + 0.5),
-                textcoords="offset points", va="bottom", ha="center",
-                fontsize=theme.small_size, color=theme.text, zorder=Z_INSET,
-                gid="inset-scale-label",
-                bbox={"boxstyle": f"square,pad={SCALE_PLATE / theme.small_size:.3f}",
-                      "facecolor": theme.background, "edgecolor": "none",
-                      "linewidth": 0})
+    pad = 0.06 * (rx1 - rx0)
+    (px0, px1), (py0, py1) = race.inset.region
+    corners = {"left": px0 + pad, "right": px1 - pad - length}
+    pts = np.concatenate([t.points for t in trajectories.values()])
+
+    def crowd(x):
+        near = ((pts[:, 0] > x - pad) & (pts[:, 0] < x + length + pad)
+                & (pts[:, 1] > py0) & (pts[:, 1] < py0 + 0.3 * (py1 - py0)))
+        return int(near.sum())
+    bx = min(corners.values(), key=crowd)
+    by = py0 + 0.1 * (py1 - py0)
+    (bar,) = ins.plot([bx, bx + length], [by, by], color=theme.text, lw=1.2,
+                      solid_capstyle="butt", zorder=Z_INSET, gid="inset-scale")
+    gm.cased_under(ins, bar, theme, Z_INSET - 0.5)
+    ins.annotate(f"${numbers.latex(length)}$", (bx + length / 2, by),
+                 xytext=(0, SCALE_PLATE + 0.5), textcoords="offset points", va="bottom",
+                 ha="center", fontsize=theme.small_size, color=theme.text, zorder=Z_INSET,
+                 gid="inset-scale-label",
+                 bbox={"boxstyle": f"square,pad={SCALE_PLATE / theme.small_size:.3f}",
+                       "facecolor": theme.background, "edgecolor": "none", "linewidth": 0})
     return ins
 
 
@@ -590,29 +623,18 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
         c = theme.opt(name)
         ay.plot(np.arange(len(d)), d, color=c, lw=1.3, zorder=10 - order.index(name),
                 gid=f"progress:{name}")
-    # where a run leaves the frame: |y| reaches the frame's edge, where its cross stands; a
-    # cross that would sit on an earlier one is raised a row above the edge (EXIT_CLASH), where
-    # no run can be, on a leader down to its step on the edge: no cross stands on a curve
-    exits = sorted((o.exit.step, name) for name, o in out.items() if o.exit is not None)
-    rows: list[list[int]] = []
-    for step, name in exits:
-        row = next((k for k, r in enumerate(rows)
-                    if all(abs(step - s) >= EXIT_CLASH * race.steps for s in r)), len(rows))
-        if row == len(rows):
-            rows.append([])
-        rows[row].append(step)
-        edge = abs(out[name].exit.point[1])
-        rise = 1.2 * row * EXIT_MARK
-        shift = offset_copy(ay.transData, fig=ay.figure, y=rise, units="points")
-        if row:
-            ay.annotate("", xy=(step, edge), xytext=(0, rise), textcoords="offset points",
-                        arrowprops={"arrowstyle": "-", "color": theme.opt(name), "lw": 0.8,
-                                    "shrinkA": 0, "shrinkB": 0}, zorder=11,
-                        gid=f"progress-exit-leader:{name}")
-        ay.plot(step, edge, transform=shift, zorder=12,
+    # where a run leaves the frame: |y| reaches the frame's edge, where its cross stands, each
+    # on the edge at its step, the later exit's over the earlier one's
+    for step, name in sorted((o.exit.step, name) for name, o in out.items()
+                             if o.exit is not None):
+        ay.plot(step, abs(out[name].exit.point[1]), zorder=12 + step / race.steps,
                 gid=f"progress-exit:{name}", **_exit_mark(theme, theme.opt(name)))
     ay.set_yscale("log")
     ay.set_xlim(0, race.steps)
+    # round steps that end on the last one (the direct labels narrow the panel, and matplotlib
+    # would then number 0 to 100 by 25 on the saddle's 120 steps, leaving its end unnumbered:
+    # 0 to 120 by 40, Beale's 300 by 100, the valley's 80 by 20)
+    ay.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 4, 5, 10], integer=True))
     ay.set_xlabel(AXIS_LABELS["step"])
     if race.surface.minimum is None:
         (_, _), (_, y1) = race.window
@@ -627,8 +649,49 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
         lo = min(float(d.min()) for d in dist.values())
         hi = max(float(d.max()) for d in dist.values())
         ay.set_ylim(lo / 2, hi * 2)
-        ay.set_ylabel("distance to\nthe minimum")
+        ay.set_ylabel("distance to the minimum")
     # Every decade in view, and none beyond (a short axis would label only every third).
     lo, hi = ay.get_ylim()
     ay.set_yticks([10.0**e for e in range(int(np.ceil(np.log10(lo))),
                                           int(np.floor(np.log10(hi))) + 1)])
+
+
+def direct_labels(ay, theme, race, trajectories, out) -> None:
+    """Each run that ends inside the frame named at the right end of its distance curve, as a
+    direct label: a short level line in its colour (LABEL_LINE points, LABEL_GAP beyond the
+    axes) and its name in ink LABEL_GAP beyond that; where two curves end closer than
+    LABEL_SPACING points, the labels are spread apart about their ends (no line joins a label
+    to its curve: it would read as the curve going on). The figure is laid out first: the
+    labels' spacing is in points on the page."""
+    dist = races.progress(race, trajectories)
+    ends = sorted((float(np.log10(dist[n][-1])), n) for n in NAMES if out[n].exit is None)
+    if not ends:
+        return
+    ay.figure.draw_without_rendering()
+    lo, hi = (float(np.log10(v)) for v in ay.get_ylim())
+    per_decade = ay.bbox.height * 72 / ay.figure.dpi / (hi - lo)  # points per decade
+    gap = LABEL_SPACING / per_decade
+    ys = [e for e, _ in ends]
+    for _ in range(50):  # spread the labels apart, each as near its curve's end as it can be
+        moved = False
+        for k in range(1, len(ys)):
+            if ys[k] - ys[k - 1] < gap - 1e-9:
+                mid, d = (ys[k] + ys[k - 1]) / 2, gap / 2
+                ys[k - 1], ys[k] = mid - d, mid + d
+                moved = True
+        if not moved:
+            break
+    x = len(dist[ends[0][1]]) - 1
+    for (e, name), y in zip(ends, ys):
+        rise = (y - e) * per_decade
+        ay.annotate("", xy=(x, 10**e), xytext=(LABEL_LINE, 0),
+                    xycoords=offset_copy(ay.transData, fig=ay.figure, x=LABEL_GAP, y=rise,
+                                         units="points"),
+                    textcoords="offset points", annotation_clip=False,
+                    arrowprops={"arrowstyle": "-", "color": theme.opt(name), "lw": 1.3,
+                                "shrinkA": 0, "shrinkB": 0},
+                    gid=f"progress-label-line:{name}")
+        ay.annotate(name, xy=(x, 10**e), xytext=(2 * LABEL_GAP + LABEL_LINE, rise),
+                    textcoords="offset points", ha="left", va="center_baseline",
+                    fontsize=theme.small_size, color=theme.text, annotation_clip=False,
+                    gid=f"progress-label:{name}")

@@ -27,8 +27,8 @@ map's levels: each path grows into it as it arrives, a hairline, its last few st
 strength over its fainter history (so a run that zig-zags across the magnified valley reads as
 a line over a faint band), its head a dot while it is in the region; at the finish each of
 those dots turns into the run's end square, above every path, apart from the others: where a
-square would hide the star or touch another, it is set beside its point on a leader, by the
-still's rule (race_plot.end_offsets).
+square would hide the star or touch another, it is set beside its point on a leader
+(race_plot.end_offsets; the stills draw every square at its point).
 
     class RaceBeale(RaceScene):
         RACE = races.BEALE
@@ -651,8 +651,8 @@ class RaceScene(ThemedScene):
         return np.vstack([cut, np.repeat(cut[-1:], n - len(cut), axis=0)])
 
     def inset_offsets(self) -> dict[str, np.ndarray]:
-        """Where each end square in the inset sits (scene units from its run's last point): the
-        still's rule, race_plot.end_offsets, at the inset's scale, its squares' side INSET_END
+        """Where each end square in the inset sits (scene units from its run's last point):
+        race_plot.end_offsets, at the inset's scale, its squares' side INSET_END
         and rim (half of END_EDGE, outside the side): a square that would hide the star or touch
         another is set beside its point, on a leader."""
         ins, r = self.inset, self.RACE

@@ -170,8 +170,8 @@ def test_the_runs_on_the_floor_keep_lanes_of_their_own():
 
 def test_before_the_zoom_the_inset_sets_adagrads_square_beside_the_star_as_the_still_does():
     """At the finish (the inset still small) Adagrad's run ends on the minimum: its square is
-    set beside the star on a leader, by race_plot.end_offsets, the still's rule, in the same
-    direction as in the still (its offset there read back from the figure); the squares
+    set beside the star on a leader, by race_plot.end_offsets, in the direction the rule
+    gives at the still's map scale (read back from the figure); the squares
     pairwise apart by at least a side and a rim either side of it."""
     import importlib
 
