@@ -10,9 +10,9 @@ The rates are COST_DESCENT.learning_rates (too small, good, too large > the stab
 the runs are gdcore's COST_DESCENT.run_learning_rates(), the still's. The small and the good
 rate run first. Then the large rate's first COST_DESCENT.shown_steps steps: their box is marked
 on the map (in its frame's muted weight) and the map zooms onto it, the zoomed picture growing
-from the box to the map's own frame (stretched across the valley, so that each jump shows apart
-from the next) while the map under it fades and its tick numbers cross-fade into the zoom's,
-so that the zoom never lies over anything still drawn; the box's outline, grown, is the zoom's
+from the box to the map's own frame (a true magnification: the map's own scale of b to m)
+while the map under it fades and its tick numbers give way to the zoom's (the old ones out
+before the new ones come in), so that the zoom never lies over anything still drawn; the box's outline, grown, is the zoom's
 one frame (the map's goes early with the map). The steps are played one at a time,
 each an arrow from wall to wall, the older ones fading, with the distance across the
 valley after it; the note over them says that this distance is multiplied by |1 − α h_max| ≈
@@ -175,9 +175,10 @@ def own_frame(axes) -> VMobject:
 
 
 def cross_fade(old, new) -> list:
-    """Fade `old` (a map's tick numbers) out and `new` in over the same whole play, at the
-    pace of the ticks they stand by: numbers show at every frame, never bare ticks."""
-    return [FadeOut(old), FadeIn(new)]
+    """Fade `old` (a map's tick numbers) out over the first half of the zoom and `new` in over
+    the second: the old numbers are gone before the new ones begin, so that two sets of
+    numbers never stand over each other ("−3" over "6") while the axes change under them."""
+    return swap_numbers(old, new)
 
 
 def swap_numbers(old, new) -> list:
@@ -474,7 +475,7 @@ class LearningRates(ThemedScene):
         """The box of the first steps marked on the map (in the map frame's muted weight), then
         the map zooms onto it: the zoomed picture grows from the box to the map's frame over the
         map, which fades (so the zoom never lies over anything still drawn), the map's numbers
-        cross-fading into the zoom's. One frame at a time: the map's frame goes with the map,
+        fading out before the zoom's fade in (never two sets at once). One frame at a time: the map's frame goes with the map,
         early, and the box's outline, grown to the frame, becomes the zoom's own (never two
         frames a few pixels apart, a strip of the old map between them)."""
         zoom_group.set_z_index(5.5)
@@ -503,8 +504,8 @@ class LearningRates(ThemedScene):
 
     def zoom_out(self, box):
         """The zoom goes back onto its box (its frame shrinking to the box) and the map fades
-        back in around it, late (clear of the shrinking frame), the zoom's numbers cross-fading
-        into the map's; then the zoomed picture fades into the map, a dot where each shown step
+        back in around it, late (clear of the shrinking frame), the zoom's numbers fading out
+        before the map's fade back in; then the zoomed picture fades into the map, a dot where each shown step
         landed."""
         zoomed = Group(self.zoom_group, self.arrows, self.zoom_landings)
         zoomed.generate_target()
