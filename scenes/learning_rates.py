@@ -89,11 +89,12 @@ FORWARD_TAIL = 2
 NOTE_CLEAR = 0.45
 NOTE_RIGHT = 6.6
 #: The zoom onto the large rate's first steps, which takes the map's own frame (nothing
-#: beside or over the map is hidden): its m range is those steps' with ZOOM_PAD of it either
-#: side; b gets ZOOM_STRETCH times the room per unit that m gets (across the valley, so that
-#: each jump shows apart from the next); ZOOM_SECONDS: the zoom in and the zoom out.
+#: beside or over the map is hidden): a true magnification, b and m keeping the map's ratio of
+#: room per unit (so the level lines keep their angles and the start ring stays round); its
+#: m range is those steps' with ZOOM_PAD of it either side, its b range as many times smaller
+#: than the map's, centred on the steps and kept inside the map; ZOOM_SECONDS: the zoom in
+#: and the zoom out.
 ZOOM_PAD = 0.06
-ZOOM_STRETCH = 1.6
 ZOOM_SECONDS = 1.6
 #: The α axis: one linear scale from 0 to ALPHA_MAX, its ticks (the large rate 0.14 lies a dot's
 #: width right of the limit 0.137: honest, and the dot still clear of the limit's line).
@@ -348,13 +349,15 @@ class LearningRates(ThemedScene):
 
     def zoom_window(self) -> tuple[tuple[float, float], tuple[float, float]]:
         """The zoom's (m range, b range): the large rate's shown steps, ZOOM_PAD either side in
-        m, b centred on them with ZOOM_STRETCH times m's room per unit in the map's frame."""
+        m; b the map's b range shrunk as much as m's (the map's shape, a true magnification),
+        centred on the steps and moved inside the map where it would cross its edge."""
         pts = self.large.points[: COST_DESCENT.shown_steps + 1]
         lo, hi = pts.min(axis=0), pts.max(axis=0)
         pad = ZOOM_PAD * (hi[0] - lo[0])
         m0, m1 = lo[0] - pad, hi[0] + pad
-        half_b = self.ax.y_length * (m1 - m0) / (ZOOM_STRETCH * self.ax.x_length) / 2
-        mid_b = (lo[1] + hi[1]) / 2
+        (wm0, wm1), (wb0, wb1) = WINDOW
+        half_b = (wb1 - wb0) * (m1 - m0) / (wm1 - wm0) / 2
+        mid_b = float(np.clip((lo[1] + hi[1]) / 2, wb0 + half_b, wb1 - half_b))
         return (m0, m1), (mid_b - half_b, mid_b + half_b)
 
     def build_zoom(self):

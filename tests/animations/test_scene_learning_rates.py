@@ -50,13 +50,21 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
     (m0, m1), (b0, b1) = (scene.zoom.x_range[:2], scene.zoom.y_range[:2])
     shown = large.points[: n + 1]
     assert np.all((shown[:, 0] > m0) & (shown[:, 0] < m1) & (shown[:, 1] > b0) & (shown[:, 1] < b1))
-    # stretched across the valley: b gets more room per unit than m, far more than on the map
+    # a true magnification: b and m keep the map's ratio of room per unit (the level lines
+    # keep their angles, the start ring stays round), the window inside the map
     assert (b0, b1) == pytest.approx(scene.zoom_window()[1]) and (m0, m1) == pytest.approx(
         scene.zoom_window()[0])
     zoom_ratio = (scene.zoom.y_length / (b1 - b0)) / (scene.zoom.x_length / (m1 - m0))
     map_ratio = (scene.ax.y_length / (views.B_RANGE[1] - views.B_RANGE[0])) / (
         scene.ax.x_length / (views.M_RANGE[1] - views.M_RANGE[0]))
-    assert zoom_ratio > 2.5 * map_ratio
+    assert zoom_ratio == pytest.approx(map_ratio, rel=1e-9)
+    assert scene.zoom.x_length / (m1 - m0) > 1.2 * scene.ax.x_length / (
+        views.M_RANGE[1] - views.M_RANGE[0])
+    assert views.M_RANGE[0] - 1e-9 <= m0 < m1 <= views.M_RANGE[1] + 1e-9
+    assert views.B_RANGE[0] - 1e-9 <= b0 < b1 <= views.B_RANGE[1] + 1e-9
+    # the box on the map grows to the frame evenly: the same scale across and up
+    box = scene.box
+    assert box.width / scene.ax.x_length == pytest.approx(box.height / scene.ax.y_length)
     # the zoom takes the map's own frame: its window's corners where the map's corners are
     (wm0, wm1), (wb0, wb1) = views.M_RANGE, views.B_RANGE
     for (zm, zb), (am, ab) in (((m0, b0), (wm0, wb0)), ((m1, b1), (wm1, wb1))):
