@@ -84,6 +84,11 @@ RUN_SECONDS = 3.0
 FORWARD_SECONDS = 3.0
 #: Steps in the fast-forward's comet tail.
 FORWARD_TAIL = 2
+#: The cost plot's height and the y of its t axis: low and short enough that the note on the
+#: large rate's jumps has a band of its own between the rates' labels and the plot's J.
+PLOT_HEIGHT, PLOT_FOOT = 1.85, -3.08
+#: The least room (scene units) round the jump note in its band: 12 px at 480p.
+NOTE_BAND = 0.2
 #: The words over the cost plot: at least NOTE_CLEAR (scene units, 27 px at 480p) right of its
 #: J axis label; the closing note's right edge at NOTE_RIGHT (the frame's 24 px margin and more).
 NOTE_CLEAR = 0.45
@@ -114,7 +119,8 @@ RATE_PLACES = 2
 #: Decimals of the distance's growth per jump |1 − α h_max| (1.042) and of J's per step, its
 #: square (1.09): at two decimals the first would read 1.04, and 1.04² ≈ 1.08, not 1.09.
 GROWTH_PLACES, J_GROWTH_PLACES = 3, 2
-#: The steepest curvature of J (the largest eigenvalue of its Hessian), as set on screen.
+#: The largest curvature of J (the largest eigenvalue of its Hessian), as set on screen and in
+#: the still; not λ, which is the penalty's strength everywhere in the chapter.
 H_MAX = r"h_{\mathrm{max}}"
 
 
@@ -222,7 +228,7 @@ class LearningRates(ThemedScene):
                               f"{j_text(trs[small].losses[-1])}.",
             "jumps": (f"The too large rate, α = {nb.text(a_large)}, zoomed in: each step jumps "
                       f"from wall to wall.",
-                      f"Each jump lands farther from the floor, ×{nb.text(growth, places=3)} a "
+                      f"Each jump lands farther from the dotted valley floor, ×{nb.text(growth, places=3)} a "
                       f"jump: {nb.text(abs(d[0]), places=2)} to "
                       f"{nb.text(abs(d[shown]), places=2)} in {shown} steps."),
             "fast-forward": f"The zoom closes and the run speeds on: its path leaves the map "
@@ -275,7 +281,7 @@ class LearningRates(ThemedScene):
         # the new symbol, defined once where it first appears: a note of its own, left of the
         # limit's label (DEF_APART or more away), halfway between the title and the axis's
         # ticks, flush with the axis's first number
-        h_def = VGroup(self.mixed(f"${H_MAX}$: steepest", 24, t.muted),
+        h_def = VGroup(self.mixed(f"${H_MAX}$: the largest", 24, t.muted),
                        self.mixed("curvature of $J$", 24, t.muted))
         h_def.arrange(DOWN, buff=0.06, aligned_edge=LEFT)
         h_def.align_to(line.numbers[0], LEFT)
@@ -291,11 +297,11 @@ class LearningRates(ThemedScene):
         # every other power of ten: nine ticks in 2.7 units would touch at the house tick size
         # 4.83 wide: 0.17 narrower than it was before its powers of ten grew (power_tick), so
         # that with them it keeps its place, 24 px from the frame's edge
-        j_ax = loss_axes(t, (0, COST_DESCENT.steps), y_exp, 4.83, 2.43, "t", "J", y_step=2,
-                         log_t=True)
+        j_ax = loss_axes(t, (0, COST_DESCENT.steps), y_exp, 4.83, PLOT_HEIGHT, "t", "J",
+                         y_step=2, log_t=True)
         plot = LossPlot(t, self.steps[self.names[0]], None, y_exp, 0, 0, ax=j_ax, log_t=True)
         # right of centre, so that the words where the path leaves the map clear its ticks
-        plot.ax.move_to(np.array([3.6, -1.865, 0]))
+        plot.ax.move_to(np.array([3.6, PLOT_FOOT + PLOT_HEIGHT / 2, 0]))
         best = styled_line("reference", plot.c2p(0, self.j_star),
                            plot.c2p(COST_DESCENT.steps, self.j_star), t.good, 3)
         self.ax, self.plot, self.title = ax, plot, title
@@ -390,7 +396,21 @@ class LearningRates(ThemedScene):
                                                    (wm[1], wb[1]), (wm[0], wb[1]))),
                       color=t.muted, stroke_width=2).set_z_index(8)
         self.zoom_paths = paths
-        return zoom, Group(img, paths, start), box
+        # the valley's floor: where the distance across the valley is 0, dotted, in ink
+        floor = races.clip_polyline(self.floor_points(), window)[0]
+        self.floor = styled_line("reference", zoom.c2p(*floor[0]), zoom.c2p(*floor[-1]),
+                                 t.text, 2.5)
+        return zoom, Group(img, paths, start, self.floor), box
+
+    def floor_points(self) -> np.ndarray:
+        """Points along the valley's floor: the line through the minimum on which gdcore's
+        distance across the valley (COST_DESCENT.across_valley) is 0, far past the map."""
+        star = np.array([self.m_star, self.b_star])
+        unit = descent.Trajectory(points=star + np.eye(2), losses=None, diverged=False,
+                                  steps_requested=1)
+        steep = COST_DESCENT.across_valley(unit)
+        along = np.array([-steep[1], steep[0]]) / np.hypot(*steep)
+        return star + np.linspace(-40, 40, 8001)[:, None] * along
 
     def map_content(self) -> Group:
         """What is drawn in the map's frame before the zoom: the map and its frame (apart from
@@ -415,16 +435,19 @@ class LearningRates(ThemedScene):
         self.play(FadeIn(self.rate_dots[name]), FadeIn(lab), run_time=0.6)
         # the quantity that grows, by how much, per what: the distance from the valley floor
         # (the row under it), ×|1 − α h_max| each jump
-        each = self.text("distance from the floor:", 24, t.text)
+        each = self.text("distance from the valley floor", 24, t.text)
+        key = styled_line("reference", ORIGIN, 0.3 * RIGHT, t.text, 2.5)
+        key.next_to(each, RIGHT, buff=0.12).align_to(each, DOWN).shift(0.06 * UP)
         factor = self.tex(rf"\times\,|1 - \alpha {H_MAX}| \approx " +
                           nb.latex(COST_DESCENT.growth_factor, places=GROWTH_PLACES), 28, t.text)
         per = self.text("each jump", 24, t.text)
-        factor.next_to(each, DOWN, buff=0.1, aligned_edge=LEFT)
+        factor.next_to(each, DOWN, buff=0.14, aligned_edge=LEFT)
         per.next_to(factor, RIGHT, buff=0.15).align_to(factor, DOWN)
-        note = VGroup(each, factor, per)
-        # clear of the rates' labels above; right of the J axis's label below it, a clear
-        # NOTE_CLEAR apart (its rows too, aligned to it)
-        note.move_to(np.array([0.7, 0.5, 0]), aligned_edge=LEFT)
+        note = VGroup(each, factor, per, key)
+        # in a band of its own: NOTE_BAND or more under the rates' labels, the step row under
+        # it NOTE_BAND or more over the plot's J; right of the J axis's label, NOTE_CLEAR apart
+        top = min(lab.get_bottom()[1] for lab in self.rate_labels.values()) - NOTE_BAND
+        note.move_to(np.array([0.7, top, 0]), aligned_edge=LEFT + UP)
         note.shift((self.j_label().get_right()[0] + NOTE_CLEAR - note.get_left()[0]) * RIGHT)
         _, curve = self._trail_and_curve(name, 2.5)
         self.curves[name] = curve
@@ -484,6 +507,7 @@ class LearningRates(ThemedScene):
         zoom_group.set_z_index(5.5)
         zoom_group[1].set_z_index(5.6)
         zoom_group[2].set_z_index(5.7)
+        zoom_group[3].set_z_index(5.55)
         self.zoom.set_z_index(6)
         own_frame(self.zoom)
         self.map_frame = own_frame(self.ax)

@@ -112,7 +112,7 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
     # square, J's growth 1.09, holds as written (1.04² would be 1.08)
     g = nb.latex(COST_DESCENT.growth_factor, places=GROWTH_PLACES)
     assert g == "1.042" and f"{float(g) ** 2:.{J_GROWTH_PLACES}f}" == "1.09"
-    assert scene.note[0].original_text == "distance from the floor:"
+    assert scene.note[0].original_text == "distance from the valley floor"
     assert scene.note[1].tex_string.endswith(r"\approx 1.042")
     assert scene.note[2].original_text == "each jump"
     assert tuple(line.original_text for line in scene.row) == jump_text(n, d[n - 1], d[n])
@@ -156,7 +156,19 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
     # the limit muted (not the large rate's colour), the new symbol defined on screen
     assert lim.get_color() == ManimColor(scene.theme.muted) != ManimColor(scene.colors["too large"])
     assert H_MAX in scene.alpha[3].tex_string and "lambda" not in scene.alpha[3].tex_string
-    assert "steepest" in scene.alpha[4][0].original_text
+    assert "largest" in scene.alpha[4][0].original_text
+    # the note on the jumps in a band of its own: 12 px or more under the rates' labels, its
+    # step row 12 px or more over the plot's J label; the floor it names dotted in the zoom,
+    # along the line where gdcore's distance across the valley is 0
+    px = 480 / 8.0
+    labels_bottom = min(lab.get_bottom()[1] for lab in scene.rate_labels.values())
+    assert (labels_bottom - scene.note.get_top()[1]) * px >= 12 - 1e-6
+    assert (scene.row.get_bottom()[1] - scene.j_label().get_top()[1]) * px >= 12
+    dots = scene.floor.family_members_with_points()
+    ends = np.array([scene.zoom.p2c(dots[0].get_start()), scene.zoom.p2c(dots[-1].get_end())])
+    np.testing.assert_allclose(COST_DESCENT.across_valley(
+        type(large)(points=ends, losses=None, diverged=False, steps_requested=1)), 0, atol=1e-6)
+    assert scene.floor in scene.zoom_group
 
 
 def test_the_large_run_stays_marked_where_it_leaves_the_map_and_the_note_says_which():
@@ -219,8 +231,8 @@ def test_captions_are_plain_words_in_reading_order():
     words = [spoken(kind, w) for sec in scene.caption_log for _, kind, w in sec["words"]]
     assert not any("\\" in w for w in words)
     assert "h(max)" not in " ".join(words) and "λ" not in " ".join(words)
-    # "distance from the floor:" read before its factor, and "each jump" after it
-    i = words.index("distance from the floor:")
+    # "distance from the valley floor" read before its factor, and "each jump" after it
+    i = words.index("distance from the valley floor")
     assert words[i + 1].startswith("× |1 − α hₘₐₓ| ≈ 1.042")
     assert words[i + 2] == "each jump"
 
