@@ -294,11 +294,12 @@ class LearningRates(ThemedScene):
         self.alpha = VGroup(line, a_lab, limit, lim_lab, h_def)
 
         y_exp = (-3, int(np.log10(COST_DESCENT.plot_top(self.large))))
+        # t is a count: its ticks thousands-separated (1,000), as gd-regression's
         # every other power of ten: nine ticks in 2.7 units would touch at the house tick size
         # 4.83 wide: 0.17 narrower than it was before its powers of ten grew (power_tick), so
         # that with them it keeps its place, 24 px from the frame's edge
         j_ax = loss_axes(t, (0, COST_DESCENT.steps), y_exp, 4.83, PLOT_HEIGHT, "t", "J",
-                         y_step=2, log_t=True)
+                         y_step=2, log_t=True, counts=True)
         plot = LossPlot(t, self.steps[self.names[0]], None, y_exp, 0, 0, ax=j_ax, log_t=True)
         # right of centre, so that the words where the path leaves the map clear its ticks
         plot.ax.move_to(np.array([3.6, PLOT_FOOT + PLOT_HEIGHT / 2, 0]))
