@@ -12,10 +12,12 @@ rate run first. Then the large rate's first COST_DESCENT.shown_steps steps: thei
 on the map (in its frame's muted weight) and the map zooms onto it, the zoomed picture growing
 from the box to the map's own frame (a true magnification: the map's own scale of b to m)
 while the map under it fades and its tick numbers give way to the zoom's (the old ones out
-before the new ones come in), so that the zoom never lies over anything still drawn; the box's outline, grown, is the zoom's
-one frame (the map's goes early with the map). The steps are played one at a time,
-each an arrow from wall to wall, the older ones fading, with the distance across the
-valley after it; the note over them says that this distance is multiplied by |1 − α h_max| ≈
+before the new ones come in), so that the zoom never lies over anything still drawn; the
+box's outline, grown, is the zoom's one frame (the map's goes early with the map). The zoom
+draws the valley's floor dotted, in ink (where gdcore's distance across the valley is 0). The
+steps are played one at a time, each an arrow from wall to wall, the older ones fading, with
+the distance from the floor after it; the note over them, in a band of its own between the
+rates' labels and the cost plot, says that this distance is multiplied by |1 − α h_max| ≈
 1.042 each jump (GROWTH_PLACES: the precision at which 1.042² ≈ 1.09 holds as written), and
 each new step's line replaces the last by a cross-fade of the whole line (the old out, then the
 new in: never two sets of glyphs over each other). Then the zoom
@@ -24,7 +26,7 @@ run is fast-forwarded as a short comet tail and its landing dots (never the whol
 would fill in to one shape), up to where it leaves the map (marked, with its step); the dots
 stay, so that the last frame shows all three runs, while its cost curve leaves the top of the
 plot (an arrow where it is cut at the chart's top), where a note says what happened: the distance
-grows ×1.042 a step, so J, its square, grows ×1.09 a step.
+grows ×1.042 a step, so J, its square, grows ×1.09 a step. Last, J* is written and held.
 Render alone with: manim -ql scenes/learning_rates.py LearningRates
 """
 
@@ -89,6 +91,8 @@ FORWARD_TAIL = 2
 PLOT_HEIGHT, PLOT_FOOT = 1.85, -3.08
 #: The least room (scene units) round the jump note in its band: 12 px at 480p.
 NOTE_BAND = 0.2
+#: Seconds the least cost J* stands on screen at the end, from the start of its writing.
+RESULT_HOLD = 3.6
 #: The words over the cost plot: at least NOTE_CLEAR (scene units, 27 px at 480p) right of its
 #: J axis label; the closing note's right edge at NOTE_RIGHT (the frame's 24 px margin and more).
 NOTE_CLEAR = 0.45
@@ -228,8 +232,8 @@ class LearningRates(ThemedScene):
                               f"{j_text(trs[small].losses[-1])}.",
             "jumps": (f"The too large rate, α = {nb.text(a_large)}, zoomed in: each step jumps "
                       f"from wall to wall.",
-                      f"Each jump lands farther from the dotted valley floor, ×{nb.text(growth, places=3)} a "
-                      f"jump: {nb.text(abs(d[0]), places=2)} to "
+                      f"Each jump lands farther from the dotted valley floor, "
+                      f"×{nb.text(growth, places=3)} a jump: {nb.text(abs(d[0]), places=2)} to "
                       f"{nb.text(abs(d[shown]), places=2)} in {shown} steps."),
             "fast-forward": f"The zoom closes and the run speeds on: its path leaves the map "
                             f"at step {len(drawn_path(large.points)) - 1}, and its cost leaves "
@@ -502,9 +506,10 @@ class LearningRates(ThemedScene):
         """The box of the first steps marked on the map (in the map frame's muted weight), then
         the map zooms onto it: the zoomed picture grows from the box to the map's frame over the
         map, which fades (so the zoom never lies over anything still drawn), the map's numbers
-        fading out before the zoom's fade in (never two sets at once). One frame at a time: the map's frame goes with the map,
-        early, and the box's outline, grown to the frame, becomes the zoom's own (never two
-        frames a few pixels apart, a strip of the old map between them)."""
+        fading out before the zoom's fade in (never two sets at once). One frame at a time: the
+        map's frame goes with the map, early, and the box's outline, grown to the frame, becomes
+        the zoom's own (never two frames a few pixels apart, a strip of the old map between
+        them)."""
         zoom_group.set_z_index(5.5)
         zoom_group[1].set_z_index(5.6)
         zoom_group[2].set_z_index(5.7)
@@ -533,8 +538,8 @@ class LearningRates(ThemedScene):
     def zoom_out(self, box):
         """The zoom goes back onto its box (its frame shrinking to the box) and the map fades
         back in around it, late (clear of the shrinking frame), the zoom's numbers fading out
-        before the map's fade back in; then the zoomed picture fades into the map, a dot where each shown step
-        landed."""
+        before the map's fade back in; then the zoomed picture fades into the map, a dot where
+        each shown step landed."""
         zoomed = Group(self.zoom_group, self.arrows, self.zoom_landings)
         zoomed.generate_target()
         self.to_box(zoomed.target, box)
@@ -621,8 +626,10 @@ class LearningRates(ThemedScene):
         label = self.tex(rf"J^* = {nb.latex(self.j_star, places=4)}", 28, t.good)
         # over the dotted line early on, where every curve is still far above it
         label.next_to(self.plot.c2p(4, self.j_star), UP, buff=0.12)
-        self.play(Write(label))
-        self.wait(1.6)
+        self.j_star_label = label
+        # the key result held RESULT_HOLD seconds or more after it is written
+        self.play(Write(label), run_time=1.0)
+        self.wait(RESULT_HOLD - 1.0)
 
     SECTIONS = sections(section_setup, section_small_and_good, section_jumps,
                         section_fast_forward, section_result)

@@ -17,6 +17,7 @@ from scenes.learning_rates import (
     GROWTH_PLACES,
     H_MAX,
     J_GROWTH_PLACES,
+    RESULT_HOLD,
     LearningRates,
     aged_opacity,
     cross_fade,
@@ -235,6 +236,16 @@ def test_captions_are_plain_words_in_reading_order():
     i = words.index("distance from the valley floor")
     assert words[i + 1].startswith("× |1 − α hₘₐₓ| ≈ 1.042")
     assert words[i + 2] == "each jump"
+
+
+def test_the_step_axis_is_numbered_as_a_count_and_j_star_is_held():
+    from manim import MathTex
+
+    scene = rendered(LearningRates)
+    ticks = [m.get_tex_string() for m in scene.plot.ax.submobjects if isinstance(m, MathTex)]
+    assert "1{,}000" in ticks and "1000" not in ticks
+    assert RESULT_HOLD >= 3.5 and scene.j_star_label in scene.mobjects
+    assert scene.j_star_label.get_tex_string() == r"J^* = 0.0090"
 
 
 def test_the_words_over_the_cost_plot_stand_clear_of_its_j_label():
