@@ -82,8 +82,11 @@ HEAD_RADIUS = 0.11
 #: A residual clipped at the data panel's frame ends in a head (width, depth; scene units: 10 and
 #: 8 px at 480p) pointing on, past the frame.
 CLIP_HEAD = (0.17, 0.14)
-#: The first steps marked with a dot each on the map.
-FIRST_DOTS = 6
+#: The first steps marked with a dot each on the map (the swings across the valley, up to the
+#: schedule's middle stop), each on its casing so that it reads as a bead on the path, which
+#: runs back and forth along one line under them.
+FIRST_DOTS = 15
+STEP_DOT = 0.05
 #: The three panels' height and centre: as tall as the two rows of words above them allow
 #: (the frame's foot holds their tick numbers and axis letters).
 PANEL_HEIGHT = 4.2
@@ -233,10 +236,10 @@ class GdRegression(ThemedScene):
         star.set_stroke(t.background).move_to(ax.c2p(self.m_star, self.b_star)).set_z_index(4)
         pts = self.traj.points
 
-        def step_dots():  # a dot at each of the first steps passed
+        def step_dots():  # a dot at each of the first steps passed, on its casing
             n = min(self.k(), FIRST_DOTS)
-            return VGroup(*(Dot(ax.c2p(*pts[i]), radius=0.055, color=t.accent).set_z_index(3)
-                            for i in range(1, n + 1)))
+            return VGroup(*(cased(Dot(ax.c2p(*pts[i]), radius=STEP_DOT, color=t.accent), t)
+                            .set_z_index(3) for i in range(1, n + 1)))
 
         self.step_dots = always_redraw(step_dots)
         start = Circle(radius=0.09, color=t.text, stroke_width=3).set_fill(t.background, 1)

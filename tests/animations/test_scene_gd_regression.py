@@ -47,6 +47,12 @@ def _check(scene, k):
     dots = [ax.p2c(d.get_center()) for d in scene.step_dots]
     n = min(k, FIRST_DOTS)
     np.testing.assert_allclose(np.reshape(dots, (-1, 2)), traj.points[1:n + 1], atol=1e-9)
+    # every swing across the valley marked, each dot on its casing (a bead on the path)
+    assert FIRST_DOTS >= scene.mid_step()
+    for d in scene.step_dots:
+        assert d.get_stroke_color(background=True).to_hex().lower() \
+            == scene.theme.background.lower()
+        assert d.get_stroke_width(background=True) > 0
     # one precision per quantity: m and b with PLACES decimals, J (and J*) with J_PLACES
     assert scene.readouts["m"].num_decimal_places == scene.readouts["b"].num_decimal_places \
         == PLACES
