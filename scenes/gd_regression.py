@@ -311,8 +311,9 @@ class GdRegression(ThemedScene):
         self.play(Create(ax_l), FadeIn(dots), FadeIn(model), Create(line), FadeIn(bars),
                   run_time=1.0)
         self.heading_y = heading_y
+        # the cost panel fades in (its powers of ten, drawn stroke by stroke, read as blobs)
         self.play(FadeIn(img), Create(ax_m), FadeIn(star), FadeIn(self.start),
-                  Create(plot.ax), FadeIn(best), run_time=1.0)
+                  FadeIn(plot.ax), FadeIn(best), run_time=1.0)
         # the model's letters give way to the line's numbers as the path and the curve begin
         # (one after the other: never words over words)
         self.play(FadeOut(model, shift=0.2 * UP), run_time=0.4)
