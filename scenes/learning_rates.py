@@ -440,13 +440,14 @@ class LearningRates(ThemedScene):
         self.play(FadeIn(self.rate_dots[name]), FadeIn(lab), run_time=0.6)
         # the quantity that grows, by how much, per what: the distance from the valley floor
         # (the row under it), ×|1 − α h_max| each jump
+        # the floor's key in front of its name, as a legend's (after it, it read as "…")
         each = self.text("distance from the valley floor", 24, t.text)
-        key = styled_line("reference", ORIGIN, 0.3 * RIGHT, t.text, 2.5)
-        key.next_to(each, RIGHT, buff=0.12).align_to(each, DOWN).shift(0.06 * UP)
+        key = styled_line("reference", ORIGIN, 0.5 * RIGHT, t.text, 2.5)
+        key.next_to(each, LEFT, buff=0.15).set_y(each[4].get_center()[1])  # mid "a"
         factor = self.tex(rf"\times\,|1 - \alpha {H_MAX}| \approx " +
                           nb.latex(COST_DESCENT.growth_factor, places=GROWTH_PLACES), 28, t.text)
         per = self.text("each jump", 24, t.text)
-        factor.next_to(each, DOWN, buff=0.14, aligned_edge=LEFT)
+        factor.next_to(VGroup(key, each), DOWN, buff=0.14, aligned_edge=LEFT)
         per.next_to(factor, RIGHT, buff=0.15).align_to(factor, DOWN)
         note = VGroup(each, factor, per, key)
         # in a band of its own: NOTE_BAND or more under the rates' labels, the step row under
