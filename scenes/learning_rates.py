@@ -91,8 +91,9 @@ FORWARD_TAIL = 2
 PLOT_HEIGHT, PLOT_FOOT = 1.85, -3.08
 #: The least room (scene units) round the jump note in its band: 12 px at 480p.
 NOTE_BAND = 0.2
-#: Seconds the least cost J* stands on screen at the end, from the start of its writing.
-RESULT_HOLD = 3.6
+#: Seconds the least cost J* stands on screen at the end, from the start of its writing, at
+#: least (it comes in as the large run's cost climbs off the chart); the last still stretch.
+RESULT_HOLD, FINAL_HOLD = 3.5, 1.6
 #: The words over the cost plot: at least NOTE_CLEAR (scene units, 27 px at 480p) right of its
 #: J axis label; the closing note's right edge at NOTE_RIGHT (the frame's 24 px margin and more).
 NOTE_CLEAR = 0.45
@@ -236,10 +237,11 @@ class LearningRates(ThemedScene):
                       f"×{nb.text(growth, places=3)} a jump: {nb.text(abs(d[0]), places=2)} to "
                       f"{nb.text(abs(d[shown]), places=2)} in {shown} steps."),
             "fast-forward": f"The zoom closes and the run speeds on: its path leaves the map "
-                            f"at step {len(drawn_path(large.points)) - 1}, and its cost leaves "
-                            f"the top of the chart at step {COST_DESCENT.leaves_plot(large)}, "
-                            f"J growing ×{nb.text(growth ** 2, places=2)} a step.",
-            "result": f"Only the good rate reaches J* = {nb.text(j_star, places=4)}.",
+                            f"at step {len(drawn_path(large.points)) - 1}.",
+            "result": (f"Only the good rate reaches J* = {nb.text(j_star, places=4)}.",
+                       f"The large rate's cost leaves the top of the chart at step "
+                       f"{COST_DESCENT.leaves_plot(large)}, J growing "
+                       f"×{nb.text(growth ** 2, places=2)} a step."),
         }
 
     def setup(self):
@@ -562,8 +564,8 @@ class LearningRates(ThemedScene):
     def section_fast_forward(self):
         """The rest of the large run: the one-at-a-time steps and their words fade; the comet
         tail and a dot per landing run on to where the path leaves the map, marked with its
-        step; the dots stay (all three runs in the last frame) while the cost leaves the top of
-        the plot, where the note says what happened."""
+        step; the dots stay (all three runs in the last frame; the cost's climb off the plot
+        is section_result's)."""
         t, name = self.theme, self.names[-1]
         c = self.colors[name]
         tracker = self.steps[name]
@@ -599,9 +601,21 @@ class LearningRates(ThemedScene):
         exit_lab.next_to(edge, RIGHT, buff=0.2)
         self.exit_mark = VGroup(cross, exit_lab)
         self.play(FadeIn(self.exit_mark), run_time=0.6)
+
+    def section_result(self):
+        """The large run's cost climbs off the chart's top while J*, which only the good rate
+        reaches, is written on its dotted line; the arrow where the curve is cut and the note on
+        its growth; J* stands RESULT_HOLD seconds or more (the last still stretch short)."""
+        t, name = self.theme, self.names[-1]
+        c = self.colors[name]
+        label = self.tex(rf"J^* = {nb.latex(self.j_star, places=4)}", 28, t.good)
+        # over the dotted line early on, where every curve is still far above it
+        label.next_to(self.plot.c2p(4, self.j_star), UP, buff=0.12)
+        self.j_star_label = label
+        self.j_star_at = self.time
         # the climb is a small part of the frame: quick, so it never reads as a still stretch
-        self.play(tracker.animate.set_value(self.leaves),
-                  run_time=FORWARD_SECONDS / 2, rate_func=linear)
+        self.play(self.steps[name].animate(rate_func=linear).set_value(self.leaves),
+                  Write(label, rate_func=smooth), run_time=FORWARD_SECONDS / 2)
         # cut at the chart's top: an arrow there says it goes on up
         end = self.curves[name].get_end()
         self.climb = Arrow(end + 0.05 * DOWN, end + 0.3 * UP, buff=0, color=c, stroke_width=3,
@@ -618,19 +632,10 @@ class LearningRates(ThemedScene):
         what.next_to(self.climb, UP, buff=0.22)
         what.shift((NOTE_RIGHT - what.get_right()[0]) * RIGHT)
         self.what = what
+        self.caption_next()  # the caption's next sentence: the cost off the chart
         self.play(GrowArrow(self.climb), run_time=0.4)
         self.play(FadeIn(what, shift=0.25 * DOWN))
-        self.wait(1.0)
-
-    def section_result(self):
-        t = self.theme
-        label = self.tex(rf"J^* = {nb.latex(self.j_star, places=4)}", 28, t.good)
-        # over the dotted line early on, where every curve is still far above it
-        label.next_to(self.plot.c2p(4, self.j_star), UP, buff=0.12)
-        self.j_star_label = label
-        # the key result held RESULT_HOLD seconds or more after it is written
-        self.play(Write(label), run_time=1.0)
-        self.wait(RESULT_HOLD - 1.0)
+        self.wait(FINAL_HOLD)
 
     SECTIONS = sections(section_setup, section_small_and_good, section_jumps,
                         section_fast_forward, section_result)

@@ -245,6 +245,7 @@ def test_the_step_axis_is_numbered_as_a_count_and_j_star_is_held():
     ticks = [m.get_tex_string() for m in scene.plot.ax.submobjects if isinstance(m, MathTex)]
     assert "1{,}000" in ticks and "1000" not in ticks
     assert RESULT_HOLD >= 3.5 and scene.j_star_label in scene.mobjects
+    assert scene.time - scene.j_star_at >= RESULT_HOLD
     assert scene.j_star_label.get_tex_string() == r"J^* = 0.0090"
 
 
