@@ -287,7 +287,7 @@ class LearningRates(ThemedScene):
         # the new symbol, defined once where it first appears: a note of its own, left of the
         # limit's label (DEF_APART or more away), halfway between the title and the axis's
         # ticks, flush with the axis's first number
-        h_def = VGroup(self.mixed(f"${H_MAX}$: the largest", 24, t.muted),
+        h_def = VGroup(self.mixed(f"${H_MAX}$: largest", 24, t.muted),
                        self.mixed("curvature of $J$", 24, t.muted))
         h_def.arrange(DOWN, buff=0.06, aligned_edge=LEFT)
         h_def.align_to(line.numbers[0], LEFT)
@@ -444,8 +444,8 @@ class LearningRates(ThemedScene):
         # (the row under it), ×|1 − α h_max| each jump
         # the floor's key in front of its name, as a legend's (after it, it read as "…")
         each = self.text("distance from the valley floor", 24, t.text)
-        key = styled_line("reference", ORIGIN, 0.5 * RIGHT, t.text, 2.5)
-        key.next_to(each, LEFT, buff=0.15).set_y(each[4].get_center()[1])  # mid "a"
+        key = styled_line("reference", ORIGIN, 0.32 * RIGHT, t.text, 2.5)
+        key.next_to(each, LEFT, buff=0.12).set_y(each[4].get_center()[1])  # mid "a"
         factor = self.tex(rf"\times\,|1 - \alpha {H_MAX}| \approx " +
                           nb.latex(COST_DESCENT.growth_factor, places=GROWTH_PLACES), 28, t.text)
         per = self.text("each jump", 24, t.text)
