@@ -5,15 +5,16 @@ The run is gdcore's COST_DESCENT.run() (plain SGD on the raw data at the good ra
 as figures/gd_regression.py. The data panel is the chapter's one view of the seven points
 (gdviz.views, as the stills). The steps are played on the log-spaced schedule
 COST_DESCENT.schedule(): each stretch of it takes the same time, so the first few big steps are
-as slow to watch as the last few hundred small ones. The first FIRST_DOTS steps leave a dot each
-on the map, so the swings back and forth across the valley (the path folds along one line,
-each step shorter than the last) can be followed step by step; the current point is
-the house's current mark, larger than the step dots and on its casing, so it reads over the
-start ring and the map. Each panel has one heading at a time: the line's f(x) = m x + b, which
-becomes its live m and b; the map's, at the end, the minimum m*, b* (its axes' unequal scales
-are said by their numbered ticks); the cost's live J. The data
-panel is a window closed by a frame: the first steps' steep lines and their residuals are cut
-at its edge, and each residual cut there ends in a small head on the frame pointing on.
+as slow to watch as the last few hundred small ones, but for the first stretches, the swings
+across the valley, which take longer still; the set-up before them is brief. The first
+FIRST_DOTS steps leave a dot each on the map, on its casing, so the swings back and forth
+across the valley (the path folds along one line, each step shorter than the last) can be
+followed step by step; the current point is the house's current mark, larger than the step dots
+and on its casing, so it reads over the start ring and the map. Each panel has one heading at a
+time: the line's f(x) = m x + b, which becomes its live m and b; the map's, at the end, the
+minimum m*, b* (its axes' unequal scales are said by their numbered ticks); the cost's live J.
+The data panel is a window closed by a frame: the first steps' steep lines and their residuals
+are cut at its edge, and each residual cut there ends in a small head on the frame pointing on.
 Render alone with: manim -ql scenes/gd_regression.py GdRegression
 """
 
@@ -66,8 +67,12 @@ from gdviz.manim_theme import (
 )
 from gdviz.theme import MARKERS, RESIDUAL
 
-#: Seconds per stretch of the log-spaced schedule.
+#: Seconds per stretch of the log-spaced schedule; the first stretches (the big swings across
+#: the valley, the key moment) take BIG_STRETCH_SECONDS each, so that each swing can be
+#: followed on the path. The set-up is brief (about SETUP_SECONDS), shorter than the swings.
 STRETCH_SECONDS = 2.2
+BIG_STRETCH_SECONDS = 4.2
+SETUP_SECONDS = 4.2
 #: Decimals of m and b (and m*, b*) on screen.
 PLACES = 3
 #: J's readout: J_SIG significant figures at every step (gdviz.numbers.sig_places), at most
@@ -82,8 +87,11 @@ HEAD_RADIUS = 0.11
 #: A residual clipped at the data panel's frame ends in a head (width, depth; scene units: 10 and
 #: 8 px at 480p) pointing on, past the frame.
 CLIP_HEAD = (0.17, 0.14)
-#: The first steps marked with a dot each on the map.
-FIRST_DOTS = 6
+#: The first steps marked with a dot each on the map (the swings across the valley, up to the
+#: schedule's middle stop), each on its casing so that it reads as a bead on the path, which
+#: runs back and forth along one line under them.
+FIRST_DOTS = 15
+STEP_DOT = 0.05
 #: The three panels' height and centre: as tall as the two rows of words above them allow
 #: (the frame's foot holds their tick numbers and axis letters).
 PANEL_HEIGHT = 4.2
@@ -233,10 +241,10 @@ class GdRegression(ThemedScene):
         star.set_stroke(t.background).move_to(ax.c2p(self.m_star, self.b_star)).set_z_index(4)
         pts = self.traj.points
 
-        def step_dots():  # a dot at each of the first steps passed
+        def step_dots():  # a dot at each of the first steps passed, on its casing
             n = min(self.k(), FIRST_DOTS)
-            return VGroup(*(Dot(ax.c2p(*pts[i]), radius=0.055, color=t.accent).set_z_index(3)
-                            for i in range(1, n + 1)))
+            return VGroup(*(cased(Dot(ax.c2p(*pts[i]), radius=STEP_DOT, color=t.accent), t)
+                            .set_z_index(3) for i in range(1, n + 1)))
 
         self.step_dots = always_redraw(step_dots)
         start = Circle(radius=0.09, color=t.text, stroke_width=3).set_fill(t.background, 1)
@@ -268,14 +276,14 @@ class GdRegression(ThemedScene):
     # -- sections ------------------------------------------------------------------------
 
     def section_setup(self):
-        """The pieces come one at a time, each with the words it needs: the points and the
-        model's line; the map of J with its minimum and the start; the cost panel; then the
-        model's letters become the readouts of the line drawn (m, b over the line, J over its
-        curve) as the path and the curve begin; last the rate and the step counter."""
+        """Brief (about SETUP_SECONDS): the points and the model's line with its words; the map
+        of J with its minimum and the start, and the cost panel; then the model's letters give
+        way to the readouts of the line drawn (m, b over the line, J over its curve) as the
+        path and the curve begin, with the rate and the step counter."""
         t = self.theme
         # every word is set as it comes on screen, so the captions follow the picture
         title = self.mixed("Gradient descent on the cost $J(m, b)$", 34).to_edge(UP, buff=0.42)
-        self.play(Write(title))
+        self.play(Write(title), run_time=0.8)
         ax_m, img, trail, dot, star = self.map_panel = self.build_map_panel()
         ax_l, line, bars, dots = self.line_panel = self.build_line_panel()
         plot, curve, jdot, best = self.cost_panel = self.build_cost_panel()
@@ -298,19 +306,17 @@ class GdRegression(ThemedScene):
         self.readouts = {"t": it_num, "m": m_num, "b": b_num, "J": j_num}
         self.j_read, self.mb_read = j_read, mb
 
-        self.play(Create(ax_l), FadeIn(dots))
         model = self.tex(r"f(x) = m\,x + b", 30)
         model.move_to([0, heading_y, 0]).align_to(ax_l, LEFT)
-        self.play(FadeIn(model), Create(line), FadeIn(bars))
+        self.play(Create(ax_l), FadeIn(dots), FadeIn(model), Create(line), FadeIn(bars),
+                  run_time=1.0)
         self.heading_y = heading_y
-        self.play(FadeIn(img), Create(ax_m), FadeIn(star), FadeIn(self.start))
-        self.play(Create(plot.ax), FadeIn(best))
+        # the cost panel fades in (its powers of ten, drawn stroke by stroke, read as blobs)
+        self.play(FadeIn(img), Create(ax_m), FadeIn(star), FadeIn(self.start),
+                  FadeIn(plot.ax), FadeIn(best), run_time=1.0)
         # the model's letters give way to the line's numbers as the path and the curve begin
         # (one after the other: never words over words)
-        self.play(FadeOut(model, shift=0.2 * UP), run_time=0.5)
-        self.play(FadeIn(mb, shift=0.2 * UP), FadeIn(trail), FadeIn(dot),
-                  FadeIn(self.step_dots), run_time=0.8)
-        self.play(FadeIn(j_read), FadeIn(curve), FadeIn(jdot), run_time=0.8)
+        self.play(FadeOut(model, shift=0.2 * UP), run_time=0.4)
         # the rate and the counter under the title
         alpha = self.tex(rf"\alpha = {COST_DESCENT.lr_good:g}", 32, t.accent)
         note = self.text("steps sped up, log-spaced", 24, t.muted)
@@ -320,18 +326,22 @@ class GdRegression(ThemedScene):
         row.next_to(title, DOWN, buff=0.2)
         it_group.move_to(wide, aligned_edge=LEFT)
         self.it_group, self.it_note = it_group, note
-        self.play(FadeIn(alpha), FadeIn(it_group), FadeIn(note), run_time=0.8)
-        self.wait(0.6)
+        # the readouts, the path and the curve, the rate and the counter: one play
+        self.play(FadeIn(mb, shift=0.2 * UP), FadeIn(trail), FadeIn(dot),
+                  FadeIn(self.step_dots), FadeIn(j_read), FadeIn(curve), FadeIn(jdot),
+                  FadeIn(alpha), FadeIn(it_group), FadeIn(note), run_time=0.7)
+        self.wait(0.3)
 
-    def advance_to(self, stops):
+    def advance_to(self, stops, seconds: float = STRETCH_SECONDS):
         for k in stops:
-            self.play(self.step.animate.set_value(int(k)), run_time=STRETCH_SECONDS,
+            self.play(self.step.animate.set_value(int(k)), run_time=seconds,
                       rate_func=linear)
             self.wait(0.4)
 
     def section_big_steps_across_the_valley(self):
-        """The schedule's first stretches: the big steps across the valley."""
-        self.advance_to([k for k in self.schedule[1:] if k <= self.mid_step()])
+        """The schedule's first stretches: the big steps across the valley, slower."""
+        self.advance_to([k for k in self.schedule[1:] if k <= self.mid_step()],
+                        BIG_STRETCH_SECONDS)
 
     def section_small_steps_along_the_valley_floor(self):
         """The rest of the schedule: hundreds of small steps along the floor to the minimum."""

@@ -10,12 +10,14 @@ The rates are COST_DESCENT.learning_rates (too small, good, too large > the stab
 the runs are gdcore's COST_DESCENT.run_learning_rates(), the still's. The small and the good
 rate run first. Then the large rate's first COST_DESCENT.shown_steps steps: their box is marked
 on the map (in its frame's muted weight) and the map zooms onto it, the zoomed picture growing
-from the box to the map's own frame (stretched across the valley, so that each jump shows apart
-from the next) while the map under it fades and its tick numbers cross-fade into the zoom's,
-so that the zoom never lies over anything still drawn; the box's outline, grown, is the zoom's
-one frame (the map's goes early with the map). The steps are played one at a time,
-each an arrow from wall to wall, the older ones fading, with the distance across the
-valley after it; the note over them says that this distance is multiplied by |1 − α h_max| ≈
+from the box to the map's own frame (a true magnification: the map's own scale of b to m)
+while the map under it fades and its tick numbers give way to the zoom's (the old ones out
+before the new ones come in), so that the zoom never lies over anything still drawn; the
+box's outline, grown, is the zoom's one frame (the map's goes early with the map). The zoom
+draws the valley's floor dotted, in ink (where gdcore's distance across the valley is 0). The
+steps are played one at a time, each an arrow from wall to wall, the older ones fading, with
+the distance from the floor after it; the note over them, in a band of its own between the
+rates' labels and the cost plot, says that this distance is multiplied by |1 − α h_max| ≈
 1.042 each jump (GROWTH_PLACES: the precision at which 1.042² ≈ 1.09 holds as written), and
 each new step's line replaces the last by a cross-fade of the whole line (the old out, then the
 new in: never two sets of glyphs over each other). Then the zoom
@@ -24,7 +26,7 @@ run is fast-forwarded as a short comet tail and its landing dots (never the whol
 would fill in to one shape), up to where it leaves the map (marked, with its step); the dots
 stay, so that the last frame shows all three runs, while its cost curve leaves the top of the
 plot (an arrow where it is cut at the chart's top), where a note says what happened: the distance
-grows ×1.042 a step, so J, its square, grows ×1.09 a step.
+grows ×1.042 a step, so J, its square, grows ×1.09 a step. Last, J* is written and held.
 Render alone with: manim -ql scenes/learning_rates.py LearningRates
 """
 
@@ -84,16 +86,25 @@ RUN_SECONDS = 3.0
 FORWARD_SECONDS = 3.0
 #: Steps in the fast-forward's comet tail.
 FORWARD_TAIL = 2
+#: The cost plot's height and the y of its t axis: low and short enough that the note on the
+#: large rate's jumps has a band of its own between the rates' labels and the plot's J.
+PLOT_HEIGHT, PLOT_FOOT = 1.85, -3.08
+#: The least room (scene units) round the jump note in its band: 12 px at 480p.
+NOTE_BAND = 0.2
+#: Seconds the least cost J* stands on screen at the end, from the start of its writing, at
+#: least (it comes in as the large run's cost climbs off the chart); the last still stretch.
+RESULT_HOLD, FINAL_HOLD = 3.5, 1.6
 #: The words over the cost plot: at least NOTE_CLEAR (scene units, 27 px at 480p) right of its
 #: J axis label; the closing note's right edge at NOTE_RIGHT (the frame's 24 px margin and more).
 NOTE_CLEAR = 0.45
 NOTE_RIGHT = 6.6
 #: The zoom onto the large rate's first steps, which takes the map's own frame (nothing
-#: beside or over the map is hidden): its m range is those steps' with ZOOM_PAD of it either
-#: side; b gets ZOOM_STRETCH times the room per unit that m gets (across the valley, so that
-#: each jump shows apart from the next); ZOOM_SECONDS: the zoom in and the zoom out.
+#: beside or over the map is hidden): a true magnification, b and m keeping the map's ratio of
+#: room per unit (so the level lines keep their angles and the start ring stays round); its
+#: m range is those steps' with ZOOM_PAD of it either side, its b range as many times smaller
+#: than the map's, centred on the steps and kept inside the map; ZOOM_SECONDS: the zoom in
+#: and the zoom out.
 ZOOM_PAD = 0.06
-ZOOM_STRETCH = 1.6
 ZOOM_SECONDS = 1.6
 #: The α axis: one linear scale from 0 to ALPHA_MAX, its ticks (the large rate 0.14 lies a dot's
 #: width right of the limit 0.137: honest, and the dot still clear of the limit's line).
@@ -113,7 +124,8 @@ RATE_PLACES = 2
 #: Decimals of the distance's growth per jump |1 − α h_max| (1.042) and of J's per step, its
 #: square (1.09): at two decimals the first would read 1.04, and 1.04² ≈ 1.08, not 1.09.
 GROWTH_PLACES, J_GROWTH_PLACES = 3, 2
-#: The steepest curvature of J (the largest eigenvalue of its Hessian), as set on screen.
+#: The largest curvature of J (the largest eigenvalue of its Hessian), as set on screen and in
+#: the still; not λ, which is the penalty's strength everywhere in the chapter.
 H_MAX = r"h_{\mathrm{max}}"
 
 
@@ -175,9 +187,10 @@ def own_frame(axes) -> VMobject:
 
 
 def cross_fade(old, new) -> list:
-    """Fade `old` (a map's tick numbers) out and `new` in over the same whole play, at the
-    pace of the ticks they stand by: numbers show at every frame, never bare ticks."""
-    return [FadeOut(old), FadeIn(new)]
+    """Fade `old` (a map's tick numbers) out over the first half of the zoom and `new` in over
+    the second: the old numbers are gone before the new ones begin, so that two sets of
+    numbers never stand over each other ("−3" over "6") while the axes change under them."""
+    return swap_numbers(old, new)
 
 
 def swap_numbers(old, new) -> list:
@@ -220,14 +233,15 @@ class LearningRates(ThemedScene):
                               f"{j_text(trs[small].losses[-1])}.",
             "jumps": (f"The too large rate, α = {nb.text(a_large)}, zoomed in: each step jumps "
                       f"from wall to wall.",
-                      f"Each jump lands farther from the floor, ×{nb.text(growth, places=3)} a "
-                      f"jump: {nb.text(abs(d[0]), places=2)} to "
+                      f"Each jump lands farther from the dotted valley floor, "
+                      f"×{nb.text(growth, places=3)} a jump: {nb.text(abs(d[0]), places=2)} to "
                       f"{nb.text(abs(d[shown]), places=2)} in {shown} steps."),
             "fast-forward": f"The zoom closes and the run speeds on: its path leaves the map "
-                            f"at step {len(drawn_path(large.points)) - 1}, and its cost leaves "
-                            f"the top of the chart at step {COST_DESCENT.leaves_plot(large)}, "
-                            f"J growing ×{nb.text(growth ** 2, places=2)} a step.",
-            "result": f"Only the good rate reaches J* = {nb.text(j_star, places=4)}.",
+                            f"at step {len(drawn_path(large.points)) - 1}.",
+            "result": (f"Only the good rate reaches J* = {nb.text(j_star, places=4)}.",
+                       f"The large rate's cost leaves the top of the chart at step "
+                       f"{COST_DESCENT.leaves_plot(large)}, J growing "
+                       f"×{nb.text(growth ** 2, places=2)} a step."),
         }
 
     def setup(self):
@@ -273,7 +287,7 @@ class LearningRates(ThemedScene):
         # the new symbol, defined once where it first appears: a note of its own, left of the
         # limit's label (DEF_APART or more away), halfway between the title and the axis's
         # ticks, flush with the axis's first number
-        h_def = VGroup(self.mixed(f"${H_MAX}$: steepest", 24, t.muted),
+        h_def = VGroup(self.mixed(f"${H_MAX}$: largest", 24, t.muted),
                        self.mixed("curvature of $J$", 24, t.muted))
         h_def.arrange(DOWN, buff=0.06, aligned_edge=LEFT)
         h_def.align_to(line.numbers[0], LEFT)
@@ -286,14 +300,15 @@ class LearningRates(ThemedScene):
         self.alpha = VGroup(line, a_lab, limit, lim_lab, h_def)
 
         y_exp = (-3, int(np.log10(COST_DESCENT.plot_top(self.large))))
+        # t is a count: its ticks thousands-separated (1,000), as gd-regression's
         # every other power of ten: nine ticks in 2.7 units would touch at the house tick size
         # 4.83 wide: 0.17 narrower than it was before its powers of ten grew (power_tick), so
         # that with them it keeps its place, 24 px from the frame's edge
-        j_ax = loss_axes(t, (0, COST_DESCENT.steps), y_exp, 4.83, 2.43, "t", "J", y_step=2,
-                         log_t=True)
+        j_ax = loss_axes(t, (0, COST_DESCENT.steps), y_exp, 4.83, PLOT_HEIGHT, "t", "J",
+                         y_step=2, log_t=True, counts=True)
         plot = LossPlot(t, self.steps[self.names[0]], None, y_exp, 0, 0, ax=j_ax, log_t=True)
         # right of centre, so that the words where the path leaves the map clear its ticks
-        plot.ax.move_to(np.array([3.6, -1.865, 0]))
+        plot.ax.move_to(np.array([3.6, PLOT_FOOT + PLOT_HEIGHT / 2, 0]))
         best = styled_line("reference", plot.c2p(0, self.j_star),
                            plot.c2p(COST_DESCENT.steps, self.j_star), t.good, 3)
         self.ax, self.plot, self.title = ax, plot, title
@@ -347,13 +362,15 @@ class LearningRates(ThemedScene):
 
     def zoom_window(self) -> tuple[tuple[float, float], tuple[float, float]]:
         """The zoom's (m range, b range): the large rate's shown steps, ZOOM_PAD either side in
-        m, b centred on them with ZOOM_STRETCH times m's room per unit in the map's frame."""
+        m; b the map's b range shrunk as much as m's (the map's shape, a true magnification),
+        centred on the steps and moved inside the map where it would cross its edge."""
         pts = self.large.points[: COST_DESCENT.shown_steps + 1]
         lo, hi = pts.min(axis=0), pts.max(axis=0)
         pad = ZOOM_PAD * (hi[0] - lo[0])
         m0, m1 = lo[0] - pad, hi[0] + pad
-        half_b = self.ax.y_length * (m1 - m0) / (ZOOM_STRETCH * self.ax.x_length) / 2
-        mid_b = (lo[1] + hi[1]) / 2
+        (wm0, wm1), (wb0, wb1) = WINDOW
+        half_b = (wb1 - wb0) * (m1 - m0) / (wm1 - wm0) / 2
+        mid_b = float(np.clip((lo[1] + hi[1]) / 2, wb0 + half_b, wb1 - half_b))
         return (m0, m1), (mid_b - half_b, mid_b + half_b)
 
     def build_zoom(self):
@@ -386,7 +403,21 @@ class LearningRates(ThemedScene):
                                                    (wm[1], wb[1]), (wm[0], wb[1]))),
                       color=t.muted, stroke_width=2).set_z_index(8)
         self.zoom_paths = paths
-        return zoom, Group(img, paths, start), box
+        # the valley's floor: where the distance across the valley is 0, dotted, in ink
+        floor = races.clip_polyline(self.floor_points(), window)[0]
+        self.floor = styled_line("reference", zoom.c2p(*floor[0]), zoom.c2p(*floor[-1]),
+                                 t.text, 2.5)
+        return zoom, Group(img, paths, start, self.floor), box
+
+    def floor_points(self) -> np.ndarray:
+        """Points along the valley's floor: the line through the minimum on which gdcore's
+        distance across the valley (COST_DESCENT.across_valley) is 0, far past the map."""
+        star = np.array([self.m_star, self.b_star])
+        unit = descent.Trajectory(points=star + np.eye(2), losses=None, diverged=False,
+                                  steps_requested=1)
+        steep = COST_DESCENT.across_valley(unit)
+        along = np.array([-steep[1], steep[0]]) / np.hypot(*steep)
+        return star + np.linspace(-40, 40, 8001)[:, None] * along
 
     def map_content(self) -> Group:
         """What is drawn in the map's frame before the zoom: the map and its frame (apart from
@@ -411,16 +442,20 @@ class LearningRates(ThemedScene):
         self.play(FadeIn(self.rate_dots[name]), FadeIn(lab), run_time=0.6)
         # the quantity that grows, by how much, per what: the distance from the valley floor
         # (the row under it), ×|1 − α h_max| each jump
-        each = self.text("distance from the floor:", 24, t.text)
+        # the floor's key in front of its name, as a legend's (after it, it read as "…")
+        each = self.text("distance from the valley floor", 24, t.text)
+        key = styled_line("reference", ORIGIN, 0.32 * RIGHT, t.text, 2.5)
+        key.next_to(each, LEFT, buff=0.12).set_y(each[4].get_center()[1])  # mid "a"
         factor = self.tex(rf"\times\,|1 - \alpha {H_MAX}| \approx " +
                           nb.latex(COST_DESCENT.growth_factor, places=GROWTH_PLACES), 28, t.text)
         per = self.text("each jump", 24, t.text)
-        factor.next_to(each, DOWN, buff=0.1, aligned_edge=LEFT)
+        factor.next_to(VGroup(key, each), DOWN, buff=0.14, aligned_edge=LEFT)
         per.next_to(factor, RIGHT, buff=0.15).align_to(factor, DOWN)
-        note = VGroup(each, factor, per)
-        # clear of the rates' labels above; right of the J axis's label below it, a clear
-        # NOTE_CLEAR apart (its rows too, aligned to it)
-        note.move_to(np.array([0.7, 0.5, 0]), aligned_edge=LEFT)
+        note = VGroup(each, factor, per, key)
+        # in a band of its own: NOTE_BAND or more under the rates' labels, the step row under
+        # it NOTE_BAND or more over the plot's J; right of the J axis's label, NOTE_CLEAR apart
+        top = min(lab.get_bottom()[1] for lab in self.rate_labels.values()) - NOTE_BAND
+        note.move_to(np.array([0.7, top, 0]), aligned_edge=LEFT + UP)
         note.shift((self.j_label().get_right()[0] + NOTE_CLEAR - note.get_left()[0]) * RIGHT)
         _, curve = self._trail_and_curve(name, 2.5)
         self.curves[name] = curve
@@ -474,12 +509,14 @@ class LearningRates(ThemedScene):
         """The box of the first steps marked on the map (in the map frame's muted weight), then
         the map zooms onto it: the zoomed picture grows from the box to the map's frame over the
         map, which fades (so the zoom never lies over anything still drawn), the map's numbers
-        cross-fading into the zoom's. One frame at a time: the map's frame goes with the map,
-        early, and the box's outline, grown to the frame, becomes the zoom's own (never two
-        frames a few pixels apart, a strip of the old map between them)."""
+        fading out before the zoom's fade in (never two sets at once). One frame at a time: the
+        map's frame goes with the map, early, and the box's outline, grown to the frame, becomes
+        the zoom's own (never two frames a few pixels apart, a strip of the old map between
+        them)."""
         zoom_group.set_z_index(5.5)
         zoom_group[1].set_z_index(5.6)
         zoom_group[2].set_z_index(5.7)
+        zoom_group[3].set_z_index(5.55)
         self.zoom.set_z_index(6)
         own_frame(self.zoom)
         self.map_frame = own_frame(self.ax)
@@ -503,9 +540,9 @@ class LearningRates(ThemedScene):
 
     def zoom_out(self, box):
         """The zoom goes back onto its box (its frame shrinking to the box) and the map fades
-        back in around it, late (clear of the shrinking frame), the zoom's numbers cross-fading
-        into the map's; then the zoomed picture fades into the map, a dot where each shown step
-        landed."""
+        back in around it, late (clear of the shrinking frame), the zoom's numbers fading out
+        before the map's fade back in; then the zoomed picture fades into the map, a dot where
+        each shown step landed."""
         zoomed = Group(self.zoom_group, self.arrows, self.zoom_landings)
         zoomed.generate_target()
         self.to_box(zoomed.target, box)
@@ -527,8 +564,8 @@ class LearningRates(ThemedScene):
     def section_fast_forward(self):
         """The rest of the large run: the one-at-a-time steps and their words fade; the comet
         tail and a dot per landing run on to where the path leaves the map, marked with its
-        step; the dots stay (all three runs in the last frame) while the cost leaves the top of
-        the plot, where the note says what happened."""
+        step; the dots stay (all three runs in the last frame; the cost's climb off the plot
+        is section_result's)."""
         t, name = self.theme, self.names[-1]
         c = self.colors[name]
         tracker = self.steps[name]
@@ -564,9 +601,21 @@ class LearningRates(ThemedScene):
         exit_lab.next_to(edge, RIGHT, buff=0.2)
         self.exit_mark = VGroup(cross, exit_lab)
         self.play(FadeIn(self.exit_mark), run_time=0.6)
+
+    def section_result(self):
+        """The large run's cost climbs off the chart's top while J*, which only the good rate
+        reaches, is written on its dotted line; the arrow where the curve is cut and the note on
+        its growth; J* stands RESULT_HOLD seconds or more (the last still stretch short)."""
+        t, name = self.theme, self.names[-1]
+        c = self.colors[name]
+        label = self.tex(rf"J^* = {nb.latex(self.j_star, places=4)}", 28, t.good)
+        # over the dotted line early on, where every curve is still far above it
+        label.next_to(self.plot.c2p(4, self.j_star), UP, buff=0.12)
+        self.j_star_label = label
+        self.j_star_at = self.time
         # the climb is a small part of the frame: quick, so it never reads as a still stretch
-        self.play(tracker.animate.set_value(self.leaves),
-                  run_time=FORWARD_SECONDS / 2, rate_func=linear)
+        self.play(self.steps[name].animate(rate_func=linear).set_value(self.leaves),
+                  Write(label, rate_func=smooth), run_time=FORWARD_SECONDS / 2)
         # cut at the chart's top: an arrow there says it goes on up
         end = self.curves[name].get_end()
         self.climb = Arrow(end + 0.05 * DOWN, end + 0.3 * UP, buff=0, color=c, stroke_width=3,
@@ -583,17 +632,10 @@ class LearningRates(ThemedScene):
         what.next_to(self.climb, UP, buff=0.22)
         what.shift((NOTE_RIGHT - what.get_right()[0]) * RIGHT)
         self.what = what
+        self.caption_next()  # the caption's next sentence: the cost off the chart
         self.play(GrowArrow(self.climb), run_time=0.4)
         self.play(FadeIn(what, shift=0.25 * DOWN))
-        self.wait(1.0)
-
-    def section_result(self):
-        t = self.theme
-        label = self.tex(rf"J^* = {nb.latex(self.j_star, places=4)}", 28, t.good)
-        # over the dotted line early on, where every curve is still far above it
-        label.next_to(self.plot.c2p(4, self.j_star), UP, buff=0.12)
-        self.play(Write(label))
-        self.wait(1.6)
+        self.wait(FINAL_HOLD)
 
     SECTIONS = sections(section_setup, section_small_and_good, section_jumps,
                         section_fast_forward, section_result)

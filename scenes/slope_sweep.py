@@ -20,7 +20,6 @@ Render alone with: manim -ql scenes/slope_sweep.py SlopeSweep
 import numpy as np
 from manim import (
     DOWN,
-    DR,
     LEFT,
     RIGHT,
     UL,
@@ -50,6 +49,7 @@ from gdviz.manim_theme import (
     ThemedScene,
     data_dots,
     error_bars,
+    origin_zero,
     readout,
     sections,
     styled_line,
@@ -61,12 +61,14 @@ from gdviz.manim_theme import (
 M_FROM, M_TO = 0.0, 0.6
 X_RANGE = (0.0, 5.5)
 #: The data panel's y range: from 0 (the line turns about x = 0, b* ≈ 0.8) to Y_TOP, half a
-#: tick over the chapter's data view (gdviz.views) so that the steepest line reaches the last
-#: point (x = 5) inside the panel (0.6 · 5 + 0.805 = 3.8): every error bar ends on the line.
-#: The points (1.7 to 2.7) stay in its middle; every tick, 0.5 to 4.0, is numbered (the origin,
-#: where the axes meet, has no tick, as on x).
-Y_STEP = views.Y_TICKS[1] - views.Y_TICKS[0]
-Y_TOP = views.Y_RANGE[1] + Y_STEP
+#: tick of the chapter's data view (gdviz.views) over its top, so that the steepest line
+#: reaches the last point (x = 5) inside the panel (0.6 · 5 + 0.805 = 3.8): every error bar ends
+#: on the line. The points (1.7 to 2.7) stay in its middle. Its ticks are the whole numbers, as
+#: on x, each numbered, and the corner's 0 where the axes meet (gdviz.manim_theme.origin_zero):
+#: no number stands beside b* (0.805) but its own label, so that "b*" never reads as the name of
+#: a tick (at the data view's 0.5 it stood beside "0.5").
+Y_TOP = views.Y_RANGE[1] + (views.Y_TICKS[1] - views.Y_TICKS[0])
+Y_STEP = 1.0
 Y_TICKS = tuple(float(v) for v in np.arange(Y_STEP, Y_TOP + Y_STEP / 2, Y_STEP))
 #: Slopes at which J(m, b*) is sampled for the traced curve (drawn, never computed here).
 M_SAMPLES = np.linspace(M_FROM, M_TO, 241)
@@ -130,12 +132,14 @@ class SlopeSweep(ThemedScene):
     def build_left(self):
         t = self.theme
         ax = themed_axes(t, [0, 5.5, 1], [0, Y_TOP, Y_STEP], 5.6, 4.0, "x", "y", ticks=False)
-        # whole numbers on x; on y every tick (0.5 to 4.0), at the data view's decimals
+        # whole numbers on x and y (every tick), and the 0 of the corner where they meet
         ax.x_axis.add_numbers(list(range(1, 6)), num_decimal_places=0, font_size=TICK_SIZE,
                               color=t.text)
-        ax.y_axis.add_numbers(list(Y_TICKS), num_decimal_places=views.Y_TICK_PLACES,
-                              font_size=TICK_SIZE, color=t.text)
+        ax.y_axis.add_numbers(list(Y_TICKS), num_decimal_places=0, font_size=TICK_SIZE,
+                              color=t.text)
         ax.to_edge(LEFT, buff=0.8).shift(0.7 * DOWN)
+        self.zero = origin_zero(t, ax)
+        ax.add(self.zero)
 
         def line():
             m = self.m.get_value()
@@ -150,9 +154,11 @@ class SlopeSweep(ThemedScene):
             return error_bars(t, ax, self.x, self.y, pred)
 
         dots = data_dots(t, ax, self.x, self.y).set_z_index(2)
-        # the pivot the line turns about: (0, b*), on the y axis, labelled under the line
+        # the pivot the line turns about: (0, b*), on the y axis, labelled beside it under the
+        # line (the line turns up from it, never down), between the 0 and the 1 on y
         pivot = Dot(ax.c2p(0, self.b_star), radius=0.08, color=t.accent).set_z_index(3)
-        label = self.tex("b^*", 30, t.accent).next_to(pivot, DR, buff=0.06)
+        label = self.tex("b^*", 30, t.accent).next_to(pivot, RIGHT, buff=0.08)
+        label.align_to(pivot.get_center() + 0.06 * DOWN, UP)
         self.pivot = VGroup(pivot, label)
         return ax, always_redraw(line), always_redraw(bars), dots
 

@@ -12,6 +12,7 @@ from scenes.gd_regression import (
     JSTAR_INSET,
     JSTAR_LIFT,
     PLACES,
+    SETUP_SECONDS,
     GdRegression,
     run,
 )
@@ -47,6 +48,12 @@ def _check(scene, k):
     dots = [ax.p2c(d.get_center()) for d in scene.step_dots]
     n = min(k, FIRST_DOTS)
     np.testing.assert_allclose(np.reshape(dots, (-1, 2)), traj.points[1:n + 1], atol=1e-9)
+    # every swing across the valley marked, each dot on its casing (a bead on the path)
+    assert FIRST_DOTS >= scene.mid_step()
+    for d in scene.step_dots:
+        assert d.get_stroke_color(background=True).to_hex().lower() \
+            == scene.theme.background.lower()
+        assert d.get_stroke_width(background=True) > 0
     # one precision per quantity: m and b with PLACES decimals, J (and J*) with J_PLACES
     assert scene.readouts["m"].num_decimal_places == scene.readouts["b"].num_decimal_places \
         == PLACES
@@ -125,6 +132,17 @@ def test_data_panel_is_the_chapters_view_and_marks_take_their_roles():
     assert scene.cost_panel[2].get_fill_color().to_hex().lower() == current
     for num in scene.readouts.values():
         assert num.get_color().to_hex().lower() == t.text.lower()
+
+
+def test_the_set_up_is_brief_and_the_swings_take_longer():
+    """The set-up takes about SETUP_SECONDS, less than the big swings across the valley after
+    it (the key moment), and the whole video no longer than before (26 s)."""
+    scene = rendered(GdRegression)
+    start = {sec["name"]: sec["start"] for sec in scene.caption_log}
+    setup = start["big-steps-across-the-valley"] - start["setup"]
+    swings = start["small-steps-along-the-valley-floor"] - start["big-steps-across-the-valley"]
+    assert setup <= SETUP_SECONDS + 1e-6 and swings > 2 * setup
+    assert scene.time <= 26.0
 
 
 def test_sections_are_named_by_what_they_show():

@@ -17,6 +17,7 @@ from scenes.learning_rates import (
     GROWTH_PLACES,
     H_MAX,
     J_GROWTH_PLACES,
+    RESULT_HOLD,
     LearningRates,
     aged_opacity,
     cross_fade,
@@ -50,13 +51,21 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
     (m0, m1), (b0, b1) = (scene.zoom.x_range[:2], scene.zoom.y_range[:2])
     shown = large.points[: n + 1]
     assert np.all((shown[:, 0] > m0) & (shown[:, 0] < m1) & (shown[:, 1] > b0) & (shown[:, 1] < b1))
-    # stretched across the valley: b gets more room per unit than m, far more than on the map
+    # a true magnification: b and m keep the map's ratio of room per unit (the level lines
+    # keep their angles, the start ring stays round), the window inside the map
     assert (b0, b1) == pytest.approx(scene.zoom_window()[1]) and (m0, m1) == pytest.approx(
         scene.zoom_window()[0])
     zoom_ratio = (scene.zoom.y_length / (b1 - b0)) / (scene.zoom.x_length / (m1 - m0))
     map_ratio = (scene.ax.y_length / (views.B_RANGE[1] - views.B_RANGE[0])) / (
         scene.ax.x_length / (views.M_RANGE[1] - views.M_RANGE[0]))
-    assert zoom_ratio > 2.5 * map_ratio
+    assert zoom_ratio == pytest.approx(map_ratio, rel=1e-9)
+    assert scene.zoom.x_length / (m1 - m0) > 1.2 * scene.ax.x_length / (
+        views.M_RANGE[1] - views.M_RANGE[0])
+    assert views.M_RANGE[0] - 1e-9 <= m0 < m1 <= views.M_RANGE[1] + 1e-9
+    assert views.B_RANGE[0] - 1e-9 <= b0 < b1 <= views.B_RANGE[1] + 1e-9
+    # the box on the map grows to the frame evenly: the same scale across and up
+    box = scene.box
+    assert box.width / scene.ax.x_length == pytest.approx(box.height / scene.ax.y_length)
     # the zoom takes the map's own frame: its window's corners where the map's corners are
     (wm0, wm1), (wb0, wb1) = views.M_RANGE, views.B_RANGE
     for (zm, zb), (am, ab) in (((m0, b0), (wm0, wb0)), ((m1, b1), (wm1, wb1))):
@@ -104,7 +113,7 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
     # square, J's growth 1.09, holds as written (1.04² would be 1.08)
     g = nb.latex(COST_DESCENT.growth_factor, places=GROWTH_PLACES)
     assert g == "1.042" and f"{float(g) ** 2:.{J_GROWTH_PLACES}f}" == "1.09"
-    assert scene.note[0].original_text == "distance from the floor:"
+    assert scene.note[0].original_text == "distance from the valley floor"
     assert scene.note[1].tex_string.endswith(r"\approx 1.042")
     assert scene.note[2].original_text == "each jump"
     assert tuple(line.original_text for line in scene.row) == jump_text(n, d[n - 1], d[n])
@@ -148,7 +157,19 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
     # the limit muted (not the large rate's colour), the new symbol defined on screen
     assert lim.get_color() == ManimColor(scene.theme.muted) != ManimColor(scene.colors["too large"])
     assert H_MAX in scene.alpha[3].tex_string and "lambda" not in scene.alpha[3].tex_string
-    assert "steepest" in scene.alpha[4][0].original_text
+    assert "largest" in scene.alpha[4][0].original_text
+    # the note on the jumps in a band of its own: 12 px or more under the rates' labels, its
+    # step row 12 px or more over the plot's J label; the floor it names dotted in the zoom,
+    # along the line where gdcore's distance across the valley is 0
+    px = 480 / 8.0
+    labels_bottom = min(lab.get_bottom()[1] for lab in scene.rate_labels.values())
+    assert (labels_bottom - scene.note.get_top()[1]) * px >= 12 - 1e-6
+    assert (scene.row.get_bottom()[1] - scene.j_label().get_top()[1]) * px >= 12
+    dots = scene.floor.family_members_with_points()
+    ends = np.array([scene.zoom.p2c(dots[0].get_start()), scene.zoom.p2c(dots[-1].get_end())])
+    np.testing.assert_allclose(COST_DESCENT.across_valley(
+        type(large)(points=ends, losses=None, diverged=False, steps_requested=1)), 0, atol=1e-6)
+    assert scene.floor in scene.zoom_group
 
 
 def test_the_large_run_stays_marked_where_it_leaves_the_map_and_the_note_says_which():
@@ -211,10 +232,21 @@ def test_captions_are_plain_words_in_reading_order():
     words = [spoken(kind, w) for sec in scene.caption_log for _, kind, w in sec["words"]]
     assert not any("\\" in w for w in words)
     assert "h(max)" not in " ".join(words) and "λ" not in " ".join(words)
-    # "distance from the floor:" read before its factor, and "each jump" after it
-    i = words.index("distance from the floor:")
+    # "distance from the valley floor" read before its factor, and "each jump" after it
+    i = words.index("distance from the valley floor")
     assert words[i + 1].startswith("× |1 − α hₘₐₓ| ≈ 1.042")
     assert words[i + 2] == "each jump"
+
+
+def test_the_step_axis_is_numbered_as_a_count_and_j_star_is_held():
+    from manim import MathTex
+
+    scene = rendered(LearningRates)
+    ticks = [m.get_tex_string() for m in scene.plot.ax.submobjects if isinstance(m, MathTex)]
+    assert "1{,}000" in ticks and "1000" not in ticks
+    assert RESULT_HOLD >= 3.5 and scene.j_star_label in scene.mobjects
+    assert scene.time - scene.j_star_at >= RESULT_HOLD
+    assert scene.j_star_label.get_tex_string() == r"J^* = 0.0090"
 
 
 def test_the_words_over_the_cost_plot_stand_clear_of_its_j_label():
@@ -338,15 +370,16 @@ class _SwapProbe(LearningRates):
                                           if k not in ("rate_func",)})
 
 
-def test_the_zoom_keeps_one_frame_and_its_numbers_cross_fade_with_the_maps():
+def test_the_zoom_keeps_one_frame_and_its_numbers_give_way_to_the_maps():
     from manim import DL, UR, FadeIn, FadeOut, Text
 
-    # the map's numbers and the zoom's at one pace over the same play: at every moment the
-    # two opacities add up to one (numbers always shown, never bare ticks)
+    # the map's numbers and the zoom's never both at once: the old set is gone before the new
+    # one begins to come in (no "−3" over "6" while the axes change under them)
     out, come = cross_fade(Text("1"), Text("2"))
     assert isinstance(out, FadeOut) and isinstance(come, FadeIn)
     for a in np.linspace(0, 1, 41):
-        assert (1 - out.rate_func(a)) + come.rate_func(a) == pytest.approx(1)
+        assert out.rate_func(a) >= 1 - 1e-9 or come.rate_func(a) <= 1e-9, a
+    assert out.rate_func(0.5) == pytest.approx(1) and come.rate_func(1) == pytest.approx(1)
     # one frame round the zoom: the box's outline, grown to the map's frame, is the zoom's own
     # frame (the zoom's axes keep none of their own, the map's went with the map)
     scene = rendered(LearningRates, upto="jumps")

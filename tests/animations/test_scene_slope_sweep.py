@@ -62,8 +62,14 @@ def test_readouts_sit_on_one_line_beside_the_formula_over_both_panels():
     # the pivot (0, b*) is marked on the data panel's y axis, labelled b*
     dot, label = scene.pivot
     np.testing.assert_allclose(left.p2c(dot.get_center()), [0.0, b], atol=1e-9)
-    assert label.get_tex_string() == "b^*" and label.get_left()[0] > dot.get_center()[0]
+    assert label.get_tex_string() == "b^*" and label.get_left()[0] > dot.get_right()[0]
     assert label.get_top()[1] < dot.get_center()[1]
+    # beside the dot (its top just under it), under the line, and no y number beside it: the
+    # nearest numbers, 0 and 1, stand clear above and below the label
+    assert dot.get_center()[1] - label.get_top()[1] < 0.1
+    nums = [*left.y_axis.numbers, scene.zero]
+    assert all(n.get_bottom()[1] > label.get_top()[1] or n.get_top()[1] < label.get_bottom()[1]
+               for n in nums)
     # the right panel numbers m = 0, where its curve starts
     assert any(abs(n.get_value()) < 1e-12 for n in right.x_axis.numbers)
 
@@ -131,7 +137,8 @@ def test_the_curve_is_traced_where_the_dot_has_been_and_ends_whole():
 
 def test_the_data_fill_the_middle_of_their_panel_and_j_keeps_three_figures():
     """The data panel runs from 0 (where the line turns about b*) half a tick over the data
-    view's top, every tick (0.5 to 4.0) numbered at the view's decimals: the points, between
+    view's top, every tick (the whole numbers, 1 to 4) numbered and the corner's 0 written:
+    the points, between
     1.7 and 2.7, span a quarter of its height or more and none lies in its lower third; J is
     written to three significant figures as it runs."""
     scene = rendered(SlopeSweep, upto="sweep")
@@ -141,9 +148,14 @@ def test_the_data_fill_the_middle_of_their_panel_and_j_keeps_three_figures():
     step = views.Y_TICKS[1] - views.Y_TICKS[0]
     assert (y0, y1) == (0.0, views.Y_RANGE[1] + step) == (0.0, slope_sweep.Y_TOP)
     assert (y.max() - y.min()) / (y1 - y0) >= 0.25 - 1e-12 and y.min() / (y1 - y0) > 1 / 3
-    ticks = np.arange(y0 + step, y1 + step / 2, step)  # (the origin, where x meets y, has none)
-    assert [n.get_value() for n in ax.y_axis.numbers] == pytest.approx(list(ticks))
-    assert {n.num_decimal_places for n in ax.y_axis.numbers} == {views.Y_TICK_PLACES}
+    assert [n.get_value() for n in ax.y_axis.numbers] == pytest.approx([1.0, 2.0, 3.0, 4.0])
+    assert {n.num_decimal_places for n in ax.y_axis.numbers} == {0}
+    # the corner's 0: in the row of the x numbers and the column of the y numbers, shown
+    zero = scene.zero
+    assert zero.get_tex_string() == "0" and zero in ax.submobjects
+    assert zero.get_center()[1] == pytest.approx(ax.x_axis.numbers[0].get_center()[1])
+    assert zero.get_right()[0] == pytest.approx(ax.y_axis.numbers[0].get_right()[0])
+    assert zero.get_top()[1] < ax.c2p(0, 0)[1] and zero.get_right()[0] < ax.c2p(0, 0)[0]
     from manim import DecimalNumber
 
     num = DecimalNumber(1.0, num_decimal_places=3)
