@@ -9,10 +9,11 @@ and J* read out; a point moving on the map along b = b* while its twin rides the
 drop line from the floor up to it, tracing J(m, b*); then the key moment, slow: the surface cut
 away at b = b* (the part removed left as a faint ghost), its edge the parabola of the slope
 sweep, and the camera turned to face the cut square on, from just above the floor, so the
-edge is seen flat (the b axis, then seen end on, fades out). The minimum's star lies on the
-floor J = 0 (J* is 0.009): dotted lines on the floor tie it to the m and b axes. Everything is
-laid out where it stays (no panel moves to make room), and the minimum's star is drawn over
-everything, so the point that comes to rest on it never hides it.
+edge is seen flat (the b axis, then seen end on, fades out, its ticks shrinking away). The
+minimum's star lies on the floor J = 0 (J* is 0.009): dotted lines on the floor tie it to the
+m and b axes. Everything is laid out where it stays (no panel moves to make room), and the
+minimum's star is drawn over everything, so the point that comes to rest on it never hides
+it.
 
 The surface is gdviz.fast_surface's raster layer (one ImageMobject redrawn each frame from the
 projected grid of gdcore's costs), under vector axes m, b, J whose labels stay upright; every
@@ -475,7 +476,14 @@ class MseSurface(ThemedScene):
 
         def update():
             drawn()
-            self.axes.labels[1].set_opacity(self.axes.shown * b_shown.get_value())
+            shown = b_shown.get_value()
+            self.axes.labels[1].set_opacity(self.axes.shown * shown)
+            # its tick marks (each one segment of 4 points, after the m axis's) shrink away
+            marks = self.axes.tick_marks.points
+            first, count = 4 * len(TICKS[0]), 4 * len(TICKS[1])
+            ticks = marks[first:first + count].reshape(-1, 4, 3)
+            marks[first:first + count] = (ticks[:, :1] + shown * (ticks - ticks[:, :1])
+                                          ).reshape(-1, 3)
             return self.axes
 
         self.axes.update_from_view = update
