@@ -8,9 +8,12 @@ steep walls; the minimum marked (the house star, on the surface, on the map and 
 and J* read out; a point moving on the map along b = b* while its twin rides the surface, a
 drop line from the floor up to it, tracing J(m, b*); then the key moment, slow: the surface cut
 away at b = b* (the part removed left as a faint ghost), its edge the parabola of the slope
-sweep, and the camera, which the arc left facing it, lowered to see it side on. Everything is
-laid out where it stays (no panel moves to make room), and the minimum's star is drawn over
-everything, so the point that comes to rest on it never hides it.
+sweep, and the camera turned to face the cut square on, from just above the floor, so the
+edge is seen flat (the b axis, then seen end on, fades out, its ticks shrinking away). The
+minimum's star lies on the floor J = 0 (J* is 0.009): dotted lines on the floor tie it to the
+m and b axes. Everything is laid out where it stays (no panel moves to make room), and the
+minimum's star is drawn over everything, so the point that comes to rest on it never hides
+it.
 
 The surface is gdviz.fast_surface's raster layer (one ImageMobject redrawn each frame from the
 projected grid of gdcore's costs), under vector axes m, b, J whose labels stay upright; every
@@ -43,7 +46,7 @@ from gdviz import equations, numbers, views
 from gdviz.cost_surface_scene import GRID, build_axes, build_surface, build_view
 from gdviz.fast_surface import set_polylines, visible
 from gdviz.manim_blocks import contour_image, map_axes, scene_points
-from gdviz.manim_theme import ThemedScene, sections
+from gdviz.manim_theme import ThemedScene, sections, styled
 
 #: The surface's box (scene lengths of m, b, J), where its centre projects to, and the scene
 #: rectangle its image covers (left half of the frame; the contour map takes the right); high
@@ -53,8 +56,10 @@ from gdviz.manim_theme import ThemedScene, sections
 BOX = (4.4, 4.4, 2.8)
 CENTER = (-2.75, -0.45)
 REGION = (-2.8, -0.30, 6.9, 6.8)
-#: The key moment larger: the box grows by this factor as the camera is lowered to face the cut.
-ZOOM = 1.08
+#: As the camera is lowered to face the cut, the box grows by ZOOM and moves down by CUT_DROP
+#: (scene units): seen from the side, the J axis stands taller, and its top, 300, would meet
+#: the formula.
+ZOOM, CUT_DROP = 1.0, 0.45
 #: Tick numbers: both ends of each window (m ∈ [−2, 4], b ∈ [−6, 8]), so the range can be
 #: read off the surface, and between them the map's and the still's (views.M_TICKS, B_TICKS:
 #: m by 2, b by 4) but b = −4, which would stand on −6 where the b axis is foreshortened. Each
@@ -78,14 +83,21 @@ VALLEY_LEVELS, VALLEY_OPACITY, VALLEY_WIDTH = 4, 0.45, 1.6
 #: The contour map's centre x and width: its left edge far enough right that the b axis's far
 #: end (b = 8), when the arc starts, keeps 0.5 (30 px at 480p) from the map's numbers, its
 #: right edge 16 px short of the readouts.
-MAP_X, MAP_WIDTH = 2.6, 2.4
+MAP_X, MAP_WIDTH = 2.5, 2.7
+#: The readouts' left edge (the minimum's key and values, then the note on the cut).
+ROWS_X = 4.45
 #: Level labels on the contour map: the map's levels (by index) labelled with their J, each at
-#: its level line's crossing of the row b given, right of the valley, where the link's line
-#: b = b* and the points never go; staggered so the labels stand apart and rise with J
-#: towards the high-cost corner. Every other level: their J values read the log spacing (each
-#: about four times the last). Each label on a pad of the page's colour at LABEL_PAD opacity.
-LEVEL_LABELS = ((9, 6.5), (11, 5.0), (13, 3.5))
+#: its level line's crossing of the row b given (the rightmost). The first inside the valley,
+#: at the top tip of one of its ellipses (J = 0.26), well above the link's line b = b*; the
+#: others right of the valley, where the link's line and the points never go; staggered so
+#: the labels stand apart and rise with J towards the high-cost corner, every other level:
+#: their J values read the log spacing (each about four times the last). Each label on a pad
+#: of the page's colour at LABEL_PAD opacity.
+LEVEL_LABELS = ((5, 3.9), (9, 6.5), (11, 5.0), (13, 3.5))
 LABEL_PAD = 0.8
+#: The minimum's ties to the floor (dotted reference lines in `good`): Manim stroke width and
+#: opacity (they run under the surface, seen through it).
+TIE_WIDTH, TIE_OPACITY = 2.5, 0.6
 #: The ghost of the part cut away: its opacity, and the mesh lines across it drawn.
 GHOST_OPACITY, GHOST_ROWS = 0.35, 6
 #: Tick numbers and readouts at least 12 px tall at 480p (a digit at font size 30 is 12.9 px).
@@ -93,14 +105,17 @@ NUMBER_SIZE = 30
 #: Cameras (Manim's phi, theta in degrees). The scene's one orbit, the arc, turns the camera
 #: from ARC_FROM to ARC_THETA about the J axis, slowly (arc_seconds): from across the valley
 #: round towards the b axis, so the bowl's long, flat floor and its steep walls turn into view.
-#: It ends facing the cut (CUT_THETA = ARC_THETA): the view facing the cut only lowers the
-#: camera to CUT_PHI, a small move beside the arc. Both ends stay inside (−90°, 0°), where the
-#: axes keep their edges of the box (past −90° the b axis would jump to the other side); from
-#: −40° on, the J axis's top stays clear of the formula (towards 0° it runs into it), and up
-#: to −77° it rises above the far corner of the cut surface.
+#: Both ends stay inside (−90°, 0°), where the axes keep their edges of the box (past −90°
+#: the b axis would jump to the other side); from −40° on, the J axis's top stays clear of the
+#: formula (towards 0° it runs into it). Then the camera turns to face the cut square on: it
+#: ends looking along the b axis (CUT_THETA, 2° short of −90°, where the axes would swap their
+#: edges) from just above the floor (CUT_PHI, 6° above it), so the cut's edge is seen flat, as
+#: the slope sweep's parabola. The b axis, seen end on there, fades out (its numbers and label
+#: would stand on one another) over the first B_FADE of that move.
 ARC_FROM = -40.0
 ARC_THETA = -77.0
-CUT_PHI, CUT_THETA = 72.0, ARC_THETA
+CUT_PHI, CUT_THETA = 84.0, -88.0
+B_FADE = 0.4
 
 
 class MseSurface(ThemedScene):
@@ -196,17 +211,36 @@ class MseSurface(ThemedScene):
     def minimum_marker(self):
         """The minimum star at (m*, b*, J*) following the camera, hidden while the surface
         covers it (its name is in the readouts beside, in its colour: no word over the
-        surface)."""
+        surface), tied to the floor J = 0 it lies on (J* is 0.009): two dotted reference lines
+        on the floor from it to the m axis at m* and to the b axis at b* (seen through the
+        surface, faint, where it covers them), so it reads at J = 0, not at the height the
+        J axis shows beside it at the front corner."""
         point = np.array([[self.m_star, self.b_star, self.j_star]])
         star = self.star()
+        t = self.theme
+
+        def ties():
+            b_edge, m_edge, _ = self.axes.edges()
+            lines = VGroup()
+            for end in ((self.m_star, b_edge), (m_edge, self.b_star)):
+                pts = np.column_stack([np.linspace(self.m_star, end[0], 30),
+                                       np.linspace(self.b_star, end[1], 30), np.zeros(30)])
+                path = VMobject(stroke_color=t.good, stroke_width=TIE_WIDTH,
+                                stroke_opacity=TIE_OPACITY)
+                path.set_points_as_corners(self.view.project(pts)[0])
+                lines.add(styled("reference", path))
+            return lines
+
+        self.ties = ties()
 
         def follow(group):
             p = self.view.project(point)[0][0]
             seen = bool(visible(self.view, point, self.drawn_height)[0])
             star.move_to(p).set_opacity(1.0 if seen else 0.0)
+            self.ties.become(ties())
             return group
 
-        marker = VGroup(star)
+        marker = VGroup(self.ties, star)
         follow(marker)
         marker.add_updater(follow)
         return marker
@@ -291,8 +325,11 @@ class MseSurface(ThemedScene):
         eq.shift(0.55 * DOWN)
         # coloured as the map is (its levels' span), each J in the map's colour, shaded only
         # where its slope turns it from the light
+        # its edge drawn in the spines' colour, as a map is framed: on the dark page the rim's
+        # colours would run into the page
         self.surface = build_surface(t, self.view, self.x, self.y, region=REGION, cut=self.cut,
-                                     levels=self.map_levels, level_true=True, aspect=BOX)
+                                     levels=self.map_levels, level_true=True, aspect=BOX,
+                                     rim=t.muted)
         self.axes = build_axes(t, self.view, TICKS, NUMBER_SIZE, apart=True, inset_ends=True)
         # the first camera sees the far corner above J's top: the axis runs up to its 300 tick
         # from the first frame to the last, that tick never fading out and back
@@ -315,7 +352,7 @@ class MseSurface(ThemedScene):
             self.tex(rf"b^* = {numbers.latex(self.b_star, 3)}", NUMBER_SIZE, t.good),
             self.tex(rf"J^* = {numbers.latex(self.j_star, 4)}", NUMBER_SIZE, t.good),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-        self.rows.move_to([4.45, 0.9, 0], aligned_edge=LEFT)
+        self.rows.move_to([ROWS_X, 0.9, 0], aligned_edge=LEFT)
         self.play(FadeIn(self.marker, scale=0.5), FadeIn(self.map_star, scale=0.5),
                   FadeIn(self.rows, shift=0.2 * LEFT))
         self.wait(1.0)
@@ -428,9 +465,33 @@ class MseSurface(ThemedScene):
 
         def zoom(_, alpha):
             self.view.lengths = np.asarray(BOX) * (1.0 + (ZOOM - 1.0) * alpha)
+            self.view.center[1] = CENTER[1] - CUT_DROP * alpha
 
         self.caption_next()
+        # the b axis, end on when facing the cut, makes way: its numbers and label fade out
+        b_shown = ValueTracker(1.0)
+        for i in range(len(TICKS[1])):
+            self.axes.number_opacity[(1, i)] = b_shown
+        drawn = self.axes.update_from_view
+
+        def update():
+            drawn()
+            shown = b_shown.get_value()
+            self.axes.labels[1].set_opacity(self.axes.shown * shown)
+            # its tick marks (each one segment of 4 points, after the m axis's) shrink away
+            marks = self.axes.tick_marks.points
+            first, count = 4 * len(TICKS[0]), 4 * len(TICKS[1])
+            ticks = marks[first:first + count].reshape(-1, 4, 3)
+            marks[first:first + count] = (ticks[:, :1] + shown * (ticks - ticks[:, :1])
+                                          ).reshape(-1, 3)
+            return self.axes
+
+        self.axes.update_from_view = update
+        self.b_shown = b_shown
         self.play(self.view.phi.animate.set_value(CUT_PHI),
+                  self.view.theta.animate.set_value(CUT_THETA),
+                  UpdateFromAlphaFunc(b_shown, lambda m, a: m.set_value(
+                      1.0 - smooth(min(a / B_FADE, 1.0)))),
                   UpdateFromAlphaFunc(self.cut, zoom), FadeIn(note[1:]),
                   run_time=self.face_seconds,
                   rate_func=smooth)

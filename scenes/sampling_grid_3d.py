@@ -1,23 +1,21 @@
 """One more weight, ten times the guesses: a line of 10 guesses (one weight), a square of 100
 (two), a cube of 1,000 (three), each built from the one before and counted as it grows.
 
-One change at a time: the line's 10 guesses appear one by one (10¹ = 10); copies of the line
-rise out of it, one after another, into the 10 × 10 square (10² = 100); a copy of the square
-lifts off it (the square stays as it is), flies over the gap and lands, row after row,
-in the cube's floor, taking the floor's perspective on the way, the cube's count going up from 0
-as its guesses come out from under the square (the count is the dots shown); copies of the
-floor rise, plane after plane, a slower and larger step, into
-the 10 × 10 × 10 lattice (10³ = 1,000); then the camera orbits the lattice, one calm turn at
-one height (25° above its floor) and a steady pace, never looking down a row or a diagonal of
-the lattice, so its depth reads.
-The box of the cube comes with its labelled axes, the floor axes' labels past their ends (they
-stay with their axes as the camera turns). The build is brisk and the orbit long: it is the
-moment of the scene. Each power grows into the room its count leaves as it moves aside. The
-copy leaves the square from under it: each of its guesses shows only once it is past the
-square's right edge (growing there from nothing), so the copy never crosses the square's
-guesses; it arrives at the cube's top, clear of the upright axis's label. The upright axis's top
-number, which the copy crosses on its way, fades out as the copy sets off and back in once it
-has landed.
+One change at a time: the line's 10 guesses appear one by one (10¹ = 10); its words turn into
+the second weight's ("1 weight:" into "2 weights:", never gone) and copies of the line rise out
+of it, one after another, into the 10 × 10 square (10² = 100); a copy of the square slides out
+from under it (the square stays as it is) and goes, in one smooth move, straight to the cube's
+floor, taking the floor's perspective on the way and coming in level from the left, below the
+axes' labels; the cube's count, 0 while the copy flies, reads 100 once it has landed; copies of
+the floor rise, in one steady move, plane after plane, into the 10 × 10 × 10 lattice
+(10³ = 1,000); then the camera orbits the lattice, one short calm turn at one height (25°
+above its floor), never looking down a row or a diagonal of the lattice, so its depth reads.
+The box of the cube comes with its labelled axes, each floor axis's label at the middle of its
+axis, out past its middle number (they stay with their axes as the camera turns). Each power
+grows into the room its count leaves as it moves aside. The copy's guesses show only once past
+the square's right edge (growing there from nothing), so the copy never crosses the square's
+guesses; the one axis number it passes (the upright axis's 0.5) fades out as the copy sets off
+and back in once it has landed.
 
 The points are gdcore.sampling.grid_points; the counts gdcore.sampling.guess_count. The lattice
 is projected by gdviz.fast_surface.View3D each frame and drawn as a few depth layers (far to
@@ -27,13 +25,17 @@ Render alone with: manim -ql scenes/sampling_grid_3d.py SamplingGrid3d
 
 import numpy as np
 from manim import (
+    DL,
     LEFT,
+    RIGHT,
     UP,
+    UR,
     Circle,
     Create,
     FadeIn,
     Integer,
     MathTex,
+    TransformMatchingShapes,
     UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
@@ -84,31 +86,32 @@ FAR_INK = 0.1
 STEP_SECONDS = {1: 1.5, 2: 2.5, 3: 5.0}
 POWER_SECONDS = 0.8  # a count written as a power
 FLIGHT_SECONDS = 3.0  # the square's copy from the panel to the cube's floor
-CARRY = 0.4  # of the flight, carrying the copy from the panel to above the cube
-#: the height (w3) at which the copy arrives, before it sinks: the cube's top, so that the copy
-#: stays clear of the upright axis's label above it
-HOVER = 1.0
-#: of the flight, between one row's descent and the next's: each row lands soon after it starts
-#: to sink, so the count keeps in step with the rows falling
-FLIGHT_LAG = 0.055
-LIFT = 0.4  # how far above the straight line the carry's middle passes (scene units)
+#: how far left of its place each guess of the copy comes in level from (scene units): the
+#: copy's last stretch is a slide to the right at the floor's height, below the upright axis's
+#: label and numbers
+SWING = 3.5
 #: the copy's guesses show only right of the square's right edge (and EMERGE scene units out
 #: from it): each grows from nothing to its size over EMERGE as it passes the edge, so the copy
 #: slides out from under the square, never over its guesses
 EMERGE = 0.3
 #: the orbit: its seconds, the share of them it eases in (and out) over, then the hold on the
 #: lattice
-ORBIT_SECONDS, ORBIT_EASE, HOLD_SECONDS = 12.0, 0.2, 1.0
+ORBIT_SECONDS, ORBIT_EASE, HOLD_SECONDS = 6.0, 0.2, 1.0
+#: the share of the stacking's seconds it eases in (and out) over: the planes rise in one
+#: steady move, not in steps
+STACK_EASE = 0.15
 LABEL_GAP = 1.2  # the cube's upright label, up from its axis (Axes3D's label_gap)
-#: the cube's floor labels, past their axes' ends on the axes' lines (Axes3D's label_at_end):
-#: anchored to their axes as the camera turns, and 24 px or more from the last tick numbers
-LABEL_END = 0.55
+#: the cube's floor labels, each beside its own axis's middle number, LABEL_OUT (scene units,
+#: 24 px or more) from it: never beside the other floor axis's numbers at a corner, where it
+#: would read as that axis's label (the w1 label once stood past w1's end, beside w2's numbers)
+LABEL_OUT = 0.42
 #: the halo (Manim stroke width, page colour) under the cube's axes' words: the square's copy
 #: passes under the upright axis's words on its way to the cube
 WORD_CASING = 6.0
-#: the upright axis's top number (w3 = 1.0), which the copy crosses as it arrives above the
-#: cube: it fades out over the flight's first NUMBER_FADE seconds, before the copy reaches it,
-#: and back in with the lattice, once the copy has sunk to the floor
+#: an axis number the copy comes within NUMBER_CLEAR of (scene units) fades out over the
+#: flight's first NUMBER_FADE seconds, before the copy reaches it, and back in with the
+#: lattice, once the copy has landed
+NUMBER_CLEAR = 0.1
 NUMBER_FADE = 0.5
 
 
@@ -173,6 +176,46 @@ class SamplingGrid3d(ThemedScene):
         counter = Integer(0, font_size=36, color=self.theme.data)
         return CountLine(self.weights(dims), counter, self.text("guesses", 28), centre_x,
                          TOP + 0.75, tail_one=self.text("guess", 28))
+
+    def reword(self, head: CountLine, words) -> list:
+        """The animations turning the line's words into `words` ("1 weight:" into
+        "2 weights:", one shape into the other, never gone) while its power (the prefix) shrinks
+        to nothing in its room as the count and tail close up on the words: the line keeps its
+        "<n> weights: … guesses" from the first frame to the last. `finish` (after the play)
+        puts `words` in the line in place of the morphed old words."""
+        old, prefix = head.words, head.prefix
+        count_tail = (head.count, head.tail)
+        before = [m.get_center().copy() for m in count_tail]
+        head.words, head.prefix = words, None
+        head.add(words)
+        head.layout()
+        after = [m.get_center().copy() for m in count_tail]
+        for m, c in zip(count_tail, before):
+            m.move_to(c)
+        target = words.copy()
+        words.set_opacity(0.0)
+        full, base = prefix.width, prefix.get_bottom()[1]
+
+        def shrink(m, alpha):
+            share = 1.0 - alpha
+            left, right = morphing.get_right()[0], head.count.get_left()[0]
+            m.scale(max(share, 1e-3) * full / m.width)
+            m.shift([(left + right) / 2 - m.get_center()[0], base - m.get_bottom()[1], 0])
+            m.set_opacity(min(1.0, 3.0 * share))
+
+        def finish():
+            self.remove(target)
+            head.remove(old, prefix)
+            words.set_opacity(1.0)
+            head.layout()
+
+        self.reworded = finish
+        # the morph plays on a copy of the old words, outside the line (the line keeps its parts)
+        morphing = old.copy()
+        old.set_opacity(0.0)
+        self.add(morphing)
+        return [TransformMatchingShapes(morphing, target), UpdateFromAlphaFunc(prefix, shrink),
+                *(m.animate.move_to(c) for m, c in zip(count_tail, after))]
 
     def write_power(self, head: CountLine, dims: int):
         self.play(*head.open_with(self.power(dims)), run_time=POWER_SECONDS)
@@ -244,6 +287,22 @@ class SamplingGrid3d(ThemedScene):
         edges.add_updater(draw)
         return edges
 
+    def place_floor_labels(self, axes: Axes3D) -> Axes3D:
+        """Each floor axis's label beside its middle number (0.5), on that number's row, on
+        the side the axis's numbers stand out to (w1's below its axis: to the left, towards
+        the axis's unnumbered start; w2's right of its axis: to the right), LABEL_OUT from it
+        (after Axes3D's own placing)."""
+        y_edge, x_edge, _ = axes.edges()
+        z0 = self.view.ranges[2][0]
+        mid = 0.5 * (LOW + HIGH)
+        for axis in (0, 1):
+            num = axes.numbers[axis][list(axes.ticks[axis]).index(mid)]
+            p = self.view.p(*((mid, y_edge, z0) if axis == 0 else (x_edge, mid, z0)))
+            out = axes._outward(axis, mid, y_edge, x_edge, p)
+            side = LEFT if out[0] < 0 else RIGHT
+            axes.labels[axis].next_to(num, side, buff=LABEL_OUT)
+        return axes
+
     def axis_words(self) -> list:
         """The cube's axes' tick numbers and labels."""
         return [m for nums in self.axes3.numbers for m in nums] + list(self.axes3.labels)
@@ -293,9 +352,8 @@ class SamplingGrid3d(ThemedScene):
 
     def section_square(self):
         """Two weights: copies of the line rise out of it, one after another, into the square."""
-        self.play(self.head2.hide_prefix(), run_time=0.4)
-        self.play(*self.head2.swap_words(self.weights(2)), run_time=0.7)
-        self.head2.drop()
+        self.play(*self.reword(self.head2, self.weights(2)), run_time=0.9)
+        self.reworded()
         self.play(Create(self.ax2.y_axis), FadeIn(self.w2_label), Create(self.frame2),
                   run_time=0.8)
 
@@ -315,8 +373,10 @@ class SamplingGrid3d(ThemedScene):
         t = self.theme
         self.edges = self.cube_edges()
         self.axes3 = Axes3D(self.view, ([0.5, 1], [0.5, 1], [0.5, 1]), ("w_1", "w_2", "w_3"),
-                            t.muted, t.text, places=1, apart=True, label_gap=LABEL_GAP,
-                            label_at_end=LABEL_END)
+                            t.muted, t.text, places=1, apart=True, label_gap=LABEL_GAP)
+        drawn = self.axes3.update_from_view  # its updater's and fade_in's: the labels after it
+        self.axes3.update_from_view = lambda: self.place_floor_labels(drawn())
+        self.axes3.update_from_view()
         # the axes' words over the copy as it flies past the upright axis, each on a halo of
         # the page colour (a casing), so they read as the guesses pass under them
         for word in self.axis_words():
@@ -327,102 +387,115 @@ class SamplingGrid3d(ThemedScene):
         self.fly_to_floor()
         self.layers = self.lattice()
         self.play(FadeIn(self.layers), self.flying.animate.set_opacity(0.0),
-                  self.w3_top.animate.set_value(1.0), run_time=0.6)
+                  *(tracker.animate.set_value(1.0) for tracker, _ in self.making_way.values()),
+                  run_time=0.6)
         self.remove(self.flying)
         self.caption_next()
 
-        def planes(a):
-            return 1 + stepwise(a, BINS - 1)
+        def planes(a):  # one steady rise: each copy leaves the one before as it settles
+            return 1 + (BINS - 1) * steady(a, STACK_EASE)
 
         self.play(*counted(self.planes, lambda m, a: m.set_value(planes(a)), self.head3,
-                           lambda a: self.counts[2] * int(round(planes(a)))),
+                           lambda a: self.counts[2] * int(np.ceil(planes(a) - 1e-9))),
                   run_time=STEP_SECONDS[3], rate_func=linear)
         self.record(3, self.head3, self.lattice_points()[0])
         self.write_power(self.head3, 3)
 
     def fly_to_floor(self):
         """A copy of the square's guesses slides out from under it (the square stays: each
-        guess of the copy shows once past the square's right edge, EMERGE), is carried on an
-        arc over the gap
-        between the panels, taking the perspective of a plane of the cube on the way, to hover
-        above the cube (w3 = HOVER); then its rows sink, one after another, into the cube's
-        floor (w3 at its first value), the cube's count being the copy's guesses drawn (each
-        counted as it comes out from under the square: the count never lags the dots shown).
-        Each change of the count is recorded in self.landings as (count shown, guesses landed,
-        in weight coordinates); self.flight keeps the animations."""
+        guess of the copy shows once past the square's right edge, EMERGE) and goes, in one
+        smooth move, straight to the cube's floor (w3 at its first value), taking the floor's
+        perspective on the way: each guess on a curve that comes in level, from the left,
+        SWING scene units short of its place, so the copy passes below the upright axis's
+        label and between the axes' numbers (any number it would come near makes way for it,
+        fading out before it arrives and back in once it has landed). The cube's count stays
+        at 0 while the copy flies and shows its 100 guesses once it has landed. Each change of
+        the count is recorded in self.landings as (count shown, guesses landed, in weight
+        coordinates); self.flight keeps the animations."""
         self.planes.set_value(1.0)
         floor, _ = self.lattice_points()
         unit = Circle(radius=1.0).points
         m = len(unit)
 
-        def at(w, z):  # guesses w (k × 3) drawn at the height z: scene centres and radii
-            pts = w.copy()
-            pts[:, 2] = z
-            scr, depth = self.view.project(pts)
-            return scr, RADIUS * (RADIUS_FAR + RADIUS_SPAN * self.disc_sizes(depth))
-
         flying = self.dots2.copy().set_z_index(2)
-        rows = []  # per row: start centres, start radius, its guesses on the floor, hovering
+        starts, radii0, ons = [], [], []
         for row in flying:
             shapes = row.points.reshape(-1, m, 3)
             c0 = shapes.mean(axis=1)
-            r0 = np.abs(shapes[:, :, 0] - c0[:, None, 0]).max(axis=1)
+            starts.append(c0)
+            radii0.append(np.abs(shapes[:, :, 0] - c0[:, None, 0]).max(axis=1))
             w = np.array([self.ax2.p2c(c) for c in c0])
-            on = floor[np.linalg.norm(w[:, None, :] - floor[None, :, :2], axis=2).argmin(axis=1)]
-            rows.append((c0, r0, on, at(on, HOVER)))
-        mid0 = np.concatenate([r[0] for r in rows]).mean(axis=0)
-        mid1 = np.concatenate([r[3][0] for r in rows]).mean(axis=0)
-        ctrl = (mid0 + mid1) / 2 + LIFT * UP
-        n = len(rows)
-        order = np.arange(n)[::-1]  # the top row (w2 at its last value) lands first
-        sink = (1.0 - CARRY - FLIGHT_LAG * (n - 1))  # of the flight, one row's descent
+            ons.append(floor[np.linalg.norm(w[:, None, :] - floor[None, :, :2],
+                                            axis=2).argmin(axis=1)])
+        sizes = [len(c) for c in starts]
+        c0, r0, on = np.concatenate(starts), np.concatenate(radii0), np.concatenate(ons)
+        h, depth = self.view.project(on)
+        hr = RADIUS * (RADIUS_FAR + RADIUS_SPAN * self.disc_sizes(depth))
+        ctrl = h - SWING * np.array([1.0, 0.0, 0.0])
+        # the square's right edge, or its w1 axis's last number's right (the copy's lowest rows
+        # pass it on their way down): the copy shows only right of both
+        edge = max(self.ax2.c2p(HIGH, LOW)[0],
+                   self.ax2.x_axis.numbers[-1].get_right()[0] + NUMBER_CLEAR)
+
+        def where(alpha):
+            """The copy's centres and radii at alpha of the flight (0 where not shown)."""
+            e = smooth(alpha)
+            centres = ((1 - e) ** 2 * c0[:, :]
+                       + 2 * e * (1 - e) * ctrl + e**2 * h)
+            shape = smooth(min(e / 0.6, 1.0))  # the floor's perspective before it arrives
+            radii = (1 - shape) * r0 + shape * hr
+            # out from under the square: nothing left of its edge (and number), growing past it
+            radii = radii * np.clip((centres[:, 0] - edge) / EMERGE, 0.0, 1.0)
+            return centres, radii
+
+        self.flight_path = where
+        self.flight_ends = (c0, h)
         self.landings = []
         self.flying = flying
         self.add(flying)
 
-        edge = self.ax2.c2p(HIGH, LOW)[0]  # the square's right edge
-
         def place(group, alpha):
-            e = smooth(min(alpha / CARRY, 1.0))
-            shape = smooth(min(e / 0.7, 1.0))  # a plane of the cube before it arrives
-            path = (1 - e) ** 2 * mid0 + 2 * e * (1 - e) * ctrl + e**2 * mid1
-            landed, shown = [], 0
-            for k, j in enumerate(order):
-                c0, r0, on, (h, hr) = rows[j]
-                d = float(np.clip((alpha - CARRY - FLIGHT_LAG * k) / sink, 0.0, 1.0))
-                if d > 0:
-                    centres, radii = at(on, HOVER * (1 - smooth(d)))
-                else:
-                    centres = path + (1 - shape) * (c0 - mid0) + shape * (h - mid1)
-                    radii = (1 - shape) * r0 + shape * hr
-                    # out from under the square: nothing left of its edge, growing past it
-                    radii = radii * np.clip((centres[:, 0] - edge) / EMERGE, 0.0, 1.0)
-                out = radii > 0
-                shown += int(out.sum())
+            centres, radii = where(alpha)
+            at = 0
+            for row, k in zip(group, sizes):
+                c, r = centres[at:at + k], radii[at:at + k]
+                at += k
+                out = r > 0
                 if not out.any():
-                    group[j].clear_points()
+                    row.clear_points()
                     continue
-                group[j].points = (centres[out, None, :]
-                                   + radii[out, None, None] * unit).reshape(-1, 3)
-                if d >= 1.0:
-                    landed.append(on)
-            self.landed = np.concatenate(landed) if landed else np.zeros((0, 3))
-            self.shown = shown
+                row.points = (c[out, None, :] + r[out, None, None] * unit).reshape(-1, 3)
+            self.landed = on if alpha >= 1.0 else np.zeros((0, 3))
             return group
 
-        def count(line, alpha):  # the guesses of the copy drawn in the cube's panel
-            line.show_count(self.shown)
-            if not self.landings or (self.landings[-1][0], len(self.landings[-1][1])) != (
-                    self.shown, len(self.landed)):
+        def count(line, alpha):  # the copy counted once it has landed
+            line.show_count(len(self.landed))
+            if not self.landings or self.landings[-1][0] != len(self.landed):
                 self.landings.append((line.count.get_value(), self.landed))
 
-        # the upright axis's top number makes way for the copy, which flies over it
-        self.w3_top = ValueTracker(1.0)
-        self.axes3.number_opacity[(2, len(self.axes3.ticks[2]) - 1)] = self.w3_top
+        # the axes' numbers the copy would come near make way for it: each fades out before
+        # the copy comes within NUMBER_CLEAR of it, and back in with the lattice
+        self.axes3.update_from_view()
+        near = {}
+        for alpha in np.linspace(0.0, 1.0, 121):
+            centres, radii = where(alpha)
+            shown = centres[radii > 0]
+            for axis, nums in enumerate(self.axes3.numbers):
+                for i, num in enumerate(nums):
+                    lo, hi = num.get_corner(DL)[:2], num.get_corner(UR)[:2]
+                    if (((shown[:, :2] > lo - NUMBER_CLEAR) & (shown[:, :2] < hi + NUMBER_CLEAR))
+                            .all(axis=1).any()):
+                        near.setdefault((axis, i), alpha)
+        self.making_way = {}
+        for key, first in near.items():
+            tracker = ValueTracker(1.0)
+            self.axes3.number_opacity[key] = tracker
+            self.making_way[key] = (tracker, first)
         fade = NUMBER_FADE / FLIGHT_SECONDS
 
         def make_way(group, alpha):
-            self.w3_top.set_value(1.0 - smooth(min(alpha / fade, 1.0)))
+            for tracker, _ in self.making_way.values():
+                tracker.set_value(1.0 - smooth(min(alpha / fade, 1.0)))
             return place(group, alpha)
 
         self.flight = [UpdateFromAlphaFunc(flying, make_way),

@@ -28,22 +28,26 @@ def test_drawn_surface_and_minimum_are_gdcores():
     assert np.isclose(scene.view.theta.get_value(), mse_surface.CUT_THETA)
     assert np.isclose(scene.view.phi.get_value(), mse_surface.CUT_PHI)
     assert abs(mse_surface.CUT_THETA - THETA0) < 90 and PHI0 < mse_surface.CUT_PHI < 90
-    dot = scene.marker[0]
+    dot = scene.marker[-1]
     want = scene.view.project([[M_STAR, B_STAR, regression.cost(M_STAR, B_STAR, X, Y)]])[0][0]
     np.testing.assert_allclose(dot.get_center(), want, atol=1e-9)
 
 
-def test_the_arc_is_the_scenes_one_large_camera_move():
-    """The camera's orbit is the scene's move: it turns (slowly) through more than three times
-    the angle the camera then moves to face the cut (its azimuth and elevation together), and
-    it stays within (−90°, 0°), where the axes keep their edges of the box."""
+def test_the_arc_is_slow_and_the_camera_ends_facing_the_cut():
+    """The camera's orbit turns slowly through 35° or more, within (−90°, 0°), where the axes
+    keep their edges of the box; then the camera ends facing the cut square on: looking along
+    the b axis (within 3° of it) from within 8° of the floor, so the cut's edge is seen flat;
+    the b axis, end on there, has faded out (numbers and label)."""
     arc = abs(mse_surface.ARC_THETA - mse_surface.ARC_FROM)
-    face = (abs(mse_surface.CUT_THETA - mse_surface.ARC_THETA)
-            + abs(mse_surface.CUT_PHI - PHI0))
-    assert arc > 3 * face and arc >= 35
+    assert arc >= 35
     assert arc / MseSurface.arc_seconds < 6.0  # degrees a second: slow
-    for theta in (mse_surface.ARC_FROM, mse_surface.ARC_THETA):
+    for theta in (mse_surface.ARC_FROM, mse_surface.ARC_THETA, mse_surface.CUT_THETA):
         assert -90 < theta < 0
+    assert abs(mse_surface.CUT_THETA + 90) <= 3 and 90 - mse_surface.CUT_PHI <= 8
+    scene = rendered(MseSurface)
+    assert scene.b_shown.get_value() == 0.0
+    assert scene.axes.labels[1].get_fill_opacity() == 0.0
+    assert all(n.get_fill_opacity() == 0.0 for n in scene.axes.numbers[1])
 
 
 def test_slice_edge_is_gdcores_parabola_at_b_star():
@@ -105,7 +109,10 @@ def test_numbers_are_at_least_12_px_tall_at_480p():
     (m0, m1), (b0, b1) = views.M_RANGE, views.B_RANGE
     ticks_m, ticks_b, _ = mse_surface.TICKS
     assert (min(ticks_m), max(ticks_m)) == (m0, m1) and (min(ticks_b), max(ticks_b)) == (b0, b1)
-    assert all(n.get_fill_opacity() == 1.0 for group in scene.axes.numbers for n in group)
+    # at the end, facing the cut, the b axis is seen end on: its numbers have faded out
+    m_numbers, b_numbers, j_numbers = scene.axes.numbers
+    assert all(n.get_fill_opacity() == 1.0 for n in [*m_numbers, *j_numbers])
+    assert all(n.get_fill_opacity() == 0.0 for n in b_numbers)
 
 
 def test_the_numbers_at_a_shared_corner_stand_inside_their_own_axis():
@@ -166,7 +173,7 @@ def test_the_3d_ticks_are_the_maps_and_no_label_meets_another_word_at_any_camera
     the 3-D axes comes within GAP of another one, of the formula, the title, the map's numbers,
     labels and level labels, its caption, the readouts or the note, nor within the 24 px margin
     of the frame's edge."""
-    from manim import MathTex, SingleStringMathTex
+    from manim import MathTex, SingleStringMathTex, smooth
 
     gap, margin = 0.12, 0.4
     scene = rendered(MseSurface)
@@ -183,19 +190,24 @@ def test_the_3d_ticks_are_the_maps_and_no_label_meets_another_word_at_any_camera
     u = np.linspace(0.0, 1.0, 25)[:, None]
     arc = np.column_stack([np.full(25, PHI0), mse_surface.ARC_FROM
                            + u[:, 0] * (mse_surface.ARC_THETA - mse_surface.ARC_FROM),
-                           np.ones(25)])
+                           np.ones(25), np.zeros(25)])
     face = np.column_stack([PHI0 + u * (mse_surface.CUT_PHI - PHI0),
                             mse_surface.ARC_THETA + u * (mse_surface.CUT_THETA
                                                          - mse_surface.ARC_THETA),
-                            1.0 + u * (mse_surface.ZOOM - 1.0)])
+                            1.0 + u * (mse_surface.ZOOM - 1.0), u])
+    # the b axis shown along the arc, fading out over the first B_FADE of the face move
+    b_fade = np.concatenate([np.ones(25), [1.0 - smooth(min(v / mse_surface.B_FADE, 1.0))
+                                           for v in u[:, 0]]])
     try:
-        for phi, theta, zoom in np.vstack([arc, face]):
+        for (phi, theta, zoom, drop), b_shown in zip(np.vstack([arc, face]), b_fade):
             view.phi.set_value(phi)
             view.theta.set_value(theta)
             view.lengths = np.asarray(mse_surface.BOX) * zoom
+            view.center[1] = mse_surface.CENTER[1] - mse_surface.CUT_DROP * drop
+            scene.b_shown.set_value(b_shown)
             axes.update_from_view()
             mine = boxes([n for group in axes.numbers for n in group if n.get_fill_opacity()]
-                         + list(axes.labels))
+                         + [m for m in axes.labels if m.get_fill_opacity()])
             assert mine[:, 0].min() > -config.frame_width / 2 + margin
             assert mine[:, 1].min() > -config.frame_height / 2 + margin
             for i, a in enumerate(mine):
@@ -207,6 +219,8 @@ def test_the_3d_ticks_are_the_maps_and_no_label_meets_another_word_at_any_camera
         view.phi.set_value(keep[0])
         view.theta.set_value(keep[1])
         view.lengths = keep[2]
+        view.center[1] = mse_surface.CENTER[1] - mse_surface.CUT_DROP
+        scene.b_shown.set_value(0.0)
         axes.update_from_view()
 
 
@@ -236,7 +250,7 @@ def test_the_minimum_is_the_house_star_everywhere_and_never_hidden():
     drawn over the point that comes to rest on it at the end."""
     scene = rendered(MseSurface)
     good = scene.theme.good.lower()
-    star3, key_star = scene.marker[0], scene.rows[0][0]
+    star3, key_star = scene.marker[-1], scene.rows[0][0]
     for star in (star3, key_star, scene.map_star):
         assert isinstance(star, Star) and star.get_fill_color().to_hex().lower() == good
     # the point rests on the minimum: on the surface and on the map the star is its twin ...

@@ -74,35 +74,31 @@ def test_counts_grow_tenfold_one_weight_at_a_time():
     assert counts == [BINS, BINS**2, BINS**2, BINS**3]
 
 
-def test_the_cube_counts_from_zero_as_its_floor_lands():
-    """While the square's copy flies to the cube's floor the cube's count starts at 0 and goes
-    up to 100, always the number of the copy's guesses drawn (never fewer than are landed, so
-    no full square stands in the cube under a smaller count); they land at the floor's grid
-    points (w3 at its first value)."""
+def test_the_cube_counts_its_floor_only_once_it_has_landed():
+    """While the square's copy flies to the cube's floor the cube's count stays at 0, and it
+    shows 100 (guess_count for 2 weights) only once all the copy's guesses have landed, at the
+    floor's grid points (w3 at its first value): no count climbs under a copy in flight."""
     scene = rendered(SamplingGrid3d)
     final, played = scene.head3.count.get_value(), scene.landings
     scene.landings = []
     # the flight replayed frame by frame, at the highest frame rate a video is rendered at
     fps = max(q[2] for q in QUALITIES.values())
-    for alpha in np.linspace(0.0, 1.0, round(FLIGHT_SECONDS * fps) + 1):
-        for anim in scene.flight:
-            anim.interpolate(alpha)
-        drawn = sum(len(row.points) for row in scene.flying) // 32
-        assert scene.head3.count.get_value() == drawn
-    landings = scene.landings
-    scene.landings = played
-    scene.head3.show_count(final)
-    assert played[0][0] == 0 and played[-1][0] == BINS**2  # as played
-    counts = [c for c, _ in landings]
-    assert counts[0] == 0 and counts[-1] == sampling.guess_count(BINS, 2)
-    assert counts == sorted(counts) and len(counts) > 3
+    alphas = np.linspace(0.0, 1.0, round(FLIGHT_SECONDS * fps) + 1)
+    try:
+        for alpha in alphas:
+            for anim in scene.flight:
+                anim.interpolate(alpha)
+            drawn = sum(len(row.points) for row in scene.flying) // 32
+            assert scene.head3.count.get_value() == (0 if alpha < 1.0 else drawn)
+        landings = scene.landings
+    finally:
+        scene.landings = played
+        scene.head3.show_count(final)
+    assert [c for c, _ in played] == [0, BINS**2]  # as played
+    assert [c for c, _ in landings] == [0, sampling.guess_count(BINS, 2)]
+    assert len(landings[0][1]) == 0
     grid3 = sampling.grid_points(BINS, 3)
     floor = grid3[grid3[:, 2] == grid3[:, 2].min()]
-    for count, landed in landings:
-        assert len(landed) <= count
-        if len(landed):
-            assert np.all(np.isclose(landed[:, 2], floor[0, 2]))
-            assert len(np.unique(np.round(landed, 9), axis=0)) == len(landed)
     np.testing.assert_allclose(ordered(landings[-1][1]), ordered(floor), atol=1e-12)
 
 
@@ -197,18 +193,23 @@ def test_the_copy_never_crosses_the_squares_guesses():
         assert word.get_stroke_color(background=True) == ManimColor(scene.theme.background)
 
 
-def test_no_guess_of_the_copy_flies_over_a_shown_axis_number():
-    """Replayed frame by frame, wherever a guess of the flying copy is drawn within 0.1 of an
-    axis number of the cube (its box), that number is not shown: the upright axis's top number,
-    which the copy crosses, has faded out before the copy reaches it (over NUMBER_FADE s), and
-    it is back, whole, once the lattice is in."""
+def test_the_copy_flies_clear_of_the_labels_and_of_every_shown_number():
+    """Replayed frame by frame, no guess of the flying copy is drawn within 0.1 of an axis label
+    of the cube (w1, w2, w3: they never make way), and wherever one comes within 0.1 of an axis
+    number, that number is not shown: it faded out over the flight's first NUMBER_FADE s,
+    before the copy came near, and it is back, whole, once the lattice is in."""
     from scenes.sampling_grid_3d import NUMBER_FADE
 
     scene = rendered(SamplingGrid3d)
     final, played = scene.head3.count.get_value(), scene.landings
     axes = scene.axes3
-    top = scene.w3_top
     numbers = [n for nums in axes.numbers for n in nums]
+
+    def near(mob, pts):
+        lo, hi = mob.get_corner(np.array([-1, -1, 0])), mob.get_corner(np.array([1, 1, 0]))
+        return bool(((pts[:, 0] > lo[0] - 0.1) & (pts[:, 0] < hi[0] + 0.1)
+                     & (pts[:, 1] > lo[1] - 0.1) & (pts[:, 1] < hi[1] + 0.1)).any())
+
     crossed = 0
     try:
         fps = max(q[2] for q in QUALITIES.values())
@@ -218,23 +219,46 @@ def test_no_guess_of_the_copy_flies_over_a_shown_axis_number():
             axes.update_from_view()
             pts = np.concatenate([row.points for row in scene.flying if len(row.points)]
                                  or [np.zeros((0, 3))])
+            for label in axes.labels:
+                assert not near(label, pts)
+                assert label.get_fill_opacity() == 1.0
             for num in numbers:
-                lo, hi = num.get_corner(np.array([-1, -1, 0])), num.get_corner(
-                    np.array([1, 1, 0]))
-                over = ((pts[:, 0] > lo[0] - 0.1) & (pts[:, 0] < hi[0] + 0.1)
-                        & (pts[:, 1] > lo[1] - 0.1) & (pts[:, 1] < hi[1] + 0.1))
-                if over.any():
+                if near(num, pts):
                     crossed += 1
                     assert num.get_fill_opacity() == 0.0
                     assert alpha * FLIGHT_SECONDS >= NUMBER_FADE
     finally:
         scene.landings = played
         scene.head3.show_count(final)
-        top.set_value(1.0)
+        for tracker, _ in scene.making_way.values():
+            tracker.set_value(1.0)
         axes.update_from_view()
     assert crossed > 0  # the copy does cross a number's place: the fade is needed
     assert NUMBER_FADE >= 0.5
     assert all(n.get_fill_opacity() == 1.0 for n in numbers)
+
+
+def test_each_floor_label_stands_at_the_middle_of_its_own_axis():
+    """Along the orbit, w1's and w2's labels each stand beside the middle number (0.5) of their
+    own axis, far nearer it than any number of another axis."""
+    scene = rendered(SamplingGrid3d)
+    view, axes = scene.view, scene.axes3
+    keep = view.theta.get_value()
+    try:
+        for theta in np.linspace(THETA0, THETA1, 5):
+            view.theta.set_value(theta)
+            axes.update_from_view()
+            for axis in (0, 1):
+                label = axes.labels[axis].get_center()
+                own = axes.numbers[axis][0].get_center()
+                others = [n.get_center() for a, nums in enumerate(axes.numbers) if a != axis
+                          for n in nums]
+                d_own = np.linalg.norm(label - own)
+                assert d_own < 0.9
+                assert all(np.linalg.norm(label - o) > 1.5 * d_own for o in others)
+    finally:
+        view.theta.set_value(keep)
+        axes.update_from_view()
 
 
 def test_the_axes_share_the_panels_tick_numbers_and_stand_apart():
@@ -262,7 +286,12 @@ def test_the_axes_share_the_panels_tick_numbers_and_stand_apart():
 
 
 def test_each_step_slower_than_the_one_before():
+    """The build's steps slow as they grow, the last (×10 into the cube) the slowest; the orbit
+    after it short (it turns little: a long one reads as a still)."""
+    from scenes.sampling_grid_3d import ORBIT_SECONDS
+
     assert STEP_SECONDS[1] < STEP_SECONDS[2] < STEP_SECONDS[3]
+    assert ORBIT_SECONDS <= 8.0
 
 
 def test_no_two_words_of_the_axes_within_24_px_along_the_orbit():
