@@ -70,14 +70,6 @@ def settled_text(v: float) -> str:
     return numbers.text(v, numbers.sig_places(v))
 
 
-def route(points) -> np.ndarray:
-    """The route of a sampled run on the map: its path averaged over
-    BATCH_SUMMARY.smooth_steps steps centred on each step (gdcore's moving average), from its
-    start to its last point."""
-    n = races.BATCH_SUMMARY.smooth_steps
-    return np.column_stack([races.moving_average(points[:, k], n) for k in (0, 1)])
-
-
 def facts() -> dict:
     full, mini, single = (settled_text(v) for v in races.settled_costs(RACE).values())
     x, y = data.regression_points()
@@ -114,7 +106,7 @@ def make_figure(theme):
             # as a haze along the valley, never hiding the route or the start
             ax.plot(pts[::TRAIL_EVERY, 0], pts[::TRAIL_EVERY, 1], color=c, lw=TRAIL_WIDTH,
                     alpha=TRAIL_ALPHA, zorder=Z_TRAIL, gid=f"trail:{label}")
-            pts = route(pts)
+            pts = races.route(pts)
         path, = ax.plot(pts[:, 0], pts[:, 1], color=c, lw=ROUTE_WIDTH, zorder=Z_ROUTE,
                         gid=f"path:{label}", solid_joinstyle="round", solid_capstyle="round")
         # on its casing (the optimizer paths'): the colour meets the page colour only

@@ -460,3 +460,11 @@ def test_beale_adagrad_and_rmsprop_end_apart(outs):
     gap = np.hypot(o["Adagrad"].final[0] - o["RMSprop"].final[0],
                    o["Adagrad"].final[1] - o["RMSprop"].final[1])
     assert gap == pytest.approx(0.019, abs=5e-4)
+
+
+def test_route_is_the_path_averaged_over_the_curves_window():
+    # a 3-step window: the ends kept, each inner point the mean of itself and its two neighbours
+    summary = dataclasses.replace(races.BATCH_SUMMARY, smooth_steps=3)
+    path = np.array([[0.0, 4.0], [3.0, 1.0], [0.0, 4.0], [6.0, 1.0]])
+    np.testing.assert_allclose(races.route(path, summary),
+                               [[0.0, 4.0], [1.0, 3.0], [3.0, 2.0], [6.0, 1.0]])

@@ -480,6 +480,14 @@ def smoothed_costs(race: BatchRace = BATCH_RACE, summary: BatchSummary = BATCH_S
             for label, m in seed_mean_costs(race, summary).items()}
 
 
+def route(points, summary: BatchSummary = BATCH_SUMMARY) -> np.ndarray:
+    """The route of a sampled run on the map: its (steps, 2) path averaged over
+    summary.smooth_steps steps centred on each step (moving_average, the window the cost curves
+    are smoothed over), from its start to its last point."""
+    pts = np.asarray(points, dtype=float)
+    return np.column_stack([moving_average(pts[:, k], summary.smooth_steps) for k in (0, 1)])
+
+
 def settled_costs(race: BatchRace = BATCH_RACE, summary: BatchSummary = BATCH_SUMMARY
                   ) -> dict[str, float]:
     """label -> J on all seven points, averaged over the run's last summary.last_steps steps
