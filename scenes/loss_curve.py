@@ -13,15 +13,14 @@ numbers are cross-faded by their spacing on screen (ZOOM_LADDER: a number shows 
 neighbours of its own step stand far enough apart, so no two ever overlap) and each number that
 comes in at the axis's end fades in as it moves away from it. The tracker runs at a steady
 pace in u = log10(t + 1), so the steep first steps take as long as the later decades.
-While the cost falls the data panel shows the decision regions of the network at the iteration shown (gdcore's
-LOSS_CURVE.nets_at), redrawn frame by frame (between two steps the two networks' regions
-cross-faded), so the boundary moves as the curve falls. At the end the start and final cost
-are labelled one at a time; the final label says where training ended: the step it stops at,
-its cost, that cost's share of the start, and that it is still falling, slowly (no level line
-is drawn: the run stops before the curve reaches one).
-The data panel's title says it shows the decision regions; the curve, its dot and the J readout
-take plain descent's colour (theme.opt), never a class's colour; J is
-given with the per-example cost C_i it averages.
+While the cost falls the data panel shows the decision regions of the network at the iteration
+shown (gdcore's LOSS_CURVE.nets_at), redrawn frame by frame (between two steps the two
+networks' regions cross-faded), so the boundary moves as the curve falls. At the end the start
+and final cost are labelled one at a time; the final label says where training ended: the step
+it stops at, its cost, that cost's share of the start, and that it is still falling, slowly (no
+level line is drawn: the run stops before the curve reaches one). The data panel's title says
+it shows the decision regions; the curve, its dot and the J readout take plain descent's colour
+(theme.opt), never a class's colour; J is given with the per-example cost C_i it averages.
 Render alone with: manim -ql scenes/loss_curve.py LossCurve
 """
 
