@@ -87,6 +87,9 @@ J_PLACES = 3
 END_LABEL_J = 0.115
 #: How far (scene units) the note of step EX.early stands above its point.
 NOTE_RISE = 0.3
+#: ... and how far right of its point it starts once the point is at the axis's left (clear of
+#: the steep first steps there).
+NOTE_SHIFT = 0.25
 #: Pixels per side of the decision-region image.
 REGION_PIXELS = 240
 
@@ -366,8 +369,8 @@ class LossCurve(ThemedScene):
                 def over(m):
                     q = self.c2p(early, self.losses[early])
                     f = (q[0] - plot.ax.c2p(0, 0)[0]) / self.axis_length
-                    m.move_to([q[0] - f * m.width + 0.5 * m.width, q[1] + NOTE_RISE, 0],
-                              aligned_edge=DOWN)
+                    x = q[0] - f * m.width + 0.5 * m.width + (1 - f) * NOTE_SHIFT
+                    m.move_to([x, q[1] + NOTE_RISE, 0], aligned_edge=DOWN)
 
                 over(note)
                 self.play(FadeIn(mark), FadeIn(note), run_time=0.8)
