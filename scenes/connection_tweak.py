@@ -10,20 +10,22 @@ of each hidden layer written over it, and the outputs' a and Δa. Neurons outsid
 hidden layers, a linear output layer, so outputs may leave (0, 1)). The set-up is brief (under
 12 s): a wave runs forward along the edges, said on screen, one layer after the other: a thin
 pulse along the layer's edges, then its neurons filled by their activations a from gdcore in
-A_STEPS flat greys (bins of a A_TICK wide with round edges, from the multiple of A_TICK under the
-network's least a past its largest, page to text grey, gdviz.colors.activation_fill; a key under
-the network gives each grey's range), the outputs' a written at the end; then, one readout at a
+A_STEPS flat greys (page to text grey, gdviz.colors.activation_fill), on two scales: the sigmoid
+hidden layers' a (0.3 … 0.8, bins 0.1 wide) and the input and output layers' (−1.5 … 1.0, bins
+0.5 wide), so each spreads over the greys; a key under the network writes both scales under
+its greys, each row named, the outputs' a written at the end; then, one readout at a
 time, the weight w (its edge drawn on top of all others), the outputs' changes Δa (both columns
 lined up on the decimal point; a change that rounds to nothing reads 0.000, unsigned) and a note
 that the neuron it feeds and every later one change, said as those neurons and the cone's edges
-light up. Then the fills change meaning: the activations' fills fade to the page as their key
-leaves (one play), then the |Δa| key comes in: a colour bar (one smooth gradient, 0 outside it
-and a break before its first power of ten) ticked at round powers of ten, gives the fills' log
-scale. The weight then moves one tweak at a time (CONNECTION_TWEAK.tweaks: +0.5, back, +1.0),
-each said before it is made: the weight, its edge (whose width follows |w|), every fill and
-every number move together, the slowest play of the video (NUDGE_TIME), while a pulse runs
-forward along the cone's edges to show which way the change travels. What the outputs did
-(their largest change, from gdcore) is said after.
+light up. Then the fills change meaning, one step at a time: the activations' key leaves, the
+activations' fills fade to the page in a slow play of their own (SWITCH_TIME), then the |Δa|
+key comes in: a colour bar (one smooth gradient over a log scale of |Δa| from D_LOW, its left
+end, written there, to the largest change) ticked at round powers of ten, gives the fills'
+scale; a neuron that does not change stays the page's colour. The weight then moves one tweak
+at a time (CONNECTION_TWEAK.tweaks: +0.5, back, +1.0), each said before it is made: the weight,
+its edge (whose width follows |w|), every fill and every number move together, the slowest play
+of the video (NUDGE_TIME), while a pulse runs forward along the cone's edges to show which way
+the change travels. What the outputs did (their largest change, from gdcore) is said after.
 Render alone with: manim -ql scenes/connection_tweak.py ConnectionTweak
 """
 
@@ -61,14 +63,23 @@ SIZES, SEED, LAYER, J, I, DELTA = EX.sizes, EX.seed, EX.layer, EX.j, EX.i, EX.de
 X_INPUT, LAYER_NAMES = EX.x_input, EX.layer_names
 #: The still's layout (layout units), drawn at UNIT scene units per layout unit.
 LAY_W, LAY_H, UNIT = 12.5, 5.6, 0.8
-NET_CENTER = 0.05 * DOWN + 0.9 * LEFT
+NET_CENTER = 0.2 * UP + 0.9 * LEFT
 #: The strongest fill of a changed neuron (mix of background -> accent).
 STRENGTH = 0.85
 #: The forward pass fills a neuron by its a in A_STEPS flat greys (gdviz.colors.activation_fill),
-#: bins A_TICK wide from the multiple of A_TICK at or under the network's least a (−1.5 … 1.0:
-#: round numbers on the key, the largest a inside, tested): neighbouring greys a visible step
-#: apart, where a smooth ramp made the sigmoid layers' a (0.32 to 0.74) alike.
+#: bins A_TICK wide from the multiple of A_TICK at or under the least a of the input and output
+#: layers (−1.5 … 1.0: round numbers on the key, the largest a inside, tested): neighbouring
+#: greys a visible step apart.
 A_STEPS, A_TICK = 5, 0.5
+#: The sigmoid hidden layers' a (0.32 to 0.74) on a scale of their own, bins HIDDEN_TICK wide:
+#: on the input and output layers' scale they fell in two greys.
+HIDDEN_TICK = 0.1
+#: The |Δa| scale is logarithmic from D_LOW (its left end, written there; a smaller change, and
+#: no change, is the page's colour) to the largest change.
+D_LOW = 1e-4
+#: Seconds of the fills' change of meaning (the activations' fills fading to the page), a play
+#: of its own.
+SWITCH_TIME = 1.2
 #: Seconds of the weight's change, with every fill and number following it (the key moment:
 #: slower than any play of the set-up) in a nudge and on the way back.
 NUDGE_TIME, BACK_TIME = 3.0, 1.2
@@ -93,11 +104,11 @@ def tweak_says(k: int, offset: float, w0: float) -> tuple[str, str]:
     return f"{k}. nudge: $w + {numbers.latex(offset, 1)}$", f"the outputs move by up to {moved}"
 
 
-def a_range(acts) -> tuple[float, float]:
-    """The key's round range of a: A_STEPS bins of A_TICK from the multiple of A_TICK at or
-    under the least of the activations acts (a list of layers)."""
-    lo = A_TICK * np.floor(min(float(np.min(a)) for a in acts) / A_TICK)
-    return float(lo), float(lo + A_STEPS * A_TICK)
+def a_range(acts, tick: float = A_TICK) -> tuple[float, float]:
+    """A key's round range of a: A_STEPS bins of `tick` from the multiple of it at or under the
+    least of the activations acts (a list of layers)."""
+    lo = tick * np.floor(round(min(float(np.min(a)) for a in acts) / tick, 9))
+    return float(round(lo, 9)), float(round(lo + A_STEPS * tick, 9))
 
 
 class ConnectionTweak(ThemedScene):
@@ -135,8 +146,8 @@ class ConnectionTweak(ThemedScene):
         full = nn.activation_changes(self.base, X_INPUT, LAYER, J, I, DELTA)
         moved = np.concatenate(full)
         moved = moved[moved > 0]
-        #: log scale of the fills: eps sets where it starts, top is the largest change at w0+Δ
-        self.eps, self.top = 0.3 * float(moved.min()), float(moved.max())
+        #: log scale of the fills: from D_LOW to top, the largest change at w0+Δ
+        self.eps, self.top = D_LOW, float(moved.max())
 
     # -- numbers from gdcore -------------------------------------------------------------------
     def changes(self, w: float) -> list[np.ndarray]:
@@ -151,7 +162,8 @@ class ConnectionTweak(ThemedScene):
     def brightness(self, changes) -> np.ndarray:
         """Per drawn neuron, 0 for no change up to 1 for the largest (log of |Δa|)."""
         d = self.net.neuron_values(changes)
-        return np.log1p(d / self.eps) / np.log1p(self.top / self.eps)
+        with np.errstate(divide="ignore"):
+            return np.clip(np.log10(d / self.eps) / np.log10(self.top / self.eps), 0.0, 1.0)
 
     # -- pieces ---------------------------------------------------------------------------------
     def build_net(self):
@@ -193,11 +205,11 @@ class ConnectionTweak(ThemedScene):
         """The width of the weight's edge with the weight at w (wider with |w|)."""
         return TWEAK_WIDTH + WIDTH_PER_W * (abs(w) - abs(self.w0))
 
-    def colour_bar(self, width=3.2, height=0.22) -> VGroup:
-        """The fills' log scale as a bar from |Δa| = 0 to the largest change, ticked at the
-        powers of ten inside it (the same brightness() as the neurons'). Position along the
-        bar is the brightness itself, and a fill is linear in brightness, so the bar is one
-        smooth two-stop gradient (no strips, no seams)."""
+    def colour_bar(self, width=3.8, height=0.22) -> VGroup:
+        """The fills' log scale as a bar from |Δa| = D_LOW (its left end) to the largest change,
+        ticked at the powers of ten inside it, D_LOW the first (the same brightness() as the
+        neurons'). Position along the bar is the brightness itself, and a fill is linear in
+        brightness, so the bar is one smooth two-stop gradient (no strips, no seams)."""
         t = self.theme
         bar = Rectangle(width=width, height=height, stroke_width=0)
         bar.set_fill([mix(t.background, t.accent, 0.0), mix(t.background, t.accent, STRENGTH)],
@@ -210,21 +222,12 @@ class ConnectionTweak(ThemedScene):
         ticks = VGroup()
         for e in range(int(np.ceil(np.log10(self.eps))), int(np.floor(np.log10(self.top))) + 1):
             v = 10.0 ** e
-            xv = width * np.log1p(v / self.eps) / np.log1p(self.top / self.eps)
+            xv = width * np.log10(v / self.eps) / np.log10(self.top / self.eps)
             ticks.add(Line([xv, -0.5 * height, 0], [xv, -0.5 * height - 0.1, 0],
                            color=t.muted, stroke_width=1.5))
-            ticks.add(self.text(numbers.text(v), 24, t.muted).next_to(
+            ticks.add(self.text(f"{v:.{max(0, -e)}f}", 24, t.muted).next_to(
                 [xv, -0.5 * height - 0.1, 0], DOWN, buff=0.06))
-        # the scale is continuous from 0 but squeezes everything below the first power of ten
-        # into the bar's first stretch: a break there says so, and 0 stands outside the bar
-        first = width * np.log1p(10.0 ** np.ceil(np.log10(self.eps)) / self.eps) / np.log1p(
-            self.top / self.eps)
-        gap = VGroup(*(Line([first / 2 + dx - 0.05, -0.7 * height, 0],
-                            [first / 2 + dx + 0.05, 0.7 * height, 0],
-                            color=t.background, stroke_width=3) for dx in (-0.04, 0.04)))
-        zero = self.text("0", 24, t.muted).next_to(bar, LEFT, buff=0.12)
-        self.bar_break = gap
-        return VGroup(bar, frame, gap, ticks, zero)
+        return VGroup(bar, frame, ticks)
 
     # -- sections -------------------------------------------------------------------------------
     def section_network(self):
@@ -240,12 +243,19 @@ class ConnectionTweak(ThemedScene):
         self.build_outputs()
         self.forward_pass()
 
+    def layer_range(self, l: int) -> tuple[float, float]:
+        """The scale of layer l's fills: the hidden layers' own, or the input and output
+        layers'."""
+        return self.hidden_range if 0 < l < len(SIZES) - 1 else self.a_range
+
     def activation_key(self, width: float = 4.5, height: float = 0.22) -> VGroup:
         """The forward pass's fills: A_STEPS flat greys in a row, each the fill of a bin of a
-        (activation_fill with steps), the bins' edges written under them."""
+        (activation_fill with steps), the bins' edges of both scales written under them, one
+        row each (the input and output layers', then the hidden layers'), each row named."""
         t = self.theme
         lo, hi = self.a_range
         edges = np.linspace(lo, hi, A_STEPS + 1)
+        hidden_edges = np.linspace(*self.hidden_range, A_STEPS + 1)
         fills = activation_fill(t, 0.5 * (edges[:-1] + edges[1:]), lo, hi, steps=A_STEPS)
         cell = width / A_STEPS
         cells = VGroup(*(Rectangle(width=cell, height=height, stroke_width=0)
@@ -253,22 +263,31 @@ class ConnectionTweak(ThemedScene):
                          .move_to([(k + 0.5) * cell, 0, 0]) for k, f in enumerate(fills)))
         frame = Rectangle(width=width, height=height, stroke_color=t.text, stroke_width=1.5)
         frame.move_to([0.5 * width, 0, 0])
-        ticks = VGroup()
-        for k, v in enumerate(edges):
+        ticks, hidden_ticks = VGroup(), VGroup()
+        for k, (v, h) in enumerate(zip(edges, hidden_edges)):
             ticks.add(Line([k * cell, -0.5 * height, 0], [k * cell, -0.5 * height - 0.1, 0],
                            color=t.muted, stroke_width=1.5))
             ticks.add(self.tex(numbers.latex(float(v), 1), TICK_SIZE, t.muted).next_to(
                 [k * cell, -0.5 * height - 0.1, 0], DOWN, buff=0.06))
+            hidden_ticks.add(self.tex(numbers.latex(float(h), 1), TICK_SIZE, t.muted))
+        row = ticks[1].get_y() - 0.34
+        for k, num in enumerate(hidden_ticks):
+            num.move_to([k * cell, row, 0])
+        names = VGroup(self.text("input, output", 24, t.muted),
+                       self.text("hidden", 24, t.muted))
+        names[0].next_to([width + 0.5, ticks[1].get_y(), 0], RIGHT, buff=0)
+        names[1].next_to([width + 0.5, row, 0], RIGHT, buff=0)
         caption = self.mixed("fill: activation $a$", 26, t.muted)
-        key = VGroup(caption, VGroup(cells, frame, ticks)).arrange(RIGHT, buff=0.45,
-                                                                   aligned_edge=UP)
+        key = VGroup(caption, VGroup(cells, frame, ticks, hidden_ticks, names)).arrange(
+            RIGHT, buff=0.45, aligned_edge=UP)
         self.a_cells = cells
         return key.to_edge(DOWN, buff=0.42)
 
     def fill_layer(self, l: int, run_time: float = 0.5):
         """Layer l's neurons filled by their activations a (self.acts, from gdcore), A_STEPS
         flat greys from the page towards the text (gdviz.colors.activation_fill)."""
-        fills = activation_fill(self.theme, self.acts[l][0], *self.a_range, steps=A_STEPS)
+        fills = activation_fill(self.theme, self.acts[l][0], *self.layer_range(l),
+                                steps=A_STEPS)
         return self.net.transition(lambda n: n.set_neuron_style(n.layer_neurons(l), fill=fills,
                                                                 apply=False), run_time=run_time)
 
@@ -280,7 +299,9 @@ class ConnectionTweak(ThemedScene):
         everywhere."""
         t, net = self.theme, self.net
         self.acts = nn.forward(self.base, X_INPUT)
-        self.a_range = a_range(self.acts)
+        last = len(SIZES) - 1
+        self.a_range = a_range([self.acts[0], self.acts[last]])
+        self.hidden_range = a_range(self.acts[1:last], HIDDEN_TICK)
         self.a_key = self.activation_key()
         self.play(self.fill_layer(0), FadeIn(self.said), FadeIn(self.a_key), run_time=0.8)
         for l in range(len(SIZES) - 1):
@@ -363,7 +384,7 @@ class ConnectionTweak(ThemedScene):
         out = VGroup()
         for l in range(1, len(SIZES) - 1):
             read, num = readout(r"\max|\Delta a|", 0.0, 3, TICK_SIZE, color=t.accent)
-            read.move_to([net.point(l, 0)[0], top + 0.32, 0])
+            read.move_to([net.point(l, 0)[0], top + 0.27, 0])
             num.add_updater(lambda d, l=l: set_number(
                 d, float(np.max(self.changes(self.w.get_value())[l]))))
             out.add(read)
@@ -380,11 +401,11 @@ class ConnectionTweak(ThemedScene):
         caption = self.mixed(r"fill: how far each activation moved, $|\Delta a|$", 26, t.muted)
         key = VGroup(caption, self.colour_bar()).arrange(RIGHT, buff=0.45, aligned_edge=UP)
         key.to_edge(DOWN, buff=0.42)
-        # the fills change meaning: the activations fade back to the page as their key leaves
-        # (never a page-coloured fill under a key of a), then the |Δa| key comes in, with the
-        # hidden layers' largest |Δa|
-        self.play(net.transition(lambda n: self.cone_look(n, self.w0)), FadeOut(self.a_key),
-                  run_time=0.8)
+        # the fills change meaning, one change at a time: the activations' key leaves (never a
+        # page-coloured fill under a key of a), the fills fade back to the page in a slow play
+        # of their own, then the |Δa| key comes in, with the hidden layers' largest |Δa|
+        self.play(FadeOut(self.a_key), run_time=0.5)
+        self.play(net.transition(lambda n: self.cone_look(n, self.w0)), run_time=SWITCH_TIME)
         self.play(FadeIn(key), FadeIn(self.hidden_readouts()), run_time=0.7)
         self.d_key = key
         # one tweak at a time: say it, make it, then say what the outputs did

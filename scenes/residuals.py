@@ -61,6 +61,11 @@ BIG_ORIGIN = (-3.0, -2.85)
 #: its segment, joined to it by a short leader; neighbouring specks' numbers stand on
 #: alternate sides of their leaders, so they never meet.
 TINY, TINY_DROP = 0.2, 0.2
+#: Each square (but a speck) drops, as soon as it is drawn, out of the points into one row along
+#: the foot of the large plot, its bottom BAND_Y (axis units) and under its own point where it
+#: can, BAND_GAP apart: clear of the points, the line and every other square (the squares on
+#: their segments overlap each other and the next points).
+BAND_Y, BAND_GAP = 1.05, 0.06
 #: Fill opacity of the squares.
 SQUARE_OPACITY = 0.45
 #: The key moment is drawn this many times larger than the plot (one uniform scale of the row,
@@ -115,9 +120,9 @@ class Residuals(ThemedScene):
                       f"predictions ringed.",
             "errors": f"Each error becomes a red dashed segment; the longest is "
                       f"{numbers.text(abs(e.residuals[worst]), 2)}.",
-            "squares": "On each segment a square with that side appears; the plot shrinks and "
-                       "the squares move to a row beside it: the squared errors, each area "
-                       "written under its square.",
+            "squares": "On each segment a square with that side appears and drops below the "
+                       "points; the plot shrinks and the squares move to a row beside it: the "
+                       "squared errors, each area written under its square.",
             "stage": "The plot fades; the row of squares grows larger.",
             "costs": f"Each square is halved: the half kept is one example's cost Cᵢ, up to "
                      f"{numbers.text(costs.max(), p)}.",
@@ -163,6 +168,28 @@ class Residuals(ThemedScene):
         sq.move_to(seg_bottom, aligned_edge=DOWN + (LEFT if right else RIGHT))
         return sq
 
+    def band_slots(self) -> dict[int, float]:
+        """The left edge (axis units) of each square's place in the row at the large plot's
+        foot (specks keep their place on their segments): under its own point where the square
+        before it leaves room, else BAND_GAP right of it, and inside the plot."""
+        slots, right = {}, X_RANGE[0] + BAND_GAP
+        for i in np.argsort(self.x):
+            side = abs(self.r[i])
+            if side * UNIT_BIG < TINY:
+                continue
+            left = min(max(self.x[i] - side / 2, right + BAND_GAP), X_RANGE[1] - BAND_GAP - side)
+            slots[int(i)], right = left, left + side
+        return slots
+
+    def waiting_square(self, i: int) -> Square:
+        """Square i where it waits for its flight to the row, on the plot as it stands: in the
+        row at the plot's foot (band_slots), or on its segment for a speck."""
+        sq = self.square_for(i)
+        slots = self.band_slots()
+        if i in slots:
+            sq.move_to(self.ax.c2p(slots[i], BAND_Y), aligned_edge=DOWN + LEFT)
+        return sq
+
     def ghost(self, mob):
         """mob (or its .animate) as a ghost: the faint fill of the theme, a clear outline."""
         fill = GHOST_OPACITY_DARK if self.theme.name == "dark" else GHOST_OPACITY
@@ -199,7 +226,12 @@ class Residuals(ThemedScene):
         self.bars = error_bars(self.theme, self.ax, self.x, self.y, self.pred).set_z_index(1)
         for bar in self.bars:
             self.play(Create(bar), run_time=0.45)
-        self.wait(0.5)
+        # the longest error's length, which the caption gives, on screen beside its segment
+        t, worst = self.theme, int(np.argmax(np.abs(self.r)))
+        self.longest = self.tex(f"{abs(self.r[worst]):.2f}", 24, t.error)
+        self.longest.next_to(self.bars[worst], RIGHT, buff=0.12)
+        self.play(FadeIn(self.longest), run_time=0.5)
+        self.wait(0.3)
 
     def section_squares(self):
         t = self.theme
@@ -208,9 +240,13 @@ class Residuals(ThemedScene):
         squares = [self.square_for(i) for i in range(len(self.r))]
         ax = self.ax
         specks, k = VGroup(), 0
+        slots = self.band_slots()
         for i, sq in enumerate(squares):
             if sq.width >= TINY:
-                self.play(FadeIn(sq), run_time=0.5)
+                # drawn on its segment, then at once out of the points to its place at the foot
+                self.play(FadeIn(sq), run_time=0.4)
+                self.play(sq.animate.move_to(ax.c2p(slots[i], BAND_Y), aligned_edge=DOWN + LEFT),
+                          run_time=0.5)
                 continue
             # a speck: over its point, its area under it, so that it reads
             sq.set_z_index(4)
@@ -224,8 +260,6 @@ class Residuals(ThemedScene):
             k += 1
             self.play(FadeIn(sq), FadeIn(area), Create(leader), run_time=0.5)
         self.wait(0.3)
-        # the specks' numbers go before the plot shrinks (they would shrink under 12 px)
-        self.play(FadeOut(specks), run_time=0.5)
         # the plot shrinks to the page's left, its squares with it (one uniform scale about the
         # plot's corner: every square keeps its shape); the points and rings keep their size
         small = self.build_axes()
@@ -242,10 +276,15 @@ class Residuals(ThemedScene):
         words = self.text("squared errors", 28)
         maths = self.tex(SQUARE_TEX, 28, t.error)
         heading = VGroup(words, maths).arrange(RIGHT, buff=0.3).move_to([3.6, 1.7, 0])
+        # the specks' numbers and the longest error's fade as the plot shrinks, going with it
+        # but not scaled (they would shrink under 12 px); the row's numbers come with the squares
+        specks.add(self.longest)
         self.play(ReplacementTransform(self.ax, small),
                   scaled.animate.scale(s, about_point=big_o).shift(small_o - big_o),
                   *(d.animate.move_to(place(d.get_center())) for d in (*self.dots, *self.marks)),
+                  *(m.animate.move_to(place(m.get_center())).set_opacity(0) for m in specks),
                   self.line_label.animate.move_to(label_to), run_time=1.4)
+        self.remove(specks)
         self.ax = small
         u = small.x_axis.unit_size
         self.play(FadeIn(heading), run_time=0.6)
@@ -258,13 +297,13 @@ class Residuals(ThemedScene):
         left = 3.5 - (sum(slots) + gap * (len(slots) - 1)) / 2
         centres = left + np.cumsum(slots) - np.asarray(slots) / 2 + gap * np.arange(len(slots))
         # the row fills from the right: each square flies straight to a slot left of those
-        # already placed, so it never passes over another square
-        for i in reversed(range(len(slots))):
-            self.play(squares[i].animate.move_to([centres[i], REST_BOTTOM, 0], aligned_edge=DOWN),
-                      run_time=0.7, rate_func=smooth)
+        # already placed, so it never passes over another square; its area comes with it (the
+        # smallest are specks: their numbers say how small)
         for a, c in zip(areas, centres):
             a.move_to([c, REST_BOTTOM - 0.12 - a.height / 2, 0])
-        self.play(FadeIn(VGroup(*areas), lag_ratio=0.1), run_time=1.0)
+        for i in reversed(range(len(slots))):
+            self.play(squares[i].animate.move_to([centres[i], REST_BOTTOM, 0], aligned_edge=DOWN),
+                      FadeIn(areas[i]), run_time=0.7, rate_func=smooth)
         self.row = VGroup(*squares)
         self.areas = VGroup(*areas)
         self.slot_centres = centres

@@ -8,9 +8,12 @@ power growing into the room the count leaves). The coarse square is the brisk se
 square is the moment of the scene and the slower: before its row starts, its corner cell (one
 coarse cell) is outlined and magnified in the still empty square, and the magnified cell fills
 as the square does: its first 10 guesses slowly, one by one, as the row starts, then its 10 rows
-as the square's rows rise; it fades once the square is full. At the end the coarse grid's cells
-are ruled over both squares, and under the fine square: each coarse cell holds 10 × 10 = 100 of
-its guesses.
+as the square's rows rise (the cell's rows slowly, the other 90 briskly: only the count and the
+tint change then). Once the square is full, the magnified cell becomes the fine panel's view
+(at 480p the 10,000 guesses, 3 px apart, blur into a flat tint): it grows over the whole
+square, the axes' numbers now 0.05 and 0.1, so its 100 guesses read as dots. At the end the
+coarse grid's cells are ruled over the coarse square, and under the fine one, inside the
+page's margin and held: one coarse cell holds 10 × 10 = 100 of the guesses.
 
 The points come from gdcore.sampling.grid_points, the counts from guess_count. Each row is ONE
 VMobject (a path of one small disc per guess), so the 10,000 fine guesses are 100 mobjects.
@@ -69,7 +72,10 @@ HEAD_CLEARANCE = 0.2
 #: one coarse cell wide, slowly: FIRST_SHARE of the row's time), and its rows rise longer, while
 #: the magnifier shows its corner cell filling, row by row, with 10 × 10 of its guesses
 ROW_SECONDS = {BINS[0]: 0.8, BINS[1]: 2.4}
-ROWS_SECONDS = {BINS[0]: 1.8, BINS[1]: 6.5}
+ROWS_SECONDS = {BINS[0]: 1.8, BINS[1]: 3.8}
+#: of the fine rows' stage, the share the magnified cell's rows take (slowly); the other rows
+#: rise in the rest (under 2 s: only the count and the tint change then)
+CELL_ROWS_SHARE = 0.55
 POWER_SECONDS = 0.8  # the count written as bins^dims
 FIRST_SHARE = 0.45  # of the fine row's time, its guesses in the magnified corner cell
 COARSE_RADIUS = 0.065  # a coarse guess: a dot
@@ -79,8 +85,9 @@ ZOOM = 5  # the magnification of the fine square's corner cell (one coarse cell)
 #: clear of the square's edges, with room above it for its words
 ZOOM_AT = (0.6, 0.52)
 W2_GAP = 0.2  # from w2's label to its axis's last tick number
-NOTE_GAP = 0.23  # from the fine square's tick numbers down to the closing note
-INSET_FADE = 0.8  # seconds the magnified inset takes to fade out
+NOTE_GAP = 0.22  # from the fine square's tick numbers down to the closing note (13 px)
+NOTE_HOLD = 3.5  # seconds the closing note is held
+VIEW_SECONDS = 1.2  # the magnified cell growing into the fine panel's view
 WORDS_FADE = 0.12  # of the fine rows' stage, the magnified cell's words fading out
 
 
@@ -103,9 +110,10 @@ class SamplingGrid2d(ThemedScene):
             "fine": (f"In the right square, its corner cell magnified, a row of {count(fine)} "
                      f"guesses: one coarse cell's width holds {side} of them.",
                      f"Rows rise, the magnified cell filling with {side} × {side} of them, "
-                     f"until {_times(fine)} = {n[fine]} guesses fill the square."),
-            "cells": f"The coarse grid ruled over both: each coarse cell holds {per_cell} fine "
-                     f"guesses.",
+                     f"until {_times(fine)} = {n[fine]} guesses fill the square; the "
+                     f"magnified cell grows to fill the right panel."),
+            "cells": f"The coarse grid ruled over the left square; the right one shows one "
+                     f"coarse cell, magnified: each coarse cell holds {per_cell} fine guesses.",
         }
 
     def setup(self):
@@ -268,12 +276,29 @@ class SamplingGrid2d(ThemedScene):
         self.caption_next()
 
     def close_magnifier(self, bins: int):
-        """The magnified cell, full, fades: the whole square shows."""
+        """The magnified cell, full, becomes the panel's view: its outline in the square and
+        its leaders fade, and it grows over the whole square (the 10,000 guesses blur into a
+        tint at 480p: the cell's 100 read as dots), the axes' numbers then written for the
+        cell (0.05 and 0.1, one coarse cell's width)."""
         self.record_zoom()
-        z = self.zoom
-        self.play(*(FadeOut(z[k]) for k in ("small", "frame", "dots", "lines")),
-                  run_time=INSET_FADE, rate_func=linear)
+        z, t = self.zoom, self.theme
+        ax = self.panels[bins]["ax"]
+        ax.set_z_index(6)  # the axes' lines over the view's edge
         self.remove(z["words"])
+        z["inset"] = z["frame"].copy()  # where the magnified cell stood, for the record
+        view = VGroup(z["frame"], z["dots"])
+        k = ax.x_axis.unit_size / z["frame"].width
+        old = VGroup(*ax.x_axis.numbers, *ax.y_axis.numbers)
+        cell = (HIGH - LOW) / BINS[0]
+        new = VGroup()
+        for num in old:
+            v = float(num.get_value()) * cell
+            new.add(MathTex(f"{v:g}", font_size=num.font_size, color=t.text).move_to(num))
+        self.view_numbers = new
+        self.play(FadeOut(z["small"]), FadeOut(z["lines"]), FadeOut(old),
+                  view.animate.scale(k).move_to(ax.c2p(0.5 * (LOW + HIGH), 0.5 * (LOW + HIGH))),
+                  run_time=VIEW_SECONDS)
+        self.play(FadeIn(new), run_time=0.6)
 
     def record_zoom(self):
         """The guesses drawn in the magnified cell, read back as (w1, w2) of the square."""
@@ -293,9 +318,12 @@ class SamplingGrid2d(ThemedScene):
 
     @staticmethod
     def fine_rows(a: float) -> float:
-        """Rows risen at alpha a of the fine rows' stage: slowly first (the magnified cell's
-        rows), faster later."""
-        return (BINS[1] - 1) * rate_functions.ease_in_quad(a)
+        """Rows risen at alpha a of the fine rows' stage: the magnified cell's first (its side
+        − 1 rows over CELL_ROWS_SHARE of the time, eased in), then the other rows briskly."""
+        fine, side = BINS[1], BINS[1] // BINS[0]
+        if a < CELL_ROWS_SHARE:
+            return (side - 1) * rate_functions.ease_in_quad(a / CELL_ROWS_SHARE)
+        return (side - 1) + (fine - side) * (a - CELL_ROWS_SHARE) / (1 - CELL_ROWS_SHARE)
 
     def section_fine(self):
         fine = BINS[1]
@@ -305,12 +333,13 @@ class SamplingGrid2d(ThemedScene):
         self.wait(0.8)
 
     def section_cells(self):
-        """The coarse grid's cells ruled over both squares: one coarse guess per cell, and
-        (bins_fine / bins_coarse)² fine guesses in each, said under the fine square."""
+        """The coarse grid's cells ruled over the coarse square: one coarse guess per cell; the
+        fine panel shows one such cell, magnified, with its (bins_fine / bins_coarse)² fine
+        guesses, said under it."""
         t = self.theme
         coarse, fine = BINS
         lines = VGroup()
-        for bins in BINS:
+        for bins in BINS[:1]:
             ax = self.panels[bins]["ax"]
             edges = np.linspace(LOW, HIGH, coarse + 1)[1:-1]
             for e in edges:
@@ -321,7 +350,7 @@ class SamplingGrid2d(ThemedScene):
         lines.set_z_index(3)
         per_cell = self.counts[fine] // self.counts[coarse]
         side = fine // coarse
-        note = self.mixed(f"each coarse cell: ${side} \\times {side} = {per_cell}$ fine guesses",
+        note = self.mixed(f"one coarse cell: ${side} \\times {side} = {per_cell}$ fine guesses",
                           24)
         ax = self.panels[fine]["ax"]
         # well under the tick numbers: a note, not an axis label
@@ -329,6 +358,6 @@ class SamplingGrid2d(ThemedScene):
         self.note = note
         self.play(Create(lines, lag_ratio=0.05), run_time=2.0)
         self.play(FadeIn(note), run_time=1.0)
-        self.wait(1.5)
+        self.wait(NOTE_HOLD)
 
     SECTIONS = sections(section_coarse, section_fine, section_cells)

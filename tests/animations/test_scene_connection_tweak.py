@@ -14,9 +14,11 @@ from scenes.connection_tweak import (
     A_TICK,
     BACK_TIME,
     DELTA,
+    HIDDEN_TICK,
     LAYER,
     NUDGE_TIME,
     SIZES,
+    SWITCH_TIME,
     X_INPUT,
     ConnectionTweak,
     I,
@@ -74,31 +76,37 @@ def test_brightened_set_is_gdcores_changed_activations():
 
 
 def test_forward_pass_fills_follow_gdcores_activations():
-    """After the wave every neuron is filled by its a from gdcore: the fill's distance from the
-    page grows with a (one ramp for the whole network), in the text's grey, never an accent."""
+    """After the wave every neuron is filled by its a from gdcore on its layer's scale: the
+    sigmoid hidden layers' a (0.32 to 0.74) on 0.3 … 0.8, the input and output layers' on
+    −1.5 … 1.0, so each spreads over all the greys; the fill's distance from the page grows with
+    a on each scale, in the text's grey, never an accent."""
     scene = rendered(ConnectionTweak, upto="highlight")
     net, theme = scene.net, scene.theme
-    a = net.neuron_values(nn.forward(nn.init_mlp(SIZES, seed=0), X_INPUT))
+    acts = nn.forward(nn.init_mlp(SIZES, seed=0), X_INPUT)
+    a = net.neuron_values(acts)
     fills = scene.forward_fills
     strength = np.linalg.norm(fills - rgb(theme.background), axis=1)
-    order = np.argsort(a)
-    assert np.all(np.diff(strength[order]) >= -1e-12)
-    assert strength[order[-1]] > strength[order[0]] + 0.3
-    # the greys' bins: A_STEPS of A_TICK with round edges, gdcore's least and largest a inside
-    lo, hi = scene.a_range
-    assert (lo, hi) == (-1.5, 1.0) and hi - lo == A_STEPS * A_TICK
-    assert lo <= a.min() < lo + A_TICK and hi - A_TICK < a.max() <= hi
-    np.testing.assert_allclose(fills, activation_fill(theme, a, lo, hi, steps=A_STEPS),
-                               atol=1e-12)
-    # the key writes those round edges, as numbers are written for people
+    last = len(SIZES) - 1
+    hidden = np.array([0 < n[0] < last for n in net.neuron_ids])
+    assert scene.a_range == (-1.5, 1.0) and scene.hidden_range == (0.3, 0.8)
+    for group, (lo, hi), tick in ((hidden, scene.hidden_range, HIDDEN_TICK),
+                                  (~hidden, scene.a_range, A_TICK)):
+        assert hi - lo == pytest.approx(A_STEPS * tick)
+        assert lo <= a[group].min() < lo + tick and hi - tick < a[group].max() <= hi
+        order = np.argsort(a[group])
+        assert np.all(np.diff(strength[group][order]) >= -1e-12)
+        np.testing.assert_allclose(fills[group],
+                                   activation_fill(theme, a[group], lo, hi, steps=A_STEPS),
+                                   atol=1e-12)
+        # each scale spreads its layers' a over all the greys, not one or two
+        assert len(set(activation_step(a[group], lo, hi, A_STEPS))) == A_STEPS
+        assert len({tuple(np.round(f, 9)) for f in fills[group]}) == A_STEPS
+    # the key writes both scales' round edges under its greys, each row named
     ticks = [m.tex_string for m in scene.a_key[1][2] if hasattr(m, "tex_string")]
     assert ticks == ["-1.5", "-1.0", "-0.5", "0.0", "0.5", "1.0"]
-    # flat steps: as many greys as bins of a the neurons fall in, the two sigmoid layers'
-    # a (0.32 to 0.74) in two of them, not one smear
-    bins = activation_step(a, lo, hi, A_STEPS)
-    assert len({tuple(np.round(f, 9)) for f in fills}) == len(set(bins)) == A_STEPS
-    hidden = [net._n_index[n] for n in net.neuron_ids if 0 < n[0] < len(SIZES) - 1]
-    assert len(set(bins[hidden])) == 2
+    assert [m.tex_string for m in scene.a_key[1][3]] == ["0.3", "0.4", "0.5", "0.6", "0.7",
+                                                         "0.8"]
+    assert [m.text for m in scene.a_key[1][4]] == ["input,output", "hidden"]
     # greys between page and text: each fill on the segment from the page to the text
     page, text = rgb(theme.background), rgb(theme.text)
     s = (fills - page) @ (text - page) / np.dot(text - page, text - page)
@@ -174,14 +182,24 @@ def test_the_weight_on_top_the_note_lights_the_cone_and_the_output_layer_named_l
     assert (base.activation, base.output_activation) == ("sigmoid", "identity")
     assert scene.layer_kinds == ("", "sigmoid", "sigmoid", "linear")
     assert scene.names[-1].text.replace(" ", "") == "5outputs(linear)"
-    # the colour bar: 0 outside the bar, a break before the first power of ten, ticked at
-    # the round powers of ten inside it (gdcore's changes run from 3 × 10⁻⁴ to 0.16)
-    assert len(scene.bar_break) == 2
-    bar, _, _, ticks, zero = scene.d_key[1]
+    # the colour bar: a log scale from its true left end, D_LOW = 0.0001 (written there), to
+    # the largest change, ticked at the round powers of ten inside it (gdcore's changes at the
+    # full nudge run from 0.001 to 0.16); no 0 patched on, no break
+    from scenes.connection_tweak import D_LOW
+
+    assert D_LOW == 1e-4 and not hasattr(scene, "bar_break")
+    bar, _, ticks = scene.d_key[1]
     words = [m.text for m in ticks if hasattr(m, "text")]
-    assert words == ["0.001", "0.01", "0.1"] and zero.text == "0"
+    assert words == ["0.0001", "0.001", "0.01", "0.1"]
     xs = [m.get_x() for m in ticks if hasattr(m, "text")]
-    assert bar.get_left()[0] < xs[0] < xs[1] < xs[2] < bar.get_right()[0]
+    assert xs[0] == pytest.approx(bar.get_left()[0])
+    assert xs[0] < xs[1] < xs[2] < xs[3] < bar.get_right()[0]
+    np.testing.assert_allclose(np.diff(xs), np.diff(xs)[0], atol=1e-6)  # a log scale
+    # no change (and only no change, at the full nudge) is the page's colour: the bar's end
+    assert scene.brightness([np.zeros(n) for n in SIZES]).max() == 0
+    moved = np.concatenate(nn.activation_changes(nn.init_mlp(SIZES, seed=0), X_INPUT, LAYER,
+                                                 J, I, DELTA))
+    assert moved[moved > 0].min() > D_LOW
 
 
 def test_column_heads_alike_and_readable():
@@ -261,11 +279,17 @@ WATCHERS[ConnectionTweak] = _watch
 
 
 def test_the_fills_change_meaning_one_change_at_a_time():
-    """The activations' fills fade to the page as their key leaves (never a page-coloured fill
-    under the key of a), then the |Δa| key comes in."""
-    seen = [n[:3] for n in rendered(ConnectionTweak).notes if n is not None]
-    changes = [[i for i in range(3) if p[i] != q[i]] for p, q in zip(seen, seen[1:])]
-    assert [c for c in changes if c] == [[0, 1], [2]]
+    """The activations' key leaves (never a page-coloured fill under the key of a), the fills
+    fade to the page in a slow play of their own (at least a second), then the |Δa| key comes
+    in."""
+    scene = rendered(ConnectionTweak)
+    notes = [(n[:3], length) for n, length in zip(scene.notes, scene.lengths) if n is not None]
+    seen = [n for n, _ in notes]
+    changes = [([i for i in range(3) if p[i] != q[i]], length)
+               for (p, _), (q, length) in zip(notes, notes[1:])]
+    assert [c for c, _ in changes if c] == [[1], [0], [2]]
+    assert [length for c, length in changes if c == [0]] == [SWITCH_TIME]
+    assert SWITCH_TIME >= 1.0
     assert seen[-1] == (False, False, True)
 
 

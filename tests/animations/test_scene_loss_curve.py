@@ -80,20 +80,21 @@ def test_nets_at_is_the_run_cut_into_stretches():
 
 
 def test_the_step_axis_is_linear_and_shows_the_cliff_and_the_levelling():
-    """Both axes linear, the steps numbered as counts (250, … 1,000) where c2p puts them:
-    the steep start is a cliff at the left (most of the drop within the first 5 % of the axis)
-    and the tail flat (the last half of the axis under 3 % of the drop); a log step axis drew
-    the last decades as a steady slope."""
-    from manim import MathTex
-
+    """Both axes linear, the steps numbered as counts (250, … 1,000) where c2p puts them at the
+    end: the steep start is a cliff at the left (most of the drop within the first 5 % of the
+    axis) and the tail flat (the last half of the axis under 3 % of the drop); a log step axis
+    drew the last decades as a steady slope."""
     scene = rendered(LossCurve)
     plot = scene.plot[0]
     ax = plot.ax
     assert not plot.log_t
-    nums = {m.tex_string: m for m in ax.x_axis.numbers if isinstance(m, MathTex)}
-    assert list(nums) == ["250", "500", "750", "1{,}000"]  # the corner's 0 left out, as Manim does
-    for label, t in zip(nums, (250, 500, 750, 1000)):
-        assert nums[label].get_x() == pytest.approx(ax.c2p(t, 0)[0], abs=1e-6)
+    assert scene.x_end() == EX.steps
+    shown = {one.step: one[1] for one in scene.step_ticks if scene.tick_opacity(one.step) > 0}
+    assert sorted(shown) == [250, 500, 750, 1000]  # the corner's 0 left out, as Manim does
+    assert [shown[v].tex_string for v in sorted(shown)] == ["250", "500", "750", "1{,}000"]
+    for v, num in shown.items():
+        assert scene.tick_opacity(v) == pytest.approx(1.0)
+        assert num.get_x() == pytest.approx(ax.c2p(v, 0)[0], abs=1e-6)
     want = scene.losses
     drop = want[0] - want[-1]
     assert want[0] - want[EX.steps // 20] > 0.8 * drop
@@ -101,6 +102,40 @@ def test_the_step_axis_is_linear_and_shows_the_cliff_and_the_levelling():
     # on screen: the cliff falls more than ten times as far as the tail's last half
     y = [plot.c2p(t, want[t])[1] for t in (0, EX.steps // 20, EX.steps // 2, EX.steps)]
     assert (y[0] - y[1]) > 10 * (y[2] - y[3])
+
+
+def test_the_step_axis_first_shows_the_early_steps_then_widens():
+    """While the first EX.early steps play the axis runs 0 … EX.early (those steps spread over
+    the whole axis, numbered every 10); then its end follows the step shown out to EX.steps.
+    At every width on the way, the numbers shown never overlap (and each is where its step
+    is)."""
+    scene = rendered(LossCurve)
+    ax = scene.plot[0].ax
+    left, length = ax.c2p(0, 0)[0], scene.axis_length
+    before = scene.it.get_value()
+    try:
+        for s, end in ((0, EX.early), (20, EX.early), (EX.early, EX.early), (120, 120),
+                       (400, 400), (EX.steps, EX.steps)):
+            scene.it.set_value(s)
+            assert scene.x_end() == end
+            # step 20 at 40 % of the axis while it runs 0 … 50; on the end, the step shown
+            assert scene.c2p(end, 0)[0] == pytest.approx(left + length)
+            assert scene.c2p(20, 0)[0] == pytest.approx(left + length * 20 / end)
+        scene.it.set_value(0)
+        early = sorted(one.step for one in scene.step_ticks if scene.tick_opacity(one.step) == 1)
+        assert early == [10, 20, 30, 40, 50]
+        for end in np.geomspace(EX.early, EX.steps, 200):
+            boxes = []
+            for one in scene.step_ticks:
+                if scene.tick_opacity(one.step, end) > 0:
+                    x = left + length * one.step / end
+                    w = one[1].width
+                    boxes.append((x - w / 2, x + w / 2))
+            boxes.sort()
+            assert boxes, end
+            assert all(a[1] + 0.05 < b[0] for a, b in zip(boxes, boxes[1:])), end
+    finally:
+        scene.it.set_value(before)
 
 
 def test_the_end_label_says_where_training_ended():

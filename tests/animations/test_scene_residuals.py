@@ -64,13 +64,13 @@ def test_segments_and_squares_are_gdcores_residuals():
 
 
 def test_each_square_flies_clear_of_the_squares_already_placed():
-    """The row fills from the right: a square moving straight from its segment to its slot
-    stays left of the slot's right edge, and every square placed before it starts beyond that
-    edge."""
+    """The row fills from the right: a square moving straight from where it waits (at the
+    plot's foot, or a speck on its segment) to its slot stays left of the slot's right edge,
+    and every square placed before it starts beyond that edge."""
     scene = rendered(Residuals)
     row = scene.row_at_rest
     for i in range(len(row)):
-        start = scene.square_for(i)  # where square i is born, on its dashed segment
+        start = scene.waiting_square(i)
         assert start.get_right()[0] <= row[i].get_right()[0] + 1e-9
         placed = row[i + 1:]
         edge = row[i].get_right()[0]
@@ -78,6 +78,45 @@ def test_each_square_flies_clear_of_the_squares_already_placed():
         # the row reads in the points' order, each number over its own square
         np.testing.assert_allclose(row[i].get_x(), scene.slot_centres[i], atol=1e-9)
         np.testing.assert_allclose(scene.row_labels[i].get_x(), scene.row[i].get_x(), atol=1e-9)
+
+
+def test_squares_drop_clear_of_the_points_the_line_and_each_other():
+    """Drawn on its segment, each square (but the specks, which stay on theirs) drops at once
+    into one row at the large plot's foot: inside the plot, under every point and the line, no
+    two overlapping and none over a speck (axis units: the same at either scale)."""
+    from scenes.residuals import BAND_Y, TINY, X_RANGE, Y_RANGE
+
+    scene = rendered(Residuals)
+    x, y = scene.x, scene.y
+    slots = scene.band_slots()
+    boxes = []
+    for i in range(len(x)):
+        side = abs(scene.r[i])
+        if i in slots:
+            box = (slots[i], slots[i] + side, BAND_Y, BAND_Y + side)
+        else:
+            assert side * UNIT_BIG < TINY  # a speck: on its segment, right of it
+            lo = min(y[i], scene.pred[i])
+            box = (x[i], x[i] + side, lo, lo + side)
+        boxes.append(box)
+    assert len(slots) == 5
+    dot = 0.05  # a point's radius, axis units, and then some
+    for i in slots:
+        l, r, b, t = boxes[i]
+        assert X_RANGE[0] < l and r < X_RANGE[1] and Y_RANGE[0] < b
+        # under every point over its width, and under the line
+        assert all(t < yj - dot for xj, yj in zip(x, y) if l - dot <= xj <= r + dot)
+        assert t < min(regression.predict(scene.m, scene.b, np.array([l, r]))) - dot
+        for j, other in enumerate(boxes):
+            if j != i:
+                assert other[1] <= l or r <= other[0] or other[3] <= b or t <= other[2], (i, j)
+
+
+def test_the_longest_error_is_labelled_as_the_caption_says():
+    scene = rendered(Residuals)
+    worst = int(np.argmax(np.abs(scene.r)))
+    assert scene.longest.get_tex_string() == f"{abs(scene.r[worst]):.2f}" == "0.75"
+    assert "the longest is 0.75" in Residuals.captions()["errors"]
 
 
 def test_the_costs_are_written_in_the_chapters_notation():

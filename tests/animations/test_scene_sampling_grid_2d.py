@@ -2,6 +2,7 @@
 
 import numpy as np
 from frames import rendered
+from manim import DL, UR
 
 from gdcore import sampling
 from scenes.sampling_grid_2d import (
@@ -128,12 +129,29 @@ def test_the_magnifier_shows_the_corner_cell_filling_with_the_square():
     cell = grid[np.all(grid < 1.0 / coarse, axis=1)]
     assert len(cell) == (fine // coarse) ** 2 == len(scene.zoom_drawn)
     np.testing.assert_allclose(ordered(scene.zoom_drawn), ordered(cell), atol=1e-9)
-    ax, frame = scene.panels[fine]["ax"], scene.zoom["frame"]
+    ax, frame = scene.panels[fine]["ax"], scene.zoom["inset"]
     assert frame.get_left()[0] > ax.c2p(0, 0)[0] and frame.get_right()[0] < ax.c2p(1, 0)[0]
     assert frame.get_bottom()[1] > ax.c2p(0, 0)[1] and frame.get_top()[1] < ax.c2p(0, 1)[1]
     # its words above it, inside the square
     assert scene.zoom["words"].get_bottom()[1] > frame.get_top()[1]
     assert scene.zoom["words"].get_top()[1] < ax.c2p(0, 1)[1]
+
+
+def test_once_full_the_magnified_cell_is_the_fine_panels_view():
+    """At 480p the 10,000 guesses blur into a tint: once the square is full the magnified
+    corner cell grows over the whole fine square, its guesses dots at the cell's grid points
+    scaled to the square, and the axes' numbers are the cell's (0.05, 0.1: one coarse cell)."""
+    coarse, fine = BINS
+    scene = rendered(SamplingGrid2d)
+    ax, view = scene.panels[fine]["ax"], scene.zoom["frame"]
+    np.testing.assert_allclose(view.get_corner(DL), ax.c2p(0, 0), atol=1e-6)
+    np.testing.assert_allclose(view.get_corner(UR), ax.c2p(1, 1), atol=1e-6)
+    grid = sampling.grid_points(fine, DIMS)
+    cell = grid[np.all(grid < 1.0 / coarse, axis=1)]
+    shown = np.array([ax.p2c(c) for c in scene.zoom["dots"].drawn()]) / coarse
+    np.testing.assert_allclose(ordered(shown), ordered(cell), atol=1e-9)
+    assert [m.tex_string for m in scene.view_numbers] == ["0.05", "0.1", "0.05", "0.1"]
+    assert scene.view_numbers in scene.mobjects
 
 
 def test_axes_read_from_0_with_w2_at_the_top_of_its_axis():
