@@ -16,8 +16,8 @@ steep and far above the points; it swings below them, then turns slowly until it
 them at the last step. Bottom left, a contour map of J with a path that zig-zags across the
 valley (an arrow left, then shorter steps back to the right and left again, drawn as arrows
 in the enlarged window) and then follows
-the valley floor to the minimum, marked by a green star on a larger square, the run's end,
-which frames it; a hollow ring marks the start, and dots labelled with their step
+the valley floor to the minimum, marked by a green star with a small square, the run's end,
+just beside it; a hollow ring marks the start, and dots labelled with their step
 mark the steps of the top row; a framed
 window in the empty upper-right corner enlarges the end of the zig-zag, where steps 3 and 15
 lie, the level lines in it as steep as on the map. Bottom
@@ -151,11 +151,11 @@ def make_figure(theme):
     # left one would run past step 62's dot, just above the frame's upper left corner
     for k, line in enumerate(ind.connectors):
         line.set_visible(k == 2)
-    # the run stops at the minimum: its end square at its last point, under the star and
-    # framing it (both read)
+    # the run stops at the minimum: its end square beside the star, on the side it came from
+    # (both read)
     cx.plot([m_best], [b_best], label="minimum", gid="minimum", **theme.marker("minimum"))
     gm.end_at(cx, theme, tuple(pts[-1]), theme.marker("end"), star_xy=(m_best, b_best),
-              label="end")
+              label="end", before=pts)
     cx.annotate("start", pts[0], xytext=(0, -7), textcoords="offset points", ha="center",
                 va="top", fontsize=theme.small_size, color=theme.text)
     cx.set_xlim(*views.M_RANGE)

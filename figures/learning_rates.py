@@ -51,7 +51,6 @@ GROWTH_PLACES, J_GROWTH_PLACES = 3, 2
 NOTE_AT = (0.03, 0.95)
 ALPHA_MAX = 0.23
 #: The exit cross on the large rate's map: its size and stroke (points).
-EXIT_SIZE, EXIT_MEW = 6, 1.4
 ZOOM_PAD = (0.04, 0.1)
 
 
@@ -170,13 +169,12 @@ def make_figure(theme):
             # inside the frame, nudged in from the spine by its own half-width (in points)
             (m0, m1), (b0, b1) = WINDOW
             ex, ey = pts[-1]
-            half = EXIT_SIZE / 2 + EXIT_MEW + 1.0  # the arms, their width and the casing
+            left = theme.marker("left") | {"markerfacecolor": cols[name]}
+            half = left["markersize"] / 2 + left["markeredgewidth"]  # the cross and its rim
             dx = -half if np.isclose(ex, m1) else half if np.isclose(ex, m0) else 0.0
             dy = -half if np.isclose(ey, b1) else half if np.isclose(ey, b0) else 0.0
-            ax.plot(ex, ey, "x", color=cols[name], markersize=EXIT_SIZE, mew=EXIT_MEW,
-                    zorder=5, clip_on=False, gid="exit-too large",
-                    transform=offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"),
-                    path_effects=gm.casing(theme))
+            ax.plot(ex, ey, **left, clip_on=False, gid="exit-too large",
+                    transform=offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"))
             ax.text(0.96, 0.96, f"the path leaves the map\nat step {len(pts) - 1}; its "
                     "first steps:\nthe box, below", transform=ax.transAxes, ha="right",
                     va="top", fontsize=theme.small_size, color=theme.text)
@@ -184,10 +182,10 @@ def make_figure(theme):
             path, = ax.plot(pts[:, 0], pts[:, 1], color=cols[name], linewidth=1.1, zorder=3,
                             gid=f"path-{name}")
             gm.cased_under(ax, path, theme, 2.5)
-            # the end square at the last point; on the minimum, under the star, framing it
+            # the end square at the last point; on the minimum, beside the star
             gm.end_at(ax, theme, tuple(pts[-1]), {**theme.marker("end"), "markerfacecolor":
                                                   cols[name]},
-                      star_xy=regression.least_squares(x, y), gid=f"end-{name}",
+                      star_xy=regression.least_squares(x, y), gid=f"end-{name}", before=pts,
                       path_effects=gm.casing(theme))
             j = traj.losses[-1]  # to three significant digits, as every readout of J
             ax.text(0.96, 0.96, f"after {nb.count(traj.steps)} steps\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from endmarks import assert_end_frames_star, assert_key_matches_end
+from endmarks import assert_end_beside_star, assert_key_matches_end
 from figure_baselines import figure as build
 from matplotlib.colors import same_color
 from matplotlib.lines import Line2D
@@ -64,7 +64,7 @@ def test_gd_regression_start_ring_minimum_star_and_counted_iterations(theme):
     assert_mark(star, t, "minimum")
     assert at(star) == pytest.approx(regression.least_squares(x, y))
     # the scheduled steps after the zig-zag (t = 3 ends its third arrow) as current dots, the
-    # last step as the end square, at its point, under the star and framing it (both show)
+    # last step as the end square, set just beside the star (neither hides the other)
     sched = COST_DESCENT.schedule()
     dots = by_gid(fig, "iterations")
     assert_mark(dots, t, "current")
@@ -77,8 +77,8 @@ def test_gd_regression_start_ring_minimum_star_and_counted_iterations(theme):
     assert end.get_marker() == t.marker("end")["marker"]
     assert end.get_markerfacecolor() == t.accent
     assert at(end) == pytest.approx(tuple(traj.points[-1]))
-    assert_end_frames_star(fig, end, star, traj.points[-1], at(star), t.good)
-    # the legend keys the end as the map draws it: the framing square, the star on it
+    assert_end_beside_star(fig, end, star, traj.points[-1], at(star), t.good)
+    # the legend keys the end as the map draws it: the house square
     assert_key_matches_end(fig, end, star)
     # the cost panel: t = 0 is the start ring, whole inside the axes (not cut by the spine)
     ring = by_gid(fig, "start-cost")

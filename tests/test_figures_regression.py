@@ -10,7 +10,7 @@ import re
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
-from endmarks import assert_end_frames_star, assert_key_matches_end
+from endmarks import assert_end_beside_star, assert_key_matches_end
 from figure_baselines import figure as build
 from matplotlib import colormaps
 from matplotlib.collections import LineCollection, PathCollection, QuadMesh
@@ -685,7 +685,7 @@ def test_learning_rates_labels_paths_and_divergence(theme):
         else:
             assert np.array_equal(path, traj.points)
     # each run that stays on the map ends in its square at its last point: the small rate's, far
-    # from the minimum, of the house size; the good rate's, on the minimum, framing the star
+    # from the minimum, of the house size; the good rate's, on the minimum, beside the star
     small, good = (COST_DESCENT.run(lr) for _, lr in COST_DESCENT.learning_rates[:2])
     end = one(fig, "end-too small")
     fig.canvas.draw()
@@ -693,7 +693,7 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     assert end.get_markersize() == t.marker("end")["markersize"]
     end = one(fig, "end-good")
     (star,) = [ln for ln in end.axes.lines if ln.get_marker() == "*"]
-    assert_end_frames_star(fig, end, star, good.points[-1], (M_STAR, B_STAR), t.good)
+    assert_end_beside_star(fig, end, star, good.points[-1], (M_STAR, B_STAR), t.good)
     # the note sits where the cost leaves the plot (at the view's top), not at a cutoff
     leaves = COST_DESCENT.leaves_plot(large)
     assert leaves is not None and leaves < large.diverged_at
@@ -841,13 +841,13 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
     path = assert_descent_path(fig, good_run().points)
     assert same_colour(path.get_color(), t.accent)
     assert np.allclose(one(fig, "minimum").get_xydata(), [[M_STAR, B_STAR]])
-    # the run's end as the house end square at its last point, under the star and framing it
+    # the run's end as the house end square set just beside the star
     # (both read); the run named as in gd-regression
     end = one(fig, "end")
     assert end.get_marker() == t.marker("end")["marker"]
     assert np.allclose(end.get_xydata(), [good_run().points[-1]])
     star = one(fig, "minimum")
-    assert_end_frames_star(fig, end, star, good_run().points[-1], (M_STAR, B_STAR), t.good)
+    assert_end_beside_star(fig, end, star, good_run().points[-1], (M_STAR, B_STAR), t.good)
     assert path.get_label() == views.run_name(COST_DESCENT.lr_good)
     # no visible pixels at 300 dpi: the colours are shaded smoothly between grid points, and
     # a row of the printed map changes by small steps (a cell of the 200-point grid spans
@@ -905,14 +905,14 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     assert np.all(np.diff(shade) > 0)
     # the scaled run's last steps, shorter than a dot, do not pile up on the minimum: its dots
     # are gdcore's landings, each clear of the star and a dot's width from the one before (read
-    # on the page), and its end square lies on the last point, framing the star
+    # on the page), and its end square is set just beside the star
     module = gm.load("figures.feature_scaling")
     (star,) = [s for s in by_gid(fig, "minimum") if s.axes is scaled_ax]
     (dots,) = [c for c in by_gid(fig, "steps") if c.axes is scaled_ax]
     fig.canvas.draw()
     pts = fs.scaled.trajectory.points
     shown = dots.get_offsets()
-    assert 2 <= len(shown) < len(pts) - 1
+    assert 1 <= len(shown) < len(pts) - 1  # the steps clear of the star and its end square
     assert all(np.any(np.all(np.isclose(p, pts[1:]), axis=1)) for p in shown)
     to_pt = scaled_ax.transData.transform
     scale = 72 / fig.dpi
@@ -922,12 +922,12 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     assert np.all(np.hypot(*np.diff(page, axis=0).T) >= 2 * module.dot_radius())
     (end,) = [e for e in by_gid(fig, "end") if e.axes is scaled_ax]
     np.testing.assert_allclose(end.get_xydata(), [pts[-1]])
-    assert_end_frames_star(fig, end, star, pts[-1], fs.scaled.optimum, th.get(theme).good)
+    assert_end_beside_star(fig, end, star, pts[-1], fs.scaled.optimum, th.get(theme).good)
     assert_key_matches_end(fig, end, star)  # the figure's key draws the end as the map does
-    # ...and no dot touches the square round the star: a point of page or more between them
+    # ...and no dot touches the square beside the star: a point of page or more between them
     fig.canvas.draw()
     half = end.get_markersize() / 2 + end.get_markeredgewidth() / 2
-    out = np.maximum(np.abs(to_pt(shown) * scale - to_pt(pts[-1]) * scale) - half, 0)
+    out = np.maximum(np.abs(to_pt(shown) * scale - end.page_xy()) - half, 0)
     assert np.all(np.hypot(*out.T) - module.dot_radius() >= 1.0)
     # the three panels level at the top; no words inside a map (rate and cost in the titles)
     fig.canvas.draw()

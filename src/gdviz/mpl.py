@@ -496,112 +496,111 @@ def star_footprint(star: dict) -> tuple[float, float, float, float]:
 
 
 class EndMark(Line2D):
-    """An end mark whose size on the page is read at every draw (the page's layout sets how far
-    the run's last point lies from the star): the house size, or, where the square would cover
-    the star or the star it (within `gap` points), the least square centred on the last point
-    that holds the star's footprint with theme.END_FRAME_MARGIN to spare each side."""
+    """The end mark of a run that ends on (or by) the minimum's star: the house end square at
+    its house size, at the run's last point, unless there it would cover the star or the star
+    it (within `gap` points): then it is set just beside the star, clear of the star's
+    reach by `gap`, on the side the run comes from (from the star towards its last point,
+    or, where the two coincide on the page, towards the last point of `before`, the run's
+    points in order, that stands apart from the star on the page): both read,
+    "ended here, at the minimum", neither hides the other. Placed at every draw, as the page is
+    laid out."""
 
-    def __init__(self, xy, star_xy, star: dict, gap: float, **kw):
+    def __init__(self, xy, star_xy, star: dict, gap: float, before=None, **kw):
         super().__init__([xy[0]], [xy[1]], **kw)
         self.star_xy, self.star, self.gap = tuple(star_xy), star, gap
+        self.before = None if before is None else np.asarray(before, dtype=float).reshape(-1, 2)
         self.house = self.get_markersize()
 
-    def side(self) -> float:
-        """The side (points) the mark takes on the page as it is laid out now."""
+    def offset(self) -> tuple[float, float]:
+        """How far (points, x and y) the square is set off its last point on the page as it is
+        laid out now: (0, 0) where it clears the star."""
         to_pt = 72 / self.figure.dpi
-        ex, ey = self.get_transform().transform(self.get_xydata()[0]) * to_pt
-        sx, sy = self.axes.transData.transform(self.star_xy) * to_pt
+        data = self.axes.transData
+        e = data.transform(self.get_xydata()[0]) * to_pt
+        s = data.transform(self.star_xy) * to_pt
         x0, y0, x1, y1 = star_footprint(self.star)
-        left, right, bottom, top = sx + x0, sx + x1, sy + y0, sy + y1
-        half = self.house / 2 + self.get_markeredgewidth() / 2 + self.gap
-        if ex + half < left or ex - half > right or ey + half < bottom or ey - half > top:
-            return self.house
-        reach = max(ex - left, right - ex, ey - bottom, top - ey)
-        return 2 * (reach + _theme.END_FRAME_MARGIN)
+        rim = self.house / 2 + self.get_markeredgewidth() / 2  # the square's half side
+        half = rim + self.gap
+        if (e[0] + half < s[0] + x0 or e[0] - half > s[0] + x1 or e[1] + half < s[1] + y0
+                or e[1] - half > s[1] + y1):
+            return 0.0, 0.0
+        u = e - s
+        if np.hypot(*u) < 0.5 and self.before is not None:
+            away = data.transform(self.before) * to_pt - s
+            far = np.flatnonzero(np.hypot(*away.T) >= 2.0)
+            if len(far):
+                u = away[far[-1]]
+        u = u / np.hypot(*u) if np.hypot(*u) >= 1e-9 else np.array([-1.0, -1.0]) / np.sqrt(2)
+        # touching the star's round reach (its longest arm) `gap` points apart: the square's
+        # reach towards the star along u is its half side times |ux| + |uy|
+        t = max(-x0, x1, -y0, y1) + self.gap + rim * (abs(u[0]) + abs(u[1]))
+        c = s + t * u
+        return float(c[0] - e[0]), float(c[1] - e[1])
+
+    def page_xy(self) -> np.ndarray:
+        """Where the square's centre is drawn on the page as it is laid out now (points)."""
+        to_pt = 72 / self.figure.dpi
+        return self.axes.transData.transform(self.get_xydata()[0]) * to_pt + self.offset()
 
     def draw(self, renderer):
-        self.set_markersize(self.side())
+        from matplotlib.transforms import ScaledTranslation
+
+        dx, dy = self.offset()
+        self.set_transform(self.axes.transData + ScaledTranslation(
+            dx / 72, dy / 72, self.figure.dpi_scale_trans))
         super().draw(renderer)
 
 
 class EndKey(Line2D):
-    """The legend key of an end mark that may frame the minimum's star (EndMark): the legend
-    draws it as the page draws the mark (HandlerEndKey), so the key's square is the plotted
-    square's size, and where the plotted square frames the star, the key frames one too."""
+    """The legend key of an end mark: the house end square at the plotted square's size and
+    colour (HandlerEndKey), the one end mark of every still, so the key and the page show one
+    square. `mark` is the plotted mark (None until it is drawn: a legend made first)."""
 
     def __init__(self, mark: Line2D | None, **kw):
         super().__init__([], [], **kw)
-        self.mark = mark  # None until the mark is drawn (set it then: a legend made first)
-
-    def frames(self) -> bool:
-        """Whether the plotted mark frames the star as the page is laid out now."""
-        return isinstance(self.mark, EndMark) and self.mark.side() != self.mark.house
-
-
-class _KeyMark(Line2D):
-    """A mark in a legend's key whose size (and, for the star, presence) follows the plotted
-    end mark at every draw."""
-
-    def __init__(self, key: EndKey, star: bool, **kw):
-        super().__init__(**kw)
-        self.key, self.is_star = key, star
-
-    def draw(self, renderer):
-        frames = self.key.figure is not None and self.key.frames()
-        if self.is_star:
-            if frames:  # the plotted star's look (a key may be made before its mark)
-                st = self.key.mark.star
-                self.set_marker(st["marker"])
-                self.set_markersize(st["markersize"])
-                self.set_markerfacecolor(st["markerfacecolor"])
-                self.set_markeredgecolor(st["markeredgecolor"])
-                self.set_markeredgewidth(st.get("markeredgewidth", 0.0))
-            self.set_visible(frames)
-        elif frames:
-            self.set_markersize(self.key.mark.side())
-        super().draw(renderer)
+        self.mark = mark
 
 
 class HandlerEndKey(HandlerLine2D):
-    """Legend handler of EndKey: the end square at the plotted square's size, centred in the
-    key's box, and the minimum's star on it where the plotted square frames the star: the
-    key shows what the page shows, one scale for both."""
+    """Legend handler of EndKey: one end square, centred in the key's box, at the size of the
+    plotted square (its house size)."""
 
     def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize,
                        trans):
         x, y = width / 2 - xdescent, height / 2 - ydescent
-        kw = dict(xdata=[x], ydata=[y], linestyle="none", transform=trans)
-        square = _KeyMark(orig_handle, False, **kw)
+        square = Line2D([x], [y], linestyle="none", transform=trans)
         self.update_prop(square, orig_handle, legend)  # the key's look, unclipped
         square.set_data([x], [y])
         square.set_linestyle("none")
         square.set_transform(trans)
-        # the star on it, shown (in the plotted star's look) where the plotted square frames one
-        return [square, _KeyMark(orig_handle, True, marker="*", **kw)]
+        if orig_handle.mark is not None:
+            square.set_markersize(orig_handle.mark.get_markersize())
+        square.key = orig_handle
+        return [square]
 
 
 Legend.update_default_handler_map({EndKey: HandlerEndKey()})
 
 
 def end_at(ax, theme: Theme, xy, marker: dict, star_xy=None, star: dict | None = None,
-           gid: str = "end", label: str | None = None, gap: float = 1.0, **kw):
-    """The end of a run: its end mark (`marker`, theme.marker("end") or a run's own) AT its last
-    point xy (data coordinates of ax; of a 3-D axes, its projected ones), never set off from
-    it. Where the run ends on the minimum's star at star_xy (`star`: its mark's keywords,
-    theme.marker("minimum") by default) and the square would cover the star or the star it
-    (within `gap` points), the square is drawn under the star, larger than its footprint, so
-    that it frames it: both read, "ended here, at the minimum" (EndMark, sized at every draw
-    as the page is laid out). `label` goes on an empty key (EndKey, gid `gid`-key) that a
-    legend draws as the page draws the mark: the square at its plotted size, framing a star
-    where the plotted one does, so the key and the map show one square. kw: the mark's
-    Line2D keywords (its zorder just under the star's unless given). Returns the mark (its
-    data are xy)."""
+           gid: str = "end", label: str | None = None, gap: float = 1.0, before=None, **kw):
+    """The end of a run: its end mark (`marker`, theme.marker("end") or a run's own: the small
+    square in the run's colour) AT its last point xy (data coordinates of ax; of a 3-D axes,
+    its projected ones), at its house size. Where the run ends on the minimum's star at
+    star_xy (`star`: its mark's keywords, theme.marker("minimum") by default) and the square
+    would cover the star or the star it (within `gap` points), the square is set just beside
+    the star, on the side the run comes from (`before`: the run's points, in order, read where
+    the last is the star's own on the page), no leader (EndMark, placed at every draw as the page
+    is laid out): neither hides the other. `label` goes on an empty key (EndKey, gid
+    `gid`-key) that a legend draws as the page draws the mark. kw: the mark's Line2D keywords
+    (its zorder just under the star's unless given). Returns the mark (its data are xy)."""
     if star_xy is None:
         mark = Line2D([xy[0]], [xy[1]], **{**marker, **kw}, gid=gid, transform=ax.transData)
     else:
         star = theme.marker("minimum") | (star or {})
-        mark = EndMark(xy, star_xy, star, gap, **{**marker, "zorder": star["zorder"] - 0.1,
-                                                  **kw}, gid=gid, transform=ax.transData)
+        mark = EndMark(xy, star_xy, star, gap, before,
+                       **{**marker, "zorder": star["zorder"] - 0.1, **kw}, gid=gid,
+                       transform=ax.transData)
     ax.add_artist(mark)
     if label:
         ax.add_line(EndKey(mark, **marker, label=label, gid=f"{gid}-key"))

@@ -44,7 +44,7 @@ Z_CASINGS = 10
 #: exits may come (a fraction of the step axis) before the later cross steps down one row,
 #: along its own curve, so that every cross is seen (on the saddle RMSprop leaves at step 33,
 #: Adadelta at step 35).
-EXIT_MARK, EXIT_CLASH = 6.5, 0.04
+EXIT_MARK, EXIT_CLASH = MARKERS["left"].size, 0.04
 #: The inset (races.Race.inset) above everything on the map; its box and the lines that join it
 #: to its region on the map (points), and the band above it (as a fraction of the place's
 #: height) that holds its scale bar.
@@ -242,7 +242,7 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
         handles = [Line2D([], [], color=h.get_color(), lw=swatch_width, label=h.get_label())
                    if str(h.get_gid()).startswith("path:") else h for h in handles]
     if any(o.exit is not None for o in out.values()):  # beside the end square's entry
-        handles.insert(len(handles) - 1, Line2D([], [], ls="none", **_exit_mark(
+        handles.insert(len(handles) - 1, Line2D([], [], **_exit_mark(
             theme, theme.muted), label="where a run left the frame"))
     fig.suptitle(title or _title(race), fontsize=theme.font_size)
     # A little room on the right for the last step's tick label.
@@ -554,9 +554,9 @@ def clearance(side: float, rim: float) -> float:
 
 
 def _exit_mark(theme, color) -> dict:
-    """The cross where a run leaves the frame, in its colour, ringed in the page's."""
-    return {"marker": "X", "ms": EXIT_MARK, "color": color, "mec": theme.background,
-            "mew": 0.6}
+    """The cross where a run leaves the frame (theme.marker("left")), in its colour, ringed in
+    the page's."""
+    return theme.marker("left") | {"markerfacecolor": color}
 
 
 def progress_panel(ay, theme, race, trajectories, out) -> None:
@@ -588,8 +588,8 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
                         arrowprops={"arrowstyle": "-", "color": theme.opt(name), "lw": 0.8,
                                     "shrinkA": 0, "shrinkB": 0}, zorder=11,
                         gid=f"progress-exit-leader:{name}")
-        ay.plot(step, edge, transform=shift, zorder=12,
-                gid=f"progress-exit:{name}", **_exit_mark(theme, theme.opt(name)))
+        ay.plot(step, edge, transform=shift, gid=f"progress-exit:{name}",
+                **_exit_mark(theme, theme.opt(name)) | {"zorder": 12})
     ay.set_yscale("log")
     ay.set_xlim(0, race.steps)
     ay.set_xlabel(AXIS_LABELS["step"])
