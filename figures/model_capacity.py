@@ -85,10 +85,11 @@ def make_figure(theme):
     b = best_degree(err)
     tb = float(err.test[deg == b][0])
     ax.axvline(b, **theme.line("reference", color=theme.good, linewidth=0.9, zorder=1))
-    # the least test cost is the minimum of the test curve: the house minimum star
-    ax.plot([b], [tb], gid="best", **theme.marker("minimum"))
+    # the least test cost is the minimum of the test curve: the house minimum star, just above
+    # its test diamond (both read)
+    star = gm.best_at(ax, theme, b, tb, over=_line_mark(theme.held_out("test")))
     ax.annotate(f"least test cost:\ndegree {b}, $J = {numbers.significant(tb, COST_SIG, 'latex')}$",
-                xy=(b, tb),
+                xy=(0.5, 0.5), xycoords=star, textcoords="data",
                 xytext=(b + 0.35, tb * 3.2), ha="left", va="bottom",
                 fontsize=theme.small_size, color=theme.text,
                 arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8,

@@ -14,7 +14,7 @@ while the test cost J on {n_test} fresh test samples (hollow lavender diamonds o
 lowest, {best_test}, at λ = {best_lam}.
 
 Alt: A row of {n_shown} small plots of the same {n} points with a polynomial curve, titled
-λ = 0, λ = {lam_wild}, λ = {best_lam} (framed in green as the least test cost) and
+λ = 0, λ = {lam_wild}, λ = {best_lam} (a green star before it: the least test cost) and
 λ = {lam_last}. At
 λ = 0 and λ = {lam_wild} the curve shoots off the plot between the points; at λ = {best_lam} it
 is a gentle wave close to the dotted sine; at λ = {lam_last} it is almost flat. Below, a
@@ -138,12 +138,10 @@ def make_figure(theme):
         # a curve that leaves the panel says so (as overfitting-poly's), its ‖w‖ below tells how far
         ax.set_title(lam_tex(rp.lams[r]) + (" (clipped)" if clipped else ""),
                      fontsize=theme.font_size)
-        if r == best:  # the least test cost: framed in the good colour, titled in ink
-            for sp in ax.spines.values():
-                sp.set_visible(True)
-                sp.set_edgecolor(theme.good)
-                sp.set_linewidth(1.6)
-            ax.set_title(lam_tex(rp.lams[r]) + ": least test cost", fontsize=theme.font_size)
+        if r == best:  # the least test cost: the house minimum star before its title
+            title = ax.set_title(lam_tex(rp.lams[r]) + ": least test cost",
+                                 fontsize=theme.font_size)
+            gm.best_beside(ax, theme, title)
         ax.text(0.5, 0.03, rf"$\|w\| = {norm_tex(rp.norms[r])}$",
                 transform=ax.transAxes, ha="center", va="bottom", fontsize=theme.small_size,
                 color=theme.text, zorder=6, gid="norm-label",
@@ -204,8 +202,10 @@ def make_figure(theme):
         else:
             e0.plot([0], [vals[0]], color=theme.role(role), zorder=z, gid=gid, **mark)
     b = best
-    # the least test cost is the minimum of the test curve: the house minimum star
-    e1.plot([rp.lams[b]], [rp.test[b]], gid="best", **theme.marker("minimum"))
+    # the least test cost is the minimum of the test curve: the house minimum star, just above
+    # its test diamond (both read)
+    gm.best_at(e1, theme, rp.lams[b], rp.test[b], over={**theme.held_out("test"),
+                                                        "markersize": 4.6})
     e1.annotate("least test cost\n$J = " + numbers.significant(rp.test[b], COST_SIG, "latex") + "$",
                 xy=(rp.lams[b], rp.test[b]), xytext=(-7, -24), textcoords="offset points",
                 ha="right", va="top", fontsize=theme.small_size, color=theme.text)

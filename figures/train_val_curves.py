@@ -99,7 +99,7 @@ def make_figure(theme):
     ax.axvspan(b, c.train.size - 1, color=tint, linewidth=0, zorder=0, gid="overfitting")
     ax.axvline(b, **theme.line("reference", color=theme.good, linewidth=1.0, zorder=2, gid="stop"))
     # the early stop is the minimum of the validation curve: the house minimum star
-    ax.plot([b], [c.val[b]], gid="best", **theme.marker("minimum"))
+    gm.best_at(ax, theme, b, c.val[b])
     ax.annotate(f"early stop: epoch {b}\nvalidation cost $J = {c.val[b]:.3f}$",
                 xy=(b, c.val[b]),
                 xytext=(b / 1.4, c.val[b] * 3.0), ha="right", va="bottom",
@@ -133,7 +133,7 @@ def _zoom(ax, theme, c) -> None:
            markevery=[int(k) - ZOOM_FROM for k in VAL_MARKS if k >= ZOOM_FROM],
            **_set_mark(theme, "validation"))
     z.axvline(b, **theme.line("reference", color=theme.good, linewidth=0.9, zorder=2))
-    z.plot([b], [c.val[b]], **theme.marker("minimum"))
+    gm.best_at(z, theme, b, c.val[b], gid="best-inset")
     z.set_xscale("log")
     z.set_xlim(ZOOM_FROM, c.val.size - 1)
     z.set_xticks([ZOOM_FROM, 1000, c.val.size - 1])

@@ -626,11 +626,20 @@ def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
     fig = build("lr_grid_search", theme)
     g = grid
     best = by_gid(fig, "best")
-    assert isinstance(best, Rectangle)
-    cx = best.get_x() + best.get_width() / 2
-    cy = best.get_y() + best.get_height() / 2
     i, j = np.unravel_index(np.argmin(g.losses), g.losses.shape)
-    assert (round(cy), round(cx)) == (i, j) == tuple(g.best)
+    assert (i, j) == tuple(g.best)
+    # the best cell is the grid's minimum: the house minimum star, just left of its words,
+    # inside the cell (never a frame)
+    t = th.get(theme)
+    assert best.get_marker() == t.marker("minimum")["marker"]
+    assert same_colour(best.get_markerfacecolor(), t.good)
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    star, words = best.get_window_extent(r), by_gid(fig, f"cell:{i},{j}").get_window_extent(r)
+    cell = by_gid(fig, "heatmap").axes.transData.transform([(j - 0.5, i - 0.5), (j + 0.5, i + 0.5)])
+    assert words.x0 - 6 <= star.x1 <= words.x0 and star.x0 >= cell[0][0]
+    assert cell[0][1] <= star.y0 and star.y1 <= cell[1][1]
+    assert not [p for p in fig.findobj(Rectangle) if p.get_gid() == "best"]
     heat = by_gid(fig, "heatmap")
     shown = heat.get_array()
     assert np.array_equal(shown.mask, ~np.isfinite(g.losses))
@@ -642,9 +651,7 @@ def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
     assert "momentum" in ax.get_xlabel() and "learning rate" in ax.get_ylabel()
     assert len(gids(fig, "diverged:")) == int(np.sum(~np.isfinite(g.losses)))
     assert by_gid(fig, f"cell:{i},{j}").get_text() == f"best\n{g.losses[i, j]:.4f}"
-    # the best cell is the grid's minimum: outlined in the good green, its words in the set's
-    # one weight
-    assert same_colour(best.get_edgecolor(), th.get(theme).good)
+    # its words in the set's one weight
     assert {by_gid(fig, f"cell:{a},{b}").get_fontweight() for a in range(g.losses.shape[0])
             for b in range(g.losses.shape[1])} == {"normal"}
     # the smallest rate at the bottom: row 0 of the grid lies lowest on the page

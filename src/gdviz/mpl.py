@@ -483,9 +483,9 @@ def end_beside(ax, theme: Theme, xy, marker: dict, offset=END_BESIDE, gid: str =
 
 
 def star_footprint(star: dict) -> tuple[float, float, float, float]:
-    """The page extent of a star mark (`star`, theme.marker("minimum")'s keywords) round its
-    point, its edge included: (left, bottom, right, top) in points, the point at (0, 0) (a
-    five-pointed star reaches higher above its point than below it)."""
+    """The page extent of a star mark (`star`, theme.marker("minimum")'s keywords; or any
+    mark's) round its point, its edge included: (left, bottom, right, top) in points, the
+    point at (0, 0) (a five-pointed star reaches higher above its point than below it)."""
     from matplotlib.markers import MarkerStyle
 
     style = MarkerStyle(star["marker"])
@@ -605,6 +605,42 @@ def end_at(ax, theme: Theme, xy, marker: dict, star_xy=None, star: dict | None =
     if label:
         ax.add_line(EndKey(mark, **marker, label=label, gid=f"{gid}-key"))
     return mark
+
+
+def best_at(ax, theme: Theme, x: float, y: float, over: dict | None = None, gid: str = "best",
+            gap: float = 1.0, **kw):
+    """The best value of a plot (the least test cost over a sweep, the early stop): the
+    minimum's star at (x, y), one mark for "the best" in every still. Where the point there
+    carries a data mark (`over`: that mark's Line2D keywords, a test diamond), the star stands
+    just above it, `gap` points clear of the mark's top, so that neither hides the other (its
+    data stay (x, y); gid `gid`). kw: the star's Line2D keywords. Returns the star."""
+    from matplotlib.transforms import offset_copy
+
+    star = {**theme.marker("minimum"), **kw}
+    transform = ax.transData
+    if over is not None:
+        _, low, _, _ = star_footprint(star)
+        _, _, _, top = star_footprint({"markeredgewidth": 0.0, **over})
+        transform = offset_copy(ax.transData, fig=ax.figure, y=top + gap - low, units="points")
+    (line,) = ax.plot([x], [y], gid=gid, transform=transform, **star)
+    return line
+
+
+def best_beside(ax, theme: Theme, text, gid: str = "best-panel", gap: float = 3.0):
+    """The minimum's star just before a text (a title): the best of several panels (the least
+    test cost among small multiples), marked as the best of a plot is, by the star, never by
+    a frame. Returns the AnnotationBbox; its star is the house mark's Line2D (gid `gid`)."""
+    from matplotlib.offsetbox import AnnotationBbox, DrawingArea
+
+    star = theme.marker("minimum")
+    side = star["markersize"] + star["markeredgewidth"]
+    box = DrawingArea(side, side, clip=False)
+    box.add_artist(Line2D([side / 2], [side / 2], gid=gid, **star))
+    ab = AnnotationBbox(box, (0, 0.5), xycoords=text, xybox=(-gap, 0),
+                        boxcoords="offset points", box_alignment=(1, 0.5), frameon=False,
+                        pad=0, annotation_clip=False)
+    ax.add_artist(ab)
+    return ab
 
 
 def apart(ax, pts, gap: float, clear=None, clear_gap: float = 0.0) -> np.ndarray:
