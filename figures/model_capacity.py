@@ -12,10 +12,10 @@ sine.
 
 Alt: A line chart with polynomial degree 0 to 9 on the horizontal axis and the cost J on a
 logarithmic vertical axis. The training-cost line falls steadily and, between degrees 8 and
-9, steeply down to a marker on the bottom edge at degree 9 labelled
-"training cost J ≈ 0 ({floor}): through all {n} points". The test-cost line, lavender with hollow
+9, steeply down, across a break in the vertical axis, to a marker at degree 9 level with the
+axis' last tick, "≈ 0", labelled "training cost J ≈ 0 ({floor}): through all {n} points". The test-cost line, lavender with hollow
 diamonds, is about level from degree 1 to 2, drops to its lowest value, {best_test}, at
-degree {best}, marked by a green star, then rises steeply to {worst_test} at degree 9.
+degree {best}, marked by a green star just above it, then rises steeply to {worst_test} at degree 9.
 """
 
 import numpy as np
@@ -58,17 +58,13 @@ def _line_mark(mark: dict) -> dict:
     return {k: v for k, v in mark.items() if k not in ("linestyle", "zorder")}
 
 
-#: How far (points) the off-scale mark at degree 9 stands above the spine.
-LIFT = 4.0
-
-
 def make_figure(theme):
     d, err = errors()
     n = d.x.size
     fig, ax = gm.subplots(theme, height=2.8)
     gm.style_axes(ax, theme)
     deg = err.degrees
-    low = err.train < Y_FLOOR  # off the bottom of the log axis (≈ 0): marked on the edge
+    low = err.train < Y_FLOOR  # off the bottom of the log axis (≈ 0): marked under its break
     # the sets in their house roles (theme.DATA_ROLES): training data dots, test held-out diamonds
     ax.plot(deg[~low], err.train[~low], color=theme.data, zorder=3, gid="train",
             label=th.AXIS_LABELS["training cost"], **_line_mark(theme.marker("data")))
@@ -99,10 +95,10 @@ def make_figure(theme):
     for d_, v in zip(deg[low], err.train[low]):
         # the fall to ≈ 0 happens on the way to this degree: the curve goes on, solid, down to
         # the edge, where the off-scale mark says the rest
-        # off the axis: the set's own mark on its floor, as every off-scale value
-        mark = gm.off_scale_low(ax, theme, d_, Y_FLOOR, _line_mark(theme.marker("data")),
-                                lift=LIFT)
-        # the line ends where the mark stands (lifted with it), not on the spine under it
+        # off the axis: the set's own mark in the ≈ 0 strip under the axis' break, as every
+        # off-scale value
+        mark = gm.off_scale_low(ax, theme, d_, Y_FLOOR, _line_mark(theme.marker("data")))
+        # the line ends where the mark stands
         ax.annotate("", xy=(0.5, 0.5), xycoords=mark, xytext=(deg[last], err.train[last]),
                     textcoords="data", gid="to-zero", annotation_clip=False,
                     arrowprops=dict(arrowstyle="-", color=theme.data, linewidth=1.2,

@@ -22,7 +22,9 @@ log-log plot shows the coefficient norm ‖w‖ falling from about {norm0} to {n
 grows from {lam_first} to {lam_last}, with the λ = 0 value drawn separately at the left and
 dotted lines at the strengths of the fits above, labelled "dotted: the λ of each fit above"
 between two of them; a second plot shows the training cost rising with λ and the test cost
-falling from {test0} to {best_test} at λ = {best_lam}, marked by a green star, before rising again.
+falling from {test0} to {best_test} at λ = {best_lam}, marked by a green star just above it,
+before rising again; its λ = 0 training cost sits under a break in the cost axis, at its last
+tick, "≈ 0".
 """
 
 import numpy as np
@@ -192,9 +194,9 @@ def make_figure(theme):
         e1.plot(rp.lams[pos], vals[pos], color=theme.role(role), label=label, zorder=z,
                 gid=gid, **mark)
         if vals[0] < COST_FLOOR:  # below the log axis (the unpenalised fit interpolates)
+            # in the ≈ 0 strip under the cost axis' break, at its "≈ 0" tick
             gm.off_scale_low(e0, theme, 0, COST_FLOOR,
-                             {**mark, "color": theme.role(role), "markersize": 3.5},
-                             numbers.mathtext(vals[0]), lift=4.0, gid=gid)
+                             {**mark, "color": theme.role(role), "markersize": 3.5}, gid=gid)
             # what its "≈ 0" stands for, in the empty low corner of the panel beside it
             e1.text(0.5, 0.04, r"$\approx 0$: " + numbers.floor_words("mathtext"),
                     transform=e1.transAxes, ha="center", va="bottom",

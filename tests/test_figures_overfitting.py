@@ -280,10 +280,30 @@ def test_model_capacity_lines_are_gdcores_errors(t):
     (best,) = by_gid(ax, "best")
     assert (best.get_xdata()[0], best.get_ydata()[0]) == (b, err.test[b])
     assert f"degree {b}, $J = {err.test[b]:.3f}$" in " ".join(texts(fig))
-    # the degree-9 training error (~1e-21) is off the log axis: marked on its lower edge
+    # the degree-9 training error (~1e-21) is off the log axis: marked under its break, at
+    # the tick that reads ≈ 0, as regularization's
     (below,) = by_gid(ax, "below-axis")
-    assert below.get_xdata()[0] == 9 and below.get_ydata()[0] == ax.get_ylim()[0]
+    assert below.get_xdata()[0] == 9
+    assert_in_floor_strip(below, gm.load("figures.model_capacity").Y_FLOOR)
     assert err.train[9] < ax.get_ylim()[0]
+
+
+def assert_in_floor_strip(mark, floor) -> None:
+    """`mark` (an off-scale value's Line2D) stands in the ≈ 0 strip under its log axis' break
+    at `floor` (gm.floor_break): at the strip's level, whose one tick is labelled ≈ 0, under
+    the break's strokes on the left spine, and no tick or value of the scale below the floor."""
+    ax = mark.axes
+    level = gm.floor_level(floor)
+    assert mark.get_ydata()[0] == level and ax.get_ylim()[0] < level < floor
+    ax.figure.canvas.draw()
+    ticks = {t.get_loc(): t.label1.get_text() for t in ax.yaxis.get_major_ticks()
+             if ax.get_ylim()[0] <= t.get_loc() <= ax.get_ylim()[1]}
+    (low,) = [v for v in ticks if v < floor * (1 - 1e-9)]
+    assert low == pytest.approx(level) and ticks[low] == r"$\approx 0$"
+    assert all(v >= floor * (1 - 1e-9) for v in ax.yaxis.get_minorticklocs())
+    strokes = [ln for ln in ax.lines if ln.get_gid() == "floor-break"]
+    assert len(strokes) == 2
+    assert all(level < ln.get_ydata()[0] < floor for ln in strokes)
 
 
 # --- regularization -------------------------------------------------------------------------
@@ -340,9 +360,8 @@ def test_regularization_norm_and_errors_against_lambda(t):
         z, line = sorted(by_gid(fig, gid), key=len_of)
         np.testing.assert_array_equal(line.get_ydata(), vals[1:])
         if vals[0] < COST_FLOOR:  # off the log axis (≈ 0): the set's mark on the axis' floor
-            # the floor is the axis's lower limit (as a log axis keeps it: to a rounding)
-            assert z.get_ydata()[0] == COST_FLOOR
-            assert z.axes.get_ylim()[0] == pytest.approx(COST_FLOOR, rel=1e-12)
+            # under the axis' break at the floor, in the strip whose one tick reads ≈ 0
+            assert_in_floor_strip(z, COST_FLOOR)
             assert z.get_marker() == line.get_marker()
         else:
             assert z.get_ydata()[0] == vals[0]

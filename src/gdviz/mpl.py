@@ -684,24 +684,64 @@ def data_view(ax) -> None:
     ax.set_ylim(*views.Y_RANGE)
 
 
-def off_scale_low(ax, theme: Theme, x: float, floor: float, mark: dict, label: str = "",
-                  lift: float = 6.0, gid: str = "below-axis"):
-    """A value below a log axis' floor (rounding noise, "≈ 0"): the set's own mark (`mark`, a
-    house marker's keywords) drawn at the floor, lifted `lift` points clear of the spine, with
-    `label` to its right. One convention for every off-scale value (model-capacity,
-    regularization); returns the mark's Line2D (its data y is the floor)."""
-    from matplotlib.transforms import offset_copy
+#: The "≈ 0" strip under a log axis' floor (gm.floor_break): the strip's level lies this factor
+#: under the floor, and the axis' lower end as far again under it.
+FLOOR_STRIP = 10 ** 0.5
 
-    above = offset_copy(ax.transData, fig=ax.figure, y=lift, units="points")
+
+def floor_level(floor: float) -> float:
+    """Where a value below a log axis' `floor` ("≈ 0") is drawn: the level of the ≈ 0 strip."""
+    return floor / FLOOR_STRIP
+
+
+def floor_break(ax, theme: Theme, floor: float, gid: str = "floor-break") -> float:
+    """Break a log y axis at its `floor` (a decade): under the break, a strip whose one tick is
+    labelled "≈ 0", where values below the floor (rounding noise) are drawn (off_scale_low).
+    The ticks above keep their decades (no minor tick in the strip); two short slanted strokes
+    cross the left spine between the strip and the scale. Once per axes (and its shared ones).
+    Returns the strip's level (floor_level)."""
+    from matplotlib.ticker import FixedLocator, FuncFormatter
+
+    level = floor_level(floor)
+    if getattr(ax, "_floor_break", None) == floor:
+        return level
+    ax._floor_break = floor
+    top = ax.get_ylim()[1]
+    majors = [v for v in ax.yaxis.get_majorticklocs() if floor * (1 - 1e-9) <= v <= top]
+    minors = [v for v in ax.yaxis.get_minorticklocs() if floor < v <= top]
+    ax.set_ylim(level / FLOOR_STRIP, top)
+    ax.yaxis.set_major_locator(FixedLocator([level, *majors]))
+    ax.yaxis.set_minor_locator(FixedLocator(minors))
+    ax.yaxis.set_major_formatter(FuncFormatter(
+        lambda v, _pos: r"$\approx 0$" if np.isclose(v, level)
+        else f"$10^{{{int(round(np.log10(v)))}}}$"))
+    at = ax.get_yaxis_transform()
+    y = floor / np.sqrt(FLOOR_STRIP)  # half-way between the strip's level and the floor
+    ax.plot([0], [y], transform=at, marker="s", markersize=4.5, markeredgewidth=0,
+            color=theme.background, linestyle="none", clip_on=False, zorder=5.9,
+            gid=f"{gid}-gap")  # the spine's gap
+    for dy in (-1.6, 1.6):
+        ax.plot([0], [y], marker=[(-1, -1 + dy), (1, 1 + dy)], markersize=5.0,
+                markeredgewidth=0.9, color=theme.muted, linestyle="none", clip_on=False,
+                zorder=6, transform=at, gid=gid)
+    return level
+
+
+def off_scale_low(ax, theme: Theme, x: float, floor: float, mark: dict, label: str = "",
+                  gid: str = "below-axis"):
+    """A value below a log axis' floor (rounding noise, "≈ 0"): the set's own mark (`mark`, a
+    house marker's keywords) drawn in the ≈ 0 strip under the axis' break (floor_break, made
+    here if not yet), at the strip's tick labelled "≈ 0", with `label` to its right. One
+    convention for every off-scale value (model-capacity, regularization); returns the mark's
+    Line2D (its data y is the strip's level, floor_level(floor))."""
+    level = floor_break(ax, theme, floor)
     kw = {k: v for k, v in mark.items() if k != "linestyle"}
     kw.setdefault("zorder", 5)
-    (line,) = ax.plot([x], [floor], linestyle="none", clip_on=False, gid=gid, transform=above,
-                      **kw)
+    (line,) = ax.plot([x], [level], linestyle="none", clip_on=False, gid=gid, **kw)
     if label:
-        ax.annotate(label, xy=(x, floor), xycoords=above,
-                    xytext=(kw.get("markersize", 5) / 2 + 3, 0), textcoords="offset points",
-                    ha="left", va="center", fontsize=theme.small_size, color=theme.text,
-                    gid=f"{gid}-label")
+        ax.annotate(label, xy=(x, level), xytext=(kw.get("markersize", 5) / 2 + 3, 0),
+                    textcoords="offset points", ha="left", va="center",
+                    fontsize=theme.small_size, color=theme.text, gid=f"{gid}-label")
     return line
 
 
