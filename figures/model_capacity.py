@@ -13,9 +13,10 @@ sine.
 Alt: A line chart with polynomial degree 0 to 9 on the horizontal axis and the cost J on a
 logarithmic vertical axis. The training-cost line falls steadily and, between degrees 8 and
 9, steeply down, across a break in the vertical axis, to a marker at degree 9 level with the
-axis' last tick, "≈ 0", labelled "training cost J ≈ 0 ({floor}): through all {n} points". The test-cost line, lavender with hollow
-diamonds, is about level from degree 1 to 2, drops to its lowest value, {best_test}, at
-degree {best}, marked by a green star just above it, then rises steeply to {worst_test} at degree 9.
+axis' last tick, "≈ 0", labelled "training cost J ≈ 0 ({floor}): through all {n} points".
+The test-cost line, lavender with hollow diamonds, is about level from degree 1 to 2, drops
+to its lowest value, {best_test}, at degree {best}, marked by a green star just above it,
+then rises steeply to {worst_test} at degree 9.
 """
 
 import numpy as np
