@@ -37,10 +37,10 @@ def facts() -> dict:
     _, _, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
     m_best, b_best = regression.least_squares(x, y)
     traj = run()
-    return dict(jmin=numbers.text(J.min(), 4), jmax=numbers.text(J.max(), 0),
+    return dict(jmin=numbers.cost(J.min()), jmax=numbers.text(J.max(), 0),
                 m0=numbers.text(COST_DESCENT.start[0]), b0=numbers.text(COST_DESCENT.start[1]),
                 lr=numbers.text(COST_DESCENT.lr_good), m_best=numbers.text(m_best, 3),
-                b_best=numbers.text(b_best, 3), jend=numbers.text(traj.losses[-1], 4),
+                b_best=numbers.text(b_best, 3), jend=numbers.cost(traj.losses[-1]),
                 steps=numbers.count(traj.steps))
 
 

@@ -60,10 +60,10 @@ def facts() -> dict:
     x, y = data.regression_points()
     j_star = regression.cost(*regression.least_squares(x, y), x, y)
     return dict(m0=numbers.text(DESCENT_3D.start[0]), b0=numbers.text(DESCENT_3D.start[1]),
-                j0=numbers.text(t.losses[0], 0), j1=numbers.text(t.losses[1], 0),
+                j0=numbers.cost(t.losses[0]), j1=numbers.cost(t.losses[1]),
                 steps=numbers.count(t.steps), lr=numbers.text(DESCENT_3D.lr_good),
                 shown=numbers.count(len(shown_steps(t))), m1=numbers.text(t.points[1, 0], 2),
-                j_end=numbers.text(t.losses[-1], 4), j_star=numbers.text(j_star, 4))
+                j_end=numbers.cost(t.losses[-1]), j_star=numbers.cost(j_star))
 
 
 def floor_window(t, shown, shape: float) -> tuple[tuple[float, float], tuple[float, float]]:

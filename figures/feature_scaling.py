@@ -39,7 +39,7 @@ from gdviz import theme as th
 ZOOM_PAD = (0.06, 0.1)
 #: Significant digits of every cost J the figure and its caption write, zeros kept: the two
 #: runs end decades apart (0.94 and 0.0090), so one number of decimals would print 0.9400.
-J_SIG = 2
+J_SIG = nb.COST_SIG
 #: Area (points²) of every step's dot, one size in the three panels.
 DOT = 12
 #: Edge width (points) of a step's dot.

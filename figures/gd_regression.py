@@ -34,9 +34,9 @@ from gdviz import numbers, views
 from gdviz import theme as th
 
 #: Significant figures of every cost J of the figure, its caption and alt text (panels, the
-#: minimum J*): J spans three decades (14 … 0.0091), so the same two figures each, enough for
-#: J* = 0.0090 and the last step's 0.0091 to differ (docs/STYLE.md, numbers).
-J_SIGNIFICANT = 2
+#: minimum J*): the book's one rule for costs (numbers.COST_SIG), across the three decades J
+#: spans here.
+J_SIGNIFICANT = numbers.COST_SIG
 
 
 def j_text(v: float, medium: str = "text") -> str:

@@ -71,8 +71,8 @@ def facts() -> dict:
                 steps=nb.count(COST_DESCENT.steps), shown=COST_DESCENT.shown_steps,
                 limit=nb.text(COST_DESCENT.max_stable_rate, places=3),
                 h_max=nb.text(2.0 / COST_DESCENT.max_stable_rate, places=1),
-                j_small=nb.text(ts.losses[-1], places=nb.sig_places(ts.losses[-1])),
-                j_good=nb.text(tg.losses[-1], places=nb.sig_places(tg.losses[-1])),
+                j_small=nb.cost(ts.losses[-1]),
+                j_good=nb.cost(tg.losses[-1]),
                 growth=nb.text(COST_DESCENT.growth_factor, places=GROWTH_PLACES),
                 growth2=nb.text(COST_DESCENT.growth_factor**2, places=J_GROWTH_PLACES),
                 exit_step=len(drawn_path(tl.points)) - 1, leaves=COST_DESCENT.leaves_plot(tl))
@@ -189,7 +189,7 @@ def make_figure(theme):
                       path_effects=gm.casing(theme))
             j = traj.losses[-1]  # to three significant digits, as every readout of J
             ax.text(0.96, 0.96, f"after {nb.count(traj.steps)} steps\n"
-                    f"$J = {nb.latex(j, places=nb.sig_places(j))}$", transform=ax.transAxes,
+                    f"$J = {nb.cost(j, 'latex')}$", transform=ax.transAxes,
                     ha="right", va="top", fontsize=theme.small_size, color=theme.text)
         ax.plot(*traj.points[0], **theme.marker("start"))
         ax.set_title(th.title(label(name, lr)), fontsize=theme.font_size, color=theme.text)

@@ -43,7 +43,7 @@ def best_degree(err) -> int:
 
 #: Significant figures of every test cost the figure and its caption write: the costs span
 #: decades (0.035 to 7.4), so one number of decimals would print 0.035 beside 7.400.
-COST_SIG = 2
+COST_SIG = numbers.COST_SIG
 
 def facts() -> dict:
     d, err = errors()

@@ -40,7 +40,8 @@ COST_FLOOR = 1e-5  # lower edge of the cost axis (below: the interpolating fit's
 #: From this length on a panel's ‖w‖ is written as a power of ten (1.5 × 10⁵ beside 2.3 × 10⁶,
 #: not 150000): a length is a measurement, not a count.
 NORM_POWER_FROM = 1e4
-COST_SIG = 2  # significant figures of a cost J in the figure, its caption and alt text
+#: significant figures of a cost J in the figure, its caption and alt text: the book's rule
+COST_SIG = numbers.COST_SIG
 
 
 def norm_tex(v: float) -> str:

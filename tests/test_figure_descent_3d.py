@@ -9,8 +9,8 @@ from figure_baselines import figure
 
 from gdcore import data, regression
 from gdviz import mpl as gm
+from gdviz import numbers, views
 from gdviz import theme as th
-from gdviz import views
 from gdviz.cost_surface import TICKS
 
 
@@ -123,7 +123,7 @@ def test_words_match_gdcore():
     t = DESCENT_3D.run()
     x, y = data.regression_points()
     words = " ".join(module.__doc__.format(**module.facts()).split())
-    assert "(m, b) = (3.5, 2)" in words and f"J = {t.losses[0]:.0f}" in words
+    assert "(m, b) = (3.5, 2)" in words and f"J = {numbers.cost(t.losses[0])}" in words
     assert f"falls to J = {t.losses[1]:.0f}" in words and "1,000 steps" in words
     assert f"ending at J = {t.losses[-1]:.4f}" in words
     j_star = regression.cost(*regression.least_squares(x, y), x, y)

@@ -19,7 +19,7 @@ from matplotlib.patches import Rectangle
 from gdcore import data, regression
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
-from gdviz import theme
+from gdviz import numbers, theme
 
 THEMES = ("light", "dark")
 NAMES = ("data_splits", "cross_validation", "overfitting_poly", "model_capacity",
@@ -279,7 +279,7 @@ def test_model_capacity_lines_are_gdcores_errors(t):
     assert 0 < b < 9 and err.test[-1] > 10 * err.test[b]
     (best,) = by_gid(ax, "best")
     assert (best.get_xdata()[0], best.get_ydata()[0]) == (b, err.test[b])
-    assert f"degree {b}, $J = {err.test[b]:.3f}$" in " ".join(texts(fig))
+    assert f"degree {b}, $J = {numbers.cost(err.test[b], 'latex')}$" in " ".join(texts(fig))
     # the degree-9 training error (~1e-21) is off the log axis: marked under its break, at
     # the tick that reads ≈ 0, as regularization's
     (below,) = by_gid(ax, "below-axis")
@@ -553,7 +553,8 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     (ring,) = by_gid(fig, "best")
     assert (ring.get_xdata()[0], ring.get_ydata()[0]) == (b, c.val[b])
     (label,) = by_gid(fig, "stop-label", matplotlib.text.Annotation)
-    assert label.get_text() == f"early stop: epoch {b}\nvalidation cost $J = {c.val[b]:.3f}$"
+    assert label.get_text() == (f"early stop: epoch {b}\nvalidation cost "
+                                f"$J = {numbers.cost(c.val[b], 'latex')}$")
     # the legend names J; the overfitting stretch shows in both themes alike (1.15:1)
     assert [x.get_text() for x in label.axes.get_legend().get_texts()] == [
         "training cost $J$", "validation cost $J$"]

@@ -615,15 +615,15 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
         m, b = traj.points[t]
         assert np.allclose(line.get_ydata(), regression.predict(m, b, xs))
         assert f"t = {numbers.count(t).replace(',', '{,}')}" in line.axes.get_title()
-        assert f"$J = {numbers.significant(traj.losses[t], 2, 'latex')}$" in line.axes.get_title()
-    # J spans three decades: every cost of the figure to two significant figures, 14 … 0.0091
-    # beside J* = 0.0090
+        assert f"$J = {numbers.cost(traj.losses[t], 'latex')}$" in line.axes.get_title()
+    # J spans three decades: every cost of the figure to the book's three significant figures,
+    # 13.9 … 0.00909 beside J* = 0.00903
     words = " ".join(t.get_text() for t in fig.findobj(Text))
-    assert f"$J^{{\\!*}} = {numbers.significant(J_STAR, 2, 'latex')}$" in words
-    assert numbers.significant(J_STAR, 2) == "0.0090"
+    assert f"$J^{{\\!*}} = {numbers.cost(J_STAR, 'latex')}$" in words
+    assert numbers.cost(J_STAR) == "0.00903"
     costs = re.findall(r"J(?:\^\{\\!\*\})? = ([\d.]+)\$", words)
-    assert costs[:len(sched)] == ["14", "0.77", "0.58", "0.38", "0.074", "0.0091"]
-    assert [numbers.significant(v, 2) for v in traj.losses[sched]] == costs[:len(sched)]
+    assert costs[:len(sched)] == ["13.9", "0.770", "0.580", "0.378", "0.0737", "0.00909"]
+    assert [numbers.cost(v) for v in traj.losses[sched]] == costs[:len(sched)]
     # the scheduled steps are marked on the path and on the cost curve: t = 0 by the start
     # ring, the steps after the zig-zag by house current dots, the last by the end square;
     # the cost curve's the same, in the same colour as the line panels (the accent)
@@ -701,10 +701,10 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     assert len(notes) == 1 and f"at step {leaves}" in notes[0].get_text()
     np.testing.assert_allclose(notes[0].xy, (leaves, COST_DESCENT.plot_top(large)))
     assert not any("diverged at step" in s for s in texts(fig))
-    # the two runs that stay on the map end with J to three significant digits (the house
-    # readout: 0.269, not 0.2692), at most four places (0.0091)
+    # the two runs that stay on the map end with J to the book's three significant figures
+    # (0.269, not 0.2692; 0.00909, not 0.0091)
     ends = [s for s in texts(fig) if s.startswith("after ")]
-    assert ends == [f"after 1,000 steps\n$J = {want}$" for want in ("0.269", "0.0091")]
+    assert ends == [f"after 1,000 steps\n$J = {want}$" for want in ("0.269", "0.00909")]
     # on the map the large run is only where its steps land (no lines from wall to wall to
     # fill in to a wedge); its first steps are arrows in a zoom whose box holds them all
     dots = one(fig, "path-too large")
@@ -869,7 +869,8 @@ def test_cost_heatmap_words(theme):
     f = cost_heatmap.facts()
     assert f["m_best"] == f"{M_STAR:.3f}" and f["b_best"] == f"{B_STAR:.3f}"
     assert f["b0"] == "−4" and f["steps"] == f"{good_run().steps:,}"
-    assert f["jend"] == f"{good_run().losses[-1]:.4f}"
+    # the book's one rule for a cost: three significant figures (0.00909)
+    assert f["jend"] == numbers.cost(good_run().losses[-1]) == "0.00909"
 
 
 # ---------------------------------------------------------------- feature-scaling
