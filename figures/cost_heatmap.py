@@ -64,8 +64,7 @@ def make_figure(theme):
     # the run stops on the minimum: its end square beside the star, on the side it came from
     gm.end_at(ax, theme, pts[-1], theme.marker("end"), star_xy=(m_best, b_best), label="end",
               before=pts)
-    ax.set_xticks(views.M_TICKS)
-    ax.set_yticks(views.B_TICKS)
+    gm.map_ticks(ax)  # every 2, both ends labelled
     ax.set_xlabel(th.AXIS_LABELS["slope"])
     ax.set_ylabel(th.AXIS_LABELS["intercept"])
     gm.optimizer_legend(ax, theme, "map", ncols=4)

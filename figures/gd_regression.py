@@ -158,10 +158,7 @@ def make_figure(theme):
               label="end", before=pts)
     cx.annotate("start", pts[0], xytext=(0, -7), textcoords="offset points", ha="center",
                 va="top", fontsize=theme.small_size, color=theme.text)
-    cx.set_xlim(*views.M_RANGE)
-    cx.set_ylim(*views.B_RANGE)
-    cx.set_xticks(views.M_TICKS)
-    cx.set_yticks(views.B_TICKS)
+    gm.map_ticks(cx)  # the map's window, ticked every 2, both ends labelled
     cx.set_xlabel(th.AXIS_LABELS["slope"])
     cx.set_ylabel(th.AXIS_LABELS["intercept"])
     cx.set_title(th.title(f"path of $(m, b)$, $\\alpha = {COST_DESCENT.lr_good:g}$"))

@@ -282,7 +282,10 @@ def test_mse_surface_views_and_minimum(theme):
     ticks = [list(ax3.get_xticks()), list(ax3.get_yticks()), list(ax3.get_zticks())]
     b_ticks = [v for v in views.B_TICKS if v != views.B_RANGE[1]]
     assert ticks == [list(views.M_TICKS), b_ticks, list(views.J_TICKS)]
-    assert list(ax.get_xticks()) == ticks[0] and list(ax.get_yticks()) == list(views.B_TICKS)
+    # the flat map: one tick rule for every map of J(m, b), every 2 from end to end, both
+    # ends labelled (b from −6 to 8)
+    assert list(ax.get_xticks()) == list(views.map_ticks(*views.M_RANGE)) == [-2, 0, 2, 4]
+    assert list(ax.get_yticks()) == list(views.map_ticks(*views.B_RANGE)) == list(range(-6, 9, 2))
     assert ticks[2][0] == 0
     assert gm.axes3d_tick_gap(ax3) >= MIN_TICK_GAP
     assert ax.get_xlabel() == "slope $m$" and ax.get_ylabel() == "intercept $b$"

@@ -250,6 +250,20 @@ def contour_map(ax, theme: Theme, X, Y, Z, levels=None, log=None, filled=True, c
     return cs
 
 
+def map_ticks(ax) -> None:
+    """The window and ticks of a flat map of J(m, b): views.M_RANGE by views.B_RANGE, ticked on
+    both axes every views.MAP_TICK_STEP from end to end (both ends labelled): one rule for
+    every such map."""
+    from matplotlib.ticker import FixedLocator
+
+    from . import views
+
+    for axis, (lo, hi), lim in ((ax.xaxis, views.M_RANGE, ax.set_xlim),
+                                (ax.yaxis, views.B_RANGE, ax.set_ylim)):
+        lim(lo, hi)
+        axis.set_major_locator(FixedLocator(views.map_ticks(lo, hi)))
+
+
 def frame_map(ax) -> None:
     """Frame a map (a cost map's fills, a heat map) on all four sides in the spines' colour, as
     the videos frame theirs: where its colours run near the page's (the dark theme's high
