@@ -7,14 +7,14 @@ b = {b0} with learning rate α = {lr}: its first steps (each step's end a dot, t
 arrows) swing across the valley floor and back, each a straight jump drawn beside the other,
 then, in steps too short to carry an arrowhead, it follows
 the floor to the minimum (m*, b*) = ({m_best}, {b_best}), where it ends, J = {jend} after
-{steps} steps: its end square lies under the star, larger, and frames it.
+{steps} steps: its end square sits just beside the star, on the side the path comes from.
 
 Alt: A heat map, pale violet (deep violet in the dark theme) along a narrow diagonal band from
 the top left to the bottom right and yellow (deep teal) in the top-right and bottom-left corners,
 with a colour bar for J on a logarithmic scale. A path starts as a circle at the right and
 zig-zags: a straight arrow left across the violet band, one back to the right just above it;
 then a line turns back along that arrow and runs along the band to a star at the minimum,
-where it ends: the star sits on a square a little larger than itself, the run's end mark.
+where it ends: a small square, the run's end mark, sits just below and right of the star.
 """
 
 from matplotlib.colors import LogNorm
@@ -37,10 +37,10 @@ def facts() -> dict:
     _, _, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
     m_best, b_best = regression.least_squares(x, y)
     traj = run()
-    return dict(jmin=numbers.text(J.min(), 4), jmax=numbers.text(J.max(), 0),
+    return dict(jmin=numbers.cost(J.min()), jmax=numbers.text(J.max(), 0),
                 m0=numbers.text(COST_DESCENT.start[0]), b0=numbers.text(COST_DESCENT.start[1]),
                 lr=numbers.text(COST_DESCENT.lr_good), m_best=numbers.text(m_best, 3),
-                b_best=numbers.text(b_best, 3), jend=numbers.text(traj.losses[-1], 4),
+                b_best=numbers.text(b_best, 3), jend=numbers.cost(traj.losses[-1]),
                 steps=numbers.count(traj.steps))
 
 
@@ -61,10 +61,10 @@ def make_figure(theme):
     gm.descent_path(ax, theme, pts, steps=3, label=views.run_name(COST_DESCENT.lr_good))
     ax.plot(*pts[0], **theme.marker("start"), label="start", gid="start")
     ax.plot([m_best], [b_best], **theme.marker("minimum"), label="minimum", gid="minimum")
-    # the run stops on the minimum: its end square at its last point, framing the star
-    gm.end_at(ax, theme, pts[-1], theme.marker("end"), star_xy=(m_best, b_best), label="end")
-    ax.set_xticks(views.M_TICKS)
-    ax.set_yticks(views.B_TICKS)
+    # the run stops on the minimum: its end square beside the star, on the side it came from
+    gm.end_at(ax, theme, pts[-1], theme.marker("end"), star_xy=(m_best, b_best), label="end",
+              before=pts)
+    gm.map_ticks(ax)  # every 2, both ends labelled
     ax.set_xlabel(th.AXIS_LABELS["slope"])
     ax.set_ylabel(th.AXIS_LABELS["intercept"])
     gm.optimizer_legend(ax, theme, "map", ncols=4)

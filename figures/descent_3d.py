@@ -7,19 +7,19 @@ fewer as the steps shorten, each at the height of the cost there. Its first step
 falls to J = {j1} on the opposite wall (m = {m1}), still on the drawn surface, and its second
 runs back over it (an arrowhead on each shows the way); within a few steps it settles on the
 floor, turns and follows the nearly flat floor to the minimum, ending at J = {j_end} (the least
-J is {j_star}), at the star: the house end square, at the last point, lies under the star and
-is drawn larger than it, so that it frames it. Above, the floor seen from above and enlarged,
+J is {j_star}), at the star: the house end square sits just beside the star, on the side the
+path comes from, neither hiding the other. Above, the floor seen from above and enlarged,
 the path from its third point on, where the dots that the surface's view piles under the star
 lie apart: after its first steps across the floor, the path turns and runs down the floor in
-ever shorter steps to the star, which the end square again frames.
+ever shorter steps to the star, the end square again just beside it.
 
 Alt: A lit, meshed, trough-shaped surface over the m and b axes. A path of dots starts as a
 ring high on the right-hand wall, drapes down across the valley to a dot on the left-hand wall
 (an arrowhead pointing left) and comes back to the floor in a few short steps (one pointing
-right); its later dots pile up under the green star that marks the minimum, which sits on a
-square a little larger than itself, the mark of the end. Above it, a small flat contour map of
+right); its later dots pile up under the green star that marks the minimum, a small square
+just beside it, the mark of the end. Above it, a small flat contour map of
 the floor: the path crosses it, then a line of dots, closer and closer together, runs down the
-floor to the star, framed by the square.
+floor to the star, the square beside it.
 """
 
 import numpy as np
@@ -60,10 +60,10 @@ def facts() -> dict:
     x, y = data.regression_points()
     j_star = regression.cost(*regression.least_squares(x, y), x, y)
     return dict(m0=numbers.text(DESCENT_3D.start[0]), b0=numbers.text(DESCENT_3D.start[1]),
-                j0=numbers.text(t.losses[0], 0), j1=numbers.text(t.losses[1], 0),
+                j0=numbers.cost(t.losses[0]), j1=numbers.cost(t.losses[1]),
                 steps=numbers.count(t.steps), lr=numbers.text(DESCENT_3D.lr_good),
                 shown=numbers.count(len(shown_steps(t))), m1=numbers.text(t.points[1, 0], 2),
-                j_end=numbers.text(t.losses[-1], 4), j_star=numbers.text(j_star, 4))
+                j_end=numbers.cost(t.losses[-1]), j_star=numbers.cost(j_star))
 
 
 def floor_window(t, shown, shape: float) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -88,7 +88,7 @@ def floor_shape(fig) -> float:
 
 def floor_view(fig, theme, x, y, t, shown, end):
     """The valley floor seen from above, enlarged (the 3-D view piles its dots under the
-    star): contours of J, the path and its dots, the end square at the last point framing the
+    star): contours of J, the path and its dots, the end square beside the
     star."""
     (m0, m1), (b0, b1) = floor_window(t, shown, floor_shape(fig))
     ax = fig.add_axes(FLOOR_BOX)
@@ -103,7 +103,7 @@ def floor_view(fig, theme, x, y, t, shown, end):
             mew=0, zorder=4, gid="floor-dots")
     star_xy = regression.least_squares(x, y)
     gm.end_at(ax, theme, tuple(t.points[-1]), end, star_xy=star_xy, star={"zorder": 4.5},
-              gid="floor-end")
+              gid="floor-end", before=t.points)
     ax.plot(*star_xy, **{**theme.marker("minimum"), "zorder": 4.5}, gid="floor-minimum")
     ax.set_xlim(m0, m1)
     ax.set_ylim(b0, b1)
@@ -149,16 +149,19 @@ def make_figure(theme):
                 zorder=21)
     ax3.plot([m[0]], [b[0]], [t.losses[0] + lift], **{**theme.marker("start"), "zorder": 22},
              label="start")
-    # the end: the house end square at the last point (0.003 from the minimum), under the
-    # minimum's star and larger, framing it (gm.end_at), at the projection of the final layout
+    # the end: the house end square at the last point (0.003 from the minimum), set beside the
+    # minimum's star on the side the run comes from (gm.end_at), at the projection of the
+    # final layout
     end = {**theme.marker("end"), "markerfacecolor": theme.accent}
     star = [ln for ln in ax3.lines if ln.get_label() == "minimum"][0]
     star.set_zorder(23)
     fig.canvas.draw()
     xy = proj3d.proj_transform(m[-1], b[-1], t.losses[-1] + lift, ax3.get_proj())[:2]
     star_xy = proj3d.proj_transform(*np.ravel(star.get_data_3d()), ax3.get_proj())[:2]
+    before = [proj3d.proj_transform(p, q, r + lift, ax3.get_proj())[:2]
+              for p, q, r in zip(m, b, t.losses[shown])]
     gm.end_at(ax3, theme, xy, end, star_xy=star_xy, star={"zorder": 23}, gid="end",
-              label=f"after {numbers.count(t.steps)} steps", clip_on=False)
+              label=f"after {numbers.count(t.steps)} steps", clip_on=False, before=before)
     # the way the path goes: an arrowhead half-way along each of its first two steps (across
     # the valley, then back), where the second runs back over the first
     proj = ax3.get_proj()

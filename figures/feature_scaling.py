@@ -11,8 +11,8 @@ still {kept:.2f} of its first width after {steps} steps, and J = {j_raw}. Right:
 standardised z the bowl is round (curvature ratio {cond_scaled:.0f}); the gradient points at
 the minimum, and the path (α = {lr_scaled:g}) runs straight to it: J = {j_scaled}, the
 least-squares minimum. Its last steps grow shorter than a dot: a dot marks a landing only where
-it stands clear of the one before and of the minimum's star, and the end square, at the last
-point, lies under the star and frames it.
+it stands clear of the one before, of the minimum's star and of the end square, which sits
+just beside the star, on the side the path comes from.
 Each panel's title gives its rate and the cost after {steps} steps.
 
 Alt: Three panels. Left, a contour map of long, narrow diagonal ellipses; near its top left a
@@ -21,7 +21,7 @@ middle of the valley. Middle, that box enlarged: from the start ring the path ju
 of the valley to the other and back, {steps} times, each landing a dot that darkens with time,
 the jumps slowly narrowing as the path creeps down the valley. Right, concentric circles and a
 straight path of shrinking steps from the start to the minimum at the centre; the dots stop
-short of the star, which sits on a square a little larger than itself: the run's end.
+short of the star, and a small square just beside the star marks the run's end.
 """
 
 import matplotlib.colors as mcolors
@@ -39,7 +39,7 @@ from gdviz import theme as th
 ZOOM_PAD = (0.06, 0.1)
 #: Significant digits of every cost J the figure and its caption write, zeros kept: the two
 #: runs end decades apart (0.94 and 0.0090), so one number of decimals would print 0.9400.
-J_SIG = 2
+J_SIG = nb.COST_SIG
 #: Area (points²) of every step's dot, one size in the three panels.
 DOT = 12
 #: Edge width (points) of a step's dot.
@@ -84,13 +84,20 @@ def star_radius(theme) -> float:
     return star["markersize"] / 2 + star["markeredgewidth"] / 2
 
 
-def shown_steps(ax, theme, run) -> np.ndarray:
+def shown_steps(ax, theme, run, end=None) -> np.ndarray:
     """The steps of a run that get a dot (1 = the first; call once the figure is laid out):
     each a dot's width from the one before and clear of the minimum's star, so that the last
-    steps, shorter than a dot, do not pile up on the star."""
+    steps, shorter than a dot, do not pile up on the star; and, given the run's `end` mark
+    (set beside the star, gm.end_at), a point of page or more clear of its square."""
     pts = run.trajectory.points
-    return 1 + gm.apart(ax, pts[1:], 2 * dot_radius(), clear=run.optimum,
+    kept = 1 + gm.apart(ax, pts[1:], 2 * dot_radius(), clear=run.optimum,
                         clear_gap=star_radius(theme) + dot_radius())
+    if end is None:
+        return kept
+    half = end.get_markersize() / 2 + end.get_markeredgewidth() / 2
+    page = ax.transData.transform(pts[kept]) * 72 / ax.figure.dpi
+    out = np.maximum(np.abs(page - end.page_xy()) - half, 0)
+    return kept[np.hypot(*out.T) - dot_radius() >= 1.0]
 
 
 def _panel(ax, theme, run, title, xlabel, ylabel, dots=True):
@@ -176,8 +183,8 @@ def make_figure(theme):
     _zoom(zx, ax, theme, fs.raw)
     sx.set_aspect("equal")
     sx.set_anchor("N")  # the round bowl's square panel level with the others' tops
-    # the end square's key (the square is drawn once the page is laid out, on the star; the
-    # key then draws as it does, gm.EndKey)
+    # the end square's key (the square is drawn once the page is laid out, beside the star;
+    # the key then draws it at its size, gm.EndKey)
     end = theme.marker("end")
     key = gm.EndKey(None, **end, label="end", gid="end-key")
     sx.add_line(key)
@@ -188,10 +195,10 @@ def make_figure(theme):
     fig.draw_without_rendering()  # the layout fixes the maps' scales on the page
     _zoom_box(ax, theme, fs.raw)
     pts = fs.scaled.trajectory.points
-    _steps(sx, theme, pts, "steps", shown_steps(sx, theme, fs.scaled))
-    # the run ends on the minimum: its square at its last point, under the star, framing it
+    # the run ends on the minimum: its square beside the star, on the side it came from
     key.mark = gm.end_at(sx, theme, tuple(pts[-1]), end, star_xy=fs.scaled.optimum,
-                         star={"zorder": 3.5})
+                         star={"zorder": 3.5}, before=pts)
+    _steps(sx, theme, pts, "steps", shown_steps(sx, theme, fs.scaled, key.mark))
     return fig
 
 

@@ -16,8 +16,8 @@ steep and far above the points; it swings below them, then turns slowly until it
 them at the last step. Bottom left, a contour map of J with a path that zig-zags across the
 valley (an arrow left, then shorter steps back to the right and left again, drawn as arrows
 in the enlarged window) and then follows
-the valley floor to the minimum, marked by a green star on a larger square, the run's end,
-which frames it; a hollow ring marks the start, and dots labelled with their step
+the valley floor to the minimum, marked by a green star with a small square, the run's end,
+just beside it; a hollow ring marks the start, and dots labelled with their step
 mark the steps of the top row; a framed
 window in the empty upper-right corner enlarges the end of the zig-zag, where steps 3 and 15
 lie, the level lines in it as steep as on the map. Bottom
@@ -34,9 +34,9 @@ from gdviz import numbers, views
 from gdviz import theme as th
 
 #: Significant figures of every cost J of the figure, its caption and alt text (panels, the
-#: minimum J*): J spans three decades (14 … 0.0091), so the same two figures each, enough for
-#: J* = 0.0090 and the last step's 0.0091 to differ (docs/STYLE.md, numbers).
-J_SIGNIFICANT = 2
+#: minimum J*): the book's one rule for costs (numbers.COST_SIG), across the three decades J
+#: spans here.
+J_SIGNIFICANT = numbers.COST_SIG
 
 
 def j_text(v: float, medium: str = "text") -> str:
@@ -151,17 +151,14 @@ def make_figure(theme):
     # left one would run past step 62's dot, just above the frame's upper left corner
     for k, line in enumerate(ind.connectors):
         line.set_visible(k == 2)
-    # the run stops at the minimum: its end square at its last point, under the star and
-    # framing it (both read)
+    # the run stops at the minimum: its end square beside the star, on the side it came from
+    # (both read)
     cx.plot([m_best], [b_best], label="minimum", gid="minimum", **theme.marker("minimum"))
     gm.end_at(cx, theme, tuple(pts[-1]), theme.marker("end"), star_xy=(m_best, b_best),
-              label="end")
+              label="end", before=pts)
     cx.annotate("start", pts[0], xytext=(0, -7), textcoords="offset points", ha="center",
                 va="top", fontsize=theme.small_size, color=theme.text)
-    cx.set_xlim(*views.M_RANGE)
-    cx.set_ylim(*views.B_RANGE)
-    cx.set_xticks(views.M_TICKS)
-    cx.set_yticks(views.B_TICKS)
+    gm.map_ticks(cx)  # the map's window, ticked every 2, both ends labelled
     cx.set_xlabel(th.AXIS_LABELS["slope"])
     cx.set_ylabel(th.AXIS_LABELS["intercept"])
     cx.set_title(th.title(f"path of $(m, b)$, $\\alpha = {COST_DESCENT.lr_good:g}$"))

@@ -54,7 +54,6 @@ Y_TOP = 1.9
 #: the dark map's blue as clearly as the good rate's orange.
 PATH_WIDTH, PATH_CASING = 1.5, 0.75
 #: The exit cross on the large rate's map: its size and stroke (points).
-EXIT_SIZE, EXIT_MEW = 6, 1.4
 
 
 def runs() -> list[tuple[str, float, descent.Trajectory]]:
@@ -80,8 +79,8 @@ def facts() -> dict:
                 steps=nb.count(COST_DESCENT.steps),
                 limit=nb.text(COST_DESCENT.max_stable_rate, places=3),
                 h_max=nb.text(2.0 / COST_DESCENT.max_stable_rate, places=1),
-                j_small=nb.text(ts.losses[-1], places=nb.sig_places(ts.losses[-1])),
-                j_good=nb.text(tg.losses[-1], places=nb.sig_places(tg.losses[-1])),
+                j_small=nb.cost(ts.losses[-1]),
+                j_good=nb.cost(tg.losses[-1]),
                 growth=nb.text(COST_DESCENT.growth_factor, places=GROWTH_PLACES),
                 f_small=nb.text(factor(small), places=GROWTH_PLACES),
                 f_good=nb.text(factor(good), places=GROWTH_PLACES),
@@ -137,26 +136,25 @@ def make_figure(theme):
             # inside the frame, nudged in from the spine by its own half-width (in points)
             (m0, m1), (b0, b1) = WINDOW
             ex, ey = pts[-1]
-            half = EXIT_SIZE / 2 + EXIT_MEW + 1.0  # the arms, their width and the casing
+            left = theme.marker("left") | {"markerfacecolor": cols[name]}
+            half = left["markersize"] / 2 + left["markeredgewidth"]  # the cross and its rim
             dx = -half if np.isclose(ex, m1) else half if np.isclose(ex, m0) else 0.0
             dy = -half if np.isclose(ey, b1) else half if np.isclose(ey, b0) else 0.0
-            ax.plot(ex, ey, "x", color=cols[name], markersize=EXIT_SIZE, mew=EXIT_MEW,
-                    zorder=5, clip_on=False, gid="exit-too large",
-                    transform=offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"),
-                    path_effects=gm.casing(theme))
+            ax.plot(ex, ey, **left, clip_on=False, gid="exit-too large",
+                    transform=offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"))
         else:
             path, = ax.plot(pts[:, 0], pts[:, 1], color=cols[name], linewidth=PATH_WIDTH,
                             zorder=3, gid=f"path-{name}", solid_joinstyle="round",
                             solid_capstyle="round")
             gm.cased_under(ax, path, theme, 2.5, PATH_CASING)
-            # the end square at the last point; on the minimum, under the star, framing it
+            # the end square at the last point; on the minimum, beside the star
             gm.end_at(ax, theme, tuple(pts[-1]), {**theme.marker("end"), "markerfacecolor":
                                                   cols[name]},
-                      star_xy=regression.least_squares(x, y), gid=f"end-{name}",
+                      star_xy=regression.least_squares(x, y), gid=f"end-{name}", before=pts,
                       path_effects=gm.casing(theme))
             j = traj.losses[-1]  # to three significant digits, as every readout of J
             ax.text(0.96, 0.96, f"after {nb.count(traj.steps)} steps\n"
-                    f"$J = {nb.latex(j, places=nb.sig_places(j))}$", transform=ax.transAxes,
+                    f"$J = {nb.cost(j, 'latex')}$", transform=ax.transAxes,
                     ha="right", va="top", fontsize=theme.small_size, color=theme.text)
         ax.plot(*traj.points[0], **theme.marker("start"))
         ax.set_title(th.title(label(name, lr)), fontsize=theme.font_size, color=theme.text)

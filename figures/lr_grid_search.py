@@ -6,7 +6,7 @@ each, from the same initial weights, and records the final training cost J. The 
 colours of the chapter's cost maps: violet, the colour of a map's valley, for the lowest cost,
 through blue towards the colour of its rim for the highest (a logarithmic scale, marked at
 round costs); hatched cells diverged. The rate grows upwards, the momentum to the right. The
-best pair, outlined in the green of a minimum, is α = {best_lr:g} with β = {best_beta:g},
+best pair, marked by the green star of a minimum, is α = {best_lr:g} with β = {best_beta:g},
 final cost J = {best_loss:.4f}; the worst run that did not diverge ended at
 J = {worst_loss:.4f}. Too small a rate crawls whatever the momentum; the largest rate blows up
 for every β; the best pairs lie just below it, with strong momentum.
@@ -14,8 +14,8 @@ for every β; the best pairs lie just below it, with strong momentum.
 Alt: A heat map with learning rate on the vertical axis, growing upwards, and momentum on the
 horizontal axis, each cell showing its final cost J. The cost falls from the bottom-left corner
 (small rate, no momentum) towards larger rates and more momentum; the top row, the largest rate,
-is hatched and marked diverged; the cell just below it at β = {best_beta:g} is outlined in green
-and labelled best.
+is hatched and marked diverged; the cell just below it at β = {best_beta:g} holds a green star
+and is labelled best.
 """
 
 import functools
@@ -76,10 +76,12 @@ def make_figure(theme):
             v = g.losses[i, j]
             if np.isfinite(v):
                 best = (i, j) == g.best
-                ax.text(j, i, f"best\n{v:.{J_PLACES}f}" if best else f"{v:.{J_PLACES}f}",
+                cell = ax.text(j, i, f"best\n{v:.{J_PLACES}f}" if best else f"{v:.{J_PLACES}f}",
                         ha="center",
                         va="center", fontsize=theme.small_size, linespacing=1.15,
                         color=theme.text, gid=f"cell:{i},{j}")
+                if best:
+                    best_text = cell
             else:
                 # hatched in the muted colour: the lines read on the grey in both themes
                 # (the page colour's hatch all but vanished on the dark page's grey)
@@ -96,9 +98,8 @@ def make_figure(theme):
         ax.axvline(k + 0.5, color=theme.background, lw=GUTTER, zorder=3, gid="gutter")
     for k in range(n_l - 1):
         ax.axhline(k + 0.5, color=theme.background, lw=GUTTER, zorder=3, gid="gutter")
-    bi, bj = g.best
-    ax.add_patch(Rectangle((bj - 0.46, bi - 0.44), 0.92, 0.88, fill=False,
-                           edgecolor=theme.good, lw=2.2, zorder=5, gid="best"))
+    # the best pair is the grid's minimum: the house minimum star, before its cell's words
+    gm.best_beside(ax, theme, best_text, gid="best", gap=1.0)
     ax.set_xticks(range(n_b), [f"{b:g}" for b in g.betas])
     ax.set_yticks(range(n_l), [f"{a:g}" for a in g.lrs])
     ax.set_xlabel(AXIS_LABELS["momentum"])

@@ -12,10 +12,11 @@ sine.
 
 Alt: A line chart with polynomial degree 0 to 9 on the horizontal axis and the cost J on a
 logarithmic vertical axis. The training-cost line falls steadily and, between degrees 8 and
-9, steeply down to a marker on the bottom edge at degree 9 labelled
-"training cost J ≈ 0 ({floor}): through all {n} points". The test-cost line, lavender with hollow
-diamonds, is about level from degree 1 to 2, drops to its lowest value, {best_test}, at
-degree {best}, marked by a green star, then rises steeply to {worst_test} at degree 9.
+9, steeply down, across a break in the vertical axis, to a marker at degree 9 level with the
+axis' last tick, "≈ 0", labelled "training cost J ≈ 0 ({floor}): through all {n} points".
+The test-cost line, lavender with hollow diamonds, is about level from degree 1 to 2, drops
+to its lowest value, {best_test}, at degree {best}, marked by a green star just above it,
+then rises steeply to {worst_test} at degree 9.
 """
 
 import numpy as np
@@ -42,7 +43,7 @@ def best_degree(err) -> int:
 
 #: Significant figures of every test cost the figure and its caption write: the costs span
 #: decades (0.035 to 7.4), so one number of decimals would print 0.035 beside 7.400.
-COST_SIG = 2
+COST_SIG = numbers.COST_SIG
 
 def facts() -> dict:
     d, err = errors()
@@ -58,17 +59,13 @@ def _line_mark(mark: dict) -> dict:
     return {k: v for k, v in mark.items() if k not in ("linestyle", "zorder")}
 
 
-#: How far (points) the off-scale mark at degree 9 stands above the spine.
-LIFT = 4.0
-
-
 def make_figure(theme):
     d, err = errors()
     n = d.x.size
     fig, ax = gm.subplots(theme, height=2.8)
     gm.style_axes(ax, theme)
     deg = err.degrees
-    low = err.train < Y_FLOOR  # off the bottom of the log axis (≈ 0): marked on the edge
+    low = err.train < Y_FLOOR  # off the bottom of the log axis (≈ 0): marked under its break
     # the sets in their house roles (theme.DATA_ROLES): training data dots, test held-out diamonds
     ax.plot(deg[~low], err.train[~low], color=theme.data, zorder=3, gid="train",
             label=th.AXIS_LABELS["training cost"], **_line_mark(theme.marker("data")))
@@ -85,10 +82,11 @@ def make_figure(theme):
     b = best_degree(err)
     tb = float(err.test[deg == b][0])
     ax.axvline(b, **theme.line("reference", color=theme.good, linewidth=0.9, zorder=1))
-    # the least test cost is the minimum of the test curve: the house minimum star
-    ax.plot([b], [tb], gid="best", **theme.marker("minimum"))
+    # the least test cost is the minimum of the test curve: the house minimum star, just above
+    # its test diamond (both read)
+    star = gm.best_at(ax, theme, b, tb, over=_line_mark(theme.held_out("test")))
     ax.annotate(f"least test cost:\ndegree {b}, $J = {numbers.significant(tb, COST_SIG, 'latex')}$",
-                xy=(b, tb),
+                xy=(0.5, 0.5), xycoords=star, textcoords="data",
                 xytext=(b + 0.35, tb * 3.2), ha="left", va="bottom",
                 fontsize=theme.small_size, color=theme.text,
                 arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8,
@@ -98,10 +96,10 @@ def make_figure(theme):
     for d_, v in zip(deg[low], err.train[low]):
         # the fall to ≈ 0 happens on the way to this degree: the curve goes on, solid, down to
         # the edge, where the off-scale mark says the rest
-        # off the axis: the set's own mark on its floor, as every off-scale value
-        mark = gm.off_scale_low(ax, theme, d_, Y_FLOOR, _line_mark(theme.marker("data")),
-                                lift=LIFT)
-        # the line ends where the mark stands (lifted with it), not on the spine under it
+        # off the axis: the set's own mark in the ≈ 0 strip under the axis' break, as every
+        # off-scale value
+        mark = gm.off_scale_low(ax, theme, d_, Y_FLOOR, _line_mark(theme.marker("data")))
+        # the line ends where the mark stands
         ax.annotate("", xy=(0.5, 0.5), xycoords=mark, xytext=(deg[last], err.train[last]),
                     textcoords="data", gid="to-zero", annotation_clip=False,
                     arrowprops=dict(arrowstyle="-", color=theme.data, linewidth=1.2,

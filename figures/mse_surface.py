@@ -60,10 +60,7 @@ def make_figure(theme):
     where = f"$m^{{\\!*}} = {numbers.latex(m_best, 3)}$, $b^{{\\!*}} = {numbers.latex(b_best, 3)}$"
     ax.plot([m_best], [b_best], **theme.marker("minimum"), label=f"minimum, {where}",
             gid="minimum")
-    ax.set_xlim(*views.M_RANGE)
-    ax.set_ylim(*views.B_RANGE)
-    ax.set_xticks(views.M_TICKS)
-    ax.set_yticks(views.B_TICKS)
+    gm.map_ticks(ax)  # the map's window, ticked every 2, both ends labelled
     gm.optimizer_legend(ax, theme, "map", ncols=1)
     ax.set_xlabel(th.AXIS_LABELS["slope"])
     ax.set_ylabel(th.AXIS_LABELS["intercept"])

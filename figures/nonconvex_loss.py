@@ -130,6 +130,7 @@ def make_figure(theme):
     _style3d(ax, theme, th.AXIS_LABELS["slope"], th.AXIS_LABELS["intercept"])
     ax.set_title(th.title(f"linear regression: convex,\n{numbers.word(n_convex)} minimum"))
     cs = _contours(ac, theme, M, B, J, th.AXIS_LABELS["slope"], th.AXIS_LABELS["intercept"])
+    gm.map_ticks(ac)  # the map's window, ticked every 2, both ends labelled
     _colorbar(fig, cs, ac, theme, th.AXIS_LABELS["cost"])
     _stars(ac, theme, M, B, procedure.local_minima_cells(J, MIN_DEPTH), "bowl-minimum")
 

@@ -15,7 +15,7 @@ gradient carries it wide around the bend, ends {adam} away, Adagrad {adagrad}, R
 {rmsprop}. All seven end within {spread} of the minimum, their squares piled about the star on
 the map's scale: the inset in the lower right shows the valley's end around the minimum {zoom}
 times larger (the scale bar in its lower right corner is {bar} long), each square at its run's
-last point, NAG's, on the minimum, framing the star. The paths there are hairlines, but for
+last point, NAG's, on the minimum, beside the star. The paths there are hairlines, but for
 Adadelta's: its last hundred steps jump from wall to wall and back at every step, so there its
 points alone are drawn, two rows of dots along the walls it bounces between, its last few steps
 zig-zagging across (which is also why its distance line thickens after step 200: its distance
@@ -30,7 +30,7 @@ SGD path slides down and stops a little short of the star; each path ends in a s
 colour. An inset in the lower right magnifies the end of the valley in thin lines, Adadelta's
 steps as two rows of dots along the walls with its last steps zig-zagging across the floor
 between them: SGD's and Adadelta's squares lie short of the star, RMSprop's, Adagrad's and
-Adam's in a row along the valley's floor towards it, NAG's framing the star and
+Adam's in a row along the valley's floor towards it, NAG's beside the star and
 Momentum's beyond it. Right, distance to the minimum against step on a log scale, each line
 named at its right end: all lines fall from about 3; NAG's falls steeply to {nag} by the end,
 the others level out between {others_low} and {others_high}."""

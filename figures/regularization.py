@@ -14,7 +14,7 @@ while the test cost J on {n_test} fresh test samples (hollow lavender diamonds o
 lowest, {best_test}, at λ = {best_lam}.
 
 Alt: A row of {n_shown} small plots of the same {n} points with a polynomial curve, titled
-λ = 0, λ = {lam_wild}, λ = {best_lam} (framed in green as the least test cost) and
+λ = 0, λ = {lam_wild}, λ = {best_lam} (a green star before it: the least test cost) and
 λ = {lam_last}. At
 λ = 0 and λ = {lam_wild} the curve shoots off the plot between the points; at λ = {best_lam} it
 is a gentle wave close to the dotted sine; at λ = {lam_last} it is almost flat. Below, a
@@ -22,7 +22,9 @@ log-log plot shows the coefficient norm ‖w‖ falling from about {norm0} to {n
 grows from {lam_first} to {lam_last}, with the λ = 0 value drawn separately at the left and
 dotted lines at the strengths of the fits above, labelled "dotted: the λ of each fit above"
 between two of them; a second plot shows the training cost rising with λ and the test cost
-falling from {test0} to {best_test} at λ = {best_lam}, marked by a green star, before rising again.
+falling from {test0} to {best_test} at λ = {best_lam}, marked by a green star just above it,
+before rising again; its λ = 0 training cost sits under a break in the cost axis, at its last
+tick, "≈ 0".
 """
 
 import numpy as np
@@ -38,7 +40,8 @@ COST_FLOOR = 1e-5  # lower edge of the cost axis (below: the interpolating fit's
 #: From this length on a panel's ‖w‖ is written as a power of ten (1.5 × 10⁵ beside 2.3 × 10⁶,
 #: not 150000): a length is a measurement, not a count.
 NORM_POWER_FROM = 1e4
-COST_SIG = 2  # significant figures of a cost J in the figure, its caption and alt text
+#: significant figures of a cost J in the figure, its caption and alt text: the book's rule
+COST_SIG = numbers.COST_SIG
 
 
 def norm_tex(v: float) -> str:
@@ -138,12 +141,10 @@ def make_figure(theme):
         # a curve that leaves the panel says so (as overfitting-poly's), its ‖w‖ below tells how far
         ax.set_title(lam_tex(rp.lams[r]) + (" (clipped)" if clipped else ""),
                      fontsize=theme.font_size)
-        if r == best:  # the least test cost: framed in the good colour, titled in ink
-            for sp in ax.spines.values():
-                sp.set_visible(True)
-                sp.set_edgecolor(theme.good)
-                sp.set_linewidth(1.6)
-            ax.set_title(lam_tex(rp.lams[r]) + ": least test cost", fontsize=theme.font_size)
+        if r == best:  # the least test cost: the house minimum star before its title
+            title = ax.set_title(lam_tex(rp.lams[r]) + ": least test cost",
+                                 fontsize=theme.font_size)
+            gm.best_beside(ax, theme, title)
         ax.text(0.5, 0.03, rf"$\|w\| = {norm_tex(rp.norms[r])}$",
                 transform=ax.transAxes, ha="center", va="bottom", fontsize=theme.small_size,
                 color=theme.text, zorder=6, gid="norm-label", path_effects=gm.halo(theme))
@@ -192,9 +193,9 @@ def make_figure(theme):
         e1.plot(rp.lams[pos], vals[pos], color=theme.role(role), label=label, zorder=z,
                 gid=gid, **mark)
         if vals[0] < COST_FLOOR:  # below the log axis (the unpenalised fit interpolates)
+            # in the ≈ 0 strip under the cost axis' break, at its "≈ 0" tick
             gm.off_scale_low(e0, theme, 0, COST_FLOOR,
-                             {**mark, "color": theme.role(role), "markersize": 3.5},
-                             numbers.mathtext(vals[0]), lift=4.0, gid=gid)
+                             {**mark, "color": theme.role(role), "markersize": 3.5}, gid=gid)
             # what its "≈ 0" stands for, in the empty low corner of the panel beside it
             e1.text(0.5, 0.04, r"$\approx 0$: " + numbers.floor_words("mathtext"),
                     transform=e1.transAxes, ha="center", va="bottom",
@@ -202,8 +203,10 @@ def make_figure(theme):
         else:
             e0.plot([0], [vals[0]], color=theme.role(role), zorder=z, gid=gid, **mark)
     b = best
-    # the least test cost is the minimum of the test curve: the house minimum star
-    e1.plot([rp.lams[b]], [rp.test[b]], gid="best", **theme.marker("minimum"))
+    # the least test cost is the minimum of the test curve: the house minimum star, just above
+    # its test diamond (both read)
+    gm.best_at(e1, theme, rp.lams[b], rp.test[b], over={**theme.held_out("test"),
+                                                        "markersize": 4.6})
     e1.annotate("least test cost\n$J = " + numbers.significant(rp.test[b], COST_SIG, "latex") + "$",
                 xy=(rp.lams[b], rp.test[b]), xytext=(-7, -24), textcoords="offset points",
                 ha="right", va="top", fontsize=theme.small_size, color=theme.text)

@@ -8,9 +8,9 @@ epochs the validation cost lies a little below the training cost: the two sets a
 samples at different x, and while the network still underfits its cost is mostly its distance
 from the sine, which happens to be larger at the {n_train} training x than on average over the
 {n_val} validation x (the noise alone is smaller on the training samples). The training cost
-keeps falling, to {train_last:.3f} after {epochs} epochs. The validation cost falls with it at
-first, reaches its lowest value, {val_best:.3f}, at epoch {best}, and then turns up to
-{val_last:.3f}: from there on the network fits the noise of its {n_train} samples. Early
+keeps falling, to {train_last} after {epochs} epochs. The validation cost falls with it at
+first, reaches its lowest value, {val_best}, at epoch {best}, and then turns up to
+{val_last}: from there on the network fits the noise of its {n_train} samples. Early
 stopping keeps the weights of epoch {best}. The inset redraws the validation cost from epoch
 100 on a linear axis, where its turn up reads.
 
@@ -19,8 +19,8 @@ first hundred epochs, the validation curve just under the training curve until e
 {below_to}. The training curve keeps sloping down; the validation curve bottoms out at epoch
 {best}, marked with a dotted vertical line and a green star, and then climbs slowly for the rest of
 the run, in a shaded region labelled as overfitting. An inset at the lower left redraws the
-validation curve from epoch 100 to {epochs} on a linear axis: it falls to {val_best:.3f} at the
-star and climbs to {val_last:.3f}.
+validation curve from epoch 100 to {epochs} on a linear axis: it falls to {val_best} at the
+star and climbs to {val_last}.
 """
 
 from functools import lru_cache
@@ -60,7 +60,8 @@ def facts() -> dict:
     b = c.best_epoch
     return {"hidden": HIDDEN, "n_train": N_TRAIN, "n_val": N_VAL,
             "epochs": numbers.count(c.train.size - 1),
-            "best": b, "val_best": c.val[b], "val_last": c.val[-1], "train_last": c.train[-1],
+            "best": b, "val_best": numbers.cost(c.val[b]), "val_last": numbers.cost(c.val[-1]),
+            "train_last": numbers.cost(c.train[-1]),
             "below_to": below_until(c)}
 
 
@@ -103,8 +104,8 @@ def make_figure(theme):
     ax.axvspan(b, c.train.size - 1, color=tint, linewidth=0, zorder=0, gid="overfitting")
     ax.axvline(b, **theme.line("reference", color=theme.good, linewidth=1.0, zorder=2, gid="stop"))
     # the early stop is the minimum of the validation curve: the house minimum star
-    ax.plot([b], [c.val[b]], gid="best", **theme.marker("minimum"))
-    ax.annotate(f"early stop: epoch {b}\nvalidation cost $J = {c.val[b]:.3f}$",
+    gm.best_at(ax, theme, b, c.val[b])
+    ax.annotate(f"early stop: epoch {b}\nvalidation cost $J = {numbers.cost(c.val[b], 'latex')}$",
                 xy=(b, c.val[b]),
                 xytext=(b / 1.4, c.val[b] * 3.0), ha="right", va="bottom",
                 fontsize=theme.small_size, color=theme.text, gid="stop-label",
@@ -137,7 +138,7 @@ def _zoom(ax, theme, c) -> None:
            markevery=[int(k) - ZOOM_FROM for k in VAL_MARKS if k >= ZOOM_FROM],
            **_set_mark(theme, "validation"))
     z.axvline(b, **theme.line("reference", color=theme.good, linewidth=0.9, zorder=2))
-    z.plot([b], [c.val[b]], **theme.marker("minimum"))
+    gm.best_at(z, theme, b, c.val[b], gid="best-inset")
     z.set_xscale("log")
     z.set_xlim(ZOOM_FROM, c.val.size - 1)
     z.set_xticks([ZOOM_FROM, 1000, c.val.size - 1])

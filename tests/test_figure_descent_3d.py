@@ -4,13 +4,13 @@ import re
 
 import numpy as np
 import pytest
-from endmarks import assert_end_frames_star, assert_key_matches_end
+from endmarks import assert_end_beside_star, assert_key_matches_end
 from figure_baselines import figure
 
 from gdcore import data, regression
 from gdviz import mpl as gm
+from gdviz import numbers, views
 from gdviz import theme as th
-from gdviz import views
 from gdviz.cost_surface import TICKS
 
 
@@ -39,7 +39,7 @@ def test_path_follows_gdcore_and_sits_on_the_surface(theme_name):
     assert np.all(np.diff(t.losses) <= 0)
     (start,) = [ln for ln in ax3.lines if ln.get_label() == "start"]
     np.testing.assert_allclose(np.ravel(start.get_data_3d())[2] - lift, t.losses[0])
-    # the end square on gdcore's last point, under the star and framing it, in both views
+    # the end square of gdcore's last point, set just beside the star, in both views
     (star,) = [ln for ln in ax3.lines if ln.get_label() == "minimum"]
     (end,) = fig.findobj(lambda a: a.get_gid() == "end")
     (key,) = fig.findobj(lambda a: a.get_gid() == "end-key")
@@ -50,12 +50,12 @@ def test_path_follows_gdcore_and_sits_on_the_surface(theme_name):
     last = proj3d.proj_transform(*t.points[-1], t.losses[-1] + lift, ax3.get_proj())[:2]
     star_xy = proj3d.proj_transform(*np.ravel(star.get_data_3d()), ax3.get_proj())[:2]
     good = th.get(theme_name).good
-    assert_end_frames_star(fig, end, star, last, star_xy, good)
+    assert_end_beside_star(fig, end, star, last, star_xy, good)
     assert_key_matches_end(fig, end, star)  # the key as the page draws the mark
     floor = [ax for ax in fig.axes if ax.name != "3d"][0]
     floor_lines = {ln.get_gid(): ln for ln in floor.lines}
     (floor_end,) = fig.findobj(lambda a: a.get_gid() == "floor-end")
-    assert_end_frames_star(fig, floor_end, floor_lines["floor-minimum"], t.points[-1],
+    assert_end_beside_star(fig, floor_end, floor_lines["floor-minimum"], t.points[-1],
                            regression.least_squares(x, y), good)
 
 
@@ -123,7 +123,7 @@ def test_words_match_gdcore():
     t = DESCENT_3D.run()
     x, y = data.regression_points()
     words = " ".join(module.__doc__.format(**module.facts()).split())
-    assert "(m, b) = (3.5, 2)" in words and f"J = {t.losses[0]:.0f}" in words
+    assert "(m, b) = (3.5, 2)" in words and f"J = {numbers.cost(t.losses[0])}" in words
     assert f"falls to J = {t.losses[1]:.0f}" in words and "1,000 steps" in words
     assert f"ending at J = {t.losses[-1]:.4f}" in words
     j_star = regression.cost(*regression.least_squares(x, y), x, y)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from endmarks import assert_end_frames_star, assert_key_matches_end
+from endmarks import assert_end_beside_star, assert_key_matches_end
 from figure_baselines import figure as build
 from matplotlib.colors import same_color
 from matplotlib.lines import Line2D
@@ -64,7 +64,7 @@ def test_gd_regression_start_ring_minimum_star_and_counted_iterations(theme):
     assert_mark(star, t, "minimum")
     assert at(star) == pytest.approx(regression.least_squares(x, y))
     # the scheduled steps after the zig-zag (t = 3 ends its third arrow) as current dots, the
-    # last step as the end square, at its point, under the star and framing it (both show)
+    # last step as the end square, set just beside the star (neither hides the other)
     sched = COST_DESCENT.schedule()
     dots = by_gid(fig, "iterations")
     assert_mark(dots, t, "current")
@@ -77,8 +77,8 @@ def test_gd_regression_start_ring_minimum_star_and_counted_iterations(theme):
     assert end.get_marker() == t.marker("end")["marker"]
     assert end.get_markerfacecolor() == t.accent
     assert at(end) == pytest.approx(tuple(traj.points[-1]))
-    assert_end_frames_star(fig, end, star, traj.points[-1], at(star), t.good)
-    # the legend keys the end as the map draws it: the framing square, the star on it
+    assert_end_beside_star(fig, end, star, traj.points[-1], at(star), t.good)
+    # the legend keys the end as the map draws it: the house square
     assert_key_matches_end(fig, end, star)
     # the cost panel: t = 0 is the start ring, whole inside the axes (not cut by the spine)
     ring = by_gid(fig, "start-cost")
@@ -123,6 +123,7 @@ def test_model_capacity_least_test_cost_is_the_minimum_star(theme):
     star = by_gid(fig, "best")
     assert_mark(star, t, "minimum")
     assert at(star) == (DEGREES[b], err.test[b])
+    assert_star_above_point(fig, star, by_gid(fig, "test"))
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -135,6 +136,39 @@ def test_regularization_least_test_cost_is_the_minimum_star(theme):
     b = EX.best_row(rp)
     assert b == int(np.argmin(rp.test))
     assert at(star) == (rp.lams[b], rp.test[b])
+    (test,) = [ln for ln in star.axes.lines if ln.get_gid() == "test"]
+    assert_star_above_point(fig, star, test)
+    # the best of the fits above: the star before its title, no green frame
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    panel = by_gid(fig, "best-panel")
+    assert panel.get_marker() == "*" and panel.get_markerfacecolor() == t.good
+    (ax,) = [a for a in fig.axes if a.get_title().endswith("least test cost")]
+    title = ax.title.get_window_extent(r)
+    mark = panel.get_window_extent(r)
+    assert title.x0 - 8 <= mark.x1 <= title.x0 and title.y0 <= mark.y0 + mark.height / 2 <= title.y1
+    assert all(sp.get_edgecolor() != t.good for sp in ax.spines.values())
+
+
+def assert_star_above_point(fig, star, points) -> None:
+    """The best value's star stands just above the data mark of its point (`points`, the
+    set's line): on the page its bottom a point or two clear of the mark's top, centred over
+    it, so that neither hides the other."""
+    from gdviz.mpl import star_footprint
+
+    fig.canvas.draw()
+    to_pt = 72 / fig.dpi
+    ax = star.axes
+    px, py = ax.transData.transform((star.get_xdata()[0], star.get_ydata()[0])) * to_pt
+    sx, sy = star.get_transform().transform(star.get_xydata()[0]) * to_pt
+    look = {"marker": points.get_marker(), "markersize": points.get_markersize(),
+            "markeredgewidth": points.get_markeredgewidth()}
+    _, _, _, top = star_footprint(look)
+    _, low, _, _ = star_footprint({"marker": star.get_marker(),
+                                   "markersize": star.get_markersize(),
+                                   "markeredgewidth": star.get_markeredgewidth()})
+    assert abs(sx - px) < 0.01
+    assert 0.5 <= (sy + low) - (py + top) <= 2.0
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_train_val_curves_early_stop_is_the_minimum_star_on_a_counted_axis(theme):

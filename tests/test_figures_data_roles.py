@@ -212,7 +212,7 @@ def test_regularization_caption_names_the_steepest_decade():
              f"λ = {numbers.text(lo, floor=0)} to λ = {numbers.text(hi, floor=0)}")
     assert words in cap, cap
     # one precision for the costs: the caption's and the figure's least test cost agree
-    best = numbers.significant(rp.test[np.argmin(rp.test)], 2)
+    best = numbers.cost(rp.test[np.argmin(rp.test)])  # the book's one rule for a cost
     assert f"lowest, {best}," in cap
     fig = build("regularization", "light")
     assert any(f"$J = {best}$" in s.get_text() for s in fig.findobj(matplotlib.text.Text))
@@ -227,10 +227,10 @@ def test_model_capacity_caption_tells_the_test_costs_path():
     # degrees 1 and 2 about level, then the drop to the least, then a climb at every degree
     assert abs(err.test[2] - err.test[1]) < 0.05 * err.test[1] and err.test[3] < err.test[2] / 4
     assert np.all(np.diff(err.test[b:]) > 0) and b == 3
-    # one rule for every test cost, from 0.035 to 7.4: two significant figures (f.COST_SIG)
+    # one rule for every test cost, from 0.0351 to 7.42: the book's three significant figures
     c = [numbers.significant(v, f.COST_SIG) for v in err.test]
     assert (f"{c[1]} and {c[2]} at degrees 1 and 2, drops to its least, "
             f"{c[b]}, at degree {b}, and then climbs with every degree to {c[-1]} at") in cap
-    assert (c[b], c[-1]) == ("0.035", "7.4")
+    assert f.COST_SIG == numbers.COST_SIG == 3 and (c[b], c[-1]) == ("0.0351", "7.42")
     assert err.train[9] < numbers.FLOOR  # interpolation at degree 9: "≈ 0" holds
     assert f"down to ≈ 0 (rounding noise, {numbers.floor_words()}) at degree 9" in cap

@@ -19,7 +19,7 @@ from matplotlib.patches import Rectangle
 from gdcore import data, regression
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
-from gdviz import theme
+from gdviz import numbers, theme
 
 THEMES = ("light", "dark")
 NAMES = ("data_splits", "cross_validation", "overfitting_poly", "model_capacity",
@@ -279,11 +279,31 @@ def test_model_capacity_lines_are_gdcores_errors(t):
     assert 0 < b < 9 and err.test[-1] > 10 * err.test[b]
     (best,) = by_gid(ax, "best")
     assert (best.get_xdata()[0], best.get_ydata()[0]) == (b, err.test[b])
-    assert f"degree {b}, $J = {err.test[b]:.3f}$" in " ".join(texts(fig))
-    # the degree-9 training error (~1e-21) is off the log axis: marked on its lower edge
+    assert f"degree {b}, $J = {numbers.cost(err.test[b], 'latex')}$" in " ".join(texts(fig))
+    # the degree-9 training error (~1e-21) is off the log axis: marked under its break, at
+    # the tick that reads ≈ 0, as regularization's
     (below,) = by_gid(ax, "below-axis")
-    assert below.get_xdata()[0] == 9 and below.get_ydata()[0] == ax.get_ylim()[0]
+    assert below.get_xdata()[0] == 9
+    assert_in_floor_strip(below, gm.load("figures.model_capacity").Y_FLOOR)
     assert err.train[9] < ax.get_ylim()[0]
+
+
+def assert_in_floor_strip(mark, floor) -> None:
+    """`mark` (an off-scale value's Line2D) stands in the ≈ 0 strip under its log axis' break
+    at `floor` (gm.floor_break): at the strip's level, whose one tick is labelled ≈ 0, under
+    the break's strokes on the left spine, and no tick or value of the scale below the floor."""
+    ax = mark.axes
+    level = gm.floor_level(floor)
+    assert mark.get_ydata()[0] == level and ax.get_ylim()[0] < level < floor
+    ax.figure.canvas.draw()
+    ticks = {t.get_loc(): t.label1.get_text() for t in ax.yaxis.get_major_ticks()
+             if ax.get_ylim()[0] <= t.get_loc() <= ax.get_ylim()[1]}
+    (low,) = [v for v in ticks if v < floor * (1 - 1e-9)]
+    assert low == pytest.approx(level) and ticks[low] == r"$\approx 0$"
+    assert all(v >= floor * (1 - 1e-9) for v in ax.yaxis.get_minorticklocs())
+    strokes = [ln for ln in ax.lines if ln.get_gid() == "floor-break"]
+    assert len(strokes) == 2
+    assert all(level < ln.get_ydata()[0] < floor for ln in strokes)
 
 
 # --- regularization -------------------------------------------------------------------------
@@ -340,9 +360,8 @@ def test_regularization_norm_and_errors_against_lambda(t):
         z, line = sorted(by_gid(fig, gid), key=len_of)
         np.testing.assert_array_equal(line.get_ydata(), vals[1:])
         if vals[0] < COST_FLOOR:  # off the log axis (≈ 0): the set's mark on the axis' floor
-            # the floor is the axis's lower limit (as a log axis keeps it: to a rounding)
-            assert z.get_ydata()[0] == COST_FLOOR
-            assert z.axes.get_ylim()[0] == pytest.approx(COST_FLOOR, rel=1e-12)
+            # under the axis' break at the floor, in the strip whose one tick reads ≈ 0
+            assert_in_floor_strip(z, COST_FLOOR)
             assert z.get_marker() == line.get_marker()
         else:
             assert z.get_ydata()[0] == vals[0]
@@ -534,7 +553,8 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     (ring,) = by_gid(fig, "best")
     assert (ring.get_xdata()[0], ring.get_ydata()[0]) == (b, c.val[b])
     (label,) = by_gid(fig, "stop-label", matplotlib.text.Annotation)
-    assert label.get_text() == f"early stop: epoch {b}\nvalidation cost $J = {c.val[b]:.3f}$"
+    assert label.get_text() == (f"early stop: epoch {b}\nvalidation cost "
+                                f"$J = {numbers.cost(c.val[b], 'latex')}$")
     # the legend names J; the overfitting stretch shows in both themes: 1.15:1 on the white
     # page, 1.3:1 on the dark one, where 1.15:1 is a step of a few levels no screen shows
     assert [x.get_text() for x in label.axes.get_legend().get_texts()] == [

@@ -10,7 +10,7 @@ import re
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
-from endmarks import assert_end_frames_star, assert_key_matches_end
+from endmarks import assert_end_beside_star, assert_key_matches_end
 from figure_baselines import figure as build
 from matplotlib import colormaps
 from matplotlib.collections import LineCollection, PathCollection, QuadMesh
@@ -282,7 +282,10 @@ def test_mse_surface_views_and_minimum(theme):
     ticks = [list(ax3.get_xticks()), list(ax3.get_yticks()), list(ax3.get_zticks())]
     b_ticks = [v for v in views.B_TICKS if v != views.B_RANGE[1]]
     assert ticks == [list(views.M_TICKS), b_ticks, list(views.J_TICKS)]
-    assert list(ax.get_xticks()) == ticks[0] and list(ax.get_yticks()) == list(views.B_TICKS)
+    # the flat map: one tick rule for every map of J(m, b), every 2 from end to end, both
+    # ends labelled (b from −6 to 8)
+    assert list(ax.get_xticks()) == list(views.map_ticks(*views.M_RANGE)) == [-2, 0, 2, 4]
+    assert list(ax.get_yticks()) == list(views.map_ticks(*views.B_RANGE)) == list(range(-6, 9, 2))
     assert ticks[2][0] == 0
     assert gm.axes3d_tick_gap(ax3) >= MIN_TICK_GAP
     assert ax.get_xlabel() == "slope $m$" and ax.get_ylabel() == "intercept $b$"
@@ -628,15 +631,15 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
         m, b = traj.points[t]
         assert np.allclose(line.get_ydata(), regression.predict(m, b, xs))
         assert f"t = {numbers.count(t).replace(',', '{,}')}" in line.axes.get_title()
-        assert f"$J = {numbers.significant(traj.losses[t], 2, 'latex')}$" in line.axes.get_title()
-    # J spans three decades: every cost of the figure to two significant figures, 14 … 0.0091
-    # beside J* = 0.0090
+        assert f"$J = {numbers.cost(traj.losses[t], 'latex')}$" in line.axes.get_title()
+    # J spans three decades: every cost of the figure to the book's three significant figures,
+    # 13.9 … 0.00909 beside J* = 0.00903
     words = " ".join(t.get_text() for t in fig.findobj(Text))
-    assert f"$J^{{\\!*}} = {numbers.significant(J_STAR, 2, 'latex')}$" in words
-    assert numbers.significant(J_STAR, 2) == "0.0090"
+    assert f"$J^{{\\!*}} = {numbers.cost(J_STAR, 'latex')}$" in words
+    assert numbers.cost(J_STAR) == "0.00903"
     costs = re.findall(r"J(?:\^\{\\!\*\})? = ([\d.]+)\$", words)
-    assert costs[:len(sched)] == ["14", "0.77", "0.58", "0.38", "0.074", "0.0091"]
-    assert [numbers.significant(v, 2) for v in traj.losses[sched]] == costs[:len(sched)]
+    assert costs[:len(sched)] == ["13.9", "0.770", "0.580", "0.378", "0.0737", "0.00909"]
+    assert [numbers.cost(v) for v in traj.losses[sched]] == costs[:len(sched)]
     # the scheduled steps are marked on the path and on the cost curve: t = 0 by the start
     # ring, the steps after the zig-zag by house current dots, the last by the end square;
     # the cost curve's the same, in the run's accent; the line panels in the model's ink
@@ -698,7 +701,7 @@ def test_learning_rates_labels_paths_and_divergence(theme):
         else:
             assert np.array_equal(path, traj.points)
     # each run that stays on the map ends in its square at its last point: the small rate's, far
-    # from the minimum, of the house size; the good rate's, on the minimum, framing the star
+    # from the minimum, of the house size; the good rate's, on the minimum, beside the star
     small, good = (COST_DESCENT.run(lr) for _, lr in COST_DESCENT.learning_rates[:2])
     end = one(fig, "end-too small")
     fig.canvas.draw()
@@ -706,7 +709,7 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     assert end.get_markersize() == t.marker("end")["markersize"]
     end = one(fig, "end-good")
     (star,) = [ln for ln in end.axes.lines if ln.get_marker() == "*"]
-    assert_end_frames_star(fig, end, star, good.points[-1], (M_STAR, B_STAR), t.good)
+    assert_end_beside_star(fig, end, star, good.points[-1], (M_STAR, B_STAR), t.good)
     # the note sits where the cost leaves the plot (at the view's top), not at a cutoff
     leaves = COST_DESCENT.leaves_plot(large)
     assert leaves is not None and leaves < large.diverged_at
@@ -714,10 +717,10 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     assert len(notes) == 1 and f"at step {leaves}:" in notes[0].get_text()
     np.testing.assert_allclose(notes[0].xy, (leaves, COST_DESCENT.plot_top(large)))
     assert not any("diverged at step" in s for s in texts(fig))
-    # the two runs that stay on the map end with J to three significant digits (the house
-    # readout: 0.269, not 0.2692), at most four places (0.0091)
+    # the two runs that stay on the map end with J to the book's three significant figures
+    # (0.269, not 0.2692; 0.00909, not 0.0091)
     ends = [s for s in texts(fig) if s.startswith("after ")]
-    assert ends == [f"after 1,000 steps\n$J = {want}$" for want in ("0.269", "0.0091")]
+    assert ends == [f"after 1,000 steps\n$J = {want}$" for want in ("0.269", "0.00909")]
     # on the map the large run is only where its steps land (no lines from wall to wall to
     # fill in to a wedge); five calm panels: the three maps, the cost per step, the factor
     dots = one(fig, "path-too large")
@@ -841,13 +844,13 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
     path = assert_descent_path(fig, good_run().points)
     assert same_colour(path.get_color(), t.accent)
     assert np.allclose(one(fig, "minimum").get_xydata(), [[M_STAR, B_STAR]])
-    # the run's end as the house end square at its last point, under the star and framing it
+    # the run's end as the house end square set just beside the star
     # (both read); the run named as in gd-regression
     end = one(fig, "end")
     assert end.get_marker() == t.marker("end")["marker"]
     assert np.allclose(end.get_xydata(), [good_run().points[-1]])
     star = one(fig, "minimum")
-    assert_end_frames_star(fig, end, star, good_run().points[-1], (M_STAR, B_STAR), t.good)
+    assert_end_beside_star(fig, end, star, good_run().points[-1], (M_STAR, B_STAR), t.good)
     assert path.get_label() == views.run_name(COST_DESCENT.lr_good)
     # no visible pixels at 300 dpi: the colours are shaded smoothly between grid points, and
     # a row of the printed map changes by small steps (a cell of the 200-point grid spans
@@ -869,7 +872,8 @@ def test_cost_heatmap_words(theme):
     f = cost_heatmap.facts()
     assert f["m_best"] == f"{M_STAR:.3f}" and f["b_best"] == f"{B_STAR:.3f}"
     assert f["b0"] == "−4" and f["steps"] == f"{good_run().steps:,}"
-    assert f["jend"] == f"{good_run().losses[-1]:.4f}"
+    # the book's one rule for a cost: three significant figures (0.00909)
+    assert f["jend"] == numbers.cost(good_run().losses[-1]) == "0.00909"
 
 
 # ---------------------------------------------------------------- feature-scaling
@@ -905,14 +909,14 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     assert np.all(np.diff(shade) > 0)
     # the scaled run's last steps, shorter than a dot, do not pile up on the minimum: its dots
     # are gdcore's landings, each clear of the star and a dot's width from the one before (read
-    # on the page), and its end square lies on the last point, framing the star
+    # on the page), and its end square is set just beside the star
     module = gm.load("figures.feature_scaling")
     (star,) = [s for s in by_gid(fig, "minimum") if s.axes is scaled_ax]
     (dots,) = [c for c in by_gid(fig, "steps") if c.axes is scaled_ax]
     fig.canvas.draw()
     pts = fs.scaled.trajectory.points
     shown = dots.get_offsets()
-    assert 2 <= len(shown) < len(pts) - 1
+    assert 1 <= len(shown) < len(pts) - 1  # the steps clear of the star and its end square
     assert all(np.any(np.all(np.isclose(p, pts[1:]), axis=1)) for p in shown)
     to_pt = scaled_ax.transData.transform
     scale = 72 / fig.dpi
@@ -922,12 +926,12 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     assert np.all(np.hypot(*np.diff(page, axis=0).T) >= 2 * module.dot_radius())
     (end,) = [e for e in by_gid(fig, "end") if e.axes is scaled_ax]
     np.testing.assert_allclose(end.get_xydata(), [pts[-1]])
-    assert_end_frames_star(fig, end, star, pts[-1], fs.scaled.optimum, th.get(theme).good)
+    assert_end_beside_star(fig, end, star, pts[-1], fs.scaled.optimum, th.get(theme).good)
     assert_key_matches_end(fig, end, star)  # the figure's key draws the end as the map does
-    # ...and no dot touches the square round the star: a point of page or more between them
+    # ...and no dot touches the square beside the star: a point of page or more between them
     fig.canvas.draw()
     half = end.get_markersize() / 2 + end.get_markeredgewidth() / 2
-    out = np.maximum(np.abs(to_pt(shown) * scale - to_pt(pts[-1]) * scale) - half, 0)
+    out = np.maximum(np.abs(to_pt(shown) * scale - end.page_xy()) - half, 0)
     assert np.all(np.hypot(*out.T) - module.dot_radius() >= 1.0)
     # the three panels level at the top; no words inside a map (rate and cost in the titles)
     fig.canvas.draw()

@@ -184,3 +184,13 @@ def test_floor_words_name_the_floor_that_writes_approx_zero():
         doc = gm.doc_of(gm.load(f"figures.{name}"))
         assert "≈ 0, below 10⁻¹⁰" in doc.caption or "≈ 0 (rounding noise, below 10⁻¹⁰)" \
             in doc.caption, name
+
+
+@pytest.mark.parametrize("v, want", [(0.94, "0.940"), (0.009028, "0.00903"), (14.04, "14.0"),
+                                     (0.0349, "0.0349"), (82.6, "82.6"), (3.4e-22, "≈ 0"),
+                                     (0.09001, "0.090")])
+def test_every_cost_takes_three_significant_figures(v, want):
+    # one rule for a cost J in every still: COST_SIG significant figures, zeros kept
+    assert nb.COST_SIG == 3
+    assert nb.cost(v) == want
+    assert not nb.zero_noise(nb.cost(v))  # its zeros kept, but never two at the end

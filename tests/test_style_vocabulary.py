@@ -11,13 +11,13 @@ from gdviz import theme
 
 
 def test_one_distinct_mark_per_thing():
-    kinds = ("start", "current", "end", "minimum", "data", "held-out", "saddle")
+    kinds = ("start", "current", "end", "minimum", "data", "held-out", "saddle", "left")
     assert tuple(theme.MARKERS) == kinds
     looks = {(m.marker, m.face, m.edge) for m in theme.MARKERS.values()}
     assert len(looks) == len(kinds)  # no two things drawn alike
     # no shape says two things, except the dot: data, or where a run is now (filled either way)
     shapes = [m.marker for m in theme.MARKERS.values()]
-    assert sorted(shapes) == sorted(["o", "o", "s", "*", "o", "D", "P"])
+    assert sorted(shapes) == sorted(["o", "o", "s", "*", "o", "D", "P", "X"])
     hollow = {k for k, m in theme.MARKERS.items() if m.face == "background"}
     assert hollow == {"start", "held-out"}
 
@@ -29,6 +29,9 @@ def test_marks_resolve_to_theme_colours(th):
     assert start["markeredgecolor"] == th.text and start["linestyle"] == "none"
     assert th.marker("minimum")["markerfacecolor"] == th.good
     assert th.marker("held-out")["markeredgecolor"] == th.data
+    # a run that left the plot: a filled cross, never the end square, ringed in the page
+    left = th.marker("left")
+    assert left["marker"] == "X" and left["markeredgecolor"] == th.background
     assert th.residual() == {"color": th.error, "linewidth": 1.0, "linestyle": "--", "zorder": 3}
 
 

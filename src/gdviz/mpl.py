@@ -250,6 +250,20 @@ def contour_map(ax, theme: Theme, X, Y, Z, levels=None, log=None, filled=True, c
     return cs
 
 
+def map_ticks(ax) -> None:
+    """The window and ticks of a flat map of J(m, b): views.M_RANGE by views.B_RANGE, ticked on
+    both axes every views.MAP_TICK_STEP from end to end (both ends labelled): one rule for
+    every such map."""
+    from matplotlib.ticker import FixedLocator
+
+    from . import views
+
+    for axis, (lo, hi), lim in ((ax.xaxis, views.M_RANGE, ax.set_xlim),
+                                (ax.yaxis, views.B_RANGE, ax.set_ylim)):
+        lim(lo, hi)
+        axis.set_major_locator(FixedLocator(views.map_ticks(lo, hi)))
+
+
 def frame_map(ax) -> None:
     """Frame a map (a cost map's fills, a heat map) on all four sides in the spines' colour, as
     the videos frame theirs: where its colours run near the page's (the dark theme's high
@@ -491,9 +505,9 @@ def end_beside(ax, theme: Theme, xy, marker: dict, offset=END_BESIDE, gid: str =
 
 
 def star_footprint(star: dict) -> tuple[float, float, float, float]:
-    """The page extent of a star mark (`star`, theme.marker("minimum")'s keywords) round its
-    point, its edge included: (left, bottom, right, top) in points, the point at (0, 0) (a
-    five-pointed star reaches higher above its point than below it)."""
+    """The page extent of a star mark (`star`, theme.marker("minimum")'s keywords; or any
+    mark's) round its point, its edge included: (left, bottom, right, top) in points, the
+    point at (0, 0) (a five-pointed star reaches higher above its point than below it)."""
     from matplotlib.markers import MarkerStyle
 
     style = MarkerStyle(star["marker"])
@@ -504,116 +518,151 @@ def star_footprint(star: dict) -> tuple[float, float, float, float]:
 
 
 class EndMark(Line2D):
-    """An end mark whose size on the page is read at every draw (the page's layout sets how far
-    the run's last point lies from the star): the house size, or, where the square would cover
-    the star or the star it (within `gap` points), the least square centred on the last point
-    that holds the star's footprint with theme.END_FRAME_MARGIN to spare each side."""
+    """The end mark of a run that ends on (or by) the minimum's star: the house end square at
+    its house size, at the run's last point, unless there it would cover the star or the star
+    it (within `gap` points): then it is set just beside the star, clear of the star's
+    reach by `gap`, on the side the run comes from (from the star towards its last point,
+    or, where the two coincide on the page, towards the last point of `before`, the run's
+    points in order, that stands apart from the star on the page): both read,
+    "ended here, at the minimum", neither hides the other. Placed at every draw, as the page is
+    laid out."""
 
-    def __init__(self, xy, star_xy, star: dict, gap: float, **kw):
+    def __init__(self, xy, star_xy, star: dict, gap: float, before=None, **kw):
         super().__init__([xy[0]], [xy[1]], **kw)
         self.star_xy, self.star, self.gap = tuple(star_xy), star, gap
+        self.before = None if before is None else np.asarray(before, dtype=float).reshape(-1, 2)
         self.house = self.get_markersize()
 
-    def side(self) -> float:
-        """The side (points) the mark takes on the page as it is laid out now."""
+    def offset(self) -> tuple[float, float]:
+        """How far (points, x and y) the square is set off its last point on the page as it is
+        laid out now: (0, 0) where it clears the star."""
         to_pt = 72 / self.figure.dpi
-        ex, ey = self.get_transform().transform(self.get_xydata()[0]) * to_pt
-        sx, sy = self.axes.transData.transform(self.star_xy) * to_pt
+        data = self.axes.transData
+        e = data.transform(self.get_xydata()[0]) * to_pt
+        s = data.transform(self.star_xy) * to_pt
         x0, y0, x1, y1 = star_footprint(self.star)
-        left, right, bottom, top = sx + x0, sx + x1, sy + y0, sy + y1
-        half = self.house / 2 + self.get_markeredgewidth() / 2 + self.gap
-        if ex + half < left or ex - half > right or ey + half < bottom or ey - half > top:
-            return self.house
-        reach = max(ex - left, right - ex, ey - bottom, top - ey)
-        return 2 * (reach + _theme.END_FRAME_MARGIN)
+        rim = self.house / 2 + self.get_markeredgewidth() / 2  # the square's half side
+        half = rim + self.gap
+        if (e[0] + half < s[0] + x0 or e[0] - half > s[0] + x1 or e[1] + half < s[1] + y0
+                or e[1] - half > s[1] + y1):
+            return 0.0, 0.0
+        u = e - s
+        if np.hypot(*u) < 0.5 and self.before is not None:
+            away = data.transform(self.before) * to_pt - s
+            far = np.flatnonzero(np.hypot(*away.T) >= 2.0)
+            if len(far):
+                u = away[far[-1]]
+        u = u / np.hypot(*u) if np.hypot(*u) >= 1e-9 else np.array([-1.0, -1.0]) / np.sqrt(2)
+        # touching the star's round reach (its longest arm) `gap` points apart: the square's
+        # reach towards the star along u is its half side times |ux| + |uy|
+        t = max(-x0, x1, -y0, y1) + self.gap + rim * (abs(u[0]) + abs(u[1]))
+        c = s + t * u
+        return float(c[0] - e[0]), float(c[1] - e[1])
+
+    def page_xy(self) -> np.ndarray:
+        """Where the square's centre is drawn on the page as it is laid out now (points)."""
+        to_pt = 72 / self.figure.dpi
+        return self.axes.transData.transform(self.get_xydata()[0]) * to_pt + self.offset()
 
     def draw(self, renderer):
-        self.set_markersize(self.side())
+        from matplotlib.transforms import ScaledTranslation
+
+        dx, dy = self.offset()
+        self.set_transform(self.axes.transData + ScaledTranslation(
+            dx / 72, dy / 72, self.figure.dpi_scale_trans))
         super().draw(renderer)
 
 
 class EndKey(Line2D):
-    """The legend key of an end mark that may frame the minimum's star (EndMark): the legend
-    draws it as the page draws the mark (HandlerEndKey), so the key's square is the plotted
-    square's size, and where the plotted square frames the star, the key frames one too."""
+    """The legend key of an end mark: the house end square at the plotted square's size and
+    colour (HandlerEndKey), the one end mark of every still, so the key and the page show one
+    square. `mark` is the plotted mark (None until it is drawn: a legend made first)."""
 
     def __init__(self, mark: Line2D | None, **kw):
         super().__init__([], [], **kw)
-        self.mark = mark  # None until the mark is drawn (set it then: a legend made first)
-
-    def frames(self) -> bool:
-        """Whether the plotted mark frames the star as the page is laid out now."""
-        return isinstance(self.mark, EndMark) and self.mark.side() != self.mark.house
-
-
-class _KeyMark(Line2D):
-    """A mark in a legend's key whose size (and, for the star, presence) follows the plotted
-    end mark at every draw."""
-
-    def __init__(self, key: EndKey, star: bool, **kw):
-        super().__init__(**kw)
-        self.key, self.is_star = key, star
-
-    def draw(self, renderer):
-        frames = self.key.figure is not None and self.key.frames()
-        if self.is_star:
-            if frames:  # the plotted star's look (a key may be made before its mark)
-                st = self.key.mark.star
-                self.set_marker(st["marker"])
-                self.set_markersize(st["markersize"])
-                self.set_markerfacecolor(st["markerfacecolor"])
-                self.set_markeredgecolor(st["markeredgecolor"])
-                self.set_markeredgewidth(st.get("markeredgewidth", 0.0))
-            self.set_visible(frames)
-        elif frames:
-            self.set_markersize(self.key.mark.side())
-        super().draw(renderer)
+        self.mark = mark
 
 
 class HandlerEndKey(HandlerLine2D):
-    """Legend handler of EndKey: the end square at the plotted square's size, centred in the
-    key's box, and the minimum's star on it where the plotted square frames the star: the
-    key shows what the page shows, one scale for both."""
+    """Legend handler of EndKey: one end square, centred in the key's box, at the size of the
+    plotted square (its house size)."""
 
     def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize,
                        trans):
         x, y = width / 2 - xdescent, height / 2 - ydescent
-        kw = dict(xdata=[x], ydata=[y], linestyle="none", transform=trans)
-        square = _KeyMark(orig_handle, False, **kw)
+        square = Line2D([x], [y], linestyle="none", transform=trans)
         self.update_prop(square, orig_handle, legend)  # the key's look, unclipped
         square.set_data([x], [y])
         square.set_linestyle("none")
         square.set_transform(trans)
-        # the star on it, shown (in the plotted star's look) where the plotted square frames one
-        return [square, _KeyMark(orig_handle, True, marker="*", **kw)]
+        if orig_handle.mark is not None:
+            square.set_markersize(orig_handle.mark.get_markersize())
+        square.key = orig_handle
+        return [square]
 
 
 Legend.update_default_handler_map({EndKey: HandlerEndKey()})
 
 
 def end_at(ax, theme: Theme, xy, marker: dict, star_xy=None, star: dict | None = None,
-           gid: str = "end", label: str | None = None, gap: float = 1.0, **kw):
-    """The end of a run: its end mark (`marker`, theme.marker("end") or a run's own) AT its last
-    point xy (data coordinates of ax; of a 3-D axes, its projected ones), never set off from
-    it. Where the run ends on the minimum's star at star_xy (`star`: its mark's keywords,
-    theme.marker("minimum") by default) and the square would cover the star or the star it
-    (within `gap` points), the square is drawn under the star, larger than its footprint, so
-    that it frames it: both read, "ended here, at the minimum" (EndMark, sized at every draw
-    as the page is laid out). `label` goes on an empty key (EndKey, gid `gid`-key) that a
-    legend draws as the page draws the mark: the square at its plotted size, framing a star
-    where the plotted one does, so the key and the map show one square. kw: the mark's
-    Line2D keywords (its zorder just under the star's unless given). Returns the mark (its
-    data are xy)."""
+           gid: str = "end", label: str | None = None, gap: float = 1.0, before=None, **kw):
+    """The end of a run: its end mark (`marker`, theme.marker("end") or a run's own: the small
+    square in the run's colour) AT its last point xy (data coordinates of ax; of a 3-D axes,
+    its projected ones), at its house size. Where the run ends on the minimum's star at
+    star_xy (`star`: its mark's keywords, theme.marker("minimum") by default) and the square
+    would cover the star or the star it (within `gap` points), the square is set just beside
+    the star, on the side the run comes from (`before`: the run's points, in order, read where
+    the last is the star's own on the page), no leader (EndMark, placed at every draw as the page
+    is laid out): neither hides the other. `label` goes on an empty key (EndKey, gid
+    `gid`-key) that a legend draws as the page draws the mark. kw: the mark's Line2D keywords
+    (its zorder just under the star's unless given). Returns the mark (its data are xy)."""
     if star_xy is None:
         mark = Line2D([xy[0]], [xy[1]], **{**marker, **kw}, gid=gid, transform=ax.transData)
     else:
         star = theme.marker("minimum") | (star or {})
-        mark = EndMark(xy, star_xy, star, gap, **{**marker, "zorder": star["zorder"] - 0.1,
-                                                  **kw}, gid=gid, transform=ax.transData)
+        mark = EndMark(xy, star_xy, star, gap, before,
+                       **{**marker, "zorder": star["zorder"] - 0.1, **kw}, gid=gid,
+                       transform=ax.transData)
     ax.add_artist(mark)
     if label:
         ax.add_line(EndKey(mark, **marker, label=label, gid=f"{gid}-key"))
     return mark
+
+
+def best_at(ax, theme: Theme, x: float, y: float, over: dict | None = None, gid: str = "best",
+            gap: float = 1.0, **kw):
+    """The best value of a plot (the least test cost over a sweep, the early stop): the
+    minimum's star at (x, y), one mark for "the best" in every still. Where the point there
+    carries a data mark (`over`: that mark's Line2D keywords, a test diamond), the star stands
+    just above it, `gap` points clear of the mark's top, so that neither hides the other (its
+    data stay (x, y); gid `gid`). kw: the star's Line2D keywords. Returns the star."""
+    from matplotlib.transforms import offset_copy
+
+    star = {**theme.marker("minimum"), **kw}
+    transform = ax.transData
+    if over is not None:
+        _, low, _, _ = star_footprint(star)
+        _, _, _, top = star_footprint({"markeredgewidth": 0.0, **over})
+        transform = offset_copy(ax.transData, fig=ax.figure, y=top + gap - low, units="points")
+    (line,) = ax.plot([x], [y], gid=gid, transform=transform, **star)
+    return line
+
+
+def best_beside(ax, theme: Theme, text, gid: str = "best-panel", gap: float = 3.0):
+    """The minimum's star just before a text (a title): the best of several panels (the least
+    test cost among small multiples), marked as the best of a plot is, by the star, never by
+    a frame. Returns the AnnotationBbox; its star is the house mark's Line2D (gid `gid`)."""
+    from matplotlib.offsetbox import AnnotationBbox, DrawingArea
+
+    star = theme.marker("minimum")
+    side = star["markersize"] + star["markeredgewidth"]
+    box = DrawingArea(side, side, clip=False)
+    box.add_artist(Line2D([side / 2], [side / 2], gid=gid, **star))
+    ab = AnnotationBbox(box, (0, 0.5), xycoords=text, xybox=(-gap, 0),
+                        boxcoords="offset points", box_alignment=(1, 0.5), frameon=False,
+                        pad=0, annotation_clip=False)
+    ax.add_artist(ab)
+    return ab
 
 
 def apart(ax, pts, gap: float, clear=None, clear_gap: float = 0.0) -> np.ndarray:
@@ -657,24 +706,64 @@ def data_view(ax) -> None:
     ax.set_ylim(*views.Y_RANGE)
 
 
-def off_scale_low(ax, theme: Theme, x: float, floor: float, mark: dict, label: str = "",
-                  lift: float = 6.0, gid: str = "below-axis"):
-    """A value below a log axis' floor (rounding noise, "≈ 0"): the set's own mark (`mark`, a
-    house marker's keywords) drawn at the floor, lifted `lift` points clear of the spine, with
-    `label` to its right. One convention for every off-scale value (model-capacity,
-    regularization); returns the mark's Line2D (its data y is the floor)."""
-    from matplotlib.transforms import offset_copy
+#: The "≈ 0" strip under a log axis' floor (gm.floor_break): the strip's level lies this factor
+#: under the floor, and the axis' lower end as far again under it.
+FLOOR_STRIP = 10 ** 0.5
 
-    above = offset_copy(ax.transData, fig=ax.figure, y=lift, units="points")
+
+def floor_level(floor: float) -> float:
+    """Where a value below a log axis' `floor` ("≈ 0") is drawn: the level of the ≈ 0 strip."""
+    return floor / FLOOR_STRIP
+
+
+def floor_break(ax, theme: Theme, floor: float, gid: str = "floor-break") -> float:
+    """Break a log y axis at its `floor` (a decade): under the break, a strip whose one tick is
+    labelled "≈ 0", where values below the floor (rounding noise) are drawn (off_scale_low).
+    The ticks above keep their decades (no minor tick in the strip); two short slanted strokes
+    cross the left spine between the strip and the scale. Once per axes (and its shared ones).
+    Returns the strip's level (floor_level)."""
+    from matplotlib.ticker import FixedLocator, FuncFormatter
+
+    level = floor_level(floor)
+    if getattr(ax, "_floor_break", None) == floor:
+        return level
+    ax._floor_break = floor
+    top = ax.get_ylim()[1]
+    majors = [v for v in ax.yaxis.get_majorticklocs() if floor * (1 - 1e-9) <= v <= top]
+    minors = [v for v in ax.yaxis.get_minorticklocs() if floor < v <= top]
+    ax.set_ylim(level / FLOOR_STRIP, top)
+    ax.yaxis.set_major_locator(FixedLocator([level, *majors]))
+    ax.yaxis.set_minor_locator(FixedLocator(minors))
+    ax.yaxis.set_major_formatter(FuncFormatter(
+        lambda v, _pos: r"$\approx 0$" if np.isclose(v, level)
+        else f"$10^{{{int(round(np.log10(v)))}}}$"))
+    at = ax.get_yaxis_transform()
+    y = floor / np.sqrt(FLOOR_STRIP)  # half-way between the strip's level and the floor
+    ax.plot([0], [y], transform=at, marker="s", markersize=4.5, markeredgewidth=0,
+            color=theme.background, linestyle="none", clip_on=False, zorder=5.9,
+            gid=f"{gid}-gap")  # the spine's gap
+    for dy in (-1.6, 1.6):
+        ax.plot([0], [y], marker=[(-1, -1 + dy), (1, 1 + dy)], markersize=5.0,
+                markeredgewidth=0.9, color=theme.muted, linestyle="none", clip_on=False,
+                zorder=6, transform=at, gid=gid)
+    return level
+
+
+def off_scale_low(ax, theme: Theme, x: float, floor: float, mark: dict, label: str = "",
+                  gid: str = "below-axis"):
+    """A value below a log axis' floor (rounding noise, "≈ 0"): the set's own mark (`mark`, a
+    house marker's keywords) drawn in the ≈ 0 strip under the axis' break (floor_break, made
+    here if not yet), at the strip's tick labelled "≈ 0", with `label` to its right. One
+    convention for every off-scale value (model-capacity, regularization); returns the mark's
+    Line2D (its data y is the strip's level, floor_level(floor))."""
+    level = floor_break(ax, theme, floor)
     kw = {k: v for k, v in mark.items() if k != "linestyle"}
     kw.setdefault("zorder", 5)
-    (line,) = ax.plot([x], [floor], linestyle="none", clip_on=False, gid=gid, transform=above,
-                      **kw)
+    (line,) = ax.plot([x], [level], linestyle="none", clip_on=False, gid=gid, **kw)
     if label:
-        ax.annotate(label, xy=(x, floor), xycoords=above,
-                    xytext=(kw.get("markersize", 5) / 2 + 3, 0), textcoords="offset points",
-                    ha="left", va="center", fontsize=theme.small_size, color=theme.text,
-                    gid=f"{gid}-label")
+        ax.annotate(label, xy=(x, level), xytext=(kw.get("markersize", 5) / 2 + 3, 0),
+                    textcoords="offset points", ha="left", va="center",
+                    fontsize=theme.small_size, color=theme.text, gid=f"{gid}-label")
     return line
 
 

@@ -211,6 +211,20 @@ def sig_places(v: float, sig: int = 3, most: int = 4) -> int:
     return int(min(max(sig - 1 - math.floor(math.log10(a)), 0), most))
 
 
+#: Significant figures of every cost J a still prints (a readout, a label, a caption, an alt
+#: text): one rule for costs from 14 to 0.0090, whatever decade they fall in (`cost`).
+COST_SIG = 3
+
+
+def cost(v: float, medium: str = "text") -> str:
+    """A cost J for people, as every still writes one: COST_SIG significant figures, their
+    zeros kept (0.940, 0.00901, 14.0; 3.49 × 10⁻⁵ below SCI_LOW; "≈ 0" below FLOOR), but
+    never two at the end, which carry no figure a reader needs (0.0900 is written 0.090,
+    zero_noise)."""
+    s = significant(v, COST_SIG, medium)
+    return re.sub(r"(\.\d*?0)0(?!\d)", r"\1", s)
+
+
 def significant(v: float, sig: int = 2, medium: str = "text", low: float = SCI_LOW,
                 power_zeros: bool = False) -> str:
     """v to `sig` significant figures with its trailing zeros kept, so numbers of one quantity

@@ -60,11 +60,6 @@ Z_PATHS, Z_DOTS, Z_ON_TOP, Z_ENDS, Z_START, Z_MINIMUM = 20, 40, 45, 50, 60, 61
 #: share a stretch their stacked stripes still show; each run's dots lie on their own, just
 #: under them.
 Z_CASINGS = 10
-#: Size (points) of the cross where a run leaves the frame (distance panel), and how close two
-#: exits may come (a fraction of the step axis) before the later cross steps down one row,
-#: along its own curve, so that every cross is seen (on the saddle RMSprop leaves at step 33,
-#: Adadelta at step 35).
-EXIT_MARK, EXIT_CLASH = 6.5, 0.04
 #: The inset (races.Race.inset) above everything on the map; its box and the lines that join it
 #: to its region on the map (points), and the band above it (as a fraction of the place's
 #: height) that holds its scale bar.
@@ -287,7 +282,7 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
     handles = [legend_key(h, theme, str(h.get_gid())[5:], SWATCH_WIDTH)
                if str(h.get_gid()).startswith("path:") else h for h in handles]
     if any(o.exit is not None for o in out.values()):  # beside the end square's entry
-        handles.insert(len(handles) - 1, Line2D([], [], ls="none", **_exit_mark(
+        handles.insert(len(handles) - 1, Line2D([], [], **_exit_mark(
             theme, theme.muted), label="where a run left the frame"))
     # the runs fill the first two columns (four rows, the eighth place left blank), the marks
     # the third, in every race alike
@@ -433,7 +428,7 @@ def end_inset(ax, theme, race, trajectories, out):
     contours (the map's span of costs in INSET_LEVELS levels), every path through it stacked as
     on the map, a hairline at INSET_ALPHA with its last INSET_TAIL steps at full strength over
     it, each end square in the region at gdcore's last point, and the minimum's star above
-    them (the square of a run that ends on the minimum, NAG's on Beale's function, framing
+    them (the square of a run that ends on the minimum, NAG's on Beale's function, beside
     it, gm.end_at); a thin box on
     the map around the region, joined to the inset by two lines; inside the inset, in the
     lower corner fewer points crowd, its scale bar (scale_bar_length). The inset fills its
@@ -476,7 +471,7 @@ def end_inset(ax, theme, race, trajectories, out):
             gm.end_at(ins, theme, tr.points[-1], end,
                       star_xy=race.surface.minimum if on_star else None,
                       star=theme.marker("minimum", beside=trajectories) | {"zorder": Z_MINIMUM},
-                      gid=f"inset-end:{name}",
+                      gid=f"inset-end:{name}", before=tr.points,
                       zorder=Z_ENDS - order.index(name))
     ins.plot(*race.surface.minimum, gid="inset-minimum",
              **(theme.marker("minimum", beside=trajectories) | {"zorder": Z_MINIMUM}))
@@ -608,9 +603,9 @@ def clearance(side: float, rim: float) -> float:
 
 
 def _exit_mark(theme, color) -> dict:
-    """The cross where a run leaves the frame, in its colour, ringed in the page's."""
-    return {"marker": "X", "ms": EXIT_MARK, "color": color, "mec": theme.background,
-            "mew": 0.6}
+    """The cross where a run leaves the frame (theme.marker("left")), in its colour, ringed in
+    the page's."""
+    return theme.marker("left") | {"markerfacecolor": color}
 
 
 def progress_panel(ay, theme, race, trajectories, out) -> None:
@@ -627,8 +622,8 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
     # on the edge at its step, the later exit's over the earlier one's
     for step, name in sorted((o.exit.step, name) for name, o in out.items()
                              if o.exit is not None):
-        ay.plot(step, abs(out[name].exit.point[1]), zorder=12 + step / race.steps,
-                gid=f"progress-exit:{name}", **_exit_mark(theme, theme.opt(name)))
+        ay.plot(step, abs(out[name].exit.point[1]), gid=f"progress-exit:{name}",
+                **(_exit_mark(theme, theme.opt(name)) | {"zorder": 12 + step / race.steps}))
     ay.set_yscale("log")
     ay.set_xlim(0, race.steps)
     # round steps that end on the last one (the direct labels narrow the panel, and matplotlib

@@ -291,6 +291,8 @@ MARKERS: dict[str, Marker] = {
     "held-out": Marker("D", 4.0, "background", "data", 1.0, 4),  # hollow diamond: validation
     # filled plus: a stationary point that is not a minimum (the saddle), never a goal
     "saddle": Marker("P", 8.0, "text", "background", 0.6, 8),
+    # filled cross: where a run left the plot (it has no end inside it), in the run's colour
+    "left": Marker("X", 6.5, "accent", "background", 0.6, 7),
 }
 
 #: The second channel of the optimizers, after their colour: the shape of the mark at a run's
@@ -307,10 +309,11 @@ def opt_marker(name: str) -> str:
     return OPT_MARKERS.get(name, "o")
 
 
-#: A run that ends on the minimum: its end square is drawn at its last point all the same,
-#: under the star and larger than it, so that it frames the star (gdviz.mpl.end_at): the
-#: star's footprint (its edge included) and this much (points) of the square each side.
-END_FRAME_MARGIN = 1.2
+#: A run's end is one mark in every still: the "end" square, small, in the run's colour, at
+#: its last point (gdviz.mpl.end_at); where the run ends on the minimum, the square is drawn
+#: under the star at its own size, so the star is never hidden and the square's corners show
+#: between the star's arms. A run that leaves the plot ends instead in the "left" cross, where
+#: it crosses the frame: a mark of its own, never the square.
 
 #: One mapping of data sets to (colour role, mark) in every still and video that shows a split:
 #: the samples a model trains on are data dots; a validation set (and the held-out fold of

@@ -22,6 +22,16 @@ B_RANGE: tuple[float, float] = (-6.0, 8.0)
 M_TICKS: tuple[float, ...] = (-2.0, 0.0, 2.0, 4.0)
 B_TICKS: tuple[float, ...] = (-4.0, 0.0, 4.0, 8.0)
 J_TICKS: tuple[float, ...] = (0.0, 100.0, 200.0)
+#: The flat map of J(m, b) (cost-heatmap, gd-regression, mse-surface, nonconvex-loss): one
+#: tick rule on both axes, every MAP_TICK_STEP from each window's lower end to its upper end,
+#: so both ends carry a number (b: −6 … 8; gdviz.mpl.map_ticks).
+MAP_TICK_STEP: float = 2.0
+
+
+def map_ticks(lo: float, hi: float, step: float = MAP_TICK_STEP) -> tuple[float, ...]:
+    """The flat map's ticks over [lo, hi]: every `step` from lo, hi included."""
+    n = int(round((hi - lo) / step))
+    return tuple(float(lo + k * step) for k in range(n + 1))
 
 #: The zig-zag of gd-regression's first steps (m from 3 across to 1.1 and back, b within
 #: −4.5…−4.0), its end shown enlarged in a window of its map: at the map's scale its steps
