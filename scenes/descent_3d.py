@@ -18,8 +18,10 @@ text colour, the ball the current position's filled dot, the minimum the star in
 than the ball and drawn over it, so that the minimum is never hidden: once the ball arrives, it
 shows round the star, between its points; a legend
 shows each mark beside its word, the −∇J arrow among them (its name is in the legend, off the
-surface: no word is drawn over the surface). The −∇J arrow stands at the start of each step
-before the ball takes it; the readouts change as the ball lands. The crawl along the floor
+surface: no word is drawn over the surface; it fades with the arrow). The −∇J arrow (gdcore's
+−∇J at the step's start, the way the step goes) rides with the ball along each step and is
+drawn anew where it lands; the J readout is the ball's height (gdcore's cost where the ball is,
+gdcore's loss at each step), the step readout changes as the ball lands. The crawl along the floor
 runs through every scheduled step to the last, at one pace along the log-spaced schedule.
 The surface is gdviz.fast_surface's raster layer, inside a window between the legend and the
 readouts (its edge fading into the background); the ball and path hide where the surface covers
@@ -96,8 +98,9 @@ CLOSE_WIDTH = 2.1
 CLOSE_RIGHT, CLOSE_TOP = 6.5, 1.3
 CLOSE_SECONDS = 1.2
 CRAWL_SECONDS = 7.0
-#: The readouts and the −∇J arrow take a scheduled step as reached once the ball is within
-#: ARRIVE (a share of the step) of it: they change as the ball lands, not a frame after it.
+#: The step readout and the −∇J arrow's direction take a scheduled step as reached once the ball
+#: is within ARRIVE (a share of the step) of it: they change as the ball lands, not a frame
+#: after it.
 ARRIVE = 0.03
 #: J's readout: this many significant figures at every step (numbers.sig_places).
 J_SIG = 3
@@ -503,18 +506,33 @@ class Descent3d(ThemedScene):
             group.add(VGroup(mark, word))
         return group
 
-    def descent_arrow_points(self, s: float) -> np.ndarray:
+    def descent_arrow_points(self, s: float, at: float | None = None) -> np.ndarray:
         """The −∇J arrow at the ball (data points on the surface, tail first): from the ball
-        along gdcore's −∇J(m, b) direction, ARROW_LENGTH long in (m, b) (shorter where |∇J| is
-        under ARROW_FULL_GRAD), each point at gdcore's cost (the arrow lies on the surface,
-        pointing downhill)."""
+        along gdcore's −∇J(m, b) direction there (or, given `at`, at the ball's point at tracker
+        value `at`: the step's start, whose −∇J the step follows), ARROW_LENGTH long in (m, b)
+        (shorter where |∇J| is under ARROW_FULL_GRAD), each point at gdcore's cost (the arrow
+        lies on the surface, pointing downhill)."""
         m, b, _ = self.ball_point(s)
-        g = np.array(regression.gradient(m, b, self.x, self.y), dtype=np.float64)
+        gm, gb, _ = self.ball_point(s if at is None else at)
+        g = np.array(regression.gradient(gm, gb, self.x, self.y), dtype=np.float64)
         size = np.linalg.norm(g)
         d = -g / (size or 1.0)
         u = np.linspace(0.0, ARROW_LENGTH * min(1.0, size / ARROW_FULL_GRAD), 8)
         mb = np.array([m, b]) + u[:, None] * d
         return np.column_stack([mb, self.cost(mb[:, 0], mb[:, 1])])
+
+    def arrow_points(self) -> np.ndarray:
+        """The −∇J arrow as drawn now: at the ball, along the −∇J of the step it is taking
+        (the point last reached), so it rides with the ball and turns as the ball lands."""
+        s = self.s.get_value()
+        return self.descent_arrow_points(s, at=float(self.reached(s)))
+
+    def arrow_opacity(self, pts=None) -> float:
+        """The −∇J arrow's opacity: 1, fading while it is drawn shorter than LABEL_MIN_PX at
+        480p (the legend's −∇J fades with it)."""
+        pts = self.arrow_points() if pts is None else pts
+        tip, tail = self.view.project(pts[[-1, 0]])[0]
+        return float(min(1.0, np.linalg.norm(tip - tail) * 60 / LABEL_MIN_PX))
 
     def build_descent_arrow(self):
         t = self.theme
@@ -522,8 +540,7 @@ class Descent3d(ThemedScene):
         head = VMobject(stroke_width=0, fill_color=t.text, fill_opacity=1.0)
 
         def draw(group):
-            # the arrow at the step's start (the point last reached), shown before the step
-            pts = self.descent_arrow_points(float(self.reached(self.s.get_value())))
+            pts = self.arrow_points()
             scr = self.view.project(pts)[0]
             arrow.set_points_as_corners(scr[:-1])
             tip, back = scr[-1], scr[-2]
@@ -532,10 +549,10 @@ class Descent3d(ThemedScene):
             n = np.array([-d[1], d[0], 0.0])
             head.set_points_as_corners([tip, tip - 0.22 * d + 0.1 * n, tip - 0.22 * d - 0.1 * n,
                                         tip])
-            long_px = np.linalg.norm(tip - scr[0]) * 60
+            a = self.arrow_opacity(pts)
             for part in (arrow, head):
-                part.set_stroke(opacity=min(1.0, long_px / LABEL_MIN_PX))
-            head.set_fill(opacity=min(1.0, long_px / LABEL_MIN_PX))
+                part.set_stroke(opacity=a)
+            head.set_fill(opacity=a)
             return group
 
         group = VGroup(arrow, head)
@@ -580,10 +597,12 @@ class Descent3d(ThemedScene):
 
         step_read, _ = live_readout(r"\mathrm{step}", lambda: float(step()), places=0)
 
-        def j_now():
-            return float(self.traj.losses[step()])
+        def j_now():  # the ball's height: gdcore's cost where it is (its loss at a step,
+            # from the moment the step readout takes the step as reached)
+            s = self.s.get_value()
+            return float(self.ball_point(max(s, float(self.reached(s))))[2])
 
-        # J to three significant digits (up to four decimals): 82.6 on the wall, 0.0090 at the
+        # J to three significant digits (up to five decimals): 82.6 on the wall, 0.00903 at the
         # minimum, so the slow fall along the valley floor still shows in the readout
         j_read, j_num = live_readout("J", j_now, places=numbers.sig_places(j_now(), J_SIG, 6),
                                      color=t.accent)
@@ -603,6 +622,16 @@ class Descent3d(ThemedScene):
         self.bring_to_front(self.start_ring, self.ball, self.min_star)
         self.play(FadeIn(self.readouts), FadeIn(self.arrow), FadeIn(self.info[-1]))
         self.bring_to_front(self.start_ring, self.ball, self.min_star)
+        key, name = self.info[-1]
+
+        def fade_with_arrow(row):  # the legend's −∇J goes as the arrow goes
+            a = self.arrow_opacity()
+            key[0].set_stroke(opacity=a)
+            key[1].set_fill(opacity=a)
+            name.set_fill(opacity=a)
+            return row
+
+        self.info[-1].add_updater(fade_with_arrow)
 
     def move_camera(self, to: float, phi: float):
         """The dolly to `to` and the camera's phi to `phi` (one move); the axes move with the

@@ -216,9 +216,18 @@ class LocalMinima(ThemedScene):
                       self.text("the minimum of its basin", 24, t.muted)).arrange(DOWN, buff=0.08)
         note.move_to(ax.c2p(-2.15, 0.15))
         self.note = note
+        # balls that stop on one spot read as one: the spot says how many stopped there
+        self.shared = VGroup()
+        finals = np.array([tr.final[0] for tr in self.plain.values()])
+        for m, f in zip(self.minima, self.depths):
+            n = int(np.sum(np.abs(finals - m) < 1e-6))
+            if n > 1:
+                lab = self.text(f"×{n}", 26, c)
+                lab.next_to(ax.c2p(m, f), UP, buff=BALL_RADIUS + 0.12)
+                self.shared.add(lab)
         # one change at a time: the depths, then the sentence, held to be read
         self.caption_next()
-        self.play(FadeIn(self.min_labels, shift=0.15 * UP))
+        self.play(FadeIn(self.min_labels, shift=0.15 * UP), FadeIn(self.shared))
         self.play(FadeIn(note))
         self.wait(READ_HOLD)
 
@@ -238,10 +247,13 @@ class LocalMinima(ThemedScene):
         self.play(FadeOut(self.note), run_time=0.6)
         keep_w = self.plain[stalled].final[0]
         own = int(np.argmin(np.abs(self.minima - keep_w)))
-        dim = [lab for k, lab in enumerate(self.min_labels) if k != own]
-        self.play(*(m.animate.set_opacity(0.25) for m in others + others_marks),
+        dim = [lab for k, lab in enumerate(self.min_labels) if k != own] + [*self.shared]
+        # dimmed towards the muted ink (text at full opacity, legible on either page), the
+        # balls' trails faded away
+        self.play(*(b.animate.set_fill(t.muted) for b in others),
+                  *(m.animate.set_opacity(0.25) for m in others_marks),
                   *(r.animate.set_stroke(opacity=0.25) for r in rings),
-                  *(lab.animate.set_opacity(0.35) for lab in dim), run_time=1.0)
+                  *(lab.animate.set_color(t.muted) for lab in dim), run_time=1.0)
         self.remove(*others_marks)
         self.play(Indicate(keep, color=t.opt("SGD"), scale_factor=1.4), run_time=1.0)
         self.play(FadeIn(stall_note), run_time=0.8)

@@ -261,17 +261,42 @@ def test_wall_stretch_and_readout_follow_gdcore():
 
 def test_readouts_and_arrow_change_as_the_ball_lands():
     """At each scheduled step, and from just before the ball lands on it (ARRIVE), the step
-    readout is gdcore's step and J its cost; the −∇J arrow stands at the step's start
-    (the point last reached) while the ball moves on."""
+    readout is gdcore's step; the J readout is the ball's height, gdcore's cost at each step;
+    the −∇J arrow rides with the ball, along the −∇J of the step's start (the point last
+    reached), and the legend's −∇J fades with it."""
     scene = rendered(Descent3d)
     traj = trajectory()
+    x, y = data.regression_points()
     for k in range(1, len(scene.shown)):
         for s in (float(k), k - ARRIVE / 2):
             assert scene.step_at(s) == scene.shown[k]
         assert scene.step_at(k - 2 * ARRIVE) == scene.shown[k - 1]
-    # the arrow mid-step starts at the point the step started from, not at the ball
-    mid = scene.descent_arrow_points(float(scene.reached(1.5)))
-    np.testing.assert_allclose(mid[0, :2], traj.points[scene.shown[1]], atol=0)
+    # the arrow mid-step starts at the ball and points the way of the step it is taking
+    keep = scene.s.get_value()
+    try:
+        for s in (0.5, 1.5):
+            scene.s.set_value(s)
+            arrow = scene.arrow_points()
+            np.testing.assert_allclose(arrow[0], scene.ball_point(s), atol=1e-12)
+            a, b = traj.points[scene.shown[int(s)]], traj.points[scene.shown[int(s) + 1]]
+            d, step = arrow[-1, :2] - arrow[0, :2], b - a
+            g = np.array(regression.gradient(*a, x, y))
+            assert np.dot(d, step) > 0 and abs(np.cross(d, step)) < 1e-9 * np.linalg.norm(step)
+            assert abs(np.cross(d, g)) < 1e-9 * np.linalg.norm(g)
+            # the J readout is the ball's height, gdcore's cost where it is, mid-step too
+            scene.j_num.update()
+            np.testing.assert_allclose(scene.j_num.get_value(),
+                                       regression.cost(*scene.ball_point(s)[:2], x, y),
+                                       rtol=1e-12)
+            assert scene.j_num.get_value() < traj.losses[scene.shown[int(s)]]
+    finally:
+        scene.s.set_value(keep)
+        scene.j_num.update()
+    # at the end the arrow has faded, and the legend's −∇J with it, to the same opacity
+    key, name = scene.info[-1]
+    a = scene.arrow_opacity()
+    assert a < 1.0 and name.get_fill_opacity() == pytest.approx(a)
+    assert key[0].get_stroke_opacity() == pytest.approx(a)
     # the crawl passes the caption's step on its way to the last, where it ends
     assert scene.shown[2] < CUT_STEP < scene.shown[-1]
     assert scene.s.get_value() == len(scene.shown) - 1

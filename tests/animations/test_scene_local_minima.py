@@ -5,7 +5,7 @@ import pytest
 from frames import rendered
 
 from gdcore import local_minima
-from gdviz import numbers
+from gdviz import numbers, theme
 from scenes.local_minima import ESCAPE_TIME, EXP, W_SAMPLES, LocalMinima, ball_point
 
 
@@ -89,11 +89,31 @@ def test_counters_never_overlap_and_words_are_held_and_plain():
     assert scene.title.text.replace(" ", "") == MOMENTUM_TITLE.replace(" ", "")
     deep = int(np.argmin(scene.depths))
     assert scene.min_labels[deep].get_color() == ManimColor(scene.theme.opt("Momentum"))
-    # every other depth in the colour of the plain balls that stop there; the momentum ball
-    # (and its legend dot) larger than plain descent's, apart by size as well as colour
-    sgd = ManimColor(scene.theme.opt("SGD"))
-    assert all(lab.get_color() == sgd for k, lab in enumerate(scene.min_labels) if k != deep)
-    assert all(b.get_color() == sgd for b in scene.balls.values())
+    # the stalled ball and its depth in plain descent's colour; the other plain balls, their
+    # depths and the count of the balls sharing a minimum dimmed to the muted ink, legible
+    # (text contrast) on the page; the momentum ball (and its legend dot) larger than plain
+    # descent's, apart by size as well as colour
+    t = scene.theme
+    sgd, muted = ManimColor(t.opt("SGD")), ManimColor(t.muted)
+    own = int(np.argmin(np.abs(scene.minima - scene.plain[EXP.stalled_start].final[0])))
+    assert scene.min_labels[own].get_color() == sgd
+    dim = [lab for k, lab in enumerate(scene.min_labels) if k not in (own, deep)]
+    def hexed(c):
+        return ManimColor(c).to_hex().lower()
+
+    assert dim and all(hexed(lab.get_color()) == hexed(muted) for lab in [*dim, *scene.shared])
+    assert all(g.get_fill_opacity() == pytest.approx(1.0)
+               for lab in [*dim, *scene.shared] for g in lab.family_members_with_points())
+    assert theme.contrast(t.muted, t.background) >= theme.TEXT_CONTRAST >= 4.5
+    for w0, b in scene.balls.items():
+        assert hexed(b.get_color()) == hexed(sgd if w0 == EXP.stalled_start else muted)
+    # two plain balls stop on one minimum: that spot is labelled ×2, above the ball
+    finals = np.array([tr.final[0] for tr in scene.plain.values()])
+    assert len(scene.shared) == 1 and scene.shared[0].text == "×2"
+    assert np.sum(np.isclose(finals, scene.minima[deep])) == 2
+    spot = scene.ax.c2p(scene.minima[deep], scene.depths[deep])
+    assert abs(scene.shared[0].get_center()[0] - spot[0]) < 1e-6
+    assert scene.shared[0].get_bottom()[1] > spot[1] + BALL_RADIUS
     assert scene.momentum_ball.width == pytest.approx(MOMENTUM_BALL * 2)
     assert scene.mkey[0].width == pytest.approx(MOMENTUM_BALL * 2)
     assert MOMENTUM_BALL > 1.2 * BALL_RADIUS
