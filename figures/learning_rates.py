@@ -15,8 +15,8 @@ shrinks, above it (right of the limit) it grows.
 
 Alt: Top, three contour maps of the same long valley, each with a descent path from the same
 start. Left, a short path that turns into the valley and stops far from the minimum at a small
-square. Middle, a path that reaches the minimum and ends there: the star sits on a square a
-little larger than itself, the run's end mark. Right, dots where the large rate's steps land,
+square. Middle, a path that reaches the minimum and ends there: its end mark, a small square,
+stands just beside the star. Right, dots where the large rate's steps land,
 two rows on the two walls of the valley that march outward until they leave the map at the
 right edge, where a cross marks the exit. Bottom left, the cost per step of the three runs on
 log axes: the small rate falls slowly, the good one reaches the minimum, the large one climbs
@@ -182,7 +182,7 @@ def make_figure(theme):
     m_best, b_best = regression.least_squares(x, y)
     j_best = regression.cost(m_best, b_best, x, y)
     jx.axhline(j_best, **theme.line("reference", color=theme.good, linewidth=0.9, zorder=1),
-               label=f"minimum $J^{{*}} = {nb.latex(j_best, places=4)}$")
+               label=f"minimum $J^{{*}} = {nb.cost(j_best, 'latex')}$")
     gm.cost_per_iteration_axes(jx, COST_DESCENT.steps, j_best / 2, top)
     jx.yaxis.set_minor_locator(NullLocator())
     gm.optimizer_legend(jx, theme, "curves", fontsize=theme.small_size, ncols=2)
