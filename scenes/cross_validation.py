@@ -1,7 +1,7 @@
 """Five-fold cross-validation: five rounds, each holding out one fold, training a degree-3 fit on
 the other four and scoring it on the held-out samples; the scores fill a table (each appears as
 the round's readout flashes); each flashes again, in ink, as it is added, their printed sum is
-written under their column, then the mean "mean = sum / 5 = mean" in one larger line under it
+written under their column, named "sum" on its left, then the mean "mean = sum / 5 = mean" in one larger line under it
 (its sum under the printed sum), its pieces faded in whole left to right (the sum sliding down
 from under the printed one), held and flashed, the video ending 1.5 s after.
 Round 1, the lesson, plays slowly, one change at a time: its row comes in (its held-out fold's
@@ -244,6 +244,10 @@ class CrossValidation(ThemedScene):
         self.shown_sum = sum(float(score_text(s)) for s in self.cv.fold_scores)
         total = self.tex(f"{self.shown_sum:.3f}", 32)
         total.move_to(np.array([X_SCORE, y_rule - SUM_DROP, 0]))
+        # named on its left, beside the column: a bare number under it would read as one more
+        # score
+        sum_word = self.text("sum", 28).next_to(total, LEFT, buff=0.25)
+        self.sum_word = sum_word
         # fold 5's gaps and score leave like the others' (its fit stays), and the footnote
         # (said) with them, as the rule is drawn: the mean's line takes its room
         self.play(Create(rule), FadeOut(self.gap_lines), FadeOut(self.read), FadeOut(self.foot),
@@ -251,7 +255,7 @@ class CrossValidation(ThemedScene):
         # each score flashes (in ink, staying) as it is added, then the sum is written
         for cell in self.scores:
             self.play(Indicate(cell, color=t.good, scale_factor=1.15), run_time=0.4)
-        self.play(FadeIn(total), run_time=0.6)
+        self.play(FadeIn(VGroup(sum_word, total)), run_time=0.6)
         # even spaces around every sign: TeX's thick space around "=", the same (\;) set by
         # hand around "/", which TeX spaces as a letter
         parts = (r"\text{mean}", "=", f"{self.shown_sum:.3f}", r"\;/\;", f"{K}", "=",
