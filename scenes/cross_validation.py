@@ -1,28 +1,27 @@
 """Five-fold cross-validation: five rounds, each holding out one fold, training a degree-3 fit on
 the other four and scoring it on the held-out samples; the scores fill a table (each appears as
 the round's readout flashes); each flashes again, in ink, as it is added, their printed sum is
-written under their column, then the mean "mean = sum / 5 = mean" in one larger line under it
-(its sum under the printed sum), its pieces faded in whole left to right (the sum sliding down
-from under the printed one), held and flashed, the video ending 1.5 s after.
-Round 1, the lesson, plays slowly, one change at a time: its row comes in (its held-out fold's
-cell in the accent), the held-out points take the accent, the round's fit is drawn, then its
-gaps and its score. Rounds 2 to 5 repeat it faster each time (ROUND_PACE), their changes in
+written under their column, named "sum" on its left, then the mean "mean = sum / 5 = mean" in
+one larger line under it (its sum under the printed sum), its pieces faded in whole left to
+right (the sum sliding down from under the printed one), held and flashed, the video ending
+1.5 s after. Round 1, the lesson, plays slowly, one change at a time: its row comes in (its held-out
+fold's cell in the accent), the held-out points take the accent, the round's fit is drawn, then
+its gaps and its score. Rounds 2 to 5 repeat it faster each time (ROUND_PACE), their changes in
 pairs: the last round's fit, gaps and score leave as the new row comes in, the held-out points
 take the accent, the fit is drawn, its gaps come with its readout, its score goes into the
 table; so the mean, the point of the scene, comes sooner. Held out is one colour, the accent:
-its cells, points, gaps and "fold k: J" readout. Fold 5's gaps and score leave like the
-others' before the sum. The plot's frame is drawn with its tick numbers
-and labels faded in whole (manim_blocks.play_axes_in); then, one at a time, the table's heads,
-its score head, the key (under the rounds, left of the sum and the mean's line: it stays to the
-end) and the footnote, which leaves as the sum begins (the mean's line, the largest text of
-the scene, takes its room).
+its cells, points, gaps and "fold k: J" readout. Fold 5's gaps and score leave like the others'
+before the sum. The plot's frame is drawn with its tick numbers and labels faded in whole
+(manim_blocks.play_axes_in); then, one at a time, the table's heads, its score head, the key
+(under the rounds, left of the sum and the mean's line: it stays to the end) and the footnote,
+which leaves as the sum begins (the mean's line, the largest text of the scene, takes its room).
 
-The samples, folds, fits and scores are gdcore's (procedure.CROSS_VALIDATION, the still's:
-its settings, samples() and run(); scores printed by gdviz.number_text.score_text as there).
-Beside the table, the round's fit (regression.polynomial_fit on the round's training indices)
-with the held-out points and their gaps to the curve (the house residuals), whose half mean
-square, the cost J, is the round's score. The plot's right tick stays 24 px inside the frame
-at 480p (PLOT_X).
+The samples, folds, fits and scores are gdcore's (procedure.CROSS_VALIDATION, the still's: its
+settings, samples() and run(); scores printed by gdviz.number_text.score_text as there). Beside
+the table, the round's fit (regression.polynomial_fit on the round's training indices) with the
+held-out points and their gaps to the curve (the house residuals), whose half mean square, the
+cost J, is the round's score. The plot's right tick stays 24 px inside the frame at 480p
+(PLOT_X).
 Render alone with: manim -ql scenes/cross_validation.py CrossValidation
 """
 
@@ -244,6 +243,10 @@ class CrossValidation(ThemedScene):
         self.shown_sum = sum(float(score_text(s)) for s in self.cv.fold_scores)
         total = self.tex(f"{self.shown_sum:.3f}", 32)
         total.move_to(np.array([X_SCORE, y_rule - SUM_DROP, 0]))
+        # named on its left, beside the column: a bare number under it would read as one more
+        # score
+        sum_word = self.text("sum", 28).next_to(total, LEFT, buff=0.25)
+        self.sum_word = sum_word
         # fold 5's gaps and score leave like the others' (its fit stays), and the footnote
         # (said) with them, as the rule is drawn: the mean's line takes its room
         self.play(Create(rule), FadeOut(self.gap_lines), FadeOut(self.read), FadeOut(self.foot),
@@ -251,7 +254,7 @@ class CrossValidation(ThemedScene):
         # each score flashes (in ink, staying) as it is added, then the sum is written
         for cell in self.scores:
             self.play(Indicate(cell, color=t.good, scale_factor=1.15), run_time=0.4)
-        self.play(FadeIn(total), run_time=0.6)
+        self.play(FadeIn(VGroup(sum_word, total)), run_time=0.6)
         # even spaces around every sign: TeX's thick space around "=", the same (\;) set by
         # hand around "/", which TeX spaces as a letter
         parts = (r"\text{mean}", "=", f"{self.shown_sum:.3f}", r"\;/\;", f"{K}", "=",

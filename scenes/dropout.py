@@ -1,24 +1,24 @@
 """Dropout: every training step trains a different thinned network.
 
-The 4-6-6-2 network of the still (gdcore.networks.DROPOUT, the still's: same sizes, rate,
-steps, seed and masks). The dense network comes in layer by layer, input to output, then the
-note beside it. The first mask comes in one hidden layer at a time (dropped hidden neurons turn
-to a thin faded outline, as in the still, filled with the page and drawn over the edges, so no
-line passes through them; their edges vanish; kept hidden ones take the accent). At each later
-step, one change at a time: the last step's forward pass ends (its lit edges back to the quiet
-colour, its count of kept neurons leaving with it), the step counter turns, and the last mask
-turns into the new one: first the neurons dropped anew go out, then the ones restored come
-back (edges included); neurons dropped at both steps keep their faded outline, neurons kept at
-both their accent outline, throughout. Then the forward sweep lights
-the kept edges layer by layer, input to output, where they stay until the step ends; a key says
-the orange is this step's thinned network. The count of hidden neurons kept comes in once the
-mask has landed, never over a network it does not count. Input and output neurons keep their
-solid muted outline throughout; the note is set flush left, 36 px in. After the last step the
-lesson as one picture: the note and counters give way, the last thinned network fades, and the
-four steps' thinned networks come back in a row (two thirds of their size, the layers drawn
-closer so that the four fit), one after the other in the order of the steps, left to right,
-each under its step and its count of hidden neurons kept: four different thinned networks,
-held.
+The 4-6-6-2 network of the still (gdcore.networks.DROPOUT, the still's: same sizes, rate, steps,
+seed and masks). The dense network comes in layer by layer, input to output, then the note
+beside it. The first mask comes in one hidden layer at a time (dropped hidden neurons turn to a
+thin faded outline, as in the still, filled with the page and drawn over the edges, so no line
+passes through them; their edges vanish; kept hidden ones take the accent). At each later step,
+one change at a time: the last step's forward pass ends (its lit edges back to the quiet
+colour), the step counter turns, and the last mask turns into the new one: first the neurons
+dropped anew go out, then the ones restored come back (edges included); neurons dropped at both
+steps keep their faded outline, neurons kept at both their accent outline, throughout; the count
+of kept neurons stays on screen, its number turning in place with each change. Then the forward
+sweep lights the kept edges layer by layer, input to output, where they stay until the step
+ends; a key says the orange is this step's thinned network. The count of hidden neurons kept
+comes in once the first mask has landed, and always counts the network drawn. Input and output
+neurons keep their solid muted outline throughout; the note is set flush left, 36 px in. After
+the last step the lesson as one picture: the note and counters give way, the last thinned
+network cross-fades into its thumbnail at the right end of a row (two thirds of its size, the
+layers drawn closer so that four fit), and the first three steps' thinned networks come back
+beside it, one after the other in the order of the steps, left to right, each under its step and
+its count of hidden neurons kept: four different thinned networks, held.
 Render alone with: manim -ql scenes/dropout.py Dropout
 """
 
@@ -72,10 +72,16 @@ MASK_TIME = 1.0
 #: with their centres ROW_PITCH apart, 24 px and more clear of its edges; centred at ROW_Y, the
 #: networks' bottoms 30 px above the frame's.
 ROW_SCALE, ROW_SQUEEZE, ROW_Y, ROW_PITCH = 0.66, 0.63, -1.17, 3.35
-#: The lag between the big network's pieces as it fades before the closing row (manim's
-#: lag_ratio over its edges, neurons and faded outlines): spread over the play, no frame loses
-#: half, and each piece still fades over two thirds of a second (never a cut).
-OUT_LAG = 0.005
+#: The size of each closing network's count of hidden neurons kept, "8 of 12 kept" (at 24 its
+#: letters stood 11 px tall at 480p, under the 12 px a label needs; "hidden" is left out so
+#: that the four counts keep clear gaps between them: the row shows only the hidden neurons
+#: dropped, and the counter before it said the 12 are the hidden ones).
+ROW_COUNT_SIZE = 28
+#: Seconds of the cross-fade from the last step's network to its thumbnail in the closing row,
+#: and the lag between the big network's pieces as they fade (manim's lag_ratio over its
+#: edges, neurons and faded outlines): spread over the play, each piece fading over half a
+#: second, so that no frame loses a fifth of the ink.
+SHRINK_TIME, OUT_LAG = 1.5, 0.02
 #: Seconds each network of the closing row takes to come in (one after the other, in the
 #: order of the steps).
 ROW_IN = 0.7
@@ -201,10 +207,10 @@ class Dropout(ThemedScene):
             self.play(FadeIn(self.counter), run_time=0.6)
             self.first_mask(dropped, n_kept)
         else:
-            # the last step's forward pass ends: its lit edges back to the quiet colour and its
-            # count leaves (the mask stays: it changes next, neuron by neuron)
+            # the last step's forward pass ends: its lit edges back to the quiet colour (the
+            # mask stays: it changes next, neuron by neuron, the count with it)
             self.play(net.transition(lambda n: n.set_edge_style(color=self.quiet, apply=False)),
-                      FadeOut(self.kept_line), run_time=0.5)
+                      run_time=0.5)
             self.play(_switch(self.step_num, s + 1), run_time=0.5)
             self.next_mask(set(self.dropped(s - 1)), dropped, n_kept)
         self.play(self.sweep(), *([FadeIn(self.sweep_key)] if s == 0 else []))
@@ -233,15 +239,13 @@ class Dropout(ThemedScene):
         anew go out (accent outline to faded, their edges gone), then the ones restored come
         back (faded to the accent outline, their edges back); the neurons dropped at both steps
         keep their faded outline throughout, those kept at both their accent one. The count of kept
-        neurons comes in with the last change, when the new mask has landed."""
+        neurons stays on screen and turns in place with each change, counting the network drawn
+        (after the last, the new mask's n_kept)."""
         plays = [(before | after, after - before, set()), (after, set(), before - after)]
         plays = [p for p in plays if p[1] or p[2]]
-        for k, (shown, out, back) in enumerate(plays):
-            count = []
-            if k == len(plays) - 1:
-                set_number(self.k_num, n_kept)
-                count = [FadeIn(self.kept_line, rate_func=lambda a: max(0.0, 2 * a - 1))]
-            self.play(self.mask_to(shown, out, back), *count, run_time=MASK_TIME)
+        for shown, out, back in plays:
+            self.play(self.mask_to(shown, out, back), _switch(self.k_num, N_HIDDEN - len(shown)),
+                      run_time=MASK_TIME)
 
     def mask_to(self, dropped: set, out: set, back: set) -> AnimationGroup:
         """One change of the mask: the network as thinned by `dropped`, the neurons of `out`
@@ -262,26 +266,29 @@ class Dropout(ThemedScene):
     def row_label(self, s: int) -> VGroup:
         """Step s's heading in the closing row: its step and its count of hidden neurons kept."""
         label = VGroup(self.text(f"step {s + 1}", 28),
-                       self.text(f"{self.kept_counts[s]} of {N_HIDDEN} hidden kept", 24))
+                       self.text(f"{self.kept_counts[s]} of {N_HIDDEN} kept", ROW_COUNT_SIZE))
         label.arrange(DOWN, buff=0.12)
         top = self.row_place(s)[1] + ROW_SCALE * self.net.height / 2
         return label.next_to(np.array([self.row_place(s)[0], top, 0]), UP, buff=0.25)
 
     def side_by_side(self):
         """The four thinned networks side by side: one change at a time, the note and
-        counters out, the last step's network out, then steps 1, 2, 3 and 4 in that order."""
+        counters out, the last step's network giving way to its thumbnail at the row's right end
+        (a cross-fade), then steps 1, 2 and 3 in that order."""
         self.play(FadeOut(VGroup(self.note, self.counter, self.kept_line, self.sweep_key)),
                   run_time=0.6)
         self.row_labels = [self.row_label(s) for s in range(STEPS)]
         for s, snap in enumerate(self.snaps):
             _thumbnail(snap).move_to(self.row_place(s))
-        # the last step's network leaves (a fade: thin lines that moved across the frame would
-        # flicker), its edges and neurons one after another (faded all at once, its thin lines
-        # would all drop under the eye's threshold in the same frame: a pop), then the row comes
-        # in in the order of the steps, 1, 2, 3, 4, left to right
+        # the last step's network gives way to its own thumbnail at the row's right end, both at
+        # once: a cross-fade, never a frame with the title alone. A fade, not a move (a network
+        # moving across the frame loses most of its thin lines' pixels every frame); its pieces
+        # one after another, input to output (all at once, its thin lines would all drop under
+        # the eye's threshold in the same frame: a pop)
         self.play(FadeOut(VGroup(self.net, *self.faded.values()), lag_ratio=OUT_LAG),
-                  run_time=1.0)
-        for s, snap in enumerate(self.snaps):
+                  FadeIn(VGroup(self.snaps[-1], self.row_labels[-1])), run_time=SHRINK_TIME)
+        # then the others come in in the order of the steps, 1, 2, 3, left to right
+        for s, snap in enumerate(self.snaps[:-1]):
             self.play(FadeIn(VGroup(snap, self.row_labels[s])), run_time=ROW_IN)
         self.wait(FINAL_HOLD)
 

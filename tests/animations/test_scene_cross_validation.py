@@ -66,6 +66,12 @@ def test_the_mean_is_the_printed_scores_summed_over_five():
     # the sum sits under the score column
     assert abs(scene.total.get_center()[0] - scene.scores.get_center()[0]) < 0.05
     assert scene.total.get_top()[1] < scene.scores.get_bottom()[1]
+    # named: "sum" on its left, on its line, clear of it and of the key, shown to the end
+    word = scene.sum_word
+    assert word.original_text == "sum" and word in scene.get_mobject_family_members()
+    assert abs(word.get_center()[1] - scene.total.get_center()[1]) < 0.1
+    assert 0 < scene.total.get_left()[0] - word.get_right()[0] < 0.4
+    assert scene.key.get_right()[0] < word.get_left()[0]
     # the mean is that very sum over 5, in one line: "mean = 0.225 / 5 = 0.045"
     assert [m.tex_string for m in scene.mean_line] == [
         r"\text{mean}", "=", "0.225", r"\;/\;", "5", "=", f"{cv.mean:.3f}"]

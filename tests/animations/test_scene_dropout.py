@@ -98,11 +98,12 @@ def test_it_ends_on_the_four_thinned_networks_side_by_side():
         assert label.get_bottom()[1] > row.get_top()[1]
         assert label[0].original_text == f"step {s + 1}"
         kept = sum(int(m.sum()) for m in step)
-        assert label[1].original_text == f"{kept} of {DROPOUT.n_hidden} hidden kept"
+        assert label[1].original_text == f"{kept} of {DROPOUT.n_hidden} kept"
         assert label.get_top()[1] < scene.title.get_bottom()[1]
         if s:
             assert rows[s - 1].get_right()[0] < row.get_left()[0]
-            assert scene.row_labels[s - 1].get_right()[0] < label.get_left()[0]
+            # the counts stand apart, 40 px and more between neighbours at 480p
+            assert scene.row_labels[s - 1].get_right()[0] < label.get_left()[0] - 40 / px
     # large enough to read at 480p: every neuron (and faded outline) a circle at least 28 px
     # across, the row 24 px clear of the frame's bottom too
     for row in rows:
@@ -130,7 +131,8 @@ def _watch(scene):
         count = int(scene.k_num.get_value()) if scene.kept_line in scene.mobjects else None
         return "mask", int(scene.step_num.get_value()), out, faded, edges, count
     shown = set(scene.get_mobject_family_members())
-    return scene.net in shown, tuple(s for s, snap in enumerate(scene.snaps) if snap in shown)
+    return scene.net in shown, tuple(s for s, snap in enumerate(scene.snaps)
+                                     if snap[0] in shown)
 
 
 WATCHERS[Dropout] = _watch
@@ -179,8 +181,20 @@ def scene_edges():
 
 
 def test_the_closing_row_comes_in_the_order_of_the_steps():
-    """One change at a time, in the order of the steps: the last big network leaves, then
-    steps 1, 2, 3 and 4 come in, left to right, one per play."""
+    """One change at a time: the last big network cross-fades into its own thumbnail at the
+    row's right end (never wiped first, which left the title alone on screen), then steps 1, 2
+    and 3 come in, left to right, one per play."""
     seen = [n for n in rendered(Dropout).notes if n is not None and n[0] != "mask"]
     changes = [n for p, n in zip(seen, seen[1:]) if n != p]
-    assert changes == [(False, ()), *((False, tuple(range(k))) for k in range(1, STEPS + 1))]
+    last = STEPS - 1
+    assert changes == [(False, (last,)),
+                       *((False, (*range(k), last)) for k in range(1, STEPS))]
+
+
+def test_the_count_of_kept_neurons_stays_from_the_first_mask_on():
+    """Once the first mask has landed, the count of kept neurons never leaves before the
+    closing row: its number turns in place."""
+    notes = [n for n in rendered(Dropout).notes if n is not None and n[0] == "mask"]
+    first = next(k for k, n in enumerate(notes) if n[5] is not None)
+    assert all(n[5] is not None for n in notes[first:])
+    assert {n[5] for n in notes[first:]} >= set(DROPOUT.kept_counts())
