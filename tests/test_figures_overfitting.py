@@ -247,6 +247,18 @@ def test_overfitting_poly_draws_the_fits_and_says_when_clipped(t):
         else:
             assert fit.get_ydata().max() > hi and len(clipped) == 1
             assert f"{fit.get_ydata().max():.0f}" in clipped[0].get_text()
+            # the note under the panel, below its tick numbers: nothing over the data
+            fig.canvas.draw()
+            note = clipped[0].get_window_extent()
+            assert note.y1 < min(x.get_window_extent().y0 for x in ax.get_xticklabels())
+        # the test samples under the true curve they were drawn from, which reads through them
+        (held,) = by_gid(ax, "test-samples")
+        assert held.get_zorder() < true[0].get_zorder() and true[0].get_alpha() in (None, 1.0)
+    # the panels apart: the left panel's last tick number clear of the right one's first
+    fig.canvas.draw()
+    last = fig.axes[0].get_xticklabels()[-1].get_window_extent()
+    first = fig.axes[1].get_xticklabels()[0].get_window_extent()
+    assert first.x0 - last.x1 >= 4 / 72 * fig.dpi
     # degree 9 through every point: its residuals at the samples vanish
     w9 = regression.polynomial_fit(d.x, d.y, 9)
     np.testing.assert_allclose(regression.polynomial_eval(w9, d.x), d.y, atol=1e-8)
