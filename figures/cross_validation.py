@@ -90,7 +90,9 @@ def make_figure(theme):
     for i, (tr, te, score) in enumerate(zip(r.train_idx, r.test_idx, r.fold_scores)):
         block_h = 0.32
         y0 = _row_y(i, block_h)
-        table.text(X_LABEL, y0 + block_h / 2, f"round {i + 1}", ha="left", va="center", **ink)
+        # the rows' names in the house case, as the columns' ("Round 1" beside "Fold 1")
+        table.text(X_LABEL, y0 + block_h / 2, th.title(f"round {i + 1}"), ha="left",
+                   va="center", **ink)
         for j in range(K):
             held = j == i
             part = "validation" if held else "training"
@@ -134,7 +136,7 @@ def make_figure(theme):
     table.text(MEAN_WORD, rule_y - 0.2, "mean", ha="right", va="center",
                fontsize=theme.font_size, color=theme.text)
     table.text(X_SCORE, rule_y - 0.2, score_text(r.mean), ha="center", va="center",
-               fontsize=theme.font_size, color=theme.text, fontweight="bold", gid="mean")
+               fontsize=theme.font_size + 1, color=theme.text, gid="mean")
     table.text(X_BLOCKS, rule_y - 0.2,
                f"{N} samples, {K} folds of {r.test_idx[0].size}: "
                "each sample is held out once", ha="left", va="center",

@@ -21,9 +21,9 @@ from gdviz import equations
 from gdviz import mpl as gm
 from gdviz import theme as th
 
-#: Size of the equations, in points: the body text's (8.5 pt), so that the sheet's rows, one
-#: or two equations each on its two columns, fit one page.
-EQ_SIZE_SHEET = 8.5
+#: Size of the equations, in points: a little under the body text's (8.5 pt), so that the
+#: sheet's rows, with room between them (ROW_GAP_IN), fit one page (theme.max_height).
+EQ_SIZE_SHEET = 8.1
 EQ_SIZE_SINGLE = 12.0
 PAD_IN = 0.04  # margin around a single equation, inches
 SIDE_IN = 0.1  # margin left of the group names and right of the widest row, inches
@@ -43,7 +43,9 @@ NAME_GAP_IN = 0.035
 GRID_COLUMNS = 3
 HEAD_GAP_IN = 0.03  # space between a group's name and its first row, inches
 RULE_GAP_IN = 0.08  # space between a group's name and the rule beside it, inches
-ROW_GAP_IN = 0.05  # space between two rows of one group, inches
+#: Space between two rows of one group, inches: well over NAME_GAP_IN, so that a name reads
+#: with the equation under it, never with the deep fraction of the row above.
+ROW_GAP_IN = 0.08
 GROUP_GAP_IN = 0.06  # space between a group's last row and the next group's name, inches
 #: Space above the first group's name and below the last row, inches: the house margin, the
 #: pad the layout engine leaves round every other still.
@@ -131,7 +133,8 @@ def make_figure(theme):
         y += head_h + HEAD_GAP_IN
         cells = []
         for eq in eqs:
-            name = fig.text(0, 0, eq.shown_name, ha="left", va="top", fontsize=theme.small_size,
+            name = fig.text(0, 0, eq.shown_name, ha="left", va="bottom",
+                            fontsize=theme.small_size,
                             color=theme.muted, gid=f"name-{eq.key}")
             tex = fig.text(0, 0, equations.mathtext_tight(eq.key, operators=True), ha="left",
                            va="baseline", fontsize=EQ_SIZE_SHEET, color=theme.text,
@@ -147,13 +150,15 @@ def make_figure(theme):
         for r, row in enumerate(_rows(cells, width - 2 * SIDE_IN)):
             if r:
                 y += ROW_GAP_IN
-            # the names on one line; the equations on one baseline, the tallest one's top
-            # NAME_GAP_IN under the names, room under it for the deepest one
+            # the names' last lines on one baseline (a one-line name beside a two-line one
+            # sits on the second line, just over its equation); the equations on one
+            # baseline, the tallest one's top NAME_GAP_IN under the names, room under it for
+            # the deepest one
             ascent = max(c[3] - c[4] for _, c in row)
             names_h = name_h2 if any("\n" in c[0].get_text() for _, c in row) else name_h
             baseline = y + names_h + NAME_GAP_IN + ascent
             for x, (name, tex, *_) in row:
-                placed.append((name, SIDE_IN + x, y))
+                placed.append((name, SIDE_IN + x, y + names_h))
                 placed.append((tex, SIDE_IN + x, baseline))
             y = baseline + max(c[4] for _, c in row)
     total = y + MARGIN_IN

@@ -1,7 +1,7 @@
 """Tangents and gradients
 
 Left: a curve y = f(x) and its tangent at x = {x0}. Near the point the tangent and the curve
-agree, so a small step dx changes y by dy = m dx, where m = f'({x0}) = {slope} is the slope of
+agree, so a small step dx changes y by dy = f′(x) dx, where f′({x0}) = {slope} is the slope of
 the tangent. Middle: a bowl-shaped surface z = f(x, y) and its tangent plane at (x, y) = ({px},
 {py}). The plane has one slope per direction, the partial derivatives ∂f/∂x = {m1} and ∂f/∂y =
 {m2}: the plane's two lines through the point touch the bowl's two cuts through it, along x and
@@ -39,7 +39,7 @@ WINDOW = ((-8.0, 8.0), (-1.4, 1.4))  # the part of gdcore's valley bowl drawn
 POINT = (-4.5, 0.5)  # on the bowl's far wall, seen from the front; ±∇f inside the window
 PLANE_HALF = (3.0, 0.7)  # half-sizes of the tangent-plane patch in x and y (cut at the window)
 ARROW_SCALE = 0.3  # the arrows are drawn at this multiple of ∇f
-#: The slope m in its shortest form to this many significant digits: 0.3 (exact: no zero
+#: The slope f'(X0) in its shortest form to this many significant digits: 0.3 (exact: no zero
 #: padded).
 SLOPE_SIG = 3
 #: ∂f/∂x and ∂f/∂y, a pair, to one number of decimals: (−0.45, 2.50)
@@ -48,6 +48,8 @@ ZOOM = 1.0  # half-size of the square (x, y) window of the contour view: both ar
 #: The three panels' widths (curve, surface, view from above): balanced, the surface box wide
 #: enough to read, the square view from above as wide as the panels are tall.
 GRID_WIDTHS = (1.0, 1.3, 1.15)
+#: How far (a fraction of the figure's width) the 3-D box is moved left of its cell's centre.
+BOX_SHIFT = 0.035
 Z_FLOOR = -5.0  # the floor below the bowl, so the arrows on it clear the bowl's rim
 
 
@@ -73,12 +75,13 @@ def _curve(ax, theme):
             gid="curve")
     tx = np.array([X0 - 0.75 * DX, X0 + 1.45 * DX])
     ax.plot(tx, bowl.tangent((X0, 0.0), tx - X0, 0.0), color=theme.accent, linewidth=1.3, zorder=3,
-            label=f"tangent at $x = {X0:g}$, slope $m = {numbers.latex(m, sig=SLOPE_SIG)}$")
-    # The slope triangle below the tangent: run dx, rise dy = m dx.
+            label=f"tangent at $x = {X0:g}$, "
+            f"slope $f'({X0:g}) = {numbers.latex(m, sig=SLOPE_SIG)}$")
+    # The slope triangle below the tangent: run dx, rise dy = f'(x) dx.
     x1, y1 = X0 + DX, float(bowl.tangent((X0, 0.0), DX, 0.0))
     ax.plot([X0, x1, x1], [y0, y0, y1], color=theme.text, linewidth=0.9, zorder=3)
     ax.plot([X0], [y0], "o", color=theme.accent, markersize=5, zorder=4)
-    # the legs named beside them, in the page's clear space (dy = m dx is the title's)
+    # the legs named beside them, in the page's clear space (dy = f'(x) dx is the title's)
     ax.annotate("$dx$", (X0 + 0.6 * DX, y0), xytext=(0, -3), textcoords="offset points",
                 ha="center", va="top", color=theme.text, fontsize=theme.font_size, gid="dx")
     ax.annotate("$dy$", (x1, (y0 + y1) / 2), xytext=(4, 0), textcoords="offset points",
@@ -233,6 +236,10 @@ def make_figure(theme):
     ax = fig.add_subplot(gs[0])
     ax3 = fig.add_subplot(gs[1], projection="3d")
     ax2 = fig.add_subplot(gs[2])
+    # the 3-D box set left into the room its cell leaves beside the curve's panel: its z ticks
+    # and label stand clear of the right panel's y label and tick numbers
+    pos = ax3.get_position()
+    ax3.set_position([pos.x0 - BOX_SHIFT, pos.y0, pos.width, pos.height])
     _curve(ax, theme)
     _surface(ax3, theme)
     _contour_view(ax2, theme)
@@ -240,7 +247,9 @@ def make_figure(theme):
     m = surfaces.valley.grad((X0, 0.0))[0]
     n = numbers.latex
     # the three titles on one line, each over its panel, a formula under each
-    titles = (("a curve and its tangent", rf"$dy = m\,dx$, $m = {n(m, sig=SLOPE_SIG)}$"),
+    # the slope written as the derivative: m is the line's slope everywhere else in the book
+    titles = (("a curve and its tangent",
+               rf"$dy = f'(x)\,dx$, $f'({X0:g}) = {n(m, sig=SLOPE_SIG)}$"),
               ("a surface and its tangent plane",
                r"$dz = (\partial f/\partial x)\,dx + (\partial f/\partial y)\,dy$"),
               ("seen from above",

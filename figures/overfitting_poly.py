@@ -1,7 +1,7 @@
 """A smooth fit and an overfit
 
 The same {n} noisy samples of sin(2πx) (seed {seed}), fitted by least squares with a polynomial
-of degree 3 (left) and of degree 9 (right); the faint curve is the true sin(2πx). The cubic
+of degree 3 (left) and of degree 9 (right); the dotted curve is the true sin(2πx). The cubic
 follows the trend and misses the points a little: training cost J = {train3:.3f} (J is half the
 mean squared error), test cost J = {test3:.3f} on {n_test} fresh test samples (the small hollow
 lavender diamonds, in both panels). The degree-9 polynomial has {n_coef} coefficients for {n}
@@ -10,7 +10,7 @@ points, so it passes through every one of them (its training cost is
 and swings wildly in between: its test cost is {test9:.1f}. Left of the first sample it climbs
 to {top9:.0f}, far above the plotted range.
 
-Alt: Two panels of the same {n} blue dots scattered around a faint dotted sine wave, with
+Alt: Two panels of the same {n} blue dots scattered around a dotted sine wave, with
 {n_test} small hollow lavender diamonds, the test samples, along it. On the left a degree-3
 polynomial runs smoothly through the middle of the points (training cost J = {train3:.3f}, test
 cost J = {test3:.3f}). On the right a degree-9 polynomial hits every point exactly but dips and
@@ -30,6 +30,14 @@ DEGREES = (3, 9)
 SEED = 33  # procedure.overfit_data's default seed
 Y_RANGE = (-2.5, 2.5)
 XS = np.linspace(0.0, 1.0, 600)
+#: The test samples' hollow diamonds (points): a hundred of them, smaller than the theme's
+#: held-out mark so that the sine they were drawn from and the ten training dots read.
+TEST_MARK_SIZE, TEST_MARK_EDGE = 2.0, 0.55
+#: Points from the panel's lower edge to the clipping note's top: under the x label.
+CLIP_NOTE_DROP = 29
+#: Space between the panels (a fraction of a panel's width): the left panel's last tick
+#: number and the right one's first stand apart.
+PANEL_GAP = 0.08
 
 
 def _fits():
@@ -95,17 +103,20 @@ def _err_label(train: float, test: float) -> str:
 def make_figure(theme):
     d, err, ws = _fits()
     fig, axes = gm.subplots(theme, 1, 2, height=2.6, sharey=True)
+    fig.get_layout_engine().set(wspace=PANEL_GAP)
     for ax, k, w, tr, te in zip(axes, DEGREES, ws, err.train, err.test):
         gm.style_axes(ax, theme)
-        ax.plot(XS, data.sine(XS), alpha=0.85, label=r"$\sin(2\pi x)$",
-                **theme.line("reference", color=theme.muted, linewidth=1.1, zorder=2))
+        # the true curve over the test samples (drawn from it): it reads through their cloud
+        ax.plot(XS, data.sine(XS), label=r"$\sin(2\pi x)$",
+                **theme.line("reference", color=theme.muted, linewidth=1.4, zorder=2))
         p = regression.polynomial_eval(w, XS)
         # a fitted curve is a model, not a set: in ink (docs/STYLE.md)
         ax.plot(XS, p, color=theme.model, linewidth=1.6, label="polynomial fit", zorder=3,
                 gid="fit")
-        # the test set small, under the fit: the training dots are what the fit is made of
-        held = {**theme.held_out("test"), "markersize": 2.4, "markeredgewidth": 0.7,
-                "zorder": 2}
+        # the test set small and light, under the true curve and the fit: the training dots
+        # are what the fit is made of, the sine what the samples were drawn from
+        held = {**theme.held_out("test"), "markersize": TEST_MARK_SIZE,
+                "markeredgewidth": TEST_MARK_EDGE, "zorder": 1.5}
         ax.plot(d.x_test, d.y_test, label=f"{d.x_test.size} test samples", gid="test-samples",
                 **held)
         gm.scatter_points(ax, theme, d.x, d.y, s=30, linewidths=0.8, zorder=5, gid="train",
@@ -118,10 +129,12 @@ def make_figure(theme):
         ax.set_ylim(*Y_RANGE)
         ax.set_xlabel("$x$")
         if p.max() > Y_RANGE[1] or p.min() < Y_RANGE[0]:  # say that the curve is clipped
-            ax.text(0.5, 0.04, f"curve clipped at $y = \\pm{Y_RANGE[1]:g}$:\n"
-                    f"it spans {_num(p.min(), 0)} to {_num(p.max(), 0)}",
-                    transform=ax.transAxes, ha="center", va="bottom",
-                    fontsize=theme.small_size, color=theme.muted, gid="clipped")
+            # a note under the panel, below its x label: nothing over the data
+            ax.annotate(f"curve clipped at $y = \\pm{Y_RANGE[1]:g}$: "
+                        f"it spans {_num(p.min(), 0)} to {_num(p.max(), 0)}",
+                        (0.5, 0.0), xycoords="axes fraction", xytext=(0, -CLIP_NOTE_DROP),
+                        textcoords="offset points", ha="center", va="top",
+                        fontsize=theme.small_size, color=theme.muted, gid="clipped")
     axes[0].set_ylabel("$y$")
     # one legend for both panels, one row under them: nothing over the data
     handles, labels = axes[0].get_legend_handles_labels()

@@ -3,26 +3,26 @@
 A linear model y ≈ w₁x₁ + w₂x₂ with two correlated inputs ({n} seeded samples). The shaded map
 is the cost J(w) = (1/2n) Σᵢ (f_w(xᵢ) − yᵢ)² of the model f_w(x) = w₁x₁ + w₂x₂, its
 ellipses centred on its least-squares minimum, the star at
-({w1}, {w2}); the circles in ink are the contours of the penalty ‖w‖², centred on the origin
-(its own minimum, a star too). The regularised cost J_λ = J + (λ/2)‖w‖² (both weights penalised:
-the model has no intercept) has its minimiser (orange path) where an ellipse touches a circle,
-drawn for λ = 1: the bold ellipse and the bold circle through its minimiser meet there
-without crossing, at the dot labelled λ = 1. A legend under both panels names the
-lines. As λ grows from 0 to {lam_max:g} the path of these touching points slides from the minimum
-of J to the origin. Right: the same path, one weight wₖ at a time, against λ on a log scale up to
-λ = {shown_max:g}, beyond which both weights lie on the zero line; the dots mark λ = {labelled} in
-both panels.
+({w1}, {w2}); the thin circles in ink are the contours of the penalty ‖w‖², centred on the
+origin (its own minimum, marked with a thin plus, not a star: the star is J's). The regularised
+cost J_λ = J + (λ/2)‖w‖² (both weights penalised: the model has no intercept) has its minimiser
+(orange path) where an ellipse touches a circle, drawn for λ = 1: the bold ellipse and the bold
+circle through its minimiser meet there without crossing, at the dot labelled λ = 1. A legend
+under both panels names the lines and the two marks. As λ grows from 0 to {lam_max:g} the path
+of these touching points slides from the minimum of J to the origin. Right: the same path, one
+weight wₖ at a time, against λ on a log scale up to λ = {shown_max:g}, beyond which both weights
+lie on the zero line; the dots mark λ = {labelled} in both panels.
 
 Alt: A cost map over the weights w₁ and w₂, its tilted, elongated ellipses shaded darkest
-around a star at ({w1}, {w2}) labelled "minimum of J"; thin circles centre on a second star at
-the origin, labelled "minimum of ‖w‖²" just below it. An orange curve starts at the first
-star and bends towards the origin; dots on it are labelled with growing values of λ, the largest one
+around a star at ({w1}, {w2}) labelled "minimum of J"; thin circles centre on a plus at
+the origin, labelled "minimum of ‖w‖²" just below it. An orange curve starts at the star
+and bends towards the origin; dots on it are labelled with growing values of λ, the largest one
 sitting next to the origin. At the dot for λ = 1 a bold ellipse in the level lines' tone and
 a bold circle around the origin in the text colour just touch. A legend under both plots names
-the thin level lines of the cost J, the penalty circles, the touching ellipse and circle and the
-orange path, the minimiser of J_λ = J + (λ/2)‖w‖². A second plot shows the two weights
-against λ up to {shown_max:g}, each named at its start: w₁ falls from {w1} and w₂ rises from
-{w2}, and both level off at 0.
+the thin level lines of the cost J, the penalty circles, the touching ellipse and circle, the
+orange path (the minimiser of J_λ = J + (λ/2)‖w‖²), the star and the plus. A second plot shows
+the two weights against λ up to {shown_max:g}, each named at its start: w₁ falls from {w1} and
+w₂ rises from {w2}, and both level off at 0.
 """
 
 import matplotlib.patches
@@ -66,8 +66,13 @@ LABEL_CASING = 0.75
 
 #: Where (λ) the weights against λ are named: on their flat stretch, clear of the left edge.
 NAME_AT = 3e-3
-#: Width (points) of the penalty's thin circles: finer than the paths and the bold pair.
-PENALTY_WIDTH = 0.6
+#: Width (points) of the penalty's thin circles: finer than the paths and the bold pair, and
+#: than J's level lines (theme.cost_map.line_width): ink drawn as wide would outweigh them.
+PENALTY_WIDTH = 0.4
+#: The penalty's minimum, the centre of its circles: a draughtsman's thin centre plus in ink,
+#: never a second star (the star is J's minimum) nor the saddle's filled plus.
+CENTRE_MARK = dict(marker="+", markersize=9.0, markeredgewidth=1.3, linestyle="none",
+                   zorder=8)
 
 
 def strongest_level_tone(theme) -> str:
@@ -118,7 +123,7 @@ def make_figure(theme):
     ax.plot(*pc.w_ls, **theme.marker("minimum"), gid="data-optimum")
     _label(ax, theme, "minimum of $J$\n" + r"($\lambda = 0$)", pc.w_ls, DATA_LABEL_AT,
            "data-label")
-    ax.plot([0], [0], **theme.marker("minimum"), gid="penalty-optimum")
+    ax.plot([0], [0], color=theme.text, **CENTRE_MARK, gid="penalty-optimum")
     _label(ax, theme, "minimum\nof " + r"$\|w\|^2$", (0, 0), ORIGIN_LABEL_AT, "origin-label")
     ax.plot(pc.path[rows, 0], pc.path[rows, 1], "o", color=theme.accent, markersize=5,
             markeredgecolor=theme.background, zorder=5, linestyle="none", gid="lambda-dots")
@@ -149,9 +154,12 @@ def make_figure(theme):
                    label=rf"circle of $\|w\|^2$ at $\lambda = {EX.tangent:g}$"),
             # the regularised cost named where it is first used, defined in full
             Line2D([], [], color=theme.accent, lw=2.0,
-                   label=r"minimiser of $J_\lambda = J + \frac{\lambda}{2}\|w\|^2$")]
+                   label=r"minimiser of $J_\lambda = J + \frac{\lambda}{2}\|w\|^2$"),
+            # the two minima, two marks: each keyed as the map draws it
+            Line2D([], [], **theme.marker("minimum"), label="minimum of $J$"),
+            Line2D([], [], color=theme.text, **CENTRE_MARK, label=r"minimum of $\|w\|^2$")]
     # one row of keys under both panels: under the map, and no empty band under the other one
-    fig.legend(handles=keys, loc="outside lower center", ncols=3,
+    fig.legend(handles=keys, loc="outside lower center", ncols=4,
                frameon=False, handlelength=2.2, columnspacing=1.2, fontsize=theme.small_size)
 
     # The same path, weight by weight, against λ (λ = 0 on the left edge of the log axis).

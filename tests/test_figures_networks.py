@@ -807,7 +807,12 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
     page = f.bbox
     with gm.themed(t):  # measured in the house faces, as rendered
         boxes = {x: x.get_window_extent() for x in f.texts}
+    # the names stand on their last line's baseline: a one-line name beside a two-line one
+    # sits just over its equation, and the rows are further apart than a name from its
+    # equation, so a name reads with the row it heads
+    assert m.ROW_GAP_IN >= 2 * m.NAME_GAP_IN
     for row in rows.values():
+        assert {x.get_va() for x in row} == {"bottom"}
         row_eqs = [by_gid[f"eq-{x.get_gid()[5:]}"] for x in row]
         assert {e.get_va() for e in row_eqs} == {"baseline"}
         assert len({round(e.get_position()[1], 9) for e in row_eqs}) == 1  # one baseline

@@ -57,24 +57,24 @@ def test_no_overlapping_text_and_readable_sizes(name, t):
 @pytest.mark.parametrize("name", NAMES)
 def test_titles_and_headings_in_sentence_case_and_ink(name, t):
     """As every still's (tests/test_figure_titles.py): a title, or a table's or a bar's
-    heading, starts with a capital (or with maths), in ink; no word set bold or italic but
-    the cross-validation table's mean."""
+    heading (the cross-validation table's columns and rows), starts with a capital (or with
+    maths), in ink; no word set bold or italic, the table's mean included."""
     fig, ink = build(name, t), theme.get(t).text
     axes = [a for ax in fig.axes for a in (ax, *ax.child_axes)]  # an inset's title too
     titles = [ax.title for ax in axes if ax.get_title()]
     heads = {"data_splits": ("samples, shuffled", "training part cut again"),
-             "cross_validation": ("Fold ", "fit", "Held-out cost")}.get(name, ())
+             "cross_validation": ("Fold ", "Round ", "fit", "Held-out cost")}.get(name, ())
     titles += [x for x in fig.findobj(matplotlib.text.Text)
-               if any(h in x.get_text() for h in heads) and "folds of" not in x.get_text()]
+               if any(h.lower() in x.get_text().lower() for h in heads)
+               and "folds of" not in x.get_text()]
     assert titles or name == "model_capacity"  # one panel, untitled
     for x in titles:
         text = x.get_text()
         assert text[0] == "$" or not text[0].isalpha() or text[0].isupper(), text
         assert same_color(x.get_color(), ink), text
     for x in fig.findobj(matplotlib.text.Text):
-        if x.get_gid() != "mean":
-            assert x.get_fontweight() in ("normal", 400) and x.get_fontstyle() == "normal", (
-                x.get_text())
+        assert x.get_fontweight() in ("normal", 400) and x.get_fontstyle() == "normal", (
+            x.get_text())
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -247,6 +247,18 @@ def test_overfitting_poly_draws_the_fits_and_says_when_clipped(t):
         else:
             assert fit.get_ydata().max() > hi and len(clipped) == 1
             assert f"{fit.get_ydata().max():.0f}" in clipped[0].get_text()
+            # the note under the panel, below its tick numbers: nothing over the data
+            fig.canvas.draw()
+            note = clipped[0].get_window_extent()
+            assert note.y1 < min(x.get_window_extent().y0 for x in ax.get_xticklabels())
+        # the test samples under the true curve they were drawn from, which reads through them
+        (held,) = by_gid(ax, "test-samples")
+        assert held.get_zorder() < true[0].get_zorder() and true[0].get_alpha() in (None, 1.0)
+    # the panels apart: the left panel's last tick number clear of the right one's first
+    fig.canvas.draw()
+    last = fig.axes[0].get_xticklabels()[-1].get_window_extent()
+    first = fig.axes[1].get_xticklabels()[0].get_window_extent()
+    assert first.x0 - last.x1 >= 4 / 72 * fig.dpi
     # degree 9 through every point: its residuals at the samples vanish
     w9 = regression.polynomial_fit(d.x, d.y, 9)
     np.testing.assert_allclose(regression.polynomial_eval(w9, d.x), d.y, atol=1e-8)
@@ -410,13 +422,18 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     g = A @ w - c
     assert abs(g[0] * w[1] - g[1] * w[0]) < 1e-12 * np.linalg.norm(g) * np.linalg.norm(w) + 1e-12
     assert np.all(np.diff(np.linalg.norm(pc.path, axis=1)) < 0)  # ever closer to the origin
-    # the house marks: a minimum star on the minimum of J and on the penalty's, the origin
+    # two minima, two marks: the house minimum star on the minimum of J; the penalty's, the
+    # origin, its circles' thin centre plus in ink (never a second star, nor the saddle's
+    # filled plus)
     th = theme.get(t)
-    for gid, at in (("data-optimum", pc.w_ls), ("penalty-optimum", (0, 0))):
-        (star,) = by_gid(fig, gid)
-        np.testing.assert_allclose([star.get_xdata()[0], star.get_ydata()[0]], at)
-        assert (star.get_marker(), star.get_markerfacecolor()) == ("*", th.marker("minimum")[
-            "markerfacecolor"])
+    (star,) = by_gid(fig, "data-optimum")
+    np.testing.assert_allclose([star.get_xdata()[0], star.get_ydata()[0]], pc.w_ls)
+    assert (star.get_marker(), star.get_markerfacecolor()) == ("*", th.marker("minimum")[
+        "markerfacecolor"])
+    (centre,) = by_gid(fig, "penalty-optimum")
+    assert (centre.get_xdata()[0], centre.get_ydata()[0]) == (0, 0)
+    assert centre.get_marker() == "+" and same_color(centre.get_color(), th.text)
+    assert centre.get_marker() not in {m.marker for m in theme.MARKERS.values()}
     labels = [x.get_text() for x in fig.findobj(matplotlib.text.Text) if x.get_gid() == "lambda"]
     assert labels == [r"$\lambda = 0.1$", r"$\lambda = 1$", r"$\lambda = 5$"]
     # the touching point is marked where it is: on the circle and on the ellipse
@@ -431,7 +448,13 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     assert [x.get_text() for x in legend.get_texts()] == [
         "cost $J$", r"penalty $\|w\|^2$", r"level of $J$ at $\lambda = 1$",
         r"circle of $\|w\|^2$ at $\lambda = 1$",
-        r"minimiser of $J_\lambda = J + \frac{\lambda}{2}\|w\|^2$"]
+        r"minimiser of $J_\lambda = J + \frac{\lambda}{2}\|w\|^2$",
+        "minimum of $J$", r"minimum of $\|w\|^2$"]
+    # each mark keyed as the map draws it
+    keys = legend.legend_handles
+    assert (keys[5].get_marker(), keys[6].get_marker()) == ("*", "+")
+    assert same_color(keys[5].get_markerfacecolor(), star.get_markerfacecolor())
+    assert keys[6].get_markersize() == centre.get_markersize()
     (pen,) = [c for c in fig.axes[0].findobj(matplotlib.contour.ContourSet)
               if c.get_gid() == "penalty"]
     assert np.min(np.abs(np.sqrt(pen.levels) - np.hypot(*w))) > 0.3
@@ -440,8 +463,10 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     tone = mod.strongest_level_tone(th)
     assert same(ell.get_edgecolor()[0], tone) and tone in th.cost_map.lines
     assert same(circ.get_edgecolor(), th.text) and same(pen.get_edgecolor()[0], th.text)
+    # the penalty's thin circles finer than J's level lines: ink as wide would outweigh them
+    assert pen.get_linewidths()[0] < th.cost_map.line_width
     assert circ.get_linestyle() == "solid"
-    assert {ln.get_linestyle() for ln in legend.get_lines()} == {"-"}
+    assert {ln.get_linestyle() for ln in legend.get_lines()[:5]} == {"-"}
     # the weights against λ, both solid, each named at its start (no legend)
     side = fig.axes[1]
     assert side.get_legend() is None

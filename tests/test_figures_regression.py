@@ -495,9 +495,12 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     (tangent,) = [ln for ln in ax.lines if ln.get_label().startswith("tangent")]
     tx = tangent.get_xdata()
     assert np.allclose(tangent.get_ydata(), y0 + m * (tx - mod.X0))
-    assert f"$m = {numbers.latex(m, sig=mod.SLOPE_SIG)}$" in tangent.get_label()
-    assert f"$m = {numbers.latex(m, sig=mod.SLOPE_SIG)}$" == "$m = 0.3$"  # exact: no 0.30
-    assert any("dy = m" in s for s in texts(fig)) and any("$dx$" == s for s in texts(fig))
+    assert f"$f'(3) = {numbers.latex(m, sig=mod.SLOPE_SIG)}$" in tangent.get_label()
+    assert numbers.latex(m, sig=mod.SLOPE_SIG) == "0.3"  # exact: no 0.30
+    # the slope written as the derivative, never m (the line's slope in the rest of the book)
+    assert any(r"$dy = f'(x)\,dx$, $f'(3) = 0.3$" in s for s in texts(fig))
+    assert not any("m =" in s or "m\\," in s for s in texts(fig))
+    assert any("$dx$" == s for s in texts(fig))
     # the curve is a function, not data: in ink, as its name beside it (never the data blue)
     curve = one(fig, "curve")
     np.testing.assert_allclose(curve.get_ydata(), bowl(curve.get_xdata(), 0.0))
@@ -536,6 +539,11 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     for k in range(3):
         b = one(fig, f"title{k}").get_window_extent()
         assert b.x0 >= 0.1 * fig.dpi and b.x1 <= fig.bbox.width - 0.1 * fig.dpi
+    # the 3-D box's z label (right of its z ticks) 0.15 in or more clear of the right panel's
+    # y label (left of its tick numbers): the two axes do not read as one
+    r = fig.canvas.get_renderer()
+    gap = ax2.yaxis.label.get_window_extent(r).x0 - ax3.zaxis.label.get_window_extent(r).x1
+    assert gap >= 0.15 * fig.dpi
     # the panels balanced: none less than 0.7 of another's width
     widths = [a.get_window_extent().width for a in (ax, ax3, ax2)]
     assert min(widths) > 0.7 * max(widths)
