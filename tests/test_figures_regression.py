@@ -177,9 +177,15 @@ def test_candidate_lines_are_gdcores_with_their_costs(theme):
         xs, ys = line.get_data()
         np.testing.assert_allclose(ys, regression.predict(m, b, xs))
         j = regression.cost(m, b, X, Y)
-        # a worded title with the cost, three decimals as in the residuals still (0.080)
+        # a worded title over the cost, three decimals as in the residuals still (0.080), on
+        # two lines, neither wider than its panel
         title = line.axes.get_title()
-        assert title.endswith(f", $J = {j:.3f}$") and title[0].isupper()
+        words, cost = title.split("\n")
+        assert cost == f"$J = {j:.3f}$" and words[0].isupper() and "$" not in words
+        fig.canvas.draw()
+        panel = line.axes.get_window_extent()
+        box = line.axes.title.get_window_extent()
+        assert panel.x0 <= box.x0 and box.x1 <= panel.x1
         # each guess written with the same decimals: slopes 2, intercepts 1 (−1.0, not −1)
         sign = "-" if b < 0 else "+"
         label = rf"$f(x) = {m:.2f}\,x {sign} {abs(b):.1f}$"
