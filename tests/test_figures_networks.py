@@ -466,6 +466,10 @@ def test_gradient_check_panels(theme):
     # the central difference written as the equations sheet writes it, the index k its own
     assert axes[0].get_ylabel().endswith(r"$(J(w + h\,e_k) - J(w - h\,e_k))\,/\,(2h)$")
     assert axes[0].get_xlabel() == r"backpropagation $\partial J/\partial w_k$"
+    # the two-line label stands off the page's left edge, by more than the layout's own pad
+    f.canvas.draw()
+    label = axes[0].yaxis.label.get_window_extent()
+    assert label.x0 - f.bbox.x0 >= 0.015 * f.bbox.width
     # roles: the threshold a muted note, the bars neutral and data (no error red, no good green)
     t = th.get(theme)
     (thr,) = [ln for ln in axes[1].lines if ln.get_linestyle() == ":"]  # a reference, dotted
