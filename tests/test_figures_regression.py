@@ -166,6 +166,11 @@ def test_regression_data_table_and_scatter(theme):
         rule = one(fig, gid)
         (y0, y1) = rule.get_transform().transform(rule.get_xydata())[:, 1]
         assert y0 == pytest.approx(edge, abs=0.5) and y1 == pytest.approx(edge, abs=0.5)
+    # the rules stand off the page's left and top edges
+    (x0, _), (_, top) = one(fig, "rule-top").get_transform().transform(
+        one(fig, "rule-top").get_xydata())
+    assert x0 - fig.bbox.x0 >= 0.02 * fig.bbox.width
+    assert fig.bbox.y1 - top >= 0.04 * fig.bbox.height
 
 
 @pytest.mark.parametrize("theme", THEMES)
