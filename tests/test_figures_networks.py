@@ -684,6 +684,10 @@ def test_lonely_space(theme):
     d = main.get_xdata()
     assert np.allclose(main.get_ydata(), 100 * sampling.eggshell_share(0.05, d))
     assert main.get_ydata()[0] == pytest.approx(5.0) and main.get_ydata()[-1] > 99.99
+    # sampled finely by gdcore (the share is defined for real d), not at whole d only: no
+    # corners at d = 2 and 3 on the log axis
+    assert np.allclose(d, sampling.eggshell_curve(0.05, m.D_MAX)[0])
+    assert np.sum((d > 2) & (d < 3)) >= 10
     d50, d99 = m.first_dim_above(0.05, 0.5), m.first_dim_above(0.05, 0.99)
     assert sampling.eggshell_share(0.05, d50) > 0.5 > sampling.eggshell_share(0.05, d50 - 1)
     assert sampling.eggshell_share(0.05, d99) > 0.99 > sampling.eggshell_share(0.05, d99 - 1)
