@@ -399,6 +399,25 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
 
 
 @pytest.mark.parametrize("theme", THEMES)
+def test_dropout_rows_stand_apart(theme):
+    """A row's lowest neurons stand clear of the next row's titles: the gap between them is
+    more than the gap between a title and its own network."""
+    f = fig("dropout", theme)
+    f.canvas.draw()
+    top, low = f.axes[:2], f.axes[2:]
+
+    def ink(ax):
+        boxes = [c.get_window_extent() for c in nd.drawn_neurons(ax).values()]
+        return min(b.y0 for b in boxes), max(b.y1 for b in boxes)
+
+    for upper, lower in zip(top, low):
+        title = lower.title.get_window_extent()
+        between = ink(upper)[0] - title.y1
+        own = title.y0 - ink(lower)[1]
+        assert between > 1.5 * own and between > 0.04 * f.bbox.height
+
+
+@pytest.mark.parametrize("theme", THEMES)
 def test_dropout_dropped_outline_reads_as_a_mark(theme):
     """The faded outline of a dropped neuron keeps the 3:1 floor of a mark against the page
     (WCAG 2.1, theme.LINE_CONTRAST) and stays lighter than a plain (muted) neuron's ring."""
