@@ -41,12 +41,14 @@ EX = BACKPROP
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
 PLACES = 3  # decimals of every number on the figure (a, δ, errors, w, J): the worked sum is true
 FMT = f"{{:.{PLACES}f}}"
-#: A neuron's value is set this much under the small size, so that the widest, a signed value
-#: such as −0.142, spans at most 3/4 of its ring and clears it on both sides.
-VALUE_SCALE = 0.85
+#: A neuron's value is set this much under the small size (7 pt, the print floor), so that the
+#: widest, a signed value such as −0.142, clears its ring on both sides.
+VALUE_SCALE = 0.94
 
 
-PAD = (0.5, 2.25, 0.65, 0.35)  # around each network (l, r, b, t): room for its words and key
+#: Around each network (l, r, b, t): room for its words and key, no more, so that the rings
+#: stay large enough for their values.
+PAD = (0.35, 2.1, 0.65, 0.35)
 KEY_WIDTH = 2.4  # points: the sign key's lines, wide enough that their colour reads
 #: The dash of a change Δw (panel 4): a weight is a solid line, its change a difference, dashed
 #: (theme.LINE_STYLES), so the two sign keys never read as one encoding. The full dash: on the

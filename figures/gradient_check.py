@@ -6,9 +6,10 @@ finite-difference estimate (J(w + h e_k) − J(w − h e_k))/(2h), on axes that 
 and logarithmic beyond 10⁻⁵ each way, so that the small gradients show beside the large ones;
 every point lies on the diagonal. Middle: their relative error,
 parameter by parameter, all below {tol:.0e} (overall {rel_err:.1e}), rounding error only.
-Right: what each costs for one gradient. Finite differences need two forward passes per parameter:
-{fd_small:,} for this network and {fd_mnist:,} for the {mnist_arch} network of {p_mnist:,} parameters;
-backpropagation needs one forward and one backward pass, whatever the size.
+Right: what each costs for one gradient. Finite differences need two forward passes per
+parameter: {fd_small:,} for this network and {fd_mnist:,} for the {mnist_arch} network of
+{p_mnist:,} parameters; backpropagation needs one forward and one backward pass, whatever the
+size.
 
 Alt: Three panels of one width. A scatter of {n_params} points exactly on the diagonal line,
 spread along it from −0.5 to 0.1 on axes logarithmic on both sides of 0. A dot plot of

@@ -9,11 +9,12 @@ dimensions nearly all the space is far from the centre, and evenly spread points
 one another.
 
 Alt: Left, a pale disc whose thin outer ring, {eps_pct:g} % of the radius, is drawn in a strong
-colour and labelled {share2:.1f} % of the area. Right, two smooth S-shaped curves of the shell's share
-of the volume against the number of dimensions, from 1 to {d_max} on a logarithmic axis, rising
-from a few per cent to 100 %; the solid one, for a {eps_pct:g} % shell, is marked at d = 2
-({share2:.1f} %), d = 3 ({share3:.1f} %), d = {d50} ({share50:.1f} %) and d = {d99}
-({share99:.1f} %); the thin grey one, for a {eps_other_pct:g} % shell, rises sooner.
+colour and labelled {share2:.1f} % of the area. Right, two smooth S-shaped curves of the
+shell's share of the volume against the number of dimensions, from 1 to {d_max} on a
+logarithmic axis, rising from a few per cent to 100 %; the solid one, for a {eps_pct:g} %
+shell, is marked at d = 2 ({share2:.1f} %), d = 3 ({share3:.1f} %), d = {d50}
+({share50:.1f} %) and d = {d99} ({share99:.1f} %); the thin grey one, for a
+{eps_other_pct:g} % shell, rises sooner.
 """
 
 import numpy as np

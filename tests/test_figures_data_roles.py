@@ -72,7 +72,7 @@ def test_data_splits_parts_and_their_marks(t):
 
 @pytest.mark.parametrize("t", THEMES)
 def test_data_splits_keys_its_marks_and_names_each_part_legibly(t):
-    theme, fig = th.get(t), build("data_splits", t)
+    fig = build("data_splits", t)
     ax = fig.axes[0]
     # a key names the three marks, each drawn as the parts' marks are
     (legend,) = [c for c in ax.get_children() if isinstance(c, matplotlib.legend.Legend)]

@@ -271,6 +271,24 @@ def test_backprop_loop_storyboard(theme):
 
 
 @pytest.mark.parametrize("theme", THEMES)
+def test_backprop_loop_values_clear_their_rings(theme):
+    """Every neuron's value, the signed ones (−0.142) the widest, stands inside its ring with
+    room each side: at most 4/5 of the ring's width."""
+    f = fig("backprop_loop", theme)
+    f.canvas.draw()
+    n = 0
+    for ax in f.axes:
+        rings = list(nd.drawn_neurons(ax).values())
+        for t in ax.texts:
+            if not re.fullmatch(r"\u2212?\d\.\d{3}", t.get_text()):
+                continue
+            (ring,) = [c for c in rings if np.allclose(c.center, t.get_position())]
+            assert t.get_window_extent().width <= 0.8 * ring.get_window_extent().width
+            n += 1
+    assert n == 3 * 7 + 5  # a, a, new a in every neuron; δ in the hidden and output ones
+
+
+@pytest.mark.parametrize("theme", THEMES)
 def test_backprop_loop_signs_worked_edge_and_update(theme):
     """Weights drawn by their sign in the video's colours (network_layout.sign_color: blue for
     w ≥ 0, rust below), with a key in those colours; the chain rule worked on one edge with
