@@ -41,9 +41,14 @@ EX = BACKPROP
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
 PLACES = 3  # decimals of every number on the figure (a, δ, errors, w, J): the worked sum is true
 FMT = f"{{:.{PLACES}f}}"
+#: A neuron's value is set this much under the small size (7 pt, the print floor), so that the
+#: widest, a signed value such as −0.142, clears its ring on both sides.
+VALUE_SCALE = 0.94
 
 
-PAD = (0.5, 2.0, 1.0, 0.35)  # around each network (l, r, b, t): room for its words and key
+#: Around each network (l, r, b, t): room for its words and key, no more, so that the rings
+#: stay large enough for their values.
+PAD = (0.35, 2.1, 0.65, 0.35)
 KEY_WIDTH = 2.4  # points: the sign key's lines, wide enough that their colour reads
 #: The dash of a change Δw (panel 4): a weight is a solid line, its change a difference, dashed
 #: (theme.LINE_STYLES), so the two sign keys never read as one encoding. The full dash: on the
@@ -96,7 +101,8 @@ def _values(ax, lay, theme, values, layers, color=None, fmt=FMT):
         for i, v in enumerate(values[l]):
             x, y = lay.position(l, i)
             ax.text(x, y, fmt.format(v).replace("-", "\u2212"), ha="center", va="center",
-                    fontsize=theme.small_size, color=color or theme.text, zorder=5)
+                    fontsize=VALUE_SCALE * theme.small_size, color=color or theme.text,
+                    zorder=5)
 
 
 def _mark_worked(ax, theme, lay, color, label="$w$"):
@@ -131,7 +137,7 @@ def _arrow(ax, theme, lay, y, left_to_right, color, label):
 def make_figure(theme):
     r = EX.run()
     lay = layout(EX.sizes, **LOOP_LAYOUT)  # the video's proportions
-    fig, axes = gm.subplots(theme, 2, 2, height=5.2)
+    fig, axes = gm.subplots(theme, 2, 2, height=4.75)
     axes = axes.ravel()
     quiet = mix(theme.background, theme.muted, 0.75)
     W0, W1 = r["net"].weights, r["new"].weights

@@ -44,14 +44,16 @@ def _fmt_line(m: float, b: float) -> str:
 
 def make_figure(theme):
     x, y = data.regression_points()
-    fig, axes = gm.subplots(theme, 1, 3, height=2.35, sharey=True)
+    fig, axes = gm.subplots(theme, 1, 3, height=2.55, sharey=True)
     xs = np.linspace(*views.X_RANGE, 2)
     for ax, (m, b), name in zip(axes, data.CANDIDATES, NAMES):
         j = regression.cost(m, b, x, y)
         gm.style_axes(ax, theme)
         ax.plot(xs, regression.predict(m, b, xs), color=theme.model, zorder=3, gid="line")
         gm.scatter_points(ax, theme, x, y)
-        ax.set_title(th.title(f"{name}, $J = {nb.latex(j, places=J_PLACES)}$"))
+        # two lines, what the guess does over its cost, each within its panel
+        ax.set_title(th.title(name) + f"\n$J = {nb.latex(j, places=J_PLACES)}$",
+                     linespacing=1.3)
         ax.text(0.04, 0.96, _fmt_line(m, b), transform=ax.transAxes, va="top", ha="left",
                 fontsize=theme.small_size, color=theme.text)
         gm.data_view(ax)

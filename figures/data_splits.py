@@ -12,9 +12,12 @@ Under each segment sits the mark its samples take in the other figures: a filled
 training, a hollow orange diamond for validation, a hollow lavender diamond for test.
 Under the upper bar's training segment, and as wide, the lower bar divides the same span into
 {tr3} training samples and {va3} validation samples, labelled "chooses the hyper-parameters";
-the test segment of {te3} samples is the same in both bars, one under the other.
+the test segment of {te3} samples is the same in both bars, one under the other, joined by a
+thin grey line broken by the words "the same test samples". A key under the bars names the
+three marks.
 """
 
+from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
 from gdcore import data
@@ -49,9 +52,14 @@ JOBS = {"training": "fits the weights", "validation": "chooses the\nhyper-parame
 
 def roles(theme):
     """(name, job, fill colour, text colour) of the training, validation and test parts, in
-    the colours of theme.DATA_ROLES."""
-    return {name: (name, job, theme.role(th.DATA_ROLES[name][0]), theme.background)
-            for name, job in JOBS.items()}
+    the colours of theme.DATA_ROLES; each name in whichever of ink and the page colour stands
+    out more on its part's colour."""
+    out = {}
+    for name, job in JOBS.items():
+        fill = theme.role(th.DATA_ROLES[name][0])
+        ink = max((theme.text, theme.background), key=lambda c: th.contrast(c, fill))
+        out[name] = (name, job, fill, ink)
+    return out
 
 
 def mark(theme, name: str) -> dict:
@@ -87,7 +95,7 @@ def _bar(ax, theme, y, parts, names):
 
 def make_figure(theme):
     two, three = splits()
-    fig, ax = gm.subplots(theme, height=2.3)
+    fig, ax = gm.subplots(theme, height=2.6)
     top = _bar(ax, theme, Y_TOP, two, ("training", "test"))
     bottom = _bar(ax, theme, Y_BOTTOM, three, ("training", "validation", "test"))
 
@@ -103,10 +111,22 @@ def make_figure(theme):
     ax.text((bottom[0][0] + bottom[1][1]) / 2, y_mid,
             "The training part cut again: training and validation sets",
             ha="center", va="center", color=theme.text, fontsize=theme.font_size)
-    ax.text((top[1][0] + top[1][1]) / 2, y_mid, "the same\ntest samples",
-            ha="center", va="center", color=theme.muted, fontsize=theme.small_size)
+    # the two test parts are one set: a thin muted connector runs from the upper part's job
+    # down to the lower part, broken by the words that say so
+    x_test = (top[1][0] + top[1][1]) / 2
+    ax.text(x_test, y_mid, "the same test samples", ha="center", va="center",
+            color=theme.muted, fontsize=theme.small_size)
+    ax.vlines([x_test, x_test], [y_mid + 0.12, y_to + 0.04],
+              [Y_TOP - BAR_H / 2 - 0.4, y_mid - 0.12], colors=theme.muted,
+              linewidth=0.6, gid="same-test")
+    # the key of the marks under the parts
+    handles = [Line2D([], [], **mark(theme, name)) for name in JOBS]
+    ax.legend(handles, [f"a {name} sample" for name in JOBS], loc="upper center",
+              bbox_to_anchor=(N / 2, Y_BOTTOM - BAR_H / 2 - 0.62),
+              bbox_transform=ax.transData, ncol=3, frameon=False,
+              fontsize=theme.small_size, handletextpad=0.3, columnspacing=2.0)
     ax.set_xlim(-MARGIN, N + MARGIN)
-    ax.set_ylim(Y_BOTTOM - BAR_H / 2 - 0.72, Y_TOP + BAR_H / 2 + 0.52)
+    ax.set_ylim(Y_BOTTOM - BAR_H / 2 - 0.95, Y_TOP + BAR_H / 2 + 0.52)
     ax.axis("off")
     return fig
 

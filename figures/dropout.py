@@ -41,6 +41,9 @@ GRID = (2, 2)
 #: docs/STYLE.md).
 DROPPED_WIDTH = nd.RING_FAINT
 KEY_RADIUS = 4.5  # the key's neurons, in points
+#: The figure's height (in) and the room (in) the layout keeps round each panel, above and
+#: below: the rows stand apart, a step's title nearer its own network than the one above.
+FIG_HEIGHT, ROW_PAD = 4.1, 0.08
 
 
 def faded(theme) -> str:
@@ -67,7 +70,9 @@ def facts() -> dict:
 def make_figure(theme):
     kept = EX.kept_counts()
     lay = layout(EX.sizes, **LAYOUT)
-    fig, axes = gm.subplots(theme, *GRID, height=3.7)
+    fig, axes = gm.subplots(theme, *GRID, height=FIG_HEIGHT)
+    # a row's bottom neurons stand well clear of the next row's title
+    fig.get_layout_engine().set(h_pad=ROW_PAD)
     dim = faded(theme)
     for t, (ax, step) in enumerate(zip(axes.ravel(), EX.masks())):
         keep = EX.kept_neurons(step)

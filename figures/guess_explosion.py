@@ -7,13 +7,14 @@ by its power of ten, on a logarithmic scale: its ticks read 10¹, 10¹⁰, 10¹�
 logarithmic too. Two weights
 need {c2} guesses and three need {c3}; at {cross} parameters the guesses reach the roughly
 {atoms} atoms of the observable universe, and beyond it outnumber them; the {p_mnist} parameters
-of the digit network need {e_mnist} guesses.
+of the {net} network need {e_mnist} guesses.
 
 Alt: A rising straight line. The horizontal axis, logarithmic, counts the parameters from 1 to
 beyond {p_mnist}; the vertical axis, in the power of ten of the number of guesses, is also
 logarithmic, its ticks 10 to the powers 1, 10, 100, 1000 and 10000, each tick ten times the
 digits of the one below, as the axis says. Marked points:
-2 parameters at {c2} guesses, 3 at {c3}, and {p_mnist} at 10 to the power {e_mnist_exp}. A
+2 parameters at {c2} guesses, 3 at {c3}, and {p_mnist}, the {net} network, at 10 to the
+power {e_mnist_exp}. A
 horizontal dotted line marks the power {atoms_exp}, 10 to the power {atoms_exp} being the
 number of atoms in the observable universe; the line crosses it at {cross} parameters, where a
 dotted vertical line drops to the horizontal axis.
@@ -30,6 +31,12 @@ from gdviz import numbers as nb
 
 BINS = SETTING.bins
 MNIST = procedure.MNIST_SIZES
+#: The digit network's name as mnist-network gives it: its layers' sizes.
+NET = "\u2013".join(str(n) for n in MNIST)
+#: Headroom over the curve's end, as a factor of the top power (the axis is logarithmic): the
+#: line meets the right edge under the top, not in the corner, and the network's label clears
+#: the top edge.
+HEADROOM = 3.0
 
 
 def _curve():
@@ -53,7 +60,7 @@ def facts() -> dict:
             "c3": nb.count(sampling.guess_count(BINS, 3)),
             "atoms": nb.power10(sampling.ATOMS_LOG10), "atoms_exp": sampling.ATOMS_LOG10,
             "cross": _crossing(), "p_mnist": nb.count(p), "e_mnist": nb.power10(e),
-            "e_mnist_exp": e}
+            "e_mnist_exp": e, "net": NET}
 
 
 def _pow10(e: float) -> str:
@@ -87,7 +94,7 @@ def make_figure(theme):
     ax.xaxis.set_major_locator(FixedLocator(xt))
     ax.set_xticks(xt, [nb.count(t) for t in xt])
     ax.set_xlim(1, d[-1])
-    ax.set_ylim(0.7, e[-1])
+    ax.set_ylim(0.7, HEADROOM * e[-1])
     ax.set_xlabel("number of parameters (weights and biases)")
     # the ticks are evenly spaced powers of powers: said on the axis, so no one reads the
     # growth as plain exponential
@@ -111,7 +118,7 @@ def make_figure(theme):
                 textcoords="offset points", fontsize=theme.small_size, color=theme.muted,
                 ha="left", va="top", gid="crossing-label")
 
-    marks = [*((k, f"{k} weights") for k in SETTING.marked), (p, "digit network")]
+    marks = [*((k, f"{k} weights") for k in SETTING.marked), (p, f"{NET} network")]
     for k, name in marks:
         ek = sampling.guess_count_log10(BINS, k)
         ax.plot([k], [ek], **theme.marker("current"))

@@ -9,11 +9,12 @@ dimensions nearly all the space is far from the centre, and evenly spread points
 one another.
 
 Alt: Left, a pale disc whose thin outer ring, {eps_pct:g} % of the radius, is drawn in a strong
-colour and labelled {share2:.1f} % of the area. Right, two S-shaped curves of the shell's share
-of the volume against the number of dimensions, from 1 to {d_max} on a logarithmic axis, rising
-from a few per cent to 100 %; the solid one, for a {eps_pct:g} % shell, is marked at d = 2
-({share2:.1f} %), d = 3 ({share3:.1f} %), d = {d50} ({share50:.1f} %) and d = {d99}
-({share99:.1f} %); the thin grey one, for a {eps_other_pct:g} % shell, rises sooner.
+colour and labelled {share2:.1f} % of the area. Right, two smooth S-shaped curves of the
+shell's share of the volume against the number of dimensions, from 1 to {d_max} on a
+logarithmic axis, rising from a few per cent to 100 %; the solid one, for a {eps_pct:g} %
+shell, is marked at d = 2 ({share2:.1f} %), d = 3 ({share3:.1f} %), d = {d50}
+({share50:.1f} %) and d = {d99} ({share99:.1f} %); the thin grey one, for a
+{eps_other_pct:g} % shell, rises sooner.
 """
 
 import numpy as np
@@ -81,9 +82,10 @@ def make_figure(theme):
 
     # the share against d
     gm.style_axes(ax, theme)
-    d = _dims()
+    # the share is defined for real d (r^d): sampled finely in log d by gdcore, so the curve
+    # has no corners between the whole dimensions
     for eps, main in ((EPS_OTHER, False), (EPS, True)):
-        share = sampling.eggshell_share(eps, d)
+        d, share = sampling.eggshell_curve(eps, D_MAX)
         ax.plot(d, 100 * share, color=theme.accent if main else theme.muted,
                 lw=1.8 if main else 1.1, zorder=3 if main else 2,
                 # "5 %" with a word space, as everywhere in the figure

@@ -7,8 +7,9 @@ searching a {w_a}-dimensional space for the first network and a {w_b}-dimensiona
 second.
 
 Alt: Left, two input circles x₁ and x₂ joined to one output circle f by lines labelled w₁ and
-w₂. Right, three input circles x₁, x₂, x₃ joined to one output circle by lines labelled w₁, w₂,
-w₃. Every circle is drawn alike, in grey.
+w₂, each name above its line. Right, three input circles x₁, x₂, x₃ joined to one output
+circle by lines labelled w₁, w₂, w₃, each above its line too. Every circle is drawn alike,
+in grey.
 """
 
 from gdcore import nn
@@ -21,6 +22,7 @@ RADIUS = 0.36
 PITCH = 1.25
 WIDTH = 6.6  # wide enough that each network fills its half of the page
 W_AT = 0.3  # where along its edge (from the input) a weight's name sits
+W_LIFT = 0.16  # how far above its edge a weight's name stands
 
 
 def facts() -> dict:
@@ -50,15 +52,12 @@ def make_figure(theme):
             x, y = lay.position(0, i)
             ax.text(x, y, f"$x_{i + 1}$", ha="center", va="center", fontsize=fs,
                     color=theme.text, zorder=5)
-            # the weight's name near its input, where the edges lie furthest apart, on the
-            # outer side of its edge: above one that falls to the output or runs level, below
-            # one that rises
+            # the weight's name near its input, where the edges lie furthest apart, and above
+            # its edge in both networks, so that one rule reads every name
             (ax_, ay), (bx, by) = lay.segment(((0, i), (1, 0)))
             mx, my = (1 - W_AT) * ax_ + W_AT * bx, (1 - W_AT) * ay + W_AT * by
-            up = by <= ay + 1e-9
-            ax.text(mx, my + (0.16 if up else -0.16), f"$w_{i + 1}$", ha="center",
-                    va="bottom" if up else "top", fontsize=fs, gid=f"w{i + 1}",
-                    color=theme.text, zorder=5, path_effects=gm.halo(theme))
+            ax.text(mx, my + W_LIFT, f"$w_{i + 1}$", ha="center", va="bottom", fontsize=fs,
+                    gid=f"w{i + 1}", color=theme.text, zorder=5, path_effects=gm.halo(theme))
         ox, oy = lay.position(1, 0)
         ax.text(ox, oy, "$f$", ha="center", va="center", fontsize=fs, color=theme.text,
                 zorder=5)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import matplotlib.colors
+import matplotlib.legend
 import matplotlib.text
 import numpy as np
 import pytest
@@ -69,11 +71,41 @@ def test_data_splits_parts_and_their_marks(t):
 
 
 @pytest.mark.parametrize("t", THEMES)
-def test_data_splits_bars_align_without_connectors(t):
+def test_data_splits_keys_its_marks_and_names_each_part_legibly(t):
     fig = build("data_splits", t)
-    # no line between the bars: only the marks (no line style) are Line2D
+    ax = fig.axes[0]
+    # a key names the three marks, each drawn as the parts' marks are
+    (legend,) = [c for c in ax.get_children() if isinstance(c, matplotlib.legend.Legend)]
+    keys = dict(zip((x.get_text() for x in legend.get_texts()), legend.legend_handles))
+    assert list(keys) == [f"a {part} sample" for part in th.DATA_ROLES]
+    for part, handle in zip(th.DATA_ROLES, keys.values()):
+        (mark,) = gids(fig, f"{part}-mark")[:1]
+        assert handle.get_marker() == mark.get_marker()
+        assert same_color(handle.get_markeredgecolor(), mark.get_markeredgecolor())
+    # each part's name on its bar meets WCAG 4.5:1 against the bar
+    fills = {p.get_gid(): p.get_facecolor() for p in ax.patches if p.get_gid() in th.DATA_ROLES}
+    names = [x for x in ax.texts if re.match(r"(training|validation|test): \d+$", x.get_text())]
+    assert len(names) == 5
+    for x in names:
+        fill = matplotlib.colors.to_hex(fills[x.get_text().split(":")[0]])
+        ink = matplotlib.colors.to_hex(x.get_color())
+        assert th.contrast(ink, fill) >= th.TEXT_CONTRAST, x.get_text()
+
+
+@pytest.mark.parametrize("t", THEMES)
+def test_data_splits_bars_align_and_the_test_parts_are_joined(t):
+    theme, fig = th.get(t), build("data_splits", t)
+    # no line between the bars but the test parts' connector: only the marks are Line2D
     ax = fig.axes[0]
     assert [ln for ln in ax.lines if ln.get_linestyle() != "None"] == []
+    (tie,) = [c for c in ax.collections if c.get_gid() == "same-test"]
+    assert same_color(tie.get_color()[0], theme.muted) and tie.get_linewidth()[0] < 1
+    (words,) = [x for x in ax.texts if x.get_text() == "the same test samples"]
+    xs = {float(x) for seg in tie.get_segments() for x in seg[:, 0]}
+    assert xs == {words.get_position()[0]}
+    # the connector stops short of the words, above and below them
+    ys = sorted(float(y) for seg in tie.get_segments() for y in seg[:, 1])
+    assert ys[1] < words.get_position()[1] < ys[2]
     # the lower bar's training and validation span stands under the upper training part, its
     # test part under the upper test part, edge on edge; no outline sets an edge off
     bars = [p for p in ax.patches if p.get_gid() in ("training", "validation", "test")]

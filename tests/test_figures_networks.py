@@ -173,6 +173,10 @@ def test_tiny_networks(theme):
                 u = np.clip(np.dot(p - a_, b_ - a_) / np.dot(b_ - a_, b_ - a_), 0, 1)
                 d.append(np.linalg.norm(p - (a_ + u * (b_ - a_))))
             assert int(np.argmin(d)) == i
+            # and above it, in both networks alike
+            a_, b_ = (np.array(q) for q in lay.segment(((0, i), (1, 0))))
+            edge_y = a_[1] + (p[0] - a_[0]) / (b_[0] - a_[0]) * (b_[1] - a_[1])
+            assert lab.get_va() == "bottom" and p[1] > edge_y
         assert not any("b" in w.replace("$", "").split("=")[-1] for w in words if "f =" in w)
         # the formula in ink, at the text size, as the network's own names
         (formula,) = [x for x in ax.texts if x.get_gid() == "formula"]
@@ -264,6 +268,24 @@ def test_backprop_loop_storyboard(theme):
     assert f"{r['loss_before']:.3f}" in s4 and f"{after:.3f}" in s4
     for v in r["new_acts"][2]:
         assert f"{v:.3f}" in texts(axes[3])
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_backprop_loop_values_clear_their_rings(theme):
+    """Every neuron's value, the signed ones (−0.142) the widest, stands inside its ring with
+    room each side: at most 4/5 of the ring's width."""
+    f = fig("backprop_loop", theme)
+    f.canvas.draw()
+    n = 0
+    for ax in f.axes:
+        rings = list(nd.drawn_neurons(ax).values())
+        for t in ax.texts:
+            if not re.fullmatch(r"\u2212?\d\.\d{3}", t.get_text()):
+                continue
+            (ring,) = [c for c in rings if np.allclose(c.center, t.get_position())]
+            assert t.get_window_extent().width <= 0.8 * ring.get_window_extent().width
+            n += 1
+    assert n == 3 * 7 + 5  # a, a, new a in every neuron; δ in the hidden and output ones
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -395,6 +417,25 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
 
 
 @pytest.mark.parametrize("theme", THEMES)
+def test_dropout_rows_stand_apart(theme):
+    """A row's lowest neurons stand clear of the next row's titles: the gap between them is
+    more than the gap between a title and its own network."""
+    f = fig("dropout", theme)
+    f.canvas.draw()
+    top, low = f.axes[:2], f.axes[2:]
+
+    def ink(ax):
+        boxes = [c.get_window_extent() for c in nd.drawn_neurons(ax).values()]
+        return min(b.y0 for b in boxes), max(b.y1 for b in boxes)
+
+    for upper, lower in zip(top, low):
+        title = lower.title.get_window_extent()
+        between = ink(upper)[0] - title.y1
+        own = title.y0 - ink(lower)[1]
+        assert between > 1.5 * own and between > 0.04 * f.bbox.height
+
+
+@pytest.mark.parametrize("theme", THEMES)
 def test_dropout_dropped_outline_reads_as_a_mark(theme):
     """The faded outline of a dropped neuron keeps the 3:1 floor of a mark against the page
     (WCAG 2.1, theme.LINE_CONTRAST) and stays lighter than a plain (muted) neuron's ring."""
@@ -466,6 +507,10 @@ def test_gradient_check_panels(theme):
     # the central difference written as the equations sheet writes it, the index k its own
     assert axes[0].get_ylabel().endswith(r"$(J(w + h\,e_k) - J(w - h\,e_k))\,/\,(2h)$")
     assert axes[0].get_xlabel() == r"backpropagation $\partial J/\partial w_k$"
+    # the two-line label stands off the page's left edge, by more than the layout's own pad
+    f.canvas.draw()
+    label = axes[0].yaxis.label.get_window_extent()
+    assert label.x0 - f.bbox.x0 >= 0.015 * f.bbox.width
     # roles: the threshold a muted note, the bars neutral and data (no error red, no good green)
     t = th.get(theme)
     (thr,) = [ln for ln in axes[1].lines if ln.get_linestyle() == ":"]  # a reference, dotted
@@ -676,6 +721,10 @@ def test_lonely_space(theme):
     d = main.get_xdata()
     assert np.allclose(main.get_ydata(), 100 * sampling.eggshell_share(0.05, d))
     assert main.get_ydata()[0] == pytest.approx(5.0) and main.get_ydata()[-1] > 99.99
+    # sampled finely by gdcore (the share is defined for real d), not at whole d only: no
+    # corners at d = 2 and 3 on the log axis
+    assert np.allclose(d, sampling.eggshell_curve(0.05, m.D_MAX)[0])
+    assert np.sum((d > 2) & (d < 3)) >= 10
     d50, d99 = m.first_dim_above(0.05, 0.5), m.first_dim_above(0.05, 0.99)
     assert sampling.eggshell_share(0.05, d50) > 0.5 > sampling.eggshell_share(0.05, d50 - 1)
     assert sampling.eggshell_share(0.05, d99) > 0.99 > sampling.eggshell_share(0.05, d99 - 1)

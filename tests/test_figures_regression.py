@@ -166,6 +166,11 @@ def test_regression_data_table_and_scatter(theme):
         rule = one(fig, gid)
         (y0, y1) = rule.get_transform().transform(rule.get_xydata())[:, 1]
         assert y0 == pytest.approx(edge, abs=0.5) and y1 == pytest.approx(edge, abs=0.5)
+    # the rules stand off the page's left and top edges
+    (x0, _), (_, top) = one(fig, "rule-top").get_transform().transform(
+        one(fig, "rule-top").get_xydata())
+    assert x0 - fig.bbox.x0 >= 0.02 * fig.bbox.width
+    assert fig.bbox.y1 - top >= 0.04 * fig.bbox.height
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -177,9 +182,15 @@ def test_candidate_lines_are_gdcores_with_their_costs(theme):
         xs, ys = line.get_data()
         np.testing.assert_allclose(ys, regression.predict(m, b, xs))
         j = regression.cost(m, b, X, Y)
-        # a worded title with the cost, three decimals as in the residuals still (0.080)
+        # a worded title over the cost, three decimals as in the residuals still (0.080), on
+        # two lines, neither wider than its panel
         title = line.axes.get_title()
-        assert title.endswith(f", $J = {j:.3f}$") and title[0].isupper()
+        words, cost = title.split("\n")
+        assert cost == f"$J = {j:.3f}$" and words[0].isupper() and "$" not in words
+        fig.canvas.draw()
+        panel = line.axes.get_window_extent()
+        box = line.axes.title.get_window_extent()
+        assert panel.x0 <= box.x0 and box.x1 <= panel.x1
         # each guess written with the same decimals: slopes 2, intercepts 1 (−1.0, not −1)
         sign = "-" if b < 0 else "+"
         label = rf"$f(x) = {m:.2f}\,x {sign} {abs(b):.1f}$"

@@ -92,6 +92,19 @@ def test_eggshell_share_increases_with_dimension():
     assert s[9] == pytest.approx(1 - math.pow(0.95, 10), abs=1e-15)
 
 
+def test_eggshell_curve_is_the_share_sampled_finely_in_log_d():
+    d, share = sampling.eggshell_curve(0.05, 1000)
+    assert d[0] == 1.0 and d[-1] == pytest.approx(1000.0) and d.size == 400
+    assert np.allclose(np.diff(np.log(d)), np.log(1000) / 399)  # even in log d
+    assert np.allclose(share, 1 - 0.95**d)
+    # between d = 2 and 3 the curve has points of its own (no straight chord on the log axis)
+    between = (d > 2) & (d < 3)
+    assert between.sum() >= 10
+    assert np.all(share[between] > 0.0975) and np.all(share[between] < 0.142625)
+    with pytest.raises(ValueError):
+        sampling.eggshell_curve(0.05, 1)
+
+
 def test_eggshell_share_bad_input():
     for eps in (0.0, 1.0, -0.1):
         with pytest.raises(ValueError, match="eps"):

@@ -81,6 +81,19 @@ def eggshell_share(eps, dims) -> np.ndarray | float:
     return float(out) if out.ndim == 0 else out
 
 
+def eggshell_curve(eps: float, d_max: float, samples: int = 400
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """(d, share): the shell's share as a smooth curve of d from 1 to d_max, `samples` values
+    of d evenly spaced in log d. A ball's volume grows as r^d for any real d (the volume of a
+    d-ball extends to real d through the Gamma function), so the share 1 − (1 − ε)^d is defined
+    between the whole dimensions too; sampled at whole d only, a curve on a log axis shows
+    corners at d = 2 and 3."""
+    if d_max <= 1 or samples < 2:
+        raise ValueError(f"need d_max > 1 and samples >= 2, got {d_max!r}, {samples!r}")
+    d = np.geomspace(1.0, float(d_max), samples)
+    return d, eggshell_share(eps, d)
+
+
 @dataclass(frozen=True)
 class GuessExplosion:
     """The grid-search count against the number of parameters: `bins` per axis, with the
