@@ -105,6 +105,10 @@ MAP_LABELS = (AXIS_LABELS["w1"].strip("$"), AXIS_LABELS["w2"].strip("$"))
 #: Opacity of each path's history behind its head, and of its casing (during the race; at the
 #: end: full, so each colour shows pure where the paths are stacked).
 HISTORY_OPACITY = (0.4, 1.0)
+#: Opacity of each path's history during the race, by theme: in print HISTORY_OPACITY's; on
+#: the dark page, where a 40 % colour on its solid dark casing reads as a dark stroke lost in
+#: the navy map, near its colour at the finish, so the live path reads all the way.
+RACE_OPACITY = {"light": HISTORY_OPACITY[0], "dark": 0.8}
 #: Opacity of a path's casing during the race, by theme: in print as faint as its history (a
 #: faint path on a solid white casing reads as a white tube); on the dark page solid, a dark
 #: road the faint history lies on (as faint over the dark map's violet top, a violet, plum or
@@ -911,7 +915,7 @@ class RaceScene(ThemedScene):
             rank = order.index(name)
             width = PATH_WIDTH - self.WIDTH_STEP * (len(NAMES) - 1 - rank)
             self.history[name] = Trail(self.ax, path, self.step, color=c, stroke_width=width,
-                                       stroke_opacity=HISTORY_OPACITY[0])
+                                       stroke_opacity=RACE_OPACITY[t.name])
             self.history[name].set_z_index(1 - 0.01 * rank)
             # the casing as faint as its path's history (a faint path on a solid casing
             # would read as a white tube), at full strength with it at the finish
