@@ -34,9 +34,6 @@ class RaceLongValley(RaceScene):
     STATUS_GAP = 0.4
     # five runs travel the floor, y = 0, one after another: each in its own lane, 3.6 px apart
     LANE = 0.06
-    # the lines to the inset close in too soon for a plate: the scale bar and its number on
-    # casings of the page's colour between them
-    INSET_SCALE_PLATE = False
 
     # the zoomed view covers the map: then back to the whole valley, so that the last picture
     # shows Momentum's swings from wall to wall and how far SGD got

@@ -105,6 +105,10 @@ MAP_LABELS = (AXIS_LABELS["w1"].strip("$"), AXIS_LABELS["w2"].strip("$"))
 #: Opacity of each path's history behind its head, and of its casing (during the race; at the
 #: end: full, so each colour shows pure where the paths are stacked).
 HISTORY_OPACITY = (0.4, 1.0)
+#: Opacity of each path's history during the race, by theme: in print HISTORY_OPACITY's; on
+#: the dark page, where a 40 % colour on its solid dark casing reads as a dark stroke lost in
+#: the navy map, near its colour at the finish, so the live path reads all the way.
+RACE_OPACITY = {"light": HISTORY_OPACITY[0], "dark": 0.8}
 #: Opacity of a path's casing during the race, by theme: in print as faint as its history (a
 #: faint path on a solid white casing reads as a white tube); on the dark page solid, a dark
 #: road the faint history lies on (as faint over the dark map's violet top, a violet, plum or
@@ -120,6 +124,8 @@ PATH_WIDTH = 4.0
 TAIL_LAYERS, TAIL_LAYER_OPACITY = 6, 0.35
 #: Side of the end square (scene units, 9 px at 480p) and its edge in the background colour.
 END_SIDE, END_EDGE = 0.15, 1.5
+#: The legend's key to the end squares (each run's in its colour, in every view).
+END_KEY = "end of a run"
 #: Stroke width of each run's curve in the distance panel.
 PANEL_WIDTH = 3.0
 #: Nothing closer than this (scene units, about 27 px at 480p) to the frame's edge; the map's y
@@ -560,6 +566,12 @@ class RaceScene(ThemedScene):
                 scale.shift((hi[1] + PLATE_GAP - scale.get_bottom()[1]) * UP)
                 top = scale.get_top()[1]
                 scale.set_x(np.mean([_x_at(line, top) for line in lines]))
+            if _touches(scale, lines):  # still: on the middle of the inset's top edge,
+                # over the frame and the inset's contours
+                scale.move_to(np.array([(lo[0] + hi[0]) / 2, hi[1], 0]))
+                plate.set_z_index(3.6)
+                for m in scale[1:]:
+                    m.set_z_index(3.7)
         else:  # the bar and its number on casings of the page's colour, as the paths are
             for m in scale:
                 cased(m, t, SCALE_CASING)
@@ -819,16 +831,19 @@ class RaceScene(ThemedScene):
         return "final distance" if self.RACE.surface.minimum else None
 
     def build_keys(self, target_key, target_text: str, start: bool = True) -> VGroup:
-        """One line of keys: the start's ring (unless not `start`: the map labels it) and the
-        target's mark, each with its point."""
+        """One line of keys: the start's ring (unless not `start`: the map labels it), the
+        target's mark, each with its point, and the end square (end_mark, in ink: each run's
+        in its colour, on the map, in the inset and in the distance panel)."""
         r, t = self.RACE, self.theme
         ring = Circle(radius=0.1, stroke_color=t.text, stroke_width=3, fill_color=t.background,
                       fill_opacity=1)
         point = ", ".join(numbers.text(c) for c in r.start)
         items = [(ring, f"start ({point})")] if start else []
+        end = Square(END_SIDE, fill_color=t.text, fill_opacity=1, stroke_color=t.background,
+                     stroke_width=END_EDGE)
         keys = VGroup(*(VGroup(m.move_to(ORIGIN), self.text(s, SMALL_SIZE)).arrange(RIGHT,
                                                                                   buff=0.2)
-                        for m, s in [*items, (target_key, target_text)]))
+                        for m, s in [*items, (target_key, target_text), (end, END_KEY)]))
         return keys.arrange(RIGHT, buff=0.35)
 
     def build_legend(self, columns: int) -> VGroup:
@@ -911,7 +926,7 @@ class RaceScene(ThemedScene):
             rank = order.index(name)
             width = PATH_WIDTH - self.WIDTH_STEP * (len(NAMES) - 1 - rank)
             self.history[name] = Trail(self.ax, path, self.step, color=c, stroke_width=width,
-                                       stroke_opacity=HISTORY_OPACITY[0])
+                                       stroke_opacity=RACE_OPACITY[t.name])
             self.history[name].set_z_index(1 - 0.01 * rank)
             # the casing as faint as its path's history (a faint path on a solid casing
             # would read as a white tube), at full strength with it at the finish
@@ -957,6 +972,8 @@ class RaceScene(ThemedScene):
         else:  # the legend and the keys above the panel in the right-hand column, the
             # panel below them down to the frame's foot, the settings under the map
             self.legend = self.build_legend(columns=1)
+            if keys.width > config.frame_x_radius - EDGE - left:  # one key a line
+                keys.arrange(DOWN, buff=0.12, aligned_edge=LEFT)
             keys.next_to(self.legend, DOWN, buff=0.14).align_to(self.legend, LEFT)
             self.legend.add(keys).shift(np.array([left, top, 0]))
             panel_top = self.legend.get_bottom()[1] - 0.3
