@@ -179,11 +179,18 @@ class BatchVsStochastic(ThemedScene):
 
     def build_cost(self):
         t = self.theme
-        # the cost axis named J, as every video's curve of J per step (loss_axes); the key in
-        # the chart's corner says what is averaged
         plot = LossPlot(t, self.step, (0, RACE.steps, 50), Y_EXP, CHART_W, CHART_H,
-                        x_label=None, y_label="J")
+                        x_label=None, y_label=None)
         plot.ax.move_to(np.array([CHART_X, CHART_Y, 0]))
+        # the cost axis named J (the symbol, as every video's curve of J per step), set once
+        # the chart is placed (centred with it, the label would move the chart down): over the
+        # column of its tick numbers, clear of the map above (right of the axis, as loss_axes
+        # sets it, it would stand under the map's tick number −1 or touch 10¹); the key in
+        # the chart's corner says what is averaged
+        top = max(plot.ax.y_axis.labels, key=lambda m: m.get_y())
+        name = self.tex("J", 30).next_to(top, UP, buff=0.1)
+        plot.ax.labels = VGroup(name)
+        plot.ax.add(plot.ax.labels)
         lt = self.tex("t", 30).next_to(plot.c2p(RACE.steps, 10.0 ** Y_EXP[0]), RIGHT, buff=0.2)
         plot.ax.add(lt)
         self.curves = {}
