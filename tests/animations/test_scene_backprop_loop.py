@@ -261,7 +261,20 @@ def test_activation_fills_keep_their_values_legible():
                            for c in map(rgb, fills))
                 lum = [contrast(f, theme.background) for f in fills]
                 assert np.all(np.diff(np.array(lum)[np.argsort(a[0])]) >= 0)
-    # the last frame: the circles filled and their values inked as activation_look says
+    # after each forward pass (the first's values, 0.515 among them, held 11 s from the error
+    # to the backward pass; the last frame's): the circles filled and their values inked as
+    # activation_look says, each value in the ink its fill needs
+    for upto, net_ in (("error", net), (None, new)):
+        scene = rendered(BackpropLoop, **({} if upto is None else {"upto": upto}))
+        acts, m = [a[0] for a in nn.forward(net_, X)], scene.net
+        for l in (1, 2):
+            fills, inks = activation_look(scene.theme, acts[l])
+            for i, (f, ink) in enumerate(zip(fills, inks)):
+                np.testing.assert_allclose(m.fill_rgb[m._n_index[(l, i)]], rgb(f))
+                num = m.values[(l, i)]
+                assert num.get_value() == acts[l][i]
+                assert num.get_color().to_hex().lower() == ink.lower()
+                assert contrast(num.get_color().to_hex(), f) >= 4.5
     scene = rendered(BackpropLoop)
     acts, m = [a[0] for a in nn.forward(new, X)], scene.net
     for l in (1, 2):
