@@ -46,6 +46,7 @@ from manim import (
     FadeOut,
     LaggedStart,
     Line,
+    ReplacementTransform,
     VGroup,
     Write,
     linear,
@@ -91,8 +92,9 @@ UPDATE_TIME = 1.8
 #: The change itself drawn on the edges (width ∝ |Δw|, its sign's colour): seconds of the
 #: turn from the weights before, and of the hold on it (the update's key moment, read).
 CHANGE_TIME, CHANGE_HOLD = 1.5, 1.8
-#: Seconds of the hidden layer's swap of its activations for its error terms δ: the values and
-#: the fills fade out over its first half (0.8 s), never gone from one frame to the next.
+#: Seconds of the hidden layer's swap of its activations for its error terms δ: each value turns
+#: straight into its δ, and the label a⁽¹⁾ into δ⁽¹⁾, while the fills fade to the page: never a
+#: blank circle or an unlabelled column between the two.
 HIDDEN_SWAP = 1.6
 #: Seconds in which the update's panel (its equations, the worked line, ΔW and Δb) leaves
 #: before the second forward pass: one piece after another, each fading evenly.
@@ -246,6 +248,19 @@ class BackpropLoop(ThemedScene):
             return [FadeIn(head, shift=0.15 * DOWN)]
         return swap(old, head)
 
+    def morph_head(self, l, s, color):
+        """The label above layer l turned straight into `s` (a⁽ˡ⁾ into δ⁽ˡ⁾): never gone."""
+        head = self.tex(s, HEAD_SIZE, color).move_to([self.net.point(l, 0)[0], self.head_y, 0])
+        old, self.heads[l] = self.heads[l], head
+        return [ReplacementTransform(old, head)]
+
+    def morph_values(self, per_layer, l, places, color=None):
+        """Each number in layer l's circles turned straight into its replacement (the circle is
+        never blank between the two)."""
+        old = [self.net.values[n] for n in self.net.layer_neurons(l)]
+        new = self.net.add_values(per_layer, [l], places=places, color=color)
+        return [ReplacementTransform(a, b) for a, b in zip(old, new)]
+
     def swap_values(self, per_layer, l, places, color=None):
         """The numbers in layer l's circles replaced (old ones fade out, new ones in)."""
         old = VGroup(*(self.net.values[n] for n in self.net.layer_neurons(l)))
@@ -374,8 +389,10 @@ class BackpropLoop(ThemedScene):
         self.play(FadeIn(hidden, shift=0.2 * UP), run_time=0.8)
         for l in range(out - 1, 0, -1):
             self.play(net.layer_flow(l, backward=True, run_time=1.0))
-            self.play(*self.swap_values(deltas, l, 3, t.error),
-                      *self.set_head(l, rf"\delta^{{({l})}}", t.error),
+            # each activation turns straight into its δ, a⁽ˡ⁾ into δ⁽ˡ⁾: no blank circles
+            self.hidden_morph = [*self.morph_values(deltas, l, WORK_PLACES, t.error),
+                                 *self.morph_head(l, rf"\delta^{{({l})}}", t.error)]
+            self.play(*self.hidden_morph,
                       net.transition(lambda n, l=l: n.set_neuron_style(
                           n.layer_neurons(l), fill=t.background, stroke=t.error,
                           stroke_width=4)), run_time=HIDDEN_SWAP)

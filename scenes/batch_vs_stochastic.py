@@ -11,9 +11,10 @@ thinner, fade towards the page with their age, so the direction and the progress
 read while the whole path stays seen. The chart draws gdcore's J at each step averaged over the
 seeds of races.BATCH_SUMMARY (races.seed_mean_costs): every seed starts at one point, so the three
 curves start at one J. At the end, that mean over the last steps (races.settled_costs) is drawn as
-a dotted level in ink over them and written in ink at the right of the chart, each number tied
-to its run's level by a short line in the run's colour, the words that say what they are under
-them (said once).
+a dotted level in ink over them and written in ink at the right of the chart (three significant
+figures, as the still writes them), each number tied to its run's level by a short line in the
+run's colour, the words that say what they are under them (said once). The chart's cost axis is
+named J, as every video's curve of J per step.
 Render alone with: manim -ql scenes/batch_vs_stochastic.py BatchVsStochastic
 """
 
@@ -73,7 +74,9 @@ FULL_WIDTH = 4.0
 TAIL = 8
 AGES = (30, 0)
 FADE = (0.6, 0.35)
-#: Decimals of every cost on screen (the end values, J*): the still's (race_plot.BATCH_J_PLACES).
+#: Decimals of J* on screen: the still's (race_plot.BATCH_J_PLACES). The settled costs, which
+#: span a decade, are written as the still writes them, to three significant figures
+#: (settled_text: 0.133, 0.0736, 0.0235).
 PLACES = BATCH_J_PLACES
 #: The house margin: nothing closer to the frame's edge (24 px at 480p).
 MARGIN = 0.4
@@ -92,6 +95,13 @@ CHART_W, CHART_H = 8.6, 2.0
 CHART_X, CHART_Y = -1.35, -2.2
 
 
+def settled_text(v: float, medium: str = "latex") -> str:
+    """A settled cost (the mean over the last steps) as the still writes it: three significant
+    figures, at most four places (0.133, 0.0736, 0.0235), in `medium` (text or latex)."""
+    places = numbers.sig_places(v)
+    return numbers.text(v, places) if medium == "text" else numbers.latex(v, places)
+
+
 class BatchVsStochastic(ThemedScene):
 
     @classmethod
@@ -99,7 +109,7 @@ class BatchVsStochastic(ThemedScene):
         """Short sentences: the setup and the comparison play in under 4 s."""
         x, y = data.regression_points()
         j_star = regression.cost(*regression.least_squares(x, y), x, y)
-        levels = [numbers.text(v, PLACES) for v in races.settled_costs(RACE, SUMMARY).values()]
+        levels = [settled_text(v, "text") for v in races.settled_costs(RACE, SUMMARY).values()]
         return {
             "setup": "Three maps of the cost J, one run each, all from one start.",
             "descent": ("Full batch, mini-batch and single sample step together: the "
@@ -169,10 +179,18 @@ class BatchVsStochastic(ThemedScene):
 
     def build_cost(self):
         t = self.theme
-        # no y label: the key over the chart names J and says what is averaged
         plot = LossPlot(t, self.step, (0, RACE.steps, 50), Y_EXP, CHART_W, CHART_H,
                         x_label=None, y_label=None)
         plot.ax.move_to(np.array([CHART_X, CHART_Y, 0]))
+        # the cost axis named J (the symbol, as every video's curve of J per step), set once
+        # the chart is placed (centred with it, the label would move the chart down): over the
+        # column of its tick numbers, clear of the map above (right of the axis, as loss_axes
+        # sets it, it would stand under the map's tick number −1 or touch 10¹); the key in
+        # the chart's corner says what is averaged
+        top = max(plot.ax.y_axis.labels, key=lambda m: m.get_y())
+        name = self.tex("J", 30).next_to(top, UP, buff=0.1)
+        plot.ax.labels = VGroup(name)
+        plot.ax.add(plot.ax.labels)
         lt = self.tex("t", 30).next_to(plot.c2p(RACE.steps, 10.0 ** Y_EXP[0]), RIGHT, buff=0.2)
         plot.ax.add(lt)
         self.curves = {}
@@ -246,7 +264,7 @@ class BatchVsStochastic(ThemedScene):
             level = styled_line("reference", plot.c2p(t0, v), plot.c2p(RACE.steps, v), t.text,
                                 2.5).set_z_index(9)
             cased(level, t, 1.0)
-            num = self.tex(numbers.latex(v, PLACES), 28, t.text)
+            num = self.tex(settled_text(v, "latex"), 28, t.text)
             num.move_to(plot.c2p(RACE.steps, v)).set_x(right + VALUE_X, direction=LEFT)
             self.levels.add(level)
             self.values.add(num)

@@ -1,34 +1,32 @@
 """L2 regularisation calms the degree-9 fit: λ sweeps from none to strong, refitted every frame.
 
 Left: the degree-9 polynomial fitted to the noisy sine samples with the penalty (λ/2) Σ_{k≥1} w_k²
-of J_λ, clipped to the panel, and one decade of λ behind it the previous fit as a ghost (muted,
-half as wide, under the fit, 3:1 against the page; its key says "previous fit" (the λ written
-is a round step, so a tenth of it would not always be the ghost's), and the
-note of the sweep says once what it is). Right: the ten coefficients w_0 … w_9 as bars of height
-log10 |w_k| (filled when positive, hollow when negative; w_0, the unpenalised intercept, in the
-muted colour), each over its index k (digits of 12.9 px; the axis named k). A row of keys right
-over each panel names the curve, its ghost and the dotted sine, and the three kinds of bar.
-Under the equation, above the fit's key, large, the swept λ
-(two figures, 1.0 × 10⁻⁴), 12 px clear of both: the fit and the bars are refitted every
-frame, but the number is written at the sweep's round steps (its decades, and the pause's λ:
-shown_lam), so it changes at most about 1.4 times a second and is read; the costs beside are
-gdcore's at the λ written. Beside the equation, over the bars, the training and the test cost J
-(half the mean squared error, on the 10 samples and on the 100 new test samples its label
-names), every cost in one form, three significant figures with their zeros kept, written as
-people write them (7.42, 0.0366) and as a power of ten under 10⁻³ (5.90 × 10⁻⁴), the training
-cost of the interpolating fit, rounding noise, as the bound "< 10⁻¹⁰". So the panels take
-the frame's height from the rows of λ and the keys down to the note.
-One ValueTracker holds u = log10 λ; every curve and bar of a frame is gdcore's ridge fit at
-that frame's λ (procedure.REGULARIZATION.path_at), every number its fit at the λ written. The
-panels are built in beats: axes (tick numbers faded in whole), samples and sine, the bars' key,
-then the fit. The sweep starts at λ = 0 (the
-interpolating fit, ‖w‖ ≈ 2.3 × 10⁶; its two-line note held over 4 s, a line at a time),
-steps to 10⁻¹⁶ (as wild), calms through 10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least test cost
-among those it passes through (gdcore's sweep_best: 4.5 × 10⁻⁵, between the grid's decades;
-its readout boxed in its own colour and held over 3 s while the note comes a line at a time),
-and ends at λ = 1. A note that names a λ is shown only
-while λ is that value: it leaves before λ moves on. The panels leave the two-line note 0.4
-clear of the frame's bottom edge.
+of J_λ, clipped to the panel, and one decade of λ behind it the previous fit as a ghost (solid
+faint ink, half as wide, under the fit, 3:1 against the page; its key says "previous fit" (the λ
+written is a round step, so a tenth of it would not always be the ghost's), and the note of the
+sweep says once what it is). Right: the ten coefficients w_0 … w_9 as bars of height log10 |w_k|
+(filled when positive, hollow when negative; w_0, the unpenalised intercept, in the muted colour),
+each over its index k (digits of 12.9 px; the axis named k). A row of keys right over each panel
+names the curve, its ghost and the dotted sine, and the three kinds of bar. Under the equation,
+above the fit's key, large, the swept λ (two figures, 4.5 × 10⁻⁵; a power of ten alone, 10⁻⁴, as
+gdviz.numbers writes it), 12 px clear of both: the fit and the bars are refitted every frame, but
+the number is written at the sweep's round steps (its decades, and the pause's λ: shown_lam), so it
+changes at most about 1.4 times a second and is read; the costs beside are gdcore's at the λ
+written. Beside the equation, over the bars, the training and the test cost J (half the mean
+squared error, on the 10 samples and on the 100 new test samples its label names), set in ink, each
+keyed by a swatch of its marks' colour left of its label, every cost in one form, three significant
+figures with their zeros kept, written as people write them (7.42, 0.0366) and as a power of ten
+under 10⁻³ (5.90 × 10⁻⁴), the training cost of the interpolating fit, rounding noise, as the bound
+"< 10⁻¹⁰". So the panels take the frame's height from the rows of λ and the keys down to the note.
+One ValueTracker holds u = log10 λ; every curve and bar of a frame is gdcore's ridge fit at that
+frame's λ (procedure.REGULARIZATION.path_at), every number its fit at the λ written. The panels are
+built in beats: axes (tick numbers faded in whole), samples and sine, the bars' key, then the fit.
+The sweep starts at λ = 0 (the interpolating fit, ‖w‖ ≈ 2.3 × 10⁶; its two-line note held over 4 s,
+a line at a time), steps to 10⁻¹⁶ (as wild), calms through 10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least
+test cost among those it passes through (gdcore's sweep_best: 4.5 × 10⁻⁵, between the grid's
+decades; its readout boxed in its own colour and held over 3 s while the note comes a line at a
+time), and ends at λ = 1. A note that names a λ is shown only while λ is that value: it leaves
+before λ moves on. The panels leave the two-line note 0.4 clear of the frame's bottom edge.
 Render alone with: manim -ql scenes/regularization.py Regularization
 """
 
@@ -42,11 +40,13 @@ from manim import (
     UP,
     Axes,
     Create,
+    Dot,
     FadeIn,
     FadeOut,
     MarkupText,
     MathTex,
     Rectangle,
+    Square,
     SurroundingRectangle,
     ValueTracker,
     VGroup,
@@ -76,15 +76,15 @@ U_BEST = float(np.log10(LAM_BEST))
 #: The ghost is the fit at the previous λ: it trails the current fit by this many decades of λ
 #: (a tenth of the λ fitted, not always of the round λ written), its key says "previous fit" and
 #: the note of the sweep says it once. It is
-#: drawn in the muted colour at GHOST_OPACITY, half the fit's width, under the fit: clearly the
-#: fainter line, yet at least 3:1 against either theme's page (tested), where the accent faded
-#: to a quarter turned brown-grey on the dark page.
-GHOST_LAG, GHOST_OPACITY, GHOST_WIDTH = 1.0, 0.8, 2.0
+#: drawn as the fit is, solid in the model's ink, but faint (GHOST_OPACITY), half the fit's
+#: width and under the fit: clearly the fainter line, yet at least 3:1 against either theme's
+#: page (tested); solid faint ink, it is told from the sine's muted dots.
+GHOST_LAG, GHOST_OPACITY, GHOST_WIDTH = 1.0, 0.5, 2.0
 #: The fit's stroke width.
 FIT_WIDTH = 4.0
 #: The dotted sin 2πx, a reference to read the fit against: in the muted colour, as every
 #: reference line, so that its dots (theme's least dot width) read lighter than the fit; the
-#: dots part it from the ghost, the same grey but solid.
+#: dots part it from the ghost, a solid line of faint ink.
 SINE_WIDTH = 1.8
 #: The costs' readouts: one form for every value of the sweep, which spans 22 decades (the
 #: training cost from 10⁻²¹ to 0.2): COST_SIG significant figures, their zeros kept, written
@@ -97,6 +97,9 @@ FLOOR_EXP = round(float(np.log10(numbers.FLOOR)))
 #: The costs' readouts and their labels: the test cost's row ("test cost J (100 new samples)
 #: = 6.35 × 10⁻²", a power of ten at every λ) ends 24 px inside the frame, its box too.
 COST_SIZE = 24
+#: The key swatch left of each cost's label (its marks' colour: the readouts are in ink): its
+#: width and its gap to the label (scene units).
+SWATCH, SWATCH_GAP = 0.2, 0.12
 #: λ's readout, the swept variable: larger than the costs' (COST_SIZE) and their labels.
 LAM_SIZE = 34
 #: The least room (scene units; 0.2 = 12 px at 480p) between λ's readout and the equation's
@@ -167,10 +170,14 @@ def lam_parts(lam: float) -> tuple[str, int | None]:
 
 
 def lam_text(lam: float, medium: str = "pango") -> str:
-    """λ for people, one form throughout: 1.0 × 10⁻⁴ (pango markup, LaTeX or text)."""
+    """λ for people, one form throughout: 4.5 × 10⁻⁵, 10⁻⁴ (pango markup, LaTeX or text)."""
     mant, exp = lam_parts(lam)
     if exp is None:
         return mant
+    if float(mant) == 1.0:  # a power of ten alone, 10⁻¹⁶, never 1.0 × 10⁻¹⁶ (gdviz.numbers)
+        if medium == "pango":
+            return f"10<sup>{str(exp).replace('-', numbers.MINUS)}</sup>"
+        return numbers.power10(exp, medium)
     if medium == "latex":
         return rf"{mant} \times 10^{{{exp}}}"
     if medium == "text":
@@ -206,7 +213,7 @@ class Regularization(ThemedScene):
                       f"wild.",
                       f"As λ grows, decade by decade, the curve calms and the weights shrink, "
                       f"from {numbers.text(_RP.norms[0])} in size; the previous fit trails "
-                      f"behind as a grey ghost."),
+                      f"behind as a faint ghost."),
             "best": f"The sweep pauses at λ = {lam_text(LAM_BEST, 'text')}, the least test "
                     f"cost, {cost_text(TEST_BEST)}: the curve follows the sine.",
             "calm": f"At λ = {lam_text(10.0**U_TO, 'text')} the fit is flat and both costs "
@@ -388,7 +395,7 @@ class Regularization(ThemedScene):
 
         fit_key = VGroup(  # a row; its ghost item comes in later (section_sweep)
             item(stroke(stroke_color=t.model, stroke_width=FIT_WIDTH), "fit"),
-            item(stroke(stroke_color=t.muted, stroke_width=GHOST_WIDTH,
+            item(stroke(stroke_color=t.model, stroke_width=GHOST_WIDTH,
                         stroke_opacity=GHOST_OPACITY),
                  "previous fit"),
             item(styled("reference", stroke(stroke_color=t.muted, stroke_width=SINE_WIDTH)),
@@ -439,14 +446,23 @@ class Regularization(ThemedScene):
         self.test_slot = np.array([ax_b.get_left()[0] - 0.5, y_eq - 0.28, 0])
         self.curve = always_redraw(lambda: self.fit_curve(self.lam()))
         self.ghost = always_redraw(lambda: self.fit_curve(self.ghost_lam(), GHOST_OPACITY,
-                                                          GHOST_WIDTH, self.theme.muted))
+                                                          GHOST_WIDTH, self.theme.model))
         self.bar_group = always_redraw(self.bars)
         t = self.theme
-        self.labels = VGroup(*(self.mixed(s, size, c) for s, c, size in (
-            (r"$\lambda$", t.text, LAM_SIZE), ("training cost $J$", t.data, COST_SIZE),
-            (f"test cost $J$ ({self.d.x_test.size} new samples)", t.test, COST_SIZE))))
+        # every readout in ink; the costs' colours are their marks' only, keyed by a swatch
+        # left of each label: the training samples' filled dot, the test set's hollow diamond
+        self.labels = VGroup(*(self.mixed(s, size, t.text) for s, size in (
+            (r"$\lambda$", LAM_SIZE), ("training cost $J$", COST_SIZE),
+            (f"test cost $J$ ({self.d.x_test.size} new samples)", COST_SIZE))))
         for lab, slot in zip(self.labels, (self.lam_slot, self.train_slot, self.test_slot)):
             lab.move_to(slot, aligned_edge=LEFT)
+        self.swatches = VGroup(
+            Dot(radius=SWATCH / 2, color=t.data),
+            Square(side_length=SWATCH / np.sqrt(2), stroke_color=t.test, stroke_width=2.5,
+                   fill_opacity=0).rotate(np.pi / 4))
+        digit = MarkupText("0", font=FONT, font_size=COST_SIZE).height  # centred on the digits
+        for sw, lab in zip(self.swatches, self.labels[1:]):
+            sw.next_to(lab, LEFT, buff=SWATCH_GAP).set_y(lab.baseline() + 0.5 * digit)
         # λ LAM_CLEAR under the equation's Σ limits, its tallest readout (a power of ten) too
         tall = self.number(10.0**U_FROM, False, t.text, LAM_SIZE).next_to(self.labels[0], RIGHT)
         tall.shift((self.labels[0].baseline() - tall.get_bottom()[1]) * UP)
@@ -471,7 +487,8 @@ class Regularization(ThemedScene):
         self.play(Create(self.curve), run_time=1.2)
         self.play(FadeIn(self.bar_group), run_time=0.6)
         for i in (1, 2):
-            self.play(FadeIn(self.labels[i]), FadeIn(self.read[i]), run_time=0.5)
+            self.play(FadeIn(self.swatches[i - 1]), FadeIn(self.labels[i]), FadeIn(self.read[i]),
+                      run_time=0.5)
         self.add(note)
         self.play(FadeIn(note[0]), run_time=0.6)
         self.wait(1.2)
@@ -498,7 +515,7 @@ class Regularization(ThemedScene):
         # the next note names no λ: it comes in while λ keeps growing
         # the ghost explained once, while it stands apart from the fit
         note = self.status(r"as $\lambda$ grows the curve calms and the weights shrink",
-                           "(in grey, an earlier fit of the sweep)")
+                           "(the faint line: an earlier fit of the sweep)")
         self.play(self.u.animate(rate_func=linear).set_value(SLOW_TO),
                   FadeIn(note, rate_func=lambda a: float(np.clip(4 * a, 0.0, 1.0))),
                   run_time=SEC_PER_DECADE * (SLOW_TO - U_CALMS))
@@ -509,8 +526,8 @@ class Regularization(ThemedScene):
     def section_best(self):
         t = self.theme
         # the box in the test cost's own colour: one colour for what it frames
-        box = SurroundingRectangle(VGroup(self.labels[2], self.read[2]), color=t.test,
-                                   buff=0.12, stroke_width=3)
+        box = SurroundingRectangle(VGroup(self.swatches[1], self.labels[2], self.read[2]),
+                                   color=t.test, buff=0.12, stroke_width=3)
         self.best_box = box
         best = lam_text(LAM_BEST, "latex")
         # the key moment, held: the box with the note's first line, then its second line,

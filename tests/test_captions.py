@@ -89,6 +89,7 @@ def test_captions_carry_gdcores_numbers():
     assert "×1.042 a jump: 1.35 to 1.87 in 8 steps" in jumps
     # powers of ten in text, never e-notation
     assert "λ = 4.5 × 10⁻⁵" in said("regularization")["best"][0]
+    assert "λ = 10⁻¹⁶," in said("regularization")["sweep"][0]  # never 1.0 × 10⁻¹⁶
     assert "2.3 × 10⁶" in said("regularization")["sweep"][1]
     assert "training 0.209, test 0.255" in said("regularization")["calm"][0]
     # how each race ends, from gdcore's runs

@@ -10,7 +10,7 @@ import pytest
 from figure_baselines import figure as build
 from matplotlib.patches import Circle
 
-from gdcore import data, regression
+from gdcore import data, races, regression
 from gdcore.networks import BACKPROP
 from gdviz import mpl as gm
 from gdviz import numbers
@@ -39,6 +39,12 @@ def test_batch_race_writes_j_star_to_one_precision_in_still_caption_and_video():
     # writes them
     for v in ("0.0235", "0.0736", "0.133"):
         assert v + " (" in caption and v in texts(fig)
+    # and as the video writes them, on the chart and in its caption
+    settled = races.settled_costs(video.RACE, video.SUMMARY).values()
+    written = [video.settled_text(v, "text") for v in settled]
+    assert written == [still.settled_text(v) for v in settled]
+    assert sorted(written) == ["0.0235", "0.0736", "0.133"]
+    assert ", ".join(written) in video.BatchVsStochastic.captions()["compare"]
 
 
 def test_residual_is_f_of_x_minus_y_in_gdcore_still_and_video():

@@ -261,7 +261,20 @@ def test_activation_fills_keep_their_values_legible():
                            for c in map(rgb, fills))
                 lum = [contrast(f, theme.background) for f in fills]
                 assert np.all(np.diff(np.array(lum)[np.argsort(a[0])]) >= 0)
-    # the last frame: the circles filled and their values inked as activation_look says
+    # after each forward pass (the first's values, 0.515 among them, held 11 s from the error
+    # to the backward pass; the last frame's): the circles filled and their values inked as
+    # activation_look says, each value in the ink its fill needs
+    for upto, net_ in (("error", net), (None, new)):
+        scene = rendered(BackpropLoop, **({} if upto is None else {"upto": upto}))
+        acts, m = [a[0] for a in nn.forward(net_, X)], scene.net
+        for l in (1, 2):
+            fills, inks = activation_look(scene.theme, acts[l])
+            for i, (f, ink) in enumerate(zip(fills, inks)):
+                np.testing.assert_allclose(m.fill_rgb[m._n_index[(l, i)]], rgb(f))
+                num = m.values[(l, i)]
+                assert num.get_value() == acts[l][i]
+                assert num.get_color().to_hex().lower() == ink.lower()
+                assert contrast(num.get_color().to_hex(), f) >= 4.5
     scene = rendered(BackpropLoop)
     acts, m = [a[0] for a in nn.forward(new, X)], scene.net
     for l in (1, 2):
@@ -428,3 +441,24 @@ def test_the_forward_passes_ink_front_is_keyed_while_it_runs():
     assert abs(key[0].get_y() - sign[0][0].get_y()) < 1e-6
     assert key.get_bottom()[1] >= -4 + 0.4 and key.get_right()[0] <= 64 / 9 - 0.4
     assert key not in rendered(BackpropLoop, upto="error").mobjects
+
+
+def test_the_hidden_activations_turn_straight_into_their_error_terms():
+    """No blank circles between a⁽¹⁾ and δ⁽¹⁾: each hidden value is transformed into its δ
+    (gdcore's), and the label a⁽¹⁾ into δ⁽¹⁾, in one play; nothing fades out and back in."""
+    from manim import ReplacementTransform
+
+    scene = rendered(BackpropLoop, upto="backward")
+    net, _ = _gdcore()
+    _, gb = nn.backprop(net, X, Y)
+    acts = nn.forward(net, X)[1][0]
+    morph = scene.hidden_morph
+    assert len(morph) == SIZES[1] + 1
+    assert all(type(a) is ReplacementTransform for a in morph)
+    for i, a in enumerate(morph[:-1]):
+        assert a.mobject.get_value() == acts[i]  # from the activation a⁽¹⁾ …
+        assert a.target_mobject is scene.net.values[(1, i)]  # … to its δ⁽¹⁾ in that circle
+        assert a.target_mobject.get_value() == gb[0][i]
+    assert morph[-1].mobject.tex_string == "a^{(1)}"
+    assert morph[-1].target_mobject is scene.heads[1]
+    assert scene.heads[1].tex_string == r"\delta^{(1)}"

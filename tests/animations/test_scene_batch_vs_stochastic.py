@@ -2,10 +2,9 @@
 
 import numpy as np
 from frames import rendered
-from manim import DOWN, LEFT, RIGHT, ManimColor, config
+from manim import DOWN, LEFT, RIGHT, ManimColor, VGroup, config
 
 from gdcore import races, regression
-from gdviz import numbers
 from gdviz.colors import mix
 from gdviz.manim_blocks import Trail
 from gdviz.manim_theme import MIN_TEXT_PX, digit_px
@@ -15,7 +14,6 @@ from scenes.batch_vs_stochastic import (
     FULL_WIDTH,
     MARGIN,
     OLD_WIDTH,
-    PLACES,
     STOPS,
     TAIL,
     WIDTH,
@@ -131,9 +129,14 @@ def test_end_values_are_gdcores_fair_means():
     summary = races.BATCH_SUMMARY
     settled = races.settled_costs(RACE, summary)
     assert scene.settled == settled
-    assert [v.tex_string for v in scene.values] == [numbers.latex(v, PLACES)
-                                                     for v in settled.values()]
     plot = scene.cost[0]
+    # to three significant figures, as the still writes them (figures.batch_vs_stochastic)
+    from figures.batch_vs_stochastic import settled_text as still_text
+
+    assert [v.tex_string for v in scene.values] == ["0.0235", "0.0736", "0.133"]
+    assert [v.tex_string for v in scene.values] == [still_text(v) for v in settled.values()]
+    # the chart's cost axis named J, the house symbol of a curve of J per step
+    assert [m.tex_string for m in plot.ax.labels] == ["J"]
     for level, value, v in zip(scene.levels, scene.values, settled.values(), strict=True):
         t0, j0 = plot.p2c(level.get_start())
         t1, j1 = plot.p2c(level.get_end())
@@ -197,7 +200,16 @@ def test_layout_keeps_the_margin_and_the_text_size():
         assert b.get_left()[0] - a.get_right()[0] > 0.3
     # the chart under the maps' tick numbers; its key inside, clear of every curve
     plot = scene.cost[0]
-    assert plot.ax.get_top()[1] < min(m["ax"].get_bottom()[1] for m in scene.maps) - 0.1
+    chart = VGroup(*(m for m in plot.ax.submobjects if m is not plot.ax.labels))
+    assert chart.get_top()[1] < min(m["ax"].get_bottom()[1] for m in scene.maps) - 0.1
+    # its axis named J over the axis's top, clear of the first map's tick numbers above it
+    (name,) = plot.ax.labels
+    assert name.tex_string == "J" and name.get_bottom()[1] > chart.get_top()[1] - 0.3
+    assert name.get_right()[0] < plot.c2p(0, 1.0)[0]  # over the tick numbers' column
+    above = [m for m in scene.maps[0]["ax"].family_members_with_points()
+             if m.get_left()[0] < name.get_right()[0] + 0.1
+             and m.get_right()[0] > name.get_left()[0] - 0.1]
+    assert all(name.get_top()[1] < m.get_bottom()[1] - 0.1 for m in above)
     left, bottom = plot.p2c(scene.key.get_corner(DOWN + LEFT))
     for curve in scene.curves.values():
         t, j = curve.losses, np.arange(curve.losses.size)

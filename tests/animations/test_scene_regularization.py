@@ -101,13 +101,27 @@ def test_pause_at_the_least_test_error_with_the_previous_fit_as_ghost():
     assert scene.ghost.get_stroke_width() <= 0.5 * scene.curve.get_stroke_width()
     # the ghost reads on either page: its colour at its opacity, 3:1 against the background
     t = scene.theme
-    seen = mix(t.background, t.muted, scene.ghost.get_stroke_opacity())
+    seen = mix(t.background, t.model, scene.ghost.get_stroke_opacity())
     assert contrast(tuple(seen), t.background) >= 3.0
-    assert scene.ghost.get_stroke_color().to_hex().upper() == t.muted.upper()
+    # solid faint ink, the fit's own, told from the sine's muted dots
+    assert scene.ghost.get_stroke_color().to_hex().upper() == t.model.upper() != t.muted.upper()
+    assert not scene.ghost.submobjects  # one solid line, not a StyledLine's marks
     # drawn under the fit
     assert scene.mobjects.index(scene.ghost) < scene.mobjects.index(scene.curve)
     # the box around the least test cost is in the test cost's own colour
     assert scene.best_box.get_stroke_color().to_hex().upper() == t.test.upper()
+    # the costs' labels and numbers in ink, each keyed by a swatch of its marks' colour left
+    # of its label (the training samples' dot, the test set's hollow diamond), the box round
+    # the test cost's swatch too
+    for i, (swatch, role) in enumerate(zip(scene.swatches, (t.data, t.test)), start=1):
+        for m in (scene.labels[i], scene.read[i]):
+            assert m.get_color().to_hex().upper() == t.text.upper()
+        assert swatch.get_color().to_hex().upper() == role.upper()
+        gap = scene.labels[i].get_left()[0] - swatch.get_right()[0]
+        assert 0.05 < gap < 0.3
+        assert scene.labels[i].get_bottom()[1] < swatch.get_y() < scene.labels[i].get_top()[1]
+    assert scene.swatches[1].get_fill_opacity() == 0
+    assert scene.best_box.get_left()[0] < scene.swatches[1].get_left()[0]
 
 
 def test_sweep_ends_on_gdcores_strongest_fit():
@@ -229,12 +243,19 @@ def test_cost_readouts_keep_three_figures_in_one_form(v, want, words):
     assert Regularization.number(v, True, "#000000").original_text == rel + want
 
 
-@pytest.mark.parametrize("v, want", [
-    (1e-4, "1.0 × 10<sup>−4</sup>"), (3e-5, "3.0 × 10<sup>−5</sup>"),
-    (1.1e-5, "1.1 × 10<sup>−5</sup>"), (1e-16, "1.0 × 10<sup>−16</sup>"), (1.0, "1.0"),
-    (0.0, "0")])
-def test_lambda_readouts_keep_two_figures_with_their_mantissa(v, want):
+@pytest.mark.parametrize("v, want, words", [
+    (1e-4, "10<sup>−4</sup>", "10⁻⁴"), (3e-5, "3.0 × 10<sup>−5</sup>", "3.0 × 10⁻⁵"),
+    (1.1e-5, "1.1 × 10<sup>−5</sup>", "1.1 × 10⁻⁵"), (1e-16, "10<sup>−16</sup>", "10⁻¹⁶"),
+    (1.0, "1.0", "1.0"), (0.0, "0", "0")])
+def test_lambda_readouts_keep_two_figures_and_write_a_power_of_ten_alone(v, want, words):
+    """Two figures with their mantissa (3.0 × 10⁻⁵), but a power of ten written alone, 10⁻¹⁶,
+    never 1.0 × 10⁻¹⁶ (the house rule, gdviz.numbers)."""
+    from scenes.regularization import lam_text
+
     assert Regularization.value_markup(v, cost=False) == want
+    assert lam_text(v, "text") == words
+    if v == 1e-16:
+        assert lam_text(v, "latex") == "10^{-16}"
 
 
 def test_cost_readouts_are_gdcores_at_the_shown_lambda_in_three_figures():
