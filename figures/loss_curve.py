@@ -60,7 +60,7 @@ def make_figure(theme):
     cost = equations.mathtext("half-mse-loss").replace(r"\sum", r"\,\sum")
     ax.text(0.97, 0.72, cost, transform=ax.transAxes,
             ha="right", va="center", fontsize=theme.font_size, color=theme.text, gid="equation",
-            bbox=dict(boxstyle="round,pad=0.25", fc=theme.background, ec="none"), zorder=5)
+            path_effects=gm.halo(theme), zorder=5)
     ax.set_xticks([t for t in STEP_TICKS if t <= EX.steps])
     ax.set_xlim(-0.02 * EX.steps, EX.steps * 1.04)
     ax.set_ylim(0, losses[0] * 1.08)
@@ -76,7 +76,7 @@ def make_figure(theme):
     cf = ad.contourf(g0, g1, out, levels=[-np.inf, EX.threshold, np.inf],
                      colors=[theme.class_region(0), theme.class_region(1)], alpha=0.14)
     cf.set_rasterized(True)
-    ad.contour(g0, g1, out, levels=[EX.threshold], colors=theme.text, linewidths=1.1)
+    ad.contour(g0, g1, out, levels=[EX.threshold], colors=theme.model, linewidths=1.1)
     cls = Y[:, 0] > EX.threshold
     for k, pick in enumerate((~cls, cls)):  # the house class marks: blue dots, rust triangles
         ad.plot(X[pick, 0], X[pick, 1], label=f"class {k}", gid=f"class{k}",

@@ -52,7 +52,7 @@ def make_figure(theme):
     # Left: the line, the predictions, and each error as the house residual segment.
     gm.style_axes(ax, theme)
     xs = np.array(views.X_RANGE)
-    ax.plot(xs, regression.predict(m, b, xs), color=theme.accent, zorder=2,
+    ax.plot(xs, regression.predict(m, b, xs), color=theme.model, zorder=2, gid="model",
             label=rf"$f(x) = {m:g}\,x + {b:g}$")
     for xi, yi, pi in zip(x, y, pred):
         ax.plot([xi, xi], [yi, pi], **theme.residual(), gid="residual")
@@ -64,7 +64,7 @@ def make_figure(theme):
     ax.scatter(x, pred, s=PREDICTION_SIZE, marker="x", color=theme.background,
                linewidths=PREDICTION_HALO, zorder=3.5, gid="prediction-halos")
     gm.scatter_points(ax, theme, x, y, zorder=4, label=r"point $(x_i, y_i)$")
-    ax.scatter(x, pred, s=PREDICTION_SIZE, marker="x", color=theme.accent, linewidths=0.9,
+    ax.scatter(x, pred, s=PREDICTION_SIZE, marker="x", color=theme.model, linewidths=0.9,
                zorder=4.5, label=r"prediction $f(x_i)$", gid="predictions")
     gm.data_view(ax)
     ax.set_xlabel("$x$")
