@@ -50,6 +50,7 @@ from gdviz.manim_blocks import map_axes, play_axes_in, scene_points
 from gdviz.manim_theme import ThemedScene, error_bars, sections
 from gdviz.number_text import score_text
 from gdviz.numbers import count, word
+from gdviz.theme import title
 
 EX = procedure.CROSS_VALIDATION
 N, K, DEGREE, SEED, XS = EX.n, EX.k, EX.degree, EX.seed, EX.xs
@@ -191,7 +192,7 @@ class CrossValidation(ThemedScene):
             slow = self.round_seconds[i]
             if i == 1:  # the caption's next sentence: the rounds that follow
                 self.caption_next()
-            label = self.text(f"round {i + 1}", 24).move_to(np.array([X_LABEL, row_y(i), 0]),
+            label = self.text(title(f"round {i + 1}"), 24).move_to(np.array([X_LABEL, row_y(i), 0]),
                                                             aligned_edge=LEFT)
             blocks = VGroup(*(self.block(i, j, j == i) for j in range(K)))
             self.rows.append(VGroup(label, blocks))

@@ -163,7 +163,7 @@ def test_round_one_is_slow_and_each_repeat_shorter():
     scene = rendered(CrossValidation)
     rounds = next(s for s in scene.caption_log if s["name"] == "rounds")
     mean = next(s for s in scene.caption_log if s["name"] == "mean")
-    starts = [t for t, _, w in rounds["words"] if w.startswith("round ")]
+    starts = [t for t, _, w in rounds["words"] if w.startswith("Round ")]
     assert len(starts) == 5
     lengths = np.diff([*starts, mean["start"]])
     assert lengths[0] >= 6.5  # the lesson, slow
