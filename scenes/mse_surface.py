@@ -219,25 +219,35 @@ class MseSurface(ThemedScene):
         star = self.star()
         t = self.theme
 
-        def ties():
+        def corners():
+            """The two ties' corners on the screen as the camera stands now."""
             b_edge, m_edge, _ = self.axes.edges()
+            return [self.view.project(np.column_stack([
+                np.linspace(self.m_star, end[0], 30), np.linspace(self.b_star, end[1], 30),
+                np.zeros(30)]))[0] for end in ((self.m_star, b_edge), (m_edge, self.b_star))]
+
+        def ties(screen):
             lines = VGroup()
-            for end in ((self.m_star, b_edge), (m_edge, self.b_star)):
-                pts = np.column_stack([np.linspace(self.m_star, end[0], 30),
-                                       np.linspace(self.b_star, end[1], 30), np.zeros(30)])
+            for c in screen:
                 path = VMobject(stroke_color=t.good, stroke_width=TIE_WIDTH,
                                 stroke_opacity=TIE_OPACITY)
-                path.set_points_as_corners(self.view.project(pts)[0])
+                path.set_points_as_corners(c)
                 lines.add(styled("reference", path))
             return lines
 
-        self.ties = ties()
+        drawn = [corners()]
+        self.ties = ties(drawn[0])
 
         def follow(group):
             p = self.view.project(point)[0][0]
             seen = bool(visible(self.view, point, self.drawn_height)[0])
             star.move_to(p).set_opacity(1.0 if seen else 0.0)
-            self.ties.become(ties())
+            # the dotted ties are rebuilt only when the camera has moved them (the dots are
+            # laid out anew then); while it stands still they stay as drawn
+            now = corners()
+            if any(not np.array_equal(a, b) for a, b in zip(now, drawn[0])):
+                drawn[0] = now
+                self.ties.become(ties(now))
             return group
 
         marker = VGroup(self.ties, star)
