@@ -219,35 +219,64 @@ class MseSurface(ThemedScene):
         star = self.star()
         t = self.theme
 
-        def corners():
-            """The two ties' corners on the screen as the camera stands now."""
+        def ends():
+            """The two ties' ends on the screen as the camera stands now (the view is an
+            orthographic turn, so a straight line on the floor stays straight on screen)."""
             b_edge, m_edge, _ = self.axes.edges()
-            return [self.view.project(np.column_stack([
-                np.linspace(self.m_star, end[0], 30), np.linspace(self.b_star, end[1], 30),
-                np.zeros(30)]))[0] for end in ((self.m_star, b_edge), (m_edge, self.b_star))]
+            floor = np.array([[self.m_star, self.b_star, 0.0], [self.m_star, b_edge, 0.0],
+                              [m_edge, self.b_star, 0.0]])
+            o, to_m, to_b = self.view.project(floor)[0]
+            return [(o, to_m), (o, to_b)]
 
         def ties(screen):
             lines = VGroup()
-            for c in screen:
+            for a, b in screen:
                 path = VMobject(stroke_color=t.good, stroke_width=TIE_WIDTH,
                                 stroke_opacity=TIE_OPACITY)
-                path.set_points_as_corners(c)
+                path.set_points_as_corners([a, b])
                 lines.add(styled("reference", path))
             return lines
 
-        drawn = [corners()]
-        self.ties = ties(drawn[0])
+        def laid(screen):
+            """The ties laid out afresh for `screen`, with what is needed to carry them."""
+            self.ties.become(ties(screen))
+            built[:] = [(screen, [[m.points.copy() for m in tie] for tie in self.ties])]
+
+        built: list = []
+        self.ties = ties(ends())
+
+        def carry(screen):
+            """The dots moved with the camera: each dot's centre taken by the turn and scale
+            that take its tie's segment as laid out to its segment now, the dot itself only
+            turned (one array operation per dot), so the dots stay round and their spacing
+            follows the floor. They are laid out anew once a tie's length has changed by more
+            than a third, so the gaps stay near the house pattern's."""
+            (old, points), = built
+            for (a0, b0), (a1, b1), tie, pts in zip(old, screen, self.ties, points):
+                d0, d1 = complex(*(b0 - a0)[:2]), complex(*(b1 - a1)[:2])
+                if abs(d0) < 1e-6 or not 0.75 <= abs(d1) / abs(d0) <= 4 / 3:
+                    laid(screen)
+                    return
+                turn = d1 / d0
+                spin = turn / abs(turn)
+                for mark, p in zip(tie, pts):
+                    z = p[:, 0] - a0[0] + 1j * (p[:, 1] - a0[1])
+                    c = z.mean()
+                    z = c * turn + (z - c) * spin
+                    mark.points[:, 0] = a1[0] + z.real
+                    mark.points[:, 1] = a1[1] + z.imag
+
+        laid(ends())
 
         def follow(group):
             p = self.view.project(point)[0][0]
             seen = bool(visible(self.view, point, self.drawn_height)[0])
             star.move_to(p).set_opacity(1.0 if seen else 0.0)
-            # the dotted ties are rebuilt only when the camera has moved them (the dots are
-            # laid out anew then); while it stands still they stay as drawn
-            now = corners()
-            if any(not np.array_equal(a, b) for a, b in zip(now, drawn[0])):
-                drawn[0] = now
-                self.ties.become(ties(now))
+            # the dotted ties move with the camera; while it stands still they stay as drawn
+            now = ends()
+            if any(not np.array_equal(x, y) for pair, was in zip(now, built[0][0])
+                   for x, y in zip(pair, was)):
+                carry(now)
             return group
 
         marker = VGroup(self.ties, star)

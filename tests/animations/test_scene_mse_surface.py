@@ -325,3 +325,32 @@ def test_the_maps_level_labels_are_its_levels_on_their_lines():
     tops = sorted(boxes([label for label in scene.map_labels]), key=lambda r: r[1])
     for a, c in zip(tops, tops[1:]):
         assert c[1] > a[3] or c[0] > a[2] or a[0] > c[2]
+
+
+def test_floor_ties_run_from_the_minimum_to_the_axes_as_the_camera_turns():
+    """The two dotted ties lie on the floor J = 0, from (m*, b*) to the b axis's edge at m* and
+    to the m axis's edge at b*: every dot's centre on the screen segment between the two
+    points projected, as the camera stands at the end and after it turns by 10° and 30°; the
+    dots stay dots (no wider than a few widths) however the tie foreshortens."""
+    scene = rendered(MseSurface)
+    view, marker = scene.view, scene.marker
+    theta0 = view.theta.get_value()
+    try:
+        for turn in (0.0, 10.0, 30.0):
+            view.theta.set_value(theta0 + turn)
+            marker.update()
+            b_edge, m_edge, _ = scene.axes.edges()
+            o, to_m, to_b = view.project(np.array([[M_STAR, B_STAR, 0.0], [M_STAR, b_edge, 0.0],
+                                                   [m_edge, B_STAR, 0.0]]))[0]
+            for tie, end in zip(scene.ties, (to_m, to_b)):
+                d = (end - o)[:2]
+                assert len(tie.submobjects) >= 3
+                for dot in tie.submobjects:
+                    c = dot.get_center()[:2] - o[:2]
+                    s = c @ d / (d @ d)
+                    assert -0.02 <= s <= 1.02
+                    assert abs(c[0] * d[1] - c[1] * d[0]) / np.hypot(*d) < 1e-6
+                    assert np.ptp(dot.points[:, :2], axis=0).max() < 0.1
+    finally:
+        view.theta.set_value(theta0)
+        marker.update()
