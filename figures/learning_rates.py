@@ -7,7 +7,8 @@ crosses the valley in a few steps and slides down it to J = {j_good}. Too large 
 above the limit 2/h_max ≈ {limit} of this data, h_max ≈ {h_max} being the largest curvature
 of J, the largest eigenvalue of its Hessian): each step jumps across the valley to the far
 wall and lands {growth} times as far from the floor as it started, so the path zig-zags ever
-wider (the map shows only where each step lands) and leaves the map at step {exit_step}; its
+wider (the map shows the first jump there and back, then only where each step lands) and
+leaves the map at step {exit_step}; its
 cost, which goes with the square of that distance, grows about {growth2} times a step and
 leaves the plotted range at step {leaves}: the run diverges from its first step. Bottom right,
 that factor per step across the valley, |1 − α h_max|, against the rate: below 1 the distance
@@ -16,15 +17,16 @@ shrinks, above it (right of the limit) it grows.
 Alt: Top, three contour maps of the same long valley, each with a descent path from the same
 start. Left, a short path that turns into the valley and stops far from the minimum at a small
 square. Middle, a path that reaches the minimum and ends there: its end mark, a small square,
-stands just beside the star. Right, dots where the large rate's steps land,
-two rows on the two walls of the valley that march outward until they leave the map at the
-right edge, where a cross marks the exit. Bottom left, the cost per step of the three runs on
-log axes: the small rate falls slowly, the good one reaches the minimum, the large one climbs
-out of the top of the plot. Bottom right, the factor per step across the valley against the
-learning rate: a V that crosses 1 at the limit {limit}, the red zone beyond it; the small
-rate ({f_small}) and the good one ({f_good}) sit below 1, the large one just above it
-({growth}), each named beside its dot; the limit and h_max, the largest curvature of J, are
-written on the stable side, above the 1.
+stands just beside the star. Right, two bowed arrows for the large rate's first two steps,
+across the valley and back, then dots where its steps land, two rows on the two walls of the
+valley that march outward until they leave the map at the right edge, where a cross marks the
+exit; the words say it leaves the map at step {exit_step}. Bottom left, the cost per step of
+the three runs on log axes: the small rate falls slowly, the good one reaches the minimum, the
+large one climbs out of the top of the plot. Bottom right, the factor per step across the
+valley against the learning rate: a V that crosses 1 at the limit {limit}, the red zone beyond
+it; the small rate ({f_small}) and the good one ({f_good}) sit below 1, the large one just
+above it ({growth}), each named beside its dot; the limit and h_max, the largest curvature of
+J, are written on the stable side, above the 1.
 """
 
 import numpy as np
@@ -53,7 +55,11 @@ Y_TOP = 1.9
 #: (race_plot.PATH_WIDTH, theme.CASING), one run to a map, so the too small azure reads over
 #: the dark map's blue as clearly as the good rate's orange.
 PATH_WIDTH, PATH_CASING = 1.5, 0.75
-#: The exit cross on the large rate's map: its size and stroke (points).
+#: The large rate's first JUMPS steps drawn as thin arrows from wall to wall (JUMP_WIDTH
+#: points), bowed by JUMP_BOW (arc3's rad) so the jump there and the jump back, which run
+#: almost on one line, read as two; the later ones only where they land (lines for all of
+#: them would fill in to a wedge).
+JUMPS, JUMP_WIDTH, JUMP_BOW = 2, 0.7, 0.18
 
 
 def runs() -> list[tuple[str, float, descent.Trajectory]]:
@@ -121,8 +127,10 @@ def make_figure(theme):
 
     fig = gm.new_figure(theme, height=5.6)
     gs = fig.add_gridspec(2, 6, height_ratios=(1.3, 1.0))
+    # the maps in a row of their own, so the bottom panels' labels do not move their gaps
+    row = gs[0, :].subgridspec(1, 3)
     for k, (name, lr, traj) in enumerate(results):
-        ax = fig.add_subplot(gs[0, 2 * k: 2 * k + 2])
+        ax = fig.add_subplot(row[0, k])
         _map(ax, theme, M, B, J, k == 0)
         pts = drawn_path(traj.points)
         if traj.diverged:
@@ -142,6 +150,15 @@ def make_figure(theme):
             dy = -half if np.isclose(ey, b1) else half if np.isclose(ey, b0) else 0.0
             ax.plot(ex, ey, **left, clip_on=False, gid="exit-too large",
                     transform=offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"))
+            for k in range(min(JUMPS, len(pts) - 2)):
+                ax.annotate("", pts[k + 1], xytext=pts[k], gid=f"jump-{k + 1}", zorder=2.5,
+                            arrowprops=dict(arrowstyle="-|>", color=cols[name], lw=JUMP_WIDTH,
+                                            mutation_scale=7, shrinkA=3, shrinkB=5,
+                                            connectionstyle=f"arc3,rad={JUMP_BOW}"))
+            # as the other two maps say where their runs end: where this one leaves
+            ax.text(0.96, 0.96, f"leaves the map\nat step {len(pts) - 1}",
+                    transform=ax.transAxes, ha="right", va="top", gid="exit-note",
+                    fontsize=theme.small_size, color=theme.text)
         else:
             path, = ax.plot(pts[:, 0], pts[:, 1], color=cols[name], linewidth=PATH_WIDTH,
                             zorder=3, gid=f"path-{name}", solid_joinstyle="round",

@@ -740,14 +740,22 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     # (0.269, not 0.2692; 0.00909, not 0.0091)
     ends = [s for s in texts(fig) if s.startswith("after ")]
     assert ends == [f"after 1,000 steps\n$J = {want}$" for want in ("0.269", "0.00909")]
-    # on the map the large run is only where its steps land (no lines from wall to wall to
-    # fill in to a wedge); five calm panels: the three maps, the cost per step, the factor
+    # on the map the large run's first two jumps are arrows, there and back, from gdcore's
+    # points; after them only where its steps land (no lines from wall to wall to fill in to
+    # a wedge); five calm panels: the three maps, the cost per step, the factor
     dots = one(fig, "path-too large")
     assert dots.get_linestyle() == "None" and dots.get_marker() == "o"
     assert len([ax for ax in fig.axes if ax.get_visible()]) == 5
-    assert not [a for a in fig.findobj() if (a.get_gid() or "").startswith(("jump-", "zoom"))]
-    # no prose on the maps: the exit and the first steps are the caption's
-    assert not any("leaves the map" in s for s in texts(fig))
+    jumps = sorted((a for a in fig.findobj() if (a.get_gid() or "").startswith("jump-")),
+                   key=lambda a: a.get_gid())
+    assert [a.get_gid() for a in jumps] == ["jump-1", "jump-2"]
+    for k, a in enumerate(jumps):
+        np.testing.assert_allclose(a.xyann, large.points[k])
+        np.testing.assert_allclose(a.xy, large.points[k + 1])
+    assert not [a for a in fig.findobj() if (a.get_gid() or "").startswith("zoom")]
+    # the map says where the run leaves it, as the other two say where theirs end
+    exit_step = len(dots.get_xydata()) - 1
+    assert f"leaves the map\nat step {exit_step}" in texts(fig) and exit_step == 16
     # J (the square of the distance) × 1.09 a step, the distance × 1.042: at the printed
     # precision the square of the one is the other as written (1.04² would be 1.08)
     g = numbers.text(COST_DESCENT.growth_factor, places=3)
