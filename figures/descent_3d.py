@@ -1,58 +1,66 @@
 """Descending the cost surface
 
 The mountain climber's walk: gradient descent on J(m, b) drawn on the cost surface itself. The
-ball starts high on the wall, at (m, b) = ({m0}, {b0}) where J = {j0}, and takes {steps} steps
-with the learning rate α = {lr}; the dots mark {shown} of its points, every step at first,
-fewer as the steps shorten, each at the height of the cost there. Its first step overshoots: it
+run starts high on the wall, at (m, b) = ({m0}, {b0}) where J = {j0}, and takes {steps} steps
+with the learning rate α = {lr}; each point of its path is drawn at the height of the cost
+there, each step a straight jump from one point to the next. Its first step overshoots: it
 falls to J = {j1} on the opposite wall (m = {m1}), still on the drawn surface, and its second
-runs back over it (an arrowhead on each shows the way); within a few steps it settles on the
-floor, turns and follows the nearly flat floor to the minimum, ending at J = {j_end} (the least
-J is {j_star}), at the star: the house end square sits just beside the star, on the side the
-path comes from, neither hiding the other. Above, the floor seen from above and enlarged,
-the path from its third point on, where the dots that the surface's view piles under the star
-lie apart: after its first steps across the floor, the path turns and runs down the floor in
-ever shorter steps to the star, the end square again just beside it.
+jumps back over the valley to the floor: these two steps are drawn as arrows, and a dot marks
+the end of each of the first three. From the fourth step on, the steps are too short to tell
+apart at this scale: they pile up under the star that marks the minimum, the run ending at
+J = {j_end} (the least J is {j_star}), the house end square just beside the star, on the side
+the path comes from. A box outlined on the surface round the floor is drawn enlarged above it
+on the left, seen from above: from the third point on, the path zig-zags across the floor in
+ever shorter steps, turns and runs down the floor to the star, the end square again just
+beside it.
 
-Alt: A lit, meshed, trough-shaped surface over the m and b axes. A path of dots starts as a
-ring high on the right-hand wall, drapes down across the valley to a dot on the left-hand wall
-(an arrowhead pointing left) and comes back to the floor in a few short steps (one pointing
-right); its later dots pile up under the green star that marks the minimum, a small square
-just beside it, the mark of the end. Above it, a small flat contour map of
-the floor: the path crosses it, then a line of dots, closer and closer together, runs down the
-floor to the star, the square beside it.
+Alt: A lit, meshed, trough-shaped surface over the m and b axes, J ticked from 0 to 200. A
+ring high on the right-hand wall, labelled J = {j0}, starts a path of straight arrows: the
+first jumps left across the valley to a dot on the left-hand wall, the second back across it
+to a dot on the floor; a third, shorter step lands by the green star that marks the minimum,
+a small square just beside it, the mark of the end. A thin box is outlined on the floor round
+them. Above on the left, a small flat contour map of what is inside the box: the path
+crosses it from the right, zig-zags in ever shorter arrows and a line of dots, then runs
+down the floor to the star, the square beside it.
 """
 
 import numpy as np
-from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 from mpl_toolkits.mplot3d import proj3d
 
-from gdcore import data, descent, regression
+from gdcore import data, regression
 from gdcore.cost_descent import DESCENT_3D
 from gdviz import mpl as gm
-from gdviz import numbers
+from gdviz import numbers, views
 from gdviz import theme as th
-from gdviz.cost_surface import draw_surface
+from gdviz.cost_surface import TICKS, draw_surface
 
 #: Layout: the page's height (inches; its width is the text width, the 3-D drawing's own
-#: proportions fill it) and the 3-D axes' box on it (figure fractions).
-HEIGHT = 3.8
-AXES_BOX = (-0.17, -0.07, 1.32, 1.16)
+#: proportions fill it, the legend's row under it) and the 3-D axes' box on it (figure
+#: fractions): cropped to the drawing, its numbers and labels a few points from each edge.
+HEIGHT = 4.2
+AXES_BOX = (-0.175, 0.035, 1.34, 1.055)
 #: The 3-D box's proportions (m, b, J): wider than the stills' cube, as wide as the page.
 BOX_ASPECT = (1.6, 1.0, 0.75)
-#: The floor view's box on the page (figure fractions): the empty top of the page, clear of
-#: the J axis and the surface's back edge.
-FLOOR_BOX = (0.5, 0.75, 0.28, 0.19)
+#: How far the 3-D box is enlarged in its axes: the surface spans the page's width.
+ZOOM = 1.15
+#: The J ticks: from the floor's 0 (the other axes' are the surface's own, cost_surface.TICKS).
+J_TICKS = (0.0, 100.0, 200.0)
+#: The house descent path's arrows and step dots: arrows on the first two steps (across the
+#: valley and back: the third would run back over the second, its head under the end square),
+#: dots at the ends of the first three, the ones that stand apart on the page (the fourth lands
+#: within the star's reach).
+JUMPS, STEP_DOTS = 2, 3
+#: The floor view's box on the page (figure fractions): the top left, over the 3-D box's empty
+#: back panes, clear of the surface's back edge and of the J axis.
+FLOOR_BOX = (0.09, 0.75, 0.3, 0.19)
+#: Its title: what it shows, the window outlined on the surface.
+FLOOR_TITLE = "inside the box, from above"
 
 
 def trajectory():
     return DESCENT_3D.run()
-
-
-def shown_steps(t) -> np.ndarray:
-    """The steps drawn as dots: dense early, sparse on the slow valley floor."""
-    return descent.log_schedule(t.steps, 40)
 
 
 def facts() -> dict:
@@ -62,17 +70,17 @@ def facts() -> dict:
     return dict(m0=numbers.text(DESCENT_3D.start[0]), b0=numbers.text(DESCENT_3D.start[1]),
                 j0=numbers.cost(t.losses[0]), j1=numbers.cost(t.losses[1]),
                 steps=numbers.count(t.steps), lr=numbers.text(DESCENT_3D.lr_good),
-                shown=numbers.count(len(shown_steps(t))), m1=numbers.text(t.points[1, 0], 2),
+                m1=numbers.text(t.points[1, 0], 2),
                 j_end=numbers.cost(t.losses[-1]), j_star=numbers.cost(j_star))
 
 
-def floor_window(t, shown, shape: float) -> tuple[tuple[float, float], tuple[float, float]]:
-    """The (m, b) box of the floor view: every drawn point from the first one back on the floor
+def floor_window(t, shape: float) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The (m, b) box of the floor view: every point from the first one back on the floor
     (the third) on, with a margin of 15 % of its size (room for the star and the end square
     round it at the last one), 30 % below; then widened about its middle along m or b to the
     view's shape (its width over its height on the page), so that a unit of m and of b are as
     long on the page and the contours keep their shape."""
-    pts = t.points[shown[2:]]
+    pts = t.points[2:]
     lo, hi = pts.min(axis=0), pts.max(axis=0)
     pad = 0.15 * (hi - lo)
     (m0, m1), (b0, b1) = (lo[0] - pad[0], hi[0] + pad[0]), (lo[1] - 2 * pad[1], hi[1] + pad[1])
@@ -86,27 +94,26 @@ def floor_shape(fig) -> float:
     return FLOOR_BOX[2] * w / (FLOOR_BOX[3] * h)
 
 
-def floor_view(fig, theme, x, y, t, shown, end):
-    """The valley floor seen from above, enlarged (the 3-D view piles its dots under the
-    star): contours of J, the path and its dots, the end square beside the
-    star."""
-    (m0, m1), (b0, b1) = floor_window(t, shown, floor_shape(fig))
+def floor_view(fig, theme, x, y, t, end):
+    """The valley floor inside the window outlined on the surface, seen from above and
+    enlarged (the 3-D view piles the steps from the fourth on under the star): contours of J,
+    the house descent path from the third point (the first back on the floor) on, the end
+    square beside the star."""
+    (m0, m1), (b0, b1) = floor_window(t, floor_shape(fig))
     ax = fig.add_axes(FLOOR_BOX)
     M, B, J = regression.cost_grid(x, y, (m0, m1), (b0, b1), 120)
     gm.contour_map(ax, theme, M, B, J)
-    # the path from the first point back on the floor (the third) on: inside the view, none of
-    # it cut by the frame (the first two steps are the 3-D view's)
-    pts = t.points[shown[2]: shown[-1] + 1]
-    ax.plot(pts[:, 0], pts[:, 1], color=theme.accent, linewidth=1.0, zorder=3, gid="floor-path")
-    # small and edgeless: where the steps shorten they make a line, not a caterpillar
-    ax.plot(t.points[shown, 0], t.points[shown, 1], "o", color=theme.accent, markersize=2,
-            mew=0, zorder=4, gid="floor-dots")
+    ax.set_xlim(m0, m1)  # before the path: its steps are measured on the page
+    ax.set_ylim(b0, b1)
+    pts = t.points[2:]
+    gm.descent_path(ax, theme, pts, jumps=3, steps=6, gid="floor-path")
+    # its first point, a step dot of the 3-D view (the path's third): the same dot here
+    ax.plot(*pts[0], linestyle="none", marker="o", markersize=3.0, markerfacecolor=theme.accent,
+            markeredgecolor=theme.background, markeredgewidth=0.5, zorder=6, gid="floor-entry")
     star_xy = regression.least_squares(x, y)
     gm.end_at(ax, theme, tuple(t.points[-1]), end, star_xy=star_xy, star={"zorder": 4.5},
-              gid="floor-end", before=t.points)
+              gid="floor-end", before=pts)
     ax.plot(*star_xy, **{**theme.marker("minimum"), "zorder": 4.5}, gid="floor-minimum")
-    ax.set_xlim(m0, m1)
-    ax.set_ylim(b0, b1)
     ax.set_xlabel(th.AXIS_LABELS["slope"], labelpad=1)
     ax.set_ylabel(th.AXIS_LABELS["intercept"], labelpad=6)
     # three ticks a side in round steps, only those inside the box (no hidden labels beyond
@@ -115,7 +122,7 @@ def floor_view(fig, theme, x, y, t, shown, end):
                    if m0 <= v <= m1])
     ax.set_yticks([v for v in MaxNLocator(3).tick_values(b0, b1) if b0 <= v <= b1])
     ax.tick_params(labelsize=theme.small_size, pad=1.5)
-    ax.set_title(th.title("the floor from above"), pad=3)
+    ax.set_title(th.title(FLOOR_TITLE), pad=3)
     # a page-coloured card under the view and its numbers, so that the 3-D grid behind does
     # not run through them
     ax.set_zorder(2)
@@ -126,64 +133,78 @@ def floor_view(fig, theme, x, y, t, shown, end):
     return ax
 
 
+def on_page(ax3, m, b, j) -> np.ndarray:
+    """The projected (2-D data) coordinates of the 3-D points (m, b, j) on ax3 as it is laid
+    out now: where annotations and the end square are placed."""
+    proj = ax3.get_proj()
+    return np.array([proj3d.proj_transform(p, q, r, proj)[:2] for p, q, r in zip(m, b, j)])
+
+
 def make_figure(theme):
     x, y = data.regression_points()
     t = trajectory()
-    # cropped to the drawing: the 3-D box fills the page
     fig = gm.new_figure(theme, height=HEIGHT)
     fig.set_layout_engine("none")
     ax3 = fig.add_axes(AXES_BOX, projection="3d", computed_zorder=False)  # the path on top
-    draw_surface(ax3, theme, x, y)  # the one surface drawing (its minimum starred on top)
-    ax3.set_box_aspect(BOX_ASPECT, zoom=1.1)
-    shown = shown_steps(t)
-    m, b = t.points[shown, 0], t.points[shown, 1]
+    # the one surface drawing (its minimum starred on top); J ticked from 0, so the start's
+    # height reads against the floor's
+    draw_surface(ax3, theme, x, y, ticks=(*TICKS[:2], J_TICKS))
+    ax3.set_box_aspect(BOX_ASPECT, zoom=ZOOM)
     lift = 0.01 * float(np.ptp(t.losses))  # keep the path just above the shaded faces
-    # between two steps the line runs over the surface (heights gdcore's cost), not through the
-    # air: each segment in 12 pieces
-    u = np.linspace(0.0, 1.0, 12, endpoint=False)
-    dm = np.append(np.concatenate([m[:-1, None] + u * np.diff(m)[:, None]]).ravel(), m[-1])
-    db = np.append(np.concatenate([b[:-1, None] + u * np.diff(b)[:, None]]).ravel(), b[-1])
-    ax3.plot(dm, db, regression.cost(dm, db, x, y) + lift, color=theme.accent, linewidth=1.6,
-             zorder=20)
-    ax3.scatter(m, b, t.losses[shown] + lift, color=theme.accent, s=6, depthshade=False,
-                zorder=21)
-    ax3.plot([m[0]], [b[0]], [t.losses[0] + lift], **{**theme.marker("start"), "zorder": 22},
-             label="start")
-    # the end: the house end square at the last point (0.003 from the minimum), set beside the
-    # minimum's star on the side the run comes from (gm.end_at), at the projection of the
-    # final layout
-    end = {**theme.marker("end"), "markerfacecolor": theme.accent}
+    heights = t.losses + lift
     star = [ln for ln in ax3.lines if ln.get_label() == "minimum"][0]
     star.set_zorder(23)
     fig.canvas.draw()
-    xy = proj3d.proj_transform(m[-1], b[-1], t.losses[-1] + lift, ax3.get_proj())[:2]
-    star_xy = proj3d.proj_transform(*np.ravel(star.get_data_3d()), ax3.get_proj())[:2]
-    before = [proj3d.proj_transform(p, q, r + lift, ax3.get_proj())[:2]
-              for p, q, r in zip(m, b, t.losses[shown])]
-    gm.end_at(ax3, theme, xy, end, star_xy=star_xy, star={"zorder": 23}, gid="end",
-              label=f"after {numbers.count(t.steps)} steps", clip_on=False, before=before)
-    # the way the path goes: an arrowhead half-way along each of its first two steps (across
-    # the valley, then back), where the second runs back over the first
-    proj = ax3.get_proj()
-    for k in (0, 1):
-        seg = [shown[k], shown[k + 1]]
-        mid = t.points[seg].mean(axis=0)
-        ahead = t.points[seg[0]] + 0.56 * np.diff(t.points[seg], axis=0)[0]
-        ends = [proj3d.proj_transform(*q, regression.cost(*q, x, y) + lift, proj)[:2]
-                for q in (mid, ahead)]
-        ax3.annotate("", xy=ends[1], xytext=ends[0], zorder=21, gid=f"way-{k + 1}",
-                     arrowprops=dict(arrowstyle="-|>,head_length=0.9,head_width=0.45",
-                                     color=theme.accent, linewidth=0, shrinkA=0, shrinkB=0))
-    floor_view(fig, theme, x, y, t, shown, end)
-    dot = Line2D([], [], ls="none", marker="o", ms=3, color=theme.accent, mec="none",
-                 label=f"{numbers.count(len(shown))} of its points")
-    handles, _ = ax3.get_legend_handles_labels()
-    # on a page-coloured card: the 3-D box's grid lines stop short of the key
-    key = ax3.legend(handles=[*handles[:2], dot, handles[2]], loc="upper left",
-                     bbox_to_anchor=(0.01, 0.99), bbox_transform=fig.transFigure,
-                     borderaxespad=0, fontsize=theme.small_size, frameon=True, framealpha=1,
-                     facecolor=theme.background, edgecolor="none", borderpad=0.3)
-    key.set_zorder(30)
+    page = on_page(ax3, t.points[:, 0], t.points[:, 1], heights)
+    # the house descent path (gm.descent_path's, lifted onto J): every iterate at its height,
+    # joined by straight segments (a step is a straight jump); the first JUMPS steps (those
+    # long enough on the page) as arrows, the ends of the first STEP_DOTS steps as dots, apart
+    # on the page (from the fourth on the steps pile under the star); from the last arrow on,
+    # a line through every iterate
+    jumps = gm.headed_steps(ax3, page, JUMPS)
+    for k in range(jumps):
+        ax3.annotate("", xy=page[k + 1], xytext=page[k], zorder=21, gid=f"jump-{k + 1}",
+                     arrowprops=dict(arrowstyle="-|>,head_length=0.45,head_width=0.2",
+                                     color=theme.accent, linewidth=1.1, shrinkA=3.0,
+                                     shrinkB=2.5))
+    ax3.plot(t.points[jumps:, 0], t.points[jumps:, 1], heights[jumps:], color=theme.accent,
+             linewidth=1.1, zorder=20, gid="path", label=views.run_name(DESCENT_3D.lr_good))
+    ax3.plot(t.points[1:STEP_DOTS + 1, 0], t.points[1:STEP_DOTS + 1, 1],
+             heights[1:STEP_DOTS + 1], linestyle="none", marker="o", markersize=3.0,
+             markerfacecolor=theme.accent, markeredgecolor=theme.background,
+             markeredgewidth=0.5, zorder=22, gid="steps")
+    ax3.plot([t.points[0, 0]], [t.points[0, 1]], [heights[0]],
+             **{**theme.marker("start"), "zorder": 22}, label="start", gid="start")
+    # how high the start is: its cost, over the ring (the J axis is far behind it)
+    ax3.annotate(f"$J = {numbers.cost(t.losses[0], 'mathtext')}$", xy=page[0],
+                 xytext=(0, 7), textcoords="offset points", ha="center", va="bottom",
+                 fontsize=theme.small_size, color=theme.text, zorder=24, gid="start-cost",
+                 path_effects=gm.halo(theme))
+    # the end: the house end square at the last point (0.003 from the minimum), set beside
+    # the minimum's star (gm.end_at) on the side the run comes from as drawn: its last dot.
+    # Both at their own heights, as the star is drawn (not lifted): the lift would set the
+    # square straight above the star, off the surface
+    star_xy = on_page(ax3, *([v] for v in np.ravel(star.get_data_3d())))[0]
+    last = on_page(ax3, [t.points[-1, 0]], [t.points[-1, 1]], [t.losses[-1]])[0]
+    end = {**theme.marker("end"), "markerfacecolor": theme.accent}
+    gm.end_at(ax3, theme, last, end, star_xy=star_xy, star={"zorder": 23}, gid="end",
+              label="end", clip_on=False, before=page[:STEP_DOTS + 1])
+    # the floor view's window, outlined on the surface: what the view above enlarges
+    (m0, m1), (b0, b1) = floor_window(t, floor_shape(fig))
+    edge = np.linspace(0.0, 1.0, 24)
+    ms = np.concatenate([m0 + (m1 - m0) * edge, np.full(24, m1), m1 - (m1 - m0) * edge,
+                         np.full(24, m0)])
+    bs = np.concatenate([np.full(24, b0), b0 + (b1 - b0) * edge, np.full(24, b1),
+                         b1 - (b1 - b0) * edge])
+    ax3.plot(ms, bs, regression.cost(ms, bs, x, y) + lift, color=theme.muted, linewidth=0.8,
+             zorder=19, gid="floor-window")
+    floor_view(fig, theme, x, y, t, end)
+    handles, labels = ax3.get_legend_handles_labels()
+    order = [labels.index(k) for k in
+             (views.run_name(DESCENT_3D.lr_good), "start", "minimum", "end")]
+    gm.optimizer_legend(ax3, theme, "map", handles=[handles[k] for k in order], ncols=4,
+                        loc="lower center", bbox_to_anchor=(0.5, 0.0),
+                        bbox_transform=fig.transFigure, borderaxespad=0.2)
     return fig
 
 

@@ -14,106 +14,135 @@ from gdviz import theme as th
 from gdviz.cost_surface import TICKS
 
 
+def _page(ax3, m, b, j):
+    from mpl_toolkits.mplot3d import proj3d
+
+    return np.array([proj3d.proj_transform(p, q, r, ax3.get_proj())[:2]
+                     for p, q, r in zip(m, b, j)])
+
+
 @pytest.mark.parametrize("theme_name", ["light", "dark"])
-def test_path_follows_gdcore_and_sits_on_the_surface(theme_name):
+def test_path_is_gdcores_iterates_on_the_surface(theme_name):
+    """Every iterate at its own cost (lifted a hair over the faces), joined by straight
+    segments: the first two steps as arrows between the projected iterates, the ends of the
+    first three steps dots, the rest one line through every iterate."""
     module = gm.load("figures.descent_3d")
     fig = figure("descent_3d", theme_name)
     ax3 = fig.axes[0]
     assert ax3.name == "3d"
-    path = max((ln for ln in ax3.lines if hasattr(ln, "get_data_3d")),
-               key=lambda ln: len(ln.get_data_3d()[0]))
-    m, b, z = (np.asarray(a) for a in path.get_data_3d())
     t = module.trajectory()
     x, y = data.regression_points()
-    lift = 0.01 * float(np.ptp(t.losses))
-    np.testing.assert_allclose(z - lift, regression.cost(m, b, x, y), rtol=1e-12, atol=1e-12)
-    np.testing.assert_allclose([m[0], b[0]], t.points[0])
-    np.testing.assert_allclose([m[-1], b[-1]], t.points[-1])
     assert not t.diverged and t.steps == 1000
-    labels = [txt.get_text() for txt in ax3.get_legend().get_texts()]
-    assert labels == ["minimum", "start", "35 of its points", "after 1,000 steps"]
-    assert len(module.shown_steps(t)) == 35
-    # the ball's height falls along the path, from high on the wall: gdcore's losses
+    lift = 0.01 * float(np.ptp(t.losses))
+    lines = {ln.get_gid(): ln for ln in ax3.lines}
+    m, b, z = (np.asarray(a) for a in lines["path"].get_data_3d())
+    jumps = len(fig.findobj(lambda a: str(a.get_gid()).startswith("jump-")))
+    assert jumps == module.JUMPS == 2  # each long enough on the page for a head
+    np.testing.assert_array_equal(np.column_stack([m, b]), t.points[jumps:])
+    np.testing.assert_allclose(z - lift, regression.cost(m, b, x, y), rtol=1e-9, atol=1e-12)
+    np.testing.assert_allclose(z - lift, t.losses[jumps:], rtol=1e-9, atol=1e-12)
+    dm, db, dz = (np.asarray(a) for a in lines["steps"].get_data_3d())
+    np.testing.assert_array_equal(np.column_stack([dm, db]), t.points[1:4])
+    np.testing.assert_allclose(dz - lift, t.losses[1:4])
+    np.testing.assert_allclose(np.ravel(lines["start"].get_data_3d())[2] - lift, t.losses[0])
+    # the start high on the wall (two fifths of the window's highest cost), J read from 0
     top = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, 70)[2].max()
     assert t.losses[0] > 0.35 * top
     assert np.all(np.diff(t.losses) <= 0)
-    (start,) = [ln for ln in ax3.lines if ln.get_label() == "start"]
-    np.testing.assert_allclose(np.ravel(start.get_data_3d())[2] - lift, t.losses[0])
-    # the end square of gdcore's last point, set just beside the star, in both views
-    (star,) = [ln for ln in ax3.lines if ln.get_label() == "minimum"]
-    (end,) = fig.findobj(lambda a: a.get_gid() == "end")
-    (key,) = fig.findobj(lambda a: a.get_gid() == "end-key")
-    assert key.get_label() == "after 1,000 steps"
-    from mpl_toolkits.mplot3d import proj3d
-
+    np.testing.assert_allclose(ax3.get_zticks(), module.J_TICKS)
+    assert 0 in module.J_TICKS
+    (cost,) = fig.findobj(lambda a: a.get_gid() == "start-cost")
+    assert cost.get_text() == f"$J = {numbers.cost(t.losses[0], 'mathtext')}$"
+    assert cost.get_bbox_patch() is None  # on a halo of the page colour, never a box
+    assert cost.get_path_effects()[0].color == th.get(theme_name).background
+    # the arrows: straight, from one projected iterate to the next, the first across the
+    # valley (leftwards on the page), the second back (rightwards)
     fig.canvas.draw()
-    last = proj3d.proj_transform(*t.points[-1], t.losses[-1] + lift, ax3.get_proj())[:2]
-    star_xy = proj3d.proj_transform(*np.ravel(star.get_data_3d()), ax3.get_proj())[:2]
-    good = th.get(theme_name).good
-    assert_end_beside_star(fig, end, star, last, star_xy, good)
-    assert_key_matches_end(fig, end, star)  # the key as the page draws the mark
-    floor = [ax for ax in fig.axes if ax.name != "3d"][0]
-    floor_lines = {ln.get_gid(): ln for ln in floor.lines}
-    (floor_end,) = fig.findobj(lambda a: a.get_gid() == "floor-end")
-    assert_end_beside_star(fig, floor_end, floor_lines["floor-minimum"], t.points[-1],
-                           regression.least_squares(x, y), good)
+    page = _page(ax3, t.points[:3, 0], t.points[:3, 1], t.losses[:3] + lift)
+    for k, sign in ((1, -1), (2, 1)):
+        (way,) = fig.findobj(lambda a, k=k: a.get_gid() == f"jump-{k}")
+        np.testing.assert_allclose(way.xyann, page[k - 1], rtol=1e-9, atol=1e-12)
+        np.testing.assert_allclose(way.xy, page[k], rtol=1e-9, atol=1e-12)
+        assert np.sign(way.xy[0] - way.xyann[0]) == sign
+    # the legend under the drawing names what is drawn, the end as "end"
+    labels = [txt.get_text() for txt in ax3.get_legend().get_texts()]
+    assert labels == [views.run_name(0.1), "start", "minimum", "end"]
+    legend = ax3.get_legend().get_window_extent()
+    assert all(legend.y1 < ax.get_window_extent().y0 for ax in fig.axes if ax.name != "3d")
+    assert legend.y0 > 0 and legend.y1 < 0.08 * fig.bbox.height
 
 
 @pytest.mark.parametrize("theme_name", ["light", "dark"])
-def test_end_square_and_the_floor_view_show_gdcores_points(theme_name):
-    """The end is the house end square at gdcore's last point, in both views; the floor view
-    (2-D, from above) holds every drawn point from the third on, apart, with the star."""
-    from gdviz import theme as th
-
+def test_end_square_sits_beside_the_star_in_both_views(theme_name):
     module = gm.load("figures.descent_3d")
     fig = figure("descent_3d", theme_name)
     t = module.trajectory()
     theme = th.get(theme_name)
     x, y = data.regression_points()
-    lift = 0.01 * float(np.ptp(t.losses))
     ax3 = fig.axes[0]
-    # the end square at gdcore's last point (projected), no leader
+    (star,) = [ln for ln in ax3.lines if ln.get_label() == "minimum"]
     (end,) = fig.findobj(lambda a: a.get_gid() == "end")
-    assert not fig.findobj(lambda a: a.get_gid() == "end-leader")
-    from mpl_toolkits.mplot3d import proj3d
-
-    fig.canvas.draw()
-    xy = proj3d.proj_transform(*t.points[-1], t.losses[-1] + lift, ax3.get_proj())[:2]
-    np.testing.assert_allclose(np.ravel(end.get_data()), xy, rtol=1e-9, atol=1e-12)
+    (key,) = fig.findobj(lambda a: a.get_gid() == "end-key")
+    assert key.get_label() == "end"
     assert end.get_marker() == "s" and end.get_markerfacecolor() == theme.accent
-    floor = [ax for ax in fig.axes if ax.name != "3d"]
-    assert len(floor) == 1
-    lines = {ln.get_gid(): ln for ln in floor[0].lines}
-    shown = module.shown_steps(t)
-    np.testing.assert_array_equal(np.column_stack(lines["floor-dots"].get_data()),
-                                  t.points[shown])
-    np.testing.assert_array_equal(np.ravel(lines["floor-end"].get_data()), t.points[-1])
-    assert lines["floor-end"].get_marker() == "s"
-    assert lines["floor-end"].get_markerfacecolor() == theme.accent
-    np.testing.assert_allclose(np.ravel(lines["floor-minimum"].get_data()),
-                               regression.least_squares(x, y))
-    (m0, m1), (b0, b1) = floor[0].get_xlim(), floor[0].get_ylim()
-    inside = t.points[shown[2:]]
+    fig.canvas.draw()
+    # at the last point's own height, as the star is drawn: no lift to set it above the star
+    (last,) = _page(ax3, [t.points[-1, 0]], [t.points[-1, 1]], [t.losses[-1]])
+    (star_xy,) = _page(ax3, *([v] for v in np.ravel(star.get_data_3d())))
+    good = theme.good
+    assert_end_beside_star(fig, end, star, last, star_xy, good)
+    assert_key_matches_end(fig, end, star)  # the key as the page draws the mark
+    # beside the star towards the third step's dot, the last that stands apart: on the path
+    # the page draws, not above it
+    third = _page(ax3, [t.points[3, 0]], [t.points[3, 1]],
+                  [t.losses[3] + 0.01 * float(np.ptp(t.losses))])[0]
+    to_pt = 72 / fig.dpi
+    towards = (ax3.transData.transform(third) - ax3.transData.transform(star_xy)) * to_pt
+    drawn = end.page_xy() - ax3.transData.transform(star_xy) * to_pt
+    cos = np.dot(towards, drawn) / np.hypot(*towards) / np.hypot(*drawn)
+    assert cos > 0.99
+    floor = [ax for ax in fig.axes if ax.name != "3d"][0]
+    floor_lines = {ln.get_gid(): ln for ln in floor.lines}
+    (floor_end,) = fig.findobj(lambda a: a.get_gid() == "floor-end")
+    assert_end_beside_star(fig, floor_end, floor_lines["floor-minimum"], t.points[-1],
+                           regression.least_squares(x, y), good)
+    assert floor_end.get_markerfacecolor() == theme.accent
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_floor_view_enlarges_the_box_outlined_on_the_surface(theme_name):
+    """The floor view (2-D, from above) is the window outlined on the surface: the same (m, b)
+    box, holding every iterate from the third on, the house descent path of gdcore's points."""
+    module = gm.load("figures.descent_3d")
+    fig = figure("descent_3d", theme_name)
+    t = module.trajectory()
+    x, y = data.regression_points()
+    ax3 = fig.axes[0]
+    (floor,) = [ax for ax in fig.axes if ax.name != "3d"]
+    (m0, m1), (b0, b1) = floor.get_xlim(), floor.get_ylim()
+    assert floor.get_title() == "Inside the box, from above"
+    (outline,) = [ln for ln in ax3.lines if ln.get_gid() == "floor-window"]
+    om, ob, oz = (np.asarray(a) for a in outline.get_data_3d())
+    assert (om.min(), om.max(), ob.min(), ob.max()) == pytest.approx((m0, m1, b0, b1))
+    lift = 0.01 * float(np.ptp(t.losses))
+    np.testing.assert_allclose(oz - lift, regression.cost(om, ob, x, y), rtol=1e-9)
+    inside = t.points[2:]
     assert np.all((m0 < inside[:, 0]) & (inside[:, 0] < m1))
     assert np.all((b0 < inside[:, 1]) & (inside[:, 1] < b1))
+    assert not np.any((m0 < t.points[:2, 0]) & (t.points[:2, 0] < m1))  # the start and step 1
+    lines = {ln.get_gid(): ln for ln in floor.lines}
+    np.testing.assert_array_equal(np.ravel(lines["floor-entry"].get_data()), t.points[2])
+    np.testing.assert_array_equal(np.column_stack(lines["floor-path-steps"].get_data()),
+                                  t.points[3:9])
+    path = np.column_stack(lines["floor-path"].get_data())
+    np.testing.assert_array_equal(path[-1], t.points[-1])
+    np.testing.assert_array_equal(np.ravel(lines["floor-end"].get_data()), t.points[-1])
+    np.testing.assert_allclose(np.ravel(lines["floor-minimum"].get_data()),
+                               regression.least_squares(x, y))
     # a unit of m and a unit of b as long on the page: the contours keep their shape
-    box = floor[0].get_window_extent()
+    box = floor.get_window_extent()
     assert (box.width / (m1 - m0)) / (box.height / (b1 - b0)) == pytest.approx(1, rel=0.01)
     assert gm.text_overlaps(fig) == []
-    # the floor view's path from its third drawn point on: all of it inside the view
-    path = np.column_stack(lines["floor-path"].get_data())
-    np.testing.assert_array_equal(path, t.points[shown[2]: shown[-1] + 1])
-    assert np.all((m0 < path[:, 0]) & (path[:, 0] < m1) & (b0 < path[:, 1]) & (path[:, 1] < b1))
-    # the way the path goes: its first step across the valley (m falls), its second back over
-    # it (m rises), an arrowhead on each on the page pointing so, at the step's projected middle
-    assert t.points[shown[1], 0] < t.points[shown[0], 0] < 4
-    assert t.points[shown[2], 0] > t.points[shown[1], 0]
-    for k, sign in ((1, -1), (2, 1)):
-        (way,) = fig.findobj(lambda a, k=k: a.get_gid() == f"way-{k}")
-        mid = t.points[shown[k - 1: k + 1]].mean(axis=0)
-        at = proj3d.proj_transform(*mid, regression.cost(*mid, x, y) + lift, ax3.get_proj())[:2]
-        np.testing.assert_allclose(way.xyann, at, rtol=1e-9, atol=1e-12)
-        assert np.sign(way.xy[0] - way.xyann[0]) == sign
 
 
 def test_words_match_gdcore():
@@ -141,13 +170,16 @@ def test_still_is_cropped_and_no_text_overlaps(theme_name):
     rgb = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
     ink = np.abs(rgb - rgb[0, -1]).sum(axis=2) > 30  # the top right corner is background
     cols, rows = np.flatnonzero(ink.any(axis=0)), np.flatnonzero(ink.any(axis=1))
-    assert (cols[-1] - cols[0]) > 0.85 * ink.shape[1] and (rows[-1] - rows[0]) > 0.85 * ink.shape[0]
+    h, w = ink.shape
+    assert cols[0] < 0.06 * w and cols[-1] > 0.96 * w  # no empty margin either side
+    assert rows[0] < 0.03 * h and rows[-1] > 0.97 * h
     # no tick number where two axes meet (m's end and b's start at the front right corner, b's
-    # end and J's 0 at the back right one): no two axes' numbers on one line, none overlapping
-    for ticks, drawn in zip(TICKS, (ax3.get_xticks(), ax3.get_yticks(), ax3.get_zticks())):
-        np.testing.assert_allclose(drawn, ticks)
-    m_ticks, b_ticks, j_ticks = TICKS
-    assert views.M_RANGE[1] not in m_ticks and 0 not in j_ticks
+    # end at the back right one, where J's 0 is): no two axes' numbers on one line
+    ticks = (*TICKS[:2], module.J_TICKS)
+    for want, drawn in zip(ticks, (ax3.get_xticks(), ax3.get_yticks(), ax3.get_zticks())):
+        np.testing.assert_allclose(drawn, want)
+    m_ticks, b_ticks, j_ticks = ticks
+    assert views.M_RANGE[1] not in m_ticks and 0 in j_ticks
     assert views.B_RANGE[0] < min(b_ticks) and max(b_ticks) < views.B_RANGE[1]
     # the flat maps' values (m by 2, b by 4): a surface and a map of J mark the same numbers
     assert set(m_ticks) <= set(views.M_TICKS) and set(b_ticks) <= set(views.B_TICKS)
@@ -155,10 +187,11 @@ def test_still_is_cropped_and_no_text_overlaps(theme_name):
     assert gm.text_overlaps(fig) == []
     # the words count what is drawn: the dots, and where the first step lands
     t = module.trajectory()
-    (dots,) = [c for c in ax3.collections if hasattr(c, "_offsets3d")]
-    np.testing.assert_allclose(np.ravel(dots._offsets3d[0]), t.points[module.shown_steps(t), 0])
+    (dots,) = [ln for ln in ax3.lines if ln.get_gid() == "steps"]
+    assert len(dots.get_data_3d()[0]) == module.STEP_DOTS == 3
     words = " ".join(module.__doc__.format(**module.facts()).split())
-    assert f"the dots mark {len(module.shown_steps(t))} of its points" in words
+    assert ("these two steps are drawn as arrows, and a dot marks the end of each of the first"
+            " three") in words
     # "still on the drawn surface": every step inside the drawn window
     assert views.M_RANGE[0] < t.points[:, 0].min() and t.points[:, 0].max() < views.M_RANGE[1]
     assert f"(m = \u2212{abs(t.points[1, 0]):.2f})" in words
