@@ -40,7 +40,7 @@ from gdviz.cost_surface import TICKS, draw_surface
 #: proportions fill it, the legend's row under it) and the 3-D axes' box on it (figure
 #: fractions): cropped to the drawing, its numbers and labels a few points from each edge.
 HEIGHT = 4.2
-AXES_BOX = (-0.175, 0.035, 1.34, 1.055)
+AXES_BOX = (-0.155, 0.04, 1.34, 1.03)
 #: The 3-D box's proportions (m, b, J): wider than the stills' cube, as wide as the page.
 BOX_ASPECT = (1.6, 1.0, 0.75)
 #: How far the 3-D box is enlarged in its axes: the surface spans the page's width.
