@@ -112,11 +112,12 @@ def test_race_paths_are_gdcores_trajectories_in_each_optimizers_colour(name, the
             assert np.array_equal(data_[:-1], tr.points[: ex.step])
             assert data_[-1] == pytest.approx(ex.point)
         assert same_colour(line.get_color(), t.opt(opt))
-        # a step dot every DOT_EVERY steps, on gdcore's points, up to the exit
+        # a step dot every DOT_EVERY steps after the start (the ring's), on gdcore's points,
+        # up to the exit
         every = gm.load(f"figures.{name}").DOT_EVERY
         steps = by_gid(fig, f"steps:{opt}")
         assert every > 1 and np.array_equal(
-            xy(steps), (tr.points if ex is None else tr.points[: ex.step])[::every])
+            xy(steps), (tr.points if ex is None else tr.points[: ex.step])[every::every])
 
 
 def test_race_legends_share_one_layout():

@@ -341,7 +341,9 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
         handles.append(legend_key(ln, theme, name))
         gm.cased_under(ax, ln, theme, Z_CASINGS).set_transform(where)
         ex = out[name].exit
-        steps = (tr.points if ex is None else tr.points[: ex.step])[::dot_every]
+        # from the first dot after the start: the ring marks step 0, and a run's dot there, in
+        # a lane, would peek out from under it
+        steps = (tr.points if ex is None else tr.points[: ex.step])[dot_every::dot_every]
         (dots,) = ax.plot(steps[:, 0], steps[:, 1], ls="none", marker=opt_marker(name),
                           ms=mark_size(name, step_dot),
                           color=c, mec=theme.background, mew=dot_edge, zorder=dz,
