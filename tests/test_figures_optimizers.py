@@ -1051,3 +1051,25 @@ def test_race_captions_state_every_setting_beyond_the_rate(name):
     assert "Momentum and NAG β = 0.9" in caption
     assert f"Adadelta {groups[1][1]}" in caption and "ε = " in groups[1][1]
     assert "every other setting is PyTorch’s default" in caption
+
+
+@pytest.mark.parametrize("name", list(RACE_FIGURES))
+def test_race_panels_line_up_and_carry_no_direct_labels(name):
+    """The distance panel shares the map's top and bottom edges beside it (Beale, saddle) or its
+    left and right edges under it (the long valley); the legend is the one key to both panels
+    (no direct labels at the curves' ends). The saddle's |w₂| axis ends just above the frame's
+    edge, EDGE_HEADROOM over it."""
+    fig = build(name, "light")
+    fig.canvas.draw()
+    mapax, panel = by_gid(fig, "start").axes, by_gid(fig, "progress:SGD").axes
+    m, p = mapax.get_window_extent(), panel.get_window_extent()
+    if name == "race_long_valley":
+        assert (p.x0, p.x1) == pytest.approx((m.x0, m.x1), abs=0.5)
+        assert p.y1 < m.y0
+    else:
+        assert (p.y0, p.y1) == pytest.approx((m.y0, m.y1), abs=0.5)
+        assert p.x0 > m.x1
+    assert not gids(fig, "progress-label")
+    if name == "race_saddle":
+        (_, _), (_, y1) = races.SADDLE.window
+        assert panel.get_ylim()[1] == pytest.approx(y1 * race_plot.EDGE_HEADROOM)
