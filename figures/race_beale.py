@@ -5,7 +5,7 @@ whose minimum (the star) is at ({mx}, {my}) at the end of a long, curved valley.
 over contours spaced by a constant factor (the function spans several orders of magnitude), each
 a thin line of one width on the run's own points, a dot every {every} steps and a square, in the
 run's colour, where it ends. Right: each run's distance to the minimum at every step, on a log
-scale, each line named at its right end. Plain SGD slides down the nearest slope and creeps
+scale, as tall as the map. Plain SGD slides down the nearest slope and creeps
 along the valley ({sgd} short of the minimum at the end). Momentum, at the same rate, shoots
 down the steep wall to w₂ ≈ {momentum_low}, swings back and overshoots along the valley to w₁ ≈
 {momentum_far} before returning ({momentum} away); NAG, with the same rate and β, dives less
@@ -17,10 +17,11 @@ the map's scale: the inset in the lower right shows the valley's end around the 
 times larger (the scale bar in its lower right corner is {bar} long), each square at its run's
 last point, NAG's, on the minimum, beside the star. The paths there are hairlines, but for
 Adadelta's: its last hundred steps jump from wall to wall and back at every step, so there its
-points alone are drawn, two rows of dots along the walls it bounces between, its last few steps
-zig-zagging across (which is also why its distance line thickens after step 200: its distance
-goes up and down at every step). The legend gives each learning rate α and each run's final
-distance, every one a decimal. {settings}
+points alone are drawn (the legend's "Adadelta's steps in the inset"), two rows of dots along
+the walls it bounces between, its last few steps joined, zig-zagging across. Its distance, too,
+goes up and down at every step from step {saw} on: from there the right panel draws its highs
+and its lows, two thin lines with a pale band between them. The legend, the key to both panels,
+gives each learning rate α and each run's final distance. {settings}
 
 Alt: Left, a contour map of Beale's function with a star at ({mx}, {my}). Seven thin coloured
 paths start together at a ring in the upper left, a dot every {every} steps. The adaptive
@@ -31,9 +32,10 @@ colour. An inset in the lower right magnifies the end of the valley in thin line
 steps as two rows of dots along the walls with its last steps zig-zagging across the floor
 between them: SGD's and Adadelta's squares lie short of the star, RMSprop's, Adagrad's and
 Adam's in a row along the valley's floor towards it, NAG's beside the star and
-Momentum's beyond it. Right, distance to the minimum against step on a log scale, each line
-named at its right end: all lines fall from about 3; NAG's falls steeply to {nag} by the end,
-the others level out between {others_low} and {others_high}."""
+Momentum's beyond it. Right, distance to the minimum against step on a log scale: all lines
+fall from about 3, Adadelta's parting into two thin lines, its highs and lows, from step
+{saw}; NAG's falls steeply to {nag} by the end, the others level out between {others_low}
+and {others_high}."""
 
 from gdcore import races
 from gdviz import mpl as gm
@@ -42,8 +44,8 @@ from gdviz.race_plot import (
     distance,
     draw_race,
     inset_box,
-    plain_low,
     scale_bar_length,
+    see_saw,
     settings_sentence,
 )
 from gdviz.theme import SURFACE_COST
@@ -62,7 +64,6 @@ def facts() -> dict:
     trs = races.run_race(RACE)
     out = races.outcomes(RACE, trs)
     mx, my = RACE.surface.minimum
-    low = plain_low([o.distance for o in out.values()])  # one form, as the legend writes them
     return {"settings": settings_sentence(RACE),
             "x0": numbers.text(RACE.start[0]), "y0": numbers.text(RACE.start[1]),
             "steps": RACE.steps, "every": DOT_EVERY, "mx": numbers.text(mx), "my": numbers.text(my),
@@ -70,14 +71,15 @@ def facts() -> dict:
                  for name in ("Momentum", "NAG")
             } | {f"{name.lower()}_far": numbers.text(round(float(trs[name].points[:, 0].max()), 1))
                  for name in ("Momentum", "NAG")
-            } | {name.lower(): distance(out[name].distance, "text", low)
+            } | {name.lower(): distance(out[name].distance, "text")
                  for name in ("SGD", "Momentum", "NAG", "Adam", "Adagrad", "RMSprop")
-            } | {"spread": distance(max(o.distance for o in out.values()), "text", low),
+            } | {"spread": distance(max(o.distance for o in out.values()), "text"),
                  # the other runs' end distances, as their legend entries write them
                  "others_low": distance(min(o.distance for n, o in out.items() if n != "NAG"),
-                                        "text", low),
+                                        "text"),
                  "others_high": distance(max(o.distance for n, o in out.items() if n != "NAG"),
-                                         "text", low),
+                                         "text"),
+                 "saw": see_saw(races.progress(RACE, trs)["Adadelta"]),
                  "zoom": round(inset_box(RACE, 0.0)[1]),
                  "bar": numbers.text(scale_bar_length(RACE))}
 

@@ -9,23 +9,24 @@ and NAG build up speed in w₂ and leave the frame after {momentum} and {nag} st
 methods divide by the size of the recent gradients, so the tiny slope in w₂ gets a full-sized
 step: RMSprop leaves after {rmsprop} steps, Adadelta after {adadelta}, Adam after {adam} and
 Adagrad after {adagrad}. Left: the paths over evenly spaced contours (J is negative above and
-below the saddle), each on the run's own points from the start (the ring), a dot every {every}
-steps, SGD's drawn over all the others and ending in a square beside the saddle point's plus.
-Where runs share a track (Momentum and NAG along the ridge and then up the slope by w₁ ≈ 0,
-Adagrad and RMSprop on their climb), the one beneath is drawn wider and shows as a stripe
-either side of the other.
+below the saddle), each from the start (the ring), a dot every {every} steps, in a lane of its
+own, {lane} points from the next on the page, an offset of the drawing, not of the weights:
+runs that share a track (Momentum and NAG along the ridge with SGD and then up the slope by
+w₁ ≈ 0, Adagrad and RMSprop on their climb) show side by side. SGD's, in the middle lane on its
+own points, is drawn over all the others and ends in a square just beside the saddle point's
+plus.
 Right: |w₂| at every step, on a log scale, up to the edge of the frame, where a cross on the
-edge marks each exit (Adadelta's, two steps after RMSprop's, overlaps it), SGD's line named at
-its right end. {settings}
+edge marks each exit (Adadelta's, two steps after RMSprop's, overlaps it); the panel is as
+tall as the map, and the legend, the key to both panels, names the runs. {settings}
 
 Alt: Left, a contour map of a saddle, high to the left and right, low above and below. Seven
 paths start together at a ring just above the horizontal axis on the right. The SGD path runs
 left to the centre and ends in a square beside the plus of the saddle point; the Momentum and
-NAG paths run left along the axis just past the centre, then turn up together and leave the top
-of the frame; the other four turn upwards from the start and leave the top of the frame.
+NAG paths run left along the axis just past the centre, then turn up side by side and leave the
+top of the frame; the other four turn upwards from the start and leave the top of the frame.
 Right, a plot of |w₂| against step, log scale: six coloured curves climb from 0.001 to the
 frame's edge between steps {rmsprop} and {momentum}, each ending in a cross on it, while the SGD
-line, named at its end, rises only slowly, to {sgd_y}.
+line rises only slowly, to {sgd_y}.
 """
 
 from gdcore import races
@@ -37,15 +38,19 @@ from gdviz.theme import SURFACE_COST
 RACE = races.SADDLE
 #: The map and the |w₂| panel share the width so that neither leaves a gap beside the square map.
 WIDTH_RATIOS = (1.45, 1)
-#: Small step dots and thin paths: three runs (Adagrad, RMSprop, Adam) climb out along nearly
-#: one curve, and each must show beside the others. The rings round the dots are fine (as on
-#: Beale's function): SGD's steps shorten to a fraction of a dot along the ridge, and the
-#: usual rings would swamp their fills into a pale string.
-STEP_DOT, PATH_WIDTHS, DOT_EDGE = 2.0, (0.5, 0.2), 0.05
-#: A step dot every DOT_EVERY steps. Every run is drawn on its own points (no lanes): where
-#: two share a track (Momentum and NAG along the ridge and up the slope, Adagrad and RMSprop),
-#: the one beneath is wider (PATH_WIDTHS) and shows as a stripe either side of the other.
+#: Small step dots and thin paths, every run one width: three runs (Adagrad, RMSprop, Adam)
+#: climb out along nearly one curve, and each must show beside the others. The rings round the
+#: dots are fine (as on Beale's function): SGD's steps shorten to a fraction of a dot along the
+#: ridge, and the usual rings would swamp their fills into a pale string.
+STEP_DOT, PATH_WIDTHS, DOT_EDGE = 2.0, (0.5, 0.0), 0.05
+#: A step dot every DOT_EVERY steps.
 DOT_EVERY = 4
+#: Each run drawn in a lane of its own, LANE points from the next (race_plot.lane_of, the
+#: video's lanes): Momentum and NAG (same α and β) share their track along the ridge, with SGD,
+#: and up the slope by w₁ ≈ 0, and Adagrad climbs along RMSprop; the lanes step diagonally, so
+#: they part the runs on the level stretch and on the climb alike. SGD keeps the middle lane,
+#: its own points.
+LANE = 1.6
 
 
 def facts() -> dict:
@@ -53,7 +58,7 @@ def facts() -> dict:
     exits = {name.lower(): o.exit.step for name, o in out.items() if o.exit is not None}
     return {"settings": settings_sentence(RACE),
             "x0": numbers.text(RACE.start[0]), "y0": numbers.text(RACE.start[1]),
-            "steps": RACE.steps, "every": DOT_EVERY,
+            "steps": RACE.steps, "every": DOT_EVERY, "lane": numbers.text(LANE),
             "sgd_y": numbers.text(abs(out["SGD"].final[1]), places=3),
             } | exits
 
@@ -62,7 +67,7 @@ def facts() -> dict:
 def make_figure(theme):
     return draw_race(theme, RACE, height=4.6, layout="side",
                      on_top="SGD", width_ratios=WIDTH_RATIOS, step_dot=STEP_DOT,
-                     path_widths=PATH_WIDTHS, dot_edge=DOT_EDGE, dot_every=DOT_EVERY,
+                     path_widths=PATH_WIDTHS, dot_edge=DOT_EDGE, dot_every=DOT_EVERY, lane=LANE,
                      title=f"Saddle:  ${SURFACE_COST} = {RACE.surface.formula}$")
 
 

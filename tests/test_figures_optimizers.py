@@ -112,11 +112,12 @@ def test_race_paths_are_gdcores_trajectories_in_each_optimizers_colour(name, the
             assert np.array_equal(data_[:-1], tr.points[: ex.step])
             assert data_[-1] == pytest.approx(ex.point)
         assert same_colour(line.get_color(), t.opt(opt))
-        # a step dot every DOT_EVERY steps, on gdcore's points, up to the exit
+        # a step dot every DOT_EVERY steps after the start (the ring's), on gdcore's points,
+        # up to the exit
         every = gm.load(f"figures.{name}").DOT_EVERY
         steps = by_gid(fig, f"steps:{opt}")
         assert every > 1 and np.array_equal(
-            xy(steps), (tr.points if ex is None else tr.points[: ex.step])[::every])
+            xy(steps), (tr.points if ex is None else tr.points[: ex.step])[every::every])
 
 
 def test_race_legends_share_one_layout():
@@ -138,7 +139,6 @@ def test_race_legend_names_every_optimizer_with_its_rate_and_how_it_ended(name, 
     texts = legend_texts(build(name, "light"))
     outs = races.outcomes(race, race_runs[race.key])
     assert not any("\n" in s for s in texts)  # one line an entry
-    dists = [o.distance for o in outs.values() if o.distance is not None]
     for opt in NAMES:
         (label,) = [s for s in texts if s.startswith(opt + " ")]
         head, tail = label.split(", ", 1)
@@ -148,11 +148,12 @@ def test_race_legend_names_every_optimizer_with_its_rate_and_how_it_ended(name, 
             assert tail == f"left at step {o.exit.step}"
         elif o.distance is not None:
             # every distance of a race to two significant figures, zeros kept: 0.20 beside
-            # 0.071 and 4.0, never 0.2 or 4; all in one form, a decimal (Beale's NAG ends
-            # 0.000034 away, never 3.4 × 10⁻⁵ beside 0.059); set in maths, as the α beside it
-            d = numbers.significant(o.distance, 2, "latex", low=race_plot.plain_low(dists))
+            # 0.071 and 4.0, never 0.2 or 4; under the house's SCI_LOW in powers of ten
+            # (Beale's NAG ends 3.4 × 10⁻⁵ away, never 0.000034); set in maths, as the α
+            d = numbers.significant(o.distance, 2, "latex")
             assert tail == f"ends ${d}$ away"
-            assert re.fullmatch(r"0\.0*[1-9]\d|[1-9]\.\d|[1-9]\d", d), d
+            assert re.fullmatch(r"0\.0*[1-9]\d|[1-9]\.\d|[1-9]\d|[1-9]\.\d \\times 10\^\{-\d+\}",
+                                d), d
         else:
             assert tail == f"ends at $|w_2| = {numbers.latex(abs(o.final[1]))}$"
     plain = re.sub(r"\$[^$]*\$", "", " ".join(texts))  # outside maths: no hyphen-minus, no 1e-5
@@ -276,9 +277,23 @@ def test_race_distance_panel_is_gdcores_progress(name, race_runs):
         else:
             by_hand = np.hypot(pts[:, 0] - race.surface.minimum[0],
                                pts[:, 1] - race.surface.minimum[1])
-        np.testing.assert_allclose(line.get_ydata(), want[opt], rtol=0, atol=0)
-        np.testing.assert_allclose(line.get_ydata(), by_hand, rtol=1e-12)
-        assert np.array_equal(line.get_xdata(), np.arange(len(pts)))
+        # a run whose distance goes up and down at every step (race_plot.see_saw: Adadelta
+        # on Beale's function) is drawn as a line up to where it starts to, then as its highs
+        # and its lows (see_saw_envelope), two thin lines
+        k = len(pts) if ex is not None else race_plot.see_saw(want[opt])
+        n = min(k + 1, len(pts))
+        np.testing.assert_allclose(line.get_ydata(), want[opt][:n], rtol=0, atol=0)
+        np.testing.assert_allclose(line.get_ydata(), by_hand[:n], rtol=1e-12)
+        assert np.array_equal(line.get_xdata(), np.arange(n))
+        assert (n < len(pts)) == (name == "race_beale" and opt == "Adadelta")
+        if n < len(pts):
+            hi, lo = by_gid(fig, f"progress-high:{opt}"), by_gid(fig, f"progress-low:{opt}")
+            assert np.array_equal(hi.get_xdata(), np.arange(k, len(pts)))
+            for got, want_ in zip((hi, lo), race_plot.see_saw_envelope(want[opt][k:])):
+                assert np.array_equal(got.get_ydata(), want_)
+            assert np.all(hi.get_ydata() >= want[opt][k:])
+            assert np.all(lo.get_ydata() <= want[opt][k:])
+            assert hi.get_linewidth() < line.get_linewidth() / 2
         assert same_colour(line.get_color(), th.get("light").opt(opt))
         if ex is not None:
             assert xy(by_gid(fig, f"progress-exit:{opt}"))[0] == pytest.approx(
@@ -346,7 +361,7 @@ def test_every_path_and_dot_over_the_map_lies_on_its_casing(name, theme):
     fig = build(name, theme)
     paths = [a for a in fig.findobj(Line2D)
              if str(a.get_gid()).startswith(("path:", "inset-tail:"))]
-    assert len(paths) == 7 + 7 * (name == "race_beale")  # the one race drawn with its inset
+    assert len(paths) == 7 + 7 * (name != "race_saddle")  # the races drawn with an inset
     casings = []
     for p in paths:
         c = by_gid(fig, f"casing:{p.get_gid()}")
@@ -636,14 +651,18 @@ def test_race_beale_title_dots_and_adadeltas_zig_zag(theme):
     assert mod.DOT_EDGE < race_plot.STEP_DOT_EDGE / 2
     other = build("race_long_valley", theme)
     assert by_gid(other, "steps:SGD").get_markeredgewidth() == race_plot.STEP_DOT_EDGE
-    # the caption's reason for Adadelta's thick distance line: from step 200 on, its y and its
+    # the caption's reason for Adadelta's two distance lines: from step 200 on, its y and its
     # distance to the minimum turn back at every step (gdcore's run)
     tr = races.run_race(races.BEALE)["Adadelta"]
     d = races.progress(races.BEALE, {"Adadelta": tr})["Adadelta"]
     for series in (tr.points[:, 1], d):
         turns = np.sign(np.diff(series[199:]))
         assert np.all(turns[1:] * turns[:-1] < 0)
-    assert np.array_equal(by_gid(fig, "progress:Adadelta").get_ydata(), d)
+    k = race_plot.see_saw(d)
+    assert 150 < k <= 200
+    assert np.array_equal(by_gid(fig, "progress:Adadelta").get_ydata(), d[:k + 1])
+    # the inset's dotted rows named in the legend
+    assert "Adadelta’s steps in the inset" in legend_texts(fig)
 
 
 # --- lr grid search ----------------------------------------------------------------------------
@@ -801,10 +820,9 @@ def test_race_inset_draws_the_end_squares_at_gdcores_last_points(theme, race_run
     moved off it, no leader), the star above them all (NAG's square, 0.000034 from the minimum,
     just beside it, as an end on a minimum is drawn). Every path in it is a hairline, faint but for
     its last steps, beneath every end square, so a run that zig-zags across the region step
-    after step (Adadelta) neither buries a square nor reads as a solid band. The long valley
-    draws no inset: its distance panel tells its ends apart."""
+    after step (Adadelta) neither buries a square nor reads as a solid band. The long valley's
+    inset (valley_inset_ends) does the same for its floor by the minimum."""
     race = races.BEALE
-    assert not gids(build("race_long_valley", theme), "inset")
     fig = build("race_beale", theme)
     fig.canvas.draw()
     t = th.get(theme)
@@ -860,23 +878,31 @@ def test_race_inset_draws_the_end_squares_at_gdcores_last_points(theme, race_run
     assert min(np.linalg.norm(p - q) for p, q in itertools.combinations(on_map, 2)) < side
 
 
-def test_long_valley_and_saddle_draw_every_run_on_its_own_points(race_runs):
-    """No lanes: every run's path, casing, step dots and end square lie on gdcore's points
-    (the axes' own transform), so no track is moved off the geometry it shows; on the long
-    valley every path is one width."""
+def test_long_valley_and_saddle_draw_every_run_in_its_own_lane(race_runs):
+    """Where runs share a track (the long valley's floor; the saddle's ridge and climbs), each
+    is drawn in a lane of its own, as the videos draw them: its path, casing, step dots and end
+    square on gdcore's points, moved on the page by race_plot.lane_of (the figure's LANE points
+    between neighbours), SGD's in the middle on the saddle; on the long valley every path is
+    one width."""
     for name, key in (("race_long_valley", "long-valley"), ("race_saddle", "saddle")):
         fig = build(name, "light")
+        fig.canvas.draw()
         ax = by_gid(fig, "start").axes
+        lane = gm.load(f"figures.{name}").LANE
+        assert lane > 0
         for opt in NAMES:
+            shift = race_plot.lane_of(races.RACES[key], opt, lane) * fig.dpi / 72
             for gid in (f"path:{opt}", f"casing:path:{opt}", f"steps:{opt}",
                         f"casing:steps:{opt}"):
                 art = by_gid(fig, gid)
-                assert art.get_transform() == ax.transData, gid
                 got = xy(art)
                 assert np.array_equal(got[:-1], race_runs[key][opt].points[: len(got) - 1]) \
                     or gid.startswith(("steps", "casing:steps")), gid
+                np.testing.assert_allclose(art.get_transform().transform(got[:1]),
+                                           ax.transData.transform(got[:1]) + shift, atol=1e-6)
         if name == "race_long_valley":
             assert len({by_gid(fig, f"path:{n}").get_linewidth() for n in NAMES}) == 1
+    assert not race_plot.lane_of(races.SADDLE, "SGD", 1.0).any()
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -969,22 +995,46 @@ def test_saddle_exit_crosses_each_on_the_edge_and_named_in_the_legend(theme):
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_saddle_marks_sgds_end_over_the_plus_and_parts_shared_tracks_by_width(theme,
-                                                                             race_runs):
-    """SGD ends 0.05 from the saddle point: its square lies over the plus, which lies over every
-    path and dot. Momentum and NAG share the ridge and then the climb by w₁ = 0, on their own
-    points: the one beneath (Momentum, the longer path) is drawn wider, so it shows as a stripe
-    either side of NAG."""
-    mod = gm.load("figures.race_saddle")
+def test_valley_inset_ends_lie_clear_of_the_star(theme, race_runs):
+    """The long valley's inset magnifies the floor about the minimum: each run that ends in its
+    region has its square there, in its colour, drawn under the star and clear of it (an end on
+    the minimum, Adagrad's, set beside it), so that no square lies under the star."""
+    race = races.LONG_VALLEY
+    fig = build("race_long_valley", theme)
+    fig.canvas.draw()
+    t = th.get(theme)
+    ins = by_gid(fig, "inset")
+    assert ins.get_xlim() == pytest.approx(race.inset.region[0])
+    star = by_gid(fig, "inset-minimum")
+    at_star = ins.transData.transform(race.surface.minimum)
+    side = t.marker("end")["markersize"] * fig.dpi / 72
+    inside = [o for o, tr in race_runs[race.key].items()
+              if races.inside(tr.points[-1], race.inset.region)[0]]
+    assert {"Adagrad", "RMSprop", "Adadelta"} <= set(inside)
+    for opt in inside:
+        end = by_gid(fig, f"inset-end:{opt}")
+        assert np.array_equal(xy(end), race_runs[race.key][opt].points[-1:])
+        assert same_colour(end.get_markerfacecolor(), t.opt(opt))
+        assert end.get_zorder() < star.get_zorder()
+        drawn = end.get_transform().transform(xy(end))[0]
+        assert np.hypot(*(drawn - at_star)) >= side, opt
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_saddle_sets_sgds_end_beside_the_plus(theme, race_runs):
+    """SGD ends 0.08 from the saddle point: its square (gm.end_at) is set just beside the plus,
+    which lies over every path and dot, so that neither touches the other."""
     fig = build("race_saddle", theme)
-    z = {g: by_gid(fig, g).get_zorder() for g in ("saddle", "end:SGD")}
+    fig.canvas.draw()
+    plus, end = by_gid(fig, "saddle"), by_gid(fig, "end:SGD")
     dots = max(by_gid(fig, f"steps:{n}").get_zorder() for n in NAMES if n != "SGD")
     paths = max(by_gid(fig, f"path:{n}").get_zorder() for n in NAMES)
-    assert z["end:SGD"] > z["saddle"] > max(dots, paths)
-    np.testing.assert_allclose(xy(by_gid(fig, "end:SGD")), race_runs["saddle"]["SGD"].points[-1:])
-    mom, nag = by_gid(fig, "path:Momentum"), by_gid(fig, "path:NAG")
-    assert mom.get_zorder() < nag.get_zorder()
-    assert mom.get_linewidth() - nag.get_linewidth() >= mod.PATH_WIDTHS[1] > 0
+    assert plus.get_zorder() > max(dots, paths)
+    assert isinstance(end, gm.EndMark)
+    np.testing.assert_allclose(xy(end), race_runs["saddle"]["SGD"].points[-1:])
+    r = fig.canvas.get_renderer()
+    a, b = plus.get_window_extent(r), end.get_window_extent(r)
+    assert not a.overlaps(b)
 
 
 @pytest.mark.parametrize("name", list(RACE_FIGURES))
@@ -1001,3 +1051,25 @@ def test_race_captions_state_every_setting_beyond_the_rate(name):
     assert "Momentum and NAG β = 0.9" in caption
     assert f"Adadelta {groups[1][1]}" in caption and "ε = " in groups[1][1]
     assert "every other setting is PyTorch’s default" in caption
+
+
+@pytest.mark.parametrize("name", list(RACE_FIGURES))
+def test_race_panels_line_up_and_carry_no_direct_labels(name):
+    """The distance panel shares the map's top and bottom edges beside it (Beale, saddle) or its
+    left and right edges under it (the long valley); the legend is the one key to both panels
+    (no direct labels at the curves' ends). The saddle's |w₂| axis ends just above the frame's
+    edge, EDGE_HEADROOM over it."""
+    fig = build(name, "light")
+    fig.canvas.draw()
+    mapax, panel = by_gid(fig, "start").axes, by_gid(fig, "progress:SGD").axes
+    m, p = mapax.get_window_extent(), panel.get_window_extent()
+    if name == "race_long_valley":
+        assert (p.x0, p.x1) == pytest.approx((m.x0, m.x1), abs=0.5)
+        assert p.y1 < m.y0
+    else:
+        assert (p.y0, p.y1) == pytest.approx((m.y0, m.y1), abs=0.5)
+        assert p.x0 > m.x1
+    assert not gids(fig, "progress-label")
+    if name == "race_saddle":
+        (_, _), (_, y1) = races.SADDLE.window
+        assert panel.get_ylim()[1] == pytest.approx(y1 * race_plot.EDGE_HEADROOM)

@@ -174,26 +174,12 @@ def swing_words(crossings: int) -> str:
 
 def distance(d: float, medium: str = "mathtext", low: float = numbers.SCI_LOW) -> str:
     """A run's final distance to the minimum, as every race writes it (legend and caption): two
-    significant figures, zeros kept, so one figure's distances read alike (0.20, 0.071, 4.0).
-    On a figure ("mathtext") every distance is set in maths, as the legend's α and |w₂| are.
-    `low`: the least distance written as a plain decimal (plain_low: a race whose runs end
-    between 0.000034 and 0.20 writes them all as decimals, one form, never 3.4 × 10⁻⁵ beside
-    0.059)."""
+    significant figures, zeros kept (0.20, 0.071, 4.0), and under `low` (the house's
+    numbers.SCI_LOW) in powers of ten, 3.4 × 10⁻⁵, never a string of zeros. On a figure
+    ("mathtext") every distance is set in maths, as the legend's α and |w₂| are."""
     if medium == "mathtext":
         return f"${numbers.significant(d, 2, 'latex', low=low)}$"
     return numbers.significant(d, 2, medium, low=low)
-
-
-def plain_low(values) -> float:
-    """The `low` of distance() for a race's distances: the house's SCI_LOW, or lower, down to
-    the power of ten under the least of them (not below PLAIN_FLOOR), so every distance of
-    one figure is written in one form, a plain decimal."""
-    least = min(float(v) for v in values if v)
-    return min(numbers.SCI_LOW, max(PLAIN_FLOOR, 10.0 ** np.floor(np.log10(least))))
-
-
-#: The least distance a race writes as a plain decimal (0.000034, five zeros at most).
-PLAIN_FLOOR = 1e-5
 
 
 #: The LaTeX symbols of the hyper-parameters beyond the learning rate.
@@ -225,7 +211,7 @@ def settings_sentence(race) -> str:
 
 def legend_label(race, outcome, low: float = numbers.SCI_LOW) -> str:
     """Name and learning rate, then how the run ended, on one line: its distance to the
-    minimum (distance(), `low` as plain_low gives it), the step at which it left the frame,
+    minimum (distance()), the step at which it left the frame,
     or (no minimum) its final distance from the ridge, |w₂|."""
     rate = numbers.hyper(r"\alpha", race.hyper[outcome.name]["lr"], "mathtext")
     head = f"{outcome.name}  {rate}"
@@ -243,13 +229,6 @@ LEGEND_COLUMNS = 3
 #: One swatch width (points) and one line width for every run's legend key: the legend names
 #: the runs, it does not size them.
 SWATCH_WIDTH = 1.0
-#: The direct labels at the right end of the distance panel: the short line in the run's
-#: colour from the curve's end (points), the gap between it and the name, and the least
-#: distance between two labels' baselines (points), which lifts or lowers a label off its
-#: curve's end.
-LABEL_LINE, LABEL_GAP, LABEL_SPACING = 7.0, 2.0, 8.6
-
-
 def draw_race(theme, race, height: float, layout: str = "side", title: str | None = None,
               on_top: str | None = None,
               width_ratios: tuple[float, float] = (1.75, 1),
@@ -258,7 +237,8 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
               over_dots: tuple = (), dot_edge: float = STEP_DOT_EDGE, lane: float = 0.0,
               dot_every: int = 1, inset: bool = True):
     """The figure of one race: its map (race_map) as the largest panel, beside it ("side") or
-    under it ("stacked") the distance panel (progress_panel), the legend below both, one line
+    under it ("stacked") the distance panel (progress_panel), its edges on the map's
+    (align_panels), the legend below both, the one key to both panels, one line
     an entry, LEGEND_COLUMNS columns, every run's key one swatch (SWATCH_WIDTH) with its mark.
     on_top names the run the figure is about, whose path and dots are drawn above every
     other's. width_ratios / height_ratios share the figure between the panels; step_dot and
@@ -274,7 +254,7 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
         ax, ay = fig.subplots(2, 1, gridspec_kw={"height_ratios": height_ratios})
     trajectories = races.run_race(race)
     out = races.outcomes(race, trajectories)
-    low = plain_low([o.distance for o in out.values() if o.distance is not None] or [1.0])
+    low = numbers.SCI_LOW
     handles = race_map(ax, theme, race, trajectories, out, on_top=on_top, step_dot=step_dot,
                        path_widths=path_widths, over_dots=over_dots, dot_edge=dot_edge,
                        lane=lane, dot_every=dot_every, inset=inset, low=low)
@@ -284,6 +264,12 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
     if any(o.exit is not None for o in out.values()):  # beside the end square's entry
         handles.insert(len(handles) - 1, Line2D([], [], **_exit_mark(
             theme, theme.muted), label="where a run left the frame"))
+    if inset and race.inset is not None:  # the inset's one other look, named: a run's points
+        for name, tr in trajectories.items():
+            if zig_zags(race, tr.points):
+                handles.append(Line2D([], [], ls="none", marker="o", ms=INSET_DOT * 2.5, mew=0,
+                                      color=theme.opt(name), gid=f"legend-inset-points:{name}",
+                                      label=f"{name}’s steps in the inset"))
     # the runs fill the first two columns (four rows, the eighth place left blank), the marks
     # the third, in every race alike
     handles.insert(len(NAMES), Line2D([], [], ls="none", label=" ", gid="legend-blank"))
@@ -292,8 +278,22 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
     fig.get_layout_engine().set(rect=(0, 0, 0.98, 1))
     fig.legend(handles=handles, loc="outside lower center", ncol=LEGEND_COLUMNS,
                columnspacing=1.5, handlelength=1.6, frameon=False)
-    direct_labels(ay, theme, race, trajectories, out)
+    align_panels(fig, ax, ay, layout)
     return fig
+
+
+def align_panels(fig, ax, ay, layout: str) -> None:
+    """Lay the figure out, then give the distance panel ay the map's height and top beside it
+    ("side") or its width and left edge under it ("stacked"): the map keeps its aspect (one
+    scale in w₁ and w₂) and so rarely fills its cell, and two panels whose edges do not line up
+    read as a slip. The layout is then fixed, so that saving does not undo it."""
+    fig.draw_without_rendering()
+    m, d = ax.get_position(original=False), ay.get_position(original=False)
+    if layout == "side":
+        ay.set_position([d.x0, m.y0, d.width, m.height])
+    else:
+        ay.set_position([m.x0, d.y0, m.width, d.height])
+    fig.set_layout_engine("none")
 
 
 def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
@@ -341,13 +341,19 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
         handles.append(legend_key(ln, theme, name))
         gm.cased_under(ax, ln, theme, Z_CASINGS).set_transform(where)
         ex = out[name].exit
-        steps = (tr.points if ex is None else tr.points[: ex.step])[::dot_every]
+        # from the first dot after the start: the ring marks step 0, and a run's dot there, in
+        # a lane, would peek out from under it
+        steps = (tr.points if ex is None else tr.points[: ex.step])[dot_every::dot_every]
         (dots,) = ax.plot(steps[:, 0], steps[:, 1], ls="none", marker=opt_marker(name),
                           ms=mark_size(name, step_dot),
                           color=c, mec=theme.background, mew=dot_edge, zorder=dz,
                           gid=f"steps:{name}", transform=where)
         gm.cased_under(ax, dots, theme, dz - 0.5, DOT_CASING).set_transform(where)
-        if ex is None:
+        if ex is None and on_saddle(race, tr.points[-1]):  # beside the saddle's plus
+            gm.end_at(ax, theme, tr.points[-1], theme.marker("end") | {"markerfacecolor": c},
+                      star_xy=(0.0, 0.0), star=theme.marker("saddle") | {"zorder": Z_ON_TOP + 1},
+                      gid=f"end:{name}", before=tr.points)
+        elif ex is None:
             ax.plot(*tr.points[-1], gid=f"end:{name}", transform=where, **(
                 theme.marker("end") | {"markerfacecolor": c, "zorder": Z_ENDS - rank}))
     ax.plot(*race.start, gid="start", **(theme.marker("start") | {"zorder": Z_START}))
@@ -377,6 +383,13 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
     ax.set_xlabel(AXIS_LABELS["w1"])
     ax.set_ylabel(AXIS_LABELS["w2"], rotation=0, labelpad=8)
     return handles
+
+
+def on_saddle(race, point) -> bool:
+    """Whether a run ends on a saddle point at the origin (a surface with no minimum), within
+    ON_STAR of the window's width: its square would cover the plus, and is set beside it."""
+    (x0, x1), _ = race.window
+    return race.surface.minimum is None and float(np.hypot(*point)) < ON_STAR * (x1 - x0)
 
 
 #: How each race lays its lanes (lane_of), still and video alike: the direction (degrees from
@@ -608,6 +621,37 @@ def _exit_mark(theme, color) -> dict:
     return theme.marker("left") | {"markerfacecolor": color}
 
 
+#: Line width (points) of each run's distance curve; of the two thin lines (the highs and the
+#: lows of a distance that goes up and down at every step, see_saw) and the opacity of the band
+#: between them; a run see-saws from the first step after which more than SEE_SAW of its
+#: steps turn back, over SEE_SAW_LEAST steps at least.
+PROGRESS_WIDTH, ENVELOPE_WIDTH, ENVELOPE_ALPHA = 1.3, 0.5, 0.3
+SEE_SAW, SEE_SAW_LEAST = 0.8, 20
+#: The saddle's |w₂| axis ends this factor above the frame's edge.
+EDGE_HEADROOM = 1.25
+
+
+def see_saw(d) -> int:
+    """The step from which the distances d go up and down at every step to the end (more than
+    SEE_SAW of the steps after it turn back, over SEE_SAW_LEAST steps at least): Adadelta's on
+    Beale's function; the last step if they never do."""
+    d = np.asarray(d, float)
+    turn = np.diff(np.sign(np.diff(d))) != 0  # turn[j]: step j+1 turns back
+    for k in range(len(turn) - SEE_SAW_LEAST):
+        if turn[k] and np.mean(turn[k:]) > SEE_SAW:
+            return k + 1
+    return len(d) - 1
+
+
+def see_saw_envelope(d) -> tuple[np.ndarray, np.ndarray]:
+    """The highs and the lows of distances that go up and down at every step: at each step the
+    larger and the smaller of it and its neighbours."""
+    d = np.asarray(d, float)
+    pad = np.concatenate([d[:1], d, d[-1:]])
+    three = np.stack([pad[:-2], pad[1:-1], pad[2:]])
+    return three.max(axis=0), three.min(axis=0)
+
+
 def progress_panel(ay, theme, race, trajectories, out) -> None:
     """Each run's distance to the minimum (races.progress: |y| where the surface has none) at
     every step on a log axis; a run that leaves the frame ends in a cross on the frame's edge."""
@@ -616,8 +660,19 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
     order = stacking(race, out)
     for name, d in dist.items():
         c = theme.opt(name)
-        ay.plot(np.arange(len(d)), d, color=c, lw=1.3, zorder=10 - order.index(name),
+        z = 10 - order.index(name)
+        k = len(d) if out[name].exit is not None else see_saw(d)
+        ay.plot(np.arange(min(k + 1, len(d))), d[:k + 1], color=c, lw=PROGRESS_WIDTH, zorder=z,
                 gid=f"progress:{name}")
+        if k < len(d) - 1:  # from step k the distance goes up and down at every step: its
+            # highs and its lows, each a thin line, a pale band between them
+            hi, lo = see_saw_envelope(d[k:])
+            steps = np.arange(k, len(d))
+            ay.fill_between(steps, lo, hi, color=c, alpha=ENVELOPE_ALPHA, lw=0, zorder=z - 0.5,
+                            gid=f"progress-band:{name}")
+            for part, v in (("high", hi), ("low", lo)):
+                ay.plot(steps, v, color=c, lw=ENVELOPE_WIDTH, zorder=z,
+                        gid=f"progress-{part}:{name}")
     # where a run leaves the frame: |y| reaches the frame's edge, where its cross stands, each
     # on the edge at its step, the later exit's over the earlier one's
     for step, name in sorted((o.exit.step, name) for name, o in out.items()
@@ -635,10 +690,12 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
         (_, _), (_, y1) = race.window
         ay.axhline(y1, **theme.line("reference", color=theme.muted, linewidth=0.9, zorder=1))
         # named at the right, past the last run's exit (the crosses stand over the left part)
-        ay.text(race.steps * 0.97, y1 * 1.3, "edge of the frame", fontsize=theme.small_size,
-                color=theme.muted, va="bottom", ha="right", gid="edge-label")
+        # named at the right, under the line, past the last run's exit: the axis ends just
+        # above the edge (no decade beyond it, nothing drawn there)
+        ay.text(race.steps * 0.995, y1 / 1.3, "edge of the frame", fontsize=theme.small_size,
+                color=theme.muted, va="top", ha="right", gid="edge-label")
         lo = min(float(d.min()) for d in dist.values())
-        ay.set_ylim(lo * 0.6, y1 * 3.5)
+        ay.set_ylim(lo * 0.6, y1 * EDGE_HEADROOM)
         ay.set_ylabel(AXIS_LABELS["ridge distance"])
     else:
         lo = min(float(d.min()) for d in dist.values())
@@ -649,44 +706,3 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
     lo, hi = ay.get_ylim()
     ay.set_yticks([10.0**e for e in range(int(np.ceil(np.log10(lo))),
                                           int(np.floor(np.log10(hi))) + 1)])
-
-
-def direct_labels(ay, theme, race, trajectories, out) -> None:
-    """Each run that ends inside the frame named at the right end of its distance curve, as a
-    direct label: a short level line in its colour (LABEL_LINE points, LABEL_GAP beyond the
-    axes) and its name in ink LABEL_GAP beyond that; where two curves end closer than
-    LABEL_SPACING points, the labels are spread apart about their ends (no line joins a label
-    to its curve: it would read as the curve going on). The figure is laid out first: the
-    labels' spacing is in points on the page."""
-    dist = races.progress(race, trajectories)
-    ends = sorted((float(np.log10(dist[n][-1])), n) for n in NAMES if out[n].exit is None)
-    if not ends:
-        return
-    ay.figure.draw_without_rendering()
-    lo, hi = (float(np.log10(v)) for v in ay.get_ylim())
-    per_decade = ay.bbox.height * 72 / ay.figure.dpi / (hi - lo)  # points per decade
-    gap = LABEL_SPACING / per_decade
-    ys = [e for e, _ in ends]
-    for _ in range(50):  # spread the labels apart, each as near its curve's end as it can be
-        moved = False
-        for k in range(1, len(ys)):
-            if ys[k] - ys[k - 1] < gap - 1e-9:
-                mid, d = (ys[k] + ys[k - 1]) / 2, gap / 2
-                ys[k - 1], ys[k] = mid - d, mid + d
-                moved = True
-        if not moved:
-            break
-    x = len(dist[ends[0][1]]) - 1
-    for (e, name), y in zip(ends, ys):
-        rise = (y - e) * per_decade
-        ay.annotate("", xy=(x, 10**e), xytext=(LABEL_LINE, 0),
-                    xycoords=offset_copy(ay.transData, fig=ay.figure, x=LABEL_GAP, y=rise,
-                                         units="points"),
-                    textcoords="offset points", annotation_clip=False,
-                    arrowprops={"arrowstyle": "-", "color": theme.opt(name), "lw": 1.3,
-                                "shrinkA": 0, "shrinkB": 0},
-                    gid=f"progress-label-line:{name}")
-        ay.annotate(name, xy=(x, 10**e), xytext=(2 * LABEL_GAP + LABEL_LINE, rise),
-                    textcoords="offset points", ha="left", va="center_baseline",
-                    fontsize=theme.small_size, color=theme.text, annotation_clip=False,
-                    gid=f"progress-label:{name}")
