@@ -66,12 +66,13 @@ def good_run():
     return COST_DESCENT.run()
 
 
-def assert_descent_path(fig, points, jumps: int = 3, steps: int = 3):
+def assert_descent_path(fig, points, jumps: int = 3, steps: int = 3, knot: int = 0):
     """gm.descent_path's drawing of `points`: of its first `jumps` steps, those long enough to
     carry a head (gm.MIN_HEAD_STEP) as straight arrows from each point to the next, the
     zig-zag's last arrow on its points and each arrow before it one lane further out beside it,
     the ends of the first `steps` steps as step dots, the rest a line from the last arrow's tip
-    on. Returns the line."""
+    on; or, with `knot`, the zig-zag's first `knot` steps' landings dots only after the arrows,
+    the line from the last of them on. Returns the line."""
     drawn = [k for k in range(1, jumps + 1)
              if any(a.get_gid() == f"jump-{k}" for a in fig.findobj())]
     n = len(drawn)
@@ -80,9 +81,9 @@ def assert_descent_path(fig, points, jumps: int = 3, steps: int = 3):
         arrow = one(fig, f"jump-{k}")
         assert np.allclose(arrow.xy, points[k]) and np.allclose(arrow.xyann, points[k - 1])
         assert "connectionstyle" not in arrow.arrowprops  # straight
-    assert np.allclose(one(fig, "steps").get_xydata(), points[1:steps + 1])
+    assert np.allclose(one(fig, "steps").get_xydata(), points[1:max(steps, knot) + 1])
     path = one(fig, "path")
-    assert np.array_equal(path.get_xydata(), points[n:])
+    assert np.array_equal(path.get_xydata(), points[max(n, knot):])
     # each arrow is drawn parallel to its step: its tail and its tip the same distance from
     # the step's line, 0 for the zig-zag's last arrow, a lane (gm.LANE) more for each before
     # it, all on one side
@@ -868,8 +869,23 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
     _, _, J = regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
     assert np.allclose(np.ravel(meshes[0].get_array()), np.ravel(J))
     assert any(a.get_label() == "<colorbar>" for a in fig.axes)
-    path = assert_descent_path(fig, good_run().points)
+    # the zig-zag's two long jumps arrows, its next three landings dots only (a line would
+    # run back over the arrows), the line from the last of them, which is shorter than a dot
+    # and a gap apart from the one before
+    path = assert_descent_path(fig, good_run().points, knot=5)
     assert same_colour(path.get_color(), t.accent)
+    from figures import cost_heatmap
+
+    ax = path.axes
+    page = ax.transData.transform(good_run().points[:7]) * 72 / fig.dpi
+    lengths = np.hypot(*np.diff(page, axis=0).T)
+    assert np.all(lengths[:5] >= cost_heatmap.KNOT_STEP) and lengths[5] < cost_heatmap.KNOT_STEP
+    # the colour bar numbered at its decades only, as mse-surface's: no minor ticks
+    (bar,) = [a for a in fig.axes if a.get_label() == "<colorbar>"]
+    assert not bar.yaxis.get_minorticklocs().size
+    lo, hi = bar.get_ylim()
+    decades = [v for v in bar.yaxis.get_majorticklocs() if lo <= v <= hi]
+    assert len(decades) == 5 and np.allclose(np.log10(decades), np.round(np.log10(decades)))
     assert np.allclose(one(fig, "minimum").get_xydata(), [[M_STAR, B_STAR]])
     # the run's end as the house end square set just beside the star
     # (both read); the run named as in gd-regression
