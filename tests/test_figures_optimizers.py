@@ -614,13 +614,15 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     assert f"averaged over {len(summary.seeds)} seeds" in caption
     assert f"moving average over {summary.smooth_steps} steps" in caption
     assert "drawn faint, and strong over it" in caption
-    # each run in its own colour (theme.batch), no role's; every route one width
+    # each run in its own colour (theme.batch): the full batch, plain gradient descent, in the
+    # accent as gd-regression draws it; the sampled two in no role's; every route one width
     paths = [by_gid(fig, f"path:{k}") for k in runs]
     for name, label, path in zip(th.BATCH_NAMES, runs, paths):
         assert label.startswith(name)
         assert same_colour(path.get_color(), t.batch(name))
         assert same_colour(by_gid(fig, f"end:{label}").get_markerfacecolor(), t.batch(name))
-        assert not any(same_colour(path.get_color(), t.role(r)) for r in th.MARK_ROLES)
+        roles = [r for r in th.MARK_ROLES if same_colour(path.get_color(), t.role(r))]
+        assert roles == (["accent"] if name == "full batch" else [])
     assert {p.get_linewidth() for p in paths} == {mod.ROUTE_WIDTH}
     fig.canvas.draw()
     assert legend.get_window_extent().y1 < full.axes.get_window_extent().y0
