@@ -3,20 +3,22 @@
 Gradient descent on the cost J(m, b) of the {n} points, from (m, b) = ({m0}, {b0}) on the floor
 of the long valley of J, with the same rate α = {lr:g} and {steps} steps, but each step's
 gradient from a different amount of data: all {n} points (full batch), {mini} points
-(mini-batch) or a single point (stochastic), drawn in a seeded shuffled order. Top: the three paths
-(seed {seed}) over the shaded contours of J (spaced by a constant factor) from the start (ring),
-each ending on its square, the minimum starred. The full-batch path glides smoothly along the
-valley floor; the sampled gradients disagree mostly about the slope m, so those paths are thrown
-from wall to wall while drifting the same way, the single sample's most: each is drawn as a
-thin faint trail (one step in {trail_every}), and strong over it its route, the path averaged
-over {smooth} steps centred on each step. Bottom: J on all {n} points at every step, on a log
-scale, averaged over {seeds} seeds at each step (every seed starts at the same point, so the
-three curves start at the same J), drawn faint, and strong over it its moving average over
-{smooth} steps centred on each step: the full batch's falls smoothly, the others' stay above it,
-the single sample's highest. Dotted in each run's colour over the last {last} steps, and written
-at the right beside a short stroke of that colour, the mean over them (one seed's last value is
+(mini-batch) or a single point (stochastic), drawn in a seeded shuffled order. Top: the three
+paths (the sampled runs' of seed {seed}, as their titles say) over the shaded contours of J
+(spaced by a constant factor) from the start (ring), each ending on its square, the minimum
+starred. The full-batch path glides smoothly along the valley floor; the sampled gradients
+disagree mostly about the slope m, so those paths are thrown from wall to wall while drifting
+the same way, the single sample's most: each is drawn as a thin faint trail (one step in
+{trail_every}), and strong over it its route, the path averaged over {smooth} steps centred on
+each step. Bottom: J on all {n} points at every step, on a log scale, averaged over {seeds}
+seeds at each step (every seed starts at the same point, so the three curves start at the same
+J), drawn faint, and strong over it its moving average over {smooth} steps centred on each
+step: the full batch's falls smoothly, the others' stay above it, the single sample's highest.
+The key names the layers, maps and chart alike: each step faint, the mean of {smooth} steps
+round it strong. Dotted in each run's colour over the last {last} steps, and written at the
+right beside a short stroke of that colour, the mean over them (one seed's last value is
 luck): J = {j_full} (full batch), {j_mini} (mini-batch) and {j_single} (single sample), against
-J* = {j_star} at the minimum.
+J* = {j_star} at the minimum, dotted in ink.
 
 Alt: Three contour maps of the same long, narrow valley side by side, each with one path from a
 common start near the top: a smooth straight path down the valley floor; a faint haze of short
@@ -35,7 +37,7 @@ from gdcore import data, races, regression
 from gdviz import mpl as gm
 from gdviz import numbers
 from gdviz import theme as th
-from gdviz.race_plot import BATCH_J_PLACES, batch_colors
+from gdviz.race_plot import batch_colors
 
 RACE = races.BATCH_RACE
 #: Widths (points) of the runs' smoothed mean costs, full batch first (on top, the widest).
@@ -58,16 +60,17 @@ Z_TRAIL, Z_CASING, Z_ROUTE, Z_MARKS = 3, 3.5, 4, 6
 #: The key of each end value at the right of the chart: a short stroke in the run's colour
 #: (points long), between the axes and the number in ink.
 TICK_LENGTH = 7
-#: Decimals of J* in the figure and its caption: the video's (race_plot.BATCH_J_PLACES). The
-#: settled costs, which span a decade, are written to three significant figures
-#: (settled_text).
-J_PLACES = BATCH_J_PLACES
+#: The layers' keys, in ink: the faint one (each step: one seed's path on the maps, the seeds'
+#: mean cost on the chart) and the strong one (its moving average), as they are drawn.
+RAW_KEY = "each step"
+SMOOTH_KEY = "mean of {smooth} steps round it"
 
 
 def settled_text(v: float) -> str:
-    """A settled cost (the mean over the last steps) as the chart and the caption write it:
-    three significant figures, at most four places (0.133, 0.0736, 0.0235)."""
-    return numbers.text(v, numbers.sig_places(v))
+    """A cost (a settled cost, the mean over the last steps; J*) as the chart and the caption
+    write it: the book's rule for a cost, three significant figures (0.133, 0.0736, 0.0235,
+    J* = 0.00903)."""
+    return numbers.cost(v)
 
 
 def facts() -> dict:
@@ -80,7 +83,7 @@ def facts() -> dict:
             "smooth": races.BATCH_SUMMARY.smooth_steps, "trail_every": TRAIL_EVERY,
             "seeds": len(races.BATCH_SUMMARY.seeds), "seed": RACE.seed,
             "j_full": full, "j_mini": mini, "j_single": single,
-            "j_star": numbers.text(regression.cost(m, b, x, y), J_PLACES)}
+            "j_star": settled_text(regression.cost(m, b, x, y))}
 
 
 def make_figure(theme):
@@ -124,7 +127,8 @@ def make_figure(theme):
             ax.set_ylabel(th.AXIS_LABELS["intercept"])
         else:
             ax.tick_params(labelleft=False)
-        ax.set_title(th.title(label).replace(" (", "\n("))
+        # the sampled runs' map draws one seed's run (the chart, the mean of them all)
+        ax.set_title(th.title(label).replace(" (", "\n(") + (f", seed {RACE.seed}" if k else ""))
         # J per step: the mean of the seeds' runs at each step (all start at the same J),
         # faint, and its moving average strong over it
         steps = np.arange(means[label].size)
@@ -153,13 +157,15 @@ def make_figure(theme):
                     fontsize=theme.small_size, color=theme.text, gid=f"end-value:{label}")
 
     gm.style_axes(aj, theme)
-    aj.axhline(j_star, **theme.line("reference", color=theme.good, linewidth=0.9, gid="j-star"))
+    # the least cost, a reference to read the runs against: dotted, in ink (the minimum's
+    # green would read as a kin of the mini-batch's), named on the line
+    aj.axhline(j_star, **theme.line("reference", color=theme.text, linewidth=0.9, gid="j-star"))
     aj.text(RACE.steps * 0.01, j_star * 1.12, "minimum $J^*$", ha="left", va="bottom",
-            fontsize=theme.small_size, color=theme.good, gid="j-star-label")
+            fontsize=theme.small_size, color=theme.text, gid="j-star-label")
     # J* in the column of end values, written as they are
-    aj.annotate(numbers.text(j_star, J_PLACES), (1, j_star), xycoords=("axes fraction", "data"),
+    aj.annotate(settled_text(j_star), (1, j_star), xycoords=("axes fraction", "data"),
                 xytext=(TICK_LENGTH + 4, 0), textcoords="offset points", ha="left", va="center",
-                fontsize=theme.small_size, color=theme.good, gid="j-star-value")
+                fontsize=theme.small_size, color=theme.text, gid="j-star-value")
     aj.set_yscale("log")
     # the legend goes under the axes: no head room kept for it
     top = max(float(m.max()) for m in means.values())
@@ -169,11 +175,17 @@ def make_figure(theme):
     aj.set_ylabel(th.AXIS_LABELS["cost"])
     # a short title; what is faint and what strong, the caption says
     aj.set_title(th.title(f"mean of {len(summary.seeds)} seeds"), gid="key")
+    # the key: the runs in a row, under them the layers in ink (each step faint, its moving
+    # average strong, the dotted mean of the last steps), maps and chart alike
     level = Line2D([], [], **theme.line("reference", color=theme.text, linewidth=1.1))
+    raw = Line2D([], [], color=theme.text, lw=RAW_WIDTH, alpha=RAW_ALPHA)
+    strong = Line2D([], [], color=theme.text, lw=CURVE_WIDTHS[1])
     runs_keyed, names = aj.get_legend_handles_labels()
-    gm.optimizer_legend(aj, theme, "curves", handles=[*runs_keyed, level],
-                        labels=[*names, f"mean of the last {summary.last_steps} steps"],
-                        ncols=2)
+    layers = [(raw, RAW_KEY), (strong, SMOOTH_KEY.format(smooth=summary.smooth_steps)),
+              (level, f"mean of the last {summary.last_steps} steps")]
+    order = [x for pair in zip(zip(runs_keyed, names), layers) for x in pair]
+    gm.optimizer_legend(aj, theme, "curves", handles=[h for h, _ in order],
+                        labels=[n for _, n in order], ncols=3)
     return fig
 
 

@@ -3,18 +3,20 @@
 J(m, b) seen from above: each (m, b) is coloured by its cost on a logarithmic scale, from
 {jmin} (the floor of the valley) to {jmax} (the far corners), in the book's cost map, shaded
 smoothly between the grid's points. Over it, the path of gradient descent from m = {m0},
-b = {b0} with learning rate α = {lr}: its first steps (each step's end a dot, the two long ones
-arrows) swing across the valley floor and back, each a straight jump drawn beside the other,
-then, in steps too short to carry an arrowhead, it follows
-the floor to the minimum (m*, b*) = ({m_best}, {b_best}), where it ends, J = {jend} after
-{steps} steps: its end square sits just beside the star, on the side the path comes from.
+b = {b0} with learning rate α = {lr}: its first steps swing across the valley floor and back,
+the two long ones straight arrows drawn beside each other, the next ones, narrowing, only the
+dots where they land (a line would run back over the arrows); from the last of them, in steps
+too short to show, it follows the floor to the minimum (m*, b*) = ({m_best}, {b_best}), where
+it ends, J = {jend} after {steps} steps: its end square sits just beside the star, on the side
+the path comes from.
 
 Alt: A heat map, pale violet (deep violet in the dark theme) along a narrow diagonal band from
 the top left to the bottom right and yellow (deep teal) in the top-right and bottom-left corners,
-with a colour bar for J on a logarithmic scale. A path starts as a circle at the right and
-zig-zags: a straight arrow left across the violet band, one back to the right just above it;
-then a line turns back along that arrow and runs along the band to a star at the minimum,
-where it ends: a small square, the run's end mark, sits just below and right of the star.
+with a colour bar for J on a logarithmic scale, numbered at its decades. A path starts as a
+circle at the right and zig-zags: a straight arrow left across the violet band, one back to the
+right just above it, three dots on that arrow where the next, shorter steps land; from the
+middle one a line runs along the band to a star at the minimum, where it ends: a small square,
+the run's end mark, sits just below and right of the star.
 """
 
 from matplotlib.colors import LogNorm
@@ -25,6 +27,11 @@ from gdcore.cost_descent import COST_DESCENT
 from gdviz import mpl as gm
 from gdviz import numbers, views
 from gdviz import theme as th
+
+#: The shortest step of the first zig-zag (points on the page) drawn as its landing's dot
+#: only, not on the line: shorter, it is within a dot of the step before, inside the knot
+#: where the path turns down the valley, and the line hides nothing there.
+KNOT_STEP = 4.0
 
 
 def run():
@@ -58,7 +65,10 @@ def make_figure(theme):
     ax.set_xlim(*views.M_RANGE)  # before the path: its steps are measured on the page
     ax.set_ylim(*views.B_RANGE)
     pts = traj.points
-    gm.descent_path(ax, theme, pts, steps=3, label=views.run_name(COST_DESCENT.lr_good))
+    # the zig-zag across the valley narrows and turns back over itself: its two long jumps
+    # arrows, then only where its steps land, the line going on from the last of them
+    gm.descent_path(ax, theme, pts, steps=3, label=views.run_name(COST_DESCENT.lr_good),
+                    knot=KNOT_STEP)
     ax.plot(*pts[0], **theme.marker("start"), label="start", gid="start")
     ax.plot([m_best], [b_best], **theme.marker("minimum"), label="minimum", gid="minimum")
     # the run stops on the minimum: its end square beside the star, on the side it came from
@@ -67,10 +77,11 @@ def make_figure(theme):
     gm.map_ticks(ax)  # every 2, both ends labelled
     ax.set_xlabel(th.AXIS_LABELS["slope"])
     ax.set_ylabel(th.AXIS_LABELS["intercept"])
-    gm.optimizer_legend(ax, theme, "map", ncols=4)
+    gm.optimizer_legend(ax, theme, "map", ncols=2)  # 2 × 2, as gd-regression keys its map
     cb = fig.colorbar(mesh, ax=ax, pad=0.03, aspect=25)
     cb.locator = LogLocator()
     cb.update_ticks()
+    cb.ax.minorticks_off()  # the decades only, as mse-surface's bar
     cb.set_label(th.AXIS_LABELS["cost"])
     cb.outline.set_edgecolor(theme.muted)
     return fig

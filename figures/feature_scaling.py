@@ -6,28 +6,31 @@ once with the raw inputs x and once with the standardised inputs z = (x − μ)/
 curvature differs {cond_raw:.0f}-fold between the steepest and the flattest direction. At a
 rate just under the limit (α = {lr_raw:.3f}) each step jumps across the valley floor to the far
 wall, its distance from the floor multiplied by −{bounce:.2f}, while along the floor it gains
-well under 1 % of the way: the box around the path, zoomed in the middle, shows the zig-zag,
-still {kept:.2f} of its first width after {steps} steps, and J = {j_raw}. Right: with
-standardised z the bowl is round (curvature ratio {cond_scaled:.0f}); the gradient points at
-the minimum, and the path (α = {lr_scaled:g}) runs straight to it: J = {j_scaled}, the
-least-squares minimum. Its last steps grow shorter than a dot: a dot marks a landing only where
-it stands clear of the one before, of the minimum's star and of the end square, which sits
-just beside the star, on the side the path comes from.
+well under 1 % of the way: the box beside the start, joined to the middle panel that zooms it,
+shows the zig-zag, still {kept:.2f} of its first width after {steps} steps, and J = {j_raw}.
+Right: with standardised z the bowl is round (curvature ratio {cond_scaled:.0f}); the gradient
+points at the minimum, and the path (α = {lr_scaled:g}) runs straight to it, halving its
+distance at each step: J = J* = {j_scaled}, the least-squares minimum. A dot marks each landing
+that stands clear of the one before and of the star; the later ones lie within a dot of the
+minimum, as the panel says, and the end square sits just beside the star, on the side the
+path comes from, where the path stops.
 Each panel's title gives its rate and the cost after {steps} steps.
 
 Alt: Three panels. Left, a contour map of long, narrow diagonal ellipses; near its top left a
-small box holds the raw path, a short smudge beside the start, far from the minimum in the
-middle of the valley. Middle, that box enlarged: from the start ring the path jumps from one wall
-of the valley to the other and back, {steps} times, each landing a dot that darkens with time,
-the jumps slowly narrowing as the path creeps down the valley. Right, concentric circles and a
-straight path of shrinking steps from the start to the minimum at the centre; the dots stop
-short of the star, and a small square just beside the star marks the run's end.
+small box round the start, far from the minimum in the middle of the valley, joined by two thin
+lines to the middle panel. Middle, that box enlarged: from the start ring the path jumps from
+one wall of the valley to the other and back, {steps} times, each landing a dot that darkens
+with time, the jumps slowly narrowing as the path creeps down the valley. Right, concentric
+circles and a straight path of halving steps from the start to the minimum at the centre; its
+first landings are dots, the line stops at a small square just beside the star, and a note
+above the star says the later steps lie within a dot of the minimum.
 """
 
 import matplotlib.colors as mcolors
 import numpy as np
 from matplotlib.collections import LineCollection
-from matplotlib.patches import Rectangle
+from matplotlib.patches import ConnectionPatch, Rectangle
+from matplotlib.ticker import MaxNLocator
 
 from gdcore import data, regression
 from gdcore import training_procedure as procedure
@@ -37,13 +40,17 @@ from gdviz import theme as th
 
 #: The zoom's margin around the raw run's points, as a fraction of their extent per axis.
 ZOOM_PAD = (0.06, 0.1)
-#: Significant digits of every cost J the figure and its caption write, zeros kept: the two
-#: runs end decades apart (0.94 and 0.0090), so one number of decimals would print 0.9400.
-J_SIG = nb.COST_SIG
 #: Area (points²) of every step's dot, one size in the three panels.
 DOT = 12
 #: Edge width (points) of a step's dot.
 DOT_EDGE = 0.5
+#: Width (points) of the connectors from the box on the raw map to its zoom: thinner than the
+#: box's frame (0.8), a key to the drawing, not a part of it.
+CONNECTOR = 0.5
+#: The scaled panel's half-width in m', as a multiple of the run's distance from the minimum
+#: in m': its start clear of the frame, and the run as large as it can be drawn, so that as
+#: many of its halving steps as possible stand apart before they shrink under a dot.
+SCALED_VIEW = 1.25
 
 
 def facts() -> dict:
@@ -54,8 +61,8 @@ def facts() -> dict:
     return dict(steps=fs.raw.trajectory.steps, mu=nb.text(mu, sig=3), sd=nb.text(sd, sig=3),
                 cond_raw=fs.raw.condition,
                 cond_scaled=fs.scaled.condition, lr_raw=fs.raw.lr, lr_scaled=fs.scaled.lr,
-                j_raw=nb.significant(fs.raw.trajectory.losses[-1], J_SIG),
-                j_scaled=nb.significant(fs.scaled.trajectory.losses[-1], J_SIG),
+                j_raw=nb.cost(fs.raw.trajectory.losses[-1]),
+                j_scaled=nb.cost(fs.scaled.trajectory.losses[-1]),
                 bounce=abs(across[1] / across[0]), kept=abs(across[-1] / across[0]))
 
 
@@ -100,14 +107,15 @@ def shown_steps(ax, theme, run, end=None) -> np.ndarray:
     return kept[np.hypot(*out.T) - dot_radius() >= 1.0]
 
 
-def _panel(ax, theme, run, title, xlabel, ylabel, dots=True):
+def _panel(ax, theme, run, title, xlabel, ylabel, path=True):
+    """A run's map, its path (where `path`), start and minimum; the landing dots are the
+    caller's."""
     M, B, J = run.grid
     gm.contour_map(ax, theme, M, B, J)
     pts = run.trajectory.points
-    ax.plot(pts[:, 0], pts[:, 1], color=theme.accent, linewidth=0.9, zorder=3, gid="path",
-            label=f"{run.trajectory.steps} steps, each landing shaded by time")
-    if dots:
-        _steps(ax, theme, pts, "steps")
+    if path:
+        ax.plot(pts[:, 0], pts[:, 1], color=theme.accent, linewidth=0.9, zorder=3, gid="path",
+                label=f"{run.trajectory.steps} steps, each landing shaded by time")
     ax.plot(*pts[0], **theme.marker("start"), label="start")
     ax.plot(*run.optimum, **(theme.marker("minimum") | {"zorder": 3.5}), label="minimum",
             gid="minimum")
@@ -119,9 +127,18 @@ def _panel(ax, theme, run, title, xlabel, ylabel, dots=True):
     ax.set_ylabel(ylabel)
     # the rate and the cost reached, under the title (no words over the map)
     traj = run.trajectory
-    ax.set_title(th.title(title) + "\n" + nb.hyper(r"\alpha", run.lr, "mathtext")
-                 + f", {traj.steps} steps: $J = {nb.significant(traj.losses[-1], J_SIG, 'latex')}$",
+    ax.set_title(th.title(title) + ", " + nb.hyper(r"\alpha", run.lr, "mathtext")
+                 + f"\n{traj.steps} steps: ${cost_reached(run)}$",
                  pad=10)  # clear of the top tick's number
+
+
+def cost_reached(run) -> str:
+    """The cost after the run's steps, as its title writes it (maths): "J = 0.940", or, where
+    it is the least cost to the figures written, "J = J^* = 0.00903"."""
+    j = run.trajectory.losses[-1]
+    star = regression.cost(*run.optimum, run.x, data.regression_points()[1])
+    written = nb.cost(j, "latex")
+    return f"J = J^* = {written}" if written == nb.cost(star, "latex") else f"J = {written}"
 
 
 def zoom_window(pts) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -154,14 +171,14 @@ def _zoom(zx, ax, theme, run):
     zx.set_ylim(b0, b1)
     zx.set_xlabel(th.AXIS_LABELS["slope"])
     zx.set_ylabel(th.AXIS_LABELS["intercept"])
-    zx.set_title(th.title("the box zoomed: each step\n"
-                          f"across the floor, × ${nb.latex(across[1] / across[0], places=2)}$"))
+    zx.set_title(th.title("the box zoomed: each step\nacross the valley flips side\nand keeps "
+                          f"{nb.text(abs(across[1] / across[0]), places=2)} of its width"))
 
 
-def _zoom_box(ax, theme, run):
+def _zoom_box(ax, zx, theme, run):
     """The zoom's window on the raw map, widened by a dot's radius on the page so that it holds
-    every dot whole (call once the figure is laid out); no connectors (they would cross the
-    map)."""
+    every dot whole as the zoom draws them (call once the figure is laid out), and two thin
+    connectors in ink from its right corners to the zoom panel's left ones."""
     (m0, m1), (b0, b1) = zoom_window(run.trajectory.points)
     to_px = ax.transData
     r = dot_radius() * ax.figure.dpi / 72
@@ -169,6 +186,44 @@ def _zoom_box(ax, theme, run):
     (m0, b0), (m1, b1) = to_px.inverted().transform([(x0 - r, y0 - r), (x1 + r, y1 + r)])
     ax.add_patch(Rectangle((m0, b0), m1 - m0, b1 - b0, fill=False, edgecolor=theme.text,
                            linewidth=0.8, zorder=5, gid="zoom-box"))
+    for k, (b, corner) in enumerate(((b1, (0, 1)), (b0, (0, 0)))):
+        ax.figure.add_artist(ConnectionPatch((m1, b), corner, coordsA=ax.transData,
+                                             coordsB=zx.transAxes, color=theme.text,
+                                             linewidth=CONNECTOR, zorder=5,
+                                             gid=f"zoom-connector-{k + 1}"))
+
+
+def _scaled_view(ax, run):
+    """The scaled map's window (call once the figure is laid out): m' over SCALED_VIEW times
+    the run's reach in m' either side of the minimum, b' over as much as the panel's height
+    holds at the same scale (the round bowl stays round, the panel as tall as the others),
+    both centred on the minimum and inside the run's grid."""
+    (m_opt, b_opt), start = run.optimum, run.trajectory.points[0]
+    half = SCALED_VIEW * abs(start[0] - m_opt)
+    box = ax.get_window_extent()
+    tall = half * box.height / box.width
+    B = run.grid[1]
+    if not (B.min() <= b_opt - tall and b_opt + tall <= B.max() and start[1] > b_opt - tall):
+        raise ValueError("the scaled panel's window leaves its grid or its start")
+    ax.set_xlim(m_opt - half, m_opt + half)
+    ax.set_ylim(b_opt - tall, b_opt + tall)
+    for axis, (lo, hi) in ((ax.xaxis, ax.get_xlim()), (ax.yaxis, ax.get_ylim())):
+        axis.set_major_locator(MaxNLocator(integer=True))
+        axis.set_ticks([t for t in axis.get_ticklocs() if lo <= t <= hi])
+
+
+def _clip_path(ax, run, end):
+    """The scaled run's path, gdcore's points up to the end square as the page draws it (the
+    landings under the square and the star are within a dot of the minimum): the line stops
+    at the square, never runs past it into the star (call once the figure is laid out)."""
+    (path,) = [ln for ln in ax.lines if ln.get_gid() == "path"]
+    to_pt = ax.transData.transform(run.trajectory.points) * 72 / ax.figure.dpi
+    star = ax.transData.transform(run.optimum) * 72 / ax.figure.dpi
+    square = end.page_xy()
+    far = np.hypot(*(to_pt - star).T) > np.hypot(*(square - star))
+    upto = np.flatnonzero(~far)[0]
+    at = ax.transData.inverted().transform(square * ax.figure.dpi / 72)
+    path.set_data(*np.vstack([run.trajectory.points[:upto], at]).T)
 
 
 def make_figure(theme):
@@ -179,26 +234,38 @@ def make_figure(theme):
         _panel(a, theme, run, f"{name}: {shape} bowl\ncurvature ratio {run.condition:.0f}",
                th.AXIS_LABELS["slope on z" if run is fs.scaled else "slope"],
                th.AXIS_LABELS["intercept on z" if run is fs.scaled else "intercept"],
-               dots=run is fs.raw)  # the scaled run's dots once the page is laid out
+               path=run is fs.scaled)
+    # the raw run's 16 bounces merge into one blot at the overview's scale: there only its
+    # start and the box, the path and its landings in the zoom
     _zoom(zx, ax, theme, fs.raw)
-    sx.set_aspect("equal")
-    sx.set_anchor("N")  # the round bowl's square panel level with the others' tops
     # the end square's key (the square is drawn once the page is laid out, beside the star;
     # the key then draws it at its size, gm.EndKey)
     end = theme.marker("end")
     key = gm.EndKey(None, **end, label="end", gid="end-key")
     sx.add_line(key)
     # one legend for the three panels, one row under them (no legend over a map)
-    handles, labels = ax.get_legend_handles_labels()
+    handles, labels = sx.get_legend_handles_labels()
+    handles, labels = handles[:-1], labels[:-1]  # the end key last
     fig.legend([*handles, key], [*labels, "end"], loc="outside lower center", ncols=4,
                frameon=False)
     fig.draw_without_rendering()  # the layout fixes the maps' scales on the page
-    _zoom_box(ax, theme, fs.raw)
+    # one scale for m' and b' (the round bowl is round) in a panel as tall as the others
+    _scaled_view(sx, fs.scaled)
+    fig.draw_without_rendering()
+    _zoom_box(ax, zx, theme, fs.raw)
     pts = fs.scaled.trajectory.points
     # the run ends on the minimum: its square beside the star, on the side it came from
     key.mark = gm.end_at(sx, theme, tuple(pts[-1]), end, star_xy=fs.scaled.optimum,
                          star={"zorder": 3.5}, before=pts)
-    _steps(sx, theme, pts, "steps", shown_steps(sx, theme, fs.scaled, key.mark))
+    shown = shown_steps(sx, theme, fs.scaled, key.mark)
+    _steps(sx, theme, pts, "steps", shown)
+    _clip_path(sx, fs.scaled, key.mark)
+    # the landings the page cannot part, named above the star, away from the path
+    hidden = int(shown[-1]) + 1
+    sx.annotate(f"steps {hidden}–{len(pts) - 1}\nwithin a dot\nof the minimum",
+                fs.scaled.optimum, xytext=(0, 9), textcoords="offset points", ha="center",
+                va="bottom", fontsize=theme.small_size, color=theme.text, gid="hidden-steps",
+                path_effects=gm.halo(theme))
     return fig
 
 

@@ -69,12 +69,13 @@ LIGHT_FAMILIES: dict[str, str] = dict(zip(
 
 
 #: The hue family of each learning rate and batch run in print (run_colours' targets; the good
-#: rate is the accent and not searched): the batch runs take the three gaps the optimizer and
-#: role hues leave on the hue circle (Tol's cyan, mint, and "vibrant" orange), the full batch
-#: and the single sample far apart.
+#: rate and the full batch are the accent, plain descent's colour in gd-regression and
+#: cost-heatmap, and not searched): the sampled batch runs take two of the gaps the optimizer
+#: and role hues leave on the hue circle (Tol's mint and cyan), the single sample far from the
+#: full batch's orange.
 RUN_FAMILIES: dict[str, str] = {
     "too small": "#0F3C4B", "too large": "#78000F",
-    "full batch": "#33BBEE", "mini-batch": "#44BB99", "single sample": "#EE7733"}
+    "mini-batch": "#44BB99", "single sample": "#33BBEE"}
 #: The least hue turn (CAM02, degrees) of a batch run's colour from every optimizer colour
 #: of its theme: no run reads as an optimizer.
 RUN_OPT_HUE = 12.0
@@ -305,7 +306,8 @@ def run_colours(step: int | None = None) -> None:
     the batch runs, which never share a figure, are searched each on their own."""
     light: dict[str, str] = {}
     for th in (theme.LIGHT, theme.DARK):
-        batches = {n: light.get(n, RUN_FAMILIES[n]) for n in theme.BATCH_NAMES}
+        batches = {n: light.get(n, RUN_FAMILIES[n]) for n in theme.BATCH_NAMES
+                   if n != "full batch"}
         rates = {n: light.get(n, RUN_FAMILIES[n]) for n in theme.RATE_NAMES if n != "good"}
         floor = {"lightness": RUN_LIGHTNESS, "tolerance": FAMILY_HUE_TOLERANCE} \
             if th is theme.LIGHT else {"lift": RUN_DARK_LIFT, "ceiling": RUN_DARK_CEILING}
@@ -313,8 +315,9 @@ def run_colours(step: int | None = None) -> None:
                          avoid=tuple(th.optimizer.values()), avoid_turn=RUN_OPT_HUE, **floor)
         found = search(th, rates, step, role_margin=RUN_MARGIN, **floor)
         found = {n: found.get(n, th.accent) for n in theme.RATE_NAMES}
+        found_b = {n: found_b.get(n, th.accent) for n in theme.BATCH_NAMES}
         report(th, found, {**rates, "good": th.accent})
-        report(th, found_b, batches)
+        report(th, found_b, {**batches, "full batch": th.accent})
         light.update(found | found_b)
 
 

@@ -594,31 +594,50 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
                                                                         "0.133"]
     # a short title; what is faint and what strong is the caption's
     assert by_gid(fig, "key").get_text() == f"Mean of {len(summary.seeds)} seeds"
-    # J* in the column of end values, to the same decimals
+    # J* in the column of end values, by the book's one rule for a cost (as every still
+    # writes it), a reference in ink: no run's colour, nor the minimum's green beside the
+    # mini-batch's
     j_value = by_gid(fig, "j-star-value")
-    assert j_value.get_text() == numbers.text(regression.cost(m, b, x, y), 4) == "0.0090"
+    assert j_value.get_text() == numbers.cost(regression.cost(m, b, x, y)) == "0.00903"
     assert j_value.xy[0] == 1 == by_gid(fig, f"end-value:{races.BATCH_RACE.labels[0]}").xy[0]
+    for gid in ("j-star", "j-star-label", "j-star-value"):
+        assert same_colour(by_gid(fig, gid).get_color(), t.text)
+    assert by_gid(fig, "j-star").get_linestyle() == ":"
+    # the sampled runs' maps say which seed they draw
+    for k, label in enumerate(runs):
+        title = by_gid(fig, f"path:{label}").axes.get_title()
+        assert title.endswith(f", seed {races.BATCH_RACE.seed}") == bool(k)
     for ax in fig.axes:  # the house titles: its size, in ink
         if ax.get_title():
             assert ax.title.get_fontsize() == t.title_size
             assert same_colour(ax.title.get_color(), t.text)
-    # the legend under the axes names the runs, then keys the dotted end levels
+    # the legend under the axes: the runs in a row, under them the layers in ink (the faint
+    # each step, the strong moving average, the dotted end levels), column by column
     legend = full.axes.get_legend()
     assert not legend.get_title().get_text()
-    assert legend_texts(fig) == [*races.BATCH_RACE.labels,
-                                 f"mean of the last {summary.last_steps} steps"]
-    assert legend.legend_handles[-1].get_linestyle() == ":"
+    layers = ["each step", f"mean of {summary.smooth_steps} steps round it",
+              f"mean of the last {summary.last_steps} steps"]
+    assert legend_texts(fig) == [x for pair in zip(races.BATCH_RACE.labels, layers)
+                                 for x in pair]
+    assert legend._ncols == 3
+    faint, strong_key, dotted = legend.legend_handles[1::2]
+    assert all(same_colour(h.get_color(), t.text) for h in (faint, strong_key, dotted))
+    assert faint.get_alpha() == by_gid(fig, f"raw-cost:{races.BATCH_RACE.labels[1]}").get_alpha()
+    assert faint.get_linewidth() < strong_key.get_linewidth()
+    assert dotted.get_linestyle() == ":"
     caption = gm.doc_of(gm.load("figures.batch_vs_stochastic")).caption
     assert f"averaged over {len(summary.seeds)} seeds" in caption
     assert f"moving average over {summary.smooth_steps} steps" in caption
     assert "drawn faint, and strong over it" in caption
-    # each run in its own colour (theme.batch), no role's; every route one width
+    # each run in its own colour (theme.batch): the full batch, plain gradient descent, in the
+    # accent as gd-regression draws it; the sampled two in no role's; every route one width
     paths = [by_gid(fig, f"path:{k}") for k in runs]
     for name, label, path in zip(th.BATCH_NAMES, runs, paths):
         assert label.startswith(name)
         assert same_colour(path.get_color(), t.batch(name))
         assert same_colour(by_gid(fig, f"end:{label}").get_markerfacecolor(), t.batch(name))
-        assert not any(same_colour(path.get_color(), t.role(r)) for r in th.MARK_ROLES)
+        roles = [r for r in th.MARK_ROLES if same_colour(path.get_color(), t.role(r))]
+        assert roles == (["accent"] if name == "full batch" else [])
     assert {p.get_linewidth() for p in paths} == {mod.ROUTE_WIDTH}
     fig.canvas.draw()
     assert legend.get_window_extent().y1 < full.axes.get_window_extent().y0

@@ -66,12 +66,13 @@ def good_run():
     return COST_DESCENT.run()
 
 
-def assert_descent_path(fig, points, jumps: int = 3, steps: int = 3):
+def assert_descent_path(fig, points, jumps: int = 3, steps: int = 3, knot: int = 0):
     """gm.descent_path's drawing of `points`: of its first `jumps` steps, those long enough to
     carry a head (gm.MIN_HEAD_STEP) as straight arrows from each point to the next, the
     zig-zag's last arrow on its points and each arrow before it one lane further out beside it,
     the ends of the first `steps` steps as step dots, the rest a line from the last arrow's tip
-    on. Returns the line."""
+    on; or, with `knot`, the zig-zag's first `knot` steps' landings dots only after the arrows,
+    the line from the last of them on. Returns the line."""
     drawn = [k for k in range(1, jumps + 1)
              if any(a.get_gid() == f"jump-{k}" for a in fig.findobj())]
     n = len(drawn)
@@ -80,9 +81,9 @@ def assert_descent_path(fig, points, jumps: int = 3, steps: int = 3):
         arrow = one(fig, f"jump-{k}")
         assert np.allclose(arrow.xy, points[k]) and np.allclose(arrow.xyann, points[k - 1])
         assert "connectionstyle" not in arrow.arrowprops  # straight
-    assert np.allclose(one(fig, "steps").get_xydata(), points[1:steps + 1])
+    assert np.allclose(one(fig, "steps").get_xydata(), points[1:max(steps, knot) + 1])
     path = one(fig, "path")
-    assert np.array_equal(path.get_xydata(), points[n:])
+    assert np.array_equal(path.get_xydata(), points[max(n, knot):])
     # each arrow is drawn parallel to its step: its tail and its tip the same distance from
     # the step's line, 0 for the zig-zag's last arrow, a lane (gm.LANE) more for each before
     # it, all on one side
@@ -868,8 +869,23 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
     _, _, J = regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
     assert np.allclose(np.ravel(meshes[0].get_array()), np.ravel(J))
     assert any(a.get_label() == "<colorbar>" for a in fig.axes)
-    path = assert_descent_path(fig, good_run().points)
+    # the zig-zag's two long jumps arrows, its next three landings dots only (a line would
+    # run back over the arrows), the line from the last of them, which is shorter than a dot
+    # and a gap apart from the one before
+    path = assert_descent_path(fig, good_run().points, knot=5)
     assert same_colour(path.get_color(), t.accent)
+    from figures import cost_heatmap
+
+    ax = path.axes
+    page = ax.transData.transform(good_run().points[:7]) * 72 / fig.dpi
+    lengths = np.hypot(*np.diff(page, axis=0).T)
+    assert np.all(lengths[:5] >= cost_heatmap.KNOT_STEP) and lengths[5] < cost_heatmap.KNOT_STEP
+    # the colour bar numbered at its decades only, as mse-surface's: no minor ticks
+    (bar,) = [a for a in fig.axes if a.get_label() == "<colorbar>"]
+    assert not bar.yaxis.get_minorticklocs().size
+    lo, hi = bar.get_ylim()
+    decades = [v for v in bar.yaxis.get_majorticklocs() if lo <= v <= hi]
+    assert len(decades) == 5 and np.allclose(np.log10(decades), np.round(np.log10(decades)))
     assert np.allclose(one(fig, "minimum").get_xydata(), [[M_STAR, B_STAR]])
     # the run's end as the house end square set just beside the star
     # (both read); the run named as in gd-regression
@@ -911,11 +927,12 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     fig = build("feature_scaling", theme)
     fs = procedure.FEATURE_SCALING.run()
     raw_ax, zoom_ax, scaled_ax = plain_axes(fig)
-    paths = by_gid(fig, "path")
-    assert len(paths) == 2
-    raw_path, scaled_path = sorted(paths, key=lambda p: p.axes is scaled_ax)
-    assert np.array_equal(raw_path.get_xydata(), fs.raw.trajectory.points)
-    assert np.array_equal(scaled_path.get_xydata(), fs.scaled.trajectory.points)
+    # the raw run's bounces merge at the overview's scale: its path is the zoom's, none on
+    # the raw map; the scaled run's path on its map
+    (scaled_path,) = by_gid(fig, "path")
+    assert scaled_path.axes is scaled_ax
+    segs = np.array(one(fig, "bounces").get_segments())
+    np.testing.assert_allclose(np.vstack([segs[:, 0], segs[-1:, 1]]), fs.raw.trajectory.points)
     assert fs.raw.trajectory.steps == fs.scaled.trajectory.steps
     assert f"{fs.raw.condition:.0f}" in raw_ax.get_title()
     assert f"{fs.scaled.condition:.0f}" in scaled_ax.get_title()
@@ -928,12 +945,8 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     dm_scaled = np.diff(fs.scaled.trajectory.points[:, 0])
     assert np.all(np.diff(np.sign(dm_raw)) != 0)
     assert np.all(np.sign(dm_scaled[np.abs(dm_scaled) > 1e-12]) == np.sign(dm_scaled[0]))
-    # steps shaded by time, one dot per step of gdcore's raw run
-    steps = [c for c in by_gid(fig, "steps") if c.axes is raw_ax]
-    assert len(steps) == 1
-    np.testing.assert_allclose(steps[0].get_offsets(), fs.raw.trajectory.points[1:])
-    shade = steps[0].get_array()
-    assert np.all(np.diff(shade) > 0)
+    # no landing dots on the raw overview (they would merge into one blot)
+    assert not [c for c in by_gid(fig, "steps") if c.axes is raw_ax]
     # the scaled run's last steps, shorter than a dot, do not pile up on the minimum: its dots
     # are gdcore's landings, each clear of the star and a dot's width from the one before (read
     # on the page), and its end square is set just beside the star
@@ -951,8 +964,24 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     clear = module.star_radius(th.get(theme)) + module.dot_radius()
     assert np.all(np.hypot(*(page - to_pt(star.get_xydata())[0] * scale).T) >= clear)
     assert np.all(np.hypot(*np.diff(page, axis=0).T) >= 2 * module.dot_radius())
+    # the same time shading as the zoom's landings: step k's shade is the zoom's step k's
+    zoom_shade = dict(zip(map(tuple, one(fig, "zoom-steps").get_offsets()),
+                          one(fig, "zoom-steps").get_array()))
+    assert len(zoom_shade) == len(pts) - 1
+    index = [int(np.flatnonzero(np.all(np.isclose(p, pts), axis=1))[0]) for p in shown]
+    np.testing.assert_allclose(dots.get_array(), np.linspace(0.35, 1.0, len(pts) - 1)[
+        np.array(index) - 1])
     (end,) = [e for e in by_gid(fig, "end") if e.axes is scaled_ax]
     np.testing.assert_allclose(end.get_xydata(), [pts[-1]])
+    # the path is gdcore's points up to the end square as drawn, and stops there: it never
+    # runs past the square into the star
+    line = scaled_path.get_xydata()
+    np.testing.assert_allclose(line[:-1], pts[:len(line) - 1])
+    np.testing.assert_allclose(to_pt(line[-1]) * scale, end.page_xy(), atol=0.05)
+    assert len(line) - 1 > index[-1]
+    # the landings the page cannot part are named, in ink, on a halo
+    note = one(fig, "hidden-steps")
+    assert note.get_text().startswith(f"steps {index[-1] + 1}–{len(pts) - 1}")
     assert_end_beside_star(fig, end, star, pts[-1], fs.scaled.optimum, th.get(theme).good)
     assert_key_matches_end(fig, end, star)  # the figure's key draws the end as the map does
     # ...and no dot touches the square beside the star: a point of page or more between them
@@ -960,17 +989,22 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     half = end.get_markersize() / 2 + end.get_markeredgewidth() / 2
     out = np.maximum(np.abs(to_pt(shown) * scale - end.page_xy()) - half, 0)
     assert np.all(np.hypot(*out.T) - module.dot_radius() >= 1.0)
-    # the three panels level at the top; no words inside a map (rate and cost in the titles)
+    # the three panels one height, level at top and bottom; the round bowl at one scale in
+    # m' and b'; no words inside a map but the note (rate and cost in the titles)
     fig.canvas.draw()
-    tops = [a.get_position().y1 for a in (raw_ax, zoom_ax, scaled_ax)]
-    assert tops == pytest.approx([tops[0]] * 3, abs=1e-3)
-    assert not [x for a in (raw_ax, scaled_ax) for x in a.texts if x.get_text().strip()]
-    for a, run in ((raw_ax, fs.raw), (scaled_ax, fs.scaled)):
-        # one rule for both costs, decades apart: two significant figures (0.94, 0.0090)
-        j = numbers.significant(run.trajectory.losses[-1], module.J_SIG, "latex")
-        assert f"$J = {j}$" in a.get_title()
-    assert [run.trajectory.losses[-1] for run in (fs.raw, fs.scaled)] == pytest.approx(
-        [0.94, 0.0090], abs=5e-3)
+    boxes = [a.get_position() for a in (raw_ax, zoom_ax, scaled_ax)]
+    assert [b.y1 for b in boxes] == pytest.approx([boxes[0].y1] * 3, abs=1e-3)
+    assert [b.y0 for b in boxes] == pytest.approx([boxes[0].y0] * 3, abs=1e-3)
+    (u0, v0), (u1, v1) = to_pt([(0, 0), (1, 1)])
+    assert u1 - u0 == pytest.approx(v1 - v0, rel=1e-3)
+    assert not raw_ax.texts
+    assert [x.get_gid() for x in scaled_ax.texts if x.get_text().strip()] == ["hidden-steps"]
+    # one rule for both costs, decades apart: numbers.cost (0.940, 0.00903), the scaled one
+    # named J* as it is the least cost to the figures written
+    assert f"$J = {numbers.cost(fs.raw.trajectory.losses[-1], 'latex')}$" in raw_ax.get_title()
+    assert f"$J = J^* = {numbers.cost(J_STAR, 'latex')}$" in scaled_ax.get_title()
+    assert numbers.cost(fs.scaled.trajectory.losses[-1]) == numbers.cost(J_STAR) == "0.00903"
+    assert numbers.cost(fs.raw.trajectory.losses[-1]) == "0.940"
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -993,7 +1027,7 @@ def test_feature_scaling_zoom_shows_every_bounce(theme):
                                     (box.get_x() + box.get_width(),
                                      box.get_y() + box.get_height())])
     (wx0, wy0), (wx1, wy1) = to_px([(m0, b0), (m1, b1)])
-    (steps,) = [c for c in by_gid(fig, "steps") if c.axes is raw_ax]
+    steps = one(fig, "zoom-steps")
     r = (np.sqrt(steps.get_sizes()[0]) / 2 + steps.get_linewidths()[0] / 2) * fig.dpi / 72
     dots = to_px(pts[1:])
     assert np.all(dots[:, 0] - r >= bx0 - 0.1) and np.all(dots[:, 0] + r <= bx1 + 0.1)
@@ -1019,9 +1053,19 @@ def test_feature_scaling_zoom_shows_every_bounce(theme):
     raw_levels = contour_sets(raw_ax)[0].levels
     zoom_levels = contour_sets(zoom_ax)[0].levels
     np.testing.assert_allclose(zoom_levels, raw_levels)
-    # the title states the factor per step across the floor
-    assert f"${numbers.latex(across[1] / across[0], places=2)}$" in zoom_ax.get_title()
-    assert numbers.latex(across[1] / across[0], places=2) == "-0.94"
+    # the title states the factor per step across the floor in words
+    assert across[1] / across[0] == pytest.approx(-0.94, abs=5e-3)
+    assert zoom_ax.get_title().replace("\n", " ") == (
+        "The box zoomed: each step across the valley flips side and keeps 0.94 of its width")
+    # two thin connectors in ink from the box's right corners to the zoom's left ones
+    fig.canvas.draw()
+    t = th.get(theme)
+    for k, (corner, y) in enumerate((((0, 1), by1), ((0, 0), by0))):
+        c = one(fig, f"zoom-connector-{k + 1}")
+        assert same_colour(c.get_edgecolor(), t.text) and c.get_linewidth() < box.get_linewidth()
+        (ax_, ay), (bx_, by_) = c.xy1, c.xy2
+        assert to_px((ax_, ay)) == pytest.approx((bx1, y), abs=0.5)
+        assert (bx_, by_) == corner
 
 
 # ---------------------------------------------------------------- one view of the seven points

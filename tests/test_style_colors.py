@@ -164,27 +164,30 @@ def test_every_optimizer_colour_has_the_least_chroma_and_momentum_reads_blue(th)
 @pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
 def test_no_two_roles_or_rates_share_a_colour(th):
     """The good rate (α = 0.1) is the accent, the colour of the same run in gd-regression and
-    cost-heatmap: one colour for α = 0.1 everywhere. Every other run has a colour of its own."""
-    assert th.rate("good") == th.accent
+    cost-heatmap: one colour for α = 0.1 everywhere; so is the full batch, plain gradient
+    descent, the same algorithm. Every other run has a colour of its own."""
+    assert th.rate("good") == th.accent == th.batch("full batch")
     others = [c for n, c in zip(theme.RATE_NAMES, th.rates) if n != "good"]
+    sampled = [c for n, c in zip(theme.BATCH_NAMES, th.batches) if n != "full batch"]
     roles = ("background", "grid", *theme.MARK_ROLES)
     colours = [getattr(th, r).upper() for r in roles] + [c.upper() for c in others]
-    colours += [c.upper() for c in th.batches]
+    colours += [c.upper() for c in sampled]
     assert len(set(colours)) == len(colours), colours
     # the test set (not the error red) and each other learning rate (not the data blue nor the
     # error red) have colours of their own
     assert th.test not in (th.error, th.data, th.accent)
     assert not set(others) & {getattr(th, r) for r in theme.MARK_ROLES}
-    assert not set(th.batches) & {getattr(th, r) for r in theme.MARK_ROLES}
+    assert not set(sampled) & {getattr(th, r) for r in theme.MARK_ROLES}
 
 
 @pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
 def test_the_batch_runs_are_apart_from_every_optimizer_hue(th):
     """The full batch and the mini-batch once took NAG's crimson and Adagrad's violet (6° of
-    hue from them): each batch run now lies RUN_OPT_HUE from every optimizer's hue."""
+    hue from them): each sampled batch run now lies RUN_OPT_HUE from every optimizer's hue (the
+    full batch is the accent, a role of its own)."""
     from scripts.optimizer_palette import RUN_OPT_HUE
 
-    for c in th.batches:
+    for c in th.batches[1:]:
         turn = min(hue_turn(hue(c), hue(o)) for o in th.optimizer.values())
         assert turn >= RUN_OPT_HUE, (c, turn)
     assert min(hue_turn(hue("#D23C87"), hue(o)) for o in theme.LIGHT.optimizer.values()) < \
@@ -204,7 +207,8 @@ def test_test_role_and_rates_stand_apart_from_every_role(th, cvd):
     roles = {r: seen(getattr(th, r), cvd) for r in theme.MARK_ROLES}
     # the good rate is the accent itself
     rates = {n: seen(th.rate(n), cvd) for n in theme.RATE_NAMES if n != "good"}
-    batches = {n: seen(th.batch(n), cvd) for n in theme.BATCH_NAMES}
+    # the full batch is the accent itself
+    batches = {n: seen(th.batch(n), cvd) for n in theme.BATCH_NAMES if n != "full batch"}
     new = {"test": roles["test"]} | rates | batches
     pairs = [(a, b, float(np.linalg.norm(new[a] - roles[b])))
              for a in new for b in roles if a != b]
@@ -223,7 +227,7 @@ def test_the_dark_runs_are_saturated_none_a_near_white():
     from scripts.optimizer_palette import RUN_DARK_CEILING
 
     own = [c for n, c in zip(theme.RATE_NAMES, theme.DARK.rates) if n != "good"]
-    pts = np.array([seen(c) for c in own + list(theme.DARK.batches)])
+    pts = np.array([seen(c) for c in own + list(theme.DARK.batches[1:])])
     assert pts[:, 0].max() <= RUN_DARK_CEILING
     assert np.hypot(pts[:, 1], pts[:, 2]).min() >= 19
     assert seen("#FFC3FF")[0] > RUN_DARK_CEILING and "#FFC3FF" not in theme.DARK.rates
@@ -234,7 +238,8 @@ def test_test_role_and_rates_keep_their_hue_in_both_themes():
     # the good rate is the accent, a role of each theme's own (its orange)
     pairs += [(n, theme.LIGHT.rate(n), theme.DARK.rate(n)) for n in theme.RATE_NAMES
               if n != "good"]
-    pairs += [(n, theme.LIGHT.batch(n), theme.DARK.batch(n)) for n in theme.BATCH_NAMES]
+    pairs += [(n, theme.LIGHT.batch(n), theme.DARK.batch(n)) for n in theme.BATCH_NAMES
+              if n != "full batch"]
     for name, light, dark in pairs:
         assert hue_turn(hue(light), hue(dark)) <= theme.OPT_HUE_TOLERANCE, name
 

@@ -401,7 +401,7 @@ MIN_HEAD_STEP = 27.0
 
 def descent_path(ax, theme: Theme, pts, jumps: int = 3, steps: int = 6, color=None,
                  label=None, gid: str = "path", path_effects=None, linewidth: float = 1.1,
-                 lane: float = LANE):
+                 lane: float = LANE, knot: float | None = None):
     """A descent path over a map, every early step visible: the first `jumps` steps as straight
     arrows (a step is a straight jump in parameter space), the end of each of the first `steps`
     steps a small dot, and the rest of the path from the last arrow on a line (gid `gid`,
@@ -411,6 +411,11 @@ def descent_path(ax, theme: Theme, pts, jumps: int = 3, steps: int = 6, color=No
     arrow runs in a lane of its own, `lane` points beside the one after it (step_lanes): the
     last arrow on the path itself, so the line goes on from its tip, the earlier ones outside
     it, and the way back never hides the way out.
+    With `knot` (points), the zig-zag's steps after the arrows that still turn back over the
+    one before and are at least that long on the page are drawn as their landing dots only (as
+    learning-rates draws a run's jumps from wall to wall), the line going on from the last of
+    them: a zig-zag that narrows as it retraces itself hides no step under its return, and
+    no line comes back over the last arrow's head.
     The arrows have gids "jump-1", "jump-2", …; the step dots "steps" (each prefixed by
     `gid` and a hyphen when `gid` is not "path")."""
     from matplotlib.transforms import ScaledTranslation
@@ -430,9 +435,10 @@ def descent_path(ax, theme: Theme, pts, jumps: int = 3, steps: int = 6, color=No
                                             shrinkB=2.5))
         if path_effects:
             arrow.arrow_patch.set_path_effects(path_effects)
-    line = ax.plot(pts[n_jumps:, 0], pts[n_jumps:, 1], color=color, linewidth=linewidth,
+    n_line = n_jumps if knot is None else max(n_jumps, zigzag_steps(ax, pts, knot))
+    line = ax.plot(pts[n_line:, 0], pts[n_line:, 1], color=color, linewidth=linewidth,
                    zorder=3, label=label, gid=gid, **effects)[0]
-    n = min(steps, len(pts) - 1)
+    n = min(max(steps, n_line), len(pts) - 1)
     ax.plot(pts[1:n + 1, 0], pts[1:n + 1, 1], linestyle="none", marker="o", markersize=3.0,
             markerfacecolor=color, markeredgecolor=theme.background, markeredgewidth=0.5,
             zorder=6, gid=f"{prefix}steps")
@@ -448,6 +454,20 @@ def headed_steps(ax, pts, jumps: int, least: float = MIN_HEAD_STEP) -> int:
     lengths = np.hypot(*moves.T) * 72 / ax.figure.dpi
     short = np.flatnonzero(lengths < least)
     return int(short[0]) if len(short) else len(moves)
+
+
+def zigzag_steps(ax, pts, least: float) -> int:
+    """How many of the first steps of pts form a zig-zag of steps at least `least` points long
+    as drawn on ax: the first step, then each that turns back over the one before, until the
+    first that does not or is shorter."""
+    ax.get_xlim(), ax.get_ylim()  # the limits autoscaling gives, before the steps are measured
+    moves = np.diff(ax.transData.transform(np.asarray(pts, dtype=float)), axis=0)
+    lengths = np.hypot(*moves.T) * 72 / ax.figure.dpi
+    n = 0
+    while (n < len(moves) and lengths[n] >= least
+           and (n == 0 or float(np.dot(moves[n], moves[n - 1])) < 0)):
+        n += 1
+    return n
 
 
 def step_lanes(ax, pts, lane: float, count: int | None = None) -> np.ndarray:

@@ -129,8 +129,9 @@ BATCH_J_PLACES = 4
 
 def batch_colors(theme) -> tuple[str, str, str]:
     """The colours of the batch-size race: full batch, mini-batch, single sample
-    (theme.batches, theme.BATCH_NAMES order): colours of their own, the same hue in both
-    themes, no role's (not the accent of a lone descent path, the data blue or the error red)."""
+    (theme.batches, theme.BATCH_NAMES order): the full batch the accent (plain gradient
+    descent, as gd-regression draws it), the sampled two colours of their own, the same hue in
+    both themes, no role's (not the data blue or the error red) nor an optimizer's."""
     return theme.batches
 
 

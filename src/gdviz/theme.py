@@ -491,12 +491,14 @@ class Theme:
     #: from each other, each within OPT_HUE_TOLERANCE of the same run's hue in the other theme
     #: (scripts/optimizer_palette.py --runs searched them).
     rates: tuple[str, str, str]
-    #: One colour per run of BATCH_NAMES, its marks' only, cased over the cost map, under the
-    #: same floors as the rates (apart from every role and each other, MIN_CVD_DISTANCE in every
-    #: vision; not from the rates, with which they never share a figure), each within
+    #: One colour per run of BATCH_NAMES, its marks' only, cased over the cost map. The full
+    #: batch is the accent: it is plain gradient descent, the run gd-regression and
+    #: cost-heatmap draw in the accent. The sampled two stand apart from every role (the accent
+    #: too) and each other, MIN_CVD_DISTANCE in every vision, under the same floors as the
+    #: rates (not from the rates, with which they never share a figure), each within
     #: OPT_HUE_TOLERANCE of the same run's hue in the other theme and RUN_OPT_HUE of hue from
-    #: every optimizer colour of its theme (scripts/optimizer_palette.py): a blue, a green and
-    #: an orange, the three gaps the optimizer and role hues leave.
+    #: every optimizer colour of its theme (scripts/optimizer_palette.py): a green and a blue,
+    #: two of the gaps the optimizer and role hues leave.
     batches: tuple[str, str, str]
     #: The sign w < 0 of a weight (backprop-loop, still and video; w ≥ 0 takes the data blue,
     #: see signs): a rust of its own, never the accent's: MIN_OPT_DISTANCE from the accent in
@@ -628,7 +630,7 @@ LIGHT = Theme(
     cost_map=LIGHT_COST_MAP,
     optimizer=LIGHT_OPTIMIZER_COLORS,
     rates=("#0F96F0", "#A84300", "#FF0078"),
-    batches=("#0096FF", "#00A569", "#F05A00"),
+    batches=("#A84300", "#00A569", "#0096FF"),
     negative="#5A1E00",
 )
 
@@ -646,7 +648,7 @@ DARK = Theme(
     cost_map=DARK_COST_MAP,
     optimizer=DARK_OPTIMIZER_COLORS,
     rates=("#0096FA", "#FFB347", "#F0739B"),
-    batches=("#5AA5CD", "#64A073", "#FF820F"),
+    batches=("#FFB347", "#64A073", "#5AA5CD"),
     negative="#D25A00",
 )
 
