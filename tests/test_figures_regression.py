@@ -531,13 +531,13 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     assert r"dz = (\partial f/\partial x)\,dx + (\partial f/\partial y)\,dy" in one(
         fig, "title1").get_text()
     places = mod.GRAD_PLACES  # the pair to one number of decimals: (−0.45, 2.50)
-    assert (rf"\nabla f = (\partial f/\partial x,\, \partial f/\partial y)$" "\n"
-            rf"$= ({numbers.latex(m1, places=places)}, {numbers.latex(m2, places=places)})$"
-            in one(fig, "title2").get_text())
+    # the gradient's value in the right title, its definition in the caption; two lines a
+    # title, so the three frames share their top
+    assert one(fig, "title2").get_text().endswith(
+        rf"$\nabla f = ({numbers.latex(m1, places=places)}, {numbers.latex(m2, places=places)})$")
     assert not any("m_1" in s or "m_2" in s for s in texts(fig))
     assert one(fig, "title2").get_text().endswith("= (-0.45, 2.50)$")
-    # two lines a title, the right one three (the value under the definition)
-    assert [one(fig, f"title{k}").get_text().count("\n") for k in range(3)] == [1, 1, 2]
+    assert [one(fig, f"title{k}").get_text().count("\n") for k in range(3)] == [1, 1, 1]
     # the titles on one line, the house titles (sentence case, the house size, in ink)
     fig.canvas.draw()
     tops = [one(fig, f"title{k}").get_window_extent().y1 for k in range(3)]
@@ -558,13 +558,18 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     # the panels balanced: none less than 0.7 of another's width
     widths = [a.get_window_extent().width for a in (ax, ax3, ax2)]
     assert min(widths) > 0.7 * max(widths)
-    # the drop line from the point on the bowl to its shadow on the floor, where ±∇f start
-    drop = one(fig, "drop-line")
+    # the two flat frames share their top and bottom (the square view as tall as the curve's)
+    boxes = [a.get_window_extent(r) for a in (ax, ax2)]
+    assert abs(boxes[0].y0 - boxes[1].y0) < 1 and abs(boxes[0].y1 - boxes[1].y1) < 1
+    assert ax2.get_window_extent(r).width == pytest.approx(boxes[1].height, abs=1)
+    # the 3-D panel is context: the bowl and its tangent plane, no arrows, drop line or
+    # floor contours in it (±∇f are drawn seen from above)
     px, py = mod.POINT
-    np.testing.assert_allclose(np.array(drop.get_data_3d()).T,
-                               [[px, py, mod.Z_FLOOR], [px, py, bowl.value(mod.POINT)]])
-    from mpl_toolkits.mplot3d import proj3d
-    foot = proj3d.proj_transform(px, py, mod.Z_FLOOR, ax3.get_proj())[:2]
+    assert not ax3.texts and not [c for c in ax3.collections
+                                  if type(c).__name__ == "QuadContourSet"]
+    assert not [a for a in fig.findobj(Annotation) if a.axes is ax3]
+    np.testing.assert_allclose(np.array(one(fig, "touch").get_data_3d()).ravel(),
+                               [px, py, bowl.value(mod.POINT)])
     # the tangent plane a plane to see: at least a third of the window each way
     plane = one(fig, "plane-edge")
     ex, ey, ez = (np.asarray(v) for v in plane.get_data_3d())
@@ -572,22 +577,6 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     assert np.ptp(ex) >= (x1 - x0) / 3 and np.ptp(ey) >= (y1 - y0) / 3
     assert x0 <= ex.min() and ex.max() <= x1 and y0 <= ey.min() and ey.max() <= y1
     np.testing.assert_allclose(ez, bowl.tangent(mod.POINT, ex - px, ey - py))
-    up, down = one(fig, "arrow+1"), one(fig, "arrow-1")
-    assert isinstance(up, Annotation) and isinstance(down, Annotation)
-    assert up.axes is ax3 and down.axes is ax3
-    # ink and accent: the error and good colours mean something else
-    assert same_colour(up.arrow_patch.get_edgecolor(), t.text)
-    assert same_colour(down.arrow_patch.get_edgecolor(), t.accent)
-    # the two arrows leave the same base in opposite directions
-    assert np.allclose(up.xyann, down.xyann)
-    np.testing.assert_allclose(up.xyann, foot)
-    # named inside the 3-D panel
-    for gid in ("arrow-label+1", "arrow-label-1"):
-        lb, pb = one(fig, gid).get_window_extent(), ax3.get_window_extent()
-        assert pb.x0 <= lb.x0 and lb.x1 <= pb.x1 and pb.y0 <= lb.y0 and lb.y1 <= pb.y1
-    v_up = np.subtract(up.xy, up.xyann)
-    v_down = np.subtract(down.xy, down.xyann)
-    assert np.dot(v_up, v_down) < -0.9 * np.linalg.norm(v_up) * np.linalg.norm(v_down)
     # seen from above, at equal scales: the arrows are gdcore's ∇f and −∇f (at ARROW_SCALE) from
     # the point, so equal in length, and at a right angle to the drawn contour through it
     assert ax2.get_aspect() == 1.0
@@ -617,9 +606,14 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     cos = np.dot(along_px, drawn[0]) / np.linalg.norm(along_px) / np.linalg.norm(drawn[0])
     assert abs(cos) < np.sin(np.radians(1.0))
     # every arrow named, in its own colour
-    for gid, colour in (("flat-label+1", t.text), ("flat-label-1", t.accent),
-                        ("arrow-label+1", t.text), ("arrow-label-1", t.accent)):
+    for gid, colour in (("flat-label+1", t.text), ("flat-label-1", t.accent)):
         assert same_colour(one(fig, gid).get_color(), colour)
+        # on the map's thin casing, not a sticker
+        (casing, _) = one(fig, gid).get_path_effects()
+        assert casing.width == mod.MAP_HALO < th.LABEL_HALO
+    # the curve's name over the grid rules, on the house halo
+    (casing, _) = one(fig, "curve-name").get_path_effects()
+    assert casing.width == th.LABEL_HALO
     assert gm.text_overlaps(fig) == []
     # the right-angle mark: two legs of one length, along the contour and along ∇f
     corner = one(fig, "right-angle").get_xydata()
