@@ -426,9 +426,26 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
         cells = procedure.local_minima_cells(Z, mod.MIN_DEPTH)
         stars = [ln for ln in ax.lines if str(ln.get_gid()).startswith(gid)]
         assert len(stars) == len(cells) == procedure.count_local_minima(Z, mod.MIN_DEPTH)
+        least = min(cells, key=lambda c: Z[c])
+        keys = [x.get_text() for x in ax.get_legend().get_texts()]
         for ln, cell in zip(stars, cells):
             assert (ln.get_xdata()[0], ln.get_ydata()[0]) == (X[cell], Y[cell])
             assert ln.get_marker() == th.MARKERS["minimum"].marker
+            # the least filled (the house minimum), any other hollow, edged in its green;
+            # each keyed under the map with its cost
+            t = th.get(theme)
+            face = t.good if cell == least else t.background
+            assert same_colour(ln.get_markerfacecolor(), face)
+            assert same_colour(ln.get_markeredgecolor(),
+                               t.background if cell == least else t.good)
+            kind = "minimum" if cell == least else "local minimum"
+            assert f"{kind}, $J = {numbers.cost(Z[cell], 'latex')}$" in keys
+    assert len(net_map.get_legend().get_texts()) == 2
+    # the bowl's surface starred at its minimum too
+    M, B, J = procedure.convex_reference()
+    (cell,) = procedure.local_minima_cells(J, mod.MIN_DEPTH)
+    np.testing.assert_allclose(np.ravel(one(fig, "surface-minimum").get_data_3d()),
+                               [M[cell], B[cell], J[cell]])
     # both colour bars ticked alike, with at least MIN_BAR_TICKS readable values: powers of
     # ten, or 1, 2 and 5 times them on a bar spanning fewer powers (the network's)
     for ax, steps in ((bowl_map, {1}), (net_map, {1, 2, 5})):
@@ -440,7 +457,9 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
         lead = {round(v / 10.0 ** np.floor(np.log10(v) + 1e-9)) for v in inside}
         assert lead == steps, lead
         labels = [t.get_text() for t in bar.get_yticklabels() if lo <= t.get_position()[1] <= hi]
-        assert all(x.startswith("$10^{") or r"\times 10^{" in x for x in labels), labels
+        # one form on both bars: the shortest decimal (0.01, 0.05, 100), no powers
+        assert labels == [numbers.mathtext(v, sig=1) for v in inside], labels
+        assert not any("10^" in x for x in labels)
     # the network's surface seen from where both troughs show, its mesh painted with its faces
     assert axes_3d(fig)[1].azim == mod.NETWORK_AZIM
     # ... and oriented as the map under it: w₁ grows to the right, w₂ away from the eye (up)
@@ -454,6 +473,12 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
 
     assert screen(10, 0)[0] > screen(-10, 0)[0] and screen(0, 10)[1] > screen(0, -10)[1]
     assert net3d.zaxis.label.get_rotation() == 90  # its cost label upright, reading upwards
+    # both cost labels stand right of their boxes (not side by side in the gutter between)
+    r = fig.canvas.get_renderer()
+    for a3 in axes_3d(fig):
+        box = a3.get_window_extent(r)
+        assert a3.zaxis.label.get_window_extent(r).x0 > box.x0 + 0.6 * box.width
+    assert net3d.yaxis.label.get_rotation() == 0  # w₂ upright
     # small counts in words, and why each map keeps its own colour range
     caption = gm.doc_of(mod).caption
     assert "it has one minimum" in caption and f"{numbers.word(n_basins)} separate" in caption
