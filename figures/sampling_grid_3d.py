@@ -28,8 +28,8 @@ ELEV, AZIM = 20, -55
 # the panels in figure fractions (left, bottom, width, height): room for every number and label,
 # their tops on one line (so are the titles); the cube zoomed (ZOOM) to fill its panel, the
 # flat grid's square as tall, so the two stand level, and clear of the cube's numbers
-LEFT_PANEL = (0.0778, 0.1739, 0.3650, 0.7225)
-RIGHT_PANEL = (0.5050, 0.1757, 0.3700, 0.7207)
+LEFT_PANEL = (0.0928, 0.1739, 0.3650, 0.7225)
+RIGHT_PANEL = (0.5200, 0.1757, 0.3700, 0.7207)
 FOCAL = 1.6  # the perspective camera's focal length (mplot3d's: 1 is a 90° field of view)
 HEIGHT = 3.0  # inches
 #: Depth cues, mild: the farthest dots' ink (a share of the neutral's over the page) and
