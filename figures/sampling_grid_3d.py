@@ -38,11 +38,11 @@ FAR_INK = 0.3
 SIZE_FAR, SIZE_GROWTH = 2.5, 7.5
 FAR_EDGE = 0.35
 LABEL_PADS = (0, 0, -2)  # w1, w2, w3 titles' distance from their numbers
-X_TICK_PAD = 1.5  # w1's numbers a little further off their axis, clear of w2's 0.0
-#: The numbers' alignment on w1, w2, w3: where w1 meets w2 at the front corner, w2's 0.0 set
-#: right of its tick; where w2 meets w3 at the right one, w2's numbers set below their ticks
-#: and w3's above, so no two axes' numbers read as one ("1.0 0.0").
-TICK_ALIGN = (("center", "center"), ("left", "top"), ("left", "bottom"))
+X_TICK_PAD = -2  # w1's numbers drawn in towards their axis (mplot3d sets them far off it)
+#: The numbers' alignment on w1, w2, w3: where w1 meets w2 at the front corner, w1's 1.0 set
+#: left of its tick and w2's 0.0 right of its own; where w2 meets w3 at the right one, w2's
+#: numbers set below their ticks and w3's above, so no two axes' numbers read as one.
+TICK_ALIGN = (("right", "center"), ("left", "top"), ("left", "bottom"))
 ZOOM = 1.15  # the cube drawn as wide and tall as its panel (mplot3d leaves a margin at 1)
 
 
