@@ -6,26 +6,21 @@ the tangent. Middle: a bowl-shaped surface z = f(x, y) and its tangent plane at 
 {py}). The plane has one slope per direction, the partial derivatives ∂f/∂x = {m1} and ∂f/∂y =
 {m2}: the plane's two lines through the point touch the bowl's two cuts through it, along x and
 along y. So a small step changes z by dz = (∂f/∂x) dx + (∂f/∂y) dy. Together the two slopes
-form the gradient ∇f = (∂f/∂x, ∂f/∂y), drawn on the floor from the point's shadow (a dotted
-line drops to it from the point): it points straight uphill, and the descent direction −∇f
-straight downhill. Right: the same seen from above, at equal scales on x and y, around the
-point: the gradient meets the contour through the point at a right angle (marked), and −∇f, the
-same arrow turned round, has the same length. Both arrows are drawn at {scale} times ∇f.
+form the gradient ∇f = (∂f/∂x, ∂f/∂y). Right: the same point seen from above, at equal scales
+on x and y: the gradient points straight uphill, at a right angle (marked) to the contour
+through the point, and the descent direction −∇f, the same arrow turned round, of the same
+length, straight downhill. Both arrows are drawn at {scale} times ∇f.
 
 Alt: Left, a U-shaped curve with a straight tangent line touching it at one point, and a right
 triangle under the tangent with legs labelled dx and dy. Middle, an opaque, meshed
-three-dimensional bowl with a large see-through tangent plane touching it at one point, two
-lines across the plane touching the bowl's cross-sections; a dotted line drops from the point
-to the floor of the box, where among contour ellipses two labelled arrows start from its foot,
-∇f in the text colour uphill and −∇f in the accent colour downhill. Right, headed ∇f = (∂f/∂x,
-∂f/∂y) and under it = ({m1}, {m2}): a square contour map around the point, its contour line
-drawn bold and nearly level; an arrow labelled ∇f points up from the point and an arrow of the
-same length labelled −∇f points down, and a right-angle mark sits between the contour line and
-the gradient.
+three-dimensional bowl with a see-through tangent plane touching it at one point, two lines
+across the plane touching the bowl's cross-sections. Right, headed ∇f = ({m1}, {m2}): a square
+contour map around the point, its contour line drawn bold and nearly level; an arrow labelled
+∇f points up from the point and an arrow of the same length labelled −∇f points down, and a
+right-angle mark sits between the contour line and the gradient.
 """
 
 import numpy as np
-from mpl_toolkits.mplot3d import proj3d
 
 from gdcore import surfaces
 from gdviz import mpl as gm
@@ -44,13 +39,23 @@ ARROW_SCALE = 0.3  # the arrows are drawn at this multiple of ∇f
 SLOPE_SIG = 3
 #: ∂f/∂x and ∂f/∂y, a pair, to one number of decimals: (−0.45, 2.50)
 GRAD_PLACES = 2
+MAP_HALO = 0.75  # a label's casing on the map, in points (the house's for names on a map)
 ZOOM = 1.0  # half-size of the square (x, y) window of the contour view: both arrows fit
 #: The three panels' widths (curve, surface, view from above): balanced, the surface box wide
 #: enough to read, the square view from above as wide as the panels are tall.
-GRID_WIDTHS = (1.0, 1.3, 1.15)
+GRID_WIDTHS = (1.0, 1.2, 1.3)
+WSPACE = 0.45
+#: Room above the frames (two-line titles) and below them (tick numbers, axis label), inches;
+#: the frames as tall as the square view from above is wide, so all three share top and
+#: bottom and the figure's height follows.
+TOP_ROOM, BOTTOM_ROOM = 0.5, 0.48
 #: How far (a fraction of the figure's width) the 3-D box is moved left of its cell's centre.
-BOX_SHIFT = 0.035
-Z_FLOOR = -5.0  # the floor below the bowl, so the arrows on it clear the bowl's rim
+BOX_SHIFT = 0.05
+#: The bowl's camera and box: from the front and above, the point on the far wall in view;
+#: zoomed so the drawn box spans about the height of its neighbours' frames.
+VIEW_ELEV, VIEW_AZIM = 36, -48
+BOX_ASPECT = (1.3, 1, 0.85)
+BOX_ZOOM = 1.12
 
 
 def facts() -> dict:
@@ -92,17 +97,20 @@ def _curve(ax, theme):
     ax.set_yticks([0, 1, 2])  # none at the top edge, under the two-line title
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
-    ax.annotate("$y = f(x)$", (-6.2, float(bowl(-6.2, 0.0))), xytext=(6, 0),
+    # named beside its left branch, between the y = 1 and y = 2 rules, the x = -5 rule stopping
+    # short of the letters
+    ax.annotate("$y = f(x)$", (-5.6, float(bowl(-5.6, 0.0))), xytext=(5, 0),
                 textcoords="offset points", ha="left", va="center", color=theme.text,
-                fontsize=theme.font_size)
+                fontsize=theme.font_size, gid="curve-name", path_effects=gm.halo(theme))
 
 
 def _surface(ax, theme):
-    """The bowl, its tangent plane at POINT (with the two cuts of the bowl through the point and
-    their tangents, the slopes ∂f/∂x and ∂f/∂y), and ±∇f on the floor below, named."""
+    """The bowl and its tangent plane at POINT, with the bowl's two cuts through the point and
+    their tangents (the slopes ∂f/∂x and ∂f/∂y): context for the view from above, where ±∇f
+    are drawn (in 3-D their directions and right angle would not read)."""
     bowl = surfaces.valley
     (x0, x1), (y0, y1) = WINDOW
-    ax.computed_zorder = False  # floor, then the opaque bowl, then what sits on it
+    ax.computed_zorder = False  # the opaque bowl, then what sits on it
     # a fine mesh of small faces: mplot3d sorts faces by their centres, and large faces of the
     # steep front rim would be drawn behind the floor of the bowl (a notch cut in the rim)
     X, Y = np.meshgrid(np.linspace(x0, x1, 64), np.linspace(y0, y1, 64))
@@ -111,13 +119,9 @@ def _surface(ax, theme):
                            edgecolor=theme.muted, rcount=24, ccount=24, antialiased=False,
                            zorder=2)
     surf.set_rasterized(True)
-    cs = ax.contour(X, Y, Z, levels=8, zdir="z", offset=Z_FLOOR, colors=theme.muted,
-                    linewidths=0.5, zorder=1)
-    cs.set_rasterized(True)
 
     px, py = POINT
     pz = bowl.value(POINT)
-    m1, m2 = bowl.grad(POINT)
     # The tangent plane z = pz + (∂f/∂x) dx + (∂f/∂y) dy over a small patch, seen through
     # (the bowl shows under it), its edge drawn; the bowl's two cuts through the point, along
     # x and along y, and their tangents in the plane (slopes ∂f/∂x, ∂f/∂y) show where it
@@ -145,34 +149,13 @@ def _surface(ax, theme):
                         ("slope-y", (0 * cy[[0, -1]], cy[[0, -1]]))):
         ax.plot(px + u, py + v, bowl.tangent(POINT, u, v), color=theme.accent, linewidth=1.4,
                 zorder=6, gid=gid)
-    ax.plot([px], [py], [pz], "o", color=theme.accent, markersize=5, zorder=10)
-    # the drop line from the point to its shadow on the floor, where ±∇f start
-    ax.plot([px, px], [py, py], [Z_FLOOR, pz],
-            **theme.line("reference", color=theme.text, linewidth=0.9), zorder=7,
-            gid="drop-line")
+    ax.plot([px], [py], [pz], "o", color=theme.accent, markersize=5, zorder=10, gid="touch")
 
-    ax.view_init(elev=38, azim=-45)
+    ax.view_init(elev=VIEW_ELEV, azim=VIEW_AZIM)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
-    ax.set_zlim(Z_FLOOR, float(Z.max()))
-    ax.set_box_aspect((1.3, 1, 0.95), zoom=1.1)
-
-    # ±∇f on the floor below the point, as 2-D arrows between projected points (mplot3d's own
-    # arrowheads vanish when seen edge-on), each named past its tip
-    gx, gy = ARROW_SCALE * m1, ARROW_SCALE * m2
-    proj = ax.get_proj()
-    base = np.array(proj3d.proj_transform(px, py, Z_FLOOR, proj)[:2])
-    for sign, colour, label in ((1, theme.text, r"$\nabla f$"),
-                                (-1, theme.accent, r"$-\nabla f$")):
-        tip = np.array(proj3d.proj_transform(px + sign * gx, py + sign * gy, Z_FLOOR, proj)[:2])
-        ax.annotate("", xy=tuple(tip), xytext=tuple(base), zorder=8, gid=f"arrow{sign:+d}",
-                    arrowprops=dict(arrowstyle="-|>,head_length=0.5,head_width=0.25",
-                                    color=colour, linewidth=1.8, shrinkA=0, shrinkB=0))
-        ax.annotate(label, tuple(tip), xytext=(5, 0) if sign > 0 else (0, -4),
-                    textcoords="offset points", ha="left" if sign > 0 else "center",
-                    va="center" if sign > 0 else "top", color=colour, zorder=9,
-                    fontsize=theme.font_size, gid=f"arrow-label{sign:+d}",
-                    path_effects=gm.halo(theme))
+    ax.set_zlim(float(Z.min()), float(Z.max()))
+    ax.set_box_aspect(BOX_ASPECT, zoom=BOX_ZOOM)
     ax.set_xticks([-5.0, 0.0, 5.0])
     ax.set_yticks([-1.0, 0.0, 1.0])
     ax.set_zticks([0.0, 4.0, 8.0])
@@ -206,12 +189,12 @@ def _contour_view(ax, theme):
         ax.annotate("", xy=tuple(tip), xytext=POINT, zorder=6, gid=f"flat{sign:+d}",
                     arrowprops=dict(arrowstyle="-|>,head_length=0.6,head_width=0.3",
                                     color=colour, linewidth=2.0, shrinkA=0, shrinkB=0))
-        # named beside the arrow's middle, on the side away from the right-angle mark, cased
-        # in the page colour so the level lines stop short of the letters
-        ax.annotate(label, tuple(point + 0.6 * sign * ARROW_SCALE * g), xytext=(-8, 0),
+        # named beside the arrow's middle, on the side away from the right-angle mark, on the
+        # map's thin casing (only level lines run under the letters)
+        ax.annotate(label, tuple(point + 0.6 * sign * ARROW_SCALE * g), xytext=(-6, 0),
                     textcoords="offset points", ha="right", va="center", color=colour,
                     fontsize=theme.font_size + 1, gid=f"flat-label{sign:+d}",
-                    path_effects=gm.halo(theme, width=2.5))
+                    path_effects=gm.halo(theme, width=MAP_HALO))
     # the right angle between the contour's tangent and the gradient
     r = 0.16 * ZOOM
     corner = np.array([point + r * t, point + r * (t + u), point + r * u])
@@ -223,16 +206,20 @@ def _contour_view(ax, theme):
     ax.set_ylim(py - ZOOM, py + ZOOM)
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
-    ax.set_anchor("N")  # its top under its title, the titles' first lines on one line
     ax.set_xticks([-5.0, -4.5, -4.0])
     ax.set_yticks([0.0, 0.5, 1.0])
 
 
 def make_figure(theme):
-    fig = gm.new_figure(theme, height=3.2)
+    fig = gm.new_figure(theme, height=3.0)
     fig.set_layout_engine("none")  # the panels where the grid puts them, under one title line
-    gs = fig.add_gridspec(1, 3, width_ratios=GRID_WIDTHS, left=0.07, right=0.965,
-                          bottom=0.13, top=0.85, wspace=0.5)
+    gs = fig.add_gridspec(1, 3, width_ratios=GRID_WIDTHS, left=0.07, right=0.965, wspace=WSPACE)
+    # the square view's side is its cell's width: the frames take that height
+    w_in = fig.get_size_inches()[0]
+    side = gs[2].get_position(fig).width * w_in
+    h_in = side + TOP_ROOM + BOTTOM_ROOM
+    fig.set_size_inches(w_in, h_in)
+    gs.update(bottom=BOTTOM_ROOM / h_in, top=1 - TOP_ROOM / h_in)
     ax = fig.add_subplot(gs[0])
     ax3 = fig.add_subplot(gs[1], projection="3d")
     ax2 = fig.add_subplot(gs[2])
@@ -243,8 +230,8 @@ def make_figure(theme):
     _curve(ax, theme)
     _surface(ax3, theme)
     _contour_view(ax2, theme)
-    g = surfaces.valley.grad(POINT)
     m = surfaces.valley.grad((X0, 0.0))[0]
+    g = surfaces.valley.grad(POINT)
     n = numbers.latex
     # the three titles on one line, each over its panel, a formula under each
     # the slope written as the derivative: m is the line's slope everywhere else in the book
@@ -253,26 +240,18 @@ def make_figure(theme):
               ("a surface and its tangent plane",
                r"$dz = (\partial f/\partial x)\,dx + (\partial f/\partial y)\,dy$"),
               ("seen from above",
-               r"$\nabla f = (\partial f/\partial x,\, \partial f/\partial y)$" "\n"
-               rf"$= ({n(g[0], places=GRAD_PLACES)}, {n(g[1], places=GRAD_PLACES)})$"))
-    heads = [a.set_title(th.title(title) + "\n" + formula, gid=f"title{k}")
-             for k, (a, (title, formula)) in enumerate(zip((ax, ax3, ax2), titles))]
-    # the right title runs to three lines (the gradient's value under its definition, clear of
-    # the page's edge): its square panel, shorter than its cell, is set down by the extra line,
-    # the first lines on one line
+               rf"$\nabla f = ({n(g[0], places=GRAD_PLACES)}, {n(g[1], places=GRAD_PLACES)})$"))
+    for k, (a, (title, formula)) in enumerate(zip((ax, ax3, ax2), titles)):
+        a.set_title(th.title(title) + "\n" + formula, gid=f"title{k}")
+    # the 3-D axes' title set on the others' line, and centred over its cell (the box is set
+    # left of it), clear of the curve's title
     fig.draw_without_rendering()
-    pos = ax2.get_position()
-    shift = (ax2.title.get_window_extent().y1 - heads[0].get_window_extent().y1) / fig.bbox.height
-    ax2.set_position([pos.x0, pos.y0 - shift, pos.width, pos.height])
-    # the middle 3-D box is narrower than its cell (context beside the contour view), so it
-    # sits lower: its title is set down on the others' line (the first lines on one line)
-    y = 1.0
+    y, x = 1.0, 0.5 + BOX_SHIFT / ax3.get_position().width
     for _ in range(3):  # the title's own extent moves the 3-D box a little: settle it
-        ax3.set_title(heads[1].get_text(), gid="title1", y=y)
-        fig.draw_without_rendering()
-        shift = heads[0].get_window_extent().y1 - ax3.title.get_window_extent().y1
+        shift = ax.title.get_window_extent().y1 - ax3.title.get_window_extent().y1
         y += shift / ax3.get_window_extent().height
-    ax3.set_title(heads[1].get_text(), gid="title1", y=y)
+        ax3.set_title(ax3.get_title(), gid="title1", x=x, y=y)
+        fig.draw_without_rendering()
     return fig
 
 

@@ -1,7 +1,8 @@
 """The price of non-linearity
 
 Top: the two functions as surfaces; bottom: the same as contour maps (levels spaced by equal
-factors), a star at each minimum. Left: the cost J(m, b) of linear regression on the seven
+factors), a filled star at each map's least cost and a hollow star at a local minimum, each
+keyed under its map with its cost. Left: the cost J(m, b) of linear regression on the seven
 points is a convex bowl;
 however long and narrow, it has {convex_minima} minimum, and every downhill path ends there.
 Right: the cost J of a small sigmoid network ({sizes}, trained on {n_samples} noisy samples of a
@@ -17,7 +18,10 @@ Alt: Top, two three-dimensional surfaces; bottom, the same two functions as fill
 maps. Left, a smooth trough with one lowest point, its contours nested ellipses. Right, the
 network's cost: broad flat terraces joined by steep steps, and {basins} long dark troughs, one
 lying across the lower left of the map and one running up its middle, meeting only over a low
-pass. A star marks the one minimum of the left map and the bottom of each trough on the right.
+pass. A filled star marks the one minimum of the left map, on the surface and on the map; on
+the right a filled star marks the bottom of the lower trough and a hollow star the bottom of
+the higher one, keyed under the map as the minimum, J = {least}, and a local minimum,
+J = {local}.
 """
 
 import numpy as np
@@ -37,9 +41,14 @@ MIN_DEPTH = 0.01
 NETWORK_AZIM = -120
 #: The network axes' ticks: inside the window, so no number stands at a corner of the box.
 NETWORK_TICKS = (-10, 0, 10)
+#: Which of the box's vertical edges carries the network's cost axis (mplot3d's name).
+Z_EDGE = "lower"
+NETWORK_Z_PAD = -10
 #: A colour bar with fewer powers of ten inside it than this is ticked at 1, 2 and 5 times
 #: each power too, so it carries as many readable values as its neighbour.
 MIN_BAR_TICKS = 3
+#: The local minimum's hollow star: its edge in points, wide enough to read as an outline.
+LOCAL_EDGE = 1.1
 def _data():
     net, X, _ = procedure.nonconvex_setup()
     W1, W2, L = procedure.nonconvex_loss_grid()
@@ -52,7 +61,13 @@ def facts() -> dict:
     return dict(convex_minima=numbers.word(procedure.count_local_minima(J, MIN_DEPTH)),
                 basins=numbers.word(procedure.count_local_minima(L, MIN_DEPTH)),
                 sizes="–".join(str(s) for s in net.sizes), n_samples=X.shape[0],
-                window=float(W1.max()))
+                window=float(W1.max()), **_basin_costs(L))
+
+
+def _basin_costs(L) -> dict:
+    """The network map's least cost and its other (local) minimum's, as the keys write them."""
+    costs = sorted(L[c] for c in procedure.local_minima_cells(L, MIN_DEPTH))
+    return dict(least=numbers.cost(costs[0]), local=numbers.cost(costs[1]))
 
 
 def _style3d(ax, theme, xlabel, ylabel):
@@ -76,17 +91,16 @@ def _contours(ax, theme, X, Y, Z, xlabel, ylabel):
     return cs
 
 
-def _power(v, _pos=None) -> str:
-    """A bar's tick as a power of ten, times its leading digit when that is not 1."""
-    e = int(np.floor(np.log10(v) + 1e-9))
-    m = round(v / 10.0 ** e)
-    return f"${m} \\times 10^{{{e}}}$" if m != 1 else f"$10^{{{e}}}$"
+def _decimal(v, _pos=None) -> str:
+    """A bar's tick in its shortest decimal form (0.01, 0.05, 1, 100): one form on both bars,
+    where powers of ten beside 1, 2 and 5 times them mixed two."""
+    return numbers.mathtext(v, sig=1)
 
 
 def _colorbar(fig, cs, ax, theme, label):
     """The map's bar, ticked at the powers of ten inside it (none drawn, or measured, beyond
     its ends), or at 1, 2 and 5 times them when it spans under MIN_BAR_TICKS powers; written
-    as powers (2 × 10⁻¹): one format for both bars."""
+    as decimals (0.2): one form for both bars."""
     cb = fig.colorbar(cs, cax=ax.inset_axes([1.04, 0.0, 0.05, 1.0]))
     cb.set_label(label)
     cb.outline.set_edgecolor(theme.muted)
@@ -98,16 +112,29 @@ def _colorbar(fig, cs, ax, theme, label):
                                                       int(np.ceil(np.log10(hi))) + 1)
                           for m in (1, 2, 5) if lo <= m * 10.0 ** e <= hi])
     cb.set_ticks(ticks)
-    cb.ax.yaxis.set_major_formatter(FuncFormatter(_power))
+    cb.ax.yaxis.set_major_formatter(FuncFormatter(_decimal))
     cb.ax.yaxis.set_minor_locator(NullLocator())
     return cb
 
 
-def _stars(ax, theme, X, Y, cells, gid):
-    """The house minimum star at each of the grid's local minima (gdcore's cells)."""
+def local_minimum(theme) -> dict:
+    """A minimum that is not the map's least: the star hollow, edged in the minimum's green
+    (the filled star promises the least cost)."""
+    star = theme.marker("minimum")
+    return {**star, "markerfacecolor": theme.background, "markeredgecolor": star[
+        "markerfacecolor"], "markeredgewidth": LOCAL_EDGE}
+
+
+def _stars(ax, theme, X, Y, Z, cells, gid):
+    """A star at each of the grid's local minima (gdcore's cells), keyed with its cost under
+    the map: the least filled (the house minimum), any other hollow (a local minimum)."""
+    least = min(cells, key=lambda c: Z[c])
     for k, cell in enumerate(cells):
-        ax.plot(X[cell], Y[cell], **{**theme.marker("minimum"), "zorder": 5},
-                gid=f"{gid}:{k}")
+        kind = "minimum" if cell == least else "local minimum"
+        look = theme.marker("minimum") if cell == least else local_minimum(theme)
+        ax.plot(X[cell], Y[cell], **{**look, "zorder": 5}, gid=f"{gid}:{k}",
+                label=f"{kind}, $J = {numbers.cost(Z[cell], 'latex')}$")
+    gm.optimizer_legend(ax, theme, "map", ncols=len(cells))
 
 
 def make_figure(theme):
@@ -132,7 +159,11 @@ def make_figure(theme):
     cs = _contours(ac, theme, M, B, J, th.AXIS_LABELS["slope"], th.AXIS_LABELS["intercept"])
     gm.map_ticks(ac)  # the map's window, ticked every 2, both ends labelled
     _colorbar(fig, cs, ac, theme, th.AXIS_LABELS["cost"])
-    _stars(ac, theme, M, B, procedure.local_minima_cells(J, MIN_DEPTH), "bowl-minimum")
+    cells = procedure.local_minima_cells(J, MIN_DEPTH)
+    _stars(ac, theme, M, B, J, cells, "bowl-minimum")
+    # the same minimum on the surface above it, as mse-surface stars it
+    (cell,) = cells
+    ax.plot([M[cell]], [B[cell]], [J[cell]], **theme.marker("minimum"), gid="surface-minimum")
 
     # Right: the network's cost over two of its weights.
     ll = _levels(theme, L)  # log-spaced too: the basins lie in the lowest decade
@@ -142,15 +173,22 @@ def make_figure(theme):
     nx.set_yticks(NETWORK_TICKS)
     nx.set_zticks([0.0, 0.5, 1.0, 1.5])
     _style3d(nx, theme, th.AXIS_LABELS["w1"], th.AXIS_LABELS["w2"])
-    # seen from this side the cost axis stands on the left, where matplotlib would turn its
-    # label to read downwards: upright, reading upwards as every other axis label does
+    # seen from this side matplotlib stands the cost axis on the left, its label beside the
+    # bowl's in the gutter between them: set on the right, as the bowl's is
+    nx.zaxis.set_ticks_position(Z_EDGE)
+    nx.zaxis.set_label_position(Z_EDGE)
     nx.zaxis.set_rotate_label(False)
     nx.zaxis.label.set_rotation(90)
+    # w₂'s axis runs steeply away from the eye: matplotlib would turn its label along it,
+    # near upside down; set upright
+    nx.yaxis.set_rotate_label(False)
+    nx.yaxis.label.set_rotation(0)
+    nx.zaxis.labelpad = NETWORK_Z_PAD  # its label clear of the page's right edge
     basins = numbers.word(n_basins)
     nx.set_title(th.title(f"sigmoid network: not convex,\nplateaus and {basins} basins"))
     cs = _contours(nc, theme, W1, W2, L, th.AXIS_LABELS["w1"], th.AXIS_LABELS["w2"])
     _colorbar(fig, cs, nc, theme, th.AXIS_LABELS["cost"])
-    _stars(nc, theme, W1, W2, procedure.local_minima_cells(L, MIN_DEPTH), "basin-minimum")
+    _stars(nc, theme, W1, W2, L, procedure.local_minima_cells(L, MIN_DEPTH), "basin-minimum")
     return fig
 
 

@@ -14,10 +14,13 @@ import math
 from gdcore import sampling
 from gdviz import mpl as gm
 from gdviz import theme as th
+from gdviz import views
 
 BINS = sampling.SAMPLING_GRID_2D.bins
 (DIMS,) = sampling.SAMPLING_GRID_2D.dims
-INSET = 0.02  # the frame's margin around the square of guesses, a fraction of its side
+HEIGHT = 3.35  # inches
+PAGE_PAD = 0.07  # inches of page above the titles and below the axis titles
+INSET = 0.02  # the frame's least margin around the square of guesses, a fraction of its side
 
 
 def facts() -> dict:
@@ -27,7 +30,9 @@ def facts() -> dict:
 
 
 def make_figure(theme):
-    fig, axes = gm.subplots(theme, 1, 2, height=3.25)
+    fig, axes = gm.subplots(theme, 1, 2, height=HEIGHT)
+    # the page's margin above the titles and below the axis titles, as the other stills keep
+    fig.get_layout_engine().set(h_pad=PAGE_PAD)
     for ax, bins in zip(axes, BINS):
         pts = sampling.grid_points(bins, DIMS)
         # guesses are not data: the neutral colour. The dense grid's dots 1.3 pt wide on its
@@ -47,8 +52,7 @@ def make_figure(theme):
         ax.set_ylabel("$w_2$")
         for side in ("top", "right"):
             ax.spines[side].set_visible(True)
-        count = sampling.guess_count(bins, DIMS)
-        ax.set_title(th.title(f"{bins} bins per axis: {count:,} guesses"))
+        ax.set_title(th.title(views.guesses_title(bins, DIMS, sampling.guess_count(bins, DIMS))))
     # both panels at the dense one's limits: one scale, their ticks at one place in the frame
     lims = _whole_pixel_pitch(fig, axes[1], BINS[1], theme.dpi)
     axes[0].set_xlim(*lims[0])

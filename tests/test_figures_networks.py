@@ -18,7 +18,7 @@ from mpl_toolkits.mplot3d import proj3d
 
 from gdcore import data, nn, sampling
 from gdcore.networks import BACKPROP, CONNECTION_TWEAK, DROPOUT
-from gdviz import equations, numbers
+from gdviz import equations, numbers, views
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
 from gdviz import theme as th
@@ -535,7 +535,7 @@ def test_sampling_grid_2d(theme):
         (sc,) = ax.collections
         assert len(sc.get_offsets()) == count == sampling.guess_count(bins, 2)
         assert np.allclose(sc.get_offsets(), sampling.grid_points(bins, 2))
-        assert f"{count:,} guesses" in ax.get_title() and f"{bins} bins" in ax.get_title()
+        assert ax.get_title() == f"{bins} × {bins} = {count:,} guesses"
         assert ax.get_xlabel() == "$w_1$" and ax.get_ylabel() == "$w_2$"
     # the dense grid kept as vector dots (no raster to beat against the print's screen), each
     # dot snapped to a whole pixel in a PNG; the outer dots clear of the frame on every side
@@ -544,8 +544,11 @@ def test_sampling_grid_2d(theme):
         for lo, hi in (ax.get_xlim(), ax.get_ylim()):
             assert (0 - lo) >= 0.015 and (hi - 1) >= 0.015
             assert hi - lo == pytest.approx(np.subtract(*ax.get_xlim()[::-1]))  # square
-    # one scale in both panels
+    # one scale in both panels, the frame where sampling-grid-3d's flat grid has it
     assert axes[0].get_xlim() == axes[1].get_xlim() and axes[0].get_ylim() == axes[1].get_ylim()
+    for lo, hi in (axes[0].get_xlim(), axes[0].get_ylim()):
+        assert -lo == pytest.approx(views.GRID_MARGIN, abs=0.003)
+        assert hi - 1 == pytest.approx(views.GRID_MARGIN, abs=0.003)
     # at the PNG's dpi the dense dots stand a whole number of pixels apart, in x and in y
     t = th.get(theme)
     f = axes[1].figure
@@ -576,7 +579,11 @@ def test_sampling_grid_3d(theme):
     ref = sampling.grid_points(10, 3)
     assert np.allclose(pts[np.lexsort(pts.T[::-1])], ref[np.lexsort(ref.T[::-1])])
     assert [ax3.get_xlabel(), ax3.get_ylabel(), ax3.get_zlabel()] == ["$w_1$", "$w_2$", "$w_3$"]
-    assert "1,000 guesses" in ax3.get_title() and "100 guesses" in ax2.get_title()
+    # one title scheme in both sampling stills: the bins per axis multiplied out
+    assert ax3.get_title() == "10 × 10 × 10 = 1,000 guesses"
+    assert ax2.get_title() == "10 × 10 = 100 guesses"
+    # the flat grid drawn as sampling-grid-2d draws it: its frame set off the guesses
+    assert ax2.get_xlim() == ax2.get_ylim() == (-views.GRID_MARGIN, 1 + views.GRID_MARGIN)
     assert 5 <= ax3.elev <= 40 and ax3.azim % 90 != 0  # turned so the depth reads
     sizes = sc3.get_sizes()
     assert sizes.max() > 3 * sizes.min()  # nearer points drawn larger
@@ -584,10 +591,9 @@ def test_sampling_grid_3d(theme):
     assert same_color(sc2.get_facecolor()[0], t.muted)  # guesses, not data
     for axis in (ax3.xaxis, ax3.yaxis, ax3.zaxis):  # the house clear panes
         assert tuple(axis.pane.get_facecolor())[3] == 0
-    # every axis ticked alike, but where two axes meet one number only (w2's and w3's 0 left
-    # out): no two axes' numbers on one line, every number and label on the page, none over
+    # every axis ticked alike, 0.0 to 1.0: every number and label on the page, none over
     # another
-    for axis, ticks in zip((ax3.xaxis, ax3.yaxis, ax3.zaxis), ([0, 0.5, 1], [0.5, 1], [0.5, 1])):
+    for axis, ticks in zip((ax3.xaxis, ax3.yaxis, ax3.zaxis), ([0, 0.5, 1],) * 3):
         assert list(axis.get_ticklocs()) == ticks
         assert [x.get_text() for x in axis.get_ticklabels()] == [f"{v:.1f}" for v in ticks]
     assert gm.axes3d_tick_gap(ax3) >= 10.0  # points: more than a number's width
@@ -604,31 +610,38 @@ def test_sampling_grid_3d(theme):
     for ax in (ax2, ax3):
         assert ax.title.get_fontsize() == t.title_size
     # the cube fills its panel: its eight corners, projected, span the panel's width and
-    # height, and it stands at least as tall as the flat grid's square beside it
+    # height, and it stands about as tall as the flat grid's frame beside it
     corners = np.array(list(itertools.product((0.0, 1.0), repeat=3)))
     px, py, _ = proj3d.proj_transform(*corners.T, ax3.get_proj())
     cube = ax3.transData.transform(np.c_[px, py])
     span = cube.max(axis=0) - cube.min(axis=0)
     assert span[0] >= 0.95 * ax3.bbox.width and span[1] >= 0.95 * ax3.bbox.height
-    assert span[1] >= ax2.bbox.height
-    # depth cues: a perspective camera, no pane grid or pane edges through the lattice, the
-    # nearer dots larger and stronger, and no outline edge at the hidden far corner
-    assert ax3._focal_length < 1 and not ax3._draw_grid
+    assert span[1] >= 0.95 * ax2.bbox.height
+    # depth cues: a mild perspective camera, no pane grid or pane edges through the lattice,
+    # the nearer dots larger and stronger (the farthest still a third of the way to the ink)
+    assert 1 < ax3._focal_length < 3 and not ax3._draw_grid
     for axis in (ax3.xaxis, ax3.yaxis, ax3.zaxis):
         assert tuple(axis.pane.get_edgecolor())[3] == 0
     mod = gm.load("figures.sampling_grid_3d")
     depth = mod._depth(pts)
     sizes_by_depth = sizes[np.argsort(depth)]
-    assert np.all(np.diff(sizes_by_depth) >= -1e-12) and sizes.min() < 1.5
+    assert np.all(np.diff(sizes_by_depth) >= -1e-12)
     page = np.array(to_rgba(t.background)[:3])
     ink = [np.abs(np.asarray(c[:3]) - page).sum() for c in sc3.get_facecolors()]
     assert np.all(np.diff(np.array(ink)[np.argsort(depth)]) >= -1e-9)  # nearer: stronger
+    assert min(ink) > 0.25 * max(ink)
+    # all twelve edges of the cube: the three at the far corner fainter, under the dots
     far_corner = corners[np.argmin((corners - 0.5) @ mod._view())]
     edges = [ln for ln in ax3.lines if ln.get_gid() == "cube-edge"]
-    assert len(edges) == 9
+    far = [ln for ln in ax3.lines if ln.get_gid() == "cube-edge-far"]
+    assert len(edges) == 9 and len(far) == 3
     for ln in edges:
         ends = np.array(ln.get_data_3d()).T
         assert not any(np.allclose(e, far_corner) for e in ends)
+    for ln in far:
+        ends = np.array(ln.get_data_3d()).T
+        assert any(np.allclose(e, far_corner) for e in ends)
+        assert ln.get_alpha() < edges[0].get_alpha() and ln.get_zorder() < sc3.get_zorder()
     # balanced: the flat grid's square as tall as the cube's panel, their middles level
     assert ax2.bbox.height == pytest.approx(ax3.bbox.height, rel=0.03)
     assert (ax2.bbox.y0 + ax2.bbox.y1) / 2 == pytest.approx((ax3.bbox.y0 + ax3.bbox.y1) / 2,

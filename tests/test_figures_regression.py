@@ -427,9 +427,26 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
         cells = procedure.local_minima_cells(Z, mod.MIN_DEPTH)
         stars = [ln for ln in ax.lines if str(ln.get_gid()).startswith(gid)]
         assert len(stars) == len(cells) == procedure.count_local_minima(Z, mod.MIN_DEPTH)
+        least = min(cells, key=lambda c: Z[c])
+        keys = [x.get_text() for x in ax.get_legend().get_texts()]
         for ln, cell in zip(stars, cells):
             assert (ln.get_xdata()[0], ln.get_ydata()[0]) == (X[cell], Y[cell])
             assert ln.get_marker() == th.MARKERS["minimum"].marker
+            # the least filled (the house minimum), any other hollow, edged in its green;
+            # each keyed under the map with its cost
+            t = th.get(theme)
+            face = t.good if cell == least else t.background
+            assert same_colour(ln.get_markerfacecolor(), face)
+            assert same_colour(ln.get_markeredgecolor(),
+                               t.background if cell == least else t.good)
+            kind = "minimum" if cell == least else "local minimum"
+            assert f"{kind}, $J = {numbers.cost(Z[cell], 'latex')}$" in keys
+    assert len(net_map.get_legend().get_texts()) == 2
+    # the bowl's surface starred at its minimum too
+    M, B, J = procedure.convex_reference()
+    (cell,) = procedure.local_minima_cells(J, mod.MIN_DEPTH)
+    np.testing.assert_allclose(np.ravel(one(fig, "surface-minimum").get_data_3d()),
+                               [M[cell], B[cell], J[cell]])
     # both colour bars ticked alike, with at least MIN_BAR_TICKS readable values: powers of
     # ten, or 1, 2 and 5 times them on a bar spanning fewer powers (the network's)
     for ax, steps in ((bowl_map, {1}), (net_map, {1, 2, 5})):
@@ -441,7 +458,9 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
         lead = {round(v / 10.0 ** np.floor(np.log10(v) + 1e-9)) for v in inside}
         assert lead == steps, lead
         labels = [t.get_text() for t in bar.get_yticklabels() if lo <= t.get_position()[1] <= hi]
-        assert all(x.startswith("$10^{") or r"\times 10^{" in x for x in labels), labels
+        # one form on both bars: the shortest decimal (0.01, 0.05, 100), no powers
+        assert labels == [numbers.mathtext(v, sig=1) for v in inside], labels
+        assert not any("10^" in x for x in labels)
     # the network's surface seen from where both troughs show, its mesh painted with its faces
     assert axes_3d(fig)[1].azim == mod.NETWORK_AZIM
     # ... and oriented as the map under it: w₁ grows to the right, w₂ away from the eye (up)
@@ -455,6 +474,12 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
 
     assert screen(10, 0)[0] > screen(-10, 0)[0] and screen(0, 10)[1] > screen(0, -10)[1]
     assert net3d.zaxis.label.get_rotation() == 90  # its cost label upright, reading upwards
+    # both cost labels stand right of their boxes (not side by side in the gutter between)
+    r = fig.canvas.get_renderer()
+    for a3 in axes_3d(fig):
+        box = a3.get_window_extent(r)
+        assert a3.zaxis.label.get_window_extent(r).x0 > box.x0 + 0.6 * box.width
+    assert net3d.yaxis.label.get_rotation() == 0  # w₂ upright
     # small counts in words, and why each map keeps its own colour range
     caption = gm.doc_of(mod).caption
     assert "it has one minimum" in caption and f"{numbers.word(n_basins)} separate" in caption
@@ -532,13 +557,13 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     assert r"dz = (\partial f/\partial x)\,dx + (\partial f/\partial y)\,dy" in one(
         fig, "title1").get_text()
     places = mod.GRAD_PLACES  # the pair to one number of decimals: (−0.45, 2.50)
-    assert (rf"\nabla f = (\partial f/\partial x,\, \partial f/\partial y)$" "\n"
-            rf"$= ({numbers.latex(m1, places=places)}, {numbers.latex(m2, places=places)})$"
-            in one(fig, "title2").get_text())
+    # the gradient's value in the right title, its definition in the caption; two lines a
+    # title, so the three frames share their top
+    assert one(fig, "title2").get_text().endswith(
+        rf"$\nabla f = ({numbers.latex(m1, places=places)}, {numbers.latex(m2, places=places)})$")
     assert not any("m_1" in s or "m_2" in s for s in texts(fig))
     assert one(fig, "title2").get_text().endswith("= (-0.45, 2.50)$")
-    # two lines a title, the right one three (the value under the definition)
-    assert [one(fig, f"title{k}").get_text().count("\n") for k in range(3)] == [1, 1, 2]
+    assert [one(fig, f"title{k}").get_text().count("\n") for k in range(3)] == [1, 1, 1]
     # the titles on one line, the house titles (sentence case, the house size, in ink)
     fig.canvas.draw()
     tops = [one(fig, f"title{k}").get_window_extent().y1 for k in range(3)]
@@ -559,13 +584,18 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     # the panels balanced: none less than 0.7 of another's width
     widths = [a.get_window_extent().width for a in (ax, ax3, ax2)]
     assert min(widths) > 0.7 * max(widths)
-    # the drop line from the point on the bowl to its shadow on the floor, where ±∇f start
-    drop = one(fig, "drop-line")
+    # the two flat frames share their top and bottom (the square view as tall as the curve's)
+    boxes = [a.get_window_extent(r) for a in (ax, ax2)]
+    assert abs(boxes[0].y0 - boxes[1].y0) < 1 and abs(boxes[0].y1 - boxes[1].y1) < 1
+    assert ax2.get_window_extent(r).width == pytest.approx(boxes[1].height, abs=1)
+    # the 3-D panel is context: the bowl and its tangent plane, no arrows, drop line or
+    # floor contours in it (±∇f are drawn seen from above)
     px, py = mod.POINT
-    np.testing.assert_allclose(np.array(drop.get_data_3d()).T,
-                               [[px, py, mod.Z_FLOOR], [px, py, bowl.value(mod.POINT)]])
-    from mpl_toolkits.mplot3d import proj3d
-    foot = proj3d.proj_transform(px, py, mod.Z_FLOOR, ax3.get_proj())[:2]
+    assert not ax3.texts and not [c for c in ax3.collections
+                                  if type(c).__name__ == "QuadContourSet"]
+    assert not [a for a in fig.findobj(Annotation) if a.axes is ax3]
+    np.testing.assert_allclose(np.array(one(fig, "touch").get_data_3d()).ravel(),
+                               [px, py, bowl.value(mod.POINT)])
     # the tangent plane a plane to see: at least a third of the window each way
     plane = one(fig, "plane-edge")
     ex, ey, ez = (np.asarray(v) for v in plane.get_data_3d())
@@ -573,22 +603,6 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     assert np.ptp(ex) >= (x1 - x0) / 3 and np.ptp(ey) >= (y1 - y0) / 3
     assert x0 <= ex.min() and ex.max() <= x1 and y0 <= ey.min() and ey.max() <= y1
     np.testing.assert_allclose(ez, bowl.tangent(mod.POINT, ex - px, ey - py))
-    up, down = one(fig, "arrow+1"), one(fig, "arrow-1")
-    assert isinstance(up, Annotation) and isinstance(down, Annotation)
-    assert up.axes is ax3 and down.axes is ax3
-    # ink and accent: the error and good colours mean something else
-    assert same_colour(up.arrow_patch.get_edgecolor(), t.text)
-    assert same_colour(down.arrow_patch.get_edgecolor(), t.accent)
-    # the two arrows leave the same base in opposite directions
-    assert np.allclose(up.xyann, down.xyann)
-    np.testing.assert_allclose(up.xyann, foot)
-    # named inside the 3-D panel
-    for gid in ("arrow-label+1", "arrow-label-1"):
-        lb, pb = one(fig, gid).get_window_extent(), ax3.get_window_extent()
-        assert pb.x0 <= lb.x0 and lb.x1 <= pb.x1 and pb.y0 <= lb.y0 and lb.y1 <= pb.y1
-    v_up = np.subtract(up.xy, up.xyann)
-    v_down = np.subtract(down.xy, down.xyann)
-    assert np.dot(v_up, v_down) < -0.9 * np.linalg.norm(v_up) * np.linalg.norm(v_down)
     # seen from above, at equal scales: the arrows are gdcore's ∇f and −∇f (at ARROW_SCALE) from
     # the point, so equal in length, and at a right angle to the drawn contour through it
     assert ax2.get_aspect() == 1.0
@@ -618,9 +632,14 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     cos = np.dot(along_px, drawn[0]) / np.linalg.norm(along_px) / np.linalg.norm(drawn[0])
     assert abs(cos) < np.sin(np.radians(1.0))
     # every arrow named, in its own colour
-    for gid, colour in (("flat-label+1", t.text), ("flat-label-1", t.accent),
-                        ("arrow-label+1", t.text), ("arrow-label-1", t.accent)):
+    for gid, colour in (("flat-label+1", t.text), ("flat-label-1", t.accent)):
         assert same_colour(one(fig, gid).get_color(), colour)
+        # on the map's thin casing, not a sticker
+        (casing, _) = one(fig, gid).get_path_effects()
+        assert casing.width == mod.MAP_HALO < th.LABEL_HALO
+    # the curve's name over the grid rules, on the house halo
+    (casing, _) = one(fig, "curve-name").get_path_effects()
+    assert casing.width == th.LABEL_HALO
     assert gm.text_overlaps(fig) == []
     # the right-angle mark: two legs of one length, along the contour and along ∇f
     corner = one(fig, "right-angle").get_xydata()

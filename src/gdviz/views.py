@@ -99,3 +99,14 @@ def contour_levels(Z, count: int = CONTOUR_LEVELS, log: bool = True) -> np.ndarr
         return np.geomspace(float(np.nanmin(Z[Z > 0])), float(np.nanmax(Z)), count)
     return np.linspace(float(np.nanmin(Z)), float(np.nanmax(Z)), count)
 
+
+#: The flat grids of guesses (sampling-grid-2d, sampling-grid-3d's left panel): the frame's
+#: margin round the unit square of weights, a fraction of its side, ticked 0.0, 0.5, 1.0.
+#: sampling-grid-2d's dense grid widens it a little, to whole pixels between its dots.
+GRID_MARGIN = 0.068
+
+
+def guesses_title(bins: int, dims: int, count: int) -> str:
+    """One title for every grid of guesses: its bins per axis multiplied out, '10 × 10 = 100
+    guesses', so the count's growth with each added weight reads in the title."""
+    return " × ".join([str(bins)] * dims) + f" = {count:,} guesses"
