@@ -690,10 +690,10 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
     if race.surface.minimum is None:
         (_, _), (_, y1) = race.window
         ay.axhline(y1, **theme.line("reference", color=theme.muted, linewidth=0.9, zorder=1))
-        # named at the right, past the last run's exit (the crosses stand over the left part)
-        # named at the right, under the line, past the last run's exit: the axis ends just
-        # above the edge (no decade beyond it, nothing drawn there)
-        ay.text(race.steps * 0.995, y1 / 1.3, "edge of the frame", fontsize=theme.small_size,
+        # named at the right, under the line, past the last run's exit, on two lines so no
+        # run's climb to its cross passes through the words: the axis ends just above the edge
+        # (no decade beyond it, nothing drawn there)
+        ay.text(race.steps * 0.995, y1 / 1.3, "edge of\nthe frame", fontsize=theme.small_size,
                 color=theme.muted, va="top", ha="right", gid="edge-label")
         lo = min(float(d.min()) for d in dist.values())
         ay.set_ylim(lo * 0.6, y1 * EDGE_HEADROOM)
