@@ -46,7 +46,6 @@ from manim import (
     FadeOut,
     LaggedStart,
     Line,
-    ReplacementTransform,
     VGroup,
     Write,
     linear,
@@ -61,7 +60,7 @@ from gdviz.manim_theme import TICK_SIZE, ThemedScene, sections
 from gdviz.network_layout import LOOP_LAYOUT, sign_color
 from gdviz.network_mobject import NetworkMobject
 from gdviz.numbers import latex
-from gdviz.staging import swap
+from gdviz.staging import roll, swap
 from gdviz.theme import contrast
 
 EX = BACKPROP
@@ -249,17 +248,17 @@ class BackpropLoop(ThemedScene):
         return swap(old, head)
 
     def morph_head(self, l, s, color):
-        """The label above layer l turned straight into `s` (a⁽ˡ⁾ into δ⁽ˡ⁾): never gone."""
+        """The label above layer l rolled over into `s` (a⁽ˡ⁾ into δ⁽ˡ⁾, roll)."""
         head = self.tex(s, HEAD_SIZE, color).move_to([self.net.point(l, 0)[0], self.head_y, 0])
         old, self.heads[l] = self.heads[l], head
-        return [ReplacementTransform(old, head)]
+        return roll(old, head)
 
     def morph_values(self, per_layer, l, places, color=None):
-        """Each number in layer l's circles turned straight into its replacement (the circle is
-        never blank between the two)."""
+        """Each number in layer l's circles rolled over into its replacement (roll: the circle
+        is never blank, no glyph is ever drawn through another)."""
         old = [self.net.values[n] for n in self.net.layer_neurons(l)]
         new = self.net.add_values(per_layer, [l], places=places, color=color)
-        return [ReplacementTransform(a, b) for a, b in zip(old, new)]
+        return [anim for a, b in zip(old, new) for anim in roll(a, b)]
 
     def swap_values(self, per_layer, l, places, color=None):
         """The numbers in layer l's circles replaced (old ones fade out, new ones in)."""

@@ -12,6 +12,7 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
+    UP,
     FadeIn,
     FadeOut,
     Mobject,
@@ -56,6 +57,26 @@ def swap(old: Mobject, new: Mobject, within=(0.0, 1.0), **kw) -> list:
 
     return [FadeOut(old, rate_func=part(a0, mid), **kw),
             FadeIn(new, rate_func=part(mid, a1), **kw)]
+
+
+#: roll: how far (scene units) a number rises as it rolls over, and the part of the play in
+#: which both are seen (the old one leaving above, the new one arriving from below).
+ROLL_RISE, ROLL_OVERLAP = 0.14, 0.2
+
+
+def roll(old: Mobject, new: Mobject, rise: float = ROLL_RISE) -> list:
+    """`old` rolls over into `new` in place, as a counter's digits do: the old one rises and
+    fades out, the new one rises into place from below and fades in, the two seen together
+    only in the middle ROLL_OVERLAP of the play, apart by `rise` and both faint, so the place is
+    never blank and no glyph is ever drawn through another (a Transform of one number into
+    another blends their glyphs into shapes that are neither)."""
+    half = 0.5 * (1.0 + ROLL_OVERLAP)
+
+    def part(lo, hi):
+        return lambda a: smooth(float(np.clip((a - lo) / (hi - lo), 0.0, 1.0)))
+
+    return [FadeOut(old, shift=rise * UP, rate_func=part(0.0, half)),
+            FadeIn(new, shift=rise * UP, rate_func=part(1.0 - half, 1.0))]
 
 
 def stepwise(alpha: float, steps: int) -> float:

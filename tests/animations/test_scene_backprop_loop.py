@@ -443,22 +443,32 @@ def test_the_forward_passes_ink_front_is_keyed_while_it_runs():
     assert key not in rendered(BackpropLoop, upto="error").mobjects
 
 
-def test_the_hidden_activations_turn_straight_into_their_error_terms():
-    """No blank circles between a⁽¹⁾ and δ⁽¹⁾: each hidden value is transformed into its δ
-    (gdcore's), and the label a⁽¹⁾ into δ⁽¹⁾, in one play; nothing fades out and back in."""
-    from manim import ReplacementTransform
+def test_the_hidden_activations_roll_over_into_their_error_terms():
+    """No blank circles between a⁽¹⁾ and δ⁽¹⁾, and no glyph drawn through another: each hidden
+    value rolls over into its δ (gdcore's), and the label a⁽¹⁾ into δ⁽¹⁾, in one play
+    (gdviz.staging.roll): the old one rises out, the new one rises in, both seen only together
+    in the middle of the play, apart."""
+    from manim import FadeIn, FadeOut
+
+    from gdviz.staging import ROLL_OVERLAP
 
     scene = rendered(BackpropLoop, upto="backward")
     net, _ = _gdcore()
     _, gb = nn.backprop(net, X, Y)
     acts = nn.forward(net, X)[1][0]
     morph = scene.hidden_morph
-    assert len(morph) == SIZES[1] + 1
-    assert all(type(a) is ReplacementTransform for a in morph)
-    for i, a in enumerate(morph[:-1]):
-        assert a.mobject.get_value() == acts[i]  # from the activation a⁽¹⁾ …
-        assert a.target_mobject is scene.net.values[(1, i)]  # … to its δ⁽¹⁾ in that circle
-        assert a.target_mobject.get_value() == gb[0][i]
-    assert morph[-1].mobject.tex_string == "a^{(1)}"
-    assert morph[-1].target_mobject is scene.heads[1]
+    assert len(morph) == 2 * (SIZES[1] + 1)
+    pairs = list(zip(morph[::2], morph[1::2]))
+    assert all(type(o) is FadeOut and type(n) is FadeIn for o, n in pairs)
+    for i, (out, into) in enumerate(pairs[:-1]):
+        assert out.mobject.get_value() == acts[i]  # from the activation a⁽¹⁾ …
+        assert into.mobject is scene.net.values[(1, i)]  # … to its δ⁽¹⁾ in that circle
+        assert into.mobject.get_value() == gb[0][i]
+    out, into = pairs[-1]
+    assert out.mobject.tex_string == "a^{(1)}" and into.mobject is scene.heads[1]
+    for out, into in pairs:
+        # never blank: at the middle both are partly there; apart at the ends of the overlap
+        assert 0 < out.rate_func(0.5) < 1 and 0 < into.rate_func(0.5) < 1
+        assert out.rate_func((1 - ROLL_OVERLAP) / 2) < 1 and into.rate_func(
+            (1 - ROLL_OVERLAP) / 2) == 0
     assert scene.heads[1].tex_string == r"\delta^{(1)}"
