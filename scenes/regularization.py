@@ -109,8 +109,9 @@ LAM_CLEAR = 0.2
 #: (1.0 × 10⁻⁴, 4.5 × 10⁻⁵), plain from there (0.10, 1.0).
 LAM_SIG, LAM_LOW = 2, 0.1
 #: Seconds per decade of λ while sweeping: one pace for the whole sweep, 10⁻¹⁶ … 1 (SLOW_TO: where
-#: the note of the calming has come in).
-SEC_PER_DECADE, SLOW_TO = 0.7, -10.0
+#: the note of the calming has come in); slower than the set-up's beats, the sweep being the
+#: scene's key moment (12 decades to the best λ in about 13 s).
+SEC_PER_DECADE, SLOW_TO = 1.1, -10.0
 #: Bar heights: log10 |w_k| from BAR_EXP[0] (the floor) to BAR_EXP[1].
 BAR_EXP = (-2, 7)
 #: The top and bottom of the panels' frames (scene y): the bottom high enough that the
@@ -144,7 +145,7 @@ def shown_lam(lam: float) -> float:
     """The λ the readouts show while the fit refits every frame: the largest of the sweep's
     round steps at or under λ, its decades 10ᵏ and the pause's λ of least test cost (0 for
     λ = 0). One decade takes at least SEC_PER_DECADE s, so the number changes at most
-    1/SEC_PER_DECADE (1.4) times a second and is read; the decade just under the pause's λ
+    1/SEC_PER_DECADE (0.9) times a second and is read; the decade just under the pause's λ
     is left out (it would stand for 0.3 s before the pause's λ replaced it); it never goes
     back (tested)."""
     if lam <= 0:
@@ -491,10 +492,10 @@ class Regularization(ThemedScene):
                       run_time=0.5)
         self.add(note)
         self.play(FadeIn(note[0]), run_time=0.6)
-        self.wait(1.2)
+        self.wait(0.9)
         self.play(note[1].animate.set_opacity(1), run_time=0.6)
         self.note, self.note_lam = note, 0.0
-        self.wait(1.8)
+        self.wait(1.2)
 
     def section_sweep(self):
         # λ = 0 → 10⁻¹⁶: the same wild fit (its ghost stays, under the fit); the note naming
@@ -507,7 +508,7 @@ class Regularization(ThemedScene):
         self.swap_note((rf"a tiny penalty, $\lambda = {lam_text(10.0**U_FROM, 'latex')}$:",
                         "still as wild"),
                        lam=10.0**U_FROM)
-        self.wait(1.0)
+        self.wait(0.8)
         self.drop_note()
         self.caption_next()
         self.play(self.u.animate.set_value(U_CALMS),
@@ -533,7 +534,7 @@ class Regularization(ThemedScene):
         # the key moment, held: the box with the note's first line, then its second line,
         # then both, the box and the readouts kept for BEST_READ + 0.6 + BEST_HOLD s (no
         # stretch of it over 2 s without a change)
-        note = self.status(rf"least test cost of the sweep at $\lambda = {best}$:",
+        note = self.status(rf"least test cost of the sweep at $\lambda = {best}$",
                            "smooth enough to follow the sine, not the noise")
         note[1].set_opacity(0)
         self.play(FadeOut(self.note), run_time=0.4)
