@@ -40,7 +40,6 @@ from manim import (
     UpdateFromAlphaFunc,
     VGroup,
     VMobject,
-    Write,
     linear,
     rate_functions,
 )
@@ -65,8 +64,8 @@ SIDE = 10.0 / 3.0
 CENTRE_X = {BINS[0]: -3.88, BINS[1]: 1.925}
 #: both squares' top edge (so both bottoms and tick rows on one line), half a pixel (480p)
 #: off the grid; the composition as low as centres it under the title
-TOP = 1.3 - 0.5 / 60
-TITLE_BUFF = 0.75  # the scene's title down from the frame's top
+TOP = 0.9 - 0.5 / 60
+TITLE_BUFF = 1.1  # the scene's title down from the frame's top
 #: the inset of the magnified cell, right of the fine square (outside it): its left edge, side
 #: and its bottom's height over the square's bottom (its leaders clear of the square's w1 label)
 INSET_LEFT, INSET_SIDE, INSET_RISE = 4.55, 2.15, 0.55
@@ -210,7 +209,7 @@ class SamplingGrid2d(ThemedScene):
 
     def section_coarse(self):
         title = self.text("Brute force: one guess per grid cell", 30).to_edge(UP, buff=TITLE_BUFF)
-        self.play(Write(title))
+        self.play(FadeIn(title), run_time=0.6)
         heads = [self.build_panel(b) for b in BINS]
         self.play(*(Create(ax) for ax, _, _ in heads), *(Create(f) for _, f, _ in heads),
                   *(FadeIn(h) for _, _, h in heads), run_time=1.5)
