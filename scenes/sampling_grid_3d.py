@@ -96,10 +96,12 @@ EMERGE = 0.3
 #: the orbit: its seconds, the share of them it eases in (and out) over, then the hold on the
 #: lattice
 ORBIT_SECONDS, ORBIT_EASE, HOLD_SECONDS = 10.0, 0.15, 1.5
-#: before the orbit the square and the title (their part done) fade, the cube's count line
-#: rises to the title's place and the cube grows GROW times, its guesses with it, to the middle
-#: of the frame (GROWN_CENTER), over GROW_SECONDS: as large as the frame's height allows
+#: before the orbit the square and the title (their part done) fade (FADE_SECONDS), then the
+#: cube's count line rises to the title's place and the cube grows GROW times, its guesses
+#: with it, to the middle of the frame (GROWN_CENTER), over GROW_SECONDS: as large as the
+#: frame's height allows
 GROW, GROWN_CENTER, GROW_SECONDS = 1.18, (0.0, -0.1), 1.5
+FADE_SECONDS = 0.8  # the square and the title fading, before the cube grows
 #: the share of the stacking's seconds it eases in (and out) over: the planes rise in one
 #: steady move, not in steps
 STACK_EASE = 0.15
@@ -506,7 +508,7 @@ class SamplingGrid3d(ThemedScene):
         self.record(3, self.head3, self.landings[-1][1])
 
     def make_room(self):
-        """The square and the title, their part done, fade as the cube (its guesses and count
+        """The square and the title, their part done, fade; then the cube (its guesses and count
         with it) grows GROW times to the middle of the frame, its count line in the title's
         place."""
         start = self.view.center.copy()
@@ -523,9 +525,11 @@ class SamplingGrid3d(ThemedScene):
             head.top = top[0] + e * (top[1] - top[0])
             head.layout()
 
-        self.play(FadeOut(square), UpdateFromAlphaFunc(ValueTracker(0.0), grow),
-                  run_time=GROW_SECONDS)
+        # one change at a time: the square and the title gone before the cube moves, so it
+        # never passes over them, nor its count line over the title
+        self.play(FadeOut(square), run_time=FADE_SECONDS)
         self.remove(square)
+        self.play(UpdateFromAlphaFunc(ValueTracker(0.0), grow), run_time=GROW_SECONDS)
 
     def section_orbit(self):
         """The square makes room for the cube, grown; then the camera orbits the lattice: one
