@@ -5,15 +5,14 @@ Each square fills the same way, one change at a time: the guesses of its first r
 one while the panel's title counts them, then copies of the row rise out of it, one row after
 another, the count following (bins per row times rows), then the count is written as bins² (the
 power growing into the room the count leaves). The coarse square is the brisk set-up; the fine
-square is the moment of the scene and the slower: before its row starts, its corner cell (one
-coarse cell) is outlined and magnified in the still empty square, and the magnified cell fills
-as the square does: its first 10 guesses slowly, one by one, as the row starts, then its 10 rows
-as the square's rows rise (the cell's rows slowly, the other 90 briskly: only the count and the
-tint change then). Once the square is full, the magnified cell becomes the fine panel's view
-(at 480p the 10,000 guesses, 3 px apart, blur into a flat tint): it grows over the whole
-square, the axes' numbers now 0.05 and 0.1, so its 100 guesses read as dots. At the end the
-coarse grid's cells are ruled over the coarse square, and under the fine one, inside the
-page's margin and held: one coarse cell holds 10 × 10 = 100 of the guesses.
+square is the moment of the scene and the slower: before its row starts, its bottom-right cell
+(one coarse cell) is outlined and magnified in a titled inset right of the square (outside it:
+the square's fill is never covered), and the inset fills as the square does: the row's last 10
+guesses slowly, one by one, then its 10 rows as the square's rows rise (the cell's rows
+slowly, the other 90 steadily). The fine guesses, 2 px apart at 480p (every edge on a whole
+pixel, and a 2 × 2 block of the video's colour samples per cell), draw as an even screen of
+small marks. At the end the coarse grid's cells are ruled over the coarse square and the
+inset says what it holds: one coarse cell holds 10 × 10 = 100 of the fine guesses.
 
 The points come from gdcore.sampling.grid_points, the counts from guess_count. Each row is ONE
 VMobject (a path of one small disc per guess), so the 10,000 fine guesses are 100 mobjects.
@@ -29,10 +28,10 @@ from manim import (
     RIGHT,
     UL,
     UP,
+    UR,
     Circle,
     Create,
     FadeIn,
-    FadeOut,
     Integer,
     Line,
     MathTex,
@@ -41,7 +40,6 @@ from manim import (
     UpdateFromAlphaFunc,
     VGroup,
     VMobject,
-    Write,
     linear,
     rate_functions,
 )
@@ -54,14 +52,24 @@ from gdviz.staging import CountLine, GuessRows, counted, stepwise
 BINS = sampling.SAMPLING_GRID_2D.bins
 (DIMS,) = sampling.SAMPLING_GRID_2D.dims
 LOW, HIGH = 0.0, 1.0
-#: scene length of both squares' sides (the same space, the same size); the fine cell is 0.05
-#: units, 3 px at 480p, and every edge lies on a whole pixel (60 px per unit): the 10,000 guesses
-#: draw as an even screen, without moiré bands
-SIDE = 5.0
+#: scene length of both squares' sides (the same space, the same size); the fine cell is 1/30
+#: units, 2 px at 480p, and the fine square's edges lie half a pixel off the pixel grid, so each
+#: guess's centre is a pixel's centre: the 10,000 guesses draw as an even screen of dots, one
+#: per 2 × 2 block of the video's colour samples (a 3 px cell beats against those blocks into
+#: moiré bands; a centre on a pixel's edge smears its dot into the next row's, into stripes)
+SIDE = 10.0 / 3.0
 #: the squares' centres: the left one as far right as its w2 label (left of its top tick number)
-#: needs to keep its margin
-CENTRE_X = {BINS[0]: -3.05, BINS[1]: 3.5}
-TOP = 2.4  # both squares' top edge (so both bottoms and tick rows on one line)
+#: needs to keep its margin, the right one clear of the left one's w1 label, with room right of
+#: it for the magnified cell's inset
+CENTRE_X = {BINS[0]: -3.88, BINS[1]: 1.925}
+#: both squares' top edge (so both bottoms and tick rows on one line), half a pixel (480p)
+#: off the grid; the composition as low as centres it under the title
+TOP = 0.9 - 0.5 / 60
+TITLE_BUFF = 1.1  # the scene's title down from the frame's top
+#: the inset of the magnified cell, right of the fine square (outside it): its left edge, side
+#: and its bottom's height over the square's bottom (its leaders clear of the square's w1 label)
+INSET_LEFT, INSET_SIDE, INSET_RISE = 4.55, 2.15, 0.55
+INSET_DOT = 0.45  # a magnified guess: a dot whose diameter is this share of its (magnified) cell
 #: from the squares' top edge to the top of their count lines: the count lines as high as the
 #: title above them allows, so they stand clear of the squares' top tick numbers (1.0)
 TITLE_GAP = 0.7
@@ -71,24 +79,20 @@ HEAD_CLEARANCE = 0.2
 #: the moment of the scene: its first row takes longer than the coarse one's (its first guesses,
 #: one coarse cell wide, slowly: FIRST_SHARE of the row's time), and its rows rise longer, while
 #: the magnifier shows its corner cell filling, row by row, with 10 × 10 of its guesses
-ROW_SECONDS = {BINS[0]: 0.8, BINS[1]: 2.4}
-ROWS_SECONDS = {BINS[0]: 1.8, BINS[1]: 3.8}
+ROW_SECONDS = {BINS[0]: 0.8, BINS[1]: 2.6}
+ROWS_SECONDS = {BINS[0]: 1.8, BINS[1]: 5.0}
 #: of the fine rows' stage, the share the magnified cell's rows take (slowly); the other rows
-#: rise in the rest (under 2 s: only the count and the tint change then)
-CELL_ROWS_SHARE = 0.55
+#: rise in the rest
+CELL_ROWS_SHARE = 0.5
 POWER_SECONDS = 0.8  # the count written as bins^dims
-FIRST_SHARE = 0.45  # of the fine row's time, its guesses in the magnified corner cell
+FIRST_SHARE = 0.5  # of the fine row's time, its last guesses: those in the magnified cell
 COARSE_RADIUS = 0.065  # a coarse guess: a dot
-FINE_SHARE = 0.6  # a fine guess: a dot whose diameter is this share of its cell
-ZOOM = 5  # the magnification of the fine square's corner cell (one coarse cell)
-#: the magnified cell's centre in the fine square's weights: up and right of the corner cell,
-#: clear of the square's edges, with room above it for its words
-ZOOM_AT = (0.6, 0.52)
+FINE_SHARE = 0.7  # a fine guess: a dot whose diameter is this share of its cell (1.4 px)
+#: the magnification of the fine square's bottom-right cell (one coarse cell) in its inset
+ZOOM = INSET_SIDE / (SIDE / BINS[0])
 W2_GAP = 0.2  # from w2's label to its axis's last tick number
-NOTE_GAP = 0.22  # from the fine square's tick numbers down to the closing note (13 px)
-NOTE_HOLD = 3.5  # seconds the closing note is held
-VIEW_SECONDS = 1.2  # the magnified cell growing into the fine panel's view
-WORDS_FADE = 0.12  # of the fine rows' stage, the magnified cell's words fading out
+NOTE_GAP = 0.2  # from the inset down to the closing note
+NOTE_HOLD = 1.5  # seconds the closing note is held
 
 
 def _times(bins: int) -> str:
@@ -107,13 +111,12 @@ class SamplingGrid2d(ThemedScene):
         return {
             "coarse": f"Two empty squares: the pairs of weights w₁, w₂. In the left one, rows of "
                       f"{count(coarse)} guesses fill it: {_times(coarse)} = {n[coarse]}.",
-            "fine": (f"In the right square, its corner cell magnified, a row of {count(fine)} "
-                     f"guesses: one coarse cell's width holds {side} of them.",
+            "fine": (f"In the right square, one coarse cell magnified beside it, a row of "
+                     f"{count(fine)} guesses: one coarse cell's width holds {side} of them.",
                      f"Rows rise, the magnified cell filling with {side} × {side} of them, "
-                     f"until {_times(fine)} = {n[fine]} guesses fill the square; the "
-                     f"magnified cell grows to fill the right panel."),
-            "cells": f"The coarse grid ruled over the left square; the right one shows one "
-                     f"coarse cell, magnified: each coarse cell holds {per_cell} fine guesses.",
+                     f"until {_times(fine)} = {n[fine]} guesses fill the square."),
+            "cells": f"The coarse grid ruled over the left square; beside the right one, one "
+                     f"coarse cell magnified: each coarse cell holds {per_cell} fine guesses.",
         }
 
     def setup(self):
@@ -144,10 +147,10 @@ class SamplingGrid2d(ThemedScene):
         ax.set_z_index(1)  # the axis lines over the guesses
         frame = VMobject(color=t.muted, stroke_width=2).set_points_as_corners(
             [ax.c2p(LOW, HIGH), ax.c2p(HIGH, HIGH), ax.c2p(HIGH, LOW)])
-        counter = Integer(0, font_size=30, color=t.data)
-        title = CountLine(self.text(f"{bins} bins per axis:", 26), counter,
-                          self.text("guesses", 26), CENTRE_X[bins], TOP + TITLE_GAP,
-                          tail_one=self.text("guess", 26))
+        counter = Integer(0, font_size=28, color=t.data)
+        title = CountLine(self.text(f"{bins} bins per axis:", 24), counter,
+                          self.text("guesses", 24), CENTRE_X[bins], TOP + TITLE_GAP,
+                          tail_one=self.text("guess", 24))
         rows = self.rows(bins, ax).set_z_index(2)  # over the axis lines: the first row lies on one
         self.panels[bins] = {"ax": ax, "frame": frame, "counter": counter, "title": title,
                              "rows": rows}
@@ -198,15 +201,15 @@ class SamplingGrid2d(ThemedScene):
         self.record(bins, "rows")
         if after_rows:
             after_rows(bins)
-        self.play(*title.open_with(self.tex(rf"{bins}^{{{DIMS}}} =", 30, self.theme.data)),
+        self.play(*title.open_with(self.tex(rf"{bins}^{{{DIMS}}} =", 28, self.theme.data)),
                   run_time=POWER_SECONDS)
         self.fill_seconds[bins] = self.time - start
 
     # -- sections ------------------------------------------------------------------
 
     def section_coarse(self):
-        title = self.text("Brute force: one guess per grid cell", 30).to_edge(UP, buff=0.42)
-        self.play(Write(title))
+        title = self.text("Brute force: one guess per grid cell", 30).to_edge(UP, buff=TITLE_BUFF)
+        self.play(FadeIn(title), run_time=0.6)
         heads = [self.build_panel(b) for b in BINS]
         self.play(*(Create(ax) for ax, _, _ in heads), *(Create(f) for _, f, _ in heads),
                   *(FadeIn(h) for _, _, h in heads), run_time=1.5)
@@ -215,90 +218,66 @@ class SamplingGrid2d(ThemedScene):
         self.wait(0.5)
 
     def magnifier(self, bins: int):
-        """The fine square's corner cell (one coarse cell: bins / coarse bins guesses a side)
-        outlined, and magnified ZOOM times in the still empty square, on the theme's
-        background, joined to it by two lines: its guesses, drawn as the square's own (GuessRows
-        of the cell's rows, magnified), fill it as the square's do."""
+        """The fine square's bottom-right cell (one coarse cell: bins / coarse bins guesses a
+        side) outlined, and magnified ZOOM times in an inset right of the square, titled and
+        joined to the cell by two leaders: its guesses, drawn as the square's own (GuessRows of
+        the cell's rows, magnified), fill it as the square's do."""
         t = self.theme
         ax, rows = self.panels[bins]["ax"], self.panels[bins]["rows"]
         side = bins // BINS[0]
         cell = ax.x_axis.unit_size / BINS[0]
         small = Rectangle(width=cell, height=cell, stroke_color=t.text, stroke_width=1.5)
-        small.align_to(ax.c2p(LOW, LOW), DL)
-        centre = ax.c2p(*ZOOM_AT)
-        frame = Rectangle(width=ZOOM * cell, height=ZOOM * cell, stroke_color=t.text,
-                          stroke_width=1.5, fill_color=t.background, fill_opacity=1.0)
-        frame.move_to(centre)
+        small.align_to(ax.c2p(HIGH, LOW), DR)
+        frame = Rectangle(width=INSET_SIDE, height=INSET_SIDE, stroke_color=t.text,
+                          stroke_width=1.5)
+        frame.align_to(np.array([INSET_LEFT, ax.c2p(LOW, LOW)[1] + INSET_RISE, 0]), DL)
+        centre = frame.get_center()
         here = small.get_center()
-        shapes = rows.shapes[:side, :side]
-        dots = GuessRows(centre + ZOOM * (rows.centres[:side, :side] - here),
-                         ZOOM * (shapes[0, 0] - rows.centres[0, 0]), t.data,
+        cells = rows.centres[:side, -side:]
+        dots = GuessRows(centre + ZOOM * (cells - here),
+                         Circle(radius=INSET_DOT / 2 * INSET_SIDE / side).points, t.data,
                          ZOOM * rows.step)
-        lines = VGroup(*(Line(small.get_corner(c), frame.get_corner(c), stroke_width=1,
-                              stroke_color=t.muted) for c in (UL, DR)))
-        words = self.text(f"{side} of the row\u2019s {bins} guesses", 24)
-        words.next_to(frame, UP, buff=0.2)
-        VGroup(small, lines).set_z_index(3)
-        frame.set_z_index(4)
+        # the leaders from the cell's top corners: the lower one clear of the w1 label right
+        # of the axis's end
+        lines = VGroup(*(Line(small.get_corner(a), frame.get_corner(b), stroke_width=1,
+                              stroke_color=t.muted) for a, b in ((UL, UL), (UR, DL))))
+        title = self.text("one coarse cell", 24).next_to(frame, UP, buff=0.2)
+        VGroup(small, lines, frame).set_z_index(3)
         dots.set_z_index(5)
-        words.set_z_index(5)
         self.zoom = {"small": small, "frame": frame, "dots": dots, "lines": lines,
-                     "words": words, "here": here, "centre": centre}
+                     "title": title, "here": here, "centre": centre}
         return self.zoom
 
     def open_magnifier(self, bins: int):
-        """The corner cell outlined, then magnified: the frame grows out of it, empty."""
+        """The cell outlined, then magnified: the inset grows out of it, empty, and titled."""
         z = self.magnifier(bins)
         self.play(Create(z["small"]), run_time=0.5)
         grown = z["frame"].copy()
         z["frame"].replace(z["small"], stretch=True)
-        self.play(Transform(z["frame"], grown), Create(z["lines"]), run_time=1.0)
+        self.play(Transform(z["frame"], grown), Create(z["lines"]), FadeIn(z["title"]),
+                  run_time=1.0)
         self.add(z["dots"].show_first(0))
 
     def magnified(self, stage: str):
-        """The magnified cell following the square: its first row's guesses as the square's
-        first (the first `side`), then its rows as the square's (the first `side`)."""
+        """The magnified cell following the square: its row's guesses as the square's row
+        reaches them (its last `side`), then its rows as the square's (the first `side`)."""
         dots = self.zoom["dots"]
         side = len(dots)
+        fine = BINS[1]
         if stage == "row":
             return [UpdateFromAlphaFunc(dots, lambda m, a: m.show_first(
-                min(self.fine_row(a), side)))]
+                float(np.clip(self.fine_row(a) - (fine - side), 0, side))))]
         rate = self.fine_rows
-        # the words gone as the rows start to rise, before any reaches them
-        return [UpdateFromAlphaFunc(dots, lambda m, a: m.rise(min(1 + rate(a), side))),
-                UpdateFromAlphaFunc(self.zoom["words"], lambda m, a: m.set_opacity(
-                    float(np.clip(1 - a / WORDS_FADE, 0, 1))))]
+        return [UpdateFromAlphaFunc(dots, lambda m, a: m.rise(min(1 + rate(a), side)))]
 
     def after_fine_row(self, bins: int):
-        """The magnified row's words, then the caption of the rows rising."""
-        self.play(FadeIn(self.zoom["words"]), run_time=0.6)
-        self.wait(0.8)
+        """A breath on the full row, then the caption of the rows rising."""
+        self.wait(0.6)
         self.caption_next()
 
     def close_magnifier(self, bins: int):
-        """The magnified cell, full, becomes the panel's view: its outline in the square and
-        its leaders fade, and it grows over the whole square (the 10,000 guesses blur into a
-        tint at 480p: the cell's 100 read as dots), the axes' numbers then written for the
-        cell (0.05 and 0.1, one coarse cell's width)."""
+        """What the inset shows, recorded once the square is full."""
         self.record_zoom()
-        z, t = self.zoom, self.theme
-        ax = self.panels[bins]["ax"]
-        ax.set_z_index(6)  # the axes' lines over the view's edge
-        self.remove(z["words"])
-        z["inset"] = z["frame"].copy()  # where the magnified cell stood, for the record
-        view = VGroup(z["frame"], z["dots"])
-        k = ax.x_axis.unit_size / z["frame"].width
-        old = VGroup(*ax.x_axis.numbers, *ax.y_axis.numbers)
-        cell = (HIGH - LOW) / BINS[0]
-        new = VGroup()
-        for num in old:
-            v = float(num.get_value()) * cell
-            new.add(MathTex(f"{v:g}", font_size=num.font_size, color=t.text).move_to(num))
-        self.view_numbers = new
-        self.play(FadeOut(z["small"]), FadeOut(z["lines"]), FadeOut(old),
-                  view.animate.scale(k).move_to(ax.c2p(0.5 * (LOW + HIGH), 0.5 * (LOW + HIGH))),
-                  run_time=VIEW_SECONDS)
-        self.play(FadeIn(new), run_time=0.6)
 
     def record_zoom(self):
         """The guesses drawn in the magnified cell, read back as (w1, w2) of the square."""
@@ -308,13 +287,15 @@ class SamplingGrid2d(ThemedScene):
         self.zoom_drawn = np.array([p["ax"].p2c(c) for c in drawn]).reshape(-1, 2)
 
     def fine_row(self, a: float) -> float:
-        """Guesses of the fine row shown at alpha a of its stage: the magnified cell's first
-        (bins / coarse bins) over FIRST_SHARE of the time, one by one, then the rest."""
+        """Guesses of the fine row shown at alpha a of its stage: all but the magnified cell's
+        (its last bins / coarse bins) briskly, then those over FIRST_SHARE of the time, one by
+        one."""
         fine = BINS[1]
         side = fine // BINS[0]
-        if a < FIRST_SHARE:
-            return side * a / FIRST_SHARE
-        return side + (fine - side) * (a - FIRST_SHARE) / (1 - FIRST_SHARE)
+        lead = 1 - FIRST_SHARE
+        if a < lead:
+            return (fine - side) * a / lead
+        return fine - side + side * (a - lead) / FIRST_SHARE
 
     @staticmethod
     def fine_rows(a: float) -> float:
@@ -334,30 +315,26 @@ class SamplingGrid2d(ThemedScene):
 
     def section_cells(self):
         """The coarse grid's cells ruled over the coarse square: one coarse guess per cell; the
-        fine panel shows one such cell, magnified, with its (bins_fine / bins_coarse)² fine
-        guesses, said under it."""
+        inset shows one such cell of the fine square, magnified, with its
+        (bins_fine / bins_coarse)² fine guesses, said under it."""
         t = self.theme
         coarse, fine = BINS
         lines = VGroup()
-        for bins in BINS[:1]:
-            ax = self.panels[bins]["ax"]
-            edges = np.linspace(LOW, HIGH, coarse + 1)[1:-1]
-            for e in edges:
-                lines.add(VMobject(stroke_color=t.muted, stroke_width=1.5).set_points_as_corners(
-                    [ax.c2p(e, LOW), ax.c2p(e, HIGH)]))
-                lines.add(VMobject(stroke_color=t.muted, stroke_width=1.5).set_points_as_corners(
-                    [ax.c2p(LOW, e), ax.c2p(HIGH, e)]))
+        ax = self.panels[coarse]["ax"]
+        for e in np.linspace(LOW, HIGH, coarse + 1)[1:-1]:
+            lines.add(VMobject(stroke_color=t.muted, stroke_width=1.5).set_points_as_corners(
+                [ax.c2p(e, LOW), ax.c2p(e, HIGH)]))
+            lines.add(VMobject(stroke_color=t.muted, stroke_width=1.5).set_points_as_corners(
+                [ax.c2p(LOW, e), ax.c2p(HIGH, e)]))
         lines.set_z_index(3)
         per_cell = self.counts[fine] // self.counts[coarse]
         side = fine // coarse
-        note = self.mixed(f"one coarse cell: ${side} \\times {side} = {per_cell}$ fine guesses",
-                          24)
-        ax = self.panels[fine]["ax"]
-        # well under the tick numbers: a note, not an axis label
-        note.next_to(ax.x_axis.numbers, DOWN, buff=NOTE_GAP).set_x(CENTRE_X[fine])
+        note = VGroup(self.tex(rf"{side} \times {side} = {per_cell}", 26),
+                      self.text("fine guesses", 24)).arrange(DOWN, buff=0.12)
+        note.next_to(self.zoom["frame"], DOWN, buff=NOTE_GAP)
         self.note = note
-        self.play(Create(lines, lag_ratio=0.05), run_time=2.0)
-        self.play(FadeIn(note), run_time=1.0)
+        self.play(Create(lines, lag_ratio=0.05), run_time=1.5)
+        self.play(FadeIn(note), run_time=0.8)
         self.wait(NOTE_HOLD)
 
     SECTIONS = sections(section_coarse, section_fine, section_cells)

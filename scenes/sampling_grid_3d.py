@@ -8,14 +8,14 @@ from under it (the square stays as it is) and goes, in one smooth move, straight
 floor, taking the floor's perspective on the way and coming in level from the left, below the
 axes' labels; the cube's count, 0 while the copy flies, reads 100 once it has landed; copies of
 the floor rise, in one steady move, plane after plane, into the 10 × 10 × 10 lattice
-(10³ = 1,000); then the camera orbits the lattice, one short calm turn at one height (25°
+(10³ = 1,000); then the camera orbits the lattice, one calm turn at one height (20°
 above its floor), never looking down a row or a diagonal of the lattice, so its depth reads.
 The box of the cube comes with its labelled axes, each floor axis's label at the middle of its
 axis, out past its middle number (they stay with their axes as the camera turns). Each power
 grows into the room its count leaves as it moves aside. The copy's guesses show only once past
 the square's right edge (growing there from nothing), so the copy never crosses the square's
-guesses; the one axis number it passes (the upright axis's 0.5) fades out as the copy sets off
-and back in once it has landed.
+guesses; the axes' words it passes under stay, each on a halo of the page colour. Before the
+orbit the square, its part done, fades and the cube grows to the middle of the frame.
 
 The points are gdcore.sampling.grid_points; the counts gdcore.sampling.guess_count. The lattice
 is projected by gdviz.fast_surface.View3D each frame and drawn as a few depth layers (far to
@@ -25,14 +25,13 @@ Render alone with: manim -ql scenes/sampling_grid_3d.py SamplingGrid3d
 
 import numpy as np
 from manim import (
-    DL,
     LEFT,
     RIGHT,
     UP,
-    UR,
     Circle,
     Create,
     FadeIn,
+    FadeOut,
     Integer,
     MathTex,
     TransformMatchingShapes,
@@ -40,7 +39,6 @@ from manim import (
     ValueTracker,
     VGroup,
     VMobject,
-    Write,
     linear,
     smooth,
 )
@@ -56,17 +54,18 @@ from gdviz.staging import CountLine, GuessRows, counted, rising_slots, stepwise
 (BINS,) = sampling.SAMPLING_GRID_3D.bins
 DIMS = tuple(range(1, max(sampling.SAMPLING_GRID_3D.dims) + 1))  # 1, 2, 3: each step one more
 LOW, HIGH = 0.0, 1.0
-#: The camera (elevation 25°, azimuth −70°) in Manim's angles. The camera keeps this height
+#: The camera (elevation 20°, azimuth −60°) in Manim's angles. The camera keeps this height
 #: throughout, and once the lattice is built it orbits at it, at a steady pace, to azimuth
-#: −80°. Along the whole way the line of sight stays LATTICE_CLEAR (degrees) or more from every
-#: axis of the lattice, every diagonal of its faces and its long diagonal, and TWO_ROW_CLEAR or
-#: more from the diagonals two rows long (such as (1, −2, 1), at about −63° and 24° up):
+#: −79°, where the lattice reads best. Along the way the line of sight stays LATTICE_CLEAR
+#: (degrees) or more from every axis of the lattice, every diagonal of its faces and its long
+#: diagonal, and TWO_ROW_CLEAR or more from the diagonals two rows long (such as (1, −2, 1)):
 #: looking down one of them, the lattice collapses into columns, stripes or one flat grid of
 #: dots (at 30° above the floor and azimuth −45°, the long diagonal, it reads as a flat hexagon
-#: of streaks).
-PHI0, THETA0 = 90.0 - 25.0, -70.0
-THETA1 = -80.0
-LATTICE_CLEAR, TWO_ROW_CLEAR = 20.0, 6.0
+#: of streaks). Past −80° the depth rows of w2 stack into columns, and at −90° the floor's
+#: axes change sides: this is as far as the turn reads at one height.
+PHI0, THETA0 = 90.0 - 20.0, -60.0
+THETA1 = -79.0
+LATTICE_CLEAR, TWO_ROW_CLEAR = 20.0, 4.0
 SIDE_2D = 4.0
 CENTRE_X_2D = -3.4
 TOP = 2.25  # the square's top edge; the titles sit above it
@@ -86,17 +85,23 @@ FAR_INK = 0.1
 STEP_SECONDS = {1: 1.5, 2: 2.5, 3: 5.0}
 POWER_SECONDS = 0.8  # a count written as a power
 FLIGHT_SECONDS = 3.0  # the square's copy from the panel to the cube's floor
-#: how far left of its place each guess of the copy comes in level from (scene units): the
-#: copy's last stretch is a slide to the right at the floor's height, below the upright axis's
-#: label and numbers
-SWING = 3.5
+#: where each guess of the copy comes in from (scene units from its place): from above and a
+#: little left, so the copy comes down into the box and lands inside it (coming in level from
+#: the left, its left rows hung outside the box until they had landed)
+ARRIVE = (-0.5, 1.2)
 #: the copy's guesses show only right of the square's right edge (and EMERGE scene units out
 #: from it): each grows from nothing to its size over EMERGE as it passes the edge, so the copy
 #: slides out from under the square, never over its guesses
 EMERGE = 0.3
 #: the orbit: its seconds, the share of them it eases in (and out) over, then the hold on the
 #: lattice
-ORBIT_SECONDS, ORBIT_EASE, HOLD_SECONDS = 6.0, 0.2, 1.0
+ORBIT_SECONDS, ORBIT_EASE, HOLD_SECONDS = 10.0, 0.15, 1.5
+#: before the orbit the square and the title (their part done) fade (FADE_SECONDS), then the
+#: cube's count line rises to the title's place and the cube grows GROW times, its guesses
+#: with it, to the middle of the frame (GROWN_CENTER), over GROW_SECONDS: as large as the
+#: frame's height allows
+GROW, GROWN_CENTER, GROW_SECONDS = 1.18, (0.0, -0.1), 1.5
+FADE_SECONDS = 0.8  # the square and the title fading, before the cube grows
 #: the share of the stacking's seconds it eases in (and out) over: the planes rise in one
 #: steady move, not in steps
 STACK_EASE = 0.15
@@ -108,11 +113,8 @@ LABEL_OUT = 0.42
 #: the halo (Manim stroke width, page colour) under the cube's axes' words: the square's copy
 #: passes under the upright axis's words on its way to the cube
 WORD_CASING = 6.0
-#: an axis number the copy comes within NUMBER_CLEAR of (scene units) fades out over the
-#: flight's first NUMBER_FADE seconds, before the copy reaches it, and back in with the
-#: lattice, once the copy has landed
+#: the copy shows only NUMBER_CLEAR (scene units) right of the square's w1 axis's last number
 NUMBER_CLEAR = 0.1
-NUMBER_FADE = 0.5
 
 
 def steady(t: float, ease: float = ORBIT_EASE) -> float:
@@ -147,8 +149,8 @@ class SamplingGrid3d(ThemedScene):
                      f"Copies of the floor rise, plane after plane, until the cube holds "
                      f"{times(3)} = {n[3]} guesses: each new weight multiplies the guesses by "
                      f"{b}."),
-            "orbit": "The camera turns slowly round the cube at one height, so the depth of "
-                     "its lattice of guesses reads.",
+            "orbit": "The square makes room and the cube grows; the camera turns slowly round "
+                     "it at one height, so the depth of its lattice of guesses reads.",
         }
 
     def setup(self):
@@ -229,6 +231,10 @@ class SamplingGrid3d(ThemedScene):
         pts[:, 2] = self.axis[0] + slot * (self.axis[1] - self.axis[0])
         return pts[shown], shown
 
+    def grown(self) -> float:
+        """How many times its first size the cube is drawn now."""
+        return float(self.view.lengths[0] / CUBE)
+
     def disc_sizes(self, depth: np.ndarray) -> np.ndarray:
         """0 (far) .. 1 (near) over the whole lattice's depth for this camera."""
         full = self.view.project(self.points3)[1]
@@ -251,7 +257,7 @@ class SamplingGrid3d(ThemedScene):
                                                                   np.zeros(0))
             d = self.disc_sizes(depth)
             layer = np.minimum((d * LAYERS).astype(int), LAYERS - 1)
-            radius = RADIUS * (RADIUS_FAR + RADIUS_SPAN * d)
+            radius = RADIUS * self.grown() * (RADIUS_FAR + RADIUS_SPAN * d)
             self.drawn = scr
             for k, mob in enumerate(group):
                 sel = np.flatnonzero(layer == k)
@@ -319,6 +325,7 @@ class SamplingGrid3d(ThemedScene):
         """One weight: its 10 guesses appear one by one along w1, counted."""
         t = self.theme
         title = self.text("One more weight: ten times the guesses", 32).to_edge(UP, buff=0.5)
+        self.title = title
         ax = themed_axes(t, [LOW, HIGH, 0.5], [LOW, HIGH, 0.5], SIDE_2D, SIDE_2D, "w_1")
         # w2 at its axis's top, left of its last tick number; the one 0 of both axes at their
         # corner
@@ -335,12 +342,23 @@ class SamplingGrid3d(ThemedScene):
         rows = np.array([[ax.c2p(*p) for p in self.points2[j::BINS]] for j in range(BINS)])
         self.dots2 = GuessRows(rows, Circle(radius=0.06).points, t.data,
                                rows[1, 0] - rows[0, 0]).set_z_index(2)
-        self.ax2, self.frame2, self.w2_label = ax, frame, w2
+        # one weight: its guesses on its axis (no w2 yet), lifted to w2's first value as the
+        # second axis comes; the one 0 under the axis's start, moved to the corner then
+        self.lift = rows[0, 0, 1] - ax.c2p(LOW, LOW)[1]
+        self.dots2.shapes[..., 1] -= self.lift
+        self.dots2.centres[..., 1] -= self.lift
+        self.zero_corner = zero.get_center().copy()
+        zero.set_x(ax.c2p(LOW, LOW)[0])
+        self.ax2, self.frame2, self.w2_label, self.zero = ax, frame, w2, zero
         self.head2 = self.head(1, CENTRE_X_2D)
-        self.play(Write(title))
-        # one weight, one axis: w2's axis and the square's frame come with the second weight
-        self.play(Create(ax.x_axis), FadeIn(ax.labels[0]), FadeIn(zero), FadeIn(self.head2),
-                  run_time=1.0)
+        self.play(FadeIn(title), run_time=0.6)
+        # one weight, one axis: w2's axis and the square's frame come with the second weight;
+        # the axis drawn, its numbers faded in (drawn, digits blot)
+        numbers = ax.x_axis.numbers
+        ax.x_axis.remove(numbers)
+        self.play(Create(ax.x_axis), FadeIn(numbers), FadeIn(ax.labels[0]), FadeIn(zero),
+                  FadeIn(self.head2), run_time=1.0)
+        ax.x_axis.add(numbers)
         self.add(self.dots2.show_first(0))
 
         self.play(*counted(self.dots2, lambda m, a: m.show_first(a * BINS), self.head2,
@@ -354,8 +372,17 @@ class SamplingGrid3d(ThemedScene):
         """Two weights: copies of the line rise out of it, one after another, into the square."""
         self.play(*self.reword(self.head2, self.weights(2)), run_time=0.9)
         self.reworded()
+        shapes, centres = self.dots2.shapes.copy(), self.dots2.centres.copy()
+
+        def lift(m, alpha):
+            up = self.lift * smooth(alpha)
+            m.shapes = shapes + [0.0, up, 0.0]
+            m.centres = centres + [0.0, up, 0.0]
+            m.show_first(BINS)
+
         self.play(Create(self.ax2.y_axis), FadeIn(self.w2_label), Create(self.frame2),
-                  run_time=0.8)
+                  UpdateFromAlphaFunc(self.dots2, lift),
+                  self.zero.animate.move_to(self.zero_corner), run_time=0.8)
 
         def rows(a):
             return 1 + stepwise(a, BINS - 1)
@@ -405,10 +432,8 @@ class SamplingGrid3d(ThemedScene):
         """A copy of the square's guesses slides out from under it (the square stays: each
         guess of the copy shows once past the square's right edge, EMERGE) and goes, in one
         smooth move, straight to the cube's floor (w3 at its first value), taking the floor's
-        perspective on the way: each guess on a curve that comes in level, from the left,
-        SWING scene units short of its place, so the copy passes below the upright axis's
-        label and between the axes' numbers (any number it would come near makes way for it,
-        fading out before it arrives and back in once it has landed). The cube's count stays
+        perspective on the way: each guess on a curve that comes down into the box (ARRIVE), so
+        that it lands inside it; the axes' words it passes stay, over it. The cube's count stays
         at 0 while the copy flies and shows its 100 guesses once it has landed. Each change of
         the count is recorded in self.landings as (count shown, guesses landed, in weight
         coordinates); self.flight keeps the animations."""
@@ -431,7 +456,7 @@ class SamplingGrid3d(ThemedScene):
         c0, r0, on = np.concatenate(starts), np.concatenate(radii0), np.concatenate(ons)
         h, depth = self.view.project(on)
         hr = RADIUS * (RADIUS_FAR + RADIUS_SPAN * self.disc_sizes(depth))
-        ctrl = h - SWING * np.array([1.0, 0.0, 0.0])
+        ctrl = h + np.array([*ARRIVE, 0.0])
         # the square's right edge, or its w1 axis's last number's right (the copy's lowest rows
         # pass it on their way down): the copy shows only right of both
         edge = max(self.ax2.c2p(HIGH, LOW)[0],
@@ -473,39 +498,44 @@ class SamplingGrid3d(ThemedScene):
             if not self.landings or self.landings[-1][0] != len(self.landed):
                 self.landings.append((line.count.get_value(), self.landed))
 
-        # the axes' numbers the copy would come near make way for it: each fades out before
-        # the copy comes within NUMBER_CLEAR of it, and back in with the lattice
+        # the axes' numbers stay: the copy passes under them, each on its halo
         self.axes3.update_from_view()
-        near = {}
-        for alpha in np.linspace(0.0, 1.0, 121):
-            centres, radii = where(alpha)
-            shown = centres[radii > 0]
-            for axis, nums in enumerate(self.axes3.numbers):
-                for i, num in enumerate(nums):
-                    lo, hi = num.get_corner(DL)[:2], num.get_corner(UR)[:2]
-                    if (((shown[:, :2] > lo - NUMBER_CLEAR) & (shown[:, :2] < hi + NUMBER_CLEAR))
-                            .all(axis=1).any()):
-                        near.setdefault((axis, i), alpha)
         self.making_way = {}
-        for key, first in near.items():
-            tracker = ValueTracker(1.0)
-            self.axes3.number_opacity[key] = tracker
-            self.making_way[key] = (tracker, first)
-        fade = NUMBER_FADE / FLIGHT_SECONDS
 
-        def make_way(group, alpha):
-            for tracker, _ in self.making_way.values():
-                tracker.set_value(1.0 - smooth(min(alpha / fade, 1.0)))
-            return place(group, alpha)
-
-        self.flight = [UpdateFromAlphaFunc(flying, make_way),
+        self.flight = [UpdateFromAlphaFunc(flying, place),
                        UpdateFromAlphaFunc(self.head3, count)]
         self.play(*self.flight, run_time=FLIGHT_SECONDS, rate_func=linear)
         self.record(3, self.head3, self.landings[-1][1])
 
+    def make_room(self):
+        """The square and the title, their part done, fade; then the cube (its guesses and count
+        with it) grows GROW times to the middle of the frame, its count line in the title's
+        place."""
+        start = self.view.center.copy()
+        end = np.array([*GROWN_CENTER, 0.0])
+        square = VGroup(self.ax2, self.frame2, self.dots2, self.head2, self.title)
+        head = self.head3
+        top = (head.top, self.title.get_top()[1])
+
+        def grow(m, alpha):
+            e = smooth(alpha)
+            self.view.center = start + e * (end - start)
+            self.view.lengths = np.full(3, CUBE * (1.0 + (GROW - 1.0) * e))
+            head.centre_x = start[0] + e * (end[0] - start[0])
+            head.top = top[0] + e * (top[1] - top[0])
+            head.layout()
+
+        # one change at a time: the square and the title gone before the cube moves, so it
+        # never passes over them, nor its count line over the title
+        self.play(FadeOut(square), run_time=FADE_SECONDS)
+        self.remove(square)
+        self.play(UpdateFromAlphaFunc(ValueTracker(0.0), grow), run_time=GROW_SECONDS)
+
     def section_orbit(self):
-        """The camera orbits the lattice: one turn, at one height, at a steady pace (eased in
-        and out), so its depth reads; then it holds."""
+        """The square makes room for the cube, grown; then the camera orbits the lattice: one
+        turn, at one height, at a steady pace (eased in and out), so its depth reads; then it
+        holds."""
+        self.make_room()
         self.play(self.view.theta.animate.set_value(THETA1), run_time=ORBIT_SECONDS,
                   rate_func=steady)
         self.wait(HOLD_SECONDS)

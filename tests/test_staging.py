@@ -4,7 +4,16 @@ import numpy as np
 from manim import Integer, MathTex, Text, VGroup, linear
 from manim.animation.animation import prepare_animation
 
-from gdviz.staging import CountLine, GuessRows, counted, grown, rising_slots, stepwise, swap
+from gdviz.staging import (
+    RISE_INK,
+    CountLine,
+    GuessRows,
+    counted,
+    grown,
+    rising_slots,
+    stepwise,
+    swap,
+)
 
 
 def test_grown_shows_whole_shapes_then_one_growing_from_its_centre():
@@ -44,6 +53,15 @@ def test_guess_rows_show_first_then_rise_to_their_places():
     np.testing.assert_allclose(g.drawn(), rows[0, :2])
     g.rise(1.5)
     np.testing.assert_allclose(g.drawn(), [*rows[0], *(rows[0] + [0, 0.5, 0])])
+    # the rising copy fades in as it leaves the row below, solid once RISE_INK of the way up
+    assert g[0].get_fill_opacity() == 1.0
+    assert 0.0 < g[1].get_fill_opacity() < 1.0
+    g.rise(1.1)
+    assert g[1].get_fill_opacity() < 0.1
+    g.rise(1.0 + RISE_INK)
+    assert g[1].get_fill_opacity() == 1.0
+    g.rise(2.0)
+    assert [row.get_fill_opacity() for row in g] == [1.0, 1.0]
 
 
 def test_count_line_stays_centred_on_its_baseline():

@@ -208,6 +208,10 @@ def counted(mob: Mobject, show, line: CountLine, count) -> list:
             UpdateFromAlphaFunc(line, lambda m, a: m.show_count(count(a)))]
 
 
+#: the share of its way over which a copy rising out of the row before (GuessRows.rise) fades in
+RISE_INK = 0.6
+
+
 class GuessRows(VGroup):
     """A grid of guesses drawn as rows, each row ONE VMobject (a path of one shape per guess),
     shown in stages: the first row's guesses one by one (show_first), then copies of the row
@@ -232,14 +236,19 @@ class GuessRows(VGroup):
         for i, row in enumerate(self):
             row.points = grown(self.shapes[0], self.centres[0], k) if i == 0 else \
                 self.shapes[0, :0].reshape(-1, 3)
+            row.set_fill(opacity=1.0)
         return self
 
     def rise(self, p: float) -> GuessRows:
-        """p (1..rows) rows shown, the later ones rising out of the row before (rising_slots)."""
+        """p (1..rows) rows shown, the later ones rising out of the row before (rising_slots),
+        each rising copy fading in over the first RISE_INK of its way: never a second solid
+        dot drawn over, or half over, the one it leaves."""
         shown, slot = rising_slots(np.arange(len(self)), p)
         for i, row in enumerate(self):
             pts = self.shapes[0] + slot[i] * self.step if shown[i] else self.shapes[0, :0]
             row.points = pts.reshape(-1, 3)
+            out = 1.0 if i == 0 else float(np.clip((slot[i] - (i - 1)) / RISE_INK, 0.0, 1.0))
+            row.set_fill(opacity=smooth(out))
         return self
 
     def drawn(self) -> np.ndarray:

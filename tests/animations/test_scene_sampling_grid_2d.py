@@ -2,7 +2,6 @@
 
 import numpy as np
 from frames import rendered
-from manim import DL, UR
 
 from gdcore import sampling
 from scenes.sampling_grid_2d import (
@@ -72,25 +71,32 @@ def test_the_fine_square_is_the_slow_moment_on_the_same_square():
     np.testing.assert_allclose(sides[0], sides[1], atol=1e-9)
     np.testing.assert_allclose(axes[0].c2p(0, 0)[1], axes[1].c2p(0, 0)[1], atol=1e-9)
     np.testing.assert_allclose(*(ax.x_axis.numbers.get_bottom()[1] for ax in axes), atol=1e-9)
-    # the fine cell lies on whole pixels of 480p (60 px per scene unit): an even screen
+    # the fine cell is 2 whole pixels of 480p (60 px per scene unit), each guess centred on a
+    # pixel (never on a pixel's edge, smeared over two): an even screen of dots
     cell_px = sides[1] / fine * 60
-    assert np.isclose(cell_px, round(cell_px))
+    assert np.isclose(cell_px, round(cell_px)) and round(cell_px) == 2
+    centres = scene.panels[fine]["rows"].centres.reshape(-1, 3)
+    width = 8.0 * 16 / 9
+    px = np.column_stack([(centres[:, 0] + width / 2) * 854 / width, (4.0 - centres[:, 1]) * 60])
+    assert np.abs(px % 1.0 - 0.5).max() < 0.2
     assert scene.fill_seconds[fine] > scene.fill_seconds[coarse]
+    assert ROW_SECONDS[fine] + ROWS_SECONDS[fine] >= 6.0  # the fill: the scene's moment
 
 
-def test_the_note_on_the_fine_cells_stands_under_the_fine_square():
-    """'each coarse cell: 10 × 10 = 100 fine guesses' under the square it describes, below
-    its tick numbers, centred on it."""
+def test_the_note_on_the_fine_cells_stands_under_the_inset():
+    """'10 × 10 = 100 fine guesses' under the inset of the cell it describes, centred on it,
+    inside the 24 px margin."""
     coarse, fine = BINS
     scene = rendered(SamplingGrid2d)
-    ax = scene.panels[fine]["ax"]
+    frame = scene.zoom["frame"]
     per_side = fine // coarse
     assert per_side**2 == sampling.guess_count(fine, DIMS) // sampling.guess_count(coarse, DIMS)
-    np.testing.assert_allclose(scene.note.get_center()[0], ax.c2p(0.5, 0)[0], atol=1e-9)
-    # well clear of the tick numbers (not read as an axis label), inside the 24 px margin
-    gap = ax.x_axis.numbers.get_bottom()[1] - scene.note.get_top()[1]
-    assert gap * 60 >= 13
-    assert scene.note.get_bottom()[1] >= -4.0 + 0.4 - 1e-9
+    assert scene.note[0].get_tex_string() == rf"{per_side} \times {per_side} = {per_side**2}"
+    np.testing.assert_allclose(scene.note.get_center()[0], frame.get_center()[0], atol=1e-9)
+    assert 0.1 <= frame.get_bottom()[1] - scene.note.get_top()[1] <= 0.3
+    assert scene.note.get_bottom()[1] >= -4.0 + 0.4
+    assert scene.note.get_right()[0] <= 7.11 - 0.4
+    assert scene.note in scene.mobjects
 
 
 def test_the_count_lines_stand_clear_of_the_top_ticks_and_the_title():
@@ -106,6 +112,9 @@ def test_the_count_lines_stand_clear_of_the_top_ticks_and_the_title():
         assert head.get_bottom()[1] - top_tick.get_top()[1] >= HEAD_CLEARANCE
         assert title_bottom - head.get_top()[1] >= 0.05
         assert head.get_right()[0] <= 7.11 - 0.4 and head.get_left()[0] >= -7.11 + 0.4
+    # the two count lines, at their widest, apart
+    heads = [scene.panels[b]["title"] for b in BINS]
+    assert heads[1].get_left()[0] - heads[0].get_right()[0] >= 0.3
 
 
 def test_guesses_are_dots_in_the_panels_and_the_magnified_row():
@@ -119,39 +128,33 @@ def test_guesses_are_dots_in_the_panels_and_the_magnified_row():
         np.testing.assert_allclose(anchors, anchors[0, 0, 0], rtol=1e-6)
 
 
-def test_the_magnifier_shows_the_corner_cell_filling_with_the_square():
-    """While the fine rows rise, the magnified corner cell fills with them: at the end of the
-    rise it holds the cell's (fine / coarse)² guesses, at gdcore's grid points (read back
-    through the magnification), and it stands inside the fine square."""
+def test_the_magnifier_shows_a_cell_filling_with_the_square_outside_it():
+    """While the fine rows rise, the inset of the bottom-right cell fills with them: at the end
+    of the rise it holds the cell's (fine / coarse)² guesses, at gdcore's grid points (read back
+    through the magnification). The inset stands right of the fine square and its w1 label,
+    inside the margin, never over the square it magnifies; its title above it."""
     coarse, fine = BINS
     scene = rendered(SamplingGrid2d)
     grid = sampling.grid_points(fine, DIMS)
-    cell = grid[np.all(grid < 1.0 / coarse, axis=1)]
+    cell = grid[(grid[:, 0] > 1.0 - 1.0 / coarse) & (grid[:, 1] < 1.0 / coarse)]
     assert len(cell) == (fine // coarse) ** 2 == len(scene.zoom_drawn)
     np.testing.assert_allclose(ordered(scene.zoom_drawn), ordered(cell), atol=1e-9)
-    ax, frame = scene.panels[fine]["ax"], scene.zoom["inset"]
-    assert frame.get_left()[0] > ax.c2p(0, 0)[0] and frame.get_right()[0] < ax.c2p(1, 0)[0]
+    ax, frame = scene.panels[fine]["ax"], scene.zoom["frame"]
+    w1 = ax.labels[0]
+    assert w1.get_tex_string() == "w_1"
+    assert frame.get_left()[0] - max(ax.c2p(1, 0)[0], w1.get_right()[0]) >= 0.2
+    assert frame.get_right()[0] <= 7.11 - 0.4
     assert frame.get_bottom()[1] > ax.c2p(0, 0)[1] and frame.get_top()[1] < ax.c2p(0, 1)[1]
-    # its words above it, inside the square
-    assert scene.zoom["words"].get_bottom()[1] > frame.get_top()[1]
-    assert scene.zoom["words"].get_top()[1] < ax.c2p(0, 1)[1]
-
-
-def test_once_full_the_magnified_cell_is_the_fine_panels_view():
-    """At 480p the 10,000 guesses blur into a tint: once the square is full the magnified
-    corner cell grows over the whole fine square, its guesses dots at the cell's grid points
-    scaled to the square, and the axes' numbers are the cell's (0.05, 0.1: one coarse cell)."""
-    coarse, fine = BINS
-    scene = rendered(SamplingGrid2d)
-    ax, view = scene.panels[fine]["ax"], scene.zoom["frame"]
-    np.testing.assert_allclose(view.get_corner(DL), ax.c2p(0, 0), atol=1e-6)
-    np.testing.assert_allclose(view.get_corner(UR), ax.c2p(1, 1), atol=1e-6)
-    grid = sampling.grid_points(fine, DIMS)
-    cell = grid[np.all(grid < 1.0 / coarse, axis=1)]
-    shown = np.array([ax.p2c(c) for c in scene.zoom["dots"].drawn()]) / coarse
-    np.testing.assert_allclose(ordered(shown), ordered(cell), atol=1e-9)
-    assert [m.tex_string for m in scene.view_numbers] == ["0.05", "0.1", "0.05", "0.1"]
-    assert scene.view_numbers in scene.mobjects
+    # the magnified guesses: the cell's, ZOOM times apart, as dots inside the inset
+    dots = scene.zoom["dots"].drawn()
+    assert len(dots) == len(cell)
+    assert (dots[:, 0] > frame.get_left()[0]).all() and (dots[:, 0] < frame.get_right()[0]).all()
+    title = scene.zoom["title"]
+    assert 0.1 <= title.get_bottom()[1] - frame.get_top()[1] <= 0.3
+    assert title in scene.mobjects
+    # the lower leader (a straight line) passes above the w1 label
+    lower = scene.zoom["lines"][1]
+    assert lower.get_start()[1] > w1.get_top()[1] and lower.get_end()[1] > w1.get_top()[1]
 
 
 def test_axes_read_from_0_with_w2_at_the_top_of_its_axis():
