@@ -260,9 +260,9 @@ def test_model_capacity_caption_tells_the_test_costs_path():
     assert abs(err.test[2] - err.test[1]) < 0.05 * err.test[1] and err.test[3] < err.test[2] / 4
     assert np.all(np.diff(err.test[b:]) > 0) and b == 3
     # one rule for every test cost, from 0.0351 to 7.42: the book's three significant figures
-    c = [numbers.significant(v, f.COST_SIG) for v in err.test]
+    c = [numbers.cost(v) for v in err.test]
     assert (f"{c[1]} and {c[2]} at degrees 1 and 2, drops to its least, "
             f"{c[b]}, at degree {b}, and then climbs with every degree to {c[-1]} at") in cap
-    assert f.COST_SIG == numbers.COST_SIG == 3 and (c[b], c[-1]) == ("0.0351", "7.42")
+    assert numbers.COST_SIG == 3 and (c[b], c[-1]) == ("0.0351", "7.42")
     assert err.train[9] < numbers.FLOOR  # interpolation at degree 9: "≈ 0" holds
     assert f"down to ≈ 0 (rounding noise, {numbers.floor_words()}) at degree 9" in cap
