@@ -207,9 +207,11 @@ def test_overfitting_poly_panels_carry_the_computed_errors(t):
     # the cost J: half the mean squared error (0.021 and 0.035 for the cubic, by hand)
     fit3 = regression.polynomial_eval(regression.polynomial_fit(d.x, d.y, 3), d.x_test)
     assert err.test[0] == pytest.approx(np.mean((fit3 - d.y_test) ** 2) / 2)
-    assert box3.get_text() == (f"training cost $J = {err.train[0]:.3f}$\n"
-                               f"test cost $J = {err.test[0]:.3f}$")
-    assert f"test cost $J = {err.test[1]:.1f}$" in box9.get_text()
+    # every cost J in the book's one format, as model-capacity writes the same 0.0351
+    assert box3.get_text() == (f"training cost $J = {numbers.cost(err.train[0], 'latex')}$\n"
+                               f"test cost $J = {numbers.cost(err.test[0], 'latex')}$")
+    assert numbers.cost(err.test[0]) == "0.0351"
+    assert f"test cost $J = {numbers.cost(err.test[1], 'latex')}$" in box9.get_text()
     # the degree-9 training cost is rounding noise (~10⁻²¹): written ≈ 0
     assert err.train[1] < 1e-15 and r"training cost $J \approx 0$" in box9.get_text()
     # the test samples behind "test MSE" are drawn in both panels
@@ -251,9 +253,11 @@ def test_overfitting_poly_draws_the_fits_and_says_when_clipped(t):
             fig.canvas.draw()
             note = clipped[0].get_window_extent()
             assert note.y1 < min(x.get_window_extent().y0 for x in ax.get_xticklabels())
-        # the test samples under the true curve they were drawn from, which reads through them
+        # the test samples over the true curve and the fit (under them, many hid), under the
+        # training dots the fit is made of
         (held,) = by_gid(ax, "test-samples")
-        assert held.get_zorder() < true[0].get_zorder() and true[0].get_alpha() in (None, 1.0)
+        assert true[0].get_zorder() < held.get_zorder() and fit.get_zorder() < held.get_zorder()
+        assert held.get_zorder() < pts.get_zorder() and true[0].get_alpha() in (None, 1.0)
     # the panels apart: the left panel's last tick number clear of the right one's first
     fig.canvas.draw()
     last = fig.axes[0].get_xticklabels()[-1].get_window_extent()
