@@ -457,7 +457,9 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     assert [x.get_text() for x in legend.get_texts()] == [
         "cost $J$", r"penalty $\|w\|^2$", r"level of $J$ at $\lambda = 1$",
         r"circle of $\|w\|^2$ at $\lambda = 1$",
-        r"minimiser of $J_\lambda = J + \frac{\lambda}{2}\|w\|^2$",
+        # the regularised cost as the equations sheet writes it (the sum from k = 1: an
+        # intercept is never penalised; this model has none, so it is ‖w‖²)
+        r"minimiser of $J_\lambda = J + \frac{\lambda}{2}{\sum}_{k \geq 1} w_k^2$",
         "minimum of $J$", r"minimum of $\|w\|^2$"]
     # each mark keyed as the map draws it
     keys = legend.legend_handles
@@ -479,6 +481,7 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     # the weights against λ, both solid, each named at its start (no legend)
     side = fig.axes[1]
     assert side.get_legend() is None
+    assert side.get_ylabel() == r"$w_k$ at the minimum of $J_\lambda$"
     for k in (1, 2):
         (curve,) = by_gid(fig, f"w{k}")
         (name,) = by_gid(fig, f"w{k}-name", matplotlib.text.Text)
@@ -558,11 +561,16 @@ def test_penalty_conflict_labels_stand_clear_of_every_line(t):
     labels = [x for x in ax.texts if x.get_text().strip()]
     assert {x.get_gid() for x in labels} == {"lambda", "data-label", "origin-label"}
     bg = theme.get(t).background
+    from figures.penalty_conflict import LABEL_CASING
     for label in labels:
         assert label.get_bbox_patch() is None
+        # a light casing (never an embossed rim), a thin leader from each λ's label to its dot
+        assert LABEL_CASING <= 0.5
+        if label.get_gid() == "lambda":
+            assert label.arrow_patch is not None and label.xyann != label.xy
         casing, _ = label.get_path_effects()
         assert matplotlib.colors.same_color(casing.color, bg) and casing.width > 0
-        box = label.get_window_extent()
+        box = matplotlib.text.Text.get_window_extent(label)  # its letters, not its leader
         assert ax.bbox.contains(box.x0, box.y0) and ax.bbox.contains(box.x1, box.y1)
         near = {name: clearance_pt(ax, box, i) for name, i in ink.items()}
         assert min(near.values()) >= 1.0, (label.get_text(), min(near, key=near.get))
