@@ -630,8 +630,24 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     np.testing.assert_array_equal(zoom.get_ydata(), c.val[zoom.get_xdata()])
     # the model overfits: training loss keeps falling, validation loss turns up
     assert c.train[-1] < c.train[b] and c.val[-1] > 1.3 * c.val[b]
-    # the first epochs are readable: the epoch axis is logarithmic beyond epoch 1
-    assert train.axes.get_xscale() == "symlog"
+    # the first epochs are readable: the epoch axis is logarithmic from epoch 1 (no lone 0 on
+    # a stretch of another scale)
+    assert train.axes.get_xscale() == "log" and train.axes.get_xlim()[0] == 1
+    # the marks alternate at even steps of the log axis: training at decades, validation
+    # half-way between them, the early stop's star standing for its mark near 300
+    marks = sorted([(k, "t") for k in train.get_markevery()] + [(k, "v") for k in
+                                                                [*val.get_markevery(), b]])
+    assert all(a[1] != b[1] for a, b in zip(marks, marks[1:]))
+    steps = np.diff(np.log10([k for k, _ in marks]))
+    assert np.allclose(steps, 0.5, atol=0.03)  # half a decade apart
+    # the inset says which of its axes is linear (the cost; its epochs are logarithmic), and
+    # its numbers stand clear of the main axes' lowest rule, on a halo
+    assert "linear $J$ axis" in zoom.axes.get_title() and zoom.axes.get_xscale() == "log"
+    fig.canvas.draw()
+    rule = train.axes.transData.transform((1, train.axes.get_yticks()[0]))[1]
+    low = min(x.get_window_extent().y0 for x in zoom.axes.get_xticklabels())
+    assert low > rule + 2
+    assert all(x.get_path_effects() for x in zoom.axes.get_xticklabels())
     # the opening stretch with validation below training is the one the caption explains
     from figures.train_val_curves import below_until, facts
     k = below_until(c)
