@@ -4,7 +4,7 @@
 Each round holds one fold out (orange hollow diamonds), fits a degree-{degree} polynomial to the
 other {rest} samples by least squares (blue dots, the curve in the text colour) and scores it on
 the held-out samples by the cost J, half the mean of the squared vertical gaps between each
-diamond and the curve (a few hundredths of the plot's height: too short to draw at this size).
+diamond and the curve (gaps too short to draw at this size).
 The five held-out scores range from {lo:.3f} to {hi:.3f}; their mean, {mean:.3f}, estimates how
 well a degree-{degree} fit does on samples it has not seen, and every sample is held out exactly
 once.
