@@ -3,15 +3,16 @@
 {n} noisy samples of sin(2πx) are shuffled (seed {seed}) and dealt into {k} folds of {fold}.
 Each round holds one fold out (orange hollow diamonds), fits a degree-{degree} polynomial to the
 other {rest} samples by least squares (blue dots, the curve in the text colour) and scores it on
-the held-out samples by the cost J, half the mean of the squared red dashed gaps. The five
-held-out scores range from {lo:.3f} to {hi:.3f}; their mean, {mean:.3f}, estimates how well a
-degree-{degree} fit does on samples it has not seen, and every sample is held out exactly once.
+the held-out samples by the cost J, half the mean of the squared vertical gaps between each
+diamond and the curve (gaps too short to draw at this size).
+The five held-out scores range from {lo:.3f} to {hi:.3f}; their mean, {mean:.3f}, estimates how
+well a degree-{degree} fit does on samples it has not seen, and every sample is held out exactly
+once.
 
 Alt: A table of five rows, one per round. In each row a bar of five blocks, one per fold, with
 one block coloured orange as the held-out fold (the first in round 1, the second in round 2,
 and so on); next to it a small plot of the samples with a cubic curve fitted to the blue
-training dots and short red dashed lines from the hollow orange diamonds of the held-out
-samples to the curve; then the
+training dots and the hollow orange diamonds of the held-out samples near the curve; then the
 round's held-out cost J. Below the last row: the mean of the five scores,
 {mean:.3f}.
 """
@@ -29,8 +30,9 @@ N, K, DEGREE = EX.n, EX.k, EX.degree
 
 # Layout, in inches from the figure's lower-left corner.
 ROW_H, TOP, FOOT = 0.6, 0.42, 0.5  # height of a round's row; header band at the top
-X_LABEL, X_BLOCKS, W_BLOCKS = 0.25, 0.85, 2.45  # the left margin as the right one
-X_PLOT, W_PLOT = 3.5, 1.45
+#: the blocks wide enough that "held out" keeps a margin inside its cell
+X_LABEL, X_BLOCKS, W_BLOCKS = 0.25, 0.8, 2.7  # the left margin as the right one
+X_PLOT, W_PLOT = 3.65, 1.32
 X_SCORE = 5.6  # centre of the score column
 RULE = (X_SCORE - 0.55, X_SCORE + 0.5)  # the rule over the mean, in the score column
 MEAN_WORD = X_SCORE - 0.26  # right end of the word "mean", left of the mean's value
@@ -39,9 +41,9 @@ HEIGHT = TOP + K * ROW_H + FOOT
 
 #: The held-out diamonds' size (points) and the room (points) kept between the outermost
 #: samples' centres and the panel's edges: half a diamond's diagonal (its corner reaches
-#: 0.5 · √2 of its size from its centre), its edge and a point of paper.
+#: 0.5 · √2 of its size from its centre), its edge and three points of paper.
 HELD_SIZE = 3.6
-MARK_ROOM = HELD_SIZE * 0.5 * 2 ** 0.5 + 1.5
+MARK_ROOM = HELD_SIZE * 0.5 * 2 ** 0.5 + 3.5
 
 
 def _padded(lo: float, hi: float, length: float, room: float = MARK_ROOM):
@@ -115,9 +117,8 @@ def make_figure(theme):
         w = regression.polynomial_fit(x[tr], y[tr], DEGREE)
         ax.plot(EX.xs, regression.polynomial_eval(w, EX.xs), color=theme.model, linewidth=1.0,
                 zorder=2, gid="fit")
-        y_hat = regression.polynomial_eval(w, x[te])
-        # the house residual with its short dash: the gaps span a few points only
-        ax.vlines(x[te], y_hat, y[te], **theme.residual(short=True), gid="gaps")
+        # no residual drawn: the held-out gaps span a point or two at this size, a red
+        # stroke that short reads as a speck beside the orange diamond (the video draws them)
         gm.scatter_points(ax, theme, x[tr], y[tr], s=9, linewidths=0.3, gid="train")
         ax.plot(x[te], y[te], gid="held-out",
                 **{**theme.held_out(th.DATA_ROLES["validation"][0]), "markersize": HELD_SIZE})

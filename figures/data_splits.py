@@ -9,15 +9,17 @@ final score.
 Alt: Two horizontal bars, each {n} samples long. The upper bar has a training segment of {tr2}
 samples, labelled "fits the weights", and a test segment of {te2}, labelled "reports the score".
 Under each segment sits the mark its samples take in the other figures: a filled blue dot for
-training, a hollow orange diamond for validation, a hollow lavender diamond for test.
-Under the upper bar's training segment, and as wide, the lower bar divides the same span into
-{tr3} training samples and {va3} validation samples, labelled "chooses the hyper-parameters";
-the test segment of {te3} samples is the same in both bars, one under the other, joined by a
-thin grey line broken by the words "the same test samples". A key under the bars names the
-three marks.
+training, a hollow orange diamond for validation, a hollow lavender diamond for test; a note
+under the bars says so. Under the upper bar's training segment, and as wide, the lower bar
+divides the same span into {tr3} training samples and {va3} validation samples, labelled
+"chooses the hyper-parameters"; a thin grey line runs down from the upper training segment,
+broken by the words "The training part cut again: training and validation sets", to a bracket
+over the lower bar's training and validation segments together. The test segment of {te3}
+samples is the same in both bars, one under the other, joined by a thin grey line broken by
+the words "the same test samples".
 """
 
-from matplotlib.lines import Line2D
+from matplotlib.collections import LineCollection
 from matplotlib.patches import Rectangle
 
 from gdcore import data
@@ -100,31 +102,40 @@ def make_figure(theme):
     bottom = _bar(ax, theme, Y_BOTTOM, three, ("training", "validation", "test"))
 
     # The bottom bar's training + validation span is the top bar's training part, re-cut: the
-    # two spans stand one under the other, so no line joins the bars (two rules from bar to bar
-    # framed the words between them and led nowhere the alignment does not)
+    # two spans stand one under the other, and a thin muted connector runs from the upper
+    # training part's job down, broken by the words that say so, to a bracket over the lower
+    # training and validation parts together (the test parts are tied as they are)
     y_to = Y_BOTTOM + BAR_H / 2
+    y_from = Y_TOP - BAR_H / 2 - 0.4  # under the upper parts' jobs
 
     ax.text(N / 2, Y_TOP + BAR_H / 2 + 0.1,
             f"{N} samples, shuffled, cut into a training and a test set",
             ha="center", va="bottom", color=theme.text, fontsize=theme.font_size)
     y_mid = (Y_TOP - BAR_H / 2 - 0.32 + y_to) / 2  # between the top jobs and the lower bar
-    ax.text((bottom[0][0] + bottom[1][1]) / 2, y_mid,
-            "The training part cut again: training and validation sets",
+    x_cut = (top[0][0] + top[0][1]) / 2
+    ax.text(x_cut, y_mid, "The training part cut again: training and validation sets",
             ha="center", va="center", color=theme.text, fontsize=theme.font_size)
+    y_brace, foot = y_to + 0.1, y_to + 0.03  # the bracket's rule and its feet, over the bar
+    (x0, _), (_, x1) = bottom[0], bottom[1]
+    ax.add_collection(LineCollection(
+        [[(x_cut, y_from), (x_cut, y_mid + 0.12)], [(x_cut, y_mid - 0.12), (x_cut, y_brace)],
+         [(x0, foot), (x0, y_brace), (x1, y_brace), (x1, foot)]],
+        colors=theme.muted, linewidths=0.6, capstyle="butt", joinstyle="miter",
+        gid="re-cut"))
     # the two test parts are one set: a thin muted connector runs from the upper part's job
     # down to the lower part, broken by the words that say so
     x_test = (top[1][0] + top[1][1]) / 2
     ax.text(x_test, y_mid, "the same test samples", ha="center", va="center",
             color=theme.muted, fontsize=theme.small_size)
     ax.vlines([x_test, x_test], [y_mid + 0.12, y_to + 0.04],
-              [Y_TOP - BAR_H / 2 - 0.4, y_mid - 0.12], colors=theme.muted,
+              [y_from, y_mid - 0.12], colors=theme.muted,
               linewidth=0.6, gid="same-test")
-    # the key of the marks under the parts
-    handles = [Line2D([], [], **mark(theme, name)) for name in JOBS]
-    ax.legend(handles, [f"a {name} sample" for name in JOBS], loc="upper center",
-              bbox_to_anchor=(N / 2, Y_BOTTOM - BAR_H / 2 - 0.62),
-              bbox_transform=ax.transData, ncol=3, frameon=False,
-              fontsize=theme.small_size, handletextpad=0.3, columnspacing=2.0)
+    # what the marks under the parts are: words for what is drawn (a key of glyphs would
+    # stand for samples the figure does not draw)
+    ax.text(N / 2, Y_BOTTOM - BAR_H / 2 - 0.68,
+            "Under each part, the mark its samples take in the other figures",
+            ha="center", va="top", color=theme.muted, fontsize=theme.small_size,
+            gid="marks-note")
     ax.set_xlim(-MARGIN, N + MARGIN)
     ax.set_ylim(Y_BOTTOM - BAR_H / 2 - 0.95, Y_TOP + BAR_H / 2 + 0.52)
     ax.axis("off")

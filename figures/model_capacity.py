@@ -11,12 +11,13 @@ to {worst_test} at degree 9: past degree {best} the extra capacity fits the nois
 sine.
 
 Alt: A line chart with polynomial degree 0 to 9 on the horizontal axis and the cost J on a
-logarithmic vertical axis. The training-cost line falls steadily and, between degrees 8 and
-9, steeply down, across a break in the vertical axis, to a marker at degree 9 level with the
-axis' last tick, "≈ 0", labelled "training cost J ≈ 0 ({floor}): through all {n} points".
-The test-cost line, lavender with hollow diamonds, is about level from degree 1 to 2, drops
-to its lowest value, {best_test}, at degree {best}, marked by a green star just above it,
-then rises steeply to {worst_test} at degree 9.
+logarithmic vertical axis. The training-cost line falls steadily and, after degree 8,
+steeply down to the bottom of the scale, where it stops at a break in the vertical axis; under
+the break, a marker at degree 9 level with the axis' last tick, "≈ 0", is labelled
+"training cost J ≈ 0 ({floor}): through all {n} points". The test-cost line, lavender with
+hollow diamonds, is about level from degree 1 to 2, drops to its lowest value, {best_test}, at
+degree {best}, marked by a green star in place of its diamond, then rises steeply to
+{worst_test} at degree 9.
 """
 
 import numpy as np
@@ -41,14 +42,10 @@ def best_degree(err) -> int:
     return int(err.degrees[np.argmin(err.test)])
 
 
-#: Significant figures of every test cost the figure and its caption write: the costs span
-#: decades (0.035 to 7.4), so one number of decimals would print 0.035 beside 7.400.
-COST_SIG = numbers.COST_SIG
-
 def facts() -> dict:
     d, err = errors()
     b = best_degree(err)
-    cost = lambda v: numbers.significant(v, COST_SIG)  # noqa: E731
+    cost = numbers.cost
     return {"n": d.x.size, "n_test": d.x_test.size, "best": b, "floor": numbers.floor_words(),
             "best_test": cost(err.test[err.degrees == b][0]), "worst_test": cost(err.test[-1]),
             **{f"test{k}": cost(err.test[err.degrees == k][0]) for k in (0, 1, 2)}}
@@ -69,7 +66,7 @@ def make_figure(theme):
     # the sets in their house roles (theme.DATA_ROLES): training data dots, test held-out diamonds
     ax.plot(deg[~low], err.train[~low], color=theme.data, zorder=3, gid="train",
             label=th.AXIS_LABELS["training cost"], **_line_mark(theme.marker("data")))
-    ax.plot(deg, err.test, color=theme.test, zorder=3, gid="test",
+    (test,) = ax.plot(deg, err.test, color=theme.test, zorder=3, gid="test",
             label=th.AXIS_LABELS["test cost"], **_line_mark(theme.held_out("test")))
     ax.set_yscale("log")
     top = err.test.max() * 3
@@ -82,28 +79,28 @@ def make_figure(theme):
     b = best_degree(err)
     tb = float(err.test[deg == b][0])
     ax.axvline(b, **theme.line("reference", color=theme.good, linewidth=0.9, zorder=1))
-    # the least test cost is the minimum of the test curve: the house minimum star, just above
-    # its test diamond (both read)
-    star = gm.best_at(ax, theme, b, tb, over=_line_mark(theme.held_out("test")))
-    ax.annotate(f"least test cost:\ndegree {b}, $J = {numbers.significant(tb, COST_SIG, 'latex')}$",
-                xy=(0.5, 0.5), xycoords=star, textcoords="data",
-                xytext=(b + 0.35, tb * 3.2), ha="left", va="bottom",
+    # the least test cost is the minimum of the test curve: the house minimum star on its
+    # point, in place of its test diamond (at the value it names)
+    gm.best_at(ax, theme, b, tb, over=test)
+    ax.annotate(f"least test cost:\ndegree {b}, $J = {numbers.cost(tb, 'latex')}$",
+                xy=(b, tb), textcoords="data",
+                xytext=(b + 0.45, tb * 4.5), ha="left", va="bottom",
                 fontsize=theme.small_size, color=theme.text,
                 arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8,
                                 shrinkB=theme.marker("minimum")["markersize"] / 2 + 2))
 
     last = int(np.flatnonzero(~low)[-1])
     for d_, v in zip(deg[low], err.train[low]):
-        # the fall to ≈ 0 happens on the way to this degree: the curve goes on, solid, down to
-        # the edge, where the off-scale mark says the rest
         # off the axis: the set's own mark in the ≈ 0 strip under the axis' break, as every
         # off-scale value
         mark = gm.off_scale_low(ax, theme, d_, Y_FLOOR, _line_mark(theme.marker("data")))
-        # the line ends where the mark stands
-        ax.annotate("", xy=(0.5, 0.5), xycoords=mark, xytext=(deg[last], err.train[last]),
-                    textcoords="data", gid="to-zero", annotation_clip=False,
-                    arrowprops=dict(arrowstyle="-", color=theme.data, linewidth=1.2,
-                                    shrinkA=0, shrinkB=0, zorder=3))
+        # the fall on the way to this degree is drawn as far as the scale goes, to its floor,
+        # on the page's straight line towards the mark, and breaks off there, as the axis does:
+        # no line crosses the ≈ 0 gap as if the scale went on
+        x0, y0, y1 = deg[last], np.log(err.train[last]), np.log(mark.get_ydata()[0])
+        cross = x0 + (d_ - x0) * (y0 - np.log(Y_FLOOR)) / (y0 - y1)
+        ax.plot([x0, cross], [err.train[last], Y_FLOOR], color=theme.data, linewidth=1.2,
+                solid_capstyle="butt", zorder=2.9, gid="to-zero")
         ax.annotate(f"training cost $J {numbers.relation(v)}$"
                     f" ({numbers.floor_words('mathtext')}):\nthrough all {n} points",
                     xy=(0.5, 0.5), xycoords=mark, xytext=(d_ - 1.1, Y_FLOOR * 1.5),

@@ -2,20 +2,20 @@
 
 The same {n} noisy samples of sin(2πx) (seed {seed}), fitted by least squares with a polynomial
 of degree 3 (left) and of degree 9 (right); the dotted curve is the true sin(2πx). The cubic
-follows the trend and misses the points a little: training cost J = {train3:.3f} (J is half the
-mean squared error), test cost J = {test3:.3f} on {n_test} fresh test samples (the small hollow
+follows the trend and misses the points a little: training cost J = {train3} (J is half the
+mean squared error), test cost J = {test3} on {n_test} fresh test samples (the small hollow
 lavender diamonds, in both panels). The degree-9 polynomial has {n_coef} coefficients for {n}
 points, so it passes through every one of them (its training cost is
 ≈ 0, {floor}: zero up to rounding)
-and swings wildly in between: its test cost is {test9:.1f}. Left of the first sample it climbs
+and swings wildly in between: its test cost is {test9}. Left of the first sample it climbs
 to {top9:.0f}, far above the plotted range.
 
 Alt: Two panels of the same {n} blue dots scattered around a dotted sine wave, with
 {n_test} small hollow lavender diamonds, the test samples, along it. On the left a degree-3
-polynomial runs smoothly through the middle of the points (training cost J = {train3:.3f}, test
-cost J = {test3:.3f}). On the right a degree-9 polynomial hits every point exactly but dips and
+polynomial runs smoothly through the middle of the points (training cost J = {train3}, test
+cost J = {test3}). On the right a degree-9 polynomial hits every point exactly but dips and
 spikes between them, far from many test samples; it leaves the plot {leaves9} (training cost J ≈
-0, {floor}, test cost J = {test9:.1f}).
+0, {floor}, test cost J = {test9}).
 """
 
 import numpy as np
@@ -31,8 +31,12 @@ SEED = 33  # procedure.overfit_data's default seed
 Y_RANGE = (-2.5, 2.5)
 XS = np.linspace(0.0, 1.0, 600)
 #: The test samples' hollow diamonds (points): a hundred of them, smaller than the theme's
-#: held-out mark so that the sine they were drawn from and the ten training dots read.
-TEST_MARK_SIZE, TEST_MARK_EDGE = 2.0, 0.55
+#: held-out mark so that the sine they were drawn from and the ten training dots read; drawn
+#: over the curves (their page-coloured heart parts a curve's stroke for a point or two), so
+#: none hides under the fit or the sine, with an edge strong enough to read on the dark page.
+TEST_MARK_SIZE, TEST_MARK_EDGE = 1.7, 0.75
+#: The dotted true curve: wide enough that its dots read as a curve on either page.
+SINE_WIDTH = 1.7
 #: Points from the panel's lower edge to the clipping note's top: under the x label.
 CLIP_NOTE_DROP = 29
 #: Space between the panels (a fraction of a panel's width): the left panel's last tick
@@ -52,8 +56,9 @@ def facts() -> dict:
     return {
         "n": d.x.size, "n_test": d.x_test.size, "seed": SEED,
         "floor": numbers.floor_words(), "n_coef": ws[1].size,
-        "train3": err.train[0], "test3": err.test[0],
-        "train9": err.train[1], "test9": err.test[1],
+        # every cost J in the book's one format (numbers.cost: 0.0351, as model-capacity's)
+        "train3": numbers.cost(err.train[0]), "test3": numbers.cost(err.test[0]),
+        "train9": numbers.cost(err.train[1]), "test9": numbers.cost(err.test[1]),
         "top9": float(regression.polynomial_eval(ws[1], XS).max()),
         "leaves9": leaves_text(regression.polynomial_eval(ws[1], XS)),
     }
@@ -92,12 +97,16 @@ def _num(v: float, places: int = 3) -> str:
     return numbers.mathtext(v, places=places)
 
 
+def _cost_tex(v: float) -> str:
+    """A cost J's relation in LaTeX, the book's one format: "= 0.0351", "≈ 0" below FLOOR."""
+    return numbers.relation(v) if v < numbers.FLOOR else f"= {numbers.cost(v, 'latex')}"
+
+
 def _err_label(train: float, test: float) -> str:
     """The panel's two costs; a "≈ 0" says its floor (below 10⁻¹⁰)."""
-    rel = numbers.relation(train, places=3)
+    rel = _cost_tex(train)
     floor = f" ({numbers.floor_words('mathtext')})" if "approx" in rel else ""
-    return (f"training cost $J {rel}${floor}\n"
-            f"test cost $J {numbers.relation(test, places=3 if test < 1 else 1)}$")
+    return f"training cost $J {rel}${floor}\ntest cost $J {_cost_tex(test)}$"
 
 
 def make_figure(theme):
@@ -108,15 +117,15 @@ def make_figure(theme):
         gm.style_axes(ax, theme)
         # the true curve over the test samples (drawn from it): it reads through their cloud
         ax.plot(XS, data.sine(XS), label=r"$\sin(2\pi x)$",
-                **theme.line("reference", color=theme.muted, linewidth=1.4, zorder=2))
+                **theme.line("reference", color=theme.muted, linewidth=SINE_WIDTH, zorder=2))
         p = regression.polynomial_eval(w, XS)
         # a fitted curve is a model, not a set: in ink (docs/STYLE.md)
         ax.plot(XS, p, color=theme.model, linewidth=1.6, label="polynomial fit", zorder=3,
                 gid="fit")
-        # the test set small and light, under the true curve and the fit: the training dots
-        # are what the fit is made of, the sine what the samples were drawn from
+        # the test set small, over the true curve and the fit (a hundred points, many on the
+        # curves: under them they hid), under the training dots, which the fit is made of
         held = {**theme.held_out("test"), "markersize": TEST_MARK_SIZE,
-                "markeredgewidth": TEST_MARK_EDGE, "zorder": 1.5}
+                "markeredgewidth": TEST_MARK_EDGE, "zorder": 3.5}
         ax.plot(d.x_test, d.y_test, label=f"{d.x_test.size} test samples", gid="test-samples",
                 **held)
         gm.scatter_points(ax, theme, d.x, d.y, s=30, linewidths=0.8, zorder=5, gid="train",

@@ -5,7 +5,8 @@ is the cost J(w) = (1/2n) Σᵢ (f_w(xᵢ) − yᵢ)² of the model f_w(x) = w�
 ellipses centred on its least-squares minimum, the star at
 ({w1}, {w2}); the thin circles in ink are the contours of the penalty ‖w‖², centred on the
 origin (its own minimum, marked with a thin plus, not a star: the star is J's). The regularised
-cost J_λ = J + (λ/2)‖w‖² (both weights penalised: the model has no intercept) has its minimiser
+cost J_λ = J + (λ/2) Σ w_k², the sum over k ≥ 1 (here both weights, so (λ/2)‖w‖²: the model
+has no intercept w₀), has its minimiser
 (orange path) where an ellipse touches a circle, drawn for λ = 1: the bold ellipse and the bold
 circle through its minimiser meet there without crossing, at the dot labelled λ = 1. A legend
 under both panels names the lines and the two marks. As λ grows from 0 to {lam_max:g} the path
@@ -13,16 +14,16 @@ of these touching points slides from the minimum of J to the origin. Right: the 
 weight wₖ at a time, against λ on a log scale up to λ = {shown_max:g}, beyond which both weights
 lie on the zero line; the dots mark λ = {labelled} in both panels.
 
-Alt: A cost map over the weights w₁ and w₂, its tilted, elongated ellipses shaded darkest
-around a star at ({w1}, {w2}) labelled "minimum of J"; thin circles centre on a plus at
-the origin, labelled "minimum of ‖w‖²" just below it. An orange curve starts at the star
-and bends towards the origin; dots on it are labelled with growing values of λ, the largest one
-sitting next to the origin. At the dot for λ = 1 a bold ellipse in the level lines' tone and
-a bold circle around the origin in the text colour just touch. A legend under both plots names
-the thin level lines of the cost J, the penalty circles, the touching ellipse and circle, the
-orange path (the minimiser of J_λ = J + (λ/2)‖w‖²), the star and the plus. A second plot shows
-the two weights against λ up to {shown_max:g}, each named at its start: w₁ falls from {w1} and
-w₂ rises from {w2}, and both level off at 0.
+Alt: A cost map over the weights w₁ and w₂, its tilted, elongated ellipses shaded darkest around
+a star at ({w1}, {w2}) labelled "minimum of J"; thin circles centre on a plus at the origin,
+labelled "minimum of ‖w‖²" just below it. An orange curve starts at the star and bends towards
+the origin; dots on it are labelled, on thin leaders, with growing values of λ, the largest one
+sitting next to the origin. At the dot for λ = 1 a bold ellipse in the level lines' tone and a
+bold circle around the origin in the text colour just touch. A legend under both plots names the
+thin level lines of the cost J, the penalty circles, the touching ellipse and circle, the orange
+path (the minimiser of J_λ = J + (λ/2) Σ w_k², summed over k ≥ 1), the star and the plus. A
+second plot shows the two weights against λ up to {shown_max:g}, each named at its start: w₁
+falls from {w1} and w₂ rises from {w2}, and both level off at 0.
 """
 
 import matplotlib.patches
@@ -46,22 +47,25 @@ def facts() -> dict:
             "labelled": ", ".join(lams[:-1]) + " and " + lams[-1]}
 
 
-# Where each label on the map sits relative to its mark: offset in points, horizontal and
-# vertical alignment. Each lies in a gap between the strong lines (the path, the bold ellipse
-# and circle, the dashed circles); only the thin level lines of J run under it, stopped short
-# of its letters by a casing of the page colour (gm.casing), so no label needs a box.
-LABEL_AT = {0.1: ((5, 7), "left", "bottom"),  # between the circles of radius 1.5 and 2
-            1.0: ((4, 4), "left", "bottom"),  # inside the bold ellipse, before the circle of 1
-            5.0: ((0, 5), "center", "bottom")}  # above its dot, inside the bold circle
-DATA_LABEL_AT = ((-3, -8), "left", "top")  # under the minimum of J, right of the circle of 2
-ORIGIN_LABEL_AT = ((0, -8), "center", "top")  # under the origin, inside the bold circle
+# Where each label on the map sits: its text's anchor (w1, w2) and alignment, in a clear gap
+# between the strong lines (the path, the bold ellipse and circle, the penalty's circles),
+# away from its mark, which a thin leader reaches; only the thin level lines of J run under a
+# label, stopped short of its letters by a light casing of the page colour (gm.halo).
+LABEL_AT = {0.1: ((1.55, -0.3), "left", "bottom"),  # up right, between the circles 1.5 and 2
+            1.0: ((0.42, 0.66), "center", "bottom"),  # above, between the bold circle and 1
+            5.0: ((-0.2, 0.28), "center", "bottom")}  # up left, inside the bold circle
+DATA_LABEL_AT = ((2.25, -1.22), "center", "top")  # below right, past the circle of 2
+ORIGIN_LABEL_AT = ((0, -0.13), "center", "top")  # under the origin, inside the bold circle
 TITLE_PAD = 8  # points from the axes to both titles' baselines
 WINDOW = ((-0.8, 2.95), (-1.7, 1.2))  # (w1, w2): the origin, the path, the data optimum and
 # its name, inside the map's grid (which reaches 3.09)
 
 
-#: Points of page colour round a label's letters (its casing): wider than a path's.
-LABEL_CASING = 0.75
+#: Points of page colour round a label's letters (its casing): light, as the labels stand in
+#: gaps between the strong lines and only J's thin level lines run under them.
+LABEL_CASING = 0.5
+#: A label's leader to its mark: a hairline in the muted ink, stopping short of the mark.
+LEADER = dict(arrowstyle="-", linewidth=0.6, shrinkA=1.5, shrinkB=4.5)
 
 
 #: Where (λ) the weights against λ are named: on their flat stretch, clear of the left edge.
@@ -81,12 +85,14 @@ def strongest_level_tone(theme) -> str:
     return max(theme.cost_map.lines, key=lambda c: th.contrast(c, theme.background))
 
 
-def _label(ax, theme, text, xy, at, gid):
-    """A label on the map at `xy`, placed by `at` (offset, ha, va), on the page-colour casing."""
-    off, ha, va = at
-    ax.annotate(text, xy=xy, xytext=off, textcoords="offset points", ha=ha, va=va,
+def _label(ax, theme, text, xy, at, gid, leader: bool = True):
+    """A label on the map for the mark at `xy`, its text at `at` (anchor in data, ha, va), on
+    the page-colour casing, a thin leader from it to the mark."""
+    where, ha, va = at
+    ax.annotate(text, xy=xy, xytext=where, textcoords="data", ha=ha, va=va,
                 fontsize=theme.small_size, color=theme.text, zorder=7, gid=gid,
-                path_effects=gm.halo(theme, width=LABEL_CASING))
+                path_effects=gm.halo(theme, width=LABEL_CASING),
+                arrowprops={**LEADER, "color": theme.muted} if leader else None)
 
 
 def make_figure(theme):
@@ -124,7 +130,8 @@ def make_figure(theme):
     _label(ax, theme, "minimum of $J$\n" + r"($\lambda = 0$)", pc.w_ls, DATA_LABEL_AT,
            "data-label")
     ax.plot([0], [0], color=theme.text, **CENTRE_MARK, gid="penalty-optimum")
-    _label(ax, theme, "minimum\nof " + r"$\|w\|^2$", (0, 0), ORIGIN_LABEL_AT, "origin-label")
+    _label(ax, theme, "minimum\nof " + r"$\|w\|^2$", (0, 0), ORIGIN_LABEL_AT, "origin-label",
+           leader=False)
     ax.plot(pc.path[rows, 0], pc.path[rows, 1], "o", color=theme.accent, markersize=5,
             markeredgecolor=theme.background, zorder=5, linestyle="none", gid="lambda-dots")
     for r, lam in zip(rows, EX.labelled):
@@ -154,7 +161,8 @@ def make_figure(theme):
                    label=rf"circle of $\|w\|^2$ at $\lambda = {EX.tangent:g}$"),
             # the regularised cost named where it is first used, defined in full
             Line2D([], [], color=theme.accent, lw=2.0,
-                   label=r"minimiser of $J_\lambda = J + \frac{\lambda}{2}\|w\|^2$"),
+                   label=r"minimiser of $J_\lambda = J + \frac{\lambda}{2}"
+                   r"{\sum}_{k \geq 1} w_k^2$"),
             # the two minima, two marks: each keyed as the map draws it
             Line2D([], [], **theme.marker("minimum"), label="minimum of $J$"),
             Line2D([], [], color=theme.text, **CENTRE_MARK, label=r"minimum of $\|w\|^2$")]
@@ -183,7 +191,7 @@ def make_figure(theme):
     side.set_xlim(lmin / 2, lmax * 1.3)
     side.set_xticks(10.0 ** np.arange(np.log10(lmin), np.log10(lmax) + 0.01))
     side.set_xlabel(th.AXIS_LABELS["penalty"])
-    side.set_ylabel("weight of the minimiser $w_k$")  # word, then symbol; no argument
+    side.set_ylabel(r"$w_k$ at the minimum of $J_\lambda$")
     side.set_title(th.title(r"the minimiser of $J_\lambda$ against $\lambda$"), y=1.0,
                    pad=TITLE_PAD)
     return fig

@@ -14,17 +14,17 @@ while the test cost J on {n_test} fresh test samples (hollow lavender diamonds o
 lowest, {best_test}, at λ = {best_lam}.
 
 Alt: A row of {n_shown} small plots of the same {n} points with a polynomial curve, titled
-λ = 0, λ = {lam_wild}, λ = {best_lam} (a green star before it: the least test cost) and
-λ = {lam_last}. At
+λ = 0, λ = {lam_wild}, λ = {best_lam} and λ = {lam_last}; in the λ = {best_lam} panel a
+green star and the words "least test cost". At
 λ = 0 and λ = {lam_wild} the curve shoots off the plot between the points; at λ = {best_lam} it
 is a gentle wave close to the dotted sine; at λ = {lam_last} it is almost flat. Below, a
 log-log plot shows the coefficient norm ‖w‖ falling from about {norm0} to {norm_last} as λ
 grows from {lam_first} to {lam_last}, with the λ = 0 value drawn separately at the left and
-dotted lines at the strengths of the fits above, labelled "dotted: the λ of each fit above"
-between two of them; a second plot shows the training cost rising with λ and the test cost
-falling from {test0} to {best_test} at λ = {best_lam}, marked by a green star just above it,
-before rising again; its λ = 0 training cost sits under a break in the cost axis, at its last
-tick, "≈ 0".
+dotted lines at the strengths of the fits above, keyed under the plot as "λ of a fit above";
+a second plot shows the training cost rising with λ and the test cost falling from {test0} to
+{best_test} at λ = {best_lam}, marked by a green star in place of its diamond, before rising
+again; its λ = 0 training cost sits under a break in the cost axis, at its last tick, "≈ 0",
+labelled "J ≈ 0 ({floor})".
 """
 
 import numpy as np
@@ -40,8 +40,6 @@ COST_FLOOR = 1e-5  # lower edge of the cost axis (below: the interpolating fit's
 #: From this length on a panel's ‖w‖ is written as a power of ten (1.5 × 10⁵ beside 2.3 × 10⁶,
 #: not 150000): a length is a measurement, not a count.
 NORM_POWER_FROM = 1e4
-#: significant figures of a cost J in the figure, its caption and alt text: the book's rule
-COST_SIG = numbers.COST_SIG
 
 
 def norm_tex(v: float) -> str:
@@ -65,8 +63,8 @@ def facts() -> dict:
             "lam_first": lam(rp.lams[rp.lams > 0].min()),
             "lam_wild": lam(wild[0]), "norm0": numbers.text(rp.norms[0]),
             "norm_last": numbers.text(rp.norms[-1], sig=2),
-            "lam_last": lam(rp.lams[-1]), "test0": numbers.significant(rp.test[0], COST_SIG),
-            "best_test": numbers.significant(rp.test[b], COST_SIG), "best_lam": lam(rp.lams[b]),
+            "lam_last": lam(rp.lams[-1]), "test0": numbers.cost(rp.test[0]),
+            "best_test": numbers.cost(rp.test[b]), "best_lam": lam(rp.lams[b]),
             "steep_from": lam(rp.lams[s]), "steep_to": lam(rp.lams[s + 1]),
             "steep_factor": numbers.significant(rp.norms[s] / rp.norms[s + 1], 2)}
 
@@ -121,7 +119,7 @@ def make_figure(theme):
     rows = EX.shown_rows(rp)
     best = EX.best_row(rp)
     xs = EX.xs
-    fig = gm.new_figure(theme, height=4.5)
+    fig = gm.new_figure(theme, height=4.6)
     gs = fig.add_gridspec(2, 1, height_ratios=(1.0, 1.15))
     top = gs[0].subgridspec(1, len(EX.shown), wspace=0.08)
     bottom = gs[1].subgridspec(1, 2, wspace=0.25)
@@ -141,10 +139,13 @@ def make_figure(theme):
         # a curve that leaves the panel says so (as overfitting-poly's), its ‖w‖ below tells how far
         ax.set_title(lam_tex(rp.lams[r]) + (" (clipped)" if clipped else ""),
                      fontsize=theme.font_size)
-        if r == best:  # the least test cost: the house minimum star before its title
-            title = ax.set_title(lam_tex(rp.lams[r]) + ": least test cost",
-                                 fontsize=theme.font_size)
-            gm.best_beside(ax, theme, title)
+        if r == best:  # the least test cost: the house minimum star before its words, in
+            # the panel's empty top (its title a λ as the others')
+            words = ax.text(0.56, 0.96, "least test cost", transform=ax.transAxes,
+                            ha="center", va="top", fontsize=theme.small_size,
+                            color=theme.text, zorder=6, gid="best-words",
+                            path_effects=gm.halo(theme))
+            gm.best_beside(ax, theme, words)
         ax.text(0.5, 0.03, rf"$\|w\| = {norm_tex(rp.norms[r])}$",
                 transform=ax.transAxes, ha="center", va="bottom", fontsize=theme.small_size,
                 color=theme.text, zorder=6, gid="norm-label", path_effects=gm.halo(theme))
@@ -166,50 +167,60 @@ def make_figure(theme):
             zorder=3, gid="norm")
     n0.plot([0], [rp.norms[0]], color=theme.text, marker="o", markersize=3.0, zorder=3,
             gid="norm")
+    guides = {}
     for r in rows:  # the λ of each fit shown above: a guide line (the least test cost's green)
         a = n0 if rp.lams[r] == 0 else n1
-        a.axvline(0 if rp.lams[r] == 0 else rp.lams[r],
-                  **theme.line("reference", color=theme.good if r == best else theme.muted,
-                               linewidth=0.9, zorder=1, gid="shown"))
-    # the guides named in words, between two of them under the falling norm (a legend inside
-    # a line plot is not the house's: its one key hangs under the axes)
-    n1.text(0.52, 0.04, "dotted: the $\\lambda$\nof each fit above", transform=n1.transAxes,
-            ha="center", va="bottom", fontsize=theme.small_size, color=theme.text,
-            gid="shown-key")
+        guides[r == best] = a.axvline(
+            0 if rp.lams[r] == 0 else rp.lams[r],
+            **theme.line("reference", color=theme.good if r == best else theme.muted,
+                         linewidth=0.9, zorder=1, gid="shown"))
+    # the guides keyed as the cost panel's curves are, under the axes (the house's one place
+    # for a line plot's key)
+    gm.optimizer_legend(n1, theme, "curves", handles=[guides[False], guides[True]],
+                        labels=[r"$\lambda$ of a fit above", "least test cost"])
     n0.set_ylabel(r"coefficient norm $\|w\|$")
     n1.set_xlabel(th.AXIS_LABELS["penalty"])
 
     # Training and test cost J against λ.
     e0, e1 = _split_axes(fig, bottom[1], theme, rp.lams[pos], COST_FLOOR, 3 * rp.test.max())
+    lines = {}
     for vals, gid in ((rp.train, "training"), (rp.test, "test")):
         # each set in its house role (theme.DATA_ROLES): its colour and its mark; where the
         # two costs meet (λ ≥ 10⁻⁴) the training dots, smaller, sit inside the test diamonds
         role, kind = th.DATA_ROLES[gid]
         mark = theme.marker("data") if kind == "data" else theme.held_out(role)
+        # (the house sizes, as model-capacity's: the two costs drawn alike in both figures)
         mark = {k: v for k, v in mark.items() if k not in ("linestyle", "zorder")}
-        mark["markersize"] = 2.6 if kind == "data" else 4.6
         z = 4 if kind == "data" else 3
         label = th.AXIS_LABELS[f"{gid} cost"]
-        e1.plot(rp.lams[pos], vals[pos], color=theme.role(role), label=label, zorder=z,
-                gid=gid, **mark)
+        (lines[gid],) = e1.plot(rp.lams[pos], vals[pos], color=theme.role(role), label=label,
+                                zorder=z, gid=gid, **mark)
         if vals[0] < COST_FLOOR:  # below the log axis (the unpenalised fit interpolates)
             # in the ≈ 0 strip under the cost axis' break, at its "≈ 0" tick
-            gm.off_scale_low(e0, theme, 0, COST_FLOOR,
-                             {**mark, "color": theme.role(role), "markersize": 3.5}, gid=gid)
-            # what its "≈ 0" stands for, in the empty low corner of the panel beside it
-            e1.text(0.5, 0.04, r"$\approx 0$: " + numbers.floor_words("mathtext"),
-                    transform=e1.transAxes, ha="center", va="bottom",
-                    fontsize=theme.small_size, color=theme.text, gid="floor")
+            zero = gm.off_scale_low(e0, theme, 0, COST_FLOOR,
+                                    {**mark, "color": theme.role(role)}, gid=gid)
+            # what its "≈ 0" stands for, beside it in the strip, a leader across the break
+            note = e1.annotate(
+                        f"$J {numbers.relation(vals[0])}$ ({numbers.floor_words('mathtext')})",
+                        xy=(0.5, 0.5), xycoords=zero, xytext=(0.06, gm.floor_level(COST_FLOOR)),
+                        textcoords=e1.get_yaxis_transform(), ha="left", va="center",
+                        fontsize=theme.small_size, color=theme.text, gid="floor",
+                        arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8,
+                                        shrinkA=2, shrinkB=5))
+            note.set_in_layout(False)  # its leader reaches into the stub: not e1's margin
         else:
             e0.plot([0], [vals[0]], color=theme.role(role), zorder=z, gid=gid, **mark)
     b = best
-    # the least test cost is the minimum of the test curve: the house minimum star, just above
-    # its test diamond (both read)
-    gm.best_at(e1, theme, rp.lams[b], rp.test[b], over={**theme.held_out("test"),
-                                                        "markersize": 4.6})
-    e1.annotate("least test cost\n$J = " + numbers.significant(rp.test[b], COST_SIG, "latex") + "$",
-                xy=(rp.lams[b], rp.test[b]), xytext=(-7, -24), textcoords="offset points",
-                ha="right", va="top", fontsize=theme.small_size, color=theme.text)
+    # the least test cost is the minimum of the test curve: the house minimum star on its
+    # point, in place of its test diamond (at the value it names), named above the curves on
+    # a leader, as model-capacity's
+    gm.best_at(e1, theme, rp.lams[b], rp.test[b], over=lines["test"])
+    e1.annotate(f"least test cost\n$J = {numbers.cost(rp.test[b], 'latex')}$",
+                xy=(rp.lams[b], rp.test[b]), xytext=(-14, 30), textcoords="offset points",
+                ha="right", va="bottom", fontsize=theme.small_size, color=theme.text,
+                gid="best-label",
+                arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8,
+                                shrinkB=theme.marker("minimum")["markersize"] / 2 + 2))
     e1.axvline(rp.lams[b], **theme.line("reference", color=theme.good, linewidth=0.9, zorder=1,
                                         gid="best-line"))
     e0.set_ylabel(th.AXIS_LABELS["cost"])

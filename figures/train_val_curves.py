@@ -3,7 +3,7 @@
 A network with one hidden layer of {hidden} sigmoid neurons, trained by full-batch gradient
 descent with momentum on only {n_train} noisy samples of sin(2πx), and scored after every epoch
 on {n_val} separate validation samples (half mean squared error, log scale; the epoch axis is
-logarithmic beyond epoch 1, so the steep first epochs can be read). For the first {below_to}
+logarithmic from epoch 1, so the steep first epochs can be read). For the first {below_to}
 epochs the validation cost lies a little below the training cost: the two sets are small
 samples at different x, and while the network still underfits its cost is mostly its distance
 from the sine, which happens to be larger at the {n_train} training x than on average over the
@@ -12,15 +12,16 @@ keeps falling, to {train_last} after {epochs} epochs. The validation cost falls 
 first, reaches its lowest value, {val_best}, at epoch {best}, and then turns up to
 {val_last}: from there on the network fits the noise of its {n_train} samples. Early
 stopping keeps the weights of epoch {best}. The inset redraws the validation cost from epoch
-100 on a linear axis, where its turn up reads.
+100 on a linear cost axis (its epochs still logarithmic), where its turn up reads.
 
-Alt: Two cost curves over {epochs} epochs, both axes logarithmic. Both drop steeply in the
-first hundred epochs, the validation curve just under the training curve until epoch
-{below_to}. The training curve keeps sloping down; the validation curve bottoms out at epoch
-{best}, marked with a dotted vertical line and a green star, and then climbs slowly for the rest of
-the run, in a shaded region labelled as overfitting. An inset at the lower left redraws the
-validation curve from epoch 100 to {epochs} on a linear axis: it falls to {val_best} at the
-star and climbs to {val_last}.
+Alt: Two cost curves over {epochs} epochs, both axes logarithmic, the epochs from 1. Both drop
+steeply in the first hundred epochs, the validation curve just under the training curve until
+epoch {below_to}; marks on them alternate at 3, 10, 30, 100 and 1,000 epochs. The training curve
+keeps sloping down; the validation curve bottoms out at epoch {best}, marked with a dotted
+vertical line and a green star, and then climbs slowly for the rest of the run, in a shaded
+region labelled as overfitting. An inset at the lower left redraws the validation curve from
+epoch 100 to {epochs} on a linear cost axis: it falls to {val_best} at the star and climbs to
+{val_last}.
 """
 
 from functools import lru_cache
@@ -41,10 +42,12 @@ N_TRAIN, N_VAL, HIDDEN = 15, 60, 40  # the set-up of procedure.train_val_curves 
 #: screen shows (the page's luminance is near 0, so a ratio moves it little); the dark tint
 #: takes 1.3:1, still darker than the grid rules, which stay visible across it
 OVERFIT_TINT = {"light": 1.15, "dark": 1.3}
-#: the epochs whose costs carry their set's mark, few and spread over the log axis; training
-#: and validation alternate so that the marks of the two close curves never sit on each other
-TRAIN_MARKS = (1, 3, 10, 30, 100, 1000)
-VAL_MARKS = (2, 6, 20, 60, 200, 600, 2000)
+#: the epochs whose costs carry their set's mark, at even steps of the log axis: training at
+#: the decades, validation half-way between them (3, 30; at 300 the early stop's star stands
+#: for it), so that the marks of the two close curves alternate and never sit on each other
+#: (none at epochs 1 and 3,000, where the frame would cut a mark in half)
+TRAIN_MARKS = (10, 100, 1000)
+VAL_MARKS = (3, 30)
 #: the inset's window on the validation curve: its fall to the early stop and its turn up
 ZOOM_FROM = 100
 
@@ -81,20 +84,27 @@ def make_figure(theme):
     gm.style_axes(ax, theme)
     # each set in its house role (theme.DATA_ROLES): training data dots, validation accent
     # hollow diamonds, a few marks along each curve
-    for vals, gid, part, every, label in (
-            (c.train, "train", "training", TRAIN_MARKS, AXIS_LABELS["training cost"]),
-            (c.val, "val", "validation", VAL_MARKS, "validation cost $J$")):
+    # the validation curve over the training one on a casing of the page: where the two run
+    # together (the first hundred epochs) both read
+    for vals, gid, part, every, label, z, case in (
+            (c.train, "train", "training", TRAIN_MARKS, AXIS_LABELS["training cost"], 3, None),
+            (c.val, "val", "validation", VAL_MARKS, "validation cost $J$", 3.1,
+             gm.casing(theme))):
         ax.plot(epochs, vals, color=theme.role(th.DATA_ROLES[part][0]), linewidth=1.6,
-                label=label, zorder=3, gid=gid, markevery=list(every), **_set_mark(theme, part))
+                label=label, zorder=z, gid=gid, markevery=list(every), path_effects=case,
+                **_set_mark(theme, part))
     ax.set_yscale("log")
-    ax.set_xscale("symlog", linthresh=1, linscale=0.35)  # linear 0 … 1, log beyond
-    ax.set_xlim(0, c.train.size - 1)
-    ticks = [0, 1, 10, 100, 1000, c.train.size - 1]
+    # the epochs on a log axis from epoch 1 (the first step): the steep start reads, and no
+    # lone 0 stands on a stretch of another scale
+    ax.set_xscale("log")
+    ax.set_xlim(1, c.train.size - 1)
+    ticks = [1, 10, 100, 1000, c.train.size - 1]
     ax.set_xticks(ticks)
     ax.xaxis.set_major_formatter(gm.count_formatter())
     ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
     lo = min(c.train.min(), c.val.min()) / 1.6
-    hi = max(c.train.max(), c.val.max()) * 1.6
+    hi = max(c.train[1:].max(), c.val[1:].max()) * 1.6
+    hi = 10.0 ** np.ceil(np.log10(hi))  # up to the next decade: its tick names the top
     ax.set_ylim(lo, hi)
 
     # the overfitting stretch tinted, neutral (the error red is for residuals and divergence),
@@ -107,7 +117,7 @@ def make_figure(theme):
     gm.best_at(ax, theme, b, c.val[b])
     ax.annotate(f"early stop: epoch {b}\nvalidation cost $J = {numbers.cost(c.val[b], 'latex')}$",
                 xy=(b, c.val[b]),
-                xytext=(b / 1.4, c.val[b] * 3.0), ha="right", va="bottom",
+                xytext=(b / 1.1, c.val[b] * 3.3), ha="right", va="bottom",
                 fontsize=theme.small_size, color=theme.text, gid="stop-label",
                 arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8,
                                 shrinkB=theme.marker("minimum")["markersize"] / 2 + 2))
@@ -131,7 +141,8 @@ def _zoom(ax, theme, c) -> None:
     """An inset on a linear cost axis: the validation curve from epoch ZOOM_FROM on, where its
     turn up (slight on the log axis) reads, with the early stop."""
     b = c.best_epoch
-    z = ax.inset_axes((0.085, 0.125, 0.34, 0.325))
+    # lifted clear of the main axis' lowest grid rule and its x axis, its numbers on a halo
+    z = ax.inset_axes((0.07, 0.2, 0.34, 0.255))
     gm.style_axes(z, theme)
     e = np.arange(ZOOM_FROM, c.val.size)
     z.plot(e, c.val[ZOOM_FROM:], color=theme.accent, linewidth=1.4, gid="zoom",
@@ -149,9 +160,12 @@ def _zoom(ax, theme, c) -> None:
     z.set_ylim(seen.min() - pad, seen.max() + pad)
     z.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(3))
     z.tick_params(labelsize=theme.small_size)
+    for label in (*z.get_xticklabels(), *z.get_yticklabels()):
+        label.set_path_effects(gm.halo(theme))
     z.set_facecolor(theme.background)
-    z.set_title(f"Validation cost $J$ from epoch {ZOOM_FROM}, linear",
-                fontsize=theme.small_size, color=theme.text, pad=3)
+    title = z.set_title(f"Validation cost $J$ from epoch {ZOOM_FROM}, linear $J$ axis",
+                        fontsize=theme.small_size, color=theme.text, pad=3)
+    title.set_path_effects(gm.halo(theme))
 
 
 if __name__ == "__main__":

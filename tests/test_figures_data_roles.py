@@ -74,14 +74,13 @@ def test_data_splits_parts_and_their_marks(t):
 def test_data_splits_keys_its_marks_and_names_each_part_legibly(t):
     fig = build("data_splits", t)
     ax = fig.axes[0]
-    # a key names the three marks, each drawn as the parts' marks are
-    (legend,) = [c for c in ax.get_children() if isinstance(c, matplotlib.legend.Legend)]
-    keys = dict(zip((x.get_text() for x in legend.get_texts()), legend.legend_handles))
-    assert list(keys) == [f"a {part} sample" for part in th.DATA_ROLES]
-    for part, handle in zip(th.DATA_ROLES, keys.values()):
-        (mark,) = gids(fig, f"{part}-mark")[:1]
-        assert handle.get_marker() == mark.get_marker()
-        assert same_color(handle.get_markeredgecolor(), mark.get_markeredgecolor())
+    # no key of glyphs for samples the figure does not draw: words say what the marks under
+    # the parts are, and each part carries its set's mark
+    assert not [c for c in ax.get_children() if isinstance(c, matplotlib.legend.Legend)]
+    (note,) = [x for x in ax.texts if x.get_gid() == "marks-note"]
+    assert note.get_text() == "Under each part, the mark its samples take in the other figures"
+    for part in th.DATA_ROLES:
+        assert gids(fig, f"{part}-mark")
     # each part's name on its bar meets WCAG 4.5:1 against the bar
     fills = {p.get_gid(): p.get_facecolor() for p in ax.patches if p.get_gid() in th.DATA_ROLES}
     names = [x for x in ax.texts if re.match(r"(training|validation|test): \d+$", x.get_text())]
@@ -90,6 +89,12 @@ def test_data_splits_keys_its_marks_and_names_each_part_legibly(t):
         fill = matplotlib.colors.to_hex(fills[x.get_text().split(":")[0]])
         ink = matplotlib.colors.to_hex(x.get_color())
         assert th.contrast(ink, fill) >= th.TEXT_CONTRAST, x.get_text()
+
+
+def lower_bar_top(fig) -> float:
+    """The top edge (data) of data-splits' lower bar."""
+    return max(p.get_y() + p.get_height() for p in fig.axes[0].patches
+               if p.get_gid() in th.DATA_ROLES and p.get_y() < 1)
 
 
 @pytest.mark.parametrize("t", THEMES)
@@ -106,6 +111,17 @@ def test_data_splits_bars_align_and_the_test_parts_are_joined(t):
     # the connector stops short of the words, above and below them
     ys = sorted(float(y) for seg in tie.get_segments() for y in seg[:, 1])
     assert ys[1] < words.get_position()[1] < ys[2]
+    # the training part re-cut: a connector from the upper training part, broken by the words
+    # that say so, to a bracket over the lower training and validation parts together
+    (cut,) = [c for c in ax.collections if c.get_gid() == "re-cut"]
+    assert same_color(cut.get_color()[0], theme.muted) and cut.get_linewidth()[0] < 1
+    (said,) = [x for x in ax.texts if x.get_text().startswith("The training part cut again")]
+    up, down, bracket = cut.get_segments()
+    assert up[0, 0] == down[0, 0] == said.get_position()[0] == 40
+    assert down[1, 1] < said.get_position()[1] < up[1, 1] < up[0, 1]
+    assert bracket[0, 0] == bracket[1, 0] == 0 and bracket[2, 0] == bracket[3, 0] == 80
+    assert bracket[1, 1] == bracket[2, 1] == down[1, 1]  # the stem meets the bracket
+    assert bracket[0, 1] > lower_bar_top(fig)  # its feet stop over the lower bar
     # the lower bar's training and validation span stands under the upper training part, its
     # test part under the upper test part, edge on edge; no outline sets an edge off
     bars = [p for p in ax.patches if p.get_gid() in ("training", "validation", "test")]
@@ -260,9 +276,9 @@ def test_model_capacity_caption_tells_the_test_costs_path():
     assert abs(err.test[2] - err.test[1]) < 0.05 * err.test[1] and err.test[3] < err.test[2] / 4
     assert np.all(np.diff(err.test[b:]) > 0) and b == 3
     # one rule for every test cost, from 0.0351 to 7.42: the book's three significant figures
-    c = [numbers.significant(v, f.COST_SIG) for v in err.test]
+    c = [numbers.cost(v) for v in err.test]
     assert (f"{c[1]} and {c[2]} at degrees 1 and 2, drops to its least, "
             f"{c[b]}, at degree {b}, and then climbs with every degree to {c[-1]} at") in cap
-    assert f.COST_SIG == numbers.COST_SIG == 3 and (c[b], c[-1]) == ("0.0351", "7.42")
+    assert numbers.COST_SIG == 3 and (c[b], c[-1]) == ("0.0351", "7.42")
     assert err.train[9] < numbers.FLOOR  # interpolation at degree 9: "≈ 0" holds
     assert f"down to ≈ 0 (rounding noise, {numbers.floor_words()}) at degree 9" in cap

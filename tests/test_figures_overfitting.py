@@ -146,6 +146,14 @@ def test_cross_validation_rounds_hold_out_one_fold_each(t):
     table = next(a for a in fig.axes if a.get_gid() == "table")
     blocks = [p for p in table.patches if p.get_gid() in ("train", "held-out")]
     assert len(blocks) == 25
+    # each cell's word keeps a margin inside its cell ("held out", the longest, too)
+    fig.canvas.draw()
+    for b in blocks:
+        cell = b.get_window_extent()
+        (word,) = [x for x in table.texts if x.get_text() in ("train", "held out")
+                   and b.contains_point(table.transData.transform(x.get_position()))]
+        box = word.get_window_extent()
+        assert min(box.x0 - cell.x0, cell.x1 - box.x1) >= 3 * fig.dpi / 72
     rows = sorted({round(b.get_y(), 6) for b in blocks}, reverse=True)
     assert len(rows) == 5
     for i, y in enumerate(rows):
@@ -179,15 +187,12 @@ def test_cross_validation_fits_train_on_four_folds_and_score_the_fifth(t):
         w = regression.polynomial_fit(d.x[tr], d.y[tr], 3)
         xs = line.get_xdata()
         np.testing.assert_allclose(line.get_ydata(), regression.polynomial_eval(w, xs))
-        # The drawn red gaps are the held-out residuals (the house residual) whose half mean
-        # square, the cost J, is the round's score.
-        (gaps,) = by_gid(ax, "gaps", matplotlib.collections.LineCollection)
-        lengths = [seg[1, 1] - seg[0, 1] for seg in gaps.get_segments()]
-        assert np.mean(np.square(lengths)) / 2 == pytest.approx(score)
-        house = matplotlib.collections.LineCollection(  # the house's short dash
-            [], linestyle=theme.RESIDUAL_SHORT_DASH, linewidth=theme.RESIDUAL["linewidth"])
-        assert gaps.get_linestyle() == house.get_linestyle() != [(0, None)]  # dashed
-        assert gaps.get_linewidth()[0] == theme.RESIDUAL["linewidth"]
+        # the round's score is the cost J of the drawn fit on the drawn held-out diamonds;
+        # their gaps (a point or two at this size) are not drawn: a speck of red beside the
+        # orange diamond reads as neither
+        gaps = held.get_ydata() - regression.polynomial_eval(w, held.get_xdata())
+        assert np.mean(np.square(gaps)) / 2 == pytest.approx(score)
+        assert not by_gid(ax, "gaps", matplotlib.collections.LineCollection)
     # every sample is held out exactly once
     assert sorted(np.concatenate(r.test_idx).tolist()) == list(range(20))
 
@@ -207,9 +212,11 @@ def test_overfitting_poly_panels_carry_the_computed_errors(t):
     # the cost J: half the mean squared error (0.021 and 0.035 for the cubic, by hand)
     fit3 = regression.polynomial_eval(regression.polynomial_fit(d.x, d.y, 3), d.x_test)
     assert err.test[0] == pytest.approx(np.mean((fit3 - d.y_test) ** 2) / 2)
-    assert box3.get_text() == (f"training cost $J = {err.train[0]:.3f}$\n"
-                               f"test cost $J = {err.test[0]:.3f}$")
-    assert f"test cost $J = {err.test[1]:.1f}$" in box9.get_text()
+    # every cost J in the book's one format, as model-capacity writes the same 0.0351
+    assert box3.get_text() == (f"training cost $J = {numbers.cost(err.train[0], 'latex')}$\n"
+                               f"test cost $J = {numbers.cost(err.test[0], 'latex')}$")
+    assert numbers.cost(err.test[0]) == "0.0351"
+    assert f"test cost $J = {numbers.cost(err.test[1], 'latex')}$" in box9.get_text()
     # the degree-9 training cost is rounding noise (~10⁻²¹): written ≈ 0
     assert err.train[1] < 1e-15 and r"training cost $J \approx 0$" in box9.get_text()
     # the test samples behind "test MSE" are drawn in both panels
@@ -251,9 +258,11 @@ def test_overfitting_poly_draws_the_fits_and_says_when_clipped(t):
             fig.canvas.draw()
             note = clipped[0].get_window_extent()
             assert note.y1 < min(x.get_window_extent().y0 for x in ax.get_xticklabels())
-        # the test samples under the true curve they were drawn from, which reads through them
+        # the test samples over the true curve and the fit (under them, many hid), under the
+        # training dots the fit is made of
         (held,) = by_gid(ax, "test-samples")
-        assert held.get_zorder() < true[0].get_zorder() and true[0].get_alpha() in (None, 1.0)
+        assert true[0].get_zorder() < held.get_zorder() and fit.get_zorder() < held.get_zorder()
+        assert held.get_zorder() < pts.get_zorder() and true[0].get_alpha() in (None, 1.0)
     # the panels apart: the left panel's last tick number clear of the right one's first
     fig.canvas.draw()
     last = fig.axes[0].get_xticklabels()[-1].get_window_extent()
@@ -279,9 +288,14 @@ def test_model_capacity_lines_are_gdcores_errors(t):
     np.testing.assert_array_equal(test.get_ydata(), err.test)
     assert ax.get_yscale() == "log"
     # interpolation at degree 9: the fall from degree 8 ends there, labelled ≈ 0
-    (fall,) = [a for a in ax.texts if a.get_gid() == "to-zero"]
+    # the fall from degree 8 is drawn down to the scale's floor and breaks off there, as the
+    # axis does: no line crosses the ≈ 0 gap to the mark
+    (fall,) = by_gid(ax, "to-zero")
     (below,) = by_gid(ax, "below-axis")
-    assert fall.xyann == (8, err.train[8]) and fall.xycoords is below  # ends on the mark
+    floor = gm.load("figures.model_capacity").Y_FLOOR
+    assert (fall.get_xdata()[0], fall.get_ydata()[0]) == (8, err.train[8])
+    assert fall.get_ydata()[-1] == floor and 8 < fall.get_xdata()[-1] < 9
+    assert not [t for t in ax.texts if t.get_gid() == "to-zero"]
     assert any(r"training cost $J \approx 0$ (below $10^{-10}$)" in s for s in texts(fig))
     assert ax.get_ylabel() == "cost $J$" and [t.get_text() for t in ax.get_legend().texts] == [
         "training cost $J$", "test cost $J$"]
@@ -330,7 +344,7 @@ def test_regularization_fits_calm_down_as_lambda_grows(t):
     fits = [a for a in fig.axes if by_gid(a, "fit")]
     assert [a.get_title() for a in fits] == [
         r"$\lambda = 0$ (clipped)", r"$\lambda = 10^{-13}$ (clipped)",
-        r"$\lambda = 10^{-4}$: least test cost",
+        r"$\lambda = 10^{-4}$",
         r"$\lambda = 1$"]
     # the best λ (least test error on the grid) is among the panels, and it is 10⁻⁴
     b = int(np.argmin(rp.test))
@@ -448,7 +462,9 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     assert [x.get_text() for x in legend.get_texts()] == [
         "cost $J$", r"penalty $\|w\|^2$", r"level of $J$ at $\lambda = 1$",
         r"circle of $\|w\|^2$ at $\lambda = 1$",
-        r"minimiser of $J_\lambda = J + \frac{\lambda}{2}\|w\|^2$",
+        # the regularised cost as the equations sheet writes it (the sum from k = 1: an
+        # intercept is never penalised; this model has none, so it is ‖w‖²)
+        r"minimiser of $J_\lambda = J + \frac{\lambda}{2}{\sum}_{k \geq 1} w_k^2$",
         "minimum of $J$", r"minimum of $\|w\|^2$"]
     # each mark keyed as the map draws it
     keys = legend.legend_handles
@@ -470,6 +486,7 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     # the weights against λ, both solid, each named at its start (no legend)
     side = fig.axes[1]
     assert side.get_legend() is None
+    assert side.get_ylabel() == r"$w_k$ at the minimum of $J_\lambda$"
     for k in (1, 2):
         (curve,) = by_gid(fig, f"w{k}")
         (name,) = by_gid(fig, f"w{k}-name", matplotlib.text.Text)
@@ -549,11 +566,16 @@ def test_penalty_conflict_labels_stand_clear_of_every_line(t):
     labels = [x for x in ax.texts if x.get_text().strip()]
     assert {x.get_gid() for x in labels} == {"lambda", "data-label", "origin-label"}
     bg = theme.get(t).background
+    from figures.penalty_conflict import LABEL_CASING
     for label in labels:
         assert label.get_bbox_patch() is None
+        # a light casing (never an embossed rim), a thin leader from each λ's label to its dot
+        assert LABEL_CASING <= 0.5
+        if label.get_gid() == "lambda":
+            assert label.arrow_patch is not None and label.xyann != label.xy
         casing, _ = label.get_path_effects()
         assert matplotlib.colors.same_color(casing.color, bg) and casing.width > 0
-        box = label.get_window_extent()
+        box = matplotlib.text.Text.get_window_extent(label)  # its letters, not its leader
         assert ax.bbox.contains(box.x0, box.y0) and ax.bbox.contains(box.x1, box.y1)
         near = {name: clearance_pt(ax, box, i) for name, i in ink.items()}
         assert min(near.values()) >= 1.0, (label.get_text(), min(near, key=near.get))
@@ -613,8 +635,24 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     np.testing.assert_array_equal(zoom.get_ydata(), c.val[zoom.get_xdata()])
     # the model overfits: training loss keeps falling, validation loss turns up
     assert c.train[-1] < c.train[b] and c.val[-1] > 1.3 * c.val[b]
-    # the first epochs are readable: the epoch axis is logarithmic beyond epoch 1
-    assert train.axes.get_xscale() == "symlog"
+    # the first epochs are readable: the epoch axis is logarithmic from epoch 1 (no lone 0 on
+    # a stretch of another scale)
+    assert train.axes.get_xscale() == "log" and train.axes.get_xlim()[0] == 1
+    # the marks alternate at even steps of the log axis: training at decades, validation
+    # half-way between them, the early stop's star standing for its mark near 300
+    marks = sorted([(k, "t") for k in train.get_markevery()] + [(k, "v") for k in
+                                                                [*val.get_markevery(), b]])
+    assert all(a[1] != b[1] for a, b in zip(marks, marks[1:]))
+    steps = np.diff(np.log10([k for k, _ in marks]))
+    assert np.allclose(steps, 0.5, atol=0.03)  # half a decade apart
+    # the inset says which of its axes is linear (the cost; its epochs are logarithmic), and
+    # its numbers stand clear of the main axes' lowest rule, on a halo
+    assert "linear $J$ axis" in zoom.axes.get_title() and zoom.axes.get_xscale() == "log"
+    fig.canvas.draw()
+    rule = train.axes.transData.transform((1, train.axes.get_yticks()[0]))[1]
+    low = min(x.get_window_extent().y0 for x in zoom.axes.get_xticklabels())
+    assert low > rule + 2
+    assert all(x.get_path_effects() for x in zoom.axes.get_xticklabels())
     # the opening stretch with validation below training is the one the caption explains
     from figures.train_val_curves import below_until, facts
     k = below_until(c)

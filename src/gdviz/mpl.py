@@ -649,22 +649,23 @@ def end_at(ax, theme: Theme, xy, marker: dict, star_xy=None, star: dict | None =
     return mark
 
 
-def best_at(ax, theme: Theme, x: float, y: float, over: dict | None = None, gid: str = "best",
-            gap: float = 1.0, **kw):
+def best_at(ax, theme: Theme, x: float, y: float, over=None, gid: str = "best", **kw):
     """The best value of a plot (the least test cost over a sweep, the early stop): the
-    minimum's star at (x, y), one mark for "the best" in every still. Where the point there
-    carries a data mark (`over`: that mark's Line2D keywords, a test diamond), the star stands
-    just above it, `gap` points clear of the mark's top, so that neither hides the other (its
-    data stay (x, y); gid `gid`). kw: the star's Line2D keywords. Returns the star."""
-    from matplotlib.transforms import offset_copy
-
+    minimum's star at (x, y), on its point, one mark for "the best" in every still. Where the
+    point is one of a set's marked line (`over`, that Line2D: a test curve's diamonds), the
+    star takes the place of the set's mark there (the line's markevery leaves that point out)
+    and lies over the line: the star stands at the value it names, and no diamond peeps from
+    under it. kw: the star's Line2D keywords. Returns the star."""
     star = {**theme.marker("minimum"), **kw}
-    transform = ax.transData
     if over is not None:
-        _, low, _, _ = star_footprint(star)
-        _, _, _, top = star_footprint({"markeredgewidth": 0.0, **over})
-        transform = offset_copy(ax.transData, fig=ax.figure, y=top + gap - low, units="points")
-    (line,) = ax.plot([x], [y], gid=gid, transform=transform, **star)
+        xs, ys = np.asarray(over.get_xdata(), float), np.asarray(over.get_ydata(), float)
+        hit = np.flatnonzero(np.isclose(xs, x, rtol=1e-12, atol=0)
+                             & np.isclose(ys, y, rtol=1e-12, atol=0))
+        if hit.size != 1:
+            raise ValueError(f"({x}, {y}) is not one point of the line {over.get_gid()!r}")
+        over.set_markevery([k for k in range(xs.size) if k != hit[0]])
+        star["zorder"] = max(star.get("zorder", 8), over.get_zorder() + 1)
+    (line,) = ax.plot([x], [y], gid=gid, **star)
     return line
 
 
