@@ -380,7 +380,7 @@ class LearningRates(ThemedScene):
         # otherwise hide)
         good = self.names[1]
         self.trail_casings = []
-        for name, width in ((good, 4.0), (self.names[0], 7.0)):
+        for name, width in ((good, 5.0), (self.names[0], 11.0)):
             trail, curve = self._trail_and_curve(name, width)
             dot = cased(head_dot(trail, self.colors[name], radius=0.08), self.theme)
             if name == good:
