@@ -8,7 +8,8 @@ two steps (the moment the scene exists for, slow and large), the camera pulls ba
 whole valley, and the ball slides on to the valley floor while the camera turns; a close-up
 opens, fixed in the frame under the readouts (a 2-D map of the floor round the minimum: on the
 surface the rest of the crawl is a few pixels long), and the ball crawls along the floor to
-the minimum, its path drawn there, the camera still; the close-up closes; at the end
+the minimum, its path drawn there, the camera drifting on slowly; the close-up's region is
+outlined on the surface, two leaders tying it to the close-up; the close-up closes; at the end
 the camera moves in again, on the whole valley, large between the title and the bottom margin,
 the ball on the minimum. The m, b, J axes frame the whole surface from the first frame to the
 last: each view the camera moves to frames the whole box with its axes (moved in on the fall,
@@ -20,8 +21,9 @@ shows round the star, between its points; a legend
 shows each mark beside its word, the −∇J arrow among them (its name is in the legend, off the
 surface: no word is drawn over the surface; it fades with the arrow). The −∇J arrow (gdcore's
 −∇J at the step's start, the way the step goes) rides with the ball along each step and is
-drawn anew where it lands; the J readout is the ball's height (gdcore's cost where the ball is,
-gdcore's loss at each step), the step readout changes as the ball lands. The crawl along the floor
+drawn anew where it lands; the J readout is gdcore's loss at the step last reached, held while
+the ball moves on (never the cost of a point between two steps), changing with the step readout
+t as the ball lands. The crawl along the floor
 runs through every scheduled step to the last, at one pace along the log-spaced schedule.
 The surface is gdviz.fast_surface's raster layer, inside a window between the legend and the
 readouts (its edge fading into the background); the ball and path hide where the surface covers
@@ -74,7 +76,10 @@ PIECES = 8
 #: The camera turns one way only, slowly: from THETA_FROM to THETA_TO degrees of azimuth
 #: during the slide, then on to END_THETA as it moves in on the closing view (an arc, never a
 #: swing out and back).
-THETA_FROM, THETA_TO = -75.0, -64.0
+THETA_FROM, THETA_TO = -75.0, -66.0
+#: ... and drifts on, slower, from THETA_TO to CRAWL_THETA while the close-up opens and the ball
+#: crawls (the 3-D view never stands still while the close-up changes).
+CRAWL_THETA = -61.5
 #: The fall: the scheduled steps 0 → FALL_STEPS (step 0 to step 2: from J ≈ 83 across the valley
 #: to J ≈ 3.7), FALL_SECONDS for each step, the camera moved in on it (the moment the scene
 #: exists for, slow and large); then the slide on to the valley floor (SLIDE_SECONDS, the
@@ -595,12 +600,13 @@ class Descent3d(ThemedScene):
         def step():
             return self.step_at(self.s.get_value())
 
-        step_read, _ = live_readout(r"\mathrm{step}", lambda: float(step()), places=0)
+        # t, the step count, as the chapter's other videos name it
+        step_read, _ = live_readout("t", lambda: float(step()), places=0)
 
-        def j_now():  # the ball's height: gdcore's cost where it is (its loss at a step,
-            # from the moment the step readout takes the step as reached)
-            s = self.s.get_value()
-            return float(self.ball_point(max(s, float(self.reached(s))))[2])
+        def j_now():  # gdcore's loss at the step last reached: it changes as a step lands
+            # (with t) and holds while the ball moves on to the next (never the cost of a
+            # point between two steps, which no step has)
+            return float(self.traj.losses[step()])
 
         # J to three significant digits (up to five decimals): 82.6 on the wall, 0.00903 at the
         # minimum, so the slow fall along the valley floor still shows in the readout
@@ -704,15 +710,66 @@ class Descent3d(ThemedScene):
         self.close_name = name
         return Group(img, ax, path, ball, star, name)
 
+    def region_marks(self) -> VGroup:
+        """The close-up's region marked on the surface: its outline (CLOSE_M × CLOSE_B, each
+        point at gdcore's cost, a little over the surface so that it is not hidden at its own
+        foot) and two leaders from its corners to the close-up's, in the frame's muted ink,
+        following the camera."""
+        t = self.theme
+        (m0, m1, _), (b0, b1, _) = CLOSE_M, CLOSE_B
+        u = np.linspace(0.0, 1.0, 12)
+        edge = np.vstack([np.column_stack([m0 + u * (m1 - m0), np.full_like(u, b0)]),
+                          np.column_stack([np.full_like(u, m1), b0 + u * (b1 - b0)]),
+                          np.column_stack([m1 - u * (m1 - m0), np.full_like(u, b1)]),
+                          np.column_stack([np.full_like(u, m0), b1 - u * (b1 - b0)])])
+        ring = np.column_stack([edge, self.cost(edge[:, 0], edge[:, 1])])
+        corners = [(m0, b1), (m0, b0), (m1, b1), (m1, b0)]
+        outline = VMobject(stroke_color=t.text, stroke_width=2)
+        leaders = VMobject(stroke_color=t.muted, stroke_width=1.5)
+        ax = self.close_axes
+
+        def draw(group):
+            scr = self.view.project(ring)[0]
+            runs, run = [], []  # the stretches the surface does not hide, as the path's
+            for q, v in zip(scr, visible(self.view, ring, self.cost)):
+                if v:
+                    run.append(q)
+                else:
+                    runs.append(run)
+                    run = []
+            set_polylines(outline, [*runs, run])
+            ends = self.view.project(np.array([[m, b, self.cost(m, b)] for m, b in corners]))[0]
+            # the two leaders from the box's corners to the close-up's matching corners whose
+            # segments lie left of the close-up's left edge (nearest it first): never across
+            # the close-up or the box
+            pairs = sorted(((float(np.linalg.norm(ax.c2p(m, b) - e)), e, ax.c2p(m, b))
+                            for (m, b), e in zip(corners, ends)), key=lambda p: p[0])
+            lines = [[e, c] for _, e, c in pairs[:2]]
+            set_polylines(leaders, lines)
+            return group
+
+        group = VGroup(leaders, outline)
+        draw(group)
+        group.add_updater(draw)
+        return group
+
+    def drift(self, to: float, run_time: float):
+        """The camera's azimuth on to `to` at the drift's one pace (linear)."""
+        return self.view.theta.animate(rate_func=linear, run_time=run_time).set_value(to)
+
     def section_inset(self):
         self.close = self.close_up()
-        self.play(FadeIn(self.close, scale=0.9), run_time=CLOSE_SECONDS)
+        self.marks = self.region_marks()
+        share = CLOSE_SECONDS / (CLOSE_SECONDS + CRAWL_SECONDS)
+        self.play(FadeIn(self.close, scale=0.9), FadeIn(self.marks),
+                  self.drift(THETA_TO + share * (CRAWL_THETA - THETA_TO), CLOSE_SECONDS),
+                  run_time=CLOSE_SECONDS)
 
     def section_crawl(self):
         # along the floor to the last step, one scheduled (log-spaced) step at a time at one
-        # pace: followed in the close-up, the camera still
+        # pace: followed in the close-up, the camera drifting on slowly
         self.play(self.s.animate(rate_func=linear).set_value(len(self.shown) - 1),
-                  run_time=CRAWL_SECONDS)
+                  self.drift(CRAWL_THETA, CRAWL_SECONDS), run_time=CRAWL_SECONDS)
 
     def section_arrive(self):
         t = self.theme
@@ -720,7 +777,7 @@ class Descent3d(ThemedScene):
         # steeper curve than its lines and words, so no faint box of it outlasts them
         img, rest = self.close[0], self.close[1:]
         self.play(FadeOut(img, rate_func=lambda u: 1.0 - (1.0 - smooth(u)) ** 2),
-                  FadeOut(Group(*rest)), run_time=0.8)
+                  FadeOut(Group(*rest)), FadeOut(self.marks), run_time=0.8)
         self.remove(self.close)
         # the camera moves in on the whole valley, large, with its axes, as its window opens,
         # turning on the same way

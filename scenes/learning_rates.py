@@ -15,13 +15,14 @@ while the map under it fades and its tick numbers give way to the zoom's (the ol
 before the new ones come in), so that the zoom never lies over anything still drawn; the
 box's outline, grown, is the zoom's one frame (the map's goes early with the map). The zoom
 draws the valley's floor dotted, in ink (where gdcore's distance across the valley is 0). The
-steps are played one at a time, each an arrow from wall to wall, the older ones fading, with
-the distance from the floor after it; the note over them, in a band of its own between the
-rates' labels and the cost plot, says that this distance is multiplied by |1 − α h_max| ≈
-1.042 each jump (GROWTH_PLACES: the precision at which 1.042² ≈ 1.09 holds as written), and
-each new step's line replaces the last by a cross-fade of the whole line (the old out, then the
-new in: never two sets of glyphs over each other). Then the zoom
-goes back into its box and the map fades back in, a dot where each shown step landed. Then the
+steps are played one at a time, each an arrow from wall to wall, the older ones fading to a
+ghost as each new one lands, with the distance from the floor after it, read in a line and seen
+as a bar beside the map, one per jump, standing on a dotted line (the floor); the note over
+them, in a band of its own between the rates' labels and the cost plot, says that this distance
+is multiplied by |1 − α h_max| ≈ 1.042 each jump (GROWTH_PLACES: the precision at which 1.042²
+≈ 1.09 holds as written); the step's line stays on screen, only its changing digits swapping
+(the old out, then the new in: never two glyphs over each other). Then the zoom goes back into
+its box and the map fades back in, a dot where each shown step landed. Then the
 run is fast-forwarded as a short comet tail and its landing dots (never the whole zig-zag, which
 would fill in to one shape), up to where it leaves the map (marked, with its step); the dots
 stay, so that the last frame shows all three runs, while its cost curve leaves the top of the
@@ -44,6 +45,7 @@ from manim import (
     FadeOut,
     Group,
     GrowArrow,
+    GrowFromEdge,
     ImageMobject,
     Line,
     MathTex,
@@ -81,7 +83,8 @@ WINDOW = (views.M_RANGE, views.B_RANGE)
 #: Seconds per shown jump of the large rate (the key moment), and the pause after each.
 JUMP_SECONDS = 0.7
 JUMP_PAUSE = 0.35
-#: Seconds of each of the small and good runs (the set-up), and of the fast-forward.
+#: Seconds of each of the small and good runs (the set-up), and of the fast-forward to where the
+#: large run leaves the map (its cost climbing on the chart meanwhile: slow enough to follow).
 RUN_SECONDS = 3.0
 FORWARD_SECONDS = 3.0
 #: Steps in the fast-forward's comet tail.
@@ -106,6 +109,12 @@ NOTE_RIGHT = 6.6
 #: and the zoom out.
 ZOOM_PAD = 0.06
 ZOOM_SECONDS = 1.6
+#: The distance from the valley floor after each shown jump, as a bar beside the map (the growth
+#: seen, not only read): BAR_WIDTH wide at BAR_PITCH, BAR_GAP right of the map's frame, on a
+#: dotted baseline (the floor) level with the map's bottom; the tallest BAR_TOP high. The older
+#: jumps' arrows in the zoom fade to GHOST as each new one lands.
+BAR_WIDTH, BAR_PITCH, BAR_GAP, BAR_TOP = 0.09, 0.16, 0.3, 1.9
+GHOST = 0.2
 #: The α axis: one linear scale from 0 to ALPHA_MAX, its ticks (the large rate 0.14 lies a dot's
 #: width right of the limit 0.137: honest, and the dot still clear of the limit's line).
 ALPHA_MAX = 0.16
@@ -200,14 +209,35 @@ def swap_numbers(old, new) -> list:
             FadeIn(new, rate_func=squish_rate_func(smooth, 0.5, 1.0))]
 
 
+def changed_glyphs(old, new) -> list[int]:
+    """The indices of the glyphs of the line `new` that differ from the line `old`'s (another
+    character, or the same one moved): a line of the same shape ("step k: a → b") keeps its
+    other glyphs where they stand."""
+    a = [c for c in old.original_text if not c.isspace()]
+    b = [c for c in new.original_text if not c.isspace()]
+    if len(a) != len(b) or len(old) != len(new):
+        return list(range(len(new)))
+    return [i for i, (ca, cb, ga, gb) in enumerate(zip(a, b, old, new))
+            if ca != cb or np.linalg.norm(ga.get_center() - gb.get_center()) > 1e-3]
+
+
+def swap_glyphs(old, new) -> list:
+    """Only the glyphs that change swap (the old ones out over the first half of the play, the
+    new in over the second, never over each other); the rest of the line stays on screen."""
+    out = VGroup(*(old[i] for i in changed_glyphs(old, new)))
+    come = VGroup(*(new[i] for i in changed_glyphs(old, new)))
+    return swap_numbers(out, come)
+
+
 def aged_opacity(age: int) -> float:
-    """The opacity of a shown jump `age` jumps after it was drawn (0: the newest)."""
-    return max(0.25, 0.7 ** age)
+    """The opacity of a shown jump `age` jumps after it was drawn (0: the newest): the older
+    ones a ghost, so that the jumps never stack into one bar."""
+    return 1.0 if age == 0 else GHOST
 
 
 def j_text(v: float) -> str:
-    """A cost in the captions: three significant digits (gdviz.numbers.sig_places)."""
-    return nb.text(v, places=nb.sig_places(v))
+    """A cost in the captions, as every still writes one (gdviz.numbers.cost: 0.00903)."""
+    return nb.cost(v)
 
 
 class LearningRates(ThemedScene):
@@ -238,7 +268,8 @@ class LearningRates(ThemedScene):
                       f"{nb.text(abs(d[shown]), places=2)} in {shown} steps."),
             "fast-forward": f"The zoom closes and the run speeds on: its path leaves the map "
                             f"at step {len(drawn_path(large.points)) - 1}.",
-            "result": (f"Only the good rate reaches J* = {nb.text(j_star, places=4)}.",
+            "result": (f"Only the good rate comes close to J* = {j_text(j_star)}: it ends at "
+                       f"J = {j_text(trs[good].losses[-1])}.",
                        f"The large rate's cost leaves the top of the chart at step "
                        f"{COST_DESCENT.leaves_plot(large)}, J growing "
                        f"×{nb.text(growth ** 2, places=2)} a step."),
@@ -340,13 +371,27 @@ class LearningRates(ThemedScene):
         return trail, curve
 
     def section_small_and_good(self):
-        """The two safe rates, one after the other; the good path is the wider one beneath."""
+        """The two safe rates, one after the other; the good path over the small one, narrower."""
         self.trails, self.curves, self.ends = {}, {}, {}
-        for name, width in ((self.names[1], 7.0), (self.names[0], 3.5)):
-            # each on its casing: the thin path over the wide one keeps a rim of the page
-            # around it, so that where they share a stretch both read
+        # stacked as the races stack their paths (race_scene): the good one on top, narrower
+        # than the small one beneath, which shows either side of it where they share the route
+        # (so neither is cut in two) and reads wide over the dark map's blues; one layer of
+        # casings under both (the good path's casing under the small path, which it would
+        # otherwise hide)
+        good = self.names[1]
+        self.trail_casings = []
+        for name, width in ((good, 5.0), (self.names[0], 11.0)):
             trail, curve = self._trail_and_curve(name, width)
             dot = cased(head_dot(trail, self.colors[name], radius=0.08), self.theme)
+            if name == good:
+                under = cased(Trail(self.ax, drawn_path(self.runs[name].points),
+                                    self.steps[name], color=self.colors[name],
+                                    stroke_width=width), self.theme, line=False)
+                trail.set_stroke(width=0, background=True)
+                self.trail_casings.append(under.set_z_index(0.3))
+                self.add(under)
+            for mob in (trail, dot):
+                mob.set_z_index(1.0 if name == good else 0.5)
             self.trails[name], self.curves[name] = trail, curve
             lab = self._run_label(name).next_to(self.rate_dots[name], DOWN, buff=0.45)
             self.rate_labels[name] = lab
@@ -392,12 +437,14 @@ class LearningRates(ThemedScene):
                                         levels=views.CONTOUR_LEVELS, span=(J.min(), J.max())))
         img.stretch_to_fit_width(self.ax.x_length).stretch_to_fit_height(self.ax.y_length)
         img.move_to(self.zoom_frame_centre()).set_z_index(-1)
-        paths = VGroup()
-        # the good path beneath, the small one over it, as on the map
-        for name in (self.names[1], self.names[0]):
+        paths, casings = VGroup(), VGroup()
+        # the small path beneath, the good one over it, their casings under both, as on the map
+        for name in (self.names[0], self.names[1]):
             for piece in races.clip_polyline(self.runs[name].points, window):
                 line = VMobject().set_points_as_corners([zoom.c2p(*p) for p in piece])
                 paths.add(line.match_style(self.trails[name]))
+                if name == self.names[1]:
+                    casings.add(cased(line.copy(), t, line=False))
         start = self.start_ring.copy().move_to(zoom.c2p(*COST_DESCENT.start))
         box = Polygon(*(self.ax.c2p(*p) for p in ((wm[0], wb[0]), (wm[1], wb[0]),
                                                    (wm[1], wb[1]), (wm[0], wb[1]))),
@@ -407,7 +454,7 @@ class LearningRates(ThemedScene):
         floor = races.clip_polyline(self.floor_points(), window)[0]
         self.floor = styled_line("reference", zoom.c2p(*floor[0]), zoom.c2p(*floor[-1]),
                                  t.text, 2.5)
-        return zoom, Group(img, paths, start, self.floor), box
+        return zoom, Group(img, paths, start, self.floor, casings), box
 
     def floor_points(self) -> np.ndarray:
         """Points along the valley's floor: the line through the minimum on which gdcore's
@@ -423,7 +470,8 @@ class LearningRates(ThemedScene):
         """What is drawn in the map's frame before the zoom: the map and its frame (apart from
         its ticks once the zoom begins), the two safe paths and their ends, the start and the
         minimum."""
-        return Group(self.map_img, self.map_frame, *self.trails.values(), *self.ends.values(),
+        return Group(self.map_img, self.map_frame, *self.trail_casings, *self.trails.values(),
+                     *self.ends.values(),
                      self.star, self.start_ring)
 
     def to_box(self, mob, box):
@@ -466,6 +514,20 @@ class LearningRates(ThemedScene):
         self.zoom_in(zoom_group, box)
         z = self.zoom
         self.arrows, self.landings, self.zoom_landings = VGroup(), VGroup(), VGroup()
+        # the distance after each jump, a bar on the floor's dotted line beside the map
+        frame_right = self.ax.c2p(WINDOW[0][1], WINDOW[1][0])
+        n = COST_DESCENT.shown_steps
+        base_left = frame_right + BAR_GAP * RIGHT
+        per_unit = BAR_TOP / float(np.abs(d[1:n + 1]).max())
+        self.bar_floor = styled_line("reference", base_left,
+                                     base_left + (n * BAR_PITCH) * RIGHT, t.text, 2.5)
+        self.bars = VGroup(*(Polygon(*(base_left + [(k - 1) * BAR_PITCH + x, y, 0]
+                                       for x, y in ((0.035, 0), (0.035 + BAR_WIDTH, 0),
+                                                    (0.035 + BAR_WIDTH, h), (0.035, h))),
+                                     stroke_width=0).set_fill(c, 1)
+                             for k, h in ((k, per_unit * abs(d[k])) for k in range(1, n + 1))))
+        self.bar_per_unit = per_unit
+        self.play(Create(self.bar_floor), run_time=0.5)
         row = None
         for k in range(1, COST_DESCENT.shown_steps + 1):
             if k == 3:  # the caption's next sentence: the distance growing
@@ -484,6 +546,7 @@ class LearningRates(ThemedScene):
             # never fill in to one shape. Each animation takes its own pace (linear), never
             # one for the whole play, which would undo the cross-fade's two halves
             anims = [GrowArrow(arrow, rate_func=linear), FadeIn(zoom_land, rate_func=linear),
+                     GrowFromEdge(self.bars[k - 1], DOWN, rate_func=linear),
                      self.steps[name].animate(rate_func=linear).set_value(k),
                      *(a.animate(rate_func=linear).set_opacity(aged_opacity(len(self.arrows) - j))
                        for j, a in enumerate(self.arrows))]
@@ -493,9 +556,15 @@ class LearningRates(ThemedScene):
             if row is None:
                 anims += [FadeIn(new, rate_func=linear), FadeIn(note, rate_func=linear)]
             else:
-                # the whole line cross-fades (old out, then new in): never glyphs over glyphs
-                anims += swap_numbers(row, new)
+                # the line stays: only its changing digits swap (old out, then new in)
+                swap = swap_glyphs(row[0], new[0])
+                anims += swap
             self.play(*anims, run_time=JUMP_SECONDS)
+            if row is not None:  # the new line whole, in place of the old and the swapped
+                # (every glyph of the old by name: a fade-out of some of them has split the
+                # old line into its glyphs on the scene)
+                self.remove(*row.get_family(), *(a.mobject for a in swap))
+                self.add(new)
             row = new
             self.wait(JUMP_PAUSE)
         self.note, self.row, self.zoom_group, self.box = note, row, zoom_group, box
@@ -517,6 +586,7 @@ class LearningRates(ThemedScene):
         zoom_group[1].set_z_index(5.6)
         zoom_group[2].set_z_index(5.7)
         zoom_group[3].set_z_index(5.55)
+        zoom_group[4].set_z_index(5.58)  # the good path's casing, under the paths
         self.zoom.set_z_index(6)
         own_frame(self.zoom)
         self.map_frame = own_frame(self.ax)
@@ -584,11 +654,12 @@ class LearningRates(ThemedScene):
         self.rest, self.later = rest, later
         # the one-at-a-time steps end: their words go, then the zoom goes back to its box
         # before anything moves on the map
-        self.play(FadeOut(self.row), FadeOut(self.note), run_time=0.5)
+        self.play(FadeOut(self.row), FadeOut(self.note), FadeOut(self.bars),
+                  FadeOut(self.bar_floor), run_time=0.5)
         self.zoom_out(self.box)
         self.add(rest, later)
         self.play(tracker.animate.set_value(self.exit_step),
-                  run_time=FORWARD_SECONDS / 2, rate_func=linear)
+                  run_time=FORWARD_SECONDS, rate_func=linear)
         for mob in (rest, *later):
             mob.clear_updaters()
         # where it leaves the map: a cross on the edge, and its step
@@ -608,9 +679,11 @@ class LearningRates(ThemedScene):
         its growth; J* stands RESULT_HOLD seconds or more (the last still stretch short)."""
         t, name = self.theme, self.names[-1]
         c = self.colors[name]
-        label = self.tex(rf"J^* = {nb.latex(self.j_star, places=4)}", 28, t.good)
-        # over the dotted line early on, where every curve is still far above it
-        label.next_to(self.plot.c2p(4, self.j_star), UP, buff=0.12)
+        label = self.tex(rf"J^* = {nb.cost(self.j_star, 'latex')}", 28, t.good)
+        # over the dotted line at the chart's left, where every curve is still far above it
+        # (further right the small rate's curve comes down through it)
+        left = self.plot.c2p(0, self.j_star)
+        label.next_to(left, UP, buff=0.08).align_to(left + 0.1 * RIGHT, LEFT)
         self.j_star_label = label
         self.j_star_at = self.time
         # the climb is a small part of the frame: quick, so it never reads as a still stretch

@@ -87,6 +87,9 @@ def test_captions_carry_gdcores_numbers():
     assert f"α = {numbers.text(COST_DESCENT.learning_rates[-1][1])}" in jumps
     assert "0.137" in said("learning-rates")["setup"][0]
     assert "×1.042 a jump: 1.35 to 1.87 in 8 steps" in jumps
+    # the good run ends near J*, not on it: both costs as the stills write them
+    assert said("learning-rates")["result"][0] == (
+        "Only the good rate comes close to J* = 0.00903: it ends at J = 0.00909.")
     # powers of ten in text, never e-notation
     assert "λ = 4.5 × 10⁻⁵" in said("regularization")["best"][0]
     assert "λ = 10⁻¹⁶," in said("regularization")["sweep"][0]  # never 1.0 × 10⁻¹⁶

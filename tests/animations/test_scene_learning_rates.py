@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from frames import WATCHERS, rendered
-from manim import ManimColor
+from manim import DOWN, LEFT, ManimColor
 
 from gdcore import races
 from gdcore.cost_descent import COST_DESCENT
@@ -14,17 +14,19 @@ from scenes.learning_rates import (
     ALPHA_TICKS,
     DEF_APART,
     DEF_CLEAR,
+    GHOST,
     GROWTH_PLACES,
     H_MAX,
     J_GROWTH_PLACES,
     RESULT_HOLD,
     LearningRates,
     aged_opacity,
+    changed_glyphs,
     cross_fade,
     drawn_path,
     jump_text,
     runs,
-    swap_numbers,
+    swap_glyphs,
 )
 
 
@@ -87,7 +89,7 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
         assert not over, f"{type(mob).__name__} under the zoom"
     # the zoom draws the good and the small path as the map does, cut to its window
     pieces = [_anchors(p, scene.zoom.p2c) for p in scene.zoom_paths]
-    expected = [piece for name in ("good", "too small")
+    expected = [piece for name in ("too small", "good")
                 for piece in races.clip_polyline(trs[name].points, scene.zoom_window())]
     assert len(pieces) == len(expected) >= 2
     for got, want in zip(pieces, expected):
@@ -103,7 +105,7 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
                                    atol=1e-6)
         np.testing.assert_allclose(scene.ax.p2c(land.get_center()), large.points[k], atol=1e-6)
         assert abs(arrow.get_stroke_opacity() - aged_opacity(n - k)) < 1e-6
-    assert aged_opacity(0) == 1 and aged_opacity(1) < 1 and aged_opacity(50) == 0.25
+    assert aged_opacity(0) == 1 and aged_opacity(1) == aged_opacity(50) == GHOST < 0.25
     # they land on alternate sides of the valley, each farther out by |1 − α h_max| ≈ 1.042
     d = COST_DESCENT.across_valley(large)[: n + 1]
     assert np.all(np.sign(d[1:]) == -np.sign(d[:-1]))
@@ -246,7 +248,13 @@ def test_the_step_axis_is_numbered_as_a_count_and_j_star_is_held():
     assert "1{,}000" in ticks and "1000" not in ticks
     assert RESULT_HOLD >= 3.5 and scene.j_star_label in scene.mobjects
     assert scene.time - scene.j_star_at >= RESULT_HOLD
-    assert scene.j_star_label.get_tex_string() == r"J^* = 0.0090"
+    assert scene.j_star_label.get_tex_string() == r"J^* = 0.00903"  # as the stills write it
+    # no curve passes through it: every curve's point within its width is above its top
+    label = scene.j_star_label
+    for name, curve in scene.curves.items():
+        pts = np.asarray(curve.get_anchors())
+        under = pts[(pts[:, 0] >= label.get_left()[0]) & (pts[:, 0] <= label.get_right()[0])]
+        assert len(under) and under[:, 1].min() > label.get_top()[1], name
 
 
 def test_the_words_over_the_cost_plot_stand_clear_of_its_j_label():
@@ -321,53 +329,55 @@ def test_the_definition_of_h_max_stands_apart_from_the_limit_and_everything_else
     assert h_def.get_bottom()[1] - line.ticks.get_top()[1] >= DEF_CLEAR
 
 
-def test_each_step_line_is_swapped_by_a_cross_fade_of_the_whole_line():
-    """The live line "step k: a → b" is never morphed digit into digit (glyphs over glyphs):
-    the old line fades out over the first half of the play and is gone before the new one
-    starts to come in, over the second half."""
+def test_each_jumps_distance_stands_as_a_bar_beside_the_map():
+    """One bar per shown jump, its height gdcore's distance from the valley floor after it (one
+    scale, so the growth ×1.042 a jump is seen), on the floor's dotted line, between the map's
+    frame and the cost plot's numbers; the older arrows a ghost, the newest whole."""
+    scene = rendered(LearningRates, upto="jumps")
+    n = COST_DESCENT.shown_steps
+    d = np.abs(COST_DESCENT.across_valley(runs()["too large"])[1: n + 1])
+    heights = np.array([bar.height for bar in scene.bars])
+    np.testing.assert_allclose(heights, scene.bar_per_unit * d, rtol=1e-9)
+    assert np.all(np.diff(heights) > 0)
+    lefts = [bar.get_left()[0] for bar in scene.bars]
+    assert np.all(np.diff(lefts) > 0)
+    for bar in scene.bars:
+        assert bar.get_bottom()[1] == pytest.approx(scene.bar_floor.get_center()[1])
+        assert bar in scene.mobjects
+    px = 854 / 14.222
+    corner = scene.ax.c2p(views.M_RANGE[1], views.B_RANGE[0])
+    assert (scene.bar_floor.get_left()[0] - corner[0]) * px >= 12
+    numbers = [m for m in scene.plot.ax.submobjects if m.get_left()[0] < scene.plot.c2p(0, 1)[0]]
+    assert numbers and all((m.get_left()[0] - scene.bar_floor.get_right()[0]) * px >= 12
+                           for m in numbers)
+    assert [a.get_stroke_opacity() for a in scene.arrows] == pytest.approx(
+        [GHOST] * (n - 1) + [1.0])
+
+
+def test_each_step_line_stays_and_swaps_only_its_changing_digits():
+    """The live line "step k: a → b" never leaves the screen between jumps: its words, colon,
+    arrow and points stay where they stand, and only the digits that change swap, the old
+    fading out over the first half of the play, gone before the new comes in."""
     from manim import FadeIn, FadeOut, Text
 
-    old, new = Text("step 1: 1.35 → 1.40"), Text("step 2: 1.40 → 1.46")
+    from gdviz.manim_theme import FONT
+
     assert jump_text(2, 1.40, -1.46) == ("step 2: 1.40 → 1.46",)
-    out, come = swap_numbers(old, new)
+    old = Text(jump_text(1, 1.35, -1.40)[0], font=FONT)
+    new = Text(jump_text(2, 1.40, -1.46)[0], font=FONT).align_to(old, LEFT + DOWN)
+    chars = [c for c in new.original_text if not c.isspace()]
+    changed = changed_glyphs(old, new)
+    assert [chars[i] for i in changed] == ["2", "4", "0", "6"]
+    out, come = swap_glyphs(old, new)
     assert isinstance(out, FadeOut) and isinstance(come, FadeIn)
+    assert list(out.mobject.submobjects) == [old[i] for i in changed]
+    assert list(come.mobject.submobjects) == [new[i] for i in changed]
     for a in np.linspace(0, 1, 41):
-        # the old line still shows only while the new one has not begun
+        # the old digit still shows only while the new one has not begun
         gone, begun = out.rate_func(a) >= 1 - 1e-9, come.rate_func(a) > 1e-9
         assert gone or not begun, a
-    # ... as played: the paces the jumps' plays give each animation (a pace for the whole play
-    # would replace both halves' by one, and the two lines would overlap throughout)
-    scene = rendered(_SwapProbe)
-    n = COST_DESCENT.shown_steps
-    assert len(scene.swaps) == n - 1
-    for out, come in scene.swaps:
-        for a in np.linspace(0, 1, 41):
-            assert out.rate_func(a) >= 1 - 1e-9 or come.rate_func(a) <= 1e-9, a
-    d = COST_DESCENT.across_valley(runs()["too large"])
-    assert tuple(line.original_text for line in scene.row) == jump_text(n, d[n - 1], d[n])
-
-
-class _SwapProbe(LearningRates):
-    """LearningRates up to its jumps, keeping each play's fade-out and fade-in of a step line
-    as compiled for the play (with the play's own settings applied)."""
-
-    upto = "jumps"
-
-    def play(self, *anims, **kwargs):
-        from manim import FadeIn, FadeOut
-
-        compiled = self.compile_animations(*anims, **kwargs)
-
-        def is_step(anim):
-            return any(str(getattr(m, "original_text", "")).startswith("step ")
-                       for m in anim.mobject.get_family())
-
-        out = [a for a in compiled if isinstance(a, FadeOut) and is_step(a)]
-        come = [a for a in compiled if isinstance(a, FadeIn) and is_step(a)]
-        if out and come:
-            self.__dict__.setdefault("swaps", []).append((out[0], come[0]))
-        return super().play(*compiled, **{k: v for k, v in kwargs.items()
-                                          if k not in ("rate_func",)})
+    # a line of another shape swaps whole
+    assert changed_glyphs(old, Text("step 10: 1.35 → 1.40", font=FONT)) == list(range(16))
 
 
 def test_the_zoom_keeps_one_frame_and_its_numbers_give_way_to_the_maps():
