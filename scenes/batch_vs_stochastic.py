@@ -8,13 +8,15 @@ for the three batch sizes), the paths of figures/batch_vs_stochastic.py, in the 
 then faster. The full-batch path, smooth, is drawn whole in its colour, wider, on a casing; on the
 two sampled maps the run's last TAIL steps are drawn in its colour on a casing and its older steps,
 thinner, fade towards the page with their age, so the direction and the progress of the moment
-read while the whole path stays seen. The chart draws gdcore's J at each step averaged over the
-seeds of races.BATCH_SUMMARY (races.seed_mean_costs): every seed starts at one point, so the three
-curves start at one J. At the end, that mean over the last steps (races.settled_costs) is drawn as
-a dotted level in ink over them and written in ink at the right of the chart (three significant
-figures, as the still writes them), each number tied to its run's level by a short line in the
-run's colour, the words that say what they are under them (said once). The chart's cost axis is
-named J, as every video's curve of J per step.
+read while the whole path stays seen. The chart draws, as the still, gdcore's J at each step
+averaged over the seeds of races.BATCH_SUMMARY (races.seed_mean_costs), light and thin, and its
+running mean (races.smoothed_costs) bold over it, each run named on the chart in ink beside a
+stroke of its colour: every seed starts at one point, so the three curves start at one J. What is
+a seed and what a mean is said once, in the header. The least cost J* is a dotted level in ink
+(the minimum's green is a kin of the mini-batch's), written as the still writes it
+(numbers.cost). At the end, each run's mean over the last steps (races.settled_costs) is written
+in ink right of the chart, keyed by a short stroke of the run's colour at the chart's edge, clear
+of the data. The chart's cost axis is named J, beside its own axis.
 Render alone with: manim -ql scenes/batch_vs_stochastic.py BatchVsStochastic
 """
 
@@ -22,6 +24,7 @@ import numpy as np
 from manim import (
     DOWN,
     LEFT,
+    ORIGIN,
     RIGHT,
     UP,
     Circle,
@@ -51,7 +54,7 @@ from gdviz.manim_blocks import (
     step_of,
 )
 from gdviz.manim_theme import ThemedScene, sections, styled_line
-from gdviz.race_plot import BATCH_J_PLACES, batch_colors
+from gdviz.race_plot import batch_colors
 
 RACE = races.BATCH_RACE
 SUMMARY = races.BATCH_SUMMARY
@@ -74,32 +77,39 @@ FULL_WIDTH = 4.0
 TAIL = 8
 AGES = (30, 0)
 FADE = (0.6, 0.35)
-#: Decimals of J* on screen: the still's (race_plot.BATCH_J_PLACES). The settled costs, which
-#: span a decade, are written as the still writes them, to three significant figures
-#: (settled_text: 0.133, 0.0736, 0.0235).
-PLACES = BATCH_J_PLACES
+#: The settled costs, which span a decade, and J* are written as the still writes them, to three
+#: significant figures (settled_text: 0.133, 0.0736, 0.0235; J* 0.00903).
 #: The house margin: nothing closer to the frame's edge (24 px at 480p).
 MARGIN = 0.4
 #: The least gap between two end values written at the right of the chart.
-VALUE_GAP = 0.12
+VALUE_GAP = 0.08
 #: How far right of the chart's last step the end values stand: clear of the t axis label, which
 #: their head (under them) would otherwise touch.
 VALUE_X = 0.7
 #: Map size (scene units) and the x of each map's centre: the three paths side by side are what
 #: the video compares, so the maps take most of the frame, the chart under them the rest.
-MAP_W, MAP_H = 3.45, 2.7
+MAP_W, MAP_H = 3.45, 2.55
 MAP_X = (-4.02, 0.42, 4.86)
-MAP_Y = 1.3
+MAP_Y = 1.2
+#: The least gap between the title's row and the map labels under it.
+HEADER_GAP = 0.25
+#: The seed means at each step, thin and light (RAW_FADE of the way from the page to the run's
+#: colour) under their running mean, bold.
+RAW_WIDTH, RAW_FADE = 1.2, 0.45
+MEAN_WIDTHS = (3.5, 3.0, 3.0)
+#: In the dark theme the sampled runs' older steps fade less and lie on a thin casing: faded
+#: towards the near-black page they sank into the dark map.
+DARK_FADE = (0.85, 0.65)
 #: The chart's size and centre.
-CHART_W, CHART_H = 8.6, 2.0
-CHART_X, CHART_Y = -1.35, -2.2
+CHART_W, CHART_H = 8.0, 2.0
+CHART_X, CHART_Y = -1.65, -2.2
 
 
 def settled_text(v: float, medium: str = "latex") -> str:
-    """A settled cost (the mean over the last steps) as the still writes it: three significant
-    figures, at most four places (0.133, 0.0736, 0.0235), in `medium` (text or latex)."""
-    places = numbers.sig_places(v)
-    return numbers.text(v, places) if medium == "text" else numbers.latex(v, places)
+    """A cost (a settled cost, the mean over the last steps; J*) as the still writes it:
+    numbers.cost, three significant figures (0.133, 0.0736, 0.0235; J* 0.00903), in `medium`
+    (text or latex)."""
+    return numbers.cost(v, medium)
 
 
 class BatchVsStochastic(ThemedScene):
@@ -119,7 +129,7 @@ class BatchVsStochastic(ThemedScene):
                         f"shows J per step, averaged over {numbers.count(len(SUMMARY.seeds))} "
                         f"seeds."),
             "compare": f"Mean J of the last {numbers.count(SUMMARY.last_steps)} steps: "
-                       f"{', '.join(levels)}; minimum {numbers.text(j_star, PLACES)}.",
+                       f"{', '.join(levels)}; minimum {settled_text(j_star, 'text')}.",
         }
 
     def setup(self):
@@ -147,7 +157,8 @@ class BatchVsStochastic(ThemedScene):
         # the map's window (not its box with the tick numbers) centred on its place
         ax.shift(np.array([MAP_X[i], MAP_Y, 0]) - ax.c2p(0.5 * (m0 + m1), 0.5 * (b0 + b1)))
         img = contour_image(t, self.grid[0], self.grid[1], self.grid[2], ax)
-        star = Star(outer_radius=0.15, color=t.good, fill_opacity=1, stroke_width=1.5)
+        # the minimum an ink star (the good green is a kin of the mini-batch's)
+        star = Star(outer_radius=0.15, color=t.text, fill_opacity=1, stroke_width=1.5)
         star.set_stroke(t.background).move_to(ax.c2p(self.m_star, self.b_star)).set_z_index(8)
         start = Circle(radius=0.09, color=t.text, stroke_width=3, fill_color=t.background,
                        fill_opacity=1).move_to(ax.c2p(*RACE.start))
@@ -156,17 +167,24 @@ class BatchVsStochastic(ThemedScene):
         pts = self.runs[name].points
         if i == 0:
             # the full batch: its whole path solid in its colour, on a casing over the map
+            # (its casing wider on the dark page, where the dark map round it is near the page)
             layers = Trails(cased(Trail(ax, pts, self.step, color=c, stroke_width=FULL_WIDTH),
-                                  t, 1.0).set_z_index(3))
+                                  t, 1.5 if t.name == "dark" else 1.0).set_z_index(3))
             # its last TAIL steps lie on it, alike (no casing: it would cut the path)
             tail = Trail(ax, pts, self.step, color=c, stroke_width=FULL_WIDTH, tail=TAIL)
         else:
             # the older steps in layers fading with age (solid colours between page and run):
-            # the whole path faintest, its last AGES[0] steps less faint over it
+            # the whole path faintest, its last AGES[0] steps less faint over it; on the dark
+            # page faded less, on a thin casing, or they sink into the dark map
+            dark = t.name == "dark"
             layers = Trails(*(
                 Trail(ax, pts, self.step, color=ManimColor(mix(t.background, c, f)),
                       stroke_width=OLD_WIDTH, tail=age or None).set_z_index(3 + 0.1 * j)
-                for j, (age, f) in enumerate(zip(AGES[::-1], FADE[::-1]))))
+                for j, (age, f) in enumerate(zip(AGES[::-1],
+                                                 (DARK_FADE if dark else FADE)[::-1]))))
+            if dark:
+                for layer in layers:
+                    cased(layer, t, 0.5)
             # the last TAIL steps in the run's colour, on a casing
             tail = cased(Trail(ax, pts, self.step, color=c, stroke_width=WIDTH, tail=TAIL), t,
                          1.0)
@@ -183,38 +201,53 @@ class BatchVsStochastic(ThemedScene):
                         x_label=None, y_label=None)
         plot.ax.move_to(np.array([CHART_X, CHART_Y, 0]))
         # the cost axis named J (the symbol, as every video's curve of J per step), set once
-        # the chart is placed (centred with it, the label would move the chart down): over the
-        # column of its tick numbers, clear of the map above (right of the axis, as loss_axes
-        # sets it, it would stand under the map's tick number −1 or touch 10¹); the key in
-        # the chart's corner says what is averaged
-        top = max(plot.ax.y_axis.labels, key=lambda m: m.get_y())
-        name = self.tex("J", 30).next_to(top, UP, buff=0.1)
+        # the chart is placed (centred with it, the label would move the chart down): beside
+        # its own axis, left of the tick numbers at the axis's middle (over them it stood in
+        # the maps' tick row and read as one of their numbers)
+        ticks = VGroup(*plot.ax.y_axis.labels)
+        name = self.tex("J", 30).next_to(ticks, LEFT, buff=0.15)
+        name.set_y(plot.c2p(0, 10.0 ** (0.5 * sum(Y_EXP)))[1])
         plot.ax.labels = VGroup(name)
         plot.ax.add(plot.ax.labels)
         lt = self.tex("t", 30).next_to(plot.c2p(RACE.steps, 10.0 ** Y_EXP[0]), RIGHT, buff=0.2)
         plot.ax.add(lt)
-        self.curves = {}
+        # each run: the seed mean at each step thin and light, its running mean bold over it
+        # (the full batch's, smooth, on top), on casings of the page colour
+        smooth = races.smoothed_costs(RACE, SUMMARY)
+        self.raw_curves, self.curves = {}, {}
         for i, (name, mean) in enumerate(self.means.items()):
             c = self.colors[name]
-            curve = plot.curve(mean, c, stroke_width=3.0 if i == 0 else 2.2)
-            # the full batch's smooth curve on top, on a casing of the page colour
-            self.curves[name] = cased(curve, t, 1.5 if i == 0 else 0.8).set_z_index(6 - i)
+            raw = plot.curve(mean, ManimColor(mix(t.background, c, RAW_FADE)),
+                             stroke_width=RAW_WIDTH)
+            self.raw_curves[name] = raw.set_z_index(3 - 0.1 * i)
+            curve = plot.curve(smooth[name], c, stroke_width=MEAN_WIDTHS[i])
+            self.curves[name] = cased(curve, t, 1.2).set_z_index(6 - i)
+        # J*, the least cost: dotted in ink (the minimum's green is a kin of the mini-batch's),
+        # named on the line at its left, its number in the column of end values (the still's)
         best = styled_line("reference", plot.c2p(0, self.j_star),
-                           plot.c2p(RACE.steps, self.j_star), t.good, 3)
-        star = Star(outer_radius=0.1, color=t.good, fill_opacity=1, stroke_width=0)
-        words = self.mixed(f"minimum, $J^* = {numbers.latex(self.j_star, PLACES)}$", 24, t.good)
-        self.j_label = VGroup(star, words).arrange(RIGHT, buff=0.12)
-        p = plot.c2p(8, self.j_star)
+                           plot.c2p(RACE.steps, self.j_star), t.text, 2.5)
+        self.j_line = best
+        words = self.mixed("minimum $J^*$", 24, t.text)
+        p = plot.c2p(4, self.j_star)
         # under its dotted level, in the chart's empty bottom decade: over it, the curves
         # falling towards J* would cross it
-        self.j_label.next_to(p, DOWN, buff=0.08).align_to(p, LEFT)
-        # what the curves are, once, in the chart's top right corner (the top decade is
-        # empty there: the curves have fallen below J = 1 by then)
-        key = self.mixed(f"$J$ at each step, mean of {len(SUMMARY.seeds)} seeds", 24, t.muted)
+        words.next_to(p, DOWN, buff=0.08).align_to(p, LEFT)
+        self.j_label = words
+        self.j_value = self.tex(settled_text(self.j_star), 28, t.text)
+        self.j_value.move_to(plot.c2p(RACE.steps, self.j_star))
+        self.j_value.set_x(plot.c2p(RACE.steps, 1.0)[0] + VALUE_X, direction=LEFT)
+        # the runs named on the chart, in ink beside a stroke of their colour, in its top
+        # decade (every curve has fallen below J = 1 there)
+        entries = []
+        for name in self.means:
+            stroke = Line(ORIGIN, 0.35 * RIGHT, color=self.colors[name], stroke_width=4)
+            entries.append(VGroup(stroke, self.text(name.split(" (")[0], 24, t.text))
+                           .arrange(RIGHT, buff=0.1))
+        key = VGroup(*entries).arrange(RIGHT, buff=0.35)
         corner = plot.c2p(RACE.steps, 10.0 ** Y_EXP[1])
-        key.next_to(corner, DOWN + LEFT, buff=0.08)
+        key.next_to(corner, DOWN + LEFT, buff=0.05)
         self.key = key
-        return plot, VGroup(best, self.j_label)
+        return plot, VGroup(best, self.j_label, self.j_value)
 
     # -- sections ----------------------------------------------------------------------
 
@@ -224,25 +257,34 @@ class BatchVsStochastic(ThemedScene):
         self.grid = regression.cost_grid(self.x, self.y, (m0, m1), (b0, b1), size=300)
         title = self.text("Full batch, mini-batch, single sample", 32)
         title.to_corner(UP + LEFT, buff=MARGIN)
+        # what a seed is and what a mean, said once: the maps one seed's paths, the chart the
+        # mean of all the seeds
+        seeds = self.text(f"maps: seed {RACE.seed}; chart: mean of {len(SUMMARY.seeds)} seeds",
+                          24, t.muted)
+        seeds.to_corner(UP + RIGHT, buff=MARGIN).align_to(title, DOWN)
+        # the step counter and the rate right of the chart, over the column of its end values
         rate = self.tex(rf"\alpha = {RACE.lr:g}", 30)
-        seed = self.text(f"paths: seed {RACE.seed}", 24, t.muted)
-        info = VGroup(rate, seed).arrange(RIGHT, buff=0.45)
-        info.to_corner(UP + RIGHT, buff=MARGIN).align_to(title, DOWN)
-        # the step counter left of them, room kept for its widest number (it grows rightwards)
-        step_read, _ = live_readout("t", lambda: self.k(), 0, 30)
+        step_read, _ = live_readout("t", self.shown_step, 0, 30)
         room = self.tex(str(RACE.steps), 30).width - step_read[1].width
-        step_read.next_to(rate, LEFT, buff=0.45 + room).align_to(rate, DOWN)
-        info.add_to_back(step_read)
-        self.title, self.info, self.step_read = title, info, step_read
+        info = VGroup(step_read, rate).arrange(RIGHT, buff=0.45 + room, aligned_edge=DOWN)
+        self.title, self.seeds, self.info, self.step_read = title, seeds, info, step_read
         self.maps = [self.build_map(i, name) for i, name in enumerate(self.runs)]
         plot, best = self.cost = self.build_cost()
+        info.next_to(plot.c2p(RACE.steps, 10.0 ** Y_EXP[1]), RIGHT, buff=VALUE_X)
+        info.align_to(plot.c2p(RACE.steps, 10.0 ** Y_EXP[1]), UP)
 
-        self.play(Write(title), FadeIn(info), run_time=1.0)
+        self.play(Write(title), FadeIn(seeds), run_time=1.0)
         self.play(*(FadeIn(m[k]) for m in self.maps
                     for k in ("img", "ax", "label", "star", "start")), run_time=1.2)
-        self.play(Create(plot.ax), FadeIn(best), FadeIn(self.key), run_time=1.0)
+        self.play(Create(plot.ax), FadeIn(best), FadeIn(self.key), FadeIn(info), run_time=1.0)
         self.play(*(FadeIn(m[k]) for m in self.maps for k in ("layers", "tail", "dot")),
-                  *(FadeIn(c) for c in self.curves.values()), run_time=0.6)
+                  *(FadeIn(c) for c in [*self.raw_curves.values(), *self.curves.values()]),
+                  run_time=0.6)
+
+    def shown_step(self) -> int:
+        """The step the counter shows: the one under way (its dots already move), ⌈s⌉."""
+        s = self.step.get_value()
+        return int(np.clip(np.ceil(s - 1e-9), 0, RACE.steps))
 
     def section_descent(self):
         for i, (k, seconds) in enumerate(STOPS):
@@ -254,41 +296,35 @@ class BatchVsStochastic(ThemedScene):
     def section_compare(self):
         t = self.theme
         plot = self.cost[0]
-        # the fair comparison, stated once: the seeds' mean over the last steps, a dotted level
-        # over them and its number right of the chart, both in ink
-        t0 = RACE.steps - SUMMARY.last_steps
-        self.levels, self.values = VGroup(), VGroup()
+        # the fair comparison, stated once: the seeds' mean over the last steps, written in ink
+        # right of the chart, clear of the data, each keyed by a short stroke of its run's
+        # colour from the chart's edge at its level
+        self.values = VGroup()
         right = plot.c2p(RACE.steps, 1.0)[0]
         for v in self.settled.values():
-            # in ink: a level in its run's colour would vanish in the run's own jumps
-            level = styled_line("reference", plot.c2p(t0, v), plot.c2p(RACE.steps, v), t.text,
-                                2.5).set_z_index(9)
-            cased(level, t, 1.0)
             num = self.tex(settled_text(v, "latex"), 28, t.text)
             num.move_to(plot.c2p(RACE.steps, v)).set_x(right + VALUE_X, direction=LEFT)
-            self.levels.add(level)
             self.values.add(num)
-        # numbers too close to read apart are pushed apart (in their order), each tied to its
-        # level by a short line in its run's colour
-        order = np.argsort([n.get_y() for n in self.values])
+        # numbers too close to read apart are pushed apart (in their order, J* below them)
+        column = [self.j_value, *self.values]
+        order = np.argsort([n.get_y() for n in column])
         for lo, hi in zip(order, order[1:]):
-            low, high = self.values[lo], self.values[hi]
+            low, high = column[lo], column[hi]
             gap = high.get_bottom()[1] - low.get_top()[1]
             if gap < VALUE_GAP:
                 high.shift((VALUE_GAP - gap) * UP)
         self.leaders = VGroup(*(
             Line(plot.c2p(RACE.steps, v) + 0.06 * RIGHT, num.get_left() + 0.06 * LEFT,
-                 color=self.colors[name], stroke_width=2)
+                 color=self.colors[name], stroke_width=3)
             for (name, v), num in zip(self.settled.items(), self.values, strict=True)))
-        # what they are, under them (over them the map's tick numbers are near)
+        # what they are, right of them
         head = VGroup(self.text("mean of the", 24, t.muted),
                       self.text(f"last {SUMMARY.last_steps} steps", 24, t.muted))
         head.arrange(DOWN, buff=0.04, aligned_edge=LEFT)
-        head.next_to(self.values, DOWN, buff=0.18).align_to(self.values, LEFT)
+        head.next_to(self.values, RIGHT, buff=0.25)
         self.values_head = head
-        self.play(FadeIn(self.levels), run_time=0.8)
         self.play(FadeIn(self.values), FadeIn(self.leaders), FadeIn(head), run_time=0.8)
-        self.wait(2.0)
+        self.wait(2.8)
 
     SECTIONS = sections(section_setup, section_descent, section_compare)
 

@@ -22,6 +22,7 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
+    FadeTransform,
     Indicate,
     ValueTracker,
     VGroup,
@@ -61,6 +62,11 @@ ESCAPE_TIME = 7.0
 #: Size of the legend's maths and of the momentum equation (the key idea: never smaller).
 LEGEND_TEX = 30
 EQUATION_TEX = 36
+#: How far under its minimum a depth label stands: clear of the ring round the momentum ball.
+DEPTH_BUFF = 0.3
+#: The ring that marks the momentum ball's arrival: a little wider than the ball, never grown
+#: over the depth label under it or the count over it.
+RING_GAP = 0.07
 #: Seconds a sentence stays on screen, fully shown, before anything else changes.
 READ_HOLD = 1.8
 #: The title of the momentum act: the first one's claim with its exception.
@@ -210,20 +216,21 @@ class LocalMinima(ThemedScene):
         self.min_labels = VGroup()
         for m, f in zip(self.minima, self.depths):
             lab = self.tex(rf"J = {numbers.latex(f, 2)}", 30, c)
-            lab.next_to(ax.c2p(m, f), DOWN, buff=0.22)
+            lab.next_to(ax.c2p(m, f), DOWN, buff=DEPTH_BUFF)
             self.min_labels.add(lab)
         note = VGroup(self.text("each ball stops in", 24, t.muted),
                       self.text("the minimum of its basin", 24, t.muted)).arrange(DOWN, buff=0.08)
         note.move_to(ax.c2p(-2.15, 0.15))
         self.note = note
-        # balls that stop on one spot read as one: the spot says how many stopped there
+        # balls that stop on one spot read as one: the spot says how many stopped there, in
+        # words, over it (clear of the larger momentum ball that arrives there later)
         self.shared = VGroup()
         finals = np.array([tr.final[0] for tr in self.plain.values()])
         for m, f in zip(self.minima, self.depths):
             n = int(np.sum(np.abs(finals - m) < 1e-6))
             if n > 1:
-                lab = self.text(f"×{n}", 26, c)
-                lab.next_to(ax.c2p(m, f), UP, buff=BALL_RADIUS + 0.12)
+                lab = self.text(f"{numbers.count(n)} balls", 24, c)
+                lab.next_to(ax.c2p(m, f), UP, buff=MOMENTUM_BALL + RING_GAP + 0.1)
                 self.shared.add(lab)
         # one change at a time: the depths, then the sentence, held to be read
         self.caption_next()
@@ -240,21 +247,23 @@ class LocalMinima(ThemedScene):
         keep = self.balls[stalled]
         rings = [r for w0, r in zip(self.plain, self.rings) if w0 != stalled]
         stall_note = VGroup(self.text("plain descent", 24), self.text("stalls here", 24))
-        stall_note.arrange(DOWN, buff=0.08).next_to(keep, DOWN, buff=0.95)
-        stall_note.shift(0.35 * RIGHT)
+        # under the ball that stalled, below its depth label
+        keep_w = self.plain[stalled].final[0]
+        own = int(np.argmin(np.abs(self.minima - keep_w)))
+        stall_note.arrange(DOWN, buff=0.08).next_to(self.min_labels[own], DOWN, buff=0.15)
+        stall_note.set_x(keep.get_x())
         # one change at a time: the sentence leaves; the other balls, their trails and the
         # depths of their minima dim to ghosts; then the stalled ball is pointed out
         self.play(FadeOut(self.note), run_time=0.6)
-        keep_w = self.plain[stalled].final[0]
-        own = int(np.argmin(np.abs(self.minima - keep_w)))
         dim = [lab for k, lab in enumerate(self.min_labels) if k != own] + [*self.shared]
         # dimmed towards the muted ink (text at full opacity, legible on either page), the
         # balls' trails faded away
+        for m in others_marks:
+            m.clear_updaters()
         self.play(*(b.animate.set_fill(t.muted) for b in others),
-                  *(m.animate.set_opacity(0.25) for m in others_marks),
+                  *(FadeOut(m) for m in others_marks),
                   *(r.animate.set_stroke(opacity=0.25) for r in rings),
                   *(lab.animate.set_color(t.muted) for lab in dim), run_time=1.0)
-        self.remove(*others_marks)
         self.play(Indicate(keep, color=t.opt("SGD"), scale_factor=1.4), run_time=1.0)
         self.play(FadeIn(stall_note), run_time=0.8)
         marks = StepMarks(ax, self.rolling, self.mstep, c)
@@ -266,15 +275,18 @@ class LocalMinima(ThemedScene):
         title = self.text(MOMENTUM_TITLE, 28).move_to(self.title)
         eq.next_to(title, DOWN, buff=0.25)
         self.momentum_eq = eq
-        # the title turns to the exception; then the legend, the formula, the ball and the
-        # counter reset in place, one at a time
-        self.play(FadeOut(self.title), run_time=0.5)
-        self.play(FadeIn(title), run_time=0.7)
+        # the title turns to the exception in one short morph (never a frame without one); then
+        # the legend, the formula, the ball and the counter reset in place, one at a time
+        self.play(FadeTransform(self.title, title), run_time=0.6)
         self.title = title
         self.play(FadeIn(key), run_time=0.6)
         self.play(FadeIn(eq), run_time=0.8)
         self.momentum_on = True
-        self.play(FadeIn(ball), run_time=0.8)
+        # the stalled run's step dots give way to momentum's, which take the same slope (one
+        # on the other they read as neither); the stalled ball stays
+        stalled_marks = self.marks[list(self.plain).index(stalled)]
+        stalled_marks.clear_updaters()
+        self.play(FadeIn(ball), FadeOut(stalled_marks), run_time=0.8)
         self.add(marks)
         first, last = local_minima.escape(self.rolling, EXP)
         self.escape_steps = (first - 2, last + 6)
@@ -292,10 +304,16 @@ class LocalMinima(ThemedScene):
         roll_note = VGroup(self.text("momentum rolls on", 24, c),
                            self.text("to the deepest minimum", 24, c)).arrange(DOWN, buff=0.08)
         roll_note.move_to(ax.c2p(end - 0.45, self.rolling.losses[-1] + 2.7))
-        # the deepest minimum's depth now in the momentum colour; the pulse, then the sentence
+        # the deepest minimum's depth now in the momentum colour; a ring round the ball (a pulse
+        # that grew the ball covered the depth under it and the count over it), then the
+        # sentence
         deep = int(np.argmin(self.depths))
-        self.play(Indicate(ball, color=c, scale_factor=1.4),
-                  self.min_labels[deep].animate.set_color(c).set_opacity(1), run_time=1.0)
+        ring = Circle(radius=MOMENTUM_BALL + RING_GAP, color=c, stroke_width=3)
+        ring.move_to(ball).set_z_index(5)
+        self.arrival_ring = ring
+        self.play(FadeIn(ring), self.min_labels[deep].animate.set_color(c).set_opacity(1),
+                  run_time=0.5)
+        self.play(FadeOut(ring), run_time=0.5)
         self.play(FadeIn(roll_note, shift=0.2 * DOWN), run_time=0.8)
         self.wait(1.4)
         self.momentum_ball, self.momentum_marks = ball, marks

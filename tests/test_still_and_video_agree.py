@@ -15,7 +15,6 @@ from gdcore.networks import BACKPROP
 from gdviz import mpl as gm
 from gdviz import numbers
 from gdviz.network_layout import layout
-from gdviz.race_plot import BATCH_J_PLACES
 
 
 def texts(fig) -> list[str]:
@@ -26,13 +25,12 @@ def test_batch_race_writes_its_costs_to_one_precision_in_still_caption_and_video
     from figures import batch_vs_stochastic as still
     from scenes import batch_vs_stochastic as video
 
-    # the video's J* to its readouts' places (as the gd-regression video writes it); the
-    # still's as every still writes a cost (numbers.cost: gd-regression's still, feature
-    # scaling's), in the picture and the caption alike
-    assert video.PLACES == BATCH_J_PLACES == 4
+    # J* as every still writes a cost (numbers.cost: gd-regression's still, feature
+    # scaling's), in the picture and the caption alike, and the video writes it so too
     x, y = data.regression_points()
     j_star = regression.cost(*regression.least_squares(x, y), x, y)
-    assert numbers.latex(j_star, BATCH_J_PLACES) == "0.0090"
+    assert video.settled_text(j_star, "text") == video.settled_text(j_star) == "0.00903"
+    assert "minimum 0.00903." in video.BatchVsStochastic.captions()["compare"]
     fig = build("batch_vs_stochastic", "light")
     # J* written as the end values are, in their column at the right
     assert still.settled_text(j_star) == numbers.cost(j_star) == "0.00903"

@@ -121,12 +121,6 @@ def scale_bar_length(race) -> float:
     return float(min((m * 10**e for m in (1, 2, 5, 10)), key=lambda v: abs(np.log(v / want))))
 
 
-#: Decimals of every cost J the batch-size race writes, in its still, its caption and its
-#: video alike (the settled costs and J*): one precision for one number,
-#: the set's (gd-regression's J* = 0.0090).
-BATCH_J_PLACES = 4
-
-
 def batch_colors(theme) -> tuple[str, str, str]:
     """The colours of the batch-size race: full batch, mini-batch, single sample
     (theme.batches, theme.BATCH_NAMES order): the full batch the accent (plain gradient

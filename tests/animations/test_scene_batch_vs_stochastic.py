@@ -5,15 +5,19 @@ from frames import rendered
 from manim import DOWN, LEFT, RIGHT, ManimColor, VGroup, config
 
 from gdcore import races, regression
+from gdviz import numbers
 from gdviz.colors import mix
 from gdviz.manim_blocks import Trail
 from gdviz.manim_theme import MIN_TEXT_PX, digit_px
 from scenes.batch_vs_stochastic import (
     AGES,
+    DARK_FADE,
     FADE,
     FULL_WIDTH,
+    HEADER_GAP,
     MARGIN,
     OLD_WIDTH,
+    RAW_FADE,
     STOPS,
     TAIL,
     WIDTH,
@@ -59,7 +63,8 @@ def test_each_map_shows_only_its_run():
             assert layer.get_stroke_color(background=True) == ManimColor(bg)
             assert layer.get_stroke_width(background=True) > FULL_WIDTH
         else:
-            for layer, f in zip(m["layers"], FADE[::-1], strict=True):
+            fade = DARK_FADE if scene.theme.name == "dark" else FADE
+            for layer, f in zip(m["layers"], fade[::-1], strict=True):
                 assert layer.get_stroke_color() == ManimColor(mix(bg, c, f))
                 # the older steps thinner than the recent ones: hundreds of jumps stay a web
                 # of lines under the moment's steps, never a blot
@@ -72,6 +77,9 @@ def test_each_map_shows_only_its_run():
     axes = [m["ax"] for m in scene.maps]
     for i, m in enumerate(scene.maps):
         assert all(tr.ax is axes[i] for tr in _trails(m))
+    # the minimum an ink star on every map (the good green is a kin of the mini-batch's)
+    for m in scene.maps:
+        assert m["star"].get_fill_color() == ManimColor(scene.theme.text)
     # the colours: theme.batch of each run, three distinct
     assert [scene.colors[n] for n in trs] == list(scene.theme.batches)
     assert len(set(scene.theme.batches)) == 3
@@ -110,18 +118,50 @@ def test_the_chart_is_gdcores_seed_means_from_one_start():
     scene = rendered(BatchVsStochastic)
     plot = scene.cost[0]
     means = races.seed_mean_costs(RACE, races.BATCH_SUMMARY)
+    smooth = races.smoothed_costs(RACE, races.BATCH_SUMMARY)
     x, y = scene.x, scene.y
     j0 = regression.cost(*RACE.start, x, y)
-    for name, curve in scene.curves.items():
-        pts = _anchors(curve, plot.p2c)
+    bg = scene.theme.background
+    for name in RACE.labels:
+        raw, bold = scene.raw_curves[name], scene.curves[name]
+        pts = _anchors(raw, plot.p2c)
         np.testing.assert_allclose(pts[:, 0], np.arange(RACE.steps + 1), atol=1e-6)
         np.testing.assert_allclose(pts[:, 1], means[name], rtol=1e-9)
         assert abs(pts[0, 1] - j0) < 1e-9 * j0  # the three curves start at one J
-    n = len(races.BATCH_SUMMARY.seeds)
-    assert scene.key.original_text.replace("$", "") == f"J at each step, mean of {n} seeds" \
-        or f"mean of {n} seeds" in scene.key.original_text
+        # the seed mean light and thin, its running mean bold in the run's colour over it
+        np.testing.assert_allclose(_anchors(bold, plot.p2c)[:, 1], smooth[name], rtol=1e-9)
+        c = scene.colors[name]
+        assert raw.get_stroke_color() == ManimColor(mix(bg, c, RAW_FADE))
+        assert bold.get_stroke_color() == ManimColor(c)
+        assert raw.get_stroke_width() < bold.get_stroke_width()
+        assert raw.z_index < min(cv.z_index for cv in scene.curves.values())
     full = scene.curves[RACE.labels[0]]
     assert all(full.z_index > c.z_index for c in list(scene.curves.values())[1:])
+    # the runs named on the chart in ink, each beside a stroke of its colour
+    for (stroke, words), name in zip(scene.key, RACE.labels, strict=True):
+        assert stroke.get_color() == ManimColor(scene.colors[name])
+        assert words.original_text == name.split(" (")[0]
+        assert words.get_color() == ManimColor(scene.theme.text)
+    # said once, in the header: the maps one seed, the chart the mean of all
+    n = len(races.BATCH_SUMMARY.seeds)
+    assert scene.seeds.original_text == f"maps: seed {RACE.seed}; chart: mean of {n} seeds"
+    # J*: dotted in ink across the chart, written as the still writes it
+    j_star = regression.cost(*regression.least_squares(x, y), x, y)
+    for end, t in ((scene.j_line.get_start(), 0), (scene.j_line.get_end(), RACE.steps)):
+        tt, jj = plot.p2c(end)
+        assert abs(tt - t) < 1e-6 and abs(jj / j_star - 1) < 1e-9
+    assert scene.j_line.get_color() == ManimColor(scene.theme.text)
+    assert scene.j_value.tex_string == "0.00903" == numbers.cost(j_star)
+    assert scene.j_value.get_color() == ManimColor(scene.theme.text)
+    assert "J^*" in scene.j_label.original_text and "minimum" in scene.j_label.original_text
+
+
+def test_the_counter_shows_the_step_under_way():
+    scene = rendered(BatchVsStochastic)
+    for s, shown in ((0.0, 0), (0.05, 1), (1.0, 1), (1.5, 2), (RACE.steps, RACE.steps)):
+        scene.step.set_value(s)
+        assert scene.shown_step() == shown
+    scene.step.set_value(RACE.steps)
 
 
 def test_end_values_are_gdcores_fair_means():
@@ -137,16 +177,12 @@ def test_end_values_are_gdcores_fair_means():
     assert [v.tex_string for v in scene.values] == [still_text(v) for v in settled.values()]
     # the chart's cost axis named J, the house symbol of a curve of J per step
     assert [m.tex_string for m in plot.ax.labels] == ["J"]
-    for level, value, v in zip(scene.levels, scene.values, settled.values(), strict=True):
-        t0, j0 = plot.p2c(level.get_start())
-        t1, j1 = plot.p2c(level.get_end())
-        assert abs(t0 - (RACE.steps - summary.last_steps)) < 1e-6 and abs(t1 - RACE.steps) < 1e-6
-        assert abs(j0 - v) < 1e-9 * v and abs(j1 - v) < 1e-9 * v
-        # the level and the number in ink (a level in the run's colour would vanish in its
-        # jumps), the number right of the chart
+    for value in scene.values:
+        # the number in ink, right of the chart
         assert value.get_color() == ManimColor(scene.theme.text)
-        assert level.get_color() == ManimColor(scene.theme.text)
         assert value.get_left()[0] > plot.c2p(RACE.steps, 1)[0]
+    # no mean level drawn over the data: the chart's right edge keys each number
+    assert not hasattr(scene, "levels")
     # each number tied to its level's end by a line in its run's colour, in the values' order
     for leader, value, (name, v) in zip(scene.leaders, scene.values, settled.items(),
                                         strict=True):
@@ -154,14 +190,16 @@ def test_end_values_are_gdcores_fair_means():
         assert abs(t - RACE.steps) < 1e-6 and abs(j / v - 1) < 1e-9
         assert np.allclose(leader.get_end() + 0.06 * RIGHT, value.get_left())
         assert leader.get_color() == ManimColor(scene.colors[name])
-    ys = [v.get_y() for v in scene.values]
-    assert ys[0] < ys[1] < ys[2]
-    for a, b in zip(scene.values, scene.values[1:]):
-        assert b.get_bottom()[1] - a.get_top()[1] >= 0.1
+    column = [scene.j_value, *scene.values]
+    ys = [v.get_y() for v in column]
+    assert ys[0] < ys[1] < ys[2] < ys[3]
+    for a, b in zip(column, column[1:]):
+        assert b.get_bottom()[1] - a.get_top()[1] >= 0.08 - 1e-9
     head = " ".join(line.original_text for line in scene.values_head)
     assert head == f"mean of the last {summary.last_steps} steps"
-    # stated once: the screen holds no other average (no running mean, no seed-0 readouts)
-    assert not hasattr(scene, "smooth") and not hasattr(scene, "legend")
+    # beside the numbers, clear of them, under the counter
+    assert scene.values_head.get_left()[0] > max(v.get_right()[0] for v in scene.values)
+    assert scene.info.get_bottom()[1] > max(v.get_top()[1] for v in scene.values)
     full, mini, single = settled.values()
     assert full < mini < single
 
@@ -192,9 +230,13 @@ def test_layout_keeps_the_margin_and_the_text_size():
     t_label = scene.cost[0].ax.submobjects[-1]
     assert t_label.tex_string == "t"
     assert scene.values_head.get_left()[0] - t_label.get_right()[0] >= 0.1
-    # the map labels clear of the title and of one another
+    # the header's row alone: the title and the seeds' note apart, both clear over the map
+    # labels; the counter and the rate right of the chart
+    assert scene.seeds.get_left()[0] - scene.title.get_right()[0] > 0.5
     for m in scene.maps:
-        assert m["label"].get_top()[1] < scene.title.get_bottom()[1]
+        assert m["label"].get_top()[1] < scene.title.get_bottom()[1] - HEADER_GAP + 1e-6
+        assert m["label"].get_top()[1] < scene.seeds.get_bottom()[1] - HEADER_GAP + 1e-6
+    assert scene.info.get_left()[0] > scene.cost[0].c2p(RACE.steps, 1)[0]
     labels = [m["label"] for m in scene.maps]
     for a, b in zip(labels, labels[1:]):
         assert b.get_left()[0] - a.get_right()[0] > 0.3
@@ -202,15 +244,14 @@ def test_layout_keeps_the_margin_and_the_text_size():
     plot = scene.cost[0]
     chart = VGroup(*(m for m in plot.ax.submobjects if m is not plot.ax.labels))
     assert chart.get_top()[1] < min(m["ax"].get_bottom()[1] for m in scene.maps) - 0.1
-    # its axis named J over the axis's top, clear of the first map's tick numbers above it
+    # its axis named J beside its own axis, left of the tick numbers, at the axis's middle
     (name,) = plot.ax.labels
-    assert name.tex_string == "J" and name.get_bottom()[1] > chart.get_top()[1] - 0.3
-    assert name.get_right()[0] < plot.c2p(0, 1.0)[0]  # over the tick numbers' column
-    above = [m for m in scene.maps[0]["ax"].family_members_with_points()
-             if m.get_left()[0] < name.get_right()[0] + 0.1
-             and m.get_right()[0] > name.get_left()[0] - 0.1]
-    assert all(name.get_top()[1] < m.get_bottom()[1] - 0.1 for m in above)
+    ticks = VGroup(*plot.ax.y_axis.labels)
+    assert name.tex_string == "J" and name.get_right()[0] < ticks.get_left()[0]
+    bottom, top = plot.c2p(0, 10.0 ** -3)[1], plot.c2p(0, 10.0)[1]
+    assert abs(name.get_y() - 0.5 * (bottom + top)) < 1e-6
+    # the key inside the chart, clear of every curve
     left, bottom = plot.p2c(scene.key.get_corner(DOWN + LEFT))
-    for curve in scene.curves.values():
+    for curve in [*scene.curves.values(), *scene.raw_curves.values()]:
         t, j = curve.losses, np.arange(curve.losses.size)
         assert np.all(t[j >= left - 5] < bottom)

@@ -107,13 +107,24 @@ def test_counters_never_overlap_and_words_are_held_and_plain():
     assert theme.contrast(t.muted, t.background) >= theme.TEXT_CONTRAST >= 4.5
     for w0, b in scene.balls.items():
         assert hexed(b.get_color()) == hexed(sgd if w0 == EXP.stalled_start else muted)
-    # two plain balls stop on one minimum: that spot is labelled ×2, above the ball
+    # two plain balls stop on one minimum: that spot says so in words, above the ball
     finals = np.array([tr.final[0] for tr in scene.plain.values()])
-    assert len(scene.shared) == 1 and scene.shared[0].text == "×2"
+    assert len(scene.shared) == 1 and scene.shared[0].original_text == "2 balls"
     assert np.sum(np.isclose(finals, scene.minima[deep])) == 2
     spot = scene.ax.c2p(scene.minima[deep], scene.depths[deep])
     assert abs(scene.shared[0].get_center()[0] - spot[0]) < 1e-6
     assert scene.shared[0].get_bottom()[1] > spot[1] + BALL_RADIUS
+    # the momentum ball's arrival ring clear of the depth under it and of the count over it
+    ring = scene.arrival_ring
+    assert ring.get_bottom()[1] - ring.stroke_width / 200 > scene.min_labels[deep].get_top()[1]
+    assert ring.get_top()[1] + ring.stroke_width / 200 < scene.shared[0].get_bottom()[1]
+    assert ring.width > scene.momentum_ball.width
+    # "stalls here" under the ball that stalled, below its depth label; that run's step dots
+    # gone (momentum's lie on the same slope)
+    stalled = scene.balls[EXP.stalled_start]
+    assert abs(scene.stall_note.get_x() - stalled.get_x()) < 1e-6
+    assert scene.stall_note.get_top()[1] < scene.min_labels[own].get_bottom()[1]
+    assert all(m not in scene.mobjects for m in scene.marks)
     assert scene.momentum_ball.width == pytest.approx(MOMENTUM_BALL * 2)
     assert scene.mkey[0].width == pytest.approx(MOMENTUM_BALL * 2)
     assert MOMENTUM_BALL > 1.2 * BALL_RADIUS
