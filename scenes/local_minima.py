@@ -22,7 +22,6 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
-    FadeTransform,
     Indicate,
     ValueTracker,
     VGroup,
@@ -35,6 +34,7 @@ from gdcore import local_minima
 from gdviz import equations, numbers
 from gdviz.manim_blocks import live_readout, map_axes, step_of
 from gdviz.manim_theme import ThemedScene, sections
+from gdviz.staging import roll
 
 EXP = local_minima.LOCAL_MINIMA
 #: The loss window of the picture: ticks 0 … 6 (the cost is positive), room below the deepest
@@ -47,6 +47,9 @@ W_SAMPLES = np.linspace(*EXP.surface.window[0], 600)
 #: about the deepest minimum are under 0.1 in w by then).
 PLAIN_SHOWN = 24
 MOMENTUM_SHOWN = 60
+#: How far the title rises as it rolls over to the exception (scene units): more than its
+#: height, so the leaving title and the arriving one are never drawn over each other.
+TITLE_ROLL = 0.45
 BALL_RADIUS = 0.13
 #: The momentum ball (and its legend dot) is larger than plain descent's: the two read apart by
 #: size as well as colour (the light theme's green and navy are both dark).
@@ -275,9 +278,10 @@ class LocalMinima(ThemedScene):
         title = self.text(MOMENTUM_TITLE, 28).move_to(self.title)
         eq.next_to(title, DOWN, buff=0.25)
         self.momentum_eq = eq
-        # the title turns to the exception in one short morph (never a frame without one); then
-        # the legend, the formula, the ball and the counter reset in place, one at a time
-        self.play(FadeTransform(self.title, title), run_time=0.6)
+        # the title rolls over to the exception (never a frame without one, never one title's
+        # glyphs through the other's: they pass each other apart); then the legend, the
+        # formula, the ball and the counter reset in place, one at a time
+        self.play(*roll(self.title, title, rise=TITLE_ROLL), run_time=0.8)
         self.title = title
         self.play(FadeIn(key), run_time=0.6)
         self.play(FadeIn(eq), run_time=0.8)
