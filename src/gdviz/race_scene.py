@@ -375,6 +375,9 @@ class RaceScene(ThemedScene):
     ZOOM_HEADING = "where the runs end, magnified"
     INSET_FAINT: dict[str, tuple[float, float, int]] = {}
     INSET_SCALE_PLATE = True
+    #: where the plate fits nowhere between the lines: left of the inset, outside its frame
+    #: (True), instead of over the middle of its top edge
+    INSET_SCALE_LEFT = False
     CASE_EACH = False
     RIDGE = False
     LANE_ORDER: tuple[str, ...] | None = None
@@ -575,7 +578,11 @@ class RaceScene(ThemedScene):
                 scale.shift((hi[1] + PLATE_GAP - scale.get_bottom()[1]) * UP)
                 top = scale.get_top()[1]
                 scale.set_x(np.mean([_x_at(line, top) for line in lines]))
-            if _touches(scale, lines):  # still: on the middle of the inset's top edge,
+            if _touches(scale, lines) and self.INSET_SCALE_LEFT:  # still: left of the
+                # inset, outside its frame, level with its foot
+                scale.next_to(self.inset_frame_box(lo, hi), LEFT, buff=3 * PLATE_GAP)
+                scale.align_to(lo, DOWN)
+            elif _touches(scale, lines):  # still: on the middle of the inset's top edge,
                 # over the frame and the inset's contours
                 scale.move_to(np.array([(lo[0] + hi[0]) / 2, hi[1], 0]))
                 plate.set_z_index(3.6)
@@ -627,6 +634,11 @@ class RaceScene(ThemedScene):
                                            RIDGE_WIDTH).set_z_index(2.6)
             self.inset_ridge.set_stroke(opacity=RIDGE_OPACITY)
         return Group(img, frame, box, lines, *scale, star, self.inset_ridge)
+
+    @staticmethod
+    def inset_frame_box(lo, hi) -> Rectangle:
+        """A rectangle over the inset's frame, from its corner `lo` to `hi` (to place by)."""
+        return Rectangle(width=hi[0] - lo[0], height=hi[1] - lo[1]).move_to((lo + hi) / 2)
 
     def build_ridge(self) -> VGroup:
         """The ridge w₂ = 0 on the map (RIDGE), from its left edge to the start (where the

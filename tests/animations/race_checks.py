@@ -326,11 +326,15 @@ def check_inset(scene):
         if len(scene.inset_paths[name].points):
             assert tail in scene.mobjects
             assert tail.get_stroke_opacity() == 1 > scene.inset_paths[name].get_stroke_opacity()
-    # the scale bar and its number between the two lines that join the region to the inset
+    # the scale bar and its number clear of the two lines that join the region to the inset
+    # (between them, or beside the inset, outside its frame)
     left, right, bottom, top = _box(scene.inset_scale)
     for line in scene.inset_lines:
         a, b = line.get_start(), line.get_end()
-        xs = [a[0] + (y - a[1]) / (b[1] - a[1]) * (b[0] - a[0]) for y in (bottom, top)]
+        lo_y, hi_y = max(bottom, min(a[1], b[1])), min(top, max(a[1], b[1]))
+        if lo_y > hi_y:  # the line never reaches the bar's height
+            continue
+        xs = [a[0] + (y - a[1]) / (b[1] - a[1]) * (b[0] - a[0]) for y in (lo_y, hi_y)]
         assert all(x < left for x in xs) or all(x > right for x in xs)
     for name in NAMES:
         pieces = races.clip_polyline(trs[name].points, race.inset.region)
