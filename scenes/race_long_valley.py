@@ -34,6 +34,9 @@ class RaceLongValley(RaceScene):
     STATUS_GAP = 0.4
     # five runs travel the floor, y = 0, one after another: each in its own lane, 3.6 px apart
     LANE = 0.06
+    # the scale bar's plate fits nowhere between the lines that join the inset to the floor:
+    # left of the inset, over the empty foot of the map, not over the inset's top edge
+    INSET_SCALE_LEFT = True
 
     # the zoomed view covers the map: then back to the whole valley, so that the last picture
     # shows Momentum's swings from wall to wall and how far SGD got

@@ -105,15 +105,16 @@ MAP_LABELS = (AXIS_LABELS["w1"].strip("$"), AXIS_LABELS["w2"].strip("$"))
 #: Opacity of each path's history behind its head, and of its casing (during the race; at the
 #: end: full, so each colour shows pure where the paths are stacked).
 HISTORY_OPACITY = (0.4, 1.0)
-#: Opacity of each path's history during the race, by theme: in print HISTORY_OPACITY's; on
-#: the dark page, where a 40 % colour on its solid dark casing reads as a dark stroke lost in
-#: the navy map, near its colour at the finish, so the live path reads all the way.
-RACE_OPACITY = {"light": HISTORY_OPACITY[0], "dark": 0.8}
+#: Opacity of each path's history during the race, by theme: in print 0.7, dimmer than the
+#: bright tail but keeping its hue (at 40 % over the pale map NAG's pink, Adam's plum and
+#: Adagrad's violet faded to one pastel); on the dark page, where a faint colour on its solid
+#: dark casing reads as a dark stroke lost in the navy map, near its colour at the finish.
+RACE_OPACITY = {"light": 0.7, "dark": 0.8}
 #: Opacity of a path's casing during the race, by theme: in print as faint as its history (a
 #: faint path on a solid white casing reads as a white tube); on the dark page solid, a dark
 #: road the faint history lies on (as faint over the dark map's violet top, a violet, plum or
 #: pink history vanished into it where the paths leave race-saddle's saddle).
-CASING_OPACITY = {"light": HISTORY_OPACITY[0], "dark": 1.0}
+CASING_OPACITY = {"light": RACE_OPACITY["light"], "dark": 1.0}
 #: Stroke width of every path, one width along its whole length: 4.0, 2.4 px at 480p, thin
 #: enough that no path buries another where they cross at the finish (they stack as the
 #: stills', race_plot.stacking, the shortest on top), wide enough to show its colour pure.
@@ -131,16 +132,23 @@ PANEL_WIDTH = 3.0
 #: Nothing closer than this (scene units, about 27 px at 480p) to the frame's edge; the map's y
 #: label keeps MAP_EDGE (35 px) from the left edge.
 EDGE, MAP_EDGE = 0.45, 0.58
+#: The least distance between the centres of two end squares in the distance panel, in their
+#: sides (race_scene.RaceScene.panel_nudge): a side and the two rims in the page's colour; and
+#: how far right of the curves' ends (in sides) the column of squares set apart stands.
+PANEL_END_GAP, PANEL_END_OUT = 1.15, 1.9
 #: Gap (scene units, 36 px at 480p) between the widest legend label and the column of statuses.
 STATUS_GAP = 0.6
 #: Font sizes that keep numbers at least 12 px tall at 480p: MathTex tick numbers (a digit is
 #: 12.5 px tall at 30) and Text (12.6 px at 22; 13.7 px at 24).
 TICK_SIZE, TEXT_SIZE, SMALL_SIZE = 30, 24, 22
-#: The distance panel's tick numbers (and its step label) this much larger than the map's: its
-#: step numbers' digits 14.8 px tall at 480p, a power's "10" 16.8 px and its exponent's digits
-#: 14 px (about 13 px of ink at half strength, read on a rendered frame), so that the small
-#: panel reads at a glance; the statuses (each run's readout) at STATUS_SIZE (13.7 px).
-PANEL_TICK_SCALE, STATUS_SIZE = 1.15, 24
+#: The distance panel's tick numbers at the map's size (1: the house TICK_SIZE, one tick size
+#: in the frame, no larger than the legend's text); the statuses (each run's readout) at
+#: STATUS_SIZE (13.7 px).
+PANEL_TICK_SCALE, STATUS_SIZE = 1.0, 24
+#: The distance panel's step axis runs this fraction of the race's steps past its last step, so
+#: that the end squares at the last step (and the column of those set apart, panel_nudge)
+#: stand inside the panel's frame, clear of its edge.
+PANEL_PAD = 0.14
 #: Where the legend is in the right-hand column: the distance panel's frame reaches down to this
 #: height above the frame's bottom margin (EDGE), room for its step numbers below it, and the
 #: settings line under the map, in as many lines as it needs to stay left of the column.
@@ -166,8 +174,9 @@ TITLE_SECONDS = (0.8, 1.2)
 #: frame's edge, its dots half strength, a reference under the paths, not a path.
 RIDGE_WIDTH, RIDGE_OPACITY = 2.0, 0.55
 #: Seconds of each step of the setup after the map (the marks, the inset, the legend, the
-#: panel, the dots), each faded in on its own where it stays.
-SETUP_STEP = 0.7
+#: panel, the dots), each faded in on its own where it stays; the map's own fade, and the
+#: pause before the start: the set-up short, the dots off within about six seconds.
+SETUP_STEP, MAP_FADE, SETUP_HOLD = 0.5, 1.0, 0.3
 #: Steps over which an exit's legend note fades in (and the dots out).
 EXIT_FADE_STEPS = 1.0
 
@@ -366,6 +375,9 @@ class RaceScene(ThemedScene):
     ZOOM_HEADING = "where the runs end, magnified"
     INSET_FAINT: dict[str, tuple[float, float, int]] = {}
     INSET_SCALE_PLATE = True
+    #: where the plate fits nowhere between the lines: left of the inset, outside its frame
+    #: (True), instead of over the middle of its top edge
+    INSET_SCALE_LEFT = False
     CASE_EACH = False
     RIDGE = False
     LANE_ORDER: tuple[str, ...] | None = None
@@ -566,7 +578,11 @@ class RaceScene(ThemedScene):
                 scale.shift((hi[1] + PLATE_GAP - scale.get_bottom()[1]) * UP)
                 top = scale.get_top()[1]
                 scale.set_x(np.mean([_x_at(line, top) for line in lines]))
-            if _touches(scale, lines):  # still: on the middle of the inset's top edge,
+            if _touches(scale, lines) and self.INSET_SCALE_LEFT:  # still: left of the
+                # inset, outside its frame, level with its foot
+                scale.next_to(self.inset_frame_box(lo, hi), LEFT, buff=3 * PLATE_GAP)
+                scale.align_to(lo, DOWN)
+            elif _touches(scale, lines):  # still: on the middle of the inset's top edge,
                 # over the frame and the inset's contours
                 scale.move_to(np.array([(lo[0] + hi[0]) / 2, hi[1], 0]))
                 plate.set_z_index(3.6)
@@ -618,6 +634,11 @@ class RaceScene(ThemedScene):
                                            RIDGE_WIDTH).set_z_index(2.6)
             self.inset_ridge.set_stroke(opacity=RIDGE_OPACITY)
         return Group(img, frame, box, lines, *scale, star, self.inset_ridge)
+
+    @staticmethod
+    def inset_frame_box(lo, hi) -> Rectangle:
+        """A rectangle over the inset's frame, from its corner `lo` to `hi` (to place by)."""
+        return Rectangle(width=hi[0] - lo[0], height=hi[1] - lo[1]).move_to((lo + hi) / 2)
 
     def build_ridge(self) -> VGroup:
         """The ridge w₂ = 0 on the map (RIDGE), from its left edge to the start (where the
@@ -722,8 +743,8 @@ class RaceScene(ThemedScene):
         # room at the axis's end for its label, beyond the last step's number
         width = config.frame_x_radius - EDGE - STEP_LABEL_GAP - label.width - inner
         decades = 1 if hi - lo <= 4.5 else 2  # no more than five numbers up the panel
-        ax = map_axes(t, [0, r.steps, self.STEP_TICK], [lo, hi, decades], width, top - bottom, None,
-                      None, tick_size=TICK_SIZE, y_powers=True)
+        ax = map_axes(t, [0, r.steps * (1 + PANEL_PAD), self.STEP_TICK], [lo, hi, decades],
+                      width, top - bottom, None, None, tick_size=TICK_SIZE, y_powers=True)
         # every tick number PANEL_TICK_SCALE larger, its gap to its tick kept: a power of ten
         # about its right edge, a step number about its top
         for m in ax.submobjects:
@@ -732,14 +753,15 @@ class RaceScene(ThemedScene):
                 m.scale(PANEL_TICK_SCALE, about_edge=UP if below else RIGHT)
         ax.shift(np.array([inner, top, 0]) - ax.c2p(0, hi))
         # at the end of the axis, level with it: clear of every tick number
-        label.next_to(ax.c2p(r.steps, lo), RIGHT, buff=STEP_LABEL_GAP)
+        label.next_to(ax.c2p(r.steps * (1 + PANEL_PAD), lo), RIGHT, buff=STEP_LABEL_GAP)
         ax.labels.add(label)  # an axis label (ax.labels is part of ax), not a tick number
         self.step_label = label
         if r.surface.minimum is None:  # the saddle: |y| up to the edge of the frame
             edge = float(np.log10(r.window[1][1]))
-            line = styled_line("reference", ax.c2p(0, edge), ax.c2p(r.steps, edge), t.muted, 2)
+            end = r.steps * (1 + PANEL_PAD)  # across the whole panel
+            line = styled_line("reference", ax.c2p(0, edge), ax.c2p(end, edge), t.muted, 2)
             note = self.text("frame's edge", SMALL_SIZE, t.muted)  # where no run is
-            note.next_to(ax.c2p(r.steps, edge), DOWN + LEFT, buff=0.12)
+            note.next_to(ax.c2p(end, edge), DOWN + LEFT, buff=0.12)
             ax.add(line, note)
         self.panel_curves, self.panel_dots = {}, {}
         order = stacking(r, self.outcomes)
@@ -1003,7 +1025,7 @@ class RaceScene(ThemedScene):
         # within a frame or two); then one thing at a time, each faded in where it stays
         # (nothing moves or grows): the start and the target (and the ridge), the inset, the
         # legend and settings, the distance panel
-        self.play(FadeIn(self.ax), FadeIn(img), run_time=1.5)
+        self.play(FadeIn(self.ax), FadeIn(img), run_time=MAP_FADE)
         self.play(FadeIn(target), FadeIn(start), *([FadeIn(self.ridge)] if self.RIDGE else []),
                   run_time=SETUP_STEP)
         if self.RACE.inset is not None:
@@ -1016,7 +1038,7 @@ class RaceScene(ThemedScene):
                  *self.inset_dots.values())
         self.play(*(FadeIn(d) for d in (*self.dots.values(), *self.panel_dots.values())),
                   run_time=SETUP_STEP)
-        self.wait(0.6)
+        self.wait(SETUP_HOLD)
 
     def section_race(self):
         zoom = self.ZOOM_RACE if self.RACE.inset is not None else None
@@ -1047,6 +1069,48 @@ class RaceScene(ThemedScene):
               else self.ax.c2p(*self.map_paths[name][-1]))
         return sq.move_to(at).set_z_index((3 if panel else 4) - 0.01 * rank)
 
+    def panel_nudge(self) -> dict[str, Line]:
+        """The distance panel's end squares, all at the last step, set apart where they would
+        touch: each cluster of squares closer than PANEL_END_GAP (in the order of their points)
+        stands in a column PANEL_END_OUT sides right of the curves' ends, spread evenly about
+        its mean height, each square joined to its curve's end by a leader in its colour
+        (under the squares); a square that touches no other stays on its point.
+        Returns name -> leader."""
+        ends = self.panel_ends
+        if not ends:
+            return {}
+        names = sorted(ends, key=lambda n: ends[n].get_y())
+        at = {n: ends[n].get_y() for n in names}
+        gap = PANEL_END_GAP * ends[names[0]].width
+        # pool neighbouring clusters until every neighbour pair stands a gap apart
+        clusters = [[n] for n in names]
+        centre = [at[n] for n in names]
+        merged = True
+        while merged:
+            merged = False
+            for i in range(len(clusters) - 1):
+                a, b = clusters[i], clusters[i + 1]
+                top_a = centre[i] + (len(a) - 1) * gap / 2
+                low_b = centre[i + 1] - (len(b) - 1) * gap / 2
+                if low_b - top_a < gap - 1e-12:
+                    both = a + b
+                    clusters[i:i + 2] = [both]
+                    centre[i:i + 2] = [float(np.mean([at[n] for n in both]))]
+                    merged = True
+                    break
+        leaders = {}
+        for group, mid in zip(clusters, centre):
+            if len(group) == 1:
+                continue
+            for j, name in enumerate(group):
+                point = ends[name].get_center().copy()
+                ends[name].move_to(np.array([point[0] + PANEL_END_OUT * ends[name].width,
+                                             mid + (j - (len(group) - 1) / 2) * gap, 0]))
+                leaders[name] = Line(point, ends[name].get_center(),
+                                     stroke_color=self.theme.opt(name),
+                                     stroke_width=LEADER_WIDTH).set_z_index(2.9)
+        return leaders
+
     def section_finish(self):
         """The whole of every path at full strength, and how each run ended, in the legend;
         the dots of each run that stayed in the frame turn into its end squares, on the map and
@@ -1061,6 +1125,8 @@ class RaceScene(ThemedScene):
         for name in self.inset_ends:
             self.inset_dots[name].clear_updaters()
         self.panel_ends = {n: self.end_mark(n, panel=True) for n in stayed}
+        #: name -> the leader of each panel end square nudged off its point (panel_nudge)
+        self.panel_leaders = self.panel_nudge()
         for name in stayed:
             self.dots[name].clear_updaters()
             self.panel_dots[name].clear_updaters()
@@ -1074,6 +1140,7 @@ class RaceScene(ThemedScene):
                   *(ReplacementTransform(self.dots[n], self.ends[n]) for n in stayed),
                   *(ReplacementTransform(self.panel_dots[n], self.panel_ends[n])
                     for n in stayed),
+                  *(FadeIn(line) for line in self.panel_leaders.values()),
                   *(FadeOut(tail) for tail in self.tails.values()),
                   *(FadeIn(self.statuses[n].set_opacity(1)) for n in stayed),
                   *([FadeIn(self.header.set_opacity(1))] if self.header else []), run_time=1.2)
@@ -1086,15 +1153,15 @@ class RaceScene(ThemedScene):
         self.wait(ZOOM_HOLD)
 
     def zoom_in(self, racing: bool = False):
-        """The inset takes the map's place: its scale bar and the lines that join it to its
-        region fade out; then the map, its paths and marks fade out while the inset (its
-        contours, paths, end squares and star) grows to fill the map's box at one scale in x
-        and y, its paths thickening so that each run's colour reads; a scale bar for the new
-        scale and a heading come in above it (the bar below it where the heading leaves it no
-        room), and, after the finish, an arrow at the frame's edge towards each run that ends
-        outside the view (zoom_pointer). `racing`: the zoom comes while the race goes on
-        (RaceScene.ZOOM_RACE), the heads in the inset growing with it and the map's heads
-        faded with the map."""
+        """The inset takes the map's place: its scale bar, the lines that join it to its
+        region and the map's frame and tick numbers fade out; then the map, its paths and
+        marks fade out while the inset (its contours, paths, end squares and star) grows to
+        fill the map's box at one scale in x and y, its paths thickening so that each run's
+        colour reads; a scale bar for the new scale and a heading come in above it (the bar
+        below it where the heading leaves it no room), and, after the finish, an arrow at the
+        frame's edge towards each run that ends outside the view (zoom_pointer). `racing`: the
+        zoom comes while the race goes on (RaceScene.ZOOM_RACE), the heads in the inset
+        growing with it and the map's heads faded with the map."""
         r = self.RACE
         (x0, x1), (y0, y1) = r.window
         lo, hi = self.ax.c2p(x0, y0), self.ax.c2p(x1, y1)
@@ -1105,7 +1172,10 @@ class RaceScene(ThemedScene):
         grown = Group(self.inset_img, frame, self.inset_star, *self.inset_ridge,
                       *self.inset_ends.values(), *self.inset_leaders.values(),
                       *(self.inset_dots.values() if racing else ()))
-        lines = [*self.inset_paths.values(), *self.inset_tails.values()]
+        # a faint history (INSET_FAINT) stays a hairline as the inset grows: thickened, its
+        # crossings side by side would read as a dense hatch under its last steps
+        lines = [*(m for n, m in self.inset_paths.items() if n not in self.INSET_FAINT),
+                 *self.inset_tails.values()]
         width0 = {m: m.get_stroke_width() for m in lines}
         d = to - about
         shown = {"grown": 0.0, "axes": 0.0}  # the alpha each group was last moved to
@@ -1124,11 +1194,12 @@ class RaceScene(ThemedScene):
                     path = self.inset_tails[name].get_stroke_width()
                     m.set_stroke(width=path + 2 * THIN_CASING, background=True)
 
-        # the scale bar of the map's inset, and the box and lines that join the inset to its
-        # region, leave first: the growing inset would cover them
+        # the scale bar of the map's inset, the box and lines that join the inset to its
+        # region, and the map's frame and tick numbers leave first: the growing inset would
+        # cover the first, and its own scale would read against the map's numbers
         self.play(FadeOut(self.inset_scale), FadeOut(self.inset_box), FadeOut(self.inset_lines),
-                  run_time=ZOOM_CLEAR)
-        faded = [self.ax, self.map_img, self.start_mark, self.target_mark, *self.ridge,
+                  FadeOut(self.ax), run_time=ZOOM_CLEAR)
+        faded = [self.map_img, self.start_mark, self.target_mark, *self.ridge,
                  *self.history.values(), *ends.values(), *self.casings.values(),
                  *(self.tails.values() if racing else ())]
         self.play(UpdateFromAlphaFunc(grown, lambda m, a: grow(m, a, "grown")),
@@ -1194,7 +1265,7 @@ class RaceScene(ThemedScene):
                      .set_value(1)] if racing else []),
                   run_time=run_time)
         self.play(FadeIn(self.inset_scale), FadeIn(self.inset_box), FadeIn(self.inset_lines),
-                  run_time=ZOOM_CLEAR)
+                  FadeIn(self.ax), run_time=ZOOM_CLEAR)
 
     def section_back(self):
         """(After section_zoom, where a subclass lists it.) Back to the whole map (zoom_out), so

@@ -10,6 +10,7 @@ from manim import ManimColor, SingleStringMathTex, Text, config
 
 from gdcore import races
 from gdcore.optimizers import NAMES
+from gdviz.race_scene import PANEL_PAD
 
 
 def _anchors(mob, ax):
@@ -137,6 +138,17 @@ def check_drawing(scene, k, finished=False):
                         (scene.panel_ends[name], scene.panel_dots[name], scene.panel,
                          (len(tr.points) - 1, np.log10(dist[name][-1])))):
                     assert end in scene.mobjects and dot not in scene.mobjects
+                    if ax is scene.panel and name in scene.panel_leaders:  # set apart from
+                        # the others (panel_nudge): right of its point, on a leader from it
+                        at = ax.c2p(*p)
+                        leader = scene.panel_leaders[name]
+                        assert leader in scene.mobjects
+                        np.testing.assert_allclose(leader.get_start(), at, atol=1e-9)
+                        np.testing.assert_allclose(leader.get_end(), end.get_center(), atol=1e-9)
+                        assert at[0] < end.get_left()[0] and \
+                            end.get_right()[0] < scene.panel.c2p(
+                                race.steps * (1 + PANEL_PAD), 0)[0]
+                        continue
                     np.testing.assert_allclose(ax.p2c(end.get_center()), p, atol=1e-9)
                     np.testing.assert_allclose(end.width, end.height)
                     assert end.get_fill_opacity() == 1
@@ -171,6 +183,10 @@ def check_drawing(scene, k, finished=False):
             np.testing.assert_allclose(layer, want[-len(layer):], atol=1e-9)
         assert scene.panel_curves[name].get_stroke_color().to_hex().upper() == \
             scene.theme.opt(name).upper()
+    if finished:  # the panel's end squares apart: no two touch
+        squares = list(scene.panel_ends.values())
+        for p, q in itertools.combinations(squares, 2):
+            assert max(abs(p.get_y() - q.get_y()), abs(p.get_x() - q.get_x())) >= p.width - 1e-9
     return out
 
 
@@ -310,11 +326,15 @@ def check_inset(scene):
         if len(scene.inset_paths[name].points):
             assert tail in scene.mobjects
             assert tail.get_stroke_opacity() == 1 > scene.inset_paths[name].get_stroke_opacity()
-    # the scale bar and its number between the two lines that join the region to the inset
+    # the scale bar and its number clear of the two lines that join the region to the inset
+    # (between them, or beside the inset, outside its frame)
     left, right, bottom, top = _box(scene.inset_scale)
     for line in scene.inset_lines:
         a, b = line.get_start(), line.get_end()
-        xs = [a[0] + (y - a[1]) / (b[1] - a[1]) * (b[0] - a[0]) for y in (bottom, top)]
+        lo_y, hi_y = max(bottom, min(a[1], b[1])), min(top, max(a[1], b[1]))
+        if lo_y > hi_y:  # the line never reaches the bar's height
+            continue
+        xs = [a[0] + (y - a[1]) / (b[1] - a[1]) * (b[0] - a[0]) for y in (lo_y, hi_y)]
         assert all(x < left for x in xs) or all(x > right for x in xs)
     for name in NAMES:
         pieces = races.clip_polyline(trs[name].points, race.inset.region)
