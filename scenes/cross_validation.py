@@ -18,6 +18,10 @@ key (under the rounds, clear of the last, left of the sum and the mean's line: i
 end) and the footnote, which leaves as the sum begins (the mean's line, the largest text of the
 scene, takes its room).
 
+Each sample is drawn from the start in its fold's mark (FOLD_MARKS: five shapes, one colour),
+the same mark beside its fold's number in the table's head: the folds are seen before any is
+held out.
+
 The samples, folds, fits and scores are gdcore's (procedure.CROSS_VALIDATION, the still's: its
 settings, samples() and run(); scores printed by gdviz.number_text.score_text as there). Beside
 the table, the round's fit (regression.polynomial_fit on the round's training indices) with the
@@ -42,6 +46,8 @@ from manim import (
     Line,
     MathTex,
     Rectangle,
+    Square,
+    Triangle,
     VGroup,
     VMobject,
     Write,
@@ -75,6 +81,13 @@ MEAN_SIZE = 56
 MEAN_DROP = 0.72
 #: How far the line's sum slides down as it fades in: it starts clear under the printed sum.
 MEAN_SLIDE = 0.25
+
+
+#: The samples' marks, one shape a fold (the fold's number in the table's head shows it), all
+#: in the data's blue until held out: DOT_W wide (scene units), HELD_W held out, HEAD_W in the
+#: head.
+FOLD_MARKS = ("circle", "square", "triangle", "diamond", "down")
+DOT_W, HELD_W, HEAD_W = 0.17, 0.21, 0.15
 
 
 def row_y(i: int) -> float:
@@ -133,6 +146,14 @@ class CrossValidation(ThemedScene):
                       fill_color=t.accent if held else t.data, fill_opacity=1.0 if held else 0.8)
         return r.move_to(np.array([X_BLOCKS + (j + 0.5) * BLOCK_W, row_y(i), 0]))
 
+    def fold_mark(self, j: int, color, width: float = DOT_W) -> VMobject:
+        """The mark of fold j's samples (FOLD_MARKS), filled in `color`, `width` wide."""
+        shape = FOLD_MARKS[j]
+        mob = {"circle": lambda: Dot(radius=1.0), "square": Square,
+               "triangle": Triangle, "diamond": lambda: Square().rotate(np.pi / 4),
+               "down": lambda: Triangle().rotate(np.pi)}[shape]()
+        return mob.set_fill(color, opacity=1.0).set_stroke(width=0).scale_to_fit_width(width)
+
     def fit_curve(self, w) -> VMobject:
         ax = self.ax
         ys = regression.polynomial_eval(w, XS)
@@ -151,16 +172,25 @@ class CrossValidation(ThemedScene):
         title = self.text(f"{K}-fold cross-validation of a degree-{DEGREE} fit", 34)
         title.to_edge(UP, buff=0.42)
         head_y = ROW_Y0 + 0.62
-        heads = VGroup(*(self.text(f"{j + 1}", 24).move_to(
-            np.array([X_BLOCKS + (j + 0.5) * BLOCK_W, head_y, 0])) for j in range(K)))
+        # each fold's number with its samples' mark: the key to the plot's shapes
+        heads = VGroup(*(VGroup(self.text(f"{j + 1}", 24), self.fold_mark(j, t.data, HEAD_W))
+                         .arrange(RIGHT, buff=0.1)
+                         .move_to(np.array([X_BLOCKS + (j + 0.5) * BLOCK_W, head_y, 0]))
+                         for j in range(K)))
         heads.add(self.text("fold", 24).next_to(heads, UP, buff=0.15))
         score_head = VGroup(self.text("held-out", 24), self.mixed("cost $J$", 24))
         score_head.arrange(DOWN, buff=0.08).move_to(np.array([X_SCORE, head_y + 0.2, 0]))
         ax = map_axes(t, [0, 1, 0.5], [*Y_RANGE, 1.5], 3.7, 3.7, "x", "y", places=1)
         ax.move_to(np.array([4.1, 0.0, 0]))
         self.ax = ax
-        dots = VGroup(*(Dot(ax.c2p(a, b), radius=0.08, color=t.data).set_z_index(3)
-                        for a, b in zip(self.x, self.y)))
+        # each sample drawn in its fold's mark from the start: the folds are seen before any
+        # is held out
+        fold_of = np.empty(N, dtype=int)
+        for j, te in enumerate(self.cv.test_idx):
+            fold_of[te] = j
+        self.fold_of = fold_of
+        dots = VGroup(*(self.fold_mark(fold_of[k], t.data).move_to(ax.c2p(a, b)).set_z_index(3)
+                        for k, (a, b) in enumerate(zip(self.x, self.y))))
         key = VGroup(
             VGroup(Rectangle(width=0.45, height=0.3, stroke_width=0, fill_color=t.data,
                              fill_opacity=0.8), self.text("train: fit on these", 24)),
@@ -201,7 +231,7 @@ class CrossValidation(ThemedScene):
             blocks = VGroup(*(self.block(i, j, j == i) for j in range(K)))
             self.rows.append(VGroup(label, blocks))
             recolor = [self.dots[k].animate.set_color(t.accent if k in te else t.data)
-                       .scale_to_fit_width(0.2 if k in te else 0.16) for k in range(N)]
+                       .scale_to_fit_width(HELD_W if k in te else DOT_W) for k in range(N)]
             # round 1 one change at a time: its row comes in (its held-out fold's cell in the
             # accent), the held-out points take the accent, its fit is drawn, then its gaps and
             # its score; a later round pairs them, the last fit always gone (never standing

@@ -32,6 +32,20 @@ def test_table_and_plot_are_gdcores_cross_validation():
     # the samples drawn are gdcore's, the last round's held-out ones highlighted
     pts = np.array([scene.ax.p2c(d.get_center()) for d in scene.dots])
     np.testing.assert_allclose(pts, np.column_stack([x, y]), atol=1e-9)
+    # each sample in its fold's mark, the mark beside the fold's number in the head: one
+    # shape a fold, five shapes
+    def shape(m):
+        p = m.get_all_points() - m.get_center()
+        return np.round(p / m.width, 3)
+
+    marks = [head[1] for head in scene.heads[:5]]
+    for j, fold in enumerate(cv.test_idx):
+        for k in fold:
+            assert shape(scene.dots[k]).shape == shape(marks[j]).shape
+            np.testing.assert_allclose(shape(scene.dots[k]), shape(marks[j]), atol=2e-3)
+        for i in range(j):
+            a, b = shape(marks[i]), shape(marks[j])
+            assert a.shape != b.shape or not np.allclose(a, b, atol=0.05)
     te = set(cv.test_idx[-1].tolist())
     for k, d in enumerate(scene.dots):
         assert (d.get_fill_color().to_hex() == accent) == (k in te)
