@@ -14,8 +14,9 @@ corner until the update's panel leaves. Backward: the outputs' error terms δ⁽
 activations (the key moment: a slow swap, held DELTA_HOLD s; the label above each layer says which
 the circles show); the chain rule ∂J/∂w = a·δ is worked on one edge with its numbers, and that edge
 turns red (its gradient, the first drawn) and stays red; δ flows back to the hidden layer (its rule
-set under the worked numbers), then the worked numbers and that rule give way to every gradient as
-matrices, every edge's width becoming |∂J/∂w|, while the rule ∂J/∂w = a·δ stays above them until
+set under the worked numbers) behind a red front, the edges it passes turning to their gradients
+(red, width ∝ |∂J/∂w|); the front goes on over the first layer's edges as the worked numbers and
+that rule give way to every gradient as matrices, while the rule ∂J/∂w = a·δ stays above them until
 the update: nothing leaves and comes back. Update: the matrices turn into the changes ΔW = −α ∂J/∂W
 (in ink, their signs written: the sign colours are the weights' only), each with its layer's bias
 changes Δb = −αδ beside it; the edges show the weights before (the worked edge labelled with its w,
@@ -23,13 +24,13 @@ set just above it, 12 px clear of its ink: the top edge of the drawing, where no
 label), then the change itself (width ∝ |Δw|, the largest change the widest, in ink: blue and rust
 mean the sign of w and nothing else, so the sign key leaves while the changes show and their signs
 are read in ΔW), then the weights after at the weights' scale, where they look much as before (the
-note gives the largest |Δw|, 0.19), and the worked edge's label turns once from w into w + Δw, both
-written as in the worked update. Again: the update's panel and the parked cost fade out piece by
-piece (PANEL_OUT); a second forward pass; the cost is lower, both values under one J (J = 0.543 →
-0.340). Each step's heading (neutral ink) and first equation (gdviz.equations) stand beside the
-network and fade into the next step's. The neurons' values, the worked numbers and the gradient
-matrices carry WORK_PLACES decimals, so each product or update printed adds up from its printed
-operands (tested).
+note gives the largest |Δw|, 0.19), the worked edge's label having turned once, just before, from w
+into w + Δw, both written as in the worked update. Again: the update's panel and the parked cost
+fade out piece by piece (PANEL_OUT); a second forward pass; the cost is lower, both values under
+one J (J = 0.543 → 0.340). Each step's heading (neutral ink) and first equation (gdviz.equations)
+stand beside the network and fade into the next step's. The neurons' values, the worked numbers and
+the gradient matrices carry WORK_PLACES decimals, so each product or update printed adds up from
+its printed operands (tested).
 Render alone with: manim -ql scenes/backprop_loop.py BackpropLoop
 """
 
@@ -51,6 +52,7 @@ from manim import (
     linear,
 )
 from manim.utils.color import ManimColor
+from manim.utils.rate_functions import smooth, squish_rate_func
 from matplotlib.colors import to_hex
 
 from gdcore.networks import BACKPROP
@@ -95,6 +97,9 @@ CHANGE_TIME, CHANGE_HOLD = 1.5, 1.8
 #: straight into its δ, and the label a⁽¹⁾ into δ⁽¹⁾, while the fills fade to the page: never a
 #: blank circle or an unlabelled column between the two.
 HIDDEN_SWAP = 1.6
+#: Seconds of each layer's backward front, the gradient flowing right to left: the output
+#: layer's edges turn to their gradients first, the first layer's after δ⁽¹⁾ is made.
+BACK_FLOW = 1.5
 #: Seconds in which the update's panel (its equations, the worked line, ΔW and Δb) leaves
 #: before the second forward pass: one piece after another, each fading evenly.
 PANEL_OUT = 1.2
@@ -386,8 +391,15 @@ class BackpropLoop(ThemedScene):
             hidden.scale_to_fit_width(PANEL_W)
         hidden.next_to(self.eq, DOWN, buff=0.4).set_x(PANEL_X)
         self.play(FadeIn(hidden, shift=0.2 * UP), run_time=0.8)
+        gw = r["grad_W"]
+        g_widths = net.widths(net.edge_values(gw), None, W_LO, W_HI)
         for l in range(out - 1, 0, -1):
-            self.play(net.layer_flow(l, backward=True, run_time=1.0))
+            # the gradient flows right to left: each edge takes its |∂J/∂w| width, in the
+            # error's colour, as the front passes over it
+            self.play(net.layer_flow(l, backward=True, run_time=BACK_FLOW),
+                      self.grad_edges(l, g_widths),
+                      *self.set_note(r"edge width $\propto |\partial J/\partial w|$", t.error),
+                      run_time=BACK_FLOW)
             # each activation turns straight into its δ, a⁽ˡ⁾ into δ⁽ˡ⁾: no blank circles
             self.hidden_morph = [*self.morph_values(deltas, l, WORK_PLACES, t.error),
                                  *self.morph_head(l, rf"\delta^{{({l})}}", t.error)]
@@ -396,8 +408,6 @@ class BackpropLoop(ThemedScene):
                           n.layer_neurons(l), fill=t.background, stroke=t.error,
                           stroke_width=4)), run_time=HIDDEN_SWAP)
         self.wait(0.8)
-        gw = r["grad_W"]
-        g_widths = net.widths(net.edge_values(gw), None, W_LO, W_HI)
         mats = VGroup(*(self.matrix(l, gw[l], rf"\frac{{\partial J}}{{\partial W^{{({l + 1})}}}} =",
                                     [t.error] * gw[l].size) for l in range(len(gw))))
         mats.arrange(DOWN, buff=0.35, aligned_edge=LEFT).move_to([PANEL_X, -1.55, 0])
@@ -407,13 +417,25 @@ class BackpropLoop(ThemedScene):
         self.eq.remove(worked)
         mats.shift((self.eq.get_bottom()[1] - 0.35 - mats.get_top()[1]) * UP)
         self.mats_top = -1.55 + 0.5 * mats.height  # where the update's matrices go
-        self.play(net.transition(lambda n: n.set_edge_style(color=t.error, width=g_widths),
-                                 run_time=1.5),
-                  *self.set_note(r"edge width $\propto |\partial J/\partial w|$", t.error),
+        # the front goes on to the first layer's edges, which take their gradients' widths
+        self.play(net.layer_flow(0, backward=True, run_time=BACK_FLOW),
+                  self.grad_edges(0, g_widths),
                   *swap(VGroup(hidden, worked), mats),
-                  FadeOut(self.key))  # the sign key says nothing of gradients
+                  FadeOut(self.key),  # the sign key says nothing of gradients
+                  run_time=BACK_FLOW)
         self.wait(1.5)
         self.mats = mats
+
+    def grad_edges(self, l, g_widths):
+        """The edges from layer l to l + 1 turn to their gradients (the error's colour, width
+        ∝ |∂J/∂w|) behind a backward front of the same play (layer_flow): still while the front
+        nears them, then in step with the lit tail passing over them."""
+        net = self.net
+        ids = net.layout.edges_between(l)
+        widths = [g_widths[net._e_index[e]] for e in ids]
+        return net.transition(lambda n: n.set_edge_style(ids, color=self.theme.error,
+                                                         width=widths, apply=False),
+                              rate_func=squish_rate_func(smooth, 1 / 3, 1.0))
 
     def worked_edge(self, deltas):
         """The chain rule on one edge: ∂J/∂w = a·δ with the numbers of the two circles. The
@@ -492,6 +514,11 @@ class BackpropLoop(ThemedScene):
                   *self.set_note(r"edge width $\propto |\Delta w|$ (signs in $\Delta W$)",
                                  t.text))
         self.wait(CHANGE_HOLD)
+        # the worked edge's label turns first from w into w + Δw (written as in the line
+        # above), so the note "after" never stands beside the old weight
+        new_num = self.place_number(w1, tag[0])
+        self.play(*swap(tag[1], new_num), run_time=0.8)
+        self.tag_before, tag = tag[1], VGroup(tag[0], new_num)
         # then the weights after, at the scale of the weights before: the changes are small;
         # the sign key of w comes back with them
         self.key = self.sign_key("w")
@@ -500,10 +527,6 @@ class BackpropLoop(ThemedScene):
             FadeIn(self.key),
             *self.set_note(rf"after: $w + \Delta w$, the largest $|\Delta w| = {self.dw_top}$",
                            t.text))
-        # the worked edge's label turns from w into w + Δw (written as in the line above)
-        new_num = self.place_number(w1, tag[0])
-        self.play(*swap(tag[1], new_num), run_time=0.8)
-        self.tag_before, tag = tag[1], VGroup(tag[0], new_num)
         self.wait(1.5)
         self.w_line, self.mark, self.tag = line, mark, tag
 

@@ -1,20 +1,26 @@
 """Five-fold cross-validation: five rounds, each holding out one fold, training a degree-3 fit on
 the other four and scoring it on the held-out samples; the scores fill a table (each appears as
-the round's readout flashes); each flashes again, in ink, as it is added, their printed sum is
-written under their column, named "sum" on its left, then the mean "mean = sum / 5 = mean" in
-one larger line under it (its sum under the printed sum), its pieces faded in whole left to
-right (the sum sliding down from under the printed one), held and flashed, the video ending
-1.5 s after. Round 1, the lesson, plays slowly, one change at a time: its row comes in (its held-out
-fold's cell in the accent), the held-out points take the accent, the round's fit is drawn, then
-its gaps and its score. Rounds 2 to 5 repeat it faster each time (ROUND_PACE), their changes in
-pairs: the last round's fit, gaps and score leave as the new row comes in, the held-out points
-take the accent, the fit is drawn, its gaps come with its readout, its score goes into the
-table; so the mean, the point of the scene, comes sooner. Held out is one colour, the accent:
-its cells, points, gaps and "fold k: J" readout. Fold 5's gaps and score leave like the others'
-before the sum. The plot's frame is drawn with its tick numbers and labels faded in whole
-(manim_blocks.play_axes_in); then, one at a time, the table's heads, its score head, the key
-(under the rounds, left of the sum and the mean's line: it stays to the end) and the footnote,
-which leaves as the sum begins (the mean's line, the largest text of the scene, takes its room).
+the round's readout flashes); they flash again down the column, in ink, as they are added (2 s
+with the sum), their printed sum written under their column, named "sum" on its left, then the
+cross-validated cost "J_CV = sum / 5 = mean" in one larger line under it (its sum under the
+printed sum), its pieces faded in whole left to right (the sum sliding down from under the
+printed one), held and flashed, the video ending 1.5 s after. Round 1, the lesson, plays slowly,
+one change at a time: its row comes in (its held-out fold's cell in the accent), the held-out
+points take the accent, the round's fit is drawn, then its gaps and its score. Rounds 2 to 5
+repeat it faster each time (ROUND_PACE), their changes in pairs: the last round's fit, gaps and
+score leave as the new row comes in, the held-out points take the accent, the fit is drawn, its
+gaps come with its readout, its score goes into the table; so the mean, the point of the scene,
+comes sooner. Held out is one colour, the accent: its cells, points, gaps and "fold k: J"
+readout. Fold 5's fit, gaps and score leave like the others' before the sum (the last fit is not
+the model the cost scores). The plot's frame is drawn with its tick numbers and labels faded in
+whole (manim_blocks.play_axes_in); then, one at a time, the table's heads, its score head, the
+key (under the rounds, clear of the last, left of the sum and the mean's line: it stays to the
+end) and the footnote, which leaves as the sum begins (the mean's line, the largest text of the
+scene, takes its room).
+
+Each sample is drawn from the start in its fold's mark (FOLD_MARKS: five shapes, one colour),
+the same mark beside its fold's number in the table's head: the folds are seen before any is
+held out.
 
 The samples, folds, fits and scores are gdcore's (procedure.CROSS_VALIDATION, the still's: its
 settings, samples() and run(); scores printed by gdviz.number_text.score_text as there). Beside
@@ -36,13 +42,17 @@ from manim import (
     FadeIn,
     FadeOut,
     Indicate,
+    LaggedStart,
     Line,
     MathTex,
     Rectangle,
+    Square,
+    Triangle,
     VGroup,
     VMobject,
     Write,
 )
+from manim.utils.rate_functions import smooth, squish_rate_func
 
 from gdcore import regression
 from gdcore import training_procedure as procedure
@@ -73,13 +83,20 @@ MEAN_DROP = 0.72
 MEAN_SLIDE = 0.25
 
 
+#: The samples' marks, one shape a fold (the fold's number in the table's head shows it), all
+#: in the data's blue until held out: DOT_W wide (scene units), HELD_W held out, HEAD_W in the
+#: head.
+FOLD_MARKS = ("circle", "square", "triangle", "diamond", "down")
+DOT_W, HELD_W, HEAD_W = 0.17, 0.21, 0.15
+
+
 def row_y(i: int) -> float:
     return ROW_Y0 - i * ROW_DY
 
 
 #: The rule under the scores' column and the sum under it, and the top of the key under the
-#: rounds: this far under the last row's centre.
-RULE_DROP, SUM_DROP, KEY_DROP = 0.5, 0.38, 0.55
+#: rounds: this far under the last row's centre (the key clear of the last row: 37 px at 480p).
+RULE_DROP, SUM_DROP, KEY_DROP = 0.5, 0.38, 0.85
 
 
 #: The pace of each round (a factor on its plays' seconds). Round 1 is the lesson, one change
@@ -129,6 +146,14 @@ class CrossValidation(ThemedScene):
                       fill_color=t.accent if held else t.data, fill_opacity=1.0 if held else 0.8)
         return r.move_to(np.array([X_BLOCKS + (j + 0.5) * BLOCK_W, row_y(i), 0]))
 
+    def fold_mark(self, j: int, color, width: float = DOT_W) -> VMobject:
+        """The mark of fold j's samples (FOLD_MARKS), filled in `color`, `width` wide."""
+        shape = FOLD_MARKS[j]
+        mob = {"circle": lambda: Dot(radius=1.0), "square": Square,
+               "triangle": Triangle, "diamond": lambda: Square().rotate(np.pi / 4),
+               "down": lambda: Triangle().rotate(np.pi)}[shape]()
+        return mob.set_fill(color, opacity=1.0).set_stroke(width=0).scale_to_fit_width(width)
+
     def fit_curve(self, w) -> VMobject:
         ax = self.ax
         ys = regression.polynomial_eval(w, XS)
@@ -147,16 +172,25 @@ class CrossValidation(ThemedScene):
         title = self.text(f"{K}-fold cross-validation of a degree-{DEGREE} fit", 34)
         title.to_edge(UP, buff=0.42)
         head_y = ROW_Y0 + 0.62
-        heads = VGroup(*(self.text(f"{j + 1}", 24).move_to(
-            np.array([X_BLOCKS + (j + 0.5) * BLOCK_W, head_y, 0])) for j in range(K)))
+        # each fold's number with its samples' mark: the key to the plot's shapes
+        heads = VGroup(*(VGroup(self.text(f"{j + 1}", 24), self.fold_mark(j, t.data, HEAD_W))
+                         .arrange(RIGHT, buff=0.1)
+                         .move_to(np.array([X_BLOCKS + (j + 0.5) * BLOCK_W, head_y, 0]))
+                         for j in range(K)))
         heads.add(self.text("fold", 24).next_to(heads, UP, buff=0.15))
         score_head = VGroup(self.text("held-out", 24), self.mixed("cost $J$", 24))
         score_head.arrange(DOWN, buff=0.08).move_to(np.array([X_SCORE, head_y + 0.2, 0]))
         ax = map_axes(t, [0, 1, 0.5], [*Y_RANGE, 1.5], 3.7, 3.7, "x", "y", places=1)
         ax.move_to(np.array([4.1, 0.0, 0]))
         self.ax = ax
-        dots = VGroup(*(Dot(ax.c2p(a, b), radius=0.08, color=t.data).set_z_index(3)
-                        for a, b in zip(self.x, self.y)))
+        # each sample drawn in its fold's mark from the start: the folds are seen before any
+        # is held out
+        fold_of = np.empty(N, dtype=int)
+        for j, te in enumerate(self.cv.test_idx):
+            fold_of[te] = j
+        self.fold_of = fold_of
+        dots = VGroup(*(self.fold_mark(fold_of[k], t.data).move_to(ax.c2p(a, b)).set_z_index(3)
+                        for k, (a, b) in enumerate(zip(self.x, self.y))))
         key = VGroup(
             VGroup(Rectangle(width=0.45, height=0.3, stroke_width=0, fill_color=t.data,
                              fill_opacity=0.8), self.text("train: fit on these", 24)),
@@ -197,7 +231,7 @@ class CrossValidation(ThemedScene):
             blocks = VGroup(*(self.block(i, j, j == i) for j in range(K)))
             self.rows.append(VGroup(label, blocks))
             recolor = [self.dots[k].animate.set_color(t.accent if k in te else t.data)
-                       .scale_to_fit_width(0.2 if k in te else 0.16) for k in range(N)]
+                       .scale_to_fit_width(HELD_W if k in te else DOT_W) for k in range(N)]
             # round 1 one change at a time: its row comes in (its held-out fold's cell in the
             # accent), the held-out points take the accent, its fit is drawn, then its gaps and
             # its score; a later round pairs them, the last fit always gone (never standing
@@ -248,17 +282,20 @@ class CrossValidation(ThemedScene):
         # score
         sum_word = self.text("sum", 28).next_to(total, LEFT, buff=0.25)
         self.sum_word = sum_word
-        # fold 5's gaps and score leave like the others' (its fit stays), and the footnote
-        # (said) with them, as the rule is drawn: the mean's line takes its room
-        self.play(Create(rule), FadeOut(self.gap_lines), FadeOut(self.read), FadeOut(self.foot),
-                  run_time=0.5)
-        # each score flashes (in ink, staying) as it is added, then the sum is written
-        for cell in self.scores:
-            self.play(Indicate(cell, color=t.good, scale_factor=1.15), run_time=0.4)
-        self.play(FadeIn(VGroup(sum_word, total)), run_time=0.6)
+        # fold 5's fit, gaps and score leave like the others' (the last fit is not the model
+        # the cost scores), and the footnote (said) with them, as the rule is drawn: the
+        # mean's line takes its room
+        self.play(Create(rule), FadeOut(self.curve), FadeOut(self.gap_lines), FadeOut(self.read),
+                  FadeOut(self.foot), run_time=0.6)
+        # the scores flash down the column (in ink, staying) as they are added, the sum
+        # coming in under them as the last flashes: 2 s in all
+        self.play(LaggedStart(*(Indicate(cell, color=t.good, scale_factor=1.15)
+                                for cell in self.scores), lag_ratio=0.35),
+                  FadeIn(VGroup(sum_word, total), rate_func=squish_rate_func(smooth, 0.55, 1.0)),
+                  run_time=1.4)
         # even spaces around every sign: TeX's thick space around "=", the same (\;) set by
         # hand around "/", which TeX spaces as a letter
-        parts = (r"\text{mean}", "=", f"{self.shown_sum:.3f}", r"\;/\;", f"{K}", "=",
+        parts = (r"J_\text{CV}", "=", f"{self.shown_sum:.3f}", r"\;/\;", f"{K}", "=",
                  score_text(self.cv.mean))
         self._log_words("tex", " ".join(parts))  # one maths string, its words captioned
         line = MathTex(*parts, font_size=MEAN_SIZE, color=t.good)
@@ -266,7 +303,7 @@ class CrossValidation(ThemedScene):
         # right under the sum, its sum under the printed sum: larger than the scores it sums
         line.shift(total.get_center() + MEAN_DROP * DOWN - line[2].get_center())
         # left to right, each piece whole (a Write would draw the digits stroke by stroke, a
-        # garble of half-digits): "mean =", the sum sliding down under the printed one, "/ 5",
+        # garble of half-digits): "J_CV =", the sum sliding down under the printed one, "/ 5",
         # then "= mean"
         self.play(FadeIn(VGroup(*line[:2]), shift=0.1 * RIGHT), run_time=0.5)
         # the sum slides down from under the printed one, fading in whole (a transform between

@@ -32,6 +32,20 @@ def test_table_and_plot_are_gdcores_cross_validation():
     # the samples drawn are gdcore's, the last round's held-out ones highlighted
     pts = np.array([scene.ax.p2c(d.get_center()) for d in scene.dots])
     np.testing.assert_allclose(pts, np.column_stack([x, y]), atol=1e-9)
+    # each sample in its fold's mark, the mark beside the fold's number in the head: one
+    # shape a fold, five shapes
+    def shape(m):
+        p = m.get_all_points() - m.get_center()
+        return np.round(p / m.width, 3)
+
+    marks = [head[1] for head in scene.heads[:5]]
+    for j, fold in enumerate(cv.test_idx):
+        for k in fold:
+            assert shape(scene.dots[k]).shape == shape(marks[j]).shape
+            np.testing.assert_allclose(shape(scene.dots[k]), shape(marks[j]), atol=2e-3)
+        for i in range(j):
+            a, b = shape(marks[i]), shape(marks[j])
+            assert a.shape != b.shape or not np.allclose(a, b, atol=0.05)
     te = set(cv.test_idx[-1].tolist())
     for k, d in enumerate(scene.dots):
         assert (d.get_fill_color().to_hex() == accent) == (k in te)
@@ -72,9 +86,9 @@ def test_the_mean_is_the_printed_scores_summed_over_five():
     assert abs(word.get_center()[1] - scene.total.get_center()[1]) < 0.1
     assert 0 < scene.total.get_left()[0] - word.get_right()[0] < 0.4
     assert scene.key.get_right()[0] < word.get_left()[0]
-    # the mean is that very sum over 5, in one line: "mean = 0.225 / 5 = 0.045"
+    # the mean is that very sum over 5, in one line named as a cost: "J_CV = 0.225 / 5 = 0.045"
     assert [m.tex_string for m in scene.mean_line] == [
-        r"\text{mean}", "=", "0.225", r"\;/\;", "5", "=", f"{cv.mean:.3f}"]
+        r"J_\text{CV}", "=", "0.225", r"\;/\;", "5", "=", f"{cv.mean:.3f}"]
     # right under the sum: its own "0.225" centred under the printed one, nothing between
     assert abs(scene.mean_line[2].get_center()[0] - scene.total.get_center()[0]) < 1e-6
     assert 0 < scene.total.get_bottom()[1] - scene.mean_line.get_top()[1] < 0.4
@@ -92,7 +106,7 @@ def test_the_mean_is_the_printed_scores_summed_over_five():
     key = scene.key
     assert key in scene.mobjects
     assert min(m.get_fill_opacity() for m in key.family_members_with_points()) >= 0.8
-    assert key.get_top()[1] < scene.rows[-1].get_bottom()[1]
+    assert scene.rows[-1].get_bottom()[1] - key.get_top()[1] > 0.5  # clear: 30 px at 480p
     assert key.get_right()[0] < min(scene.total.get_left()[0], scene.mean_line.get_left()[0])
     assert key.get_bottom()[1] > scene.foot.get_top()[1]
     # the table and its plot stay clear of the frame's edges (0.4 units: 24 px at 480p)
@@ -110,8 +124,8 @@ def test_held_out_is_one_colour_and_fold_five_leaves_like_the_others():
     assert scene.read not in scene.mobjects and scene.gap_lines not in scene.mobjects
     assert scene.read.tex_string.endswith(f"J = {cv.fold_scores[-1]:.3f}")
     assert "fold 5" in scene.read.tex_string
-    # the fit stays; the scores stay in ink, in full
-    assert scene.curve in scene.mobjects
+    # the last fit leaves too (it is not the model the cost scores); the scores stay in ink
+    assert scene.curve not in scene.mobjects
     text = ManimColor(scene.theme.text).to_hex()
     for cell in scene.scores:
         assert cell.get_color().to_hex() == text
