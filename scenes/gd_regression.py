@@ -4,13 +4,14 @@ J per step, all three driven by one ValueTracker of the step index.
 The run is gdcore's COST_DESCENT.run() (plain SGD on the raw data at the good rate), the same
 as figures/gd_regression.py. The data panel is the chapter's one view of the seven points
 (gdviz.views, as the stills). The steps are played on the log-spaced schedule
-COST_DESCENT.schedule(): each stretch of it takes the same time, so the first few big steps are
-as slow to watch as the last few hundred small ones, but for the first stretches, the swings
-across the valley, which take longer still; the set-up before them is brief. The first
-FIRST_DOTS steps leave a dot each on the map, on its casing, so the swings back and forth
-across the valley (the path folds along one line, each step shorter than the last) can be
-followed step by step; the current point is the house's current mark, larger than the step dots
-and on its casing, so it reads over the start ring and the map. Each panel has one heading at a
+COST_DESCENT.schedule(), but for its first steps, the swings across the valley (the path
+folds back and forth along one line, each step shorter than the last), which are taken one at a
+time and followed in a magnified inset of the start in the map's empty corner: on the whole
+map they fit in a few pixels. The set-up before them is brief and staged, one panel at a time.
+The first FIRST_DOTS steps leave a dot each, on its casing, on the map and in the inset; the
+current point is the house's current mark, twice a step dot and on its casing, small enough
+not to hide the steps round it. The step axis of the cost panel is 0, then logarithmic: a break
+mark on it says so. Each panel has one heading at a
 time: the line's f(x) = m x + b, which becomes its live m and b; the map's, at the end, the
 minimum m*, b* (its axes' unequal scales are said by their numbered ticks); the cost's live J.
 The data panel is a window closed by a frame: the first steps' steep lines and their residuals
@@ -24,18 +25,19 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    Axes,
     Circle,
     Create,
     Dot,
     FadeIn,
     FadeOut,
+    Group,
     Line,
     Polygon,
     Star,
     ValueTracker,
     VGroup,
     VMobject,
-    Write,
     always_redraw,
     linear,
 )
@@ -57,6 +59,7 @@ from gdviz.manim_blocks import (
     step_of,
 )
 from gdviz.manim_theme import (
+    TICK_SIZE,
     ThemedScene,
     data_axes,
     data_dots,
@@ -67,23 +70,23 @@ from gdviz.manim_theme import (
 )
 from gdviz.theme import MARKERS, RESIDUAL
 
-#: Seconds per stretch of the log-spaced schedule; the first stretches (the big swings across
-#: the valley, the key moment) take BIG_STRETCH_SECONDS each, so that each swing can be
-#: followed on the path. The set-up is brief (about SETUP_SECONDS), shorter than the swings.
+#: Seconds per stretch of the log-spaced schedule after the first steps (which are taken one at
+#: a time: SLOW_STEPS below). The set-up is brief (about SETUP_SECONDS), shorter than the swings.
 STRETCH_SECONDS = 2.2
-BIG_STRETCH_SECONDS = 4.2
 SETUP_SECONDS = 4.2
 #: Decimals of m and b (and m*, b*) on screen.
 PLACES = 3
 #: J's readout: J_SIG significant figures at every step (gdviz.numbers.sig_places), at most
-#: J_PLACES decimals, as the chapter's other readouts: 13.9, 0.716, 0.0091; J* = 0.0090.
+#: J_PLACES decimals, as the chapter's other readouts: 13.9, 0.716, 0.0091; J* as
+#: gdviz.numbers.cost writes it (0.00903), as every still.
 J_SIG, J_PLACES = 3, 4
 #: J*'s label stands on its dotted line, JSTAR_LIFT above it, its left end JSTAR_INSET right
 #: of the panel's left edge (clear of the 10⁻² tick's number), under the curve's fall (decades
 #: above there).
 JSTAR_LIFT, JSTAR_INSET = 0.2, 0.2
-#: The current point on the map: this radius (the step dots' twice), on its casing.
-HEAD_RADIUS = 0.11
+#: The current point on the map: this radius (the step dots' twice), on its casing; small, so
+#: that it never hides the first steps it sits among.
+HEAD_RADIUS = 0.08
 #: A residual clipped at the data panel's frame ends in a head (width, depth; scene units: 10 and
 #: 8 px at 480p) pointing on, past the frame.
 CLIP_HEAD = (0.17, 0.14)
@@ -91,14 +94,35 @@ CLIP_HEAD = (0.17, 0.14)
 #: schedule's middle stop), each on its casing so that it reads as a bead on the path, which
 #: runs back and forth along one line under them.
 FIRST_DOTS = 15
-STEP_DOT = 0.05
+STEP_DOT = 0.04
+#: The first steps, which swing back and forth across the valley within a few pixels of the
+#: whole map, are followed in a magnified inset (the map's upper right corner, far from the
+#: path): the window ZOOM_M × ZOOM_B of (m, b) round the first ZOOM_STEPS steps (about three
+#: times the map's scale in m, seven in b), the path entering it from the start on its right
+#: edge, drawn INSET_SIZE (scene units) with its top right corner INSET_MARGIN inside the map's,
+#: and marked on the map by a box with one leader line to the inset (clear of the path).
+ZOOM_M, ZOOM_B = (1.0, 2.05), (-4.65, -3.95)
+ZOOM_STEPS = 15
+INSET_SIZE, INSET_MARGIN = (2.5, 1.5), 0.12
+#: The first SLOW_STEPS steps are taken one at a time, STEP_SECONDS each (a move, then a rest of
+#: STEP_REST), so each swing is seen; then on to the schedule's middle stop in MID_SECONDS.
+SLOW_STEPS, STEP_SECONDS, STEP_REST, MID_SECONDS = 5, 0.8, 0.2, 2.6
+#: The first NUMBERED steps are numbered in the inset (the fifth lands between the third and
+#: the fourth, its number would touch theirs).
+NUMBERED = 4
 #: The three panels' height and centre: as tall as the two rows of words above them allow
 #: (the frame's foot holds their tick numbers and axis letters).
 PANEL_HEIGHT = 4.2
 PANEL_Y = -0.95
-#: The cost panel's width: 0.17 narrower than the 2.8 it was when its powers of ten were
-#: smaller (manim_theme.power_tick), so that with them it keeps its place.
-PANEL_WIDTH = 2.63
+#: The panels' widths and centres (scene units): the map, where the descent is followed, takes
+#: the most room; the line's panel and the cost panel beside it are narrower, each panel's tick
+#: numbers clear of its neighbour.
+LINE_X, LINE_WIDTH = -5.15, 2.75
+MAP_X, MAP_WIDTH = -0.3, 5.0
+COST_X, PANEL_WIDTH = 4.9, 2.2
+#: The step axis is 0, then logarithmic (log10(t + 1)): two short slanted strokes across a gap
+#: in it at BREAK_U (between the 0 and the 10 ticks) say so, as the stills' break marks do.
+BREAK_U, BREAK_SIZE = 0.52, 0.09
 #: From the map's top to the row of panel headings: clear of the axes' letters y, b and J.
 HEADING_GAP = 0.5
 #: The numbered steps of the cost panel's log axis: t = 1 is left out, its number would touch
@@ -148,7 +172,7 @@ class GdRegression(ThemedScene):
                 f"{j(traj.losses[-1])}.",
             "result": f"The minimum: m* = {nb.text(m_star, PLACES)}, b* = "
                       f"{nb.text(b_star, PLACES)}, J* = "
-                      f"{nb.text(regression.cost(m_star, b_star, x, y), J_PLACES)}.",
+                      f"{nb.cost(regression.cost(m_star, b_star, x, y))}.",
         }
 
     def setup(self):
@@ -187,8 +211,8 @@ class GdRegression(ThemedScene):
 
     def build_line_panel(self):
         t = self.theme
-        ax = data_axes(t, 3.4, PANEL_HEIGHT)
-        ax.move_to(np.array([-4.5, PANEL_Y, 0]))
+        ax = data_axes(t, LINE_WIDTH, PANEL_HEIGHT)
+        ax.move_to(np.array([LINE_X, PANEL_Y, 0]))
         x0, x1 = views.X_RANGE
         y0, y1 = views.Y_RANGE
 
@@ -229,8 +253,9 @@ class GdRegression(ThemedScene):
 
     def build_map_panel(self):
         t = self.theme
-        ax = map_axes(t, [*views.M_RANGE, 1], [*views.B_RANGE, 2], 3.5, PANEL_HEIGHT, "m", "b")
-        ax.move_to(np.array([0.0, PANEL_Y, 0]))
+        ax = map_axes(t, [*views.M_RANGE, 1], [*views.B_RANGE, 2], MAP_WIDTH, PANEL_HEIGHT,
+                      "m", "b")
+        ax.move_to(np.array([MAP_X, PANEL_Y, 0]))
         M, B, J = regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
                                        views.GRID_SIZE)
         img = contour_image(t, M, B, J, ax, levels=views.CONTOUR_LEVELS)
@@ -249,7 +274,62 @@ class GdRegression(ThemedScene):
         self.step_dots = always_redraw(step_dots)
         start = Circle(radius=0.09, color=t.text, stroke_width=3).set_fill(t.background, 1)
         self.start = start.move_to(ax.c2p(*COST_DESCENT.start)).set_z_index(2)
+        self.inset = self.build_inset(ax, J)
         return ax, img, self.trail, dot, star
+
+    def build_inset(self, ax, J_full) -> Group:
+        """The magnified first steps (ZOOM_M × ZOOM_B) in the map's upper right corner: its own
+        contours (the map's colours for the same costs), the first ZOOM_STEPS steps' path (from
+        where the first enters the window) with a dot at each step and the current point while
+        it is inside, in a frame; the window marked on the map by a box, and a leader line from
+        the box to the inset."""
+        t = self.theme
+        w, h = INSET_SIZE
+        iax = Axes(x_range=[*ZOOM_M, 1], y_range=[*ZOOM_B, 1], x_length=w, y_length=h,
+                   tips=False, axis_config={"stroke_opacity": 0, "include_ticks": False,
+                                            "include_numbers": False})
+        corner = ax.c2p(views.M_RANGE[1], views.B_RANGE[1])
+        iax.move_to(corner - np.array([w / 2 + INSET_MARGIN, h / 2 + INSET_MARGIN, 0]))
+        M, B, J = regression.cost_grid(self.x, self.y, ZOOM_M, ZOOM_B, views.GRID_SIZE)
+        img = contour_image(t, M, B, J, iax, levels=views.CONTOUR_LEVELS,
+                            span=(float(J_full.min()), float(J_full.max())))
+        img.set_z_index(1)
+        (m0, m1), (b0, b1) = ZOOM_M, ZOOM_B
+
+        def box(a):
+            return VMobject(stroke_color=t.muted, stroke_width=2).set_points_as_corners(
+                [a.c2p(m0, b0), a.c2p(m1, b0), a.c2p(m1, b1), a.c2p(m0, b1), a.c2p(m0, b0)])
+
+        frame = cased(box(iax), t).set_z_index(2)
+        window = box(ax).set_stroke(width=1.5).set_z_index(2)
+        leader = Line(ax.c2p(m1, b1), iax.c2p(m0, b0), color=t.muted, stroke_width=1.5)
+        # gdcore's first steps; the start lies right of the window: the first step enters it
+        # where it crosses the window's right edge
+        pts = self.traj.points[: ZOOM_STEPS + 1].copy()
+        f = (m1 - pts[1, 0]) / (pts[0, 0] - pts[1, 0])
+        pts[0] = pts[1] + f * (pts[0] - pts[1])
+        trail = cased(Trail(iax, pts, self.step, color=t.accent, stroke_width=3), t)
+        trail.set_z_index(2)
+
+        def step_dots():
+            n = min(self.k(), ZOOM_STEPS)
+            return VGroup(*(cased(Dot(iax.c2p(*pts[i]), radius=STEP_DOT, color=t.accent), t)
+                            .set_z_index(3) for i in range(1, n + 1)))
+
+        # the first steps numbered where they land, each under its dot (the path turns up the
+        # valley above them), so the swings back and forth along one line are read in order
+        nums = VGroup()
+        for i in range(1, NUMBERED + 1):
+            num = self.tex(str(i), TICK_SIZE, t.text)
+            num.next_to(iax.c2p(*pts[i]), DOWN, buff=0.1)
+            nums.add(num.set_z_index(3))
+        nums.add_updater(lambda g: [n.set_opacity(1.0 if self.k() > i else 0.0)
+                                    for i, n in enumerate(g)])
+        self.step_numbers = nums
+        head = head_dot(trail, t.role(MARKERS["current"].face), radius=HEAD_RADIUS)
+        cased(head.set_stroke(t.background, width=1.5), t).set_z_index(4)
+        self.inset_axes, self.inset_trail, self.inset_head = iax, trail, head
+        return Group(img, frame, window, leader, trail, always_redraw(step_dots), nums)
 
     def build_cost_panel(self):
         t = self.theme
@@ -262,7 +342,16 @@ class GdRegression(ThemedScene):
                        x_label=None, y_label="J", log_t=True, counts=True, t_ticks=T_TICKS)
         plot = LossPlot(t, self.step, None, (bottom, top), PANEL_WIDTH, PANEL_HEIGHT, ax=ax,
                         log_t=True)
-        plot.ax.move_to(np.array([4.65, PANEL_Y, 0]))
+        plot.ax.move_to(np.array([COST_X, PANEL_Y, 0]))
+        # the step axis is 0, then logarithmic: a gap in it at BREAK_U, crossed by two short
+        # slanted strokes (the stills' break marks)
+        at = plot.ax.c2p(BREAK_U, 10.0 ** bottom)  # (the log axis takes J itself)
+        gap = Line(at + 0.05 * LEFT, at + 0.05 * RIGHT, color=t.background, stroke_width=6)
+        d = BREAK_SIZE * np.array([0.5, 1.0, 0.0])
+        marks = VGroup(*(Line(at + dx * RIGHT - d, at + dx * RIGHT + d, color=t.muted,
+                              stroke_width=2) for dx in (-0.05, 0.05)))
+        self.break_mark = VGroup(gap, marks)
+        plot.ax.add(self.break_mark)
         # t at the axis's end, as in the other cost panels
         end = plot.c2p(COST_DESCENT.steps, 10.0 ** bottom)
         lt = self.tex("t", 30).next_to(end, RIGHT, buff=0.2)
@@ -283,7 +372,8 @@ class GdRegression(ThemedScene):
         t = self.theme
         # every word is set as it comes on screen, so the captions follow the picture
         title = self.mixed("Gradient descent on the cost $J(m, b)$", 34).to_edge(UP, buff=0.42)
-        self.play(Write(title), run_time=0.8)
+        # faded in whole: written stroke by stroke, its glyphs blot into one another
+        self.play(FadeIn(title), run_time=0.6)
         ax_m, img, trail, dot, star = self.map_panel = self.build_map_panel()
         ax_l, line, bars, dots = self.line_panel = self.build_line_panel()
         plot, curve, jdot, best = self.cost_panel = self.build_cost_panel()
@@ -309,11 +399,12 @@ class GdRegression(ThemedScene):
         model = self.tex(r"f(x) = m\,x + b", 30)
         model.move_to([0, heading_y, 0]).align_to(ax_l, LEFT)
         self.play(Create(ax_l), FadeIn(dots), FadeIn(model), Create(line), FadeIn(bars),
-                  run_time=1.0)
+                  run_time=0.8)
         self.heading_y = heading_y
-        # the cost panel fades in (its powers of ten, drawn stroke by stroke, read as blobs)
-        self.play(FadeIn(img), Create(ax_m), FadeIn(star), FadeIn(self.start),
-                  FadeIn(plot.ax), FadeIn(best), run_time=1.0)
+        # one panel at a time: the map with its minimum and the start, then the cost panel
+        # (faded in: its powers of ten, drawn stroke by stroke, read as blobs) with J*'s line
+        self.play(FadeIn(img), Create(ax_m), FadeIn(star), FadeIn(self.start), run_time=0.7)
+        self.play(FadeIn(plot.ax), FadeIn(best), run_time=0.6)
         # the model's letters give way to the line's numbers as the path and the curve begin
         # (one after the other: never words over words)
         self.play(FadeOut(model, shift=0.2 * UP), run_time=0.4)
@@ -326,11 +417,12 @@ class GdRegression(ThemedScene):
         row.next_to(title, DOWN, buff=0.2)
         it_group.move_to(wide, aligned_edge=LEFT)
         self.it_group, self.it_note = it_group, note
-        # the readouts, the path and the curve, the rate and the counter: one play
+        # the line's readouts, the path, the rate and the counter; then the cost's readout and
+        # its curve
         self.play(FadeIn(mb, shift=0.2 * UP), FadeIn(trail), FadeIn(dot),
-                  FadeIn(self.step_dots), FadeIn(j_read), FadeIn(curve), FadeIn(jdot),
-                  FadeIn(alpha), FadeIn(it_group), FadeIn(note), run_time=0.7)
-        self.wait(0.3)
+                  FadeIn(self.step_dots), FadeIn(alpha), FadeIn(it_group), FadeIn(note),
+                  run_time=0.6)
+        self.play(FadeIn(j_read), FadeIn(curve), FadeIn(jdot), run_time=0.5)
 
     def advance_to(self, stops, seconds: float = STRETCH_SECONDS):
         for k in stops:
@@ -339,13 +431,23 @@ class GdRegression(ThemedScene):
             self.wait(0.4)
 
     def section_big_steps_across_the_valley(self):
-        """The schedule's first stretches: the big steps across the valley, slower."""
-        self.advance_to([k for k in self.schedule[1:] if k <= self.mid_step()],
-                        BIG_STRETCH_SECONDS)
+        """The magnified start comes in; the first SLOW_STEPS steps are taken one at a time,
+        each swing across the valley seen in it, then on to the schedule's middle stop."""
+        self.play(FadeIn(self.inset), FadeIn(self.inset_head), run_time=0.6)
+        for k in range(1, SLOW_STEPS + 1):
+            self.play(self.step.animate.set_value(k), run_time=STEP_SECONDS, rate_func=linear)
+            self.wait(STEP_REST)
+        self.advance_to([k for k in self.schedule[1:] if SLOW_STEPS < k <= self.mid_step()],
+                        MID_SECONDS)
 
     def section_small_steps_along_the_valley_floor(self):
-        """The rest of the schedule: hundreds of small steps along the floor to the minimum."""
-        self.advance_to([k for k in self.schedule[1:] if k > self.mid_step()])
+        """The rest of the schedule: hundreds of small steps along the floor to the minimum (the
+        inset's current point, whose steps have left its window, fades out as they begin)."""
+        stops = [k for k in self.schedule[1:] if k > self.mid_step()]
+        self.play(self.step.animate.set_value(int(stops[0])), FadeOut(self.inset_head),
+                  run_time=STRETCH_SECONDS, rate_func=linear)
+        self.wait(0.4)
+        self.advance_to(stops[1:])
 
     def mid_step(self) -> int:
         """The middle of the schedule: the last stop of big-steps-across-the-valley."""
@@ -363,13 +465,13 @@ class GdRegression(ThemedScene):
         star_label.move_to([0, self.heading_y, 0]).align_to(self.map_panel[0], LEFT)
         self.star_label = star_label
         self.play(FadeIn(star_label), run_time=0.8)
-        label = self.tex(rf"J^* = {nb.latex(self.j_star, places=J_PLACES)}", 28, t.good)
+        label = self.tex(rf"J^* = {nb.cost(self.j_star, 'latex')}", 28, t.good)
         # above the dotted line near its left end, under the curve's fall there: clear of the
         # axis's numbers, of its letter and of the curve's end
         label.next_to(plot.c2p(0, self.j_star), UP, buff=JSTAR_LIFT)
         label.align_to(plot.c2p(0, self.j_star), LEFT).shift(JSTAR_INSET * RIGHT)
         self.j_star_label = label
-        self.play(Write(label))
+        self.play(FadeIn(label))
         self.wait(1.6)
 
     SECTIONS = sections(section_setup, section_big_steps_across_the_valley,

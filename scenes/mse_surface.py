@@ -1,8 +1,8 @@
 """The cost surface J(m, b) beside its contour map, linked by one point, then cut at b = b*.
 
 One change at a time: the lit, meshed surface (each J in the map's colour, shaded only by the
-light; both ends of each axis numbered); the contour map with log-spaced levels beside it, a
-few labelled with their J, the valley's inner levels drawn over it; the camera's one slow arc,
+light; the axes numbered as the map); the contour map with log-spaced levels beside it, a
+few round costs drawn and labelled, the valley's inner levels over it; the camera's one slow arc,
 37° from across the valley round towards the b axis, which shows the bowl's long floor and
 steep walls; the minimum marked (the house star, on the surface, on the map and in the legend)
 and J* read out; a point moving on the map along b = b* while its twin rides the surface, a
@@ -36,7 +36,6 @@ from manim import (
     ValueTracker,
     VGroup,
     VMobject,
-    Write,
     linear,
     smooth,
 )
@@ -60,22 +59,25 @@ REGION = (-2.8, -0.30, 6.9, 6.8)
 #: (scene units): seen from the side, the J axis stands taller, and its top, 300, would meet
 #: the formula.
 ZOOM, CUT_DROP = 1.0, 0.45
-#: Tick numbers: both ends of each window (m ∈ [−2, 4], b ∈ [−6, 8]), so the range can be
-#: read off the surface, and between them the map's and the still's (views.M_TICKS, B_TICKS:
-#: m by 2, b by 4) but b = −4, which would stand on −6 where the b axis is foreshortened. Each
+#: Tick numbers: m at both ends of its window (m ∈ [−2, 4]) and by 2 between, as the map and
+#: the still (views.M_TICKS); b by the map's step of 4 (views.B_TICKS) from 0: 0, 4, 8, evenly
+#: (its window's near end −6 stood on m's 4 at the shared corner and made the steps uneven; the
+#: map's −4, near that corner, meets m's 4 as the camera turns to face the cut). Each
 #: floor axis's numbers stand out square to it, those at its ends moved inwards along it
 #: (Axes3D's apart, inset_ends): the two numbers at the front corner stand on either side of
 #: it, and m = −2, at the J axis's foot, stands right of J's column of numbers. J's last tick
 #: lies above the surface's highest cost: seen from the first camera and from the one facing
 #: the cut, the surface's far corner rises higher on the screen than J's highest cost at the
 #: axis's front corner, so there the J axis runs up to it (J_AXIS_TOP).
-TICKS = (sorted({*views.M_TICKS, *views.M_RANGE}),
-         sorted({*(v for v in views.B_TICKS if v - views.B_RANGE[0] > 2.5), *views.B_RANGE}),
+TICKS = (sorted({*views.M_TICKS, *views.M_RANGE}), [v for v in views.B_TICKS if v >= 0],
          [100, 200, 300])
 J_AXIS_TOP = 300.0
 #: The house minimum star's size (outer radius, scene units): on the surface and the map, and in
 #: the legend. It is drawn over everything, so a point resting on the minimum never hides it.
 STAR_RADIUS, KEY_STAR_RADIUS = 0.15, 0.12
+#: Its edge in the page's colour (Manim stroke width): wide enough to part the green from the
+#: map's and the surface's deepest colour in both themes.
+STAR_EDGE = 3.0
 #: The valley's innermost level lines on the contour map, drawn again over it in the text colour
 #: (at this opacity and Manim stroke width): in the dark theme the deepest bands and their
 #: level lines are too close in tone to tell the valley's ellipses apart.
@@ -86,14 +88,15 @@ VALLEY_LEVELS, VALLEY_OPACITY, VALLEY_WIDTH = 4, 0.45, 1.6
 MAP_X, MAP_WIDTH = 2.5, 2.7
 #: The readouts' left edge (the minimum's key and values, then the note on the cut).
 ROWS_X = 4.45
-#: Level labels on the contour map: the map's levels (by index) labelled with their J, each at
-#: its level line's crossing of the row b given (the rightmost). The first inside the valley,
-#: at the top tip of one of its ellipses (J = 0.26), well above the link's line b = b*; the
-#: others right of the valley, where the link's line and the points never go; staggered so
-#: the labels stand apart and rise with J towards the high-cost corner, every other level:
-#: their J values read the log spacing (each about four times the last). Each label on a pad
-#: of the page's colour at LABEL_PAD opacity.
-LEVEL_LABELS = ((5, 3.9), (9, 6.5), (11, 5.0), (13, 3.5))
+#: Level labels on the contour map: round costs J (a 1, 3, 10 series, which reads the log
+#: spacing) whose level lines are drawn over the map (as the valley's, LABEL_LINE_OPACITY) and
+#: labelled, each at its line's crossing of the row b given (the rightmost): all on the outer
+#: walls right of the valley, far from the minimum, where the link's line b = b* and the path
+#: never go; staggered so the labels stand apart and rise with J towards the high-cost corner.
+#: Each label on a pad of the page's colour at LABEL_PAD opacity. (The map's own band edges,
+#: views.contour_levels, fall on unround costs: 0.26, 3.8, 15.)
+LEVEL_LABELS = ((10.0, 2.4), (30.0, 4.3), (100.0, 6.2))
+LABEL_LINE_OPACITY = 0.55
 LABEL_PAD = 0.8
 #: The minimum's ties to the floor (dotted reference lines in `good`): Manim stroke width and
 #: opacity (they run under the surface, seen through it).
@@ -138,7 +141,7 @@ class MseSurface(ThemedScene):
             "arc": f"The camera arcs round the surface: m runs from {t(m0)} to {t(m1)}, b from "
                    f"{t(b0)} to {t(b1)}, and the walls rise to J = "
                    f"{numbers.significant(j_top, 2)}.",
-            "minimum": f"The minimum is starred: J* = {t(j_star, 4)}.",
+            "minimum": f"The minimum is starred: J* = {numbers.cost(j_star)}.",
             "link": f"A point runs along the line b = b* = {t(b_star, 3)} on the map, its twin on "
                     f"the surface tracing the cost along it; it comes to rest at m* = "
                     f"{t(m_star, 3)}.",
@@ -205,8 +208,9 @@ class MseSurface(ThemedScene):
     def star(self, radius: float = STAR_RADIUS) -> Star:
         """The house minimum mark: a star in the theme's `good`, edged in the background."""
         t = self.theme
+        # edged wide enough to part it from the map's deepest band (magenta in the dark theme)
         return Star(outer_radius=radius, color=t.good, fill_opacity=1,
-                    stroke_width=1.5).set_stroke(t.background)
+                    stroke_width=STAR_EDGE).set_stroke(t.background)
 
     def minimum_marker(self):
         """The minimum star at (m*, b*, J*) following the camera, hidden while the surface
@@ -322,15 +326,19 @@ class MseSurface(ThemedScene):
         return ax, img, self.valley_lines(ax, M, B, J), star, self.level_labels(ax, M, B, J)
 
     def level_labels(self, ax, M, B, J) -> VGroup:
-        """The map's levels LEVEL_LABELS (its own, views.contour_levels) labelled with their J
-        in the book's number format, each centred on its level line where it crosses its row."""
-        levels = views.contour_levels(J, self.theme.cost_map.levels)
+        """The round costs LEVEL_LABELS: their level lines drawn over the map
+        (self.label_lines) and labelled with their J in the book's number format, each centred on
+        its level line where it crosses its row."""
         gen = contourpy.contour_generator(M, B, J)
         #: (level's J, (m, b) the label is centred on)
         self.labelled_levels = []
         labels = VGroup()
-        for index, row in LEVEL_LABELS:
-            level = float(levels[index])
+        traced = [line for level, _ in LEVEL_LABELS for line in gen.lines(float(level))]
+        self.label_lines = set_polylines(
+            VMobject(stroke_color=self.theme.text, stroke_width=VALLEY_WIDTH,
+                     stroke_opacity=LABEL_LINE_OPACITY),
+            (scene_points(ax, line[:, 0], line[:, 1]) for line in traced))
+        for level, row in LEVEL_LABELS:
             line = np.vstack(gen.lines(level))
             # the line's crossing of the row right of the valley (the rightmost near it)
             near = line[np.abs(line[:, 1] - row) <= np.abs(line[:, 1] - row).min() + 0.05]
@@ -378,7 +386,8 @@ class MseSurface(ThemedScene):
         appear = [self.surface.fade_in(), self.axes.fade_in()]
         self.add(self.surface)  # the raster layer lies under everything else
         self.title, self.formula = title, eq
-        self.play(Write(title), FadeIn(eq))
+        # the title faded in whole (written stroke by stroke, its glyphs blot)
+        self.play(FadeIn(title), FadeIn(eq))
         self.play(*appear, run_time=1.5)
 
     def section_minimum(self):
@@ -389,7 +398,7 @@ class MseSurface(ThemedScene):
             key.arrange(RIGHT, buff=0.15),
             self.tex(rf"m^* = {numbers.latex(self.m_star, 3)}", NUMBER_SIZE, t.good),
             self.tex(rf"b^* = {numbers.latex(self.b_star, 3)}", NUMBER_SIZE, t.good),
-            self.tex(rf"J^* = {numbers.latex(self.j_star, 4)}", NUMBER_SIZE, t.good),
+            self.tex(rf"J^* = {numbers.cost(self.j_star, 'latex')}", NUMBER_SIZE, t.good),
         ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
         self.rows.move_to([ROWS_X, 0.9, 0], aligned_edge=LEFT)
         self.play(FadeIn(self.marker, scale=0.5), FadeIn(self.map_star, scale=0.5),
@@ -420,7 +429,8 @@ class MseSurface(ThemedScene):
         self.map_caption = caption
         # the map's star comes with the minimum (section_minimum)
         self.play(FadeIn(self.map_img), FadeIn(self.map_ax), FadeIn(self.map_valley),
-                  FadeIn(self.map_labels), FadeIn(caption), run_time=1.5)
+                  FadeIn(self.label_lines), FadeIn(self.map_labels), FadeIn(caption),
+                  run_time=1.5)
         self.wait(1.0)
 
     def section_link(self):

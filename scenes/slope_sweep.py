@@ -2,9 +2,9 @@
 
 Both panels follow one ValueTracker for the slope m; every number comes from gdcore. Each panel
 reads out its own values on the line of its y label, at its right end: m and b over the data,
-with PLACES decimals, J over the curve (in the colour of the curve's dot) with J_PLACES, fixed so
-that the running number keeps its width (J* = 0.0090 as gd-regression writes it). The line turns
-about the pivot (0, b*), a dot on the y axis labelled b*. The
+with PLACES decimals, J over the curve (in the colour of the curve's dot) to J_SIG significant
+figures, as every cost of the chapter (J* = 0.00903, as gdviz.numbers.cost writes it).
+The line turns about the pivot (0, b*), a dot on the y axis labelled b*. The
 curve of J is traced as the dot goes: it grows with the slope, never ahead of the dot, and
 stays where the dot has been, so that once the sweep has reached its steepest slope the whole
 parabola stands and the dot runs back down it to the bottom, where the minimum's star (the
@@ -43,7 +43,7 @@ from manim import (
 
 from gdcore import data, regression
 from gdviz import equations, numbers, views
-from gdviz.manim_blocks import scene_points, set_number
+from gdviz.manim_blocks import scene_points, set_number, set_sig_number
 from gdviz.manim_theme import (
     TICK_SIZE,
     ThemedScene,
@@ -80,18 +80,27 @@ M_SAMPLES = np.linspace(M_FROM, M_TO, 241)
 SETTLE_SECONDS, NOTE_AT, NOTE_SECONDS, STAR_SECONDS, HOLD_SECONDS = 5.0, 2.8, 0.8, 1.0, 1.8
 PAYOFF_SECONDS = 4.0
 #: m and b (0.1 to 1 where they are read) take PLACES decimals: three significant figures
-#: (gdviz.numbers.sig_places). J, which runs from 0.76 down to J* = 0.0090, takes J_PLACES fixed
-#: decimals, enough for J*'s two figures: one width all the way, the digits never jump.
+#: (gdviz.numbers.sig_places). J, which runs from 0.760 down to J* = 0.00903, takes J_SIG
+#: significant figures at every value (at most J_PLACES decimals), as numbers.cost writes a
+#: cost: no trailing zeros that only pad, the running digits three at most.
 SIG = 3
 PLACES = numbers.sig_places(0.5, SIG)
-J_PLACES = 4
+J_SIG, J_PLACES = numbers.COST_SIG, 5
+#: The panels (scene units): the data panel wider than the cost panel, whose slopes span only
+#: 0 to 0.6, so that the points and their error bars near m* are drawn large; both as tall as
+#: the rows above them allow.
+LEFT_SIZE, RIGHT_SIZE = (5.9, 4.4), (4.6, 4.4)
+PANEL_DROP = 0.7
+#: The cost panel's m axis stands AXIS_GAP (scene units, 15 px at 480p) below J = 0, as an
+#: offset spine: the curve's bottom (J* = 0.009, on 0), the dot and the star keep clear of it.
+AXIS_GAP = 0.25
 #: The minimum's star (outer radius, scene units): larger than the dot (0.09), drawn over it.
 STAR_RADIUS = 0.16
 
 
 def j_text(v: float) -> str:
-    """A cost as the scene's readout writes it: J_PLACES decimals."""
-    return numbers.text(v, J_PLACES)
+    """A cost as the scene's readout writes it: numbers.cost (0.760, 0.00903)."""
+    return numbers.cost(v)
 
 
 class SlopeSweep(ThemedScene):
@@ -131,13 +140,13 @@ class SlopeSweep(ThemedScene):
 
     def build_left(self):
         t = self.theme
-        ax = themed_axes(t, [0, 5.5, 1], [0, Y_TOP, Y_STEP], 5.6, 4.0, "x", "y", ticks=False)
+        ax = themed_axes(t, [0, 5.5, 1], [0, Y_TOP, Y_STEP], *LEFT_SIZE, "x", "y", ticks=False)
         # whole numbers on x and y (every tick), and the 0 of the corner where they meet
         ax.x_axis.add_numbers(list(range(1, 6)), num_decimal_places=0, font_size=TICK_SIZE,
                               color=t.text)
         ax.y_axis.add_numbers(list(Y_TICKS), num_decimal_places=0, font_size=TICK_SIZE,
                               color=t.text)
-        ax.to_edge(LEFT, buff=0.8).shift(0.7 * DOWN)
+        ax.to_edge(LEFT, buff=0.8).shift(PANEL_DROP * DOWN)
         self.zero = origin_zero(t, ax)
         ax.add(self.zero)
 
@@ -165,10 +174,19 @@ class SlopeSweep(ThemedScene):
     def build_right(self):
         t = self.theme
         j_top = float(np.ceil(self.j_curve.max() * 2) / 2)
-        ax = themed_axes(t, [M_FROM, M_TO, 0.2], [0, j_top, 0.5], 5.4, 4.0, "m", r"J(m, b^*)")
-        ax.to_edge(RIGHT, buff=0.8).shift(0.7 * DOWN)
-        # the curve starts at m = 0: number that tick too (Manim leaves the origin's out)
+        ax = themed_axes(t, [M_FROM, M_TO, 0.2], [0, j_top, 0.5], *RIGHT_SIZE, "m", r"J(m, b^*)")
+        ax.to_edge(RIGHT, buff=0.8).shift(PANEL_DROP * DOWN)
+        # the curve starts at m = 0 and ends near J = 0: number both (Manim leaves the
+        # origin's out)
         ax.x_axis.numbers.add(ax.x_axis.get_number_mobject(M_FROM))
+        ax.y_axis.numbers.add(ax.y_axis.get_number_mobject(0.0))
+        # the m axis (its numbers and letter) set AXIS_GAP below J = 0: coordinates are
+        # unchanged (c2p takes the axes' crossing with the m axis), and the curve's bottom, on
+        # J* = 0.009, the dot and the star there stand clear of the axis line
+        ax.x_axis.shift(AXIS_GAP * DOWN)
+        # its letter under the axis's end (manim_theme.add_axis_labels), with it
+        end = ax.x_axis.get_end()
+        ax.labels[0].next_to(end, DOWN, buff=0.55).align_to(end, RIGHT)
 
         def curve():
             # traced where the dot has been: up to the steepest slope it has reached, never
@@ -200,9 +218,11 @@ class SlopeSweep(ThemedScene):
         ax_r, curve, dot = self.right
         m_read, m_num = readout("m", M_FROM, PLACES, 30)
         j0 = self.j_of(M_FROM)
+        # laid out at its widest (0.00903: J_PLACES decimals), then J_SIG figures throughout
         j_read, j_num = readout("J", j0, J_PLACES, 30, color=t.error)
         m_num.add_updater(lambda d: set_number(d, self.m.get_value()))
-        j_num.add_updater(lambda d: set_number(d, self.j_of(self.m.get_value())))
+        j_num.add_updater(lambda d: set_sig_number(d, self.j_of(self.m.get_value()), J_SIG,
+                                                   J_PLACES))
         b_read = self.tex(rf"b = b^* = {numbers.latex(self.b_star, PLACES)}", 30)
         panel = VGroup(m_read, b_read).arrange(RIGHT, buff=0.6)
         # one line over both panels (m drives both, J reads the right one), beside the formula,
@@ -210,11 +230,15 @@ class SlopeSweep(ThemedScene):
         row = VGroup(panel, j_read).arrange(RIGHT, buff=0.6)
         cost.align_to(ax_l, LEFT)
         row.align_to(ax_r, RIGHT).match_y(cost)
+        set_sig_number(j_num, j0, J_SIG, J_PLACES)
         self.readouts = VGroup(panel, j_read)
-        self.play(Write(title), FadeIn(cost))
-        self.play(Create(ax_l), FadeIn(dots), Create(ax_r))
-        self.play(Create(line), FadeIn(self.pivot), FadeIn(panel))
-        self.play(FadeIn(bars), FadeIn(curve), FadeIn(dot), FadeIn(j_read))
+        # one thing at a time: the title (faded in whole: written stroke by stroke its glyphs
+        # blot), the data, the line with its readouts, then the cost panel with its J
+        self.play(FadeIn(title), FadeIn(cost), run_time=0.8)
+        self.play(Create(ax_l), FadeIn(dots), run_time=0.8)
+        self.play(Create(line), FadeIn(self.pivot), FadeIn(bars), FadeIn(panel), run_time=0.8)
+        self.play(Create(ax_r), run_time=0.8)
+        self.play(FadeIn(curve), FadeIn(dot), FadeIn(j_read), run_time=0.8)
 
     def section_sweep(self):
         self.play(self.m.animate.set_value(M_TO), run_time=self.sweep_seconds, rate_func=linear)

@@ -70,8 +70,11 @@ def test_captions_carry_gdcores_numbers():
     j_star = regression.cost(m_star, b_star, x, y)
     assert f"m* = {numbers.text(m_star, 3)}" == "m* = 0.336"
     assert "m* = 0.336" in said("slope-sweep")["settle"][0]
-    assert said("gd-regression")["result"][0] == "The minimum: m* = 0.336, b* = 0.805, J* = 0.0090."
-    assert f"J* = {numbers.text(j_star, 4)}" in said("mse-surface")["minimum"][0]
+    assert said("gd-regression")["result"][0] == ("The minimum: m* = 0.336, b* = 0.805, "
+                                                  "J* = 0.00903.")
+    assert f"J* = {numbers.cost(j_star)}" in said("mse-surface")["minimum"][0]
+    assert numbers.cost(j_star) == "0.00903"
+    assert "J = 0.00903" in said("slope-sweep")["settle"][0]
     assert "b = b* = 0.805" in said("mse-surface")["link"][0]
     # the grids' counts, bins per axis multiplied out
     assert sampling.guess_count(100, 2) == 10_000

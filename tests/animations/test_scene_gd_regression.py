@@ -1,6 +1,7 @@
 """The gd-regression scene (frames: test_scene_frames.py): its drawing against gdcore's descent."""
 
 import numpy as np
+import pytest
 from frames import rendered
 
 from gdcore import data, regression
@@ -225,3 +226,66 @@ def test_residuals_cut_at_the_frame_end_in_a_head_on_it():
         edge = views.Y_RANGE[0] if r < views.Y_RANGE[0] else views.Y_RANGE[1]
         np.testing.assert_allclose(tips[0], [xi, edge], atol=1e-9)
         assert all((y > edge) == (r < edge) for _, y in tips[1:])  # inside, pointing out
+
+
+def test_the_first_steps_are_magnified_in_an_inset_clear_of_the_path():
+    """The inset magnifies the window ZOOM_M × ZOOM_B, which holds the first ZOOM_STEPS steps
+    (the first entering it from the start, right of it); it lies inside the map, in its upper
+    right corner, clear of every point of the run; its path is gdcore's first steps. The map
+    is the widest panel; the first SLOW_STEPS steps take STEP_SECONDS each."""
+    from gdviz import views
+    from scenes.gd_regression import (
+        MAP_WIDTH,
+        SLOW_STEPS,
+        STEP_REST,
+        STEP_SECONDS,
+        ZOOM_B,
+        ZOOM_M,
+        ZOOM_STEPS,
+    )
+
+    scene = rendered(GdRegression)
+    traj = run()
+    first = traj.points[1: ZOOM_STEPS + 1]
+    assert (ZOOM_M[0] < first[:, 0]).all() and (first[:, 0] < ZOOM_M[1]).all()
+    assert (ZOOM_B[0] < first[:, 1]).all() and (first[:, 1] < ZOOM_B[1]).all()
+    assert traj.points[0, 0] > ZOOM_M[1]
+    ax, iax = scene.map_panel[0], scene.inset_axes
+    (l, b), (r, t) = ax.p2c(iax.c2p(ZOOM_M[0], ZOOM_B[0])), ax.p2c(iax.c2p(ZOOM_M[1], ZOOM_B[1]))
+    assert views.M_RANGE[0] < l < r < views.M_RANGE[1] and views.B_RANGE[0] < b < t \
+        < views.B_RANGE[1]
+    pts = traj.points
+    inside = (pts[:, 0] > l - 0.3) & (pts[:, 0] < r + 0.3) & (pts[:, 1] > b - 0.5)
+    assert not inside.any()
+    # magnified: a step of the first ones is many times longer in the inset than on the map
+    d_inset = np.linalg.norm(iax.c2p(*first[2]) - iax.c2p(*first[3]))
+    d_map = np.linalg.norm(ax.c2p(*first[2]) - ax.c2p(*first[3]))
+    assert d_inset > 2.5 * d_map
+    drawn = np.array([iax.p2c(p) for p in scene.inset_trail.get_anchors()])
+    drawn = np.vstack([drawn[:1], drawn[1::2]])
+    np.testing.assert_allclose(drawn[1:], first, atol=1e-9)
+    # the first step enters on the window's right edge, on its line from the start
+    assert drawn[0][0] == pytest.approx(ZOOM_M[1])
+    s0, s1 = traj.points[0], traj.points[1]
+    assert np.cross(drawn[0] - s1, s0 - s1) == pytest.approx(0.0, abs=1e-9)
+    # the map is the widest panel, by far (its plot area, without numbers and letters)
+    from scenes.gd_regression import LINE_WIDTH, PANEL_WIDTH
+
+    assert ax.frame.width == pytest.approx(MAP_WIDTH)
+    assert MAP_WIDTH > 1.8 * max(LINE_WIDTH, PANEL_WIDTH) and MAP_WIDTH / 14.22 > 0.34
+    # the first steps one at a time, after the inset's fade
+    slow = [0.6, *[STEP_SECONDS, STEP_REST] * SLOW_STEPS]
+    assert any(scene.lengths[i:i + len(slow)] == slow for i in range(len(scene.lengths)))
+
+
+def test_the_step_axis_says_it_is_zero_then_log():
+    """A break mark on the step axis between its 0 and 10, as the stills' break marks."""
+    scene = rendered(GdRegression)
+    plot = scene.cost_panel[0]
+    nums = {m.tex_string: m for m in plot.ax.submobjects if getattr(m, "tex_string", None)
+            in {"0", "10"}}
+    gap, marks = scene.break_mark
+    assert len(marks) == 2
+    assert nums["0"].get_right()[0] < marks.get_left()[0] < marks.get_right()[0] \
+        < nums["10"].get_left()[0]
+    assert abs(marks.get_center()[1] - plot.ax.x_axis.get_center()[1]) < 0.02

@@ -6,7 +6,7 @@ from frames import rendered
 from manim import VGroup
 
 from gdcore import data, regression
-from gdviz import views
+from gdviz import numbers, views
 from gdviz.manim_blocks import set_sig_number
 from gdviz.theme import contrast
 from scenes import gd_regression, slope_sweep
@@ -48,17 +48,19 @@ def test_readouts_sit_on_one_line_beside_the_formula_over_both_panels():
     m_read, b_read = m_b
     assert abs(m_read.get_center()[1] - b_read.get_center()[1]) < 0.05  # one row
     assert j_read[0].get_color().to_hex().lower() == scene.theme.error.lower()  # the dot's colour
-    # m and b to three significant figures; J with four fixed decimals, its width the same at
-    # every value it passes (0.7600 at the start, J* = 0.0090 as gd-regression writes it)
+    # m and b to three significant figures; J to three significant figures at every value it
+    # passes (0.777 at the start, J* = 0.00903 as numbers.cost and every still write it)
     assert m_read[-1].num_decimal_places == slope_sweep.PLACES == gd_regression.PLACES == 3
-    assert slope_sweep.SIG == 3
+    assert slope_sweep.SIG == slope_sweep.J_SIG == 3
     assert b_read.get_tex_string().endswith("= 0.805")
     j_num = j_read[-1]
-    assert j_num.num_decimal_places == slope_sweep.J_PLACES == gd_regression.J_PLACES == 4
-    assert j_num.get_value() == pytest.approx(regression.cost(m, b, x, y))
-    assert j_num._get_num_string(j_num.get_value()) == "0.0090"
-    shown = {len(j_num._get_num_string(float(v))) for v in scene.j_curve}
-    assert shown == {6}
+    j_star = regression.cost(m, b, x, y)
+    assert j_num.get_value() == pytest.approx(j_star)
+    assert j_num._get_num_string(j_num.get_value()) == numbers.cost(j_star) == "0.00903"
+    for v in scene.j_curve[::10]:
+        set_sig_number(j_num, float(v), slope_sweep.J_SIG, slope_sweep.J_PLACES)
+        assert j_num._get_num_string(float(v)) == numbers.significant(float(v), 3)
+    set_sig_number(j_num, j_star, slope_sweep.J_SIG, slope_sweep.J_PLACES)
     # the pivot (0, b*) is marked on the data panel's y axis, labelled b*
     dot, label = scene.pivot
     np.testing.assert_allclose(left.p2c(dot.get_center()), [0.0, b], atol=1e-9)
@@ -70,8 +72,13 @@ def test_readouts_sit_on_one_line_beside_the_formula_over_both_panels():
     nums = [*left.y_axis.numbers, scene.zero]
     assert all(n.get_bottom()[1] > label.get_top()[1] or n.get_top()[1] < label.get_bottom()[1]
                for n in nums)
-    # the right panel numbers m = 0, where its curve starts
+    # the right panel numbers m = 0, where its curve starts, and J = 0, where it ends; its m
+    # axis stands AXIS_GAP below J = 0, clear of the curve's bottom and of the star there
     assert any(abs(n.get_value()) < 1e-12 for n in right.x_axis.numbers)
+    assert any(abs(n.get_value()) < 1e-12 for n in right.y_axis.numbers)
+    axis_y = right.x_axis.get_start()[1]
+    assert right.c2p(m, 0)[1] - axis_y == pytest.approx(slope_sweep.AXIS_GAP)
+    assert right.c2p(m, j_star)[1] - slope_sweep.STAR_RADIUS > axis_y + 0.05
 
 
 def test_the_key_moment_is_slower_than_the_sweep_and_held():
