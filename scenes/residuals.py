@@ -92,7 +92,7 @@ HEAD_GAP = 0.25
 #: The gap between the strip's equal parts once cut apart: room for their numbers.
 PART_GAP = 0.28
 #: The line of J under the strip, and its size (the payoff: the largest text of the scene).
-EQ_Y, J_SIZE = -2.95, 46
+EQ_Y, J_SIZE = -3.1, 42
 #: A ghost (a square's discarded half, the parts other than J's): a faint fill (GHOST_OPACITY;
 #: on the dark page, GHOST_OPACITY_DARK: the error red at 0.12 over near-black is a maroon
 #: barely told from the page) inside an outline that stays clear (GHOST_STROKE of the error
