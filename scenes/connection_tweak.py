@@ -13,15 +13,16 @@ pulse along the layer's edges, then its neurons filled by their activations a fr
 A_STEPS flat greys (page to text grey, gdviz.colors.activation_fill), on two scales: the sigmoid
 hidden layers' a (0.3 … 0.8, bins 0.1 wide) and the input and output layers' (−1.5 … 1.0, bins
 0.5 wide), so each spreads over the greys; a key under the network writes both scales under
-its greys, each row named, the outputs' a written at the end; then, one readout at a
-time, the weight w (its edge drawn on top of all others), the outputs' changes Δa (both columns
-lined up on the decimal point; a change that rounds to nothing reads 0.000, unsigned) and a note
-that the neuron it feeds and every later one change, said as those neurons and the cone's edges
-light up. Then the fills change meaning, one step at a time: the activations' key leaves, the
-activations' fills fade to the page in a slow play of their own (SWITCH_TIME), then the |Δa|
-key comes in: a colour bar (one smooth gradient over a log scale of |Δa| from D_LOW, its left
-end, written there, to the largest change) ticked at round powers of ten, gives the fills'
-scale; a neuron that does not change stays the page's colour. The weight then moves one tweak
+its greys, each row named, the outputs' a written at the end. Then the fills change meaning,
+one step at a time and before anything is picked out: the words and the activations' key leave,
+the fills fade to the page in a slow play of their own (SWITCH_TIME), then the |Δa| key comes
+in: a colour bar (one smooth gradient over a log scale of |Δa|, said on the key, from D_LOW, its
+left end, written there, to the largest change) ticked at round powers of ten, gives the fills'
+scale; a neuron that does not change stays the page's colour. Then, one readout at a time, the
+weight w (its edge drawn on top of all others), the outputs' changes Δa (both columns lined up
+on the decimal point; a change that rounds to nothing reads 0.000, unsigned) and a note that
+the neuron it feeds and every later one change, said as those neurons and the cone's edges
+light up, and the hidden layers' largest |Δa|. The weight then moves one tweak
 at a time (CONNECTION_TWEAK.tweaks: +0.5, back, +1.0), each said before it is made: the weight,
 its edge (whose width follows |w|), every fill and every number move together, the slowest play
 of the video (NUDGE_TIME), while a pulse runs forward along the cone's edges to show which way
@@ -44,7 +45,6 @@ from manim import (
     UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
-    Write,
     smooth,
 )
 from manim.utils.color import ManimColor
@@ -83,6 +83,10 @@ SWITCH_TIME = 1.2
 #: Seconds of the weight's change, with every fill and number following it (the key moment:
 #: slower than any play of the set-up) in a nudge and on the way back.
 NUDGE_TIME, BACK_TIME = 3.0, 1.2
+#: The network's resting edges (light page, dark page): a faint grey, mixed this much from the
+#: page to the muted grey, this wide. On the dark page the dense fans of light lines on black
+#: shimmer into a moiré of diamonds: fainter and thinner there.
+EDGE_MIX, EDGE_WIDTH = (0.4, 0.22), (1.2, 0.9)
 #: The weight's edge is TWEAK_WIDTH wide at w0 and widens by WIDTH_PER_W per unit of |w|.
 TWEAK_WIDTH, WIDTH_PER_W = 8.0, 4.0
 
@@ -168,8 +172,10 @@ class ConnectionTweak(ThemedScene):
     # -- pieces ---------------------------------------------------------------------------------
     def build_net(self):
         t = self.theme
+        dark = t.name == "dark"
         net = NetworkMobject(t, SIZES, LAY_W, LAY_H, unit=UNIT, center=NET_CENTER,
-                             edge_color=mix(t.background, t.muted, 0.4), edge_width=1.2)
+                             edge_color=mix(t.background, t.muted, EDGE_MIX[dark]),
+                             edge_width=EDGE_WIDTH[dark])
         self.net = net
         # gdcore's network: sigmoid hidden neurons, a linear (identity) output layer, so the
         # outputs are not confined to (0, 1): each layer's name says its kind
@@ -234,8 +240,9 @@ class ConnectionTweak(ThemedScene):
         t = self.theme
         title = self.text("One weight touches everything after it", 34).to_edge(UP, buff=0.42)
         net, names = self.build_net()
-        self.play(Write(title), Create(net.edge_group, lag_ratio=0.002),
-                  FadeIn(net.neuron_group), FadeIn(names), run_time=1.2)
+        # everything at once from the first frame (a drawn edge fan leaves the page blank)
+        self.play(FadeIn(title), FadeIn(net.edge_group), FadeIn(net.neuron_group),
+                  FadeIn(names), run_time=1.0)
         said = self.mixed("forward pass: the input flows left to right and sets every "
                           "activation $a$", 24, t.muted)
         said.next_to(title, DOWN, buff=0.3)
@@ -335,8 +342,16 @@ class ConnectionTweak(ThemedScene):
         # then what it changes: the note, as the neuron it feeds and every later one light up
         # (no leader: the lit cone is what the note names)
         accent = t.accent
-        self.play(FadeOut(self.said),
-                  net.transition(lambda n: n.set_edge_style([self.connection], color=accent,
+        # the fills change meaning first, each change a beat of its own and before anything is
+        # picked out: the forward pass's words and the activations' key leave (never a
+        # page-coloured fill under a key of a), then the fills fade to the page in a slow play
+        # of their own (SWITCH_TIME): before the weight moves nothing has changed
+        self.play(FadeOut(self.said), FadeOut(self.a_key), run_time=0.5)
+        self.play(net.transition(lambda n: n.set_neuron_style(fill=t.background, apply=False)),
+                  run_time=SWITCH_TIME)
+        self.d_key = self.delta_key()
+        self.play(FadeIn(self.d_key), run_time=0.6)
+        self.play(net.transition(lambda n: n.set_edge_style([self.connection], color=accent,
                                                             width=TWEAK_WIDTH, apply=False)),
                   Create(pointer), FadeIn(w_read), run_time=1.0)
         self.play(FadeIn(self.moves), FadeIn(self.d_head), run_time=0.7)
@@ -396,18 +411,19 @@ class ConnectionTweak(ThemedScene):
         what, then = tweak_says(k, offset, self.w0)
         return self.mixed(what, 24, self.theme.accent), self.mixed(then, 24, self.theme.text)
 
-    def section_tweak(self):
-        t, net = self.theme, self.net
-        caption = self.mixed(r"fill: how far each activation moved, $|\Delta a|$", 26, t.muted)
+    def delta_key(self) -> VGroup:
+        """The |Δa| fills' key: its words, then the colour bar."""
+        t = self.theme
+        caption = VGroup(self.mixed(r"fill: how far each activation moved, $|\Delta a|$", 26,
+                                    t.muted),
+                         self.text("(log scale)", 24, t.muted)).arrange(DOWN, aligned_edge=LEFT,
+                                                                       buff=0.12)
         key = VGroup(caption, self.colour_bar()).arrange(RIGHT, buff=0.45, aligned_edge=UP)
-        key.to_edge(DOWN, buff=0.42)
-        # the fills change meaning, one change at a time: the activations' key leaves (never a
-        # page-coloured fill under a key of a), the fills fade back to the page in a slow play
-        # of their own, then the |Δa| key comes in, with the hidden layers' largest |Δa|
-        self.play(FadeOut(self.a_key), run_time=0.5)
-        self.play(net.transition(lambda n: self.cone_look(n, self.w0)), run_time=SWITCH_TIME)
-        self.play(FadeIn(key), FadeIn(self.hidden_readouts()), run_time=0.7)
-        self.d_key = key
+        return key.to_edge(DOWN, buff=0.42)
+
+    def section_tweak(self):
+        # the hidden layers' largest |Δa| (all 0: nothing has moved yet)
+        self.play(FadeIn(self.hidden_readouts()), run_time=0.5)
         # one tweak at a time: say it, make it, then say what the outputs did
         shown, self.tweak_record = self.note, []
         for k, offset in enumerate(EX.tweaks, start=1):

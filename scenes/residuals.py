@@ -3,17 +3,18 @@ example's cost C_i, and the mean of the C_i is J.
 
 The middle candidate f(x) = −0.11 x + 2.5 over the 7 points, on a plot drawn large so that the
 shortest errors read. Each error f(x_i) − y_i is drawn as a red dashed segment; a square of
-that side comes in on it, square on screen from its first frame (the panel has one scale on x
-and y, so the square's area is the squared error; never a morph of the thin segment, which
-would pass through tall thin rectangles). The plot then shrinks to the page's left with its
-squares, and they line up beside it, filling the row from the right so that no square flies
-over another, each area written under its square. Then the plot fades, the row grows (one
-uniform scale) in the middle of the page, and the key moment runs one change at a time, each
+that side comes in beside it (clear of the segment, its point and its ring), square on
+screen from its first frame (the panel has one scale on x and y, so the square's area is the
+squared error; never a morph of the thin segment, which would pass through tall thin
+rectangles), and drops to the plot's foot. The plot keeps its size until it fades; then the
+squares line up in one row in the middle of the page, grown by one uniform scale, each area
+written under its square, and the key moment runs one change at a time, each
 with its number, in one notation for the error, f(x_i) − y_i (the heading's J too): every
 square is halved, the half kept being the example's cost C_i = ½ (f(x_i) − y_i)² (the other half
 a ghost); the row rises and the halves drop into a lane below it and slide together into one
 strip of height √J and the same area, so the strip's area is Σ C_i; the strip is cut into 7
-equal squares, each the mean of the C_i: J. Every number comes from gdcore.
+equal squares, each the mean of the C_i: J, written large in the middle. Every number comes
+from gdcore.
 Render alone with: manim -ql scenes/residuals.py Residuals
 """
 
@@ -51,16 +52,19 @@ from gdviz.manim_theme import (
 #: The plot is the chapter's one view of the seven points (gdviz.views, as the stills).
 X_RANGE, Y_RANGE = views.X_RANGE, views.Y_RANGE
 #: Scene units per axis unit, the same on x and y: a square of side |r| has area r². The plot
-#: is first drawn UNIT_BIG large, alone on the page, so that its shortest errors and their
-#: squares read; it shrinks to UNIT, at the page's left, to make room for the row of squares.
-UNIT_BIG, UNIT = 2.0, 1.2
-#: Where the large plot's corner (x0, y0) lies on the page.
-BIG_ORIGIN = (-3.0, -2.85)
-#: A square whose side on the large plot is under TINY (scene units: 12 px at 480p) is a speck
-#: beside its point: it is drawn over the point, and its area written TINY_DROP axis units under
-#: its segment, joined to it by a short leader; neighbouring specks' numbers stand on
-#: alternate sides of their leaders, so they never meet.
-TINY, TINY_DROP = 0.2, 0.2
+#: is drawn large, alone on the page, so that its shortest errors and their squares read; it
+#: keeps that size until it fades.
+UNIT_BIG = 2.0
+#: Where the large plot's corner (x0, y0) lies on the page, and the gap between the y axis's
+#: numbers and its label.
+BIG_ORIGIN, Y_LABEL_GAP = (-3.0, -2.85), 0.3
+#: A square whose side on the large plot is under TINY (scene units: 12 px at 480p) is a speck:
+#: it stays beside its point, unlabelled on the plot (its area, negligible, is written in the
+#: row).
+TINY = 0.2
+#: Each square comes in beside its segment, SIDE_GAP axis units off it: clear of the segment,
+#: its point and its prediction's ring.
+SIDE_GAP = 0.06
 #: Each square (but a speck) drops, as soon as it is drawn, out of the points into one row along
 #: the foot of the large plot, its bottom BAND_Y (axis units) and under its own point where it
 #: can, BAND_GAP apart: clear of the points, the line and every other square (the squares on
@@ -70,7 +74,7 @@ BAND_Y, BAND_GAP = 1.05, 0.06
 SQUARE_OPACITY = 0.45
 #: The key moment is drawn this many times larger than the plot (one uniform scale of the row,
 #: so the squares keep their areas' ratios).
-STAGE = 1.875
+STAGE = 1.125
 #: Where the row of squares rests on the stage (its bottom), and the strip's centre below it.
 ROW_BOTTOM = -0.75
 #: While the row alone is on the stage (before the strip), it and its heading stand this much
@@ -81,13 +85,14 @@ STRIP_CENTER = (1.3, -1.55)
 #: Decimal places of every number of the scene (squares, their sum, mean and J): the shown
 #: squares add up to the shown sum.
 PLACES = 3
-#: Where the row of squares rests beside the plot (its bottom): low enough that its numbers, in
-#: one row above the tallest square, stay clear of the heading.
-REST_BOTTOM = -0.45
+#: The gap between neighbouring slots of the row on the stage.
+ROW_GAP = 0.3
+#: The least gap between the costs' heading and the numbers under it (10 px at 480p and more).
+HEAD_GAP = 0.25
 #: The gap between the strip's equal parts once cut apart: room for their numbers.
 PART_GAP = 0.28
-#: The line of J under the strip.
-EQ_Y = -3.0
+#: The line of J under the strip, and its size (the payoff: the largest text of the scene).
+EQ_Y, J_SIZE = -3.1, 42
 #: A ghost (a square's discarded half, the parts other than J's): a faint fill (GHOST_OPACITY;
 #: on the dark page, GHOST_OPACITY_DARK: the error red at 0.12 over near-black is a maroon
 #: barely told from the page) inside an outline that stays clear (GHOST_STROKE of the error
@@ -120,10 +125,10 @@ class Residuals(ThemedScene):
                       f"predictions ringed.",
             "errors": f"Each error becomes a red dashed segment; the longest is "
                       f"{numbers.text(abs(e.residuals[worst]), 2)}.",
-            "squares": "On each segment a square with that side appears and drops below the "
-                       "points; the plot shrinks and the squares move to a row beside it: the "
-                       "squared errors, each area written under its square.",
-            "stage": "The plot fades; the row of squares grows larger.",
+            "squares": "Beside each segment a square with that side appears and drops below "
+                       "the points.",
+            "stage": "The plot fades; the squares line up in a row, larger: the squared "
+                     "errors, each area written under its square.",
             "costs": f"Each square is halved: the half kept is one example's cost Cᵢ, up to "
                      f"{numbers.text(costs.max(), p)}.",
             "mean": (f"The {numbers.word(n)} halves slide together into one strip of the same "
@@ -142,30 +147,31 @@ class Residuals(ThemedScene):
 
     # -- pieces --------------------------------------------------------------------
 
-    def build_axes(self, big: bool = False):
-        """The plot's axes: small (UNIT, at the page's left, beside the row of squares) or big
-        (UNIT_BIG, alone on the page, its corner at BIG_ORIGIN)."""
+    def build_axes(self):
+        """The plot's axes (UNIT_BIG, alone on the page, its corner at BIG_ORIGIN)."""
         t = self.theme
         (x0, x1), (y0, y1) = X_RANGE, Y_RANGE
-        unit = UNIT_BIG if big else UNIT
-        ax = data_axes(t, unit * (x1 - x0), unit * (y1 - y0))
-        if big:
-            ax.shift(np.array([*BIG_ORIGIN, 0]) - ax.c2p(x0, y0))
-        else:
-            ax.to_edge(LEFT, buff=0.9).shift(0.9 * DOWN)
+        ax = data_axes(t, UNIT_BIG * (x1 - x0), UNIT_BIG * (y1 - y0))
+        ax.shift(np.array([*BIG_ORIGIN, 0]) - ax.c2p(x0, y0))
+        # the y label left of the tick numbers, at mid-height: raised at the axis's top it
+        # stood level with the heading's J and read as part of it ("y J(m, b) = …")
+        ly = ax.labels[-1]
+        left = min(n.get_left()[0] for n in ax.y_axis.numbers)
+        ly.move_to([left - Y_LABEL_GAP - ly.width / 2, ax.c2p(x0, (y0 + y1) / 2)[1], 0])
         return ax
 
     def square_for(self, i: int) -> Square:
-        """The square on error i: side |r_i| in axes units, one side on the dashed segment."""
+        """The square on error i: side |r_i| in axes units, beside the dashed segment (SIDE_GAP
+        off it), its bottom level with the segment's."""
         t = self.theme
         ax = self.ax
         side = abs(self.r[i]) * ax.x_axis.unit_size
         sq = Square(side, color=t.error, stroke_width=2, fill_color=t.error,
                     fill_opacity=SQUARE_OPACITY)
         lo, hi = sorted((self.y[i], self.pred[i]))
-        right = self.x[i] + abs(self.r[i]) <= X_RANGE[1]
-        seg_bottom = ax.c2p(self.x[i], lo)
-        sq.move_to(seg_bottom, aligned_edge=DOWN + (LEFT if right else RIGHT))
+        right = self.x[i] + SIDE_GAP + abs(self.r[i]) <= X_RANGE[1]
+        off = SIDE_GAP if right else -SIDE_GAP
+        sq.move_to(ax.c2p(self.x[i] + off, lo), aligned_edge=DOWN + (LEFT if right else RIGHT))
         return sq
 
     def band_slots(self) -> dict[int, float]:
@@ -181,15 +187,6 @@ class Residuals(ThemedScene):
             slots[int(i)], right = left, left + side
         return slots
 
-    def waiting_square(self, i: int) -> Square:
-        """Square i where it waits for its flight to the row, on the plot as it stands: in the
-        row at the plot's foot (band_slots), or on its segment for a speck."""
-        sq = self.square_for(i)
-        slots = self.band_slots()
-        if i in slots:
-            sq.move_to(self.ax.c2p(slots[i], BAND_Y), aligned_edge=DOWN + LEFT)
-        return sq
-
     def ghost(self, mob):
         """mob (or its .animate) as a ghost: the faint fill of the theme, a clear outline."""
         fill = GHOST_OPACITY_DARK if self.theme.name == "dark" else GHOST_OPACITY
@@ -203,7 +200,7 @@ class Residuals(ThemedScene):
         title.to_edge(UP, buff=0.4)
         self.cost_eq = self.tex(HEADER_TEX, 32).next_to(title, DOWN, buff=0.25)
         # drawn large first; section_squares shrinks it to self.build_axes()
-        self.ax = ax = self.build_axes(big=True)
+        self.ax = ax = self.build_axes()
         x0, x1 = X_RANGE
         self.line = Line(ax.c2p(x0, regression.predict(self.m, self.b, x0)),
                          ax.c2p(x1, regression.predict(self.m, self.b, x1)),
@@ -219,7 +216,7 @@ class Residuals(ThemedScene):
         )).set_z_index(2)
         self.play(Write(title), FadeIn(self.cost_eq))
         self.play(Create(ax), FadeIn(self.dots))
-        self.play(Create(self.line), Write(self.line_label))
+        self.play(Create(self.line), FadeIn(self.line_label))
         self.play(FadeIn(self.marks, lag_ratio=0.15), run_time=1.2)
 
     def section_errors(self):
@@ -234,100 +231,52 @@ class Residuals(ThemedScene):
         self.wait(0.3)
 
     def section_squares(self):
-        t = self.theme
-        # on the large plot each error becomes its square, square from its first frame, at its
-        # full side on its segment (never morphed from the thin segment)
+        # each error becomes its square, square from its first frame, at its full side beside
+        # its segment (never morphed from the thin segment), then at once out of the points to
+        # its place at the plot's foot; a speck stays beside its point
         squares = [self.square_for(i) for i in range(len(self.r))]
-        ax = self.ax
-        specks, k = VGroup(), 0
-        slots = self.band_slots()
+        ax, slots = self.ax, self.band_slots()
         for i, sq in enumerate(squares):
-            if sq.width >= TINY:
-                # drawn on its segment, then at once out of the points to its place at the foot
+            if i not in slots:
                 self.play(FadeIn(sq), run_time=0.4)
-                self.play(sq.animate.move_to(ax.c2p(slots[i], BAND_Y), aligned_edge=DOWN + LEFT),
-                          run_time=0.5)
                 continue
-            # a speck: over its point, its area under it, so that it reads
-            sq.set_z_index(4)
-            x, top = sq.get_x(), ax.c2p(0, min(self.y[i], self.pred[i]) - TINY_DROP)[1]
-            area = self.tex(f"{self.sq[i]:.{PLACES}f}", 24, t.error)
-            side = RIGHT if k % 2 == 0 else LEFT
-            area.move_to([x, top, 0], aligned_edge=UP + side).shift(-0.06 * side)
-            leader = Line([x, top, 0], [x, sq.get_bottom()[1] - 0.03, 0], color=t.error,
-                          stroke_width=1.5)
-            specks.add(area, leader)
-            k += 1
-            self.play(FadeIn(sq), FadeIn(area), Create(leader), run_time=0.5)
-        self.wait(0.3)
-        # the plot shrinks to the page's left, its squares with it (one uniform scale about the
-        # plot's corner: every square keeps its shape); the points and rings keep their size
-        small = self.build_axes()
-        (x0, _), (y0, _) = X_RANGE, Y_RANGE
-        big_o, small_o = self.ax.c2p(x0, y0), small.c2p(x0, y0)
-        s = UNIT / UNIT_BIG
-
-        def place(p):
-            return small_o + s * (np.asarray(p) - big_o)
-
-        scaled = VGroup(self.line, self.bars, *squares)
-        label_to = self.line_label.copy().move_to(small.c2p(2.1, 3.25), aligned_edge=LEFT)
-        # the row's heading, where the plot was not
-        words = self.text("squared errors", 28)
-        maths = self.tex(SQUARE_TEX, 28, t.error)
-        heading = VGroup(words, maths).arrange(RIGHT, buff=0.3).move_to([3.6, 1.7, 0])
-        # the specks' numbers and the longest error's fade as the plot shrinks, going with it
-        # but not scaled (they would shrink under 12 px); the row's numbers come with the squares
-        specks.add(self.longest)
-        self.play(ReplacementTransform(self.ax, small),
-                  scaled.animate.scale(s, about_point=big_o).shift(small_o - big_o),
-                  *(d.animate.move_to(place(d.get_center())) for d in (*self.dots, *self.marks)),
-                  *(m.animate.move_to(place(m.get_center())).set_opacity(0) for m in specks),
-                  self.line_label.animate.move_to(label_to), run_time=1.4)
-        self.remove(specks)
-        self.ax = small
-        u = small.x_axis.unit_size
-        self.play(FadeIn(heading), run_time=0.6)
-        # the row of squares beside the plot, bottoms on one baseline, under their heading,
-        # then each one's area under it (the smallest are specks: their numbers say how small)
-        areas = [self.tex(f"{q:.{PLACES}f}", 24) for q in self.sq]
-        probes = [self.tex(f"{c:.{PLACES}f}", 24) for c in self.costs]
-        slots = [max(abs(ri) * u, lab.width, a.width) for ri, lab, a in zip(self.r, probes, areas)]
-        gap = 0.15
-        left = 3.5 - (sum(slots) + gap * (len(slots) - 1)) / 2
-        centres = left + np.cumsum(slots) - np.asarray(slots) / 2 + gap * np.arange(len(slots))
-        # the row fills from the right: each square flies straight to a slot left of those
-        # already placed, so it never passes over another square; its area comes with it (the
-        # smallest are specks: their numbers say how small)
-        for a, c in zip(areas, centres):
-            a.move_to([c, REST_BOTTOM - 0.12 - a.height / 2, 0])
-        for i in reversed(range(len(slots))):
-            self.play(squares[i].animate.move_to([centres[i], REST_BOTTOM, 0], aligned_edge=DOWN),
-                      FadeIn(areas[i]), run_time=0.7, rate_func=smooth)
+            self.play(FadeIn(sq), run_time=0.4)
+            self.play(sq.animate.move_to(ax.c2p(slots[i], BAND_Y), aligned_edge=DOWN + LEFT),
+                      run_time=0.5)
         self.row = VGroup(*squares)
-        self.areas = VGroup(*areas)
-        self.slot_centres = centres
-        #: the row as it came to rest beside the plot (before the stage enlarges it)
-        self.row_at_rest = self.row.copy()
-        self.heading = heading
         self.wait(0.5)
 
     def section_stage(self):
-        """The plot has done its work: it fades out, and the row of squares grows by STAGE
-        about nothing but a uniform scale, so every area keeps its ratio to the others and the
-        key moment below is drawn large."""
-        ax_group = VGroup(self.ax, self.dots, self.line, self.line_label, self.marks, self.bars)
-        self.play(FadeOut(ax_group), run_time=1.2)
-        # centred on the page while the row is alone on it (STAGE_DROP lower than where it
-        # makes room for the strip); each area stays under its square, at its own size
-        grown = self.row.copy().scale(STAGE)
-        grown.move_to([0.0, ROW_BOTTOM - STAGE_DROP, 0], aligned_edge=DOWN)
-        below = grown.get_bottom()[1] - 0.12
-        self.play(self.row.animate.become(grown),
-                  *(a.animate.move_to([sq.get_x(), below - a.height / 2, 0])
-                    for a, sq in zip(self.areas, grown)),
-                  self.heading.animate.move_to([0.0, 1.75 - STAGE_DROP, 0]), run_time=1.5)
-        self.wait(0.3)
+        """The plot has done its work: it fades out at its full size (its squares stay), then
+        the squares line up in one row in the middle of the page, grown by STAGE (one uniform
+        scale, so every area keeps its ratio to the others), then each square's area comes
+        under it and the row's heading over it: one change at a time."""
+        t = self.theme
+        plot = VGroup(self.ax, self.dots, self.line, self.line_label, self.marks, self.bars,
+                      self.longest)
+        self.play(FadeOut(plot), run_time=1.0)
+        u = self.ax.x_axis.unit_size * STAGE
+        areas = [self.tex(f"{q:.{PLACES}f}", 24) for q in self.sq]
+        probes = [self.tex(f"{c:.{PLACES}f}", 24) for c in self.costs]
+        slots = [max(abs(ri) * u, lab.width, a.width) for ri, lab, a in zip(self.r, probes, areas)]
+        left = -(sum(slots) + ROW_GAP * (len(slots) - 1)) / 2
+        centres = left + np.cumsum(slots) - np.asarray(slots) / 2 + ROW_GAP * np.arange(len(slots))
+        bottom = ROW_BOTTOM - STAGE_DROP
+        # all together, each straight to its slot, in the points' order (as they lie at the
+        # plot's foot): none passes over another
+        self.play(*(sq.animate.scale(STAGE).move_to([c, bottom, 0], aligned_edge=DOWN)
+                    for sq, c in zip(self.row, centres)), run_time=1.4, rate_func=smooth)
+        below = bottom - 0.12
+        for a, c in zip(areas, centres):
+            a.move_to([c, below - a.height / 2, 0])
+        words = self.text("squared errors", 28)
+        maths = self.tex(SQUARE_TEX, 28, t.error)
+        heading = VGroup(words, maths).arrange(RIGHT, buff=0.3).move_to([0.0, 1.75 - STAGE_DROP, 0])
+        self.play(FadeIn(VGroup(*areas), lag_ratio=0.1), FadeIn(heading), run_time=1.0)
+        self.areas = VGroup(*areas)
+        self.slot_centres = centres
+        self.heading = heading
+        self.wait(0.5)
 
     def section_costs(self):
         """Each square halved: the half that stays is the example's cost C_i = ½ (f(x_i) − y_i)²,
@@ -348,13 +297,16 @@ class Residuals(ThemedScene):
         words = self.text("the examples’ costs", 28)
         maths = self.tex(COST_TEX, 28)  # a cost, in ink (the red is the errors')
         named = VGroup(words, maths).arrange(RIGHT, buff=0.3).move_to(self.heading)
+        # clear of the numbers under it (the ½'s denominator reaches low)
+        named.shift(max(0.0, self.row_labels.get_top()[1] + HEAD_GAP - named.get_bottom()[1])
+                    * UP)
         # the old heading (and the squares' areas) go before the new come: never words over
         # words
         self.play(FadeOut(self.heading, shift=0.2 * UP), FadeOut(self.areas), run_time=0.5)
         self.play(FadeIn(named, shift=0.2 * UP), FadeIn(self.row_labels, lag_ratio=0.1),
                   run_time=1.2)
         self.heading, self.halves = named, halves
-        self.wait(0.8)
+        self.wait(0.5)
 
     def section_mean(self):
         """The key moment, one change at a time, each with its number: the seven halves (the
@@ -375,8 +327,11 @@ class Residuals(ThemedScene):
             for w, a, c in zip(widths, edges[:-1], edges[1:])
         ))
         p = PLACES
-        # the row rises to make room for the strip under it
-        self.play(VGroup(self.row, self.halves, self.row_labels, self.heading).animate
+        # the costs' heading has said its piece: it leaves (risen with the row it would meet
+        # the cost's formula over it), then the row rises to make room for the strip under it
+        self.play(FadeOut(self.heading), run_time=0.5)
+        self.heading.shift(STAGE_DROP * UP)  # off screen: it keeps its place over the numbers
+        self.play(VGroup(self.row, self.halves, self.row_labels).animate
                   .shift(STAGE_DROP * UP), run_time=0.8)
         # each half drops straight down, under its own square, into the strip's lane (becoming
         # its piece), then the pieces slide along the lane together into one strip: no copy
@@ -397,13 +352,13 @@ class Residuals(ThemedScene):
         sum_eq = self.tex(rf"\sum_{{i=1}}^{{{n}}} C_i = {self.costs.sum():.{p}f}", 30)
         sum_eq.next_to([left, y, 0], LEFT, buff=0.5)
         area = self.text("area", 24, t.muted).next_to(strip, UP, buff=0.12)
-        self.play(FadeIn(strip), FadeOut(pieces), Write(sum_eq), FadeIn(area), run_time=1.5)
-        self.wait(0.8)
+        self.play(FadeIn(strip), FadeOut(pieces), Write(sum_eq), FadeIn(area), run_time=1.2)
+        self.wait(0.5)
         # 2. the strip cut into n equal parts: each part is the mean of the C_i, J
         self.caption_next()
         cuts = VGroup(*(Line([left + k * side, y - side / 2, 0], [left + k * side, y + side / 2, 0],
                              color=t.text, stroke_width=2) for k in range(1, n)))
-        self.play(Create(cuts, lag_ratio=0.2), run_time=1.8)
+        self.play(Create(cuts, lag_ratio=0.2), run_time=1.2)
         parts = VGroup(*(
             Square(side, color=t.error, stroke_width=2, fill_color=t.error,
                    fill_opacity=SQUARE_OPACITY).move_to([left + (k + 0.5) * side, y, 0])
@@ -421,8 +376,9 @@ class Residuals(ThemedScene):
                   part_labels[1:].animate.set_color(t.muted),
                   parts[0].animate.set_fill(opacity=0.9), run_time=1.0)
         j_lab = self.tex("J", 30).move_to(part_labels[0])
-        j_eq = self.tex(rf"J = \frac{{1}}{{{n}}} \sum_{{i=1}}^{{{n}}} C_i = {self.j:.{p}f}", 34)
-        j_eq.move_to([STRIP_CENTER[0], EQ_Y, 0])
+        # the payoff, larger than anything of the set-up, in the middle of the page
+        j_eq = self.tex(rf"J = \frac{{1}}{{{n}}} \sum_{{i=1}}^{{{n}}} C_i = {self.j:.{p}f}", J_SIZE)
+        j_eq.move_to([0.0, EQ_Y, 0])
         # the number goes before its name comes: never words over words
         self.play(FadeOut(part_labels[0]), run_time=0.5)
         self.play(FadeIn(j_lab), Write(j_eq), run_time=1.2)

@@ -8,7 +8,7 @@ from frames import rendered
 from manim import MathTex, Square
 
 from gdcore import data, regression
-from scenes.residuals import PLACES, STAGE, UNIT, UNIT_BIG, Residuals
+from scenes.residuals import PLACES, STAGE, UNIT_BIG, Residuals
 
 
 def test_segments_and_squares_are_gdcores_residuals():
@@ -63,28 +63,55 @@ def test_segments_and_squares_are_gdcores_residuals():
     assert scene.j_eq.get_tex_string() == r"J = \frac{1}{7} \sum_{i=1}^{7} C_i = 0.080"
 
 
-def test_each_square_flies_clear_of_the_squares_already_placed():
-    """The row fills from the right: a square moving straight from where it waits (at the
-    plot's foot, or a speck on its segment) to its slot stays left of the slot's right edge,
-    and every square placed before it starts beyond that edge."""
+def test_the_row_reads_in_the_points_order_each_number_with_its_square():
+    """On the stage the squares stand in one row, in the points' order (the order they lie in
+    at the plot's foot, so none passes over another on the way), apart, each area under its
+    square and each cost over it."""
     scene = rendered(Residuals)
-    row = scene.row_at_rest
+    row = scene.row
+    x = scene.x
+    assert list(np.argsort(x)) == list(range(len(x)))
     for i in range(len(row)):
-        start = scene.waiting_square(i)
-        assert start.get_right()[0] <= row[i].get_right()[0] + 1e-9
-        placed = row[i + 1:]
-        edge = row[i].get_right()[0]
-        assert all(m.get_left()[0] > edge for m in placed)
-        # the row reads in the points' order, each number over its own square
         np.testing.assert_allclose(row[i].get_x(), scene.slot_centres[i], atol=1e-9)
-        np.testing.assert_allclose(scene.row_labels[i].get_x(), scene.row[i].get_x(), atol=1e-9)
+        np.testing.assert_allclose(scene.row_labels[i].get_x(), row[i].get_x(), atol=1e-9)
+        if i:
+            assert row[i].get_left()[0] > row[i - 1].get_right()[0]
+    # every slot's left edge, in the band at the plot's foot, follows the one before it
+    slots = scene.band_slots()
+    lefts = [slots[i] for i in sorted(slots)]
+    assert lefts == sorted(lefts)
+
+
+def test_the_squares_come_in_beside_their_segments():
+    """Each square comes in beside its dashed segment, clear of it, of its point and of its
+    prediction's ring (their radius 0.065 scene units, plus a hair)."""
+    scene = rendered(Residuals)
+    for i, bar in enumerate(scene.bars):
+        sq = scene.square_for(i)
+        xs = bar.get_x()
+        gap = sq.get_left()[0] - xs if sq.get_x() > xs else xs - sq.get_right()[0]
+        assert gap >= 0.1, (i, gap)
+
+
+def test_the_costs_heading_stands_clear_of_their_numbers():
+    """The costs' heading (its ½'s denominator reaching lowest) is 10 px at 480p or more over
+    the numbers under it."""
+    scene = rendered(Residuals)
+    gap = scene.heading.get_bottom()[1] - scene.row_labels.get_top()[1]
+    assert gap * 480 / 8 >= 10
+
+
+def test_the_payoff_is_the_largest_text_and_centred():
+    scene = rendered(Residuals)
+    assert abs(scene.j_eq.get_x()) < 0.05
+    assert scene.j_eq.font_size > max(scene.sum_eq.font_size, scene.cost_eq.font_size)
 
 
 def test_squares_drop_clear_of_the_points_the_line_and_each_other():
     """Drawn on its segment, each square (but the specks, which stay on theirs) drops at once
     into one row at the large plot's foot: inside the plot, under every point and the line, no
     two overlapping and none over a speck (axis units: the same at either scale)."""
-    from scenes.residuals import BAND_Y, TINY, X_RANGE, Y_RANGE
+    from scenes.residuals import BAND_Y, SIDE_GAP, TINY, X_RANGE, Y_RANGE
 
     scene = rendered(Residuals)
     x, y = scene.x, scene.y
@@ -97,7 +124,7 @@ def test_squares_drop_clear_of_the_points_the_line_and_each_other():
         else:
             assert side * UNIT_BIG < TINY  # a speck: on its segment, right of it
             lo = min(y[i], scene.pred[i])
-            box = (x[i], x[i] + side, lo, lo + side)
+            box = (x[i] + SIDE_GAP, x[i] + SIDE_GAP + side, lo, lo + side)
         boxes.append(box)
     assert len(slots) == 5
     dot = 0.05  # a point's radius, axis units, and then some
@@ -174,19 +201,20 @@ class _Probe(Residuals):
 
 def test_each_error_is_a_square_on_screen_from_its_first_frame():
     """The square on an error is square on screen at every moment it is drawn: it comes in at
-    its full side |r_i| on its segment (never morphed out of the thin segment, which passes
-    through tall thin rectangles) and keeps its shape as it flies to its slot."""
+    its full side |r_i| beside its segment (never morphed out of the thin segment, which passes
+    through tall thin rectangles) and keeps its shape as it flies to the row and grows."""
     scene = rendered(_Probe)
     r = regression.residuals(*data.CANDIDATES[data.RESIDUALS_CANDIDATE], *data.regression_points())
-    unit = scene.ax.x_axis.unit_size  # the plot shrunk beside the row
-    assert np.isclose(unit, UNIT)
-    assert len(scene.seen) >= 2 * 9 * len(r)
-    for w, h in scene.seen:  # square at every moment, the shrink included
+    unit = scene.ax.x_axis.unit_size  # the plot keeps its size until it fades
+    assert np.isclose(unit, UNIT_BIG)
+    assert len(scene.seen) >= 9 * len(r)  # every square probed through a play at least
+    for w, h in scene.seen:  # square at every moment, the growth included
         assert abs(w - h) < 1e-6, (w, h)
-    sides = {round(w, 6) for w, _ in scene.seen}
-    # born at full side |r_i| on the large plot, flown to the row at the shrunk plot's scale
-    assert {round(abs(ri) * UNIT_BIG, 6) for ri in r} <= sides
-    assert {round(abs(ri) * UNIT, 6) for ri in r} <= sides
+    sides = np.array([w for w, _ in scene.seen])
+    # born at full side |r_i| on the large plot (its growth to the row's STAGE times that:
+    # test_segments_and_squares_are_gdcores_residuals)
+    for ri in r:
+        assert np.abs(sides - abs(ri) * UNIT_BIG).min() < 1e-6, ri
 
 
 def test_ghosts_stay_visible_in_both_themes():
