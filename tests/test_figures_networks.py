@@ -173,11 +173,18 @@ def test_tiny_networks(theme):
                 u = np.clip(np.dot(p - a_, b_ - a_) / np.dot(b_ - a_, b_ - a_), 0, 1)
                 d.append(np.linalg.norm(p - (a_ + u * (b_ - a_))))
             assert int(np.argmin(d)) == i
-            # and above it, in both networks alike
+            # and on its outer side: above an edge that falls to the output or runs level,
+            # below one that rises to it, in both networks alike
             a_, b_ = (np.array(q) for q in lay.segment(((0, i), (1, 0))))
             edge_y = a_[1] + (p[0] - a_[0]) / (b_[0] - a_[0]) * (b_[1] - a_[1])
-            assert lab.get_va() == "bottom" and p[1] > edge_y
-        assert not any("b" in w.replace("$", "").split("=")[-1] for w in words if "f =" in w)
+            if a_[1] < b_[1] - 1e-9:
+                assert lab.get_va() == "top" and p[1] < edge_y
+            else:
+                assert lab.get_va() == "bottom" and p[1] > edge_y
+        (formula,) = [x for x in ax.texts if x.get_gid() == "formula"]
+        assert "b" not in formula.get_text().replace("$", "").split("=")[-1]
+        # a thin space between the italic f and its equals sign
+        assert formula.get_text().startswith("$f\\, =")
         # the formula in ink, at the text size, as the network's own names
         (formula,) = [x for x in ax.texts if x.get_gid() == "formula"]
         assert same_color(formula.get_color(), t.text)
