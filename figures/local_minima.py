@@ -150,7 +150,8 @@ def make_figure(theme):
     for i, m in enumerate(minima):
         # under its line at the right, where a settled run lies along it: LABEL_CLEAR points
         # below the run's line (its half width, and the momentum run's last swings) and more
-        a_time.annotate(f"{names[i]}, $w = {numbers.latex(m, 2)}$", (TIME_STEPS * 0.99, m), xytext=(0, -LABEL_CLEAR),
+        a_time.annotate(f"{names[i]}, $w = {numbers.latex(m, 2)}$", (TIME_STEPS * 0.99, m),
+                        xytext=(0, -LABEL_CLEAR),
                         textcoords="offset points", ha="right", va="top",
                         fontsize=theme.small_size, color=theme.muted, gid=f"minimum-name:{i}")
     steps_p = np.arange(tr_stall.points.shape[0])

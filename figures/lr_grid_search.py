@@ -5,9 +5,9 @@ learning rate α ({n_lrs} values) and momentum β ({n_betas} values), {steps} fu
 each, from the same initial weights, and records the final training cost J. The cells take the
 colours of the chapter's cost maps: violet, the colour of a map's valley, for the lowest cost,
 through blue towards the colour of its rim for the highest (a logarithmic scale, marked at
-round costs and at the least); hatched cells diverged. The rate grows upwards, the momentum to the right. The
-best pair, marked by the green star of a minimum, is α = {best_lr:g} with β = {best_beta:g},
-final cost J = {best_loss}; the worst run that did not diverge ended at
+round costs and at the least); hatched cells diverged. The rate grows upwards, the momentum
+to the right. The best pair, marked by the green star of a minimum, is α = {best_lr:g} with
+β = {best_beta:g}, final cost J = {best_loss}; the worst run that did not diverge ended at
 J = {worst_loss}. Too small a rate crawls whatever the momentum; the largest rate blows up
 for every β; the best pairs lie just below it, with strong momentum.
 

@@ -12,17 +12,16 @@ either side, both cost J = {j_lo}.
 Alt: Left, seven points with three straight lines through a common intercept, each labelled
 along it with its slope: one too flat, one through the middle of the points, one too steep, with
 red dashed vertical bars from each point to the steep line. Right, a U-shaped curve of J
-against m with two matching dots high on its arms, labelled too flat and too steep, and a green star at its bottom,
-m = {m_best:.3f}.
+against m with two matching dots high on its arms, labelled too flat and too steep, and a green
+star at its bottom, m = {m_best:.3f}.
 """
 
 import numpy as np
 
 from gdcore import data, regression
 from gdviz import mpl as gm
-from gdviz import numbers
+from gdviz import numbers, views
 from gdviz import theme as th
-from gdviz import views
 
 #: Where each line's name sits: its left end (x) and its side (1 above the line, −1 below),
 #: clear of the points and the error bars (which end on the steep line, from below).
