@@ -109,7 +109,10 @@ def make_figure(theme):
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
     cb = fig.colorbar(im, ax=ax, pad=0.08, shrink=0.95)
-    cb.set_label(AXIS_LABELS["training cost"] + ", log scale")
+    cb.set_label(AXIS_LABELS["training cost"])
+    # the scale's kind over the bar: its colours run in equal steps of log J
+    cb.ax.text(0.5, 1.02, "log scale", transform=cb.ax.transAxes, ha="center", va="bottom",
+               fontsize=theme.small_size, color=theme.muted, gid="log-scale")
     cb.ax.tick_params(labelsize=theme.small_size)
     # the round costs within its range, and its low end, the best run's cost, as its cell
     # writes it (the largest is in its cell)
