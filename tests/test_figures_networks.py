@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import re
 from functools import cache
@@ -511,8 +512,12 @@ def test_gradient_check_panels(theme):
     assert axes[0].get_xscale() == axes[0].get_yscale() == "symlog"
     lin = axes[0].xaxis.get_transform().linthresh
     assert lin == m.LINEAR and np.sum(np.abs(gc.analytic) < lin) == 1
-    # the central difference written as the equations sheet writes it, the index k its own
-    assert axes[0].get_ylabel().endswith(r"$(J(w + h\,e_k) - J(w - h\,e_k))\,/\,(2h)$")
+    # the central difference named with its step h, gdcore's (the formula is the caption's)
+    h = inspect.signature(nn.gradient_check).parameters["h"].default
+    assert h == m.STEP_H and axes[0].get_ylabel() == "central difference, $h = 10^{-5}$"
+    # a 0 among the ticks of both axes, where the linear band is
+    for axis in (axes[0].xaxis, axes[0].yaxis):
+        assert 0 in list(axis.get_ticklocs())
     assert axes[0].get_xlabel() == r"backpropagation $\partial J/\partial w_k$"
     # the two-line label stands off the page's left edge, by more than the layout's own pad
     f.canvas.draw()
@@ -751,12 +756,16 @@ def test_lonely_space(theme):
     points = [ln for ln in ax.lines if len(ln.get_xdata()) == 1]
     marks = {float(ln.get_xdata()[0]) for ln in points}
     assert marks == {2, 3, d50, d99}
-    # each mark on a ring of page that cuts the dashed curve (under the solid one)
-    (dashed,) = [ln for ln in ax.lines if len(ln.get_xdata()) > 10 and ln is not main]
+    # each mark on a ring of page under the curves; the thin grey curve over the wide main
+    # one, so that where both reach 100 % (d ≳ 80) the grey still shows, inside the orange;
+    # the dots over both
+    (other,) = [ln for ln in ax.lines if len(ln.get_xdata()) > 10 and ln is not main]
     (h,) = [ln for ln in ax.lines if ln.get_gid() == "halo"]
     assert set(h.get_xdata()) == marks
     assert np.allclose(h.get_ydata(), 100 * sampling.eggshell_share(0.05, h.get_xdata()))
-    assert dashed.get_zorder() < h.get_zorder() < main.get_zorder()
+    assert h.get_zorder() < main.get_zorder() < other.get_zorder()
+    assert other.get_linewidth() < main.get_linewidth()
+    assert all(other.get_zorder() < ln.get_zorder() for ln in points)
     assert same_color(h.get_color(), t.background)
     assert h.get_markersize() > th.MARKERS["current"].size
     s = alltext(ax)
