@@ -137,9 +137,9 @@ def test_connection_tweak_fill_follows_the_activation_change(theme):
     fills = {n: th.contrast(tuple(circles[n].get_facecolor()[:3]), t.background) for n in lit}
     assert min(fills.values()) >= th.LINE_CONTRAST
     assert fills[lit[0]] == pytest.approx(th.LINE_CONTRAST, abs=0.05) and lit[0] == (2, 5)
-    # one tick per decade, from the decade under the least change
+    # one tick per decade, from the decade under the least change, as powers of ten
     labels = [x.get_text() for x in cbar_ax.get_yticklabels()]
-    assert labels == ["0.001", "0.01", "0.1"]
+    assert labels == ["$10^{-3}$", "$10^{-2}$", "$10^{-1}$"]
 
 
 # --- tiny-networks --------------------------------------------------------------------------
