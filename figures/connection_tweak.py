@@ -88,7 +88,9 @@ def make_figure(theme):
     # the scale from the decade under the least change, so that decade is its first tick
     norm = LogNorm(10.0 ** np.floor(np.log10(vals.min())), vals.max())
     cmap = change_cmap(theme)
-    styles = {n: dict(facecolor=cmap(norm(changes[n[0]][n[1]])), **nd.strong(theme.accent))
+    # the changed neurons ringed strong in ink, a neutral outline: a ring in the accent, a
+    # middle colour of the fill's ramp, would read as one more change (|Δa| ≈ 0.01)
+    styles = {n: dict(facecolor=cmap(norm(changes[n[0]][n[1]])), **nd.strong(theme.text))
               for n in changed}
     nd.draw_neurons(ax, lay, theme, styles=styles)
 

@@ -90,7 +90,8 @@ def test_connection_tweak_highlights_exactly_the_downstream_neurons(theme):
     ax = fig("connection_tweak", theme).axes[0]
     circles = nd.drawn_neurons(ax)
     assert len(circles) == sum(m.sizes) == 31
-    lit = {n for n, c in circles.items() if same_color(c.get_edgecolor(), t.accent)}
+    # the changed neurons ringed in ink (a neutral outline, never a colour of the Δa ramp)
+    lit = {n for n, c in circles.items() if same_color(c.get_edgecolor(), t.text)}
     expected = nn.downstream(m.sizes, m.layer, m.j, m.i)
     assert lit == set(expected) == set(m.run()[1])
     assert (m.layer + 1, m.j) in lit and all((3, k) in lit for k in range(m.sizes[3]))
