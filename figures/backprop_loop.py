@@ -105,16 +105,21 @@ def _values(ax, lay, theme, values, layers, color=None, fmt=FMT):
                     zorder=5)
 
 
-def _mark_worked(ax, theme, lay, color, label="$w$"):
-    """The worked edge drawn over the others in `color`, with a callout `label` on it."""
+def _mark_worked(ax, theme, lay, color, label="$w$", fontsize=None, dashed=False):
+    """The worked edge drawn over the others in `color`, with a callout `label` on it (at
+    `fontsize`, the text size unless told); dashed (CHANGE_DASH) where the edges are changes."""
     nd.draw_edges(ax, lay, [WORKED], color=theme.background, linewidth=4.2, zorder=2.4,
                   gid="worked-halo")
-    nd.draw_edges(ax, lay, [WORKED], color=color, linewidth=2.2, zorder=2.5, gid="worked")
+    worked = nd.draw_edges(ax, lay, [WORKED], color=color, linewidth=2.2, zorder=2.5,
+                           gid="worked")
+    if dashed:
+        worked.set_linestyle(CHANGE_DASH)
     (x0, y0), (x1, y1) = lay.segments([WORKED])[0]
     mx, my = (x0 + x1) / 2, (y0 + y1) / 2
     # left-aligned from over the callout's foot: a long label runs right, above the output
     ax.annotate(label, xy=(mx, my), xytext=(mx - 0.09, my + 0.42), ha="left", va="bottom",
-                fontsize=theme.font_size, color=theme.text, zorder=6, gid="worked-label",
+                fontsize=fontsize or theme.font_size, color=theme.text, zorder=6,
+                gid="worked-label",
                 arrowprops=dict(arrowstyle="-", color=theme.text, linewidth=0.9,
                                 shrinkA=1, shrinkB=0))
 
@@ -154,8 +159,11 @@ def make_figure(theme):
     nd.draw_neurons(ax, lay, theme)
     _values(ax, lay, theme, r["acts"], range(3))
     _arrow(ax, theme, lay, y_arrow, True, theme.text, "forward: activations")
-    ax.text(xo, 0.35, "activations $a$\n" r"width $\propto\;|w|$", ha="left", va="center",
-            fontsize=fs, color=theme.muted, linespacing=1.4)
+    # what the rings hold beside them; what the widths say apart, low, as panel 4 sets it
+    ax.text(xo, 0.35, "activations $a$", ha="left", va="center", fontsize=fs,
+            color=theme.muted)
+    ax.text(xo, ys[1] - 0.62, r"width $\propto\;|w|$", ha="left", va="top", fontsize=fs,
+            color=theme.muted)
     _key(ax, theme, *key_at, "w")
     _title(ax, lay, "1  Forward pass")
 
@@ -219,7 +227,8 @@ def make_figure(theme):
             ha="center", va="top", fontsize=theme.font_size, color=theme.good)
     w0, w1 = W0[la][jd, ka], W1[la][jd, ka]
     _mark_worked(ax, theme, lay, theme.text,
-                 rf"$w$: ${w0:.3f} \to {w1:.3f}$".replace("-", "\u2212"))
+                 rf"$w$: ${w0:.3f} \to {w1:.3f}$".replace("-", "\u2212"), fontsize=fs,
+                 dashed=True)  # a change, dashed as the key and every other Δw
     ax.text(xo, ys[1] - 0.62, r"width $\propto\;|\Delta w|$", ha="left", va="top",
             fontsize=fs, color=theme.muted)  # one line, as panel 1 writes width ∝ |w|
     _key(ax, theme, *key_at, r"\Delta w", dashed=True)

@@ -88,7 +88,9 @@ def make_figure(theme):
     # the scale from the decade under the least change, so that decade is its first tick
     norm = LogNorm(10.0 ** np.floor(np.log10(vals.min())), vals.max())
     cmap = change_cmap(theme)
-    styles = {n: dict(facecolor=cmap(norm(changes[n[0]][n[1]])), **nd.strong(theme.accent))
+    # the changed neurons ringed strong in ink, a neutral outline: a ring in the accent, a
+    # middle colour of the fill's ramp, would read as one more change (|Δa| ≈ 0.01)
+    styles = {n: dict(facecolor=cmap(norm(changes[n[0]][n[1]])), **nd.strong(theme.text))
               for n in changed}
     nd.draw_neurons(ax, lay, theme, styles=styles)
 
@@ -106,9 +108,10 @@ def make_figure(theme):
     cb = fig.colorbar(sm, ax=ax, shrink=0.7, aspect=18, pad=0.01)
     cb.set_label(r"change of activation $|\Delta a|$", fontsize=theme.small_size)
     cb.ax.tick_params(labelsize=theme.small_size)
-    # one tick per decade (the scale's colours run up to the most changed neuron)
-    ticks = 10.0 ** np.arange(np.log10(norm.vmin), np.log10(vals.max()) + 1e-9)
-    cb.set_ticks(ticks, labels=[nb.mathtext(v, sig=1) for v in ticks])
+    # one tick per decade, written as powers of ten as every log scale of the chapter (the
+    # scale's colours run up to the most changed neuron)
+    ks = np.arange(round(np.log10(norm.vmin)), np.floor(np.log10(vals.max()) + 1e-9) + 1)
+    cb.set_ticks(10.0 ** ks, labels=[nb.power10(int(k), "mathtext") for k in ks])
     cb.ax.minorticks_off()
     cb.outline.set_visible(False)
     return fig

@@ -138,9 +138,9 @@ def make_figure(theme):
     zoom.plot(*pts[0], gid="zoom-start", **theme.marker("start"))
     zoom.plot(pts[zoomed, 0], pts[zoomed, 1], gid="zoom-iterations", **theme.marker("current"))
     # each label in a gap: t = 3 left, over the first two arrows running just under it, t = 15
-    # right (the path goes on up and left)
+    # right (the path goes on up and left); the step alone, as the main panel writes 62, 250
     for t in zoomed:
-        zoom.annotate(f"$t = {t}$", pts[t], xytext=(-5, 1) if t == 3 else (6, 0),
+        zoom.annotate(f"{t}", pts[t], xytext=(-5, 1) if t == 3 else (6, 0),
                       textcoords="offset points", ha="right" if t == 3 else "left",
                       va="bottom" if t == 3 else "center", fontsize=theme.small_size,
                       color=theme.text, gid=f"zoom-t-{t}")
@@ -156,12 +156,10 @@ def make_figure(theme):
     cx.plot([m_best], [b_best], label="minimum", gid="minimum", **theme.marker("minimum"))
     gm.end_at(cx, theme, tuple(pts[-1]), theme.marker("end"), star_xy=(m_best, b_best),
               label="end", before=pts)
-    cx.annotate("start", pts[0], xytext=(0, -7), textcoords="offset points", ha="center",
-                va="top", fontsize=theme.small_size, color=theme.text)
     gm.map_ticks(cx)  # the map's window, ticked every 2, both ends labelled
     cx.set_xlabel(th.AXIS_LABELS["slope"])
     cx.set_ylabel(th.AXIS_LABELS["intercept"])
-    cx.set_title(th.title(f"path of $(m, b)$, $\\alpha = {COST_DESCENT.lr_good:g}$"))
+    cx.set_title(th.title("path of $(m, b)$"))  # α is the legend's, with the run's name
     gm.optimizer_legend(cx, theme, "map", ncols=2)
 
     # Bottom right: J per iteration, log axes (iteration 0 on the linear stretch of symlog).

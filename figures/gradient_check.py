@@ -2,7 +2,8 @@
 
 Left: for each of the {n_params} parameters of a small network ({arch}, sigmoid hidden layers)
 on {n_samples} two-moons points, the gradient from backpropagation against the central
-finite-difference estimate (J(w + h e_k) − J(w − h e_k))/(2h), on axes that are linear near 0
+finite-difference estimate (J(w + h e_k) − J(w − h e_k))/(2h), e_k the k-th unit vector and
+h = {h} its step, on axes that are linear near 0
 and logarithmic beyond 10⁻⁵ each way, so that the small gradients show beside the large ones;
 every point lies on the diagonal. Middle: their relative error,
 parameter by parameter, all below {tol:.0e} (overall {rel_err:.1e}), rounding error only.
@@ -19,12 +20,15 @@ relative errors per parameter on a logarithmic axis, all far below a grey dotted
 backpropagation.
 """
 
+import inspect
+
 import numpy as np
 from matplotlib.ticker import LogLocator, NullLocator
 
 from gdcore import data, nn
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
+from gdviz import numbers as nb
 
 SIZES = (2, 4, 3, 1)
 MNIST = procedure.MNIST_SIZES
@@ -47,6 +51,10 @@ def _tick(v: float) -> str:
     return rf"$\mathdefault{{{sign}10^{{{int(round(np.log10(abs(v))))}}}}}$"
 
 
+#: The finite difference's step h: gdcore's own, the default of nn.gradient_check.
+STEP_H = inspect.signature(nn.gradient_check).parameters["h"].default
+
+
 def check() -> nn.GradCheck:
     X, Y = data.two_moons(n=N_SAMPLES, seed=SEED)
     return nn.gradient_check(nn.init_mlp(SIZES, seed=SEED), X, Y)
@@ -60,7 +68,8 @@ def passes(sizes) -> tuple[int, int]:
 def facts() -> dict:
     gc = check()
     return {"n_params": nn.parameter_count(SIZES), "arch": "–".join(map(str, SIZES)),
-            "n_samples": N_SAMPLES, "tol": TOL, "rel_err": gc.relative_error,
+            "n_samples": N_SAMPLES, "h": nb.text(STEP_H), "tol": TOL,
+            "rel_err": gc.relative_error,
             "fd_small": gc.forward_passes, "bp_passes": gc.backprop_passes,
             "fd_mnist": passes(MNIST)[0], "p_mnist": nn.parameter_count(MNIST),
             "mnist_arch": "–".join(map(str, MNIST))}
@@ -80,16 +89,19 @@ def make_figure(theme):
     ax.plot(line, line, color=theme.muted, lw=0.8, zorder=2)
     gm.scatter_points(ax, theme, gc.analytic, gc.numeric, s=16)
     # the gradients span five decades: linear near 0, logarithmic beyond, on both axes
-    ticks = [-0.1, -1e-4, 1e-4, 0.1]
+    # 0 marked on both axes; the horizontal one, short, only at 0 and ±0.1 (±10⁻⁴ would run
+    # into the 0)
+    ticks = [-0.1, -1e-4, 0, 1e-4, 0.1]
     ax.set_xscale("symlog", linthresh=LINEAR, linscale=0.5)
     ax.set_yscale("symlog", linthresh=LINEAR, linscale=0.5)
-    for axis in (ax.xaxis, ax.yaxis):
-        axis.set_ticks(ticks, [_tick(t) for t in ticks])
+    for axis, marks in ((ax.xaxis, ticks[::2]), (ax.yaxis, ticks)):
+        axis.set_ticks(marks, [_tick(t) for t in marks])
         axis.set_minor_locator(NullLocator())
     ax.set_xlim(-lim, lim)
     ax.set_ylim(-lim, lim)
     ax.set_xlabel(r"backpropagation $\partial J/\partial w_k$")
-    ax.set_ylabel("central difference\n" + r"$(J(w + h\,e_k) - J(w - h\,e_k))\,/\,(2h)$")
+    # the estimate named by its step h, gdcore's (its formula is the caption's)
+    ax.set_ylabel(f"central difference, $h = {nb.mathtext(STEP_H).strip('$')}$")
     ax.set_title("Same gradient")
 
     ax = axes[1]

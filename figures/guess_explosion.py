@@ -105,7 +105,8 @@ def make_figure(theme):
     ax.axhline(atoms, **theme.line("reference", color=theme.muted, linewidth=0.9, zorder=2))
     # under its line, clear of the 10^100 grid line above it
     ax.text(1.25, atoms / 1.12, rf"{_pow10(atoms)} atoms in the observable universe",
-            ha="left", va="top", fontsize=theme.small_size, color=theme.muted)
+            ha="left", va="top", fontsize=theme.small_size, color=theme.muted,
+            path_effects=gm.halo(theme))  # the vertical grid line at 10 stops short of it
     # where the count passes the atoms: not a point of the model's (no dot), a reading line
     # dropped from the crossing to the parameter axis, the count named beside it, between the
     # grid lines
@@ -116,7 +117,8 @@ def make_figure(theme):
     # named at the crossing itself: just right of where the curve meets the atoms' line
     ax.annotate(f"{cross} parameters", xy=(cross, ec), xytext=(5, -4),
                 textcoords="offset points", fontsize=theme.small_size, color=theme.muted,
-                ha="left", va="top", gid="crossing-label")
+                ha="left", va="top", gid="crossing-label",
+                path_effects=gm.halo(theme))  # on a halo: the grid line at 100 runs under it
 
     marks = [*((k, f"{k} weights") for k in SETTING.marked), (p, f"{NET} network")]
     for k, name in marks:

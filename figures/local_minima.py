@@ -140,6 +140,9 @@ def make_figure(theme):
 
     # Bottom: the position at every step.
     gm.style_axes(a_time, theme)
+    # no horizontal grid here: the minima's dotted lines are this panel's levels, and a grid
+    # line of nearly the same value beside each (2 by 2.49, 0 by 0.13) only blurs them
+    a_time.grid(False, axis="y")
     for i, m in enumerate(minima):
         a_time.axhline(m, **theme.line("reference", color=theme.muted, linewidth=0.8, zorder=1,
                                         gid=f"minimum-line:{i}"))
@@ -147,7 +150,8 @@ def make_figure(theme):
     for i, m in enumerate(minima):
         # under its line at the right, where a settled run lies along it: LABEL_CLEAR points
         # below the run's line (its half width, and the momentum run's last swings) and more
-        a_time.annotate(names[i], (TIME_STEPS * 0.99, m), xytext=(0, -LABEL_CLEAR),
+        a_time.annotate(f"{names[i]}, $w = {numbers.latex(m, 2)}$", (TIME_STEPS * 0.99, m),
+                        xytext=(0, -LABEL_CLEAR),
                         textcoords="offset points", ha="right", va="top",
                         fontsize=theme.small_size, color=theme.muted, gid=f"minimum-name:{i}")
     steps_p = np.arange(tr_stall.points.shape[0])

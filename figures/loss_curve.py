@@ -3,8 +3,8 @@
 A network with {hidden} tanh hidden neurons learns to separate the two interleaved half-moons
 ({n} points, two classes). Left: its training cost J, the half mean squared error on all {n}
 points, after each of {steps:,} full-batch gradient-descent steps t (α = {lr:g}), both axes
-linear. The cost drops steeply in the first few dozen steps, from J = {start:.3f} to J =
-{early:.3f} by t = {early_at}, then levels off, still creeping down, to J = {end:.3f}. Right:
+linear. The cost drops steeply in the first few dozen steps, from J = {start} to J =
+{early} by t = {early_at}, then levels off, still creeping down, to J = {end}. Right:
 the data and the trained network's decision boundary (where its output crosses {threshold:g});
 it now classifies {accuracy:.0f} % of the points correctly.
 
@@ -17,6 +17,7 @@ pale brown.
 """
 
 import numpy as np
+from matplotlib.lines import Line2D
 
 from gdcore.networks import LOSS_CURVE
 from gdviz import equations, numbers
@@ -33,8 +34,10 @@ STEP_TICKS = (0, 250, 500, 750, 1000)
 def facts() -> dict:
     X, Y, res = EX.run()
     return {"hidden": EX.sizes[1], "n": EX.n_points, "steps": EX.steps, "lr": EX.lr,
-            "start": res.train_losses[0], "early": res.train_losses[EX.early],
-            "early_at": EX.early, "end": res.train_losses[-1], "threshold": EX.threshold,
+            "start": numbers.cost(res.train_losses[0]),
+            "early": numbers.cost(res.train_losses[EX.early]),
+            "early_at": EX.early, "end": numbers.cost(res.train_losses[-1]),
+            "threshold": EX.threshold,
             "accuracy": 100 * EX.accuracy(res.net, X, Y)}
 
 
@@ -47,12 +50,13 @@ def make_figure(theme):
     ax.plot(it, losses, color=theme.accent, lw=1.6, gid="loss")
     ax.plot(0, losses[0], gid="start", **theme.marker("start"))
     ax.plot(it[-1], losses[-1], gid="end", **theme.marker("end"))
-    ax.annotate(f"start: $J = {losses[0]:.3f}$", (0, losses[0]), xytext=(8, -2),
+    ax.annotate(f"start: $J = {numbers.cost(losses[0], 'mathtext')}$", (0, losses[0]),
+                xytext=(8, -2),
                 textcoords="offset points", ha="left", va="top", fontsize=theme.small_size,
                 color=theme.text)
     steps = numbers.count(EX.steps).replace(",", "{,}")  # no space after a maths comma
     # by its square, under the curve (which lies above J_end everywhere to its left)
-    ax.annotate(f"after $t = {steps}$ steps: $J = {losses[-1]:.3f}$",
+    ax.annotate(f"after $t = {steps}$ steps: $J = {numbers.cost(losses[-1], 'mathtext')}$",
                 (it[-1], losses[-1]),
                 xytext=(-7, -3), textcoords="offset points", ha="right", va="top",
                 fontsize=theme.small_size, color=theme.text, gid="end-label")
@@ -88,7 +92,11 @@ def make_figure(theme):
     ad.set_yticks([])
     gm.frame_map(ad)  # the regions are a map: framed, as every map is
     ad.set_anchor("N")  # its top on the curve's top: one line for both titles
-    ad.set_title("What it learned")
+    ad.set_title(f"What it learned: two moons, $n = {EX.n_points}$")
+    # the key of the classes' marks and of the boundary, under the map as every map's
+    gm.optimizer_legend(ad, theme, "map", handles=[
+        *ad.lines, Line2D([], [], color=theme.model, lw=1.1, label="boundary")],
+        fontsize=theme.small_size, bbox_to_anchor=(0.5, -0.02))  # no axis label under it
     return fig
 
 

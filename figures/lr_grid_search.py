@@ -5,10 +5,10 @@ learning rate α ({n_lrs} values) and momentum β ({n_betas} values), {steps} fu
 each, from the same initial weights, and records the final training cost J. The cells take the
 colours of the chapter's cost maps: violet, the colour of a map's valley, for the lowest cost,
 through blue towards the colour of its rim for the highest (a logarithmic scale, marked at
-round costs); hatched cells diverged. The rate grows upwards, the momentum to the right. The
-best pair, marked by the green star of a minimum, is α = {best_lr:g} with β = {best_beta:g},
-final cost J = {best_loss:.4f}; the worst run that did not diverge ended at
-J = {worst_loss:.4f}. Too small a rate crawls whatever the momentum; the largest rate blows up
+round costs and at the least); hatched cells diverged. The rate grows upwards, the momentum
+to the right. The best pair, marked by the green star of a minimum, is α = {best_lr:g} with
+β = {best_beta:g}, final cost J = {best_loss}; the worst run that did not diverge ended at
+J = {worst_loss}. Too small a rate crawls whatever the momentum; the largest rate blows up
 for every β; the best pairs lie just below it, with strong momentum.
 
 Alt: A heat map with learning rate on the vertical axis, growing upwards, and momentum on the
@@ -31,12 +31,13 @@ from gdviz import mpl as gm
 from gdviz import numbers
 from gdviz.theme import AXIS_LABELS
 
-J_PLACES = 4  # decimals of every cost the figure reports: its cells and the caption
 #: The colour bar's scale: round costs, every TICK_STEP, written with TICK_PLACES decimals (0.03,
 #: not 0.0300: a scale's marks, not measured values).
 TICK_STEP, TICK_PLACES = 0.01, 2
 GUTTER = 1.5  # points: the page colour between two cells
 HATCH_WIDTH = 0.8  # points: a diverged cell's hatch lines
+#: points: the grey casing round "diverged", wide enough that no hatch stroke reaches a glyph
+HALO_WIDTH = 3.0
 
 
 @functools.cache
@@ -50,8 +51,8 @@ def facts() -> dict:
     i, j = g.best
     finite = g.losses[np.isfinite(g.losses)]
     return {"n_lrs": g.lrs.size, "n_betas": g.betas.size, "steps": procedure.LR_GRID.steps,
-            "best_lr": g.lrs[i], "best_beta": g.betas[j], "best_loss": g.losses[i, j],
-            "worst_loss": finite.max()}
+            "best_lr": g.lrs[i], "best_beta": g.betas[j],
+            "best_loss": numbers.cost(g.losses[i, j]), "worst_loss": numbers.cost(finite.max())}
 
 
 def bar_ticks(lo: float, hi: float) -> list[float]:
@@ -76,8 +77,8 @@ def make_figure(theme):
             v = g.losses[i, j]
             if np.isfinite(v):
                 best = (i, j) == g.best
-                cell = ax.text(j, i, f"best\n{v:.{J_PLACES}f}" if best else f"{v:.{J_PLACES}f}",
-                        ha="center",
+                written = numbers.cost(v)
+                cell = ax.text(j, i, f"best\n{written}" if best else written, ha="center",
                         va="center", fontsize=theme.small_size, linespacing=1.15,
                         color=theme.text, gid=f"cell:{i},{j}")
                 if best:
@@ -91,7 +92,7 @@ def make_figure(theme):
                 # the word on a halo of the cell's grey: the hatch lines stop short of it
                 ax.text(j, i, "diverged", ha="center", va="center", fontsize=theme.small_size,
                         color=theme.text, gid=f"cell:{i},{j}",
-                        path_effects=gm.halo(theme, ground=theme.grid))
+                        path_effects=gm.halo(theme, ground=theme.grid, width=HALO_WIDTH))
     # the table's rules: a gutter of the page colour between every two cells, so each cell
     # reads as one run's
     for k in range(n_b - 1):
@@ -99,7 +100,7 @@ def make_figure(theme):
     for k in range(n_l - 1):
         ax.axhline(k + 0.5, color=theme.background, lw=GUTTER, zorder=3, gid="gutter")
     # the best pair is the grid's minimum: the house minimum star, before its cell's words
-    gm.best_beside(ax, theme, best_text, gid="best", gap=1.0)
+    gm.best_beside(ax, theme, best_text, gid="best", gap=2.5)
     ax.set_xticks(range(n_b), [f"{b:g}" for b in g.betas])
     ax.set_yticks(range(n_l), [f"{a:g}" for a in g.lrs])
     ax.set_xlabel(AXIS_LABELS["momentum"])
@@ -109,13 +110,23 @@ def make_figure(theme):
         ax.spines[side].set_visible(False)
     cb = fig.colorbar(im, ax=ax, pad=0.08, shrink=0.95)
     cb.set_label(AXIS_LABELS["training cost"])
+    # the scale's kind over the bar: its colours run in equal steps of log J
+    cb.ax.text(0.5, 1.02, "log scale", transform=cb.ax.transAxes, ha="center", va="bottom",
+               fontsize=theme.small_size, color=theme.muted, gid="log-scale")
     cb.ax.tick_params(labelsize=theme.small_size)
-    # the round costs within its range (the least and the largest are in their cells)
-    cb.set_ticks(bar_ticks(norm.vmin, norm.vmax))
-    cb.ax.yaxis.set_major_formatter(
-        FuncFormatter(lambda v, _: numbers.mathtext(v, places=TICK_PLACES)))
+    # the round costs within its range, and its low end, the best run's cost, as its cell
+    # writes it (the largest is in its cell)
+    cb.set_ticks([norm.vmin, *bar_ticks(norm.vmin, norm.vmax)])
+    cb.ax.yaxis.set_major_formatter(FuncFormatter(
+        lambda v, _: numbers.cost(v, "mathtext") if v == norm.vmin
+        else numbers.mathtext(v, places=TICK_PLACES)))
     cb.ax.yaxis.set_minor_locator(matplotlib.ticker.NullLocator())
-    ax.set_title("Final training cost for each ($\\alpha$, $\\beta$)")
+    # what was trained, on what, for how long: the run each cell's number ends
+    ax.set_title("Final training cost for each ($\\alpha$, $\\beta$)", pad=17)
+    ax.annotate(f"a small tanh network on the two moons, {procedure.LR_GRID.steps} full-batch "
+                "steps from the same start", (0.5, 1.0), xycoords="axes fraction",
+                xytext=(0, 4), textcoords="offset points", ha="center", va="bottom",
+                fontsize=theme.small_size, color=theme.text, gid="subtitle")
     return fig
 
 

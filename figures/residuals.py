@@ -21,7 +21,7 @@ from gdviz import numbers as nb
 from gdviz import views
 
 #: Area (points²) of the prediction crosses: smaller than a data dot's reach round it.
-PREDICTION_SIZE = 13
+PREDICTION_SIZE = 9
 #: Width (points) of the page-coloured cross under each prediction's: 0.75 pt each side of it.
 PREDICTION_HALO = 2.4
 
@@ -58,18 +58,17 @@ def make_figure(theme):
         ax.plot([xi, xi], [yi, pi], **theme.residual(), gid="residual")
     ax.plot([], [], **theme.residual(), label=r"error $r_i = f(x_i) - y_i$")
     # the predictions as small crosses (no role's mark: the ring is a start) lifted off the line
-    # by a halo of the page drawn under the points, and the crosses themselves over the points:
-    # where a point nearly sits on the line (i = 5, 6) the dot keeps its round edge and the
-    # cross its four arms across it, so both read
+    # by a halo of the page, all under the points: where a point nearly sits on the line
+    # (i = 5, 6) the dot stays whole and its short error segment shows between dot and cross
     ax.scatter(x, pred, s=PREDICTION_SIZE, marker="x", color=theme.background,
-               linewidths=PREDICTION_HALO, zorder=3.5, gid="prediction-halos")
+               linewidths=PREDICTION_HALO, zorder=3.4, gid="prediction-halos")
+    ax.scatter(x, pred, s=PREDICTION_SIZE, marker="x", color=theme.model, linewidths=0.8,
+               zorder=3.5, label=r"prediction $f(x_i)$", gid="predictions")
     gm.scatter_points(ax, theme, x, y, zorder=4, label=r"point $(x_i, y_i)$")
-    ax.scatter(x, pred, s=PREDICTION_SIZE, marker="x", color=theme.model, linewidths=0.9,
-               zorder=4.5, label=r"prediction $f(x_i)$", gid="predictions")
     gm.data_view(ax)
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
-    ax.legend(loc="upper left", ncols=2, columnspacing=1.0, handlelength=1.6)
+    gm.optimizer_legend(ax, theme, ncols=2, columnspacing=1.0)
 
     # Right: the squared errors, their mean, and J = half the mean.
     gm.style_axes(bx, theme)

@@ -6,22 +6,22 @@ the red bars are the errors of the steepest one. Right: the cost
 J as a function of the slope alone, a parabola; each line on the left is the dot at its slope
 on it, the two lines that miss by as much either way alike in colour, as they cost the same.
 Its bottom, starred, is the best slope, m* = {m_best:.3f}, where
-J = {j_best:.4f}; the slopes {m_lo:.3f} and {m_hi:.3f}, equally far on either side, both cost
-J = {j_lo:.4f}.
+J = {j_best}; the slopes {m_lo:.3f} (too flat) and {m_hi:.3f} (too steep), equally far on
+either side, both cost J = {j_lo}.
 
 Alt: Left, seven points with three straight lines through a common intercept, each labelled
 along it with its slope: one too flat, one through the middle of the points, one too steep, with
 red dashed vertical bars from each point to the steep line. Right, a U-shaped curve of J
-against m with two matching dots high on its arms and a green star at its bottom,
-m = {m_best:.3f}.
+against m with two matching dots high on its arms, labelled too flat and too steep, and a green
+star at its bottom, m = {m_best:.3f}.
 """
 
 import numpy as np
 
 from gdcore import data, regression
 from gdviz import mpl as gm
+from gdviz import numbers, views
 from gdviz import theme as th
-from gdviz import views
 
 #: Where each line's name sits: its left end (x) and its side (1 above the line, −1 below),
 #: clear of the points and the error bars (which end on the steep line, from below).
@@ -41,8 +41,9 @@ def _slopes():
 def facts() -> dict:
     x, y, m_best, b_best, slopes = _slopes()
     lo, hi = slopes[0], slopes[-1]
-    return dict(b_best=b_best, m_best=m_best, j_best=regression.cost(m_best, b_best, x, y),
-                m_lo=lo, m_hi=hi, j_lo=regression.cost(lo, b_best, x, y))
+    return dict(b_best=b_best, m_best=m_best,
+                j_best=numbers.cost(regression.cost(m_best, b_best, x, y)),
+                m_lo=lo, m_hi=hi, j_lo=numbers.cost(regression.cost(lo, b_best, x, y)))
 
 
 def _colours(theme, slopes, m_best):
@@ -79,8 +80,9 @@ def make_figure(theme):
                     xytext=(0, 3 * side), textcoords="offset points", ha="left",
                     va="bottom" if side > 0 else "top", color=c, fontsize=theme.small_size,
                     rotation=np.degrees(np.arctan(m)), rotation_mode="anchor",
-                    transform_rotates_text=True, gid=f"name-{names[m]}")
-    ax.legend(handles=[ax.collections[0]], loc="upper left", handlelength=1.4)
+                    transform_rotates_text=True, gid=f"name-{names[m]}",
+                    path_effects=gm.halo(theme))
+    gm.optimizer_legend(ax, theme, handles=[ax.collections[0]], handlelength=1.4)
 
     # Right: J against the slope at b = b*, the three slopes as dots, the bottom marked.
     gm.style_axes(jx, theme)
@@ -88,11 +90,17 @@ def make_figure(theme):
     jx.plot(ms, regression.cost(ms, b_best, x, y), color=theme.text, linewidth=1.3, zorder=2)
     for m, c in zip(slopes, colours):
         if m != m_best:
-            jx.plot([m], [regression.cost(m, b_best, x, y)], "o", color=c, markersize=6,
-                    zorder=4)
+            jm = regression.cost(m, b_best, x, y)
+            jx.plot([m], [jm], "o", color=c, markersize=6, zorder=4)
+            # the dot named as its line is on the left, on the outer side of its arm
+            jx.annotate(names[m], (m, jm), xytext=(-7 if m < m_best else 7, 0),
+                        textcoords="offset points", ha="right" if m < m_best else "left",
+                        va="center", color=c, fontsize=theme.small_size,
+                        gid=f"dot-{names[m]}")
     j_best = regression.cost(m_best, b_best, x, y)
     jx.plot([m_best], [j_best], label="best slope", gid="minimum", **theme.marker("minimum"))
-    jx.annotate(f"best slope $m^{{\\!*}} = {m_best:.3f}$\n$J = {j_best:.4f}$", (m_best, j_best),
+    j_text = numbers.cost(j_best, "mathtext")
+    jx.annotate(f"best slope $m^{{\\!*}} = {m_best:.3f}$\n$J = {j_text}$", (m_best, j_best),
                 xytext=(0, 26), textcoords="offset points", ha="center", va="bottom",
                 fontsize=theme.small_size, color=theme.text,
                 arrowprops=dict(arrowstyle="-", color=theme.muted, linewidth=0.7,

@@ -22,7 +22,7 @@ RADIUS = 0.36
 PITCH = 1.25
 WIDTH = 6.6  # wide enough that each network fills its half of the page
 W_AT = 0.3  # where along its edge (from the input) a weight's name sits
-W_LIFT = 0.16  # how far above its edge a weight's name stands
+W_LIFT = 0.16  # how far off its edge a weight's name stands
 
 
 def facts() -> dict:
@@ -52,17 +52,20 @@ def make_figure(theme):
             x, y = lay.position(0, i)
             ax.text(x, y, f"$x_{i + 1}$", ha="center", va="center", fontsize=fs,
                     color=theme.text, zorder=5)
-            # the weight's name near its input, where the edges lie furthest apart, and above
-            # its edge in both networks, so that one rule reads every name
+            # the weight's name near its input, where the edges lie furthest apart, on the
+            # outer side of its edge (above the upper edges and the level middle one, below the
+            # lower ones), so no name stands between two edges
             (ax_, ay), (bx, by) = lay.segment(((0, i), (1, 0)))
             mx, my = (1 - W_AT) * ax_ + W_AT * bx, (1 - W_AT) * ay + W_AT * by
-            ax.text(mx, my + W_LIFT, f"$w_{i + 1}$", ha="center", va="bottom", fontsize=fs,
-                    gid=f"w{i + 1}", color=theme.text, zorder=5, path_effects=gm.halo(theme))
+            below = ay < by - 1e-9
+            ax.text(mx, my - W_LIFT if below else my + W_LIFT, f"$w_{i + 1}$", ha="center",
+                    va="top" if below else "bottom", fontsize=fs, gid=f"w{i + 1}",
+                    color=theme.text, zorder=5, path_effects=gm.halo(theme))
         ox, oy = lay.position(1, 0)
         ax.text(ox, oy, "$f$", ha="center", va="center", fontsize=fs, color=theme.text,
                 zorder=5)
         terms = " + ".join(f"w_{i + 1} x_{i + 1}" for i in range(n))
-        ax.text(0.0, y0 + 0.05, f"$f = {terms}$", ha="center", va="bottom",
+        ax.text(0.0, y0 + 0.05, f"$f\\, = {terms}$", ha="center", va="bottom",
                 fontsize=theme.font_size, color=theme.text, gid="formula")
         ax.set_title(f"{n} inputs, {nn.weight_count(sizes)} weights")
         ax.set_xlim(-WIDTH / 2 - RADIUS - 0.05, WIDTH / 2 + RADIUS + 0.05)

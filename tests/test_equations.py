@@ -170,3 +170,14 @@ def test_mathtext_sets_the_colon_and_equals_of_an_update_touching():
     # as mathtext would set it unaided: a relation's space on each side, apart
     raw = x_of("$m := m$")
     assert raw[2][1] - raw[1][1] > colon + 3
+
+
+def test_a_decay_stands_a_thin_space_from_what_it_scales():
+    # β₁ s, β₂ r as ρ E[…] and β v: the coefficient and its quantity apart, never run together
+    every = " ".join(e.latex for e in eq.EQUATIONS.values())
+    for coefficient in (r"\rho", r"\beta", r"\beta_1", r"\beta_2"):
+        for m in re.finditer(re.escape(coefficient) + r"(?![_a-zA-Z])\s*([a-zA-Z\\][^ ]*)", every):
+            if not m.group(1).startswith((")", "+", "-")):
+                assert m.group(1).startswith(r"\,"), (coefficient, m.group(0))
+    assert r"\beta_1\, s_{t-1}" in eq.tex("adam-moments")
+    assert r"\beta_2\, r_{t-1}" in eq.tex("adam-moments")

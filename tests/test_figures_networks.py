@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import re
 from functools import cache
@@ -89,7 +90,8 @@ def test_connection_tweak_highlights_exactly_the_downstream_neurons(theme):
     ax = fig("connection_tweak", theme).axes[0]
     circles = nd.drawn_neurons(ax)
     assert len(circles) == sum(m.sizes) == 31
-    lit = {n for n, c in circles.items() if same_color(c.get_edgecolor(), t.accent)}
+    # the changed neurons ringed in ink (a neutral outline, never a colour of the Δa ramp)
+    lit = {n for n, c in circles.items() if same_color(c.get_edgecolor(), t.text)}
     expected = nn.downstream(m.sizes, m.layer, m.j, m.i)
     assert lit == set(expected) == set(m.run()[1])
     assert (m.layer + 1, m.j) in lit and all((3, k) in lit for k in range(m.sizes[3]))
@@ -136,9 +138,9 @@ def test_connection_tweak_fill_follows_the_activation_change(theme):
     fills = {n: th.contrast(tuple(circles[n].get_facecolor()[:3]), t.background) for n in lit}
     assert min(fills.values()) >= th.LINE_CONTRAST
     assert fills[lit[0]] == pytest.approx(th.LINE_CONTRAST, abs=0.05) and lit[0] == (2, 5)
-    # one tick per decade, from the decade under the least change
+    # one tick per decade, from the decade under the least change, as powers of ten
     labels = [x.get_text() for x in cbar_ax.get_yticklabels()]
-    assert labels == ["0.001", "0.01", "0.1"]
+    assert labels == ["$10^{-3}$", "$10^{-2}$", "$10^{-1}$"]
 
 
 # --- tiny-networks --------------------------------------------------------------------------
@@ -173,11 +175,18 @@ def test_tiny_networks(theme):
                 u = np.clip(np.dot(p - a_, b_ - a_) / np.dot(b_ - a_, b_ - a_), 0, 1)
                 d.append(np.linalg.norm(p - (a_ + u * (b_ - a_))))
             assert int(np.argmin(d)) == i
-            # and above it, in both networks alike
+            # and on its outer side: above an edge that falls to the output or runs level,
+            # below one that rises to it, in both networks alike
             a_, b_ = (np.array(q) for q in lay.segment(((0, i), (1, 0))))
             edge_y = a_[1] + (p[0] - a_[0]) / (b_[0] - a_[0]) * (b_[1] - a_[1])
-            assert lab.get_va() == "bottom" and p[1] > edge_y
-        assert not any("b" in w.replace("$", "").split("=")[-1] for w in words if "f =" in w)
+            if a_[1] < b_[1] - 1e-9:
+                assert lab.get_va() == "top" and p[1] < edge_y
+            else:
+                assert lab.get_va() == "bottom" and p[1] > edge_y
+        (formula,) = [x for x in ax.texts if x.get_gid() == "formula"]
+        assert "b" not in formula.get_text().replace("$", "").split("=")[-1]
+        # a thin space between the italic f and its equals sign
+        assert formula.get_text().startswith("$f\\, =")
         # the formula in ink, at the text size, as the network's own names
         (formula,) = [x for x in ax.texts if x.get_gid() == "formula"]
         assert same_color(formula.get_color(), t.text)
@@ -504,8 +513,12 @@ def test_gradient_check_panels(theme):
     assert axes[0].get_xscale() == axes[0].get_yscale() == "symlog"
     lin = axes[0].xaxis.get_transform().linthresh
     assert lin == m.LINEAR and np.sum(np.abs(gc.analytic) < lin) == 1
-    # the central difference written as the equations sheet writes it, the index k its own
-    assert axes[0].get_ylabel().endswith(r"$(J(w + h\,e_k) - J(w - h\,e_k))\,/\,(2h)$")
+    # the central difference named with its step h, gdcore's (the formula is the caption's)
+    h = inspect.signature(nn.gradient_check).parameters["h"].default
+    assert h == m.STEP_H and axes[0].get_ylabel() == "central difference, $h = 10^{-5}$"
+    # a 0 among the ticks of both axes, where the linear band is
+    for axis in (axes[0].xaxis, axes[0].yaxis):
+        assert 0 in list(axis.get_ticklocs())
     assert axes[0].get_xlabel() == r"backpropagation $\partial J/\partial w_k$"
     # the two-line label stands off the page's left edge, by more than the layout's own pad
     f.canvas.draw()
@@ -744,12 +757,16 @@ def test_lonely_space(theme):
     points = [ln for ln in ax.lines if len(ln.get_xdata()) == 1]
     marks = {float(ln.get_xdata()[0]) for ln in points}
     assert marks == {2, 3, d50, d99}
-    # each mark on a ring of page that cuts the dashed curve (under the solid one)
-    (dashed,) = [ln for ln in ax.lines if len(ln.get_xdata()) > 10 and ln is not main]
+    # each mark on a ring of page under the curves; the thin grey curve over the wide main
+    # one, so that where both reach 100 % (d ≳ 80) the grey still shows, inside the orange;
+    # the dots over both
+    (other,) = [ln for ln in ax.lines if len(ln.get_xdata()) > 10 and ln is not main]
     (h,) = [ln for ln in ax.lines if ln.get_gid() == "halo"]
     assert set(h.get_xdata()) == marks
     assert np.allclose(h.get_ydata(), 100 * sampling.eggshell_share(0.05, h.get_xdata()))
-    assert dashed.get_zorder() < h.get_zorder() < main.get_zorder()
+    assert h.get_zorder() < main.get_zorder() < other.get_zorder()
+    assert other.get_linewidth() < main.get_linewidth()
+    assert all(other.get_zorder() < ln.get_zorder() for ln in points)
     assert same_color(h.get_color(), t.background)
     assert h.get_markersize() > th.MARKERS["current"].size
     s = alltext(ax)

@@ -721,7 +721,7 @@ def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
     assert [t.get_text() for t in ax.get_yticklabels()] == [f"{v:g}" for v in g.lrs]
     assert "momentum" in ax.get_xlabel() and "learning rate" in ax.get_ylabel()
     assert len(gids(fig, "diverged:")) == int(np.sum(~np.isfinite(g.losses)))
-    assert by_gid(fig, f"cell:{i},{j}").get_text() == f"best\n{g.losses[i, j]:.4f}"
+    assert by_gid(fig, f"cell:{i},{j}").get_text() == f"best\n{g.losses[i, j]:.3g}"
     # its words in the set's one weight
     assert {by_gid(fig, f"cell:{a},{b}").get_fontweight() for a in range(g.losses.shape[0])
             for b in range(g.losses.shape[1])} == {"normal"}
@@ -729,16 +729,18 @@ def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
     fig.canvas.draw()
     ys = [t.get_window_extent().y0 for t in ax.get_yticklabels()]
     assert ys == sorted(ys) and g.lrs[0] == min(g.lrs)
-    # the colour bar marks the round costs (every 0.01) within the finite costs' range, each
-    # written with two decimals as people write a scale (0.03, never 0.0300)
+    # the colour bar marks its low end, the best cost as its cell writes it, and the round
+    # costs (every 0.01) within the finite costs' range, each written with two decimals as
+    # people write a scale (0.03, never 0.0300); its label says the scale is logarithmic
     cb = heat.colorbar
     finite = g.losses[np.isfinite(g.losses)]
     ticks = cb.get_ticks()
     want = [v / 100 for v in range(int(np.ceil(finite.min() * 100)),
                                    int(np.floor(finite.max() * 100)) + 1)]
-    assert list(ticks) == pytest.approx(want) and len(want) >= 3
+    assert list(ticks) == pytest.approx([finite.min(), *want]) and len(want) >= 3
     labels = [t.get_text() for t in cb.ax.get_yticklabels()]
-    assert labels == [f"{v:.2f}" for v in want]
+    assert labels == [f"{finite.min():.3g}", *(f"{v:.2f}" for v in want)]
+    assert by_gid(fig, "log-scale").get_text() == "log scale"
 
 
 # --- loss curve --------------------------------------------------------------------------------
@@ -763,7 +765,7 @@ def test_loss_curve_is_gdcores_training_loss_falling_and_levelling_off(theme):
     texts = [t.get_text() for t in line.axes.texts]
     assert f"start: $J = {L[0]:.3f}$" in texts
     steps = f"{ex.steps:,}".replace(",", "{,}")
-    assert f"after $t = {steps}$ steps: $J = {L[-1]:.3f}$" in texts
+    assert f"after $t = {steps}$ steps: $J = {numbers.cost(L[-1], 'mathtext')}$" in texts
     # both axes linear: the steep start a cliff at the left (over 80 % of the drop within the
     # first 5 % of the axis), the levelling a flat tail (a log step axis hid it)
     ax = line.axes

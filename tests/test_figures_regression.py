@@ -238,15 +238,17 @@ def test_residuals_segments_predictions_and_squares(theme):
              x.get_text()[0].isdigit()]
     assert shown == [numbers.text(sq[4], places=3), numbers.text(sq[5], places=3)]
     assert shown == ["0.002", "0.001"] and sq[4] < 0.02 * sq.max() and sq[3] > 0.02 * sq.max()
-    # the predictions are small crosses (no role's mark: the ring is the start) drawn over
-    # the points, so a prediction next to its point (i = 5, 6: 0.04 and 0.038 from the line)
-    # is never hidden under the dot; their halo of the page lies under the points, so it
-    # never cuts the dot either
+    # the predictions are small crosses (no role's mark: the ring is the start) drawn under
+    # the points with their halo of the page, so a point next to its prediction (i = 5, 6:
+    # 0.04 and 0.038 from the line) stays a whole dot, the cross's arms showing round it
     (crosses,) = by_gid(fig, "predictions")
     (halos,) = by_gid(fig, "prediction-halos")
     pts = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)
            and np.allclose(c.get_offsets(), np.column_stack([X, Y]))]
-    assert halos.get_zorder() < pts[0].get_zorder() < crosses.get_zorder()
+    assert halos.get_zorder() < crosses.get_zorder() < pts[0].get_zorder()
+    # the key under the axes, unframed, as every line plot's
+    key = fig.axes[0].get_legend()
+    assert not key.get_frame_on() and key.get_bbox_to_anchor().y1 < fig.axes[0].bbox.y0
     assert not crosses.get_path_effects()
     assert np.allclose(halos.get_offsets(), crosses.get_offsets())
     assert same_colour(halos.get_facecolor()[0], t.background)

@@ -199,7 +199,7 @@ _EQUATIONS = (
     Equation(
         "adam-moments",
         "Adam's moment estimates",
-        r"s_t = \beta_1 s_{t-1} + (1 - \beta_1)\, g_t, \quad r_t = \beta_2 r_{t-1} + (1 - \beta_2)\, g_t^2",
+        r"s_t = \beta_1\, s_{t-1} + (1 - \beta_1)\, g_t, \quad r_t = \beta_2\, r_{t-1} + (1 - \beta_2)\, g_t^2",
         "update rules",
         "Adam: the first moment s t equals beta 1 times s t minus 1 plus 1 minus beta 1 times g t; "
         "the second moment r t equals beta 2 times r t minus 1 plus 1 minus beta 2 times g t "
