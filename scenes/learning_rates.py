@@ -21,8 +21,10 @@ as a bar beside the map, one per jump, standing on a dotted line (the floor); th
 them, in a band of its own between the rates' labels and the cost plot, says that this distance
 is multiplied by |1 − α h_max| ≈ 1.042 each jump (GROWTH_PLACES: the precision at which 1.042²
 ≈ 1.09 holds as written); the step's line stays on screen, only its changing digits swapping
-(the old out, then the new in: never two glyphs over each other). Then the zoom goes back into
-its box and the map fades back in, a dot where each shown step landed. Then the
+(the old out, then the new in: never two glyphs over each other). Then the zoom's paths and
+marks fade, and the window opens from the zoom's to the map's, one continuous change (the map,
+its ticks and numbers redrawn from the window every frame: nothing drawn twice); the map's
+paths fade back in, a dot where each shown step landed. Then the
 run is fast-forwarded as a short comet tail and its landing dots (never the whole zig-zag, which
 would fill in to one shape), up to where it leaves the map (marked, with its step); the dots
 stay, so that the last frame shows all three runs, while its cost curve leaves the top of the
@@ -109,6 +111,9 @@ NOTE_RIGHT = 6.6
 #: and the zoom out.
 ZOOM_PAD = 0.06
 ZOOM_SECONDS = 1.6
+#: The zoom out, at an even pace: slow enough that the map's level lines, moving, never take
+#: a fifth of the frame's ink from one frame to the next (1.6 s: 0.21 in the dark theme).
+ZOOM_OUT_SECONDS = 2.0
 #: The distance from the valley floor after each shown jump, as a bar beside the map (the growth
 #: seen, not only read): BAR_WIDTH wide at BAR_PITCH, BAR_GAP right of the map's frame, on a
 #: dotted baseline (the floor) level with the map's bottom; the tallest BAR_TOP high. The older
@@ -608,22 +613,103 @@ class LearningRates(ThemedScene):
         self.zoom_outline = shown
         self.wait(0.5)
 
+    def zoom_window_at(self, s: float):
+        """The map's window s of the way out of the zoom (0: the zoom's window, 1: the map's):
+        one steady magnification (its log in step with s) about the point that the two
+        windows share, m and b alike (the map's shape all along)."""
+        (zm, zb), (wm, wb) = self.zoom_window(), WINDOW
+        z, w = zm[1] - zm[0], wm[1] - wm[0]
+        g = (z * (w / z) ** s - z) / (w - z)
+        return tuple((a0 + (a1 - a0) * g, b0 + (b1 - b0) * g)
+                     for (a0, b0), (a1, b1) in ((zm, wm), (zb, wb)))
+
     def zoom_out(self, box):
-        """The zoom goes back onto its box (its frame shrinking to the box) and the map fades
-        back in around it, late (clear of the shrinking frame), the zoom's numbers fading out
-        before the map's fade back in; then the zoomed picture fades into the map, a dot where
-        each shown step landed."""
-        zoomed = Group(self.zoom_group, self.arrows, self.zoom_landings)
-        zoomed.generate_target()
-        self.to_box(zoomed.target, box)
+        """Back from the zoom (its paths and marks faded), one change at a time: the
+        window itself opens from the zoom's to the map's, the map (J on the window, the map's
+        colours), its ticks and their numbers redrawn from it every frame in the one frame
+        (numbers fade in as they enter the window, the odd b's out as they crowd); then the
+        map's paths, ends, start and minimum fade back, a dot where each shown step landed."""
+        t = self.theme
+        img = self.zoom_group[0]
         outline = self.zoom_outline
         self.zoom.remove(outline)
-        self.add(outline)
-        late = squish_rate_func(smooth, 0.4, 1.0)
-        self.play(MoveToTarget(zoomed), Transform(outline, box), FadeOut(self.zoom),
-                  FadeIn(self.ax), *(FadeIn(m, rate_func=late) for m in self.map_content()),
-                  *cross_fade(self.zoom_numbers, self.ax_numbers), run_time=ZOOM_SECONDS)
-        self.play(FadeOut(zoomed), FadeOut(outline),
+        J = regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
+                                 views.GRID_SIZE)[2]
+        span = (J.min(), J.max())
+        s = ValueTracker(0)
+        (fm0, fm1), (fb0, fb1) = WINDOW
+        lo, hi = self.ax.c2p(fm0, fb0), self.ax.c2p(fm1, fb1)
+
+        def place(m, b, window):
+            (m0, m1), (b0, b1) = window
+            return np.array([lo[0] + (m - m0) / (m1 - m0) * (hi[0] - lo[0]),
+                             lo[1] + (b - b0) / (b1 - b0) * (hi[1] - lo[1]), 0.0])
+
+        def repaint(mob):
+            wm, wb = self.zoom_window_at(s.get_value())
+            Z = regression.cost_grid(self.x, self.y, wm, wb, views.GRID_SIZE)[2]
+            mob.pixel_array = ImageMobject(contour_rgba(t, Z, levels=views.CONTOUR_LEVELS,
+                                                        span=span)).pixel_array
+            mob.orig_alpha_pixel_array = mob.pixel_array[:, :, 3].copy()
+
+        # the ticks of both windows: every whole m and b of the map (the map's numbers where
+        # it has them), and the letters, which move from the zoom's place to the map's
+        fmt = {v: f"{round(float(v), 10) + 0.0:g}" for v in range(-20, 21)}
+        old_letters, new_letters = list(self.zoom.labels), list(self.ax.labels)
+        letters = VGroup(*(m.copy() for m in old_letters))
+        ticks = []  # (axis, value, mark, number)
+        for axis, (a0, a1) in (("m", WINDOW[0]), ("b", WINDOW[1])):
+            for v in range(int(np.ceil(a0)), int(np.floor(a1)) + 1):
+                mark = VMobject(stroke_color=t.muted, stroke_width=2)
+                num = MathTex(fmt[v], font_size=TICK_SIZE, color=t.text)
+                ticks.append((axis, v, mark, num))
+        tick_group = VGroup(*(m for _, _, mark, num in ticks for m in (mark, num)), letters)
+        tick_group.set_z_index(6)
+        zoom_b = self.zoom_window()[1]
+        full_b = WINDOW[1][1] - WINDOW[1][0]
+        fade = 0.25  # scene units past the frame's edge over which a number fades
+
+        def retick(group):
+            window = self.zoom_window_at(s.get_value())
+            (m0, m1), (b0, b1) = window
+            # the odd b's (the zoom's, not the map's) fade out as the b's close up
+            crowd = ((b1 - b0) - (zoom_b[1] - zoom_b[0])) / (full_b - (zoom_b[1] - zoom_b[0]))
+            for axis, v, mark, num in ticks:
+                if axis == "m":
+                    p = place(v, b0, window)
+                    mark.set_points_as_corners([p, p + 0.1 * DOWN])
+                    num.next_to(p, DOWN, buff=0.16)
+                    past = max(lo[0] - p[0], p[0] - hi[0], 0.0)
+                    keep = 1.0
+                else:
+                    p = place(m0, v, window)
+                    mark.set_points_as_corners([p, p + 0.1 * LEFT])
+                    num.next_to(p, LEFT, buff=0.16)
+                    past = max(lo[1] - p[1], p[1] - hi[1], 0.0)
+                    keep = 1.0 if v % 2 == 0 else float(np.clip(1 - 2 * crowd, 0, 1))
+                o = float(np.clip(1 - past / fade, 0, 1)) * keep
+                mark.set_stroke(opacity=o)
+                num.set_opacity(o)
+            k = s.get_value()
+            for letter, a, b in zip(letters, old_letters, new_letters):
+                letter.move_to(a.get_center() + (b.get_center() - a.get_center()) * k)
+
+        retick(tick_group)
+        # the zoom's own axes, numbers and frame give way to the same drawn from the window
+        self.remove(self.zoom, self.zoom_numbers)
+        self.add(outline, tick_group)
+        img.add_updater(repaint)
+        tick_group.add_updater(retick)
+        # at an even pace (linear): the bands and level lines never sweep faster than at
+        # its mean, so no frame loses much of the map's ink to the motion
+        self.play(s.animate.set_value(1), run_time=ZOOM_OUT_SECONDS, rate_func=linear)
+        img.clear_updaters()
+        tick_group.clear_updaters()
+        # the map's own, drawn as the window's last frame was
+        self.remove(img, tick_group, outline)
+        self.map_img.set_opacity(1)
+        self.add(self.map_img, self.ax, self.ax_numbers, self.map_frame)
+        self.play(*(FadeIn(m) for m in self.map_content()[2:]),
                   *(FadeIn(m) for m in self.landings), run_time=0.6)
 
     def zoom_frame_centre(self) -> np.ndarray:
@@ -654,8 +740,11 @@ class LearningRates(ThemedScene):
         self.rest, self.later = rest, later
         # the one-at-a-time steps end: their words go, then the zoom goes back to its box
         # before anything moves on the map
+        # (and the zoom's paths and marks with them: the zoom's map alone opens out), at an
+        # even pace, so that no frame loses a fifth of the ink
+        marks = Group(*self.zoom_group[1:], self.arrows, self.zoom_landings)
         self.play(FadeOut(self.row), FadeOut(self.note), FadeOut(self.bars),
-                  FadeOut(self.bar_floor), run_time=0.5)
+                  FadeOut(self.bar_floor), FadeOut(marks), run_time=0.6, rate_func=linear)
         self.zoom_out(self.box)
         self.add(rest, later)
         self.play(tracker.animate.set_value(self.exit_step),
