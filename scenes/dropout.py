@@ -4,21 +4,21 @@ The 4-6-6-2 network of the still (gdcore.networks.DROPOUT, the still's: same siz
 seed and masks). The dense network comes in layer by layer, input to output, then the note
 beside it. The first mask comes in one hidden layer at a time (dropped hidden neurons turn to a
 thin faded outline, as in the still, filled with the page and drawn over the edges, so no line
-passes through them; their edges vanish; kept hidden ones take the accent). At each later step,
-one change at a time: the last step's forward pass ends (its lit edges back to the quiet
-colour), the step counter turns, and the last mask turns into the new one: first the neurons
-dropped anew go out, then the ones restored come back (edges included); neurons dropped at both
-steps keep their faded outline, neurons kept at both their accent outline, throughout; the count
-of kept neurons stays on screen, its number turning in place with each change. Then the forward
+passes through them; their edges vanish; kept hidden ones take the accent); then the forward
 sweep lights the kept edges layer by layer, input to output, where they stay until the step
-ends; a key says the orange is this step's thinned network. The count of hidden neurons kept
-comes in once the first mask has landed, and always counts the network drawn. Input and output
-neurons keep their solid muted outline throughout; the note is set flush left, 36 px in. After
-the last step the lesson as one picture: the note and counters give way, the last thinned
-network cross-fades into its thumbnail at the right end of a row (two thirds of its size, the
-layers drawn closer so that four fit), and the first three steps' thinned networks come back
-beside it, one after the other in the order of the steps, left to right, each under its step and
-its count of hidden neurons kept: four different thinned networks, held.
+ends; a key says the orange is this step's thinned network. At each later step the last mask
+turns into the new one in one move: the neurons dropped anew go out as the ones restored come
+back, the lit edges going straight from the old thinned network to the new one (never through
+the quiet colour); neurons dropped at both steps keep their faded outline, neurons kept at both
+their accent outline, throughout; the step number and the count of kept neurons turn in place
+when the new mask has landed, so the count always counts a mask drawn. The count of hidden
+neurons kept comes in once the first mask has landed. Input and output neurons keep their
+solid muted outline throughout; the note is set flush left, 36 px in. After the last step the
+lesson as one picture: the note and counters give way, the last thinned network turns into its
+thumbnail at the right end of a row (the layers drawn closer so that four fit), and the first
+three steps' thinned networks come in beside it, one after the other in the order of the steps,
+left to right, each under its step and its count of hidden neurons kept: four different thinned
+networks, held.
 Render alone with: manim -ql scenes/dropout.py Dropout
 """
 
@@ -35,6 +35,7 @@ from manim import (
     Integer,
     LaggedStart,
     ManimColor,
+    ReplacementTransform,
     Succession,
     UpdateFromAlphaFunc,
     VGroup,
@@ -64,24 +65,24 @@ FADED_WIDTH, FADED_OPACITY = 2.0, 1.0
 #: Seconds the forward sweep takes per layer of edges.
 SWEEP_PER_LAYER = 0.7
 #: Seconds of each change of the mask (the key moment: a change of a few neurons, slow enough
-#: to follow).
-MASK_TIME = 1.0
-#: The closing row: each step's thinned network at ROW_SCALE of its size (neurons 29 px across
-#: at 480p: at half size, 22 px, the faded outlines were hard to tell from the kept), its
-#: layers drawn ROW_SQUEEZE as far apart (the neurons kept round), so four fit across the frame
-#: with their centres ROW_PITCH apart, 24 px and more clear of its edges; centred at ROW_Y, the
-#: networks' bottoms 30 px above the frame's.
-ROW_SCALE, ROW_SQUEEZE, ROW_Y, ROW_PITCH = 0.66, 0.63, -1.17, 3.35
+#: to follow), and the new thinned network's hold after a change (drops and returns in one
+#: move, the step and count turning as it lands).
+MASK_TIME, NEXT_TIME, HOLD = 1.0, 1.5, 1.8
+#: The closing row: each step's thinned network at ROW_SCALE of its size (at two thirds the
+#: row left a wide empty band under the title), its layers drawn ROW_SQUEEZE as far apart and
+#: its neurons, kept round, at ROW_DOT of their scaled size (30 px across at 480p: at half size,
+#: 22 px, the faded outlines were hard to tell from the kept; at full, 37 px, the layers
+#: crowded), so four fit across the frame with their centres ROW_PITCH apart, 24 px and more
+#: clear of its edges; centred at ROW_Y, the networks' bottoms 24 px and a little above the
+#: frame's, their headings just under the title.
+ROW_SCALE, ROW_SQUEEZE, ROW_DOT, ROW_Y, ROW_PITCH = 0.83, 0.52, 0.82, -0.96, 3.45
 #: The size of each closing network's count of hidden neurons kept, "8 of 12 kept" (at 24 its
 #: letters stood 11 px tall at 480p, under the 12 px a label needs; "hidden" is left out so
 #: that the four counts keep clear gaps between them: the row shows only the hidden neurons
 #: dropped, and the counter before it said the 12 are the hidden ones).
 ROW_COUNT_SIZE = 28
-#: Seconds of the cross-fade from the last step's network to its thumbnail in the closing row,
-#: and the lag between the big network's pieces as they fade (manim's lag_ratio over its
-#: edges, neurons and faded outlines): spread over the play, each piece fading over half a
-#: second, so that no frame loses a fifth of the ink.
-SHRINK_TIME, OUT_LAG = 1.5, 0.02
+#: Seconds of the move from the last step's network to its thumbnail in the closing row.
+SHRINK_TIME = 1.5
 #: Seconds each network of the closing row takes to come in (one after the other, in the
 #: order of the steps).
 ROW_IN = 0.7
@@ -198,7 +199,6 @@ class Dropout(ThemedScene):
         self.counter, self.step_num, self.kept_line, self.k_num = counter, step_num, kept, k_num
 
     def run_step(self, s: int):
-        net = self.net
         self.step = s
         n_kept = self.kept_counts[s]
         dropped = set(self.dropped(s))
@@ -206,19 +206,22 @@ class Dropout(ThemedScene):
             self.step_num.set_value(1)
             self.play(FadeIn(self.counter), run_time=0.6)
             self.first_mask(dropped, n_kept)
+            self.play(self.sweep(), FadeIn(self.sweep_key))
+            self.wait(0.8)
         else:
-            # the last step's forward pass ends: its lit edges back to the quiet colour (the
-            # mask stays: it changes next, neuron by neuron, the count with it)
-            self.play(net.transition(lambda n: n.set_edge_style(color=self.quiet, apply=False)),
-                      run_time=0.5)
-            self.play(_switch(self.step_num, s + 1), run_time=0.5)
-            self.next_mask(set(self.dropped(s - 1)), dropped, n_kept)
-        self.play(self.sweep(), *([FadeIn(self.sweep_key)] if s == 0 else []))
-        self.wait(0.8)
-        self.snaps.append(VGroup(net.copy(), *(d.copy() for d in self.faded.values())))
+            # the last mask turns into the new one in one move, the lit edges going straight
+            # from the old thinned network to the new one; the step and the count turn only
+            # when the new mask is whole
+            self.next_mask(set(self.dropped(s - 1)), dropped, n_kept, s + 1)
+            self.wait(HOLD)
+        self.snaps.append(self.snap())
         if s == STEPS - 1:
             self.caption_next()
             self.side_by_side()
+
+    def snap(self) -> VGroup:
+        """A copy of the thinned network shown, with its faded outlines."""
+        return VGroup(self.net.copy(), *(d.copy() for d in self.faded.values()))
 
     def first_mask(self, dropped: set, n_kept: int):
         """The first mask on the dense network, one hidden layer at a time: dropped neurons to
@@ -234,24 +237,24 @@ class Dropout(ThemedScene):
                                    {n for n in dropped if n[0] == h}, set()),
                       *count, run_time=MASK_TIME)
 
-    def next_mask(self, before: set, after: set, n_kept: int):
-        """The last mask turns into the next, one kind of change at a time: the neurons dropped
-        anew go out (accent outline to faded, their edges gone), then the ones restored come
-        back (faded to the accent outline, their edges back); the neurons dropped at both steps
-        keep their faded outline throughout, those kept at both their accent one. The count of kept
-        neurons stays on screen and turns in place with each change, counting the network drawn
-        (after the last, the new mask's n_kept)."""
-        plays = [(before | after, after - before, set()), (after, set(), before - after)]
-        plays = [p for p in plays if p[1] or p[2]]
-        for shown, out, back in plays:
-            self.play(self.mask_to(shown, out, back), _switch(self.k_num, N_HIDDEN - len(shown)),
-                      run_time=MASK_TIME)
+    def next_mask(self, before: set, after: set, n_kept: int, step: int):
+        """The last mask turns into the next in one move: the neurons dropped anew go out
+        (accent outline to faded, their edges gone) as the ones restored come back (faded to
+        the accent outline, their edges back in the accent, as the edges kept at both steps
+        stay); the neurons dropped at both steps keep their faded outline throughout, those
+        kept at both their accent one. The step number and the count of kept neurons turn
+        when the new mask is whole (the count always that of a mask drawn)."""
+        self.play(self.mask_to(after, after - before, before - after, lit=True),
+                  _switch(self.step_num, step, at=1.0), _switch(self.k_num, n_kept, at=1.0),
+                  run_time=NEXT_TIME)
 
-    def mask_to(self, dropped: set, out: set, back: set) -> AnimationGroup:
+    def mask_to(self, dropped: set, out: set, back: set, lit: bool = False) -> AnimationGroup:
         """One change of the mask: the network as thinned by `dropped`, the neurons of `out`
         taking their faded outline and those of `back` losing it (no other neuron changes
-        look)."""
+        look); with `lit`, every edge of the new thinned network in the accent."""
         t = self.theme
+        if lit:  # every edge shown is lit already: the hidden ones take the accent unseen
+            self.net.set_edge_style(color=t.accent)
         drop = self.net.drop(dropped, live_stroke=t.accent, dropped_opacity=0.0)
         faded = [self.faded[n].animate.set_stroke(opacity=FADED_OPACITY).set_fill(opacity=1.0)
                  for n in out]
@@ -273,20 +276,18 @@ class Dropout(ThemedScene):
 
     def side_by_side(self):
         """The four thinned networks side by side: one change at a time, the note and
-        counters out, the last step's network giving way to its thumbnail at the row's right end
-        (a cross-fade), then steps 1, 2 and 3 in that order."""
+        counters out, the last step's network turning into its thumbnail at the row's right end,
+        then steps 1, 2 and 3 in that order."""
         self.play(FadeOut(VGroup(self.note, self.counter, self.kept_line, self.sweep_key)),
                   run_time=0.6)
         self.row_labels = [self.row_label(s) for s in range(STEPS)]
         for s, snap in enumerate(self.snaps):
             _thumbnail(snap).move_to(self.row_place(s))
-        # the last step's network gives way to its own thumbnail at the row's right end, both at
-        # once: a cross-fade, never a frame with the title alone. A fade, not a move (a network
-        # moving across the frame loses most of its thin lines' pixels every frame); its pieces
-        # one after another, input to output (all at once, its thin lines would all drop under
-        # the eye's threshold in the same frame: a pop)
-        self.play(FadeOut(VGroup(self.net, *self.faded.values()), lag_ratio=OUT_LAG),
-                  FadeIn(VGroup(self.snaps[-1], self.row_labels[-1])), run_time=SHRINK_TIME)
+        # the last step's network turns into its own thumbnail at the row's right end (one
+        # move: the same picture, smaller), its heading coming in above it
+        self.play(ReplacementTransform(VGroup(self.net, *self.faded.values()), self.snaps[-1]),
+                  FadeIn(self.row_labels[-1], rate_func=lambda a: max(0.0, 2 * a - 1)),
+                  run_time=SHRINK_TIME)
         # then the others come in in the order of the steps, 1, 2, 3, left to right
         for s, snap in enumerate(self.snaps[:-1]):
             self.play(FadeIn(VGroup(snap, self.row_labels[s])), run_time=ROW_IN)
@@ -310,10 +311,12 @@ class Dropout(ThemedScene):
 
 def _thumbnail(snap: VGroup) -> VGroup:
     """A step's thinned network (its NetworkMobject and faded outlines) for the closing row: at
-    ROW_SCALE, its layers ROW_SQUEEZE as far apart, each neuron and outline kept a circle."""
+    ROW_SCALE, its layers ROW_SQUEEZE as far apart, each neuron and outline a circle at
+    ROW_DOT of its scaled size."""
     snap.scale(ROW_SCALE).stretch(ROW_SQUEEZE, 0)
     for circle in (*snap[0].neuron_group, *snap[1:]):
-        circle.stretch(1 / ROW_SQUEEZE, 0)  # round again, about its own centre
+        # round again, about its own centre
+        circle.stretch(ROW_DOT / ROW_SQUEEZE, 0).stretch(ROW_DOT, 1)
     return snap
 
 

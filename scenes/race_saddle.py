@@ -1,11 +1,14 @@
 """All seven optimizers from just off the ridge of the saddle J(w₁, w₂) = w₁² − w₂²
 (gdcore.races.SADDLE): plain SGD lingers at the saddle point, the others escape and leave the
-frame; the ridge w₂ = 0 is drawn dotted under the runs' lanes, which straddle it, and named; an
-inset (races.SADDLE_ZOOM) magnifies the saddle point's neighbourhood. From step 10 to 80 it
-takes the map's place while the race goes on slowly (Momentum and NAG lingering about the
-saddle point and leaving it, SGD arriving), the legend and the distance panel beside it saying
-which run left the frame when; then the map comes back for the rest of the race, and at the
-end the inset takes its place again: SGD's end square beside the saddle point, the other paths
+frame; the ridge w₂ = 0 is drawn dotted under the runs' lanes, which straddle it, and named on
+a halo, as the start is. A short set-up (the title from the first frame, the map, then the
+marks, then the legend and panel). From step 10 to 80 the saddle point's neighbourhood
+(races.SADDLE_ZOOM, square) takes the map's place: its own box on the map grows into a view as
+large as the map, once, opaque (the names and marks that would show through it leave first),
+while the race goes on slowly: Momentum and NAG swing past the saddle point and climb away,
+SGD slides in along the ridge from the region's right edge, the legend and the distance panel
+saying which run left the map when; then the map comes back for the rest of the race, and at
+the end the region grows again: SGD's end square beside the saddle point, the other paths
 turning up the slope.
 
 Render alone with: manim -ql scenes/race_saddle.py RaceSaddle
@@ -27,13 +30,17 @@ class RaceSaddle(RaceScene):
     # the runs part within the first ten steps; then the saddle point's neighbourhood takes
     # the map's place (ZOOM_RACE) while the race goes on slowly, 5 steps a second, through
     # the steps that tell the story: Momentum and NAG linger about the saddle point and leave
-    # it (steps 10 to 52), SGD arrives (step 64), every other run leaves the frame (the legend
-    # and the panel say when, by step 76); then the whole map again to the end
+    # it (steps 10 to 52), SGD slides along the ridge towards it (in view throughout), every
+    # other run leaves the frame (the legend and the panel say when, by step 76); then the
+    # whole map again to the end
     STAGES = ((10, 3.0), (80, 14.0), (120, 3.0))
     ZOOM_RACE = (10, 80)
     TAIL = 12
     START_LABEL = RIGHT  # as in the still: the paths leave the start to the left and up
-    X_TICK, Y_TICK = 0.5, 0.5
+    X_TICK, Y_TICK = 1.0, 1.0  # at 0.5 the numbers stood 2 px apart at 480p
+    HALO_LABELS = True  # "start" and "ridge, w₂ = 0" stand over level lines
+    QUICK_SETUP = True
+    ZOOM_FROM_REGION = True  # the region's box on the map grows into the magnified view
     STEP_TICK = 40
     WIDTH_STEP = 0.25  # Adagrad's and RMSprop's paths share the climb to the top edge
     RINGED = ("Momentum",)  # same α and β as NAG: its dot a ring around NAG's at the start
@@ -47,7 +54,7 @@ class RaceSaddle(RaceScene):
     LANE = 0.08
     RIDGE = True
     LANE_ORDER = ("Adagrad", "RMSprop", "NAG", "SGD", "Momentum", "Adam", "Adadelta")
-    INSET = races.SADDLE_ZOOM
+    INSET = races.SADDLE_ZOOM  # shown only magnified (ZOOM_FROM_REGION)
     ZOOM_HEADING = "the saddle point, magnified"
     # SGD's status, "lingers, |w₂| = 0.011", is the widest: the map a little smaller than the
     # races' (4.85 units square) leaves the legend's two columns 24 px apart and its statuses

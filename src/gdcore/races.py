@@ -212,10 +212,11 @@ SADDLE = Race(
 )
 
 #: The saddle race's magnified view in its video (the still shows the whole window only): the
-#: neighbourhood of the saddle point where SGD lingers, its end square, the saddle point and
-#: the roots of the paths that turn up the slope apart, in the empty lower half of the window
-#: (every run that escapes leaves through the top edge).
-SADDLE_ZOOM = Inset(region=((-0.12, 0.28), (-0.06, 0.14)), place=((-1.4, 1.4), (-1.45, -0.2)))
+#: neighbourhood of the saddle point, square so that, grown, it fills the map's square box,
+#: wide enough to hold SGD's whole approach while the video shows it magnified (from step 10,
+#: w₁ = 0.82, on), Momentum's and NAG's swings past the saddle point (to w₁ = −0.27) and their
+#: climb to w₂ = 0.75. `place` is unused by the video, which grows the region's own box.
+SADDLE_ZOOM = Inset(region=((-0.35, 0.85), (-0.45, 0.75)), place=((-1.4, 1.4), (-1.45, -0.2)))
 
 #: The three races by key, in the chapter's order.
 RACES: dict[str, Race] = {r.key: r for r in (LONG_VALLEY, BEALE, SADDLE)}

@@ -380,6 +380,17 @@ class RaceScene(ThemedScene):
     INSET_SCALE_LEFT = False
     CASE_EACH = False
     RIDGE = False
+    #: the start's and the ridge's names on a halo of the page's colour (where they stand over
+    #: the map's level lines)
+    HALO_LABELS = False
+    #: a short set-up (about 4 s): the title and the map in together, then the marks, then
+    #: the legend, settings, panel and dots in one fade
+    QUICK_SETUP = False
+    #: the magnified view is the region's own box on the map turning into it (no inset on the
+    #: map): drawn over its region at the map's scale, its levels the map's, shown only while
+    #: it grows, is large and shrinks back; the start's and the ridge's names and the map's
+    #: heads go first, so nothing of the map shows through it
+    ZOOM_FROM_REGION = False
     LANE_ORDER: tuple[str, ...] | None = None
     LANE = 0.0
     #: (step, step): where the race stages reach the first step, the inset takes the map's
@@ -535,7 +546,8 @@ class RaceScene(ThemedScene):
         scale_bar_at), the minimum's star, and each path clipped to the region
         (self.inset_paths, growing with the race)."""
         t, r = self.theme, self.RACE
-        ((bx0, bx1), (by0, by1)), s = inset_box(r, INSET_BAND)
+        ((bx0, bx1), (by0, by1)), s = ((r.inset.region, 1.0) if self.ZOOM_FROM_REGION
+                                       else inset_box(r, INSET_BAND))
         (rx0, rx1), (ry0, ry1) = region = r.inset.region
         lo, hi = self.ax.c2p(bx0, by0), self.ax.c2p(bx1, by1)
         ins = ManimAxes(x_range=[rx0, rx1, rx1 - rx0], y_range=[ry0, ry1, ry1 - ry0],
@@ -547,8 +559,10 @@ class RaceScene(ThemedScene):
         _, _, Zmap = races.surface_grid(r)
         positive = bool(np.all(Zmap > 0))  # log-scaled levels (not the saddle's)
         span = (float(Zmap[Zmap > 0].min() if positive else Zmap.min()), float(Zmap.max()))
-        levels = round(INSET_LEVELS * (self.MAP_LEVELS or t.cost_map.levels))
-        X, Y, Z = r.surface.grid(200, region)
+        levels = round((1.0 if self.ZOOM_FROM_REGION else INSET_LEVELS)
+                       * (self.MAP_LEVELS or t.cost_map.levels))
+        # (grown to the map's size, ZOOM_FROM_REGION, its bands need the map's grid)
+        X, Y, Z = r.surface.grid(races.MAP_GRID if self.ZOOM_FROM_REGION else 200, region)
         img = contour_image(t, X, Y, Z, ins, log=bool(np.all(Z > 0)), levels=levels, span=span)
         img.set_z_index(2.5)
         frame = Rectangle(width=hi[0] - lo[0], height=hi[1] - lo[1], stroke_color=t.text,
@@ -652,6 +666,8 @@ class RaceScene(ThemedScene):
         line.set_stroke(opacity=RIDGE_OPACITY)
         label = self.mixed("ridge, $w_2 = 0$", SMALL_SIZE)
         label.next_to(self.ax.c2p(x0, 0), UP + RIGHT, buff=0.1).set_z_index(6)
+        if self.HALO_LABELS:
+            _halo(label, t)
         return VGroup(line, label)
 
     def lane_path(self, name: str) -> np.ndarray:
@@ -760,7 +776,10 @@ class RaceScene(ThemedScene):
             edge = float(np.log10(r.window[1][1]))
             end = r.steps * (1 + PANEL_PAD)  # across the whole panel
             line = styled_line("reference", ax.c2p(0, edge), ax.c2p(end, edge), t.muted, 2)
-            note = self.text("frame's edge", SMALL_SIZE, t.muted)  # where no run is
+            # where no run is: on two lines at the right, clear of the climbs to the edge
+            note = VGroup(self.text("edge of", SMALL_SIZE, t.muted),
+                          self.text("the map", SMALL_SIZE, t.muted))
+            note.arrange(DOWN, buff=0.06, aligned_edge=RIGHT)
             note.next_to(ax.c2p(end, edge), DOWN + LEFT, buff=0.12)
             ax.add(line, note)
         self.panel_curves, self.panel_dots = {}, {}
@@ -791,6 +810,8 @@ class RaceScene(ThemedScene):
         ring = Circle(radius=0.1, stroke_color=t.text, stroke_width=3, fill_color=t.background,
                       fill_opacity=1).move_to(self.ax.c2p(*self.RACE.start))
         label = self.text("start", TEXT_SIZE).next_to(ring, self.START_LABEL, buff=0.14)
+        if self.HALO_LABELS:
+            _halo(label, t)
         return VGroup(ring, label).set_z_index(6)
 
     def marker_target(self):
@@ -1018,24 +1039,36 @@ class RaceScene(ThemedScene):
         # place: Write's outline stroke, drawn first, would blot the small sub- and
         # superscripts of a long formula into each other while it is written
         words, formula = title
-        self.play(Write(words), run_time=TITLE_SECONDS[0])
-        self.play(LaggedStart(*(FadeIn(g) for g in formula.family_members_with_points()),
-                              lag_ratio=0.15), run_time=TITLE_SECONDS[1])
-        # the map and its axes faded in whole (drawn by Create, each frame and tick came in
-        # within a frame or two); then one thing at a time, each faded in where it stays
-        # (nothing moves or grows): the start and the target (and the ridge), the inset, the
-        # legend and settings, the distance panel
-        self.play(FadeIn(self.ax), FadeIn(img), run_time=MAP_FADE)
-        self.play(FadeIn(target), FadeIn(start), *([FadeIn(self.ridge)] if self.RIDGE else []),
-                  run_time=SETUP_STEP)
-        if self.RACE.inset is not None:
-            self.play(FadeIn(inset), run_time=SETUP_STEP)
-        self.play(FadeIn(self.legend), FadeIn(settings), run_time=SETUP_STEP)
-        self.play(FadeIn(self.panel), FadeIn(header), run_time=SETUP_STEP)
-        self.add(*self.casings.values(), *self.inset_casings.values(),
-                 *self.history.values(), *self.tails.values(), *self.panel_curves.values(),
-                 *self.inset_paths.values(), *self.inset_tails.values(),
-                 *self.inset_dots.values())
+        if self.QUICK_SETUP:  # the title from the first frame, the map in, then two fades
+            self.add(title)
+            self.play(FadeIn(self.ax), FadeIn(img), run_time=1.0)
+            self.play(FadeIn(target), FadeIn(start), *([FadeIn(self.ridge)] if self.RIDGE
+                                                       else []),
+                      *([FadeIn(inset)] if self.RACE.inset is not None and not self.ZOOM_FROM_REGION
+              else []),
+                      run_time=SETUP_STEP)
+            self.play(FadeIn(self.legend), FadeIn(settings), FadeIn(self.panel),
+                      FadeIn(header), run_time=SETUP_STEP)
+        else:
+            self.play(Write(words), run_time=TITLE_SECONDS[0])
+            self.play(LaggedStart(*(FadeIn(g) for g in formula.family_members_with_points()),
+                                  lag_ratio=0.15), run_time=TITLE_SECONDS[1])
+            # the map and its axes faded in whole (drawn by Create, each frame and tick came in
+            # within a frame or two); then one thing at a time, each faded in where it stays
+            # (nothing moves or grows): the start and the target (and the ridge), the inset, the
+            # legend and settings, the distance panel
+            self.play(FadeIn(self.ax), FadeIn(img), run_time=MAP_FADE)
+            self.play(FadeIn(target), FadeIn(start),
+                      *([FadeIn(self.ridge)] if self.RIDGE else []), run_time=SETUP_STEP)
+            if self.RACE.inset is not None:
+                self.play(FadeIn(inset), run_time=SETUP_STEP)
+            self.play(FadeIn(self.legend), FadeIn(settings), run_time=SETUP_STEP)
+            self.play(FadeIn(self.panel), FadeIn(header), run_time=SETUP_STEP)
+        self.add(*self.casings.values(), *self.history.values(), *self.tails.values(),
+                 *self.panel_curves.values())
+        if not self.ZOOM_FROM_REGION:
+            self.add(*self.inset_casings.values(), *self.inset_paths.values(),
+                     *self.inset_tails.values(), *self.inset_dots.values())
         self.play(*(FadeIn(d) for d in (*self.dots.values(), *self.panel_dots.values())),
                   run_time=SETUP_STEP)
         self.wait(SETUP_HOLD)
@@ -1124,6 +1157,8 @@ class RaceScene(ThemedScene):
                               for n, w in offsets.items() if np.any(w)}
         for name in self.inset_ends:
             self.inset_dots[name].clear_updaters()
+        # (ZOOM_FROM_REGION) the inset is not on the map: its ends wait for the zoom
+        on_map = {} if self.ZOOM_FROM_REGION else self.inset_ends
         self.panel_ends = {n: self.end_mark(n, panel=True) for n in stayed}
         #: name -> the leader of each panel end square nudged off its point (panel_nudge)
         self.panel_leaders = self.panel_nudge()
@@ -1134,9 +1169,8 @@ class RaceScene(ThemedScene):
                     for h in self.history.values()),
                   *(c.animate.set_stroke(opacity=HISTORY_OPACITY[1], background=True)
                     for c in self.casings.values()),
-                  *(ReplacementTransform(self.inset_dots[n], sq)
-                    for n, sq in self.inset_ends.items()),
-                  *(FadeIn(line) for line in self.inset_leaders.values()),
+                  *(ReplacementTransform(self.inset_dots[n], sq) for n, sq in on_map.items()),
+                  *(FadeIn(self.inset_leaders[n]) for n in on_map if n in self.inset_leaders),
                   *(ReplacementTransform(self.dots[n], self.ends[n]) for n in stayed),
                   *(ReplacementTransform(self.panel_dots[n], self.panel_ends[n])
                     for n in stayed),
@@ -1194,14 +1228,31 @@ class RaceScene(ThemedScene):
                     path = self.inset_tails[name].get_stroke_width()
                     m.set_stroke(width=path + 2 * THIN_CASING, background=True)
 
-        # the scale bar of the map's inset, the box and lines that join the inset to its
-        # region, and the map's frame and tick numbers leave first: the growing inset would
-        # cover the first, and its own scale would read against the map's numbers
-        self.play(FadeOut(self.inset_scale), FadeOut(self.inset_box), FadeOut(self.inset_lines),
-                  FadeOut(self.ax), run_time=ZOOM_CLEAR)
-        faded = [self.map_img, self.start_mark, self.target_mark, *self.ridge,
-                 *self.history.values(), *ends.values(), *self.casings.values(),
-                 *(self.tails.values() if racing else ())]
+        cleared = []
+        if self.ZOOM_FROM_REGION:
+            # the region's box comes in on the map, the inset (the map's own picture there)
+            # over it; the names and the map's heads that would show through it leave
+            cleared = [self.start_mark, self.target_mark, *self.ridge[1:]]
+            lines_in = [*self.inset_paths.values(), *self.inset_tails.values(),
+                        *self.inset_casings.values()]
+            for m in (*lines_in, *grown):  # drawn up to the step shown before they come in
+                m.update()
+            self.play(*(FadeIn(m) for m in (*grown, *lines_in)),
+                      *(FadeOut(m) for m in cleared),
+                      *([self.map_heads.animate.set_value(0)] if racing else []),
+                      FadeOut(self.ax), run_time=ZOOM_CLEAR)
+        else:
+            # the scale bar of the map's inset, the box and lines that join the inset to its
+            # region, and the map's frame and tick numbers leave first: the growing inset
+            # would cover the first, and its own scale would read against the map's numbers
+            self.play(FadeOut(self.inset_scale), FadeOut(self.inset_box),
+                      FadeOut(self.inset_lines), FadeOut(self.ax), run_time=ZOOM_CLEAR)
+        # (the map's frame and numbers left first, in either case, and come back with it)
+        faded = [m for m in (self.map_img, self.start_mark, self.target_mark,
+                             *self.ridge, *self.history.values(), *ends.values(),
+                             *self.casings.values(), *(self.tails.values() if racing else ()))
+                 if m not in cleared]
+        self.zoom_cleared = cleared
         self.play(UpdateFromAlphaFunc(grown, lambda m, a: grow(m, a, "grown")),
                   UpdateFromAlphaFunc(self.inset, lambda m, a: grow(m, a, "axes")),
                   # the map fades slowly at first, faster as the inset covers it: most of the
@@ -1210,7 +1261,7 @@ class RaceScene(ThemedScene):
                   *(FadeOut(m, rate_func=lambda a: a * a) for m in faded),
                   # the map's heads (their opacity kept by updaters) with the map
                   *([self.map_heads.animate(rate_func=lambda a: a * a).set_value(0)]
-                    if racing else []),
+                    if racing and not self.ZOOM_FROM_REGION else []),
                   run_time=ZOOM_SECONDS)
         # the new scale: a bar of the old bar's round length, its number beside it, and what
         # the view is, above the grown frame
@@ -1262,8 +1313,16 @@ class RaceScene(ThemedScene):
                   # the map comes in fast at first, while the shrinking inset uncovers it
                   *(FadeIn(m, rate_func=lambda a: 1 - (1 - a) ** 2) for m in faded),
                   *([self.map_heads.animate(rate_func=lambda a: 1 - (1 - a) ** 2)
-                     .set_value(1)] if racing else []),
+                     .set_value(1)] if racing and not self.ZOOM_FROM_REGION else []),
                   run_time=run_time)
+        if self.ZOOM_FROM_REGION:  # the inset gives way to the map's own picture beneath it
+            lines = [*self.inset_paths.values(), *self.inset_tails.values(),
+                     *self.inset_casings.values()]
+            self.play(*(FadeOut(m) for m in (*grown, *lines)),
+                      *(FadeIn(m) for m in self.zoom_cleared),
+                      *([self.map_heads.animate.set_value(1)] if racing else []),
+                      FadeIn(self.ax), run_time=ZOOM_CLEAR)
+            return
         self.play(FadeIn(self.inset_scale), FadeIn(self.inset_box), FadeIn(self.inset_lines),
                   FadeIn(self.ax), run_time=ZOOM_CLEAR)
 
@@ -1275,6 +1334,14 @@ class RaceScene(ThemedScene):
         self.wait(BACK_HOLD)
 
     SECTIONS = sections(section_setup, section_race, section_finish)
+
+
+def _halo(label: VMobject, theme) -> VMobject:
+    """Set `label` on a halo of the page's colour, SCALE_CASING each side of its glyphs: an
+    outline of a copy laid beneath it (a casing on each glyph would cut into its neighbour)."""
+    halo = label.copy().set_fill(opacity=0)
+    halo.set_stroke(theme.background, width=2 * SCALE_CASING, opacity=1)
+    return label.add_to_back(halo)
 
 
 __all__ = ["RaceScene", "extra_settings"]

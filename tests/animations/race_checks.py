@@ -427,8 +427,9 @@ def check_casings(scene):
     from gdviz.race_scene import THIN_CASING
 
     page = ManimColor(scene.theme.background)
-    groups = [(scene.casings, scene.history, th.CASING_WIDTH),
-              (getattr(scene, "inset_casings", {}), scene.inset_tails, THIN_CASING)]
+    groups = [(scene.casings, scene.history, th.CASING_WIDTH)]
+    if not scene.ZOOM_FROM_REGION:  # (else the inset is shown only magnified, not at the end)
+        groups.append((getattr(scene, "inset_casings", {}), scene.inset_tails, THIN_CASING))
     casings = []
     for cases, paths, width in groups:
         assert set(cases) == (set(NAMES) if paths else set())

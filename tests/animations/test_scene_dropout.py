@@ -129,7 +129,9 @@ def _watch(scene):
         faded = frozenset(n for n, d in scene.faded.items() if d.get_stroke_opacity() > 0)
         edges = frozenset(e for e, op in zip(net.edge_ids, net.edge_opacity) if op > 0)
         count = int(scene.k_num.get_value()) if scene.kept_line in scene.mobjects else None
-        return "mask", int(scene.step_num.get_value()), out, faded, edges, count
+        lit = frozenset(e for e, op, rgb in zip(net.edge_ids, net.edge_opacity, net.edge_rgb)
+                        if op > 0 and np.allclose(rgb, colors.rgb(scene.theme.accent)))
+        return "mask", int(scene.step_num.get_value()), out, faded, edges, count, lit
     shown = set(scene.get_mobject_family_members())
     return scene.net in shown, tuple(s for s, snap in enumerate(scene.snaps)
                                      if snap[0] in shown)
@@ -143,37 +145,31 @@ def _dropped(step: int) -> frozenset:
     return frozenset((h + 1, int(i)) for h, m in enumerate(masks) for i in np.flatnonzero(~m))
 
 
-def test_each_mask_turns_into_the_next_only_where_they_differ():
-    """From one step's mask to the next only the neurons that differ change, one kind at a
-    time: first those dropped anew go out, then those restored come back. At the end of every
-    play the neurons drawn dropped lie between the two masks (every neuron dropped at both
-    steps stays dropped, none kept at both is dropped), drawn alike by both outlines, with
-    exactly the edges of the neurons kept; and a count of kept neurons on screen counts the
-    network drawn."""
+def test_each_mask_turns_into_the_next_in_one_move():
+    """From one step's mask to the next only the neurons that differ change, all in one move:
+    those dropped anew go out as those restored come back. At the end of every play the
+    neurons drawn dropped are one of gdcore's masks, drawn alike by both outlines, with
+    exactly the edges of the neurons kept, every one of them lit; the step number shown is
+    that mask's step and the count of kept neurons on screen counts it."""
     notes = [n for n in rendered(Dropout).notes if n is not None and n[0] == "mask"]
     hidden = sum(DROPOUT.sizes[1:-1])
-    for _, _, out, faded, edges, count in notes:
+    masks = [_dropped(s) for s in range(STEPS)]
+    for _, step, out, faded, edges, count, lit in notes:
         assert out == faded
         assert edges == {(a, b) for (a, b) in scene_edges() if a not in out and b not in out}
         if count is not None:
+            assert out == masks[step - 1]
             assert count == hidden - len(out)
+            assert lit <= edges
     for s in range(1, STEPS):
-        old, new = _dropped(s - 1), _dropped(s)
-        assert old != new
-        # the plays from the end of step s's first play to the end of its mask
-        during = [n[2] for n in notes if n[1] == s + 1]
-        assert during[0] == old  # the step turned, the mask not yet
-        for d in during:
-            assert old & new <= d <= old | new
-        changes = [(frozenset(b - a), frozenset(a - b)) for a, b in zip(during, during[1:])
-                   if a != b]
-        # first the new ones out (only), then the restored back (only), nothing else
-        want = [(new - old, frozenset()), (frozenset(), old - new)]
-        assert changes == [c for c in want if c[0] or c[1]]
-        assert during[-1] == new
-        # no play drops more than the neurons that change
-        assert all(len(a) + len(b) <= len(old ^ new) for a, b in changes)
-        assert len(old ^ new) < hidden
+        old, new = masks[s - 1], masks[s]
+        assert old != new and len(old ^ new) < hidden
+        # the plays from the end of step s to the end of step s + 1: one change
+        during = [[n[2] for n in notes if n[1] == s][-1], *(n[2] for n in notes if n[1] == s + 1)]
+        changes = [(b - a, a - b) for a, b in zip(during, during[1:]) if a != b]
+        assert changes == [(new - old, old - new)]
+        # straight from the old thinned network to the new: every kept edge lit throughout
+        assert all(n[6] == n[4] for n in notes if n[1] == s + 1)
 
 
 def scene_edges():
@@ -181,9 +177,9 @@ def scene_edges():
 
 
 def test_the_closing_row_comes_in_the_order_of_the_steps():
-    """One change at a time: the last big network cross-fades into its own thumbnail at the
-    row's right end (never wiped first, which left the title alone on screen), then steps 1, 2
-    and 3 come in, left to right, one per play."""
+    """One change at a time: the last big network turns into its own thumbnail at the row's
+    right end (never wiped first, which left the title alone on screen), then steps 1, 2 and 3
+    come in, left to right, one per play."""
     seen = [n for n in rendered(Dropout).notes if n is not None and n[0] != "mask"]
     changes = [n for p, n in zip(seen, seen[1:]) if n != p]
     last = STEPS - 1

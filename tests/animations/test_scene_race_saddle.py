@@ -66,9 +66,9 @@ def test_every_path_shows_its_own_colour_and_nothing_overlaps_in_the_final_frame
 def test_at_the_end_the_saddle_points_neighbourhood_takes_the_maps_place():
     """The closing zoom on races.SADDLE_ZOOM (the still shows the whole window only): the map
     is gone, the inset fills its width at one scale in x and y, the saddle's plus on (0, 0)
-    and SGD's end square on gdcore's last point, apart by over five square sides (at the map's
-    scale they touched); the paths that turn up the slope have their roots in it; its
-    heading above and its scale bar, 0.1 long at the new scale, clear of the heading."""
+    and SGD's end square on gdcore's last point, apart (at the map's scale they touched);
+    the paths that turn up the slope have their roots in it; its
+    heading above and its scale bar, 0.2 long at the new scale, clear of the heading."""
     from gdviz.race_scene import ZOOM_FILL
 
     zoom = races.SADDLE_ZOOM
@@ -89,13 +89,14 @@ def test_at_the_end_the_saddle_points_neighbourhood_takes_the_maps_place():
     sq = scene.inset_ends["SGD"]
     np.testing.assert_allclose(ins.p2c(sq.get_center()), trs["SGD"].points[-1], atol=1e-9)
     np.testing.assert_allclose(ins.p2c(scene.inset_star.get_center()), [0, 0], atol=1e-9)
-    assert np.linalg.norm(sq.get_center() - scene.inset_star.get_center()) > 5 * sq.width
+    star = scene.inset_star
+    assert np.linalg.norm(sq.get_center() - star.get_center()) > (sq.width + star.width) / 2
     for name in ("Momentum", "NAG"):  # their climb starts inside the region
         assert races.inside(trs[name].points, zoom.region).any()
         assert len(scene.inset_paths[name].points)
     bar, label = scene.zoom_scale
-    assert bar.get_length() == pytest.approx(ins.c2p(0.1, 0)[0] - ins.c2p(0, 0)[0])
-    assert label.tex_string == "0.1"
+    assert bar.get_length() == pytest.approx(ins.c2p(0.2, 0)[0] - ins.c2p(0, 0)[0])
+    assert label.tex_string == "0.2"
     heading = scene.zoom_heading
     assert heading.get_bottom()[1] > frame.get_top()[1]
     assert (bar.get_top()[1] < frame.get_bottom()[1]
@@ -105,9 +106,28 @@ def test_at_the_end_the_saddle_points_neighbourhood_takes_the_maps_place():
 WATCHERS[RaceSaddle] = race_checks.zoom_watch
 
 
-def test_the_scale_bar_leaves_before_the_inset_grows_and_the_zoom_keeps_off_the_edge():
-    """race_checks.check_zoom: the scale bar gone before the inset grows, the margin kept."""
-    race_checks.check_zoom(RaceSaddle)
+def test_the_magnified_view_grows_from_its_regions_box_and_keeps_off_the_edge():
+    """No inset on the map: the magnified view is the region's own box, at the map's scale,
+    growing to fill the map's box (at least as large as the map, square), twice (from step
+    10 to 80, and after the finish); its small scale bar is never shown; the zoomed picture
+    keeps the margin. SGD's approach lies inside the region from the first step magnified."""
+    from gdviz.race_scene import ZOOM_FILL
+
+    scene = rendered(RaceSaddle)
+    notes = [n for n in scene.notes if n is not None]
+    (rx0, rx1), (ry0, ry1) = races.SADDLE_ZOOM.region
+    assert rx1 - rx0 == pytest.approx(ry1 - ry0)
+    a, b = scene.ax.c2p(rx0, ry0), scene.ax.c2p(rx1, ry1)
+    assert notes[0][0] == pytest.approx(b[0] - a[0])  # the region's box on the map
+    assert not any(bar for _, bar in notes)
+    (x0, x1), _ = races.SADDLE.window
+    width = scene.ax.c2p(x1, 0)[0] - scene.ax.c2p(x0, 0)[0]
+    grown = [w for w, _ in notes if w > notes[0][0] * 1.001]
+    assert max(grown) == pytest.approx(ZOOM_FILL * width, rel=1e-6)
+    assert race_checks.ink_margin_px(rendered(RaceSaddle, own=True)) >= race_checks.EDGE_PX
+    sgd = races.run_race(races.SADDLE)["SGD"].points
+    first, last = scene.ZOOM_RACE
+    assert races.inside(sgd[first:last + 1], races.SADDLE_ZOOM.region).all()
 
 
 def test_the_ridge_is_drawn_under_the_lanes_that_straddle_it():
