@@ -117,8 +117,8 @@ PANEL_Y = -0.95
 #: The panels' widths and centres (scene units): the map, where the descent is followed, takes
 #: the most room; the line's panel and the cost panel beside it are narrower, each panel's tick
 #: numbers clear of its neighbour.
-LINE_X, LINE_WIDTH = -5.15, 2.75
-MAP_X, MAP_WIDTH = -0.3, 5.0
+LINE_X, LINE_WIDTH = -5.0, 2.6
+MAP_X, MAP_WIDTH = -0.28, 5.0
 COST_X, PANEL_WIDTH = 4.9, 2.2
 #: The step axis is 0, then logarithmic (log10(t + 1)): two short slanted strokes across a gap
 #: in it at BREAK_U (between the 0 and the 10 ticks) say so, as the stills' break marks do.

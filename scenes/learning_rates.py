@@ -271,8 +271,8 @@ class LearningRates(ThemedScene):
                       f"Each jump lands farther from the dotted valley floor, "
                       f"×{nb.text(growth, places=3)} a jump: {nb.text(abs(d[0]), places=2)} to "
                       f"{nb.text(abs(d[shown]), places=2)} in {shown} steps."),
-            "fast-forward": f"The zoom closes and the run speeds on: its path leaves the map "
-                            f"at step {len(drawn_path(large.points)) - 1}.",
+            "fast-forward": "The view opens out to the whole map and the run speeds on: its "
+                            f"path leaves the map at step {len(drawn_path(large.points)) - 1}.",
             "result": (f"Only the good rate comes close to J* = {j_text(j_star)}: it ends at "
                        f"J = {j_text(trs[good].losses[-1])}.",
                        f"The large rate's cost leaves the top of the chart at step "

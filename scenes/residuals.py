@@ -92,7 +92,7 @@ HEAD_GAP = 0.25
 #: The gap between the strip's equal parts once cut apart: room for their numbers.
 PART_GAP = 0.28
 #: The line of J under the strip, and its size (the payoff: the largest text of the scene).
-EQ_Y, J_SIZE = -3.1, 42
+EQ_Y, J_SIZE = -2.9, 42
 #: A ghost (a square's discarded half, the parts other than J's): a faint fill (GHOST_OPACITY;
 #: on the dark page, GHOST_OPACITY_DARK: the error red at 0.12 over near-black is a maroon
 #: barely told from the page) inside an outline that stays clear (GHOST_STROKE of the error
@@ -379,9 +379,10 @@ class Residuals(ThemedScene):
         # the payoff, larger than anything of the set-up, in the middle of the page
         j_eq = self.tex(rf"J = \frac{{1}}{{{n}}} \sum_{{i=1}}^{{{n}}} C_i = {self.j:.{p}f}", J_SIZE)
         j_eq.move_to([0.0, EQ_Y, 0])
-        # the number goes before its name comes: never words over words
+        # the number goes before its name comes: never words over words; the formula fades in
+        # (Write's outline pass blots a sum's small limits into each other)
         self.play(FadeOut(part_labels[0]), run_time=0.5)
-        self.play(FadeIn(j_lab), Write(j_eq), run_time=1.2)
+        self.play(FadeIn(j_lab), FadeIn(j_eq), run_time=1.2)
         self.play(Indicate(self.cost_eq, color=t.accent, scale_factor=1.05), run_time=1.2)
         self.pieces, self.strip, self.parts = pieces, strip, parts
         self.sum_eq, self.j_eq, self.mean_square = sum_eq, j_eq, parts[0]

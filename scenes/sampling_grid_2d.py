@@ -147,7 +147,7 @@ class SamplingGrid2d(ThemedScene):
         ax.set_z_index(1)  # the axis lines over the guesses
         frame = VMobject(color=t.muted, stroke_width=2).set_points_as_corners(
             [ax.c2p(LOW, HIGH), ax.c2p(HIGH, HIGH), ax.c2p(HIGH, LOW)])
-        counter = Integer(0, font_size=28, color=t.data)
+        counter = Integer(0, font_size=30, color=t.data)
         title = CountLine(self.text(f"{bins} bins per axis:", 24), counter,
                           self.text("guesses", 24), CENTRE_X[bins], TOP + TITLE_GAP,
                           tail_one=self.text("guess", 24))

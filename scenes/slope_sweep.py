@@ -37,6 +37,7 @@ from manim import (
     Wait,
     Write,
     always_redraw,
+    config,
     linear,
     smooth,
 )
@@ -89,8 +90,10 @@ J_SIG, J_PLACES = numbers.COST_SIG, 5
 #: The panels (scene units): the data panel wider than the cost panel, whose slopes span only
 #: 0 to 0.6, so that the points and their error bars near m* are drawn large; both as tall as
 #: the rows above them allow.
-LEFT_SIZE, RIGHT_SIZE = (5.9, 4.4), (4.6, 4.4)
-PANEL_DROP = 0.7
+LEFT_SIZE, RIGHT_SIZE = (5.9, 4.15), (4.6, 4.15)
+PANEL_DROP = 0.55
+#: The least room between the settling note and the frame's right edge (scene units).
+NOTE_EDGE = 0.45
 #: The cost panel's m axis stands AXIS_GAP (scene units, 15 px at 480p) below J = 0, as an
 #: offset spine: the curve's bottom (J* = 0.009, on 0), the dot and the star keep clear of it.
 AXIS_GAP = 0.25
@@ -255,6 +258,8 @@ class SlopeSweep(ThemedScene):
         note = VGroup(self.text("the bottom of the curve", 24, t.text),
                       self.text("is the best slope", 24, t.text)).arrange(DOWN, buff=0.1)
         note.move_to(ax_r.c2p(0.45, 0.88 * top))
+        # kept NOTE_EDGE inside the frame's right edge (the house margin, 24 px at 480p)
+        note.shift(min(0.0, config.frame_x_radius - NOTE_EDGE - note.get_right()[0]) * RIGHT)
         self.note = note
         # the minimum: the house star at the bottom of the curve, over the dot resting there
         # (the dot shows between its points)
