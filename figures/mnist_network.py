@@ -29,8 +29,11 @@ NAMES = ("inputs", "hidden", "outputs")
 #: EDGE_ALPHA, so one thread reads on the page and the threads darken where they gather
 #: (the fans at the neurons). Opaque 0.4 pt lines of one grey drew the regular lattice of
 #: their crossings as a moiré of dark diamonds, at 300 dpi and in print.
+#: On the dark page the light threads stand out more against it than the dark ones on paper,
+#: and their crossings drew the same lattice of diamonds: fainter there (EDGE_ALPHA_DARK), one
+#: thread still 2:1 against the page.
 EDGE_WIDTH = 0.25
-EDGE_ALPHA = 0.55
+EDGE_ALPHA, EDGE_ALPHA_DARK = 0.55, 0.38
 
 
 def _counts() -> dict:
@@ -51,7 +54,8 @@ def make_figure(theme):
     lay = layout(SIZES, width=12.0, height=6.4, max_shown=MAX_SHOWN)
     fig, ax = gm.subplots(theme, height=3.95)
     # every neuron joined to every neuron of the next layer: fine translucent threads
-    nd.draw_edges(ax, lay, color=theme.muted, linewidth=EDGE_WIDTH, alpha=EDGE_ALPHA)
+    alpha = EDGE_ALPHA_DARK if theme.name == "dark" else EDGE_ALPHA
+    nd.draw_edges(ax, lay, color=theme.muted, linewidth=EDGE_WIDTH, alpha=alpha)
     # every neuron neutral: nothing here is highlighted (the accent marks a change)
     nd.draw_neurons(ax, lay, theme)
     nd.draw_elision(ax, lay, theme)
