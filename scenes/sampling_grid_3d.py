@@ -96,11 +96,11 @@ EMERGE = 0.3
 #: the orbit: its seconds, the share of them it eases in (and out) over, then the hold on the
 #: lattice
 ORBIT_SECONDS, ORBIT_EASE, HOLD_SECONDS = 10.0, 0.15, 1.5
-#: before the orbit the square and the title (their part done) fade (FADE_SECONDS), then the
-#: cube's count line rises to the title's place and the cube grows GROW times, its guesses
-#: with it, to the middle of the frame (GROWN_CENTER), over GROW_SECONDS: as large as the
-#: frame's height allows
-GROW, GROWN_CENTER, GROW_SECONDS = 1.18, (0.0, -0.1), 1.5
+#: before the orbit the square and the title (their part done) fade (FADE_SECONDS); during it
+#: the cube's count line rises to the title's place and the cube grows GROW times, its guesses
+#: with it, drifting to the middle of the frame (GROWN_CENTER): as large as the frame's height
+#: allows
+GROW, GROWN_CENTER = 1.18, (0.0, -0.1)
 FADE_SECONDS = 0.8  # the square and the title fading, before the cube grows
 #: the share of the stacking's seconds it eases in (and out) over: the planes rise in one
 #: steady move, not in steps
@@ -508,36 +508,41 @@ class SamplingGrid3d(ThemedScene):
         self.record(3, self.head3, self.landings[-1][1])
 
     def make_room(self):
-        """The square and the title, their part done, fade; then the cube (its guesses and count
-        with it) grows GROW times to the middle of the frame, its count line in the title's
-        place."""
+        """The square and the title, their part done, fade (one change at a time: gone before
+        the cube moves, so it never passes over them, nor its count line over the title)."""
+        square = VGroup(self.ax2, self.frame2, self.dots2, self.head2, self.title)
+        self.play(FadeOut(square), run_time=FADE_SECONDS)
+        self.remove(square)
+
+    def settle(self):
+        """An updater's function (m, alpha) that moves the cube (its guesses and count line
+        with it) to the middle of the frame and grows it GROW times as alpha runs 0 → 1, its
+        count line rising to the title's place."""
         start = self.view.center.copy()
         end = np.array([*GROWN_CENTER, 0.0])
-        square = VGroup(self.ax2, self.frame2, self.dots2, self.head2, self.title)
         head = self.head3
         top = (head.top, self.title.get_top()[1])
 
         def grow(m, alpha):
-            e = smooth(alpha)
+            e = steady(alpha)
             self.view.center = start + e * (end - start)
             self.view.lengths = np.full(3, CUBE * (1.0 + (GROW - 1.0) * e))
             head.centre_x = start[0] + e * (end[0] - start[0])
             head.top = top[0] + e * (top[1] - top[0])
             head.layout()
 
-        # one change at a time: the square and the title gone before the cube moves, so it
-        # never passes over them, nor its count line over the title
-        self.play(FadeOut(square), run_time=FADE_SECONDS)
-        self.remove(square)
-        self.play(UpdateFromAlphaFunc(ValueTracker(0.0), grow), run_time=GROW_SECONDS)
+        return grow
 
     def section_orbit(self):
-        """The square makes room for the cube, grown; then the camera orbits the lattice: one
-        turn, at one height, at a steady pace (eased in and out), so its depth reads; then it
-        holds."""
+        """The square makes room for the cube; then the camera orbits the lattice, one turn at
+        one height at a steady pace (eased in and out), so its depth reads, while the cube
+        settles, grown, in the middle of the frame: a slow drift over the whole orbit (a
+        quicker move of its thousand small dots, more than a dot's width a frame, read as
+        dots vanishing and others appearing); then it holds."""
         self.make_room()
-        self.play(self.view.theta.animate.set_value(THETA1), run_time=ORBIT_SECONDS,
-                  rate_func=steady)
+        self.play(self.view.theta.animate(rate_func=steady).set_value(THETA1),
+                  UpdateFromAlphaFunc(ValueTracker(0.0), self.settle(), rate_func=linear),
+                  run_time=ORBIT_SECONDS)
         self.wait(HOLD_SECONDS)
 
     SECTIONS = sections(section_line, section_square, section_cube, section_orbit)
