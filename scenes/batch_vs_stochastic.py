@@ -324,7 +324,7 @@ class BatchVsStochastic(ThemedScene):
         head.next_to(self.values, RIGHT, buff=0.25)
         self.values_head = head
         self.play(FadeIn(self.values), FadeIn(self.leaders), FadeIn(head), run_time=0.8)
-        self.wait(2.8)
+        self.wait(1.6)  # the last hold: under the 2 s of stillness the rules allow
 
     SECTIONS = sections(section_setup, section_descent, section_compare)
 
