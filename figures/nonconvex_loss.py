@@ -27,6 +27,7 @@ J = {local}.
 import numpy as np
 from matplotlib.ticker import FuncFormatter, NullLocator
 
+from gdcore import data, regression
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz import numbers, views
@@ -62,6 +63,13 @@ def facts() -> dict:
                 basins=numbers.word(procedure.count_local_minima(L, MIN_DEPTH)),
                 sizes="–".join(str(s) for s in net.sizes), n_samples=X.shape[0],
                 window=float(W1.max()), **_basin_costs(L))
+
+
+def _bowl_minimum() -> tuple[float, float, float]:
+    """The bowl's minimum as gdcore solves for it: (m*, b*, J*)."""
+    x, y = data.regression_points()
+    m, b = regression.least_squares(x, y)
+    return float(m), float(b), float(regression.cost(m, b, x, y))
 
 
 def _basin_costs(L) -> dict:
@@ -125,15 +133,18 @@ def local_minimum(theme) -> dict:
         "markerfacecolor"], "markeredgewidth": LOCAL_EDGE}
 
 
-def _stars(ax, theme, X, Y, Z, cells, gid):
+def _stars(ax, theme, X, Y, Z, cells, gid, exact=None):
     """A star at each of the grid's local minima (gdcore's cells), keyed with its cost under
-    the map: the least filled (the house minimum), any other hollow (a local minimum)."""
+    the map: the least filled (the house minimum), any other hollow (a local minimum). With
+    `exact` (x, y, cost), the least is drawn there, where gdcore solves for it, not at its
+    grid cell (the bowl's: the least-squares fit and its J*, as every figure writes it)."""
     least = min(cells, key=lambda c: Z[c])
     for k, cell in enumerate(cells):
         kind = "minimum" if cell == least else "local minimum"
         look = theme.marker("minimum") if cell == least else local_minimum(theme)
-        ax.plot(X[cell], Y[cell], **{**look, "zorder": 5}, gid=f"{gid}:{k}",
-                label=f"{kind}, $J = {numbers.cost(Z[cell], 'latex')}$")
+        x, y, z = exact if cell == least and exact is not None else (X[cell], Y[cell], Z[cell])
+        ax.plot(x, y, **{**look, "zorder": 5}, gid=f"{gid}:{k}",
+                label=f"{kind}, $J = {numbers.cost(z, 'latex')}$")
     gm.optimizer_legend(ax, theme, "map", ncols=len(cells))
 
 
@@ -160,10 +171,10 @@ def make_figure(theme):
     gm.map_ticks(ac)  # the map's window, ticked every 2, both ends labelled
     _colorbar(fig, cs, ac, theme, th.AXIS_LABELS["cost"])
     cells = procedure.local_minima_cells(J, MIN_DEPTH)
-    _stars(ac, theme, M, B, J, cells, "bowl-minimum")
+    best = _bowl_minimum()
+    _stars(ac, theme, M, B, J, cells, "bowl-minimum", exact=best)
     # the same minimum on the surface above it, as mse-surface stars it
-    (cell,) = cells
-    ax.plot([M[cell]], [B[cell]], [J[cell]], **theme.marker("minimum"), gid="surface-minimum")
+    ax.plot(*([v] for v in best), **theme.marker("minimum"), gid="surface-minimum")
 
     # Right: the network's cost over two of its weights.
     ll = _levels(theme, L)  # log-spaced too: the basins lie in the lowest decade
