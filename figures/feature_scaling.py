@@ -10,7 +10,7 @@ well under 1 % of the way: the box beside the start, joined to the middle panel 
 shows the zig-zag, still {kept:.2f} of its first width after {steps} steps, and J = {j_raw}.
 Right: with standardised z the bowl is round (curvature ratio {cond_scaled:.0f}); the gradient
 points at the minimum, and the path (α = {lr_scaled:g}) runs straight to it, halving its
-distance at each step: J = J* = {j_scaled}, the least-squares minimum. A dot marks each landing
+distance at each step: J ≈ J* = {j_scaled}, the least-squares minimum. A dot marks each landing
 that stands clear of the one before and of the star; the later ones lie within a dot of the
 minimum, as the panel says, and the end square sits just beside the star, on the side the
 path comes from, where the path stops.
@@ -134,11 +134,13 @@ def _panel(ax, theme, run, title, xlabel, ylabel, path=True):
 
 def cost_reached(run) -> str:
     """The cost after the run's steps, as its title writes it (maths): "J = 0.940", or, where
-    it is the least cost to the figures written, "J = J^* = 0.00903"."""
+    it is the least cost to the figures written, "J \\approx J^* = 0.00903" (equal to the
+    figures written, not exactly)."""
     j = run.trajectory.losses[-1]
     star = regression.cost(*run.optimum, run.x, data.regression_points()[1])
     written = nb.cost(j, "latex")
-    return f"J = J^* = {written}" if written == nb.cost(star, "latex") else f"J = {written}"
+    return (rf"J \approx J^* = {written}" if written == nb.cost(star, "latex")
+            else f"J = {written}")
 
 
 def zoom_window(pts) -> tuple[tuple[float, float], tuple[float, float]]:
