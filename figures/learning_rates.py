@@ -23,7 +23,7 @@ valley that march outward until they leave the map at the right edge, where a cr
 exit; the words say it leaves the map at step {exit_step}. Bottom left, the cost per step of
 the three runs on log axes: the small rate falls slowly, the good one reaches the minimum, the
 large one climbs out of the top of the plot. Bottom right, the factor per step across the
-valley against the learning rate: a V that crosses 1 at the limit {limit}, the red zone beyond
+valley against the learning rate: a V that crosses 1 at the limit {limit}, the grey zone beyond
 it; the small rate ({f_small}) and the good one ({f_good}) sit below 1, the large one just
 above it ({growth}), each named beside its dot; the limit and h_max, the largest curvature of
 J, are written on the stable side, above the 1.
@@ -211,15 +211,17 @@ def make_figure(theme):
     a = np.linspace(0, ALPHA_MAX, 200)
     fx.plot(a, np.abs(1 - a * lam), color=theme.muted, linewidth=1.0)
     fx.axhline(1, **theme.line("reference", color=theme.muted, linewidth=0.6))
-    fx.axvspan(COST_DESCENT.max_stable_rate, ALPHA_MAX, color=theme.error, alpha=0.12, lw=0)
+    # the limit and the unstable side in ink and grey: the error red sat beside the too-large
+    # rate's pink, two near hues of two meanings
+    fx.axvspan(COST_DESCENT.max_stable_rate, ALPHA_MAX, color=theme.muted, alpha=0.12, lw=0)
     fx.axvline(COST_DESCENT.max_stable_rate,
-               **theme.line("reference", color=theme.error, linewidth=0.8))
+               **theme.line("reference", color=theme.text, linewidth=0.8))
     # every word left of the limit, above the dotted 1 (the empty stable side: the V is
-    # under 1 there), none in the red zone: the limit's note at the top, h_max under it
+    # under 1 there), none in the grey zone: the limit's note at the top, h_max under it
     limit = nb.latex(COST_DESCENT.max_stable_rate, places=3)
     fx.annotate(f"limit $2/h_{{\\max}} \\approx {limit}$", (COST_DESCENT.max_stable_rate, Y_TOP),
                 xytext=(-3, -2), textcoords="offset points", ha="right", va="top",
-                fontsize=theme.small_size, color=theme.error, gid="limit-note")
+                fontsize=theme.small_size, color=theme.text, gid="limit-note")
     fx.annotate(f"$h_{{\\max}} \\approx {nb.latex(lam, places=1)}$:\n$J$’s largest curvature",
                 (COST_DESCENT.max_stable_rate, Y_TOP), xytext=(-3, -15),
                 textcoords="offset points", ha="right", va="top",
@@ -228,7 +230,7 @@ def make_figure(theme):
         f = factor(lr)
         fx.plot([lr], [f], "o", color=cols[name], markersize=5, zorder=5, gid=f"rate-{name}")
         # each beside its dot, 2 pt or more clear of the V's arms and the dotted lines: the
-        # large rate up-left of its dot (left of the limit, out of the red zone), the good
+        # large rate up-left of its dot (left of the limit, out of the grey zone), the good
         # rate above-left between the arms, the small rate right of its dot, under the 1
         sep = " "
         if f > 1:
