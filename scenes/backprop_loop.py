@@ -353,7 +353,8 @@ class BackpropLoop(ThemedScene):
         out = len(SIZES) - 1
         targets = VGroup()
         for k in range(SIZES[-1]):
-            lab = self.tex(rf"y_{k + 1} = {Y[k]:.2f}", 32, t.error)
+            # a target is a label, written as one (0, 1), not as a measurement (0.00, 1.00)
+            lab = self.tex(rf"y_{k + 1} = {numbers.latex(float(Y[k]))}", 32, t.error)
             lab.next_to(net.point(out, k), RIGHT, buff=net.radius + 0.25)
             targets.add(lab)
         self.play(FadeIn(targets, shift=0.2 * LEFT),

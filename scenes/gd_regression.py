@@ -77,9 +77,9 @@ SETUP_SECONDS = 4.2
 #: Decimals of m and b (and m*, b*) on screen.
 PLACES = 3
 #: J's readout: J_SIG significant figures at every step (gdviz.numbers.sig_places), at most
-#: J_PLACES decimals, as the chapter's other readouts: 13.9, 0.716, 0.0091; J* as
-#: gdviz.numbers.cost writes it (0.00903), as every still.
-J_SIG, J_PLACES = 3, 4
+#: J_PLACES decimals, as the chapter's other readouts and stills write a cost: 13.9, 0.716,
+#: 0.00909 at the end (learning-rates' good run, the same run); J* 0.00903.
+J_SIG, J_PLACES = nb.COST_SIG, 5
 #: J*'s label stands on its dotted line, JSTAR_LIFT above it, its left end JSTAR_INSET right
 #: of the panel's left edge (clear of the 10⁻² tick's number), under the curve's fall (decades
 #: above there).
