@@ -38,8 +38,6 @@ class RaceSaddle(RaceScene):
     TAIL = 12
     START_LABEL = RIGHT  # as in the still: the paths leave the start to the left and up
     X_TICK, Y_TICK = 1.0, 1.0  # at 0.5 the numbers stood 2 px apart at 480p
-    HALO_LABELS = True  # "start" and "ridge, w₂ = 0" stand over level lines
-    QUICK_SETUP = True
     ZOOM_FROM_REGION = True  # the region's box on the map grows into the magnified view
     STEP_TICK = 40
     WIDTH_STEP = 0.25  # Adagrad's and RMSprop's paths share the climb to the top edge

@@ -55,7 +55,6 @@ from manim import (
     FadeIn,
     FadeOut,
     Group,
-    LaggedStart,
     Line,
     MathTex,
     Rectangle,
@@ -70,7 +69,6 @@ from manim import (
     ValueTracker,
     VGroup,
     VMobject,
-    Write,
     config,
     linear,
 )
@@ -168,8 +166,6 @@ RING = 1.6
 #: length of its way from the start (scene units, 24 px at 480p): the paths leave the start
 #: ring together and part as they go.
 LANE_RAMP = 0.4
-#: The title (seconds): its words written, then its formula's glyphs faded in one by one.
-TITLE_SECONDS = (0.8, 1.2)
 #: Stroke width and opacity of the ridge's dotted line (RaceScene.RIDGE): as the panel's
 #: frame's edge, its dots half strength, a reference under the paths, not a path.
 RIDGE_WIDTH, RIDGE_OPACITY = 2.0, 0.55
@@ -380,12 +376,6 @@ class RaceScene(ThemedScene):
     INSET_SCALE_LEFT = False
     CASE_EACH = False
     RIDGE = False
-    #: the start's and the ridge's names on a halo of the page's colour (where they stand over
-    #: the map's level lines)
-    HALO_LABELS = False
-    #: a short set-up (about 4 s): the title and the map in together, then the marks, then
-    #: the legend, settings, panel and dots in one fade
-    QUICK_SETUP = False
     #: the magnified view is the region's own box on the map turning into it (no inset on the
     #: map): drawn over its region at the map's scale, its levels the map's, shown only while
     #: it grows, is large and shrinks back; the start's and the ridge's names and the map's
@@ -666,8 +656,7 @@ class RaceScene(ThemedScene):
         line.set_stroke(opacity=RIDGE_OPACITY)
         label = self.mixed("ridge, $w_2 = 0$", SMALL_SIZE)
         label.next_to(self.ax.c2p(x0, 0), UP + RIGHT, buff=0.1).set_z_index(6)
-        if self.HALO_LABELS:
-            _halo(label, t)
+        _halo(label, t)  # over the map's level lines
         return VGroup(line, label)
 
     def lane_path(self, name: str) -> np.ndarray:
@@ -810,8 +799,7 @@ class RaceScene(ThemedScene):
         ring = Circle(radius=0.1, stroke_color=t.text, stroke_width=3, fill_color=t.background,
                       fill_opacity=1).move_to(self.ax.c2p(*self.RACE.start))
         label = self.text("start", TEXT_SIZE).next_to(ring, self.START_LABEL, buff=0.14)
-        if self.HALO_LABELS:
-            _halo(label, t)
+        _halo(label, t)  # over the map's level lines
         return VGroup(ring, label).set_z_index(6)
 
     def marker_target(self):
@@ -1035,35 +1023,17 @@ class RaceScene(ThemedScene):
         self.panel = self.build_panel(left, header.get_bottom()[1] - 0.2, panel_bottom)
         self.settings = settings
 
-        # the words written; the formula's glyphs fade in one after another, each in its
-        # place: Write's outline stroke, drawn first, would blot the small sub- and
-        # superscripts of a long formula into each other while it is written
-        words, formula = title
-        if self.QUICK_SETUP:  # the title from the first frame, the map in, then two fades
-            self.add(title)
-            self.play(FadeIn(self.ax), FadeIn(img), run_time=1.0)
-            self.play(FadeIn(target), FadeIn(start), *([FadeIn(self.ridge)] if self.RIDGE
-                                                       else []),
-                      *([FadeIn(inset)] if self.RACE.inset is not None and not self.ZOOM_FROM_REGION
-              else []),
-                      run_time=SETUP_STEP)
-            self.play(FadeIn(self.legend), FadeIn(settings), FadeIn(self.panel),
-                      FadeIn(header), run_time=SETUP_STEP)
-        else:
-            self.play(Write(words), run_time=TITLE_SECONDS[0])
-            self.play(LaggedStart(*(FadeIn(g) for g in formula.family_members_with_points()),
-                                  lag_ratio=0.15), run_time=TITLE_SECONDS[1])
-            # the map and its axes faded in whole (drawn by Create, each frame and tick came in
-            # within a frame or two); then one thing at a time, each faded in where it stays
-            # (nothing moves or grows): the start and the target (and the ridge), the inset, the
-            # legend and settings, the distance panel
-            self.play(FadeIn(self.ax), FadeIn(img), run_time=MAP_FADE)
-            self.play(FadeIn(target), FadeIn(start),
-                      *([FadeIn(self.ridge)] if self.RIDGE else []), run_time=SETUP_STEP)
-            if self.RACE.inset is not None:
-                self.play(FadeIn(inset), run_time=SETUP_STEP)
-            self.play(FadeIn(self.legend), FadeIn(settings), run_time=SETUP_STEP)
-            self.play(FadeIn(self.panel), FadeIn(header), run_time=SETUP_STEP)
+        # a short set-up (about 4 s): the title from the first frame; the map and its axes
+        # faded in whole (drawn by Create, each frame and tick came in within a frame or two);
+        # then the start and the target (and the ridge, and the inset on the map), each where
+        # it stays; then the legend, the settings and the distance panel
+        self.add(title)
+        self.play(FadeIn(self.ax), FadeIn(img), run_time=MAP_FADE)
+        on_map = [inset] if self.RACE.inset is not None and not self.ZOOM_FROM_REGION else []
+        self.play(FadeIn(target), FadeIn(start), *([FadeIn(self.ridge)] if self.RIDGE else []),
+                  *(FadeIn(m) for m in on_map), run_time=SETUP_STEP)
+        self.play(FadeIn(self.legend), FadeIn(settings), FadeIn(self.panel), FadeIn(header),
+                  run_time=SETUP_STEP)
         self.add(*self.casings.values(), *self.history.values(), *self.tails.values(),
                  *self.panel_curves.values())
         if not self.ZOOM_FROM_REGION:
