@@ -97,8 +97,9 @@ PLOT_HEIGHT, PLOT_FOOT = 1.85, -3.08
 #: The least room (scene units) round the jump note in its band: 12 px at 480p.
 NOTE_BAND = 0.2
 #: Seconds the least cost J* stands on screen at the end, from the start of its writing, at
-#: least (it comes in as the large run's cost climbs off the chart); the last still stretch.
-RESULT_HOLD, FINAL_HOLD = 3.5, 1.6
+#: least (it comes in as the large run's cost climbs off the chart); the hold after the closing
+#: note's first line; the last still stretch.
+RESULT_HOLD, LINE_HOLD, FINAL_HOLD = 3.5, 1.4, 1.8
 #: The words over the cost plot: at least NOTE_CLEAR (scene units, 27 px at 480p) right of its
 #: J axis label; the closing note's right edge at NOTE_RIGHT (the frame's 24 px margin and more).
 NOTE_CLEAR = 0.45
@@ -796,7 +797,11 @@ class LearningRates(ThemedScene):
         self.what = what
         self.caption_next()  # the caption's next sentence: the cost off the chart
         self.play(GrowArrow(self.climb), run_time=0.4)
-        self.play(FadeIn(what, shift=0.25 * DOWN))
+        # the payoff read at a reading pace: a line at a time, each held (no stillness over
+        # the 2 s the rules allow)
+        self.play(FadeIn(what[0], shift=0.25 * DOWN))
+        self.wait(LINE_HOLD)
+        self.play(FadeIn(what[1], shift=0.25 * DOWN))
         self.wait(FINAL_HOLD)
 
     SECTIONS = sections(section_setup, section_small_and_good, section_jumps,
