@@ -45,18 +45,20 @@ def rising_slots(index: np.ndarray, p: float) -> tuple[np.ndarray, np.ndarray]:
     return index < p, np.minimum(index, max(p - 1.0, 0.0))
 
 
+def eased_part(lo: float, hi: float):
+    """A rate function that runs (smoothly) only over the part lo..hi of a play: at rest
+    before and after it."""
+    return lambda a: smooth(float(np.clip((a - lo) / (hi - lo), 0.0, 1.0)))
+
+
 def swap(old: Mobject, new: Mobject, within=(0.0, 1.0), **kw) -> list:
     """`old` fades out in the first half of `within` (a part of the play), `new` fades in in
     the second: one after the other in one play, so no word or number is ever drawn over
     another (keywords such as shift go to both fades)."""
     a0, a1 = within
     mid = 0.5 * (a0 + a1)
-
-    def part(lo, hi):
-        return lambda a: smooth(float(np.clip((a - lo) / (hi - lo), 0.0, 1.0)))
-
-    return [FadeOut(old, rate_func=part(a0, mid), **kw),
-            FadeIn(new, rate_func=part(mid, a1), **kw)]
+    return [FadeOut(old, rate_func=eased_part(a0, mid), **kw),
+            FadeIn(new, rate_func=eased_part(mid, a1), **kw)]
 
 
 #: roll: how far (scene units) a number rises as it rolls over, and the part of the play in
@@ -71,12 +73,8 @@ def roll(old: Mobject, new: Mobject, rise: float = ROLL_RISE) -> list:
     never blank and no glyph is ever drawn through another (a Transform of one number into
     another blends their glyphs into shapes that are neither)."""
     half = 0.5 * (1.0 + ROLL_OVERLAP)
-
-    def part(lo, hi):
-        return lambda a: smooth(float(np.clip((a - lo) / (hi - lo), 0.0, 1.0)))
-
-    return [FadeOut(old, shift=rise * UP, rate_func=part(0.0, half)),
-            FadeIn(new, shift=rise * UP, rate_func=part(1.0 - half, 1.0))]
+    return [FadeOut(old, shift=rise * UP, rate_func=eased_part(0.0, half)),
+            FadeIn(new, shift=rise * UP, rate_func=eased_part(1.0 - half, 1.0))]
 
 
 def stepwise(alpha: float, steps: int) -> float:

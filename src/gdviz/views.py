@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from gdviz import numbers
+
 # ------------------------------------------------------------------ the window of J(m, b)
 
 #: The slope and intercept windows of every cost picture (FIGURES.md: m ∈ [−2, 4], b ∈ [−6, 8]).
@@ -109,4 +111,4 @@ GRID_MARGIN = 0.068
 def guesses_title(bins: int, dims: int, count: int) -> str:
     """One title for every grid of guesses: its bins per axis multiplied out, '10 × 10 = 100
     guesses', so the count's growth with each added weight reads in the title."""
-    return " × ".join([str(bins)] * dims) + f" = {count:,} guesses"
+    return " × ".join([str(bins)] * dims) + f" = {numbers.count(count)} guesses"
