@@ -39,10 +39,13 @@ SIZE_FAR, SIZE_GROWTH = 2.5, 7.5
 FAR_EDGE = 0.35
 LABEL_PADS = (0, 0, -2)  # w1, w2, w3 titles' distance from their numbers
 X_TICK_PAD = -2  # w1's numbers drawn in towards their axis (mplot3d sets them far off it)
-#: The numbers' alignment on w1, w2, w3: where w1 meets w2 at the front corner, w1's 1.0 set
-#: left of its tick and w2's 0.0 right of its own; where w2 meets w3 at the right one, w2's
-#: numbers set below their ticks and w3's above, so no two axes' numbers read as one.
+#: The numbers' alignment on w1, w2, w3: w1's set left of their ticks, w2's below theirs and
+#: w3's above, so no two axes' numbers read as one.
 TICK_ALIGN = (("right", "center"), ("left", "top"), ("left", "bottom"))
+#: Each axis's ticks: w1 from 0.0 (at the left corner, alone); w2 and w3 from 0.5, as the video
+#: numbers its cube: their 0.0 fell at the corners where w1's 1.0 and w2's 1.0 stand, and
+#: the two numbers at each corner crowded each other ("1.0 0.0").
+TICKS = ([0, 0.5, 1], [0.5, 1], [0.5, 1])
 ZOOM = 1.15  # the cube drawn as wide and tall as its panel (mplot3d leaves a margin at 1)
 
 
@@ -124,10 +127,9 @@ def make_figure(theme):
     ax3.grid(False)  # no pane gridlines through the lattice
     for axis in (ax3.xaxis, ax3.yaxis, ax3.zaxis):
         axis.pane.set_edgecolor((0, 0, 0, 0))
-    # every axis ticked alike, 0.0, 0.5 and 1.0, each number beside its own axis
-    ticks = [0, 0.5, 1]
-    for axis, name, (ha, va) in zip((ax3.xaxis, ax3.yaxis, ax3.zaxis), ("w_1", "w_2", "w_3"),
-                                    TICK_ALIGN):
+    # each number beside its own axis, one number at each corner of the cube
+    for axis, name, (ha, va), ticks in zip((ax3.xaxis, ax3.yaxis, ax3.zaxis),
+                                           ("w_1", "w_2", "w_3"), TICK_ALIGN, TICKS):
         axis.set_ticks(ticks, [f"{t:.1f}" for t in ticks], ha=ha, va=va)
         axis.set_label_text(f"${name}$")
     ax3.xaxis.labelpad, ax3.yaxis.labelpad, ax3.zaxis.labelpad = LABEL_PADS
