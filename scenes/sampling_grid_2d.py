@@ -2,17 +2,22 @@
 
 The two squares are the same [0, 1]² at the same size, on one baseline: only the guesses differ.
 Each square fills the same way, one change at a time: the guesses of its first row appear one by
-one while the panel's title counts them, then copies of the row rise out of it, one row after
-another, the count following (bins per row times rows), then the count is written as bins² (the
-power growing into the room the count leaves). The coarse square is the brisk set-up; the fine
-square is the moment of the scene and the slower: before its row starts, its bottom-right cell
-(one coarse cell) is outlined and magnified in a titled inset right of the square (outside it:
-the square's fill is never covered), and the inset fills as the square does: the row's last 10
-guesses slowly, one by one, then its 10 rows as the square's rows rise (the cell's rows
-slowly, the other 90 steadily). The fine guesses, 2 px apart at 480p (every edge on a whole
-pixel, and a 2 × 2 block of the video's colour samples per cell), draw as an even screen of
-small marks. At the end the coarse grid's cells are ruled over the coarse square and the
-inset says what it holds: one coarse cell holds 10 × 10 = 100 of the fine guesses.
+one while the panel's title counts them (the title starts over the square's left edge and grows
+to the right, so the two titles stand well apart), then copies of the row rise out of it, one
+row after another, the count following (bins per row times rows), then the count is written as
+bins² (the power growing into the room the count leaves). The coarse square is the brisk
+set-up; the fine square is the moment of the scene and the slower: before its row starts, its
+bottom-right cell (one coarse cell) is outlined and magnified in a titled inset right of the
+square (outside it: the square's fill is never covered), and the inset fills as the square
+does. The fine row
+starts in that cell and runs right to left, so the count is seen: its first 10 guesses appear
+slowly, one by one, in the inset, then the rest of the row briskly; then the inset's 10 rows
+fill as the square's rows rise (the cell's rows slowly, the other 90 steadily). The fine
+guesses, 2 px apart at 480p (every edge on a whole pixel, and a 2 × 2 block of the video's
+colour samples per cell), draw as an even screen of dots one pixel wide, apart from each
+other: a grid of points, not a tint. At the end the coarse grid's cells are ruled over the
+coarse square and the inset says what it holds: one coarse cell holds 10 × 10 = 100 of the fine
+guesses.
 
 The points come from gdcore.sampling.grid_points, the counts from guess_count. Each row is ONE
 VMobject (a path of one small disc per guess), so the 10,000 fine guesses are 100 mobjects.
@@ -85,9 +90,12 @@ ROWS_SECONDS = {BINS[0]: 1.8, BINS[1]: 5.0}
 #: rise in the rest
 CELL_ROWS_SHARE = 0.5
 POWER_SECONDS = 0.8  # the count written as bins^dims
-FIRST_SHARE = 0.5  # of the fine row's time, its last guesses: those in the magnified cell
+FIRST_SHARE = 0.6  # of the fine row's time, its first guesses: those in the magnified cell
 COARSE_RADIUS = 0.065  # a coarse guess: a dot
-FINE_SHARE = 0.7  # a fine guess: a dot whose diameter is this share of its cell (1.4 px)
+#: a fine guess: a dot whose diameter is this share of its cell (1 px, on a pixel's centre: the
+#: pixels between the dots stay the page's, so the 10,000 read as points; at 1.4 px the dots
+#: bled into each other, into a tint)
+FINE_SHARE = 0.5
 #: the magnification of the fine square's bottom-right cell (one coarse cell) in its inset
 ZOOM = INSET_SIDE / (SIDE / BINS[0])
 W2_GAP = 0.2  # from w2's label to its axis's last tick number
@@ -112,7 +120,8 @@ class SamplingGrid2d(ThemedScene):
             "coarse": f"Two empty squares: the pairs of weights w₁, w₂. In the left one, rows of "
                       f"{count(coarse)} guesses fill it: {_times(coarse)} = {n[coarse]}.",
             "fine": (f"In the right square, one coarse cell magnified beside it, a row of "
-                     f"{count(fine)} guesses: one coarse cell's width holds {side} of them.",
+                     f"{count(fine)} guesses starts in that cell and runs left: one coarse "
+                     f"cell's width holds {side} of them.",
                      f"Rows rise, the magnified cell filling with {side} × {side} of them, "
                      f"until {_times(fine)} = {n[fine]} guesses fill the square."),
             "cells": f"The coarse grid ruled over the left square; beside the right one, one "
@@ -148,22 +157,27 @@ class SamplingGrid2d(ThemedScene):
         frame = VMobject(color=t.muted, stroke_width=2).set_points_as_corners(
             [ax.c2p(LOW, HIGH), ax.c2p(HIGH, HIGH), ax.c2p(HIGH, LOW)])
         counter = Integer(0, font_size=30, color=t.data)
+        # each title starts over its square's left edge (centred, the two wide titles ran
+        # together between the squares)
         title = CountLine(self.text(f"{bins} bins per axis:", 24), counter,
                           self.text("guesses", 24), CENTRE_X[bins], TOP + TITLE_GAP,
-                          tail_one=self.text("guess", 24))
+                          tail_one=self.text("guess", 24), left=ax.c2p(LOW, HIGH)[0])
         rows = self.rows(bins, ax).set_z_index(2)  # over the axis lines: the first row lies on one
         self.panels[bins] = {"ax": ax, "frame": frame, "counter": counter, "title": title,
                              "rows": rows}
         return ax, frame, title
 
     def rows(self, bins: int, ax) -> GuessRows:
-        """The guesses as rows of constant w2 (bottom to top), w1 ascending in each: dots."""
+        """The guesses as rows of constant w2 (bottom to top), w1 ascending in each (descending
+        in the fine square's: its row starts in the magnified cell, at the right): dots."""
         radius = COARSE_RADIUS if bins == BINS[0] else \
             FINE_SHARE / 2 * (HIGH - LOW) / bins * ax.x_axis.unit_size
         unit = Circle(radius=radius).points
         pts = self.points[bins]
         # grid_points has w2 fastest: row j (w2 at its j-th value) is every bins-th point
         rows = np.array([[ax.c2p(*p) for p in pts[j::bins]] for j in range(bins)])
+        if bins == BINS[1]:
+            rows = rows[:, ::-1]
         return GuessRows(rows, unit, self.theme.data, rows[1, 0] - rows[0, 0])
 
     def drawn(self, bins: int) -> np.ndarray:
@@ -233,7 +247,7 @@ class SamplingGrid2d(ThemedScene):
         frame.align_to(np.array([INSET_LEFT, ax.c2p(LOW, LOW)[1] + INSET_RISE, 0]), DL)
         centre = frame.get_center()
         here = small.get_center()
-        cells = rows.centres[:side, -side:]
+        cells = rows.centres[:side, :side]  # the row's first: it runs right to left
         dots = GuessRows(centre + ZOOM * (cells - here),
                          Circle(radius=INSET_DOT / 2 * INSET_SIDE / side).points, t.data,
                          ZOOM * rows.step)
@@ -260,13 +274,12 @@ class SamplingGrid2d(ThemedScene):
 
     def magnified(self, stage: str):
         """The magnified cell following the square: its row's guesses as the square's row
-        reaches them (its last `side`), then its rows as the square's (the first `side`)."""
+        reaches them (its first `side`), then its rows as the square's (the first `side`)."""
         dots = self.zoom["dots"]
         side = len(dots)
-        fine = BINS[1]
         if stage == "row":
             return [UpdateFromAlphaFunc(dots, lambda m, a: m.show_first(
-                float(np.clip(self.fine_row(a) - (fine - side), 0, side))))]
+                float(np.clip(self.fine_row(a), 0, side))))]
         rate = self.fine_rows
         return [UpdateFromAlphaFunc(dots, lambda m, a: m.rise(min(1 + rate(a), side)))]
 
@@ -287,15 +300,14 @@ class SamplingGrid2d(ThemedScene):
         self.zoom_drawn = np.array([p["ax"].p2c(c) for c in drawn]).reshape(-1, 2)
 
     def fine_row(self, a: float) -> float:
-        """Guesses of the fine row shown at alpha a of its stage: all but the magnified cell's
-        (its last bins / coarse bins) briskly, then those over FIRST_SHARE of the time, one by
-        one."""
+        """Guesses of the fine row shown at alpha a of its stage: the magnified cell's (its
+        first bins / coarse bins) one by one over FIRST_SHARE of the time, then the rest
+        briskly."""
         fine = BINS[1]
         side = fine // BINS[0]
-        lead = 1 - FIRST_SHARE
-        if a < lead:
-            return (fine - side) * a / lead
-        return fine - side + side * (a - lead) / FIRST_SHARE
+        if a < FIRST_SHARE:
+            return side * a / FIRST_SHARE
+        return side + (fine - side) * (a - FIRST_SHARE) / (1 - FIRST_SHARE)
 
     @staticmethod
     def fine_rows(a: float) -> float:

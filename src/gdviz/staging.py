@@ -95,12 +95,15 @@ class CountLine(VGroup):
     """'<words> [<prefix>] <count> <tail>' centred over `centre_x` with its top at `top`: the
     count (an Integer), the optional prefix (maths such as 10² =) and the tail sit on the
     baseline of `words`, read from words[0] (a digit: no descender). Call layout() after the
-    count changes: the line stays centred as it grows. With `tail_one` (the singular, "guess")
-    that tail shows in place of `tail` while the count is 1."""
+    count changes: the line stays centred as it grows (or, with `left` (a scene x), starts
+    there and grows to the right). With `tail_one` (the singular, "guess") that tail shows in
+    place of `tail` while the count is 1."""
 
     def __init__(self, words: Mobject, count: Mobject, tail: Mobject, centre_x: float,
-                 top: float, buff: float = 0.18, tail_one: Mobject | None = None):
+                 top: float, buff: float = 0.18, tail_one: Mobject | None = None,
+                 left: float | None = None):
         super().__init__(words, count, tail, *([tail_one] if tail_one else []))
+        self.left = left
         self.words, self.count, self.tail, self.tail_one = words, count, tail, tail_one
         self.prefix: Mobject | None = None
         self.dropped: list[Mobject] = []
@@ -120,7 +123,9 @@ class CountLine(VGroup):
             part.shift((baseline - foot.get_bottom()[1]) * np.array([0, 1, 0]))
         self.tail.align_to(self.words, DOWN)  # words and tail both with a descender
         line = VGroup(*parts)  # what is shown (not what swap_words is fading out)
-        line.shift([self.centre_x - line.get_center()[0], self.top - line.get_top()[1], 0])
+        dx = self.centre_x - line.get_center()[0] if self.left is None else \
+            self.left - line.get_left()[0]
+        line.shift([dx, self.top - line.get_top()[1], 0])
         if self.tail_one is not None:
             one = self.count.get_value() == 1
             self.tail_one.align_to(self.tail, LEFT).align_to(self.tail, DOWN)

@@ -81,6 +81,10 @@ def test_the_fine_square_is_the_slow_moment_on_the_same_square():
     assert np.abs(px % 1.0 - 0.5).max() < 0.2
     assert scene.fill_seconds[fine] > scene.fill_seconds[coarse]
     assert ROW_SECONDS[fine] + ROWS_SECONDS[fine] >= 6.0  # the fill: the scene's moment
+    # each fine guess a dot of one pixel: the pixels between them the page's, a grid of points
+    shapes = scene.panels[fine]["rows"].shapes
+    diameter = np.ptp(shapes[0, 0, :, 0]) * 60
+    assert 0.8 <= diameter <= 1.1
 
 
 def test_the_note_on_the_fine_cells_stands_under_the_inset():
@@ -112,9 +116,14 @@ def test_the_count_lines_stand_clear_of_the_top_ticks_and_the_title():
         assert head.get_bottom()[1] - top_tick.get_top()[1] >= HEAD_CLEARANCE
         assert title_bottom - head.get_top()[1] >= 0.05
         assert head.get_right()[0] <= 7.11 - 0.4 and head.get_left()[0] >= -7.11 + 0.4
-    # the two count lines, at their widest, apart
+    # the two count lines, at their widest, apart by an em or more (an em dash's width in their
+    # type), each starting over its square's left edge
     heads = [scene.panels[b]["title"] for b in BINS]
-    assert heads[1].get_left()[0] - heads[0].get_right()[0] >= 0.3
+    em = scene.text("\u2014", 24).width
+    assert heads[1].get_left()[0] - heads[0].get_right()[0] >= em
+    for bins, head in zip(BINS, heads):
+        np.testing.assert_allclose(head.get_left()[0], scene.panels[bins]["ax"].c2p(0, 1)[0],
+                                   atol=1e-9)
 
 
 def test_guesses_are_dots_in_the_panels_and_the_magnified_row():
@@ -140,6 +149,11 @@ def test_the_magnifier_shows_a_cell_filling_with_the_square_outside_it():
     assert len(cell) == (fine // coarse) ** 2 == len(scene.zoom_drawn)
     np.testing.assert_allclose(ordered(scene.zoom_drawn), ordered(cell), atol=1e-9)
     ax, frame = scene.panels[fine]["ax"], scene.zoom["frame"]
+    # the fine row starts in the magnified cell (its first guesses are the cell's, shown one
+    # by one in the inset while the count runs), and runs right to left
+    first = np.array([ax.p2c(c) for c in scene.panels[fine]["rows"].centres[0, :fine // coarse]])
+    assert (first[:, 0] > 1.0 - 1.0 / coarse).all()
+    assert (np.diff(first[:, 0]) < 0).all()
     w1 = ax.labels[0]
     assert w1.get_tex_string() == "w_1"
     assert frame.get_left()[0] - max(ax.c2p(1, 0)[0], w1.get_right()[0]) >= 0.2
