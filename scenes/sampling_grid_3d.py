@@ -8,10 +8,11 @@ from under it (the square stays as it is) and goes, in one smooth move, straight
 floor, taking the floor's perspective on the way and coming in level from the left, below the
 axes' labels; the cube's count, 0 while the copy flies, reads 100 once it has landed; copies of
 the floor rise, in one steady move, plane after plane, into the 10 × 10 × 10 lattice
-(10³ = 1,000); then the camera orbits the lattice, one calm turn at one height (20°
-above its floor), never looking down a row or a diagonal of the lattice, so its depth reads.
-The box of the cube comes with its labelled axes, each floor axis's label at the middle of its
-axis, out past its middle number (they stay with their axes as the camera turns). Each power
+(10³ = 1,000); then the camera orbits the lattice, one calm turn of 60° at one height (20°
+above its floor) round the cube's front corner, never looking down a row or a diagonal of the
+lattice, so its depth reads.
+The box of the cube comes with its labelled axes, each axis's label at the middle of its axis,
+out past its middle number (they stay with their axes as the camera turns). Each power
 grows into the room its count leaves as it moves aside. The copy's guesses show only once past
 the square's right edge (growing there from nothing), so the copy never crosses the square's
 guesses; the axes' words it passes under stay, each on a halo of the page colour. Before the
@@ -25,6 +26,7 @@ Render alone with: manim -ql scenes/sampling_grid_3d.py SamplingGrid3d
 
 import numpy as np
 from manim import (
+    DOWN,
     LEFT,
     RIGHT,
     UP,
@@ -54,18 +56,21 @@ from gdviz.staging import CountLine, GuessRows, counted, rising_slots, stepwise
 (BINS,) = sampling.SAMPLING_GRID_3D.bins
 DIMS = tuple(range(1, max(sampling.SAMPLING_GRID_3D.dims) + 1))  # 1, 2, 3: each step one more
 LOW, HIGH = 0.0, 1.0
-#: The camera (elevation 20°, azimuth −60°) in Manim's angles. The camera keeps this height
-#: throughout, and once the lattice is built it orbits at it, at a steady pace, to azimuth
-#: −79°, where the lattice reads best. Along the way the line of sight stays LATTICE_CLEAR
-#: (degrees) or more from every axis of the lattice, every diagonal of its faces and its long
-#: diagonal, and TWO_ROW_CLEAR or more from the diagonals two rows long (such as (1, −2, 1)):
-#: looking down one of them, the lattice collapses into columns, stripes or one flat grid of
-#: dots (at 30° above the floor and azimuth −45°, the long diagonal, it reads as a flat hexagon
-#: of streaks). Past −80° the depth rows of w2 stack into columns, and at −90° the floor's
-#: axes change sides: this is as far as the turn reads at one height.
-PHI0, THETA0 = 90.0 - 20.0, -60.0
-THETA1 = -79.0
-LATTICE_CLEAR, TWO_ROW_CLEAR = 20.0, 4.0
+#: The camera (elevation 20°, azimuth −75°) in Manim's angles. The camera keeps this height
+#: throughout, and once the lattice is built it orbits at it, at a steady pace, through the
+#: cube's front corner (−45°) to azimuth −15°: a turn of 60°, from one face-on-ish view to its
+#: mirror image, so the cube reads as solid. The turn stays inside one quadrant (−90° to 0°):
+#: at either end the floor's axes would change sides. Looking down a row, a diagonal of a face
+#: or the long diagonal, the lattice collapses into columns, stripes or one flat grid of dots
+#: (at 30° above the floor and azimuth −45°, the long diagonal, it reads as a flat hexagon of
+#: streaks): along the whole turn the line of sight stays LATTICE_CLEAR (degrees) or more from
+#: each of them (the long diagonal, 15.3° away at −45°, is the nearest), and the two held
+#: views, the first and the last, END_CLEAR from them and TWO_ROW_CLEAR from the diagonals two
+#: rows long (such as (1, −2, 1)); at the corner the camera passes (2, −2, 1) for a moment,
+#: turning. Past −80° (and its mirror, −10°) the rows in depth stack into columns.
+PHI0, THETA0 = 90.0 - 20.0, -75.0
+THETA1 = -15.0
+LATTICE_CLEAR, END_CLEAR, TWO_ROW_CLEAR = 15.0, 20.0, 4.0
 SIDE_2D = 4.0
 CENTRE_X_2D = -3.4
 TOP = 2.25  # the square's top edge; the titles sit above it
@@ -95,7 +100,7 @@ ARRIVE = (-0.5, 1.2)
 EMERGE = 0.3
 #: the orbit: its seconds, the share of them it eases in (and out) over, then the hold on the
 #: lattice
-ORBIT_SECONDS, ORBIT_EASE, HOLD_SECONDS = 10.0, 0.15, 1.5
+ORBIT_SECONDS, ORBIT_EASE, HOLD_SECONDS = 12.0, 0.15, 1.5
 #: before the orbit the square and the title (their part done) fade (FADE_SECONDS); during it
 #: the cube's count line rises to the title's place and the cube grows GROW times, its guesses
 #: with it, drifting to the middle of the frame (GROWN_CENTER): as large as the frame's height
@@ -105,11 +110,12 @@ FADE_SECONDS = 0.8  # the square and the title fading, before the cube grows
 #: the share of the stacking's seconds it eases in (and out) over: the planes rise in one
 #: steady move, not in steps
 STACK_EASE = 0.15
-LABEL_GAP = 1.2  # the cube's upright label, up from its axis (Axes3D's label_gap)
+LABEL_GAP = 1.2  # the floor labels' first place, out from their axes (Axes3D's label_gap)
 #: the cube's floor labels, each beside its own axis's middle number, LABEL_OUT (scene units,
 #: 24 px or more) from it: never beside the other floor axis's numbers at a corner, where it
 #: would read as that axis's label (the w1 label once stood past w1's end, beside w2's numbers)
 LABEL_OUT = 0.42
+W2_DROP = 0.7  # w2's label below its middle number's row, a share of its height
 #: the halo (Manim stroke width, page colour) under the cube's axes' words: the square's copy
 #: passes under the upright axis's words on its way to the cube
 WORD_CASING = 6.0
@@ -294,19 +300,20 @@ class SamplingGrid3d(ThemedScene):
         return edges
 
     def place_floor_labels(self, axes: Axes3D) -> Axes3D:
-        """Each floor axis's label beside its middle number (0.5), on that number's row, on
-        the side the axis's numbers stand out to (w1's below its axis: to the left, towards
-        the axis's unnumbered start; w2's right of its axis: to the right), LABEL_OUT from it
-        (after Axes3D's own placing)."""
-        y_edge, x_edge, _ = axes.edges()
-        z0 = self.view.ranges[2][0]
+        """Each axis's label beside its middle number (0.5), LABEL_OUT from it (after Axes3D's
+        own placing): w1's to its left, towards the axis's unnumbered start; w2's to its right,
+        W2_DROP of its height below the number's row (w2's axis rises to the right: on the row,
+        the label came within 24 px of w2's 1.0 as the camera passed the cube's corner); w3's
+        left of its axis, on the row of its 0.5 (above the axis's top it rose into the count
+        line as the camera turned the axis's corner away)."""
         mid = 0.5 * (LOW + HIGH)
-        for axis in (0, 1):
+        for axis in range(3):
             num = axes.numbers[axis][list(axes.ticks[axis]).index(mid)]
-            p = self.view.p(*((mid, y_edge, z0) if axis == 0 else (x_edge, mid, z0)))
-            out = axes._outward(axis, mid, y_edge, x_edge, p)
-            side = LEFT if out[0] < 0 else RIGHT
-            axes.labels[axis].next_to(num, side, buff=LABEL_OUT)
+            label = axes.labels[axis]
+            if axis == 1:
+                label.next_to(num, RIGHT, buff=LABEL_OUT).shift(DOWN * W2_DROP * label.height)
+            else:
+                label.next_to(num, LEFT, buff=LABEL_OUT)
         return axes
 
     def axis_words(self) -> list:

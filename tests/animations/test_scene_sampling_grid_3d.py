@@ -12,6 +12,7 @@ from scenes.sampling_grid_3d import (
     BINS,
     CUBE,
     CUBE_CENTER,
+    END_CLEAR,
     FLIGHT_SECONDS,
     GROW,
     GROWN_CENTER,
@@ -128,11 +129,15 @@ def test_the_camera_never_looks_down_a_row_or_a_diagonal_of_the_lattice():
     """The lattice never collapses into columns, stripes or a flat grid: from the first frame
     to the end of the orbit (at one height), the line of sight stays LATTICE_CLEAR from every
     axis of the lattice and every diagonal of its faces and of the cube (the near-isometric view
-    among them), and TWO_ROW_CLEAR from the diagonals two rows long; the camera is 20° or more
-    above the floor and ends where the orbit ends."""
+    among them); the two held views, before and after the turn, END_CLEAR from them and
+    TWO_ROW_CLEAR from the diagonals two rows long; the camera is 20° or more above the floor
+    and ends where the orbit ends."""
     assert 90.0 - PHI0 >= 20.0
+    assert LATTICE_CLEAR >= 15.0 and END_CLEAR >= 20.0
     for theta in np.linspace(THETA0, THETA1, 121):
         assert sight_clearance(PHI0, theta, 1) >= LATTICE_CLEAR
+    for theta in (THETA0, THETA1):
+        assert sight_clearance(PHI0, theta, 1) >= END_CLEAR
         assert sight_clearance(PHI0, theta, 2) >= TWO_ROW_CLEAR
     # the old orbit, at 30° through azimuth −45°, looked down the cube's long diagonal
     assert sight_clearance(60.0, -45.0, 1) < 6.0
@@ -267,7 +272,7 @@ def test_each_floor_label_stands_at_the_middle_of_its_own_axis():
 def test_the_axes_share_the_panels_tick_numbers_and_stand_apart():
     """The cube's three axes number 0.5 and 1.0, as the square's axes do; at the corner the two
     floor axes share, each axis's number stands beside its own axis (the two apart); w3's label
-    stands clear of its last number."""
+    stands beside its middle number, clear of the count line above the cube."""
     scene = rendered(SamplingGrid3d)
     square = [f"{m.get_value():.{m.num_decimal_places}f}" for m in scene.ax2.x_axis.numbers]
     for nums in scene.axes3.numbers:
@@ -284,19 +289,23 @@ def test_the_axes_share_the_panels_tick_numbers_and_stand_apart():
                          or abs(a.get_center()[1] - b.get_center()[1])
                          >= (a.height + b.height) / 2)
                 assert apart
-        w3, top = scene.axes3.labels[2], scene.axes3.numbers[2][-1]
-        assert w3.get_bottom()[1] > top.get_top()[1] or w3.get_left()[0] > top.get_right()[0]
+        # w3's label left of its middle number, on its row, below the count line
+        w3, mid = scene.axes3.labels[2], scene.axes3.numbers[2][0]
+        assert mid.get_left()[0] - w3.get_right()[0] >= 0.3
+        np.testing.assert_allclose(w3.get_center()[1], mid.get_center()[1], atol=1e-9)
+        assert w3.get_top()[1] < scene.head3.get_bottom()[1] - 0.2
 
 
 def test_each_step_slower_than_the_one_before():
     """The build's steps slow as they grow, the last (×10 into the cube) the slowest; the orbit
-    after it, the scene's moment, longer than any step, turning through 18° or more (as far as
-    the lattice reads at one height)."""
+    after it, the scene's moment, longer than any step, turning through 60° or more (so the
+    cube reads as solid) inside one quadrant (the floor's axes never change sides)."""
     from scenes.sampling_grid_3d import ORBIT_SECONDS
 
     assert STEP_SECONDS[1] < STEP_SECONDS[2] < STEP_SECONDS[3] < ORBIT_SECONDS
     assert ORBIT_SECONDS >= 10.0
-    assert abs(THETA1 - THETA0) >= 18.0
+    assert abs(THETA1 - THETA0) >= 60.0
+    assert -90.0 < min(THETA0, THETA1) and max(THETA0, THETA1) < 0.0
 
 
 def test_no_two_words_of_the_axes_within_24_px_along_the_orbit():
