@@ -9,7 +9,8 @@ whole valley, and the ball slides on to the valley floor while the camera turns;
 opens, fixed in the frame under the readouts (a 2-D map of the floor round the minimum: on the
 surface the rest of the crawl is a few pixels long), and the ball crawls along the floor to
 the minimum, its path drawn there, the camera drifting on slowly; the close-up's region is
-outlined on the surface, two leaders tying it to the close-up; the close-up closes; at the end
+outlined on the surface, two leaders on a halo tying it to the close-up; the close-up holds
+while the ball rests on the minimum, then closes; at the end
 the camera moves in again, on the whole valley, large between the title and the bottom margin,
 the ball on the minimum. The m, b, J axes frame the whole surface from the first frame to the
 last: each view the camera moves to frames the whole box with its axes (moved in on the fall,
@@ -66,7 +67,14 @@ from gdviz.cost_surface_scene import (
     build_surface,
 )
 from gdviz.fast_surface import ShadedSurface, View3D, set_polylines, visible
-from gdviz.manim_blocks import contour_image, live_readout, map_axes, scene_points, set_number
+from gdviz.manim_blocks import (
+    cased,
+    contour_image,
+    live_readout,
+    map_axes,
+    scene_points,
+    set_number,
+)
 from gdviz.manim_theme import ThemedScene, sections
 
 #: Steps shown (descent.log_schedule), and straight pieces per segment between two of them (the
@@ -103,6 +111,13 @@ CLOSE_WIDTH = 2.1
 CLOSE_RIGHT, CLOSE_TOP = 6.5, 1.3
 CLOSE_SECONDS = 1.2
 CRAWL_SECONDS = 7.0
+#: The close-up stays HOLD_SECONDS into the closing section (its caption, the ball resting on
+#: the minimum, on screen with the close-up that shows it), the camera drifting on at the
+#: crawl's pace, then closes.
+HOLD_SECONDS = 2.2
+#: The halo (Manim stroke units each side) under the close-up's outline and leaders on the
+#: surface.
+LEADER_HALO = 2.0
 #: The step readout and the −∇J arrow's direction take a scheduled step as reached once the ball
 #: is within ARRIVE (a share of the step) of it: they change as the ball lands, not a frame
 #: after it.
@@ -714,7 +729,7 @@ class Descent3d(ThemedScene):
         """The close-up's region marked on the surface: its outline (CLOSE_M × CLOSE_B, each
         point at gdcore's cost, a little over the surface so that it is not hidden at its own
         foot) and two leaders from its corners to the close-up's, in the frame's muted ink,
-        following the camera."""
+        both on a halo of the page's colour (LEADER_HALO), following the camera."""
         t = self.theme
         (m0, m1, _), (b0, b1, _) = CLOSE_M, CLOSE_B
         u = np.linspace(0.0, 1.0, 12)
@@ -725,7 +740,9 @@ class Descent3d(ThemedScene):
         ring = np.column_stack([edge, self.cost(edge[:, 0], edge[:, 1])])
         corners = [(m0, b1), (m0, b0), (m1, b1), (m1, b0)]
         outline = VMobject(stroke_color=t.text, stroke_width=2)
-        leaders = VMobject(stroke_color=t.muted, stroke_width=1.5)
+        # the leaders cross the surface to reach the close-up: laid on a halo of the page's
+        # colour, so they read as lines over the drawing, not drawn on it
+        leaders = cased(VMobject(stroke_color=t.muted, stroke_width=1.5), t, LEADER_HALO)
         ax = self.close_axes
 
         def draw(group):
@@ -748,6 +765,7 @@ class Descent3d(ThemedScene):
             set_polylines(leaders, lines)
             return group
 
+        cased(outline, t, LEADER_HALO)  # the outline on the same halo, over the leaders' ends
         group = VGroup(leaders, outline)
         draw(group)
         group.add_updater(draw)
@@ -761,6 +779,9 @@ class Descent3d(ThemedScene):
         self.close = self.close_up()
         self.marks = self.region_marks()
         share = CLOSE_SECONDS / (CLOSE_SECONDS + CRAWL_SECONDS)
+        # the outline and leaders under the marks: the minimum's star stays over everything
+        self.add(self.marks)
+        self.bring_to_front(self.start_ring, self.ball, self.min_star)
         self.play(FadeIn(self.close, scale=0.9), FadeIn(self.marks),
                   self.drift(THETA_TO + share * (CRAWL_THETA - THETA_TO), CLOSE_SECONDS),
                   run_time=CLOSE_SECONDS)
@@ -773,6 +794,12 @@ class Descent3d(ThemedScene):
 
     def section_arrive(self):
         t = self.theme
+        # the close-up holds while the caption says the ball rests on the minimum (the
+        # camera drifting on at the crawl's pace), then closes
+        pace = (CRAWL_THETA - THETA_TO) / (CLOSE_SECONDS + CRAWL_SECONDS)
+        self.play(self.drift(CRAWL_THETA + pace * HOLD_SECONDS, HOLD_SECONDS),
+                  run_time=HOLD_SECONDS)
+        self.close_shut_at = float(self.time)  # when the close-up starts to close
         # the close-up closes first, all of it at once: its map, a broad area, fades on a
         # steeper curve than its lines and words, so no faint box of it outlasts them
         img, rest = self.close[0], self.close[1:]

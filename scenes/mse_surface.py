@@ -1,19 +1,20 @@
 """The cost surface J(m, b) beside its contour map, linked by one point, then cut at b = b*.
 
 One change at a time: the lit, meshed surface (each J in the map's colour, shaded only by the
-light; the axes numbered as the map); the contour map with log-spaced levels beside it, a
-few round costs drawn and labelled, the valley's inner levels over it; the camera's one slow arc,
-37° from across the valley round towards the b axis, which shows the bowl's long floor and
-steep walls; the minimum marked (the house star, on the surface, on the map and in the legend)
-and J* read out; a point moving on the map along b = b* while its twin rides the surface, a
-drop line from the floor up to it, tracing J(m, b*); then the key moment, slow: the surface cut
-away at b = b* (the part removed left as a faint ghost), its edge the parabola of the slope
-sweep, and the camera turned to face the cut square on, from just above the floor, so the
-edge is seen flat (the b axis, then seen end on, fades out, its ticks shrinking away). The
-minimum's star lies on the floor J = 0 (J* is 0.009): dotted lines on the floor tie it to the
-m and b axes. Everything is laid out where it stays (no panel moves to make room), and the
-minimum's star is drawn over everything, so the point that comes to rest on it never hides
-it.
+light; the axes numbered as the map); the contour map with log-spaced levels beside it, about
+as large as the surface, a few round costs drawn and labelled, the valley's inner levels over
+it; the camera's one slow arc, 37° from across the valley round towards the b axis, which shows
+the bowl's long floor and steep walls; the minimum marked (the house star, on the surface, on
+the map and in the legend) and J* read out (at the top right); a point moving on the map along
+b = b* while its twin rides the surface, a drop line from the floor up to it, tracing J(m, b*);
+then the key moment, slow: the surface cut away at b = b* (the part removed left as a faint
+ghost), its edge the parabola of the slope sweep, and the camera turned to face the cut square
+on, from just above the floor, so the edge is seen flat (the b axis, then seen end on, fades
+out, its ticks shrinking away); a note says it in steps, one short line at a time, where the
+map's caption stood. The minimum's star lies on the floor J = 0 (J* is 0.009): dotted lines on
+the floor tie it to the m and b axes. Everything is laid out where it stays (no panel moves to
+make room), and the minimum's star is drawn over everything, so the point that comes to rest on
+it never hides it.
 
 The surface is gdviz.fast_surface's raster layer (one ImageMobject redrawn each frame from the
 projected grid of gdcore's costs), under vector axes m, b, J whose labels stay upright; every
@@ -31,6 +32,7 @@ from manim import (
     BackgroundRectangle,
     Dot,
     FadeIn,
+    FadeOut,
     Star,
     UpdateFromAlphaFunc,
     ValueTracker,
@@ -82,12 +84,16 @@ STAR_EDGE = 3.0
 #: (at this opacity and Manim stroke width): in the dark theme the deepest bands and their
 #: level lines are too close in tone to tell the valley's ellipses apart.
 VALLEY_LEVELS, VALLEY_OPACITY, VALLEY_WIDTH = 4, 0.45, 1.6
-#: The contour map's centre x and width: its left edge far enough right that the b axis's far
-#: end (b = 8), when the arc starts, keeps 0.5 (30 px at 480p) from the map's numbers, its
-#: right edge 16 px short of the readouts.
-MAP_X, MAP_WIDTH = 2.5, 2.7
-#: The readouts' left edge (the minimum's key and values, then the note on the cut).
-ROWS_X = 4.45
+#: The contour map's left edge (its group's: the b label) and its width and height: its left
+#: edge far enough right that the b axis's far end (b = 8), when the arc starts, keeps 0.5
+#: (30 px at 480p) from the map's numbers; as wide as the frame's right half allows (its right
+#: edge, the m axis's end, 24 px inside the frame), about as large as the surface beside it,
+#: so the point moving on it and its trail read.
+MAP_LEFT, MAP_WIDTH, MAP_HEIGHT, MAP_Y = 0.70, 4.9, 4.1, -1.05
+#: The readouts (the minimum's key and J*, then m* and b*) in two rows in the frame's top
+#: right corner, under the title's line, their right edge ROWS_RIGHT and top ROWS_TOP; over the
+#: map's caption, which stands CAPTION_GAP over the map.
+ROWS_RIGHT, ROWS_TOP, CAPTION_GAP = 6.7, 2.95, 0.2
 #: Level labels on the contour map: round costs J (a 1, 3, 10 series, which reads the log
 #: spacing) whose level lines are drawn over the map (as the valley's, LABEL_LINE_OPACITY) and
 #: labelled, each at its line's crossing of the row b given (the rightmost): all on the outer
@@ -317,9 +323,9 @@ class MseSurface(ThemedScene):
         """Axes m, b over the same window, gdcore's J(m, b) in log-spaced levels, the valley's
         inner level lines, the star."""
         t = self.theme
-        ax = map_axes(t, [*views.M_RANGE, 2], [*views.B_RANGE, 4], MAP_WIDTH, 4.4,
+        ax = map_axes(t, [*views.M_RANGE, 2], [*views.B_RANGE, 4], MAP_WIDTH, MAP_HEIGHT,
                       tick_size=NUMBER_SIZE)
-        ax.move_to([MAP_X, -0.9, 0])
+        ax.move_to([MAP_LEFT, MAP_Y, 0], aligned_edge=LEFT)
         M, B, J = self.map_grid
         img = contour_image(t, M, B, J, ax)
         star = self.star().move_to(ax.c2p(self.m_star, self.b_star))
@@ -399,8 +405,14 @@ class MseSurface(ThemedScene):
             self.tex(rf"m^* = {numbers.latex(self.m_star, 3)}", NUMBER_SIZE, t.good),
             self.tex(rf"b^* = {numbers.latex(self.b_star, 3)}", NUMBER_SIZE, t.good),
             self.tex(rf"J^* = {numbers.cost(self.j_star, 'latex')}", NUMBER_SIZE, t.good),
-        ).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
-        self.rows.move_to([ROWS_X, 0.9, 0], aligned_edge=LEFT)
+        )
+        # two rows: the key and J*, then m* and b* (J* over b*, m* under the key's word)
+        key, m_row, b_row, j_row = self.rows
+        m_row.next_to(key, DOWN, buff=0.2, aligned_edge=LEFT)
+        second = max(key.get_right()[0], m_row.get_right()[0]) + 0.5
+        for mob, row in ((j_row, key), (b_row, m_row)):
+            mob.move_to([second, row.get_y(), 0], aligned_edge=LEFT)
+        self.rows.move_to([ROWS_RIGHT, ROWS_TOP, 0], aligned_edge=UP + RIGHT)
         self.play(FadeIn(self.marker, scale=0.5), FadeIn(self.map_star, scale=0.5),
                   FadeIn(self.rows, shift=0.2 * LEFT))
         self.wait(1.0)
@@ -425,7 +437,8 @@ class MseSurface(ThemedScene):
          self.map_labels) = self.contour_map()
         caption = self.tex(r"\text{the same } J \text{ from above, log-spaced levels}", 26,
                            t.muted)
-        caption.next_to(self.map_ax, UP, buff=0.3).align_to(self.map_ax, LEFT).shift(0.5 * LEFT)
+        caption.next_to(self.map_ax, UP, buff=CAPTION_GAP).align_to(self.map_ax, LEFT)
+        caption.shift(0.5 * LEFT)
         self.map_caption = caption
         # the map's star comes with the minimum (section_minimum)
         self.play(FadeIn(self.map_img), FadeIn(self.map_ax), FadeIn(self.map_valley),
@@ -496,15 +509,17 @@ class MseSurface(ThemedScene):
     def section_slice(self):
         """The key moment, slow: the surface cut at b = b*, then the camera facing the cut."""
         t = self.theme
-        note = VGroup(self.tex(r"\text{cut at } b = b^*", 24),
-                      self.tex(r"\text{its edge } J(m, b^*)", 24),
-                      self.tex(r"\text{is the curve of}", 24),
-                      self.tex(r"\text{the slope sweep}", 24),
-                      ).arrange(DOWN, aligned_edge=LEFT, buff=0.14)
-        note.next_to(self.rows, DOWN, buff=0.6, aligned_edge=LEFT)
+        # said in steps, one short line at a time, where the map's caption stood (it has done
+        # its work): the cut's name as the cut begins, what its edge is once the camera is
+        # lowered to face it
+        note = VGroup(self.tex(r"\text{cut at } b = b^*", 26),
+                      self.tex(r"\text{its edge } J(m, b^*) \text{ is the slope sweep's curve}",
+                               26))
+        for line in note:
+            line.move_to(self.map_caption, aligned_edge=LEFT)
         self.note = note
-        # the words come with what they describe: the cut's name as the cut begins, what its
-        # edge is once the camera is lowered to face it
+        # the words go before the new come: never words over words
+        self.play(FadeOut(self.map_caption), run_time=0.5)
         self.play(FadeIn(note[0]), run_time=0.8)
         self.ghost = self.cut_ghost()
         self.add(self.ghost)
@@ -541,9 +556,10 @@ class MseSurface(ThemedScene):
                   self.view.theta.animate.set_value(CUT_THETA),
                   UpdateFromAlphaFunc(b_shown, lambda m, a: m.set_value(
                       1.0 - smooth(min(a / B_FADE, 1.0)))),
-                  UpdateFromAlphaFunc(self.cut, zoom), FadeIn(note[1:]),
+                  UpdateFromAlphaFunc(self.cut, zoom),
                   run_time=self.face_seconds,
                   rate_func=smooth)
+        self.play(FadeOut(note[0]), run_time=0.5)
         label = self.tex(r"J(m, b^*)", NUMBER_SIZE + 2, t.accent)
 
         def place(mob):
@@ -553,7 +569,8 @@ class MseSurface(ThemedScene):
 
         place(label)
         self.edge_label = label
-        self.play(FadeIn(label), run_time=1.0)
+        # the edge's name comes with the note that names it
+        self.play(FadeIn(label), FadeIn(note[1]), run_time=1.0)
         self.wait(1.5)
 
     SECTIONS = sections(section_surface, section_map, section_arc, section_minimum,

@@ -6,13 +6,15 @@ shortest errors read. Each error f(x_i) − y_i is drawn as a red dashed segment
 that side comes in beside it (clear of the segment, its point and its ring), square on
 screen from its first frame (the panel has one scale on x and y, so the square's area is the
 squared error; never a morph of the thin segment, which would pass through tall thin
-rectangles), and drops to the plot's foot. The plot keeps its size until it fades; then the
+rectangles), under the points, the line and the segments, and drops to the plot's foot. The
+plot keeps its size until it fades; then the
 squares line up in one row in the middle of the page, grown by one uniform scale, each area
 written under its square, and the key moment runs one change at a time, each
 with its number, in one notation for the error, f(x_i) − y_i (the heading's J too): every
 square is halved, the half kept being the example's cost C_i = ½ (f(x_i) − y_i)² (the other half
-a ghost); the row rises and the halves drop into a lane below it and slide together into one
-strip of height √J and the same area, so the strip's area is Σ C_i; the strip is cut into 7
+a ghost), the costs' formula on screen throughout; the row rises and, in one move, the halves
+drop into a lane below it and run on, reshaped, together into one strip of height √J and the
+same area, so the strip's area is Σ C_i; the strip is cut into 7
 equal squares, each the mean of the C_i: J, written large in the middle. Every number comes
 from gdcore.
 Render alone with: manim -ql scenes/residuals.py Residuals
@@ -29,13 +31,13 @@ from manim import (
     FadeIn,
     FadeOut,
     Indicate,
-    LaggedStart,
     Line,
     Rectangle,
-    ReplacementTransform,
     Square,
+    UpdateFromAlphaFunc,
     VGroup,
     Write,
+    linear,
     smooth,
 )
 
@@ -72,6 +74,9 @@ SIDE_GAP = 0.06
 BAND_Y, BAND_GAP = 1.05, 0.06
 #: Fill opacity of the squares.
 SQUARE_OPACITY = 0.45
+#: The squares' layers on the plot: under the line, the segments (1), the rings (2) and the
+#: points (3); a speck over the full squares, so that one reaching over it leaves it in sight.
+SQUARE_Z, SPECK_Z = -2, -1
 #: The key moment is drawn this many times larger than the plot (one uniform scale of the row,
 #: so the squares keep their areas' ratios).
 STAGE = 1.125
@@ -89,6 +94,9 @@ PLACES = 3
 ROW_GAP = 0.3
 #: The least gap between the costs' heading and the numbers under it (10 px at 480p and more).
 HEAD_GAP = 0.25
+#: The halves' move into the strip (seconds), and the share of it spent dropping into the lane
+#: under the row before running on to their pieces.
+MERGE_SECONDS, LANE_SHARE = 2.2, 0.35
 #: The gap between the strip's equal parts once cut apart: room for their numbers.
 PART_GAP = 0.28
 #: The line of J under the strip, and its size (the payoff: the largest text of the scene).
@@ -168,6 +176,9 @@ class Residuals(ThemedScene):
         side = abs(self.r[i]) * ax.x_axis.unit_size
         sq = Square(side, color=t.error, stroke_width=2, fill_color=t.error,
                     fill_opacity=SQUARE_OPACITY)
+        # under the line, the segments, the rings and the points (a square beside its segment
+        # may reach the next point: every point reads through it); a speck over the squares
+        sq.set_z_index(SPECK_Z if side < TINY else SQUARE_Z)
         lo, hi = sorted((self.y[i], self.pred[i]))
         right = self.x[i] + SIDE_GAP + abs(self.r[i]) <= X_RANGE[1]
         off = SIDE_GAP if right else -SIDE_GAP
@@ -186,6 +197,22 @@ class Residuals(ThemedScene):
             left = min(max(self.x[i] - side / 2, right + BAND_GAP), X_RANGE[1] - BAND_GAP - side)
             slots[int(i)], right = left, left + side
         return slots
+
+    @staticmethod
+    def box(mob) -> np.ndarray:
+        """mob's box on the page: (left, bottom, right, top)."""
+        return np.array([*mob.get_corner(DOWN + LEFT)[:2], *mob.get_corner(UP + RIGHT)[:2]])
+
+    @staticmethod
+    def merge_box(path, alpha: float) -> np.ndarray:
+        """A half's box (left, bottom, right, top) at `alpha` of the move into the strip: eased
+        at both ends, straight down from its square (start) into the lane (for LANE_SHARE of
+        the move), then on to its piece of the strip (end), its sides changing evenly."""
+        u = smooth(alpha)
+        start, lane, end = path
+        if u < LANE_SHARE:
+            return start + (lane - start) * (u / LANE_SHARE)
+        return lane + (end - lane) * ((u - LANE_SHARE) / (1.0 - LANE_SHARE))
 
     def ghost(self, mob):
         """mob (or its .animate) as a ghost: the faint fill of the theme, a clear outline."""
@@ -280,11 +307,11 @@ class Residuals(ThemedScene):
 
     def section_costs(self):
         """Each square halved: the half that stays is the example's cost C_i = ½ (f(x_i) − y_i)²,
-        its number above it, the other half a faint ghost; the heading names the costs."""
+        its number above it, the other half a faint ghost. The heading names the costs first and
+        stays while the squares are halved and their numbers come (read time)."""
         t = self.theme
         cuts = VGroup(*(Line(sq.get_top(), sq.get_bottom(), color=t.text, stroke_width=1.5)
                         for sq in self.row))
-        self.play(Create(cuts), run_time=0.8)
         halves = VGroup(*(
             Rectangle(width=sq.width / 2, height=sq.height, stroke_width=1.5, color=t.error,
                       fill_color=t.error, fill_opacity=SQUARE_OPACITY)
@@ -292,8 +319,6 @@ class Residuals(ThemedScene):
         label_y = self.row.get_top()[1] + 0.3
         self.row_labels = VGroup(*(self.tex(f"{c:.{PLACES}f}", 24).move_to([sq.get_x(), label_y, 0])
                                    for c, sq in zip(self.costs, self.row)))
-        self.play(FadeIn(halves), *(self.ghost(sq.animate) for sq in self.row),
-                  FadeOut(cuts), run_time=1.2)
         words = self.text("the examples’ costs", 28)
         maths = self.tex(COST_TEX, 28)  # a cost, in ink (the red is the errors')
         named = VGroup(words, maths).arrange(RIGHT, buff=0.3).move_to(self.heading)
@@ -303,10 +328,14 @@ class Residuals(ThemedScene):
         # the old heading (and the squares' areas) go before the new come: never words over
         # words
         self.play(FadeOut(self.heading, shift=0.2 * UP), FadeOut(self.areas), run_time=0.5)
-        self.play(FadeIn(named, shift=0.2 * UP), FadeIn(self.row_labels, lag_ratio=0.1),
-                  run_time=1.2)
+        self.play(FadeIn(named, shift=0.2 * UP), run_time=1.0)
+        self.named_at = float(self.time)  # the costs' formula whole on screen from here
+        self.play(Create(cuts), run_time=0.8)
+        self.play(FadeIn(halves), *(self.ghost(sq.animate) for sq in self.row),
+                  FadeOut(cuts), run_time=1.2)
+        self.play(FadeIn(self.row_labels, lag_ratio=0.1), run_time=1.2)
         self.heading, self.halves = named, halves
-        self.wait(0.5)
+        self.wait(0.8)
 
     def section_mean(self):
         """The key moment, one change at a time, each with its number: the seven halves (the
@@ -329,22 +358,31 @@ class Residuals(ThemedScene):
         p = PLACES
         # the costs' heading has said its piece: it leaves (risen with the row it would meet
         # the cost's formula over it), then the row rises to make room for the strip under it
+        self.unnamed_at = float(self.time)  # ... to here, where it starts to leave
         self.play(FadeOut(self.heading), run_time=0.5)
         self.heading.shift(STAGE_DROP * UP)  # off screen: it keeps its place over the numbers
         self.play(VGroup(self.row, self.halves, self.row_labels).animate
                   .shift(STAGE_DROP * UP), run_time=0.8)
-        # each half drops straight down, under its own square, into the strip's lane (becoming
-        # its piece), then the pieces slide along the lane together into one strip: no copy
-        # passes over a square (the lane is clear of the row) or over another piece (they
-        # keep their order)
+        # one move: each half's copy drops straight down out of its square into the lane under
+        # the row, then runs on, reshaped as it goes, to its piece of the strip (same area). The
+        # copies keep the row's order and the pieces the strip's, so no two ever meet; the lane
+        # and the strip lie under the row, so none passes over a square
         below = self.row.get_bottom()[1] - 0.1
         copies = [h.copy() for h in self.halves]
-        self.play(LaggedStart(*(c.animate.shift((c.get_top()[1] - below) * DOWN)
-                                for c in copies), lag_ratio=0.2), run_time=1.0)
-        dropped = [piece.copy().set_x(sq.get_x()) for piece, sq in zip(pieces, self.row)]
-        self.play(*(ReplacementTransform(c, d) for c, d in zip(copies, dropped)), run_time=0.8)
-        self.play(*(ReplacementTransform(d, piece) for d, piece in zip(dropped, pieces)),
-                  run_time=1.2)
+        self.merge_paths = [(self.box(h), self.box(h) + [0, -(h.get_top()[1] - below)] * 2,
+                             self.box(q)) for h, q in zip(self.halves, pieces)]
+
+        def slide(mob, alpha, path):
+            (x0, y0, x1, y1) = self.merge_box(path, alpha)
+            mob.stretch_to_fit_width(x1 - x0).stretch_to_fit_height(y1 - y0)
+            mob.move_to([(x0 + x1) / 2, (y0 + y1) / 2, 0])
+
+        self.add(*copies)
+        self.play(*(UpdateFromAlphaFunc(c, lambda m, al, path=path: slide(m, al, path),
+                                        rate_func=linear)
+                    for c, path in zip(copies, self.merge_paths)), run_time=MERGE_SECONDS)
+        self.remove(*copies)
+        self.add(pieces)
         strip = Rectangle(width=n * side, height=side, color=t.error, stroke_width=2,
                           fill_color=t.error, fill_opacity=SQUARE_OPACITY)
         strip.move_to([STRIP_CENTER[0], y, 0])

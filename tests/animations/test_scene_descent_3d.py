@@ -462,3 +462,19 @@ def test_the_surface_has_a_rim_and_the_close_up_labels_its_axes_at_their_ends():
     b_label = ax.labels[1]
     assert b_label.get_bottom()[1] > top[1] and b_label.get_bottom()[1] - top[1] < 0.3
     assert abs(b_label.get_x() - top[0]) < 1e-6
+
+
+def test_the_leaders_lie_on_a_halo_and_the_close_up_outlasts_the_claim():
+    """The close-up's leaders cross the surface to reach it: they and the region's outline lie
+    on a halo of the page's colour (wider than their stroke), so they read as lines over the
+    drawing. The close-up stays 2 s or more into the closing
+    section, whose caption says the ball rests on the minimum (the ball on the star in it)."""
+    scene = rendered(Descent3d)
+    page = ManimColor(scene.theme.background).to_hex().lower()
+    for line in scene.marks:
+        assert line.get_stroke_color(background=True).to_hex().lower() == page
+        assert line.get_stroke_width(background=True) >= line.get_stroke_width() + 2.0
+    start = {s["name"]: s["start"] for s in scene.caption_log}["arrive"]
+    assert scene.close_shut_at - start >= 2.0
+    np.testing.assert_allclose(scene.close_ball.get_center(),
+                               scene.close_axes.c2p(*trajectory().points[-1]), atol=1e-9)

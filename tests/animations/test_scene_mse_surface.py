@@ -358,3 +358,45 @@ def test_floor_ties_run_from_the_minimum_to_the_axes_as_the_camera_turns():
     finally:
         view.theta.set_value(theta0)
         marker.update()
+
+
+def test_the_map_is_about_as_large_as_the_surface_and_the_readouts_clear_of_it():
+    """The contour map beside the surface is about as large as it (so the point moving on it
+    and its trail read): its plot at least 0.65 times as wide as the surface's box and 0.9
+    times as tall, inside the frame's 24 px margin; the readouts, in two rows at the top
+    right, keep clear of the title, the map's caption, the map and its words."""
+    scene = rendered(MseSurface)
+    ax = scene.map_ax
+    (m0, m1), (b0, b1) = views.M_RANGE, views.B_RANGE
+    width = ax.c2p(m1, b0)[0] - ax.c2p(m0, b0)[0]
+    height = ax.c2p(m0, b1)[1] - ax.c2p(m0, b0)[1]
+    assert width >= 0.65 * mse_surface.BOX[0] and height >= 0.9 * mse_surface.BOX[1]
+    margin = 0.4
+    assert ax.get_right()[0] < config.frame_width / 2 - margin
+    assert ax.get_bottom()[1] > -config.frame_height / 2 + margin
+    rows = boxes([*scene.rows])
+    assert rows[:, 2].max() < config.frame_width / 2 - margin
+    assert rows[:, 3].max() < config.frame_height / 2 - margin
+    others = boxes([scene.title, scene.map_caption, *scene.note, ax])
+    for a in rows:
+        apart = ((others[:, 0] > a[2]) | (a[0] > others[:, 2]) | (others[:, 1] > a[3])
+                 | (a[1] > others[:, 3]))
+        assert apart.all()
+    for i, a in enumerate(rows):  # and of one another
+        rest = np.delete(rows, i, axis=0)
+        assert ((rest[:, 0] > a[2]) | (a[0] > rest[:, 2]) | (rest[:, 1] > a[3])
+                 | (a[1] > rest[:, 3])).all()
+
+
+def test_the_note_on_the_cut_is_said_one_short_line_at_a_time():
+    """The note on the cut is said in steps, one line each, where the map's caption stood (its
+    left edge): the cut's name, then what its edge is; at the end only the second is on screen,
+    the caption and the first gone."""
+    scene = rendered(MseSurface)
+    note, caption = scene.note, scene.map_caption
+    assert len(note) == 2
+    for line in note:
+        assert line.height < 1.5 * caption.height  # one line
+        assert abs(line.get_left()[0] - caption.get_left()[0]) < 1e-9
+    on_screen = scene.mobjects
+    assert note[1] in on_screen and note[0] not in on_screen and caption not in on_screen

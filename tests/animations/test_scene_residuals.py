@@ -253,3 +253,47 @@ def test_no_number_over_the_squares_strip_or_parts():
             apart = (w.get_left()[0] >= s.get_right()[0] or s.get_left()[0] >= w.get_right()[0]
                      or w.get_bottom()[1] >= s.get_top()[1] or s.get_bottom()[1] >= w.get_top()[1])
             assert apart, (w, s)
+
+
+def test_the_squares_lie_under_the_points_the_line_and_the_segments():
+    """A square beside its segment may reach the next point (the square at x = 5 reaches the
+    point at 4.2): every square lies on a layer under the points, the rings, the segments and
+    the line, so every point reads through it; a speck over the full squares."""
+    from scenes.residuals import TINY
+
+    scene = rendered(Residuals)
+    over = [*scene.dots, *scene.marks, *scene.bars, scene.line]
+    lowest = min(m.z_index for m in over)
+    specks = [sq for sq, ri in zip(scene.row, scene.r) if abs(ri) * UNIT_BIG < TINY]
+    full = [sq for sq in scene.row if sq not in specks]
+    assert specks and full
+    assert max(sq.z_index for sq in full) < min(sq.z_index for sq in specks)
+    assert max(sq.z_index for sq in scene.row) < lowest
+
+
+def test_the_costs_formula_stays_on_screen_four_seconds():
+    """C_i = ½ (f(x_i) − y_i)² is read: it is whole on screen 4 s or more (while the squares
+    are halved and their costs come) before it leaves."""
+    scene = rendered(Residuals)
+    assert scene.unnamed_at - scene.named_at >= 4.0
+
+
+def test_the_halves_slide_into_the_strip_in_one_clean_move():
+    """The halves go into the strip in one move: at every moment no two of them meet, and each
+    is either dropping straight down out of its own square or in the lane under the row (never
+    over a square), ending as its piece of the strip with the half's area."""
+    scene = rendered(Residuals)
+    below = scene.row.get_bottom()[1]
+    paths = scene.merge_paths
+    for alpha in np.linspace(0.0, 1.0, 41):
+        boxes = np.array([Residuals.merge_box(p, alpha) for p in paths])
+        # in the row's order, left to right, never overlapping
+        assert np.all(boxes[1:, 0] >= boxes[:-1, 2] - 1e-9), alpha
+        for (start, _, _), box in zip(paths, boxes):
+            straight_down = np.allclose(box[[0, 2]], start[[0, 2]])
+            assert straight_down or box[3] <= below + 1e-9, alpha
+    for (start, _, end), piece in zip(paths, scene.pieces):
+        np.testing.assert_allclose(Residuals.merge_box((start, start, end), 1.0), end)
+        area = (start[2] - start[0]) * (start[3] - start[1])
+        assert (end[2] - end[0]) * (end[3] - end[1]) == pytest.approx(area, rel=1e-6)
+        np.testing.assert_allclose(end, Residuals.box(piece), atol=1e-9)
