@@ -10,10 +10,10 @@ of each hidden layer written over it, and the outputs' a and Δa. Neurons outsid
 hidden layers, a linear output layer, so outputs may leave (0, 1)). The set-up is brief (under
 12 s): a wave runs forward along the edges, said on screen, one layer after the other: a thin
 pulse along the layer's edges, then its neurons filled by their activations a from gdcore in
-A_STEPS flat greys (page to text grey, gdviz.colors.activation_fill), on two scales: the sigmoid
-hidden layers' a (0.3 … 0.8, bins 0.1 wide) and the input and output layers' (−1.5 … 1.0, bins
-0.5 wide), so each spreads over the greys; a key under the network writes both scales under
-its greys, each row named, the outputs' a written at the end. Then the fills change meaning,
+A_STEPS flat greys (page to text grey, gdviz.colors.activation_fill), on one scale for
+every layer (−1.5 … 1.0, bins 0.5 wide: one grey is one range of a wherever it is seen; the
+sigmoid hidden layers' a, 0.32 … 0.74, fall in the two greys either side of 0.5), said on the
+key under the network, the outputs' a written at the end. Then the fills change meaning,
 one step at a time and before anything is picked out: the words and the activations' key leave,
 the fills fade to the page in a slow play of their own (SWITCH_TIME), then the |Δa| key comes
 in: a colour bar (one smooth gradient over a log scale of |Δa|, said on the key, from D_LOW, its
@@ -27,6 +27,9 @@ at a time (CONNECTION_TWEAK.tweaks: +0.5, back, +1.0), each said before it is ma
 its edge (whose width follows |w|), every fill and every number move together, the slowest play
 of the video (NUDGE_TIME), while a pulse runs forward along the cone's edges to show which way
 the change travels. What the outputs did (their largest change, from gdcore) is said after.
+After the first nudge its Δa column is kept, in grey beside the live one under its nudge, and
+the larger nudge after it plays quicker (AGAIN_TIME): its staging is the first's, what is new
+is its changes beside the first's, and its words give both largest changes.
 Render alone with: manim -ql scenes/connection_tweak.py ConnectionTweak
 """
 
@@ -61,19 +64,21 @@ from gdviz.staging import swap
 EX = CONNECTION_TWEAK
 SIZES, SEED, LAYER, J, I, DELTA = EX.sizes, EX.seed, EX.layer, EX.j, EX.i, EX.delta
 X_INPUT, LAYER_NAMES = EX.x_input, EX.layer_names
-#: The still's layout (layout units), drawn at UNIT scene units per layout unit.
-LAY_W, LAY_H, UNIT = 12.5, 5.6, 0.8
-NET_CENTER = 0.2 * UP + 0.9 * LEFT
+#: The still's layout (layout units), drawn at UNIT scene units per layout unit, left of centre:
+#: three columns of numbers stand right of the outputs (a, Δa, then the first nudge's Δa kept,
+#: under its w), COLUMN_PITCH and GHOST_PITCH apart, 24 px and more clear of the
+#: frame's right edge.
+LAY_W, LAY_H, UNIT = 12.5, 5.6, 0.74
+NET_CENTER = 0.2 * UP + 1.45 * LEFT
+COLUMN_PITCH, GHOST_PITCH = 1.1, 1.35
 #: The strongest fill of a changed neuron (mix of background -> accent).
 STRENGTH = 0.85
 #: The forward pass fills a neuron by its a in A_STEPS flat greys (gdviz.colors.activation_fill),
-#: bins A_TICK wide from the multiple of A_TICK at or under the least a of the input and output
-#: layers (−1.5 … 1.0: round numbers on the key, the largest a inside, tested): neighbouring
-#: greys a visible step apart.
+#: bins A_TICK wide from the multiple of A_TICK at or under the least a of any layer (−1.5 …
+#: 1.0: round numbers on the key, the largest a inside, tested): neighbouring greys a visible
+#: step apart. One scale for every layer: the hidden layers once had a key row of their own
+#: under the same greys (0.3 … 0.8), so one grey read as two values.
 A_STEPS, A_TICK = 5, 0.5
-#: The sigmoid hidden layers' a (0.32 to 0.74) on a scale of their own, bins HIDDEN_TICK wide:
-#: on the input and output layers' scale they fell in two greys.
-HIDDEN_TICK = 0.1
 #: The |Δa| scale is logarithmic from D_LOW (its left end, written there; a smaller change, and
 #: no change, is the page's colour) to the largest change.
 D_LOW = 1e-4
@@ -81,8 +86,10 @@ D_LOW = 1e-4
 #: of its own.
 SWITCH_TIME = 1.2
 #: Seconds of the weight's change, with every fill and number following it (the key moment:
-#: slower than any play of the set-up) in a nudge and on the way back.
-NUDGE_TIME, BACK_TIME = 3.0, 1.2
+#: slower than any play of the set-up) in the first nudge, on the way back, and in the larger
+#: nudge after it (shorter: the staging is the first nudge's; what is new, its changes beside
+#: the first nudge's kept in grey, is read off the numbers).
+NUDGE_TIME, BACK_TIME, AGAIN_TIME = 3.0, 1.2, 1.8
 #: The network's resting edges (light page, dark page): a faint grey, mixed this much from the
 #: page to the muted grey, this wide. On the dark page the dense fans of light lines on black
 #: shimmer into a moiré of diamonds: fainter and thinner there.
@@ -98,14 +105,29 @@ def show_change(number: DecimalNumber, v: float) -> DecimalNumber:
     return set_number(number, v)
 
 
+def first_nudge(k: int) -> float | None:
+    """The offset of the first nudge before tweak k (1-based), if there was one."""
+    return next((o for o in EX.tweaks[:k - 1] if o), None)
+
+
+def largest_move(offset: float) -> str:
+    """The outputs' largest change at w0 + offset (gdcore), as written: 0.020."""
+    return numbers.text(float(np.abs(EX.output_changes(offset)).max()), 3)
+
+
 def tweak_says(k: int, offset: float, w0: float) -> tuple[str, str]:
     """The words of tweak k (w0 + offset): what it does to w, then what the outputs did (their
-    largest change, from gdcore)."""
+    largest change, from gdcore; after a first nudge, beside that nudge's)."""
     if offset == 0:
         return (f"{k}. back to $w = {numbers.latex(w0, 3)}$",
                 r"the outputs return: every $\Delta a = 0$")
-    moved = numbers.text(float(np.abs(EX.output_changes(offset)).max()), 3)
-    return f"{k}. nudge: $w + {numbers.latex(offset, 1)}$", f"the outputs move by up to {moved}"
+    moved, first = largest_move(offset), first_nudge(k)
+    if first is None:
+        then = f"the outputs move by up to {moved}"
+    else:
+        then = (f"outputs move by up to {moved} ({largest_move(first)} at "
+                f"$w + {numbers.latex(first, 1)}$)")
+    return f"{k}. nudge: $w + {numbers.latex(offset, 1)}$", then
 
 
 def a_range(acts, tick: float = A_TICK) -> tuple[float, float]:
@@ -124,13 +146,19 @@ class ConnectionTweak(ThemedScene):
 
         def tweak(k, offset):
             if offset == 0:
-                return (f"The weight goes back to {numbers.text(w0, 3)}, and every output "
-                        f"returns to its old value.")
-            moved = numbers.text(float(np.abs(EX.output_changes(offset)).max()), 3)
-            size = "A larger nudge" if k > 1 else "The weight is nudged"
-            return (f"{size}, +{numbers.text(offset, 1)} to {numbers.text(w0 + offset, 3)}: "
-                    f"the change runs forward through the highlighted neurons only, and the "
-                    f"outputs move by up to {moved}.")
+                kept = ("The first nudge's changes stay beside the outputs in grey; the weight"
+                        if first_nudge(k + 1) is not None else "The weight")
+                return (f"{kept} goes back to {numbers.text(w0, 3)}, and every output returns "
+                        f"to its old value.")
+            moved, first = largest_move(offset), first_nudge(k + 1)
+            if first is None:
+                return (f"The weight is nudged, +{numbers.text(offset, 1)} to "
+                        f"{numbers.text(w0 + offset, 3)}: the change runs forward through the "
+                        f"highlighted neurons only, and the outputs move by up to {moved}.")
+            return (f"A larger nudge, +{numbers.text(offset, 1)} to "
+                    f"{numbers.text(w0 + offset, 3)}, through the same neurons: the outputs "
+                    f"move by up to {moved}, against {largest_move(first)} for "
+                    f"+{numbers.text(first, 1)}.")
 
         return {
             "network": f"A {sizes} network; a forward pass shades each neuron by its "
@@ -250,19 +278,13 @@ class ConnectionTweak(ThemedScene):
         self.build_outputs()
         self.forward_pass()
 
-    def layer_range(self, l: int) -> tuple[float, float]:
-        """The scale of layer l's fills: the hidden layers' own, or the input and output
-        layers'."""
-        return self.hidden_range if 0 < l < len(SIZES) - 1 else self.a_range
-
     def activation_key(self, width: float = 4.5, height: float = 0.22) -> VGroup:
         """The forward pass's fills: A_STEPS flat greys in a row, each the fill of a bin of a
-        (activation_fill with steps), the bins' edges of both scales written under them, one
-        row each (the input and output layers', then the hidden layers'), each row named."""
+        (activation_fill with steps), the bins' edges written under them: one scale, said to
+        be every layer's."""
         t = self.theme
         lo, hi = self.a_range
         edges = np.linspace(lo, hi, A_STEPS + 1)
-        hidden_edges = np.linspace(*self.hidden_range, A_STEPS + 1)
         fills = activation_fill(t, 0.5 * (edges[:-1] + edges[1:]), lo, hi, steps=A_STEPS)
         cell = width / A_STEPS
         cells = VGroup(*(Rectangle(width=cell, height=height, stroke_width=0)
@@ -270,31 +292,24 @@ class ConnectionTweak(ThemedScene):
                          .move_to([(k + 0.5) * cell, 0, 0]) for k, f in enumerate(fills)))
         frame = Rectangle(width=width, height=height, stroke_color=t.text, stroke_width=1.5)
         frame.move_to([0.5 * width, 0, 0])
-        ticks, hidden_ticks = VGroup(), VGroup()
-        for k, (v, h) in enumerate(zip(edges, hidden_edges)):
+        ticks = VGroup()
+        for k, v in enumerate(edges):
             ticks.add(Line([k * cell, -0.5 * height, 0], [k * cell, -0.5 * height - 0.1, 0],
                            color=t.muted, stroke_width=1.5))
             ticks.add(self.tex(numbers.latex(float(v), 1), TICK_SIZE, t.muted).next_to(
                 [k * cell, -0.5 * height - 0.1, 0], DOWN, buff=0.06))
-            hidden_ticks.add(self.tex(numbers.latex(float(h), 1), TICK_SIZE, t.muted))
-        row = ticks[1].get_y() - 0.34
-        for k, num in enumerate(hidden_ticks):
-            num.move_to([k * cell, row, 0])
-        names = VGroup(self.text("input, output", 24, t.muted),
-                       self.text("hidden", 24, t.muted))
-        names[0].next_to([width + 0.5, ticks[1].get_y(), 0], RIGHT, buff=0)
-        names[1].next_to([width + 0.5, row, 0], RIGHT, buff=0)
-        caption = self.mixed("fill: activation $a$", 26, t.muted)
-        key = VGroup(caption, VGroup(cells, frame, ticks, hidden_ticks, names)).arrange(
-            RIGHT, buff=0.45, aligned_edge=UP)
+        caption = VGroup(self.mixed("fill: activation $a$", 26, t.muted),
+                         self.text("(one scale, every layer)", 24, t.muted)).arrange(
+            DOWN, aligned_edge=LEFT, buff=0.12)
+        key = VGroup(caption, VGroup(cells, frame, ticks)).arrange(RIGHT, buff=0.45,
+                                                                   aligned_edge=UP)
         self.a_cells = cells
         return key.to_edge(DOWN, buff=0.42)
 
     def fill_layer(self, l: int, run_time: float = 0.5):
         """Layer l's neurons filled by their activations a (self.acts, from gdcore), A_STEPS
         flat greys from the page towards the text (gdviz.colors.activation_fill)."""
-        fills = activation_fill(self.theme, self.acts[l][0], *self.layer_range(l),
-                                steps=A_STEPS)
+        fills = activation_fill(self.theme, self.acts[l][0], *self.a_range, steps=A_STEPS)
         return self.net.transition(lambda n: n.set_neuron_style(n.layer_neurons(l), fill=fills,
                                                                 apply=False), run_time=run_time)
 
@@ -306,9 +321,7 @@ class ConnectionTweak(ThemedScene):
         everywhere."""
         t, net = self.theme, self.net
         self.acts = nn.forward(self.base, X_INPUT)
-        last = len(SIZES) - 1
-        self.a_range = a_range([self.acts[0], self.acts[last]])
-        self.hidden_range = a_range(self.acts[1:last], HIDDEN_TICK)
+        self.a_range = a_range(self.acts)
         self.a_key = self.activation_key()
         self.play(self.fill_layer(0), FadeIn(self.said), FadeIn(self.a_key), run_time=0.8)
         for l in range(len(SIZES) - 1):
@@ -369,7 +382,7 @@ class ConnectionTweak(ThemedScene):
         the decimal point, live (updaters read gdcore through outputs())."""
         t, net = self.theme, self.net
         out_l = len(SIZES) - 1
-        right_a = net.point(out_l, 0)[0] + net.radius + 1.05
+        right_a = net.point(out_l, 0)[0] + net.radius + 1.0
         a0 = self.outputs()
         outs, moves = VGroup(), VGroup()
         for k in range(SIZES[-1]):
@@ -379,17 +392,19 @@ class ConnectionTweak(ThemedScene):
             num.add_updater(lambda d, k=k, y=y: set_number(d, self.outputs()[k]).move_to(
                 [right_a, y, 0], aligned_edge=RIGHT))
             move = DecimalNumber(0.0, num_decimal_places=3, font_size=TICK_SIZE, color=t.accent)
-            move.move_to([right_a + 1.15, y, 0], aligned_edge=RIGHT)
+            move.move_to([right_a + COLUMN_PITCH, y, 0], aligned_edge=RIGHT)
             move.add_updater(lambda d, k=k, y=y: show_change(d, self.outputs()[k] - a0[k]).move_to(
-                [right_a + 1.15, y, 0], aligned_edge=RIGHT))
+                [right_a + COLUMN_PITCH, y, 0], aligned_edge=RIGHT))
             outs.add(num)
             moves.add(move)
         head_y = net.point(out_l, 0)[1] + 0.55
         # both heads alike: one size (the letter a at least 12 px tall) and the text's colour
         self.a_head = self.tex("a", 44, t.text).move_to([right_a - 0.35, head_y, 0])
-        self.d_head = self.tex(r"\Delta a", 44, t.text).move_to([right_a + 0.8, head_y, 0])
+        self.d_head = self.tex(r"\Delta a", 44, t.text).move_to(
+            [right_a + COLUMN_PITCH - 0.35, head_y, 0])
         self.d_head.align_to(self.a_head, DOWN)
         self.outs, self.moves = outs, moves
+        self.right_a, self.head_y = right_a, head_y
 
     def hidden_readouts(self) -> VGroup:
         """Over each hidden layer the largest |Δa| of its neurons (gdcore, with the weight at
@@ -426,28 +441,48 @@ class ConnectionTweak(ThemedScene):
         self.play(FadeIn(self.hidden_readouts()), run_time=0.5)
         # one tweak at a time: say it, make it, then say what the outputs did
         shown, self.tweak_record = self.note, []
+        self.ghost = None
         for k, offset in enumerate(EX.tweaks, start=1):
             if k > 1:  # the caption's next sentence: this tweak
                 self.caption_next()
+            if self.ghost is None and first_nudge(k) is not None:
+                self.keep_first_nudge(first_nudge(k))
             what, then = self.tweak_words(k, offset)
             what.move_to(self.note, aligned_edge=LEFT)
             then.next_to(what, RIGHT, buff=0.35)
             self.play(*swap(shown, what), run_time=0.8)  # one line after the other
-            self.tweak(self.w0 + offset, back=not offset)
+            again = bool(offset) and first_nudge(k) is not None
+            self.tweak(self.w0 + offset, back=not offset, again=again)
             self.play(FadeIn(then, shift=0.1 * RIGHT), run_time=1.0 if offset else 0.5)
-            self.wait(1.5 if offset else 0.6)
+            self.wait(1.0 if offset else 0.6)
             shown = VGroup(what, then)
             self.tweak_record.append((self.w.get_value(), [m.get_value() for m in self.moves],
                                       [m.include_sign for m in self.moves]))
         self.tweak_lines = shown
 
-    def tweak(self, w: float, back: bool = False):
-        """The weight to w (on the way `back` quicker) in one play, everything following it
+    def keep_first_nudge(self, offset: float):
+        """The first nudge's output changes, kept: a copy of the Δa column (no longer live)
+        slides one column right as it turns grey, headed by the nudge (its w, in grey, set
+        flush right over it as the numbers are), so the next nudge's changes are read beside
+        them (the words of that nudge name it too)."""
+        t = self.theme
+        ghost = self.moves.copy().clear_updaters()
+        self.add(ghost)
+        head = self.mixed(f"$w + {numbers.latex(offset, 1)}$", 24, t.muted)
+        right = self.right_a + COLUMN_PITCH + GHOST_PITCH
+        head.move_to([right, self.head_y, 0], aligned_edge=RIGHT).align_to(self.a_head, DOWN)
+        self.play(ghost.animate.shift(GHOST_PITCH * RIGHT).set_color(t.muted),
+                  FadeIn(head), run_time=0.8)
+        self.ghost, self.ghost_head = ghost, head
+
+    def tweak(self, w: float, back: bool = False, again: bool = False):
+        """The weight to w (on the way `back` quicker, `again`, a nudge after the first,
+        quicker too) in one play, everything following it
         frame by frame: its number and its edge, every neuron's fill and the cone's edges'
         tint (cone_look), the hidden layers' and the outputs' numbers (their updaters read the
         tracker), so what is shown is always the forward pass of the w shown. A pulse runs
         forward along the cone's edges meanwhile: the way the change travels."""
-        run_time = BACK_TIME if back else NUDGE_TIME
+        run_time = BACK_TIME if back else AGAIN_TIME if again else NUDGE_TIME
         _, cone_edges = self.net.cone(self.downstream, self.connection[0])
         pulse = self.net.wave([e for e in cone_edges if e != self.connection],
                               color=self.theme.accent, run_time=run_time)

@@ -14,11 +14,12 @@ their accent outline, throughout; the step number and the count of kept neurons 
 when the new mask has landed, so the count always counts a mask drawn. The count of hidden
 neurons kept comes in once the first mask has landed. Input and output neurons keep their
 solid muted outline throughout; the note is set flush left, 36 px in. After the last step the
-lesson as one picture: the note and counters give way, the last thinned network turns into its
-thumbnail at the right end of a row (the layers drawn closer so that four fit), and the first
-three steps' thinned networks come in beside it, one after the other in the order of the steps,
-left to right, each under its step and its count of hidden neurons kept: four different thinned
-networks, held.
+lesson as one picture: the note and counters give way, the last thinned network travels to its
+thumbnail at the right end of a row in one gentle move, a Transform into the thumbnail already
+in its place (the layers drawn closer and the lines thinner so that four fit, well apart), and
+the first three steps' thinned networks come in beside it, one after the other in the order of
+the steps, left to right, each under its step and its count of hidden neurons kept: four
+different thinned networks, held.
 Render alone with: manim -ql scenes/dropout.py Dropout
 """
 
@@ -41,6 +42,7 @@ from manim import (
     VGroup,
     Write,
 )
+from manim.utils.rate_functions import ease_in_out_sine
 
 from gdcore.networks import DROPOUT
 from gdviz import numbers
@@ -70,19 +72,28 @@ SWEEP_PER_LAYER = 0.7
 MASK_TIME, NEXT_TIME, HOLD = 1.0, 1.5, 1.8
 #: The closing row: each step's thinned network at ROW_SCALE of its size (at two thirds the
 #: row left a wide empty band under the title), its layers drawn ROW_SQUEEZE as far apart and
-#: its neurons, kept round, at ROW_DOT of their scaled size (30 px across at 480p: at half size,
-#: 22 px, the faded outlines were hard to tell from the kept; at full, 37 px, the layers
-#: crowded), so four fit across the frame with their centres ROW_PITCH apart, 24 px and more
-#: clear of its edges; centred at ROW_Y, the networks' bottoms 24 px and a little above the
-#: frame's, their headings just under the title.
-ROW_SCALE, ROW_SQUEEZE, ROW_DOT, ROW_Y, ROW_PITCH = 0.83, 0.52, 0.82, -0.96, 3.45
+#: its neurons, kept round, at ROW_DOT of their scaled size (28 px across at 480p: at half size,
+#: 22 px, the faded outlines were hard to tell from the kept), so that each network is narrow
+#: (148 px, its layers 40 px apart) and the four, their centres ROW_PITCH apart, stand 69 px
+#: apart, well over a network's own gap between layers (at 34 px, under it, the row read as one
+#: tangle), 24 px and more clear of the frame's edges; centred at ROW_Y, the networks' bottoms
+#: 24 px and a little above the frame's, their headings ROW_LABEL_GAP over them.
+ROW_SCALE, ROW_SQUEEZE, ROW_DOT, ROW_Y, ROW_PITCH = 0.85, 0.423, 0.75, -0.95, 3.6
+#: The closing networks' lines (edges, outlines) at ROW_LINES of their width: at full width,
+#: 2.4 px edges in a network 148 px wide, the row was a dense tangle of orange.
+ROW_LINES = 0.7
+#: Scene units between a closing network's top neuron and its heading's count (21 px at 480p:
+#: at 0.25 the count sat on the neuron).
+ROW_LABEL_GAP = 0.35
 #: The size of each closing network's count of hidden neurons kept, "8 of 12 kept" (at 24 its
 #: letters stood 11 px tall at 480p, under the 12 px a label needs; "hidden" is left out so
 #: that the four counts keep clear gaps between them: the row shows only the hidden neurons
 #: dropped, and the counter before it said the 12 are the hidden ones).
 ROW_COUNT_SIZE = 28
-#: Seconds of the move from the last step's network to its thumbnail in the closing row.
-SHRINK_TIME = 1.5
+#: Seconds of the move from the last step's network to its thumbnail in the closing row: one
+#: move, eased in and out gently (ease_in_out_sine, at most 1.6 times the mean speed; smooth's
+#: 1.9 times over 1.5 s sent it 26 px a frame in the middle of the move, read as a jump).
+SHRINK_TIME, SHRINK_RATE = 2.0, ease_in_out_sine
 #: Seconds each network of the closing row takes to come in (one after the other, in the
 #: order of the steps).
 ROW_IN = 0.7
@@ -272,7 +283,7 @@ class Dropout(ThemedScene):
                        self.text(f"{self.kept_counts[s]} of {N_HIDDEN} kept", ROW_COUNT_SIZE))
         label.arrange(DOWN, buff=0.12)
         top = self.row_place(s)[1] + ROW_SCALE * self.net.height / 2
-        return label.next_to(np.array([self.row_place(s)[0], top, 0]), UP, buff=0.25)
+        return label.next_to(np.array([self.row_place(s)[0], top, 0]), UP, buff=ROW_LABEL_GAP)
 
     def side_by_side(self):
         """The four thinned networks side by side: one change at a time, the note and
@@ -285,7 +296,8 @@ class Dropout(ThemedScene):
             _thumbnail(snap).move_to(self.row_place(s))
         # the last step's network turns into its own thumbnail at the row's right end (one
         # move: the same picture, smaller), its heading coming in above it
-        self.play(ReplacementTransform(VGroup(self.net, *self.faded.values()), self.snaps[-1]),
+        self.play(ReplacementTransform(VGroup(self.net, *self.faded.values()), self.snaps[-1],
+                                       rate_func=SHRINK_RATE),
                   FadeIn(self.row_labels[-1], rate_func=lambda a: max(0.0, 2 * a - 1)),
                   run_time=SHRINK_TIME)
         # then the others come in in the order of the steps, 1, 2, 3, left to right
@@ -312,11 +324,17 @@ class Dropout(ThemedScene):
 def _thumbnail(snap: VGroup) -> VGroup:
     """A step's thinned network (its NetworkMobject and faded outlines) for the closing row: at
     ROW_SCALE, its layers ROW_SQUEEZE as far apart, each neuron and outline a circle at
-    ROW_DOT of its scaled size."""
+    ROW_DOT of its scaled size, its lines ROW_LINES as wide."""
     snap.scale(ROW_SCALE).stretch(ROW_SQUEEZE, 0)
     for circle in (*snap[0].neuron_group, *snap[1:]):
         # round again, about its own centre
         circle.stretch(ROW_DOT / ROW_SQUEEZE, 0).stretch(ROW_DOT, 1)
+    net = snap[0]
+    net.edge_width *= ROW_LINES
+    net.stroke_width *= ROW_LINES
+    net.apply_style()
+    for ring in snap[1:]:
+        ring.set_stroke(width=ROW_LINES * ring.get_stroke_width())
     return snap
 
 

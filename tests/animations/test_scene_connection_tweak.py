@@ -12,9 +12,10 @@ from gdviz.theme import DARK, LIGHT, contrast
 from scenes.connection_tweak import (
     A_STEPS,
     A_TICK,
+    AGAIN_TIME,
     BACK_TIME,
     DELTA,
-    HIDDEN_TICK,
+    GHOST_PITCH,
     LAYER,
     NUDGE_TIME,
     SIZES,
@@ -76,10 +77,11 @@ def test_brightened_set_is_gdcores_changed_activations():
 
 
 def test_forward_pass_fills_follow_gdcores_activations():
-    """After the wave every neuron is filled by its a from gdcore on its layer's scale: the
-    sigmoid hidden layers' a (0.32 to 0.74) on 0.3 … 0.8, the input and output layers' on
-    −1.5 … 1.0, so each spreads over all the greys; the fill's distance from the page grows with
-    a on each scale, in the text's grey, never an accent."""
+    """After the wave every neuron is filled by its a from gdcore on one scale for every layer,
+    −1.5 … 1.0, so one grey is one range of a wherever it is seen: the inputs and outputs spread
+    over all the greys, the sigmoid hidden layers' a (0.32 to 0.74) fall in the two either side
+    of 0.5; the fill's distance from the page grows with a, in the text's grey, never an
+    accent."""
     scene = rendered(ConnectionTweak, upto="network")
     net, theme = scene.net, scene.theme
     acts = nn.forward(nn.init_mlp(SIZES, seed=0), X_INPUT)
@@ -88,25 +90,26 @@ def test_forward_pass_fills_follow_gdcores_activations():
     strength = np.linalg.norm(fills - rgb(theme.background), axis=1)
     last = len(SIZES) - 1
     hidden = np.array([0 < n[0] < last for n in net.neuron_ids])
-    assert scene.a_range == (-1.5, 1.0) and scene.hidden_range == (0.3, 0.8)
-    for group, (lo, hi), tick in ((hidden, scene.hidden_range, HIDDEN_TICK),
-                                  (~hidden, scene.a_range, A_TICK)):
-        assert hi - lo == pytest.approx(A_STEPS * tick)
-        assert lo <= a[group].min() < lo + tick and hi - tick < a[group].max() <= hi
-        order = np.argsort(a[group])
-        assert np.all(np.diff(strength[group][order]) >= -1e-12)
-        np.testing.assert_allclose(fills[group],
-                                   activation_fill(theme, a[group], lo, hi, steps=A_STEPS),
-                                   atol=1e-12)
-        # each scale spreads its layers' a over all the greys, not one or two
-        assert len(set(activation_step(a[group], lo, hi, A_STEPS))) == A_STEPS
-        assert len({tuple(np.round(f, 9)) for f in fills[group]}) == A_STEPS
-    # the key writes both scales' round edges under its greys, each row named
-    ticks = [m.tex_string for m in scene.a_key[1][2] if hasattr(m, "tex_string")]
-    assert ticks == ["-1.5", "-1.0", "-0.5", "0.0", "0.5", "1.0"]
-    assert [m.tex_string for m in scene.a_key[1][3]] == ["0.3", "0.4", "0.5", "0.6", "0.7",
-                                                         "0.8"]
-    assert [m.text for m in scene.a_key[1][4]] == ["input,output", "hidden"]
+    lo, hi = scene.a_range
+    assert (lo, hi) == (-1.5, 1.0) and not hasattr(scene, "hidden_range")
+    assert hi - lo == pytest.approx(A_STEPS * A_TICK)
+    assert lo <= a.min() < lo + A_TICK and hi - A_TICK < a.max() <= hi
+    order = np.argsort(a)
+    assert np.all(np.diff(strength[order]) >= -1e-12)
+    np.testing.assert_allclose(fills, activation_fill(theme, a, lo, hi, steps=A_STEPS),
+                               atol=1e-12)
+    assert len(set(activation_step(a[~hidden], lo, hi, A_STEPS))) == A_STEPS
+    assert sorted(set(activation_step(a[hidden], lo, hi, A_STEPS))) == [3, 4]
+    # one grey, one range of a: a neuron's fill names its bin, whatever its layer
+    bins = activation_step(a, lo, hi, A_STEPS)
+    for k in range(A_STEPS):
+        assert len({tuple(np.round(f, 9)) for f in fills[bins == k]}) == 1
+    # the key writes one row of round edges under its greys, and says it is every layer's
+    cells, _, ticks = scene.a_key[1]
+    assert len(cells) == A_STEPS
+    assert [m.tex_string for m in ticks if hasattr(m, "tex_string")] == [
+        "-1.5", "-1.0", "-0.5", "0.0", "0.5", "1.0"]
+    assert scene.a_key[0][1].text.replace(" ", "") == "(onescale,everylayer)"
     # greys between page and text: each fill on the segment from the page to the text
     page, text = rgb(theme.background), rgb(theme.text)
     s = (fills - page) @ (text - page) / np.dot(text - page, text - page)
@@ -150,7 +153,8 @@ def test_tweak_words_say_the_step_and_the_largest_output_change():
                                       "the outputs move by up to 0.020")
     assert tweak_says(2, 0.0, w0) == ("2. back to $w = 0.432$",
                                       r"the outputs return: every $\Delta a = 0$")
-    assert tweak_says(3, 1.0, w0)[1] == "the outputs move by up to 0.037"
+    # the larger nudge after the first gives both largest changes
+    assert tweak_says(3, 1.0, w0)[1] == "outputs move by up to 0.037 (0.020 at $w + 0.5$)"
     # and those numbers are gdcore's
     assert round(float(np.abs(ex.output_changes(0.5)).max()), 3) == 0.020
     assert round(float(np.abs(ex.output_changes(1.0)).max()), 3) == 0.037
@@ -316,7 +320,7 @@ def test_each_tweak_moves_the_weight_and_everything_after_it_together():
     everything = 1 + (len(SIZES) - 1 - LAYER) + 1
     assert [m for m, _ in moved if m] == [everything] * len(CONNECTION_TWEAK.tweaks)
     assert [length for m, length in moved if m] == pytest.approx(
-        [BACK_TIME if o == 0 else NUDGE_TIME for o in CONNECTION_TWEAK.tweaks])
+        [NUDGE_TIME, BACK_TIME, AGAIN_TIME])
     # the weight's edge widens with |w|: at the last tweak wider than at the start
     assert scene.net.edge(scene.connection).get_stroke_width() == pytest.approx(
         scene.weight_width(scene.w0 + CONNECTION_TWEAK.tweaks[-1]))
@@ -359,13 +363,44 @@ def test_the_hidden_layers_largest_change_is_written_over_each_layer():
 def test_the_nudge_comes_soon_and_is_the_slowest_play():
     """The set-up (network, forward pass, readouts, key) lasts at most 12 s before the first
     nudge of the weight, which is more than twice as long as any play of the set-up and the
-    longest play of the video; the way back is quicker than the nudge."""
+    longest play of the video, the only one so long; the way back is quicker than the nudge,
+    and so is the larger nudge after it (its staging is the first's)."""
     scene = rendered(ConnectionTweak)
     lengths = np.array(scene.lengths)
     nudges = np.flatnonzero(np.isclose(lengths, NUDGE_TIME))
-    assert len(nudges) == sum(1 for o in CONNECTION_TWEAK.tweaks if o)
+    assert len(nudges) == 1
     first = nudges[0]
     assert lengths[:first].sum() <= 12.0
     assert NUDGE_TIME > 2 * lengths[:first].max()
-    assert NUDGE_TIME == lengths.max() and np.sum(np.isclose(lengths, NUDGE_TIME)) == 2
-    assert BACK_TIME < NUDGE_TIME / 2
+    assert NUDGE_TIME == lengths.max()
+    assert BACK_TIME < NUDGE_TIME / 2 and AGAIN_TIME < 2 / 3 * NUDGE_TIME
+
+
+def test_the_first_nudges_changes_are_kept_beside_the_second():
+    """After the first nudge its Δa column stays, in grey and no longer live, one column right
+    of the live one, headed by its nudge, clear of the frame's right edge (24 px at 480p); at
+    the end the live column holds the larger nudge's changes beside it."""
+    scene = rendered(ConnectionTweak)
+    ex = CONNECTION_TWEAK
+    ghost = scene.ghost
+    np.testing.assert_allclose([g.get_value() for g in ghost], ex.output_changes(0.5),
+                               atol=1e-12)
+    np.testing.assert_allclose([m.get_value() for m in scene.moves], ex.output_changes(1.0),
+                               atol=1e-12)
+    assert not any(g.updaters for g in ghost)
+    muted = scene.theme.muted.lower()
+    assert all(g.get_color().to_hex().lower() == muted for g in ghost)
+    for g, m in zip(ghost, scene.moves):
+        assert g.get_right()[0] == pytest.approx(m.get_right()[0] + GHOST_PITCH, abs=1e-6)
+        assert g.get_y() == pytest.approx(m.get_y(), abs=1e-6)
+    family = set(scene.get_mobject_family_members())
+    assert all(g in family for g in ghost) and scene.ghost_head in family
+    right = scene.camera.frame_width / 2 - 24 * 8 / 480
+    assert max(g.get_right()[0] for g in ghost) < right
+    assert scene.ghost_head.get_right()[0] < right
+    assert abs(scene.ghost_head.get_bottom()[1] - scene.a_head.get_bottom()[1]) < 1e-9
+    # clear of the live column's head (12 px and more at 480p), and the words over them all
+    # inside the margin
+    assert scene.ghost_head.get_left()[0] - scene.d_head.get_right()[0] >= 16 * 8 / 480
+    assert scene.ghost_head.get_right()[0] == pytest.approx(ghost.get_right()[0], abs=1e-6)
+    assert scene.tweak_lines.get_right()[0] < right

@@ -8,7 +8,17 @@ from manim import Circle, ManimColor
 from gdcore import nn
 from gdcore.networks import DROPOUT
 from gdviz import colors
-from scenes.dropout import FADED_OPACITY, FADED_WIDTH, FINAL_HOLD, STEPS, Dropout
+from scenes.dropout import (
+    FADED_OPACITY,
+    FADED_WIDTH,
+    FINAL_HOLD,
+    NET_CENTER,
+    ROW_LINES,
+    SHRINK_RATE,
+    SHRINK_TIME,
+    STEPS,
+    Dropout,
+)
 
 
 @pytest.mark.parametrize("step", [1, STEPS])
@@ -29,7 +39,10 @@ def test_dropped_neurons_are_gdcores_mask(step):
     t = scene.theme
     for n, ring in scene.faded.items():
         assert isinstance(ring, Circle) and not ring.submobjects  # one solid outline
-        assert ring.get_stroke_width() == FADED_WIDTH < net.stroke_width.min()
+        # (after the last step the rings have become the closing thumbnail's, its lines thinner)
+        width = FADED_WIDTH * (ROW_LINES if step == STEPS else 1)
+        assert ring.get_stroke_width() == pytest.approx(width)
+        assert FADED_WIDTH < net.stroke_width.min()
         assert ring.get_stroke_color() == ManimColor.from_rgb(t.faded(t.muted))
         assert ring.get_stroke_opacity() == (FADED_OPACITY if n in dropped else 0.0)
         # filled with the page above the edges: no line is seen passing through a dropped one
@@ -104,6 +117,14 @@ def test_it_ends_on_the_four_thinned_networks_side_by_side():
             assert rows[s - 1].get_right()[0] < row.get_left()[0]
             # the counts stand apart, 40 px and more between neighbours at 480p
             assert scene.row_labels[s - 1].get_right()[0] < label.get_left()[0] - 40 / px
+            # the networks stand apart by half as much again as a network's layers, so the
+            # row reads as four networks, not one tangle
+            xs = sorted({round(c.get_x(), 6) for c in net.neuron_group})
+            gap = row.get_left()[0] - rows[s - 1].get_right()[0]
+            assert gap > 1.5 * np.diff(xs).max()
+        # the heading clear of its network (18 px and more at 480p), its letters 12 px tall
+        assert label.get_bottom()[1] - row.get_top()[1] >= 18 / px
+        assert label[1].height * px >= 12
     # large enough to read at 480p: every neuron (and faded outline) a circle at least 28 px
     # across, the row 24 px clear of the frame's bottom too
     for row in rows:
@@ -115,6 +136,21 @@ def test_it_ends_on_the_four_thinned_networks_side_by_side():
     # only the title, the four networks and their labels remain
     for gone in (scene.note, scene.counter, scene.kept_line, scene.sweep_key):
         assert gone not in scene.mobjects or gone.get_fill_opacity() == 0
+
+
+def test_the_last_network_travels_to_its_thumbnail_in_one_gentle_move():
+    """The last step's network turns into its thumbnail in one Transform, into the thumbnail
+    already in its place (nothing moves it after), eased gently: at 15 frames a second it
+    travels at most 18 px a frame at 480p (smooth over 1.5 s sent it 26 px, read as a jump)."""
+    scene = rendered(Dropout, upto=f"step-{STEPS}")
+    thumb = scene.snaps[-1]
+    assert thumb.get_center() == pytest.approx(scene.row_place(STEPS - 1), abs=1e-9)
+    assert all(label.get_bottom()[1] > thumb.get_top()[1] for label in scene.row_labels)
+    travel = np.linalg.norm(scene.row_place(STEPS - 1) - NET_CENTER) * 480 / 8
+    fps, a = 15, np.linspace(0, 1, 2001)
+    steepest = np.max(np.diff([SHRINK_RATE(x) for x in a]) / np.diff(a))
+    assert travel * steepest / (SHRINK_TIME * fps) <= 18
+    assert SHRINK_TIME <= 2.0
 
 
 def _watch(scene):
