@@ -147,7 +147,8 @@ class LossCurve(ThemedScene):
 
     def build_inset(self):
         """The first EX.early steps on axes of their own (0 … EX.early, the cost axis's range),
-        titled, their curve drawn by the same tracker: (plot, curve, title)."""
+        titled, their curve drawn by the same tracker, a dot on its tip (where the eye follows
+        the steep first steps; it stops on step EX.early): (plot, curve, title, dot)."""
         t = self.theme
         ax = loss_axes(t, (0, EX.early, INSET_STEP), (0, Y_TOP), INSET_W, INSET_H, None, None,
                        log=False, y_step=0.1, x_places=1, counts=True)
@@ -156,7 +157,8 @@ class LossCurve(ThemedScene):
         curve = plot.curve(self.losses[: EX.early + 1], t.opt(OPTIMIZER), stroke_width=3.5)
         title = self.text(f"the first {numbers.count(EX.early)} steps", 24)
         title.next_to(ax.c2p(0.5 * EX.early, Y_TOP), UP, buff=0.12)
-        return plot, curve, title
+        dot = plot.dot(curve, t.opt(OPTIMIZER), radius=0.07).set_stroke(t.background, width=1.5)
+        return plot, curve, title, dot
 
     def build_data(self):
         """The two moons on their own axes (no ticks: only where the points lie matters)."""
@@ -273,13 +275,14 @@ class LossCurve(ThemedScene):
             eq.scale_to_fit_width(room)
         eq.move_to(plot.ax.c2p(EX.steps, Y_TOP), aligned_edge=UP + RIGHT)
         self.eq = eq
-        inset, in_curve, in_title = self.inset
+        inset, in_curve, in_title, in_dot = self.inset
 
         self.play(Write(title), FadeIn(sub))
         self.play(Create(plot.ax), FadeIn(eq))
         self.play(Create(box), FadeIn(dots, lag_ratio=0.01), FadeIn(key), FadeIn(data_title))
         self.play(FadeIn(inset.ax), FadeIn(in_title))
-        self.play(FadeIn(reads), FadeIn(curve), FadeIn(in_curve), FadeIn(dot), FadeIn(img))
+        self.play(FadeIn(reads), FadeIn(curve), FadeIn(in_curve), FadeIn(dot),
+                  FadeIn(in_dot), FadeIn(img))
         self.wait(0.8)
 
     def section_training(self):

@@ -109,7 +109,7 @@ def test_the_step_axis_is_fixed_and_the_inset_keeps_the_first_steps():
     the end beside the whole curve, clear of the main curve, the equation and the final label."""
     scene = rendered(LossCurve)
     plot = scene.plot[0]
-    inset, in_curve, in_title = scene.inset
+    inset, in_curve, in_title, in_dot = scene.inset
     before = scene.it.get_value()
     try:
         seen = set()
@@ -126,6 +126,10 @@ def test_the_step_axis_is_fixed_and_the_inset_keeps_the_first_steps():
     drawn = np.array([inset.p2c(p) for p in np.vstack([a[:1], a[1::2]])])
     np.testing.assert_allclose(drawn[:, 0], np.arange(EX.early + 1), atol=1e-6)
     np.testing.assert_allclose(drawn[:, 1], scene.losses[: EX.early + 1], atol=1e-9)
+    # its tip's dot stopped on step EX.early, where its curve ends
+    assert in_dot in scene.mobjects
+    np.testing.assert_allclose(inset.p2c(in_dot.get_center()),
+                               [EX.early, scene.losses[EX.early]], atol=1e-9)
     # on screen the inset's first steps are wide: its 50 steps span over 8 times the main's
     width = inset.c2p(EX.early, 0)[0] - inset.c2p(0, 0)[0]
     assert width > 8 * (plot.c2p(EX.early, 0)[0] - plot.c2p(0, 0)[0])
