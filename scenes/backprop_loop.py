@@ -2,35 +2,37 @@
 
 The network, input, target and learning rate of the still (gdcore.networks.BACKPROP, whose run()
 runs gdcore.nn: forward, cost, backprop, sgd_step). Edge width grows with |w| and its colour says
-the sign of w (the key below says so; it leaves while the edges show gradients). Forward: an ink
-front runs along the edges (keyed "forward pass" beside the sign key while the forward passes run),
-and activations a appear left to right, each circle filled by its a (ACT_FILL), each layer's label
-(x, a⁽ˡ⁾, then δ⁽ˡ⁾) over its column, clear of its top circle. Error: outputs against targets, the
-equations sheet's per-example cost Cᵢ and, once, "one example (n = 1), so J = Cᵢ": the one moment
-two cost symbols are shown; from then on the video writes J only (its equations with Cᵢ written J,
-and their last layer L written (2), as the layers are labelled). The cost J then leaves the panel
-and comes back (fade out, then in: slid, it would cross the layers' labels) parked in the top left
-corner until the update's panel leaves. Backward: the outputs' error terms δ⁽²⁾ replace their
-activations (the key moment: a slow swap, held DELTA_HOLD s; the label above each layer says which
-the circles show); the chain rule ∂J/∂w = a·δ is worked on one edge with its numbers, and that edge
-turns red (its gradient, the first drawn) and stays red; δ flows back to the hidden layer (its rule
-set under the worked numbers) behind a red front, the edges it passes turning to their gradients
-(red, width ∝ |∂J/∂w|); the front goes on over the first layer's edges as the worked numbers and
-that rule give way to every gradient as matrices, while the rule ∂J/∂w = a·δ stays above them until
-the update: nothing leaves and comes back. Update: the matrices turn into the changes ΔW = −α ∂J/∂W
-(in ink, their signs written: the sign colours are the weights' only), each with its layer's bias
-changes Δb = −αδ beside it; the edges show the weights before (the worked edge labelled with its w,
-set just above it, 12 px clear of its ink: the top edge of the drawing, where nothing crosses the
-label), then the change itself (width ∝ |Δw|, the largest change the widest, in ink: blue and rust
-mean the sign of w and nothing else, so the sign key leaves while the changes show and their signs
-are read in ΔW), then the weights after at the weights' scale, where they look much as before (the
-note gives the largest |Δw|, 0.19), the worked edge's label having turned once, just before, from w
-into w + Δw, both written as in the worked update. Again: the update's panel and the parked cost
-fade out piece by piece (PANEL_OUT); a second forward pass; the cost is lower, both values under
-one J (J = 0.543 → 0.340). Each step's heading (neutral ink) and first equation (gdviz.equations)
-stand beside the network and fade into the next step's. The neurons' values, the worked numbers and
-the gradient matrices carry WORK_PLACES decimals, so each product or update printed adds up from
-its printed operands (tested).
+the sign of w; the key below always names what the edges show at that moment, swapped by a fade
+when that changes (w; w and the gradient ∂J/∂w while both are drawn; ∂J/∂w; w; Δw; w). Forward: an
+ink front runs along the edges (keyed "forward pass" beside the sign key while the forward passes
+run), and activations a appear left to right, each circle filled by its a (ACT_FILL), each layer's
+label (x, a⁽ˡ⁾, then δ⁽ˡ⁾) over its column, clear of its top circle. Error: outputs against
+targets, the equations sheet's per-example cost Cᵢ and, once, "one example (n = 1), so J = Cᵢ": the
+one moment two cost symbols are shown; from then on the video writes J only (its equations with Cᵢ
+written J, and their last layer L written (2), as the layers are labelled). The cost J then leaves
+the panel and comes back (fade out, then in: slid, it would cross the layers' labels) parked in the
+top left corner until the update's panel leaves. Backward: the outputs' error terms δ⁽²⁾ replace
+their activations (the key moment: a slow swap, held DELTA_HOLD s; the label above each layer says
+which the circles show); the chain rule ∂J/∂w = a·δ is worked on one edge with its numbers, and
+that edge turns red (its gradient, the first drawn, keyed ∂J/∂w beside the sign key) and stays red;
+δ flows back to the hidden layer (its rule set under the worked numbers) behind a red front, the
+edges it passes turning to their gradients (red, width ∝ |∂J/∂w|); the front goes on over the first
+layer's edges as the worked numbers and that rule give way to every gradient as matrices, while the
+rule ∂J/∂w = a·δ stays above them until the update: nothing leaves and comes back; the sign key
+leaves once every edge shows its gradient. Update: the matrices turn into the changes ΔW⁽ˡ⁾ = −α
+∂J/∂W⁽ˡ⁾ (in ink, their signs written), each with its layer's bias changes Δb⁽ˡ⁾ = −αδ⁽ˡ⁾ set apart
+right of it under a name of its own, as the equations write them (never one augmented matrix); the
+edges show the weights before (the key of w back, the worked edge labelled with its w, set just
+above it, 12 px clear of its ink: the top edge of the drawing, where nothing crosses the label),
+then the change itself (width ∝ |Δw|, the largest change the widest, coloured by its sign as the
+weights are by theirs, blue plus and rust minus, the key saying Δw > 0, Δw < 0), then the weights
+after at the weights' scale, where they look much as before (the note gives the largest |Δw|,
+0.19), the worked edge's label having turned once, just before, from w into w + Δw, both written as
+in the worked update. Again: the update's panel and the parked cost fade out piece by piece
+(PANEL_OUT); a second forward pass; the cost is lower, both values under one J (J = 0.543 → 0.340).
+Each step's heading (neutral ink) and first equation (gdviz.equations) stand beside the network and
+fade into the next step's. The neurons' values, the worked numbers and the gradient matrices carry
+WORK_PLACES decimals, so each product or update printed adds up from its printed operands (tested).
 Render alone with: manim -ql scenes/backprop_loop.py BackpropLoop
 """
 
@@ -104,8 +106,8 @@ BACK_FLOW = 1.5
 #: before the second forward pass: one piece after another, each fading evenly.
 PANEL_OUT = 1.2
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
-#: The page between the sign key and the key of the forward pass's ink front right of it (the
-#: sign key's own gap between its items).
+#: The page between the sign key and a key right of it (the forward pass's ink front, the
+#: gradients' red): the sign key's own gap between its items.
 FLOW_KEY_GAP = 0.4
 #: The labels over the layers (x, a⁽ˡ⁾, then δ⁽ˡ⁾): their size, and the height of their centre
 #: over the tallest column's top neuron, so that a⁽¹⁾ stands clear of the circle under it.
@@ -126,10 +128,21 @@ MATRIX_SCALE, MATRIX_FONT = 0.7, 34
 GRAD_H_BUFF = 1.9
 #: Distance between the centres of the ΔW matrices' columns (before MATRIX_SCALE): signed
 #: entries ("−0.183 −0.092") a clear space apart (tested).
-DW_H_BUFF = 1.8
-#: The update's rows: the size of their labels (ΔW = …), the gap between each ΔW and its Δb,
-#: and their right edge's distance from the frame's (24 px and a little more at 480p).
-DW_LABEL, DW_DB_GAP, DW_EDGE = 30, 0.3, 0.42
+DW_H_BUFF = 1.7
+#: The update's rows: the size of their names (ΔW⁽ˡ⁾ =, Δb⁽ˡ⁾ =), the page between each ΔW and
+#: the name of its Δb (set apart: the two never read as one augmented matrix [ΔW | Δb]), and
+#: their right edge's distance from the frame's (24 px and a little more at 480p).
+DW_LABEL, DW_DB_GAP, DW_EDGE = 28, 0.6, 0.42
+#: The update's matrices are set at this scale (their entries at DW_FONT once scaled: digits
+#: 12.9 px tall at 480p, TICK_SIZE's): each row, ΔW and Δb with their names, fits beside the
+#: network.
+DW_SCALE, DW_FONT = 0.62, 30
+#: The distance between the centres of the update matrices' rows (before DW_SCALE), and the
+#: page between the two layers' rows: the two rows fit between the targets' labels and the
+#: frame's margin.
+DW_V_BUFF, DW_ROW_GAP = 0.55, 0.18
+#: The page between the targets' labels and the update's first row under them.
+TARGET_CLEAR = 0.12
 
 
 def activation_look(theme, a) -> tuple[list[str], list[str]]:
@@ -283,16 +296,29 @@ class BackpropLoop(ThemedScene):
             num.set_color(ink)
         return labels
 
+    def beside_sign_key(self, key: VGroup) -> VGroup:
+        """`key` (a swatch and its name) on the sign key's line, right of it (under the sign key
+        there is no room above the frame's margin), swatches on one line."""
+        sign = self.sign_key("w")
+        key.next_to(sign, RIGHT, buff=FLOW_KEY_GAP)
+        return key.shift((sign[0][0].get_y() - key[0].get_y()) * UP)
+
     def flow_key(self) -> VGroup:
-        """The key of the forward pass's ink front, on the sign key's line, right of it (under
-        the sign key there is no room above the frame's margin): a swatch of the front's colour
-        and its name."""
+        """The key of the forward pass's ink front, beside the sign key: a swatch of the
+        front's colour and its name."""
         t = self.theme
         key = VGroup(Line(LEFT, RIGHT, stroke_width=6, color=t.text).scale(0.22),
                      self.text("forward pass", 26, t.muted)).arrange(RIGHT, buff=0.12)
-        sign = self.sign_key("w")
-        key.next_to(sign, RIGHT, buff=FLOW_KEY_GAP)
-        return key.shift((sign[0][0].get_y() - key[0].get_y()) * UP)  # swatches on one line
+        return self.beside_sign_key(key)
+
+    def gradient_key(self) -> VGroup:
+        """The key of the gradients' red edges (one item, as the sign key's): a swatch of the
+        error's colour and ∂J/∂w, beside the sign key while weights and gradients share the
+        edges."""
+        t = self.theme
+        item = VGroup(Line(LEFT, RIGHT, stroke_width=6, color=t.error).scale(0.22),
+                      self.tex(r"\partial J / \partial w", 30, t.muted)).arrange(RIGHT, buff=0.12)
+        return self.beside_sign_key(VGroup(item))
 
     def forward_pass(self, acts, per_layer=0.9):
         """A wave left to right in ink, keyed as it first runs (self.fkey, beside the sign
@@ -308,17 +334,15 @@ class BackpropLoop(ThemedScene):
             self.wait(0.3)
 
     def matrix(self, l, values, label, colours, places=WORK_PLACES, h_buff=GRAD_H_BUFF,
-               v_buff=0.75, above=False, label_size=32):
-        """label = [values] (or, `above`, the label over the matrix), entries coloured."""
+               v_buff=0.75, label_size=32, scale=MATRIX_SCALE, font=MATRIX_FONT):
+        """label = [values], entries coloured (at `font` once set at `scale`)."""
         m = DecimalMatrix(values, element_to_mobject_config={
-            "num_decimal_places": places, "font_size": MATRIX_FONT / MATRIX_SCALE},
+            "num_decimal_places": places, "font_size": font / scale},
             h_buff=h_buff, v_buff=v_buff, bracket_config={"color": self.theme.text})
         for entry, c in zip(m.get_entries(), colours):
             entry.set_color(c)
-        m.scale(MATRIX_SCALE)
-        lab = self.tex(label, 30 if above else label_size)
-        if above:
-            return VGroup(lab, m).arrange(DOWN, buff=0.1)
+        m.scale(scale)
+        lab = self.tex(label, label_size)
         return VGroup(lab, m).arrange(RIGHT, buff=0.2)
 
     # -- sections -------------------------------------------------------------------------------
@@ -422,8 +446,12 @@ class BackpropLoop(ThemedScene):
         self.play(net.layer_flow(0, backward=True, run_time=BACK_FLOW),
                   self.grad_edges(0, g_widths),
                   *swap(VGroup(hidden, worked), mats),
-                  FadeOut(self.key),  # the sign key says nothing of gradients
+                  # every edge a gradient: the sign key leaves, the gradient's key stays,
+                  # alone, under the network's middle
+                  FadeOut(self.key),
+                  self.gkey.animate.set_x(NET_CENTER[0]),
                   run_time=BACK_FLOW)
+        self.key = self.gkey
         self.wait(1.5)
         self.mats = mats
 
@@ -455,10 +483,12 @@ class BackpropLoop(ThemedScene):
         work[1].align_to(work[0][0], LEFT).shift(0.6 * RIGHT)
         self.work = work
         self.show_equation("backprop-grad", 38, work)
+        # the first gradient on the edges: its key joins the weights' while both are drawn
+        self.gkey = self.gradient_key()
         self.play(net.transition(lambda n: (
             n.set_edge_style([WORKED], color=t.error, apply=False),
             n.set_neuron_style([WORKED[0]], stroke=t.text, stroke_width=5, apply=False)),
-            run_time=1.0))
+            run_time=1.0), FadeIn(self.gkey), run_time=1.0)
         self.wait(1.6)
 
     def section_update(self):
@@ -470,16 +500,20 @@ class BackpropLoop(ThemedScene):
         self.show_step("4  Update weights and biases", eq=("update-W", 40, alpha))
         # the gradients turn into the changes they cause, each layer's bias changes Δb = −αδ
         # beside its ΔW: in ink, their signs written (the sign colours are the weights' own)
+        # each named as the equations write it, ΔW⁽ˡ⁾ = … and Δb⁽ˡ⁾ = …, set apart
         new_mats = VGroup()
+        look = dict(v_buff=DW_V_BUFF, label_size=DW_LABEL, scale=DW_SCALE, font=DW_FONT)
         for l in range(len(dW)):
             row = VGroup(self.matrix(l, dW[l], rf"\Delta W^{{({l + 1})}} =",
-                                     [t.text] * dW[l].size, h_buff=DW_H_BUFF, v_buff=0.6,
-                                     label_size=DW_LABEL),
-                         self.matrix(l, db[l][:, None], rf"\Delta b^{{({l + 1})}}",
-                                     [t.text] * db[l].size, v_buff=0.6, above=True))
-            new_mats.add(row.arrange(RIGHT, buff=DW_DB_GAP, aligned_edge=DOWN))
-        new_mats.arrange(DOWN, buff=0.2, aligned_edge=RIGHT)
-        new_mats.shift((self.mats_top - new_mats.get_top()[1]) * UP)
+                                     [t.text] * dW[l].size, h_buff=DW_H_BUFF, **look),
+                         self.matrix(l, db[l][:, None], rf"\Delta b^{{({l + 1})}} =",
+                                     [t.text] * db[l].size, **look))
+            new_mats.add(row.arrange(RIGHT, buff=DW_DB_GAP))
+        new_mats.arrange(DOWN, buff=DW_ROW_GAP, aligned_edge=RIGHT)
+        # under the targets' labels (the first row reaches left past the last one), or where
+        # the gradients stood if that is lower
+        top = min(self.mats_top, self.targets.get_bottom()[1] - TARGET_CLEAR)
+        new_mats.shift((top - new_mats.get_top()[1]) * UP)
         if new_mats.get_bottom()[1] < -4 + 0.45:  # 24 px clear of the frame's bottom
             new_mats.shift((-4 + 0.45 - new_mats.get_bottom()[1]) * UP)
         new_mats.shift((7.111 - DW_EDGE - new_mats.get_right()[0]) * RIGHT)
@@ -496,24 +530,24 @@ class BackpropLoop(ThemedScene):
         line.next_to(self.eq, DOWN, buff=0.3)
         a, b = net.edge(WORKED).get_start_and_end()
         mark = Line(a, b, color=t.text, stroke_width=1.5).set_z_index(0.6)
-        # edges: the weights before, with their key
+        # edges: the weights before, the gradient's key giving way to the key of w
+        old, self.key = self.key, self.sign_key("w")
         self.play(net.transition(lambda n: n.set_edge_style(
             **self.weight_style(r["net"].weights)), run_time=1.0),
-            FadeIn(self.key),
+            *swap(old, self.key),
             *self.set_note(r"edge width $\propto |w|$, before the update", t.muted))
         tag = self.edge_label(w0)
         self.play(FadeIn(line), FadeIn(mark), FadeIn(tag))
         self.wait(0.6)
         # the change itself on the edges (the largest |Δw| 0.19 beside |w| up to 1.4: drawn at the
         # weights' scale, before and after look alike): width ∝ |Δw|, the largest change the
-        # widest
-        # blue and rust say the sign of w only: the change is drawn in ink, as the ΔW entries
-        # that write its signs, and the sign key leaves while the edges show it
+        # widest, coloured by its sign as a weight is by its own (blue for plus, rust for
+        # minus), the key of w giving way to the key of Δw
+        old, self.key = self.key, self.sign_key(r"\Delta w")
         self.play(net.transition(lambda n: n.set_edge_style(**self.change_style()),
                                  run_time=CHANGE_TIME),
-                  FadeOut(self.key),
-                  *self.set_note(r"edge width $\propto |\Delta w|$ (signs in $\Delta W$)",
-                                 t.text))
+                  *swap(old, self.key),
+                  *self.set_note(r"edge width $\propto |\Delta w|$", t.text))
         self.wait(CHANGE_HOLD)
         # the worked edge's label turns first from w into w + Δw (written as in the line
         # above), so the note "after" never stands beside the old weight
@@ -521,21 +555,21 @@ class BackpropLoop(ThemedScene):
         self.play(*swap(tag[1], new_num), run_time=0.8)
         self.tag_before, tag = tag[1], VGroup(tag[0], new_num)
         # then the weights after, at the scale of the weights before: the changes are small;
-        # the sign key of w comes back with them
-        self.key = self.sign_key("w")
+        # the key of w comes back with them
+        old, self.key = self.key, self.sign_key("w")
         self.play(net.transition(lambda n: n.set_edge_style(
             **self.weight_style(r["new"].weights)), run_time=UPDATE_TIME),
-            FadeIn(self.key),
+            *swap(old, self.key),
             *self.set_note(rf"after: $w + \Delta w$, the largest $|\Delta w| = {self.dw_top}$",
                            t.text))
         self.wait(1.5)
         self.w_line, self.mark, self.tag = line, mark, tag
 
     def change_style(self):
-        """Edge widths ∝ |Δw| (W_LO for none, W_HI for the largest change), in ink: the sign
-        colours mean the sign of w, and the change's sign is written in the ΔW entries."""
+        """Edge widths ∝ |Δw| (W_LO for none, W_HI for the largest change), coloured by the sign
+        of Δw in the sign colours (one colour, one sign: blue plus, rust minus), keyed Δw."""
         v = self.net.edge_values(self.delta_W)
-        return dict(width=self.net.widths(v, None, W_LO, W_HI), color=[self.theme.text] * v.size)
+        return dict(width=self.net.widths(v, None, W_LO, W_HI), color=self.sign_colours(v))
 
     def sign_key(self, symbol: str) -> VGroup:
         """The key of the edges' colours: a swatch each for symbol > 0 and symbol < 0."""

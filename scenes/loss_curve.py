@@ -3,16 +3,14 @@ one ValueTracker of the iteration advances.
 
 The run is the still figure's, gdcore.networks.LOSS_CURVE (its settings and its run(), i.e.
 gdcore.nn.train of a seeded 2-8-1 tanh network on gdcore.data.two_moons with
-full-batch gradient descent), so the two show the same numbers. Both axes are linear, the
-steps numbered as counts. 84 % of the drop comes within the first 50 steps: on an axis of
-0 … 1,000 they would be a cliff a few pixels wide. So the step axis first runs 0 … EX.early
-(those steps readable, played slowly), then widens smoothly to 0 … 1,000 as the rest of the run
-plays fast (its right end follows the step shown), and the levelling (the last 100 steps take
-0.0006 off J) is drawn as the long flat tail it is, which a log step axis hid. The step
-numbers are cross-faded by their spacing on screen (ZOOM_LADDER: a number shows only where its
-neighbours of its own step stand far enough apart, so no two ever overlap) and each number that
-comes in at the axis's end fades in as it moves away from it. The tracker runs at a steady
-pace in u = log10(t + 1), so the steep first steps take as long as the later decades.
+full-batch gradient descent), so the two show the same numbers. Both axes are linear, as the
+still's, the steps numbered as counts, and fixed from the first frame: 0 … 1,000 steps, so the
+levelling (the last 100 steps take 0.0006 off J) is the long flat tail it is, which a log step
+axis hid. 84 % of the drop comes within the first EX.early steps, a cliff a few pixels wide on
+that axis; so an inset over the empty top of the plot draws those steps on an axis of their own
+(0 … EX.early, the same cost scale), in step with the main curve, and stays on screen to the
+end: the last frame shows the steep fall and the flat tail together. The tracker runs at a
+steady pace in u = log10(t + 1), so the steep first steps take as long as the later decades.
 While the cost falls the data panel shows the decision regions of the network at the iteration
 shown (gdcore's LOSS_CURVE.nets_at), redrawn frame by frame (between two steps the two
 networks' regions cross-faded), so the boundary moves as the curve falls. At the end the start
@@ -36,7 +34,6 @@ from manim import (
     FadeOut,
     ImageMobject,
     Line,
-    MathTex,
     Rectangle,
     UpdateFromAlphaFunc,
     ValueTracker,
@@ -56,7 +53,7 @@ from gdviz.manim_blocks import (
     t_to_u,
     u_to_t,
 )
-from gdviz.manim_theme import TICK_SIZE, ThemedScene, sections
+from gdviz.manim_theme import ThemedScene, sections
 from gdviz.theme import AXIS_LABELS
 
 #: The training run of the still (gdcore.networks.LOSS_CURVE).
@@ -65,31 +62,25 @@ EX = LOSS_CURVE
 OPTIMIZER = "SGD"
 #: The loss axis: 0 … Y_TOP (the first loss is about 0.255), ticked every Y_STEP.
 Y_TOP, Y_STEP = 0.3, 0.05
-#: The step axis's tick step at the end (linear, 0 … EX.steps).
+#: The step axis's tick step (linear, 0 … EX.steps, fixed from the first frame).
 X_STEP = 250
-#: The steps numbered on the step axis while it widens from 0 … EX.early to 0 … EX.steps: each a
-#: chain of divisors (10 | 50 | 250 | 500 | 1,000), a number belonging to the largest it is a
-#: multiple of, so any two numbers shown are multiples of the smallest step shown: never closer
-#: than its spacing.
-ZOOM_LADDER = (10, 50, 250, 500, 1000)
-#: A step's numbers are fully shown where that step spans at least NUMBERS_SHOWN scene units on
-#: the axis and gone below NUMBERS_GONE (the widest number, "1,000", is about 0.55 wide).
-NUMBERS_GONE, NUMBERS_SHOWN = 0.7, 1.0
-#: A number that enters at the axis's right end is faded in while the axis's end runs from it
-#: to ENTER_RATIO times it (half a second at the tracker's pace; 750 is full at 1,000).
-ENTER_RATIO = 4 / 3
+#: The inset of the first EX.early steps: its axes' size (scene units), their lower left corner
+#: (over the empty top of the plot: right of the cliff, above the tail and the final label, left
+#: of the equation), and its step axis's tick step.
+INSET_W, INSET_H = 3.1, 1.5
+INSET_CORNER = np.array([-5.0, -0.3, 0.0])
+INSET_STEP = 10
 #: Seconds per decade of iterations (the tracker runs at a steady pace in log10(t + 1)).
 DECADE_SECONDS = 4.0
 #: Decimals of every printed cost J (readout and labels alike).
 J_PLACES = 3
-#: The height (a cost J) of the final label: clear above the curve's last two decades (its second
-#: line, the wider, 10 px) and under the equation (15 px).
-END_LABEL_J = 0.115
-#: How far (scene units) the note of step EX.early stands above its point.
-NOTE_RISE = 0.3
-#: ... and how far right of its point it starts once the point is at the axis's left (clear of
-#: the steep first steps there).
-NOTE_SHIFT = 0.25
+#: The height (a cost J) of the final label's bottom: over the flat tail, under the inset.
+END_LABEL_J = 0.045
+#: The least page (scene units) between the inset's numbers and the equation right of it.
+EQ_CLEAR = 0.25
+#: How far (scene units) the note of step EX.early stands right of and above its point on the
+#: main curve (right of the cliff, over the tail).
+NOTE_SHIFT, NOTE_RISE = 0.25, 0.12
 #: Pixels per side of the decision-region image.
 REGION_PIXELS = 240
 
@@ -135,7 +126,8 @@ class LossCurve(ThemedScene):
 
     def build_plot(self):
         t = self.theme
-        # both axes linear: the steep start a cliff at the left, the levelling a flat tail
+        # both axes linear and fixed: the steep start a cliff at the left, the levelling a flat
+        # tail
         ax = loss_axes(t, (0, EX.steps, X_STEP), (0, Y_TOP), 7.0, 4.3, None, None, log=False,
                        y_step=Y_STEP, x_places=2, counts=True)
         plot = LossPlot(t, self.it, None, (0, Y_TOP), 0, 0, log=False, ax=ax)
@@ -143,86 +135,30 @@ class LossCurve(ThemedScene):
         xl = self.mixed(AXIS_LABELS["step"], 24)
         xl.next_to(ax.x_axis, DOWN, buff=0.12)  # the axis with its numbers: under them
         xl.align_to(ax.x_axis, RIGHT)
-        # the step axis's ticks and numbers are the zoom's own (step_ticks): Manim's fixed ones
-        # (0 … 1,000) go
-        self.loss_ax, self.number_top = ax, ax.x_axis.numbers.get_top()[1]
-        ax.x_axis.remove(ax.x_axis.ticks, ax.x_axis.numbers)
-        ax.x_axis.ticks, ax.x_axis.numbers = VGroup(), VGroup()
         yl = self.mixed(AXIS_LABELS["cost"], 24)
         yl.next_to(ax.y_axis.get_top(), RIGHT, buff=0.2).shift(0.1 * UP)
         ax.add(xl, yl)
         # the run in plain gradient descent's colour: never a class's colour
         c = t.opt(OPTIMIZER)
         curve = plot.curve(self.losses, c, stroke_width=4.5)
-        curve.clear_updaters()
-
-        def redraw(m):
-            pts = plot.curve_points(m.losses)
-            if len(pts) < 2:
-                pts = np.vstack([pts[:1], pts[:1]])
-            m.set_points_as_corners([self.c2p(tt, jj) for tt, jj in pts])
-
-        redraw(curve)
-        curve.add_updater(redraw)
         dot = plot.dot(curve, c, radius=0.09).set_stroke(t.background, width=1.5)
-        self.step_ticks = self.build_step_ticks(ax)
+        self.inset = self.build_inset()
         return plot, curve, dot
 
-    # -- the widening step axis ----------------------------------------------------------
-
-    def x_end(self) -> float:
-        """The step at the axis's right end now: EX.early until the run passes it, then the
-        step shown (so the axis widens as the run goes on), EX.steps at the end."""
-        return float(np.clip(self.it.get_value(), EX.early, EX.steps))
-
-    def c2p(self, step: float, j: float) -> np.ndarray:
-        """The scene point of (step, J) on the axis as it stands now (0 … x_end())."""
-        return self.loss_ax.c2p(step * EX.steps / self.x_end(), j)
-
-    def tick_opacity(self, v: int, end: float | None = None) -> float:
-        """How much the number (and tick) of step v shows with the axis's end at `end`: by the
-        spacing on screen of the step of the ladder it belongs to, and, for a number that came
-        in at the axis's end (over EX.early), how far the end has run past it."""
-        end = self.x_end() if end is None else end
-        if v > end + 1e-9:
-            return 0.0
-        level = max(s for s in ZOOM_LADDER if v % s == 0)
-        span = level * self.axis_length / end
-        shown = float(np.clip((span - NUMBERS_GONE) / (NUMBERS_SHOWN - NUMBERS_GONE), 0, 1))
-        if EX.early < v < EX.steps:
-            shown *= float(np.clip((end / v - 1) / (ENTER_RATIO - 1) + 1e-9, 0, 1))
-        elif v == EX.steps:  # the axis's last number: faded in once the axis is full length
-            shown *= self.last_number.get_value()
-        return shown
-
-    def build_step_ticks(self, ax) -> VGroup:
-        """A tick and a number for every step of ZOOM_LADDER's first step up to EX.early and
-        of its second up to EX.steps, placed and faded by the axis's end every frame."""
+    def build_inset(self):
+        """The first EX.early steps on axes of their own (0 … EX.early, the cost axis's range),
+        titled, their curve drawn by the same tracker, a dot on its tip (where the eye follows
+        the steep first steps; it stops on step EX.early): (plot, curve, title, dot)."""
         t = self.theme
-        self.axis_length = float(ax.x_axis.get_length())
-        self.last_number = ValueTracker(0.0)
-        values = sorted({*range(ZOOM_LADDER[0], EX.early + 1, ZOOM_LADDER[0]),
-                         *range(ZOOM_LADDER[1], EX.steps + 1, ZOOM_LADDER[1])})
-        y0 = ax.c2p(0, 0)[1]
-        ticks = VGroup()
-        for v in values:
-            tick = Line(0.1 * UP, 0.1 * DOWN, color=t.muted, stroke_width=2)
-            num = MathTex(f"{v:,}".replace(",", "{,}"), font_size=TICK_SIZE, color=t.text)
-            one = VGroup(tick, num)
-            one.step = v
-            ticks.add(one)
-
-        def place(group):
-            for one in group:
-                x = self.c2p(one.step, 0)[0]
-                o = self.tick_opacity(one.step)
-                tick, num = one
-                tick.move_to([x, y0, 0]).set_stroke(opacity=o)
-                num.move_to([x, self.number_top, 0], aligned_edge=UP).set_opacity(o)
-
-        place(ticks)
-        ticks.add_updater(place)
-        return ticks
+        ax = loss_axes(t, (0, EX.early, INSET_STEP), (0, Y_TOP), INSET_W, INSET_H, None, None,
+                       log=False, y_step=0.1, x_places=1, counts=True)
+        ax.shift(INSET_CORNER - ax.c2p(0, 0))
+        plot = LossPlot(t, self.it, None, (0, Y_TOP), 0, 0, log=False, ax=ax)
+        curve = plot.curve(self.losses[: EX.early + 1], t.opt(OPTIMIZER), stroke_width=3.5)
+        title = self.text(f"the first {numbers.count(EX.early)} steps", 24)
+        title.next_to(ax.c2p(0.5 * EX.early, Y_TOP), UP, buff=0.12)
+        dot = plot.dot(curve, t.opt(OPTIMIZER), radius=0.07).set_stroke(t.background, width=1.5)
+        return plot, curve, title, dot
 
     def build_data(self):
         """The two moons on their own axes (no ticks: only where the points lie matters)."""
@@ -333,13 +269,20 @@ class LossCurve(ThemedScene):
         # J and the per-example cost C_i it averages, defined on screen
         eq = VGroup(self.tex(equations.tex("half-mse-loss"), 30),
                     self.tex(equations.tex("per-example-cost"), 28)).arrange(DOWN, buff=0.15)
-        eq.move_to(plot.ax.c2p(0.62 * EX.steps, 0.72 * Y_TOP))
+        # in the top right corner of the plot, right of the inset
+        room = plot.ax.x_axis.get_right()[0] - (self.inset[0].ax.get_right()[0] + EQ_CLEAR)
+        if eq.width > room:
+            eq.scale_to_fit_width(room)
+        eq.move_to(plot.ax.c2p(EX.steps, Y_TOP), aligned_edge=UP + RIGHT)
         self.eq = eq
+        inset, in_curve, in_title, in_dot = self.inset
 
         self.play(Write(title), FadeIn(sub))
-        self.play(Create(plot.ax), FadeIn(self.step_ticks), FadeIn(eq))
+        self.play(Create(plot.ax), FadeIn(eq))
         self.play(Create(box), FadeIn(dots, lag_ratio=0.01), FadeIn(key), FadeIn(data_title))
-        self.play(FadeIn(reads), FadeIn(curve), FadeIn(dot), FadeIn(img))
+        self.play(FadeIn(inset.ax), FadeIn(in_title))
+        self.play(FadeIn(reads), FadeIn(curve), FadeIn(in_curve), FadeIn(dot),
+                  FadeIn(in_dot), FadeIn(img))
         self.wait(0.8)
 
     def section_training(self):
@@ -358,32 +301,19 @@ class LossCurve(ThemedScene):
             self.play(UpdateFromAlphaFunc(self.it, advance), run_time=DECADE_SECONDS * (u1 - u0),
                       rate_func=linear)
             if b == early:
-                p = self.c2p(early, self.losses[early])
-                mark = Dot(p, radius=0.07, color=t.text)
+                # the end of the inset's steps marked where they end on the main curve, the
+                # note right of it, over the tail (the cliff left of it)
+                p = plot.c2p(early, self.losses[early])
+                mark = Dot(p, radius=0.07, color=t.text).set_z_index(4)
                 note = self.text(f"after {numbers.count(early)} steps: "
                                  f"{self.losses[early]:.{J_PLACES}f}", 24)
-                # above its point, reaching left of it as far as the point lies right on the
-                # axis (at the axis's end, the whole note left of it; once the axis has widened,
-                # the point near its left end, the note right of it): never past the axis
-
-                def over(m):
-                    q = self.c2p(early, self.losses[early])
-                    f = (q[0] - plot.ax.c2p(0, 0)[0]) / self.axis_length
-                    x = q[0] - f * m.width + 0.5 * m.width + (1 - f) * NOTE_SHIFT
-                    m.move_to([x, q[1] + NOTE_RISE, 0], aligned_edge=DOWN)
-
-                over(note)
+                note.move_to(p + np.array([NOTE_SHIFT, NOTE_RISE, 0]), aligned_edge=DOWN + LEFT)
                 self.play(FadeIn(mark), FadeIn(note), run_time=0.8)
-                # they stay on their step as the axis widens
-                mark.add_updater(lambda m: m.move_to(self.c2p(early, self.losses[early])))
-                note.add_updater(over)
                 self.early_note = VGroup(mark, note)
                 self.caption_next()
         img.remove_updater(self.paint_regions)
         self.paint_regions(img)
-        # the axis at its full length: its last number, 1,000, comes in at its end
-        self.play(self.last_number.animate.set_value(1.0), run_time=0.6)
-        self.wait(0.2)
+        self.wait(0.6)
 
     def section_levelled(self):
         t = self.theme
@@ -391,17 +321,22 @@ class LossCurve(ThemedScene):
         last = EX.steps
         l0, l1 = float(self.losses[0]), float(self.losses[-1])
         p0, p1 = plot.c2p(0, l0), plot.c2p(last, l1)
+        # the start on both curves, its value written once, in the inset (its first steps)
+        q0 = self.inset[0].c2p(0, l0)
         start = VGroup(Dot(p0, radius=0.09, color=t.opt(OPTIMIZER)),
-                       self.text(f"start: {l0:.{J_PLACES}f}", 24).next_to(p0, RIGHT,
+                       Dot(q0, radius=0.07, color=t.opt(OPTIMIZER)),
+                       self.text(f"start: {l0:.{J_PLACES}f}", 24).next_to(q0, RIGHT,
                                                                         buff=0.25))
         # where training ended, in gdcore's numbers: its last step, its cost, the share of the
         # start that cost is; and, truthfully, that the cost has not stopped falling
         end = VGroup(self.text(f"training stops after {numbers.count(last)} steps", 24),
-                     self.text(f"at {l1:.{J_PLACES}f}, {100 * l1 / l0:.0f} % of the start, "
-                               f"still falling slowly", 24, t.muted)
+                     self.text(f"at {l1:.{J_PLACES}f}, {100 * l1 / l0:.0f} % of the start,", 24,
+                               t.muted),
+                     self.text("still falling slowly", 24, t.muted),
                      ).arrange(DOWN, buff=0.1, aligned_edge=RIGHT)
-        # in the open space well above the final level, joined to the last point by a leader
-        end.align_to(p1, RIGHT).set_y(plot.c2p(0, END_LABEL_J)[1])
+        # in the open space over the flat tail, under the inset, joined to the last point by a
+        # leader
+        end.align_to(p1, RIGHT).align_to(plot.c2p(0, END_LABEL_J), DOWN)
         leader = Line(np.array([p1[0], end.get_bottom()[1] - 0.1, 0]), p1 + 0.15 * UP,
                       color=t.muted, stroke_width=1.5)
         end.add(leader)

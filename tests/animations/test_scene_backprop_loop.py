@@ -81,8 +81,13 @@ def test_update_shows_gdcores_changes_and_the_worked_edge():
         shown_b = [e.get_value() for e in gb_group[1].get_entries()]
         np.testing.assert_allclose(shown_b, new.biases[l] - net.biases[l], atol=1e-12)
         np.testing.assert_allclose(shown_b, -LR * gb[l], atol=1e-12)
-        assert gb_group.get_left()[0] > gw_group.get_right()[0]  # beside, not over
-        # a change is written in ink with its sign: the sign colours are the weights' own
+        # beside, not over, and set apart, each under its own name as the equations write
+        # them: never one augmented matrix [ΔW | Δb]
+        assert gb_group.get_left()[0] > gw_group.get_right()[0] + 0.5
+        assert gw_group[0].tex_string == rf"\Delta W^{{({l + 1})}} ="
+        assert gb_group[0].tex_string == rf"\Delta b^{{({l + 1})}} ="
+        assert gb_group[0].get_right()[0] < gb_group[1].get_left()[0]
+        # a change is written in ink with its sign
         for group in (gw_group, gb_group):
             for e in group[1].get_entries():
                 assert e.get_color() == ManimColor(scene.theme.text)
@@ -127,10 +132,10 @@ def test_update_shows_gdcores_changes_and_the_worked_edge():
 
 def test_the_update_draws_each_change_on_its_edge():
     """Between the weights before and after, the edges show the change itself, gdcore's
-    Δw = w_new − w: width ∝ |Δw| (the largest change W_HI), in ink as the ΔW entries that
-    write its signs, with no sign key on screen (blue and rust mean the sign of w only); before
-    and after are drawn at the weights' one scale under the key of w, and the note after says
-    how small the changes are."""
+    Δw = w_new − w: width ∝ |Δw| (the largest change W_HI), coloured by its sign in the sign
+    colours (one colour, one sign) under the key of Δw; before and after are drawn at the
+    weights' one scale under the key of w, and the note after says how small the changes
+    are."""
     from scenes.backprop_loop import CHANGE_HOLD
 
     scene = rendered(BackpropLoop, upto="update")
@@ -138,12 +143,13 @@ def test_the_update_draws_each_change_on_its_edge():
     m = scene.net
     dw = m.edge_values([b - a for a, b in zip(net.weights, new.weights)])
     want_w = W_LO + (W_HI - W_LO) * np.abs(dw) / np.abs(dw).max()
-    want_rgb = [rgb(scene.theme.text)] * dw.size
+    want_rgb = [c.to_rgb() for c in scene.sign_colours(dw)]
+    assert {v > 0 for v in dw} == {True, False}  # both colours drawn
     notes = [n for n in scene.notes if n is not None]
     changes = [k for k, n in enumerate(notes)
                if np.allclose(n[2], want_w) and np.allclose(n[3], want_rgb)]
     assert changes, "no play ends with the edges showing Δw"
-    assert {notes[k][4] for k in changes} == {None}  # no sign key while the changes show
+    assert {notes[k][4] for k in changes} == {r"\Delta w > 0"}  # keyed Δw while they show
     assert len(changes) >= 2  # turned to, then held (a wait of CHANGE_HOLD)
     assert CHANGE_HOLD >= 1.5
     # the weights before, then the change, then the weights after, in that order
@@ -284,9 +290,16 @@ def test_activation_fills_keep_their_values_legible():
             assert m.values[(l, i)].get_color().to_hex().lower() == ink.lower()
 
 
-def test_sign_key_leaves_with_the_weights_and_comes_back():
+def test_the_key_names_what_the_edges_show():
+    """While every edge shows its gradient the key is the gradient's alone (red, ∂J/∂w): the
+    sign key of w is gone, not left faint; it joined the sign key when the first gradient (the
+    worked edge) was drawn; and the key of w is back with the weights after the update."""
     gone = rendered(BackpropLoop, upto="backward")
-    assert gone.key not in gone.mobjects  # removed, not left faint under the gradient note
+    t = gone.theme
+    assert gone.key is gone.gkey and gone.key in gone.mobjects
+    assert len(gone.key) == 1 and gone.key[0][1].tex_string == r"\partial J / \partial w"
+    assert gone.key[0][0].get_color().to_hex().lower() == t.error.lower()
+    assert all(np.allclose(c, rgb(t.error)) for c in gone.net.edge_rgb)
     back = rendered(BackpropLoop, upto="update")
     assert back.key in back.mobjects
     assert all(s.get_stroke_opacity() == 1.0 for s in back.key.family_members_with_points()

@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 from frames import rendered
+from manim import VGroup
 
 from gdcore import data, nn
 from gdcore.networks import LOSS_CURVE as EX
@@ -80,20 +81,17 @@ def test_nets_at_is_the_run_cut_into_stretches():
 
 
 def test_the_step_axis_is_linear_and_shows_the_cliff_and_the_levelling():
-    """Both axes linear, the steps numbered as counts (250, … 1,000) where c2p puts them at the
-    end: the steep start is a cliff at the left (most of the drop within the first 5 % of the
-    axis) and the tail flat (the last half of the axis under 3 % of the drop); a log step axis
-    drew the last decades as a steady slope."""
+    """Both axes linear, the steps numbered as counts (250, … 1,000) where c2p puts them: the
+    steep start is a cliff at the left (most of the drop within the first 5 % of the axis) and
+    the tail flat (the last half of the axis under 3 % of the drop); a log step axis drew the
+    last decades as a steady slope."""
     scene = rendered(LossCurve)
     plot = scene.plot[0]
     ax = plot.ax
     assert not plot.log_t
-    assert scene.x_end() == EX.steps
-    shown = {one.step: one[1] for one in scene.step_ticks if scene.tick_opacity(one.step) > 0}
-    assert sorted(shown) == [250, 500, 750, 1000]  # the corner's 0 left out, as Manim does
-    assert [shown[v].tex_string for v in sorted(shown)] == ["250", "500", "750", "1{,}000"]
-    for v, num in shown.items():
-        assert scene.tick_opacity(v) == pytest.approx(1.0)
+    nums = ax.x_axis.numbers
+    assert [n.tex_string for n in nums] == ["250", "500", "750", "1{,}000"]
+    for v, num in zip((250, 500, 750, 1000), nums):
         assert num.get_x() == pytest.approx(ax.c2p(v, 0)[0], abs=1e-6)
     want = scene.losses
     drop = want[0] - want[-1]
@@ -104,38 +102,45 @@ def test_the_step_axis_is_linear_and_shows_the_cliff_and_the_levelling():
     assert (y[0] - y[1]) > 10 * (y[2] - y[3])
 
 
-def test_the_step_axis_first_shows_the_early_steps_then_widens():
-    """While the first EX.early steps play the axis runs 0 … EX.early (those steps spread over
-    the whole axis, numbered every 10); then its end follows the step shown out to EX.steps.
-    At every width on the way, the numbers shown never overlap (and each is where its step
-    is)."""
+def test_the_step_axis_is_fixed_and_the_inset_keeps_the_first_steps():
+    """The step axis is 0 … EX.steps from the first frame (it never rescales: the same scene
+    point for a step at every tracker value); the first EX.early steps, a cliff on it, are drawn
+    in an inset of their own (0 … EX.early, the same cost range), gdcore's losses, on screen at
+    the end beside the whole curve, clear of the main curve, the equation and the final label."""
     scene = rendered(LossCurve)
-    ax = scene.plot[0].ax
-    left, length = ax.c2p(0, 0)[0], scene.axis_length
+    plot = scene.plot[0]
+    inset, in_curve, in_title, in_dot = scene.inset
     before = scene.it.get_value()
     try:
-        for s, end in ((0, EX.early), (20, EX.early), (EX.early, EX.early), (120, 120),
-                       (400, 400), (EX.steps, EX.steps)):
+        seen = set()
+        for s in (0, 20, EX.early, 400, EX.steps):
             scene.it.set_value(s)
-            assert scene.x_end() == end
-            # step 20 at 40 % of the axis while it runs 0 … 50; on the end, the step shown
-            assert scene.c2p(end, 0)[0] == pytest.approx(left + length)
-            assert scene.c2p(20, 0)[0] == pytest.approx(left + length * 20 / end)
-        scene.it.set_value(0)
-        early = sorted(one.step for one in scene.step_ticks if scene.tick_opacity(one.step) == 1)
-        assert early == [10, 20, 30, 40, 50]
-        for end in np.geomspace(EX.early, EX.steps, 200):
-            boxes = []
-            for one in scene.step_ticks:
-                if scene.tick_opacity(one.step, end) > 0:
-                    x = left + length * one.step / end
-                    w = one[1].width
-                    boxes.append((x - w / 2, x + w / 2))
-            boxes.sort()
-            assert boxes, end
-            assert all(a[1] + 0.05 < b[0] for a, b in zip(boxes, boxes[1:])), end
+            seen.add(tuple(np.round(plot.c2p(20, 0.1), 9)))
+        assert len(seen) == 1
     finally:
         scene.it.set_value(before)
+    assert list(inset.ax.x_range[:2]) == [0, EX.early]
+    assert list(inset.ax.y_range[:2]) == [0, plot.ax.y_range[1]]
+    assert in_curve in scene.mobjects and inset.ax in scene.mobjects and in_title in scene.mobjects
+    a = in_curve.get_anchors()
+    drawn = np.array([inset.p2c(p) for p in np.vstack([a[:1], a[1::2]])])
+    np.testing.assert_allclose(drawn[:, 0], np.arange(EX.early + 1), atol=1e-6)
+    np.testing.assert_allclose(drawn[:, 1], scene.losses[: EX.early + 1], atol=1e-9)
+    # its tip's dot stopped on step EX.early, where its curve ends
+    assert in_dot in scene.mobjects
+    np.testing.assert_allclose(inset.p2c(in_dot.get_center()),
+                               [EX.early, scene.losses[EX.early]], atol=1e-9)
+    # on screen the inset's first steps are wide: its 50 steps span over 8 times the main's
+    width = inset.c2p(EX.early, 0)[0] - inset.c2p(0, 0)[0]
+    assert width > 8 * (plot.c2p(EX.early, 0)[0] - plot.c2p(0, 0)[0])
+    box = VGroup(inset.ax, in_title)
+    pts = np.asarray(scene.plot[1].get_anchors())
+    under = pts[(pts[:, 0] >= box.get_left()[0]) & (pts[:, 0] <= box.get_right()[0])]
+    assert under[:, 1].max() < box.get_bottom()[1] - 0.1
+    for other in (scene.eq, scene.end_label[:-1]):
+        apart = (box.get_right()[0] < other.get_left()[0] - 0.1
+                 or box.get_bottom()[1] > other.get_top()[1] + 0.1)
+        assert apart
 
 
 def test_the_end_label_says_where_training_ended():
@@ -149,16 +154,16 @@ def test_the_end_label_says_where_training_ended():
     want = scene.losses
     assert want[-1] < 0.55 * want[100]  # 0.026 against 0.054 a decade of steps earlier
     assert 0 < want[-101] - want[-1] < 0.01 * (want[0] - want[-1])  # falling, slowly
-    label, where = scene.end_label[0], scene.end_label[1]
+    label, where, still = scene.end_label[0], scene.end_label[1], scene.end_label[2]
     assert label.original_text == f"training stops after {EX.steps:,} steps"
     share = round(100 * want[-1] / want[0])
     assert share == 10
-    assert where.original_text == (f"at {want[-1]:.3f}, {share} % of the start, still "
-                                   f"falling slowly")
+    assert where.original_text == f"at {want[-1]:.3f}, {share} % of the start,"
+    assert still.original_text == "still falling slowly"
     assert not any(isinstance(m, StyledLine) for m in scene.get_mobject_family_members())
     plot, curve, _ = scene.plot
     pts = np.asarray(curve.get_anchors())
-    for line in (label, where):
+    for line in (label, where, still):
         left, right = line.get_left()[0], line.get_right()[0]
         under = pts[(pts[:, 0] >= left) & (pts[:, 0] <= right)]
         assert len(under) and under[:, 1].max() < line.get_bottom()[1] - 0.05
