@@ -17,14 +17,16 @@ box's outline, grown, is the zoom's one frame (the map's goes early with the map
 draws the valley's floor dotted, in ink (where gdcore's distance across the valley is 0). The
 steps are played one at a time, each an arrow from wall to wall, the older ones fading to a
 ghost as each new one lands, with the distance from the floor after it, read in a line and seen
-as a bar beside the map, one per jump, standing on a dotted line (the floor); the note over
+as a bar beside the map, one per jump, standing on a dotted line (the floor), under their name
+("distance from the valley floor") and the newest bar's value; the note over
 them, in a band of its own between the rates' labels and the cost plot, says that this distance
 is multiplied by |1 − α h_max| ≈ 1.042 each jump (GROWTH_PLACES: the precision at which 1.042²
 ≈ 1.09 holds as written); the step's line stays on screen, only its changing digits swapping
 (the old out, then the new in: never two glyphs over each other). Then the zoom's paths and
-marks fade, and the window opens from the zoom's to the map's, one continuous change (the map,
-its ticks and numbers redrawn from the window every frame: nothing drawn twice); the map's
-paths fade back in, a dot where each shown step landed. Then the
+arrows fade, and the window opens from the zoom's to the map's, one continuous change (the map,
+its ticks and numbers, the paths, the start and a dot where each shown step landed redrawn from
+the window every frame: nothing drawn twice, no path gone for a moment); the ends and the
+minimum fade back in. Then the
 run is fast-forwarded as a short comet tail and its landing dots (never the whole zig-zag, which
 would fill in to one shape), up to where it leaves the map (marked, with its step); the dots
 stay, so that the last frame shows all three runs, while its cost curve leaves the top of the
@@ -50,6 +52,7 @@ from manim import (
     GrowFromEdge,
     ImageMobject,
     Line,
+    LineJointType,
     MathTex,
     MoveToTarget,
     Polygon,
@@ -75,9 +78,11 @@ from gdviz.manim_blocks import (
     contour_image,
     contour_rgba,
     head_dot,
+    line_pixels,
     log_time,
     loss_axes,
     map_axes,
+    map_pixels,
 )
 from gdviz.manim_theme import TICK_SIZE, ThemedScene, sections, styled_line
 
@@ -104,6 +109,10 @@ RESULT_HOLD, LINE_HOLD, FINAL_HOLD = 3.5, 1.4, 1.8
 #: J axis label; the closing note's right edge at NOTE_RIGHT (the frame's 24 px margin and more).
 NOTE_CLEAR = 0.45
 NOTE_RIGHT = 6.6
+#: Stroke widths of the two safe paths and the casing (each side) of the small one, which lies
+#: over the good one where they share the valley: the good one shows GOOD_WIDTH − SMALL_WIDTH −
+#: 2 SMALL_CASING = 6 units (1.8 px at 480p, 4 px at 1080p) either side of the small's core.
+GOOD_WIDTH, SMALL_WIDTH, SMALL_CASING = 12.0, 4.0, 1.0
 #: The zoom onto the large rate's first steps, which takes the map's own frame (nothing
 #: beside or over the map is hidden): a true magnification, b and m keeping the map's ratio of
 #: room per unit (so the level lines keep their angles and the start ring stays round); its
@@ -120,7 +129,14 @@ ZOOM_OUT_SECONDS = 2.0
 #: dotted baseline (the floor) level with the map's bottom; the tallest BAR_TOP high. The older
 #: jumps' arrows in the zoom fade to GHOST as each new one lands.
 BAR_WIDTH, BAR_PITCH, BAR_GAP, BAR_TOP = 0.09, 0.16, 0.3, 1.9
+#: Over the bars: the newest bar's value, and above the tallest bar's value (BAR_VALUE_ROOM
+#: over its top) what the bars measure; both MAP_CLEAR (12 px at 480p) or more right of the
+#: map's frame.
+BAR_VALUE_ROOM, MAP_CLEAR = 0.42, 0.2
 GHOST = 0.2
+#: The radius of a shown jump's landing dot on the map (the zoom's: 0.05); the part of the zoom
+#: out over which the ends of the safe runs and the minimum, which the zoom left out, come back.
+LANDING, ARRIVE = 0.04, 0.4
 #: The α axis: one linear scale from 0 to ALPHA_MAX, its ticks (the large rate 0.14 lies a dot's
 #: width right of the limit 0.137: honest, and the dot still clear of the limit's line).
 ALPHA_MAX = 0.16
@@ -377,27 +393,21 @@ class LearningRates(ThemedScene):
         return trail, curve
 
     def section_small_and_good(self):
-        """The two safe rates, one after the other; the good path over the small one, narrower."""
+        """The two safe rates, one after the other; the small path over the good one, narrower."""
         self.trails, self.curves, self.ends = {}, {}, {}
-        # stacked as the races stack their paths (race_scene): the good one on top, narrower
-        # than the small one beneath, which shows either side of it where they share the route
-        # (so neither is cut in two) and reads wide over the dark map's blues; one layer of
-        # casings under both (the good path's casing under the small path, which it would
-        # otherwise hide)
+        # stacked as the races stack their paths (race_scene: the shortest on top): the small
+        # rate's short crawl on top, narrow and on a casing of its own, over the good path,
+        # wide, which shows either side of it where they share the valley (so both read, and
+        # the small run, which comes second, is seen moving over the good one)
         good = self.names[1]
         self.trail_casings = []
-        for name, width in ((good, 5.0), (self.names[0], 11.0)):
+        for name, width in ((good, GOOD_WIDTH), (self.names[0], SMALL_WIDTH)):
             trail, curve = self._trail_and_curve(name, width)
             dot = cased(head_dot(trail, self.colors[name], radius=0.08), self.theme)
-            if name == good:
-                under = cased(Trail(self.ax, drawn_path(self.runs[name].points),
-                                    self.steps[name], color=self.colors[name],
-                                    stroke_width=width), self.theme, line=False)
-                trail.set_stroke(width=0, background=True)
-                self.trail_casings.append(under.set_z_index(0.3))
-                self.add(under)
+            if name != good:
+                trail.set_stroke(width=width + 2 * SMALL_CASING, background=True)
             for mob in (trail, dot):
-                mob.set_z_index(1.0 if name == good else 0.5)
+                mob.set_z_index(0.5 if name == good else 1.0)
             self.trails[name], self.curves[name] = trail, curve
             lab = self._run_label(name).next_to(self.rate_dots[name], DOWN, buff=0.45)
             self.rate_labels[name] = lab
@@ -440,17 +450,18 @@ class LearningRates(ThemedScene):
         self.zoom_numbers = own_numbers(zoom).set_z_index(6)
         img = ImageMobject(contour_rgba(t, regression.cost_grid(self.x, self.y, wm, wb,
                                                                  views.GRID_SIZE)[2],
-                                        levels=views.CONTOUR_LEVELS, span=(J.min(), J.max())))
+                                        levels=views.CONTOUR_LEVELS, span=(J.min(), J.max()),
+                                        size=map_pixels(self.ax.x_length, self.ax.y_length),
+                                        line_px=line_pixels()))
         img.stretch_to_fit_width(self.ax.x_length).stretch_to_fit_height(self.ax.y_length)
         img.move_to(self.zoom_frame_centre()).set_z_index(-1)
-        paths, casings = VGroup(), VGroup()
-        # the small path beneath, the good one over it, their casings under both, as on the map
-        for name in (self.names[0], self.names[1]):
+        paths = VGroup()
+        # the good path beneath, the small one over it, each on its casing, as on the map
+        for name in (self.names[1], self.names[0]):
             for piece in races.clip_polyline(self.runs[name].points, window):
-                line = VMobject().set_points_as_corners([zoom.c2p(*p) for p in piece])
+                line = VMobject(joint_type=LineJointType.ROUND)
+                line.set_points_as_corners([zoom.c2p(*p) for p in piece])
                 paths.add(line.match_style(self.trails[name]))
-                if name == self.names[1]:
-                    casings.add(cased(line.copy(), t, line=False))
         start = self.start_ring.copy().move_to(zoom.c2p(*COST_DESCENT.start))
         box = Polygon(*(self.ax.c2p(*p) for p in ((wm[0], wb[0]), (wm[1], wb[0]),
                                                    (wm[1], wb[1]), (wm[0], wb[1]))),
@@ -460,7 +471,7 @@ class LearningRates(ThemedScene):
         floor = races.clip_polyline(self.floor_points(), window)[0]
         self.floor = styled_line("reference", zoom.c2p(*floor[0]), zoom.c2p(*floor[-1]),
                                  t.text, 2.5)
-        return zoom, Group(img, paths, start, self.floor, casings), box
+        return zoom, Group(img, paths, start, self.floor), box
 
     def floor_points(self) -> np.ndarray:
         """Points along the valley's floor: the line through the minimum on which gdcore's
@@ -533,8 +544,16 @@ class LearningRates(ThemedScene):
                                      stroke_width=0).set_fill(c, 1)
                              for k, h in ((k, per_unit * abs(d[k])) for k in range(1, n + 1))))
         self.bar_per_unit = per_unit
-        self.play(Create(self.bar_floor), run_time=0.5)
-        row = None
+        # what the bars measure, over them (the note's words), and the newest one's value on it
+        self.bar_label = VGroup(self.text("distance from", 24, t.text),
+                                self.text("the valley floor", 24, t.text))
+        self.bar_label.arrange(DOWN, buff=0.06)
+        self.bar_label.next_to(base_left + (n * BAR_PITCH / 2) * RIGHT + BAR_TOP * UP, UP,
+                               buff=BAR_VALUE_ROOM)
+        self.bar_label.shift(max(0.0, frame_right[0] + MAP_CLEAR
+                                 - self.bar_label.get_left()[0]) * RIGHT)
+        self.play(Create(self.bar_floor), FadeIn(self.bar_label), run_time=0.5)
+        row, value = None, None
         for k in range(1, COST_DESCENT.shown_steps + 1):
             if k == 3:  # the caption's next sentence: the distance growing
                 self.caption_next()
@@ -544,7 +563,7 @@ class LearningRates(ThemedScene):
             # where it lands: a dot in the zoom, and one on the map for after the zoom
             zoom_land, land = (cased(Circle(radius=r, color=c, stroke_width=0).set_fill(c, 1)
                                      .move_to(a.c2p(*pts[k])), t).set_z_index(7)
-                               for a, r in ((z, 0.05), (self.ax, 0.04)))
+                               for a, r in ((z, 0.05), (self.ax, LANDING)))
             new = VGroup(*(self.text(line, 24, t.text) for line in jump_text(k, d[k - 1], d[k])))
             new.arrange(DOWN, buff=0.08, aligned_edge=LEFT)
             new.next_to(note, DOWN, buff=0.14).align_to(note, LEFT)
@@ -559,6 +578,15 @@ class LearningRates(ThemedScene):
             self.arrows.add(arrow)
             self.landings.add(land)
             self.zoom_landings.add(zoom_land)
+            # the newest bar's value over it (the old one out before the new one comes in)
+            bar = self.bars[k - 1]
+            top = bar.get_bottom() + per_unit * abs(d[k]) * UP
+            number = self.text(nb.text(abs(d[k]), places=2), 24, t.text)
+            number.next_to(top, UP, buff=0.08).set_x(bar.get_center()[0])
+            number.shift(max(0.0, frame_right[0] + MAP_CLEAR - number.get_left()[0]) * RIGHT)
+            anims += ([FadeIn(number, rate_func=squish_rate_func(smooth, 0.5, 1.0))]
+                      if value is None else swap_numbers(value, number))
+            value = number
             if row is None:
                 anims += [FadeIn(new, rate_func=linear), FadeIn(note, rate_func=linear)]
             else:
@@ -574,6 +602,7 @@ class LearningRates(ThemedScene):
             row = new
             self.wait(JUMP_PAUSE)
         self.note, self.row, self.zoom_group, self.box = note, row, zoom_group, box
+        self.bar_value = value
         self.wait(0.6)
 
     def j_label(self):
@@ -592,7 +621,6 @@ class LearningRates(ThemedScene):
         zoom_group[1].set_z_index(5.6)
         zoom_group[2].set_z_index(5.7)
         zoom_group[3].set_z_index(5.55)
-        zoom_group[4].set_z_index(5.58)  # the good path's casing, under the paths
         self.zoom.set_z_index(6)
         own_frame(self.zoom)
         self.map_frame = own_frame(self.ax)
@@ -625,11 +653,12 @@ class LearningRates(ThemedScene):
                      for (a0, b0), (a1, b1) in ((zm, wm), (zb, wb)))
 
     def zoom_out(self, box):
-        """Back from the zoom (its paths and marks faded), one change at a time: the
+        """Back from the zoom (its jumps' arrows and the floor faded), one change: the
         window itself opens from the zoom's to the map's, the map (J on the window, the map's
         colours), its ticks and their numbers redrawn from it every frame in the one frame
-        (numbers fade in as they enter the window, the odd b's out as they crowd); then the
-        map's paths, ends, start and minimum fade back, a dot where each shown step landed."""
+        (numbers fade in as they enter the window, the odd b's out as they crowd), and with
+        them the paths, the start and a dot where each shown step landed, which stay on
+        screen and move with the map (live_marks); the ends and the minimum fade back in."""
         t = self.theme
         img = self.zoom_group[0]
         outline = self.zoom_outline
@@ -646,11 +675,13 @@ class LearningRates(ThemedScene):
             return np.array([lo[0] + (m - m0) / (m1 - m0) * (hi[0] - lo[0]),
                              lo[1] + (b - b0) / (b1 - b0) * (hi[1] - lo[1]), 0.0])
 
+        size, line_px = map_pixels(self.ax.x_length, self.ax.y_length), line_pixels()
+
         def repaint(mob):
             wm, wb = self.zoom_window_at(s.get_value())
             Z = regression.cost_grid(self.x, self.y, wm, wb, views.GRID_SIZE)[2]
-            mob.pixel_array = ImageMobject(contour_rgba(t, Z, levels=views.CONTOUR_LEVELS,
-                                                        span=span)).pixel_array
+            mob.pixel_array = contour_rgba(t, Z, levels=views.CONTOUR_LEVELS, span=span,
+                                           size=size, line_px=line_px)
             mob.orig_alpha_pixel_array = mob.pixel_array[:, :, 3].copy()
 
         # the ticks of both windows: every whole m and b of the map (the map's numbers where
@@ -696,9 +727,12 @@ class LearningRates(ThemedScene):
                 letter.move_to(a.get_center() + (b.get_center() - a.get_center()) * k)
 
         retick(tick_group)
-        # the zoom's own axes, numbers and frame give way to the same drawn from the window
-        self.remove(self.zoom, self.zoom_numbers)
-        self.add(outline, tick_group)
+        live, swaps = self.live_marks(s, lo, hi)
+        # the zoom's own axes, numbers and frame give way to the same drawn from the window;
+        # its paths, start and landings to the same redrawn from the window (never a gap)
+        self.remove(self.zoom, self.zoom_numbers, self.zoom_group[1], self.zoom_group[2],
+                    *self.zoom_landings)
+        self.add(outline, tick_group, live)
         img.add_updater(repaint)
         tick_group.add_updater(retick)
         # at an even pace (linear): the bands and level lines never sweep faster than at
@@ -706,12 +740,74 @@ class LearningRates(ThemedScene):
         self.play(s.animate.set_value(1), run_time=ZOOM_OUT_SECONDS, rate_func=linear)
         img.clear_updaters()
         tick_group.clear_updaters()
-        # the map's own, drawn as the window's last frame was
-        self.remove(img, tick_group, outline)
+        for mob in live:
+            mob.clear_updaters()
+        # the map's own, drawn as the window's last frame was: the same paths, ends, start,
+        # minimum and landings where the window's last frame drew them
+        self.remove(img, tick_group, outline, live)
         self.map_img.set_opacity(1)
-        self.add(self.map_img, self.ax, self.ax_numbers, self.map_frame)
-        self.play(*(FadeIn(m) for m in self.map_content()[2:]),
-                  *(FadeIn(m) for m in self.landings), run_time=0.6)
+        self.add(self.map_img, self.ax, self.ax_numbers, self.map_frame, *swaps)
+
+    def live_marks(self, s, lo, hi) -> tuple[VGroup, list]:
+        """What the map holds drawn on the window s.get_value() of the way out of the zoom, every
+        frame from gdcore's points (self.zoom_window_at; lo, hi: the frame's corners): the good
+        and the small path cut to the window, the start, the large run's shown landings (from
+        the zoom's size to the map's); the ends and the minimum, which the zoom left out, fading
+        back in over the first ARRIVE of it. Returns them and the map's own marks that take
+        their place at the end (the same drawing)."""
+
+        def on_window(pts, window) -> np.ndarray:
+            pts = np.asarray(pts, dtype=np.float64).reshape(-1, 2)
+            (m0, m1), (b0, b1) = window
+            return np.column_stack([lo[0] + (pts[:, 0] - m0) / (m1 - m0) * (hi[0] - lo[0]),
+                                    lo[1] + (pts[:, 1] - b0) / (b1 - b0) * (hi[1] - lo[1]),
+                                    np.zeros(len(pts))])
+
+        def window():
+            return self.zoom_window_at(s.get_value())
+
+        live, swaps = VGroup(), []
+        for name, z in ((self.names[1], 5.6), (self.names[0], 5.62)):
+            path = drawn_path(self.runs[name].points)
+            line = VMobject(joint_type=LineJointType.ROUND).match_style(self.trails[name])
+
+            def redraw(mob, path=path):
+                w = window()
+                mob.clear_points()
+                for piece in races.clip_polyline(path, w):
+                    if len(piece) > 1:
+                        q = on_window(piece, w)
+                        mob.start_new_path(q[0])
+                        mob.add_points_as_corners(q[1:])
+
+            redraw(line)
+            live.add(line.add_updater(redraw).set_z_index(z))
+            swaps.append(self.trails[name])
+        for dot, p in zip(self.zoom_landings, self.large.points[1:]):
+            def follow(mob, p=p):
+                k = s.get_value()
+                mob.scale_to_fit_width(2 * (0.05 + (LANDING - 0.05) * k))
+                mob.move_to(on_window(p, window())[0])
+
+            live.add(dot.copy().add_updater(follow).set_z_index(5.7))
+        swaps += list(self.landings)
+        arrive = [(self.ends[name], self.runs[name].points[-1]) for name in self.names[:2]]
+        for mob, p in (*arrive, (self.star, (self.m_star, self.b_star))):
+            swaps.append(mob)
+            mob = mob.copy()
+
+            def come(m, p=p):
+                m.move_to(on_window(p, window())[0])
+                m.set_opacity(float(np.clip(s.get_value() / ARRIVE, 0, 1)))
+
+            live.add(mob.clear_updaters().add_updater(come).set_z_index(5.65))
+        start = self.start_ring.copy()
+        live.add(start.add_updater(lambda m: m.move_to(on_window(COST_DESCENT.start,
+                                                                 window())[0])).set_z_index(5.75))
+        swaps.append(self.start_ring)
+        for mob in live:
+            mob.update()
+        return live, swaps
 
     def zoom_frame_centre(self) -> np.ndarray:
         """The centre of the map's frame (the zoom's too)."""
@@ -743,9 +839,10 @@ class LearningRates(ThemedScene):
         # before anything moves on the map
         # (and the zoom's paths and marks with them: the zoom's map alone opens out), at an
         # even pace, so that no frame loses a fifth of the ink
-        marks = Group(*self.zoom_group[1:], self.arrows, self.zoom_landings)
+        marks = Group(self.zoom_group[3], self.arrows)
         self.play(FadeOut(self.row), FadeOut(self.note), FadeOut(self.bars),
-                  FadeOut(self.bar_floor), FadeOut(marks), run_time=0.6, rate_func=linear)
+                  FadeOut(self.bar_floor), FadeOut(self.bar_label), FadeOut(self.bar_value),
+                  FadeOut(marks), run_time=0.6, rate_func=linear)
         self.zoom_out(self.box)
         self.add(rest, later)
         self.play(tracker.animate.set_value(self.exit_step),

@@ -52,6 +52,47 @@ def test_contour_image_sits_on_the_axes_and_trail_draws_points():
                                atol=1e-9)
 
 
+def test_contour_lines_are_traced_smooth_at_the_screens_size():
+    """A map traced at a size of its own (the screen's pixels) from a coarse grid: its level
+    lines lie where the levels are (each ring of a bowl at its radius to a fraction of a pixel,
+    all round) and are `line_px` wide, anti-aliased, not a staircase of the grid's cells."""
+    t = theme.get("light")
+    n, size = 41, (300, 200)  # columns, rows: a wide image of the square window [-1, 1]²
+    g = np.linspace(-1, 1, n)
+    X, Y = np.meshgrid(g, g)
+    Z = X**2 + Y**2 + 0.01
+    rgba = contour_rgba(t, Z, log=False, levels=6, size=size, line_px=1.5)
+    assert rgba.shape == (200, 300, 4) and rgba.dtype == np.uint8
+    bare = contour_rgba(t, Z, log=False, levels=6, size=size, lines=False)
+    ink = np.abs(rgba[..., :3].astype(float) - bare[..., :3]).sum(axis=2)
+    ink = np.flipud(ink / ink.max())  # rows follow y upwards again
+    # pixel centres in the window's coordinates
+    xs = (np.arange(300) + 0.5) / 300 * 2 - 1
+    ys = (np.arange(200) + 0.5) / 200 * 2 - 1
+    PX, PY = np.meshgrid(xs, ys)
+    lo, hi = Z.min(), Z.max()
+    for k in (1, 2):  # the two innermost levels: circles of radius sqrt(level − 0.01)
+        r = np.sqrt(lo + k * (hi - lo) / 5 - 0.01)
+        # round the ring, angle by angle: the ink-weighted radius at the level's (the
+        # horizontal and vertical pixel sizes differ: 2/300 and 2/200 of the window)
+        for a in np.linspace(0, 2 * np.pi, 24, endpoint=False):
+            near = np.abs(np.arctan2(np.sin(np.arctan2(PY, PX) - a),
+                                     np.cos(np.arctan2(PY, PX) - a))) < 0.05
+            band = near & (np.abs(np.hypot(PX, PY) - r) < 0.04)
+            w = ink[band]
+            assert w.sum() > 0
+            got = (np.hypot(PX, PY)[band] * w).sum() / w.sum()
+            assert abs(got - r) < 0.5 * 2 / 200, (k, a)
+    # the line's ink across it: line_px pixels (a cut along the middle row through the
+    # innermost ring's right side, where it runs straight up the image; x = 0.63, column 245)
+    thick = contour_rgba(t, Z, log=False, levels=6, size=size, line_px=7)
+    full = np.abs(thick[..., :3].astype(float) - bare[..., :3]).sum(axis=2)
+    full = np.flipud(full / np.abs(rgba[..., :3].astype(float) - bare[..., :3]).sum(axis=2).max())
+    cut = ink[100, 235:256]
+    assert cut.sum() / full[100, 235:256].max() == pytest.approx(1.5, abs=0.25)
+    assert np.count_nonzero(cut > 0.01) <= 3  # 1.5 px wide: its ink on 2 or 3 pixels
+
+
 def test_loss_plot_log_axes_round_trip():
     t = theme.get("light")
     tracker = ValueTracker(3)

@@ -48,9 +48,36 @@ from .views import contour_levels
 # ------------------------------------------------------------------------- the contour map
 
 
+#: The width of a map's level lines, in scene units (Manim's frame is 8 tall): 1.2 px at
+#: 480p, 2.7 px at 1080p, as thin as the single grid pixel they were, but smooth.
+LEVEL_LINE = 0.02
+
+
+def map_pixels(width: float, height: float) -> tuple[int, int]:
+    """The (columns, rows) of screen pixels that a map of `width` × `height` scene units takes
+    at the render's resolution (manim's config): the size at which a map is traced."""
+    from manim import config
+
+    per_unit = config.pixel_width / config.frame_width
+    return max(2, int(round(width * per_unit))), max(2, int(round(height * per_unit)))
+
+
+def _resampled(U: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    """U (rows follow y upwards) resampled by a bicubic spline at the centres of a grid of
+    size = (columns, rows) cells that spans the same window (U's first and last samples lie on
+    the window's edges)."""
+    from scipy.interpolate import RectBivariateSpline
+
+    (rows, cols), (w, h) = U.shape, size
+    r = (np.arange(h) + 0.5) / h * (rows - 1)
+    c = (np.arange(w) + 0.5) / w * (cols - 1)
+    return RectBivariateSpline(np.arange(rows), np.arange(cols), U)(r, c)
+
+
 def contour_rgba(theme: Theme, Z, log: bool = True, levels: int | None = None,
                  cmap: str | None = None, fade: float = 0.0, lines: bool = True,
-                 span=None) -> np.ndarray:
+                 span=None, size: tuple[int, int] | None = None,
+                 line_px: float = 1.0) -> np.ndarray:
     """The RGBA uint8 image (rows top to bottom) of a grid Z whose rows follow y upwards.
 
     Banded like a filled contour plot in the theme's cost-map treatment (theme.cost_map):
@@ -59,6 +86,13 @@ def contour_rgba(theme: Theme, Z, log: bool = True, levels: int | None = None,
     towards the background), with its level-line colours on the band boundaries when `lines`.
     span = (least, largest) value: levels over that range instead of Z's own (a zoom into a
     map keeps the map's colours and level lines).
+
+    size = (columns, rows): the image traced at that size (the screen pixels the map takes,
+    map_pixels), the level coordinate resampled from Z's grid by cubic splines, so that the
+    thin innermost levels are traced at the screen's resolution, not the grid's. The level
+    lines are anti-aliased, `line_px` pixels wide: each pixel is inked by its distance to the
+    nearest level (the level coordinate's distance over its gradient), never a staircase of
+    whole grid cells.
     """
     import matplotlib
 
@@ -67,36 +101,62 @@ def contour_rgba(theme: Theme, Z, log: bool = True, levels: int | None = None,
     Z = np.asarray(Z, dtype=np.float64)
     lv = contour_levels(Z if span is None else [list(span)], levels, log)
     lo, hi = float(lv[0]), float(lv[-1])
+    # u: the level coordinate, level k at u = k (0 … levels − 1), smooth wherever Z is
     if log:
-        t = np.log(np.maximum(Z, lo) / lo) / np.log(hi / lo)
+        u = np.log(np.maximum(Z, lo) / lo) / np.log(hi / lo)
     else:
-        t = (Z - lo) / (hi - lo)
-    band = np.clip(np.floor(t * (levels - 1)), 0, levels - 2)
-    where = (band + 0.5) / (levels - 1)
-    rgb = matplotlib.colormaps[cmap or cm.cmap](where)[..., :3]
-    bg = colors.rgb(theme.background)
-    rgb = colors.mix(rgb, bg, fade)
+        u = (Z - lo) / (hi - lo)
+    u = u * (levels - 1)
+    if size is not None:
+        u = _resampled(u, size)
+    u = u.astype(np.float32)  # single precision: a map a frame (the zoom out) stays quick
+    # each band's fill and each level's line colour, looked up by index (a palette of
+    # `levels` colours, not the colour maps over every pixel)
+    band = np.clip(np.floor(u), 0, levels - 2).astype(np.intp)
+    fills = matplotlib.colormaps[cmap or cm.cmap]((np.arange(levels - 1) + 0.5)
+                                                  / (levels - 1))[:, :3]
+    if fade:
+        fills = colors.mix(fills, colors.rgb(theme.background), fade)
+    rgb = fills.astype(np.float32)[band]
     if lines:
-        edge = np.zeros(band.shape, dtype=bool)
-        edge[:, 1:] |= band[:, 1:] != band[:, :-1]
-        edge[1:, :] |= band[1:, :] != band[:-1, :]
-        rgb[edge] = matplotlib.colormaps[cm.line_cmap](where[edge])[..., :3]
-    rgba = np.concatenate([rgb, np.ones(rgb.shape[:2] + (1,))], axis=-1)
-    return (np.flipud(rgba) * 255).round().astype(np.uint8)
+        # the boundaries between bands: levels 1 … levels − 2 (0 and levels − 1 are the grid's
+        # least and largest values, points). Distance in pixels to the nearest of them.
+        near = np.clip(np.rint(u), 1, levels - 2)
+        gy, gx = np.gradient(u)
+        dist = np.abs(u - near) / np.maximum(np.hypot(gx, gy), 1e-12)
+        ink = np.clip(line_px / 2 + 0.5 - dist, 0.0, 1.0)
+        on = ink > 0  # the few pixels a line touches
+        palette = matplotlib.colormaps[cm.line_cmap](np.arange(levels) / (levels - 1))[:, :3]
+        line_rgb = palette.astype(np.float32)[near[on].astype(np.intp)]
+        rgb[on] += (line_rgb - rgb[on]) * ink[on][:, None]
+    rgba = np.full(rgb.shape[:2] + (4,), 255, dtype=np.uint8)
+    rgba[..., :3] = (rgb * 255 + 0.5).astype(np.uint8)
+    return np.flipud(rgba)
 
 
 def contour_image(theme: Theme, X, Y, Z, ax: Axes, log: bool = True, **kw) -> ImageMobject:
     """ONE ImageMobject of the grid (X, Y, Z) (regression.cost_grid's order: rows follow Y),
-    stretched so its corners sit exactly on ax at the grid's corners. kw: contour_rgba's."""
+    stretched so its corners sit exactly on ax at the grid's corners, traced at the screen
+    pixels it takes (map_pixels; level lines LEVEL_LINE wide). kw: contour_rgba's."""
     X, Y = np.asarray(X), np.asarray(Y)
-    img = ImageMobject(contour_rgba(theme, Z, log=log, **kw))
     lo = ax.c2p(float(X.min()), float(Y.min()))
     hi = ax.c2p(float(X.max()), float(Y.max()))
+    w, h = abs(hi[0] - lo[0]), abs(hi[1] - lo[1])
+    kw.setdefault("size", map_pixels(w, h))
+    kw.setdefault("line_px", line_pixels())
+    img = ImageMobject(contour_rgba(theme, Z, log=log, **kw))
     img.stretch_to_fit_width(hi[0] - lo[0])
     img.stretch_to_fit_height(hi[1] - lo[1])
     img.move_to((lo + hi) / 2)
     img.set_z_index(-1)
     return img
+
+
+def line_pixels() -> float:
+    """LEVEL_LINE in screen pixels at the render's resolution."""
+    from manim import config
+
+    return LEVEL_LINE * config.pixel_width / config.frame_width
 
 
 def map_axes(theme: Theme, x_range, y_range, width: float, height: float, x_label: str = "m",

@@ -89,7 +89,7 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
         assert not over, f"{type(mob).__name__} under the zoom"
     # the zoom draws the good and the small path as the map does, cut to its window
     pieces = [_anchors(p, scene.zoom.p2c) for p in scene.zoom_paths]
-    expected = [piece for name in ("too small", "good")
+    expected = [piece for name in ("good", "too small")
                 for piece in races.clip_polyline(trs[name].points, scene.zoom_window())]
     assert len(pieces) == len(expected) >= 2
     for got, want in zip(pieces, expected):
@@ -352,6 +352,58 @@ def test_each_jumps_distance_stands_as_a_bar_beside_the_map():
                            for m in numbers)
     assert [a.get_stroke_opacity() for a in scene.arrows] == pytest.approx(
         [GHOST] * (n - 1) + [1.0])
+
+
+def test_the_bars_say_what_they_measure_and_the_newest_ones_value():
+    """Over the bars, what they measure (the note's words) and the newest bar's value, gdcore's
+    distance at two decimals, on its bar; both clear of the map's frame (12 px at 480p)."""
+    scene = rendered(LearningRates, upto="jumps")
+    n = COST_DESCENT.shown_steps
+    d = np.abs(COST_DESCENT.across_valley(runs()["too large"]))
+    assert [w.original_text for w in scene.bar_label] == ["distance from", "the valley floor"]
+    assert scene.bar_value.original_text == nb.text(d[n], places=2)
+    last = scene.bars[-1]
+    assert scene.bar_value.get_bottom()[1] > last.get_top()[1]
+    assert scene.bar_value.get_left()[0] < last.get_center()[0] < scene.bar_value.get_right()[0]
+    assert scene.bar_label.get_bottom()[1] > scene.bar_value.get_top()[1]
+    frame_right = scene.ax.c2p(views.M_RANGE[1], views.B_RANGE[0])[0]
+    px = 480 / 8
+    for mob in (scene.bar_label, scene.bar_value):
+        assert mob in scene.mobjects
+        assert (mob.get_left()[0] - frame_right) * px >= 12 - 1e-6
+
+
+def test_the_paths_stay_and_move_with_the_map_as_the_zoom_opens():
+    """Out of the zoom, the safe paths, the start and the shown landings are redrawn from the
+    window every frame: where the zoom drew them when it begins, where the map draws them when
+    it ends (the map's own take their place: nothing fades out and back)."""
+    from manim import ValueTracker
+
+    scene = rendered(LearningRates, upto="jumps")
+    (fm0, fm1), (fb0, fb1) = views.M_RANGE, views.B_RANGE
+    lo, hi = scene.ax.c2p(fm0, fb0), scene.ax.c2p(fm1, fb1)
+    for s, axes in ((0.0, scene.zoom), (1.0, scene.ax)):
+        live, swaps = scene.live_marks(ValueTracker(s), lo, hi)
+        good, small = live[0], live[1]
+        for line, name in ((good, "good"), (small, "too small")):
+            want = races.clip_polyline(drawn_path(runs()[name].points), scene.zoom_window_at(s))
+            np.testing.assert_allclose(_anchors(line, axes.p2c), np.vstack(want), atol=1e-6)
+            assert line.get_stroke_width() == scene.trails[name].get_stroke_width()
+        n = COST_DESCENT.shown_steps
+        for dot, p in zip(live[2: 2 + n], runs()["too large"].points[1:]):
+            np.testing.assert_allclose(axes.p2c(dot.get_center()), p, atol=1e-6)
+        # the ends and the minimum come back over the first part of the opening
+        assert all(m.get_fill_opacity() == s for m in live[2 + n: 5 + n])
+        if s == 1.0:
+            assert swaps[:2] == [scene.trails["good"], scene.trails["too small"]]
+            for mob, twin in zip(live[2:], swaps[2:]):
+                np.testing.assert_allclose(mob.get_center(), twin.get_center(), atol=1e-6)
+                assert mob.width == pytest.approx(twin.width)
+    # the small rate's short crawl on top of the good path, narrower, so the good one shows
+    # either side of it where they share the valley
+    small, good = scene.trails["too small"], scene.trails["good"]
+    assert small.z_index > good.z_index
+    assert good.get_stroke_width() - small.get_stroke_width(background=True) >= 6
 
 
 def test_each_step_line_stays_and_swaps_only_its_changing_digits():
