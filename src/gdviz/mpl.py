@@ -339,7 +339,6 @@ def optimizer_legend(ax, theme: Theme, family: str = "curves", **kw):
 
     for k, v in _theme.LEGEND[family].items():
         kw.setdefault(k, v)
-    kw.setdefault("handlelength", 1.6)
     if family == "curves":
         kw.pop("bbox_to_anchor", None)
         kw["loc"] = _theme.LEGEND["curves"]["loc"]

@@ -386,6 +386,12 @@ LEGEND: dict[str, dict] = {
     "map": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.17), "ncols": 3, "frameon": False},
 }
 
+#: The length of every legend key's line, in font sizes (matplotlib's handlelength), set once
+#: in the theme's rcParams: long enough that a solid key reads as a line, never as a dash
+#: (1.6 drew a 12-point stroke, a dash beside the dotted keys), and a dotted or dashed one
+#: shows several of its dots or dashes.
+LEGEND_HANDLE = 2.8
+
 #: How far (points) under its axes a line plot's legend hangs: clear of the tick numbers and
 #: the axis label (two lines of the house sizes and their pads).
 CURVES_LEGEND_DROP = 30.0
@@ -698,6 +704,7 @@ def mpl_rc(theme: Theme) -> dict:
         "legend.framealpha": 0.9,
         "legend.facecolor": t.background,
         "legend.edgecolor": t.grid,
+        "legend.handlelength": LEGEND_HANDLE,
         "font.family": "serif",
         "font.serif": [t.font_family],
         "font.size": t.font_size,
