@@ -126,9 +126,25 @@ OPT_KIN: dict[str, tuple[str, ...]] = {
 }
 
 
-def kin_roles(optimizers) -> set[str]:
-    """The roles that share a colour family with any of `optimizers` (OPT_KIN)."""
-    return {r for name in optimizers for r in OPT_KIN[name]}
+#: The same for the runs that take colours of their own (RATE_NAMES, BATCH_NAMES): the hued
+#: roles within KIN_HUE of a run's colour in either theme, but the accent of the run that IS
+#: the accent (the good rate, the full batch: plain descent, one colour everywhere). The
+#: mini-batch's green is the good green's hue (3° apart): beside it the minimum is an ink
+#: star, so that green says "the mini-batch" only (tests/test_style_colors.py recomputes it).
+RUN_KIN: dict[str, tuple[str, ...]] = {
+    "too small": ("data",),
+    "good": (),
+    "too large": ("error",),
+    "full batch": (),
+    "mini-batch": ("good",),
+    "single sample": ("data",),
+}
+
+
+def kin_roles(runs) -> set[str]:
+    """The roles that share a colour family with any of `runs`: optimizers (OPT_KIN) or the
+    rates and batch runs (RUN_KIN)."""
+    return {r for name in runs for r in {**OPT_KIN, **RUN_KIN}[name]}
 
 
 #: The learning rates compared side by side (learning-rates), in Theme.rates order: each run
