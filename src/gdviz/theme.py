@@ -167,12 +167,12 @@ class SurfaceLook:
     stretched by `vert_exag` (in grid units of the box) gives each face an intensity I in
     [0, 1]; a face turned away is darkened by `shadow` × (1 − I) (its colour times
     1 − shadow × (1 − I)), a face towards the light lifted towards white by `highlight` × I.
-    Light: the pale band is darkened in the shade (shadow large, no highlight, never paler
-    than the map). Dark: the deep band is lifted where lit (highlight) and kept from going
-    black in the shade (shadow small). Mesh: every `mesh_every`-th grid line of each axis drawn
-    in the map's level-line colour (the cost map's `lines`), lit like the faces, `mesh_width`
-    points wide in stills and `mesh_px` pixels of a 480-line frame in scenes (scaled with the
-    frame's height).
+    Light: the pale band is darkened a little in the shade (no highlight, never paler than
+    the map; a large shadow turned its yellows olive). Dark: the deep band is lifted where
+    lit (highlight) and kept from going black in the shade (shadow small). Mesh: every
+    `mesh_every`-th grid line of each axis drawn in the map's level-line colour (the cost
+    map's `lines`), lit like the faces, `mesh_width` points wide in stills and `mesh_px`
+    pixels of a 480-line frame in scenes (scaled with the frame's height).
     """
 
     light_azimuth: float = 315.0
@@ -185,8 +185,11 @@ class SurfaceLook:
     mesh_px: float = 1.0
 
 
-#: Light: pale fills, shaded up to 45 % darker on the walls turned from the light.
-LIGHT_SURFACE = SurfaceLook(shadow=0.45, highlight=0.0)
+#: Light: pale fills, shaded up to 22 % darker on the walls turned from the light, a level face
+#: in the flat map's own colour (lit_surface's level_true): a clean surface in the map's
+#: colours. At 45 % (and every face shaded, a level one too) the pale yellow rim and green
+#: walls turned olive and muddy.
+LIGHT_SURFACE = SurfaceLook(shadow=0.22, highlight=0.0)
 #: Dark: deep fills, lifted up to 15 % towards white where lit, shaded 35 % at most. The lift
 #: stays small: the valley's flat floor faces the light most, and a larger one (30 %) washed its
 #: violet core out to a pale, even glow, so the levels round the minimum no longer read apart.
