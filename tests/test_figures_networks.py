@@ -228,17 +228,45 @@ def test_mnist_network_counts(theme):
     assert not any(n[0] == 0 and 8 <= n[1] < 776 for n in circles)  # the input layer is elided
     dots = [c for c in ax.patches if (c.get_gid() or "").startswith("dots-0")]
     assert len(dots) == 3
-    assert n_segments(ax, "edges") == 16 * 15 + 15 * 10
     # the edges a fabric of fine translucent threads of the muted colour, thinner than any
-    # sparse network's: one thread still reads on the page (2:1 where it lies alone), the
-    # threads darken where they gather, and the neurons' rings stand out of them
+    # sparse network's: every edge two fans of nd.FAN_PIECES pieces, one from each neuron's
+    # rim, reaching nd.FAN_REACH of the way and fading out; one thread still reads on the page
+    # at its neuron (2:1 where it lies alone), the threads darken where they gather, and the
+    # neurons' rings stand out of them
     t = th.get(theme)
+    mod = gm.load("figures.mnist_network")
+    lay = layout([784, 15, 10], width=12.0, height=6.4, max_shown=mod.MAX_SHOWN)
     (edges,) = collections(ax, "edges")
-    assert same_color(edges.get_edgecolor()[0][:3], t.muted)
-    alpha = edges.get_alpha()
-    assert 0 < alpha < 1 and max(edges.get_linewidths()) < nd.EDGE
+    n_edges = 16 * 15 + 15 * 10
+    segs = np.array(edges.get_segments())
+    assert len(segs) == 2 * nd.FAN_PIECES * n_edges == 2 * nd.FAN_PIECES * len(lay.edges)
+    rgba = edges.get_edgecolor()
+    assert all(same_color(c[:3], t.muted) for c in rgba)
+    assert max(edges.get_linewidths()) < nd.EDGE
+    fans = segs.reshape(n_edges, 2, nd.FAN_PIECES, 2, 2)
+    alphas = rgba[:, 3].reshape(n_edges, 2, nd.FAN_PIECES)
+    whole = lay.segments(trim=True)
+    np.testing.assert_allclose(fans[:, 0, 0, 0], whole[:, 0])  # from each rim
+    np.testing.assert_allclose(fans[:, 1, 0, 0], whole[:, 1])
+    reach = fans[:, 0, -1, 1] - whole[:, 0]
+    np.testing.assert_allclose(reach, nd.FAN_REACH * (whole[:, 1] - whole[:, 0]), atol=1e-9)
+    assert np.all(np.diff(alphas, axis=2) < 0)  # fading out, piece by piece
+    alpha = float(alphas.max())
+    assert alphas[:, :, -1].max() < 0.05 * alpha < alpha < 1
     one = mix(t.background, t.muted, alpha)
     assert 2.0 <= th.contrast(one, t.background) < th.contrast(t.muted, t.background)
+    # between the columns the threads merge into an even wash (no lattice of crossings): one
+    # image per pair of columns, clipped to the band of its connections, clear at the
+    # columns and at its full, faint strength from the fans' reach on
+    washes = [im for im in ax.images if im.get_gid() == "edges-wash"]
+    assert len(washes) == 2
+    for im in washes:
+        a = im.get_array()[0, :, 3]
+        assert a[0] == a[-1] == 0 and a.max() == pytest.approx(mod.WASH[theme])
+        mid = a[int(0.3 * a.size):int(0.7 * a.size)]
+        assert np.ptp(mid) == 0  # even: no pattern where the threads would cross
+        assert im.get_clip_path() is not None
+    assert th.contrast(mix(t.background, t.muted, mod.WASH[theme]), t.background) < 1.6
 
 
 # --- backprop-loop --------------------------------------------------------------------------
