@@ -255,17 +255,20 @@ def test_mnist_network_counts(theme):
     assert alphas[:, :, -1].max() < 0.05 * alpha < alpha < 1
     one = mix(t.background, t.muted, alpha)
     assert 2.0 <= th.contrast(one, t.background) < th.contrast(t.muted, t.background)
-    # between the columns the threads merge into an even wash (no lattice of crossings): one
-    # image per pair of columns, clipped to the band of its connections, clear at the
-    # columns and at its full, faint strength from the fans' reach on
-    washes = [im for im in ax.images if im.get_gid() == "edges-wash"]
-    assert len(washes) == 2
-    for im in washes:
-        a = im.get_array()[0, :, 3]
-        assert a[0] == a[-1] == 0 and a.max() == pytest.approx(mod.WASH[theme])
-        mid = a[int(0.3 * a.size):int(0.7 * a.size)]
-        assert np.ptp(mid) == 0  # even: no pattern where the threads would cross
-        assert im.get_clip_path() is not None
+    # between the columns the threads merge into an even wash (no lattice of crossings): per
+    # pair of columns nd.FAN_PIECES nested bands of the muted colour, each inside the one
+    # under it, together the full, faint wash in the middle, clear at the columns
+    bands = [p for p in ax.patches if p.get_gid() == "edges-wash"]
+    assert len(bands) == 2 * nd.FAN_PIECES
+    for pair in (bands[:nd.FAN_PIECES], bands[nd.FAN_PIECES:]):
+        xs = [(p.get_xy()[:, 0].min(), p.get_xy()[:, 0].max()) for p in pair]
+        assert all(a[0] < b[0] and b[1] < a[1] for a, b in zip(xs, xs[1:]))  # nested
+        assert all(same_color(p.get_facecolor()[:3], t.muted) for p in pair)
+        clear = np.prod([1 - p.get_facecolor()[3] for p in pair])
+        assert 1 - clear == pytest.approx(mod.WASH[theme])
+        inner = xs[-1]
+        span = xs[0][1] - xs[0][0]
+        assert inner[1] - inner[0] > (1 - 2 * nd.FAN_REACH) * span  # even over the middle
     assert th.contrast(mix(t.background, t.muted, mod.WASH[theme]), t.background) < 1.6
 
 

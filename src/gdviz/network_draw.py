@@ -154,7 +154,8 @@ def draw_fabric(ax, lay: Layout, color, *, linewidth: float, alpha: float, wash:
     neuron (`color`, `linewidth` points, `alpha` at the neuron) fading out over `reach` of
     its length, as the fans at the neurons show every connection; between the columns the
     threads merge into an even wash of `color` at `wash` opacity, which fades in over the
-    same reach (one image, clipped to the band of the connections; gid `gid`-wash). Returns
+    same reach (`pieces` nested translucent bands over the band of the connections, gid
+    `gid`-wash). Returns
     the threads' LineCollection (gid `gid`; two fans of `pieces` segments per edge)."""
     from matplotlib.colors import to_rgb
     from matplotlib.patches import Polygon
@@ -172,25 +173,31 @@ def draw_fabric(ax, lay: Layout, color, *, linewidth: float, alpha: float, wash:
     lc = LineCollection(segs, colors=colors, linewidths=linewidth, zorder=zorder,
                         capstyle="butt")
     lc.set_gid(gid)
+    lc.set_rasterized(True)  # thousands of faint pieces: one image in a vector file
     ax.add_collection(lc)
-    aspect = ax.get_aspect()
     for l in range(lay.n_layers - 1):
         ends = lay.segments(lay.edges_between(l), trim=False)
-        (x0, x1) = float(ends[:, 0, 0].min()), float(ends[:, 1, 0].max())
+        x0, x1 = float(ends[:, 0, 0].min()), float(ends[:, 1, 0].max())
         ya, yb = ends[:, 0, 1], ends[:, 1, 1]
-        band = Polygon([(x0, ya.max()), (x1, yb.max()), (x1, yb.min()), (x0, ya.min())],
-                       closed=True, facecolor="none", edgecolor="none", gid=f"{gid}-band")
-        ax.add_patch(band)
-        # the wash's opacity across the band: none at the columns, `wash` from `reach` of
-        # the way in (a smooth step), as the threads fade out
-        t = np.linspace(0.0, 1.0, 512)
-        image = np.zeros((2, t.size, 4))
-        image[..., :3] = rgb
-        image[..., 3] = wash * _smooth(np.minimum(t, 1.0 - t) / reach)
-        y0, y1 = float(min(ya.min(), yb.min())), float(max(ya.max(), yb.max()))
-        im = ax.imshow(image, extent=(x0, x1, y0, y1), origin="lower", aspect="auto",
-                       interpolation="bilinear", zorder=zorder - 0.5)
-        im.set_clip_path(band)
-        im.set_gid(f"{gid}-wash")
-    ax.set_aspect(aspect)
+
+        def edge(t, top, ya=ya, yb=yb):  # the band's top or bottom, t of the way across
+            a, b = (ya.max(), yb.max()) if top else (ya.min(), yb.min())
+            return a + (b - a) * t
+
+        # the wash as nested bands, each from t to 1 − t of the way across, one on another,
+        # so that where k of them lie the wash is as opaque as the smooth step at the k-th
+        # (none at the columns, `wash` from `reach` of the way in): steps of a few
+        # thousandths, no seam between neighbours, vector polygons in a vector file
+        below = 0.0  # the opacity the bands under this one give
+        for t in np.linspace(0.0, reach, pieces + 1)[:-1]:
+            want = wash * _smooth((t + reach / pieces) / reach)
+            a = 1.0 - (1.0 - want) / (1.0 - below)
+            below = want
+            band = Polygon([(x0 + (x1 - x0) * t, edge(t, True)),
+                            (x1 - (x1 - x0) * t, edge(1.0 - t, True)),
+                            (x1 - (x1 - x0) * t, edge(1.0 - t, False)),
+                            (x0 + (x1 - x0) * t, edge(t, False))], closed=True,
+                           facecolor=(*rgb, a), edgecolor="none", linewidth=0,
+                           zorder=zorder - 0.5, gid=f"{gid}-wash")
+            ax.add_patch(band)
     return lc
