@@ -1232,7 +1232,7 @@ def test_gradient_geometry_marks_the_view_from_above_on_the_bowl():
     fig = build("gradient_geometry", "light")
     mod = gm.load("figures.gradient_geometry")
     bowl = surfaces.valley
-    (ax, ax2), (ax3,) = plain_axes(fig), axes_3d(fig)
+    (_, ax2) = plain_axes(fig)
     dot = t.marker("current")
     touches = [one(fig, "curve-touch"), one(fig, "touch"),
                [ln for ln in ax2.lines if ln.get_marker() == "o"][-1]]
