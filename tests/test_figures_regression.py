@@ -500,7 +500,8 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
                 if type(c).__name__ == "Line3DCollection"]
     for ax3, (X, Y, Z) in zip(axes_3d(fig), (procedure.convex_reference(), (W1, W2, L))):
         (surf,) = [c for c in ax3.collections if type(c).__name__ == "Poly3DCollection"]
-        lit = cost_surface.lit_colors(Z, cm, views.contour_levels(Z, cm.levels, cm.log))
+        lit = cost_surface.lit_colors(Z, cm, views.contour_levels(Z, cm.levels, cm.log),
+                                      level_true=True)  # each J in its map's colour where level
         lit = {tuple(c) for c in np.round(lit.reshape(-1, 3), 6)}
         fills = surf.get_facecolor()
         faces = {tuple(c) for c in np.round(fills[fills[:, 3] > 0, :3], 6)}
