@@ -168,7 +168,10 @@ def _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line, level_true=True):
                 edges.append(line)
     surf = Poly3DCollection(polys, facecolors=fills, edgecolors=edges,
                             linewidths=look.mesh_width, antialiased=False)
-    ax3.add_collection3d(surf)
+    # no limits from the faces: the mesh pieces are shorter than the faces, and matplotlib pads
+    # such ragged polygons with uninitialised values, which autoscaling read (an infinite
+    # limit, now and then); the limits are the grid's, next
+    ax3.add_collection3d(surf, autolim=False)
     ax3.auto_scale_xyz(X, Y, Z)
     surf.set_rasterized(True)
     return surf
