@@ -94,15 +94,15 @@ def floor_shape(fig) -> float:
     return FLOOR_BOX[2] * w / (FLOOR_BOX[3] * h)
 
 
-def floor_view(fig, theme, x, y, t, end):
+def floor_view(fig, theme, x, y, t, end, ax3):
     """The valley floor inside the window outlined on the surface, seen from above and
-    enlarged (the 3-D view piles the steps from the fourth on under the star): contours of J,
-    the house descent path from the third point (the first back on the floor) on, the end
-    square beside the star."""
+    enlarged (the 3-D view piles the steps from the fourth on under the star): contours of J
+    in the colours of the surface on ax3 (one colour, one J in both), the house descent path
+    from the third point (the first back on the floor) on, the end square beside the star."""
     (m0, m1), (b0, b1) = floor_window(t, floor_shape(fig))
     ax = fig.add_axes(FLOOR_BOX)
     M, B, J = regression.cost_grid(x, y, (m0, m1), (b0, b1), 120)
-    gm.contour_map(ax, theme, M, B, J)
+    gm.inset_map(ax, ax3, theme, M, B, J)
     ax.set_xlim(m0, m1)  # before the path: its steps are measured on the page
     ax.set_ylim(b0, b1)
     pts = t.points[2:]
@@ -198,7 +198,7 @@ def make_figure(theme):
                          b1 - (b1 - b0) * edge])
     ax3.plot(ms, bs, regression.cost(ms, bs, x, y) + lift, color=theme.muted, linewidth=0.8,
              zorder=19, gid="floor-window")
-    floor_view(fig, theme, x, y, t, end)
+    floor_view(fig, theme, x, y, t, end, ax3)
     handles, labels = ax3.get_legend_handles_labels()
     order = [labels.index(k) for k in
              (views.run_name(DESCENT_3D.lr_good), "start", "minimum", "end")]

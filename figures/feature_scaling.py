@@ -155,8 +155,7 @@ def _zoom(zx, ax, theme, run):
     (m0, m1), (b0, b1) = zoom_window(pts)
     x, y = data.regression_points()
     M, B, J = regression.cost_grid(x, y, (m0, m1), (b0, b1), run.grid[0].shape[0])
-    J_map = run.grid[2]
-    gm.contour_map(zx, theme, M, B, J, span=(J_map.min(), J_map.max()))
+    gm.inset_map(zx, ax, theme, M, B, J)  # the raw map's colours: one colour, one J in both
     segs = np.stack([pts[:-1], pts[1:]], axis=1)
     shade = time_shade(theme)(np.linspace(0.5, 1.0, len(segs)))
     zx.add_collection(LineCollection(segs, colors=shade, linewidths=1.4, zorder=3,

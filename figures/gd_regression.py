@@ -130,7 +130,7 @@ def make_figure(theme):
                     va="center", fontsize=theme.small_size, color=theme.text, gid=f"t-{t}")
     zoom = cx.inset_axes(views.ZOOM_AT, xlim=views.ZOOM_M, ylim=views.ZOOM_B,
                          xticks=[], yticks=[], gid="zoom")
-    gm.contour_map(zoom, theme, M, B, J)
+    gm.inset_map(zoom, cx, theme, M, B, J)  # the map's colours: one colour, one J in both
     gm.descent_path(zoom, theme, pts, jumps=3, steps=6, gid="zoom-path")
     for arrow in zoom.texts:  # the steps that start or end outside the window: cut at its edge
         arrow.arrow_patch.set_clip_box(zoom.bbox)

@@ -6,16 +6,18 @@ the tangent. Middle: a bowl-shaped surface z = f(x, y) and its tangent plane at 
 {py}). The plane has one slope per direction, the partial derivatives ∂f/∂x = {m1} and ∂f/∂y =
 {m2}: the plane's two lines through the point touch the bowl's two cuts through it, along x and
 along y. So a small step changes z by dz = (∂f/∂x) dx + (∂f/∂y) dy. Together the two slopes
-form the gradient ∇f = (∂f/∂x, ∂f/∂y). Right: the same point seen from above, at equal scales
-on x and y: the gradient points straight uphill, at a right angle (marked) to the contour
-through the point, and the descent direction −∇f, the same arrow turned round, of the same
-length, straight downhill. Both arrows are drawn at {scale} times ∇f.
+form the gradient ∇f = (∂f/∂x, ∂f/∂y). Right: the square outlined on the bowl round the point,
+seen from above, at equal scales on x and y (the point a dot in all three panels): the gradient
+points straight uphill, at a right angle (marked) to the contour through the point, and the
+descent direction −∇f, the same arrow turned round, of the same length, straight downhill. Both
+arrows are drawn at {scale} times ∇f.
 
 Alt: Left, a U-shaped curve with a straight tangent line touching it at one point, and a right
 triangle under the tangent with legs labelled dx and dy. Middle, an opaque, meshed
-three-dimensional bowl with a see-through tangent plane touching it at one point, two lines
-across the plane touching the bowl's cross-sections. Right, headed ∇f = ({m1}, {m2}): a square
-contour map around the point, its contour line drawn bold and nearly level; an arrow labelled
+three-dimensional bowl with a see-through tangent plane touching it at one point, marked by a
+dot, two lines across the plane touching the bowl's cross-sections, and a thin square outlined
+on the bowl round the point. Right, headed ∇f = ({m1}, {m2}): that square seen from above, a
+contour map around the same dot, its contour line drawn bold and nearly level; an arrow labelled
 ∇f points up from the point and an arrow of the same length labelled −∇f points down, and a
 right-angle mark sits between the contour line and the gradient.
 """
@@ -44,6 +46,12 @@ ZOOM = 1.0  # half-size of the square (x, y) window of the contour view: both ar
 #: The three panels' widths (curve, surface, view from above): balanced, the surface box wide
 #: enough to read, the square view from above as wide as the panels are tall.
 GRID_WIDTHS = (1.0, 1.2, 1.3)
+#: The line of the square the view from above shows, in muted: its outline on the bowl (on a
+#: casing, over the mesh) and its frame (points), the same line in both.
+SQUARE_WIDTH = 1.0
+#: The view from above's levels over the bowl's whole span of z (its colours the bowl's): as
+#: many as keep a few level lines inside its small square.
+VIEW_LEVELS = 28
 WSPACE = 0.45
 #: Room above the frames (two-line titles) and below them (tick numbers, axis label), inches;
 #: the frames as tall as the square view from above is wide, so all three share top and
@@ -67,6 +75,19 @@ def facts() -> dict:
                 scale=n(ARROW_SCALE))
 
 
+def view_square(bowl, n: int = 40) -> tuple[np.ndarray, np.ndarray]:
+    """The view from above's window (POINT ± ZOOM), as (x, y) round its edge, cut at the bowl's
+    WINDOW: where the 3-D panel outlines it on the bowl."""
+    (x0, x1), (y0, y1) = WINDOW
+    px, py = POINT
+    lx, hx = max(px - ZOOM, x0), min(px + ZOOM, x1)
+    ly, hy = max(py - ZOOM, y0), min(py + ZOOM, y1)
+    e = np.linspace(0.0, 1.0, n)
+    xs = np.concatenate([lx + (hx - lx) * e, np.full(n, hx), hx - (hx - lx) * e, np.full(n, lx)])
+    ys = np.concatenate([np.full(n, ly), ly + (hy - ly) * e, np.full(n, hy), hy - (hy - ly) * e])
+    return xs, ys
+
+
 def _curve(ax, theme):
     """The cut y = f(x) = valley(x, 0) with its tangent and slope triangle."""
     bowl = surfaces.valley
@@ -85,7 +106,7 @@ def _curve(ax, theme):
     # The slope triangle below the tangent: run dx, rise dy = f'(x) dx.
     x1, y1 = X0 + DX, float(bowl.tangent((X0, 0.0), DX, 0.0))
     ax.plot([X0, x1, x1], [y0, y0, y1], color=theme.text, linewidth=0.9, zorder=3)
-    ax.plot([X0], [y0], "o", color=theme.accent, markersize=5, zorder=4)
+    ax.plot([X0], [y0], **{**theme.marker("current"), "zorder": 4}, gid="curve-touch")
     # the legs named beside them, in the page's clear space (dy = f'(x) dx is the title's)
     ax.annotate("$dx$", (X0 + 0.6 * DX, y0), xytext=(0, -3), textcoords="offset points",
                 ha="center", va="top", color=theme.text, fontsize=theme.font_size, gid="dx")
@@ -119,6 +140,7 @@ def _surface(ax, theme):
                            edgecolor=theme.muted, rcount=24, ccount=24, antialiased=False,
                            zorder=2)
     surf.set_rasterized(True)
+    gm.keep_colouring(ax, float(Z.min()), float(Z.max()), log=False)  # the view from above's
 
     px, py = POINT
     pz = bowl.value(POINT)
@@ -149,7 +171,13 @@ def _surface(ax, theme):
                         ("slope-y", (0 * cy[[0, -1]], cy[[0, -1]]))):
         ax.plot(px + u, py + v, bowl.tangent(POINT, u, v), color=theme.accent, linewidth=1.4,
                 zorder=6, gid=gid)
-    ax.plot([px], [py], [pz], "o", color=theme.accent, markersize=5, zorder=10, gid="touch")
+    # the point, the same dot as in the other panels; round it, on the bowl, the square the
+    # view from above shows, in its frame's line (as descent-3d outlines its floor view's
+    # window on its surface): the 3-D panel is its context
+    ax.plot([px], [py], [pz], **{**theme.marker("current"), "zorder": 10}, gid="touch")
+    wx, wy = view_square(bowl)
+    ax.plot(wx, wy, bowl(wx, wy), color=theme.muted, linewidth=SQUARE_WIDTH, zorder=3,
+            gid="view-square", path_effects=gm.casing(theme))  # cased: it reads over the mesh
 
     ax.view_init(elev=VIEW_ELEV, azim=VIEW_AZIM)
     ax.set_xlim(x0, x1)
@@ -166,16 +194,18 @@ def _surface(ax, theme):
     gm.clear_panes(ax, theme)
 
 
-def _contour_view(ax, theme):
-    """Seen from above, at equal scales: the contour through the point (bold), and ∇f and
-    −∇f at ARROW_SCALE times their length, the gradient at a right angle to the contour."""
+def _contour_view(ax, theme, ax3):
+    """Seen from above, at equal scales: the square outlined on the bowl on ax3, in the bowl's
+    colours there (one colour, one z in both), the contour through the point (bold), and ∇f
+    and −∇f at ARROW_SCALE times their length, the gradient at a right angle to the
+    contour."""
     bowl = surfaces.valley
     px, py = POINT
     xs = np.linspace(px - ZOOM, px + ZOOM, 160)
     ys = np.linspace(py - ZOOM, py + ZOOM, 160)
     X, Y = np.meshgrid(xs, ys)
     Z = bowl(X, Y)
-    gm.contour_map(ax, theme, X, Y, Z, log=False)
+    gm.inset_map(ax, ax3, theme, X, Y, Z, levels=VIEW_LEVELS)
     pz = bowl.value(POINT)
     own = ax.contour(X, Y, Z, levels=[pz], colors=theme.text, linewidths=1.4, zorder=4)
     own.set_gid("point-contour")
@@ -208,6 +238,8 @@ def _contour_view(ax, theme):
     ax.set_ylabel("$y$")
     ax.set_xticks([-5.0, -4.5, -4.0])
     ax.set_yticks([0.0, 0.5, 1.0])
+    for spine in ax.spines.values():  # the square outlined on the bowl: the same line
+        spine.set(visible=True, color=theme.muted, linewidth=SQUARE_WIDTH)
 
 
 def make_figure(theme):
@@ -229,7 +261,7 @@ def make_figure(theme):
     ax3.set_position([pos.x0 - BOX_SHIFT, pos.y0, pos.width, pos.height])
     _curve(ax, theme)
     _surface(ax3, theme)
-    _contour_view(ax2, theme)
+    _contour_view(ax2, theme, ax3)
     m = surfaces.valley.grad((X0, 0.0))[0]
     g = surfaces.valley.grad(POINT)
     n = numbers.latex
@@ -239,7 +271,7 @@ def make_figure(theme):
                rf"$dy = f'(x)\,dx$, $f'({X0:g}) = {n(m, sig=SLOPE_SIG)}$"),
               ("a surface and its tangent plane",
                r"$dz = (\partial f/\partial x)\,dx + (\partial f/\partial y)\,dy$"),
-              ("seen from above",
+              ("the square from above",
                rf"$\nabla f = ({n(g[0], places=GRAD_PLACES)}, {n(g[1], places=GRAD_PLACES)})$"))
     for k, (a, (title, formula)) in enumerate(zip((ax, ax3, ax2), titles)):
         a.set_title(th.title(title) + "\n" + formula, gid=f"title{k}")

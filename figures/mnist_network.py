@@ -8,8 +8,9 @@ The first layer of connections holds {n0} × {n1} = {w0:,} weights, the second {
 
 Alt: A three-column network diagram. The left column shows {shown} of the {n0} input neurons
 with three dots for the rest, the middle column {n1} hidden neurons and the right column {n2}
-outputs, all circles alike in grey, each drawn neuron joined to every drawn neuron of the next
-column by a thin grey line; each column's size is written under it, on one line. Labels give
+outputs, all circles alike in grey; from each drawn neuron a fan of thin grey lines runs
+towards every drawn neuron of the next column and merges into a soft grey band joining the two
+columns; each column's size is written under it, on one line. Labels give
 {w0:,} weights between inputs and hidden layer, {w1:,} between hidden layer and outputs, and
 one sum:
 {w0:,} + {w1:,} = {weights:,} weights, and {n_biases} biases, {params:,} parameters in all.
@@ -34,6 +35,10 @@ NAMES = ("inputs", "hidden", "outputs")
 #: thread still 2:1 against the page.
 EDGE_WIDTH = 0.25
 EDGE_ALPHA, EDGE_ALPHA_DARK = 0.55, 0.38
+#: Even so the crossings drew a lattice of diamonds between the columns, at the same few
+#: points (a half, a third of the way): the threads are drawn as fans from each neuron that
+#: fade into an even wash of the same grey between the columns (nd.draw_fabric), this opaque.
+WASH = {"light": 0.16, "dark": 0.14}
 
 
 def _counts() -> dict:
@@ -55,7 +60,7 @@ def make_figure(theme):
     fig, ax = gm.subplots(theme, height=3.95)
     # every neuron joined to every neuron of the next layer: fine translucent threads
     alpha = EDGE_ALPHA_DARK if theme.name == "dark" else EDGE_ALPHA
-    nd.draw_edges(ax, lay, color=theme.muted, linewidth=EDGE_WIDTH, alpha=alpha)
+    nd.draw_fabric(ax, lay, theme.muted, linewidth=EDGE_WIDTH, alpha=alpha, wash=WASH[theme.name])
     # every neuron neutral: nothing here is highlighted (the accent marks a change)
     nd.draw_neurons(ax, lay, theme)
     nd.draw_elision(ax, lay, theme)

@@ -149,7 +149,7 @@ def make_figure(theme):
     handles, labels = axes[0].get_legend_handles_labels()
     order = (3, 2, 1, 0)  # the sets first (training, test), then the fit and the true sine
     fig.legend([handles[i] for i in order], [labels[i] for i in order],
-               loc="outside lower center", ncols=4, frameon=False, handlelength=1.8)
+               loc="outside lower center", ncols=4, frameon=False)
     return fig
 
 

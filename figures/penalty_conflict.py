@@ -168,7 +168,7 @@ def make_figure(theme):
             Line2D([], [], color=theme.text, **CENTRE_MARK, label=r"minimum of $\|w\|^2$")]
     # one row of keys under both panels: under the map, and no empty band under the other one
     fig.legend(handles=keys, loc="outside lower center", ncols=4,
-               frameon=False, handlelength=2.2, columnspacing=1.2, fontsize=theme.small_size)
+               frameon=False, columnspacing=1.2, fontsize=theme.small_size)
 
     # The same path, weight by weight, against λ (λ = 0 on the left edge of the log axis).
     gm.style_axes(side, theme)

@@ -15,7 +15,8 @@ lowest, {best_test}, at λ = {best_lam}.
 
 Alt: A row of {n_shown} small plots of the same {n} points with a polynomial curve, titled
 λ = 0, λ = {lam_wild}, λ = {best_lam} and λ = {lam_last}; in the λ = {best_lam} panel a
-green star and the words "least test cost". At
+green star and the words "least test cost"; under the row a key names the dots "{n} training
+samples" and the dotted curve "sin(2πx)". At
 λ = 0 and λ = {lam_wild} the curve shoots off the plot between the points; at λ = {best_lam} it
 is a gentle wave close to the dotted sine; at λ = {lam_last} it is almost flat. Below, a
 log-log plot shows the coefficient norm ‖w‖ falling from about {norm0} to {norm_last} as λ
@@ -129,11 +130,12 @@ def make_figure(theme):
         ax = fig.add_subplot(top[i], sharey=fits[0] if fits else None)
         fits.append(ax)
         gm.style_axes(ax, theme)
-        ax.plot(xs, data.sine(xs), alpha=0.55,
-                **theme.line("reference", color=theme.muted, linewidth=0.9, zorder=2))
+        sine, = ax.plot(xs, data.sine(xs), alpha=0.55, label=r"$\sin(2\pi x)$",
+                        **theme.line("reference", color=theme.muted, linewidth=0.9, zorder=2))
         ax.plot(xs, regression.polynomial_eval(rp.coefs[r], xs), color=theme.model,
                 linewidth=1.5, zorder=3, gid="fit")
-        gm.scatter_points(ax, theme, d.x, d.y, s=14)
+        points = gm.scatter_points(ax, theme, d.x, d.y, s=14,
+                                   label=f"{d.x.size} training samples")
         p = regression.polynomial_eval(rp.coefs[r], xs)
         clipped = p.max() > views.FIT_Y_RANGE[1] or p.min() < views.FIT_Y_RANGE[0]
         # a curve that leaves the panel says so (as overfitting-poly's), its ‖w‖ below tells how far
@@ -157,6 +159,10 @@ def make_figure(theme):
         if i:
             ax.tick_params(labelleft=False)
     fits[0].set_ylabel("$y$")
+    # the row's key, as overfitting-poly keys the same points and sine: under the middle two
+    # panels, one entry each, so the pair stands centred under the row (a line plot's place)
+    for ax, handle in ((fits[1], points), (fits[2], sine)):
+        gm.optimizer_legend(ax, theme, "curves", handles=[handle])
 
     # Coefficient norm against λ.
     pos = rp.lams > 0

@@ -82,7 +82,7 @@ def make_figure(theme):
                     rotation=np.degrees(np.arctan(m)), rotation_mode="anchor",
                     transform_rotates_text=True, gid=f"name-{names[m]}",
                     path_effects=gm.halo(theme))
-    gm.optimizer_legend(ax, theme, handles=[ax.collections[0]], handlelength=1.4)
+    gm.optimizer_legend(ax, theme, handles=[ax.collections[0]])
 
     # Right: J against the slope at b = b*, the three slopes as dots, the bottom marked.
     gm.style_axes(jx, theme)

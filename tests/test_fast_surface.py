@@ -110,7 +110,8 @@ def test_colors_follow_log_height_and_the_light():
     flat = np.asarray(matplotlib.colormaps[theme.LIGHT.cost_map.cmap](
         LogNorm(lv[0], lv[-1], clip=True)(J)))[..., :3]
     ratio = (rgb / flat).mean(axis=-1)
-    assert ratio.max() - ratio.min() > 0.15
+    look = theme.LIGHT.cost_map.surface
+    assert look.shadow >= 0.2 and ratio.max() - ratio.min() > 0.4 * look.shadow
 
 
 def test_mesh_lines_are_drawn_and_hidden_like_faces():

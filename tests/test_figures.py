@@ -23,6 +23,7 @@ from gdviz import numbers, theme
 
 STILLS = [t for t in TARGETS if t.has("still")]
 THEMES = ("light", "dark")
+ROOT = Path(__file__).resolve().parents[1]
 def test_every_target_has_its_still():
     assert [t.id for t in TARGETS if "still" in t.kinds and not t.has("still")] == []
 
@@ -292,3 +293,23 @@ def test_line_plot_legends_hang_under_their_axes(target_id):
         assert (frame.y0 - anchor.y0) * to_pt == pytest.approx(theme.CURVES_LEGEND_DROP,
                                                                  abs=0.01)
         assert (ax.xaxis.get_tightbbox(r).y0 - box.y1) * to_pt < 6.0  # close under it
+
+
+#: Stills whose keys are drawn by the house's legend defaults (every one but the races', whose
+#: key is race_plot's).
+KEYED = ("gd-regression", "regularization", "slope-sweep", "overfitting-poly",
+         "penalty-conflict", "batch-vs-stochastic")
+
+
+@pytest.mark.parametrize("target_id", KEYED)
+def test_legend_keys_are_long_enough_to_read_as_lines(target_id):
+    # one key length, the theme's (in font sizes): a solid key reads as a line, not a dash
+    assert theme.mpl_rc(theme.LIGHT)["legend.handlelength"] == theme.LEGEND_HANDLE >= 2.5
+    fig = figure(target_id, "light")
+    legends = [ax.get_legend() for ax in fig.axes if ax.get_legend()] + list(fig.legends)
+    assert legends
+    for lg in legends:
+        assert lg.handlelength == theme.LEGEND_HANDLE, target_id
+    for path in sorted((ROOT / "figures").glob("*.py")) + [ROOT / "src/gdviz/mpl.py"]:
+        if not path.name.startswith("race_"):
+            assert "handlelength" not in path.read_text(), path.name

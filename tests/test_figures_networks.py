@@ -228,17 +228,48 @@ def test_mnist_network_counts(theme):
     assert not any(n[0] == 0 and 8 <= n[1] < 776 for n in circles)  # the input layer is elided
     dots = [c for c in ax.patches if (c.get_gid() or "").startswith("dots-0")]
     assert len(dots) == 3
-    assert n_segments(ax, "edges") == 16 * 15 + 15 * 10
     # the edges a fabric of fine translucent threads of the muted colour, thinner than any
-    # sparse network's: one thread still reads on the page (2:1 where it lies alone), the
-    # threads darken where they gather, and the neurons' rings stand out of them
+    # sparse network's: every edge two fans of nd.FAN_PIECES pieces, one from each neuron's
+    # rim, reaching nd.FAN_REACH of the way and fading out; one thread still reads on the page
+    # at its neuron (2:1 where it lies alone), the threads darken where they gather, and the
+    # neurons' rings stand out of them
     t = th.get(theme)
+    mod = gm.load("figures.mnist_network")
+    lay = layout([784, 15, 10], width=12.0, height=6.4, max_shown=mod.MAX_SHOWN)
     (edges,) = collections(ax, "edges")
-    assert same_color(edges.get_edgecolor()[0][:3], t.muted)
-    alpha = edges.get_alpha()
-    assert 0 < alpha < 1 and max(edges.get_linewidths()) < nd.EDGE
+    n_edges = 16 * 15 + 15 * 10
+    segs = np.array(edges.get_segments())
+    assert len(segs) == 2 * nd.FAN_PIECES * n_edges == 2 * nd.FAN_PIECES * len(lay.edges)
+    rgba = edges.get_edgecolor()
+    assert all(same_color(c[:3], t.muted) for c in rgba)
+    assert max(edges.get_linewidths()) < nd.EDGE
+    fans = segs.reshape(n_edges, 2, nd.FAN_PIECES, 2, 2)
+    alphas = rgba[:, 3].reshape(n_edges, 2, nd.FAN_PIECES)
+    whole = lay.segments(trim=True)
+    np.testing.assert_allclose(fans[:, 0, 0, 0], whole[:, 0])  # from each rim
+    np.testing.assert_allclose(fans[:, 1, 0, 0], whole[:, 1])
+    reach = fans[:, 0, -1, 1] - whole[:, 0]
+    np.testing.assert_allclose(reach, nd.FAN_REACH * (whole[:, 1] - whole[:, 0]), atol=1e-9)
+    assert np.all(np.diff(alphas, axis=2) < 0)  # fading out, piece by piece
+    alpha = float(alphas.max())
+    assert alphas[:, :, -1].max() < 0.05 * alpha < alpha < 1
     one = mix(t.background, t.muted, alpha)
     assert 2.0 <= th.contrast(one, t.background) < th.contrast(t.muted, t.background)
+    # between the columns the threads merge into an even wash (no lattice of crossings): per
+    # pair of columns nd.FAN_PIECES nested bands of the muted colour, each inside the one
+    # under it, together the full, faint wash in the middle, clear at the columns
+    bands = [p for p in ax.patches if p.get_gid() == "edges-wash"]
+    assert len(bands) == 2 * nd.FAN_PIECES
+    for pair in (bands[:nd.FAN_PIECES], bands[nd.FAN_PIECES:]):
+        xs = [(p.get_xy()[:, 0].min(), p.get_xy()[:, 0].max()) for p in pair]
+        assert all(a[0] < b[0] and b[1] < a[1] for a, b in zip(xs, xs[1:]))  # nested
+        assert all(same_color(p.get_facecolor()[:3], t.muted) for p in pair)
+        clear = np.prod([1 - p.get_facecolor()[3] for p in pair])
+        assert 1 - clear == pytest.approx(mod.WASH[theme])
+        inner = xs[-1]
+        span = xs[0][1] - xs[0][0]
+        assert inner[1] - inner[0] > (1 - 2 * nd.FAN_REACH) * span  # even over the middle
+    assert th.contrast(mix(t.background, t.muted, mod.WASH[theme]), t.background) < 1.6
 
 
 # --- backprop-loop --------------------------------------------------------------------------

@@ -549,8 +549,14 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
             ln.get_zorder() for ln in route_axes_marks(by_gid(fig, f"path:{label}").axes))
         assert by_gid(fig, f"cost:{label}").axes.get_yscale() == "log"
         assert label in legend_texts(fig)
-    for star in [a for a in fig.findobj(Line2D) if a.get_gid() == "minimum"]:
+    stars = [a for a in fig.findobj(Line2D) if a.get_gid() == "minimum"]
+    assert len(stars) == 3
+    for star in stars:
         assert xy(star)[0] == pytest.approx((m, b))
+        # an ink star: the good green is the mini-batch's hue (RUN_KIN), one green, one run
+        assert same_colour(star.get_markerfacecolor(), th.get(theme).text)
+    assert not [a for a in fig.findobj(Line2D)
+                if same_colour(a.get_markerfacecolor(), th.get(theme).good)]
     assert by_gid(fig, "j-star").get_ydata()[0] == pytest.approx(regression.cost(m, b, x, y))
     # The noisy ones are visibly noisy: their trails (one step in TRAIL_EVERY) are still far
     # longer than the full batch's path, the single sample's the longest.

@@ -359,6 +359,16 @@ def test_regularization_fits_calm_down_as_lambda_grows(t):
     assert swings == sorted(swings, reverse=True)  # the curve calms down
     # the grid reaches the wild regime: at its smallest positive λ the norm is in the millions
     assert rp.lams[1] <= 1e-14 and rp.norms[1] > 1e6
+    # the row keyed as overfitting-poly keys the same points and sine: under its middle two
+    # panels, the training dots (the data's mark) and the dotted sine, one entry each
+    th = theme.get(t)
+    keys = {ax: ax.get_legend() for ax in fits if ax.get_legend()}
+    assert list(keys) == fits[1:3]
+    (dots,), (sine,) = (lg.legend_handles for lg in keys.values())
+    assert [lg.get_texts()[0].get_text() for lg in keys.values()] == [
+        f"{d.x.size} training samples", r"$\sin(2\pi x)$"]
+    assert same_color(dots.get_facecolor()[0], th.data)
+    assert sine.get_linestyle() == ":" and same_color(sine.get_color(), th.muted)
 
 
 @pytest.mark.parametrize("t", THEMES)

@@ -500,7 +500,8 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
                 if type(c).__name__ == "Line3DCollection"]
     for ax3, (X, Y, Z) in zip(axes_3d(fig), (procedure.convex_reference(), (W1, W2, L))):
         (surf,) = [c for c in ax3.collections if type(c).__name__ == "Poly3DCollection"]
-        lit = cost_surface.lit_colors(Z, cm, views.contour_levels(Z, cm.levels, cm.log))
+        lit = cost_surface.lit_colors(Z, cm, views.contour_levels(Z, cm.levels, cm.log),
+                                      level_true=True)  # each J in its map's colour where level
         lit = {tuple(c) for c in np.round(lit.reshape(-1, 3), 6)}
         fills = surf.get_facecolor()
         faces = {tuple(c) for c in np.round(fills[fills[:, 3] > 0, :3], 6)}
@@ -1188,3 +1189,67 @@ def test_a_classifiers_boundary_is_in_the_model_colour(t):
     fig = build("loss_curve", t)
     (boundary,) = [c for c in fig.findobj(ContourSet) if not c.filled]
     assert mcolors.same_color(boundary.get_edgecolor()[0][:3], theme.model)
+
+
+# ---------------------------------------------------------------- zooms keep their map's colours
+
+
+def _zoom_and_parent(name, fig):
+    """The zoom (an inset, an enlarged window) of a still and the map or surface it enlarges."""
+    if name in ("descent_3d", "gradient_geometry"):
+        (ax3,) = axes_3d(fig)
+        zoom = [a for a in plain_axes(fig) if [c for c in a.collections
+                                               if isinstance(c, QuadContourSet) and c.filled]]
+        return zoom[-1], ax3
+    if name == "gd_regression":
+        ((zoom, parent),) = [(c, a) for a in fig.axes for c in a.child_axes
+                             if c.get_gid() == "zoom"]
+        return zoom, parent
+    ax, zx = fig.axes[:2]  # feature-scaling: the raw map, then its zoom
+    return zx, ax
+
+
+@pytest.mark.parametrize("name", ["descent_3d", "gd_regression", "feature_scaling",
+                                  "gradient_geometry"])
+def test_a_zoom_colours_each_cost_as_its_parent_map_does(name):
+    # one colour, one J: a zoom's fills run over its parent map's (or surface's) costs and
+    # scale (gm.inset_map), never its own window's range, which would give a J of the floor
+    # the colour of the parent's rim
+    fig = build(name, "light")
+    zoom, parent = _zoom_and_parent(name, fig)
+    least, largest, log = gm.colouring(parent)
+    assert gm.colouring(zoom) == (least, largest, log)
+    (fills,) = [c for c in zoom.collections if isinstance(c, QuadContourSet) and c.filled]
+    assert (fills.norm.vmin, fills.norm.vmax) == pytest.approx((least, largest))
+    assert isinstance(fills.norm, mcolors.LogNorm) == log
+    # its levels the parent's span's (past its ends, the end colours)
+    assert fills.levels[0] == pytest.approx(least) and fills.levels[-1] == pytest.approx(largest)
+
+
+def test_gradient_geometry_marks_the_view_from_above_on_the_bowl():
+    # the 3-D panel is the view from above's context: the same dot at the point in every
+    # panel, and the view's square outlined on the bowl in its frame's line
+    t = th.get("light")
+    fig = build("gradient_geometry", "light")
+    mod = gm.load("figures.gradient_geometry")
+    bowl = surfaces.valley
+    (_, ax2) = plain_axes(fig)
+    dot = t.marker("current")
+    touches = [one(fig, "curve-touch"), one(fig, "touch"),
+               [ln for ln in ax2.lines if ln.get_marker() == "o"][-1]]
+    for mark in touches:
+        assert mark.get_marker() == dot["marker"]
+        assert mark.get_markersize() == dot["markersize"]
+        assert same_colour(mark.get_markerfacecolor(), t.accent)
+        assert same_colour(mark.get_markeredgecolor(), t.background)
+    square = one(fig, "view-square")
+    sx, sy, sz = (np.asarray(v) for v in square.get_data_3d())
+    (x0, x1), (y0, y1) = mod.WINDOW
+    view_x, view_y = ax2.get_xlim(), ax2.get_ylim()
+    assert (sx.min(), sx.max()) == pytest.approx((max(view_x[0], x0), min(view_x[1], x1)))
+    assert (sy.min(), sy.max()) == pytest.approx((max(view_y[0], y0), min(view_y[1], y1)))
+    np.testing.assert_allclose(sz, bowl(sx, sy))  # on the bowl
+    for spine in ax2.spines.values():
+        assert spine.get_visible() and same_colour(spine.get_edgecolor(), square.get_color())
+        assert spine.get_linewidth() == square.get_linewidth() == mod.SQUARE_WIDTH
+    assert same_colour(square.get_color(), t.muted)

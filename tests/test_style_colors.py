@@ -437,6 +437,25 @@ def test_each_optimizers_kin_is_every_role_of_its_hue():
     assert set(theme.HUED_ROLES) == set(theme.MARK_ROLES) - {"text", "muted"}
 
 
+def test_each_runs_kin_is_every_role_of_its_hue_but_its_own():
+    """RUN_KIN, recomputed as OPT_KIN is, for the rates and the batch runs: the hued roles within
+    KIN_HUE of a run's hue in either theme, less the role the run IS (the good rate and the
+    full batch are the accent). The mini-batch's green is the good green's kin."""
+    for names, colour in ((theme.RATE_NAMES, theme.Theme.rate),
+                          (theme.BATCH_NAMES, theme.Theme.batch)):
+        for name in names:
+            own = {r for r in theme.HUED_ROLES
+                   if all(colour(t, name) == t.role(r) for t in THEMES)}
+            kin = {r for r in set(theme.HUED_ROLES) - own if min(
+                hue_turn(hue(colour(t, name)), hue(t.role(r))) for t in THEMES) < theme.KIN_HUE}
+            assert set(theme.RUN_KIN[name]) == kin, name
+    assert set(theme.RUN_KIN) == set(theme.RATE_NAMES) | set(theme.BATCH_NAMES)
+    assert theme.RUN_KIN["mini-batch"] == ("good",)
+    for th in THEMES:
+        assert th.marker("minimum", beside=theme.BATCH_NAMES)["markerfacecolor"] == th.text
+        assert th.marker("minimum", beside=["full batch"])["markerfacecolor"] == th.good
+
+
 @pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
 def test_a_mark_beside_its_kin_takes_ink(th):
     assert th.marker("minimum")["markerfacecolor"] == th.good

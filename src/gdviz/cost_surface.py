@@ -58,7 +58,7 @@ def lit_colors(Z, cost_map, levels, aspect=(1.0, 1.0, 0.7), lines: bool = False,
 
 
 def lit_surface(ax3, theme, X, Y, Z, levels, mesh: bool = True, hidden: bool = False,
-                level_true: bool = False):
+                level_true: bool = True):
     """The house 3-D cost surface z = Z over the grid (X, Y): coloured by log z like the cost
     map (the floor of a valley reads), lit, and meshed (theme.cost_map.surface), so it reads as
     a surface; levels[0] and levels[-1] bound its colours (those of the map beside it).
@@ -66,15 +66,18 @@ def lit_surface(ax3, theme, X, Y, Z, levels, mesh: bool = True, hidden: bool = F
     front of a trough): a wireframe is drawn after the faces, so its lines would cross the
     ridge; instead the faces (every grid cell, so a steep wall is not drawn as a few broad
     bands) and the mesh's pieces, one per cell side, are one collection, painted back to front
-    together, so a face in front hides the mesh behind it. `level_true`: the videos' look
-    (gdviz.cost_surface_scene): faces in lit_colors' level-true colours, each J in the colour
-    of the map beside it, and the mesh in the map's level-line colour of the J it crosses (its
-    pieces one per cell side), not one colour. Returns the faces' collection."""
+    together, so a face in front hides the mesh behind it. `level_true` (the house look, the
+    videos' too, gdviz.cost_surface_scene): faces in lit_colors' level-true colours, each J in
+    the colour of the flat map of it, shaded only where a slope turns it from the light, and
+    the mesh in the map's level-line colour of the J it crosses (its pieces one per cell
+    side), not one colour; False: every face shaded by its own light, a level one too (the
+    light theme's pale yellows then turned olive). Returns the faces' collection."""
     look = theme.cost_map.surface
     rows, cols = np.shape(Z)
     line = colormaps[theme.cost_map.line_cmap](0.6)
+    gm.keep_colouring(ax3, levels[0], levels[-1])  # a flat zoom of it takes its colours
     if hidden:
-        return _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line)
+        return _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line, level_true)
     rcount, ccount = min(rows, views.SURFACE_GRID_SIZE), min(cols, views.SURFACE_GRID_SIZE)
     surf = ax3.plot_surface(X, Y, Z, facecolors=lit_colors(Z, theme.cost_map, levels,
                                                            level_true=level_true),
@@ -127,7 +130,7 @@ def _level_mesh(ax3, theme, X, Y, Z, levels, surf):
     return surf
 
 
-def _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line):
+def _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line, level_true=True):
     """lit_surface's faces and mesh as one depth-sorted Poly3DCollection (see `hidden`): the
     faces unoutlined and not antialiased (as plot_surface's: no seam between them), each mesh
     piece a two-point polygon with no fill; the mesh on the grid lines lit_surface's
@@ -138,7 +141,7 @@ def _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line):
     X, Y, Z = (np.asarray(a, dtype=np.float64) for a in (X, Y, Z))
     rows, cols = Z.shape
     P = np.stack([X, Y, Z], axis=-1)
-    rgb = lit_colors(Z, theme.cost_map, levels)
+    rgb = lit_colors(Z, theme.cost_map, levels, level_true=level_true)
     polys, fills, edges = [], [], []
     for i in range(rows - 1):
         for j in range(cols - 1):
@@ -165,13 +168,16 @@ def _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line):
                 edges.append(line)
     surf = Poly3DCollection(polys, facecolors=fills, edgecolors=edges,
                             linewidths=look.mesh_width, antialiased=False)
-    ax3.add_collection3d(surf)
+    # no limits from the faces: the mesh pieces are shorter than the faces, and matplotlib pads
+    # such ragged polygons with uninitialised values, which autoscaling read (an infinite
+    # limit, now and then); the limits are the grid's, next
+    ax3.add_collection3d(surf, autolim=False)
     ax3.auto_scale_xyz(X, Y, Z)
     surf.set_rasterized(True)
     return surf
 
 
-def draw_surface(ax3, theme, x, y, ticks=TICKS, levels=None, level_true: bool = False):
+def draw_surface(ax3, theme, x, y, ticks=TICKS, levels=None, level_true: bool = True):
     """The shaded, lit surface J(m, b) on a 3-D axes, with its minimum starred (shared with
     the descent-3d figure). `ticks`: the m, b and J ticks (views.M_TICKS, B_TICKS, J_TICKS
     give the surface the ticks of its flat map, J from 0). `levels`: those whose first and

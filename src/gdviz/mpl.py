@@ -230,7 +230,8 @@ def contour_map(ax, theme: Theme, X, Y, Z, levels=None, log=None, filled=True, c
     cost: levels over that range instead of Z's own (a zoom into a map keeps its colours); the
     fills then run on past the span's ends in the map's end colours, so a zoom that reaches
     below the map's least cost (the innermost ring round a minimum) is filled, never blank.
-    A filled map is framed on all four sides in the spines' colour."""
+    A filled map is framed on all four sides in the spines' colour. The map's colouring (its
+    span and scale) is kept on ax for a zoom of it (inset_map)."""
     from .views import contour_levels
 
     cm = theme.cost_map
@@ -238,6 +239,7 @@ def contour_map(ax, theme: Theme, X, Y, Z, levels=None, log=None, filled=True, c
     log = cm.log if log is None else log
     lv = contour_levels(Z if span is None else [list(span)], levels, log)
     zmin, zmax = float(lv[0]), float(lv[-1])
+    keep_colouring(ax, zmin, zmax, log)
     norm = (matplotlib.colors.LogNorm if log else matplotlib.colors.Normalize)(zmin, zmax)
     cs = None
     if filled:
@@ -248,6 +250,31 @@ def contour_map(ax, theme: Theme, X, Y, Z, levels=None, log=None, filled=True, c
     ax.contour(X, Y, Z, levels=lv, cmap=cm.line_cmap if filled else None,
                colors=None if filled else theme.muted, linewidths=cm.line_width, norm=norm)
     return cs
+
+
+def keep_colouring(ax, least: float, largest: float, log: bool = True) -> None:
+    """Note on ax (a flat map, a 3-D surface) the costs its colours run over, least to
+    largest, and their scale: what a zoom of it takes (inset_map)."""
+    ax._gd_colouring = (float(least), float(largest), bool(log))
+
+
+def colouring(ax) -> tuple[float, float, bool]:
+    """The (least, largest, log) cost a map or surface on ax was coloured over
+    (keep_colouring: contour_map and cost_surface.lit_surface note it)."""
+    if not hasattr(ax, "_gd_colouring"):
+        raise ValueError("no cost map drawn on this axes")
+    return ax._gd_colouring
+
+
+def inset_map(ax, parent, theme: Theme, X, Y, Z, levels=None):
+    """The map of a zoom (an inset, an enlarged window) of the map or surface on `parent`:
+    contour_map coloured over the parent's costs and scale (colouring), never the zoom's own
+    range, so one colour is one J in both (a zoom once ran purple to yellow over costs from
+    0.009 to 0.3, a purple to green span of its parent). `levels`: how many levels over
+    that span (more than the parent's keeps a few level lines inside a small zoom; their
+    colours stay the parent's). Returns the fills (contour_map)."""
+    least, largest, log = colouring(parent)
+    return contour_map(ax, theme, X, Y, Z, levels=levels, log=log, span=(least, largest))
 
 
 def map_ticks(ax) -> None:
@@ -339,7 +366,6 @@ def optimizer_legend(ax, theme: Theme, family: str = "curves", **kw):
 
     for k, v in _theme.LEGEND[family].items():
         kw.setdefault(k, v)
-    kw.setdefault("handlelength", 1.6)
     if family == "curves":
         kw.pop("bbox_to_anchor", None)
         kw["loc"] = _theme.LEGEND["curves"]["loc"]

@@ -447,10 +447,8 @@ def end_inset(ax, theme, race, trajectories, out):
     ins = ax.inset_axes([bx0, by0, bx1 - bx0, by1 - by0], transform=ax.transData,
                         zorder=Z_INSET)
     ins.set_gid("inset")
-    _, _, Zmap = races.surface_grid(race)
     X, Y, Z = race.surface.grid(200, race.inset.region)
-    gm.contour_map(ins, theme, X, Y, Z, levels=INSET_LEVELS, log=bool(np.all(Z > 0)),
-                   span=(float(Zmap[Zmap > 0].min()), float(Zmap.max())))
+    gm.inset_map(ins, ax, theme, X, Y, Z, levels=INSET_LEVELS)  # the map's colours
     order = stacking(race, out)
     for name, tr in trajectories.items():
         rank = order.index(name)

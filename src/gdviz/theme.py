@@ -126,9 +126,25 @@ OPT_KIN: dict[str, tuple[str, ...]] = {
 }
 
 
-def kin_roles(optimizers) -> set[str]:
-    """The roles that share a colour family with any of `optimizers` (OPT_KIN)."""
-    return {r for name in optimizers for r in OPT_KIN[name]}
+#: The same for the runs that take colours of their own (RATE_NAMES, BATCH_NAMES): the hued
+#: roles within KIN_HUE of a run's colour in either theme, but the accent of the run that IS
+#: the accent (the good rate, the full batch: plain descent, one colour everywhere). The
+#: mini-batch's green is the good green's hue (3° apart): beside it the minimum is an ink
+#: star, so that green says "the mini-batch" only (tests/test_style_colors.py recomputes it).
+RUN_KIN: dict[str, tuple[str, ...]] = {
+    "too small": ("data",),
+    "good": (),
+    "too large": ("error",),
+    "full batch": (),
+    "mini-batch": ("good",),
+    "single sample": ("data",),
+}
+
+
+def kin_roles(runs) -> set[str]:
+    """The roles that share a colour family with any of `runs`: optimizers (OPT_KIN) or the
+    rates and batch runs (RUN_KIN)."""
+    return {r for name in runs for r in {**OPT_KIN, **RUN_KIN}[name]}
 
 
 #: The learning rates compared side by side (learning-rates), in Theme.rates order: each run
@@ -151,12 +167,12 @@ class SurfaceLook:
     stretched by `vert_exag` (in grid units of the box) gives each face an intensity I in
     [0, 1]; a face turned away is darkened by `shadow` × (1 − I) (its colour times
     1 − shadow × (1 − I)), a face towards the light lifted towards white by `highlight` × I.
-    Light: the pale band is darkened in the shade (shadow large, no highlight, never paler
-    than the map). Dark: the deep band is lifted where lit (highlight) and kept from going
-    black in the shade (shadow small). Mesh: every `mesh_every`-th grid line of each axis drawn
-    in the map's level-line colour (the cost map's `lines`), lit like the faces, `mesh_width`
-    points wide in stills and `mesh_px` pixels of a 480-line frame in scenes (scaled with the
-    frame's height).
+    Light: the pale band is darkened a little in the shade (no highlight, never paler than
+    the map; a large shadow turned its yellows olive). Dark: the deep band is lifted where
+    lit (highlight) and kept from going black in the shade (shadow small). Mesh: every
+    `mesh_every`-th grid line of each axis drawn in the map's level-line colour (the cost
+    map's `lines`), lit like the faces, `mesh_width` points wide in stills and `mesh_px`
+    pixels of a 480-line frame in scenes (scaled with the frame's height).
     """
 
     light_azimuth: float = 315.0
@@ -169,8 +185,11 @@ class SurfaceLook:
     mesh_px: float = 1.0
 
 
-#: Light: pale fills, shaded up to 45 % darker on the walls turned from the light.
-LIGHT_SURFACE = SurfaceLook(shadow=0.45, highlight=0.0)
+#: Light: pale fills, shaded up to 22 % darker on the walls turned from the light, a level face
+#: in the flat map's own colour (lit_surface's level_true): a clean surface in the map's
+#: colours. At 45 % (and every face shaded, a level one too) the pale yellow rim and green
+#: walls turned olive and muddy.
+LIGHT_SURFACE = SurfaceLook(shadow=0.22, highlight=0.0)
 #: Dark: deep fills, lifted up to 15 % towards white where lit, shaded 35 % at most. The lift
 #: stays small: the valley's flat floor faces the light most, and a larger one (30 %) washed its
 #: violet core out to a pale, even glow, so the levels round the minimum no longer read apart.
@@ -385,6 +404,12 @@ LEGEND: dict[str, dict] = {
     "curves": {"loc": "upper center", "frameon": False},
     "map": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.17), "ncols": 3, "frameon": False},
 }
+
+#: The length of every legend key's line, in font sizes (matplotlib's handlelength), set once
+#: in the theme's rcParams: long enough that a solid key reads as a line, never as a dash
+#: (1.6 drew a 12-point stroke, a dash beside the dotted keys), and a dotted or dashed one
+#: shows several of its dots or dashes.
+LEGEND_HANDLE = 2.8
 
 #: How far (points) under its axes a line plot's legend hangs: clear of the tick numbers and
 #: the axis label (two lines of the house sizes and their pads).
@@ -698,6 +723,7 @@ def mpl_rc(theme: Theme) -> dict:
         "legend.framealpha": 0.9,
         "legend.facecolor": t.background,
         "legend.edgecolor": t.grid,
+        "legend.handlelength": LEGEND_HANDLE,
         "font.family": "serif",
         "font.serif": [t.font_family],
         "font.size": t.font_size,
