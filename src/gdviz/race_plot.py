@@ -618,13 +618,20 @@ def end_inset(ax, theme, race, trajectories, out, place):
                 & (pts[:, 1] > py0) & (pts[:, 1] < py0 + 0.3 * (py1 - py0)))
         return int(near.sum())
     bx = min(corners.values(), key=crowd)
-    by = py0 + 0.1 * (py1 - py0)
+    # a tenth of the way up, and no lower than keeps its number's plate inside the frame
+    tall = place[3] * ax.figure.get_figheight() * 72  # the inset's height, points
+    by = py0 + max(0.1, (0.6 * theme.small_size + SCALE_PLATE + 2.0) / tall) * (py1 - py0)
     (bar,) = ins.plot([bx, bx + length], [by, by], color=theme.text, lw=1.2,
                       solid_capstyle="butt", zorder=Z_INSET, gid="inset-scale")
     gm.cased_under(ins, bar, theme, Z_INSET - 0.5)
-    ins.annotate(f"${numbers.latex(length)}$", (bx + length / 2, by),
-                 xytext=(0, SCALE_PLATE + 0.5), textcoords="offset points", va="bottom",
-                 ha="center", fontsize=theme.small_size, color=theme.text, zorder=Z_INSET,
+    # its number beside it, towards the inset's middle, level with it: above it, in the long
+    # valley's shallow inset, the plate reached the end squares of the runs along the floor
+    right = bx < (px0 + px1) / 2
+    ins.annotate(f"${numbers.latex(length)}$", (bx + length if right else bx, by),
+                 xytext=((1 if right else -1) * (SCALE_PLATE + 2.0), 0),
+                 textcoords="offset points", va="center_baseline",
+                 ha="left" if right else "right", fontsize=theme.small_size, color=theme.text,
+                 zorder=Z_INSET,
                  gid="inset-scale-label",
                  bbox={"boxstyle": f"square,pad={SCALE_PLATE / theme.small_size:.3f}",
                        "facecolor": theme.background, "edgecolor": "none", "linewidth": 0})
