@@ -4,8 +4,8 @@ The same seven optimizers, {steps} steps each from ({x0}, {y0}) (the ring) on Be
 whose minimum (the star) is at ({mx}, {my}) at the end of a long, curved valley. Left: the paths
 over contours spaced by a constant factor (the function spans several orders of magnitude), each
 a thin line of one width on the run's own points, a dot every {every} steps and a square, in the
-run's colour, where it ends. Right: each run's distance to the minimum at every step, on a log
-scale, as tall as the map. Plain SGD slides down the nearest slope and creeps
+run's colour, where it ends. Right, under the inset: each run's distance to the minimum at every
+step, on a log scale. Plain SGD slides down the nearest slope and creeps
 along the valley ({sgd} short of the minimum at the end). Momentum, at the same rate, shoots
 down the steep wall to w₂ ≈ {momentum_low}, swings back and overshoots along the valley to w₁ ≈
 {momentum_far} before returning ({momentum} away); NAG, with the same rate and β, dives less
@@ -13,8 +13,9 @@ deep (to w₂ ≈ {nag_low}), overshoots less (to w₁ ≈ {nag_far}) and ends r
 ({nag} away). The adaptive methods bend towards the valley at once; Adam, whose averaged
 gradient carries it wide around the bend, ends {adam} away, Adagrad {adagrad}, RMSprop
 {rmsprop}. All seven end within {spread} of the minimum, their squares piled about the star on
-the map's scale: the inset in the lower right shows the valley's end around the minimum {zoom}
-times larger (the scale bar in its lower right corner is {bar} long), each square at its run's
+the map's scale: the inset at the upper right, beside the map (not over it) and joined to a
+small box round the minimum on the map by two thin lines, magnifies the valley's end (the
+scale bar in its lower right corner is {bar} long), each square at its run's
 last point, NAG's, on the minimum, beside the star. The paths there are hairlines, but for
 Adadelta's: its last hundred steps jump from wall to wall and back at every step, so there its
 points alone are drawn (the legend's "Adadelta's steps in the inset"), two rows of dots along
@@ -28,11 +29,13 @@ paths start together at a ring in the upper left, a dot every {every} steps. The
 methods' paths curve down to the valley and along it to the star; the Momentum and NAG paths
 dive below, swing back, and Momentum's overshoots the star to the right before returning; the
 SGD path slides down and stops a little short of the star; each path ends in a square of its
-colour. An inset in the lower right magnifies the end of the valley in thin lines, Adadelta's
+colour. An inset at the upper right, beside the map and joined to the star by two thin lines,
+magnifies the end of the valley in thin lines, Adadelta's
 steps as two rows of dots along the walls with its last steps zig-zagging across the floor
 between them: SGD's and Adadelta's squares lie short of the star, RMSprop's, Adagrad's and
 Adam's in a row along the valley's floor towards it, NAG's beside the star and
-Momentum's beyond it. Right, distance to the minimum against step on a log scale: all lines
+Momentum's beyond it. Right, under the inset, distance to the minimum against step on a log
+scale: all lines
 fall from about 3, Adadelta's parting into two thin lines, its highs and lows, from step
 {saw}; NAG's falls steeply to {nag} by the end, the others level out between {others_low}
 and {others_high}."""
@@ -43,7 +46,6 @@ from gdviz import numbers
 from gdviz.race_plot import (
     distance,
     draw_race,
-    inset_box,
     scale_bar_length,
     see_saw,
     settings_sentence,
@@ -80,7 +82,6 @@ def facts() -> dict:
                  "others_high": distance(max(o.distance for n, o in out.items() if n != "NAG"),
                                          "text"),
                  "saw": see_saw(races.progress(RACE, trs)["Adadelta"]),
-                 "zoom": round(inset_box(RACE, 0.0)[1]),
                  "bar": numbers.text(scale_bar_length(RACE))}
 
 

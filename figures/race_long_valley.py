@@ -5,8 +5,8 @@ All seven optimizers start together at ({x0}, {y0}) (the ring), on the side wall
 paths over contours spaced by a constant factor, each a line of one width, a dot every {every}
 steps and a square, in the run's colour, where it ends. Five runs travel the valley's floor one
 after another: so that each shows, every run is drawn in a lane of its own, {lane} points from
-the next on the page (SGD's the top one), an offset of the drawing, not of w₂. Bottom: each
-run's distance to the minimum at every step, on a log scale, under the map and as wide.
+the next on the page (SGD's the top one), an offset of the drawing, not of w₂. Bottom left:
+each run's distance to the minimum at every step, on a log scale.
 Plain SGD drops to the floor and crawls along it: it ends {sgd} from the minimum. Momentum, at
 the same learning rate, travels faster but {momentum_swings}, each swing smaller than the last;
 NAG, with the same rate and β, {nag_swings} (down to w₂ ≈ {nag_low} and back) and then runs
@@ -14,8 +14,9 @@ along it. The adaptive methods scale each coordinate by its own gradient history
 down the valley at once: Adagrad ends {adagrad} from the minimum, RMSprop {rmsprop}; Adam,
 which also averages its gradients, {adam_swings} in wide, slow arcs and ends {adam} away.
 {near} runs end within {spread} of the minimum, their squares piled about the star on the
-map's scale: the inset in the lower right shows the floor around the minimum {zoom} times
-larger (the scale bar in its lower right corner is {bar} long), each square at its run's last
+map's scale: the inset at the lower right, under the map beside the distance panel (not over
+the map) and joined to a small box round the minimum on the map by two thin lines, magnifies
+the floor (the scale bar in its lower right corner is {bar} long), each square at its run's last
 point, Adagrad's, on the minimum, beside the star. The legend, the key to both panels, gives
 each learning rate α and each run's final distance. {settings}
 
@@ -25,9 +26,9 @@ to the valley floor and stops about halfway along it, at a square; the Momentum 
 across the floor all the way to the star and past it; the NAG path dips once below the floor
 and then follows it; the adaptive methods' paths bend down to the floor at once and run along
 it to the star, Adam's in wide arcs; along the floor the paths run side by side, each in a
-lane of its own. An inset in the lower right magnifies the floor around the star, the end
-squares there side by side along it, none under the star. Bottom, distance to the minimum
-against step on a log scale: the
+lane of its own. An inset under the map at the right, joined to the star by two thin lines,
+magnifies the floor around the star, the end squares there side by side along it, none under
+the star. Bottom left, distance to the minimum against step on a log scale: the
 SGD line falls slowly from {d0} to {sgd}, the others fall to between {others_low} and
 {others_high}, the Momentum and NAG lines with sharp dips where they pass close to the
 minimum.
@@ -43,7 +44,6 @@ from gdviz.race_plot import (
     PATH_WIDTH,
     distance,
     draw_race,
-    inset_box,
     scale_bar_length,
     settings_sentence,
     swing_words,
@@ -72,7 +72,7 @@ def facts() -> dict:
     } | {
         "nag_low": numbers.text(round(float(trs["NAG"].points[:, 1].min()), 1)),
         "every": DOT_EVERY, "lane": numbers.text(LANE),
-        "zoom": round(inset_box(RACE, 0.0)[1]), "bar": numbers.text(scale_bar_length(RACE)),
+        "bar": numbers.text(scale_bar_length(RACE)),
         "near": numbers.word(len(near)).capitalize(),
         "spread": distance(max(out[n].distance for n in near), "text"),
         # the distances as the legend writes them: the start's, and the others' (not SGD) ends

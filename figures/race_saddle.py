@@ -15,15 +15,19 @@ runs that share a track (Momentum and NAG along the ridge with SGD and then up t
 w₁ ≈ 0, Adagrad and RMSprop on their climb) show side by side. SGD's, in the middle lane on its
 own points, is drawn over all the others and ends in a square just beside the saddle point's
 plus.
-Right: |w₂| at every step, on a log scale, up to the edge of the frame, where a cross on the
-edge marks each exit (Adadelta's, two steps after RMSprop's, overlaps it); the panel is as
-tall as the map, and the legend, the key to both panels, names the runs. {settings}
+Each run that leaves ends in a cross of its colour on the frame's edge, where its lane crosses
+it. Right: |w₂| at every step, on a log scale, up to the edge of the frame, where a cross on
+the edge marks each exit; crosses that would overlap (on the map Momentum's and NAG's, in the
+panel Adadelta's, two steps after RMSprop's) are set apart along the edge, so each shows whole.
+The panel is as tall as the map, and the legend, the key to both panels, names the runs.
+{settings}
 
 Alt: Left, a contour map of a saddle, high to the left and right, low above and below. Seven
 paths start together at a ring just above the horizontal axis on the right. The SGD path runs
 left to the centre and ends in a square beside the plus of the saddle point; the Momentum and
 NAG paths run left along the axis just past the centre, then turn up side by side and leave the
-top of the frame; the other four turn upwards from the start and leave the top of the frame.
+top of the frame; the other four turn upwards from the start and leave the top of the frame;
+each path that leaves ends in a cross of its colour on the top edge.
 Right, a plot of |w₂| against step, log scale: six coloured curves climb from 0.001 to the
 frame's edge between steps {rmsprop} and {momentum}, each ending in a cross on it, while the SGD
 line rises only slowly, to {sgd_y}.

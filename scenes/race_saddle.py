@@ -2,14 +2,13 @@
 (gdcore.races.SADDLE): plain SGD lingers at the saddle point, the others escape and leave the
 frame; the ridge w₂ = 0 is drawn dotted under the runs' lanes, which straddle it, and named on
 a halo, as the start is. A short set-up (the title from the first frame, the map, then the
-marks, then the legend and panel). From step 10 to 80 the saddle point's neighbourhood
+marks, then the legend and panel). The whole race plays on the map: Momentum and NAG swing past
+the saddle point and climb away, SGD slides in along the ridge, the legend and the distance
+panel saying which run left the map when. Then, once, the saddle point's neighbourhood
 (races.SADDLE_ZOOM, square) takes the map's place: its own box on the map grows into a view as
-large as the map, once, opaque (the names and marks that would show through it leave first),
-while the race goes on slowly: Momentum and NAG swing past the saddle point and climb away,
-SGD slides in along the ridge from the region's right edge, the legend and the distance panel
-saying which run left the map when; then the map comes back for the rest of the race, and at
-the end the region grows again: SGD's end square beside the saddle point, the other paths
-turning up the slope.
+large as the map, opaque (the names and marks that would show through it leave first), its
+level lines spaced for its own range of costs: SGD's end square beside the saddle point's
+plus (drawn over it on a halo), the other paths turning up the slope.
 
 Render alone with: manim -ql scenes/race_saddle.py RaceSaddle
 """
@@ -24,17 +23,14 @@ from gdviz.race_scene import RaceScene
 class RaceSaddle(RaceScene):
     RACE = races.SADDLE
     TITLE = "A saddle point"
-    RACE_WORDS = ("magnified, Momentum and NAG overshoot the saddle point, swing back and "
-                  "climb away, SGD slides to it and lingers; Adagrad, Adadelta, RMSprop and Adam "
-                  "turn off at once and leave the frame")
-    # the runs part within the first ten steps; then the saddle point's neighbourhood takes
-    # the map's place (ZOOM_RACE) while the race goes on slowly, 5 steps a second, through
-    # the steps that tell the story: Momentum and NAG linger about the saddle point and leave
-    # it (steps 10 to 52), SGD slides along the ridge towards it (in view throughout), every
-    # other run leaves the frame (the legend and the panel say when, by step 76); then the
-    # whole map again to the end
-    STAGES = ((10, 3.0), (80, 14.0), (120, 3.0))
-    ZOOM_RACE = (10, 80)
+    RACE_WORDS = ("Momentum and NAG overshoot the saddle point, swing back and climb away, SGD "
+                  "slides to it and lingers; Adagrad, Adadelta, RMSprop and Adam turn off at "
+                  "once and leave the frame")
+    # the runs part within the first ten steps; then the steps that tell the story, 7 a
+    # second: Momentum and NAG linger about the saddle point and leave it, SGD slides along
+    # the ridge towards it, every other run leaves the frame (the legend and the panel say
+    # when, by step 76); then SGD alone creeps on to the end, briefly
+    STAGES = ((10, 3.0), (80, 10.0), (120, 2.0))
     TAIL = 12
     START_LABEL = RIGHT  # as in the still: the paths leave the start to the left and up
     X_TICK, Y_TICK = 1.0, 1.0  # at 0.5 the numbers stood 2 px apart at 480p

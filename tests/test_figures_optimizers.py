@@ -176,8 +176,9 @@ def test_race_speaks_the_books_notation(name):
     assert fig._suptitle.get_text() == TITLES[name]
     mapax, panel = by_gid(fig, "start").axes, by_gid(fig, "progress:SGD").axes
     assert (mapax.get_xlabel(), mapax.get_ylabel()) == ("$w_1$", "$w_2$")
-    assert panel.get_ylabel() == ("distance from the ridge, $|w_2|$" if name == "race_saddle"
-                                  else "distance to the minimum")
+    # (beside the map under the inset, Beale's on two lines)
+    assert " ".join(panel.get_ylabel().split()) == (
+        "distance from the ridge, $|w_2|$" if name == "race_saddle" else "distance to the minimum")
     doc = gm.doc_of(gm.load(f"figures.{name}"))
     words = " ".join([doc.caption, doc.alt, *legend_texts(fig), *(t.get_text() for t in fig.texts),
                       *(a.get_xlabel() + a.get_ylabel() for a in fig.axes)])
@@ -201,7 +202,20 @@ def test_race_markers_start_minimum_and_window(name, race_runs):
     ax = by_gid(fig, "start").axes
     (x0, x1), (y0, y1) = race.window
     assert ax.get_xlim() == pytest.approx((x0, x1)) and ax.get_ylim() == pytest.approx((y0, y1))
-    assert not gids(fig, "exit:")  # a run that leaves is crossed in the distance panel
+    # a run that leaves ends in the house cross, in its colour, on the frame's edge (where its
+    # lane crosses it): one per run that leaves, none for the others
+    t, mark = th.get("dark"), th.get("dark").marker("left")
+    gone = [n for n in NAMES
+            if races.frame_exit(race_runs[race.key][n].points, race.window) is not None]
+    assert sorted(gids(fig, "exit:")) == sorted(f"exit:{n}" for n in gone)
+    assert (len(gone) == 6) == (name == "race_saddle")
+    for n in gone:
+        cross = by_gid(fig, f"exit:{n}")
+        (cx, cy), = xy(cross)
+        assert cy == pytest.approx(y1) or cx == pytest.approx(x0) or cx == pytest.approx(x1)
+        assert x0 <= cx <= x1 and y0 <= cy <= y1
+        assert cross.get_marker() == mark["marker"] == "X" and not cross.get_clip_on()
+        assert same_colour(cross.get_markerfacecolor(), t.opt(n))
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -405,6 +419,45 @@ def test_valley_figure_shows_sgd_short_of_the_minimum_and_no_exits(race_runs):
     sgd = by_gid(fig, "progress:SGD").get_ydata()[-1]
     adam = by_gid(fig, "progress:Adam").get_ydata()[-1]
     assert sgd > 3 > 0.2 > adam
+
+
+@pytest.mark.parametrize("name", ("race_long_valley", "race_beale"))
+def test_race_inset_lies_beside_the_map_joined_to_its_region_by_two_lines(name):
+    """The inset covers no part of the map (no level line, no path under it): it stands beside
+    it, and two thin leader lines join it to the box round its region on the map."""
+    fig = build(name, "light")
+    fig.canvas.draw()
+    mapax, ins = by_gid(fig, "start").axes, by_gid(fig, "inset")
+    assert ins in fig.axes and ins not in mapax.child_axes
+    assert not ins.get_window_extent().overlaps(mapax.get_window_extent())
+    (ind,) = [c for c in mapax.get_children() if hasattr(c, "connectors")]
+    assert sum(c.get_visible() for c in ind.connectors) == 2
+    assert all(c.get_linewidth() == race_plot.INSET_LINE for c in ind.connectors)
+
+
+def test_saddle_exit_crosses_each_show_whole():
+    """Where two runs leave the frame within a cross's width of each other (on the map Momentum
+    and NAG, in the distance panel RMSprop and Adadelta, two steps apart) their crosses are set
+    apart along the edge, race_plot.EXIT_GAP points between centres, in the order of their
+    exits, each within a few crosses' widths of its own exit."""
+    fig = build("race_saddle", "light")
+    fig.canvas.draw()
+    pt = fig.dpi / 72
+    out = races.outcomes(races.SADDLE)
+    for prefix in ("exit:", "progress-exit:"):
+        names = sorted((n for n in NAMES if out[n].exit is not None),
+                       key=lambda n: out[n].exit.step)
+        crosses = {n: by_gid(fig, prefix + n) for n in names}
+        at = {n: c.get_transform().transform(xy(c))[0] / pt for n, c in crosses.items()}
+        own = {n: c.axes.transData.transform(xy(c))[0] / pt for n, c in crosses.items()}
+        for a, b in itertools.combinations(names, 2):
+            assert np.hypot(*(at[a] - at[b])) >= race_plot.EXIT_GAP - 1e-6, (prefix, a, b)
+        for n in names:
+            assert at[n][1] == pytest.approx(own[n][1])  # along the edge only
+            assert abs(at[n][0] - own[n][0]) <= 2 * race_plot.EXIT_GAP, (prefix, n)
+    # the panel's crosses in the order of the runs' exits
+    xs = [at[n][0] for n in names]
+    assert xs == sorted(xs)
 
 
 def test_saddle_figure_six_escape_and_sgd_stays(race_runs):
@@ -842,7 +895,7 @@ def test_race_captions_say_what_gdcores_runs_do(race_runs):
 @pytest.mark.parametrize("theme", THEMES)
 def test_race_inset_draws_the_end_squares_at_gdcores_last_points(theme, race_runs):
     """Beale's inset magnifies the crowd of ends about the minimum: it shows its region (races'
-    Race.inset) at one scale in x and y over a part of the map no path crosses; in it each run
+    Race.inset) at one scale in x and y beside the map, over none of it; in it each run
     that ends in the region has its end square, in its colour, at gdcore's last point (no square
     moved off it, no leader), the star above them all (NAG's square, 0.000034 from the minimum,
     just beside it, as an end on a minimum is drawn). Every path in it is a hairline, faint but for
@@ -859,12 +912,10 @@ def test_race_inset_draws_the_end_squares_at_gdcores_last_points(theme, race_run
     assert ins.get_ylim() == pytest.approx((ry0, ry1))
     box = ins.get_window_extent()
     assert box.width / (rx1 - rx0) == pytest.approx(box.height / (ry1 - ry0), rel=0.01)
-    # where the inset sits on the map: inside its place, which no path crosses
+    # where the inset sits: beside the map, over none of it (the video's inset keeps its place
+    # on the map, race.inset.place)
     main = by_gid(fig, "start").axes
-    (px0, px1), (py0, py1) = race.inset.place
-    lo, hi = main.transData.inverted().transform([[box.x0, box.y0], [box.x1, box.y1]])
-    assert px0 - 1e-6 <= lo[0] and hi[0] <= px1 + 1e-6
-    assert py0 - 1e-6 <= lo[1] and hi[1] <= py1 + 1e-6
+    assert not box.overlaps(main.get_window_extent())
     ends = {}
     star = by_gid(fig, "inset-minimum")
     for opt, tr in race_runs[race.key].items():
@@ -1090,9 +1141,16 @@ def test_race_panels_line_up_and_carry_no_direct_labels(name):
     fig.canvas.draw()
     mapax, panel = by_gid(fig, "start").axes, by_gid(fig, "progress:SGD").axes
     m, p = mapax.get_window_extent(), panel.get_window_extent()
-    if name == "race_long_valley":
-        assert (p.x0, p.x1) == pytest.approx((m.x0, m.x1), abs=0.5)
-        assert p.y1 < m.y0
+    if name == "race_long_valley":  # the inset beside the panel, at the right, under the map
+        i = by_gid(fig, "inset").get_window_extent()
+        assert p.x0 == pytest.approx(m.x0, abs=0.5) and i.x1 == pytest.approx(m.x1, abs=0.5)
+        assert i.y1 == pytest.approx(p.y1, abs=0.5) and p.y1 < m.y0
+        assert p.x1 < i.x0 and i.width > 0.4 * m.width
+    elif name == "race_beale":  # the inset above the panel, as wide, beside the map
+        i = by_gid(fig, "inset").get_window_extent()
+        assert p.y0 == pytest.approx(m.y0, abs=0.5) and i.y1 == pytest.approx(m.y1, abs=0.5)
+        assert (i.x0, i.x1) == pytest.approx((p.x0, p.x1), abs=0.5)
+        assert p.y1 < i.y0 and p.x0 > m.x1
     else:
         assert (p.y0, p.y1) == pytest.approx((m.y0, m.y1), abs=0.5)
         assert p.x0 > m.x1

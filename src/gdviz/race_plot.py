@@ -252,8 +252,11 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
     low = numbers.SCI_LOW
     handles = race_map(ax, theme, race, trajectories, out, on_top=on_top, step_dot=step_dot,
                        path_widths=path_widths, over_dots=over_dots, dot_edge=dot_edge,
-                       lane=lane, dot_every=dot_every, inset=inset, low=low)
+                       lane=lane, dot_every=dot_every, low=low)
     progress_panel(ay, theme, race, trajectories, out)
+    if inset and race.inset is not None and layout == "side":  # under the inset (inset_place)
+        # the shortened panel's name on two lines, as tall as the panel
+        ay.set_ylabel(ay.get_ylabel().replace(" the ", "\nthe ", 1))
     handles = [legend_key(h, theme, str(h.get_gid())[5:], SWATCH_WIDTH)
                if str(h.get_gid()).startswith("path:") else h for h in handles]
     if any(o.exit is not None for o in out.values()):  # beside the end square's entry
@@ -274,6 +277,9 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
     fig.legend(handles=handles, loc="outside lower center", ncol=LEGEND_COLUMNS,
                columnspacing=1.5, handlelength=1.6, frameon=False)
     align_panels(fig, ax, ay, layout)
+    exit_marks(ax, ay, theme, race, trajectories, out, lane)
+    if inset and race.inset is not None:
+        end_inset(ax, theme, race, trajectories, out, inset_place(fig, ax, ay, race, layout))
     return fig
 
 
@@ -295,7 +301,7 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
              step_dot: float = STEP_DOT,
              path_widths: tuple[float, float] = (PATH_WIDTH, 0.0),
              over_dots: tuple = (), dot_edge: float = STEP_DOT_EDGE,
-             lane: float = 0.0, dot_every: int = 1, inset: bool = True,
+             lane: float = 0.0, dot_every: int = 1,
              low: float = numbers.SCI_LOW) -> list:
     """Draw one race on ax: contours of the surface (log-spaced where f > 0 throughout, evenly
     spaced otherwise), every optimizer's path in its colour, on gdcore's points, with a dot
@@ -303,7 +309,8 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
     much wider than the one above it, so runs that share a track show as stripes; the dots
     above every path, by dot_stacking), the start, the minimum, and the house end square in
     the run's colour at the last point of each run that stays in the frame (a run that leaves
-    it ends on the frame's edge, its exit crossed in the distance panel). on_top names a run
+    it ends on the frame's edge, where exit_marks crosses it, on the map and in the distance
+    panel). on_top names a run
     drawn above all of that (its path over every dot). dot_edge: the width (points) of each
     dot's ring in the background colour. Returns the legend handles (legend_label, `low` as
     distance() takes it), the start's, the end square's and the minimum's. The paths of the
@@ -367,8 +374,6 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
         mark = theme.marker("saddle") | {"zorder": Z_ON_TOP + 1}
         ax.plot(0.0, 0.0, gid="saddle", **mark)
         handles.append(Line2D([], [], label="saddle point (0, 0)", **mark))
-    if inset and race.inset is not None:
-        end_inset(ax, theme, race, trajectories, out)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")
@@ -378,6 +383,77 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
     ax.set_xlabel(AXIS_LABELS["w1"])
     ax.set_ylabel(AXIS_LABELS["w2"], rotation=0, labelpad=8)
     return handles
+
+
+#: The least distance (points) between the centres of two exit crosses on one edge (the map's
+#: frame, the distance panel's edge line): a cross's width and its ring, so that each shows
+#: whole (RMSprop and Adadelta leave two steps apart, Momentum and NAG side by side).
+EXIT_GAP = 7.5
+
+
+def spread(at, gap: float) -> np.ndarray:
+    """Positions along a line (points) moved apart to at least `gap` between neighbours, each
+    crowd centred on where its members would stand, in their order: the least change that
+    keeps every mark whole."""
+    at = np.asarray(at, float)
+    order = np.argsort(at, kind="stable")
+    groups = [[i] for i in order]
+    while True:
+        where = [np.mean(at[g]) + (np.arange(len(g)) - (len(g) - 1) / 2) * gap for g in groups]
+        k = next((j for j in range(len(groups) - 1)
+                  if where[j][-1] + gap > where[j + 1][0] + 1e-9), None)
+        if k is None:
+            break
+        groups[k:k + 2] = [groups[k] + groups[k + 1]]
+    out = np.empty_like(at)
+    for g, w in zip(groups, where):
+        out[g] = w
+    return out
+
+
+def exit_marks(ax, ay, theme, race, trajectories, out, lane: float) -> None:
+    """Where each run leaves the frame, once the panels are laid out (align_panels): a cross in
+    its colour (theme.MARKERS' "left", as the videos draw it) on the map, where its lane
+    crosses the frame's edge (lane_of), gid "exit:<name>"; and its cross on the distance
+    panel's edge line (progress_panel) at its step. Crosses closer than EXIT_GAP on one edge are
+    moved apart along it (spread), in their order, so every cross shows whole."""
+    gone = [n for n in out if out[n].exit is not None]
+    if not gone:
+        return
+    fig = ax.figure
+    (x0, x1), (y0, y1) = race.window
+    per_unit = ax.get_position().width * fig.get_figwidth() * 72 / (x1 - x0)
+    at = {}
+    for name in gone:
+        offset = lane_of(race, name, lane)
+        moved = np.asarray(trajectories[name].points) + offset / per_unit
+        ex = races.frame_exit(moved, race.window) if offset.any() else out[name].exit
+        at[name] = np.asarray(ex.point if ex is not None else out[name].exit.point)
+    # the edge each leaves by: along a horizontal edge crosses spread in x, along a vertical
+    # one in y
+    edges: dict[tuple[int, float], list[str]] = {}
+    for name, c in at.items():
+        far = [abs(c[1] - y1), abs(c[1] - y0), abs(c[0] - x1), abs(c[0] - x0)]
+        side = int(np.argmin(far))
+        edges.setdefault((side, (y1, y0, x1, x0)[side]), []).append(name)
+    for (side, _), names in edges.items():
+        axis = 0 if side < 2 else 1
+        pos = np.array([at[n][axis] for n in names]) * per_unit
+        moved_by = spread(pos, EXIT_GAP) - pos
+        for name, d in zip(names, moved_by):
+            dx, dy = (d, 0.0) if axis == 0 else (0.0, d)
+            ax.plot(*at[name], gid=f"exit:{name}", clip_on=False,
+                    transform=offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"),
+                    **(_exit_mark(theme, theme.opt(name)) | {"zorder": Z_ENDS}))
+    # on the distance panel, along its edge line, by step
+    crosses = {n: a for a in ay.lines if str(a.get_gid()).startswith("progress-exit:")
+               for n in [str(a.get_gid()).split(":", 1)[1]]}
+    names = sorted(crosses, key=lambda n: out[n].exit.step)
+    per_step = ay.get_position().width * fig.get_figwidth() * 72 / np.diff(ay.get_xlim())[0]
+    pos = np.array([out[n].exit.step for n in names], float) * per_step
+    for name, d in zip(names, spread(pos, EXIT_GAP) - pos):
+        crosses[name].set_transform(offset_copy(ay.transData, fig=fig, x=d, units="points"))
+        crosses[name].set_clip_on(False)
 
 
 def on_saddle(race, point) -> bool:
@@ -431,21 +507,55 @@ def lane_exit(ax, race, points, offset) -> np.ndarray:
     return np.asarray(points)[: j + 2]
 
 
-def end_inset(ax, theme, race, trajectories, out):
-    """The race's inset (races.Race.inset, placed by inset_box) on the map ax: its region's own
+#: The still's inset beside the map, never over it (inset_place): its width as a fraction of
+#: the distance panel's ("side": the inset above the panel, as wide) or of the map's
+#: ("stacked": the inset beside the panel under the map, at the right, under the region; on
+#: the long valley the leader from the region's left corner then passes left of the tick
+#: label −2 and right of the axis name w₁); its height at most INSET_MAX_H of the map's; the
+#: gap (inches) that parts it from the panel.
+INSET_SHARE, INSET_MAX_H, INSET_GAP = {"side": 1.0, "stacked": 0.46}, 0.45, 0.3
+
+
+def inset_place(fig, ax, ay, race, layout: str) -> list[float]:
+    """Where the still's inset sits, in figure coordinates [x0, y0, width, height], once the
+    panels are laid out (align_panels): outside the map, where no level line or path of it is
+    covered. "side": above the distance panel, as wide, its top on the map's, the panel
+    shortened under it (draw_race sets its name on two lines); "stacked": under the map at the
+    right, beside the distance panel, its top on the panel's, the panel narrowed to its left.
+    The inset has its region's shape (one scale in x and y), at most INSET_MAX_H of the map's
+    height."""
+    (rx0, rx1), (ry0, ry1) = race.inset.region
+    shape = (rx1 - rx0) / (ry1 - ry0)
+    fw, fh = fig.get_size_inches()
+    m, d = ax.get_position(), ay.get_position()
+    if layout == "side":
+        w = d.width * fw * INSET_SHARE["side"]
+    else:
+        w = m.width * fw * INSET_SHARE["stacked"]
+    h = min(w / shape, INSET_MAX_H * m.height * fh)
+    w = h * shape
+    if layout == "side":
+        x0, y0 = d.x1 - w / fw, m.y1 - h / fh
+        ay.set_position([d.x0, m.y0, d.width, y0 - INSET_GAP / fh - m.y0])
+    else:
+        x0, y0 = m.x1 - w / fw, d.y1 - h / fh
+        ay.set_position([d.x0, d.y0, x0 - INSET_GAP / fw - d.x0, d.height])
+    return [x0, y0, w / fw, h / fh]
+
+
+def end_inset(ax, theme, race, trajectories, out, place):
+    """The race's inset (races.Race.inset) at `place` on the figure (inset_place: beside the
+    map ax, not over it): its region's own
     contours (the map's span of costs in INSET_LEVELS levels), every path through it stacked as
     on the map, a hairline at INSET_ALPHA with its last INSET_TAIL steps at full strength over
     it, each end square in the region at gdcore's last point, and the minimum's star above
     them (the square of a run that ends on the minimum, NAG's on Beale's function, beside
     it, gm.end_at); a thin box on
-    the map around the region, joined to the inset by two lines; inside the inset, in the
-    lower corner fewer points crowd, its scale bar (scale_bar_length). The inset fills its
-    place (inset_box with no band: the bar is the inset's own).
+    the map around the region, joined to the inset by two thin leader lines; inside the inset,
+    in the lower corner fewer points crowd, its scale bar (scale_bar_length).
     Returns the inset's axes (gid "inset")."""
-    ((bx0, bx1), (by0, by1)), s = inset_box(race, 0.0)
     (rx0, rx1), (ry0, ry1) = race.inset.region
-    ins = ax.inset_axes([bx0, by0, bx1 - bx0, by1 - by0], transform=ax.transData,
-                        zorder=Z_INSET)
+    ins = ax.figure.add_axes(place, zorder=Z_INSET)
     ins.set_gid("inset")
     X, Y, Z = race.surface.grid(200, race.inset.region)
     gm.inset_map(ins, ax, theme, X, Y, Z, levels=INSET_LEVELS)  # the map's colours
@@ -506,13 +616,20 @@ def end_inset(ax, theme, race, trajectories, out):
                 & (pts[:, 1] > py0) & (pts[:, 1] < py0 + 0.3 * (py1 - py0)))
         return int(near.sum())
     bx = min(corners.values(), key=crowd)
-    by = py0 + 0.1 * (py1 - py0)
+    # a tenth of the way up, and no lower than keeps its number's plate inside the frame
+    tall = place[3] * ax.figure.get_figheight() * 72  # the inset's height, points
+    by = py0 + max(0.1, (0.6 * theme.small_size + SCALE_PLATE + 2.0) / tall) * (py1 - py0)
     (bar,) = ins.plot([bx, bx + length], [by, by], color=theme.text, lw=1.2,
                       solid_capstyle="butt", zorder=Z_INSET, gid="inset-scale")
     gm.cased_under(ins, bar, theme, Z_INSET - 0.5)
-    ins.annotate(f"${numbers.latex(length)}$", (bx + length / 2, by),
-                 xytext=(0, SCALE_PLATE + 0.5), textcoords="offset points", va="bottom",
-                 ha="center", fontsize=theme.small_size, color=theme.text, zorder=Z_INSET,
+    # its number beside it, towards the inset's middle, level with it: above it, in the long
+    # valley's shallow inset, the plate reached the end squares of the runs along the floor
+    right = bx < (px0 + px1) / 2
+    ins.annotate(f"${numbers.latex(length)}$", (bx + length if right else bx, by),
+                 xytext=((1 if right else -1) * (SCALE_PLATE + 2.0), 0),
+                 textcoords="offset points", va="center_baseline",
+                 ha="left" if right else "right", fontsize=theme.small_size, color=theme.text,
+                 zorder=Z_INSET,
                  gid="inset-scale-label",
                  bbox={"boxstyle": f"square,pad={SCALE_PLATE / theme.small_size:.3f}",
                        "facecolor": theme.background, "edgecolor": "none", "linewidth": 0})

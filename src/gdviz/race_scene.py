@@ -21,7 +21,8 @@ entry says at which step it left (no marks stacked on the edge).
 
 Where the runs end too close together to tell apart on the map (races.Race.inset: the long
 valley, Beale's function), an inset magnifies the neighbourhood of the minimum from the start,
-over a part of the map no path crosses (race_plot.inset_box, as in the stills), joined to its
+over a part of the map no path crosses (race_plot.inset_box; the stills set it beside the map,
+race_plot.inset_place), joined to its
 region by a thin box and two lines, with its own scale bar, its contours in fewer of the
 map's levels: each path grows into it as it arrives, a hairline, its last few steps at full
 strength over its fainter history (so a run that zig-zags across the magnified valley reads as
@@ -217,6 +218,26 @@ POINTER_LENGTH, POINTER_GAP = 0.42, 0.1
 #: The way back (RaceScene.section_back): the inset shrinks to its place on the map over
 #: BACK_SECONDS as the map comes back under it; the whole picture held BACK_HOLD seconds.
 BACK_SECONDS, BACK_HOLD = 2.0, 1.6
+
+
+#: The halo (stroke units each side, manim_blocks.cased) of the saddle point's plus, on the map
+#: and magnified: drawn over SGD's end square, which ends beside it, it parts the two.
+SADDLE_HALO = 2.5
+#: On the map SGD ends 0.09 from the saddle point, closer than the plus's arm and half a square:
+#: its end square is set this far (scene units, x and y) from its point, down and to the right
+#: (as the still sets it, gm.END_BESIDE, but steeper: below the lane of Momentum, which runs
+#: along the ridge beneath SGD's), on a leader in its colour (section_finish).
+SADDLE_BESIDE = np.array([0.14, -0.24, 0.0])
+
+
+def zoom_levels(levels: int, span: tuple[float, float], shown: tuple[float, float],
+                log: bool) -> int:
+    """How many levels over the map's `span` of costs (its colours kept) a magnified view of
+    costs `shown` takes so that about `levels` of them fall in it, as `levels` fall on the
+    map: its level lines spaced for its own range (log-spaced where `log`)."""
+    def width(lo, hi):
+        return np.log(hi / lo) if log else hi - lo
+    return max(levels, round(levels * width(*span) / width(*shown)))
 
 
 #: A triangle mark (theme.OPT_MARKERS) this many times as wide as the dot it stands for: as
@@ -549,10 +570,14 @@ class RaceScene(ThemedScene):
         _, _, Zmap = races.surface_grid(r)
         positive = bool(np.all(Zmap > 0))  # log-scaled levels (not the saddle's)
         span = (float(Zmap[Zmap > 0].min() if positive else Zmap.min()), float(Zmap.max()))
-        levels = round((1.0 if self.ZOOM_FROM_REGION else INSET_LEVELS)
-                       * (self.MAP_LEVELS or t.cost_map.levels))
+        levels = round(INSET_LEVELS * (self.MAP_LEVELS or t.cost_map.levels))
         # (grown to the map's size, ZOOM_FROM_REGION, its bands need the map's grid)
         X, Y, Z = r.surface.grid(races.MAP_GRID if self.ZOOM_FROM_REGION else 200, region)
+        if self.ZOOM_FROM_REGION:  # grown to the map's size: its levels spaced for its own
+            # range of costs as the map's are for the map's (the map's colours kept), not the
+            # map's few lines that cross the region
+            levels = zoom_levels(self.MAP_LEVELS or t.cost_map.levels, span,
+                                 (float(Z.min()), float(Z.max())), positive)
         img = contour_image(t, X, Y, Z, ins, log=bool(np.all(Z > 0)), levels=levels, span=span)
         img.set_z_index(2.5)
         frame = Rectangle(width=hi[0] - lo[0], height=hi[1] - lo[1], stroke_color=t.text,
@@ -599,9 +624,11 @@ class RaceScene(ThemedScene):
             star = Star(outer_radius=INSET_STAR, color=t.mark_color("minimum", NAMES),
                         fill_opacity=1, stroke_width=1.2).set_stroke(t.background)
             star.move_to(ins.c2p(*r.surface.minimum))
-        else:  # the saddle point's plus
-            star = self.saddle_mark(0.75).move_to(ins.c2p(0, 0))
-        star.set_z_index(3.2)
+            star.set_z_index(3.2)
+        else:  # the saddle point's plus, over the end squares on its halo: SGD's square
+            # ends beside it, and each reads whole
+            star = cased(self.saddle_mark(0.75), t, SADDLE_HALO).move_to(ins.c2p(0, 0))
+            star.set_z_index(3.45)
         self.inset_paths, self.inset_tails, self.inset_dots = {}, {}, {}
         self.inset_casings = {}
         order = stacking(r, self.outcomes)
@@ -811,7 +838,8 @@ class RaceScene(ThemedScene):
             star.set_stroke(t.background).move_to(self.ax.c2p(*s.minimum))
             text = "minimum (" + ", ".join(numbers.text(c) for c in s.minimum) + ")"
             return star.set_z_index(5), star.copy(), text
-        mark = self.saddle_mark().move_to(self.ax.c2p(0, 0))
+        # over the end squares (z 4) on its halo: SGD's square ends beside it
+        mark = cased(self.saddle_mark(), t, SADDLE_HALO).move_to(self.ax.c2p(0, 0))
         return mark.set_z_index(5), mark.copy(), "saddle point (0, 0)"
 
     def scale_bar(self, length: float, half: float) -> VGroup:
@@ -1120,6 +1148,16 @@ class RaceScene(ThemedScene):
         in the distance panel (which tells apart the squares beside the minimum)."""
         stayed = [n for n in NAMES if self.exits[n] is None]
         self.ends = {n: self.end_mark(n) for n in stayed}
+        #: name -> the leader of a map end square set beside the saddle point (SADDLE_BESIDE)
+        self.map_leaders = {}
+        for name in stayed:
+            if race_plot.on_saddle(self.RACE, self.paths[name][-1]):
+                at = self.ends[name].get_center().copy()
+                sq = self.ends[name].shift(SADDLE_BESIDE)
+                tip = at + SADDLE_BESIDE / np.linalg.norm(SADDLE_BESIDE) * LEADER_SHORT
+                self.map_leaders[name] = Line(
+                    sq.get_center(), tip, stroke_color=self.theme.opt(name),
+                    stroke_width=LEADER_WIDTH).set_z_index(sq.z_index - 0.005)
         offsets = self.inset_offsets() if self.RACE.inset is not None else {}
         self.inset_ends = {n: self.inset_end(n, w) for n, w in offsets.items()}
         #: name -> the leader of each square set beside its point
@@ -1142,6 +1180,7 @@ class RaceScene(ThemedScene):
                   *(ReplacementTransform(self.inset_dots[n], sq) for n, sq in on_map.items()),
                   *(FadeIn(self.inset_leaders[n]) for n in on_map if n in self.inset_leaders),
                   *(ReplacementTransform(self.dots[n], self.ends[n]) for n in stayed),
+                  *(FadeIn(line) for line in self.map_leaders.values()),
                   *(ReplacementTransform(self.panel_dots[n], self.panel_ends[n])
                     for n in stayed),
                   *(FadeIn(line) for line in self.panel_leaders.values()),
@@ -1220,6 +1259,7 @@ class RaceScene(ThemedScene):
         # (the map's frame and numbers left first, in either case, and come back with it)
         faded = [m for m in (self.map_img, self.start_mark, self.target_mark,
                              *self.ridge, *self.history.values(), *ends.values(),
+                             *getattr(self, "map_leaders", {}).values(),
                              *self.casings.values(), *(self.tails.values() if racing else ()))
                  if m not in cleared]
         self.zoom_cleared = cleared

@@ -149,6 +149,18 @@ def check_drawing(scene, k, finished=False):
                             end.get_right()[0] < scene.panel.c2p(
                                 race.steps * (1 + PANEL_PAD), 0)[0]
                         continue
+                    if ax is scene.ax and name in scene.map_leaders:  # beside the saddle
+                        # point's plus (SADDLE_BESIDE), on a leader from its point
+                        from gdviz.race_scene import SADDLE_BESIDE
+                        at = ax.c2p(*p)
+                        np.testing.assert_allclose(end.get_center(), at + SADDLE_BESIDE,
+                                                   atol=1e-9)
+                        leader = scene.map_leaders[name]
+                        assert leader in scene.mobjects
+                        np.testing.assert_allclose(leader.get_start(), end.get_center(),
+                                                   atol=1e-9)
+                        assert np.linalg.norm(leader.get_end() - at) < end.width / 2
+                        continue
                     np.testing.assert_allclose(ax.p2c(end.get_center()), p, atol=1e-9)
                     np.testing.assert_allclose(end.width, end.height)
                     assert end.get_fill_opacity() == 1

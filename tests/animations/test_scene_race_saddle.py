@@ -66,10 +66,13 @@ def test_every_path_shows_its_own_colour_and_nothing_overlaps_in_the_final_frame
 def test_at_the_end_the_saddle_points_neighbourhood_takes_the_maps_place():
     """The closing zoom on races.SADDLE_ZOOM (the still shows the whole window only): the map
     is gone, the inset fills its width at one scale in x and y, the saddle's plus on (0, 0)
-    and SGD's end square on gdcore's last point, apart (at the map's scale they touched);
+    and SGD's end square on gdcore's last point, apart, the plus drawn over the square on its
+    halo (SADDLE_HALO) so that each reads whole; its level lines spaced for its own range of
+    costs (race_scene.zoom_levels: as many cross it as cross the map, not the map's few);
     the paths that turn up the slope have their roots in it; its
     heading above and its scale bar, 0.2 long at the new scale, clear of the heading."""
-    from gdviz.race_scene import ZOOM_FILL
+    from gdviz.race_scene import SADDLE_HALO, ZOOM_FILL, zoom_levels
+    from gdviz.theme import get
 
     zoom = races.SADDLE_ZOOM
     scene = rendered(RaceSaddle)
@@ -91,6 +94,19 @@ def test_at_the_end_the_saddle_points_neighbourhood_takes_the_maps_place():
     np.testing.assert_allclose(ins.p2c(scene.inset_star.get_center()), [0, 0], atol=1e-9)
     star = scene.inset_star
     assert np.linalg.norm(sq.get_center() - star.get_center()) > (sq.width + star.width) / 2
+    assert star.z_index > sq.z_index
+    # on the map SGD's square stands beside the plus, on a leader, clear of it (finish)
+    finished = rendered(RaceSaddle, upto="finish")
+    plus, end = finished.target_mark, finished.ends["SGD"]
+    assert list(finished.map_leaders) == ["SGD"]
+    assert (end.get_left()[0] > plus.get_right()[0] or end.get_top()[1] < plus.get_bottom()[1])
+    for plus in (star, finished.target_mark):
+        assert plus.get_stroke_width(background=True) == pytest.approx(
+            plus.get_stroke_width() + 2 * SADDLE_HALO)
+    # the map's 16 levels span costs from −2.25 to 2.25; the region's run from −0.56 to 0.72:
+    # 56 levels over the map's span put about 16 in it
+    assert zoom_levels(16, (-2.25, 2.25), (-0.5625, 0.7225), False) == 56
+    assert get("light").cost_map.levels == 16
     for name in ("Momentum", "NAG"):  # their climb starts inside the region
         assert races.inside(trs[name].points, zoom.region).any()
         assert len(scene.inset_paths[name].points)
@@ -108,9 +124,9 @@ WATCHERS[RaceSaddle] = race_checks.zoom_watch
 
 def test_the_magnified_view_grows_from_its_regions_box_and_keeps_off_the_edge():
     """No inset on the map: the magnified view is the region's own box, at the map's scale,
-    growing to fill the map's box (at least as large as the map, square), twice (from step
-    10 to 80, and after the finish); its small scale bar is never shown; the zoomed picture
-    keeps the margin. SGD's approach lies inside the region from the first step magnified."""
+    growing to fill the map's box (at least as large as the map, square), once, after the
+    finish (the race plays on the whole map); its small scale bar is never shown; the zoomed
+    picture keeps the margin. SGD's end lies inside the region."""
     from gdviz.race_scene import ZOOM_FILL
 
     scene = rendered(RaceSaddle)
@@ -122,12 +138,13 @@ def test_the_magnified_view_grows_from_its_regions_box_and_keeps_off_the_edge():
     assert not any(bar for _, bar in notes)
     (x0, x1), _ = races.SADDLE.window
     width = scene.ax.c2p(x1, 0)[0] - scene.ax.c2p(x0, 0)[0]
-    grown = [w for w, _ in notes if w > notes[0][0] * 1.001]
-    assert max(grown) == pytest.approx(ZOOM_FILL * width, rel=1e-6)
+    grown = [i for i, (w, _) in enumerate(notes) if w > notes[0][0] * 1.001]
+    assert max(notes[i][0] for i in grown) == pytest.approx(ZOOM_FILL * width, rel=1e-6)
+    assert grown == list(range(grown[0], len(notes)))  # one switch, to the end
+    assert scene.ZOOM_RACE is None
     assert race_checks.ink_margin_px(rendered(RaceSaddle, own=True)) >= race_checks.EDGE_PX
     sgd = races.run_race(races.SADDLE)["SGD"].points
-    first, last = scene.ZOOM_RACE
-    assert races.inside(sgd[first:last + 1], races.SADDLE_ZOOM.region).all()
+    assert races.inside(sgd[-1], races.SADDLE_ZOOM.region)[0]
 
 
 def test_the_ridge_is_drawn_under_the_lanes_that_straddle_it():
