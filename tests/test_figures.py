@@ -295,10 +295,10 @@ def test_line_plot_legends_hang_under_their_axes(target_id):
         assert (ax.xaxis.get_tightbbox(r).y0 - box.y1) * to_pt < 6.0  # close under it
 
 
-#: Stills whose keys are drawn by the house's legend defaults (every one but the races', whose
-#: key is race_plot's).
+#: Stills whose keys are drawn by the house's legend defaults (the races' too).
 KEYED = ("gd-regression", "regularization", "slope-sweep", "overfitting-poly",
-         "penalty-conflict", "batch-vs-stochastic")
+         "penalty-conflict", "batch-vs-stochastic", "race-long-valley", "race-beale",
+         "race-saddle")
 
 
 @pytest.mark.parametrize("target_id", KEYED)
@@ -310,6 +310,6 @@ def test_legend_keys_are_long_enough_to_read_as_lines(target_id):
     assert legends
     for lg in legends:
         assert lg.handlelength == theme.LEGEND_HANDLE, target_id
-    for path in sorted((ROOT / "figures").glob("*.py")) + [ROOT / "src/gdviz/mpl.py"]:
-        if not path.name.startswith("race_"):
-            assert "handlelength" not in path.read_text(), path.name
+    for path in sorted((ROOT / "figures").glob("*.py")) + [ROOT / "src/gdviz/mpl.py",
+                                                             ROOT / "src/gdviz/race_plot.py"]:
+        assert "handlelength" not in path.read_text(), path.name

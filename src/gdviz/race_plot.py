@@ -275,7 +275,7 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
     # A little room on the right for the last step's tick label.
     fig.get_layout_engine().set(rect=(0, 0, 0.98, 1))
     fig.legend(handles=handles, loc="outside lower center", ncol=LEGEND_COLUMNS,
-               columnspacing=1.5, handlelength=1.6, frameon=False)
+               columnspacing=1.5, frameon=False)
     align_panels(fig, ax, ay, layout)
     exit_marks(ax, ay, theme, race, trajectories, out, lane)
     if inset and race.inset is not None:

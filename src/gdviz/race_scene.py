@@ -404,10 +404,6 @@ class RaceScene(ThemedScene):
     ZOOM_FROM_REGION = False
     LANE_ORDER: tuple[str, ...] | None = None
     LANE = 0.0
-    #: (step, step): where the race stages reach the first step, the inset takes the map's
-    #: place while the race goes on (zoom_in), and gives it back after the stage that ends
-    #: at the second: the stretch that the story is about, large (None: the race on the map)
-    ZOOM_RACE: tuple[int, int] | None = None
     #: what the viewer sees the runs do while they race, in words (the caption's second
     #: sentence, from the race's second stage; its numbers, if any, in the captions)
     RACE_WORDS = "the runs spread out, each on a path of its own"
@@ -498,8 +494,6 @@ class RaceScene(ThemedScene):
             ex = self.exits[name]
             self.distances[name] = d if ex is None else np.append(d, abs(ex.point[1]))
         self.step = ValueTracker(0)
-        #: the opacity of the map's heads (0 while the inset takes the map's place mid-race)
-        self.map_heads = ValueTracker(1.0)
 
     def k(self) -> int:
         return step_of(self.step, self.RACE.steps)
@@ -1005,11 +999,8 @@ class RaceScene(ThemedScene):
             dot = head_mark(self.history[name], name, c, radius=0.085 * ring)
             cased(dot.set_stroke(t.background, 1.5), t, THIN_CASING)
             dot.set_z_index(3 - 0.1 * (ring > 1))
-            if self.exits[name] is not None or self.ZOOM_RACE:
-                # faded as the run leaves the frame, and with the map (map_heads) while the
-                # inset takes its place during the race (ZOOM_RACE)
-                dot.add_updater(lambda d, n=name: d.set_opacity(
-                    self.map_heads.get_value() * (1 - self.exit_ramp(n))))
+            if self.exits[name] is not None:  # faded as the run leaves the frame
+                dot.add_updater(lambda d, n=name: d.set_opacity(1 - self.exit_ramp(n)))
             self.dots[name] = dot
 
         map_right = self.ax.c2p(r.window[0][1], 0)[0]
@@ -1072,18 +1063,13 @@ class RaceScene(ThemedScene):
         self.wait(SETUP_HOLD)
 
     def section_race(self):
-        zoom = self.ZOOM_RACE if self.RACE.inset is not None else None
         for i, (k, seconds) in enumerate(self.STAGES):
-            if zoom and self.step.get_value() == zoom[0]:  # the key stretch, magnified
-                self.zoom_in(racing=True)
             if i == 1:  # the caption's second sentence: what the runs do
                 self.caption_next()
             if i == 2 and self.exits_cue({n: o.exit.step for n, o in self.outcomes.items()
                                           if o.exit is not None}):
                 self.caption_next()  # every run that leaves has left: which first and last
             self.play(self.step.animate.set_value(k), run_time=seconds, rate_func=linear)
-            if zoom and k == zoom[1] and zoom[0] in [s for s, _ in self.STAGES[:i]]:
-                self.zoom_out(racing=True, run_time=ZOOM_SECONDS)
         self.wait(0.4)
 
     def end_mark(self, name: str, panel: bool = False) -> Square:
@@ -1195,16 +1181,14 @@ class RaceScene(ThemedScene):
         self.zoom_in()
         self.wait(ZOOM_HOLD)
 
-    def zoom_in(self, racing: bool = False):
+    def zoom_in(self):
         """The inset takes the map's place: its scale bar, the lines that join it to its
         region and the map's frame and tick numbers fade out; then the map, its paths and
         marks fade out while the inset (its contours, paths, end squares and star) grows to
         fill the map's box at one scale in x and y, its paths thickening so that each run's
         colour reads; a scale bar for the new scale and a heading come in above it (the bar
         below it where the heading leaves it no room), and, after the finish, an arrow at the
-        frame's edge towards each run that ends outside the view (zoom_pointer). `racing`: the
-        zoom comes while the race goes on (RaceScene.ZOOM_RACE), the heads in the inset
-        growing with it and the map's heads faded with the map."""
+        frame's edge towards each run that ends outside the view (zoom_pointer)."""
         r = self.RACE
         (x0, x1), (y0, y1) = r.window
         lo, hi = self.ax.c2p(x0, y0), self.ax.c2p(x1, y1)
@@ -1213,8 +1197,7 @@ class RaceScene(ThemedScene):
         about, to = frame.get_center(), (lo + hi) / 2
         ends = getattr(self, "ends", {})
         grown = Group(self.inset_img, frame, self.inset_star, *self.inset_ridge,
-                      *self.inset_ends.values(), *self.inset_leaders.values(),
-                      *(self.inset_dots.values() if racing else ()))
+                      *self.inset_ends.values(), *self.inset_leaders.values())
         # a faint history (INSET_FAINT) stays a hairline as the inset grows: thickened, its
         # crossings side by side would read as a dense hatch under its last steps
         lines = [*(m for n, m in self.inset_paths.items() if n not in self.INSET_FAINT),
@@ -1248,7 +1231,6 @@ class RaceScene(ThemedScene):
                 m.update()
             self.play(*(FadeIn(m) for m in (*grown, *lines_in)),
                       *(FadeOut(m) for m in cleared),
-                      *([self.map_heads.animate.set_value(0)] if racing else []),
                       FadeOut(self.ax), run_time=ZOOM_CLEAR)
         else:
             # the scale bar of the map's inset, the box and lines that join the inset to its
@@ -1260,7 +1242,7 @@ class RaceScene(ThemedScene):
         faded = [m for m in (self.map_img, self.start_mark, self.target_mark,
                              *self.ridge, *self.history.values(), *ends.values(),
                              *getattr(self, "map_leaders", {}).values(),
-                             *self.casings.values(), *(self.tails.values() if racing else ()))
+                             *self.casings.values())
                  if m not in cleared]
         self.zoom_cleared = cleared
         self.play(UpdateFromAlphaFunc(grown, lambda m, a: grow(m, a, "grown")),
@@ -1269,9 +1251,6 @@ class RaceScene(ThemedScene):
                   # pale map's ink stands just above the page, gone within a few frames of
                   # any quicker start
                   *(FadeOut(m, rate_func=lambda a: a * a) for m in faded),
-                  # the map's heads (their opacity kept by updaters) with the map
-                  *([self.map_heads.animate(rate_func=lambda a: a * a).set_value(0)]
-                    if racing and not self.ZOOM_FROM_REGION else []),
                   run_time=ZOOM_SECONDS)
         # the new scale: a bar of the old bar's round length, its number beside it, and what
         # the view is, above the grown frame
@@ -1285,7 +1264,7 @@ class RaceScene(ThemedScene):
             scale.next_to(frame.get_corner(DOWN + RIGHT), DOWN, buff=0.15, aligned_edge=RIGHT)
         self.zoom_scale, self.zoom_heading = scale, heading
         # after the finish, the runs that end outside the zoomed view: an arrow towards each
-        self.zoom_pointers = [] if racing else [
+        self.zoom_pointers = [
             self.zoom_pointer(n) for n in NAMES if self.exits[n] is None
             and n not in self.inset_ends]
         self.zoom_state = grown, faded, grow
@@ -1311,7 +1290,7 @@ class RaceScene(ThemedScene):
         label = self.text(name, SMALL_SIZE).next_to(arrow, UP, buff=0.08)
         return VGroup(arrow, label).set_z_index(6)
 
-    def zoom_out(self, racing: bool = False, run_time: float = BACK_SECONDS):
+    def zoom_out(self, run_time: float = BACK_SECONDS):
         """Back from zoom_in: the zoomed view's heading, scale bar and pointers fade out; the
         inset shrinks to its place as the map, its paths and marks come back under it; the
         inset's scale bar, box and lines come back."""
@@ -1322,15 +1301,12 @@ class RaceScene(ThemedScene):
                   UpdateFromAlphaFunc(self.inset, lambda m, a: grow(m, 1 - a, "axes")),
                   # the map comes in fast at first, while the shrinking inset uncovers it
                   *(FadeIn(m, rate_func=lambda a: 1 - (1 - a) ** 2) for m in faded),
-                  *([self.map_heads.animate(rate_func=lambda a: 1 - (1 - a) ** 2)
-                     .set_value(1)] if racing and not self.ZOOM_FROM_REGION else []),
                   run_time=run_time)
         if self.ZOOM_FROM_REGION:  # the inset gives way to the map's own picture beneath it
             lines = [*self.inset_paths.values(), *self.inset_tails.values(),
                      *self.inset_casings.values()]
             self.play(*(FadeOut(m) for m in (*grown, *lines)),
                       *(FadeIn(m) for m in self.zoom_cleared),
-                      *([self.map_heads.animate.set_value(1)] if racing else []),
                       FadeIn(self.ax), run_time=ZOOM_CLEAR)
             return
         self.play(FadeIn(self.inset_scale), FadeIn(self.inset_box), FadeIn(self.inset_lines),

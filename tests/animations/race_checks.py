@@ -492,7 +492,7 @@ def check_zoom(scene_cls):
     width0 = notes[0][0]
     grown = [i for i, (w, _) in enumerate(notes) if w > width0 * 1.001]
     assert grown, "the inset never grows"
-    # each stretch of plays with the inset grown (mid-race, ZOOM_RACE, and after the finish)
+    # each stretch of plays with the inset grown
     stretches = [[grown[0]]]
     for i in grown[1:]:
         if i == stretches[-1][-1] + 1:

@@ -141,7 +141,6 @@ def test_the_magnified_view_grows_from_its_regions_box_and_keeps_off_the_edge():
     grown = [i for i, (w, _) in enumerate(notes) if w > notes[0][0] * 1.001]
     assert max(notes[i][0] for i in grown) == pytest.approx(ZOOM_FILL * width, rel=1e-6)
     assert grown == list(range(grown[0], len(notes)))  # one switch, to the end
-    assert scene.ZOOM_RACE is None
     assert race_checks.ink_margin_px(rendered(RaceSaddle, own=True)) >= race_checks.EDGE_PX
     sgd = races.run_race(races.SADDLE)["SGD"].points
     assert races.inside(sgd[-1], races.SADDLE_ZOOM.region)[0]
