@@ -1,6 +1,8 @@
 """All seven optimizers on Beale's function (gdcore.races.BEALE), log-scaled contours, the
-minimum (3, 0.5) at the end of a curved, flat-bottomed valley; an inset magnifies the end of
-the valley, where the seven runs end.
+minimum (3, 0.5) at the end of a curved, flat-bottomed valley; an inset beside the map (as in
+the still: in the right-hand column, between the legend and the distance panel, never over the
+map), joined to a small box round the minimum by two thin lines, magnifies the end of the
+valley, where the seven runs end.
 
 Render alone with: manim -ql scenes/race_beale.py RaceBeale
 """
@@ -16,7 +18,7 @@ class RaceBeale(RaceScene):
                   "minimum; Momentum overshoots it and turns back")
     STAGES = ((30, 4.0), (300, 10.0))
     TAIL = 30
-    MAP_MAX_W = 6.6
+    MAP_MAX_W = 6.45
     X_TICK, Y_TICK = 1.0, 0.5
     STEP_TICK = 150
     MAP_LEVELS = 30
@@ -33,3 +35,9 @@ class RaceBeale(RaceScene):
     # the readouts' column 27 px right of the widest label, so that it ends 24 px or more
     # from the frame's edge
     STATUS_GAP = 0.45
+    # the inset beside the map, as in the still: in the right-hand column under the legend,
+    # over the distance panel
+    INSET_BESIDE = "column"
+    # no higher: the distance panel under it keeps room for its three powers of ten; no
+    # lower: at 1.2 RMSprop's square would touch Adagrad's and be set beside its point
+    INSET_MAX_H = 1.3

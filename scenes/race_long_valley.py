@@ -2,13 +2,14 @@
 along the floor, Momentum swings from wall to wall, NAG dips below the floor once and then
 follows it, the adaptive methods turn down the valley at once. Five runs travel the floor one
 after another: on the map each path, dot and end square runs in a lane of its own, 3.6 px
-beside the next (RaceScene.LANE), so each dot heads a line of its own colour. An inset
-magnifies the floor around the minimum, where six of the runs end, at their own points
-(Adagrad's, which ends on the minimum, set beside the star on a leader, as in the still); before
-the end its scale bar leaves, and it takes the map's place, grown to the map's width, each
-run's path and end square apart in it, an arrow at its left edge pointing the way to SGD,
-which ends far outside it; then it shrinks back into its place as the map returns, so the
-last picture is the whole valley (Momentum's swings in view).
+beside the next (RaceScene.LANE), so each dot heads a line of its own colour. An inset under
+the map at its right, beside the legend (as in the still, never over the map) and joined to a
+small box round the minimum by two thin lines, magnifies the floor there, where six of the
+runs end, at their own points (Adagrad's, which ends on the minimum, set beside the star on a
+leader, as in the still); before the end its scale bar and lines leave, and it grows out of
+its place into the room under the map, over the legend, each run's path and end square apart
+in it, an arrow at its left edge pointing the way to SGD, which ends far outside it; then it
+shrinks back into its place as the legend returns, so the last picture is the whole race.
 
 Render alone with: manim -ql scenes/race_long_valley.py RaceLongValley
 """
@@ -34,14 +35,14 @@ class RaceLongValley(RaceScene):
     STATUS_GAP = 0.4
     # five runs travel the floor, y = 0, one after another: each in its own lane, 3.6 px apart
     LANE = 0.06
-    # the scale bar's plate fits nowhere between the lines that join the inset to the floor:
-    # left of the inset, over the empty foot of the map, not over the inset's top edge
-    INSET_SCALE_LEFT = True
+    # the inset beside the map, as in the still: under it at the right, under the floor's
+    # end, the legend in one column to its left
+    INSET_BESIDE = "below"
 
-    # the zoomed view covers the map: then back to the whole valley, so that the last picture
-    # shows Momentum's swings from wall to wall and how far SGD got
-    BACK_WORDS = ("The inset shrinks back into place: the whole valley again, Momentum's swings "
-                  "from wall to wall and SGD far behind on the floor.")
+    # the zoomed view covers the legend: then back to the inset in its place and the legend,
+    # so that the last picture is the whole race and how far each run ended from the minimum
+    BACK_WORDS = ("The inset shrinks back into its place and the legend returns, with each "
+                  "run's final distance.")
 
     SECTIONS = sections(RaceScene.section_setup, RaceScene.section_race,
                         RaceScene.section_finish, RaceScene.section_zoom, RaceScene.section_back)

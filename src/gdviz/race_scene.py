@@ -21,8 +21,8 @@ entry says at which step it left (no marks stacked on the edge).
 
 Where the runs end too close together to tell apart on the map (races.Race.inset: the long
 valley, Beale's function), an inset magnifies the neighbourhood of the minimum from the start,
-over a part of the map no path crosses (race_plot.inset_box; the stills set it beside the map,
-race_plot.inset_place), joined to its
+beside the map as the stills set it (RaceScene.INSET_BESIDE: under the map, or in the
+right-hand column between the legend and the distance panel), never over it, joined to its
 region by a thin box and two lines, with its own scale bar, its contours in fewer of the
 map's levels: each path grows into it as it arrives, a hairline, its last few steps at full
 strength over its fainter history (so a run that zig-zags across the magnified valley reads as
@@ -215,6 +215,9 @@ ZOOM_CLEAR = 0.5
 #: in its colour, POINTER_LENGTH long (scene units), POINTER_GAP outside the frame's edge,
 #: pointing the way to its end, its name above it.
 POINTER_LENGTH, POINTER_GAP = 0.42, 0.1
+#: (INSET_BESIDE) The room (scene units) the zoomed view leaves under the map's numbers for
+#: its heading above it.
+ZOOM_HEAD_ROOM = 0.6
 #: The way back (RaceScene.section_back): the inset shrinks to its place on the map over
 #: BACK_SECONDS as the map comes back under it; the whole picture held BACK_HOLD seconds.
 BACK_SECONDS, BACK_HOLD = 2.0, 1.6
@@ -268,6 +271,8 @@ def head_mark(trail: Trail, name: str, color, radius: float) -> VMobject:
 #: The least gap (scene units) between the inset's frame and the plate of its scale bar; the
 #: casing (stroke units each side) of a scale bar and its number without a plate.
 PLATE_GAP, SCALE_CASING = 0.06, 3.0
+#: (INSET_BESIDE) The gap (scene units) between the inset's frame and its scale bar beside it.
+SCALE_OUTSIDE = 0.2
 
 
 def _x_at(line, y: float) -> float:
@@ -392,9 +397,6 @@ class RaceScene(ThemedScene):
     ZOOM_HEADING = "where the runs end, magnified"
     INSET_FAINT: dict[str, tuple[float, float, int]] = {}
     INSET_SCALE_PLATE = True
-    #: where the plate fits nowhere between the lines: left of the inset, outside its frame
-    #: (True), instead of over the middle of its top edge
-    INSET_SCALE_LEFT = False
     CASE_EACH = False
     RIDGE = False
     #: the magnified view is the region's own box on the map turning into it (no inset on the
@@ -404,6 +406,13 @@ class RaceScene(ThemedScene):
     ZOOM_FROM_REGION = False
     LANE_ORDER: tuple[str, ...] | None = None
     LANE = 0.0
+    #: where the inset stands beside the map, never over it, as in the stills (None: over the
+    #: map, at the race's inset place): "below", under the map at its right, under its region,
+    #: the legend in one column to its left; "column", in the right-hand column between the
+    #: legend and the distance panel, at most INSET_MAX_H high, the keys moved under the map
+    #: above the settings
+    INSET_BESIDE: str | None = None
+    INSET_MAX_H = 1.5
     #: what the viewer sees the runs do while they race, in words (the caption's second
     #: sentence, from the race's second stage; its numbers, if any, in the captions)
     RACE_WORDS = "the runs spread out, each on a path of its own"
@@ -463,7 +472,11 @@ class RaceScene(ThemedScene):
         if "zoom" in cls.section_names():
             region = (cls.INSET or r.inset).region
             inside = [n for n, o in outcomes.items() if races.inside(o.final, region)[0]]
-            if minimum is not None:
+            if minimum is not None and cls.INSET_BESIDE:
+                out["zoom"] = (f"The inset grows under the map, over the legend: "
+                               f"{numbers.word(len(inside))} end squares around the minimum, "
+                               f"magnified.")
+            elif minimum is not None:
                 out["zoom"] = (f"The inset grows to fill the map: {numbers.word(len(inside))} "
                                f"end squares around the minimum, magnified.")
             else:
@@ -544,17 +557,23 @@ class RaceScene(ThemedScene):
         img = contour_image(t, X, Y, Z, ax, log=bool(np.all(Z > 0)), levels=self.MAP_LEVELS)
         return ax, img
 
-    def build_inset(self) -> Group:
-        """The race's inset (races.Race.inset, where inset_box places it on the map): its
-        region's own contours in a frame, a thin box around the region on the map joined to the
-        frame by two lines, a scale bar between them above it (race_plot.scale_bar_length,
-        scale_bar_at), the minimum's star, and each path clipped to the region
-        (self.inset_paths, growing with the race)."""
+    def build_inset(self, place=None) -> Group:
+        """The race's inset (races.Race.inset): its region's own contours in a frame, a thin
+        box around the region on the map joined to the frame by two lines, a scale bar (race_plot.
+        scale_bar_length), the minimum's star, and each path clipped to the region
+        (self.inset_paths, growing with the race). `place`, the frame's lower left and upper
+        right corners (scene points), beside the map (INSET_BESIDE: the scale bar beside the
+        frame, outside it, over the page); None: over the map, where
+        inset_box places it (the scale bar between the lines, above it, scale_bar_at), or
+        (ZOOM_FROM_REGION) over its region."""
         t, r = self.theme, self.RACE
-        ((bx0, bx1), (by0, by1)), s = ((r.inset.region, 1.0) if self.ZOOM_FROM_REGION
-                                       else inset_box(r, INSET_BAND))
         (rx0, rx1), (ry0, ry1) = region = r.inset.region
-        lo, hi = self.ax.c2p(bx0, by0), self.ax.c2p(bx1, by1)
+        if place is not None:
+            lo, hi = (np.asarray(p, float) for p in place)
+        else:
+            ((bx0, bx1), (by0, by1)), _ = ((r.inset.region, 1.0) if self.ZOOM_FROM_REGION
+                                           else inset_box(r, INSET_BAND))
+            lo, hi = self.ax.c2p(bx0, by0), self.ax.c2p(bx1, by1)
         ins = ManimAxes(x_range=[rx0, rx1, rx1 - rx0], y_range=[ry0, ry1, ry1 - ry0],
                         x_length=hi[0] - lo[0], y_length=hi[1] - lo[1], tips=False,
                         axis_config={"stroke_opacity": 0, "include_ticks": False,
@@ -579,17 +598,30 @@ class RaceScene(ThemedScene):
         a, b = self.ax.c2p(rx0, ry0), self.ax.c2p(rx1, ry1)
         box = Rectangle(width=b[0] - a[0], height=b[1] - a[1], stroke_color=t.text,
                         stroke_width=INSET_LINE).move_to((a + b) / 2)
-        # the inset lies below its region: lines from the box's lower corners to the frame's
-        # upper ones
-        lines = VGroup(Line(a, np.array([lo[0], hi[1], 0])),
-                       Line(np.array([b[0], a[1], 0]), hi)).set_stroke(t.text, INSET_LINE)
+        if lo[0] > b[0]:  # the inset right of its region: the box's right corners to the
+            # frame's left ones
+            lines = VGroup(Line(np.array([b[0], b[1], 0]), np.array([lo[0], hi[1], 0])),
+                           Line(np.array([b[0], a[1], 0]), lo))
+        else:  # the inset below its region: the box's lower corners to the frame's upper ones
+            lines = VGroup(Line(a, np.array([lo[0], hi[1], 0])),
+                           Line(np.array([b[0], a[1], 0]), hi))
+        lines.set_stroke(t.text, INSET_LINE)
         VGroup(box, lines).set_z_index(0.5)
         length = scale_bar_length(r)
-        # between the lines that run down to the inset's corners, its number beside it
-        x, y = self.ax.c2p(*scale_bar_at(r, INSET_BAND))[:2]
-        half = self.ax.c2p(length * s / 2, 0)[0] - self.ax.c2p(0, 0)[0]
-        scale = self.scale_bar(length, half).move_to(np.array([x, y, 0]))
-        if self.INSET_SCALE_PLATE:
+        half = (ins.c2p(length, 0)[0] - ins.c2p(0, 0)[0]) / 2
+        scale = self.scale_bar(length, half)
+        if place is not None:  # outside the frame, over the page, where it covers nothing:
+            # under its lower right corner (the inset under the map), or right of the frame,
+            # level with its foot (the inset right of its region)
+            corner = np.array([hi[0], lo[1], 0])
+            if lo[0] > b[0]:
+                scale.next_to(corner, RIGHT, buff=SCALE_OUTSIDE).align_to(corner, DOWN)
+            else:
+                scale.next_to(corner, DOWN, buff=SCALE_OUTSIDE).align_to(corner, RIGHT)
+        elif self.INSET_SCALE_PLATE:
+            # between the lines that run down to the inset's corners, its number beside it
+            x, y = self.ax.c2p(*scale_bar_at(r, INSET_BAND))[:2]
+            scale.move_to(np.array([x, y, 0]))
             plate = SurroundingRectangle(scale, buff=0.08, stroke_color=t.muted,
                                          stroke_width=INSET_LINE, fill_color=t.background,
                                          fill_opacity=1.0)
@@ -601,17 +633,15 @@ class RaceScene(ThemedScene):
                 scale.shift((hi[1] + PLATE_GAP - scale.get_bottom()[1]) * UP)
                 top = scale.get_top()[1]
                 scale.set_x(np.mean([_x_at(line, top) for line in lines]))
-            if _touches(scale, lines) and self.INSET_SCALE_LEFT:  # still: left of the
-                # inset, outside its frame, level with its foot
-                scale.next_to(self.inset_frame_box(lo, hi), LEFT, buff=3 * PLATE_GAP)
-                scale.align_to(lo, DOWN)
-            elif _touches(scale, lines):  # still: on the middle of the inset's top edge,
+            if _touches(scale, lines):  # still: on the middle of the inset's top edge,
                 # over the frame and the inset's contours
                 scale.move_to(np.array([(lo[0] + hi[0]) / 2, hi[1], 0]))
                 plate.set_z_index(3.6)
                 for m in scale[1:]:
                     m.set_z_index(3.7)
         else:  # the bar and its number on casings of the page's colour, as the paths are
+            x, y = self.ax.c2p(*scale_bar_at(r, INSET_BAND))[:2]
+            scale.move_to(np.array([x, y, 0]))
             for m in scale:
                 cased(m, t, SCALE_CASING)
         if r.surface.minimum is not None:
@@ -659,11 +689,6 @@ class RaceScene(ThemedScene):
                                            RIDGE_WIDTH).set_z_index(2.6)
             self.inset_ridge.set_stroke(opacity=RIDGE_OPACITY)
         return Group(img, frame, box, lines, *scale, star, self.inset_ridge)
-
-    @staticmethod
-    def inset_frame_box(lo, hi) -> Rectangle:
-        """A rectangle over the inset's frame, from its corner `lo` to `hi` (to place by)."""
-        return Rectangle(width=hi[0] - lo[0], height=hi[1] - lo[1]).move_to((lo + hi) / 2)
 
     def build_ridge(self) -> VGroup:
         """The ridge w₂ = 0 on the map (RIDGE), from its left edge to the start (where the
@@ -963,7 +988,8 @@ class RaceScene(ThemedScene):
         self.inset_paths, self.inset_tails, self.inset_dots = {}, {}, {}
         self.inset_casings = {}
         self.inset_ends, self.inset_leaders = {}, {}  # (section_finish)
-        inset = self.build_inset() if r.inset is not None else Group()
+        beside = self.INSET_BESIDE if r.inset is not None else None
+        inset = (self.build_inset() if r.inset is not None and beside is None else Group())
         start = self.marker_start()
         target, target_key, target_text = self.marker_target()
         self.start_mark, self.target_mark = start, target
@@ -1008,10 +1034,19 @@ class RaceScene(ThemedScene):
         left = map_right + COLUMN_GAP
         top = self.MAP_TOP + 0.1
         notes = [*extra_settings(r), r"\text{otherwise PyTorch's defaults}"]
-        keys = self.build_keys(target_key, target_text, start=self.LEGEND_BELOW)
+        keys = self.build_keys(target_key, target_text,
+                               start=self.LEGEND_BELOW or beside == "column")
+        place = None
         if self.LEGEND_BELOW:  # the legend under the map and the panel, the settings beside it
-            self.legend = self.build_legend(columns=2)
+            self.legend = self.build_legend(columns=1 if beside == "below" else 2)
             self.legend.shift(np.array([self.ax.get_left()[0], map_bottom - 0.7, 0]))
+            if beside == "below":  # under the map at its right, level with the legend's
+                # top, from a column's gap right of the legend to the map's right edge
+                (rx0, rx1), (ry0, ry1) = r.inset.region
+                x0 = self.legend.get_right()[0] + COLUMN_GAP
+                y1 = self.legend.get_top()[1]
+                place = (np.array([x0, y1 - (map_right - x0) * (ry1 - ry0) / (rx1 - rx0), 0]),
+                         np.array([map_right, y1, 0]))
             keys.arrange(DOWN, buff=0.12, aligned_edge=LEFT)
             settings = VGroup(*keys, *(self.tex(s, TICK_SIZE, t.muted) for s in notes))
             settings.arrange(DOWN, buff=0.12, aligned_edge=LEFT)
@@ -1022,14 +1057,25 @@ class RaceScene(ThemedScene):
         else:  # the legend and the keys above the panel in the right-hand column, the
             # panel below them down to the frame's foot, the settings under the map
             self.legend = self.build_legend(columns=1)
-            if keys.width > config.frame_x_radius - EDGE - left:  # one key a line
-                keys.arrange(DOWN, buff=0.12, aligned_edge=LEFT)
-            keys.next_to(self.legend, DOWN, buff=0.14).align_to(self.legend, LEFT)
-            self.legend.add(keys).shift(np.array([left, top, 0]))
+            if beside != "column":
+                if keys.width > config.frame_x_radius - EDGE - left:  # one key a line
+                    keys.arrange(DOWN, buff=0.12, aligned_edge=LEFT)
+                keys.next_to(self.legend, DOWN, buff=0.14).align_to(self.legend, LEFT)
+                self.legend.add(keys)
+            self.legend.shift(np.array([left, top, 0]))
             panel_top = self.legend.get_bottom()[1] - 0.3
+            if beside == "column":  # the inset under the legend, at the column's left
+                (rx0, rx1), (ry0, ry1) = r.inset.region
+                room = config.frame_x_radius - EDGE - left
+                h = min(self.INSET_MAX_H, room * (ry1 - ry0) / (rx1 - rx0))
+                w = h * (rx1 - rx0) / (ry1 - ry0)
+                place = (np.array([left, panel_top - h, 0]), np.array([left + w, panel_top, 0]))
+                panel_top -= h + 0.2
             panel_bottom = -config.frame_y_radius + EDGE + PANEL_FOOT
             settings = self.settings_lines(notes, left - COLUMN_GAP / 2
                                            + config.frame_x_radius - EDGE)
+            if beside == "column":  # the keys above the settings, under the map
+                settings = VGroup(keys, *settings).arrange(DOWN, buff=0.12, aligned_edge=LEFT)
             settings.to_corner(DOWN + LEFT, buff=EDGE)
             if settings.get_top()[1] > self.ax.get_bottom()[1] - SETTINGS_GAP:
                 # no room under the map: the settings on one line across the foot of the
@@ -1041,6 +1087,8 @@ class RaceScene(ThemedScene):
         header.shift(min(0.0, config.frame_x_radius - EDGE - header.get_right()[0]) * RIGHT)
         self.panel = self.build_panel(left, header.get_bottom()[1] - 0.2, panel_bottom)
         self.settings = settings
+        if place is not None:
+            inset = self.build_inset(place)
 
         # a short set-up (about 4 s): the title from the first frame; the map and its axes
         # faded in whole (drawn by Create, each frame and tick came in within a frame or two);
@@ -1188,10 +1236,19 @@ class RaceScene(ThemedScene):
         fill the map's box at one scale in x and y, its paths thickening so that each run's
         colour reads; a scale bar for the new scale and a heading come in above it (the bar
         below it where the heading leaves it no room), and, after the finish, an arrow at the
-        frame's edge towards each run that ends outside the view (zoom_pointer)."""
+        frame's edge towards each run that ends outside the view (zoom_pointer).
+        (INSET_BESIDE) The map stays: the inset grows out of its place into the room under
+        the map, over the legend, which fades out beneath it (its box on the map, the window it
+        magnifies, stays); the heading and scale bar above it, under the map's numbers."""
         r = self.RACE
         (x0, x1), (y0, y1) = r.window
         lo, hi = self.ax.c2p(x0, y0), self.ax.c2p(x1, y1)
+        if self.INSET_BESIDE:  # the room under the map, from the left margin (and room for a
+            # pointer) to the map's right edge, from a heading's room under its numbers to the
+            # bottom margin
+            lo = np.array([-config.frame_x_radius + EDGE + POINTER_GAP + POINTER_LENGTH,
+                           -config.frame_y_radius + EDGE, 0])
+            hi = np.array([hi[0], self.ax.get_bottom()[1] - ZOOM_HEAD_ROOM, 0])
         frame = self.inset_frame
         g = ZOOM_FILL * min((hi[0] - lo[0]) / frame.width, (hi[1] - lo[1]) / frame.height)
         about, to = frame.get_center(), (lo + hi) / 2
@@ -1221,7 +1278,12 @@ class RaceScene(ThemedScene):
                     m.set_stroke(width=path + 2 * THIN_CASING, background=True)
 
         cleared = []
-        if self.ZOOM_FROM_REGION:
+        if self.INSET_BESIDE:
+            # the scale bar (in the inset's corner) and the lines that join the inset to its
+            # box leave first: the bar would grow with it, the lines cross the map to it
+            self.play(FadeOut(self.inset_scale), FadeOut(self.inset_lines),
+                      run_time=ZOOM_CLEAR)
+        elif self.ZOOM_FROM_REGION:
             # the region's box comes in on the map, the inset (the map's own picture there)
             # over it; the names and the map's heads that would show through it leave
             cleared = [self.start_mark, self.target_mark, *self.ridge[1:]]
@@ -1244,6 +1306,8 @@ class RaceScene(ThemedScene):
                              *getattr(self, "map_leaders", {}).values(),
                              *self.casings.values())
                  if m not in cleared]
+        if self.INSET_BESIDE:  # the map stays; the legend under the inset's way leaves
+            faded = [self.legend]
         self.zoom_cleared = cleared
         self.play(UpdateFromAlphaFunc(grown, lambda m, a: grow(m, a, "grown")),
                   UpdateFromAlphaFunc(self.inset, lambda m, a: grow(m, a, "axes")),
@@ -1308,6 +1372,9 @@ class RaceScene(ThemedScene):
             self.play(*(FadeOut(m) for m in (*grown, *lines)),
                       *(FadeIn(m) for m in self.zoom_cleared),
                       FadeIn(self.ax), run_time=ZOOM_CLEAR)
+            return
+        if self.INSET_BESIDE:
+            self.play(FadeIn(self.inset_scale), FadeIn(self.inset_lines), run_time=ZOOM_CLEAR)
             return
         self.play(FadeIn(self.inset_scale), FadeIn(self.inset_box), FadeIn(self.inset_lines),
                   FadeIn(self.ax), run_time=ZOOM_CLEAR)

@@ -303,7 +303,9 @@ def check_colours(scene, least=100, least_panel=30):
 
 def check_inset(scene):
     """In the final frame the inset parts the runs that end about the minimum: its frame lies
-    on the map inside the race's place for it (which no path crosses), at one scale in x and y;
+    beside the map, as in the still (none of it over the map's frame, the legend, the keys and
+    settings or the distance panel), at one scale in x and y, its scale bar beside its lower
+    right corner, outside it, over the page;
     each run that ends in its region has an end square there, in its colour, on gdcore's last
     point read back through the inset's axes, or (check_inset_ends) set beside it on a leader;
     the squares pairwise apart by at least a side and a rim either side of it (while on the map
@@ -315,10 +317,23 @@ def check_inset(scene):
     trs = races.run_race(race)
     ins = scene.inset
     (rx0, rx1), (ry0, ry1) = race.inset.region
-    (px0, px1), (py0, py1) = race.inset.place
     lo, hi = ins.c2p(rx0, ry0), ins.c2p(rx1, ry1)
-    (ax0, ay0), (ax1, ay1) = scene.ax.p2c(lo), scene.ax.p2c(hi)
-    assert px0 - 1e-6 <= ax0 and ax1 <= px1 + 1e-6 and py0 - 1e-6 <= ay0 and ay1 <= py1 + 1e-6
+    frame = (lo[0], hi[0], lo[1], hi[1])
+    (x0, x1), (y0, y1) = race.window
+    m_lo, m_hi = scene.ax.c2p(x0, y0), scene.ax.c2p(x1, y1)
+
+    def apart(a, b):  # two boxes (left, right, bottom, top) that share no area
+        return (min(a[1], b[1]) - max(a[0], b[0]) <= 1e-6
+                or min(a[3], b[3]) - max(a[2], b[2]) <= 1e-6)
+
+    assert apart(frame, (m_lo[0], m_hi[0], m_lo[1], m_hi[1]))
+    for other in (scene.legend, scene.settings, scene.panel):
+        assert apart(frame, _box(other))
+    bar = _box(scene.inset_scale)
+    assert apart(frame, bar) and apart(bar, (m_lo[0], m_hi[0], m_lo[1], m_hi[1]))
+    for other in (scene.legend, scene.settings, scene.panel):
+        assert apart(bar, _box(other))
+    assert bar[1] > (lo[0] + hi[0]) / 2 and bar[2] < (lo[1] + hi[1]) / 2
     np.testing.assert_allclose((hi[0] - lo[0]) / (rx1 - rx0), (hi[1] - lo[1]) / (ry1 - ry0),
                                rtol=1e-6)
     want = [n for n in NAMES if races.inside(trs[n].points[-1], race.inset.region)[0]]

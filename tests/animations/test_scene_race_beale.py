@@ -75,12 +75,11 @@ def test_adadeltas_inset_history_is_a_faint_path_beneath_the_others_and_the_scal
     at RaceBeale.INSET_FAINT's opacity and width through every k-th of gdcore's points in the
     region (k odd, each piece's first and last kept), so that its crossings stand apart,
     beneath every other run's inset path, its last steps at full strength over it; the scale
-    bar and its number lie on a plate of the page's colour framed in the muted colour (a key,
-    not a level's label)."""
+    bar and its number, in ink, lie beside the inset (right of its frame, level with its foot,
+    over the page: a key, not a level's label), clear of the lines that join it to its box."""
     import numpy as np
-    from manim import SurroundingRectangle
 
-    from gdviz.race_scene import INSET_HISTORY
+    from gdviz.race_scene import INSET_HISTORY, SCALE_OUTSIDE
 
     scene = rendered(RaceBeale)
     t = scene.theme
@@ -102,15 +101,12 @@ def test_adadeltas_inset_history_is_a_faint_path_beneath_the_others_and_the_scal
     assert faint.z_index < min(p.z_index for p in others)
     assert tail.get_stroke_opacity() == 1 and tail.z_index > faint.z_index
     assert len(faint.points) > 0 and len(tail.points) > 0
-    plate, bar, label = scene.inset_scale
-    assert isinstance(plate, SurroundingRectangle)
-    assert plate.get_fill_color().to_hex().upper() == t.background.upper()
-    assert plate.get_fill_opacity() == 1.0
-    assert plate.get_stroke_color().to_hex().upper() == t.muted.upper()
-    assert plate.z_index < min(bar.z_index, label.z_index)
-    for m in (bar, label):
-        assert plate.get_left()[0] < m.get_left()[0] and m.get_right()[0] < plate.get_right()[0]
-        assert plate.get_bottom()[1] < m.get_bottom()[1] and m.get_top()[1] < plate.get_top()[1]
+    bar, label = scene.inset_scale
+    frame = scene.inset_frame
+    assert bar.get_left()[0] == pytest.approx(frame.get_right()[0] + SCALE_OUTSIDE, abs=1e-6)
+    assert scene.inset_scale.get_bottom()[1] == pytest.approx(frame.get_bottom()[1], abs=1e-6)
+    assert bar.get_color().to_hex().upper() == t.text.upper()
+    assert label.get_color().to_hex().upper() == t.text.upper()
     assert label.tex_string == "0.1"
 
 
@@ -118,7 +114,7 @@ def test_nags_square_is_set_beside_the_star_and_the_squares_stand_apart():
     """NAG's run ends on the minimum: its square is set beside the star on a leader (the still's
     rule, race_plot.end_offsets); at the video's scale every other square stands a side and a
     rim either side of it from the rest on its own point (Adagrad's and RMSprop's, 6 pt apart
-    in the still, where RMSprop's is set beside too, are 9.9 px apart at 480p)."""
+    in the still, where RMSprop's is set beside too, are 8.4 px apart at 480p)."""
     import numpy as np
 
     scene = rendered(RaceBeale, upto="finish")
@@ -126,4 +122,4 @@ def test_nags_square_is_set_beside_the_star_and_the_squares_stand_apart():
     race_checks.check_inset_ends(scene, trs, beside=["NAG"])
     gap = np.linalg.norm(scene.inset_ends["Adagrad"].get_center()
                          - scene.inset_ends["RMSprop"].get_center()) * race_checks.PX
-    assert gap == pytest.approx(9.9, abs=0.1)
+    assert gap == pytest.approx(8.4, abs=0.1)

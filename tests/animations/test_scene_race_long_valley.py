@@ -42,30 +42,40 @@ def test_the_inset_shows_each_head_that_is_in_its_region():
     assert check_inset_heads(scene, k) >= 3
 
 
-def test_before_the_end_the_inset_takes_the_maps_place():
-    """The closing zoom: the map and its marks are gone, the inset fills the map's box (the
-    limiting side at ZOOM_FILL of it, one scale in x and y), about 2.5 times as wide as it was
+def test_before_the_end_the_inset_grows_under_the_map_and_leaves_the_map_whole():
+    """The closing zoom: the map, its paths and marks stay whole (the box on it round the
+    inset's region too); the legend under it is gone, and the inset has grown out of its place
+    into the room under the map, from the left margin (with room for a pointer) to the map's
+    right edge, from ZOOM_HEAD_ROOM under the map's numbers to the bottom margin (the limiting
+    side at ZOOM_FILL of it, centred in it, one scale in x and y), over twice as wide as it was
     (over 400 px at 480p); each run that ends in its region has its square on gdcore's last
     point there (Adagrad's, which ends on the minimum, beside the star on a leader, as in the
     still), the squares apart, every path through the region drawn in it at ZOOM_WIDTH;
-    its scale bar is 0.05 long at the new scale, with its heading above the frame, clear of
-    the title; the picture is held no longer than ZOOM_HOLD <= 2 s."""
+    its scale bar is 0.05 long at the new scale, with its heading above the frame, under the
+    map's numbers; the picture is held no longer than ZOOM_HOLD <= 2 s."""
+    from gdviz.race_scene import EDGE, POINTER_GAP, POINTER_LENGTH, ZOOM_HEAD_ROOM
+
     race = races.LONG_VALLEY
     before = rendered(RaceLongValley, upto="finish")
     width0 = before.inset_frame.width
     scene = rendered(RaceLongValley, upto="zoom")
     assert ZOOM_HOLD <= 2.0
     shown = set(scene.get_mobject_family_members())
-    for gone in (scene.ax, scene.map_img, scene.start_mark, scene.target_mark,
+    for kept in (scene.ax, scene.map_img, scene.start_mark, scene.target_mark, scene.inset_box,
                  *scene.history.values(), *scene.ends.values()):
+        assert kept in shown
+    for gone in (scene.legend, *scene.inset_lines, *scene.inset_scale):
         assert gone not in shown
     (x0, x1), (y0, y1) = race.window
-    lo, hi = scene.ax.c2p(x0, y0), scene.ax.c2p(x1, y1)
+    lo = np.array([-config.frame_x_radius + EDGE + POINTER_GAP + POINTER_LENGTH,
+                   -config.frame_y_radius + EDGE])
+    hi = np.array([scene.ax.c2p(x1, y1)[0], scene.ax.get_bottom()[1] - ZOOM_HEAD_ROOM])
     frame, ins = scene.inset_frame, scene.inset
     fill = max(frame.width / (hi[0] - lo[0]), frame.height / (hi[1] - lo[1]))
     assert fill == pytest.approx(ZOOM_FILL, rel=1e-6)
-    np.testing.assert_allclose(frame.get_center(), (lo + hi) / 2, atol=1e-6)
-    assert frame.width > 2.4 * width0 and frame.width * 480 / 8 > 400
+    np.testing.assert_allclose(frame.get_center()[:2], (lo + hi) / 2, atol=1e-6)
+    assert frame.get_top()[1] < scene.ax.c2p(x0, y0)[1]  # under the map, not over it
+    assert frame.width > 2 * width0 and frame.width * 480 / 8 > 400
     (rx0, rx1), (ry0, ry1) = race.inset.region
     a, b = ins.c2p(rx0, ry0), ins.c2p(rx1, ry1)
     np.testing.assert_allclose([a[0], a[1], b[0], b[1]], [frame.get_left()[0],
@@ -89,6 +99,8 @@ def test_before_the_end_the_inset_takes_the_maps_place():
     assert label.tex_string == "0.05"
     assert scene.zoom_heading.get_bottom()[1] > frame.get_top()[1]
     assert scene.zoom_scale.get_bottom()[1] > frame.get_top()[1]
+    assert scene.zoom_heading.get_top()[1] < scene.ax.get_bottom()[1]
+    assert scene.zoom_scale.get_top()[1] < scene.ax.get_bottom()[1]
     assert scene.zoom_heading.get_right()[0] < scene.zoom_scale.get_left()[0]
 
 
@@ -123,15 +135,16 @@ def test_the_zoomed_view_points_the_way_to_sgd_which_ends_outside_it():
 
 def test_at_the_end_the_whole_valley_comes_back_with_momentums_swings():
     """After the zoom the inset shrinks back into its place (its frame as wide as at the
-    finish, its paths hairlines again) and the map, every path on it (Momentum's swings from
-    wall to wall) and the end squares are shown again; the zoomed view's heading, scale bar
-    and pointer are gone, the inset's scale bar and the lines to its region back."""
+    finish, its paths hairlines again) and the legend comes back; the map, every path on it
+    (Momentum's swings from wall to wall) and the end squares are shown; the zoomed view's
+    heading, scale bar and pointer are gone, the inset's scale bar and the lines to its region
+    back."""
     before = rendered(RaceLongValley, upto="finish")
     scene = rendered(RaceLongValley)
     shown = set(scene.get_mobject_family_members())
     for back in (scene.ax, scene.map_img, scene.start_mark, scene.target_mark,
                  *scene.history.values(), *scene.ends.values(), *scene.inset_scale,
-                 *scene.inset_lines, scene.inset_box):
+                 *scene.inset_lines, scene.inset_box, scene.legend):
         assert back in shown
     for gone in (scene.zoom_heading, *scene.zoom_scale, *scene.zoom_pointers):
         assert gone not in shown
