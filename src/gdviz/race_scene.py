@@ -1237,9 +1237,10 @@ class RaceScene(ThemedScene):
         colour reads; a scale bar for the new scale and a heading come in above it (the bar
         below it where the heading leaves it no room), and, after the finish, an arrow at the
         frame's edge towards each run that ends outside the view (zoom_pointer).
-        (INSET_BESIDE) The map stays: the inset grows out of its place into the room under
-        the map, over the legend, which fades out beneath it (its box on the map, the window it
-        magnifies, stays); the heading and scale bar above it, under the map's numbers."""
+        (INSET_BESIDE) The map stays: the legend fades out with the scale bar and the lines,
+        then the inset grows out of its place into the room under the map where the legend was
+        (its box on the map, the window it magnifies, stays); the heading and scale bar above
+        it, under the map's numbers."""
         r = self.RACE
         (x0, x1), (y0, y1) = r.window
         lo, hi = self.ax.c2p(x0, y0), self.ax.c2p(x1, y1)
@@ -1279,10 +1280,11 @@ class RaceScene(ThemedScene):
 
         cleared = []
         if self.INSET_BESIDE:
-            # the scale bar (in the inset's corner) and the lines that join the inset to its
-            # box leave first: the bar would grow with it, the lines cross the map to it
+            # the scale bar, the lines that join the inset to its box (they would cross the
+            # map to the grown inset) and the legend under its way leave first: the inset
+            # grows over the empty page, never over text
             self.play(FadeOut(self.inset_scale), FadeOut(self.inset_lines),
-                      run_time=ZOOM_CLEAR)
+                      FadeOut(self.legend), run_time=ZOOM_CLEAR)
         elif self.ZOOM_FROM_REGION:
             # the region's box comes in on the map, the inset (the map's own picture there)
             # over it; the names and the map's heads that would show through it leave
@@ -1306,8 +1308,8 @@ class RaceScene(ThemedScene):
                              *getattr(self, "map_leaders", {}).values(),
                              *self.casings.values())
                  if m not in cleared]
-        if self.INSET_BESIDE:  # the map stays; the legend under the inset's way leaves
-            faded = [self.legend]
+        if self.INSET_BESIDE:  # the map stays (the legend has left)
+            faded = []
         self.zoom_cleared = cleared
         self.play(UpdateFromAlphaFunc(grown, lambda m, a: grow(m, a, "grown")),
                   UpdateFromAlphaFunc(self.inset, lambda m, a: grow(m, a, "axes")),
@@ -1357,7 +1359,8 @@ class RaceScene(ThemedScene):
     def zoom_out(self, run_time: float = BACK_SECONDS):
         """Back from zoom_in: the zoomed view's heading, scale bar and pointers fade out; the
         inset shrinks to its place as the map, its paths and marks come back under it; the
-        inset's scale bar, box and lines come back."""
+        inset's scale bar, box and lines come back (INSET_BESIDE: the map never left; the
+        legend comes back with the scale bar and the lines)."""
         grown, faded, grow = self.zoom_state
         self.play(FadeOut(self.zoom_heading), FadeOut(self.zoom_scale),
                   *(FadeOut(p) for p in self.zoom_pointers), run_time=ZOOM_CLEAR)
@@ -1373,8 +1376,9 @@ class RaceScene(ThemedScene):
                       *(FadeIn(m) for m in self.zoom_cleared),
                       FadeIn(self.ax), run_time=ZOOM_CLEAR)
             return
-        if self.INSET_BESIDE:
-            self.play(FadeIn(self.inset_scale), FadeIn(self.inset_lines), run_time=ZOOM_CLEAR)
+        if self.INSET_BESIDE:  # the legend back once the inset is in its place again
+            self.play(FadeIn(self.inset_scale), FadeIn(self.inset_lines), FadeIn(self.legend),
+                      run_time=ZOOM_CLEAR)
             return
         self.play(FadeIn(self.inset_scale), FadeIn(self.inset_box), FadeIn(self.inset_lines),
                   FadeIn(self.ax), run_time=ZOOM_CLEAR)
