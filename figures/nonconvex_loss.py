@@ -32,7 +32,7 @@ from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz import numbers, views
 from gdviz import theme as th
-from gdviz.cost_surface import lit_surface
+from gdviz.cost_surface import TICKS, lit_surface
 
 #: Basins shallower than this share of the cost range are grid artefacts, not minima.
 MIN_DEPTH = 0.01
@@ -162,9 +162,11 @@ def make_figure(theme):
     # Left: the convex bowl of linear regression, coloured by log J as in mse-surface.
     lit_surface(ax, theme, M, B, J, _levels(theme, J))
     ax.view_init(elev=views.VIEW_ELEV, azim=views.VIEW_AZIM)
-    ax.set_xticks([-2, 0, 2, 4])
-    ax.set_yticks([-4, 0, 4, 8])
-    ax.set_zticks([0, 100, 200])
+    # mse-surface's ticks (one rule for the 3-D J(m, b)): the maps' m and b, less b's 8 where
+    # the b axis meets J's 0 at the back, and J from 0
+    ax.set_xticks(views.M_TICKS)
+    ax.set_yticks(TICKS[1])
+    ax.set_zticks(views.J_TICKS)
     _style3d(ax, theme, th.AXIS_LABELS["slope"], th.AXIS_LABELS["intercept"])
     ax.set_title(th.title(f"linear regression: convex,\n{numbers.word(n_convex)} minimum"))
     cs = _contours(ac, theme, M, B, J, th.AXIS_LABELS["slope"], th.AXIS_LABELS["intercept"])
