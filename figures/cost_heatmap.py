@@ -103,6 +103,7 @@ def make_figure(theme):
     cb = fig.colorbar(mesh, ax=ax, pad=0.03, aspect=25)
     cb.locator = LogLocator()
     cb.update_ticks()
+    gm.cost_bar_ticks(cb)  # 10⁻², …, 10²: one form on every cost bar
     cb.ax.minorticks_off()  # the decades only, as mse-surface's bar
     cb.set_label(th.AXIS_LABELS["cost"])
     cb.outline.set_edgecolor(theme.muted)

@@ -68,6 +68,7 @@ def make_figure(theme):
     cb = fig.colorbar(cs, ax=ax, shrink=0.9, pad=0.02, aspect=25)
     cb.locator = LogLocator()
     cb.update_ticks()
+    gm.cost_bar_ticks(cb)  # 10⁻², …, 10²: one form on every cost bar
     cb.set_label(th.AXIS_LABELS["cost"])
     cb.outline.set_edgecolor(theme.muted)
     cb.ax.tick_params(labelsize=theme.small_size)

@@ -462,9 +462,10 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
         lead = {round(v / 10.0 ** np.floor(np.log10(v) + 1e-9)) for v in inside}
         assert lead == steps, lead
         labels = [t.get_text() for t in bar.get_yticklabels() if lo <= t.get_position()[1] <= hi]
-        # one form on both bars: the shortest decimal (0.01, 0.05, 100), no powers
-        assert labels == [numbers.mathtext(v, sig=1) for v in inside], labels
-        assert not any("10^" in x for x in labels)
+        # one form on every cost bar (mse-surface's and cost-heatmap's too): powers of ten,
+        # 10^{-2} and 5 \times 10^{-2}, never decimals
+        assert labels == [gm.cost_bar_tick(v) for v in inside], labels
+        assert all("10^{" in x for x in labels)
     # the network's surface seen from where both troughs show, its mesh painted with its faces
     assert axes_3d(fig)[1].azim == mod.NETWORK_AZIM
     # ... and oriented as the map under it: w₁ grows to the right, w₂ away from the eye (up)
