@@ -2,23 +2,25 @@
 
 J(m, b) seen from above: each (m, b) is coloured by its cost on a logarithmic scale, from
 {jmin} (the floor of the valley) to {jmax} (the far corners), in the book's cost map, shaded
-smoothly between the grid's points. Over it, the path of gradient descent from m = {m0},
-b = {b0} with learning rate α = {lr}: its first steps swing across the valley floor and back,
-the two long ones straight arrows drawn beside each other, the next ones, narrowing, only the
-dots where they land (a line would run back over the arrows); from the last of them, in steps
-too short to show, it follows the floor to the minimum (m*, b*) = ({m_best}, {b_best}), where
-it ends, J = {jend} after {steps} steps: its end square sits just beside the star, on the side
-the path comes from.
+smoothly between the grid's points, with the level lines of the other maps of J. Over it, the
+path of gradient descent from m = {m0}, b = {b0} with learning rate α = {lr}: its first steps
+swing across the valley floor and back, the two long ones straight arrows drawn beside each
+other, the next ones, narrowing, only the dots where they land (a line would run back over the
+arrows); from the last of them, in ever shorter steps, a dot at every {every}th, it follows
+the floor to the minimum (m*, b*) = ({m_best}, {b_best}), where it ends, J = {jend} after
+{steps} steps: its end square sits just beside the star, on the side the path comes from.
 
 Alt: A heat map, pale violet (deep violet in the dark theme) along a narrow diagonal band from
 the top left to the bottom right and yellow (deep teal) in the top-right and bottom-left corners,
-with a colour bar for J on a logarithmic scale, numbered at its decades. A path starts as a
-circle at the right and zig-zags: a straight arrow left across the violet band, one back to the
-right just above it, three dots on that arrow where the next, shorter steps land; from the
-middle one a line runs along the band to a star at the minimum, where it ends: a small square,
-the run's end mark, sits just below and right of the star.
+with a colour bar for J on a logarithmic scale, numbered at its decades, and thin level lines
+round the band. A path starts as a circle at the right and zig-zags: a straight arrow left
+across the violet band, one back to the right just above it, three dots on that arrow where the
+next, shorter steps land; from the middle one a line, its later dots closing up, runs along the
+band to a star at the minimum, where it ends: a small square, the run's end mark, sits just
+below and right of the star.
 """
 
+import numpy as np
 from matplotlib.colors import LogNorm
 from matplotlib.ticker import LogLocator
 
@@ -32,6 +34,11 @@ from gdviz import theme as th
 #: only, not on the line: shorter, it is within a dot of the step before, inside the knot
 #: where the path turns down the valley, and the line hides nothing there.
 KNOT_STEP = 4.0
+#: After the zig-zag, a dot where every EVERY-th step lands: the steps shorten down the floor,
+#: and the dots close up with them.
+EVERY = 100
+#: A step dot's size (points), gm.descent_path's.
+DOT = 3.0
 
 
 def run():
@@ -48,7 +55,7 @@ def facts() -> dict:
                 m0=numbers.text(COST_DESCENT.start[0]), b0=numbers.text(COST_DESCENT.start[1]),
                 lr=numbers.text(COST_DESCENT.lr_good), m_best=numbers.text(m_best, 3),
                 b_best=numbers.text(b_best, 3), jend=numbers.cost(traj.losses[-1]),
-                steps=numbers.count(traj.steps))
+                steps=numbers.count(traj.steps), every=EVERY)
 
 
 def make_figure(theme):
@@ -61,6 +68,13 @@ def make_figure(theme):
     mesh = ax.pcolormesh(M, B, J, cmap=theme.heat_cmap, norm=LogNorm(J.min(), J.max()),
                          shading="gouraud")  # smooth between grid points: no pixels
     mesh.set_rasterized(True)
+    # the map's level lines over it, as on every other map of J: on the dark page the heat
+    # map's fills keep to a narrow band of lightness (the colours drawn on them must keep
+    # their contrast), and the lines draw the bowl and its valley in both themes
+    cm = theme.cost_map
+    lv = views.contour_levels(J, cm.levels, cm.log)
+    ax.contour(M, B, J, levels=lv, cmap=cm.line_cmap, linewidths=cm.line_width,
+               norm=LogNorm(lv[0], lv[-1]), gid="levels")
     gm.frame_map(ax)
     ax.set_xlim(*views.M_RANGE)  # before the path: its steps are measured on the page
     ax.set_ylim(*views.B_RANGE)
@@ -69,18 +83,27 @@ def make_figure(theme):
     # arrows, then only where its steps land, the line going on from the last of them
     gm.descent_path(ax, theme, pts, steps=3, label=views.run_name(COST_DESCENT.lr_good),
                     knot=KNOT_STEP)
+    # the long slide down the floor in ever shorter steps: a dot where every EVERY-th step
+    # lands, those that stand apart on the page, clear of the star
+    later = np.arange(EVERY, len(pts) - 1, EVERY)
+    later = later[gm.apart(ax, pts[later], 2 * DOT, clear=(m_best, b_best), clear_gap=3 * DOT)]
+    ax.plot(pts[later, 0], pts[later, 1], linestyle="none", marker="o", markersize=DOT,
+            markerfacecolor=theme.accent, markeredgecolor=theme.background,
+            markeredgewidth=0.5, zorder=6, gid="every-steps",
+            label=f"steps 1–5, then every {EVERY}th")
     ax.plot(*pts[0], **theme.marker("start"), label="start", gid="start")
     ax.plot([m_best], [b_best], **theme.marker("minimum"), label="minimum", gid="minimum")
     # the run stops on the minimum: its end square beside the star, on the side it came from
-    gm.end_at(ax, theme, pts[-1], theme.marker("end"), star_xy=(m_best, b_best), label="end",
-              before=pts)
+    gm.end_at(ax, theme, pts[-1], theme.marker("end"), star_xy=(m_best, b_best),
+              label=f"end, after {numbers.count(traj.steps)} steps", before=pts)
     gm.map_ticks(ax)  # every 2, both ends labelled
     ax.set_xlabel(th.AXIS_LABELS["slope"])
     ax.set_ylabel(th.AXIS_LABELS["intercept"])
-    gm.optimizer_legend(ax, theme, "map", ncols=2)  # 2 × 2, as gd-regression keys its map
+    gm.optimizer_legend(ax, theme, "map", ncols=3)  # 3 + 2, under the map
     cb = fig.colorbar(mesh, ax=ax, pad=0.03, aspect=25)
     cb.locator = LogLocator()
     cb.update_ticks()
+    gm.cost_bar_ticks(cb)  # 10⁻², …, 10²: one form on every cost bar
     cb.ax.minorticks_off()  # the decades only, as mse-surface's bar
     cb.set_label(th.AXIS_LABELS["cost"])
     cb.outline.set_edgecolor(theme.muted)

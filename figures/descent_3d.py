@@ -2,30 +2,31 @@
 
 The mountain climber's walk: gradient descent on J(m, b) drawn on the cost surface itself. The
 run starts high on the wall, at (m, b) = ({m0}, {b0}) where J = {j0}, and takes {steps} steps
-with the learning rate α = {lr}; each point of its path is drawn at the height of the cost
-there, each step a straight jump from one point to the next. Its first step overshoots: it
-falls to J = {j1} on the opposite wall (m = {m1}), still on the drawn surface, and its second
+with the learning rate α = {lr} (the key names its start: not the (3, −4) of the same
+run on the cost map); each point of its path is drawn at the height of the cost there, each
+step a straight jump from one point to the next. Its first step overshoots: it falls to
+J = {j1} on the opposite wall (m = {m1}), still on the drawn surface, and its second
 jumps back over the valley to the floor: these two steps are drawn as arrows, and a dot marks
 the end of each of the first three. From the fourth step on, the steps are too short to tell
 apart at this scale: they pile up under the star that marks the minimum, the run ending at
 J = {j_end} (the least J is {j_star}), the house end square just beside the star, on the side
 the path comes from. A box outlined on the surface round the floor is drawn enlarged above it
-on the left, seen from above: from the third point on, the path zig-zags across the floor in
-ever shorter steps, turns and runs down the floor to the star, the end square again just
-beside it.
+on the left, seen from above, joined to it by two thin lines: from the third point on, the
+path zig-zags across the floor in ever shorter steps, turns and runs down the floor to the
+star, the end square again just beside it.
 
 Alt: A lit, meshed, trough-shaped surface over the m and b axes, J ticked from 0 to 200. A
 ring high on the right-hand wall, labelled J = {j0}, starts a path of straight arrows: the
 first jumps left across the valley to a dot on the left-hand wall, the second back across it
 to a dot on the floor; a third, shorter step lands by the green star that marks the minimum,
 a small square just beside it, the mark of the end. A thin box is outlined on the floor round
-them. Above on the left, a small flat contour map of what is inside the box: the path
-crosses it from the right, zig-zags in ever shorter arrows and a line of dots, then runs
-down the floor to the star, the square beside it.
+them. Above on the left, joined to the box by two thin lines, a small flat contour map of what
+is inside the box: the path crosses it from the right, zig-zags in ever shorter arrows and a
+line of dots, then runs down the floor to the star, the square beside it.
 """
 
 import numpy as np
-from matplotlib.patches import Rectangle
+from matplotlib.patches import ConnectionPatch, Rectangle
 from matplotlib.ticker import MaxNLocator
 from mpl_toolkits.mplot3d import proj3d
 
@@ -52,11 +53,20 @@ J_TICKS = (0.0, 100.0, 200.0)
 #: dots at the ends of the first three, the ones that stand apart on the page (the fourth lands
 #: within the star's reach).
 JUMPS, STEP_DOTS = 2, 3
+#: The least distance (points) between two landing dots of the floor view: a dot's width.
+FLOOR_DOT_GAP = 3.5
 #: The floor view's box on the page (figure fractions): the top left, over the 3-D box's empty
 #: back panes, clear of the surface's back edge and of the J axis.
 FLOOR_BOX = (0.09, 0.75, 0.3, 0.19)
 #: Its title: what it shows, the window outlined on the surface.
 FLOOR_TITLE = "inside the box, from above"
+
+
+def run_label() -> str:
+    """The run's key: the house name of the run and its start, which is not the (3, −4) of
+    gd-regression's and cost-heatmap's run of the same name."""
+    m0, b0 = (numbers.latex(v) for v in DESCENT_3D.start)
+    return f"{views.run_name(DESCENT_3D.lr_good)} from $(m, b) = ({m0}, {b0})$"
 
 
 def trajectory():
@@ -107,6 +117,12 @@ def floor_view(fig, theme, x, y, t, end, ax3):
     ax.set_ylim(b0, b1)
     pts = t.points[2:]
     gm.descent_path(ax, theme, pts, jumps=3, steps=6, gid="floor-path")
+    # of those six landings only the ones a dot's width apart on the page: the fourth to the
+    # sixth land within a dot of each other where the zig-zag turns down the floor
+    (dots,) = [ln for ln in ax.lines if ln.get_gid() == "floor-path-steps"]
+    xy = dots.get_xydata()
+    keep = gm.apart(ax, xy, FLOOR_DOT_GAP)
+    dots.set_data(*xy[keep].T)
     # its first point, a step dot of the 3-D view (the path's third): the same dot here
     ax.plot(*pts[0], linestyle="none", marker="o", markersize=3.0, markerfacecolor=theme.accent,
             markeredgecolor=theme.background, markeredgewidth=0.5, zorder=6, gid="floor-entry")
@@ -168,7 +184,7 @@ def make_figure(theme):
                                      color=theme.accent, linewidth=1.1, shrinkA=3.0,
                                      shrinkB=2.5))
     ax3.plot(t.points[jumps:, 0], t.points[jumps:, 1], heights[jumps:], color=theme.accent,
-             linewidth=1.1, zorder=20, gid="path", label=views.run_name(DESCENT_3D.lr_good))
+             linewidth=1.1, zorder=20, gid="path", label=run_label())
     ax3.plot(t.points[1:STEP_DOTS + 1, 0], t.points[1:STEP_DOTS + 1, 1],
              heights[1:STEP_DOTS + 1], linestyle="none", marker="o", markersize=3.0,
              markerfacecolor=theme.accent, markeredgecolor=theme.background,
@@ -198,10 +214,20 @@ def make_figure(theme):
                          b1 - (b1 - b0) * edge])
     ax3.plot(ms, bs, regression.cost(ms, bs, x, y) + lift, color=theme.muted, linewidth=0.8,
              zorder=19, gid="floor-window")
-    floor_view(fig, theme, x, y, t, end, ax3)
+    fv = floor_view(fig, theme, x, y, t, end, ax3)
+    # two thin leader lines in ink from the window's left and right corners on the page to
+    # the view's lower corners, as every other zoom is joined to its window
+    corners = on_page(ax3, [m0, m0, m1, m1], [b0, b1, b0, b1],
+                      regression.cost(np.array([m0, m0, m1, m1]), np.array([b0, b1, b0, b1]),
+                                      x, y) + lift)
+    for k, (corner, xy) in enumerate((((0, 0), corners[np.argmin(corners[:, 0])]),
+                                      ((1, 0), corners[np.argmax(corners[:, 0])]))):
+        fig.add_artist(ConnectionPatch(tuple(xy), corner, coordsA=ax3.transData,
+                                       coordsB=fv.transAxes, color=theme.text,
+                                       linewidth=0.5, zorder=1.5, gid=f"floor-connector-{k + 1}"))
     handles, labels = ax3.get_legend_handles_labels()
     order = [labels.index(k) for k in
-             (views.run_name(DESCENT_3D.lr_good), "start", "minimum", "end")]
+             (run_label(), "start", "minimum", "end")]
     gm.optimizer_legend(ax3, theme, "map", handles=[handles[k] for k in order], ncols=4,
                         loc="lower center", bbox_to_anchor=(0.5, 0.0),
                         bbox_transform=fig.transFigure, borderaxespad=0.2)

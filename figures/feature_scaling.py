@@ -23,7 +23,8 @@ one wall of the valley to the other and back, {steps} times, each landing a dot 
 with time, the jumps slowly narrowing as the path creeps down the valley. Right, concentric
 circles and a straight path of halving steps from the start to the minimum at the centre; its
 first landings are dots, the line stops at a small square just beside the star, and a note
-above the star says the later steps lie within a dot of the minimum.
+in the lower right corner says the later steps land within a dot of the star and the end
+square is set beside it.
 """
 
 import matplotlib.colors as mcolors
@@ -38,8 +39,9 @@ from gdviz import mpl as gm
 from gdviz import numbers as nb
 from gdviz import theme as th
 
-#: The zoom's margin around the raw run's points, as a fraction of their extent per axis.
-ZOOM_PAD = (0.06, 0.1)
+#: The zoom's margin around the raw run's points, as a fraction of their extent per axis: the
+#: start's ring clear of the left spine.
+ZOOM_PAD = (0.1, 0.1)
 #: Area (points²) of every step's dot, one size in the three panels.
 DOT = 12
 #: Edge width (points) of a step's dot.
@@ -172,8 +174,12 @@ def _zoom(zx, ax, theme, run):
     zx.set_ylim(b0, b1)
     zx.set_xlabel(th.AXIS_LABELS["slope"])
     zx.set_ylabel(th.AXIS_LABELS["intercept"])
+    # the factor as a percentage: a bare 0.94 beside the raw title's J = 0.940 read as one
     zx.set_title(th.title("the box zoomed: each step\nacross the valley flips side\nand keeps "
-                          f"{nb.text(abs(across[1] / across[0]), places=2)} of its width"))
+                          f"{nb.text(100 * abs(across[1] / across[0]), places=0)} % of its width"))
+    # no tick number at the zoom's foot, where the lower connector comes in (a small-scale
+    # window: its last number sat on the line)
+    zx.set_yticks([t for t in zx.get_yticks() if b0 + 0.1 * (b1 - b0) <= t <= b1])
 
 
 def _zoom_box(ax, zx, theme, run):
@@ -263,10 +269,12 @@ def make_figure(theme):
     _clip_path(sx, fs.scaled, key.mark)
     # the landings the page cannot part, named above the star, away from the path
     hidden = int(shown[-1]) + 1
-    sx.annotate(f"steps {hidden}–{len(pts) - 1}\nwithin a dot\nof the minimum",
-                fs.scaled.optimum, xytext=(0, 9), textcoords="offset points", ha="center",
-                va="bottom", fontsize=theme.small_size, color=theme.text, gid="hidden-steps",
-                path_effects=gm.halo(theme))
+    # in the map's lower right corner, where only the outer rings run (the path comes from the
+    # lower left, the star's rings crowd the middle), saying why the square stands beside the star
+    sx.annotate(f"steps {hidden}–{len(pts) - 1} land\nwithin a dot of the star;\n"
+                "the end square is set\nbeside it", (0.97, 0.03), xycoords="axes fraction",
+                ha="right", va="bottom", fontsize=theme.small_size, color=theme.text,
+                gid="hidden-steps", path_effects=gm.halo(theme))
     return fig
 
 

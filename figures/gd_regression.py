@@ -19,13 +19,15 @@ in the enlarged window) and then follows
 the valley floor to the minimum, marked by a green star with a small square, the run's end,
 just beside it; a hollow ring marks the start, and dots labelled with their step
 mark the steps of the top row; a framed
-window in the empty upper-right corner enlarges the end of the zig-zag, where steps 3 and 15
+window in the empty upper-right corner, joined by two thin lines to a small frame on the
+path, enlarges the end of the zig-zag, where steps 3 and 15
 lie, the level lines in it as steep as on the map. Bottom
 right, a falling curve of J against the step number on log axes, with the same six steps
 marked, the first by a hollow ring and the last by a square.
 """
 
 import numpy as np
+from matplotlib.patches import ConnectionPatch
 
 from gdcore import data, regression
 from gdcore.cost_descent import COST_DESCENT
@@ -147,10 +149,17 @@ def make_figure(theme):
     for spine in zoom.spines.values():
         spine.set(visible=True, color=theme.text, linewidth=0.8)
     ind = cx.indicate_inset_zoom(zoom, edgecolor=theme.text, linewidth=0.8, alpha=1.0)
-    # one line from the window's frame to its enlargement, from the lower right corners: the
-    # left one would run past step 62's dot, just above the frame's upper left corner
+    # two lines from the window's frame to its enlargement, both from the frame's right side
+    # (a line from its left corners would run over step 62's dot, just above the frame): the
+    # lower right corners joined, and the frame's upper right corner to the enlargement's
+    # lower left one
     for k, line in enumerate(ind.connectors):
         line.set_visible(k == 2)
+    lower = ind.connectors[2]
+    cx.add_artist(ConnectionPatch((views.ZOOM_M[1], views.ZOOM_B[1]), (0, 0),
+                                  coordsA=cx.transData, coordsB=zoom.transAxes,
+                                  color=theme.text, linewidth=lower.get_linewidth(),
+                                  zorder=lower.get_zorder(), gid="zoom-connector-2"))
     # the run stops at the minimum: its end square beside the star, on the side it came from
     # (both read)
     cx.plot([m_best], [b_best], label="minimum", gid="minimum", **theme.marker("minimum"))

@@ -25,14 +25,14 @@ J = {local}.
 """
 
 import numpy as np
-from matplotlib.ticker import FuncFormatter, NullLocator
+from matplotlib.ticker import NullLocator
 
 from gdcore import data, regression
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz import numbers, views
 from gdviz import theme as th
-from gdviz.cost_surface import lit_surface
+from gdviz.cost_surface import TICKS, lit_surface
 
 #: Basins shallower than this share of the cost range are grid artefacts, not minima.
 MIN_DEPTH = 0.01
@@ -99,16 +99,10 @@ def _contours(ax, theme, X, Y, Z, xlabel, ylabel):
     return cs
 
 
-def _decimal(v, _pos=None) -> str:
-    """A bar's tick in its shortest decimal form (0.01, 0.05, 1, 100): one form on both bars,
-    where powers of ten beside 1, 2 and 5 times them mixed two."""
-    return numbers.mathtext(v, sig=1)
-
-
 def _colorbar(fig, cs, ax, theme, label):
     """The map's bar, ticked at the powers of ten inside it (none drawn, or measured, beyond
     its ends), or at 1, 2 and 5 times them when it spans under MIN_BAR_TICKS powers; written
-    as decimals (0.2): one form for both bars."""
+    as every cost bar's are (gm.cost_bar_ticks: 10⁻², 5 × 10⁻²)."""
     cb = fig.colorbar(cs, cax=ax.inset_axes([1.04, 0.0, 0.05, 1.0]))
     cb.set_label(label)
     cb.outline.set_edgecolor(theme.muted)
@@ -120,7 +114,7 @@ def _colorbar(fig, cs, ax, theme, label):
                                                       int(np.ceil(np.log10(hi))) + 1)
                           for m in (1, 2, 5) if lo <= m * 10.0 ** e <= hi])
     cb.set_ticks(ticks)
-    cb.ax.yaxis.set_major_formatter(FuncFormatter(_decimal))
+    gm.cost_bar_ticks(cb)
     cb.ax.yaxis.set_minor_locator(NullLocator())
     return cb
 
@@ -162,9 +156,11 @@ def make_figure(theme):
     # Left: the convex bowl of linear regression, coloured by log J as in mse-surface.
     lit_surface(ax, theme, M, B, J, _levels(theme, J))
     ax.view_init(elev=views.VIEW_ELEV, azim=views.VIEW_AZIM)
-    ax.set_xticks([-2, 0, 2, 4])
-    ax.set_yticks([-4, 0, 4, 8])
-    ax.set_zticks([0, 100, 200])
+    # mse-surface's ticks (one rule for the 3-D J(m, b)): the maps' m and b, less b's 8 where
+    # the b axis meets J's 0 at the back, and J from 0
+    ax.set_xticks(views.M_TICKS)
+    ax.set_yticks(TICKS[1])
+    ax.set_zticks(views.J_TICKS)
     _style3d(ax, theme, th.AXIS_LABELS["slope"], th.AXIS_LABELS["intercept"])
     ax.set_title(th.title(f"linear regression: convex,\n{numbers.word(n_convex)} minimum"))
     cs = _contours(ac, theme, M, B, J, th.AXIS_LABELS["slope"], th.AXIS_LABELS["intercept"])

@@ -2,6 +2,7 @@
 
 import re
 
+import matplotlib.colors as mcolors
 import numpy as np
 import pytest
 from endmarks import assert_end_beside_star, assert_key_matches_end
@@ -66,7 +67,9 @@ def test_path_is_gdcores_iterates_on_the_surface(theme_name):
         assert np.sign(way.xy[0] - way.xyann[0]) == sign
     # the legend under the drawing names what is drawn, the end as "end"
     labels = [txt.get_text() for txt in ax3.get_legend().get_texts()]
-    assert labels == [views.run_name(0.1), "start", "minimum", "end"]
+    assert labels == [module.run_label(), "start", "minimum", "end"]
+    # the key names the run's start, not gd-regression's (3, −4)
+    assert labels[0].startswith(views.run_name(0.1)) and "(3.5, 2)" in labels[0]
     legend = ax3.get_legend().get_window_extent()
     assert all(legend.y1 < ax.get_window_extent().y0 for ax in fig.axes if ax.name != "3d")
     assert legend.y0 > 0 and legend.y1 < 0.08 * fig.bbox.height
@@ -132,8 +135,20 @@ def test_floor_view_enlarges_the_box_outlined_on_the_surface(theme_name):
     assert not np.any((m0 < t.points[:2, 0]) & (t.points[:2, 0] < m1))  # the start and step 1
     lines = {ln.get_gid(): ln for ln in floor.lines}
     np.testing.assert_array_equal(np.ravel(lines["floor-entry"].get_data()), t.points[2])
-    np.testing.assert_array_equal(np.column_stack(lines["floor-path-steps"].get_data()),
-                                  t.points[3:9])
+    # the first six landings' dots, those a dot's width apart on the page (none piled up)
+    dots = np.column_stack(lines["floor-path-steps"].get_data())
+    assert 3 <= len(dots) < 6
+    np.testing.assert_array_equal(dots[0], t.points[3])
+    assert all(np.any(np.all(d == t.points[3:9], axis=1)) for d in dots)
+    fig.canvas.draw()
+    on_pt = floor.transData.transform(dots) * 72 / fig.dpi
+    assert np.hypot(*np.diff(on_pt, axis=0).T).min() >= module.FLOOR_DOT_GAP
+    # joined to its window on the surface by two thin lines in ink, from its lower corners
+    t_ = th.get(theme_name)
+    for k, corner in enumerate(((0, 0), (1, 0))):
+        (c,) = fig.findobj(lambda a, k=k: a.get_gid() == f"floor-connector-{k + 1}")
+        assert c.xy2 == corner and c.get_linewidth() < outline.get_linewidth()
+        assert np.allclose(c.get_edgecolor()[:3], mcolors.to_rgb(t_.text))
     path = np.column_stack(lines["floor-path"].get_data())
     np.testing.assert_array_equal(path[-1], t.points[-1])
     np.testing.assert_array_equal(np.ravel(lines["floor-end"].get_data()), t.points[-1])

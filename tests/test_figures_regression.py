@@ -12,7 +12,6 @@ import numpy as np
 import pytest
 from endmarks import assert_end_beside_star, assert_key_matches_end
 from figure_baselines import figure as build
-from matplotlib import colormaps
 from matplotlib.collections import LineCollection, PathCollection, QuadMesh
 from matplotlib.contour import QuadContourSet
 from matplotlib.lines import Line2D
@@ -463,9 +462,10 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
         lead = {round(v / 10.0 ** np.floor(np.log10(v) + 1e-9)) for v in inside}
         assert lead == steps, lead
         labels = [t.get_text() for t in bar.get_yticklabels() if lo <= t.get_position()[1] <= hi]
-        # one form on both bars: the shortest decimal (0.01, 0.05, 100), no powers
-        assert labels == [numbers.mathtext(v, sig=1) for v in inside], labels
-        assert not any("10^" in x for x in labels)
+        # one form on every cost bar (mse-surface's and cost-heatmap's too): powers of ten,
+        # 10^{-2} and 5 \times 10^{-2}, never decimals
+        assert labels == [gm.cost_bar_tick(v) for v in inside], labels
+        assert all("10^{" in x for x in labels)
     # the network's surface seen from where both troughs show, its mesh painted with its faces
     assert axes_3d(fig)[1].azim == mod.NETWORK_AZIM
     # ... and oriented as the map under it: w₁ grows to the right, w₂ away from the eye (up)
@@ -507,11 +507,15 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
         faces = {tuple(c) for c in np.round(fills[fills[:, 3] > 0, :3], 6)}
         assert faces <= lit and len(faces) > 50
         if ax3 is axes_3d(fig)[1]:
-            # its mesh painted with its faces (one depth-sorted collection): unfilled pieces
-            # in the level-line colour, one per grid-cell side on the mesh's grid lines
+            # its mesh painted with its faces (one depth-sorted collection): unfilled pieces,
+            # one per grid-cell side on the mesh's grid lines, each in the map's level-line
+            # colour of its J (lit, as the faces), as the bowl's mesh: never one colour
             wires = surf.get_edgecolor()[fills[:, 3] == 0]
-            assert len(wires) > 500 and np.allclose(
-                wires, colormaps[cm.line_cmap](0.6))
+            ink = cost_surface.lit_colors(Z, cm, views.contour_levels(Z, cm.levels, cm.log),
+                                          lines=True, level_true=True).reshape(-1, 3)
+            lo, hi = ink.min(axis=0) - 1e-9, ink.max(axis=0) + 1e-9
+            assert len(wires) > 500 and np.all((wires[:, :3] >= lo) & (wires[:, :3] <= hi))
+            assert len({tuple(c) for c in np.round(wires[:, :3], 3)}) > 20
             continue
         (mesh,) = [c for c in ax3.collections if type(c).__name__ == "Line3DCollection"]
         assert all(w == pytest.approx(look.mesh_width) for w in mesh.get_linewidths())
@@ -924,6 +928,21 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
     # a row of the printed map changes by small steps (a cell of the 200-point grid spans
     # about 6 printed pixels; drawn cell by cell, each cell edge would be a jump)
     assert meshes[0]._shading == "gouraud"
+    # the map's level lines over it (the dark fills keep to a narrow band of lightness), at
+    # the map's levels in its line colours
+    (levels,) = contour_sets(ax)
+    assert not levels.filled and levels.get_cmap().name == t.cost_map.line_cmap
+    np.testing.assert_allclose(levels.levels, views.contour_levels(J, t.cost_map.levels))
+    # the slide down the floor marked every EVERY-th step, apart on the page; the key says
+    # how many steps the run takes
+    later = one(fig, "every-steps").get_xydata()
+    assert len(later) >= 3
+    idx = [int(np.flatnonzero(np.all(np.isclose(p, good_run().points), axis=1))[0])
+           for p in later]
+    assert all(k % cost_heatmap.EVERY == 0 for k in idx)
+    assert any(x.get_text() == f"end, after {good_run().steps:,} steps"
+               for x in ax.get_legend().get_texts())
+    levels.set_visible(False)  # the fills' smoothness, under the lines
     fig.set_dpi(300)
     fig.canvas.draw()
     img = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(int)
@@ -1081,7 +1100,7 @@ def test_feature_scaling_zoom_shows_every_bounce(theme):
     # the title states the factor per step across the floor in words
     assert across[1] / across[0] == pytest.approx(-0.94, abs=5e-3)
     assert zoom_ax.get_title().replace("\n", " ") == (
-        "The box zoomed: each step across the valley flips side and keeps 0.94 of its width")
+        "The box zoomed: each step across the valley flips side and keeps 94 % of its width")
     # two thin connectors in ink from the box's right corners to the zoom's left ones
     fig.canvas.draw()
     t = th.get(theme)

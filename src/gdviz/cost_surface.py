@@ -133,8 +133,9 @@ def _level_mesh(ax3, theme, X, Y, Z, levels, surf):
 def _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line, level_true=True):
     """lit_surface's faces and mesh as one depth-sorted Poly3DCollection (see `hidden`): the
     faces unoutlined and not antialiased (as plot_surface's: no seam between them), each mesh
-    piece a two-point polygon with no fill; the mesh on the grid lines lit_surface's
-    wireframe would draw (every look.mesh_every-th of the SURFACE_GRID_SIZE it samples)."""
+    piece a two-point polygon with no fill, in the level-line colour of its J
+    (level_true, as _level_mesh's); the mesh on the grid lines lit_surface's wireframe would
+    draw (every look.mesh_every-th of the SURFACE_GRID_SIZE it samples)."""
     from mpl_toolkits.mplot3d.art3d import Poly3DCollection
 
     look = theme.cost_map.surface
@@ -149,23 +150,22 @@ def _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line, level_true=True):
             fills.append((*rgb[i, j], 1.0))
             edges.append((0.0, 0.0, 0.0, 0.0))
     if mesh:
-        # the wireframe's lines: as plot_wireframe spaces them over a SURFACE_GRID_SIZE grid
-        def lines(n):
-            m = min(n, views.SURFACE_GRID_SIZE)
-            step = max(1, int(np.ceil(n / ((m - 1) // look.mesh_every + 1))))
-            return sorted({*range(0, n, step), n - 1})
-
+        # the wireframe's lines (as plot_wireframe spaces them over a SURFACE_GRID_SIZE grid),
+        # each piece in the map's level-line colour of the J at its middle, as _level_mesh's
+        # (one colour read as a dark net over the pale light faces)
+        ink = (lit_colors(Z, theme.cost_map, levels, lines=True, level_true=True)
+               if level_true else np.broadcast_to(np.asarray(line)[:3], (*Z.shape, 3)))
         clear = (0.0, 0.0, 0.0, 0.0)
-        for i in lines(rows):
+        for i in _mesh_lines(rows, look.mesh_every):
             for j in range(cols - 1):
                 polys.append(P[i, [j, j + 1]])
                 fills.append(clear)
-                edges.append(line)
-        for j in lines(cols):
+                edges.append((*(ink[i, j] + ink[i, j + 1]) / 2, 1.0))
+        for j in _mesh_lines(cols, look.mesh_every):
             for i in range(rows - 1):
                 polys.append(P[[i, i + 1], j])
                 fills.append(clear)
-                edges.append(line)
+                edges.append((*(ink[i, j] + ink[i + 1, j]) / 2, 1.0))
     surf = Poly3DCollection(polys, facecolors=fills, edgecolors=edges,
                             linewidths=look.mesh_width, antialiased=False)
     # no limits from the faces: the mesh pieces are shorter than the faces, and matplotlib pads

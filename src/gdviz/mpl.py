@@ -291,6 +291,25 @@ def map_ticks(ax) -> None:
         axis.set_major_locator(FixedLocator(views.map_ticks(lo, hi)))
 
 
+def cost_bar_tick(v, _pos=None) -> str:
+    """A tick of a cost map's colour bar (log J), one form on every bar: a power of ten as a
+    power (10², 10⁻²), a multiple of one as its mantissa times the power (5 × 10⁻²): never
+    decimals on one bar beside powers on the next."""
+    e = int(np.floor(np.log10(v) + 1e-9))
+    mant = round(v / 10.0 ** e, 6)
+    power = f"10^{{{e}}}"
+    if mant == 1:
+        return f"${power}$"
+    return f"${mant:g} \\times {power}$"
+
+
+def cost_bar_ticks(cb) -> None:
+    """Write a cost map's colour bar's ticks in the one form (cost_bar_tick)."""
+    from matplotlib.ticker import FuncFormatter
+
+    cb.ax.yaxis.set_major_formatter(FuncFormatter(cost_bar_tick))
+
+
 def frame_map(ax) -> None:
     """Frame a map (a cost map's fills, a heat map) on all four sides in the spines' colour, as
     the videos frame theirs: where its colours run near the page's (the dark theme's high
