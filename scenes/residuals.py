@@ -41,6 +41,7 @@ from manim import (
     Write,
     linear,
     smooth,
+    squish_rate_func,
 )
 
 from gdcore import data, regression
@@ -427,10 +428,12 @@ class Residuals(ThemedScene):
         # the payoff made large: the row of halves has done its work and leaves; the seven
         # squares grow (gaps too) to the set-up's size in the middle of the page, the sum of the
         # costs they share above them
+        # (the sum leaves and comes back over them: slid there, it would cross the parts)
         self.play(FadeOut(self.row), FadeOut(self.halves), FadeOut(self.row_labels),
-                  run_time=0.8)
+                  FadeOut(sum_eq), run_time=0.8)
+        sum_eq.move_to([0.0, SUM_Y, 0])
         self.play(parts.animate.scale(PAYOFF_SCALE).move_to([0.0, PARTS_Y, 0]),
-                  sum_eq.animate.move_to([0.0, SUM_Y, 0]), run_time=1.2)
+                  FadeIn(sum_eq, rate_func=squish_rate_func(smooth, 0.5, 1.0)), run_time=1.2)
         part_labels = VGroup(*(self.tex(f"{self.j:.{p}f}", 30).next_to(q, DOWN, buff=0.15)
                                for q in parts))
         self.play(FadeIn(part_labels, lag_ratio=0.1), run_time=1.0)
@@ -451,7 +454,7 @@ class Residuals(ThemedScene):
         self.pieces, self.strip, self.parts = pieces, strip, parts
         self.part_labels = part_labels
         self.sum_eq, self.j_eq, self.mean_square = sum_eq, j_eq, parts[0]
-        self.wait(2.4)
+        self.wait(1.9)  # the hold on J (longer reads as dead time)
 
     SECTIONS = sections(section_points, section_errors, section_squares, section_stage,
                         section_costs, section_mean)
