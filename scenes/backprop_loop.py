@@ -7,9 +7,10 @@ when that changes (w; w and the gradient ∂J/∂w while both are drawn; ∂J/�
 ink front runs along the edges (keyed "forward pass" beside the sign key while the forward passes
 run), and activations a appear left to right, each circle filled by its a (ACT_FILL), each layer's
 label (x, a⁽ˡ⁾, then δ⁽ˡ⁾) over its column, clear of its top circle. Error: outputs against
-targets, the equations sheet's per-example cost Cᵢ and, once, "one example (n = 1), so J = Cᵢ": the
-one moment two cost symbols are shown; from then on the video writes J only (its equations with Cᵢ
-written J, and their last layer L written (2), as the layers are labelled). The cost J then leaves
+targets, the cost in its one form, J = ½‖a⁽²⁾ − y‖² (the equations sheet's per-example cost Cᵢ
+written J), and, once, "one example (n = 1), so J = Cᵢ": the one moment two cost symbols are
+shown; the video writes J only (its equations with Cᵢ written J, and their last layer L written
+(2), as the layers are labelled). The cost J then leaves
 the panel and comes back (fade out, then in: slid, it would cross the layers' labels) parked in the
 top left corner until the update's panel leaves. Backward: the outputs' error terms δ⁽²⁾ replace
 their activations (the key moment: a slow swap, held DELTA_HOLD s; the label above each layer says
@@ -21,7 +22,8 @@ layer's edges as the worked numbers and that rule give way to every gradient as 
 rule ∂J/∂w = a·δ stays above them until the update: nothing leaves and comes back; the sign key
 leaves once every edge shows its gradient. Update: the matrices turn into the changes ΔW⁽ˡ⁾ = −α
 ∂J/∂W⁽ˡ⁾ (in ink, their signs written), each with its layer's bias changes Δb⁽ˡ⁾ = −αδ⁽ˡ⁾ set apart
-right of it under a name of its own, as the equations write them (never one augmented matrix); the
+right of it under a name of its own, as the equations write them (never one augmented matrix),
+one layer's pair at a time in one place (the worked weight's layer first, the other's after); the
 edges show the weights before (the key of w back, the worked edge labelled with its w, set just
 above it, 12 px clear of its ink: the top edge of the drawing, where nothing crosses the label),
 then the change itself (width ∝ |Δw|, the largest change the widest, coloured by its sign as the
@@ -128,19 +130,20 @@ MATRIX_SCALE, MATRIX_FONT = 0.7, 34
 GRAD_H_BUFF = 1.9
 #: Distance between the centres of the ΔW matrices' columns (before MATRIX_SCALE): signed
 #: entries ("−0.183 −0.092") a clear space apart (tested).
-DW_H_BUFF = 1.7
+DW_H_BUFF = 1.85
 #: The update's rows: the size of their names (ΔW⁽ˡ⁾ =, Δb⁽ˡ⁾ =), the page between each ΔW and
 #: the name of its Δb (set apart: the two never read as one augmented matrix [ΔW | Δb]), and
 #: their right edge's distance from the frame's (24 px and a little more at 480p).
 DW_LABEL, DW_DB_GAP, DW_EDGE = 28, 0.6, 0.42
 #: The update's matrices are set at this scale (their entries at DW_FONT once scaled: digits
-#: 12.9 px tall at 480p, TICK_SIZE's): each row, ΔW and Δb with their names, fits beside the
-#: network.
-DW_SCALE, DW_FONT = 0.62, 30
-#: The distance between the centres of the update matrices' rows (before DW_SCALE), and the
-#: page between the two layers' rows: the two rows fit between the targets' labels and the
-#: frame's margin.
-DW_V_BUFF, DW_ROW_GAP = 0.55, 0.18
+#: 14.1 px tall at 480p): one layer's row, ΔW and Δb with their names, is shown at a time (two
+#: rows with the equations, the worked line, the network and its key were too much at once),
+#: each in the same place beside the network.
+DW_SCALE, DW_FONT = 0.66, 33
+#: The distance between the centres of the update matrices' rows (before DW_SCALE).
+DW_V_BUFF = 0.55
+#: The parked cost's distance from the frame's top and left edges (36 px at 480p).
+PARK_BUFF = 0.6
 #: The page between the targets' labels and the update's first row under them.
 TARGET_CLEAR = 0.12
 
@@ -284,10 +287,11 @@ class BackpropLoop(ThemedScene):
         new = self.net.add_values(per_layer, [l], places=places, color=color)
         return swap(old, new)
 
-    def fill_layer(self, acts, l, run_time=0.5):
+    def fill_layer(self, acts, l, run_time=0.5, **kwargs):
         fills, _ = activation_look(self.theme, acts[l])
         return self.net.transition(lambda n: n.set_neuron_style(n.layer_neurons(l), fill=fills,
-                                                                apply=False), run_time=run_time)
+                                                                apply=False), run_time=run_time,
+                                   **kwargs)
 
     def act_values(self, acts, l) -> VGroup:
         """Layer l's activations written in its circles, each in the ink its fill needs."""
@@ -329,7 +333,10 @@ class BackpropLoop(ThemedScene):
             self.play(net.layer_flow(l, color=t.text, run_time=per_layer),
                       *([FadeIn(self.fkey)] if l == 0 else []))
             labels = self.act_values(acts, l + 1)
-            self.play(FadeIn(labels), self.fill_layer(acts, l + 1),
+            # the fills come first, then the numbers in the ink each fill needs: never dark
+            # numerals half faded in over a disc still near the page's colour
+            self.play(FadeIn(labels, rate_func=squish_rate_func(smooth, 0.4, 1.0)),
+                      self.fill_layer(acts, l + 1, rate_func=squish_rate_func(smooth, 0.0, 0.6)),
                       *self.set_head(l + 1, rf"a^{{({l + 1})}}", t.text), run_time=0.6)
             self.wait(0.3)
 
@@ -368,12 +375,13 @@ class BackpropLoop(ThemedScene):
     def section_error(self):
         t, r, net = self.theme, self.r, self.net
         # the one place two cost symbols are shown: Cᵢ, the equations sheet's per-example cost,
-        # is J here (one example); from here on the video writes J only
+        # is J here (one example), as the note says; the cost is written in its one form,
+        # J = ½‖a⁽²⁾ − y‖², here as in the second forward pass
         self.loss0 = self.tex(rf"J = {r['loss_before']:.3f}", 40, t.error)
         self.one = self.mixed(r"one example ($n = 1$), so $J = C_i$", 26, t.muted)
         self.show_step("2  Error at the output", self.fkey,
                        eq=("per-example-cost", 38,
-                           VGroup(self.one, self.loss0).arrange(DOWN, buff=0.3), False))
+                           VGroup(self.one, self.loss0).arrange(DOWN, buff=0.3)))
         out = len(SIZES) - 1
         targets = VGroup()
         for k in range(SIZES[-1]):
@@ -393,7 +401,7 @@ class BackpropLoop(ThemedScene):
         # the cost leaves the panel and comes back in the corner, one after the other: slid
         # there, it would pass over the layers' labels and the title
         self.eq[1].remove(self.loss0)
-        parked = self.loss0.copy().scale(0.8).to_corner(UP + LEFT, buff=0.45)
+        parked = self.loss0.copy().scale(0.8).to_corner(UP + LEFT, buff=PARK_BUFF)
         self.play(*swap(self.loss0, parked), run_time=0.8)
         self.loss0 = parked
         self.show_step("3  Backward pass", eq=("backprop-delta", 40))
@@ -448,8 +456,10 @@ class BackpropLoop(ThemedScene):
                   *swap(VGroup(hidden, worked), mats),
                   # every edge a gradient: the sign key leaves, the gradient's key stays,
                   # alone, under the network's middle
-                  FadeOut(self.key),
-                  self.gkey.animate.set_x(NET_CENTER[0]),
+                  # one after the other: the gradient's key never passes over w < 0
+                  FadeOut(self.key, rate_func=squish_rate_func(smooth, 0.0, 0.4)),
+                  self.gkey.animate(rate_func=squish_rate_func(smooth, 0.45, 1.0))
+                  .set_x(NET_CENTER[0]),
                   run_time=BACK_FLOW)
         self.key = self.gkey
         self.wait(1.5)
@@ -509,19 +519,29 @@ class BackpropLoop(ThemedScene):
                          self.matrix(l, db[l][:, None], rf"\Delta b^{{({l + 1})}} =",
                                      [t.text] * db[l].size, **look))
             new_mats.add(row.arrange(RIGHT, buff=DW_DB_GAP))
-        new_mats.arrange(DOWN, buff=DW_ROW_GAP, aligned_edge=RIGHT)
-        # under the targets' labels (the first row reaches left past the last one), or where
-        # the gradients stood if that is lower
+        # one layer's pair at a time, each in the same place, its right edge DW_EDGE in from
+        # the frame's: under the targets' labels, or where the gradients stood if that is lower;
+        # if a row's name reaches left under the last output, the rows' names are centred on the
+        # page between that circle and the note under the network (clear of both)
         top = min(self.mats_top, self.targets.get_bottom()[1] - TARGET_CLEAR)
-        new_mats.shift((top - new_mats.get_top()[1]) * UP)
-        if new_mats.get_bottom()[1] < -4 + 0.45:  # 24 px clear of the frame's bottom
-            new_mats.shift((-4 + 0.45 - new_mats.get_bottom()[1]) * UP)
-        new_mats.shift((7.111 - DW_EDGE - new_mats.get_right()[0]) * RIGHT)
-        self.play(*swap(self.mats, new_mats, shift=0.2 * DOWN), run_time=1.4)
-        self.dmats = new_mats
+        last = net.neuron(OUT, SIZES[-1] - 1)
+        for row in new_mats:
+            row.shift((7.111 - DW_EDGE - row.get_right()[0]) * RIGHT)
+            row.shift((top - row.get_top()[1]) * UP)
+        if min(row.get_left()[0] for row in new_mats) < last.get_right()[0] + TARGET_CLEAR:
+            mid = 0.5 * (last.get_bottom()[1] + self.note.get_top()[1])
+            for row in new_mats:
+                row.shift((mid - row[0][0].get_y()) * UP)
+        for row in new_mats:
+            if row.get_bottom()[1] < -4 + 0.45:  # 24 px clear of the frame's bottom
+                row.shift((-4 + 0.45 - row.get_bottom()[1]) * UP)
+        # the worked weight's layer first, with its worked line; the other layer's after
+        (la, ka), (_, jd) = WORKED
+        order = [la, *(l for l in range(len(dW)) if l != la)]
+        self.play(*swap(self.mats, new_mats[order[0]], shift=0.2 * DOWN), run_time=1.4)
+        self.dmats, self.dmat_shown = new_mats, new_mats[order[0]]
         self.wait(1.0)
         # the worked edge: its weight, its change, its new weight
-        (la, ka), (_, jd) = WORKED
         w0, w1 = float(r["net"].weights[la][jd, ka]), float(r["new"].weights[la][jd, ka])
         g = float(r["grad_W"][la][jd, ka])
         p = WORK_PLACES
@@ -538,7 +558,12 @@ class BackpropLoop(ThemedScene):
             *self.set_note(r"edge width $\propto |w|$, before the update", t.muted))
         tag = self.edge_label(w0)
         self.play(FadeIn(line), FadeIn(mark), FadeIn(tag))
-        self.wait(0.6)
+        self.wait(1.2)
+        # every other weight likewise: the other layers' changes take the row's place in turn
+        for l in order[1:]:
+            self.play(*swap(self.dmat_shown, new_mats[l], shift=0.2 * DOWN), run_time=1.0)
+            self.dmat_shown = new_mats[l]
+            self.wait(1.4)
         # the change itself on the edges (the largest |Δw| 0.19 beside |w| up to 1.4: drawn at the
         # weights' scale, before and after look alike): width ∝ |Δw|, the largest change the
         # widest, coloured by its sign as a weight is by its own (blue for plus, rust for
@@ -616,17 +641,19 @@ class BackpropLoop(ThemedScene):
         # the update's panel leaves one piece after another, top to bottom, each fading evenly
         # (never all of it in one frame), with the worked edge's mark and label; the parked
         # cost of the old weights too: the new pass has its own
-        pieces = [self.eq, self.w_line, *(m for row in self.dmats for m in row), self.loss0]
+        pieces = [self.eq, self.w_line, *self.dmat_shown, self.loss0]
         self.play(LaggedStart(*(FadeOut(m, rate_func=linear) for m in pieces), lag_ratio=0.2),
                   FadeOut(self.mark), FadeOut(self.tag),
                   *self.set_note(r"edge width $\propto |w|$", t.muted), run_time=PANEL_OUT)
         self.eq = None
-        self.show_step("5  Forward again", eq=("per-example-cost", 38))  # J = ½‖a⁽²⁾ − y‖²
+        # the error terms δ and their labels leave before the next step is named: never
+        # "Forward again" over circles still showing δ
         hidden_out = [n for n in net.neuron_ids if n[0] > 0]
         old = VGroup(*(net.values[n] for n in hidden_out))
         heads = [FadeOut(self.heads.pop(l)) for l in range(1, len(SIZES))]
         self.play(*map(FadeOut, old), *heads, net.transition(lambda n: n.set_neuron_style(
             hidden_out, fill=t.background, stroke=t.muted, stroke_width=2.5)), run_time=0.6)
+        self.show_step("5  Forward again", eq=("per-example-cost", 38))  # J = ½‖a⁽²⁾ − y‖²
         self.forward_pass(r["new_acts"], per_layer=0.8)
         # one J: the cost before (the parked value's) and after, J = 0.543 → 0.340
         loss1 = self.tex(rf"{r['loss_after']:.3f}", 40, t.good)

@@ -6,7 +6,8 @@ shortest errors read. Each error f(x_i) − y_i is drawn as a red dashed segment
 that side comes in beside it (clear of the segment, its point and its ring), square on
 screen from its first frame (the panel has one scale on x and y, so the square's area is the
 squared error; never a morph of the thin segment, which would pass through tall thin
-rectangles), under the points, the line and the segments, and drops to the plot's foot. The
+rectangles), under the points, the line and the segments, an outline only while among them,
+and drops to the plot's foot, where it is filled. The
 plot keeps its size until it fades; then the
 squares line up in one row in the middle of the page, grown by one uniform scale, each area
 written under its square, and the key moment runs one change at a time, each
@@ -15,7 +16,8 @@ square is halved, the half kept being the example's cost C_i = ½ (f(x_i) − y_
 a ghost), the costs' formula on screen throughout; the row rises and, in one move, the halves
 drop into a lane below it and run on, reshaped, together into one strip of height √J and the
 same area, so the strip's area is Σ C_i; the strip is cut into 7
-equal squares, each the mean of the C_i: J, written large in the middle. Every number comes
+equal squares, each the mean of the C_i; the row above fades and the seven squares grow to the
+set-up's size: J, written large in the middle. Every number comes
 from gdcore.
 Render alone with: manim -ql scenes/residuals.py Residuals
 """
@@ -39,6 +41,7 @@ from manim import (
     Write,
     linear,
     smooth,
+    squish_rate_func,
 )
 
 from gdcore import data, regression
@@ -99,13 +102,20 @@ HEAD_GAP = 0.25
 MERGE_SECONDS, LANE_SHARE = 2.2, 0.35
 #: The gap between the strip's equal parts once cut apart: room for their numbers.
 PART_GAP = 0.28
-#: The line of J under the strip, and its size (the payoff: the largest text of the scene).
-EQ_Y, J_SIZE = -2.9, 42
+#: The payoff: once the strip is cut, the row above fades and the seven equal squares grow
+#: PAYOFF_SCALE times (each side then 66 px at 480p, as large as the set-up's squares), their
+#: gaps too (room for their numbers), centred at PARTS_Y, the sum of the costs above them at
+#: SUM_Y; the line of J under them at EQ_Y, at J_SIZE: the largest text of the scene.
+PAYOFF_SCALE, PARTS_Y, SUM_Y = 1.73, -0.1, 1.3
+EQ_Y, J_SIZE = -2.45, 56
+#: A half narrower than this (scene units: 6 px at 480p) is too small to be seen in flight: it
+#: stays in its square, and its piece (a sliver) comes with the strip.
+FLY_MIN = 0.1
 #: A ghost (a square's discarded half, the parts other than J's): a faint fill (GHOST_OPACITY;
-#: on the dark page, GHOST_OPACITY_DARK: the error red at 0.12 over near-black is a maroon
-#: barely told from the page) inside an outline that stays clear (GHOST_STROKE of the error
+#: on the dark page, GHOST_OPACITY_DARK, nearly an outline: dark red on darker red was hardly
+#: told from the kept half) inside an outline that stays clear (GHOST_STROKE of the error
 #: red: 3:1 or more against the page in both themes).
-GHOST_OPACITY, GHOST_OPACITY_DARK, GHOST_STROKE = 0.12, 0.22, 0.85
+GHOST_OPACITY, GHOST_OPACITY_DARK, GHOST_STROKE = 0.12, 0.05, 0.85
 #: The squared error of example i and its cost, as the heading writes them (the chapter's
 #: notation, gdviz.equations: C_i = ½ (f(x_i) − y_i)², J the mean of the C_i).
 SQUARE_TEX = r"\left(f(x_i) - y_i\right)^2"
@@ -241,9 +251,12 @@ class Residuals(ThemedScene):
                    fill_opacity=1).move_to(ax.c2p(xi, pi))
             for xi, pi in zip(self.x, self.pred)
         )).set_z_index(2)
+        # one thing at a time: the axes (ticks and titles), then the points, then the line,
+        # then its predictions
         self.play(Write(title), FadeIn(self.cost_eq))
-        self.play(Create(ax), FadeIn(self.dots))
-        self.play(Create(self.line), FadeIn(self.line_label))
+        self.play(Create(ax), run_time=1.2)
+        self.play(FadeIn(self.dots), run_time=0.6)
+        self.play(Create(self.line), FadeIn(self.line_label), run_time=0.8)
         self.play(FadeIn(self.marks, lag_ratio=0.15), run_time=1.2)
 
     def section_errors(self):
@@ -260,16 +273,20 @@ class Residuals(ThemedScene):
     def section_squares(self):
         # each error becomes its square, square from its first frame, at its full side beside
         # its segment (never morphed from the thin segment), then at once out of the points to
-        # its place at the plot's foot; a speck stays beside its point
+        # its place at the plot's foot; a speck stays beside its point. Among the points a
+        # square is an outline only (no point, ring or line under a fill): it is filled once it
+        # has reached the foot, clear of them
         squares = [self.square_for(i) for i in range(len(self.r))]
         ax, slots = self.ax, self.band_slots()
         for i, sq in enumerate(squares):
             if i not in slots:
                 self.play(FadeIn(sq), run_time=0.4)
                 continue
-            self.play(FadeIn(sq), run_time=0.4)
+            sq.set_fill(opacity=0.0)
+            self.play(FadeIn(sq), run_time=0.3)
             self.play(sq.animate.move_to(ax.c2p(slots[i], BAND_Y), aligned_edge=DOWN + LEFT),
-                      run_time=0.5)
+                      run_time=0.4)
+            self.play(sq.animate.set_fill(opacity=SQUARE_OPACITY), run_time=0.2)
         self.row = VGroup(*squares)
         self.wait(0.5)
 
@@ -281,7 +298,7 @@ class Residuals(ThemedScene):
         t = self.theme
         plot = VGroup(self.ax, self.dots, self.line, self.line_label, self.marks, self.bars,
                       self.longest)
-        self.play(FadeOut(plot), run_time=1.0)
+        self.play(FadeOut(plot), run_time=0.8)
         u = self.ax.x_axis.unit_size * STAGE
         areas = [self.tex(f"{q:.{PLACES}f}", 24) for q in self.sq]
         probes = [self.tex(f"{c:.{PLACES}f}", 24) for c in self.costs]
@@ -292,18 +309,18 @@ class Residuals(ThemedScene):
         # all together, each straight to its slot, in the points' order (as they lie at the
         # plot's foot): none passes over another
         self.play(*(sq.animate.scale(STAGE).move_to([c, bottom, 0], aligned_edge=DOWN)
-                    for sq, c in zip(self.row, centres)), run_time=1.4, rate_func=smooth)
+                    for sq, c in zip(self.row, centres)), run_time=1.2, rate_func=smooth)
         below = bottom - 0.12
         for a, c in zip(areas, centres):
             a.move_to([c, below - a.height / 2, 0])
         words = self.text("squared errors", 28)
         maths = self.tex(SQUARE_TEX, 28, t.error)
         heading = VGroup(words, maths).arrange(RIGHT, buff=0.3).move_to([0.0, 1.75 - STAGE_DROP, 0])
-        self.play(FadeIn(VGroup(*areas), lag_ratio=0.1), FadeIn(heading), run_time=1.0)
+        self.play(FadeIn(VGroup(*areas), lag_ratio=0.1), FadeIn(heading), run_time=0.8)
         self.areas = VGroup(*areas)
         self.slot_centres = centres
         self.heading = heading
-        self.wait(0.5)
+        self.wait(1.2)  # the areas read before the costs' heading takes their place
 
     def section_costs(self):
         """Each square halved: the half that stays is the example's cost C_i = ½ (f(x_i) − y_i)²,
@@ -377,11 +394,14 @@ class Residuals(ThemedScene):
             mob.stretch_to_fit_width(x1 - x0).stretch_to_fit_height(y1 - y0)
             mob.move_to([(x0 + x1) / 2, (y0 + y1) / 2, 0])
 
-        self.add(*copies)
+        # a half too narrow to be seen stays in its square (flown, it is a speck that reads as
+        # a stray mark); its piece, a sliver, comes with the strip
+        flying = [(c, path) for c, path in zip(copies, self.merge_paths) if c.width >= FLY_MIN]
+        self.add(*(c for c, _ in flying))
         self.play(*(UpdateFromAlphaFunc(c, lambda m, al, path=path: slide(m, al, path),
                                         rate_func=linear)
-                    for c, path in zip(copies, self.merge_paths)), run_time=MERGE_SECONDS)
-        self.remove(*copies)
+                    for c, path in flying), run_time=MERGE_SECONDS)
+        self.remove(*(c for c, _ in flying))
         self.add(pieces)
         strip = Rectangle(width=n * side, height=side, color=t.error, stroke_width=2,
                           fill_color=t.error, fill_opacity=SQUARE_OPACITY)
@@ -389,8 +409,8 @@ class Residuals(ThemedScene):
         # each equation is set as it comes on screen, so the captions follow the picture
         sum_eq = self.tex(rf"\sum_{{i=1}}^{{{n}}} C_i = {self.costs.sum():.{p}f}", 30)
         sum_eq.next_to([left, y, 0], LEFT, buff=0.5)
-        area = self.text("area", 24, t.muted).next_to(strip, UP, buff=0.12)
-        self.play(FadeIn(strip), FadeOut(pieces), Write(sum_eq), FadeIn(area), run_time=1.2)
+        # (no "area" word over the strip: between the row and the strip it had no room)
+        self.play(FadeIn(strip), FadeOut(pieces), Write(sum_eq), run_time=1.2)
         self.wait(0.5)
         # 2. the strip cut into n equal parts: each part is the mean of the C_i, J
         self.caption_next()
@@ -404,16 +424,25 @@ class Residuals(ThemedScene):
         ))
         # cut apart rightwards, the strip's left end kept (Σ C_i stands left of it)
         parts.arrange(RIGHT, buff=PART_GAP).move_to(strip, aligned_edge=LEFT)
-        part_labels = VGroup(*(self.tex(f"{self.j:.{p}f}", 24).next_to(q, DOWN, buff=0.12)
+        self.play(FadeOut(strip), FadeOut(cuts), FadeIn(parts), run_time=1.2)
+        # the payoff made large: the row of halves has done its work and leaves; the seven
+        # squares grow (gaps too) to the set-up's size in the middle of the page, the sum of the
+        # costs they share above them
+        # (the sum leaves and comes back over them: slid there, it would cross the parts)
+        self.play(FadeOut(self.row), FadeOut(self.halves), FadeOut(self.row_labels),
+                  FadeOut(sum_eq), run_time=0.8)
+        sum_eq.move_to([0.0, SUM_Y, 0])
+        self.play(parts.animate.scale(PAYOFF_SCALE).move_to([0.0, PARTS_Y, 0]),
+                  FadeIn(sum_eq, rate_func=squish_rate_func(smooth, 0.5, 1.0)), run_time=1.2)
+        part_labels = VGroup(*(self.tex(f"{self.j:.{p}f}", 30).next_to(q, DOWN, buff=0.15)
                                for q in parts))
-        self.play(FadeOut(strip), FadeOut(cuts), FadeOut(area), FadeIn(parts), run_time=1.2)
-        self.play(FadeIn(part_labels, lag_ratio=0.1), run_time=1.2)
-        self.wait(0.6)
+        self.play(FadeIn(part_labels, lag_ratio=0.1), run_time=1.0)
+        self.wait(0.4)
         # 3. one part is J (the others stay as faint ghosts, their numbers muted and readable)
         self.play(*(self.ghost(q.animate) for q in parts[1:]),
                   part_labels[1:].animate.set_color(t.muted),
                   parts[0].animate.set_fill(opacity=0.9), run_time=1.0)
-        j_lab = self.tex("J", 30).move_to(part_labels[0])
+        j_lab = self.tex("J", 40).move_to(part_labels[0])
         # the payoff, larger than anything of the set-up, in the middle of the page
         j_eq = self.tex(rf"J = \frac{{1}}{{{n}}} \sum_{{i=1}}^{{{n}}} C_i = {self.j:.{p}f}", J_SIZE)
         j_eq.move_to([0.0, EQ_Y, 0])
@@ -423,8 +452,9 @@ class Residuals(ThemedScene):
         self.play(FadeIn(j_lab), FadeIn(j_eq), run_time=1.2)
         self.play(Indicate(self.cost_eq, color=t.accent, scale_factor=1.05), run_time=1.2)
         self.pieces, self.strip, self.parts = pieces, strip, parts
+        self.part_labels = part_labels
         self.sum_eq, self.j_eq, self.mean_square = sum_eq, j_eq, parts[0]
-        self.wait(1.6)
+        self.wait(1.9)  # the hold on J (longer reads as dead time)
 
     SECTIONS = sections(section_points, section_errors, section_squares, section_stage,
                         section_costs, section_mean)

@@ -382,7 +382,9 @@ def test_the_example_index_and_the_layer_index_never_clash():
     scene = rendered(BackpropLoop)
     words = [w for section in scene.caption_log for _, _, w in section["words"]]
     assert any("$J = C_i$" in w for w in words)
-    assert equations.tex_numbered("per-example-cost", OUT) in words
+    # the cost in one form, J = ½‖a⁽²⁾ − y‖², in step 2 as in step 5: the note says J = Cᵢ
+    assert equations.tex_numbered("per-example-cost", OUT, one_example=True) in words
+    assert equations.tex_numbered("per-example-cost", OUT) not in words
     assert equations.tex_numbered("backprop-delta", OUT) in words
     assert not [w for w in words if "C_1" in w or "C₁" in w or "(L)" in w]
     assert "C₁" not in still_doc and "J = Cᵢ" in still_doc
@@ -485,3 +487,23 @@ def test_the_hidden_activations_roll_over_into_their_error_terms():
         assert out.rate_func((1 - ROLL_OVERLAP) / 2) < 1 and into.rate_func(
             (1 - ROLL_OVERLAP) / 2) == 0
     assert scene.heads[1].tex_string == r"\delta^{(1)}"
+
+
+def test_one_update_row_at_a_time_clear_of_the_network():
+    """The update's rows (ΔW⁽ˡ⁾ and Δb⁽ˡ⁾ of one layer) come one at a time in one place: the
+    one left at the end is the last layer's turn, and each row's name stands clear of the last
+    output's circle and of the note under the network (6 px and more)."""
+    scene = rendered(BackpropLoop, upto="update")
+    (la, _), _ = WORKED
+    assert scene.dmat_shown is scene.dmats[[l for l in range(len(scene.dmats)) if l != la][-1]]
+    ys = {round(float(row[0][0].get_y()), 6) for row in scene.dmats}
+    assert len(ys) == 1
+    last = scene.net.neuron(len(SIZES) - 1, SIZES[-1] - 1)
+    for row in scene.dmats:
+        name = row[0][0]
+        for other in (last, scene.note):
+            apart = (name.get_left()[0] - other.get_right()[0],
+                     other.get_left()[0] - name.get_right()[0],
+                     name.get_bottom()[1] - other.get_top()[1],
+                     other.get_bottom()[1] - name.get_top()[1])
+            assert max(apart) >= 0.1, (other, apart)

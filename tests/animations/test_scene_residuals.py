@@ -52,13 +52,17 @@ def test_segments_and_squares_are_gdcores_residuals():
     assert scene.sum_eq.get_tex_string() == r"\sum_{i=1}^{7} C_i = 0.561"
     # cut into 7 equal squares: each of area the mean of the C_i, J (≈ 0.0801), half the
     # mean squared error
+    # mean squared error; then grown for the payoff, all by one scale (PAYOFF_SCALE)
+    from scenes.residuals import PAYOFF_SCALE
+
     j = regression.cost(m, b, x, y)
     assert len(scene.parts) == 7
     for part in scene.parts:
-        np.testing.assert_allclose([part.width / unit, part.height / unit], [np.sqrt(j)] * 2,
-                                   atol=1e-9)
+        np.testing.assert_allclose([part.width / unit, part.height / unit],
+                                   [np.sqrt(j) * PAYOFF_SCALE] * 2, atol=1e-9)
     np.testing.assert_allclose(np.mean(costs), j, atol=1e-12)
-    np.testing.assert_allclose(scene.mean_square.width ** 2 / unit**2, j, atol=1e-9)
+    np.testing.assert_allclose((scene.mean_square.width / PAYOFF_SCALE) ** 2 / unit**2, j,
+                               atol=1e-9)
     assert f"{j:.3f}" == "0.080"
     assert scene.j_eq.get_tex_string() == r"J = \frac{1}{7} \sum_{i=1}^{7} C_i = 0.080"
 
@@ -227,7 +231,12 @@ def test_ghosts_stay_visible_in_both_themes():
     for t in (th.LIGHT, th.DARK):
         stroke = _over(t.error, GHOST_STROKE, t.background)
         assert th.contrast(stroke, t.background) >= 3.0, t.name
-    assert GHOST_OPACITY_DARK > GHOST_OPACITY
+    # the kept half stands a clear lightness step above its ghost in both themes; on the dark
+    # page the ghost is nearly an outline (dark red on darker red was hardly told apart)
+    from scenes.residuals import SQUARE_OPACITY
+
+    assert SQUARE_OPACITY - max(GHOST_OPACITY, GHOST_OPACITY_DARK) >= 0.3
+    assert GHOST_OPACITY_DARK <= 0.1
     scene = rendered(Residuals)
     for ghost in (*scene.row, *scene.parts[1:]):
         fill = GHOST_OPACITY_DARK if scene.theme.name == "dark" else GHOST_OPACITY
@@ -250,6 +259,8 @@ def test_no_number_over_the_squares_strip_or_parts():
     words = [*scene.row_labels, scene.sum_eq, scene.j_eq, scene.heading]
     for w in words:
         for s in shapes:
+            if w is scene.sum_eq and s in (*scene.row, *scene.halves):
+                continue  # the row has left when the sum rises to the payoff (tested below)
             apart = (w.get_left()[0] >= s.get_right()[0] or s.get_left()[0] >= w.get_right()[0]
                      or w.get_bottom()[1] >= s.get_top()[1] or s.get_bottom()[1] >= w.get_top()[1])
             assert apart, (w, s)
@@ -297,3 +308,19 @@ def test_the_halves_slide_into_the_strip_in_one_clean_move():
         area = (start[2] - start[0]) * (start[3] - start[1])
         assert (end[2] - end[0]) * (end[3] - end[1]) == pytest.approx(area, rel=1e-6)
         np.testing.assert_allclose(end, Residuals.box(piece), atol=1e-9)
+
+
+def test_the_payoff_is_large_and_alone():
+    """Once the strip is cut the row of halves leaves and the seven equal squares grow to the
+    set-up's size (66 px sides at 480p), their numbers apart (12 px or more), J the largest
+    text: the row, its halves and numbers are off the page at the end."""
+    scene = rendered(Residuals)
+    on = set(scene.get_mobject_family_members())
+    assert not on & {*scene.row, *scene.halves, *scene.row_labels}
+    assert all(q in on for q in scene.parts)
+    px = 480 / 8
+    assert min(q.width for q in scene.parts) * px >= 60
+    labs = scene.part_labels[1:]
+    gaps = [b.get_left()[0] - a.get_right()[0] for a, b in zip(labs, labs[1:])]
+    assert min(gaps) * px >= 12
+    assert scene.j_eq.font_size >= 56
