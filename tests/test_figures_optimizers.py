@@ -1048,7 +1048,8 @@ def test_local_minima_curve_is_quiet_and_titles_are_the_house_titles(theme):
 def test_saddle_exit_crosses_each_on_the_edge_and_named_in_the_legend(theme):
     """Six runs leave the frame, two of them two steps apart (RMSprop at 33, Adadelta at 35):
     each cross stands on the frame's edge at gdcore's exit step (none raised off it, no
-    leader), a later exit's cross over an earlier one's, and the legend names the cross;
+    leader: set apart along the edge only, test_saddle_exit_crosses_each_show_whole), a later
+    exit's cross over an earlier one's, and the legend names the cross;
     every run's swatch one width (the legend names runs, not path widths)."""
     fig = build("race_saddle", theme)
     fig.canvas.draw()
@@ -1057,8 +1058,9 @@ def test_saddle_exit_crosses_each_on_the_edge_and_named_in_the_legend(theme):
     assert sorted(o.exit.step for o in out.values() if o.exit) == [33, 35, 44, 64, 71, 76]
     edge = races.SADDLE.window[1][1]
     for n, c in crosses.items():
-        assert c.get_transform() == c.axes.transData
         assert xy(c)[0] == pytest.approx((out[n].exit.step, edge))
+        drawn, own = (t.transform(xy(c))[0] for t in (c.get_transform(), c.axes.transData))
+        assert drawn[1] == pytest.approx(own[1])  # on the edge line, not raised off it
     assert not [a for a in fig.axes[1].texts if "leader" in str(a.get_gid())]
     by_step = sorted(crosses, key=lambda n: out[n].exit.step)
     zs = [crosses[n].get_zorder() for n in by_step]
