@@ -215,7 +215,8 @@ def test_mnist_network_counts(theme):
     assert "784 inputs" in s and "15 hidden" in s and "10 outputs" in s
     # one sum, no equation nested in brackets: the weights, then the biases to the total
     (total,) = [x.get_text() for x in ax.texts if x.get_gid() == "total"]
-    assert total == ("$11{,}760 + 150 = 11{,}910$ weights; $+\\,25$ biases$= 11{,}935$ parameters")
+    # the biases added in words ("plus 25"), not a sign set as a binary operator on nothing
+    assert total == "$11{,}760 + 150 = 11{,}910$ weights; plus $25$ biases: $11{,}935$ parameters"
     assert (w0, w1, n_w, p) == (11_760, 150, 11_910, 11_935)
     assert "(" not in total and "11{,}935" in total
     # each column's name on one line under the network (the house network style)
@@ -255,21 +256,21 @@ def test_mnist_network_counts(theme):
     assert alphas[:, :, -1].max() < 0.05 * alpha < alpha < 1
     one = mix(t.background, t.muted, alpha)
     assert 2.0 <= th.contrast(one, t.background) < th.contrast(t.muted, t.background)
-    # between the columns the threads merge into an even wash (no lattice of crossings): per
-    # pair of columns nd.FAN_PIECES nested bands of the muted colour, each inside the one
-    # under it, together the full, faint wash in the middle, clear at the columns
-    bands = [p for p in ax.patches if p.get_gid() == "edges-wash"]
-    assert len(bands) == 2 * nd.FAN_PIECES
-    for pair in (bands[:nd.FAN_PIECES], bands[nd.FAN_PIECES:]):
-        xs = [(p.get_xy()[:, 0].min(), p.get_xy()[:, 0].max()) for p in pair]
-        assert all(a[0] < b[0] and b[1] < a[1] for a, b in zip(xs, xs[1:]))  # nested
-        assert all(same_color(p.get_facecolor()[:3], t.muted) for p in pair)
-        clear = np.prod([1 - p.get_facecolor()[3] for p in pair])
-        assert 1 - clear == pytest.approx(mod.WASH[theme])
-        inner = xs[-1]
-        span = xs[0][1] - xs[0][0]
-        assert inner[1] - inner[0] > (1 - 2 * nd.FAN_REACH) * span  # even over the middle
-    assert th.contrast(mix(t.background, t.muted, mod.WASH[theme]), t.background) < 1.6
+    # no wash between the columns (it read as a flat grey trapezoid): a thinned, fixed sample
+    # of the connections drawn whole instead, the full fan of every mod.SAMPLE_EVERY-th drawn
+    # neuron of a column, visible lines of the muted colour over the fading fans
+    assert not [p for p in ax.patches if p.get_gid() == "edges-wash"]
+    (sample,) = collections(ax, "edges-sample")
+    fans = {(l, i) for l in range(2) for i in lay.shown[l][::mod.SAMPLE_EVERY]}
+    assert len(fans) == 4 + 3  # inputs 0, 5, 10, 15 of the 16 drawn; hidden 0, 5, 10
+    want = [e for e in lay.edges if e[0] in fans]
+    assert len(want) == 4 * 15 + 3 * 10 < n_edges / 4
+    np.testing.assert_allclose(np.array(sample.get_segments()), lay.segments(want, trim=True))
+    assert all(same_color(c[:3], t.muted) for c in sample.get_edgecolor())
+    a = mod.SAMPLE_ALPHA_DARK if theme == "dark" else mod.SAMPLE_ALPHA
+    assert sample.get_alpha() == a and alpha < a < 1
+    assert max(sample.get_linewidths()) == mod.SAMPLE_WIDTH < nd.EDGE
+    assert th.contrast(mix(t.background, t.muted, a), t.background) >= 2.0
 
 
 # --- backprop-loop --------------------------------------------------------------------------
