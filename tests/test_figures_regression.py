@@ -378,6 +378,19 @@ def test_slope_sweep_lines_error_bars_and_curve(theme):
     assert j_lo == pytest.approx(j_hi)
     dots = [ln for ln in right.lines if ln.get_marker() == "o"]
     assert len(dots) == 2 and same_colour(dots[0].get_color(), dots[1].get_color())
+    # each the house mark of a point on a curve (the current-point dot: its size, its ring of
+    # the page), in the ink of its line
+    cur = t.marker("current")
+    for d in dots:
+        assert d.get_markersize() == cur["markersize"]
+        assert d.get_markeredgewidth() == cur["markeredgewidth"]
+        assert same_colour(d.get_markeredgecolor(), t.background)
+        assert same_colour(d.get_markerfacecolor(), lo.get_color())
+    # the parabola inside its plot: its ends clear of the side spines and under the top
+    x0, x1 = right.get_xlim()
+    pad = 0.05 * (ms.max() - ms.min())
+    assert x0 < ms.min() - pad and ms.max() + pad < x1
+    assert curve.get_ydata().max() < 0.92 * right.get_ylim()[1]
     # each line named along it in its own colour (the key holds the errors alone), the names
     # of the two alike-coloured lines telling them apart
     for ln, m, name in zip(lines, slopes, ("too flat", "best", "too steep")):
