@@ -533,7 +533,7 @@ def test_gradient_check_panels(theme):
     p_small, p_big = nn.parameter_count(m.SIZES), nn.parameter_count([784, 15, 10])
     assert heights == [2 * p_small, 2 * p_big, 2, 2] and 2 * p_big == 23870
     f = axes[0].figure
-    s = alltext(axes[2]) + alltext(axes[2].get_legend())
+    s = alltext(axes[2]) + alltext(f.legends[0])
     assert "23,870" in s and "finite differences" in s and "backpropagation" in s
     # three panels of one width; words, not abbreviations
     widths = [ax.get_position().width for ax in axes]
@@ -563,12 +563,25 @@ def test_gradient_check_panels(theme):
     colours = [p.get_facecolor() for p in axes[2].patches]
     assert all(same_color(c, t.muted) for c in colours[:2])
     assert all(same_color(c, t.data) for c in colours[2:])
-    # the key hangs under the bars' panel, as a line plot's (test_figures.py holds its place),
-    # not inside the bars' axes (whose top is the tallest bar's)
-    lg = axes[2].get_legend()
-    f.canvas.draw()
-    assert lg.get_window_extent().y1 < axes[2].get_window_extent().y0
-    assert not f.legends and axes[2].get_ylim()[1] < 10 * 2 * p_big
+    # the key under all three panels (test_figures.py holds its place), not inside the bars'
+    # axes (whose top is the tallest bar's)
+    assert len(f.legends) == 1 and not any(ax.get_legend() for ax in axes)
+    assert axes[2].get_ylim()[1] < 10 * 2 * p_big
+    # one set of ticks on both gradient axes: 0 and ±10⁻¹ numbered, every decade between
+    # ticked unnumbered, on each
+    for axis in (axes[0].xaxis, axes[0].yaxis):
+        assert list(axis.get_ticklocs()) == [-0.1, 0, 0.1]
+        minor = sorted(axis.get_minorticklocs())
+        assert np.allclose(minor, sorted([s * 10.0**e for s in (-1, 1) for e in range(-5, -1)]))
+    # one dot: the left and middle panels' the house data dot, one size, on its halo
+    assert same_color(pts.get_facecolor()[0], t.data) and same_color(errs.get_facecolor()[0],
+                                                                     t.data)
+    assert pts.get_sizes()[0] == errs.get_sizes()[0] == m.DOT
+    assert errs.get_edgecolor()[0] == pytest.approx(pts.get_edgecolor()[0])
+    assert same_color(errs.get_edgecolor()[0], t.background)
+    # the bars: no vertical rules through them, no minor ticks (every decade numbered)
+    assert not any(g.get_visible() for g in axes[2].xaxis.get_gridlines())
+    assert len(axes[2].yaxis.get_minorticklocs()) == 0
 
 
 # --- sampling grids -------------------------------------------------------------------------
