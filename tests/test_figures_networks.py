@@ -442,6 +442,23 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
             assert same_color(h.get_facecolor(), t.background) and h.get_facecolor()[3] == 1
             assert edges.get_zorder() < h.get_zorder() < c.get_zorder()
             assert h.center == c.center and h.radius > 1.1 * c.radius
+        # and crossed out: a × of two strokes in the faded ring's colour and width, inside it
+        for l, i in expected:
+            c = circles[(l, i)]
+            strokes = [ln for ln in ax.lines if (ln.get_gid() or "").startswith(f"cross-{l}-{i}-")]
+            assert len(strokes) == 2
+            for ln in strokes:
+                assert same_color(ln.get_color(), fade) and ln.get_linewidth() == c.get_linewidth()
+                xy = ln.get_xydata()
+                assert np.allclose(xy.mean(axis=0), c.center)
+                assert np.all(np.hypot(*(xy - c.center).T) < c.radius)
+                assert ln.get_zorder() > c.get_zorder()
+        assert not [ln for ln in ax.lines if (ln.get_gid() or "").startswith("cross-")
+                    and tuple(map(int, ln.get_gid().split("-")[1:3])) not in expected]
+        # the layers named under each network, as the family's
+        assert [x.get_text() for x in sorted(
+            (x for x in ax.texts if (x.get_gid() or "").startswith("layer-")),
+            key=lambda x: x.get_gid())] == ["4 inputs", "6 hidden", "6 hidden", "2 outputs"]
     # a key names kept and dropped neurons, each drawn as the panels draw it
     (key,) = axes[0].figure.legends
     assert [x.get_text() for x in key.get_texts()] == ["kept", "dropped"]
@@ -455,6 +472,17 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
         assert swatch.get_linestyle() == drawn.get_linestyle()
         assert swatch.get_linewidth() == drawn.get_linewidth()
     assert dropped_key.get_linewidth() < kept_key.get_linewidth()
+    # the two panels of a row stand apart: a gutter wider than a column's pitch between them
+    f = axes[0].figure
+    f.canvas.draw()
+
+    def span(ax):
+        boxes = [c.get_window_extent() for c in nd.drawn_neurons(ax).values()]
+        return min(b.x0 for b in boxes), max(b.x1 for b in boxes)
+
+    left, right = span(axes[0]), span(axes[1])
+    xs = sorted({c.get_window_extent().x0 for c in nd.drawn_neurons(axes[0]).values()})
+    assert right[0] - left[1] > 1.2 * (xs[1] - xs[0])
 
 
 @pytest.mark.parametrize("theme", THEMES)
