@@ -3,20 +3,23 @@
 The same network ({n0} inputs, two hidden layers of {n1} and {n2}, {n3} outputs) at {steps}
 consecutive training steps, read row by row, with dropout rate p = {p_drop:g}. At each step
 every hidden neuron is dropped with probability p, independently: a dropped neuron (a faded,
-thin outline) and all its connections take no part in that step's forward and backward pass,
-so each step trains a different thinned network ({kept_text} hidden neurons kept). Each edge
-ends at the rims of the two neurons it joins and passes every other neuron clear of its rim.
-No neuron can rely on any particular other one being present. A key under the steps names the
-two kinds of neuron: kept (outline in the text colour, as every input and output neuron, which
-dropout never drops) and dropped (faded, thin).
+thin outline, crossed out) and all its connections take no part in that step's forward and
+backward pass, so each step trains a different thinned network ({kept_text} hidden neurons
+kept). Each edge ends at the rims of the two neurons it joins and passes every other neuron
+clear of its rim. No neuron can rely on any particular other one being present. A key under
+the steps names the two kinds of neuron: kept (outline in the text colour, as every input and
+output neuron, which dropout never drops) and dropped (faded, thin, crossed out). Each
+network's layers are named under it.
 
 Alt: {steps} small copies of a network diagram, two rows of two. In each, a different set of hidden
-neurons is faded to thin pale outlines and has no connections; the remaining neurons are joined
-by lines as usual; every kept neuron, inputs and outputs included, has a bold outline in the
-text colour. A key under the diagrams names a kept and a dropped neuron.
+neurons is faded to thin pale outlines with a small × inside and has no connections; the
+remaining neurons are joined by lines as usual; every kept neuron, inputs and outputs included,
+has a bold outline in the text colour. Under each network its layers are named: 4 inputs,
+6 hidden, 6 hidden, 2 outputs. A key under the diagrams names a kept and a dropped neuron.
 """
 
-from matplotlib.legend_handler import HandlerPatch
+from matplotlib.legend_handler import HandlerBase
+from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
 
 from gdcore.networks import DROPOUT
@@ -43,7 +46,16 @@ DROPPED_WIDTH = nd.RING_FAINT
 KEY_RADIUS = 4.5  # the key's neurons, in points
 #: The figure's height (in) and the room (in) the layout keeps round each panel, above and
 #: below: the rows stand apart, a step's title nearer its own network than the one above.
-FIG_HEIGHT, ROW_PAD = 4.1, 0.08
+FIG_HEIGHT, ROW_PAD = 4.4, 0.08
+#: The gutter between the two panels of a row (a share of the figure's width): two networks,
+#: never one long one read across the row.
+GUTTER = 0.25
+#: A dropped neuron is crossed out: a × in its faded outline's colour and width, its arms
+#: CROSS of the neuron's radius from its centre along each diagonal (inside the ring), so that a
+#: dropped neuron never reads as a plain neuron's thin grey ring (the family's ordinary one).
+CROSS = 0.55
+#: The layers' names under each network, as the family names them.
+NAMES = ("inputs", "hidden", "hidden", "outputs")
 
 
 def faded(theme) -> str:
@@ -52,11 +64,34 @@ def faded(theme) -> str:
     return theme.faded(theme.muted)
 
 
-def _key_circle(legend, orig_handle, xdescent, ydescent, width, height, fontsize):
+def _cross(ax, centre, radius, color, zorder, gid):
+    """The × of a dropped neuron: two strokes across its centre, inside its ring."""
+    a = CROSS * radius / 2**0.5
+    x, y = centre
+    for k, (dx, dy) in enumerate(((a, a), (a, -a))):
+        ax.add_line(Line2D([x - dx, x + dx], [y - dy, y + dy], color=color,
+                           linewidth=DROPPED_WIDTH, solid_capstyle="round", zorder=zorder,
+                           gid=f"{gid}-{k}"))
+
+
+class _KeyNeuron(HandlerBase):
     """A key entry drawn as a neuron: a circle centred in the entry's box, outlined as the
-    neuron it names (the legend copies the colours and widths, not the line style's name)."""
-    return Circle((width / 2 - xdescent, height / 2 - ydescent), KEY_RADIUS,
-                  linestyle=orig_handle.get_linestyle())
+    neuron it names, crossed out where the neuron is (a dropped one)."""
+
+    def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize,
+                       trans):
+        centre = (width / 2 - xdescent, height / 2 - ydescent)
+        c = Circle(centre, KEY_RADIUS, facecolor=orig_handle.get_facecolor(),
+                   edgecolor=orig_handle.get_edgecolor(), linewidth=orig_handle.get_linewidth(),
+                   linestyle=orig_handle.get_linestyle(), transform=trans)
+        out = [c]
+        if orig_handle.get_gid() == "dropped":
+            a = CROSS * KEY_RADIUS / 2**0.5
+            x, y = centre
+            out += [Line2D([x - a, x + a], [y - s * a, y + s * a],
+                           color=orig_handle.get_edgecolor(), linewidth=DROPPED_WIDTH,
+                           solid_capstyle="round", transform=trans) for s in (1, -1)]
+        return out
 
 
 def facts() -> dict:
@@ -72,7 +107,7 @@ def make_figure(theme):
     lay = layout(EX.sizes, **LAYOUT)
     fig, axes = gm.subplots(theme, *GRID, height=FIG_HEIGHT)
     # a row's bottom neurons stand well clear of the next row's title
-    fig.get_layout_engine().set(h_pad=ROW_PAD)
+    fig.get_layout_engine().set(h_pad=ROW_PAD, wspace=GUTTER)
     dim = faded(theme)
     for t, (ax, step) in enumerate(zip(axes.ravel(), EX.masks())):
         keep = EX.kept_neurons(step)
@@ -90,19 +125,23 @@ def make_figure(theme):
         # every kept neuron, inputs and outputs too (never dropped), in the text colour:
         # neutral (the accent marks a change); only a dropped one is faded
         styles |= {n: nd.strong(theme.text) for n, _ in lay.neurons() if n not in dropped}
-        nd.draw_neurons(ax, lay, theme, styles=styles)
-        nd.setup_axes(ax, lay, pad=0.12)
+        drawn = nd.draw_neurons(ax, lay, theme, styles=styles)
+        for n in dropped:  # crossed out, over the faded ring
+            _cross(ax, drawn[n].center, drawn[n].radius, dim, drawn[n].get_zorder() + 0.1,
+                   f"cross-{n[0]}-{n[1]}")
+        nd.label_layers(ax, lay, theme,
+                        [f"{n} {name}" for n, name in zip(EX.sizes, NAMES)])
+        nd.setup_axes(ax, lay, pad=(0.12, 0.12, 0.55, 0.12))
         n_kept = kept[t]
         ax.set_title(f"Step {t + 1}: {n_kept} of {EX.n_hidden} hidden kept")
     # the key's neurons drawn as the panels draw them: kept bold in the text colour, dropped
     # thin in the faded colour
     keys = [Circle((0, 0), 1, facecolor=theme.background, **nd.strong(theme.text),
-                   label="kept"),
+                   label="kept", gid="kept"),
             Circle((0, 0), 1, facecolor=theme.background, edgecolor=dim,
-                   linewidth=DROPPED_WIDTH, label="dropped")]
+                   linewidth=DROPPED_WIDTH, label="dropped", gid="dropped")]
     fig.legend(handles=keys, loc="outside lower center", ncols=2, frameon=False,
-               fontsize=theme.small_size,
-               handler_map={Circle: HandlerPatch(patch_func=_key_circle)})
+               fontsize=theme.small_size, handler_map={Circle: _KeyNeuron()})
     return fig
 
 

@@ -15,9 +15,9 @@ size.
 Alt: Three panels of one width. A scatter of {n_params} points exactly on the diagonal line,
 spread along it from −0.5 to 0.1 on axes logarithmic on both sides of 0. A dot plot of
 relative errors per parameter on a logarithmic axis, all far below a grey dotted line at
-{tol:.0e}. A logarithmic bar chart, its legend under it: grey bars of {fd_small:,} and
+{tol:.0e}. A logarithmic bar chart: grey bars of {fd_small:,} and
 {fd_mnist:,} passes for finite differences against blue bars of {bp_passes} for
-backpropagation.
+backpropagation; one key, under all three panels, names the bars.
 """
 
 import inspect
@@ -42,6 +42,13 @@ LINEAR = 1e-5
 #: Share of the page's width kept free left of the layout: the left panel's two-line label
 #: stands off the edge (the layout's own pad is a few points).
 LEFT_MARGIN = 0.02
+#: The ticks numbered on both gradient axes, the same on each.
+SYMLOG_TICKS = (-0.1, 0.0, 0.1)
+#: The dots' area (points²), in the left and middle panels alike.
+DOT = 14
+#: The room between panels (a share of the figure's width): the right panel's axis label
+#: stands clear of the middle panel.
+WSPACE = 0.06
 
 
 def _tick(v: float) -> str:
@@ -78,7 +85,7 @@ def facts() -> dict:
 def make_figure(theme):
     gc = check()
     fig, axes = gm.subplots(theme, 1, 3, height=2.6)  # three panels of one width
-    fig.get_layout_engine().set(rect=(LEFT_MARGIN, 0, 1 - LEFT_MARGIN, 1))
+    fig.get_layout_engine().set(rect=(LEFT_MARGIN, 0, 1 - LEFT_MARGIN, 1), wspace=WSPACE)
     fs = theme.small_size
 
     ax = axes[0]
@@ -87,16 +94,16 @@ def make_figure(theme):
     half = np.geomspace(LINEAR / 10, lim, 60)
     line = np.concatenate([-half[::-1], half])
     ax.plot(line, line, color=theme.muted, lw=0.8, zorder=2)
-    gm.scatter_points(ax, theme, gc.analytic, gc.numeric, s=16)
-    # the gradients span five decades: linear near 0, logarithmic beyond, on both axes
-    # 0 marked on both axes; the horizontal one, short, only at 0 and ±0.1 (±10⁻⁴ would run
-    # into the 0)
-    ticks = [-0.1, -1e-4, 0, 1e-4, 0.1]
+    gm.scatter_points(ax, theme, gc.analytic, gc.numeric, s=DOT)
+    # the gradients span five decades: linear near 0, logarithmic beyond, on both axes, with
+    # one set of ticks on both: 0 and ±10⁻¹ numbered, every decade between ticked unnumbered
+    # (a number at ±10⁻⁴ ran into the 0 on the short horizontal axis)
     ax.set_xscale("symlog", linthresh=LINEAR, linscale=0.5)
     ax.set_yscale("symlog", linthresh=LINEAR, linscale=0.5)
-    for axis, marks in ((ax.xaxis, ticks[::2]), (ax.yaxis, ticks)):
-        axis.set_ticks(marks, [_tick(t) for t in marks])
-        axis.set_minor_locator(NullLocator())
+    decades = [10.0**e for e in range(-5, -1)]
+    for axis in (ax.xaxis, ax.yaxis):
+        axis.set_ticks(SYMLOG_TICKS, [_tick(t) for t in SYMLOG_TICKS])
+        axis.set_ticks([*(-d for d in decades), *decades], minor=True)
     ax.set_xlim(-lim, lim)
     ax.set_ylim(-lim, lim)
     ax.set_xlabel(r"backpropagation $\partial J/\partial w_k$")
@@ -108,7 +115,8 @@ def make_figure(theme):
     gm.style_axes(ax, theme)
     k = np.arange(gc.per_weight.size)
     ax.axhline(TOL, **theme.line("reference", color=theme.muted, linewidth=0.9, zorder=2))
-    ax.scatter(k, gc.per_weight, s=12, color=theme.data, zorder=3)
+    # the same dots as the left panel's (the house data dot on its halo of the page)
+    gm.scatter_points(ax, theme, k, gc.per_weight, s=DOT, zorder=3)
     ax.set_yscale("log")
     ax.set_ylim(gc.per_weight.min() / 30, TOL * 30)
     ax.yaxis.set_major_locator(LogLocator(base=10, numticks=20))
@@ -135,15 +143,18 @@ def make_figure(theme):
                     f"{int(b.get_height()):,}", ha="center", va="bottom", fontsize=fs,
                     color=theme.text)
     ax.set_yscale("log")
+    ax.yaxis.set_minor_locator(NullLocator())  # every decade numbered, as the middle panel's
+    ax.grid(False, axis="x")  # no rule through the bars
     ax.set_ylim(1, big_fd * 8)
     ax.set_yticks([10.0**e for e in range(int(np.log10(big_fd * 8)) + 1)])  # in view only
     ax.set_xticks(x, labels)
     ax.tick_params(axis="x", length=0)
     ax.set_ylabel("passes per gradient")
     ax.set_title("Cost of one gradient")
-    # the family's key hung under its panel, centred, as every line plot's (two rows: one
-    # would be wider than the panel and narrow it beside the other two)
-    gm.optimizer_legend(ax, theme, "curves", handles=[fd, bp], ncols=1, fontsize=fs)
+    # the key under the whole row of panels, centred, one row, unframed (under the bars'
+    # panel alone it read as detached from them; their panel is too narrow for one row)
+    fig.legend(handles=[fd, bp], loc="outside lower center", ncols=2, frameon=False,
+               fontsize=fs)
     return fig
 
 

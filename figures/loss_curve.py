@@ -1,16 +1,21 @@
 """A training loss curve
 
 A network with {hidden} tanh hidden neurons learns to separate the two interleaved half-moons
-({n} points, two classes). Left: its training cost J, the half mean squared error on all {n}
-points, after each of {steps:,} full-batch gradient-descent steps t (α = {lr:g}), both axes
-linear. The cost drops steeply in the first few dozen steps, from J = {start} to J =
-{early} by t = {early_at}, then levels off, still creeping down, to J = {end}. Right:
-the data and the trained network's decision boundary (where its output crosses {threshold:g});
-it now classifies {accuracy:.0f} % of the points correctly.
+({n} points, two classes). Left: its training cost J = (1/n) Σ Cᵢ, the mean over the {n}
+points of each point's cost Cᵢ = ½(aᵢ − yᵢ)², half the squared error of the network's
+output aᵢ against the point's class yᵢ (0 or 1), after each of {steps:,} full-batch
+gradient-descent steps t (α = {lr:g}), both axes linear. The cost drops steeply in the
+first few dozen steps, from J = {start} to J = {early} by t = {early_at}, then levels off,
+still creeping down, to J = {end}; an inset draws the first {early_at} steps on a step axis
+of their own. Right: the data and the trained network's decision boundary (where its
+output crosses {threshold:g}); it now classifies {accuracy:.0f} % of the points correctly.
 
 Alt: Left, a curve of the cost J against the step t that falls steeply at first and then
 flattens into a long, slowly sinking tail, with its first and last values labelled beside
-their marks (the step axis linear, ticks 0 to 1,000). Right, two
+their marks (the step axis linear, ticks 0 to 1,000), and the formula of J with its
+per-point cost named in words. An inset in the empty upper middle of the plot redraws the
+first {early_at} steps on their own step axis, on the same cost scale: the fall is steepest
+in the first few steps. Right, two
 interleaved crescent-shaped clusters of points, blue dots and rust-brown triangles,
 separated by a curved boundary line; the dots' side of it is shaded pale blue, the triangles'
 pale brown.
@@ -29,6 +34,16 @@ EX = LOSS_CURVE
 #: at the left: 84 % of the drop within the first 50 steps) and its levelling (a flat tail); a log
 #: step axis drew the last two decades as a steady slope, hiding the levelling
 STEP_TICKS = (0, 250, 500, 750, 1000)
+#: The first EX.early steps, where the cost falls steeply (a cliff on the main step axis), on
+#: axes of their own as in the video: an inset over the empty top of the plot (right of the
+#: cliff, above the tail, left of the equation), INSET in the plot's axes fraction (left,
+#: bottom, width, height), the cost axis's range, its steps ticked every INSET_STEP.
+INSET = (0.2, 0.3, 0.37, 0.38)
+INSET_STEP = 25
+#: The height (axes fraction) of the equation's centre: between the 0.15 and 0.20 gridlines.
+EQ_AT = 0.64
+#: The step axis's room left of step 0 (a share of the run): the start ring off the spine.
+X_PAD = 0.05
 
 
 def facts() -> dict:
@@ -39,6 +54,25 @@ def facts() -> dict:
             "early_at": EX.early, "end": numbers.cost(res.train_losses[-1]),
             "threshold": EX.threshold,
             "accuracy": 100 * EX.accuracy(res.net, X, Y)}
+
+
+def _inset(ax, theme, losses):
+    """The first EX.early steps on axes of their own, the main plot's cost range (the video's
+    inset): the steep fall drawn out, which the main step axis squeezes against its spine."""
+    ins = ax.inset_axes(INSET)
+    ins.set_gid("inset")
+    gm.style_axes(ins, theme)
+    t = np.arange(EX.early + 1)
+    ins.plot(t, losses[: EX.early + 1], color=theme.accent, lw=1.3, gid="inset-loss")
+    ins.set_xlim(-X_PAD * EX.early, EX.early * 1.04)
+    ins.set_ylim(ax.get_ylim())
+    ins.set_xticks(range(0, EX.early + 1, INSET_STEP))
+    ins.set_yticks([0, 0.1, 0.2])
+    ins.xaxis.set_major_formatter(gm.count_formatter())
+    ins.tick_params(labelsize=theme.small_size)
+    ins.set_facecolor(theme.background)
+    ins.set_title(f"the first {EX.early} steps", fontsize=theme.small_size, pad=3)
+    return ins
 
 
 def make_figure(theme):
@@ -62,16 +96,22 @@ def make_figure(theme):
                 fontsize=theme.small_size, color=theme.text, gid="end-label")
     # a thin space between the fraction and the sum, as TeX sets an operator after a fraction
     cost = equations.mathtext("half-mse-loss").replace(r"\sum", r"\,\sum")
-    ax.text(0.97, 0.72, cost, transform=ax.transAxes,
+    # between the 0.15 and 0.20 gridlines, on a halo; under it what C_i is, in words
+    ax.text(0.97, EQ_AT, cost, transform=ax.transAxes,
             ha="right", va="center", fontsize=theme.font_size, color=theme.text, gid="equation",
             path_effects=gm.halo(theme), zorder=5)
+    ax.text(0.97, EQ_AT - 0.13, "$C_i$: point $i$'s cost,\nhalf its squared error",
+            transform=ax.transAxes, ha="right", va="top", fontsize=theme.small_size,
+            color=theme.text, gid="equation-key", path_effects=gm.halo(theme), zorder=5,
+            linespacing=1.3)
     ax.set_xticks([t for t in STEP_TICKS if t <= EX.steps])
-    ax.set_xlim(-0.02 * EX.steps, EX.steps * 1.04)
+    ax.set_xlim(-X_PAD * EX.steps, EX.steps * 1.04)
     ax.set_ylim(0, losses[0] * 1.08)
     ax.xaxis.set_major_formatter(gm.count_formatter())
     ax.set_xlabel(AXIS_LABELS["step"])
     ax.set_ylabel(AXIS_LABELS["training cost"])
     ax.set_title("Training cost per step")
+    _inset(ax, theme, losses)
 
     # The data and the learned boundary: the network's output evaluated on a grid.
     lo, hi = X.min(axis=0) - 0.3, X.max(axis=0) + 0.3

@@ -4,16 +4,19 @@ The digit classifier: {n0} inputs (one per pixel of a 28 × 28 image; only {show
 {n1} hidden neurons and {n2} outputs, every neuron connected to every neuron of the next layer.
 The first layer of connections holds {n0} × {n1} = {w0:,} weights, the second {n1} × {n2} =
 {w1:,}; with one bias for each of the {n_biases} hidden and output neurons the network has
-{params:,} parameters, each a dimension of the space a training method must search.
+{params:,} parameters, each a dimension of the space a training method must search. The
+lines drawn whole between the columns are a sample, the connections of every fifth drawn
+neuron; the sums count them all.
 
 Alt: A three-column network diagram. The left column shows {shown} of the {n0} input neurons
 with three dots for the rest, the middle column {n1} hidden neurons and the right column {n2}
-outputs, all circles alike in grey; from each drawn neuron a fan of thin grey lines runs
-towards every drawn neuron of the next column and merges into a soft grey band joining the two
-columns; each column's size is written under it, on one line. Labels give
-{w0:,} weights between inputs and hidden layer, {w1:,} between hidden layer and outputs, and
-one sum:
-{w0:,} + {w1:,} = {weights:,} weights, and {n_biases} biases, {params:,} parameters in all.
+outputs, all circles alike in grey; from each drawn neuron a short fan of faint grey threads
+sets off towards every drawn neuron of the next column and fades out, and a sample of the
+connections is drawn whole between the columns (every connection of every fifth drawn neuron,
+first included), thin grey lines crossing one another; each column's size is written under it,
+on one line. Labels give {w0:,} weights between inputs and hidden layer, {w1:,} between hidden
+layer and outputs, and one sum:
+{w0:,} + {w1:,} = {weights:,} weights, plus {n_biases} biases: {params:,} parameters.
 """
 
 from gdcore import nn
@@ -26,19 +29,30 @@ from gdviz.network_layout import layout
 SIZES = procedure.MNIST_SIZES
 MAX_SHOWN = 16
 NAMES = ("inputs", "hidden", "outputs")
-#: The 390 edges as a fabric of fine threads: EDGE_WIDTH points of the muted colour at
-#: EDGE_ALPHA, so one thread reads on the page and the threads darken where they gather
-#: (the fans at the neurons). Opaque 0.4 pt lines of one grey drew the regular lattice of
-#: their crossings as a moiré of dark diamonds, at 300 dpi and in print.
-#: On the dark page the light threads stand out more against it than the dark ones on paper,
-#: and their crossings drew the same lattice of diamonds: fainter there (EDGE_ALPHA_DARK), one
-#: thread still 2:1 against the page.
+#: The 390 edges as fans of fine threads at every neuron (nd.draw_fabric): EDGE_WIDTH points of
+#: the muted colour at EDGE_ALPHA where they leave a neuron, fading out over a fifth of the way,
+#: so each neuron shows its fan of connections. Opaque 0.4 pt lines of one grey drew the regular
+#: lattice of their crossings as a moiré of dark diamonds, at 300 dpi and in print; fainter on
+#: the dark page (EDGE_ALPHA_DARK), where light threads stand out more, one still 2:1 there.
 EDGE_WIDTH = 0.25
 EDGE_ALPHA, EDGE_ALPHA_DARK = 0.55, 0.38
-#: Even so the crossings drew a lattice of diamonds between the columns, at the same few
-#: points (a half, a third of the way): the threads are drawn as fans from each neuron that
-#: fade into an even wash of the same grey between the columns (nd.draw_fabric), this opaque.
-WASH = {"light": 0.16, "dark": 0.14}
+#: Between the columns, a thinned, fixed sample of the connections drawn whole, so the eye can
+#: follow lines from column to column: the whole fan of every SAMPLE_EVERY-th drawn neuron of
+#: each column (its first included) to every drawn neuron of the next, SAMPLE_WIDTH points at
+#: SAMPLE_ALPHA (dark: SAMPLE_ALPHA_DARK). A few fans cross at scattered points, no lattice;
+#: the sums over the columns carry the count. (An even wash between the columns, drawn
+#: instead, read as a flat grey trapezoid in which no connection could be seen.)
+SAMPLE_EVERY = 5
+SAMPLE_WIDTH = 0.4
+SAMPLE_ALPHA, SAMPLE_ALPHA_DARK = 0.6, 0.55
+
+
+def sampled_edges(lay) -> list:
+    """The edges drawn whole: the full fan of every SAMPLE_EVERY-th drawn neuron of a column to
+    the next column."""
+    picked = {(l, i) for l in range(lay.n_layers - 1)
+              for i in lay.shown[l][::SAMPLE_EVERY]}
+    return [e for e in lay.edges if e[0] in picked]
 
 
 def _counts() -> dict:
@@ -60,7 +74,12 @@ def make_figure(theme):
     fig, ax = gm.subplots(theme, height=3.95)
     # every neuron joined to every neuron of the next layer: fine translucent threads
     alpha = EDGE_ALPHA_DARK if theme.name == "dark" else EDGE_ALPHA
-    nd.draw_fabric(ax, lay, theme.muted, linewidth=EDGE_WIDTH, alpha=alpha, wash=WASH[theme.name])
+    nd.draw_fabric(ax, lay, theme.muted, linewidth=EDGE_WIDTH, alpha=alpha, wash=0.0)
+    # and a thinned sample of them drawn whole, which the eye can follow between the columns
+    dark = theme.name == "dark"
+    nd.draw_edges(ax, lay, sampled_edges(lay), color=theme.muted, linewidth=SAMPLE_WIDTH,
+                  alpha=SAMPLE_ALPHA_DARK if dark else SAMPLE_ALPHA, zorder=1.2,
+                  gid="edges-sample")
     # every neuron neutral: nothing here is highlighted (the accent marks a change)
     nd.draw_neurons(ax, lay, theme)
     nd.draw_elision(ax, lay, theme)
@@ -82,7 +101,7 @@ def make_figure(theme):
                 path_effects=gm.halo(theme))
     ax.text(0.0, y0 - 0.75,
             f"${tc(c['w0'])} + {tc(c['w1'])} = {tc(c['weights'])}$ weights;"
-            f" $+\\,{tc(c['n_biases'])}$ biases$= {tc(c['params'])}$ parameters",
+            f" plus ${tc(c['n_biases'])}$ biases: ${tc(c['params'])}$ parameters",
             ha="center", va="top", fontsize=theme.font_size, color=theme.text, gid="total")
     return fig
 

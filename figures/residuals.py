@@ -25,6 +25,12 @@ PREDICTION_SIZE = 9
 #: Width (points) of the page-coloured cross under each prediction's: 0.75 pt each side of it.
 PREDICTION_HALO = 2.4
 
+def KEY_ORDER(label: str) -> int:
+    """The key's order: the line, the error, the prediction, the point (two columns, filled
+    down: line and error on the left)."""
+    return next(k for k, w in enumerate(("$f(x)", "error", "prediction", "point")) if w in label)
+
+
 #: A bar lower than this fraction of the tallest is too low to see: its value is written over it.
 FLAT = 0.02
 
@@ -58,17 +64,22 @@ def make_figure(theme):
         ax.plot([xi, xi], [yi, pi], **theme.residual(), gid="residual")
     ax.plot([], [], **theme.residual(), label=r"error $r_i = f(x_i) - y_i$")
     # the predictions as small crosses (no role's mark: the ring is a start) lifted off the line
-    # by a halo of the page, all under the points: where a point nearly sits on the line
-    # (i = 5, 6) the dot stays whole and its short error segment shows between dot and cross
-    ax.scatter(x, pred, s=PREDICTION_SIZE, marker="x", color=theme.background,
-               linewidths=PREDICTION_HALO, zorder=3.4, gid="prediction-halos")
-    ax.scatter(x, pred, s=PREDICTION_SIZE, marker="x", color=theme.model, linewidths=0.8,
-               zorder=3.5, label=r"prediction $f(x_i)$", gid="predictions")
+    # and the points by a halo of the page, over the points: where a point nearly sits on the
+    # line (i = 5, 6) the cross stands whole in front of the dot's edge, its short error
+    # segment between them
     gm.scatter_points(ax, theme, x, y, zorder=4, label=r"point $(x_i, y_i)$")
+    ax.scatter(x, pred, s=PREDICTION_SIZE, marker="x", color=theme.background,
+               linewidths=PREDICTION_HALO, zorder=4.4, gid="prediction-halos")
+    ax.scatter(x, pred, s=PREDICTION_SIZE, marker="x", color=theme.model, linewidths=0.8,
+               zorder=4.5, label=r"prediction $f(x_i)$", gid="predictions")
     gm.data_view(ax)
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
-    gm.optimizer_legend(ax, theme, ncols=2, columnspacing=1.0)
+    ax.set_title("A candidate line and its errors")
+    # the key in the order the page reads: the line, its errors, its predictions, the points
+    h, lab = ax.get_legend_handles_labels()
+    order = [lab.index(k) for k in sorted(lab, key=KEY_ORDER)]
+    gm.optimizer_legend(ax, theme, handles=[h[i] for i in order], ncols=2, columnspacing=1.0)
 
     # Right: the squared errors, their mean, and J = half the mean.
     gm.style_axes(bx, theme)
@@ -94,6 +105,7 @@ def make_figure(theme):
     bx.set_ylim(0, 1.25 * float(e.squares.max()))
     bx.set_xlabel("point $i$")
     bx.set_ylabel(r"squared error $r_i^2$")
+    bx.set_title("Squared errors and the cost")
     return fig
 
 

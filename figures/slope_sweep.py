@@ -25,7 +25,11 @@ from gdviz import theme as th
 
 #: Where each line's name sits: its left end (x) and its side (1 above the line, −1 below),
 #: clear of the points and the error bars (which end on the steep line, from below).
-LINE_LABELS = {"too steep": (2.08, 1), "best": (2.08, -1), "too flat": (4.1, 1)}
+LINE_LABELS = {"too steep": (2.08, 1), "best": (2.08, -1), "too flat": (3.55, -1)}
+#: The right panel's room round the parabola: PAD of the slope window on either side, and the
+#: cost axis's top TOP_PAD times the window's highest cost, so the curve's ends stand inside
+#: the plot, clear of the spine and of the frame's edge.
+PAD, TOP_PAD = 0.06, 1.12
 
 
 #: The key of the red bars: what they are (each point's error) and whose (the steep line's).
@@ -91,7 +95,10 @@ def make_figure(theme):
     for m, c in zip(slopes, colours):
         if m != m_best:
             jm = regression.cost(m, b_best, x, y)
-            jx.plot([m], [jm], "o", color=c, markersize=6, zorder=4)
+            # the house mark of a point on the curve (gd-regression's current-point dot, its
+            # size and its ring of the page), in the ink of the line it stands for
+            jx.plot([m], [jm], gid=f"point-{names[m]}",
+                    **{**theme.marker("current"), "color": c, "markerfacecolor": c})
             # the dot named as its line is on the left, on the outer side of its arm
             jx.annotate(names[m], (m, jm), xytext=(-7 if m < m_best else 7, 0),
                         textcoords="offset points", ha="right" if m < m_best else "left",
@@ -105,10 +112,11 @@ def make_figure(theme):
                 fontsize=theme.small_size, color=theme.text,
                 arrowprops=dict(arrowstyle="-", color=theme.muted, linewidth=0.7,
                                 shrinkA=0, shrinkB=4))
-    jx.set_xlim(*data.SLOPE_SWEEP.window(m_best))
+    lo, hi = data.SLOPE_SWEEP.window(m_best)
+    jx.set_xlim(lo - PAD * (hi - lo), hi + PAD * (hi - lo))
     # the floor a little below J = 0, so the star at the bottom stands clear of the spine
-    top = float(regression.cost(np.array(data.SLOPE_SWEEP.window(m_best)), b_best, x, y).max())
-    jx.set_ylim(-0.06 * top, 1.05 * top)
+    top = float(regression.cost(np.array([lo, hi]), b_best, x, y).max())
+    jx.set_ylim(-0.06 * top, TOP_PAD * top)
     jx.set_xlabel(th.AXIS_LABELS["slope"])
     jx.set_ylabel(th.AXIS_LABELS["cost"])
     jx.set_title(th.title(r"cost against the slope, $b = b^{\!*}$"))

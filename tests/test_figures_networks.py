@@ -215,7 +215,8 @@ def test_mnist_network_counts(theme):
     assert "784 inputs" in s and "15 hidden" in s and "10 outputs" in s
     # one sum, no equation nested in brackets: the weights, then the biases to the total
     (total,) = [x.get_text() for x in ax.texts if x.get_gid() == "total"]
-    assert total == ("$11{,}760 + 150 = 11{,}910$ weights; $+\\,25$ biases$= 11{,}935$ parameters")
+    # the biases added in words ("plus 25"), not a sign set as a binary operator on nothing
+    assert total == "$11{,}760 + 150 = 11{,}910$ weights; plus $25$ biases: $11{,}935$ parameters"
     assert (w0, w1, n_w, p) == (11_760, 150, 11_910, 11_935)
     assert "(" not in total and "11{,}935" in total
     # each column's name on one line under the network (the house network style)
@@ -255,21 +256,21 @@ def test_mnist_network_counts(theme):
     assert alphas[:, :, -1].max() < 0.05 * alpha < alpha < 1
     one = mix(t.background, t.muted, alpha)
     assert 2.0 <= th.contrast(one, t.background) < th.contrast(t.muted, t.background)
-    # between the columns the threads merge into an even wash (no lattice of crossings): per
-    # pair of columns nd.FAN_PIECES nested bands of the muted colour, each inside the one
-    # under it, together the full, faint wash in the middle, clear at the columns
-    bands = [p for p in ax.patches if p.get_gid() == "edges-wash"]
-    assert len(bands) == 2 * nd.FAN_PIECES
-    for pair in (bands[:nd.FAN_PIECES], bands[nd.FAN_PIECES:]):
-        xs = [(p.get_xy()[:, 0].min(), p.get_xy()[:, 0].max()) for p in pair]
-        assert all(a[0] < b[0] and b[1] < a[1] for a, b in zip(xs, xs[1:]))  # nested
-        assert all(same_color(p.get_facecolor()[:3], t.muted) for p in pair)
-        clear = np.prod([1 - p.get_facecolor()[3] for p in pair])
-        assert 1 - clear == pytest.approx(mod.WASH[theme])
-        inner = xs[-1]
-        span = xs[0][1] - xs[0][0]
-        assert inner[1] - inner[0] > (1 - 2 * nd.FAN_REACH) * span  # even over the middle
-    assert th.contrast(mix(t.background, t.muted, mod.WASH[theme]), t.background) < 1.6
+    # no wash between the columns (it read as a flat grey trapezoid): a thinned, fixed sample
+    # of the connections drawn whole instead, the full fan of every mod.SAMPLE_EVERY-th drawn
+    # neuron of a column, visible lines of the muted colour over the fading fans
+    assert not [p for p in ax.patches if p.get_gid() == "edges-wash"]
+    (sample,) = collections(ax, "edges-sample")
+    fans = {(l, i) for l in range(2) for i in lay.shown[l][::mod.SAMPLE_EVERY]}
+    assert len(fans) == 4 + 3  # inputs 0, 5, 10, 15 of the 16 drawn; hidden 0, 5, 10
+    want = [e for e in lay.edges if e[0] in fans]
+    assert len(want) == 4 * 15 + 3 * 10 < n_edges / 4
+    np.testing.assert_allclose(np.array(sample.get_segments()), lay.segments(want, trim=True))
+    assert all(same_color(c[:3], t.muted) for c in sample.get_edgecolor())
+    a = mod.SAMPLE_ALPHA_DARK if theme == "dark" else mod.SAMPLE_ALPHA
+    assert sample.get_alpha() == a and alpha < a < 1
+    assert max(sample.get_linewidths()) == mod.SAMPLE_WIDTH < nd.EDGE
+    assert th.contrast(mix(t.background, t.muted, a), t.background) >= 2.0
 
 
 # --- backprop-loop --------------------------------------------------------------------------
@@ -441,6 +442,23 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
             assert same_color(h.get_facecolor(), t.background) and h.get_facecolor()[3] == 1
             assert edges.get_zorder() < h.get_zorder() < c.get_zorder()
             assert h.center == c.center and h.radius > 1.1 * c.radius
+        # and crossed out: a × of two strokes in the faded ring's colour and width, inside it
+        for l, i in expected:
+            c = circles[(l, i)]
+            strokes = [ln for ln in ax.lines if (ln.get_gid() or "").startswith(f"cross-{l}-{i}-")]
+            assert len(strokes) == 2
+            for ln in strokes:
+                assert same_color(ln.get_color(), fade) and ln.get_linewidth() == c.get_linewidth()
+                xy = ln.get_xydata()
+                assert np.allclose(xy.mean(axis=0), c.center)
+                assert np.all(np.hypot(*(xy - c.center).T) < c.radius)
+                assert ln.get_zorder() > c.get_zorder()
+        assert not [ln for ln in ax.lines if (ln.get_gid() or "").startswith("cross-")
+                    and tuple(map(int, ln.get_gid().split("-")[1:3])) not in expected]
+        # the layers named under each network, as the family's
+        assert [x.get_text() for x in sorted(
+            (x for x in ax.texts if (x.get_gid() or "").startswith("layer-")),
+            key=lambda x: x.get_gid())] == ["4 inputs", "6 hidden", "6 hidden", "2 outputs"]
     # a key names kept and dropped neurons, each drawn as the panels draw it
     (key,) = axes[0].figure.legends
     assert [x.get_text() for x in key.get_texts()] == ["kept", "dropped"]
@@ -454,6 +472,17 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
         assert swatch.get_linestyle() == drawn.get_linestyle()
         assert swatch.get_linewidth() == drawn.get_linewidth()
     assert dropped_key.get_linewidth() < kept_key.get_linewidth()
+    # the two panels of a row stand apart: a gutter wider than a column's pitch between them
+    f = axes[0].figure
+    f.canvas.draw()
+
+    def span(ax):
+        boxes = [c.get_window_extent() for c in nd.drawn_neurons(ax).values()]
+        return min(b.x0 for b in boxes), max(b.x1 for b in boxes)
+
+    left, right = span(axes[0]), span(axes[1])
+    xs = sorted({c.get_window_extent().x0 for c in nd.drawn_neurons(axes[0]).values()})
+    assert right[0] - left[1] > 1.2 * (xs[1] - xs[0])
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -532,7 +561,7 @@ def test_gradient_check_panels(theme):
     p_small, p_big = nn.parameter_count(m.SIZES), nn.parameter_count([784, 15, 10])
     assert heights == [2 * p_small, 2 * p_big, 2, 2] and 2 * p_big == 23870
     f = axes[0].figure
-    s = alltext(axes[2]) + alltext(axes[2].get_legend())
+    s = alltext(axes[2]) + alltext(f.legends[0])
     assert "23,870" in s and "finite differences" in s and "backpropagation" in s
     # three panels of one width; words, not abbreviations
     widths = [ax.get_position().width for ax in axes]
@@ -562,12 +591,25 @@ def test_gradient_check_panels(theme):
     colours = [p.get_facecolor() for p in axes[2].patches]
     assert all(same_color(c, t.muted) for c in colours[:2])
     assert all(same_color(c, t.data) for c in colours[2:])
-    # the key hangs under the bars' panel, as a line plot's (test_figures.py holds its place),
-    # not inside the bars' axes (whose top is the tallest bar's)
-    lg = axes[2].get_legend()
-    f.canvas.draw()
-    assert lg.get_window_extent().y1 < axes[2].get_window_extent().y0
-    assert not f.legends and axes[2].get_ylim()[1] < 10 * 2 * p_big
+    # the key under all three panels (test_figures.py holds its place), not inside the bars'
+    # axes (whose top is the tallest bar's)
+    assert len(f.legends) == 1 and not any(ax.get_legend() for ax in axes)
+    assert axes[2].get_ylim()[1] < 10 * 2 * p_big
+    # one set of ticks on both gradient axes: 0 and ±10⁻¹ numbered, every decade between
+    # ticked unnumbered, on each
+    for axis in (axes[0].xaxis, axes[0].yaxis):
+        assert list(axis.get_ticklocs()) == [-0.1, 0, 0.1]
+        minor = sorted(axis.get_minorticklocs())
+        assert np.allclose(minor, sorted([s * 10.0**e for s in (-1, 1) for e in range(-5, -1)]))
+    # one dot: the left and middle panels' the house data dot, one size, on its halo
+    assert same_color(pts.get_facecolor()[0], t.data) and same_color(errs.get_facecolor()[0],
+                                                                     t.data)
+    assert pts.get_sizes()[0] == errs.get_sizes()[0] == m.DOT
+    assert errs.get_edgecolor()[0] == pytest.approx(pts.get_edgecolor()[0])
+    assert same_color(errs.get_edgecolor()[0], t.background)
+    # the bars: no vertical rules through them, no minor ticks (every decade numbered)
+    assert not any(g.get_visible() for g in axes[2].xaxis.get_gridlines())
+    assert len(axes[2].yaxis.get_minorticklocs()) == 0
 
 
 # --- sampling grids -------------------------------------------------------------------------

@@ -849,6 +849,22 @@ def test_loss_curve_is_gdcores_training_loss_falling_and_levelling_off(theme):
     # a thin space between the fraction and the sum
     (eq,) = [t for t in ax.texts if t.get_gid() == "equation"]
     assert r"\,\sum" in eq.get_text()
+    # what C_i is, said under the formula
+    (key,) = [t for t in ax.texts if t.get_gid() == "equation-key"]
+    assert "$C_i$" in key.get_text() and "squared error" in key.get_text()
+    # the start ring off the spine: step 0 a twentieth of the run in from the axis's left end
+    assert ax.get_xlim()[0] <= -0.05 * ex.steps
+    # the first ex.early steps on axes of their own (the video's inset), the same cost scale,
+    # inside the plot, over its empty top: right of the start, left of the formula
+    (ins,) = [a for a in ax.child_axes if a.get_gid() == "inset"]
+    (curve,) = [ln for ln in ins.lines if ln.get_gid() == "inset-loss"]
+    assert np.array_equal(curve.get_ydata(), L[: ex.early + 1])
+    assert ins.get_xlim()[0] < 0 and ex.early <= ins.get_xlim()[1] < 1.1 * ex.early
+    assert ins.get_ylim() == ax.get_ylim()
+    assert f"first {ex.early} steps" in ins.get_title()
+    b, e = ins.get_window_extent(), eq.get_window_extent()
+    assert ax.transData.transform((0, 0))[0] < b.x0 and b.x1 < e.x0
+    assert b.y0 > ax.transData.transform((0, L[len(L) // 10]))[1]  # above the tail
 
 
 def test_grid_search_caption_story_holds(grid):

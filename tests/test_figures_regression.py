@@ -237,14 +237,22 @@ def test_residuals_segments_predictions_and_squares(theme):
              x.get_text()[0].isdigit()]
     assert shown == [numbers.text(sq[4], places=3), numbers.text(sq[5], places=3)]
     assert shown == ["0.002", "0.001"] and sq[4] < 0.02 * sq.max() and sq[3] > 0.02 * sq.max()
-    # the predictions are small crosses (no role's mark: the ring is the start) drawn under
-    # the points with their halo of the page, so a point next to its prediction (i = 5, 6:
-    # 0.04 and 0.038 from the line) stays a whole dot, the cross's arms showing round it
+    # the predictions are small crosses (no role's mark: the ring is the start) drawn over
+    # the points on their halo of the page, so where a point lies next to its prediction
+    # (i = 5, 6: 0.04 and 0.038 from the line) the cross stands whole in front of the dot
     (crosses,) = by_gid(fig, "predictions")
     (halos,) = by_gid(fig, "prediction-halos")
     pts = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)
            and np.allclose(c.get_offsets(), np.column_stack([X, Y]))]
-    assert halos.get_zorder() < crosses.get_zorder() < pts[0].get_zorder()
+    assert pts[0].get_zorder() < halos.get_zorder() < crosses.get_zorder()
+    # a worded title over each panel, as every two-panel figure's
+    assert [a.get_title() for a in fig.axes[:2]] == [
+        "A candidate line and its errors", "Squared errors and the cost"]
+    # the key in reading order, filled down its two columns: the line and its errors, then
+    # the predictions and the points
+    assert [x.get_text() for x in fig.axes[0].get_legend().get_texts()] == [
+        rf"$f(x) = {m:g}\,x + {b:g}$", r"error $r_i = f(x_i) - y_i$",
+        r"prediction $f(x_i)$", r"point $(x_i, y_i)$"]
     # the key under the axes, unframed, as every line plot's
     key = fig.axes[0].get_legend()
     assert not key.get_frame_on() and key.get_bbox_to_anchor().y1 < fig.axes[0].bbox.y0
@@ -377,6 +385,19 @@ def test_slope_sweep_lines_error_bars_and_curve(theme):
     assert j_lo == pytest.approx(j_hi)
     dots = [ln for ln in right.lines if ln.get_marker() == "o"]
     assert len(dots) == 2 and same_colour(dots[0].get_color(), dots[1].get_color())
+    # each the house mark of a point on a curve (the current-point dot: its size, its ring of
+    # the page), in the ink of its line
+    cur = t.marker("current")
+    for d in dots:
+        assert d.get_markersize() == cur["markersize"]
+        assert d.get_markeredgewidth() == cur["markeredgewidth"]
+        assert same_colour(d.get_markeredgecolor(), t.background)
+        assert same_colour(d.get_markerfacecolor(), lo.get_color())
+    # the parabola inside its plot: its ends clear of the side spines and under the top
+    x0, x1 = right.get_xlim()
+    pad = 0.05 * (ms.max() - ms.min())
+    assert x0 < ms.min() - pad and ms.max() + pad < x1
+    assert curve.get_ydata().max() < 0.92 * right.get_ylim()[1]
     # each line named along it in its own colour (the key holds the errors alone), the names
     # of the two alike-coloured lines telling them apart
     for ln, m, name in zip(lines, slopes, ("too flat", "best", "too steep")):

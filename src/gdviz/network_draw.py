@@ -155,7 +155,7 @@ def draw_fabric(ax, lay: Layout, color, *, linewidth: float, alpha: float, wash:
     its length, as the fans at the neurons show every connection; between the columns the
     threads merge into an even wash of `color` at `wash` opacity, which fades in over the
     same reach (`pieces` nested translucent bands over the band of the connections, gid
-    `gid`-wash). Returns
+    `gid`-wash; none where `wash` is 0, the fans alone). Returns
     the threads' LineCollection (gid `gid`; two fans of `pieces` segments per edge)."""
     from matplotlib.colors import to_rgb
     from matplotlib.patches import Polygon
@@ -175,7 +175,7 @@ def draw_fabric(ax, lay: Layout, color, *, linewidth: float, alpha: float, wash:
     lc.set_gid(gid)
     lc.set_rasterized(True)  # thousands of faint pieces: one image in a vector file
     ax.add_collection(lc)
-    for l in range(lay.n_layers - 1):
+    for l in range(lay.n_layers - 1 if wash > 0 else 0):  # no wash: the fans alone
         ends = lay.segments(lay.edges_between(l), trim=False)
         x0, x1 = float(ends[:, 0, 0].min()), float(ends[:, 1, 0].max())
         ya, yb = ends[:, 0, 1], ends[:, 1, 1]
