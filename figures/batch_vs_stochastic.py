@@ -15,11 +15,10 @@ seeds at each step (every seed starts at the same point, so the three curves sta
 J), drawn faint, and strong over it its moving average over {smooth} steps centred on each
 step: the full batch's falls smoothly, the others' stay above it, the single sample's highest.
 The key names the layers, maps and chart alike: thin, each step; thick, its {smooth}-step
-moving average. Dotted in each sampled run's colour over the last {last} steps, and written at
-the right beside a short stroke of that colour, the mean over them (one seed's last value is
-luck): J = {j_mini} (mini-batch) and {j_single} (single sample); the full batch, which draws no
-lots, is written at its last step, J = {j_full}; against J* = {j_star} at the minimum, dotted
-in ink.
+moving average. Dotted in each run's colour over the last {last} steps, and written at the
+right beside a short stroke of that colour, the mean over them (one seed's last value is
+luck): J = {j_full} (full batch), {j_mini} (mini-batch) and {j_single} (single sample), against
+J* = {j_star} at the minimum, dotted in ink.
 
 Alt: Three contour maps of the same long, narrow valley side by side, each with one path from a
 common start near the top: a smooth straight path down the valley floor; a faint haze of short
@@ -75,8 +74,7 @@ def settled_text(v: float) -> str:
 
 
 def facts() -> dict:
-    _, mini, single = (settled_text(v) for v in races.settled_costs(RACE).values())
-    full = settled_text(float(races.seed_mean_costs(RACE)[RACE.labels[0]][-1]))
+    full, mini, single = (settled_text(v) for v in races.settled_costs(RACE).values())
     x, y = data.regression_points()
     m, b = regression.least_squares(x, y)
     return {"n": x.size, "m0": numbers.text(RACE.start[0]), "b0": numbers.text(RACE.start[1]),
@@ -147,15 +145,10 @@ def make_figure(theme):
         # colour, and at the right of the chart a short stroke of that colour keying the
         # number in ink beside it; a reference: beneath the strong curves, on no casing of
         # its own (no curve is cut where it crosses)
-        # (the full batch draws no lots: its cost is the same in every seed and falls
-        # smoothly, so its end value is its last J, on its curve's end, with no level)
-        if k:
-            last = np.arange(RACE.steps - summary.last_steps + 1, RACE.steps + 1)
-            aj.plot(last, np.full(last.size, settled[label]),
-                    **theme.line("reference", color=c, linewidth=1.1, gid=f"settled:{label}",
-                                 zorder=LEVEL_Z))
-        else:
-            settled[label] = float(means[label][-1])
+        last = np.arange(RACE.steps - summary.last_steps + 1, RACE.steps + 1)
+        aj.plot(last, np.full(last.size, settled[label]),
+                **theme.line("reference", color=c, linewidth=1.1, gid=f"settled:{label}",
+                             zorder=LEVEL_Z))
         right = blended_transform_factory(aj.transAxes, aj.transData)
         aj.plot([1], [settled[label]], marker="_", ms=TICK_LENGTH, mew=1.6, color=c,
                 clip_on=False, gid=f"end-key:{label}",
