@@ -14,8 +14,8 @@ each step. Bottom: J on all {n} points at every step, on a log scale, averaged o
 seeds at each step (every seed starts at the same point, so the three curves start at the same
 J), drawn faint, and strong over it its moving average over {smooth} steps centred on each
 step: the full batch's falls smoothly, the others' stay above it, the single sample's highest.
-The key names the layers, maps and chart alike: each step faint, the mean of {smooth} steps
-round it strong. Dotted in each run's colour over the last {last} steps, and written at the
+The key names the layers, maps and chart alike: thin, each step; thick, its {smooth}-step
+moving average. Dotted in each run's colour over the last {last} steps, and written at the
 right beside a short stroke of that colour, the mean over them (one seed's last value is
 luck): J = {j_full} (full batch), {j_mini} (mini-batch) and {j_single} (single sample), against
 J* = {j_star} at the minimum, dotted in ink.
@@ -54,7 +54,7 @@ HALO, HALO_Z, LEVEL_Z = 1.0, 4.5, 5.0
 #: under it the sampled runs' raw path, a thin faint trail (every TRAIL_EVERY-th point: odd, so
 #: a throw from wall to wall stays one), uncased, as the races' faint history.
 ROUTE_WIDTH = 1.3
-TRAIL_WIDTH, TRAIL_ALPHA, TRAIL_EVERY = 0.4, 0.4, 3
+TRAIL_WIDTH, TRAIL_ALPHA, TRAIL_EVERY = 0.5, 0.7, 3
 #: Z-orders on the maps: the trail, the route's casing, the route, then the marks on top.
 Z_TRAIL, Z_CASING, Z_ROUTE, Z_MARKS = 3, 3.5, 4, 6
 #: The key of each end value at the right of the chart: a short stroke in the run's colour
@@ -62,8 +62,8 @@ Z_TRAIL, Z_CASING, Z_ROUTE, Z_MARKS = 3, 3.5, 4, 6
 TICK_LENGTH = 7
 #: The layers' keys, in ink: the faint one (each step: one seed's path on the maps, the seeds'
 #: mean cost on the chart) and the strong one (its moving average), as they are drawn.
-RAW_KEY = "each step"
-SMOOTH_KEY = "mean of {smooth} steps round it"
+RAW_KEY = "thin: each step"
+SMOOTH_KEY = "thick: {smooth}-step moving average"
 
 
 def settled_text(v: float) -> str:

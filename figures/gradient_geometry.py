@@ -10,7 +10,9 @@ form the gradient ∇f = (∂f/∂x, ∂f/∂y). Right: the square outlined on t
 seen from above, at equal scales on x and y (the point a dot in all three panels): the gradient
 points straight uphill, at a right angle (marked) to the contour through the point, and the
 descent direction −∇f, the same arrow turned round, of the same length, straight downhill. Both
-arrows are drawn at {scale} times ∇f.
+arrows are drawn at {scale} times ∇f. (Here f is any function, as the book's cost J is one: on
+the left y is the curve's output, f(x); in the middle and on the right x and y are the
+surface's two inputs and z = f(x, y) its output.)
 
 Alt: Left, a U-shaped curve with a straight tangent line touching it at one point, and a right
 triangle under the tangent with legs labelled dx and dy. Middle, an opaque, meshed
@@ -28,6 +30,7 @@ from gdcore import surfaces
 from gdviz import mpl as gm
 from gdviz import numbers
 from gdviz import theme as th
+from gdviz.colors import mix
 
 #: Layout choices: where the tangent touches the curve (left) and the surface (right).
 X0 = 3.0
@@ -48,7 +51,11 @@ ZOOM = 1.0  # half-size of the square (x, y) window of the contour view: both ar
 GRID_WIDTHS = (1.0, 1.2, 1.3)
 #: The line of the square the view from above shows, in muted: its outline on the bowl (on a
 #: casing, over the mesh) and its frame (points), the same line in both.
-SQUARE_WIDTH = 1.0
+SQUARE_WIDTH = 1.2
+#: The bowl's mesh: lines a side, their width (points) and ink (a share of the muted grey
+#: over the page); the bowl's two cuts through the point (points), thinner than the tangents.
+MESH_LINES, MESH_WIDTH, MESH_INK = 16, 0.12, 0.55
+CUT_WIDTH = 0.8
 #: The view from above's levels over the bowl's whole span of z (its colours the bowl's): as
 #: many as keep a few level lines inside its small square.
 VIEW_LEVELS = 28
@@ -136,9 +143,11 @@ def _surface(ax, theme):
     # steep front rim would be drawn behind the floor of the bowl (a notch cut in the rim)
     X, Y = np.meshgrid(np.linspace(x0, x1, 64), np.linspace(y0, y1, 64))
     Z = bowl(X, Y)
-    surf = ax.plot_surface(X, Y, Z, cmap=theme.surface_cmap, linewidth=0.15,
-                           edgecolor=theme.muted, rcount=24, ccount=24, antialiased=False,
-                           zorder=2)
+    # the mesh light and sparse (MESH_LINES a side, half-way from the page to the muted grey):
+    # the bowl's shape, not a dark net under the plane and the lines at the point
+    surf = ax.plot_surface(X, Y, Z, cmap=theme.surface_cmap, linewidth=MESH_WIDTH,
+                           edgecolor=mix(theme.background, theme.muted, MESH_INK),
+                           rcount=MESH_LINES, ccount=MESH_LINES, antialiased=False, zorder=2)
     surf.set_rasterized(True)
     gm.keep_colouring(ax, float(Z.min()), float(Z.max()), log=False)  # the view from above's
 
@@ -163,10 +172,10 @@ def _surface(ax, theme):
             zorder=5, gid="plane-edge")
     cx = np.linspace(ax0, ax1, 40)
     cy = np.linspace(ay0, ay1, 40)
-    ax.plot(px + cx, py + 0 * cx, bowl(px + cx, py + 0 * cx), color=theme.text, linewidth=1.0,
-            zorder=5, gid="cut-x")
-    ax.plot(px + 0 * cy, py + cy, bowl(px + 0 * cy, py + cy), color=theme.text, linewidth=1.0,
-            zorder=5, gid="cut-y")
+    ax.plot(px + cx, py + 0 * cx, bowl(px + cx, py + 0 * cx), color=theme.text,
+            linewidth=CUT_WIDTH, zorder=5, gid="cut-x")
+    ax.plot(px + 0 * cy, py + cy, bowl(px + 0 * cy, py + cy), color=theme.text,
+            linewidth=CUT_WIDTH, zorder=5, gid="cut-y")
     for gid, (u, v) in (("slope-x", (cx[[0, -1]], 0 * cx[[0, -1]])),
                         ("slope-y", (0 * cy[[0, -1]], cy[[0, -1]]))):
         ax.plot(px + u, py + v, bowl.tangent(POINT, u, v), color=theme.accent, linewidth=1.4,
@@ -176,8 +185,10 @@ def _surface(ax, theme):
     # window on its surface): the 3-D panel is its context
     ax.plot([px], [py], [pz], **{**theme.marker("current"), "zorder": 10}, gid="touch")
     wx, wy = view_square(bowl)
+    # uncased (a casing drew it as a grey-and-white channel among the lines at the point): over
+    # the light mesh its line reads as the right panel's frame does
     ax.plot(wx, wy, bowl(wx, wy), color=theme.muted, linewidth=SQUARE_WIDTH, zorder=3,
-            gid="view-square", path_effects=gm.casing(theme))  # cased: it reads over the mesh
+            gid="view-square")
 
     ax.view_init(elev=VIEW_ELEV, azim=VIEW_AZIM)
     ax.set_xlim(x0, x1)

@@ -4,32 +4,35 @@ The same gradient descent as before, from the same start, with three learning ra
 (α = {lr_small}): every step is safe but tiny, and after {steps} steps the path has crawled only
 part of the way along the valley floor; J is still {j_small}. Good (α = {lr_good}): the path
 crosses the valley in a few steps and slides down it to J = {j_good}. Too large (α = {lr_large},
-above the limit 2/h_max ≈ {limit} of this data, h_max ≈ {h_max} being the largest curvature
-of J, the largest eigenvalue of its Hessian): each step jumps across the valley to the far
-wall and lands {growth} times as far from the floor as it started, so the path zig-zags ever
-wider (the map shows the first jump there and back, then only where each step lands) and
-leaves the map at step {exit_step}; its
-cost, which goes with the square of that distance, grows about {growth2} times a step and
-leaves the plotted range at step {leaves}: the run diverges from its first step. Bottom right,
-that factor per step across the valley, |1 − α h_max|, against the rate: below 1 the distance
-shrinks, above it (right of the limit) it grows.
+above the limit 2/h_max ≈ {limit} of this data, h_max ≈ {h_max} being the largest curvature of
+J, the largest eigenvalue of its Hessian): each step jumps across the valley to the far wall and
+lands {growth} times as far from the floor as it started, so the path zig-zags ever wider (the
+map shows the first jump there and back as arrows, then each landing as a dot, joined in order
+by a hairline) and leaves the map at step {exit_step}; its cost, which goes with the square of
+that distance, grows about {growth2} times a step and passes 10⁵, the top of the plot, at step
+{leaves}: the run diverges from its first step. Bottom right, that factor per step across the
+valley, |1 − α h_max|, against the rate: below 1 the distance shrinks, above it (right of the
+limit) it grows.
 
 Alt: Top, three contour maps of the same long valley, each with a descent path from the same
 start. Left, a short path that turns into the valley and stops far from the minimum at a small
 square. Middle, a path that reaches the minimum and ends there: its end mark, a small square,
-stands just beside the star. Right, two bowed arrows for the large rate's first two steps,
-across the valley and back, then dots where its steps land, two rows on the two walls of the
-valley that march outward until they leave the map at the right edge, where a cross marks the
-exit; the words say it leaves the map at step {exit_step}. Bottom left, the cost per step of
-the three runs on log axes: the small rate falls slowly, the good one reaches the minimum, the
-large one climbs out of the top of the plot. Bottom right, the factor per step across the
-valley against the learning rate: a V that crosses 1 at the limit {limit}, the grey zone beyond
-it; the small rate ({f_small}) and the good one ({f_good}) sit below 1, the large one just
-above it ({growth}), each named beside its dot; the limit and h_max, the largest curvature of
-J, are written on the stable side, above the 1.
+stands just beside the star. Right, two straight arrows side by side for the large rate's first
+two steps, across the valley and back, then dots where its steps land, two rows on the two walls
+of the valley joined by a faint zig-zag from wall to wall, marching outward until they leave the
+map at the right edge, where a cross marks the exit; the words say it leaves the map at step
+{exit_step}. Bottom left, the cost per step of the three runs on log axes: the small rate falls
+slowly, the good one reaches the minimum, the large one climbs out of the top of the plot, at
+J = 10⁵; the key under it names the runs and the maps' marks (start ring, end square, minimum
+star, exit cross). Bottom right, the factor per step across the valley against the learning
+rate: a V that crosses 1 at the limit {limit}, the grey zone beyond it; the small rate
+({f_small}) and the good one ({f_good}) sit below 1, the large one just above it ({growth}),
+each named beside its dot; the limit and h_max, the largest curvature of J, are written on the
+stable side, above the 1.
 """
 
 import numpy as np
+from matplotlib.lines import Line2D
 from matplotlib.ticker import NullLocator
 from matplotlib.transforms import offset_copy
 
@@ -55,11 +58,12 @@ Y_TOP = 1.9
 #: (race_plot.PATH_WIDTH, theme.CASING), one run to a map, so the too small azure reads over
 #: the dark map's blue as clearly as the good rate's orange.
 PATH_WIDTH, PATH_CASING = 1.5, 0.75
-#: The large rate's first JUMPS steps drawn as thin arrows from wall to wall (JUMP_WIDTH
-#: points), bowed by JUMP_BOW (arc3's rad) so the jump there and the jump back, which run
-#: almost on one line, read as two; the later ones only where they land (lines for all of
-#: them would fill in to a wedge).
-JUMPS, JUMP_WIDTH, JUMP_BOW = 2, 0.7, 0.18
+#: The large rate's first JUMPS steps drawn as thin straight arrows from wall to wall
+#: (JUMP_WIDTH points; a step is a straight jump), the jump there and the jump back, which run
+#: almost on one line, each in a lane of its own (gm.step_lanes, JUMP_LANE points apart); the
+#: later ones as dots where they land, joined in order by a faint hairline (ZIGZAG_WIDTH
+#: points), so that the to and fro from wall to wall reads without filling in to a wedge.
+JUMPS, JUMP_WIDTH, JUMP_LANE, ZIGZAG_WIDTH = 2, 0.7, 3.0, 0.3
 
 
 def runs() -> list[tuple[str, float, descent.Trajectory]]:
@@ -150,11 +154,17 @@ def make_figure(theme):
             dy = -half if np.isclose(ey, b1) else half if np.isclose(ey, b0) else 0.0
             ax.plot(ex, ey, **left, clip_on=False, gid="exit-too large",
                     transform=offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"))
-            for k in range(min(JUMPS, len(pts) - 2)):
-                ax.annotate("", pts[k + 1], xytext=pts[k], gid=f"jump-{k + 1}", zorder=2.5,
+            n_jumps = min(JUMPS, len(pts) - 2)
+            for k, (sx, sy) in enumerate(gm.step_lanes(ax, pts[:n_jumps + 2], JUMP_LANE,
+                                                       n_jumps)):
+                lane = offset_copy(ax.transData, fig=fig, x=sx, y=sy, units="points")
+                ax.annotate("", pts[k + 1], xytext=pts[k], xycoords=lane, textcoords=lane,
+                            gid=f"jump-{k + 1}", zorder=2.5,
                             arrowprops=dict(arrowstyle="-|>", color=cols[name], lw=JUMP_WIDTH,
-                                            mutation_scale=7, shrinkA=3, shrinkB=5,
-                                            connectionstyle=f"arc3,rad={JUMP_BOW}"))
+                                            mutation_scale=7, shrinkA=3, shrinkB=3))
+            # the later steps' order: a faint line from landing to landing, under the dots
+            ax.plot(pts[n_jumps:-1, 0], pts[n_jumps:-1, 1], color=cols[name],
+                    linewidth=ZIGZAG_WIDTH, zorder=2.4, gid="zigzag-too large")
             # as the other two maps say where their runs end: where this one leaves
             ax.text(0.96, 0.96, f"leaves the map\nat step {len(pts) - 1}",
                     transform=ax.transAxes, ha="right", va="top", gid="exit-note",
@@ -187,7 +197,7 @@ def make_figure(theme):
         if leaves is not None:
             # the words in the empty top left (the curves there are near J = 10), an arrow
             # to where the cost leaves the top: no word on the curve
-            jx.annotate(f"$J$ leaves the plotted range\nat step {leaves}: it grows\n"
+            jx.annotate(f"$J$ passes $10^{{{round(np.log10(top))}}}$\nat step {leaves}: it grows\n"
                         f"× {nb.text(growth**2, places=J_GROWTH_PLACES)} "
                         f"($\\approx {nb.latex(growth, places=GROWTH_PLACES)}^2$) per step,\n"
                         "without bound",
@@ -202,7 +212,17 @@ def make_figure(theme):
                label=f"minimum $J^{{*}} = {nb.cost(j_best, 'latex')}$")
     gm.cost_per_iteration_axes(jx, COST_DESCENT.steps, j_best / 2, top)
     jx.yaxis.set_minor_locator(NullLocator())
-    gm.optimizer_legend(jx, theme, "curves", fontsize=theme.small_size, ncols=2)
+    # the maps' marks keyed with the runs (the maps have no room under them): the start ring,
+    # the end square, the minimum's star and the cross where the large rate leaves the map
+    marks = [Line2D([], [], ls="none", label="start", **theme.marker("start")),
+             Line2D([], [], ls="none", label="end",
+                    **{**theme.marker("end"), "markerfacecolor": theme.muted}),
+             Line2D([], [], ls="none", label="minimum", **theme.marker("minimum")),
+             Line2D([], [], ls="none", label="leaves the map",
+                    **{**theme.marker("left"), "markerfacecolor": cols["too large"]})]
+    handles, _ = jx.get_legend_handles_labels()
+    gm.optimizer_legend(jx, theme, "curves", handles=[*handles, *marks],
+                        fontsize=theme.small_size, ncols=3, columnspacing=1.2)
 
     # Bottom right: the factor per step across the valley against α, the limit marked.
     fx = fig.add_subplot(gs[1, 4:])
@@ -237,7 +257,8 @@ def make_figure(theme):
             xytext, ha, va = (-5, 3), "right", "bottom"
         elif f > 0.6:
             xytext, ha, va = (5, 2.5), "left", "center"
-        else:  # on two lines: one would reach the V's left arm
+        else:  # on two lines: one would reach the V's left arm (the arms are 50 points
+            # apart there) or, to the right of the dot, cross the limit
             xytext, ha, va, sep = (-3, 4), "right", "bottom", "\n"
         fx.annotate(f"{name}{sep}{nb.text(f, places=GROWTH_PLACES)}", (lr, f), xytext=xytext,
                     textcoords="offset points", ha=ha, va=va, gid=f"rate-label-{name}",

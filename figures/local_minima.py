@@ -8,18 +8,20 @@ is still {f0}; momentum ({beta}, the same learning rate) builds up speed on the 
 slope, rolls on through that minimum and the next one, and settles in the deepest minimum at
 {m2} (J = {f2}). Bottom: the position w of both runs over the first {time_steps} steps.
 
-Alt: Three panels. Top left: a wavy curve with three dips; four hollow circles mark starts and
-dotted trails lead from each down into the nearest dip, where a small square marks where the
-run ends: one in the left dip, one in the middle dip, two in the right, deepest dip. Top right:
-the same curve; from the leftmost start the plain run's trail stops in the left dip, while the
-momentum run's trail, larger dots in a second colour under the plain run's small ones where
-both share the slope, passes through the left and middle dips and ends with a square in the
-deepest dip.
+Alt: Three panels. Top left: a wavy curve with three dips, a star at the bottom of the right,
+deepest one; four hollow circles mark starts and dotted trails lead from each down into the
+nearest dip, where a small square marks where the run ends: one in the left dip, one in the
+middle dip, two in the deepest dip, on either side of its star. Top right: the same curve;
+from the leftmost start the plain run's trail stops in the left dip, while the momentum run's
+trail, larger dots in a second colour under the plain run's small ones where both share the
+slope, passes through the left and middle dips, swings about the deepest one (a dot every
+third step there) and ends with a square beside its star.
 Bottom: position against step; the plain run's line levels off at the left dip's position, the
 momentum run's line climbs past the middle dip, overshoots and settles at the deepest dip.
 """
 
 import numpy as np
+from matplotlib.legend_handler import HandlerTuple
 from matplotlib.lines import Line2D
 
 from gdcore import local_minima
@@ -36,8 +38,17 @@ TIME_STEPS = 100
 #: near a minimum each still reads, and where the run shares a slope with plain descent the
 #: plain run's smaller dots sit inside them.
 DOT_RIM = 0.5
-#: The runs' names in the one legend (with their settings).
-PLAIN, MOMENTUM = "plain descent", "momentum"
+#: The runs' names in the one legend (with their settings): each named as the optimizer whose
+#: colour it takes, so the SGD green and the Momentum blue read as those optimizers.
+PLAIN, MOMENTUM = "plain gradient descent (SGD)", "momentum (Momentum)"
+#: The momentum run's step dots (top right): its first pass over the bumps dot by dot, then,
+#: as it swings to and fro about the deepest minimum, every SWING_EVERY-th step only, and none
+#: within SETTLED (in w) of its end, where the star and the end square stand beside each other
+#: (ten dots piled there once hid the square).
+SWING_EVERY, SETTLED = 3, 0.3
+#: Its dots' size (points): larger than the plain run's (3.2, on top of them), small enough
+#: that the plain run's dots still read where both share the slope.
+MOMENTUM_DOT = 3.8
 #: Width (points) of the runs' position lines (bottom panel), and how far (points) under a
 #: minimum's line its name is set: half that width, the momentum run's last swings (under a
 #: point) and 2 points clear.
@@ -64,30 +75,54 @@ def _curve(ax, theme, surface):
     # quiet, so that the runs' dots (SGD's deep green among them) stand out on it
     ax.plot(w, surface(w), color=theme.muted, lw=0.8, zorder=2, gid="cost-curve")
     ax.set_xlim(lo, hi)
-    ax.set_ylim(-1.3, 6.0)  # room under the deepest minimum (J ≈ 0.10) for its label, clear
-    # of the axis below it
+    ax.set_ylim(-0.95, 6.0)  # J never goes under 0.10 (the deepest minimum): room under it
+    # for its label, clear of the axis below it, and no more
     ax.set_xlabel(AXIS_LABELS["weight"])
     ax.set_ylabel(AXIS_LABELS["cost"])
     gm.style_axes(ax, theme)
 
 
-def _trail(ax, theme, tr, color, gid, ms=3.2, zorder=4, rim=False):
-    """Every step of a run as a filled dot (the house step dot; a ring is the start's mark),
-    without an edge (edged dots pile into a smear where the steps shorten near a minimum);
-    `rim`: a thin rim of the page colour, so that another run's smaller dots read on it."""
+def _trail(ax, theme, tr, color, gid, ms=3.2, zorder=4, rim=False, markevery=None):
+    """Every step of a run (or those `markevery` picks) as a filled dot (the house step dot; a
+    ring is the start's mark), without an edge (edged dots pile into a smear where the steps
+    shorten near a minimum); `rim`: a thin rim of the page colour, so that another run's
+    smaller dots read on it."""
     look = {"mec": theme.background, "mew": DOT_RIM} if rim else {"mew": 0}
     ax.plot(tr.points[:, 0], tr.losses, ls="none", marker="o", ms=ms, color=color,
-            zorder=zorder, gid=gid, **look)
+            zorder=zorder, gid=gid, markevery=markevery, **look)
 
 
-def _end(ax, theme, tr, color, gid, zorder=6, over_dots=False):
-    """Where a run stopped: the house end square, in the run's optimizer colour. `over_dots`:
-    where larger step dots crowd round it, cased in the page colour (END_CASING points), so
-    that it reads on top of them, not among them."""
-    look = {**theme.marker("end"), "markerfacecolor": color, "zorder": zorder}
-    if over_dots:
-        look["path_effects"] = gm.casing(theme, width=END_CASING)
-    ax.plot(tr.final[0], tr.losses[-1], gid=gid, **look)
+def swing_dots(w: np.ndarray) -> list[int]:
+    """The steps of the momentum run drawn as dots: every one up to its first arrival at its
+    end's minimum, then every SWING_EVERY-th while it swings about it, none within SETTLED of
+    its end."""
+    first = int(np.argmax(w >= w[-1]))
+    return [k for k in range(w.size) if abs(w[k] - w[-1]) > SETTLED
+            and (k <= first or (k - first) % SWING_EVERY == 0)]
+
+
+def _end(ax, theme, tr, color, gid, zorder=6, over_dots=False, star=None):
+    """Where a run stopped: the house end square, in the run's optimizer colour, at its last
+    point, or, where that is the deepest minimum's star (`star`: its (w, J) and mark), just
+    beside it on the side the run comes from (gm.end_at). `over_dots`: where larger step dots
+    crowd round it, cased in the page colour (END_CASING points), so that it reads on top of
+    them, not among them."""
+    look = {**theme.marker("end"), "markerfacecolor": color}
+    effects = {"path_effects": gm.casing(theme, width=END_CASING)} if over_dots else {}
+    xy = (tr.final[0], tr.losses[-1])
+    on_star = star is not None and abs(xy[0] - star[0][0]) < 1e-3
+    gm.end_at(ax, theme, xy, look, star_xy=star[0] if on_star else None,
+              star=star[1] if on_star else None, gid=gid, zorder=zorder,
+              before=np.column_stack([tr.points[:, 0], tr.losses]), **effects)
+
+
+def _star(ax, theme, surface, beside):
+    """The deepest minimum's star, in ink beside the SGD green (theme.marker's kin rule); its
+    (w, J) and mark, for the end squares that stop on it."""
+    w = float(surface.minimum[0])
+    look = theme.marker("minimum", beside=beside)
+    ax.plot(w, float(surface.value([w])), gid="minimum", **look)
+    return (w, float(surface.value([w]))), look
 
 
 def _start(ax, theme, w0, f0, gid):
@@ -108,10 +143,11 @@ def make_figure(theme):
 
     # Top left: plain descent from every start.
     _curve(a_plain, theme, s)
+    star = _star(a_plain, theme, s, ("SGD",))
     for k, (w0, tr) in enumerate(plain.items()):
         _trail(a_plain, theme, tr, c_plain, f"trail:{w0:g}")
         _start(a_plain, theme, w0, tr.losses[0], f"start:{w0:g}")
-        _end(a_plain, theme, tr, c_plain, f"end:{w0:g}", zorder=6 + k)
+        _end(a_plain, theme, tr, c_plain, f"end:{w0:g}", zorder=6 + k, star=star)
     for i, m in enumerate(minima):
         a_plain.annotate(f"$w = {numbers.latex(m, 2)}$", (m, s(m)), xytext=(0, -9),
                          textcoords="offset points",
@@ -124,10 +160,12 @@ def make_figure(theme):
     tr_stall = plain[EXP.stalled_start]
     # where both runs cover the same slope (w −3.4 to −2.3), the plain run's small dots sit on
     # the momentum run's larger ones, over them, and its end square over everything
-    _trail(a_mom, theme, rolling, c_mom, "trail:momentum", ms=4.6, rim=True)
+    star = _star(a_mom, theme, s, ("SGD", "Momentum"))
+    _trail(a_mom, theme, rolling, c_mom, "trail:momentum", ms=MOMENTUM_DOT, rim=True,
+           markevery=swing_dots(rolling.points[:, 0]))
     _trail(a_mom, theme, tr_stall, c_plain, "trail:stalled", ms=2.4, zorder=5)
     _start(a_mom, theme, EXP.stalled_start, tr_stall.losses[0], "start:stalled")
-    _end(a_mom, theme, rolling, c_mom, "end:momentum", over_dots=True)
+    _end(a_mom, theme, rolling, c_mom, "end:momentum", over_dots=True, star=star)
     _end(a_mom, theme, tr_stall, c_plain, "end:stalled", zorder=7, over_dots=True)
     arrow = dict(arrowstyle="-|>", color=theme.text, lw=0.8, shrinkA=2, shrinkB=6)
     a_mom.annotate("plain descent\nstalls here", (tr_stall.final[0], tr_stall.losses[-1]),
@@ -164,16 +202,24 @@ def make_figure(theme):
     a_time.xaxis.set_major_formatter(gm.count_formatter())
     a_time.set_xlabel(AXIS_LABELS["step"])
     a_time.set_ylabel(AXIS_LABELS["weight"])
-    # one legend for the two runs, under the figure: each its line (the bottom panel) with its
-    # dot (the top right one), its name and its settings
+    # one legend for the runs and the marks, under the figure: each run its dot (the top
+    # panels' steps) and, beside it, its line (the bottom panel's position), as the page draws
+    # them; then the start ring, the end square and the deepest minimum's star
     lr = numbers.hyper(r"\alpha", EXP.lr, "mathtext")
+    key = theme.marker("start")
     gm.optimizer_legend(a_time, theme, "curves", handles=[
-        Line2D([], [], color=c_plain, lw=POSITION_WIDTH, marker="o", ms=3.2, mew=0,
-               label=f"{PLAIN}, {lr}"),
-        Line2D([], [], color=c_mom, lw=POSITION_WIDTH, marker="o", ms=4.6,
-               mec=theme.background, mew=DOT_RIM,
-               label=f"{MOMENTUM}, {lr}, " + numbers.hyper(r"\beta", EXP.beta, "mathtext")),
-    ], numpoints=1)
+        (Line2D([], [], color=c_plain, ls="none", marker="o", ms=3.2, mew=0),
+         Line2D([], [], color=c_plain, lw=POSITION_WIDTH)),
+        (Line2D([], [], color=c_mom, ls="none", marker="o", ms=MOMENTUM_DOT,
+                mec=theme.background, mew=DOT_RIM),
+         Line2D([], [], color=c_mom, lw=POSITION_WIDTH)),
+        Line2D([], [], ls="none", **key), Line2D([], [], ls="none", **{
+            **theme.marker("end"), "markerfacecolor": theme.muted}),
+        Line2D([], [], ls="none", **star[1]),
+    ], labels=[f"{PLAIN}, {lr}",
+               f"{MOMENTUM}, {lr}, " + numbers.hyper(r"\beta", EXP.beta, "mathtext"),
+               "start", "end", "deepest minimum"],
+        handler_map={tuple: HandlerTuple(ndivide=None, pad=0.4)}, numpoints=1, ncols=3)
     return fig
 
 

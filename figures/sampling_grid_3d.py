@@ -22,9 +22,10 @@ from gdviz import views
 from gdviz.colors import mix
 
 (BINS,) = sampling.SAMPLING_GRID_3D.bins
-#: The camera: a little above the cube and turned off its faces, so its near vertical edge
-#: reads near and the lattice's rows do not line up into rays.
-ELEV, AZIM = 20, -55
+#: The camera: above the cube and turned off its faces and its diagonals (at −55° and −62° the
+#: lattice's rows lined up into rays and a moiré), so its near vertical edge reads near and the
+#: dots lie as an even texture.
+ELEV, AZIM = 28, -40
 # the panels in figure fractions (left, bottom, width, height): room for every number and label,
 # their tops on one line (so are the titles); the cube zoomed (ZOOM) to fill its panel, the
 # flat grid's square as tall, so the two stand level, and clear of the cube's numbers
@@ -42,10 +43,10 @@ X_TICK_PAD = -2  # w1's numbers drawn in towards their axis (mplot3d sets them f
 #: The numbers' alignment on w1, w2, w3: w1's set left of their ticks, w2's below theirs and
 #: w3's above, so no two axes' numbers read as one.
 TICK_ALIGN = (("right", "center"), ("left", "top"), ("left", "bottom"))
-#: Each axis's ticks: w1 from 0.0 (at the left corner, alone); w2 and w3 from 0.5, as the video
-#: numbers its cube: their 0.0 fell at the corners where w1's 1.0 and w2's 1.0 stand, and
-#: the two numbers at each corner crowded each other ("1.0 0.0").
-TICKS = ([0, 0.5, 1], [0.5, 1], [0.5, 1])
+#: Each axis's ticks, from 0.5, as the video numbers its cube: w2's and w3's 0.0 fell at the
+#: corners where w1's 1.0 and w2's 1.0 stand, the two numbers crowding each other ("1.0 0.0"),
+#: and w1's alone at the origin read as an orphan.
+TICKS = ([0.5, 1], [0.5, 1], [0.5, 1])
 ZOOM = 1.15  # the cube drawn as wide and tall as its panel (mplot3d leaves a margin at 1)
 
 

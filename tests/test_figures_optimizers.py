@@ -516,7 +516,9 @@ def test_local_minima_plain_run_reads_on_the_momentum_dots(theme):
     (legend,) = [ax.get_legend() for ax in fig.axes if ax.get_legend()]
     assert legend.axes is fig.axes[2]
     assert [t.get_text() for t in legend.get_texts()] == [
-        r"plain descent, $\alpha = 0.05$", r"momentum, $\alpha = 0.05$, $\beta = 0.9$"]
+        r"plain gradient descent (SGD), $\alpha = 0.05$",
+        r"momentum (Momentum), $\alpha = 0.05$, $\beta = 0.9$", "start", "end",
+        "deepest minimum"]
     for handle, run in zip(legend.legend_handles, ("plain", "momentum")):
         assert same_colour(handle.get_color(), by_gid(fig, f"position:{run}").get_color())
         assert handle.get_marker() == "o"
@@ -592,7 +594,7 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
             # it their path averaged over the cost curves' window, start to last point
             trail = by_gid(fig, f"trail:{label}")
             assert np.array_equal(xy(trail), tr.points[::mod.TRAIL_EVERY])
-            assert trail.get_alpha() <= 0.5 and trail.get_linewidth() <= 0.5
+            assert trail.get_alpha() <= 0.7 and trail.get_linewidth() <= 0.5
             assert trail.get_zorder() < by_gid(fig, f"casing:path:{label}").get_zorder()
             want = np.column_stack([races.moving_average(tr.points[:, j], summary.smooth_steps)
                                     for j in (0, 1)])
@@ -674,7 +676,7 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     # each step, the strong moving average, the dotted end levels), column by column
     legend = full.axes.get_legend()
     assert not legend.get_title().get_text()
-    layers = ["each step", f"mean of {summary.smooth_steps} steps round it",
+    layers = ["thin: each step", f"thick: {summary.smooth_steps}-step moving average",
               f"mean of the last {summary.last_steps} steps"]
     assert legend_texts(fig) == [x for pair in zip(races.BATCH_RACE.labels, layers)
                                  for x in pair]

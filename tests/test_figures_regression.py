@@ -783,7 +783,7 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     # the note sits where the cost leaves the plot (at the view's top), not at a cutoff
     leaves = COST_DESCENT.leaves_plot(large)
     assert leaves is not None and leaves < large.diverged_at
-    notes = [a for ax in fig.axes for a in ax.texts if "leaves the plotted range" in a.get_text()]
+    notes = [a for ax in fig.axes for a in ax.texts if "passes $10^{5}$" in a.get_text()]
     assert len(notes) == 1 and f"at step {leaves}:" in notes[0].get_text()
     np.testing.assert_allclose(notes[0].xy, (leaves, COST_DESCENT.plot_top(large)))
     assert not any("diverged at step" in s for s in texts(fig))
@@ -800,6 +800,10 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     jumps = sorted((a for a in fig.findobj() if (a.get_gid() or "").startswith("jump-")),
                    key=lambda a: a.get_gid())
     assert [a.get_gid() for a in jumps] == ["jump-1", "jump-2"]
+    # straight (no bowed arcs), the later landings joined in order by a hairline
+    assert all(getattr(a.arrow_patch.get_connectionstyle(), "rad", 0.0) == 0.0 for a in jumps)
+    np.testing.assert_allclose(one(fig, "zigzag-too large").get_xydata(),
+                               dots.get_xydata()[2:-1])
     for k, a in enumerate(jumps):
         np.testing.assert_allclose(a.xyann, large.points[k])
         np.testing.assert_allclose(a.xy, large.points[k + 1])
