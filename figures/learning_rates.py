@@ -62,8 +62,9 @@ PATH_WIDTH, PATH_CASING = 1.5, 0.75
 #: (JUMP_WIDTH points; a step is a straight jump), the jump there and the jump back, which run
 #: almost on one line, each in a lane of its own (gm.step_lanes, JUMP_LANE points apart); the
 #: later ones as dots where they land, joined in order by a faint hairline (ZIGZAG_WIDTH
-#: points), so that the to and fro from wall to wall reads without filling in to a wedge.
-JUMPS, JUMP_WIDTH, JUMP_LANE, ZIGZAG_WIDTH = 2, 0.7, 3.0, 0.3
+#: points at ZIGZAG_ALPHA), so that the to and fro from wall to wall reads without filling in
+#: to a wedge: fourteen crossings at full strength overlap into one.
+JUMPS, JUMP_WIDTH, JUMP_LANE, ZIGZAG_WIDTH, ZIGZAG_ALPHA = 2, 0.7, 3.0, 0.3, 0.4
 
 
 def runs() -> list[tuple[str, float, descent.Trajectory]]:
@@ -164,7 +165,8 @@ def make_figure(theme):
                                             mutation_scale=7, shrinkA=3, shrinkB=3))
             # the later steps' order: a faint line from landing to landing, under the dots
             ax.plot(pts[n_jumps:-1, 0], pts[n_jumps:-1, 1], color=cols[name],
-                    linewidth=ZIGZAG_WIDTH, zorder=2.4, gid="zigzag-too large")
+                    linewidth=ZIGZAG_WIDTH, alpha=ZIGZAG_ALPHA, zorder=2.4,
+                    gid="zigzag-too large")
             # as the other two maps say where their runs end: where this one leaves
             ax.text(0.96, 0.96, f"leaves the map\nat step {len(pts) - 1}",
                     transform=ax.transAxes, ha="right", va="top", gid="exit-note",
