@@ -288,13 +288,15 @@ def test_model_capacity_lines_are_gdcores_errors(t):
     np.testing.assert_array_equal(test.get_ydata(), err.test)
     assert ax.get_yscale() == "log"
     # interpolation at degree 9: the fall from degree 8 ends there, labelled ≈ 0
-    # the fall from degree 8 is drawn down to the scale's floor and breaks off there, as the
-    # axis does: no line crosses the ≈ 0 gap to the mark
+    # the fall from degree 8 goes on solid through the axis' break to the off-scale mark: no
+    # line ends in mid-air
     (fall,) = by_gid(ax, "to-zero")
     (below,) = by_gid(ax, "below-axis")
-    floor = gm.load("figures.model_capacity").Y_FLOOR
     assert (fall.get_xdata()[0], fall.get_ydata()[0]) == (8, err.train[8])
-    assert fall.get_ydata()[-1] == floor and 8 < fall.get_xdata()[-1] < 9
+    assert (fall.get_xdata()[-1], fall.get_ydata()[-1]) == (9, below.get_ydata()[0])
+    assert fall.get_linestyle() == "-" and fall.get_linewidth() == train.get_linewidth()
+    # the training dots over the test diamonds: at degree 0, where both costs meet, both read
+    assert train.get_zorder() > test.get_zorder()
     assert not [t for t in ax.texts if t.get_gid() == "to-zero"]
     assert any(r"training cost $J \approx 0$ (below $10^{-10}$)" in s for s in texts(fig))
     assert ax.get_ylabel() == "cost $J$" and [t.get_text() for t in ax.get_legend().texts] == [
