@@ -472,15 +472,11 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     assert [x.get_text() for x in legend.get_texts()] == [
         "cost $J$", r"penalty $\|w\|^2$", r"level of $J$ at $\lambda = 1$",
         r"circle of $\|w\|^2$ at $\lambda = 1$",
-        # the regularised cost as the equations sheet writes it (the sum from k = 1: an
-        # intercept is never penalised; this model has none, so it is ‖w‖²)
-        r"minimiser of $J_\lambda = J + \frac{\lambda}{2}{\sum}_{k \geq 1} w_k^2$",
-        "minimum of $J$", r"minimum of $\|w\|^2$"]
-    # each mark keyed as the map draws it
-    keys = legend.legend_handles
-    assert (keys[5].get_marker(), keys[6].get_marker()) == ("*", "+")
-    assert same_color(keys[5].get_markerfacecolor(), star.get_markerfacecolor())
-    assert keys[6].get_markersize() == centre.get_markersize()
+        # the regularised cost in the penalty's one form, as the title writes it (this model
+        # has no intercept: (λ/2) Σ_{k≥1} w_k² is (λ/2)‖w‖²)
+        r"minimiser of $J_\lambda = J + \frac{\lambda}{2}\|w\|^2$"]
+    # the two minima are named on the map beside their marks, not keyed again
+    assert r"$\|w\|^2$" in fig.axes[0].get_title()
     (pen,) = [c for c in fig.axes[0].findobj(matplotlib.contour.ContourSet)
               if c.get_gid() == "penalty"]
     assert np.min(np.abs(np.sqrt(pen.levels) - np.hypot(*w))) > 0.3
@@ -503,6 +499,17 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
         assert curve.get_linestyle() == "-" and name.get_text() == f"$w_{k}$"
         i = int(np.searchsorted(curve.get_xdata(), mod.NAME_AT))
         assert name.xy == (curve.get_xdata()[i], curve.get_ydata()[i])
+    # one colour, told apart where the two meet (λ ≥ 1) by width and shade, the dots apart
+    (c1,), (c2,) = by_gid(fig, "w1"), by_gid(fig, "w2")
+    assert same_color(c1.get_color(), th.accent) and not same_color(c2.get_color(), th.accent)
+    assert c2.get_linewidth() < c1.get_linewidth()
+    (d1,), (d2,) = by_gid(fig, "w1-dots"), by_gid(fig, "w2-dots")
+    assert same_color(d1.get_color(), c1.get_color()) and same_color(d2.get_color(), c2.get_color())
+    fig.canvas.draw()
+    a, b = (side.transData.transform(np.c_[d.get_xdata(), d.get_ydata()]) for d in (d1, d2))
+    radii = (d1.get_markersize() + d2.get_markersize()) / 2
+    gap = np.hypot(*(a - b).T).min() * 72 / fig.dpi - radii
+    assert gap >= 2.0
     # the λ = 5 dot clears the origin's star: at least the star's and the dot's radii apart
     r5 = int(np.flatnonzero(np.isclose(pc.lams, 5.0))[0])
     star_d, dot = th.marker("minimum")["markersize"], 5
@@ -580,7 +587,7 @@ def test_penalty_conflict_labels_stand_clear_of_every_line(t):
     for label in labels:
         assert label.get_bbox_patch() is None
         # a light casing (never an embossed rim), a thin leader from each λ's label to its dot
-        assert LABEL_CASING <= 0.5
+        assert LABEL_CASING <= 0.75
         if label.get_gid() == "lambda":
             assert label.arrow_patch is not None and label.xyann != label.xy
         casing, _ = label.get_path_effects()
