@@ -24,7 +24,7 @@ import numpy as np
 from gdcore import data, regression
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
-from gdviz import numbers
+from gdviz import numbers, views
 from gdviz import theme as th
 
 DEGREES = (3, 9)
@@ -39,8 +39,6 @@ XS = np.linspace(0.0, 1.0, 600)
 TEST_MARK_SIZE, TEST_MARK_EDGE = 1.7, 0.75
 #: The layers, bottom to top: the fit, the test samples, the dotted sine, the training dots.
 FIT_Z, TEST_Z, SINE_Z, TRAIN_Z = 3, 3.5, 3.7, 5
-#: The dotted true curve: wide enough that its dots read as a curve on either page.
-SINE_WIDTH = 1.7
 #: Space between the panels (a fraction of a panel's width): the left panel's last tick
 #: number and the right one's first stand apart.
 PANEL_GAP = 0.08
@@ -115,7 +113,7 @@ def make_figure(theme):
         gm.style_axes(ax, theme)
         # the true curve over the test samples (drawn from it): it reads through their cloud
         ax.plot(XS, data.sine(XS), label=r"$\sin(2\pi x)$",
-                **theme.line("reference", color=theme.muted, linewidth=SINE_WIDTH,
+                **theme.line("reference", color=theme.muted, linewidth=views.TRUE_CURVE_WIDTH,
                              zorder=SINE_Z))
         p = regression.polynomial_eval(w, XS)
         # a fitted curve is a model, not a set: in ink (docs/STYLE.md)
@@ -128,7 +126,7 @@ def make_figure(theme):
                 "markeredgewidth": TEST_MARK_EDGE, "zorder": TEST_Z}
         ax.plot(d.x_test, d.y_test, label=f"{d.x_test.size} test samples", gid="test-samples",
                 **held)
-        gm.scatter_points(ax, theme, d.x, d.y, s=30, linewidths=0.8, zorder=TRAIN_Z, gid="train",
+        gm.scatter_points(ax, theme, d.x, d.y, **views.SAMPLE_DOT, zorder=TRAIN_Z, gid="train",
                           label=f"{d.x.size} training samples")
         clipped = p.max() > Y_RANGE[1] or p.min() < Y_RANGE[0]
         # a curve that leaves the panel says so in its title, as regularization's fits do

@@ -344,7 +344,7 @@ def test_regularization_fits_calm_down_as_lambda_grows(t):
     fits = [a for a in fig.axes if by_gid(a, "fit")]
     assert [a.get_title() for a in fits] == [
         r"$\lambda = 0$ (clipped)", r"$\lambda = 10^{-13}$ (clipped)",
-        r"$\lambda = 10^{-4}$",
+        r"$\lambda = 10^{-4}$ (least test cost)",
         r"$\lambda = 1$"]
     # the best λ (least test error on the grid) is among the panels, and it is 10⁻⁴
     b = int(np.argmin(rp.test))
@@ -359,16 +359,42 @@ def test_regularization_fits_calm_down_as_lambda_grows(t):
     assert swings == sorted(swings, reverse=True)  # the curve calms down
     # the grid reaches the wild regime: at its smallest positive λ the norm is in the millions
     assert rp.lams[1] <= 1e-14 and rp.norms[1] > 1e6
-    # the row keyed as overfitting-poly keys the same points and sine: under its middle two
-    # panels, the training dots (the data's mark) and the dotted sine, one entry each
+    # one key strip under the figure: the samples and the sine drawn as overfitting-poly
+    # draws them (views.SAMPLE_DOT, TRUE_CURVE_WIDTH), the two costs, the guides
     th = theme.get(t)
-    keys = {ax: ax.get_legend() for ax in fits if ax.get_legend()}
-    assert list(keys) == fits[1:3]
-    (dots,), (sine,) = (lg.legend_handles for lg in keys.values())
-    assert [lg.get_texts()[0].get_text() for lg in keys.values()] == [
-        f"{d.x.size} training samples", r"$\sin(2\pi x)$"]
+    assert not [a for a in fig.axes if a.get_legend()]
+    (key,) = fig.legends
+    assert [x.get_text() for x in key.get_texts()] == [
+        f"{d.x.size} training samples", r"$\sin(2\pi x)$", "training cost $J$",
+        "test cost $J$", r"$\lambda$ of a fit above", r"$\lambda$ of the least test cost"]
+    dots, sine = key.legend_handles[:2]
     assert same_color(dots.get_facecolor()[0], th.data)
     assert sine.get_linestyle() == ":" and same_color(sine.get_color(), th.muted)
+    from gdviz import views
+    for ax in fits:
+        (pts,) = [c for c in ax.collections if len(c.get_offsets())]
+        assert pts.get_sizes()[0] == views.SAMPLE_DOT["s"]
+        assert pts.get_linewidths()[0] == views.SAMPLE_DOT["linewidths"]
+        (true,) = [ln for ln in ax.lines if ln.get_label() == r"$\sin(2\pi x)$"]
+        assert true.get_linewidth() == views.TRUE_CURVE_WIDTH
+        assert true.get_alpha() in (None, 1.0)
+    # the λ panels broken alike (gm.broken_log_x): the stub as wide and as far from its log
+    # axis in both, the numbers of neither axis touching
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    every = [c for a in fig.axes for c in (a, *a.child_axes)]
+    (n0,), (e0,) = ([a for a in every if a.axison and by_gid(a, g) and a.get_xscale() == "linear"]
+                    for g in ("norm", "training"))
+    pairs = [(a, [b for b in every if b.get_shared_y_axes().joined(a, b) and b is not a][0])
+             for a in (n0, e0)]
+    geo = [(a.get_window_extent(r).width, b.get_window_extent(r).x0 - a.get_window_extent(r).x1)
+           for a, b in pairs]
+    assert geo[0] == pytest.approx(geo[1], abs=1.0) and geo[0][1] < geo[0][0]
+    for a, b in pairs:
+        labels = [x.get_window_extent(r) for x in (*a.get_xticklabels(), *b.get_xticklabels())
+                  if x.get_text()]
+        labels.sort(key=lambda e: e.x0)
+        assert all(p.x1 + 2 < q.x0 for p, q in zip(labels, labels[1:]))
 
 
 @pytest.mark.parametrize("t", THEMES)
@@ -402,6 +428,12 @@ def test_regularization_norm_and_errors_against_lambda(t):
         else:
             assert z.get_ydata()[0] == vals[0]
     assert rp.train[0] < 1e-15  # the unpenalised degree-9 fit interpolates the 10 samples
+    # the least test cost named as model-capacity names it: what, at which setting, its value
+    assert any(s.startswith("least test cost:\n" + r"$\lambda = 10^{-4}$, $J = ")
+               for s in texts(fig))
+    # the training dots over the test diamonds where the costs meet (λ ≥ 10⁻⁴)
+    tr, te = (max(by_gid(fig, g), key=len_of) for g in ("training", "test"))
+    assert tr.get_zorder() > te.get_zorder()
     # the least test cost's strength, in green, in the cost panel where the minimum is
     (best_line,) = by_gid(fig, "best-line")
     assert best_line.get_xdata()[0] == rp.lams[procedure.REGULARIZATION.best_row(rp)]
