@@ -40,9 +40,9 @@ COST_FLOOR = 1e-5  # lower edge of the cost axis (below: the interpolating fit's
 #: From this length on a panel's ‖w‖ is written as a power of ten (1.5 × 10⁵ beside 2.3 × 10⁶,
 #: not 150000): a length is a measurement, not a count.
 NORM_POWER_FROM = 1e4
-#: Decades between the λ axes' numbers: 10⁻¹⁶, 10⁻¹⁰, 10⁻⁴ (at every fourth, 10⁻¹⁶ and 10⁻¹²
-#: touched in the narrow panels)
-TICK_DECADES = 6
+#: Decades between the λ axes' numbers: 10⁻¹⁶, 10⁻¹², …, 1, the last λ named (they stand
+#: apart now that the stub sits close to its log axis and the panels are as wide as their cells)
+TICK_DECADES = 4
 #: Inches of page at the figure's sides: the last tick number and key stand clear of the edge
 SIDE_PAD = 10 / 72
 
