@@ -8,8 +8,8 @@ d = {d99} on (right; thin and grey, a shell of {eps_other_pct:g} % for compariso
 dimensions nearly all the space is far from the centre, and evenly spread points are far from
 one another.
 
-Alt: Left, a pale disc whose thin outer ring, {eps_pct:g} % of the radius, is drawn in a strong
-colour and labelled {share2:.1f} % of the area. Right, two smooth S-shaped curves of the
+Alt: Left, a pale grey disc whose thin outer ring, {eps_pct:g} % of the radius, is drawn in
+ink and labelled {share2:.1f} % of the area. Right, two smooth S-shaped curves of the
 shell's share of the volume against the number of dimensions, from 1 to {d_max} on a
 logarithmic axis, rising from a few per cent to 100 %; the solid one, for a {eps_pct:g} %
 shell, is marked at d = 2 ({share2:.1f} %), d = 3 ({share3:.1f} %), d = {d50}
@@ -33,6 +33,16 @@ LEVELS = SETTING.levels
 D_MAX = SETTING.d_max
 #: How much wider (points) than a marked dot the page cut out of the dashed curve around it is.
 HALO = 4.0
+#: Inches of page at the sides of the figure: the last dimension's number stands clear of the
+#: edge
+SIDE_PAD = 10 / 72
+
+
+def shell_colours(theme) -> tuple[str, str]:
+    """(the 5 % shell's, the 10 % shell's) colours: the shell is what the figure draws, in ink
+    (no role's colour: the accent is a descent's current position and path, the data blue a
+    data set's), the shell for comparison thin and muted."""
+    return theme.text, theme.muted
 
 
 def _dims() -> np.ndarray:
@@ -62,12 +72,14 @@ def _pct(v: float) -> str:
 def make_figure(theme):
     fig, (ax0, ax) = gm.subplots(theme, 1, 2, height=2.7,
                                  gridspec_kw=dict(width_ratios=[1, 2.6]))
+    fig.get_layout_engine().set(w_pad=SIDE_PAD)
     fs = theme.small_size
+    ink, other = shell_colours(theme)
 
     # the eggshell of a disc (d = 2)
-    ax0.add_patch(Circle((0, 0), 1 - EPS, facecolor=mix(theme.background, theme.data, 0.15),
+    ax0.add_patch(Circle((0, 0), 1 - EPS, facecolor=mix(theme.background, theme.muted, 0.15),
                          edgecolor="none"))
-    ax0.add_patch(Wedge((0, 0), 1, 0, 360, width=EPS, facecolor=theme.accent,
+    ax0.add_patch(Wedge((0, 0), 1, 0, 360, width=EPS, facecolor=ink,
                         edgecolor="none"))
     ax0.annotate(f"shell: {EPS * 100:g} % of the radius,\n{_pct(sampling.eggshell_share(EPS, 2))}"
                  " of the area", xy=(np.cos(-0.9), np.sin(-0.9)), xytext=(0, -1.25),
@@ -86,10 +98,10 @@ def make_figure(theme):
     # has no corners between the whole dimensions
     for eps, main in ((EPS_OTHER, False), (EPS, True)):
         d, share = sampling.eggshell_curve(eps, D_MAX)
-        ax.plot(d, 100 * share, color=theme.accent if main else theme.muted,
-                # the thin grey over the wide orange: where both reach 100 % (d ≳ 80) the
-                # grey runs inside the orange, and both read
-                lw=1.8 if main else 1.1, zorder=3 if main else 3.2,
+        ax.plot(d, 100 * share, color=ink if main else other,
+                # the thin grey under the wide ink: where both reach 100 % (d ≳ 90) one line
+                # reads, the main one, not a muddy double line
+                lw=1.8 if main else 1.1, zorder=3 if main else 2.8,
                 # "5 %" with a word space, as everywhere in the figure
                 label=rf"shell of $\varepsilon = {eps * 100:g}$ % of the radius")
     handles, labels = ax.get_legend_handles_labels()
@@ -98,7 +110,7 @@ def make_figure(theme):
     ax.set_xscale("log")
     ax.set_xlim(1, D_MAX)
     ax.set_ylim(0, 104)
-    xt = [1, 2, 3, 10, 100, D_MAX]
+    xt = [1, 2, 3, 10, 100, D_MAX]  # the last dimension named
     ax.set_xticks(xt, [nb.count(t) for t in xt])
     ax.set_yticks([0, 25, 50, 75, 100], ["0 %", "25 %", "50 %", "75 %", "100 %"])
     ax.set_title(th.title("the shell’s share in $d$ dimensions"))
@@ -113,16 +125,19 @@ def make_figure(theme):
             zorder=2.5, gid="halo")
     for k in marked:
         v = 100 * sampling.eggshell_share(EPS, k)
-        ax.plot([k], [v], **theme.marker("current"))
+        ax.plot([k], [v], **{**theme.marker("current"), "markerfacecolor": ink})
         label = f"$d = {k}$: {v:.1f} %"
         if k <= 3:  # to a column below the curve, with leaders
             ax.annotate(label, xy=(k, v), xytext=(5, 16 if k == 3 else 7), ha="left",
                         va="center", fontsize=fs, color=theme.text,
                         arrowprops=dict(arrowstyle="-", color=theme.muted, lw=0.6,
                                         shrinkA=1, shrinkB=3))
-        else:  # just below-right of the point, under the curve
+        elif v < 90:  # just below-right of the point, under the curve
             ax.annotate(label, xy=(k, v), xytext=(6, -3), textcoords="offset points",
                         ha="left", va="top", fontsize=fs, color=theme.text)
+        else:  # near the top right: under the point, centred, inside the plot
+            ax.annotate(label, xy=(k, v), xytext=(0, -8), textcoords="offset points",
+                        ha="center", va="top", fontsize=fs, color=theme.text)
     return fig
 
 

@@ -12,8 +12,8 @@ sine.
 
 Alt: A line chart with polynomial degree 0 to 9 on the horizontal axis and the cost J on a
 logarithmic vertical axis. The training-cost line falls steadily and, after degree 8,
-steeply down to the bottom of the scale, where it stops at a break in the vertical axis; under
-the break, a marker at degree 9 level with the axis' last tick, "≈ 0", is labelled
+steeply down through a break in the vertical axis to a marker at degree 9 under the break,
+level with the axis' last tick, "≈ 0", labelled
 "training cost J ≈ 0 ({floor}): through all {n} points". The test-cost line, lavender with
 hollow diamonds, is about level from degree 1 to 2, drops to its lowest value, {best_test}, at
 degree {best}, marked by a green star in place of its diamond, then rises steeply to
@@ -51,6 +51,10 @@ def facts() -> dict:
             **{f"test{k}": cost(err.test[err.degrees == k][0]) for k in (0, 1, 2)}}
 
 
+#: Inches of page over the plot's top (its tick number and the spine's end)
+HEAD_PAD = 0.12
+
+
 def _line_mark(mark: dict) -> dict:
     """A house mark's keywords for the points of a line (its own linestyle and z-order kept)."""
     return {k: v for k, v in mark.items() if k not in ("linestyle", "zorder")}
@@ -60,11 +64,15 @@ def make_figure(theme):
     d, err = errors()
     n = d.x.size
     fig, ax = gm.subplots(theme, height=2.8)
+    fig.get_layout_engine().set(h_pad=HEAD_PAD)  # headroom over the top tick and the spine
     gm.style_axes(ax, theme)
     deg = err.degrees
     low = err.train < Y_FLOOR  # off the bottom of the log axis (≈ 0): marked under its break
     # the sets in their house roles (theme.DATA_ROLES): training data dots, test held-out diamonds
-    ax.plot(deg[~low], err.train[~low], color=theme.data, zorder=3, gid="train",
+    # the training dots over the test diamonds (degree 0, where the two costs meet, the dot
+    # reads inside its diamond)
+    (train,) = ax.plot(deg[~low], err.train[~low], color=theme.data, zorder=3.2,
+                       gid="train",
             label=th.AXIS_LABELS["training cost"], **_line_mark(theme.marker("data")))
     (test,) = ax.plot(deg, err.test, color=theme.test, zorder=3, gid="test",
             label=th.AXIS_LABELS["test cost"], **_line_mark(theme.held_out("test")))
@@ -94,13 +102,12 @@ def make_figure(theme):
         # off the axis: the set's own mark in the ≈ 0 strip under the axis' break, as every
         # off-scale value
         mark = gm.off_scale_low(ax, theme, d_, Y_FLOOR, _line_mark(theme.marker("data")))
-        # the fall on the way to this degree is drawn as far as the scale goes, to its floor,
-        # on the page's straight line towards the mark, and breaks off there, as the axis does:
-        # no line crosses the ≈ 0 gap as if the scale went on
-        x0, y0, y1 = deg[last], np.log(err.train[last]), np.log(mark.get_ydata()[0])
-        cross = x0 + (d_ - x0) * (y0 - np.log(Y_FLOOR)) / (y0 - y1)
-        ax.plot([x0, cross], [err.train[last], Y_FLOOR], color=theme.data, linewidth=1.2,
-                solid_capstyle="butt", zorder=2.9, gid="to-zero")
+        # the fall on the way to this degree goes on solid through the axis' break to the
+        # off-scale mark (docs/STYLE.md): where the line stopped at the floor, it ended in
+        # mid-air beside a lone dot
+        ax.plot([deg[last], d_], [err.train[last], mark.get_ydata()[0]], color=theme.data,
+                linewidth=train.get_linewidth(), solid_capstyle="butt", zorder=2.9,
+                clip_on=False, gid="to-zero")
         ax.annotate(f"training cost $J {numbers.relation(v)}$"
                     f" ({numbers.floor_words('mathtext')}):\nthrough all {n} points",
                     xy=(0.5, 0.5), xycoords=mark, xytext=(d_ - 1.1, Y_FLOOR * 1.5),

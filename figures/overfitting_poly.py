@@ -14,7 +14,8 @@ Alt: Two panels of the same {n} blue dots scattered around a dotted sine wave, w
 {n_test} small hollow lavender diamonds, the test samples, along it. On the left a degree-3
 polynomial runs smoothly through the middle of the points (training cost J = {train3}, test
 cost J = {test3}). On the right a degree-9 polynomial hits every point exactly but dips and
-spikes between them, far from many test samples; it leaves the plot {leaves9} (training cost J ≈
+spikes between them, far from many test samples; it leaves the plot {leaves9}, its title
+saying "(clipped)" (training cost J ≈
 0, {floor}, test cost J = {test9}).
 """
 
@@ -23,7 +24,7 @@ import numpy as np
 from gdcore import data, regression
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
-from gdviz import numbers
+from gdviz import numbers, views
 from gdviz import theme as th
 
 DEGREES = (3, 9)
@@ -32,13 +33,12 @@ Y_RANGE = (-2.5, 2.5)
 XS = np.linspace(0.0, 1.0, 600)
 #: The test samples' hollow diamonds (points): a hundred of them, smaller than the theme's
 #: held-out mark so that the sine they were drawn from and the ten training dots read; drawn
-#: over the curves (their page-coloured heart parts a curve's stroke for a point or two), so
-#: none hides under the fit or the sine, with an edge strong enough to read on the dark page.
+#: over the fit (under it, many hid) and under the dotted sine, whose gaps show every diamond
+#: while its dots run on unbroken (over it, the diamonds' page-coloured hearts cut the dotted
+#: curve to pieces), with an edge strong enough to read on the dark page.
 TEST_MARK_SIZE, TEST_MARK_EDGE = 1.7, 0.75
-#: The dotted true curve: wide enough that its dots read as a curve on either page.
-SINE_WIDTH = 1.7
-#: Points from the panel's lower edge to the clipping note's top: under the x label.
-CLIP_NOTE_DROP = 29
+#: The layers, bottom to top: the fit, the test samples, the dotted sine, the training dots.
+FIT_Z, TEST_Z, SINE_Z, TRAIN_Z = 3, 3.5, 3.7, 5
 #: Space between the panels (a fraction of a panel's width): the left panel's last tick
 #: number and the right one's first stand apart.
 PANEL_GAP = 0.08
@@ -92,11 +92,6 @@ def leaves_text(p: np.ndarray) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
 
 
-def _num(v: float, places: int = 3) -> str:
-    """A number for the page (gdviz.numbers): fixed decimals, "≈ 0" for rounding noise."""
-    return numbers.mathtext(v, places=places)
-
-
 def _cost_tex(v: float) -> str:
     """A cost J's relation in LaTeX, the book's one format: "= 0.0351", "≈ 0" below FLOOR."""
     return numbers.relation(v) if v < numbers.FLOOR else f"= {numbers.cost(v, 'latex')}"
@@ -112,38 +107,36 @@ def _err_label(train: float, test: float) -> str:
 def make_figure(theme):
     d, err, ws = _fits()
     fig, axes = gm.subplots(theme, 1, 2, height=2.6, sharey=True)
-    fig.get_layout_engine().set(wspace=PANEL_GAP)
+    # the panels apart; a side margin clear of the last tick number
+    fig.get_layout_engine().set(wspace=PANEL_GAP, w_pad=10 / 72)
     for ax, k, w, tr, te in zip(axes, DEGREES, ws, err.train, err.test):
         gm.style_axes(ax, theme)
         # the true curve over the test samples (drawn from it): it reads through their cloud
         ax.plot(XS, data.sine(XS), label=r"$\sin(2\pi x)$",
-                **theme.line("reference", color=theme.muted, linewidth=SINE_WIDTH, zorder=2))
+                **theme.line("reference", color=theme.muted, linewidth=views.TRUE_CURVE_WIDTH,
+                             zorder=SINE_Z))
         p = regression.polynomial_eval(w, XS)
         # a fitted curve is a model, not a set: in ink (docs/STYLE.md)
-        ax.plot(XS, p, color=theme.model, linewidth=1.6, label="polynomial fit", zorder=3,
+        ax.plot(XS, p, color=theme.model, linewidth=1.6, label="polynomial fit", zorder=FIT_Z,
                 gid="fit")
-        # the test set small, over the true curve and the fit (a hundred points, many on the
-        # curves: under them they hid), under the training dots, which the fit is made of
+        # the test set small, over the fit (a hundred points, many on it: under it they hid),
+        # under the dotted sine (its gaps show them) and the training dots, which the fit is
+        # made of
         held = {**theme.held_out("test"), "markersize": TEST_MARK_SIZE,
-                "markeredgewidth": TEST_MARK_EDGE, "zorder": 3.5}
+                "markeredgewidth": TEST_MARK_EDGE, "zorder": TEST_Z}
         ax.plot(d.x_test, d.y_test, label=f"{d.x_test.size} test samples", gid="test-samples",
                 **held)
-        gm.scatter_points(ax, theme, d.x, d.y, s=30, linewidths=0.8, zorder=5, gid="train",
+        gm.scatter_points(ax, theme, d.x, d.y, **views.SAMPLE_DOT, zorder=TRAIN_Z, gid="train",
                           label=f"{d.x.size} training samples")
-        ax.set_title(th.title(f"degree {k}"))
+        clipped = p.max() > Y_RANGE[1] or p.min() < Y_RANGE[0]
+        # a curve that leaves the panel says so in its title, as regularization's fits do
+        ax.set_title(th.title(f"degree {k}") + (" (clipped)" if clipped else ""))
         ax.text(0.97, 0.97, _err_label(tr, te), transform=ax.transAxes, ha="right", va="top",
                 fontsize=theme.small_size, color=theme.text, linespacing=1.4, gid="errors",
                 path_effects=gm.halo(theme))
         ax.set_xlim(0.0, 1.0)
         ax.set_ylim(*Y_RANGE)
         ax.set_xlabel("$x$")
-        if p.max() > Y_RANGE[1] or p.min() < Y_RANGE[0]:  # say that the curve is clipped
-            # a note under the panel, below its x label: nothing over the data
-            ax.annotate(f"curve clipped at $y = \\pm{Y_RANGE[1]:g}$: "
-                        f"it spans {_num(p.min(), 0)} to {_num(p.max(), 0)}",
-                        (0.5, 0.0), xycoords="axes fraction", xytext=(0, -CLIP_NOTE_DROP),
-                        textcoords="offset points", ha="center", va="top",
-                        fontsize=theme.small_size, color=theme.muted, gid="clipped")
     axes[0].set_ylabel("$y$")
     # one legend for both panels, one row under them: nothing over the data
     handles, labels = axes[0].get_legend_handles_labels()

@@ -9,10 +9,11 @@ cost J_λ = J + (λ/2) Σ w_k², the sum over k ≥ 1 (here both weights, so (λ
 has no intercept w₀), has its minimiser
 (orange path) where an ellipse touches a circle, drawn for λ = 1: the bold ellipse and the bold
 circle through its minimiser meet there without crossing, at the dot labelled λ = 1. A legend
-under both panels names the lines and the two marks. As λ grows from 0 to {lam_max:g} the path
-of these touching points slides from the minimum of J to the origin. Right: the same path, one
-weight wₖ at a time, against λ on a log scale up to λ = {shown_max:g}, beyond which both weights
-lie on the zero line; the dots mark λ = {labelled} in both panels.
+under both panels names the lines; the two minima are named on the map. As λ grows from 0 to
+{lam_max:g} the path of these touching points slides from the minimum of J to the origin.
+Right: the same path, one weight wₖ at a time, against λ on a log scale up to
+λ = {shown_max:g}, beyond which both weights lie on the zero line; the dots mark
+λ = {labelled} in both panels.
 
 Alt: A cost map over the weights w₁ and w₂, its tilted, elongated ellipses shaded darkest around
 a star at ({w1}, {w2}) labelled "minimum of J"; thin circles centre on a plus at the origin,
@@ -20,10 +21,10 @@ labelled "minimum of ‖w‖²" just below it. An orange curve starts at the sta
 the origin; dots on it are labelled, on thin leaders, with growing values of λ, the largest one
 sitting next to the origin. At the dot for λ = 1 a bold ellipse in the level lines' tone and a
 bold circle around the origin in the text colour just touch. A legend under both plots names the
-thin level lines of the cost J, the penalty circles, the touching ellipse and circle, the orange
-path (the minimiser of J_λ = J + (λ/2) Σ w_k², summed over k ≥ 1), the star and the plus. A
-second plot shows the two weights against λ up to {shown_max:g}, each named at its start: w₁
-falls from {w1} and w₂ rises from {w2}, and both level off at 0.
+thin level lines of the cost J, the penalty circles, the touching ellipse and circle and the
+orange path (the minimiser of J_λ = J + (λ/2)‖w‖²). A second plot shows the two weights against
+λ up to {shown_max:g}, each named at its start: w₁, a wide orange line, falls from {w1} and w₂,
+a thin lighter one, rises from {w2}, and both level off at 0.
 """
 
 import matplotlib.patches
@@ -34,6 +35,7 @@ from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz import numbers
 from gdviz import theme as th
+from gdviz.colors import mix
 
 EX = procedure.PENALTY_CONFLICT
 
@@ -61,15 +63,21 @@ WINDOW = ((-0.8, 2.95), (-1.7, 1.2))  # (w1, w2): the origin, the path, the data
 # its name, inside the map's grid (which reaches 3.09)
 
 
-#: Points of page colour round a label's letters (its casing): light, as the labels stand in
-#: gaps between the strong lines and only J's thin level lines run under them.
-LABEL_CASING = 0.5
+#: Points of page colour round a label's letters (its casing, docs/STYLE.md's 0.75 pt for a
+#: label on a map): the labels stand in gaps between the strong lines, and J's thin level lines
+#: that run under them stop clear of the letters.
+LABEL_CASING = 0.75
 #: A label's leader to its mark: a hairline in the muted ink, stopping short of the mark.
 LEADER = dict(arrowstyle="-", linewidth=0.6, shrinkA=1.5, shrinkB=4.5)
 
 
 #: Where (λ) the weights against λ are named: on their flat stretch, clear of the left edge.
 NAME_AT = 3e-3
+#: The two weights against λ: one colour (one path, weight by weight), told apart where they
+#: meet on the zero line (λ ≥ 1) by width and shade: w₁ wide in the accent, w₂ thin in a
+#: lighter shade of it (W2_SHADE of the way from the page), its dots smaller, so the λ = 5
+#: pair, 0.11 apart, stand clear of each other.
+W_WIDTHS, W_DOTS, W2_SHADE = (2.0, 1.1), (5.0, 3.6), 0.7
 #: Width (points) of the penalty's thin circles: finer than the paths and the bold pair, and
 #: than J's level lines (theme.cost_map.line_width): ink drawn as wide would outweigh them.
 PENALTY_WIDTH = 0.4
@@ -159,15 +167,13 @@ def make_figure(theme):
                    label=rf"level of $J$ at $\lambda = {EX.tangent:g}$"),
             Line2D([], [], color=theme.text, lw=1.6,
                    label=rf"circle of $\|w\|^2$ at $\lambda = {EX.tangent:g}$"),
-            # the regularised cost named where it is first used, defined in full
+            # the regularised cost named where it is first used, in the penalty's one form
+            # (this model has no intercept: (λ/2) Σ_{k≥1} w_k² is (λ/2)‖w‖², the caption says)
             Line2D([], [], color=theme.accent, lw=2.0,
-                   label=r"minimiser of $J_\lambda = J + \frac{\lambda}{2}"
-                   r"{\sum}_{k \geq 1} w_k^2$"),
-            # the two minima, two marks: each keyed as the map draws it
-            Line2D([], [], **theme.marker("minimum"), label="minimum of $J$"),
-            Line2D([], [], color=theme.text, **CENTRE_MARK, label=r"minimum of $\|w\|^2$")]
-    # one row of keys under both panels: under the map, and no empty band under the other one
-    fig.legend(handles=keys, loc="outside lower center", ncols=4,
+                   label=r"minimiser of $J_\lambda = J + \frac{\lambda}{2}\|w\|^2$")]
+    # the two minima are named on the map, beside their marks: not keyed again
+    # the keys under both panels: under the map, and no empty band under the other one
+    fig.legend(handles=keys, loc="outside lower center", ncols=3,
                frameon=False, columnspacing=1.2, fontsize=theme.small_size)
 
     # The same path, weight by weight, against λ (λ = 0 on the left edge of the log axis).
@@ -176,15 +182,17 @@ def make_figure(theme):
     # both weights solid (a dash is a difference: docs/STYLE.md), each named on the flat
     # stretch near its start, on the side away from the other curve
     at = int(np.searchsorted(pc.lams[pos], NAME_AT))
+    shades = (theme.accent, mix(theme.background, theme.accent, W2_SHADE))
     for k, name in enumerate(("$w_1$", "$w_2$")):
-        side.plot(pc.lams[pos], pc.path[pos, k], color=theme.accent, linewidth=1.6,
-                  label=name, gid=f"w{k + 1}")
+        side.plot(pc.lams[pos], pc.path[pos, k], color=shades[k], linewidth=W_WIDTHS[k],
+                  label=name, gid=f"w{k + 1}", zorder=3 - k)
         side.annotate(name, (pc.lams[pos][at], pc.path[pos, k][at]),
                       xytext=(0, -6 if k == 0 else 6), textcoords="offset points",
                       ha="center", va="top" if k == 0 else "bottom", color=theme.text,
                       gid=f"w{k + 1}-name")
-        side.plot(pc.lams[rows], pc.path[rows, k], "o", color=theme.accent, markersize=4.5,
-                  markeredgecolor=theme.background, zorder=5, linestyle="none")
+        side.plot(pc.lams[rows], pc.path[rows, k], "o", color=shades[k], markersize=W_DOTS[k],
+                  markeredgecolor=theme.background, zorder=5 - k, linestyle="none",
+                  gid=f"w{k + 1}-dots")
     side.axhline(0, color=theme.muted, linewidth=0.7, zorder=1)
     side.set_xscale("log")
     lmin, lmax = pc.lams[pos].min(), pc.lams[pos].max()

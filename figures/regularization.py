@@ -13,19 +13,18 @@ only grows with λ (≈ 0, {floor}, without a penalty, where the fit interpolate
 while the test cost J on {n_test} fresh test samples (hollow lavender diamonds on the curve) is
 lowest, {best_test}, at λ = {best_lam}.
 
-Alt: A row of {n_shown} small plots of the same {n} points with a polynomial curve, titled
-λ = 0, λ = {lam_wild}, λ = {best_lam} and λ = {lam_last}; in the λ = {best_lam} panel a
-green star and the words "least test cost"; under the row a key names the dots "{n} training
-samples" and the dotted curve "sin(2πx)". At
-λ = 0 and λ = {lam_wild} the curve shoots off the plot between the points; at λ = {best_lam} it
-is a gentle wave close to the dotted sine; at λ = {lam_last} it is almost flat. Below, a
-log-log plot shows the coefficient norm ‖w‖ falling from about {norm0} to {norm_last} as λ
-grows from {lam_first} to {lam_last}, with the λ = 0 value drawn separately at the left and
-dotted lines at the strengths of the fits above, keyed under the plot as "λ of a fit above";
-a second plot shows the training cost rising with λ and the test cost falling from {test0} to
-{best_test} at λ = {best_lam}, marked by a green star in place of its diamond, before rising
-again; its λ = 0 training cost sits under a break in the cost axis, at its last tick, "≈ 0",
-labelled "J ≈ 0 ({floor})".
+Alt: A row of {n_shown} small plots of the same {n} points with a polynomial curve, titled λ =
+0, λ = {lam_wild}, λ = {best_lam} (least test cost, a green star before the title) and λ =
+{lam_last}. At λ = 0 and λ = {lam_wild} the curve shoots off the plot between the points; at λ =
+{best_lam} it is a gentle wave close to the dotted sine; at λ = {lam_last} it is almost flat.
+Below, a log-log plot shows the coefficient norm ‖w‖ falling from about {norm0} to {norm_last}
+as λ grows from {lam_first} to {lam_last}, with the λ = 0 value drawn separately at the left and
+dotted lines at the strengths of the fits above; a second plot shows the training cost rising
+with λ and the test cost falling from {test0} to {best_test} at λ = {best_lam}, marked by a
+green star in place of its diamond, before rising again; its λ = 0 training cost sits under a
+break in the cost axis, at its last tick, "≈ 0", labelled "J ≈ 0 ({floor})". One key under the
+figure names the dots "{n} training samples", the dotted curve "sin(2πx)", the two costs, the
+dotted lines "λ of a fit above" and the green one "λ of the least test cost".
 """
 
 import numpy as np
@@ -41,6 +40,11 @@ COST_FLOOR = 1e-5  # lower edge of the cost axis (below: the interpolating fit's
 #: From this length on a panel's ‖w‖ is written as a power of ten (1.5 × 10⁵ beside 2.3 × 10⁶,
 #: not 150000): a length is a measurement, not a count.
 NORM_POWER_FROM = 1e4
+#: Decades between the λ axes' numbers: 10⁻¹⁶, 10⁻¹², …, 1, the last λ named (they stand
+#: apart now that the stub sits close to its log axis and the panels are as wide as their cells)
+TICK_DECADES = 4
+#: Inches of page at the figure's sides: the last tick number and key stand clear of the edge
+SIDE_PAD = 10 / 72
 
 
 def norm_tex(v: float) -> str:
@@ -94,24 +98,13 @@ def _decades(lo: float, hi: float, step: int = 1) -> np.ndarray:
 
 
 def _split_axes(fig, spec, theme, lams, lo, hi):
-    """A narrow axes for λ = 0 beside a wide log axis for λ > 0, sharing y."""
-    sub = spec.subgridspec(1, 2, width_ratios=(1, 6.5), wspace=0.05)
-    a0 = fig.add_subplot(sub[0])
-    a1 = fig.add_subplot(sub[1], sharey=a0)
-    for a in (a0, a1):
-        gm.style_axes(a, theme)
-    a0.set_xlim(-1, 1)
-    a0.set_xticks([0], ["0"])
-    a1.set_xscale("log")
-    a1.tick_params(labelleft=False)
-    a1.spines["left"].set_visible(False)
-    a1.tick_params(axis="y", which="both", length=0)
+    """The λ = 0 stub beside the log λ axis (gm.broken_log_x, the one broken axis), y log
+    from lo to hi."""
+    a0, a1 = gm.broken_log_x(fig, spec, theme, lams.min() / 3, lams.max() * 3,
+                             _decades(lams.min(), lams.max(), TICK_DECADES))
     a0.set_yscale("log")
     a0.set_ylim(lo, hi)
     a0.set_yticks(_decades(lo, hi))
-    a1.set_xlim(lams.min() / 3, lams.max() * 3)
-    a1.set_xticks(_decades(lams.min(), lams.max(), 4))
-    gm.break_marks(a0, a1, theme)  # λ = 0 is not on the log axis: the axis is broken
     return a0, a1
 
 
@@ -121,6 +114,7 @@ def make_figure(theme):
     best = EX.best_row(rp)
     xs = EX.xs
     fig = gm.new_figure(theme, height=4.6)
+    fig.get_layout_engine().set(w_pad=SIDE_PAD)
     gs = fig.add_gridspec(2, 1, height_ratios=(1.0, 1.15))
     top = gs[0].subgridspec(1, len(EX.shown), wspace=0.08)
     bottom = gs[1].subgridspec(1, 2, wspace=0.25)
@@ -130,24 +124,26 @@ def make_figure(theme):
         ax = fig.add_subplot(top[i], sharey=fits[0] if fits else None)
         fits.append(ax)
         gm.style_axes(ax, theme)
-        sine, = ax.plot(xs, data.sine(xs), alpha=0.55, label=r"$\sin(2\pi x)$",
-                        **theme.line("reference", color=theme.muted, linewidth=0.9, zorder=2))
+        # the samples and their sine as overfitting-poly draws them (views.SAMPLE_DOT,
+        # TRUE_CURVE_WIDTH): the same data, one style
+        sine, = ax.plot(xs, data.sine(xs), label=r"$\sin(2\pi x)$",
+                        **theme.line("reference", color=theme.muted,
+                                     linewidth=views.TRUE_CURVE_WIDTH, zorder=2))
         ax.plot(xs, regression.polynomial_eval(rp.coefs[r], xs), color=theme.model,
                 linewidth=1.5, zorder=3, gid="fit")
-        points = gm.scatter_points(ax, theme, d.x, d.y, s=14,
+        points = gm.scatter_points(ax, theme, d.x, d.y, **views.SAMPLE_DOT, zorder=5,
                                    label=f"{d.x.size} training samples")
         p = regression.polynomial_eval(rp.coefs[r], xs)
         clipped = p.max() > views.FIT_Y_RANGE[1] or p.min() < views.FIT_Y_RANGE[0]
         # a curve that leaves the panel says so (as overfitting-poly's), its ‖w‖ below tells how far
-        ax.set_title(lam_tex(rp.lams[r]) + (" (clipped)" if clipped else ""),
-                     fontsize=theme.font_size)
-        if r == best:  # the least test cost: the house minimum star before its words, in
-            # the panel's empty top (its title a λ as the others')
-            words = ax.text(0.56, 0.96, "least test cost", transform=ax.transAxes,
-                            ha="center", va="top", fontsize=theme.small_size,
-                            color=theme.text, zorder=6, gid="best-words",
-                            path_effects=gm.halo(theme))
-            gm.best_beside(ax, theme, words)
+        # the least test cost said in its panel's title, the house minimum star before it
+        # (inside the panel, a star read as a data point)
+        note = " (clipped)" if clipped else " (least test cost)" if r == best else ""
+        title = ax.set_title(lam_tex(rp.lams[r]) + note, fontsize=theme.font_size)
+        if r == best:  # its title overhangs its panel: the layout spaces the panels alike
+            # (the other titles, as tall, keep the row's room over them)
+            gm.best_beside(ax, theme, title).set_in_layout(False)
+            title.set_in_layout(False)
         ax.text(0.5, 0.03, rf"$\|w\| = {norm_tex(rp.norms[r])}$",
                 transform=ax.transAxes, ha="center", va="bottom", fontsize=theme.small_size,
                 color=theme.text, zorder=6, gid="norm-label", path_effects=gm.halo(theme))
@@ -159,10 +155,6 @@ def make_figure(theme):
         if i:
             ax.tick_params(labelleft=False)
     fits[0].set_ylabel("$y$")
-    # the row's key, as overfitting-poly keys the same points and sine: under the middle two
-    # panels, one entry each, so the pair stands centred under the row (a line plot's place)
-    for ax, handle in ((fits[1], points), (fits[2], sine)):
-        gm.optimizer_legend(ax, theme, "curves", handles=[handle])
 
     # Coefficient norm against λ.
     pos = rp.lams > 0
@@ -180,10 +172,6 @@ def make_figure(theme):
             0 if rp.lams[r] == 0 else rp.lams[r],
             **theme.line("reference", color=theme.good if r == best else theme.muted,
                          linewidth=0.9, zorder=1, gid="shown"))
-    # the guides keyed as the cost panel's curves are, under the axes (the house's one place
-    # for a line plot's key)
-    gm.optimizer_legend(n1, theme, "curves", handles=[guides[False], guides[True]],
-                        labels=[r"$\lambda$ of a fit above", "least test cost"])
     n0.set_ylabel(r"coefficient norm $\|w\|$")
     n1.set_xlabel(th.AXIS_LABELS["penalty"])
 
@@ -221,7 +209,9 @@ def make_figure(theme):
     # point, in place of its test diamond (at the value it names), named above the curves on
     # a leader, as model-capacity's
     gm.best_at(e1, theme, rp.lams[b], rp.test[b], over=lines["test"])
-    e1.annotate(f"least test cost\n$J = {numbers.cost(rp.test[b], 'latex')}$",
+    # in model-capacity's words: what is least, at which setting, its value
+    e1.annotate(f"least test cost:\n{lam_tex(rp.lams[b])}, "
+                f"$J = {numbers.cost(rp.test[b], 'latex')}$",
                 xy=(rp.lams[b], rp.test[b]), xytext=(-14, 30), textcoords="offset points",
                 ha="right", va="bottom", fontsize=theme.small_size, color=theme.text,
                 gid="best-label",
@@ -231,7 +221,13 @@ def make_figure(theme):
                                         gid="best-line"))
     e0.set_ylabel(th.AXIS_LABELS["cost"])
     e1.set_xlabel(th.AXIS_LABELS["penalty"])
-    gm.optimizer_legend(e1, theme, "curves")
+    # one key for the figure, in one strip under it: the samples and the sine of the fits,
+    # the two costs, the guides
+    keys = [points, sine, lines["training"], lines["test"], guides[False], guides[True]]
+    names = [points.get_label(), sine.get_label(), lines["training"].get_label(),
+             lines["test"].get_label(), r"$\lambda$ of a fit above",
+             r"$\lambda$ of the least test cost"]
+    fig.legend(keys, names, loc="outside lower center", ncols=3, frameon=False)
     return fig
 
 

@@ -15,11 +15,12 @@ stopping keeps the weights of epoch {best}. The inset redraws the validation cos
 100 on a linear cost axis (its epochs still logarithmic), where its turn up reads.
 
 Alt: Two cost curves over {epochs} epochs, both axes logarithmic, the epochs from 1. Both drop
-steeply in the first hundred epochs, the validation curve just under the training curve until
-epoch {below_to}; marks on them alternate at 3, 10, 30, 100 and 1,000 epochs. The training curve
+steeply in the first hundred epochs, the wide validation curve just under the thin training
+curve until epoch {below_to}; the key marks training with a dot and validation with a hollow
+diamond. The training curve
 keeps sloping down; the validation curve bottoms out at epoch {best}, marked with a dotted
 vertical line and a green star, and then climbs slowly for the rest of the run, in a shaded
-region labelled as overfitting. An inset at the lower left redraws the validation curve from
+region labelled as overfitting. A framed inset at the lower left redraws the validation curve from
 epoch 100 to {epochs} on a linear cost axis: it falls to {val_best} at the star and climbs to
 {val_last}.
 """
@@ -42,12 +43,17 @@ N_TRAIN, N_VAL, HIDDEN = 15, 60, 40  # the set-up of procedure.train_val_curves 
 #: screen shows (the page's luminance is near 0, so a ratio moves it little); the dark tint
 #: takes 1.3:1, still darker than the grid rules, which stay visible across it
 OVERFIT_TINT = {"light": 1.15, "dark": 1.3}
-#: the epochs whose costs carry their set's mark, at even steps of the log axis: training at
-#: the decades, validation half-way between them (3, 30; at 300 the early stop's star stands
-#: for it), so that the marks of the two close curves alternate and never sit on each other
-#: (none at epochs 1 and 3,000, where the frame would cut a mark in half)
-TRAIN_MARKS = (10, 100, 1000)
-VAL_MARKS = (3, 30)
+#: Where the training curve is drawn over the validation one: thinner, so the wider curve
+#: shows on both sides of it where the two run together (the first hundred epochs, where only
+#: a sliver of a training curve drawn under the other one showed, and at its peaks none)
+TRAIN_WIDTH, VAL_WIDTH = 1.1, 2.0
+#: Points of page between the figure's edge and the nearest ink (the last epoch's number):
+#: the layout's side margin
+SIDE_PAD = 10 / 72
+#: the inset's axes (fractions of the main axes), and its plate, which takes in its numbers and
+#: title: ((left, bottom), (right, top))
+INSET = (0.09, 0.22, 0.31, 0.22)
+INSET_PLATE = ((0.015, 0.055), (0.445, 0.53))
 #: the inset's window on the validation curve: its fall to the early stop and its turn up
 ZOOM_FROM = 100
 
@@ -80,18 +86,20 @@ def make_figure(theme):
     epochs = range(c.train.size)
     b = c.best_epoch
     fig, ax = gm.subplots(theme, height=2.7)
-    fig.get_layout_engine().set(h_pad=0.1)  # a margin over the plot, as under it
+    # a margin over the plot, as under it, and at the sides, clear of the last epoch's number
+    fig.get_layout_engine().set(h_pad=0.1, w_pad=SIDE_PAD)
     gm.style_axes(ax, theme)
-    # each set in its house role (theme.DATA_ROLES): training data dots, validation accent
-    # hollow diamonds, a few marks along each curve
-    # the validation curve over the training one on a casing of the page: where the two run
-    # together (the first hundred epochs) both read
-    for vals, gid, part, every, label, z, case in (
-            (c.train, "train", "training", TRAIN_MARKS, AXIS_LABELS["training cost"], 3, None),
-            (c.val, "val", "validation", VAL_MARKS, "validation cost $J$", 3.1,
-             gm.casing(theme))):
-        ax.plot(epochs, vals, color=theme.role(th.DATA_ROLES[part][0]), linewidth=1.6,
-                label=label, zorder=z, gid=gid, markevery=list(every), path_effects=case,
+    # each set in its house role (theme.DATA_ROLES): training the data blue, validation the
+    # accent; their marks (a dot, a hollow diamond) in the key only: on the curves, at epochs
+    # of their own, they read as points of their own
+    # the training curve thin over the validation one, on a casing of the page: where the two
+    # run together (the first hundred epochs) the wider one shows on both sides of it
+    for vals, gid, part, width, label, z, case in (
+            (c.train, "train", "training", TRAIN_WIDTH, AXIS_LABELS["training cost"], 3.1,
+             gm.casing(theme)),
+            (c.val, "val", "validation", VAL_WIDTH, "validation cost $J$", 3, None)):
+        ax.plot(epochs, vals, color=theme.role(th.DATA_ROLES[part][0]), linewidth=width,
+                label=label, zorder=z, gid=gid, markevery=[], path_effects=case,
                 **_set_mark(theme, part))
     ax.set_yscale("log")
     # the epochs on a log axis from epoch 1 (the first step): the steep start reads, and no
@@ -139,15 +147,18 @@ def _set_mark(theme, part: str) -> dict:
 
 def _zoom(ax, theme, c) -> None:
     """An inset on a linear cost axis: the validation curve from epoch ZOOM_FROM on, where its
-    turn up (slight on the log axis) reads, with the early stop."""
+    turn up (slight on the log axis) reads, with the early stop. It stands on a plate of the
+    page framed in muted (its numbers and title inside), so its grid never runs into the main
+    one."""
+    from matplotlib.patches import Rectangle
+
     b = c.best_epoch
-    # lifted clear of the main axis' lowest grid rule and its x axis, its numbers on a halo
-    z = ax.inset_axes((0.07, 0.2, 0.34, 0.255))
+    # lifted clear of the main axis' lowest grid rule and its x axis
+    z = ax.inset_axes(INSET)
     gm.style_axes(z, theme)
     e = np.arange(ZOOM_FROM, c.val.size)
-    z.plot(e, c.val[ZOOM_FROM:], color=theme.accent, linewidth=1.4, gid="zoom",
-           markevery=[int(k) - ZOOM_FROM for k in VAL_MARKS if k >= ZOOM_FROM],
-           **_set_mark(theme, "validation"))
+    mark = {k: v for k, v in _set_mark(theme, "validation").items() if not k.startswith("marker")}
+    z.plot(e, c.val[ZOOM_FROM:], color=theme.accent, linewidth=1.4, gid="zoom", **mark)
     z.axvline(b, **theme.line("reference", color=theme.good, linewidth=0.9, zorder=2))
     gm.best_at(z, theme, b, c.val[b], gid="best-inset")
     z.set_xscale("log")
@@ -163,9 +174,14 @@ def _zoom(ax, theme, c) -> None:
     for label in (*z.get_xticklabels(), *z.get_yticklabels()):
         label.set_path_effects(gm.halo(theme))
     z.set_facecolor(theme.background)
-    title = z.set_title(f"Validation cost $J$ from epoch {ZOOM_FROM}, linear $J$ axis",
+    title = z.set_title(th.title(f"epochs {ZOOM_FROM}–{numbers.count(c.val.size - 1)}, linear $J$"),
                         fontsize=theme.small_size, color=theme.text, pad=3)
     title.set_path_effects(gm.halo(theme))
+    # the plate: the page under the inset, its numbers and its title, in a thin muted frame
+    (x0, y0), (x1, y1) = INSET_PLATE
+    ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, transform=ax.transAxes,
+                           facecolor=theme.background, edgecolor=theme.muted, linewidth=0.6,
+                           zorder=4.5, gid="inset-plate"))
 
 
 if __name__ == "__main__":

@@ -138,21 +138,26 @@ def test_regularization_least_test_cost_is_the_minimum_star(theme):
     assert at(star) == (rp.lams[b], rp.test[b])
     (test,) = [ln for ln in star.axes.lines if ln.get_gid() == "test"]
     assert_star_on_point(star, test)
-    # the best of the fits above: the star before the words "least test cost" inside the
-    # panel, whose title is its λ as the others' are; no green frame
+    # the best of the fits above: its title says so, "(least test cost)" after its λ, the
+    # star just before the title, outside the plot (inside, it read as a data point); no
+    # green frame
     fig.canvas.draw()
     r = fig.canvas.get_renderer()
     panel = by_gid(fig, "best-panel")
     assert panel.get_marker() == "*" and panel.get_markerfacecolor() == t.good
-    (words,) = [tx for a in fig.axes for tx in a.texts if tx.get_gid() == "best-words"]
-    ax = words.axes
-    assert words.get_text() == "least test cost" and ax.get_title() == r"$\lambda = 10^{-4}$"
-    box, frame, title = (words.get_window_extent(r), ax.get_window_extent(r),
-                         ax.title.get_window_extent(r))
+    assert not [tx for a in fig.axes for tx in a.texts if tx.get_gid() == "best-words"]
+    (ax,) = [a for a in fig.axes if "least test cost" in a.get_title()]
+    assert ax.get_title() == r"$\lambda = 10^{-4}$ (least test cost)"
+    frame, title = ax.get_window_extent(r), ax.title.get_window_extent(r)
     mark = panel.get_window_extent(r)
-    assert box.x0 - 8 <= mark.x1 <= box.x0 and box.y0 <= mark.y0 + mark.height / 2 <= box.y1
-    assert frame.x0 < mark.x0 and box.x1 < frame.x1 and box.y1 < frame.y1  # inside its panel
-    assert title.width < frame.width  # the title no wider than its panel
+    assert title.x0 - 8 <= mark.x1 <= title.x0
+    assert title.y0 <= mark.y0 + mark.height / 2 <= title.y1
+    assert mark.y0 > frame.y1  # over the plot, not in it
+    # the star and the title stand clear of the neighbouring panels
+    others = [a.get_window_extent(r) for a in fig.axes
+              if a is not ax and any(ln.get_gid() == "fit" for ln in a.lines)]
+    assert len(others) == 3
+    assert all(mark.x0 > o.x1 or title.x1 < o.x0 for o in others)
     assert all(sp.get_edgecolor() != t.good for sp in ax.spines.values())
 
 

@@ -245,8 +245,10 @@ def gm_to_rgb(fig):
 
 #: The line plots (a cost per step or epoch, a curve against a setting) whose curves a legend
 #: keys: one placement for all of them (theme.LEGEND["curves"], gm.optimizer_legend).
-LINE_PLOTS = ("learning-rates", "local-minima", "model-capacity", "regularization",
-              "train-val-curves", "batch-vs-stochastic", "lonely-space")
+#: (regularization, a figure of six panels, keys them in one strip under all of them, as
+#: overfitting-poly and penalty-conflict key their pairs)
+LINE_PLOTS = ("learning-rates", "local-minima", "model-capacity", "train-val-curves",
+              "batch-vs-stochastic", "lonely-space")
 
 
 def test_gradient_check_key_centred_under_all_three_panels():

@@ -780,7 +780,7 @@ def test_guess_explosion(theme):
     t = th.get(theme)
     for k in (2, 3, 11935):  # the house mark of a point
         (ln,) = [ln for ln in ax.lines if len(ln.get_xdata()) == 1 and ln.get_xdata()[0] == k]
-        assert same_color(ln.get_markerfacecolor(), t.accent)
+        assert same_color(ln.get_markerfacecolor(), t.text)
         assert ln.get_marker() == th.MARKERS["current"].marker
     # the crossing is no point of the model's: no dot, a dotted reading line from the atoms'
     # line down to the parameter axis at 80, where the curve meets the atoms' line, named there
@@ -817,8 +817,9 @@ def test_guess_explosion(theme):
 def test_lonely_space(theme):
     m, t = mod("lonely_space"), th.get(theme)
     ax = fig("lonely_space", theme).axes[1]
+    # the shell in ink, no role's colour (not the accent, the current position and path)
     (main,) = [ln for ln in ax.lines if len(ln.get_xdata()) > 10
-               and same_color(ln.get_color(), t.accent)]
+               and same_color(ln.get_color(), t.text)]
     d = main.get_xdata()
     assert np.allclose(main.get_ydata(), 100 * sampling.eggshell_share(0.05, d))
     assert main.get_ydata()[0] == pytest.approx(5.0) and main.get_ydata()[-1] > 99.99
@@ -832,14 +833,15 @@ def test_lonely_space(theme):
     points = [ln for ln in ax.lines if len(ln.get_xdata()) == 1]
     marks = {float(ln.get_xdata()[0]) for ln in points}
     assert marks == {2, 3, d50, d99}
-    # each mark on a ring of page under the curves; the thin grey curve over the wide main
-    # one, so that where both reach 100 % (d ≳ 80) the grey still shows, inside the orange;
+    # each mark on a ring of page under the curves; the thin grey curve under the wide main
+    # one, so that where both reach 100 % (d ≳ 90) one line reads, not a muddy double line;
     # the dots over both
     (other,) = [ln for ln in ax.lines if len(ln.get_xdata()) > 10 and ln is not main]
     (h,) = [ln for ln in ax.lines if ln.get_gid() == "halo"]
     assert set(h.get_xdata()) == marks
     assert np.allclose(h.get_ydata(), 100 * sampling.eggshell_share(0.05, h.get_xdata()))
-    assert h.get_zorder() < main.get_zorder() < other.get_zorder()
+    assert h.get_zorder() < other.get_zorder() < main.get_zorder()
+    assert same_color(other.get_color(), t.muted)
     assert other.get_linewidth() < main.get_linewidth()
     assert all(other.get_zorder() < ln.get_zorder() for ln in points)
     assert same_color(h.get_color(), t.background)
@@ -848,10 +850,12 @@ def test_lonely_space(theme):
     assert f"$d = 2$: {100 * sampling.eggshell_share(0.05, 2):.1f} %" in s
     assert f"$d = {d50}$" in s and f"$d = {d99}$" in s
     assert ax.get_ylim()[1] >= 100
-    assert (m.EPS, m.EPS_OTHER, m.LEVELS, m.D_MAX) == (0.05, 0.10, (0.5, 0.99), 1000)
+    # the axis ends at 200 dimensions, where both shells hold 100 % (no long flat stretch)
+    assert (m.EPS, m.EPS_OTHER, m.LEVELS, m.D_MAX) == (0.05, 0.10, (0.5, 0.99), 200)
+    assert ax.get_xlim()[1] == 200 and 200 in ax.get_xticks()
     assert (d50, d99) == (14, 90)  # 1 − 0.95^14 = 0.512, 1 − 0.95^90 = 0.990
     for ln in points:  # the house mark of a point
-        assert same_color(ln.get_markerfacecolor(), t.accent)
+        assert same_color(ln.get_markerfacecolor(), t.text)
         assert ln.get_marker() == th.MARKERS["current"].marker
     doc = gm.doc_of(m)
     assert "(1 − ε)ᵈ" in doc.caption and "^" not in doc.caption + doc.alt

@@ -206,7 +206,7 @@ def test_overfitting_poly_panels_carry_the_computed_errors(t):
     d = procedure.overfit_data()
     err = procedure.polynomial_errors(d, (3, 9))
     a3, a9 = fig.axes
-    assert (a3.get_title(), a9.get_title()) == ("Degree 3", "Degree 9")
+    assert (a3.get_title(), a9.get_title()) == ("Degree 3", "Degree 9 (clipped)")
     (box3,) = by_gid(a3, "errors", matplotlib.text.Text)
     (box9,) = by_gid(a9, "errors", matplotlib.text.Text)
     # the cost J: half the mean squared error (0.021 and 0.035 for the cubic, by hand)
@@ -248,20 +248,18 @@ def test_overfitting_poly_draws_the_fits_and_says_when_clipped(t):
         true = [ln for ln in ax.lines if ln.get_label() == r"$\sin(2\pi x)$"]
         np.testing.assert_allclose(true[0].get_ydata(), data.sine(true[0].get_xdata()))
         lo, hi = ax.get_ylim()
-        clipped = by_gid(ax, "clipped", matplotlib.text.Text)
+        # a curve that leaves the panel says so in its title (as regularization's), no note
+        # squeezed between the x label and the key
+        assert not by_gid(ax, "clipped", matplotlib.text.Text)
         if k == 3:
-            assert fit.get_ydata().max() < hi and fit.get_ydata().min() > lo and not clipped
+            assert fit.get_ydata().max() < hi and fit.get_ydata().min() > lo
+            assert ax.get_title() == "Degree 3"
         else:
-            assert fit.get_ydata().max() > hi and len(clipped) == 1
-            assert f"{fit.get_ydata().max():.0f}" in clipped[0].get_text()
-            # the note under the panel, below its tick numbers: nothing over the data
-            fig.canvas.draw()
-            note = clipped[0].get_window_extent()
-            assert note.y1 < min(x.get_window_extent().y0 for x in ax.get_xticklabels())
-        # the test samples over the true curve and the fit (under them, many hid), under the
-        # training dots the fit is made of
+            assert fit.get_ydata().max() > hi and ax.get_title() == "Degree 9 (clipped)"
+        # the test samples over the fit (under it, many hid), under the dotted true curve (its
+        # gaps show them; over it, their hearts cut it up) and the training dots
         (held,) = by_gid(ax, "test-samples")
-        assert true[0].get_zorder() < held.get_zorder() and fit.get_zorder() < held.get_zorder()
+        assert fit.get_zorder() < held.get_zorder() < true[0].get_zorder()
         assert held.get_zorder() < pts.get_zorder() and true[0].get_alpha() in (None, 1.0)
     # the panels apart: the left panel's last tick number clear of the right one's first
     fig.canvas.draw()
@@ -288,13 +286,15 @@ def test_model_capacity_lines_are_gdcores_errors(t):
     np.testing.assert_array_equal(test.get_ydata(), err.test)
     assert ax.get_yscale() == "log"
     # interpolation at degree 9: the fall from degree 8 ends there, labelled ≈ 0
-    # the fall from degree 8 is drawn down to the scale's floor and breaks off there, as the
-    # axis does: no line crosses the ≈ 0 gap to the mark
+    # the fall from degree 8 goes on solid through the axis' break to the off-scale mark: no
+    # line ends in mid-air
     (fall,) = by_gid(ax, "to-zero")
     (below,) = by_gid(ax, "below-axis")
-    floor = gm.load("figures.model_capacity").Y_FLOOR
     assert (fall.get_xdata()[0], fall.get_ydata()[0]) == (8, err.train[8])
-    assert fall.get_ydata()[-1] == floor and 8 < fall.get_xdata()[-1] < 9
+    assert (fall.get_xdata()[-1], fall.get_ydata()[-1]) == (9, below.get_ydata()[0])
+    assert fall.get_linestyle() == "-" and fall.get_linewidth() == train.get_linewidth()
+    # the training dots over the test diamonds: at degree 0, where both costs meet, both read
+    assert train.get_zorder() > test.get_zorder()
     assert not [t for t in ax.texts if t.get_gid() == "to-zero"]
     assert any(r"training cost $J \approx 0$ (below $10^{-10}$)" in s for s in texts(fig))
     assert ax.get_ylabel() == "cost $J$" and [t.get_text() for t in ax.get_legend().texts] == [
@@ -344,7 +344,7 @@ def test_regularization_fits_calm_down_as_lambda_grows(t):
     fits = [a for a in fig.axes if by_gid(a, "fit")]
     assert [a.get_title() for a in fits] == [
         r"$\lambda = 0$ (clipped)", r"$\lambda = 10^{-13}$ (clipped)",
-        r"$\lambda = 10^{-4}$",
+        r"$\lambda = 10^{-4}$ (least test cost)",
         r"$\lambda = 1$"]
     # the best λ (least test error on the grid) is among the panels, and it is 10⁻⁴
     b = int(np.argmin(rp.test))
@@ -359,16 +359,42 @@ def test_regularization_fits_calm_down_as_lambda_grows(t):
     assert swings == sorted(swings, reverse=True)  # the curve calms down
     # the grid reaches the wild regime: at its smallest positive λ the norm is in the millions
     assert rp.lams[1] <= 1e-14 and rp.norms[1] > 1e6
-    # the row keyed as overfitting-poly keys the same points and sine: under its middle two
-    # panels, the training dots (the data's mark) and the dotted sine, one entry each
+    # one key strip under the figure: the samples and the sine drawn as overfitting-poly
+    # draws them (views.SAMPLE_DOT, TRUE_CURVE_WIDTH), the two costs, the guides
     th = theme.get(t)
-    keys = {ax: ax.get_legend() for ax in fits if ax.get_legend()}
-    assert list(keys) == fits[1:3]
-    (dots,), (sine,) = (lg.legend_handles for lg in keys.values())
-    assert [lg.get_texts()[0].get_text() for lg in keys.values()] == [
-        f"{d.x.size} training samples", r"$\sin(2\pi x)$"]
+    assert not [a for a in fig.axes if a.get_legend()]
+    (key,) = fig.legends
+    assert [x.get_text() for x in key.get_texts()] == [
+        f"{d.x.size} training samples", r"$\sin(2\pi x)$", "training cost $J$",
+        "test cost $J$", r"$\lambda$ of a fit above", r"$\lambda$ of the least test cost"]
+    dots, sine = key.legend_handles[:2]
     assert same_color(dots.get_facecolor()[0], th.data)
     assert sine.get_linestyle() == ":" and same_color(sine.get_color(), th.muted)
+    from gdviz import views
+    for ax in fits:
+        (pts,) = [c for c in ax.collections if len(c.get_offsets())]
+        assert pts.get_sizes()[0] == views.SAMPLE_DOT["s"]
+        assert pts.get_linewidths()[0] == views.SAMPLE_DOT["linewidths"]
+        (true,) = [ln for ln in ax.lines if ln.get_label() == r"$\sin(2\pi x)$"]
+        assert true.get_linewidth() == views.TRUE_CURVE_WIDTH
+        assert true.get_alpha() in (None, 1.0)
+    # the λ panels broken alike (gm.broken_log_x): the stub as wide and as far from its log
+    # axis in both, the numbers of neither axis touching
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    every = [c for a in fig.axes for c in (a, *a.child_axes)]
+    (n0,), (e0,) = ([a for a in every if a.axison and by_gid(a, g) and a.get_xscale() == "linear"]
+                    for g in ("norm", "training"))
+    pairs = [(a, [b for b in every if b.get_shared_y_axes().joined(a, b) and b is not a][0])
+             for a in (n0, e0)]
+    geo = [(a.get_window_extent(r).width, b.get_window_extent(r).x0 - a.get_window_extent(r).x1)
+           for a, b in pairs]
+    assert geo[0] == pytest.approx(geo[1], abs=1.0) and geo[0][1] < geo[0][0]
+    for a, b in pairs:
+        labels = [x.get_window_extent(r) for x in (*a.get_xticklabels(), *b.get_xticklabels())
+                  if x.get_text()]
+        labels.sort(key=lambda e: e.x0)
+        assert all(p.x1 + 2 < q.x0 for p, q in zip(labels, labels[1:]))
 
 
 @pytest.mark.parametrize("t", THEMES)
@@ -402,6 +428,12 @@ def test_regularization_norm_and_errors_against_lambda(t):
         else:
             assert z.get_ydata()[0] == vals[0]
     assert rp.train[0] < 1e-15  # the unpenalised degree-9 fit interpolates the 10 samples
+    # the least test cost named as model-capacity names it: what, at which setting, its value
+    assert any(s.startswith("least test cost:\n" + r"$\lambda = 10^{-4}$, $J = ")
+               for s in texts(fig))
+    # the training dots over the test diamonds where the costs meet (λ ≥ 10⁻⁴)
+    tr, te = (max(by_gid(fig, g), key=len_of) for g in ("training", "test"))
+    assert tr.get_zorder() > te.get_zorder()
     # the least test cost's strength, in green, in the cost panel where the minimum is
     (best_line,) = by_gid(fig, "best-line")
     assert best_line.get_xdata()[0] == rp.lams[procedure.REGULARIZATION.best_row(rp)]
@@ -472,15 +504,11 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     assert [x.get_text() for x in legend.get_texts()] == [
         "cost $J$", r"penalty $\|w\|^2$", r"level of $J$ at $\lambda = 1$",
         r"circle of $\|w\|^2$ at $\lambda = 1$",
-        # the regularised cost as the equations sheet writes it (the sum from k = 1: an
-        # intercept is never penalised; this model has none, so it is ‖w‖²)
-        r"minimiser of $J_\lambda = J + \frac{\lambda}{2}{\sum}_{k \geq 1} w_k^2$",
-        "minimum of $J$", r"minimum of $\|w\|^2$"]
-    # each mark keyed as the map draws it
-    keys = legend.legend_handles
-    assert (keys[5].get_marker(), keys[6].get_marker()) == ("*", "+")
-    assert same_color(keys[5].get_markerfacecolor(), star.get_markerfacecolor())
-    assert keys[6].get_markersize() == centre.get_markersize()
+        # the regularised cost in the penalty's one form, as the title writes it (this model
+        # has no intercept: (λ/2) Σ_{k≥1} w_k² is (λ/2)‖w‖²)
+        r"minimiser of $J_\lambda = J + \frac{\lambda}{2}\|w\|^2$"]
+    # the two minima are named on the map beside their marks, not keyed again
+    assert r"$\|w\|^2$" in fig.axes[0].get_title()
     (pen,) = [c for c in fig.axes[0].findobj(matplotlib.contour.ContourSet)
               if c.get_gid() == "penalty"]
     assert np.min(np.abs(np.sqrt(pen.levels) - np.hypot(*w))) > 0.3
@@ -503,6 +531,17 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
         assert curve.get_linestyle() == "-" and name.get_text() == f"$w_{k}$"
         i = int(np.searchsorted(curve.get_xdata(), mod.NAME_AT))
         assert name.xy == (curve.get_xdata()[i], curve.get_ydata()[i])
+    # one colour, told apart where the two meet (λ ≥ 1) by width and shade, the dots apart
+    (c1,), (c2,) = by_gid(fig, "w1"), by_gid(fig, "w2")
+    assert same_color(c1.get_color(), th.accent) and not same_color(c2.get_color(), th.accent)
+    assert c2.get_linewidth() < c1.get_linewidth()
+    (d1,), (d2,) = by_gid(fig, "w1-dots"), by_gid(fig, "w2-dots")
+    assert same_color(d1.get_color(), c1.get_color()) and same_color(d2.get_color(), c2.get_color())
+    fig.canvas.draw()
+    a, b = (side.transData.transform(np.c_[d.get_xdata(), d.get_ydata()]) for d in (d1, d2))
+    radii = (d1.get_markersize() + d2.get_markersize()) / 2
+    gap = np.hypot(*(a - b).T).min() * 72 / fig.dpi - radii
+    assert gap >= 2.0
     # the λ = 5 dot clears the origin's star: at least the star's and the dot's radii apart
     r5 = int(np.flatnonzero(np.isclose(pc.lams, 5.0))[0])
     star_d, dot = th.marker("minimum")["markersize"], 5
@@ -580,7 +619,7 @@ def test_penalty_conflict_labels_stand_clear_of_every_line(t):
     for label in labels:
         assert label.get_bbox_patch() is None
         # a light casing (never an embossed rim), a thin leader from each λ's label to its dot
-        assert LABEL_CASING <= 0.5
+        assert LABEL_CASING <= 0.75
         if label.get_gid() == "lambda":
             assert label.arrow_patch is not None and label.xyann != label.xy
         casing, _ = label.get_path_effects()
@@ -631,12 +670,16 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     hue = np.ptp(np.asarray(span.get_facecolor()[:3]) - np.asarray(
         matplotlib.colors.to_rgb(th_.background)))
     assert hue < 0.05
-    # each curve carries its set's mark (theme.DATA_ROLES) at a few epochs, not on each other
+    # each curve carries its set's mark (theme.DATA_ROLES) in the key only, none on the curves
     assert (train.get_marker(), val.get_marker()) == ("o", theme.MARKERS["held-out"].marker)
     assert matplotlib.colors.same_color(train.get_color(), th_.data)
     assert matplotlib.colors.same_color(val.get_markeredgecolor(), th_.accent)
-    assert set(train.get_markevery()).isdisjoint(val.get_markevery())
-    assert len(train.get_markevery()) <= 8 and len(val.get_markevery()) <= 8
+    assert list(train.get_markevery()) == [] and list(val.get_markevery()) == []
+    keys = label.axes.get_legend().get_lines()
+    assert [k.get_marker() for k in keys] == ["o", theme.MARKERS["held-out"].marker]
+    # the thin training curve over the wide validation one: where they run together both read
+    assert train.get_zorder() > val.get_zorder()
+    assert train.get_linewidth() < val.get_linewidth()
     # the inset reads the turn up on a linear axis: the stop and the last epoch both in it
     (zoom,) = by_gid(fig, "zoom")
     assert zoom.axes.get_yscale() == "linear"
@@ -648,21 +691,23 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     # the first epochs are readable: the epoch axis is logarithmic from epoch 1 (no lone 0 on
     # a stretch of another scale)
     assert train.axes.get_xscale() == "log" and train.axes.get_xlim()[0] == 1
-    # the marks alternate at even steps of the log axis: training at decades, validation
-    # half-way between them, the early stop's star standing for its mark near 300
-    marks = sorted([(k, "t") for k in train.get_markevery()] + [(k, "v") for k in
-                                                                [*val.get_markevery(), b]])
-    assert all(a[1] != b[1] for a, b in zip(marks, marks[1:]))
-    steps = np.diff(np.log10([k for k, _ in marks]))
-    assert np.allclose(steps, 0.5, atol=0.03)  # half a decade apart
     # the inset says which of its axes is linear (the cost; its epochs are logarithmic), and
     # its numbers stand clear of the main axes' lowest rule, on a halo
-    assert "linear $J$ axis" in zoom.axes.get_title() and zoom.axes.get_xscale() == "log"
+    assert zoom.axes.get_title() == "Epochs 100–3,000, linear $J$"
+    assert zoom.axes.get_xscale() == "log"
     fig.canvas.draw()
     rule = train.axes.transData.transform((1, train.axes.get_yticks()[0]))[1]
     low = min(x.get_window_extent().y0 for x in zoom.axes.get_xticklabels())
     assert low > rule + 2
     assert all(x.get_path_effects() for x in zoom.axes.get_xticklabels())
+    # the inset stands on a framed plate of the page that takes in its numbers and its title
+    (plate,) = [p for p in train.axes.patches if p.get_gid() == "inset-plate"]
+    assert matplotlib.colors.same_color(plate.get_facecolor(), th_.background)
+    assert matplotlib.colors.same_color(plate.get_edgecolor(), th_.muted)
+    box = plate.get_window_extent()
+    for x in (*zoom.axes.get_xticklabels(), *zoom.axes.get_yticklabels(), zoom.axes.title):
+        e = x.get_window_extent()
+        assert box.x0 < e.x0 and e.x1 < box.x1 and box.y0 < e.y0 and e.y1 < box.y1, x
     # the opening stretch with validation below training is the one the caption explains
     from figures.train_val_curves import below_until, facts
     k = below_until(c)

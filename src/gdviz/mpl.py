@@ -833,10 +833,49 @@ def off_scale_low(ax, theme: Theme, x: float, floor: float, mark: dict, label: s
     return line
 
 
-def break_marks(left, right, theme: Theme, size: float = 4.0) -> None:
+#: The break of an axis, one glyph wherever an axis is broken: a slanted stroke of this size
+#: (points) and width across each broken spine's end, as floor_break crosses its spine.
+BREAK_STROKE, BREAK_WIDTH = 5.0, 0.9
+#: A value off a log x axis (regularization's λ = 0) stands on a stub axes beside it, this
+#: share of the pair's width, this share of the stub's width between them (the break).
+STUB_SHARE, STUB_GAP = 0.11, 0.35
+
+
+def break_marks(left, right, theme: Theme, size: float = BREAK_STROKE) -> None:
     """Two short slanted strokes where an x axis is broken: at the right end of `left`'s
-    bottom spine and the left end of `right`'s (a stub such as λ = 0 beside a log axis)."""
+    bottom spine and the left end of `right`'s (a stub such as λ = 0 beside a log axis), the
+    same stroke as floor_break's."""
     for ax, xs in ((left, 1.0), (right, 0.0)):
         ax.plot([xs], [0], transform=ax.transAxes, marker=[(-1, -1), (1, 1)],
-                markersize=size, markeredgewidth=0.9, color=theme.muted, linestyle="none",
-                clip_on=False, zorder=6)
+                markersize=size, markeredgewidth=BREAK_WIDTH, color=theme.muted,
+                linestyle="none", clip_on=False, zorder=6)
+
+
+def broken_log_x(fig, spec, theme: Theme, lo: float, hi: float, ticks):
+    """A narrow stub axes for x = 0 beside a log x axis from `lo` to `hi` (ticked at
+    `ticks`), sharing y, broken between them (break_marks): the one broken x axis of every
+    still (regularization's two λ panels alike). Both are child axes of one blank host cell
+    (host.child_axes, as an inset is). Returns (stub, log axes)."""
+    # both inside one host cell, placed by hand: the layout makes room round the pair (its
+    # labels and numbers), never between its halves (as two cells it set the stub ~160 px
+    # apart, room for numbers that overhang the break)
+    host = fig.add_subplot(spec, xticks=[], yticks=[])
+    host.set_axis_off()
+    a0 = host.inset_axes((0, 0, STUB_SHARE, 1))
+    a1 = host.inset_axes((STUB_SHARE * (1 + STUB_GAP), 0, 1 - STUB_SHARE * (1 + STUB_GAP), 1),
+                         sharey=a0)
+    for a in (a0, a1):
+        style_axes(a, theme)
+    a0.set_xlim(-1, 1)
+    a0.set_xticks([0], ["0"])
+    a1.set_xscale("log")
+    a1.tick_params(labelleft=False)
+    a1.spines["left"].set_visible(False)
+    a1.tick_params(axis="y", which="both", length=0)
+    a1.set_xlim(lo, hi)
+    a1.set_xticks(ticks)
+    from matplotlib.ticker import NullLocator
+
+    a1.xaxis.set_minor_locator(NullLocator())
+    break_marks(a0, a1, theme)
+    return a0, a1

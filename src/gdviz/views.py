@@ -84,6 +84,12 @@ X_TICK_PLACES, Y_TICK_PLACES = 0, 1
 #: The y window of the degree-9 ridge fits (still and animation): the sine's ±1 with room for
 #: the weakly penalised fits' swings; the unpenalised fit leaves it and is cut at its edges.
 FIT_Y_RANGE: tuple[float, float] = (-2.5, 2.5)
+#: The ten noisy samples of sin(2πx) and the sine they were drawn from, one style wherever
+#: they are drawn (overfitting-poly, regularization): the training dots (gm.scatter_points'
+#: area and edge width) and the dotted true curve, wide enough that its dots read as a curve
+#: on either page, at full strength.
+SAMPLE_DOT = {"s": 30, "linewidths": 0.8}
+TRUE_CURVE_WIDTH = 1.7
 
 
 def run_name(lr: float) -> str:
