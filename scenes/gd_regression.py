@@ -33,6 +33,7 @@ from manim import (
     FadeOut,
     Group,
     Line,
+    MathTex,
     Polygon,
     Star,
     ValueTracker,
@@ -40,6 +41,8 @@ from manim import (
     VMobject,
     always_redraw,
     linear,
+    smooth,
+    squish_rate_func,
 )
 
 from gdcore import data, descent, regression
@@ -80,10 +83,9 @@ PLACES = 3
 #: J_PLACES decimals, as the chapter's other readouts and stills write a cost: 13.9, 0.716,
 #: 0.00909 at the end (learning-rates' good run, the same run); J* 0.00903.
 J_SIG, J_PLACES = nb.COST_SIG, 5
-#: J*'s label stands on its dotted line, JSTAR_LIFT above it, its left end JSTAR_INSET right
-#: of the panel's left edge (clear of the 10⁻² tick's number), under the curve's fall (decades
-#: above there).
-JSTAR_LIFT, JSTAR_INSET = 0.2, 0.2
+#: J*'s label hangs under its dotted line, JSTAR_LIFT below it, its left end JSTAR_INSET right
+#: of the panel's left edge (clear of the 10⁻² tick's number), where no curve goes.
+JSTAR_LIFT, JSTAR_INSET = 0.12, 0.2
 #: The current point on the map: this radius (the step dots' twice), on its casing; small, so
 #: that it never hides the first steps it sits among.
 HEAD_RADIUS = 0.08
@@ -104,6 +106,18 @@ STEP_DOT = 0.04
 ZOOM_M, ZOOM_B = (1.0, 2.05), (-4.65, -3.95)
 ZOOM_STEPS = 15
 INSET_SIZE, INSET_MARGIN = (2.5, 1.5), 0.12
+#: While the first steps swing, the inset is larger, INSET_BIG (the map's upper part, over the
+#: minimum, the path below it), with its own ticks (INSET_M_TICKS, INSET_B_TICKS) numbered; it
+#: shrinks to INSET_SIZE in SHRINK_SECONDS once they are done.
+INSET_BIG = (3.9, 2.34)
+INSET_M_TICKS, INSET_B_TICKS = (1.2, 1.4, 1.6, 1.8), (-4.6, -4.4, -4.2, -4.0)
+SHRINK_SECONDS = 0.8
+#: A step's number in the inset stands NUMBER_BUFF from its dot's centre (clear of the
+#: current point on it).
+NUMBER_BUFF = 0.17
+#: The inset's layer: over everything on the map (the minimum's star, z 4, lies under it
+#: while it is large).
+INSET_Z = 5
 #: The first SLOW_STEPS steps are taken one at a time, STEP_SECONDS each (a move, then a rest of
 #: STEP_REST), so each swing is seen; then on to the schedule's middle stop in MID_SECONDS.
 SLOW_STEPS, STEP_SECONDS, STEP_REST, MID_SECONDS = 5, 0.8, 0.2, 2.6
@@ -256,6 +270,11 @@ class GdRegression(ThemedScene):
         ax = map_axes(t, [*views.M_RANGE, 1], [*views.B_RANGE, 2], MAP_WIDTH, PANEL_HEIGHT,
                       "m", "b")
         ax.move_to(np.array([MAP_X, PANEL_Y, 0]))
+        # its b close beside its top number, in the map's own margin (at the house's distance
+        # it stood by the line panel's frame, nearer that panel than its own numbers)
+        top = next(m for m in ax.get_family() if getattr(m, "tex_string", None)
+                   == f"{views.B_RANGE[1]:g}")
+        ax.labels[-1].next_to(top, LEFT, buff=0.15).align_to(top, UP)
         M, B, J = regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
                                        views.GRID_SIZE)
         img = contour_image(t, M, B, J, ax, levels=views.CONTOUR_LEVELS)
@@ -284,52 +303,76 @@ class GdRegression(ThemedScene):
         it is inside, in a frame; the window marked on the map by a box, and a leader line from
         the box to the inset."""
         t = self.theme
-        w, h = INSET_SIZE
+        w, h = INSET_BIG
         iax = Axes(x_range=[*ZOOM_M, 1], y_range=[*ZOOM_B, 1], x_length=w, y_length=h,
                    tips=False, axis_config={"stroke_opacity": 0, "include_ticks": False,
                                             "include_numbers": False})
         corner = ax.c2p(views.M_RANGE[1], views.B_RANGE[1])
+        self.inset_corner = corner - np.array([INSET_MARGIN, INSET_MARGIN, 0])
         iax.move_to(corner - np.array([w / 2 + INSET_MARGIN, h / 2 + INSET_MARGIN, 0]))
         M, B, J = regression.cost_grid(self.x, self.y, ZOOM_M, ZOOM_B, views.GRID_SIZE)
         img = contour_image(t, M, B, J, iax, levels=views.CONTOUR_LEVELS,
                             span=(float(J_full.min()), float(J_full.max())))
-        img.set_z_index(1)
+        img.set_z_index(INSET_Z)
         (m0, m1), (b0, b1) = ZOOM_M, ZOOM_B
 
         def box(a):
             return VMobject(stroke_color=t.muted, stroke_width=2).set_points_as_corners(
                 [a.c2p(m0, b0), a.c2p(m1, b0), a.c2p(m1, b1), a.c2p(m0, b1), a.c2p(m0, b0)])
 
-        frame = cased(box(iax), t).set_z_index(2)
+        frame = cased(box(iax), t).set_z_index(INSET_Z + 1)
         window = box(ax).set_stroke(width=1.5).set_z_index(2)
-        leader = Line(ax.c2p(m1, b1), iax.c2p(m0, b0), color=t.muted, stroke_width=1.5)
+        # from the box's top right corner to the inset's bottom right one (clear of the inset's
+        # m numbers and of the path), following the inset as it shrinks
+        leader = always_redraw(lambda: Line(ax.c2p(m1, b1), iax.c2p(m1, b0), color=t.muted,
+                                            stroke_width=1.5))
+        # the inset's own ticks, numbered on a halo over the map while it is large
+        ticks = VGroup()
+        for axis, values in (("m", INSET_M_TICKS), ("b", INSET_B_TICKS)):
+            for v in values:
+                p = iax.c2p(v, b0) if axis == "m" else iax.c2p(m0, v)
+                way = DOWN if axis == "m" else LEFT
+                mark = Line(p, p + 0.08 * way, color=t.muted, stroke_width=2)
+                num = cased(MathTex(nb.latex(v, places=1), font_size=TICK_SIZE, color=t.text),
+                            t, width=3).next_to(p + 0.08 * way, way, buff=0.06)
+                ticks.add(mark, num)
+        self.inset_ticks = ticks.set_z_index(INSET_Z + 2)
         # gdcore's first steps; the start lies right of the window: the first step enters it
         # where it crosses the window's right edge
         pts = self.traj.points[: ZOOM_STEPS + 1].copy()
         f = (m1 - pts[1, 0]) / (pts[0, 0] - pts[1, 0])
         pts[0] = pts[1] + f * (pts[0] - pts[1])
         trail = cased(Trail(iax, pts, self.step, color=t.accent, stroke_width=3), t)
-        trail.set_z_index(2)
+        trail.set_z_index(INSET_Z + 1)
 
         def step_dots():
             n = min(self.k(), ZOOM_STEPS)
             return VGroup(*(cased(Dot(iax.c2p(*pts[i]), radius=STEP_DOT, color=t.accent), t)
-                            .set_z_index(3) for i in range(1, n + 1)))
+                            .set_z_index(INSET_Z + 2) for i in range(1, n + 1)))
 
-        # the first steps numbered where they land, each under its dot (the path turns up the
-        # valley above them), so the swings back and forth along one line are read in order
+        # the first steps numbered where they land, each under its dot (over it where it
+        # would reach the frame), on a halo clear of the current point, so the swings back and
+        # forth along one line are read in order
         nums = VGroup()
         for i in range(1, NUMBERED + 1):
-            num = self.tex(str(i), TICK_SIZE, t.text)
-            num.next_to(iax.c2p(*pts[i]), DOWN, buff=0.1)
-            nums.add(num.set_z_index(3))
+            num = cased(self.tex(str(i), TICK_SIZE, t.text), t, width=3)
+            p = iax.c2p(*pts[i])
+            num.next_to(p, DOWN, buff=NUMBER_BUFF)
+            if num.get_bottom()[1] < iax.c2p(m0, b0)[1] + 0.08:
+                num.next_to(p, UP, buff=NUMBER_BUFF)
+            # never on the frame: 0.1 or more inside its left edge
+            num.shift(max(0.0, iax.c2p(m0, b0)[0] + 0.1 - num.get_left()[0]) * RIGHT)
+            nums.add(num.set_z_index(INSET_Z + 2))
         nums.add_updater(lambda g: [n.set_opacity(1.0 if self.k() > i else 0.0)
                                     for i, n in enumerate(g)])
         self.step_numbers = nums
         head = head_dot(trail, t.role(MARKERS["current"].face), radius=HEAD_RADIUS)
-        cased(head.set_stroke(t.background, width=1.5), t).set_z_index(4)
+        cased(head.set_stroke(t.background, width=1.5), t).set_z_index(INSET_Z + 3)
         self.inset_axes, self.inset_trail, self.inset_head = iax, trail, head
-        return Group(img, frame, window, leader, trail, always_redraw(step_dots), nums)
+        # what shrinks with the inset (its invisible axes with it: the trail, the dots, the
+        # current point and the leader are drawn from them)
+        self.inset_body = Group(iax, img, frame, trail)
+        return Group(self.inset_body, window, leader, always_redraw(step_dots), nums)
 
     def build_cost_panel(self):
         t = self.theme
@@ -433,12 +476,21 @@ class GdRegression(ThemedScene):
     def section_big_steps_across_the_valley(self):
         """The magnified start comes in; the first SLOW_STEPS steps are taken one at a time,
         each swing across the valley seen in it, then on to the schedule's middle stop."""
-        self.play(FadeIn(self.inset), FadeIn(self.inset_head), run_time=0.6)
+        self.play(FadeIn(self.inset), FadeIn(self.inset_head), FadeIn(self.inset_ticks),
+                  run_time=0.6)
         for k in range(1, SLOW_STEPS + 1):
             self.play(self.step.animate.set_value(k), run_time=STEP_SECONDS, rate_func=linear)
             self.wait(STEP_REST)
         self.advance_to([k for k in self.schedule[1:] if SLOW_STEPS < k <= self.mid_step()],
                         MID_SECONDS)
+        # the swings seen, the inset shrinks into the corner (its ticks and numbers gone first)
+        # and leaves the map's middle, where the run goes on, to the map
+        nums = self.step_numbers.clear_updaters()
+        early = squish_rate_func(smooth, 0.0, 0.4)
+        self.play(self.inset_body.animate.scale(INSET_SIZE[0] / INSET_BIG[0],
+                                                about_point=self.inset_corner),
+                  FadeOut(self.inset_ticks, rate_func=early), FadeOut(nums, rate_func=early),
+                  run_time=SHRINK_SECONDS)
 
     def section_small_steps_along_the_valley_floor(self):
         """The rest of the schedule: hundreds of small steps along the floor to the minimum (the
@@ -466,9 +518,10 @@ class GdRegression(ThemedScene):
         self.star_label = star_label
         self.play(FadeIn(star_label), run_time=0.8)
         label = self.tex(rf"J^* = {nb.cost(self.j_star, 'latex')}", 28, t.good)
-        # above the dotted line near its left end, under the curve's fall there: clear of the
-        # axis's numbers, of its letter and of the curve's end
-        label.next_to(plot.c2p(0, self.j_star), UP, buff=JSTAR_LIFT)
+        # under the dotted line near its left end, where no curve goes (the curve comes down
+        # to the line at its right end and stays above it): clear of the axis's numbers, of
+        # the step axis under it and of the curve
+        label.next_to(plot.c2p(0, self.j_star), DOWN, buff=JSTAR_LIFT)
         label.align_to(plot.c2p(0, self.j_star), LEFT).shift(JSTAR_INSET * RIGHT)
         self.j_star_label = label
         self.play(FadeIn(label))

@@ -14,15 +14,16 @@ from the box to the map's own frame (a true magnification: the map's own scale o
 while the map under it fades and its tick numbers give way to the zoom's (the old ones out
 before the new ones come in), so that the zoom never lies over anything still drawn; the
 box's outline, grown, is the zoom's one frame (the map's goes early with the map). The zoom
-draws the valley's floor dotted, in ink (where gdcore's distance across the valley is 0). The
-steps are played one at a time, each an arrow from wall to wall, the older ones fading to a
-ghost as each new one lands, with the distance from the floor after it, read in a line and seen
-as a bar beside the map, one per jump, standing on a dotted line (the floor), under their name
-("distance from the valley floor") and the newest bar's value; the note over
+draws the valley's floor dotted, in ink (where gdcore's distance across the valley is 0),
+named "valley floor" by its foot. The steps are played one at a time, each an arrow from wall
+to wall, the older ones fading to a ghost as each new one lands and the newest landing numbered
+(the safe paths faded under them meanwhile), with the distance from the floor after it, read in
+a line and seen as a bar beside the map, one per jump, standing on a dotted line (the floor),
+under their name ("distance from the valley floor") and the newest bar's value; the note over
 them, in a band of its own between the rates' labels and the cost plot, says that this distance
 is multiplied by |1 − α h_max| ≈ 1.042 each jump (GROWTH_PLACES: the precision at which 1.042²
-≈ 1.09 holds as written); the step's line stays on screen, only its changing digits swapping
-(the old out, then the new in: never two glyphs over each other). Then the zoom's paths and
+≈ 1.09 holds as written); the step's line and the bar's value change in one frame as each jump
+lands (never digits over digits). Then the zoom's paths and
 arrows fade, and the window opens from the zoom's to the map's, one continuous change (the map,
 its ticks and numbers, the paths, the start and a dot where each shown step landed redrawn from
 the window every frame: nothing drawn twice, no path gone for a moment); the ends and the
@@ -134,6 +135,12 @@ BAR_WIDTH, BAR_PITCH, BAR_GAP, BAR_TOP = 0.09, 0.16, 0.3, 1.9
 #: map's frame.
 BAR_VALUE_ROOM, MAP_CLEAR = 0.42, 0.2
 GHOST = 0.2
+#: The newest shown jump's number beside its landing dot in the zoom, TAG_OFF (scene units) from the
+#: dot's centre across the jump; the safe paths faded to OTHERS in the zoom while the large
+#: rate jumps (they run under its jumps, which they would thicken into one band).
+TAG_OFF, OTHERS = 0.24, 0.3
+#: The zoom's dotted floor named beside it, FLOOR_LABEL_UP (units of b) above the zoom's foot.
+FLOOR_LABEL_UP = 0.8
 #: The radius of a shown jump's landing dot on the map (the zoom's: 0.05); the part of the zoom
 #: out over which the ends of the safe runs and the minimum, which the zoom left out, come back.
 LANDING, ARRIVE = 0.04, 0.4
@@ -229,26 +236,6 @@ def swap_numbers(old, new) -> list:
     over the second (the two stand in one place: never both at once, never a sudden drop)."""
     return [FadeOut(old, rate_func=squish_rate_func(smooth, 0.0, 0.5)),
             FadeIn(new, rate_func=squish_rate_func(smooth, 0.5, 1.0))]
-
-
-def changed_glyphs(old, new) -> list[int]:
-    """The indices of the glyphs of the line `new` that differ from the line `old`'s (another
-    character, or the same one moved): a line of the same shape ("step k: a → b") keeps its
-    other glyphs where they stand."""
-    a = [c for c in old.original_text if not c.isspace()]
-    b = [c for c in new.original_text if not c.isspace()]
-    if len(a) != len(b) or len(old) != len(new):
-        return list(range(len(new)))
-    return [i for i, (ca, cb, ga, gb) in enumerate(zip(a, b, old, new))
-            if ca != cb or np.linalg.norm(ga.get_center() - gb.get_center()) > 1e-3]
-
-
-def swap_glyphs(old, new) -> list:
-    """Only the glyphs that change swap (the old ones out over the first half of the play, the
-    new in over the second, never over each other); the rest of the line stays on screen."""
-    out = VGroup(*(old[i] for i in changed_glyphs(old, new)))
-    come = VGroup(*(new[i] for i in changed_glyphs(old, new)))
-    return swap_numbers(out, come)
 
 
 def aged_opacity(age: int) -> float:
@@ -505,18 +492,16 @@ class LearningRates(ThemedScene):
         lab = self._run_label(name).next_to(self.rate_dots[name], DOWN, buff=0.45)
         self.rate_labels[name] = lab
         self.play(FadeIn(self.rate_dots[name]), FadeIn(lab), run_time=0.6)
-        # the quantity that grows, by how much, per what: the distance from the valley floor
-        # (the row under it), ×|1 − α h_max| each jump
-        # the floor's key in front of its name, as a legend's (after it, it read as "…")
-        each = self.text("distance from the valley floor", 24, t.text)
-        key = styled_line("reference", ORIGIN, 0.32 * RIGHT, t.text, 2.5)
-        key.next_to(each, LEFT, buff=0.12).set_y(each[4].get_center()[1])  # mid "a"
+        # the quantity that grows, by how much, per what: the distance (from the valley floor:
+        # the bars' title, the row under it), ×|1 − α h_max| each jump
+        each = self.text("distance", 24, t.text)
         factor = self.tex(rf"\times\,|1 - \alpha {H_MAX}| \approx " +
                           nb.latex(COST_DESCENT.growth_factor, places=GROWTH_PLACES), 28, t.text)
         per = self.text("each jump", 24, t.text)
-        factor.next_to(VGroup(key, each), DOWN, buff=0.14, aligned_edge=LEFT)
-        per.next_to(factor, RIGHT, buff=0.15).align_to(factor, DOWN)
-        note = VGroup(each, factor, per, key)
+        factor.next_to(each, RIGHT, buff=0.15)
+        factor.shift((each.get_bottom()[1] - factor[0][-1].get_bottom()[1]) * UP)  # baselines
+        per.next_to(VGroup(each, factor), DOWN, buff=0.14, aligned_edge=LEFT)
+        note = VGroup(each, factor, per)
         # in a band of its own: NOTE_BAND or more under the rates' labels, the step row under
         # it NOTE_BAND or more over the plot's J; right of the J axis's label, NOTE_CLEAR apart
         top = min(lab.get_bottom()[1] for lab in self.rate_labels.values()) - NOTE_BAND
@@ -530,6 +515,12 @@ class LearningRates(ThemedScene):
         self.zoom, zoom_group, box = self.build_zoom()
         self.zoom_in(zoom_group, box)
         z = self.zoom
+        # the dotted floor named where it is drawn, by its foot in the zoom (the one key to it)
+        (_, _), (zb0, _) = self.zoom_window()
+        foot = self.floor_points()
+        foot = foot[np.argmin(np.abs(foot[:, 1] - (zb0 + FLOOR_LABEL_UP)))]
+        self.floor_label = cased(self.text("valley floor", 24, t.text), t, width=3)
+        self.floor_label.next_to(z.c2p(*foot), RIGHT, buff=0.15).set_z_index(7.5)
         self.arrows, self.landings, self.zoom_landings = VGroup(), VGroup(), VGroup()
         # the distance after each jump, a bar on the floor's dotted line beside the map
         frame_right = self.ax.c2p(WINDOW[0][1], WINDOW[1][0])
@@ -552,8 +543,13 @@ class LearningRates(ThemedScene):
                                buff=BAR_VALUE_ROOM)
         self.bar_label.shift(max(0.0, frame_right[0] + MAP_CLEAR
                                  - self.bar_label.get_left()[0]) * RIGHT)
-        self.play(Create(self.bar_floor), FadeIn(self.bar_label), run_time=0.5)
-        row, value = None, None
+        # the safe paths faded under the jumps (the large rate's alone at full strength)
+        others = zoom_group[1]
+        self.play(Create(self.bar_floor), FadeIn(self.bar_label),
+                  others.animate.set_stroke(opacity=OTHERS).set_stroke(opacity=OTHERS,
+                                                                       background=True),
+                  run_time=0.5)
+        row, value, self.tag = None, None, None
         for k in range(1, COST_DESCENT.shown_steps + 1):
             if k == 3:  # the caption's next sentence: the distance growing
                 self.caption_next()
@@ -578,32 +574,44 @@ class LearningRates(ThemedScene):
             self.arrows.add(arrow)
             self.landings.add(land)
             self.zoom_landings.add(zoom_land)
-            # the newest bar's value over it (the old one out before the new one comes in)
+            # the newest bar's value over it
             bar = self.bars[k - 1]
             top = bar.get_bottom() + per_unit * abs(d[k]) * UP
             number = self.text(nb.text(abs(d[k]), places=2), 24, t.text)
             number.next_to(top, UP, buff=0.08).set_x(bar.get_center()[0])
             number.shift(max(0.0, frame_right[0] + MAP_CLEAR - number.get_left()[0]) * RIGHT)
-            anims += ([FadeIn(number, rate_func=squish_rate_func(smooth, 0.5, 1.0))]
-                      if value is None else swap_numbers(value, number))
-            value = number
+            # the landing's number beside its dot, on the far side from where the jump came
+            # from (off the arrow), on a halo over the map
+            # (the newest alone: the landings on a wall lie closer than a number's height,
+            # so the numbers take turns, one wall then the other, as the jumps do)
+            tag = self.landing_tag(k, z.c2p(*pts[k - 1]), z.c2p(*pts[k]))
+            anims.append(FadeIn(tag, rate_func=squish_rate_func(linear, 0.6, 1.0)))
             if row is None:
-                anims += [FadeIn(new, rate_func=linear), FadeIn(note, rate_func=linear)]
-            else:
-                # the line stays: only its changing digits swap (old out, then new in)
-                swap = swap_glyphs(row[0], new[0])
-                anims += swap
+                anims += [FadeIn(new, rate_func=linear), FadeIn(note, rate_func=linear),
+                          FadeIn(self.floor_label, rate_func=linear),
+                          FadeIn(number, rate_func=squish_rate_func(smooth, 0.5, 1.0))]
             self.play(*anims, run_time=JUMP_SECONDS)
-            if row is not None:  # the new line whole, in place of the old and the swapped
-                # (every glyph of the old by name: a fade-out of some of them has split the
-                # old line into its glyphs on the scene)
-                self.remove(*row.get_family(), *(a.mobject for a in swap))
-                self.add(new)
-            row = new
+            if row is not None:
+                # as the jump lands, its line and its bar's value change in one frame: the old
+                # words gone as the new ones stand (a counter's jump, never text over text)
+                self.remove(row, value, self.tag)
+                self.add(new, number)
+            row, value, self.tag = new, number, tag
             self.wait(JUMP_PAUSE)
         self.note, self.row, self.zoom_group, self.box = note, row, zoom_group, box
         self.bar_value = value
         self.wait(0.6)
+
+    def landing_tag(self, k: int, came_from, at) -> VMobject:
+        """Jump k's number beside its landing dot in the zoom: TAG_OFF from the dot across the
+        jump (a quarter turn anticlockwise from it: under a landing on the left wall, over one
+        on the right, where the walls' earlier landings are not), on a halo of the page
+        colour."""
+        way = np.asarray(at) - np.asarray(came_from)
+        way /= np.linalg.norm(way)
+        across = np.array([-way[1], way[0], 0.0])
+        tag = cased(self.tex(str(k), 24, self.theme.text), self.theme, width=3)
+        return tag.move_to(np.asarray(at) + TAG_OFF * across).set_z_index(7.5)
 
     def j_label(self):
         """The cost plot's J axis label (the words over the plot stand clear of it)."""
@@ -825,9 +833,10 @@ class LearningRates(ThemedScene):
         # a short comet tail (no wedge of overlapping zig-zags) and a dot where each step
         # lands, up to the exit
         path = drawn_path(self.large.points)
-        # (the fading tail uncased: a casing would outlast it; each landing dot is cased)
-        rest = Trail(self.ax, path, tracker, color=c, stroke_width=2.5,
-                     tail=FORWARD_TAIL, fade_tail=True)
+        # (at full strength and on its casing, as each landing dot: a fading tail left the
+        # run's last jumps a faint line on the map; cut at the map's edge)
+        rest = cased(Trail(self.ax, path, tracker, color=c, stroke_width=3,
+                           tail=FORWARD_TAIL), t)
         rest.set_z_index(2)
         later = VGroup(*(cased(Circle(radius=0.045, color=c, stroke_width=0).set_fill(c, 1)
                                .move_to(self.ax.c2p(*p)), t).set_z_index(2)
@@ -839,10 +848,14 @@ class LearningRates(ThemedScene):
         # before anything moves on the map
         # (and the zoom's paths and marks with them: the zoom's map alone opens out), at an
         # even pace, so that no frame loses a fifth of the ink
-        marks = Group(self.zoom_group[3], self.arrows)
+        marks = Group(self.zoom_group[3], self.arrows, self.tag, self.floor_label)
+        # the safe paths back to full strength, as the map draws them when the view opens
+        others = self.zoom_group[1]
         self.play(FadeOut(self.row), FadeOut(self.note), FadeOut(self.bars),
                   FadeOut(self.bar_floor), FadeOut(self.bar_label), FadeOut(self.bar_value),
-                  FadeOut(marks), run_time=0.6, rate_func=linear)
+                  FadeOut(marks),
+                  others.animate.set_stroke(opacity=1).set_stroke(opacity=1, background=True),
+                  run_time=0.6, rate_func=linear)
         self.zoom_out(self.box)
         self.add(rest, later)
         self.play(tracker.animate.set_value(self.exit_step),
@@ -889,7 +902,11 @@ class LearningRates(ThemedScene):
         what.arrange(DOWN, buff=0.08)
         # over the arrow, its right edge at the frame's margin: clear of the J axis's label,
         # which stands under its left part
-        what.next_to(self.climb, UP, buff=0.22)
+        # halfway up the room between the arrow's tip and the rates' labels: clear of the
+        # curve's end, never crowding it
+        roof = min(lab.get_bottom()[1] for lab in self.rate_labels.values()) - NOTE_BAND
+        what.next_to(self.climb, UP, buff=max(0.22, (roof - self.climb.get_top()[1]
+                                                     - what.height) / 2))
         what.shift((NOTE_RIGHT - what.get_right()[0]) * RIGHT)
         self.what = what
         self.caption_next()  # the caption's next sentence: the cost off the chart

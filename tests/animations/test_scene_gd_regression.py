@@ -87,10 +87,13 @@ def test_last_frame_reaches_the_end_of_the_run():
                                    rf"b^* = {nb.latex(b_star, places=PLACES)}")
     # the map's one heading is the minimum's values: no note on its scales (its ticks say them)
     assert label in scene.mobjects and not hasattr(scene, "scale_note")
-    # J*'s label above its dotted line, inside the panel, clear of the left ticks' numbers
+    # J*'s label under its dotted line, inside the panel, clear of the left ticks' numbers,
+    # of the step axis and of the curve (which stays above the line)
     plot = scene.cost_panel[0]
     jl, line_y = scene.j_star_label, plot.c2p(0, scene.j_star)[1]
-    assert jl.get_bottom()[1] - line_y >= JSTAR_LIFT - 1e-9
+    assert line_y - jl.get_top()[1] >= JSTAR_LIFT - 1e-9
+    assert jl.get_bottom()[1] > plot.ax.x_axis.get_center()[1] + 0.05
+    assert np.all(np.asarray(scene.cost_panel[1].get_anchors())[:, 1] > jl.get_top()[1])
     assert jl.get_left()[0] - plot.c2p(0, scene.j_star)[0] >= JSTAR_INSET - 1e-9
     nums = [m for m in plot.ax.submobjects if m.get_right()[0] < plot.c2p(0, 1)[0] - 0.05]
     assert nums and all(jl.get_left()[0] > m.get_right()[0] + 0.2 for m in nums)
@@ -257,6 +260,14 @@ def test_the_first_steps_are_magnified_in_an_inset_clear_of_the_path():
     pts = traj.points
     inside = (pts[:, 0] > l - 0.3) & (pts[:, 0] < r + 0.3) & (pts[:, 1] > b - 0.5)
     assert not inside.any()
+    # large while the first steps swing (its ticks numbered), shrunk into the corner after
+    from scenes.gd_regression import INSET_BIG, INSET_SIZE
+
+    w = iax.c2p(ZOOM_M[1], ZOOM_B[0])[0] - iax.c2p(ZOOM_M[0], ZOOM_B[0])[0]
+    assert w == pytest.approx(INSET_SIZE[0]) and INSET_BIG[0] > 1.5 * INSET_SIZE[0]
+    assert not any(scene.inset_ticks in top.get_family() for top in scene.mobjects)
+    assert [n.get_tex_string() for n in scene.inset_ticks[1::2]] == [
+        "1.2", "1.4", "1.6", "1.8", "-4.6", "-4.4", "-4.2", "-4.0"]
     # magnified: a step of the first ones is many times longer in the inset than on the map
     d_inset = np.linalg.norm(iax.c2p(*first[2]) - iax.c2p(*first[3]))
     d_map = np.linalg.norm(ax.c2p(*first[2]) - ax.c2p(*first[3]))

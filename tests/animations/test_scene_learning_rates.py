@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from frames import WATCHERS, rendered
-from manim import DOWN, LEFT, ManimColor
+from manim import ManimColor
 
 from gdcore import races
 from gdcore.cost_descent import COST_DESCENT
@@ -18,15 +18,14 @@ from scenes.learning_rates import (
     GROWTH_PLACES,
     H_MAX,
     J_GROWTH_PLACES,
+    OTHERS,
     RESULT_HOLD,
     LearningRates,
     aged_opacity,
-    changed_glyphs,
     cross_fade,
     drawn_path,
     jump_text,
     runs,
-    swap_glyphs,
 )
 
 
@@ -79,7 +78,8 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
     left, bottom, _ = scene.ax.c2p(wm0, wb0)
     right, top, _ = scene.ax.c2p(wm1, wb1)
     zoom_family = {id(m) for top_mob in (scene.zoom, scene.zoom_numbers, scene.zoom_group,
-                                         scene.arrows, scene.zoom_landings)
+                                         scene.arrows, scene.zoom_landings,
+                                         scene.floor_label, scene.tag)
                    for m in top_mob.get_family()}
     for mob in scene.mobjects:
         if not mob.get_family() or id(mob) in zoom_family or mob.width == mob.height == 0:
@@ -115,7 +115,7 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
     # square, J's growth 1.09, holds as written (1.04² would be 1.08)
     g = nb.latex(COST_DESCENT.growth_factor, places=GROWTH_PLACES)
     assert g == "1.042" and f"{float(g) ** 2:.{J_GROWTH_PLACES}f}" == "1.09"
-    assert scene.note[0].original_text == "distance from the valley floor"
+    assert scene.note[0].original_text == "distance"
     assert scene.note[1].tex_string.endswith(r"\approx 1.042")
     assert scene.note[2].original_text == "each jump"
     assert tuple(line.original_text for line in scene.row) == jump_text(n, d[n - 1], d[n])
@@ -234,8 +234,9 @@ def test_captions_are_plain_words_in_reading_order():
     words = [spoken(kind, w) for sec in scene.caption_log for _, kind, w in sec["words"]]
     assert not any("\\" in w for w in words)
     assert "h(max)" not in " ".join(words) and "λ" not in " ".join(words)
-    # "distance from the valley floor" read before its factor, and "each jump" after it
-    i = words.index("distance from the valley floor")
+    # "distance" read before its factor, and "each jump" after it; the floor named once
+    assert words.count("valley floor") == 1
+    i = words.index("distance")
     assert words[i + 1].startswith("× |1 − α hₘₐₓ| ≈ 1.042")
     assert words[i + 2] == "each jump"
 
@@ -406,30 +407,31 @@ def test_the_paths_stay_and_move_with_the_map_as_the_zoom_opens():
     assert good.get_stroke_width() - small.get_stroke_width(background=True) >= 6
 
 
-def test_each_step_line_stays_and_swaps_only_its_changing_digits():
-    """The live line "step k: a → b" never leaves the screen between jumps: its words, colon,
-    arrow and points stay where they stand, and only the digits that change swap, the old
-    fading out over the first half of the play, gone before the new comes in."""
-    from manim import FadeIn, FadeOut, Text
-
-    from gdviz.manim_theme import FONT
+def test_each_step_line_and_bar_value_change_in_one_frame_and_the_newest_landing_is_numbered():
+    """As each jump lands, the line "step k: a → b" and the newest bar's value are replaced
+    whole (never two lines or two values on screen, no digits fading over digits); the newest
+    landing alone carries its number, across the jump from its dot, clear of it."""
+    from manim import Text
 
     assert jump_text(2, 1.40, -1.46) == ("step 2: 1.40 → 1.46",)
-    old = Text(jump_text(1, 1.35, -1.40)[0], font=FONT)
-    new = Text(jump_text(2, 1.40, -1.46)[0], font=FONT).align_to(old, LEFT + DOWN)
-    chars = [c for c in new.original_text if not c.isspace()]
-    changed = changed_glyphs(old, new)
-    assert [chars[i] for i in changed] == ["2", "4", "0", "6"]
-    out, come = swap_glyphs(old, new)
-    assert isinstance(out, FadeOut) and isinstance(come, FadeIn)
-    assert list(out.mobject.submobjects) == [old[i] for i in changed]
-    assert list(come.mobject.submobjects) == [new[i] for i in changed]
-    for a in np.linspace(0, 1, 41):
-        # the old digit still shows only while the new one has not begun
-        gone, begun = out.rate_func(a) >= 1 - 1e-9, come.rate_func(a) > 1e-9
-        assert gone or not begun, a
-    # a line of another shape swaps whole
-    assert changed_glyphs(old, Text("step 10: 1.35 → 1.40", font=FONT)) == list(range(16))
+    scene = rendered(LearningRates, upto="jumps")
+    n = COST_DESCENT.shown_steps
+    texts = [m for top in scene.mobjects for m in top.get_family() if isinstance(m, Text)]
+    assert [m for m in texts if m.original_text.startswith("step")] == [scene.row[0]]
+    values = [m for m in texts if m.get_left()[0] < scene.note.get_left()[0]
+              and m.original_text[:1].isdigit()]
+    assert values == [scene.bar_value]
+    tag = scene.tag
+    assert tag in scene.mobjects and tag.get_tex_string() == str(n)
+    large = runs()["too large"]
+    at = scene.zoom.c2p(*large.points[n])
+    way = at - scene.zoom.c2p(*large.points[n - 1])
+    off = tag.get_center() - at
+    assert abs(np.dot(off, way)) < 1e-6 * np.linalg.norm(way)
+    assert np.linalg.norm(off) - max(tag.width, tag.height) / 2 > 0.05
+    # the safe paths faded under the jumps
+    for path in scene.zoom_paths:
+        assert path.get_stroke_opacity() == pytest.approx(OTHERS)
 
 
 def test_the_zoom_keeps_one_frame_and_its_numbers_give_way_to_the_maps():
