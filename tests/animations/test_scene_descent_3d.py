@@ -170,15 +170,36 @@ def test_camera_moves_in_on_the_fall_and_pulls_back():
     assert np.all(np.abs(after[:, 0] - cx) < w / 2 - 0.6)
     assert np.all(np.abs(after[:, 1] - cy) < h / 2 - 0.6)
     # the axes on screen at full strength at the end of every section from the fall on
+    turned = []
     for upto in ("move-in-on-the-ball", "fall-down-the-wall", "pull-back-to-the-valley",
                  "slide-along-the-floor", None):
         at = rendered(Descent3d, **({"upto": upto} if upto else {}))
         assert at.axes in at.mobjects and at.axes.shown == 1.0
         assert all(lab.get_fill_opacity() == 1.0 for lab in at.axes.labels)
+        turned.append(at.view.theta.get_value())
+    # the camera orbits under the whole descent, the fall and the pull back among it
+    assert THETA_FROM < turned[0] < turned[1] < turned[2] < turned[3] < turned[4] == END_THETA
     # the ball's J falls along the fall: gdcore's losses at steps 0, 1, 2
     j = [scene.ball_point(k)[2] for k in range(FALL_STEPS + 1)]
     np.testing.assert_allclose(j, trajectory().losses[:FALL_STEPS + 1], atol=0)
     assert j[0] > 80 and j[-1] < 4
+
+
+def test_the_camera_orbits_slowly_at_one_pace_under_the_whole_descent():
+    """One slow sweep of the azimuth, one way, from THETA_FROM to END_THETA over the move in,
+    the fall, the pull back, the slide, the crawl and the close-up's hold: eased in and out,
+    never faster than 1.3 times its mean pace nor a degree a second."""
+    from scenes.descent_3d import SWEEP_SECONDS, sweep_theta
+
+    t = np.linspace(0.0, SWEEP_SECONDS, 2001)
+    theta = np.array([sweep_theta(v) for v in t])
+    assert theta[0] == THETA_FROM and theta[-1] == pytest.approx(END_THETA)
+    speed = np.diff(theta) / np.diff(t)
+    mean = (END_THETA - THETA_FROM) / SWEEP_SECONDS
+    assert speed.min() >= 0.0 and speed.max() <= 1.3 * mean and speed.max() < 1.0
+    assert sweep_theta(SWEEP_SECONDS + 5.0) == pytest.approx(END_THETA)
+    scene = rendered(Descent3d)
+    assert scene.sweep.elapsed >= SWEEP_SECONDS - 0.1
 
 
 def test_the_closing_view_is_large_with_its_axes():
