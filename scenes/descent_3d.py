@@ -46,6 +46,7 @@ from manim import (
     FadeIn,
     FadeOut,
     Group,
+    MathTex,
     Mobject,
     Star,
     ValueTracker,
@@ -102,8 +103,12 @@ CUT_STEP = 60
 #: (CLOSE_SECONDS) once the ball is on the floor, holds the ball's path and the minimum's star
 #: while the ball crawls (CRAWL_SECONDS), and closes before the closing view.
 CLOSE_M, CLOSE_B = (0.15, 0.40, 0.1), (0.75, 1.20, 0.2)
-CLOSE_WIDTH = 2.1
+#: Narrow enough that its b numbers, left of it, keep CLOSE_CLEAR (scene units) from the 3-D b
+#: axis's numbers beside it; its ranges written under it, one line each (CLOSE_RANGES: font
+#: size).
+CLOSE_WIDTH = 1.7
 CLOSE_RIGHT, CLOSE_TOP = 6.5, 1.3
+CLOSE_CLEAR, CLOSE_RANGES = 0.8, 24
 CLOSE_SECONDS = 1.2
 CRAWL_SECONDS = 7.0
 #: The close-up stays HOLD_SECONDS into the closing section (its caption, the ball resting on
@@ -145,7 +150,7 @@ DRAWN_BOX = tuple(0.92 * v for v in BOX)
 #: Where the plain view (the first camera, and the slide's) draws the box's centre: right of and
 #: below the house's (cost_surface_scene.CENTER), so that the J axis, at the box's left corner,
 #: and its numbers stay clear of the legend as the camera turns.
-PLAIN_CENTER = (0.45, -0.36)
+PLAIN_CENTER = (0.2, -0.36)
 #: The axes' ticks (shown throughout): the maps' values (m by 2, b by 4), but no m tick at −2,
 #: the corner where the J axis stands (it would read as J = −2), and no b tick at −4, beside the
 #: m axis's 4 at the front corner (they would read as 4 −4).
@@ -758,17 +763,27 @@ class Descent3d(ThemedScene):
 
         star = self.star().move_to(ax.c2p(self.m_star, self.b_star))
         # b over its axis's top (as m stands under its axis's end), not left of the tick
-        # numbers, where it stood far from its axis, nearer the surface
+        # numbers, where it stood far from its axis, nearer the surface; just right of the
+        # axis's line, clear of the top number left of it
         ax.labels[1].next_to(ax.c2p(m0, b1), UP, buff=0.15)
+        ax.labels[1].align_to(ax.c2p(m0, b1) + 0.06 * RIGHT, LEFT)
         name = self.text("close-up", 26, t.muted)
         name.next_to(ax.c2p(m1, b1), UP, buff=0.15).align_to(ax.c2p(m1, b1), RIGHT)
+        # its ranges under it, one line each, right under the m axis's words
+        ranges = VGroup(*(self.tex(rf"{numbers.latex(lo, 2)} \le {v} \le {numbers.latex(hi, 2)}",
+                                   CLOSE_RANGES, t.muted)
+                          for v, lo, hi in (("m", m0, m1), ("b", b0, b1))))
+        ranges.arrange(DOWN, aligned_edge=RIGHT, buff=0.12)
+        low = min(m.get_bottom()[1] for m in ax.get_family() if isinstance(m, MathTex))
+        ranges.next_to([ax.c2p(m1, b0)[0], low, 0.0], DOWN, buff=0.15, aligned_edge=RIGHT)
+        self.close_ranges = ranges
         draw_path(path)
         path.add_updater(draw_path)
         draw_ball(ball)
         ball.add_updater(draw_ball)
         self.close_axes, self.close_path, self.close_ball = ax, path, ball
         self.close_name = name
-        return Group(img, ax, path, ball, star, name)
+        return Group(img, ax, path, ball, star, name, ranges)
 
     def region_marks(self) -> VGroup:
         """The close-up's region marked on the surface: its outline (CLOSE_M × CLOSE_B, each

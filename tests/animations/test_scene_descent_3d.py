@@ -435,9 +435,9 @@ def test_the_crawl_is_shown_in_a_close_up_that_opens_and_closes():
             assert part.get_left()[0] > -7.111 + 0.4 and part.get_right()[0] < 7.111 - 0.4
             assert part.get_bottom()[1] > -4.0 + 0.4
         # the map, its name and each of its numbers and labels, apart from every other word
-        pieces = [close[0], scene.close_name, *[m for m in ax.get_family()
-                                                 if isinstance(m, SingleStringMathTex)]]
-        assert len(pieces) >= 2 + 6 + 2
+        pieces = [close[0], scene.close_name, *scene.close_ranges,
+                  *[m for m in ax.get_family() if isinstance(m, SingleStringMathTex)]]
+        assert len(pieces) >= 2 + 2 + 6 + 2
         for a in pieces:
             for other in [*scene.info, scene.readouts, *words]:
                 apart_x = (a.get_right()[0] < other.get_left()[0]
@@ -452,6 +452,30 @@ def test_the_crawl_is_shown_in_a_close_up_that_opens_and_closes():
         scene.axes.update_from_view()
     size = np.linalg.norm(np.ptp(on_surface[:, :2], axis=0))
     assert np.linalg.norm(np.ptp(want, axis=0)) >= 10 * size
+    # its words keep CLOSE_CLEAR from the 3-D axes' words while it is open (the camera
+    # orbiting on from the slide's end to the hold's)
+    from scenes.descent_3d import CLOSE_CLEAR, SWEEP_SECONDS, sweep_theta
+
+    mine = [scene.close_name, *scene.close_ranges,
+            *[m for m in ax.get_family() if isinstance(m, SingleStringMathTex)]]
+    try:
+        view.phi.set_value(PHI0)
+        view.dolly.set_value(0.0)
+        for theta in np.linspace(THETA_TO, sweep_theta(SWEEP_SECONDS - 0.01), 5):
+            view.theta.set_value(theta)
+            scene.axes.update_from_view()
+            for a in mine:
+                for w in [n for nums in scene.axes.numbers for n in nums]:
+                    gap = max(w.get_left()[0] - a.get_right()[0],
+                              a.get_left()[0] - w.get_right()[0],
+                              w.get_bottom()[1] - a.get_top()[1],
+                              a.get_bottom()[1] - w.get_top()[1])
+                    assert gap >= CLOSE_CLEAR, (theta, a, w)
+    finally:
+        view.theta.set_value(keep[0])
+        view.phi.set_value(keep[1])
+        view.dolly.set_value(keep[2])
+        scene.axes.update_from_view()
     # closed by the end
     assert scene.close not in scene.mobjects
 
@@ -482,7 +506,12 @@ def test_the_surface_has_a_rim_and_the_close_up_labels_its_axes_at_their_ends():
     top = ax.c2p(CLOSE_M[0], CLOSE_B[1])
     b_label = ax.labels[1]
     assert b_label.get_bottom()[1] > top[1] and b_label.get_bottom()[1] - top[1] < 0.3
-    assert abs(b_label.get_x() - top[0]) < 1e-6
+    # just right of the axis's line, clear of its top number left of it
+    assert top[0] < b_label.get_left()[0] < top[0] + 0.1
+    top_number = min((m for m in ax.get_family() if isinstance(m, SingleStringMathTex)
+                      and len(m.submobjects) and m.get_right()[0] < top[0]),
+                     key=lambda m: abs(m.get_y() - top[1]))
+    assert b_label.get_left()[0] - top_number.get_right()[0] >= 0.1
 
 
 def test_the_leaders_lie_on_a_halo_and_the_close_up_outlasts_the_claim():
