@@ -133,7 +133,9 @@ FLOOR_STEEPEST = 45.0
 #: On the way the camera rises ARC_RISE degrees above its height (at the arc's middle, then
 #: back): it looks down into the valley, its long, narrow floor (the deep colours of the
 #: map's lowest levels) opening out between the walls rather than a streak along the trough.
-ARC_RISE = 12.0
+#: Seen from higher, the floor's front corner draws lower: the box rises ARC_LIFT (scene units)
+#: with the camera, so the m axis's numbers keep their margin from the frame's foot.
+ARC_RISE, ARC_LIFT = 12.0, 0.4
 CUT_PHI, CUT_THETA = 84.0, -88.0
 B_FADE = 0.4
 
@@ -439,12 +441,15 @@ class MseSurface(ThemedScene):
         phi, theta = self.view.phi.get_value(), self.view.theta.get_value()
 
         def turn(_, alpha):
+            rise = np.sin(np.pi * alpha)
             self.view.theta.set_value(theta + alpha * (to_theta - theta))
-            self.view.phi.set_value(phi - ARC_RISE * np.sin(np.pi * alpha))
+            self.view.phi.set_value(phi - ARC_RISE * rise)
+            self.view.center[1] = CENTER[1] + ARC_LIFT * rise
 
         self.play(UpdateFromAlphaFunc(ValueTracker(0.0), turn), run_time=seconds,
                   rate_func=smooth)
         self.view.phi.set_value(phi)
+        self.view.center[1] = CENTER[1]
 
     def orbit(self, seconds: float, turn: float = 360.0):
         """One turn of the camera about the J axis (bench/surface_bench.py measures it)."""

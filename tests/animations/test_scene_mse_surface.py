@@ -204,10 +204,12 @@ def test_the_3d_ticks_are_the_maps_and_no_label_meets_another_word_at_any_camera
     others = boxes(words)
     keep = (view.phi.get_value(), view.theta.get_value(), view.lengths.copy())
     u = np.linspace(0.0, 1.0, 25)[:, None]
-    arc = np.column_stack([PHI0 - mse_surface.ARC_RISE * np.sin(np.pi * u[:, 0]),
+    # the arc rises at its middle, and the box with it (a negative drop)
+    rise = np.sin(np.pi * u[:, 0])
+    arc = np.column_stack([PHI0 - mse_surface.ARC_RISE * rise,
                            mse_surface.ARC_FROM
                            + u[:, 0] * (mse_surface.ARC_THETA - mse_surface.ARC_FROM),
-                           np.ones(25), np.zeros(25)])
+                           np.ones(25), -mse_surface.ARC_LIFT / mse_surface.CUT_DROP * rise])
     face = np.column_stack([PHI0 + u * (mse_surface.CUT_PHI - PHI0),
                             mse_surface.ARC_THETA + u * (mse_surface.CUT_THETA
                                                          - mse_surface.ARC_THETA),
