@@ -3,8 +3,9 @@
 One change at a time: the lit, meshed surface (each J in the map's colour, shaded only by the
 light; the axes numbered as the map); the contour map with log-spaced levels beside it, about
 as large as the surface, a few round costs drawn and labelled, the valley's inner levels over
-it; the camera's one slow arc, 37° from across the valley round towards the b axis, which shows
-the bowl's long floor and steep walls; the minimum marked (the house star, on the surface, on
+it; the camera's one slow arc, 30° from across the valley round towards the b axis (never so
+far that the b axis stands upright), rising on the way to look down into the valley, which
+shows the bowl's long floor and steep walls; the minimum marked (the house star, on the surface, on
 the map and in the legend) and J* read out (at the top right); a point moving on the map along
 b = b* while its twin rides the surface, a drop line from the floor up to it, tracing J(m, b*);
 then the key moment, slow: the surface cut away at b = b* (the part removed left as a faint
@@ -413,7 +414,10 @@ class MseSurface(ThemedScene):
     def section_minimum(self):
         t = self.theme
         self.marker = self.minimum_marker()
-        key = VGroup(self.star(), self.text("minimum", 24, t.muted))
+        # the key's star on the page: edged in its own green, not the page's colour, which
+        # would eat its thin arms there (over the map the edge parts it from the colours,
+        # and the star reads at its full size)
+        key = VGroup(self.star().set_stroke(t.good), self.text("minimum", 24, t.muted))
         self.rows = VGroup(
             key.arrange(RIGHT, buff=0.15),
             self.tex(rf"m^* = {numbers.latex(self.m_star, 3)}", NUMBER_SIZE, t.good),

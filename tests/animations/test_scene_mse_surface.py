@@ -279,7 +279,11 @@ def test_the_minimum_is_the_house_star_everywhere_and_never_hidden():
     assert star3.get_fill_opacity() == 1.0  # seen: the cut edge is in front
     # ... larger than the point and drawn after it (and after the ghost of the cut)
     assert star3.width > dot3.width and scene.map_star.width > map_dot.width
-    # one star, one size: on the surface, on the map and in the key
+    # one star, one size: on the surface, on the map and in the key (on the page, edged in
+    # its own green: an edge in the page's colour there ate its arms, and it read a third as
+    # large)
+    assert key_star.get_stroke_color().to_hex().lower() == good
+    assert key_star.get_stroke_width() == scene.map_star.get_stroke_width()
     np.testing.assert_allclose([key_star.width, star3.width], scene.map_star.width, rtol=1e-9)
     order = scene.mobjects
     assert order.index(scene.marker) > max(order.index(scene.link), order.index(scene.ghost))
