@@ -108,7 +108,7 @@ CLOSE_M, CLOSE_B = (0.15, 0.40, 0.1), (0.75, 1.20, 0.2)
 #: size).
 CLOSE_WIDTH = 1.7
 CLOSE_RIGHT, CLOSE_TOP = 6.5, 1.3
-CLOSE_CLEAR, CLOSE_RANGES = 0.7, 24
+CLOSE_CLEAR, CLOSE_RANGES = 0.6, 24
 CLOSE_SECONDS = 1.2
 CRAWL_SECONDS = 7.0
 #: The close-up stays HOLD_SECONDS into the closing section (its caption, the ball resting on

@@ -458,10 +458,11 @@ def test_the_crawl_is_shown_in_a_close_up_that_opens_and_closes():
 
     mine = [scene.close_name, *scene.close_ranges,
             *[m for m in ax.get_family() if isinstance(m, SingleStringMathTex)]]
+    closest = np.inf
     try:
         view.phi.set_value(PHI0)
         view.dolly.set_value(0.0)
-        for theta in np.linspace(THETA_TO, sweep_theta(SWEEP_SECONDS - 0.01), 5):
+        for theta in np.linspace(THETA_TO, sweep_theta(SWEEP_SECONDS), 5):
             view.theta.set_value(theta)
             scene.axes.update_from_view()
             for a in mine:
@@ -470,12 +471,13 @@ def test_the_crawl_is_shown_in_a_close_up_that_opens_and_closes():
                               a.get_left()[0] - w.get_right()[0],
                               w.get_bottom()[1] - a.get_top()[1],
                               a.get_bottom()[1] - w.get_top()[1])
-                    assert gap >= CLOSE_CLEAR, (theta, a, w)
+                    closest = min(closest, gap)
     finally:
         view.theta.set_value(keep[0])
         view.phi.set_value(keep[1])
         view.dolly.set_value(keep[2])
         scene.axes.update_from_view()
+    assert closest >= CLOSE_CLEAR
     # closed by the end
     assert scene.close not in scene.mobjects
 
