@@ -3,12 +3,13 @@
 The path is gdcore's DESCENT_3D.run() (as figures/descent_3d.py), from high on the wall: the
 ball visits gdcore's points on a log-spaced schedule of steps (dense early, sparse on the slow
 valley floor), a −∇J arrow at each step's start, and every height drawn is gdcore's cost J(m, b).
-One change at a time: the camera moves in on the ball, the ball falls down the wall in its first
-two steps (the moment the scene exists for, slow and large), the camera pulls back to the
-whole valley, and the ball slides on to the valley floor while the camera turns; a close-up
-opens, fixed in the frame under the readouts (a 2-D map of the floor round the minimum: on the
-surface the rest of the crawl is a few pixels long), and the ball crawls along the floor to
-the minimum, its path drawn there, the camera drifting on slowly; the close-up's region is
+One change at a time, while the camera orbits slowly, one way, at one pace, under the whole
+descent: the camera moves in on the ball, the ball falls down the wall in its first two steps
+(the moment the scene exists for, slow and large), the camera pulls back to the whole valley,
+and the ball slides on to the valley floor; a close-up opens, fixed in the frame under the
+readouts (a 2-D map of the floor round the minimum: on the surface the rest of the crawl is a
+few pixels long), and the ball crawls along the floor to the minimum, its path drawn there;
+the close-up's region is
 outlined on the surface, two leaders on a halo tying it to the close-up; the close-up holds
 while the ball rests on the minimum, then closes; at the end
 the camera moves in again, on the whole valley, large between the title and the bottom margin,
@@ -45,6 +46,8 @@ from manim import (
     FadeIn,
     FadeOut,
     Group,
+    MathTex,
+    Mobject,
     Star,
     ValueTracker,
     VGroup,
@@ -81,13 +84,6 @@ from gdviz.manim_theme import ThemedScene, sections
 #: path between gdcore's points follows the surface: each piece's height is gdcore's cost).
 SHOWN = 60
 PIECES = 8
-#: The camera turns one way only, slowly: from THETA_FROM to THETA_TO degrees of azimuth
-#: during the slide, then on to END_THETA as it moves in on the closing view (an arc, never a
-#: swing out and back).
-THETA_FROM, THETA_TO = -75.0, -66.0
-#: ... and drifts on, slower, from THETA_TO to CRAWL_THETA while the close-up opens and the ball
-#: crawls (the 3-D view never stands still while the close-up changes).
-CRAWL_THETA = -61.5
 #: The fall: the scheduled steps 0 → FALL_STEPS (step 0 to step 2: from J ≈ 83 across the valley
 #: to J ≈ 3.7), FALL_SECONDS for each step, the camera moved in on it (the moment the scene
 #: exists for, slow and large); then the slide on to the valley floor (SLIDE_SECONDS, the
@@ -107,13 +103,17 @@ CUT_STEP = 60
 #: (CLOSE_SECONDS) once the ball is on the floor, holds the ball's path and the minimum's star
 #: while the ball crawls (CRAWL_SECONDS), and closes before the closing view.
 CLOSE_M, CLOSE_B = (0.15, 0.40, 0.1), (0.75, 1.20, 0.2)
-CLOSE_WIDTH = 2.1
+#: Narrow enough that its b numbers, left of it, keep CLOSE_CLEAR (scene units) from the 3-D b
+#: axis's numbers beside it; its ranges written under it, one line each (CLOSE_RANGES: font
+#: size).
+CLOSE_WIDTH = 1.7
 CLOSE_RIGHT, CLOSE_TOP = 6.5, 1.3
+CLOSE_CLEAR, CLOSE_RANGES = 0.6, 24
 CLOSE_SECONDS = 1.2
 CRAWL_SECONDS = 7.0
 #: The close-up stays HOLD_SECONDS into the closing section (its caption, the ball resting on
-#: the minimum, on screen with the close-up that shows it), the camera drifting on at the
-#: crawl's pace, then closes.
+#: the minimum, on screen with the close-up that shows it), the camera's orbit easing to its
+#: end, then closes.
 HOLD_SECONDS = 2.2
 #: The halo (Manim stroke units each side) under the close-up's outline and leaders on the
 #: surface.
@@ -140,7 +140,9 @@ DOLLY_SECONDS = 2.0
 #: below, it shrinks with the gradient (so it dies away at the minimum, off its marker).
 ARROW_LENGTH = 0.9
 ARROW_FULL_GRAD = 10.0
-#: The −∇J arrow fades out while it is drawn shorter than LABEL_MIN_PX at 480p.
+#: The −∇J arrow, drawn from the ball's centre, fades out while it reaches less than LABEL_MIN_PX
+#: (at 480p) past the ball's edge: gone once it is no longer than the ball's radius (a shorter
+#: arrow lies wholly under the ball).
 LABEL_MIN_PX = 8
 #: The drawing's box, a little smaller than the house's, so that its labels stay 24 px inside the
 #: frame as the camera turns.
@@ -148,7 +150,7 @@ DRAWN_BOX = tuple(0.92 * v for v in BOX)
 #: Where the plain view (the first camera, and the slide's) draws the box's centre: right of and
 #: below the house's (cost_surface_scene.CENTER), so that the J axis, at the box's left corner,
 #: and its numbers stay clear of the legend as the camera turns.
-PLAIN_CENTER = (0.45, -0.36)
+PLAIN_CENTER = (0.2, -0.36)
 #: The axes' ticks (shown throughout): the maps' values (m by 2, b by 4), but no m tick at −2,
 #: the corner where the J axis stands (it would read as J = −2), and no b tick at −4, beside the
 #: m axis's 4 at the front corner (they would read as 4 −4).
@@ -168,6 +170,15 @@ END_RECT = (0.0, -0.32, 7.4, 5.3)
 END_WINDOW = (END_RECT[0], END_RECT[1], END_RECT[2] + 2 * FEATHER + 0.4,
               END_RECT[3] + 2 * FEATHER + 0.2)
 END_SECONDS = 2.5
+#: The camera orbits slowly, one way, at one pace, under the whole descent: its azimuth sweeps
+#: from THETA_FROM, as the camera starts to move in on the ball, to END_THETA as the close-up
+#: closes (SWEEP_SECONDS: the move in, the fall, the pull back, the slide, the close-up's
+#: opening, the crawl and the close-up's hold), easing in and out over SWEEP_EASE of it; the
+#: closing move in keeps END_THETA.
+THETA_FROM = -75.0
+SWEEP_SECONDS = (2 * DOLLY_SECONDS + sum(FALL_SECONDS) + 0.4 * (FALL_STEPS - 1) + SLIDE_SECONDS
+                 + CLOSE_SECONDS + CRAWL_SECONDS + HOLD_SECONDS)
+SWEEP_EASE = 0.1
 #: Radii of the marks (scene units): the minimum's star is larger than the ball and drawn over
 #: it, the ball showing between its points.
 BALL_RADIUS = 0.12
@@ -195,6 +206,26 @@ def trajectory():
 def floor_index(scheduled_losses) -> int:
     """The schedule's index of the first step on the valley floor (J under WALL_J)."""
     return int(np.argmax(np.asarray(scheduled_losses) < WALL_J))
+
+
+def sweep_theta(elapsed: float) -> float:
+    """The camera's azimuth `elapsed` seconds into the sweep: THETA_FROM to END_THETA at one
+    pace, eased in and out (the speed grows from rest, and falls back to it, uniformly over
+    SWEEP_EASE of the time), then held."""
+    t = min(max(elapsed / SWEEP_SECONDS, 0.0), 1.0)
+    e, top = SWEEP_EASE, 1.0 / (1.0 - SWEEP_EASE)
+    if t < e:
+        u = top * t * t / (2 * e)
+    elif t > 1.0 - e:
+        u = 1.0 - top * (1.0 - t) ** 2 / (2 * e)
+    else:
+        u = top * (t - e / 2)
+    return THETA_FROM + u * (END_THETA - THETA_FROM)
+
+
+#: The azimuth as the slide ends (the camera's turn under the fall, the pull back and the slide).
+THETA_TO = sweep_theta(2 * DOLLY_SECONDS + sum(FALL_SECONDS) + 0.4 * (FALL_STEPS - 1)
+                       + SLIDE_SECONDS)
 
 
 class DollyView(View3D):
@@ -548,11 +579,13 @@ class Descent3d(ThemedScene):
         return self.descent_arrow_points(s, at=float(self.reached(s)))
 
     def arrow_opacity(self, pts=None) -> float:
-        """The −∇J arrow's opacity: 1, fading while it is drawn shorter than LABEL_MIN_PX at
-        480p (the legend's −∇J fades with it)."""
+        """The −∇J arrow's opacity: 1, fading while it reaches less than LABEL_MIN_PX (at 480p)
+        past the ball's edge, 0 once it is no longer than the ball's radius (the legend's −∇J
+        fades with it)."""
         pts = self.arrow_points() if pts is None else pts
         tip, tail = self.view.project(pts[[-1, 0]])[0]
-        return float(min(1.0, np.linalg.norm(tip - tail) * 60 / LABEL_MIN_PX))
+        past = (np.linalg.norm(tip - tail) - BALL_RADIUS) * 60
+        return float(np.clip(past / LABEL_MIN_PX, 0.0, 1.0))
 
     def build_descent_arrow(self):
         t = self.theme
@@ -660,7 +693,25 @@ class Descent3d(ThemedScene):
         self.play(self.view.dolly.animate.set_value(to), self.view.phi.animate.set_value(phi),
                   run_time=DOLLY_SECONDS, rate_func=smooth)
 
+    def start_sweep(self):
+        """The camera's slow orbit (sweep_theta), run by the scene's clock from now on, under
+        every move and hold that follows: set first in each frame, before what is drawn from
+        the view."""
+        clock = Mobject()
+        clock.elapsed = 0.0
+
+        def tick(m, dt):
+            m.elapsed += dt
+            self.view.theta.set_value(sweep_theta(m.elapsed))
+
+        clock.add_updater(tick)
+        self.add(clock)
+        self.mobjects.remove(clock)
+        self.mobjects.insert(0, clock)
+        self.sweep = clock
+
     def section_move_in_on_the_ball(self):
+        self.start_sweep()
         self.move_camera(1.0, FALL_PHI)
 
     def section_fall_down_the_wall(self):
@@ -676,9 +727,8 @@ class Descent3d(ThemedScene):
 
     def section_slide_along_the_floor(self):
         # on to the valley floor, one scheduled (log-spaced) step at a time at one pace, the
-        # camera turning slowly one way
+        # camera orbiting on
         self.play(self.s.animate(rate_func=linear).set_value(float(self.wall_end)),
-                  self.view.theta.animate(rate_func=linear).set_value(THETA_TO),
                   run_time=SLIDE_SECONDS)
 
     def close_up(self) -> Group:
@@ -713,17 +763,27 @@ class Descent3d(ThemedScene):
 
         star = self.star().move_to(ax.c2p(self.m_star, self.b_star))
         # b over its axis's top (as m stands under its axis's end), not left of the tick
-        # numbers, where it stood far from its axis, nearer the surface
+        # numbers, where it stood far from its axis, nearer the surface; just right of the
+        # axis's line, clear of the top number left of it
         ax.labels[1].next_to(ax.c2p(m0, b1), UP, buff=0.15)
+        ax.labels[1].align_to(ax.c2p(m0, b1) + 0.06 * RIGHT, LEFT)
         name = self.text("close-up", 26, t.muted)
         name.next_to(ax.c2p(m1, b1), UP, buff=0.15).align_to(ax.c2p(m1, b1), RIGHT)
+        # its ranges under it, one line each, right under the m axis's words
+        ranges = VGroup(*(self.tex(rf"{numbers.latex(lo, 2)} \le {v} \le {numbers.latex(hi, 2)}",
+                                   CLOSE_RANGES, t.muted)
+                          for v, lo, hi in (("m", m0, m1), ("b", b0, b1))))
+        ranges.arrange(DOWN, aligned_edge=RIGHT, buff=0.12)
+        low = min(m.get_bottom()[1] for m in ax.get_family() if isinstance(m, MathTex))
+        ranges.next_to([ax.c2p(m1, b0)[0], low, 0.0], DOWN, buff=0.15, aligned_edge=RIGHT)
+        self.close_ranges = ranges
         draw_path(path)
         path.add_updater(draw_path)
         draw_ball(ball)
         ball.add_updater(draw_ball)
         self.close_axes, self.close_path, self.close_ball = ax, path, ball
         self.close_name = name
-        return Group(img, ax, path, ball, star, name)
+        return Group(img, ax, path, ball, star, name, ranges)
 
     def region_marks(self) -> VGroup:
         """The close-up's region marked on the surface: its outline (CLOSE_M × CLOSE_B, each
@@ -771,34 +831,25 @@ class Descent3d(ThemedScene):
         group.add_updater(draw)
         return group
 
-    def drift(self, to: float, run_time: float):
-        """The camera's azimuth on to `to` at the drift's one pace (linear)."""
-        return self.view.theta.animate(rate_func=linear, run_time=run_time).set_value(to)
-
     def section_inset(self):
         self.close = self.close_up()
         self.marks = self.region_marks()
-        share = CLOSE_SECONDS / (CLOSE_SECONDS + CRAWL_SECONDS)
         # the outline and leaders under the marks: the minimum's star stays over everything
         self.add(self.marks)
         self.bring_to_front(self.start_ring, self.ball, self.min_star)
-        self.play(FadeIn(self.close, scale=0.9), FadeIn(self.marks),
-                  self.drift(THETA_TO + share * (CRAWL_THETA - THETA_TO), CLOSE_SECONDS),
-                  run_time=CLOSE_SECONDS)
+        self.play(FadeIn(self.close, scale=0.9), FadeIn(self.marks), run_time=CLOSE_SECONDS)
 
     def section_crawl(self):
         # along the floor to the last step, one scheduled (log-spaced) step at a time at one
-        # pace: followed in the close-up, the camera drifting on slowly
+        # pace: followed in the close-up, the camera orbiting on slowly
         self.play(self.s.animate(rate_func=linear).set_value(len(self.shown) - 1),
-                  self.drift(CRAWL_THETA, CRAWL_SECONDS), run_time=CRAWL_SECONDS)
+                  run_time=CRAWL_SECONDS)
 
     def section_arrive(self):
         t = self.theme
         # the close-up holds while the caption says the ball rests on the minimum (the
-        # camera drifting on at the crawl's pace), then closes
-        pace = (CRAWL_THETA - THETA_TO) / (CLOSE_SECONDS + CRAWL_SECONDS)
-        self.play(self.drift(CRAWL_THETA + pace * HOLD_SECONDS, HOLD_SECONDS),
-                  run_time=HOLD_SECONDS)
+        # camera's orbit easing to its end), then closes
+        self.wait(HOLD_SECONDS)
         self.close_shut_at = float(self.time)  # when the close-up starts to close
         # the close-up closes first, all of it at once: its map, a broad area, fades on a
         # steeper curve than its lines and words, so no faint box of it outlasts them
@@ -806,8 +857,10 @@ class Descent3d(ThemedScene):
         self.play(FadeOut(img, rate_func=lambda u: 1.0 - (1.0 - smooth(u)) ** 2),
                   FadeOut(Group(*rest)), FadeOut(self.marks), run_time=0.8)
         self.remove(self.close)
-        # the camera moves in on the whole valley, large, with its axes, as its window opens,
-        # turning on the same way
+        # the orbit has come to rest at END_THETA: the camera moves in on the whole valley,
+        # large, with its axes, as its window opens
+        self.sweep.clear_updaters()
+        self.remove(self.sweep)
         self.set_aim(self.end_aim)
         self.play(self.view.dolly.animate.set_value(1.0),
                   self.view.phi.animate.set_value(END_PHI),

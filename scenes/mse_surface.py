@@ -3,8 +3,9 @@
 One change at a time: the lit, meshed surface (each J in the map's colour, shaded only by the
 light; the axes numbered as the map); the contour map with log-spaced levels beside it, about
 as large as the surface, a few round costs drawn and labelled, the valley's inner levels over
-it; the camera's one slow arc, 37° from across the valley round towards the b axis, which shows
-the bowl's long floor and steep walls; the minimum marked (the house star, on the surface, on
+it; the camera's one slow arc, 30° from across the valley round towards the b axis (never so
+far that the b axis stands upright), rising on the way to look down into the valley, which
+shows the bowl's long floor and steep walls; the minimum marked (the house star, on the surface, on
 the map and in the legend) and J* read out (at the top right); a point moving on the map along
 b = b* while its twin rides the surface, a drop line from the floor up to it, tracing J(m, b*);
 then the key moment, slow: the surface cut away at b = b* (the part removed left as a faint
@@ -58,7 +59,7 @@ BOX = (4.4, 4.4, 2.8)
 CENTER = (-2.75, -0.45)
 REGION = (-2.8, -0.30, 6.9, 6.8)
 #: As the camera is lowered to face the cut, the box grows by ZOOM and moves down by CUT_DROP
-#: (scene units): seen from the side, the J axis stands taller, and its top, 300, would meet
+#: (scene units): seen from the side, the J axis stands taller, and its top, 250, would meet
 #: the formula.
 ZOOM, CUT_DROP = 1.0, 0.45
 #: Tick numbers: m at both ends of its window (m ∈ [−2, 4]) and by 2 between, as the map and
@@ -70,13 +71,16 @@ ZOOM, CUT_DROP = 1.0, 0.45
 #: it, and m = −2, at the J axis's foot, stands right of J's column of numbers. J's last tick
 #: lies above the surface's highest cost: seen from the first camera and from the one facing
 #: the cut, the surface's far corner rises higher on the screen than J's highest cost at the
-#: axis's front corner, so there the J axis runs up to it (J_AXIS_TOP).
+#: axis's front corner, so there the J axis runs on past it, to J_AXIS_TOP: 250, a little
+#: above the walls' highest cost (212), unnumbered (ticks 0, 100, 200), not on to a 300 no
+#: cost reaches.
 TICKS = (sorted({*views.M_TICKS, *views.M_RANGE}), [v for v in views.B_TICKS if v >= 0],
-         [100, 200, 300])
-J_AXIS_TOP = 300.0
-#: The house minimum star's size (outer radius, scene units): on the surface and the map, and in
-#: the legend. It is drawn over everything, so a point resting on the minimum never hides it.
-STAR_RADIUS, KEY_STAR_RADIUS = 0.15, 0.12
+         [100, 200])
+J_AXIS_TOP = 250.0
+#: The house minimum star's size (outer radius, scene units): one size on the surface, on the
+#: map and in the key. It is drawn over everything, so a point resting on the minimum never
+#: hides it.
+STAR_RADIUS = 0.15
 #: Its edge in the page's colour (Manim stroke width): wide enough to part the green from the
 #: map's and the surface's deepest colour in both themes.
 STAR_EDGE = 3.0
@@ -115,14 +119,24 @@ NUMBER_SIZE = 30
 #: from ARC_FROM to ARC_THETA about the J axis, slowly (arc_seconds): from across the valley
 #: round towards the b axis, so the bowl's long, flat floor and its steep walls turn into view.
 #: Both ends stay inside (−90°, 0°), where the axes keep their edges of the box (past −90°
-#: the b axis would jump to the other side); from −40° on, the J axis's top stays clear of the
-#: formula (towards 0° it runs into it). Then the camera turns to face the cut square on: it
+#: the b axis would jump to the other side); from −32° on, the J axis's top stays clear of the
+#: formula (towards 0° it runs into it). Along the arc neither floor axis turns steeper than
+#: FLOOR_STEEPEST (degrees from the screen's horizontal): at −32° the m axis stands at 39°, at
+#: −62° the b axis at 43° (by −77° it stood at 65°, nearly upright, its "8, 4, 0, b" stacked
+#: like a second J axis). Then the camera turns to face the cut square on: it
 #: ends looking along the b axis (CUT_THETA, 2° short of −90°, where the axes would swap their
 #: edges) from just above the floor (CUT_PHI, 6° above it), so the cut's edge is seen flat, as
 #: the slope sweep's parabola. The b axis, seen end on there, fades out (its numbers and label
 #: would stand on one another) over the first B_FADE of that move.
-ARC_FROM = -40.0
-ARC_THETA = -77.0
+ARC_FROM = -32.0
+ARC_THETA = -62.0
+FLOOR_STEEPEST = 45.0
+#: On the way the camera rises ARC_RISE degrees above its height (at the arc's middle, then
+#: back): it looks down into the valley, its long, narrow floor (the deep colours of the
+#: map's lowest levels) opening out between the walls rather than a streak along the trough.
+#: Seen from higher, the floor's front corner draws lower: the box rises ARC_LIFT (scene units)
+#: with the camera, so the m axis's numbers keep their margin from the frame's foot.
+ARC_RISE, ARC_LIFT = 12.0, 0.4
 CUT_PHI, CUT_THETA = 84.0, -88.0
 B_FADE = 0.4
 
@@ -144,7 +158,8 @@ class MseSurface(ThemedScene):
         return {
             "surface": "The cost J(m, b) as a 3-D surface: a long, narrow valley.",
             "map": "Beside it, the same cost as a contour map.",
-            "arc": f"The camera arcs round the surface: m runs from {t(m0)} to {t(m1)}, b from "
+            "arc": f"The camera arcs round the surface, rising to look down into the valley: m "
+                   f"runs from {t(m0)} to {t(m1)}, b from "
                    f"{t(b0)} to {t(b1)}, and the walls rise to J = "
                    f"{numbers.significant(j_top, 2)}.",
             "minimum": f"The minimum is starred: J* = {numbers.cost(j_star)}.",
@@ -384,10 +399,10 @@ class MseSurface(ThemedScene):
                                      levels=self.map_levels, level_true=True, aspect=BOX,
                                      rim=t.muted)
         self.axes = build_axes(t, self.view, TICKS, NUMBER_SIZE, apart=True, inset_ends=True)
-        # the first camera sees the far corner above J's top: the axis runs up to its 300 tick
-        # from the first frame to the last, that tick never fading out and back
+        # the first camera sees the far corner above J's top: the axis runs up to 250 from the
+        # first frame to the last
         self.axes.top = J_AXIS_TOP
-        self.axes.upright_label_right = True  # J beside the axis's top, clear of "300"
+        self.axes.upright_label_right = True  # J beside the axis's top, clear of "200"
         # both start invisible (no flash of the surface before the title), then fade in
         appear = [self.surface.fade_in(), self.axes.fade_in()]
         self.add(self.surface)  # the raster layer lies under everything else
@@ -399,7 +414,10 @@ class MseSurface(ThemedScene):
     def section_minimum(self):
         t = self.theme
         self.marker = self.minimum_marker()
-        key = VGroup(self.star(KEY_STAR_RADIUS), self.text("minimum", 24, t.muted))
+        # the key's star on the page: edged in its own green, not the page's colour, which
+        # would eat its thin arms there (over the map the edge parts it from the colours,
+        # and the star reads at its full size)
+        key = VGroup(self.star().set_stroke(t.good), self.text("minimum", 24, t.muted))
         self.rows = VGroup(
             key.arrange(RIGHT, buff=0.15),
             self.tex(rf"m^* = {numbers.latex(self.m_star, 3)}", NUMBER_SIZE, t.good),
@@ -422,9 +440,20 @@ class MseSurface(ThemedScene):
         self.wait(0.5)
 
     def arc(self, seconds: float, to_theta: float = ARC_THETA):
-        """A slow arc of the camera about the J axis, eased at both ends."""
-        self.play(self.view.theta.animate.set_value(to_theta), run_time=seconds,
+        """A slow arc of the camera about the J axis, eased at both ends, rising ARC_RISE at
+        its middle to look down into the valley, and back."""
+        phi, theta = self.view.phi.get_value(), self.view.theta.get_value()
+
+        def turn(_, alpha):
+            rise = np.sin(np.pi * alpha)
+            self.view.theta.set_value(theta + alpha * (to_theta - theta))
+            self.view.phi.set_value(phi - ARC_RISE * rise)
+            self.view.center[1] = CENTER[1] + ARC_LIFT * rise
+
+        self.play(UpdateFromAlphaFunc(ValueTracker(0.0), turn), run_time=seconds,
                   rate_func=smooth)
+        self.view.phi.set_value(phi)
+        self.view.center[1] = CENTER[1]
 
     def orbit(self, seconds: float, turn: float = 360.0):
         """One turn of the camera about the J axis (bench/surface_bench.py measures it)."""

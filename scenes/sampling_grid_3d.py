@@ -8,15 +8,16 @@ from under it (the square stays as it is) and goes, in one smooth move, straight
 floor, taking the floor's perspective on the way and coming in level from the left, below the
 axes' labels; the cube's count, 0 while the copy flies, reads 100 once it has landed; copies of
 the floor rise, in one steady move, plane after plane, into the 10 × 10 × 10 lattice
-(10³ = 1,000); then the camera orbits the lattice, one calm turn of 60° at one height (20°
-above its floor) round the cube's front corner, never looking down a row or a diagonal of the
-lattice, so its depth reads.
+(10³ = 1,000); then the camera orbits the lattice, one calm turn of 45° at one height (62°
+above its floor, looking down on it) round the cube's front corner, never within 20° of a row
+or a diagonal of the lattice, so its depth reads, and ends on a three-quarter view.
 The box of the cube comes with its labelled axes, each axis's label at the middle of its axis,
 out past its middle number (they stay with their axes as the camera turns). Each power
 grows into the room its count leaves as it moves aside. The copy's guesses show only once past
 the square's right edge (growing there from nothing), so the copy never crosses the square's
 guesses; the axes' words it passes under stay, each on a halo of the page colour. Before the
-orbit the square, its part done, fades and the cube grows to the middle of the frame.
+orbit the square shrinks towards the left edge and stays there, beside the cube, through the
+orbit: 100 beside 1,000.
 
 The points are gdcore.sampling.grid_points; the counts gdcore.sampling.guess_count. The lattice
 is projected by gdviz.fast_surface.View3D each frame and drawn as a few depth layers (far to
@@ -33,7 +34,6 @@ from manim import (
     Circle,
     Create,
     FadeIn,
-    FadeOut,
     Integer,
     MathTex,
     TransformMatchingShapes,
@@ -56,27 +56,28 @@ from gdviz.staging import CountLine, GuessRows, counted, rising_slots, stepwise
 (BINS,) = sampling.SAMPLING_GRID_3D.bins
 DIMS = tuple(range(1, max(sampling.SAMPLING_GRID_3D.dims) + 1))  # 1, 2, 3: each step one more
 LOW, HIGH = 0.0, 1.0
-#: The camera (elevation 20°, azimuth −75°) in Manim's angles. The camera keeps this height
+#: The camera (elevation 62°, azimuth −70°) in Manim's angles. The camera keeps this height
 #: throughout, and once the lattice is built it orbits at it, at a steady pace, through the
-#: cube's front corner (−45°) to azimuth −15°: a turn of 60°, from one face-on-ish view to its
-#: mirror image, so the cube reads as solid. The turn stays inside one quadrant (−90° to 0°):
-#: at either end the floor's axes would change sides. Looking down a row, a diagonal of a face
-#: or the long diagonal, the lattice collapses into columns, stripes or one flat grid of dots
-#: (at 30° above the floor and azimuth −45°, the long diagonal, it reads as a flat hexagon of
-#: streaks): along the whole turn the line of sight stays LATTICE_CLEAR (degrees) or more from
-#: each of them (the long diagonal, 15.3° away at −45°, is the nearest), and the two held
-#: views, the first and the last, END_CLEAR from them and TWO_ROW_CLEAR from the diagonals two
-#: rows long (such as (1, −2, 1)); at the corner the camera passes (2, −2, 1) for a moment,
-#: turning. Past −80° (and its mirror, −10°) the rows in depth stack into columns.
-PHI0, THETA0 = 90.0 - 20.0, -75.0
-THETA1 = -15.0
-LATTICE_CLEAR, END_CLEAR, TWO_ROW_CLEAR = 15.0, 20.0, 4.0
+#: cube's front corner (−45°) to azimuth −25°: a turn of 45°, ending on a three-quarter view in
+#: which every axis runs across the screen, none end on. The turn stays inside one quadrant
+#: (−90° to 0°): at either end the floor's axes would change sides. Looking down a row, a
+#: diagonal of a face or the long diagonal, the lattice collapses into columns, stripes or one
+#: flat grid of dots (at 20° above the floor the camera passes within 15° of the long diagonal
+#: at −45°, and the lattice flattens into a hexagon of streaks; at any height from 20° to 55°
+#: it passes within 20° of it or of a face's diagonal somewhere in the quadrant's middle): from
+#: 62° up, along the whole turn the line of sight stays LATTICE_CLEAR (degrees) or more from
+#: each of them, and the two held views, the first and the last, END_CLEAR from them and
+#: TWO_ROW_CLEAR from the diagonals two rows long (such as (1, −2, 1)).
+PHI0, THETA0 = 90.0 - 62.0, -70.0
+THETA1 = -25.0
+LATTICE_CLEAR, END_CLEAR, TWO_ROW_CLEAR = 20.0, 20.0, 4.0
 SIDE_2D = 4.0
 CENTRE_X_2D = -3.4
 TOP = 2.25  # the square's top edge; the titles sit above it
-#: scene length of each edge of the lattice's cube: drawn larger than the square beside it
-#: (SIDE_2D), whose guesses it multiplies by ten
-CUBE = 3.6
+#: scene length of each edge of the lattice's cube: seen from above (PHI0) it is drawn taller
+#: and wider than the square beside it (SIDE_2D), whose guesses it multiplies by ten, and fits
+#: between the count line and the floor's numbers
+CUBE = 3.0
 CUBE_CENTER = (3.4, -0.15)  # high enough that the w1 label keeps its margin below
 LAYERS = 8  # depth layers of the lattice
 #: a lattice point's radius at middle depth, and its range from the farthest (times
@@ -101,12 +102,13 @@ EMERGE = 0.3
 #: the orbit: its seconds, the share of them it eases in (and out) over, then the hold on the
 #: lattice
 ORBIT_SECONDS, ORBIT_EASE, HOLD_SECONDS = 12.0, 0.15, 1.5
-#: before the orbit the square and the title (their part done) fade (FADE_SECONDS); during it
-#: the cube's count line rises to the title's place and the cube grows GROW times, its guesses
-#: with it, drifting to the middle of the frame (GROWN_CENTER): as large as the frame's height
-#: allows
-GROW, GROWN_CENTER = 1.18, (0.0, -0.1)
-FADE_SECONDS = 0.8  # the square and the title fading, before the cube grows
+#: before the orbit the square (with its count line) shrinks to SQUARE_SHRINK of its size,
+#: towards the frame's left edge (its left edge SQUARE_LEFT), over SHRINK_SECONDS, and stays
+#: there beside the cube through the orbit: 100 beside 1,000; during the orbit the cube, its
+#: guesses and its count line drift left into the room it leaves, the cube's centre to
+#: GROWN_CENTER, GROW times its size
+SQUARE_SHRINK, SQUARE_LEFT, SHRINK_SECONDS = 0.8, -6.55, 1.0
+GROW, GROWN_CENTER = 1.0, (2.9, -0.3)
 #: the share of the stacking's seconds it eases in (and out) over: the planes rise in one
 #: steady move, not in steps
 STACK_EASE = 0.15
@@ -155,8 +157,9 @@ class SamplingGrid3d(ThemedScene):
                      f"Copies of the floor rise, plane after plane, until the cube holds "
                      f"{times(3)} = {n[3]} guesses: each new weight multiplies the guesses by "
                      f"{b}."),
-            "orbit": "The square makes room and the cube grows; the camera turns slowly round "
-                     "it at one height, so the depth of its lattice of guesses reads.",
+            "orbit": "The square moves aside and stays beside the cube; the camera turns slowly "
+                      "round the cube at one height, so the depth of its lattice of guesses "
+                      "reads.",
         }
 
     def setup(self):
@@ -515,20 +518,23 @@ class SamplingGrid3d(ThemedScene):
         self.record(3, self.head3, self.landings[-1][1])
 
     def make_room(self):
-        """The square and the title, their part done, fade (one change at a time: gone before
-        the cube moves, so it never passes over them, nor its count line over the title)."""
-        square = VGroup(self.ax2, self.frame2, self.dots2, self.head2, self.title)
-        self.play(FadeOut(square), run_time=FADE_SECONDS)
-        self.remove(square)
+        """The square, with its count line, shrinks towards the frame's left edge (one change
+        at a time: before the cube moves), and stays, beside the cube, through the orbit."""
+        square = VGroup(self.ax2, self.frame2, self.dots2, self.head2)
+        self.square, self.square_width = square, square.width
+        corner = square.get_corner(UP + LEFT)
+        target = np.array([SQUARE_LEFT, corner[1], 0.0])
+        self.play(square.animate.scale(SQUARE_SHRINK, about_point=corner).shift(target - corner),
+                  run_time=SHRINK_SECONDS)
 
     def settle(self):
         """An updater's function (m, alpha) that moves the cube (its guesses and count line
-        with it) to the middle of the frame and grows it GROW times as alpha runs 0 → 1, its
-        count line rising to the title's place."""
+        with it) to GROWN_CENTER and grows it GROW times as alpha runs 0 → 1, its count line
+        over it."""
         start = self.view.center.copy()
         end = np.array([*GROWN_CENTER, 0.0])
         head = self.head3
-        top = (head.top, self.title.get_top()[1])
+        top = (head.top, head.top)
 
         def grow(m, alpha):
             e = steady(alpha)
@@ -541,11 +547,11 @@ class SamplingGrid3d(ThemedScene):
         return grow
 
     def section_orbit(self):
-        """The square makes room for the cube; then the camera orbits the lattice, one turn at
-        one height at a steady pace (eased in and out), so its depth reads, while the cube
-        settles, grown, in the middle of the frame: a slow drift over the whole orbit (a
-        quicker move of its thousand small dots, more than a dot's width a frame, read as
-        dots vanishing and others appearing); then it holds."""
+        """The square makes room for the cube (it stays, smaller, at the left); then the camera
+        orbits the lattice, one turn at one height at a steady pace (eased in and out), so its
+        depth reads, while the cube settles into the room left: a slow drift over the whole
+        orbit (a quicker move of its thousand small dots, more than a dot's width a frame, read
+        as dots vanishing and others appearing); then it holds."""
         self.make_room()
         self.play(self.view.theta.animate(rate_func=steady).set_value(THETA1),
                   UpdateFromAlphaFunc(ValueTracker(0.0), self.settle(), rate_func=linear),

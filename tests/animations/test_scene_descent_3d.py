@@ -170,15 +170,36 @@ def test_camera_moves_in_on_the_fall_and_pulls_back():
     assert np.all(np.abs(after[:, 0] - cx) < w / 2 - 0.6)
     assert np.all(np.abs(after[:, 1] - cy) < h / 2 - 0.6)
     # the axes on screen at full strength at the end of every section from the fall on
+    turned = []
     for upto in ("move-in-on-the-ball", "fall-down-the-wall", "pull-back-to-the-valley",
                  "slide-along-the-floor", None):
         at = rendered(Descent3d, **({"upto": upto} if upto else {}))
         assert at.axes in at.mobjects and at.axes.shown == 1.0
         assert all(lab.get_fill_opacity() == 1.0 for lab in at.axes.labels)
+        turned.append(at.view.theta.get_value())
+    # the camera orbits under the whole descent, the fall and the pull back among it
+    assert THETA_FROM < turned[0] < turned[1] < turned[2] < turned[3] < turned[4] == END_THETA
     # the ball's J falls along the fall: gdcore's losses at steps 0, 1, 2
     j = [scene.ball_point(k)[2] for k in range(FALL_STEPS + 1)]
     np.testing.assert_allclose(j, trajectory().losses[:FALL_STEPS + 1], atol=0)
     assert j[0] > 80 and j[-1] < 4
+
+
+def test_the_camera_orbits_slowly_at_one_pace_under_the_whole_descent():
+    """One slow sweep of the azimuth, one way, from THETA_FROM to END_THETA over the move in,
+    the fall, the pull back, the slide, the crawl and the close-up's hold: eased in and out,
+    never faster than 1.3 times its mean pace nor a degree a second."""
+    from scenes.descent_3d import SWEEP_SECONDS, sweep_theta
+
+    t = np.linspace(0.0, SWEEP_SECONDS, 2001)
+    theta = np.array([sweep_theta(v) for v in t])
+    assert theta[0] == THETA_FROM and theta[-1] == pytest.approx(END_THETA)
+    speed = np.diff(theta) / np.diff(t)
+    mean = (END_THETA - THETA_FROM) / SWEEP_SECONDS
+    assert speed.min() >= 0.0 and speed.max() <= 1.3 * mean and speed.max() < 1.0
+    assert sweep_theta(SWEEP_SECONDS + 5.0) == pytest.approx(END_THETA)
+    scene = rendered(Descent3d)
+    assert scene.sweep.elapsed >= SWEEP_SECONDS - 0.1
 
 
 def test_the_closing_view_is_large_with_its_axes():
@@ -414,9 +435,9 @@ def test_the_crawl_is_shown_in_a_close_up_that_opens_and_closes():
             assert part.get_left()[0] > -7.111 + 0.4 and part.get_right()[0] < 7.111 - 0.4
             assert part.get_bottom()[1] > -4.0 + 0.4
         # the map, its name and each of its numbers and labels, apart from every other word
-        pieces = [close[0], scene.close_name, *[m for m in ax.get_family()
-                                                 if isinstance(m, SingleStringMathTex)]]
-        assert len(pieces) >= 2 + 6 + 2
+        pieces = [close[0], scene.close_name, *scene.close_ranges,
+                  *[m for m in ax.get_family() if isinstance(m, SingleStringMathTex)]]
+        assert len(pieces) >= 2 + 2 + 6 + 2
         for a in pieces:
             for other in [*scene.info, scene.readouts, *words]:
                 apart_x = (a.get_right()[0] < other.get_left()[0]
@@ -431,6 +452,32 @@ def test_the_crawl_is_shown_in_a_close_up_that_opens_and_closes():
         scene.axes.update_from_view()
     size = np.linalg.norm(np.ptp(on_surface[:, :2], axis=0))
     assert np.linalg.norm(np.ptp(want, axis=0)) >= 10 * size
+    # its words keep CLOSE_CLEAR from the 3-D axes' words while it is open (the camera
+    # orbiting on from the slide's end to the hold's)
+    from scenes.descent_3d import CLOSE_CLEAR, SWEEP_SECONDS, sweep_theta
+
+    mine = [scene.close_name, *scene.close_ranges,
+            *[m for m in ax.get_family() if isinstance(m, SingleStringMathTex)]]
+    closest = np.inf
+    try:
+        view.phi.set_value(PHI0)
+        view.dolly.set_value(0.0)
+        for theta in np.linspace(THETA_TO, sweep_theta(SWEEP_SECONDS), 5):
+            view.theta.set_value(theta)
+            scene.axes.update_from_view()
+            for a in mine:
+                for w in [n for nums in scene.axes.numbers for n in nums]:
+                    gap = max(w.get_left()[0] - a.get_right()[0],
+                              a.get_left()[0] - w.get_right()[0],
+                              w.get_bottom()[1] - a.get_top()[1],
+                              a.get_bottom()[1] - w.get_top()[1])
+                    closest = min(closest, gap)
+    finally:
+        view.theta.set_value(keep[0])
+        view.phi.set_value(keep[1])
+        view.dolly.set_value(keep[2])
+        scene.axes.update_from_view()
+    assert closest >= CLOSE_CLEAR
     # closed by the end
     assert scene.close not in scene.mobjects
 
@@ -461,7 +508,12 @@ def test_the_surface_has_a_rim_and_the_close_up_labels_its_axes_at_their_ends():
     top = ax.c2p(CLOSE_M[0], CLOSE_B[1])
     b_label = ax.labels[1]
     assert b_label.get_bottom()[1] > top[1] and b_label.get_bottom()[1] - top[1] < 0.3
-    assert abs(b_label.get_x() - top[0]) < 1e-6
+    # just right of the axis's line, clear of its top number left of it
+    assert top[0] < b_label.get_left()[0] < top[0] + 0.1
+    top_number = min((m for m in ax.get_family() if isinstance(m, SingleStringMathTex)
+                      and len(m.submobjects) and m.get_right()[0] < top[0]),
+                     key=lambda m: abs(m.get_y() - top[1]))
+    assert b_label.get_left()[0] - top_number.get_right()[0] >= 0.1
 
 
 def test_the_leaders_lie_on_a_halo_and_the_close_up_outlasts_the_claim():

@@ -7,6 +7,7 @@ from manim import Star, config
 from gdcore import data, regression
 from gdviz import views
 from gdviz.cost_surface_scene import PHI0, THETA0
+from gdviz.fast_surface import View3D
 from scenes import mse_surface
 from scenes.mse_surface import MseSurface
 
@@ -34,12 +35,24 @@ def test_drawn_surface_and_minimum_are_gdcores():
 
 
 def test_the_arc_is_slow_and_the_camera_ends_facing_the_cut():
-    """The camera's orbit turns slowly through 35° or more, within (−90°, 0°), where the axes
-    keep their edges of the box; then the camera ends facing the cut square on: looking along
-    the b axis (within 3° of it) from within 8° of the floor, so the cut's edge is seen flat;
-    the b axis, end on there, has faded out (numbers and label)."""
+    """The camera's orbit turns slowly through 30° or more, within (−90°, 0°), where the axes
+    keep their edges of the box, neither floor axis turning steeper than FLOOR_STEEPEST on the
+    screen (the b axis nearly upright read as a second J axis); then the camera ends facing the
+    cut square on: looking along the b axis (within 3° of it) from within 8° of the floor, so
+    the cut's edge is seen flat; the b axis, end on there, has faded out (numbers and label)."""
     arc = abs(mse_surface.ARC_THETA - mse_surface.ARC_FROM)
-    assert arc >= 35
+    assert arc >= 30 and mse_surface.FLOOR_STEEPEST <= 45
+    for u in np.linspace(0.0, 1.0, 31):  # the arc, rising at its middle
+        theta = mse_surface.ARC_FROM + u * (mse_surface.ARC_THETA - mse_surface.ARC_FROM)
+        phi = PHI0 - mse_surface.ARC_RISE * np.sin(np.pi * u)
+        view = View3D(((0, 1),) * 3, mse_surface.BOX, (0, 0), phi, theta)
+        o, m, b = view.project(np.array([[0, 0, 0], [1, 0, 0], [0, 1, 0]], float))[0]
+        for d in (m - o, b - o):
+            assert np.degrees(np.arctan2(abs(d[1]), abs(d[0]))) <= mse_surface.FLOOR_STEEPEST
+    # the old arc's end, −77°, stood the b axis at 65°
+    view = View3D(((0, 1),) * 3, mse_surface.BOX, (0, 0), PHI0, -77.0)
+    o, b = view.project(np.array([[0, 0, 0], [0, 1, 0]], float))[0]
+    assert np.degrees(np.arctan2(abs((b - o)[1]), abs((b - o)[0]))) > 60
     assert arc / MseSurface.arc_seconds < 6.0  # degrees a second: slow
     for theta in (mse_surface.ARC_FROM, mse_surface.ARC_THETA, mse_surface.CUT_THETA):
         assert -90 < theta < 0
@@ -191,9 +204,12 @@ def test_the_3d_ticks_are_the_maps_and_no_label_meets_another_word_at_any_camera
     others = boxes(words)
     keep = (view.phi.get_value(), view.theta.get_value(), view.lengths.copy())
     u = np.linspace(0.0, 1.0, 25)[:, None]
-    arc = np.column_stack([np.full(25, PHI0), mse_surface.ARC_FROM
+    # the arc rises at its middle, and the box with it (a negative drop)
+    rise = np.sin(np.pi * u[:, 0])
+    arc = np.column_stack([PHI0 - mse_surface.ARC_RISE * rise,
+                           mse_surface.ARC_FROM
                            + u[:, 0] * (mse_surface.ARC_THETA - mse_surface.ARC_FROM),
-                           np.ones(25), np.zeros(25)])
+                           np.ones(25), -mse_surface.ARC_LIFT / mse_surface.CUT_DROP * rise])
     face = np.column_stack([PHI0 + u * (mse_surface.CUT_PHI - PHI0),
                             mse_surface.ARC_THETA + u * (mse_surface.CUT_THETA
                                                          - mse_surface.ARC_THETA),
@@ -263,6 +279,12 @@ def test_the_minimum_is_the_house_star_everywhere_and_never_hidden():
     assert star3.get_fill_opacity() == 1.0  # seen: the cut edge is in front
     # ... larger than the point and drawn after it (and after the ghost of the cut)
     assert star3.width > dot3.width and scene.map_star.width > map_dot.width
+    # one star, one size: on the surface, on the map and in the key (on the page, edged in
+    # its own green: an edge in the page's colour there ate its arms, and it read a third as
+    # large)
+    assert key_star.get_stroke_color().to_hex().lower() == good
+    assert key_star.get_stroke_width() == scene.map_star.get_stroke_width()
+    np.testing.assert_allclose([key_star.width, star3.width], scene.map_star.width, rtol=1e-9)
     order = scene.mobjects
     assert order.index(scene.marker) > max(order.index(scene.link), order.index(scene.ghost))
     assert order.index(scene.map_star) > order.index(map_dot)
@@ -270,16 +292,19 @@ def test_the_minimum_is_the_house_star_everywhere_and_never_hidden():
 
 def test_the_j_axis_rises_above_the_surface_at_the_end():
     """Facing the cut, the surface's far corner rises higher on the screen than J's highest
-    cost at the axis's front corner: the J axis runs on to its 300 tick, above it."""
+    cost at the axis's front corner: the J axis runs on to 250, above it, a little above the
+    walls' highest cost, numbered 100 and 200 (no 300 tick no cost reaches)."""
     scene = rendered(MseSurface)
     axes = scene.axes
     assert axes.top == mse_surface.J_AXIS_TOP > scene.j_top
+    assert mse_surface.J_AXIS_TOP <= 1.25 * scene.j_top
+    assert list(mse_surface.TICKS[2]) == [100, 200] and max(mse_surface.TICKS[2]) < scene.j_top
     top = axes.lines.get_anchors()[-1]  # the upright axis is drawn last, upwards
     v, _ = scene.surface.cut_vertices()
     assert top[1] > scene.view.project(v)[0][:, 1].max() + 0.05
     numbers_j = axes.numbers[2]
     assert [n.get_fill_opacity() for n in numbers_j] == [1.0] * len(mse_surface.TICKS[2])
-    assert abs(numbers_j[-1].get_center()[1] - top[1]) < numbers_j[-1].height
+    assert numbers_j[-1].get_center()[1] < top[1]
 
 
 def test_the_valley_level_lines_are_gdcores_inner_levels():

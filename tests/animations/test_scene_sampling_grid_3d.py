@@ -20,6 +20,7 @@ from scenes.sampling_grid_3d import (
     ORBIT_EASE,
     PHI0,
     SIDE_2D,
+    SQUARE_SHRINK,
     STEP_SECONDS,
     THETA0,
     THETA1,
@@ -133,39 +134,52 @@ def test_the_camera_never_looks_down_a_row_or_a_diagonal_of_the_lattice():
     TWO_ROW_CLEAR from the diagonals two rows long; the camera is 20° or more above the floor
     and ends where the orbit ends."""
     assert 90.0 - PHI0 >= 20.0
-    assert LATTICE_CLEAR >= 15.0 and END_CLEAR >= 20.0
+    assert LATTICE_CLEAR >= 20.0 and END_CLEAR >= 20.0
     for theta in np.linspace(THETA0, THETA1, 121):
         assert sight_clearance(PHI0, theta, 1) >= LATTICE_CLEAR
     for theta in (THETA0, THETA1):
         assert sight_clearance(PHI0, theta, 1) >= END_CLEAR
         assert sight_clearance(PHI0, theta, 2) >= TWO_ROW_CLEAR
-    # the old orbit, at 30° through azimuth −45°, looked down the cube's long diagonal
+    # the old orbits, at 30° and at 20° through azimuth −45°, looked down the cube's long
+    # diagonal, or within 16° of it
     assert sight_clearance(60.0, -45.0, 1) < 6.0
+    assert sight_clearance(70.0, -45.0, 1) < 16.0
     assert -90.0 < min(THETA0, THETA1) and max(THETA0, THETA1) < 0.0
+    # the view it ends on: three-quarter, each floor axis drawn across the screen at 0.8 or
+    # more of the cube's edge (neither foreshortened towards the camera), the upright one,
+    # seen from above, at 0.45 or more
+    view = View3D(((0.0, 1.0),) * 3, (1.0,) * 3, (0.0, 0.0), PHI0, THETA1)
+    ends = view.project(np.vstack([np.zeros(3), np.eye(3)]))[0]
+    drawn = np.linalg.norm(ends[1:, :2] - ends[0, :2], axis=1)
+    assert np.all(drawn[:2] >= 0.8) and drawn[2] >= 0.45
     scene = rendered(SamplingGrid3d)
     assert scene.view.phi.get_value() == PHI0
     assert scene.view.theta.get_value() == THETA1
 
 
 def test_the_cube_is_drawn_larger_than_the_square():
-    """The cube, ten times the square's guesses, is drawn larger than the square: its edge is
-    at least 0.9 of the square's side, and its outline on the screen wider than the square and
-    a fifth taller, beside the square; for the orbit, the square gone, it grows GROW times,
-    inside the frame's margin (its count line above it)."""
-    assert CUBE >= 0.9 * SIDE_2D
+    """The cube, ten times the square's guesses, is drawn larger than the square: its outline
+    on the screen a fifth taller than the square and larger in area, beside the square;
+    for the orbit the square, smaller, stays at the left (100 beside 1,000), and the cube stays
+    inside the frame's margin (its count line above it), clear of the square."""
     corners = np.array([[a, b, c] for a in (0, 1) for b in (0, 1) for c in (0, 1)], float)
     view = View3D(((0.0, 1.0),) * 3, (CUBE,) * 3, (0.0, 0.0), PHI0, THETA0)
     scr = view.project(corners)[0]
-    assert np.ptp(scr[:, 0]) > SIDE_2D and np.ptp(scr[:, 1]) > 1.2 * SIDE_2D
-    assert GROW >= 1.15
+    assert np.ptp(scr[:, 1]) > 1.2 * SIDE_2D
+    assert np.ptp(scr[:, 0]) * np.ptp(scr[:, 1]) > 1.1 * SIDE_2D**2
     scene = rendered(SamplingGrid3d)
     np.testing.assert_allclose(scene.view.lengths, CUBE * GROW)
+    square = scene.square
+    assert square in scene.mobjects and scene.dots2 in square
+    np.testing.assert_allclose(square.width / SQUARE_SHRINK, scene.square_width, rtol=1e-6)
+    assert square.get_left()[0] > -7.111 + 0.4
     for theta in np.linspace(THETA0, THETA1, 13):
         view = View3D(((0.0, 1.0),) * 3, (CUBE * GROW,) * 3, GROWN_CENTER, PHI0, theta)
         scr = view.project(corners)[0]
-        assert np.ptp(scr[:, 1]) > 1.4 * SIDE_2D
+        assert np.ptp(scr[:, 1]) > 1.2 * SIDE_2D
         assert scr[:, 1].max() < scene.head3.get_bottom()[1] - 0.1
         assert scr[:, 1].min() > -4.0 + 0.8  # room for the floor's numbers in the margin
+        assert scr[:, 0].min() > square.get_right()[0] + 0.5
 
 
 def test_the_orbit_is_one_steady_turn_at_one_height():
@@ -298,13 +312,13 @@ def test_the_axes_share_the_panels_tick_numbers_and_stand_apart():
 
 def test_each_step_slower_than_the_one_before():
     """The build's steps slow as they grow, the last (×10 into the cube) the slowest; the orbit
-    after it, the scene's moment, longer than any step, turning through 60° or more (so the
+    after it, the scene's moment, longer than any step, turning through 45° or more (so the
     cube reads as solid) inside one quadrant (the floor's axes never change sides)."""
     from scenes.sampling_grid_3d import ORBIT_SECONDS
 
     assert STEP_SECONDS[1] < STEP_SECONDS[2] < STEP_SECONDS[3] < ORBIT_SECONDS
     assert ORBIT_SECONDS >= 10.0
-    assert abs(THETA1 - THETA0) >= 60.0
+    assert abs(THETA1 - THETA0) >= 45.0
     assert -90.0 < min(THETA0, THETA1) and max(THETA0, THETA1) < 0.0
 
 
