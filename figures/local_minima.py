@@ -38,9 +38,9 @@ TIME_STEPS = 100
 #: near a minimum each still reads, and where the run shares a slope with plain descent the
 #: plain run's smaller dots sit inside them.
 DOT_RIM = 0.5
-#: The runs' names in the one legend (with their settings): each named as the optimizer whose
-#: colour it takes, so the SGD green and the Momentum blue read as those optimizers.
-PLAIN, MOMENTUM = "plain gradient descent (SGD)", "momentum (Momentum)"
+#: The runs' names in the one legend (with their settings): plain descent named as the races
+#: name it (their SGD is this update), whose green it takes; momentum in the Momentum blue.
+PLAIN, MOMENTUM = "plain gradient descent (the races’ SGD)", "momentum"
 #: The momentum run's step dots (top right): its first pass over the bumps dot by dot, then,
 #: as it swings to and fro about the deepest minimum, every SWING_EVERY-th step only, and none
 #: within SETTLED (in w) of its end, where the star and the end square stand beside each other

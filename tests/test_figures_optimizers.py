@@ -516,8 +516,8 @@ def test_local_minima_plain_run_reads_on_the_momentum_dots(theme):
     (legend,) = [ax.get_legend() for ax in fig.axes if ax.get_legend()]
     assert legend.axes is fig.axes[2]
     assert [t.get_text() for t in legend.get_texts()] == [
-        r"plain gradient descent (SGD), $\alpha = 0.05$",
-        r"momentum (Momentum), $\alpha = 0.05$, $\beta = 0.9$", "start", "end",
+        r"plain gradient descent (the races’ SGD), $\alpha = 0.05$",
+        r"momentum, $\alpha = 0.05$, $\beta = 0.9$", "start", "end",
         "deepest minimum"]
     for handle, run in zip(legend.legend_handles, ("plain", "momentum")):
         assert same_colour(handle.get_color(), by_gid(fig, f"position:{run}").get_color())
