@@ -780,7 +780,7 @@ def test_guess_explosion(theme):
     t = th.get(theme)
     for k in (2, 3, 11935):  # the house mark of a point
         (ln,) = [ln for ln in ax.lines if len(ln.get_xdata()) == 1 and ln.get_xdata()[0] == k]
-        assert same_color(ln.get_markerfacecolor(), t.text)
+        assert same_color(ln.get_markerfacecolor(), t.accent)
         assert ln.get_marker() == th.MARKERS["current"].marker
     # the crossing is no point of the model's: no dot, a dotted reading line from the atoms'
     # line down to the parameter axis at 80, where the curve meets the atoms' line, named there
