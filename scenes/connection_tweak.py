@@ -68,9 +68,18 @@ X_INPUT, LAYER_NAMES = EX.x_input, EX.layer_names
 #: three columns of numbers stand right of the outputs (a, Δa, then the first nudge's Δa kept,
 #: under its w), COLUMN_PITCH and GHOST_PITCH apart, 24 px and more clear of the
 #: frame's right edge.
-LAY_W, LAY_H, UNIT = 12.5, 5.6, 0.74
-NET_CENTER = 0.2 * UP + 1.45 * LEFT
-COLUMN_PITCH, GHOST_PITCH = 1.1, 1.35
+LAY_W, LAY_H, UNIT = 12.0, 5.6, 0.74
+NET_CENTER = 0.2 * UP + 1.72 * LEFT
+COLUMN_PITCH, GHOST_PITCH = 1.3, 1.37
+#: The size of the numbers read during the tweak: the outputs' a and Δa columns (the kept
+#: nudge's column a copy of the Δa one), and the hidden layers' largest |Δa|
+#: (at TICK_SIZE their digits stood about 10 px tall at 480p, under the 12 px a number read
+#: must have; the hidden layers' two readouts a little smaller, so that they keep apart); the
+#: layers are drawn a little closer so that the wider columns keep clear of the outputs and of
+#: the frame's edge.
+TABLE_SIZE, HIDDEN_SIZE = 36, 34
+#: The kept column's head, "w + 0.5", as large as keeps it clear of the Δa head beside it.
+GHOST_HEAD_SIZE = 26
 #: The strongest fill of a changed neuron (mix of background -> accent).
 STRENGTH = 0.85
 #: The forward pass fills a neuron by its a in A_STEPS flat greys (gdviz.colors.activation_fill),
@@ -382,16 +391,16 @@ class ConnectionTweak(ThemedScene):
         the decimal point, live (updaters read gdcore through outputs())."""
         t, net = self.theme, self.net
         out_l = len(SIZES) - 1
-        right_a = net.point(out_l, 0)[0] + net.radius + 1.0
+        right_a = net.point(out_l, 0)[0] + net.radius + 1.25
         a0 = self.outputs()
         outs, moves = VGroup(), VGroup()
         for k in range(SIZES[-1]):
             y = net.point(out_l, k)[1]
-            num = DecimalNumber(a0[k], num_decimal_places=3, font_size=TICK_SIZE, color=t.text)
+            num = DecimalNumber(a0[k], num_decimal_places=3, font_size=TABLE_SIZE, color=t.text)
             num.move_to([right_a, y, 0], aligned_edge=RIGHT)
             num.add_updater(lambda d, k=k, y=y: set_number(d, self.outputs()[k]).move_to(
                 [right_a, y, 0], aligned_edge=RIGHT))
-            move = DecimalNumber(0.0, num_decimal_places=3, font_size=TICK_SIZE, color=t.accent)
+            move = DecimalNumber(0.0, num_decimal_places=3, font_size=TABLE_SIZE, color=t.accent)
             move.move_to([right_a + COLUMN_PITCH, y, 0], aligned_edge=RIGHT)
             move.add_updater(lambda d, k=k, y=y: show_change(d, self.outputs()[k] - a0[k]).move_to(
                 [right_a + COLUMN_PITCH, y, 0], aligned_edge=RIGHT))
@@ -413,7 +422,7 @@ class ConnectionTweak(ThemedScene):
         top = max(net.point(l, 0)[1] for l in range(1, len(SIZES) - 1)) + net.radius
         out = VGroup()
         for l in range(1, len(SIZES) - 1):
-            read, num = readout(r"\max|\Delta a|", 0.0, 3, TICK_SIZE, color=t.accent)
+            read, num = readout(r"\max|\Delta a|", 0.0, 3, HIDDEN_SIZE, color=t.accent)
             read.move_to([net.point(l, 0)[0], top + 0.27, 0])
             num.add_updater(lambda d, l=l: set_number(
                 d, float(np.max(self.changes(self.w.get_value())[l]))))
@@ -468,7 +477,7 @@ class ConnectionTweak(ThemedScene):
         t = self.theme
         ghost = self.moves.copy().clear_updaters()
         self.add(ghost)
-        head = self.mixed(f"$w + {numbers.latex(offset, 1)}$", 24, t.muted)
+        head = self.mixed(f"$w + {numbers.latex(offset, 1)}$", GHOST_HEAD_SIZE, t.muted)
         right = self.right_a + COLUMN_PITCH + GHOST_PITCH
         head.move_to([right, self.head_y, 0], aligned_edge=RIGHT).align_to(self.a_head, DOWN)
         self.play(ghost.animate.shift(GHOST_PITCH * RIGHT).set_color(t.muted),
