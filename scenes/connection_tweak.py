@@ -1,35 +1,33 @@
 """One weight touches everything after it: a first-layer weight changes, its cone lights up.
 
 The 10-8-8-5 network of the still (gdcore.networks.CONNECTION_TWEAK, the still's: same sizes, seed,
-input, connection and nudge). A ValueTracker holds the weight W[0][J, I]; everything else on
-screen is gdcore's forward pass with the weight the tracker holds, in the same frame: its
-readout and its edge, |Δa| of every neuron (nn.activation_changes on the fixed input), which
-fills each neuron and tints the edges leaving it (log scale, as in the still), the largest |Δa|
-of each hidden layer written over it, and the outputs' a and Δa. Neurons outside the cone have
-|Δa| = 0 and do not change. The layers are named with their kind (gdcore's network: sigmoid
-hidden layers, a linear output layer, so outputs may leave (0, 1)). The set-up is brief (under
-12 s): a wave runs forward along the edges, said on screen, one layer after the other: a thin
-pulse along the layer's edges, then its neurons filled by their activations a from gdcore in
-A_STEPS flat greys (page to text grey, gdviz.colors.activation_fill), on one scale for
-every layer (−1.5 … 1.0, bins 0.5 wide: one grey is one range of a wherever it is seen; the
-sigmoid hidden layers' a, 0.32 … 0.74, fall in the two greys either side of 0.5), said on the
-key under the network, the outputs' a written at the end. Then the fills change meaning,
-one step at a time and before anything is picked out: the words and the activations' key leave,
-the fills fade to the page in a slow play of their own (SWITCH_TIME), then the |Δa| key comes
-in: a colour bar (one smooth gradient over a log scale of |Δa|, said on the key, from D_LOW, its
-left end, written there, to the largest change) ticked at round powers of ten, gives the fills'
-scale; a neuron that does not change stays the page's colour. Then, one readout at a time, the
-weight w (its edge drawn on top of all others), the outputs' changes Δa (both columns lined up
-on the decimal point; a change that rounds to nothing reads 0.000, unsigned) and a note that
-the neuron it feeds and every later one change, said as those neurons and the cone's edges
-light up, and the hidden layers' largest |Δa|. The weight then moves one tweak
-at a time (CONNECTION_TWEAK.tweaks: +0.5, back, +1.0), each said before it is made: the weight,
-its edge (whose width follows |w|), every fill and every number move together, the slowest play
-of the video (NUDGE_TIME), while a pulse runs forward along the cone's edges to show which way
-the change travels. What the outputs did (their largest change, from gdcore) is said after.
-After the first nudge its Δa column is kept, in grey beside the live one under its nudge, and
-the larger nudge after it plays quicker (AGAIN_TIME): its staging is the first's, what is new
-is its changes beside the first's, and its words give both largest changes.
+input, connection and nudge). A ValueTracker holds the weight W[0][J, I]; everything else on screen
+is gdcore's forward pass with the weight the tracker holds, in the same frame: its readout and its
+edge, |Δa| of every neuron (nn.activation_changes on the fixed input), which fills each neuron and
+tints the edges leaving it (log scale, as in the still), the largest |Δa| of each hidden layer
+written over it, and the outputs' a and Δa. Neurons outside the cone have |Δa| = 0 and do not
+change. The layers are named with their kind (gdcore's network: sigmoid hidden layers, a linear
+output layer, so outputs may leave (0, 1)). The set-up is brief (under 12 s): a wave runs forward
+along the edges, said on screen, one layer after the other: a thin pulse along the layer's edges,
+then its neurons filled by their activations a from gdcore in A_STEPS flat greys (page to text grey,
+gdviz.colors.activation_fill), on one scale for every layer (−1.5 … 1.0, bins 0.5 wide: one grey is
+one range of a wherever it is seen; the sigmoid hidden layers' a, 0.32 … 0.74, fall in the two greys
+either side of 0.5), said on the key under the network, the outputs' a written at the end. Then the
+fills change meaning, before anything is picked out, in one slow play (SWITCH_TIME): the words and
+the activations' key fade out as the fills fade to the page and the |Δa| key fades in: a colour bar
+(one smooth gradient over a log scale of |Δa|, said on the key, from D_LOW, its left end, written
+there, to the largest change) ticked at round powers of ten, gives the fills' scale; a neuron that
+does not change stays the page's colour. Then, one readout at a time, the weight w (its edge drawn
+on top of all others), the outputs' changes Δa (both columns lined up on the decimal point; a change
+that rounds to nothing reads 0.000, unsigned) and a note that the neuron it feeds and every later
+one change, said as those neurons and the cone's edges light up, and the hidden layers' largest
+|Δa|. The weight then moves one tweak at a time (CONNECTION_TWEAK.tweaks: +0.5, back, +1.0), each
+said before it is made: the weight, its edge (whose width follows |w|), every fill and every number
+move together, the slowest play of the video (NUDGE_TIME), while a pulse runs forward along the
+cone's edges to show which way the change travels. What the outputs did (their largest change, from
+gdcore) is said after. After the first nudge its Δa column is kept, in grey beside the live one
+under its nudge, and the larger nudge after it plays quicker (AGAIN_TIME): its staging is the
+first's, what is new is its changes beside the first's, and its words give both largest changes.
 Render alone with: manim -ql scenes/connection_tweak.py ConnectionTweak
 """
 
@@ -68,9 +66,18 @@ X_INPUT, LAYER_NAMES = EX.x_input, EX.layer_names
 #: three columns of numbers stand right of the outputs (a, Δa, then the first nudge's Δa kept,
 #: under its w), COLUMN_PITCH and GHOST_PITCH apart, 24 px and more clear of the
 #: frame's right edge.
-LAY_W, LAY_H, UNIT = 12.5, 5.6, 0.74
-NET_CENTER = 0.2 * UP + 1.45 * LEFT
-COLUMN_PITCH, GHOST_PITCH = 1.1, 1.35
+LAY_W, LAY_H, UNIT = 12.0, 5.6, 0.74
+NET_CENTER = 0.2 * UP + 1.72 * LEFT
+COLUMN_PITCH, GHOST_PITCH = 1.3, 1.37
+#: The size of the numbers read during the tweak: the outputs' a and Δa columns (the kept
+#: nudge's column a copy of the Δa one), and the hidden layers' largest |Δa|
+#: (at TICK_SIZE their digits stood about 10 px tall at 480p, under the 12 px a number read
+#: must have; the hidden layers' two readouts a little smaller, so that they keep apart); the
+#: layers are drawn a little closer so that the wider columns keep clear of the outputs and of
+#: the frame's edge.
+TABLE_SIZE, HIDDEN_SIZE = 36, 34
+#: The kept column's head, "w + 0.5", as large as keeps it clear of the Δa head beside it.
+GHOST_HEAD_SIZE = 26
 #: The strongest fill of a changed neuron (mix of background -> accent).
 STRENGTH = 0.85
 #: The forward pass fills a neuron by its a in A_STEPS flat greys (gdviz.colors.activation_fill),
@@ -355,15 +362,18 @@ class ConnectionTweak(ThemedScene):
         # then what it changes: the note, as the neuron it feeds and every later one light up
         # (no leader: the lit cone is what the note names)
         accent = t.accent
-        # the fills change meaning first, each change a beat of its own and before anything is
-        # picked out: the forward pass's words and the activations' key leave (never a
-        # page-coloured fill under a key of a), then the fills fade to the page in a slow play
-        # of their own (SWITCH_TIME): before the weight moves nothing has changed
-        self.play(FadeOut(self.said), FadeOut(self.a_key), run_time=0.5)
-        self.play(net.transition(lambda n: n.set_neuron_style(fill=t.background, apply=False)),
-                  run_time=SWITCH_TIME)
+        # the fills change meaning first, before anything is picked out, in one slow play
+        # (SWITCH_TIME): the forward pass's words and the activations' key fade out as the fills
+        # fade to the page and the |Δa| key fades in, the keys cross-fading with the fills (one
+        # after the other, the network stood blank with no key for seconds): before the weight
+        # moves nothing has changed
         self.d_key = self.delta_key()
-        self.play(FadeIn(self.d_key), run_time=0.6)
+        # (the old key out in the first half, the new one in in the second: the two share a
+        # place and never show over each other)
+        self.play(FadeOut(self.said), FadeOut(self.a_key, rate_func=lambda a: min(1.0, 2 * a)),
+                  net.transition(lambda n: n.set_neuron_style(fill=t.background, apply=False)),
+                  FadeIn(self.d_key, rate_func=lambda a: max(0.0, 2 * a - 1)),
+                  run_time=SWITCH_TIME)
         self.play(net.transition(lambda n: n.set_edge_style([self.connection], color=accent,
                                                             width=TWEAK_WIDTH, apply=False)),
                   Create(pointer), FadeIn(w_read), run_time=1.0)
@@ -382,16 +392,16 @@ class ConnectionTweak(ThemedScene):
         the decimal point, live (updaters read gdcore through outputs())."""
         t, net = self.theme, self.net
         out_l = len(SIZES) - 1
-        right_a = net.point(out_l, 0)[0] + net.radius + 1.0
+        right_a = net.point(out_l, 0)[0] + net.radius + 1.25
         a0 = self.outputs()
         outs, moves = VGroup(), VGroup()
         for k in range(SIZES[-1]):
             y = net.point(out_l, k)[1]
-            num = DecimalNumber(a0[k], num_decimal_places=3, font_size=TICK_SIZE, color=t.text)
+            num = DecimalNumber(a0[k], num_decimal_places=3, font_size=TABLE_SIZE, color=t.text)
             num.move_to([right_a, y, 0], aligned_edge=RIGHT)
             num.add_updater(lambda d, k=k, y=y: set_number(d, self.outputs()[k]).move_to(
                 [right_a, y, 0], aligned_edge=RIGHT))
-            move = DecimalNumber(0.0, num_decimal_places=3, font_size=TICK_SIZE, color=t.accent)
+            move = DecimalNumber(0.0, num_decimal_places=3, font_size=TABLE_SIZE, color=t.accent)
             move.move_to([right_a + COLUMN_PITCH, y, 0], aligned_edge=RIGHT)
             move.add_updater(lambda d, k=k, y=y: show_change(d, self.outputs()[k] - a0[k]).move_to(
                 [right_a + COLUMN_PITCH, y, 0], aligned_edge=RIGHT))
@@ -413,7 +423,7 @@ class ConnectionTweak(ThemedScene):
         top = max(net.point(l, 0)[1] for l in range(1, len(SIZES) - 1)) + net.radius
         out = VGroup()
         for l in range(1, len(SIZES) - 1):
-            read, num = readout(r"\max|\Delta a|", 0.0, 3, TICK_SIZE, color=t.accent)
+            read, num = readout(r"\max|\Delta a|", 0.0, 3, HIDDEN_SIZE, color=t.accent)
             read.move_to([net.point(l, 0)[0], top + 0.27, 0])
             num.add_updater(lambda d, l=l: set_number(
                 d, float(np.max(self.changes(self.w.get_value())[l]))))
@@ -468,7 +478,7 @@ class ConnectionTweak(ThemedScene):
         t = self.theme
         ghost = self.moves.copy().clear_updaters()
         self.add(ghost)
-        head = self.mixed(f"$w + {numbers.latex(offset, 1)}$", 24, t.muted)
+        head = self.mixed(f"$w + {numbers.latex(offset, 1)}$", GHOST_HEAD_SIZE, t.muted)
         right = self.right_a + COLUMN_PITCH + GHOST_PITCH
         head.move_to([right, self.head_y, 0], aligned_edge=RIGHT).align_to(self.a_head, DOWN)
         self.play(ghost.animate.shift(GHOST_PITCH * RIGHT).set_color(t.muted),

@@ -1,25 +1,24 @@
 """Dropout: every training step trains a different thinned network.
 
 The 4-6-6-2 network of the still (gdcore.networks.DROPOUT, the still's: same sizes, rate, steps,
-seed and masks). The dense network comes in layer by layer, input to output, then the note
-beside it. The first mask comes in one hidden layer at a time (dropped hidden neurons turn to a
-thin faded outline, as in the still, filled with the page and drawn over the edges, so no line
-passes through them; their edges vanish; kept hidden ones take the accent); then the forward
-sweep lights the kept edges layer by layer, input to output, where they stay until the step
-ends; a key says the orange is this step's thinned network. At each later step the last mask
-turns into the new one in one move: the neurons dropped anew go out as the ones restored come
-back, the lit edges going straight from the old thinned network to the new one (never through
-the quiet colour); neurons dropped at both steps keep their faded outline, neurons kept at both
-their accent outline, throughout; the step number and the count of kept neurons turn in place
-when the new mask has landed, so the count always counts a mask drawn. The count of hidden
-neurons kept comes in once the first mask has landed. Input and output neurons keep their
-solid muted outline throughout; the note is set flush left, 36 px in. After the last step the
-lesson as one picture: the note and counters give way, the last thinned network travels to its
-thumbnail at the right end of a row in one gentle move, a Transform into the thumbnail already
-in its place (the layers drawn closer and the lines thinner so that four fit, well apart), and
-the first three steps' thinned networks come in beside it, one after the other in the order of
-the steps, left to right, each under its step and its count of hidden neurons kept: four
-different thinned networks, held.
+seed and masks). The dense network comes in layer by layer, input to output, then the note beside
+it. The first mask comes in one hidden layer at a time (dropped hidden neurons turn to a thin faded
+outline, as in the still, filled with the page and drawn over the edges, so no line passes through
+them; their edges vanish; kept hidden ones take the accent); then the forward sweep lights the kept
+edges layer by layer, input to output, where they stay until the step ends; a key says the orange is
+this step's thinned network. At each later step the last mask turns into the new one, the neurons
+first, then their edges: the neurons dropped anew go out as the ones restored come back, then the
+lit edges going straight from the old thinned network to the new one (never through the quiet
+colour); neurons dropped at both steps keep their faded outline, neurons kept at both their accent
+outline, throughout; the step number and the count of kept neurons turn in place when the new mask
+has landed, so the count always counts a mask drawn. The count of hidden neurons kept comes in once
+the first mask has landed. Input and output neurons keep their solid muted outline throughout; the
+note is set flush left, 36 px in. After the last step the lesson as one picture: the note and
+counters give way, the last thinned network travels to its thumbnail at the right end of a row in
+one gentle move, a Transform into the thumbnail already in its place (the layers drawn closer and
+the lines thinner so that four fit, well apart), and the first three steps' thinned networks come in
+beside it, one after the other in the order of the steps, left to right, each under its step and its
+count of hidden neurons kept: four different thinned networks, held.
 Render alone with: manim -ql scenes/dropout.py Dropout
 """
 
@@ -46,10 +45,12 @@ from manim.utils.rate_functions import ease_in_out_sine
 
 from gdcore.networks import DROPOUT
 from gdviz import numbers
+from gdviz.colors import mix
 from gdviz.manim_blocks import set_number
 from gdviz.manim_theme import Section, ThemedScene, sections
 from gdviz.network_mobject import NetworkMobject
 from gdviz.numbers import count, word
+from gdviz.theme import contrast_mix
 
 EX = DROPOUT
 SIZES, P_DROP, STEPS = EX.sizes, EX.p_drop, EX.steps
@@ -64,12 +65,20 @@ N_HIDDEN = EX.n_hidden
 #: far as a mark may go (Theme.faded, 3:1), at FADED_OPACITY: absent, not a difference (a dash
 #: is one, docs/STYLE.md).
 FADED_WIDTH, FADED_OPACITY = 2.0, 1.0
+#: The contrast of a dropped neuron's outline against the page, per theme: the least a mark may
+#: have (3:1) on the white page; on the near-black one that grey, 2 px wide, all but vanished
+#: (and was gone in the closing thumbnails), so it is lighter there, still well under the muted
+#: outlines of the neurons in play.
+DROPPED_CONTRAST = {"light": 3.0, "dark": 4.5}
 #: Seconds the forward sweep takes per layer of edges.
 SWEEP_PER_LAYER = 0.7
 #: Seconds of each change of the mask (the key moment: a change of a few neurons, slow enough
 #: to follow), and the new thinned network's hold after a change (drops and returns in one
 #: move, the step and count turning as it lands).
 MASK_TIME, NEXT_TIME, HOLD = 1.0, 1.5, 1.8
+#: The share of a change of the mask its neurons take; the edges follow in the rest (the mask
+#: first, then its edges: at once, a dropped neuron's grey edges still showed as it faded).
+MASK_SHARE = 0.55
 #: The closing row: each step's thinned network at ROW_SCALE of its size (at two thirds the
 #: row left a wide empty band under the title), its layers drawn ROW_SQUEEZE as far apart and
 #: its neurons, kept round, at ROW_DOT of their scaled size (28 px across at 480p: at half size,
@@ -167,7 +176,7 @@ class Dropout(ThemedScene):
         # a thin faded outline over every hidden neuron, unseen until the neuron is dropped;
         # filled with the page and drawn above the edges, so that nothing is seen passing
         # through a dropped neuron (it reads as cut off, not as still connected)
-        last, faded = len(SIZES) - 1, ManimColor.from_rgb(t.faded(t.muted))
+        last, faded = len(SIZES) - 1, dropped_color(t)
         self.faded = {n: Circle(radius=net.radius).move_to(net.point(*n))
                       .set_stroke(faded, width=FADED_WIDTH, opacity=0.0)
                       .set_fill(t.background, opacity=0.0).set_z_index(2)
@@ -240,13 +249,11 @@ class Dropout(ThemedScene):
         accent. The count of kept neurons comes in once the whole mask has landed."""
         hidden = range(1, len(SIZES) - 1)
         for h in hidden:
-            count = []
-            if h == hidden[-1]:
-                set_number(self.k_num, n_kept)
-                count = [FadeIn(self.kept_line, rate_func=lambda a: max(0.0, 2 * a - 1))]
             self.play(self.mask_to({n for n in dropped if n[0] <= h},
                                    {n for n in dropped if n[0] == h}, set()),
-                      *count, run_time=MASK_TIME)
+                      run_time=MASK_TIME)
+        set_number(self.k_num, n_kept)
+        self.play(FadeIn(self.kept_line), run_time=0.4)
 
     def next_mask(self, before: set, after: set, n_kept: int, step: int):
         """The last mask turns into the next in one move: the neurons dropped anew go out
@@ -259,19 +266,33 @@ class Dropout(ThemedScene):
                   _switch(self.step_num, step, at=1.0), _switch(self.k_num, n_kept, at=1.0),
                   run_time=NEXT_TIME)
 
-    def mask_to(self, dropped: set, out: set, back: set, lit: bool = False) -> AnimationGroup:
-        """One change of the mask: the network as thinned by `dropped`, the neurons of `out`
-        taking their faded outline and those of `back` losing it (no other neuron changes
-        look); with `lit`, every edge of the new thinned network in the accent."""
-        t = self.theme
+    def mask_to(self, dropped: set, out: set, back: set, lit: bool = False) -> Succession:
+        """One change of the mask, in two moves: first the neurons (those of `out` taking their
+        faded outline, those of `back` losing it; no other neuron changes look), then the edges
+        (those touching a dropped neuron fade out, those of restored ones come back); with
+        `lit`, every edge of the new thinned network in the accent."""
+        t, net = self.theme, self.net
+        last = len(SIZES) - 1
         if lit:  # every edge shown is lit already: the hidden ones take the accent unseen
-            self.net.set_edge_style(color=t.accent)
-        drop = self.net.drop(dropped, live_stroke=t.accent, dropped_opacity=0.0)
+            net.set_edge_style(color=t.accent)
+
+        def neurons(n):
+            for nid in n.neuron_ids:
+                kept = nid not in dropped
+                stroke = t.accent if kept and 0 < nid[0] < last else t.muted
+                n.set_neuron_style([nid], fill=t.background, stroke=stroke,
+                                   stroke_opacity=1.0 if kept else 0.0, apply=False)
+
+        def edges(n):
+            n.set_edge_style(opacity=[0.0 if (a in dropped or b in dropped) else 1.0
+                                      for a, b in n.edge_ids], apply=False)
+
         faded = [self.faded[n].animate.set_stroke(opacity=FADED_OPACITY).set_fill(opacity=1.0)
                  for n in out]
         faded += [self.faded[n].animate.set_stroke(opacity=0.0).set_fill(opacity=0.0)
                   for n in back]
-        return AnimationGroup(drop, *faded)
+        mask = AnimationGroup(net.transition(neurons), *faded, run_time=MASK_SHARE)
+        return Succession(mask, net.transition(edges, run_time=1.0 - MASK_SHARE))
 
     def row_place(self, s: int) -> np.ndarray:
         """The centre of step s's network in the closing row."""
@@ -324,7 +345,7 @@ class Dropout(ThemedScene):
 def _thumbnail(snap: VGroup) -> VGroup:
     """A step's thinned network (its NetworkMobject and faded outlines) for the closing row: at
     ROW_SCALE, its layers ROW_SQUEEZE as far apart, each neuron and outline a circle at
-    ROW_DOT of its scaled size, its lines ROW_LINES as wide."""
+    ROW_DOT of its scaled size, its edges and kept outlines ROW_LINES as wide."""
     snap.scale(ROW_SCALE).stretch(ROW_SQUEEZE, 0)
     for circle in (*snap[0].neuron_group, *snap[1:]):
         # round again, about its own centre
@@ -333,9 +354,15 @@ def _thumbnail(snap: VGroup) -> VGroup:
     net.edge_width *= ROW_LINES
     net.stroke_width *= ROW_LINES
     net.apply_style()
-    for ring in snap[1:]:
-        ring.set_stroke(width=ROW_LINES * ring.get_stroke_width())
+    # the dropped neurons' outlines keep their width: thinned with the edges they faded out
     return snap
+
+
+def dropped_color(theme) -> ManimColor:
+    """A dropped neuron's outline: the muted grey tinted towards the page down to the theme's
+    DROPPED_CONTRAST."""
+    share = contrast_mix(theme.background, theme.muted, DROPPED_CONTRAST[theme.name])
+    return ManimColor.from_rgb(mix(theme.background, theme.muted, share))
 
 
 def _switch(number: Integer, value: int, at: float = 0.5) -> UpdateFromAlphaFunc:

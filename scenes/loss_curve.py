@@ -2,23 +2,25 @@
 one ValueTracker of the iteration advances.
 
 The run is the still figure's, gdcore.networks.LOSS_CURVE (its settings and its run(), i.e.
-gdcore.nn.train of a seeded 2-8-1 tanh network on gdcore.data.two_moons with
-full-batch gradient descent), so the two show the same numbers. Both axes are linear, as the
-still's, the steps numbered as counts, and fixed from the first frame: 0 … 1,000 steps, so the
-levelling (the last 100 steps take 0.0006 off J) is the long flat tail it is, which a log step
-axis hid. 84 % of the drop comes within the first EX.early steps, a cliff a few pixels wide on
-that axis; so an inset over the empty top of the plot draws those steps on an axis of their own
-(0 … EX.early, the same cost scale), in step with the main curve, and stays on screen to the
-end: the last frame shows the steep fall and the flat tail together. The tracker runs at a
-steady pace in u = log10(t + 1), so the steep first steps take as long as the later decades.
-While the cost falls the data panel shows the decision regions of the network at the iteration
-shown (gdcore's LOSS_CURVE.nets_at), redrawn frame by frame (between two steps the two
-networks' regions cross-faded), so the boundary moves as the curve falls. At the end the start
-and final cost are labelled one at a time; the final label says where training ended: the step
-it stops at, its cost, that cost's share of the start, and that it is still falling, slowly (no
-level line is drawn: the run stops before the curve reaches one). The data panel's title says
-it shows the decision regions; the curve, its dot and the J readout take plain descent's colour
-(theme.opt), never a class's colour; J is given with the per-example cost C_i it averages.
+gdcore.nn.train of a seeded 2-8-1 tanh network on gdcore.data.two_moons with full-batch gradient
+descent), so the two show the same numbers. Both axes are linear, as the still's, the steps numbered
+as counts, and fixed from the first frame: 0 … 1,000 steps, so the levelling (the last 100 steps
+take 0.0006 off J) is the long flat tail it is, which a log step axis hid. 84 % of the drop comes
+within the first EX.early steps, a cliff a few pixels wide on that axis; so an inset in the upper
+right of the plot (those steps boxed on the main plot) draws them on axes of their own (0 …
+EX.early, the same cost scale and tick format, its own small labels), in step with the main curve,
+and stays on screen to the end: the last frame shows the steep fall and the flat tail together. The
+tracker runs at a steady pace in u = log10(t + 1), so the steep first steps take as long as the
+later decades. While the cost falls the data panel shows the decision regions of the network at the
+iteration shown (gdcore's LOSS_CURVE.nets_at), redrawn frame by frame (between two steps the two
+networks' regions cross-faded), so the boundary moves as the curve falls. At the end the start and
+final cost are labelled one at a time; the final label says where training ended: the step it stops
+at, its cost, that cost's share of the start, and that it is still falling, slowly (no level line is
+drawn: the run stops before the curve reaches one). The data panel's title says it shows the
+decision regions; the curve, its dot and the J readout take plain descent's colour (theme.opt),
+never a class's colour; J is given with the per-example cost C_i it averages, in one row under the
+subtitle, out of the plot. The set-up comes in one part at a time; on the long tail a short note
+says the cost is levelling off while it plays.
 Render alone with: manim -ql scenes/loss_curve.py LossCurve
 """
 
@@ -65,10 +67,10 @@ Y_TOP, Y_STEP = 0.3, 0.05
 #: The step axis's tick step (linear, 0 … EX.steps, fixed from the first frame).
 X_STEP = 250
 #: The inset of the first EX.early steps: its axes' size (scene units), their lower left corner
-#: (over the empty top of the plot: right of the cliff, above the tail and the final label, left
-#: of the equation), and its step axis's tick step.
+#: (in the upper right of the plot, over the flat tail and the final label, its y numbers far
+#: from the main axis's, whose column they once stood beside), and its step axis's tick step.
 INSET_W, INSET_H = 3.1, 1.5
-INSET_CORNER = np.array([-5.0, -0.3, 0.0])
+INSET_CORNER = np.array([-2.45, 0.0, 0.0])
 INSET_STEP = 10
 #: Seconds per decade of iterations (the tracker runs at a steady pace in log10(t + 1)).
 DECADE_SECONDS = 4.0
@@ -76,8 +78,12 @@ DECADE_SECONDS = 4.0
 J_PLACES = 3
 #: The height (a cost J) of the final label's bottom: over the flat tail, under the inset.
 END_LABEL_J = 0.045
-#: The least page (scene units) between the inset's numbers and the equation right of it.
-EQ_CLEAR = 0.25
+#: The equations' size, and the page (scene units) between the two: one row in the top band,
+#: over the data panel, out of the plot's data area.
+EQ_SIZE, EQ_GAP = 24, 0.5
+#: The share of the tail's play (after EX.early steps) at which the note "levelling off" comes
+#: in (about step 250 on its log pace; until then the curve still visibly bends).
+LEVEL_AT = 0.5
 #: How far (scene units) the note of step EX.early stands right of and above its point on the
 #: main curve (right of the cliff, over the tail).
 NOTE_SHIFT, NOTE_RISE = 0.25, 0.12
@@ -136,13 +142,19 @@ class LossCurve(ThemedScene):
         xl.next_to(ax.x_axis, DOWN, buff=0.12)  # the axis with its numbers: under them
         xl.align_to(ax.x_axis, RIGHT)
         yl = self.mixed(AXIS_LABELS["cost"], 24)
-        yl.next_to(ax.y_axis.get_top(), RIGHT, buff=0.2).shift(0.1 * UP)
+        # over the axis's top, clear of the box of the inset's steps beside it
+        yl.next_to(ax.y_axis.get_top(), UP, buff=0.12).align_to(ax.y_axis, LEFT)
         ax.add(xl, yl)
         # the run in plain gradient descent's colour: never a class's colour
         c = t.opt(OPTIMIZER)
         curve = plot.curve(self.losses, c, stroke_width=4.5)
         dot = plot.dot(curve, c, radius=0.09).set_stroke(t.background, width=1.5)
         self.inset = self.build_inset()
+        # where the inset's steps lie on the main plot: a thin box over steps 0 … EX.early
+        self.inset_box = Rectangle(width=ax.c2p(EX.early, 0)[0] - ax.c2p(0, 0)[0],
+                                   height=ax.c2p(0, Y_TOP)[1] - ax.c2p(0, 0)[1],
+                                   stroke_color=t.muted, stroke_width=1.5)
+        self.inset_box.move_to(ax.c2p(0, 0), aligned_edge=DOWN + LEFT)
         return plot, curve, dot
 
     def build_inset(self):
@@ -151,8 +163,12 @@ class LossCurve(ThemedScene):
         the steep first steps; it stops on step EX.early): (plot, curve, title, dot)."""
         t = self.theme
         ax = loss_axes(t, (0, EX.early, INSET_STEP), (0, Y_TOP), INSET_W, INSET_H, None, None,
-                       log=False, y_step=0.1, x_places=1, counts=True)
+                       log=False, y_step=0.1, x_places=2, counts=True)
         ax.shift(INSET_CORNER - ax.c2p(0, 0))
+        # its own small axis labels: J over its cost axis, "step" at the end of its step axis
+        j = self.tex("J", 24).next_to(ax.y_axis.get_top(), UP, buff=0.1)
+        step = self.text("step", 22).next_to(ax.x_axis.get_right(), RIGHT, buff=0.12)
+        ax.add(j, step)
         plot = LossPlot(t, self.it, None, (0, Y_TOP), 0, 0, log=False, ax=ax)
         curve = plot.curve(self.losses[: EX.early + 1], t.opt(OPTIMIZER), stroke_width=3.5)
         title = self.text(f"the first {numbers.count(EX.early)} steps", 24)
@@ -167,7 +183,7 @@ class LossCurve(ThemedScene):
         width = 4.3
         height = width * (hi[1] - lo[1]) / (hi[0] - lo[0])
         box = Rectangle(width=width, height=height, stroke_color=t.muted, stroke_width=2)
-        box.move_to(np.array([4.4, -0.5, 0]))
+        box.move_to(np.array([4.4, -1.0, 0]))
 
         def c2p(p):
             f = (np.asarray(p) - lo) / (hi - lo)
@@ -267,20 +283,22 @@ class LossCurve(ThemedScene):
         l_read.align_to(rate, DOWN)
         reads = VGroup(rate, it_read, l_read)
         # J and the per-example cost C_i it averages, defined on screen
-        eq = VGroup(self.tex(equations.tex("half-mse-loss"), 30),
-                    self.tex(equations.tex("per-example-cost"), 28)).arrange(DOWN, buff=0.15)
-        # in the top right corner of the plot, right of the inset
-        room = plot.ax.x_axis.get_right()[0] - (self.inset[0].ax.get_right()[0] + EQ_CLEAR)
-        if eq.width > room:
-            eq.scale_to_fit_width(room)
-        eq.move_to(plot.ax.c2p(EX.steps, Y_TOP), aligned_edge=UP + RIGHT)
+        eq = VGroup(self.tex(equations.tex("half-mse-loss"), EQ_SIZE),
+                    self.tex(equations.tex("per-example-cost"), EQ_SIZE)).arrange(RIGHT,
+                                                                                   buff=EQ_GAP)
+        # one row in the top band, over the data panel, out of the plot's data area
+        eq.next_to(sub, DOWN, buff=0.15).align_to(box, RIGHT)
         self.eq = eq
         inset, in_curve, in_title, in_dot = self.inset
 
+        # one thing at a time: the plot's axes, the cost's definition, the data panel's frame
+        # and title, its points and key, then the inset and its box on the plot
         self.play(Write(title), FadeIn(sub))
-        self.play(Create(plot.ax), FadeIn(eq))
-        self.play(Create(box), FadeIn(dots, lag_ratio=0.01), FadeIn(key), FadeIn(data_title))
-        self.play(FadeIn(inset.ax), FadeIn(in_title))
+        self.play(Create(plot.ax), run_time=0.8)
+        self.play(FadeIn(eq), run_time=0.7)
+        self.play(Create(box), FadeIn(data_title), run_time=0.7)
+        self.play(FadeIn(dots, lag_ratio=0.01), FadeIn(key), run_time=0.8)
+        self.play(FadeIn(inset.ax), FadeIn(in_title), Create(self.inset_box))
         self.play(FadeIn(reads), FadeIn(curve), FadeIn(in_curve), FadeIn(dot),
                   FadeIn(in_dot), FadeIn(img))
         self.wait(0.8)
@@ -298,8 +316,16 @@ class LossCurve(ThemedScene):
             def advance(m, alpha, u0=u0, u1=u1):
                 m.set_value(float(u_to_t(u0 + alpha * (u1 - u0))))
 
-            self.play(UpdateFromAlphaFunc(self.it, advance), run_time=DECADE_SECONDS * (u1 - u0),
-                      rate_func=linear)
+            # on the long tail, once the fall has slowed, a short note says so while it plays
+            level = []
+            if b == EX.steps:
+                self.level_note = self.text("levelling off", 24, t.muted)
+                self.level_note.align_to(plot.c2p(EX.steps, 0), RIGHT).align_to(
+                    plot.c2p(0, END_LABEL_J), DOWN)
+                level = [FadeIn(self.level_note, rate_func=lambda a: float(
+                    np.clip((a - LEVEL_AT) / 0.15, 0.0, 1.0)))]
+            self.play(UpdateFromAlphaFunc(self.it, advance, rate_func=linear), *level,
+                      run_time=DECADE_SECONDS * (u1 - u0))
             if b == early:
                 # the end of the inset's steps marked where they end on the main curve, the
                 # note right of it, over the tail (the cliff left of it)
@@ -346,7 +372,7 @@ class LossCurve(ThemedScene):
         acc = self.text(f"{100 * accuracy:.0f} % classified correctly", 24)
         acc.next_to(key, DOWN, buff=0.2)
         # the early note and its point give their place to the final label
-        self.play(FadeOut(self.early_note), run_time=0.5)
+        self.play(FadeOut(self.early_note), FadeOut(self.level_note), run_time=0.5)
         # one at a time: the start, the final label, then the accuracy
         self.play(FadeIn(start), run_time=0.7)
         self.play(FadeIn(end), run_time=0.7)

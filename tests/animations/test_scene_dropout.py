@@ -8,7 +8,9 @@ from manim import Circle, ManimColor
 from gdcore import nn
 from gdcore.networks import DROPOUT
 from gdviz import colors
+from gdviz.theme import contrast
 from scenes.dropout import (
+    DROPPED_CONTRAST,
     FADED_OPACITY,
     FADED_WIDTH,
     FINAL_HOLD,
@@ -18,6 +20,7 @@ from scenes.dropout import (
     SHRINK_TIME,
     STEPS,
     Dropout,
+    dropped_color,
 )
 
 
@@ -39,11 +42,16 @@ def test_dropped_neurons_are_gdcores_mask(step):
     t = scene.theme
     for n, ring in scene.faded.items():
         assert isinstance(ring, Circle) and not ring.submobjects  # one solid outline
-        # (after the last step the rings have become the closing thumbnail's, its lines thinner)
-        width = FADED_WIDTH * (ROW_LINES if step == STEPS else 1)
-        assert ring.get_stroke_width() == pytest.approx(width)
-        assert FADED_WIDTH < net.stroke_width.min()
-        assert ring.get_stroke_color() == ManimColor.from_rgb(t.faded(t.muted))
+        # (after the last step the rings have become the closing thumbnail's, its edges and
+        # kept outlines thinner, the dropped ones' as wide as before: thinned they vanished)
+        assert ring.get_stroke_width() == pytest.approx(FADED_WIDTH)
+        assert FADED_WIDTH < net.stroke_width.min() / (ROW_LINES if step == STEPS else 1)
+        assert ring.get_stroke_color() == dropped_color(t)
+        # the least a mark may have against the page, and lighter on the dark page
+        want = DROPPED_CONTRAST[t.name]
+        assert want >= 3.0 and (t.name != "dark" or want > 3.0)
+        got = contrast(ring.get_stroke_color().to_hex(), t.background)
+        assert got == pytest.approx(want, abs=0.05)
         assert ring.get_stroke_opacity() == (FADED_OPACITY if n in dropped else 0.0)
         # filled with the page above the edges: no line is seen passing through a dropped one
         assert ring.get_fill_opacity() == (1.0 if n in dropped else 0.0)
