@@ -219,9 +219,11 @@ class ConnectionTweak(ThemedScene):
                             kinds[self.base.output_activation])
         names = VGroup()
         for l, n in enumerate(SIZES):
-            kind = f" ({self.layer_kinds[l]})" if self.layer_kinds[l] else ""
+            # the kind on a line of its own: on one line, neighbouring layers' names ran into
+            # each other ("8 hidden (sigmoid) 8 hidden (sigmoid) 5 outputs (linear)")
+            kind = f"\n({self.layer_kinds[l]})" if self.layer_kinds[l] else ""
             lab = self.text(f"{n} {LAYER_NAMES[l]}{kind}", 24, t.muted)
-            lab.move_to([net.point(l, 0)[0], net.layer_bottom() - 0.3, 0])
+            lab.next_to([net.point(l, 0)[0], net.layer_bottom() - 0.17, 0], DOWN, buff=0)
             names.add(lab)
         return net, names
 
