@@ -74,7 +74,7 @@ def make_figure(theme):
     fig, ax = gm.subplots(theme, height=3.95)
     # every neuron joined to every neuron of the next layer: fine translucent threads
     alpha = EDGE_ALPHA_DARK if theme.name == "dark" else EDGE_ALPHA
-    nd.draw_fabric(ax, lay, theme.muted, linewidth=EDGE_WIDTH, alpha=alpha, wash=0.0)
+    nd.draw_fabric(ax, lay, theme.muted, linewidth=EDGE_WIDTH, alpha=alpha)
     # and a thinned sample of them drawn whole, which the eye can follow between the columns
     dark = theme.name == "dark"
     nd.draw_edges(ax, lay, sampled_edges(lay), color=theme.muted, linewidth=SAMPLE_WIDTH,

@@ -131,34 +131,29 @@ def drawn_neurons(fig_or_ax) -> dict[Neuron, Circle]:
 
 
 #: A dense network's fabric (draw_fabric): each connection drawn as a thread from each of its
-#: ends over FAN_REACH of its length, fading out in FAN_PIECES steps, into a wash of the
-#: thread colour between the two columns that fades in over the same reach.
+#: ends over FAN_REACH of its length, fading out in FAN_PIECES steps.
 FAN_REACH = 0.22
 FAN_PIECES = 10
 
 
 def _smooth(s):
-    """The smooth step 3s² − 2s³ on [0, 1]: how the wash fades in as the threads fade out."""
+    """The smooth step 3s² − 2s³ on [0, 1]: how a thread fades out along its reach."""
     s = np.clip(s, 0.0, 1.0)
     return s * s * (3.0 - 2.0 * s)
 
 
-def draw_fabric(ax, lay: Layout, color, *, linewidth: float, alpha: float, wash: float,
+def draw_fabric(ax, lay: Layout, color, *, linewidth: float, alpha: float,
                 reach: float = FAN_REACH, pieces: int = FAN_PIECES, zorder=1,
                 gid: str = "edges") -> LineCollection:
     """The connections of a dense network (every neuron joined to every neuron of the next
-    layer, hundreds of lines) as a fabric with no lattice: all of them drawn whole, their
-    straight lines cross at the same few points between two columns (at a half, a third,
-    a quarter of the way) and draw a lattice of diamonds there, a moiré that reads as a
-    pattern of its own, on the dark page most. So each connection is a thread from each
-    neuron (`color`, `linewidth` points, `alpha` at the neuron) fading out over `reach` of
-    its length, as the fans at the neurons show every connection; between the columns the
-    threads merge into an even wash of `color` at `wash` opacity, which fades in over the
-    same reach (`pieces` nested translucent bands over the band of the connections, gid
-    `gid`-wash; none where `wash` is 0, the fans alone). Returns
-    the threads' LineCollection (gid `gid`; two fans of `pieces` segments per edge)."""
+    layer, hundreds of lines) as fans with no lattice: drawn whole, their straight lines cross
+    at the same few points between two columns (at a half, a third, a quarter of the way) and
+    draw a lattice of diamonds there, a moiré that reads as a pattern of its own, on the dark
+    page most. So each connection is a thread from each neuron (`color`, `linewidth` points,
+    `alpha` at the neuron) fading out over `reach` of its length, as the fans at the neurons
+    show every connection. Returns the threads' LineCollection (gid `gid`; two fans of
+    `pieces` segments per edge)."""
     from matplotlib.colors import to_rgb
-    from matplotlib.patches import Polygon
 
     rgb = to_rgb(color)
     segs, colors = [], []
@@ -175,29 +170,4 @@ def draw_fabric(ax, lay: Layout, color, *, linewidth: float, alpha: float, wash:
     lc.set_gid(gid)
     lc.set_rasterized(True)  # thousands of faint pieces: one image in a vector file
     ax.add_collection(lc)
-    for l in range(lay.n_layers - 1 if wash > 0 else 0):  # no wash: the fans alone
-        ends = lay.segments(lay.edges_between(l), trim=False)
-        x0, x1 = float(ends[:, 0, 0].min()), float(ends[:, 1, 0].max())
-        ya, yb = ends[:, 0, 1], ends[:, 1, 1]
-
-        def edge(t, top, ya=ya, yb=yb):  # the band's top or bottom, t of the way across
-            a, b = (ya.max(), yb.max()) if top else (ya.min(), yb.min())
-            return a + (b - a) * t
-
-        # the wash as nested bands, each from t to 1 − t of the way across, one on another,
-        # so that where k of them lie the wash is as opaque as the smooth step at the k-th
-        # (none at the columns, `wash` from `reach` of the way in): steps of a few
-        # thousandths, no seam between neighbours, vector polygons in a vector file
-        below = 0.0  # the opacity the bands under this one give
-        for t in np.linspace(0.0, reach, pieces + 1)[:-1]:
-            want = wash * _smooth((t + reach / pieces) / reach)
-            a = 1.0 - (1.0 - want) / (1.0 - below)
-            below = want
-            band = Polygon([(x0 + (x1 - x0) * t, edge(t, True)),
-                            (x1 - (x1 - x0) * t, edge(1.0 - t, True)),
-                            (x1 - (x1 - x0) * t, edge(1.0 - t, False)),
-                            (x0 + (x1 - x0) * t, edge(t, False))], closed=True,
-                           facecolor=(*rgb, a), edgecolor="none", linewidth=0,
-                           zorder=zorder - 0.5, gid=f"{gid}-wash")
-            ax.add_patch(band)
     return lc
