@@ -139,6 +139,7 @@ def floor_view(fig, theme, x, y, t, end, ax3):
     ax.set_yticks([v for v in MaxNLocator(3).tick_values(b0, b1) if b0 <= v <= b1])
     ax.tick_params(labelsize=theme.small_size, pad=1.5)
     ax.set_title(th.title(FLOOR_TITLE), pad=3)
+    gm.zoom_frame(ax, ax3, theme)
     # a page-coloured card under the view and its numbers, so that the 3-D grid behind does
     # not run through them
     ax.set_zorder(2)
@@ -205,15 +206,16 @@ def make_figure(theme):
     end = {**theme.marker("end"), "markerfacecolor": theme.accent}
     gm.end_at(ax3, theme, last, end, star_xy=star_xy, star={"zorder": 23}, gid="end",
               label="end", clip_on=False, before=page[:STEP_DOTS + 1])
-    # the floor view's window, outlined on the surface: what the view above enlarges
+    # the floor view's window, outlined on the surface in the stroke of the view's frame (as
+    # gm.zoom_inset draws a flat map's): what the view above enlarges
     (m0, m1), (b0, b1) = floor_window(t, floor_shape(fig))
     edge = np.linspace(0.0, 1.0, 24)
     ms = np.concatenate([m0 + (m1 - m0) * edge, np.full(24, m1), m1 - (m1 - m0) * edge,
                          np.full(24, m0)])
     bs = np.concatenate([np.full(24, b0), b0 + (b1 - b0) * edge, np.full(24, b1),
                          b1 - (b1 - b0) * edge])
-    ax3.plot(ms, bs, regression.cost(ms, bs, x, y) + lift, color=theme.muted, linewidth=0.8,
-             zorder=19, gid="floor-window")
+    ax3.plot(ms, bs, regression.cost(ms, bs, x, y) + lift, color=theme.text,
+             linewidth=gm.ZOOM_FRAME, zorder=19, gid="zoom-window")
     fv = floor_view(fig, theme, x, y, t, end, ax3)
     # two thin leader lines in ink from the window's left and right corners on the page to
     # the view's lower corners, as every other zoom is joined to its window
@@ -224,7 +226,8 @@ def make_figure(theme):
                                       ((1, 0), corners[np.argmax(corners[:, 0])]))):
         fig.add_artist(ConnectionPatch(tuple(xy), corner, coordsA=ax3.transData,
                                        coordsB=fv.transAxes, color=theme.text,
-                                       linewidth=0.5, zorder=1.5, gid=f"floor-connector-{k + 1}"))
+                                       linewidth=gm.ZOOM_LEADER, zorder=1.5,
+                                       gid=f"zoom-leader-{k + 1}"))
     handles, labels = ax3.get_legend_handles_labels()
     order = [labels.index(k) for k in
              (run_label(), "start", "minimum", "end")]

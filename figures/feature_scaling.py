@@ -30,7 +30,6 @@ square is set beside it.
 import matplotlib.colors as mcolors
 import numpy as np
 from matplotlib.collections import LineCollection
-from matplotlib.patches import ConnectionPatch, Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from gdcore import data, regression
@@ -46,9 +45,6 @@ ZOOM_PAD = (0.1, 0.1)
 DOT = 12
 #: Edge width (points) of a step's dot.
 DOT_EDGE = 0.5
-#: Width (points) of the connectors from the box on the raw map to its zoom: thinner than the
-#: box's frame (0.8), a key to the drawing, not a part of it.
-CONNECTOR = 0.5
 #: The scaled panel's half-width in m', as a multiple of the run's distance from the minimum
 #: in m': its start clear of the frame, and the run as large as it can be drawn, so that as
 #: many of its halving steps as possible stand apart before they shrink under a dot.
@@ -184,20 +180,15 @@ def _zoom(zx, ax, theme, run):
 
 def _zoom_box(ax, zx, theme, run):
     """The zoom's window on the raw map, widened by a dot's radius on the page so that it holds
-    every dot whole as the zoom draws them (call once the figure is laid out), and two thin
-    connectors in ink from its right corners to the zoom panel's left ones."""
+    every dot whole as the zoom draws them (call once the figure is laid out), the zoom's frame
+    and two leaders from the window's right corners to the zoom panel's left ones
+    (gm.zoom_inset)."""
     (m0, m1), (b0, b1) = zoom_window(run.trajectory.points)
     to_px = ax.transData
     r = dot_radius() * ax.figure.dpi / 72
     (x0, y0), (x1, y1) = to_px.transform([(m0, b0), (m1, b1)])
     (m0, b0), (m1, b1) = to_px.inverted().transform([(x0 - r, y0 - r), (x1 + r, y1 + r)])
-    ax.add_patch(Rectangle((m0, b0), m1 - m0, b1 - b0, fill=False, edgecolor=theme.text,
-                           linewidth=0.8, zorder=5, gid="zoom-box"))
-    for k, (b, corner) in enumerate(((b1, (0, 1)), (b0, (0, 0)))):
-        ax.figure.add_artist(ConnectionPatch((m1, b), corner, coordsA=ax.transData,
-                                             coordsB=zx.transAxes, color=theme.text,
-                                             linewidth=CONNECTOR, zorder=5,
-                                             gid=f"zoom-connector-{k + 1}"))
+    gm.zoom_inset(zx, ax, theme, window=((m0, m1), (b0, b1)), zorder=5)
 
 
 def _scaled_view(ax, run):

@@ -27,7 +27,6 @@ marked, the first by a hollow ring and the last by a square.
 """
 
 import numpy as np
-from matplotlib.patches import ConnectionPatch
 
 from gdcore import data, regression
 from gdcore.cost_descent import COST_DESCENT
@@ -146,20 +145,11 @@ def make_figure(theme):
                       textcoords="offset points", ha="right" if t == 3 else "left",
                       va="bottom" if t == 3 else "center", fontsize=theme.small_size,
                       color=theme.text, gid=f"zoom-t-{t}")
-    for spine in zoom.spines.values():
-        spine.set(visible=True, color=theme.text, linewidth=0.8)
-    ind = cx.indicate_inset_zoom(zoom, edgecolor=theme.text, linewidth=0.8, alpha=1.0)
-    # two lines from the window's frame to its enlargement, both from the frame's right side
-    # (a line from its left corners would run over step 62's dot, just above the frame): the
-    # lower right corners joined, and the frame's upper right corner to the enlargement's
-    # lower left one
-    for k, line in enumerate(ind.connectors):
-        line.set_visible(k == 2)
-    lower = ind.connectors[2]
-    cx.add_artist(ConnectionPatch((views.ZOOM_M[1], views.ZOOM_B[1]), (0, 0),
-                                  coordsA=cx.transData, coordsB=zoom.transAxes,
-                                  color=theme.text, linewidth=lower.get_linewidth(),
-                                  zorder=lower.get_zorder(), gid="zoom-connector-2"))
+    # the window, its frame and two leaders (gm.zoom_inset), both leaders from the window's
+    # right side (the rule's line from its upper left corner would run over step 62's dot,
+    # just above it): its lower right corner to the zoom's, its upper right one to the zoom's
+    # lower left
+    gm.zoom_inset(zoom, cx, theme, corners=(((1, 0), (1, 0)), ((1, 1), (0, 0))))
     # the run stops at the minimum: its end square beside the star, on the side it came from
     # (both read)
     cx.plot([m_best], [b_best], label="minimum", gid="minimum", **theme.marker("minimum"))

@@ -124,7 +124,7 @@ def test_floor_view_enlarges_the_box_outlined_on_the_surface(theme_name):
     (floor,) = [ax for ax in fig.axes if ax.name != "3d"]
     (m0, m1), (b0, b1) = floor.get_xlim(), floor.get_ylim()
     assert floor.get_title() == "Inside the box, from above"
-    (outline,) = [ln for ln in ax3.lines if ln.get_gid() == "floor-window"]
+    (outline,) = [ln for ln in ax3.lines if ln.get_gid() == "zoom-window"]
     om, ob, oz = (np.asarray(a) for a in outline.get_data_3d())
     assert (om.min(), om.max(), ob.min(), ob.max()) == pytest.approx((m0, m1, b0, b1))
     lift = 0.01 * float(np.ptp(t.losses))
@@ -146,7 +146,7 @@ def test_floor_view_enlarges_the_box_outlined_on_the_surface(theme_name):
     # joined to its window on the surface by two thin lines in ink, from its lower corners
     t_ = th.get(theme_name)
     for k, corner in enumerate(((0, 0), (1, 0))):
-        (c,) = fig.findobj(lambda a, k=k: a.get_gid() == f"floor-connector-{k + 1}")
+        (c,) = fig.findobj(lambda a, k=k: a.get_gid() == f"zoom-leader-{k + 1}")
         assert c.xy2 == corner and c.get_linewidth() < outline.get_linewidth()
         assert np.allclose(c.get_edgecolor()[:3], mcolors.to_rgb(t_.text))
     path = np.column_stack(lines["floor-path"].get_data())

@@ -430,9 +430,9 @@ def test_race_inset_lies_beside_the_map_joined_to_its_region_by_two_lines(name):
     mapax, ins = by_gid(fig, "start").axes, by_gid(fig, "inset")
     assert ins in fig.axes and ins not in mapax.child_axes
     assert not ins.get_window_extent().overlaps(mapax.get_window_extent())
-    (ind,) = [c for c in mapax.get_children() if hasattr(c, "connectors")]
-    assert sum(c.get_visible() for c in ind.connectors) == 2
-    assert all(c.get_linewidth() == race_plot.INSET_LINE for c in ind.connectors)
+    assert gm.zooms(fig) == [(ins, mapax)]
+    assert by_gid(fig, "zoom-window").axes is mapax
+    assert all(by_gid(fig, f"zoom-leader-{k}").get_linewidth() == gm.ZOOM_LEADER for k in (1, 2))
 
 
 def test_saddle_exit_crosses_each_show_whole():

@@ -1086,7 +1086,7 @@ def test_feature_scaling_zoom_shows_every_bounce(theme):
     (m0, m1), (b0, b1) = zoom_ax.get_xlim(), zoom_ax.get_ylim()
     assert m0 < pts[:, 0].min() and pts[:, 0].max() < m1
     assert b0 < pts[:, 1].min() and pts[:, 1].max() < b1
-    box = one(fig, "zoom-box")
+    box = one(fig, "zoom-window")
     assert box.axes is raw_ax
     # the box on the raw map is the zoom's window widened by a dot's radius on the page: it
     # holds every dot whole (read back in pixels), and no more than a dot's width beyond
@@ -1126,11 +1126,11 @@ def test_feature_scaling_zoom_shows_every_bounce(theme):
     assert across[1] / across[0] == pytest.approx(-0.94, abs=5e-3)
     assert zoom_ax.get_title().replace("\n", " ") == (
         "The box zoomed: each step across the valley flips side and keeps 94 % of its width")
-    # two thin connectors in ink from the box's right corners to the zoom's left ones
+    # two thin leaders in ink from the box's right corners to the zoom's left ones
     fig.canvas.draw()
     t = th.get(theme)
-    for k, (corner, y) in enumerate((((0, 1), by1), ((0, 0), by0))):
-        c = one(fig, f"zoom-connector-{k + 1}")
+    for k, (corner, y) in enumerate((((0, 0), by0), ((0, 1), by1))):
+        c = one(fig, f"zoom-leader-{k + 1}")
         assert same_colour(c.get_edgecolor(), t.text) and c.get_linewidth() < box.get_linewidth()
         (ax_, ay), (bx_, by_) = c.xy1, c.xy2
         assert to_px((ax_, ay)) == pytest.approx((bx1, y), abs=0.5)

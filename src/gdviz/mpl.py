@@ -277,6 +277,87 @@ def inset_map(ax, parent, theme: Theme, X, Y, Z, levels=None):
     return contour_map(ax, theme, X, Y, Z, levels=levels, log=log, span=(least, largest))
 
 
+#: A zoom's frame and its window on the parent: one stroke in ink, the same on both, so the
+#: window and its enlargement read as one shape drawn twice (points).
+ZOOM_FRAME = 0.8
+#: The two leaders from the window to its enlargement: thinner than the frames they join.
+ZOOM_LEADER = 0.5
+#: The corners (axes fractions) of each side of a box: a side's two ends, in one order.
+_SIDES = {"left": ((0, 0), (0, 1)), "right": ((1, 0), (1, 1)),
+          "bottom": ((0, 0), (1, 0)), "top": ((0, 1), (1, 1))}
+_FACING = {"right": "left", "left": "right", "top": "bottom", "bottom": "top"}
+
+
+def _figure_box(ax):
+    """Where ax will stand on its figure (figure fraction): an inset's own place
+    (ax.inset_axes lays it out only when drawn), else its position."""
+    locate = ax.get_axes_locator()
+    box = locate(ax, None) if locate is not None else ax.get_position()
+    return box.x0, box.y0, box.x1, box.y1
+
+
+def zoom_leaders(window, parent, zoom) -> list[tuple[tuple, tuple]]:
+    """The two leaders' ends by the one rule: the window's side that faces the zoom to the
+    zoom's side that faces the window, end to end (the zoom beside the window: its right
+    corners to the zoom's left ones; above it: its top corners to the zoom's bottom ones).
+    Each a (corner of the window, corner of the zoom), both as axes fractions of their box."""
+    (x0, x1), (y0, y1) = window
+    to_fig = parent.transData + parent.figure.transFigure.inverted()
+    (wx0, wy0), (wx1, wy1) = to_fig.transform([(x0, y0), (x1, y1)])
+    zx0, zy0, zx1, zy1 = _figure_box(zoom)
+    fw, fh = parent.figure.get_size_inches()
+    gaps = {"right": (zx0 - wx1) * fw, "left": (wx0 - zx1) * fw,
+            "top": (zy0 - wy1) * fh, "bottom": (wy0 - zy1) * fh}
+    side = max(gaps, key=gaps.get)
+    if gaps[side] <= 0:
+        raise ValueError("the zoom lies over its window: name its leaders' corners")
+    return list(zip(_SIDES[side], _SIDES[_FACING[side]]))
+
+
+def zoom_inset(zoom, parent, theme: Theme, window=None, corners=None, zorder: float = 4.99):
+    """The one drawing of a zoom (an inset, an enlarged window) of a part of `parent`: the
+    zoom framed on all four sides in ink, ZOOM_FRAME wide; the window it enlarges drawn on
+    the parent as a rectangle of the same stroke (gid "zoom-window"); and two leaders in ink,
+    ZOOM_LEADER wide, from the window's corners to the zoom's (gids "zoom-leader-1", "-2"),
+    by zoom_leaders' rule unless `corners` names them (two (window corner, zoom corner)
+    pairs in axes fractions: where the rule's line would cross a mark). `window`: ((x0, x1),
+    (y0, y1)) in the parent's data, by default the zoom's own limits. Call once both are
+    placed (an inset of ax.inset_axes, or axes laid out). Returns the window's rectangle."""
+    from matplotlib.patches import ConnectionPatch, Rectangle
+
+    if window is None:
+        window = (zoom.get_xlim(), zoom.get_ylim())
+    (x0, x1), (y0, y1) = window
+    zoom_frame(zoom, parent, theme)
+    box = parent.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False,
+                                     edgecolor=theme.text, linewidth=ZOOM_FRAME,
+                                     zorder=zorder, clip_on=False, gid="zoom-window"))
+    pairs = zoom_leaders(window, parent, zoom) if corners is None else corners
+    for k, ((fx, fy), corner) in enumerate(pairs):
+        at = (x0 + fx * (x1 - x0), y0 + fy * (y1 - y0))
+        parent.figure.add_artist(ConnectionPatch(at, corner, coordsA=parent.transData,
+                                                 coordsB=zoom.transAxes, color=theme.text,
+                                                 linewidth=ZOOM_LEADER, zorder=zorder,
+                                                 gid=f"zoom-leader-{k + 1}"))
+    return box
+
+
+def zoom_frame(zoom, parent, theme: Theme) -> None:
+    """Frame a zoom of parent as every zoom is framed: all four sides in ink, ZOOM_FRAME wide
+    (zoom_inset; a zoom of a 3-D surface outlines its window on the surface in the same
+    stroke itself)."""
+    for spine in zoom.spines.values():
+        spine.set(visible=True, color=theme.text, linewidth=ZOOM_FRAME)
+    zoom._gd_zoom = parent
+
+
+def zooms(fig) -> list:
+    """Every zoom drawn on fig by zoom_inset, as (zoom axes, parent axes)."""
+    found = [a for a in fig.axes if hasattr(a, "_gd_zoom")]
+    found += [c for a in fig.axes for c in a.child_axes if hasattr(c, "_gd_zoom")]
+    return [(z, z._gd_zoom) for z in found]
+
+
 def map_ticks(ax) -> None:
     """The window and ticks of a flat map of J(m, b): views.M_RANGE by views.B_RANGE, ticked on
     both axes every views.MAP_TICK_STEP from end to end (both ends labelled): one rule for

@@ -60,10 +60,10 @@ Z_PATHS, Z_DOTS, Z_ON_TOP, Z_ENDS, Z_START, Z_MINIMUM = 20, 40, 45, 50, 60, 61
 #: share a stretch their stacked stripes still show; each run's dots lie on their own, just
 #: under them.
 Z_CASINGS = 10
-#: The inset (races.Race.inset) above everything on the map; its box and the lines that join it
-#: to its region on the map (points), and the band above it (as a fraction of the place's
-#: height) that holds its scale bar.
-Z_INSET, INSET_LINE, INSET_BAND = 70, 0.6, 0.24
+#: The inset (races.Race.inset) above everything on the map (its frame, its window on the map
+#: and the leaders between them: gm.zoom_inset), and the band above it (as a fraction of the
+#: place's height) that holds its scale bar.
+Z_INSET, INSET_BAND = 70, 0.24
 #: A run of which more than this fraction of steps in the inset turn back is drawn there, under
 #: its last steps, as its points alone (zig_zags), dots INSET_DOT points across.
 ZIG_ZAG, INSET_DOT = 0.5, 1.0
@@ -595,14 +595,7 @@ def end_inset(ax, theme, race, trajectories, out, place):
     ins.set_ylim(ry0, ry1)
     ins.set_xticks([])
     ins.set_yticks([])
-    for spine in ins.spines.values():
-        spine.set_visible(True)
-        spine.set_color(theme.text)
-        spine.set_linewidth(INSET_LINE * 1.5)
-    ind = ax.indicate_inset_zoom(ins, edgecolor=theme.text, alpha=1.0, lw=INSET_LINE)
-    ind.set_zorder(Z_INSET - 1)
-    for line in ind.connectors:
-        line.set_linewidth(INSET_LINE)
+    gm.zoom_inset(ins, ax, theme, zorder=Z_INSET - 1)  # its frame, window and leaders
     # the scale bar inside the inset, in its emptiest lower corner, its length in the inset's
     # own units, on a plate of the page's colour with its number: a key of the inset's
     length = scale_bar_length(race)
