@@ -5,8 +5,8 @@ runs gdcore.nn: forward, cost, backprop, sgd_step). Edge width grows with |w| an
 the sign of w; the key below always names what the edges show at that moment, swapped by a fade
 when that changes (w; w and the gradient ∂J/∂w while both are drawn; ∂J/∂w; w; Δw; w). Forward: an
 ink front runs along the edges (keyed "forward pass" beside the sign key while the forward passes
-run), and activations a appear left to right, each circle filled by its a (ACT_FILL), each layer's
-label (x, a⁽ˡ⁾, then δ⁽ˡ⁾) over its column, clear of its top circle. Error: outputs against
+run), and activations a appear left to right, each circle filled by its a (ACT_FILL_VALUED), each
+layer's label (x, a⁽ˡ⁾, then δ⁽ˡ⁾) over its column, clear of its top circle. Error: outputs against
 targets, the cost in its one form, J = ½‖a⁽²⁾ − y‖² (the equations sheet's per-example cost Cᵢ
 written J), and, once, "one example (n = 1), so J = Cᵢ": the one moment two cost symbols are
 shown; the video writes J only (its equations with Cᵢ written J, and their last layer L written
@@ -24,8 +24,8 @@ leaves once every edge shows its gradient. Update: the matrices turn into the ch
 ∂J/∂W⁽ˡ⁾ (in ink, their signs written), each with its layer's bias changes Δb⁽ˡ⁾ = −αδ⁽ˡ⁾ set apart
 right of it under a name of its own, as the equations write them (never one augmented matrix),
 one layer's pair at a time in one place (the worked weight's layer first, the other's after); the
-edges show the weights before (the key of w back, the worked edge labelled with its w, set just
-above it, 12 px clear of its ink: the top edge of the drawing, where nothing crosses the label),
+edges show the weights before (the key of w back, the worked edge labelled with its w, set in the
+clear room over its output neuron, under the layer's heading, a short leader pointing to the edge),
 then the change itself (width ∝ |Δw|, the largest change the widest, coloured by its sign as the
 weights are by theirs, blue plus and rust minus, the key saying Δw > 0, Δw < 0), then the weights
 after at the weights' scale, where they look much as before (the note gives the largest |Δw|,
@@ -61,7 +61,7 @@ from matplotlib.colors import to_hex
 
 from gdcore.networks import BACKPROP
 from gdviz import equations, numbers
-from gdviz.colors import ACT_FILL, mix
+from gdviz.colors import ACT_FILL_VALUED, mix
 from gdviz.manim_theme import TICK_SIZE, ThemedScene, sections
 from gdviz.network_layout import LOOP_LAYOUT, sign_color
 from gdviz.network_mobject import NetworkMobject
@@ -85,8 +85,8 @@ PANEL_W = 5.6  # the widest a line of the panel may be (0.4 clear of the frame's
 #: product or update written with them gives its printed result (tested), the changes
 #: ΔW = −α ∂J/∂W and Δb = −αδ too.
 WORK_PLACES = 3
-#: A neuron's fill for its activation a: gdviz.colors.ACT_FILL. The value's colour is whichever
-#: of text and page contrasts more with its fill, at least 4.5:1 (tested).
+#: A neuron's fill for its activation a: gdviz.colors.ACT_FILL_VALUED. The value's colour is
+#: whichever of text and page contrasts more with its fill, at least 7:1 (tested).
 W_LO, W_HI = 1.0, 10.0  # edge widths for |w| = 0 and the largest |w| (or |dJ/dw|)
 #: The output error terms δ⁽²⁾, the backward pass's key moment: seconds of their swap for the
 #: activations, and of the hold after it (readable, and slower than the set-up's plays).
@@ -117,6 +117,12 @@ HEAD_SIZE, HEAD_GAP = 38, 0.55
 #: The least page (scene units; 0.2 = 12 px at 480p) between the worked edge's label and the
 #: ink of its edge, drawn at its widest (W_HI), and of its neurons' outlines.
 EDGE_LABEL_GAP = 0.2
+#: The worked edge's label stands in the clear room over its output neuron, right of the
+#: layer's heading column and under it (set in the fan of edges just above the edge, it read as
+#: crossed by them): its lower left corner LABEL_AT (scene units) from that neuron's centre, a
+#: short leader from its left end to the edge at LEADER_AT of its length, stopping LEADER_GAP
+#: short of the label and of the edge's ink.
+LABEL_AT, LEADER_AT, LEADER_GAP = np.array([-0.15, 0.9, 0.0]), 0.5, 0.08
 #: Cairo's stroke width unit, in scene units.
 STROKE_UNIT = 0.01
 #: The number of the last layer: the equations' L, written as the layers are labelled.
@@ -149,8 +155,9 @@ TARGET_CLEAR = 0.12
 
 
 def activation_look(theme, a) -> tuple[list[str], list[str]]:
-    """(fills, value colours) of neurons showing activations a (ACT_FILL), as hex strings."""
-    lo, hi = ACT_FILL[theme.name]
+    """(fills, value colours) of neurons showing activations a (ACT_FILL_VALUED), as hex
+    strings."""
+    lo, hi = ACT_FILL_VALUED[theme.name]
     fills = [to_hex(c) for c in mix(theme.background, theme.text,
                                     lo + (hi - lo) * np.clip(np.ravel(a), 0.0, 1.0))]
     inks = [max((theme.text, theme.background), key=lambda c, f=f: contrast(c, f))
@@ -557,7 +564,7 @@ class BackpropLoop(ThemedScene):
             *swap(old, self.key),
             *self.set_note(r"edge width $\propto |w|$, before the update", t.muted))
         tag = self.edge_label(w0)
-        self.play(FadeIn(line), FadeIn(mark), FadeIn(tag))
+        self.play(FadeIn(line), FadeIn(mark), FadeIn(tag), FadeIn(self.leader))
         self.wait(1.2)
         # every other weight likewise: the other layers' changes take the row's place in turn
         for l in order[1:]:
@@ -612,28 +619,22 @@ class BackpropLoop(ThemedScene):
         return num.next_to(sym, RIGHT, buff=0.12).align_to(sym[0][0], DOWN)
 
     def edge_label(self, w: float) -> VGroup:
-        """'w = value' (the value written as in the worked line) set on the worked edge, in the
-        free space just above it (the top edge of the drawing: no other edge or text there),
-        EDGE_LABEL_GAP clear of its ink at its widest and of both its neurons' outlines."""
+        """'w = value' (the value written as in the worked line) for the worked edge, in the
+        clear room over its output neuron (LABEL_AT), with its leader (self.leader): a thin
+        line in the muted grey from the label's left end down to the edge, LEADER_GAP short of
+        both, crossing nothing."""
         t, net = self.theme, self.net
         (la, ka), (_, jd) = WORKED
         sym = self.tex(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}} =", TICK_SIZE, t.text)
         tag = VGroup(sym, self.place_number(w, sym))
+        tag.move_to(net.point(*WORKED[1]) + LABEL_AT, aligned_edge=DOWN + LEFT)
         a, b = (np.asarray(p) for p in net.edge(WORKED).get_start_and_end())
-        x0 = net.point(*WORKED[0])[0] + net.radius + EDGE_LABEL_GAP
-        x1 = x0 + tag.width
-        # its bottom clears the edge's ink across the label's width (the edge's centre line and
-        # half its widest stroke, measured square to the edge), and both neurons' outlines
-        slope = (b[1] - a[1]) / (b[0] - a[0])
-        half = 0.5 * STROKE_UNIT * W_HI * np.hypot(1.0, slope)
-        tops = [a[1] + slope * (x - a[0]) + half for x in (x0, x1)]
-        for n in WORKED:
-            c = net.point(*n)
-            r = net.radius + 0.5 * STROKE_UNIT * 5  # its outline, at the widest drawn
-            dx = abs(float(np.clip(c[0], x0, x1)) - c[0])
-            if dx < r:
-                tops.append(c[1] + np.sqrt(r * r - dx * dx))
-        tag.move_to([x0, max(tops) + EDGE_LABEL_GAP, 0], aligned_edge=DOWN + LEFT)
+        tip = a + LEADER_AT * (b - a)
+        start = tag.get_left() + LEADER_GAP * LEFT
+        way = (start - tip) / np.linalg.norm(start - tip)
+        # the leader's end LEADER_GAP clear of the edge's ink at its widest
+        tip = tip + way * (0.5 * STROKE_UNIT * W_HI + LEADER_GAP)
+        self.leader = Line(start, tip, color=t.muted, stroke_width=1.5)
         return tag
 
     def section_again(self):
@@ -643,7 +644,7 @@ class BackpropLoop(ThemedScene):
         # cost of the old weights too: the new pass has its own
         pieces = [self.eq, self.w_line, *self.dmat_shown, self.loss0]
         self.play(LaggedStart(*(FadeOut(m, rate_func=linear) for m in pieces), lag_ratio=0.2),
-                  FadeOut(self.mark), FadeOut(self.tag),
+                  FadeOut(self.mark), FadeOut(self.tag), FadeOut(self.leader),
                   *self.set_note(r"edge width $\propto |w|$", t.muted), run_time=PANEL_OUT)
         self.eq = None
         # the error terms δ and their labels leave before the next step is named: never

@@ -18,16 +18,18 @@ the activations' key fade out as the fills fade to the page and the |Δa| key fa
 (one smooth gradient over a log scale of |Δa|, said on the key, from D_LOW, its left end, written
 there, to the largest change) ticked at round powers of ten, gives the fills' scale; a neuron that
 does not change stays the page's colour. Then, one readout at a time, the weight w (its edge drawn
-on top of all others), the outputs' changes Δa (both columns lined up on the decimal point; a change
-that rounds to nothing reads 0.000, unsigned) and a note that the neuron it feeds and every later
+on top of all others), the outputs' changes Δa (both columns lined up on the decimal point, the
+changes, the key moment's numbers, set larger than the a beside them; a change that rounds to
+nothing reads 0.000, unsigned) and a note that the neuron it feeds and every later
 one change, said as those neurons and the cone's edges light up, and the hidden layers' largest
 |Δa|. The weight then moves one tweak at a time (CONNECTION_TWEAK.tweaks: +0.5, back, +1.0), each
-said before it is made: the weight, its edge (whose width follows |w|), every fill and every number
-move together, the slowest play of the video (NUDGE_TIME), while a pulse runs forward along the
-cone's edges to show which way the change travels. What the outputs did (their largest change, from
-gdcore) is said after. After the first nudge its Δa column is kept, in grey beside the live one
-under its nudge, and the larger nudge after it plays quicker (AGAIN_TIME): its staging is the
-first's, what is new is its changes beside the first's, and its words give both largest changes.
+said before it is made: the weight, its edge (whose width follows |w|, seen to grow), every fill
+and every number move together, the slowest play of the video (NUDGE_TIME), while a pulse runs
+forward along the cone's edges to show which way the change travels. What the outputs did (their
+largest change, from gdcore) is said after. After the first nudge its Δa column is kept, in grey
+beside the live one under its nudge, and the larger nudge after it plays quicker (AGAIN_TIME): its
+staging is the first's, what is new is its changes beside the first's, and its words give both
+largest changes.
 Render alone with: manim -ql scenes/connection_tweak.py ConnectionTweak
 """
 
@@ -65,17 +67,17 @@ X_INPUT, LAYER_NAMES = EX.x_input, EX.layer_names
 #: The still's layout (layout units), drawn at UNIT scene units per layout unit, left of centre:
 #: three columns of numbers stand right of the outputs (a, Δa, then the first nudge's Δa kept,
 #: under its w), COLUMN_PITCH and GHOST_PITCH apart, 24 px and more clear of the
-#: frame's right edge.
+#: frame's right edge (the network 36 px from the left edge, to make room for the larger Δa
+#: columns).
 LAY_W, LAY_H, UNIT = 12.0, 5.6, 0.74
-NET_CENTER = 0.2 * UP + 1.72 * LEFT
-COLUMN_PITCH, GHOST_PITCH = 1.3, 1.37
-#: The size of the numbers read during the tweak: the outputs' a and Δa columns (the kept
-#: nudge's column a copy of the Δa one), and the hidden layers' largest |Δa|
-#: (at TICK_SIZE their digits stood about 10 px tall at 480p, under the 12 px a number read
-#: must have; the hidden layers' two readouts a little smaller, so that they keep apart); the
-#: layers are drawn a little closer so that the wider columns keep clear of the outputs and of
-#: the frame's edge.
-TABLE_SIZE, HIDDEN_SIZE = 36, 34
+NET_CENTER = 0.2 * UP + 2.07 * LEFT
+COLUMN_PITCH, GHOST_PITCH = 1.45, 1.5
+#: The size of the numbers read during the tweak: the outputs' a column, their changes Δa
+#: (the key moment's numbers, the table's largest; the kept nudge's column a copy of them),
+#: and the hidden layers' largest |Δa| (at TICK_SIZE their digits stood about 10 px tall at
+#: 480p, under the 12 px a number read must have; the hidden layers' two readouts a little
+#: smaller, so that they keep apart).
+A_SIZE, DELTA_SIZE, HIDDEN_SIZE = 34, 42, 34
 #: The kept column's head, "w + 0.5", as large as keeps it clear of the Δa head beside it.
 GHOST_HEAD_SIZE = 26
 #: The strongest fill of a changed neuron (mix of background -> accent).
@@ -96,13 +98,14 @@ SWITCH_TIME = 1.2
 #: slower than any play of the set-up) in the first nudge, on the way back, and in the larger
 #: nudge after it (shorter: the staging is the first nudge's; what is new, its changes beside
 #: the first nudge's kept in grey, is read off the numbers).
-NUDGE_TIME, BACK_TIME, AGAIN_TIME = 3.0, 1.2, 1.8
+NUDGE_TIME, BACK_TIME, AGAIN_TIME = 4.0, 1.2, 1.8
 #: The network's resting edges (light page, dark page): a faint grey, mixed this much from the
 #: page to the muted grey, this wide. On the dark page the dense fans of light lines on black
 #: shimmer into a moiré of diamonds: fainter and thinner there.
 EDGE_MIX, EDGE_WIDTH = (0.4, 0.22), (1.2, 0.9)
-#: The weight's edge is TWEAK_WIDTH wide at w0 and widens by WIDTH_PER_W per unit of |w|.
-TWEAK_WIDTH, WIDTH_PER_W = 8.0, 4.0
+#: The weight's edge is TWEAK_WIDTH wide at w0 and widens by WIDTH_PER_W per unit of |w|: the
+#: tweak's one cause, seen to grow (4.8 px at 480p at w0, 7.8 px at w + 0.5, 10.8 at w + 1).
+TWEAK_WIDTH, WIDTH_PER_W = 8.0, 10.0
 
 
 def show_change(number: DecimalNumber, v: float) -> DecimalNumber:
@@ -399,11 +402,12 @@ class ConnectionTweak(ThemedScene):
         outs, moves = VGroup(), VGroup()
         for k in range(SIZES[-1]):
             y = net.point(out_l, k)[1]
-            num = DecimalNumber(a0[k], num_decimal_places=3, font_size=TABLE_SIZE, color=t.text)
+            num = DecimalNumber(a0[k], num_decimal_places=3, font_size=A_SIZE, color=t.text)
             num.move_to([right_a, y, 0], aligned_edge=RIGHT)
             num.add_updater(lambda d, k=k, y=y: set_number(d, self.outputs()[k]).move_to(
                 [right_a, y, 0], aligned_edge=RIGHT))
-            move = DecimalNumber(0.0, num_decimal_places=3, font_size=TABLE_SIZE, color=t.accent)
+            move = DecimalNumber(0.0, num_decimal_places=3, font_size=DELTA_SIZE,
+                                 color=t.accent)
             move.move_to([right_a + COLUMN_PITCH, y, 0], aligned_edge=RIGHT)
             move.add_updater(lambda d, k=k, y=y: show_change(d, self.outputs()[k] - a0[k]).move_to(
                 [right_a + COLUMN_PITCH, y, 0], aligned_edge=RIGHT))
@@ -443,8 +447,8 @@ class ConnectionTweak(ThemedScene):
         t = self.theme
         caption = VGroup(self.mixed(r"fill: how far each activation moved, $|\Delta a|$", 26,
                                     t.muted),
-                         self.text("(log scale)", 24, t.muted)).arrange(DOWN, aligned_edge=LEFT,
-                                                                       buff=0.12)
+                         self.text("(log scale: each tick ten times the last)", 24,
+                                   t.muted)).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
         key = VGroup(caption, self.colour_bar()).arrange(RIGHT, buff=0.45, aligned_edge=UP)
         return key.to_edge(DOWN, buff=0.42)
 

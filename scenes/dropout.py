@@ -14,11 +14,13 @@ outline, throughout; the step number and the count of kept neurons turn in place
 has landed, so the count always counts a mask drawn. The count of hidden neurons kept comes in once
 the first mask has landed. Input and output neurons keep their solid muted outline throughout; the
 note is set flush left, 36 px in. After the last step the lesson as one picture: the note and
-counters give way, the last thinned network travels to its thumbnail at the right end of a row in
-one gentle move, a Transform into the thumbnail already in its place (the layers drawn closer and
-the lines thinner so that four fit, well apart), and the first three steps' thinned networks come in
-beside it, one after the other in the order of the steps, left to right, each under its step and its
-count of hidden neurons kept: four different thinned networks, held.
+counters give way, a copy of the last thinned network travels to its thumbnail at the right end of a
+row in one gentle move, a Transform into the thumbnail already in its place (the layers drawn closer
+and the lines thinner so that four fit, well apart, each dropped neuron ringed by the page so that
+no line runs into it), the network itself staying until the copy lands, and the first three steps'
+thinned networks come in beside it, one after the other in the order of the steps, left to right
+(the big network fading out as the first comes in), each under its step and its count of hidden
+neurons kept: four different thinned networks, held.
 Render alone with: manim -ql scenes/dropout.py Dropout
 """
 
@@ -35,8 +37,8 @@ from manim import (
     Integer,
     LaggedStart,
     ManimColor,
-    ReplacementTransform,
     Succession,
+    TransformFromCopy,
     UpdateFromAlphaFunc,
     VGroup,
     Write,
@@ -91,6 +93,10 @@ ROW_SCALE, ROW_SQUEEZE, ROW_DOT, ROW_Y, ROW_PITCH = 0.85, 0.423, 0.75, -0.95, 3.
 #: The closing networks' lines (edges, outlines) at ROW_LINES of their width: at full width,
 #: 2.4 px edges in a network 148 px wide, the row was a dense tangle of orange.
 ROW_LINES = 0.7
+#: The page ringing a dropped neuron in the closing row (a stroke under its fill, ROW_HALO
+#: wide, half of it outside: 3 px at 480p): its layers 40 px apart, the steep lines of a
+#: neighbouring neuron pass within its radius, and drawn under it they seemed to run into it.
+ROW_HALO = 10.0
 #: Scene units between a closing network's top neuron and its heading's count (21 px at 480p:
 #: at 0.25 the count sat on the neuron).
 ROW_LABEL_GAP = 0.35
@@ -314,16 +320,20 @@ class Dropout(ThemedScene):
                   run_time=0.6)
         self.row_labels = [self.row_label(s) for s in range(STEPS)]
         for s, snap in enumerate(self.snaps):
-            _thumbnail(snap).move_to(self.row_place(s))
-        # the last step's network turns into its own thumbnail at the row's right end (one
-        # move: the same picture, smaller), its heading coming in above it
-        self.play(ReplacementTransform(VGroup(self.net, *self.faded.values()), self.snaps[-1],
-                                       rate_func=SHRINK_RATE),
+            _thumbnail(snap, self.theme.background).move_to(self.row_place(s))
+        # a copy of the last step's network travels to its own thumbnail at the row's right
+        # end (one move: the same picture, smaller), its heading coming in above it; the
+        # network itself stays until the copy has landed (moved away whole, its thin lines
+        # left the screen all but empty of ink from one frame to the next)
+        big = VGroup(self.net, *self.faded.values())
+        self.play(TransformFromCopy(big, self.snaps[-1], rate_func=SHRINK_RATE),
                   FadeIn(self.row_labels[-1], rate_func=lambda a: max(0.0, 2 * a - 1)),
                   run_time=SHRINK_TIME)
-        # then the others come in in the order of the steps, 1, 2, 3, left to right
+        # then the others come in in the order of the steps, 1, 2, 3, left to right, the big
+        # network fading out as step 1's comes in (clear of it, at the row's left end)
         for s, snap in enumerate(self.snaps[:-1]):
-            self.play(FadeIn(VGroup(snap, self.row_labels[s])), run_time=ROW_IN)
+            self.play(FadeIn(VGroup(snap, self.row_labels[s])), *([FadeOut(big)] if s == 0
+                                                                   else []), run_time=ROW_IN)
         self.wait(FINAL_HOLD)
 
     def sweep(self):
@@ -342,10 +352,12 @@ class Dropout(ThemedScene):
     SECTIONS = sections(section_network, *Section.numbered("step", run_step, STEPS))
 
 
-def _thumbnail(snap: VGroup) -> VGroup:
+def _thumbnail(snap: VGroup, page) -> VGroup:
     """A step's thinned network (its NetworkMobject and faded outlines) for the closing row: at
     ROW_SCALE, its layers ROW_SQUEEZE as far apart, each neuron and outline a circle at
-    ROW_DOT of its scaled size, its edges and kept outlines ROW_LINES as wide."""
+    ROW_DOT of its scaled size, its edges and kept outlines ROW_LINES as wide; each dropped
+    neuron's outline ringed by ROW_HALO of the page, so that the steep lines passing beside it
+    stop short of it instead of running into its rim."""
     snap.scale(ROW_SCALE).stretch(ROW_SQUEEZE, 0)
     for circle in (*snap[0].neuron_group, *snap[1:]):
         # round again, about its own centre
@@ -355,6 +367,9 @@ def _thumbnail(snap: VGroup) -> VGroup:
     net.stroke_width *= ROW_LINES
     net.apply_style()
     # the dropped neurons' outlines keep their width: thinned with the edges they faded out
+    for circle in snap[1:]:
+        circle.set_stroke(page, width=ROW_HALO, opacity=circle.get_fill_opacity(),
+                          background=True)
     return snap
 
 

@@ -187,7 +187,7 @@ def _segment_hits_box(a, b, box, steps=400) -> bool:
     return False
 
 
-def test_worked_edge_labelled_on_itself_before_and_after():
+def test_worked_edge_labelled_with_a_leader_before_and_after():
     scene = rendered(BackpropLoop, upto="update")
     net, new = _gdcore()
     (la, ka), (_, jd) = WORKED
@@ -201,21 +201,11 @@ def test_worked_edge_labelled_on_itself_before_and_after():
     assert f"{before} - " in line and line.endswith(f"= {after}")
     assert before == "1.304" and after == "1.156"  # worked by hand from gdcore's values
     assert tag[0].tex_string.startswith("w")
-    # set on its edge: just above it, over the edge's span, nearer to it than to any other edge
+    # in clear room, under the layers' heads (12 px and more), crossing no edge (its own
+    # included) and no neuron (6 px and more clear of every outline)
     m = scene.net
-    a, b = (np.asarray(p)[:2] for p in m.edge(WORKED).get_start_and_end())
     box = (tag.get_left()[0], tag.get_bottom()[1], tag.get_right()[0], tag.get_top()[1])
-    assert min(a[0], b[0]) <= box[0] < box[2]
-    mid_y = a[1] + (b[1] - a[1]) * (0.5 * (box[0] + box[2]) - a[0]) / (b[0] - a[0])
-    assert 0 < box[1] - max(a[1], b[1]) and box[1] - mid_y < 0.7
-    # 12 px of page (0.2) between the label and the edge's ink at its widest (W_HI), measured
-    # square to the edge at the label's nearer corner, and under the layers' heads
-    slope = (b[1] - a[1]) / (b[0] - a[0])
-    centre = a[1] + slope * (box[0] - a[0])  # the edge falls left to right: the left end
-    assert slope < 0
-    assert (box[1] - centre) / np.hypot(1.0, slope) - 0.5 * STROKE_UNIT * W_HI >= 0.2 - 1e-9
     assert min(h.get_bottom()[1] for h in scene.heads.values()) - box[3] >= 0.2
-    # crossing no edge (its own included), no neuron and no other text
     for e in m.edge_ids:
         p, q = (np.asarray(x)[:2] for x in m.edge(e).get_start_and_end())
         assert not _segment_hits_box(p, q, box), e
@@ -223,6 +213,28 @@ def test_worked_edge_labelled_on_itself_before_and_after():
         c = m.point(*n)[:2]
         nearest = np.clip(c, box[:2], box[2:])
         assert np.linalg.norm(c - nearest) > m.radius + 0.1, n
+    # its short leader (under 60 px at 480p) runs from its left end to the worked edge, just
+    # short of the edge's ink at its widest (W_HI), and passes over no other edge nor neuron
+    s, t = (np.asarray(x)[:2] for x in scene.leader.get_start_and_end())
+    assert np.linalg.norm(s - np.array(tag.get_left()[:2])) < 0.1
+    assert np.linalg.norm(t - s) < 1.0
+    a, b = (np.asarray(p)[:2] for p in m.edge(WORKED).get_start_and_end())
+    u = (b - a) / np.linalg.norm(b - a)
+    off = abs(float(np.cross(u, t - a)))  # the tip's distance from the edge's centre line
+    assert 0.5 * STROKE_UNIT * W_HI < off < 0.5 * STROKE_UNIT * W_HI + 0.15
+    assert 0 < float(np.dot(t - a, u)) < np.linalg.norm(b - a)
+    for k in np.linspace(0.0, 1.0, 200):
+        x = s + k * (t - s)
+        for n in m.neuron_ids:
+            assert np.linalg.norm(x - m.point(*n)[:2]) > m.radius + 0.1, n
+        for e in m.edge_ids:
+            if e == WORKED:
+                continue
+            p, q = (np.asarray(y)[:2] for y in m.edge(e).get_start_and_end())
+            v = (q - p) / np.linalg.norm(q - p)
+            along = float(np.dot(x - p, v))
+            if 0 <= along <= np.linalg.norm(q - p):
+                assert abs(float(np.cross(v, x - p))) > 0.5 * STROKE_UNIT * W_HI, e
     others = [*scene.heads.values(), scene.targets, scene.note, scene.title, scene.head,
               scene.eq, scene.key, *m.values.values()]
     for o in others:
@@ -259,7 +271,7 @@ def test_activation_fills_keep_their_values_legible():
             for a in acts[1:]:
                 fills, inks = activation_look(theme, a[0])
                 for f, ink in zip(fills, inks):
-                    assert contrast(f, ink) >= 4.5, (theme.name, f, ink)
+                    assert contrast(f, ink) >= 7.0, (theme.name, f, ink)
                     if theme is DARK:  # a filled circle stands off the page
                         assert contrast(f, theme.background) >= 3.0, f
                 # a neutral ramp (no edge's hue), darker or lighter as a grows
@@ -280,7 +292,7 @@ def test_activation_fills_keep_their_values_legible():
                 num = m.values[(l, i)]
                 assert num.get_value() == acts[l][i]
                 assert num.get_color().to_hex().lower() == ink.lower()
-                assert contrast(num.get_color().to_hex(), f) >= 4.5
+                assert contrast(num.get_color().to_hex(), f) >= 7.0
     scene = rendered(BackpropLoop)
     acts, m = [a[0] for a in nn.forward(new, X)], scene.net
     for l in (1, 2):

@@ -115,6 +115,13 @@ def test_it_ends_on_the_four_thinned_networks_side_by_side():
         assert {n for n, op in zip(net.neuron_ids, net.stroke_opacity) if op < 1} == dropped
         shown = {n for n, d in zip(scene.faded, faded) if d.get_stroke_opacity() > 0}
         assert shown == dropped
+        # each dropped outline ringed by the page (3 px at 480p), the lines beside it stopping
+        # short of its rim; the others' rings unseen
+        for n, d in zip(scene.faded, faded):
+            assert d.get_stroke_width(background=True) * 0.01 / 2 * px >= 3
+            assert d.get_stroke_color(background=True).to_hex().lower() == \
+                scene.theme.background.lower()
+            assert d.get_stroke_opacity(background=True) == (1.0 if n in dropped else 0.0)
         assert row.get_center()[0] == pytest.approx(scene.row_place(s)[0], abs=0.2)
         assert label.get_bottom()[1] > row.get_top()[1]
         assert label[0].original_text == f"step {s + 1}"
@@ -221,13 +228,15 @@ def scene_edges():
 
 
 def test_the_closing_row_comes_in_the_order_of_the_steps():
-    """One change at a time: the last big network turns into its own thumbnail at the row's
-    right end (never wiped first, which left the title alone on screen), then steps 1, 2 and 3
-    come in, left to right, one per play."""
+    """One change at a time: a copy of the last big network turns into its own thumbnail at
+    the row's right end, the network itself kept until the copy has landed (never wiped first,
+    which left the title alone on screen, nor moved away whole, which emptied the screen of
+    ink for a frame), then steps 1, 2 and 3 come in, left to right, one per play, the big
+    network leaving with step 1's coming."""
     seen = [n for n in rendered(Dropout).notes if n is not None and n[0] != "mask"]
     changes = [n for p, n in zip(seen, seen[1:]) if n != p]
     last = STEPS - 1
-    assert changes == [(False, (last,)),
+    assert changes == [(True, (last,)),
                        *((False, (*range(k), last)) for k in range(1, STEPS))]
 
 
