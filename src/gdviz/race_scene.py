@@ -62,7 +62,6 @@ from manim import (
     ReplacementTransform,
     Square,
     Star,
-    SurroundingRectangle,
     Text,
     Triangle,
     Union,
@@ -91,9 +90,7 @@ from .manim_blocks import (
 from .manim_theme import ThemedScene, power_tick, sections, styled_line
 from .race_plot import (
     end_offsets,
-    inset_box,
     lane_of,
-    scale_bar_at,
     scale_bar_length,
     stacking,
 )
@@ -177,12 +174,11 @@ SETUP_STEP, MAP_FADE, SETUP_HOLD = 0.5, 1.0, 0.3
 #: Steps over which an exit's legend note fades in (and the dots out).
 EXIT_FADE_STEPS = 1.0
 
-#: The inset (races.Race.inset): the band above it for its scale bar (a fraction of its place's
-#: height), its paths at this fraction of their width on the map (1 px at 480p), the side of
-#: its end squares (scene units, 6 px at 480p: their centres lie at least a side apart), the
-#: outer radius of its star, and the stroke widths of its frame and of the box and lines that
-#: join it to the map.
-INSET_BAND, INSET_WIDTH, INSET_END, INSET_STAR = 0.32, 0.42, 0.1, 0.12
+#: The inset (races.Race.inset): its paths at this fraction of their width on the map (1 px at
+#: 480p), the side of its end squares (scene units, 6 px at 480p: their centres lie at least a
+#: side apart), the outer radius of its star, and the stroke widths of its frame and of the box
+#: and lines that join it to the map.
+INSET_WIDTH, INSET_END, INSET_STAR = 0.42, 0.1, 0.12
 #: Opacity of each inset path's history, and the steps at its head drawn over it at full
 #: strength (to the finish and after): where a run zig-zags across the region step after step
 #: (Adadelta on Beale's function), its older crossings are drawn fainter (RaceScene.INSET_FAINT)
@@ -268,27 +264,10 @@ def head_mark(trail: Trail, name: str, color, radius: float) -> VMobject:
     return mark.set_z_index(3)
 
 
-#: The least gap (scene units) between the inset's frame and the plate of its scale bar; the
-#: casing (stroke units each side) of a scale bar and its number without a plate.
-PLATE_GAP, SCALE_CASING = 0.06, 3.0
-#: (INSET_BESIDE) The gap (scene units) between the inset's frame and its scale bar beside it.
+#: The casing (stroke units each side) of a name's halo over the map (_halo).
+SCALE_CASING = 3.0
+#: The gap (scene units) between the inset's frame and its scale bar beside it.
 SCALE_OUTSIDE = 0.2
-
-
-def _x_at(line, y: float) -> float:
-    """Where the straight `line` (or its extension) is at height y."""
-    (ax, ay, _), (bx, by, _) = line.get_start(), line.get_end()
-    return ax + (y - ay) / (by - ay) * (bx - ax)
-
-
-def _touches(box, lines) -> bool:
-    """Whether one of `lines` passes through the height of `box` (a mobject) within its width."""
-    left, right = box.get_left()[0], box.get_right()[0]
-    for line in lines:
-        xs = [_x_at(line, y) for y in (box.get_bottom()[1], box.get_top()[1])]
-        if not (all(x < left for x in xs) or all(x > right for x in xs)):
-            return True
-    return False
 
 
 class ClippedTrail(Trail):
@@ -358,10 +337,7 @@ class RaceScene(ThemedScene):
     is drawn fainter and thinner, by (opacity, width factor, every: its history through every
     k-th of its points, ClippedTrail), beneath every other inset path: a run that zig-zags
     across the magnified valley at every step reads as a path of separate crossings under the
-    line of its last steps, not as a filled band), INSET_SCALE_PLATE (the inset's
-    scale bar on a framed plate of the page's colour, read as a key, not as a level's label on
-    the contours: the default; False, where the plate would not fit between the lines that join
-    the inset to its region: the bar and its number on casings of the page's colour), CASE_EACH
+    line of its last steps, not as a filled band), CASE_EACH
     (each path on a casing of its own, just beneath it, instead of one layer of casings under
     them all: where runs leave a point together, each path reads as a line of its own, edged in
     the page's colour over the ones beneath, as a transit map draws lines that share a street,
@@ -396,7 +372,6 @@ class RaceScene(ThemedScene):
     INSET: races.Inset | None = None
     ZOOM_HEADING = "where the runs end, magnified"
     INSET_FAINT: dict[str, tuple[float, float, int]] = {}
-    INSET_SCALE_PLATE = True
     CASE_EACH = False
     RIDGE = False
     #: the magnified view is the region's own box on the map turning into it (no inset on the
@@ -406,12 +381,11 @@ class RaceScene(ThemedScene):
     ZOOM_FROM_REGION = False
     LANE_ORDER: tuple[str, ...] | None = None
     LANE = 0.0
-    #: where the inset stands beside the map, never over it, as in the stills (None: over the
-    #: map, at the race's inset place): "below", under the map at its right, under its region,
-    #: the legend in one column to its left; "column", in the right-hand column between the
-    #: legend and the distance panel, at most INSET_MAX_H high, the keys moved under the map
-    #: above the settings
-    INSET_BESIDE: str | None = None
+    #: where the inset stands beside the map (its one place: never over it, as in the stills):
+    #: "below", under the map at its right, under its region, the legend in one column to its
+    #: left; "column", in the right-hand column between the legend and the distance panel, at
+    #: most INSET_MAX_H high, the keys moved under the map above the settings
+    INSET_BESIDE = "column"
     INSET_MAX_H = 1.5
     #: what the viewer sees the runs do while they race, in words (the caption's second
     #: sentence, from the race's second stage; its numbers, if any, in the captions)
@@ -472,13 +446,10 @@ class RaceScene(ThemedScene):
         if "zoom" in cls.section_names():
             region = (cls.INSET or r.inset).region
             inside = [n for n, o in outcomes.items() if races.inside(o.final, region)[0]]
-            if minimum is not None and cls.INSET_BESIDE:
+            if minimum is not None:
                 out["zoom"] = (f"The inset grows under the map, over the legend: "
                                f"{numbers.word(len(inside))} end squares around the minimum, "
                                f"magnified.")
-            elif minimum is not None:
-                out["zoom"] = (f"The inset grows to fill the map: {numbers.word(len(inside))} "
-                               f"end squares around the minimum, magnified.")
             else:
                 out["zoom"] = (f"The saddle point, magnified, fills the map: "
                                f"{' and '.join(inside)} ends beside it, the other paths turn "
@@ -507,6 +478,13 @@ class RaceScene(ThemedScene):
             ex = self.exits[name]
             self.distances[name] = d if ex is None else np.append(d, abs(ex.point[1]))
         self.step = ValueTracker(0)
+
+    def beside(self) -> str | None:
+        """Where the inset stands beside the map (INSET_BESIDE); None where there is none to
+        show beside it: no inset, or (ZOOM_FROM_REGION) one shown only magnified."""
+        if self.RACE.inset is None or self.ZOOM_FROM_REGION:
+            return None
+        return self.INSET_BESIDE
 
     def k(self) -> int:
         return step_of(self.step, self.RACE.steps)
@@ -557,23 +535,16 @@ class RaceScene(ThemedScene):
         img = contour_image(t, X, Y, Z, ax, log=bool(np.all(Z > 0)), levels=self.MAP_LEVELS)
         return ax, img
 
-    def build_inset(self, place=None) -> Group:
+    def build_inset(self, place) -> Group:
         """The race's inset (races.Race.inset): its region's own contours in a frame, a thin
         box around the region on the map joined to the frame by two lines, a scale bar (race_plot.
-        scale_bar_length), the minimum's star, and each path clipped to the region
-        (self.inset_paths, growing with the race). `place`, the frame's lower left and upper
-        right corners (scene points), beside the map (INSET_BESIDE: the scale bar beside the
-        frame, outside it, over the page); None: over the map, where
-        inset_box places it (the scale bar between the lines, above it, scale_bar_at), or
-        (ZOOM_FROM_REGION) over its region."""
+        scale_bar_length) outside the frame, over the page, the minimum's star, and each path
+        clipped to the region (self.inset_paths, growing with the race). `place`, the frame's
+        lower left and upper right corners (scene points): beside the map (INSET_BESIDE), or
+        (ZOOM_FROM_REGION) over its region, its box, lines and scale bar never shown."""
         t, r = self.theme, self.RACE
         (rx0, rx1), (ry0, ry1) = region = r.inset.region
-        if place is not None:
-            lo, hi = (np.asarray(p, float) for p in place)
-        else:
-            ((bx0, bx1), (by0, by1)), _ = ((r.inset.region, 1.0) if self.ZOOM_FROM_REGION
-                                           else inset_box(r, INSET_BAND))
-            lo, hi = self.ax.c2p(bx0, by0), self.ax.c2p(bx1, by1)
+        lo, hi = (np.asarray(p, float) for p in place)
         ins = ManimAxes(x_range=[rx0, rx1, rx1 - rx0], y_range=[ry0, ry1, ry1 - ry0],
                         x_length=hi[0] - lo[0], y_length=hi[1] - lo[1], tips=False,
                         axis_config={"stroke_opacity": 0, "include_ticks": False,
@@ -610,40 +581,14 @@ class RaceScene(ThemedScene):
         length = scale_bar_length(r)
         half = (ins.c2p(length, 0)[0] - ins.c2p(0, 0)[0]) / 2
         scale = self.scale_bar(length, half)
-        if place is not None:  # outside the frame, over the page, where it covers nothing:
-            # under its lower right corner (the inset under the map), or right of the frame,
-            # level with its foot (the inset right of its region)
-            corner = np.array([hi[0], lo[1], 0])
-            if lo[0] > b[0]:
-                scale.next_to(corner, RIGHT, buff=SCALE_OUTSIDE).align_to(corner, DOWN)
-            else:
-                scale.next_to(corner, DOWN, buff=SCALE_OUTSIDE).align_to(corner, RIGHT)
-        elif self.INSET_SCALE_PLATE:
-            # between the lines that run down to the inset's corners, its number beside it
-            x, y = self.ax.c2p(*scale_bar_at(r, INSET_BAND))[:2]
-            scale.move_to(np.array([x, y, 0]))
-            plate = SurroundingRectangle(scale, buff=0.08, stroke_color=t.muted,
-                                         stroke_width=INSET_LINE, fill_color=t.background,
-                                         fill_opacity=1.0)
-            scale = VGroup(plate.set_z_index(0.6), *(m.set_z_index(0.7) for m in scale))
-            # the lines close in towards the region: where the plate would touch one, it goes
-            # down the band to just above the inset, where they lie furthest apart, centred
-            # between them at its top
-            if _touches(scale, lines):
-                scale.shift((hi[1] + PLATE_GAP - scale.get_bottom()[1]) * UP)
-                top = scale.get_top()[1]
-                scale.set_x(np.mean([_x_at(line, top) for line in lines]))
-            if _touches(scale, lines):  # still: on the middle of the inset's top edge,
-                # over the frame and the inset's contours
-                scale.move_to(np.array([(lo[0] + hi[0]) / 2, hi[1], 0]))
-                plate.set_z_index(3.6)
-                for m in scale[1:]:
-                    m.set_z_index(3.7)
-        else:  # the bar and its number on casings of the page's colour, as the paths are
-            x, y = self.ax.c2p(*scale_bar_at(r, INSET_BAND))[:2]
-            scale.move_to(np.array([x, y, 0]))
-            for m in scale:
-                cased(m, t, SCALE_CASING)
+        # outside the frame, over the page, where it covers nothing: under its lower right
+        # corner (the inset under the map), or right of the frame, level with its foot (the
+        # inset right of its region)
+        corner = np.array([hi[0], lo[1], 0])
+        if lo[0] > b[0]:
+            scale.next_to(corner, RIGHT, buff=SCALE_OUTSIDE).align_to(corner, DOWN)
+        else:
+            scale.next_to(corner, DOWN, buff=SCALE_OUTSIDE).align_to(corner, RIGHT)
         if r.surface.minimum is not None:
             star = Star(outer_radius=INSET_STAR, color=t.mark_color("minimum", NAMES),
                         fill_opacity=1, stroke_width=1.2).set_stroke(t.background)
@@ -988,8 +933,8 @@ class RaceScene(ThemedScene):
         self.inset_paths, self.inset_tails, self.inset_dots = {}, {}, {}
         self.inset_casings = {}
         self.inset_ends, self.inset_leaders = {}, {}  # (section_finish)
-        beside = self.INSET_BESIDE if r.inset is not None else None
-        inset = (self.build_inset() if r.inset is not None and beside is None else Group())
+        beside = self.beside()
+        inset = Group()
         start = self.marker_start()
         target, target_key, target_text = self.marker_target()
         self.start_mark, self.target_mark = start, target
@@ -1087,18 +1032,20 @@ class RaceScene(ThemedScene):
         header.shift(min(0.0, config.frame_x_radius - EDGE - header.get_right()[0]) * RIGHT)
         self.panel = self.build_panel(left, header.get_bottom()[1] - 0.2, panel_bottom)
         self.settings = settings
+        if self.ZOOM_FROM_REGION:  # over its region, shown only as it grows
+            (rx0, rx1), (ry0, ry1) = r.inset.region
+            place = (self.ax.c2p(rx0, ry0), self.ax.c2p(rx1, ry1))
         if place is not None:
             inset = self.build_inset(place)
 
         # a short set-up (about 4 s): the title from the first frame; the map and its axes
         # faded in whole (drawn by Create, each frame and tick came in within a frame or two);
-        # then the start and the target (and the ridge, and the inset on the map), each where
+        # then the start and the target (and the ridge, and the inset beside the map), each where
         # it stays; then the legend, the settings and the distance panel
         self.add(title)
         self.play(FadeIn(self.ax), FadeIn(img), run_time=MAP_FADE)
-        on_map = [inset] if self.RACE.inset is not None and not self.ZOOM_FROM_REGION else []
         self.play(FadeIn(target), FadeIn(start), *([FadeIn(self.ridge)] if self.RIDGE else []),
-                  *(FadeIn(m) for m in on_map), run_time=SETUP_STEP)
+                  *([FadeIn(inset)] if beside else []), run_time=SETUP_STEP)
         self.play(FadeIn(self.legend), FadeIn(settings), FadeIn(self.panel), FadeIn(header),
                   run_time=SETUP_STEP)
         self.add(*self.casings.values(), *self.history.values(), *self.tails.values(),
@@ -1230,21 +1177,22 @@ class RaceScene(ThemedScene):
         self.wait(ZOOM_HOLD)
 
     def zoom_in(self):
-        """The inset takes the map's place: its scale bar, the lines that join it to its
-        region and the map's frame and tick numbers fade out; then the map, its paths and
-        marks fade out while the inset (its contours, paths, end squares and star) grows to
-        fill the map's box at one scale in x and y, its paths thickening so that each run's
+        """The inset grows, at one scale in x and y, its paths thickening so that each run's
         colour reads; a scale bar for the new scale and a heading come in above it (the bar
         below it where the heading leaves it no room), and, after the finish, an arrow at the
         frame's edge towards each run that ends outside the view (zoom_pointer).
-        (INSET_BESIDE) The map stays: the legend fades out with the scale bar and the lines,
-        then the inset grows out of its place into the room under the map where the legend was
-        (its box on the map, the window it magnifies, stays); the heading and scale bar above
-        it, under the map's numbers."""
+        The inset beside the map (INSET_BESIDE): the map stays; the legend fades out with the
+        scale bar and the lines, then the inset grows out of its place into the room under the
+        map where the legend was (its box on the map, the window it magnifies, stays); the
+        heading and scale bar above it, under the map's numbers.
+        (ZOOM_FROM_REGION) The region's own box on the map comes in as the map's frame and tick
+        numbers leave; then the map, its paths and marks fade out while it grows to fill the
+        map's box."""
         r = self.RACE
         (x0, x1), (y0, y1) = r.window
         lo, hi = self.ax.c2p(x0, y0), self.ax.c2p(x1, y1)
-        if self.INSET_BESIDE:  # the room under the map, from the left margin (and room for a
+        beside = self.beside()
+        if beside:  # the room under the map, from the left margin (and room for a
             # pointer) to the map's right edge, from a heading's room under its numbers to the
             # bottom margin
             lo = np.array([-config.frame_x_radius + EDGE + POINTER_GAP + POINTER_LENGTH,
@@ -1279,15 +1227,15 @@ class RaceScene(ThemedScene):
                     m.set_stroke(width=path + 2 * THIN_CASING, background=True)
 
         cleared = []
-        if self.INSET_BESIDE:
+        if beside:
             # the scale bar, the lines that join the inset to its box (they would cross the
             # map to the grown inset) and the legend under its way leave first: the inset
             # grows over the empty page, never over text
             self.play(FadeOut(self.inset_scale), FadeOut(self.inset_lines),
                       FadeOut(self.legend), run_time=ZOOM_CLEAR)
-        elif self.ZOOM_FROM_REGION:
-            # the region's box comes in on the map, the inset (the map's own picture there)
-            # over it; the names and the map's heads that would show through it leave
+        else:  # (ZOOM_FROM_REGION) the region's box comes in on the map, the inset (the
+            # map's own picture there) over it; the names and the map's heads that would show
+            # through it leave
             cleared = [self.start_mark, self.target_mark, *self.ridge[1:]]
             lines_in = [*self.inset_paths.values(), *self.inset_tails.values(),
                         *self.inset_casings.values()]
@@ -1296,20 +1244,13 @@ class RaceScene(ThemedScene):
             self.play(*(FadeIn(m) for m in (*grown, *lines_in)),
                       *(FadeOut(m) for m in cleared),
                       FadeOut(self.ax), run_time=ZOOM_CLEAR)
-        else:
-            # the scale bar of the map's inset, the box and lines that join the inset to its
-            # region, and the map's frame and tick numbers leave first: the growing inset
-            # would cover the first, and its own scale would read against the map's numbers
-            self.play(FadeOut(self.inset_scale), FadeOut(self.inset_box),
-                      FadeOut(self.inset_lines), FadeOut(self.ax), run_time=ZOOM_CLEAR)
-        # (the map's frame and numbers left first, in either case, and come back with it)
-        faded = [m for m in (self.map_img, self.start_mark, self.target_mark,
-                             *self.ridge, *self.history.values(), *ends.values(),
-                             *getattr(self, "map_leaders", {}).values(),
-                             *self.casings.values())
-                 if m not in cleared]
-        if self.INSET_BESIDE:  # the map stays (the legend has left)
-            faded = []
+        # (ZOOM_FROM_REGION: the map's frame and numbers left first, and come back with it;
+        # beside the map, the map stays, the legend has left)
+        faded = [] if beside else [
+            m for m in (self.map_img, self.start_mark, self.target_mark,
+                        *self.ridge, *self.history.values(), *ends.values(),
+                        *getattr(self, "map_leaders", {}).values(), *self.casings.values())
+            if m not in cleared]
         self.zoom_cleared = cleared
         self.play(UpdateFromAlphaFunc(grown, lambda m, a: grow(m, a, "grown")),
                   UpdateFromAlphaFunc(self.inset, lambda m, a: grow(m, a, "axes")),
@@ -1358,9 +1299,9 @@ class RaceScene(ThemedScene):
 
     def zoom_out(self, run_time: float = BACK_SECONDS):
         """Back from zoom_in: the zoomed view's heading, scale bar and pointers fade out; the
-        inset shrinks to its place as the map, its paths and marks come back under it; the
-        inset's scale bar, box and lines come back (INSET_BESIDE: the map never left; the
-        legend comes back with the scale bar and the lines)."""
+        inset shrinks to its place; beside the map (the map never left), its scale bar and
+        lines come back with the legend; (ZOOM_FROM_REGION) as the map, its paths and marks come
+        back under it, then the inset gives way to the map's own picture."""
         grown, faded, grow = self.zoom_state
         self.play(FadeOut(self.zoom_heading), FadeOut(self.zoom_scale),
                   *(FadeOut(p) for p in self.zoom_pointers), run_time=ZOOM_CLEAR)
@@ -1376,12 +1317,9 @@ class RaceScene(ThemedScene):
                       *(FadeIn(m) for m in self.zoom_cleared),
                       FadeIn(self.ax), run_time=ZOOM_CLEAR)
             return
-        if self.INSET_BESIDE:  # the legend back once the inset is in its place again
-            self.play(FadeIn(self.inset_scale), FadeIn(self.inset_lines), FadeIn(self.legend),
-                      run_time=ZOOM_CLEAR)
-            return
-        self.play(FadeIn(self.inset_scale), FadeIn(self.inset_box), FadeIn(self.inset_lines),
-                  FadeIn(self.ax), run_time=ZOOM_CLEAR)
+        # beside the map: the legend back once the inset is in its place again
+        self.play(FadeIn(self.inset_scale), FadeIn(self.inset_lines), FadeIn(self.legend),
+                  run_time=ZOOM_CLEAR)
 
     def section_back(self):
         """(After section_zoom, where a subclass lists it.) Back to the whole map (zoom_out), so
