@@ -38,6 +38,7 @@ square would hide the star or touch another, it is set beside its point on a lea
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from functools import cache
 
@@ -227,6 +228,17 @@ SADDLE_HALO = 2.5
 #: (as the still sets it, gm.END_BESIDE, but steeper: below the lane of Momentum, which runs
 #: along the ridge beneath SGD's), on a leader in its colour (section_finish).
 SADDLE_BESIDE = np.array([0.14, -0.24, 0.0])
+#: (RaceScene.END_FAN) The map's end squares of the runs that end within FAN_REACH (scene
+#: units) of the minimum, where they would pile on the star and on one another (five lanes
+#: 3.6 px apart, squares 9 px wide): each set on an arc over the star, FAN_RADIUS from it,
+#: FAN_STEP degrees from the next, the arc centred FAN_AT degrees from the x axis, on a leader
+#: from its point (under the star); the squares in the order whose leaders cross the fewest
+#: times. Neighbours on the arc stand a side and a rim apart in x or in y (no two squares
+#: share a pixel); the arc leans left, clear of Momentum's last swings right of the minimum.
+FAN_REACH, FAN_RADIUS, FAN_STEP, FAN_AT = 0.3, 0.8, 17.5, 115.0
+#: (END_FAN) The map's star under the heads (z 3) and over the paths: a head that passes over
+#: or ends on the minimum stays in sight; the squares, set apart, leave it clear at the end.
+Z_FAN_STAR = 2.5
 
 
 def zoom_levels(levels: int, span: tuple[float, float], shown: tuple[float, float],
@@ -381,6 +393,9 @@ class RaceScene(ThemedScene):
     ZOOM_FROM_REGION = False
     LANE_ORDER: tuple[str, ...] | None = None
     LANE = 0.0
+    #: the end squares of the runs that end at the minimum set apart on an arc over the map's
+    #: star, on leaders (fan_offsets), the star under the heads (Z_FAN_STAR)
+    END_FAN = False
     #: where the inset stands beside the map (its one place: never over it, as in the stills):
     #: "below", under the map at its right, under its region, the legend in one column to its
     #: left; "column", in the right-hand column between the legend and the distance panel, at
@@ -801,7 +816,7 @@ class RaceScene(ThemedScene):
                         stroke_width=1.5)
             star.set_stroke(t.background).move_to(self.ax.c2p(*s.minimum))
             text = "minimum (" + ", ".join(numbers.text(c) for c in s.minimum) + ")"
-            return star.set_z_index(5), star.copy(), text
+            return (star.set_z_index(Z_FAN_STAR if self.END_FAN else 5), star.copy(), text)
         # over the end squares (z 4) on its halo: SGD's square ends beside it
         mark = cased(self.saddle_mark(), t, SADDLE_HALO).move_to(self.ax.c2p(0, 0))
         return mark.set_z_index(5), mark.copy(), "saddle point (0, 0)"
@@ -1081,6 +1096,31 @@ class RaceScene(ThemedScene):
               else self.ax.c2p(*self.map_paths[name][-1]))
         return sq.move_to(at).set_z_index((3 if panel else 4) - 0.01 * rank)
 
+    def fan_offsets(self) -> dict[str, np.ndarray]:
+        """(END_FAN) Where each map end square of a run that ends within FAN_REACH of the
+        minimum goes (scene units from its point): on an arc over the star (FAN_RADIUS,
+        FAN_STEP, FAN_AT), in the order of the runs along it whose leaders cross the fewest
+        times (then the shortest leaders)."""
+        star = self.ax.c2p(*self.RACE.surface.minimum)
+        at = {n: self.ax.c2p(*self.map_paths[n][-1]) for n in NAMES if self.exits[n] is None}
+        near = [n for n, p in at.items() if np.linalg.norm(p - star) < FAN_REACH]
+        if len(near) < 2:
+            return {}
+        angles = np.radians(FAN_AT + FAN_STEP * ((len(near) - 1) / 2 - np.arange(len(near))))
+        spots = [star + FAN_RADIUS * np.array([np.cos(a), np.sin(a), 0.0]) for a in angles]
+
+        def crosses(p, q, a, b):  # whether segments pq and ab cross
+            def side(u, v, w):
+                return np.sign((v[0] - u[0]) * (w[1] - u[1]) - (v[1] - u[1]) * (w[0] - u[0]))
+            return side(p, q, a) != side(p, q, b) and side(a, b, p) != side(a, b, q)
+
+        def cost(order):
+            segs = [(at[n], spot) for n, spot in zip(order, spots)]
+            n_cross = sum(crosses(*s1, *s2) for s1, s2 in itertools.combinations(segs, 2))
+            return n_cross, sum(np.linalg.norm(q - p) for p, q in segs)
+        best = min(itertools.permutations(near), key=cost)
+        return {n: spot - at[n] for n, spot in zip(best, spots)}
+
     def panel_nudge(self) -> dict[str, Line]:
         """The distance panel's end squares, all at the last step, set apart where they would
         touch: each cluster of squares closer than PANEL_END_GAP (in the order of their points)
@@ -1139,6 +1179,15 @@ class RaceScene(ThemedScene):
                 self.map_leaders[name] = Line(
                     sq.get_center(), tip, stroke_color=self.theme.opt(name),
                     stroke_width=LEADER_WIDTH).set_z_index(sq.z_index - 0.005)
+        for name, w in (self.fan_offsets() if self.END_FAN else {}).items():
+            at = self.ends[name].get_center().copy()
+            sq = self.ends[name].shift(w)
+            tip = at + w / np.linalg.norm(w) * LEADER_SHORT
+            # on a thin casing (it crosses the lanes beside its own), over the paths and
+            # under the star, which stays whole where the leaders meet
+            self.map_leaders[name] = cased(Line(
+                sq.get_center(), tip, stroke_color=self.theme.opt(name),
+                stroke_width=LEADER_WIDTH), self.theme, THIN_CASING).set_z_index(Z_FAN_STAR - 0.1)
         offsets = self.inset_offsets() if self.RACE.inset is not None else {}
         self.inset_ends = {n: self.inset_end(n, w) for n, w in offsets.items()}
         #: name -> the leader of each square set beside its point
