@@ -288,16 +288,22 @@ class ClippedTrail(Trail):
     each piece through every k-th of its points (its first and last kept: where it enters
     and leaves the region, or its head): a run that zig-zags across the region at every step
     keeps its crossings, k steps apart (k odd: each drawn stretch still crosses, as the steps
-    of a back-and-forth do), as lines beside each other instead of a solid band."""
+    of a back-and-forth do), as lines beside each other instead of a solid band. lane=(dx, dy)
+    draws the path that far (scene units, at every scale of the axes) beside its points, clipped
+    to the region where it lies there: a run's lane on the map kept as the view grows."""
 
-    def __init__(self, ax, points, tracker, region, color, every: int = 1, **kw):
+    def __init__(self, ax, points, tracker, region, color, every: int = 1, lane=None, **kw):
         self.region = region
         self.every = every
+        self.lane = None if lane is None else np.asarray(lane, float)[:2]
         super().__init__(ax, points, tracker, color, **kw)
 
     def _redraw(self):
         self.clear_points()
-        for piece in races.clip_polyline(self.shown(), self.region):
+        shown = self.shown()
+        if self.lane is not None and self.lane.any():  # the axes' scale now
+            shown = shown + self.lane / (self.ax.c2p(1, 1) - self.ax.c2p(0, 0))[:2]
+        for piece in races.clip_polyline(shown, self.region):
             if self.every > 1:
                 piece = piece[sorted({*range(0, len(piece), self.every), len(piece) - 1})]
             pts = scene_points(self.ax, piece[:, 0], piece[:, 1])
@@ -468,7 +474,8 @@ class RaceScene(ThemedScene):
             else:
                 out["zoom"] = (f"The saddle point, magnified, fills the map: "
                                f"{' and '.join(inside)} ends beside it, the other paths turn "
-                               f"away.")
+                               f"away, each in its own lane a few pixels beside the next, as "
+                               f"on the map.")
         return out
 
     @classmethod
@@ -620,19 +627,27 @@ class RaceScene(ThemedScene):
             rank = order.index(name)
             width = INSET_WIDTH * (PATH_WIDTH - self.WIDTH_STEP * (len(NAMES) - 1 - rank))
             opacity, thin, every = self.INSET_FAINT.get(name, (INSET_HISTORY, 1.0, 1))
+            # (ZOOM_FROM_REGION) the map's own picture of the region: each run in its lane, as
+            # on the map, LANE scene units from the next at every size as it grows (where runs
+            # share the ridge, Momentum's and NAG's paths apart, not one over the other);
+            # beside the map the inset shows the runs' own points
+            lane = (lane_of(r, name, self.LANE, self.LANE_ORDER) if self.ZOOM_FROM_REGION
+                    else None)
             trail = ClippedTrail(ins, self.paths[name], self.step, region, t.opt(name),
-                                 every=every, stroke_width=thin * width, stroke_opacity=opacity)
+                                 every=every, lane=lane, stroke_width=thin * width,
+                                 stroke_opacity=opacity)
             # a faint run's history beneath every other inset path
             z = 3 - 0.01 * rank - 0.1 * (name in self.INSET_FAINT)
             self.inset_paths[name] = trail.set_z_index(z)
             self.inset_tails[name] = ClippedTrail(
                 ins, self.paths[name], self.step, region, t.opt(name), stroke_width=width,
-                tail=INSET_TAIL).set_z_index(3.1 - 0.01 * rank)
+                tail=INSET_TAIL, lane=lane).set_z_index(3.1 - 0.01 * rank)
             # the last steps on their casing, under every inset path (the faint history
             # stays a faint hairline, uncased)
             self.inset_casings[name] = cased(ClippedTrail(
                 ins, self.paths[name], self.step, region, t.background, stroke_width=width,
-                tail=INSET_TAIL), t, THIN_CASING, line=False).set_z_index(Z_INSET_CASINGS)
+                tail=INSET_TAIL, lane=lane), t, THIN_CASING, line=False).set_z_index(
+                Z_INSET_CASINGS)
             # the head, shown while it is inside the region (kept on the region's edge, hidden,
             # while it is not: never outside the frame)
             dot = cased(opt_mark(name, INSET_DOT, t.opt(name)).set_stroke(t.background, 1.2),
