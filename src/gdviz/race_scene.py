@@ -238,6 +238,7 @@ SADDLE_BESIDE = np.array([0.14, -0.24, 0.0])
 FAN_REACH, FAN_RADIUS, FAN_STEP, FAN_AT = 0.3, 0.8, 17.5, 115.0
 #: (END_FAN) The map's star under the heads (z 3) and over the paths: a head that passes over
 #: or ends on the minimum stays in sight; the squares, set apart, leave it clear at the end.
+#: The heads, which gather there a lane apart, each drawn over the one in the lane below.
 Z_FAN_STAR = 2.5
 
 
@@ -1000,6 +1001,11 @@ class RaceScene(ThemedScene):
             dot = head_mark(self.history[name], name, c, radius=0.085 * ring)
             cased(dot.set_stroke(t.background, 1.5), t, THIN_CASING)
             dot.set_z_index(3 - 0.1 * (ring > 1))
+            if self.END_FAN:  # the heads gather at the minimum, a lane (3.6 px) apart: each
+                # over the one in the lane below it, whose lower part shows beneath it (NAG's
+                # triangle over Adagrad's, which shows its wide top beside it, not its tip)
+                dot.set_z_index(dot.z_index
+                                + 0.1 * lane_of(r, name, self.LANE, self.LANE_ORDER)[1])
             if self.exits[name] is not None:  # faded as the run leaves the frame
                 dot.add_updater(lambda d, n=name: d.set_opacity(1 - self.exit_ramp(n)))
             self.dots[name] = dot

@@ -215,7 +215,8 @@ def test_on_the_map_the_squares_at_the_minimum_stand_apart_over_the_star():
     """Six runs end within FAN_REACH of the minimum, in lanes 3.6 px apart: on the map their end
     squares stand on an arc over the star (END_FAN), each on a leader from its point in its
     colour, no two squares, nor a square and the star, sharing a pixel; the star is drawn over
-    the paths and under the heads, so that no head that reaches the minimum hides under it."""
+    the paths and under the heads, so that no head that reaches the minimum hides under it, and
+    each head over the one in the lane below it."""
     import itertools
 
     from gdviz.race_scene import FAN_REACH
@@ -239,3 +240,7 @@ def test_on_the_map_the_squares_at_the_minimum_stand_apart_over_the_star():
         assert leader.z_index < scene.ends[name].z_index
     assert max(h.z_index for h in scene.history.values()) < star.z_index
     assert star.z_index < min(d.z_index for d in scene.dots.values())
+    # the heads, which gather there a lane apart, each over the one in the lane below
+    heights = [scene.map_paths[n][-1][1] for n in near]
+    assert sorted(near, key=lambda n: scene.dots[n].z_index) == [
+        near[i] for i in np.argsort(heights, kind="stable")]
