@@ -6,10 +6,12 @@ beside the next (RaceScene.LANE), so each dot heads a line of its own colour. An
 the map at its right, beside the legend (as in the still, never over the map) and joined to a
 small box round the minimum by two thin lines, magnifies the floor there, where six of the
 runs end, at their own points (Adagrad's, which ends on the minimum, set beside the star on a
-leader, as in the still); before the end its scale bar and lines leave, and it grows out of
-its place into the room under the map, over the legend, each run's path and end square apart
-in it, an arrow at its left edge pointing the way to SGD, which ends far outside it; then it
-shrinks back into its place as the legend returns, so the last picture is the whole race.
+leader, as in the still); on the map their end squares stand apart on an arc over the star,
+each on a leader from its point (RaceScene.END_FAN). Before the end the inset's scale bar and
+lines leave, and it grows out of its place into the room under the map, over the legend, each
+run's path and end square apart in it, an arrow at its left edge pointing the way to SGD, which
+ends far outside it; then it shrinks back into its place as the legend returns, so the last
+picture is the whole race.
 
 Render alone with: manim -ql scenes/race_long_valley.py RaceLongValley
 """
@@ -35,6 +37,10 @@ class RaceLongValley(RaceScene):
     STATUS_GAP = 0.4
     # five runs travel the floor, y = 0, one after another: each in its own lane, 3.6 px apart
     LANE = 0.06
+    # six of them end within 12 px of the minimum, their squares 9 px wide: on the map each
+    # square stands apart on an arc over the star, on a leader from its point; the star under
+    # the heads, so that no head that reaches the minimum hides under it
+    END_FAN = True
     # the inset beside the map, as in the still: under it at the right, under the floor's
     # end, the legend in one column to its left
     INSET_BESIDE = "below"

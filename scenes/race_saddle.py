@@ -8,7 +8,9 @@ panel saying which run left the map when. Then, once, the saddle point's neighbo
 (races.SADDLE_ZOOM, square) takes the map's place: its own box on the map grows into a view as
 large as the map, opaque (the names and marks that would show through it leave first), its
 level lines spaced for its own range of costs: SGD's end square beside the saddle point's
-plus (drawn over it on a halo), the other paths turning up the slope.
+plus (drawn over it on a halo), the other paths turning up the slope, each in its lane as on
+the map (4.8 px from the next at every size: Momentum's and NAG's paths, which share the ridge
+and the climb, stay apart).
 
 Render alone with: manim -ql scenes/race_saddle.py RaceSaddle
 """

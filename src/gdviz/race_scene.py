@@ -38,6 +38,7 @@ square would hide the star or touch another, it is set beside its point on a lea
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from functools import cache
 
@@ -62,7 +63,6 @@ from manim import (
     ReplacementTransform,
     Square,
     Star,
-    SurroundingRectangle,
     Text,
     Triangle,
     Union,
@@ -91,9 +91,7 @@ from .manim_blocks import (
 from .manim_theme import ThemedScene, power_tick, sections, styled_line
 from .race_plot import (
     end_offsets,
-    inset_box,
     lane_of,
-    scale_bar_at,
     scale_bar_length,
     stacking,
 )
@@ -177,12 +175,11 @@ SETUP_STEP, MAP_FADE, SETUP_HOLD = 0.5, 1.0, 0.3
 #: Steps over which an exit's legend note fades in (and the dots out).
 EXIT_FADE_STEPS = 1.0
 
-#: The inset (races.Race.inset): the band above it for its scale bar (a fraction of its place's
-#: height), its paths at this fraction of their width on the map (1 px at 480p), the side of
-#: its end squares (scene units, 6 px at 480p: their centres lie at least a side apart), the
-#: outer radius of its star, and the stroke widths of its frame and of the box and lines that
-#: join it to the map.
-INSET_BAND, INSET_WIDTH, INSET_END, INSET_STAR = 0.32, 0.42, 0.1, 0.12
+#: The inset (races.Race.inset): its paths at this fraction of their width on the map (1 px at
+#: 480p), the side of its end squares (scene units, 6 px at 480p: their centres lie at least a
+#: side apart), the outer radius of its star, and the stroke widths of its frame and of the box
+#: and lines that join it to the map.
+INSET_WIDTH, INSET_END, INSET_STAR = 0.42, 0.1, 0.12
 #: Opacity of each inset path's history, and the steps at its head drawn over it at full
 #: strength (to the finish and after): where a run zig-zags across the region step after step
 #: (Adadelta on Beale's function), its older crossings are drawn fainter (RaceScene.INSET_FAINT)
@@ -231,6 +228,18 @@ SADDLE_HALO = 2.5
 #: (as the still sets it, gm.END_BESIDE, but steeper: below the lane of Momentum, which runs
 #: along the ridge beneath SGD's), on a leader in its colour (section_finish).
 SADDLE_BESIDE = np.array([0.14, -0.24, 0.0])
+#: (RaceScene.END_FAN) The map's end squares of the runs that end within FAN_REACH (scene
+#: units) of the minimum, where they would pile on the star and on one another (five lanes
+#: 3.6 px apart, squares 9 px wide): each set on an arc over the star, FAN_RADIUS from it,
+#: FAN_STEP degrees from the next, the arc centred FAN_AT degrees from the x axis, on a leader
+#: from its point (under the star); the squares in the order whose leaders cross the fewest
+#: times. Neighbours on the arc stand a side and a rim apart in x or in y (no two squares
+#: share a pixel); the arc leans left, clear of Momentum's last swings right of the minimum.
+FAN_REACH, FAN_RADIUS, FAN_STEP, FAN_AT = 0.3, 0.8, 17.5, 115.0
+#: (END_FAN) The map's star under the heads (z 3) and over the paths: a head that passes over
+#: or ends on the minimum stays in sight; the squares, set apart, leave it clear at the end.
+#: The heads, which gather there a lane apart, each drawn over the one in the lane below.
+Z_FAN_STAR = 2.5
 
 
 def zoom_levels(levels: int, span: tuple[float, float], shown: tuple[float, float],
@@ -268,27 +277,10 @@ def head_mark(trail: Trail, name: str, color, radius: float) -> VMobject:
     return mark.set_z_index(3)
 
 
-#: The least gap (scene units) between the inset's frame and the plate of its scale bar; the
-#: casing (stroke units each side) of a scale bar and its number without a plate.
-PLATE_GAP, SCALE_CASING = 0.06, 3.0
-#: (INSET_BESIDE) The gap (scene units) between the inset's frame and its scale bar beside it.
+#: The casing (stroke units each side) of a name's halo over the map (_halo).
+SCALE_CASING = 3.0
+#: The gap (scene units) between the inset's frame and its scale bar beside it.
 SCALE_OUTSIDE = 0.2
-
-
-def _x_at(line, y: float) -> float:
-    """Where the straight `line` (or its extension) is at height y."""
-    (ax, ay, _), (bx, by, _) = line.get_start(), line.get_end()
-    return ax + (y - ay) / (by - ay) * (bx - ax)
-
-
-def _touches(box, lines) -> bool:
-    """Whether one of `lines` passes through the height of `box` (a mobject) within its width."""
-    left, right = box.get_left()[0], box.get_right()[0]
-    for line in lines:
-        xs = [_x_at(line, y) for y in (box.get_bottom()[1], box.get_top()[1])]
-        if not (all(x < left for x in xs) or all(x > right for x in xs)):
-            return True
-    return False
 
 
 class ClippedTrail(Trail):
@@ -297,16 +289,22 @@ class ClippedTrail(Trail):
     each piece through every k-th of its points (its first and last kept: where it enters
     and leaves the region, or its head): a run that zig-zags across the region at every step
     keeps its crossings, k steps apart (k odd: each drawn stretch still crosses, as the steps
-    of a back-and-forth do), as lines beside each other instead of a solid band."""
+    of a back-and-forth do), as lines beside each other instead of a solid band. lane=(dx, dy)
+    draws the path that far (scene units, at every scale of the axes) beside its points, clipped
+    to the region where it lies there: a run's lane on the map kept as the view grows."""
 
-    def __init__(self, ax, points, tracker, region, color, every: int = 1, **kw):
+    def __init__(self, ax, points, tracker, region, color, every: int = 1, lane=None, **kw):
         self.region = region
         self.every = every
+        self.lane = None if lane is None else np.asarray(lane, float)[:2]
         super().__init__(ax, points, tracker, color, **kw)
 
     def _redraw(self):
         self.clear_points()
-        for piece in races.clip_polyline(self.shown(), self.region):
+        shown = self.shown()
+        if self.lane is not None and self.lane.any():  # the axes' scale now
+            shown = shown + self.lane / (self.ax.c2p(1, 1) - self.ax.c2p(0, 0))[:2]
+        for piece in races.clip_polyline(shown, self.region):
             if self.every > 1:
                 piece = piece[sorted({*range(0, len(piece), self.every), len(piece) - 1})]
             pts = scene_points(self.ax, piece[:, 0], piece[:, 1])
@@ -358,10 +356,7 @@ class RaceScene(ThemedScene):
     is drawn fainter and thinner, by (opacity, width factor, every: its history through every
     k-th of its points, ClippedTrail), beneath every other inset path: a run that zig-zags
     across the magnified valley at every step reads as a path of separate crossings under the
-    line of its last steps, not as a filled band), INSET_SCALE_PLATE (the inset's
-    scale bar on a framed plate of the page's colour, read as a key, not as a level's label on
-    the contours: the default; False, where the plate would not fit between the lines that join
-    the inset to its region: the bar and its number on casings of the page's colour), CASE_EACH
+    line of its last steps, not as a filled band), CASE_EACH
     (each path on a casing of its own, just beneath it, instead of one layer of casings under
     them all: where runs leave a point together, each path reads as a line of its own, edged in
     the page's colour over the ones beneath, as a transit map draws lines that share a street,
@@ -396,7 +391,6 @@ class RaceScene(ThemedScene):
     INSET: races.Inset | None = None
     ZOOM_HEADING = "where the runs end, magnified"
     INSET_FAINT: dict[str, tuple[float, float, int]] = {}
-    INSET_SCALE_PLATE = True
     CASE_EACH = False
     RIDGE = False
     #: the magnified view is the region's own box on the map turning into it (no inset on the
@@ -406,12 +400,14 @@ class RaceScene(ThemedScene):
     ZOOM_FROM_REGION = False
     LANE_ORDER: tuple[str, ...] | None = None
     LANE = 0.0
-    #: where the inset stands beside the map, never over it, as in the stills (None: over the
-    #: map, at the race's inset place): "below", under the map at its right, under its region,
-    #: the legend in one column to its left; "column", in the right-hand column between the
-    #: legend and the distance panel, at most INSET_MAX_H high, the keys moved under the map
-    #: above the settings
-    INSET_BESIDE: str | None = None
+    #: the end squares of the runs that end at the minimum set apart on an arc over the map's
+    #: star, on leaders (fan_offsets), the star under the heads (Z_FAN_STAR)
+    END_FAN = False
+    #: where the inset stands beside the map (its one place: never over it, as in the stills):
+    #: "below", under the map at its right, under its region, the legend in one column to its
+    #: left; "column", in the right-hand column between the legend and the distance panel, at
+    #: most INSET_MAX_H high, the keys moved under the map above the settings
+    INSET_BESIDE = "column"
     INSET_MAX_H = 1.5
     #: what the viewer sees the runs do while they race, in words (the caption's second
     #: sentence, from the race's second stage; its numbers, if any, in the captions)
@@ -472,17 +468,15 @@ class RaceScene(ThemedScene):
         if "zoom" in cls.section_names():
             region = (cls.INSET or r.inset).region
             inside = [n for n, o in outcomes.items() if races.inside(o.final, region)[0]]
-            if minimum is not None and cls.INSET_BESIDE:
+            if minimum is not None:
                 out["zoom"] = (f"The inset grows under the map, over the legend: "
                                f"{numbers.word(len(inside))} end squares around the minimum, "
                                f"magnified.")
-            elif minimum is not None:
-                out["zoom"] = (f"The inset grows to fill the map: {numbers.word(len(inside))} "
-                               f"end squares around the minimum, magnified.")
             else:
                 out["zoom"] = (f"The saddle point, magnified, fills the map: "
                                f"{' and '.join(inside)} ends beside it, the other paths turn "
-                               f"away.")
+                               f"away, each in its own lane a few pixels beside the next, as "
+                               f"on the map.")
         return out
 
     @classmethod
@@ -507,6 +501,13 @@ class RaceScene(ThemedScene):
             ex = self.exits[name]
             self.distances[name] = d if ex is None else np.append(d, abs(ex.point[1]))
         self.step = ValueTracker(0)
+
+    def beside(self) -> str | None:
+        """Where the inset stands beside the map (INSET_BESIDE); None where there is none to
+        show beside it: no inset, or (ZOOM_FROM_REGION) one shown only magnified."""
+        if self.RACE.inset is None or self.ZOOM_FROM_REGION:
+            return None
+        return self.INSET_BESIDE
 
     def k(self) -> int:
         return step_of(self.step, self.RACE.steps)
@@ -557,23 +558,16 @@ class RaceScene(ThemedScene):
         img = contour_image(t, X, Y, Z, ax, log=bool(np.all(Z > 0)), levels=self.MAP_LEVELS)
         return ax, img
 
-    def build_inset(self, place=None) -> Group:
+    def build_inset(self, place) -> Group:
         """The race's inset (races.Race.inset): its region's own contours in a frame, a thin
         box around the region on the map joined to the frame by two lines, a scale bar (race_plot.
-        scale_bar_length), the minimum's star, and each path clipped to the region
-        (self.inset_paths, growing with the race). `place`, the frame's lower left and upper
-        right corners (scene points), beside the map (INSET_BESIDE: the scale bar beside the
-        frame, outside it, over the page); None: over the map, where
-        inset_box places it (the scale bar between the lines, above it, scale_bar_at), or
-        (ZOOM_FROM_REGION) over its region."""
+        scale_bar_length) outside the frame, over the page, the minimum's star, and each path
+        clipped to the region (self.inset_paths, growing with the race). `place`, the frame's
+        lower left and upper right corners (scene points): beside the map (INSET_BESIDE), or
+        (ZOOM_FROM_REGION) over its region, its box, lines and scale bar never shown."""
         t, r = self.theme, self.RACE
         (rx0, rx1), (ry0, ry1) = region = r.inset.region
-        if place is not None:
-            lo, hi = (np.asarray(p, float) for p in place)
-        else:
-            ((bx0, bx1), (by0, by1)), _ = ((r.inset.region, 1.0) if self.ZOOM_FROM_REGION
-                                           else inset_box(r, INSET_BAND))
-            lo, hi = self.ax.c2p(bx0, by0), self.ax.c2p(bx1, by1)
+        lo, hi = (np.asarray(p, float) for p in place)
         ins = ManimAxes(x_range=[rx0, rx1, rx1 - rx0], y_range=[ry0, ry1, ry1 - ry0],
                         x_length=hi[0] - lo[0], y_length=hi[1] - lo[1], tips=False,
                         axis_config={"stroke_opacity": 0, "include_ticks": False,
@@ -610,40 +604,14 @@ class RaceScene(ThemedScene):
         length = scale_bar_length(r)
         half = (ins.c2p(length, 0)[0] - ins.c2p(0, 0)[0]) / 2
         scale = self.scale_bar(length, half)
-        if place is not None:  # outside the frame, over the page, where it covers nothing:
-            # under its lower right corner (the inset under the map), or right of the frame,
-            # level with its foot (the inset right of its region)
-            corner = np.array([hi[0], lo[1], 0])
-            if lo[0] > b[0]:
-                scale.next_to(corner, RIGHT, buff=SCALE_OUTSIDE).align_to(corner, DOWN)
-            else:
-                scale.next_to(corner, DOWN, buff=SCALE_OUTSIDE).align_to(corner, RIGHT)
-        elif self.INSET_SCALE_PLATE:
-            # between the lines that run down to the inset's corners, its number beside it
-            x, y = self.ax.c2p(*scale_bar_at(r, INSET_BAND))[:2]
-            scale.move_to(np.array([x, y, 0]))
-            plate = SurroundingRectangle(scale, buff=0.08, stroke_color=t.muted,
-                                         stroke_width=INSET_LINE, fill_color=t.background,
-                                         fill_opacity=1.0)
-            scale = VGroup(plate.set_z_index(0.6), *(m.set_z_index(0.7) for m in scale))
-            # the lines close in towards the region: where the plate would touch one, it goes
-            # down the band to just above the inset, where they lie furthest apart, centred
-            # between them at its top
-            if _touches(scale, lines):
-                scale.shift((hi[1] + PLATE_GAP - scale.get_bottom()[1]) * UP)
-                top = scale.get_top()[1]
-                scale.set_x(np.mean([_x_at(line, top) for line in lines]))
-            if _touches(scale, lines):  # still: on the middle of the inset's top edge,
-                # over the frame and the inset's contours
-                scale.move_to(np.array([(lo[0] + hi[0]) / 2, hi[1], 0]))
-                plate.set_z_index(3.6)
-                for m in scale[1:]:
-                    m.set_z_index(3.7)
-        else:  # the bar and its number on casings of the page's colour, as the paths are
-            x, y = self.ax.c2p(*scale_bar_at(r, INSET_BAND))[:2]
-            scale.move_to(np.array([x, y, 0]))
-            for m in scale:
-                cased(m, t, SCALE_CASING)
+        # outside the frame, over the page, where it covers nothing: under its lower right
+        # corner (the inset under the map), or right of the frame, level with its foot (the
+        # inset right of its region)
+        corner = np.array([hi[0], lo[1], 0])
+        if lo[0] > b[0]:
+            scale.next_to(corner, RIGHT, buff=SCALE_OUTSIDE).align_to(corner, DOWN)
+        else:
+            scale.next_to(corner, DOWN, buff=SCALE_OUTSIDE).align_to(corner, RIGHT)
         if r.surface.minimum is not None:
             star = Star(outer_radius=INSET_STAR, color=t.mark_color("minimum", NAMES),
                         fill_opacity=1, stroke_width=1.2).set_stroke(t.background)
@@ -660,19 +628,27 @@ class RaceScene(ThemedScene):
             rank = order.index(name)
             width = INSET_WIDTH * (PATH_WIDTH - self.WIDTH_STEP * (len(NAMES) - 1 - rank))
             opacity, thin, every = self.INSET_FAINT.get(name, (INSET_HISTORY, 1.0, 1))
+            # (ZOOM_FROM_REGION) the map's own picture of the region: each run in its lane, as
+            # on the map, LANE scene units from the next at every size as it grows (where runs
+            # share the ridge, Momentum's and NAG's paths apart, not one over the other);
+            # beside the map the inset shows the runs' own points
+            lane = (lane_of(r, name, self.LANE, self.LANE_ORDER) if self.ZOOM_FROM_REGION
+                    else None)
             trail = ClippedTrail(ins, self.paths[name], self.step, region, t.opt(name),
-                                 every=every, stroke_width=thin * width, stroke_opacity=opacity)
+                                 every=every, lane=lane, stroke_width=thin * width,
+                                 stroke_opacity=opacity)
             # a faint run's history beneath every other inset path
             z = 3 - 0.01 * rank - 0.1 * (name in self.INSET_FAINT)
             self.inset_paths[name] = trail.set_z_index(z)
             self.inset_tails[name] = ClippedTrail(
                 ins, self.paths[name], self.step, region, t.opt(name), stroke_width=width,
-                tail=INSET_TAIL).set_z_index(3.1 - 0.01 * rank)
+                tail=INSET_TAIL, lane=lane).set_z_index(3.1 - 0.01 * rank)
             # the last steps on their casing, under every inset path (the faint history
             # stays a faint hairline, uncased)
             self.inset_casings[name] = cased(ClippedTrail(
                 ins, self.paths[name], self.step, region, t.background, stroke_width=width,
-                tail=INSET_TAIL), t, THIN_CASING, line=False).set_z_index(Z_INSET_CASINGS)
+                tail=INSET_TAIL, lane=lane), t, THIN_CASING, line=False).set_z_index(
+                Z_INSET_CASINGS)
             # the head, shown while it is inside the region (kept on the region's edge, hidden,
             # while it is not: never outside the frame)
             dot = cased(opt_mark(name, INSET_DOT, t.opt(name)).set_stroke(t.background, 1.2),
@@ -856,7 +832,7 @@ class RaceScene(ThemedScene):
                         stroke_width=1.5)
             star.set_stroke(t.background).move_to(self.ax.c2p(*s.minimum))
             text = "minimum (" + ", ".join(numbers.text(c) for c in s.minimum) + ")"
-            return star.set_z_index(5), star.copy(), text
+            return (star.set_z_index(Z_FAN_STAR if self.END_FAN else 5), star.copy(), text)
         # over the end squares (z 4) on its halo: SGD's square ends beside it
         mark = cased(self.saddle_mark(), t, SADDLE_HALO).move_to(self.ax.c2p(0, 0))
         return mark.set_z_index(5), mark.copy(), "saddle point (0, 0)"
@@ -988,8 +964,8 @@ class RaceScene(ThemedScene):
         self.inset_paths, self.inset_tails, self.inset_dots = {}, {}, {}
         self.inset_casings = {}
         self.inset_ends, self.inset_leaders = {}, {}  # (section_finish)
-        beside = self.INSET_BESIDE if r.inset is not None else None
-        inset = (self.build_inset() if r.inset is not None and beside is None else Group())
+        beside = self.beside()
+        inset = Group()
         start = self.marker_start()
         target, target_key, target_text = self.marker_target()
         self.start_mark, self.target_mark = start, target
@@ -1025,6 +1001,11 @@ class RaceScene(ThemedScene):
             dot = head_mark(self.history[name], name, c, radius=0.085 * ring)
             cased(dot.set_stroke(t.background, 1.5), t, THIN_CASING)
             dot.set_z_index(3 - 0.1 * (ring > 1))
+            if self.END_FAN:  # the heads gather at the minimum, a lane (3.6 px) apart: each
+                # over the one in the lane below it, whose lower part shows beneath it (NAG's
+                # triangle over Adagrad's, which shows its wide top beside it, not its tip)
+                dot.set_z_index(dot.z_index
+                                + 0.1 * lane_of(r, name, self.LANE, self.LANE_ORDER)[1])
             if self.exits[name] is not None:  # faded as the run leaves the frame
                 dot.add_updater(lambda d, n=name: d.set_opacity(1 - self.exit_ramp(n)))
             self.dots[name] = dot
@@ -1087,18 +1068,20 @@ class RaceScene(ThemedScene):
         header.shift(min(0.0, config.frame_x_radius - EDGE - header.get_right()[0]) * RIGHT)
         self.panel = self.build_panel(left, header.get_bottom()[1] - 0.2, panel_bottom)
         self.settings = settings
+        if self.ZOOM_FROM_REGION:  # over its region, shown only as it grows
+            (rx0, rx1), (ry0, ry1) = r.inset.region
+            place = (self.ax.c2p(rx0, ry0), self.ax.c2p(rx1, ry1))
         if place is not None:
             inset = self.build_inset(place)
 
         # a short set-up (about 4 s): the title from the first frame; the map and its axes
         # faded in whole (drawn by Create, each frame and tick came in within a frame or two);
-        # then the start and the target (and the ridge, and the inset on the map), each where
+        # then the start and the target (and the ridge, and the inset beside the map), each where
         # it stays; then the legend, the settings and the distance panel
         self.add(title)
         self.play(FadeIn(self.ax), FadeIn(img), run_time=MAP_FADE)
-        on_map = [inset] if self.RACE.inset is not None and not self.ZOOM_FROM_REGION else []
         self.play(FadeIn(target), FadeIn(start), *([FadeIn(self.ridge)] if self.RIDGE else []),
-                  *(FadeIn(m) for m in on_map), run_time=SETUP_STEP)
+                  *([FadeIn(inset)] if beside else []), run_time=SETUP_STEP)
         self.play(FadeIn(self.legend), FadeIn(settings), FadeIn(self.panel), FadeIn(header),
                   run_time=SETUP_STEP)
         self.add(*self.casings.values(), *self.history.values(), *self.tails.values(),
@@ -1133,6 +1116,31 @@ class RaceScene(ThemedScene):
         at = (self.panel.c2p(d.size - 1, np.log10(d[-1])) if panel
               else self.ax.c2p(*self.map_paths[name][-1]))
         return sq.move_to(at).set_z_index((3 if panel else 4) - 0.01 * rank)
+
+    def fan_offsets(self) -> dict[str, np.ndarray]:
+        """(END_FAN) Where each map end square of a run that ends within FAN_REACH of the
+        minimum goes (scene units from its point): on an arc over the star (FAN_RADIUS,
+        FAN_STEP, FAN_AT), in the order of the runs along it whose leaders cross the fewest
+        times (then the shortest leaders)."""
+        star = self.ax.c2p(*self.RACE.surface.minimum)
+        at = {n: self.ax.c2p(*self.map_paths[n][-1]) for n in NAMES if self.exits[n] is None}
+        near = [n for n, p in at.items() if np.linalg.norm(p - star) < FAN_REACH]
+        if len(near) < 2:
+            return {}
+        angles = np.radians(FAN_AT + FAN_STEP * ((len(near) - 1) / 2 - np.arange(len(near))))
+        spots = [star + FAN_RADIUS * np.array([np.cos(a), np.sin(a), 0.0]) for a in angles]
+
+        def crosses(p, q, a, b):  # whether segments pq and ab cross
+            def side(u, v, w):
+                return np.sign((v[0] - u[0]) * (w[1] - u[1]) - (v[1] - u[1]) * (w[0] - u[0]))
+            return side(p, q, a) != side(p, q, b) and side(a, b, p) != side(a, b, q)
+
+        def cost(order):
+            segs = [(at[n], spot) for n, spot in zip(order, spots)]
+            n_cross = sum(crosses(*s1, *s2) for s1, s2 in itertools.combinations(segs, 2))
+            return n_cross, sum(np.linalg.norm(q - p) for p, q in segs)
+        best = min(itertools.permutations(near), key=cost)
+        return {n: spot - at[n] for n, spot in zip(best, spots)}
 
     def panel_nudge(self) -> dict[str, Line]:
         """The distance panel's end squares, all at the last step, set apart where they would
@@ -1192,6 +1200,15 @@ class RaceScene(ThemedScene):
                 self.map_leaders[name] = Line(
                     sq.get_center(), tip, stroke_color=self.theme.opt(name),
                     stroke_width=LEADER_WIDTH).set_z_index(sq.z_index - 0.005)
+        for name, w in (self.fan_offsets() if self.END_FAN else {}).items():
+            at = self.ends[name].get_center().copy()
+            sq = self.ends[name].shift(w)
+            tip = at + w / np.linalg.norm(w) * LEADER_SHORT
+            # on a thin casing (it crosses the lanes beside its own), over the paths and
+            # under the star, which stays whole where the leaders meet
+            self.map_leaders[name] = cased(Line(
+                sq.get_center(), tip, stroke_color=self.theme.opt(name),
+                stroke_width=LEADER_WIDTH), self.theme, THIN_CASING).set_z_index(Z_FAN_STAR - 0.1)
         offsets = self.inset_offsets() if self.RACE.inset is not None else {}
         self.inset_ends = {n: self.inset_end(n, w) for n, w in offsets.items()}
         #: name -> the leader of each square set beside its point
@@ -1230,21 +1247,22 @@ class RaceScene(ThemedScene):
         self.wait(ZOOM_HOLD)
 
     def zoom_in(self):
-        """The inset takes the map's place: its scale bar, the lines that join it to its
-        region and the map's frame and tick numbers fade out; then the map, its paths and
-        marks fade out while the inset (its contours, paths, end squares and star) grows to
-        fill the map's box at one scale in x and y, its paths thickening so that each run's
+        """The inset grows, at one scale in x and y, its paths thickening so that each run's
         colour reads; a scale bar for the new scale and a heading come in above it (the bar
         below it where the heading leaves it no room), and, after the finish, an arrow at the
         frame's edge towards each run that ends outside the view (zoom_pointer).
-        (INSET_BESIDE) The map stays: the legend fades out with the scale bar and the lines,
-        then the inset grows out of its place into the room under the map where the legend was
-        (its box on the map, the window it magnifies, stays); the heading and scale bar above
-        it, under the map's numbers."""
+        The inset beside the map (INSET_BESIDE): the map stays; the legend fades out with the
+        scale bar and the lines, then the inset grows out of its place into the room under the
+        map where the legend was (its box on the map, the window it magnifies, stays); the
+        heading and scale bar above it, under the map's numbers.
+        (ZOOM_FROM_REGION) The region's own box on the map comes in as the map's frame and tick
+        numbers leave; then the map, its paths and marks fade out while it grows to fill the
+        map's box."""
         r = self.RACE
         (x0, x1), (y0, y1) = r.window
         lo, hi = self.ax.c2p(x0, y0), self.ax.c2p(x1, y1)
-        if self.INSET_BESIDE:  # the room under the map, from the left margin (and room for a
+        beside = self.beside()
+        if beside:  # the room under the map, from the left margin (and room for a
             # pointer) to the map's right edge, from a heading's room under its numbers to the
             # bottom margin
             lo = np.array([-config.frame_x_radius + EDGE + POINTER_GAP + POINTER_LENGTH,
@@ -1279,15 +1297,15 @@ class RaceScene(ThemedScene):
                     m.set_stroke(width=path + 2 * THIN_CASING, background=True)
 
         cleared = []
-        if self.INSET_BESIDE:
+        if beside:
             # the scale bar, the lines that join the inset to its box (they would cross the
             # map to the grown inset) and the legend under its way leave first: the inset
             # grows over the empty page, never over text
             self.play(FadeOut(self.inset_scale), FadeOut(self.inset_lines),
                       FadeOut(self.legend), run_time=ZOOM_CLEAR)
-        elif self.ZOOM_FROM_REGION:
-            # the region's box comes in on the map, the inset (the map's own picture there)
-            # over it; the names and the map's heads that would show through it leave
+        else:  # (ZOOM_FROM_REGION) the region's box comes in on the map, the inset (the
+            # map's own picture there) over it; the names and the map's heads that would show
+            # through it leave
             cleared = [self.start_mark, self.target_mark, *self.ridge[1:]]
             lines_in = [*self.inset_paths.values(), *self.inset_tails.values(),
                         *self.inset_casings.values()]
@@ -1296,20 +1314,13 @@ class RaceScene(ThemedScene):
             self.play(*(FadeIn(m) for m in (*grown, *lines_in)),
                       *(FadeOut(m) for m in cleared),
                       FadeOut(self.ax), run_time=ZOOM_CLEAR)
-        else:
-            # the scale bar of the map's inset, the box and lines that join the inset to its
-            # region, and the map's frame and tick numbers leave first: the growing inset
-            # would cover the first, and its own scale would read against the map's numbers
-            self.play(FadeOut(self.inset_scale), FadeOut(self.inset_box),
-                      FadeOut(self.inset_lines), FadeOut(self.ax), run_time=ZOOM_CLEAR)
-        # (the map's frame and numbers left first, in either case, and come back with it)
-        faded = [m for m in (self.map_img, self.start_mark, self.target_mark,
-                             *self.ridge, *self.history.values(), *ends.values(),
-                             *getattr(self, "map_leaders", {}).values(),
-                             *self.casings.values())
-                 if m not in cleared]
-        if self.INSET_BESIDE:  # the map stays (the legend has left)
-            faded = []
+        # (ZOOM_FROM_REGION: the map's frame and numbers left first, and come back with it;
+        # beside the map, the map stays, the legend has left)
+        faded = [] if beside else [
+            m for m in (self.map_img, self.start_mark, self.target_mark,
+                        *self.ridge, *self.history.values(), *ends.values(),
+                        *getattr(self, "map_leaders", {}).values(), *self.casings.values())
+            if m not in cleared]
         self.zoom_cleared = cleared
         self.play(UpdateFromAlphaFunc(grown, lambda m, a: grow(m, a, "grown")),
                   UpdateFromAlphaFunc(self.inset, lambda m, a: grow(m, a, "axes")),
@@ -1358,9 +1369,9 @@ class RaceScene(ThemedScene):
 
     def zoom_out(self, run_time: float = BACK_SECONDS):
         """Back from zoom_in: the zoomed view's heading, scale bar and pointers fade out; the
-        inset shrinks to its place as the map, its paths and marks come back under it; the
-        inset's scale bar, box and lines come back (INSET_BESIDE: the map never left; the
-        legend comes back with the scale bar and the lines)."""
+        inset shrinks to its place; beside the map (the map never left), its scale bar and
+        lines come back with the legend; (ZOOM_FROM_REGION) as the map, its paths and marks come
+        back under it, then the inset gives way to the map's own picture."""
         grown, faded, grow = self.zoom_state
         self.play(FadeOut(self.zoom_heading), FadeOut(self.zoom_scale),
                   *(FadeOut(p) for p in self.zoom_pointers), run_time=ZOOM_CLEAR)
@@ -1376,12 +1387,9 @@ class RaceScene(ThemedScene):
                       *(FadeIn(m) for m in self.zoom_cleared),
                       FadeIn(self.ax), run_time=ZOOM_CLEAR)
             return
-        if self.INSET_BESIDE:  # the legend back once the inset is in its place again
-            self.play(FadeIn(self.inset_scale), FadeIn(self.inset_lines), FadeIn(self.legend),
-                      run_time=ZOOM_CLEAR)
-            return
-        self.play(FadeIn(self.inset_scale), FadeIn(self.inset_box), FadeIn(self.inset_lines),
-                  FadeIn(self.ax), run_time=ZOOM_CLEAR)
+        # beside the map: the legend back once the inset is in its place again
+        self.play(FadeIn(self.inset_scale), FadeIn(self.inset_lines), FadeIn(self.legend),
+                  run_time=ZOOM_CLEAR)
 
     def section_back(self):
         """(After section_zoom, where a subclass lists it.) Back to the whole map (zoom_out), so

@@ -150,11 +150,19 @@ def check_drawing(scene, k, finished=False):
                                 race.steps * (1 + PANEL_PAD), 0)[0]
                         continue
                     if ax is scene.ax and name in scene.map_leaders:  # beside the saddle
-                        # point's plus (SADDLE_BESIDE), on a leader from its point
-                        from gdviz.race_scene import SADDLE_BESIDE
+                        # point's plus (SADDLE_BESIDE), or (END_FAN) on an arc over the
+                        # minimum's star, on a leader from its point
+                        from gdviz.race_scene import FAN_RADIUS, SADDLE_BESIDE
                         at = ax.c2p(*p)
-                        np.testing.assert_allclose(end.get_center(), at + SADDLE_BESIDE,
-                                                   atol=1e-9)
+                        if race.surface.minimum is None:
+                            np.testing.assert_allclose(end.get_center(), at + SADDLE_BESIDE,
+                                                       atol=1e-9)
+                        else:
+                            assert scene.END_FAN
+                            star = scene.target_mark.get_center()
+                            np.testing.assert_allclose(
+                                np.linalg.norm(end.get_center() - star), FAN_RADIUS, atol=1e-9)
+                            assert end.get_bottom()[1] > star[1]
                         leader = scene.map_leaders[name]
                         assert leader in scene.mobjects
                         np.testing.assert_allclose(leader.get_start(), end.get_center(),
@@ -309,7 +317,7 @@ def check_inset(scene):
     each run that ends in its region has an end square there, in its colour, on gdcore's last
     point read back through the inset's axes, or (check_inset_ends) set beside it on a leader;
     the squares pairwise apart by at least a side and a rim either side of it (while on the map
-    some pair of them lies closer than a map square's side); every path that
+    some pair of their points lies closer than a map square's side); every path that
     reaches the region is drawn in it, clipped to it, a hairline (at most 1.1 px at 480p: a run
     that zig-zags across the region stays a line), its last steps at full strength over its
     fainter history, under every end square."""
@@ -343,7 +351,7 @@ def check_inset(scene):
         assert sq in scene.mobjects and scene.inset_dots[name] not in scene.mobjects
         assert sq.get_fill_color().to_hex().upper() == scene.theme.opt(name).upper()
     check_inset_ends(scene, trs)
-    on_map = [scene.ends[n].get_center() for n in want]
+    on_map = [scene.ax.c2p(*in_lane(scene, n, trs[n].points)[-1]) for n in want]
     assert min(np.linalg.norm(p - q) for p, q in itertools.combinations(on_map, 2)) < \
         scene.ends[want[0]].width
     lines = [*scene.inset_paths.values(), *scene.inset_tails.values()]

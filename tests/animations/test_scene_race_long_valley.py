@@ -209,3 +209,38 @@ def test_before_the_zoom_the_inset_sets_adagrads_square_beside_the_star_as_the_s
     np.testing.assert_allclose(way[:2] / np.linalg.norm(way),
                                np.array(still["Adagrad"]) / np.hypot(*still["Adagrad"]),
                                atol=1e-9)
+
+
+def test_on_the_map_the_squares_at_the_minimum_stand_apart_over_the_star():
+    """Six runs end within FAN_REACH of the minimum, in lanes 3.6 px apart: on the map their end
+    squares stand on an arc over the star (END_FAN), each on a leader from its point in its
+    colour, no two squares, nor a square and the star, sharing a pixel; the star is drawn over
+    the paths and under the heads, so that no head that reaches the minimum hides under it, and
+    each head over the one in the lane below it."""
+    import itertools
+
+    from gdviz.race_scene import FAN_REACH
+
+    scene = rendered(RaceLongValley, upto="finish")
+    trs = races.run_race(races.LONG_VALLEY)
+    star = scene.target_mark
+    near = [n for n in trs if np.linalg.norm(
+        scene.ax.c2p(*scene.map_paths[n][-1]) - star.get_center()) < FAN_REACH]
+    assert sorted(scene.map_leaders) == sorted(near) and len(near) >= 5
+
+    def box(m):
+        return m.get_left()[0], m.get_right()[0], m.get_bottom()[1], m.get_top()[1]
+
+    for a, b in itertools.combinations([*(scene.ends[n] for n in near), star], 2):
+        a, b = box(a), box(b)
+        assert min(a[1], b[1]) < max(a[0], b[0]) or min(a[3], b[3]) < max(a[2], b[2])
+    for name in near:
+        leader = scene.map_leaders[name]
+        assert leader.get_stroke_color().to_hex().upper() == scene.theme.opt(name).upper()
+        assert leader.z_index < scene.ends[name].z_index
+    assert max(h.z_index for h in scene.history.values()) < star.z_index
+    assert star.z_index < min(d.z_index for d in scene.dots.values())
+    # the heads, which gather there a lane apart, each over the one in the lane below
+    heights = [scene.map_paths[n][-1][1] for n in near]
+    assert sorted(near, key=lambda n: scene.dots[n].z_index) == [
+        near[i] for i in np.argsort(heights, kind="stable")]
