@@ -670,13 +670,17 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     hue = np.ptp(np.asarray(span.get_facecolor()[:3]) - np.asarray(
         matplotlib.colors.to_rgb(th_.background)))
     assert hue < 0.05
-    # each curve carries its set's mark (theme.DATA_ROLES) in the key only, none on the curves
-    assert (train.get_marker(), val.get_marker()) == ("o", theme.MARKERS["held-out"].marker)
+    # each curve in its set's colour (theme.DATA_ROLES), a plain line, and the key shows
+    # exactly that line: its colour and width, no mark the curve does not carry
     assert matplotlib.colors.same_color(train.get_color(), th_.data)
-    assert matplotlib.colors.same_color(val.get_markeredgecolor(), th_.accent)
-    assert list(train.get_markevery()) == [] and list(val.get_markevery()) == []
+    assert matplotlib.colors.same_color(val.get_color(), th_.accent)
     keys = label.axes.get_legend().get_lines()
-    assert [k.get_marker() for k in keys] == ["o", theme.MARKERS["held-out"].marker]
+    for line, key in zip((train, val), keys, strict=True):
+        assert line.get_marker() in ("None", "none", "") and key.get_marker() in (
+            "None", "none", "")
+        assert matplotlib.colors.same_color(key.get_color(), line.get_color())
+        assert key.get_linewidth() == line.get_linewidth()
+        assert key.get_linestyle() == line.get_linestyle() == "-"
     # the thin training curve over the wide validation one: where they run together both read
     assert train.get_zorder() > val.get_zorder()
     assert train.get_linewidth() < val.get_linewidth()
