@@ -620,11 +620,11 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     assert abs(boxes[0].y0 - boxes[1].y0) < 1 and abs(boxes[0].y1 - boxes[1].y1) < 1
     assert ax2.get_window_extent(r).width == pytest.approx(boxes[1].height, abs=1)
     # the 3-D panel is context: the bowl and its tangent plane, no arrows, drop line or
-    # floor contours in it (±∇f are drawn seen from above)
+    # floor contours in it (±∇f are drawn seen from above); its only words name the cuts
     px, py = mod.POINT
-    assert not ax3.texts and not [c for c in ax3.collections
-                                  if type(c).__name__ == "QuadContourSet"]
-    assert not [a for a in fig.findobj(Annotation) if a.axes is ax3]
+    assert {x.get_gid() for x in ax3.texts} == set(mod.CUT_NAMES)
+    assert not [c for c in ax3.collections if type(c).__name__ == "QuadContourSet"]
+    assert {a.get_gid() for a in fig.findobj(Annotation) if a.axes is ax3} == set(mod.CUT_NAMES)
     np.testing.assert_allclose(np.array(one(fig, "touch").get_data_3d()).ravel(),
                                [px, py, bowl.value(mod.POINT)])
     # the tangent plane a plane to see: at least a third of the window each way
@@ -1297,3 +1297,33 @@ def test_gradient_geometry_marks_the_view_from_above_on_the_bowl():
         assert spine.get_visible() and same_colour(spine.get_edgecolor(), square.get_color())
         assert spine.get_linewidth() == square.get_linewidth() == mod.SQUARE_WIDTH
     assert same_colour(square.get_color(), t.muted)
+
+
+@pytest.mark.parametrize("t", ("light", "dark"))
+def test_gradient_geometry_names_the_bowls_cuts(t):
+    # the two ink curves on the 3-D bowl are named where they are drawn: each name's leader
+    # ends at its cut's upper end, projected as the panel draws it, and the name is in ink
+    from mpl_toolkits.mplot3d import proj3d
+
+    fig = build("gradient_geometry", t)
+    mod = gm.load("figures.gradient_geometry")
+    bowl = surfaces.valley
+    for cut, name, text in (("cut-x", "cut-x-name", "cut along $x$"),
+                            ("cut-y", "cut-y-name", "cut along $y$")):
+        line = one(fig, cut)
+        label = one(fig, name)
+        assert label.get_text() == text == mod.CUT_NAMES[name]
+        assert same_colour(label.get_color(), th.get(t).text)
+        xs, ys, zs = (np.asarray(v) for v in line.get_data_3d())
+        np.testing.assert_allclose(zs, bowl(xs, ys))
+        top = int(np.argmax(zs))
+        ax = line.axes
+        u, v, _ = proj3d.proj_transform(xs[top], ys[top], zs[top], ax.get_proj())
+        # within a pixel of the drawn end (the projection settles as the figure is drawn)
+        gap = ax.transData.transform(label.xy) - ax.transData.transform((u, v))
+        assert np.hypot(*gap) < 1.0
+        assert label.arrow_patch is not None
+        # the name stands clear of the panel's own plot box edge: inside the figure
+        fig.canvas.draw()
+        box = label.get_window_extent()
+        assert box.x0 > 0 and box.x1 < fig.bbox.x1
