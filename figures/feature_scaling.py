@@ -12,7 +12,7 @@ Right: with standardised z the bowl is round (curvature ratio {cond_scaled:.0f})
 points at the minimum, and the path (α = {lr_scaled:g}) runs straight to it, halving its
 distance at each step: J ≈ J* = {j_scaled}, the least-squares minimum. A dot marks each landing
 that stands clear of the one before and of the star; the later ones lie within a dot of the
-minimum, as the panel says, and the end square sits just beside the star, on the side the
+minimum, as the key says, and the end square sits just beside the star, on the side the
 path comes from, where the path stops.
 Each panel's title gives its rate and the cost after {steps} steps.
 
@@ -22,9 +22,9 @@ lines to the middle panel. Middle, that box enlarged: from the start ring the pa
 one wall of the valley to the other and back, {steps} times, each landing a dot that darkens
 with time, the jumps slowly narrowing as the path creeps down the valley. Right, concentric
 circles and a straight path of halving steps from the start to the minimum at the centre; its
-first landings are dots, the line stops at a small square just beside the star, and a note
-in the lower right corner says the later steps land within a dot of the star and the end
-square is set beside it.
+first landings are dots, the line stops at a small square just beside the star, and the key
+under the panels says the end square is set beside the star because the later steps land
+within a dot of it.
 """
 
 import matplotlib.colors as mcolors
@@ -224,6 +224,11 @@ def _clip_path(ax, run, end):
     path.set_data(*np.vstack([run.trajectory.points[:upto], at]).T)
 
 
+#: The end square's key, which says why it stands beside the star (off the map: on the round
+#: bowl every gap holds a ring, and a note there stood on a hole punched in the rings).
+END_KEY = "end, set beside the star: the later steps land within a dot of it"
+
+
 def make_figure(theme):
     fs = procedure.FEATURE_SCALING.run()
     fig, (ax, zx, sx) = gm.subplots(theme, 1, 3, height=3.5)
@@ -239,12 +244,12 @@ def make_figure(theme):
     # the end square's key (the square is drawn once the page is laid out, beside the star;
     # the key then draws it at its size, gm.EndKey)
     end = theme.marker("end")
-    key = gm.EndKey(None, **end, label="end", gid="end-key")
+    key = gm.EndKey(None, **end, label=END_KEY, gid="end-key")
     sx.add_line(key)
     # one legend for the three panels, one row under them (no legend over a map)
     handles, labels = sx.get_legend_handles_labels()
     handles, labels = handles[:-1], labels[:-1]  # the end key last
-    fig.legend([*handles, key], [*labels, "end"], loc="outside lower center", ncols=4,
+    fig.legend([*handles, key], [*labels, END_KEY], loc="outside lower center", ncols=2,
                frameon=False)
     fig.draw_without_rendering()  # the layout fixes the maps' scales on the page
     # one scale for m' and b' (the round bowl is round) in a panel as tall as the others
@@ -258,14 +263,6 @@ def make_figure(theme):
     shown = shown_steps(sx, theme, fs.scaled, key.mark)
     _steps(sx, theme, pts, "steps", shown)
     _clip_path(sx, fs.scaled, key.mark)
-    # the landings the page cannot part, named above the star, away from the path
-    hidden = int(shown[-1]) + 1
-    # in the map's lower right corner, where only the outer rings run (the path comes from the
-    # lower left, the star's rings crowd the middle), saying why the square stands beside the star
-    sx.annotate(f"steps {hidden}–{len(pts) - 1} land\nwithin a dot of the star;\n"
-                "the end square is set\nbeside it", (0.97, 0.03), xycoords="axes fraction",
-                ha="right", va="bottom", fontsize=theme.small_size, color=theme.text,
-                gid="hidden-steps", path_effects=gm.halo(theme))
     return fig
 
 

@@ -17,7 +17,8 @@ surface's two inputs and z = f(x, y) its output.)
 Alt: Left, a U-shaped curve with a straight tangent line touching it at one point, and a right
 triangle under the tangent with legs labelled dx and dy. Middle, an opaque, meshed
 three-dimensional bowl with a see-through tangent plane touching it at one point, marked by a
-dot, two lines across the plane touching the bowl's cross-sections, and a thin square outlined
+dot, two lines across the plane touching the bowl's cross-sections through the point, which
+are named "cut along x" and "cut along y" on thin leaders, and a thin square outlined
 on the bowl round the point. Right, headed ∇f = ({m1}, {m2}): that square seen from above, a
 contour map around the same dot, its contour line drawn bold and nearly level; an arrow labelled
 ∇f points up from the point and an arrow of the same length labelled −∇f points down, and a
@@ -25,6 +26,7 @@ right-angle mark sits between the contour line and the gradient.
 """
 
 import numpy as np
+from mpl_toolkits.mplot3d import proj3d
 
 from gdcore import surfaces
 from gdviz import mpl as gm
@@ -56,6 +58,11 @@ SQUARE_WIDTH = 1.2
 #: over the page); the bowl's two cuts through the point (points), thinner than the tangents.
 MESH_LINES, MESH_WIDTH, MESH_INK = 16, 0.12, 0.55
 CUT_WIDTH = 0.8
+#: The names of the bowl's two cuts through the point on the 3-D panel.
+CUT_NAMES = {"cut-x-name": "cut along $x$", "cut-y-name": "cut along $y$"}
+#: Where each name stands from its cut's upper end (points): up left of the x cut, right of
+#: the y cut, past the square's far corner.
+CUT_NAME_AT = ((-12.0, 8.0), (16.0, 4.0))
 #: The view from above's levels over the bowl's whole span of z (its colours the bowl's): as
 #: many as keep a few level lines inside its small square.
 VIEW_LEVELS = 28
@@ -195,6 +202,16 @@ def _surface(ax, theme):
     ax.set_ylim(y0, y1)
     ax.set_zlim(float(Z.min()), float(Z.max()))
     ax.set_box_aspect(BOX_ASPECT, zoom=BOX_ZOOM)
+    # each cut named beyond its upper end, in ink as it is drawn, on a thin leader: clear of
+    # the plane, the dot and the square's outline (once the 3-D view and its limits are set,
+    # so the ends are projected where they are drawn)
+    for gid, (x, y), (ha, off) in (("cut-x-name", (px + ax0, py), ("right", CUT_NAME_AT[0])),
+                                   ("cut-y-name", (px, py + ay1), ("left", CUT_NAME_AT[1]))):
+        u, v, _ = proj3d.proj_transform(x, y, float(bowl(x, y)), ax.get_proj())
+        ax.annotate(CUT_NAMES[gid], (u, v), xytext=off, textcoords="offset points", ha=ha,
+                    va="center", color=theme.text, fontsize=theme.small_size, zorder=11,
+                    gid=gid, arrowprops=dict(arrowstyle="-", color=theme.muted, linewidth=0.6,
+                                             shrinkA=1.5, shrinkB=1.5))
     ax.set_xticks([-5.0, 0.0, 5.0])
     ax.set_yticks([-1.0, 0.0, 1.0])
     ax.set_zticks([0.0, 4.0, 8.0])

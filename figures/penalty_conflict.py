@@ -2,32 +2,35 @@
 
 A linear model y ≈ w₁x₁ + w₂x₂ with two correlated inputs ({n} seeded samples). The shaded map
 is the cost J(w) = (1/2n) Σᵢ (f_w(xᵢ) − yᵢ)² of the model f_w(x) = w₁x₁ + w₂x₂, its
-ellipses centred on its least-squares minimum, the star at
+ellipses centred on its least-squares minimum, the green star at
 ({w1}, {w2}); the thin circles in ink are the contours of the penalty ‖w‖², centred on the
-origin (its own minimum, marked with a thin plus, not a star: the star is J's). The regularised
+origin (its own minimum, marked with the star in ink, the penalty's colour). The regularised
 cost J_λ = J + (λ/2) Σ w_k², the sum over k ≥ 1 (here both weights, so (λ/2)‖w‖²: the model
 has no intercept w₀), has its minimiser
 (orange path) where an ellipse touches a circle, drawn for λ = 1: the bold ellipse and the bold
-circle through its minimiser meet there without crossing, at the dot labelled λ = 1. A legend
-under both panels names the lines; the two minima are named on the map. As λ grows from 0 to
-{lam_max:g} the path of these touching points slides from the minimum of J to the origin.
-Right: the same path, one weight wₖ at a time, against λ on a log scale up to
-λ = {shown_max:g}, beyond which both weights lie on the zero line; the dots mark
-λ = {labelled} in both panels.
+circle through its minimiser meet there without crossing, at the dot for λ = 1. The λ of each
+dot is named above the map, on a thin leader down to it. A legend under both panels names the
+lines and the two minima. As λ grows from 0 to {lam_max:g} the path of these touching points
+slides from the minimum of J to the origin. Right: the same path, one weight wₖ at a time,
+against λ on a log scale up to λ = {shown_max:g}, beyond which both weights lie on the zero
+line; the dots mark λ = {labelled} in both panels.
 
 Alt: A cost map over the weights w₁ and w₂, its tilted, elongated ellipses shaded darkest around
-a star at ({w1}, {w2}) labelled "minimum of J"; thin circles centre on a plus at the origin,
-labelled "minimum of ‖w‖²" just below it. An orange curve starts at the star and bends towards
-the origin; dots on it are labelled, on thin leaders, with growing values of λ, the largest one
-sitting next to the origin. At the dot for λ = 1 a bold ellipse in the level lines' tone and a
-bold circle around the origin in the text colour just touch. A legend under both plots names the
-thin level lines of the cost J, the penalty circles, the touching ellipse and circle and the
-orange path (the minimiser of J_λ = J + (λ/2)‖w‖²). A second plot shows the two weights against
+a green star at ({w1}, {w2}); thin circles centre on a star in the text colour at the origin.
+An orange curve starts at the green star and bends towards the origin; three dots on it are
+named above the map, on thin leaders, with growing values of λ, the largest one sitting next
+to the origin. At the dot for λ = 1 a bold ellipse in a strong shade of the level lines' tone
+and a bold circle around the origin in the text colour just touch. A legend under both plots
+names the thin level lines of the cost J, the penalty circles, the touching ellipse and circle,
+the orange path (the minimiser of J_λ = J + (λ/2)‖w‖²), the green star (the minimum of J, at
+λ = 0) and the other star (the minimum of ‖w‖²). A second plot shows the two weights against
 λ up to {shown_max:g}, each named at its start: w₁, a wide orange line, falls from {w1} and w₂,
 a thin lighter one, rises from {w2}, and both level off at 0.
 """
 
+import matplotlib.colors
 import matplotlib.patches
+import matplotlib.transforms
 import numpy as np
 from matplotlib.lines import Line2D
 
@@ -49,24 +52,17 @@ def facts() -> dict:
             "labelled": ", ".join(lams[:-1]) + " and " + lams[-1]}
 
 
-# Where each label on the map sits: its text's anchor (w1, w2) and alignment, in a clear gap
-# between the strong lines (the path, the bold ellipse and circle, the penalty's circles),
-# away from its mark, which a thin leader reaches; only the thin level lines of J run under a
-# label, stopped short of its letters by a light casing of the page colour (gm.halo).
-LABEL_AT = {0.1: ((1.55, -0.3), "left", "bottom"),  # up right, between the circles 1.5 and 2
-            1.0: ((0.42, 0.66), "center", "bottom"),  # above, between the bold circle and 1
-            5.0: ((-0.2, 0.28), "center", "bottom")}  # up left, inside the bold circle
-DATA_LABEL_AT = ((2.25, -1.22), "center", "top")  # below right, past the circle of 2
-ORIGIN_LABEL_AT = ((0, -0.13), "center", "top")  # under the origin, inside the bold circle
-TITLE_PAD = 8  # points from the axes to both titles' baselines
+#: The λ of each labelled dot is named above the map, in the clear band between its frame and
+#: the title (on the map every gap holds a level line, and a label there would stand on a hole
+#: punched in the map): each name centred at this w₁, on a thin leader down to its dot.
+LABEL_AT = {0.1: 1.8, 1.0: 0.7, 5.0: 0.1}
+#: Points between the map's frame and the names' baseline.
+LABEL_RISE = 4.0
+TITLE_PAD = 21  # points from the axes to both titles' baselines, over the λ names
 WINDOW = ((-0.8, 2.95), (-1.7, 1.2))  # (w1, w2): the origin, the path, the data optimum and
 # its name, inside the map's grid (which reaches 3.09)
 
 
-#: Points of page colour round a label's letters (its casing, docs/STYLE.md's 0.75 pt for a
-#: label on a map): the labels stand in gaps between the strong lines, and J's thin level lines
-#: that run under them stop clear of the letters.
-LABEL_CASING = 0.75
 #: A label's leader to its mark: a hairline in the muted ink, stopping short of the mark.
 LEADER = dict(arrowstyle="-", linewidth=0.6, shrinkA=1.5, shrinkB=4.5)
 
@@ -81,10 +77,17 @@ W_WIDTHS, W_DOTS, W2_SHADE = (2.0, 1.1), (5.0, 3.6), 0.7
 #: Width (points) of the penalty's thin circles: finer than the paths and the bold pair, and
 #: than J's level lines (theme.cost_map.line_width): ink drawn as wide would outweigh them.
 PENALTY_WIDTH = 0.4
-#: The penalty's minimum, the centre of its circles: a draughtsman's thin centre plus in ink,
-#: never a second star (the star is J's minimum) nor the saddle's filled plus.
-CENTRE_MARK = dict(marker="+", markersize=9.0, markeredgewidth=1.3, linestyle="none",
-                   zorder=8)
+
+
+def centre_mark(theme) -> dict:
+    """The penalty's minimum, the origin: the mark of a minimum (the star) in the colour of its
+    function, ink as the penalty's circles are (J's is the house star in the good green). Never
+    a plus, which is the saddle's mark (race-saddle): one mark, one meaning."""
+    return {**theme.marker("minimum"), "markerfacecolor": theme.text}
+
+
+#: The least WCAG contrast of the bold level of J against every colour of the map it crosses.
+TOUCH_CONTRAST = 3.0
 
 
 def strongest_level_tone(theme) -> str:
@@ -93,20 +96,38 @@ def strongest_level_tone(theme) -> str:
     return max(theme.cost_map.lines, key=lambda c: th.contrast(c, theme.background))
 
 
-def _label(ax, theme, text, xy, at, gid, leader: bool = True):
-    """A label on the map for the mark at `xy`, its text at `at` (anchor in data, ha, va), on
-    the page-colour casing, a thin leader from it to the mark."""
-    where, ha, va = at
-    ax.annotate(text, xy=xy, xytext=where, textcoords="data", ha=ha, va=va,
-                fontsize=theme.small_size, color=theme.text, zorder=7, gid=gid,
-                path_effects=gm.halo(theme, width=LABEL_CASING),
-                arrowprops={**LEADER, "color": theme.muted} if leader else None)
+def touch_tone(theme) -> str:
+    """The bold level of J: its strongest level-line tone, taken towards the ink by the least
+    share that stands it TOUCH_CONTRAST from every fill of the map (the dark map's purple
+    tone alone sank into the purple floor it crosses, 2:1)."""
+    base = strongest_level_tone(theme)
+
+    def least(t: float) -> float:
+        c = matplotlib.colors.to_hex(mix(base, theme.text, t))  # as drawn
+        return min(th.contrast(c, f) for f in theme.cost_map.fills)
+
+    lo, hi = 0.0, 1.0
+    for _ in range(30):
+        mid = 0.5 * (lo + hi)
+        lo, hi = (lo, mid) if least(mid) >= TOUCH_CONTRAST else (mid, hi)
+    return matplotlib.colors.to_hex(mix(base, theme.text, hi))
+
+
+def _label(ax, theme, text, xy, x, gid):
+    """The name of the mark at `xy`, above the map's frame at w₁ = x, a thin leader down to
+    the mark; on the page, no casing."""
+    rise = matplotlib.transforms.ScaledTranslation(0, LABEL_RISE / 72,
+                                                   ax.figure.dpi_scale_trans)
+    ax.annotate(text, xy=xy, xytext=(x, 1.0), textcoords=ax.get_xaxis_transform() + rise,
+                ha="center", va="bottom", fontsize=theme.small_size, color=theme.text,
+                zorder=7, gid=gid, annotation_clip=False,
+                arrowprops={**LEADER, "color": theme.muted})
 
 
 def make_figure(theme):
     pc = EX.run()
     rows = EX.labelled_rows(pc)
-    fig, (ax, side) = gm.subplots(theme, 1, 2, height=3.6, width=1.0,
+    fig, (ax, side) = gm.subplots(theme, 1, 2, height=4.0, width=1.0,
                                   gridspec_kw=dict(width_ratios=(1.65, 1.0)))
     gm.style_axes(ax, theme, grid=False)
     # the cost J as every cost map of the chapter is drawn (theme.cost_map)
@@ -124,7 +145,7 @@ def make_figure(theme):
     t = rows[EX.labelled.index(EX.tangent)]
     wt = pc.path[t]
     touch = ax.contour(pc.W1, pc.W2, pc.cost, levels=[pc.cost_at(wt)],
-                       colors=strongest_level_tone(theme), linewidths=1.6, zorder=3)
+                       colors=touch_tone(theme), linewidths=1.6, zorder=3)
     touch.set_gid("tangent-ellipse")
     # the circle in ink as the penalty's circles are, the ellipse in J's tone: where they
     # meet reads as two
@@ -135,11 +156,7 @@ def make_figure(theme):
     ax.plot(pc.path[:, 0], pc.path[:, 1], color=theme.accent, linewidth=2.0, zorder=4,
             gid="path")
     ax.plot(*pc.w_ls, **theme.marker("minimum"), gid="data-optimum")
-    _label(ax, theme, "minimum of $J$\n" + r"($\lambda = 0$)", pc.w_ls, DATA_LABEL_AT,
-           "data-label")
-    ax.plot([0], [0], color=theme.text, **CENTRE_MARK, gid="penalty-optimum")
-    _label(ax, theme, "minimum\nof " + r"$\|w\|^2$", (0, 0), ORIGIN_LABEL_AT, "origin-label",
-           leader=False)
+    ax.plot([0], [0], **centre_mark(theme), gid="penalty-optimum")
     ax.plot(pc.path[rows, 0], pc.path[rows, 1], "o", color=theme.accent, markersize=5,
             markeredgecolor=theme.background, zorder=5, linestyle="none", gid="lambda-dots")
     for r, lam in zip(rows, EX.labelled):
@@ -163,15 +180,19 @@ def make_figure(theme):
     keys = [Line2D([], [], color=lines[len(lines) // 2], lw=2 * theme.cost_map.line_width,
                    label="cost $J$", gid="key-cost"),
             Line2D([], [], color=theme.text, lw=PENALTY_WIDTH, label=r"penalty $\|w\|^2$"),
-            Line2D([], [], color=strongest_level_tone(theme), lw=1.6,
+            Line2D([], [], color=touch_tone(theme), lw=1.6,
                    label=rf"level of $J$ at $\lambda = {EX.tangent:g}$"),
             Line2D([], [], color=theme.text, lw=1.6,
                    label=rf"circle of $\|w\|^2$ at $\lambda = {EX.tangent:g}$"),
             # the regularised cost named where it is first used, in the penalty's one form
             # (this model has no intercept: (λ/2) Σ_{k≥1} w_k² is (λ/2)‖w‖², the caption says)
             Line2D([], [], color=theme.accent, lw=2.0,
-                   label=r"minimiser of $J_\lambda = J + \frac{\lambda}{2}\|w\|^2$")]
-    # the two minima are named on the map, beside their marks: not keyed again
+                   label=r"minimiser of $J_\lambda = J + \frac{\lambda}{2}\|w\|^2$"),
+            # the two minima keyed by their marks (on the map a name would stand on its lines)
+            Line2D([], [], **theme.marker("minimum"),
+                   label=r"minimum of $J$ ($\lambda = 0$)", gid="key-data-optimum"),
+            Line2D([], [], **centre_mark(theme), label=r"minimum of $\|w\|^2$",
+                   gid="key-penalty-optimum")]
     # the keys under both panels: under the map, and no empty band under the other one
     fig.legend(handles=keys, loc="outside lower center", ncols=3,
                frameon=False, columnspacing=1.2, fontsize=theme.small_size)

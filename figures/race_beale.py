@@ -18,7 +18,7 @@ small box round the minimum on the map by two thin lines, magnifies the valley's
 scale bar in its lower right corner is {bar} long), each square at its run's
 last point, NAG's, on the minimum, beside the star. The paths there are hairlines, but for
 Adadelta's: its last hundred steps jump from wall to wall and back at every step, so there its
-points alone are drawn (the legend's "Adadelta's steps in the inset"), two rows of dots along
+points alone are drawn (the legend's "Adadelta's steps (inset)"), two rows of dots along
 the walls it bounces between, its last few steps joined, zig-zagging across. Its distance, too,
 goes up and down at every step from step {saw} on: from there the right panel draws its highs
 and its lows, two thin lines with a pale band between them. The legend, the key to both panels,

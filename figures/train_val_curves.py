@@ -16,8 +16,8 @@ stopping keeps the weights of epoch {best}. The inset redraws the validation cos
 
 Alt: Two cost curves over {epochs} epochs, both axes logarithmic, the epochs from 1. Both drop
 steeply in the first hundred epochs, the wide validation curve just under the thin training
-curve until epoch {below_to}; the key marks training with a dot and validation with a hollow
-diamond. The training curve
+curve until epoch {below_to}; the key shows each as the line it is, thin blue and wide orange.
+The training curve
 keeps sloping down; the validation curve bottoms out at epoch {best}, marked with a dotted
 vertical line and a green star, and then climbs slowly for the rest of the run, in a shaded
 region labelled as overfitting. A framed inset at the lower left redraws the validation curve from
@@ -90,8 +90,8 @@ def make_figure(theme):
     fig.get_layout_engine().set(h_pad=0.1, w_pad=SIDE_PAD)
     gm.style_axes(ax, theme)
     # each set in its house role (theme.DATA_ROLES): training the data blue, validation the
-    # accent; their marks (a dot, a hollow diamond) in the key only: on the curves, at epochs
-    # of their own, they read as points of their own
+    # accent; plain lines, and the key shows them as they are drawn (a set's mark in the key
+    # but not on its curve would name a look the plot does not have)
     # the training curve thin over the validation one, on a casing of the page: where the two
     # run together (the first hundred epochs) the wider one shows on both sides of it
     for vals, gid, part, width, label, z, case in (
@@ -99,8 +99,7 @@ def make_figure(theme):
              gm.casing(theme)),
             (c.val, "val", "validation", VAL_WIDTH, "validation cost $J$", 3, None)):
         ax.plot(epochs, vals, color=theme.role(th.DATA_ROLES[part][0]), linewidth=width,
-                label=label, zorder=z, gid=gid, markevery=[], path_effects=case,
-                **_set_mark(theme, part))
+                label=label, zorder=z, gid=gid, path_effects=case)
     ax.set_yscale("log")
     # the epochs on a log axis from epoch 1 (the first step): the steep start reads, and no
     # lone 0 stands on a stretch of another scale
@@ -138,13 +137,6 @@ def make_figure(theme):
     return fig
 
 
-def _set_mark(theme, part: str) -> dict:
-    """The house mark of a data set (theme.DATA_ROLES) for the points of its cost curve."""
-    role, kind = th.DATA_ROLES[part]
-    mark = theme.marker("data") if kind == "data" else theme.held_out(role)
-    return {k: v for k, v in mark.items() if k not in ("linestyle", "zorder")}
-
-
 def _zoom(ax, theme, c) -> None:
     """An inset on a linear cost axis: the validation curve from epoch ZOOM_FROM on, where its
     turn up (slight on the log axis) reads, with the early stop. It stands on a plate of the
@@ -157,8 +149,7 @@ def _zoom(ax, theme, c) -> None:
     z = ax.inset_axes(INSET)
     gm.style_axes(z, theme)
     e = np.arange(ZOOM_FROM, c.val.size)
-    mark = {k: v for k, v in _set_mark(theme, "validation").items() if not k.startswith("marker")}
-    z.plot(e, c.val[ZOOM_FROM:], color=theme.accent, linewidth=1.4, gid="zoom", **mark)
+    z.plot(e, c.val[ZOOM_FROM:], color=theme.accent, linewidth=1.4, gid="zoom")
     z.axvline(b, **theme.line("reference", color=theme.good, linewidth=0.9, zorder=2))
     gm.best_at(z, theme, b, c.val[b], gid="best-inset")
     z.set_xscale("log")

@@ -742,7 +742,7 @@ def test_race_beale_title_dots_and_adadeltas_zig_zag(theme):
     assert 150 < k <= 200
     assert np.array_equal(by_gid(fig, "progress:Adadelta").get_ydata(), d[:k + 1])
     # the inset's dotted rows named in the legend
-    assert "Adadelta’s steps in the inset" in legend_texts(fig)
+    assert "Adadelta’s steps (inset)" in legend_texts(fig)
 
 
 # --- lr grid search ----------------------------------------------------------------------------

@@ -478,9 +478,9 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     g = A @ w - c
     assert abs(g[0] * w[1] - g[1] * w[0]) < 1e-12 * np.linalg.norm(g) * np.linalg.norm(w) + 1e-12
     assert np.all(np.diff(np.linalg.norm(pc.path, axis=1)) < 0)  # ever closer to the origin
-    # two minima, two marks: the house minimum star on the minimum of J; the penalty's, the
-    # origin, its circles' thin centre plus in ink (never a second star, nor the saddle's
-    # filled plus)
+    # two minima, one mark: the star, in the colour of its function: J's in the house
+    # minimum's green, the penalty's (the origin) in ink, as its circles are; never the plus,
+    # which is the saddle's
     th = theme.get(t)
     (star,) = by_gid(fig, "data-optimum")
     np.testing.assert_allclose([star.get_xdata()[0], star.get_ydata()[0]], pc.w_ls)
@@ -488,8 +488,10 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
         "markerfacecolor"])
     (centre,) = by_gid(fig, "penalty-optimum")
     assert (centre.get_xdata()[0], centre.get_ydata()[0]) == (0, 0)
-    assert centre.get_marker() == "+" and same_color(centre.get_color(), th.text)
-    assert centre.get_marker() not in {m.marker for m in theme.MARKERS.values()}
+    assert centre.get_marker() == theme.MARKERS["minimum"].marker == "*"
+    assert same_color(centre.get_markerfacecolor(), th.text)
+    assert centre.get_markersize() == star.get_markersize()
+    assert centre.get_marker() != theme.MARKERS["saddle"].marker
     labels = [x.get_text() for x in fig.findobj(matplotlib.text.Text) if x.get_gid() == "lambda"]
     assert labels == [r"$\lambda = 0.1$", r"$\lambda = 1$", r"$\lambda = 5$"]
     # the touching point is marked where it is: on the circle and on the ellipse
@@ -506,16 +508,32 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
         r"circle of $\|w\|^2$ at $\lambda = 1$",
         # the regularised cost in the penalty's one form, as the title writes it (this model
         # has no intercept: (λ/2) Σ_{k≥1} w_k² is (λ/2)‖w‖²)
-        r"minimiser of $J_\lambda = J + \frac{\lambda}{2}\|w\|^2$"]
-    # the two minima are named on the map beside their marks, not keyed again
+        r"minimiser of $J_\lambda = J + \frac{\lambda}{2}\|w\|^2$",
+        # the two minima keyed by their marks (a name on the map would stand on its lines)
+        r"minimum of $J$ ($\lambda = 0$)", r"minimum of $\|w\|^2$"]
+    keys = dict(zip((x.get_text() for x in legend.get_texts()), legend.legend_handles,
+                    strict=True))
+    for name, mark in (("minimum of $J$", star), (r"minimum of $\|w\|^2$", centre)):
+        (key,) = [k for text, k in keys.items() if text.startswith(name)]
+        assert key.get_marker() == mark.get_marker()
+        assert same_color(key.get_markerfacecolor(), mark.get_markerfacecolor())
     assert r"$\|w\|^2$" in fig.axes[0].get_title()
     (pen,) = [c for c in fig.axes[0].findobj(matplotlib.contour.ContourSet)
               if c.get_gid() == "penalty"]
     assert np.min(np.abs(np.sqrt(pen.levels) - np.hypot(*w))) > 0.3
     same = matplotlib.colors.same_color
     mod = gm.load("figures.penalty_conflict")
-    tone = mod.strongest_level_tone(th)
-    assert same(ell.get_edgecolor()[0], tone) and tone in th.cost_map.lines
+    tone = mod.touch_tone(th)
+    assert same(ell.get_edgecolor()[0], tone)
+    # J's strongest level tone, lifted (towards the ink) to read on every fill of the map: the
+    # dark map's purple tone alone stood 2:1 on its purple floor; still apart from the ink
+    fills = [theme.contrast(tone, f) for f in th.cost_map.fills]
+    assert min(fills) >= mod.TOUCH_CONTRAST == 3.0
+    assert min(theme.contrast(c, f) for c in [mod.strongest_level_tone(th)]
+               for f in th.cost_map.fills) < 3.0
+    assert theme.contrast(tone, th.text) > 2.5
+    (key,) = [k for k in legend.get_lines() if k.get_label().startswith("level of")]
+    assert same(key.get_color(), tone)
     assert same(circ.get_edgecolor(), th.text) and same(pen.get_edgecolor()[0], th.text)
     # the penalty's thin circles finer than J's level lines: ink as wide would outweigh them
     assert pen.get_linewidths()[0] < th.cost_map.line_width
@@ -548,11 +566,6 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     pts_per_unit = (fig.axes[0].get_window_extent().width / fig.dpi * 72
                     / np.diff(fig.axes[0].get_xlim())[0])
     assert np.hypot(*pc.path[r5]) * pts_per_unit > (star_d + dot) / 2 + 1
-    # the origin's label sits under the origin, inside the bold circle of radius ‖w(1)‖
-    (lab,) = by_gid(fig, "origin-label", matplotlib.text.Text)
-    fig.canvas.draw()
-    box = lab.get_window_extent().transformed(fig.axes[0].transData.inverted())
-    assert box.y1 < 0 and max(np.hypot(*box.p0), np.hypot(box.x1, box.y0)) < np.hypot(*w)
     ax = path.axes
     assert {c.get_gid() for c in ax.collections} >= {"data-term", "penalty"}
     # the cost J = half the data term, drawn as every cost map (theme.cost_map), filled
@@ -587,47 +600,31 @@ def clearance_pt(ax, box, ink) -> float:
 
 
 @pytest.mark.parametrize("t", THEMES)
-def test_penalty_conflict_labels_stand_clear_of_every_line(t):
-    """No box behind a label on the map: each stands in a gap between the strong lines (the
-    path, the touching ellipse and circle, the penalty's circles, the marks), at least a point
-    clear of all of them; the thin level lines of J that run under it stop at a casing of the
-    page colour round its letters."""
+def test_penalty_conflict_names_stand_off_the_map(t):
+    """No word stands on the map, where every gap holds a level line: each λ is named above
+    the map's frame, on the page, with no casing or box, under the title, clear of the other
+    names, a thin leader down to its dot."""
     fig = build("penalty_conflict", t)
     ax = fig.axes[0]
     fig.canvas.draw()
-    data = ax.transData.transform
-    ink = {}
-    for c in ax.findobj(matplotlib.contour.ContourSet):
-        if c.get_gid() in ("tangent-ellipse", "penalty"):
-            for k, p in enumerate(c.get_paths()):
-                ink[f"{c.get_gid()} {k}"] = (data(p.interpolated(8).vertices), 0.0)
-    (circ,) = by_gid(fig, "tangent-circle", matplotlib.patches.Circle)
-    ink["tangent-circle"] = (circ.get_transform().transform(circ.get_path().vertices), 0.0)
-    for line in ax.lines:
-        xy = data(np.c_[line.get_xdata(), line.get_ydata()])
-        if line.get_linestyle() not in ("None", "none"):
-            ink[line.get_gid()] = (xy, 0.0)
-        if line.get_marker() not in ("None", "none", ""):
-            radius = line.get_markersize() / 2 * fig.dpi / 72
-            for k, p in enumerate(xy):
-                ink[f"{line.get_gid()} mark {k}"] = (p[None], radius)
-    assert {"path", "tangent-ellipse 0", "penalty 0", "data-optimum mark 0"} <= set(ink)
-    labels = [x for x in ax.texts if x.get_text().strip()]
-    assert {x.get_gid() for x in labels} == {"lambda", "data-label", "origin-label"}
-    bg = theme.get(t).background
-    from figures.penalty_conflict import LABEL_CASING
-    for label in labels:
-        assert label.get_bbox_patch() is None
-        # a light casing (never an embossed rim), a thin leader from each λ's label to its dot
-        assert LABEL_CASING <= 0.75
-        if label.get_gid() == "lambda":
-            assert label.arrow_patch is not None and label.xyann != label.xy
-        casing, _ = label.get_path_effects()
-        assert matplotlib.colors.same_color(casing.color, bg) and casing.width > 0
+    pc = procedure.PENALTY_CONFLICT.run()
+    assert not [x for x in ax.texts if x.get_gid() != "lambda"]
+    labels = [x for x in ax.texts if x.get_gid() == "lambda"]
+    rows = procedure.PENALTY_CONFLICT.labelled_rows(pc)
+    assert [x.get_text() for x in labels] == [rf"$\lambda = {pc.lams[r]:g}$" for r in rows]
+    title = ax.title.get_window_extent()
+    boxes = []
+    for label, r in zip(labels, rows, strict=True):
+        assert label.get_bbox_patch() is None and not label.get_path_effects()
+        np.testing.assert_allclose(label.xy, pc.path[r])
+        assert label.arrow_patch is not None
         box = matplotlib.text.Text.get_window_extent(label)  # its letters, not its leader
-        assert ax.bbox.contains(box.x0, box.y0) and ax.bbox.contains(box.x1, box.y1)
-        near = {name: clearance_pt(ax, box, i) for name, i in ink.items()}
-        assert min(near.values()) >= 1.0, (label.get_text(), min(near, key=near.get))
+        assert box.y0 > ax.bbox.y1 + 2 and box.y1 < title.y0 - 2
+        assert ax.bbox.x0 < box.x0 and box.x1 < ax.bbox.x1
+        boxes.append(box)
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert a.x1 + 6 < b.x0 or b.x1 + 6 < a.x0  # at least a few points apart
 
 
 # --- train-val-curves -----------------------------------------------------------------------
@@ -670,13 +667,17 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     hue = np.ptp(np.asarray(span.get_facecolor()[:3]) - np.asarray(
         matplotlib.colors.to_rgb(th_.background)))
     assert hue < 0.05
-    # each curve carries its set's mark (theme.DATA_ROLES) in the key only, none on the curves
-    assert (train.get_marker(), val.get_marker()) == ("o", theme.MARKERS["held-out"].marker)
+    # each curve in its set's colour (theme.DATA_ROLES), a plain line, and the key shows
+    # exactly that line: its colour and width, no mark the curve does not carry
     assert matplotlib.colors.same_color(train.get_color(), th_.data)
-    assert matplotlib.colors.same_color(val.get_markeredgecolor(), th_.accent)
-    assert list(train.get_markevery()) == [] and list(val.get_markevery()) == []
+    assert matplotlib.colors.same_color(val.get_color(), th_.accent)
     keys = label.axes.get_legend().get_lines()
-    assert [k.get_marker() for k in keys] == ["o", theme.MARKERS["held-out"].marker]
+    for line, key in zip((train, val), keys, strict=True):
+        assert line.get_marker() in ("None", "none", "") and key.get_marker() in (
+            "None", "none", "")
+        assert matplotlib.colors.same_color(key.get_color(), line.get_color())
+        assert key.get_linewidth() == line.get_linewidth()
+        assert key.get_linestyle() == line.get_linestyle() == "-"
     # the thin training curve over the wide validation one: where they run together both read
     assert train.get_zorder() > val.get_zorder()
     assert train.get_linewidth() < val.get_linewidth()

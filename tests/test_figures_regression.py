@@ -620,11 +620,11 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     assert abs(boxes[0].y0 - boxes[1].y0) < 1 and abs(boxes[0].y1 - boxes[1].y1) < 1
     assert ax2.get_window_extent(r).width == pytest.approx(boxes[1].height, abs=1)
     # the 3-D panel is context: the bowl and its tangent plane, no arrows, drop line or
-    # floor contours in it (±∇f are drawn seen from above)
+    # floor contours in it (±∇f are drawn seen from above); its only words name the cuts
     px, py = mod.POINT
-    assert not ax3.texts and not [c for c in ax3.collections
-                                  if type(c).__name__ == "QuadContourSet"]
-    assert not [a for a in fig.findobj(Annotation) if a.axes is ax3]
+    assert {x.get_gid() for x in ax3.texts} == set(mod.CUT_NAMES)
+    assert not [c for c in ax3.collections if type(c).__name__ == "QuadContourSet"]
+    assert {a.get_gid() for a in fig.findobj(Annotation) if a.axes is ax3} == set(mod.CUT_NAMES)
     np.testing.assert_allclose(np.array(one(fig, "touch").get_data_3d()).ravel(),
                                [px, py, bowl.value(mod.POINT)])
     # the tangent plane a plane to see: at least a third of the window each way
@@ -1048,9 +1048,12 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     np.testing.assert_allclose(line[:-1], pts[:len(line) - 1])
     np.testing.assert_allclose(to_pt(line[-1]) * scale, end.page_xy(), atol=0.05)
     assert len(line) - 1 > index[-1]
-    # the landings the page cannot part are named, in ink, on a halo
-    note = one(fig, "hidden-steps")
-    assert note.get_text().startswith(f"steps {index[-1] + 1}–{len(pts) - 1}")
+    # the landings the page cannot part are said off the map, by the end square's key (a note
+    # on the rings stood on a hole its halo punched in them); some are hidden
+    assert index[-1] + 1 < len(pts) - 1
+    (legend,) = fig.legends
+    assert legend.get_texts()[-1].get_text() == module.END_KEY
+    assert "beside the star" in module.END_KEY and "within a dot" in module.END_KEY
     assert_end_beside_star(fig, end, star, pts[-1], fs.scaled.optimum, th.get(theme).good)
     assert_key_matches_end(fig, end, star)  # the figure's key draws the end as the map does
     # ...and no dot touches the square beside the star: a point of page or more between them
@@ -1059,7 +1062,7 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     out = np.maximum(np.abs(to_pt(shown) * scale - end.page_xy()) - half, 0)
     assert np.all(np.hypot(*out.T) - module.dot_radius() >= 1.0)
     # the three panels one height, level at top and bottom; the round bowl at one scale in
-    # m' and b'; no words inside a map but the note (rate and cost in the titles)
+    # m' and b'; no words inside a map (rate and cost in the titles, the note in the key)
     fig.canvas.draw()
     boxes = [a.get_position() for a in (raw_ax, zoom_ax, scaled_ax)]
     assert [b.y1 for b in boxes] == pytest.approx([boxes[0].y1] * 3, abs=1e-3)
@@ -1067,7 +1070,7 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     (u0, v0), (u1, v1) = to_pt([(0, 0), (1, 1)])
     assert u1 - u0 == pytest.approx(v1 - v0, rel=1e-3)
     assert not raw_ax.texts
-    assert [x.get_gid() for x in scaled_ax.texts if x.get_text().strip()] == ["hidden-steps"]
+    assert not [x for x in scaled_ax.texts if x.get_text().strip()]
     # one rule for both costs, decades apart: numbers.cost (0.940, 0.00903), the scaled one
     # named J* as it is the least cost to the figures written
     assert f"$J = {numbers.cost(fs.raw.trajectory.losses[-1], 'latex')}$" in raw_ax.get_title()
@@ -1297,3 +1300,33 @@ def test_gradient_geometry_marks_the_view_from_above_on_the_bowl():
         assert spine.get_visible() and same_colour(spine.get_edgecolor(), square.get_color())
         assert spine.get_linewidth() == square.get_linewidth() == mod.SQUARE_WIDTH
     assert same_colour(square.get_color(), t.muted)
+
+
+@pytest.mark.parametrize("t", ("light", "dark"))
+def test_gradient_geometry_names_the_bowls_cuts(t):
+    # the two ink curves on the 3-D bowl are named where they are drawn: each name's leader
+    # ends at its cut's upper end, projected as the panel draws it, and the name is in ink
+    from mpl_toolkits.mplot3d import proj3d
+
+    fig = build("gradient_geometry", t)
+    mod = gm.load("figures.gradient_geometry")
+    bowl = surfaces.valley
+    for cut, name, text in (("cut-x", "cut-x-name", "cut along $x$"),
+                            ("cut-y", "cut-y-name", "cut along $y$")):
+        line = one(fig, cut)
+        label = one(fig, name)
+        assert label.get_text() == text == mod.CUT_NAMES[name]
+        assert same_colour(label.get_color(), th.get(t).text)
+        xs, ys, zs = (np.asarray(v) for v in line.get_data_3d())
+        np.testing.assert_allclose(zs, bowl(xs, ys))
+        top = int(np.argmax(zs))
+        ax = line.axes
+        u, v, _ = proj3d.proj_transform(xs[top], ys[top], zs[top], ax.get_proj())
+        # within a pixel of the drawn end (the projection settles as the figure is drawn)
+        gap = ax.transData.transform(label.xy) - ax.transData.transform((u, v))
+        assert np.hypot(*gap) < 1.0
+        assert label.arrow_patch is not None
+        # the name stands clear of the panel's own plot box edge: inside the figure
+        fig.canvas.draw()
+        box = label.get_window_extent()
+        assert box.x0 > 0 and box.x1 < fig.bbox.x1

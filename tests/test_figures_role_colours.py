@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import matplotlib.colors
 import pytest
 from figure_baselines import figure as build
 from matplotlib.colors import same_color
@@ -47,6 +48,11 @@ def test_test_cost_curves_are_in_the_test_colour(name, lines, t):
     assert len(curves) == lines  # regularization: λ = 0 on its own axis, then the sweep
     for line in curves:
         assert same_color(line.get_color(), theme.test)
+        # the test marks (hollow diamonds) read on what they stand on, the page and its grid
+        # rules, in both themes (no cost map under them): 3:1 at least
+        edge = matplotlib.colors.to_hex(line.get_markeredgecolor())
+        for ground in (theme.background, theme.grid):
+            assert th.contrast(edge, ground) >= 3.0, (t, ground)
     for line in fig.findobj(Line2D):
         assert not same_color(line.get_color(), theme.error), line.get_gid()
 

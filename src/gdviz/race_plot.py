@@ -267,7 +267,7 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
             if zig_zags(race, tr.points):
                 handles.append(Line2D([], [], ls="none", marker="o", ms=INSET_DOT * 2.5, mew=0,
                                       color=theme.opt(name), gid=f"legend-inset-points:{name}",
-                                      label=f"{name}’s steps in the inset"))
+                                      label=f"{name}’s steps (inset)"))
     # the runs fill the first two columns (four rows, the eighth place left blank), the marks
     # the third, in every race alike
     handles.insert(len(NAMES), Line2D([], [], ls="none", label=" ", gid="legend-blank"))
