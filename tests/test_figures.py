@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from figure_baselines import TOLERANCE, baseline_path, figure, render_small
+from figure_baselines import BASELINE_DPI, TOLERANCE, baseline_path, figure, render_small
 from fontcheck import assert_house_fonts, maths_in_text
 from matplotlib.collections import Collection, QuadMesh
 from matplotlib.contour import ContourSet
@@ -311,3 +311,45 @@ def test_legend_keys_are_long_enough_to_read_as_lines(target_id):
     for path in sorted((ROOT / "figures").glob("*.py")) + [ROOT / "src/gdviz/mpl.py",
                                                              ROOT / "src/gdviz/race_plot.py"]:
         assert "handlelength" not in path.read_text(), path.name
+
+
+@pytest.mark.parametrize("theme_name", THEMES)
+@pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
+def test_one_outer_margin(target, theme_name):
+    # the blank border of every still, read back from its baseline (the still as it is saved:
+    # cropped to its ink and theme.PAGE_MARGIN round it), the same on all four sides
+    from PIL import Image
+
+    th = theme.get(theme_name)
+    rgba = np.asarray(Image.open(baseline_path(target.id, theme_name)).convert("RGBA"))
+    left, top, right, bottom = gm.ink_box(rgba, th.background)
+    h, w = rgba.shape[:2]
+    sides = (left, top, w - right, h - bottom)
+    margin = theme.PAGE_MARGIN / 72 * BASELINE_DPI
+    assert all(abs(s - margin) <= 1.0 for s in sides), (sides, margin)
+
+
+def test_save_crops_a_still_to_its_ink_and_the_margin(tmp_path):
+    # a figure with room to spare round its drawing (a small axes, a legend anchored to the
+    # figure's box) is saved with PAGE_MARGIN of page round its ink on every side: the legend
+    # stays where the layout put it (moved to the crop's edge, it would leave a wider border)
+    from matplotlib.figure import Figure
+    from PIL import Image
+
+    th = theme.get("light")
+    with gm.themed(th):
+        fig = Figure(figsize=(4, 3))
+        fig.set_layout_engine("none")
+        ax = fig.add_axes((0.35, 0.4, 0.3, 0.3))
+        ax.plot([0, 1], [0, 1], label="a line")
+        fig.legend(loc="lower center", frameon=False)
+    dpi = th.dpi
+    gm.save(fig, th, tmp_path / "page.png")
+    rgba = np.asarray(Image.open(tmp_path / "page.png").convert("RGBA"))
+    left, top, right, bottom = gm.ink_box(rgba, th.background)
+    h, w = rgba.shape[:2]
+    margin = theme.PAGE_MARGIN / 72 * dpi
+    sides = (left, top, w - right, h - bottom)
+    # within a pixel of the ink's measure (gm.INK_DPI) and one of this render
+    assert all(abs(s - margin) <= dpi / gm.INK_DPI + 1 for s in sides), (sides, margin)
+    assert w < 0.6 * 4 * dpi and h < 0.9 * 3 * dpi  # the room to spare is gone

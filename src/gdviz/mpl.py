@@ -133,8 +133,111 @@ def build(module, theme: Theme) -> Figure:
         return module.make_figure(theme)
 
 
+#: The resolution at which a still's ink is found for its crop (page_box): a pixel is 0.36 pt,
+#: so the margin of the saved still is theme.PAGE_MARGIN within half a point (at 100 dpi a
+#: hairline snapped to the coarse pixels left a side a point short).
+INK_DPI = 200
+#: How far (inches) round the figure its ink is looked for: a label set past the figure's edge
+#: is kept, never cut.
+INK_SPILL = 0.5
+#: A pixel is ink where one of its channels differs from the page's by more than this (0–255).
+INK_TOLERANCE = 3
+
+
+def _wide_render(fig: Figure, theme: Theme, dpi: float):
+    """The figure drawn at `dpi` over its page and INK_SPILL inches round it: (RGBA array, the
+    inches (x0, y1) of its top-left corner)."""
+    import io
+
+    from matplotlib.transforms import Bbox
+
+    _pin_figure_legends(fig)
+    w, h = fig.get_size_inches()
+    # a whole number of pixels each way, so that a pixel's row and column are its inches
+    cols, rows = (int(np.ceil((v + 2 * INK_SPILL) * dpi)) for v in (w, h))
+    box = Bbox.from_bounds(-INK_SPILL, -INK_SPILL, cols / dpi, rows / dpi)
+    buf = io.BytesIO()
+    with themed(theme):
+        fig.savefig(buf, format="rgba", dpi=dpi, bbox_inches=box)
+    rgba = np.frombuffer(buf.getvalue(), np.uint8).reshape(rows, cols, 4)
+    return rgba, (box.x0, box.y1)
+
+
+def _pin_figure_legends(fig: Figure) -> None:
+    """Anchor each figure legend placed on the figure's box to the figure as laid out (its unit
+    square in figure coordinates), not to the box being saved: a crop (savefig's bbox_inches)
+    otherwise moves a legend under the panels to the crop's edge."""
+    from matplotlib.transforms import Bbox
+
+    for leg in fig.legends:
+        if leg.get_bbox_to_anchor() is fig.bbox:
+            leg.set_bbox_to_anchor(Bbox.unit(), transform=fig.transFigure)
+
+
+def ink_box(rgba, background: str) -> tuple[int, int, int, int]:
+    """The pixel box (left, top, right, bottom; right and bottom exclusive) of an image's ink:
+    every pixel not of the page colour `background`."""
+    from matplotlib.colors import to_rgb
+
+    page = np.round(np.array(to_rgb(background)) * 255)
+    ink = np.abs(np.asarray(rgba)[..., :3].astype(float) - page).max(axis=-1) > INK_TOLERANCE
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    if not len(rows):
+        return 0, 0, ink.shape[1], ink.shape[0]
+    return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
+
+
+def page_box(fig: Figure, theme: Theme, dpi: float = INK_DPI):
+    """The still's page (a Bbox in inches, savefig's bbox_inches): its ink and
+    theme.PAGE_MARGIN points of page round it on all four sides, whatever room its layout
+    leaves (the one outer margin of every still)."""
+    from matplotlib.transforms import Bbox
+
+    rgba, (x0, y1) = _wide_render(fig, theme, dpi)
+    left, top, right, bottom = ink_box(rgba, theme.background)
+    pad = _theme.PAGE_MARGIN / 72
+    return Bbox.from_extents(x0 + left / dpi - pad, y1 - bottom / dpi - pad,
+                             x0 + right / dpi + pad, y1 - top / dpi + pad)
+
+
+def page_png(fig: Figure, theme: Theme, dpi: float) -> bytes:
+    """The still as a PNG at `dpi`, cropped as `save` crops it (its ink and PAGE_MARGIN round
+    it), from one drawing (the low-resolution baselines: tests/figure_baselines.py)."""
+    import io
+
+    from PIL import Image
+
+    rgba, _ = _wide_render(fig, theme, dpi)
+    left, top, right, bottom = ink_box(rgba, theme.background)
+    pad = int(round(_theme.PAGE_MARGIN / 72 * dpi))
+    page = np.empty((bottom - top + 2 * pad, right - left + 2 * pad, 4), np.uint8)
+    page[...] = rgba[0, 0]  # the page colour (the render's corner lies outside the figure)
+    page[pad:pad + bottom - top, pad:pad + right - left] = rgba[top:bottom, left:right]
+    out = io.BytesIO()
+    Image.fromarray(page).save(out, format="png")
+    return out.getvalue()
+
+
+def freeze_layout(fig: Figure, theme: Theme) -> None:
+    """Lay the figure out once, at its own resolution, and keep that layout: the drawing that
+    finds its ink (page_box) and every file saved from it then show the same places."""
+    from matplotlib.layout_engine import PlaceHolderLayoutEngine
+
+    if fig.get_layout_engine() is None or isinstance(fig.get_layout_engine(),
+                                                     PlaceHolderLayoutEngine):
+        return
+    with themed(theme):
+        fig.draw_without_rendering()
+    fig.set_layout_engine("none")
+
+
 def save(fig: Figure, theme: Theme, path: Path | str, **kw) -> None:
-    """Save under the theme's style (SVG/PDF vector with rasterised fills, PNG at theme.dpi)."""
+    """Save under the theme's style (SVG/PDF vector with rasterised fills, PNG at theme.dpi),
+    cropped to the still's page (page_box: its ink and PAGE_MARGIN round it)."""
+    freeze_layout(fig, theme)
+    if "bbox_inches" not in kw:
+        kw["bbox_inches"] = page_box(fig, theme)
+    _pin_figure_legends(fig)
     with themed(theme):
         fig.savefig(path, dpi=theme.dpi, **kw)
 
