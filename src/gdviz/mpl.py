@@ -21,9 +21,10 @@ matplotlib.use("Agg")
 import matplotlib.patheffects  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.collections import PathCollection  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.legend import Legend  # noqa: E402
-from matplotlib.legend_handler import HandlerLine2D  # noqa: E402
+from matplotlib.legend_handler import HandlerLine2D, HandlerPathCollection  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
 from . import numbers  # noqa: E402
@@ -751,13 +752,69 @@ class EndKey(Line2D):
         self.mark = mark
 
 
-class HandlerEndKey(HandlerLine2D):
-    """Legend handler of EndKey: one end square, centred in the key's box, at the size of the
-    plotted square (its house size)."""
+def mark_key_x(xdescent: float, width: float, reach: float) -> float:
+    """Where (points, in a legend key's box) a marker-only key's mark is centred: at the right
+    end of the LEGEND_HANDLE-long key, its edge (`reach` points from its centre)
+    theme.MARK_KEY_INSET points from the key's end, next to its words (centred, a ring or a
+    star stood a font size and more from them, in a gap of its own)."""
+    return -xdescent + width - reach - _theme.MARK_KEY_INSET
+
+
+def _marker_only(handle) -> bool:
+    """Whether a Line2D legend handle draws a marker and no line."""
+    drawn = handle.get_marker() not in (None, "", " ", "None", "none")
+    return drawn and (handle.get_linestyle() in ("None", "none", "", " ")
+                      or handle.get_linewidth() == 0)
+
+
+class HandlerMarkKey(HandlerLine2D):
+    """The house legend handler of Line2D handles, registered once for every legend: a line's
+    key as matplotlib draws it (LEGEND_HANDLE long, its marker in the middle), a marker-only
+    key's mark (a start ring, an end square, a star, a diamond, a dot) at the key's right end,
+    next to its words (mark_key_x)."""
 
     def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize,
                        trans):
-        x, y = width / 2 - xdescent, height / 2 - ydescent
+        artists = super().create_artists(legend, orig_handle, xdescent, ydescent, width,
+                                         height, fontsize, trans)
+        if _marker_only(orig_handle):
+            (key,) = artists
+            reach = (key.get_markersize() + key.get_markeredgewidth()) / 2
+            x = mark_key_x(xdescent, width, reach)
+            key.set_data([x], [(height - ydescent) / 2])
+            key.set_markevery(None)
+        return artists
+
+
+class HandlerMarkCollection(HandlerPathCollection):
+    """The same for a scatter's key (the data dots): its one mark at the key's right end."""
+
+    def get_xdata(self, legend, xdescent, ydescent, width, height, fontsize):
+        xdata, xdata_marker = super().get_xdata(legend, xdescent, ydescent, width, height,
+                                                fontsize)
+        if len(xdata_marker) != 1:
+            return xdata, xdata_marker
+        sizes = self.get_sizes(legend, self._orig_handle, xdescent, ydescent, width, height,
+                               fontsize)
+        widths = self._orig_handle.get_linewidths()
+        reach = (np.sqrt(max(sizes)) + (max(widths) if len(widths) else 0.0)) / 2
+        return xdata, [mark_key_x(xdescent, width, reach)]
+
+    def create_artists(self, legend, orig_handle, *args):
+        self._orig_handle = orig_handle
+        return super().create_artists(legend, orig_handle, *args)
+
+
+class HandlerEndKey(HandlerLine2D):
+    """Legend handler of EndKey: one end square at the size of the plotted square (its house
+    size), at the key's right end next to its words (mark_key_x), as every marker-only key."""
+
+    def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize,
+                       trans):
+        size = (orig_handle.mark.get_markersize() if orig_handle.mark is not None
+                else orig_handle.get_markersize())
+        reach = (size + orig_handle.get_markeredgewidth()) / 2
+        x, y = mark_key_x(xdescent, width, reach), height / 2 - ydescent
         square = Line2D([x], [y], linestyle="none", transform=trans)
         self.update_prop(square, orig_handle, legend)  # the key's look, unclipped
         square.set_data([x], [y])
@@ -769,7 +826,8 @@ class HandlerEndKey(HandlerLine2D):
         return [square]
 
 
-Legend.update_default_handler_map({EndKey: HandlerEndKey()})
+Legend.update_default_handler_map({EndKey: HandlerEndKey(), Line2D: HandlerMarkKey(),
+                                   PathCollection: HandlerMarkCollection()})
 
 
 def end_at(ax, theme: Theme, xy, marker: dict, star_xy=None, star: dict | None = None,

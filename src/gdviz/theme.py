@@ -422,6 +422,11 @@ LEGEND_HANDLE = 2.8
 #: constrained layout's pad most stills already had (a few kept 60 to 125 px of blank at
 #: 300 dpi round networks, 3-D boxes and fixed layouts).
 PAGE_MARGIN = 3.0
+#: A marker-only legend key (no line: a start ring, an end square, a star, a diamond, a dot)
+#: is drawn at the right end of its LEGEND_HANDLE-long key, next to its words, its edge this
+#: many points from the key's end (gdviz.mpl.HandlerMarkKey); centred it stood a font size
+#: and more from them.
+MARK_KEY_INSET = 0.5
 
 #: How far (points) under its axes a line plot's legend hangs: clear of the tick numbers and
 #: the axis label (two lines of the house sizes and their pads).
