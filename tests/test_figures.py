@@ -353,3 +353,19 @@ def test_save_crops_a_still_to_its_ink_and_the_margin(tmp_path):
     # within a pixel of the ink's measure (gm.INK_DPI) and one of this render
     assert all(abs(s - margin) <= dpi / gm.INK_DPI + 1 for s in sides), (sides, margin)
     assert w < 0.6 * 4 * dpi and h < 0.9 * 3 * dpi  # the room to spare is gone
+
+
+def test_save_keeps_the_room_of_a_legend_under_the_panels(tmp_path):
+    # a still laid out by the layout engine with its legend "outside" under the axes (the
+    # races, penalty-conflict): saved cropped, the legend keeps the room made for it, under
+    # the axis label
+    th = theme.get("light")
+    with gm.themed(th):
+        fig, ax = gm.subplots(th, height=2.0)
+        ax.plot([0, 1], [0, 1], label="a line")
+        ax.set_xlabel("step")
+        fig.legend(loc="outside lower center", frameon=False)
+    gm.save(fig, th, tmp_path / "page.png")
+    renderer = fig.canvas.get_renderer()
+    (lg,) = fig.legends
+    assert lg.get_window_extent(renderer).y1 <= ax.get_tightbbox(renderer).y0 + 1

@@ -152,6 +152,7 @@ def _wide_render(fig: Figure, theme: Theme, dpi: float):
 
     from matplotlib.transforms import Bbox
 
+    freeze_layout(fig, theme)  # first: a pinned legend gets no room of the layout
     _pin_figure_legends(fig)
     w, h = fig.get_size_inches()
     # a whole number of pixels each way, so that a pixel's row and column are its inches
@@ -167,7 +168,9 @@ def _wide_render(fig: Figure, theme: Theme, dpi: float):
 def _pin_figure_legends(fig: Figure) -> None:
     """Anchor each figure legend placed on the figure's box to the figure as laid out (its unit
     square in figure coordinates), not to the box being saved: a crop (savefig's bbox_inches)
-    otherwise moves a legend under the panels to the crop's edge."""
+    otherwise moves a legend under the panels to the crop's edge. Only once the layout is
+    fixed (freeze_layout): constrained layout makes room for an "outside" legend only while
+    it has no anchor of its own."""
     from matplotlib.transforms import Bbox
 
     for leg in fig.legends:
