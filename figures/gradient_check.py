@@ -39,6 +39,9 @@ TOL = 1e-7
 #: The gradients' axes are linear within ±LINEAR (where no gradient of the check lies but
 #: the smallest) and logarithmic beyond: they span five decades, from 5 × 10⁻⁶ to 0.55.
 LINEAR = 1e-5
+#: Share of the page's width kept free left of the layout: the left panel's two-line label
+#: stands off the edge (the layout's own pad is a few points).
+LEFT_MARGIN = 0.02
 #: The ticks numbered on both gradient axes, the same on each.
 SYMLOG_TICKS = (-0.1, 0.0, 0.1)
 #: The dots' area (points²), in the left and middle panels alike.
@@ -82,7 +85,7 @@ def facts() -> dict:
 def make_figure(theme):
     gc = check()
     fig, axes = gm.subplots(theme, 1, 3, height=2.6)  # three panels of one width
-    fig.get_layout_engine().set(wspace=WSPACE)
+    fig.get_layout_engine().set(rect=(LEFT_MARGIN, 0, 1 - LEFT_MARGIN, 1), wspace=WSPACE)
     fs = theme.small_size
 
     ax = axes[0]

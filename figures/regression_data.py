@@ -20,6 +20,10 @@ from gdviz import numbers as nb
 X_PLACES, Y_PLACES = 1, 2
 #: The table's header row, in rows of the body: a little taller, its rule set apart.
 HEADER_ROWS = 1.3
+#: Share of the page's width and height kept free left of and over the layout: the table's
+#: rules (and the plot's top, level with them) stand off the page's edges, as an axis's tick
+#: numbers and a title set the other stills off them.
+MARGIN_LEFT, MARGIN_TOP = 0.025, 0.05
 
 
 def facts() -> dict:
@@ -33,6 +37,7 @@ def facts() -> dict:
 def make_figure(theme):
     x, y = data.regression_points()
     fig, (tab_ax, ax) = gm.subplots(theme, 1, 2, height=2.6, width_ratios=(1, 2.6))
+    fig.get_layout_engine().set(rect=(MARGIN_LEFT, 0, 1 - MARGIN_LEFT, 1 - MARGIN_TOP))
 
     # The table, drawn as text with rules above and below the header and at the foot: one row
     # per point, numbered like the labels of the scatter plot. Its heights are the plot's (x

@@ -43,6 +43,8 @@ NORM_POWER_FROM = 1e4
 #: Decades between the λ axes' numbers: 10⁻¹⁶, 10⁻¹², …, 1, the last λ named (they stand
 #: apart now that the stub sits close to its log axis and the panels are as wide as their cells)
 TICK_DECADES = 4
+#: Inches of page at the figure's sides: the last tick number and key stand clear of the edge
+SIDE_PAD = 10 / 72
 
 
 def norm_tex(v: float) -> str:
@@ -112,6 +114,7 @@ def make_figure(theme):
     best = EX.best_row(rp)
     xs = EX.xs
     fig = gm.new_figure(theme, height=4.6)
+    fig.get_layout_engine().set(w_pad=SIDE_PAD)
     gs = fig.add_gridspec(2, 1, height_ratios=(1.0, 1.15))
     top = gs[0].subgridspec(1, len(EX.shown), wspace=0.08)
     bottom = gs[1].subgridspec(1, 2, wspace=0.25)
