@@ -75,12 +75,14 @@ def _cross(ax, centre, radius, color, zorder, gid):
 
 
 class _KeyNeuron(HandlerBase):
-    """A key entry drawn as a neuron: a circle centred in the entry's box, outlined as the
-    neuron it names, crossed out where the neuron is (a dropped one)."""
+    """A key entry drawn as a neuron: a circle at the key's right end, next to its words, as
+    every marker-only key (gm.mark_key_x), outlined as the neuron it names, crossed out where
+    the neuron is (a dropped one)."""
 
     def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize,
                        trans):
-        centre = (width / 2 - xdescent, height / 2 - ydescent)
+        reach = KEY_RADIUS + orig_handle.get_linewidth() / 2
+        centre = (gm.mark_key_x(xdescent, width, reach), height / 2 - ydescent)
         c = Circle(centre, KEY_RADIUS, facecolor=orig_handle.get_facecolor(),
                    edgecolor=orig_handle.get_edgecolor(), linewidth=orig_handle.get_linewidth(),
                    linestyle=orig_handle.get_linestyle(), transform=trans)

@@ -33,9 +33,6 @@ LEVELS = SETTING.levels
 D_MAX = SETTING.d_max
 #: How much wider (points) than a marked dot the page cut out of the dashed curve around it is.
 HALO = 4.0
-#: Inches of page at the sides of the figure: the last dimension's number stands clear of the
-#: edge
-SIDE_PAD = 10 / 72
 
 
 def shell_colours(theme) -> tuple[str, str]:
@@ -72,7 +69,6 @@ def _pct(v: float) -> str:
 def make_figure(theme):
     fig, (ax0, ax) = gm.subplots(theme, 1, 2, height=2.7,
                                  gridspec_kw=dict(width_ratios=[1, 2.6]))
-    fig.get_layout_engine().set(w_pad=SIDE_PAD)
     fs = theme.small_size
     ink, other = shell_colours(theme)
 

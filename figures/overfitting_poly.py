@@ -107,8 +107,8 @@ def _err_label(train: float, test: float) -> str:
 def make_figure(theme):
     d, err, ws = _fits()
     fig, axes = gm.subplots(theme, 1, 2, height=2.6, sharey=True)
-    # the panels apart; a side margin clear of the last tick number
-    fig.get_layout_engine().set(wspace=PANEL_GAP, w_pad=10 / 72)
+    # the panels apart (the outer margin is every still's: gm.save)
+    fig.get_layout_engine().set(wspace=PANEL_GAP)
     for ax, k, w, tr, te in zip(axes, DEGREES, ws, err.train, err.test):
         gm.style_axes(ax, theme)
         # the true curve over the test samples (drawn from it): it reads through their cloud

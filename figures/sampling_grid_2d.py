@@ -19,7 +19,6 @@ from gdviz import views
 BINS = sampling.SAMPLING_GRID_2D.bins
 (DIMS,) = sampling.SAMPLING_GRID_2D.dims
 HEIGHT = 3.35  # inches
-PAGE_PAD = 0.07  # inches of page above the titles and below the axis titles
 INSET = 0.02  # the frame's least margin around the square of guesses, a fraction of its side
 
 
@@ -31,8 +30,6 @@ def facts() -> dict:
 
 def make_figure(theme):
     fig, axes = gm.subplots(theme, 1, 2, height=HEIGHT)
-    # the page's margin above the titles and below the axis titles, as the other stills keep
-    fig.get_layout_engine().set(h_pad=PAGE_PAD)
     for ax, bins in zip(axes, BINS):
         pts = sampling.grid_points(bins, DIMS)
         # guesses are not data: the neutral colour. The dense grid's dots 1.3 pt wide on its

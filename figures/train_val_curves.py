@@ -47,9 +47,6 @@ OVERFIT_TINT = {"light": 1.15, "dark": 1.3}
 #: shows on both sides of it where the two run together (the first hundred epochs, where only
 #: a sliver of a training curve drawn under the other one showed, and at its peaks none)
 TRAIN_WIDTH, VAL_WIDTH = 1.1, 2.0
-#: Points of page between the figure's edge and the nearest ink (the last epoch's number):
-#: the layout's side margin
-SIDE_PAD = 10 / 72
 #: the inset's axes (fractions of the main axes), and its plate, which takes in its numbers and
 #: title: ((left, bottom), (right, top))
 INSET = (0.09, 0.22, 0.31, 0.22)
@@ -86,8 +83,6 @@ def make_figure(theme):
     epochs = range(c.train.size)
     b = c.best_epoch
     fig, ax = gm.subplots(theme, height=2.7)
-    # a margin over the plot, as under it, and at the sides, clear of the last epoch's number
-    fig.get_layout_engine().set(h_pad=0.1, w_pad=SIDE_PAD)
     gm.style_axes(ax, theme)
     # each set in its house role (theme.DATA_ROLES): training the data blue, validation the
     # accent; plain lines, and the key shows them as they are drawn (a set's mark in the key

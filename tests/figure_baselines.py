@@ -18,8 +18,6 @@ _first_png: dict = {}
 def figure(name: str, theme_name: str):
     """The still `name` (its id or its module's stem) built in a theme, once per test process:
     a still's tests run on one worker (tests/conftest.py), so they all read one figure."""
-    import io
-
     from gdviz import mpl as gm
     from gdviz import theme
 
@@ -27,7 +25,6 @@ def figure(name: str, theme_name: str):
     if key not in _built:
         th = theme.get(theme_name)
         fig = _built[key] = gm.build(gm.load(f"figures.{key[0]}"), th)
-        png = io.BytesIO()
         with gm.themed(th):
             # laid out once, at the figure's own resolution (a layout at the baseline's 40 dpi
             # rounds sizes to coarse pixels), then kept: the baseline and every later drawing
@@ -35,8 +32,8 @@ def figure(name: str, theme_name: str):
             # again (the longest part of a drawing)
             fig.draw_without_rendering()
             fig.set_layout_engine("none")
-            fig.savefig(png, format="png", dpi=BASELINE_DPI, metadata={"Software": None})
-        _first_png[id(fig)] = png.getvalue()
+        # cropped to its ink and the house margin, as gdviz.mpl.save crops every still
+        _first_png[id(fig)] = gm.page_png(fig, th, BASELINE_DPI)
     return _built[key]
 
 
@@ -60,7 +57,7 @@ def render_small(target_id: str, theme_name: str, dest: Path, pdf: Path | None =
         if id(fig) in _first_png:  # built by figure(): its first drawing
             Path(dest).write_bytes(_first_png[id(fig)])
         else:
-            fig.savefig(dest, dpi=BASELINE_DPI, metadata={"Software": None})
+            Path(dest).write_bytes(gm.page_png(fig, th, BASELINE_DPI))
         if pdf is not None:
             fig.savefig(pdf)
     return dest

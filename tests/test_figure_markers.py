@@ -244,3 +244,56 @@ def test_race_saddle_marks_its_saddle_point_with_the_plus_not_the_star(theme):
     assert_mark(saddle, t, "saddle")
     assert at(saddle) == (0.0, 0.0)  # J(w₁, w₂) = w₁² − w₂²: zero gradient at the origin only
     assert not [a for a in fig.findobj(Line2D) if a.get_gid() == "minimum"]
+
+
+def _legend_keys(fig):
+    """(legend, key artist, its words) of every legend entry of a drawn figure whose key is one
+    Line2D or scatter (an entry of several artists, a dot and a line, is left out)."""
+    from matplotlib.collections import PathCollection
+    from matplotlib.offsetbox import DrawingArea, HPacker, TextArea
+
+    legends = [a.get_legend() for a in fig.axes if a.get_legend()] + list(fig.legends)
+    for lg in legends:
+        for row in lg.findobj(HPacker):
+            parts = row.get_children()
+            if (len(parts) == 2 and isinstance(parts[0], DrawingArea)
+                    and isinstance(parts[1], TextArea)):
+                keys = parts[0].get_children()
+                (text,) = parts[1].get_children()
+                if (len(keys) == 1 and isinstance(keys[0], Line2D | PathCollection)
+                        and text.get_text().strip()):
+                    yield lg, keys[0], text
+
+
+@pytest.mark.parametrize("target", ["gd-regression", "learning-rates", "local-minima",
+                                    "overfitting-poly", "race-beale"])
+def test_marker_only_keys_sit_next_to_their_words(target):
+    # a key with a mark and no line (start ring, end square, star, diamond, dot) has its mark
+    # at the key's right end, within a font size of its words; a line's key stays
+    # LEGEND_HANDLE font sizes long
+    from matplotlib.collections import PathCollection
+
+    fig = build(target, "light")
+    fig.draw_without_rendering()  # the keys' places at the figure's own resolution
+    renderer = fig.canvas.get_renderer()
+    px = fig.dpi / 72
+    marks = 0
+    for lg, key, text in _legend_keys(fig):
+        fs = lg.prop.get_size_in_points() * px
+        word = text.get_window_extent(renderer).x0
+        if isinstance(key, PathCollection):
+            x = key.get_offset_transform().transform(key.get_offsets())[:, 0]
+            reach = np.sqrt(max(key.get_sizes())) / 2 * px
+        elif gm._marker_only(key):
+            x = key.get_transform().transform(key.get_xydata())[:, 0]
+            reach = key.get_markersize() / 2 * px
+        else:
+            if key.get_linestyle() not in ("None", "none", "", " ") and key.get_linewidth():
+                xs = key.get_transform().transform(key.get_xydata())[:, 0]
+                assert xs.max() - xs.min() == pytest.approx(th.LEGEND_HANDLE * fs, rel=0.02)
+            continue
+        assert len(x) == 1
+        gap = word - (x[0] + reach)
+        assert 0 < gap <= fs, (target, text.get_text(), gap / fs)
+        marks += 1
+    assert marks >= 1

@@ -21,9 +21,10 @@ matplotlib.use("Agg")
 import matplotlib.patheffects  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+from matplotlib.collections import PathCollection  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.legend import Legend  # noqa: E402
-from matplotlib.legend_handler import HandlerLine2D  # noqa: E402
+from matplotlib.legend_handler import HandlerLine2D, HandlerPathCollection  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
 from . import numbers  # noqa: E402
@@ -133,8 +134,114 @@ def build(module, theme: Theme) -> Figure:
         return module.make_figure(theme)
 
 
+#: The resolution at which a still's ink is found for its crop (page_box): a pixel is 0.36 pt,
+#: so the margin of the saved still is theme.PAGE_MARGIN within half a point (at 100 dpi a
+#: hairline snapped to the coarse pixels left a side a point short).
+INK_DPI = 200
+#: How far (inches) round the figure its ink is looked for: a label set past the figure's edge
+#: is kept, never cut.
+INK_SPILL = 0.5
+#: A pixel is ink where one of its channels differs from the page's by more than this (0–255).
+INK_TOLERANCE = 3
+
+
+def _wide_render(fig: Figure, theme: Theme, dpi: float):
+    """The figure drawn at `dpi` over its page and INK_SPILL inches round it: (RGBA array, the
+    inches (x0, y1) of its top-left corner)."""
+    import io
+
+    from matplotlib.transforms import Bbox
+
+    freeze_layout(fig, theme)  # first: a pinned legend gets no room of the layout
+    _pin_figure_legends(fig)
+    w, h = fig.get_size_inches()
+    # a whole number of pixels each way, so that a pixel's row and column are its inches
+    cols, rows = (int(np.ceil((v + 2 * INK_SPILL) * dpi)) for v in (w, h))
+    box = Bbox.from_bounds(-INK_SPILL, -INK_SPILL, cols / dpi, rows / dpi)
+    buf = io.BytesIO()
+    with themed(theme):
+        fig.savefig(buf, format="rgba", dpi=dpi, bbox_inches=box)
+    rgba = np.frombuffer(buf.getvalue(), np.uint8).reshape(rows, cols, 4)
+    return rgba, (box.x0, box.y1)
+
+
+def _pin_figure_legends(fig: Figure) -> None:
+    """Anchor each figure legend placed on the figure's box to the figure as laid out (its unit
+    square in figure coordinates), not to the box being saved: a crop (savefig's bbox_inches)
+    otherwise moves a legend under the panels to the crop's edge. Only once the layout is
+    fixed (freeze_layout): constrained layout makes room for an "outside" legend only while
+    it has no anchor of its own."""
+    from matplotlib.transforms import Bbox
+
+    for leg in fig.legends:
+        if leg.get_bbox_to_anchor() is fig.bbox:
+            leg.set_bbox_to_anchor(Bbox.unit(), transform=fig.transFigure)
+
+
+def ink_box(rgba, background: str) -> tuple[int, int, int, int]:
+    """The pixel box (left, top, right, bottom; right and bottom exclusive) of an image's ink:
+    every pixel not of the page colour `background`."""
+    from matplotlib.colors import to_rgb
+
+    page = np.round(np.array(to_rgb(background)) * 255)
+    ink = np.abs(np.asarray(rgba)[..., :3].astype(float) - page).max(axis=-1) > INK_TOLERANCE
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    if not len(rows):
+        return 0, 0, ink.shape[1], ink.shape[0]
+    return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
+
+
+def page_box(fig: Figure, theme: Theme, dpi: float = INK_DPI):
+    """The still's page (a Bbox in inches, savefig's bbox_inches): its ink and
+    theme.PAGE_MARGIN points of page round it on all four sides, whatever room its layout
+    leaves (the one outer margin of every still)."""
+    from matplotlib.transforms import Bbox
+
+    rgba, (x0, y1) = _wide_render(fig, theme, dpi)
+    left, top, right, bottom = ink_box(rgba, theme.background)
+    pad = _theme.PAGE_MARGIN / 72
+    return Bbox.from_extents(x0 + left / dpi - pad, y1 - bottom / dpi - pad,
+                             x0 + right / dpi + pad, y1 - top / dpi + pad)
+
+
+def page_png(fig: Figure, theme: Theme, dpi: float) -> bytes:
+    """The still as a PNG at `dpi`, cropped as `save` crops it (its ink and PAGE_MARGIN round
+    it), from one drawing (the low-resolution baselines: tests/figure_baselines.py)."""
+    import io
+
+    from PIL import Image
+
+    rgba, _ = _wide_render(fig, theme, dpi)
+    left, top, right, bottom = ink_box(rgba, theme.background)
+    pad = int(round(_theme.PAGE_MARGIN / 72 * dpi))
+    page = np.empty((bottom - top + 2 * pad, right - left + 2 * pad, 4), np.uint8)
+    page[...] = rgba[0, 0]  # the page colour (the render's corner lies outside the figure)
+    page[pad:pad + bottom - top, pad:pad + right - left] = rgba[top:bottom, left:right]
+    out = io.BytesIO()
+    Image.fromarray(page).save(out, format="png")
+    return out.getvalue()
+
+
+def freeze_layout(fig: Figure, theme: Theme) -> None:
+    """Lay the figure out once, at its own resolution, and keep that layout: the drawing that
+    finds its ink (page_box) and every file saved from it then show the same places."""
+    from matplotlib.layout_engine import PlaceHolderLayoutEngine
+
+    if fig.get_layout_engine() is None or isinstance(fig.get_layout_engine(),
+                                                     PlaceHolderLayoutEngine):
+        return
+    with themed(theme):
+        fig.draw_without_rendering()
+    fig.set_layout_engine("none")
+
+
 def save(fig: Figure, theme: Theme, path: Path | str, **kw) -> None:
-    """Save under the theme's style (SVG/PDF vector with rasterised fills, PNG at theme.dpi)."""
+    """Save under the theme's style (SVG/PDF vector with rasterised fills, PNG at theme.dpi),
+    cropped to the still's page (page_box: its ink and PAGE_MARGIN round it)."""
+    freeze_layout(fig, theme)
+    if "bbox_inches" not in kw:
+        kw["bbox_inches"] = page_box(fig, theme)
+    _pin_figure_legends(fig)
     with themed(theme):
         fig.savefig(path, dpi=theme.dpi, **kw)
 
@@ -729,13 +836,69 @@ class EndKey(Line2D):
         self.mark = mark
 
 
-class HandlerEndKey(HandlerLine2D):
-    """Legend handler of EndKey: one end square, centred in the key's box, at the size of the
-    plotted square (its house size)."""
+def mark_key_x(xdescent: float, width: float, reach: float) -> float:
+    """Where (points, in a legend key's box) a marker-only key's mark is centred: at the right
+    end of the LEGEND_HANDLE-long key, its edge (`reach` points from its centre)
+    theme.MARK_KEY_INSET points from the key's end, next to its words (centred, a ring or a
+    star stood a font size and more from them, in a gap of its own)."""
+    return -xdescent + width - reach - _theme.MARK_KEY_INSET
+
+
+def _marker_only(handle) -> bool:
+    """Whether a Line2D legend handle draws a marker and no line."""
+    drawn = handle.get_marker() not in (None, "", " ", "None", "none")
+    return drawn and (handle.get_linestyle() in ("None", "none", "", " ")
+                      or handle.get_linewidth() == 0)
+
+
+class HandlerMarkKey(HandlerLine2D):
+    """The house legend handler of Line2D handles, registered once for every legend: a line's
+    key as matplotlib draws it (LEGEND_HANDLE long, its marker in the middle), a marker-only
+    key's mark (a start ring, an end square, a star, a diamond, a dot) at the key's right end,
+    next to its words (mark_key_x)."""
 
     def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize,
                        trans):
-        x, y = width / 2 - xdescent, height / 2 - ydescent
+        artists = super().create_artists(legend, orig_handle, xdescent, ydescent, width,
+                                         height, fontsize, trans)
+        if _marker_only(orig_handle):
+            (key,) = artists
+            reach = (key.get_markersize() + key.get_markeredgewidth()) / 2
+            x = mark_key_x(xdescent, width, reach)
+            key.set_data([x], [(height - ydescent) / 2])
+            key.set_markevery(None)
+        return artists
+
+
+class HandlerMarkCollection(HandlerPathCollection):
+    """The same for a scatter's key (the data dots): its one mark at the key's right end."""
+
+    def get_xdata(self, legend, xdescent, ydescent, width, height, fontsize):
+        xdata, xdata_marker = super().get_xdata(legend, xdescent, ydescent, width, height,
+                                                fontsize)
+        if len(xdata_marker) != 1:
+            return xdata, xdata_marker
+        sizes = self.get_sizes(legend, self._orig_handle, xdescent, ydescent, width, height,
+                               fontsize)
+        widths = self._orig_handle.get_linewidths()
+        reach = (np.sqrt(max(sizes)) + (max(widths) if len(widths) else 0.0)) / 2
+        return xdata, [mark_key_x(xdescent, width, reach)]
+
+    def create_artists(self, legend, orig_handle, *args):
+        self._orig_handle = orig_handle
+        return super().create_artists(legend, orig_handle, *args)
+
+
+class HandlerEndKey(HandlerLine2D):
+    """Legend handler of EndKey: one end square at the size of the plotted square (its house
+    size), at the key's right end next to its words (mark_key_x), as every marker-only key."""
+
+    def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize,
+                       trans):
+        size = (orig_handle.mark.get_markersize() if orig_handle.mark is not None
+                else orig_handle.get_markersize())
+        reach = (size + orig_handle.get_markeredgewidth()) / 2
+        x, y = mark_key_x(xdescent, width, reach), height / 2 - ydescent
         square = Line2D([x], [y], linestyle="none", transform=trans)
         self.update_prop(square, orig_handle, legend)  # the key's look, unclipped
         square.set_data([x], [y])
@@ -747,7 +910,8 @@ class HandlerEndKey(HandlerLine2D):
         return [square]
 
 
-Legend.update_default_handler_map({EndKey: HandlerEndKey()})
+Legend.update_default_handler_map({EndKey: HandlerEndKey(), Line2D: HandlerMarkKey(),
+                                   PathCollection: HandlerMarkCollection()})
 
 
 def end_at(ax, theme: Theme, xy, marker: dict, star_xy=None, star: dict | None = None,

@@ -415,6 +415,19 @@ LEGEND: dict[str, dict] = {
 #: shows several of its dots or dashes.
 LEGEND_HANDLE = 2.8
 
+#: The one outer margin of every still, points, the same on all four sides: the blank border
+#: between the figure's ink and its edge. Every still is saved cropped to its ink plus this
+#: (gdviz.mpl.save, gdviz.mpl.page_box), whatever room its layout leaves; the layout engine's
+#: own pads are the same (mpl_rc), so a figure that fills its page keeps its width. 3 pt, the
+#: constrained layout's pad most stills already had (a few kept 60 to 125 px of blank at
+#: 300 dpi round networks, 3-D boxes and fixed layouts).
+PAGE_MARGIN = 3.0
+#: A marker-only legend key (no line: a start ring, an end square, a star, a diamond, a dot)
+#: is drawn at the right end of its LEGEND_HANDLE-long key, next to its words, its edge this
+#: many points from the key's end (gdviz.mpl.HandlerMarkKey); centred it stood a font size
+#: and more from them.
+MARK_KEY_INSET = 0.5
+
 #: How far (points) under its axes a line plot's legend hangs: clear of the tick numbers and
 #: the axis label (two lines of the house sizes and their pads).
 CURVES_LEGEND_DROP = 30.0
@@ -747,6 +760,9 @@ def mpl_rc(theme: Theme) -> dict:
         "pdf.fonttype": 42,
         "image.cmap": t.surface_cmap,
         "figure.constrained_layout.use": True,
+        "figure.constrained_layout.w_pad": PAGE_MARGIN / 72,
+        "figure.constrained_layout.h_pad": PAGE_MARGIN / 72,
+        "savefig.pad_inches": PAGE_MARGIN / 72,
     }
 
 
