@@ -6,6 +6,7 @@ import io
 import re
 from pathlib import Path
 
+import matplotlib.colors as mcolors
 import numpy as np
 import pytest
 from figure_baselines import BASELINE_DPI, TOLERANCE, baseline_path, figure, render_small
@@ -311,6 +312,83 @@ def test_legend_keys_are_long_enough_to_read_as_lines(target_id):
     for path in sorted((ROOT / "figures").glob("*.py")) + [ROOT / "src/gdviz/mpl.py",
                                                              ROOT / "src/gdviz/race_plot.py"]:
         assert "handlelength" not in path.read_text(), path.name
+
+
+#: The stills that enlarge a window of a map or surface in a zoom (gm.zoom_inset, gm.zoom_frame).
+ZOOMING = {"gd-regression", "feature-scaling", "race-beale", "race-long-valley", "descent-3d"}
+
+
+def _corners(x0, x1, y0, y1) -> list[tuple[float, float]]:
+    return [(x, y) for x in (x0, x1) for y in (y0, y1)]
+
+
+@pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
+def test_every_zoom_is_drawn_one_way(target):
+    """A zoom is drawn one way in every still (gm.zoom_inset): framed on all four sides in ink,
+    gm.ZOOM_FRAME wide; its window on the parent in the same stroke; two leaders in ink,
+    gm.ZOOM_LEADER wide, from corners of that window to corners of the zoom. No still joins
+    a zoom to its window any other way (matplotlib's indicate_inset, a leader of its own)."""
+    from matplotlib.patches import ConnectionPatch, Rectangle
+
+    fig = figure(target.id, "light")
+    t = theme.get("light")
+    ink = mcolors.to_rgb(t.text)
+    found = gm.zooms(fig)
+    assert bool(found) == (target.id in ZOOMING), target.id
+    leaders = [a for a in fig.findobj(ConnectionPatch)]
+    assert not [a for a in fig.findobj() if hasattr(a, "connectors")]  # no indicate_inset
+    assert sorted(str(c.get_gid()) for c in leaders) == sorted(
+        f"zoom-leader-{k}" for _ in found for k in (1, 2))
+    for zoom, parent in found:
+        for side, spine in zoom.spines.items():
+            assert spine.get_visible(), side
+            assert spine.get_linewidth() == gm.ZOOM_FRAME
+            assert np.allclose(mcolors.to_rgb(spine.get_edgecolor()), ink)
+        (x0, x1), (y0, y1) = zoom.get_xlim(), zoom.get_ylim()
+        (window,) = [a for a in parent.get_children() if a.get_gid() == "zoom-window"]
+        if parent.name == "3d":  # a window outlined on the surface
+            wx, wy, _ = (np.asarray(v) for v in window.get_data_3d())
+            assert (wx.min(), wx.max(), wy.min(), wy.max()) == pytest.approx((x0, x1, y0, y1))
+            assert window.get_linewidth() == gm.ZOOM_FRAME
+            assert np.allclose(mcolors.to_rgb(window.get_color()), ink)
+            ends = None
+        else:  # a rectangle round what the zoom shows (feature-scaling's a dot wider)
+            assert isinstance(window, Rectangle) and not window.get_fill()
+            assert window.get_linewidth() == gm.ZOOM_FRAME
+            assert np.allclose(mcolors.to_rgb(window.get_edgecolor()), ink)
+            bx0, by0 = window.get_xy()
+            bx1, by1 = bx0 + window.get_width(), by0 + window.get_height()
+            eps = 1e-9 * max(abs(x1 - x0), abs(y1 - y0))
+            assert bx0 <= x0 + eps and x1 <= bx1 + eps and by0 <= y0 + eps and y1 <= by1 + eps
+            # wider than the zoom's view by at most a dot's radius (3 points) each side
+            to_pt = parent.transData.transform
+            wide = (np.abs(to_pt([(bx0, by0), (bx1, by1)]) - to_pt([(x0, y0), (x1, y1)]))
+                    * 72 / fig.dpi)
+            assert wide.max() <= 3.0, wide
+            ends = _corners(bx0, bx1, by0, by1)
+        mine = [c for c in leaders if c.coords2 is zoom.transAxes]
+        assert len(mine) == 2
+        for c in mine:
+            assert c.get_linewidth() == gm.ZOOM_LEADER < gm.ZOOM_FRAME
+            assert np.allclose(mcolors.to_rgb(c.get_edgecolor()), ink)
+            assert tuple(c.xy2) in _corners(0, 1, 0, 1)
+            if ends is not None:
+                assert tuple(c.xy1) in ends
+
+
+def test_zoom_leaders_join_the_sides_that_face_each_other():
+    """The leaders' rule: the window's side towards the zoom to the zoom's side towards the
+    window, end to end (right of it: its right corners to the zoom's left ones)."""
+    fig = gm.Figure(figsize=(6, 4))
+    ax = fig.add_axes((0.1, 0.1, 0.8, 0.8))
+    ax.set(xlim=(0, 10), ylim=(0, 10))
+    right = ax.inset_axes((0.6, 0.1, 0.3, 0.3))
+    above = ax.inset_axes((0.05, 0.7, 0.3, 0.25))
+    window = ((1, 2), (1, 2))
+    assert gm.zoom_leaders(window, ax, right) == [((1, 0), (0, 0)), ((1, 1), (0, 1))]
+    assert gm.zoom_leaders(window, ax, above) == [((0, 1), (0, 0)), ((1, 1), (1, 0))]
+    with pytest.raises(ValueError):
+        gm.zoom_leaders(((0, 10), (0, 10)), ax, right)
 
 
 @pytest.mark.parametrize("theme_name", THEMES)
