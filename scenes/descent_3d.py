@@ -10,7 +10,8 @@ and the ball slides on to the valley floor; a close-up opens, fixed in the frame
 readouts (a 2-D map of the floor round the minimum: on the surface the rest of the crawl is a
 few pixels long), and the ball crawls along the floor to the minimum, its path drawn there;
 the close-up's region is
-outlined on the surface, two leaders on a halo tying it to the close-up; the close-up holds
+outlined on the surface, two leaders on a halo tying it to the close-up (the 3-D b axis's
+numbers, beside the close-up's own, fade while it is open); the close-up holds
 while the ball rests on the minimum, then closes; at the end
 the camera moves in again, on the whole valley, large between the title and the bottom margin,
 the ball on the minimum. The m, b, J axes frame the whole surface from the first frame to the
@@ -103,12 +104,15 @@ CUT_STEP = 60
 #: (CLOSE_SECONDS) once the ball is on the floor, holds the ball's path and the minimum's star
 #: while the ball crawls (CRAWL_SECONDS), and closes before the closing view.
 CLOSE_M, CLOSE_B = (0.15, 0.40, 0.1), (0.75, 1.20, 0.2)
-#: Narrow enough that its b numbers, left of it, keep CLOSE_CLEAR (scene units) from the 3-D b
-#: axis's numbers beside it; its ranges written under it, one line each (CLOSE_RANGES: font
-#: size).
+#: Narrow enough that its b numbers, left of it, keep CLOSE_CLEAR (scene units) from the 3-D
+#: axes' numbers beside it; its ranges written under it, one line each (CLOSE_RANGES: font
+#: size). The numbers of the 3-D axes CLOSE_FADED (the b axis, whose numbers run beside the
+#: close-up's) fade out as the close-up opens and back as it closes: two sets of numbers side
+#: by side read as one, and nearer than CLOSE_CLEAR (60 px at 480p) they would.
 CLOSE_WIDTH = 1.7
 CLOSE_RIGHT, CLOSE_TOP = 6.5, 1.3
-CLOSE_CLEAR, CLOSE_RANGES = 0.6, 24
+CLOSE_CLEAR, CLOSE_RANGES = 1.0, 24
+CLOSE_FADED = (1,)
 CLOSE_SECONDS = 1.2
 CRAWL_SECONDS = 7.0
 #: The close-up stays HOLD_SECONDS into the closing section (its caption, the ball resting on
@@ -837,7 +841,13 @@ class Descent3d(ThemedScene):
         # the outline and leaders under the marks: the minimum's star stays over everything
         self.add(self.marks)
         self.bring_to_front(self.start_ring, self.ball, self.min_star)
-        self.play(FadeIn(self.close, scale=0.9), FadeIn(self.marks), run_time=CLOSE_SECONDS)
+        # the 3-D b axis's numbers, beside the close-up's, make way for them while it is open
+        self.close_numbers = ValueTracker(1.0)
+        for axis in CLOSE_FADED:
+            for i in range(len(self.axes.numbers[axis])):
+                self.axes.number_opacity[(axis, i)] = self.close_numbers
+        self.play(FadeIn(self.close, scale=0.9), FadeIn(self.marks),
+                  self.close_numbers.animate.set_value(0.0), run_time=CLOSE_SECONDS)
 
     def section_crawl(self):
         # along the floor to the last step, one scheduled (log-spaced) step at a time at one
@@ -855,7 +865,8 @@ class Descent3d(ThemedScene):
         # steeper curve than its lines and words, so no faint box of it outlasts them
         img, rest = self.close[0], self.close[1:]
         self.play(FadeOut(img, rate_func=lambda u: 1.0 - (1.0 - smooth(u)) ** 2),
-                  FadeOut(Group(*rest)), FadeOut(self.marks), run_time=0.8)
+                  FadeOut(Group(*rest)), FadeOut(self.marks),
+                  self.close_numbers.animate.set_value(1.0), run_time=0.8)
         self.remove(self.close)
         # the orbit has come to rest at END_THETA: the camera moves in on the whole valley,
         # large, with its axes, as its window opens

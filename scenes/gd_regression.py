@@ -106,6 +106,10 @@ STEP_DOT = 0.04
 ZOOM_M, ZOOM_B = (1.0, 2.05), (-4.65, -3.95)
 ZOOM_STEPS = 15
 INSET_SIZE, INSET_MARGIN = (2.5, 1.5), 0.12
+#: The inset comes in once INSET_AT steps are taken: the first step, from the start outside its
+#: window, is long on the map itself; the current point then lies inside the inset with room
+#: (at the start it would sit on the inset's edge, where the path enters the window).
+INSET_AT = 1
 #: While the first steps swing, the inset is larger, INSET_BIG (the map's upper part, over the
 #: minimum, the path below it), with its own ticks (INSET_M_TICKS, INSET_B_TICKS) numbered; it
 #: shrinks to INSET_SIZE in SHRINK_SECONDS once they are done.
@@ -441,8 +445,14 @@ class GdRegression(ThemedScene):
 
         model = self.tex(r"f(x) = m\,x + b", 30)
         model.move_to([0, heading_y, 0]).align_to(ax_l, LEFT)
-        self.play(Create(ax_l), FadeIn(dots), FadeIn(model), Create(line), FadeIn(bars),
-                  run_time=0.8)
+        # the panel's axes and frame first (all their parts at once: with Create's lag each
+        # part would take its own turn over the whole play), then the first line and its
+        # residuals, which run up to the frame's top: never seen running off a panel not yet
+        # closed
+        first, then = squish_rate_func(smooth, 0.0, 0.55), squish_rate_func(smooth, 0.55, 1.0)
+        self.play(Create(ax_l, lag_ratio=0, rate_func=first), FadeIn(dots, rate_func=first),
+                  FadeIn(model, rate_func=first), Create(line, rate_func=then),
+                  FadeIn(bars, rate_func=then), run_time=0.8)
         self.heading_y = heading_y
         # one panel at a time: the map with its minimum and the start, then the cost panel
         # (faded in: its powers of ten, drawn stroke by stroke, read as blobs) with J*'s line
@@ -474,11 +484,24 @@ class GdRegression(ThemedScene):
             self.wait(0.4)
 
     def section_big_steps_across_the_valley(self):
-        """The magnified start comes in; the first SLOW_STEPS steps are taken one at a time,
-        each swing across the valley seen in it, then on to the schedule's middle stop."""
-        self.play(FadeIn(self.inset), FadeIn(self.inset_head), FadeIn(self.inset_ticks),
-                  run_time=0.6)
+        """The first SLOW_STEPS steps are taken one at a time: the first, long on the map too,
+        before the magnified start comes in (its current point then well inside the inset, not
+        on its edge where the path enters it), the rest each a swing across the valley seen in
+        it; then on to the schedule's middle stop."""
         for k in range(1, SLOW_STEPS + 1):
+            if k == INSET_AT + 1:
+                # drawn as they stand now (the steps taken while they were off screen); the step
+                # numbers' own updater, which sets each one's opacity, held while they fade in
+                # with the rest (it would set the first's whole from the fade's first frame)
+                for mob in (self.inset, self.inset_head, self.inset_ticks):
+                    mob.update(0)
+                nums = self.step_numbers
+                shown = nums.get_updaters()
+                nums.clear_updaters()
+                self.play(FadeIn(self.inset), FadeIn(self.inset_head),
+                          FadeIn(self.inset_ticks), run_time=0.6)
+                for f in shown:
+                    nums.add_updater(f)
             self.play(self.step.animate.set_value(k), run_time=STEP_SECONDS, rate_func=linear)
             self.wait(STEP_REST)
         self.advance_to([k for k in self.schedule[1:] if SLOW_STEPS < k <= self.mid_step()],

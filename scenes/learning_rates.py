@@ -16,11 +16,12 @@ before the new ones come in), so that the zoom never lies over anything still dr
 box's outline, grown, is the zoom's one frame (the map's goes early with the map). The zoom
 draws the valley's floor dotted, in ink (where gdcore's distance across the valley is 0),
 named "valley floor" by its foot. The steps are played one at a time, each an arrow from wall
-to wall, the older ones fading to a ghost as each new one lands and the newest landing numbered
-(the safe paths faded under them meanwhile), with the distance from the floor after it, read in
-a line and seen as a bar beside the map, one per jump, standing on a dotted line (the floor),
-under their name ("distance from the valley floor") and the newest bar's value; the note over
-them, in a band of its own between the rates' labels and the cost plot, says that this distance
+to wall, the older ones fading to a ghost as each new one lands (the last three only, the
+rest gone) and the newest landing numbered (the safe paths faded under them meanwhile), with
+the distance from the floor after it, read in a line and seen as a bar beside the map, one
+per jump, standing on a dotted line (the floor), under their name ("distance from the valley
+floor") and the newest bar's value; the note over them, in a band of its own between the
+rates' labels and the cost plot, says that this distance
 is multiplied by |1 − α h_max| ≈ 1.042 each jump (GROWTH_PLACES: the precision at which 1.042²
 ≈ 1.09 holds as written); the step's line and the bar's value change in one frame as each jump
 lands (never digits over digits). Then the zoom's paths and
@@ -128,13 +129,15 @@ ZOOM_OUT_SECONDS = 2.0
 #: The distance from the valley floor after each shown jump, as a bar beside the map (the growth
 #: seen, not only read): BAR_WIDTH wide at BAR_PITCH, BAR_GAP right of the map's frame, on a
 #: dotted baseline (the floor) level with the map's bottom; the tallest BAR_TOP high. The older
-#: jumps' arrows in the zoom fade to GHOST as each new one lands.
+#: jumps' arrows in the zoom fade as each new one lands: the last three before the newest stay
+#: as ghosts, GHOSTS (one after the other, fainter with age), the older ones fade out whole, so
+#: that their ghosts never pile into one pale band and only the newest jumps read.
 BAR_WIDTH, BAR_PITCH, BAR_GAP, BAR_TOP = 0.09, 0.16, 0.3, 1.9
 #: Over the bars: the newest bar's value, and above the tallest bar's value (BAR_VALUE_ROOM
 #: over its top) what the bars measure; both MAP_CLEAR (12 px at 480p) or more right of the
 #: map's frame.
 BAR_VALUE_ROOM, MAP_CLEAR = 0.42, 0.2
-GHOST = 0.2
+GHOSTS = (0.3, 0.15, 0.06)
 #: The newest shown jump's number beside its landing dot in the zoom, TAG_OFF (scene units) from the
 #: dot's centre across the jump; the safe paths faded to OTHERS in the zoom while the large
 #: rate jumps (they run under its jumps, which they would thicken into one band).
@@ -239,9 +242,12 @@ def swap_numbers(old, new) -> list:
 
 
 def aged_opacity(age: int) -> float:
-    """The opacity of a shown jump `age` jumps after it was drawn (0: the newest): the older
-    ones a ghost, so that the jumps never stack into one bar."""
-    return 1.0 if age == 0 else GHOST
+    """The opacity of a shown jump `age` jumps after it was drawn (0: the newest): the last few
+    older ones a fainter ghost with each jump (GHOSTS), the rest gone, so that the jumps never
+    stack into one bar."""
+    if age == 0:
+        return 1.0
+    return GHOSTS[age - 1] if age <= len(GHOSTS) else 0.0
 
 
 def j_text(v: float) -> str:

@@ -9,7 +9,7 @@ from matplotlib.colors import LogNorm
 from gdcore import data, regression
 from gdviz import theme, views
 from gdviz.cost_surface import lit_colors
-from gdviz.cost_surface_scene import BOX, CENTER, GRID, build_surface, build_view
+from gdviz.cost_surface_scene import BOX, CENTER, FINE, GRID, build_surface, build_view
 from gdviz.fast_surface import Axes3D, ShadedSurface, View3D, rotation, visible
 
 X, Y = data.regression_points()
@@ -118,13 +118,22 @@ def test_mesh_lines_are_drawn_and_hidden_like_faces():
     view, surf = make()
     t = theme.LIGHT
     rows, cols = surf.Z.shape
-    every = t.cost_map.surface.mesh_every
+    every = t.cost_map.surface.mesh_every * FINE
     lines = len([i for i in range(rows) if i % every == 0 or i == rows - 1])
-    assert len(surf.mesh_edges) == 2 * lines * (cols - 1)
-    # each edge borders the quads on either side of it
+    assert lines == 10  # 9 × 9 mesh cells, as the stills'
+    assert len(surf.mesh_edges) == 2 * lines * (cols - 1) // FINE
+    # each edge (FINE cells long) borders the quads on either side of it (or crosses the
+    # merged quad it lies in): a piece of it lies on or in each, and together they hold it all
     for (a, b), owners in zip(surf.mesh_edges, surf.mesh_owners):
+        assert abs(b - a) in (FINE, FINE * cols)
+        line = range(a, b + 1, (b - a) // FINE)
+        held = set()
         for q in owners:
-            assert a in surf.quads[q] and b in surf.quads[q]
+            (i0, j0), (i1, j1) = divmod(surf.quads[q][0], cols), divmod(surf.quads[q][2], cols)
+            inside = {v for v in line if i0 <= v // cols <= i1 and j0 <= v % cols <= j1}
+            assert len(inside) >= 2
+            held |= inside
+        assert held == set(line)
     # the mesh adds ink: the image with the mesh differs from one without it along grid lines
     bare = ShadedSurface(view, surf.X, surf.Y, surf.Z, np.ones((rows, cols, 3)) * 0.8,
                          surf.region).render_rgba()
@@ -132,6 +141,43 @@ def test_mesh_lines_are_drawn_and_hidden_like_faces():
                            surf.region, mesh_colors=np.zeros((rows, cols, 3))).render_rgba()
     dark = meshed[..., :3].sum(axis=-1) < bare[..., :3].sum(axis=-1) - 100
     assert 0.01 < dark.mean() < 0.2
+
+
+def test_cells_merge_where_the_colour_is_flat_and_stay_fine_in_the_valley():
+    """The grid's cells are drawn as fewer quads than the 45 × 45 grid's where the colours
+    hardly change, each cell in exactly one quad that covers it; the cells of the valley's
+    floor, where the log colours change fast, stay one cell each; each quad is drawn as the
+    ring of every vertex round it (no crack where a merged quad meets finer ones)."""
+    view, surf = make()
+    rows, cols = surf.Z.shape
+    assert GRID == 91 and len(surf.quads) < 45 * 45
+    nr, nc = rows - 1, cols - 1
+    ci, cj = np.divmod(np.arange(nr * nc), nc)
+    q = surf.quads[surf.cell_owner]
+    assert np.all((q[:, 0] // cols <= ci) & (ci < q[:, 2] // cols))
+    assert np.all((q[:, 0] % cols <= cj) & (cj < q[:, 2] % cols))
+    areas = (surf.quads[:, 2] // cols - surf.quads[:, 0] // cols) * (
+        surf.quads[:, 2] % cols - surf.quads[:, 0] % cols)
+    assert areas.sum() == nr * nc
+    # the cell holding the minimum is a quad of its own
+    m_star, b_star = regression.least_squares(X, Y)
+    i = np.searchsorted(surf.Y[:, 0], b_star) - 1
+    j = np.searchsorted(surf.X[0], m_star) - 1
+    assert areas[surf.cell_owner[i * nc + j]] == 1
+    # rings: a quad's corners and every corner of another quad on its edges (no crack where a
+    # finer quad meets it), in order round it
+    corners = set(surf.quads.ravel().tolist())
+    assert sum(len(k) for k, _ in surf._rings) == len(surf.quads)
+    for k, ring in surf._rings:
+        for quad, r in zip(surf.quads[k], ring):
+            (i, j), (i1, j1) = divmod(quad[0], cols), divmod(quad[2], cols)
+            edge = {a * cols + b for a in range(i, i1 + 1) for b in range(j, j1 + 1)
+                    if a in (i, i1) or b in (j, j1)}
+            assert set(r.tolist()) == edge & corners
+            ri, rj = np.divmod(r, cols)
+            turn = np.sign(np.diff(np.r_[ri, ri[:1]])), np.sign(np.diff(np.r_[rj, rj[:1]]))
+            assert np.all(np.abs(turn[0]) + np.abs(turn[1]) == 1)  # along the edges only
+    assert max(r.shape[1] for _, r in surf._rings) > 4  # some quads meet finer ones
 
 
 def test_visibility_follows_the_surface():

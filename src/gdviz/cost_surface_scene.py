@@ -10,9 +10,17 @@ from gdviz import views
 from gdviz.cost_surface import lit_colors
 from gdviz.fast_surface import Axes3D, CutSurface, ShadedSurface, View3D
 
-#: Vertices per axis of the drawn grid (45 × 45 faces; with the mesh every 5th line, 9 × 9 mesh
-#: cells: the lit faces are fine enough that the mesh, not the facets, shows the shape).
-GRID = 46
+#: Vertices per axis of the drawn grid: FINE × 45 cells a side, the mesh every FINE × 5th line
+#: (9 × 9 mesh cells, as the stills'). The cells are merged into quads of up to BLOCKS[0] cells
+#: a side where their colours differ by at most BLOCK_TOL (of 255) from the quad's (the walls,
+#: where the colour changes slowly), and kept as they are where it changes fast (the valley,
+#: whose floor the log colours make a narrow band): the valley's floor is drawn smooth, not a
+#: streak of 46-point facets, with fewer quads in all than a 46 × 46 grid's 2025 (1600 to
+#: 1950 by theme: faster, bench/surface_bench.py). Tolerance 3 of 255: no step between the
+#: quads is seen.
+FINE = 2
+GRID = 45 * FINE + 1
+BLOCKS, BLOCK_TOL = (8, 4, 2, 1), 3.0
 #: Scene lengths of the (m, b, J) box, and where its centre projects to.
 BOX = (4.8, 4.8, 3.0)
 CENTER = (0.0, -0.25)
@@ -31,7 +39,7 @@ def build_view(z_top: float, box=BOX, center=CENTER) -> View3D:
 
 def build_surface(theme, view: View3D, x, y, grid: int = GRID, region=REGION, cut=None,
                   surface_cls=ShadedSurface, levels=None, level_true: bool = False,
-                  aspect=BOX, rim=None):
+                  aspect=BOX, rim=None, blocks=BLOCKS):
     """The cost grid from gdcore and its surface in the theme's cost map on log J, lit and
     meshed as theme.cost_map.surface says (the stills' treatment, gdviz.cost_surface).
 
@@ -41,14 +49,17 @@ def build_surface(theme, view: View3D, x, y, grid: int = GRID, region=REGION, cu
     `levels`: the levels whose first and last bound the colours (a map's beside it, so both
     colour J alike; by default the drawn grid's own); `level_true`: lit_colors' (level faces
     in the map's colours); `aspect`: the box's lengths the light sees; `rim`: a colour for the
-    surface's edge (ShadedSurface's rim_color), where its rim runs near the page's colour."""
+    surface's edge (ShadedSurface's rim_color), where its rim runs near the page's colour;
+    `blocks`: the sizes of the quads the grid's cells are merged into (merge_cells; (1,): none)."""
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, grid)
     lv = views.contour_levels(J) if levels is None else levels
     look = theme.cost_map.surface
     colors = lit_colors(J, theme.cost_map, lv, aspect=aspect, level_true=level_true)
     mesh = lit_colors(J, theme.cost_map, lv, aspect=aspect, lines=True, level_true=level_true)
-    kw = dict(background=theme.background, mesh_colors=mesh, mesh_every=look.mesh_every,
-              mesh_px=look.mesh_px, rim_color=rim)
+    fine = (grid - 1) // 45 if (grid - 1) % 45 == 0 else 1
+    kw = dict(background=theme.background, mesh_colors=mesh, mesh_every=look.mesh_every * fine,
+              mesh_step=fine,
+              mesh_px=look.mesh_px, rim_color=rim, blocks=blocks, block_tol=BLOCK_TOL)
     if cut is None:
         return surface_cls(view, M, B, J, colors, region, **kw)
     return CutSurface(view, M, B, J, colors, region,

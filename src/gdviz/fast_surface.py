@@ -119,6 +119,62 @@ class View3D:
 # ------------------------------------------------------------------------------ the surface
 
 
+def merge_cells(rows: int, cols: int, cell_rgb, blocks: Sequence[int], tol: float):
+    """The grid's cells (rows − 1 by cols − 1, colours cell_rgb in 0..1) drawn as fewer quads:
+    each block of blocks[0] × blocks[0] cells is one quad (its corners the grid's vertices, its
+    colour the mean of its cells') where no cell's colour differs from that mean by more than
+    `tol` in any channel; else it is split into blocks of the next size, down to the cells
+    themselves (blocks ends with 1). The grid stays fine where the colours change fast (the
+    valley), the quads few where they do not.
+
+    Returns the quads (vertex indices, counter-clockwise as the cells'), their colours, and for
+    each cell the index of the quad it lies in."""
+    nr, nc = rows - 1, cols - 1
+    grid_rgb = np.asarray(cell_rgb, dtype=np.float64).reshape(nr, nc, 3)
+    owner = np.full(nr * nc, -1, dtype=int)
+    quads, colours = [], []
+
+    def visit(i, j, level):
+        s = blocks[level]
+        i1, j1 = min(i + s, nr), min(j + s, nc)
+        block = grid_rgb[i:i1, j:j1]
+        mean = block.mean(axis=(0, 1))
+        if level == len(blocks) - 1 or np.abs(block - mean).max() <= tol:
+            owner[(np.arange(i, i1)[:, None] * nc + np.arange(j, j1)[None, :]).ravel()] = len(quads)
+            quads.append((i * cols + j, i * cols + j1, i1 * cols + j1, i1 * cols + j))
+            colours.append(mean)
+            return
+        step = blocks[level + 1]
+        for ii in range(i, i1, step):
+            for jj in range(j, j1, step):
+                visit(ii, jj, level + 1)
+
+    for i in range(0, nr, blocks[0]):
+        for j in range(0, nc, blocks[0]):
+            visit(i, j, 0)
+    return np.array(quads, dtype=int), np.array(colours), owner
+
+
+def quad_rings(quads, cols: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The vertices round each quad (corners (i, j), (i, j1), (i1, j1), (i1, j) as vertex
+    indices of a grid `cols` wide): its corners and, along its edges, the grid's vertices that
+    are a corner of another quad (where a finer quad meets it: no crack at that vertex), in
+    order round it; grouped by their number: [(quad indices, rings)]."""
+    quads = np.asarray(quads, dtype=int)
+    corner = np.zeros(int(quads.max()) + 1, dtype=bool)
+    corner[quads.ravel()] = True
+    by_length: dict[int, tuple[list, list]] = {}
+    for k, (a, _, c, _) in enumerate(quads.tolist()):
+        (i, j), (i1, j1) = divmod(a, cols), divmod(c, cols)
+        round_it = ([(i, jj) for jj in range(j, j1)] + [(ii, j1) for ii in range(i, i1)]
+                    + [(i1, jj) for jj in range(j1, j, -1)] + [(ii, j) for ii in range(i1, i, -1)])
+        ring = [r * cols + q for r, q in round_it if corner[r * cols + q]]
+        group = by_length.setdefault(len(ring), ([], []))
+        group[0].append(k)
+        group[1].append(ring)
+    return [(np.array(ks), np.array(rings)) for _, (ks, rings) in sorted(by_length.items())]
+
+
 class ShadedSurface(ImageMobject):
     """The height field Z over the grid (X, Y) (meshgrid 'xy' order: rows follow Y), drawn in
     `view` as ONE ImageMobject covering the scene rectangle `region` = (centre x, centre y,
@@ -133,7 +189,9 @@ class ShadedSurface(ImageMobject):
     def __init__(self, view: View3D, X, Y, Z, colors, region, background="#FFFFFF",
                  supersample: int = 2, pixels_per_unit: float | None = None,
                  mesh_colors=None, mesh_every: int = 5, mesh_px: float = 1.0, rim_color=None,
-                 rim_px: float = 1.5, **kwargs):
+                 rim_px: float = 1.5, mesh_step: int = 1, blocks: Sequence[int] = (1,),
+                 block_tol: float = 2.0,
+                 **kwargs):
         self.view = view
         self.X = np.asarray(X, dtype=np.float64)
         self.Y = np.asarray(Y, dtype=np.float64)
@@ -146,6 +204,18 @@ class ShadedSurface(ImageMobject):
         self.quads = np.stack([base, base + 1, base + cols + 1, base + cols], axis=1)
         rgb = np.asarray(colors, dtype=np.float64).reshape(-1, 3)
         quad_rgb = rgb[self.quads].mean(axis=1)
+        #: the drawn quad each grid cell lies in (the cell itself unless merged into a block)
+        self.cell_owner = np.arange(len(self.quads))
+        if tuple(blocks) != (1,):
+            self.quads, quad_rgb, self.cell_owner = merge_cells(
+                rows, cols, quad_rgb, blocks, block_tol / 255)
+        #: each quad drawn as the ring of all the grid's vertices round it (a merged quad's edges
+        #: pass through the vertices of the finer quads beside it: no crack between them), in
+        #: groups of one ring length: (quad indices, rings)
+        self._rings = quad_rings(self.quads, cols)
+        #: where each quad's ring stands in the groups, one after the other
+        self._ring_at = np.empty(len(self.quads), dtype=int)
+        self._ring_at[np.concatenate([k for k, _ in self._rings])] = np.arange(len(self.quads))
         self.quad_colors = [tuple(c) for c in np.round(quad_rgb * 255).astype(int).tolist()]
         ink = ImageDraw.Draw(Image.new("RGB", (1, 1))).draw.draw_ink
         self._inks = [ink(c) for c in self.quad_colors]
@@ -157,20 +227,25 @@ class ShadedSurface(ImageMobject):
             on_row = [i for i in range(rows) if i % mesh_every == 0 or i == rows - 1]
             on_col = [j for j in range(cols) if j % mesh_every == 0 or j == cols - 1]
             edges, owners = [], []
-            for i in on_row:  # along x, between (i, j) and (i, j + 1)
-                for j in range(cols - 1):
-                    edges.append((i * cols + j, i * cols + j + 1))
-                    owners.append([q for q in ((i - 1) * (cols - 1) + j, i * (cols - 1) + j)
-                                   if 0 <= q < (rows - 1) * (cols - 1)
-                                   and 0 <= q // (cols - 1) <= rows - 2
-                                   and q // (cols - 1) in (i - 1, i)])
-            for j in on_col:  # along y, between (i, j) and (i + 1, j)
-                for i in range(rows - 1):
-                    edges.append((i * cols + j, (i + 1) * cols + j))
-                    owners.append([i * (cols - 1) + jj for jj in (j - 1, j) if 0 <= jj < cols - 1])
+            nr, nc = rows - 1, cols - 1
+            for i in on_row:  # along x, between (i, j) and (i, j + mesh_step)
+                for j in range(0, nc, mesh_step):
+                    j1 = min(j + mesh_step, nc)
+                    edges.append((i * cols + j, i * cols + j1))
+                    owners.append([ii * nc + jj for ii in (i - 1, i) if 0 <= ii < nr
+                                   for jj in range(j, j1)])
+            for j in on_col:  # along y, between (i, j) and (i + mesh_step, j)
+                for i in range(0, nr, mesh_step):
+                    i1 = min(i + mesh_step, nr)
+                    edges.append((i * cols + j, i1 * cols + j))
+                    owners.append([ii * nc + jj for jj in (j - 1, j) if 0 <= jj < nc
+                                   for ii in range(i, i1)])
             self.mesh_edges = np.array(edges, dtype=int)
-            #: the (up to two) quads each edge borders; a lone owner is repeated
-            self.mesh_owners = np.array([o if len(o) == 2 else o * 2 for o in owners], dtype=int)
+            #: the quads each edge borders (the cells along it, on either side, or the blocks
+            #: they lie in), padded by repeating its first
+            width = max(len(o) for o in owners)
+            self.mesh_owners = self.cell_owner[
+                np.array([o + o[:1] * (width - len(o)) for o in owners], dtype=int)]
             mrgb = np.asarray(mesh_colors, dtype=np.float64).reshape(-1, 3)
             edge_rgb = np.round(mrgb[self.mesh_edges].mean(axis=1) * 255).astype(int)
             self._mesh_inks = [ink(tuple(c)) for c in edge_rgb.tolist()]
@@ -219,10 +294,20 @@ class ShadedSurface(ImageMobject):
         order = np.argsort(depth[self.quads].mean(axis=1), kind="stable")  # far first
         return px, order
 
+    def ring_coords(self, px, order) -> list:
+        """The flat pixel coordinates of each quad's ring (quad_rings), in `order`."""
+        if len(self._rings) == 1:
+            k, ring = self._rings[0]
+            return px[ring[np.argsort(k)][order]].reshape(len(order), -1).tolist()
+        flat = []
+        for k, ring in self._rings:
+            flat += px[ring].reshape(len(k), -1).tolist()
+        return [flat[i] for i in self._ring_at[order].tolist()]
+
     def render_rgba(self) -> np.ndarray:
         """The surface as it looks from the view's current camera: (px_h, px_w, 4) uint8."""
         px, order = self.screen_quads()
-        coords = px[self.quads[order]].reshape(len(order), 8).tolist()
+        coords = self.ring_coords(px, order)
         inks = self._inks
         # Opaque, on the scene's background colour: the supersampled edges blend into it, and
         # halving an RGB image is several times faster than an RGBA one.

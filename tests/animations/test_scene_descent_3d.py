@@ -452,9 +452,15 @@ def test_the_crawl_is_shown_in_a_close_up_that_opens_and_closes():
         scene.axes.update_from_view()
     size = np.linalg.norm(np.ptp(on_surface[:, :2], axis=0))
     assert np.linalg.norm(np.ptp(want, axis=0)) >= 10 * size
-    # its words keep CLOSE_CLEAR from the 3-D axes' words while it is open (the camera
-    # orbiting on from the slide's end to the hold's)
-    from scenes.descent_3d import CLOSE_CLEAR, SWEEP_SECONDS, sweep_theta
+    # its words keep CLOSE_CLEAR (60 px at 480p) from the 3-D axes' numbers shown while it is
+    # open (the camera orbiting on from the slide's end to the hold's); those of the b axis,
+    # beside its own, made way (faded out as it opened, back as it closed: one tracker)
+    from scenes.descent_3d import CLOSE_CLEAR, CLOSE_FADED, SWEEP_SECONDS, sweep_theta
+
+    assert CLOSE_CLEAR * 480 / 8 >= 60 and CLOSE_FADED == (1,)
+    faded = [scene.axes.number_opacity[(1, i)] for i in range(len(scene.axes.numbers[1]))]
+    assert all(f is scene.close_numbers for f in faded)
+    assert scene.close_numbers.get_value() == 1.0  # back by the end
 
     mine = [scene.close_name, *scene.close_ranges,
             *[m for m in ax.get_family() if isinstance(m, SingleStringMathTex)]]
@@ -466,7 +472,8 @@ def test_the_crawl_is_shown_in_a_close_up_that_opens_and_closes():
             view.theta.set_value(theta)
             scene.axes.update_from_view()
             for a in mine:
-                for w in [n for nums in scene.axes.numbers for n in nums]:
+                for w in [n for k, nums in enumerate(scene.axes.numbers)
+                          if k not in CLOSE_FADED for n in nums]:
                     gap = max(w.get_left()[0] - a.get_right()[0],
                               a.get_left()[0] - w.get_right()[0],
                               w.get_bottom()[1] - a.get_top()[1],
@@ -497,7 +504,11 @@ def test_the_surface_has_a_rim_and_the_close_up_labels_its_axes_at_their_ends():
     # every boundary piece of the grid, and only those, is a rim piece
     on_edge = ((a // cols == b // cols) & np.isin(a // cols, (0, rows - 1))) | (
         (a % cols == b % cols) & np.isin(a % cols, (0, cols - 1)))
-    assert np.array_equal(surf.rim, on_edge) and on_edge.sum() == 2 * (rows - 1 + cols - 1)
+    # (the mesh drawn FINE grid cells to a piece)
+    from gdviz.cost_surface_scene import FINE
+
+    assert np.array_equal(surf.rim, on_edge)
+    assert on_edge.sum() == 2 * (rows - 1 + cols - 1) // FINE
     muted = tuple(int(round(255 * c)) for c in Color(scene.theme.muted).to_rgb())
     from PIL import Image, ImageDraw
 

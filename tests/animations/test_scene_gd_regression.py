@@ -284,8 +284,16 @@ def test_the_first_steps_are_magnified_in_an_inset_clear_of_the_path():
 
     assert ax.frame.width == pytest.approx(MAP_WIDTH)
     assert MAP_WIDTH > 1.8 * max(LINE_WIDTH, PANEL_WIDTH) and MAP_WIDTH / 14.22 > 0.34
-    # the first steps one at a time, after the inset's fade
-    slow = [0.6, *[STEP_SECONDS, STEP_REST] * SLOW_STEPS]
+    # the first steps one at a time, the inset fading in after the first, whose landing lies
+    # well inside it (at the start the current point would sit on its edge)
+    # (8 % of the window or more from each edge: 0.3 scene units, 19 px at 480p, as it comes in)
+    from scenes.gd_regression import INSET_AT, INSET_BIG
+
+    m, b = traj.points[INSET_AT]
+    room = min(m - ZOOM_M[0], ZOOM_M[1] - m) / (ZOOM_M[1] - ZOOM_M[0]), min(
+        b - ZOOM_B[0], ZOOM_B[1] - b) / (ZOOM_B[1] - ZOOM_B[0])
+    assert min(room) >= 0.08 and room[0] * INSET_BIG[0] >= 0.3 and room[1] * INSET_BIG[1] >= 0.3
+    slow = [STEP_SECONDS, STEP_REST, 0.6, *[STEP_SECONDS, STEP_REST] * (SLOW_STEPS - 1)]
     assert any(scene.lengths[i:i + len(slow)] == slow for i in range(len(scene.lengths)))
 
 

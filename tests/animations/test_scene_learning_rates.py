@@ -14,7 +14,7 @@ from scenes.learning_rates import (
     ALPHA_TICKS,
     DEF_APART,
     DEF_CLEAR,
-    GHOST,
+    GHOSTS,
     GROWTH_PLACES,
     H_MAX,
     J_GROWTH_PLACES,
@@ -105,7 +105,9 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
                                    atol=1e-6)
         np.testing.assert_allclose(scene.ax.p2c(land.get_center()), large.points[k], atol=1e-6)
         assert abs(arrow.get_stroke_opacity() - aged_opacity(n - k)) < 1e-6
-    assert aged_opacity(0) == 1 and aged_opacity(1) == aged_opacity(50) == GHOST < 0.25
+    assert aged_opacity(0) == 1 and aged_opacity(1) == GHOSTS[0] < 0.35
+    assert all(a > b for a, b in zip(GHOSTS, GHOSTS[1:])) and len(GHOSTS) <= 3
+    assert aged_opacity(len(GHOSTS) + 1) == aged_opacity(50) == 0
     # they land on alternate sides of the valley, each farther out by |1 − α h_max| ≈ 1.042
     d = COST_DESCENT.across_valley(large)[: n + 1]
     assert np.all(np.sign(d[1:]) == -np.sign(d[:-1]))
@@ -352,7 +354,7 @@ def test_each_jumps_distance_stands_as_a_bar_beside_the_map():
     assert numbers and all((m.get_left()[0] - scene.bar_floor.get_right()[0]) * px >= 12
                            for m in numbers)
     assert [a.get_stroke_opacity() for a in scene.arrows] == pytest.approx(
-        [GHOST] * (n - 1) + [1.0])
+        [0.0] * (n - 1 - len(GHOSTS)) + list(GHOSTS[::-1]) + [1.0])
 
 
 def test_the_bars_say_what_they_measure_and_the_newest_ones_value():
