@@ -78,9 +78,9 @@ X_SCORE = 0.6
 PLOT_X = 3.95
 ROW_Y0, ROW_DY = 1.7, 0.78
 #: The mean, the point of the scene, displayed where the plot was once the plot has left: its
-#: size (the scores are 32: it reads at 1.6 times their size), its centre, the gap between
+#: size (the scores are 32: it reads at nearly twice their size), its centre, the gap between
 #: its lines (its definition, the sum over 5, the value).
-MEAN_SIZE = 52
+MEAN_SIZE = 60
 MEAN_X, MEAN_Y = 4.0, 0.0
 MEAN_GAP = 0.35
 #: The arc (radians, clockwise) each score's copy takes down to the sum.
