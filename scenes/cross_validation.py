@@ -1,26 +1,27 @@
 """Five-fold cross-validation: five rounds, each holding out one fold, training a degree-3 fit on
 the other four and scoring it on the held-out samples; the scores fill a table (each appears as
-the round's readout flashes); they flash again down the column, in ink, as they are added (2 s
-with the sum), their printed sum written under their column, named "sum" on its left, then the
-cross-validated cost "J_CV = sum / 5 = mean" in one larger line under it (its sum under the
-printed sum), its pieces faded in whole left to right (the sum sliding down from under the
-printed one), held and flashed, the video ending 1.5 s after. Round 1, the lesson, plays slowly,
-one change at a time: its row comes in (its held-out fold's cell in the accent), the held-out
-points take the accent, the round's fit is drawn, then its gaps and its score. Rounds 2 to 5
-repeat it faster each time (ROUND_PACE), their changes in pairs: the last round's fit, gaps and
-score leave as the new row comes in, the held-out points take the accent, the fit is drawn, its
-gaps come with its readout, its score goes into the table; so the mean, the point of the scene,
-comes sooner. Held out is one colour, the accent: its cells, points, gaps and "fold k: J"
-readout. Fold 5's fit, gaps and score leave like the others' before the sum (the last fit is not
-the model the cost scores). The plot's frame is drawn with its tick numbers and labels faded in
-whole (manim_blocks.play_axes_in); then, one at a time, the table's heads, its score head, the
-key (under the rounds, clear of the last, left of the sum and the mean's line: it stays to the
-end) and the footnote, which leaves as the sum begins (the mean's line, the largest text of the
-scene, takes its room).
+the round's readout flashes). Then the plot, its key and the footnote leave; the scores flow
+into their sum, printed under their column and named "sum" on its left; and where the plot was,
+the cross-validated cost is displayed large, line under line, each "=" under the one above: its
+definition J_CV = (1/5) sum_k J_k, the printed sum over 5 (the sum flowing into the fraction's
+numerator) and the value, in the good green, flashed, the video ending 1.5 s after. J_CV is
+never set beside the sum alone.
 
-Each sample is drawn from the start in its fold's mark (FOLD_MARKS: five shapes, one colour),
-the same mark beside its fold's number in the table's head: the folds are seen before any is
-held out.
+The folds come first: the twenty samples as plain dots, then fold by fold, one at a time, each
+fold's number and mark (FOLD_MARKS: five shapes, one colour) come into the table's head as its
+samples take that mark, drawn large until the next fold's turn: the folds are seen before any
+is held out. Round 1, the lesson, plays slowly, one change at a time: its row comes in (its
+held-out fold's cell in the accent), the held-out points take the accent, the round's fit is
+drawn, then its gaps and its score. Rounds 2 to 5 repeat it, none slower than the one before
+(ROUND_PACE), their changes in pairs: the last round's fit, gaps and score leave as the new row
+comes in, the held-out points take the accent, the fit is drawn, its gaps come with its
+readout, its score goes into the table; every round's readout then stands for READ_HOLD, so it
+reads whole for at least 1 s. Held out is one colour, the accent: its cells, points, gaps and
+"fold k: J" readout. Fold 5's fit, gaps and score leave with the plot before the sum (the last
+fit is not the model the cost scores), so no held-out point stays in the accent at the end.
+The plot's frame is drawn with its tick numbers and labels faded in whole
+(manim_blocks.play_axes_in); the key (under the rounds) and the footnote come in after the
+folds.
 
 The samples, folds, fits and scores are gdcore's (procedure.CROSS_VALIDATION, the still's: its
 settings, samples() and run(); scores printed by gdviz.number_text.score_text as there). Beside
@@ -46,6 +47,8 @@ from manim import (
     Line,
     MathTex,
     Rectangle,
+    ReplacementTransform,
+    Restore,
     Square,
     Triangle,
     VGroup,
@@ -63,7 +66,7 @@ from gdviz.numbers import count, word
 from gdviz.theme import title
 
 EX = procedure.CROSS_VALIDATION
-N, K, DEGREE, SEED, XS = EX.n, EX.k, EX.degree, EX.seed, EX.xs
+N, K, DEGREE, XS = EX.n, EX.k, EX.degree, EX.xs
 #: The plot's y window (the samples lie in about [−1.13, 1.23]).
 Y_RANGE = (-1.5, 1.5)
 
@@ -74,13 +77,14 @@ X_SCORE = 0.6
 #: inside the frame's right edge
 PLOT_X = 3.95
 ROW_Y0, ROW_DY = 1.7, 0.78
-#: The mean's line, the point of the scene: its size (the scores are 32: the line reads at
-#: 1.75 times their size; the footnote leaves before it to make room) and how far its sum sits
-#: under the printed sum.
-MEAN_SIZE = 56
-MEAN_DROP = 0.72
-#: How far the line's sum slides down as it fades in: it starts clear under the printed sum.
-MEAN_SLIDE = 0.25
+#: The mean, the point of the scene, displayed where the plot was once the plot has left: its
+#: size (the scores are 32: it reads at nearly twice their size), its centre, the gap between
+#: its lines (its definition, the sum over 5, the value).
+MEAN_SIZE = 60
+MEAN_X, MEAN_Y = 4.0, 0.0
+MEAN_GAP = 0.35
+#: The arc (radians, clockwise) each score's copy takes down to the sum.
+FLOW_ARC = -2.0
 
 
 #: The samples' marks, one shape a fold (the fold's number in the table's head shows it), all
@@ -88,6 +92,9 @@ MEAN_SLIDE = 0.25
 #: head.
 FOLD_MARKS = ("circle", "square", "triangle", "diamond", "down")
 DOT_W, HELD_W, HEAD_W = 0.17, 0.21, 0.15
+#: As each fold takes its mark its samples are drawn this much larger, for FOLD_SECONDS,
+#: shrinking back as the next fold's grow.
+FOLD_POP, FOLD_SECONDS = 1.6, 0.55
 
 
 def row_y(i: int) -> float:
@@ -100,14 +107,16 @@ RULE_DROP, SUM_DROP, KEY_DROP = 0.5, 0.38, 0.85
 
 
 #: The pace of each round (a factor on its plays' seconds). Round 1 is the lesson, one change
-#: at a time and slow (7 s); the four that follow repeat it, each faster
-#: than the one before and with its changes paired (REPEAT_PLAYS at pace 1: 3.7 s), so the
-#: point of the scene, the mean, comes sooner.
-ROUND_PACE = (1.4, 1.0, 0.8, 0.64, 0.5)
+#: at a time and slow (7 s); the four that follow repeat it, each a little faster and with
+#: its changes paired (REPEAT_PLAYS), so the point of the scene, the mean, comes sooner.
+ROUND_PACE = (1.4, 1.0, 0.85, 0.75, 0.7)
 #: Seconds of a later round's plays at pace 1: the old fit, gaps and score out with the new row
 #: in; the held-out points recoloured; the fit drawn; its gaps with the readout; the score into
-#: the table as the readout flashes; a short hold.
-REPEAT_PLAYS = (0.8, 0.6, 0.8, 0.6, 0.7, 0.2)
+#: the table as the readout flashes.
+REPEAT_PLAYS = (0.7, 0.5, 0.8, 0.6, 0.6)
+#: Seconds every round's fit, gaps and "fold k: J" readout stand still after its score is in
+#: the table, whatever the pace: the readout reads whole for at least 1 s (with the flash).
+READ_HOLD = 0.6
 
 
 class CrossValidation(ThemedScene):
@@ -177,20 +186,20 @@ class CrossValidation(ThemedScene):
                          .arrange(RIGHT, buff=0.1)
                          .move_to(np.array([X_BLOCKS + (j + 0.5) * BLOCK_W, head_y, 0]))
                          for j in range(K)))
-        heads.add(self.text("fold", 24).next_to(heads, UP, buff=0.15))
+        fold_word = self.text("fold", 24).next_to(heads, UP, buff=0.15)
         score_head = VGroup(self.text("held-out", 24), self.mixed("cost $J$", 24))
         score_head.arrange(DOWN, buff=0.08).move_to(np.array([X_SCORE, head_y + 0.2, 0]))
         ax = map_axes(t, [0, 1, 0.5], [*Y_RANGE, 1.5], 3.7, 3.7, "x", "y", places=1)
         ax.move_to(np.array([4.1, 0.0, 0]))
         self.ax = ax
-        # each sample drawn in its fold's mark from the start: the folds are seen before any
-        # is held out
         fold_of = np.empty(N, dtype=int)
         for j, te in enumerate(self.cv.test_idx):
             fold_of[te] = j
         self.fold_of = fold_of
+        # the samples, plain dots first; then fold by fold each takes its fold's mark
         dots = VGroup(*(self.fold_mark(fold_of[k], t.data).move_to(ax.c2p(a, b)).set_z_index(3)
                         for k, (a, b) in enumerate(zip(self.x, self.y))))
+        plain = VGroup(*(self.fold_mark(0, t.data).move_to(d).set_z_index(3) for d in dots))
         key = VGroup(
             VGroup(Rectangle(width=0.45, height=0.3, stroke_width=0, fill_color=t.data,
                              fill_opacity=0.8), self.text("train: fit on these", 24)),
@@ -199,23 +208,38 @@ class CrossValidation(ThemedScene):
         )
         for item in key:
             item.arrange(RIGHT, buff=0.2)
-        # under the table's rounds, one item a line, left of the sum of the scores and of the
-        # mean's line to come: it stays to the end
+        # under the table's rounds, one item a line; it leaves when the scores are summed
         key.arrange(DOWN, buff=0.15, aligned_edge=LEFT)
         key.move_to(np.array([X_LABEL, row_y(K - 1) - KEY_DROP, 0]), aligned_edge=UP + LEFT)
-        foot = self.text(f"{N} samples shuffled (seed {SEED}) into {K} folds of "
+        foot = self.text(f"{N} samples shuffled into {K} folds of "
                          f"{self.cv.test_idx[0].size}: each is held out once", 24, t.muted)
         foot.to_edge(DOWN, buff=0.42).align_to(np.array([X_LABEL, 0, 0]), LEFT)
+        heads.add(fold_word)
         self.dots, self.heads, self.key, self.title, self.foot = dots, heads, key, title, foot
         self.play(Write(title))
         # the plot's frame drawn, its tick numbers and labels faded in whole, with the samples
-        play_axes_in(self, (ax,), FadeIn(dots, lag_ratio=0.05), run_time=1.5)
-        # one at a time: the table's heads, its score column's, the key, the footnote
-        self.play(FadeIn(heads, lag_ratio=0.1), run_time=0.7)
-        self.play(FadeIn(score_head), run_time=0.6)
-        self.play(FadeIn(key), run_time=0.6)
-        self.play(FadeIn(foot), run_time=0.6)
-        self.wait(0.8)
+        # as plain dots
+        play_axes_in(self, (ax,), FadeIn(plain, lag_ratio=0.05), run_time=1.5)
+        self.wait(0.3)
+        self.play(FadeIn(fold_word), run_time=0.4)
+        # one fold at a time: its number and mark come into the table's head as its samples
+        # take the mark, drawn large (FOLD_POP) until the next fold's turn
+        big = None
+        for j in range(K):
+            members = [k for k in range(N) if fold_of[k] == j]
+            grown = [dots[k].copy().scale(FOLD_POP) for k in members]
+            anims = [FadeIn(heads[j], scale=1.3)]
+            anims += [ReplacementTransform(plain[k], g) for k, g in zip(members, grown)]
+            if big is not None:
+                anims += [ReplacementTransform(g, dots[k]) for k, g in big]
+            self.play(*anims, run_time=FOLD_SECONDS)
+            big = list(zip(members, grown))
+        self.play(*(ReplacementTransform(g, dots[k]) for k, g in big), FadeIn(score_head),
+                  run_time=0.5)
+        # the key to the table's colours, then the footnote
+        self.play(FadeIn(key), run_time=0.5)
+        self.play(FadeIn(foot), run_time=0.5)
+        self.wait(0.5)
 
     def section_rounds(self):
         t = self.theme
@@ -256,14 +280,14 @@ class CrossValidation(ThemedScene):
             else:
                 # a repeat, faster each round, its changes in pairs: the last round's fit,
                 # gaps and score leave from the plot as the new row comes in on the table
-                out, recol, fit, gap, flash_t, hold = (slow * s for s in REPEAT_PLAYS)
+                out, recol, fit, gap, flash_t = (slow * s for s in REPEAT_PLAYS)
                 self.play(FadeOut(curve), FadeOut(gaps), FadeOut(read), FadeIn(label),
                           FadeIn(blocks, lag_ratio=0.1), run_time=out)
                 self.play(*recolor, run_time=recol)
                 self.play(Create(new), run_time=fit)
                 self.play(Create(new_gaps), FadeIn(new_read, shift=0.15 * DOWN), run_time=gap)
                 self.play(*flash, run_time=flash_t)
-                self.wait(hold)
+                self.wait(READ_HOLD)
             curve, gaps, read = new, new_gaps, new_read
             self.scores.add(cell)
         self.curve, self.gap_lines, self.read = curve, gaps, read
@@ -282,40 +306,57 @@ class CrossValidation(ThemedScene):
         # score
         sum_word = self.text("sum", 28).next_to(total, LEFT, buff=0.25)
         self.sum_word = sum_word
-        # fold 5's fit, gaps and score leave like the others' (the last fit is not the model
-        # the cost scores), and the footnote (said) with them, as the rule is drawn: the
-        # mean's line takes its room
-        self.play(Create(rule), FadeOut(self.curve), FadeOut(self.gap_lines), FadeOut(self.read),
-                  FadeOut(self.foot), run_time=0.6)
-        # the scores flash down the column (in ink, staying) as they are added, the sum
-        # coming in under them as the last flashes: 2 s in all
-        self.play(LaggedStart(*(Indicate(cell, color=t.good, scale_factor=1.15)
-                                for cell in self.scores), lag_ratio=0.35),
-                  FadeIn(VGroup(sum_word, total), rate_func=squish_rate_func(smooth, 0.55, 1.0)),
+        # the plot, its last fit, gaps and readout (the last fit is not the model the cost
+        # scores), the key and the footnote leave, as the rule is drawn: the mean takes the
+        # plot's place
+        gone = (self.ax, *self.dots, self.curve, self.gap_lines, self.read, self.key, self.foot)
+        self.play(Create(rule), *(FadeOut(m) for m in gone), run_time=0.8)
+        # the scores flow into their sum (copies, fading as they go, on arcs out to the
+        # column's right, clear of the scores under them, which stay in ink), the sum coming
+        # in as they reach it
+        flow = [cell.copy() for cell in self.scores]
+        self.play(LaggedStart(*(c.animate(rate_func=smooth, path_arc=FLOW_ARC).move_to(total)
+                                .set_opacity(0) for c in flow), lag_ratio=0.15),
+                  FadeIn(VGroup(sum_word, total), rate_func=squish_rate_func(smooth, 0.5, 1.0)),
                   run_time=1.4)
-        # even spaces around every sign: TeX's thick space around "=", the same (\;) set by
-        # hand around "/", which TeX spaces as a letter
-        parts = (r"J_\text{CV}", "=", f"{self.shown_sum:.3f}", r"\;/\;", f"{K}", "=",
-                 score_text(self.cv.mean))
-        self._log_words("tex", " ".join(parts))  # one maths string, its words captioned
-        line = MathTex(*parts, font_size=MEAN_SIZE, color=t.good)
-        self.mean_line = line
-        # right under the sum, its sum under the printed sum: larger than the scores it sums
-        line.shift(total.get_center() + MEAN_DROP * DOWN - line[2].get_center())
-        # left to right, each piece whole (a Write would draw the digits stroke by stroke, a
-        # garble of half-digits): "J_CV =", the sum sliding down under the printed one, "/ 5",
-        # then "= mean"
-        self.play(FadeIn(VGroup(*line[:2]), shift=0.1 * RIGHT), run_time=0.5)
-        # the sum slides down from under the printed one, fading in whole (a transform between
-        # two typeset copies scrambles their glyphs; one from the printed sum's own place
-        # would print it twice over itself)
-        self.play(FadeIn(line[2], shift=MEAN_SLIDE * DOWN), run_time=0.7)
-        self.play(FadeIn(VGroup(*line[3:5]), shift=0.1 * RIGHT), run_time=0.5)
-        self.play(FadeIn(VGroup(*line[5:]), shift=0.1 * RIGHT), run_time=0.6)
-        self.wait(1.0)
+        self.remove(*flow)
+        # the mean, the point of the scene, displayed large where the plot was: its
+        # definition, the printed sum over 5, the value, each line's "=" under the one above
+        define = MathTex(r"J_\text{CV}", "=", rf"\frac{{1}}{{{K}}}\sum_{{k=1}}^{{{K}}} J_k",
+                         font_size=MEAN_SIZE, color=t.text)
+        over = MathTex("=", rf"\frac{{{self.shown_sum:.3f}}}{{{K}}}",
+                       font_size=MEAN_SIZE, color=t.text)
+        value = MathTex("=", score_text(self.cv.mean), font_size=MEAN_SIZE, color=t.good)
+        for m in (define, over, value):
+            self._log_words("tex", "".join(m.tex_strings))
+        over.next_to(define, DOWN, buff=MEAN_GAP)
+        value.next_to(over, DOWN, buff=MEAN_GAP)
+        for m in (over, value):
+            m.shift((define[1].get_center()[0] - m[0].get_center()[0]) * RIGHT)
+        display = VGroup(define, over, value)
+        display.move_to(np.array([MEAN_X, MEAN_Y, 0]))
+        # the fraction's numerator: its glyphs above the bar
+        frac = over[1]
+        bar_y = frac.get_center()[1]
+        numerator = VGroup(*(g for g in frac if g.get_center()[1] > bar_y + 0.05))
+        rest = VGroup(over[0], *(g for g in frac if g not in numerator.submobjects))
+        self.mean_display, self.numerator = display, numerator
+        self.mean_parts = (define, rest, numerator, value)
+        # left to right, top to bottom, each piece whole (a Write would draw the digits
+        # stroke by stroke, a garble of half-digits)
+        self.play(FadeIn(define, shift=0.1 * RIGHT), run_time=0.8)
+        self.wait(0.4)
+        self.play(FadeIn(rest, shift=0.1 * RIGHT), run_time=0.5)
+        # the printed sum flows into the numerator: the numerator's own glyphs, the same as
+        # the sum's, set first over the printed sum at its size, grow into their place
+        numerator.save_state()
+        numerator.scale(total.height / numerator.height).move_to(total)
+        self.play(Restore(numerator), run_time=0.8)
+        self.play(FadeIn(value, shift=0.1 * RIGHT), run_time=0.6)
+        self.wait(0.8)
         # the point of the scene held: flashed, then still for less than 2 s
-        self.play(Indicate(line[6], color=t.good, scale_factor=1.2), run_time=1.0)
-        self.mean, self.total = line[6], total
+        self.play(Indicate(value[1], color=t.good, scale_factor=1.2), run_time=1.0)
+        self.mean, self.total = value[1], total
         self.wait(1.5)
 
     SECTIONS = sections(section_folds, section_rounds, section_mean)

@@ -49,6 +49,9 @@ def test_table_and_plot_are_gdcores_cross_validation():
     te = set(cv.test_idx[-1].tolist())
     for k, d in enumerate(scene.dots):
         assert (d.get_fill_color().to_hex() == accent) == (k in te)
+    # (the plot leaves before the mean: no held-out point is left in the accent at the end)
+    assert not set(scene.dots.family_members_with_points()) & set(
+        scene.get_mobject_family_members())
     # the curve is the fit on the last round's training folds, and scores its held-out fold
     w = regression.polynomial_fit(x[cv.train_idx[-1]], y[cv.train_idx[-1]], 3)
     curve = np.array([scene.ax.p2c(p) for p in scene.curve.get_anchors()])
@@ -80,100 +83,78 @@ def test_the_mean_is_the_printed_scores_summed_over_five():
     # the sum sits under the score column
     assert abs(scene.total.get_center()[0] - scene.scores.get_center()[0]) < 0.05
     assert scene.total.get_top()[1] < scene.scores.get_bottom()[1]
-    # named: "sum" on its left, on its line, clear of it and of the key, shown to the end
+    # named: "sum" on its left, on its line, clear of it, shown to the end
     word = scene.sum_word
     assert word.original_text == "sum" and word in scene.get_mobject_family_members()
     assert abs(word.get_center()[1] - scene.total.get_center()[1]) < 0.1
     assert 0 < scene.total.get_left()[0] - word.get_right()[0] < 0.4
-    assert scene.key.get_right()[0] < word.get_left()[0]
-    # the mean is that very sum over 5, in one line named as a cost: "J_CV = 0.225 / 5 = 0.045"
-    assert [m.tex_string for m in scene.mean_line] == [
-        r"J_\text{CV}", "=", "0.225", r"\;/\;", "5", "=", f"{cv.mean:.3f}"]
-    # right under the sum: its own "0.225" centred under the printed one, nothing between
-    assert abs(scene.mean_line[2].get_center()[0] - scene.total.get_center()[0]) < 1e-6
-    assert 0 < scene.total.get_bottom()[1] - scene.mean_line.get_top()[1] < 0.4
-    # even spacing: the gaps either side of "/" and of each "=" alike (within 2 px at 480p:
-    # the glyphs' own side bearings)
-    parts = scene.mean_line
-    gaps = [parts[k + 1].get_left()[0] - parts[k].get_right()[0] for k in range(6)]
-    gaps = [gaps[0] + gaps[1], gaps[2] + gaps[3], gaps[4] + gaps[5]]
-    assert max(gaps) - min(gaps) < 2 / 60
+    # the mean displayed: its definition, the printed sum over 5, the value; J_CV is never
+    # set beside the sum alone
+    define, over, value = scene.mean_display
+    assert [m.tex_string for m in define] == [
+        r"J_\text{CV}", "=", r"\frac{1}{5}\sum_{k=1}^{5} J_k"]
+    assert [m.tex_string for m in over] == ["=", r"\frac{0.225}{5}"]
+    assert [m.tex_string for m in value] == ["=", f"{cv.mean:.3f}"]
+    # the numerator, the sum's own glyphs, is five glyphs over the bar, over the "5"
+    assert len(scene.numerator) == 5
+    assert scene.numerator.get_bottom()[1] > over[1].get_center()[1]
+    # each line's "=" under the one above (within 1 px at 480p), the lines stacked clear
+    for m in (over, value):
+        assert abs(m[0].get_center()[0] - define[1].get_center()[0]) < 1 / 60
+    assert define.get_bottom()[1] > over.get_top()[1] and over.get_bottom()[1] > value.get_top()[1]
     # the sum shown, over 5, rounds to the mean shown (and to gdcore's mean)
     assert f"{sum(printed) / 5:.3f}" == scene.mean.tex_string == f"{cv.mean:.3f}"
-    assert scene.mean.height > scene.total.height  # larger than the sum it comes from
-    # the key that explains the table's colours stays to the end, whole, under the table,
-    # left of the sum and of the mean's line, over the footnote
-    key = scene.key
-    assert key in scene.mobjects
-    assert min(m.get_fill_opacity() for m in key.family_members_with_points()) >= 0.8
-    assert scene.rows[-1].get_bottom()[1] - key.get_top()[1] > 0.5  # clear: 30 px at 480p
-    assert key.get_right()[0] < min(scene.total.get_left()[0], scene.mean_line.get_left()[0])
-    assert key.get_bottom()[1] > scene.foot.get_top()[1]
-    # the table and its plot stay clear of the frame's edges (0.4 units: 24 px at 480p)
-    for m in (scene.ax, *scene.rows, scene.mean_line, key):
-        assert m.get_left()[0] >= -7.111 + 0.4 and m.get_right()[0] <= 7.111 - 0.4
-
-
-def test_held_out_is_one_colour_and_fold_five_leaves_like_the_others():
-    scene = rendered(CrossValidation)
-    _, _, cv = _gdcore_cv()
-    accent = ManimColor(scene.theme.accent).to_hex()
-    # the last round's readout and gaps were drawn in the held-out colour, then left
-    assert scene.read.get_color().to_hex() == accent
-    assert all(g.get_color().to_hex() == accent for g in scene.gap_lines)
-    assert scene.read not in scene.mobjects and scene.gap_lines not in scene.mobjects
-    assert scene.read.tex_string.endswith(f"J = {cv.fold_scores[-1]:.3f}")
-    assert "fold 5" in scene.read.tex_string
-    # the last fit leaves too (it is not the model the cost scores); the scores stay in ink
-    assert scene.curve not in scene.mobjects
-    text = ManimColor(scene.theme.text).to_hex()
-    for cell in scene.scores:
-        assert cell.get_color().to_hex() == text
-        assert min(m.get_fill_opacity() for m in cell.family_members_with_points()) == 1
-    # the plot is held as one object (its frame and tick numbers built, then gathered)
-    assert scene.ax in scene.mobjects
+    assert scene.mean.height > 1.4 * scene.total.height  # larger than the sum it comes from
+    # where the plot was, once it has gone with its key and footnote: nothing else on the
+    # right of the table, and clear of the frame's edges (0.4 units: 24 px at 480p)
+    display = scene.mean_display
+    assert display.get_left()[0] > scene.scores.get_right()[0] + 0.8
+    assert display.get_left()[0] >= -7.111 + 0.4 and display.get_right()[0] <= 7.111 - 0.4
+    assert display.get_top()[1] < scene.title.get_bottom()[1] - 0.4
+    assert display.get_bottom()[1] > -4.0 + 0.4
+    shown = set(scene.get_mobject_family_members())
+    for m in (scene.ax, *scene.dots, scene.key, scene.foot):
+        assert not set(m.family_members_with_points()) & shown
+    # the table stays clear of the frame's edges
+    for m in scene.rows:
+        assert m.get_left()[0] >= -7.111 + 0.4
 
 
 def _watch(scene):
-    """After a play, once the mean's line exists: (the indices of its pieces shown, the
+    """After a play, once the mean's display exists: (the indices of its pieces shown, the
     play's animations' kinds)."""
-    line = scene.__dict__.get("mean_line")
-    if line is None:
+    parts = scene.__dict__.get("mean_parts")
+    if parts is None:
         return None
     family = set(scene.get_mobject_family_members())
-    return (tuple(k for k, part in enumerate(line) if part in family),
+    return (tuple(k for k, part in enumerate(parts)
+                  if all(m in family for m in part.family_members_with_points())),
             {type(a).__name__ for a in scene.animations})
 
 
 WATCHERS[CrossValidation] = _watch
 
 
-def test_the_mean_comes_in_whole_pieces_left_to_right():
-    """No digit is drawn stroke by stroke (a Write garbles "0.045" into half-glyphs): the line
-    arrives in four plays, left to right, "mean =", the sum (sliding down from under the
-    printed one), "/ 5", "= 0.045", each by a fade."""
-    # before the line's first play none of it is shown
+def test_the_mean_comes_in_whole_pieces_in_reading_order():
+    """No digit is drawn stroke by stroke (a Write garbles "0.045" into half-glyphs): the
+    display arrives in four plays, in reading order: the definition, "= / 5" (the fraction
+    without its numerator), the numerator (the printed sum flowing into it), "= 0.045"."""
     seen = [((), set())] + [n for n in rendered(CrossValidation).notes if n is not None]
     arrivals = [(shown, kinds) for (before, _), (shown, kinds) in zip(seen, seen[1:])
                 if shown != before]
-    assert [shown for shown, _ in arrivals] == [(0, 1), (0, 1, 2), (0, 1, 2, 3, 4),
-                                                tuple(range(7))]
+    assert [shown for shown, _ in arrivals] == [(0,), (0, 1), (0, 1, 2), (0, 1, 2, 3)]
     drawn = {"Write", "Create", "DrawBorderThenFill", "AddTextLetterByLetter"}
     assert all(not kinds & drawn for _, kinds in arrivals)
-    # the sum fades in sliding down from under the printed one, never over it
-    from scenes.cross_validation import MEAN_DROP, MEAN_SLIDE
-
-    assert arrivals[1][1] == {"FadeIn"}
-    scene = rendered(CrossValidation)
-    start_top = scene.mean_line[2].get_top()[1] + MEAN_SLIDE
-    assert start_top < scene.total.get_bottom()[1]
-    assert MEAN_SLIDE < MEAN_DROP
+    assert arrivals[0][1] == arrivals[1][1] == arrivals[3][1] == {"FadeIn"}
 
 
-def test_round_one_is_slow_and_each_repeat_shorter():
-    """Round 1 teaches, one change at a time; rounds 2 to 5 repeat it, each clearly shorter
-    than the one before (timed from the scene: each round starts as its label is set, the last
-    ends where the mean's section begins), so the mean comes soon after."""
+def test_round_one_is_slow_and_the_repeats_shorter():
+    """Round 1 teaches, one change at a time; rounds 2 to 5 repeat it, none longer than the
+    one before (timed from the scene: each round starts as its label is set, the last ends
+    where the mean's section begins), so the mean comes soon after; and every round's
+    readout stands whole for at least 1 s."""
+    from scenes.cross_validation import READ_HOLD, REPEAT_PLAYS, ROUND_PACE
+
     scene = rendered(CrossValidation)
     rounds = next(s for s in scene.caption_log if s["name"] == "rounds")
     mean = next(s for s in scene.caption_log if s["name"] == "mean")
@@ -181,5 +162,8 @@ def test_round_one_is_slow_and_each_repeat_shorter():
     assert len(starts) == 5
     lengths = np.diff([*starts, mean["start"]])
     assert lengths[0] >= 6.5  # the lesson, slow
-    assert all(b < 0.85 * a for a, b in zip(lengths[1:], lengths[2:]))  # each clearly shorter
-    assert lengths[1] < 0.6 * lengths[0] and sum(lengths[1:]) < 12.0
+    assert all(b <= a + 1e-9 for a, b in zip(lengths[1:], lengths[2:]))
+    assert lengths[1] < 0.6 * lengths[0] and sum(lengths[1:]) < 13.5
+    # a repeat's readout is whole from the end of its fade-in to the start of the next
+    # round's fade-out: the flash and the hold
+    assert min(ROUND_PACE[1:]) * REPEAT_PLAYS[4] + READ_HOLD >= 1.0
