@@ -63,18 +63,25 @@ LOW, HIGH = 0.0, 1.0
 #: per 2 × 2 block of the video's colour samples (a 3 px cell beats against those blocks into
 #: moiré bands; a centre on a pixel's edge smears its dot into the next row's, into stripes)
 SIDE = 10.0 / 3.0
-#: the squares' centres: the left one as far right as its w2 label (left of its top tick number)
-#: needs to keep its margin, the right one clear of the left one's w1 label, with room right of
-#: it for the magnified cell's inset
-CENTRE_X = {BINS[0]: -3.88, BINS[1]: 1.925}
+#: the squares' centres: the right one clear of the left one's w1 label, with room right of it
+#: for the magnified cell's inset; the group (the left square's w2 label to the inset's note)
+#: centred in the frame, 36 px or more inside both its edges at 480p (a whole number of pixels
+#: from where the fine square's guesses fall on pixels' centres)
+CENTRE_X = {BINS[0]: -3.58, BINS[1]: 1.825}
 #: both squares' top edge (so both bottoms and tick rows on one line), half a pixel (480p)
 #: off the grid; the composition as low as centres it under the title
 TOP = 0.9 - 0.5 / 60
 TITLE_BUFF = 1.1  # the scene's title down from the frame's top
 #: the inset of the magnified cell, right of the fine square (outside it): its left edge, side
 #: and its bottom's height over the square's bottom (its leaders clear of the square's w1 label)
-INSET_LEFT, INSET_SIDE, INSET_RISE = 4.55, 2.15, 0.55
-INSET_DOT = 0.45  # a magnified guess: a dot whose diameter is this share of its (magnified) cell
+INSET_LEFT, INSET_SIDE, INSET_RISE = 4.4, 2.1, 0.55
+#: a magnified guess: a dot whose diameter is this share of its (magnified) cell: at 480p the
+#: fine square reads as a screen of points only up close, so the inset carries the idea, its
+#: dots bold
+INSET_DOT = 0.55
+#: the outline of the magnified cell, of the inset and of their leaders (Manim stroke widths):
+#: the inset, the scene's key, drawn firmer than the axes' ticks
+ZOOM_STROKE, LEADER_STROKE = 2.5, 1.5
 #: from the squares' top edge to the top of their count lines: the count lines as high as the
 #: title above them allows, so they stand clear of the squares' top tick numbers (1.0)
 TITLE_GAP = 0.7
@@ -225,8 +232,10 @@ class SamplingGrid2d(ThemedScene):
         title = self.text("Brute force: one guess per grid cell", 30).to_edge(UP, buff=TITLE_BUFF)
         self.play(FadeIn(title), run_time=0.6)
         heads = [self.build_panel(b) for b in BINS]
+        # one change at a time: the axes (with their numbers) and frames, then the titles
         self.play(*(Create(ax) for ax, _, _ in heads), *(Create(f) for _, f, _ in heads),
-                  *(FadeIn(h) for _, _, h in heads), run_time=1.5)
+                  run_time=1.0)
+        self.play(*(FadeIn(h) for _, _, h in heads), run_time=0.5)
         coarse = BINS[0]
         self.fill(coarse, lambda a: a * coarse, lambda a: stepwise(a, coarse - 1))
         self.wait(0.5)
@@ -240,10 +249,11 @@ class SamplingGrid2d(ThemedScene):
         ax, rows = self.panels[bins]["ax"], self.panels[bins]["rows"]
         side = bins // BINS[0]
         cell = ax.x_axis.unit_size / BINS[0]
-        small = Rectangle(width=cell, height=cell, stroke_color=t.text, stroke_width=1.5)
+        small = Rectangle(width=cell, height=cell, stroke_color=t.text,
+                          stroke_width=ZOOM_STROKE)
         small.align_to(ax.c2p(HIGH, LOW), DR)
         frame = Rectangle(width=INSET_SIDE, height=INSET_SIDE, stroke_color=t.text,
-                          stroke_width=1.5)
+                          stroke_width=ZOOM_STROKE)
         frame.align_to(np.array([INSET_LEFT, ax.c2p(LOW, LOW)[1] + INSET_RISE, 0]), DL)
         centre = frame.get_center()
         here = small.get_center()
@@ -253,8 +263,9 @@ class SamplingGrid2d(ThemedScene):
                          ZOOM * rows.step)
         # the leaders from the cell's top corners: the lower one clear of the w1 label right
         # of the axis's end
-        lines = VGroup(*(Line(small.get_corner(a), frame.get_corner(b), stroke_width=1,
-                              stroke_color=t.muted) for a, b in ((UL, UL), (UR, DL))))
+        lines = VGroup(*(Line(small.get_corner(a), frame.get_corner(b),
+                              stroke_width=LEADER_STROKE, stroke_color=t.muted)
+                         for a, b in ((UL, UL), (UR, DL))))
         title = self.text("one coarse cell", 24).next_to(frame, UP, buff=0.2)
         VGroup(small, lines, frame).set_z_index(3)
         dots.set_z_index(5)

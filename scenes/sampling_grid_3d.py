@@ -1,27 +1,30 @@
 """One more weight, ten times the guesses: a line of 10 guesses (one weight), a square of 100
 (two), a cube of 1,000 (three), each built from the one before and counted as it grows.
 
-One change at a time: the line's 10 guesses appear one by one (10¹ = 10); its words turn into
-the second weight's ("1 weight:" into "2 weights:", never gone) and copies of the line rise out
-of it, one after another, into the 10 × 10 square (10² = 100); a copy of the square slides out
-from under it (the square stays as it is) and goes, in one smooth move, straight to the cube's
-floor, taking the floor's perspective on the way and coming in level from the left, below the
-axes' labels; the cube's count, 0 while the copy flies, reads 100 once it has landed; copies of
-the floor rise, in one steady move, plane after plane, into the 10 × 10 × 10 lattice
-(10³ = 1,000); then the camera orbits the lattice, one calm turn of 45° at one height (62°
-above its floor, looking down on it) round the cube's front corner, never within 20° of a row
-or a diagonal of the lattice, so its depth reads, and ends on a three-quarter view.
-The box of the cube comes with its labelled axes, each axis's label at the middle of its axis,
-out past its middle number (they stay with their axes as the camera turns). Each power
-grows into the room its count leaves as it moves aside. The copy's guesses show only once past
-the square's right edge (growing there from nothing), so the copy never crosses the square's
-guesses; the axes' words it passes under stay, each on a halo of the page colour. Before the
-orbit the square shrinks towards the left edge and stays there, beside the cube, through the
-orbit: 100 beside 1,000.
+One change at a time: the line of one weight stands at the height of the square's middle,
+where the square will grow, and its 10 guesses appear one by one (10¹ = 10); the power fades
+out whole and its words cross-fade into the second weight's ("1 weight:" into "2 weights:");
+the line comes down to the square's foot, the second axis is drawn up from it and copies of the
+line rise out of it, one after another, into the 10 × 10 square (10² = 100); the cube's empty
+box is drawn; a copy of the square slides out from under it (the square stays as it is) and
+goes, in one smooth move, straight to the cube's floor, taking the floor's perspective on the
+way; nothing is written near the box while it flies: once it has landed the box's labelled
+axes come, and the cube's count, reading the 100 landed; copies of the floor rise, in one
+steady move, plane after plane, into the 10 × 10 × 10 lattice (10³ = 1,000); then the camera
+orbits the lattice, one calm turn of 45° at one height (62° above its floor, looking down on
+it) round the cube's front corner, never within 20° of a row or a diagonal of the lattice, so
+its depth reads, and ends on a three-quarter view.
+The box of the cube comes with its labelled axes, w1's and w3's labels out past their middle
+numbers, w2's beside its own (they stay with their axes as the camera turns). Each power grows
+into the room its count leaves as it moves aside. The copy's guesses show only once past the
+square's right edge (growing there from nothing), so the copy never crosses the square's
+guesses. Before the orbit the square shrinks towards the left edge and stays there, beside the
+cube, through the orbit: 100 beside 1,000, the cube the larger.
 
 The points are gdcore.sampling.grid_points; the counts gdcore.sampling.guess_count. The lattice
 is projected by gdviz.fast_surface.View3D each frame and drawn as a few depth layers (far to
-near: fainter and smaller to darker and larger), each ONE VMobject of many small discs.
+near: smaller and paler, never under 3:1 on the page, to larger and the full data colour),
+each ONE VMobject of many small discs.
 Render alone with: manim -ql scenes/sampling_grid_3d.py SamplingGrid3d
 """
 
@@ -36,7 +39,6 @@ from manim import (
     FadeIn,
     Integer,
     MathTex,
-    TransformMatchingShapes,
     UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
@@ -52,6 +54,7 @@ from gdviz.fast_surface import Axes3D, View3D, set_polylines
 from gdviz.manim_theme import ThemedScene, origin_zero, sections, themed_axes
 from gdviz.numbers import count
 from gdviz.staging import CountLine, GuessRows, counted, rising_slots, stepwise
+from gdviz.theme import contrast_mix
 
 (BINS,) = sampling.SAMPLING_GRID_3D.bins
 DIMS = tuple(range(1, max(sampling.SAMPLING_GRID_3D.dims) + 1))  # 1, 2, 3: each step one more
@@ -74,22 +77,28 @@ LATTICE_CLEAR, END_CLEAR, TWO_ROW_CLEAR = 20.0, 20.0, 4.0
 SIDE_2D = 4.0
 CENTRE_X_2D = -3.4
 TOP = 2.25  # the square's top edge; the titles sit above it
+TITLE_BUFF = 0.35  # the title down from the frame's top: clear above the count line under it
+#: the one weight's line stands this far (scene units) above the square's foot, at its middle
+LINE_RAISE = SIDE_2D / 2
 #: scene length of each edge of the lattice's cube: seen from above (PHI0) it is drawn taller
 #: and wider than the square beside it (SIDE_2D), whose guesses it multiplies by ten, and fits
 #: between the count line and the floor's numbers
-CUBE = 3.0
-CUBE_CENTER = (3.4, -0.15)  # high enough that the w1 label keeps its margin below
+CUBE = 3.15
+CUBE_CENTER = (3.4, -0.2)  # high enough that the w1 label keeps its margin below
 LAYERS = 8  # depth layers of the lattice
 #: a lattice point's radius at middle depth, and its range from the farthest (times
 #: RADIUS_FAR) to the nearest (RADIUS_FAR + RADIUS_SPAN): small enough that the lattice's
-#: interior stays points, not a blob
-RADIUS, RADIUS_FAR, RADIUS_SPAN = 0.04, 0.5, 1.0
-#: how much of the data colour the farthest layer keeps over the background (the nearest: all)
-FAR_INK = 0.1
+#: interior stays points, not a blob, and the rows stay apart (at 0.04 they ran into stripes)
+RADIUS, RADIUS_FAR, RADIUS_SPAN = 0.032, 0.45, 1.1
+#: the farthest layer's contrast against the page (the nearest: the full data colour): depth
+#: is told by size and shade, and even the farthest guess stays a mark (at a tenth of the data
+#: colour the far guesses all but vanished into the dark page)
+FAR_CONTRAST = 3.0
 #: seconds of each growth step: each larger step slower than the one before, the whole build
 #: brisk (the orbit is the scene's moment)
 STEP_SECONDS = {1: 1.5, 2: 2.5, 3: 5.0}
 POWER_SECONDS = 0.8  # a count written as a power
+REWORD_SECONDS = 1.0  # the power fading out, then the words cross-fading
 FLIGHT_SECONDS = 3.0  # the square's copy from the panel to the cube's floor
 #: where each guess of the copy comes in from (scene units from its place): from above and a
 #: little left, so the copy comes down into the box and lands inside it (coming in level from
@@ -109,7 +118,7 @@ ORBIT_SECONDS, ORBIT_EASE, HOLD_SECONDS = 12.0, 0.15, 1.5
 #: GROWN_CENTER, GROW times its size. 0.94: its smallest numbers (12.9 px) stay 12 px tall at
 #: 480p (at 0.8 they fell to 10.3)
 SQUARE_SHRINK, SQUARE_LEFT, SHRINK_SECONDS = 0.94, -6.55, 1.0
-GROW, GROWN_CENTER = 1.0, (2.9, -0.3)
+GROW, GROWN_CENTER = 1.03, (2.9, -0.37)
 #: the share of the stacking's seconds it eases in (and out) over: the planes rise in one
 #: steady move, not in steps
 STACK_EASE = 0.15
@@ -118,9 +127,16 @@ LABEL_GAP = 1.2  # the floor labels' first place, out from their axes (Axes3D's 
 #: 24 px or more) from it: never beside the other floor axis's numbers at a corner, where it
 #: would read as that axis's label (the w1 label once stood past w1's end, beside w2's numbers)
 LABEL_OUT = 0.42
+#: w1's label out past its numbers (scene units), square to its axis, at W1_AT along it (0.3:
+#: nearer its 0.5 than any other number, 24 px or more from every word along the orbit)
+W1_OUT = 0.12
+W1_AT = 0.3
+#: the upright axis's numbers moved this much further left of it (scene units): the lattice's
+#: dots by the axis stay clear of them
+UPRIGHT_OUT = 0.12
 W2_DROP = 0.7  # w2's label below its middle number's row, a share of its height
-#: the halo (Manim stroke width, page colour) under the cube's axes' words: the square's copy
-#: passes under the upright axis's words on its way to the cube
+#: the halo (Manim stroke width, page colour) under the cube's axes' words: the lattice's
+#: guesses pass under them as the camera turns
 WORD_CASING = 6.0
 #: the copy shows only NUMBER_CLEAR (scene units) right of the square's w1 axis's last number
 NUMBER_CLEAR = 0.1
@@ -189,45 +205,35 @@ class SamplingGrid3d(ThemedScene):
         return CountLine(self.weights(dims), counter, self.text("guesses", 28), centre_x,
                          TOP + 0.75, tail_one=self.text("guess", 28))
 
-    def reword(self, head: CountLine, words) -> list:
-        """The animations turning the line's words into `words` ("1 weight:" into
-        "2 weights:", one shape into the other, never gone) while its power (the prefix) shrinks
-        to nothing in its room as the count and tail close up on the words: the line keeps its
-        "<n> weights: … guesses" from the first frame to the last. `finish` (after the play)
-        puts `words` in the line in place of the morphed old words."""
+    def reword(self, head: CountLine, words):
+        """The line's words turned into `words` ("1 weight:" into "2 weights:"), one change at a
+        time and never a glyph morphed: first its power (the prefix, "10¹ =") fades out whole,
+        in place; then the old words cross-fade into the new as the count and its tail close
+        up on them. Every frame reads as a line of whole words: no power shrunk to a lone
+        digit, no letters of one word sliding into another's."""
         old, prefix = head.words, head.prefix
-        count_tail = (head.count, head.tail)
-        before = [m.get_center().copy() for m in count_tail]
+        self.play(prefix.animate.set_opacity(0.0), run_time=REWORD_SECONDS / 2)
+        parts = (head.count, head.tail)
+        before = [m.get_center().copy() for m in parts]
         head.words, head.prefix = words, None
+        head.remove(prefix)
+        self.remove(prefix)
         head.add(words)
         head.layout()
-        after = [m.get_center().copy() for m in count_tail]
-        for m, c in zip(count_tail, before):
+        after = [m.get_center().copy() for m in parts]
+        for m, c in zip(parts, before):
             m.move_to(c)
-        target = words.copy()
-        words.set_opacity(0.0)
-        full, base = prefix.width, prefix.get_bottom()[1]
-
-        def shrink(m, alpha):
-            share = 1.0 - alpha
-            left, right = morphing.get_right()[0], head.count.get_left()[0]
-            m.scale(max(share, 1e-3) * full / m.width)
-            m.shift([(left + right) / 2 - m.get_center()[0], base - m.get_bottom()[1], 0])
-            m.set_opacity(min(1.0, 3.0 * share))
-
-        def finish():
-            self.remove(target)
-            head.remove(old, prefix)
-            words.set_opacity(1.0)
-            head.layout()
-
-        self.reworded = finish
-        # the morph plays on a copy of the old words, outside the line (the line keeps its parts)
-        morphing = old.copy()
-        old.set_opacity(0.0)
-        self.add(morphing)
-        return [TransformMatchingShapes(morphing, target), UpdateFromAlphaFunc(prefix, shrink),
-                *(m.animate.move_to(c) for m, c in zip(count_tail, after))]
+        # each word moves with the other: the old out to where the new stand, the new in
+        # from where the old stood, aligned on their left edges and baseline
+        shift = words.get_left() - old.get_left()
+        words.shift(-shift).set_opacity(0.0)
+        self.play(old.animate.shift(shift).set_opacity(0.0),
+                  words.animate.shift(shift).set_opacity(1.0),
+                  *(m.animate.move_to(c) for m, c in zip(parts, after)),
+                  run_time=REWORD_SECONDS / 2)
+        head.remove(old)
+        self.remove(old)
+        head.layout()
 
     def write_power(self, head: CountLine, dims: int):
         self.play(*head.open_with(self.power(dims)), run_time=POWER_SECONDS)
@@ -254,7 +260,7 @@ class SamplingGrid3d(ThemedScene):
     def lattice(self) -> VGroup:
         """LAYERS VMobjects, far to near, re-filled from the camera every frame."""
         t = self.theme
-        far = mix(t.background, t.data, FAR_INK)
+        far = mix(t.background, t.data, contrast_mix(t.background, t.data, FAR_CONTRAST))
         layers = VGroup(*(
             VMobject(stroke_width=0, fill_opacity=1.0,
                      fill_color=ManimColor.from_rgb(mix(far, t.data, (k + 0.5) / LAYERS)))
@@ -304,17 +310,36 @@ class SamplingGrid3d(ThemedScene):
         return edges
 
     def place_floor_labels(self, axes: Axes3D) -> Axes3D:
-        """Each axis's label beside its middle number (0.5), LABEL_OUT from it (after Axes3D's
-        own placing): w1's to its left, towards the axis's unnumbered start; w2's to its right,
+        """Each axis's label by its middle number (0.5) (after Axes3D's own placing): w1's out
+        past its numbers, between its unnumbered start and its 0.5 (W1_AT), off the number's
+        row; w2's right of its number, LABEL_OUT from it,
         W2_DROP of its height below the number's row (w2's axis rises to the right: on the row,
         the label came within 24 px of w2's 1.0 as the camera passed the cube's corner); w3's
         left of its axis, on the row of its 0.5 (above the axis's top it rose into the count
-        line as the camera turned the axis's corner away)."""
+        line as the camera turned the axis's corner away), LABEL_OUT left of it. The upright
+        axis's numbers stand UPRIGHT_OUT further left of it than Axes3D puts them."""
         mid = 0.5 * (LOW + HIGH)
+        view = axes.view
+        y_edge, _, (cx, cy) = axes.edges()
+        for num in axes.numbers[2]:  # the upright axis's numbers further out, left
+            num.shift(LEFT * UPRIGHT_OUT)
         for axis in range(3):
             num = axes.numbers[axis][list(axes.ticks[axis]).index(mid)]
             label = axes.labels[axis]
-            if axis == 1:
+            if axis == 0:
+                # out from its axis as far as its numbers' far side and W1_OUT past it, at W1_AT
+                # along the axis, between its unnumbered start and its 0.5: never on the row of
+                # a number (beside its 0.5, "w1 0.5" read as one)
+                tick = view.p(mid, y_edge, LOW)
+                out = num.get_center() - tick
+                out[2] = 0.0
+                out = out / np.linalg.norm(out)
+                reach = float(np.linalg.norm(num.get_center() - tick)) + 0.5 * (
+                    abs(out[0]) * num.width + abs(out[1]) * num.height)
+                label.move_to(view.p(W1_AT, y_edge, LOW) + out * (
+                    reach + W1_OUT + 0.5 * (abs(out[0]) * label.width
+                                            + abs(out[1]) * label.height)))
+            elif axis == 1:
                 label.next_to(num, RIGHT, buff=LABEL_OUT).shift(DOWN * W2_DROP * label.height)
             else:
                 label.next_to(num, LEFT, buff=LABEL_OUT)
@@ -327,15 +352,19 @@ class SamplingGrid3d(ThemedScene):
     def record(self, dims: int, head: CountLine, drawn: np.ndarray):
         self.stages.append((dims, head.count.get_value(), drawn))
 
-    def drawn_2d(self) -> np.ndarray:
-        return np.array([self.ax2.p2c(c) for c in self.dots2.drawn()]).reshape(-1, 2)
+    def drawn_2d(self, raised: float = 0.0) -> np.ndarray:
+        """The square's guesses drawn now, as (w1, w2); `raised`: how far (scene units) the
+        line of one weight stands above its place at the square's foot."""
+        return np.array([self.ax2.p2c(c - [0.0, raised, 0.0])
+                         for c in self.dots2.drawn()]).reshape(-1, 2)
 
     # -- sections ------------------------------------------------------------------
 
     def section_line(self):
         """One weight: its 10 guesses appear one by one along w1, counted."""
         t = self.theme
-        title = self.text("One more weight: ten times the guesses", 32).to_edge(UP, buff=0.5)
+        title = self.text("One more weight: ten times the guesses", 32).to_edge(
+            UP, buff=TITLE_BUFF)
         self.title = title
         ax = themed_axes(t, [LOW, HIGH, 0.5], [LOW, HIGH, 0.5], SIDE_2D, SIDE_2D, "w_1")
         # w2 at its axis's top, left of its last tick number; the one 0 of both axes at their
@@ -360,6 +389,14 @@ class SamplingGrid3d(ThemedScene):
         self.dots2.centres[..., 1] -= self.lift
         self.zero_corner = zero.get_center().copy()
         zero.set_x(ax.c2p(LOW, LOW)[0])
+        # the one weight's line at the height of the square's middle, where the square will
+        # grow (at the square's foot it left the frame empty above it); it comes down to the
+        # foot as the second axis comes
+        self.line_parts = (ax.x_axis, ax.labels[0])
+        for m in (*self.line_parts, zero):
+            m.shift(UP * LINE_RAISE)
+        self.dots2.shapes[..., 1] += LINE_RAISE
+        self.dots2.centres[..., 1] += LINE_RAISE
         self.ax2, self.frame2, self.w2_label, self.zero = ax, frame, w2, zero
         self.head2 = self.head(1, CENTRE_X_2D)
         self.play(FadeIn(title), run_time=0.6)
@@ -375,25 +412,28 @@ class SamplingGrid3d(ThemedScene):
         self.play(*counted(self.dots2, lambda m, a: m.show_first(a * BINS), self.head2,
                            lambda a: int(round(a * BINS))),
                   run_time=STEP_SECONDS[1], rate_func=linear)
-        self.record(1, self.head2, self.drawn_2d())
+        self.record(1, self.head2, self.drawn_2d(LINE_RAISE))
         self.write_power(self.head2, 1)
         self.wait(0.2)
 
     def section_square(self):
         """Two weights: copies of the line rise out of it, one after another, into the square."""
-        self.play(*self.reword(self.head2, self.weights(2)), run_time=0.9)
-        self.reworded()
+        self.reword(self.head2, self.weights(2))
         shapes, centres = self.dots2.shapes.copy(), self.dots2.centres.copy()
 
         def lift(m, alpha):
-            up = self.lift * smooth(alpha)
+            up = (self.lift - LINE_RAISE) * smooth(alpha)
             m.shapes = shapes + [0.0, up, 0.0]
             m.centres = centres + [0.0, up, 0.0]
             m.show_first(BINS)
 
-        self.play(Create(self.ax2.y_axis), FadeIn(self.w2_label), Create(self.frame2),
+        # one change at a time: the line comes down to the square's foot, then the second
+        # axis and the square's frame are drawn up from it
+        self.play(*(m.animate.shift(DOWN * LINE_RAISE) for m in self.line_parts),
                   UpdateFromAlphaFunc(self.dots2, lift),
                   self.zero.animate.move_to(self.zero_corner), run_time=0.8)
+        self.play(Create(self.ax2.y_axis), FadeIn(self.w2_label), Create(self.frame2),
+                  run_time=0.8)
 
         def rows(a):
             return 1 + stepwise(a, BINS - 1)
@@ -415,19 +455,21 @@ class SamplingGrid3d(ThemedScene):
         drawn = self.axes3.update_from_view  # its updater's and fade_in's: the labels after it
         self.axes3.update_from_view = lambda: self.place_floor_labels(drawn())
         self.axes3.update_from_view()
-        # the axes' words over the copy as it flies past the upright axis, each on a halo of
-        # the page colour (a casing), so they read as the guesses pass under them
+        # the axes' words over the lattice's guesses, each on a halo of the page colour (a
+        # casing), so they read as the guesses pass under them
         for word in self.axis_words():
             word.set_stroke(t.background, width=WORD_CASING, background=True).set_z_index(3)
-        self.head3 = self.head(3, CUBE_CENTER[0])  # the cube is empty: 0 guesses
-        # the box comes with its labelled axes
-        self.play(Create(self.edges), self.axes3.fade_in(), FadeIn(self.head3), run_time=1.2)
+        self.head3 = self.head(3, CUBE_CENTER[0])
+        # one change at a time: the empty box; the square's copy flies into its floor (nothing
+        # written yet on its way, so it passes over no word and no count stands beside a copy
+        # in flight); then the box's labelled axes, and its count, 100, once the copy has landed
+        self.play(Create(self.edges), run_time=0.8)
         self.fly_to_floor()
         self.layers = self.lattice()
-        self.play(FadeIn(self.layers), self.flying.animate.set_opacity(0.0),
-                  *(tracker.animate.set_value(1.0) for tracker, _ in self.making_way.values()),
-                  run_time=0.6)
+        self.play(FadeIn(self.layers), self.flying.animate.set_opacity(0.0), run_time=0.4)
         self.remove(self.flying)
+        self.head3.set_opacity(1.0).layout()
+        self.play(self.axes3.fade_in(), FadeIn(self.head3), run_time=0.8)
         self.caption_next()
 
         def planes(a):  # one steady rise: each copy leaves the one before as it settles
@@ -444,10 +486,10 @@ class SamplingGrid3d(ThemedScene):
         guess of the copy shows once past the square's right edge, EMERGE) and goes, in one
         smooth move, straight to the cube's floor (w3 at its first value), taking the floor's
         perspective on the way: each guess on a curve that comes down into the box (ARRIVE), so
-        that it lands inside it; the axes' words it passes stay, over it. The cube's count stays
-        at 0 while the copy flies and shows its 100 guesses once it has landed. Each change of
-        the count is recorded in self.landings as (count shown, guesses landed, in weight
-        coordinates); self.flight keeps the animations."""
+        that it lands inside it; no axis is written yet. The cube's count, unseen while the copy
+        flies, stays at 0 and reads its 100 guesses once it has landed (then it is shown).
+        Each change of the count is recorded in self.landings as (count shown, guesses landed,
+        in weight coordinates); self.flight keeps the animations."""
         self.planes.set_value(1.0)
         floor, _ = self.lattice_points()
         unit = Circle(radius=1.0).points
@@ -504,17 +546,17 @@ class SamplingGrid3d(ThemedScene):
             self.landed = on if alpha >= 1.0 else np.zeros((0, 3))
             return group
 
-        def count(line, alpha):  # the copy counted once it has landed
-            line.show_count(len(self.landed))
+        def count(line, alpha):  # the copy counted once it has landed (shown after)
+            line.show_count(len(self.landed)).set_opacity(0.0)
             if not self.landings or self.landings[-1][0] != len(self.landed):
                 self.landings.append((line.count.get_value(), self.landed))
 
-        # the axes' numbers stay: the copy passes under them, each on its halo
         self.axes3.update_from_view()
-        self.making_way = {}
 
         self.flight = [UpdateFromAlphaFunc(flying, place),
                        UpdateFromAlphaFunc(self.head3, count)]
+        # the count kept, unseen, while the copy flies: it is shown once the copy has landed
+        self.shown_in_flight = set(self.mobjects)
         self.play(*self.flight, run_time=FLIGHT_SECONDS, rate_func=linear)
         self.record(3, self.head3, self.landings[-1][1])
 
