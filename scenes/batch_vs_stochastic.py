@@ -4,19 +4,21 @@ ValueTracker of the step index.
 
 The runs are gdcore's races.run_batch_race(races.BATCH_RACE) (the same start, rate, steps and seed
 for the three batch sizes), the paths of figures/batch_vs_stochastic.py, in the same colours
-(theme.batch). The three runs step together: the first steps one at a time at a readable pace,
-then faster. The full-batch path, smooth, is drawn whole in its colour, wider, on a casing; on the
-two sampled maps the run's last TAIL steps are drawn in its colour on a casing and its older steps,
-thinner, fade towards the page with their age, so the direction and the progress of the moment
-read while the whole path stays seen. The chart draws, as the still, gdcore's J at each step
-averaged over the seeds of races.BATCH_SUMMARY (races.seed_mean_costs), light and thin, and its
-running mean (races.smoothed_costs) bold over it, each run named on the chart in ink beside a
-stroke of its colour: every seed starts at one point, so the three curves start at one J. What is
-a seed and what a mean is said once, in the header. The least cost J* is a dotted level in ink
-(the minimum's green is a kin of the mini-batch's), written as the still writes it
-(numbers.cost). At the end, each run's mean over the last steps (races.settled_costs) is written
-in ink right of the chart, keyed by a short stroke of the run's colour at the chart's edge, clear
-of the data. The chart's cost axis is named J, beside its own axis.
+(theme.batch), each named over its map beside a stroke of its colour. The three runs step
+together: the first steps one at a time at a readable pace, then faster. The full-batch path,
+smooth, is drawn whole in its colour, wider, on a casing; on the two sampled maps the run's last
+TAIL steps are drawn in its colour on a casing, a dot on each of their points, and its older
+steps, thinner, fade towards the page with their age, so the direction and the progress of the
+moment read while the whole path stays seen. The chart draws each map's own run, its J at each
+step (seed 0: the moving dot's curve), thin in its colour, and in the same colour, bold, the
+fair comparison: J at each step averaged over the seeds of races.BATCH_SUMMARY and smoothed
+(races.smoothed_costs); a key in one row over the chart names the two kinds of curve. Every run
+starts at one point, so the curves start at one J. The least cost J* is a dotted level in ink
+(the minimum's green is a kin of the mini-batch's), named with its number on its line, at the
+left, as the still writes it (numbers.cost). At the end, each run's mean over the last steps
+(races.settled_costs) is written in ink right of the chart, keyed by a short stroke of the
+run's colour at the chart's edge, clear of the data. The chart's cost axis is named J, beside
+its own axis, numbered 0.001 to 1.
 Render alone with: manim -ql scenes/batch_vs_stochastic.py BatchVsStochastic
 """
 
@@ -29,6 +31,7 @@ from manim import (
     UP,
     Circle,
     Create,
+    Dot,
     FadeIn,
     Line,
     ManimColor,
@@ -36,6 +39,7 @@ from manim import (
     ValueTracker,
     VGroup,
     Write,
+    config,
     linear,
 )
 
@@ -53,21 +57,28 @@ from gdviz.manim_blocks import (
     map_axes,
     step_of,
 )
-from gdviz.manim_theme import ThemedScene, sections, styled_line
+from gdviz.manim_theme import TICK_SIZE, ThemedScene, sections, styled_line
 from gdviz.race_plot import batch_colors
 
 RACE = races.BATCH_RACE
 SUMMARY = races.BATCH_SUMMARY
 #: Where the step tracker pauses, and the seconds each stretch takes: the first steps one at a
 #: time (0.6 s each, a jump of the sampled runs can be followed), then faster, then fastest.
-STOPS = ((10, 6.0), (60, 6.0), (RACE.steps, 9.0))
-#: Decades of the cost axis: J* ≈ 0.009 at the bottom, the seeds' largest mean (≈ 1.8) inside.
-Y_EXP = (-3, 1)
+STOPS = ((16, 9.6), (60, 4.4), (RACE.steps, 5.0))
+#: The cost axis, log: from 0.001 (J* ≈ 0.009 in the bottom decade) to 10^0.7 ≈ 5, over the
+#: seed-0 runs' highest jump (4.15), ticked and numbered 0.001, 0.01, 0.1 and 1 (as decimals:
+#: a power's exponent was 7 px tall), no decade without data.
+Y_EXP = (-3, 0.7)
+#: The decades ticked on the cost axis.
+Y_TICKS = (-3, -2, -1, 0)
 #: Stroke width of the sampled runs' recent steps (about 1.5 px at 480p): thin, the same for
 #: the two; their older steps thinner still (OLD_WIDTH, under a pixel), so that hundreds of
 #: jumps on the valley floor stay a web of lines, never a blot over the moment's steps.
-WIDTH = 2.5
+WIDTH = 3.0
 OLD_WIDTH = 1.3
+#: Each of the last TAIL steps marked by a dot on its point (radius, scene units): a jump reads
+#: as a step from a point to the next, never one stroke retraced.
+STEP_DOT = 0.035
 #: The full-batch path, smooth, is drawn whole in its colour, wider (about 2.4 px at 480p), on a
 #: casing: it would fade into the map's level lines, and nothing on it needs the fade's age.
 FULL_WIDTH = 4.0
@@ -76,33 +87,40 @@ FULL_WIDTH = 4.0
 #: page to the run's colour (all opaque: a see-through colour loses its contrast with the map).
 TAIL = 8
 AGES = (30, 0)
-FADE = (0.6, 0.35)
+FADE = (0.5, 0.27)
 #: The settled costs, which span a decade, and J* are written as the still writes them, to three
 #: significant figures (settled_text: 0.133, 0.0736, 0.0235; J* 0.00903).
 #: The house margin: nothing closer to the frame's edge (24 px at 480p).
 MARGIN = 0.4
+#: The header (title) stands further in than the house margin: at the margin it read as cut.
+HEADER_MARGIN = 0.48
 #: The least gap between two end values written at the right of the chart.
-VALUE_GAP = 0.08
+VALUE_GAP = 0.14
 #: How far right of the chart's last step the end values stand: clear of the t axis label, which
 #: their head (under them) would otherwise touch.
 VALUE_X = 0.7
 #: Map size (scene units) and the x of each map's centre: the three paths side by side are what
 #: the video compares, so the maps take most of the frame, the chart under them the rest.
-MAP_W, MAP_H = 3.45, 2.55
+MAP_W, MAP_H = 3.1, 2.3
 MAP_X = (-4.02, 0.42, 4.86)
 MAP_Y = 1.2
 #: The least gap between the title's row and the map labels under it.
 HEADER_GAP = 0.25
-#: The seed means at each step, thin and light (RAW_FADE of the way from the page to the run's
-#: colour) under their running mean, bold.
-RAW_WIDTH, RAW_FADE = 1.2, 0.45
+#: The key's row stands this far over the chart's top, under the maps' tick numbers.
+KEY_GAP = 0.1
+#: Each run's own J per step (seed 0, the run on its map: the ball's curve), thin in the run's
+#: colour, under the mean over the seeds (smoothed), bold: the two named in the key.
+RAW_WIDTH = 1.3
 MEAN_WIDTHS = (3.5, 3.0, 3.0)
 #: In the dark theme the sampled runs' older steps fade less and lie on a thin casing: faded
 #: towards the near-black page they sank into the dark map.
 DARK_FADE = (0.85, 0.65)
 #: The chart's size and centre.
 CHART_W, CHART_H = 8.0, 2.0
-CHART_X, CHART_Y = -1.65, -2.2
+CHART_X, CHART_Y = -1.65, -2.3
+#: Seconds the end values are held before their head comes in, and after: more than 4 s on
+#: screen in all, never more than 2 s without a change.
+END_HOLDS = (1.2, 1.9)
 
 
 def settled_text(v: float, medium: str = "latex") -> str:
@@ -110,6 +128,36 @@ def settled_text(v: float, medium: str = "latex") -> str:
     numbers.cost, three significant figures (0.133, 0.0736, 0.0235; J* 0.00903), in `medium`
     (text or latex)."""
     return numbers.cost(v, medium)
+
+
+class StepDots(VGroup):
+    """A dot on each of a run's last TAIL + 1 points reached (whole steps up to the tracker's),
+    on a casing of the page colour: the steps of the moment read as jumps between points."""
+
+    def __init__(self, ax, points, tracker, color, theme, radius: float = STEP_DOT):
+        self.ax, self.path, self.tracker = ax, np.asarray(points, dtype=float), tracker
+        dots = [Dot(ORIGIN, radius=radius, color=color).set_stroke(theme.background, 1.5,
+                                                                  background=True)
+                for _ in range(TAIL + 1)]
+        super().__init__(*dots)
+        self._redraw()
+        self.add_updater(lambda m: m._redraw())
+
+    def reached(self) -> np.ndarray:
+        """The points of the last TAIL + 1 whole steps reached at the tracker's value."""
+        k = step_of(self.tracker, len(self.path) - 1)
+        return self.path[max(0, k - TAIL):k + 1]
+
+    def _redraw(self):
+        pts = self.reached()
+        for i, dot in enumerate(self.submobjects):
+            if i < len(pts):
+                dot.move_to(self.ax.c2p(*pts[i])).set_fill(opacity=1)
+                dot.set_stroke(opacity=1, background=True)
+            else:
+                dot.move_to(self.ax.c2p(*pts[-1])).set_fill(opacity=0)
+                dot.set_stroke(opacity=0, background=True)
+        return self
 
 
 class BatchVsStochastic(ThemedScene):
@@ -126,8 +174,8 @@ class BatchVsStochastic(ThemedScene):
                         "full-batch path runs smoothly, the other two jitter.",
                         f"Faster, to step {numbers.count(RACE.steps)}: all three reach the "
                         f"valley floor, the sampled runs still jumping about on it. The chart "
-                        f"shows J per step, averaged over {numbers.count(len(SUMMARY.seeds))} "
-                        f"seeds."),
+                        f"shows J per step: each map's run thin, the mean of "
+                        f"{numbers.count(len(SUMMARY.seeds))} seeds bold."),
             "compare": f"Mean J of the last {numbers.count(SUMMARY.last_steps)} steps: "
                        f"{', '.join(levels)}; minimum {settled_text(j_star, 'text')}.",
         }
@@ -185,99 +233,105 @@ class BatchVsStochastic(ThemedScene):
             if dark:
                 for layer in layers:
                     cased(layer, t, 0.5)
-            # the last TAIL steps in the run's colour, on a casing
+            # the last TAIL steps in the run's colour, on a casing, a dot on each point
             tail = cased(Trail(ax, pts, self.step, color=c, stroke_width=WIDTH, tail=TAIL), t,
                          1.0)
         tail.set_z_index(4)
+        dots = StepDots(ax, pts, self.step, c, t).set_z_index(4.2) if i else VGroup()
         dot = cased(head_dot(tail, c, radius=0.08), t).set_stroke(t.background, width=1.5)
         dot.set_z_index(5)
-        label = self.text(name, 24, t.text).next_to(img, UP, buff=0.14)
+        # the run named over its map in ink, beside a stroke of its colour: the key of the
+        # chart's curves of that colour too
+        label = self.text(name, 24, t.text)
+        swatch = Line(ORIGIN, 0.35 * RIGHT, color=c, stroke_width=4)
+        named = VGroup(swatch, label).arrange(RIGHT, buff=0.1).next_to(img, UP, buff=0.14)
+        swatch.match_y(label)
+        # the widest (the last map's) kept inside the margin
+        named.shift(min(0.0, config.frame_width / 2 - MARGIN - named.get_right()[0]) * RIGHT)
         return {"ax": ax, "img": img, "star": star, "start": start, "layers": layers,
-                "tail": tail, "dot": dot, "label": label}
+                "tail": tail, "dot": dot, "steps": dots, "label": label, "swatch": swatch}
 
     def build_cost(self):
         t = self.theme
         plot = LossPlot(t, self.step, (0, RACE.steps, 50), Y_EXP, CHART_W, CHART_H,
                         x_label=None, y_label=None)
         plot.ax.move_to(np.array([CHART_X, CHART_Y, 0]))
+        # the decades numbered as decimals (1, 0.1, 0.01, 0.001) at the house's tick size, in
+        # the places of Manim's powers
+        labels = plot.ax.y_axis.labels
+        for i, num in enumerate(labels.submobjects):
+            k = round(float(np.log10(plot.ax.y_axis.p2n(num.get_center()))))
+            labels.submobjects[i] = self.tex(f"{10.0 ** k:.{max(0, -k)}f}", TICK_SIZE,
+                                             t.text).move_to(num).align_to(num, RIGHT)
         # the cost axis named J (the symbol, as every video's curve of J per step), set once
         # the chart is placed (centred with it, the label would move the chart down): beside
-        # its own axis, left of the tick numbers at the axis's middle (over them it stood in
-        # the maps' tick row and read as one of their numbers)
+        # its own axis, left of the tick numbers at the axis's middle, clear of them
         ticks = VGroup(*plot.ax.y_axis.labels)
-        name = self.tex("J", 30).next_to(ticks, LEFT, buff=0.15)
+        name = self.tex("J", 30).next_to(ticks, LEFT, buff=0.22)
         name.set_y(plot.c2p(0, 10.0 ** (0.5 * sum(Y_EXP)))[1])
         plot.ax.labels = VGroup(name)
         plot.ax.add(plot.ax.labels)
         lt = self.tex("t", 30).next_to(plot.c2p(RACE.steps, 10.0 ** Y_EXP[0]), RIGHT, buff=0.2)
         plot.ax.add(lt)
-        # each run: the seed mean at each step thin and light, its running mean bold over it
-        # (the full batch's, smooth, on top), on casings of the page colour
+        # each run: its own J per step (seed 0, the run on its map, the ball's curve) thin in
+        # its colour, and the seeds' mean, smoothed, bold over it (the full batch's on top), on
+        # casings of the page colour
         smooth = races.smoothed_costs(RACE, SUMMARY)
         self.raw_curves, self.curves = {}, {}
-        for i, (name, mean) in enumerate(self.means.items()):
+        for i, name in enumerate(self.means):
             c = self.colors[name]
-            raw = plot.curve(mean, ManimColor(mix(t.background, c, RAW_FADE)),
-                             stroke_width=RAW_WIDTH)
+            raw = plot.curve(self.runs[name].losses, c, stroke_width=RAW_WIDTH)
             self.raw_curves[name] = raw.set_z_index(3 - 0.1 * i)
             curve = plot.curve(smooth[name], c, stroke_width=MEAN_WIDTHS[i])
             self.curves[name] = cased(curve, t, 1.2).set_z_index(6 - i)
         # J*, the least cost: dotted in ink (the minimum's green is a kin of the mini-batch's),
-        # named on the line at its left, its number in the column of end values (the still's)
+        # named with its number on the line at its left, under it in the chart's empty bottom
+        # decade (over it the curves falling towards J* would cross the words), apart from the
+        # runs' means at the right
         best = styled_line("reference", plot.c2p(0, self.j_star),
                            plot.c2p(RACE.steps, self.j_star), t.text, 2.5)
         self.j_line = best
-        words = self.mixed("minimum $J^*$", 24, t.text)
+        words = self.mixed(f"minimum $J^* = {settled_text(self.j_star)}$", 24, t.text)
         p = plot.c2p(4, self.j_star)
-        # under its dotted level, in the chart's empty bottom decade: over it, the curves
-        # falling towards J* would cross it
         words.next_to(p, DOWN, buff=0.08).align_to(p, LEFT)
         self.j_label = words
-        self.j_value = self.tex(settled_text(self.j_star), 28, t.text)
-        self.j_value.move_to(plot.c2p(RACE.steps, self.j_star))
-        self.j_value.set_x(plot.c2p(RACE.steps, 1.0)[0] + VALUE_X, direction=LEFT)
-        # the runs named on the chart, in ink beside a stroke of their colour, in its top
-        # decade (every curve has fallen below J = 1 there)
-        entries = []
-        for name in self.means:
-            stroke = Line(ORIGIN, 0.35 * RIGHT, color=self.colors[name], stroke_width=4)
-            entries.append(VGroup(stroke, self.text(name.split(" (")[0], 24, t.text))
-                           .arrange(RIGHT, buff=0.1))
-        key = VGroup(*entries).arrange(RIGHT, buff=0.35)
-        corner = plot.c2p(RACE.steps, 10.0 ** Y_EXP[1])
-        key.next_to(corner, DOWN + LEFT, buff=0.05)
-        self.key = key
-        return plot, VGroup(best, self.j_label, self.j_value)
+        # the two kinds of curve named in one row over the chart, each beside a stroke in ink
+        # of its width (the runs' colours are keyed over their maps)
+        kinds = VGroup(*(
+            VGroup(Line(ORIGIN, 0.35 * RIGHT, color=t.text, stroke_width=w),
+                   self.text(words_, 24, t.text)).arrange(RIGHT, buff=0.1)
+            for w, words_ in ((RAW_WIDTH, f"seed {RACE.seed}, as on the maps"),
+                              (MEAN_WIDTHS[1], f"mean of {len(SUMMARY.seeds)} seeds"))))
+        kinds.arrange(RIGHT, buff=0.5)
+        top = plot.c2p(0, 10.0 ** Y_EXP[1])
+        kinds.next_to(top, UP, buff=KEY_GAP).align_to(top, LEFT)
+        self.key = kinds
+        return plot, VGroup(best, self.j_label)
 
     # -- sections ----------------------------------------------------------------------
 
     def section_setup(self):
-        t = self.theme
         (m0, m1), (b0, b1) = RACE.window
         self.grid = regression.cost_grid(self.x, self.y, (m0, m1), (b0, b1), size=300)
         title = self.text("Full batch, mini-batch, single sample", 32)
-        title.to_corner(UP + LEFT, buff=MARGIN)
-        # what a seed is and what a mean, said once: the maps one seed's paths, the chart the
-        # mean of all the seeds
-        seeds = self.text(f"maps: seed {RACE.seed}; chart: mean of {len(SUMMARY.seeds)} seeds",
-                          24, t.muted)
-        seeds.to_corner(UP + RIGHT, buff=MARGIN).align_to(title, DOWN)
-        # the step counter and the rate right of the chart, over the column of its end values
+        title.to_corner(UP + LEFT, buff=HEADER_MARGIN)
+        # the step counter and the rate
         rate = self.tex(rf"\alpha = {RACE.lr:g}", 30)
         step_read, _ = live_readout("t", self.shown_step, 0, 30)
         room = self.tex(str(RACE.steps), 30).width - step_read[1].width
         info = VGroup(step_read, rate).arrange(RIGHT, buff=0.45 + room, aligned_edge=DOWN)
-        self.title, self.seeds, self.info, self.step_read = title, seeds, info, step_read
+        self.title, self.info, self.step_read = title, info, step_read
         self.maps = [self.build_map(i, name) for i, name in enumerate(self.runs)]
         plot, best = self.cost = self.build_cost()
-        info.next_to(plot.c2p(RACE.steps, 10.0 ** Y_EXP[1]), RIGHT, buff=VALUE_X)
-        info.align_to(plot.c2p(RACE.steps, 10.0 ** Y_EXP[1]), UP)
+        # the step and the rate, the state of all three maps, in the header's right
+        info.to_corner(UP + RIGHT, buff=HEADER_MARGIN).align_to(title, DOWN)
 
-        self.play(Write(title), FadeIn(seeds), run_time=1.0)
+        self.play(Write(title), run_time=1.0)
         self.play(*(FadeIn(m[k]) for m in self.maps
-                    for k in ("img", "ax", "label", "star", "start")), run_time=1.2)
+                    for k in ("img", "ax", "label", "swatch", "star", "start")), run_time=1.2)
         self.play(Create(plot.ax), FadeIn(best), FadeIn(self.key), FadeIn(info), run_time=1.0)
-        self.play(*(FadeIn(m[k]) for m in self.maps for k in ("layers", "tail", "dot")),
+        self.play(*(FadeIn(m[k]) for m in self.maps
+                    for k in ("layers", "tail", "steps", "dot")),
                   *(FadeIn(c) for c in [*self.raw_curves.values(), *self.curves.values()]),
                   run_time=0.6)
 
@@ -305,8 +359,9 @@ class BatchVsStochastic(ThemedScene):
             num = self.tex(settled_text(v, "latex"), 28, t.text)
             num.move_to(plot.c2p(RACE.steps, v)).set_x(right + VALUE_X, direction=LEFT)
             self.values.add(num)
-        # numbers too close to read apart are pushed apart (in their order, J* below them)
-        column = [self.j_value, *self.values]
+        # numbers too close to read apart are pushed apart, in their order (J* is not among
+        # them: it is named on its own line, at the left)
+        column = list(self.values)
         order = np.argsort([n.get_y() for n in column])
         for lo, hi in zip(order, order[1:]):
             low, high = column[lo], column[hi]
@@ -323,8 +378,11 @@ class BatchVsStochastic(ThemedScene):
         head.arrange(DOWN, buff=0.04, aligned_edge=LEFT)
         head.next_to(self.values, RIGHT, buff=0.25)
         self.values_head = head
-        self.play(FadeIn(self.values), FadeIn(self.leaders), FadeIn(head), run_time=0.8)
-        self.wait(1.6)  # the last hold: under the 2 s of stillness the rules allow
+        # the numbers, then what they are: on screen more than 4 s in all, never 2 s still
+        self.play(FadeIn(self.values), FadeIn(self.leaders), run_time=0.8)
+        self.wait(END_HOLDS[0])
+        self.play(FadeIn(head), run_time=0.7)
+        self.wait(END_HOLDS[1])
 
     SECTIONS = sections(section_setup, section_descent, section_compare)
 

@@ -34,7 +34,6 @@ from gdcore import local_minima
 from gdviz import equations, numbers
 from gdviz.manim_blocks import live_readout, map_axes, step_of
 from gdviz.manim_theme import ThemedScene, sections
-from gdviz.staging import roll
 
 EXP = local_minima.LOCAL_MINIMA
 #: The loss window of the picture: ticks 0 … 6 (the cost is positive), room below the deepest
@@ -47,19 +46,17 @@ W_SAMPLES = np.linspace(*EXP.surface.window[0], 600)
 #: about the deepest minimum are under 0.1 in w by then).
 PLAIN_SHOWN = 24
 MOMENTUM_SHOWN = 60
-#: How far the title rises as it rolls over to the exception (scene units): more than its
-#: height, so the leaving title and the arriving one are never drawn over each other.
-TITLE_ROLL = 0.45
 BALL_RADIUS = 0.13
 #: The momentum ball (and its legend dot) is larger than plain descent's: the two read apart by
-#: size as well as colour (the light theme's green and navy are both dark).
-MOMENTUM_BALL = 1.35 * BALL_RADIUS
+#: size as well as colour (the light theme's green and navy are both dark), and where it stops
+#: under plain balls its rim shows round them.
+MOMENTUM_BALL = 1.6 * BALL_RADIUS
 #: Tick numbers at least 12 px tall at 480p.
 TICK_SIZE = 34
 #: The plot's size and centre (Manim units): as large as the title, equation and a 0.4-unit margin
 #: leave, so that the escape needs no zoom.
-PLOT_SIZE = (11.6, 4.8)
-PLOT_AT = np.array([0.6, -0.35, 0.0])
+PLOT_SIZE = (11.6, 4.5)
+PLOT_AT = np.array([0.6, -0.5, 0.0])
 #: The escape's steps (from two before to six after) take ESCAPE_TIME s, the set-up's 1.6 s.
 ESCAPE_TIME = 7.0
 #: Size of the legend's maths and of the momentum equation (the key idea: never smaller).
@@ -72,8 +69,11 @@ DEPTH_BUFF = 0.3
 RING_GAP = 0.07
 #: Seconds a sentence stays on screen, fully shown, before anything else changes.
 READ_HOLD = 1.8
-#: The title of the momentum act: the first one's claim with its exception.
-MOMENTUM_TITLE = "Where a ball starts decides where it stops, unless momentum carries it on"
+#: The title, and the line that extends it in the momentum act: the claim, then its exception.
+TITLE = "Local minima: where a ball starts decides where it stops"
+MOMENTUM_TITLE = "unless momentum carries it on"
+#: The takeaway of the plain act, in ink, and the size of its words.
+NOTE_SIZE = 28
 
 
 def ball_point(traj, s: float) -> np.ndarray:
@@ -166,7 +166,7 @@ class LocalMinima(ThemedScene):
 
     def section_curve(self):
         t = self.theme
-        title = self.text("Local minima: where a ball starts decides where it stops", 32)
+        title = self.text(TITLE, 32)
         title.to_edge(UP, buff=0.4)
         (lo, hi), = EXP.surface.window
         ax = map_axes(t, [lo, hi, 1], [*F_RANGE, 1], *PLOT_SIZE, "w", "J(w)",
@@ -178,8 +178,8 @@ class LocalMinima(ThemedScene):
         curve.set_points_as_corners([ax.c2p(w, f) for w, f in
                                      zip(W_SAMPLES, self.surface(W_SAMPLES))])
         self.ax, self.curve, self.title = ax, curve, title
-        self.play(Write(title))
-        self.play(Create(ax), run_time=1.2)
+        # the title and the axes come in together: no opening of letters alone
+        self.play(FadeIn(title), Create(ax), run_time=1.2)
         self.play(Create(curve), run_time=1.8)
         self.wait(0.4)
 
@@ -221,8 +221,9 @@ class LocalMinima(ThemedScene):
             lab = self.tex(rf"J = {numbers.latex(f, 2)}", 30, c)
             lab.next_to(ax.c2p(m, f), DOWN, buff=DEPTH_BUFF)
             self.min_labels.add(lab)
-        note = VGroup(self.text("each ball stops in", 24, t.muted),
-                      self.text("the minimum of its basin", 24, t.muted)).arrange(DOWN, buff=0.08)
+        note = VGroup(self.text("each ball stops in", NOTE_SIZE, t.text),
+                      self.text("the minimum of its basin", NOTE_SIZE, t.text))
+        note.arrange(DOWN, buff=0.08)
         note.move_to(ax.c2p(-2.15, 0.15))
         self.note = note
         # balls that stop on one spot read as one: the spot says how many stopped there, in
@@ -255,34 +256,38 @@ class LocalMinima(ThemedScene):
         own = int(np.argmin(np.abs(self.minima - keep_w)))
         stall_note.arrange(DOWN, buff=0.08).next_to(self.min_labels[own], DOWN, buff=0.15)
         stall_note.set_x(keep.get_x())
-        # one change at a time: the sentence leaves; the other balls, their trails and the
-        # depths of their minima dim to ghosts; then the stalled ball is pointed out
-        self.play(FadeOut(self.note), run_time=0.6)
+        # one change at a time, the sentence still read meanwhile: the other balls' trails go;
+        # the other balls and the depths of their minima dim to ghosts (towards the muted ink,
+        # text at full opacity, legible on either page); the sentence leaves; then the stalled
+        # ball is pointed out
         dim = [lab for k, lab in enumerate(self.min_labels) if k != own] + [*self.shared]
-        # dimmed towards the muted ink (text at full opacity, legible on either page), the
-        # balls' trails faded away
         for m in others_marks:
             m.clear_updaters()
+        self.play(*(FadeOut(m) for m in others_marks), run_time=0.6)
         self.play(*(b.animate.set_fill(t.muted) for b in others),
-                  *(FadeOut(m) for m in others_marks),
                   *(r.animate.set_stroke(opacity=0.25) for r in rings),
-                  *(lab.animate.set_color(t.muted) for lab in dim), run_time=1.0)
+                  *(lab.animate.set_color(t.muted) for lab in dim), run_time=0.8)
+        self.play(FadeOut(self.note), run_time=0.6)
         self.play(Indicate(keep, color=t.opt("SGD"), scale_factor=1.4), run_time=1.0)
         self.play(FadeIn(stall_note), run_time=0.8)
         marks = StepMarks(ax, self.rolling, self.mstep, c)
-        ball = self.ball(self.rolling, self.mstep, c, MOMENTUM_BALL)
+        # under the plain balls: where it stops on them (two plain balls share the deepest
+        # minimum) they show on it, a grey dot in a blue ball, never hidden
+        ball = self.ball(self.rolling, self.mstep, c, MOMENTUM_BALL).set_z_index(3.8)
         key = self.mkey
         # gₜ defined where it is first shown, on the update's own line
         eq = self.tex(rf"{equations.tex_in('gradient', 'w')}, \quad "
                       rf"{equations.tex_in('momentum', 'w')}", EQUATION_TEX, t.text)
-        title = self.text(MOMENTUM_TITLE, 28).move_to(self.title)
-        eq.next_to(title, DOWN, buff=0.25)
-        self.momentum_eq = eq
-        # the title rolls over to the exception (never a frame without one, never one title's
-        # glyphs through the other's: they pass each other apart); then the legend, the
-        # formula, the ball and the counter reset in place, one at a time
-        self.play(*roll(self.title, title, rise=TITLE_ROLL), run_time=0.8)
-        self.title = title
+        # the title extended by its exception, on a line under it, the claim kept
+        more = self.text(MOMENTUM_TITLE, 30).next_to(self.title, DOWN, buff=0.1)
+        eq.next_to(more, DOWN, buff=0.2)
+        self.momentum_eq, self.title_more = eq, more
+        # the counter counts momentum's steps from here, and says so
+        whose = self.text("momentum step", 26).next_to(self.step_read, LEFT, buff=0.2)
+        whose.align_to(self.step_read, DOWN)
+        self.step_whose = whose
+        # then the legend, the formula, the ball and the counter reset in place, one at a time
+        self.play(Write(more), run_time=1.0)
         self.play(FadeIn(key), run_time=0.6)
         self.play(FadeIn(eq), run_time=0.8)
         self.momentum_on = True
@@ -290,7 +295,7 @@ class LocalMinima(ThemedScene):
         # on the other they read as neither); the stalled ball stays
         stalled_marks = self.marks[list(self.plain).index(stalled)]
         stalled_marks.clear_updaters()
-        self.play(FadeIn(ball), FadeOut(stalled_marks), run_time=0.8)
+        self.play(FadeIn(ball), FadeOut(stalled_marks), FadeIn(whose), run_time=0.8)
         self.add(marks)
         first, last = local_minima.escape(self.rolling, EXP)
         self.escape_steps = (first - 2, last + 6)
@@ -308,15 +313,21 @@ class LocalMinima(ThemedScene):
         roll_note = VGroup(self.text("momentum rolls on", 24, c),
                            self.text("to the deepest minimum", 24, c)).arrange(DOWN, buff=0.08)
         roll_note.move_to(ax.c2p(end - 0.45, self.rolling.losses[-1] + 2.7))
-        # the deepest minimum's depth now in the momentum colour; a ring round the ball (a pulse
-        # that grew the ball covered the depth under it and the count over it), then the
-        # sentence
+        # a ring round the ball (a pulse that grew the ball covered the depth under it and the
+        # count over it), the count now true (the plain balls show on the momentum ball, which
+        # lies under them), the depth back in ink (no new minimum: the plain balls' own);
+        # then the sentence
         deep = int(np.argmin(self.depths))
         ring = Circle(radius=MOMENTUM_BALL + RING_GAP, color=c, stroke_width=3)
         ring.move_to(ball).set_z_index(5)
         self.arrival_ring = ring
-        self.play(FadeIn(ring), self.min_labels[deep].animate.set_color(c).set_opacity(1),
-                  run_time=0.5)
+        n = sum(local_minima.settled_in(tr, EXP) == deep
+                for tr in [*self.plain.values(), self.rolling])
+        count = self.shared[0]
+        new = self.text(f"{numbers.count(n)} balls", 24, t.muted).move_to(count)
+        self.play(FadeIn(ring), FadeOut(count), FadeIn(new),
+                  self.min_labels[deep].animate.set_color(t.text), run_time=0.5)
+        self.shared = VGroup(new)
         self.play(FadeOut(ring), run_time=0.5)
         self.play(FadeIn(roll_note, shift=0.2 * DOWN), run_time=0.8)
         self.wait(1.4)

@@ -2,7 +2,7 @@
 
 import numpy as np
 from frames import rendered
-from manim import DOWN, LEFT, RIGHT, ManimColor, VGroup, config
+from manim import LEFT, RIGHT, ManimColor, VGroup, config
 
 from gdcore import races, regression
 from gdviz import numbers
@@ -12,15 +12,20 @@ from gdviz.manim_theme import MIN_TEXT_PX, digit_px
 from scenes.batch_vs_stochastic import (
     AGES,
     DARK_FADE,
+    END_HOLDS,
     FADE,
     FULL_WIDTH,
     HEADER_GAP,
+    HEADER_MARGIN,
     MARGIN,
+    MEAN_WIDTHS,
     OLD_WIDTH,
-    RAW_FADE,
+    RAW_WIDTH,
     STOPS,
     TAIL,
+    VALUE_GAP,
     WIDTH,
+    Y_EXP,
     BatchVsStochastic,
 )
 
@@ -46,6 +51,9 @@ def test_each_map_shows_only_its_run():
     for m, (name, tr) in zip(scene.maps, trs.items(), strict=True):
         ax, c = m["ax"], scene.colors[name]
         assert m["label"].original_text == name
+        # named over its map beside a stroke of its colour: the key of its chart curves too
+        assert m["swatch"].get_color() == ManimColor(c)
+        assert m["swatch"].get_right()[0] < m["label"].get_left()[0]
         # every path on this map is this run's, in this run's colour (or a fade of it)
         for trail in _trails(m):
             assert isinstance(trail, Trail) and trail.ax is ax
@@ -107,6 +115,13 @@ def test_steps_fade_with_age():
                                    atol=1e-9)
         # the younger the steps, the higher they lie and the nearer their colour is the run's
         assert whole.z_index < recent.z_index < m["tail"].z_index
+        # a dot on each point of the last TAIL steps, over their strokes
+        dots = m["steps"].update()
+        np.testing.assert_allclose(dots.reached(), tr.points[k - TAIL:k + 1])
+        np.testing.assert_allclose([ax.p2c(d.get_center()) for d in dots],
+                                   tr.points[k - TAIL:k + 1], atol=1e-9)
+        assert all(d.get_fill_opacity() == 1 for d in dots)
+        assert dots.z_index > m["tail"].z_index
     assert FADE[0] > FADE[1] and AGES[0] > TAIL
     scene.step.set_value(RACE.steps)
     for m in scene.maps:
@@ -114,46 +129,51 @@ def test_steps_fade_with_age():
             trail.update()
 
 
-def test_the_chart_is_gdcores_seed_means_from_one_start():
+def test_the_chart_is_each_maps_run_and_gdcores_seed_means_from_one_start():
     scene = rendered(BatchVsStochastic)
     plot = scene.cost[0]
-    means = races.seed_mean_costs(RACE, races.BATCH_SUMMARY)
+    trs = races.run_batch_race(RACE)
     smooth = races.smoothed_costs(RACE, races.BATCH_SUMMARY)
     x, y = scene.x, scene.y
     j0 = regression.cost(*RACE.start, x, y)
-    bg = scene.theme.background
     for name in RACE.labels:
         raw, bold = scene.raw_curves[name], scene.curves[name]
         pts = _anchors(raw, plot.p2c)
         np.testing.assert_allclose(pts[:, 0], np.arange(RACE.steps + 1), atol=1e-6)
-        np.testing.assert_allclose(pts[:, 1], means[name], rtol=1e-9)
-        assert abs(pts[0, 1] - j0) < 1e-9 * j0  # the three curves start at one J
-        # the seed mean light and thin, its running mean bold in the run's colour over it
+        # the thin curve is the map's own run (seed 0): its ball's J at every step, uncut
+        assert np.max(trs[name].losses) < 10.0 ** Y_EXP[1]
+        np.testing.assert_allclose(pts[:, 1], trs[name].losses, rtol=1e-9)
+        assert abs(pts[0, 1] - j0) < 1e-9 * j0  # the curves start at one J
+        # the seed mean, smoothed, bold in the run's colour over it
         np.testing.assert_allclose(_anchors(bold, plot.p2c)[:, 1], smooth[name], rtol=1e-9)
         c = scene.colors[name]
-        assert raw.get_stroke_color() == ManimColor(mix(bg, c, RAW_FADE))
-        assert bold.get_stroke_color() == ManimColor(c)
-        assert raw.get_stroke_width() < bold.get_stroke_width()
+        assert raw.get_stroke_color() == bold.get_stroke_color() == ManimColor(c)
+        assert raw.get_stroke_width() == RAW_WIDTH < bold.get_stroke_width()
         assert raw.z_index < min(cv.z_index for cv in scene.curves.values())
     full = scene.curves[RACE.labels[0]]
     assert all(full.z_index > c.z_index for c in list(scene.curves.values())[1:])
-    # the runs named on the chart in ink, each beside a stroke of its colour
-    for (stroke, words), name in zip(scene.key, RACE.labels, strict=True):
-        assert stroke.get_color() == ManimColor(scene.colors[name])
-        assert words.original_text == name.split(" (")[0]
-        assert words.get_color() == ManimColor(scene.theme.text)
-    # said once, in the header: the maps one seed, the chart the mean of all
+    # the two kinds of curve named in ink, each beside an ink stroke of its width; the runs'
+    # colours keyed over the maps (test_each_map_shows_only_its_run)
     n = len(races.BATCH_SUMMARY.seeds)
-    assert scene.seeds.original_text == f"maps: seed {RACE.seed}; chart: mean of {n} seeds"
+    (thin, thin_words), (bold, bold_words) = scene.key
+    assert thin_words.original_text == f"seed {RACE.seed}, as on the maps"
+    assert bold_words.original_text == f"mean of {n} seeds"
+    assert thin.get_stroke_width() == RAW_WIDTH and bold.get_stroke_width() == MEAN_WIDTHS[1]
+    for stroke, words in scene.key:
+        assert stroke.get_color() == words.get_color() == ManimColor(scene.theme.text)
     # J*: dotted in ink across the chart, written as the still writes it
     j_star = regression.cost(*regression.least_squares(x, y), x, y)
     for end, t in ((scene.j_line.get_start(), 0), (scene.j_line.get_end(), RACE.steps)):
         tt, jj = plot.p2c(end)
         assert abs(tt - t) < 1e-6 and abs(jj / j_star - 1) < 1e-9
     assert scene.j_line.get_color() == ManimColor(scene.theme.text)
-    assert scene.j_value.tex_string == "0.00903" == numbers.cost(j_star)
-    assert scene.j_value.get_color() == ManimColor(scene.theme.text)
-    assert "J^*" in scene.j_label.original_text and "minimum" in scene.j_label.original_text
+    # named as the minimum with its number, on its line at the left, under it: apart from the
+    # runs' means at the right
+    assert numbers.cost(j_star) == "0.00903"
+    assert scene.j_label.original_text == "minimum $J^* = 0.00903$"
+    assert scene.j_label.get_color() == ManimColor(scene.theme.text)
+    assert scene.j_label.get_top()[1] < scene.j_line.get_y()
+    assert scene.j_label.get_right()[0] < plot.c2p(RACE.steps / 2, j_star)[0]
 
 
 def test_the_counter_shows_the_step_under_way():
@@ -190,23 +210,27 @@ def test_end_values_are_gdcores_fair_means():
         assert abs(t - RACE.steps) < 1e-6 and abs(j / v - 1) < 1e-9
         assert np.allclose(leader.get_end() + 0.06 * RIGHT, value.get_left())
         assert leader.get_color() == ManimColor(scene.colors[name])
-    column = [scene.j_value, *scene.values]
+    column = list(scene.values)
     ys = [v.get_y() for v in column]
-    assert ys[0] < ys[1] < ys[2] < ys[3]
+    assert ys[0] < ys[1] < ys[2]
     for a, b in zip(column, column[1:]):
-        assert b.get_bottom()[1] - a.get_top()[1] >= 0.08 - 1e-9
+        assert b.get_bottom()[1] - a.get_top()[1] >= VALUE_GAP - 1e-9 > 0.1
     head = " ".join(line.original_text for line in scene.values_head)
     assert head == f"mean of the last {summary.last_steps} steps"
-    # beside the numbers, clear of them, under the counter
+    # beside the numbers, clear of them
     assert scene.values_head.get_left()[0] > max(v.get_right()[0] for v in scene.values)
-    assert scene.info.get_bottom()[1] > max(v.get_top()[1] for v in scene.values)
     full, mini, single = settled.values()
     assert full < mini < single
+    # held: the numbers on screen over 4 s before the end, never 2 s without a change
+    assert 0.8 + END_HOLDS[0] + 0.7 + END_HOLDS[1] >= 4.0
+    assert max(END_HOLDS) < 2.0
 
 
 def test_first_steps_are_slow_then_faster():
     (k1, s1), (k2, s2), (k3, s3) = STOPS
-    assert k1 == 10 and s1 / k1 >= 0.5  # the first ten steps, one at a readable pace
+    # the first steps (the key moment: the noise), one at a readable pace, longer than the
+    # catch-up after them
+    assert k1 >= 15 and s1 / k1 >= 0.5 and s1 >= 9.0 and s2 + s3 <= 10.0
     assert s2 / (k2 - k1) < s1 / k1 and s3 / (k3 - k2) < s2 / (k2 - k1)
     assert k3 == RACE.steps
     # the descent takes longer than the set-up before it
@@ -222,36 +246,41 @@ def test_layout_keeps_the_margin_and_the_text_size():
     for m in tops:
         assert m.get_left()[0] >= -w + MARGIN - tol and m.get_right()[0] <= w - MARGIN + tol, m
         assert m.get_bottom()[1] >= -h + MARGIN - tol and m.get_top()[1] <= h - MARGIN + tol, m
-    words = [scene.title, *scene.values_head, *scene.values,
-             *(m["label"] for m in scene.maps)]
+    words = [scene.title, *scene.values_head, *scene.values, *scene.j_label,
+             *(m["label"] for m in scene.maps), *(words for _, words in scene.key)]
     for mob in words:
         assert digit_px(mob) >= MIN_TEXT_PX - 1e-6
     # the values' head clear of the chart's t label
     t_label = scene.cost[0].ax.submobjects[-1]
     assert t_label.tex_string == "t"
     assert scene.values_head.get_left()[0] - t_label.get_right()[0] >= 0.1
-    # the header's row alone: the title and the seeds' note apart, both clear over the map
-    # labels; the counter and the rate right of the chart
-    assert scene.seeds.get_left()[0] - scene.title.get_right()[0] > 0.5
+    # the header's row further in than the margin: the title, and the counter and the rate at
+    # its right, apart, both clear over the map labels
+    for m in (scene.title, scene.info):
+        assert m.get_top()[1] <= h - HEADER_MARGIN + tol and HEADER_MARGIN > MARGIN
+    assert scene.info.get_right()[0] <= w - HEADER_MARGIN + tol
+    assert scene.info.get_left()[0] - scene.title.get_right()[0] > 0.5
     for m in scene.maps:
         assert m["label"].get_top()[1] < scene.title.get_bottom()[1] - HEADER_GAP + 1e-6
-        assert m["label"].get_top()[1] < scene.seeds.get_bottom()[1] - HEADER_GAP + 1e-6
-    assert scene.info.get_left()[0] > scene.cost[0].c2p(RACE.steps, 1)[0]
+        assert m["label"].get_top()[1] < scene.info.get_bottom()[1] - HEADER_GAP + 1e-6
     labels = [m["label"] for m in scene.maps]
     for a, b in zip(labels, labels[1:]):
         assert b.get_left()[0] - a.get_right()[0] > 0.3
-    # the chart under the maps' tick numbers; its key inside, clear of every curve
+    # the key's row under the maps' tick numbers and axis names, over the chart
     plot = scene.cost[0]
     chart = VGroup(*(m for m in plot.ax.submobjects if m is not plot.ax.labels))
-    assert chart.get_top()[1] < min(m["ax"].get_bottom()[1] for m in scene.maps) - 0.1
+    assert scene.key.get_top()[1] < min(m["ax"].get_bottom()[1] for m in scene.maps)
+    assert scene.key.get_bottom()[1] > chart.get_top()[1]
     # its axis named J beside its own axis, left of the tick numbers, at the axis's middle
     (name,) = plot.ax.labels
     ticks = VGroup(*plot.ax.y_axis.labels)
     assert name.tex_string == "J" and name.get_right()[0] < ticks.get_left()[0]
-    bottom, top = plot.c2p(0, 10.0 ** -3)[1], plot.c2p(0, 10.0)[1]
+    bottom, top = plot.c2p(0, 10.0 ** Y_EXP[0])[1], plot.c2p(0, 10.0 ** Y_EXP[1])[1]
     assert abs(name.get_y() - 0.5 * (bottom + top)) < 1e-6
-    # the key inside the chart, clear of every curve
-    left, bottom = plot.p2c(scene.key.get_corner(DOWN + LEFT))
-    for curve in [*scene.curves.values(), *scene.raw_curves.values()]:
-        t, j = curve.losses, np.arange(curve.losses.size)
-        assert np.all(t[j >= left - 5] < bottom)
+    assert ticks.get_left()[0] - name.get_right()[0] >= 0.2
+    # the decades numbered as decimals at the house's tick size, 0.001 to 1
+    assert [n.tex_string for n in ticks] == ["0.001", "0.01", "0.1", "1"]
+    for n in ticks:
+        assert digit_px(n) >= MIN_TEXT_PX - 1e-6
+        assert abs(10.0 ** round(np.log10(plot.p2c(n.get_center())[1]))
+                   - float(n.tex_string)) < 1e-12

@@ -76,19 +76,32 @@ def test_counters_never_overlap_and_words_are_held_and_plain():
         LEGEND_TEX,
         MOMENTUM_BALL,
         MOMENTUM_TITLE,
+        NOTE_SIZE,
         READ_HOLD,
+        TITLE,
     )
 
     scene = rendered(LocalMinima)
-    # one counter, kept in place: at the end it counts momentum's steps
+    # one counter, kept in place: at the end it counts momentum's steps, and says so on its
+    # left, on its line
     assert scene.step_read in scene.mobjects and scene.momentum_on
     assert scene.step_read.get_center()[0] < scene.mkey.get_left()[0]
+    assert scene.step_whose.original_text == "momentum step"
+    assert scene.step_whose.get_right()[0] < scene.step_read.get_left()[0]
+    assert abs(scene.step_whose.get_bottom()[1] - scene.step_read.get_bottom()[1]) < 1e-6
     # a sentence is held long enough to read, never a dead stretch (checked at 2 s)
     assert 1.5 <= READ_HOLD <= 1.8
-    # the momentum act's title names the exception; the deepest depth in momentum's colour
-    assert scene.title.text.replace(" ", "") == MOMENTUM_TITLE.replace(" ", "")
+    # the title kept, extended by the exception on a line under it, over the equation; the
+    # deepest depth back in ink, no colour of momentum's (no new minimum: plain descent's own)
+    assert scene.title.original_text == TITLE and scene.title_more.original_text == MOMENTUM_TITLE
+    assert scene.title_more.get_top()[1] < scene.title.get_bottom()[1]
+    assert scene.momentum_eq.get_top()[1] < scene.title_more.get_bottom()[1]
+    assert scene.title in scene.mobjects and scene.title_more in scene.mobjects
     deep = int(np.argmin(scene.depths))
-    assert scene.min_labels[deep].get_color() == ManimColor(scene.theme.opt("Momentum"))
+    assert scene.min_labels[deep].get_color() == ManimColor(scene.theme.text)
+    # the takeaway of the plain act in ink, larger than the labels
+    assert all(line.get_color() == ManimColor(scene.theme.text) for line in scene.note)
+    assert NOTE_SIZE > 24
     # the stalled ball and its depth in plain descent's colour; the other plain balls, their
     # depths and the count of the balls sharing a minimum dimmed to the muted ink, legible
     # (text contrast) on the page; the momentum ball (and its legend dot) larger than plain
@@ -107,10 +120,14 @@ def test_counters_never_overlap_and_words_are_held_and_plain():
     assert theme.contrast(t.muted, t.background) >= theme.TEXT_CONTRAST >= 4.5
     for w0, b in scene.balls.items():
         assert hexed(b.get_color()) == hexed(sgd if w0 == EXP.stalled_start else muted)
-    # two plain balls stop on one minimum: that spot says so in words, above the ball
+    # two plain balls stop on one minimum, and the momentum ball with them: that spot says
+    # how many in words, above the balls; the momentum ball lies under the plain ones, which
+    # show on it
     finals = np.array([tr.final[0] for tr in scene.plain.values()])
-    assert len(scene.shared) == 1 and scene.shared[0].original_text == "2 balls"
+    assert len(scene.shared) == 1 and scene.shared[0].original_text == "3 balls"
     assert np.sum(np.isclose(finals, scene.minima[deep])) == 2
+    assert local_minima.settled_in(scene.rolling, EXP) == deep
+    assert all(scene.momentum_ball.z_index < b.z_index for b in scene.balls.values())
     spot = scene.ax.c2p(scene.minima[deep], scene.depths[deep])
     assert abs(scene.shared[0].get_center()[0] - spot[0]) < 1e-6
     assert scene.shared[0].get_bottom()[1] > spot[1] + BALL_RADIUS
