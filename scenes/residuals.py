@@ -3,11 +3,11 @@ example's cost C_i, and the mean of the C_i is J.
 
 The middle candidate f(x) = −0.11 x + 2.5 over the 7 points, on a plot drawn large so that the
 shortest errors read. Each error f(x_i) − y_i is drawn as a red dashed segment; a square of
-that side comes in beside it (clear of the segment, its point and its ring), square on
-screen from its first frame (the panel has one scale on x and y, so the square's area is the
-squared error; never a morph of the thin segment, which would pass through tall thin
-rectangles), under the points, the line and the segments, an outline only while among them,
-and drops to the plot's foot, where it is filled. The
+that side is built where it covers no data: the segment's length, a red side, slides down to
+the square's place in a row along the plot's foot, under every point and the line, and the
+square comes in on it, square on screen from its first frame (the panel has one scale on x and
+y, so the square's area is the squared error; never a morph of the thin segment, which would
+pass through tall thin rectangles). The
 plot keeps its size until it fades; then the
 squares line up in one row in the middle of the page, grown by one uniform scale, each area
 written under its square, and the key moment runs one change at a time, each
@@ -28,6 +28,7 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    AnimationGroup,
     Circle,
     Create,
     FadeIn,
@@ -67,16 +68,18 @@ BIG_ORIGIN, Y_LABEL_GAP = (-3.0, -2.85), 0.3
 #: it stays beside its point, unlabelled on the plot (its area, negligible, is written in the
 #: row).
 TINY = 0.2
-#: Each square comes in beside its segment, SIDE_GAP axis units off it: clear of the segment,
-#: its point and its prediction's ring.
+#: A speck comes in beside its segment, SIDE_GAP axis units off it: clear of the segment, its
+#: point and its prediction's ring.
 SIDE_GAP = 0.06
-#: Each square (but a speck) drops, as soon as it is drawn, out of the points into one row along
-#: the foot of the large plot, its bottom BAND_Y (axis units) and under its own point where it
-#: can, BAND_GAP apart: clear of the points, the line and every other square (the squares on
-#: their segments overlap each other and the next points).
+#: Each square (but a speck) is built in one row along the foot of the large plot, its bottom
+#: BAND_Y (axis units) and under its own point where it can, BAND_GAP apart: clear of the
+#: points, the line and every other square (beside their segments the squares covered the line,
+#: the next points and each other, and the last ran past the x axis's end).
 BAND_Y, BAND_GAP = 1.05, 0.06
-#: Fill opacity of the squares.
-SQUARE_OPACITY = 0.45
+#: Fill opacity of the squares (and the kept halves, pieces and parts): on the dark page the
+#: error red at 0.45 was a muddy maroon on near-black, hardly told from its ghost; there it is
+#: filled nearly whole (SQUARE_OPACITY_DARK), a bright coral.
+SQUARE_OPACITY, SQUARE_OPACITY_DARK = 0.45, 0.8
 #: The squares' layers on the plot: under the line, the segments (1), the rings (2) and the
 #: points (3); a speck over the full squares, so that one reaching over it leaves it in sight.
 SQUARE_Z, SPECK_Z = -2, -1
@@ -116,6 +119,8 @@ FLY_MIN = 0.1
 #: told from the kept half) inside an outline that stays clear (GHOST_STROKE of the error
 #: red: 3:1 or more against the page in both themes).
 GHOST_OPACITY, GHOST_OPACITY_DARK, GHOST_STROKE = 0.12, 0.05, 0.85
+#: The six parts other than J fade to ghosts over this many seconds, one after another.
+GHOST_SECONDS = 1.6
 #: The squared error of example i and its cost, as the heading writes them (the chapter's
 #: notation, gdviz.equations: C_i = ½ (f(x_i) − y_i)², J the mean of the C_i).
 SQUARE_TEX = r"\left(f(x_i) - y_i\right)^2"
@@ -138,13 +143,15 @@ class Residuals(ThemedScene):
         sign = "−" if e.b < 0 else "+"
         line = f"f(x) = {numbers.text(e.m)} x {sign} {numbers.text(abs(e.b))}"
         p = PLACES
+        specks = int(np.sum(np.abs(e.residuals) * UNIT_BIG < TINY))
         return {
             "points": f"The {numbers.word(n)} points and a candidate line, {line}, its "
                       f"predictions ringed.",
             "errors": f"Each error becomes a red dashed segment; the longest is "
                       f"{numbers.text(abs(e.residuals[worst]), 2)}.",
-            "squares": "Beside each segment a square with that side appears and drops below "
-                       "the points.",
+            "squares": f"Each segment's length slides down below the points and a square with "
+                       f"that side comes in on it; the {numbers.word(specks)} shortest, specks, "
+                       f"stay beside their points.",
             "stage": "The plot fades; the squares line up in a row, larger: the squared "
                      "errors, each area written under its square.",
             "costs": f"Each square is halved: the half kept is one example's cost Cᵢ, up to "
@@ -179,16 +186,20 @@ class Residuals(ThemedScene):
         return ax
 
     def square_for(self, i: int) -> Square:
-        """The square on error i: side |r_i| in axes units, beside the dashed segment (SIDE_GAP
-        off it), its bottom level with the segment's."""
+        """The square on error i: side |r_i| in axes units, built at its place in the row at the
+        plot's foot (band_slots), clear of every point, the line and the other squares; a speck
+        beside its dashed segment (SIDE_GAP off it), its bottom level with the segment's."""
         t = self.theme
         ax = self.ax
         side = abs(self.r[i]) * ax.x_axis.unit_size
         sq = Square(side, color=t.error, stroke_width=2, fill_color=t.error,
-                    fill_opacity=SQUARE_OPACITY)
-        # under the line, the segments, the rings and the points (a square beside its segment
-        # may reach the next point: every point reads through it); a speck over the squares
+                    fill_opacity=self.fill)
+        # under the line, the segments, the rings and the points (should a square ever reach
+        # one, it reads through); a speck over the squares
         sq.set_z_index(SPECK_Z if side < TINY else SQUARE_Z)
+        slots = self.band_slots()
+        if i in slots:
+            return sq.move_to(ax.c2p(slots[i], BAND_Y), aligned_edge=DOWN + LEFT)
         lo, hi = sorted((self.y[i], self.pred[i]))
         right = self.x[i] + SIDE_GAP + abs(self.r[i]) <= X_RANGE[1]
         off = SIDE_GAP if right else -SIDE_GAP
@@ -224,6 +235,11 @@ class Residuals(ThemedScene):
             return start + (lane - start) * (u / LANE_SHARE)
         return lane + (end - lane) * ((u - LANE_SHARE) / (1.0 - LANE_SHARE))
 
+    @property
+    def fill(self) -> float:
+        """The squares' fill opacity on this theme's page."""
+        return SQUARE_OPACITY_DARK if self.theme.name == "dark" else SQUARE_OPACITY
+
     def ghost(self, mob):
         """mob (or its .animate) as a ghost: the faint fill of the theme, a clear outline."""
         fill = GHOST_OPACITY_DARK if self.theme.name == "dark" else GHOST_OPACITY
@@ -234,7 +250,7 @@ class Residuals(ThemedScene):
     def section_points(self):
         t = self.theme
         title = self.text("Errors become squares, squares become the cost", 32)
-        title.to_edge(UP, buff=0.4)
+        title.to_edge(UP, buff=0.42)  # the house margin: 24 px at 480p
         self.cost_eq = self.tex(HEADER_TEX, 32).next_to(title, DOWN, buff=0.25)
         # drawn large first; section_squares shrinks it to self.build_axes()
         self.ax = ax = self.build_axes()
@@ -271,22 +287,25 @@ class Residuals(ThemedScene):
         self.wait(0.3)
 
     def section_squares(self):
-        # each error becomes its square, square from its first frame, at its full side beside
-        # its segment (never morphed from the thin segment), then at once out of the points to
-        # its place at the plot's foot; a speck stays beside its point. Among the points a
-        # square is an outline only (no point, ring or line under a fill): it is filled once it
-        # has reached the foot, clear of them
+        # each error becomes its square where it covers nothing: the segment's length, a red
+        # side, slides down out of the points to its place at the plot's foot, and the square
+        # on that side comes in there, square from its first frame at its full side (never
+        # morphed from the thin segment), clear of every point, ring, the line and the other
+        # squares; a speck stays beside its point
+        t = self.theme
         squares = [self.square_for(i) for i in range(len(self.r))]
-        ax, slots = self.ax, self.band_slots()
+        slots = self.band_slots()
         for i, sq in enumerate(squares):
             if i not in slots:
                 self.play(FadeIn(sq), run_time=0.4)
                 continue
-            sq.set_fill(opacity=0.0)
-            self.play(FadeIn(sq), run_time=0.3)
-            self.play(sq.animate.move_to(ax.c2p(slots[i], BAND_Y), aligned_edge=DOWN + LEFT),
-                      run_time=0.4)
-            self.play(sq.animate.set_fill(opacity=SQUARE_OPACITY), run_time=0.2)
+            bar = self.bars[i]
+            side = Line(bar.get_start(), bar.get_end(), color=t.error, stroke_width=3)
+            side.set_z_index(SPECK_Z)
+            self.play(side.animate.put_start_and_end_on(sq.get_corner(DOWN + LEFT),
+                                                        sq.get_corner(UP + LEFT)),
+                      run_time=0.45)
+            self.play(FadeIn(sq), FadeOut(side), run_time=0.35)
         self.row = VGroup(*squares)
         self.wait(0.5)
 
@@ -331,7 +350,7 @@ class Residuals(ThemedScene):
                         for sq in self.row))
         halves = VGroup(*(
             Rectangle(width=sq.width / 2, height=sq.height, stroke_width=1.5, color=t.error,
-                      fill_color=t.error, fill_opacity=SQUARE_OPACITY)
+                      fill_color=t.error, fill_opacity=self.fill)
             .move_to(sq, aligned_edge=LEFT) for sq in self.row))
         label_y = self.row.get_top()[1] + 0.3
         self.row_labels = VGroup(*(self.tex(f"{c:.{PLACES}f}", 24).move_to([sq.get_x(), label_y, 0])
@@ -369,7 +388,7 @@ class Residuals(ThemedScene):
         edges = left + np.concatenate([[0.0], np.cumsum(widths)])
         pieces = VGroup(*(
             Rectangle(width=w, height=side, color=t.error, stroke_width=1.5, fill_color=t.error,
-                      fill_opacity=SQUARE_OPACITY).move_to([(a + c) / 2, y, 0])
+                      fill_opacity=self.fill).move_to([(a + c) / 2, y, 0])
             for w, a, c in zip(widths, edges[:-1], edges[1:])
         ))
         p = PLACES
@@ -389,22 +408,29 @@ class Residuals(ThemedScene):
         self.merge_paths = [(self.box(h), self.box(h) + [0, -(h.get_top()[1] - below)] * 2,
                              self.box(q)) for h, q in zip(self.halves, pieces)]
 
-        def slide(mob, alpha, path):
+        def slide(mob, alpha, path, home):
             (x0, y0, x1, y1) = self.merge_box(path, alpha)
             mob.stretch_to_fit_width(x1 - x0).stretch_to_fit_height(y1 - y0)
             mob.move_to([(x0 + x1) / 2, (y0 + y1) / 2, 0])
+            # the half it leaves empties as it goes, to the ghost of its square under it, its
+            # outline kept (a full half behind the copy read as an overlay out of register with
+            # its square)
+            k = min(1.0, smooth(alpha) / LANE_SHARE)
+            home.set_fill(opacity=self.fill * (1.0 - k))
+            home.set_stroke(opacity=1.0 + (GHOST_STROKE - 1.0) * k)
 
         # a half too narrow to be seen stays in its square (flown, it is a speck that reads as
         # a stray mark); its piece, a sliver, comes with the strip
-        flying = [(c, path) for c, path in zip(copies, self.merge_paths) if c.width >= FLY_MIN]
-        self.add(*(c for c, _ in flying))
-        self.play(*(UpdateFromAlphaFunc(c, lambda m, al, path=path: slide(m, al, path),
+        flying = [(c, path, h) for c, path, h in zip(copies, self.merge_paths, self.halves)
+                  if c.width >= FLY_MIN]
+        self.add(*(c for c, _, _ in flying))
+        self.play(*(UpdateFromAlphaFunc(c, lambda m, al, path=path, h=h: slide(m, al, path, h),
                                         rate_func=linear)
-                    for c, path in flying), run_time=MERGE_SECONDS)
-        self.remove(*(c for c, _ in flying))
+                    for c, path, h in flying), run_time=MERGE_SECONDS)
+        self.remove(*(c for c, _, _ in flying))
         self.add(pieces)
         strip = Rectangle(width=n * side, height=side, color=t.error, stroke_width=2,
-                          fill_color=t.error, fill_opacity=SQUARE_OPACITY)
+                          fill_color=t.error, fill_opacity=self.fill)
         strip.move_to([STRIP_CENTER[0], y, 0])
         # each equation is set as it comes on screen, so the captions follow the picture
         sum_eq = self.tex(rf"\sum_{{i=1}}^{{{n}}} C_i = {self.costs.sum():.{p}f}", 30)
@@ -419,7 +445,7 @@ class Residuals(ThemedScene):
         self.play(Create(cuts, lag_ratio=0.2), run_time=1.2)
         parts = VGroup(*(
             Square(side, color=t.error, stroke_width=2, fill_color=t.error,
-                   fill_opacity=SQUARE_OPACITY).move_to([left + (k + 0.5) * side, y, 0])
+                   fill_opacity=self.fill).move_to([left + (k + 0.5) * side, y, 0])
             for k in range(n)
         ))
         # cut apart rightwards, the strip's left end kept (Σ C_i stands left of it)
@@ -439,9 +465,14 @@ class Residuals(ThemedScene):
         self.play(FadeIn(part_labels, lag_ratio=0.1), run_time=1.0)
         self.wait(0.4)
         # 3. one part is J (the others stay as faint ghosts, their numbers muted and readable)
-        self.play(*(self.ghost(q.animate) for q in parts[1:]),
-                  part_labels[1:].animate.set_color(t.muted),
-                  parts[0].animate.set_fill(opacity=0.9), run_time=1.0)
+        # the six others fade to ghosts one after another over GHOST_SECONDS (together, they
+        # dropped most of the picture's ink in a few frames)
+        self.play(AnimationGroup(*(AnimationGroup(self.ghost(q.animate), lab.animate
+                                                  .set_color(t.muted))
+                                   for q, lab in zip(parts[1:], part_labels[1:])),
+                                 lag_ratio=0.25),
+                  parts[0].animate.set_fill(opacity=0.9), run_time=GHOST_SECONDS,
+                  rate_func=linear)
         j_lab = self.tex("J", 40).move_to(part_labels[0])
         # the payoff, larger than anything of the set-up, in the middle of the page
         j_eq = self.tex(rf"J = \frac{{1}}{{{n}}} \sum_{{i=1}}^{{{n}}} C_i = {self.j:.{p}f}", J_SIZE)

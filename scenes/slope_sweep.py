@@ -2,18 +2,21 @@
 
 Both panels follow one ValueTracker for the slope m; every number comes from gdcore. Each panel
 reads out its own values on the line of its y label, at its right end: m and b over the data,
-with PLACES decimals, J over the curve (in the colour of the curve's dot) to J_SIG significant
-figures, as every cost of the chapter (J* = 0.00903, as gdviz.numbers.cost writes it).
-The line turns about the pivot (0, b*), a dot on the y axis labelled b*. The
+J over the curve (in the colour of the curve's dot), all three with PLACES decimals all the
+way; the least cost J* = 0.00903 is written once, at the minimum, as gdviz.numbers.cost writes
+every cost of the chapter.
+The line turns about the pivot (0, b*), a dot on the y axis labelled b*, in the green of the
+best values (the orange is the cost curve's). The
 curve of J is traced as the dot goes: it grows with the slope, never ahead of the dot, and
 stays where the dot has been, so that once the sweep has reached its steepest slope the whole
 parabola stands and the dot runs back down it to the bottom, where the minimum's star (the
-house mark, over the dot) and m* close the scene on the whole story. The data panel's y range
+house mark, over the dot), a dotted guide up from it, m* and J* over the guide and the note over
+them close the scene on the whole story, each in turn once the dot rests. The data panel's y range
 runs from 0, where the line turns about b*, to Y_TOP, over the sweep's steepest line at the last
 point: every error bar runs from its point to the line (the line alone is cut at the top, past
 the points), and every tick is numbered. The key moment, the slope settling at
-the bottom of the curve, is slower than the sweep before it; the note that the bottom is the best
-slope and m* come in as the dot settles, and stay at least PAYOFF_SECONDS.
+the bottom of the curve, is slower than the sweep before it; m*, J* and the note come in after
+the dot rests, and m* and J* stay at least PAYOFF_SECONDS.
 Render alone with: manim -ql scenes/slope_sweep.py SlopeSweep
 """
 
@@ -22,29 +25,24 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
-    UL,
     UP,
-    AnimationGroup,
     Create,
     Dot,
     FadeIn,
+    Indicate,
     Line,
     Star,
-    Succession,
     ValueTracker,
     VGroup,
     VMobject,
-    Wait,
-    Write,
     always_redraw,
-    config,
     linear,
     smooth,
 )
 
 from gdcore import data, regression
 from gdviz import equations, numbers, views
-from gdviz.manim_blocks import scene_points, set_number, set_sig_number
+from gdviz.manim_blocks import scene_points, set_number
 from gdviz.manim_theme import (
     TICK_SIZE,
     ThemedScene,
@@ -73,27 +71,37 @@ Y_STEP = 1.0
 Y_TICKS = tuple(float(v) for v in np.arange(Y_STEP, Y_TOP + Y_STEP / 2, Y_STEP))
 #: Slopes at which J(m, b*) is sampled for the traced curve (drawn, never computed here).
 M_SAMPLES = np.linspace(M_FROM, M_TO, 241)
-#: The key moment's pace (seconds): the return to m* (eased, slowest as it arrives); NOTE_AT
-#: seconds into it, as the dot slows into the bottom, the note that the bottom is the best slope
-#: and m* marked under it come in (over NOTE_SECONDS); once the dot rests the minimum's star
-#: (STAR_SECONDS), and the hold on the settled picture (the last still stretch no longer than
-#: the rules allow). The note and m* stay whole for PAYOFF_SECONDS or more.
-SETTLE_SECONDS, NOTE_AT, NOTE_SECONDS, STAR_SECONDS, HOLD_SECONDS = 5.0, 2.8, 0.8, 1.0, 1.8
+#: The key moment's pace (seconds), one change at a time so that nothing gives the answer away
+#: while the dot still moves: the return to m* (eased, slowest as it arrives); once the dot
+#: rests, the minimum's star and the dotted guide up from it (GUIDE_SECONDS), then m* and J*
+#: over the guide (LABEL_SECONDS), then the note that the bottom is the best slope over them
+#: (NOTE_SECONDS); the points the best line runs through pulse (POINTS_SECONDS), and the hold on
+#: the settled picture (the last still stretch no longer than the rules allow). m* and J* stay
+#: whole PAYOFF_SECONDS or more.
+SETTLE_SECONDS, GUIDE_SECONDS, LABEL_SECONDS, NOTE_SECONDS = 5.0, 0.8, 0.8, 0.8
+POINTS_SECONDS, HOLD_SECONDS = 1.4, 1.8
 PAYOFF_SECONDS = 4.0
 #: m and b (0.1 to 1 where they are read) take PLACES decimals: three significant figures
-#: (gdviz.numbers.sig_places). J, which runs from 0.760 down to J* = 0.00903, takes J_SIG
-#: significant figures at every value (at most J_PLACES decimals), as numbers.cost writes a
-#: cost: no trailing zeros that only pad, the running digits three at most.
+#: (gdviz.numbers.sig_places). The live J readout keeps the same PLACES decimals all the way
+#: (0.777 ... 0.080 ... 0.009): one width, its digits never jumping as the value falls a decade
+#: (one `places` for a quantity's running numbers, gdviz.numbers); the least cost itself,
+#: J* = 0.00903, is written as every cost of the chapter is (numbers.cost, J_SIG significant
+#: figures), once, at the minimum.
 SIG = 3
 PLACES = numbers.sig_places(0.5, SIG)
-J_SIG, J_PLACES = numbers.COST_SIG, 5
+J_PLACES = PLACES
+J_SIG = numbers.COST_SIG
 #: The panels (scene units): the data panel wider than the cost panel, whose slopes span only
 #: 0 to 0.6, so that the points and their error bars near m* are drawn large; both as tall as
-#: the rows above them allow.
-LEFT_SIZE, RIGHT_SIZE = (5.9, 4.15), (4.6, 4.15)
-PANEL_DROP = 0.55
-#: The least room between the settling note and the frame's right edge (scene units).
-NOTE_EDGE = 0.45
+#: the rows above them and the frame's margin under their numbers allow.
+LEFT_SIZE, RIGHT_SIZE = (6.3, 4.4), (4.5, 4.4)
+PANEL_DROP = 0.62
+#: Each x axis's letter stands right of its end, on its line (as the races' panels): under the
+#: end it stood under the last tick's number ("m" under "0.6").
+X_LABEL_BUFF = 0.15
+#: The guide's top (a share of the cost panel's height): m*, J* and the note stand over it, in
+#: the bowl of the curve, the guide their leader down to the minimum.
+GUIDE_TOP = 0.45
 #: The cost panel's m axis stands AXIS_GAP (scene units, 15 px at 480p) below J = 0, as an
 #: offset spine: the curve's bottom (J* = 0.009, on 0), the dot and the star keep clear of it.
 AXIS_GAP = 0.25
@@ -107,7 +115,8 @@ def j_text(v: float) -> str:
 
 
 class SlopeSweep(ThemedScene):
-    sweep_seconds = 6.0
+    #: the sweep, the main event: slower than the set-up's steps, every error bar followed
+    sweep_seconds = 8.0
 
     @classmethod
     def captions(cls):
@@ -149,6 +158,7 @@ class SlopeSweep(ThemedScene):
                               color=t.text)
         ax.y_axis.add_numbers(list(Y_TICKS), num_decimal_places=0, font_size=TICK_SIZE,
                               color=t.text)
+        ax.labels[0].next_to(ax.x_axis.get_end(), RIGHT, buff=X_LABEL_BUFF)
         ax.to_edge(LEFT, buff=0.8).shift(PANEL_DROP * DOWN)
         self.zero = origin_zero(t, ax)
         ax.add(self.zero)
@@ -167,9 +177,10 @@ class SlopeSweep(ThemedScene):
 
         dots = data_dots(t, ax, self.x, self.y).set_z_index(2)
         # the pivot the line turns about: (0, b*), on the y axis, labelled beside it under the
-        # line (the line turns up from it, never down), between the 0 and the 1 on y
-        pivot = Dot(ax.c2p(0, self.b_star), radius=0.08, color=t.accent).set_z_index(3)
-        label = self.tex("b^*", 30, t.accent).next_to(pivot, RIGHT, buff=0.08)
+        # line (the line turns up from it, never down), between the 0 and the 1 on y; in the
+        # green of the best values (m* and the minimum's star): the orange is the cost curve's
+        pivot = Dot(ax.c2p(0, self.b_star), radius=0.08, color=t.good).set_z_index(3)
+        label = self.tex("b^*", 30, t.good).next_to(pivot, RIGHT, buff=0.08)
         label.align_to(pivot.get_center() + 0.06 * DOWN, UP)
         self.pivot = VGroup(pivot, label)
         return ax, always_redraw(line), always_redraw(bars), dots
@@ -178,7 +189,9 @@ class SlopeSweep(ThemedScene):
         t = self.theme
         j_top = float(np.ceil(self.j_curve.max() * 2) / 2)
         ax = themed_axes(t, [M_FROM, M_TO, 0.2], [0, j_top, 0.5], *RIGHT_SIZE, "m", r"J(m, b^*)")
-        ax.to_edge(RIGHT, buff=0.8).shift(PANEL_DROP * DOWN)
+        # its letter right of the axis's end, on its line, clear of the last number (0.6)
+        ax.labels[0].next_to(ax.x_axis.get_end(), RIGHT, buff=X_LABEL_BUFF)
+        ax.to_edge(RIGHT, buff=0.5).shift(PANEL_DROP * DOWN)
         # the curve starts at m = 0 and ends near J = 0: number both (Manim leaves the
         # origin's out)
         ax.x_axis.numbers.add(ax.x_axis.get_number_mobject(M_FROM))
@@ -187,9 +200,7 @@ class SlopeSweep(ThemedScene):
         # unchanged (c2p takes the axes' crossing with the m axis), and the curve's bottom, on
         # J* = 0.009, the dot and the star there stand clear of the axis line
         ax.x_axis.shift(AXIS_GAP * DOWN)
-        # its letter under the axis's end (manim_theme.add_axis_labels), with it
-        end = ax.x_axis.get_end()
-        ax.labels[0].next_to(end, DOWN, buff=0.55).align_to(end, RIGHT)
+        ax.labels[0].shift(AXIS_GAP * DOWN)  # with its axis
 
         def curve():
             # traced where the dot has been: up to the steepest slope it has reached, never
@@ -221,11 +232,10 @@ class SlopeSweep(ThemedScene):
         ax_r, curve, dot = self.right
         m_read, m_num = readout("m", M_FROM, PLACES, 30)
         j0 = self.j_of(M_FROM)
-        # laid out at its widest (0.00903: J_PLACES decimals), then J_SIG figures throughout
+        # one fixed format all the way (J_PLACES decimals, as m and b): one width
         j_read, j_num = readout("J", j0, J_PLACES, 30, color=t.error)
         m_num.add_updater(lambda d: set_number(d, self.m.get_value()))
-        j_num.add_updater(lambda d: set_sig_number(d, self.j_of(self.m.get_value()), J_SIG,
-                                                   J_PLACES))
+        j_num.add_updater(lambda d: set_number(d, self.j_of(self.m.get_value())))
         b_read = self.tex(rf"b = b^* = {numbers.latex(self.b_star, PLACES)}", 30)
         panel = VGroup(m_read, b_read).arrange(RIGHT, buff=0.6)
         # one line over both panels (m drives both, J reads the right one), beside the formula,
@@ -233,7 +243,6 @@ class SlopeSweep(ThemedScene):
         row = VGroup(panel, j_read).arrange(RIGHT, buff=0.6)
         cost.align_to(ax_l, LEFT)
         row.align_to(ax_r, RIGHT).match_y(cost)
-        set_sig_number(j_num, j0, J_SIG, J_PLACES)
         self.readouts = VGroup(panel, j_read)
         # one thing at a time: the title (faded in whole: written stroke by stroke its glyphs
         # blot), the data, the line with its readouts, then the cost panel with its J
@@ -250,28 +259,34 @@ class SlopeSweep(ThemedScene):
         t = self.theme
         ax_r = self.right[0]
         top = ax_r.y_range[1]
-        drop = styled_line("reference", ax_r.c2p(self.m_star, 0.55 * top),
+        j_star = self.j_of(self.m_star)
+        # the minimum: the house star at the bottom of the curve, over the dot resting there
+        # (the dot shows between its points), and the dotted guide up from it into the bowl
+        star = Star(outer_radius=STAR_RADIUS, color=t.good, fill_opacity=1, stroke_width=1.5)
+        star.set_stroke(t.background).move_to(ax_r.c2p(self.m_star, j_star))
+        self.star = star
+        drop = styled_line("reference", ax_r.c2p(self.m_star, GUIDE_TOP * top),
                            ax_r.c2p(self.m_star, 0), t.good, 3)
-        label = self.tex(rf"m^* = {numbers.latex(self.m_star, PLACES)}", 32, t.good)
-        label.next_to(drop, UP, buff=0.12)
-        label.shift((label.get_left()[0] - drop.get_center()[0] + 0.1) * LEFT)
+        # over the guide: m* and J* (the least cost, written as every cost: numbers.cost), and
+        # over them the note; the guide is their leader down to the minimum
+        label = VGroup(self.tex(rf"m^* = {numbers.latex(self.m_star, PLACES)}", 32, t.good),
+                       self.tex(rf"J^* = {numbers.cost(j_star, 'latex')}", 32, t.good))
+        label.arrange(DOWN, buff=0.15, aligned_edge=LEFT)
+        label.next_to(drop, UP, buff=0.15)
         note = VGroup(self.text("the bottom of the curve", 24, t.text),
                       self.text("is the best slope", 24, t.text)).arrange(DOWN, buff=0.1)
-        note.move_to(ax_r.c2p(0.45, 0.88 * top))
-        # kept NOTE_EDGE inside the frame's right edge (the house margin, 24 px at 480p)
-        note.shift(min(0.0, config.frame_x_radius - NOTE_EDGE - note.get_right()[0]) * RIGHT)
-        self.note = note
-        # the minimum: the house star at the bottom of the curve, over the dot resting there
-        # (the dot shows between its points)
-        star = Star(outer_radius=STAR_RADIUS, color=t.good, fill_opacity=1, stroke_width=1.5)
-        star.set_stroke(t.background).move_to(ax_r.c2p(self.m_star, self.j_of(self.m_star)))
-        self.star = star
-        # the dot slows into the bottom; as it settles the note and m* come in
-        payoff = AnimationGroup(FadeIn(note, shift=0.2 * UL), Create(drop), Write(label),
-                                run_time=NOTE_SECONDS)
-        self.play(self.m.animate(run_time=SETTLE_SECONDS, rate_func=smooth).set_value(self.m_star),
-                  Succession(Wait(NOTE_AT), payoff))
-        self.play(FadeIn(star, scale=0.5), run_time=STAR_SECONDS)
+        note.next_to(label, UP, buff=0.25)
+        self.label, self.note, self.guide = label, note, drop
+        # one change at a time: the dot settles, then the star and the guide, then m* and J*,
+        # then the note
+        self.play(self.m.animate.set_value(self.m_star), run_time=SETTLE_SECONDS,
+                  rate_func=smooth)
+        self.play(FadeIn(star, scale=0.5), Create(drop), run_time=GUIDE_SECONDS)
+        self.play(FadeIn(label, shift=0.15 * UP), run_time=LABEL_SECONDS)
+        self.play(FadeIn(note, shift=0.15 * UP), run_time=NOTE_SECONDS)
+        # the best line runs through the middle of the points
+        self.play(*(Indicate(d, color=t.data, scale_factor=1.5) for d in self.left[3]),
+                  run_time=POINTS_SECONDS)
         self.wait(HOLD_SECONDS)
 
     SECTIONS = sections(section_setup, section_sweep, section_settle)

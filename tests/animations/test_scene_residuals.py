@@ -86,12 +86,21 @@ def test_the_row_reads_in_the_points_order_each_number_with_its_square():
     assert lefts == sorted(lefts)
 
 
-def test_the_squares_come_in_beside_their_segments():
-    """Each square comes in beside its dashed segment, clear of it, of its point and of its
-    prediction's ring (their radius 0.065 scene units, plus a hair)."""
+def test_the_squares_come_in_where_they_cover_no_data():
+    """Each square comes in at its place in the row at the plot's foot (never over the line
+    or the points: test_squares_drop_clear_...); a speck beside its dashed segment, clear of
+    it, of its point and of its prediction's ring (their radius 0.065 scene units, plus a
+    hair)."""
+    from scenes.residuals import BAND_Y
+
     scene = rendered(Residuals)
+    ax, slots = scene.ax, scene.band_slots()
     for i, bar in enumerate(scene.bars):
         sq = scene.square_for(i)
+        if i in slots:
+            np.testing.assert_allclose(ax.p2c(sq.get_corner([-1, -1, 0])), [slots[i], BAND_Y],
+                                       atol=1e-9)
+            continue
         xs = bar.get_x()
         gap = sq.get_left()[0] - xs if sq.get_x() > xs else xs - sq.get_right()[0]
         assert gap >= 0.1, (i, gap)
@@ -237,7 +246,13 @@ def test_ghosts_stay_visible_in_both_themes():
 
     assert SQUARE_OPACITY - max(GHOST_OPACITY, GHOST_OPACITY_DARK) >= 0.3
     assert GHOST_OPACITY_DARK <= 0.1
+    # on the dark page the kept squares are filled nearly whole: a bright coral, not a maroon
+    from scenes.residuals import SQUARE_OPACITY_DARK
+
+    assert SQUARE_OPACITY_DARK >= 0.75
     scene = rendered(Residuals)
+    kept = SQUARE_OPACITY_DARK if scene.theme.name == "dark" else SQUARE_OPACITY
+    assert scene.strip.get_fill_opacity() == pytest.approx(kept)
     for ghost in (*scene.row, *scene.parts[1:]):
         fill = GHOST_OPACITY_DARK if scene.theme.name == "dark" else GHOST_OPACITY
         assert ghost.get_fill_opacity() == pytest.approx(fill)

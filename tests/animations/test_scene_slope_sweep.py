@@ -32,8 +32,8 @@ def test_traced_curve_is_gdcores_cost():
 
 def test_readouts_sit_on_one_line_beside_the_formula_over_both_panels():
     """m, b and J on one line over both panels (m drives both), beside the formula, clear of
-    it and above both panels' y labels; m and b with PLACES decimals, J with J_PLACES fixed
-    decimals all the way (J* as gd-regression's video writes it)."""
+    it and above both panels' y labels; m, b and J with PLACES decimals all the way (one
+    width: J's digits never jump a decade), J* written once at the minimum as every cost."""
     scene = rendered(SlopeSweep)
     x, y = data.regression_points()
     m, b = regression.least_squares(x, y)
@@ -48,19 +48,21 @@ def test_readouts_sit_on_one_line_beside_the_formula_over_both_panels():
     m_read, b_read = m_b
     assert abs(m_read.get_center()[1] - b_read.get_center()[1]) < 0.05  # one row
     assert j_read[0].get_color().to_hex().lower() == scene.theme.error.lower()  # the dot's colour
-    # m and b to three significant figures; J to three significant figures at every value it
-    # passes (0.777 at the start, J* = 0.00903 as numbers.cost and every still write it)
+    # m, b and J with three decimals at every value they pass (J: 0.777 at the start, 0.009
+    # at the bottom); J* = 0.00903 at the minimum, as numbers.cost and every still write it
     assert m_read[-1].num_decimal_places == slope_sweep.PLACES == gd_regression.PLACES == 3
     assert slope_sweep.SIG == slope_sweep.J_SIG == 3
     assert b_read.get_tex_string().endswith("= 0.805")
     j_num = j_read[-1]
     j_star = regression.cost(m, b, x, y)
     assert j_num.get_value() == pytest.approx(j_star)
-    assert j_num._get_num_string(j_num.get_value()) == numbers.cost(j_star) == "0.00903"
-    for v in scene.j_curve[::10]:
-        set_sig_number(j_num, float(v), slope_sweep.J_SIG, slope_sweep.J_PLACES)
-        assert j_num._get_num_string(float(v)) == numbers.significant(float(v), 3)
-    set_sig_number(j_num, j_star, slope_sweep.J_SIG, slope_sweep.J_PLACES)
+    assert j_num.num_decimal_places == slope_sweep.J_PLACES == slope_sweep.PLACES
+    assert j_num._get_num_string(j_num.get_value()) == "0.009"
+    widths = {len(j_num._get_num_string(float(v))) for v in scene.j_curve}
+    assert widths == {5}  # "0.777" ... "0.009": one width all the way
+    m_lab, j_lab = scene.label
+    assert m_lab.get_tex_string() == "m^* = 0.336"
+    assert j_lab.get_tex_string() == f"J^* = {numbers.cost(j_star, 'latex')}" == "J^* = 0.00903"
     # the pivot (0, b*) is marked on the data panel's y axis, labelled b*
     dot, label = scene.pivot
     np.testing.assert_allclose(left.p2c(dot.get_center()), [0.0, b], atol=1e-9)
@@ -82,26 +84,33 @@ def test_readouts_sit_on_one_line_beside_the_formula_over_both_panels():
 
 
 def test_the_key_moment_is_slower_than_the_sweep_and_held():
-    """The return to m* goes slower than the sweep; the note and m* come in as the dot slows
-    into the bottom and stay on screen PAYOFF_SECONDS (4 s) or more."""
+    """The return to m* goes slower than the sweep; once the dot rests, one change at a time:
+    the star and the guide, then m* and J*, then the note (nothing gives the answer away while
+    the dot moves); m* and J* stay on screen PAYOFF_SECONDS (4 s) or more."""
     scene = rendered(SlopeSweep)
     x, y = data.regression_points()
     m_star, _ = regression.least_squares(x, y)
     assert np.isclose(scene.m.get_value(), m_star)
     sweep = (slope_sweep.M_TO - slope_sweep.M_FROM) / SlopeSweep.sweep_seconds
     assert (slope_sweep.M_TO - m_star) / slope_sweep.SETTLE_SECONDS < 0.8 * sweep
-    # the note and m* are whole from NOTE_AT + NOTE_SECONDS into the settle to the end
     ss = slope_sweep
     assert ss.PAYOFF_SECONDS >= 4.0
-    shown = ss.SETTLE_SECONDS - ss.NOTE_AT - ss.NOTE_SECONDS + ss.STAR_SECONDS + ss.HOLD_SECONDS
-    assert shown >= ss.PAYOFF_SECONDS
-    assert scene.lengths[-3:] == pytest.approx([ss.SETTLE_SECONDS, ss.STAR_SECONDS,
-                                               ss.HOLD_SECONDS])
+    assert scene.lengths[-6:] == pytest.approx([ss.SETTLE_SECONDS, ss.GUIDE_SECONDS,
+                                               ss.LABEL_SECONDS, ss.NOTE_SECONDS,
+                                               ss.POINTS_SECONDS, ss.HOLD_SECONDS])
+    # m* and J* whole from the end of their play to the end
+    assert sum(scene.lengths[-3:]) >= ss.PAYOFF_SECONDS
     assert ss.HOLD_SECONDS <= 1.8
-    # when they come in the dot has gone most of the way back to m*
-    from manim import smooth
-    assert smooth(ss.NOTE_AT / ss.SETTLE_SECONDS) > 0.6
-    assert scene.note[0] in scene.get_mobject_family_members()
+    on = scene.get_mobject_family_members()
+    assert scene.note[0] in on and scene.label[0] in on and scene.guide in scene.mobjects
+    # the note over m* and J*, they over the guide, the guide down to the minimum's star
+    assert scene.note.get_bottom()[1] > scene.label.get_top()[1]
+    assert scene.label.get_bottom()[1] > scene.guide.get_top()[1]
+    np.testing.assert_allclose(scene.guide.get_x(), scene.star.get_x(), atol=1e-6)
+    assert abs(scene.note.get_x() - scene.star.get_x()) < 0.05
+    # inside the cost panel, well clear of the frame's right edge
+    ax_r = scene.right[0]
+    assert scene.note.get_right()[0] < ax_r.x_axis.get_end()[0]
     # the closing note in the text colour (not the muted grey), at ≥ 4.5:1 on the background
     t = scene.theme
     for line in scene.note:
