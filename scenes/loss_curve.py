@@ -183,6 +183,10 @@ class LossCurve(ThemedScene):
         ax = loss_axes(t, (0, EX.early, INSET_STEP), (0, Y_TOP), INSET_W, INSET_H, None, None,
                        log=False, y_step=0.1, x_places=2, counts=True)
         ax.shift(INSET_CORNER - ax.c2p(0, 0))
+        # no number at its top: the upper leader meets the frame's corner there (the frame's
+        # top is the main plot's, 0.30, and 0.10, 0.20 give the scale)
+        nums = ax.y_axis.numbers
+        nums.remove(*(n for n in list(nums) if abs(n.get_value() - Y_TOP) < 1e-9))
         # the main plot's axis labels, smaller: cost J over its cost axis, step t at the end of
         # its step axis
         j = self.mixed(AXIS_LABELS["cost"], 22).next_to(ax.y_axis.get_top(), UP, buff=0.22)
@@ -365,6 +369,8 @@ class LossCurve(ThemedScene):
                 note = self.text(f"after {numbers.count(early)} steps: "
                                  f"{self.losses[early]:.{J_PLACES}f}", 24)
                 note.move_to(p + np.array([NOTE_SHIFT, NOTE_RISE, 0]), aligned_edge=DOWN + LEFT)
+                # the lower leader of the zoom runs under the note: the note knocks it out
+                note.add_background_rectangle(color=t.background, opacity=1, buff=0.04)
                 self.play(FadeIn(mark), FadeIn(note), run_time=0.8)
                 self.early_note = VGroup(mark, note)
                 self.caption_next()
