@@ -7,20 +7,24 @@ descent), so the two show the same numbers. Both axes are linear, as the still's
 as counts, and fixed from the first frame: 0 … 1,000 steps, so the levelling (the last 100 steps
 take 0.0006 off J) is the long flat tail it is, which a log step axis hid. 84 % of the drop comes
 within the first EX.early steps, a cliff a few pixels wide on that axis; so an inset in the upper
-right of the plot (those steps boxed on the main plot) draws them on axes of their own (0 …
-EX.early, the same cost scale and tick format, its own small labels), in step with the main curve,
+right of the plot draws them on axes of their own (0 … EX.early, the same cost scale and tick
+format, the main plot's axis labels, smaller), drawn as the stills draw a zoom: the window on the
+main plot a shaded band in an ink frame, the inset framed alike, two leaders between them; in
+step with the main curve,
 and stays on screen to the end: the last frame shows the steep fall and the flat tail together. The
 tracker runs at a steady pace in u = log10(t + 1), so the steep first steps take as long as the
 later decades. While the cost falls the data panel shows the decision regions of the network at the
 iteration shown (gdcore's LOSS_CURVE.nets_at), redrawn frame by frame (between two steps the two
-networks' regions cross-faded), so the boundary moves as the curve falls. At the end the start and
+networks' outputs interpolated and thresholded once: one boundary that moves, the shading agreeing
+with it), so the boundary moves as the curve falls. At the end the start and
 final cost are labelled one at a time; the final label says where training ended: the step it stops
 at, its cost, that cost's share of the start, and that it is still falling, slowly (no level line is
 drawn: the run stops before the curve reaches one). The data panel's title says it shows the
 decision regions; the curve, its dot and the J readout take plain descent's colour (theme.opt),
 never a class's colour; J is given with the per-example cost C_i it averages, in one row under the
-subtitle, out of the plot. The set-up comes in one part at a time; on the long tail a short note
-says the cost is levelling off while it plays.
+subtitle, out of the plot; the rate α ends the subtitle, the readout row holds t and J only. The
+set-up is short (about 3.5 s, three beats); on the long tail a short note says the cost is still
+falling slowly, and stays as the last line of the final label: one message.
 Render alone with: manim -ql scenes/loss_curve.py LossCurve
 """
 
@@ -30,17 +34,16 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
-    Create,
     Dot,
     FadeIn,
     FadeOut,
     ImageMobject,
     Line,
+    MathTex,
     Rectangle,
     UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
-    Write,
     linear,
 )
 
@@ -69,9 +72,12 @@ X_STEP = 250
 #: The inset of the first EX.early steps: its axes' size (scene units), their lower left corner
 #: (in the upper right of the plot, over the flat tail and the final label, its y numbers far
 #: from the main axis's, whose column they once stood beside), and its step axis's tick step.
-INSET_W, INSET_H = 3.1, 1.5
+INSET_W, INSET_H = 2.9, 1.5
 INSET_CORNER = np.array([-2.45, 0.0, 0.0])
 INSET_STEP = 10
+#: The zoom's strokes (its window on the main plot and the inset's frame; its two leaders, thinner)
+#: and the window's shading (the muted colour at this opacity: a band, not a second axis).
+ZOOM_STROKE, LEADER_STROKE, WINDOW_SHADE = 1.5, 1.0, 0.18
 #: Seconds per decade of iterations (the tracker runs at a steady pace in log10(t + 1)).
 DECADE_SECONDS = 4.0
 #: Decimals of every printed cost J (readout and labels alike).
@@ -150,11 +156,23 @@ class LossCurve(ThemedScene):
         curve = plot.curve(self.losses, c, stroke_width=4.5)
         dot = plot.dot(curve, c, radius=0.09).set_stroke(t.background, width=1.5)
         self.inset = self.build_inset()
-        # where the inset's steps lie on the main plot: a thin box over steps 0 … EX.early
-        self.inset_box = Rectangle(width=ax.c2p(EX.early, 0)[0] - ax.c2p(0, 0)[0],
-                                   height=ax.c2p(0, Y_TOP)[1] - ax.c2p(0, 0)[1],
-                                   stroke_color=t.muted, stroke_width=1.5)
-        self.inset_box.move_to(ax.c2p(0, 0), aligned_edge=DOWN + LEFT)
+        # the zoom drawn as the stills draw one (gm.zoom_inset): the window it enlarges on the
+        # main plot (steps 0 … EX.early, the whole cost range) a lightly shaded band in an ink
+        # frame, the inset framed in the same stroke, two leaders in ink from the window's
+        # right corners to the inset's left ones
+        iax = self.inset[0].ax
+        window = Rectangle(width=ax.c2p(EX.early, 0)[0] - ax.c2p(0, 0)[0],
+                           height=ax.c2p(0, Y_TOP)[1] - ax.c2p(0, 0)[1],
+                           stroke_color=t.text, stroke_width=ZOOM_STROKE, fill_color=t.muted,
+                           fill_opacity=WINDOW_SHADE)
+        window.move_to(ax.c2p(0, 0), aligned_edge=DOWN + LEFT).set_z_index(-1)
+        frame = Rectangle(width=iax.c2p(EX.early, 0)[0] - iax.c2p(0, 0)[0],
+                          height=iax.c2p(0, Y_TOP)[1] - iax.c2p(0, 0)[1],
+                          stroke_color=t.text, stroke_width=ZOOM_STROKE)
+        frame.move_to(iax.c2p(0, 0), aligned_edge=DOWN + LEFT)
+        leaders = VGroup(*(Line(window.get_corner(RIGHT + v), frame.get_corner(LEFT + v),
+                                color=t.text, stroke_width=LEADER_STROKE) for v in (UP, DOWN)))
+        self.inset_box = VGroup(window, frame, leaders)
         return plot, curve, dot
 
     def build_inset(self):
@@ -165,14 +183,22 @@ class LossCurve(ThemedScene):
         ax = loss_axes(t, (0, EX.early, INSET_STEP), (0, Y_TOP), INSET_W, INSET_H, None, None,
                        log=False, y_step=0.1, x_places=2, counts=True)
         ax.shift(INSET_CORNER - ax.c2p(0, 0))
-        # its own small axis labels: J over its cost axis, "step" at the end of its step axis
-        j = self.tex("J", 24).next_to(ax.y_axis.get_top(), UP, buff=0.1)
-        step = self.text("step", 22).next_to(ax.x_axis.get_right(), RIGHT, buff=0.12)
+        # no number at its top: the upper leader meets the frame's corner there (the frame's
+        # top is the main plot's, 0.30, and 0.10, 0.20 give the scale)
+        nums = ax.y_axis.numbers
+        nums.remove(*(n for n in list(nums) if abs(n.get_value() - Y_TOP) < 1e-9))
+        # the main plot's axis labels, smaller: cost J over its cost axis, step t at the end of
+        # its step axis
+        j = self.mixed(AXIS_LABELS["cost"], 22).next_to(ax.y_axis.get_top(), UP, buff=0.22)
+        j.align_to(ax.y_axis, LEFT)
+        step = self.mixed(AXIS_LABELS["step"], 22).next_to(ax.x_axis.get_right(), RIGHT,
+                                                            buff=0.12)
+        step.align_to(ax.x_axis, DOWN).shift(0.04 * UP)  # on the axis: above its numbers' foot
         ax.add(j, step)
         plot = LossPlot(t, self.it, None, (0, Y_TOP), 0, 0, log=False, ax=ax)
         curve = plot.curve(self.losses[: EX.early + 1], t.opt(OPTIMIZER), stroke_width=3.5)
         title = self.text(f"the first {numbers.count(EX.early)} steps", 24)
-        title.next_to(ax.c2p(0.5 * EX.early, Y_TOP), UP, buff=0.12)
+        title.next_to(ax.c2p(EX.early, Y_TOP), UP, buff=0.12).align_to(ax.c2p(EX.early, 0), RIGHT)
         dot = plot.dot(curve, t.opt(OPTIMIZER), radius=0.07).set_stroke(t.background, width=1.5)
         return plot, curve, title, dot
 
@@ -212,9 +238,24 @@ class LossCurve(ThemedScene):
         """The decision regions of the network after k iterations as RGBA pixels: each class's
         region tinted towards its marks' colour, the boundary between them in the text colour,
         both from one array."""
-        t = self.theme
-        one = EX.output_grid(self.nets[k], *self.grid) > EX.threshold
+        one = self.outputs_at(k) > EX.threshold
         self.regions[k] = one
+        return self.paint(one)
+
+    def outputs_at(self, k: int) -> np.ndarray:
+        """The network's output on the grid after k iterations (gdcore's), kept for the two
+        steps the tracker is between."""
+        cache = self.__dict__.setdefault("output_cache", {})
+        if k not in cache:
+            for old in [j for j in cache if j not in (k - 1, k, k + 1)]:
+                del cache[old]
+            cache[k] = EX.output_grid(self.nets[k], *self.grid)
+        return cache[k]
+
+    def paint(self, one: np.ndarray) -> np.ndarray:
+        """RGBA pixels of a class map: each class's region washed towards its marks' colour,
+        the one boundary between them in ink."""
+        t = self.theme
         # each region washed towards its class's colour as far as the theme says
         # (theme.class_region, theme.region_wash: class 0's towards the data blue, class 1's
         # towards the rust of its triangles)
@@ -228,20 +269,12 @@ class LossCurve(ThemedScene):
         rgba = np.concatenate([rgb, np.ones(one.shape + (1,))], axis=-1)
         return (np.flipud(rgba) * 255).round().astype(np.uint8)
 
-    def pixels_at(self, k: int) -> np.ndarray:
-        """region_pixels(k), kept for the two steps a cross-fade is between."""
-        cache = self.__dict__.setdefault("pixel_cache", {})
-        if k not in cache:
-            for old in [j for j in cache if j not in (k - 1, k, k + 1)]:
-                del cache[old]
-            cache[k] = self.region_pixels(k).astype(float)
-        return cache[k]
-
     def paint_regions(self, img) -> None:
         """Redraw the regions (shading and boundary together) for the shown iteration: at a
-        whole step k its network's; between steps k and k + 1 the two cross-faded by the
-        tracker's fraction, so a region that changes side over one step (the first steps) fades
-        into the next rather than flipping in one frame."""
+        whole step k its network's; between steps k and k + 1 the two networks' outputs
+        interpolated by the tracker's fraction and thresholded once, so one boundary moves
+        from the one to the other (no second, fading boundary) and the shading agrees with it
+        in every frame."""
         s = float(self.it.get_value())
         k = self.k()
         f = float(np.clip(s - k, 0.0, 1.0)) if k < EX.steps else 0.0
@@ -251,8 +284,8 @@ class LossCurve(ThemedScene):
         if shown == k:
             img.pixel_array[...] = self.region_pixels(k)
         else:
-            mixed = (1 - f) * self.pixels_at(k) + f * self.pixels_at(k + 1)
-            img.pixel_array[...] = mixed.round().astype(np.uint8)
+            out = (1 - f) * self.outputs_at(k) + f * self.outputs_at(k + 1)
+            img.pixel_array[...] = self.paint(out > EX.threshold)
         self.painted = shown
 
     # -- sections ----------------------------------------------------------------------
@@ -262,8 +295,9 @@ class LossCurve(ThemedScene):
         title = self.text("Training a small network: the cost per step", 34)
         title.to_edge(UP, buff=0.42)
         s = EX.sizes
-        sub = self.text(f"a {s[0]}–{s[1]}–{s[2]} {EX.activation} network, "
-                        f"{EX.n_points} points, full-batch gradient descent", 24, t.muted)
+        sub = self.mixed(f"a {s[0]}–{s[1]}–{s[2]} {EX.activation} network, "
+                         f"{EX.n_points} points, full-batch gradient descent, "
+                         rf"$\alpha = {EX.lr:g}$", 24, t.muted)
         sub.next_to(title, DOWN, buff=0.15)
         plot, curve, dot = self.plot = self.build_plot()
         box, dots, img, key = self.data = self.build_data()
@@ -272,7 +306,9 @@ class LossCurve(ThemedScene):
                             self.text("the network's decision regions", 24)).arrange(
             DOWN, buff=0.06)
         data_title.next_to(box, UP, buff=0.2)
-        rate = self.tex(rf"\alpha = {EX.lr:g}", 30)
+        # the row of readouts where it stood beside the rate (now in the subtitle): t and J,
+        # right of the cost axis's label
+        rate = MathTex(rf"\alpha = {EX.lr:g}", font_size=30)  # a place only, never drawn
         it_read, it_num = live_readout("t", lambda: self.k(), 0, 30)
         l_read, _ = live_readout("J", lambda: float(self.losses[self.k()]), J_PLACES, 30,
                                  t.opt(OPTIMIZER))
@@ -281,7 +317,7 @@ class LossCurve(ThemedScene):
         it_read.next_to(rate, RIGHT, buff=0.8).align_to(rate, DOWN)
         l_read.next_to(it_read, RIGHT).set_x(it_read.get_left()[0] + 2.2, direction=LEFT)
         l_read.align_to(rate, DOWN)
-        reads = VGroup(rate, it_read, l_read)
+        reads = VGroup(it_read, l_read)
         # J and the per-example cost C_i it averages, defined on screen
         eq = VGroup(self.tex(equations.tex("half-mse-loss"), EQ_SIZE),
                     self.tex(equations.tex("per-example-cost"), EQ_SIZE)).arrange(RIGHT,
@@ -291,17 +327,16 @@ class LossCurve(ThemedScene):
         self.eq = eq
         inset, in_curve, in_title, in_dot = self.inset
 
-        # one thing at a time: the plot's axes, the cost's definition, the data panel's frame
-        # and title, its points and key, then the inset and its box on the plot
-        self.play(Write(title), FadeIn(sub))
-        self.play(Create(plot.ax), run_time=0.8)
-        self.play(FadeIn(eq), run_time=0.7)
-        self.play(Create(box), FadeIn(data_title), run_time=0.7)
-        self.play(FadeIn(dots, lag_ratio=0.01), FadeIn(key), run_time=0.8)
-        self.play(FadeIn(inset.ax), FadeIn(in_title), Create(self.inset_box))
+        # a short set-up (about 3.5 s) in three beats: the titles and the cost's definition,
+        # the plot with its inset, the data panel; then the run's readouts and curves
+        self.play(FadeIn(title), FadeIn(sub), FadeIn(eq), run_time=0.8)
+        self.play(FadeIn(plot.ax), FadeIn(inset.ax), FadeIn(in_title), FadeIn(self.inset_box),
+                  run_time=0.8)
+        self.play(FadeIn(box), FadeIn(data_title), FadeIn(dots), FadeIn(key), FadeIn(img),
+                  run_time=0.8)
         self.play(FadeIn(reads), FadeIn(curve), FadeIn(in_curve), FadeIn(dot),
-                  FadeIn(in_dot), FadeIn(img))
-        self.wait(0.8)
+                  FadeIn(in_dot), run_time=0.6)
+        self.wait(0.5)
 
     def section_training(self):
         t = self.theme
@@ -319,7 +354,7 @@ class LossCurve(ThemedScene):
             # on the long tail, once the fall has slowed, a short note says so while it plays
             level = []
             if b == EX.steps:
-                self.level_note = self.text("levelling off", 24, t.muted)
+                self.level_note = self.text("still falling slowly", 24, t.muted)
                 self.level_note.align_to(plot.c2p(EX.steps, 0), RIGHT).align_to(
                     plot.c2p(0, END_LABEL_J), DOWN)
                 level = [FadeIn(self.level_note, rate_func=lambda a: float(
@@ -334,6 +369,8 @@ class LossCurve(ThemedScene):
                 note = self.text(f"after {numbers.count(early)} steps: "
                                  f"{self.losses[early]:.{J_PLACES}f}", 24)
                 note.move_to(p + np.array([NOTE_SHIFT, NOTE_RISE, 0]), aligned_edge=DOWN + LEFT)
+                # the lower leader of the zoom runs under the note: the note knocks it out
+                note.add_background_rectangle(color=t.background, opacity=1, buff=0.04)
                 self.play(FadeIn(mark), FadeIn(note), run_time=0.8)
                 self.early_note = VGroup(mark, note)
                 self.caption_next()
@@ -372,10 +409,14 @@ class LossCurve(ThemedScene):
         acc = self.text(f"{100 * accuracy:.0f} % classified correctly", 24)
         acc.next_to(key, DOWN, buff=0.2)
         # the early note and its point give their place to the final label
-        self.play(FadeOut(self.early_note), FadeOut(self.level_note), run_time=0.5)
-        # one at a time: the start, the final label, then the accuracy
+        self.play(FadeOut(self.early_note), run_time=0.5)
+        # one at a time: the start, the final label (its last line the tail's note, kept in
+        # its place: one message), then the accuracy
         self.play(FadeIn(start), run_time=0.7)
-        self.play(FadeIn(end), run_time=0.7)
+        self.level_note.move_to(end[2])
+        self.remove(end[2])
+        end.submobjects[2] = self.level_note
+        self.play(*(FadeIn(m) for m in end if m is not self.level_note), run_time=0.7)
         self.play(FadeIn(acc), run_time=0.7)
         self.wait(1.4)
 

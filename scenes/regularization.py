@@ -1,32 +1,35 @@
 """L2 regularisation calms the degree-9 fit: λ sweeps from none to strong, refitted every frame.
 
 Left: the degree-9 polynomial fitted to the noisy sine samples with the penalty (λ/2) Σ_{k≥1} w_k²
-of J_λ, clipped to the panel, and one decade of λ behind it the previous fit as a ghost (solid
-faint ink, half as wide, under the fit, 3:1 against the page; its key says "previous fit" (the λ
-written is a round step, so a tenth of it would not always be the ghost's), and the note of the
-sweep says once what it is). Right: the ten coefficients w_0 … w_9 as bars of height log10 |w_k|
+of J_λ, clipped to the panel, and one decade of λ behind it the fit at λ/10 as a ghost (solid
+faint ink, half as wide, under the fit, 3:1 against the page; its key says "fit at λ/10", true in
+every frame, and the note of the sweep says once what it is); the held-out test samples faint
+hollow diamonds under it. Right: the ten coefficients w_0 … w_9 as bars of height log10 |w_k|
 (filled when positive, hollow when negative; w_0, the unpenalised intercept, in the muted colour),
-each over its index k (digits of 12.9 px; the axis named k). A row of keys right over each panel
+each over its index k (digits of 12.9 px; the axis named k), the axis ticked in powers of ten
+alone (10⁰ too) and named "|w_k|, log scale". A row of keys right over each panel
 names the curve, its ghost and the dotted sine, and the three kinds of bar. Under the equation,
 above the fit's key, large, the swept λ (two figures, 4.5 × 10⁻⁵; a power of ten alone, 10⁻⁴, as
-gdviz.numbers writes it), 12 px clear of both: the fit and the bars are refitted every frame, but
-the number is written at the sweep's round steps (its decades, and the pause's λ: shown_lam), so it
-changes at most about 1.4 times a second and is read; the costs beside are gdcore's at the λ
-written. Beside the equation, over the bars, the training and the test cost J (half the mean
+gdviz.numbers writes it), 12 px clear of both. The sweep steps a decade at a time: λ moves to the
+next decade, the fit, the bars and every readout redrawn at the frame's λ, then holds, so every
+number on screen is gdcore's for the fit drawn and each decade's is read with its fit. Beside the
+equation, over the bars, the training (no penalty) and the test cost J (half the mean
 squared error, on the 10 samples and on the 100 new test samples its label names), set in ink, each
 keyed by a swatch of its marks' colour left of its label, every cost in one form, three significant
 figures with their zeros kept, written as people write them (7.42, 0.0366) and as a power of ten
 under 10⁻³ (5.90 × 10⁻⁴), the training cost of the interpolating fit, rounding noise, as the bound
 "< 10⁻¹⁰". So the panels take the frame's height from the rows of λ and the keys down to the note.
 One ValueTracker holds u = log10 λ; every curve and bar of a frame is gdcore's ridge fit at that
-frame's λ (procedure.REGULARIZATION.path_at), every number its fit at the λ written. The panels are
+frame's λ (procedure.REGULARIZATION.path_at), every number too. The panels are
 built in beats: axes (tick numbers faded in whole), samples and sine, the bars' key, then the fit.
 The sweep starts at λ = 0 (the interpolating fit, ‖w‖ ≈ 2.3 × 10⁶; its two-line note held over 4 s,
 a line at a time), steps to 10⁻¹⁶ (as wild), calms through 10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least
 test cost among those it passes through (gdcore's sweep_best: 4.5 × 10⁻⁵, between the grid's
-decades; its readout boxed in its own colour and held over 3 s while the note comes a line at a
-time), and ends at λ = 1. A note that names a λ is shown only while λ is that value: it leaves
-before λ moves on. The panels leave the two-line note 0.4 clear of the frame's bottom edge.
+decades; its readout boxed in its own colour (faded in and out, padded clear of the training
+cost's line) and held over 3 s while the note comes a line at a time), and ends at λ = 1. Each
+readout comes in label first, then its value. A note that names a λ is shown only while λ is
+that value: it leaves before λ moves on. The panels leave the two-line note 0.4 clear of the
+frame's bottom edge.
 Render alone with: manim -ql scenes/regularization.py Regularization
 """
 
@@ -53,7 +56,7 @@ from manim import (
     VMobject,
     Write,
     always_redraw,
-    linear,
+    smooth,
 )
 
 from gdcore import data, races, regression
@@ -73,13 +76,17 @@ U_FROM, U_TO = float(np.log10(LAMS[LAMS > 0].min())), float(np.log10(LAMS.max())
 #: (gdcore's sweep_best, between the decades of the grid).
 LAM_BEST, TEST_BEST = EX.sweep_best()
 U_BEST = float(np.log10(LAM_BEST))
-#: The ghost is the fit at the previous λ: it trails the current fit by this many decades of λ
-#: (a tenth of the λ fitted, not always of the round λ written), its key says "previous fit" and
-#: the note of the sweep says it once. It is
+#: The ghost is the fit at a tenth of the frame's λ: it trails the current fit by this many
+#: decades of λ, its key says so (GHOST_KEY) and the note of the sweep says it once. It is
 #: drawn as the fit is, solid in the model's ink, but faint (GHOST_OPACITY), half the fit's
 #: width and under the fit: clearly the fainter line, yet at least 3:1 against either theme's
 #: page (tested); solid faint ink, it is told from the sine's muted dots.
 GHOST_LAG, GHOST_OPACITY, GHOST_WIDTH = 1.0, 0.5, 2.0
+#: The ghost's key: the fit at a tenth of the λ shown (GHOST_LAG decades of λ), in every frame.
+GHOST_KEY = ("fit at", r"$\lambda/10$")
+#: The held-out test samples' hollow diamonds: side (scene units) and stroke width, small and
+#: thin beside the training samples' dots.
+TEST_MARK, TEST_STROKE = 0.075, 1.2
 #: The fit's stroke width.
 FIT_WIDTH = 4.0
 #: The dotted sin 2πx, a reference to read the fit against: in the muted colour, as every
@@ -92,6 +99,8 @@ SINE_WIDTH = 1.8
 #: (5.90 × 10⁻⁴), never 7.42 × 10⁰; a cost below numbers.FLOOR (rounding noise) is written as
 #: that bound, "< 10⁻¹⁰" (numbers.floor_words in the captions).
 COST_SIG, COST_LOW = 3, 1e-3
+#: The space each side of λ's × (a thin space, as TeX sets it).
+THIN = "\u2009"
 #: The exponent of numbers.FLOOR, the bound a cost of rounding noise is written under.
 FLOOR_EXP = round(float(np.log10(numbers.FLOOR)))
 #: The costs' readouts and their labels: the test cost's row ("test cost J (100 new samples)
@@ -100,6 +109,9 @@ COST_SIZE = 24
 #: The key swatch left of each cost's label (its marks' colour: the readouts are in ink): its
 #: width and its gap to the label (scene units).
 SWATCH, SWATCH_GAP = 0.2, 0.12
+#: The test cost's row is ROW_GAP lower than the training cost's otherwise would allow, so the
+#: box round it at the best λ (BOX_PAD round its row) stands clear of the training cost's line.
+ROW_GAP, BOX_PAD = 0.14, 0.1
 #: λ's readout, the swept variable: larger than the costs' (COST_SIZE) and their labels.
 LAM_SIZE = 34
 #: The least room (scene units; 0.2 = 12 px at 480p) between λ's readout and the equation's
@@ -110,8 +122,13 @@ LAM_CLEAR = 0.2
 LAM_SIG, LAM_LOW = 2, 0.1
 #: Seconds per decade of λ while sweeping: one pace for the whole sweep, 10⁻¹⁶ … 1 (SLOW_TO: where
 #: the note of the calming has come in); slower than the set-up's beats, the sweep being the
-#: scene's key moment (12 decades to the best λ in about 13 s).
-SEC_PER_DECADE, SLOW_TO = 1.1, -10.0
+#: scene's key moment (12 decades to the best λ in about 13 s). The sweep steps a decade at a
+#: time: λ moves to the next decade in MORPH_SHARE of a decade's seconds (the fit, the bars and
+#: every readout redrawn at the frame's λ), then holds there for the rest, so each decade's
+#: numbers are read with the fit they belong to.
+SEC_PER_DECADE, SLOW_TO, MORPH_SHARE = 1.1, -10.0, 0.45
+#: The least hold at a step's end (s): a part decade (the best λ to 10⁻⁴) is read as long.
+MIN_HOLD = 0.55
 #: Bar heights: log10 |w_k| from BAR_EXP[0] (the floor) to BAR_EXP[1].
 BAR_EXP = (-2, 7)
 #: The top and bottom of the panels' frames (scene y): the bottom high enough that the
@@ -141,30 +158,13 @@ def clipped_segments(xs, ys, lo: float, hi: float) -> list[np.ndarray]:
     return races.clip_polyline(np.column_stack([xs, ys]), ((-np.inf, np.inf), (lo, hi)))
 
 
-def shown_lam(lam: float) -> float:
-    """The λ the readouts show while the fit refits every frame: the largest of the sweep's
-    round steps at or under λ, its decades 10ᵏ and the pause's λ of least test cost (0 for
-    λ = 0). One decade takes at least SEC_PER_DECADE s, so the number changes at most
-    1/SEC_PER_DECADE (0.9) times a second and is read; the decade just under the pause's λ
-    is left out (it would stand for 0.3 s before the pause's λ replaced it); it never goes
-    back (tested)."""
-    if lam <= 0:
-        return 0.0
-    u = float(np.log10(lam))
-    if abs(u - round(u)) < 1e-9:
-        return lam
-    k = np.floor(u)
-    if k == np.floor(U_BEST) and u < U_BEST:  # the decade just under the pause's λ
-        k -= 1
-    steps = [10.0**k] + ([LAM_BEST] if LAM_BEST <= lam * (1 + 1e-12) else [])
-    return float(max(steps))
-
-
 def lam_parts(lam: float) -> tuple[str, int | None]:
     """λ to LAM_SIG figures: (mantissa, exponent), the exponent None when λ is written plain."""
     if lam == 0:
         return "0", None
     if lam >= LAM_LOW:
+        if abs(np.log10(lam) - round(np.log10(lam))) < 1e-12:  # a decade alone: 0.1, 1
+            return f"{10.0 ** round(np.log10(lam)):g}", None
         return numbers.significant(lam, LAM_SIG, "text"), None
     mant, exp = f"{lam:.{LAM_SIG - 1}e}".split("e")
     return mant, int(exp)
@@ -183,7 +183,8 @@ def lam_text(lam: float, medium: str = "pango") -> str:
         return rf"{mant} \times 10^{{{exp}}}"
     if medium == "text":
         return f"{mant} × {numbers.power10(exp)}"
-    return f"{mant} × 10<sup>{str(exp).replace('-', numbers.MINUS)}</sup>"
+    # thin spaces round the ×, as TeX sets a binary operator (a word space reads loose)
+    return f"{mant}{THIN}×{THIN}10<sup>{str(exp).replace('-', numbers.MINUS)}</sup>"
 
 
 def bar_height(w: float) -> float:
@@ -213,8 +214,8 @@ class Regularization(ThemedScene):
             "sweep": (f"A tiny penalty, λ = {lam_text(10.0**U_FROM, 'text')}, leaves the fit as "
                       f"wild.",
                       f"As λ grows, decade by decade, the curve calms and the weights shrink, "
-                      f"from {numbers.text(_RP.norms[0])} in size; the previous fit trails "
-                      f"behind as a faint ghost."),
+                      f"from {numbers.text(_RP.norms[0])} in size; the fit at a tenth of λ "
+                      f"trails behind as a faint ghost."),
             "best": f"The sweep pauses at λ = {lam_text(LAM_BEST, 'text')}, the least test "
                     f"cost, {cost_text(TEST_BEST)}: the curve follows the sine.",
             "calm": f"At λ = {lam_text(10.0**U_TO, 'text')} the fit is flat and both costs "
@@ -233,8 +234,8 @@ class Regularization(ThemedScene):
         return 0.0 if self.zero else float(10.0 ** self.u.get_value())
 
     def ghost_lam(self) -> float:
-        u = self.u.get_value() - GHOST_LAG
-        return 0.0 if self.zero or u < U_FROM else float(10.0**u)
+        """The ghost's λ: a tenth of the frame's (GHOST_LAG decades under it)."""
+        return 0.0 if self.zero else float(10.0 ** (self.u.get_value() - GHOST_LAG))
 
     # -- pieces --------------------------------------------------------------------
 
@@ -263,8 +264,16 @@ class Regularization(ThemedScene):
         sine.set_points_as_corners(scene_points(ax, XS, data.sine(XS)))
         sine = styled("reference", sine)  # the function the data were drawn from
         dots = data_dots(t, ax, self.d.x, self.d.y, radius=0.08).set_z_index(3)
+        # the held-out test samples, the test cost's: small hollow diamonds in the test colour,
+        # thin, under the fit (its key: the swatch beside the test cost)
+        held = VGroup(*(Square(side_length=TEST_MARK, stroke_color=t.test,
+                               stroke_width=TEST_STROKE, fill_opacity=0).rotate(np.pi / 4)
+                        .move_to(ax.c2p(x, y))
+                        for x, y in zip(self.d.x_test, self.d.y_test)
+                        if Y_RANGE[0] <= y <= Y_RANGE[1]))
+        self.test_marks = held
         self.ax_fit = ax
-        return ax, sine, dots
+        return ax, sine, VGroup(held, dots)
 
     def build_bar_panel(self):
         """Axes of (k, log10 |w_k|): bars of the ten coefficients over a log axis."""
@@ -284,9 +293,8 @@ class Regularization(ThemedScene):
                line(ax.c2p(x0, BAR_EXP[0]), ax.c2p(x0, BAR_EXP[1])))
         for e in range(BAR_EXP[0], BAR_EXP[1] + 1, 2):
             p = ax.c2p(x0, e)
-            ax.add(line(p, p + 0.1 * LEFT),
-                   (MathTex("1", font_size=TICK_SIZE, color=t.text) if e == 0
-                    else power_tick(e, t.text)).next_to(p, LEFT, buff=0.14))
+            # every tick in one form, a power of ten (10⁰ too), its exponent's digits 12 px
+            ax.add(line(p, p + 0.1 * LEFT), power_tick(e, t.text).next_to(p, LEFT, buff=0.14))
         # each bar's index k under it, at TICK_SIZE (digits 12.9 px at 480p; "w₉" would need its
         # subscript at 12 px, a label 24 px wide under bars 29 px apart), the axis named k at
         # its end: the y axis's |w_k| and the keys' w_k say whose index it is
@@ -298,7 +306,8 @@ class Regularization(ThemedScene):
         name.next_to(ax.c2p(x1, BAR_EXP[0]), RIGHT, buff=0.12).align_to(index, DOWN)
         ax.add(index, name)
         self.bar_index = VGroup(index, name)
-        ly = MathTex(r"|w_k|", font_size=30, color=t.text)
+        # the bars' length is log10 |w_k| above the floor: said on the axis
+        ly = self.mixed(r"$|w_k|$, log scale", 24, t.text)
         ly.next_to(ax.c2p(x0, BAR_EXP[1]), RIGHT, buff=0.2)
         ax.add(ly)
         return ax
@@ -340,11 +349,12 @@ class Regularization(ThemedScene):
                           color=color)
 
     def readouts(self) -> VGroup:
-        """λ, the training and the test cost J of the current fit (gdcore's, at this frame's λ):
-        the fixed labels, each with its live value to its right. Set once per λ (the three
+        """λ, the training and the test cost J of the fit drawn (gdcore's, at this frame's λ: the
+        readouts move with the fit and hold with it): the fixed labels, each with its live value
+        to its right. Set once per λ (the three
         live readouts of a frame ask for it three times, and a held λ many times): a copy of
         the set made for this λ and these labels where they are."""
-        lam = shown_lam(self.lam())
+        lam = self.lam()
         key = (lam, *(tuple(lab.get_center()) for lab in self.labels))
         made = self.__dict__.get("_readouts_made")
         if made is not None and made[0] == key:
@@ -373,8 +383,19 @@ class Regularization(ThemedScene):
             mob.initial_height, mob.original_text = new.initial_height, new.original_text
         return self.readouts()[i].add_updater(redraw)
 
+    def show_readout(self, i: int) -> None:
+        """Readout i comes in label first (with its swatch), then its value: a still copy of the
+        live value fades in (a live one would be redrawn whole over its fade), then the live one
+        takes its place."""
+        first = [self.labels[i]] + ([self.swatches[i - 1]] if i else [])
+        self.play(*(FadeIn(m) for m in first), run_time=0.4)
+        still = self.readouts()[i]
+        self.play(FadeIn(still), run_time=0.4)
+        self.remove(still)
+        self.add(self.read[i])
+
     def status(self, *lines: str) -> VGroup:
-        return VGroup(*(self.mixed(s, 24, self.theme.muted) for s in lines)).arrange(
+        return VGroup(*(self.mixed(s, 24, self.theme.text) for s in lines)).arrange(
             DOWN, buff=0.06).move_to(np.array([0, -3.2, 0]))
 
     def keys(self) -> VGroup:
@@ -398,7 +419,7 @@ class Regularization(ThemedScene):
             item(stroke(stroke_color=t.model, stroke_width=FIT_WIDTH), "fit"),
             item(stroke(stroke_color=t.model, stroke_width=GHOST_WIDTH,
                         stroke_opacity=GHOST_OPACITY),
-                 "previous fit"),
+                 *GHOST_KEY),
             item(styled("reference", stroke(stroke_color=t.muted, stroke_width=SINE_WIDTH)),
                  r"$\sin 2\pi x$"),
         )
@@ -408,7 +429,7 @@ class Regularization(ThemedScene):
         ).arrange(RIGHT, buff=0.35)
         # a row right over each panel (λ's readout above the fit's, the costs above the bars')
         fit_key.arrange(RIGHT, buff=0.3)
-        bar_key.move_to(self.ax_bar).set_y(self.ax_bar.get_top()[1] + 0.3)
+        bar_key.move_to(self.ax_bar).set_y(self.ax_bar.get_top()[1] + 0.28)
         fit_key.move_to(self.ax_fit).set_y(bar_key.get_y())  # one row over both panels
         return VGroup(fit_key, bar_key)
 
@@ -421,10 +442,23 @@ class Regularization(ThemedScene):
         self.play(FadeIn(note), *anims, run_time=0.8)
         self.note, self.note_lam = note, lam
 
-    def drop_note(self, *anims) -> None:
+    def drop_note(self, *anims, run_time: float = 0.5) -> None:
         """The note fades out (before λ leaves the value it names)."""
-        self.play(FadeOut(self.note), *anims, run_time=0.5)
+        self.play(FadeOut(self.note), *anims, run_time=run_time)
         self.note = self.note_lam = None
+
+    def sweep(self, u_end: float, *anims) -> None:
+        """λ up to 10^u_end a decade at a time (SEC_PER_DECADE each, a part decade in
+        proportion): to the next decade in MORPH_SHARE of it, then held; `anims` play with the
+        first step."""
+        u = self.u.get_value()
+        while u < u_end - 1e-9:
+            nxt = min(float(np.floor(u + 1e-9) + 1), u_end)
+            secs = SEC_PER_DECADE * (nxt - u)
+            self.play(self.u.animate.set_value(nxt), *anims, run_time=MORPH_SHARE * secs,
+                      rate_func=smooth)
+            self.wait(max((1 - MORPH_SHARE) * secs, MIN_HOLD))
+            u, anims = nxt, ()
 
     # -- sections ------------------------------------------------------------------
 
@@ -444,7 +478,7 @@ class Regularization(ThemedScene):
         y_eq = eq.get_center()[1]
         self.lam_slot = np.array([left, 0.0, 0])  # its height set under the equation below
         self.train_slot = np.array([ax_b.get_left()[0] - 0.5, y_eq + 0.28, 0])
-        self.test_slot = np.array([ax_b.get_left()[0] - 0.5, y_eq - 0.28, 0])
+        self.test_slot = np.array([ax_b.get_left()[0] - 0.5, y_eq - 0.28 - ROW_GAP, 0])
         self.curve = always_redraw(lambda: self.fit_curve(self.lam()))
         self.ghost = always_redraw(lambda: self.fit_curve(self.ghost_lam(), GHOST_OPACITY,
                                                           GHOST_WIDTH, self.theme.model))
@@ -453,7 +487,7 @@ class Regularization(ThemedScene):
         # every readout in ink; the costs' colours are their marks' only, keyed by a swatch
         # left of each label: the training samples' filled dot, the test set's hollow diamond
         self.labels = VGroup(*(self.mixed(s, size, t.text) for s, size in (
-            (r"$\lambda$", LAM_SIZE), ("training cost $J$", COST_SIZE),
+            (r"$\lambda$", LAM_SIZE), ("training cost $J$ (no penalty)", COST_SIZE),
             (f"test cost $J$ ({self.d.x_test.size} new samples)", COST_SIZE))))
         for lab, slot in zip(self.labels, (self.lam_slot, self.train_slot, self.test_slot)):
             lab.move_to(slot, aligned_edge=LEFT)
@@ -484,12 +518,11 @@ class Regularization(ThemedScene):
                            "and swings far off the plot; the weights reach millions")
         note[1].set_opacity(0)  # a line at a time (read at a reading pace)
         # one at a time: λ, the fit, its bars, the two costs, then the note
-        self.play(FadeIn(self.labels[0]), FadeIn(self.read[0]), run_time=0.5)
+        self.show_readout(0)
         self.play(Create(self.curve), run_time=1.2)
         self.play(FadeIn(self.bar_group), run_time=0.6)
         for i in (1, 2):
-            self.play(FadeIn(self.swatches[i - 1]), FadeIn(self.labels[i]), FadeIn(self.read[i]),
-                      run_time=0.5)
+            self.show_readout(i)
         self.add(note)
         self.play(FadeIn(note[0]), run_time=0.6)
         self.wait(0.9)
@@ -508,27 +541,23 @@ class Regularization(ThemedScene):
         self.swap_note((rf"a tiny penalty, $\lambda = {lam_text(10.0**U_FROM, 'latex')}$:",
                         "still as wild"),
                        lam=10.0**U_FROM)
-        self.wait(0.8)
+        self.wait(1.6)
         self.drop_note()
         self.caption_next()
-        self.play(self.u.animate.set_value(U_CALMS),
-                  run_time=SEC_PER_DECADE * (U_CALMS - U_FROM), rate_func=linear)
+        self.sweep(U_CALMS)
         # the next note names no λ: it comes in while λ keeps growing
         # the ghost explained once, while it stands apart from the fit
         note = self.status(r"as $\lambda$ grows the curve calms and the weights shrink",
-                           "(the faint line: an earlier fit of the sweep)")
-        self.play(self.u.animate(rate_func=linear).set_value(SLOW_TO),
-                  FadeIn(note, rate_func=lambda a: float(np.clip(4 * a, 0.0, 1.0))),
-                  run_time=SEC_PER_DECADE * (SLOW_TO - U_CALMS))
+                           r"(the faint line: the fit at a tenth of $\lambda$)")
+        self.sweep(SLOW_TO, FadeIn(note))
         self.note = note
-        self.play(self.u.animate.set_value(U_BEST),
-                  run_time=SEC_PER_DECADE * (U_BEST - SLOW_TO), rate_func=linear)
+        self.sweep(U_BEST)
 
     def section_best(self):
         t = self.theme
         # the box in the test cost's own colour: one colour for what it frames
         box = SurroundingRectangle(VGroup(self.swatches[1], self.labels[2], self.read[2]),
-                                   color=t.test, buff=0.12, stroke_width=3)
+                                   color=t.test, buff=BOX_PAD, stroke_width=3)
         self.best_box = box
         best = lam_text(LAM_BEST, "latex")
         # the key moment, held: the box with the note's first line, then its second line,
@@ -539,17 +568,16 @@ class Regularization(ThemedScene):
         note[1].set_opacity(0)
         self.play(FadeOut(self.note), run_time=0.4)
         self.add(note)
-        self.play(FadeIn(note[0]), Create(box), run_time=0.8)
+        self.play(FadeIn(note[0]), FadeIn(box), run_time=0.8)
         self.note, self.note_lam = note, 10.0**U_BEST
         self.wait(BEST_READ)
         self.play(note[1].animate.set_opacity(1), run_time=0.6)
         self.wait(BEST_HOLD)
         # the note naming this λ leaves with the box, before λ moves on
-        self.drop_note(FadeOut(box))
+        self.drop_note(FadeOut(box), run_time=0.7)
 
     def section_calm(self):
-        self.play(self.u.animate.set_value(U_TO), run_time=SEC_PER_DECADE * (U_TO - U_BEST),
-                  rate_func=linear)
+        self.sweep(U_TO)
         norm0 = numbers.latex(self.rp.norms[0])
         norm1 = numbers.latex(self.rp.norms[-1], sig=2)
         self.swap_note(("a strong penalty flattens the fit: both costs grow",

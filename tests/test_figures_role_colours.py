@@ -148,7 +148,8 @@ def test_no_still_draws_class_data_in_the_test_colour(name, t):
 @pytest.mark.parametrize("t", THEMES)
 def test_each_class_mark_keeps_3_to_1_on_its_own_region(t):
     """The video washes each class's region towards its marks' colour (region_wash): the
-    marks stay 3:1 against it, and the region reads apart from the page."""
+    marks stay over 3:1 against it, with a margin for the encoder's noise (3.3:1), and the
+    region reads apart from the page."""
     from matplotlib.colors import to_hex
 
     from gdviz.colors import mix
@@ -157,7 +158,7 @@ def test_each_class_mark_keeps_3_to_1_on_its_own_region(t):
     for k in (0, 1):
         c = theme.class_region(k)
         wash = to_hex(mix(theme.background, c, theme.region_wash))
-        assert th.contrast(c, wash) >= 3.0, (k, wash)
+        assert th.contrast(c, wash) >= 3.3, (k, wash)
         assert th.contrast(wash, theme.background) >= 1.15, (k, wash)
 
 

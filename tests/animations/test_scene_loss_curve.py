@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from frames import rendered
-from manim import VGroup
+from manim import DL, DOWN, LEFT, RIGHT, UP, UR, VGroup
 
 from gdcore import data, nn
 from gdcore.networks import LOSS_CURVE as EX
@@ -171,22 +171,66 @@ def test_the_end_label_says_where_training_ended():
     assert label.get_top()[1] < scene.eq.get_bottom()[1] - 0.1
 
 
-def test_regions_cross_fade_between_two_steps():
-    """Between steps 1 and 2 (where a region changes side) the image is the two steps'
-    regions cross-faded by the tracker's fraction, not either one: no flip in one frame."""
+def test_one_boundary_moves_between_two_steps():
+    """Between steps 1 and 2 (where a region changes side) the image is one class map: the
+    two networks' outputs interpolated by the tracker's fraction and thresholded once (no
+    second, fading boundary), every pixel either class's wash or the ink boundary, and its
+    shading moves from step 1's map to step 2's."""
     scene = rendered(LossCurve)
+    t = scene.theme
     img = scene.data[2]
     before = scene.it.get_value()
+    washes = [np.round(255 * np.asarray(mix(t.background, t.class_region(k), t.region_wash)))
+              for k in (0, 1)]
+    allowed = np.array([*washes, np.round(255 * np.asarray(rgb(t.model)))])
     try:
-        a, b = scene.region_pixels(1).astype(float), scene.region_pixels(2).astype(float)
-        assert np.mean(scene.regions[1] != scene.regions[2]) > 0.01  # the change to be faded
+        scene.region_pixels(1), scene.region_pixels(2)
+        one1, one2 = scene.regions[1], scene.regions[2]
+        assert np.mean(one1 != one2) > 0.01  # a change to be shown moving
+        shares = []
         for f in (0.25, 0.5, 0.75):
             scene.it.set_value(1 + f)
             scene.paint_regions(img)
-            np.testing.assert_allclose(img.pixel_array, (1 - f) * a + f * b, atol=0.51)
+            pix = img.pixel_array[..., :3].reshape(-1, 3).astype(float)
+            near = np.abs(pix[:, None, :] - allowed[None]).max(axis=2).min(axis=1)
+            assert near.max() <= 1  # only the two washes and the ink: one picture
+            out = (1 - f) * scene.outputs_at(1) + f * scene.outputs_at(2)
+            want = scene.paint(out > EX.threshold)
+            np.testing.assert_array_equal(img.pixel_array, want)
+            shares.append(np.mean(out > EX.threshold))
+        assert shares == sorted(shares) or shares == sorted(shares, reverse=True)
         scene.it.set_value(2)
         scene.paint_regions(img)
-        np.testing.assert_array_equal(img.pixel_array, b)
+        np.testing.assert_array_equal(img.pixel_array, scene.region_pixels(2))
     finally:
         scene.it.set_value(before)
         scene.paint_regions(img)
+
+
+def test_the_zoom_is_drawn_as_the_stills_draw_one():
+    """The window over steps 0 … EX.early is a shaded band in an ink frame, the inset framed
+    in the same ink, two leaders from the window's right corners to the inset's left ones; the
+    inset's axes named as the main plot's."""
+    from gdviz.theme import AXIS_LABELS
+
+    scene = rendered(LossCurve)
+    t = scene.theme
+    plot = scene.plot[0]
+    inset = scene.inset[0]
+    window, frame, leaders = scene.inset_box
+    assert scene.inset_box in scene.mobjects
+    for m in (window, frame, *leaders):
+        assert m.get_stroke_color().to_hex().upper() == t.text.upper()
+    assert window.get_fill_opacity() > 0 and frame.get_fill_opacity() == 0
+    np.testing.assert_allclose(window.get_corner(DL), plot.c2p(0, 0), atol=1e-6)
+    np.testing.assert_allclose(window.get_corner(UR), plot.c2p(EX.early, plot.ax.y_range[1]),
+                               atol=1e-6)
+    np.testing.assert_allclose(frame.get_corner(DL), inset.c2p(0, 0), atol=1e-6)
+    np.testing.assert_allclose(frame.get_corner(UR), inset.c2p(EX.early, plot.ax.y_range[1]),
+                               atol=1e-6)
+    for line, v in zip(leaders, (UP, DOWN)):
+        np.testing.assert_allclose(line.get_start(), window.get_corner(RIGHT + v), atol=1e-6)
+        np.testing.assert_allclose(line.get_end(), frame.get_corner(LEFT + v), atol=1e-6)
+    texts = {m.original_text for m in inset.ax.get_family() if hasattr(m, "original_text")}
+    words = {AXIS_LABELS["cost"].split("$")[0].strip(), AXIS_LABELS["step"].split("$")[0].strip()}
+    assert words <= {w.strip() for w in texts}, texts
