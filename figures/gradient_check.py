@@ -16,7 +16,7 @@ Alt: Three panels of one width. A scatter of {n_params} points exactly on the di
 spread along it from −0.5 to 0.1 on axes logarithmic on both sides of 0. A dot plot of
 relative errors per parameter on a logarithmic axis, all far below a grey dotted line at
 {tol:.0e}. A logarithmic bar chart: grey bars of {fd_small:,} and
-{fd_mnist:,} passes for finite differences against blue bars of {bp_passes} for
+{fd_mnist:,} passes for central finite differences against blue bars of {bp_passes} for
 backpropagation; one key, under all three panels, names the bars.
 """
 
@@ -135,7 +135,7 @@ def make_figure(theme):
               f"{nn.parameter_count(MNIST):,}\nparameters"]
     x = np.arange(2)
     w = 0.36
-    fd = ax.bar(x - w / 2, [small_fd, big_fd], w, color=theme.muted, label="finite differences")
+    fd = ax.bar(x - w / 2, [small_fd, big_fd], w, color=theme.muted, label="central differences")
     bp = ax.bar(x + w / 2, [small_bp, big_bp], w, color=theme.data, label="backpropagation")
     for bars in (fd, bp):
         for b in bars:

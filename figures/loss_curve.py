@@ -100,7 +100,7 @@ def make_figure(theme):
     ax.text(0.97, EQ_AT, cost, transform=ax.transAxes,
             ha="right", va="center", fontsize=theme.font_size, color=theme.text, gid="equation",
             path_effects=gm.halo(theme), zorder=5)
-    ax.text(0.97, EQ_AT - 0.13, "$C_i$: point $i$'s cost,\nhalf its squared error",
+    ax.text(0.97, EQ_AT - 0.13, "$C_i$: point $i$’s cost,\nhalf its squared error",
             transform=ax.transAxes, ha="right", va="top", fontsize=theme.small_size,
             color=theme.text, gid="equation-key", path_effects=gm.halo(theme), zorder=5,
             linespacing=1.3)

@@ -117,6 +117,15 @@ def test_mathtext_tight_spaces_scripts_as_latex_does():
     assert eq.tex("sgd") == r"\theta_t = \theta_{t-1} - \alpha\, g_t"
 
 
+def test_mathtext_carries_a_root_over_its_radicands_closing_subscript():
+    # mathtext ends a root's bar at the base of G_t, short of its t: a thin space closes the
+    # radicand, as TeX's bar covers the script; a root that ends in no script is left alone
+    assert r"\sqrt{G_t\,}" in eq.mathtext_tight("adagrad")
+    assert r"\sqrt{E[g^2]_t\,}" in eq.mathtext_tight("rmsprop")
+    assert r"\sqrt{r_t / (1 - \beta_2^t)}" in eq.mathtext_tight("adam-update")
+    assert r"\sqrt{G_t}" in eq.tex("adagrad")  # the LaTeX itself unchanged
+
+
 def test_mathtext_tight_operators_space_a_sum_as_latex_does():
     # TeX sets a thin space between a fraction (Inner) and Σ (Op), and between Σ and an
     # ordinary summand, none before a bracket; mathtext sets none: `operators` writes them

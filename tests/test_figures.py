@@ -265,7 +265,7 @@ def test_gradient_check_key_centred_under_all_three_panels():
     assert not lg.get_frame_on() and lg._ncols == 2
     assert all(box.y1 < a.get_tightbbox(r).y0 for a in fig.axes)
     assert abs((box.x0 + box.x1) / 2 - fig.bbox.width / 2) < 0.01 * fig.bbox.width
-    assert [t.get_text() for t in lg.get_texts()] == ["finite differences", "backpropagation"]
+    assert [t.get_text() for t in lg.get_texts()] == ["central differences", "backpropagation"]
     # the three panels keep one width
     widths = [a.get_window_extent(r).width for a in fig.axes]
     assert max(widths) - min(widths) < 1.0

@@ -562,7 +562,7 @@ def test_gradient_check_panels(theme):
     assert heights == [2 * p_small, 2 * p_big, 2, 2] and 2 * p_big == 23870
     f = axes[0].figure
     s = alltext(axes[2]) + alltext(f.legends[0])
-    assert "23,870" in s and "finite differences" in s and "backpropagation" in s
+    assert "23,870" in s and "central differences" in s and "backpropagation" in s
     # three panels of one width; words, not abbreviations
     widths = [ax.get_position().width for ax in axes]
     assert max(widths) - min(widths) < 1e-3

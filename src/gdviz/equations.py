@@ -341,10 +341,29 @@ def _script_tight(latex: str) -> str:
     return "".join(out)
 
 
+def _root_over_scripts(latex: str) -> str:
+    """Every square root whose radicand ends in a subscript (√G_t, √E[g²]_t) closed with a thin
+    space: mathtext ends the root's bar at the base, short of the script under it (TeX carries
+    it over the script)."""
+    out, i = [], 0
+    while (k := latex.find(r"\sqrt{", i)) >= 0:
+        depth, j = 0, k + 5
+        while j < len(latex):
+            depth += {"{": 1, "}": -1}.get(latex[j], 0)
+            if depth == 0:
+                break
+            j += 1
+        body = _root_over_scripts(latex[k + 6:j])
+        ends_in_script = re.search(r"_(\{[^{}]*\}|\w)\s*$", body) is not None
+        out.append(latex[i:k] + r"\sqrt{" + body + (r"\," if ends_in_script else "") + "}")
+        i = j + 1
+    return "".join(out) + latex[i:]
+
+
 def mathtext_tight(key: str, operators: bool = False) -> str:
     """The equation for matplotlib's mathtext, spaced as LaTeX sets it: scripts tight (t−1,
     l+1), the norm in tight double bars (mathtext's \\left\\| sets loose single ones), the
-    transpose ⊤ close to its matrix. With `operators`, also the thin spaces LaTeX sets on both
+    transpose ⊤ close to its matrix, a root's bar over its radicand's closing subscript. With `operators`, also the thin spaces LaTeX sets on both
     sides of a Σ (a fraction before it, its summand after it unless bracketed), which mathtext omits, so that
     1/n does not touch the Σ nor the Σ its C_i: written here, not in the source, which MathTex
     sets with those spaces already."""
@@ -358,7 +377,7 @@ def mathtext_tight(key: str, operators: bool = False) -> str:
     latex = re.sub(r"\s*\\right\\\|", r" \\Vert", latex)
     latex = re.sub(r"\\top\}?\s*", lambda m: r"\!\top" + ("}" if "}" in m.group() else "") + r"\!",
                    latex)
-    return f"${in_mathtext(_script_tight(latex))}$"
+    return f"${in_mathtext(_script_tight(_root_over_scripts(latex)))}$"
 
 
 def grouped() -> list[tuple[str, list[Equation]]]:
