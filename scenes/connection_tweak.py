@@ -9,12 +9,14 @@ written over it, and the outputs' a and Δa. Neurons outside the cone have |Δa|
 change. The layers are named with their kind (gdcore's network: sigmoid hidden layers, a linear
 output layer, so outputs may leave (0, 1)). The set-up is brief (under 12 s): a wave runs forward
 along the edges, said on screen, one layer after the other: a thin pulse along the layer's edges,
-then its neurons filled by their activations a from gdcore in A_STEPS flat greys (page to text grey,
-gdviz.colors.activation_fill), on one scale for every layer (−1.5 … 1.0, bins 0.5 wide: one grey is
-one range of a wherever it is seen; the sigmoid hidden layers' a, 0.32 … 0.74, fall in the two greys
-either side of 0.5), said on the key under the network, the outputs' a written at the end. Then the
-fills change meaning, before anything is picked out, in one slow play (SWITCH_TIME): the words and
-the activations' key fade out as the fills fade to the page and the |Δa| key fades in: a colour bar
+then its neurons filled by their activations a from gdcore on a continuous grey ramp (page to
+text grey, gdviz.colors.activation_fill), one scale for every layer (−1.5 … 1.0, ticked every
+0.5: one grey is one value of a wherever it is seen; the sigmoid hidden layers' a, 0.32 … 0.74,
+each its own grey: in five flat bins they fell into two), said on the key under the network,
+the outputs' a written at the end. Then the
+fills change meaning, before anything is picked out: the words and the activations' key fade
+out as the fills fade to the page at an even pace (SWITCH_TIME), then the |Δa| key comes in on
+its own (KEY_TIME): a colour bar
 (one smooth gradient over a log scale of |Δa|, said on the key, from D_LOW, its left end, written
 there, to the largest change) ticked at round powers of ten, gives the fills' scale; a neuron that
 does not change stays the page's colour. Then, one readout at a time, the weight w (its edge drawn
@@ -48,6 +50,7 @@ from manim import (
     UpdateFromAlphaFunc,
     ValueTracker,
     VGroup,
+    linear,
     smooth,
 )
 from manim.utils.color import ManimColor
@@ -64,36 +67,40 @@ from gdviz.staging import swap
 EX = CONNECTION_TWEAK
 SIZES, SEED, LAYER, J, I, DELTA = EX.sizes, EX.seed, EX.layer, EX.j, EX.i, EX.delta
 X_INPUT, LAYER_NAMES = EX.x_input, EX.layer_names
-#: The still's layout (layout units), drawn at UNIT scene units per layout unit, left of centre:
-#: three columns of numbers stand right of the outputs (a, Δa, then the first nudge's Δa kept,
-#: under its w), COLUMN_PITCH and GHOST_PITCH apart, 24 px and more clear of the
-#: frame's right edge (the network 36 px from the left edge, to make room for the larger Δa
-#: columns).
-LAY_W, LAY_H, UNIT = 12.0, 5.6, 0.74
-NET_CENTER = 0.2 * UP + 2.07 * LEFT
-COLUMN_PITCH, GHOST_PITCH = 1.45, 1.5
-#: The size of the numbers read during the tweak: the outputs' a column, their changes Δa
-#: (the key moment's numbers, the table's largest; the kept nudge's column a copy of them),
-#: and the hidden layers' largest |Δa| (at TICK_SIZE their digits stood about 10 px tall at
-#: 480p, under the 12 px a number read must have; the hidden layers' two readouts a little
-#: smaller, so that they keep apart).
-A_SIZE, DELTA_SIZE, HIDDEN_SIZE = 34, 42, 34
-#: The kept column's head, "w + 0.5", as large as keeps it clear of the Δa head beside it.
-GHOST_HEAD_SIZE = 26
+#: The still's layout (layout units), drawn at UNIT scene units per layout unit: three
+#: columns of numbers stand right of the outputs (a, Δa, then the first nudge's Δa kept, under
+#: its w), COLUMN_PITCH and GHOST_PITCH apart. The network and the table are centred as one
+#: group from the first frame (the room on the right is the table's before it comes), the
+#: inputs' name and the kept column as far from the frame's edges (more than 24 px at 480p).
+LAY_W, LAY_H, UNIT = 12.0, 5.6, 0.66
+NET_CENTER = 0.2 * UP + 1.99 * LEFT
+A_RIGHT, COLUMN_PITCH, GHOST_PITCH = 1.35, 1.44, 1.62
+#: The outputs' table in one size: its numbers all at TABLE_SIZE (digits 16 px tall at 480p),
+#: the heads a and Δa at HEAD_SIZE (their letters at least 12 px tall): colour,
+#: not size, marks the changes (the accent) and the kept nudge (grey). The hidden layers'
+#: largest |Δa| (at TICK_SIZE their digits stood about 10 px tall at 480p, under the 12 px a
+#: number read must have).
+TABLE_SIZE, HEAD_SIZE, HIDDEN_SIZE = 38, 44, 34
+A_SIZE = DELTA_SIZE = TABLE_SIZE
+#: The kept column's head, w + 0.5, at the numbers' size (its digits theirs; at HEAD_SIZE it
+#: stood over the table like a title).
+GHOST_HEAD_SIZE = TABLE_SIZE
 #: The strongest fill of a changed neuron (mix of background -> accent).
 STRENGTH = 0.85
-#: The forward pass fills a neuron by its a in A_STEPS flat greys (gdviz.colors.activation_fill),
-#: bins A_TICK wide from the multiple of A_TICK at or under the least a of any layer (−1.5 …
-#: 1.0: round numbers on the key, the largest a inside, tested): neighbouring greys a visible
-#: step apart. One scale for every layer: the hidden layers once had a key row of their own
-#: under the same greys (0.3 … 0.8), so one grey read as two values.
+#: The forward pass fills a neuron by its a on a continuous grey ramp
+#: (gdviz.colors.activation_fill), over A_STEPS ticks A_TICK apart from the multiple of A_TICK
+#: at or under the least a of any layer (−1.5 … 1.0: round numbers on the key, the largest a
+#: inside, tested). Continuous: in A_STEPS flat bins the sigmoid hidden layers' a (0.32 …
+#: 0.74) fell into two greys and the forward pass showed almost nothing. One scale for every
+#: layer: the hidden layers once had a key row of their own under the same greys (0.3 … 0.8),
+#: so one grey read as two values.
 A_STEPS, A_TICK = 5, 0.5
 #: The |Δa| scale is logarithmic from D_LOW (its left end, written there; a smaller change, and
 #: no change, is the page's colour) to the largest change.
 D_LOW = 1e-4
-#: Seconds of the fills' change of meaning (the activations' fills fading to the page), a play
-#: of its own.
-SWITCH_TIME = 1.2
+#: Seconds of the fills' change of meaning: the activations' fills fading to the page at an
+#: even pace (a play of its own), then the |Δa| key coming in on its own (KEY_TIME).
+SWITCH_TIME, KEY_TIME = 1.4, 0.8
 #: Seconds of the weight's change, with every fill and number following it (the key moment:
 #: slower than any play of the set-up) in the first nudge, on the way back, and in the larger
 #: nudge after it (shorter: the staging is the first nudge's; what is new, its changes beside
@@ -141,7 +148,7 @@ def tweak_says(k: int, offset: float, w0: float) -> tuple[str, str]:
 
 
 def a_range(acts, tick: float = A_TICK) -> tuple[float, float]:
-    """A key's round range of a: A_STEPS bins of `tick` from the multiple of it at or under the
+    """A key's round range of a: A_STEPS ticks `tick` apart from the multiple of it at or under the
     least of the activations acts (a list of layers)."""
     lo = tick * np.floor(round(min(float(np.min(a)) for a in acts) / tick, 9))
     return float(round(lo, 9)), float(round(lo + A_STEPS * tick, 9))
@@ -291,17 +298,18 @@ class ConnectionTweak(ThemedScene):
         self.forward_pass()
 
     def activation_key(self, width: float = 4.5, height: float = 0.22) -> VGroup:
-        """The forward pass's fills: A_STEPS flat greys in a row, each the fill of a bin of a
-        (activation_fill with steps), the bins' edges written under them: one scale, said to
-        be every layer's."""
+        """The forward pass's fills: the grey ramp as one smooth bar (activation_fill is linear
+        in a, so a two-stop gradient from its lo fill to its hi fill is exact), ticked every
+        A_TICK under it: one scale, said to be every layer's."""
         t = self.theme
         lo, hi = self.a_range
         edges = np.linspace(lo, hi, A_STEPS + 1)
-        fills = activation_fill(t, 0.5 * (edges[:-1] + edges[1:]), lo, hi, steps=A_STEPS)
+        ends = activation_fill(t, [lo, hi], lo, hi)
         cell = width / A_STEPS
-        cells = VGroup(*(Rectangle(width=cell, height=height, stroke_width=0)
-                         .set_fill(ManimColor.from_rgb(f), opacity=1)
-                         .move_to([(k + 0.5) * cell, 0, 0]) for k, f in enumerate(fills)))
+        cells = Rectangle(width=width, height=height, stroke_width=0)
+        cells.set_fill([ManimColor.from_rgb(f) for f in ends], opacity=1)
+        cells.set_sheen_direction(RIGHT)
+        cells.move_to([0.5 * width, 0, 0])
         frame = Rectangle(width=width, height=height, stroke_color=t.text, stroke_width=1.5)
         frame.move_to([0.5 * width, 0, 0])
         ticks = VGroup()
@@ -319,9 +327,9 @@ class ConnectionTweak(ThemedScene):
         return key.to_edge(DOWN, buff=0.42)
 
     def fill_layer(self, l: int, run_time: float = 0.5):
-        """Layer l's neurons filled by their activations a (self.acts, from gdcore), A_STEPS
-        flat greys from the page towards the text (gdviz.colors.activation_fill)."""
-        fills = activation_fill(self.theme, self.acts[l][0], *self.a_range, steps=A_STEPS)
+        """Layer l's neurons filled by their activations a (self.acts, from gdcore), on the
+        continuous ramp from the page towards the text (gdviz.colors.activation_fill)."""
+        fills = activation_fill(self.theme, self.acts[l][0], *self.a_range)
         return self.net.transition(lambda n: n.set_neuron_style(n.layer_neurons(l), fill=fills,
                                                                 apply=False), run_time=run_time)
 
@@ -367,18 +375,16 @@ class ConnectionTweak(ThemedScene):
         # then what it changes: the note, as the neuron it feeds and every later one light up
         # (no leader: the lit cone is what the note names)
         accent = t.accent
-        # the fills change meaning first, before anything is picked out, in one slow play
-        # (SWITCH_TIME): the forward pass's words and the activations' key fade out as the fills
-        # fade to the page and the |Δa| key fades in, the keys cross-fading with the fills (one
-        # after the other, the network stood blank with no key for seconds): before the weight
-        # moves nothing has changed
+        # the fills change meaning first, before anything is picked out: the forward pass's
+        # words and the activations' key fade out as the greys fade to the page, slowly and at
+        # an even pace (SWITCH_TIME; eased, they went in a third of a second), then the |Δa|
+        # key, a new quantity, comes in on its own (KEY_TIME): before the weight moves nothing
+        # has changed
         self.d_key = self.delta_key()
-        # (the old key out in the first half, the new one in in the second: the two share a
-        # place and never show over each other)
-        self.play(FadeOut(self.said), FadeOut(self.a_key, rate_func=lambda a: min(1.0, 2 * a)),
+        self.play(FadeOut(self.said), FadeOut(self.a_key),
                   net.transition(lambda n: n.set_neuron_style(fill=t.background, apply=False)),
-                  FadeIn(self.d_key, rate_func=lambda a: max(0.0, 2 * a - 1)),
-                  run_time=SWITCH_TIME)
+                  run_time=SWITCH_TIME, rate_func=linear)
+        self.play(FadeIn(self.d_key), run_time=KEY_TIME)
         self.play(net.transition(lambda n: n.set_edge_style([self.connection], color=accent,
                                                             width=TWEAK_WIDTH, apply=False)),
                   Create(pointer), FadeIn(w_read), run_time=1.0)
@@ -397,7 +403,7 @@ class ConnectionTweak(ThemedScene):
         the decimal point, live (updaters read gdcore through outputs())."""
         t, net = self.theme, self.net
         out_l = len(SIZES) - 1
-        right_a = net.point(out_l, 0)[0] + net.radius + 1.25
+        right_a = net.point(out_l, 0)[0] + net.radius + A_RIGHT
         a0 = self.outputs()
         outs, moves = VGroup(), VGroup()
         for k in range(SIZES[-1]):
@@ -414,33 +420,51 @@ class ConnectionTweak(ThemedScene):
             outs.add(num)
             moves.add(move)
         head_y = net.point(out_l, 0)[1] + 0.55
-        # both heads alike: one size (the letter a at least 12 px tall) and the text's colour
-        self.a_head = self.tex("a", 44, t.text).move_to([right_a - 0.35, head_y, 0])
-        self.d_head = self.tex(r"\Delta a", 44, t.text).move_to(
-            [right_a + COLUMN_PITCH - 0.35, head_y, 0])
+        # both heads alike: one size (the letter a at least 12 px tall) and the text's colour,
+        # each centred over its column
+        self.a_head = self.tex("a", HEAD_SIZE, t.text).move_to([right_a - 0.55, head_y, 0])
+        self.d_head = self.tex(r"\Delta a", HEAD_SIZE, t.text).move_to(
+            [right_a + COLUMN_PITCH - 0.55, head_y, 0])
         self.d_head.align_to(self.a_head, DOWN)
         self.outs, self.moves = outs, moves
         self.right_a, self.head_y = right_a, head_y
 
     def hidden_readouts(self) -> VGroup:
         """Over each hidden layer the largest |Δa| of its neurons (gdcore, with the weight at
-        the tracker's value), live: the fills' log scale gives the pattern, these the size."""
+        the tracker's value), live, centred over the layer: the fills' log scale gives the
+        pattern, these the size."""
         t, net = self.theme, self.net
         top = max(net.point(l, 0)[1] for l in range(1, len(SIZES) - 1)) + net.radius
         out = VGroup()
         for l in range(1, len(SIZES) - 1):
             read, num = readout(r"\max|\Delta a|", 0.0, 3, HIDDEN_SIZE, color=t.accent)
-            read.move_to([net.point(l, 0)[0], top + 0.27, 0])
-            num.add_updater(lambda d, l=l: set_number(
-                d, float(np.max(self.changes(self.w.get_value())[l]))))
+            # in two lines, "max |Δa| =" over its value, each centred over the layer: on one
+            # line the two layers' readouts ran into each other
+            x = net.point(l, 0)[0]
+            num.next_to([x, top + 0.12, 0], UP, buff=0)
+            read[0].next_to(num, UP, buff=0.1).set_x(x)
+
+            def follow(d, l=l, x=x):
+                # set, then centred over its layer again (its digits set since may have
+                # widened it)
+                set_number(d, float(np.max(self.changes(self.w.get_value())[l])))
+                d.set_x(x)
+
+            num.add_updater(follow)
             out.add(read)
         self.hidden_max = out
         return out
 
     def tweak_words(self, k: int, offset: float) -> tuple:
-        """What tweak k does to w, and what the outputs do (tweak_says)."""
+        """What tweak k does to w (one line, in the accent, beside w), and what the outputs
+        do (tweak_says): under the outputs' table, whose numbers it sums up, in the text's
+        colour, the first nudge's figure in brackets on a line of its own."""
         what, then = tweak_says(k, offset, self.w0)
-        return self.mixed(what, 24, self.theme.accent), self.mixed(then, 24, self.theme.text)
+        lines = [then] if " (" not in then else [then.split(" (")[0],
+                                                  "(" + then.split(" (", 1)[1]]
+        said = VGroup(*(self.mixed(x, 24, self.theme.text) for x in lines)).arrange(
+            DOWN, aligned_edge=LEFT, buff=0.12)
+        return self.mixed(what, 24, self.theme.accent), said
 
     def delta_key(self) -> VGroup:
         """The |Δa| fills' key: its words, then the colour bar."""
@@ -465,7 +489,8 @@ class ConnectionTweak(ThemedScene):
                 self.keep_first_nudge(first_nudge(k))
             what, then = self.tweak_words(k, offset)
             what.move_to(self.note, aligned_edge=LEFT)
-            then.next_to(what, RIGHT, buff=0.35)
+            # under the table: the outputs' last row, then its words (left on the a column)
+            then.next_to(self.outs[-1], DOWN, buff=0.25).align_to(self.outs, LEFT)
             self.play(*swap(shown, what), run_time=0.8)  # one line after the other
             again = bool(offset) and first_nudge(k) is not None
             self.tweak(self.w0 + offset, back=not offset, again=again)
@@ -478,15 +503,16 @@ class ConnectionTweak(ThemedScene):
 
     def keep_first_nudge(self, offset: float):
         """The first nudge's output changes, kept: a copy of the Δa column (no longer live)
-        slides one column right as it turns grey, headed by the nudge (its w, in grey, set
-        flush right over it as the numbers are), so the next nudge's changes are read beside
+        slides one column right as it turns grey, headed by the nudge (its w, in grey, centred
+        over it as the other heads are), so the next nudge's changes are read beside
         them (the words of that nudge name it too)."""
         t = self.theme
         ghost = self.moves.copy().clear_updaters()
         self.add(ghost)
-        head = self.mixed(f"$w + {numbers.latex(offset, 1)}$", GHOST_HEAD_SIZE, t.muted)
+        # (maths as the heads beside it are, at their size)
+        head = self.tex(f"w + {numbers.latex(offset, 1)}", GHOST_HEAD_SIZE, t.muted)
         right = self.right_a + COLUMN_PITCH + GHOST_PITCH
-        head.move_to([right, self.head_y, 0], aligned_edge=RIGHT).align_to(self.a_head, DOWN)
+        head.move_to([right - 0.55, self.head_y, 0]).align_to(self.a_head, DOWN)
         self.play(ghost.animate.shift(GHOST_PITCH * RIGHT).set_color(t.muted),
                   FadeIn(head), run_time=0.8)
         self.ghost, self.ghost_head = ghost, head

@@ -8,7 +8,7 @@ from gdcore import nn
 from gdcore.networks import CONNECTION_TWEAK
 from gdviz.colors import activation_fill, activation_step, rgb
 from gdviz.network_mobject import NetworkMobject
-from gdviz.theme import DARK, LIGHT, contrast
+from gdviz.theme import contrast
 from scenes.connection_tweak import (
     A_STEPS,
     A_TICK,
@@ -16,6 +16,7 @@ from scenes.connection_tweak import (
     BACK_TIME,
     DELTA,
     GHOST_PITCH,
+    KEY_TIME,
     LAYER,
     NUDGE_TIME,
     SIZES,
@@ -77,11 +78,10 @@ def test_brightened_set_is_gdcores_changed_activations():
 
 
 def test_forward_pass_fills_follow_gdcores_activations():
-    """After the wave every neuron is filled by its a from gdcore on one scale for every layer,
-    −1.5 … 1.0, so one grey is one range of a wherever it is seen: the inputs and outputs spread
-    over all the greys, the sigmoid hidden layers' a (0.32 to 0.74) fall in the two either side
-    of 0.5; the fill's distance from the page grows with a, in the text's grey, never an
-    accent."""
+    """After the wave every neuron is filled by its a from gdcore on one continuous scale for
+    every layer, −1.5 … 1.0, so one grey is one value of a wherever it is seen: the sigmoid
+    hidden layers' a (0.32 to 0.74) each their own grey, not two; the fill's distance from the
+    page grows with a, in the text's grey, never an accent."""
     scene = rendered(ConnectionTweak, upto="network")
     net, theme = scene.net, scene.theme
     acts = nn.forward(nn.init_mlp(SIZES, seed=0), X_INPUT)
@@ -96,17 +96,17 @@ def test_forward_pass_fills_follow_gdcores_activations():
     assert lo <= a.min() < lo + A_TICK and hi - A_TICK < a.max() <= hi
     order = np.argsort(a)
     assert np.all(np.diff(strength[order]) >= -1e-12)
-    np.testing.assert_allclose(fills, activation_fill(theme, a, lo, hi, steps=A_STEPS),
-                               atol=1e-12)
-    assert len(set(activation_step(a[~hidden], lo, hi, A_STEPS))) == A_STEPS
-    assert sorted(set(activation_step(a[hidden], lo, hi, A_STEPS))) == [3, 4]
-    # one grey, one range of a: a neuron's fill names its bin, whatever its layer
-    bins = activation_step(a, lo, hi, A_STEPS)
-    for k in range(A_STEPS):
-        assert len({tuple(np.round(f, 9)) for f in fills[bins == k]}) == 1
-    # the key writes one row of round edges under its greys, and says it is every layer's
-    cells, _, ticks = scene.a_key[1]
-    assert len(cells) == A_STEPS
+    np.testing.assert_allclose(fills, activation_fill(theme, a, lo, hi), atol=1e-12)
+    # continuous: the hidden layers' sixteen a in sixteen greys (five flat bins put them in
+    # two), the lightest and darkest of them visibly apart
+    assert len({tuple(np.round(f, 6)) for f in fills[hidden]}) == hidden.sum() == 16
+    h = fills[hidden][np.argsort(a[hidden])]
+    assert contrast(tuple(h[0]), tuple(h[-1])) >= 1.3
+    # the key: the ramp as one smooth bar from the fill of lo to that of hi, round ticks under
+    # it, and it says it is every layer's
+    bar, _, ticks = scene.a_key[1]
+    ends = activation_fill(theme, [lo, hi], lo, hi)
+    np.testing.assert_allclose([c.to_rgb() for c in bar.get_fill_colors()], ends, atol=1e-2)
     assert [m.tex_string for m in ticks if hasattr(m, "tex_string")] == [
         "-1.5", "-1.0", "-0.5", "0.0", "0.5", "1.0"]
     assert scene.a_key[0][1].text.replace(" ", "") == "(onescale,everylayer)"
@@ -218,17 +218,11 @@ def test_column_heads_alike_and_readable():
     assert a.height * 480 / 8 >= 12
 
 
-def test_activation_steps_are_equal_bins_with_visible_steps_between_them():
+def test_activation_steps_are_equal_bins():
     assert list(activation_step([-1.0, -0.61, -0.59, 0.0, 0.99, 1.0, 3.0], -1.0, 1.0, 5)) == \
         [0, 0, 1, 2, 4, 4, 4]
     with pytest.raises(ValueError):
         activation_step([0.5], 0.0, 1.0, 1)
-    for theme in (LIGHT, DARK):
-        greys = activation_fill(theme, (np.arange(A_STEPS) + 0.5) / A_STEPS, steps=A_STEPS)
-        # neighbouring greys at least 1.2:1 apart (the smooth ramp gave the hidden layers'
-        # neurons greys within 1.1:1 of each other)
-        ratios = [contrast(tuple(p), tuple(q)) for p, q in zip(greys, greys[1:])]
-        assert min(ratios) >= 1.2, (theme.name, ratios)
 
 
 def _watch(scene):
@@ -288,16 +282,17 @@ def _forward_pass_of_w(scene) -> bool:
 WATCHERS[ConnectionTweak] = _watch
 
 
-def test_the_fills_change_meaning_in_one_cross_fade():
-    """The forward pass's words and the activations' key fade out as the fills fade to the page
-    and the |Δa| key fades in, in one slow play (at least a second): the keys cross-fade with
-    the fills, so the network never stands blank without a key."""
+def test_the_fills_fade_slowly_then_the_new_key_comes_on_its_own():
+    """The forward pass's words and the activations' key fade out as the fills fade to the page,
+    slowly (at least 0.8 s, at an even pace), with no new key yet; the |Δa| key comes in on its
+    own in the next play, and stays."""
     scene = rendered(ConnectionTweak)
     notes = [(n[:3], length) for n, length in zip(scene.notes, scene.lengths) if n is not None]
-    # (the notes begin after the first play that follows the forward pass: the cross-fade)
-    assert notes[0] == ((False, False, True), SWITCH_TIME)
-    assert SWITCH_TIME >= 1.0
-    assert all(n == (False, False, True) for n, _ in notes)
+    # (the notes begin after the first play that follows the forward pass: the fade)
+    assert notes[0] == ((False, False, False), SWITCH_TIME)
+    assert notes[1] == ((False, False, True), KEY_TIME)
+    assert SWITCH_TIME >= 0.8
+    assert all(n == (False, False, True) for n, _ in notes[1:])
 
 
 def test_each_tweak_moves_the_weight_and_everything_after_it_together():
@@ -339,8 +334,8 @@ def test_halfway_through_a_tweak_the_readouts_are_the_forward_pass_of_the_w_show
 
 
 def test_the_hidden_layers_largest_change_is_written_over_each_layer():
-    """Over each hidden layer its largest |Δa| (gdcore), clear of the neurons and the title's
-    readouts, at least TICK_SIZE."""
+    """Over each hidden layer its largest |Δa| (gdcore), centred over it whatever its digits,
+    clear of the neurons and the title's readouts, at least TICK_SIZE."""
     scene = rendered(ConnectionTweak)
     net = scene.net
     changes = nn.activation_changes(nn.init_mlp(SIZES, seed=0), X_INPUT, LAYER, J, I,
@@ -348,7 +343,7 @@ def test_the_hidden_layers_largest_change_is_written_over_each_layer():
     assert [round(h[-1].get_value(), 3) for h in scene.hidden_max] == [0.158, 0.028]
     for l, h in enumerate(scene.hidden_max, start=1):
         assert h[-1].get_value() == pytest.approx(changes[l].max(), abs=1e-12)
-        assert abs(h.get_x() - net.point(l, 0)[0]) < 0.05  # (its digits set since)
+        assert h.get_x() == pytest.approx(net.point(l, 0)[0], abs=1e-6)
         assert h.get_bottom()[1] > net.point(l, 0)[1] + net.radius
         assert h.get_top()[1] < scene.w_read.get_bottom()[1]
     assert scene.hidden_max[0].get_right()[0] < scene.hidden_max[1].get_left()[0]
@@ -396,5 +391,29 @@ def test_the_first_nudges_changes_are_kept_beside_the_second():
     # clear of the live column's head (12 px and more at 480p), and the words over them all
     # inside the margin
     assert scene.ghost_head.get_left()[0] - scene.d_head.get_right()[0] >= 16 * 8 / 480
-    assert scene.ghost_head.get_right()[0] == pytest.approx(ghost.get_right()[0], abs=1e-6)
+    assert scene.ghost_head.get_right()[0] < right
     assert scene.tweak_lines.get_right()[0] < right
+    # the network and the table centred as one group: the inputs' name as far from the left
+    # edge as the table's last head from the right, both more than 24 px in
+    left_gap = scene.names[0].get_left()[0] + scene.camera.frame_width / 2
+    right_gap = scene.camera.frame_width / 2 - max(ghost.get_right()[0],
+                                                   scene.ghost_head.get_right()[0])
+    assert min(left_gap, right_gap) > 24 * 8 / 480
+    assert abs(left_gap - right_gap) < 6 * 8 / 480
+    # the step said on its own line, beside w; what the outputs did under their table
+    what, then = scene.tweak_lines
+    assert what.get_bottom()[1] > scene.net.get_top()[1]
+    assert then.get_top()[1] < min(o.get_bottom()[1] for o in scene.outs)
+    assert then.get_left()[0] == pytest.approx(scene.outs.get_left()[0], abs=0.05)
+
+
+def test_the_table_is_set_in_one_size():
+    """The outputs' a, their changes Δa and the kept nudge's changes in one size (digits at
+    least 12 px tall at 480p), the heads a and Δa in one size: colour, not size, marks
+    the changes; the kept nudge's head w + 0.5 at its numbers' size."""
+    scene = rendered(ConnectionTweak)
+    sizes = {round(n.font_size, 6) for n in (*scene.outs, *scene.moves, *scene.ghost)}
+    assert len(sizes) == 1
+    assert min(n.height for n in scene.outs) * 480 / 8 >= 12
+    assert scene.ghost_head.font_size == pytest.approx(scene.outs[0].font_size)
+    assert scene.a_head.font_size == pytest.approx(scene.d_head.font_size)
