@@ -142,7 +142,7 @@ class Dropout(ThemedScene):
             out[f"step-{t + 1}"] = said
         last = f"step-{STEPS}"
         counts = [count(k) for k in kept_counts]
-        out[last] = (out[last], f"The {word(STEPS)} steps' thinned networks, side by side: "
+        out[last] = (out[last], f"The {word(STEPS)} steps' thinned networks, two by two: "
                                 f"{word(STEPS)} different networks, keeping "
                                 f"{', '.join(counts[:-1])} and {counts[-1]} hidden neurons.")
         return out
