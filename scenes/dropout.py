@@ -6,21 +6,19 @@ it. The first mask comes in one hidden layer at a time (dropped hidden neurons t
 outline, as in the still, filled with the page and drawn over the edges, so no line passes through
 them; their edges vanish; kept hidden ones take the accent); then the forward sweep lights the kept
 edges layer by layer, input to output, where they stay until the step ends; a key says the orange is
-this step's thinned network. At each later step the last mask turns into the new one, the neurons
-first, then their edges: the neurons dropped anew go out as the ones restored come back, then the
-lit edges going straight from the old thinned network to the new one (never through the quiet
-colour); neurons dropped at both steps keep their faded outline, neurons kept at both their accent
-outline, throughout; the step number and the count of kept neurons turn in place when the new mask
-has landed, so the count always counts a mask drawn. The count of hidden neurons kept comes in once
-the first mask has landed. Input and output neurons keep their solid muted outline throughout; the
-note is set flush left, 36 px in. After the last step the lesson as one picture: the note and
-counters give way, a copy of the last thinned network travels to its thumbnail at the right end of a
-row in one gentle move, a Transform into the thumbnail already in its place (the layers drawn closer
-and the lines thinner so that four fit, well apart, each dropped neuron ringed by the page so that
-no line runs into it), the network itself staying until the copy lands, and the first three steps'
-thinned networks come in beside it, one after the other in the order of the steps, left to right
-(the big network fading out as the first comes in), each under its step and its count of hidden
-neurons kept: four different thinned networks, held.
+the hidden neurons kept this step and their edges. At each later step the last mask turns into the
+new one, the neurons first, then their edges: the neurons dropped anew go out as the ones restored
+come back, then the lit edges going straight from the old thinned network to the new one (never
+through the quiet colour); neurons dropped at both steps keep their faded outline, neurons kept at
+both their accent outline, throughout; the step number and the count of kept neurons turn in place
+as the change begins, so they never name the mask that is going. The count of hidden neurons kept
+comes in once the first mask has landed. Input and output neurons keep their solid muted outline
+throughout; the note is set flush left, 36 px in. After the last step the lesson as one picture:
+the note, the counters and the big network leave together, then the four steps' thinned networks
+come in one after the other, in the order of the steps, two by two in reading order, each the big
+network shrunk evenly (each dropped neuron's outline as wide as the others' and ringed by the
+page), its step and its count of hidden neurons kept on its left: four different thinned
+networks, held.
 Render alone with: manim -ql scenes/dropout.py Dropout
 """
 
@@ -38,12 +36,10 @@ from manim import (
     LaggedStart,
     ManimColor,
     Succession,
-    TransformFromCopy,
     UpdateFromAlphaFunc,
     VGroup,
     Write,
 )
-from manim.utils.rate_functions import ease_in_out_sine
 
 from gdcore.networks import DROPOUT
 from gdviz import numbers
@@ -78,41 +74,44 @@ SWEEP_PER_LAYER = 0.7
 #: to follow), and the new thinned network's hold after a change (drops and returns in one
 #: move, the step and count turning as it lands).
 MASK_TIME, NEXT_TIME, HOLD = 1.0, 1.5, 1.8
+#: The fraction of a change of the mask at which the step number and the count of kept neurons
+#: turn: at its start, the counters leading (turned at its end, they named the old mask for the
+#: 1.5 s the new one was being drawn).
+COUNTERS_AT = 0.0
 #: The share of a change of the mask its neurons take; the edges follow in the rest (the mask
 #: first, then its edges: at once, a dropped neuron's grey edges still showed as it faded).
 MASK_SHARE = 0.55
-#: The closing row: each step's thinned network at ROW_SCALE of its size (at two thirds the
-#: row left a wide empty band under the title), its layers drawn ROW_SQUEEZE as far apart and
-#: its neurons, kept round, at ROW_DOT of their scaled size (28 px across at 480p: at half size,
-#: 22 px, the faded outlines were hard to tell from the kept), so that each network is narrow
-#: (148 px, its layers 40 px apart) and the four, their centres ROW_PITCH apart, stand 69 px
-#: apart, well over a network's own gap between layers (at 34 px, under it, the row read as one
-#: tangle), 24 px and more clear of the frame's edges; centred at ROW_Y, the networks' bottoms
-#: 24 px and a little above the frame's, their headings ROW_LABEL_GAP over them.
-ROW_SCALE, ROW_SQUEEZE, ROW_DOT, ROW_Y, ROW_PITCH = 0.85, 0.423, 0.75, -0.95, 3.6
-#: The closing networks' lines (edges, outlines) at ROW_LINES of their width: at full width,
-#: 2.4 px edges in a network 148 px wide, the row was a dense tangle of orange.
-ROW_LINES = 0.7
-#: The page ringing a dropped neuron in the closing row (a stroke under its fill, ROW_HALO
-#: wide, half of it outside: 3 px at 480p): its layers 40 px apart, the steep lines of a
-#: neighbouring neuron pass within its radius, and drawn under it they seemed to run into it.
+#: The closing grid: the four steps' thinned networks two by two, in reading order (step 1 top
+#: left, step 4 bottom right), each the big network shrunk evenly to GRID_SCALE (its layers as
+#: far apart, for their size, as in the big one: squeezed sideways into a row, the edges ran
+#: almost vertically through the neighbouring neurons and the masks could not be read), its
+#: neurons drawn at GRID_DOT of their scaled size (23 px across at 480p, 7 px apart in a layer).
+#: The rows' centres at GRID_Y, the columns' at GRID_X: the networks 24 px and more clear of the
+#: frame's bottom, the grid under the title; each heading (its step and its count of hidden
+#: neurons kept) on its network's left, GRID_LABEL_GAP from it.
+GRID_SCALE, GRID_DOT = 0.45, 1.15
+GRID_Y, GRID_X = (1.4, -2.165), (-2.55, 5.2)
+GRID_LABEL_GAP = 0.35
+#: The closing networks' edges at ROW_LINES of their width (2.4 px edges in a network a
+#: third as wide thicken it into a tangle); the neurons' outlines keep theirs.
+ROW_LINES = 0.75
+#: A dropped neuron's outline in the closing grid: as wide as the other neurons' (at the big
+#: network's 2 px, two thirds of theirs, it all but vanished on the dark page at this size).
+GRID_FADED_WIDTH = 3.0
+#: The page ringing a dropped neuron in the closing grid (a stroke under its fill, ROW_HALO
+#: wide, half of it outside: 3 px at 480p), so that a line passing beside it stops short of it.
 ROW_HALO = 10.0
-#: Scene units between a closing network's top neuron and its heading's count (21 px at 480p:
-#: at 0.25 the count sat on the neuron).
-ROW_LABEL_GAP = 0.35
-#: The size of each closing network's count of hidden neurons kept, "8 of 12 kept" (at 24 its
-#: letters stood 11 px tall at 480p, under the 12 px a label needs; "hidden" is left out so
-#: that the four counts keep clear gaps between them: the row shows only the hidden neurons
-#: dropped, and the counter before it said the 12 are the hidden ones).
+#: The size of each closing network's heading, "step 1" over "8 of 12 kept" ("hidden" is left
+#: out: the counter before it said the 12 are the hidden ones).
 ROW_COUNT_SIZE = 28
-#: Seconds of the move from the last step's network to its thumbnail in the closing row: one
-#: move, eased in and out gently (ease_in_out_sine, at most 1.6 times the mean speed; smooth's
-#: 1.9 times over 1.5 s sent it 26 px a frame in the middle of the move, read as a jump).
-SHRINK_TIME, SHRINK_RATE = 2.0, ease_in_out_sine
-#: Seconds each network of the closing row takes to come in (one after the other, in the
-#: order of the steps).
-ROW_IN = 0.7
-#: Seconds the closing row is held (a still picture: no longer than the rules allow).
+#: Seconds the page takes to clear before the grid comes in (the big network leaves whole
+#: first: drawn over it, a network coming in was a tangle of circles and edges), its parts
+#: going one after the other, each starting when the last is CLEAR_LAG gone.
+CLEAR_TIME, CLEAR_LAG = 1.2, 0.3
+#: Seconds each network of the closing grid takes to come in (one after the other, in the
+#: order of the steps, each starting when the last is ROW_LAG in).
+ROW_IN, ROW_LAG = 0.8, 0.75
+#: Seconds the closing grid is held (a still picture: no longer than the rules allow).
 FINAL_HOLD = 1.6
 
 
@@ -143,7 +142,7 @@ class Dropout(ThemedScene):
             out[f"step-{t + 1}"] = said
         last = f"step-{STEPS}"
         counts = [count(k) for k in kept_counts]
-        out[last] = (out[last], f"The {word(STEPS)} steps' thinned networks, side by side: "
+        out[last] = (out[last], f"The {word(STEPS)} steps' thinned networks, two by two: "
                                 f"{word(STEPS)} different networks, keeping "
                                 f"{', '.join(counts[:-1])} and {counts[-1]} hidden neurons.")
         return out
@@ -212,10 +211,11 @@ class Dropout(ThemedScene):
                       self.text("neurons kept", 28))
         kept.arrange(DOWN, buff=0.12, aligned_edge=LEFT)
         kept.next_to(counter, DOWN, buff=0.4, aligned_edge=LEFT)
-        # the key of the sweep's colour
-        self.sweep_key = VGroup(self.text("orange:", 26, t.accent),
-                                self.text("this step's", 26, t.accent),
-                                self.text("thinned network", 26, t.accent))
+        # the key of the sweep's colour (the input and output neurons, grey, are not in it)
+        self.sweep_key = VGroup(self.text("orange: the", 26, t.accent),
+                                self.text("hidden neurons", 26, t.accent),
+                                self.text("kept this step", 26, t.accent),
+                                self.text("and their edges", 26, t.accent))
         self.sweep_key.arrange(DOWN, buff=0.1, aligned_edge=LEFT)
         self.sweep_key.next_to(kept, DOWN, buff=0.45, aligned_edge=LEFT)
         right = 64 / 9 - 0.45  # 24 px (and a little) clear of the frame's right edge
@@ -236,8 +236,8 @@ class Dropout(ThemedScene):
             self.wait(0.8)
         else:
             # the last mask turns into the new one in one move, the lit edges going straight
-            # from the old thinned network to the new one; the step and the count turn only
-            # when the new mask is whole
+            # from the old thinned network to the new one; the step and the count turn as the
+            # move begins, so that they never name the mask that is going
             self.next_mask(set(self.dropped(s - 1)), dropped, n_kept, s + 1)
             self.wait(HOLD)
         self.snaps.append(self.snap())
@@ -266,10 +266,12 @@ class Dropout(ThemedScene):
         (accent outline to faded, their edges gone) as the ones restored come back (faded to
         the accent outline, their edges back in the accent, as the edges kept at both steps
         stay); the neurons dropped at both steps keep their faded outline throughout, those
-        kept at both their accent one. The step number and the count of kept neurons turn
-        when the new mask is whole (the count always that of a mask drawn)."""
+        kept at both their accent one. The step number and the count of kept neurons turn as
+        the move begins (turned when it ended, they named the old mask for the whole move while
+        the new one was being drawn)."""
         self.play(self.mask_to(after, after - before, before - after, lit=True),
-                  _switch(self.step_num, step, at=1.0), _switch(self.k_num, n_kept, at=1.0),
+                  _switch(self.step_num, step, at=COUNTERS_AT),
+                  _switch(self.k_num, n_kept, at=COUNTERS_AT),
                   run_time=NEXT_TIME)
 
     def mask_to(self, dropped: set, out: set, back: set, lit: bool = False) -> Succession:
@@ -301,39 +303,42 @@ class Dropout(ThemedScene):
         return Succession(mask, net.transition(edges, run_time=1.0 - MASK_SHARE))
 
     def row_place(self, s: int) -> np.ndarray:
-        """The centre of step s's network in the closing row."""
-        return np.array([(s - (STEPS - 1) / 2) * ROW_PITCH, ROW_Y, 0])
+        """The centre of step s's network in the closing grid (reading order, two by two)."""
+        return np.array([GRID_X[s % 2], GRID_Y[s // 2], 0])
 
     def row_label(self, s: int) -> VGroup:
-        """Step s's heading in the closing row: its step and its count of hidden neurons kept."""
+        """Step s's heading in the closing grid, on its network's left: its step over its count
+        of hidden neurons kept."""
         label = VGroup(self.text(f"step {s + 1}", 28),
                        self.text(f"{self.kept_counts[s]} of {N_HIDDEN} kept", ROW_COUNT_SIZE))
-        label.arrange(DOWN, buff=0.12)
-        top = self.row_place(s)[1] + ROW_SCALE * self.net.height / 2
-        return label.next_to(np.array([self.row_place(s)[0], top, 0]), UP, buff=ROW_LABEL_GAP)
+        label.arrange(DOWN, buff=0.12, aligned_edge=RIGHT)
+        return label.next_to(self.snaps[s], LEFT, buff=GRID_LABEL_GAP)
 
     def side_by_side(self):
-        """The four thinned networks side by side: one change at a time, the note and
-        counters out, the last step's network turning into its thumbnail at the row's right end,
-        then steps 1, 2 and 3 in that order."""
-        self.play(FadeOut(VGroup(self.note, self.counter, self.kept_line, self.sweep_key)),
-                  run_time=0.6)
-        self.row_labels = [self.row_label(s) for s in range(STEPS)]
+        """The four thinned networks two by two: the note, the counters and the big network
+        leave together, then steps 1, 2, 3 and 4 come in, in that order, in reading order."""
         for s, snap in enumerate(self.snaps):
             _thumbnail(snap, self.theme.background).move_to(self.row_place(s))
-        # a copy of the last step's network travels to its own thumbnail at the row's right
-        # end (one move: the same picture, smaller), its heading coming in above it; the
-        # network itself stays until the copy has landed (moved away whole, its thin lines
-        # left the screen all but empty of ink from one frame to the next)
-        big = VGroup(self.net, *self.faded.values())
-        self.play(TransformFromCopy(big, self.snaps[-1], rate_func=SHRINK_RATE),
-                  FadeIn(self.row_labels[-1], rate_func=lambda a: max(0.0, 2 * a - 1)),
-                  run_time=SHRINK_TIME)
-        # then the others come in in the order of the steps, 1, 2, 3, left to right, the big
-        # network fading out as step 1's comes in (clear of it, at the row's left end)
-        for s, snap in enumerate(self.snaps[:-1]):
-            self.play(FadeIn(VGroup(snap, self.row_labels[s])), *([FadeOut(big)] if s == 0
-                                                                   else []), run_time=ROW_IN)
+        self.row_labels = [self.row_label(s) for s in range(STEPS)]
+        # the page clears left to right, as it was drawn: the note, the network layer by layer
+        # (each layer's neurons with the edges reaching them), then the counters (all at once,
+        # the thin lines crossed out of sight together and the screen lost most of its ink
+        # from one frame to the next)
+        net = self.net
+        layers = [VGroup(*(net.edge(e) for e in (net.layout.edges_between(l - 1) if l else ())),
+                         *(net.neuron(*n) for n in net.layer_neurons(l)),
+                         *(ring for n, ring in self.faded.items() if n[0] == l))
+                  for l in range(len(SIZES))]
+        self.remove(net, *self.faded.values())
+        self.add(*layers)
+        parts = [self.note, *layers, VGroup(self.counter, self.kept_line, self.sweep_key)]
+        self.play(LaggedStart(*(FadeOut(g) for g in parts), lag_ratio=CLEAR_LAG),
+                  run_time=CLEAR_TIME)
+        # one play per step (each starting as the last is mostly in): the grid fills in the
+        # order of the steps
+        for s, snap in enumerate(self.snaps):
+            self.play(FadeIn(VGroup(snap, self.row_labels[s])),
+                      run_time=ROW_IN if s == STEPS - 1 else ROW_LAG)
         self.wait(FINAL_HOLD)
 
     def sweep(self):
@@ -353,21 +358,18 @@ class Dropout(ThemedScene):
 
 
 def _thumbnail(snap: VGroup, page) -> VGroup:
-    """A step's thinned network (its NetworkMobject and faded outlines) for the closing row: at
-    ROW_SCALE, its layers ROW_SQUEEZE as far apart, each neuron and outline a circle at
-    ROW_DOT of its scaled size, its edges and kept outlines ROW_LINES as wide; each dropped
-    neuron's outline ringed by ROW_HALO of the page, so that the steep lines passing beside it
-    stop short of it instead of running into its rim."""
-    snap.scale(ROW_SCALE).stretch(ROW_SQUEEZE, 0)
+    """A step's thinned network (its NetworkMobject and faded outlines) for the closing grid:
+    shrunk evenly to GRID_SCALE, each neuron and outline at GRID_DOT of its scaled size, its
+    edges ROW_LINES as wide, its dropped outlines GRID_FADED_WIDTH wide and ringed by ROW_HALO
+    of the page, so that a line passing beside one stops short of it."""
+    snap.scale(GRID_SCALE)
     for circle in (*snap[0].neuron_group, *snap[1:]):
-        # round again, about its own centre
-        circle.stretch(ROW_DOT / ROW_SQUEEZE, 0).stretch(ROW_DOT, 1)
+        circle.scale(GRID_DOT)  # about its own centre
     net = snap[0]
     net.edge_width *= ROW_LINES
-    net.stroke_width *= ROW_LINES
     net.apply_style()
-    # the dropped neurons' outlines keep their width: thinned with the edges they faded out
     for circle in snap[1:]:
+        circle.set_stroke(width=GRID_FADED_WIDTH)
         circle.set_stroke(page, width=ROW_HALO, opacity=circle.get_fill_opacity(),
                           background=True)
     return snap

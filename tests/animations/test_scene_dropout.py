@@ -10,16 +10,15 @@ from gdcore.networks import DROPOUT
 from gdviz import colors
 from gdviz.theme import contrast
 from scenes.dropout import (
+    COUNTERS_AT,
     DROPPED_CONTRAST,
     FADED_OPACITY,
     FADED_WIDTH,
     FINAL_HOLD,
-    NET_CENTER,
-    ROW_LINES,
-    SHRINK_RATE,
-    SHRINK_TIME,
+    GRID_FADED_WIDTH,
     STEPS,
     Dropout,
+    _switch,
     dropped_color,
 )
 
@@ -42,10 +41,8 @@ def test_dropped_neurons_are_gdcores_mask(step):
     t = scene.theme
     for n, ring in scene.faded.items():
         assert isinstance(ring, Circle) and not ring.submobjects  # one solid outline
-        # (after the last step the rings have become the closing thumbnail's, its edges and
-        # kept outlines thinner, the dropped ones' as wide as before: thinned they vanished)
         assert ring.get_stroke_width() == pytest.approx(FADED_WIDTH)
-        assert FADED_WIDTH < net.stroke_width.min() / (ROW_LINES if step == STEPS else 1)
+        assert FADED_WIDTH < net.stroke_width.min()
         assert ring.get_stroke_color() == dropped_color(t)
         # the least a mark may have against the page, and lighter on the dark page
         want = DROPPED_CONTRAST[t.name]
@@ -91,81 +88,85 @@ def test_note_stands_clear_of_the_edge_and_the_sweep_has_its_key():
     scene = rendered(Dropout, upto="step-1")
     assert scene.note.get_left()[0] >= -64 / 9 + 36 / 60 - 1e-9  # 36 px in at 480p
     assert scene.sweep_key in scene.mobjects
-    assert "thinned network" in scene.sweep_key[2].original_text
+    # true to its colours: the input and output neurons, grey, are not in it
+    key = " ".join(line.original_text for line in scene.sweep_key)
+    assert key == "orange: the hidden neurons kept this step and their edges"
     assert scene.sweep_key[0].get_color().to_hex().lower() == scene.theme.accent.lower()
     assert scene.net.get_right()[0] < scene.sweep_key.get_left()[0] - 0.5
     assert scene.sweep_key.get_bottom()[1] >= -4 + 24 / 60
 
 
-def test_it_ends_on_the_four_thinned_networks_side_by_side():
-    """The closing picture: every step's thinned network (gdcore's masks) in a row, left to
-    right, apart, inside the 24 px margin, each under its step and its count of kept neurons;
-    held no longer than FINAL_HOLD (<= 1.8 s)."""
+def test_it_ends_on_the_four_thinned_networks_two_by_two():
+    """The closing picture: every step's thinned network (gdcore's masks) in a 2x2 grid in
+    reading order, each the big network shrunk evenly (its layers as far apart, for its size,
+    as the big one's), apart, inside the 24 px margin, its step and its count of kept neurons
+    on its left; held no longer than FINAL_HOLD (<= 1.8 s)."""
     scene = rendered(Dropout, upto=f"step-{STEPS}")
     assert FINAL_HOLD <= 1.8
     masks = nn.dropout_masks(DROPOUT.sizes, DROPOUT.p_drop, DROPOUT.steps, DROPOUT.seed)
     rows = scene.snaps
-    assert len(rows) == STEPS
+    assert len(rows) == STEPS == 4
     shown = set(scene.get_mobject_family_members())
     assert scene.net not in shown and all(row[0] in shown for row in rows)
     px = 480 / 8
+    big = scene.net
     for s, (row, label, step) in enumerate(zip(rows, scene.row_labels, masks)):
         net, faded = row[0], row[1:]
         dropped = {(h + 1, int(i)) for h, m in enumerate(step) for i in np.flatnonzero(~m)}
         assert {n for n, op in zip(net.neuron_ids, net.stroke_opacity) if op < 1} == dropped
         shown = {n for n, d in zip(scene.faded, faded) if d.get_stroke_opacity() > 0}
         assert shown == dropped
-        # each dropped outline ringed by the page (3 px at 480p), the lines beside it stopping
-        # short of its rim; the others' rings unseen
+        # shrunk evenly: the same shape as the big network, neurons 22 px and more across
+        assert row[0].width / row[0].height == pytest.approx(big.width / big.height, rel=0.02)
+        ys = sorted({round(c.get_y(), 6) for c in net.neuron_group})
+        for circle in (*net.neuron_group, *faded):
+            assert circle.width * px >= 22 and circle.width == pytest.approx(circle.height)
+            # clear of the next neuron in its layer (5 px and more)
+            assert (np.diff(ys).min() - circle.width) * px >= 5
+        # each dropped outline as wide as the kept ones (thinner, it vanished on the dark
+        # page at this size), ringed by the page (3 px at 480p); the others' rings unseen
         for n, d in zip(scene.faded, faded):
+            assert d.get_stroke_width() == GRID_FADED_WIDTH >= net.stroke_width.max()
             assert d.get_stroke_width(background=True) * 0.01 / 2 * px >= 3
             assert d.get_stroke_color(background=True).to_hex().lower() == \
                 scene.theme.background.lower()
             assert d.get_stroke_opacity(background=True) == (1.0 if n in dropped else 0.0)
-        assert row.get_center()[0] == pytest.approx(scene.row_place(s)[0], abs=0.2)
-        assert label.get_bottom()[1] > row.get_top()[1]
+        assert row.get_center() == pytest.approx(scene.row_place(s), abs=1e-9)
+        # reading order: steps 1 and 2 on top, 3 and 4 under them
+        assert scene.row_place(s)[0] == scene.row_place(s % 2)[0]
+        assert scene.row_place(s)[1] == scene.row_place(2 * (s // 2))[1]
+        # the heading on its network's left, clear of it (18 px and more), its letters 12 px
         assert label[0].original_text == f"step {s + 1}"
         kept = sum(int(m.sum()) for m in step)
         assert label[1].original_text == f"{kept} of {DROPOUT.n_hidden} kept"
-        assert label.get_top()[1] < scene.title.get_bottom()[1]
-        if s:
-            assert rows[s - 1].get_right()[0] < row.get_left()[0]
-            # the counts stand apart, 40 px and more between neighbours at 480p
-            assert scene.row_labels[s - 1].get_right()[0] < label.get_left()[0] - 40 / px
-            # the networks stand apart by half as much again as a network's layers, so the
-            # row reads as four networks, not one tangle
-            xs = sorted({round(c.get_x(), 6) for c in net.neuron_group})
-            gap = row.get_left()[0] - rows[s - 1].get_right()[0]
-            assert gap > 1.5 * np.diff(xs).max()
-        # the heading clear of its network (18 px and more at 480p), its letters 12 px tall
-        assert label.get_bottom()[1] - row.get_top()[1] >= 18 / px
+        assert label.get_center()[1] == pytest.approx(row.get_center()[1], abs=0.1)
+        assert (row.get_left()[0] - label.get_right()[0]) * px >= 18
         assert label[1].height * px >= 12
-    # large enough to read at 480p: every neuron (and faded outline) a circle at least 28 px
-    # across, the row 24 px clear of the frame's bottom too
-    for row in rows:
-        for circle in (*row[0].neuron_group, *row[1:]):
-            assert circle.width * px >= 28 and circle.width == pytest.approx(circle.height)
-        assert row.get_bottom()[1] >= -4 + 24 / px
-    assert rows[0].get_left()[0] >= -64 / 9 + 24 / px
-    assert rows[-1].get_right()[0] <= 64 / 9 - 24 / px
+        # inside the frame's 24 px margin and under the title
+        for m in (row, label):
+            assert m.get_left()[0] >= -64 / 9 + 24 / px and m.get_right()[0] <= 64 / 9 - 24 / px
+            assert m.get_bottom()[1] >= -4 + 24 / px - 1e-9
+            assert m.get_top()[1] < scene.title.get_bottom()[1] - 12 / px
+    r = rows
+    # the rows and the columns stand apart (30 px and more), a heading nearer its own network
+    # than the one beside it
+    assert (r[0].get_bottom()[1] - r[2].get_top()[1]) * px >= 30
+    assert (scene.row_labels[1].get_left()[0] - r[0].get_right()[0]) > \
+        3 * (r[1].get_left()[0] - scene.row_labels[1].get_right()[0])
     # only the title, the four networks and their labels remain
     for gone in (scene.note, scene.counter, scene.kept_line, scene.sweep_key):
         assert gone not in scene.mobjects or gone.get_fill_opacity() == 0
 
 
-def test_the_last_network_travels_to_its_thumbnail_in_one_gentle_move():
-    """The last step's network turns into its thumbnail in one Transform, into the thumbnail
-    already in its place (nothing moves it after), eased gently: at 15 frames a second it
-    travels at most 18 px a frame at 480p (smooth over 1.5 s sent it 26 px, read as a jump)."""
-    scene = rendered(Dropout, upto=f"step-{STEPS}")
-    thumb = scene.snaps[-1]
-    assert thumb.get_center() == pytest.approx(scene.row_place(STEPS - 1), abs=1e-9)
-    assert all(label.get_bottom()[1] > thumb.get_top()[1] for label in scene.row_labels)
-    travel = np.linalg.norm(scene.row_place(STEPS - 1) - NET_CENTER) * 480 / 8
-    fps, a = 15, np.linspace(0, 1, 2001)
-    steepest = np.max(np.diff([SHRINK_RATE(x) for x in a]) / np.diff(a))
-    assert travel * steepest / (SHRINK_TIME * fps) <= 18
-    assert SHRINK_TIME <= 2.0
+def test_the_step_and_count_turn_as_the_new_mask_comes_in():
+    """The counters turn on the first frame of the change of mask, never after it: turned at
+    its end, they named the old mask while the new one was being drawn."""
+    assert COUNTERS_AT == 0.0
+    scene = rendered(Dropout, upto="step-2")
+    num = scene.step_num.copy()
+    old = int(num.get_value())
+    _switch(num, old + 1, at=COUNTERS_AT).interpolate_mobject(0.0)
+    assert num.get_value() == old + 1
 
 
 def _watch(scene):
@@ -227,17 +228,12 @@ def scene_edges():
     return rendered(Dropout).net.edge_ids
 
 
-def test_the_closing_row_comes_in_the_order_of_the_steps():
-    """One change at a time: a copy of the last big network turns into its own thumbnail at
-    the row's right end, the network itself kept until the copy has landed (never wiped first,
-    which left the title alone on screen, nor moved away whole, which emptied the screen of
-    ink for a frame), then steps 1, 2 and 3 come in, left to right, one per play, the big
-    network leaving with step 1's coming."""
+def test_the_closing_grid_comes_in_the_order_of_the_steps():
+    """One change at a time: the big network leaves first (a network coming in over it was a
+    tangle of circles and edges), then steps 1, 2, 3 and 4 come in, one per play."""
     seen = [n for n in rendered(Dropout).notes if n is not None and n[0] != "mask"]
-    changes = [n for p, n in zip(seen, seen[1:]) if n != p]
-    last = STEPS - 1
-    assert changes == [(True, (last,)),
-                       *((False, (*range(k), last)) for k in range(1, STEPS))]
+    changes = [n for p, n in zip([None, *seen], seen) if n != p]
+    assert changes == [(False, tuple(range(k))) for k in range(STEPS + 1)]
 
 
 def test_the_count_of_kept_neurons_stays_from_the_first_mask_on():
