@@ -3,19 +3,20 @@
 The network, input, target and learning rate of the still (gdcore.networks.BACKPROP, whose run()
 runs gdcore.nn: forward, cost, backprop, sgd_step). Edge width grows with |w| and its colour says
 the sign of w; the key below always names what the edges show at that moment, swapped by a fade
-when that changes (w; w and the gradient ∂J/∂w while both are drawn; ∂J/∂w; w; Δw; w). Forward: an
+in the play that changes them (w; w and ∂J/∂w while both are drawn; ∂J/∂w; Δw; w). Forward: an
 ink front runs along the edges (keyed "forward pass" beside the sign key while the forward passes
 run), and activations a appear left to right, each circle filled by its a (ACT_FILL_VALUED), each
 layer's label (x, a⁽ˡ⁾, then δ⁽ˡ⁾) over its column, clear of its top circle. Error: outputs against
-targets, the cost in its one form, J = ½‖a⁽²⁾ − y‖² (the equations sheet's per-example cost Cᵢ
-written J), and, once, "one example (n = 1), so J = Cᵢ": the one moment two cost symbols are
-shown; the video writes J only (its equations with Cᵢ written J, and their last layer L written
-(2), as the layers are labelled). The cost J then leaves
+targets (in ink: red is the error's), the cost in its one form, J = ½‖a⁽²⁾ − y‖² (one example,
+so the equations sheet's per-example cost Cᵢ is J: the video writes J only, its equations with Cᵢ
+written J, and their last layer L written (2), as the layers are labelled). The cost J, in ink,
+then leaves
 the panel and comes back (fade out, then in: slid, it would cross the layers' labels) parked in the
 top left corner until the update's panel leaves. Backward: the outputs' error terms δ⁽²⁾ replace
 their activations (the key moment: a slow swap, held DELTA_HOLD s; the label above each layer says
 which the circles show); the chain rule ∂J/∂w = a·δ is worked on one edge with its numbers, and
-that edge turns red (its gradient, the first drawn, keyed ∂J/∂w beside the sign key) and stays red;
+that edge turns red and takes its gradient's width (the first gradient drawn, keyed ∂J/∂w beside
+the sign key, the note under the network saying so in the same play) and stays so;
 δ flows back to the hidden layer (its rule set under the worked numbers) behind a red front, the
 edges it passes turning to their gradients (red, width ∝ |∂J/∂w|); the front goes on over the first
 layer's edges as the worked numbers and that rule give way to every gradient as matrices, while the
@@ -23,14 +24,15 @@ rule ∂J/∂w = a·δ stays above them until the update: nothing leaves and com
 leaves once every edge shows its gradient. Update: the matrices turn into the changes ΔW⁽ˡ⁾ = −α
 ∂J/∂W⁽ˡ⁾ (in ink, their signs written), each with its layer's bias changes Δb⁽ˡ⁾ = −αδ⁽ˡ⁾ set apart
 right of it under a name of its own, as the equations write them (never one augmented matrix),
-one layer's pair at a time in one place (the worked weight's layer first, the other's after); the
-edges show the weights before (the key of w back, the worked edge labelled with its w, set in the
-clear room over its output neuron, under the layer's heading, a short leader pointing to the edge),
-then the change itself (width ∝ |Δw|, the largest change the widest, coloured by its sign as the
-weights are by theirs, blue plus and rust minus, the key saying Δw > 0, Δw < 0), then the weights
-after at the weights' scale, where they look much as before (the note gives the largest |Δw|,
-0.19), the worked edge's label having turned once, just before, from w into w + Δw, both written as
-in the worked update. Again: the update's panel and the parked cost fade out piece by piece
+one layer's pair at a time in one place (the worked weight's layer first, the other's after); as
+the first pair comes the edges turn from the gradients to the changes themselves: Δw = −α ∂J/∂w,
+so each keeps its width (∝ |Δw|, the largest change the widest) and takes its sign's colour as the
+weights take theirs, blue plus and rust minus, the key of ∂J/∂w swapped for Δw > 0, Δw < 0 in the
+same play; the worked edge is labelled with its w, set in the clear room over its output neuron,
+under the layer's heading, a short leader pointing to the edge. Then the weights after at the
+weights' scale, where they look much as before (the note gives the largest |Δw|, 0.19), the worked
+edge's label turned from w into w + Δw in one frame as they start, both written as in the worked
+update. Again: the update's panel and the parked cost fade out piece by piece
 (PANEL_OUT); a second forward pass; the cost is lower, both values under one J (J = 0.543 → 0.340).
 Each step's heading (neutral ink) and first equation (gdviz.equations) stand beside the network and
 fade into the next step's. The neurons' values, the worked numbers and the gradient matrices carry
@@ -187,7 +189,7 @@ class BackpropLoop(ThemedScene):
         sizes = "–".join(numbers.count(n) for n in SIZES)
         return {
             "forward": f"A {sizes} network, edges as wide as their weights. Forward pass: the "
-                       f"inputs {pair(r['acts'][0])} flow through to the outputs, "
+                       f"inputs {pair(r['acts'][0], None)} flow through to the outputs, "
                        f"{pair(r['acts'][-1])}.",
             "error": f"Against the targets {pair(Y, 2)}, the cost is J = "
                      f"{t(r['loss_before'])}.",
@@ -294,6 +296,22 @@ class BackpropLoop(ThemedScene):
         new = self.net.add_values(per_layer, [l], places=places, color=color)
         return swap(old, new)
 
+    def input_values(self, x) -> VGroup:
+        """The inputs written in their circles as people write them (1 and 0.5, not 1.000 and
+        0.500): each with the decimals numbers.latex gives it, no more."""
+        net, out = self.net, VGroup()
+        for n, v in zip(net.layer_neurons(0), np.ravel(x)):
+            s = latex(float(v))
+            per_layer = [[float(v)] * SIZES[0]] + [None] * (len(SIZES) - 1)
+            # the whole layer written at this value's decimals, this neuron's label kept
+            net.add_values(per_layer, [0], places=len(s.split(".")[1]) if "." in s else 0)
+            out.add(net.values[n])
+        for n, num in zip(net.layer_neurons(0), out):
+            net.value_group.remove(net.values[n])
+            net.values[n] = num
+            net.value_group.add(num)
+        return out
+
     def fill_layer(self, acts, l, run_time=0.5, **kwargs):
         fills, _ = activation_look(self.theme, acts[l])
         return self.net.transition(lambda n: n.set_neuron_style(n.layer_neurons(l), fill=fills,
@@ -374,26 +392,23 @@ class BackpropLoop(ThemedScene):
         self.play(Create(net.edge_group), FadeIn(net.neuron_group), FadeIn(key),
                   *self.set_note(r"edge width $\propto |w|$", t.muted), run_time=1.5)
         self.show_step("1  Forward pass", eq=("sigmoid-neuron", 34))
-        inputs = net.add_values(r["acts"], [0], places=WORK_PLACES)
+        inputs = self.input_values(r["acts"][0])
         self.play(FadeIn(inputs), *self.set_head(0, "x", t.muted))
         self.forward_pass(r["acts"])
         self.title, self.key = title, key
 
     def section_error(self):
         t, r, net = self.theme, self.r, self.net
-        # the one place two cost symbols are shown: Cᵢ, the equations sheet's per-example cost,
-        # is J here (one example), as the note says; the cost is written in its one form,
-        # J = ½‖a⁽²⁾ − y‖², here as in the second forward pass
-        self.loss0 = self.tex(rf"J = {r['loss_before']:.3f}", 40, t.error)
-        self.one = self.mixed(r"one example ($n = 1$), so $J = C_i$", 26, t.muted)
+        # one example (n = 1): the equations sheet's per-example cost Cᵢ is J itself, written
+        # J only, in its one form J = ½‖a⁽²⁾ − y‖², here as in the second forward pass
+        self.loss0 = self.tex(rf"J = {r['loss_before']:.3f}", 40, t.text)
         self.show_step("2  Error at the output", self.fkey,
-                       eq=("per-example-cost", 38,
-                           VGroup(self.one, self.loss0).arrange(DOWN, buff=0.3)))
+                       eq=("per-example-cost", 38, self.loss0))
         out = len(SIZES) - 1
         targets = VGroup()
         for k in range(SIZES[-1]):
             # a target is a label, written as one (0, 1), not as a measurement (0.00, 1.00)
-            lab = self.tex(rf"y_{k + 1} = {numbers.latex(float(Y[k]))}", 32, t.error)
+            lab = self.tex(rf"y_{k + 1} = {numbers.latex(float(Y[k]))}", 32, t.text)
             lab.next_to(net.point(out, k), RIGHT, buff=net.radius + 0.25)
             targets.add(lab)
         self.play(FadeIn(targets, shift=0.2 * LEFT),
@@ -407,7 +422,7 @@ class BackpropLoop(ThemedScene):
         # the cost stays in view, parked in the top left corner, until the second pass
         # the cost leaves the panel and comes back in the corner, one after the other: slid
         # there, it would pass over the layers' labels and the title
-        self.eq[1].remove(self.loss0)
+        self.eq.remove(self.loss0)
         parked = self.loss0.copy().scale(0.8).to_corner(UP + LEFT, buff=PARK_BUFF)
         self.play(*swap(self.loss0, parked), run_time=0.8)
         self.loss0 = parked
@@ -500,12 +515,17 @@ class BackpropLoop(ThemedScene):
         work[1].align_to(work[0][0], LEFT).shift(0.6 * RIGHT)
         self.work = work
         self.show_equation("backprop-grad", 38, work)
-        # the first gradient on the edges: its key joins the weights' while both are drawn
+        # the first gradient on the edges, drawn as all will be (red, width ∝ |∂J/∂w|): its key
+        # joins the weights' while both are drawn, and the note says so in the same play
         self.gkey = self.gradient_key()
+        g_width = net.widths(net.edge_values(r["grad_W"]), None, W_LO, W_HI)[
+            net._e_index[WORKED]]
         self.play(net.transition(lambda n: (
-            n.set_edge_style([WORKED], color=t.error, apply=False),
+            n.set_edge_style([WORKED], color=t.error, width=[g_width], apply=False),
             n.set_neuron_style([WORKED[0]], stroke=t.text, stroke_width=5, apply=False)),
-            run_time=1.0), FadeIn(self.gkey), run_time=1.0)
+            run_time=1.0), FadeIn(self.gkey),
+            *self.set_note(r"edge width $\propto |w|$, red $\propto |\partial J/\partial w|$",
+                           t.muted), run_time=1.0)
         self.wait(1.6)
 
     def section_update(self):
@@ -542,12 +562,21 @@ class BackpropLoop(ThemedScene):
         for row in new_mats:
             if row.get_bottom()[1] < -4 + 0.45:  # 24 px clear of the frame's bottom
                 row.shift((-4 + 0.45 - row.get_bottom()[1]) * UP)
-        # the worked weight's layer first, with its worked line; the other layer's after
+        # the worked weight's layer first, with its worked line; the other layer's after. The
+        # edges turn from the gradients to the changes in the same play: Δw = −α ∂J/∂w, so each
+        # keeps its width (∝ |Δw|, the largest change the widest) and takes the colour of its
+        # change's sign (blue plus, rust minus), the key of ∂J/∂w giving way to the key of Δw
+        # (the sign key's colours, so never beside the key of w)
         (la, ka), (_, jd) = WORKED
         order = [la, *(l for l in range(len(dW)) if l != la)]
-        self.play(*swap(self.mats, new_mats[order[0]], shift=0.2 * DOWN), run_time=1.4)
+        old, self.key = self.key, self.sign_key(r"\Delta w")
+        self.play(*swap(self.mats, new_mats[order[0]], shift=0.2 * DOWN),
+                  net.transition(lambda n: n.set_edge_style(**self.change_style()),
+                                 run_time=CHANGE_TIME),
+                  *swap(old, self.key),
+                  *self.set_note(r"edge width $\propto |\Delta w|$", t.text),
+                  run_time=CHANGE_TIME)
         self.dmats, self.dmat_shown = new_mats, new_mats[order[0]]
-        self.wait(1.0)
         # the worked edge: its weight, its change, its new weight
         w0, w1 = float(r["net"].weights[la][jd, ka]), float(r["new"].weights[la][jd, ka])
         g = float(r["grad_W"][la][jd, ka])
@@ -557,37 +586,22 @@ class BackpropLoop(ThemedScene):
         line.next_to(self.eq, DOWN, buff=0.3)
         a, b = net.edge(WORKED).get_start_and_end()
         mark = Line(a, b, color=t.text, stroke_width=1.5).set_z_index(0.6)
-        # edges: the weights before, the gradient's key giving way to the key of w
-        old, self.key = self.key, self.sign_key("w")
-        self.play(net.transition(lambda n: n.set_edge_style(
-            **self.weight_style(r["net"].weights)), run_time=1.0),
-            *swap(old, self.key),
-            *self.set_note(r"edge width $\propto |w|$, before the update", t.muted))
         tag = self.edge_label(w0)
         self.play(FadeIn(line), FadeIn(mark), FadeIn(tag), FadeIn(self.leader))
-        self.wait(1.2)
+        self.wait(CHANGE_HOLD)
         # every other weight likewise: the other layers' changes take the row's place in turn
         for l in order[1:]:
             self.play(*swap(self.dmat_shown, new_mats[l], shift=0.2 * DOWN), run_time=1.0)
             self.dmat_shown = new_mats[l]
-            self.wait(1.4)
-        # the change itself on the edges (the largest |Δw| 0.19 beside |w| up to 1.4: drawn at the
-        # weights' scale, before and after look alike): width ∝ |Δw|, the largest change the
-        # widest, coloured by its sign as a weight is by its own (blue for plus, rust for
-        # minus), the key of w giving way to the key of Δw
-        old, self.key = self.key, self.sign_key(r"\Delta w")
-        self.play(net.transition(lambda n: n.set_edge_style(**self.change_style()),
-                                 run_time=CHANGE_TIME),
-                  *swap(old, self.key),
-                  *self.set_note(r"edge width $\propto |\Delta w|$", t.text))
-        self.wait(CHANGE_HOLD)
-        # the worked edge's label turns first from w into w + Δw (written as in the line
-        # above), so the note "after" never stands beside the old weight
+            self.wait(0.8)
+        # then the weights after, at the scale of the weights before (the changes are small),
+        # the key of w back with them; the worked edge's label turns from w into w + Δw
+        # (written as in the worked line) in one frame as they start: never a label without
+        # its number, nor the note "after" beside the old weight
         new_num = self.place_number(w1, tag[0])
-        self.play(*swap(tag[1], new_num), run_time=0.8)
+        self.remove(tag[1])
+        self.add(new_num)
         self.tag_before, tag = tag[1], VGroup(tag[0], new_num)
-        # then the weights after, at the scale of the weights before: the changes are small;
-        # the key of w comes back with them
         old, self.key = self.key, self.sign_key("w")
         self.play(net.transition(lambda n: n.set_edge_style(
             **self.weight_style(r["new"].weights)), run_time=UPDATE_TIME),
@@ -659,7 +673,7 @@ class BackpropLoop(ThemedScene):
         # one J: the cost before (the parked value's) and after, J = 0.543 → 0.340
         loss1 = self.tex(rf"{r['loss_after']:.3f}", 40, t.good)
         arrow = Arrow(LEFT, RIGHT, color=t.good, buff=0).scale(0.6)
-        before = self.tex(rf"J = {r['loss_before']:.3f}", 40, t.error)
+        before = self.tex(rf"J = {r['loss_before']:.3f}", 40, t.text)
         losses = VGroup(before, arrow, loss1).arrange(RIGHT, buff=0.3)
         losses.move_to([PANEL_X, -0.9, 0])
         was = VGroup(self.text("the cost fell: the outputs", 26, t.good),

@@ -131,11 +131,11 @@ def test_update_shows_gdcores_changes_and_the_worked_edge():
 
 
 def test_the_update_draws_each_change_on_its_edge():
-    """Between the weights before and after, the edges show the change itself, gdcore's
+    """Between the gradients and the weights after, the edges show the change itself, gdcore's
     Δw = w_new − w: width ∝ |Δw| (the largest change W_HI), coloured by its sign in the sign
-    colours (one colour, one sign) under the key of Δw; before and after are drawn at the
-    weights' one scale under the key of w, and the note after says how small the changes
-    are."""
+    colours (one colour, one sign) under the key of Δw; the weights before (the forward pass)
+    and after are drawn at the weights' one scale under the key of w, and the note after says
+    how small the changes are."""
     from scenes.backprop_loop import CHANGE_HOLD
 
     scene = rendered(BackpropLoop, upto="update")
@@ -259,9 +259,12 @@ def _values_inside(scene):
 def test_every_value_fits_inside_its_circle(upto):
     scene = rendered(BackpropLoop, **({} if upto is None else {"upto": upto}))
     _values_inside(scene)
-    # every value in the neurons at one precision, the worked numbers' (a = 0.515 as in a·δ)
-    for num in scene.net.values.values():
-        assert num.num_decimal_places == WORK_PLACES
+    # every value the network computes at one precision, the worked numbers' (a = 0.515 as in
+    # a·δ); the inputs as people write them (1 and 0.5)
+    values = scene.net.values
+    assert [values[n].num_decimal_places for n in scene.net.layer_neurons(0)] == [0, 1]
+    for (l, _), num in values.items():
+        assert l == 0 or num.num_decimal_places == WORK_PLACES
 
 
 def test_activation_fills_keep_their_values_legible():
@@ -386,15 +389,16 @@ def test_the_worked_gradient_and_its_rule_arrive_once_and_stay_while_used():
 
 
 def test_the_example_index_and_the_layer_index_never_clash():
-    """One example, so J = Cᵢ (the equations sheet's per-example cost, its i the example's);
-    a numbered C₁ beside the layers' a⁽¹⁾ is never written, in the video nor in the still; the
-    last layer is written (2), as the layers are labelled: L is never shown undefined."""
+    """One example, so the equations sheet's per-example cost Cᵢ is J: the video writes J only
+    (no second cost symbol), and a numbered C₁ beside the layers' a⁽¹⁾ is never written, in the
+    video nor in the still; the last layer is written (2), as the layers are labelled: L is
+    never shown undefined."""
     from figures.backprop_loop import __doc__ as still_doc
 
     scene = rendered(BackpropLoop)
     words = [w for section in scene.caption_log for _, _, w in section["words"]]
-    assert any("$J = C_i$" in w for w in words)
-    # the cost in one form, J = ½‖a⁽²⁾ − y‖², in step 2 as in step 5: the note says J = Cᵢ
+    assert not [w for w in words if "C_i" in w]
+    # the cost in one form, J = ½‖a⁽²⁾ − y‖², in step 2 as in step 5
     assert equations.tex_numbered("per-example-cost", OUT, one_example=True) in words
     assert equations.tex_numbered("per-example-cost", OUT) not in words
     assert equations.tex_numbered("backprop-delta", OUT) in words
@@ -402,26 +406,21 @@ def test_the_example_index_and_the_layer_index_never_clash():
     assert "C₁" not in still_doc and "J = Cᵢ" in still_doc
 
 
-def test_one_cost_symbol_on_screen_once_j_equals_c_is_said():
-    """Cᵢ is shown only in the one stretch that says "one example (n = 1), so J = Cᵢ" (with
-    the per-example cost it names); before and after it no Cᵢ, and every cost after it is
-    written J. Never two readouts of J at once: the parked J fades with the update's panel,
-    and the costs before and after are compared under one J (J = 0.543 → 0.340)."""
+def test_one_cost_symbol_on_screen():
+    """The cost is written J throughout, never Cᵢ (one example: the per-example cost is J).
+    Never two readouts of J at once: the parked J fades with the update's panel, and the costs
+    before and after are compared under one J (J = 0.543 → 0.340)."""
     import re
 
     scene = rendered(BackpropLoop)
     shown = [n[5] for n in scene.notes if n is not None]
-    said = [any(t == "J = C_i" for t in s) for s in shown]
-    assert _runs(said) == 1
-    first, last = said.index(True), len(said) - 1 - said[::-1].index(True)
     for k, s in enumerate(shown):
-        if not first <= k <= last:
-            assert not [t for t in s if "C_i" in t], (k, s)
+        assert not [t for t in s if "C_i" in t], (k, s)
         assert not [t for t in s if "(L)" in t], (k, s)
         readouts = [t for t in s if re.fullmatch(r"J = -?[0-9.]+", t)]
         assert len(readouts) == len(set(readouts)), (k, readouts)
-    after = {t for s in shown[last + 1:] for t in s}
-    assert r"J = 0.543" in after and any(r"\partial J" in t for t in after)
+    seen = {t for s in shown for t in s}
+    assert r"J = 0.543" in seen and any(r"\partial J" in t for t in seen)
     end = scene.notes[-1][5]
     assert [t for t in end if re.fullmatch(r"J = -?[0-9.]+", t)] == ["J = 0.543"]
     assert "0.340" in end
@@ -519,3 +518,15 @@ def test_one_update_row_at_a_time_clear_of_the_network():
                      name.get_bottom()[1] - other.get_top()[1],
                      other.get_bottom()[1] - name.get_top()[1])
             assert max(apart) >= 0.1, (other, apart)
+
+
+def test_inputs_targets_and_cost_written_for_people_in_ink():
+    """The inputs as people write them (1 and 0.5, never 1.000 and 0.500); the targets and
+    the cost in ink: red is the error's (its δ and gradients) alone."""
+    scene = rendered(BackpropLoop, upto="error")
+    t, m = scene.theme, scene.net
+    shown = [m.values[n] for n in m.layer_neurons(0)]
+    assert [num.num_decimal_places for num in shown] == [0, 1]
+    assert [round(num.get_value(), 6) for num in shown] == [1.0, 0.5]
+    for mob in (*scene.targets, scene.loss0):
+        assert mob.get_color().to_hex().lower() == t.text.lower()
