@@ -4,29 +4,30 @@ The mountain climber's walk: gradient descent on J(m, b) drawn on the cost surfa
 run starts high on the wall, at (m, b) = ({m0}, {b0}) where J = {j0}, and takes {steps} steps
 with the learning rate α = {lr} (the key names its start: not the (3, −4) of the same
 run on the cost map); each point of its path is drawn at the height of the cost there, each
-step a straight jump from one point to the next. Its first step overshoots: it falls to
+step a straight jump from one point to the next (a step is not a slide down the surface: on
+this bowl the jump's straight line runs above it). Its first step overshoots: it falls to
 J = {j1} on the opposite wall (m = {m1}), still on the drawn surface, and its second
 jumps back over the valley to the floor: these two steps are drawn as arrows, and a dot marks
 the end of each of the first three. From the fourth step on, the steps are too short to tell
 apart at this scale: they pile up under the star that marks the minimum, the run ending at
 J = {j_end} (the least J is {j_star}), the house end square just beside the star, on the side
-the path comes from. A box outlined on the surface round the floor is drawn enlarged above it
-on the left, seen from above, joined to it by two thin lines: from the third point on, the
-path zig-zags across the floor in ever shorter steps, turns and runs down the floor to the
-star, the end square again just beside it.
+the path comes from. A box outlined on the surface round the floor is drawn enlarged at the
+bottom left, under the m axis, seen from above, joined to it by two thin lines: from the
+third point on, the path zig-zags across the floor in ever shorter steps, turns and runs down
+the floor to the star, the end square again just beside it.
 
 Alt: A lit, meshed, trough-shaped surface over the m and b axes, J ticked from 0 to 200. A
 ring high on the right-hand wall, labelled J = {j0}, starts a path of straight arrows: the
 first jumps left across the valley to a dot on the left-hand wall, the second back across it
 to a dot on the floor; a third, shorter step lands by the green star that marks the minimum,
 a small square just beside it, the mark of the end. A thin box is outlined on the floor round
-them. Above on the left, joined to the box by two thin lines, a small flat contour map of what
-is inside the box: the path crosses it from the right, zig-zags in ever shorter arrows and a
-line of dots, then runs down the floor to the star, the square beside it.
+them. At the bottom left, under the m axis, joined to the box by two thin lines, a small flat
+contour map of what is inside the box: the path crosses it from the right, zig-zags in ever
+shorter arrows and a line of dots, then runs down the floor to the star, the square beside it.
 """
 
 import numpy as np
-from matplotlib.patches import ConnectionPatch, Rectangle
+from matplotlib.patches import ConnectionPatch
 from matplotlib.ticker import MaxNLocator
 from mpl_toolkits.mplot3d import proj3d
 
@@ -40,8 +41,8 @@ from gdviz.cost_surface import TICKS, draw_surface
 #: Layout: the page's height (inches; its width is the text width, the 3-D drawing's own
 #: proportions fill it, the legend's row under it) and the 3-D axes' box on it (figure
 #: fractions): cropped to the drawing, its numbers and labels a few points from each edge.
-HEIGHT = 4.2
-AXES_BOX = (-0.155, 0.04, 1.34, 1.03)
+HEIGHT = 4.8
+AXES_BOX = (-0.155, 0.16, 1.34, 0.901)
 #: The 3-D box's proportions (m, b, J): wider than the stills' cube, as wide as the page.
 BOX_ASPECT = (1.6, 1.0, 0.75)
 #: How far the 3-D box is enlarged in its axes: the surface spans the page's width.
@@ -55,9 +56,11 @@ J_TICKS = (0.0, 100.0, 200.0)
 JUMPS, STEP_DOTS = 2, 3
 #: The least distance (points) between two landing dots of the floor view: a dot's width.
 FLOOR_DOT_GAP = 3.5
-#: The floor view's box on the page (figure fractions): the top left, over the 3-D box's empty
-#: back panes, clear of the surface's back edge and of the J axis.
-FLOOR_BOX = (0.09, 0.75, 0.3, 0.19)
+#: The floor view's box on the page (figure fractions): the bottom left, in the clear room
+#: under the m axis, outside the 3-D box (over its back panes it hid them, and its leaders ran
+#: up across the surface and the path); from there they run down from the window's front
+#: corners, under the path, to the view's top.
+FLOOR_BOX = (0.09, 0.115, 0.24, 0.17)
 #: Its title: what it shows, the window outlined on the surface.
 FLOOR_TITLE = "inside the box, from above"
 
@@ -110,7 +113,7 @@ def floor_view(fig, theme, x, y, t, end, ax3):
     in the colours of the surface on ax3 (one colour, one J in both), the house descent path
     from the third point (the first back on the floor) on, the end square beside the star."""
     (m0, m1), (b0, b1) = floor_window(t, floor_shape(fig))
-    ax = fig.add_axes(FLOOR_BOX)
+    ax = fig.add_axes(FLOOR_BOX)  # in clear room: no card under it
     M, B, J = regression.cost_grid(x, y, (m0, m1), (b0, b1), 120)
     gm.inset_map(ax, ax3, theme, M, B, J)
     ax.set_xlim(m0, m1)  # before the path: its steps are measured on the page
@@ -140,13 +143,7 @@ def floor_view(fig, theme, x, y, t, end, ax3):
     ax.tick_params(labelsize=theme.small_size, pad=1.5)
     ax.set_title(th.title(FLOOR_TITLE), pad=3)
     gm.zoom_frame(ax, ax3, theme)
-    # a page-coloured card under the view and its numbers, so that the 3-D grid behind does
-    # not run through them
     ax.set_zorder(2)
-    x0, y0, w, h = FLOOR_BOX
-    fig.add_artist(Rectangle((x0 - 0.085, y0 - 0.085), w + 0.085, h + 0.14,
-                             transform=fig.transFigure, facecolor=theme.background,
-                             edgecolor="none", zorder=1))
     return ax
 
 
@@ -217,13 +214,14 @@ def make_figure(theme):
     ax3.plot(ms, bs, regression.cost(ms, bs, x, y) + lift, color=theme.text,
              linewidth=gm.ZOOM_FRAME, zorder=19, gid="zoom-window")
     fv = floor_view(fig, theme, x, y, t, end, ax3)
-    # two thin leader lines in ink from the window's left and right corners on the page to
-    # the view's lower corners, as every other zoom is joined to its window
+    # two thin leader lines in ink from the window's side that faces the view (down and to
+    # the left on the page: its leftmost and its lowest corner) to the view's top corners, as
+    # every other zoom is joined to its window
     corners = on_page(ax3, [m0, m0, m1, m1], [b0, b1, b0, b1],
                       regression.cost(np.array([m0, m0, m1, m1]), np.array([b0, b1, b0, b1]),
                                       x, y) + lift)
-    for k, (corner, xy) in enumerate((((0, 0), corners[np.argmin(corners[:, 0])]),
-                                      ((1, 0), corners[np.argmax(corners[:, 0])]))):
+    for k, (corner, xy) in enumerate((((0, 1), corners[np.argmin(corners[:, 0])]),
+                                      ((1, 1), corners[np.argmin(corners[:, 1])]))):
         fig.add_artist(ConnectionPatch(tuple(xy), corner, coordsA=ax3.transData,
                                        coordsB=fv.transAxes, color=theme.text,
                                        linewidth=gm.ZOOM_LEADER, zorder=1.5,

@@ -38,9 +38,13 @@ TIME_STEPS = 100
 #: near a minimum each still reads, and where the run shares a slope with plain descent the
 #: plain run's smaller dots sit inside them.
 DOT_RIM = 0.5
-#: The runs' names in the one legend (with their settings): plain descent named as the races
-#: name it (their SGD is this update), whose green it takes; momentum in the Momentum blue.
-PLAIN, MOMENTUM = "plain gradient descent (the races’ SGD)", "momentum"
+#: The runs' names in the one legend (with their settings): plain descent (the races' SGD is
+#: this update, whose green it takes); momentum in the Momentum blue.
+PLAIN, MOMENTUM = "plain gradient descent", "momentum"
+#: The end mark's key: where a run ends on the deepest minimum its square is set beside the
+#: star (gm.end_at), so that neither hides the other; the key says so, or the squares either
+#: side of the star read as runs that stopped short of it.
+END_KEY = "end (beside the star if on it)"
 #: The momentum run's step dots (top right): its first pass over the bumps dot by dot, then,
 #: as it swings to and fro about the deepest minimum, every SWING_EVERY-th step only, and none
 #: within SETTLED (in w) of its end, where the star and the end square stand beside each other
@@ -171,8 +175,8 @@ def make_figure(theme):
     a_mom.annotate("plain descent\nstalls here", (tr_stall.final[0], tr_stall.losses[-1]),
                    xytext=(-2.2, 0.9), textcoords="data", ha="center", va="top",
                    fontsize=theme.small_size, color=theme.text, arrowprops=arrow)
-    a_mom.annotate("momentum\nrolls on to here", (rolling.final[0], rolling.losses[-1]),
-                   xytext=(2.9, 2.6), textcoords="data", ha="center", va="bottom",
+    a_mom.annotate("momentum ends\nat the deepest\nminimum", (rolling.final[0], rolling.losses[-1]),
+                   xytext=(3.0, 2.1), textcoords="data", ha="center", va="bottom",
                    fontsize=theme.small_size, color=theme.text, arrowprops=arrow)
     a_mom.set_title(th.title(f"from $w = {numbers.latex(EXP.stalled_start)}$: plain and momentum"))
 
@@ -191,7 +195,7 @@ def make_figure(theme):
         a_time.annotate(f"{names[i]}, $w = {numbers.latex(m, 2)}$", (TIME_STEPS * 0.99, m),
                         xytext=(0, -LABEL_CLEAR),
                         textcoords="offset points", ha="right", va="top",
-                        fontsize=theme.small_size, color=theme.muted, gid=f"minimum-name:{i}")
+                        fontsize=theme.small_size, color=theme.text, gid=f"minimum-name:{i}")
     steps_p = np.arange(tr_stall.points.shape[0])
     steps_m = np.arange(rolling.points.shape[0])
     a_time.plot(steps_p, tr_stall.points[:, 0], color=c_plain, lw=POSITION_WIDTH,
@@ -213,12 +217,14 @@ def make_figure(theme):
         (Line2D([], [], color=c_mom, ls="none", marker="o", ms=MOMENTUM_DOT,
                 mec=theme.background, mew=DOT_RIM),
          Line2D([], [], color=c_mom, lw=POSITION_WIDTH)),
-        Line2D([], [], ls="none", **key), Line2D([], [], ls="none", **{
-            **theme.marker("end"), "markerfacecolor": theme.muted}),
+        Line2D([], [], ls="none", **key),
+        # the end square in both runs' colours, as the page draws them
+        tuple(Line2D([], [], ls="none", **{**theme.marker("end"), "markerfacecolor": c})
+              for c in (c_plain, c_mom)),
         Line2D([], [], ls="none", **star[1]),
     ], labels=[f"{PLAIN}, {lr}",
                f"{MOMENTUM}, {lr}, " + numbers.hyper(r"\beta", EXP.beta, "mathtext"),
-               "start", "end", "deepest minimum"],
+               "start", END_KEY, "deepest minimum"],
         handler_map={tuple: HandlerTuple(ndivide=None, pad=0.4)}, numpoints=1, ncols=3)
     return fig
 

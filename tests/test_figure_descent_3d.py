@@ -143,9 +143,9 @@ def test_floor_view_enlarges_the_box_outlined_on_the_surface(theme_name):
     fig.canvas.draw()
     on_pt = floor.transData.transform(dots) * 72 / fig.dpi
     assert np.hypot(*np.diff(on_pt, axis=0).T).min() >= module.FLOOR_DOT_GAP
-    # joined to its window on the surface by two thin lines in ink, from its lower corners
+    # joined to its window on the surface by two thin lines in ink, to its top corners
     t_ = th.get(theme_name)
-    for k, corner in enumerate(((0, 0), (1, 0))):
+    for k, corner in enumerate(((0, 1), (1, 1))):
         (c,) = fig.findobj(lambda a, k=k: a.get_gid() == f"zoom-leader-{k + 1}")
         assert c.xy2 == corner and c.get_linewidth() < outline.get_linewidth()
         assert np.allclose(c.get_edgecolor()[:3], mcolors.to_rgb(t_.text))

@@ -493,6 +493,7 @@ def test_local_minima_ends_sit_at_gdcores_minima(theme):
 @pytest.mark.parametrize("theme", THEMES)
 def test_local_minima_plain_run_reads_on_the_momentum_dots(theme):
     fig, t = build("local_minima", theme), th.get(theme)
+    mod = gm.load("figures.local_minima")
     exp = local_minima.LOCAL_MINIMA
     rings, dots = by_gid(fig, "trail:momentum"), by_gid(fig, "trail:stalled")
     # every step a filled dot (a ring is the start's mark only): where both runs share the
@@ -516,9 +517,16 @@ def test_local_minima_plain_run_reads_on_the_momentum_dots(theme):
     (legend,) = [ax.get_legend() for ax in fig.axes if ax.get_legend()]
     assert legend.axes is fig.axes[2]
     assert [t.get_text() for t in legend.get_texts()] == [
-        r"plain gradient descent (the races’ SGD), $\alpha = 0.05$",
-        r"momentum, $\alpha = 0.05$, $\beta = 0.9$", "start", "end",
+        r"plain gradient descent, $\alpha = 0.05$",
+        r"momentum, $\alpha = 0.05$, $\beta = 0.9$", "start", mod.END_KEY,
         "deepest minimum"]
+    # the end key: a square in each run's colour, as the page draws them, named as set beside
+    # the star where a run ends on it
+    squares = [h for h in legend.findobj(Line2D) if h.get_marker() == "s"]
+    assert [same_colour(h.get_markerfacecolor(), c) for h, c in
+            zip(squares, (t.opt("SGD"), t.opt("Momentum")))] == [True, True]
+    assert len(squares) == 2
+    assert mod.END_KEY.startswith("end (beside the star")
     for handle, run in zip(legend.legend_handles, ("plain", "momentum")):
         assert same_colour(handle.get_color(), by_gid(fig, f"position:{run}").get_color())
         assert handle.get_marker() == "o"
