@@ -12,9 +12,10 @@ Right: with standardised z the bowl is round (curvature ratio {cond_scaled:.0f})
 points at the minimum, and the path (α = {lr_scaled:g}) runs straight to it, halving its
 distance at each step: J ≈ J* = {j_scaled}, the least-squares minimum. A dot marks each landing
 that stands clear of the one before and of the star; the later ones lie within a dot of the
-minimum, as the key says, and the end square sits just beside the star, on the side the
-path comes from, where the path stops.
-Each panel's title gives its rate and the cost after {steps} steps.
+minimum, as the key says (the run ends {near} from it), and the end square sits just beside
+the star, as every end on a minimum is drawn, on the side the path comes from, where the
+path stops. Each map's title gives its curvature ratio, its rate and the cost after {steps}
+steps.
 
 Alt: Three panels. Left, a contour map of long, narrow diagonal ellipses; near its top left a
 small box round the start, far from the minimum in the middle of the valley, joined by two thin
@@ -23,8 +24,7 @@ one wall of the valley to the other and back, {steps} times, each landing a dot 
 with time, the jumps slowly narrowing as the path creeps down the valley. Right, concentric
 circles and a straight path of halving steps from the start to the minimum at the centre; its
 first landings are dots, the line stops at a small square just beside the star, and the key
-under the panels says the end square is set beside the star because the later steps land
-within a dot of it.
+under the panels says the run ends within a dot of the minimum.
 """
 
 import matplotlib.colors as mcolors
@@ -61,7 +61,9 @@ def facts() -> dict:
                 cond_scaled=fs.scaled.condition, lr_raw=fs.raw.lr, lr_scaled=fs.scaled.lr,
                 j_raw=nb.cost(fs.raw.trajectory.losses[-1]),
                 j_scaled=nb.cost(fs.scaled.trajectory.losses[-1]),
-                bounce=abs(across[1] / across[0]), kept=abs(across[-1] / across[0]))
+                bounce=abs(across[1] / across[0]), kept=abs(across[-1] / across[0]),
+                near=nb.text(float(np.hypot(*(fs.scaled.trajectory.points[-1]
+                                              - fs.scaled.optimum))), sig=2))
 
 
 def time_shade(theme):
@@ -123,10 +125,10 @@ def _panel(ax, theme, run, title, xlabel, ylabel, path=True):
         axis.set_ticks([t for t in axis.get_ticklocs() if lo <= t <= hi])
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    # the rate and the cost reached, under the title (no words over the map)
-    traj = run.trajectory
-    ax.set_title(th.title(title) + ", " + nb.hyper(r"\alpha", run.lr, "mathtext")
-                 + f"\n{traj.steps} steps: ${cost_reached(run)}$",
+    # the rate and the cost reached (after the steps the caption counts), under the title,
+    # two lines in all (no words over the map)
+    ax.set_title(th.title(title) + "\n" + nb.hyper(r"\alpha", run.lr, "mathtext")
+                 + f", ${cost_reached(run)}$",
                  pad=10)  # clear of the top tick's number
 
 
@@ -149,7 +151,7 @@ def zoom_window(pts) -> tuple[tuple[float, float], tuple[float, float]]:
 def _zoom(zx, ax, theme, run):
     """The raw run's box, zoomed: each step a segment from wall to wall, shaded by time, its
     landing dot likewise; the box marked on the raw map."""
-    pts, across = run.trajectory.points, run.across()
+    pts = run.trajectory.points
     (m0, m1), (b0, b1) = zoom_window(pts)
     x, y = data.regression_points()
     M, B, J = regression.cost_grid(x, y, (m0, m1), (b0, b1), run.grid[0].shape[0])
@@ -170,9 +172,8 @@ def _zoom(zx, ax, theme, run):
     zx.set_ylim(b0, b1)
     zx.set_xlabel(th.AXIS_LABELS["slope"])
     zx.set_ylabel(th.AXIS_LABELS["intercept"])
-    # the factor as a percentage: a bare 0.94 beside the raw title's J = 0.940 read as one
-    zx.set_title(th.title("the box zoomed: each step\nacross the valley flips side\nand keeps "
-                          f"{nb.text(100 * abs(across[1] / across[0]), places=0)} % of its width"))
+    # two lines, as the maps' titles: how much of its width each step keeps is the caption's
+    zx.set_title(th.title("the box zoomed: each step\nflips across the valley"))
     # no tick number at the zoom's foot, where the lower connector comes in (a small-scale
     # window: its last number sat on the line)
     zx.set_yticks([t for t in zx.get_yticks() if b0 + 0.1 * (b1 - b0) <= t <= b1])
@@ -224,17 +225,17 @@ def _clip_path(ax, run, end):
     path.set_data(*np.vstack([run.trajectory.points[:upto], at]).T)
 
 
-#: The end square's key, which says why it stands beside the star (off the map: on the round
-#: bowl every gap holds a ring, and a note there stood on a hole punched in the rings).
-END_KEY = "end, set beside the star: the later steps land within a dot of it"
+#: The end square's key, short: the run ends on the minimum (within a dot of it on the page),
+#: so its square stands beside the star, as every end on a minimum is drawn (gm.end_at); the
+#: caption says how near it ends (off the map: on the round bowl every gap holds a ring).
+END_KEY = "end (within a dot of the minimum)"
 
 
 def make_figure(theme):
     fs = procedure.FEATURE_SCALING.run()
     fig, (ax, zx, sx) = gm.subplots(theme, 1, 3, height=3.5)
-    for a, run, name, shape in ((ax, fs.raw, "raw $x$", "elongated"),
-                                (sx, fs.scaled, "standardised $z$", "round")):
-        _panel(a, theme, run, f"{name}: {shape} bowl\ncurvature ratio {run.condition:.0f}",
+    for a, run, name in ((ax, fs.raw, "raw $x$"), (sx, fs.scaled, "standardised $z$")):
+        _panel(a, theme, run, f"{name}: curvature ratio {run.condition:.0f}",
                th.AXIS_LABELS["slope on z" if run is fs.scaled else "slope"],
                th.AXIS_LABELS["intercept on z" if run is fs.scaled else "intercept"],
                path=run is fs.scaled)

@@ -3,7 +3,8 @@
 All seven optimizers start together at ({x0}, {y0}) (the ring), on the side wall of a valley
 {ratio:g} times more sharply curved across than along, and take {steps} steps each. Top: their
 paths over contours spaced by a constant factor, each a line of one width, a dot every {every}
-steps and a square, in the run's colour, where it ends. Five runs travel the valley's floor one
+steps and a square, in the run's colour, where it ends (in the inset, for the runs that end
+about the minimum). Five runs travel the valley's floor one
 after another: so that each shows, every run is drawn in a lane of its own, {lane} points from
 the next on the page (SGD's the top one), an offset of the drawing, not of w₂. Bottom left:
 each run's distance to the minimum at every step, on a log scale.
@@ -13,11 +14,13 @@ NAG, with the same rate and β, {nag_swings} (down to w₂ ≈ {nag_low} and bac
 along it. The adaptive methods scale each coordinate by its own gradient history, so they turn
 down the valley at once: Adagrad ends {adagrad} from the minimum, RMSprop {rmsprop}; Adam,
 which also averages its gradients, {adam_swings} in wide, slow arcs and ends {adam} away.
-{near} runs end within {spread} of the minimum, their squares piled about the star on the
-map's scale: the inset at the lower right, under the map beside the distance panel (not over
-the map) and joined to a small box round the minimum on the map by two thin lines, magnifies
-the floor (the scale bar in its lower right corner is {bar} long), each square at its run's last
-point, Adagrad's, on the minimum, beside the star. The legend, the key to both panels, gives
+{near} runs end within {spread} of the minimum, too close together to tell apart on the map's
+scale, so the map draws their squares in the inset alone: the inset at the lower right,
+under the map beside the distance panel (not over the map) and joined to a small box round
+the minimum on the map by two thin lines, magnifies the floor (the scale bar in its lower
+right corner is {bar} long), each square at its run's last point but Adagrad's: Adagrad ends
+on the minimum, and its square is set just beside the star, as every end on a minimum is
+drawn (its distance is the legend's). The legend, the key to both panels, gives
 each learning rate α and each run's final distance. {settings}
 
 Alt: Top, a contour map of an elongated elliptical valley with its minimum, a star, at the
@@ -26,7 +29,8 @@ to the valley floor and stops about halfway along it, at a square; the Momentum 
 across the floor all the way to the star and past it; the NAG path dips once below the floor
 and then follows it; the adaptive methods' paths bend down to the floor at once and run along
 it to the star, Adam's in wide arcs; along the floor the paths run side by side, each in a
-lane of its own. An inset under the map at the right, joined to the star by two thin lines,
+lane of its own; the runs that reach the star end in a small box round it. An inset under
+the map at the right, joined to the star by two thin lines,
 magnifies the floor around the star, the end squares there side by side along it, none under
 the star. Bottom left, distance to the minimum against step on a log scale: the
 SGD line falls slowly from {d0} to {sgd}, the others fall to between {others_low} and

@@ -224,7 +224,9 @@ def test_race_end_squares_sit_on_gdcores_final_points_in_each_runs_colour(name, 
                                                                          race_runs):
     """Each run that stays in the frame ends in the house end square, in its own colour, at
     gdcore's final point, above every path and step dot (so it is never buried); a run that
-    leaves the frame has none on the map (its exit is crossed in the distance panel)."""
+    leaves the frame has none on the map (its exit is crossed in the distance panel); a run
+    that ends in the region an inset magnifies has its square there alone (under the map's
+    star, in a window smaller than it, the squares piled up)."""
     race = races.RACES[RACE_FIGURES[name]]
     fig = build(name, theme)
     t = th.get(theme)
@@ -234,6 +236,12 @@ def test_race_end_squares_sit_on_gdcores_final_points_in_each_runs_colour(name, 
         tr = race_runs[race.key][opt]
         if races.frame_exit(tr.points, race.window) is not None:
             assert not gids(fig, f"end:{opt}")
+            continue
+        if race.inset is not None and races.inside(tr.points[-1], race.inset.region)[0]:
+            assert not gids(fig, f"end:{opt}")
+            end = by_gid(fig, f"inset-end:{opt}")
+            assert np.array_equal(xy(end), tr.points[-1:])
+            assert same_colour(end.get_markerfacecolor(), t.opt(opt))
             continue
         end = by_gid(fig, f"end:{opt}")
         assert np.array_equal(xy(end), tr.points[-1:])
@@ -439,7 +447,8 @@ def test_saddle_exit_crosses_each_show_whole():
     """Where two runs leave the frame within a cross's width of each other (on the map Momentum
     and NAG, in the distance panel RMSprop and Adadelta, two steps apart) their crosses are set
     apart along the edge, race_plot.EXIT_GAP points between centres, in the order of their
-    exits, each within a few crosses' widths of its own exit."""
+    exits, each within a few crosses' widths of its own exit; on the map each stands
+    race_plot.EXIT_OUTSIDE points above the top edge, whole beyond the frame."""
     fig = build("race_saddle", "light")
     fig.canvas.draw()
     pt = fig.dpi / 72
@@ -452,8 +461,9 @@ def test_saddle_exit_crosses_each_show_whole():
         own = {n: c.axes.transData.transform(xy(c))[0] / pt for n, c in crosses.items()}
         for a, b in itertools.combinations(names, 2):
             assert np.hypot(*(at[a] - at[b])) >= race_plot.EXIT_GAP - 1e-6, (prefix, a, b)
+        out_by = race_plot.EXIT_OUTSIDE if prefix == "exit:" else 0.0
         for n in names:
-            assert at[n][1] == pytest.approx(own[n][1])  # along the edge only
+            assert at[n][1] == pytest.approx(own[n][1] + out_by)  # along the edge only
             assert abs(at[n][0] - own[n][0]) <= 2 * race_plot.EXIT_GAP, (prefix, n)
     # the panel's crosses in the order of the runs' exits
     xs = [at[n][0] for n in names]
@@ -464,6 +474,11 @@ def test_saddle_figure_six_escape_and_sgd_stays(race_runs):
     fig = build("race_saddle", "light")
     assert sorted(gids(fig, "progress-exit:")) == sorted(f"progress-exit:{n}" for n in NAMES[1:])
     assert by_gid(fig, "progress:SGD").get_ydata()[-1] < 0.02
+    # SGD, which stays, ends in its square at its last step, as on the map
+    end = by_gid(fig, "progress-end:SGD")
+    assert xy(end)[0] == pytest.approx((races.SADDLE.steps,
+                                        by_gid(fig, "progress:SGD").get_ydata()[-1]))
+    assert end.get_marker() == "s" and not gids(fig, "progress-end:Momentum")
 
 
 # --- local minima ----------------------------------------------------------------------------

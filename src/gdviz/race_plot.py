@@ -252,7 +252,8 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
     low = numbers.SCI_LOW
     handles = race_map(ax, theme, race, trajectories, out, on_top=on_top, step_dot=step_dot,
                        path_widths=path_widths, over_dots=over_dots, dot_edge=dot_edge,
-                       lane=lane, dot_every=dot_every, low=low)
+                       lane=lane, dot_every=dot_every, low=low,
+                       zoomed=race.inset.region if inset and race.inset is not None else None)
     progress_panel(ay, theme, race, trajectories, out)
     if inset and race.inset is not None and layout == "side":  # under the inset (inset_place)
         # the shortened panel's name on two lines, as tall as the panel
@@ -302,7 +303,7 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
              path_widths: tuple[float, float] = (PATH_WIDTH, 0.0),
              over_dots: tuple = (), dot_edge: float = STEP_DOT_EDGE,
              lane: float = 0.0, dot_every: int = 1,
-             low: float = numbers.SCI_LOW) -> list:
+             low: float = numbers.SCI_LOW, zoomed=None) -> list:
     """Draw one race on ax: contours of the surface (log-spaced where f > 0 throughout, evenly
     spaced otherwise), every optimizer's path in its colour, on gdcore's points, with a dot
     every `dot_every` steps (stacked by stacking(); path_widths[1] > 0 draws each path that
@@ -312,7 +313,10 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
     it ends on the frame's edge, where exit_marks crosses it, on the map and in the distance
     panel). on_top names a run
     drawn above all of that (its path over every dot). dot_edge: the width (points) of each
-    dot's ring in the background colour. Returns the legend handles (legend_label, `low` as
+    dot's ring in the background colour. zoomed: the region ((x0, x1), (y0, y1)) an inset
+    magnifies (end_inset), whose runs' end squares are drawn there alone: on the map they
+    would pile, a few points apart, under the minimum's star in a window smaller than it.
+    Returns the legend handles (legend_label, `low` as
     distance() takes it), the start's, the end square's and the minimum's. The paths of the
     runs over_dots names lie over every step dot, under on_top's. lane (points, 0 by
     default): each run drawn `lane` points from the next (lane_of)."""
@@ -355,7 +359,8 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
             gm.end_at(ax, theme, tr.points[-1], theme.marker("end") | {"markerfacecolor": c},
                       star_xy=(0.0, 0.0), star=theme.marker("saddle") | {"zorder": Z_ON_TOP + 1},
                       gid=f"end:{name}", before=tr.points)
-        elif ex is None:
+        elif ex is None and not (zoomed is not None
+                                 and races.inside(tr.points[-1], zoomed)[0]):
             ax.plot(*tr.points[-1], gid=f"end:{name}", transform=where, **(
                 theme.marker("end") | {"markerfacecolor": c, "zorder": Z_ENDS - rank}))
     ax.plot(*race.start, gid="start", **(theme.marker("start") | {"zorder": Z_START}))
@@ -386,9 +391,15 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
 
 
 #: The least distance (points) between the centres of two exit crosses on one edge (the map's
-#: frame, the distance panel's edge line): a cross's width and its ring, so that each shows
-#: whole (RMSprop and Adadelta leave two steps apart, Momentum and NAG side by side).
-EXIT_GAP = 7.5
+#: frame, the distance panel's edge line): a cross's width, its ring and a clear point and a
+#: half, so that each shows whole and apart (RMSprop and Adadelta leave two steps apart,
+#: Momentum, NAG and Adam side by side).
+EXIT_GAP = 9.0
+#: How far (points) a map's exit cross is set outside the frame from the edge its run crosses:
+#: its half width and ring and two points of room, so the cross stands whole beyond the edge,
+#: where the run's path meets the frame (centred on the edge, half of it stood over the map
+#: and the paths ran on past it; inside, a cross moved apart along the edge sat off its path).
+EXIT_OUTSIDE = 5.5
 
 
 def spread(at, gap: float) -> np.ndarray:
@@ -416,7 +427,8 @@ def exit_marks(ax, ay, theme, race, trajectories, out, lane: float) -> None:
     its colour (theme.MARKERS' "left", as the videos draw it) on the map, where its lane
     crosses the frame's edge (lane_of), gid "exit:<name>"; and its cross on the distance
     panel's edge line (progress_panel) at its step. Crosses closer than EXIT_GAP on one edge are
-    moved apart along it (spread), in their order, so every cross shows whole."""
+    moved apart along it (spread), in their order, so every cross shows whole; on the map each
+    stands EXIT_OUTSIDE beyond the frame, whole, in a row over the edge its run crossed."""
     gone = [n for n in out if out[n].exit is not None]
     if not gone:
         return
@@ -440,8 +452,9 @@ def exit_marks(ax, ay, theme, race, trajectories, out, lane: float) -> None:
         axis = 0 if side < 2 else 1
         pos = np.array([at[n][axis] for n in names]) * per_unit
         moved_by = spread(pos, EXIT_GAP) - pos
+        out_by = EXIT_OUTSIDE * (1 if side in (0, 2) else -1)  # top/right: up/right
         for name, d in zip(names, moved_by):
-            dx, dy = (d, 0.0) if axis == 0 else (0.0, d)
+            dx, dy = (d, out_by) if axis == 0 else (out_by, d)
             ax.plot(*at[name], gid=f"exit:{name}", clip_on=False,
                     transform=offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"),
                     **(_exit_mark(theme, theme.opt(name)) | {"zorder": Z_ENDS}))
@@ -776,6 +789,15 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
             for part, v in (("high", hi), ("low", lo)):
                 ay.plot(steps, v, color=c, lw=ENVELOPE_WIDTH, zorder=z,
                         gid=f"progress-{part}:{name}")
+    # where a panel shows runs leaving the frame (their crosses), a run that stays ends, as on
+    # the map, in its square at its last step: a line running off the panel's end would read
+    # as cut short
+    if any(o.exit is not None for o in out.values()):
+        for name, d in dist.items():
+            if out[name].exit is None:
+                ay.plot(len(d) - 1, d[-1], gid=f"progress-end:{name}", clip_on=False,
+                        **(theme.marker("end") | {"markerfacecolor": theme.opt(name),
+                                                  "zorder": 12}))
     # where a run leaves the frame: |y| reaches the frame's edge, where its cross stands, each
     # on the edge at its step, the later exit's over the earlier one's
     for step, name in sorted((o.exit.step, name) for name, o in out.items()

@@ -333,10 +333,11 @@ def opt_marker(name: str) -> str:
 
 
 #: A run's end is one mark in every still: the "end" square, small, in the run's colour, at
-#: its last point (gdviz.mpl.end_at); where the run ends on the minimum, the square is drawn
-#: under the star at its own size, so the star is never hidden and the square's corners show
-#: between the star's arms. A run that leaves the plot ends instead in the "left" cross, where
-#: it crosses the frame: a mark of its own, never the square.
+#: its last point (gdviz.mpl.end_at); where the run ends on the minimum, so that the square
+#: would hide the star (or the star the square), the square is set just beside the star, on
+#: the side the run comes from, at its own size: never under it, never framing it. A run
+#: that leaves the plot ends instead in the "left" cross, where it crosses the frame: a mark
+#: of its own, never the square.
 
 #: One mapping of data sets to (colour role, mark) in every still and video that shows a split:
 #: the samples a model trains on are data dots; a validation set (and the held-out fold of
