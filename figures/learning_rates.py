@@ -223,7 +223,7 @@ def make_figure(theme):
     # one key for the figure, in one strip centred under both bottom panels (it keys the maps
     # as well as the cost curves: hung under the cost panel alone it sat off to the left)
     handles, _ = jx.get_legend_handles_labels()
-    fig.legend(handles=[*handles, *marks], loc="outside lower center", ncols=5,
+    fig.legend(handles=[*handles, *marks], loc="outside lower center", ncols=3,
                frameon=False, fontsize=theme.small_size, columnspacing=1.2)
 
     # Bottom right: the factor per step across the valley against α, the limit marked.
