@@ -119,7 +119,7 @@ def make_figure(theme):
     cx = fig.add_subplot(bottom[0])
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
     gm.contour_map(cx, theme, M, B, J)
-    gm.descent_path(cx, theme, pts, steps=3, label=views.run_name(COST_DESCENT.lr_good))
+    path = gm.descent_path(cx, theme, pts, steps=3, label=views.run_name(COST_DESCENT.lr_good))
     cx.plot(*pts[0], gid="start", label="start", **theme.marker("start"))
     # the steps of the top row after the zig-zag (t = 3 ends its third arrow), labelled; those
     # inside the zig-zag's window are marked in its enlargement
@@ -153,13 +153,16 @@ def make_figure(theme):
     # the run stops at the minimum: its end square beside the star, on the side it came from
     # (both read)
     cx.plot([m_best], [b_best], label="minimum", gid="minimum", **theme.marker("minimum"))
-    gm.end_at(cx, theme, tuple(pts[-1]), theme.marker("end"), star_xy=(m_best, b_best),
-              label="end", before=pts)
+    end = gm.end_at(cx, theme, tuple(pts[-1]), theme.marker("end"), star_xy=(m_best, b_best),
+                    label="end", before=pts)
+    gm.stop_at_end(path, end)  # the line ends at its square, not on past it to the star
     gm.map_ticks(cx)  # the map's window, ticked every 2, both ends labelled
     cx.set_xlabel(th.AXIS_LABELS["slope"])
     cx.set_ylabel(th.AXIS_LABELS["intercept"])
     cx.set_title(th.title("path of $(m, b)$"))  # α is the legend's, with the run's name
-    gm.optimizer_legend(cx, theme, "map", ncols=2)
+    # one key for the figure, in one strip centred under it (the map's marks and its run)
+    handles, names = cx.get_legend_handles_labels()
+    fig.legend(handles, names, loc="outside lower center", ncols=len(handles), frameon=False)
 
     # Bottom right: J per iteration, log axes (iteration 0 on the linear stretch of symlog).
     jx = fig.add_subplot(bottom[1])

@@ -7,9 +7,9 @@ crosses the valley in a few steps and slides down it to J = {j_good}. Too large 
 above the limit 2/h_max ≈ {limit} of this data, h_max ≈ {h_max} being the largest curvature of
 J, the largest eigenvalue of its Hessian): each step jumps across the valley to the far wall and
 lands {growth} times as far from the floor as it started, so the path zig-zags ever wider (the
-map shows the first jump there and back as arrows, then each landing as a dot, joined in order
-by a hairline) and leaves the map at step {exit_step}; its cost, which goes with the square of
-that distance, grows about {growth2} times a step and passes 10⁵, the top of the plot, at step
+map shows the first jump there and back as arrows, then only each landing, as a dot) and leaves
+the map at step {exit_step}; its cost, which goes with the square of that distance, grows about
+{growth2} ≈ {growth}² times a step, without bound, and passes 10⁵, the top of the plot, at step
 {leaves}: the run diverges from its first step. Bottom right, that factor per step across the
 valley, |1 − α h_max|, against the rate: below 1 the distance shrinks, above it (right of the
 limit) it grows.
@@ -19,16 +19,15 @@ start. Left, a short path that turns into the valley and stops far from the mini
 square. Middle, a path that reaches the minimum and ends there: its end mark, a small square,
 stands just beside the star. Right, two straight arrows side by side for the large rate's first
 two steps, across the valley and back, then dots where its steps land, two rows on the two walls
-of the valley joined by a faint zig-zag from wall to wall, marching outward until they leave the
-map at the right edge, where a cross marks the exit; the words say it leaves the map at step
-{exit_step}. Bottom left, the cost per step of the three runs on log axes: the small rate falls
-slowly, the good one reaches the minimum, the large one climbs out of the top of the plot, at
-J = 10⁵; the key under it names the runs and the maps' marks (start ring, end square, minimum
-star, exit cross). Bottom right, the factor per step across the valley against the learning
-rate: a V that crosses 1 at the limit {limit}, the grey zone beyond it; the small rate
-({f_small}) and the good one ({f_good}) sit below 1, the large one just above it ({growth}),
-each named beside its dot; the limit and h_max, the largest curvature of J, are written on the
-stable side, above the 1.
+of the valley marching outward until they leave the map at the right edge, where a cross marks
+the exit; the words say it leaves the map at step {exit_step}. Bottom left, the cost per step of
+the three runs on log axes: the small rate falls slowly, the good one reaches the minimum, the
+large one climbs out of the top of the plot, at J = 10⁵, where a short note gives its growth per
+step; the key under the figure names the runs and the maps' marks (start ring, end square in its
+run's colour, minimum star, exit cross). Bottom right, the factor per step across the valley
+against the learning rate: a V that crosses 1 at the limit {limit}, the grey zone beyond it; the
+small rate ({f_small}) and the good one ({f_good}) sit below 1, the large one just above it
+({growth}), each named beside its dot; the limit is written on the stable side, above the 1.
 """
 
 import numpy as np
@@ -61,10 +60,12 @@ PATH_WIDTH, PATH_CASING = 1.5, 0.75
 #: The large rate's first JUMPS steps drawn as thin straight arrows from wall to wall
 #: (JUMP_WIDTH points; a step is a straight jump), the jump there and the jump back, which run
 #: almost on one line, each in a lane of its own (gm.step_lanes, JUMP_LANE points apart); the
-#: later ones as dots where they land, joined in order by a faint hairline (ZIGZAG_WIDTH
-#: points at ZIGZAG_ALPHA), so that the to and fro from wall to wall reads without filling in
-#: to a wedge: fourteen crossings at full strength overlap into one.
-JUMPS, JUMP_WIDTH, JUMP_LANE, ZIGZAG_WIDTH, ZIGZAG_ALPHA = 2, 0.7, 3.0, 0.3, 0.4
+#: later ones only as dots where they land, two rows marching out along the two walls: the
+#: crossings from wall to wall run almost on one line, and even as faint hairlines fourteen of
+#: them filled in to a hatched wedge that hid the start and the count of the steps.
+JUMPS, JUMP_WIDTH, JUMP_LANE = 2, 0.7, 3.0
+#: Room (points) between the exit cross's rim and the map's frame.
+EXIT_ROOM = 1.5
 
 
 def runs() -> list[tuple[str, float, descent.Trajectory]]:
@@ -150,7 +151,7 @@ def make_figure(theme):
             (m0, m1), (b0, b1) = WINDOW
             ex, ey = pts[-1]
             left = theme.marker("left") | {"markerfacecolor": cols[name]}
-            half = left["markersize"] / 2 + left["markeredgewidth"]  # the cross and its rim
+            half = left["markersize"] / 2 + left["markeredgewidth"] + EXIT_ROOM
             dx = -half if np.isclose(ex, m1) else half if np.isclose(ex, m0) else 0.0
             dy = -half if np.isclose(ey, b1) else half if np.isclose(ey, b0) else 0.0
             ax.plot(ex, ey, **left, clip_on=False, gid="exit-too large",
@@ -163,28 +164,27 @@ def make_figure(theme):
                             gid=f"jump-{k + 1}", zorder=2.5,
                             arrowprops=dict(arrowstyle="-|>", color=cols[name], lw=JUMP_WIDTH,
                                             mutation_scale=7, shrinkA=3, shrinkB=3))
-            # the later steps' order: a faint line from landing to landing, under the dots
-            ax.plot(pts[n_jumps:-1, 0], pts[n_jumps:-1, 1], color=cols[name],
-                    linewidth=ZIGZAG_WIDTH, alpha=ZIGZAG_ALPHA, zorder=2.4,
-                    gid="zigzag-too large")
             # as the other two maps say where their runs end: where this one leaves
             ax.text(0.96, 0.96, f"leaves the map\nat step {len(pts) - 1}",
                     transform=ax.transAxes, ha="right", va="top", gid="exit-note",
-                    fontsize=theme.small_size, color=theme.text)
+                    fontsize=theme.small_size, color=theme.text, path_effects=gm.halo(theme))
         else:
             path, = ax.plot(pts[:, 0], pts[:, 1], color=cols[name], linewidth=PATH_WIDTH,
                             zorder=3, gid=f"path-{name}", solid_joinstyle="round",
                             solid_capstyle="round")
-            gm.cased_under(ax, path, theme, 2.5, PATH_CASING)
-            # the end square at the last point; on the minimum, beside the star
-            gm.end_at(ax, theme, tuple(pts[-1]), {**theme.marker("end"), "markerfacecolor":
+            casing = gm.cased_under(ax, path, theme, 2.5, PATH_CASING)
+            # the end square at the last point; on the minimum, beside the star, where the
+            # path stops (no stretch on from the square to the star)
+            end = gm.end_at(ax, theme, tuple(pts[-1]), {**theme.marker("end"), "markerfacecolor":
                                                   cols[name]},
                       star_xy=regression.least_squares(x, y), gid=f"end-{name}", before=pts,
                       path_effects=gm.casing(theme))
+            gm.stop_at_end(path, end, casing)
             j = traj.losses[-1]  # to three significant digits, as every readout of J
             ax.text(0.96, 0.96, f"after {nb.count(traj.steps)} steps\n"
                     f"$J = {nb.cost(j, 'latex')}$", transform=ax.transAxes,
-                    ha="right", va="top", fontsize=theme.small_size, color=theme.text)
+                    ha="right", va="top", fontsize=theme.small_size, color=theme.text,
+                    path_effects=gm.halo(theme))  # a readout over level lines: on a halo
         ax.plot(*traj.points[0], **theme.marker("start"))
         ax.set_title(th.title(label(name, lr)), fontsize=theme.font_size, color=theme.text)
 
@@ -199,10 +199,8 @@ def make_figure(theme):
         if leaves is not None:
             # the words in the empty top left (the curves there are near J = 10), an arrow
             # to where the cost leaves the top: no word on the curve
-            jx.annotate(f"$J$ passes $10^{{{round(np.log10(top))}}}$\nat step {leaves}: it grows\n"
-                        f"× {nb.text(growth**2, places=J_GROWTH_PLACES)} "
-                        f"($\\approx {nb.latex(growth, places=GROWTH_PLACES)}^2$) per step,\n"
-                        "without bound",
+            jx.annotate(f"$J$ passes $10^{{{round(np.log10(top))}}}$ at step {leaves}:\n"
+                        f"× {nb.text(growth**2, places=J_GROWTH_PLACES)} per step",
                         (leaves, top), xytext=NOTE_AT, textcoords="axes fraction", ha="left",
                         va="top", fontsize=theme.small_size, color=theme.text, gid="leaves-note",
                         arrowprops=dict(arrowstyle="-|>", color=theme.text, lw=0.7,
@@ -217,14 +215,16 @@ def make_figure(theme):
     # the maps' marks keyed with the runs (the maps have no room under them): the start ring,
     # the end square, the minimum's star and the cross where the large rate leaves the map
     marks = [Line2D([], [], ls="none", label="start", **theme.marker("start")),
-             Line2D([], [], ls="none", label="end",
+             Line2D([], [], ls="none", label="end, in its run's colour",
                     **{**theme.marker("end"), "markerfacecolor": theme.muted}),
              Line2D([], [], ls="none", label="minimum", **theme.marker("minimum")),
              Line2D([], [], ls="none", label="leaves the map",
                     **{**theme.marker("left"), "markerfacecolor": cols["too large"]})]
+    # one key for the figure, in one strip centred under both bottom panels (it keys the maps
+    # as well as the cost curves: hung under the cost panel alone it sat off to the left)
     handles, _ = jx.get_legend_handles_labels()
-    gm.optimizer_legend(jx, theme, "curves", handles=[*handles, *marks],
-                        fontsize=theme.small_size, ncols=3, columnspacing=1.2)
+    fig.legend(handles=[*handles, *marks], loc="outside lower center", ncols=3,
+               frameon=False, fontsize=theme.small_size, columnspacing=1.2)
 
     # Bottom right: the factor per step across the valley against α, the limit marked.
     fx = fig.add_subplot(gs[1, 4:])
@@ -239,15 +239,12 @@ def make_figure(theme):
     fx.axvline(COST_DESCENT.max_stable_rate,
                **theme.line("reference", color=theme.text, linewidth=0.8))
     # every word left of the limit, above the dotted 1 (the empty stable side: the V is
-    # under 1 there), none in the grey zone: the limit's note at the top, h_max under it
+    # under 1 there), none in the grey zone: the limit's note at the top (h_max, the largest
+    # curvature of J, is the caption's: two notes stacked on the line read as one)
     limit = nb.latex(COST_DESCENT.max_stable_rate, places=3)
     fx.annotate(f"limit $2/h_{{\\max}} \\approx {limit}$", (COST_DESCENT.max_stable_rate, Y_TOP),
                 xytext=(-3, -2), textcoords="offset points", ha="right", va="top",
                 fontsize=theme.small_size, color=theme.text, gid="limit-note")
-    fx.annotate(f"$h_{{\\max}} \\approx {nb.latex(lam, places=1)}$:\n$J$’s largest curvature",
-                (COST_DESCENT.max_stable_rate, Y_TOP), xytext=(-3, -15),
-                textcoords="offset points", ha="right", va="top",
-                fontsize=theme.small_size, color=theme.text, gid="h-max-note")
     for name, lr, _ in results:
         f = factor(lr)
         fx.plot([lr], [f], "o", color=cols[name], markersize=5, zorder=5, gid=f"rate-{name}")

@@ -248,8 +248,8 @@ def gm_to_rgb(fig):
 #: keys: one placement for all of them (theme.LEGEND["curves"], gm.optimizer_legend).
 #: (regularization, a figure of six panels, keys them in one strip under all of them, as
 #: overfitting-poly and penalty-conflict key their pairs)
-LINE_PLOTS = ("learning-rates", "local-minima", "model-capacity", "train-val-curves",
-              "batch-vs-stochastic", "lonely-space")
+LINE_PLOTS = ("local-minima", "model-capacity", "train-val-curves", "batch-vs-stochastic",
+              "lonely-space")
 
 
 def test_gradient_check_key_centred_under_all_three_panels():
@@ -269,6 +269,22 @@ def test_gradient_check_key_centred_under_all_three_panels():
     # the three panels keep one width
     widths = [a.get_window_extent(r).width for a in fig.axes]
     assert max(widths) - min(widths) < 1.0
+
+
+@pytest.mark.parametrize("target_id", ["learning-rates", "gd-regression"])
+def test_key_of_maps_and_curves_centred_under_the_figure(target_id):
+    # a figure whose key names a map's marks and a curve's runs keys them once, in one strip
+    # centred under all its panels, unframed (not hung under one panel, off to one side)
+    fig = figure(target_id, "light")
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    assert not any(a.get_legend() for a in fig.axes)
+    (lg,) = fig.legends
+    box = lg.get_window_extent(r)
+    assert not lg.get_frame_on()
+    assert all(box.y1 < a.get_tightbbox(r).y0 for a in fig.axes if a.get_visible())
+    assert abs((box.x0 + box.x1) / 2 - fig.bbox.width / 2) < 0.01 * fig.bbox.width
+    assert "start" in [t.get_text() for t in lg.get_texts()]
 
 
 @pytest.mark.parametrize("target_id", LINE_PLOTS)

@@ -744,6 +744,9 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
         assert same_colour(one(fig, f"line-{t}").get_color(), th.get(theme).model)
     assert np.allclose(one(fig, "start").get_xydata(), [traj.points[0]])
     assert np.allclose(one(fig, "start-cost").get_xydata(), [[0, traj.losses[0]]])
+    main_path = [ln for ln in map_ax.lines if ln.get_gid() == "path"][0]
+    assert_line_ends_at_square(fig, main_path, [e for e in by_gid(fig, "end")
+                                                if e.axes is map_ax][0])
 
 
 # ---------------------------------------------------------------- learning-rates
@@ -753,9 +756,11 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
 def test_learning_rates_labels_paths_and_divergence(theme):
     fig = build("learning_rates", theme)
     t = th.get(theme)
-    legend_ax = [a for a in fig.axes if a.get_legend() is not None]
-    assert len(legend_ax) == 1
-    legend = [x.get_text() for x in legend_ax[0].get_legend().get_texts()]
+    assert not [a for a in fig.axes if a.get_legend() is not None]
+    (key,) = fig.legends  # one key for the figure, under it
+    legend = [x.get_text() for x in key.get_texts()]
+    # the end square keyed in grey says its colour is its run's, as the maps draw it
+    assert "end, in its run's colour" in legend
     for (name, lr), label in zip(COST_DESCENT.learning_rates, legend):
         assert label.startswith(name) and f"\\alpha = {lr:g}" in label
     large = COST_DESCENT.run_learning_rates()["too large"]
@@ -780,6 +785,8 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     end = one(fig, "end-good")
     (star,) = [ln for ln in end.axes.lines if ln.get_marker() == "*"]
     assert_end_beside_star(fig, end, star, good.points[-1], (M_STAR, B_STAR), t.good)
+    assert_line_ends_at_square(fig, one(fig, "path-good"), end)
+    assert_line_ends_at_square(fig, one(fig, "casing:path-good"), end)
     # the note sits where the cost leaves the plot (at the view's top), not at a cutoff
     leaves = COST_DESCENT.leaves_plot(large)
     assert leaves is not None and leaves < large.diverged_at
@@ -792,18 +799,20 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     ends = [s for s in texts(fig) if s.startswith("after ")]
     assert ends == [f"after 1,000 steps\n$J = {want}$" for want in ("0.269", "0.00909")]
     # on the map the large run's first two jumps are arrows, there and back, from gdcore's
-    # points; after them only where its steps land (no lines from wall to wall to fill in to
-    # a wedge); five calm panels: the three maps, the cost per step, the factor
+    # points; after them only where its steps land (no lines from wall to wall, not even a
+    # hairline: fourteen crossings filled in to a wedge); five calm panels: the three maps,
+    # the cost per step, the factor
     dots = one(fig, "path-too large")
     assert dots.get_linestyle() == "None" and dots.get_marker() == "o"
     assert len([ax for ax in fig.axes if ax.get_visible()]) == 5
     jumps = sorted((a for a in fig.findobj() if (a.get_gid() or "").startswith("jump-")),
                    key=lambda a: a.get_gid())
     assert [a.get_gid() for a in jumps] == ["jump-1", "jump-2"]
-    # straight (no bowed arcs), the later landings joined in order by a hairline
+    # straight (no bowed arcs); no line joins the later landings
     assert all(getattr(a.arrow_patch.get_connectionstyle(), "rad", 0.0) == 0.0 for a in jumps)
-    np.testing.assert_allclose(one(fig, "zigzag-too large").get_xydata(),
-                               dots.get_xydata()[2:-1])
+    large_ax = dots.axes
+    assert [ln.get_gid() for ln in large_ax.lines
+            if ln.get_linestyle() not in ("None", "none", "")] == []
     for k, a in enumerate(jumps):
         np.testing.assert_allclose(a.xyann, large.points[k])
         np.testing.assert_allclose(a.xy, large.points[k + 1])
@@ -817,7 +826,9 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     g2 = numbers.text(COST_DESCENT.growth_factor**2, places=2)
     assert (g, g2) == ("1.042", "1.09") and f"{float(g) ** 2:.2f}" == g2
     words = [s.lower() for s in texts(fig)]
-    assert any(f"it grows\n× {g2} ($\\approx {g}^2$) per step" in s for s in words)
+    # the note short: where J leaves the plot and its growth per step (the rest the caption's)
+    assert any(s.endswith(f":\n× {g2} per step") for s in words)
+    assert f"{g2} ≈ {g}² times a step" in gm.doc_of(gm.load("figures.learning_rates")).caption
     assert "too large 1.042" in words
     assert not any(re.search(r"1\.04(?!\d)", s) for s in words)
     caption = gm.doc_of(gm.load("figures.learning_rates")).caption
@@ -844,14 +855,14 @@ def test_learning_rates_labels_paths_and_divergence(theme):
                        np.maximum(np.maximum(b.y0 - px[:, 1], px[:, 1] - b.y1), 0))
         assert gap.min() >= 2 * pt, t.get_text()
         assert not b.y0 - 2 * pt < one_y < b.y1 + 2 * pt, t.get_text()
-    # the limit's note, h_max's note (its value, in words) and the rates' words 2 pt or more
-    # clear of the dotted limit line; h_max's note clear of the V too
+    # the limit's note and the rates' words 2 pt or more clear of the dotted limit line; h_max
+    # (J's largest curvature) is the caption's, not a second note stacked on the line
     limit_x = fx.transData.transform((COST_DESCENT.max_stable_rate, 0))[0]
-    hmax = one(fig, "h-max-note")
-    assert f"{lam:.1f}" in hmax.get_text() and "largest" in hmax.get_text()
+    assert not [a for a in fig.findobj() if a.get_gid() == "h-max-note"]
+    assert f"h_max ≈ {lam:.1f} being the largest curvature" in caption
     # every word out of the red zone, left of the limit; each rate's words beside its dot
     # (its nearest corner within 6 pt of the dot's centre)
-    for t in [*labels, one(fig, "limit-note"), hmax]:
+    for t in [*labels, one(fig, "limit-note")]:
         b = t.get_window_extent(r)
         assert b.x1 <= limit_x - 2 * pt, t.get_text()
     for (name, _), t in zip(COST_DESCENT.learning_rates, labels):
@@ -859,11 +870,10 @@ def test_learning_rates_labels_paths_and_divergence(theme):
         cx, cy = fx.transData.transform(one(fig, f"rate-{name}").get_xydata()[0])
         gap = np.hypot(max(b.x0 - cx, cx - b.x1, 0), max(b.y0 - cy, cy - b.y1, 0))
         assert gap <= 6 * pt, (name, gap / pt)
-    notes = [one(fig, "limit-note").get_window_extent(r).padded(2 * pt),
-             hmax.get_window_extent(r).padded(2 * pt)]
+    notes = [one(fig, "limit-note").get_window_extent(r).padded(2 * pt)]
     for t in labels:
         assert not any(t.get_window_extent(r).overlaps(n) for n in notes), t.get_text()
-    b = hmax.get_window_extent(r)
+    b = one(fig, "limit-note").get_window_extent(r)
     assert box.x0 <= b.x0 and b.x1 <= box.x1 and box.y0 <= b.y0 and b.y1 <= box.y1
     inside = (b.x0 - 2 * pt < px[:, 0]) & (px[:, 0] < b.x1 + 2 * pt) & (b.y0 - 2 * pt < px[:, 1]) \
         & (px[:, 1] < b.y1 + 2 * pt)
@@ -914,6 +924,23 @@ def test_learning_rates_notes_clear_of_data_and_marks_whole(theme):
 # ---------------------------------------------------------------- cost-heatmap
 
 
+def assert_line_ends_at_square(fig, path, end):
+    """The run's line as drawn stops at its end square set beside the star: its last point the
+    square's centre, none of its points nearer the star (no stretch on from square to star),
+    while the line keeps the run's points as its data."""
+    fig.canvas.draw()
+    ax = path.axes
+    drawn = path.drawn_xy
+    to_pt = 72 / fig.dpi
+    np.testing.assert_allclose(ax.transData.transform(drawn[-1]) * to_pt, end.page_xy(),
+                               atol=0.01)
+    star = ax.transData.transform((M_STAR, B_STAR)) * to_pt
+    reach = np.hypot(*(end.page_xy() - star))
+    assert reach > 3  # set beside the star, a few points off
+    assert np.all(np.hypot(*(ax.transData.transform(drawn[:-1]) * to_pt - star).T) > reach)
+    assert len(path.get_xydata()) > len(drawn) - 1
+
+
 @pytest.mark.parametrize("theme", THEMES)
 def test_cost_heatmap_colours_path_and_colour_bar(theme):
     fig = build("cost_heatmap", theme)
@@ -948,6 +975,7 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
     assert np.allclose(end.get_xydata(), [good_run().points[-1]])
     star = one(fig, "minimum")
     assert_end_beside_star(fig, end, star, good_run().points[-1], (M_STAR, B_STAR), t.good)
+    assert_line_ends_at_square(fig, path, end)
     assert path.get_label() == views.run_name(COST_DESCENT.lr_good)
     # no visible pixels at 300 dpi: the colours are shaded smoothly between grid points, and
     # a row of the printed map changes by small steps (a cell of the 200-point grid spans

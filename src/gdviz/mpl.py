@@ -605,15 +605,17 @@ def count_formatter():
 
 def cost_per_iteration_axes(ax, steps: int, lo: float, hi: float) -> None:
     """J against iteration t on log axes: t on a symlog scale ticked 0, 1, 10, …, J ticked at
-    the powers of ten between lo and hi."""
+    the powers of ten between lo and hi. The linear stretch from 0 to 1 is as wide as a decade
+    (linscale 1: at 0.4 the ticks 0 and 1 crowded each other), and the axis runs on half a
+    step count past the last step, so a mark there stands clear of the right spine."""
     import numpy as np
     from matplotlib.ticker import NullLocator
 
-    ax.set_xscale("symlog", linthresh=1, linscale=0.4)
+    ax.set_xscale("symlog", linthresh=1, linscale=1.0)
     ax.set_yscale("log")
     ax.set_ylim(lo, hi)
     ax.set_yticks(10.0 ** np.arange(np.ceil(np.log10(lo)), np.floor(np.log10(hi)) + 1))
-    ax.set_xlim(0, steps * 1.3)
+    ax.set_xlim(0, steps * 1.5)
     ticks = [0] + [10**k for k in range(int(np.log10(steps)) + 1)]
     ax.set_xticks(ticks)
     ax.xaxis.set_major_formatter(count_formatter())
@@ -634,7 +636,7 @@ MIN_HEAD_STEP = 27.0
 
 def descent_path(ax, theme: Theme, pts, jumps: int = 3, steps: int = 6, color=None,
                  label=None, gid: str = "path", path_effects=None, linewidth: float = 1.1,
-                 lane: float = LANE, knot: float | None = None):
+                 lane: float = LANE, knot: float | None = None, head_gap: float = 2.5):
     """A descent path over a map, every early step visible: the first `jumps` steps as straight
     arrows (a step is a straight jump in parameter space), the end of each of the first `steps`
     steps a small dot, and the rest of the path from the last arrow on a line (gid `gid`,
@@ -649,6 +651,8 @@ def descent_path(ax, theme: Theme, pts, jumps: int = 3, steps: int = 6, color=No
     learning-rates draws a run's jumps from wall to wall), the line going on from the last of
     them: a zig-zag that narrows as it retraces itself hides no step under its return, and
     no line comes back over the last arrow's head.
+    `head_gap` (points): how far short of its landing each arrow's head stops (clear of the
+    landing's dot where the arrow runs in a lane beside it).
     The arrows have gids "jump-1", "jump-2", …; the step dots "steps" (each prefixed by
     `gid` and a hyphen when `gid` is not "path")."""
     from matplotlib.transforms import ScaledTranslation
@@ -665,7 +669,7 @@ def descent_path(ax, theme: Theme, pts, jumps: int = 3, steps: int = 6, color=No
                             zorder=5, gid=f"{prefix}jump-{k + 1}",
                             arrowprops=dict(arrowstyle="-|>,head_length=0.45,head_width=0.2",
                                             color=color, linewidth=linewidth, shrinkA=3.0,
-                                            shrinkB=2.5))
+                                            shrinkB=head_gap))
         if path_effects:
             arrow.arrow_patch.set_path_effects(path_effects)
     n_line = n_jumps if knot is None else max(n_jumps, zigzag_steps(ax, pts, knot))
@@ -824,6 +828,42 @@ class EndMark(Line2D):
         self.set_transform(self.axes.transData + ScaledTranslation(
             dx / 72, dy / 72, self.figure.dpi_scale_trans))
         super().draw(renderer)
+
+
+def ended_at(xy, mark: EndMark) -> np.ndarray:
+    """The points xy (data) of a run's line as drawn to its end mark as the page is laid out
+    now: where the mark is set beside the star, the points up to the first that comes as near
+    the star as the square's centre, then the square's centre; elsewhere xy unchanged."""
+    xy = np.asarray(xy, dtype=float)
+    if mark.offset() == (0.0, 0.0):
+        return xy
+    to_pt = 72 / mark.figure.dpi
+    data = mark.axes.transData
+    star = data.transform(mark.star_xy) * to_pt
+    end = mark.page_xy()
+    near = np.flatnonzero(np.hypot(*(data.transform(xy) * to_pt - star).T)
+                          <= np.hypot(*(end - star)))
+    cut = int(near[0]) if len(near) else len(xy)
+    return np.vstack([xy[:cut], data.inverted().transform(end / to_pt)])
+
+
+def stop_at_end(line: Line2D, mark: EndMark, *more: Line2D) -> None:
+    """A run's drawn line (and `more`: its casings) ends at its end mark: where the mark is
+    set beside the star (EndMark), the line stops at the square's centre (ended_at) instead of
+    running on past it to the star, so the path ends at its end mark and no stretch joins
+    square and star. Trimmed at every draw, as the mark is placed; between draws the lines
+    keep their full data (the run's points), and `drawn_xy` holds what the last draw drew."""
+    for ln in (line, *more):
+        def trimmed(renderer, ln=ln, draw=ln.draw):
+            full = ln.get_xydata().copy()
+            ln.drawn_xy = ended_at(full, mark)  # what the page shows, for reading back
+            ln.set_data(*ln.drawn_xy.T)
+            try:
+                draw(renderer)
+            finally:
+                ln.set_data(*full.T)
+
+        ln.draw = trimmed
 
 
 class EndKey(Line2D):
