@@ -19,13 +19,15 @@ triangle under the tangent with legs labelled dx and dy. Middle, an opaque, mesh
 three-dimensional bowl with a see-through tangent plane touching it at one point, marked by a
 dot, two lines across the plane touching the bowl's cross-sections through the point, which
 are named "cut along x" and "cut along y" on thin leaders, and a thin square outlined
-on the bowl round the point. Right, headed ∇f = ({m1}, {m2}): that square seen from above, a
-contour map around the same dot, its contour line drawn bold and nearly level; an arrow labelled
-∇f points up from the point and an arrow of the same length labelled −∇f points down, and a
-right-angle mark sits between the contour line and the gradient.
+on the bowl round the point. Right, headed "From above: a right angle" and ∇f = ({m1}, {m2}):
+that square seen from above, a contour map around the same dot, the contour line through it
+drawn bold and nearly level; an arrow points up from the point and an arrow of the same length
+points down, named ∇f and −∇f right of the map on thin leaders, and a right-angle mark sits
+between the contour line and the gradient.
 """
 
 import numpy as np
+from matplotlib.transforms import blended_transform_factory
 from mpl_toolkits.mplot3d import proj3d
 
 from gdcore import surfaces
@@ -46,23 +48,30 @@ ARROW_SCALE = 0.3  # the arrows are drawn at this multiple of ∇f
 SLOPE_SIG = 3
 #: ∂f/∂x and ∂f/∂y, a pair, to one number of decimals: (−0.45, 2.50)
 GRAD_PLACES = 2
-MAP_HALO = 0.75  # a label's casing on the map, in points (the house's for names on a map)
+#: Where each arrow's leader meets it, a share of its length from the point: past the
+#: right-angle mark, short of the head.
+NAME_AT = 0.7
+#: The names' left edge, a share of the view's width from its left (1 is its frame).
+NAME_X = 1.04
+#: How far below that point each name stands, a share of the view's half-size.
+NAME_DROP = 0.3
 ZOOM = 1.0  # half-size of the square (x, y) window of the contour view: both arrows fit
 #: The three panels' widths (curve, surface, view from above): balanced, the surface box wide
 #: enough to read, the square view from above as wide as the panels are tall.
 GRID_WIDTHS = (1.0, 1.2, 1.3)
-#: The line of the square the view from above shows, in muted: its outline on the bowl (on a
-#: casing, over the mesh) and its frame (points), the same line in both.
-SQUARE_WIDTH = 1.2
+#: The line of the square the view from above shows, in muted: its outline on the bowl and its
+#: frame (points), the same line in both: the width of every axes' spines (the theme's), so the
+#: view is framed as the other maps are, not in a heavier box of its own.
+SQUARE_WIDTH = 0.7
 #: The bowl's mesh: lines a side, their width (points) and ink (a share of the muted grey
 #: over the page); the bowl's two cuts through the point (points), thinner than the tangents.
 MESH_LINES, MESH_WIDTH, MESH_INK = 16, 0.12, 0.55
 CUT_WIDTH = 0.8
 #: The names of the bowl's two cuts through the point on the 3-D panel.
 CUT_NAMES = {"cut-x-name": "cut along $x$", "cut-y-name": "cut along $y$"}
-#: Where each name stands from its cut's upper end (points): up left of the x cut, right of
-#: the y cut, past the square's far corner.
-CUT_NAME_AT = ((-12.0, 8.0), (16.0, 4.0))
+#: Where each name stands from its cut's upper end (points): above the bowl's rim, off its mesh,
+#: up from the x cut and up right of the y cut.
+CUT_NAME_AT = ((-4.0, 30.0), (18.0, 20.0))
 #: The view from above's levels over the bowl's whole span of z (its colours the bowl's): as
 #: many as keep a few level lines inside its small square.
 VIEW_LEVELS = 28
@@ -235,7 +244,11 @@ def _contour_view(ax, theme, ax3):
     Z = bowl(X, Y)
     gm.inset_map(ax, ax3, theme, X, Y, Z, levels=VIEW_LEVELS)
     pz = bowl.value(POINT)
-    own = ax.contour(X, Y, Z, levels=[pz], colors=theme.text, linewidths=1.4, zorder=4)
+    # the contour through the point only: the level's other branch, across the valley floor,
+    # is left to the thin level lines (drawn bold, it read as a second object)
+    floor = surfaces.valley.minimum[1]
+    near = np.ma.masked_where((Y - floor) * (py - floor) < 0, Z)
+    own = ax.contour(X, Y, near, levels=[pz], colors=theme.text, linewidths=1.4, zorder=4)
     own.set_gid("point-contour")
     point = np.asarray(POINT, dtype=float)
     g = np.asarray(bowl.grad(POINT), dtype=float)
@@ -247,12 +260,16 @@ def _contour_view(ax, theme, ax3):
         ax.annotate("", xy=tuple(tip), xytext=POINT, zorder=6, gid=f"flat{sign:+d}",
                     arrowprops=dict(arrowstyle="-|>,head_length=0.6,head_width=0.3",
                                     color=colour, linewidth=2.0, shrinkA=0, shrinkB=0))
-        # named beside the arrow's middle, on the side away from the right-angle mark, on the
-        # map's thin casing (only level lines run under the letters)
-        ax.annotate(label, tuple(point + 0.6 * sign * ARROW_SCALE * g), xytext=(-6, 0),
-                    textcoords="offset points", ha="right", va="center", color=colour,
-                    fontsize=theme.font_size + 1, gid=f"flat-label{sign:+d}",
-                    path_effects=gm.halo(theme, width=MAP_HALO))
+        # named off the map (every gap of a map holds a level line: a name there stands on
+        # one), right of its frame, on a thin leader down to its shaft (falling across the
+        # level lines, so it never reads as one of them)
+        at = point + NAME_AT * sign * ARROW_SCALE * g
+        ax.annotate(label, tuple(at), xytext=(NAME_X, at[1] - NAME_DROP * ZOOM),
+                    textcoords=blended_transform_factory(ax.transAxes, ax.transData),
+                    ha="left", va="center", color=colour, fontsize=theme.font_size + 1,
+                    gid=f"flat-label{sign:+d}", annotation_clip=False,
+                    arrowprops=dict(arrowstyle="-", color=theme.muted, linewidth=0.6,
+                                    shrinkA=3.0, shrinkB=2.0))
     # the right angle between the contour's tangent and the gradient
     r = 0.16 * ZOOM
     corner = np.array([point + r * t, point + r * (t + u), point + r * u])
@@ -266,7 +283,7 @@ def _contour_view(ax, theme, ax3):
     ax.set_ylabel("$y$")
     ax.set_xticks([-5.0, -4.5, -4.0])
     ax.set_yticks([0.0, 0.5, 1.0])
-    for spine in ax.spines.values():  # the square outlined on the bowl: the same line
+    for spine in ax.spines.values():  # framed as a map is: the square outlined on the bowl
         spine.set(visible=True, color=theme.muted, linewidth=SQUARE_WIDTH)
 
 
@@ -299,7 +316,7 @@ def make_figure(theme):
                rf"$dy = f'(x)\,dx$, $f'({X0:g}) = {n(m, sig=SLOPE_SIG)}$"),
               ("a surface and its tangent plane",
                r"$dz = (\partial f/\partial x)\,dx + (\partial f/\partial y)\,dy$"),
-              ("the square from above",
+              ("from above: a right angle",
                rf"$\nabla f = ({n(g[0], places=GRAD_PLACES)}, {n(g[1], places=GRAD_PLACES)})$"))
     for k, (a, (title, formula)) in enumerate(zip((ax, ax3, ax2), titles)):
         a.set_title(th.title(title) + "\n" + formula, gid=f"title{k}")
