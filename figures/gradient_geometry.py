@@ -1,21 +1,21 @@
 """Tangents and gradients
 
-Left: a curve y = f(x) and its tangent at x = {x0}. Near the point the tangent and the curve
-agree, so a small step dx changes y by dy = f′(x) dx, where f′({x0}) = {slope} is the slope of
-the tangent. Middle: a bowl-shaped surface z = f(x, y) and its tangent plane at (x, y) = ({px},
+Left: a curve f(x) and its tangent at x = {x0}. Near the point the tangent and the curve
+agree, so a small step dx changes f by df = f′(x) dx, where f′({x0}) = {slope} is the slope of
+the tangent. Middle: a bowl-shaped surface f(x, y) and its tangent plane at (x, y) = ({px},
 {py}). The plane has one slope per direction, the partial derivatives ∂f/∂x = {m1} and ∂f/∂y =
 {m2}: the plane's two lines through the point touch the bowl's two cuts through it, along x and
-along y. So a small step changes z by dz = (∂f/∂x) dx + (∂f/∂y) dy. Together the two slopes
+along y. So a small step changes f by df = (∂f/∂x) dx + (∂f/∂y) dy. Together the two slopes
 form the gradient ∇f = (∂f/∂x, ∂f/∂y). Right: the square outlined on the bowl round the point,
 seen from above, at equal scales on x and y (the point a dot in all three panels): the gradient
 points straight uphill, at a right angle (marked) to the contour through the point, and the
 descent direction −∇f, the same arrow turned round, of the same length, straight downhill. Both
-arrows are drawn at {scale} times ∇f. (Here f is any function, as the book's cost J is one: on
-the left y is the curve's output, f(x); in the middle and on the right x and y are the
-surface's two inputs and z = f(x, y) its output.)
+arrows are drawn at {scale} times ∇f. (Here f is any function, as the book's cost J is one:
+one notation in all three panels, x and y its inputs, f its value, the height of the curve and
+of the surface.)
 
 Alt: Left, a U-shaped curve with a straight tangent line touching it at one point, and a right
-triangle under the tangent with legs labelled dx and dy. Middle, an opaque, meshed
+triangle under the tangent with legs labelled dx and df. Middle, an opaque, meshed
 three-dimensional bowl with a see-through tangent plane touching it at one point, marked by a
 dot, two lines across the plane touching the bowl's cross-sections through the point, which
 are named "cut along x" and "cut along y" on thin leaders, and a thin square outlined
@@ -120,30 +120,30 @@ def _curve(ax, theme):
     m = bowl.grad((X0, 0.0))[0]
     gm.style_axes(ax, theme)
     # a function, not data: drawn in ink (the data blue is for data points only)
-    ax.plot(xs, bowl(xs, 0.0), color=theme.text, linewidth=1.6, label="$y = f(x)$", zorder=2,
+    ax.plot(xs, bowl(xs, 0.0), color=theme.text, linewidth=1.6, label="$f(x)$", zorder=2,
             gid="curve")
     tx = np.array([X0 - 0.75 * DX, X0 + 1.45 * DX])
     ax.plot(tx, bowl.tangent((X0, 0.0), tx - X0, 0.0), color=theme.accent, linewidth=1.3, zorder=3,
             label=f"tangent at $x = {X0:g}$, "
             f"slope $f'({X0:g}) = {numbers.latex(m, sig=SLOPE_SIG)}$")
-    # The slope triangle below the tangent: run dx, rise dy = f'(x) dx.
+    # The slope triangle below the tangent: run dx, rise df = f'(x) dx.
     x1, y1 = X0 + DX, float(bowl.tangent((X0, 0.0), DX, 0.0))
     ax.plot([X0, x1, x1], [y0, y0, y1], color=theme.text, linewidth=0.9, zorder=3)
     ax.plot([X0], [y0], **{**theme.marker("current"), "zorder": 4}, gid="curve-touch")
-    # the legs named beside them, in the page's clear space (dy = f'(x) dx is the title's)
+    # the legs named beside them, in the page's clear space (df = f'(x) dx is the title's)
     ax.annotate("$dx$", (X0 + 0.6 * DX, y0), xytext=(0, -3), textcoords="offset points",
                 ha="center", va="top", color=theme.text, fontsize=theme.font_size, gid="dx")
-    ax.annotate("$dy$", (x1, (y0 + y1) / 2), xytext=(4, 0), textcoords="offset points",
+    ax.annotate("$df$", (x1, (y0 + y1) / 2), xytext=(4, 0), textcoords="offset points",
                 ha="left", va="center", color=theme.text, fontsize=theme.font_size, gid="dy")
     ax.set_xlim(lo, hi)
     # the curve leaves through the top edge, inside the x range: cut cleanly by the frame
     ax.set_ylim(-0.2, 0.92 * float(bowl(hi, 0.0)))
     ax.set_yticks([0, 1, 2])  # none at the top edge, under the two-line title
     ax.set_xlabel("$x$")
-    ax.set_ylabel("$y$")
+    ax.set_ylabel("$f$")  # its value, as the bowl's height: y is an input in the other panels
     # named beside its left branch, between the y = 1 and y = 2 rules, the x = -5 rule stopping
     # short of the letters
-    ax.annotate("$y = f(x)$", (-5.6, float(bowl(-5.6, 0.0))), xytext=(5, 0),
+    ax.annotate("$f(x)$", (-5.6, float(bowl(-5.6, 0.0))), xytext=(5, 0),
                 textcoords="offset points", ha="left", va="center", color=theme.text,
                 fontsize=theme.font_size, gid="curve-name", path_effects=gm.halo(theme))
 
@@ -226,7 +226,7 @@ def _surface(ax, theme):
     ax.set_zticks([0.0, 4.0, 8.0])
     ax.set_xlabel("$x$", labelpad=-6)
     ax.set_ylabel("$y$", labelpad=-6)
-    ax.set_zlabel("$z$", labelpad=-10)
+    ax.set_zlabel("$f$", labelpad=-10)
     ax.tick_params(axis="both", pad=-3, labelsize=theme.small_size)
     gm.clear_panes(ax, theme)
 
@@ -313,9 +313,9 @@ def make_figure(theme):
     # the three titles on one line, each over its panel, a formula under each
     # the slope written as the derivative: m is the line's slope everywhere else in the book
     titles = (("a curve and its tangent",
-               rf"$dy = f'(x)\,dx$, $f'({X0:g}) = {n(m, sig=SLOPE_SIG)}$"),
+               rf"$df = f'(x)\,dx$, $f'({X0:g}) = {n(m, sig=SLOPE_SIG)}$"),
               ("a surface and its tangent plane",
-               r"$dz = (\partial f/\partial x)\,dx + (\partial f/\partial y)\,dy$"),
+               r"$df = (\partial f/\partial x)\,dx + (\partial f/\partial y)\,dy$"),
               ("from above: a right angle",
                rf"$\nabla f = ({n(g[0], places=GRAD_PLACES)}, {n(g[1], places=GRAD_PLACES)})$"))
     for k, (a, (title, formula)) in enumerate(zip((ax, ax3, ax2), titles)):

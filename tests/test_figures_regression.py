@@ -573,14 +573,14 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     assert f"$f'(3) = {numbers.latex(m, sig=mod.SLOPE_SIG)}$" in tangent.get_label()
     assert numbers.latex(m, sig=mod.SLOPE_SIG) == "0.3"  # exact: no 0.30
     # the slope written as the derivative, never m (the line's slope in the rest of the book)
-    assert any(r"$dy = f'(x)\,dx$, $f'(3) = 0.3$" in s for s in texts(fig))
+    assert any(r"$df = f'(x)\,dx$, $f'(3) = 0.3$" in s for s in texts(fig))
     assert not any("m =" in s or "m\\," in s for s in texts(fig))
     assert any("$dx$" == s for s in texts(fig))
     # the curve is a function, not data: in ink, as its name beside it (never the data blue)
     curve = one(fig, "curve")
     np.testing.assert_allclose(curve.get_ydata(), bowl(curve.get_xdata(), 0.0))
     assert same_colour(curve.get_color(), t.text)
-    (name,) = [x for x in ax.texts if x.get_text() == "$y = f(x)$"]
+    (name,) = [x for x in ax.texts if x.get_text() == "$f(x)$"]
     assert same_colour(name.get_color(), t.text)
     assert not [a for a in fig.findobj(Line2D) if same_colour(a.get_color(), t.data)]
     # the curve leaves through the frame's top on both sides (cut by the frame, no loose ends
@@ -588,11 +588,11 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     top = ax.get_ylim()[1]
     assert curve.get_ydata()[0] > top and curve.get_ydata()[-1] > top
     assert max(ax.get_yticks()) < top
-    # middle: dz = (∂f/∂x) dx + (∂f/∂y) dy; right: ∇f = (∂f/∂x, ∂f/∂y) from gdcore, the
+    # middle: df = (∂f/∂x) dx + (∂f/∂y) dy; right: ∇f = (∂f/∂x, ∂f/∂y) from gdcore, the
     # titles on one line; the partial derivatives named as such, never m₁, m₂ (m is the slope
     # of a line in the book)
     m1, m2 = bowl.grad(mod.POINT)
-    assert r"dz = (\partial f/\partial x)\,dx + (\partial f/\partial y)\,dy" in one(
+    assert r"df = (\partial f/\partial x)\,dx + (\partial f/\partial y)\,dy" in one(
         fig, "title1").get_text()
     places = mod.GRAD_PLACES  # the pair to one number of decimals: (−0.45, 2.50)
     # the gradient's value in the right title, its definition in the caption; two lines a
