@@ -1,31 +1,33 @@
 """Tangents and gradients
 
-Left: a curve y = f(x) and its tangent at x = {x0}. Near the point the tangent and the curve
-agree, so a small step dx changes y by dy = f′(x) dx, where f′({x0}) = {slope} is the slope of
-the tangent. Middle: a bowl-shaped surface z = f(x, y) and its tangent plane at (x, y) = ({px},
+Left: a curve f(x) and its tangent at x = {x0}. Near the point the tangent and the curve
+agree, so a small step dx changes f by df = f′(x) dx, where f′({x0}) = {slope} is the slope of
+the tangent. Middle: a bowl-shaped surface f(x, y) and its tangent plane at (x, y) = ({px},
 {py}). The plane has one slope per direction, the partial derivatives ∂f/∂x = {m1} and ∂f/∂y =
 {m2}: the plane's two lines through the point touch the bowl's two cuts through it, along x and
-along y. So a small step changes z by dz = (∂f/∂x) dx + (∂f/∂y) dy. Together the two slopes
+along y. So a small step changes f by df = (∂f/∂x) dx + (∂f/∂y) dy. Together the two slopes
 form the gradient ∇f = (∂f/∂x, ∂f/∂y). Right: the square outlined on the bowl round the point,
 seen from above, at equal scales on x and y (the point a dot in all three panels): the gradient
 points straight uphill, at a right angle (marked) to the contour through the point, and the
 descent direction −∇f, the same arrow turned round, of the same length, straight downhill. Both
-arrows are drawn at {scale} times ∇f. (Here f is any function, as the book's cost J is one: on
-the left y is the curve's output, f(x); in the middle and on the right x and y are the
-surface's two inputs and z = f(x, y) its output.)
+arrows are drawn at {scale} times ∇f. (Here f is any function, as the book's cost J is one:
+one notation in all three panels, x and y its inputs, f its value, the height of the curve and
+of the surface.)
 
 Alt: Left, a U-shaped curve with a straight tangent line touching it at one point, and a right
-triangle under the tangent with legs labelled dx and dy. Middle, an opaque, meshed
+triangle under the tangent with legs labelled dx and df. Middle, an opaque, meshed
 three-dimensional bowl with a see-through tangent plane touching it at one point, marked by a
 dot, two lines across the plane touching the bowl's cross-sections through the point, which
 are named "cut along x" and "cut along y" on thin leaders, and a thin square outlined
-on the bowl round the point. Right, headed ∇f = ({m1}, {m2}): that square seen from above, a
-contour map around the same dot, its contour line drawn bold and nearly level; an arrow labelled
-∇f points up from the point and an arrow of the same length labelled −∇f points down, and a
-right-angle mark sits between the contour line and the gradient.
+on the bowl round the point. Right, headed "From above: a right angle" and ∇f = ({m1}, {m2}):
+that square seen from above, a contour map around the same dot, the contour line through it
+drawn bold and nearly level; an arrow points up from the point and an arrow of the same length
+points down, named ∇f and −∇f right of the map on thin leaders, and a right-angle mark sits
+between the contour line and the gradient.
 """
 
 import numpy as np
+from matplotlib.transforms import blended_transform_factory
 from mpl_toolkits.mplot3d import proj3d
 
 from gdcore import surfaces
@@ -46,23 +48,30 @@ ARROW_SCALE = 0.3  # the arrows are drawn at this multiple of ∇f
 SLOPE_SIG = 3
 #: ∂f/∂x and ∂f/∂y, a pair, to one number of decimals: (−0.45, 2.50)
 GRAD_PLACES = 2
-MAP_HALO = 0.75  # a label's casing on the map, in points (the house's for names on a map)
+#: Where each arrow's leader meets it, a share of its length from the point: past the
+#: right-angle mark, short of the head.
+NAME_AT = 0.7
+#: The names' left edge, a share of the view's width from its left (1 is its frame).
+NAME_X = 1.04
+#: How far below that point each name stands, a share of the view's half-size.
+NAME_DROP = 0.3
 ZOOM = 1.0  # half-size of the square (x, y) window of the contour view: both arrows fit
 #: The three panels' widths (curve, surface, view from above): balanced, the surface box wide
 #: enough to read, the square view from above as wide as the panels are tall.
 GRID_WIDTHS = (1.0, 1.2, 1.3)
-#: The line of the square the view from above shows, in muted: its outline on the bowl (on a
-#: casing, over the mesh) and its frame (points), the same line in both.
-SQUARE_WIDTH = 1.2
+#: The line of the square the view from above shows, in muted: its outline on the bowl and its
+#: frame (points), the same line in both: the width of every axes' spines (the theme's), so the
+#: view is framed as the other maps are, not in a heavier box of its own.
+SQUARE_WIDTH = 0.7
 #: The bowl's mesh: lines a side, their width (points) and ink (a share of the muted grey
 #: over the page); the bowl's two cuts through the point (points), thinner than the tangents.
 MESH_LINES, MESH_WIDTH, MESH_INK = 16, 0.12, 0.55
 CUT_WIDTH = 0.8
 #: The names of the bowl's two cuts through the point on the 3-D panel.
 CUT_NAMES = {"cut-x-name": "cut along $x$", "cut-y-name": "cut along $y$"}
-#: Where each name stands from its cut's upper end (points): up left of the x cut, right of
-#: the y cut, past the square's far corner.
-CUT_NAME_AT = ((-12.0, 8.0), (16.0, 4.0))
+#: Where each name stands from its cut's upper end (points): above the bowl's rim, off its mesh,
+#: up from the x cut and up right of the y cut.
+CUT_NAME_AT = ((-4.0, 30.0), (18.0, 20.0))
 #: The view from above's levels over the bowl's whole span of z (its colours the bowl's): as
 #: many as keep a few level lines inside its small square.
 VIEW_LEVELS = 28
@@ -111,30 +120,30 @@ def _curve(ax, theme):
     m = bowl.grad((X0, 0.0))[0]
     gm.style_axes(ax, theme)
     # a function, not data: drawn in ink (the data blue is for data points only)
-    ax.plot(xs, bowl(xs, 0.0), color=theme.text, linewidth=1.6, label="$y = f(x)$", zorder=2,
+    ax.plot(xs, bowl(xs, 0.0), color=theme.text, linewidth=1.6, label="$f(x)$", zorder=2,
             gid="curve")
     tx = np.array([X0 - 0.75 * DX, X0 + 1.45 * DX])
     ax.plot(tx, bowl.tangent((X0, 0.0), tx - X0, 0.0), color=theme.accent, linewidth=1.3, zorder=3,
             label=f"tangent at $x = {X0:g}$, "
             f"slope $f'({X0:g}) = {numbers.latex(m, sig=SLOPE_SIG)}$")
-    # The slope triangle below the tangent: run dx, rise dy = f'(x) dx.
+    # The slope triangle below the tangent: run dx, rise df = f'(x) dx.
     x1, y1 = X0 + DX, float(bowl.tangent((X0, 0.0), DX, 0.0))
     ax.plot([X0, x1, x1], [y0, y0, y1], color=theme.text, linewidth=0.9, zorder=3)
     ax.plot([X0], [y0], **{**theme.marker("current"), "zorder": 4}, gid="curve-touch")
-    # the legs named beside them, in the page's clear space (dy = f'(x) dx is the title's)
+    # the legs named beside them, in the page's clear space (df = f'(x) dx is the title's)
     ax.annotate("$dx$", (X0 + 0.6 * DX, y0), xytext=(0, -3), textcoords="offset points",
                 ha="center", va="top", color=theme.text, fontsize=theme.font_size, gid="dx")
-    ax.annotate("$dy$", (x1, (y0 + y1) / 2), xytext=(4, 0), textcoords="offset points",
+    ax.annotate("$df$", (x1, (y0 + y1) / 2), xytext=(4, 0), textcoords="offset points",
                 ha="left", va="center", color=theme.text, fontsize=theme.font_size, gid="dy")
     ax.set_xlim(lo, hi)
     # the curve leaves through the top edge, inside the x range: cut cleanly by the frame
     ax.set_ylim(-0.2, 0.92 * float(bowl(hi, 0.0)))
     ax.set_yticks([0, 1, 2])  # none at the top edge, under the two-line title
     ax.set_xlabel("$x$")
-    ax.set_ylabel("$y$")
+    ax.set_ylabel("$f$")  # its value, as the bowl's height: y is an input in the other panels
     # named beside its left branch, between the y = 1 and y = 2 rules, the x = -5 rule stopping
     # short of the letters
-    ax.annotate("$y = f(x)$", (-5.6, float(bowl(-5.6, 0.0))), xytext=(5, 0),
+    ax.annotate("$f(x)$", (-5.6, float(bowl(-5.6, 0.0))), xytext=(5, 0),
                 textcoords="offset points", ha="left", va="center", color=theme.text,
                 fontsize=theme.font_size, gid="curve-name", path_effects=gm.halo(theme))
 
@@ -217,7 +226,7 @@ def _surface(ax, theme):
     ax.set_zticks([0.0, 4.0, 8.0])
     ax.set_xlabel("$x$", labelpad=-6)
     ax.set_ylabel("$y$", labelpad=-6)
-    ax.set_zlabel("$z$", labelpad=-10)
+    ax.set_zlabel("$f$", labelpad=-10)
     ax.tick_params(axis="both", pad=-3, labelsize=theme.small_size)
     gm.clear_panes(ax, theme)
 
@@ -235,7 +244,11 @@ def _contour_view(ax, theme, ax3):
     Z = bowl(X, Y)
     gm.inset_map(ax, ax3, theme, X, Y, Z, levels=VIEW_LEVELS)
     pz = bowl.value(POINT)
-    own = ax.contour(X, Y, Z, levels=[pz], colors=theme.text, linewidths=1.4, zorder=4)
+    # the contour through the point only: the level's other branch, across the valley floor,
+    # is left to the thin level lines (drawn bold, it read as a second object)
+    floor = surfaces.valley.minimum[1]
+    near = np.ma.masked_where((Y - floor) * (py - floor) < 0, Z)
+    own = ax.contour(X, Y, near, levels=[pz], colors=theme.text, linewidths=1.4, zorder=4)
     own.set_gid("point-contour")
     point = np.asarray(POINT, dtype=float)
     g = np.asarray(bowl.grad(POINT), dtype=float)
@@ -247,12 +260,16 @@ def _contour_view(ax, theme, ax3):
         ax.annotate("", xy=tuple(tip), xytext=POINT, zorder=6, gid=f"flat{sign:+d}",
                     arrowprops=dict(arrowstyle="-|>,head_length=0.6,head_width=0.3",
                                     color=colour, linewidth=2.0, shrinkA=0, shrinkB=0))
-        # named beside the arrow's middle, on the side away from the right-angle mark, on the
-        # map's thin casing (only level lines run under the letters)
-        ax.annotate(label, tuple(point + 0.6 * sign * ARROW_SCALE * g), xytext=(-6, 0),
-                    textcoords="offset points", ha="right", va="center", color=colour,
-                    fontsize=theme.font_size + 1, gid=f"flat-label{sign:+d}",
-                    path_effects=gm.halo(theme, width=MAP_HALO))
+        # named off the map (every gap of a map holds a level line: a name there stands on
+        # one), right of its frame, on a thin leader down to its shaft (falling across the
+        # level lines, so it never reads as one of them)
+        at = point + NAME_AT * sign * ARROW_SCALE * g
+        ax.annotate(label, tuple(at), xytext=(NAME_X, at[1] - NAME_DROP * ZOOM),
+                    textcoords=blended_transform_factory(ax.transAxes, ax.transData),
+                    ha="left", va="center", color=colour, fontsize=theme.font_size + 1,
+                    gid=f"flat-label{sign:+d}", annotation_clip=False,
+                    arrowprops=dict(arrowstyle="-", color=theme.muted, linewidth=0.6,
+                                    shrinkA=3.0, shrinkB=2.0))
     # the right angle between the contour's tangent and the gradient
     r = 0.16 * ZOOM
     corner = np.array([point + r * t, point + r * (t + u), point + r * u])
@@ -266,7 +283,7 @@ def _contour_view(ax, theme, ax3):
     ax.set_ylabel("$y$")
     ax.set_xticks([-5.0, -4.5, -4.0])
     ax.set_yticks([0.0, 0.5, 1.0])
-    for spine in ax.spines.values():  # the square outlined on the bowl: the same line
+    for spine in ax.spines.values():  # framed as a map is: the square outlined on the bowl
         spine.set(visible=True, color=theme.muted, linewidth=SQUARE_WIDTH)
 
 
@@ -296,10 +313,10 @@ def make_figure(theme):
     # the three titles on one line, each over its panel, a formula under each
     # the slope written as the derivative: m is the line's slope everywhere else in the book
     titles = (("a curve and its tangent",
-               rf"$dy = f'(x)\,dx$, $f'({X0:g}) = {n(m, sig=SLOPE_SIG)}$"),
+               rf"$df = f'(x)\,dx$, $f'({X0:g}) = {n(m, sig=SLOPE_SIG)}$"),
               ("a surface and its tangent plane",
-               r"$dz = (\partial f/\partial x)\,dx + (\partial f/\partial y)\,dy$"),
-              ("the square from above",
+               r"$df = (\partial f/\partial x)\,dx + (\partial f/\partial y)\,dy$"),
+              ("from above: a right angle",
                rf"$\nabla f = ({n(g[0], places=GRAD_PLACES)}, {n(g[1], places=GRAD_PLACES)})$"))
     for k, (a, (title, formula)) in enumerate(zip((ax, ax3, ax2), titles)):
         a.set_title(th.title(title) + "\n" + formula, gid=f"title{k}")

@@ -5,16 +5,17 @@ The cost of every line f(x) = m x + b through the seven points, over slopes m fr
 long, narrow valley rather than a round bowl. Right: the same function as a contour map; the
 levels are spaced by equal factors (from {lmin} to {lmax}), so the flat floor of the
 valley shows as well as its steep walls. The marker is the minimum, m* = {m_best},
-b* = {b_best}, where J = {j_best}.
+b* = {b_best}, where J* = {j_best}.
 
 Alt: Left, a lit three-dimensional surface with a mesh of grid lines, shaped like a trough, with
 axes m, b and J; its lowest line runs diagonally across the (m, b) plane. Right, a filled
 contour map of the same function with m horizontal and b vertical: elongated nested ellipses
 tilted so that b falls as m rises, and a star at the centre, the minimum at
-m = {m_best}, b = {b_best}.
+m = {m_best}, b = {b_best}, keyed under both panels with J* = {j_best}.
 """
 
 from matplotlib.ticker import LogLocator
+from matplotlib.transforms import blended_transform_factory
 
 from gdcore import data, regression
 from gdviz import mpl as gm
@@ -25,6 +26,9 @@ from gdviz.cost_surface import TICKS, draw_surface
 #: The 3-D axes' ticks: those of the map beside it, and J from 0, less b's last (8), which
 #: would stand on J's 0 where the two axes meet at the back (cost_surface.TICKS drops it too).
 SURFACE_TICKS = (views.M_TICKS, TICKS[1], views.J_TICKS)
+#: The two panels' widths (surface, map): the 3-D box, as wide as its cell, about as large
+#: on the page as the map beside it (at 1.1 to 1 it drew visibly smaller than the map).
+SURFACE_SHARE = (1.3, 1)
 
 
 def facts() -> dict:
@@ -35,7 +39,7 @@ def facts() -> dict:
     n = numbers.text
     return dict(m0=n(views.M_RANGE[0]), m1=n(views.M_RANGE[1]), b0=n(views.B_RANGE[0]),
                 b1=n(views.B_RANGE[1]), lmin=n(lv[0], 4), lmax=n(lv[-1], 0), m_best=n(m_best, 3),
-                b_best=n(b_best, 3), j_best=n(regression.cost(m_best, b_best, x, y), 4))
+                b_best=n(b_best, 3), j_best=numbers.cost(regression.cost(m_best, b_best, x, y)))
 
 
 def make_figure(theme):
@@ -43,7 +47,7 @@ def make_figure(theme):
     m_best, b_best = regression.least_squares(x, y)
 
     fig = gm.new_figure(theme, height=3.0)
-    gs = fig.add_gridspec(1, 2, width_ratios=(1.1, 1))
+    gs = fig.add_gridspec(1, 2, width_ratios=SURFACE_SHARE)
     ax3 = fig.add_subplot(gs[0], projection="3d")
     ax = fig.add_subplot(gs[1])
     # room between the surface's J label and the map's b label: at 0.08 they stood 40 px apart
@@ -57,12 +61,19 @@ def make_figure(theme):
     draw_surface(ax3, theme, x, y, SURFACE_TICKS,
                  levels=views.contour_levels(J, theme.cost_map.levels), level_true=True)
     cs = gm.contour_map(ax, theme, M, B, J)
-    # the minimum's key under the map (no key over a map), its values as m*, b*
-    where = f"$m^{{\\!*}} = {numbers.latex(m_best, 3)}$, $b^{{\\!*}} = {numbers.latex(b_best, 3)}$"
+    # the minimum's key under the map (no key over a map), its values as m*, b*, J*
+    j_best = numbers.cost(regression.cost(m_best, b_best, x, y), "latex")
+    where = (f"$m^{{\\!*}} = {numbers.latex(m_best, 3)}$, "
+             f"$b^{{\\!*}} = {numbers.latex(b_best, 3)}$, $J^{{*}} = {j_best}$")
     ax.plot([m_best], [b_best], **theme.marker("minimum"), label=f"minimum, {where}",
             gid="minimum")
     gm.map_ticks(ax)  # the map's window, ticked every 2, both ends labelled
-    gm.optimizer_legend(ax, theme, "map", ncols=1)
+    # one strip keying the figure: under the map's axis label, centred under both panels, left
+    # out of the layout (which would pull the map and its bar apart to make room for it)
+    drop = th.LEGEND["map"]["bbox_to_anchor"][1]
+    gm.optimizer_legend(ax, theme, "map", ncols=1, bbox_to_anchor=(0.5, drop),
+                        bbox_transform=blended_transform_factory(fig.transFigure, ax.transAxes)
+                        ).set_in_layout(False)
     ax.set_xlabel(th.AXIS_LABELS["slope"])
     ax.set_ylabel(th.AXIS_LABELS["intercept"])
     cb = fig.colorbar(cs, ax=ax, shrink=0.9, pad=0.02, aspect=25)

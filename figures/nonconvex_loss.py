@@ -19,9 +19,9 @@ maps. Left, a smooth trough with one lowest point, its contours nested ellipses.
 network's cost: broad flat terraces joined by steep steps, and {basins} long dark troughs, one
 lying across the lower left of the map and one running up its middle, meeting only over a low
 pass. A filled star marks the one minimum of the left map, on the surface and on the map; on
-the right a filled star marks the bottom of the lower trough and a hollow star the bottom of
-the higher one, keyed under the map as the minimum, J = {least}, and a local minimum,
-J = {local}.
+the right, on the surface and on the map, a filled star marks the bottom of the lower trough
+and a hollow star the bottom of the higher one, keyed under the map as the minimum,
+J = {least}, and a local minimum, J = {local}.
 """
 
 import numpy as np
@@ -45,9 +45,6 @@ NETWORK_TICKS = (-10, 0, 10)
 #: Which of the box's vertical edges carries the network's cost axis (mplot3d's name).
 Z_EDGE = "lower"
 NETWORK_Z_PAD = -10
-#: A colour bar with fewer powers of ten inside it than this is ticked at 1, 2 and 5 times
-#: each power too, so it carries as many readable values as its neighbour.
-MIN_BAR_TICKS = 3
 #: The local minimum's hollow star: its edge in points, wide enough to read as an outline.
 LOCAL_EDGE = 1.1
 def _data():
@@ -100,19 +97,15 @@ def _contours(ax, theme, X, Y, Z, xlabel, ylabel):
 
 
 def _colorbar(fig, cs, ax, theme, label):
-    """The map's bar, ticked at the powers of ten inside it (none drawn, or measured, beyond
-    its ends), or at 1, 2 and 5 times them when it spans under MIN_BAR_TICKS powers; written
-    as every cost bar's are (gm.cost_bar_ticks: 10⁻², 5 × 10⁻²)."""
+    """The map's bar, ticked at the powers of ten inside it only (none drawn, or measured,
+    beyond its ends), written as every cost bar's are (gm.cost_bar_ticks: 10⁻², 10⁻¹): the
+    network's bar, spanning under two decades, carries two, never 5 × 10⁻¹ beside 10⁰."""
     cb = fig.colorbar(cs, cax=ax.inset_axes([1.04, 0.0, 0.05, 1.0]))
     cb.set_label(label)
     cb.outline.set_edgecolor(theme.muted)
     cb.ax.tick_params(labelsize=theme.small_size)
     lo, hi = cs.levels[0], cs.levels[-1]
     ticks = 10.0 ** np.arange(np.ceil(np.log10(lo)), np.floor(np.log10(hi)) + 1)
-    if ticks.size < MIN_BAR_TICKS:  # a bar spanning few decades: 1, 2 and 5 times each power
-        ticks = np.array([m * 10.0 ** e for e in range(int(np.floor(np.log10(lo))),
-                                                      int(np.ceil(np.log10(hi))) + 1)
-                          for m in (1, 2, 5) if lo <= m * 10.0 ** e <= hi])
     cb.set_ticks(ticks)
     gm.cost_bar_ticks(cb)
     cb.ax.yaxis.set_minor_locator(NullLocator())
@@ -195,7 +188,17 @@ def make_figure(theme):
     nx.set_title(th.title(f"sigmoid network: not convex,\nplateaus and {basins} basins"))
     cs = _contours(nc, theme, W1, W2, L, th.AXIS_LABELS["w1"], th.AXIS_LABELS["w2"])
     _colorbar(fig, cs, nc, theme, th.AXIS_LABELS["cost"])
-    _stars(nc, theme, W1, W2, L, procedure.local_minima_cells(L, MIN_DEPTH), "basin-minimum")
+    basin_cells = procedure.local_minima_cells(L, MIN_DEPTH)
+    _stars(nc, theme, W1, W2, L, basin_cells, "basin-minimum")
+    # the same two minima on the surface above them, as the bowl's is starred: the least filled,
+    # the other hollow, so the two basins read as two from this side too
+    least = min(basin_cells, key=lambda c: L[c])
+    box = nx.get_xlim(), nx.get_ylim(), nx.get_zlim()
+    for k, cell in enumerate(basin_cells):
+        look = theme.marker("minimum") if cell == least else local_minimum(theme)
+        nx.plot([W1[cell]], [W2[cell]], [L[cell]], **{**look, "zorder": 10},
+                gid=f"surface-basin-minimum:{k}")
+    nx.set(xlim=box[0], ylim=box[1], zlim=box[2])  # the marks do not widen the box
     return fig
 
 

@@ -468,20 +468,27 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
             kind = "minimum" if cell == least else "local minimum"
             assert f"{kind}, $J = {numbers.cost(z, 'latex')}$" in keys
     assert len(net_map.get_legend().get_texts()) == 2
+    # the network's surface starred at its two minima, as its map: the least filled
+    least = min(procedure.local_minima_cells(L, mod.MIN_DEPTH), key=lambda c: L[c])
+    for k, cell in enumerate(procedure.local_minima_cells(L, mod.MIN_DEPTH)):
+        mark = one(fig, f"surface-basin-minimum:{k}")
+        np.testing.assert_allclose(np.ravel(mark.get_data_3d()), [W1[cell], W2[cell], L[cell]])
+        face = th.get(theme).good if cell == least else th.get(theme).background
+        assert same_colour(mark.get_markerfacecolor(), face)
     # the bowl's surface starred at its minimum too
     np.testing.assert_allclose(np.ravel(one(fig, "surface-minimum").get_data_3d()),
                                [M_STAR, B_STAR, J_STAR])
     assert "minimum, $J = 0.00903$" in [x.get_text() for x in bowl_map.get_legend().get_texts()]
-    # both colour bars ticked alike, with at least MIN_BAR_TICKS readable values: powers of
-    # ten, or 1, 2 and 5 times them on a bar spanning fewer powers (the network's)
-    for ax, steps in ((bowl_map, {1}), (net_map, {1, 2, 5})):
+    # both colour bars ticked alike, at the powers of ten inside them only (the network's,
+    # spanning under two decades, at two: never 5 × 10⁻¹ beside 10⁰)
+    for ax in (bowl_map, net_map):
         bar = ax.child_axes[0]
         ticks = bar.get_yticks()
         lo, hi = bar.get_ylim()
         inside = [v for v in ticks if lo <= v <= hi]
-        assert len(inside) >= mod.MIN_BAR_TICKS
+        assert len(inside) >= 2
         lead = {round(v / 10.0 ** np.floor(np.log10(v) + 1e-9)) for v in inside}
-        assert lead == steps, lead
+        assert lead == {1}, lead
         labels = [t.get_text() for t in bar.get_yticklabels() if lo <= t.get_position()[1] <= hi]
         # one form on every cost bar (mse-surface's and cost-heatmap's too): powers of ten,
         # 10^{-2} and 5 \times 10^{-2}, never decimals
@@ -566,14 +573,14 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     assert f"$f'(3) = {numbers.latex(m, sig=mod.SLOPE_SIG)}$" in tangent.get_label()
     assert numbers.latex(m, sig=mod.SLOPE_SIG) == "0.3"  # exact: no 0.30
     # the slope written as the derivative, never m (the line's slope in the rest of the book)
-    assert any(r"$dy = f'(x)\,dx$, $f'(3) = 0.3$" in s for s in texts(fig))
+    assert any(r"$df = f'(x)\,dx$, $f'(3) = 0.3$" in s for s in texts(fig))
     assert not any("m =" in s or "m\\," in s for s in texts(fig))
     assert any("$dx$" == s for s in texts(fig))
     # the curve is a function, not data: in ink, as its name beside it (never the data blue)
     curve = one(fig, "curve")
     np.testing.assert_allclose(curve.get_ydata(), bowl(curve.get_xdata(), 0.0))
     assert same_colour(curve.get_color(), t.text)
-    (name,) = [x for x in ax.texts if x.get_text() == "$y = f(x)$"]
+    (name,) = [x for x in ax.texts if x.get_text() == "$f(x)$"]
     assert same_colour(name.get_color(), t.text)
     assert not [a for a in fig.findobj(Line2D) if same_colour(a.get_color(), t.data)]
     # the curve leaves through the frame's top on both sides (cut by the frame, no loose ends
@@ -581,11 +588,11 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     top = ax.get_ylim()[1]
     assert curve.get_ydata()[0] > top and curve.get_ydata()[-1] > top
     assert max(ax.get_yticks()) < top
-    # middle: dz = (∂f/∂x) dx + (∂f/∂y) dy; right: ∇f = (∂f/∂x, ∂f/∂y) from gdcore, the
+    # middle: df = (∂f/∂x) dx + (∂f/∂y) dy; right: ∇f = (∂f/∂x, ∂f/∂y) from gdcore, the
     # titles on one line; the partial derivatives named as such, never m₁, m₂ (m is the slope
     # of a line in the book)
     m1, m2 = bowl.grad(mod.POINT)
-    assert r"dz = (\partial f/\partial x)\,dx + (\partial f/\partial y)\,dy" in one(
+    assert r"df = (\partial f/\partial x)\,dx + (\partial f/\partial y)\,dy" in one(
         fig, "title1").get_text()
     places = mod.GRAD_PLACES  # the pair to one number of decimals: (−0.45, 2.50)
     # the gradient's value in the right title, its definition in the caption; two lines a
@@ -648,6 +655,8 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     contour = one(fig, "point-contour")
     verts = np.concatenate([p.vertices for p in contour.get_paths() if len(p.vertices)])
     np.testing.assert_allclose(bowl(verts[:, 0], verts[:, 1]), bowl.value(mod.POINT), rtol=1e-3)
+    # only its branch through the point: the level's other, across the valley floor, is not bold
+    assert (verts[:, 1] > bowl.minimum[1]).all()
     near = verts[np.linalg.norm(verts - mod.POINT, axis=1) < 0.15]
     assert len(near) >= 4
     along = np.linalg.svd(near - near.mean(axis=0))[2][0]  # the contour's local direction
@@ -665,9 +674,10 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     # every arrow named, in its own colour
     for gid, colour in (("flat-label+1", t.text), ("flat-label-1", t.accent)):
         assert same_colour(one(fig, gid).get_color(), colour)
-        # on the map's thin casing, not a sticker
-        (casing, _) = one(fig, gid).get_path_effects()
-        assert casing.width == mod.MAP_HALO < th.LABEL_HALO
+        # off the map (never on its level lines), right of its frame, on a leader to its arrow
+        name = one(fig, gid)
+        assert name.xyann[0] > 1.0 and name.get_ha() == "left"  # its left edge past the frame
+        assert name.arrow_patch is not None and not name.get_path_effects()
     # the curve's name over the grid rules, on the house halo
     (casing, _) = one(fig, "curve-name").get_path_effects()
     assert casing.width == th.LABEL_HALO
