@@ -7,6 +7,8 @@ valley, where the seven runs end.
 Render alone with: manim -ql scenes/race_beale.py RaceBeale
 """
 
+from manim import RIGHT
+
 from gdcore import races
 from gdviz.race_scene import RaceScene
 
@@ -18,6 +20,9 @@ class RaceBeale(RaceScene):
                   "minimum; Momentum overshoots it and turns back")
     STAGES = ((30, 4.0), (300, 10.0))
     TAIL = 30
+    # the start near the map's top edge (w₂ = 1.4 of 1.75): its name right of it, where no
+    # path runs (the runs leave it downwards), clear of the frame
+    START_LABEL = RIGHT
     MAP_MAX_W = 6.45
     X_TICK, Y_TICK = 1.0, 0.5
     STEP_TICK = 150

@@ -6,8 +6,8 @@ beside the next (RaceScene.LANE), so each dot heads a line of its own colour. An
 the map at its right, beside the legend (as in the still, never over the map) and joined to a
 small box round the minimum by two thin lines, magnifies the floor there, where six of the
 runs end, at their own points (Adagrad's, which ends on the minimum, set beside the star on a
-leader, as in the still); on the map their end squares stand apart on an arc over the star,
-each on a leader from its point (RaceScene.END_FAN). Before the end the inset's scale bar and
+leader, as in the still); on the map their end squares lie at their points under the star
+(RaceScene.END_GATHER). Before the end the inset's scale bar and
 lines leave, and it grows out of its place into the room under the map, over the legend, each
 run's path and end square apart in it, an arrow at its left edge pointing the way to SGD, which
 ends far outside it; then it shrinks back into its place as the legend returns, so the last
@@ -38,12 +38,16 @@ class RaceLongValley(RaceScene):
     # five runs travel the floor, y = 0, one after another: each in its own lane, 3.6 px apart
     LANE = 0.06
     # six of them end within 12 px of the minimum, their squares 9 px wide: on the map each
-    # square stands apart on an arc over the star, on a leader from its point; the star under
+    # square at its point, under the star, which stays whole (set apart on leaders they read
+    # as ends at false places); the inset tells them apart. During the race the star under
     # the heads, so that no head that reaches the minimum hides under it
-    END_FAN = True
+    END_GATHER = True
     # the inset beside the map, as in the still: under it at the right, under the floor's
     # end, the legend in one column to its left
     INSET_BESIDE = "below"
+    # short: right-aligned beside the zoomed view's scale bar, clear of the line that joins
+    # the view's left corner to its box on the map
+    ZOOM_HEADING = "the ends, magnified"
 
     # the zoomed view covers the legend: then back to the inset in its place and the legend,
     # so that the last picture is the whole race and how far each run ended from the minimum

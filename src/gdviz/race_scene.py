@@ -20,8 +20,9 @@ where its dot fades; its panel curve ends on the dotted line of the frame's edge
 entry says at which step it left (no marks stacked on the edge).
 
 Where the runs end too close together to tell apart on the map (races.Race.inset: the long
-valley, Beale's function), an inset magnifies the neighbourhood of the minimum from the start,
-beside the map as the stills set it (RaceScene.INSET_BESIDE: under the map, or in the
+valley, Beale's function), an inset magnifies the neighbourhood of the minimum, coming in as
+the first run reaches it (RaceScene.section_race), beside the map as the stills set it
+(RaceScene.INSET_BESIDE: under the map, or in the
 right-hand column between the legend and the distance panel), never over it, joined to its
 region by a thin box and two lines, with its own scale bar, its contours in fewer of the
 map's levels: each path grows into it as it arrives, a hairline, its last few steps at full
@@ -85,6 +86,7 @@ from .manim_blocks import (
     cased,
     contour_image,
     map_axes,
+    map_pixels,
     scene_points,
     step_of,
 )
@@ -159,6 +161,9 @@ SETTINGS_GAP = 0.2
 STEP_LABEL_GAP = 0.3
 #: Height of a legend row (scene units) and the gap between the map and the right-hand column.
 ROW, COLUMN_GAP = 0.33, 0.6
+#: The least gap (scene units, 18 px at 480p) between the map's w₁ label and the distance
+#: panel's header where the two stand level.
+HEADER_GAP = 0.3
 #: How much larger a RINGED run's head dot is than the others' (RaceScene.RINGED).
 RING = 1.6
 #: Where a race draws its runs in lanes (RaceScene.LANE), each path reaches its lane over this
@@ -172,6 +177,8 @@ RIDGE_WIDTH, RIDGE_OPACITY = 2.0, 0.55
 #: panel, the dots), each faded in on its own where it stays; the map's own fade, and the
 #: pause before the start: the set-up short, the dots off within about six seconds.
 SETUP_STEP, MAP_FADE, SETUP_HOLD = 0.5, 1.0, 0.3
+#: (INSET_BESIDE) Seconds over which the inset fades in as the first run reaches its region.
+INSET_FADE = 0.6
 #: Steps over which an exit's legend note fades in (and the dots out).
 EXIT_FADE_STEPS = 1.0
 
@@ -208,6 +215,9 @@ ZOOM_FILL, ZOOM_SECONDS, ZOOM_WIDTH, ZOOM_HOLD = 0.97, 2.5, 3.0, 1.8
 #: Before it grows, the inset's scale bar and the box and lines that join it to its region fade
 #: out over ZOOM_CLEAR seconds (the growing inset would cover them).
 ZOOM_CLEAR = 0.5
+#: (ZOOM_FROM_REGION) The names on the map, then its frame and numbers, each leave over this
+#: many seconds before the region grows, one change at a time.
+REGION_CLEAR = 0.6
 #: The pointer to a run that ends outside the zoomed view (RaceScene.zoom_pointer): an arrow
 #: in its colour, POINTER_LENGTH long (scene units), POINTER_GAP outside the frame's edge,
 #: pointing the way to its end, its name above it.
@@ -215,6 +225,9 @@ POINTER_LENGTH, POINTER_GAP = 0.42, 0.1
 #: (INSET_BESIDE) The room (scene units) the zoomed view leaves under the map's numbers for
 #: its heading above it.
 ZOOM_HEAD_ROOM = 0.6
+#: (INSET_BESIDE) The gap (scene units) between the zoomed view's heading and its scale bar,
+#: right of it.
+HEADING_GAP = 0.4
 #: The way back (RaceScene.section_back): the inset shrinks to its place on the map over
 #: BACK_SECONDS as the map comes back under it; the whole picture held BACK_HOLD seconds.
 BACK_SECONDS, BACK_HOLD = 2.0, 1.6
@@ -240,6 +253,9 @@ FAN_REACH, FAN_RADIUS, FAN_STEP, FAN_AT = 0.3, 0.8, 17.5, 115.0
 #: or ends on the minimum stays in sight; the squares, set apart, leave it clear at the end.
 #: The heads, which gather there a lane apart, each drawn over the one in the lane below.
 Z_FAN_STAR = 2.5
+#: (END_GATHER) The map's star at the finish: over the end squares (z 4), gathered under it at
+#: their points.
+Z_GATHER_STAR = 5
 
 
 def zoom_levels(levels: int, span: tuple[float, float], shown: tuple[float, float],
@@ -403,6 +419,11 @@ class RaceScene(ThemedScene):
     #: the end squares of the runs that end at the minimum set apart on an arc over the map's
     #: star, on leaders (fan_offsets), the star under the heads (Z_FAN_STAR)
     END_FAN = False
+    #: the runs that end at the minimum gather there, a lane apart: the star under the heads
+    #: (Z_FAN_STAR) during the race, each head over the one in the lane below; at the finish
+    #: their end squares stay at their points, under the star (raised over them), which stays
+    #: whole, and the inset tells them apart
+    END_GATHER = False
     #: where the inset stands beside the map (its one place: never over it, as in the stills):
     #: "below", under the map at its right, under its region, the legend in one column to its
     #: left; "column", in the right-hand column between the legend and the distance panel, at
@@ -585,7 +606,14 @@ class RaceScene(ThemedScene):
             # map's few lines that cross the region
             levels = zoom_levels(self.MAP_LEVELS or t.cost_map.levels, span,
                                  (float(Z.min()), float(Z.max())), positive)
-        img = contour_image(t, X, Y, Z, ins, log=bool(np.all(Z > 0)), levels=levels, span=span)
+        size = {}
+        if self.ZOOM_FROM_REGION:  # traced at the pixels it takes grown (zoom_in's scale), so
+            # that grown its level lines are the map's width, not bands magnified with it
+            (x0, x1), (y0, y1) = r.window
+            g = ZOOM_FILL * min((x1 - x0) / (rx1 - rx0), (y1 - y0) / (ry1 - ry0))
+            size = {"size": map_pixels(g * (hi[0] - lo[0]), g * (hi[1] - lo[1]))}
+        img = contour_image(t, X, Y, Z, ins, log=bool(np.all(Z > 0)), levels=levels, span=span,
+                            **size)
         img.set_z_index(2.5)
         frame = Rectangle(width=hi[0] - lo[0], height=hi[1] - lo[1], stroke_color=t.text,
                           stroke_width=INSET_FRAME).move_to((lo + hi) / 2).set_z_index(3.5)
@@ -627,7 +655,10 @@ class RaceScene(ThemedScene):
         for name in NAMES:
             rank = order.index(name)
             width = INSET_WIDTH * (PATH_WIDTH - self.WIDTH_STEP * (len(NAMES) - 1 - rank))
-            opacity, thin, every = self.INSET_FAINT.get(name, (INSET_HISTORY, 1.0, 1))
+            # (ZOOM_FROM_REGION: shown after the finish, at full strength as the map's paths
+            # are then)
+            history = 1.0 if self.ZOOM_FROM_REGION else INSET_HISTORY
+            opacity, thin, every = self.INSET_FAINT.get(name, (history, 1.0, 1))
             # (ZOOM_FROM_REGION) the map's own picture of the region: each run in its lane, as
             # on the map, LANE scene units from the next at every size as it grows (where runs
             # share the ridge, Momentum's and NAG's paths apart, not one over the other);
@@ -832,7 +863,8 @@ class RaceScene(ThemedScene):
                         stroke_width=1.5)
             star.set_stroke(t.background).move_to(self.ax.c2p(*s.minimum))
             text = "minimum (" + ", ".join(numbers.text(c) for c in s.minimum) + ")"
-            return (star.set_z_index(Z_FAN_STAR if self.END_FAN else 5), star.copy(), text)
+            under_heads = self.END_FAN or self.END_GATHER
+            return (star.set_z_index(Z_FAN_STAR if under_heads else 5), star.copy(), text)
         # over the end squares (z 4) on its halo: SGD's square ends beside it
         mark = cased(self.saddle_mark(), t, SADDLE_HALO).move_to(self.ax.c2p(0, 0))
         return mark.set_z_index(5), mark.copy(), "saddle point (0, 0)"
@@ -1001,9 +1033,10 @@ class RaceScene(ThemedScene):
             dot = head_mark(self.history[name], name, c, radius=0.085 * ring)
             cased(dot.set_stroke(t.background, 1.5), t, THIN_CASING)
             dot.set_z_index(3 - 0.1 * (ring > 1))
-            if self.END_FAN:  # the heads gather at the minimum, a lane (3.6 px) apart: each
-                # over the one in the lane below it, whose lower part shows beneath it (NAG's
-                # triangle over Adagrad's, which shows its wide top beside it, not its tip)
+            if self.END_FAN or self.END_GATHER:  # the heads gather at the minimum, a lane
+                # (3.6 px) apart: each over the one in the lane below it, whose lower part
+                # shows beneath it (NAG's triangle over Adagrad's, which shows its wide top
+                # beside it, not its tip)
                 dot.set_z_index(dot.z_index
                                 + 0.1 * lane_of(r, name, self.LANE, self.LANE_ORDER)[1])
             if self.exits[name] is not None:  # faded as the run leaves the frame
@@ -1067,6 +1100,13 @@ class RaceScene(ThemedScene):
         header.next_to(np.array([left, panel_top, 0]), DOWN + RIGHT, buff=0)
         header.shift(min(0.0, config.frame_x_radius - EDGE - header.get_right()[0]) * RIGHT)
         self.panel = self.build_panel(left, header.get_bottom()[1] - 0.2, panel_bottom)
+        x_label = self.ax.labels[0]
+        if (header.get_bottom()[1] < x_label.get_top()[1] < header.get_top()[1] + x_label.height
+                and header.get_left()[0] < x_label.get_right()[0] + HEADER_GAP):
+            # level with the map's w₁ (beside its corner), it would read on from it ("w₁
+            # distance to the minimum"): over the panel's frame, from its left edge
+            header.align_to(self.panel.c2p(0, self.panel.y_range[0]), LEFT)
+            header.shift(min(0.0, config.frame_x_radius - EDGE - header.get_right()[0]) * RIGHT)
         self.settings = settings
         if self.ZOOM_FROM_REGION:  # over its region, shown only as it grows
             (rx0, rx1), (ry0, ry1) = r.inset.region
@@ -1081,9 +1121,13 @@ class RaceScene(ThemedScene):
         self.add(title)
         self.play(FadeIn(self.ax), FadeIn(img), run_time=MAP_FADE)
         self.play(FadeIn(target), FadeIn(start), *([FadeIn(self.ridge)] if self.RIDGE else []),
-                  *([FadeIn(inset)] if beside else []), run_time=SETUP_STEP)
-        self.play(FadeIn(self.legend), FadeIn(settings), FadeIn(self.panel), FadeIn(header),
                   run_time=SETUP_STEP)
+        # one part at a time: the legend, then the distance panel, then the settings (the
+        # inset beside the map comes in when its first run reaches its region: section_race)
+        self.play(FadeIn(self.legend), run_time=SETUP_STEP)
+        self.play(FadeIn(self.panel), FadeIn(header), run_time=SETUP_STEP)
+        self.play(FadeIn(settings), run_time=SETUP_STEP)
+        self.inset_group = inset if beside else None
         self.add(*self.casings.values(), *self.history.values(), *self.tails.values(),
                  *self.panel_curves.values())
         if not self.ZOOM_FROM_REGION:
@@ -1093,14 +1137,39 @@ class RaceScene(ThemedScene):
                   run_time=SETUP_STEP)
         self.wait(SETUP_HOLD)
 
+    def inset_arrival(self) -> int | None:
+        """The step at which the first run reaches the inset's region (the inset beside the
+        map comes in then), or None where there is no inset beside it."""
+        if self.inset_group is None:
+            return None
+        region = self.RACE.inset.region
+        return min((int(np.argmax(races.inside(p, region))) for p in self.paths.values()
+                    if races.inside(p, region).any()), default=0)
+
     def section_race(self):
+        arrive, k0 = self.inset_arrival(), 0
         for i, (k, seconds) in enumerate(self.STAGES):
             if i == 1:  # the caption's second sentence: what the runs do
                 self.caption_next()
             if i == 2 and self.exits_cue({n: o.exit.step for n, o in self.outcomes.items()
                                           if o.exit is not None}):
                 self.caption_next()  # every run that leaves has left: which first and last
-            self.play(self.step.animate.set_value(k), run_time=seconds, rate_func=linear)
+            if arrive is not None and k0 <= arrive < k:  # the inset comes in as the first
+                # run reaches its region, over INSET_FADE seconds while the race goes on
+                first = seconds * (arrive - k0) / (k - k0)
+                if first > 0:
+                    self.play(self.step.animate.set_value(arrive), run_time=first,
+                              rate_func=linear)
+                rest = seconds - first
+                fade = min(1.0, INSET_FADE / rest)
+                self.play(self.step.animate(rate_func=linear).set_value(k),
+                          FadeIn(self.inset_group,
+                                 rate_func=lambda a, f=fade: min(1.0, a / f)),
+                          run_time=rest)
+                arrive = None
+            else:
+                self.play(self.step.animate.set_value(k), run_time=seconds, rate_func=linear)
+            k0 = k
         self.wait(0.4)
 
     def end_mark(self, name: str, panel: bool = False) -> Square:
@@ -1209,6 +1278,8 @@ class RaceScene(ThemedScene):
             self.map_leaders[name] = cased(Line(
                 sq.get_center(), tip, stroke_color=self.theme.opt(name),
                 stroke_width=LEADER_WIDTH), self.theme, THIN_CASING).set_z_index(Z_FAN_STAR - 0.1)
+        if self.END_GATHER and not self.END_FAN:  # the squares at their points, under it
+            self.target_mark.set_z_index(Z_GATHER_STAR)
         offsets = self.inset_offsets() if self.RACE.inset is not None else {}
         self.inset_ends = {n: self.inset_end(n, w) for n, w in offsets.items()}
         #: name -> the leader of each square set beside its point
@@ -1272,8 +1343,14 @@ class RaceScene(ThemedScene):
         g = ZOOM_FILL * min((hi[0] - lo[0]) / frame.width, (hi[1] - lo[1]) / frame.height)
         about, to = frame.get_center(), (lo + hi) / 2
         ends = getattr(self, "ends", {})
-        grown = Group(self.inset_img, frame, self.inset_star, *self.inset_ridge,
-                      *self.inset_ends.values(), *self.inset_leaders.values())
+        # (ZOOM_FROM_REGION) the marks keep their size as the view grows, only their places
+        # move with it (grown, the plus would cover the saddle point): the saddle's plus; the
+        # end squares come in once it has grown, at their points at its scale
+        region = self.ZOOM_FROM_REGION
+        marks = [self.inset_star] if region else []
+        grown = Group(self.inset_img, frame, *self.inset_ridge,
+                      *([] if region else [self.inset_star, *self.inset_ends.values(),
+                                           *self.inset_leaders.values()]))
         # a faint history (INSET_FAINT) stays a hairline as the inset grows: thickened, its
         # crossings side by side would read as a dense hatch under its last steps
         lines = [*(m for n, m in self.inset_paths.items() if n not in self.INSET_FAINT),
@@ -1286,8 +1363,13 @@ class RaceScene(ThemedScene):
             """Move `group` from where alpha shown[key] put it to where alpha puts it: scaled
             by 1 + alpha (g - 1) about the inset's centre, shifted by alpha d."""
             a0 = shown[key]
-            group.shift(-a0 * d).scale((1 + alpha * (g - 1)) / (1 + a0 * (g - 1)),
-                                       about_point=about).shift(alpha * d)
+            ratio = (1 + alpha * (g - 1)) / (1 + a0 * (g - 1))
+            group.shift(-a0 * d).scale(ratio, about_point=about).shift(alpha * d)
+            if key == "grown":
+                for m in marks:
+                    m.move_to(about + ratio * (m.get_center() - a0 * d - about) + alpha * d)
+                if beside:  # the lines from the region's box follow the frame's corners
+                    self.join_lines()
             shown[key] = alpha
             if key == "axes":  # the trails redraw on the inset's axes: only their width here
                 for m in lines:
@@ -1298,22 +1380,28 @@ class RaceScene(ThemedScene):
 
         cleared = []
         if beside:
-            # the scale bar, the lines that join the inset to its box (they would cross the
-            # map to the grown inset) and the legend under its way leave first: the inset
-            # grows over the empty page, never over text
-            self.play(FadeOut(self.inset_scale), FadeOut(self.inset_lines),
-                      FadeOut(self.legend), run_time=ZOOM_CLEAR)
+            # the scale bar and the legend under its way leave first: the inset grows over
+            # the empty page, never over text; the lines that join it to its box on the map
+            # stay, following its corners (the runs' names come in beside their squares)
+            self.play(FadeOut(self.inset_scale), FadeOut(self.legend), run_time=ZOOM_CLEAR)
         else:  # (ZOOM_FROM_REGION) the region's box comes in on the map, the inset (the
             # map's own picture there) over it; the names and the map's heads that would show
             # through it leave
-            cleared = [self.start_mark, self.target_mark, *self.ridge[1:]]
+            # one change at a time: first the names on the map, then its frame and numbers as
+            # the region's picture comes in (the map's end squares and their leaders with
+            # them: the view shows each run's end at its point once grown)
+            names = [self.start_mark, *self.ridge[1:]]
+            ends_out = [self.target_mark, *ends.values(),
+                        *getattr(self, "map_leaders", {}).values()]
+            cleared = [*names, *ends_out]
             lines_in = [*self.inset_paths.values(), *self.inset_tails.values(),
                         *self.inset_casings.values()]
-            for m in (*lines_in, *grown):  # drawn up to the step shown before they come in
-                m.update()
-            self.play(*(FadeIn(m) for m in (*grown, *lines_in)),
-                      *(FadeOut(m) for m in cleared),
-                      FadeOut(self.ax), run_time=ZOOM_CLEAR)
+            for m in (*lines_in, *grown, *marks):  # drawn up to the step shown before they
+                m.update()  # come in
+            self.play(*(FadeOut(m) for m in names), run_time=REGION_CLEAR)
+            self.play(*(FadeIn(m) for m in (*grown, *marks, *lines_in)),
+                      *(FadeOut(m) for m in ends_out),
+                      FadeOut(self.ax), run_time=REGION_CLEAR)
         # (ZOOM_FROM_REGION: the map's frame and numbers left first, and come back with it;
         # beside the map, the map stays, the legend has left)
         faded = [] if beside else [
@@ -1322,7 +1410,7 @@ class RaceScene(ThemedScene):
                         *getattr(self, "map_leaders", {}).values(), *self.casings.values())
             if m not in cleared]
         self.zoom_cleared = cleared
-        self.play(UpdateFromAlphaFunc(grown, lambda m, a: grow(m, a, "grown")),
+        self.play(UpdateFromAlphaFunc(Group(grown, *marks), lambda m, a: grow(grown, a, "grown")),
                   UpdateFromAlphaFunc(self.inset, lambda m, a: grow(m, a, "axes")),
                   # the map fades slowly at first, faster as the inset covers it: most of the
                   # pale map's ink stands just above the page, gone within a few frames of
@@ -1337,16 +1425,62 @@ class RaceScene(ThemedScene):
         scale.next_to(frame.get_corner(UP + RIGHT), UP, buff=0.15, aligned_edge=RIGHT)
         heading = self.text(self.ZOOM_HEADING, TEXT_SIZE)
         heading.next_to(frame.get_corner(UP + LEFT), UP, buff=0.15, aligned_edge=LEFT)
-        if heading.get_right()[0] + 0.3 > scale.get_left()[0]:  # no room beside it: below
+        if region:  # grown to the map's box, its top near the title's line: the heading
+            # under it, at its left, where the map's numbers were, the scale bar at its right
+            heading.next_to(frame.get_corner(DOWN + LEFT), DOWN, buff=0.15, aligned_edge=LEFT)
             scale.next_to(frame.get_corner(DOWN + RIGHT), DOWN, buff=0.15, aligned_edge=RIGHT)
+            scale.align_to(heading, UP)
+            if heading.get_right()[0] + HEADING_GAP > scale.get_left()[0]:  # no room beside
+                # it: under it, at the frame's right
+                scale.next_to(heading, DOWN, buff=0.12).align_to(frame, RIGHT)
+        elif heading.get_right()[0] + 0.3 > scale.get_left()[0]:  # no room beside it: below
+            scale.next_to(frame.get_corner(DOWN + RIGHT), DOWN, buff=0.15, aligned_edge=RIGHT)
+        elif beside:  # beside the scale bar, clear of the line from the box's left corner
+            y = heading.get_bottom()[1]
+            heading.next_to(scale, LEFT, buff=HEADING_GAP)
+            heading.shift((y - heading.get_bottom()[1]) * UP)
         self.zoom_scale, self.zoom_heading = scale, heading
         # after the finish, the runs that end outside the zoomed view: an arrow towards each
         self.zoom_pointers = [
             self.zoom_pointer(n) for n in NAMES if self.exits[n] is None
             and n not in self.inset_ends]
+        ends_in = []
+        if region:  # each run's end square at its point at the grown scale (set beside it on
+            # a leader only where it would hide the plus or touch another), the plus over them
+            offsets = self.inset_offsets()
+            self.inset_ends = {n: self.inset_end(n, w) for n, w in offsets.items()}
+            self.inset_leaders = {n: self.inset_leader(n, self.inset_ends[n])
+                                  for n, w in offsets.items() if np.any(w)}
+            ends_in = [*self.inset_ends.values(), *self.inset_leaders.values()]
+            grown.add(*marks, *ends_in)
+        #: (beside the map) the name of each run that ends in the view, in ink beside its
+        #: square, on a halo: the legend, which has left, is not needed to read the colours
+        self.zoom_names = [] if region else [self.end_name(n) for n in self.inset_ends]
         self.zoom_state = grown, faded, grow
         self.play(FadeIn(heading), FadeIn(scale), *(FadeIn(p) for p in self.zoom_pointers),
-                  run_time=0.8)
+                  *(FadeIn(m) for m in (*ends_in, *self.zoom_names)), run_time=0.8)
+
+    def join_lines(self):
+        """The two lines that join the inset's frame to its region's box on the map, to the
+        frame's corners where it now is (build_inset's: the box's lower corners to the frame's
+        upper ones, the inset under the map; its right corners to the frame's left ones)."""
+        box, frame = self.inset_box, self.inset_frame
+        if frame.get_left()[0] > box.get_right()[0]:
+            ends = ((box.get_corner(UP + RIGHT), frame.get_corner(UP + LEFT)),
+                    (box.get_corner(DOWN + RIGHT), frame.get_corner(DOWN + LEFT)))
+        else:
+            ends = ((box.get_corner(DOWN + LEFT), frame.get_corner(UP + LEFT)),
+                    (box.get_corner(DOWN + RIGHT), frame.get_corner(UP + RIGHT)))
+        for line, (a, b) in zip(self.inset_lines, ends):
+            line.put_start_and_end_on(a, b)
+
+    def end_name(self, name: str) -> VMobject:
+        """(In the zoomed view.) Run `name`'s name in ink beside its end square, on a halo: above
+        it, or below where the square lies below the minimum."""
+        sq = self.inset_ends[name]
+        below = sq.get_center()[1] < self.inset_star.get_center()[1] - sq.height
+        label = self.text(name, SMALL_SIZE).next_to(sq, DOWN if below else UP, buff=0.08)
+        return _halo(label, self.theme).set_z_index(6)
 
     def zoom_pointer(self, name: str) -> VGroup:
         """(In the zoomed view.) Where run `name`, which ends outside the view, is: an arrow in
@@ -1374,7 +1508,8 @@ class RaceScene(ThemedScene):
         back under it, then the inset gives way to the map's own picture."""
         grown, faded, grow = self.zoom_state
         self.play(FadeOut(self.zoom_heading), FadeOut(self.zoom_scale),
-                  *(FadeOut(p) for p in self.zoom_pointers), run_time=ZOOM_CLEAR)
+                  *(FadeOut(p) for p in (*self.zoom_pointers, *self.zoom_names)),
+                  run_time=ZOOM_CLEAR)
         self.play(UpdateFromAlphaFunc(grown, lambda m, a: grow(m, 1 - a, "grown")),
                   UpdateFromAlphaFunc(self.inset, lambda m, a: grow(m, 1 - a, "axes")),
                   # the map comes in fast at first, while the shrinking inset uncovers it
@@ -1388,8 +1523,7 @@ class RaceScene(ThemedScene):
                       FadeIn(self.ax), run_time=ZOOM_CLEAR)
             return
         # beside the map: the legend back once the inset is in its place again
-        self.play(FadeIn(self.inset_scale), FadeIn(self.inset_lines), FadeIn(self.legend),
-                  run_time=ZOOM_CLEAR)
+        self.play(FadeIn(self.inset_scale), FadeIn(self.legend), run_time=ZOOM_CLEAR)
 
     def section_back(self):
         """(After section_zoom, where a subclass lists it.) Back to the whole map (zoom_out), so

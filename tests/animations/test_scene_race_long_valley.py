@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 import race_checks
 from frames import WATCHERS, rendered
-from manim import config
+from manim import DL, DR, UL, UR, config
 from race_checks import check_colours, check_drawing, check_inset, check_inset_heads, check_layout
 
 from gdcore import races
@@ -44,7 +44,9 @@ def test_the_inset_shows_each_head_that_is_in_its_region():
 
 def test_before_the_end_the_inset_grows_under_the_map_and_leaves_the_map_whole():
     """The closing zoom: the map, its paths and marks stay whole (the box on it round the
-    inset's region too); the legend under it is gone, and the inset has grown out of its place
+    inset's region too, and the lines that join it to the inset's frame, following its
+    corners); the legend under it is gone (each run's name stands beside its square), and the
+    inset has grown out of its place
     into the room under the map, from the left margin (with room for a pointer) to the map's
     right edge, from ZOOM_HEAD_ROOM under the map's numbers to the bottom margin (the limiting
     side at ZOOM_FILL of it, centred in it, one scale in x and y), over twice as wide as it was
@@ -62,9 +64,9 @@ def test_before_the_end_the_inset_grows_under_the_map_and_leaves_the_map_whole()
     assert ZOOM_HOLD <= 2.0
     shown = set(scene.get_mobject_family_members())
     for kept in (scene.ax, scene.map_img, scene.start_mark, scene.target_mark, scene.inset_box,
-                 *scene.history.values(), *scene.ends.values()):
+                 *scene.history.values(), *scene.ends.values(), *scene.inset_lines):
         assert kept in shown
-    for gone in (scene.legend, *scene.inset_lines, *scene.inset_scale):
+    for gone in (scene.legend, *scene.inset_scale):
         assert gone not in shown
     (x0, x1), (y0, y1) = race.window
     lo = np.array([-config.frame_x_radius + EDGE + POINTER_GAP + POINTER_LENGTH,
@@ -105,6 +107,38 @@ def test_before_the_end_the_inset_grows_under_the_map_and_leaves_the_map_whole()
     assert scene.zoom_heading.get_top()[1] < scene.ax.get_bottom()[1]
     assert scene.zoom_scale.get_top()[1] < scene.ax.get_bottom()[1]
     assert scene.zoom_heading.get_right()[0] < scene.zoom_scale.get_left()[0]
+    # the lines from the region's box on the map stay, joined to the grown frame's corners
+    box = scene.inset_box
+    left, right = scene.inset_lines
+    for line in (left, right):
+        assert line in shown
+    np.testing.assert_allclose(left.get_start(), box.get_corner(DL), atol=1e-6)
+    np.testing.assert_allclose(left.get_end(), frame.get_corner(UL), atol=1e-6)
+    np.testing.assert_allclose(right.get_start(), box.get_corner(DR), atol=1e-6)
+    np.testing.assert_allclose(right.get_end(), frame.get_corner(UR), atol=1e-6)
+    # the legend has left: each run's name in ink beside its square, inside the frame, none
+    # touching another name or a square other than its own
+    names = dict(zip(scene.inset_ends, scene.zoom_names))
+    assert len(names) == len(scene.inset_ends) == 6
+    for name, label in names.items():
+        assert label in shown and label.original_text == name
+        assert frame.get_left()[0] < label.get_left()[0]
+        assert label.get_right()[0] < frame.get_right()[0]
+        assert frame.get_bottom()[1] < label.get_bottom()[1]
+        assert label.get_top()[1] < frame.get_top()[1]
+        sq = scene.inset_ends[name]
+        assert abs(label.get_center()[0] - sq.get_center()[0]) < 1e-6
+    boxes = [*names.values(), *scene.inset_ends.values()]
+
+    def apart(m, n):
+        return (m.get_right()[0] < n.get_left()[0] or n.get_right()[0] < m.get_left()[0]
+                or m.get_top()[1] < n.get_bottom()[1] or n.get_top()[1] < m.get_bottom()[1])
+    for i, m in enumerate(boxes):
+        for n in boxes[i + 1:]:
+            pair = {id(m), id(n)}
+            if any(pair == {id(names[k]), id(scene.inset_ends[k])} for k in names):
+                continue
+            assert apart(m, n)
 
 
 WATCHERS[RaceLongValley] = race_checks.zoom_watch
@@ -211,35 +245,28 @@ def test_before_the_zoom_the_inset_sets_adagrads_square_beside_the_star_as_the_s
                                atol=1e-9)
 
 
-def test_on_the_map_the_squares_at_the_minimum_stand_apart_over_the_star():
+def test_on_the_map_the_squares_at_the_minimum_lie_at_their_points_under_the_star():
     """Six runs end within FAN_REACH of the minimum, in lanes 3.6 px apart: on the map their end
-    squares stand on an arc over the star (END_FAN), each on a leader from its point in its
-    colour, no two squares, nor a square and the star, sharing a pixel; the star is drawn over
-    the paths and under the heads, so that no head that reaches the minimum hides under it, and
-    each head over the one in the lane below it."""
-    import itertools
-
-    from gdviz.race_scene import FAN_REACH
+    squares lie at their points (no leaders: set apart, they read as ends at false places),
+    under the star, which stays whole over them (the inset tells them apart); during the race
+    the star is drawn over the paths and under the heads, so that no head that reaches the
+    minimum hides under it, and each head over the one in the lane below it."""
+    from gdviz.race_scene import FAN_REACH, Z_FAN_STAR
 
     scene = rendered(RaceLongValley, upto="finish")
     trs = races.run_race(races.LONG_VALLEY)
     star = scene.target_mark
     near = [n for n in trs if np.linalg.norm(
         scene.ax.c2p(*scene.map_paths[n][-1]) - star.get_center()) < FAN_REACH]
-    assert sorted(scene.map_leaders) == sorted(near) and len(near) >= 5
-
-    def box(m):
-        return m.get_left()[0], m.get_right()[0], m.get_bottom()[1], m.get_top()[1]
-
-    for a, b in itertools.combinations([*(scene.ends[n] for n in near), star], 2):
-        a, b = box(a), box(b)
-        assert min(a[1], b[1]) < max(a[0], b[0]) or min(a[3], b[3]) < max(a[2], b[2])
+    assert len(near) >= 5 and not scene.map_leaders
     for name in near:
-        leader = scene.map_leaders[name]
-        assert leader.get_stroke_color().to_hex().upper() == scene.theme.opt(name).upper()
-        assert leader.z_index < scene.ends[name].z_index
-    assert max(h.z_index for h in scene.history.values()) < star.z_index
-    assert star.z_index < min(d.z_index for d in scene.dots.values())
+        np.testing.assert_allclose(scene.ends[name].get_center(),
+                                   scene.ax.c2p(*scene.map_paths[name][-1]), atol=1e-9)
+        assert scene.ends[name].z_index < star.z_index
+    race = rendered(RaceLongValley, upto="race", STAGES=((MIDDLE, 1.0),))
+    assert race.target_mark.z_index == Z_FAN_STAR
+    assert max(h.z_index for h in race.history.values()) < Z_FAN_STAR
+    assert Z_FAN_STAR < min(d.z_index for d in race.dots.values())
     # the heads, which gather there a lane apart, each over the one in the lane below
     heights = [scene.map_paths[n][-1][1] for n in near]
     assert sorted(near, key=lambda n: scene.dots[n].z_index) == [

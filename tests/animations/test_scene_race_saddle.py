@@ -70,7 +70,7 @@ def test_at_the_end_the_saddle_points_neighbourhood_takes_the_maps_place():
     halo (SADDLE_HALO) so that each reads whole; its level lines spaced for its own range of
     costs (race_scene.zoom_levels: as many cross it as cross the map, not the map's few);
     the paths that turn up the slope have their roots in it; its
-    heading above and its scale bar, 0.2 long at the new scale, clear of the heading."""
+    heading below it and its scale bar, 0.2 long at the new scale, clear of the heading."""
     from gdviz.race_scene import SADDLE_HALO, ZOOM_FILL, zoom_levels
     from gdviz.theme import get
 
@@ -78,7 +78,9 @@ def test_at_the_end_the_saddle_points_neighbourhood_takes_the_maps_place():
     scene = rendered(RaceSaddle)
     assert scene.RACE.inset == zoom and races.SADDLE.inset is None
     shown = set(scene.get_mobject_family_members())
-    for gone in (scene.ax, scene.map_img, scene.target_mark, *scene.history.values()):
+    # the map's end square and its leader left with the map: one square for SGD's end
+    for gone in (scene.ax, scene.map_img, scene.target_mark, *scene.history.values(),
+                 *scene.ends.values(), *scene.map_leaders.values()):
         assert gone not in shown
     (x0, x1), _ = races.SADDLE.window
     frame, ins = scene.inset_frame, scene.inset
@@ -113,10 +115,25 @@ def test_at_the_end_the_saddle_points_neighbourhood_takes_the_maps_place():
     bar, label = scene.zoom_scale
     assert bar.get_length() == pytest.approx(ins.c2p(0.2, 0)[0] - ins.c2p(0, 0)[0])
     assert label.tex_string == "0.2"
+    # the marks keep their size as the view grows (only their places move): the plus at
+    # its 0.75 of the map's, SGD's square at INSET_END; the level lines traced at the grown
+    # view's own pixels, so that they keep the map's width
+    from gdviz.race_scene import INSET_END
+
+    assert star.width == pytest.approx(0.75 * finished.target_mark.width, rel=1e-6)
+    assert sq.width == pytest.approx(INSET_END, rel=1e-6)
+    # (as many pixels per scene unit as the map's image, traced at the pixels it takes)
+    rows, cols = scene.inset_img.pixel_array.shape[:2]
+    per_unit = scene.map_img.pixel_array.shape[1] / scene.map_img.width
+    assert abs(cols - per_unit * frame.width) <= 2
+    assert abs(rows - per_unit * frame.height) <= 2
+    # its heading under it at its left (its top is near the title's line), the scale bar at
+    # its right, level with it
     heading = scene.zoom_heading
-    assert heading.get_bottom()[1] > frame.get_top()[1]
-    assert (bar.get_top()[1] < frame.get_bottom()[1]
-            or heading.get_right()[0] < bar.get_left()[0])
+    assert heading.get_top()[1] < frame.get_bottom()[1]
+    assert (heading.get_right()[0] + 0.3 < bar.get_left()[0]
+            or bar.get_top()[1] < heading.get_bottom()[1])
+    assert bar.get_top()[1] < frame.get_bottom()[1]
 
 
 WATCHERS[RaceSaddle] = race_checks.zoom_watch
