@@ -24,15 +24,14 @@ import matplotlib
 import numpy as np
 from matplotlib import colors as mcolors
 from matplotlib.patches import Rectangle
-from matplotlib.ticker import FuncFormatter
 
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz import numbers
 from gdviz.theme import AXIS_LABELS
 
-#: The colour bar's scale: round costs, every TICK_STEP, written with TICK_PLACES decimals (0.03,
-#: not 0.0300: a scale's marks, not measured values).
+#: The colour bar's marks: round costs, every TICK_STEP (0.03, never the data's own 0.0229),
+#: rounded to TICK_PLACES decimals (a scale's marks, not measured values).
 TICK_STEP, TICK_PLACES = 0.01, 2
 GUTTER = 1.5  # points: the page colour between two cells
 HATCH_WIDTH = 0.8  # points: a diverged cell's hatch lines
@@ -109,13 +108,13 @@ def make_figure(theme):
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
     cb = fig.colorbar(im, ax=ax, pad=0.08, shrink=0.95)
-    # the scale's kind in the bar's own label: its colours run in equal steps of log J
-    cb.set_label(f"{AXIS_LABELS['training cost']} (log scale)")
+    # the house label (it never names the scale) and the house form of a cost bar's ticks,
+    # mantissa times a power of ten as on every cost map's bar: the log scale said by its
+    # marks, at round costs only (the least and the largest are in their cells)
+    cb.set_label(AXIS_LABELS["training cost"])
     cb.ax.tick_params(labelsize=theme.small_size)
-    # round costs only, a scale's marks (the least and the largest are in their cells)
     cb.set_ticks(bar_ticks(norm.vmin, norm.vmax))
-    cb.ax.yaxis.set_major_formatter(FuncFormatter(
-        lambda v, _: numbers.mathtext(v, places=TICK_PLACES)))
+    gm.cost_bar_ticks(cb)
     cb.ax.yaxis.set_minor_locator(matplotlib.ticker.NullLocator())
     # what was trained, on what, for how long: the run each cell's number ends
     ax.set_title("Final training cost for each ($\\alpha$, $\\beta$)", pad=17)
