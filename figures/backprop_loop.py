@@ -49,6 +49,9 @@ VALUE_SCALE = 0.94
 #: Around each network (l, r, b, t): room for its words and key, no more, so that the rings
 #: stay large enough for their values.
 PAD = (0.35, 2.1, 0.65, 0.35)
+#: Panel 3's worked sum this much further from the output rings than the other notes: it
+#: starts level with a ring, where the notes' gap read as crowding
+SUM_INSET = 0.15
 KEY_WIDTH = 2.4  # points: the sign key's lines, wide enough that their colour reads
 #: The dash of a change Δw (panel 4): a weight is a solid line, its change a difference, dashed
 #: (theme.LINE_STYLES), so the two sign keys never read as one encoding. The full dash: on the
@@ -197,9 +200,15 @@ def make_figure(theme):
     _mark_worked(ax, theme, lay, theme.error)
     _values(ax, lay, theme, [None, *r["delta"]], (1, 2))
     a, d, g = r["acts"][la][ka], r["delta"][la][jd], r["grad_W"][la][jd, ka]
-    ax.text(xo, ys[0], r"error terms $\delta$" "\n" r"width $\propto\;|\partial J/\partial w|$",
-            ha="left", va="center", fontsize=fs, color=theme.muted, linespacing=1.3)
-    ax.text(xo, ys[1] + 0.25, r"on the edge $w$:" "\n" r"$\partial J/\partial w = a\,\delta$"
+    # two keys, apart: what the rings hold beside them, what the widths say above (the worked
+    # sum takes the room below, as panels 1 and 4 give it to their width key)
+    ax.text(xo, ys[0], r"error terms $\delta$", ha="left", va="center", fontsize=fs,
+            color=theme.muted)
+    ax.text(xo, ys[0] + 0.62, r"width $\propto\;|\partial J/\partial w|$", ha="left",
+            va="bottom", fontsize=fs, color=theme.muted)
+    # the worked sum set off from the ring of the output it ends at
+    ax.text(xo + SUM_INSET, ys[1] + 0.15,
+            r"on the edge $w$:" "\n" r"$\partial J/\partial w = a\,\delta$"
             "\n" rf"$= {a:.3f} \times {d:.3f}$" "\n" rf"$= {g:.3f}$",
             ha="left", va="top", fontsize=fs, color=theme.error, linespacing=1.4)
     _arrow(ax, theme, lay, y_arrow, False, theme.error, "backward: gradients")

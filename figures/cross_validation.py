@@ -126,9 +126,11 @@ def make_figure(theme):
         # clear of its spines: a margin of MARK_ROOM points round the samples on each axis
         ax.set_xlim(*_padded(x.min(), x.max(), W_PLOT * 72))
         ax.set_ylim(*_padded(y.min(), y.max(), plot_h * 72))
+        # a thumbnail of the fit, read by its shape: no ticks, so no spines either (an
+        # L of axes without a scale reads as a chart with its numbers missing)
         ax.set_xticks([])
         ax.set_yticks([])
-        for side in ("top", "right"):
+        for side in ("top", "right", "left", "bottom"):
             ax.spines[side].set_visible(False)
 
     # The mean of the five scores, under a rule.
@@ -138,10 +140,12 @@ def make_figure(theme):
                fontsize=theme.font_size, color=theme.text)
     table.text(X_SCORE, rule_y - 0.2, score_text(r.mean), ha="center", va="center",
                fontsize=theme.font_size + 1, color=theme.text, gid="mean")
-    table.text(X_BLOCKS, rule_y - 0.2,
-               f"{N} samples, {K} folds of {r.test_idx[0].size}: "
+    # the note level with the rule, over the mean's line (one line each, apart); it says the
+    # folds are drawn at random, as the diamonds scattered along x show
+    table.text(X_BLOCKS, rule_y,
+               f"{N} samples shuffled into {K} folds of {r.test_idx[0].size}: "
                "each sample is held out once", ha="left", va="center",
-               fontsize=theme.small_size, color=theme.muted)
+               fontsize=theme.small_size, color=theme.muted, gid="note")
     return fig
 
 

@@ -5,7 +5,7 @@ learning rate α ({n_lrs} values) and momentum β ({n_betas} values), {steps} fu
 each, from the same initial weights, and records the final training cost J. The cells take the
 colours of the chapter's cost maps: violet, the colour of a map's valley, for the lowest cost,
 through blue towards the colour of its rim for the highest (a logarithmic scale, marked at
-round costs and at the least); hatched cells diverged. The rate grows upwards, the momentum
+round costs); hatched cells diverged. The rate grows upwards, the momentum
 to the right. The best pair, marked by the green star of a minimum, is α = {best_lr:g} with
 β = {best_beta:g}, final cost J = {best_loss}; the worst run that did not diverge ended at
 J = {worst_loss}. Too small a rate crawls whatever the momentum; the largest rate blows up
@@ -24,15 +24,14 @@ import matplotlib
 import numpy as np
 from matplotlib import colors as mcolors
 from matplotlib.patches import Rectangle
-from matplotlib.ticker import FuncFormatter
 
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz import numbers
 from gdviz.theme import AXIS_LABELS
 
-#: The colour bar's scale: round costs, every TICK_STEP, written with TICK_PLACES decimals (0.03,
-#: not 0.0300: a scale's marks, not measured values).
+#: The colour bar's marks: round costs, every TICK_STEP (0.03, never the data's own 0.0229),
+#: rounded to TICK_PLACES decimals (a scale's marks, not measured values).
 TICK_STEP, TICK_PLACES = 0.01, 2
 GUTTER = 1.5  # points: the page colour between two cells
 HATCH_WIDTH = 0.8  # points: a diverged cell's hatch lines
@@ -109,17 +108,13 @@ def make_figure(theme):
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
     cb = fig.colorbar(im, ax=ax, pad=0.08, shrink=0.95)
+    # the house label (it never names the scale) and the house form of a cost bar's ticks,
+    # mantissa times a power of ten as on every cost map's bar: the log scale said by its
+    # marks, at round costs only (the least and the largest are in their cells)
     cb.set_label(AXIS_LABELS["training cost"])
-    # the scale's kind over the bar: its colours run in equal steps of log J
-    cb.ax.text(0.5, 1.02, "log scale", transform=cb.ax.transAxes, ha="center", va="bottom",
-               fontsize=theme.small_size, color=theme.muted, gid="log-scale")
     cb.ax.tick_params(labelsize=theme.small_size)
-    # the round costs within its range, and its low end, the best run's cost, as its cell
-    # writes it (the largest is in its cell)
-    cb.set_ticks([norm.vmin, *bar_ticks(norm.vmin, norm.vmax)])
-    cb.ax.yaxis.set_major_formatter(FuncFormatter(
-        lambda v, _: numbers.cost(v, "mathtext") if v == norm.vmin
-        else numbers.mathtext(v, places=TICK_PLACES)))
+    cb.set_ticks(bar_ticks(norm.vmin, norm.vmax))
+    gm.cost_bar_ticks(cb)
     cb.ax.yaxis.set_minor_locator(matplotlib.ticker.NullLocator())
     # what was trained, on what, for how long: the run each cell's number ends
     ax.set_title("Final training cost for each ($\\alpha$, $\\beta$)", pad=17)

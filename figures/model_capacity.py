@@ -92,10 +92,13 @@ def make_figure(theme):
     gm.best_at(ax, theme, b, tb, over=test)
     ax.annotate(f"least test cost:\ndegree {b}, $J = {numbers.cost(tb, 'latex')}$",
                 xy=(b, tb), textcoords="data",
-                xytext=(b + 0.45, tb * 4.5), ha="left", va="bottom",
+                # high over the star and a little right: the arrow comes down steeply onto
+                # the star, its tip clear of the test line running right of it
+                xytext=(b + 0.25, tb * 25), ha="left", va="bottom",
                 fontsize=theme.small_size, color=theme.text,
                 arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8,
-                                shrinkB=theme.marker("minimum")["markersize"] / 2 + 2))
+                                shrinkA=2,
+                                shrinkB=theme.marker("minimum")["markersize"] / 2 + 1.5))
 
     last = int(np.flatnonzero(~low)[-1])
     for d_, v in zip(deg[low], err.train[low]):

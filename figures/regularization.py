@@ -45,6 +45,12 @@ NORM_POWER_FROM = 1e4
 TICK_DECADES = 4
 #: Inches of page at the figure's sides: the last tick number and key stand clear of the edge
 SIDE_PAD = 10 / 72
+#: The cost at which the least test cost is named, left of its green line: the middle of the
+#: empty room under the training curve (it stays above 10⁻³ from λ = 10⁻¹² on)
+LABEL_J = 3e-4
+#: Space between the ‖w‖ panel and the cost panel, a share of their mean width: the cost
+#: panel's numbers and label fill most of it
+BOTTOM_WSPACE = 0.12
 
 
 def norm_tex(v: float) -> str:
@@ -117,7 +123,7 @@ def make_figure(theme):
     fig.get_layout_engine().set(w_pad=SIDE_PAD)
     gs = fig.add_gridspec(2, 1, height_ratios=(1.0, 1.15))
     top = gs[0].subgridspec(1, len(EX.shown), wspace=0.08)
-    bottom = gs[1].subgridspec(1, 2, wspace=0.25)
+    bottom = gs[1].subgridspec(1, 2, wspace=BOTTOM_WSPACE)
 
     fits = []
     for i, r in enumerate(rows):
@@ -208,15 +214,18 @@ def make_figure(theme):
     # the least test cost is the minimum of the test curve: the house minimum star on its
     # point, in place of its test diamond (at the value it names), named above the curves on
     # a leader, as model-capacity's
-    gm.best_at(e1, theme, rp.lams[b], rp.test[b], over=lines["test"])
-    # in model-capacity's words: what is least, at which setting, its value
+    star = gm.best_at(e1, theme, rp.lams[b], rp.test[b], over=lines["test"])
+    # the training cost there lies a sixth of a decade under the star: its dot over the star,
+    # as each training dot right of it sits inside its test diamond, so both read
+    lines["training"].set_zorder(star.get_zorder() + 0.5)
+    # in model-capacity's words: what is least, at which setting, its value; set in the empty
+    # room under the training curve, right-aligned on the least test cost's green line, which
+    # leads up to the star (over the curves it sat jammed between the diamonds and that line)
     e1.annotate(f"least test cost:\n{lam_tex(rp.lams[b])}, "
                 f"$J = {numbers.cost(rp.test[b], 'latex')}$",
-                xy=(rp.lams[b], rp.test[b]), xytext=(-14, 30), textcoords="offset points",
-                ha="right", va="bottom", fontsize=theme.small_size, color=theme.text,
-                gid="best-label",
-                arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8,
-                                shrinkB=theme.marker("minimum")["markersize"] / 2 + 2))
+                xy=(rp.lams[b], LABEL_J), xytext=(-5, 0), textcoords="offset points",
+                ha="right", va="center", fontsize=theme.small_size, color=theme.text,
+                gid="best-label")
     e1.axvline(rp.lams[b], **theme.line("reference", color=theme.good, linewidth=0.9, zorder=1,
                                         gid="best-line"))
     e0.set_ylabel(th.AXIS_LABELS["cost"])

@@ -813,18 +813,19 @@ def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
     fig.canvas.draw()
     ys = [t.get_window_extent().y0 for t in ax.get_yticklabels()]
     assert ys == sorted(ys) and g.lrs[0] == min(g.lrs)
-    # the colour bar marks its low end, the best cost as its cell writes it, and the round
-    # costs (every 0.01) within the finite costs' range, each written with two decimals as
-    # people write a scale (0.03, never 0.0300); its label says the scale is logarithmic
+    # the colour bar marks round costs only (every 0.01) within the finite costs' range (never
+    # the data's own 0.0229), in the house form of a cost bar's ticks (3 × 10⁻²), under the
+    # house label
     cb = heat.colorbar
     finite = g.losses[np.isfinite(g.losses)]
     ticks = cb.get_ticks()
     want = [v / 100 for v in range(int(np.ceil(finite.min() * 100)),
                                    int(np.floor(finite.max() * 100)) + 1)]
-    assert list(ticks) == pytest.approx([finite.min(), *want]) and len(want) >= 3
+    assert list(ticks) == pytest.approx(want) and len(want) >= 3
     labels = [t.get_text() for t in cb.ax.get_yticklabels()]
-    assert labels == [f"{finite.min():.3g}", *(f"{v:.2f}" for v in want)]
-    assert by_gid(fig, "log-scale").get_text() == "log scale"
+    assert labels == [f"${round(v * 100):d} \\times 10^{{-2}}$" for v in want]
+    assert cb.ax.get_ylabel() == th.AXIS_LABELS["training cost"]
+    assert not [a for a in fig.findobj() if getattr(a, "get_gid", lambda: None)() == "log-scale"]
 
 
 # --- loss curve --------------------------------------------------------------------------------
