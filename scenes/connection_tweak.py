@@ -73,8 +73,8 @@ X_INPUT, LAYER_NAMES = EX.x_input, EX.layer_names
 #: group from the first frame (the room on the right is the table's before it comes), the
 #: inputs' name and the kept column as far from the frame's edges (more than 24 px at 480p).
 LAY_W, LAY_H, UNIT = 12.0, 5.6, 0.66
-NET_CENTER = 0.2 * UP + 1.99 * LEFT
-A_RIGHT, COLUMN_PITCH, GHOST_PITCH = 1.35, 1.44, 1.62
+NET_CENTER = 0.2 * UP + 1.81 * LEFT
+A_RIGHT, COLUMN_PITCH, GHOST_PITCH = 1.35, 1.30, 1.40
 #: The outputs' table in one size: its numbers all at TABLE_SIZE (digits 16 px tall at 480p),
 #: the heads a and Δa at HEAD_SIZE (their letters at least 12 px tall): colour,
 #: not size, marks the changes (the accent) and the kept nudge (grey). The hidden layers'
@@ -140,7 +140,7 @@ def tweak_says(k: int, offset: float, w0: float) -> tuple[str, str]:
                 r"the outputs return: every $\Delta a = 0$")
     moved, first = largest_move(offset), first_nudge(k)
     if first is None:
-        then = f"the outputs move by up to {moved}"
+        then = f"outputs move by up to {moved}"
     else:
         then = (f"outputs move by up to {moved} ({largest_move(first)} at "
                 f"$w + {numbers.latex(first, 1)}$)")
@@ -458,10 +458,15 @@ class ConnectionTweak(ThemedScene):
     def tweak_words(self, k: int, offset: float) -> tuple:
         """What tweak k does to w (one line, in the accent, beside w), and what the outputs
         do (tweak_says): under the outputs' table, whose numbers it sums up, in the text's
-        colour, the first nudge's figure in brackets on a line of its own."""
+        colour, the first nudge's figure in brackets (or what the outputs return to) on a line of
+        its own: on one line they ran to 6 px from the frame's edge."""
         what, then = tweak_says(k, offset, self.w0)
-        lines = [then] if " (" not in then else [then.split(" (")[0],
-                                                  "(" + then.split(" (", 1)[1]]
+        if " (" in then:
+            lines = [then.split(" (")[0], "(" + then.split(" (", 1)[1]]
+        elif ": " in then:  # "the outputs return:" over what they return to, in the frame
+            lines = [then.split(": ")[0] + ":", then.split(": ", 1)[1]]
+        else:
+            lines = [then]
         said = VGroup(*(self.mixed(x, 24, self.theme.text) for x in lines)).arrange(
             DOWN, aligned_edge=LEFT, buff=0.12)
         return self.mixed(what, 24, self.theme.accent), said

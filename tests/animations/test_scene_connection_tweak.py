@@ -150,7 +150,7 @@ def test_tweak_words_say_the_step_and_the_largest_output_change():
     ex = CONNECTION_TWEAK
     w0 = 0.432
     assert tweak_says(1, 0.5, w0) == ("1. nudge: $w + 0.5$",
-                                      "the outputs move by up to 0.020")
+                                      "outputs move by up to 0.020")
     assert tweak_says(2, 0.0, w0) == ("2. back to $w = 0.432$",
                                       r"the outputs return: every $\Delta a = 0$")
     # the larger nudge after the first gives both largest changes
