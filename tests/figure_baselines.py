@@ -32,7 +32,8 @@ def figure(name: str, theme_name: str):
             # again (the longest part of a drawing)
             fig.draw_without_rendering()
             fig.set_layout_engine("none")
-        # cropped to its ink and the house margin, as gdviz.mpl.save crops every still
+        # on its page (its width, the ink centred, the house margin above and below), as
+        # gdviz.mpl.save lays every still
         _first_png[id(fig)] = gm.page_png(fig, th, BASELINE_DPI)
     return _built[key]
 

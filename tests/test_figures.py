@@ -411,21 +411,24 @@ def test_zoom_leaders_join_the_sides_that_face_each_other():
 @pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
 def test_one_outer_margin(target, theme_name):
     # the blank border of every still, read back from its baseline (the still as it is saved:
-    # cropped to its ink and theme.PAGE_MARGIN round it), the same on all four sides
+    # its figure's width, the ink centred across it, theme.PAGE_MARGIN above and below it)
     from PIL import Image
 
     th = theme.get(theme_name)
     rgba = np.asarray(Image.open(baseline_path(target.id, theme_name)).convert("RGBA"))
     left, top, right, bottom = gm.ink_box(rgba, th.background)
     h, w = rgba.shape[:2]
-    sides = (left, top, w - right, h - bottom)
     margin = theme.PAGE_MARGIN / 72 * BASELINE_DPI
-    assert all(abs(s - margin) <= 1.0 for s in sides), (sides, margin)
+    assert abs(top - margin) <= 1.0 and abs(h - bottom - margin) <= 1.0, (top, h - bottom)
+    assert abs(left - (w - right)) <= 1.0, (left, w - right)  # centred across the page
+    assert min(left, w - right) >= margin - 1.0, (left, w - right)
+    width = figure(target.id, theme_name).get_figwidth() * BASELINE_DPI
+    assert w >= round(width) - 1, (w, width)  # never narrower than its figure
 
 
 def test_save_crops_a_still_to_its_ink_and_the_margin(tmp_path):
     # a figure with room to spare round its drawing (a small axes, a legend anchored to the
-    # figure's box) is saved with PAGE_MARGIN of page round its ink on every side: the legend
+    # figure's box) is saved at its width with PAGE_MARGIN of page above and below: the legend
     # stays where the layout put it (moved to the crop's edge, it would leave a wider border)
     from matplotlib.figure import Figure
     from PIL import Image
@@ -443,10 +446,12 @@ def test_save_crops_a_still_to_its_ink_and_the_margin(tmp_path):
     left, top, right, bottom = gm.ink_box(rgba, th.background)
     h, w = rgba.shape[:2]
     margin = theme.PAGE_MARGIN / 72 * dpi
-    sides = (left, top, w - right, h - bottom)
     # within a pixel of the ink's measure (gm.INK_DPI) and one of this render
-    assert all(abs(s - margin) <= dpi / gm.INK_DPI + 1 for s in sides), (sides, margin)
-    assert w < 0.6 * 4 * dpi and h < 0.9 * 3 * dpi  # the room to spare is gone
+    near = dpi / gm.INK_DPI + 1
+    assert abs(top - margin) <= near and abs(h - bottom - margin) <= near, (top, h - bottom)
+    assert h < 0.9 * 3 * dpi  # the room to spare above and below is gone
+    # as wide as the figure (the text width), the ink centred across it
+    assert w == round(4 * dpi) and abs(left - (w - right)) <= near, (w, left, w - right)
 
 
 def test_save_keeps_the_room_of_a_legend_under_the_panels(tmp_path):

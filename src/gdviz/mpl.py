@@ -191,22 +191,35 @@ def ink_box(rgba, background: str) -> tuple[int, int, int, int]:
     return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
 
 
+def _page_columns(left: int, right: int, width: int, pad: int) -> tuple[int, int]:
+    """The page's first and last column (pixels of a render, right exclusive) round ink from
+    `left` to `right`: the figure's own `width` (a still is as wide as its figure: the book's
+    text width), the ink centred across it; `pad` each side where the ink is wider than that."""
+    page = max(right - left + 2 * pad, width)
+    first = (left + right - page) // 2
+    return first, first + page
+
+
 def page_box(fig: Figure, theme: Theme, dpi: float = INK_DPI):
-    """The still's page (a Bbox in inches, savefig's bbox_inches): its ink and
-    theme.PAGE_MARGIN points of page round it on all four sides, whatever room its layout
-    leaves (the one outer margin of every still)."""
+    """The still's page (a Bbox in inches, savefig's bbox_inches): as wide as the figure (the
+    text width), its ink centred across it; its ink and theme.PAGE_MARGIN points of page above
+    and below, whatever room its layout leaves (the one outer margin of every still); where
+    the ink is wider than the figure, PAGE_MARGIN at its sides too."""
     from matplotlib.transforms import Bbox
 
     rgba, (x0, y1) = _wide_render(fig, theme, dpi)
     left, top, right, bottom = ink_box(rgba, theme.background)
     pad = _theme.PAGE_MARGIN / 72
-    return Bbox.from_extents(x0 + left / dpi - pad, y1 - bottom / dpi - pad,
-                             x0 + right / dpi + pad, y1 - top / dpi + pad)
+    width = max((right - left) / dpi + 2 * pad, fig.get_figwidth())
+    centre = x0 + (left + right) / 2 / dpi
+    return Bbox.from_extents(centre - width / 2, y1 - bottom / dpi - pad,
+                             centre + width / 2, y1 - top / dpi + pad)
 
 
 def page_png(fig: Figure, theme: Theme, dpi: float) -> bytes:
-    """The still as a PNG at `dpi`, cropped as `save` crops it (its ink and PAGE_MARGIN round
-    it), from one drawing (the low-resolution baselines: tests/figure_baselines.py)."""
+    """The still as a PNG at `dpi`, laid on its page as `save` lays it (the figure's width, the
+    ink centred across it, PAGE_MARGIN above and below), from one drawing (the low-resolution
+    baselines: tests/figure_baselines.py)."""
     import io
 
     from PIL import Image
@@ -214,9 +227,10 @@ def page_png(fig: Figure, theme: Theme, dpi: float) -> bytes:
     rgba, _ = _wide_render(fig, theme, dpi)
     left, top, right, bottom = ink_box(rgba, theme.background)
     pad = int(round(_theme.PAGE_MARGIN / 72 * dpi))
-    page = np.empty((bottom - top + 2 * pad, right - left + 2 * pad, 4), np.uint8)
+    first, last = _page_columns(left, right, int(round(fig.get_figwidth() * dpi)), pad)
+    page = np.empty((bottom - top + 2 * pad, last - first, 4), np.uint8)
     page[...] = rgba[0, 0]  # the page colour (the render's corner lies outside the figure)
-    page[pad:pad + bottom - top, pad:pad + right - left] = rgba[top:bottom, left:right]
+    page[pad:pad + bottom - top, left - first:right - first] = rgba[top:bottom, left:right]
     out = io.BytesIO()
     Image.fromarray(page).save(out, format="png")
     return out.getvalue()
@@ -237,7 +251,8 @@ def freeze_layout(fig: Figure, theme: Theme) -> None:
 
 def save(fig: Figure, theme: Theme, path: Path | str, **kw) -> None:
     """Save under the theme's style (SVG/PDF vector with rasterised fills, PNG at theme.dpi),
-    cropped to the still's page (page_box: its ink and PAGE_MARGIN round it)."""
+    on the still's page (page_box: the figure's width, the ink centred across it, PAGE_MARGIN
+    above and below)."""
     freeze_layout(fig, theme)
     if "bbox_inches" not in kw:
         kw["bbox_inches"] = page_box(fig, theme)

@@ -417,12 +417,13 @@ LEGEND: dict[str, dict] = {
 #: shows several of its dots or dashes.
 LEGEND_HANDLE = 2.8
 
-#: The one outer margin of every still, points, the same on all four sides: the blank border
-#: between the figure's ink and its edge. Every still is saved cropped to its ink plus this
-#: (gdviz.mpl.save, gdviz.mpl.page_box), whatever room its layout leaves; the layout engine's
-#: own pads are the same (mpl_rc), so a figure that fills its page keeps its width. 3 pt, the
-#: constrained layout's pad most stills already had (a few kept 60 to 125 px of blank at
-#: 300 dpi round networks, 3-D boxes and fixed layouts).
+#: The one outer margin of every still, points: the blank between the figure's ink and the
+#: page's top and bottom edges (and its sides, where the ink is wider than the figure). Every
+#: still is saved as wide as its figure (the text width), its ink centred across it, with this
+#: above and below (gdviz.mpl.save, gdviz.mpl.page_box), whatever room its layout leaves; the
+#: layout engine's own pads are the same (mpl_rc). 3 pt, the constrained layout's pad most
+#: stills already had (a few kept 60 to 125 px of blank at 300 dpi round networks, 3-D boxes
+#: and fixed layouts).
 PAGE_MARGIN = 3.0
 #: A marker-only legend key (no line: a start ring, an end square, a star, a diamond, a dot)
 #: is drawn at the right end of its LEGEND_HANDLE-long key, next to its words, its edge this
