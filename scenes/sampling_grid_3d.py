@@ -77,7 +77,8 @@ LATTICE_CLEAR, END_CLEAR, TWO_ROW_CLEAR = 20.0, 20.0, 4.0
 SIDE_2D = 4.0
 CENTRE_X_2D = -3.4
 TOP = 2.25  # the square's top edge; the titles sit above it
-TITLE_BUFF = 0.42  # the title down from the frame's top (the house margin, 24 px and more), clear above the count line
+#: the title down from the frame's top (the house margin, 24 px and more), clear above the count
+TITLE_BUFF = 0.42
 #: the one weight's line stands this far (scene units) above the square's foot, at its middle
 LINE_RAISE = SIDE_2D / 2
 #: scene length of each edge of the lattice's cube: seen from above (PHI0) it is drawn taller
