@@ -320,18 +320,24 @@ def mathtext(key: str) -> str:
     return f"${in_mathtext(EQUATIONS[key].latex)}$"
 
 
+def _closing_brace(latex: str, at: int) -> int:
+    """The index of the brace that closes the one opened at `at` (or len(latex))."""
+    depth, j = 0, at
+    while j < len(latex):
+        depth += {"{": 1, "}": -1}.get(latex[j], 0)
+        if depth == 0:
+            break
+        j += 1
+    return j
+
+
 def _script_tight(latex: str) -> str:
     """Inside every sub- and superscript group, +, − and ≥ as ordinary symbols ({-}): TeX sets
     no space around them at script size, mathtext would (θ_{t − 1})."""
     out, i = [], 0
     while i < len(latex):
         if latex.startswith(("_{", "^{"), i):
-            depth, j = 0, i + 1
-            while j < len(latex):
-                depth += {"{": 1, "}": -1}.get(latex[j], 0)
-                if depth == 0:
-                    break
-                j += 1
+            j = _closing_brace(latex, i + 1)
             body = re.sub(r"\s*(\\geq|\\leq|[-+])\s*", r"{\1}", latex[i + 2:j])
             out.append(latex[i:i + 2] + _script_tight(body) + "}")
             i = j + 1
@@ -347,12 +353,7 @@ def _root_over_scripts(latex: str) -> str:
     it over the script)."""
     out, i = [], 0
     while (k := latex.find(r"\sqrt{", i)) >= 0:
-        depth, j = 0, k + 5
-        while j < len(latex):
-            depth += {"{": 1, "}": -1}.get(latex[j], 0)
-            if depth == 0:
-                break
-            j += 1
+        j = _closing_brace(latex, k + 5)
         body = _root_over_scripts(latex[k + 6:j])
         ends_in_script = re.search(r"_(\{[^{}]*\}|\w)\s*$", body) is not None
         out.append(latex[i:k] + r"\sqrt{" + body + (r"\," if ends_in_script else "") + "}")
