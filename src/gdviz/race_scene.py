@@ -39,7 +39,6 @@ square would hide the star or touch another, it is set beside its point on a lea
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import replace
 from functools import cache
 
@@ -241,17 +240,12 @@ SADDLE_HALO = 2.5
 #: (as the still sets it, gm.END_BESIDE, but steeper: below the lane of Momentum, which runs
 #: along the ridge beneath SGD's), on a leader in its colour (section_finish).
 SADDLE_BESIDE = np.array([0.14, -0.24, 0.0])
-#: (RaceScene.END_FAN) The map's end squares of the runs that end within FAN_REACH (scene
-#: units) of the minimum, where they would pile on the star and on one another (five lanes
-#: 3.6 px apart, squares 9 px wide): each set on an arc over the star, FAN_RADIUS from it,
-#: FAN_STEP degrees from the next, the arc centred FAN_AT degrees from the x axis, on a leader
-#: from its point (under the star); the squares in the order whose leaders cross the fewest
-#: times. Neighbours on the arc stand a side and a rim apart in x or in y (no two squares
-#: share a pixel); the arc leans left, clear of Momentum's last swings right of the minimum.
-FAN_REACH, FAN_RADIUS, FAN_STEP, FAN_AT = 0.3, 0.8, 17.5, 115.0
-#: (END_FAN) The map's star under the heads (z 3) and over the paths: a head that passes over
-#: or ends on the minimum stays in sight; the squares, set apart, leave it clear at the end.
-#: The heads, which gather there a lane apart, each drawn over the one in the lane below.
+#: (RaceScene.END_GATHER) How near the minimum (scene units) a run's end counts as ending on
+#: it, where its square would pile on the star and on the others (lanes 3.6 px apart).
+FAN_REACH = 0.3
+#: (END_GATHER) The map's star under the heads (z 3) and over the paths during the race: a
+#: head that passes over or ends on the minimum stays in sight. The heads, which gather there
+#: a lane apart, each drawn over the one in the lane below.
 Z_FAN_STAR = 2.5
 #: (END_GATHER) The map's star at the finish: over the end squares (z 4), gathered under it at
 #: their points.
@@ -416,9 +410,6 @@ class RaceScene(ThemedScene):
     ZOOM_FROM_REGION = False
     LANE_ORDER: tuple[str, ...] | None = None
     LANE = 0.0
-    #: the end squares of the runs that end at the minimum set apart on an arc over the map's
-    #: star, on leaders (fan_offsets), the star under the heads (Z_FAN_STAR)
-    END_FAN = False
     #: the runs that end at the minimum gather there, a lane apart: the star under the heads
     #: (Z_FAN_STAR) during the race, each head over the one in the lane below; at the finish
     #: their end squares stay at their points, under the star (raised over them), which stays
@@ -863,8 +854,7 @@ class RaceScene(ThemedScene):
                         stroke_width=1.5)
             star.set_stroke(t.background).move_to(self.ax.c2p(*s.minimum))
             text = "minimum (" + ", ".join(numbers.text(c) for c in s.minimum) + ")"
-            under_heads = self.END_FAN or self.END_GATHER
-            return (star.set_z_index(Z_FAN_STAR if under_heads else 5), star.copy(), text)
+            return (star.set_z_index(Z_FAN_STAR if self.END_GATHER else 5), star.copy(), text)
         # over the end squares (z 4) on its halo: SGD's square ends beside it
         mark = cased(self.saddle_mark(), t, SADDLE_HALO).move_to(self.ax.c2p(0, 0))
         return mark.set_z_index(5), mark.copy(), "saddle point (0, 0)"
@@ -1033,7 +1023,7 @@ class RaceScene(ThemedScene):
             dot = head_mark(self.history[name], name, c, radius=0.085 * ring)
             cased(dot.set_stroke(t.background, 1.5), t, THIN_CASING)
             dot.set_z_index(3 - 0.1 * (ring > 1))
-            if self.END_FAN or self.END_GATHER:  # the heads gather at the minimum, a lane
+            if self.END_GATHER:  # the heads gather at the minimum, a lane
                 # (3.6 px) apart: each over the one in the lane below it, whose lower part
                 # shows beneath it (NAG's triangle over Adagrad's, which shows its wide top
                 # beside it, not its tip)
@@ -1186,31 +1176,6 @@ class RaceScene(ThemedScene):
               else self.ax.c2p(*self.map_paths[name][-1]))
         return sq.move_to(at).set_z_index((3 if panel else 4) - 0.01 * rank)
 
-    def fan_offsets(self) -> dict[str, np.ndarray]:
-        """(END_FAN) Where each map end square of a run that ends within FAN_REACH of the
-        minimum goes (scene units from its point): on an arc over the star (FAN_RADIUS,
-        FAN_STEP, FAN_AT), in the order of the runs along it whose leaders cross the fewest
-        times (then the shortest leaders)."""
-        star = self.ax.c2p(*self.RACE.surface.minimum)
-        at = {n: self.ax.c2p(*self.map_paths[n][-1]) for n in NAMES if self.exits[n] is None}
-        near = [n for n, p in at.items() if np.linalg.norm(p - star) < FAN_REACH]
-        if len(near) < 2:
-            return {}
-        angles = np.radians(FAN_AT + FAN_STEP * ((len(near) - 1) / 2 - np.arange(len(near))))
-        spots = [star + FAN_RADIUS * np.array([np.cos(a), np.sin(a), 0.0]) for a in angles]
-
-        def crosses(p, q, a, b):  # whether segments pq and ab cross
-            def side(u, v, w):
-                return np.sign((v[0] - u[0]) * (w[1] - u[1]) - (v[1] - u[1]) * (w[0] - u[0]))
-            return side(p, q, a) != side(p, q, b) and side(a, b, p) != side(a, b, q)
-
-        def cost(order):
-            segs = [(at[n], spot) for n, spot in zip(order, spots)]
-            n_cross = sum(crosses(*s1, *s2) for s1, s2 in itertools.combinations(segs, 2))
-            return n_cross, sum(np.linalg.norm(q - p) for p, q in segs)
-        best = min(itertools.permutations(near), key=cost)
-        return {n: spot - at[n] for n, spot in zip(best, spots)}
-
     def panel_nudge(self) -> dict[str, Line]:
         """The distance panel's end squares, all at the last step, set apart where they would
         touch: each cluster of squares closer than PANEL_END_GAP (in the order of their points)
@@ -1269,16 +1234,7 @@ class RaceScene(ThemedScene):
                 self.map_leaders[name] = Line(
                     sq.get_center(), tip, stroke_color=self.theme.opt(name),
                     stroke_width=LEADER_WIDTH).set_z_index(sq.z_index - 0.005)
-        for name, w in (self.fan_offsets() if self.END_FAN else {}).items():
-            at = self.ends[name].get_center().copy()
-            sq = self.ends[name].shift(w)
-            tip = at + w / np.linalg.norm(w) * LEADER_SHORT
-            # on a thin casing (it crosses the lanes beside its own), over the paths and
-            # under the star, which stays whole where the leaders meet
-            self.map_leaders[name] = cased(Line(
-                sq.get_center(), tip, stroke_color=self.theme.opt(name),
-                stroke_width=LEADER_WIDTH), self.theme, THIN_CASING).set_z_index(Z_FAN_STAR - 0.1)
-        if self.END_GATHER and not self.END_FAN:  # the squares at their points, under it
+        if self.END_GATHER:  # the squares at their points, under the star
             self.target_mark.set_z_index(Z_GATHER_STAR)
         offsets = self.inset_offsets() if self.RACE.inset is not None else {}
         self.inset_ends = {n: self.inset_end(n, w) for n, w in offsets.items()}

@@ -150,19 +150,12 @@ def check_drawing(scene, k, finished=False):
                                 race.steps * (1 + PANEL_PAD), 0)[0]
                         continue
                     if ax is scene.ax and name in scene.map_leaders:  # beside the saddle
-                        # point's plus (SADDLE_BESIDE), or (END_FAN) on an arc over the
-                        # minimum's star, on a leader from its point
-                        from gdviz.race_scene import FAN_RADIUS, SADDLE_BESIDE
+                        # point's plus (SADDLE_BESIDE), on a leader from its point
+                        from gdviz.race_scene import SADDLE_BESIDE
                         at = ax.c2p(*p)
-                        if race.surface.minimum is None:
-                            np.testing.assert_allclose(end.get_center(), at + SADDLE_BESIDE,
-                                                       atol=1e-9)
-                        else:
-                            assert scene.END_FAN
-                            star = scene.target_mark.get_center()
-                            np.testing.assert_allclose(
-                                np.linalg.norm(end.get_center() - star), FAN_RADIUS, atol=1e-9)
-                            assert end.get_bottom()[1] > star[1]
+                        assert race.surface.minimum is None
+                        np.testing.assert_allclose(end.get_center(), at + SADDLE_BESIDE,
+                                                   atol=1e-9)
                         leader = scene.map_leaders[name]
                         assert leader in scene.mobjects
                         np.testing.assert_allclose(leader.get_start(), end.get_center(),
