@@ -191,46 +191,39 @@ def ink_box(rgba, background: str) -> tuple[int, int, int, int]:
     return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
 
 
-def _page_columns(left: int, right: int, width: int, pad: int) -> tuple[int, int]:
-    """The page's first and last column (pixels of a render, right exclusive) round ink from
-    `left` to `right`: the figure's own `width` (a still is as wide as its figure: the book's
-    text width), the ink centred across it; `pad` each side where the ink is wider than that."""
-    page = max(right - left + 2 * pad, width)
-    first = (left + right - page) // 2
-    return first, first + page
+def _page(fig: Figure, theme: Theme, dpi: float):
+    """The still drawn at `dpi` (_wide_render), its ink box and its page, both in pixels of that
+    drawing (left, top, right, bottom; right and bottom exclusive): the page as wide as the
+    figure (the book's text width), the ink centred across it, theme.PAGE_MARGIN above and
+    below; where the ink is wider than the figure, PAGE_MARGIN at its sides too.
+    Returns (RGBA array, its top-left corner in inches, ink box, page box)."""
+    rgba, corner = _wide_render(fig, theme, dpi)
+    ink = left, top, right, bottom = ink_box(rgba, theme.background)
+    pad = int(round(_theme.PAGE_MARGIN / 72 * dpi))
+    width = max(right - left + 2 * pad, int(round(fig.get_figwidth() * dpi)))
+    first = (left + right - width) // 2
+    return rgba, corner, ink, (first, top - pad, first + width, bottom + pad)
 
 
 def page_box(fig: Figure, theme: Theme, dpi: float = INK_DPI):
-    """The still's page (a Bbox in inches, savefig's bbox_inches): as wide as the figure (the
-    text width), its ink centred across it; its ink and theme.PAGE_MARGIN points of page above
-    and below, whatever room its layout leaves (the one outer margin of every still); where
-    the ink is wider than the figure, PAGE_MARGIN at its sides too."""
+    """The still's page (_page) as a Bbox in inches: savefig's bbox_inches (save)."""
     from matplotlib.transforms import Bbox
 
-    rgba, (x0, y1) = _wide_render(fig, theme, dpi)
-    left, top, right, bottom = ink_box(rgba, theme.background)
-    pad = _theme.PAGE_MARGIN / 72
-    width = max((right - left) / dpi + 2 * pad, fig.get_figwidth())
-    centre = x0 + (left + right) / 2 / dpi
-    return Bbox.from_extents(centre - width / 2, y1 - bottom / dpi - pad,
-                             centre + width / 2, y1 - top / dpi + pad)
+    _, (x0, y1), _, (left, top, right, bottom) = _page(fig, theme, dpi)
+    return Bbox.from_extents(x0 + left / dpi, y1 - bottom / dpi, x0 + right / dpi, y1 - top / dpi)
 
 
 def page_png(fig: Figure, theme: Theme, dpi: float) -> bytes:
-    """The still as a PNG at `dpi`, laid on its page as `save` lays it (the figure's width, the
-    ink centred across it, PAGE_MARGIN above and below), from one drawing (the low-resolution
-    baselines: tests/figure_baselines.py)."""
+    """The still as a PNG at `dpi`, on its page (_page) as `save` lays it, from one drawing (the
+    low-resolution baselines: tests/figure_baselines.py)."""
     import io
 
     from PIL import Image
 
-    rgba, _ = _wide_render(fig, theme, dpi)
-    left, top, right, bottom = ink_box(rgba, theme.background)
-    pad = int(round(_theme.PAGE_MARGIN / 72 * dpi))
-    first, last = _page_columns(left, right, int(round(fig.get_figwidth() * dpi)), pad)
-    page = np.empty((bottom - top + 2 * pad, last - first, 4), np.uint8)
+    rgba, _, (left, top, right, bottom), (first, head, last, foot) = _page(fig, theme, dpi)
+    page = np.empty((foot - head, last - first, 4), np.uint8)
     page[...] = rgba[0, 0]  # the page colour (the render's corner lies outside the figure)
-    page[pad:pad + bottom - top, left - first:right - first] = rgba[top:bottom, left:right]
+    page[top - head:bottom - head, left - first:right - first] = rgba[top:bottom, left:right]
     out = io.BytesIO()
     Image.fromarray(page).save(out, format="png")
     return out.getvalue()
