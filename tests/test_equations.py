@@ -16,7 +16,7 @@ from gdviz import theme
 
 #: Keys the figures and scenes import by name.
 USED_KEYS = ("cost", "momentum", "l2-penalty", "half-mse-loss", "sigmoid-neuron",
-             "backprop-delta", "backprop-hidden", "backprop-grad", "update-W")
+             "backprop-delta", "backprop-hidden", "backprop-grad", "update-w")
 
 
 def test_keys_in_use_still_exist():
@@ -45,7 +45,7 @@ def test_one_meaning_per_symbol():
     # g_t is defined in one equation only
     defs = [e.key for e in eq.EQUATIONS.values() if re.search(r"(^|, \\quad )g_t =", e.latex)]
     assert defs == ["gradient"]
-    assert r"\nabla J\left(\theta_{t-1}\right)" in eq.tex("gradient")
+    assert r"\nabla J\left(w_{t-1}\right)" in eq.tex("gradient")
 
 
 def test_backprop_per_example_and_mean():
@@ -100,21 +100,31 @@ def test_shown_names_set_symbols_as_maths():
     assert eq.EQUATIONS["adam-update"].shown_name == "Adam’s update"
 
 
-def test_an_equation_in_a_pictures_own_variable():
-    assert eq.tex_in("momentum", "w") == (
+def test_parameters_written_one_way():
+    # w the parameters (a vector) in every formula, never θ; W only as a layer's weight
+    # matrix W^(l), in the backpropagation equations
+    for e in eq.EQUATIONS.values():
+        assert r"\theta" not in e.latex and "theta" not in e.alt, e.key
+        if e.group != "backpropagation":
+            assert "W" not in e.latex, e.key
+    assert re.findall(r"W\^\{[^}]*\}", eq.tex("backprop-hidden")) == [r"W^{(l+1)\top}"]
+    assert eq.tex("momentum") == (
         r"v_t = \beta\, v_{t-1} + g_t, \quad w_t = w_{t-1} - \alpha\, v_t")
-    assert eq.tex_in("sgd", "w") == r"w_t = w_{t-1} - \alpha\, g_t"
+    assert eq.tex("sgd") == r"w_t = w_{t-1} - \alpha\, g_t"
+    assert eq.tex("update-w") == r"w := w - \alpha \nabla J(w)"
+    assert eq.tex("model-vector") == r"f(x) = w^{\top} x + b"
+    assert "θ" not in " ".join(eq.SYMBOLS) and "w" in eq.SYMBOLS
 
 
 def test_mathtext_tight_spaces_scripts_as_latex_does():
     # TeX sets no space around + and − at script size; mathtext would: they become ordinary
-    assert eq.mathtext_tight("sgd") == r"$\theta_t = \theta_{t{-}1} - \alpha\, g_t$"
+    assert eq.mathtext_tight("sgd") == r"$w_t = w_{t{-}1} - \alpha\, g_t$"
     assert r"W^{(l{+}1)\!\top}\!\delta^{(l{+}1)}" in eq.mathtext_tight("backprop-hidden")
-    assert eq.mathtext_tight("model-matrix") == r"$f(X) = b + W^{\!\top}\!X$"
+    assert eq.mathtext_tight("model-vector") == r"$f(x) = w^{\!\top}\!x + b$"
     # the norm in tight double bars, not mathtext's loose \left\|
     assert r"\Vert a^{(L)}_i - y_i \Vert^2" in eq.mathtext_tight("per-example-cost")
     # the LaTeX itself (for MathTex) is unchanged
-    assert eq.tex("sgd") == r"\theta_t = \theta_{t-1} - \alpha\, g_t"
+    assert eq.tex("sgd") == r"w_t = w_{t-1} - \alpha\, g_t"
 
 
 def test_mathtext_carries_a_root_over_its_radicands_closing_subscript():
@@ -152,7 +162,7 @@ def test_numbered_for_a_network_of_two_layers_and_one_example():
 
 def test_an_update_in_place_is_written_as_an_assignment():
     # m := m − α ∂J/∂m, never m ← m − …, in the equations and in every picture's own string
-    for key in ("update-m", "update-b", "update-W"):
+    for key in ("update-m", "update-b", "update-w"):
         assert eq.tex(key).startswith(f"{key[-1]} {eq.ASSIGN} ")
     assert not [e.key for e in eq.EQUATIONS.values() if r"\leftarrow" in e.latex]
     root = Path(__file__).resolve().parents[1]
@@ -170,7 +180,7 @@ def test_mathtext_sets_the_colon_and_equals_of_an_update_touching():
         return [(chr(g[2]), g[4]) for g in parsed.glyphs if g[2] < 128]
 
     colon = 2.778  # cmr10's colon advance, 0.2778 em
-    for s in (eq.mathtext("update-m"), eq.mathtext_tight("update-W"),
+    for s in (eq.mathtext("update-m"), eq.mathtext_tight("update-w"),
               eq.in_mathtext(r"$w := w - \alpha$")):
         glyphs = x_of(s)
         c = next(i for i, (ch, _) in enumerate(glyphs) if ch == ":")
