@@ -127,6 +127,16 @@ def test_mathtext_tight_spaces_scripts_as_latex_does():
     assert eq.tex("sgd") == r"w_t = w_{t-1} - \alpha\, g_t"
 
 
+def test_mathtext_sets_low_content_in_text_parentheses():
+    # mathtext scales a \left( to its content (smaller than the text one round w_{t−1}); TeX's
+    # smallest is the text one: low content keeps plain parentheses, raised or tall content
+    # its \left( … \right)
+    assert eq.mathtext_tight("gradient") == r"$g_t = \nabla J(w_{t{-}1})$"
+    assert r"\left(a^{(L)} - y\right)" in eq.mathtext_tight("backprop-delta")
+    assert r"\sigma\left(\sum_{j}" in eq.mathtext_tight("sigmoid-neuron", operators=True)
+    assert r"\left(" in eq.tex("gradient")  # the LaTeX itself unchanged
+
+
 def test_mathtext_carries_a_root_over_its_radicands_closing_subscript():
     # mathtext ends a root's bar at the base of G_t, short of its t: a thin space closes the
     # radicand, as TeX's bar covers the script; a root that ends in no script is left alone
@@ -141,7 +151,7 @@ def test_mathtext_tight_operators_space_a_sum_as_latex_does():
     # ordinary summand, none before a bracket; mathtext sets none: `operators` writes them
     assert eq.mathtext_tight("half-mse-loss", operators=True) == (
         r"$J = \dfrac{1}{n}\,\sum_{i=1}^{n}\, C_i$")
-    assert r"\dfrac{1}{2n}\,\sum_{i=1}^{n} \left(" in eq.mathtext_tight("cost", operators=True)
+    assert r"\dfrac{1}{2n}\,\sum_{i=1}^{n} (" in eq.mathtext_tight("cost", operators=True)
     assert r"\sum_{j}\, w_j" in eq.mathtext_tight("sigmoid-neuron", operators=True)
     # off by default (other stills keep their set), and never in the LaTeX MathTex spaces itself
     assert eq.mathtext_tight("half-mse-loss") == r"$J = \dfrac{1}{n} \sum_{i=1}^{n} C_i$"
@@ -200,3 +210,21 @@ def test_a_decay_stands_a_thin_space_from_what_it_scales():
                 assert m.group(1).startswith(r"\,"), (coefficient, m.group(0))
     assert r"\beta_1\, s_{t-1}" in eq.tex("adam-moments")
     assert r"\beta_2\, r_{t-1}" in eq.tex("adam-moments")
+
+
+def test_every_formula_is_set_in_display_style():
+    # one style per formula: every fraction a display one (\dfrac) and every Σ the display
+    # glyph (cmex10's large summation, 0x58, not the text one, 0x50) at the formula's size,
+    # its limits under and over it
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.mathtext import MathTextParser
+
+    every = " ".join(e.latex for e in eq.EQUATIONS.values())
+    assert not re.search(r"(?<!d)frac\{", every)
+    sums = [k for k, e in eq.EQUATIONS.items() if r"\sum" in e.latex]
+    assert len(sums) == 7
+    for key in sums:
+        parsed = MathTextParser("path").parse(eq.mathtext_tight(key, operators=True),
+                                              prop=FontProperties(size=10, math_fontfamily="cm"))
+        big = [g for g in parsed.glyphs if g[0].fname.endswith("cmex10.ttf") and g[2] in (0x50, 0x58)]
+        assert big and all(g[2] == 0x58 and g[1] == 10 for g in big), key

@@ -105,7 +105,7 @@ _EQUATIONS = (
     # -------------------------------------------------------------------------- gradient
     Equation(
         "dJ-dm",
-        "the partial derivative of J with respect to m",
+        "the partial derivative of J in m",
         r"\dfrac{\partial J}{\partial m} = \dfrac{1}{n} \sum_{i=1}^{n} x_i \left(m\,x_i + b - y_i\right)",
         "gradient",
         "The partial derivative of J with respect to m equals the mean over the examples of x i "
@@ -113,7 +113,7 @@ _EQUATIONS = (
     ),
     Equation(
         "dJ-db",
-        "the partial derivative of J with respect to b",
+        "the partial derivative of J in b",
         r"\dfrac{\partial J}{\partial b} = \dfrac{1}{n} \sum_{i=1}^{n} \left(m\,x_i + b - y_i\right)",
         "gradient",
         "The partial derivative of J with respect to b equals the mean error m times x i, plus b, "
@@ -358,14 +358,30 @@ def _root_over_scripts(latex: str) -> str:
     return "".join(out) + latex[i:]
 
 
+def _plain_parens(latex: str) -> str:
+    r"""Every \left( … \right) round low content (no script raised over it, no fraction, root or
+    Σ) as plain parentheses: TeX's smallest delimiter is the text one, while mathtext scales
+    its \left( to the content, shrinking it round an x-height J(w_{t−1})."""
+    pair = re.compile(r"\\left\(((?:(?!\\left|\\right).)*)\\right\)")
+    low = re.compile(r"\^|\\dfrac|\\frac|\\sqrt|\\sum")
+
+    def plain(m):
+        return m[0] if low.search(m[1]) else f"({m[1]})"
+
+    while (out := pair.sub(plain, latex)) != latex:
+        latex = out
+    return latex
+
+
 def mathtext_tight(key: str, operators: bool = False) -> str:
     """The equation for matplotlib's mathtext, spaced as LaTeX sets it: scripts tight (t−1,
     l+1), the norm in tight double bars (mathtext's \\left\\| sets loose single ones), the
-    transpose ⊤ close to its matrix, a root's bar over its radicand's closing subscript. With `operators`, also the thin spaces LaTeX sets on both
+    transpose ⊤ close to its matrix, a root's bar over its radicand's closing subscript, low
+    content in plain parentheses (_plain_parens). With `operators`, also the thin spaces LaTeX sets on both
     sides of a Σ (a fraction before it, its summand after it unless bracketed), which mathtext omits, so that
     1/n does not touch the Σ nor the Σ its C_i: written here, not in the source, which MathTex
     sets with those spaces already."""
-    latex = EQUATIONS[key].latex
+    latex = _plain_parens(EQUATIONS[key].latex)
     if operators:
         latex = re.sub(r"\}\s*\\sum", r"}\\,\\sum", latex)
         latex = re.sub(r"(\\sum(?:_\{[^{}]*\})?(?:\^\{[^{}]*\})?)\s*(\\left|\()?",
