@@ -226,5 +226,6 @@ def test_every_formula_is_set_in_display_style():
     for key in sums:
         parsed = MathTextParser("path").parse(eq.mathtext_tight(key, operators=True),
                                               prop=FontProperties(size=10, math_fontfamily="cm"))
-        big = [g for g in parsed.glyphs if g[0].fname.endswith("cmex10.ttf") and g[2] in (0x50, 0x58)]
+        big = [g for g in parsed.glyphs
+               if g[0].fname.endswith("cmex10.ttf") and g[2] in (0x50, 0x58)]
         assert big and all(g[2] == 0x58 and g[1] == 10 for g in big), key
