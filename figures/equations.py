@@ -45,8 +45,11 @@ HEAD_GAP_IN = 0.03  # space between a group's name and its first row, inches
 RULE_GAP_IN = 0.08  # space between a group's name and the rule beside it, inches
 #: Space between two rows of one group, inches: well over NAME_GAP_IN, so that a name reads
 #: with the equation under it, never with the deep fraction of the row above.
-ROW_GAP_IN = 0.08
-GROUP_GAP_IN = 0.06  # space between a group's last row and the next group's name, inches
+ROW_GAP_IN = 0.07
+#: Space between a group's last row and the next group's name, inches: more than between two
+#: rows (ROW_GAP_IN), as a heading stands further from what ends before it than lines of one
+#: block from each other, so the groups read as blocks.
+GROUP_GAP_IN = 0.1
 #: Space above the first group's name and below the last row, inches: the house margin, the
 #: pad the layout engine leaves round every other still.
 MARGIN_IN = rcParamsDefault["figure.constrained_layout.h_pad"]

@@ -534,7 +534,7 @@ class BackpropLoop(ThemedScene):
         db = self.delta_b
         alpha = self.tex(rf"\Delta W = -\alpha\, \delta\, a^\top, \quad \Delta b = -\alpha\,"
                          rf" \delta, \quad \alpha = {LR:g}", 32)
-        self.show_step("4  Update weights and biases", eq=("update-W", 40, alpha))
+        self.show_step("4  Update weights and biases", eq=("update-w", 40, alpha))
         # the gradients turn into the changes they cause, each layer's bias changes Δb = −αδ
         # beside its ΔW: in ink, their signs written (the sign colours are the weights' own)
         # each named as the equations write it, ΔW⁽ˡ⁾ = … and Δb⁽ˡ⁾ = …, set apart

@@ -276,8 +276,8 @@ class LocalMinima(ThemedScene):
         ball = self.ball(self.rolling, self.mstep, c, MOMENTUM_BALL).set_z_index(3.8)
         key = self.mkey
         # gₜ defined where it is first shown, on the update's own line
-        eq = self.tex(rf"{equations.tex_in('gradient', 'w')}, \quad "
-                      rf"{equations.tex_in('momentum', 'w')}", EQUATION_TEX, t.text)
+        eq = self.tex(rf"{equations.tex('gradient')}, \quad "
+                      rf"{equations.tex('momentum')}", EQUATION_TEX, t.text)
         # the title extended by its exception, on a line under it, the claim kept
         more = self.text(MOMENTUM_TITLE, 30).next_to(self.title, DOWN, buff=0.1)
         eq.next_to(more, DOWN, buff=0.2)

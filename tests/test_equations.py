@@ -16,7 +16,7 @@ from gdviz import theme
 
 #: Keys the figures and scenes import by name.
 USED_KEYS = ("cost", "momentum", "l2-penalty", "half-mse-loss", "sigmoid-neuron",
-             "backprop-delta", "backprop-hidden", "backprop-grad", "update-W")
+             "backprop-delta", "backprop-hidden", "backprop-grad", "update-w")
 
 
 def test_keys_in_use_still_exist():
@@ -45,7 +45,7 @@ def test_one_meaning_per_symbol():
     # g_t is defined in one equation only
     defs = [e.key for e in eq.EQUATIONS.values() if re.search(r"(^|, \\quad )g_t =", e.latex)]
     assert defs == ["gradient"]
-    assert r"\nabla J\left(\theta_{t-1}\right)" in eq.tex("gradient")
+    assert r"\nabla J\left(w_{t-1}\right)" in eq.tex("gradient")
 
 
 def test_backprop_per_example_and_mean():
@@ -100,21 +100,41 @@ def test_shown_names_set_symbols_as_maths():
     assert eq.EQUATIONS["adam-update"].shown_name == "Adam’s update"
 
 
-def test_an_equation_in_a_pictures_own_variable():
-    assert eq.tex_in("momentum", "w") == (
+def test_parameters_written_one_way():
+    # w the parameters (a vector) in every formula, never θ; W only as a layer's weight
+    # matrix W^(l), in the backpropagation equations
+    for e in eq.EQUATIONS.values():
+        assert r"\theta" not in e.latex and "theta" not in e.alt, e.key
+        if e.group != "backpropagation":
+            assert "W" not in e.latex, e.key
+    assert re.findall(r"W\^\{[^}]*\}", eq.tex("backprop-hidden")) == [r"W^{(l+1)\top}"]
+    assert eq.tex("momentum") == (
         r"v_t = \beta\, v_{t-1} + g_t, \quad w_t = w_{t-1} - \alpha\, v_t")
-    assert eq.tex_in("sgd", "w") == r"w_t = w_{t-1} - \alpha\, g_t"
+    assert eq.tex("sgd") == r"w_t = w_{t-1} - \alpha\, g_t"
+    assert eq.tex("update-w") == r"w := w - \alpha \nabla J(w)"
+    assert eq.tex("model-vector") == r"f(x) = w^{\top} x + b"
+    assert "θ" not in " ".join(eq.SYMBOLS) and "w" in eq.SYMBOLS
 
 
 def test_mathtext_tight_spaces_scripts_as_latex_does():
     # TeX sets no space around + and − at script size; mathtext would: they become ordinary
-    assert eq.mathtext_tight("sgd") == r"$\theta_t = \theta_{t{-}1} - \alpha\, g_t$"
+    assert eq.mathtext_tight("sgd") == r"$w_t = w_{t{-}1} - \alpha\, g_t$"
     assert r"W^{(l{+}1)\!\top}\!\delta^{(l{+}1)}" in eq.mathtext_tight("backprop-hidden")
-    assert eq.mathtext_tight("model-matrix") == r"$f(X) = b + W^{\!\top}\!X$"
+    assert eq.mathtext_tight("model-vector") == r"$f(x) = w^{\!\top}\!x + b$"
     # the norm in tight double bars, not mathtext's loose \left\|
     assert r"\Vert a^{(L)}_i - y_i \Vert^2" in eq.mathtext_tight("per-example-cost")
     # the LaTeX itself (for MathTex) is unchanged
-    assert eq.tex("sgd") == r"\theta_t = \theta_{t-1} - \alpha\, g_t"
+    assert eq.tex("sgd") == r"w_t = w_{t-1} - \alpha\, g_t"
+
+
+def test_mathtext_sets_low_content_in_text_parentheses():
+    # mathtext scales a \left( to its content (smaller than the text one round w_{t−1}); TeX's
+    # smallest is the text one: low content keeps plain parentheses, raised or tall content
+    # its \left( … \right)
+    assert eq.mathtext_tight("gradient") == r"$g_t = \nabla J(w_{t{-}1})$"
+    assert r"\left(a^{(L)} - y\right)" in eq.mathtext_tight("backprop-delta")
+    assert r"\sigma\left(\sum_{j}" in eq.mathtext_tight("sigmoid-neuron", operators=True)
+    assert r"\left(" in eq.tex("gradient")  # the LaTeX itself unchanged
 
 
 def test_mathtext_carries_a_root_over_its_radicands_closing_subscript():
@@ -131,7 +151,7 @@ def test_mathtext_tight_operators_space_a_sum_as_latex_does():
     # ordinary summand, none before a bracket; mathtext sets none: `operators` writes them
     assert eq.mathtext_tight("half-mse-loss", operators=True) == (
         r"$J = \dfrac{1}{n}\,\sum_{i=1}^{n}\, C_i$")
-    assert r"\dfrac{1}{2n}\,\sum_{i=1}^{n} \left(" in eq.mathtext_tight("cost", operators=True)
+    assert r"\dfrac{1}{2n}\,\sum_{i=1}^{n} (" in eq.mathtext_tight("cost", operators=True)
     assert r"\sum_{j}\, w_j" in eq.mathtext_tight("sigmoid-neuron", operators=True)
     # off by default (other stills keep their set), and never in the LaTeX MathTex spaces itself
     assert eq.mathtext_tight("half-mse-loss") == r"$J = \dfrac{1}{n} \sum_{i=1}^{n} C_i$"
@@ -152,7 +172,7 @@ def test_numbered_for_a_network_of_two_layers_and_one_example():
 
 def test_an_update_in_place_is_written_as_an_assignment():
     # m := m − α ∂J/∂m, never m ← m − …, in the equations and in every picture's own string
-    for key in ("update-m", "update-b", "update-W"):
+    for key in ("update-m", "update-b", "update-w"):
         assert eq.tex(key).startswith(f"{key[-1]} {eq.ASSIGN} ")
     assert not [e.key for e in eq.EQUATIONS.values() if r"\leftarrow" in e.latex]
     root = Path(__file__).resolve().parents[1]
@@ -170,7 +190,7 @@ def test_mathtext_sets_the_colon_and_equals_of_an_update_touching():
         return [(chr(g[2]), g[4]) for g in parsed.glyphs if g[2] < 128]
 
     colon = 2.778  # cmr10's colon advance, 0.2778 em
-    for s in (eq.mathtext("update-m"), eq.mathtext_tight("update-W"),
+    for s in (eq.mathtext("update-m"), eq.mathtext_tight("update-w"),
               eq.in_mathtext(r"$w := w - \alpha$")):
         glyphs = x_of(s)
         c = next(i for i, (ch, _) in enumerate(glyphs) if ch == ":")
@@ -190,3 +210,22 @@ def test_a_decay_stands_a_thin_space_from_what_it_scales():
                 assert m.group(1).startswith(r"\,"), (coefficient, m.group(0))
     assert r"\beta_1\, s_{t-1}" in eq.tex("adam-moments")
     assert r"\beta_2\, r_{t-1}" in eq.tex("adam-moments")
+
+
+def test_every_formula_is_set_in_display_style():
+    # one style per formula: every fraction a display one (\dfrac) and every Σ the display
+    # glyph (cmex10's large summation, 0x58, not the text one, 0x50) at the formula's size,
+    # its limits under and over it
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.mathtext import MathTextParser
+
+    every = " ".join(e.latex for e in eq.EQUATIONS.values())
+    assert not re.search(r"(?<!d)frac\{", every)
+    sums = [k for k, e in eq.EQUATIONS.items() if r"\sum" in e.latex]
+    assert len(sums) == 7
+    for key in sums:
+        parsed = MathTextParser("path").parse(eq.mathtext_tight(key, operators=True),
+                                              prop=FontProperties(size=10, math_fontfamily="cm"))
+        big = [g for g in parsed.glyphs
+               if g[0].fname.endswith("cmex10.ttf") and g[2] in (0x50, 0x58)]
+        assert big and all(g[2] == 0x58 and g[1] == 10 for g in big), key

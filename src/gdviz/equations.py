@@ -8,17 +8,19 @@ The notation, one meaning per symbol (SYMBOLS lists them):
 
 - J is the cost, half the mean squared error, everywhere a cost is meant; C_i is the cost of
   one example, C_i = ½‖a_i − y_i‖², so J is the mean of the C_i.
-- m and b are the slope and intercept of the line; θ the parameters in general; w_k the weights
-  of a polynomial (w_0 its intercept, never penalised).
-- g_t = ∇J(θ_{t−1}) is the gradient at step t, defined once ("gradient") and used by every
+- m and b are the slope and intercept of the line; w the parameters in general (a vector,
+  never θ), w_k its entry k (a polynomial's weights: w_0 its intercept, never penalised; a
+  neuron's: w_j). W^{(l)} is a layer's weight matrix, in the backpropagation equations only,
+  w^{(l)}_{jk} its entries.
+- g_t = ∇J(w_{t−1}) is the gradient at step t, defined once ("gradient") and used by every
   update rule. α is the learning rate, ε a small constant.
 - Momentum and Nesterov keep a velocity v_t (β); Adagrad a sum of squares G_t; RMSprop and
-  Adadelta the running mean E[g²]_t (decay ρ), Adadelta also E[Δθ²]_t; Adam its first and second
+  Adadelta the running mean E[g²]_t (decay ρ), Adadelta also E[Δw²]_t; Adam its first and second
   moments s_t and r_t (β₁, β₂), not m and v: m is the slope and v the velocity.
 - L is the index of the last layer only, l a layer, δ^{(l)} its error, a^{(l)} its activations.
 - An update in place (a parameter given its new value) is written ":=" (ASSIGN),
   m := m − α ∂J/∂m, never a left arrow; a rule that numbers its steps is an equation between them,
-  θ_t = θ_{t−1} − α g_t. One string for both sides (MathTex sets ":=" as LaTeX does, colon and
+  w_t = w_{t−1} − α g_t. One string for both sides (MathTex sets ":=" as LaTeX does, colon and
   equals touching; mathtext() closes the gap mathtext would leave between the two, see
   in_mathtext). Neither \coloneqq (mathtools is not in Manim's preamble) nor U+2254 (Computer
   Modern has no ≔: mathtext would take it from another face).
@@ -65,8 +67,9 @@ _EQUATIONS = (
     # -------------------------------------------------------------------------- model
     Equation("model-line", "the linear model", r"f(x) = m\,x + b", "model",
              "f of x equals m times x plus b: a line of slope m and intercept b."),
-    Equation("model-matrix", "the linear model in matrix form", r"f(X) = b + W^{\top} X", "model",
-             "f of X equals b plus W transposed times X."),
+    Equation("model-vector", "the linear model in vector form", r"f(x) = w^{\top} x + b", "model",
+             "f of x equals w transposed times x, plus b: the weights w times the inputs x, "
+             "summed, plus b."),
     Equation(
         "sigmoid-neuron",
         "a sigmoid neuron",
@@ -102,7 +105,7 @@ _EQUATIONS = (
     # -------------------------------------------------------------------------- gradient
     Equation(
         "dJ-dm",
-        "the partial derivative of J with respect to m",
+        "the partial derivative of J in m",
         r"\dfrac{\partial J}{\partial m} = \dfrac{1}{n} \sum_{i=1}^{n} x_i \left(m\,x_i + b - y_i\right)",
         "gradient",
         "The partial derivative of J with respect to m equals the mean over the examples of x i "
@@ -110,7 +113,7 @@ _EQUATIONS = (
     ),
     Equation(
         "dJ-db",
-        "the partial derivative of J with respect to b",
+        "the partial derivative of J in b",
         r"\dfrac{\partial J}{\partial b} = \dfrac{1}{n} \sum_{i=1}^{n} \left(m\,x_i + b - y_i\right)",
         "gradient",
         "The partial derivative of J with respect to b equals the mean error m times x i, plus b, "
@@ -119,9 +122,9 @@ _EQUATIONS = (
     Equation(
         "gradient",
         "the gradient at step t",
-        r"g_t = \nabla J\left(\theta_{t-1}\right)",
+        r"g_t = \nabla J\left(w_{t-1}\right)",
         "gradient",
-        "g t, the gradient at step t, is the gradient of J at the parameters theta of step t "
+        "g t, the gradient at step t, is the gradient of J at the parameters w of step t "
         "minus 1.",
     ),
     Equation(
@@ -137,64 +140,64 @@ _EQUATIONS = (
              "update rules", "m becomes m minus alpha times the partial derivative of J by m."),
     Equation("update-b", "the update of b", r"b := b - \alpha \dfrac{\partial J}{\partial b}",
              "update rules", "b becomes b minus alpha times the partial derivative of J by b."),
-    Equation("update-W", "the gradient-descent update", r"W := W - \alpha \nabla J(W)",
-             "update rules", "W becomes W minus alpha times the gradient of J at W."),
-    Equation("sgd", "SGD", r"\theta_t = \theta_{t-1} - \alpha\, g_t", "update rules",
-             "SGD: theta t equals theta t minus 1, minus alpha times g t."),
+    Equation("update-w", "the gradient-descent update", r"w := w - \alpha \nabla J(w)",
+             "update rules", "w becomes w minus alpha times the gradient of J at w."),
+    Equation("sgd", "SGD", r"w_t = w_{t-1} - \alpha\, g_t", "update rules",
+             "SGD: w t equals w t minus 1, minus alpha times g t."),
     Equation(
         "momentum",
         "Momentum",
-        r"v_t = \beta\, v_{t-1} + g_t, \quad \theta_t = \theta_{t-1} - \alpha\, v_t",
+        r"v_t = \beta\, v_{t-1} + g_t, \quad w_t = w_{t-1} - \alpha\, v_t",
         "update rules",
-        "Momentum: the velocity v t equals beta times v t minus 1, plus g t; theta t equals "
-        "theta t minus 1, minus alpha times v t.",
+        "Momentum: the velocity v t equals beta times v t minus 1, plus g t; w t equals "
+        "w t minus 1, minus alpha times v t.",
     ),
     Equation(
         "nesterov",
         "Nesterov momentum (NAG)",
         r"v_t = \beta\, v_{t-1} + g_t, \quad "
-        r"\theta_t = \theta_{t-1} - \alpha \left(g_t + \beta\, v_t\right)",
+        r"w_t = w_{t-1} - \alpha \left(g_t + \beta\, v_t\right)",
         "update rules",
-        "Nesterov: v t equals beta times v t minus 1, plus g t; theta t equals theta t minus 1, "
+        "Nesterov: v t equals beta times v t minus 1, plus g t; w t equals w t minus 1, "
         "minus alpha times g t plus beta v t.",
     ),
     Equation(
         "adagrad",
         "Adagrad",
-        r"G_t = G_{t-1} + g_t^2, \quad \theta_t = \theta_{t-1} - \dfrac{\alpha\, g_t}{\sqrt{G_t} + \epsilon}",
+        r"G_t = G_{t-1} + g_t^2, \quad w_t = w_{t-1} - \dfrac{\alpha\, g_t}{\sqrt{G_t} + \epsilon}",
         "update rules",
         "Adagrad: G t, the running sum of squared gradients, equals G t minus 1 plus g t squared; "
-        "theta t equals theta t minus 1, minus alpha g t over the square root of G t plus epsilon.",
+        "w t equals w t minus 1, minus alpha g t over the square root of G t plus epsilon.",
     ),
     Equation(
         "rmsprop",
         "RMSprop",
         r"E[g^2]_t = \rho\, E[g^2]_{t-1} + (1 - \rho)\, g_t^2, \quad "
-        r"\theta_t = \theta_{t-1} - \dfrac{\alpha\, g_t}{\sqrt{E[g^2]_t} + \epsilon}",
+        r"w_t = w_{t-1} - \dfrac{\alpha\, g_t}{\sqrt{E[g^2]_t} + \epsilon}",
         "update rules",
         "RMSprop: E of g squared at t equals rho times its previous value plus 1 minus rho times "
-        "g t squared; theta t equals theta t minus 1, minus alpha g t over its root plus epsilon.",
+        "g t squared; w t equals w t minus 1, minus alpha g t over its root plus epsilon.",
     ),
     Equation(
         "adadelta-step",
         "Adadelta's step",
         r"E[g^2]_t = \rho\, E[g^2]_{t-1} + (1 - \rho)\, g_t^2, \quad "
-        r"\Delta\theta_t = \dfrac{\sqrt{E[\Delta\theta^2]_{t-1} + \epsilon}}{\sqrt{E[g^2]_t + \epsilon}}\, g_t",
+        r"\Delta w_t = \dfrac{\sqrt{E[\Delta w^2]_{t-1} + \epsilon}}{\sqrt{E[g^2]_t + \epsilon}}\, g_t",
         "update rules",
         "Adadelta: the running mean of squared gradients E of g squared at t equals rho times its "
-        "previous value plus 1 minus rho times g t squared; the step delta theta t equals the root "
+        "previous value plus 1 minus rho times g t squared; the step delta w t equals the root "
         "of the previous running mean of squared steps plus epsilon, over the root of E of g "
         "squared at t plus epsilon, times g t.",
     ),
     Equation(
         "adadelta-update",
         "Adadelta's update",
-        r"E[\Delta\theta^2]_t = \rho\, E[\Delta\theta^2]_{t-1} + (1 - \rho)\, \Delta\theta_t^2, \quad "
-        r"\theta_t = \theta_{t-1} - \alpha\, \Delta\theta_t",
+        r"E[\Delta w^2]_t = \rho\, E[\Delta w^2]_{t-1} + (1 - \rho)\, \Delta w_t^2, \quad "
+        r"w_t = w_{t-1} - \alpha\, \Delta w_t",
         "update rules",
         "Adadelta: the running mean of squared steps equals rho times its previous value plus 1 "
-        "minus rho times delta theta t squared; theta t equals theta t minus 1, minus alpha times "
-        "delta theta t.",
+        "minus rho times delta w t squared; w t equals w t minus 1, minus alpha times "
+        "delta w t.",
     ),
     Equation(
         "adam-moments",
@@ -208,10 +211,10 @@ _EQUATIONS = (
     Equation(
         "adam-update",
         "Adam's update",
-        r"\theta_t = \theta_{t-1} - \dfrac{\alpha}{1 - \beta_1^t} \, "
+        r"w_t = w_{t-1} - \dfrac{\alpha}{1 - \beta_1^t} \, "
         r"\dfrac{s_t}{\sqrt{r_t / (1 - \beta_2^t)} + \epsilon}",
         "update rules",
-        "Adam: theta t equals theta t minus 1, minus alpha over 1 minus beta 1 to the t, times s t "
+        "Adam: w t equals w t minus 1, minus alpha over 1 minus beta 1 to the t, times s t "
         "over the root of r t over 1 minus beta 2 to the t, plus epsilon.",
     ),
     # -------------------------------------------------------------------------- regularisation
@@ -269,15 +272,15 @@ SYMBOLS: dict[str, str] = {
     "C_i": "the cost of example i",
     "J_λ": "the L2-regularised cost",
     "m, b": "slope and intercept of the line",
-    "θ": "the parameters",
-    "w_k": "weight k (w_0 the intercept)",
-    "g_t": "the gradient at step t, ∇J(θ_{t−1})",
+    "w": "the parameters, a vector (w_k its entry k; w_0 a polynomial's intercept)",
+    "W^(l)": "the weight matrix of layer l (backpropagation only; w^(l)_jk its entries)",
+    "g_t": "the gradient at step t, ∇J(w_{t−1})",
     "α": "the learning rate",
     "β": "momentum's decay (β₁, β₂: Adam's)",
     "ρ": "the decay of RMSprop's and Adadelta's running means",
     "v_t": "the velocity of momentum and Nesterov",
     "G_t": "Adagrad's sum of squared gradients",
-    "E[g²]_t, E[Δθ²]_t": "running means of squared gradients and steps",
+    "E[g²]_t, E[Δw²]_t": "running means of squared gradients and steps",
     "s_t, r_t": "Adam's first and second moments",
     "ε": "a small constant against division by zero",
     "λ": "the strength of the L2 penalty",
@@ -291,12 +294,6 @@ SYMBOLS: dict[str, str] = {
 def tex(key: str) -> str:
     """The LaTeX of equation `key` (for MathTex and, wrapped in $…$, for mathtext)."""
     return EQUATIONS[key].latex
-
-
-def tex_in(key: str, variable: str) -> str:
-    """The LaTeX of equation `key` with its parameters θ written as `variable` (e.g. "w" for a
-    picture whose axis is the one weight w)."""
-    return tex(key).replace(r"\theta", variable)
 
 
 def tex_numbered(key: str, last: int, one_example: bool = False) -> str:
@@ -333,7 +330,7 @@ def _closing_brace(latex: str, at: int) -> int:
 
 def _script_tight(latex: str) -> str:
     """Inside every sub- and superscript group, +, − and ≥ as ordinary symbols ({-}): TeX sets
-    no space around them at script size, mathtext would (θ_{t − 1})."""
+    no space around them at script size, mathtext would (w_{t − 1})."""
     out, i = [], 0
     while i < len(latex):
         if latex.startswith(("_{", "^{"), i):
@@ -361,14 +358,30 @@ def _root_over_scripts(latex: str) -> str:
     return "".join(out) + latex[i:]
 
 
+def _plain_parens(latex: str) -> str:
+    r"""Every \left( … \right) round low content (no script raised over it, no fraction, root or
+    Σ) as plain parentheses: TeX's smallest delimiter is the text one, while mathtext scales
+    its \left( to the content, shrinking it round an x-height J(w_{t−1})."""
+    pair = re.compile(r"\\left\(((?:(?!\\left|\\right).)*)\\right\)")
+    low = re.compile(r"\^|\\dfrac|\\frac|\\sqrt|\\sum")
+
+    def plain(m):
+        return m[0] if low.search(m[1]) else f"({m[1]})"
+
+    while (out := pair.sub(plain, latex)) != latex:
+        latex = out
+    return latex
+
+
 def mathtext_tight(key: str, operators: bool = False) -> str:
     """The equation for matplotlib's mathtext, spaced as LaTeX sets it: scripts tight (t−1,
     l+1), the norm in tight double bars (mathtext's \\left\\| sets loose single ones), the
-    transpose ⊤ close to its matrix, a root's bar over its radicand's closing subscript. With `operators`, also the thin spaces LaTeX sets on both
+    transpose ⊤ close to its matrix, a root's bar over its radicand's closing subscript, low
+    content in plain parentheses (_plain_parens). With `operators`, also the thin spaces LaTeX sets on both
     sides of a Σ (a fraction before it, its summand after it unless bracketed), which mathtext omits, so that
     1/n does not touch the Σ nor the Σ its C_i: written here, not in the source, which MathTex
     sets with those spaces already."""
-    latex = EQUATIONS[key].latex
+    latex = _plain_parens(EQUATIONS[key].latex)
     if operators:
         latex = re.sub(r"\}\s*\\sum", r"}\\,\\sum", latex)
         latex = re.sub(r"(\\sum(?:_\{[^{}]*\})?(?:\^\{[^{}]*\})?)\s*(\\left|\()?",

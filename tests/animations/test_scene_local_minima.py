@@ -154,7 +154,7 @@ def test_counters_never_overlap_and_words_are_held_and_plain():
     from gdviz import equations
 
     latex = scene.momentum_eq.get_tex_string()
-    grad, update = equations.tex_in("gradient", "w"), equations.tex_in("momentum", "w")
+    grad, update = equations.tex("gradient"), equations.tex("momentum")
     assert grad.startswith("g_t = ") and grad in latex and update in latex
     assert latex.index(grad) < latex.index(update)
     # every caption word plain Unicode, no LaTeX leaking
