@@ -8,25 +8,26 @@ paths (the sampled runs' of seed {seed}, as their titles say) over the shaded co
 (spaced by a constant factor) from the start (ring), each ending on its square, the minimum
 starred. The full-batch path glides smoothly along the valley floor; the sampled gradients
 disagree mostly about the slope m, so those paths are thrown from wall to wall while drifting
-the same way, the single sample's most: each is drawn as a thin faint trail (one step in
-{trail_every}), and strong over it its route, the path averaged over {smooth} steps centred on
-each step. Bottom: J on all {n} points at every step, on a log scale, averaged over {seeds}
-seeds at each step (every seed starts at the same point, so the three curves start at the same
-J), drawn faint, and strong over it its moving average over {smooth} steps centred on each
-step: the full batch's falls smoothly, the others' stay above it, the single sample's highest.
-The key names the layers, maps and chart alike: thin, each step; thick, its {smooth}-step
-moving average. Dotted in each run's colour over the last {last} steps, and written at the
-right beside a short stroke of that colour, the mean over them (one seed's last value is
-luck): J = {j_full} (full batch), {j_mini} (mini-batch) and {j_single} (single sample), against
-J* = {j_star} at the minimum, dotted in ink.
+the same way, the single sample's most: each is drawn as a thin faint walk through its position
+at one step in {trail_every}, a small dot at each, and strong over it its route, the path
+averaged over {smooth} steps centred on each step. Bottom: J on all {n} points at every step,
+on a log scale, averaged over {seeds} seeds at each step (every seed starts at the same point,
+so the three curves start at the same J), drawn faint, and strong over it its moving average
+over {smooth} steps centred on each step: the full batch's falls smoothly, the others' stay
+above it, the single sample's highest. The key names the layers, maps and chart alike: thin,
+each step (on the maps, one in {trail_every}); thick, its {smooth}-step moving average. Dotted
+in each run's colour over the last {last} steps, and written at the right beside a short stroke
+of that colour, the mean over them (one seed's last value is luck): J = {j_full} (full batch),
+{j_mini} (mini-batch) and {j_single} (single sample), against J* = {j_star} at the minimum,
+dotted in ink.
 
 Alt: Three contour maps of the same long, narrow valley side by side, each with one path from a
-common start near the top: a smooth straight path down the valley floor; a faint haze of short
-strokes across the valley under a slightly wavering route down its floor; and a wider haze
-under a more wavering route. Below, cost against step on a log scale: three strong lines from
-one starting value, each over a faint jagged one, a smooth, slowly falling one lowest and two
-wavering ones above it, each ending in a short dotted level of its colour, keyed at the right
-by a stroke of that colour and its value.
+common start near the top: a smooth straight path down the valley floor; a faint walk of small
+dots joined by thin lines, thrown across the valley and back, under a slightly wavering route
+down its floor; and a wider walk under a more wavering route. Below, cost against step on a log
+scale: three strong lines from one starting value, each over a faint jagged one, a smooth,
+slowly falling one lowest and two wavering ones above it, each ending in a short dotted level
+of its colour, keyed at the right by a stroke of that colour and its value.
 """
 
 import numpy as np
@@ -51,10 +52,12 @@ RAW_ALPHA = 0.35
 HALO, HALO_Z, LEVEL_Z = 1.0, 4.5, 5.0
 #: The runs over the maps: each run's route (its path, the sampled runs' averaged over
 #: BATCH_SUMMARY.smooth_steps steps, as their costs are) ROUTE_WIDTH points wide on its casing;
-#: under it the sampled runs' raw path, a thin faint trail (every TRAIL_EVERY-th point: odd, so
-#: a throw from wall to wall stays one), uncased, as the races' faint history.
+#: under it the sampled runs' raw path, a thin faint trail through every TRAIL_EVERY-th iterate,
+#: each a small dot (TRAIL_DOT points), uncased, as the races' faint history: the iterates of
+#: every third step drew a dense comb of throws from wall to wall; one in nine reads as a walk
+#: and keeps each run's spread about its route (within 3 % of all its iterates').
 ROUTE_WIDTH = 1.3
-TRAIL_WIDTH, TRAIL_ALPHA, TRAIL_EVERY = 0.5, 0.7, 3
+TRAIL_WIDTH, TRAIL_ALPHA, TRAIL_EVERY, TRAIL_DOT = 0.4, 0.7, 9, 2.0
 #: Z-orders on the maps: the trail, the route's casing, the route, then the marks on top.
 Z_TRAIL, Z_CASING, Z_ROUTE, Z_MARKS = 3, 3.5, 4, 6
 #: The key of each end value at the right of the chart: a short stroke in the run's colour
@@ -62,7 +65,7 @@ Z_TRAIL, Z_CASING, Z_ROUTE, Z_MARKS = 3, 3.5, 4, 6
 TICK_LENGTH = 7
 #: The layers' keys, in ink: the faint one (each step: one seed's path on the maps, the seeds'
 #: mean cost on the chart) and the strong one (its moving average), as they are drawn.
-RAW_KEY = "thin: each step"
+RAW_KEY = "thin: each step (maps: every {every}th)"
 SMOOTH_KEY = "thick: {smooth}-step moving average"
 
 
@@ -108,6 +111,7 @@ def make_figure(theme):
             # the sampled run's raw path, thin and faint: the throws from wall to wall show
             # as a haze along the valley, never hiding the route or the start
             ax.plot(pts[::TRAIL_EVERY, 0], pts[::TRAIL_EVERY, 1], color=c, lw=TRAIL_WIDTH,
+                    marker="o", markersize=TRAIL_DOT, markeredgewidth=0,
                     alpha=TRAIL_ALPHA, zorder=Z_TRAIL, gid=f"trail:{label}")
             pts = races.route(pts)
         path, = ax.plot(pts[:, 0], pts[:, 1], color=c, lw=ROUTE_WIDTH, zorder=Z_ROUTE,
@@ -183,7 +187,8 @@ def make_figure(theme):
     raw = Line2D([], [], color=theme.text, lw=RAW_WIDTH, alpha=RAW_ALPHA)
     strong = Line2D([], [], color=theme.text, lw=CURVE_WIDTHS[1])
     runs_keyed, names = aj.get_legend_handles_labels()
-    layers = [(raw, RAW_KEY), (strong, SMOOTH_KEY.format(smooth=summary.smooth_steps)),
+    layers = [(raw, RAW_KEY.format(every=TRAIL_EVERY)),
+              (strong, SMOOTH_KEY.format(smooth=summary.smooth_steps)),
               (level, f"mean of the last {summary.last_steps} steps")]
     order = [x for pair in zip(zip(runs_keyed, names), layers) for x in pair]
     gm.optimizer_legend(aj, theme, "curves", handles=[h for h, _ in order],

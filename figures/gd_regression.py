@@ -2,7 +2,9 @@
 
 Plain gradient descent on J(m, b) with the raw data, from the poor start m = {m0:g}, b = {b0:g}
 (J = {j0}), learning rate α = {lr:g} (the limit for this data is {limit:.3f}), {steps} steps.
-Top: the line after steps {schedule}, spaced evenly on a log scale. Bottom left: the path of
+Top: the line after steps {schedule}, spaced evenly on a log scale (step 0's leaves its
+panel at the top at once, an arrowhead where it does: it runs on far above the points). Bottom
+left: the path of
 (m, b) over the contours of J: the first steps swing across the steep walls of the valley and
 back (each step's end a dot, the long steps arrows; a window enlarges
 where they end, as much in m as in b, so the valley keeps its shape, and draws the shorter
@@ -12,13 +14,15 @@ logarithmic), the same steps marked; it falls quickly at first, then slowly, to 
 the least-squares minimum {jbest}.
 
 Alt: Top, six small plots of the seven points with a straight line: at step 0 the line is
-steep and far above the points; it swings below them, then turns slowly until it runs through
+steep and far above the points, running off the top of its panel at once, where an
+arrowhead marks it; it swings below them, then turns slowly until it runs through
 them at the last step. Bottom left, a contour map of J with a path that zig-zags across the
 valley (an arrow left, then shorter steps back to the right and left again, drawn as arrows
 in the enlarged window) and then follows
 the valley floor to the minimum, marked by a green star with a small square, the run's end,
 just beside it; a hollow ring marks the start, and dots labelled with their step
-mark the steps of the top row; a framed
+mark the steps of the top row (on the map's colour, the level lines stopping short of the
+labels); a framed
 window in the empty upper-right corner, joined by two thin lines to a small frame on the
 path, enlarges the end of the zig-zag, where steps 3 and 15
 lie, the level lines in it as steep as on the map. Bottom
@@ -70,6 +74,24 @@ def facts() -> dict:
                 jbest=j(regression.cost(*regression.least_squares(x, y), x, y)))
 
 
+#: The clip mark of a line that leaves its panel at the top (the start's, t = 0): an arrowhead
+#: of CLIP_HEAD points in the line's colour, its tip where the line meets the top of the panel,
+#: pointing along it (drawn on the line's last CLIP_RUN in x).
+CLIP_HEAD, CLIP_RUN = 9.0, 0.05
+
+
+def leave_at_top(m: float, b: float) -> tuple[float, float]:
+    """Where the line y = m x + b (rising) meets the top of the data view (views.Y_RANGE)."""
+    top = views.Y_RANGE[1]
+    return (top - b) / m, top
+
+
+def band_colour(bands, j: float):
+    """The fill of the filled contours' band (a QuadContourSet) in which the cost j lies."""
+    k = int(np.clip(np.searchsorted(bands.levels, j) - 1, 0, len(bands.levels) - 2))
+    return tuple(bands.get_facecolor()[k])
+
+
 def in_zoom(p) -> bool:
     """Whether (m, b) lies in the window that enlarges the zig-zag (views.ZOOM_M, ZOOM_B)."""
     return (views.ZOOM_M[0] <= p[0] <= views.ZOOM_M[1]
@@ -99,6 +121,14 @@ def make_figure(theme):
         m, b = pts[t]
         ax.plot(xs, regression.predict(m, b, xs), color=theme.model, linewidth=1.6, zorder=3,
                 gid=f"line-{t}")
+        if k == 0:
+            # the start's line runs off the top of its panel at once: an arrowhead where it
+            # leaves says it goes on up, far above the points
+            tip = leave_at_top(m, b)
+            tail = (tip[0] - CLIP_RUN, regression.predict(m, b, tip[0] - CLIP_RUN))
+            ax.annotate("", tip, xytext=tail, annotation_clip=False, gid="clip-0",
+                        arrowprops=dict(arrowstyle="-|>", color=theme.model, linewidth=0.0,
+                                        mutation_scale=CLIP_HEAD, shrinkA=0, shrinkB=0))
         gm.scatter_points(ax, theme, x, y, s=12, zorder=4)
         gm.data_view(ax)
         # a count with its thousands separator ({,}: mathtext must not space the comma); a
@@ -118,7 +148,7 @@ def make_figure(theme):
     # Bottom left: the path over the house cost map, each early step shown.
     cx = fig.add_subplot(bottom[0])
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
-    gm.contour_map(cx, theme, M, B, J)
+    bands = gm.contour_map(cx, theme, M, B, J)
     path = gm.descent_path(cx, theme, pts, steps=3, label=views.run_name(COST_DESCENT.lr_good))
     cx.plot(*pts[0], gid="start", label="start", **theme.marker("start"))
     # the steps of the top row after the zig-zag (t = 3 ends its third arrow), labelled; those
@@ -127,8 +157,16 @@ def make_figure(theme):
     outside = [t for t in sched[1:-1] if t not in zoomed]
     cx.plot(pts[outside, 0], pts[outside, 1], gid="iterations", **theme.marker("current"))
     for t in outside:
+        # the level lines run close there: each label on a halo of the band it stands on,
+        # so the lines stop short of its letters and the map's colour stays round them
+        # (the band at the label's middle: digits half an em wide, the map's points per unit
+        # of m from its cell's width)
+        per_pt = np.ptp(views.M_RANGE) / (fig.get_figwidth() * 72 * cx.get_position().width)
+        mid = pts[t, 0] + per_pt * (6 + 0.25 * theme.small_size * len(str(t)))
+        ground = band_colour(bands, regression.cost(mid, pts[t, 1], x, y))
         cx.annotate(f"${t}$", pts[t], xytext=(6, 0), textcoords="offset points", ha="left",
-                    va="center", fontsize=theme.small_size, color=theme.text, gid=f"t-{t}")
+                    va="center", fontsize=theme.small_size, color=theme.text, gid=f"t-{t}",
+                    path_effects=gm.halo(theme, ground=ground))
     zoom = cx.inset_axes(views.ZOOM_AT, xlim=views.ZOOM_M, ylim=views.ZOOM_B,
                          xticks=[], yticks=[], gid="zoom")
     gm.inset_map(zoom, cx, theme, M, B, J)  # the map's colours: one colour, one J in both

@@ -3,14 +3,16 @@
 The digit classifier: {n0} inputs (one per pixel of a 28 × 28 image; only {shown} are drawn),
 {n1} hidden neurons and {n2} outputs, every neuron connected to every neuron of the next layer.
 The first layer of connections holds {n0} × {n1} = {w0:,} weights, the second {n1} × {n2} =
-{w1:,}; with one bias for each of the {n_biases} hidden and output neurons the network has
+{w1:,}; with one bias for each of the {n_biases} hidden and output neurons (the b in each of
+their circles) the network has
 {params:,} parameters, each a dimension of the space a training method must search. The
 lines drawn whole between the columns are a sample, the connections of every fifth drawn
 neuron; the sums count them all.
 
 Alt: A three-column network diagram. The left column shows {shown} of the {n0} input neurons
 with three dots for the rest, the middle column {n1} hidden neurons and the right column {n2}
-outputs, all circles alike in grey; from each drawn neuron a short fan of faint grey threads
+outputs, all circles alike in grey, each hidden and output circle holding a small italic b,
+its bias; from each drawn neuron a short fan of faint grey threads
 sets off towards every drawn neuron of the next column and fades out, and a sample of the
 connections is drawn whole between the columns (every connection of every fifth drawn neuron,
 first included), thin grey lines crossing one another; each column's size is written under it,
@@ -83,6 +85,12 @@ def make_figure(theme):
     # every neuron neutral: nothing here is highlighted (the accent marks a change)
     nd.draw_neurons(ax, lay, theme)
     nd.draw_elision(ax, lay, theme)
+    # each hidden and output neuron's bias, its b in its ring: the parameters the weights'
+    # sums leave out, drawn where they act
+    for l in range(1, len(SIZES)):
+        for i in lay.shown[l]:
+            ax.text(*lay.position(l, i), "$b$", ha="center", va="center_baseline",
+                    fontsize=theme.small_size, color=theme.text, zorder=4, gid=f"bias-{l}-{i}")
     x0, x1, y0, y1 = lay.bounds()
     nd.setup_axes(ax, lay, pad=(0.8, 0.8, 1.3, 0.66))
 

@@ -229,6 +229,14 @@ def test_mnist_network_counts(theme):
     assert not any(n[0] == 0 and 8 <= n[1] < 776 for n in circles)  # the input layer is elided
     dots = [c for c in ax.patches if (c.get_gid() or "").startswith("dots-0")]
     assert len(dots) == 3
+    # every hidden and output neuron's bias, a b centred in its ring (none for the inputs)
+    biases = {x.get_gid(): x for x in ax.texts if (x.get_gid() or "").startswith("bias-")}
+    want = {f"bias-{l}-{i}" for (l, i) in circles if l > 0}
+    assert set(biases) == want and len(want) == 15 + 10 == p - n_w
+    for g, x in biases.items():
+        _, l, i = g.split("-")
+        assert x.get_text() == "$b$" and x.get_ha() == "center"
+        assert x.get_position() == pytest.approx(circles[int(l), int(i)].center)
     # the edges a fabric of fine translucent threads of the muted colour, thinner than any
     # sparse network's: every edge two fans of nd.FAN_PIECES pieces, one from each neuron's
     # rim, reaching nd.FAN_REACH of the way and fading out; one thread still reads on the page

@@ -618,6 +618,12 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
             trail = by_gid(fig, f"trail:{label}")
             assert np.array_equal(xy(trail), tr.points[::mod.TRAIL_EVERY])
             assert trail.get_alpha() <= 0.7 and trail.get_linewidth() <= 0.5
+            # a walk, not a comb: a few dozen iterates, a small dot at each, whose spread
+            # about the route is the run's own (within 5 % of all its iterates')
+            assert 25 <= len(xy(trail)) <= 40 and trail.get_marker() == "o"
+            assert trail.get_markersize() < 3
+            off = tr.points[:, 0] - races.route(tr.points)[:, 0]
+            assert off[::mod.TRAIL_EVERY].std() == pytest.approx(off.std(), rel=0.05)
             assert trail.get_zorder() < by_gid(fig, f"casing:path:{label}").get_zorder()
             want = np.column_stack([races.moving_average(tr.points[:, j], summary.smooth_steps)
                                     for j in (0, 1)])
@@ -636,11 +642,15 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     assert not [a for a in fig.findobj(Line2D)
                 if same_colour(a.get_markerfacecolor(), th.get(theme).good)]
     assert by_gid(fig, "j-star").get_ydata()[0] == pytest.approx(regression.cost(m, b, x, y))
-    # The noisy ones are visibly noisy: their trails (one step in TRAIL_EVERY) are still far
-    # longer than the full batch's path, the single sample's the longest.
+    # The noisy ones are visibly noisy: their trails (one step in TRAIL_EVERY) are still
+    # longer than the full batch's path, the single sample's the longest, and thrown farther
+    # across the valley (in m) than the whole full-batch path runs in it
     lengths = [np.sum(np.linalg.norm(np.diff(xy(by_gid(fig, f"{g}:{k}")), axis=0), axis=1))
                for g, k in zip(("path", "trail", "trail"), runs)]
-    assert 5 * lengths[0] < lengths[1] < lengths[2]
+    assert 1.5 * lengths[0] < lengths[1] < lengths[2]
+    spans = [np.ptp(xy(by_gid(fig, f"{g}:{k}"))[:, 0])
+             for g, k in zip(("path", "trail", "trail"), runs)]
+    assert 1.5 * spans[0] < spans[1] < spans[2]
     # The chart: each run's J at every step averaged over the seeds (gdcore's), faint, and its
     # moving average strong over it, all from the one J of the common start; the end values,
     # the raw mean over the last steps (gdcore's settled costs), a dotted level over those
@@ -699,7 +709,8 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     # each step, the strong moving average, the dotted end levels), column by column
     legend = full.axes.get_legend()
     assert not legend.get_title().get_text()
-    layers = ["thin: each step", f"thick: {summary.smooth_steps}-step moving average",
+    layers = [f"thin: each step (maps: every {mod.TRAIL_EVERY}th)",
+              f"thick: {summary.smooth_steps}-step moving average",
               f"mean of the last {summary.last_steps} steps"]
     assert legend_texts(fig) == [x for pair in zip(races.BATCH_RACE.labels, layers)
                                  for x in pair]

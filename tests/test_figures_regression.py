@@ -757,6 +757,26 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
     main_path = [ln for ln in map_ax.lines if ln.get_gid() == "path"][0]
     assert_line_ends_at_square(fig, main_path, [e for e in by_gid(fig, "end")
                                                 if e.axes is map_ax][0])
+    # the start's line leaves its panel at the top at once (its last step's stays on): an
+    # arrowhead in the line's colour, its tip on the line at the panel's top, pointing up it
+    m, b = traj.points[0]
+    top = views.Y_RANGE[1]
+    assert regression.predict(m, b, views.X_RANGE[0]) < top < regression.predict(m, b, 3.0)
+    (clip,) = [a for a in fig.findobj(Annotation) if a.get_gid() == "clip-0"]
+    assert clip.axes is one(fig, "line-0").axes
+    assert clip.xy == pytest.approx(((top - b) / m, top))
+    tail = clip.xyann
+    assert tail[0] < clip.xy[0] and tail[1] == pytest.approx(regression.predict(m, b, tail[0]))
+    assert same_colour(clip.arrow_patch.get_facecolor(), th.get(theme).model)
+    assert not by_gid(fig, f"clip-{sched[-1]}")
+    # the map's step labels on a halo of the band of the map they stand on (not the page's):
+    # the level lines stop short of their letters
+    bands = [c for c in map_ax.collections if isinstance(c, QuadContourSet)][0]
+    for t in outside:
+        (label,) = [a for a in map_ax.texts if a.get_gid() == f"t-{t}"]
+        ground = label.get_path_effects()[0].color
+        assert any(same_colour(ground, c) for c in bands.get_facecolor())
+        assert not same_colour(ground, th.get(theme).background)
 
 
 # ---------------------------------------------------------------- learning-rates
