@@ -6,13 +6,16 @@ Also the shared geometry of gdviz.views."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
 from endmarks import assert_end_beside_star, assert_key_matches_end
 from figure_baselines import figure as build
+from matplotlib import colormaps
 from matplotlib.collections import LineCollection, PathCollection, QuadMesh
+from matplotlib.colors import LogNorm
 from matplotlib.contour import QuadContourSet
 from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
@@ -334,10 +337,14 @@ def test_mse_surface_views_and_minimum(theme):
     for seg in lines:
         seg = np.asarray(seg)
         np.testing.assert_allclose(seg[:, 2], regression.cost(seg[:, 0], seg[:, 1], X, Y))
-    assert all(mesh_ln == pytest.approx(look.mesh_width) for mesh_ln in mesh.get_linewidths())
+    # thinner than the theme's mesh: the map's level lines on the surface lead
+    assert cost_surface.QUIET_MESH_WIDTH < look.mesh_width
+    assert all(w == pytest.approx(cost_surface.QUIET_MESH_WIDTH) for w in mesh.get_linewidths())
     # the video's look (level_true): each mesh piece in the map's level-line colour of the J it
-    # crosses (lit as the faces), not one colour for the whole mesh
+    # crosses (lit as the faces, by the light across the valley), not one colour for the whole
+    # mesh
     cm = th.get(theme).cost_map
+    cm = replace(cm, surface=replace(cm.surface, light_azimuth=views.SURFACE_LIGHT_AZIMUTH))
     M, B, JS = regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE, views.SURFACE_GRID_SIZE)
     ink = cost_surface.lit_colors(JS, cm, views.contour_levels(J, cm.levels), lines=True,
                                   level_true=True).reshape(-1, 3)
@@ -348,6 +355,16 @@ def test_mse_surface_views_and_minimum(theme):
         ends = [int(np.argmin(np.linalg.norm(pts - p[:2], axis=1))) for p in np.asarray(seg)]
         np.testing.assert_allclose(got, ink[ends].mean(axis=0), atol=1e-6)
     assert len(np.unique(np.round(colors, 3), axis=0)) > 20
+    # lit across the valley, one wall turns from the light: some faces take the whole shadow
+    lv = views.contour_levels(J, cm.levels)
+    lit = cost_surface.lit_colors(JS, cm, lv, level_true=True)
+    flat = np.asarray(colormaps[cm.cmap](LogNorm(lv[0], lv[-1], clip=True)(JS)))[..., :3]
+    share = lit.sum(axis=-1) / flat.sum(axis=-1)
+    assert share.min() == pytest.approx(1 - cm.surface.shadow, abs=0.01)
+    assert np.mean(share < 1 - cm.surface.shadow / 2) > 0.1
+    # the map's levels traced on the surface too, so the valley's flat floor shows its ellipses
+    (traced,) = [c for c in contour_sets(ax3)]
+    assert np.allclose(traced.levels, lv) and not traced.filled
 
 
 # ---------------------------------------------------------------- slope-sweep
