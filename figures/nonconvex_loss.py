@@ -10,17 +10,19 @@ sine wave) as two of its first-layer weights sweep from −{window:g} to {window
 other weights stay at their trained values. Where the sigmoids saturate the cost goes flat
 (plateaus on which the gradient all but vanishes), and the landscape holds {basins} separate
 basins: where descent ends depends on where it starts. Each map is coloured over its own range
-of cost, which its bar gives: the two are costs of different problems (J of a line on seven
-points, J of the network on its samples), and on one shared scale the network's cost, which
-spans far fewer decades, would take about a third of the colours and lose its terraces.
+of cost, which its bar, labelled "own scale", gives: the two are costs of different problems
+(J of a line on seven points, J of the network on its samples), and on one shared scale the
+network's cost, which spans far fewer decades, would take about a third of the colours and
+lose its terraces.
 
 Alt: Top, two three-dimensional surfaces; bottom, the same two functions as filled contour
 maps. Left, a smooth trough with one lowest point, its contours nested ellipses. Right, the
 network's cost: broad flat terraces joined by steep steps, and {basins} long dark troughs, one
 lying across the lower left of the map and one running up its middle, meeting only over a low
-pass. A filled star marks the one minimum of the left map, on the surface and on the map; on
-the right, on the surface and on the map, a filled star marks the bottom of the lower trough
-and a hollow star the bottom of the higher one, keyed under the map as the minimum,
+pass. Each map has its own colour bar, labelled cost J (own scale). A filled star marks the one
+minimum of the left map, on the surface and on the map; on the right, on the surface and on the
+map, a filled star marks the bottom of the lower trough and a hollow star the bottom of the
+higher one, keyed under the map as the minimum,
 J = {least}, and a local minimum, J = {local}.
 """
 
@@ -45,6 +47,10 @@ NETWORK_TICKS = (-10, 0, 10)
 #: Which of the box's vertical edges carries the network's cost axis (mplot3d's name).
 Z_EDGE = "lower"
 NETWORK_Z_PAD = -10
+#: Each map's bar label: the two maps are coloured over their own ranges (a shared one would
+#: give the network's cost, under two decades against the bowl's four, a third of the colours
+#: and lose its terraces), and the bars say so on the figure, not only in the caption.
+BAR_LABEL = th.AXIS_LABELS["cost"] + " (own scale)"
 #: The local minimum's hollow star: its edge in points, wide enough to read as an outline.
 LOCAL_EDGE = 1.1
 def _data():
@@ -158,7 +164,7 @@ def make_figure(theme):
     ax.set_title(th.title(f"linear regression: convex,\n{numbers.word(n_convex)} minimum"))
     cs = _contours(ac, theme, M, B, J, th.AXIS_LABELS["slope"], th.AXIS_LABELS["intercept"])
     gm.map_ticks(ac)  # the map's window, ticked every 2, both ends labelled
-    _colorbar(fig, cs, ac, theme, th.AXIS_LABELS["cost"])
+    _colorbar(fig, cs, ac, theme, BAR_LABEL)
     cells = procedure.local_minima_cells(J, MIN_DEPTH)
     best = _bowl_minimum()
     _stars(ac, theme, M, B, J, cells, "bowl-minimum", exact=best)
@@ -187,7 +193,7 @@ def make_figure(theme):
     basins = numbers.word(n_basins)
     nx.set_title(th.title(f"sigmoid network: not convex,\nplateaus and {basins} basins"))
     cs = _contours(nc, theme, W1, W2, L, th.AXIS_LABELS["w1"], th.AXIS_LABELS["w2"])
-    _colorbar(fig, cs, nc, theme, th.AXIS_LABELS["cost"])
+    _colorbar(fig, cs, nc, theme, BAR_LABEL)
     basin_cells = procedure.local_minima_cells(L, MIN_DEPTH)
     _stars(nc, theme, W1, W2, L, basin_cells, "basin-minimum")
     # the same two minima on the surface above them, as the bowl's is starred: the least filled,

@@ -453,7 +453,13 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
     # the network's cost is J (half the mean squared error), as everywhere
     labels = [a.get_zlabel() for a in axes_3d(fig)]
     assert labels == ["cost $J$", "cost $J$"]
-    assert net_map.child_axes[0].get_ylabel() == "cost $J$"
+    # each map over its own range of cost, and each bar says so on the figure
+    assert [m.child_axes[0].get_ylabel() for m in (bowl_map, net_map)] == [
+        "cost $J$ (own scale)"] * 2
+    bowl, net = (c.levels for m in (bowl_map, net_map) for c in contour_sets(m) if c.filled)
+    # on one shared range the network's decades would take under half of the colours
+    decades = [np.log10(lv[-1] / lv[0]) for lv in (bowl, net)]
+    assert decades[1] < 0.5 * decades[0]
     assert net_map.get_xlim() == pytest.approx((W1.min(), W1.max()))
     n_convex = procedure.count_local_minima(J, 0.01)
     n_basins = procedure.count_local_minima(L, 0.01)
