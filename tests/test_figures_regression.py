@@ -549,9 +549,12 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
     look = cm.surface
     assert not [c for c in axes_3d(fig)[1].collections
                 if type(c).__name__ == "Line3DCollection"]
-    for ax3, (X, Y, Z) in zip(axes_3d(fig), (procedure.convex_reference(), (W1, W2, L))):
+    # the bowl lit across its valley, as mse-surface's
+    across = cost_surface.relit(th.get(theme), light_azimuth=views.SURFACE_LIGHT_AZIMUTH)
+    for ax3, (X, Y, Z), c3 in zip(axes_3d(fig), (procedure.convex_reference(), (W1, W2, L)),
+                                  (across.cost_map, cm)):
         (surf,) = [c for c in ax3.collections if type(c).__name__ == "Poly3DCollection"]
-        lit = cost_surface.lit_colors(Z, cm, views.contour_levels(Z, cm.levels, cm.log),
+        lit = cost_surface.lit_colors(Z, c3, views.contour_levels(Z, cm.levels, cm.log),
                                       level_true=True)  # each J in its map's colour where level
         lit = {tuple(c) for c in np.round(lit.reshape(-1, 3), 6)}
         fills = surf.get_facecolor()

@@ -31,6 +31,13 @@ LEVEL_LINE_WIDTH = 0.45
 QUIET_MESH_WIDTH = 0.2
 
 
+def relit(theme, **look):
+    """`theme` with its cost map's SurfaceLook changed as `look` says (light_azimuth=…,
+    mesh_width=…): a surface lit or meshed otherwise than the theme's default."""
+    cm = theme.cost_map
+    return replace(theme, cost_map=replace(cm, surface=replace(cm.surface, **look)))
+
+
 def lit_colors(Z, cost_map, levels, aspect=(1.0, 1.0, 0.7), lines: bool = False,
                level_true: bool = False) -> np.ndarray:
     """Per-vertex RGB (rows follow y, 0..1) of the surface z = Z over a regular grid, in the
@@ -201,12 +208,10 @@ def draw_surface(ax3, theme, x, y, ticks=TICKS, levels=None, level_true: bool = 
     j_best = regression.cost(m_best, b_best, x, y)
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.SURFACE_GRID_SIZE)
     lv = views.contour_levels(J) if levels is None else levels
-    look = theme.cost_map.surface
     if light_azimuth is not None:
-        look = replace(look, light_azimuth=light_azimuth)
+        theme = relit(theme, light_azimuth=light_azimuth)
     if level_lines:  # the level lines lead, the grid's mesh recedes under them
-        look = replace(look, mesh_width=QUIET_MESH_WIDTH)
-    theme = replace(theme, cost_map=replace(theme.cost_map, surface=look))
+        theme = relit(theme, mesh_width=QUIET_MESH_WIDTH)
     lit_surface(ax3, theme, M, B, J, lv, level_true=level_true)
     if level_lines:
         _level_lines(ax3, theme, x, y, lv)
