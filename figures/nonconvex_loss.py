@@ -10,7 +10,7 @@ sine wave) as two of its first-layer weights sweep from −{window:g} to {window
 other weights stay at their trained values. Where the sigmoids saturate the cost goes flat
 (plateaus on which the gradient all but vanishes), and the landscape holds {basins} separate
 basins: where descent ends depends on where it starts. Each map is coloured over its own range
-of cost, which its bar, labelled "own scale", gives: the two are costs of different problems
+of cost, which its bar, headed "own scale", gives: the two are costs of different problems
 (J of a line on seven points, J of the network on its samples), and on one shared scale the
 network's cost, which spans far fewer decades, would take about a third of the colours and
 lose its terraces.
@@ -19,7 +19,7 @@ Alt: Top, two three-dimensional surfaces; bottom, the same two functions as fill
 maps. Left, a smooth trough with one lowest point, its contours nested ellipses. Right, the
 network's cost: broad flat terraces joined by steep steps, and {basins} long dark troughs, one
 lying across the lower left of the map and one running up its middle, meeting only over a low
-pass. Each map has its own colour bar, labelled cost J (own scale). A filled star marks the one
+pass. Each map has its own colour bar, headed "own scale". A filled star marks the one
 minimum of the left map, on the surface and on the map; on the right, on the surface and on the
 map, a filled star marks the bottom of the lower trough and a hollow star the bottom of the
 higher one, keyed under the map as the minimum,
@@ -47,10 +47,11 @@ NETWORK_TICKS = (-10, 0, 10)
 #: Which of the box's vertical edges carries the network's cost axis (mplot3d's name).
 Z_EDGE = "lower"
 NETWORK_Z_PAD = -10
-#: Each map's bar label: the two maps are coloured over their own ranges (a shared one would
-#: give the network's cost, under two decades against the bowl's four, a third of the colours
-#: and lose its terraces), and the bars say so on the figure, not only in the caption.
-BAR_LABEL = th.AXIS_LABELS["cost"] + " (own scale)"
+#: Over each map's bar, in small type: the two maps are coloured over their own ranges (a
+#: shared one would give the network's cost, under two decades against the bowl's four, a
+#: third of the colours and lose its terraces), and the figure says so, not only the caption
+#: (the bar's label stays the house cost label).
+BAR_NOTE = "own scale"
 #: The local minimum's hollow star: its edge in points, wide enough to read as an outline.
 LOCAL_EDGE = 1.1
 def _data():
@@ -103,11 +104,14 @@ def _contours(ax, theme, X, Y, Z, xlabel, ylabel):
 
 
 def _colorbar(fig, cs, ax, theme, label):
-    """The map's bar, ticked at the powers of ten inside it only (none drawn, or measured,
-    beyond its ends), written as every cost bar's are (gm.cost_bar_ticks: 10⁻², 10⁻¹): the
-    network's bar, spanning under two decades, carries two, never 5 × 10⁻¹ beside 10⁰."""
+    """The map's bar, headed as on its own scale (BAR_NOTE), ticked at the powers of ten
+    inside it only (none drawn, or measured, beyond its ends), written as every cost bar's
+    are (gm.cost_bar_ticks: 10⁻², 10⁻¹): the network's bar, spanning under two decades,
+    carries two, never 5 × 10⁻¹ beside 10⁰."""
     cb = fig.colorbar(cs, cax=ax.inset_axes([1.04, 0.0, 0.05, 1.0]))
     cb.set_label(label)
+    cb.ax.set_title(BAR_NOTE, fontsize=theme.small_size, color=theme.text, pad=4,
+                    gid="bar-note")
     cb.outline.set_edgecolor(theme.muted)
     cb.ax.tick_params(labelsize=theme.small_size)
     lo, hi = cs.levels[0], cs.levels[-1]
@@ -166,7 +170,7 @@ def make_figure(theme):
     ax.set_title(th.title(f"linear regression: convex,\n{numbers.word(n_convex)} minimum"))
     cs = _contours(ac, theme, M, B, J, th.AXIS_LABELS["slope"], th.AXIS_LABELS["intercept"])
     gm.map_ticks(ac)  # the map's window, ticked every 2, both ends labelled
-    _colorbar(fig, cs, ac, theme, BAR_LABEL)
+    _colorbar(fig, cs, ac, theme, th.AXIS_LABELS["cost"])
     cells = procedure.local_minima_cells(J, MIN_DEPTH)
     best = _bowl_minimum()
     _stars(ac, theme, M, B, J, cells, "bowl-minimum", exact=best)
@@ -195,7 +199,7 @@ def make_figure(theme):
     basins = numbers.word(n_basins)
     nx.set_title(th.title(f"sigmoid network: not convex,\nplateaus and {basins} basins"))
     cs = _contours(nc, theme, W1, W2, L, th.AXIS_LABELS["w1"], th.AXIS_LABELS["w2"])
-    _colorbar(fig, cs, nc, theme, BAR_LABEL)
+    _colorbar(fig, cs, nc, theme, th.AXIS_LABELS["cost"])
     basin_cells = procedure.local_minima_cells(L, MIN_DEPTH)
     _stars(nc, theme, W1, W2, L, basin_cells, "basin-minimum")
     # the same two minima on the surface above them, as the bowl's is starred: the least filled,

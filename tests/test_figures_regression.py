@@ -454,8 +454,8 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
     labels = [a.get_zlabel() for a in axes_3d(fig)]
     assert labels == ["cost $J$", "cost $J$"]
     # each map over its own range of cost, and each bar says so on the figure
-    assert [m.child_axes[0].get_ylabel() for m in (bowl_map, net_map)] == [
-        "cost $J$ (own scale)"] * 2
+    assert [m.child_axes[0].get_ylabel() for m in (bowl_map, net_map)] == ["cost $J$"] * 2
+    assert [m.child_axes[0].get_title() for m in (bowl_map, net_map)] == [mod.BAR_NOTE] * 2
     bowl, net = (c.levels for m in (bowl_map, net_map) for c in contour_sets(m) if c.filled)
     # on one shared range the network's decades would take under half of the colours
     decades = [np.log10(lv[-1] / lv[0]) for lv in (bowl, net)]
