@@ -10,17 +10,19 @@ sine wave) as two of its first-layer weights sweep from −{window:g} to {window
 other weights stay at their trained values. Where the sigmoids saturate the cost goes flat
 (plateaus on which the gradient all but vanishes), and the landscape holds {basins} separate
 basins: where descent ends depends on where it starts. Each map is coloured over its own range
-of cost, which its bar gives: the two are costs of different problems (J of a line on seven
-points, J of the network on its samples), and on one shared scale the network's cost, which
-spans far fewer decades, would take about a third of the colours and lose its terraces.
+of cost, which its bar, headed "own scale", gives: the two are costs of different problems
+(J of a line on seven points, J of the network on its samples), and on one shared scale the
+network's cost, which spans far fewer decades, would take about a third of the colours and
+lose its terraces.
 
 Alt: Top, two three-dimensional surfaces; bottom, the same two functions as filled contour
 maps. Left, a smooth trough with one lowest point, its contours nested ellipses. Right, the
 network's cost: broad flat terraces joined by steep steps, and {basins} long dark troughs, one
 lying across the lower left of the map and one running up its middle, meeting only over a low
-pass. A filled star marks the one minimum of the left map, on the surface and on the map; on
-the right, on the surface and on the map, a filled star marks the bottom of the lower trough
-and a hollow star the bottom of the higher one, keyed under the map as the minimum,
+pass. Each map has its own colour bar, headed "own scale". A filled star marks the one
+minimum of the left map, on the surface and on the map; on the right, on the surface and on the
+map, a filled star marks the bottom of the lower trough and a hollow star the bottom of the
+higher one, keyed under the map as the minimum,
 J = {least}, and a local minimum, J = {local}.
 """
 
@@ -32,7 +34,7 @@ from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz import numbers, views
 from gdviz import theme as th
-from gdviz.cost_surface import TICKS, lit_surface
+from gdviz.cost_surface import TICKS, lit_surface, relit
 
 #: Basins shallower than this share of the cost range are grid artefacts, not minima.
 MIN_DEPTH = 0.01
@@ -45,6 +47,11 @@ NETWORK_TICKS = (-10, 0, 10)
 #: Which of the box's vertical edges carries the network's cost axis (mplot3d's name).
 Z_EDGE = "lower"
 NETWORK_Z_PAD = -10
+#: Over each map's bar, in small type: the two maps are coloured over their own ranges (a
+#: shared one would give the network's cost, under two decades against the bowl's four, a
+#: third of the colours and lose its terraces), and the figure says so, not only the caption
+#: (the bar's label stays the house cost label).
+BAR_NOTE = "own scale"
 #: The local minimum's hollow star: its edge in points, wide enough to read as an outline.
 LOCAL_EDGE = 1.1
 def _data():
@@ -97,11 +104,14 @@ def _contours(ax, theme, X, Y, Z, xlabel, ylabel):
 
 
 def _colorbar(fig, cs, ax, theme, label):
-    """The map's bar, ticked at the powers of ten inside it only (none drawn, or measured,
-    beyond its ends), written as every cost bar's are (gm.cost_bar_ticks: 10⁻², 10⁻¹): the
-    network's bar, spanning under two decades, carries two, never 5 × 10⁻¹ beside 10⁰."""
+    """The map's bar, headed as on its own scale (BAR_NOTE), ticked at the powers of ten
+    inside it only (none drawn, or measured, beyond its ends), written as every cost bar's
+    are (gm.cost_bar_ticks: 10⁻², 10⁻¹): the network's bar, spanning under two decades,
+    carries two, never 5 × 10⁻¹ beside 10⁰."""
     cb = fig.colorbar(cs, cax=ax.inset_axes([1.04, 0.0, 0.05, 1.0]))
     cb.set_label(label)
+    cb.ax.set_title(BAR_NOTE, fontsize=theme.small_size, color=theme.text, pad=4,
+                    gid="bar-note")
     cb.outline.set_edgecolor(theme.muted)
     cb.ax.tick_params(labelsize=theme.small_size)
     lo, hi = cs.levels[0], cs.levels[-1]
@@ -146,8 +156,10 @@ def make_figure(theme):
     ac = fig.add_subplot(gs[1, 0])
     nc = fig.add_subplot(gs[1, 1])
 
-    # Left: the convex bowl of linear regression, coloured by log J as in mse-surface.
-    lit_surface(ax, theme, M, B, J, _levels(theme, J))
+    # Left: the convex bowl of linear regression, coloured by log J and lit across its valley
+    # as in mse-surface (the theme's light runs along it and shades neither wall)
+    lit_surface(ax, relit(theme, light_azimuth=views.SURFACE_LIGHT_AZIMUTH), M, B, J,
+                _levels(theme, J))
     ax.view_init(elev=views.VIEW_ELEV, azim=views.VIEW_AZIM)
     # mse-surface's ticks (one rule for the 3-D J(m, b)): the maps' m and b, less b's 8 where
     # the b axis meets J's 0 at the back, and J from 0

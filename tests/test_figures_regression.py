@@ -6,13 +6,16 @@ Also the shared geometry of gdviz.views."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
 from endmarks import assert_end_beside_star, assert_key_matches_end
 from figure_baselines import figure as build
+from matplotlib import colormaps
 from matplotlib.collections import LineCollection, PathCollection, QuadMesh
+from matplotlib.colors import LogNorm
 from matplotlib.contour import QuadContourSet
 from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
@@ -334,10 +337,14 @@ def test_mse_surface_views_and_minimum(theme):
     for seg in lines:
         seg = np.asarray(seg)
         np.testing.assert_allclose(seg[:, 2], regression.cost(seg[:, 0], seg[:, 1], X, Y))
-    assert all(mesh_ln == pytest.approx(look.mesh_width) for mesh_ln in mesh.get_linewidths())
+    # thinner than the theme's mesh: the map's level lines on the surface lead
+    assert cost_surface.QUIET_MESH_WIDTH < look.mesh_width
+    assert all(w == pytest.approx(cost_surface.QUIET_MESH_WIDTH) for w in mesh.get_linewidths())
     # the video's look (level_true): each mesh piece in the map's level-line colour of the J it
-    # crosses (lit as the faces), not one colour for the whole mesh
+    # crosses (lit as the faces, by the light across the valley), not one colour for the whole
+    # mesh
     cm = th.get(theme).cost_map
+    cm = replace(cm, surface=replace(cm.surface, light_azimuth=views.SURFACE_LIGHT_AZIMUTH))
     M, B, JS = regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE, views.SURFACE_GRID_SIZE)
     ink = cost_surface.lit_colors(JS, cm, views.contour_levels(J, cm.levels), lines=True,
                                   level_true=True).reshape(-1, 3)
@@ -348,6 +355,16 @@ def test_mse_surface_views_and_minimum(theme):
         ends = [int(np.argmin(np.linalg.norm(pts - p[:2], axis=1))) for p in np.asarray(seg)]
         np.testing.assert_allclose(got, ink[ends].mean(axis=0), atol=1e-6)
     assert len(np.unique(np.round(colors, 3), axis=0)) > 20
+    # lit across the valley, one wall turns from the light: some faces take the whole shadow
+    lv = views.contour_levels(J, cm.levels)
+    lit = cost_surface.lit_colors(JS, cm, lv, level_true=True)
+    flat = np.asarray(colormaps[cm.cmap](LogNorm(lv[0], lv[-1], clip=True)(JS)))[..., :3]
+    share = lit.sum(axis=-1) / flat.sum(axis=-1)
+    assert share.min() == pytest.approx(1 - cm.surface.shadow, abs=0.01)
+    assert np.mean(share < 1 - cm.surface.shadow / 2) > 0.1
+    # the map's levels traced on the surface too, so the valley's flat floor shows its ellipses
+    (traced,) = [c for c in contour_sets(ax3)]
+    assert np.allclose(traced.levels, lv) and not traced.filled
 
 
 # ---------------------------------------------------------------- slope-sweep
@@ -436,7 +453,13 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
     # the network's cost is J (half the mean squared error), as everywhere
     labels = [a.get_zlabel() for a in axes_3d(fig)]
     assert labels == ["cost $J$", "cost $J$"]
-    assert net_map.child_axes[0].get_ylabel() == "cost $J$"
+    # each map over its own range of cost, and each bar says so on the figure
+    assert [m.child_axes[0].get_ylabel() for m in (bowl_map, net_map)] == ["cost $J$"] * 2
+    assert [m.child_axes[0].get_title() for m in (bowl_map, net_map)] == [mod.BAR_NOTE] * 2
+    bowl, net = (c.levels for m in (bowl_map, net_map) for c in contour_sets(m) if c.filled)
+    # on one shared range the network's decades would take under half of the colours
+    decades = [np.log10(lv[-1] / lv[0]) for lv in (bowl, net)]
+    assert decades[1] < 0.5 * decades[0]
     assert net_map.get_xlim() == pytest.approx((W1.min(), W1.max()))
     n_convex = procedure.count_local_minima(J, 0.01)
     n_basins = procedure.count_local_minima(L, 0.01)
@@ -526,9 +549,12 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
     look = cm.surface
     assert not [c for c in axes_3d(fig)[1].collections
                 if type(c).__name__ == "Line3DCollection"]
-    for ax3, (X, Y, Z) in zip(axes_3d(fig), (procedure.convex_reference(), (W1, W2, L))):
+    # the bowl lit across its valley, as mse-surface's
+    across = cost_surface.relit(th.get(theme), light_azimuth=views.SURFACE_LIGHT_AZIMUTH)
+    for ax3, (X, Y, Z), c3 in zip(axes_3d(fig), (procedure.convex_reference(), (W1, W2, L)),
+                                  (across.cost_map, cm)):
         (surf,) = [c for c in ax3.collections if type(c).__name__ == "Poly3DCollection"]
-        lit = cost_surface.lit_colors(Z, cm, views.contour_levels(Z, cm.levels, cm.log),
+        lit = cost_surface.lit_colors(Z, c3, views.contour_levels(Z, cm.levels, cm.log),
                                       level_true=True)  # each J in its map's colour where level
         lit = {tuple(c) for c in np.round(lit.reshape(-1, 3), 6)}
         fills = surf.get_facecolor()

@@ -5,6 +5,8 @@ camera (gdviz.views). The costs are gdcore.regression's. Any other cost surface 
 (nonconvex-loss) is drawn by the same lit_surface.
 """
 
+from dataclasses import replace
+
 import numpy as np
 from matplotlib import colormaps
 from matplotlib.colors import LogNorm
@@ -20,6 +22,20 @@ from gdviz.theme import AXIS_LABELS
 #: J = 0 at the back one), so no two axes' numbers share a line.
 TICKS = ([v for v in views.M_TICKS if v != views.M_RANGE[1]],
          [v for v in views.B_TICKS if v != views.B_RANGE[1]], [100, 200])
+
+
+#: draw_surface's level lines on the surface (points): the map's level lines, a little thinner;
+#: and the grid's mesh under them, thinner than the theme's (mesh_width 0.35), so the two do not
+#: read as one dense net.
+LEVEL_LINE_WIDTH = 0.45
+QUIET_MESH_WIDTH = 0.2
+
+
+def relit(theme, **look):
+    """`theme` with its cost map's SurfaceLook changed as `look` says (light_azimuth=…,
+    mesh_width=…): a surface lit or meshed otherwise than the theme's default."""
+    cm = theme.cost_map
+    return replace(theme, cost_map=replace(cm, surface=replace(cm.surface, **look)))
 
 
 def lit_colors(Z, cost_map, levels, aspect=(1.0, 1.0, 0.7), lines: bool = False,
@@ -177,17 +193,28 @@ def _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line, level_true=True):
     return surf
 
 
-def draw_surface(ax3, theme, x, y, ticks=TICKS, levels=None, level_true: bool = True):
+def draw_surface(ax3, theme, x, y, ticks=TICKS, levels=None, level_true: bool = True,
+                 light_azimuth: float | None = None, level_lines: bool = False):
     """The shaded, lit surface J(m, b) on a 3-D axes, with its minimum starred (shared with
     the descent-3d figure). `ticks`: the m, b and J ticks (views.M_TICKS, B_TICKS, J_TICKS
     give the surface the ticks of its flat map, J from 0). `levels`: those whose first and
     last bound its colours (a map's beside it; by default its own grid's); `level_true`:
-    lit_surface's (the videos' look)."""
+    lit_surface's (the videos' look). `light_azimuth`: the light's, in place of the theme's
+    (views.SURFACE_LIGHT_AZIMUTH: across the valley, so its walls turn from it and are shaded).
+    `level_lines`: the levels drawn on the surface as level lines, in the map's level-line
+    colours, so the flat floor's nested ellipses read on the surface as on its map (the grid's
+    mesh then thinner, QUIET_MESH_WIDTH)."""
     m_best, b_best = regression.least_squares(x, y)
     j_best = regression.cost(m_best, b_best, x, y)
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.SURFACE_GRID_SIZE)
-    lit_surface(ax3, theme, M, B, J, views.contour_levels(J) if levels is None else levels,
-                level_true=level_true)
+    lv = views.contour_levels(J) if levels is None else levels
+    if light_azimuth is not None:
+        theme = relit(theme, light_azimuth=light_azimuth)
+    if level_lines:  # the level lines lead, the grid's mesh recedes under them
+        theme = relit(theme, mesh_width=QUIET_MESH_WIDTH)
+    lit_surface(ax3, theme, M, B, J, lv, level_true=level_true)
+    if level_lines:
+        _level_lines(ax3, theme, x, y, lv)
     ax3.plot([m_best], [b_best], [j_best], **theme.marker("minimum"), label="minimum")
     ax3.view_init(elev=views.VIEW_ELEV, azim=views.VIEW_AZIM)
     ax3.set_xlim(*views.M_RANGE)
@@ -200,3 +227,19 @@ def draw_surface(ax3, theme, x, y, ticks=TICKS, levels=None, level_true: bool = 
     ax3.tick_params(axis="both", pad=-2, labelsize=theme.small_size)
     gm.clear_panes(ax3, theme)
     ax3.set_box_aspect((1, 1, 0.7), zoom=1.05)
+
+
+def _level_lines(ax3, theme, x, y, levels):
+    """draw_surface's level lines: each level of the map beside it traced on the surface at
+    its height (on the fine grid of the flat maps, so the innermost ellipses are smooth), in
+    the map's level-line colour. Drawn in order, not depth-sorted: mplot3d sorts a collection
+    by its nearest point, and the lines, which leave the near corner bare, sorted behind the
+    faces and were hidden; the bowl, convex and seen from above, hides none of itself, so the
+    faces, the mesh, the lines and the star are drawn in that order."""
+    M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
+    cm = theme.cost_map
+    lines = ax3.contour(M, B, J, levels=levels, cmap=cm.line_cmap,
+                        norm=LogNorm(float(levels[0]), float(levels[-1])),
+                        linewidths=LEVEL_LINE_WIDTH, zorder=1)
+    lines.set_rasterized(True)
+    ax3.computed_zorder = False
