@@ -37,8 +37,8 @@ def mix(c1, c2, t) -> np.ndarray:
 #: itself. Both span 0.85 of the page-to-text distance.
 ACT_FILL = {"light": (0.0, 0.85), "dark": (0.15, 1.0)}
 #: The same ramp where a neuron's value is written on its fill: held where the value's ink (the
-#: text on the light page's greys, the page on the dark one's) keeps 7:1 on every fill (at
-#: ACT_FILL, a mid grey left it about 5:1 in both themes). Light: white to a light grey. Dark:
+#: text on the light page's greys, the page on the dark one's) keeps 7:1 on every fill (on a
+#: mid grey the ink kept only about 5:1 in both themes). Light: white to a light grey. Dark:
 #: from 0.7 of the way to the text (a light disc, well off the page) to the text.
 ACT_FILL_VALUED = {"light": (0.0, 0.35), "dark": (0.7, 1.0)}
 
