@@ -140,9 +140,10 @@ GRAD_H_BUFF = 1.9
 #: entries ("−0.183 −0.092") a clear space apart (tested).
 DW_H_BUFF = 1.85
 #: The update's rows: the size of their names (ΔW⁽ˡ⁾ =, Δb⁽ˡ⁾ =), the page between each ΔW and
-#: the name of its Δb (set apart: the two never read as one augmented matrix [ΔW | Δb]), and
-#: their right edge's distance from the frame's (24 px and a little more at 480p).
-DW_LABEL, DW_DB_GAP, DW_EDGE = 28, 0.6, 0.42
+#: the name of its Δb (set apart, its name between them: the two never read as one augmented
+#: matrix [ΔW | Δb]; no wider, so the last row stands clear of the note beside it), and their
+#: right edge's distance from the frame's (24 px and a little more at 480p).
+DW_LABEL, DW_DB_GAP, DW_EDGE = 28, 0.52, 0.42
 #: The update's matrices are set at this scale (their entries at DW_FONT once scaled: digits
 #: 14.1 px tall at 480p): one layer's row, ΔW and Δb with their names, is shown at a time (two
 #: rows with the equations, the worked line, the network and its key were too much at once),
@@ -152,8 +153,12 @@ DW_SCALE, DW_FONT = 0.66, 33
 DW_V_BUFF = 0.55
 #: The parked cost's distance from the frame's top and left edges (36 px at 480p).
 PARK_BUFF = 0.6
-#: The page between the targets' labels and the update's first row under them.
-TARGET_CLEAR = 0.12
+#: The least page (scene units; 0.4 = 24 px at 480p, a line of the notes' text) between the
+#: update's rows and the words beside them: the targets' labels above, the note under the
+#: network (the rows' names a line above it: on its line they read as its next words). At 7 px
+#: under y₂ the rows read as crowded in between the label and the note. From the last output's
+#: circle, where a row reaches under it, CIRCLE_CLEAR (12 px).
+ROW_CLEAR, CIRCLE_CLEAR = 0.4, 0.2
 
 
 def activation_look(theme, a) -> tuple[list[str], list[str]]:
@@ -547,18 +552,23 @@ class BackpropLoop(ThemedScene):
                                      [t.text] * db[l].size, **look))
             new_mats.add(row.arrange(RIGHT, buff=DW_DB_GAP))
         # one layer's pair at a time, each in the same place, its right edge DW_EDGE in from
-        # the frame's: under the targets' labels, or where the gradients stood if that is lower;
-        # if a row's name reaches left under the last output, the rows' names are centred on the
-        # page between that circle and the note under the network (clear of both)
-        top = min(self.mats_top, self.targets.get_bottom()[1] - TARGET_CLEAR)
+        # the frame's, the rows' names on one line: every row a clear line (ROW_CLEAR) under
+        # the targets' labels (or where the gradients stood, if that is lower) and, where it
+        # reaches left under the last output, CIRCLE_CLEAR under that circle; the note under
+        # the network stays left of them and a line lower (tested)
         last = net.neuron(OUT, SIZES[-1] - 1)
+
+        def ceiling(row):
+            top = min(self.mats_top, self.targets.get_bottom()[1] - ROW_CLEAR)
+            if row.get_left()[0] < last.get_right()[0] + ROW_CLEAR:
+                top = min(top, last.get_bottom()[1] - CIRCLE_CLEAR)
+            return top
+
         for row in new_mats:
             row.shift((7.111 - DW_EDGE - row.get_right()[0]) * RIGHT)
-            row.shift((top - row.get_top()[1]) * UP)
-        if min(row.get_left()[0] for row in new_mats) < last.get_right()[0] + TARGET_CLEAR:
-            mid = 0.5 * (last.get_bottom()[1] + self.note.get_top()[1])
-            for row in new_mats:
-                row.shift((mid - row[0][0].get_y()) * UP)
+        names_y = min(ceiling(row) - (row.get_top()[1] - row[0][0].get_y()) for row in new_mats)
+        for row in new_mats:
+            row.shift((names_y - row[0][0].get_y()) * UP)
         for row in new_mats:
             if row.get_bottom()[1] < -4 + 0.45:  # 24 px clear of the frame's bottom
                 row.shift((-4 + 0.45 - row.get_bottom()[1]) * UP)

@@ -10,10 +10,11 @@ change. The layers are named with their kind (gdcore's network: sigmoid hidden l
 output layer, so outputs may leave (0, 1)). The set-up is brief (under 12 s): a wave runs forward
 along the edges, said on screen, one layer after the other: a thin pulse along the layer's edges,
 then its neurons filled by their activations a from gdcore on a continuous grey ramp (page to
-text grey, gdviz.colors.activation_fill), one scale for every layer (−1.5 … 1.0, ticked every
-0.5: one grey is one value of a wherever it is seen; the sigmoid hidden layers' a, 0.32 … 0.74,
-each its own grey: in five flat bins they fell into two), said on the key under the network,
-the outputs' a written at the end. Then the
+text grey, gdviz.colors.activation_fill), one scale for every layer, its ends at the network's
+least and largest a (−1.165 … 1.000, written at the bar's ends, round ticks between): one grey
+is one value of a wherever it is seen, and no grey is spent on values no neuron has (on a round
+−1.5 … 1.0 the sigmoid hidden layers' a, 0.32 … 0.74, took a sixth of the ramp and read as one
+grey), said on the key under the network, the outputs' a written at the end. Then the
 fills change meaning, before anything is picked out: the words and the activations' key fade
 out as the fills fade to the page at an even pace (SWITCH_TIME), then the |Δa| key comes in on
 its own (KEY_TIME): a colour bar
@@ -69,12 +70,15 @@ SIZES, SEED, LAYER, J, I, DELTA = EX.sizes, EX.seed, EX.layer, EX.j, EX.i, EX.de
 X_INPUT, LAYER_NAMES = EX.x_input, EX.layer_names
 #: The still's layout (layout units), drawn at UNIT scene units per layout unit: three
 #: columns of numbers stand right of the outputs (a, Δa, then the first nudge's Δa kept, under
-#: its w), COLUMN_PITCH and GHOST_PITCH apart. The network and the table are centred as one
-#: group from the first frame (the room on the right is the table's before it comes), the
-#: inputs' name and the kept column as far from the frame's edges (more than 24 px at 480p).
+#: its w), each right-aligned (three decimals each: lined up on the decimal point),
+#: COLUMN_PITCH and GHOST_PITCH apart: the widest numbers ("−1.165", "+0.020") a clear
+#: 24 px and more from the next column (at 1.3 they stood 12 px apart, nearly touching). The
+#: network and the table are centred as one group from the first frame (the room on the right
+#: is the table's before it comes), the inputs' name and the kept column as far from the
+#: frame's edges (more than 24 px at 480p).
 LAY_W, LAY_H, UNIT = 12.0, 5.6, 0.66
-NET_CENTER = 0.2 * UP + 1.81 * LEFT
-A_RIGHT, COLUMN_PITCH, GHOST_PITCH = 1.35, 1.30, 1.40
+NET_CENTER = 0.2 * UP + 2.11 * LEFT
+A_RIGHT, COLUMN_PITCH, GHOST_PITCH = 1.35, 1.60, 1.60
 #: The outputs' table in one size: its numbers all at TABLE_SIZE (digits 16 px tall at 480p),
 #: the heads a and Δa at HEAD_SIZE (their letters at least 12 px tall): colour,
 #: not size, marks the changes (the accent) and the kept nudge (grey). The hidden layers'
@@ -82,19 +86,20 @@ A_RIGHT, COLUMN_PITCH, GHOST_PITCH = 1.35, 1.30, 1.40
 #: number read must have).
 TABLE_SIZE, HEAD_SIZE, HIDDEN_SIZE = 38, 44, 34
 A_SIZE = DELTA_SIZE = TABLE_SIZE
-#: The kept column's head, w + 0.5, at the numbers' size (its digits theirs; at HEAD_SIZE it
-#: stood over the table like a title).
-GHOST_HEAD_SIZE = TABLE_SIZE
+#: The kept column's head, w + 0.5, at the other heads' size (its w, like their a, 12 px tall
+#: at 480p; at the numbers' size it stood under 11 px), in grey as its column.
+GHOST_HEAD_SIZE = HEAD_SIZE
 #: The strongest fill of a changed neuron (mix of background -> accent).
 STRENGTH = 0.85
 #: The forward pass fills a neuron by its a on a continuous grey ramp
-#: (gdviz.colors.activation_fill), over A_STEPS ticks A_TICK apart from the multiple of A_TICK
-#: at or under the least a of any layer (−1.5 … 1.0: round numbers on the key, the largest a
-#: inside, tested). Continuous: in A_STEPS flat bins the sigmoid hidden layers' a (0.32 …
-#: 0.74) fell into two greys and the forward pass showed almost nothing. One scale for every
-#: layer: the hidden layers once had a key row of their own under the same greys (0.3 … 0.8),
-#: so one grey read as two values.
-A_STEPS, A_TICK = 5, 0.5
+#: (gdviz.colors.activation_fill) whose ends are the least and the largest a of the network
+#: (a_range; written at the key's ends, with A_PLACES decimals as the outputs' a are), ticked
+#: between them at the multiples of A_TICK at least TICK_CLEAR (scene units) from either end.
+#: Spread over the values shown: on a round −1.5 … 1.0 the sigmoid hidden layers' a (0.32 …
+#: 0.74) took a sixth of the ramp and read as one grey. Continuous: in flat bins they fell into
+#: two. One scale for every layer: the hidden layers once had a key row of their own under the
+#: same greys (0.3 … 0.8), so one grey read as two values.
+A_TICK, A_PLACES, TICK_CLEAR = 0.5, 3, 0.9
 #: The |Δa| scale is logarithmic from D_LOW (its left end, written there; a smaller change, and
 #: no change, is the page's colour) to the largest change.
 D_LOW = 1e-4
@@ -147,11 +152,19 @@ def tweak_says(k: int, offset: float, w0: float) -> tuple[str, str]:
     return f"{k}. nudge: $w + {numbers.latex(offset, 1)}$", then
 
 
-def a_range(acts, tick: float = A_TICK) -> tuple[float, float]:
-    """A key's round range of a: A_STEPS ticks `tick` apart from the multiple of it at or under the
-    least of the activations acts (a list of layers)."""
-    lo = tick * np.floor(round(min(float(np.min(a)) for a in acts) / tick, 9))
-    return float(round(lo, 9)), float(round(lo + A_STEPS * tick, 9))
+def a_range(acts) -> tuple[float, float]:
+    """The grey ramp's ends: the least and the largest of the activations acts (a list of
+    layers)."""
+    return (min(float(np.min(a)) for a in acts), max(float(np.max(a)) for a in acts))
+
+
+def a_ticks(lo: float, hi: float, width: float, tick: float = A_TICK) -> list[float]:
+    """The key's ticks on a bar `width` wide from a = lo to hi: its two ends, and between them
+    the multiples of `tick` at least TICK_CLEAR from either end (their labels clear of the
+    ends')."""
+    clear = TICK_CLEAR * (hi - lo) / width
+    inner = [k * tick for k in range(int(np.ceil(lo / tick)), int(np.floor(hi / tick)) + 1)]
+    return [lo, *(float(round(v, 9)) for v in inner if lo + clear <= v <= hi - clear), hi]
 
 
 class ConnectionTweak(ThemedScene):
@@ -299,13 +312,12 @@ class ConnectionTweak(ThemedScene):
 
     def activation_key(self, width: float = 4.5, height: float = 0.22) -> VGroup:
         """The forward pass's fills: the grey ramp as one smooth bar (activation_fill is linear
-        in a, so a two-stop gradient from its lo fill to its hi fill is exact), ticked every
-        A_TICK under it: one scale, said to be every layer's."""
+        in a, so a two-stop gradient from its lo fill to its hi fill is exact), its ends (the
+        network's least and largest a) written under them, round ticks between (a_ticks): one
+        scale, said to be every layer's."""
         t = self.theme
         lo, hi = self.a_range
-        edges = np.linspace(lo, hi, A_STEPS + 1)
         ends = activation_fill(t, [lo, hi], lo, hi)
-        cell = width / A_STEPS
         cells = Rectangle(width=width, height=height, stroke_width=0)
         cells.set_fill([ManimColor.from_rgb(f) for f in ends], opacity=1)
         cells.set_sheen_direction(RIGHT)
@@ -313,11 +325,14 @@ class ConnectionTweak(ThemedScene):
         frame = Rectangle(width=width, height=height, stroke_color=t.text, stroke_width=1.5)
         frame.move_to([0.5 * width, 0, 0])
         ticks = VGroup()
-        for k, v in enumerate(edges):
-            ticks.add(Line([k * cell, -0.5 * height, 0], [k * cell, -0.5 * height - 0.1, 0],
+        marks = a_ticks(lo, hi, width)
+        for k, v in enumerate(marks):
+            x = width * (v - lo) / (hi - lo)
+            places = A_PLACES if k in (0, len(marks) - 1) else 1
+            ticks.add(Line([x, -0.5 * height, 0], [x, -0.5 * height - 0.1, 0],
                            color=t.muted, stroke_width=1.5))
-            ticks.add(self.tex(numbers.latex(float(v), 1), TICK_SIZE, t.muted).next_to(
-                [k * cell, -0.5 * height - 0.1, 0], DOWN, buff=0.06))
+            ticks.add(self.tex(numbers.latex(float(v), places), TICK_SIZE, t.muted).next_to(
+                [x, -0.5 * height - 0.1, 0], DOWN, buff=0.06))
         caption = VGroup(self.mixed("fill: activation $a$", 26, t.muted),
                          self.text("(one scale, every layer)", 24, t.muted)).arrange(
             DOWN, aligned_edge=LEFT, buff=0.12)

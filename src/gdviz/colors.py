@@ -31,12 +31,14 @@ def mix(c1, c2, t) -> np.ndarray:
 
 #: A neuron's fill for its activation a: mix(background, text, lo + (hi − lo)·a) per theme, a
 #: neutral ramp (no edge takes the text's hue: edges are blue and orange by sign, red for
-#: gradients), its strength following a. Light: white to mid grey. Dark: from 0.15 of the way
-#: to the text (every drawn activation stands 3:1 off the page) to the text itself.
-ACT_FILL = {"light": (0.0, 0.6), "dark": (0.15, 1.0)}
+#: gradients), its strength following a. Light: white to a dark grey, 0.85 of the way to the
+#: text (to mid grey only, 0.6, values a tenth of the ramp apart read as one grey). Dark: from
+#: 0.15 of the way to the text (every drawn activation stands 3:1 off the page) to the text
+#: itself. Both span 0.85 of the page-to-text distance.
+ACT_FILL = {"light": (0.0, 0.85), "dark": (0.15, 1.0)}
 #: The same ramp where a neuron's value is written on its fill: held where the value's ink (the
-#: text on the light page's greys, the page on the dark one's) keeps 7:1 on every fill (at
-#: ACT_FILL, a mid grey left it about 5:1 in both themes). Light: white to a light grey. Dark:
+#: text on the light page's greys, the page on the dark one's) keeps 7:1 on every fill (on a
+#: mid grey the ink kept only about 5:1 in both themes). Light: white to a light grey. Dark:
 #: from 0.7 of the way to the text (a light disc, well off the page) to the text.
 ACT_FILL_VALUED = {"light": (0.0, 0.35), "dark": (0.7, 1.0)}
 

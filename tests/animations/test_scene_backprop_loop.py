@@ -502,22 +502,29 @@ def test_the_hidden_activations_roll_over_into_their_error_terms():
 
 def test_one_update_row_at_a_time_clear_of_the_network():
     """The update's rows (ΔW⁽ˡ⁾ and Δb⁽ˡ⁾ of one layer) come one at a time in one place: the
-    one left at the end is the last layer's turn, and each row's name stands clear of the last
-    output's circle and of the note under the network (6 px and more)."""
+    one left at the end is the last layer's turn; each row stands a clear line (24 px at 480p)
+    from the targets' labels, 12 px from the last output's circle, and the row shown with the
+    note under the network a clear line from it too, its name a line above the note's: inside
+    the frame's margin."""
     scene = rendered(BackpropLoop, upto="update")
     (la, _), _ = WORKED
     assert scene.dmat_shown is scene.dmats[[l for l in range(len(scene.dmats)) if l != la][-1]]
     ys = {round(float(row[0][0].get_y()), 6) for row in scene.dmats}
     assert len(ys) == 1
     last = scene.net.neuron(len(SIZES) - 1, SIZES[-1] - 1)
+
+    def apart(a, b):
+        return max(a.get_left()[0] - b.get_right()[0], b.get_left()[0] - a.get_right()[0],
+                   a.get_bottom()[1] - b.get_top()[1], b.get_bottom()[1] - a.get_top()[1])
+
+    line = 24 * 8 / 480 - 1e-9
     for row in scene.dmats:
-        name = row[0][0]
-        for other in (last, scene.note):
-            apart = (name.get_left()[0] - other.get_right()[0],
-                     other.get_left()[0] - name.get_right()[0],
-                     name.get_bottom()[1] - other.get_top()[1],
-                     other.get_bottom()[1] - name.get_top()[1])
-            assert max(apart) >= 0.1, (other, apart)
+        for lab in scene.targets:
+            assert apart(row, lab) >= line, (lab, apart(row, lab))
+        assert apart(row, last) >= 12 * 8 / 480 - 1e-9
+        assert row.get_bottom()[1] >= -4 + 24 * 8 / 480
+    assert apart(scene.dmat_shown, scene.note) >= line
+    assert scene.dmat_shown[0][0].get_bottom()[1] > scene.note.get_top()[1]
 
 
 def test_inputs_targets_and_cost_written_for_people_in_ink():

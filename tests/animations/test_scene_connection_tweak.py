@@ -10,8 +10,6 @@ from gdviz.colors import activation_fill, activation_step, rgb
 from gdviz.network_mobject import NetworkMobject
 from gdviz.theme import contrast
 from scenes.connection_tweak import (
-    A_STEPS,
-    A_TICK,
     AGAIN_TIME,
     BACK_TIME,
     DELTA,
@@ -79,9 +77,10 @@ def test_brightened_set_is_gdcores_changed_activations():
 
 def test_forward_pass_fills_follow_gdcores_activations():
     """After the wave every neuron is filled by its a from gdcore on one continuous scale for
-    every layer, −1.5 … 1.0, so one grey is one value of a wherever it is seen: the sigmoid
-    hidden layers' a (0.32 to 0.74) each their own grey, not two; the fill's distance from the
-    page grows with a, in the text's grey, never an accent."""
+    every layer, from the network's least a to its largest (−1.165 … 1.000), so one grey is one
+    value of a wherever it is seen: the sigmoid hidden layers' a (0.32 to 0.74) each their own
+    grey, visibly apart; the fill's distance from the page grows with a, in the text's grey,
+    never an accent."""
     scene = rendered(ConnectionTweak, upto="network")
     net, theme = scene.net, scene.theme
     acts = nn.forward(nn.init_mlp(SIZES, seed=0), X_INPUT)
@@ -91,9 +90,8 @@ def test_forward_pass_fills_follow_gdcores_activations():
     last = len(SIZES) - 1
     hidden = np.array([0 < n[0] < last for n in net.neuron_ids])
     lo, hi = scene.a_range
-    assert (lo, hi) == (-1.5, 1.0) and not hasattr(scene, "hidden_range")
-    assert hi - lo == pytest.approx(A_STEPS * A_TICK)
-    assert lo <= a.min() < lo + A_TICK and hi - A_TICK < a.max() <= hi
+    assert (lo, hi) == (a.min(), a.max()) and not hasattr(scene, "hidden_range")
+    assert (round(lo, 3), hi) == (-1.165, 1.0)
     order = np.argsort(a)
     assert np.all(np.diff(strength[order]) >= -1e-12)
     np.testing.assert_allclose(fills, activation_fill(theme, a, lo, hi), atol=1e-12)
@@ -101,14 +99,15 @@ def test_forward_pass_fills_follow_gdcores_activations():
     # two), the lightest and darkest of them visibly apart
     assert len({tuple(np.round(f, 6)) for f in fills[hidden]}) == hidden.sum() == 16
     h = fills[hidden][np.argsort(a[hidden])]
-    assert contrast(tuple(h[0]), tuple(h[-1])) >= 1.3
-    # the key: the ramp as one smooth bar from the fill of lo to that of hi, round ticks under
-    # it, and it says it is every layer's
+    assert contrast(tuple(h[0]), tuple(h[-1])) >= 1.4
+    # the key: the ramp as one smooth bar from the fill of lo to that of hi, its ends written
+    # under it as the outputs' a are, round ticks between, and it says it is every layer's
     bar, _, ticks = scene.a_key[1]
     ends = activation_fill(theme, [lo, hi], lo, hi)
     np.testing.assert_allclose([c.to_rgb() for c in bar.get_fill_colors()], ends, atol=1e-2)
-    assert [m.tex_string for m in ticks if hasattr(m, "tex_string")] == [
-        "-1.5", "-1.0", "-0.5", "0.0", "0.5", "1.0"]
+    labels = [m for m in ticks if hasattr(m, "tex_string")]
+    assert [m.tex_string for m in labels] == ["-1.165", "-0.5", "0.0", "0.5", "1.000"]
+    assert all(p.get_right()[0] + 0.1 < q.get_left()[0] for p, q in zip(labels, labels[1:]))
     assert scene.a_key[0][1].text.replace(" ", "") == "(onescale,everylayer)"
     # greys between page and text: each fill on the segment from the page to the text
     page, text = rgb(theme.background), rgb(theme.text)
@@ -410,10 +409,21 @@ def test_the_first_nudges_changes_are_kept_beside_the_second():
 def test_the_table_is_set_in_one_size():
     """The outputs' a, their changes Δa and the kept nudge's changes in one size (digits at
     least 12 px tall at 480p), the heads a and Δa in one size: colour, not size, marks
-    the changes; the kept nudge's head w + 0.5 at its numbers' size."""
+    the changes; the kept nudge's head w + 0.5 at theirs (its w 12 px tall at 480p); each
+    column right-aligned, three decimals (so lined up on the decimal point), the widest number
+    24 px and more clear of the next column."""
     scene = rendered(ConnectionTweak)
     sizes = {round(n.font_size, 6) for n in (*scene.outs, *scene.moves, *scene.ghost)}
     assert len(sizes) == 1
     assert min(n.height for n in scene.outs) * 480 / 8 >= 12
-    assert scene.ghost_head.font_size == pytest.approx(scene.outs[0].font_size)
+    assert scene.ghost_head.font_size == pytest.approx(scene.a_head.font_size)
     assert scene.a_head.font_size == pytest.approx(scene.d_head.font_size)
+    w = scene.ghost_head[0][0]  # the letter w
+    assert w.height * 480 / 8 >= 12
+    columns = (scene.outs, scene.moves, scene.ghost)
+    for col in columns:
+        assert {n.num_decimal_places for n in col} == {3}
+        assert max(n.get_right()[0] for n in col) - min(n.get_right()[0] for n in col) < 1e-6
+    for left, right in zip(columns, columns[1:]):
+        gap = min(r.get_left()[0] for r in right) - max(n.get_right()[0] for n in left)
+        assert gap * 480 / 8 >= 24
