@@ -6,7 +6,7 @@ from frames import rendered
 
 from gdcore import local_minima
 from gdviz import numbers, theme
-from scenes.local_minima import ESCAPE_TIME, EXP, W_SAMPLES, LocalMinima, ball_point
+from scenes.local_minima import ESCAPE_TIME, EXP, PASS_GAP, W_SAMPLES, LocalMinima, ball_point
 
 
 def test_balls_sit_on_gdcores_curve_at_its_minima():
@@ -161,3 +161,29 @@ def test_counters_never_overlap_and_words_are_held_and_plain():
     words = [spoken(kind, w) for sec in scene.caption_log for _, kind, w in sec["words"]]
     assert words and not any("\\" in w for w in words)
     assert "α = 0.05, β = 0.9" in words
+
+
+def test_the_momentum_ball_passes_over_the_stalled_ball():
+    """While the momentum ball overlaps the stalled plain ball it is drawn over it (its pass,
+    where the key moment starts, reads); it lies under the plain balls again once clear of it
+    (where it stops on two of them they show on it)."""
+    scene = rendered(LocalMinima)
+    ball, keep = scene.momentum_ball, scene.balls[EXP.stalled_start]
+    before = scene.mstep.get_value()
+    over = apart = 0
+    try:
+        for s in np.linspace(0, EXP.momentum_steps, 601):
+            scene.mstep.set_value(s)
+            ball.update()
+            gap = np.linalg.norm(ball.get_center() - keep.get_center()) - (
+                ball.width + keep.width) / 2
+            if gap < 0:
+                over += 1
+                assert ball.z_index > keep.z_index, s
+            elif gap > PASS_GAP:
+                apart += 1
+                assert all(ball.z_index < b.z_index for b in scene.balls.values()), s
+    finally:
+        scene.mstep.set_value(before)
+        ball.update()
+    assert over > 0 and apart > 0
