@@ -52,8 +52,9 @@ BALL_RADIUS = 0.13
 #: under plain balls its rim shows round them.
 MOMENTUM_BALL = 1.6 * BALL_RADIUS
 #: The momentum ball's layers: under the plain balls (UNDER_Z, where it stops on them they show
-#: on it), over them (PASS_Z) while it is within PASS_GAP of touching the stalled ball, so its
-#: pass over that ball, the key moment's start, reads; the switch comes while the two are apart.
+#: on it), over them (PASS_Z) while it is within PASS_GAP of touching a ball it passes on its way
+#: (the stalled one, where the key moment starts, and the middle valley's), so its pass reads;
+#: the switch comes while the two are apart.
 UNDER_Z, PASS_Z, PASS_GAP = 3.8, 4.2, 0.15
 #: Tick numbers at least 12 px tall at 480p.
 TICK_SIZE = 34
@@ -164,7 +165,7 @@ class LocalMinima(ThemedScene):
 
     @staticmethod
     def passing(ball, stalled) -> bool:
-        """Whether the momentum ball is within PASS_GAP of touching the stalled ball."""
+        """Whether the momentum ball is within PASS_GAP of touching a plain ball it passes."""
         gap = np.linalg.norm(ball.get_center() - stalled.get_center()) - ball.width / 2
         return bool(gap - stalled.width / 2 < PASS_GAP)
 
@@ -283,9 +284,14 @@ class LocalMinima(ThemedScene):
         marks = StepMarks(ax, self.rolling, self.mstep, c)
         # under the plain balls: where it stops on them (two plain balls share the deepest
         # minimum) they show on it, a grey dot in a blue ball, never hidden; but over the
-        # stalled ball while it passes it (under, it slid out of sight behind it)
+        # balls it passes on its way there, the stalled one first (under, it slid out of sight
+        # behind them)
         ball = self.ball(self.rolling, self.mstep, c, MOMENTUM_BALL).set_z_index(UNDER_Z)
-        ball.add_updater(lambda m: m.set_z_index(PASS_Z if self.passing(m, keep) else UNDER_Z))
+        ends = local_minima.settled_in(self.rolling, EXP)
+        self.passed = [b for w0, b in self.balls.items()
+                       if local_minima.settled_in(self.plain[w0], EXP) != ends]
+        ball.add_updater(lambda m: m.set_z_index(
+            PASS_Z if any(self.passing(m, b) for b in self.passed) else UNDER_Z))
         key = self.mkey
         # gₜ defined where it is first shown, on the update's own line
         eq = self.tex(rf"{equations.tex_in('gradient', 'w')}, \quad "
