@@ -51,6 +51,11 @@ BALL_RADIUS = 0.13
 #: size as well as colour (the light theme's green and navy are both dark), and where it stops
 #: under plain balls its rim shows round them.
 MOMENTUM_BALL = 1.6 * BALL_RADIUS
+#: The momentum ball's layers: under the plain balls (UNDER_Z, where it stops on them they show
+#: on it), over them (PASS_Z) while it is within PASS_GAP of touching a ball it passes on its way
+#: (the stalled one, where the key moment starts, and the middle valley's), so its pass reads;
+#: the switch comes while the two are apart.
+UNDER_Z, PASS_Z, PASS_GAP = 3.8, 4.2, 0.15
 #: Tick numbers at least 12 px tall at 480p.
 TICK_SIZE = 34
 #: The plot's size and centre (Manim units): as large as the title, equation and a 0.4-unit margin
@@ -157,6 +162,12 @@ class LocalMinima(ThemedScene):
         d.add_updater(lambda m: m.move_to(ax.c2p(*ball_point(traj, tracker.get_value()))))
         d.set_z_index(4)
         return d
+
+    @staticmethod
+    def passing(ball, stalled) -> bool:
+        """Whether the momentum ball is within PASS_GAP of touching a plain ball it passes."""
+        gap = np.linalg.norm(ball.get_center() - stalled.get_center()) - ball.width / 2
+        return bool(gap - stalled.width / 2 < PASS_GAP)
 
     def start_ring(self, w0, f0) -> Circle:
         ring = Circle(radius=0.11, color=self.theme.text, stroke_width=2.5)
@@ -272,8 +283,15 @@ class LocalMinima(ThemedScene):
         self.play(FadeIn(stall_note), run_time=0.8)
         marks = StepMarks(ax, self.rolling, self.mstep, c)
         # under the plain balls: where it stops on them (two plain balls share the deepest
-        # minimum) they show on it, a grey dot in a blue ball, never hidden
-        ball = self.ball(self.rolling, self.mstep, c, MOMENTUM_BALL).set_z_index(3.8)
+        # minimum) they show on it, a grey dot in a blue ball, never hidden; but over the
+        # balls it passes on its way there, the stalled one first (under, it slid out of sight
+        # behind them)
+        ball = self.ball(self.rolling, self.mstep, c, MOMENTUM_BALL).set_z_index(UNDER_Z)
+        ends = local_minima.settled_in(self.rolling, EXP)
+        self.passed = [b for w0, b in self.balls.items()
+                       if local_minima.settled_in(self.plain[w0], EXP) != ends]
+        ball.add_updater(lambda m: m.set_z_index(
+            PASS_Z if any(self.passing(m, b) for b in self.passed) else UNDER_Z))
         key = self.mkey
         # gₜ defined where it is first shown, on the update's own line
         eq = self.tex(rf"{equations.tex('gradient')}, \quad "

@@ -8,9 +8,9 @@ as counts, and fixed from the first frame: 0 … 1,000 steps, so the levelling (
 take 0.0006 off J) is the long flat tail it is, which a log step axis hid. 84 % of the drop comes
 within the first EX.early steps, a cliff a few pixels wide on that axis; so an inset in the upper
 right of the plot draws them on axes of their own (0 … EX.early, the same cost scale and tick
-format, the main plot's axis labels, smaller), drawn as the stills draw a zoom: the window on the
-main plot a shaded band in an ink frame, the inset framed alike, two leaders between them; in
-step with the main curve,
+format, the main plot's axis labels, smaller), as the still draws it: a plot of its own, not an
+enlarged window, so it takes no window on the main plot nor leaders (which crossed the curve's
+tail); the point where its steps end is marked on the main curve; in step with the main curve,
 and stays on screen to the end: the last frame shows the steep fall and the flat tail together. The
 tracker runs at a steady pace in u = log10(t + 1), so the steep first steps take as long as the
 later decades. While the cost falls the data panel shows the decision regions of the network at the
@@ -75,9 +75,6 @@ X_STEP = 250
 INSET_W, INSET_H = 2.9, 1.5
 INSET_CORNER = np.array([-2.45, 0.0, 0.0])
 INSET_STEP = 10
-#: The zoom's strokes (its window on the main plot and the inset's frame; its two leaders, thinner)
-#: and the window's shading (the muted colour at this opacity: a band, not a second axis).
-ZOOM_STROKE, LEADER_STROKE, WINDOW_SHADE = 1.5, 1.0, 0.18
 #: Seconds per decade of iterations (the tracker runs at a steady pace in log10(t + 1)).
 DECADE_SECONDS = 4.0
 #: Decimals of every printed cost J (readout and labels alike).
@@ -155,24 +152,10 @@ class LossCurve(ThemedScene):
         c = t.opt(OPTIMIZER)
         curve = plot.curve(self.losses, c, stroke_width=4.5)
         dot = plot.dot(curve, c, radius=0.09).set_stroke(t.background, width=1.5)
+        # the first steps redrawn on axes of their own: a plot, not an enlarged window (the
+        # house rule, as the still): no window on the main plot, no leaders (from the window's
+        # foot at step EX.early any leader to the inset crossed the curve's tail)
         self.inset = self.build_inset()
-        # the zoom drawn as the stills draw one (gm.zoom_inset): the window it enlarges on the
-        # main plot (steps 0 … EX.early, the whole cost range) a lightly shaded band in an ink
-        # frame, the inset framed in the same stroke, two leaders in ink from the window's
-        # right corners to the inset's left ones
-        iax = self.inset[0].ax
-        window = Rectangle(width=ax.c2p(EX.early, 0)[0] - ax.c2p(0, 0)[0],
-                           height=ax.c2p(0, Y_TOP)[1] - ax.c2p(0, 0)[1],
-                           stroke_color=t.text, stroke_width=ZOOM_STROKE, fill_color=t.muted,
-                           fill_opacity=WINDOW_SHADE)
-        window.move_to(ax.c2p(0, 0), aligned_edge=DOWN + LEFT).set_z_index(-1)
-        frame = Rectangle(width=iax.c2p(EX.early, 0)[0] - iax.c2p(0, 0)[0],
-                          height=iax.c2p(0, Y_TOP)[1] - iax.c2p(0, 0)[1],
-                          stroke_color=t.text, stroke_width=ZOOM_STROKE)
-        frame.move_to(iax.c2p(0, 0), aligned_edge=DOWN + LEFT)
-        leaders = VGroup(*(Line(window.get_corner(RIGHT + v), frame.get_corner(LEFT + v),
-                                color=t.text, stroke_width=LEADER_STROKE) for v in (UP, DOWN)))
-        self.inset_box = VGroup(window, frame, leaders)
         return plot, curve, dot
 
     def build_inset(self):
@@ -183,8 +166,7 @@ class LossCurve(ThemedScene):
         ax = loss_axes(t, (0, EX.early, INSET_STEP), (0, Y_TOP), INSET_W, INSET_H, None, None,
                        log=False, y_step=0.1, x_places=2, counts=True)
         ax.shift(INSET_CORNER - ax.c2p(0, 0))
-        # no number at its top: the upper leader meets the frame's corner there (the frame's
-        # top is the main plot's, 0.30, and 0.10, 0.20 give the scale)
+        # no number at its top: 0.10 and 0.20 give the scale, the title stands over its top
         nums = ax.y_axis.numbers
         nums.remove(*(n for n in list(nums) if abs(n.get_value() - Y_TOP) < 1e-9))
         # the main plot's axis labels, smaller: cost J over its cost axis, step t at the end of
@@ -330,7 +312,7 @@ class LossCurve(ThemedScene):
         # a short set-up (about 3.5 s) in three beats: the titles and the cost's definition,
         # the plot with its inset, the data panel; then the run's readouts and curves
         self.play(FadeIn(title), FadeIn(sub), FadeIn(eq), run_time=0.8)
-        self.play(FadeIn(plot.ax), FadeIn(inset.ax), FadeIn(in_title), FadeIn(self.inset_box),
+        self.play(FadeIn(plot.ax), FadeIn(inset.ax), FadeIn(in_title),
                   run_time=0.8)
         self.play(FadeIn(box), FadeIn(data_title), FadeIn(dots), FadeIn(key), FadeIn(img),
                   run_time=0.8)
@@ -369,8 +351,6 @@ class LossCurve(ThemedScene):
                 note = self.text(f"after {numbers.count(early)} steps: "
                                  f"{self.losses[early]:.{J_PLACES}f}", 24)
                 note.move_to(p + np.array([NOTE_SHIFT, NOTE_RISE, 0]), aligned_edge=DOWN + LEFT)
-                # the lower leader of the zoom runs under the note: the note knocks it out
-                note.add_background_rectangle(color=t.background, opacity=1, buff=0.04)
                 self.play(FadeIn(mark), FadeIn(note), run_time=0.8)
                 self.early_note = VGroup(mark, note)
                 self.caption_next()

@@ -3,8 +3,10 @@
 Left: the degree-9 polynomial fitted to the noisy sine samples with the penalty (λ/2) Σ_{k≥1} w_k²
 of J_λ, clipped to the panel, and one decade of λ behind it the fit at λ/10 as a ghost (solid
 faint ink, half as wide, under the fit, 3:1 against the page; its key says "fit at λ/10", true in
-every frame, and the note of the sweep says once what it is); the held-out test samples faint
-hollow diamonds under it. Right: the ten coefficients w_0 … w_9 as bars of height log10 |w_k|
+every frame, and the note of the sweep says once what it is); the held-out test samples small
+hollow diamonds under it, their edge a tint of the test colour at 3:1 against the page, quieter
+than the fit and the training points. Right: the ten coefficients w_0 … w_9 as bars of height
+log10 |w_k|
 (filled when positive, hollow when negative; w_0, the unpenalised intercept, in the muted colour),
 each over its index k (digits of 12.9 px; the axis named k), the axis ticked in powers of ten
 alone (10⁰ too) and named "|w_k|, log scale". A row of keys right over each panel
@@ -46,6 +48,7 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
+    ManimColor,
     MarkupText,
     MathTex,
     Rectangle,
@@ -62,9 +65,10 @@ from manim import (
 from gdcore import data, races, regression
 from gdcore import training_procedure as procedure
 from gdviz import equations, numbers, views
+from gdviz.colors import mix
 from gdviz.manim_blocks import map_axes, play_axes_in, scene_points
 from gdviz.manim_theme import TICK_SIZE, ThemedScene, data_dots, power_tick, sections, styled
-from gdviz.theme import FONT
+from gdviz.theme import FONT, contrast_mix
 
 EX = procedure.REGULARIZATION
 DEGREE, Y_RANGE, XS = EX.degree, views.FIT_Y_RANGE, EX.xs
@@ -85,8 +89,10 @@ GHOST_LAG, GHOST_OPACITY, GHOST_WIDTH = 1.0, 0.5, 2.0
 #: The ghost's key: the fit at a tenth of the λ shown (GHOST_LAG decades of λ), in every frame.
 GHOST_KEY = ("fit at", r"$\lambda/10$")
 #: The held-out test samples' hollow diamonds: side (scene units) and stroke width, small and
-#: thin beside the training samples' dots.
-TEST_MARK, TEST_STROKE = 0.075, 1.2
+#: thin beside the training samples' dots; their edge the test colour tinted towards the page
+#: to TEST_CONTRAST against it (a mark's floor, 3:1, with room for rounding to 8 bits): the
+#: hundred of them quieter than the fit and the ten training points, which read first.
+TEST_MARK, TEST_STROKE, TEST_CONTRAST = 0.07, 1.2, 3.2
 #: The fit's stroke width.
 FIT_WIDTH = 4.0
 #: The dotted sin 2πx, a reference to read the fit against: in the muted colour, as every
@@ -264,14 +270,16 @@ class Regularization(ThemedScene):
         sine.set_points_as_corners(scene_points(ax, XS, data.sine(XS)))
         sine = styled("reference", sine)  # the function the data were drawn from
         dots = data_dots(t, ax, self.d.x, self.d.y, radius=0.08).set_z_index(3)
-        # the held-out test samples, the test cost's: small hollow diamonds in the test colour,
-        # thin, under the fit (its key: the swatch beside the test cost)
-        held = VGroup(*(Square(side_length=TEST_MARK, stroke_color=t.test,
+        # the held-out test samples, the test cost's: small hollow diamonds in a tint of the
+        # test colour, thin, under the fit (its key: the swatch beside the test cost)
+        edge = ManimColor(mix(t.background, t.test,
+                              contrast_mix(t.background, t.test, TEST_CONTRAST)))
+        held = VGroup(*(Square(side_length=TEST_MARK, stroke_color=edge,
                                stroke_width=TEST_STROKE, fill_opacity=0).rotate(np.pi / 4)
                         .move_to(ax.c2p(x, y))
                         for x, y in zip(self.d.x_test, self.d.y_test)
                         if Y_RANGE[0] <= y <= Y_RANGE[1]))
-        self.test_marks = held
+        self.test_marks, self.train_dots = held, dots
         self.ax_fit = ax
         return ax, sine, VGroup(held, dots)
 

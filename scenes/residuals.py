@@ -235,6 +235,15 @@ class Residuals(ThemedScene):
             return start + (lane - start) * (u / LANE_SHARE)
         return lane + (end - lane) * ((u - LANE_SHARE) / (1.0 - LANE_SHARE))
 
+    @staticmethod
+    def leave(home, alpha: float):
+        """The half a copy leaves at `alpha` of the move into the strip: hidden from the first
+        frame, under its copy, which covers it exactly there (one half-shape, never one over
+        the other, out of register); its outline back as a ghost's once the copy has dropped out
+        of the square into the lane (LANE_SHARE of the move), fully by twice that."""
+        k = float(np.clip(smooth(alpha) / LANE_SHARE - 1.0, 0.0, 1.0))
+        return home.set_fill(opacity=0.0).set_stroke(opacity=GHOST_STROKE * k)
+
     @property
     def fill(self) -> float:
         """The squares' fill opacity on this theme's page."""
@@ -412,12 +421,7 @@ class Residuals(ThemedScene):
             (x0, y0, x1, y1) = self.merge_box(path, alpha)
             mob.stretch_to_fit_width(x1 - x0).stretch_to_fit_height(y1 - y0)
             mob.move_to([(x0 + x1) / 2, (y0 + y1) / 2, 0])
-            # the half it leaves empties as it goes, to the ghost of its square under it, its
-            # outline kept (a full half behind the copy read as an overlay out of register with
-            # its square)
-            k = min(1.0, smooth(alpha) / LANE_SHARE)
-            home.set_fill(opacity=self.fill * (1.0 - k))
-            home.set_stroke(opacity=1.0 + (GHOST_STROKE - 1.0) * k)
+            self.leave(home, alpha)
 
         # a half too narrow to be seen stays in its square (flown, it is a speck that reads as
         # a stray mark); its piece, a sliver, comes with the strip

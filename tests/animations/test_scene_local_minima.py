@@ -6,7 +6,7 @@ from frames import rendered
 
 from gdcore import local_minima
 from gdviz import numbers, theme
-from scenes.local_minima import ESCAPE_TIME, EXP, W_SAMPLES, LocalMinima, ball_point
+from scenes.local_minima import ESCAPE_TIME, EXP, PASS_GAP, W_SAMPLES, LocalMinima, ball_point
 
 
 def test_balls_sit_on_gdcores_curve_at_its_minima():
@@ -161,3 +161,36 @@ def test_counters_never_overlap_and_words_are_held_and_plain():
     words = [spoken(kind, w) for sec in scene.caption_log for _, kind, w in sec["words"]]
     assert words and not any("\\" in w for w in words)
     assert "α = 0.05, β = 0.9" in words
+
+
+def test_the_momentum_ball_passes_over_the_balls_on_its_way():
+    """While the momentum ball overlaps a plain ball it passes (the stalled one, where the key
+    moment starts, and the middle valley's) it is drawn over it, so the pass reads; it lies
+    under the plain balls again once clear of them (where it stops on two of them they show
+    on it)."""
+    scene = rendered(LocalMinima)
+    ball = scene.momentum_ball
+    deep = local_minima.settled_in(scene.rolling, EXP)
+    passed = [scene.balls[w0] for w0, tr in scene.plain.items()
+              if local_minima.settled_in(tr, EXP) != deep]
+    assert scene.balls[EXP.stalled_start] in passed and len(passed) == len(scene.passed)
+    before = scene.mstep.get_value()
+    over, apart = set(), 0
+    try:
+        for s in np.linspace(0, EXP.momentum_steps, 601):
+            scene.mstep.set_value(s)
+            ball.update()
+            gaps = [np.linalg.norm(ball.get_center() - b.get_center()) - (b.width + ball.width) / 2
+                    for b in passed]
+            for k, gap in enumerate(gaps):
+                if gap < 0:
+                    over.add(k)
+                    assert ball.z_index > passed[k].z_index, s
+            if min(gaps) > PASS_GAP:
+                apart += 1
+                assert all(ball.z_index < b.z_index for b in scene.balls.values()), s
+    finally:
+        scene.mstep.set_value(before)
+        ball.update()
+    assert passed.index(scene.balls[EXP.stalled_start]) in over and len(over) >= 2
+    assert apart > 0

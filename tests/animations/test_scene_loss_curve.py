@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from frames import rendered
-from manim import DL, DOWN, LEFT, RIGHT, UP, UR, VGroup
+from manim import Line, VGroup
 
 from gdcore import data, nn
 from gdcore.networks import LOSS_CURVE as EX
@@ -207,30 +207,22 @@ def test_one_boundary_moves_between_two_steps():
         scene.paint_regions(img)
 
 
-def test_the_zoom_is_drawn_as_the_stills_draw_one():
-    """The window over steps 0 … EX.early is a shaded band in an ink frame, the inset framed
-    in the same ink, two leaders from the window's right corners to the inset's left ones; the
-    inset's axes named as the main plot's."""
+def test_the_inset_is_a_plot_with_no_window_nor_leaders():
+    """The first EX.early steps are redrawn on axes of their own: a plot, not an enlarged
+    window (the house rule, as the still), so no window on the main plot and no leader, which
+    from the window's foot crossed the curve's tail; the inset's axes named as the main
+    plot's."""
     from gdviz.theme import AXIS_LABELS
 
     scene = rendered(LossCurve)
-    t = scene.theme
-    plot = scene.plot[0]
     inset = scene.inset[0]
-    window, frame, leaders = scene.inset_box
-    assert scene.inset_box in scene.mobjects
-    for m in (window, frame, *leaders):
-        assert m.get_stroke_color().to_hex().upper() == t.text.upper()
-    assert window.get_fill_opacity() > 0 and frame.get_fill_opacity() == 0
-    np.testing.assert_allclose(window.get_corner(DL), plot.c2p(0, 0), atol=1e-6)
-    np.testing.assert_allclose(window.get_corner(UR), plot.c2p(EX.early, plot.ax.y_range[1]),
-                               atol=1e-6)
-    np.testing.assert_allclose(frame.get_corner(DL), inset.c2p(0, 0), atol=1e-6)
-    np.testing.assert_allclose(frame.get_corner(UR), inset.c2p(EX.early, plot.ax.y_range[1]),
-                               atol=1e-6)
-    for line, v in zip(leaders, (UP, DOWN)):
-        np.testing.assert_allclose(line.get_start(), window.get_corner(RIGHT + v), atol=1e-6)
-        np.testing.assert_allclose(line.get_end(), frame.get_corner(LEFT + v), atol=1e-6)
+    assert not hasattr(scene, "inset_box")
+    axes = {*scene.plot[0].ax.get_family(), *inset.ax.get_family()}
+    lines = [m for m in scene.get_mobject_family_members()
+             if isinstance(m, Line) and m not in axes]
+    # the one line on the page is the final label's leader, straight down to the last point
+    assert len(lines) == 1 and lines[0] in scene.end_label
+    assert abs(lines[0].get_start()[0] - lines[0].get_end()[0]) < 1e-6
     texts = {m.original_text for m in inset.ax.get_family() if hasattr(m, "original_text")}
     words = {AXIS_LABELS["cost"].split("$")[0].strip(), AXIS_LABELS["step"].split("$")[0].strip()}
     assert words <= {w.strip() for w in texts}, texts

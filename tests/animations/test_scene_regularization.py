@@ -122,6 +122,13 @@ def test_pause_at_the_least_test_error_with_the_previous_fit_as_ghost():
         assert scene.labels[i].get_bottom()[1] < swatch.get_y() < scene.labels[i].get_top()[1]
     assert scene.swatches[1].get_fill_opacity() == 0
     assert scene.best_box.get_left()[0] < scene.swatches[1].get_left()[0]
+    # the hundred held-out samples quieter than the fit and the training points: small hollow
+    # diamonds whose edge is a tint of the test colour, lighter than it yet 3:1 on the page
+    for m in scene.test_marks:
+        edge = m.get_stroke_color().to_hex()
+        assert 3.0 <= contrast(edge, t.background) < contrast(t.test, t.background)
+        assert m.get_fill_opacity() == 0
+        assert m.width < 0.75 * 2 * scene.train_dots[0].radius
 
 
 def test_sweep_ends_on_gdcores_strongest_fit():

@@ -8,7 +8,7 @@ from frames import rendered
 from manim import MathTex, Square
 
 from gdcore import data, regression
-from scenes.residuals import PLACES, STAGE, UNIT_BIG, Residuals
+from scenes.residuals import GHOST_STROKE, PLACES, STAGE, UNIT_BIG, Residuals
 
 
 def test_segments_and_squares_are_gdcores_residuals():
@@ -339,3 +339,20 @@ def test_the_payoff_is_large_and_alone():
     gaps = [b.get_left()[0] - a.get_right()[0] for a, b in zip(labs, labs[1:])]
     assert min(gaps) * px >= 12
     assert scene.j_eq.font_size >= 56
+
+
+def test_a_half_and_its_copy_never_show_one_over_the_other():
+    """The half a copy leaves is hidden while the copy is in its square (from the first frame,
+    where the copy covers it exactly); only once the copy is under the square does the half's
+    outline come back, as a ghost's."""
+    scene = rendered(Residuals)
+    home = scene.halves[0].copy()
+    for alpha in np.linspace(0.0, 1.0, 41):
+        Residuals.leave(home, alpha)
+        assert home.get_fill_opacity() == 0
+        for path in scene.merge_paths:
+            copy_top = Residuals.merge_box(path, alpha)[3]
+            if copy_top > path[0][1] + 1e-9:  # the copy still reaches into its square
+                assert home.get_stroke_opacity() == 0, alpha
+    Residuals.leave(home, 1.0)
+    assert home.get_stroke_opacity() == pytest.approx(GHOST_STROKE)
