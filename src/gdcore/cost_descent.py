@@ -13,6 +13,7 @@ runs, so a still and its animation always draw the same path.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, replace
 
@@ -68,9 +69,7 @@ class CostDescent:
 
     def run(self, lr: float | None = None) -> descent.Trajectory:
         """Plain full-batch SGD on J(m, b) at `lr` (default: the good rate)."""
-        x, y = data.regression_points()
-        return descent.run_regression(sgd(self.lr_good if lr is None else lr), x, y,
-                                      self.start, self.steps)
+        return _run(self, self.lr_good if lr is None else lr)
 
     def run_learning_rates(self) -> dict[str, descent.Trajectory]:
         """label -> the run at that rate, in learning_rates order."""
@@ -130,3 +129,11 @@ DESCENT_3D = replace(
     # surface; from higher starts such as (3.5, 6) the first step lands at m ≈ −2.7, off it.
     start=(3.5, 2.0),
 )
+
+
+@functools.lru_cache(maxsize=16)
+def _run(settings: CostDescent, lr: float) -> descent.Trajectory:
+    """CostDescent.run, once per settings and rate (a Trajectory is frozen: its arrays are
+    read-only, so every caller may share one)."""
+    x, y = data.regression_points()
+    return descent.run_regression(sgd(lr), x, y, settings.start, settings.steps)

@@ -239,11 +239,20 @@ def run_race(race: Race) -> dict[str, descent.Trajectory]:
     non-finite) stops there with diverged=True; on the saddle, which is unbounded below, this is
     how an escaping run ends.
     """
-    s = race.surface
-    return {
-        name: descent.run(opt, s.grad, race.start, race.steps, loss_fn=s.value, bound=race.bound)
-        for name, opt in race.optimizers().items()
-    }
+    kept = _RUNS.get(id(race))
+    if kept is None or kept[0] is not race:
+        s = race.surface
+        kept = _RUNS[id(race)] = race, {
+            name: descent.run(opt, s.grad, race.start, race.steps, loss_fn=s.value,
+                              bound=race.bound)
+            for name, opt in race.optimizers().items()
+        }
+    return dict(kept[1])
+
+
+#: run_race's runs, once per race (id -> the race, kept so that its id is not reused; its
+#: trajectories): a Trajectory is frozen (read-only arrays), so every caller may share one.
+_RUNS: dict[int, tuple[Race, dict[str, descent.Trajectory]]] = {}
 
 
 @dataclass(frozen=True)
