@@ -467,7 +467,7 @@ def spread(at, gap: float) -> np.ndarray:
 
 
 def exit_marks(ax, ay, theme, race, trajectories, out, lane: float) -> None:
-    """Where each run leaves the frame, once the panels are laid out (align_panels): a cross in
+    """Where each run leaves the frame, once the panels are laid out (race_layout): a cross in
     its colour (theme.MARKERS' "left", as the videos draw it) on the map, where its lane
     crosses the frame's edge (lane_of), gid "exit:<name>"; and its cross on the distance
     panel's edge line (progress_panel) at its step. Crosses closer than EXIT_GAP on one edge are
@@ -565,7 +565,7 @@ def lane_exit(ax, race, points, offset) -> np.ndarray:
 
 
 def end_inset(ax, theme, race, trajectories, out, place):
-    """The race's inset (races.Race.inset) at `place` on the figure (inset_place: beside the
+    """The race's inset (races.Race.inset) at `place` on the figure (race_layout: under the
     map ax, not over it): its region's own
     contours (the map's span of costs in INSET_LEVELS levels), every path through it stacked as
     on the map, a hairline at INSET_ALPHA with its last INSET_TAIL steps at full strength over
