@@ -1,11 +1,11 @@
 """Seven optimizers on Beale’s function
 
 The same seven optimizers, {steps} steps each from ({x0}, {y0}) (the ring) on Beale's function,
-whose minimum (the star) is at ({mx}, {my}) at the end of a long, curved valley. Top: the paths
+whose minimum (the star) is at ({mx}, {my}) at the end of a long, curved valley. Left: the paths
 over contours spaced by a constant factor (the function spans several orders of magnitude), each
 a thin line of one width on the run's own points, a dot every {every} steps, ending in a small
-box round the minimum. Bottom left: each run's distance to the minimum at every step, on a
-log scale. Plain SGD slides down the nearest slope and creeps
+box round the minimum. Right, under the inset: each run's distance to the minimum at every
+step, on a log scale. Plain SGD slides down the nearest slope and creeps
 along the valley ({sgd} short of the minimum at the end). Momentum, at the same rate, shoots
 down the steep wall to w₂ ≈ {momentum_low}, swings back and overshoots along the valley to w₁ ≈
 {momentum_far} before returning ({momentum} away); NAG, with the same rate and β, dives less
@@ -14,7 +14,7 @@ deep (to w₂ ≈ {nag_low}), overshoots less (to w₁ ≈ {nag_far}) and ends r
 gradient carries it wide around the bend, ends {adam} away, Adagrad {adagrad}, RMSprop
 {rmsprop}. All seven end within {spread} of the minimum, too close together to tell apart on the
 map's scale, so their end squares, and the minimum's star, are drawn in the inset alone:
-the inset at the lower right, under the map beside the distance panel (not over the map) and
+the inset at the upper right, beside the map (not over it) and over the distance panel,
 joined to a small box round the minimum on the map by two thin lines, magnifies the valley's
 end (the scale bar in its lower right corner is
 {bar} long), each square at its run's last point but NAG's: NAG ends on the minimum, and its
@@ -27,19 +27,19 @@ goes up and down at every step from step {saw} on: from there the distance panel
 and its lows, two thin lines with a pale band between them. The legend, the key to both panels,
 gives each learning rate α and each run's final distance. {settings}
 
-Alt: Top, a contour map of Beale's function with a small box round its minimum at ({mx},
+Alt: Left, a contour map of Beale's function with a small box round its minimum at ({mx},
 {my}). Seven thin coloured
 paths start together at a ring in the upper left, a dot every {every} steps. The adaptive
 methods' paths curve down to the valley and along it to the box; the Momentum and NAG paths
 dive below, swing back, and Momentum's overshoots the box to the right before returning; the
-SGD path slides down and stops a little short of the box; all seven end in it. An inset under
-the map at the right, joined to the box by two thin lines, with the minimum's star in it,
+SGD path slides down and stops a little short of the box; all seven end in it. An inset at the upper
+right, beside the map, joined to the box by two thin lines, with the minimum's star in it,
 magnifies the end of the valley in thin lines, each path ending in a square of its colour,
 Adadelta's
 steps as two rows of dots along the walls with its last steps zig-zagging across the floor
 between them: SGD's and Adadelta's squares lie short of the star, RMSprop's, Adagrad's and
 Adam's in a row along the valley's floor towards it, NAG's beside the star and
-Momentum's beyond it. Bottom left, distance to the minimum against step on a log
+Momentum's beyond it. Right, under the inset, distance to the minimum against step on a log
 scale: all lines
 fall from about 3, Adadelta's parting into two thin lines, its highs and lows, from step
 {saw}; NAG's falls steeply to {nag} by the end, the others level out between {others_low}

@@ -8,7 +8,7 @@ lingers there: after {steps} steps its distance from the ridge, |w₂|, is only 
 and NAG build up speed in w₂ and leave the frame after {momentum} and {nag} steps. The adaptive
 methods divide by the size of the recent gradients, so the tiny slope in w₂ gets a full-sized
 step: RMSprop leaves after {rmsprop} steps, Adadelta after {adadelta}, Adam after {adam} and
-Adagrad after {adagrad}. Top: the paths over evenly spaced contours (J is negative above and
+Adagrad after {adagrad}. Left: the paths over evenly spaced contours (J is negative above and
 below the saddle), each from the start (the ring), a dot every {every} steps, in a lane of its
 own, {lane} points from the next on the page, an offset of the drawing, not of the weights:
 runs that share a track (Momentum and NAG along the ridge with SGD and then up the slope by
@@ -16,21 +16,21 @@ w₁ ≈ 0, Adagrad and RMSprop on their climb) show side by side. SGD's, in the
 own points, is drawn over all the others and ends in a square just beside the saddle point's
 plus.
 Each run that leaves ends in a cross of its colour on the frame's edge, where its lane crosses
-it. Bottom left: |w₂| at every step, on a log scale, up to the edge of the frame, where a cross on
+it. Right: |w₂| at every step, on a log scale, up to the edge of the frame, where a cross on
 the edge marks each exit; crosses that would overlap (on the map Momentum's and NAG's, in the
 panel Adadelta's, two steps after RMSprop's) are set apart along the edge, so each shows whole.
-The legend, the key to both panels, names the runs.
+The panel is as tall as the map, and the legend, the key to both panels, names the runs.
 {settings}
 
-Alt: Top, a contour map of a saddle, high to the left and right, low above and below. Seven
+Alt: Left, a contour map of a saddle, high to the left and right, low above and below. Seven
 paths start together at a ring just above the horizontal axis on the right. The SGD path runs
 left to the centre and ends in a square beside the plus of the saddle point; the Momentum and
 NAG paths run left along the axis just past the centre, then turn up side by side and leave the
 top of the frame; the other four turn upwards from the start and leave the top of the frame;
 each path that leaves ends in a cross of its colour on the top edge.
-Bottom left, under the map, a plot of |w₂| against step, log scale: six coloured curves climb
-from 0.001 to the frame's edge between steps {rmsprop} and {momentum}, each ending in a cross on
-it, while the SGD line rises only slowly, to {sgd_y}.
+Right, a plot of |w₂| against step, log scale: six coloured curves climb from 0.001 to the
+frame's edge between steps {rmsprop} and {momentum}, each ending in a cross on it, while the SGD
+line rises only slowly, to {sgd_y}.
 """
 
 from gdcore import races

@@ -1181,30 +1181,56 @@ def test_race_captions_state_every_setting_beyond_the_rate(name):
 
 
 def test_race_stills_share_one_layout():
-    """The three races are laid out alike (race_plot.race_layout): the map on top, under it
-    at its left edge the distance panel, race_plot.PANEL_SIZE in every race, and where the race
-    has an inset, the inset at the right under the map, its right edge on the map's, its top
-    on the panel's, beside the panel; the legend under both, centred under the map; the
-    legend is the one key to both panels (no direct labels at the curves' ends). The saddle's
-    |w₂| axis ends just above the frame's edge, EDGE_HEADROOM over it."""
+    """The three races are laid out by one function (race_plot.race_layout), in one of two
+    arrangements chosen by the map's shape: a wide map (the long valley) spans the top, under
+    it at its left edge the distance panel, race_plot.PANEL_SIZE, and the inset at the right,
+    its right edge on the map's, its top on the panel's; a near-square map (Beale's function,
+    the saddle) at the left, its companions in one column at its right, the inset over the
+    panel (its top on the map's, the panel's bottom on the map's), or the panel alone as tall
+    as the map. The panel is PANEL_SIZE's height wherever it shares its room with an inset (at
+    least that in every race), its name on one line; the legend, the one key to both panels
+    (no direct labels at the curves' ends), centred under everything. The saddle's |w₂| axis
+    ends just above the frame's edge, EDGE_HEADROOM over it."""
+    arranged = {}
     for name in RACE_FIGURES:
+        race = races.RACES[RACE_FIGURES[name]]
         fig = build(name, "light")
         fig.canvas.draw()
         pt = fig.dpi  # pixels an inch
         mapax, panel = by_gid(fig, "start").axes, by_gid(fig, "progress:SGD").axes
         m, p = mapax.get_window_extent(), panel.get_window_extent()
-        assert (p.width / pt, p.height / pt) == pytest.approx(race_plot.PANEL_SIZE, abs=0.01)
-        assert p.x0 == pytest.approx(m.x0, abs=0.5) and p.y1 < m.y0, name
-        assert m.width / pt <= race_plot.MAP_WIDTH + 0.01
-        assert m.height / pt <= race_plot.MAP_MAX_H + 0.01
+        (x0, x1), (y0, y1) = race.window
+        wide = (x1 - x0) / (y1 - y0) >= race_plot.WIDE
+        arranged[name] = "top" if wide else "side"
+        assert p.height / pt >= race_plot.PANEL_SIZE[1] - 0.01, name
+        assert "\n" not in panel.get_ylabel(), name
+        if race.inset is not None:
+            assert p.height / pt == pytest.approx(race_plot.PANEL_SIZE[1], abs=0.01), name
+        if wide:
+            assert (p.width / pt, p.height / pt) == pytest.approx(race_plot.PANEL_SIZE, abs=0.01)
+            assert p.x0 == pytest.approx(m.x0, abs=0.5) and p.y1 < m.y0, name
+            assert m.width / pt <= race_plot.MAP_WIDTH + 0.01
+        else:
+            assert p.x0 > m.x1 and p.y0 == pytest.approx(m.y0, abs=0.5), name
+            assert m.height / pt <= race_plot.SIDE_MAP_H + 0.01, name
+            if race.inset is None:
+                assert p.y1 == pytest.approx(m.y1, abs=0.5), name
         (legend,) = fig.legends
         lb = legend.get_window_extent()
-        assert lb.y1 < p.y0 and (lb.x0 + lb.x1) / 2 == pytest.approx((m.x0 + m.x1) / 2, abs=1)
-        if races.RACES[RACE_FIGURES[name]].inset is not None:
+        parts = [m, p] + ([by_gid(fig, "inset").get_window_extent()] if race.inset else [])
+        left, right = min(b.x0 for b in parts), max(b.x1 for b in parts)
+        assert lb.y1 < min(m.y0, p.y0), name
+        assert (lb.x0 + lb.x1) / 2 == pytest.approx((left + right) / 2, abs=1), name
+        if race.inset is not None:
             i = by_gid(fig, "inset").get_window_extent()
-            assert i.x1 == pytest.approx(m.x1, abs=0.5) and i.y1 == pytest.approx(p.y1, abs=0.5)
-            assert p.x1 < i.x0 and i.height <= p.height + 0.5, name
+            if wide:
+                assert i.x1 == pytest.approx(m.x1, abs=0.5) and i.y1 == pytest.approx(p.y1, abs=0.5)
+                assert p.x1 < i.x0 and i.height <= p.height + 0.5, name
+            else:
+                assert (i.x0, i.x1) == pytest.approx((p.x0, p.x1), abs=0.5), name
+                assert i.y1 == pytest.approx(m.y1, abs=0.5) and i.y0 > p.y1, name
         assert not gids(fig, "progress-label")
         if name == "race_saddle":
             (_, _), (_, y1) = races.SADDLE.window
             assert panel.get_ylim()[1] == pytest.approx(y1 * race_plot.EDGE_HEADROOM)
+    assert arranged == {"race_long_valley": "top", "race_beale": "side", "race_saddle": "side"}

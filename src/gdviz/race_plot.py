@@ -224,44 +224,75 @@ LEGEND_COLUMNS = 3
 #: One swatch width (points) and one line width for every run's legend key: the legend names
 #: the runs, it does not size them.
 SWATCH_WIDTH = 1.0
-#: The one layout of every race still (race_layout), in inches: the map on top, MAP_WIDTH wide
-#: (narrower where its window's shape would make it taller than MAP_MAX_H: Beale's function,
-#: the saddle); under it, its left edge on the map's, the distance panel, PANEL_SIZE (width,
-#: height) in every race, tall enough for its name on one line; where the race has an inset,
-#: the inset at the right under the map, its right edge on the map's and its top on the
-#: panel's, INSET_GAP from the panel, as large as its region's shape allows in that room (at
-#: most the panel's height); the legend under both, centred. MAP_LEFT the room left of the
-#: map for the w₂ axis, TOP above it for the title (and the saddle's exit crosses), BETWEEN
-#: the room under it for its w₁ axis, UNDER the room under the panel for the step axis,
-#: LEGEND_ROW the height of one legend line.
-MAP_WIDTH, MAP_MAX_H, PANEL_SIZE, INSET_GAP = 5.0, 3.2, (2.1, 1.4), 0.3
+#: The race stills' two arrangements, both placed by race_layout, in inches, chosen by the
+#: map's shape (width over height, one scale in w₁ and w₂). A wide map (WIDE or more: the long
+#: valley) spans the top, MAP_WIDTH wide, and its companions sit under it: the distance panel
+#: at its left edge, PANEL_SIZE, and the inset at the right, its right edge on the map's and
+#: its top on the panel's, INSET_GAP from the panel, as large as its region's shape allows in
+#: that room (at most the panel's height). A near-square map (Beale's function, the saddle)
+#: sits at the left and its companions stack in one column at its right, COLUMN_GAP from it
+#: (the panel's ticks and its name on one line), RIGHT short of the figure's edge: the inset,
+#: as wide as the column, over the distance panel, PANEL_SIZE's height, INSET_GAP under it,
+#: the map as tall as the column they fill; with no inset, the distance panel alone, the
+#: column's full height, the map SIDE_MAP_H tall. The distance panel is at least PANEL_SIZE's
+#: height in every race, so that its name stands on one line. The legend is centred under
+#: everything, the title over everything. MAP_LEFT the room left of the map for the w₂ axis,
+#: TOP above it for the title (and the saddle's exit crosses), BETWEEN the room under it for
+#: its w₁ axis (and, beside it, the panel's step axis), UNDER the room under the panel for the
+#: step axis, LEGEND_ROW the height of one legend line.
+WIDE, MAP_WIDTH, PANEL_SIZE, INSET_GAP = 2.0, 5.0, (2.1, 1.4), 0.3
+SIDE_MAP_H, COLUMN_GAP, RIGHT = 2.8, 0.75, 0.15
 MAP_LEFT, TOP, BETWEEN, UNDER, LEGEND_ROW = 0.75, 0.5, 0.62, 0.55, 0.2
 
 
-def race_layout(race, legend_rows: int) -> dict:
-    """Where each part of a race's still sits (MAP_WIDTH and the constants beside it): the
-    figure's "height" and, in inches from its lower left corner, "map", "panel" and "inset"
-    (x0, y0, width, height; no inset where the race has none), and "legend", the legend's top
-    centre (x, y), under a legend of `legend_rows` lines. One decision for
-    the three races: the same panel in the same place under its map, the same legend, the
-    inset in the same relation to its map."""
+def race_layout(race, legend_rows: int, width: float = 6.3) -> dict:
+    """Where each part of a race's still, `width` inches wide, sits (WIDE and the constants
+    beside it): the figure's "height", its "arrangement" ("top": the map spans the top, its
+    companions under it; "side": the map at the left, its companions in one column at its
+    right) and, in inches from its lower left corner, "map", "panel" and "inset" (x0, y0,
+    width, height; no inset where the race has none), and "legend", the legend's top centre
+    (x, y), under a legend of `legend_rows` lines, and "centre", the x the title and legend
+    are centred on. The one function that decides every race's layout."""
     (x0, x1), (y0, y1) = race.window
     shape = (x1 - x0) / (y1 - y0)  # the map keeps one scale in w₁ and w₂
-    mh = min(MAP_WIDTH / shape, MAP_MAX_H)
-    mw = mh * shape
-    pw, ph = PANEL_SIZE
-    height = TOP + mh + BETWEEN + ph + UNDER + legend_rows * LEGEND_ROW
-    map_y = height - TOP - mh
-    panel_y = map_y - BETWEEN - ph
-    parts = {"height": height, "map": (MAP_LEFT, map_y, mw, mh),
-             "panel": (MAP_LEFT, panel_y, pw, ph), "inset": None,
-             "legend": (MAP_LEFT + mw / 2, panel_y - UNDER)}
+    ishape = None
     if race.inset is not None:
         (rx0, rx1), (ry0, ry1) = race.inset.region
-        room = MAP_LEFT + mw - (MAP_LEFT + pw + INSET_GAP)
-        ih = min(ph, room * (ry1 - ry0) / (rx1 - rx0))
-        iw = ih * (rx1 - rx0) / (ry1 - ry0)
-        parts["inset"] = (MAP_LEFT + mw - iw, panel_y + ph - ih, iw, ih)
+        ishape = (rx1 - rx0) / (ry1 - ry0)
+    pw, ph = PANEL_SIZE
+    legend = legend_rows * LEGEND_ROW
+    if shape >= WIDE:
+        mw = MAP_WIDTH
+        mh = mw / shape
+        height = TOP + mh + BETWEEN + ph + UNDER + legend
+        map_y = height - TOP - mh
+        panel_y = map_y - BETWEEN - ph
+        parts = {"arrangement": "top", "height": height, "map": (MAP_LEFT, map_y, mw, mh),
+                 "panel": (MAP_LEFT, panel_y, pw, ph), "inset": None,
+                 "legend": (MAP_LEFT + mw / 2, panel_y - UNDER), "centre": MAP_LEFT + mw / 2}
+        if ishape is not None:
+            room = mw - pw - INSET_GAP
+            ih = min(ph, room / ishape)
+            iw = ih * ishape
+            parts["inset"] = (MAP_LEFT + mw - iw, panel_y + ph - ih, iw, ih)
+        return parts
+    room = width - MAP_LEFT - COLUMN_GAP - RIGHT  # the map's width and the column's
+    if ishape is None:
+        mh = SIDE_MAP_H
+    else:  # the inset, as wide as the column, the gap and the panel fill the map's height
+        mh = min(SIDE_MAP_H, (room / ishape + INSET_GAP + ph) / (1 + shape / ishape))
+    mw = mh * shape
+    cw = room - mw
+    height = TOP + mh + BETWEEN + legend
+    map_y = height - TOP - mh
+    column_x = MAP_LEFT + mw + COLUMN_GAP
+    centre = (MAP_LEFT + column_x + cw) / 2
+    parts = {"arrangement": "side", "height": height, "map": (MAP_LEFT, map_y, mw, mh),
+             "panel": (column_x, map_y, cw, mh if ishape is None else ph), "inset": None,
+             "legend": (centre, map_y - BETWEEN), "centre": centre}
+    if ishape is not None:
+        ih = cw / ishape
+        parts["inset"] = (column_x, map_y + mh - ih, cw, ih)
     return parts
 
 
@@ -276,10 +307,11 @@ def draw_race(theme, race, title: str | None = None, on_top: str | None = None,
               path_widths: tuple[float, float] = (PATH_WIDTH, 0.0),
               over_dots: tuple = (), dot_edge: float = STEP_DOT_EDGE, lane: float = 0.0,
               dot_every: int = 1, inset: bool = True):
-    """The figure of one race, laid out by race_layout as every race is: its map (race_map) on
-    top, under it the distance panel (progress_panel) and, at the right under the map, the
-    inset (end_inset), the legend below them, the one key to both panels, one line an entry,
-    LEGEND_COLUMNS columns, every run's key one swatch (SWATCH_WIDTH) with its mark.
+    """The figure of one race, laid out by race_layout as every race is: its map (race_map),
+    the distance panel (progress_panel) and the inset (end_inset) under a wide map or in one
+    column beside a near-square one, the legend below them, the one key to both panels, one
+    line an entry, LEGEND_COLUMNS columns, every run's key one swatch (SWATCH_WIDTH) with its
+    mark.
     on_top names the run the figure is about, whose path and dots are drawn above every
     other's. step_dot and path_widths (top path, extra width per path beneath: 0 draws every
     run at one width) size the map's marks; dot_every: a step dot every that many steps;
@@ -294,7 +326,7 @@ def draw_race(theme, race, title: str | None = None, on_top: str | None = None,
     def place(rows: int) -> dict:
         """Size the figure and place the panels for a legend of `rows` lines: the map's size
         does not depend on it, so the lanes (lane_exit) are drawn at their final scale."""
-        layout = race_layout(race, rows)
+        layout = race_layout(race, rows, fig.get_figwidth())
         fig.set_figheight(layout["height"])
         fw, fh = fig.get_figwidth(), layout["height"]
         ax.set_position(_fractions(layout["map"], fw, fh))
@@ -325,11 +357,10 @@ def draw_race(theme, race, title: str | None = None, on_top: str | None = None,
     handles.insert(len(NAMES), Line2D([], [], ls="none", label=" ", gid="legend-blank"))
     layout = place(-(-len(handles) // LEGEND_COLUMNS))
     fw, fh = fig.get_figwidth(), fig.get_figheight()
-    mx, my, mw, mh = layout["map"]
-    fig.suptitle(title or _title(race), fontsize=theme.font_size, x=(mx + mw / 2) / fw,
+    centre, ly = layout["centre"] / fw, layout["legend"][1] / fh
+    fig.suptitle(title or _title(race), fontsize=theme.font_size, x=centre,
                  y=1 - 0.12 / fh, va="top")
-    ly = layout["legend"][1]
-    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=((mx + mw / 2) / fw, ly / fh),
+    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(centre, ly),
                ncol=LEGEND_COLUMNS, columnspacing=1.5, frameon=False)
     exit_marks(ax, ay, theme, race, trajectories, out, lane)
     if zoomed:
@@ -565,8 +596,8 @@ def lane_exit(ax, race, points, offset) -> np.ndarray:
 
 
 def end_inset(ax, theme, race, trajectories, out, place):
-    """The race's inset (races.Race.inset) at `place` on the figure (race_layout: under the
-    map ax, not over it): its region's own
+    """The race's inset (races.Race.inset) at `place` on the figure (race_layout: under or
+    beside the map ax, not over it): its region's own
     contours (the map's span of costs in INSET_LEVELS levels), every path through it stacked as
     on the map, a hairline at INSET_ALPHA with its last INSET_TAIL steps at full strength over
     it, each end square in the region at gdcore's last point, and the minimum's star above
