@@ -13,25 +13,27 @@ deep (to w₂ ≈ {nag_low}), overshoots less (to w₁ ≈ {nag_far}) and ends r
 ({nag} away). The adaptive methods bend towards the valley at once; Adam, whose averaged
 gradient carries it wide around the bend, ends {adam} away, Adagrad {adagrad}, RMSprop
 {rmsprop}. All seven end within {spread} of the minimum, too close together to tell apart on the
-map's scale, so their end squares are drawn in the inset alone: the inset at the upper
-right, beside the map (not over it) and joined to a small box round the minimum on the map
-by two thin lines, magnifies the valley's end (the scale bar in its lower right corner is
+map's scale, so their end squares, and the minimum's star, are drawn in the inset alone:
+the inset at the upper right, beside the map (not over it) and over the distance panel,
+joined to a small box round the minimum on the map by two thin lines, magnifies the valley's
+end (the scale bar in its lower right corner is
 {bar} long), each square at its run's last point but NAG's: NAG ends on the minimum, and its
 square is set just beside the star, as every end on a minimum is drawn, so that neither
 hides the other (its distance is the legend's). The paths there are hairlines, but for
 Adadelta's: its last hundred steps jump from wall to wall and back at every step, so there its
 points alone are drawn (the legend's "Adadelta's steps (inset)"), two rows of dots along
 the walls it bounces between, its last few steps joined, zig-zagging across. Its distance, too,
-goes up and down at every step from step {saw} on: from there the right panel draws its highs
+goes up and down at every step from step {saw} on: from there the distance panel draws its highs
 and its lows, two thin lines with a pale band between them. The legend, the key to both panels,
 gives each learning rate α and each run's final distance. {settings}
 
-Alt: Left, a contour map of Beale's function with a star at ({mx}, {my}). Seven thin coloured
+Alt: Left, a contour map of Beale's function with a small box round its minimum at ({mx},
+{my}). Seven thin coloured
 paths start together at a ring in the upper left, a dot every {every} steps. The adaptive
-methods' paths curve down to the valley and along it to the star; the Momentum and NAG paths
-dive below, swing back, and Momentum's overshoots the star to the right before returning; the
-SGD path slides down and stops a little short of the star; all seven end in a small box round
-the star. An inset at the upper right, beside the map and joined to the star by two thin lines,
+methods' paths curve down to the valley and along it to the box; the Momentum and NAG paths
+dive below, swing back, and Momentum's overshoots the box to the right before returning; the
+SGD path slides down and stops a little short of the box; all seven end in it. An inset at the upper
+right, beside the map, joined to the box by two thin lines, with the minimum's star in it,
 magnifies the end of the valley in thin lines, each path ending in a square of its colour,
 Adadelta's
 steps as two rows of dots along the walls with its last steps zig-zagging across the floor
@@ -90,7 +92,7 @@ def facts() -> dict:
 
 
 def make_figure(theme):
-    return draw_race(theme, RACE, height=3.9, layout="side", dot_edge=DOT_EDGE,
+    return draw_race(theme, RACE, dot_edge=DOT_EDGE,
                      dot_every=DOT_EVERY,
                      title=f"Beale’s function:  ${SURFACE_COST} = {RACE.surface.formula}$")
 

@@ -15,7 +15,8 @@ along it. The adaptive methods scale each coordinate by its own gradient history
 down the valley at once: Adagrad ends {adagrad} from the minimum, RMSprop {rmsprop}; Adam,
 which also averages its gradients, {adam_swings} in wide, slow arcs and ends {adam} away.
 {near} runs end within {spread} of the minimum, too close together to tell apart on the map's
-scale, so the map draws their squares in the inset alone: the inset at the lower right,
+scale, so the map draws their squares, and the minimum's star, in the inset alone: the inset
+at the lower right,
 under the map beside the distance panel (not over the map) and joined to a small box round
 the minimum on the map by two thin lines, magnifies the floor (the scale bar in its lower
 right corner is {bar} long), each square at its run's last point but Adagrad's: Adagrad ends
@@ -23,15 +24,15 @@ on the minimum, and its square is set just beside the star, as every end on a mi
 drawn (its distance is the legend's). The legend, the key to both panels, gives
 each learning rate α and each run's final distance. {settings}
 
-Alt: Top, a contour map of an elongated elliptical valley with its minimum, a star, at the
-right. Seven coloured paths leave a common start, a ring at the upper left. The SGD path falls
-to the valley floor and stops about halfway along it, at a square; the Momentum path zig-zags
-across the floor all the way to the star and past it; the NAG path dips once below the floor
+Alt: Top, a contour map of an elongated elliptical valley with a small box round its minimum
+at the right. Seven coloured paths leave a common start, a ring at the upper left. The SGD path
+falls to the valley floor and stops about halfway along it, at a square; the Momentum path zig-zags
+across the floor all the way to the box and past it; the NAG path dips once below the floor
 and then follows it; the adaptive methods' paths bend down to the floor at once and run along
-it to the star, Adam's in wide arcs; along the floor the paths run side by side, each in a
-lane of its own; the runs that reach the star end in a small box round it. An inset under
-the map at the right, joined to the star by two thin lines,
-magnifies the floor around the star, the end squares there side by side along it, none under
+it to the box, Adam's in wide arcs; along the floor the paths run side by side, each in a
+lane of its own; the runs that reach the minimum end in the box. An inset under the map at
+the right, joined to the box by two thin lines, magnifies the floor around the minimum, a
+star, the end squares there side by side along it, none under
 the star. Bottom left, distance to the minimum against step on a log scale: the
 SGD line falls slowly from {d0} to {sgd}, the others fall to between {others_low} and
 {others_high}, the Momentum and NAG lines with sharp dips where they pass close to the
@@ -88,7 +89,7 @@ def facts() -> dict:
 
 
 def make_figure(theme):
-    return draw_race(theme, RACE, height=5.0, layout="stacked", height_ratios=(1.7, 1),
+    return draw_race(theme, RACE,
                      path_widths=(PATH_WIDTH, 0.0), dot_every=DOT_EVERY, lane=LANE)
 
 

@@ -40,8 +40,6 @@ from gdviz.race_plot import draw_race, settings_sentence
 from gdviz.theme import SURFACE_COST
 
 RACE = races.SADDLE
-#: The map and the |w₂| panel share the width so that neither leaves a gap beside the square map.
-WIDTH_RATIOS = (1.45, 1)
 #: Small step dots and thin paths, every run one width: three runs (Adagrad, RMSprop, Adam)
 #: climb out along nearly one curve, and each must show beside the others. The rings round the
 #: dots are fine (as on Beale's function): SGD's steps shorten to a fraction of a dot along the
@@ -69,8 +67,8 @@ def facts() -> dict:
 
 
 def make_figure(theme):
-    return draw_race(theme, RACE, height=4.6, layout="side",
-                     on_top="SGD", width_ratios=WIDTH_RATIOS, step_dot=STEP_DOT,
+    return draw_race(theme, RACE,
+                     on_top="SGD", step_dot=STEP_DOT,
                      path_widths=PATH_WIDTHS, dot_edge=DOT_EDGE, dot_every=DOT_EVERY, lane=LANE,
                      title=f"Saddle:  ${SURFACE_COST} = {RACE.surface.formula}$")
 

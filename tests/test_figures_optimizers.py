@@ -196,8 +196,13 @@ def test_race_markers_start_minimum_and_window(name, race_runs):
     if race.surface.minimum is None:
         assert not gids(fig, "minimum")
     else:
-        star = by_gid(fig, "minimum")
-        assert star.get_marker() == "*"
+        # a minimum inside the inset's window is starred in the inset alone: on the map the
+        # star would cover the window's box (each race's window is smaller than the star)
+        assert race.inset is not None and races.inside(race.surface.minimum,
+                                                       race.inset.region)[0]
+        assert not gids(fig, "minimum")
+        star = by_gid(fig, "inset-minimum")
+        assert star.get_marker() == "*" and star.axes is by_gid(fig, "inset")
         assert xy(star)[0] == pytest.approx(race.surface.minimum)
     ax = by_gid(fig, "start").axes
     (x0, x1), (y0, y1) = race.window
@@ -1186,30 +1191,57 @@ def test_race_captions_state_every_setting_beyond_the_rate(name):
     assert "every other setting is PyTorch’s default" in caption
 
 
-@pytest.mark.parametrize("name", list(RACE_FIGURES))
-def test_race_panels_line_up_and_carry_no_direct_labels(name):
-    """The distance panel shares the map's top and bottom edges beside it (Beale, saddle) or its
-    left and right edges under it (the long valley); the legend is the one key to both panels
-    (no direct labels at the curves' ends). The saddle's |w₂| axis ends just above the frame's
-    edge, EDGE_HEADROOM over it."""
-    fig = build(name, "light")
-    fig.canvas.draw()
-    mapax, panel = by_gid(fig, "start").axes, by_gid(fig, "progress:SGD").axes
-    m, p = mapax.get_window_extent(), panel.get_window_extent()
-    if name == "race_long_valley":  # the inset beside the panel, at the right, under the map
-        i = by_gid(fig, "inset").get_window_extent()
-        assert p.x0 == pytest.approx(m.x0, abs=0.5) and i.x1 == pytest.approx(m.x1, abs=0.5)
-        assert i.y1 == pytest.approx(p.y1, abs=0.5) and p.y1 < m.y0
-        assert p.x1 < i.x0 and i.width > 0.4 * m.width
-    elif name == "race_beale":  # the inset above the panel, as wide, beside the map
-        i = by_gid(fig, "inset").get_window_extent()
-        assert p.y0 == pytest.approx(m.y0, abs=0.5) and i.y1 == pytest.approx(m.y1, abs=0.5)
-        assert (i.x0, i.x1) == pytest.approx((p.x0, p.x1), abs=0.5)
-        assert p.y1 < i.y0 and p.x0 > m.x1
-    else:
-        assert (p.y0, p.y1) == pytest.approx((m.y0, m.y1), abs=0.5)
-        assert p.x0 > m.x1
-    assert not gids(fig, "progress-label")
-    if name == "race_saddle":
-        (_, _), (_, y1) = races.SADDLE.window
-        assert panel.get_ylim()[1] == pytest.approx(y1 * race_plot.EDGE_HEADROOM)
+def test_race_stills_share_one_layout():
+    """The three races are laid out by one function (race_plot.race_layout), in one of two
+    arrangements chosen by the map's shape: a wide map (the long valley) spans the top, under
+    it at its left edge the distance panel, race_plot.PANEL_SIZE, and the inset at the right,
+    its right edge on the map's, its top on the panel's; a near-square map (Beale's function,
+    the saddle) at the left, its companions in one column at its right, the inset over the
+    panel (its top on the map's, the panel's bottom on the map's), or the panel alone as tall
+    as the map. The panel is PANEL_SIZE's height wherever it shares its room with an inset (at
+    least that in every race), its name on one line; the legend, the one key to both panels
+    (no direct labels at the curves' ends), centred under everything. The saddle's |w₂| axis
+    ends just above the frame's edge, EDGE_HEADROOM over it."""
+    arranged = {}
+    for name in RACE_FIGURES:
+        race = races.RACES[RACE_FIGURES[name]]
+        fig = build(name, "light")
+        fig.canvas.draw()
+        pt = fig.dpi  # pixels an inch
+        mapax, panel = by_gid(fig, "start").axes, by_gid(fig, "progress:SGD").axes
+        m, p = mapax.get_window_extent(), panel.get_window_extent()
+        (x0, x1), (y0, y1) = race.window
+        wide = (x1 - x0) / (y1 - y0) >= race_plot.WIDE
+        arranged[name] = "top" if wide else "side"
+        assert p.height / pt >= race_plot.PANEL_SIZE[1] - 0.01, name
+        assert "\n" not in panel.get_ylabel(), name
+        if race.inset is not None:
+            assert p.height / pt == pytest.approx(race_plot.PANEL_SIZE[1], abs=0.01), name
+        if wide:
+            assert (p.width / pt, p.height / pt) == pytest.approx(race_plot.PANEL_SIZE, abs=0.01)
+            assert p.x0 == pytest.approx(m.x0, abs=0.5) and p.y1 < m.y0, name
+            assert m.width / pt <= race_plot.MAP_WIDTH + 0.01
+        else:
+            assert p.x0 > m.x1 and p.y0 == pytest.approx(m.y0, abs=0.5), name
+            assert m.height / pt <= race_plot.SIDE_MAP_H + 0.01, name
+            if race.inset is None:
+                assert p.y1 == pytest.approx(m.y1, abs=0.5), name
+        (legend,) = fig.legends
+        lb = legend.get_window_extent()
+        parts = [m, p] + ([by_gid(fig, "inset").get_window_extent()] if race.inset else [])
+        left, right = min(b.x0 for b in parts), max(b.x1 for b in parts)
+        assert lb.y1 < min(m.y0, p.y0), name
+        assert (lb.x0 + lb.x1) / 2 == pytest.approx((left + right) / 2, abs=1), name
+        if race.inset is not None:
+            i = by_gid(fig, "inset").get_window_extent()
+            if wide:
+                assert i.x1 == pytest.approx(m.x1, abs=0.5) and i.y1 == pytest.approx(p.y1, abs=0.5)
+                assert p.x1 < i.x0 and i.height <= p.height + 0.5, name
+            else:
+                assert (i.x0, i.x1) == pytest.approx((p.x0, p.x1), abs=0.5), name
+                assert i.y1 == pytest.approx(m.y1, abs=0.5) and i.y0 > p.y1, name
+        assert not gids(fig, "progress-label")
+        if name == "race_saddle":
+            (_, _), (_, y1) = races.SADDLE.window
+            assert panel.get_ylim()[1] == pytest.approx(y1 * race_plot.EDGE_HEADROOM)
+    assert arranged == {"race_long_valley": "top", "race_beale": "side", "race_saddle": "side"}

@@ -224,46 +224,129 @@ LEGEND_COLUMNS = 3
 #: One swatch width (points) and one line width for every run's legend key: the legend names
 #: the runs, it does not size them.
 SWATCH_WIDTH = 1.0
-def draw_race(theme, race, height: float, layout: str = "side", title: str | None = None,
-              on_top: str | None = None,
-              width_ratios: tuple[float, float] = (1.75, 1),
-              height_ratios: tuple[float, float] = (2.3, 1), step_dot: float = STEP_DOT,
+#: The race stills' two arrangements, both placed by race_layout, in inches, chosen by the
+#: map's shape (width over height, one scale in w₁ and w₂). A wide map (WIDE or more: the long
+#: valley) spans the top, MAP_WIDTH wide, and its companions sit under it: the distance panel
+#: at its left edge, PANEL_SIZE, and the inset at the right, its right edge on the map's and
+#: its top on the panel's, INSET_GAP from the panel, as large as its region's shape allows in
+#: that room (at most the panel's height). A near-square map (Beale's function, the saddle)
+#: sits at the left and its companions stack in one column at its right, COLUMN_GAP from it
+#: (the panel's ticks and its name on one line), RIGHT short of the figure's edge: the inset,
+#: as wide as the column, over the distance panel, PANEL_SIZE's height, INSET_GAP under it,
+#: the map as tall as the column they fill; with no inset, the distance panel alone, the
+#: column's full height, the map SIDE_MAP_H tall. The distance panel is at least PANEL_SIZE's
+#: height in every race, so that its name stands on one line. The legend is centred under
+#: everything, the title over everything. MAP_LEFT the room left of the map for the w₂ axis,
+#: TOP above it for the title (and the saddle's exit crosses), BETWEEN the room under it for
+#: its w₁ axis (and, beside it, the panel's step axis), UNDER the room under the panel for the
+#: step axis, LEGEND_ROW the height of one legend line.
+WIDE, MAP_WIDTH, PANEL_SIZE, INSET_GAP = 2.0, 5.0, (2.1, 1.4), 0.3
+SIDE_MAP_H, COLUMN_GAP, RIGHT = 2.8, 0.75, 0.15
+MAP_LEFT, TOP, BETWEEN, UNDER, LEGEND_ROW = 0.75, 0.5, 0.62, 0.55, 0.2
+
+
+def race_layout(race, legend_rows: int, width: float = 6.3) -> dict:
+    """Where each part of a race's still, `width` inches wide, sits (WIDE and the constants
+    beside it): the figure's "height", its "arrangement" ("top": the map spans the top, its
+    companions under it; "side": the map at the left, its companions in one column at its
+    right) and, in inches from its lower left corner, "map", "panel" and "inset" (x0, y0,
+    width, height; no inset where the race has none), and "legend", the legend's top centre
+    (x, y), under a legend of `legend_rows` lines, and "centre", the x the title and legend
+    are centred on. The one function that decides every race's layout."""
+    (x0, x1), (y0, y1) = race.window
+    shape = (x1 - x0) / (y1 - y0)  # the map keeps one scale in w₁ and w₂
+    ishape = None
+    if race.inset is not None:
+        (rx0, rx1), (ry0, ry1) = race.inset.region
+        ishape = (rx1 - rx0) / (ry1 - ry0)
+    pw, ph = PANEL_SIZE
+    legend = legend_rows * LEGEND_ROW
+    if shape >= WIDE:
+        mw = MAP_WIDTH
+        mh = mw / shape
+        height = TOP + mh + BETWEEN + ph + UNDER + legend
+        map_y = height - TOP - mh
+        panel_y = map_y - BETWEEN - ph
+        parts = {"arrangement": "top", "height": height, "map": (MAP_LEFT, map_y, mw, mh),
+                 "panel": (MAP_LEFT, panel_y, pw, ph), "inset": None,
+                 "legend": (MAP_LEFT + mw / 2, panel_y - UNDER), "centre": MAP_LEFT + mw / 2}
+        if ishape is not None:
+            room = mw - pw - INSET_GAP
+            ih = min(ph, room / ishape)
+            iw = ih * ishape
+            parts["inset"] = (MAP_LEFT + mw - iw, panel_y + ph - ih, iw, ih)
+        return parts
+    room = width - MAP_LEFT - COLUMN_GAP - RIGHT  # the map's width and the column's
+    if ishape is None:
+        mh = SIDE_MAP_H
+    else:  # the inset, as wide as the column, the gap and the panel fill the map's height
+        mh = min(SIDE_MAP_H, (room / ishape + INSET_GAP + ph) / (1 + shape / ishape))
+    mw = mh * shape
+    cw = room - mw
+    height = TOP + mh + BETWEEN + legend
+    map_y = height - TOP - mh
+    column_x = MAP_LEFT + mw + COLUMN_GAP
+    centre = (MAP_LEFT + column_x + cw) / 2
+    parts = {"arrangement": "side", "height": height, "map": (MAP_LEFT, map_y, mw, mh),
+             "panel": (column_x, map_y, cw, mh if ishape is None else ph), "inset": None,
+             "legend": (centre, map_y - BETWEEN), "centre": centre}
+    if ishape is not None:
+        ih = cw / ishape
+        parts["inset"] = (column_x, map_y + mh - ih, cw, ih)
+    return parts
+
+
+def _fractions(box, width: float, height: float) -> list[float]:
+    """A box (x0, y0, width, height) in inches as fractions of a figure width × height."""
+    x, y, w, h = box
+    return [x / width, y / height, w / width, h / height]
+
+
+def draw_race(theme, race, title: str | None = None, on_top: str | None = None,
+              step_dot: float = STEP_DOT,
               path_widths: tuple[float, float] = (PATH_WIDTH, 0.0),
               over_dots: tuple = (), dot_edge: float = STEP_DOT_EDGE, lane: float = 0.0,
               dot_every: int = 1, inset: bool = True):
-    """The figure of one race: its map (race_map) as the largest panel, beside it ("side") or
-    under it ("stacked") the distance panel (progress_panel), its edges on the map's
-    (align_panels), the legend below both, the one key to both panels, one line
-    an entry, LEGEND_COLUMNS columns, every run's key one swatch (SWATCH_WIDTH) with its mark.
+    """The figure of one race, laid out by race_layout as every race is: its map (race_map),
+    the distance panel (progress_panel) and the inset (end_inset) under a wide map or in one
+    column beside a near-square one, the legend below them, the one key to both panels, one
+    line an entry, LEGEND_COLUMNS columns, every run's key one swatch (SWATCH_WIDTH) with its
+    mark.
     on_top names the run the figure is about, whose path and dots are drawn above every
-    other's. width_ratios / height_ratios share the figure between the panels; step_dot and
-    path_widths (top path, extra width per path beneath: 0 draws every run at one width) size
-    the map's marks; dot_every: a step dot every that many steps; over_dots names runs whose
-    path lies over every step dot; dot_edge the width of the ring round each step dot; lane
-    the points between two neighbouring runs' lanes (race_map); inset: draw the race's inset
-    (races.Race.inset) if it has one."""
-    fig = gm.new_figure(theme, height)
-    if layout == "side":
-        ax, ay = fig.subplots(1, 2, gridspec_kw={"width_ratios": width_ratios})
-    else:
-        ax, ay = fig.subplots(2, 1, gridspec_kw={"height_ratios": height_ratios})
+    other's. step_dot and path_widths (top path, extra width per path beneath: 0 draws every
+    run at one width) size the map's marks; dot_every: a step dot every that many steps;
+    over_dots names runs whose path lies over every step dot; dot_edge the width of the ring
+    round each step dot; lane the points between two neighbouring runs' lanes (race_map);
+    inset: draw the race's inset (races.Race.inset) if it has one."""
+    zoomed = inset and race.inset is not None
+    fig = gm.new_figure(theme, 1.0)
+    fig.set_layout_engine("none")  # placed by race_layout, not by a layout engine
+    ax, ay = fig.add_axes((0, 0, 1, 1)), fig.add_axes((0, 0, 1, 1))
+
+    def place(rows: int) -> dict:
+        """Size the figure and place the panels for a legend of `rows` lines: the map's size
+        does not depend on it, so the lanes (lane_exit) are drawn at their final scale."""
+        layout = race_layout(race, rows, fig.get_figwidth())
+        fig.set_figheight(layout["height"])
+        fw, fh = fig.get_figwidth(), layout["height"]
+        ax.set_position(_fractions(layout["map"], fw, fh))
+        ay.set_position(_fractions(layout["panel"], fw, fh))
+        return layout
+    place(LEGEND_COLUMNS + 1)
     trajectories = races.run_race(race)
     out = races.outcomes(race, trajectories)
     low = numbers.SCI_LOW
     handles = race_map(ax, theme, race, trajectories, out, on_top=on_top, step_dot=step_dot,
                        path_widths=path_widths, over_dots=over_dots, dot_edge=dot_edge,
                        lane=lane, dot_every=dot_every, low=low,
-                       zoomed=race.inset.region if inset and race.inset is not None else None)
+                       zoomed=race.inset.region if zoomed else None)
     progress_panel(ay, theme, race, trajectories, out)
-    if inset and race.inset is not None and layout == "side":  # under the inset (inset_place)
-        # the shortened panel's name on two lines, as tall as the panel
-        ay.set_ylabel(ay.get_ylabel().replace(" the ", "\nthe ", 1))
     handles = [legend_key(h, theme, str(h.get_gid())[5:], SWATCH_WIDTH)
                if str(h.get_gid()).startswith("path:") else h for h in handles]
     if any(o.exit is not None for o in out.values()):  # beside the end square's entry
         handles.insert(len(handles) - 1, Line2D([], [], **_exit_mark(
             theme, theme.muted), label="where a run left the frame"))
-    if inset and race.inset is not None:  # the inset's one other look, named: a run's points
+    if zoomed:  # the inset's one other look, named: a run's points
         for name, tr in trajectories.items():
             if zig_zags(race, tr.points):
                 handles.append(Line2D([], [], ls="none", marker="o", ms=INSET_DOT * 2.5, mew=0,
@@ -272,30 +355,17 @@ def draw_race(theme, race, height: float, layout: str = "side", title: str | Non
     # the runs fill the first two columns (four rows, the eighth place left blank), the marks
     # the third, in every race alike
     handles.insert(len(NAMES), Line2D([], [], ls="none", label=" ", gid="legend-blank"))
-    fig.suptitle(title or _title(race), fontsize=theme.font_size)
-    # A little room on the right for the last step's tick label.
-    fig.get_layout_engine().set(rect=(0, 0, 0.98, 1))
-    fig.legend(handles=handles, loc="outside lower center", ncol=LEGEND_COLUMNS,
-               columnspacing=1.5, frameon=False)
-    align_panels(fig, ax, ay, layout)
+    layout = place(-(-len(handles) // LEGEND_COLUMNS))
+    fw, fh = fig.get_figwidth(), fig.get_figheight()
+    centre, ly = layout["centre"] / fw, layout["legend"][1] / fh
+    fig.suptitle(title or _title(race), fontsize=theme.font_size, x=centre,
+                 y=1 - 0.12 / fh, va="top")
+    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(centre, ly),
+               ncol=LEGEND_COLUMNS, columnspacing=1.5, frameon=False)
     exit_marks(ax, ay, theme, race, trajectories, out, lane)
-    if inset and race.inset is not None:
-        end_inset(ax, theme, race, trajectories, out, inset_place(fig, ax, ay, race, layout))
+    if zoomed:
+        end_inset(ax, theme, race, trajectories, out, _fractions(layout["inset"], fw, fh))
     return fig
-
-
-def align_panels(fig, ax, ay, layout: str) -> None:
-    """Lay the figure out, then give the distance panel ay the map's height and top beside it
-    ("side") or its width and left edge under it ("stacked"): the map keeps its aspect (one
-    scale in w₁ and w₂) and so rarely fills its cell, and two panels whose edges do not line up
-    read as a slip. The layout is then fixed, so that saving does not undo it."""
-    fig.draw_without_rendering()
-    m, d = ax.get_position(original=False), ay.get_position(original=False)
-    if layout == "side":
-        ay.set_position([d.x0, m.y0, d.width, m.height])
-    else:
-        ay.set_position([m.x0, d.y0, m.width, d.height])
-    fig.set_layout_engine("none")
 
 
 def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
@@ -371,7 +441,12 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
     if race.surface.minimum is not None:
         # beside the optimizers' colours: the SGD green is the good green's kin (OPT_KIN)
         mark = theme.marker("minimum", beside=trajectories) | {"zorder": Z_MINIMUM}
-        ax.plot(*race.surface.minimum, gid="minimum", **mark)
+        # where the inset's window frames the minimum, the star is drawn in the inset alone:
+        # on the map it would cover the window, a box smaller than the star (the long valley's
+        # a few points across, Beale's about a star high), and the box and its leaders point
+        # to it
+        if zoomed is None or not races.inside(race.surface.minimum, zoomed)[0]:
+            ax.plot(*race.surface.minimum, gid="minimum", **mark)
         handles.append(Line2D([], [], label=f"minimum {_point(race.surface.minimum)}",
                               **mark))
     else:  # no minimum: the saddle point at the origin, the house's plus, above every path and
@@ -423,7 +498,7 @@ def spread(at, gap: float) -> np.ndarray:
 
 
 def exit_marks(ax, ay, theme, race, trajectories, out, lane: float) -> None:
-    """Where each run leaves the frame, once the panels are laid out (align_panels): a cross in
+    """Where each run leaves the frame, once the panels are laid out (race_layout): a cross in
     its colour (theme.MARKERS' "left", as the videos draw it) on the map, where its lane
     crosses the frame's edge (lane_of), gid "exit:<name>"; and its cross on the distance
     panel's edge line (progress_panel) at its step. Crosses closer than EXIT_GAP on one edge are
@@ -520,45 +595,9 @@ def lane_exit(ax, race, points, offset) -> np.ndarray:
     return np.asarray(points)[: j + 2]
 
 
-#: The still's inset beside the map, never over it (inset_place): its width as a fraction of
-#: the distance panel's ("side": the inset above the panel, as wide) or of the map's
-#: ("stacked": the inset beside the panel under the map, at the right, under the region; on
-#: the long valley the leader from the region's left corner then passes left of the tick
-#: label −2 and right of the axis name w₁); its height at most INSET_MAX_H of the map's; the
-#: gap (inches) that parts it from the panel.
-INSET_SHARE, INSET_MAX_H, INSET_GAP = {"side": 1.0, "stacked": 0.46}, 0.45, 0.3
-
-
-def inset_place(fig, ax, ay, race, layout: str) -> list[float]:
-    """Where the still's inset sits, in figure coordinates [x0, y0, width, height], once the
-    panels are laid out (align_panels): outside the map, where no level line or path of it is
-    covered. "side": above the distance panel, as wide, its top on the map's, the panel
-    shortened under it (draw_race sets its name on two lines); "stacked": under the map at the
-    right, beside the distance panel, its top on the panel's, the panel narrowed to its left.
-    The inset has its region's shape (one scale in x and y), at most INSET_MAX_H of the map's
-    height."""
-    (rx0, rx1), (ry0, ry1) = race.inset.region
-    shape = (rx1 - rx0) / (ry1 - ry0)
-    fw, fh = fig.get_size_inches()
-    m, d = ax.get_position(), ay.get_position()
-    if layout == "side":
-        w = d.width * fw * INSET_SHARE["side"]
-    else:
-        w = m.width * fw * INSET_SHARE["stacked"]
-    h = min(w / shape, INSET_MAX_H * m.height * fh)
-    w = h * shape
-    if layout == "side":
-        x0, y0 = d.x1 - w / fw, m.y1 - h / fh
-        ay.set_position([d.x0, m.y0, d.width, y0 - INSET_GAP / fh - m.y0])
-    else:
-        x0, y0 = m.x1 - w / fw, d.y1 - h / fh
-        ay.set_position([d.x0, d.y0, x0 - INSET_GAP / fw - d.x0, d.height])
-    return [x0, y0, w / fw, h / fh]
-
-
 def end_inset(ax, theme, race, trajectories, out, place):
-    """The race's inset (races.Race.inset) at `place` on the figure (inset_place: beside the
-    map ax, not over it): its region's own
+    """The race's inset (races.Race.inset) at `place` on the figure (race_layout: under or
+    beside the map ax, not over it): its region's own
     contours (the map's span of costs in INSET_LEVELS levels), every path through it stacked as
     on the map, a hairline at INSET_ALPHA with its last INSET_TAIL steps at full strength over
     it, each end square in the region at gdcore's last point, and the minimum's star above
