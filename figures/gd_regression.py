@@ -16,7 +16,7 @@ steep and far above the points; it swings below them, then turns slowly until it
 them at the last step. Bottom left, a contour map of J with a path that zig-zags across the
 valley (an arrow left, then shorter steps back to the right and left again, drawn as arrows
 in the enlarged window) and then follows
-the valley floor to the minimum, marked by a green star with a small square, the run's end,
+the valley floor to the minimum, marked by a star with a small square, the run's end,
 just beside it; a hollow ring marks the start, and dots labelled with their step
 mark the steps of the top row; a framed
 window in the empty upper-right corner, joined by two thin lines to a small frame on the

@@ -205,8 +205,9 @@ class BatchVsStochastic(ThemedScene):
         # the map's window (not its box with the tick numbers) centred on its place
         ax.shift(np.array([MAP_X[i], MAP_Y, 0]) - ax.c2p(0.5 * (m0 + m1), 0.5 * (b0 + b1)))
         img = contour_image(t, self.grid[0], self.grid[1], self.grid[2], ax)
-        # the minimum an ink star (the good green is a kin of the mini-batch's)
-        star = Star(outer_radius=0.15, color=t.text, fill_opacity=1, stroke_width=1.5)
+        # the minimum: the house's ink star
+        star = Star(outer_radius=0.15, color=t.mark_color("minimum"),
+                    fill_opacity=1, stroke_width=1.5)
         star.set_stroke(t.background).move_to(ax.c2p(self.m_star, self.b_star)).set_z_index(8)
         start = Circle(radius=0.09, color=t.text, stroke_width=3, fill_color=t.background,
                        fill_opacity=1).move_to(ax.c2p(*RACE.start))

@@ -525,7 +525,7 @@ class Descent3d(ThemedScene):
 
     def star(self, radius=STAR_RADIUS):
         t = self.theme
-        return Star(outer_radius=radius, color=t.good, fill_opacity=1,
+        return Star(outer_radius=radius, color=t.mark_color("minimum"), fill_opacity=1,
                     stroke_width=1.5).set_stroke(t.background)
 
     def arrow_key(self) -> VGroup:

@@ -631,7 +631,7 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     assert len(stars) == 3
     for star in stars:
         assert xy(star)[0] == pytest.approx((m, b))
-        # an ink star: the good green is the mini-batch's hue (RUN_KIN), one green, one run
+        # the house's ink star: no second green beside the mini-batch's
         assert same_colour(star.get_markerfacecolor(), th.get(theme).text)
     assert not [a for a in fig.findobj(Line2D)
                 if same_colour(a.get_markerfacecolor(), th.get(theme).good)]
