@@ -787,7 +787,7 @@ def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
     # inside the cell (never a frame)
     t = th.get(theme)
     assert best.get_marker() == t.marker("minimum")["marker"]
-    assert same_colour(best.get_markerfacecolor(), t.good)
+    assert same_colour(best.get_markerfacecolor(), t.mark_color("minimum"))
     fig.canvas.draw()
     r = fig.canvas.get_renderer()
     star, words = best.get_window_extent(r), by_gid(fig, f"cell:{i},{j}").get_window_extent(r)
