@@ -142,16 +142,6 @@ RUN_KIN: dict[str, tuple[str, ...]] = {
 }
 
 
-#: Every coloured run's kin: the optimizers' (OPT_KIN) and the rates' and batch runs' (RUN_KIN).
-KIN: dict[str, tuple[str, ...]] = {**OPT_KIN, **RUN_KIN}
-
-
-def kin_roles(runs) -> set[str]:
-    """The roles that share a colour family with any of `runs`: optimizers (OPT_KIN) or the
-    rates and batch runs (RUN_KIN)."""
-    return {r for name in runs for r in KIN[name]}
-
-
 #: The learning rates compared side by side (learning-rates), in Theme.rates order: each run
 #: takes a colour of its own, never a role's (blue would say "data", red "error").
 RATE_NAMES = ("too small", "good", "too large")
