@@ -14,7 +14,7 @@ step (seed 0: the moving dot's curve), thin in its colour, and in the same colou
 fair comparison: J at each step averaged over the seeds of races.BATCH_SUMMARY and smoothed
 (races.smoothed_costs); a key in one row over the chart names the two kinds of curve. Every run
 starts at one point, so the curves start at one J. The least cost J* is a dotted level in ink
-(the minimum's green is a kin of the mini-batch's), named with its number on its line, at the
+(the good green is a kin of the mini-batch's), named with its number on its line, at the
 left, as the still writes it (numbers.cost). At the end, each run's mean over the last steps
 (races.settled_costs) is written in ink right of the chart, keyed by a short stroke of the
 run's colour at the chart's edge, clear of the data. The chart's cost axis is named J, beside
@@ -285,7 +285,7 @@ class BatchVsStochastic(ThemedScene):
             self.raw_curves[name] = raw.set_z_index(3 - 0.1 * i)
             curve = plot.curve(smooth[name], c, stroke_width=MEAN_WIDTHS[i])
             self.curves[name] = cased(curve, t, 1.2).set_z_index(6 - i)
-        # J*, the least cost: dotted in ink (the minimum's green is a kin of the mini-batch's),
+        # J*, the least cost: dotted in ink (the good green is a kin of the mini-batch's),
         # named with its number on the line at its left, under it in the chart's empty bottom
         # decade (over it the curves falling towards J* would cross the words), apart from the
         # runs' means at the right

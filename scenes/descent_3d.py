@@ -18,7 +18,7 @@ the ball on the minimum. The m, b, J axes frame the whole surface from the first
 last: each view the camera moves to frames the whole box with its axes (moved in on the fall,
 the surface is as large as its axes, numbers and labels allow).
 The marks are the house's (docs/STYLE.md), projected from 3-D: the start a hollow ring in the
-text colour, the ball the current position's filled dot, the minimum the star in `good`, larger
+text colour, the ball the current position's filled dot, the minimum the house's ink star, larger
 than the ball and drawn over it, so that the minimum is never hidden: once the ball arrives, it
 shows round the star, between its points; a legend
 shows each mark beside its word, the −∇J arrow among them (its name is in the legend, off the

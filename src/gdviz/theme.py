@@ -377,7 +377,7 @@ CLASS_ROLES = ("data", "negative")
 
 #: Line styles, one meaning each, across the book (docs/STYLE.md, "Line styles"); take them
 #: through `Theme.line(kind)`, never as "--" or ":" by hand. A line's colour says whose it is
-#: (the error red, the minimum's green, ink, muted), its style what kind of line it is:
+#: (the error red, the good green, ink, muted), its style what kind of line it is:
 #: - solid: what the figure draws (data, a fit, a run, a weight, a level of a function);
 #: - "difference" (dashed): a difference between two values, drawn between them: a residual
 #:   (from a point to the model, in the error red) or a weight's change Δw;
