@@ -122,10 +122,8 @@ def make_figure(theme):
         ax.plot(*tr.final, **{**theme.marker("end"), "markerfacecolor": c, "zorder": Z_MARKS},
                 gid=f"end:{label}", path_effects=gm.casing(theme))
         ax.plot(*RACE.start, **(theme.marker("start") | {"zorder": Z_MARKS + 1}), gid="start")
-        # the minimum an ink star: the good green is the mini-batch's hue (th.RUN_KIN), so
-        # green says "the mini-batch" only, as the video draws it
-        ax.plot(m_star, b_star, **(theme.marker("minimum", beside=th.BATCH_NAMES)
-                                   | {"zorder": Z_MARKS + 2}), gid="minimum")
+        ax.plot(m_star, b_star, **(theme.marker("minimum") | {"zorder": Z_MARKS + 2}),
+                gid="minimum")
         ax.set_xlim(m0, m1)
         ax.set_ylim(b0, b1)
         ax.set_xlabel(th.AXIS_LABELS["slope"])

@@ -19,7 +19,7 @@ the floor to the star, the end square again just beside it.
 Alt: A lit, meshed, trough-shaped surface over the m and b axes, J ticked from 0 to 200. A
 ring high on the right-hand wall, labelled J = {j0}, starts a path of straight arrows: the
 first jumps left across the valley to a dot on the left-hand wall, the second back across it
-to a dot on the floor; a third, shorter step lands by the green star that marks the minimum,
+to a dot on the floor; a third, shorter step lands by the star that marks the minimum,
 a small square just beside it, the mark of the end. A thin box is outlined on the floor round
 them. At the bottom left, under the m axis, joined to the box by two thin lines, a small flat
 contour map of what is inside the box: the path crosses it from the right, zig-zags in ever

@@ -19,7 +19,7 @@ arrowhead marks it; it swings below them, then turns slowly until it runs throug
 them at the last step. Bottom left, a contour map of J with a path that zig-zags across the
 valley (an arrow left, then shorter steps back to the right and left again, drawn as arrows
 in the enlarged window) and then follows
-the valley floor to the minimum, marked by a green star with a small square, the run's end,
+the valley floor to the minimum, marked by a star with a small square, the run's end,
 just beside it; a hollow ring marks the start, and dots labelled with their step
 mark the steps of the top row (on the map's colour, the level lines stopping short of the
 labels); a framed

@@ -120,11 +120,11 @@ def _end(ax, theme, tr, color, gid, zorder=6, over_dots=False, star=None):
               before=np.column_stack([tr.points[:, 0], tr.losses]), **effects)
 
 
-def _star(ax, theme, surface, beside):
-    """The deepest minimum's star, in ink beside the SGD green (theme.marker's kin rule); its
-    (w, J) and mark, for the end squares that stop on it."""
+def _star(ax, theme, surface):
+    """The deepest minimum's star (the house's ink star); its (w, J) and mark, for the end
+    squares that stop on it."""
     w = float(surface.minimum[0])
-    look = theme.marker("minimum", beside=beside)
+    look = theme.marker("minimum")
     ax.plot(w, float(surface.value([w])), gid="minimum", **look)
     return (w, float(surface.value([w]))), look
 
@@ -147,7 +147,7 @@ def make_figure(theme):
 
     # Top left: plain descent from every start.
     _curve(a_plain, theme, s)
-    star = _star(a_plain, theme, s, ("SGD",))
+    star = _star(a_plain, theme, s)
     for k, (w0, tr) in enumerate(plain.items()):
         _trail(a_plain, theme, tr, c_plain, f"trail:{w0:g}")
         _start(a_plain, theme, w0, tr.losses[0], f"start:{w0:g}")
@@ -164,7 +164,7 @@ def make_figure(theme):
     tr_stall = plain[EXP.stalled_start]
     # where both runs cover the same slope (w −3.4 to −2.3), the plain run's small dots sit on
     # the momentum run's larger ones, over them, and its end square over everything
-    star = _star(a_mom, theme, s, ("SGD", "Momentum"))
+    star = _star(a_mom, theme, s)
     _trail(a_mom, theme, rolling, c_mom, "trail:momentum", ms=MOMENTUM_DOT, rim=True,
            markevery=swing_dots(rolling.points[:, 0]))
     _trail(a_mom, theme, tr_stall, c_plain, "trail:stalled", ms=2.4, zorder=5)

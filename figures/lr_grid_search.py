@@ -6,7 +6,8 @@ each, from the same initial weights, and records the final training cost J. The 
 colours of the chapter's cost maps: violet, the colour of a map's valley, for the lowest cost,
 through blue towards the colour of its rim for the highest (a logarithmic scale, marked at
 round costs); hatched cells diverged. The rate grows upwards, the momentum
-to the right. The best pair, marked by the green star of a minimum, is α = {best_lr:g} with
+to the right. The best pair, marked by the star of a minimum (the grid's least cost), is
+α = {best_lr:g} with
 β = {best_beta:g}, final cost J = {best_loss}; the worst run that did not diverge ended at
 J = {worst_loss}. Too small a rate crawls whatever the momentum; the largest rate blows up
 for every β; the best pairs lie just below it, with strong momentum.
@@ -14,7 +15,7 @@ for every β; the best pairs lie just below it, with strong momentum.
 Alt: A heat map with learning rate on the vertical axis, growing upwards, and momentum on the
 horizontal axis, each cell showing its final cost J. The cost falls from the bottom-left corner
 (small rate, no momentum) towards larger rates and more momentum; the top row, the largest rate,
-is hatched and marked diverged; the cell just below it at β = {best_beta:g} holds a green star
+is hatched and marked diverged; the cell just below it at β = {best_beta:g} holds a star
 and is labelled best.
 """
 
@@ -65,7 +66,8 @@ def make_figure(theme):
     n_l, n_b = g.losses.shape
     finite = np.isfinite(g.losses)
     norm = mcolors.LogNorm(g.losses[finite].min(), g.losses[finite].max())
-    cmap = matplotlib.colormaps[theme.heat_cmap]
+    # the cost map's colours, short of the dark map's rim, which reads as the page
+    cmap = theme.table_cmap
     fig, ax = gm.subplots(theme, height=3.3)
     # Rows follow the learning rate (smallest at the bottom), columns the momentum.
     im = ax.imshow(np.ma.masked_invalid(g.losses), cmap=cmap, norm=norm, aspect="auto",

@@ -16,7 +16,7 @@ steeply down through a break in the vertical axis to a marker at degree 9 under 
 level with the axis' last tick, "≈ 0", labelled
 "training cost J ≈ 0 ({floor}): through all {n} points". The test-cost line, lavender with
 hollow diamonds, is about level from degree 1 to 2, drops to its lowest value, {best_test}, at
-degree {best}, marked by a green star in place of its diamond, then rises steeply to
+degree {best}, marked by a star in place of its diamond, then rises steeply to
 {worst_test} at degree 9.
 """
 

@@ -123,7 +123,7 @@ def _colorbar(fig, cs, ax, theme, label):
 
 
 def local_minimum(theme) -> dict:
-    """A minimum that is not the map's least: the star hollow, edged in the minimum's green
+    """A minimum that is not the map's least: the star hollow, edged in the minimum's ink
     (the filled star promises the least cost)."""
     star = theme.marker("minimum")
     return {**star, "markerfacecolor": theme.background, "markeredgecolor": star[

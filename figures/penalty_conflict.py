@@ -2,9 +2,10 @@
 
 A linear model y ≈ w₁x₁ + w₂x₂ with two correlated inputs ({n} seeded samples). The shaded map
 is the cost J(w) = (1/2n) Σᵢ (f_w(xᵢ) − yᵢ)² of the model f_w(x) = w₁x₁ + w₂x₂, its
-ellipses centred on its least-squares minimum, the green star at
+ellipses centred on its least-squares minimum, the filled star at
 ({w1}, {w2}); the thin circles in ink are the contours of the penalty ‖w‖², centred on the
-origin (its own minimum, marked with the star in ink, the penalty's colour). The regularised
+origin (its own minimum, marked with a hollow star, edged in ink as the circles are). The
+regularised
 cost J_λ = J + (λ/2) Σ w_k², the sum over k ≥ 1 (here both weights, so (λ/2)‖w‖²: the model
 has no intercept w₀), has its minimiser
 (orange path) where an ellipse touches a circle, drawn for λ = 1: the bold ellipse and the bold
@@ -16,14 +17,14 @@ against λ on a log scale up to λ = {shown_max:g}, beyond which both weights li
 line; the dots mark λ = {labelled} in both panels.
 
 Alt: A cost map over the weights w₁ and w₂, its tilted, elongated ellipses shaded darkest around
-a green star at ({w1}, {w2}); thin circles centre on a star in the text colour at the origin.
-An orange curve starts at the green star and bends towards the origin; three dots on it are
+a filled star at ({w1}, {w2}); thin circles centre on a hollow star at the origin.
+An orange curve starts at the filled star and bends towards the origin; three dots on it are
 named above the map, on thin leaders, with growing values of λ, the largest one sitting next
 to the origin. At the dot for λ = 1 a bold ellipse in a strong shade of the level lines' tone
 and a bold circle around the origin in the text colour just touch. A legend under both plots
 names the thin level lines of the cost J, the penalty circles, the touching ellipse and circle,
-the orange path (the minimiser of J_λ = J + (λ/2)‖w‖²), the green star (the minimum of J, at
-λ = 0) and the other star (the minimum of ‖w‖²). A second plot shows the two weights against
+the orange path (the minimiser of J_λ = J + (λ/2)‖w‖²), the filled star (the minimum of J, at
+λ = 0) and the hollow star (the minimum of ‖w‖²). A second plot shows the two weights against
 λ up to {shown_max:g}, each named at its start: w₁, a wide orange line, falls from {w1} and w₂,
 a thin lighter one, rises from {w2}, and both level off at 0.
 """
@@ -77,13 +78,18 @@ W_WIDTHS, W_DOTS, W2_SHADE = (2.0, 1.1), (5.0, 3.6), 0.7
 #: Width (points) of the penalty's thin circles: finer than the paths and the bold pair, and
 #: than J's level lines (theme.cost_map.line_width): ink drawn as wide would outweigh them.
 PENALTY_WIDTH = 0.4
+#: Edge width (points) of the penalty's hollow star: wide enough that its thin arms read as an
+#: outline at the star's size, not as a blot.
+CENTRE_EDGE = 1.0
 
 
 def centre_mark(theme) -> dict:
-    """The penalty's minimum, the origin: the mark of a minimum (the star) in the colour of its
-    function, ink as the penalty's circles are (J's is the house star in the good green). Never
-    a plus, which is the saddle's mark (race-saddle): one mark, one meaning."""
-    return {**theme.marker("minimum"), "markerfacecolor": theme.text}
+    """The penalty's minimum, the origin: the mark of a minimum (the star), hollow, edged in
+    ink as the penalty's thin circles are (J's is the house star, filled ink): the least of a
+    second function, told from J's by its fill. Never a plus, which is the saddle's mark
+    (race-saddle): one mark, one meaning."""
+    return {**theme.marker("minimum"), "markerfacecolor": theme.background,
+            "markeredgecolor": theme.text, "markeredgewidth": CENTRE_EDGE}
 
 
 #: The least WCAG contrast of the bold level of J against every colour of the map it crosses.

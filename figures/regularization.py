@@ -14,14 +14,14 @@ while the test cost J on {n_test} fresh test samples (hollow lavender diamonds o
 lowest, {best_test}, at λ = {best_lam}.
 
 Alt: A row of {n_shown} small plots of the same {n} points with a polynomial curve, titled λ =
-0, λ = {lam_wild}, λ = {best_lam} (least test cost, a green star before the title) and λ =
+0, λ = {lam_wild}, λ = {best_lam} (least test cost, a star before the title) and λ =
 {lam_last}. At λ = 0 and λ = {lam_wild} the curve shoots off the plot between the points; at λ =
 {best_lam} it is a gentle wave close to the dotted sine; at λ = {lam_last} it is almost flat.
 Below, a log-log plot shows the coefficient norm ‖w‖ falling from about {norm0} to {norm_last}
 as λ grows from {lam_first} to {lam_last}, with the λ = 0 value drawn separately at the left and
 dotted lines at the strengths of the fits above; a second plot shows the training cost rising
 with λ and the test cost falling from {test0} to {best_test} at λ = {best_lam}, marked by a
-green star in place of its diamond, before rising again; its λ = 0 training cost sits under a
+star in place of its diamond, before rising again; its λ = 0 training cost sits under a
 break in the cost axis, at its last tick, "≈ 0", labelled "J ≈ 0 ({floor})". One key under the
 figure names the dots "{n} training samples", the dotted curve "sin(2πx)", the two costs, the
 dotted lines "λ of a fit above" and the green one "λ of the least test cost".

@@ -19,7 +19,7 @@ steeply in the first hundred epochs, the wide validation curve just under the th
 curve until epoch {below_to}; the key shows each as the line it is, thin blue and wide orange.
 The training curve
 keeps sloping down; the validation curve bottoms out at epoch {best}, marked with a dotted
-vertical line and a green star, and then climbs slowly for the rest of the run, in a shaded
+vertical line and a star, and then climbs slowly for the rest of the run, in a shaded
 region labelled as overfitting. A framed inset at the lower left redraws the validation curve from
 epoch 100 to {epochs} on a linear cost axis: it falls to {val_best} at the star and climbs to
 {val_last}.

@@ -14,7 +14,7 @@ step (seed 0: the moving dot's curve), thin in its colour, and in the same colou
 fair comparison: J at each step averaged over the seeds of races.BATCH_SUMMARY and smoothed
 (races.smoothed_costs); a key in one row over the chart names the two kinds of curve. Every run
 starts at one point, so the curves start at one J. The least cost J* is a dotted level in ink
-(the minimum's green is a kin of the mini-batch's), named with its number on its line, at the
+(the good green is a kin of the mini-batch's), named with its number on its line, at the
 left, as the still writes it (numbers.cost). At the end, each run's mean over the last steps
 (races.settled_costs) is written in ink right of the chart, keyed by a short stroke of the
 run's colour at the chart's edge, clear of the data. The chart's cost axis is named J, beside
@@ -205,8 +205,9 @@ class BatchVsStochastic(ThemedScene):
         # the map's window (not its box with the tick numbers) centred on its place
         ax.shift(np.array([MAP_X[i], MAP_Y, 0]) - ax.c2p(0.5 * (m0 + m1), 0.5 * (b0 + b1)))
         img = contour_image(t, self.grid[0], self.grid[1], self.grid[2], ax)
-        # the minimum an ink star (the good green is a kin of the mini-batch's)
-        star = Star(outer_radius=0.15, color=t.text, fill_opacity=1, stroke_width=1.5)
+        # the minimum: the house's ink star
+        star = Star(outer_radius=0.15, color=t.mark_color("minimum"),
+                    fill_opacity=1, stroke_width=1.5)
         star.set_stroke(t.background).move_to(ax.c2p(self.m_star, self.b_star)).set_z_index(8)
         start = Circle(radius=0.09, color=t.text, stroke_width=3, fill_color=t.background,
                        fill_opacity=1).move_to(ax.c2p(*RACE.start))
@@ -284,7 +285,7 @@ class BatchVsStochastic(ThemedScene):
             self.raw_curves[name] = raw.set_z_index(3 - 0.1 * i)
             curve = plot.curve(smooth[name], c, stroke_width=MEAN_WIDTHS[i])
             self.curves[name] = cased(curve, t, 1.2).set_z_index(6 - i)
-        # J*, the least cost: dotted in ink (the minimum's green is a kin of the mini-batch's),
+        # J*, the least cost: dotted in ink (the good green is a kin of the mini-batch's),
         # named with its number on the line at its left, under it in the chart's empty bottom
         # decade (over it the curves falling towards J* would cross the words), apart from the
         # runs' means at the right

@@ -18,7 +18,7 @@ the ball on the minimum. The m, b, J axes frame the whole surface from the first
 last: each view the camera moves to frames the whole box with its axes (moved in on the fall,
 the surface is as large as its axes, numbers and labels allow).
 The marks are the house's (docs/STYLE.md), projected from 3-D: the start a hollow ring in the
-text colour, the ball the current position's filled dot, the minimum the star in `good`, larger
+text colour, the ball the current position's filled dot, the minimum the house's ink star, larger
 than the ball and drawn over it, so that the minimum is never hidden: once the ball arrives, it
 shows round the star, between its points; a legend
 shows each mark beside its word, the −∇J arrow among them (its name is in the legend, off the
@@ -525,7 +525,7 @@ class Descent3d(ThemedScene):
 
     def star(self, radius=STAR_RADIUS):
         t = self.theme
-        return Star(outer_radius=radius, color=t.good, fill_opacity=1,
+        return Star(outer_radius=radius, color=t.mark_color("minimum"), fill_opacity=1,
                     stroke_width=1.5).set_stroke(t.background)
 
     def arrow_key(self) -> VGroup:

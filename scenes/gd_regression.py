@@ -285,7 +285,8 @@ class GdRegression(ThemedScene):
         self.trail = Trail(ax, self.traj.points, self.step, color=t.accent, stroke_width=3.5)
         dot = head_dot(self.trail, t.role(MARKERS["current"].face), radius=HEAD_RADIUS)
         cased(dot.set_stroke(t.background, width=1.5), t)
-        star = Star(outer_radius=0.16, color=t.good, fill_opacity=1, stroke_width=1.5)
+        star = Star(outer_radius=0.16, color=t.mark_color("minimum"),
+                    fill_opacity=1, stroke_width=1.5)
         star.set_stroke(t.background).move_to(ax.c2p(self.m_star, self.b_star)).set_z_index(4)
         pts = self.traj.points
 
@@ -533,7 +534,8 @@ class GdRegression(ThemedScene):
         heading, then J* stands on its dotted line."""
         t = self.theme
         plot = self.cost_panel[0]
-        key_star = Star(outer_radius=0.11, color=t.good, fill_opacity=1, stroke_width=0)
+        key_star = Star(outer_radius=0.11, color=t.mark_color("minimum"),
+                        fill_opacity=1, stroke_width=0)
         values = self.tex(rf"m^* = {nb.latex(self.m_star, places=PLACES)},\; "
                           rf"b^* = {nb.latex(self.b_star, places=PLACES)}", 28, t.good)
         star_label = VGroup(key_star, values).arrange(RIGHT, buff=0.12)

@@ -315,7 +315,8 @@ class LearningRates(ThemedScene):
                                        views.GRID_SIZE)
         img = contour_image(t, M, B, J, ax, levels=views.CONTOUR_LEVELS)
         self.map_img = img
-        star = Star(outer_radius=0.16, color=t.good, fill_opacity=1, stroke_width=1.5)
+        star = Star(outer_radius=0.16, color=t.mark_color("minimum"),
+                    fill_opacity=1, stroke_width=1.5)
         star.set_stroke(t.background).move_to(ax.c2p(self.m_star, self.b_star)).set_z_index(4)
         start = Circle(radius=0.09, color=t.text, stroke_width=3).set_fill(t.background, 1)
         start.move_to(ax.c2p(*COST_DESCENT.start)).set_z_index(5)

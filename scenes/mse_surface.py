@@ -81,7 +81,7 @@ J_AXIS_TOP = 250.0
 #: map and in the key. It is drawn over everything, so a point resting on the minimum never
 #: hides it.
 STAR_RADIUS = 0.15
-#: Its edge in the page's colour (Manim stroke width): wide enough to part the green from the
+#: Its edge in the page's colour (Manim stroke width): wide enough to part the ink from the
 #: map's and the surface's deepest colour in both themes.
 STAR_EDGE = 3.0
 #: The valley's innermost level lines on the contour map, drawn again over it in the text colour
@@ -227,10 +227,10 @@ class MseSurface(ThemedScene):
                 k = e
 
     def star(self, radius: float = STAR_RADIUS) -> Star:
-        """The house minimum mark: a star in the theme's `good`, edged in the background."""
+        """The house minimum mark: the ink star (theme.MARKERS), edged in the background."""
         t = self.theme
         # edged wide enough to part it from the map's deepest band (magenta in the dark theme)
-        return Star(outer_radius=radius, color=t.good, fill_opacity=1,
+        return Star(outer_radius=radius, color=t.mark_color("minimum"), fill_opacity=1,
                     stroke_width=STAR_EDGE).set_stroke(t.background)
 
     def minimum_marker(self):
@@ -414,10 +414,11 @@ class MseSurface(ThemedScene):
     def section_minimum(self):
         t = self.theme
         self.marker = self.minimum_marker()
-        # the key's star on the page: edged in its own green, not the page's colour, which
+        # the key's star on the page: edged in its own ink, not the page's colour, which
         # would eat its thin arms there (over the map the edge parts it from the colours,
         # and the star reads at its full size)
-        key = VGroup(self.star().set_stroke(t.good), self.text("minimum", 24, t.muted))
+        key = VGroup(self.star().set_stroke(t.mark_color("minimum")),
+                     self.text("minimum", 24, t.muted))
         self.rows = VGroup(
             key.arrange(RIGHT, buff=0.15),
             self.tex(rf"m^* = {numbers.latex(self.m_star, 3)}", NUMBER_SIZE, t.good),

@@ -178,7 +178,7 @@ class SlopeSweep(ThemedScene):
         dots = data_dots(t, ax, self.x, self.y).set_z_index(2)
         # the pivot the line turns about: (0, b*), on the y axis, labelled beside it under the
         # line (the line turns up from it, never down), between the 0 and the 1 on y; in the
-        # green of the best values (m* and the minimum's star): the orange is the cost curve's
+        # green of the best values (m* and J*): the orange is the cost curve's
         pivot = Dot(ax.c2p(0, self.b_star), radius=0.08, color=t.good).set_z_index(3)
         label = self.tex("b^*", 30, t.good).next_to(pivot, RIGHT, buff=0.08)
         label.align_to(pivot.get_center() + 0.06 * DOWN, UP)
@@ -262,7 +262,8 @@ class SlopeSweep(ThemedScene):
         j_star = self.j_of(self.m_star)
         # the minimum: the house star at the bottom of the curve, over the dot resting there
         # (the dot shows between its points), and the dotted guide up from it into the bowl
-        star = Star(outer_radius=STAR_RADIUS, color=t.good, fill_opacity=1, stroke_width=1.5)
+        star = Star(outer_radius=STAR_RADIUS, color=t.mark_color("minimum"),
+                    fill_opacity=1, stroke_width=1.5)
         star.set_stroke(t.background).move_to(ax_r.c2p(self.m_star, j_star))
         self.star = star
         drop = styled_line("reference", ax_r.c2p(self.m_star, GUIDE_TOP * top),

@@ -7,25 +7,25 @@ from matplotlib.colors import to_rgb
 from matplotlib.markers import MarkerStyle
 
 
-def assert_end_beside_star(fig, end, star, last_xy, star_xy, good: str) -> None:
+def assert_end_beside_star(fig, end, star, last_xy, star_xy, ink: str) -> None:
     """`end` (the end mark) and `star` (the minimum's mark, Line2D or Line3D) as drawn on fig:
     - the end square is the house square (its house size), its data gdcore's last point
       `last_xy` (data coordinates of its axes; of a 3-D axes, the projected ones), and no leader
       runs from it;
     - on the page its box lies clear of the star's footprint (star_xy: where the star is, in the
       same coordinates), yet within a square's side of it: read together, "ended here";
-    - the star shows whole: as much of its box is in the good colour as a lone star's (about a
-      sixth), and the square shows in its own colour."""
+    - the star shows whole: as much of its box is in its ink as a lone star's (about a
+      sixth), and the square shows in its own colour (`ink`: the star's fill)."""
     dpi = fig.dpi
     fig.set_dpi(300)  # as printed
     try:
-        _check(fig, end, star, last_xy, star_xy, good)
+        _check(fig, end, star, last_xy, star_xy, ink)
     finally:
         fig.set_dpi(dpi)
         fig.canvas.draw()
 
 
-def _check(fig, end, star, last_xy, star_xy, good: str) -> None:
+def _check(fig, end, star, last_xy, star_xy, ink: str) -> None:
     fig.canvas.draw()
     to_pt = 72 / fig.dpi
     assert np.allclose(end.get_xydata()[0], last_xy)
@@ -50,7 +50,7 @@ def _check(fig, end, star, last_xy, star_xy, good: str) -> None:
         return np.all(np.abs(patch - np.array(to_rgb(colour))) < 0.06, axis=-1).mean()
 
     # a lone star fills about a sixth of its box; a square over its body would leave < 0.05
-    assert share(star.get_window_extent(r), good) > 0.14
+    assert share(star.get_window_extent(r), ink) > 0.14
     assert share(end.get_window_extent(r), end.get_markerfacecolor()) > 0.3
 
 

@@ -92,8 +92,8 @@ def test_end_square_sits_beside_the_star_in_both_views(theme_name):
     # at the last point's own height, as the star is drawn: no lift to set it above the star
     (last,) = _page(ax3, [t.points[-1, 0]], [t.points[-1, 1]], [t.losses[-1]])
     (star_xy,) = _page(ax3, *([v] for v in np.ravel(star.get_data_3d())))
-    good = theme.good
-    assert_end_beside_star(fig, end, star, last, star_xy, good)
+    ink = theme.mark_color("minimum")
+    assert_end_beside_star(fig, end, star, last, star_xy, ink)
     assert_key_matches_end(fig, end, star)  # the key as the page draws the mark
     # beside the star towards the third step's dot, the last that stands apart: on the path
     # the page draws, not above it
@@ -108,7 +108,7 @@ def test_end_square_sits_beside_the_star_in_both_views(theme_name):
     floor_lines = {ln.get_gid(): ln for ln in floor.lines}
     (floor_end,) = fig.findobj(lambda a: a.get_gid() == "floor-end")
     assert_end_beside_star(fig, floor_end, floor_lines["floor-minimum"], t.points[-1],
-                           regression.least_squares(x, y), good)
+                           regression.least_squares(x, y), ink)
     assert floor_end.get_markerfacecolor() == theme.accent
 
 

@@ -77,7 +77,7 @@ def test_gd_regression_start_ring_minimum_star_and_counted_iterations(theme):
     assert end.get_marker() == t.marker("end")["marker"]
     assert end.get_markerfacecolor() == t.accent
     assert at(end) == pytest.approx(tuple(traj.points[-1]))
-    assert_end_beside_star(fig, end, star, traj.points[-1], at(star), t.good)
+    assert_end_beside_star(fig, end, star, traj.points[-1], at(star), t.mark_color("minimum"))
     # the legend keys the end as the map draws it: the house square
     assert_key_matches_end(fig, end, star)
     # the cost panel: t = 0 is the start ring, whole inside the axes (not cut by the spine)
@@ -144,7 +144,7 @@ def test_regularization_least_test_cost_is_the_minimum_star(theme):
     fig.canvas.draw()
     r = fig.canvas.get_renderer()
     panel = by_gid(fig, "best-panel")
-    assert panel.get_marker() == "*" and panel.get_markerfacecolor() == t.good
+    assert panel.get_marker() == "*" and panel.get_markerfacecolor() == t.mark_color("minimum")
     assert not [tx for a in fig.axes for tx in a.texts if tx.get_gid() == "best-words"]
     (ax,) = [a for a in fig.axes if "least test cost" in a.get_title()]
     assert ax.get_title() == r"$\lambda = 10^{-4}$ (least test cost)"

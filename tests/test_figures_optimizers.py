@@ -642,7 +642,7 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     assert len(stars) == 3
     for star in stars:
         assert xy(star)[0] == pytest.approx((m, b))
-        # an ink star: the good green is the mini-batch's hue (RUN_KIN), one green, one run
+        # the house's ink star: no second green beside the mini-batch's
         assert same_colour(star.get_markerfacecolor(), th.get(theme).text)
     assert not [a for a in fig.findobj(Line2D)
                 if same_colour(a.get_markerfacecolor(), th.get(theme).good)]
@@ -803,7 +803,7 @@ def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
     # inside the cell (never a frame)
     t = th.get(theme)
     assert best.get_marker() == t.marker("minimum")["marker"]
-    assert same_colour(best.get_markerfacecolor(), t.good)
+    assert same_colour(best.get_markerfacecolor(), t.mark_color("minimum"))
     fig.canvas.draw()
     r = fig.canvas.get_renderer()
     star, words = best.get_window_extent(r), by_gid(fig, f"cell:{i},{j}").get_window_extent(r)

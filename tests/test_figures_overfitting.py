@@ -478,9 +478,8 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     g = A @ w - c
     assert abs(g[0] * w[1] - g[1] * w[0]) < 1e-12 * np.linalg.norm(g) * np.linalg.norm(w) + 1e-12
     assert np.all(np.diff(np.linalg.norm(pc.path, axis=1)) < 0)  # ever closer to the origin
-    # two minima, one mark: the star, in the colour of its function: J's in the house
-    # minimum's green, the penalty's (the origin) in ink, as its circles are; never the plus,
-    # which is the saddle's
+    # two minima, one mark: the star: J's the house's filled ink star, the penalty's (the
+    # origin) hollow, edged in ink as its circles are; never the plus, which is the saddle's
     th = theme.get(t)
     (star,) = by_gid(fig, "data-optimum")
     np.testing.assert_allclose([star.get_xdata()[0], star.get_ydata()[0]], pc.w_ls)
@@ -489,7 +488,10 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     (centre,) = by_gid(fig, "penalty-optimum")
     assert (centre.get_xdata()[0], centre.get_ydata()[0]) == (0, 0)
     assert centre.get_marker() == theme.MARKERS["minimum"].marker == "*"
-    assert same_color(centre.get_markerfacecolor(), th.text)
+    # hollow, edged in the penalty's ink: told from J's filled ink star by its fill
+    assert same_color(centre.get_markerfacecolor(), th.background)
+    assert same_color(centre.get_markeredgecolor(), th.text)
+    assert same_color(star.get_markerfacecolor(), th.text)
     assert centre.get_markersize() == star.get_markersize()
     assert centre.get_marker() != theme.MARKERS["saddle"].marker
     labels = [x.get_text() for x in fig.findobj(matplotlib.text.Text) if x.get_gid() == "lambda"]

@@ -393,7 +393,8 @@ def test_slope_sweep_lines_error_bars_and_curve(theme):
     assert np.allclose(curve.get_ydata(), regression.cost(ms, B_STAR, X, Y))
     (best,) = [ln for ln in right.lines if ln.get_label() == "best slope"]
     assert np.allclose(best.get_xydata(), [[M_STAR, J_STAR]])
-    assert best.get_marker() == "*" and same_colour(best.get_markerfacecolor(), t.good)
+    assert best.get_marker() == "*"
+    assert same_colour(best.get_markerfacecolor(), t.mark_color("minimum"))
     assert any(f"{M_STAR:.3f}" in s for s in texts(fig))
     # the two slopes of equal cost drawn alike (the same colour and width, lines and dots)
     lo, hi = lines[0], lines[-1]
@@ -481,13 +482,13 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
                        else (X[cell], Y[cell], Z[cell]))
             assert (ln.get_xdata()[0], ln.get_ydata()[0]) == pytest.approx((x, y))
             assert ln.get_marker() == th.MARKERS["minimum"].marker
-            # the least filled (the house minimum), any other hollow, edged in its green;
+            # the least filled (the house minimum), any other hollow, edged in its ink;
             # each keyed under the map with its cost
             t = th.get(theme)
-            face = t.good if cell == least else t.background
+            face = t.mark_color("minimum") if cell == least else t.background
             assert same_colour(ln.get_markerfacecolor(), face)
             assert same_colour(ln.get_markeredgecolor(),
-                               t.background if cell == least else t.good)
+                               t.background if cell == least else t.mark_color("minimum"))
             kind = "minimum" if cell == least else "local minimum"
             assert f"{kind}, $J = {numbers.cost(z, 'latex')}$" in keys
     assert len(net_map.get_legend().get_texts()) == 2
@@ -496,7 +497,8 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
     for k, cell in enumerate(procedure.local_minima_cells(L, mod.MIN_DEPTH)):
         mark = one(fig, f"surface-basin-minimum:{k}")
         np.testing.assert_allclose(np.ravel(mark.get_data_3d()), [W1[cell], W2[cell], L[cell]])
-        face = th.get(theme).good if cell == least else th.get(theme).background
+        face = (th.get(theme).mark_color("minimum") if cell == least
+                else th.get(theme).background)
         assert same_colour(mark.get_markerfacecolor(), face)
     # the bowl's surface starred at its minimum too
     np.testing.assert_allclose(np.ravel(one(fig, "surface-minimum").get_data_3d()),
@@ -840,7 +842,8 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     assert end.get_markersize() == t.marker("end")["markersize"]
     end = one(fig, "end-good")
     (star,) = [ln for ln in end.axes.lines if ln.get_marker() == "*"]
-    assert_end_beside_star(fig, end, star, good.points[-1], (M_STAR, B_STAR), t.good)
+    assert_end_beside_star(fig, end, star, good.points[-1], (M_STAR, B_STAR),
+                           t.mark_color("minimum"))
     assert_line_ends_at_square(fig, one(fig, "path-good"), end)
     assert_line_ends_at_square(fig, one(fig, "casing:path-good"), end)
     # the note sits where the cost leaves the plot (at the view's top), not at a cutoff
@@ -1030,7 +1033,8 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
     assert end.get_marker() == t.marker("end")["marker"]
     assert np.allclose(end.get_xydata(), [good_run().points[-1]])
     star = one(fig, "minimum")
-    assert_end_beside_star(fig, end, star, good_run().points[-1], (M_STAR, B_STAR), t.good)
+    assert_end_beside_star(fig, end, star, good_run().points[-1], (M_STAR, B_STAR),
+                           t.mark_color("minimum"))
     assert_line_ends_at_square(fig, path, end)
     assert path.get_label() == views.run_name(COST_DESCENT.lr_good)
     # no visible pixels at 300 dpi: the colours are shaded smoothly between grid points, and
@@ -1138,7 +1142,8 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     (legend,) = fig.legends
     assert legend.get_texts()[-1].get_text() == module.END_KEY
     assert module.END_KEY == "end (within a dot of the minimum)"  # a key, not a sentence
-    assert_end_beside_star(fig, end, star, pts[-1], fs.scaled.optimum, th.get(theme).good)
+    assert_end_beside_star(fig, end, star, pts[-1], fs.scaled.optimum,
+                           th.get(theme).mark_color("minimum"))
     assert_key_matches_end(fig, end, star)  # the figure's key draws the end as the map does
     # ...and no dot touches the square beside the star: a point of page or more between them
     fig.canvas.draw()

@@ -195,7 +195,7 @@ def test_no_role_of_an_optimizers_colour_family_shares_its_figure(name, t):
     colours = _colours(fig)
     drawn = [n for n, c in theme.optimizer.items() if any(same_color(c, x) for x in colours)]
     assert drawn
-    for role in th.kin_roles(drawn):
+    for role in {r for name in drawn for r in th.OPT_KIN[name]}:
         assert not any(same_color(theme.role(role), x) for x in colours), (role, drawn)
     for star in [ln for ln in fig.findobj(Line2D) if ln.get_gid() == "minimum"]:
         assert star.get_marker() == "*" and same_color(star.get_markerfacecolor(), theme.text)

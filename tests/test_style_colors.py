@@ -7,6 +7,7 @@ import itertools
 import re
 from pathlib import Path
 
+import matplotlib
 import numpy as np
 import pytest
 from matplotlib.colors import to_rgb
@@ -451,17 +452,31 @@ def test_each_runs_kin_is_every_role_of_its_hue_but_its_own():
             assert set(theme.RUN_KIN[name]) == kin, name
     assert set(theme.RUN_KIN) == set(theme.RATE_NAMES) | set(theme.BATCH_NAMES)
     assert theme.RUN_KIN["mini-batch"] == ("good",)
-    for th in THEMES:
-        assert th.marker("minimum", beside=theme.BATCH_NAMES)["markerfacecolor"] == th.text
-        assert th.marker("minimum", beside=["full batch"])["markerfacecolor"] == th.good
 
 
 @pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
-def test_a_mark_beside_its_kin_takes_ink(th):
-    assert th.marker("minimum")["markerfacecolor"] == th.good
-    assert th.marker("minimum", beside=["SGD"])["markerfacecolor"] == th.text
-    assert th.marker("minimum", beside=["Adam"])["markerfacecolor"] == th.good
-    assert th.mark_color("minimum", NAMES) == th.text
-    held = th.held_out("data")
-    assert held["markeredgecolor"] == th.data
-    assert th.marker("held-out", beside=["Momentum"])["markeredgecolor"] == th.text
+def test_the_minimum_star_is_one_ink_mark(th):
+    """One star in every figure and scene: filled ink edged in the page colour, never the good
+    green that a run's green (SGD, Adadelta, the mini-batch) would make a second star of."""
+    star = th.marker("minimum")
+    assert (star["marker"], star["markerfacecolor"], star["markeredgecolor"]) == (
+        "*", th.text, th.background)
+    assert th.mark_color("minimum") == th.text != th.good
+
+
+@pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
+def test_a_table_of_costs_keeps_off_its_page(th):
+    """TABLE_TOP recomputed: a table's colour scale (the cost map's, from its valley) runs as
+    far to the rim as keeps every cell TABLE_PAGE_DISTANCE from the page, and no shorter: the
+    whole light map; the dark map short of its dusky rim."""
+    cmap = matplotlib.colormaps[th.cost_map.cmap]
+    s = np.linspace(0.0, 1.0, 1001)
+    near = np.linalg.norm(seen(cmap(s)[:, :3]) - seen(th.background), axis=1)
+    near = near < theme.TABLE_PAGE_DISTANCE
+    reach = s[np.argmax(near)] if near.any() else 1.0
+    top = theme.TABLE_TOP[th.name]
+    assert top <= reach < top + 0.02
+    table = th.table_cmap
+    assert np.allclose(table(0.0), cmap(0.0)) and np.allclose(table(1.0), cmap(top), atol=0.01)
+    assert min(np.linalg.norm(seen(table(s)[:, :3]) - seen(th.background), axis=1)) >= (
+        theme.TABLE_PAGE_DISTANCE)

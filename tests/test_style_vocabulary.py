@@ -27,7 +27,7 @@ def test_marks_resolve_to_theme_colours(th):
     start = th.marker("start")
     assert start["marker"] == "o" and start["markerfacecolor"] == th.background
     assert start["markeredgecolor"] == th.text and start["linestyle"] == "none"
-    assert th.marker("minimum")["markerfacecolor"] == th.good
+    assert th.marker("minimum")["markerfacecolor"] == th.text
     assert th.marker("held-out")["markeredgecolor"] == th.data
     # a run that left the plot: a filled cross, never the end square, ringed in the page
     left = th.marker("left")

@@ -439,8 +439,7 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
         handles.append(Line2D([], [], label="where a run ends",
                               **(theme.marker("end") | {"markerfacecolor": theme.muted})))
     if race.surface.minimum is not None:
-        # beside the optimizers' colours: the SGD green is the good green's kin (OPT_KIN)
-        mark = theme.marker("minimum", beside=trajectories) | {"zorder": Z_MINIMUM}
+        mark = theme.marker("minimum") | {"zorder": Z_MINIMUM}
         # where the inset's window frames the minimum, the star is drawn in the inset alone:
         # on the map it would cover the window, a box smaller than the star (the long valley's
         # a few points across, Beale's about a star high), and the box and its leaders point
@@ -638,11 +637,11 @@ def end_inset(ax, theme, race, trajectories, out, place):
             on_star = np.hypot(*(tr.points[-1] - race.surface.minimum)) < ON_STAR * (rx1 - rx0)
             gm.end_at(ins, theme, tr.points[-1], end,
                       star_xy=race.surface.minimum if on_star else None,
-                      star=theme.marker("minimum", beside=trajectories) | {"zorder": Z_MINIMUM},
+                      star=theme.marker("minimum") | {"zorder": Z_MINIMUM},
                       gid=f"inset-end:{name}", before=tr.points,
                       zorder=Z_ENDS - order.index(name))
     ins.plot(*race.surface.minimum, gid="inset-minimum",
-             **(theme.marker("minimum", beside=trajectories) | {"zorder": Z_MINIMUM}))
+             **(theme.marker("minimum") | {"zorder": Z_MINIMUM}))
     ins.set_xlim(rx0, rx1)
     ins.set_ylim(ry0, ry1)
     ins.set_xticks([])

@@ -632,7 +632,7 @@ class RaceScene(ThemedScene):
         else:
             scale.next_to(corner, DOWN, buff=SCALE_OUTSIDE).align_to(corner, RIGHT)
         if r.surface.minimum is not None:
-            star = Star(outer_radius=INSET_STAR, color=t.mark_color("minimum", NAMES),
+            star = Star(outer_radius=INSET_STAR, color=t.mark_color("minimum"),
                         fill_opacity=1, stroke_width=1.2).set_stroke(t.background)
             star.move_to(ins.c2p(*r.surface.minimum))
             star.set_z_index(3.2)
@@ -850,7 +850,7 @@ class RaceScene(ThemedScene):
         """The minimum (a star), or the saddle point (a plus) where the surface has none."""
         t, s = self.theme, self.RACE.surface
         if s.minimum is not None:
-            star = Star(outer_radius=0.17, color=t.mark_color("minimum", NAMES), fill_opacity=1,
+            star = Star(outer_radius=0.17, color=t.mark_color("minimum"), fill_opacity=1,
                         stroke_width=1.5)
             star.set_stroke(t.background).move_to(self.ax.c2p(*s.minimum))
             text = "minimum (" + ", ".join(numbers.text(c) for c in s.minimum) + ")"

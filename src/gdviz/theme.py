@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from gdcore.optimizers import NAMES as OPTIMIZER_NAMES
 
@@ -112,9 +112,9 @@ HUED_ROLES = ("accent", "data", "error", "good", "test")
 KIN_HUE = 25.0
 #: Each optimizer's kin: the hued roles within KIN_HUE of its colour in either theme
 #: (tests/test_style_colors.py recomputes it). Where a figure draws an optimizer, its kin's
-#: meanings are not drawn in their colour: a mark of a kin role takes ink (Theme.marker's
-#: `beside`), so that one colour says one thing within the figure (a race's minimum star is
-#: ink beside the SGD green, its shape saying "minimum").
+#: meanings are not drawn in their colour, so that one colour says one thing within the
+#: figure (tests/test_figures_role_colours.py); the minimum's star is ink everywhere, so no
+#: optimizer's green ever meets a green star.
 OPT_KIN: dict[str, tuple[str, ...]] = {
     "SGD": ("good",),
     "Momentum": ("data", "test"),
@@ -129,8 +129,9 @@ OPT_KIN: dict[str, tuple[str, ...]] = {
 #: The same for the runs that take colours of their own (RATE_NAMES, BATCH_NAMES): the hued
 #: roles within KIN_HUE of a run's colour in either theme, but the accent of the run that IS
 #: the accent (the good rate, the full batch: plain descent, one colour everywhere). The
-#: mini-batch's green is the good green's hue (3° apart): beside it the minimum is an ink
-#: star, so that green says "the mini-batch" only (tests/test_style_colors.py recomputes it).
+#: mini-batch's green is the good green's hue (3° apart): beside it the least cost J* is
+#: drawn in ink, so that green says "the mini-batch" only (tests/test_style_colors.py
+#: recomputes it).
 RUN_KIN: dict[str, tuple[str, ...]] = {
     "too small": ("data",),
     "good": (),
@@ -139,16 +140,6 @@ RUN_KIN: dict[str, tuple[str, ...]] = {
     "mini-batch": ("good",),
     "single sample": ("data",),
 }
-
-
-#: Every coloured run's kin: the optimizers' (OPT_KIN) and the rates' and batch runs' (RUN_KIN).
-KIN: dict[str, tuple[str, ...]] = {**OPT_KIN, **RUN_KIN}
-
-
-def kin_roles(runs) -> set[str]:
-    """The roles that share a colour family with any of `runs`: optimizers (OPT_KIN) or the
-    rates and batch runs (RUN_KIN)."""
-    return {r for name in runs for r in KIN[name]}
 
 
 #: The learning rates compared side by side (learning-rates), in Theme.rates order: each run
@@ -290,6 +281,16 @@ def _register_colormaps() -> None:
 _register_colormaps()
 
 
+#: A table of cells on the page (lr-grid-search) keeps each cell TABLE_PAGE_DISTANCE
+#: (CAM02-UCS ΔE') from the page colour, the light cost map's own least distance from its page
+#: (15.9, its mid blue-green): so the cost map's colours run there only up to TABLE_TOP of the
+#: way to its rim. The whole light map (its rim a yellow); the dark map's rim, a dusky teal
+#: 12.6 from its page, would make the worst cell read as the page, a gap, not the worst: its
+#: scale ends at 0.8, a deep blue (tests/test_style_colors.py recomputes both).
+TABLE_PAGE_DISTANCE = 15.8
+TABLE_TOP: dict[str, float] = {"light": 1.0, "dark": 0.8}
+
+
 @dataclass(frozen=True)
 class Marker:
     """A mark of the visual vocabulary: matplotlib marker, size (points), fill and edge roles
@@ -309,7 +310,9 @@ MARKERS: dict[str, Marker] = {
     "start": Marker("o", 6.0, "background", "text", 1.2),  # hollow ring: where a run begins
     "current": Marker("o", 6.0, "accent", "background", 0.8, 7),  # filled dot: where it is now
     "end": Marker("s", 5.0, "accent", "background", 0.8),  # square: where it stopped
-    "minimum": Marker("*", 11.0, "good", "background", 0.6, 8),  # star: the true minimum
+    # star: the least value of what the plot draws (J's minimum; the best setting of a sweep
+    # or grid), one mark in ink in every still and scene, never in a run's colour family
+    "minimum": Marker("*", 11.0, "text", "background", 0.6, 8),
     "data": Marker("o", 4.5, "data", "background", 0.6, 4),  # training data
     "held-out": Marker("D", 4.0, "background", "data", 1.0, 4),  # hollow diamond: validation
     # filled plus: a stationary point that is not a minimum (the saddle), never a goal
@@ -374,7 +377,7 @@ CLASS_ROLES = ("data", "negative")
 
 #: Line styles, one meaning each, across the book (docs/STYLE.md, "Line styles"); take them
 #: through `Theme.line(kind)`, never as "--" or ":" by hand. A line's colour says whose it is
-#: (the error red, the minimum's green, ink, muted), its style what kind of line it is:
+#: (the error red, the good green, ink, muted), its style what kind of line it is:
 #: - solid: what the figure draws (data, a fit, a run, a weight, a level of a function);
 #: - "difference" (dashed): a difference between two values, drawn between them: a residual
 #:   (from a point to the model, in the error red) or a weight's change Δw;
@@ -574,6 +577,19 @@ class Theme:
         return self.cost_map.cmap
 
     @property
+    def table_cmap(self):
+        """The colormap of a table of cells on the page (a grid search's costs): the cost
+        map's, from its valley up to TABLE_TOP of the way to its rim, so that no cell comes
+        within TABLE_PAGE_DISTANCE of the page and the worst reads as the worst, not as a gap."""
+        import matplotlib
+        import numpy as np
+        from matplotlib.colors import ListedColormap
+
+        top = TABLE_TOP[self.name]
+        cmap = matplotlib.colormaps[self.cost_map.cmap]
+        return ListedColormap(cmap(np.linspace(0.0, top, 256)), name=f"{cmap.name}-table")
+
+    @property
     def model(self) -> str:
         """The colour of the model's curve (MODEL_ROLE)."""
         return self.role(MODEL_ROLE)
@@ -590,19 +606,14 @@ class Theme:
         """The colour of a role by name ("none" stays "none"), as MARKERS and RESIDUAL name them."""
         return "none" if name == "none" else getattr(self, name)
 
-    def marker(self, kind: str, beside=()) -> dict:
-        """matplotlib keyword arguments (plot()) of the house mark `kind` (a MARKERS key);
-        drawn beside the optimizers named in `beside`, a face or edge in the colour of one's
-        kin (OPT_KIN) takes ink: the minimum star beside the SGD green."""
-        m = MARKERS[kind]
-        kin = kin_roles(beside)
-        return self._mark(replace(m, face="text" if m.face in kin else m.face,
-                                  edge="text" if m.edge in kin else m.edge))
+    def marker(self, kind: str) -> dict:
+        """matplotlib keyword arguments (plot()) of the house mark `kind` (a MARKERS key)."""
+        return self._mark(MARKERS[kind])
 
-    def mark_color(self, kind: str, beside=()) -> str:
-        """The fill of the house mark `kind` beside the optimizers `beside` (marker), for a
-        scene that draws the mark itself (a Manim star)."""
-        return self.marker(kind, beside)["markerfacecolor"]
+    def mark_color(self, kind: str) -> str:
+        """The fill of the house mark `kind`, for a scene that draws the mark itself (a Manim
+        star)."""
+        return self.role(MARKERS[kind].face)
 
     def held_out(self, role: str) -> dict:
         """The held-out mark (hollow diamond) edged in the colour of its set's role: `accent`

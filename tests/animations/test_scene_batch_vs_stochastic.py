@@ -85,7 +85,7 @@ def test_each_map_shows_only_its_run():
     axes = [m["ax"] for m in scene.maps]
     for i, m in enumerate(scene.maps):
         assert all(tr.ax is axes[i] for tr in _trails(m))
-    # the minimum an ink star on every map (the good green is a kin of the mini-batch's)
+    # the minimum the house's ink star on every map
     for m in scene.maps:
         assert m["star"].get_fill_color() == ManimColor(scene.theme.text)
     # the colours: theme.batch of each run, three distinct

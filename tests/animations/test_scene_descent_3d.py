@@ -97,12 +97,12 @@ def test_house_marks_and_the_minimum_drawn_over_the_ball():
     t = scene.theme
     x, y = data.regression_points()
     # the house's marks: the start a hollow ring in the text colour, the ball a filled dot in
-    # the accent, the minimum a star in `good`
+    # the accent, the minimum the house's ink star
     ring, ball, star = scene.start_ring, scene.ball, scene.min_star
     assert isinstance(ring, Circle) and same(ring.get_stroke_color(), t.text)
     assert same(ring.get_fill_color(), t.background)
     assert isinstance(ball, Dot) and same(ball.get_fill_color(), t.accent)
-    assert isinstance(star, Star) and same(star.get_fill_color(), t.good)
+    assert isinstance(star, Star) and same(star.get_fill_color(), t.mark_color("minimum"))
     # each at gdcore's point: the start, the last step, the least-squares minimum
     traj = trajectory()
     m, b = regression.least_squares(x, y)
@@ -124,7 +124,8 @@ def test_house_marks_and_the_minimum_drawn_over_the_ball():
         assert isinstance(row[0], kind)
         assert all(same(c, t.text) for c in [row[1].get_color()])
         assert row[0].get_right()[0] < row[1].get_left()[0]
-    assert isinstance(rows[2][0], Star) and same(rows[2][0].get_fill_color(), t.good)
+    assert isinstance(rows[2][0], Star)
+    assert same(rows[2][0].get_fill_color(), t.mark_color("minimum"))
 
 
 def test_camera_moves_in_on_the_fall_and_pulls_back():
@@ -326,7 +327,7 @@ def test_readouts_and_arrow_change_as_the_ball_lands():
 
 def test_the_minimum_star_shows_whole_over_the_ball_at_the_end():
     """In the last frame the ball lies on the minimum and the star is seen whole over it (its
-    pixels in `good` as many as when it is drawn alone), the ball's accent round it."""
+    pixels in its ink as many as when it is drawn alone), the ball's accent round it."""
     scene = rendered(Descent3d, own=True)
     t = scene.theme
     star, ball = scene.min_star, scene.ball
@@ -342,9 +343,10 @@ def test_the_minimum_star_shows_whole_over_the_ball_at_the_end():
         want = np.array(ManimColor(colour).to_rgb()) * 255
         return int((np.abs(box - want).max(axis=-1) <= 40).sum())
 
-    whole = count(np.asarray(draw_frame(scene.renderer, scene, [star]))[..., :3], t.good)
+    whole = count(np.asarray(draw_frame(scene.renderer, scene, [star]))[..., :3],
+                  t.mark_color("minimum"))
     assert whole > 20  # the star itself is drawn
-    shown = count(draw(scene), t.good)
+    shown = count(draw(scene), t.mark_color("minimum"))
     assert shown >= 0.9 * whole
     # and the ball shows round it, between its points
     assert count(draw(scene), t.accent) > 0

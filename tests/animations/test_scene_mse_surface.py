@@ -265,13 +265,13 @@ def test_the_edge_label_and_the_surface_keep_12_px_from_the_maps_words():
 
 
 def test_the_minimum_is_the_house_star_everywhere_and_never_hidden():
-    """One shape for the minimum (the star in `good`) on the surface, the map and the legend,
+    """One shape for the minimum (the house's ink star) on the surface, the map and the legend,
     drawn over the point that comes to rest on it at the end."""
     scene = rendered(MseSurface)
-    good = scene.theme.good.lower()
+    ink = scene.theme.mark_color("minimum").lower()
     star3, key_star = scene.marker[-1], scene.rows[0][0]
     for star in (star3, key_star, scene.map_star):
-        assert isinstance(star, Star) and star.get_fill_color().to_hex().lower() == good
+        assert isinstance(star, Star) and star.get_fill_color().to_hex().lower() == ink
     # the point rests on the minimum: on the surface and on the map the star is its twin ...
     dot3, (_, map_dot) = scene.link[4], scene.map_point
     np.testing.assert_allclose(dot3.get_center(), star3.get_center(), atol=1e-9)
@@ -280,9 +280,9 @@ def test_the_minimum_is_the_house_star_everywhere_and_never_hidden():
     # ... larger than the point and drawn after it (and after the ghost of the cut)
     assert star3.width > dot3.width and scene.map_star.width > map_dot.width
     # one star, one size: on the surface, on the map and in the key (on the page, edged in
-    # its own green: an edge in the page's colour there ate its arms, and it read a third as
+    # its own ink: an edge in the page's colour there ate its arms, and it read a third as
     # large)
-    assert key_star.get_stroke_color().to_hex().lower() == good
+    assert key_star.get_stroke_color().to_hex().lower() == ink
     assert key_star.get_stroke_width() == scene.map_star.get_stroke_width()
     np.testing.assert_allclose([key_star.width, star3.width], scene.map_star.width, rtol=1e-9)
     order = scene.mobjects
