@@ -73,8 +73,11 @@ CENTRE_X = {BINS[0]: -3.58, BINS[1]: 1.825}
 TOP = 0.9 - 0.5 / 60
 TITLE_BUFF = 1.1  # the scene's title down from the frame's top
 #: the inset of the magnified cell, right of the fine square (outside it): its left edge, side
-#: and its bottom's height over the square's bottom (its leaders clear of the square's w1 label)
-INSET_LEFT, INSET_SIDE, INSET_RISE = 4.4, 2.1, 0.55
+#: and its bottom's height over the square's bottom. The inset is the moment's point, so it
+#: takes the room there is: from 20 px right of the square, over the square's w1 label (24 px
+#: above it), to 36 px or more inside the frame's right edge, its title 12 px or more under the
+#: count line (at 2.1 units, right of the w1 label, it was small)
+INSET_LEFT, INSET_SIDE, INSET_RISE = 3.85, 2.5, 0.5
 #: a magnified guess: a dot whose diameter is this share of its (magnified) cell: at 480p the
 #: fine square reads as a screen of points only up close, so the inset carries the idea, its
 #: dots bold
@@ -261,11 +264,11 @@ class SamplingGrid2d(ThemedScene):
         dots = GuessRows(centre + ZOOM * (cells - here),
                          Circle(radius=INSET_DOT / 2 * INSET_SIDE / side).points, t.data,
                          ZOOM * rows.step)
-        # the leaders from the cell's top corners: the lower one clear of the w1 label right
-        # of the axis's end
+        # the leaders from the cell's right corners: never over the square's fill; the lower
+        # one above the w1 label right of the axis's end
         lines = VGroup(*(Line(small.get_corner(a), frame.get_corner(b),
                               stroke_width=LEADER_STROKE, stroke_color=t.muted)
-                         for a, b in ((UL, UL), (UR, DL))))
+                         for a, b in ((UR, UL), (DR, DL))))
         title = self.text("one coarse cell", 24).next_to(frame, UP, buff=0.2)
         VGroup(small, lines, frame).set_z_index(3)
         dots.set_z_index(5)
@@ -354,7 +357,8 @@ class SamplingGrid2d(ThemedScene):
         side = fine // coarse
         note = VGroup(self.tex(rf"{side} \times {side} = {per_cell}", 26),
                       self.text("fine guesses", 24)).arrange(DOWN, buff=0.12)
-        note.next_to(self.zoom["frame"], DOWN, buff=NOTE_GAP)
+        # under the inset, at its right edge: as far as it goes from the w1 label on its row
+        note.next_to(self.zoom["frame"], DOWN, buff=NOTE_GAP, aligned_edge=RIGHT)
         self.note = note
         self.play(Create(lines, lag_ratio=0.05), run_time=1.5)
         self.play(FadeIn(note), run_time=0.8)

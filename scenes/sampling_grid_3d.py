@@ -24,7 +24,8 @@ cube, through the orbit: 100 beside 1,000, the cube the larger.
 The points are gdcore.sampling.grid_points; the counts gdcore.sampling.guess_count. The lattice
 is projected by gdviz.fast_surface.View3D each frame and drawn as a few depth layers (far to
 near: smaller and paler, never under 3:1 on the page, to larger and the full data colour),
-each ONE VMobject of many small discs.
+each ONE VMobject of many small discs. The box's edges tell its depth too: faint at its
+farthest corner, behind the lattice, firm at its nearest.
 Render alone with: manim -ql scenes/sampling_grid_3d.py SamplingGrid3d
 """
 
@@ -120,6 +121,10 @@ ORBIT_SECONDS, ORBIT_EASE, HOLD_SECONDS = 12.0, 0.15, 1.5
 #: 480p (at 0.8 they fell to 10.3)
 SQUARE_SHRINK, SQUARE_LEFT, SHRINK_SECONDS = 0.94, -6.55, 1.0
 GROW, GROWN_CENTER = 1.03, (2.9, -0.37)
+#: the cube's edges, (Manim stroke width, opacity): those at the corner farthest from the
+#: camera (behind the lattice), the six others, those at the nearest corner: the box's depth
+#: told by its lines as its guesses' by their size and shade
+EDGE_STYLES = ((1.0, 0.3), (1.5, 0.6), (2.2, 0.9))
 #: the share of the stacking's seconds it eases in (and out) over: the planes rise in one
 #: steady move, not in steps
 STACK_EASE = 0.15
@@ -289,9 +294,17 @@ class SamplingGrid3d(ThemedScene):
         layers.add_updater(draw)
         return layers
 
-    def cube_edges(self) -> VMobject:
-        """The cube's twelve edges, thin, carrying the perspective."""
-        edges = VMobject(stroke_color=self.theme.muted, stroke_width=1.5, stroke_opacity=0.6)
+    def cube_edges(self) -> VGroup:
+        """The cube's twelve edges, thin, carrying the perspective, in three strokes by depth
+        (EDGE_STYLES): the three at the corner farthest from the camera, seen through the
+        lattice, faintest; the three at the nearest corner firmest; the six others between.
+        Redrawn from the camera each frame (the orbit, inside one quadrant, keeps its far and
+        near corners)."""
+        muted = self.theme.muted
+        edges = VGroup(*(VMobject(stroke_color=muted, stroke_width=w, stroke_opacity=o)
+                         for w, o in EDGE_STYLES))
+        corners = np.array([[a, b, c] for a in (LOW, HIGH) for b in (LOW, HIGH)
+                            for c in (LOW, HIGH)])
         segs = []
         for a in range(3):
             for u in (LOW, HIGH):
@@ -303,11 +316,23 @@ class SamplingGrid3d(ThemedScene):
                     segs.append(seg)
         segs = np.array(segs)
 
-        def draw(e):
-            return set_polylines(e, (self.view.project(seg)[0] for seg in segs))
+        def depth_class(seg, far, near):
+            ends = [tuple(p) for p in seg]
+            return 0 if far in ends else 2 if near in ends else 1
+
+        def draw(group):
+            depth = self.view.project(corners)[1]
+            far, near = tuple(corners[depth.argmin()]), tuple(corners[depth.argmax()])
+            kind = [depth_class(seg, far, near) for seg in segs]
+            for k, mob in enumerate(group):
+                set_polylines(mob, (self.view.project(seg)[0]
+                                    for seg, c in zip(segs, kind) if c == k))
+            self.edge_kinds = kind
+            return group
 
         draw(edges)
         edges.add_updater(draw)
+        self.edge_segments = segs
         return edges
 
     def place_floor_labels(self, axes: Axes3D) -> Axes3D:

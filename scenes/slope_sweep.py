@@ -58,7 +58,11 @@ from gdviz.manim_theme import (
 #: The sweep: from a slope too shallow to one too steep (J back up to about two thirds of its
 #: start), then back to the best slope.
 M_FROM, M_TO = 0.0, 0.6
-X_RANGE = (0.0, 5.5)
+#: The data panel's x range: from the pivot, on the y axis at x = 0, to a quarter of a tick
+#: past the last point (x = 5): no empty stretch at the right, the points and their error bars
+#: as wide as the panel allows with the pivot in it.
+X_RANGE = (0.0, 5.25)
+X_STEP = 1.0
 #: The data panel's y range: from 0 (the line turns about x = 0, b* ≈ 0.8) to Y_TOP, half a
 #: tick of the chapter's data view (gdviz.views) over its top, so that the steepest line
 #: reaches the last point (x = 5) inside the panel (0.6 · 5 + 0.805 = 3.8): every error bar ends
@@ -78,9 +82,12 @@ M_SAMPLES = np.linspace(M_FROM, M_TO, 241)
 #: (NOTE_SECONDS); the points the best line runs through pulse (POINTS_SECONDS), and the hold on
 #: the settled picture (the last still stretch no longer than the rules allow). m* and J* stay
 #: whole PAYOFF_SECONDS or more.
-SETTLE_SECONDS, GUIDE_SECONDS, LABEL_SECONDS, NOTE_SECONDS = 5.0, 0.8, 0.8, 0.8
+SETTLE_SECONDS, GUIDE_SECONDS, LABEL_SECONDS, NOTE_SECONDS = 4.6, 0.8, 0.8, 0.8
 POINTS_SECONDS, HOLD_SECONDS = 1.4, 1.8
 PAYOFF_SECONDS = 4.0
+#: each step of the set-up (title, data, line, cost panel, curve): brisk, the sweep is the
+#: event (the video, once 22.6 s, back under 20 s)
+SETUP_SECONDS = 0.6
 #: m and b (0.1 to 1 where they are read) take PLACES decimals: three significant figures
 #: (gdviz.numbers.sig_places). The live J readout keeps the same PLACES decimals all the way
 #: (0.777 ... 0.080 ... 0.009): one width, its digits never jumping as the value falls a decade
@@ -116,7 +123,7 @@ def j_text(v: float) -> str:
 
 class SlopeSweep(ThemedScene):
     #: the sweep, the main event: slower than the set-up's steps, every error bar followed
-    sweep_seconds = 8.0
+    sweep_seconds = 6.5
 
     @classmethod
     def captions(cls):
@@ -152,7 +159,8 @@ class SlopeSweep(ThemedScene):
 
     def build_left(self):
         t = self.theme
-        ax = themed_axes(t, [0, 5.5, 1], [0, Y_TOP, Y_STEP], *LEFT_SIZE, "x", "y", ticks=False)
+        ax = themed_axes(t, [*X_RANGE, X_STEP], [0, Y_TOP, Y_STEP], *LEFT_SIZE, "x", "y",
+                         ticks=False)
         # whole numbers on x and y (every tick), and the 0 of the corner where they meet
         ax.x_axis.add_numbers(list(range(1, 6)), num_decimal_places=0, font_size=TICK_SIZE,
                               color=t.text)
@@ -246,11 +254,12 @@ class SlopeSweep(ThemedScene):
         self.readouts = VGroup(panel, j_read)
         # one thing at a time: the title (faded in whole: written stroke by stroke its glyphs
         # blot), the data, the line with its readouts, then the cost panel with its J
-        self.play(FadeIn(title), FadeIn(cost), run_time=0.8)
-        self.play(Create(ax_l), FadeIn(dots), run_time=0.8)
-        self.play(Create(line), FadeIn(self.pivot), FadeIn(bars), FadeIn(panel), run_time=0.8)
-        self.play(Create(ax_r), run_time=0.8)
-        self.play(FadeIn(curve), FadeIn(dot), FadeIn(j_read), run_time=0.8)
+        self.play(FadeIn(title), FadeIn(cost), run_time=SETUP_SECONDS)
+        self.play(Create(ax_l), FadeIn(dots), run_time=SETUP_SECONDS)
+        self.play(Create(line), FadeIn(self.pivot), FadeIn(bars), FadeIn(panel),
+                  run_time=SETUP_SECONDS)
+        self.play(Create(ax_r), run_time=SETUP_SECONDS)
+        self.play(FadeIn(curve), FadeIn(dot), FadeIn(j_read), run_time=SETUP_SECONDS)
 
     def section_sweep(self):
         self.play(self.m.animate.set_value(M_TO), run_time=self.sweep_seconds, rate_func=linear)

@@ -88,18 +88,26 @@ def test_the_fine_square_is_the_slow_moment_on_the_same_square():
 
 
 def test_the_note_on_the_fine_cells_stands_under_the_inset():
-    """'10 × 10 = 100 fine guesses' under the inset of the cell it describes, centred on it,
-    inside the 24 px margin."""
+    """'10 × 10 = 100 fine guesses' under the inset of the cell it describes, at its right
+    edge, inside the 36 px margin, 27 px or more from the w1 label on its row (nearer, "w1"
+    and "10 × 10" read as one line); the inset larger than its first 2.1 units, inside the
+    36 px margin, its title 12 px or more under the count line, over the w1 label."""
     coarse, fine = BINS
     scene = rendered(SamplingGrid2d)
     frame = scene.zoom["frame"]
     per_side = fine // coarse
     assert per_side**2 == sampling.guess_count(fine, DIMS) // sampling.guess_count(coarse, DIMS)
     assert scene.note[0].get_tex_string() == rf"{per_side} \times {per_side} = {per_side**2}"
-    np.testing.assert_allclose(scene.note.get_center()[0], frame.get_center()[0], atol=1e-9)
+    np.testing.assert_allclose(scene.note.get_right()[0], frame.get_right()[0], atol=1e-9)
     assert 0.1 <= frame.get_bottom()[1] - scene.note.get_top()[1] <= 0.3
-    assert scene.note.get_bottom()[1] >= -4.0 + 0.4
-    assert scene.note.get_right()[0] <= 7.11 - 0.4
+    assert scene.note.get_bottom()[1] >= -4.0 + 0.6
+    assert scene.note.get_right()[0] <= 7.11 - 0.6
+    w1 = scene.panels[fine]["ax"].labels[0]
+    assert scene.note.get_left()[0] - w1.get_right()[0] >= 27 / 60
+    assert frame.width > 2.1 and frame.get_right()[0] <= 7.11 - 0.6
+    assert frame.get_bottom()[1] > w1.get_top()[1]
+    head = scene.panels[fine]["title"]
+    assert head.get_bottom()[1] - scene.zoom["title"].get_top()[1] >= 12 / 60
     assert scene.note in scene.mobjects
 
 
@@ -156,8 +164,10 @@ def test_the_magnifier_shows_a_cell_filling_with_the_square_outside_it():
     assert (np.diff(first[:, 0]) < 0).all()
     w1 = ax.labels[0]
     assert w1.get_tex_string() == "w_1"
-    assert frame.get_left()[0] - max(ax.c2p(1, 0)[0], w1.get_right()[0]) >= 0.2
-    assert frame.get_right()[0] <= 7.11 - 0.4
+    # right of the square, over its w1 label (24 px above it), clear of the frame's edge
+    assert frame.get_left()[0] - ax.c2p(1, 0)[0] >= 0.2
+    assert frame.get_bottom()[1] - w1.get_top()[1] >= 0.4
+    assert frame.get_right()[0] <= 7.11 - 0.6
     assert frame.get_bottom()[1] > ax.c2p(0, 0)[1] and frame.get_top()[1] < ax.c2p(0, 1)[1]
     # the magnified guesses: the cell's, ZOOM times apart, as dots inside the inset
     dots = scene.zoom["dots"].drawn()
@@ -166,9 +176,15 @@ def test_the_magnifier_shows_a_cell_filling_with_the_square_outside_it():
     title = scene.zoom["title"]
     assert 0.1 <= title.get_bottom()[1] - frame.get_top()[1] <= 0.3
     assert title in scene.mobjects
-    # the lower leader (a straight line) passes above the w1 label
-    lower = scene.zoom["lines"][1]
-    assert lower.get_start()[1] > w1.get_top()[1] and lower.get_end()[1] > w1.get_top()[1]
+    # the leaders from the cell's right corners (never over the square's fill); the lower one
+    # (a straight line) passes 9 px or more above the w1 label
+    upper, lower = scene.zoom["lines"]
+    small = scene.zoom["small"]
+    assert min(upper.get_start()[0], lower.get_start()[0]) >= small.get_right()[0] - 1e-9
+    (x0, y0), (x1, y1) = lower.get_start()[:2], lower.get_end()[:2]
+    assert x0 < w1.get_left()[0] < x1
+    at = y0 + (y1 - y0) * (w1.get_left()[0] - x0) / (x1 - x0)
+    assert at - w1.get_top()[1] >= 9 / 60
 
 
 def test_axes_read_from_0_with_w2_at_the_top_of_its_axis():

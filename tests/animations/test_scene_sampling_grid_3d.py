@@ -12,6 +12,7 @@ from scenes.sampling_grid_3d import (
     BINS,
     CUBE,
     CUBE_CENTER,
+    EDGE_STYLES,
     END_CLEAR,
     FLIGHT_SECONDS,
     GROW,
@@ -351,3 +352,24 @@ def test_no_two_words_of_the_axes_within_24_px_along_the_orbit():
         view.phi.set_value(keep[1])
         axes.update_from_view()
     assert closest >= 24
+
+
+def test_the_boxs_edges_tell_its_depth():
+    """The cube's twelve edges in three strokes: the three at its corner farthest from the
+    camera (behind the lattice) the faintest and thinnest, the three at its nearest corner the
+    firmest, the six others between; the same corners from the first view to the last."""
+    (w0, o0), (w1, o1), (w2, o2) = EDGE_STYLES
+    assert w0 < w1 < w2 and o0 < o1 < o2 and o0 >= 0.3
+    scene = rendered(SamplingGrid3d)
+    kinds = scene.edge_kinds
+    assert sorted(kinds) == [0] * 3 + [1] * 6 + [2] * 3
+    for theta in (THETA0, THETA1):
+        view = View3D(((0.0, 1.0),) * 3, (1.0,) * 3, (0.0, 0.0), PHI0, theta)
+        corners = np.array([[a, b, c] for a in (0, 1) for b in (0, 1) for c in (0, 1)], float)
+        depth = view.project(corners)[1]
+        far, near = corners[depth.argmin()], corners[depth.argmax()]
+        for seg, kind in zip(scene.edge_segments, kinds):
+            touches = [any(np.allclose(p, c) for p in seg) for c in (far, near)]
+            assert kind == (0 if touches[0] else 2 if touches[1] else 1)
+    for mob, (w, o) in zip(scene.edges, EDGE_STYLES):
+        assert mob.get_stroke_width() == w and mob.get_stroke_opacity() == pytest.approx(o)

@@ -199,3 +199,17 @@ def test_every_error_bar_runs_from_its_point_to_the_line_at_the_steepest_slope()
         # the bar's end is on the line drawn
         assert lx0 <= xi <= lx1
         assert ly0 + (ly1 - ly0) * (xi - lx0) / (lx1 - lx0) == pytest.approx(fi, abs=1e-6)
+
+
+def test_the_video_is_brisk_and_the_data_fill_the_panel():
+    """The video back under 20 s (it had grown to 22.6 s), its set-up quicker than the sweep;
+    the data panel runs from the pivot's x = 0 to a quarter of a tick past the last point."""
+    scene = rendered(SlopeSweep)
+    assert 18.0 <= sum(scene.lengths) <= 20.0
+    assert 5 * slope_sweep.SETUP_SECONDS < SlopeSweep.sweep_seconds
+    x, _ = data.regression_points()
+    left = scene.left[0]
+    lo, hi = left.x_range[:2]
+    assert lo == 0.0 and 0.0 < hi - x.max() <= 0.25
+    dot, _ = scene.pivot
+    assert left.get_left()[0] <= dot.get_center()[0] <= left.c2p(x.min(), 0)[0]
