@@ -53,11 +53,10 @@ class RaceSaddle(RaceScene):
     INSET = races.SADDLE_ZOOM  # shown only magnified (ZOOM_FROM_REGION)
     ZOOM_HEADING = "the saddle point, magnified"
     # SGD's status, "lingers, |w₂| = 0.011", is the widest: the map a little smaller than the
-    # races' leaves the legend's two columns apart and its statuses clear of the frame's edge;
-    # at 4.5 units square the settings fit under it, and the distance panel reaches down to the
-    # frame's foot (144 px tall at 480p, 109 at 4.85)
+    # races' (4.85 units square) leaves the legend's two columns 24 px apart and its statuses
+    # clear of the frame's edge; no smaller: the ridge's name would reach Momentum's swing
     STATUS_GAP = 0.4
-    MAP_MAX_H = 4.5
+    MAP_MAX_H = 4.85
 
     SECTIONS = sections(RaceScene.section_setup, RaceScene.section_race,
                         RaceScene.section_finish, RaceScene.section_zoom)

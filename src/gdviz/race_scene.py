@@ -1092,7 +1092,7 @@ class RaceScene(ThemedScene):
                 keys.next_to(self.legend, DOWN, buff=0.14).align_to(self.legend, LEFT)
                 self.legend.add(keys)
             self.legend.shift(np.array([left, top, 0]))
-            panel_top = self.legend.get_bottom()[1] - 0.3
+            panel_top = self.legend.get_bottom()[1] - 0.2
             if beside == "column":  # the inset under the legend, at the column's left
                 (rx0, rx1), (ry0, ry1) = r.inset.region
                 room = config.frame_x_radius - EDGE - left
@@ -1128,7 +1128,7 @@ class RaceScene(ThemedScene):
                 # no room under the map: the settings on one line across the foot of the
                 # frame, the panel down to just above it
                 settings = self.settings_lines(notes, np.inf).to_corner(DOWN + LEFT, buff=EDGE)
-                panel_bottom = settings.get_top()[1] + PANEL_FOOT + 0.25
+                panel_bottom = settings.get_top()[1] + PANEL_FOOT + 0.12
         header = self.mixed(self.panel_header(), SMALL_SIZE, t.muted)
         header.next_to(np.array([left, panel_top, 0]), DOWN + RIGHT, buff=0)
         header.shift(min(0.0, config.frame_x_radius - EDGE - header.get_right()[0]) * RIGHT)
