@@ -1,8 +1,8 @@
 """All seven optimizers on Beale's function (gdcore.races.BEALE), log-scaled contours, the
-minimum (3, 0.5) at the end of a curved, flat-bottomed valley; an inset beside the map (as in
-the still: in the right-hand column, between the legend and the distance panel, never over the
-map), joined to a small box round the minimum by two thin lines, magnifies the end of the
-valley, where the seven runs end.
+minimum (3, 0.5) at the end of a curved, flat-bottomed valley; an inset under the map, right of
+the settings (never over the map), joined to a small box round the minimum by two thin lines,
+magnifies the end of the valley, where the seven runs end; the right-hand column holds the
+legend, the keys and the distance panel.
 
 Render alone with: manim -ql scenes/race_beale.py RaceBeale
 """
@@ -23,7 +23,7 @@ class RaceBeale(RaceScene):
     # the start near the map's top edge (w₂ = 1.4 of 1.75): its name right of it, where no
     # path runs (the runs leave it downwards), clear of the frame
     START_LABEL = RIGHT
-    MAP_MAX_W = 6.45
+    MAP_MAX_W = 6.1
     X_TICK, Y_TICK = 1.0, 0.5
     STEP_TICK = 150
     MAP_LEVELS = 30
@@ -40,9 +40,10 @@ class RaceBeale(RaceScene):
     # the readouts' column 27 px right of the widest label, so that it ends 24 px or more
     # from the frame's edge
     STATUS_GAP = 0.45
-    # the inset beside the map, as in the still: in the right-hand column under the legend,
-    # over the distance panel
-    INSET_BESIDE = "column"
-    # no higher: the distance panel under it keeps room for its three powers of ten; no
-    # lower: at 1.2 RMSprop's square would touch Adagrad's and be set beside its point
+    # the inset under the map, under the valley's end, the settings a note a line left of it:
+    # the right-hand column keeps the legend and the keys over a distance panel tall enough
+    # to read its curves apart (in the column between them, the panel was 55 px tall at 480p)
+    INSET_BESIDE = "below"
+    # at most; the room between the settings and the column leaves 1.24 (at 1.2 RMSprop's
+    # square would touch Adagrad's and be set beside its point)
     INSET_MAX_H = 1.3

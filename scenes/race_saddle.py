@@ -54,7 +54,7 @@ class RaceSaddle(RaceScene):
     ZOOM_HEADING = "the saddle point, magnified"
     # SGD's status, "lingers, |w₂| = 0.011", is the widest: the map a little smaller than the
     # races' (4.85 units square) leaves the legend's two columns 24 px apart and its statuses
-    # clear of the frame's edge
+    # clear of the frame's edge; no smaller: the ridge's name would reach Momentum's swing
     STATUS_GAP = 0.4
     MAP_MAX_H = 4.85
 

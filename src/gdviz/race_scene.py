@@ -11,7 +11,10 @@ the trajectories are races.run_race(RACE): the scene computes no number itself.
 
 Beside the map, the distance panel (as in the stills) plots each run's distance to the minimum
 (races.progress; on the saddle |w₂|, the distance from the ridge) against the step on a log axis,
-its curves growing with the paths: where dots crowd on the map, the panel keeps them apart.
+its curves growing with the paths: where dots crowd on the map, the panel keeps them apart. It
+sits in the right-hand column (at least 120 px tall at 480p, the map still the largest element),
+its decades numbered in plain decimals (decade_label), each run's end square at its own last
+point (RaceScene.panel_row).
 
 A run that leaves the window (on the saddle: every run but SGD's, stopped by descent.run as
 diverged soon after) is drawn up to where it crosses the window's edge (races.visible_path; in
@@ -21,9 +24,9 @@ entry says at which step it left (no marks stacked on the edge).
 
 Where the runs end too close together to tell apart on the map (races.Race.inset: the long
 valley, Beale's function), an inset magnifies the neighbourhood of the minimum, coming in as
-the first run reaches it (RaceScene.section_race), beside the map as the stills set it
-(RaceScene.INSET_BESIDE: under the map, or in the
-right-hand column between the legend and the distance panel), never over it, joined to its
+the first run reaches it (RaceScene.section_race), beside the map (RaceScene.INSET_BESIDE:
+under the map at its right, or in the right-hand column between the legend and the distance
+panel), never over it, joined to its
 region by a thin box and two lines, with its own scale bar, its contours in fewer of the
 map's levels: each path grows into it as it arrives, a hairline, its last few steps at full
 strength over its fainter history (so a run that zig-zags across the magnified valley reads as
@@ -89,7 +92,7 @@ from .manim_blocks import (
     scene_points,
     step_of,
 )
-from .manim_theme import ThemedScene, power_tick, sections, styled_line
+from .manim_theme import ThemedScene, sections, styled_line
 from .race_plot import (
     end_offsets,
     lane_of,
@@ -131,9 +134,8 @@ PANEL_WIDTH = 3.0
 #: label keeps MAP_EDGE (35 px) from the left edge.
 EDGE, MAP_EDGE = 0.45, 0.58
 #: The least distance between the centres of two end squares in the distance panel, in their
-#: sides (race_scene.RaceScene.panel_nudge): a side and the two rims in the page's colour; and
-#: how far right of the curves' ends (in sides) the column of squares set apart stands.
-PANEL_END_GAP, PANEL_END_OUT = 1.15, 1.9
+#: sides (RaceScene.panel_row): a side and the two rims in the page's colour.
+PANEL_END_GAP = 1.1
 #: Gap (scene units, 36 px at 480p) between the widest legend label and the column of statuses.
 STATUS_GAP = 0.6
 #: Font sizes that keep numbers at least 12 px tall at 480p: MathTex tick numbers (a digit is
@@ -144,8 +146,8 @@ TICK_SIZE, TEXT_SIZE, SMALL_SIZE = 30, 24, 22
 #: STATUS_SIZE (13.7 px).
 PANEL_TICK_SCALE, STATUS_SIZE = 1.0, 24
 #: The distance panel's step axis runs this fraction of the race's steps past its last step, so
-#: that the end squares at the last step (and the column of those set apart, panel_nudge)
-#: stand inside the panel's frame, clear of its edge.
+#: that the end squares at the last step (and a row of those side by side, panel_row) stand
+#: inside the panel's frame, clear of its edge.
 PANEL_PAD = 0.14
 #: Where the legend is in the right-hand column: the distance panel's frame reaches down to this
 #: height above the frame's bottom margin (EDGE), room for its step numbers below it, and the
@@ -289,8 +291,10 @@ def head_mark(trail: Trail, name: str, color, radius: float) -> VMobject:
 
 #: The casing (stroke units each side) of a name's halo over the map (_halo).
 SCALE_CASING = 3.0
-#: The gap (scene units) between the inset's frame and its scale bar beside it.
-SCALE_OUTSIDE = 0.2
+#: The gap (scene units) between the inset's frame and its scale bar beside it; (INSET_BESIDE
+#: "below", the legend in the column) the least gap between the inset and the settings left
+#: of it, and between its scale bar and the column.
+SCALE_OUTSIDE, INSET_GAP = 0.2, 0.25
 
 
 class ClippedTrail(Trail):
@@ -342,6 +346,21 @@ def _space_ink(size: float) -> float:
     """The paper a word space leaves between two digits of the text face at `size`."""
     pair = Text("0 0", font=FONT, font_size=size)
     return pair[1].get_left()[0] - pair[0].get_right()[0]
+
+
+#: The distance panel's log axis numbers its decades 10^k in plain decimals (0.0001 … 1000):
+#: every digit at the tick numbers' full size (12.5 px at 480p), where a power's exponent is a
+#: superscript at the 12 px floor; a decade beyond them as a power of ten.
+PLAIN_DECADES = (-4, 3)
+
+
+def decade_label(k: float) -> str:
+    """The LaTeX of the log axis's tick at 10^k: 0.001, 0.1, 1, 10 (PLAIN_DECADES), beyond them
+    10^{k}."""
+    k = int(round(float(k)))
+    if not PLAIN_DECADES[0] <= k <= PLAIN_DECADES[1]:
+        return f"10^{{{k}}}"
+    return "1" + "0" * k if k >= 0 else "0." + "0" * (-k - 1) + "1"
 
 
 def _distance(d: float) -> str:
@@ -417,8 +436,10 @@ class RaceScene(ThemedScene):
     END_GATHER = False
     #: where the inset stands beside the map (its one place: never over it, as in the stills):
     #: "below", under the map at its right, under its region, the legend in one column to its
-    #: left; "column", in the right-hand column between the legend and the distance panel, at
-    #: most INSET_MAX_H high, the keys moved under the map above the settings
+    #: left (LEGEND_BELOW) or the settings a note a line to its left (the legend and the keys
+    #: in the right-hand column, over a distance panel as tall as the column leaves);
+    #: "column", in the right-hand column between the legend and the distance panel, at most
+    #: INSET_MAX_H high, the keys moved under the map above the settings
     INSET_BESIDE = "column"
     INSET_MAX_H = 1.5
     #: what the viewer sees the runs do while they race, in words (the caption's second
@@ -624,10 +645,10 @@ class RaceScene(ThemedScene):
         half = (ins.c2p(length, 0)[0] - ins.c2p(0, 0)[0]) / 2
         scale = self.scale_bar(length, half)
         # outside the frame, over the page, where it covers nothing: under its lower right
-        # corner (the inset under the map), or right of the frame, level with its foot (the
-        # inset right of its region)
+        # corner (the inset under the map, room left under it), or right of the frame, level
+        # with its foot (the inset right of its region, or down to the bottom margin)
         corner = np.array([hi[0], lo[1], 0])
-        if lo[0] > b[0]:
+        if lo[0] > b[0] or lo[1] - SCALE_OUTSIDE - scale.height < EDGE - config.frame_y_radius:
             scale.next_to(corner, RIGHT, buff=SCALE_OUTSIDE).align_to(corner, DOWN)
         else:
             scale.next_to(corner, DOWN, buff=SCALE_OUTSIDE).align_to(corner, RIGHT)
@@ -786,14 +807,18 @@ class RaceScene(ThemedScene):
         log axis, a curve per optimizer that grows with the paths."""
         t, r = self.theme, self.RACE
         lo, hi = self.panel_range()
-        probe = power_tick(int(np.floor(lo)), t.text).scale(PANEL_TICK_SCALE)
-        inner = left + probe.width + 0.3
+        decades = 1 if hi - lo <= 4.5 else 2  # no more than five numbers up the panel
+        # the widest of its numbers (decade_label), at the tick numbers' size
+        probe = max((MathTex(decade_label(k), font_size=TICK_SIZE).width * PANEL_TICK_SCALE
+                     for k in np.arange(np.ceil(lo / decades), np.floor(hi / decades) + 1)
+                     * decades), default=0.0)
+        inner = left + probe + 0.3
         label = self.tex("t", TICK_SIZE)  # the step t, as every scene's step axis
         # room at the axis's end for its label, beyond the last step's number
         width = config.frame_x_radius - EDGE - STEP_LABEL_GAP - label.width - inner
-        decades = 1 if hi - lo <= 4.5 else 2  # no more than five numbers up the panel
         ax = map_axes(t, [0, r.steps * (1 + PANEL_PAD), self.STEP_TICK], [lo, hi, decades],
-                      width, top - bottom, None, None, tick_size=TICK_SIZE, y_powers=True)
+                      width, top - bottom, None, None, tick_size=TICK_SIZE,
+                      y_format=decade_label)
         # every tick number PANEL_TICK_SCALE larger, its gap to its tick kept: a power of ten
         # about its right edge, a step number about its top
         for m in ax.submobjects:
@@ -1067,7 +1092,7 @@ class RaceScene(ThemedScene):
                 keys.next_to(self.legend, DOWN, buff=0.14).align_to(self.legend, LEFT)
                 self.legend.add(keys)
             self.legend.shift(np.array([left, top, 0]))
-            panel_top = self.legend.get_bottom()[1] - 0.3
+            panel_top = self.legend.get_bottom()[1] - 0.2
             if beside == "column":  # the inset under the legend, at the column's left
                 (rx0, rx1), (ry0, ry1) = r.inset.region
                 room = config.frame_x_radius - EDGE - left
@@ -1080,12 +1105,30 @@ class RaceScene(ThemedScene):
                                            + config.frame_x_radius - EDGE)
             if beside == "column":  # the keys above the settings, under the map
                 settings = VGroup(keys, *settings).arrange(DOWN, buff=0.12, aligned_edge=LEFT)
+            if beside == "below":  # a note a line, left of the inset under the map
+                settings = self.settings_lines(notes, 0.0)
             settings.to_corner(DOWN + LEFT, buff=EDGE)
+            if beside == "below":  # under the map, right of the settings, as near under its
+                # region as leaves its scale bar (right of its foot) clear of the column, no
+                # higher than the room under the map's numbers, no wider than the room between
+                # the settings and the column leaves beside its scale bar
+                (rx0, rx1), (ry0, ry1) = r.inset.region
+                y1 = self.ax.get_bottom()[1] - SETTINGS_GAP
+                h = min(self.INSET_MAX_H, y1 - (-config.frame_y_radius + EDGE))
+                x_min = settings.get_right()[0] + INSET_GAP
+                length = scale_bar_length(r)
+                label = self.scale_bar(length, 0.0)[1].width + 0.12
+                room = left - INSET_GAP - SCALE_OUTSIDE - label - x_min  # inset and bar
+                w = min(h * (rx1 - rx0) / (ry1 - ry0), room / (1 + length / (rx1 - rx0)))
+                h = w * (ry1 - ry0) / (rx1 - rx0)
+                x_max = x_min + room - w * (1 + length / (rx1 - rx0))
+                x0 = float(np.clip(self.ax.c2p((rx0 + rx1) / 2, 0)[0] - w / 2, x_min, x_max))
+                place = (np.array([x0, y1 - h, 0]), np.array([x0 + w, y1, 0]))
             if settings.get_top()[1] > self.ax.get_bottom()[1] - SETTINGS_GAP:
                 # no room under the map: the settings on one line across the foot of the
                 # frame, the panel down to just above it
                 settings = self.settings_lines(notes, np.inf).to_corner(DOWN + LEFT, buff=EDGE)
-                panel_bottom = settings.get_top()[1] + PANEL_FOOT + 0.25
+                panel_bottom = settings.get_top()[1] + PANEL_FOOT + 0.12
         header = self.mixed(self.panel_header(), SMALL_SIZE, t.muted)
         header.next_to(np.array([left, panel_top, 0]), DOWN + RIGHT, buff=0)
         header.shift(min(0.0, config.frame_x_radius - EDGE - header.get_right()[0]) * RIGHT)
@@ -1176,47 +1219,26 @@ class RaceScene(ThemedScene):
               else self.ax.c2p(*self.map_paths[name][-1]))
         return sq.move_to(at).set_z_index((3 if panel else 4) - 0.01 * rank)
 
-    def panel_nudge(self) -> dict[str, Line]:
-        """The distance panel's end squares, all at the last step, set apart where they would
-        touch: each cluster of squares closer than PANEL_END_GAP (in the order of their points)
-        stands in a column PANEL_END_OUT sides right of the curves' ends, spread evenly about
-        its mean height, each square joined to its curve's end by a leader in its colour
-        (under the squares); a square that touches no other stays on its point.
-        Returns name -> leader."""
+    def panel_row(self):
+        """The distance panel's end squares, each at its own last point: where the ends of some
+        runs lie closer in height than PANEL_END_GAP (a cluster, in the order of their
+        heights), their squares stand side by side in a row centred on the last step, each
+        at its own height, the lowest at the left, PANEL_END_GAP sides apart: none hides
+        another, none leaves its curve's end."""
         ends = self.panel_ends
         if not ends:
-            return {}
+            return
         names = sorted(ends, key=lambda n: ends[n].get_y())
-        at = {n: ends[n].get_y() for n in names}
         gap = PANEL_END_GAP * ends[names[0]].width
-        # pool neighbouring clusters until every neighbour pair stands a gap apart
-        clusters = [[n] for n in names]
-        centre = [at[n] for n in names]
-        merged = True
-        while merged:
-            merged = False
-            for i in range(len(clusters) - 1):
-                a, b = clusters[i], clusters[i + 1]
-                top_a = centre[i] + (len(a) - 1) * gap / 2
-                low_b = centre[i + 1] - (len(b) - 1) * gap / 2
-                if low_b - top_a < gap - 1e-12:
-                    both = a + b
-                    clusters[i:i + 2] = [both]
-                    centre[i:i + 2] = [float(np.mean([at[n] for n in both]))]
-                    merged = True
-                    break
-        leaders = {}
-        for group, mid in zip(clusters, centre):
-            if len(group) == 1:
-                continue
+        clusters = [[names[0]]]
+        for lower, name in zip(names, names[1:]):
+            if ends[name].get_y() - ends[lower].get_y() < gap - 1e-12:
+                clusters[-1].append(name)
+            else:
+                clusters.append([name])
+        for group in clusters:
             for j, name in enumerate(group):
-                point = ends[name].get_center().copy()
-                ends[name].move_to(np.array([point[0] + PANEL_END_OUT * ends[name].width,
-                                             mid + (j - (len(group) - 1) / 2) * gap, 0]))
-                leaders[name] = Line(point, ends[name].get_center(),
-                                     stroke_color=self.theme.opt(name),
-                                     stroke_width=LEADER_WIDTH).set_z_index(2.9)
-        return leaders
+                ends[name].shift((j - (len(group) - 1) / 2) * gap * RIGHT)
 
     def section_finish(self):
         """The whole of every path at full strength, and how each run ended, in the legend;
@@ -1246,8 +1268,7 @@ class RaceScene(ThemedScene):
         # (ZOOM_FROM_REGION) the inset is not on the map: its ends wait for the zoom
         on_map = {} if self.ZOOM_FROM_REGION else self.inset_ends
         self.panel_ends = {n: self.end_mark(n, panel=True) for n in stayed}
-        #: name -> the leader of each panel end square nudged off its point (panel_nudge)
-        self.panel_leaders = self.panel_nudge()
+        self.panel_row()
         for name in stayed:
             self.dots[name].clear_updaters()
             self.panel_dots[name].clear_updaters()
@@ -1261,7 +1282,6 @@ class RaceScene(ThemedScene):
                   *(FadeIn(line) for line in self.map_leaders.values()),
                   *(ReplacementTransform(self.panel_dots[n], self.panel_ends[n])
                     for n in stayed),
-                  *(FadeIn(line) for line in self.panel_leaders.values()),
                   *(FadeOut(tail) for tail in self.tails.values()),
                   *(FadeIn(self.statuses[n].set_opacity(1)) for n in stayed),
                   *([FadeIn(self.header.set_opacity(1))] if self.header else []), run_time=1.2)

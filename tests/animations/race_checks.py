@@ -138,16 +138,20 @@ def check_drawing(scene, k, finished=False):
                         (scene.panel_ends[name], scene.panel_dots[name], scene.panel,
                          (len(tr.points) - 1, np.log10(dist[name][-1])))):
                     assert end in scene.mobjects and dot not in scene.mobjects
-                    if ax is scene.panel and name in scene.panel_leaders:  # set apart from
-                        # the others (panel_nudge): right of its point, on a leader from it
+                    if ax is scene.panel:  # at its own last point: at its height, and
+                        # (in a row of squares whose ends lie level, panel_row) the row
+                        # centred on the last step, no leader, inside the panel's frame
+                        from gdviz.race_scene import PANEL_END_GAP
                         at = ax.c2p(*p)
-                        leader = scene.panel_leaders[name]
-                        assert leader in scene.mobjects
-                        np.testing.assert_allclose(leader.get_start(), at, atol=1e-9)
-                        np.testing.assert_allclose(leader.get_end(), end.get_center(), atol=1e-9)
-                        assert at[0] < end.get_left()[0] and \
-                            end.get_right()[0] < scene.panel.c2p(
-                                race.steps * (1 + PANEL_PAD), 0)[0]
+                        assert end.get_y() == pytest.approx(at[1], abs=1e-9)
+                        gap = PANEL_END_GAP * end.width
+                        ys = sorted(e.get_y() for e in scene.panel_ends.values())
+                        cuts = [y for lo, y in zip(ys, ys[1:]) if y - lo >= gap - 1e-12]
+                        row = [y for y in ys if sum(c <= y for c in cuts)
+                               == sum(c <= end.get_y() for c in cuts)]
+                        assert abs(end.get_x() - at[0]) <= (len(row) - 1) / 2 * gap + 1e-9
+                        assert end.get_right()[0] < scene.panel.c2p(
+                            race.steps * (1 + PANEL_PAD), 0)[0]
                         continue
                     if ax is scene.ax and name in scene.map_leaders:  # beside the saddle
                         # point's plus (SADDLE_BESIDE), on a leader from its point
