@@ -1,29 +1,31 @@
 """Descending the cost surface
 
-The mountain climber's walk: gradient descent on J(m, b) drawn on the cost surface itself. The
-run starts high on the wall, at (m, b) = ({m0}, {b0}) where J = {j0}, and takes {steps} steps
-with the learning rate α = {lr} (the key names its start: not the (3, −4) of the same
-run on the cost map); each point of its path is drawn at the height of the cost there, each
-step a straight jump from one point to the next (a step is not a slide down the surface: on
-this bowl the jump's straight line runs above it). Its first step overshoots: it falls to
-J = {j1} on the opposite wall (m = {m1}), still on the drawn surface, and its second
-jumps back over the valley to the floor: these two steps are drawn as arrows, and a dot marks
-the end of each of the first three. From the fourth step on, the steps are too short to tell
-apart at this scale: they pile up under the star that marks the minimum, the run ending at
-J = {j_end} (the least J is {j_star}), the house end square just beside the star, on the side
+The mountain climber's walk: gradient descent on J(m, b) drawn on the cost surface itself, the
+cost map's level lines traced on it (on the nearly level floor they close into narrow ellipses
+round the minimum, the valley's shape). The run starts high on the wall, at (m, b) = ({m0},
+{b0}) where J = {j0}, and takes {steps} steps with the learning rate α = {lr} (the key names its
+start: not the (3, −4) of the same run on the cost map); each point of its path is drawn at the
+height of the cost there, each step a straight jump from one point to the next (a step is not a
+slide down the surface: on this bowl the jump's straight line runs above it). Its first step
+overshoots: it falls to J = {j1} on the opposite wall (m = {m1}), still on the drawn surface,
+and its second jumps back over the valley to the floor: these two steps are drawn as arrows, and
+a dot marks the end of each of the first three. From the fourth step on, the steps are too short
+to tell apart at this scale: they pile up under the star that marks the minimum, the run ending
+at J = {j_end} (the least J is {j_star}), the house end square just beside the star, on the side
 the path comes from. A box outlined on the surface round the floor is drawn enlarged at the
-bottom left, under the m axis, seen from above, joined to it by two thin lines: from the
-third point on, the path zig-zags across the floor in ever shorter steps, turns and runs down
-the floor to the star, the end square again just beside it.
+bottom left, under the m axis, seen from above, joined to it by two thin lines: from the third
+point on, the path zig-zags across the floor in ever shorter steps, turns and runs down the
+floor to the star, the end square again just beside it.
 
-Alt: A lit, meshed, trough-shaped surface over the m and b axes, J ticked from 0 to 200. A
-ring high on the right-hand wall, labelled J = {j0}, starts a path of straight arrows: the
-first jumps left across the valley to a dot on the left-hand wall, the second back across it
-to a dot on the floor; a third, shorter step lands by the star that marks the minimum,
-a small square just beside it, the mark of the end. A thin box is outlined on the floor round
-them. At the bottom left, under the m axis, joined to the box by two thin lines, a small flat
-contour map of what is inside the box: the path crosses it from the right, zig-zags in ever
-shorter arrows and a line of dots, then runs down the floor to the star, the square beside it.
+Alt: A lit, meshed, trough-shaped surface over the m and b axes, J ticked from 0 to 200, level
+lines drawn on it closing into narrow ellipses round the minimum on its floor. A ring high on
+the right-hand wall, labelled J = {j0}, starts a path of straight arrows: the first jumps left
+across the valley to a dot on the left-hand wall, the second back across it to a dot on the
+floor; a third, shorter step lands by the star that marks the minimum, a small square just
+beside it, the mark of the end. A thin box is outlined on the floor round them. At the bottom
+left, under the m axis, joined to the box by two thin lines, a small flat contour map of what is
+inside the box: the path crosses it from the right, zig-zags in ever shorter arrows and a line
+of dots, then runs down the floor to the star, the square beside it.
 """
 
 import numpy as np
@@ -160,9 +162,10 @@ def make_figure(theme):
     fig = gm.new_figure(theme, height=HEIGHT)
     fig.set_layout_engine("none")
     ax3 = fig.add_axes(AXES_BOX, projection="3d", computed_zorder=False)  # the path on top
-    # the one surface drawing (its minimum starred on top); J ticked from 0, so the start's
+    # the one surface drawing (its minimum starred on top), the map's levels traced on it (the
+    # floor's narrow rings show the valley, as the inset does); J ticked from 0, so the start's
     # height reads against the floor's
-    draw_surface(ax3, theme, x, y, ticks=(*TICKS[:2], J_TICKS))
+    draw_surface(ax3, theme, x, y, ticks=(*TICKS[:2], J_TICKS), level_lines=True)
     ax3.set_box_aspect(BOX_ASPECT, zoom=ZOOM)
     lift = 0.01 * float(np.ptp(t.losses))  # keep the path just above the shaded faces
     heights = t.losses + lift

@@ -35,6 +35,7 @@ from gdviz import mpl as gm
 from gdviz import numbers
 from gdviz import theme as th
 from gdviz.colors import mix
+from gdviz.cost_surface import lit_colors
 
 #: Layout choices: where the tangent touches the curve (left) and the surface (right).
 X0 = 3.0
@@ -150,6 +151,18 @@ def _curve(ax, theme):
                 fontsize=theme.font_size, gid="curve-name", path_effects=gm.halo(theme))
 
 
+def _face_means(rgb, count):
+    """`rgb` (per grid vertex) with each face plot_surface draws at `count` faces a side
+    coloured by the mean over its vertices, at its first corner (where plot_surface takes a
+    face's colour): each face the colour of its middle, not of one corner."""
+    out = rgb.copy()
+    cuts = [[*range(0, n - 1, max(int(np.ceil(n / count)), 1)), n - 1] for n in rgb.shape[:2]]
+    for r0, r1 in zip(cuts[0][:-1], cuts[0][1:]):
+        for c0, c1 in zip(cuts[1][:-1], cuts[1][1:]):
+            out[r0, c0] = rgb[r0:r1 + 1, c0:c1 + 1].mean(axis=(0, 1))
+    return out
+
+
 def _surface(ax, theme):
     """The bowl and its tangent plane at POINT, with the bowl's two cuts through the point and
     their tangents (the slopes ∂f/∂x and ∂f/∂y): context for the view from above, where ±∇f
@@ -161,11 +174,17 @@ def _surface(ax, theme):
     # steep front rim would be drawn behind the floor of the bowl (a notch cut in the rim)
     X, Y = np.meshgrid(np.linspace(x0, x1, 64), np.linspace(y0, y1, 64))
     Z = bowl(X, Y)
-    # the mesh light and sparse (MESH_LINES a side, half-way from the page to the muted grey):
-    # the bowl's shape, not a dark net under the plane and the lines at the point
-    surf = ax.plot_surface(X, Y, Z, cmap=theme.surface_cmap, linewidth=MESH_WIDTH,
-                           edgecolor=mix(theme.background, theme.muted, MESH_INK),
-                           rcount=MESH_LINES, ccount=MESH_LINES, antialiased=False, zorder=2)
+    # coloured by f as its view from above is (linear), lit as every cost surface is (the
+    # theme's SurfaceLook: each f in its map's colour where level, shaded where a slope turns
+    # it from the light); the mesh light and sparse (MESH_LINES a side, half-way from the page
+    # to the muted grey): the bowl's shape, not a dark net under the plane and the lines at
+    # the point
+    fills = _face_means(lit_colors(Z, theme.cost_map, (float(Z.min()), float(Z.max())),
+                                   aspect=BOX_ASPECT, level_true=True, log=False), MESH_LINES)
+    surf = ax.plot_surface(X, Y, Z, facecolors=fills, shade=False, rcount=MESH_LINES,
+                           ccount=MESH_LINES, antialiased=False, zorder=2)
+    surf.set_edgecolor(mix(theme.background, theme.muted, MESH_INK))
+    surf.set_linewidth(MESH_WIDTH)
     surf.set_rasterized(True)
     gm.keep_colouring(ax, float(Z.min()), float(Z.max()), log=False)  # the view from above's
 

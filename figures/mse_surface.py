@@ -61,12 +61,12 @@ def make_figure(theme):
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
     # Left: the surface as the video draws it, coloured as the map is (the map's levels), each
     # J in the map's colour, shaded only where its slope turns it from the light, its mesh in
-    # the map's level-line colours; lit across the valley (the theme's light runs along it and
-    # shaded neither wall), and the map's levels traced on it: at J < 1 the floor is nearly
-    # level in J, and only its level lines show its shape
+    # the map's level-line colours, in the house light (across the valley), and the map's
+    # levels traced on it: at J < 1 the floor is nearly level in J, and only its level lines
+    # show its shape
     draw_surface(ax3, theme, x, y, SURFACE_TICKS,
                  levels=views.contour_levels(J, theme.cost_map.levels), level_true=True,
-                 light_azimuth=views.SURFACE_LIGHT_AZIMUTH, level_lines=True)
+                 level_lines=True)
     cs = gm.contour_map(ax, theme, M, B, J)
     # the minimum's key under the map (no key over a map), its values as m*, b*, J*
     j_best = numbers.cost(regression.cost(m_best, b_best, x, y), "latex")

@@ -34,7 +34,7 @@ from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
 from gdviz import numbers, views
 from gdviz import theme as th
-from gdviz.cost_surface import TICKS, lit_surface, relit
+from gdviz.cost_surface import TICKS, lit_surface
 
 #: Basins shallower than this share of the cost range are grid artefacts, not minima.
 MIN_DEPTH = 0.01
@@ -156,10 +156,9 @@ def make_figure(theme):
     ac = fig.add_subplot(gs[1, 0])
     nc = fig.add_subplot(gs[1, 1])
 
-    # Left: the convex bowl of linear regression, coloured by log J and lit across its valley
-    # as in mse-surface (the theme's light runs along it and shades neither wall)
-    lit_surface(ax, relit(theme, light_azimuth=views.SURFACE_LIGHT_AZIMUTH), M, B, J,
-                _levels(theme, J))
+    # Left: the convex bowl of linear regression, coloured by log J and lit (the house light,
+    # across its valley) as in mse-surface
+    lit_surface(ax, theme, M, B, J, _levels(theme, J))
     ax.view_init(elev=views.VIEW_ELEV, azim=views.VIEW_AZIM)
     # mse-surface's ticks (one rule for the 3-D J(m, b)): the maps' m and b, less b's 8 where
     # the b axis meets J's 0 at the back, and J from 0

@@ -3,6 +3,7 @@ the raster shows the surface where it projects, and visibility follows the surfa
 
 import matplotlib
 import numpy as np
+import pytest
 from manim import DEGREES, RIGHT, ManimColor, ThreeDCamera
 from matplotlib.colors import LogNorm
 
@@ -267,6 +268,11 @@ def test_level_true_light_keeps_a_level_face_in_the_maps_colour():
         rgb = lit_colors(J, t.cost_map, lv, aspect=BOX, level_true=True)
         assert np.all(rgb >= flat * (1 - look.shadow) - 1e-9)
         assert np.all(rgb <= flat + (1 - flat) * look.highlight + 1e-9)
+        # the one house light, across J's valley: the wall turned from it takes the whole
+        # shadow (along the valley, as from 315, neither wall did: the bowl read flat)
+        share = rgb.sum(axis=-1) / flat.sum(axis=-1)
+        assert look.light_azimuth == 240.0
+        assert share.min() == pytest.approx(1 - look.shadow, abs=0.02)
         # nearer the map than the stills' light: on the whole, the faces stray less from it
         old = lit_colors(J, t.cost_map, lv, aspect=BOX)
         assert np.abs(rgb - flat).mean() < np.abs(old - flat).mean()

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from endmarks import assert_end_beside_star, assert_key_matches_end
 from figure_baselines import figure
+from matplotlib.contour import QuadContourSet
 
 from gdcore import data, regression
 from gdviz import mpl as gm
@@ -158,6 +159,11 @@ def test_floor_view_enlarges_the_box_outlined_on_the_surface(theme_name):
     box = floor.get_window_extent()
     assert (box.width / (m1 - m0)) / (box.height / (b1 - b0)) == pytest.approx(1, rel=0.01)
     assert gm.text_overlaps(fig) == []
+    # the surface's own levels traced on it (unfilled), as on mse-surface's: the floor's
+    # narrow ellipses under the path, the levels of the grid's J
+    _, _, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.SURFACE_GRID_SIZE)
+    (traced,) = [c for c in ax3.get_children() if isinstance(c, QuadContourSet)]
+    assert not traced.filled and np.allclose(traced.levels, views.contour_levels(J))
 
 
 def test_words_match_gdcore():

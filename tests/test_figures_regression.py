@@ -6,7 +6,6 @@ Also the shared geometry of gdviz.views."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 import matplotlib.colors as mcolors
 import numpy as np
@@ -341,10 +340,9 @@ def test_mse_surface_views_and_minimum(theme):
     assert cost_surface.QUIET_MESH_WIDTH < look.mesh_width
     assert all(w == pytest.approx(cost_surface.QUIET_MESH_WIDTH) for w in mesh.get_linewidths())
     # the video's look (level_true): each mesh piece in the map's level-line colour of the J it
-    # crosses (lit as the faces, by the light across the valley), not one colour for the whole
-    # mesh
+    # crosses (lit as the faces, by the house light across the valley), not one colour for the
+    # whole mesh
     cm = th.get(theme).cost_map
-    cm = replace(cm, surface=replace(cm.surface, light_azimuth=views.SURFACE_LIGHT_AZIMUTH))
     M, B, JS = regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE, views.SURFACE_GRID_SIZE)
     ink = cost_surface.lit_colors(JS, cm, views.contour_levels(J, cm.levels), lines=True,
                                   level_true=True).reshape(-1, 3)
@@ -551,12 +549,10 @@ def test_nonconvex_loss_bowl_beside_the_network(theme):
     look = cm.surface
     assert not [c for c in axes_3d(fig)[1].collections
                 if type(c).__name__ == "Line3DCollection"]
-    # the bowl lit across its valley, as mse-surface's
-    across = cost_surface.relit(th.get(theme), light_azimuth=views.SURFACE_LIGHT_AZIMUTH)
-    for ax3, (X, Y, Z), c3 in zip(axes_3d(fig), (procedure.convex_reference(), (W1, W2, L)),
-                                  (across.cost_map, cm)):
+    # both in the house light (across the bowl's valley), as mse-surface's
+    for ax3, (X, Y, Z) in zip(axes_3d(fig), (procedure.convex_reference(), (W1, W2, L))):
         (surf,) = [c for c in ax3.collections if type(c).__name__ == "Poly3DCollection"]
-        lit = cost_surface.lit_colors(Z, c3, views.contour_levels(Z, cm.levels, cm.log),
+        lit = cost_surface.lit_colors(Z, cm, views.contour_levels(Z, cm.levels, cm.log),
                                       level_true=True)  # each J in its map's colour where level
         lit = {tuple(c) for c in np.round(lit.reshape(-1, 3), 6)}
         fills = surf.get_facecolor()

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import numpy as np
 from matplotlib import colormaps
-from matplotlib.colors import LogNorm
+from matplotlib.colors import LogNorm, Normalize
 
 from gdcore import regression
 from gdviz import mpl as gm
@@ -32,18 +32,18 @@ QUIET_MESH_WIDTH = 0.2
 
 
 def relit(theme, **look):
-    """`theme` with its cost map's SurfaceLook changed as `look` says (light_azimuth=…,
-    mesh_width=…): a surface lit or meshed otherwise than the theme's default."""
+    """`theme` with its cost map's SurfaceLook changed as `look` says (mesh_width=…): a
+    surface meshed otherwise than the theme's default."""
     cm = theme.cost_map
     return replace(theme, cost_map=replace(cm, surface=replace(cm.surface, **look)))
 
 
 def lit_colors(Z, cost_map, levels, aspect=(1.0, 1.0, 0.7), lines: bool = False,
-               level_true: bool = False) -> np.ndarray:
+               level_true: bool = False, log: bool = True) -> np.ndarray:
     """Per-vertex RGB (rows follow y, 0..1) of the surface z = Z over a regular grid, in the
-    theme's cost map (its fills, or its level-line colours when `lines`) on log z between
-    levels[0] and levels[-1], lit as the cost map's SurfaceLook says. `aspect`: the box's
-    (x, y, z) lengths, so the light sees the slopes the viewer sees.
+    theme's cost map (its fills, or its level-line colours when `lines`) on log z (linear z
+    when not `log`) between levels[0] and levels[-1], lit as the cost map's SurfaceLook says.
+    `aspect`: the box's (x, y, z) lengths, so the light sees the slopes the viewer sees.
 
     With `level_true`, the light is measured against a level face's (one facing straight up):
     a level face keeps the map's own colour, a face turned from the light is darkened by
@@ -54,7 +54,8 @@ def lit_colors(Z, cost_map, levels, aspect=(1.0, 1.0, 0.7), lines: bool = False,
     look = cost_map.surface
     Z = np.asarray(Z, dtype=np.float64)
     cmap = colormaps[cost_map.line_cmap if lines else cost_map.cmap]
-    rgb = np.asarray(cmap(LogNorm(float(levels[0]), float(levels[-1]), clip=True)(Z)))[..., :3]
+    norm = (LogNorm if log else Normalize)(float(levels[0]), float(levels[-1]), clip=True)
+    rgb = np.asarray(cmap(norm(Z)))[..., :3]
     rows, cols = Z.shape
     zr = float(Z.max() - Z.min()) or 1.0
     dz_dy, dz_dx = np.gradient(Z / zr * aspect[2] * look.vert_exag,
@@ -194,22 +195,18 @@ def _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line, level_true=True):
 
 
 def draw_surface(ax3, theme, x, y, ticks=TICKS, levels=None, level_true: bool = True,
-                 light_azimuth: float | None = None, level_lines: bool = False):
+                 level_lines: bool = False):
     """The shaded, lit surface J(m, b) on a 3-D axes, with its minimum starred (shared with
     the descent-3d figure). `ticks`: the m, b and J ticks (views.M_TICKS, B_TICKS, J_TICKS
     give the surface the ticks of its flat map, J from 0). `levels`: those whose first and
     last bound its colours (a map's beside it; by default its own grid's); `level_true`:
-    lit_surface's (the videos' look). `light_azimuth`: the light's, in place of the theme's
-    (views.SURFACE_LIGHT_AZIMUTH: across the valley, so its walls turn from it and are shaded).
-    `level_lines`: the levels drawn on the surface as level lines, in the map's level-line
-    colours, so the flat floor's nested ellipses read on the surface as on its map (the grid's
-    mesh then thinner, QUIET_MESH_WIDTH)."""
+    lit_surface's (the videos' look). `level_lines`: the levels drawn on the surface as level
+    lines, in the map's level-line colours, so the flat floor's nested ellipses read on the
+    surface as on its map (the grid's mesh then thinner, QUIET_MESH_WIDTH)."""
     m_best, b_best = regression.least_squares(x, y)
     j_best = regression.cost(m_best, b_best, x, y)
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.SURFACE_GRID_SIZE)
     lv = views.contour_levels(J) if levels is None else levels
-    if light_azimuth is not None:
-        theme = relit(theme, light_azimuth=light_azimuth)
     if level_lines:  # the level lines lead, the grid's mesh recedes under them
         theme = relit(theme, mesh_width=QUIET_MESH_WIDTH)
     lit_surface(ax3, theme, M, B, J, lv, level_true=level_true)

@@ -168,9 +168,16 @@ class SurfaceLook:
     `mesh_every`-th grid line of each axis drawn in the map's level-line colour (the cost
     map's `lines`), lit like the faces, `mesh_width` points wide in stills and `mesh_px`
     pixels of a 480-line frame in scenes (scaled with the frame's height).
+
+    The light (one for every cost surface, stills and videos, both themes): from azimuth 240
+    (compass degrees on the (m, b) plane: from the viewer's left in the house camera), across
+    J(m, b)'s valley, which runs from m low, b high to the far corner. From 315 it shone along
+    the valley: neither wall turned from it, so in the light theme the bowl was shaded by at
+    most 13 % and read as a flat sheet; across it, the wall turned away takes the whole
+    `shadow` and the bowl reads as lit.
     """
 
-    light_azimuth: float = 315.0
+    light_azimuth: float = 240.0
     light_altitude: float = 40.0
     vert_exag: float = 1.0
     shadow: float = 0.0

@@ -65,12 +65,6 @@ CONTOUR_LEVELS = 16
 #: between its two rising walls.
 VIEW_ELEV = 30.0
 VIEW_AZIM = -60.0
-#: The light on a still's surface of J(m, b) (compass degrees, as SurfaceLook's): from the
-#: viewer's left, across the valley, which runs from the light (m low, b high) to the far
-#: corner. The theme's light (315) shines along the valley: neither wall turns from it, so in
-#: the light theme the bowl was shaded by at most 13 % and read as a flat sheet; across it, the
-#: wall turned away takes the theme's whole shadow (22 %) and the bowl reads as lit.
-SURFACE_LIGHT_AZIMUTH = 240.0
 
 #: The x window of the line-over-points panels (the data's x lie in [2.4, 5.0]).
 X_RANGE: tuple[float, float] = (2.0, 5.5)
