@@ -3,7 +3,7 @@
 How many guesses a grid search needs at {bins} bins per axis, against the number of parameters
 searched. The count itself is too large for any axis, so the vertical axis places each count
 by its power of ten, on a logarithmic scale: its ticks read 10¹, 10¹⁰, 10¹⁰⁰, 10¹⁰⁰⁰ and
-10¹⁰⁰⁰⁰ guesses, each tick ten times the digits of the one below; the horizontal axis is
+10¹⁰⁰⁰⁰ guesses, each tick's exponent ten times the one below's; the horizontal axis is
 logarithmic too. Two weights
 need {c2} guesses and three need {c3}; at {cross} parameters the guesses reach the roughly
 {atoms} atoms of the observable universe, and beyond it outnumber them; the {p_mnist} parameters
@@ -11,8 +11,8 @@ of the {net} network need {e_mnist} guesses.
 
 Alt: A rising straight line. The horizontal axis, logarithmic, counts the parameters from 1 to
 beyond {p_mnist}; the vertical axis, in the power of ten of the number of guesses, is also
-logarithmic, its ticks 10 to the powers 1, 10, 100, 1000 and 10000, each tick ten times the
-digits of the one below, as the axis says. Marked points:
+logarithmic, its ticks 10 to the powers 1, 10, 100, 1000 and 10000, each tick's exponent ten times
+the one below's, as the axis says. Marked points:
 2 parameters at {c2} guesses, 3 at {c3}, and {p_mnist}, the {net} network, at 10 to the
 power {e_mnist_exp}. A
 horizontal dotted line marks the power {atoms_exp}, 10 to the power {atoms_exp} being the
@@ -33,14 +33,16 @@ BINS = SETTING.bins
 MNIST = procedure.MNIST_SIZES
 #: The digit network's name as mnist-network gives it: its layers' sizes.
 NET = "\u2013".join(str(n) for n in MNIST)
-#: Headroom over the curve's end, as a factor of the top power (the axis is logarithmic): the
-#: line meets the right edge under the top, not in the corner, and the network's label clears
-#: the top edge.
+#: Headroom over the axis's end, as a factor of the power there (the axis is logarithmic): the
+#: network's label clears the top edge.
 HEADROOM = 3.0
+#: The parameter axis runs to AXIS_END times the network's parameters, the curve to CURVE_END
+#: times them: the line ends inside the plot, clear of its right edge and its top corner.
+AXIS_END, CURVE_END = 3, 2
 
 
 def _curve():
-    d = np.unique(np.geomspace(1, 3 * nn.parameter_count(MNIST), 400).astype(int))
+    d = np.unique(np.geomspace(1, CURVE_END * nn.parameter_count(MNIST), 400).astype(int))
     e = np.array([sampling.guess_count_log10(BINS, int(k)) for k in d])
     return d, e
 
@@ -67,7 +69,7 @@ def _pow10(e: float) -> str:
     return nb.power10(round(e), "mathtext")
 
 
-#: The tick (a power of ten of the digits) whose rule the atoms' reference line replaces.
+#: The tick (a power of ten of the exponent) whose rule the atoms' reference line replaces.
 ATOMS_RULE = 100
 
 
@@ -82,7 +84,7 @@ def make_figure(theme):
     ticks = [1, 10, 100, 1000, 10000]
     ax.yaxis.set_major_locator(FixedLocator(ticks))
     ax.yaxis.set_minor_locator(NullLocator())
-    # each tick a number of guesses, 10 to its power: the count's digits grow tenfold per tick
+    # each tick a number of guesses, 10 to its power: the power grows tenfold per tick
     ax.set_yticks(ticks, [_pow10(t) for t in ticks])
     # the level rules drawn by hand, all but 10^100's: the atoms' reference at 10^80 runs a
     # fifth of a tick under it and takes its place, rather than a second rule 4 pt beside it
@@ -93,12 +95,12 @@ def make_figure(theme):
     xt = [1, 10, 100, 1000, 10000]
     ax.xaxis.set_major_locator(FixedLocator(xt))
     ax.set_xticks(xt, [nb.count(t) for t in xt])
-    ax.set_xlim(1, d[-1])
-    ax.set_ylim(0.7, HEADROOM * e[-1])
+    ax.set_xlim(1, AXIS_END * p)
+    ax.set_ylim(0.7, HEADROOM * sampling.guess_count_log10(BINS, AXIS_END * p))
     ax.set_xlabel("number of parameters (weights and biases)")
     # the ticks are evenly spaced powers of powers: said on the axis, so no one reads the
     # growth as plain exponential
-    ax.set_ylabel(f"guesses at {BINS} bins per axis\n(each tick: 10× the digits of the last)",
+    ax.set_ylabel(f"guesses at {BINS} bins per axis\n(each tick: the exponent × 10)",
                   linespacing=1.4)
 
     atoms = sampling.ATOMS_LOG10

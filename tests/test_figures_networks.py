@@ -753,6 +753,9 @@ def test_guess_explosion(theme):
     d, e = curve.get_xdata(), curve.get_ydata()
     assert np.allclose(e, [sampling.guess_count_log10(10, int(k)) for k in d])
     assert d.max() > 11935
+    # the line ends inside the plot: short of its right edge and under its top
+    x1, y1 = ax.get_xlim()[1], ax.get_ylim()[1]
+    assert d.max() < x1 / 1.2 and e.max() < y1 / 1.2
     points = {float(ln.get_xdata()[0]): float(ln.get_ydata()[0]) for ln in ax.lines
               if len(ln.get_xdata()) == 1}
     for k in (2, 3, 11935):
@@ -774,7 +777,7 @@ def test_guess_explosion(theme):
     labels = [t.get_text() for t in ax.get_yticklabels()]
     # the vertical axis holds the power of ten of the count, log-scaled: each tick reads as the
     # number of guesses it stands for, a power of ten; the label names the quantity and says
-    # that the evenly spaced ticks grow the digits tenfold
+    # that the evenly spaced ticks grow the exponent tenfold
     ticks = ax.get_yticks()
     assert labels == [numbers.power10(round(v), "mathtext") for v in ticks]
     assert labels == ["$10^{1}$", "$10^{10}$", "$10^{100}$", "$10^{1000}$", "$10^{10000}$"]
@@ -784,7 +787,7 @@ def test_guess_explosion(theme):
     assert not any(g.get_visible() for g in ax.get_ygridlines())
     assert ax.yaxis._major_tick_kw.get("gridOn") is False
     assert ax.get_ylabel().split("\n") == ["guesses at 10 bins per axis",
-                                            "(each tick: 10× the digits of the last)"]
+                                            "(each tick: the exponent × 10)"]
     t = th.get(theme)
     for k in (2, 3, 11935):  # the house mark of a point
         (ln,) = [ln for ln in ax.lines if len(ln.get_xdata()) == 1 and ln.get_xdata()[0] == k]
