@@ -7,8 +7,10 @@ curvature differs {cond_raw:.0f}-fold between the steepest and the flattest dire
 rate just under the limit (α = {lr_raw:.3f}) each step jumps across the valley floor to the far
 wall, its distance from the floor multiplied by −{bounce:.2f}, while along the floor it gains
 well under 1 % of the way: the box beside the start, joined to the middle panel that zooms it,
-shows the zig-zag, still {kept:.2f} of its first width after {steps} steps, and J = {j_raw}.
-Right: with standardised z the bowl is round (curvature ratio {cond_scaled:.0f}); the gradient
+shows the zig-zag, still {kept:.2f} of its first width after {steps} steps, and J = {j_raw}; the
+zoom enlarges b {stretch} times more than m (as the panel says), so the diagonal valley stands
+near upright in it, and the run ends on its square. Right: with the scaled (standardised) z the
+bowl is round (curvature ratio {cond_scaled:.0f}); the gradient
 points at the minimum, and the path (α = {lr_scaled:g}) runs straight to it, halving its
 distance at each step: J ≈ J* = {j_scaled}, the least-squares minimum. A dot marks each landing
 that stands clear of the one before and of the star; the later ones lie within a dot of the
@@ -19,9 +21,10 @@ steps.
 
 Alt: Three panels. Left, a contour map of long, narrow diagonal ellipses; near its top left a
 small box round the start, far from the minimum in the middle of the valley, joined by two thin
-lines to the middle panel. Middle, that box enlarged: from the start ring the path jumps from
-one wall of the valley to the other and back, {steps} times, each landing a dot that darkens
-with time, the jumps slowly narrowing as the path creeps down the valley. Right, concentric
+lines to the middle panel. Middle, that box enlarged, stretched upwards, as a note under its
+title says: from the start ring the path jumps from one wall of the valley to the other and
+back, {steps} times, each landing a dot that darkens with time, the last a small square, the
+jumps slowly narrowing as the path creeps down the valley. Right, concentric
 circles and a straight path of halving steps from the start to the minimum at the centre; its
 first landings are dots, the line stops at a small square just beside the star, and the key
 under the panels says the run ends within a dot of the minimum.
@@ -62,6 +65,7 @@ def facts() -> dict:
                 j_raw=nb.cost(fs.raw.trajectory.losses[-1]),
                 j_scaled=nb.cost(fs.scaled.trajectory.losses[-1]),
                 bounce=abs(across[1] / across[0]), kept=abs(across[-1] / across[0]),
+                stretch=nb.text(stretch(*laid_out()[:2]), sig=2),
                 near=nb.text(float(np.hypot(*(fs.scaled.trajectory.points[-1]
                                               - fs.scaled.optimum))), sig=2))
 
@@ -129,7 +133,7 @@ def _panel(ax, theme, run, title, xlabel, ylabel, path=True):
     # two lines in all (no words over the map)
     ax.set_title(th.title(title) + "\n" + nb.hyper(r"\alpha", run.lr, "mathtext")
                  + f", ${cost_reached(run)}$",
-                 pad=10)  # clear of the top tick's number
+                 pad=title_pad(theme))  # level with the zoom's, clear of the top tick
 
 
 def cost_reached(run) -> str:
@@ -160,7 +164,9 @@ def _zoom(zx, ax, theme, run):
     shade = time_shade(theme)(np.linspace(0.5, 1.0, len(segs)))
     zx.add_collection(LineCollection(segs, colors=shade, linewidths=1.4, zorder=3,
                                      gid="bounces"))
-    _steps(zx, theme, pts, "zoom-steps")
+    # a dot at each landing but the last, which takes the house end square (gm.end_at)
+    _steps(zx, theme, pts, "zoom-steps", np.arange(1, len(pts) - 1))
+    gm.end_at(zx, theme, tuple(pts[-1]), theme.marker("end"), gid="zoom-end")
     zx.plot(*pts[0], **theme.marker("start"))
     # step 1 above and left of its dot (in the empty corner, clear of the frame), the last
     # step right of its dot
@@ -173,23 +179,50 @@ def _zoom(zx, ax, theme, run):
     zx.set_xlabel(th.AXIS_LABELS["slope"])
     zx.set_ylabel(th.AXIS_LABELS["intercept"])
     # two lines, as the maps' titles: how much of its width each step keeps is the caption's
-    zx.set_title(th.title("the box zoomed: each step\nflips across the valley"))
+    # the stretch's note (_stretch_note) stands between the title and the frame
+    zx.set_title(th.title("the box zoomed: each step\nflips across the valley"),
+                 pad=title_pad(theme))
     # no tick number at the zoom's foot, where the lower connector comes in (a small-scale
     # window: its last number sat on the line)
     zx.set_yticks([t for t in zx.get_yticks() if b0 + 0.1 * (b1 - b0) <= t <= b1])
 
 
 def _zoom_box(ax, zx, theme, run):
-    """The zoom's window on the raw map, widened by a dot's radius on the page so that it holds
-    every dot whole as the zoom draws them (call once the figure is laid out), the zoom's frame
-    and two leaders from the window's right corners to the zoom panel's left ones
-    (gm.zoom_inset)."""
-    (m0, m1), (b0, b1) = zoom_window(run.trajectory.points)
-    to_px = ax.transData
-    r = dot_radius() * ax.figure.dpi / 72
-    (x0, y0), (x1, y1) = to_px.transform([(m0, b0), (m1, b1)])
-    (m0, b0), (m1, b1) = to_px.inverted().transform([(x0 - r, y0 - r), (x1 + r, y1 + r)])
-    gm.zoom_inset(zx, ax, theme, window=((m0, m1), (b0, b1)), zorder=5)
+    """The zoom's window on the raw map, exactly the zoom's limits (the landings are the zoom's
+    alone: the overview draws none), the zoom's frame and two leaders from the window's right
+    corners to the zoom panel's left ones (gm.zoom_inset)."""
+    gm.zoom_inset(zx, ax, theme, window=zoom_window(run.trajectory.points), zorder=5)
+
+
+def stretch(ax, zx) -> float:
+    """How many times more the zoom enlarges b than m against the overview (call once the
+    figure is laid out): its window, wide and flat, fills a panel as tall as the overview's,
+    so the diagonal valley stands near upright in it."""
+    def scale(a):
+        (x0, y0), (x1, y1) = a.transData.transform([(0, 0), (1, 1)])
+        return x1 - x0, y1 - y0
+    (mx, bx), (mz, bz) = scale(ax), scale(zx)
+    return (bz / bx) / (mz / mx)
+
+
+#: The zoom's note of its stretch, in the small size under its title (a line of its own
+#: between the title and the frame, STRETCH_GAP points over the frame).
+STRETCH_NOTE = "($b$ stretched {k}× more than $m$)"
+STRETCH_GAP = 4
+
+
+def title_pad(theme) -> float:
+    """The three titles' pad (points): the zoom's stands over its stretch's note, and the maps'
+    on one level with it, so the row of titles reads on one line."""
+    return STRETCH_GAP + 2 * theme.small_size
+
+
+def _stretch_note(ax, zx, theme):
+    """The zoom's stretch said on the panel, under its title (call once laid out)."""
+    k = nb.text(stretch(ax, zx), sig=2)
+    zx.annotate(STRETCH_NOTE.format(k=k), (0.5, 1), xycoords="axes fraction",
+                xytext=(0, STRETCH_GAP), textcoords="offset points", ha="center",
+                va="bottom", fontsize=theme.small_size, color=theme.text, gid="stretch")
 
 
 def _scaled_view(ax, run):
@@ -225,16 +258,27 @@ def _clip_path(ax, run, end):
     path.set_data(*np.vstack([run.trajectory.points[:upto], at]).T)
 
 
-#: The end square's key, short: the run ends on the minimum (within a dot of it on the page),
-#: so its square stands beside the star, as every end on a minimum is drawn (gm.end_at); the
-#: caption says how near it ends (off the map: on the round bowl every gap holds a ring).
-END_KEY = "end (within a dot of the minimum)"
+#: The end square's key, short: the zoomed raw run ends on its square; the scaled one ends on
+#: the minimum (within a dot of it on the page), so its square stands beside the star, as
+#: every end on a minimum is drawn (gm.end_at); the caption says how near it ends (off the
+#: map: on the round bowl every gap holds a ring).
+END_KEY = "end (right: within a dot of the minimum)"
+
+
+def laid_out():
+    """The figure's axes (the raw map, the zoom, the scaled map), laid out in the light theme:
+    the zoom's stretch for the caption, as the page draws it."""
+    theme = th.get("light")
+    with gm.themed(theme):
+        fig = make_figure(theme)
+        fig.draw_without_rendering()
+    return fig.axes[:3]
 
 
 def make_figure(theme):
     fs = procedure.FEATURE_SCALING.run()
     fig, (ax, zx, sx) = gm.subplots(theme, 1, 3, height=3.5)
-    for a, run, name in ((ax, fs.raw, "raw $x$"), (sx, fs.scaled, "standardised $z$")):
+    for a, run, name in ((ax, fs.raw, "raw $x$"), (sx, fs.scaled, "scaled $z$")):
         _panel(a, theme, run, f"{name}: curvature ratio {run.condition:.0f}",
                th.AXIS_LABELS["slope on z" if run is fs.scaled else "slope"],
                th.AXIS_LABELS["intercept on z" if run is fs.scaled else "intercept"],
@@ -257,6 +301,7 @@ def make_figure(theme):
     _scaled_view(sx, fs.scaled)
     fig.draw_without_rendering()
     _zoom_box(ax, zx, theme, fs.raw)
+    _stretch_note(ax, zx, theme)
     pts = fs.scaled.trajectory.points
     # the run ends on the minimum: its square beside the star, on the side it came from
     key.mark = gm.end_at(sx, theme, tuple(pts[-1]), end, star_xy=fs.scaled.optimum,

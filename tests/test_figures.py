@@ -368,7 +368,7 @@ def test_every_zoom_is_drawn_one_way(target):
             assert window.get_linewidth() == gm.ZOOM_FRAME
             assert np.allclose(mcolors.to_rgb(window.get_color()), ink)
             ends = None
-        else:  # a rectangle round what the zoom shows (feature-scaling's a dot wider)
+        else:  # a rectangle round what the zoom shows
             assert isinstance(window, Rectangle) and not window.get_fill()
             assert window.get_linewidth() == gm.ZOOM_FRAME
             assert np.allclose(mcolors.to_rgb(window.get_edgecolor()), ink)

@@ -1120,7 +1120,7 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     # the same time shading as the zoom's landings: step k's shade is the zoom's step k's
     zoom_shade = dict(zip(map(tuple, one(fig, "zoom-steps").get_offsets()),
                           one(fig, "zoom-steps").get_array()))
-    assert len(zoom_shade) == len(pts) - 1
+    assert len(zoom_shade) == len(pts) - 2  # the last landing is the zoom's end square
     index = [int(np.flatnonzero(np.all(np.isclose(p, pts), axis=1))[0]) for p in shown]
     np.testing.assert_allclose(dots.get_array(), np.linspace(0.35, 1.0, len(pts) - 1)[
         np.array(index) - 1])
@@ -1137,7 +1137,7 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     assert index[-1] + 1 < len(pts) - 1
     (legend,) = fig.legends
     assert legend.get_texts()[-1].get_text() == module.END_KEY
-    assert module.END_KEY == "end (within a dot of the minimum)"  # a key, not a sentence
+    assert module.END_KEY == "end (right: within a dot of the minimum)"  # a key, not a sentence
     assert_end_beside_star(fig, end, star, pts[-1], fs.scaled.optimum,
                            th.get(theme).mark_color("minimum"))
     assert_key_matches_end(fig, end, star)  # the figure's key draws the end as the map does
@@ -1176,20 +1176,22 @@ def test_feature_scaling_zoom_shows_every_bounce(theme):
     assert b0 < pts[:, 1].min() and pts[:, 1].max() < b1
     box = one(fig, "zoom-window")
     assert box.axes is raw_ax
-    # the box on the raw map is the zoom's window widened by a dot's radius on the page: it
-    # holds every dot whole (read back in pixels), and no more than a dot's width beyond
+    # the box on the raw map is exactly the zoom's window (the landings are the zoom's alone)
+    np.testing.assert_allclose([box.get_x(), box.get_x() + box.get_width(), box.get_y(),
+                                box.get_y() + box.get_height()], [m0, m1, b0, b1])
+    # the zoom enlarges b more than m against the overview: said on the panel, with the
+    # factor the page draws
     fig.canvas.draw()
-    to_px = raw_ax.transData.transform
-    (bx0, by0), (bx1, by1) = to_px([(box.get_x(), box.get_y()),
-                                    (box.get_x() + box.get_width(),
-                                     box.get_y() + box.get_height())])
-    (wx0, wy0), (wx1, wy1) = to_px([(m0, b0), (m1, b1)])
-    steps = one(fig, "zoom-steps")
-    r = (np.sqrt(steps.get_sizes()[0]) / 2 + steps.get_linewidths()[0] / 2) * fig.dpi / 72
-    dots = to_px(pts[1:])
-    assert np.all(dots[:, 0] - r >= bx0 - 0.1) and np.all(dots[:, 0] + r <= bx1 + 0.1)
-    assert np.all(dots[:, 1] - r >= by0 - 0.1) and np.all(dots[:, 1] + r <= by1 + 0.1)
-    assert [wx0 - bx0, wy0 - by0, bx1 - wx1, by1 - wy1] == pytest.approx([r] * 4, abs=0.1)
+    module = gm.load("figures.feature_scaling")
+    k = module.stretch(raw_ax, zoom_ax)
+    assert k > 3
+    (note,) = [t for t in zoom_ax.texts if t.get_gid() == "stretch"]
+    assert note.get_text() == module.STRETCH_NOTE.format(k=numbers.text(k, sig=2))
+    assert note.get_window_extent().y1 < zoom_ax.title.get_window_extent().y0
+    # the run's last landing is the house end square, at its point; a dot at every other
+    (end,) = [e for e in by_gid(fig, "zoom-end") if e.axes is zoom_ax]
+    np.testing.assert_allclose(end.get_xydata(), [pts[-1]])
+    assert end.get_marker() == th.MARKERS["end"].marker
     # one dot size in the three panels
     sizes = {float(c.get_sizes()[0]) for c in fig.findobj(PathCollection)
              if str(c.get_gid()).endswith("steps")}
@@ -1202,7 +1204,7 @@ def test_feature_scaling_zoom_shows_every_bounce(theme):
     bg = np.array(mcolors.to_rgb(th.get(theme).background))
     dist = np.linalg.norm(bounces.get_colors()[:, :3] - bg, axis=1)
     assert np.all(np.diff(dist) > 0)
-    np.testing.assert_allclose(one(fig, "zoom-steps").get_offsets(), pts[1:])
+    np.testing.assert_allclose(one(fig, "zoom-steps").get_offsets(), pts[1:-1])
     # each landing on the other side of the valley floor (the steep eigenvector's sign flips)
     across = fs.raw.across()
     assert np.all(np.sign(across[1:]) == -np.sign(across[:-1]))
@@ -1217,6 +1219,10 @@ def test_feature_scaling_zoom_shows_every_bounce(theme):
     assert raw_ax.get_title().count("\n") == 1  # two lines, the maps as the zoom
     # two thin leaders in ink from the box's right corners to the zoom's left ones
     fig.canvas.draw()
+    to_px = raw_ax.transData.transform
+    (_, by0), (bx1, by1) = to_px([(box.get_x(), box.get_y()),
+                                  (box.get_x() + box.get_width(),
+                                   box.get_y() + box.get_height())])
     t = th.get(theme)
     for k, (corner, y) in enumerate((((0, 0), by0), ((0, 1), by1))):
         c = one(fig, f"zoom-leader-{k + 1}")
