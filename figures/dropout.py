@@ -7,14 +7,15 @@ thin outline, crossed out) and all its connections take no part in that step's f
 backward pass, so each step trains a different thinned network ({kept_text} hidden neurons
 kept). Each edge ends at the rims of the two neurons it joins and passes every other neuron
 clear of its rim. No neuron can rely on any particular other one being present. A key under
-the steps names the two kinds of neuron: kept (outline in the text colour, as every input and
-output neuron, which dropout never drops) and dropped (faded, thin, crossed out). Each
+the steps names the two kinds of neuron: kept (the plain grey ring of every network figure, as
+every input and output neuron, which dropout never drops) and dropped (faded, thinner, crossed
+out). Each
 network's layers are named under it.
 
 Alt: {steps} small copies of a network diagram, two rows of two. In each, a different set of hidden
 neurons is faded to thin pale outlines with a small × inside and has no connections; the
 remaining neurons are joined by lines as usual; every kept neuron, inputs and outputs included,
-has a bold outline in the text colour. Under each network its layers are named: 4 inputs,
+is a plain grey ring. Under each network its layers are named: 4 inputs,
 6 hidden, 6 hidden, 2 outputs. A key under the diagrams names a kept and a dropped neuron.
 """
 
@@ -54,6 +55,10 @@ GUTTER = 0.25
 #: CROSS of the neuron's radius from its centre along each diagonal (inside the ring), so that a
 #: dropped neuron never reads as a plain neuron's thin grey ring (the family's ordinary one).
 CROSS = 0.55
+#: Room round each network (layout units: left, right, bottom, top): at the sides as much as
+#: half the outer layers' names overhang their columns and a little more, so the names stay
+#: inside the panel, clear of the page's edge; under it the names' line.
+SIDE_PAD = (0.6, 0.6, 0.55, 0.12)
 #: The layers' names under each network, as the family names them.
 NAMES = ("inputs", "hidden", "hidden", "outputs")
 
@@ -124,22 +129,23 @@ def make_figure(theme):
             halo.set_gid(f"halo-{n[0]}-{n[1]}")
         styles = {n: dict(edgecolor=dim, linewidth=DROPPED_WIDTH, facecolor=theme.background)
                   for n in dropped}
-        # every kept neuron, inputs and outputs too (never dropped), in the text colour:
-        # neutral (the accent marks a change); only a dropped one is faded
-        styles |= {n: nd.strong(theme.text) for n, _ in lay.neurons() if n not in dropped}
+        # every kept neuron, inputs and outputs too (never dropped), the family's plain
+        # neuron (nd.RING in muted, as backprop-loop and tiny-networks draw one): a neuron
+        # as usual, never a bold ink ring, which is the descent figures' start; only a
+        # dropped one is faded and crossed out
         drawn = nd.draw_neurons(ax, lay, theme, styles=styles)
         for n in dropped:  # crossed out, over the faded ring
             _cross(ax, drawn[n].center, drawn[n].radius, dim, drawn[n].get_zorder() + 0.1,
                    f"cross-{n[0]}-{n[1]}")
         nd.label_layers(ax, lay, theme,
                         [f"{n} {name}" for n, name in zip(EX.sizes, NAMES)])
-        nd.setup_axes(ax, lay, pad=(0.12, 0.12, 0.55, 0.12))
+        nd.setup_axes(ax, lay, pad=SIDE_PAD)
         n_kept = kept[t]
         ax.set_title(f"Step {t + 1}: {n_kept} of {EX.n_hidden} hidden kept")
-    # the key's neurons drawn as the panels draw them: kept bold in the text colour, dropped
-    # thin in the faded colour
-    keys = [Circle((0, 0), 1, facecolor=theme.background, **nd.strong(theme.text),
-                   label="kept", gid="kept"),
+    # the key's neurons drawn as the panels draw them: kept the plain neuron, dropped thin in
+    # the faded colour
+    keys = [Circle((0, 0), 1, facecolor=theme.background, edgecolor=theme.muted,
+                   linewidth=nd.RING, label="kept", gid="kept"),
             Circle((0, 0), 1, facecolor=theme.background, edgecolor=dim,
                    linewidth=DROPPED_WIDTH, label="dropped", gid="dropped")]
     fig.legend(handles=keys, loc="outside lower center", ncols=2, frameon=False,

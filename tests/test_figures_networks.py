@@ -434,10 +434,11 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
         kept = [m.sizes[0], *(int(mk.sum()) for mk in step), m.sizes[-1]]
         assert n_segments(ax, "edges") == sum(a * b for a, b in zip(kept[:-1], kept[1:]))
         assert f"{sum(kept[1:-1])} of 12 hidden kept" in ax.get_title()
-        # every kept neuron, inputs and outputs too, neutral (the text colour), never the
-        # accent: only a dropped one is faded
+        # every kept neuron, inputs and outputs too, the family's plain neuron (nd.RING in
+        # muted), never the bold ink ring of a descent's start nor the accent: only a dropped
+        # one is faded
         t_ = th.get(theme)
-        assert all(same_color(c.get_edgecolor(), t_.text) and c.get_linewidth() == nd.RING_STRONG
+        assert all(same_color(c.get_edgecolor(), t_.muted) and c.get_linewidth() == nd.RING
                    for n, c in circles.items() if n not in dropped)
         # a dropped neuron is cut out of the edges: an opaque disc of page colour, wider than
         # the neuron, lies over every edge and under the faded ring, so no line touches it
@@ -1056,8 +1057,8 @@ def test_every_network_still_draws_one_network_style(theme):
                 else:
                     assert w in (nd.RING_STRONG, nd.RING_FAINT), (name, n, w)
     assert set(rings) <= {nd.RING, nd.RING_STRONG, nd.RING_FAINT}
-    # every still's plain neuron the same ring (dropout has none: each neuron kept or dropped)
-    assert set(rings[nd.RING]) == set(NETWORKS) - {"dropout"}
+    # every still's plain neuron the same ring (dropout's kept neurons too)
+    assert set(rings[nd.RING]) == set(NETWORKS)
     # the layers' names, where a still names them: on one line under the network, LABEL_GAP
     # under its lowest circle, centred on each column, small, in ink
     named = 0

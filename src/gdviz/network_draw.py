@@ -18,8 +18,9 @@ from .theme import Theme
 
 #: One network style for every still that draws a network (mnist-network, connection-tweak,
 #: backprop-loop, dropout, tiny-networks): a neuron is a ring on the page colour, RING points in
-#: the muted colour; a neuron the figure points at (kept, changed, in error, updated) takes
-#: RING_STRONG in its colour; an absent one (a dropped neuron) RING_FAINT, faded. Nothing else.
+#: the muted colour; a neuron the figure points at (changed, in error, updated) takes
+#: RING_STRONG in its colour (dropout's kept neurons are plain ones); an absent one (a dropped
+#: neuron) RING_FAINT, faded. Nothing else.
 RING = 0.9
 RING_STRONG = 1.3
 RING_FAINT = 0.6
