@@ -14,8 +14,9 @@ averaged over {smooth} steps centred on each step. Bottom: J on all {n} points a
 on a log scale, averaged over {seeds} seeds at each step (every seed starts at the same point,
 so the three curves start at the same J), drawn faint, and strong over it its moving average
 over {smooth} steps centred on each step: the full batch's falls smoothly, the others' stay
-above it, the single sample's highest. The key names the layers, maps and chart alike: thin,
-each step (on the maps, one in {trail_every}); thick, its {smooth}-step moving average. Dotted
+above it, the single sample's highest. The chart's title gives the one rate of every run. The
+key names the layers: thin, each step; on the maps, seed {seed} at one step in {trail_every};
+thick, its {smooth}-step moving average, maps and chart alike. Dotted
 in each run's colour over the last {last} steps, and written at the right beside a short stroke
 of that colour, the mean over them (one seed's last value is luck): J = {j_full} (full batch),
 {j_mini} (mini-batch) and {j_single} (single sample), against J* = {j_star} at the minimum,
@@ -63,9 +64,11 @@ Z_TRAIL, Z_CASING, Z_ROUTE, Z_MARKS = 3, 3.5, 4, 6
 #: The key of each end value at the right of the chart: a short stroke in the run's colour
 #: (points long), between the axes and the number in ink.
 TICK_LENGTH = 7
-#: The layers' keys, in ink: the faint one (each step: one seed's path on the maps, the seeds'
-#: mean cost on the chart) and the strong one (its moving average), as they are drawn.
-RAW_KEY = "thin: each step (maps: every {every}th)"
+#: The layers' keys, in ink, one entry each: the faint curve of each step (the seeds' mean
+#: cost, on the chart), the maps' trail (the seed they draw, at one step in TRAIL_EVERY), the
+#: strong moving average (the chart's curves and the maps' routes).
+RAW_KEY = "thin: each step"
+TRAIL_KEY = "maps: seed {seed}, every {every}th step"
 SMOOTH_KEY = "thick: {smooth}-step moving average"
 
 
@@ -177,18 +180,23 @@ def make_figure(theme):
     aj.set_xlim(0, RACE.steps)
     aj.set_xlabel(th.AXIS_LABELS["step"])
     aj.set_ylabel(th.AXIS_LABELS["cost"])
-    # a short title; what is faint and what strong, the caption says
-    aj.set_title(th.title(f"mean of {len(summary.seeds)} seeds"), gid="key")
+    # a short title, with the one rate of every run (the steps are the axis's); what is faint
+    # and what strong, the key says
+    aj.set_title(th.title(f"mean of {len(summary.seeds)} seeds; every run "
+                          + numbers.hyper(r"\alpha", RACE.lr, "mathtext")), gid="key")
     # the key: the runs in a row, under them the layers in ink (each step faint, its moving
-    # average strong, the dotted mean of the last steps), maps and chart alike
+    # average strong, the dotted mean of the last steps), and under the faint one the maps'
+    # trail (seed and subsampling): column by column, the first column three deep
     level = Line2D([], [], **theme.line("reference", color=theme.text, linewidth=1.1))
     raw = Line2D([], [], color=theme.text, lw=RAW_WIDTH, alpha=RAW_ALPHA)
+    trail = Line2D([], [], color=theme.text, lw=TRAIL_WIDTH, alpha=TRAIL_ALPHA, marker="o",
+                   markersize=TRAIL_DOT, markeredgewidth=0)
     strong = Line2D([], [], color=theme.text, lw=CURVE_WIDTHS[1])
-    runs_keyed, names = aj.get_legend_handles_labels()
-    layers = [(raw, RAW_KEY.format(every=TRAIL_EVERY)),
-              (strong, SMOOTH_KEY.format(smooth=summary.smooth_steps)),
-              (level, f"mean of the last {summary.last_steps} steps")]
-    order = [x for pair in zip(zip(runs_keyed, names), layers) for x in pair]
+    (full, mini, single), names = aj.get_legend_handles_labels()
+    order = [(full, names[0]), (raw, RAW_KEY),
+             (trail, TRAIL_KEY.format(seed=RACE.seed, every=TRAIL_EVERY)),
+             (mini, names[1]), (strong, SMOOTH_KEY.format(smooth=summary.smooth_steps)),
+             (single, names[2]), (level, f"mean of the last {summary.last_steps} steps")]
     gm.optimizer_legend(aj, theme, "curves", handles=[h for h, _ in order],
                         labels=[n for _, n in order], ncols=3)
     return fig

@@ -691,8 +691,11 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     assert starts.pop() == pytest.approx(regression.cost(*races.BATCH_RACE.start, x, y))
     assert [by_gid(fig, f"end-value:{k}").get_text() for k in runs] == ["0.0235", "0.0736",
                                                                         "0.133"]
-    # a short title; what is faint and what strong is the caption's
-    assert by_gid(fig, "key").get_text() == f"Mean of {len(summary.seeds)} seeds"
+    # a short title, with the one rate of every run in the house's hyper-parameter form
+    assert by_gid(fig, "key").get_text() == (
+        f"Mean of {len(summary.seeds)} seeds; every run "
+        + numbers.hyper(r"\alpha", races.BATCH_RACE.lr, "mathtext"))
+    assert numbers.hyper(r"\alpha", races.BATCH_RACE.lr, "mathtext") == r"$\alpha = 0.1$"
     # J* in the column of end values, by the book's one rule for a cost (as every still
     # writes it), a reference in ink: no run's colour, nor the minimum's green beside the
     # mini-batch's
@@ -711,18 +714,26 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
             assert ax.title.get_fontsize() == t.title_size
             assert same_colour(ax.title.get_color(), t.text)
     # the legend under the axes: the runs in a row, under them the layers in ink (the faint
-    # each step, the strong moving average, the dotted end levels), column by column
+    # each step, the strong moving average, the dotted end levels), and under the faint one the
+    # maps' trail, which says its seed and its subsampling: column by column
     legend = full.axes.get_legend()
     assert not legend.get_title().get_text()
-    layers = [f"thin: each step (maps: every {mod.TRAIL_EVERY}th)",
-              f"thick: {summary.smooth_steps}-step moving average",
-              f"mean of the last {summary.last_steps} steps"]
-    assert legend_texts(fig) == [x for pair in zip(races.BATCH_RACE.labels, layers)
-                                 for x in pair]
+    full_name, mini_name, single_name = races.BATCH_RACE.labels
+    assert legend_texts(fig) == [
+        full_name, "thin: each step",
+        f"maps: seed {races.BATCH_RACE.seed}, every {mod.TRAIL_EVERY}th step",
+        mini_name, f"thick: {summary.smooth_steps}-step moving average",
+        single_name, f"mean of the last {summary.last_steps} steps"]
     assert legend._ncols == 3
-    faint, strong_key, dotted = legend.legend_handles[1::2]
-    assert all(same_colour(h.get_color(), t.text) for h in (faint, strong_key, dotted))
+    handles = legend.legend_handles
+    faint, trail_key, strong_key, dotted = handles[1], handles[2], handles[4], handles[6]
+    assert all(same_colour(h.get_color(), t.text)
+               for h in (faint, trail_key, strong_key, dotted))
     assert faint.get_alpha() == by_gid(fig, f"raw-cost:{races.BATCH_RACE.labels[1]}").get_alpha()
+    trail = by_gid(fig, f"trail:{mini_name}")
+    assert trail_key.get_marker() == trail.get_marker() == "o"
+    assert trail_key.get_alpha() == trail.get_alpha()
+    assert trail_key.get_linewidth() == trail.get_linewidth()
     assert faint.get_linewidth() < strong_key.get_linewidth()
     assert dotted.get_linestyle() == ":"
     caption = gm.doc_of(gm.load("figures.batch_vs_stochastic")).caption
