@@ -64,6 +64,9 @@ Z_TRAIL, Z_CASING, Z_ROUTE, Z_MARKS = 3, 3.5, 4, 6
 #: The key of each end value at the right of the chart: a short stroke in the run's colour
 #: (points long), between the axes and the number in ink.
 TICK_LENGTH = 7
+#: Room (points) kept at the chart's right for its end values: their digits ink about 2 points
+#: past the box the layout measures for them, which put J*'s last digit over the text width.
+VALUE_ROOM = 3.0
 #: The layers' keys, in ink, one entry each: the faint curve of each step (the seeds' mean
 #: cost, on the chart), the maps' trail (the seed they draw, at one step in TRAIL_EVERY), the
 #: strong moving average (the chart's curves and the maps' routes).
@@ -102,6 +105,8 @@ def make_figure(theme):
     m_star, b_star = regression.least_squares(x, y)
     j_star = regression.cost(m_star, b_star, x, y)
     fig = gm.new_figure(theme, height=4.7)
+    # room the layout does not see: the column of end values inks past its measured box
+    fig.get_layout_engine().set(rect=(0, 0, 1 - VALUE_ROOM / (72 * fig.get_figwidth()), 1))
     grid = fig.add_gridspec(2, 3, height_ratios=(1.25, 1))
     maps = [fig.add_subplot(grid[0, k]) for k in range(3)]
     aj = fig.add_subplot(grid[1, :])

@@ -426,6 +426,21 @@ def test_one_outer_margin(target, theme_name):
     assert w >= round(width) - 1, (w, width)  # never narrower than its figure
 
 
+#: Stills whose ink once ran past the text width (a title, a layer's name, a column of end
+#: values): read back at the resolution the page is found at, each is saved at its figure's
+#: width, its ink inside it with the house margin at both sides.
+WITHIN_TEXT_WIDTH = ("feature-scaling", "dropout", "batch-vs-stochastic", "guess-explosion")
+
+
+@pytest.mark.parametrize("target_id", WITHIN_TEXT_WIDTH)
+def test_ink_stays_inside_the_text_width(target_id):
+    th = theme.get("light")
+    fig = figure(target_id, "light")
+    with gm.themed(th):
+        box = gm.page_box(fig, th)
+    assert box.width == pytest.approx(fig.get_figwidth(), abs=1 / gm.INK_DPI), box.width * 72
+
+
 def test_save_crops_a_still_to_its_ink_and_the_margin(tmp_path):
     # a figure with room to spare round its drawing (a small axes, a legend anchored to the
     # figure's box) is saved at its width with PAGE_MARGIN of page above and below: the legend
