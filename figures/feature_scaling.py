@@ -30,6 +30,8 @@ first landings are dots, the line stops at a small square just beside the star, 
 under the panels says the run ends within a dot of the minimum.
 """
 
+import functools
+
 import matplotlib.colors as mcolors
 import numpy as np
 from matplotlib.collections import LineCollection
@@ -265,6 +267,7 @@ def _clip_path(ax, run, end):
 END_KEY = "end (right: within a dot of the minimum)"
 
 
+@functools.cache
 def laid_out():
     """The figure's axes (the raw map, the zoom, the scaled map), laid out in the light theme:
     the zoom's stretch for the caption, as the page draws it."""
