@@ -36,8 +36,10 @@ from gdviz.theme import AXIS_LABELS
 TICK_STEP, TICK_PLACES = 0.01, 2
 GUTTER = 1.5  # points: the page colour between two cells
 HATCH_WIDTH = 0.8  # points: a diverged cell's hatch lines
-#: points: the grey casing round "diverged", wide enough that no hatch stroke reaches a glyph
-HALO_WIDTH = 3.0
+#: a diverged cell's clear band (a share of the cell's height), unhatched, where its word stands
+CLEAR_BAND = 0.34
+#: points between the best cell's star and its words: the star stands apart, not squeezed
+BEST_GAP = 5.0
 
 
 @functools.cache
@@ -90,10 +92,13 @@ def make_figure(theme):
                 ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=theme.grid,
                                        edgecolor="none", hatch="///", hatchcolor=theme.muted,
                                        hatch_linewidth=HATCH_WIDTH, gid=f"diverged:{i},{j}"))
-                # the word on a halo of the cell's grey: the hatch lines stop short of it
+                # the word on a clear band of the cell's grey across the cell: no hatch line
+                # comes near its letters (on a halo they still met the glyphs' corners)
+                ax.add_patch(Rectangle((j - 0.5, i - CLEAR_BAND / 2), 1, CLEAR_BAND,
+                                       facecolor=theme.grid, edgecolor="none",
+                                       gid=f"diverged-band:{i},{j}"))
                 ax.text(j, i, "diverged", ha="center", va="center", fontsize=theme.small_size,
-                        color=theme.text, gid=f"cell:{i},{j}",
-                        path_effects=gm.halo(theme, ground=theme.grid, width=HALO_WIDTH))
+                        color=theme.text, gid=f"cell:{i},{j}")
     # the table's rules: a gutter of the page colour between every two cells, so each cell
     # reads as one run's
     for k in range(n_b - 1):
@@ -101,7 +106,7 @@ def make_figure(theme):
     for k in range(n_l - 1):
         ax.axhline(k + 0.5, color=theme.background, lw=GUTTER, zorder=3, gid="gutter")
     # the best pair is the grid's minimum: the house minimum star, before its cell's words
-    gm.best_beside(ax, theme, best_text, gid="best", gap=2.5)
+    gm.best_beside(ax, theme, best_text, gid="best", gap=BEST_GAP)
     ax.set_xticks(range(n_b), [f"{b:g}" for b in g.betas])
     ax.set_yticks(range(n_l), [f"{a:g}" for a in g.lrs])
     ax.set_xlabel(AXIS_LABELS["momentum"])

@@ -20,6 +20,7 @@ saying "(clipped)" (training cost J ≈
 """
 
 import numpy as np
+from matplotlib import patheffects
 
 from gdcore import data, regression
 from gdcore import training_procedure as procedure
@@ -36,7 +37,16 @@ XS = np.linspace(0.0, 1.0, 600)
 #: over the fit (under it, many hid) and under the dotted sine, whose gaps show every diamond
 #: while its dots run on unbroken (over it, the diamonds' page-coloured hearts cut the dotted
 #: curve to pieces), with an edge strong enough to read on the dark page.
-TEST_MARK_SIZE, TEST_MARK_EDGE = 1.7, 0.75
+#: The edge by theme: on the white page a hundred diamonds at 0.75 pt were the loudest thing
+#: in the panel and buried the sine; on the near-black page the same hairline read dim.
+TEST_MARK_SIZE = 1.6
+TEST_MARK_EDGE = {"light": 0.6, "dark": 0.9}
+#: points of page colour round each dot of the sine (its dots keep their gaps): where it runs
+#: on the degree-3 fit its dots read on the ink line instead of melting into it
+SINE_RING = 0.6
+#: The panel's two costs straddle this grid level, one line each side of it (set on it, their
+#: first line was struck through by the rule), NOTE_SPACING apart
+NOTE_Y, NOTE_SPACING = 2.0, 1.85
 #: The layers, bottom to top: the fit, the test samples, the dotted sine, the training dots.
 FIT_Z, TEST_Z, SINE_Z, TRAIN_Z = 3, 3.5, 3.7, 5
 #: Space between the panels (a fraction of a panel's width): the left panel's last tick
@@ -113,6 +123,10 @@ def make_figure(theme):
         gm.style_axes(ax, theme)
         # the true curve over the test samples (drawn from it): it reads through their cloud
         ax.plot(XS, data.sine(XS), label=r"$\sin(2\pi x)$",
+                path_effects=[patheffects.Stroke(linewidth=views.TRUE_CURVE_WIDTH
+                                                 + 2 * SINE_RING,
+                                                 foreground=theme.background),
+                              patheffects.Normal()],
                 **theme.line("reference", color=theme.muted, linewidth=views.TRUE_CURVE_WIDTH,
                              zorder=SINE_Z))
         p = regression.polynomial_eval(w, XS)
@@ -123,7 +137,7 @@ def make_figure(theme):
         # under the dotted sine (its gaps show them) and the training dots, which the fit is
         # made of
         held = {**theme.held_out("test"), "markersize": TEST_MARK_SIZE,
-                "markeredgewidth": TEST_MARK_EDGE, "zorder": TEST_Z}
+                "markeredgewidth": TEST_MARK_EDGE[theme.name], "zorder": TEST_Z}
         ax.plot(d.x_test, d.y_test, label=f"{d.x_test.size} test samples", gid="test-samples",
                 **held)
         gm.scatter_points(ax, theme, d.x, d.y, **views.SAMPLE_DOT, zorder=TRAIN_Z, gid="train",
@@ -131,9 +145,9 @@ def make_figure(theme):
         clipped = p.max() > Y_RANGE[1] or p.min() < Y_RANGE[0]
         # a curve that leaves the panel says so in its title, as regularization's fits do
         ax.set_title(th.title(f"degree {k}") + (" (clipped)" if clipped else ""))
-        ax.text(0.97, 0.97, _err_label(tr, te), transform=ax.transAxes, ha="right", va="top",
-                fontsize=theme.small_size, color=theme.text, linespacing=1.4, gid="errors",
-                path_effects=gm.halo(theme))
+        ax.text(0.97, NOTE_Y, _err_label(tr, te), transform=ax.get_yaxis_transform(),
+                ha="right", va="center", fontsize=theme.small_size, color=theme.text,
+                linespacing=NOTE_SPACING, gid="errors", path_effects=gm.halo(theme))
         ax.set_xlim(0.0, 1.0)
         ax.set_ylim(*Y_RANGE)
         ax.set_xlabel("$x$")

@@ -28,6 +28,7 @@ dotted lines "λ of a fit above" and the green one "λ of the least test cost".
 """
 
 import numpy as np
+from matplotlib.ticker import NullLocator
 
 from gdcore import data, regression
 from gdcore import training_procedure as procedure
@@ -48,6 +49,8 @@ SIDE_PAD = 10 / 72
 #: The cost at which the least test cost is named, left of its green line: the middle of the
 #: empty room under the training curve (it stays above 10⁻³ from λ = 10⁻¹² on)
 LABEL_J = 3e-4
+#: Points between that label's right end and the green line: the line never meets its letters
+LABEL_GAP = 9
 #: Space between the ‖w‖ panel and the cost panel, a share of their mean width: the cost
 #: panel's numbers and label fill most of it
 BOTTOM_WSPACE = 0.12
@@ -111,6 +114,8 @@ def _split_axes(fig, spec, theme, lams, lo, hi):
     a0.set_yscale("log")
     a0.set_ylim(lo, hi)
     a0.set_yticks(_decades(lo, hi))
+    # the decades only: the stub's spine carries no comb of minor ticks
+    a0.yaxis.set_minor_locator(NullLocator())
     return a0, a1
 
 
@@ -186,12 +191,14 @@ def make_figure(theme):
     lines = {}
     for vals, gid in ((rp.train, "training"), (rp.test, "test")):
         # each set in its house role (theme.DATA_ROLES): its colour and its mark; where the
-        # two costs meet (λ ≥ 10⁻⁴) the training dots, smaller, sit inside the test diamonds
+        # two costs meet (λ ≥ 10⁻⁴) the test line lies over the training line (under it, the
+        # lavender vanished there) and the training dots, smaller, over both, inside the
+        # test diamonds
         role, kind = th.DATA_ROLES[gid]
         mark = theme.marker("data") if kind == "data" else theme.held_out(role)
         # (the house sizes, as model-capacity's: the two costs drawn alike in both figures)
         mark = {k: v for k, v in mark.items() if k not in ("linestyle", "zorder")}
-        z = 4 if kind == "data" else 3
+        z = 3 if kind == "data" else 4
         label = th.AXIS_LABELS[f"{gid} cost"]
         (lines[gid],) = e1.plot(rp.lams[pos], vals[pos], color=theme.role(role), label=label,
                                 zorder=z, gid=gid, **mark)
@@ -215,15 +222,17 @@ def make_figure(theme):
     # point, in place of its test diamond (at the value it names), named above the curves on
     # a leader, as model-capacity's
     star = gm.best_at(e1, theme, rp.lams[b], rp.test[b], over=lines["test"])
-    # the training cost there lies a sixth of a decade under the star: its dot over the star,
-    # as each training dot right of it sits inside its test diamond, so both read
-    lines["training"].set_zorder(star.get_zorder() + 0.5)
+    # the training dots over the test line and its diamonds (each inside its diamond) and over
+    # the star, whose training cost lies a sixth of a decade under it: every mark reads
+    e1.plot(rp.lams[pos], rp.train[pos], color=theme.data, linestyle="none",
+            zorder=star.get_zorder() + 0.5, gid="training-dots",
+            **{k: v for k, v in theme.marker("data").items() if k not in ("linestyle", "zorder")})
     # in model-capacity's words: what is least, at which setting, its value; set in the empty
     # room under the training curve, right-aligned on the least test cost's green line, which
     # leads up to the star (over the curves it sat jammed between the diamonds and that line)
     e1.annotate(f"least test cost:\n{lam_tex(rp.lams[b])}, "
                 f"$J = {numbers.cost(rp.test[b], 'latex')}$",
-                xy=(rp.lams[b], LABEL_J), xytext=(-5, 0), textcoords="offset points",
+                xy=(rp.lams[b], LABEL_J), xytext=(-LABEL_GAP, 0), textcoords="offset points",
                 ha="right", va="center", fontsize=theme.small_size, color=theme.text,
                 gid="best-label")
     e1.axvline(rp.lams[b], **theme.line("reference", color=theme.good, linewidth=0.9, zorder=1,

@@ -819,7 +819,9 @@ def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
     r = fig.canvas.get_renderer()
     star, words = best.get_window_extent(r), by_gid(fig, f"cell:{i},{j}").get_window_extent(r)
     cell = by_gid(fig, "heatmap").axes.transData.transform([(j - 0.5, i - 0.5), (j + 0.5, i + 0.5)])
-    assert words.x0 - 6 <= star.x1 <= words.x0 and star.x0 >= cell[0][0]
+    # the star apart from its words by the figure's gap, not squeezed against them
+    gap = gm.load("figures.lr_grid_search").BEST_GAP * fig.dpi / 72
+    assert words.x0 - gap - 3 <= star.x1 <= words.x0 - 0.6 * gap and star.x0 >= cell[0][0]
     assert cell[0][1] <= star.y0 and star.y1 <= cell[1][1]
     assert not [p for p in fig.findobj(Rectangle) if p.get_gid() == "best"]
     heat = by_gid(fig, "heatmap")

@@ -431,9 +431,14 @@ def test_regularization_norm_and_errors_against_lambda(t):
     # the least test cost named as model-capacity names it: what, at which setting, its value
     assert any(s.startswith("least test cost:\n" + r"$\lambda = 10^{-4}$, $J = ")
                for s in texts(fig))
-    # the training dots over the test diamonds where the costs meet (λ ≥ 10⁻⁴)
+    # where the costs meet (λ ≥ 10⁻⁴) the test line over the training line, and the
+    # training dots (the same points, no line) over both and over the star
     tr, te = (max(by_gid(fig, g), key=len_of) for g in ("training", "test"))
-    assert tr.get_zorder() > te.get_zorder()
+    assert te.get_zorder() > tr.get_zorder()
+    (dots,) = by_gid(fig, "training-dots")
+    np.testing.assert_array_equal(dots.get_ydata(), tr.get_ydata())
+    assert dots.get_linestyle() == "None" and dots.get_marker() == tr.get_marker()
+    assert dots.get_zorder() > max(te.get_zorder(), by_gid(fig, "best")[0].get_zorder())
     # the least test cost's strength, in green, in the cost panel where the minimum is
     (best_line,) = by_gid(fig, "best-line")
     assert best_line.get_xdata()[0] == rp.lams[procedure.REGULARIZATION.best_row(rp)]
@@ -711,6 +716,15 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     for x in (*zoom.axes.get_xticklabels(), *zoom.axes.get_yticklabels(), zoom.axes.title):
         e = x.get_window_extent()
         assert box.x0 < e.x0 and e.x1 < box.x1 and box.y0 < e.y0 and e.y1 < box.y1, x
+    # the plate's top stands clear under both curves wherever it lies below them (a line's
+    # half width and INSET_CLEAR points of page between)
+    from figures.train_val_curves import INSET_CLEAR
+    for line in (train, val):
+        pts = line.get_transform().transform(np.column_stack([line.get_xdata()[1:],
+                                                               line.get_ydata()[1:]]))
+        over = pts[(pts[:, 0] >= box.x0) & (pts[:, 0] <= box.x1), 1]
+        half = line.get_linewidth() / 2 * fig.dpi / 72
+        assert over.min() - half - box.y1 >= INSET_CLEAR * fig.dpi / 72 - 0.5
     # the opening stretch with validation below training is the one the caption explains
     from figures.train_val_curves import below_until, facts
     k = below_until(c)
