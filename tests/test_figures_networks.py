@@ -24,7 +24,7 @@ from gdviz import mpl as gm
 from gdviz import network_draw as nd
 from gdviz import theme as th
 from gdviz.colors import mix
-from gdviz.network_layout import SIGN_STRENGTH, layout, sign_color
+from gdviz.network_layout import LOOP_LAYOUT, SIGN_STRENGTH, layout, sign_color
 from gdviz.vision import CVD, seen
 
 THEMES = ("light", "dark")
@@ -322,7 +322,7 @@ def test_backprop_loop_storyboard(theme):
 @pytest.mark.parametrize("theme", THEMES)
 def test_backprop_loop_values_clear_their_rings(theme):
     """Every neuron's value, the signed ones (−0.142) the widest, stands inside its ring with
-    room each side: at most 4/5 of the ring's width."""
+    room each side: at most 3/4 of the ring's width."""
     f = fig("backprop_loop", theme)
     f.canvas.draw()
     n = 0
@@ -332,7 +332,7 @@ def test_backprop_loop_values_clear_their_rings(theme):
             if not re.fullmatch(r"\u2212?\d\.\d{3}", t.get_text()):
                 continue
             (ring,) = [c for c in rings if np.allclose(c.center, t.get_position())]
-            assert t.get_window_extent().width <= 0.8 * ring.get_window_extent().width
+            assert t.get_window_extent().width <= 0.75 * ring.get_window_extent().width
             n += 1
     assert n == 3 * 7 + 5  # a, a, new a in every neuron; δ in the hidden and output ones
 
@@ -348,6 +348,8 @@ def test_backprop_loop_signs_worked_edge_and_update(theme):
     axes = fig("backprop_loop", theme).axes
     r = m.run()
     lay = layout(m.sizes)
+    lay_drawn = layout(m.sizes, **{**LOOP_LAYOUT, "radius": mod("backprop_loop").RADIUS,
+                                   "height": mod("backprop_loop").HEIGHT})
     W0, W1 = r["net"].weights, r["new"].weights
     dW = [b - a for a, b in zip(W0, W1)]
     plus, minus = sign_color(t, 1.0), sign_color(t, -1.0)
@@ -363,6 +365,18 @@ def test_backprop_loop_signs_worked_edge_and_update(theme):
             assert same_color(c, plus if v >= 0 else minus)
             assert (dash is None) == (mats is W0)  # a weight solid, a change dashed
     assert same_color(collections(axes[2], "worked")[0].get_colors()[0], t.error)
+    # the worked change in its sign's colour, at its |Δw| width, dashed: one encoding in panel
+    # 4; the halo under it sets it apart
+    (la, ka), (lb, jd) = m.worked
+    (worked,) = collections(axes[3], "worked")
+    assert same_color(worked.get_colors()[0], sign_color(t, dW[la][jd, ka]))
+    assert worked.get_linestyles()[0][1] is not None
+    drawn = collections(axes[3], "edges")[0]
+    assert worked.get_linewidths()[0] == pytest.approx(
+        drawn.get_linewidths()[lay.edges.index(m.worked)])
+    # the new cost a readout in ink (the good green is the chosen setting's)
+    (cost,) = [x for x in axes[3].texts if x.get_text().startswith("$J =")]
+    assert same_color(cost.get_color(), t.text)
     for k, what in ((0, "w"), (3, r"\Delta w")):  # the key: each sign's colour, then its words
         key = [ln for ln in axes[k].lines if ln.get_gid() == "sign-key"]
         assert len(key) == 2
@@ -370,9 +384,16 @@ def test_backprop_loop_signs_worked_edge_and_update(theme):
         assert {ln.get_linestyle() for ln in key} == {"-" if k == 0 else "--"}
         words = [x.get_text() for x in axes[k].texts]
         assert f"${what} > 0$" in words and f"${what} < 0$" in words
-    for k, word in ((0, "activations"), (2, "error terms"), (3, "width"), (3, "was")):
+    for k, word in ((0, "width"), (2, "width"), (3, "width"), (3, "was")):
         (note, *_) = [x for x in axes[k].texts if x.get_text().startswith(word)]
         assert same_color(note.get_color(), t.muted)
+    # each width key on the key row over its network, as the sign key: never in the notes'
+    # column beside the outputs
+    top = lay_drawn.bounds()[3]
+    for k in (0, 2, 3):
+        (key,) = [x for x in axes[k].texts if x.get_gid() == "width-key"]
+        assert key.get_position()[1] > top
+        assert key.get_position()[0] <= lay_drawn.layer_x[-1] + lay_drawn.radius + 1e-9
     widths = collections(axes[3], "edges")[0].get_linewidths()
     assert np.argmax(widths) == np.argmax([abs(v) for v in
                                            (float(dW[a[0]][b[1], a[1]]) for a, b in lay.edges)])
