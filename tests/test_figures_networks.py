@@ -586,11 +586,18 @@ def test_gradient_check_panels(theme):
     assert np.allclose(errs.get_offsets()[:, 1], gc.per_weight)
     assert np.all(gc.per_weight < m.TOL)
     assert axes[1].get_yscale() == "log"
-    heights = [round(b.get_height()) for b in axes[2].patches]
+    # the passes a dot plot (on a log axis a bar's length says nothing): each method's dots at
+    # its passes, the pair of each network joined, their ratio written
+    fd, bp = ([c for c in axes[2].collections if c.get_gid() == g][0]
+              for g in ("central", "backprop"))
     p_small, p_big = nn.parameter_count(m.SIZES), nn.parameter_count([784, 15, 10])
-    assert heights == [2 * p_small, 2 * p_big, 2, 2] and 2 * p_big == 23870
+    assert list(fd.get_offsets()[:, 1]) == [2 * p_small, 2 * p_big] and 2 * p_big == 23870
+    assert list(bp.get_offsets()[:, 1]) == [2, 2]
+    assert not axes[2].patches
+    assert [x.get_text() for x in axes[2].texts if x.get_gid() == "ratio"] == [
+        f"\u00d7 {p_small}", f"\u00d7 {p_big:,}"]
     f = axes[0].figure
-    s = alltext(axes[2]) + alltext(f.legends[0])
+    s = alltext(axes[2])
     assert "23,870" in s and "central differences" in s and "backpropagation" in s
     # three panels of one width; words, not abbreviations
     widths = [ax.get_position().width for ax in axes]
@@ -613,17 +620,18 @@ def test_gradient_check_panels(theme):
     f.canvas.draw()
     label = axes[0].yaxis.label.get_window_extent()
     assert label.x0 - f.bbox.x0 >= 0.015 * f.bbox.width
-    # roles: the threshold a muted note, the bars neutral and data (no error red, no good green)
+    # roles: the threshold a muted note, the passes muted and ink (no error red, no good green)
     t = th.get(theme)
     (thr,) = [ln for ln in axes[1].lines if ln.get_linestyle() == ":"]  # a reference, dotted
     assert same_color(thr.get_color(), t.muted)
-    colours = [p.get_facecolor() for p in axes[2].patches]
-    assert all(same_color(c, t.muted) for c in colours[:2])
-    assert all(same_color(c, t.data) for c in colours[2:])
-    # the key under all three panels (test_figures.py holds its place), not inside the bars'
-    # axes (whose top is the tallest bar's)
-    assert len(f.legends) == 1 and not any(ax.get_legend() for ax in axes)
-    assert axes[2].get_ylim()[1] < 10 * 2 * p_big
+    assert same_color(fd.get_facecolor()[0], t.muted) and same_color(bp.get_facecolor()[0],
+                                                                      t.text)
+    # each panel keys its own marks: the passes' dots in their panel, never a figure-wide key
+    # that would name the other panels' blue dots; the parameters' dots named in theirs
+    assert not f.legends and axes[2].get_legend() is not None
+    assert [x.get_text() for x in axes[2].get_legend().get_texts()] == [
+        "central differences", "backpropagation"]
+    assert "one dot per $w_k$" in alltext(axes[0])
     # one set of ticks on both gradient axes: 0 and ±10⁻¹ numbered, every decade between
     # ticked unnumbered, on each
     for axis in (axes[0].xaxis, axes[0].yaxis):
@@ -636,7 +644,7 @@ def test_gradient_check_panels(theme):
     assert pts.get_sizes()[0] == errs.get_sizes()[0] == m.DOT
     assert errs.get_edgecolor()[0] == pytest.approx(pts.get_edgecolor()[0])
     assert same_color(errs.get_edgecolor()[0], t.background)
-    # the bars: no vertical rules through them, no minor ticks (every decade numbered)
+    # the dots: no vertical rules through them, no minor ticks (every decade numbered)
     assert not any(g.get_visible() for g in axes[2].xaxis.get_gridlines())
     assert len(axes[2].yaxis.get_minorticklocs()) == 0
 
