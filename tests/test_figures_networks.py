@@ -185,8 +185,9 @@ def test_tiny_networks(theme):
                 assert lab.get_va() == "bottom" and p[1] > edge_y
         (formula,) = [x for x in ax.texts if x.get_gid() == "formula"]
         assert "b" not in formula.get_text().replace("$", "").split("=")[-1]
-        # a thin space between the italic f and its equals sign
-        assert formula.get_text().startswith("$f\\, =")
+        # the house's model form, f(x) = … (equations' model-vector)
+        assert formula.get_text().startswith("$f(x) =")
+        assert equations.tex("model-vector").startswith("f(x) =")
         # the formula in ink, at the text size, as the network's own names
         (formula,) = [x for x in ax.texts if x.get_gid() == "formula"]
         assert same_color(formula.get_color(), t.text)
