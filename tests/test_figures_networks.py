@@ -114,20 +114,16 @@ def test_connection_tweak_fill_follows_the_activation_change(theme):
     bg = np.array(to_rgba(t.background)[:3])
     dist = [np.linalg.norm(np.array(circles[n].get_facecolor()[:3]) - bg) for n in lit]
     assert np.all(np.diff(dist) >= -1e-9)  # bigger change, stronger fill
-    # from the faintest tint that still reads (3:1) through the accent to the accent deepened
-    # towards the text colour (print), or to the accent itself on the dark page (towards the
-    # near-white text the largest change would pale): the most and the least changed fills
-    # differ 3:1 in lightness
-    deep = np.array(to_rgba(mix(t.accent, t.text, mod("connection_tweak").RAMP_DEEP)
-                            if theme == "light" else t.accent)[:3])
+    # from the faintest tint that still reads (3:1) through the accent to the accent taken
+    # towards the text colour: deepened in print, lifted on the dark page
+    ct = mod("connection_tweak")
+    deep = np.array(to_rgba(mix(t.accent, t.text, ct.RAMP_DEEP if theme == "light"
+                                else ct.RAMP_LIFT))[:3])
     assert max(dist) == pytest.approx(np.linalg.norm(deep - bg), abs=1e-6)
-    # the largest change the strongest colour: its fill the most saturated of all the fills
-    # on the dark page (never paled towards the text): the accent, the most saturated fill
-    sat = [np.ptp(circles[n].get_facecolor()[:3]) for n in lit]
-    if theme == "dark":
-        assert sat[-1] == pytest.approx(max(sat), abs=1e-6) and sat[-1] > sat[0]
+    # the ramp spans lightness on both pages: the most and the least changed fills differ
+    # 4:1 (on the dark page brown to tan, 3.6:1, read the downstream neurons alike)
     ends = [tuple(circles[n].get_facecolor()[:3]) for n in (lit[0], lit[-1])]
-    assert th.contrast(*ends) >= 3.0
+    assert th.contrast(*ends) >= 4.0
     cbar_ax = f.axes[1]
     assert "Delta a" in cbar_ax.get_ylabel()
     vals = [changes[l][k] for l, k in lit]
