@@ -12,7 +12,7 @@ them all.
 Alt: A three-column network diagram. The left column shows {shown} of the {n0} input neurons
 with three dots for the rest, the middle column {n1} hidden neurons and the right column {n2}
 outputs, all circles alike in grey rings, each hidden and output ring carrying a small ink disc
-at its upper right, its bias, keyed "a neuron's bias" under the outputs. A sample of the
+at its upper right, its bias, keyed “a neuron’s bias” under the outputs. A sample of the
 connections is drawn as thin grey lines crossing one another between the columns: every
 connection of every fifth drawn neuron, the first included; the other neurons' connections are
 not drawn. Each column's size is written under it, on one line. Labels give {w0:,} weights
@@ -117,7 +117,7 @@ def make_figure(theme):
     low = lay.position(2, lay.shown[2][-1])[1] - lay.radius
     ax.legend(handles=[Line2D([], [], marker="o", linestyle="none", color=theme.text,
                               markeredgewidth=0, markersize=BADGE_KEY)],
-              labels=["a neuron's bias"], loc="upper center", frameon=False, fontsize=fs,
+              labels=["a neuron\u2019s bias"], loc="upper center", frameon=False, fontsize=fs,
               bbox_to_anchor=(lay.layer_x[-1], low - KEY_DROP), bbox_transform=ax.transData,
               borderaxespad=0, handletextpad=0.5)
     ax.text(0.0, y0 - 0.75,

@@ -242,7 +242,7 @@ def test_mnist_network_counts(theme):
         assert x.radius == pytest.approx(mod.BADGE * ring.radius)
         assert same_color(x.get_facecolor(), t.text)
     key = ax.get_legend()
-    assert [x.get_text() for x in key.get_texts()] == ["a neuron's bias"]
+    assert [x.get_text() for x in key.get_texts()] == ["a neuron\u2019s bias"]
     # the connections: no fading stubs (they read as a haze), only a thinned, fixed sample
     # drawn whole, the full fan of every mod.SAMPLE_EVERY-th drawn neuron of a column, lines
     # of the muted colour that read on the page; the caption says the rest are not drawn
