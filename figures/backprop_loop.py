@@ -2,18 +2,18 @@
 
 One training step of a small network ({n0} inputs, {n1} sigmoid hidden neurons, {n2} sigmoid
 outputs) on a single example, with its real numbers. 1: the forward pass carries the input
-through the layers; each circle shows its activation a, each line's width the size of its weight
-and its colour the weight's sign (blue positive, rust negative, as in the video). 2: the
-outputs are compared with the targets; with one example (n = 1) the cost is that example's,
-J = Cᵢ = {loss_before:.3f}. 3: the backward pass sends the error back along the connections;
-each circle shows its error term δ, each line's width the size of its weight's gradient (every
-gradient in red), and on one edge, drawn over the others and labelled w, the chain rule is
-worked with its numbers, ∂J/∂w = a·δ = {a:.3f} × {d:.3f} = {g:.3f}. 4: every weight takes
-a step of learning rate α = {lr:g} against its gradient; each line, now dashed, shows that
-change Δw (width its size, colour its sign: blue where the weight grows, rust where it
-shrinks), the neurons whose values changed are ringed in ink, and the weight w goes from
-{w0:.3f} to {w1:.3f}, as its label says. Run forward again, the outputs have moved towards
-the targets and the cost has fallen to {loss_after:.3f}. Then the loop repeats.
+through the layers; each circle shows its activation a (named on the arrow), each line's width
+the size of its weight and its colour the weight's sign (blue positive, rust negative, as in
+the video). 2: the outputs are compared with the targets; with one example (n = 1) the cost is
+that example's, J = Cᵢ = {loss_before:.3f}. 3: the backward pass sends the error back along the
+connections; each circle shows its error term δ, each line's width the size of its weight's
+gradient (every gradient in red), and on one edge, drawn over the others and labelled w, the
+chain rule is worked with its numbers, ∂J/∂w = a·δ = {a:.3f} × {d:.3f} = {g:.3f}. 4: every
+weight takes a step of learning rate α = {lr:g} against its gradient; each line, now dashed,
+shows that change Δw (width its size, colour its sign: blue where the weight grows, rust where
+it shrinks), the neurons whose values changed are ringed in ink, and the weight w goes from
+{w0:.3f} to {w1:.3f}, as its label says. Run forward again, the outputs have moved towards the
+targets and the cost has fallen to {loss_after:.3f}. Then the loop repeats.
 
 Alt: Four copies of the same small network diagram, numbered 1 to 4. In 1, activations flow left
 to right along blue (positive) and rust (negative) lines of varying width, a key for the two
@@ -23,8 +23,10 @@ gradients flowing back; one edge, drawn over the others and labelled w, has its 
 out in red beside the network, every number to three decimals. In 4, the lines show each
 weight's change as a dashed line, blue where it grows and rust where it shrinks (a dashed key
 says so), the changed neurons are ringed
-more heavily, the edge w is labelled with its old and new value, and under the network the
-update rule and the cost, dropped to {loss_after:.3f}.
+more heavily, the edge w, dashed in rust as its change is negative and set off by a thin gap of
+the page, is labelled with its old and new value, and under the network the update rule and
+the cost, dropped to {loss_after:.3f}. Over panels 1, 3 and 4 a short note says what the line
+widths show.
 """
 
 import numpy as np
@@ -41,14 +43,20 @@ EX = BACKPROP
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
 PLACES = 3  # decimals of every number on the figure (a, δ, errors, w, J): the worked sum is true
 FMT = f"{{:.{PLACES}f}}"
-#: A neuron's value is set this much under the small size (7 pt, the print floor), so that the
-#: widest, a signed value such as −0.142, clears its ring on both sides.
-VALUE_SCALE = 0.94
+#: A neuron's value is set at the print floor (7 pt), under the small size, and the rings are
+#: larger than the video's (LOOP_LAYOUT's 0.56, its column a little taller to keep their gaps),
+#: so that the widest value, a signed one such as −0.142, stands clear of its ring both sides.
+VALUE_SIZE = 7.0
+RADIUS = 0.63
+HEIGHT = 4.3
+#: The thinnest edge (points): thinner, a weight near 0 faded into the dark page (its rust
+#: kept 3:1 as a colour but not as a hairline's few anti-aliased pixels).
+EDGE_LO = 0.75
 
 
 #: Around each network (l, r, b, t): room for its words and key, no more, so that the rings
 #: stay large enough for their values.
-PAD = (0.35, 2.1, 0.65, 0.35)
+PAD = (0.35, 2.1, 0.8, 0.35)
 #: Panel 3's worked sum this much further from the output rings than the other notes: it
 #: starts level with a ring, where the notes' gap read as crowding
 SUM_INSET = 0.15
@@ -68,7 +76,7 @@ def facts() -> dict:
             "w0": r["net"].weights[la][jd, ka], "w1": r["new"].weights[la][jd, ka]}
 
 
-def _widths(lay, mats, top=None, lo=0.4, hi=3.2):
+def _widths(lay, mats, top=None, lo=EDGE_LO, hi=3.2):
     """Line width per drawn edge, growing with |mats[l][j, i]| (up to `top`, default max)."""
     top = top or max(float(np.abs(m).max()) for m in mats)
     return [lo + (hi - lo) * abs(float(mats[a[0]][b[1], a[1]])) / top for a, b in lay.edges]
@@ -104,19 +112,22 @@ def _values(ax, lay, theme, values, layers, color=None, fmt=FMT):
         for i, v in enumerate(values[l]):
             x, y = lay.position(l, i)
             ax.text(x, y, fmt.format(v).replace("-", "\u2212"), ha="center", va="center",
-                    fontsize=VALUE_SCALE * theme.small_size, color=color or theme.text,
+                    fontsize=VALUE_SIZE, color=color or theme.text,
                     zorder=5)
 
 
-def _mark_worked(ax, theme, lay, color, label="$w$", fontsize=None, dashed=False):
-    """The worked edge drawn over the others in `color`, with a callout `label` on it (at
-    `fontsize`, the text size unless told); dashed (CHANGE_DASH) where the edges are changes."""
-    nd.draw_edges(ax, lay, [WORKED], color=theme.background, linewidth=4.2, zorder=2.4,
-                  gid="worked-halo")
-    worked = nd.draw_edges(ax, lay, [WORKED], color=color, linewidth=2.2, zorder=2.5,
+def _mark_worked(ax, theme, lay, color, label="$w$", fontsize=None, dashed=False,
+                 width=2.2):
+    """The worked edge drawn over the others in `color`, `width` wide, on a halo of the page,
+    with a callout `label` on it (at `fontsize`, the text size unless told); dashed
+    (CHANGE_DASH) where the edges are changes."""
+    nd.draw_edges(ax, lay, [WORKED], color=theme.background, linewidth=width + 2.0,
+                  zorder=2.4, gid="worked-halo")
+    worked = nd.draw_edges(ax, lay, [WORKED], color=color, linewidth=width, zorder=2.5,
                            gid="worked")
     if dashed:
         worked.set_linestyle(CHANGE_DASH)
+        worked.set_capstyle("butt")
     (x0, y0), (x1, y1) = lay.segments([WORKED])[0]
     mx, my = (x0 + x1) / 2, (y0 + y1) / 2
     # left-aligned from over the callout's foot: a long label runs right, above the output
@@ -125,6 +136,17 @@ def _mark_worked(ax, theme, lay, color, label="$w$", fontsize=None, dashed=False
                 gid="worked-label",
                 arrowprops=dict(arrowstyle="-", color=theme.text, linewidth=0.9,
                                 shrinkA=1, shrinkB=0))
+
+
+def _dw_top(dW):
+    return max(float(np.abs(m).max()) for m in dW)
+
+
+def _width_key(ax, theme, lay, words):
+    """What a panel's line widths say, on the sign key's first row over the network, ending
+    over the output column's right side: one key strip over each network."""
+    ax.text(lay.layer_x[-1] + lay.radius, lay.bounds()[3] + 0.05, words, ha="right",
+            va="center", fontsize=theme.small_size, color=theme.muted, gid="width-key")
 
 
 def _title(ax, lay, words):
@@ -144,7 +166,8 @@ def _arrow(ax, theme, lay, y, left_to_right, color, label):
 
 def make_figure(theme):
     r = EX.run()
-    lay = layout(EX.sizes, **LOOP_LAYOUT)  # the video's proportions
+    # the video's column spacing, larger rings
+    lay = layout(EX.sizes, **{**LOOP_LAYOUT, "radius": RADIUS, "height": HEIGHT})
     fig, axes = gm.subplots(theme, 2, 2, height=4.75)
     axes = axes.ravel()
     quiet = mix(theme.background, theme.muted, 0.75)
@@ -161,12 +184,10 @@ def make_figure(theme):
     _signed(ax, theme, lay, W0, _widths(lay, W0, wtop))
     nd.draw_neurons(ax, lay, theme)
     _values(ax, lay, theme, r["acts"], range(3))
-    _arrow(ax, theme, lay, y_arrow, True, theme.text, "forward: activations")
-    # what the rings hold beside them; what the widths say apart, low, as panel 4 sets it
-    ax.text(xo, 0.35, "activations $a$", ha="left", va="center", fontsize=fs,
-            color=theme.muted)
-    ax.text(xo, ys[1] - 0.62, r"width $\propto\;|w|$", ha="left", va="top", fontsize=fs,
-            color=theme.muted)
+    # what the rings hold named on the arrow that carries it; what the widths say on the
+    # key's row over the network, with the colours' key
+    _arrow(ax, theme, lay, y_arrow, True, theme.text, "forward: activations $a$")
+    _width_key(ax, theme, lay, r"width $\propto\;|w|$")
     _key(ax, theme, *key_at, "w")
     _title(ax, lay, "1  Forward pass")
 
@@ -200,24 +221,20 @@ def make_figure(theme):
     _mark_worked(ax, theme, lay, theme.error)
     _values(ax, lay, theme, [None, *r["delta"]], (1, 2))
     a, d, g = r["acts"][la][ka], r["delta"][la][jd], r["grad_W"][la][jd, ka]
-    # two keys, apart: what the rings hold beside them, what the widths say above (the worked
-    # sum takes the room below, as panels 1 and 4 give it to their width key)
-    ax.text(xo, ys[0], r"error terms $\delta$", ha="left", va="center", fontsize=fs,
-            color=theme.muted)
-    ax.text(xo, ys[0] + 0.62, r"width $\propto\;|\partial J/\partial w|$", ha="left",
-            va="bottom", fontsize=fs, color=theme.muted)
+    # the keys as panel 1's: the rings' error terms on the arrow, the widths over the network
+    _width_key(ax, theme, lay, r"width $\propto\;|\partial J/\partial w|$")
     # the worked sum set off from the ring of the output it ends at
     ax.text(xo + SUM_INSET, ys[1] + 0.15,
             r"on the edge $w$:" "\n" r"$\partial J/\partial w = a\,\delta$"
             "\n" rf"$= {a:.3f} \times {d:.3f}$" "\n" rf"$= {g:.3f}$",
             ha="left", va="top", fontsize=fs, color=theme.error, linespacing=1.4)
-    _arrow(ax, theme, lay, y_arrow, False, theme.error, "backward: gradients")
+    _arrow(ax, theme, lay, y_arrow, False, theme.error, r"backward: error terms $\delta$")
     _title(ax, lay, "3  Backward pass")
 
     # 4 update, forward again
     ax = axes[3]
     dW = [b - a for a, b in zip(W0, W1)]
-    _signed(ax, theme, lay, dW, _widths(lay, dW), dashed=True)
+    _signed(ax, theme, lay, dW, _widths(lay, dW, _dw_top(dW)), dashed=True)
     nd.draw_neurons(ax, lay, theme, [(0, i) for i in range(EX.sizes[0])])
     # the neurons whose values changed ringed in ink (the colours are the changes' signs)
     nd.draw_neurons(ax, lay, theme, [n for n, _ in lay.neurons() if n[0] > 0],
@@ -233,13 +250,14 @@ def make_figure(theme):
             ha="center", va="center", fontsize=fs, color=theme.muted)
     ax.text(0.0, y_arrow - 0.16,
             f"$J = {r['loss_before']:.3f} \\rightarrow {r['loss_after']:.3f}$",
-            ha="center", va="top", fontsize=theme.font_size, color=theme.good)
+            ha="center", va="top", fontsize=theme.font_size, color=theme.text)  # a readout: ink
     w0, w1 = W0[la][jd, ka], W1[la][jd, ka]
-    _mark_worked(ax, theme, lay, theme.text,
+    # a change as every other Δw: dashed, its sign's colour, its width; set apart by its halo
+    # and its label
+    _mark_worked(ax, theme, lay, sign_color(theme, w1 - w0),
                  rf"$w$: ${w0:.3f} \to {w1:.3f}$".replace("-", "\u2212"), fontsize=fs,
-                 dashed=True)  # a change, dashed as the key and every other Δw
-    ax.text(xo, ys[1] - 0.62, r"width $\propto\;|\Delta w|$", ha="left", va="top",
-            fontsize=fs, color=theme.muted)  # one line, as panel 1 writes width ∝ |w|
+                 dashed=True, width=_widths(lay, dW, _dw_top(dW))[lay.edges.index(WORKED)])
+    _width_key(ax, theme, lay, r"width $\propto\;|\Delta w|$")
     _key(ax, theme, *key_at, r"\Delta w", dashed=True)
     _title(ax, lay, "4  Update, then forward again")
 

@@ -39,17 +39,19 @@ def facts() -> dict:
     }
 
 
-#: how far the most changed neuron's fill goes from the accent towards the text colour, on a
-#: page lighter than its text (print); on a dark page the ramp ends at the accent itself
+#: how far the most changed neuron's fill goes from the accent towards the text colour: on a
+#: page lighter than its text (print) a deep brown; on the dark page a pale apricot, lighter
+#: than the accent (the ramp once ended at the accent there, and ran from a dark brown to a
+#: tan only: the changes of the second hidden layer and the outputs read alike)
 RAMP_DEEP = 0.6
+RAMP_LIFT = 0.5
 
 
 def strongest(theme):
-    """The fill of the largest change: the accent deepened towards the text colour where the
-    text is darker than the page (print); on a dark page the accent itself, its brightest and
-    most saturated (pushed towards the near-white text it would pale, and the largest change
-    would read as the faintest)."""
-    return mix(theme.accent, theme.text, RAMP_DEEP if print_page(theme) else 0.0)
+    """The fill of the largest change: the accent taken towards the text colour, away from
+    the page: deepened in print, lifted towards a pale apricot on the dark page, so that the
+    ramp spans as much lightness as it can on either page."""
+    return mix(theme.accent, theme.text, RAMP_DEEP if print_page(theme) else RAMP_LIFT)
 
 
 def print_page(theme) -> bool:
@@ -59,11 +61,23 @@ def print_page(theme) -> bool:
 
 def change_cmap(theme) -> LinearSegmentedColormap:
     """The ramp of |Δa|: the page-side tint at 3:1 through the accent to `strongest`: the
-    larger the change, the further its fill from the page and the stronger its colour."""
+    larger the change, the further its fill from the page."""
     floor = th.contrast_mix(theme.background, theme.accent, th.LINE_CONTRAST)
     tint = mix(theme.background, theme.accent, floor)
-    stops = [tint, theme.accent, strongest(theme)] if print_page(theme) else [tint, theme.accent]
-    return LinearSegmentedColormap.from_list("change", stops)
+    return LinearSegmentedColormap.from_list("change", [tint, theme.accent, strongest(theme)])
+
+
+def layer_labels() -> list[str]:
+    """Each column's count and name, the hidden layers numbered ("8 in hidden 1"), so two
+    columns never carry one name."""
+    names, k = [], 0
+    for n, name in zip(EX.sizes, EX.layer_names):
+        if name == "hidden":
+            k += 1
+            names.append(f"{n} in hidden {k}")
+        else:
+            names.append(f"{n} {name}")
+    return names
 
 
 def make_figure(theme):
@@ -95,8 +109,7 @@ def make_figure(theme):
     nd.draw_neurons(ax, lay, theme, styles=styles)
 
     nd.setup_axes(ax, lay, pad=(0.45, 0.45, 0.75, 0.2))
-    nd.label_layers(ax, lay, theme, [f"{n} {name}" for n, name in zip(EX.sizes,
-                                                                        EX.layer_names)])
+    nd.label_layers(ax, lay, theme, layer_labels())
     (x0, y0), (x1, y1) = lay.segment(tweak)
     ax.annotate(rf"tweaked weight  $w \rightarrow w + {EX.delta:g}$",
                 xy=(0.4 * x0 + 0.6 * x1, 0.4 * y0 + 0.6 * y1),

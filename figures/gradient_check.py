@@ -13,11 +13,12 @@ parameter: {fd_small:,} for this network and {fd_mnist:,} for the {mnist_arch} n
 size.
 
 Alt: Three panels of one width. A scatter of {n_params} points exactly on the diagonal line,
-spread along it from −0.5 to 0.1 on axes logarithmic on both sides of 0. A dot plot of
-relative errors per parameter on a logarithmic axis, all far below a grey dotted line at
-{tol:.0e}. A logarithmic bar chart: grey bars of {fd_small:,} and
-{fd_mnist:,} passes for central finite differences against blue bars of {bp_passes} for
-backpropagation; one key, under all three panels, names the bars.
+spread along it from −0.55 to 0.05 on axes logarithmic on both sides of 0, a note in its
+corner saying each dot is one parameter and the scale is logarithmic, linear within ±10⁻⁵. A
+dot plot of relative errors per parameter on a logarithmic axis, all far below a grey dotted
+line at {tol:.0e}. A logarithmic dot plot of the passes per gradient: grey dots at {fd_small:,}
+and {fd_mnist:,} for central finite differences, each joined by a thin line to a black dot at
+{bp_passes} for backpropagation, the ratio written beside it; its key in its top left corner.
 """
 
 import inspect
@@ -46,6 +47,10 @@ LEFT_MARGIN = 0.02
 SYMLOG_TICKS = (-0.1, 0.0, 0.1)
 #: The dots' area (points²), in the left and middle panels alike.
 DOT = 14
+#: The dots of the passes (points²): larger than the parameters', two to a column.
+PASS_DOT = 26
+#: The passes' axis runs this far over the most passes: the key stands in the room above.
+PASS_HEADROOM = 40
 #: The room between panels (a share of the figure's width): the right panel's axis label
 #: stands clear of the middle panel.
 WSPACE = 0.06
@@ -109,6 +114,12 @@ def make_figure(theme):
     ax.set_xlabel(r"backpropagation $\partial J/\partial w_k$")
     # the estimate named by its step h, gdcore's (its formula is the caption's)
     ax.set_ylabel(f"central difference, $h = {nb.mathtext(STEP_H).strip('$')}$")
+    # what a dot is, and how the axes run (a symmetric log scale reads as a linear one at a
+    # glance: its −10⁻¹ tick is not the axis's end), in the empty corner under the diagonal
+    ax.text(0.97, 0.03, "one dot per $w_k$\nlog scale, linear\n"
+            f"within $\\pm${_tick(LINEAR)}",
+            transform=ax.transAxes, ha="right", va="bottom", fontsize=fs, color=theme.muted,
+            linespacing=1.4, gid="dot-key")
     ax.set_title("Same gradient")
 
     ax = axes[1]
@@ -120,6 +131,7 @@ def make_figure(theme):
     ax.set_yscale("log")
     ax.set_ylim(gc.per_weight.min() / 30, TOL * 30)
     ax.yaxis.set_major_locator(LogLocator(base=10, numticks=20))
+    ax.yaxis.set_minor_locator(NullLocator())  # every decade numbered, no ticks between
     ax.text(k[-1], TOL * 1.6, _tick(TOL), ha="right", va="bottom",
             fontsize=fs, color=theme.muted)
     ax.set_xticks(np.arange(0, k[-1] + 1, 10))
@@ -134,27 +146,36 @@ def make_figure(theme):
     labels = [f"{nn.parameter_count(SIZES)}\nparameters",
               f"{nn.parameter_count(MNIST):,}\nparameters"]
     x = np.arange(2)
-    w = 0.36
-    fd = ax.bar(x - w / 2, [small_fd, big_fd], w, color=theme.muted, label="central differences")
-    bp = ax.bar(x + w / 2, [small_bp, big_bp], w, color=theme.data, label="backpropagation")
-    for bars in (fd, bp):
-        for b in bars:
-            ax.text(b.get_x() + b.get_width() / 2, b.get_height() * 1.25,
-                    f"{int(b.get_height()):,}", ha="center", va="bottom", fontsize=fs,
+    # a dot plot: on a log axis a bar's length from 10⁰ says nothing, a dot's height does; the
+    # two methods of each network joined by a thin rule, their ratio written beside it
+    for xi, f_, b_ in zip(x, (small_fd, big_fd), (small_bp, big_bp)):
+        ax.plot([xi, xi], [b_, f_], color=theme.muted, lw=0.6, zorder=2, gid="ratio-rule")
+        ax.text(xi - 0.09, np.sqrt(f_ * b_), f"\u00d7 {f_ // b_:,}", ha="right",
+                va="center", fontsize=fs, color=theme.muted, gid="ratio")
+        for v in (f_, b_):
+            ax.text(xi + 0.11, v, f"{v:,}", ha="left", va="center", fontsize=fs,
                     color=theme.text)
+    fd = ax.scatter(x, [small_fd, big_fd], s=PASS_DOT, color=theme.muted, zorder=3,
+                    edgecolors=theme.background, linewidths=0.6, label="central differences",
+                    gid="central")
+    bp = ax.scatter(x, [small_bp, big_bp], s=PASS_DOT, color=theme.text, zorder=3,
+                    edgecolors=theme.background, linewidths=0.6, label="backpropagation",
+                    gid="backprop")
     ax.set_yscale("log")
     ax.yaxis.set_minor_locator(NullLocator())  # every decade numbered, as the middle panel's
-    ax.grid(False, axis="x")  # no rule through the bars
-    ax.set_ylim(1, big_fd * 8)
-    ax.set_yticks([10.0**e for e in range(int(np.log10(big_fd * 8)) + 1)])  # in view only
+    ax.grid(False, axis="x")  # no rule through the dots
+    ax.set_xlim(-0.55, 1.55)
+    # room over the highest dot for the key
+    ax.set_ylim(1, big_fd * PASS_HEADROOM)
+    ax.set_yticks([10.0**e for e in range(int(np.log10(big_fd * PASS_HEADROOM)) + 1)])
     ax.set_xticks(x, labels)
     ax.tick_params(axis="x", length=0)
     ax.set_ylabel("passes per gradient")
     ax.set_title("Cost of one gradient")
-    # the key under the whole row of panels, centred, one row, unframed (under the bars'
-    # panel alone it read as detached from them; their panel is too narrow for one row)
-    fig.legend(handles=[fd, bp], loc="outside lower center", ncols=2, frameon=False,
-               fontsize=fs)
+    # the key of these dots in their own panel, in its empty upper left (the blue dots of the
+    # other panels are the parameters, which their axes name)
+    ax.legend(handles=[fd, bp], loc="upper left", frameon=False, fontsize=fs,
+              borderaxespad=0.2, handletextpad=0.4)
     return fig
 
 

@@ -3,23 +3,25 @@
 The digit classifier: {n0} inputs (one per pixel of a 28 × 28 image; only {shown} are drawn),
 {n1} hidden neurons and {n2} outputs, every neuron connected to every neuron of the next layer.
 The first layer of connections holds {n0} × {n1} = {w0:,} weights, the second {n1} × {n2} =
-{w1:,}; with one bias for each of the {n_biases} hidden and output neurons (the b in each of
-their circles) the network has
-{params:,} parameters, each a dimension of the space a training method must search. The
-lines drawn whole between the columns are a sample, the connections of every fifth drawn
-neuron; the sums count them all.
+{w1:,}; with one bias for each of the {n_biases} hidden and output neurons (the small ink disc
+on each of their rings, keyed) the network has {params:,} parameters, each a dimension of the
+space a training method must search. Not every connection is drawn: the lines are a sample,
+every connection of every fifth drawn neuron, and none of the inputs left out; the sums count
+them all.
 
 Alt: A three-column network diagram. The left column shows {shown} of the {n0} input neurons
 with three dots for the rest, the middle column {n1} hidden neurons and the right column {n2}
-outputs, all circles alike in grey, each hidden and output circle holding a small italic b,
-its bias; from each drawn neuron a short fan of faint grey threads
-sets off towards every drawn neuron of the next column and fades out, and a sample of the
-connections is drawn whole between the columns (every connection of every fifth drawn neuron,
-first included), thin grey lines crossing one another; each column's size is written under it,
-on one line. Labels give {w0:,} weights between inputs and hidden layer, {w1:,} between hidden
-layer and outputs, and one sum:
+outputs, all circles alike in grey rings, each hidden and output ring carrying a small ink disc
+at its upper right, its bias, keyed “a neuron’s bias” under the outputs. A sample of the
+connections is drawn as thin grey lines crossing one another between the columns: every
+connection of every fifth drawn neuron, the first included; the other neurons' connections are
+not drawn. Each column's size is written under it, on one line. Labels give {w0:,} weights
+between inputs and hidden layer, {w1:,} between hidden layer and outputs, and one sum:
 {w0:,} + {w1:,} = {weights:,} weights, plus {n_biases} biases: {params:,} parameters.
 """
+
+from matplotlib.lines import Line2D
+from matplotlib.patches import Circle
 
 from gdcore import nn
 from gdcore import training_procedure as procedure
@@ -31,20 +33,22 @@ from gdviz.network_layout import layout
 SIZES = procedure.MNIST_SIZES
 MAX_SHOWN = 16
 NAMES = ("inputs", "hidden", "outputs")
-#: The 390 edges as fans of fine threads at every neuron (nd.draw_fabric): EDGE_WIDTH points of
-#: the muted colour at EDGE_ALPHA where they leave a neuron, fading out over a fifth of the way,
-#: so each neuron shows its fan of connections. Opaque 0.4 pt lines of one grey drew the regular
-#: lattice of their crossings as a moiré of dark diamonds, at 300 dpi and in print; fainter on
-#: the dark page (EDGE_ALPHA_DARK), where light threads stand out more, one still 2:1 there.
-EDGE_WIDTH = 0.25
-EDGE_ALPHA, EDGE_ALPHA_DARK = 0.55, 0.38
-#: Between the columns, a thinned, fixed sample of the connections drawn whole, so the eye can
-#: follow lines from column to column: the whole fan of every SAMPLE_EVERY-th drawn neuron of
-#: each column (its first included) to every drawn neuron of the next, SAMPLE_WIDTH points at
-#: SAMPLE_ALPHA (dark: SAMPLE_ALPHA_DARK). A few fans cross at scattered points, no lattice;
-#: the sums over the columns carry the count. (An even wash between the columns, drawn
-#: instead, read as a flat grey trapezoid in which no connection could be seen.)
+#: The connections drawn: a thinned, fixed sample drawn whole, so the eye can follow lines from
+#: column to column: the whole fan of every SAMPLE_EVERY-th drawn neuron of each column (its
+#: first included) to every drawn neuron of the next, SAMPLE_WIDTH points at SAMPLE_ALPHA (dark:
+#: SAMPLE_ALPHA_DARK). A few fans cross at scattered points, no lattice; the sums over the
+#: columns carry the count. (All 390 drawn whole crossed in a lattice of dark diamonds; an even
+#: wash between the columns read as a flat grey band; short fading stubs from every other
+#: neuron, beside the sample, read as a grey haze, a fault of the rendering.)
 SAMPLE_EVERY = 5
+#: A neuron's bias: a disc in ink BADGE of the ring's radius across, on its ring at its upper
+#: right (BADGE_AT, a unit vector from the centre), edged in the page colour
+BADGE = 0.34
+BADGE_AT = (0.7071, 0.7071)
+#: The key's badge (points across): the drawn badge's size on the page
+BADGE_KEY = 4.0
+#: The key this far (layout units) under the lowest output, in the room the short column leaves
+KEY_DROP = 0.45
 SAMPLE_WIDTH = 0.4
 SAMPLE_ALPHA, SAMPLE_ALPHA_DARK = 0.6, 0.55
 
@@ -74,10 +78,8 @@ def make_figure(theme):
     c = _counts()
     lay = layout(SIZES, width=12.0, height=6.4, max_shown=MAX_SHOWN)
     fig, ax = gm.subplots(theme, height=3.95)
-    # every neuron joined to every neuron of the next layer: fine translucent threads
-    alpha = EDGE_ALPHA_DARK if theme.name == "dark" else EDGE_ALPHA
-    nd.draw_fabric(ax, lay, theme.muted, linewidth=EDGE_WIDTH, alpha=alpha)
-    # and a thinned sample of them drawn whole, which the eye can follow between the columns
+    # a thinned sample of the connections drawn whole, which the eye can follow between the
+    # columns (the caption says the others are not drawn)
     dark = theme.name == "dark"
     nd.draw_edges(ax, lay, sampled_edges(lay), color=theme.muted, linewidth=SAMPLE_WIDTH,
                   alpha=SAMPLE_ALPHA_DARK if dark else SAMPLE_ALPHA, zorder=1.2,
@@ -85,12 +87,16 @@ def make_figure(theme):
     # every neuron neutral: nothing here is highlighted (the accent marks a change)
     nd.draw_neurons(ax, lay, theme)
     nd.draw_elision(ax, lay, theme)
-    # each hidden and output neuron's bias, its b in its ring: the parameters the weights'
-    # sums leave out, drawn where they act
+    # each hidden and output neuron's bias, a small ink badge on its ring (keyed): the
+    # parameters the weights' sums leave out, drawn where they act; never a b, which is the
+    # line's intercept
+    r = BADGE * lay.radius
     for l in range(1, len(SIZES)):
         for i in lay.shown[l]:
-            ax.text(*lay.position(l, i), "$b$", ha="center", va="center_baseline",
-                    fontsize=theme.small_size, color=theme.text, zorder=4, gid=f"bias-{l}-{i}")
+            x, y = lay.position(l, i)
+            ax.add_patch(Circle((x + lay.radius * BADGE_AT[0], y + lay.radius * BADGE_AT[1]), r,
+                                facecolor=theme.text, edgecolor="none", zorder=4,
+                                gid=f"bias-{l}-{i}"))
     x0, x1, y0, y1 = lay.bounds()
     nd.setup_axes(ax, lay, pad=(0.8, 0.8, 1.3, 0.66))
 
@@ -107,6 +113,13 @@ def make_figure(theme):
                 f"${tc(SIZES[l])} \\times {tc(SIZES[l + 1])} = {tc(c[f'w{l}'])}$ weights",
                 ha="center", va="bottom", fontsize=fs, color=theme.text,
                 path_effects=gm.halo(theme))
+    # the badge's key in the room under the outputs, the badge at its drawn size
+    low = lay.position(2, lay.shown[2][-1])[1] - lay.radius
+    ax.legend(handles=[Line2D([], [], marker="o", linestyle="none", color=theme.text,
+                              markeredgewidth=0, markersize=BADGE_KEY)],
+              labels=["a neuron\u2019s bias"], loc="upper center", frameon=False, fontsize=fs,
+              bbox_to_anchor=(lay.layer_x[-1], low - KEY_DROP), bbox_transform=ax.transData,
+              borderaxespad=0, handletextpad=0.5)
     ax.text(0.0, y0 - 0.75,
             f"${tc(c['w0'])} + {tc(c['w1'])} = {tc(c['weights'])}$ weights;"
             f" plus ${tc(c['n_biases'])}$ biases: ${tc(c['params'])}$ parameters",

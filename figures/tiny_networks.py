@@ -7,9 +7,9 @@ searching a {w_a}-dimensional space for the first network and a {w_b}-dimensiona
 second.
 
 Alt: Left, two input circles x₁ and x₂ joined to one output circle f by lines labelled w₁ and
-w₂, each name above its line. Right, three input circles x₁, x₂, x₃ joined to one output
-circle by lines labelled w₁, w₂, w₃, each above its line too. Every circle is drawn alike,
-in grey.
+w₂, each name on the outer side of its line, and under them f(x) = w₁x₁ + w₂x₂. Right, three
+input circles x₁, x₂, x₃ joined to one output circle by lines labelled w₁, w₂, w₃ the same
+way, and under them f(x) = w₁x₁ + w₂x₂ + w₃x₃. Every circle is drawn alike, in grey.
 """
 
 from gdcore import nn
@@ -65,7 +65,8 @@ def make_figure(theme):
         ax.text(ox, oy, "$f$", ha="center", va="center", fontsize=fs, color=theme.text,
                 zorder=5)
         terms = " + ".join(f"w_{i + 1} x_{i + 1}" for i in range(n))
-        ax.text(0.0, y0 + 0.05, f"$f\\, = {terms}$", ha="center", va="bottom",
+        # the house's model form, f(x) = …, as equations' f(x) = w⊤x + b (no bias here)
+        ax.text(0.0, y0 + 0.05, f"$f(x) = {terms}$", ha="center", va="bottom",
                 fontsize=theme.font_size, color=theme.text, gid="formula")
         ax.set_title(f"{n} inputs, {nn.weight_count(sizes)} weights")
         ax.set_xlim(-WIDTH / 2 - RADIUS - 0.05, WIDTH / 2 + RADIUS + 0.05)
