@@ -22,11 +22,11 @@ end (the scale bar in its lower right corner is
 square is set just beside the star, as every end on a minimum is drawn, so that neither
 hides the other (its distance is the legend's). The paths there are hairlines, but for
 Adadelta's: its last hundred steps jump from wall to wall and back at every step, so there its
-points alone are drawn (the legend's "Adadelta's steps (inset)", under the runs), two rows of dots along
-the walls it bounces between, its last few steps joined, zig-zagging across. Its distance, too,
-goes up and down at every step from step {saw} on: from there the distance panel draws its highs
-and its lows, two thin lines with a pale band between them. The legend, the key to both panels,
-gives each learning rate α and each run's final distance. {settings}
+points alone are drawn (the legend's "Adadelta's steps (inset)", under the runs), two rows of
+dots along the walls it bounces between, its last few steps joined, zig-zagging across. Its
+distance, too, goes up and down at every step from step {saw} on: from there the distance panel
+draws its highs and its lows, two thin lines with a pale band between them. The legend, the key
+to both panels, gives each learning rate α and each run's final distance. {settings}
 
 Alt: Left, a contour map of Beale's function with a small star, its minimum at ({mx},
 {my}), in a small box. Seven thin coloured
