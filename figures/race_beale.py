@@ -13,7 +13,8 @@ deep (to w₂ ≈ {nag_low}), overshoots less (to w₁ ≈ {nag_far}) and ends r
 ({nag} away). The adaptive methods bend towards the valley at once; Adam, whose averaged
 gradient carries it wide around the bend, ends {adam} away, Adagrad {adagrad}, RMSprop
 {rmsprop}. All seven end within {spread} of the minimum, too close together to tell apart on the
-map's scale, so their end squares, and the minimum's star, are drawn in the inset alone:
+map's scale, so their end squares are drawn in the inset alone, and the minimum's star on the
+map is a small one, inside the box round it:
 the inset at the upper right, beside the map (not over it) and over the distance panel,
 joined to a small box round the minimum on the map by two thin lines, magnifies the valley's
 end (the scale bar in its lower right corner is
@@ -21,14 +22,14 @@ end (the scale bar in its lower right corner is
 square is set just beside the star, as every end on a minimum is drawn, so that neither
 hides the other (its distance is the legend's). The paths there are hairlines, but for
 Adadelta's: its last hundred steps jump from wall to wall and back at every step, so there its
-points alone are drawn (the legend's "Adadelta's steps (inset)"), two rows of dots along
-the walls it bounces between, its last few steps joined, zig-zagging across. Its distance, too,
-goes up and down at every step from step {saw} on: from there the distance panel draws its highs
-and its lows, two thin lines with a pale band between them. The legend, the key to both panels,
-gives each learning rate α and each run's final distance. {settings}
+points alone are drawn (the legend's "Adadelta's steps (inset)", under the runs), two rows of
+dots along the walls it bounces between, its last few steps joined, zig-zagging across. Its
+distance, too, goes up and down at every step from step {saw} on: from there the distance panel
+draws its highs and its lows, two thin lines with a pale band between them. The legend, the key
+to both panels, gives each learning rate α and each run's final distance. {settings}
 
-Alt: Left, a contour map of Beale's function with a small box round its minimum at ({mx},
-{my}). Seven thin coloured
+Alt: Left, a contour map of Beale's function with a small star, its minimum at ({mx},
+{my}), in a small box. Seven thin coloured
 paths start together at a ring in the upper left, a dot every {every} steps. The adaptive
 methods' paths curve down to the valley and along it to the box; the Momentum and NAG paths
 dive below, swing back, and Momentum's overshoots the box to the right before returning; the

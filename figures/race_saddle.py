@@ -12,13 +12,16 @@ Adagrad after {adagrad}. Left: the paths over evenly spaced contours (J is negat
 below the saddle), each from the start (the ring), a dot every {every} steps, in a lane of its
 own, {lane} points from the next on the page, an offset of the drawing, not of the weights:
 runs that share a track (Momentum and NAG along the ridge with SGD and then up the slope by
-w₁ ≈ 0, Adagrad and RMSprop on their climb) show side by side. SGD's, in the middle lane on its
+w₁ ≈ 0, Adagrad and RMSprop on their climb) show side by side, an empty lane between NAG and
+Momentum and between Adagrad and RMSprop. SGD's, in the middle lane on its
 own points, is drawn over all the others and ends in a square just beside the saddle point's
 plus.
 Each run that leaves ends in a cross of its colour on the frame's edge, where its lane crosses
-it. Right: |w₂| at every step, on a log scale, up to the edge of the frame, where a cross on
-the edge marks each exit; crosses that would overlap (on the map Momentum's and NAG's, in the
-panel Adadelta's, two steps after RMSprop's) are set apart along the edge, so each shows whole.
+it; where runs leave side by side (Momentum, NAG and Adam; RMSprop and Adagrad) their crosses
+stand in a row just above the edge, each on a short line of its colour down to where its run
+leaves. Right: |w₂| at every step, on a log scale, up to the edge of the frame, where a cross on
+the edge marks each exit; crosses that would overlap (Adadelta's, two steps after RMSprop's)
+are set apart along the edge, so each shows whole.
 The panel is as tall as the map, and the legend, the key to both panels, names the runs.
 {settings}
 
@@ -27,7 +30,8 @@ paths start together at a ring just above the horizontal axis on the right. The 
 left to the centre and ends in a square beside the plus of the saddle point; the Momentum and
 NAG paths run left along the axis just past the centre, then turn up side by side and leave the
 top of the frame; the other four turn upwards from the start and leave the top of the frame;
-each path that leaves ends in a cross of its colour on the top edge.
+each path that leaves ends in a cross of its colour at the top edge, those that leave side by
+side raised just above it in a row, each on a short line down to its path's end.
 Right, a plot of |w₂| against step, log scale: six coloured curves climb from 0.001 to the
 frame's edge between steps {rmsprop} and {momentum}, each ending in a cross on it, while the SGD
 line rises only slowly, to {sgd_y}.
@@ -53,6 +57,11 @@ DOT_EVERY = 4
 #: they part the runs on the level stretch and on the climb alike. SGD keeps the middle lane,
 #: its own points.
 LANE = 1.6
+#: The lanes from the first to the last (race_plot.lane_of), LANE_WAYS' order with a lane left
+#: empty between Adagrad and RMSprop, which climb out along nearly one curve, and between NAG
+#: and Momentum, which share their track along the ridge and up the slope: one lane apart,
+#: the dots of one covered the other's.
+LANE_ORDER = ("Adadelta", "Adagrad", None, "RMSprop", "SGD", "Adam", "NAG", None, "Momentum")
 
 
 def facts() -> dict:
@@ -70,6 +79,7 @@ def make_figure(theme):
     return draw_race(theme, RACE,
                      on_top="SGD", step_dot=STEP_DOT,
                      path_widths=PATH_WIDTHS, dot_edge=DOT_EDGE, dot_every=DOT_EVERY, lane=LANE,
+                     lane_order=LANE_ORDER,
                      title=f"Saddle:  ${SURFACE_COST} = {RACE.surface.formula}$")
 
 

@@ -128,8 +128,10 @@ def test_race_legends_share_one_layout():
         assert legend._ncols == race_plot.LEGEND_COLUMNS == 3, name
         texts = [t.get_text() for t in legend.get_texts()]
         assert [s.split("  ")[0] for s in texts[:len(NAMES)]] == list(NAMES), name
-        # four rows: the runs down the first two columns, the marks down the third
-        assert texts[len(NAMES)] == " " and texts[len(NAMES) + 1] == "start", name
+        # four rows: the runs down the first two columns, the eighth place blank or the
+        # inset's other look (Beale's Adadelta's points), the marks down the third
+        eighth = " " if name != "race_beale" else "Adadelta’s steps (inset)"
+        assert texts[len(NAMES)] == eighth and texts[len(NAMES) + 1] == "start", name
         assert len(texts) in (11, 12), name
 
 
@@ -192,15 +194,27 @@ def test_race_speaks_the_books_notation(name):
 def test_race_markers_start_minimum_and_window(name, race_runs):
     race = races.RACES[RACE_FIGURES[name]]
     fig = build(name, "dark")
+    panel = next(a for a in fig.axes if a.get_yscale() == "log")
+    assert not len(panel.yaxis.get_minorticklocs())  # the decades only, no minor ticks
     assert xy(by_gid(fig, "start"))[0] == pytest.approx(race.start)
     if race.surface.minimum is None:
         assert not gids(fig, "minimum")
     else:
-        # a minimum inside the inset's window is starred in the inset alone: on the map the
-        # star would cover the window's box (each race's window is smaller than the star)
+        # a minimum inside the inset's window is starred in the inset, and on the map as
+        # large as the window holds (race_plot.window_star): Beale's window holds a smaller
+        # star, over the paths and the box; the long valley's, a few points across, none
         assert race.inset is not None and races.inside(race.surface.minimum,
                                                        race.inset.region)[0]
-        assert not gids(fig, "minimum")
+        house = th.get("dark").marker("minimum")["markersize"]
+        if name == "race_beale":
+            on_map = by_gid(fig, "minimum")
+            assert xy(on_map)[0] == pytest.approx(race.surface.minimum)
+            assert race_plot.WINDOW_STAR_LEAST * house <= on_map.get_markersize() < house
+            assert on_map.get_zorder() > by_gid(fig, "zoom-window").get_zorder()
+            assert on_map.get_zorder() > max(a.get_zorder() for a in on_map.axes.lines
+                                             if str(a.get_gid()).startswith("path:"))
+        else:
+            assert not gids(fig, "minimum")
         star = by_gid(fig, "inset-minimum")
         assert star.get_marker() == "*" and star.axes is by_gid(fig, "inset")
         assert xy(star)[0] == pytest.approx(race.surface.minimum)
@@ -449,30 +463,47 @@ def test_race_inset_lies_beside_the_map_joined_to_its_region_by_two_lines(name):
 
 
 def test_saddle_exit_crosses_each_show_whole():
-    """Where two runs leave the frame within a cross's width of each other (on the map Momentum
-    and NAG, in the distance panel RMSprop and Adadelta, two steps apart) their crosses are set
-    apart along the edge, race_plot.EXIT_GAP points between centres, in the order of their
-    exits, each within a few crosses' widths of its own exit; on the map each stands
-    race_plot.EXIT_OUTSIDE points above the top edge, whole beyond the frame."""
+    """On the map each exit cross stands at its data: a lone exit's (Adadelta's) centred on
+    the top edge where its run meets it, no leader; exits closer than race_plot.EXIT_GAP
+    (Momentum, NAG and Adam; RMSprop and Adagrad) raised race_plot.EXIT_RAISE points over the
+    edge, apart along it (EXIT_GAP between centres) in the order of their exits, each on a
+    leader in its colour from the cross to its own exit. In the distance panel crosses too
+    close on the edge line (RMSprop and Adadelta, two steps apart) are set apart along it."""
     fig = build("race_saddle", "light")
     fig.canvas.draw()
     pt = fig.dpi / 72
     out = races.outcomes(races.SADDLE)
+    t = th.get("light")
+    names = sorted((n for n in NAMES if out[n].exit is not None),
+                   key=lambda n: out[n].exit.step)
     for prefix in ("exit:", "progress-exit:"):
-        names = sorted((n for n in NAMES if out[n].exit is not None),
-                       key=lambda n: out[n].exit.step)
         crosses = {n: by_gid(fig, prefix + n) for n in names}
         at = {n: c.get_transform().transform(xy(c))[0] / pt for n, c in crosses.items()}
         own = {n: c.axes.transData.transform(xy(c))[0] / pt for n, c in crosses.items()}
         for a, b in itertools.combinations(names, 2):
             assert np.hypot(*(at[a] - at[b])) >= race_plot.EXIT_GAP - 1e-6, (prefix, a, b)
-        out_by = race_plot.EXIT_OUTSIDE if prefix == "exit:" else 0.0
+        if prefix == "progress-exit:":
+            for n in names:
+                assert at[n][1] == pytest.approx(own[n][1])  # along the edge only
+                assert abs(at[n][0] - own[n][0]) <= 2 * race_plot.EXIT_GAP, (prefix, n)
+            xs = [at[n][0] for n in names]
+            assert xs == sorted(xs)  # the panel's crosses in the order of the runs' exits
+            continue
+        raised = {n for n in names if at[n][1] > own[n][1] + 1e-6}
+        assert raised == {"Momentum", "NAG", "Adam", "RMSprop", "Adagrad"}
         for n in names:
-            assert at[n][1] == pytest.approx(own[n][1] + out_by)  # along the edge only
-            assert abs(at[n][0] - own[n][0]) <= 2 * race_plot.EXIT_GAP, (prefix, n)
-    # the panel's crosses in the order of the runs' exits
-    xs = [at[n][0] for n in names]
-    assert xs == sorted(xs)
+            leaders = [a for a in fig.axes[0].texts if a.get_gid() == f"exit-leader:{n}"]
+            if n not in raised:  # on the frame, where its run meets it
+                assert at[n] == pytest.approx(own[n]) and not leaders
+                continue
+            assert at[n][1] == pytest.approx(own[n][1] + race_plot.EXIT_RAISE)
+            (leader,) = leaders
+            assert leader.xy == pytest.approx(tuple(xy(crosses[n])[0]))  # to its exit
+            assert leader.xyann == pytest.approx(tuple(at[n] - own[n]))  # from its cross
+            assert same_colour(leader.arrow_patch.get_edgecolor(), t.opt(n))
+        # the raised row in the order of the exits along the edge
+        row = sorted(raised, key=lambda n: own[n][0])
+        assert [at[n][0] for n in row] == sorted(at[n][0] for n in row)
 
 
 def test_saddle_figure_six_escape_and_sgd_stays(race_runs):
@@ -484,6 +515,10 @@ def test_saddle_figure_six_escape_and_sgd_stays(race_runs):
     assert xy(end)[0] == pytest.approx((races.SADDLE.steps,
                                         by_gid(fig, "progress:SGD").get_ydata()[-1]))
     assert end.get_marker() == "s" and not gids(fig, "progress-end:Momentum")
+    # the square inside the step axis, not on its end
+    ay = end.axes
+    assert ay.get_xlim()[1] == pytest.approx(races.SADDLE.steps * (1 + race_plot.END_ROOM))
+    assert 120 in ay.get_xticks()
 
 
 # --- local minima ----------------------------------------------------------------------------
@@ -791,8 +826,11 @@ def test_race_beale_title_dots_and_adadeltas_zig_zag(theme):
     k = race_plot.see_saw(d)
     assert 150 < k <= 200
     assert np.array_equal(by_gid(fig, "progress:Adadelta").get_ydata(), d[:k + 1])
-    # the inset's dotted rows named in the legend
-    assert "Adadelta’s steps (inset)" in legend_texts(fig)
+    # the inset's dotted rows named in the legend, in the eighth place, under the runs (the
+    # second column's last row), not in a fourth row of the marks' column
+    texts = legend_texts(fig)
+    assert texts.index("Adadelta’s steps (inset)") == len(NAMES)
+    assert len(texts) <= 4 * race_plot.LEGEND_COLUMNS - 1
 
 
 # --- lr grid search ----------------------------------------------------------------------------
@@ -1040,7 +1078,8 @@ def test_long_valley_and_saddle_draw_every_run_in_its_own_lane(race_runs):
         lane = gm.load(f"figures.{name}").LANE
         assert lane > 0
         for opt in NAMES:
-            shift = race_plot.lane_of(races.RACES[key], opt, lane) * fig.dpi / 72
+            order = getattr(gm.load(f"figures.{name}"), "LANE_ORDER", None)
+            shift = race_plot.lane_of(races.RACES[key], opt, lane, order) * fig.dpi / 72
             for gid in (f"path:{opt}", f"casing:path:{opt}", f"steps:{opt}",
                         f"casing:steps:{opt}"):
                 art = by_gid(fig, gid)
@@ -1118,8 +1157,8 @@ def test_local_minima_curve_is_quiet_and_titles_are_the_house_titles(theme):
 @pytest.mark.parametrize("theme", THEMES)
 def test_saddle_exit_crosses_each_on_the_edge_and_named_in_the_legend(theme):
     """Six runs leave the frame, two of them two steps apart (RMSprop at 33, Adadelta at 35):
-    each cross stands on the frame's edge at gdcore's exit step (none raised off it, no
-    leader: set apart along the edge only, test_saddle_exit_crosses_each_show_whole), a later
+    each of the panel's crosses stands on its edge line at gdcore's exit step (none raised off
+    it, no leader: set apart along the edge only, test_saddle_exit_crosses_each_show_whole), a later
     exit's cross over an earlier one's, and the legend names the cross;
     every run's swatch one width (the legend names runs, not path widths)."""
     fig = build("race_saddle", theme)
@@ -1233,7 +1272,8 @@ def test_race_stills_share_one_layout():
         if wide:
             assert (p.width / pt, p.height / pt) == pytest.approx(race_plot.PANEL_SIZE, abs=0.01)
             assert p.x0 == pytest.approx(m.x0, abs=0.5) and p.y1 < m.y0, name
-            assert m.width / pt <= race_plot.MAP_WIDTH + 0.01
+            assert m.width / pt == pytest.approx(fig.get_figwidth() - race_plot.MAP_LEFT
+                                                 - race_plot.RIGHT, abs=0.01)
         else:
             assert p.x0 > m.x1 and p.y0 == pytest.approx(m.y0, abs=0.5), name
             assert m.height / pt <= race_plot.SIDE_MAP_H + 0.01, name

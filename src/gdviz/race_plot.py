@@ -10,7 +10,7 @@ import itertools
 
 import numpy as np
 from matplotlib.lines import Line2D
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import MaxNLocator, NullLocator
 from matplotlib.transforms import offset_copy
 
 from gdcore import races
@@ -226,7 +226,8 @@ LEGEND_COLUMNS = 3
 SWATCH_WIDTH = 1.0
 #: The race stills' two arrangements, both placed by race_layout, in inches, chosen by the
 #: map's shape (width over height, one scale in w₁ and w₂). A wide map (WIDE or more: the long
-#: valley) spans the top, MAP_WIDTH wide, and its companions sit under it: the distance panel
+#: valley) spans the top, the figure's width less MAP_LEFT and RIGHT (no gutter beside it),
+#: TOP_WIDE under the title, and its companions sit under it: the distance panel
 #: at its left edge, PANEL_SIZE, and the inset at the right, its right edge on the map's and
 #: its top on the panel's, INSET_GAP from the panel, as large as its region's shape allows in
 #: that room (at most the panel's height). A near-square map (Beale's function, the saddle)
@@ -240,9 +241,12 @@ SWATCH_WIDTH = 1.0
 #: TOP above it for the title (and the saddle's exit crosses), BETWEEN the room under it for
 #: its w₁ axis (and, beside it, the panel's step axis), UNDER the room under the panel for the
 #: step axis, LEGEND_ROW the height of one legend line.
-WIDE, MAP_WIDTH, PANEL_SIZE, INSET_GAP = 2.0, 5.0, (2.1, 1.4), 0.3
+WIDE, PANEL_SIZE, INSET_GAP = 2.0, (2.1, 1.4), 0.3
 SIDE_MAP_H, COLUMN_GAP, RIGHT = 2.8, 0.75, 0.15
 MAP_LEFT, TOP, BETWEEN, UNDER, LEGEND_ROW = 0.75, 0.5, 0.62, 0.55, 0.2
+#: The room over a wide map for its title alone (no exit crosses stand over it); under it the
+#: inset's left edge stands LABEL_CLEAR right of the map's middle, where its w₁ label is.
+TOP_WIDE, LABEL_CLEAR = 0.36, 0.3
 
 
 def race_layout(race, legend_rows: int, width: float = 6.3) -> dict:
@@ -262,16 +266,17 @@ def race_layout(race, legend_rows: int, width: float = 6.3) -> dict:
     pw, ph = PANEL_SIZE
     legend = legend_rows * LEGEND_ROW
     if shape >= WIDE:
-        mw = MAP_WIDTH
+        mw = width - MAP_LEFT - RIGHT
         mh = mw / shape
-        height = TOP + mh + BETWEEN + ph + UNDER + legend
-        map_y = height - TOP - mh
+        height = TOP_WIDE + mh + BETWEEN + ph + UNDER + legend
+        map_y = height - TOP_WIDE - mh
         panel_y = map_y - BETWEEN - ph
         parts = {"arrangement": "top", "height": height, "map": (MAP_LEFT, map_y, mw, mh),
                  "panel": (MAP_LEFT, panel_y, pw, ph), "inset": None,
                  "legend": (MAP_LEFT + mw / 2, panel_y - UNDER), "centre": MAP_LEFT + mw / 2}
-        if ishape is not None:
-            room = mw - pw - INSET_GAP
+        if ishape is not None:  # its left edge LABEL_CLEAR right of the map's middle, so the
+            # leader from the window to its top left corner passes right of the w₁ label
+            room = min(mw - pw - INSET_GAP, mw / 2 - LABEL_CLEAR)
             ih = min(ph, room / ishape)
             iw = ih * ishape
             parts["inset"] = (MAP_LEFT + mw - iw, panel_y + ph - ih, iw, ih)
@@ -306,7 +311,7 @@ def draw_race(theme, race, title: str | None = None, on_top: str | None = None,
               step_dot: float = STEP_DOT,
               path_widths: tuple[float, float] = (PATH_WIDTH, 0.0),
               over_dots: tuple = (), dot_edge: float = STEP_DOT_EDGE, lane: float = 0.0,
-              dot_every: int = 1, inset: bool = True):
+              dot_every: int = 1, inset: bool = True, lane_order=None):
     """The figure of one race, laid out by race_layout as every race is: its map (race_map),
     the distance panel (progress_panel) and the inset (end_inset) under a wide map or in one
     column beside a near-square one, the legend below them, the one key to both panels, one
@@ -317,7 +322,8 @@ def draw_race(theme, race, title: str | None = None, on_top: str | None = None,
     run at one width) size the map's marks; dot_every: a step dot every that many steps;
     over_dots names runs whose path lies over every step dot; dot_edge the width of the ring
     round each step dot; lane the points between two neighbouring runs' lanes (race_map);
-    inset: draw the race's inset (races.Race.inset) if it has one."""
+    inset: draw the race's inset (races.Race.inset) if it has one; lane_order: the runs from
+    the first lane to the last (lane_of; None a lane left empty), by default LANE_WAYS'."""
     zoomed = inset and race.inset is not None
     fig = gm.new_figure(theme, 1.0)
     fig.set_layout_engine("none")  # placed by race_layout, not by a layout engine
@@ -338,7 +344,7 @@ def draw_race(theme, race, title: str | None = None, on_top: str | None = None,
     low = numbers.SCI_LOW
     handles = race_map(ax, theme, race, trajectories, out, on_top=on_top, step_dot=step_dot,
                        path_widths=path_widths, over_dots=over_dots, dot_edge=dot_edge,
-                       lane=lane, dot_every=dot_every, low=low,
+                       lane=lane, lane_order=lane_order, dot_every=dot_every, low=low,
                        zoomed=race.inset.region if zoomed else None)
     progress_panel(ay, theme, race, trajectories, out)
     handles = [legend_key(h, theme, str(h.get_gid())[5:], SWATCH_WIDTH)
@@ -346,15 +352,17 @@ def draw_race(theme, race, title: str | None = None, on_top: str | None = None,
     if any(o.exit is not None for o in out.values()):  # beside the end square's entry
         handles.insert(len(handles) - 1, Line2D([], [], **_exit_mark(
             theme, theme.muted), label="where a run left the frame"))
-    if zoomed:  # the inset's one other look, named: a run's points
+    # the runs fill the first two columns (four rows), the marks the third, in every race
+    # alike; the eighth place, under the runs, holds the inset's one other look, named (a
+    # run's points: Beale's Adadelta), or is left blank
+    eighth = Line2D([], [], ls="none", label=" ", gid="legend-blank")
+    if zoomed:
         for name, tr in trajectories.items():
             if zig_zags(race, tr.points):
-                handles.append(Line2D([], [], ls="none", marker="o", ms=INSET_DOT * 2.5, mew=0,
-                                      color=theme.opt(name), gid=f"legend-inset-points:{name}",
-                                      label=f"{name}’s steps (inset)"))
-    # the runs fill the first two columns (four rows, the eighth place left blank), the marks
-    # the third, in every race alike
-    handles.insert(len(NAMES), Line2D([], [], ls="none", label=" ", gid="legend-blank"))
+                eighth = Line2D([], [], ls="none", marker="o", ms=INSET_DOT * 2.5, mew=0,
+                                color=theme.opt(name), gid=f"legend-inset-points:{name}",
+                                label=f"{name}’s steps (inset)")
+    handles.insert(len(NAMES), eighth)
     layout = place(-(-len(handles) // LEGEND_COLUMNS))
     fw, fh = fig.get_figwidth(), fig.get_figheight()
     centre, ly = layout["centre"] / fw, layout["legend"][1] / fh
@@ -362,7 +370,7 @@ def draw_race(theme, race, title: str | None = None, on_top: str | None = None,
                  y=1 - 0.12 / fh, va="top")
     fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(centre, ly),
                ncol=LEGEND_COLUMNS, columnspacing=1.5, frameon=False)
-    exit_marks(ax, ay, theme, race, trajectories, out, lane)
+    exit_marks(ax, ay, theme, race, trajectories, out, lane, lane_order)
     if zoomed:
         end_inset(ax, theme, race, trajectories, out, _fractions(layout["inset"], fw, fh))
     return fig
@@ -372,7 +380,7 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
              step_dot: float = STEP_DOT,
              path_widths: tuple[float, float] = (PATH_WIDTH, 0.0),
              over_dots: tuple = (), dot_edge: float = STEP_DOT_EDGE,
-             lane: float = 0.0, dot_every: int = 1,
+             lane: float = 0.0, dot_every: int = 1, lane_order=None,
              low: float = numbers.SCI_LOW, zoomed=None) -> list:
     """Draw one race on ax: contours of the surface (log-spaced where f > 0 throughout, evenly
     spaced otherwise), every optimizer's path in its colour, on gdcore's points, with a dot
@@ -389,7 +397,7 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
     Returns the legend handles (legend_label, `low` as
     distance() takes it), the start's, the end square's and the minimum's. The paths of the
     runs over_dots names lie over every step dot, under on_top's. lane (points, 0 by
-    default): each run drawn `lane` points from the next (lane_of)."""
+    default): each run drawn `lane` points from the next (lane_of, in lane_order)."""
     (x0, x1), (y0, y1) = race.window
     X, Y, Z = races.surface_grid(race)
     gm.contour_map(ax, theme, X, Y, Z, levels=20, log=bool(np.all(Z > 0)))
@@ -404,7 +412,7 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
         if name == on_top:
             z, dz = Z_ON_TOP, Z_ON_TOP
         c = theme.opt(name)
-        dx, dy = lane_of(race, name, lane)
+        dx, dy = lane_of(race, name, lane, lane_order)
         where = (offset_copy(ax.transData, fig=ax.figure, x=dx, y=dy, units="points")
                  if dx or dy else ax.transData)
         path = races.visible_path(tr.points, race.window)
@@ -440,12 +448,18 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
                               **(theme.marker("end") | {"markerfacecolor": theme.muted})))
     if race.surface.minimum is not None:
         mark = theme.marker("minimum") | {"zorder": Z_MINIMUM}
-        # where the inset's window frames the minimum, the star is drawn in the inset alone:
-        # on the map it would cover the window, a box smaller than the star (the long valley's
-        # a few points across, Beale's about a star high), and the box and its leaders point
-        # to it
-        if zoomed is None or not races.inside(race.surface.minimum, zoomed)[0]:
-            ax.plot(*race.surface.minimum, gid="minimum", **mark)
+        # where the inset's window frames the minimum, the star on the map is as large as the
+        # window holds (window_star: Beale's, a smaller star inside its box, over the paths);
+        # a window too small for a legible star (the long valley's, a few points across)
+        # leaves it to the inset alone, the box and its leaders pointing to it
+        size = mark["markersize"]
+        if zoomed is not None and races.inside(race.surface.minimum, zoomed)[0]:
+            # over the window's box (Beale's minimum lies near its top edge): a star set
+            # on its data, the box round it
+            size = window_star(ax, race, zoomed, mark)
+            mark = mark | {"zorder": Z_INSET - 0.5}
+        if size:
+            ax.plot(*race.surface.minimum, gid="minimum", **(mark | {"markersize": size}))
         handles.append(Line2D([], [], label=f"minimum {_point(race.surface.minimum)}",
                               **mark))
     else:  # no minimum: the saddle point at the origin, the house's plus, above every path and
@@ -464,16 +478,56 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
     return handles
 
 
+#: A star on the map inside the inset's window keeps WINDOW_STAR_ROOM points clear of the
+#: window's frame on every side, and is drawn only at WINDOW_STAR_LEAST of its house size or
+#: more (smaller, it reads as a speck: the star is then the inset's alone).
+WINDOW_STAR_ROOM, WINDOW_STAR_LEAST = 1.0, 0.5
+
+
+def window_star(ax, race, window, star: dict) -> float:
+    """The size (points) of the minimum's star on the map ax inside the inset's `window`
+    ((x0, x1), (y0, y1), as the figure first sizes the map): the house size, or less, so that
+    the star's whole reach (gm.star_footprint, its width and its height) is smaller than the
+    window by WINDOW_STAR_ROOM on each side, and the window still reads round it; 0 where
+    that is under WINDOW_STAR_LEAST of the house size."""
+    (x0, x1), _ = race.window
+    per_unit = ax.get_position().width * ax.figure.get_figwidth() * 72 / (x1 - x0)
+    (wx0, wx1), (wy0, wy1) = window
+    room = np.array([wx1 - wx0, wy1 - wy0]) * per_unit - 2 * WINDOW_STAR_ROOM
+    # the star's width and height per point of size, and its ring's
+    left, bottom, right, top = gm.star_footprint(star | {"markersize": 1.0,
+                                                         "markeredgewidth": 0.0})
+    ring = star.get("markeredgewidth", 0.0)
+    house = star["markersize"]
+    size = min(house, float(np.min((room - ring) / np.array([right - left, top - bottom]))))
+    return size if size >= WINDOW_STAR_LEAST * house else 0.0
+
+
 #: The least distance (points) between the centres of two exit crosses on one edge (the map's
 #: frame, the distance panel's edge line): a cross's width, its ring and a clear point and a
 #: half, so that each shows whole and apart (RMSprop and Adadelta leave two steps apart,
 #: Momentum, NAG and Adam side by side).
 EXIT_GAP = 9.0
-#: How far (points) a map's exit cross is set outside the frame from the edge its run crosses:
-#: its half width and ring and two points of room, so the cross stands whole beyond the edge,
-#: where the run's path meets the frame (centred on the edge, half of it stood over the map
-#: and the paths ran on past it; inside, a cross moved apart along the edge sat off its path).
-EXIT_OUTSIDE = 5.5
+#: A map's exit cross stands ON the frame, centred where its run's path meets the edge. Where
+#: two runs leave closer than EXIT_GAP, each of that crowd is raised EXIT_RAISE points beyond
+#: the edge, the crowd spread along it (spread) in the order of the exits, and a leader in the
+#: run's colour, EXIT_LEADER wide, runs from the cross down to its true exit on the frame: the
+#: mark stands at its data, or points to it.
+EXIT_RAISE, EXIT_LEADER = 10.0, 0.6
+
+
+def exit_crowds(pos, gap: float = EXIT_GAP) -> list[list[int]]:
+    """The crowds of exits along one edge (positions in points): indices chained by
+    neighbours closer than `gap`, each crowd in the order of the positions (a lone exit is a
+    crowd of one)."""
+    order = list(np.argsort(np.asarray(pos, float), kind="stable"))
+    crowds: list[list[int]] = []
+    for i in order:
+        if crowds and pos[i] - pos[crowds[-1][-1]] < gap:
+            crowds[-1].append(int(i))
+        else:
+            crowds.append([int(i)])
+    return crowds
 
 
 def spread(at, gap: float) -> np.ndarray:
@@ -496,13 +550,15 @@ def spread(at, gap: float) -> np.ndarray:
     return out
 
 
-def exit_marks(ax, ay, theme, race, trajectories, out, lane: float) -> None:
+def exit_marks(ax, ay, theme, race, trajectories, out, lane: float, lane_order=None) -> None:
     """Where each run leaves the frame, once the panels are laid out (race_layout): a cross in
     its colour (theme.MARKERS' "left", as the videos draw it) on the map, where its lane
     crosses the frame's edge (lane_of), gid "exit:<name>"; and its cross on the distance
     panel's edge line (progress_panel) at its step. Crosses closer than EXIT_GAP on one edge are
-    moved apart along it (spread), in their order, so every cross shows whole; on the map each
-    stands EXIT_OUTSIDE beyond the frame, whole, in a row over the edge its run crossed."""
+    moved apart along it (spread), in their order, so every cross shows whole. On the map a
+    cross stands on the frame where its run meets the edge; a crowd of exits (exit_crowds) is
+    raised EXIT_RAISE beyond the edge, spread along it, each cross on a leader in its colour
+    to its own exit (gid "exit-leader:<name>")."""
     gone = [n for n in out if out[n].exit is not None]
     if not gone:
         return
@@ -511,7 +567,7 @@ def exit_marks(ax, ay, theme, race, trajectories, out, lane: float) -> None:
     per_unit = ax.get_position().width * fig.get_figwidth() * 72 / (x1 - x0)
     at = {}
     for name in gone:
-        offset = lane_of(race, name, lane)
+        offset = lane_of(race, name, lane, lane_order)
         moved = np.asarray(trajectories[name].points) + offset / per_unit
         ex = races.frame_exit(moved, race.window) if offset.any() else out[name].exit
         at[name] = np.asarray(ex.point if ex is not None else out[name].exit.point)
@@ -525,13 +581,24 @@ def exit_marks(ax, ay, theme, race, trajectories, out, lane: float) -> None:
     for (side, _), names in edges.items():
         axis = 0 if side < 2 else 1
         pos = np.array([at[n][axis] for n in names]) * per_unit
-        moved_by = spread(pos, EXIT_GAP) - pos
-        out_by = EXIT_OUTSIDE * (1 if side in (0, 2) else -1)  # top/right: up/right
-        for name, d in zip(names, moved_by):
-            dx, dy = (d, out_by) if axis == 0 else (out_by, d)
+        outward = 1 if side in (0, 2) else -1  # top/right: up/right
+        crowded = [i for c in exit_crowds(pos) if len(c) > 1 for i in c]
+        moved_by = np.zeros(len(names))
+        if crowded:  # the raised row spread along the edge, every cross of it apart
+            moved_by[crowded] = spread(pos[crowded], EXIT_GAP) - pos[crowded]
+        for i, name in enumerate(names):
+            raise_by = EXIT_RAISE * outward if i in crowded else 0.0
+            dx, dy = (moved_by[i], raise_by) if axis == 0 else (raise_by, moved_by[i])
+            c = theme.opt(name)
             ax.plot(*at[name], gid=f"exit:{name}", clip_on=False,
                     transform=offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"),
-                    **(_exit_mark(theme, theme.opt(name)) | {"zorder": Z_ENDS}))
+                    **(_exit_mark(theme, c) | {"zorder": Z_ENDS}))
+            if raise_by:  # a leader from the cross to where the run meets the frame
+                ax.annotate("", xy=at[name], xytext=(dx, dy), textcoords="offset points",
+                            annotation_clip=False, zorder=Z_ENDS - 0.5,
+                            gid=f"exit-leader:{name}",
+                            arrowprops={"arrowstyle": "-", "color": c, "lw": EXIT_LEADER,
+                                        "shrinkA": 0, "shrinkB": 0})
     # on the distance panel, along its edge line, by step
     crosses = {n: a for a in ay.lines if str(a.get_gid()).startswith("progress-exit:")
                for n in [str(a.get_gid()).split(":", 1)[1]]}
@@ -568,8 +635,8 @@ LANE_WAYS = {"long-valley": (90.0, NAMES),
 def lane_of(race, name: str, lane: float, order=None) -> np.ndarray:
     """How far from gdcore's points (x and y, points on the page) run `name` is drawn on a map
     of `race` whose lanes are `lane` points apart: its place in LANE_WAYS' order (or in
-    `order`, the runs from the first lane to the last), the lanes centred on the points and
-    stepping in the race's direction (no lanes: (0, 0))."""
+    `order`, the runs from the first lane to the last, None a lane left empty), the lanes
+    centred on the points and stepping in the race's direction (no lanes: (0, 0))."""
     if race.key not in LANE_WAYS or lane == 0:
         return np.zeros(2)
     angle, ways = LANE_WAYS[race.key]
@@ -646,7 +713,11 @@ def end_inset(ax, theme, race, trajectories, out, place):
     ins.set_ylim(ry0, ry1)
     ins.set_xticks([])
     ins.set_yticks([])
-    gm.zoom_inset(ins, ax, theme, zorder=Z_INSET - 1)  # its frame, window and leaders
+    # its frame, window and leaders; the window, over every path and mark of the map, on a
+    # casing of the page colour: a tangle of paths round it (Momentum's about the long
+    # valley's minimum) would swallow a bare box a few points across
+    window = gm.zoom_inset(ins, ax, theme, zorder=Z_INSET - 1)
+    window.set_path_effects(gm.casing(theme))
     # the scale bar inside the inset, in its emptiest lower corner, its length in the inset's
     # own units, on a plate of the page's colour with its number: a key of the inset's
     length = scale_bar_length(race)
@@ -783,6 +854,9 @@ PROGRESS_WIDTH, ENVELOPE_WIDTH, ENVELOPE_ALPHA = 1.3, 0.5, 0.3
 SEE_SAW, SEE_SAW_LEAST = 0.8, 20
 #: The saddle's |w₂| axis ends this factor above the frame's edge.
 EDGE_HEADROOM = 1.25
+#: Where runs end in squares on the distance panel (beside others' exits), its step axis runs
+#: this fraction of the steps past the last one, so the last step's square stands inside it.
+END_ROOM = 0.04
 
 
 def see_saw(d) -> int:
@@ -843,7 +917,9 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
         ay.plot(step, abs(out[name].exit.point[1]), gid=f"progress-exit:{name}",
                 **(_exit_mark(theme, theme.opt(name)) | {"zorder": 12 + step / race.steps}))
     ay.set_yscale("log")
-    ay.set_xlim(0, race.steps)
+    # where a run's end square stands at the last step, room for it inside the axes' end
+    ends = any(o.exit is not None for o in out.values())
+    ay.set_xlim(0, race.steps * (1 + END_ROOM if ends else 1))
     # round steps that end on the last one (the direct labels narrow the panel, and matplotlib
     # would then number 0 to 100 by 25 on the saddle's 120 steps, leaving its end unnumbered:
     # 0 to 120 by 40, Beale's 300 by 100, the valley's 80 by 20)
@@ -869,3 +945,4 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
     lo, hi = ay.get_ylim()
     ay.set_yticks([10.0**e for e in range(int(np.ceil(np.log10(lo))),
                                           int(np.floor(np.log10(hi))) + 1)])
+    ay.yaxis.set_minor_locator(NullLocator())  # the decades only: no comb of minor ticks
