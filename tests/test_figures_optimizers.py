@@ -957,10 +957,11 @@ def test_race_inset_draws_the_end_squares_at_gdcores_last_points(theme, race_run
     that ends in the region has its end square, in its colour, at gdcore's last point, the star
     above them all; but NAG's square, 0.000034 from the minimum, which would hide the star and
     a frame round it would touch Adam's square: set beside the star on a leader back to its
-    point (gm.end_beside), as where several runs end round one minimum. Every path in it is a hairline, faint but for
-    its last steps, beneath every end square, so a run that zig-zags across the region step
-    after step (Adadelta) neither buries a square nor reads as a solid band. The long valley's
-    inset (valley_inset_ends) does the same for its floor by the minimum."""
+    point (gm.end_beside), as where several runs end round one minimum. Every path in it is a
+    hairline, faint but for its last steps, beneath every end square, so a run that zig-zags
+    across the region step after step (Adadelta) neither buries a square nor reads as a solid
+    band. The long valley's inset (valley_inset_ends) does the same for its floor by the
+    minimum."""
     race = races.BEALE
     fig = build("race_beale", theme)
     fig.canvas.draw()
