@@ -66,9 +66,9 @@ def test_path_is_gdcores_iterates_on_the_surface(theme_name):
         np.testing.assert_allclose(way.xyann, page[k - 1], rtol=1e-9, atol=1e-12)
         np.testing.assert_allclose(way.xy, page[k], rtol=1e-9, atol=1e-12)
         assert np.sign(way.xy[0] - way.xyann[0]) == sign
-    # the legend under the drawing names what is drawn, the end as "end"
+    # the legend under the drawing names what is drawn, the end as "end, on the minimum"
     labels = [txt.get_text() for txt in ax3.get_legend().get_texts()]
-    assert labels == [module.run_label(), "start", "minimum", "end"]
+    assert labels == [module.run_label(), "start", "minimum", "end, on the minimum"]
     # the key names the run's start, not gd-regression's (3, −4)
     assert labels[0].startswith(views.run_name(0.1)) and "(3.5, 2)" in labels[0]
     legend = ax3.get_legend().get_window_extent()
