@@ -8,8 +8,8 @@ swing across the valley floor and back, the two long ones straight arrows drawn 
 other, the next ones, narrowing, only the dots where they land (a line would run back over the
 arrows); from the last of them the line draws every step, in ever shorter steps, a dot at
 every {every}th, as it follows the floor to the minimum (m*, b*) = ({m_best}, {b_best}), where
-it ends, J = {jend} after {steps} steps: its end square sits just beside the star, on the side
-the path comes from, and the line stops at the square.
+it ends, J = {jend} after {steps} steps, on the minimum: its end square, drawn hollow at the
+run's last point, frames the star, and the line runs into it.
 
 Alt: A heat map, pale violet (deep violet in the dark theme) along a narrow diagonal band from
 the top left to the bottom right and yellow (deep teal) in the top-right and bottom-left corners,
@@ -17,8 +17,8 @@ with a colour bar for J on a logarithmic scale, numbered at its decades, and thi
 round the band. A path starts as a circle at the right and zig-zags: a straight arrow left
 across the violet band, one back to the right just above it, three dots on that arrow where the
 next, shorter steps land; from the middle one a line, its later dots closing up, runs along the
-band towards a star at the minimum and ends at a small square, the run's end mark, just below
-and right of the star.
+band towards a star at the minimum and ends there, in a hollow square, the run's end mark,
+that frames the star.
 """
 
 import numpy as np
@@ -85,22 +85,23 @@ def make_figure(theme):
     pts = traj.points
     # the zig-zag across the valley narrows and turns back over itself: its two long jumps
     # arrows, then only where its steps land, the line going on from the last of them
-    path = gm.descent_path(ax, theme, pts, steps=3, label=views.run_name(COST_DESCENT.lr_good),
-                           knot=KNOT_STEP, head_gap=HEAD_GAP)
+    gm.descent_path(ax, theme, pts, steps=3, label=views.run_name(COST_DESCENT.lr_good),
+                    knot=KNOT_STEP, head_gap=HEAD_GAP)
     # the long slide down the floor in ever shorter steps: a dot where every EVERY-th step
-    # lands, those that stand apart on the page, clear of the star
+    # lands, those that stand apart on the page, clear of the star and of the end square that
+    # frames it (its corner a point and more from the dot's rim)
     later = np.arange(EVERY, len(pts) - 1, EVERY)
-    later = later[gm.apart(ax, pts[later], 2 * DOT, clear=(m_best, b_best), clear_gap=3 * DOT)]
+    clear = max(3 * DOT, np.sqrt(2) * gm.frame_half(theme.marker("minimum")) + DOT / 2 + 1)
+    later = later[gm.apart(ax, pts[later], 2 * DOT, clear=(m_best, b_best), clear_gap=clear)]
     ax.plot(pts[later, 0], pts[later, 1], linestyle="none", marker="o", markersize=DOT,
             markerfacecolor=theme.accent, markeredgecolor=theme.background,
             markeredgewidth=0.5, zorder=6, gid="every-steps",
             label=f"dots: steps 1–5, then every {EVERY}th")
     ax.plot(*pts[0], **theme.marker("start"), label="start", gid="start")
     ax.plot([m_best], [b_best], **theme.marker("minimum"), label="minimum", gid="minimum")
-    # the run stops on the minimum: its end square beside the star, on the side it came from
-    end = gm.end_at(ax, theme, pts[-1], theme.marker("end"), star_xy=(m_best, b_best),
-                    label=f"end, after {numbers.count(traj.steps)} steps", before=pts)
-    gm.stop_at_end(path, end)  # the line ends at its square, not on past it to the star
+    # the run stops on the minimum: its end square at its last point, hollow, framing the star
+    gm.end_at(ax, theme, pts[-1], theme.marker("end"), star_xy=(m_best, b_best),
+              label=f"end, on the minimum, after {numbers.count(traj.steps)} steps")
     gm.map_ticks(ax)  # every 2, both ends labelled
     ax.set_xlabel(th.AXIS_LABELS["slope"])
     ax.set_ylabel(th.AXIS_LABELS["intercept"])

@@ -11,21 +11,21 @@ overshoots: it falls to J = {j1} on the opposite wall (m = {m1}), still on the d
 and its second jumps back over the valley to the floor: these two steps are drawn as arrows, and
 a dot marks the end of each of the first three. From the fourth step on, the steps are too short
 to tell apart at this scale: they pile up under the star that marks the minimum, the run ending
-at J = {j_end} (the least J is {j_star}), the house end square just beside the star, on the side
-the path comes from. A box outlined on the surface round the floor is drawn enlarged at the
+at J = {j_end} (the least J is {j_star}), on the minimum: the end square, hollow, at the last
+point, frames the star. A box outlined on the surface round the floor is drawn enlarged at the
 bottom left, under the m axis, seen from above, joined to it by two thin lines: from the third
 point on, the path zig-zags across the floor in ever shorter steps, turns and runs down the
-floor to the star, the end square again just beside it.
+floor to the star, the hollow end square again framing it.
 
 Alt: A lit, meshed, trough-shaped surface over the m and b axes, J ticked from 0 to 200, level
 lines drawn on it closing into narrow ellipses round the minimum on its floor. A ring high on
 the right-hand wall, labelled J = {j0}, starts a path of straight arrows: the first jumps left
 across the valley to a dot on the left-hand wall, the second back across it to a dot on the
-floor; a third, shorter step lands by the star that marks the minimum, a small square just
-beside it, the mark of the end. A thin box is outlined on the floor round them. At the bottom
+floor; a third, shorter step lands by the star that marks the minimum, framed by a hollow
+square, the mark of the end. A thin box is outlined on the floor round them. At the bottom
 left, under the m axis, joined to the box by two thin lines, a small flat contour map of what is
 inside the box: the path crosses it from the right, zig-zags in ever shorter arrows and a line
-of dots, then runs down the floor to the star, the square beside it.
+of dots, then runs down the floor to the star, framed by the hollow square.
 """
 
 import numpy as np
@@ -113,7 +113,7 @@ def floor_view(fig, theme, x, y, t, end, ax3):
     """The valley floor inside the window outlined on the surface, seen from above and
     enlarged (the 3-D view piles the steps from the fourth on under the star): contours of J
     in the colours of the surface on ax3 (one colour, one J in both), the house descent path
-    from the third point (the first back on the floor) on, the end square beside the star."""
+    from the third point (the first back on the floor) on, the end square framing the star."""
     (m0, m1), (b0, b1) = floor_window(t, floor_shape(fig))
     ax = fig.add_axes(FLOOR_BOX)  # in clear room: no card under it
     M, B, J = regression.cost_grid(x, y, (m0, m1), (b0, b1), 120)
@@ -133,7 +133,7 @@ def floor_view(fig, theme, x, y, t, end, ax3):
             markeredgecolor=theme.background, markeredgewidth=0.5, zorder=6, gid="floor-entry")
     star_xy = regression.least_squares(x, y)
     gm.end_at(ax, theme, tuple(t.points[-1]), end, star_xy=star_xy, star={"zorder": 4.5},
-              gid="floor-end", before=pts)
+              gid="floor-end")
     ax.plot(*star_xy, **{**theme.marker("minimum"), "zorder": 4.5}, gid="floor-minimum")
     ax.set_xlabel(th.AXIS_LABELS["slope"], labelpad=1)
     ax.set_ylabel(th.AXIS_LABELS["intercept"], labelpad=6)
@@ -197,15 +197,14 @@ def make_figure(theme):
                  xytext=(0, 7), textcoords="offset points", ha="center", va="bottom",
                  fontsize=theme.small_size, color=theme.text, zorder=24, gid="start-cost",
                  path_effects=gm.halo(theme))
-    # the end: the house end square at the last point (0.003 from the minimum), set beside
-    # the minimum's star (gm.end_at) on the side the run comes from as drawn: its last dot.
-    # Both at their own heights, as the star is drawn (not lifted): the lift would set the
-    # square straight above the star, off the surface
+    # the end: the end square at the last point (0.003 from the minimum), hollow, framing
+    # the minimum's star (gm.end_at). Both at their own heights, as the star is drawn (not
+    # lifted)
     star_xy = on_page(ax3, *([v] for v in np.ravel(star.get_data_3d())))[0]
     last = on_page(ax3, [t.points[-1, 0]], [t.points[-1, 1]], [t.losses[-1]])[0]
     end = {**theme.marker("end"), "markerfacecolor": theme.accent}
     gm.end_at(ax3, theme, last, end, star_xy=star_xy, star={"zorder": 23}, gid="end",
-              label="end", clip_on=False, before=page[:STEP_DOTS + 1])
+              label="end, on the minimum", clip_on=False)
     # the floor view's window, outlined on the surface in the stroke of the view's frame (as
     # gm.zoom_inset draws a flat map's): what the view above enlarges
     (m0, m1), (b0, b1) = floor_window(t, floor_shape(fig))
@@ -231,7 +230,7 @@ def make_figure(theme):
                                        gid=f"zoom-leader-{k + 1}"))
     handles, labels = ax3.get_legend_handles_labels()
     order = [labels.index(k) for k in
-             (run_label(), "start", "minimum", "end")]
+             (run_label(), "start", "minimum", "end, on the minimum")]
     gm.optimizer_legend(ax3, theme, "map", handles=[handles[k] for k in order], ncols=4,
                         loc="lower center", bbox_to_anchor=(0.5, 0.0),
                         bbox_transform=fig.transFigure, borderaxespad=0.2)

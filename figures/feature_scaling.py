@@ -14,10 +14,9 @@ bowl is round (curvature ratio {cond_scaled:.0f}); the gradient
 points at the minimum, and the path (α = {lr_scaled:g}) runs straight to it, halving its
 distance at each step: J ≈ J* = {j_scaled}, the least-squares minimum. A dot marks each landing
 that stands clear of the one before and of the star; the later ones lie within a dot of the
-minimum, as the key says (the run ends {near} from it), and the end square sits just beside
-the star, as every end on a minimum is drawn, on the side the path comes from, where the
-path stops. Each map's title gives its curvature ratio, its rate and the cost after {steps}
-steps.
+minimum, under the star, as the key says (the run ends {near} from it), and the end square,
+hollow, is drawn at the last point and frames the star, as every end on a minimum is drawn.
+Each map's title gives its curvature ratio, its rate and the cost after {steps} steps.
 
 Alt: Three panels. Left, a contour map of long, narrow diagonal ellipses; near its top left a
 small box round the start, far from the minimum in the middle of the valley, joined by two thin
@@ -26,8 +25,8 @@ title says: from the start ring the path jumps from one wall of the valley to th
 back, {steps} times, each landing a dot that darkens with time, the last a small square, the
 jumps slowly narrowing as the path creeps down the valley. Right, concentric
 circles and a straight path of halving steps from the start to the minimum at the centre; its
-first landings are dots, the line stops at a small square just beside the star, and the key
-under the panels says the run ends within a dot of the minimum.
+first landings are dots, the line runs into the star, framed by a hollow square, the run's end,
+and the key under the panels says its last steps lie under the star.
 """
 
 import functools
@@ -101,13 +100,13 @@ def shown_steps(ax, theme, run, end=None) -> np.ndarray:
     """The steps of a run that get a dot (1 = the first; call once the figure is laid out):
     each a dot's width from the one before and clear of the minimum's star, so that the last
     steps, shorter than a dot, do not pile up on the star; and, given the run's `end` mark
-    (set beside the star, gm.end_at), a point of page or more clear of its square."""
+    (framing the star, gm.end_at), a point of page or more clear of its square."""
     pts = run.trajectory.points
     kept = 1 + gm.apart(ax, pts[1:], 2 * dot_radius(), clear=run.optimum,
                         clear_gap=star_radius(theme) + dot_radius())
     if end is None:
         return kept
-    half = end.get_markersize() / 2 + end.get_markeredgewidth() / 2
+    half = end.half()
     page = ax.transData.transform(pts[kept]) * 72 / ax.figure.dpi
     out = np.maximum(np.abs(page - end.page_xy()) - half, 0)
     return kept[np.hypot(*out.T) - dot_radius() >= 1.0]
@@ -246,25 +245,12 @@ def _scaled_view(ax, run):
         axis.set_ticks([t for t in axis.get_ticklocs() if lo <= t <= hi])
 
 
-def _clip_path(ax, run, end):
-    """The scaled run's path, gdcore's points up to the end square as the page draws it (the
-    landings under the square and the star are within a dot of the minimum): the line stops
-    at the square, never runs past it into the star (call once the figure is laid out)."""
-    (path,) = [ln for ln in ax.lines if ln.get_gid() == "path"]
-    to_pt = ax.transData.transform(run.trajectory.points) * 72 / ax.figure.dpi
-    star = ax.transData.transform(run.optimum) * 72 / ax.figure.dpi
-    square = end.page_xy()
-    far = np.hypot(*(to_pt - star).T) > np.hypot(*(square - star))
-    upto = np.flatnonzero(~far)[0]
-    at = ax.transData.inverted().transform(square * ax.figure.dpi / 72)
-    path.set_data(*np.vstack([run.trajectory.points[:upto], at]).T)
-
-
 #: The end square's key, short: the zoomed raw run ends on its square; the scaled one ends on
-#: the minimum (within a dot of it on the page), so its square stands beside the star, as
-#: every end on a minimum is drawn (gm.end_at); the caption says how near it ends (off the
-#: map: on the round bowl every gap holds a ring).
-END_KEY = "end (right: within a dot of the minimum)"
+#: the minimum (within a dot of it on the page), so its square, at its last point, is hollow
+#: and frames the star, as every end on a minimum is drawn (gm.end_at), and its last landings
+#: lie under the star; the caption says how near it ends (off the map: on the round bowl every
+#: gap holds a ring).
+END_KEY = "end (right: on the minimum, its last steps under the star)"
 
 
 @functools.cache
@@ -289,7 +275,7 @@ def make_figure(theme):
     # the raw run's 16 bounces merge into one blot at the overview's scale: there only its
     # start and the box, the path and its landings in the zoom
     _zoom(zx, ax, theme, fs.raw)
-    # the end square's key (the square is drawn once the page is laid out, beside the star;
+    # the end square's key (the square is drawn once the page is laid out, framing the star;
     # the key then draws it at its size, gm.EndKey)
     end = theme.marker("end")
     key = gm.EndKey(None, **end, label=END_KEY, gid="end-key")
@@ -306,12 +292,11 @@ def make_figure(theme):
     _zoom_box(ax, zx, theme, fs.raw)
     _stretch_note(ax, zx, theme)
     pts = fs.scaled.trajectory.points
-    # the run ends on the minimum: its square beside the star, on the side it came from
+    # the run ends on the minimum: its square at its last point, hollow, framing the star
     key.mark = gm.end_at(sx, theme, tuple(pts[-1]), end, star_xy=fs.scaled.optimum,
-                         star={"zorder": 3.5}, before=pts)
+                         star={"zorder": 3.5})
     shown = shown_steps(sx, theme, fs.scaled, key.mark)
     _steps(sx, theme, pts, "steps", shown)
-    _clip_path(sx, fs.scaled, key.mark)
     return fig
 
 

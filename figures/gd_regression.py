@@ -19,8 +19,8 @@ arrowhead marks it; it swings below them, then turns slowly until it runs throug
 them at the last step. Bottom left, a contour map of J with a path that zig-zags across the
 valley (an arrow left, then shorter steps back to the right and left again, drawn as arrows
 in the enlarged window) and then follows
-the valley floor to the minimum, marked by a star with a small square, the run's end,
-just beside it; a hollow ring marks the start, and dots labelled with their step
+the valley floor to the minimum, marked by a star framed by a hollow square, the run's end
+there; a hollow ring marks the start, and dots labelled with their step
 mark the steps of the top row (on the map's colour, the level lines stopping short of the
 labels); a framed
 window in the empty upper-right corner, joined by two thin lines to a small frame on the
@@ -149,7 +149,7 @@ def make_figure(theme):
     cx = fig.add_subplot(bottom[0])
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
     bands = gm.contour_map(cx, theme, M, B, J)
-    path = gm.descent_path(cx, theme, pts, steps=3, label=views.run_name(COST_DESCENT.lr_good))
+    gm.descent_path(cx, theme, pts, steps=3, label=views.run_name(COST_DESCENT.lr_good))
     cx.plot(*pts[0], gid="start", label="start", **theme.marker("start"))
     # the steps of the top row after the zig-zag (t = 3 ends its third arrow), labelled; those
     # inside the zig-zag's window are marked in its enlargement
@@ -188,12 +188,10 @@ def make_figure(theme):
     # just above it): its lower right corner to the zoom's, its upper right one to the zoom's
     # lower left
     gm.zoom_inset(zoom, cx, theme, corners=(((1, 0), (1, 0)), ((1, 1), (0, 0))))
-    # the run stops at the minimum: its end square beside the star, on the side it came from
-    # (both read)
+    # the run stops at the minimum: its end square at its last point, hollow, framing the star
     cx.plot([m_best], [b_best], label="minimum", gid="minimum", **theme.marker("minimum"))
-    end = gm.end_at(cx, theme, tuple(pts[-1]), theme.marker("end"), star_xy=(m_best, b_best),
-                    label="end", before=pts)
-    gm.stop_at_end(path, end)  # the line ends at its square, not on past it to the star
+    gm.end_at(cx, theme, tuple(pts[-1]), theme.marker("end"), star_xy=(m_best, b_best),
+              label="end, on the minimum")
     gm.map_ticks(cx)  # the map's window, ticked every 2, both ends labelled
     cx.set_xlabel(th.AXIS_LABELS["slope"])
     cx.set_ylabel(th.AXIS_LABELS["intercept"])

@@ -16,15 +16,16 @@ limit) it grows.
 
 Alt: Top, three contour maps of the same long valley, each with a descent path from the same
 start. Left, a short path that turns into the valley and stops far from the minimum at a small
-square. Middle, a path that reaches the minimum and ends there: its end mark, a small square,
-stands just beside the star. Right, two straight arrows side by side for the large rate's first
+square. Middle, a path that reaches the minimum and ends there: its end mark, a hollow square
+in its colour, frames the star. Right, two straight arrows side by side for the large rate's first
 two steps, across the valley and back, then dots where its steps land, two rows on the two walls
 of the valley marching outward until they leave the map at the right edge, where a cross marks
 the exit; the words say it leaves the map at step {exit_step}. Bottom left, the cost per step of
 the three runs on log axes: the small rate falls slowly, the good one reaches the minimum, the
 large one climbs out of the top of the plot, at J = 10⁵, where a short note gives its growth per
 step; the key under the figure names the runs and the maps' marks (start ring, end square in its
-run's colour, minimum star, exit cross). Bottom right, the factor per step across the valley
+run's colour, framing the star where it ends on it, minimum star, exit cross). Bottom right, the
+factor per step across the valley
 against the learning rate: a V that crosses 1 at the limit {limit}, the grey zone beyond it; the
 small rate ({f_small}) and the good one ({f_good}) sit below 1, the large one just above it
 ({growth}), each named beside its dot; the limit is written on the stable side, above the 1.
@@ -172,14 +173,12 @@ def make_figure(theme):
             path, = ax.plot(pts[:, 0], pts[:, 1], color=cols[name], linewidth=PATH_WIDTH,
                             zorder=3, gid=f"path-{name}", solid_joinstyle="round",
                             solid_capstyle="round")
-            casing = gm.cased_under(ax, path, theme, 2.5, PATH_CASING)
-            # the end square at the last point; on the minimum, beside the star, where the
-            # path stops (no stretch on from the square to the star)
-            end = gm.end_at(ax, theme, tuple(pts[-1]), {**theme.marker("end"), "markerfacecolor":
+            gm.cased_under(ax, path, theme, 2.5, PATH_CASING)
+            # the end square at the last point; on the minimum, hollow, framing the star
+            gm.end_at(ax, theme, tuple(pts[-1]), {**theme.marker("end"), "markerfacecolor":
                                                   cols[name]},
-                      star_xy=regression.least_squares(x, y), gid=f"end-{name}", before=pts,
+                      star_xy=regression.least_squares(x, y), gid=f"end-{name}",
                       path_effects=gm.casing(theme))
-            gm.stop_at_end(path, end, casing)
             j = traj.losses[-1]  # to three significant digits, as every readout of J
             ax.text(0.96, 0.96, f"after {nb.count(traj.steps)} steps\n"
                     f"$J = {nb.cost(j, 'latex')}$", transform=ax.transAxes,
@@ -215,7 +214,7 @@ def make_figure(theme):
     # the maps' marks keyed with the runs (the maps have no room under them): the start ring,
     # the end square, the minimum's star and the cross where the large rate leaves the map
     marks = [Line2D([], [], ls="none", label="start", **theme.marker("start")),
-             Line2D([], [], ls="none", label="end, in its run's colour",
+             Line2D([], [], ls="none", label="end, in its run's colour (framing the star if on it)",
                     **{**theme.marker("end"), "markerfacecolor": theme.muted}),
              Line2D([], [], ls="none", label="minimum", **theme.marker("minimum")),
              Line2D([], [], ls="none", label="leaves the map",

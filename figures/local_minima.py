@@ -11,11 +11,12 @@ slope, rolls on through that minimum and the next one, and settles in the deepes
 Alt: Three panels. Top left: a wavy curve with three dips, a star at the bottom of the right,
 deepest one; four hollow circles mark starts and dotted trails lead from each down into the
 nearest dip, where a small square marks where the run ends: one in the left dip, one in the
-middle dip, two in the deepest dip, on either side of its star. Top right: the same curve;
+middle dip, and two on the star at the bottom of the deepest dip, where the square is hollow
+and frames the star. Top right: the same curve;
 from the leftmost start the plain run's trail stops in the left dip, while the momentum run's
 trail, larger dots in a second colour under the plain run's small ones where both share the
 slope, passes through the left and middle dips, swings about the deepest one (a dot every
-third step there) and ends with a square beside its star.
+third step there) and ends on its star, framed by a hollow square.
 Bottom: position against step; the plain run's line levels off at the left dip's position, the
 momentum run's line climbs past the middle dip, overshoots and settles at the deepest dip.
 """
@@ -41,13 +42,12 @@ DOT_RIM = 0.5
 #: The runs' names in the one legend (with their settings): plain descent (the races' SGD is
 #: this update, whose green it takes); momentum in the Momentum blue.
 PLAIN, MOMENTUM = "plain gradient descent", "momentum"
-#: The end mark's key: where a run ends on the deepest minimum its square is set beside the
-#: star (gm.end_at), so that neither hides the other; the key says so, or the squares either
-#: side of the star read as runs that stopped short of it.
-END_KEY = "end (beside the star if on it)"
+#: The end mark's key: where a run ends on the deepest minimum its square, at its last point,
+#: is hollow and frames the star (gm.end_at); the key says so.
+END_KEY = "end (framing the star if on it)"
 #: The momentum run's step dots (top right): its first pass over the bumps dot by dot, then,
 #: as it swings to and fro about the deepest minimum, every SWING_EVERY-th step only, and none
-#: within SETTLED (in w) of its end, where the star and the end square stand beside each other
+#: within SETTLED (in w) of its end, where the end square frames the star
 #: (ten dots piled there once hid the square).
 SWING_EVERY, SETTLED = 3, 0.3
 #: Its dots' size (points): larger than the plain run's (3.2, on top of them), small enough
@@ -107,8 +107,8 @@ def swing_dots(w: np.ndarray) -> list[int]:
 
 def _end(ax, theme, tr, color, gid, zorder=6, over_dots=False, star=None):
     """Where a run stopped: the house end square, in the run's optimizer colour, at its last
-    point, or, where that is the deepest minimum's star (`star`: its (w, J) and mark), just
-    beside it on the side the run comes from (gm.end_at). `over_dots`: where larger step dots
+    point; where that is the deepest minimum's star (`star`: its (w, J) and mark), hollow and
+    framing it (gm.end_at). `over_dots`: where larger step dots
     crowd round it, cased in the page colour (END_CASING points), so that it reads on top of
     them, not among them."""
     look = {**theme.marker("end"), "markerfacecolor": color}
@@ -116,8 +116,7 @@ def _end(ax, theme, tr, color, gid, zorder=6, over_dots=False, star=None):
     xy = (tr.final[0], tr.losses[-1])
     on_star = star is not None and abs(xy[0] - star[0][0]) < 1e-3
     gm.end_at(ax, theme, xy, look, star_xy=star[0] if on_star else None,
-              star=star[1] if on_star else None, gid=gid, zorder=zorder,
-              before=np.column_stack([tr.points[:, 0], tr.losses]), **effects)
+              star=star[1] if on_star else None, gid=gid, zorder=zorder, **effects)
 
 
 def _star(ax, theme, surface):

@@ -19,14 +19,15 @@ the inset at the upper right, beside the map (not over it) and over the distance
 joined to a small box round the minimum on the map by two thin lines, magnifies the valley's
 end (the scale bar in its lower right corner is
 {bar} long), each square at its run's last point but NAG's: NAG ends on the minimum, and its
-square is set just beside the star, as every end on a minimum is drawn, so that neither
-hides the other (its distance is the legend's). The paths there are hairlines, but for
-Adadelta's: its last hundred steps jump from wall to wall and back at every step, so there its
-points alone are drawn (the legend's "Adadelta's steps (inset)", under the runs), two rows of
-dots along the walls it bounces between, its last few steps joined, zig-zagging across. Its
-distance, too, goes up and down at every step from step {saw} on: from there the distance panel
-draws its highs and its lows, two thin lines with a pale band between them. The legend, the key
-to both panels, gives each learning rate α and each run's final distance. {settings}
+square is set beside the star on a short leader to its point, as where several runs end by
+one minimum, so that neither hides the other (its distance is the legend's). The paths there
+are hairlines, but for Adadelta's: its last hundred steps jump from wall to wall and back at
+every step, so there its points alone are drawn (the legend's "Adadelta's steps (inset)", under
+the runs), two rows of dots along the walls it bounces between, its last few steps joined,
+zig-zagging across. Its distance, too, goes up and down at every step from step {saw} on: from
+there the distance panel draws its highs and its lows, two thin lines with a pale band between
+them. The legend, the key to both panels, gives each learning rate α and each run's final
+distance. {settings}
 
 Alt: Left, a contour map of Beale's function with a small star, its minimum at ({mx},
 {my}), in a small box. Seven thin coloured
@@ -39,7 +40,7 @@ magnifies the end of the valley in thin lines, each path ending in a square of i
 Adadelta's
 steps as two rows of dots along the walls with its last steps zig-zagging across the floor
 between them: SGD's and Adadelta's squares lie short of the star, RMSprop's, Adagrad's and
-Adam's in a row along the valley's floor towards it, NAG's beside the star and
+Adam's in a row along the valley's floor towards it, NAG's beside the star on a short leader and
 Momentum's beyond it. Right, under the inset, distance to the minimum against step on a log
 scale: all lines
 fall from about 3, Adadelta's parting into two thin lines, its highs and lows, from step

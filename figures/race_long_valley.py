@@ -20,9 +20,9 @@ at the lower right,
 under the map beside the distance panel (not over the map) and joined to a small box round
 the minimum on the map by two thin lines, magnifies the floor (the scale bar in its lower
 right corner is {bar} long), each square at its run's last point but Adagrad's: Adagrad ends
-on the minimum, and its square is set just beside the star, as every end on a minimum is
-drawn (its distance is the legend's). The legend, the key to both panels, gives
-each learning rate α and each run's final distance. {settings}
+on the minimum, and its square is set beside the star on a short leader to its point, as
+where several runs end by one minimum (its distance is the legend's). The legend, the key to
+both panels, gives each learning rate α and each run's final distance. {settings}
 
 Alt: Top, a contour map of an elongated elliptical valley with a small box round its minimum
 at the right. Seven coloured paths leave a common start, a ring at the upper left. The SGD path

@@ -1,21 +1,24 @@
 """The one check of a single run's end that falls on the minimum (gdviz.mpl.end_at): read back
-on the drawn page, the end square is the house square, set just beside the star (at gdcore's
-last point where that clears it), and neither hides the other."""
+on the drawn page, the end square stands AT gdcore's last point, hollow, in the run's colour,
+framing the star, which shows whole inside it."""
 
 import numpy as np
 from matplotlib.colors import to_rgb
 from matplotlib.markers import MarkerStyle
 
+from gdviz import mpl as gm
 
-def assert_end_beside_star(fig, end, star, last_xy, star_xy, ink: str) -> None:
+
+def assert_end_frames_star(fig, end, star, last_xy, star_xy, ink: str) -> None:
     """`end` (the end mark) and `star` (the minimum's mark, Line2D or Line3D) as drawn on fig:
-    - the end square is the house square (its house size), its data gdcore's last point
-      `last_xy` (data coordinates of its axes; of a 3-D axes, the projected ones), and no leader
-      runs from it;
-    - on the page its box lies clear of the star's footprint (star_xy: where the star is, in the
-      same coordinates), yet within a square's side of it: read together, "ended here";
+    - the end square's data are gdcore's last point `last_xy` (data coordinates of its axes; of
+      a 3-D axes, the projected ones), its centre drawn there on the page (no offset), and no
+      leader runs from it;
+    - it is hollow: its outline gm.FRAME_WIDTH wide in the run's colour (`end.colour`), no fill;
+    - the star's footprint (star_xy: where the star is, in the same coordinates) lies inside
+      the frame's inner edge, clear of it;
     - the star shows whole: as much of its box is in its ink as a lone star's (about a
-      sixth), and the square shows in its own colour (`ink`: the star's fill)."""
+      sixth), and the frame's outline shows in the run's colour."""
     dpi = fig.dpi
     fig.set_dpi(300)  # as printed
     try:
@@ -30,18 +33,28 @@ def _check(fig, end, star, last_xy, star_xy, ink: str) -> None:
     to_pt = 72 / fig.dpi
     assert np.allclose(end.get_xydata()[0], last_xy)
     assert not fig.findobj(lambda a: a.get_gid() == f"{end.get_gid()}-leader")
-    assert end.get_marker() == "s" and end.get_markersize() == end.house
+    assert end.get_transform() == end.axes.transData  # drawn at its data, not set off
+    assert end.on_star()
+    assert end.get_marker() == "s" and end.get_markerfacecolor() == "none"
+    assert end.get_markeredgewidth() == gm.FRAME_WIDTH
+    assert to_rgb(end.get_markeredgecolor()) == to_rgb(end.colour)
     r = fig.canvas.get_renderer()
-    # the star's footprint on the page (its drawn path, edge included) against the square's box
+    # the frame's box centred on the last point on the page
+    e0, f0, e1, f1 = (v * to_pt for v in end.get_window_extent(r).extents)
+    centre = end.axes.transData.transform(last_xy) * to_pt
+    np.testing.assert_allclose([(e0 + e1) / 2, (f0 + f1) / 2], centre, atol=0.3)
+    # the star's footprint on the page (its drawn path, edge included) inside the inner edge
     style = MarkerStyle(star.get_marker())
     ext = style.get_path().transformed(style.get_transform()).get_extents()
     size, edge = star.get_markersize(), star.get_markeredgewidth() / 2
     sx, sy = end.axes.transData.transform(star_xy) * to_pt
-    reach = max(-ext.x0, ext.x1, -ext.y0, ext.y1) * size + edge  # the star's longest arm
-    e0, f0, e1, f1 = (v * to_pt for v in end.get_window_extent(r).extents)
-    # the square's nearest point to the star's centre: outside its longest arm, by ≤ a side
-    near = np.hypot(max(e0 - sx, 0, sx - e1), max(f0 - sy, 0, sy - f1))
-    assert reach <= near <= reach + end.get_markersize(), (reach, near)
+    inner = end.get_markersize() / 2 - gm.FRAME_WIDTH / 2
+    cx, cy = centre
+    assert sx + ext.x0 * size - edge >= cx - inner + 0.5
+    assert sx + ext.x1 * size + edge <= cx + inner - 0.5
+    assert sy + ext.y0 * size - edge >= cy - inner + 0.5
+    assert sy + ext.y1 * size + edge <= cy + inner - 0.5
+    assert inner <= max(-ext.x0, ext.x1, -ext.y0, ext.y1) * size + edge + 3  # framing it close
     img = np.asarray(fig.canvas.buffer_rgba())[..., :3].astype(float) / 255
     h = img.shape[0]
 
@@ -51,13 +64,13 @@ def _check(fig, end, star, last_xy, star_xy, ink: str) -> None:
 
     # a lone star fills about a sixth of its box; a square over its body would leave < 0.05
     assert share(star.get_window_extent(r), ink) > 0.14
-    assert share(end.get_window_extent(r), end.get_markerfacecolor()) > 0.3
+    assert share(end.get_window_extent(r), end.colour) > 0.08  # the outline, in its colour
 
 
 def assert_key_matches_end(fig, end, star) -> None:
-    """The legend's key of `end` (gid `<end's gid>-key`) drawn as the page draws the mark: one
-    square, the plotted square's size and colour, no star on it: one scale for the key and
-    the map."""
+    """The legend's key of `end` (gid `<end's gid>-key`) drawn as the page draws the mark: the
+    hollow frame at the plotted frame's size and colour with a star inside, the map's star's
+    size: one scale for the key and the map."""
     from matplotlib.legend import Legend
 
     fig.canvas.draw()
@@ -67,5 +80,9 @@ def assert_key_matches_end(fig, end, star) -> None:
     (square,) = [h for lg in fig.findobj(Legend) for h in lg.legend_handles
                  if getattr(h, "key", None) is key]
     assert square.get_marker() == "s" and square.get_markersize() == end.get_markersize()
-    assert to_rgb(square.get_markerfacecolor()) == to_rgb(end.get_markerfacecolor())
-    assert star.get_marker() == "*"
+    assert square.get_markerfacecolor() == "none"
+    assert to_rgb(square.get_markeredgecolor()) == to_rgb(end.colour)
+    inside = square.star_key
+    assert inside.get_visible() and inside.get_marker() == star.get_marker() == "*"
+    assert inside.get_markersize() == star.get_markersize()
+    np.testing.assert_allclose(inside.get_xydata(), square.get_xydata())

@@ -5,7 +5,7 @@ import re
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
-from endmarks import assert_end_beside_star, assert_key_matches_end
+from endmarks import assert_end_frames_star, assert_key_matches_end
 from figure_baselines import figure
 from matplotlib.contour import QuadContourSet
 
@@ -66,9 +66,9 @@ def test_path_is_gdcores_iterates_on_the_surface(theme_name):
         np.testing.assert_allclose(way.xyann, page[k - 1], rtol=1e-9, atol=1e-12)
         np.testing.assert_allclose(way.xy, page[k], rtol=1e-9, atol=1e-12)
         assert np.sign(way.xy[0] - way.xyann[0]) == sign
-    # the legend under the drawing names what is drawn, the end as "end"
+    # the legend under the drawing names what is drawn, the end as "end, on the minimum"
     labels = [txt.get_text() for txt in ax3.get_legend().get_texts()]
-    assert labels == [module.run_label(), "start", "minimum", "end"]
+    assert labels == [module.run_label(), "start", "minimum", "end, on the minimum"]
     # the key names the run's start, not gd-regression's (3, −4)
     assert labels[0].startswith(views.run_name(0.1)) and "(3.5, 2)" in labels[0]
     legend = ax3.get_legend().get_window_extent()
@@ -77,7 +77,7 @@ def test_path_is_gdcores_iterates_on_the_surface(theme_name):
 
 
 @pytest.mark.parametrize("theme_name", ["light", "dark"])
-def test_end_square_sits_beside_the_star_in_both_views(theme_name):
+def test_end_square_frames_the_star_at_the_last_point_in_both_views(theme_name):
     module = gm.load("figures.descent_3d")
     fig = figure("descent_3d", theme_name)
     t = module.trajectory()
@@ -87,30 +87,21 @@ def test_end_square_sits_beside_the_star_in_both_views(theme_name):
     (star,) = [ln for ln in ax3.lines if ln.get_label() == "minimum"]
     (end,) = fig.findobj(lambda a: a.get_gid() == "end")
     (key,) = fig.findobj(lambda a: a.get_gid() == "end-key")
-    assert key.get_label() == "end"
-    assert end.get_marker() == "s" and end.get_markerfacecolor() == theme.accent
+    assert key.get_label() == "end, on the minimum"
+    assert end.get_marker() == "s" and end.colour == theme.accent
     fig.canvas.draw()
     # at the last point's own height, as the star is drawn: no lift to set it above the star
     (last,) = _page(ax3, [t.points[-1, 0]], [t.points[-1, 1]], [t.losses[-1]])
     (star_xy,) = _page(ax3, *([v] for v in np.ravel(star.get_data_3d())))
     ink = theme.mark_color("minimum")
-    assert_end_beside_star(fig, end, star, last, star_xy, ink)
+    assert_end_frames_star(fig, end, star, last, star_xy, ink)
     assert_key_matches_end(fig, end, star)  # the key as the page draws the mark
-    # beside the star towards the third step's dot, the last that stands apart: on the path
-    # the page draws, not above it
-    third = _page(ax3, [t.points[3, 0]], [t.points[3, 1]],
-                  [t.losses[3] + 0.01 * float(np.ptp(t.losses))])[0]
-    to_pt = 72 / fig.dpi
-    towards = (ax3.transData.transform(third) - ax3.transData.transform(star_xy)) * to_pt
-    drawn = end.page_xy() - ax3.transData.transform(star_xy) * to_pt
-    cos = np.dot(towards, drawn) / np.hypot(*towards) / np.hypot(*drawn)
-    assert cos > 0.99
     floor = [ax for ax in fig.axes if ax.name != "3d"][0]
     floor_lines = {ln.get_gid(): ln for ln in floor.lines}
     (floor_end,) = fig.findobj(lambda a: a.get_gid() == "floor-end")
-    assert_end_beside_star(fig, floor_end, floor_lines["floor-minimum"], t.points[-1],
+    assert_end_frames_star(fig, floor_end, floor_lines["floor-minimum"], t.points[-1],
                            regression.least_squares(x, y), ink)
-    assert floor_end.get_markerfacecolor() == theme.accent
+    assert floor_end.colour == theme.accent
 
 
 @pytest.mark.parametrize("theme_name", ["light", "dark"])

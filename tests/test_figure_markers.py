@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from endmarks import assert_end_beside_star, assert_key_matches_end
+from endmarks import assert_end_frames_star, assert_key_matches_end
 from figure_baselines import figure as build
 from matplotlib.colors import same_color
 from matplotlib.lines import Line2D
@@ -64,7 +64,7 @@ def test_gd_regression_start_ring_minimum_star_and_counted_iterations(theme):
     assert_mark(star, t, "minimum")
     assert at(star) == pytest.approx(regression.least_squares(x, y))
     # the scheduled steps after the zig-zag (t = 3 ends its third arrow) as current dots, the
-    # last step as the end square, set just beside the star (neither hides the other)
+    # last step as the end square, at its point, hollow, framing the star
     sched = COST_DESCENT.schedule()
     dots = by_gid(fig, "iterations")
     assert_mark(dots, t, "current")
@@ -75,10 +75,10 @@ def test_gd_regression_start_ring_minimum_star_and_counted_iterations(theme):
     np.testing.assert_allclose(zoomed.get_xydata(), traj.points[[3, 15]])
     end = by_gid(fig, "end")
     assert end.get_marker() == t.marker("end")["marker"]
-    assert end.get_markerfacecolor() == t.accent
+    assert end.colour == t.accent
     assert at(end) == pytest.approx(tuple(traj.points[-1]))
-    assert_end_beside_star(fig, end, star, traj.points[-1], at(star), t.mark_color("minimum"))
-    # the legend keys the end as the map draws it: the house square
+    assert_end_frames_star(fig, end, star, traj.points[-1], at(star), t.mark_color("minimum"))
+    # the legend keys the end as the map draws it: the frame round a star
     assert_key_matches_end(fig, end, star)
     # the cost panel: t = 0 is the start ring, whole inside the axes (not cut by the spine)
     ring = by_gid(fig, "start-cost")
@@ -186,18 +186,35 @@ def test_train_val_curves_early_stop_is_the_minimum_star_on_a_counted_axis(theme
     assert labels[-2:] == ["1,000", f"{c.train.size - 1:,}"]
 
 
+def assert_end(end: Line2D, t: th.Theme, colour: str, on_star: bool) -> None:
+    """`end` as the page draws it: the house end square filled in the run's colour, or, for
+    a run that ends on the star, the square hollow round the star (gm.EndMark), its outline
+    gm.FRAME_WIDTH in the run's colour, at the run's last point all the same."""
+    if not on_star:
+        assert_mark(end, t, "end", face=colour)
+        return
+    assert isinstance(end, gm.EndMark) and end.on_star()
+    assert end.get_transform() == end.axes.transData  # at its data
+    assert end.get_marker() == "s" and end.get_markerfacecolor() == "none"
+    assert same_color(end.get_markeredgecolor(), colour)
+    assert end.get_markeredgewidth() == gm.FRAME_WIDTH
+    assert end.get_markersize() > 2 * t.marker("minimum")["markersize"] / 2  # frames the star
+
+
 @pytest.mark.parametrize("theme", THEMES)
 def test_local_minima_runs_start_on_rings_and_end_on_squares(theme):
     t, fig = th.get(theme), build("local-minima", theme)
+    fig.canvas.draw()  # the ends take their look as the page is laid out
     exp = local_minima.LOCAL_MINIMA
+    deepest = float(exp.surface.minimum[0])  # the star's w
     for w0, tr in local_minima.run_plain(exp).items():
         assert_mark(by_gid(fig, f"start:{w0:g}"), t, "start")
         end = by_gid(fig, f"end:{w0:g}")
-        assert_mark(end, t, "end", face=t.opt("SGD"))
+        assert_end(end, t, t.opt("SGD"), abs(tr.final[0] - deepest) < 1e-3)
         assert at(end) == pytest.approx((tr.final[0], tr.losses[-1]))
     rolled = local_minima.run_momentum(exp)
     end = by_gid(fig, "end:momentum")
-    assert_mark(end, t, "end", face=t.opt("Momentum"))
+    assert_end(end, t, t.opt("Momentum"), True)
     assert at(end) == pytest.approx((rolled.final[0], rolled.losses[-1]))
     assert_mark(by_gid(fig, "end:stalled"), t, "end", face=t.opt("SGD"))
     # no round ball is left on any run's last point

@@ -575,13 +575,13 @@ def test_local_minima_plain_run_reads_on_the_momentum_dots(theme):
         r"plain gradient descent, $\alpha = 0.05$",
         r"momentum, $\alpha = 0.05$, $\beta = 0.9$", "start", mod.END_KEY,
         "deepest minimum"]
-    # the end key: a square in each run's colour, as the page draws them, named as set beside
+    # the end key: a square in each run's colour, as the page draws them, named as framing
     # the star where a run ends on it
     squares = [h for h in legend.findobj(Line2D) if h.get_marker() == "s"]
     assert [same_colour(h.get_markerfacecolor(), c) for h, c in
             zip(squares, (t.opt("SGD"), t.opt("Momentum")))] == [True, True]
     assert len(squares) == 2
-    assert mod.END_KEY.startswith("end (beside the star")
+    assert mod.END_KEY == "end (framing the star if on it)"
     for handle, run in zip(legend.legend_handles, ("plain", "momentum")):
         assert same_colour(handle.get_color(), by_gid(fig, f"position:{run}").get_color())
         assert handle.get_marker() == "o"
@@ -1005,12 +1005,14 @@ def test_race_captions_say_what_gdcores_runs_do(race_runs):
 def test_race_inset_draws_the_end_squares_at_gdcores_last_points(theme, race_runs):
     """Beale's inset magnifies the crowd of ends about the minimum: it shows its region (races'
     Race.inset) at one scale in x and y beside the map, over none of it; in it each run
-    that ends in the region has its end square, in its colour, at gdcore's last point (no square
-    moved off it, no leader), the star above them all (NAG's square, 0.000034 from the minimum,
-    just beside it, as an end on a minimum is drawn). Every path in it is a hairline, faint but for
-    its last steps, beneath every end square, so a run that zig-zags across the region step
-    after step (Adadelta) neither buries a square nor reads as a solid band. The long valley's
-    inset (valley_inset_ends) does the same for its floor by the minimum."""
+    that ends in the region has its end square, in its colour, at gdcore's last point, the star
+    above them all; but NAG's square, 0.000034 from the minimum, which would hide the star and
+    a frame round it would touch Adam's square: set beside the star on a leader back to its
+    point (gm.end_beside), as where several runs end round one minimum. Every path in it is a
+    hairline, faint but for its last steps, beneath every end square, so a run that zig-zags
+    across the region step after step (Adadelta) neither buries a square nor reads as a solid
+    band. The long valley's inset (valley_inset_ends) does the same for its floor by the
+    minimum."""
     race = races.BEALE
     fig = build("race_beale", theme)
     fig.canvas.draw()
@@ -1033,22 +1035,26 @@ def test_race_inset_draws_the_end_squares_at_gdcores_last_points(theme, race_run
             continue
         end = by_gid(fig, f"inset-end:{opt}")
         assert end.axes is ins and np.array_equal(xy(end), tr.points[-1:])
-        assert isinstance(end, gm.EndMark) or end.get_transform() == ins.transData
+        assert opt == "NAG" or end.get_transform() == ins.transData
         assert same_colour(end.get_markerfacecolor(), t.opt(opt))
         assert end.get_zorder() < star.get_zorder()
         ends[opt] = tr.points[-1]
-    assert len(ends) == 7 and not gids(fig, "inset-end:NAG-leader")
-    assert not [a for a in ins.texts if "leader" in str(a.get_gid())]
+    assert len(ends) == 7
+    # one leader, NAG's, from its square back to its point under the star
+    (leader,) = [a for a in ins.texts if "leader" in str(a.get_gid())]
+    assert leader.get_gid() == "inset-end:NAG-leader"
+    np.testing.assert_allclose(leader.xy, ends["NAG"])
+    assert same_colour(leader.arrow_patch.get_edgecolor(), t.opt("NAG"))
     side = t.marker("end")["markersize"] * fig.dpi / 72
     at_star = ins.transData.transform(race.surface.minimum)
     assert np.hypot(*(ins.transData.transform(ends["NAG"]) - at_star)) < side / 4
-    # NAG's square, on the minimum, stands just beside the star at the house size, so neither
-    # hides the other; the others are drawn at their points
+    # NAG's square, on the minimum, stands beside the star at the house size, its box clear of
+    # the star's, so neither hides the other; the others are drawn at their points
     nag = by_gid(fig, "inset-end:NAG")
-    assert isinstance(nag, gm.EndMark) and nag.get_markersize() == t.marker("end")["markersize"]
-    assert np.hypot(*nag.offset()) > 0
-    assert all(not isinstance(by_gid(fig, f"inset-end:{o}"), gm.EndMark) for o in ends
-               if o != "NAG")
+    assert nag.get_markersize() == t.marker("end")["markersize"]
+    r = fig.canvas.get_renderer()
+    assert not nag.get_window_extent(r).overlaps(star.get_window_extent(r))
+    assert not any(isinstance(by_gid(fig, f"inset-end:{o}"), gm.EndMark) for o in ends)
     least_end = min(by_gid(fig, f"inset-end:{o}").get_zorder() for o in ends)
     for opt, tr in race_runs[race.key].items():
         path, tail = by_gid(fig, f"inset-path:{opt}"), by_gid(fig, f"inset-tail:{opt}")
@@ -1188,7 +1194,8 @@ def test_saddle_exit_crosses_each_on_the_edge_and_named_in_the_legend(theme):
 def test_valley_inset_ends_lie_clear_of_the_star(theme, race_runs):
     """The long valley's inset magnifies the floor about the minimum: each run that ends in its
     region has its square there, in its colour, drawn under the star and clear of it (an end on
-    the minimum, Adagrad's, set beside it), so that no square lies under the star."""
+    the minimum, Adagrad's, set beside it on a leader to its point, gm.end_beside), so that no
+    square lies under the star."""
     race = races.LONG_VALLEY
     fig = build("race_long_valley", theme)
     fig.canvas.draw()
@@ -1211,20 +1218,28 @@ def test_valley_inset_ends_lie_clear_of_the_star(theme, race_runs):
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_saddle_sets_sgds_end_beside_the_plus(theme, race_runs):
-    """SGD ends 0.08 from the saddle point: its square (gm.end_at) is set just beside the plus,
-    which lies over every path and dot, so that neither touches the other."""
+def test_saddle_draws_sgds_end_at_its_point_by_the_plus(theme, race_runs):
+    """SGD ends 0.08 from the saddle point, by the plus but not on it: its square (gm.end_at)
+    stands at its last point, filled, at its house size, under the plus, which lies over every
+    path and dot and covers under a third of it."""
     fig = build("race_saddle", theme)
     fig.canvas.draw()
     plus, end = by_gid(fig, "saddle"), by_gid(fig, "end:SGD")
     dots = max(by_gid(fig, f"steps:{n}").get_zorder() for n in NAMES if n != "SGD")
     paths = max(by_gid(fig, f"path:{n}").get_zorder() for n in NAMES)
     assert plus.get_zorder() > max(dots, paths)
-    assert isinstance(end, gm.EndMark)
+    assert isinstance(end, gm.EndMark) and not end.on_star()
+    assert end.get_transform() == end.axes.transData  # at its data, not set off
+    assert end.get_markersize() == end.house and end.get_marker() == "s"
+    assert same_colour(end.get_markerfacecolor(), th.get(theme).opt("SGD"))
+    assert end.get_zorder() < plus.get_zorder()
     np.testing.assert_allclose(xy(end), race_runs["saddle"]["SGD"].points[-1:])
     r = fig.canvas.get_renderer()
     a, b = plus.get_window_extent(r), end.get_window_extent(r)
-    assert not a.overlaps(b)
+    assert not a.contains(*end.axes.transData.transform(xy(end)[0]))
+    shared = max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0)) * max(0.0, min(a.y1, b.y1)
+                                                               - max(a.y0, b.y0))
+    assert shared < 0.3 * b.width * b.height
 
 
 @pytest.mark.parametrize("name", list(RACE_FIGURES))

@@ -10,7 +10,7 @@ import re
 import matplotlib.colors as mcolors
 import numpy as np
 import pytest
-from endmarks import assert_end_beside_star, assert_key_matches_end
+from endmarks import assert_end_frames_star, assert_key_matches_end
 from figure_baselines import figure as build
 from matplotlib import colormaps
 from matplotlib.collections import LineCollection, PathCollection, QuadMesh
@@ -779,7 +779,7 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
     assert np.allclose(one(fig, "start").get_xydata(), [traj.points[0]])
     assert np.allclose(one(fig, "start-cost").get_xydata(), [[0, traj.losses[0]]])
     main_path = [ln for ln in map_ax.lines if ln.get_gid() == "path"][0]
-    assert_line_ends_at_square(fig, main_path, [e for e in by_gid(fig, "end")
+    assert_line_runs_to_its_end(fig, main_path, [e for e in by_gid(fig, "end")
                                                 if e.axes is map_ax][0])
     # the start's line leaves its panel at the top at once (its last step's stays on): an
     # arrowhead in the line's colour, its tip on the line at the panel's top, pointing up it
@@ -813,8 +813,9 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     assert not [a for a in fig.axes if a.get_legend() is not None]
     (key,) = fig.legends  # one key for the figure, under it
     legend = [x.get_text() for x in key.get_texts()]
-    # the end square keyed in grey says its colour is its run's, as the maps draw it
-    assert "end, in its run's colour" in legend
+    # the end square keyed in grey says its colour is its run's, as the maps draw it, and
+    # that it frames the star where a run ends on it
+    assert "end, in its run's colour (framing the star if on it)" in legend
     for (name, lr), label in zip(COST_DESCENT.learning_rates, legend):
         assert label.startswith(name) and f"\\alpha = {lr:g}" in label
     large = COST_DESCENT.run_learning_rates()["too large"]
@@ -830,7 +831,8 @@ def test_learning_rates_labels_paths_and_divergence(theme):
         else:
             assert np.array_equal(path, traj.points)
     # each run that stays on the map ends in its square at its last point: the small rate's, far
-    # from the minimum, of the house size; the good rate's, on the minimum, beside the star
+    # from the minimum, of the house size; the good rate's, on the minimum, hollow, framing the
+    # star
     small, good = (COST_DESCENT.run(lr) for _, lr in COST_DESCENT.learning_rates[:2])
     end = one(fig, "end-too small")
     fig.canvas.draw()
@@ -838,10 +840,10 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     assert end.get_markersize() == t.marker("end")["markersize"]
     end = one(fig, "end-good")
     (star,) = [ln for ln in end.axes.lines if ln.get_marker() == "*"]
-    assert_end_beside_star(fig, end, star, good.points[-1], (M_STAR, B_STAR),
+    assert_end_frames_star(fig, end, star, good.points[-1], (M_STAR, B_STAR),
                            t.mark_color("minimum"))
-    assert_line_ends_at_square(fig, one(fig, "path-good"), end)
-    assert_line_ends_at_square(fig, one(fig, "casing:path-good"), end)
+    assert_line_runs_to_its_end(fig, one(fig, "path-good"), end)
+    assert_line_runs_to_its_end(fig, one(fig, "casing:path-good"), end)
     # the note sits where the cost leaves the plot (at the view's top), not at a cutoff
     leaves = COST_DESCENT.leaves_plot(large)
     assert leaves is not None and leaves < large.diverged_at
@@ -979,21 +981,13 @@ def test_learning_rates_notes_clear_of_data_and_marks_whole(theme):
 # ---------------------------------------------------------------- cost-heatmap
 
 
-def assert_line_ends_at_square(fig, path, end):
-    """The run's line as drawn stops at its end square set beside the star: its last point the
-    square's centre, none of its points nearer the star (no stretch on from square to star),
-    while the line keeps the run's points as its data."""
+def assert_line_runs_to_its_end(fig, path, end):
+    """The run's line as drawn runs to its true last point, where its end mark stands: every
+    one of its points drawn (none cut short of the star), the last the mark's data."""
     fig.canvas.draw()
-    ax = path.axes
-    drawn = path.drawn_xy
-    to_pt = 72 / fig.dpi
-    np.testing.assert_allclose(ax.transData.transform(drawn[-1]) * to_pt, end.page_xy(),
-                               atol=0.01)
-    star = ax.transData.transform((M_STAR, B_STAR)) * to_pt
-    reach = np.hypot(*(end.page_xy() - star))
-    assert reach > 3  # set beside the star, a few points off
-    assert np.all(np.hypot(*(ax.transData.transform(drawn[:-1]) * to_pt - star).T) > reach)
-    assert len(path.get_xydata()) > len(drawn) - 1
+    xy = path.get_xydata()
+    np.testing.assert_allclose(xy[-1], end.get_xydata()[0])
+    assert not hasattr(path, "drawn_xy")
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -1023,15 +1017,20 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
     decades = [v for v in bar.yaxis.get_majorticklocs() if lo <= v <= hi]
     assert len(decades) == 5 and np.allclose(np.log10(decades), np.round(np.log10(decades)))
     assert np.allclose(one(fig, "minimum").get_xydata(), [[M_STAR, B_STAR]])
-    # the run's end as the house end square set just beside the star
-    # (both read); the run named as in gd-regression
+    # the run's end at its last point, hollow, framing the star; the run named as in
+    # gd-regression
     end = one(fig, "end")
     assert end.get_marker() == t.marker("end")["marker"]
     assert np.allclose(end.get_xydata(), [good_run().points[-1]])
     star = one(fig, "minimum")
-    assert_end_beside_star(fig, end, star, good_run().points[-1], (M_STAR, B_STAR),
+    assert_end_frames_star(fig, end, star, good_run().points[-1], (M_STAR, B_STAR),
                            t.mark_color("minimum"))
-    assert_line_ends_at_square(fig, path, end)
+    assert_line_runs_to_its_end(fig, path, end)
+    # no dot of the slide touches the frame: a point of page or more from its rim
+    to_pt = 72 / fig.dpi
+    page = ax.transData.transform(one(fig, "every-steps").get_xydata()) * to_pt
+    out = np.maximum(np.abs(page - end.page_xy()) - end.half(), 0)
+    assert np.all(np.hypot(*out.T) - cost_heatmap.DOT / 2 >= 1.0)
     assert path.get_label() == views.run_name(COST_DESCENT.lr_good)
     # no visible pixels at 300 dpi: the colours are shaded smoothly between grid points, and
     # a row of the printed map changes by small steps (a cell of the 200-point grid spans
@@ -1049,7 +1048,7 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
     idx = [int(np.flatnonzero(np.all(np.isclose(p, good_run().points), axis=1))[0])
            for p in later]
     assert all(k % cost_heatmap.EVERY == 0 for k in idx)
-    assert any(x.get_text() == f"end, after {good_run().steps:,} steps"
+    assert any(x.get_text() == f"end, on the minimum, after {good_run().steps:,} steps"
                for x in ax.get_legend().get_texts())
     levels.set_visible(False)  # the fills' smoothness, under the lines
     fig.set_dpi(300)
@@ -1102,7 +1101,7 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     assert not [c for c in by_gid(fig, "steps") if c.axes is raw_ax]
     # the scaled run's last steps, shorter than a dot, do not pile up on the minimum: its dots
     # are gdcore's landings, each clear of the star and a dot's width from the one before (read
-    # on the page), and its end square is set just beside the star
+    # on the page), and its end square frames the star at the run's last point
     module = gm.load("figures.feature_scaling")
     (star,) = [s for s in by_gid(fig, "minimum") if s.axes is scaled_ax]
     (dots,) = [c for c in by_gid(fig, "steps") if c.axes is scaled_ax]
@@ -1126,24 +1125,22 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
         np.array(index) - 1])
     (end,) = [e for e in by_gid(fig, "end") if e.axes is scaled_ax]
     np.testing.assert_allclose(end.get_xydata(), [pts[-1]])
-    # the path is gdcore's points up to the end square as drawn, and stops there: it never
-    # runs past the square into the star
-    line = scaled_path.get_xydata()
-    np.testing.assert_allclose(line[:-1], pts[:len(line) - 1])
-    np.testing.assert_allclose(to_pt(line[-1]) * scale, end.page_xy(), atol=0.05)
-    assert len(line) - 1 > index[-1]
-    # the landings the page cannot part are said off the map, by the end square's key (a note
-    # on the rings stood on a hole its halo punched in them); some are hidden
+    # the path is gdcore's points, every one, to the run's true last point, where its end
+    # square stands
+    np.testing.assert_array_equal(scaled_path.get_xydata(), pts)
+    # the landings the page cannot part lie under the star, as the end square's key says (a
+    # note on the rings stood on a hole its halo punched in them); some are hidden
     assert index[-1] + 1 < len(pts) - 1
     (legend,) = fig.legends
     assert legend.get_texts()[-1].get_text() == module.END_KEY
-    assert module.END_KEY == "end (right: within a dot of the minimum)"  # a key, not a sentence
-    assert_end_beside_star(fig, end, star, pts[-1], fs.scaled.optimum,
+    assert module.END_KEY == "end (right: on the minimum, its last steps under the star)"
+    assert_end_frames_star(fig, end, star, pts[-1], fs.scaled.optimum,
                            th.get(theme).mark_color("minimum"))
     assert_key_matches_end(fig, end, star)  # the figure's key draws the end as the map does
-    # ...and no dot touches the square beside the star: a point of page or more between them
+    # ...and no dot touches the frame round the star: a point of page or more between them
     fig.canvas.draw()
     half = end.get_markersize() / 2 + end.get_markeredgewidth() / 2
+    assert half == pytest.approx(end.half())
     out = np.maximum(np.abs(to_pt(shown) * scale - end.page_xy()) - half, 0)
     assert np.all(np.hypot(*out.T) - module.dot_radius() >= 1.0)
     # the three panels one height, level at top and bottom; the round bowl at one scale in

@@ -782,102 +782,98 @@ def star_footprint(star: dict) -> tuple[float, float, float, float]:
             ext.y1 * size + edge)
 
 
+#: An end on the minimum (EndMark): the end square hollow, its outline in the run's colour
+#: this wide (points), centred on the run's last point and large enough to frame the star,
+#: FRAME_GAP points clear of the star's reach all round: "ended here, at the minimum".
+FRAME_WIDTH = 1.2
+FRAME_GAP = 1.0
+
+
+def frame_half(star: dict) -> float:
+    """Half the side (points, its stroke included) of the hollow end square framing a star
+    mark (`star`, theme.marker("minimum")'s keywords) centred on the star's own point: how far
+    from the star's point a mark must keep clear of the frame (EndMark)."""
+    x0, y0, x1, y1 = star_footprint(star)
+    return max(-x0, x1, -y0, y1) + FRAME_GAP + FRAME_WIDTH
+
+
 class EndMark(Line2D):
-    """The end mark of a run that ends on (or by) the minimum's star: the house end square at
-    its house size, at the run's last point, unless there it would cover the star or the star
-    it (within `gap` points): then it is set just beside the star, clear of the star's
-    reach by `gap`, on the side the run comes from (from the star towards its last point,
-    or, where the two coincide on the page, towards the last point of `before`, the run's
-    points in order, that stands apart from the star on the page): both read,
-    "ended here, at the minimum", neither hides the other. Placed at every draw, as the page is
+    """The end mark of a run that ends on (or by) the minimum's star, always AT the run's last
+    point: the house end square at its house size where it clears the star (within `gap`
+    points); where the last point lies on the star (within half the star's reach of its
+    centre, on the page), the square hollow instead (FRAME_WIDTH, in the run's colour),
+    centred on the last point and large enough to frame the star (FRAME_GAP clear of its
+    reach), the star drawn over it inside: "ended here, at the minimum". Where the last point
+    lies by the star but off it (a saddle's plus, a few points away), the filled square at the
+    point, under the star, which is drawn whole over it. Decided at every draw, as the page is
     laid out."""
 
-    def __init__(self, xy, star_xy, star: dict, gap: float, before=None, **kw):
+    def __init__(self, xy, star_xy, star: dict, gap: float, **kw):
         super().__init__([xy[0]], [xy[1]], **kw)
         self.star_xy, self.star, self.gap = tuple(star_xy), star, gap
-        self.before = None if before is None else np.asarray(before, dtype=float).reshape(-1, 2)
         self.house = self.get_markersize()
+        self.colour = self.get_markerfacecolor()
+        self.house_look = (self.get_markeredgecolor(), self.get_markeredgewidth())
 
-    def offset(self) -> tuple[float, float]:
-        """How far (points, x and y) the square is set off its last point on the page as it is
-        laid out now: (0, 0) where it clears the star."""
+    def _page(self) -> tuple[np.ndarray, np.ndarray]:
+        """The last point and the star's centre on the page as it is laid out now (points)."""
         to_pt = 72 / self.figure.dpi
         data = self.axes.transData
-        e = data.transform(self.get_xydata()[0]) * to_pt
-        s = data.transform(self.star_xy) * to_pt
+        return (data.transform(self.get_xydata()[0]) * to_pt,
+                data.transform(self.star_xy) * to_pt)
+
+    def on_star(self) -> bool:
+        """Whether the last point lies on the star on the page as it is laid out now: the house
+        square would touch the star's footprint (within `gap`), and the point lies within half
+        the star's reach of its centre."""
+        e, s = self._page()
         x0, y0, x1, y1 = star_footprint(self.star)
-        rim = self.house / 2 + self.get_markeredgewidth() / 2  # the square's half side
-        half = rim + self.gap
-        if (e[0] + half < s[0] + x0 or e[0] - half > s[0] + x1 or e[1] + half < s[1] + y0
-                or e[1] - half > s[1] + y1):
-            return 0.0, 0.0
-        u = e - s
-        if np.hypot(*u) < 0.5 and self.before is not None:
-            away = data.transform(self.before) * to_pt - s
-            far = np.flatnonzero(np.hypot(*away.T) >= 2.0)
-            if len(far):
-                u = away[far[-1]]
-        u = u / np.hypot(*u) if np.hypot(*u) >= 1e-9 else np.array([-1.0, -1.0]) / np.sqrt(2)
-        # touching the star's round reach (its longest arm) `gap` points apart: the square's
-        # reach towards the star along u is its half side times |ux| + |uy|
-        t = max(-x0, x1, -y0, y1) + self.gap + rim * (abs(u[0]) + abs(u[1]))
-        c = s + t * u
-        return float(c[0] - e[0]), float(c[1] - e[1])
+        half = self.house / 2 + self.house_look[1] / 2 + self.gap
+        clear = (e[0] + half < s[0] + x0 or e[0] - half > s[0] + x1 or e[1] + half < s[1] + y0
+                 or e[1] - half > s[1] + y1)
+        return not clear and np.hypot(*(e - s)) <= max(-x0, x1, -y0, y1) / 2
+
+    def frame_size(self) -> float:
+        """The side (points, the stroke's middle) of the hollow square that frames the star,
+        centred on the last point as the page is laid out now: the star's footprint round the
+        point, FRAME_GAP clear of it inside the stroke."""
+        e, s = self._page()
+        x0, y0, x1, y1 = star_footprint(self.star)
+        d = s - e
+        reach = max(-(x0 + d[0]), x1 + d[0], -(y0 + d[1]), y1 + d[1])
+        return 2 * (reach + FRAME_GAP + FRAME_WIDTH / 2)
 
     def page_xy(self) -> np.ndarray:
-        """Where the square's centre is drawn on the page as it is laid out now (points)."""
-        to_pt = 72 / self.figure.dpi
-        return self.axes.transData.transform(self.get_xydata()[0]) * to_pt + self.offset()
+        """Where the square's centre is drawn on the page (points): the last point's place."""
+        return self._page()[0]
+
+    def half(self) -> float:
+        """Half the side of the square as the page draws it now, its stroke included
+        (points): the frame's, where the last point lies on the star; the house square's
+        else."""
+        if self.on_star():
+            return self.frame_size() / 2 + FRAME_WIDTH / 2
+        return self.house / 2 + self.house_look[1] / 2
 
     def draw(self, renderer):
-        from matplotlib.transforms import ScaledTranslation
-
-        dx, dy = self.offset()
-        self.set_transform(self.axes.transData + ScaledTranslation(
-            dx / 72, dy / 72, self.figure.dpi_scale_trans))
+        if self.on_star():
+            self.set_markersize(self.frame_size())
+            self.set_markerfacecolor("none")
+            self.set_markeredgecolor(self.colour)
+            self.set_markeredgewidth(FRAME_WIDTH)
+        else:
+            self.set_markersize(self.house)
+            self.set_markerfacecolor(self.colour)
+            self.set_markeredgecolor(self.house_look[0])
+            self.set_markeredgewidth(self.house_look[1])
         super().draw(renderer)
 
 
-def ended_at(xy, mark: EndMark) -> np.ndarray:
-    """The points xy (data) of a run's line as drawn to its end mark as the page is laid out
-    now: where the mark is set beside the star, the points up to the first that comes as near
-    the star as the square's centre, then the square's centre; elsewhere xy unchanged."""
-    xy = np.asarray(xy, dtype=float)
-    if mark.offset() == (0.0, 0.0):
-        return xy
-    to_pt = 72 / mark.figure.dpi
-    data = mark.axes.transData
-    star = data.transform(mark.star_xy) * to_pt
-    end = mark.page_xy()
-    near = np.flatnonzero(np.hypot(*(data.transform(xy) * to_pt - star).T)
-                          <= np.hypot(*(end - star)))
-    cut = int(near[0]) if len(near) else len(xy)
-    return np.vstack([xy[:cut], data.inverted().transform(end / to_pt)])
-
-
-def stop_at_end(line: Line2D, mark: EndMark, *more: Line2D) -> None:
-    """A run's drawn line (and `more`: its casings) ends at its end mark: where the mark is
-    set beside the star (EndMark), the line stops at the square's centre (ended_at) instead of
-    running on past it to the star, so the path ends at its end mark and no stretch joins
-    square and star. Trimmed at every draw, as the mark is placed; between draws the lines
-    keep their full data (the run's points), and `drawn_xy` holds what the last draw drew."""
-    for ln in (line, *more):
-        def trimmed(renderer, ln=ln, draw=ln.draw):
-            full = ln.get_xydata().copy()
-            ln.drawn_xy = ended_at(full, mark)  # what the page shows, for reading back
-            ln.set_data(*ln.drawn_xy.T)
-            try:
-                draw(renderer)
-            finally:
-                ln.set_data(*full.T)
-
-        ln.draw = trimmed
-
-
 class EndKey(Line2D):
-    """The legend key of an end mark: the house end square at the plotted square's size and
-    colour (HandlerEndKey), the one end mark of every still, so the key and the page show one
-    square. `mark` is the plotted mark (None until it is drawn: a legend made first)."""
+    """The legend key of an end mark, drawn as the page draws the mark (HandlerEndKey): the
+    house end square at its plotted size and colour; of an end on the minimum (EndMark.on_star)
+    the hollow square framing a star, at their plotted sizes. `mark` is the plotted mark (None
+    until it is drawn: a legend made first)."""
 
     def __init__(self, mark: Line2D | None, **kw):
         super().__init__([], [], **kw)
@@ -937,25 +933,63 @@ class HandlerMarkCollection(HandlerPathCollection):
         return super().create_artists(legend, orig_handle, *args)
 
 
+class EndKeySquare(Line2D):
+    """The square of an end key (HandlerEndKey), its look taken from the plotted mark at every
+    draw: the filled house square, or, for an end on the minimum, the hollow frame at the
+    plotted frame's size with the star (`star_key`, drawn just after it) inside."""
+
+    def __init__(self, key: EndKey, star_key: Line2D, box, *args, **kw):
+        super().__init__(*args, **kw)
+        self.key, self.star_key, self.box = key, star_key, box  # box: (xdescent, width)
+
+    def framed(self) -> bool:
+        mark = self.key.mark
+        return isinstance(mark, EndMark) and mark.axes is not None and mark.on_star()
+
+    def draw(self, renderer):
+        mark = self.key.mark
+        if self.framed():
+            self.set_markersize(mark.frame_size())
+            self.set_markerfacecolor("none")
+            self.set_markeredgecolor(mark.colour)
+            self.set_markeredgewidth(FRAME_WIDTH)
+            # at the key's right end by the frame's reach, next to its words
+            x = mark_key_x(*self.box, (mark.frame_size() + FRAME_WIDTH) / 2)
+            self.set_xdata([x])
+            self.star_key.set_xdata([x])
+            self.star_key.update({k: v for k, v in mark.star.items() if k != "zorder"})
+        elif mark is not None:
+            self.set_markersize(getattr(mark, "house", mark.get_markersize()))
+        self.star_key.set_visible(self.framed())
+        super().draw(renderer)
+
+
 class HandlerEndKey(HandlerLine2D):
-    """Legend handler of EndKey: one end square at the size of the plotted square (its house
-    size), at the key's right end next to its words (mark_key_x), as every marker-only key."""
+    """Legend handler of EndKey: the end mark as the page draws it (EndKeySquare: the filled
+    square at the plotted square's size; for an end on the minimum the hollow frame with the
+    star inside), at the key's right end next to its words (mark_key_x, placed by the frame's
+    reach), as every marker-only key."""
 
     def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize,
                        trans):
-        size = (orig_handle.mark.get_markersize() if orig_handle.mark is not None
+        mark = orig_handle.mark
+        framed = isinstance(mark, EndMark)
+        size = (mark.house if framed else mark.get_markersize() if mark is not None
                 else orig_handle.get_markersize())
         reach = (size + orig_handle.get_markeredgewidth()) / 2
         x, y = mark_key_x(xdescent, width, reach), height / 2 - ydescent
-        square = Line2D([x], [y], linestyle="none", transform=trans)
+        square = EndKeySquare(orig_handle, None, (xdescent, width), [x], [y], linestyle="none",
+                              transform=trans)
         self.update_prop(square, orig_handle, legend)  # the key's look, unclipped
         square.set_data([x], [y])
         square.set_linestyle("none")
         square.set_transform(trans)
-        if orig_handle.mark is not None:
-            square.set_markersize(orig_handle.mark.get_markersize())
+        square.set_markersize(size)
         square.key = orig_handle
-        return [square]
+        star_key = Line2D([x], [y], linestyle="none", transform=trans)  # EndKeySquare's look
+        star_key.set_visible(False)
+        square.star_key = star_key
+        return [square, star_key]
 
 
 Legend.update_default_handler_map({EndKey: HandlerEndKey(), Line2D: HandlerMarkKey(),
@@ -963,22 +997,22 @@ Legend.update_default_handler_map({EndKey: HandlerEndKey(), Line2D: HandlerMarkK
 
 
 def end_at(ax, theme: Theme, xy, marker: dict, star_xy=None, star: dict | None = None,
-           gid: str = "end", label: str | None = None, gap: float = 1.0, before=None, **kw):
+           gid: str = "end", label: str | None = None, gap: float = 1.0, **kw):
     """The end of a run: its end mark (`marker`, theme.marker("end") or a run's own: the small
     square in the run's colour) AT its last point xy (data coordinates of ax; of a 3-D axes,
-    its projected ones), at its house size. Where the run ends on the minimum's star at
-    star_xy (`star`: its mark's keywords, theme.marker("minimum") by default) and the square
-    would cover the star or the star it (within `gap` points), the square is set just beside
-    the star, on the side the run comes from (`before`: the run's points, in order, read where
-    the last is the star's own on the page), no leader (EndMark, placed at every draw as the page
-    is laid out): neither hides the other. `label` goes on an empty key (EndKey, gid
-    `gid`-key) that a legend draws as the page draws the mark. kw: the mark's Line2D keywords
-    (its zorder just under the star's unless given). Returns the mark (its data are xy)."""
+    its projected ones), at its house size. Where the run may end on the minimum's star at
+    star_xy (`star`: its mark's keywords, theme.marker("minimum") by default), an EndMark,
+    still centred on xy: where xy lies on the star on the page, the square hollow and framing
+    the star, the star drawn over it inside ("ended here, at the minimum"); by it but off it,
+    the house square under the star. The run's line runs to xy, its true last point. `label`
+    goes on an empty key (EndKey, gid `gid`-key) that a legend draws as the page draws the
+    mark. kw: the mark's Line2D keywords (its zorder just under the star's unless given).
+    Returns the mark (its data are xy)."""
     if star_xy is None:
         mark = Line2D([xy[0]], [xy[1]], **{**marker, **kw}, gid=gid, transform=ax.transData)
     else:
         star = theme.marker("minimum") | (star or {})
-        mark = EndMark(xy, star_xy, star, gap, before,
+        mark = EndMark(xy, star_xy, star, gap,
                        **{**marker, "zorder": star["zorder"] - 0.1, **kw}, gid=gid,
                        transform=ax.transData)
     ax.add_artist(mark)

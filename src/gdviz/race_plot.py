@@ -433,10 +433,10 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
                           color=c, mec=theme.background, mew=dot_edge, zorder=dz,
                           gid=f"steps:{name}", transform=where)
         gm.cased_under(ax, dots, theme, dz - 0.5, DOT_CASING).set_transform(where)
-        if ex is None and on_saddle(race, tr.points[-1]):  # beside the saddle's plus
+        if ex is None and on_saddle(race, tr.points[-1]):  # by the saddle's plus
             gm.end_at(ax, theme, tr.points[-1], theme.marker("end") | {"markerfacecolor": c},
                       star_xy=(0.0, 0.0), star=theme.marker("saddle") | {"zorder": Z_ON_TOP + 1},
-                      gid=f"end:{name}", before=tr.points)
+                      gid=f"end:{name}")
         elif ex is None and not (zoomed is not None
                                  and races.inside(tr.points[-1], zoomed)[0]):
             ax.plot(*tr.points[-1], gid=f"end:{name}", transform=where, **(
@@ -612,7 +612,8 @@ def exit_marks(ax, ay, theme, race, trajectories, out, lane: float, lane_order=N
 
 def on_saddle(race, point) -> bool:
     """Whether a run ends on a saddle point at the origin (a surface with no minimum), within
-    ON_STAR of the window's width: its square would cover the plus, and is set beside it."""
+    ON_STAR of the window's width: its square stands at its point by the plus, under it
+    (gm.end_at), the plus drawn whole over it."""
     (x0, x1), _ = race.window
     return race.surface.minimum is None and float(np.hypot(*point)) < ON_STAR * (x1 - x0)
 
@@ -667,8 +668,8 @@ def end_inset(ax, theme, race, trajectories, out, place):
     contours (the map's span of costs in INSET_LEVELS levels), every path through it stacked as
     on the map, a hairline at INSET_ALPHA with its last INSET_TAIL steps at full strength over
     it, each end square in the region at gdcore's last point, and the minimum's star above
-    them (the square of a run that ends on the minimum, NAG's on Beale's function, beside
-    it, gm.end_at); a thin box on
+    them (the square of a run that ends on the minimum, NAG's on Beale's function, set beside
+    it on a leader to its point, gm.end_beside); a thin box on
     the map around the region, joined to the inset by two thin leader lines; inside the inset,
     in the lower corner fewer points crowd, its scale bar (scale_bar_length).
     Returns the inset's axes (gid "inset")."""
@@ -695,18 +696,21 @@ def end_inset(ax, theme, race, trajectories, out, place):
             if kind == "tail":  # the faint history stays a faint hairline, uncased
                 gm.cased_under(ins, ln, theme, Z_CASINGS, INSET_CASING)
     # each end square at its run's last point, under the star; the square of a run that ends
-    # on the minimum (within ON_STAR of the inset's width: NAG on Beale's function) frames the
-    # star, as every end on a minimum is drawn (gm.end_at)
+    # on the minimum (within ON_STAR of the inset's width: NAG on Beale's function), where
+    # several runs end round it, set beside the star on a leader to its point, as the video
+    # sets it (gm.end_beside): a frame round the star would touch the squares by it
     mark = theme.marker("end")
+    star = theme.marker("minimum")
     for name, tr in trajectories.items():
         if out[name].exit is None and races.inside(tr.points[-1], race.inset.region)[0]:
             end = mark | {"markerfacecolor": theme.opt(name)}
-            on_star = np.hypot(*(tr.points[-1] - race.surface.minimum)) < ON_STAR * (rx1 - rx0)
-            gm.end_at(ins, theme, tr.points[-1], end,
-                      star_xy=race.surface.minimum if on_star else None,
-                      star=theme.marker("minimum") | {"zorder": Z_MINIMUM},
-                      gid=f"inset-end:{name}", before=tr.points,
-                      zorder=Z_ENDS - order.index(name))
+            if np.hypot(*(tr.points[-1] - race.surface.minimum)) < ON_STAR * (rx1 - rx0):
+                gm.end_beside(ins, theme, tr.points[-1], end, gid=f"inset-end:{name}",
+                              shrink=star["markersize"] / 2 + 1.0,
+                              zorder=Z_ENDS - order.index(name))
+            else:
+                ins.plot(*tr.points[-1], gid=f"inset-end:{name}",
+                         **(end | {"zorder": Z_ENDS - order.index(name)}))
     ins.plot(*race.surface.minimum, gid="inset-minimum",
              **(theme.marker("minimum") | {"zorder": Z_MINIMUM}))
     ins.set_xlim(rx0, rx1)

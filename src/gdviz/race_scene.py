@@ -33,7 +33,7 @@ strength over its fainter history (so a run that zig-zags across the magnified v
 a line over a faint band), its head a dot while it is in the region; at the finish each of
 those dots turns into the run's end square, above every path, apart from the others: where a
 square would hide the star or touch another, it is set beside its point on a leader
-(race_plot.end_offsets; the stills draw every square at its point).
+(race_plot.end_offsets; the stills set only a square on the minimum so, gm.end_beside).
 
     class RaceBeale(RaceScene):
         RACE = races.BEALE

@@ -342,12 +342,15 @@ def opt_marker(name: str) -> str:
     return OPT_MARKERS.get(name, "o")
 
 
-#: A run's end is one mark in every still: the "end" square, small, in the run's colour, at
-#: its last point (gdviz.mpl.end_at); where the run ends on the minimum, so that the square
-#: would hide the star (or the star the square), the square is set just beside the star, on
-#: the side the run comes from, at its own size: never under it, never framing it. A run
-#: that leaves the plot ends instead in the "left" cross, where it crosses the frame: a mark
-#: of its own, never the square.
+#: A run's end is one mark in every still: the "end" square, small, in the run's colour, AT
+#: its last point (gdviz.mpl.end_at), a mark standing at its data; where the run ends on the
+#: minimum, so that the square would hide the star (or the star the square), the square is
+#: hollow instead, its outline in the run's colour (gdviz.mpl.FRAME_WIDTH), still centred on
+#: the last point and large enough to frame the star, drawn over it inside: "ended here, at
+#: the minimum" (never set off beside the star, where it would stand at an earlier step).
+#: Only the race insets, where several runs end round one minimum, set a square off it, on a
+#: leader to its point (gdviz.mpl.end_beside). A run that leaves the plot ends instead in the
+#: "left" cross, where it crosses the frame: a mark of its own, never the square.
 
 #: One mapping of data sets to (colour role, mark) in every still and video that shows a split:
 #: the samples a model trains on are data dots; a validation set (and the held-out fold of
