@@ -91,6 +91,31 @@ def test_a_still_stretch_under_the_limit_passes(tmp_path):
     assert r.violations() == []
 
 
+def test_the_closing_hold_is_not_dead_time_up_to_its_limit(tmp_path):
+    # 1 s moving, then the last picture held 4 s: the conclusion left to be read
+    path = tmp_path / "hold.mp4"
+    write(path, moving(15) + [frame((20, 14))] * 60)
+    r = vc.check(path)
+    assert r.hold == pytest.approx(59 / FPS) and r.dead < 0.2 and r.violations() == []
+    # held 7 s, longer than CLOSING_LIMIT_S: the hold is dead time
+    path = tmp_path / "long.mp4"
+    write(path, moving(15) + [frame((20, 14))] * 105)
+    r = vc.check(path)
+    assert r.dead == pytest.approx(104 / FPS) and r.dead_from == pytest.approx(15 / FPS)
+    assert r.violations() == [f"dead time from {15 / FPS:.2f} s"]
+
+
+def test_a_still_stretch_that_runs_into_the_hold_counts_up_to_it(tmp_path):
+    # 3 s still but a ticking counter, then the counter stops and the picture is held 3 s:
+    # the counter's stretch is dead time up to the hold, which begins at its last tick
+    path = tmp_path / "tick.mp4"
+    write(path, moving(15) + [frame((20, 14), counter=k) for k in range(45)]
+          + [frame((20, 14), counter=44)] * 45)
+    r = vc.check(path)
+    assert r.hold == pytest.approx(45 / FPS)
+    assert r.dead == pytest.approx(44 / FPS) and r.dead_from == pytest.approx(15 / FPS)
+
+
 def test_run_prints_a_line_per_video_and_exits_by_the_rules(tmp_path, capsys):
     write(tmp_path / "a.mp4", moving(20))
     assert vc.run([tmp_path]) == 0

@@ -10,7 +10,10 @@
   CHANGE_LEVEL grey levels between two frames) lies in one box less than STILL_SIDE of the
   frame's width wide and of its height tall, room for a ticking readout or clock and no more,
   lasts at most DEAD_LIMIT_S seconds. A line drawn across the axes, however thin, or a dot
-  moving along a path soon spans a larger box.
+  moving along a path soon spans a larger box. The stretch that ends the video is its closing
+  hold, the last picture left to be read (the scene's conclusion, gdviz.manim_theme's
+  CLOSING_HOLD_S: no pixel changes in it), not dead time, up to CLOSING_LIMIT_S seconds; a still
+  stretch that runs into it (a counter ticking to the end) counts up to where the hold begins.
 
     python -m gdrender.videocheck build/light/videos/low        # every mp4 of a folder
     python render.py --animations --check                       # after rendering
@@ -36,6 +39,7 @@ PEAK_WINDOW_S = 1.0  # a loss is measured against the most ink of this many seco
 MIN_INK = 0.002  # frames with less ink than this share of a fully inked frame lose nothing
 CHANGE_LEVEL = 16  # grey levels a pixel must move between two frames to count as changed
 STILL_SIDE = 0.25  # share of the frame's sides a readout or clock may span, all else still
+CLOSING_LIMIT_S = 6.0  # longest closing hold, seconds: a longer one is dead time
 
 
 class VideoError(Exception):
@@ -53,6 +57,7 @@ class Report:
     pop_at: float
     dead: float  # longest stretch over which all changes stay within a readout's box
     dead_from: float
+    hold: float = 0.0  # the closing hold: the stretch with no change at all that ends it
 
     def violations(self) -> list[str]:
         out = []
@@ -105,7 +110,8 @@ def measure(frames: Iterable[np.ndarray], fps: float, name: str = "") -> Report:
     pop, pop_i = 0.0, 0
     window: deque[np.ndarray] = deque()  # changed-pixel masks of the current still stretch
     counts = None  # per pixel: in how many masks of the window it changed
-    dead, dead_i = 0, 0
+    stretches: list[tuple[int, int]] = []  # (frame, length of the still stretch ending there)
+    hold = 0  # frames since the last that changed at all
     n = 0
     for i, gray in enumerate(frames):
         n = i + 1
@@ -124,13 +130,35 @@ def measure(frames: Iterable[np.ndarray], fps: float, name: str = "") -> Report:
             counts += changed
             while window and not _confined(counts):  # shrink from the start until still
                 counts -= window.popleft()
-            if len(window) > dead:
-                dead, dead_i = len(window), i - len(window)
+            stretches.append((i, len(window)))
+            hold = 0 if changed.any() else hold + 1
         totals.append(float(ink.sum()))
         prev_ink, prev_gray = ink, gray.astype(np.int16)
     if n == 0:
         raise VideoError(f"{name or 'video'}: no frames")
-    return Report(name, n, fps, pop, pop_i / fps, dead / fps, dead_i / fps)
+    dead, dead_i = _dead_time(stretches, hold, CLOSING_LIMIT_S * fps)
+    return Report(name, n, fps, pop, pop_i / fps, dead / fps, dead_i / fps, hold / fps)
+
+
+def _dead_time(stretches: list[tuple[int, int]], hold: int,
+               hold_limit: float) -> tuple[int, int]:
+    """(length, first frame) of the longest still stretch but the closing hold, in frames:
+    `stretches` gives, for each frame, the still stretch that ends there; `hold` is how many
+    frames end the video with no pixel changing. A stretch that runs into the hold counts up to
+    where it begins; a hold longer than hold_limit counts whole."""
+    if not stretches:
+        return 0, 0
+    begins = stretches[-1][0] - hold
+    dead, dead_i = 0, 0
+    for i, length in stretches:
+        start = i - length
+        if i > begins:  # ends inside the hold: its part before the hold
+            length = max(0, begins - start)
+        if length > dead:
+            dead, dead_i = length, start
+    if hold > hold_limit and hold > dead:
+        dead, dead_i = hold, begins
+    return dead, dead_i
 
 
 def read(path: Path | str) -> tuple[Iterator[np.ndarray], float]:

@@ -23,6 +23,7 @@ from functools import cache
 
 import svgelements
 from manim import (
+    DEFAULT_WAIT_TIME,
     DOWN,
     LEFT,
     ORIGIN,
@@ -172,12 +173,22 @@ def _captions_of(cls) -> dict[str, tuple[str, ...]]:
     return out
 
 
+#: How long, in seconds, the last picture of every video is held before it ends: its
+#: conclusion, left to be read (a scene's own closing wait counts towards it). Not dead time to
+#: gdrender.videocheck, which leaves a closing hold out up to its CLOSING_LIMIT_S.
+CLOSING_HOLD_S = 3.0
+
+
 class ThemedScene(Scene):
-    """A Scene in the current theme, run as a sequence of named sections, each captioned."""
+    """A Scene in the current theme, run as a sequence of named sections, each captioned; its
+    last picture held CLOSING_HOLD_S."""
 
     SECTIONS: tuple[Section, ...] = ()
     #: stop after this section (a variant for tests and short clips); None runs them all
     upto: str | None = None
+    #: the wait construct adds at the end so that the last picture stands CLOSING_HOLD_S, in
+    #: seconds (0 where the scene's own closing wait is as long)
+    closing: float = 0.0
     #: sections that loop in a lecture deck while the lecturer talks (the others stop at their
     #: end until the lecturer advances)
     LOOP_SECTIONS: tuple[str, ...] = ()
@@ -245,9 +256,28 @@ class ThemedScene(Scene):
             s.play(self, *s.args)
             if s.name == self.upto:
                 break
+        else:
+            if self.SECTIONS and CLOSING_HOLD_S - self.held > 0.05:
+                self.closing = CLOSING_HOLD_S - self.held
+                self.wait(self.closing)
         # When animations are skipped (frames_comparison tests) no static background is cached,
         # so the final frame must redraw every mobject, not only the last moving ones.
         self.moving_mobjects = list(self.mobjects)
+
+    @property
+    def held(self) -> float:
+        """How long, in seconds, the picture has stood since the last play that was not a
+        wait."""
+        return self.__dict__.get("_held", 0.0)
+
+    def play(self, *args, **kwargs):
+        super().play(*args, **kwargs)
+        self._held = 0.0
+
+    def wait(self, duration: float = DEFAULT_WAIT_TIME, *args, **kwargs):
+        held = self.held
+        super().wait(duration, *args, **kwargs)  # a play of a Wait
+        self._held = held + duration
 
     # -- small helpers shared by the scenes --------------------------------------------
 
