@@ -68,7 +68,7 @@ from gdviz.manim_theme import TICK_SIZE, ThemedScene, sections
 from gdviz.network_layout import LOOP_LAYOUT, sign_color
 from gdviz.network_mobject import NetworkMobject
 from gdviz.numbers import latex
-from gdviz.staging import roll, swap
+from gdviz.staging import eased_part, swap
 from gdviz.theme import contrast
 
 EX = BACKPROP
@@ -99,9 +99,9 @@ UPDATE_TIME = 1.8
 #: The change itself drawn on the edges (width ∝ |Δw|, its sign's colour): seconds of the
 #: turn from the weights before, and of the hold on it (the update's key moment, read).
 CHANGE_TIME, CHANGE_HOLD = 1.5, 1.8
-#: Seconds of the hidden layer's swap of its activations for its error terms δ: each value turns
-#: straight into its δ, and the label a⁽¹⁾ into δ⁽¹⁾, while the fills fade to the page: never a
-#: blank circle or an unlabelled column between the two.
+#: Seconds of the hidden layer's swap of its activations for its error terms δ: each value fades
+#: out, then its δ in, in its place, and the label a⁽¹⁾ likewise into δ⁽¹⁾, while the fills fade
+#: to the page (never two numbers in one circle at once).
 HIDDEN_SWAP = 1.6
 #: Seconds of each layer's backward front, the gradient flowing right to left: the output
 #: layer's edges turn to their gradients first, the first layer's after δ⁽¹⁾ is made.
@@ -143,7 +143,7 @@ DW_H_BUFF = 1.85
 #: the name of its Δb (set apart, its name between them: the two never read as one augmented
 #: matrix [ΔW | Δb]; no wider, so the last row stands clear of the note beside it), and their
 #: right edge's distance from the frame's (24 px and a little more at 480p).
-DW_LABEL, DW_DB_GAP, DW_EDGE = 28, 0.52, 0.42
+DW_LABEL, DW_DB_GAP, DW_EDGE = 28, 0.52, 0.405
 #: The update's matrices are set at this scale (their entries at DW_FONT once scaled: digits
 #: 14.1 px tall at 480p): one layer's row, ΔW and Δb with their names, is shown at a time (two
 #: rows with the equations, the worked line, the network and its key were too much at once),
@@ -159,6 +159,11 @@ PARK_BUFF = 0.6
 #: under y₂ the rows read as crowded in between the label and the note. From the last output's
 #: circle, where a row reaches under it, CIRCLE_CLEAR (12 px).
 ROW_CLEAR, CIRCLE_CLEAR = 0.4, 0.2
+#: The part of a play between an old label or number fading out and its replacement fading in,
+#: in one place (the note under the network, the layers' labels, the hidden values turning into
+#: their δ): the old one is gone before the new one shows (swapped at the middle, both were
+#: seen faintly in one frame; rolled over, in the same circle for a third of a second).
+OUT_IN_GAP = 0.1
 
 
 def activation_look(theme, a) -> tuple[list[str], list[str]]:
@@ -170,6 +175,14 @@ def activation_look(theme, a) -> tuple[list[str], list[str]]:
     inks = [max((theme.text, theme.background), key=lambda c, f=f: contrast(c, f))
             for f in fills]
     return fills, inks
+
+
+def out_then_in(old, new, gap: float = OUT_IN_GAP) -> list:
+    """`old` fades out over the first part of a play, `new` fades in over the last, the
+    middle `gap` of it between them: never two words or numbers seen in one place at once."""
+    mid = 0.5
+    return [FadeOut(old, rate_func=eased_part(0.0, mid - gap / 2)),
+            FadeIn(new, rate_func=eased_part(mid + gap / 2, 1.0))]
 
 
 class BackpropLoop(ThemedScene):
@@ -216,7 +229,6 @@ class BackpropLoop(ThemedScene):
         W0, W1 = self.r["net"].weights, self.r["new"].weights
         self.wtop = max(float(np.abs(m).max()) for m in (*W0, *W1))  # one scale, as the still
         self.delta_W = [b - a for a, b in zip(W0, W1)]  # gdcore's update, w_new - w
-        self.delta_b = [b1 - b0 for b0, b1 in zip(self.r["net"].biases, self.r["new"].biases)]
         #: the largest change, written for people (the note after the update says it)
         self.dw_top = latex(max(float(np.abs(d).max()) for d in self.delta_W), 2)
         self.eq = self.head = None
@@ -267,11 +279,12 @@ class BackpropLoop(ThemedScene):
         self.head = head
 
     def set_note(self, words, color):
-        """The line under the network saying what the edges show (swapped by a fade)."""
+        """The line under the network saying what the edges show (the old one out, then the
+        new one in)."""
         note = self.mixed(words, 24, color)
         note.move_to([NET_CENTER[0], self.net.layer_bottom() - 0.35, 0])
         old, self.note = getattr(self, "note", None), note
-        return [FadeIn(note)] if old is None else swap(old, note)
+        return [FadeIn(note)] if old is None else out_then_in(old, note)
 
     def set_head(self, l, s, color):
         """The label above layer l saying what its circles show (a, then δ)."""
@@ -280,20 +293,22 @@ class BackpropLoop(ThemedScene):
         self.heads[l] = head
         if old is None:
             return [FadeIn(head, shift=0.15 * DOWN)]
-        return swap(old, head)
+        return out_then_in(old, head)
 
     def morph_head(self, l, s, color):
-        """The label above layer l rolled over into `s` (a⁽ˡ⁾ into δ⁽ˡ⁾, roll)."""
+        """The label above layer l turned into `s` (a⁽ˡ⁾ into δ⁽ˡ⁾): the old one fades out
+        whole, then the new one in (out_then_in)."""
         head = self.tex(s, HEAD_SIZE, color).move_to([self.net.point(l, 0)[0], self.head_y, 0])
         old, self.heads[l] = self.heads[l], head
-        return roll(old, head)
+        return out_then_in(old, head)
 
     def morph_values(self, per_layer, l, places, color=None):
-        """Each number in layer l's circles rolled over into its replacement (roll: the circle
-        is never blank, no glyph is ever drawn through another)."""
+        """Each number in layer l's circles turned into its replacement: the old one fades out
+        whole, then the new one in, in its place (out_then_in: rolled over, the two were seen
+        together in the same circle)."""
         old = [self.net.values[n] for n in self.net.layer_neurons(l)]
         new = self.net.add_values(per_layer, [l], places=places, color=color)
-        return [anim for a, b in zip(old, new) for anim in roll(a, b)]
+        return [anim for a, b in zip(old, new) for anim in out_then_in(a, b)]
 
     def swap_values(self, per_layer, l, places, color=None):
         """The numbers in layer l's circles replaced (old ones fade out, new ones in)."""
@@ -460,7 +475,7 @@ class BackpropLoop(ThemedScene):
                       self.grad_edges(l, g_widths),
                       *self.set_note(r"edge width $\propto |\partial J/\partial w|$", t.error),
                       run_time=BACK_FLOW)
-            # each activation turns straight into its δ, a⁽ˡ⁾ into δ⁽ˡ⁾: no blank circles
+            # each activation gives way to its δ, a⁽ˡ⁾ to δ⁽ˡ⁾, in one play: out, then in
             self.hidden_morph = [*self.morph_values(deltas, l, WORK_PLACES, t.error),
                                  *self.morph_head(l, rf"\delta^{{({l})}}", t.error)]
             self.play(*self.hidden_morph,
@@ -535,8 +550,10 @@ class BackpropLoop(ThemedScene):
 
     def section_update(self):
         t, r, net = self.theme, self.r, self.net
-        dW = self.delta_W
-        db = self.delta_b
+        # the changes as written: −α times the gradients and error terms as printed, so that
+        # each entry is the product of the numbers on screen (the exact −0.1833 printed −0.183
+        # beside −2 × 0.092)
+        dW, db = EX.printed_update(WORK_PLACES)
         alpha = self.tex(rf"\Delta W = -\alpha\, \delta\, a^\top, \quad \Delta b = -\alpha\,"
                          rf" \delta, \quad \alpha = {LR:g}", 32)
         self.show_step("4  Update weights and biases", eq=("update-w", 40, alpha))

@@ -15,9 +15,9 @@ least and largest a (−1.165 … 1.000, written at the bar's ends, round ticks 
 is one value of a wherever it is seen, and no grey is spent on values no neuron has (on a round
 −1.5 … 1.0 the sigmoid hidden layers' a, 0.32 … 0.74, took a sixth of the ramp and read as one
 grey), said on the key under the network, the outputs' a written at the end. Then the
-fills change meaning, before anything is picked out: the words and the activations' key fade
-out as the fills fade to the page at an even pace (SWITCH_TIME), then the |Δa| key comes in on
-its own (KEY_TIME): a colour bar
+fills change meaning, before anything is picked out: the words fade out as the fills fade to
+the page at an even pace, layer by layer (SWITCH_TIME), then the activations' key leaves, then
+the |Δa| key comes in on its own (KEY_TIME): a colour bar
 (one smooth gradient over a log scale of |Δa|, said on the key, from D_LOW, its left end, written
 there, to the largest change) ticked at round powers of ten, gives the fills' scale; a neuron that
 does not change stays the page's colour. Then, one readout at a time, the weight w (its edge drawn
@@ -46,6 +46,7 @@ from manim import (
     DecimalNumber,
     FadeIn,
     FadeOut,
+    LaggedStart,
     Line,
     Rectangle,
     UpdateFromAlphaFunc,
@@ -85,6 +86,12 @@ A_RIGHT, COLUMN_PITCH, GHOST_PITCH = 1.35, 1.60, 1.60
 #: largest |Δa| (at TICK_SIZE their digits stood about 10 px tall at 480p, under the 12 px a
 #: number read must have).
 TABLE_SIZE, HEAD_SIZE, HIDDEN_SIZE = 38, 44, 34
+#: The hidden layers' largest |Δa| stand NUM_CLEAR (scene units, 12 px at 480p) above their
+#: layers' top neurons (at 0.12 the digits nearly touched the rim).
+NUM_CLEAR = 0.2
+#: The weight's readout (and the tweaks' words beside it) under the title, W_BUFF below it:
+#: near the title, leaving the hidden layers' readouts room under it.
+W_BUFF = 0.15
 A_SIZE = DELTA_SIZE = TABLE_SIZE
 #: The kept column's head, w + 0.5, at the other heads' size (its w, like their a, 12 px tall
 #: at 480p; at the numbers' size it stood under 11 px), in grey as its column.
@@ -106,6 +113,11 @@ D_LOW = 1e-4
 #: Seconds of the fills' change of meaning: the activations' fills fading to the page at an
 #: even pace (a play of its own), then the |Δa| key coming in on its own (KEY_TIME).
 SWITCH_TIME, KEY_TIME = 1.4, 0.8
+#: The fills clear layer by layer, input to output, each layer starting CLEAR_LAG of the way
+#: into the last one's fade (all at once, the greys, alike, crossed out of sight within two
+#: frames); then the activations' key leaves (KEY_OUT) before the |Δa| key comes: the key
+#: never changes under fills still changing.
+CLEAR_LAG, KEY_OUT = 0.35, 0.5
 #: Seconds of the weight's change, with every fill and number following it (the key moment:
 #: slower than any play of the set-up) in the first nudge, on the way back, and in the larger
 #: nudge after it (shorter: the staging is the first nudge's; what is new, its changes beside
@@ -370,7 +382,7 @@ class ConnectionTweak(ThemedScene):
         (x0, y0, _), (x1, y1, _) = net.edge(self.connection).get_start_and_end()
         tip = np.array([0.45 * x0 + 0.55 * x1, 0.45 * y0 + 0.55 * y1, 0])
         w_read, w_num = readout("w", self.w0, 3, 32, color=t.accent)
-        w_read.next_to(self.title, DOWN, buff=0.25).align_to(net, LEFT).shift(0.6 * RIGHT)
+        w_read.next_to(self.title, DOWN, buff=W_BUFF).align_to(net, LEFT).shift(0.6 * RIGHT)
         pointer = Line(w_read.get_bottom() + 0.08 * DOWN, tip, color=t.accent, stroke_width=2)
         w_num.add_updater(lambda d: set_number(d, self.w.get_value()))
         note = self.text("changes: the neuron it feeds and every later one", 24, t.accent)
@@ -396,9 +408,12 @@ class ConnectionTweak(ThemedScene):
         # key, a new quantity, comes in on its own (KEY_TIME): before the weight moves nothing
         # has changed
         self.d_key = self.delta_key()
-        self.play(FadeOut(self.said), FadeOut(self.a_key),
-                  net.transition(lambda n: n.set_neuron_style(fill=t.background, apply=False)),
-                  run_time=SWITCH_TIME, rate_func=linear)
+        clear = [net.transition(lambda n, l=l: n.set_neuron_style(
+            n.layer_neurons(l), fill=t.background, apply=False), rate_func=linear)
+            for l in range(len(SIZES))]
+        self.play(FadeOut(self.said, rate_func=linear),
+                  LaggedStart(*clear, lag_ratio=CLEAR_LAG), run_time=SWITCH_TIME)
+        self.play(FadeOut(self.a_key), run_time=KEY_OUT)
         self.play(FadeIn(self.d_key), run_time=KEY_TIME)
         self.play(net.transition(lambda n: n.set_edge_style([self.connection], color=accent,
                                                             width=TWEAK_WIDTH, apply=False)),
@@ -456,8 +471,8 @@ class ConnectionTweak(ThemedScene):
             # in two lines, "max |Δa| =" over its value, each centred over the layer: on one
             # line the two layers' readouts ran into each other
             x = net.point(l, 0)[0]
-            num.next_to([x, top + 0.12, 0], UP, buff=0)
-            read[0].next_to(num, UP, buff=0.1).set_x(x)
+            num.next_to([x, top + NUM_CLEAR, 0], UP, buff=0)
+            read[0].next_to(num, UP, buff=0.07).set_x(x)
 
             def follow(d, l=l, x=x):
                 # set, then centred over its layer again (its digits set since may have

@@ -7,13 +7,14 @@ outline, as in the still, filled with the page and drawn over the edges, so no l
 them; their edges vanish; kept hidden ones take the accent); then the forward sweep lights the kept
 edges layer by layer, input to output, where they stay until the step ends; a key says the orange is
 the hidden neurons kept this step and their edges. At each later step the last mask turns into the
-new one, the neurons first, then their edges: the neurons dropped anew go out as the ones restored
-come back, then the lit edges going straight from the old thinned network to the new one (never
-through the quiet colour); neurons dropped at both steps keep their faded outline, neurons kept at
+new one one thing at a time: the edges of the neurons dropped anew fade, then those neurons go out
+as the ones restored come back, then the restored ones' edges come in, lit (never through the
+quiet colour); neurons dropped at both steps keep their faded outline, neurons kept at
 both their accent outline, throughout; the step number and the count of kept neurons turn in place
 as the change begins, so they never name the mask that is going. The count of hidden neurons kept
-comes in once the first mask has landed. Input and output neurons keep their solid muted outline
-throughout; the note is set flush left, 36 px in. After the last step the lesson as one picture:
+comes in once the first mask has landed. Input and output neurons, never dropped, keep a solid
+outline in the text colour throughout, as in the still; the note is set flush left, 36 px in.
+After the last step the lesson as one picture:
 the note, the counters and the big network leave together, then the four steps' thinned networks
 come in one after the other, in the order of the steps, two by two in reading order, each the big
 network shrunk evenly (each dropped neuron's outline as wide as the others' and ringed by the
@@ -78,9 +79,13 @@ MASK_TIME, NEXT_TIME, HOLD = 1.0, 1.5, 1.8
 #: turn: at its start, the counters leading (turned at its end, they named the old mask for the
 #: 1.5 s the new one was being drawn).
 COUNTERS_AT = 0.0
-#: The share of a change of the mask its neurons take; the edges follow in the rest (the mask
-#: first, then its edges: at once, a dropped neuron's grey edges still showed as it faded).
-MASK_SHARE = 0.55
+#: The share of a change of the mask its neurons take, between the edges going and the edges
+#: coming (at once, a dropped neuron's grey edges still showed as it faded, and lit edges
+#: touched neurons going grey).
+MASK_SHARE = 0.35
+#: The share of a change of the mask the edges of the neurons going out take to fade, before
+#: the neurons change (the rest, after them, for the edges of the neurons restored).
+EDGES_OUT = 0.35
 #: The closing grid: the four steps' thinned networks two by two, in reading order (step 1 top
 #: left, step 4 bottom right), each the big network shrunk evenly to GRID_SCALE (its layers as
 #: far apart, for their size, as in the big one: squeezed sideways into a row, the edges ran
@@ -170,6 +175,10 @@ class Dropout(ThemedScene):
         net = NetworkMobject(t, SIZES, LAY_W, LAY_H, radius=LAY_R, unit=UNIT,
                              center=NET_CENTER, edge_width=2.4, neuron_stroke_width=3.0)
         self.net = net
+        # the input and output neurons, never dropped, in the text colour, as in the still: a
+        # plain grey ring beside the faded ones of the dropped neurons read as dropped too
+        last = len(SIZES) - 1
+        net.set_neuron_style([n for n in net.neuron_ids if n[0] in (0, last)], stroke=t.text)
         rate = self.tex(rf"p = {P_DROP:g}", 34, t.text)
         note = VGroup(self.text("each hidden neuron", 26),
                       self.text("is dropped with", 26),
@@ -181,7 +190,7 @@ class Dropout(ThemedScene):
         # a thin faded outline over every hidden neuron, unseen until the neuron is dropped;
         # filled with the page and drawn above the edges, so that nothing is seen passing
         # through a dropped neuron (it reads as cut off, not as still connected)
-        last, faded = len(SIZES) - 1, dropped_color(t)
+        faded = dropped_color(t)
         self.faded = {n: Circle(radius=net.radius).move_to(net.point(*n))
                       .set_stroke(faded, width=FADED_WIDTH, opacity=0.0)
                       .set_fill(t.background, opacity=0.0).set_z_index(2)
@@ -275,32 +284,43 @@ class Dropout(ThemedScene):
                   run_time=NEXT_TIME)
 
     def mask_to(self, dropped: set, out: set, back: set, lit: bool = False) -> Succession:
-        """One change of the mask, in two moves: first the neurons (those of `out` taking their
-        faded outline, those of `back` losing it; no other neuron changes look), then the edges
-        (those touching a dropped neuron fade out, those of restored ones come back); with
-        `lit`, every edge of the new thinned network in the accent."""
+        """One change of the mask, one thing at a time: first the edges of the neurons going
+        out fade, then the neurons change (those of `out` taking their faded outline, those of
+        `back` losing it; no other neuron changes look), then the edges of the restored ones
+        come in (at once, lit edges still touched neurons going grey); with `lit`, every edge
+        of the new thinned network in the accent."""
         t, net = self.theme, self.net
         last = len(SIZES) - 1
         if lit:  # every edge shown is lit already: the hidden ones take the accent unseen
             net.set_edge_style(color=t.accent)
+        shown = {n for n in net.neuron_ids if n not in dropped and n not in out}
 
         def neurons(n):
             for nid in n.neuron_ids:
                 kept = nid not in dropped
-                stroke = t.accent if kept and 0 < nid[0] < last else t.muted
+                stroke = t.accent if 0 < nid[0] < last else t.text
                 n.set_neuron_style([nid], fill=t.background, stroke=stroke,
                                    stroke_opacity=1.0 if kept else 0.0, apply=False)
 
-        def edges(n):
-            n.set_edge_style(opacity=[0.0 if (a in dropped or b in dropped) else 1.0
-                                      for a, b in n.edge_ids], apply=False)
+        def edges(alive):
+            def change(n):
+                n.set_edge_style(opacity=[1.0 if (a in alive and b in alive) else 0.0
+                                          for a, b in n.edge_ids], apply=False)
+            return change
 
+        # the edges of the neurons going out, then the neurons, then the restored ones' edges
+        before = shown - back
         faded = [self.faded[n].animate.set_stroke(opacity=FADED_OPACITY).set_fill(opacity=1.0)
                  for n in out]
         faded += [self.faded[n].animate.set_stroke(opacity=0.0).set_fill(opacity=0.0)
                   for n in back]
-        mask = AnimationGroup(net.transition(neurons), *faded, run_time=MASK_SHARE)
-        return Succession(mask, net.transition(edges, run_time=1.0 - MASK_SHARE))
+        parts = [net.transition(edges(before), run_time=EDGES_OUT),
+                 AnimationGroup(net.transition(neurons), *faded, run_time=MASK_SHARE)]
+        if back:
+            parts.append(net.transition(edges(shown), run_time=1.0 - MASK_SHARE - EDGES_OUT))
+        else:  # nothing comes back: the neurons take the rest
+            parts[1].run_time = 1.0 - EDGES_OUT
+        return Succession(*parts)
 
     def row_place(self, s: int) -> np.ndarray:
         """The centre of step s's network in the closing grid (reading order, two by two)."""
@@ -320,10 +340,11 @@ class Dropout(ThemedScene):
         for s, snap in enumerate(self.snaps):
             _thumbnail(snap, self.theme.background).move_to(self.row_place(s))
         self.row_labels = [self.row_label(s) for s in range(STEPS)]
-        # the page clears left to right, as it was drawn: the note, the network layer by layer
-        # (each layer's neurons with the edges reaching them), then the counters (all at once,
-        # the thin lines crossed out of sight together and the screen lost most of its ink
-        # from one frame to the next)
+        # the page clears left to right: the note, the network whole (every neuron, edge and
+        # faded outline in one fade: layer by layer, its output neurons stood solid after the
+        # rest had dimmed, then went at once), then the counters (all at once, the thin lines
+        # crossed out of sight together and the screen lost most of its ink from one frame to
+        # the next)
         net = self.net
         layers = [VGroup(*(net.edge(e) for e in (net.layout.edges_between(l - 1) if l else ())),
                          *(net.neuron(*n) for n in net.layer_neurons(l)),
@@ -331,7 +352,8 @@ class Dropout(ThemedScene):
                   for l in range(len(SIZES))]
         self.remove(net, *self.faded.values())
         self.add(*layers)
-        parts = [self.note, *layers, VGroup(self.counter, self.kept_line, self.sweep_key)]
+        parts = [self.note, VGroup(*layers),
+                 VGroup(self.counter, self.kept_line, self.sweep_key)]
         self.play(LaggedStart(*(FadeOut(g) for g in parts), lag_ratio=CLEAR_LAG),
                   run_time=CLEAR_TIME)
         # one play per step (each starting as the last is mostly in): the grid fills in the

@@ -42,7 +42,6 @@ from manim import (
     Write,
     linear,
     smooth,
-    squish_rate_func,
 )
 
 from gdcore import data, regression
@@ -110,6 +109,9 @@ PART_GAP = 0.28
 #: gaps too (room for their numbers), centred at PARTS_Y, the sum of the costs above them at
 #: SUM_Y; the line of J under them at EQ_Y, at J_SIZE: the largest text of the scene.
 PAYOFF_SCALE, PARTS_Y, SUM_Y = 1.73, -0.1, 1.3
+#: The sum of the costs moves over the parts as they grow: up in the first SUM_RISE of the
+#: play, across from SUM_ACROSS on (so it is above them before it is over them).
+SUM_RISE, SUM_ACROSS = 0.5, 0.3
 EQ_Y, J_SIZE = -2.45, 56
 #: A half narrower than this (scene units: 6 px at 480p) is too small to be seen in flight: it
 #: stays in its square, and its piece (a sliver) comes with the strip.
@@ -458,12 +460,20 @@ class Residuals(ThemedScene):
         # the payoff made large: the row of halves has done its work and leaves; the seven
         # squares grow (gaps too) to the set-up's size in the middle of the page, the sum of the
         # costs they share above them
-        # (the sum leaves and comes back over them: slid there, it would cross the parts)
+        # (the sum moves there as they grow, in one move: up first, out of the growing parts'
+        # way, then across, so it never crosses them; faded out and in, it left the page)
         self.play(FadeOut(self.row), FadeOut(self.halves), FadeOut(self.row_labels),
-                  FadeOut(sum_eq), run_time=0.8)
-        sum_eq.move_to([0.0, SUM_Y, 0])
+                  run_time=0.8)
+        start, end = sum_eq.get_center(), np.array([0.0, SUM_Y, 0])
+
+        def lift(mob, alpha):
+            up = smooth(min(alpha / SUM_RISE, 1.0))
+            across = smooth(float(np.clip((alpha - SUM_ACROSS) / (1.0 - SUM_ACROSS), 0, 1)))
+            mob.move_to([start[0] + (end[0] - start[0]) * across,
+                         start[1] + (end[1] - start[1]) * up, 0])
+
         self.play(parts.animate.scale(PAYOFF_SCALE).move_to([0.0, PARTS_Y, 0]),
-                  FadeIn(sum_eq, rate_func=squish_rate_func(smooth, 0.5, 1.0)), run_time=1.2)
+                  UpdateFromAlphaFunc(sum_eq, lift, rate_func=linear), run_time=1.2)
         part_labels = VGroup(*(self.tex(f"{self.j:.{p}f}", 30).next_to(q, DOWN, buff=0.15)
                                for q in parts))
         self.play(FadeIn(part_labels, lag_ratio=0.1), run_time=1.0)

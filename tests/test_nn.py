@@ -381,3 +381,23 @@ XY = (np.zeros((4, 2)), np.zeros((4, 2)))
 def test_bad_input_raises_value_error_naming_the_argument(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+def test_backprop_printed_update_is_worked_from_the_printed_numbers():
+    """The update as the video writes it: −lr times each gradient and error term as printed
+    (−2 × 0.092 = −0.184), within lr half a unit of the last place of the exact change."""
+    from gdcore.networks import BACKPROP
+
+    r, p = BACKPROP.run(), 3
+    dW, db = BACKPROP.printed_update(p)
+    exact_W = [b - a for a, b in zip(r["net"].weights, r["new"].weights)]
+    exact_b = [b - a for a, b in zip(r["net"].biases, r["new"].biases)]
+    for shown, g, exact in zip(dW, r["grad_W"], exact_W):
+        printed = np.array([[float(f"{v:.{p}f}") for v in row] for row in g])
+        assert [f"{v:.{p}f}" for v in shown.ravel()] == \
+            [f"{-BACKPROP.lr * v:.{p}f}" for v in printed.ravel()]
+        assert np.abs(shown - exact).max() <= BACKPROP.lr * 0.5 * 10**-p + 1e-12
+    for shown, exact in zip(db, exact_b):
+        assert np.abs(shown - exact).max() <= BACKPROP.lr * 0.5 * 10**-p + 1e-12
+    # the case that did not add up: the exact change prints −0.183, the worked one −0.184
+    assert f"{exact_W[0][0, 0]:.3f}" == "-0.183" and f"{dW[0][0, 0]:.3f}" == "-0.184"

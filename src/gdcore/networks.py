@@ -54,6 +54,17 @@ class BackpropExample:
             "loss_after": nn.loss(new, self.x, self.y),
         }
 
+    def printed_update(self, places: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """The changes ΔW = −lr ∂J/∂W and Δb = −lr δ as a reader works them out from the
+        gradients and error terms printed at `places` decimals (−2 × 0.092 = −0.184, where the
+        exact change, −0.1833, prints −0.183: printed beside the rounded gradient, it did not
+        add up), rounded to `places` too. They differ from run()'s exact changes by at most
+        lr × 0.5 × 10^−places."""
+        r = self.run()
+        dW = [np.round(-self.lr * np.round(g, places), places) for g in r["grad_W"]]
+        db = [np.round(-self.lr * np.round(d, places), places) for d in r["delta"]]
+        return dW, db
+
 
 BACKPROP = BackpropExample(
     # 2-3-2: the smallest network with a hidden layer and more than one output, so every

@@ -73,14 +73,18 @@ def test_update_shows_gdcores_changes_and_the_worked_edge():
     # the ΔW matrices are gdcore's update, new weights minus old, entry by entry; beside each,
     # Δb: gdcore's new biases minus old, −α δ
     assert "weights and biases" in scene.head.original_text
+    # (as worked from the printed gradients and error terms: −α times each printed entry, so
+    # within α half a unit of the last place of gdcore's exact change)
+    p, half = WORK_PLACES, LR * 0.5 * 10**-WORK_PLACES + 1e-12
     for l, (gw_group, gb_group) in enumerate(scene.dmats):
         shown = [e.get_value() for e in gw_group[1].get_entries()]
-        np.testing.assert_allclose(shown, (new.weights[l] - net.weights[l]).ravel(),
+        np.testing.assert_allclose(shown, (new.weights[l] - net.weights[l]).ravel(), rtol=0,
+                                   atol=half)
+        np.testing.assert_allclose(shown, np.round(-LR * np.round(gW[l], p), p).ravel(),
                                    atol=1e-12)
-        np.testing.assert_allclose(shown, -LR * gW[l].ravel(), atol=1e-12)
         shown_b = [e.get_value() for e in gb_group[1].get_entries()]
-        np.testing.assert_allclose(shown_b, new.biases[l] - net.biases[l], atol=1e-12)
-        np.testing.assert_allclose(shown_b, -LR * gb[l], atol=1e-12)
+        np.testing.assert_allclose(shown_b, new.biases[l] - net.biases[l], rtol=0, atol=half)
+        np.testing.assert_allclose(shown_b, np.round(-LR * np.round(gb[l], p), p), atol=1e-12)
         # beside, not over, and set apart, each under its own name as the equations write
         # them: never one augmented matrix [ΔW | Δb]
         assert gb_group.get_left()[0] > gw_group.get_right()[0] + 0.5
@@ -112,8 +116,11 @@ def test_update_shows_gdcores_changes_and_the_worked_edge():
     for l, row in enumerate(scene.dmats):
         for group in row:
             assert group[1].get_entries()[0].num_decimal_places == p
-        from_printed = np.round(-LR * np.round(gW[l], p), p)
-        np.testing.assert_allclose(from_printed, np.round(-LR * gW[l], p), atol=1.5 * 10**-p)
+        # what is printed is the product of what is printed: −α × 0.092 = −0.184, not the
+        # exact change's −0.183
+        shown = np.array([e.get_value() for e in row[0][1].get_entries()])
+        printed_g = np.array([float(f"{v:.{p}f}") for v in gW[l].ravel()])
+        assert [f"{v:.{p}f}" for v in shown] == [f"{-LR * v:.{p}f}" for v in printed_g]
     # the edges: widths ∝ |w_new|, colours by the sign of w_new, the key naming w
     wtop = max(float(np.abs(w).max()) for w in (*net.weights, *new.weights))
     w = scene.net.edge_values(new.weights)
@@ -469,14 +476,13 @@ def test_the_forward_passes_ink_front_is_keyed_while_it_runs():
     assert key not in rendered(BackpropLoop, upto="error").mobjects
 
 
-def test_the_hidden_activations_roll_over_into_their_error_terms():
-    """No blank circles between a⁽¹⁾ and δ⁽¹⁾, and no glyph drawn through another: each hidden
-    value rolls over into its δ (gdcore's), and the label a⁽¹⁾ into δ⁽¹⁾, in one play
-    (gdviz.staging.roll): the old one rises out, the new one rises in, both seen only together
-    in the middle of the play, apart."""
+def test_the_hidden_activations_give_way_to_their_error_terms():
+    """No glyph drawn through another: each hidden value fades out whole, then its δ
+    (gdcore's) fades in in its place, and the label a⁽¹⁾ likewise into δ⁽¹⁾, in one play
+    (out_then_in): the two are never seen at once."""
     from manim import FadeIn, FadeOut
 
-    from gdviz.staging import ROLL_OVERLAP
+    from scenes.backprop_loop import OUT_IN_GAP
 
     scene = rendered(BackpropLoop, upto="backward")
     net, _ = _gdcore()
@@ -492,11 +498,12 @@ def test_the_hidden_activations_roll_over_into_their_error_terms():
         assert into.mobject.get_value() == gb[0][i]
     out, into = pairs[-1]
     assert out.mobject.tex_string == "a^{(1)}" and into.mobject is scene.heads[1]
+    assert OUT_IN_GAP > 0
     for out, into in pairs:
-        # never blank: at the middle both are partly there; apart at the ends of the overlap
-        assert 0 < out.rate_func(0.5) < 1 and 0 < into.rate_func(0.5) < 1
-        assert out.rate_func((1 - ROLL_OVERLAP) / 2) < 1 and into.rate_func(
-            (1 - ROLL_OVERLAP) / 2) == 0
+        # the old one wholly gone before the new one starts to show
+        assert out.rate_func(0.5 - OUT_IN_GAP / 2) == 1 and into.rate_func(0.5) == 0
+        for a in np.linspace(0, 1, 61):
+            assert out.rate_func(a) == 1 or into.rate_func(a) == 0, a
     assert scene.heads[1].tex_string == r"\delta^{(1)}"
 
 

@@ -14,6 +14,7 @@ from scenes.connection_tweak import (
     BACK_TIME,
     DELTA,
     GHOST_PITCH,
+    KEY_OUT,
     KEY_TIME,
     LAYER,
     NUDGE_TIME,
@@ -282,16 +283,18 @@ WATCHERS[ConnectionTweak] = _watch
 
 
 def test_the_fills_fade_slowly_then_the_new_key_comes_on_its_own():
-    """The forward pass's words and the activations' key fade out as the fills fade to the page,
-    slowly (at least 0.8 s, at an even pace), with no new key yet; the |Δa| key comes in on its
-    own in the next play, and stays."""
+    """The forward pass's words fade out as the fills fade to the page, slowly (at least
+    0.8 s, at an even pace), the activations' key still under them; it leaves in the next play
+    (at least 0.5 s), with no new key yet: the key never changes under fills still changing; the
+    |Δa| key comes in on its own in the play after, and stays."""
     scene = rendered(ConnectionTweak)
     notes = [(n[:3], length) for n, length in zip(scene.notes, scene.lengths) if n is not None]
     # (the notes begin after the first play that follows the forward pass: the fade)
-    assert notes[0] == ((False, False, False), SWITCH_TIME)
-    assert notes[1] == ((False, False, True), KEY_TIME)
-    assert SWITCH_TIME >= 0.8
-    assert all(n == (False, False, True) for n, _ in notes[1:])
+    assert notes[0] == ((False, True, False), SWITCH_TIME)
+    assert notes[1] == ((False, False, False), KEY_OUT)
+    assert notes[2] == ((False, False, True), KEY_TIME)
+    assert SWITCH_TIME >= 0.8 and KEY_OUT >= 0.5
+    assert all(n == (False, False, True) for n, _ in notes[2:])
 
 
 def test_each_tweak_moves_the_weight_and_everything_after_it_together():
@@ -343,7 +346,8 @@ def test_the_hidden_layers_largest_change_is_written_over_each_layer():
     for l, h in enumerate(scene.hidden_max, start=1):
         assert h[-1].get_value() == pytest.approx(changes[l].max(), abs=1e-12)
         assert h.get_x() == pytest.approx(net.point(l, 0)[0], abs=1e-6)
-        assert h.get_bottom()[1] > net.point(l, 0)[1] + net.radius
+        # 12 px and more clear of the top neuron's rim (at 480p: 60 px a unit)
+        assert h.get_bottom()[1] >= net.point(l, 0)[1] + net.radius + 12 / 60 - 1e-9
         assert h.get_top()[1] < scene.w_read.get_bottom()[1]
     assert scene.hidden_max[0].get_right()[0] < scene.hidden_max[1].get_left()[0]
 

@@ -37,7 +37,7 @@ def test_dropped_neurons_are_gdcores_mask(step):
     assert scene.k_num.get_value() == sum(int(m.sum()) for m in masks)
     # dropped: its own outline hidden, a thin faded solid one shown (the still's: absent, never
     # dashed); kept: no faded outline, its own in the accent; input and output neurons keep
-    # their solid muted outline
+    # a solid outline in the text colour, as in the still (never a grey one like the dropped)
     t = scene.theme
     for n, ring in scene.faded.items():
         assert isinstance(ring, Circle) and not ring.submobjects  # one solid outline
@@ -60,7 +60,7 @@ def test_dropped_neurons_are_gdcores_mask(step):
         else:
             assert op == 1.0
             hidden = 0 < n[0] < len(DROPOUT.sizes) - 1
-            assert np.allclose(rgb, colors.rgb(t.accent if hidden else t.muted))
+            assert np.allclose(rgb, colors.rgb(t.accent if hidden else t.text))
     # the sweep reached the outputs: every kept edge of every layer is lit, none other
     for rgb, op in zip(net.edge_rgb, net.edge_opacity):
         if op > 0:
