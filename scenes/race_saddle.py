@@ -39,6 +39,10 @@ class RaceSaddle(RaceScene):
     ZOOM_FROM_REGION = True  # the region's box on the map grows into the magnified view
     STEP_TICK = 40
     WIDTH_STEP = 0.25  # Adagrad's and RMSprop's paths share the climb to the top edge
+    # SGD, which lingers at the saddle point, is the story: its path as wide as the widest
+    # and at full strength, on top, hiding the dotted ridge under it between the lanes of
+    # Momentum and NAG (on top, WIDTH_STEP made it the thinnest, faint over the dots)
+    BOLD = ("SGD",)
     RINGED = ("Momentum",)  # same α and β as NAG: its dot a ring around NAG's at the start
     # Momentum and NAG share the ridge (with SGD) and then the climb by x = 0, Adagrad climbs
     # along RMSprop: each run in its own lane, 4.8 px from the next, stepping diagonally
