@@ -43,7 +43,9 @@ class RaceSaddle(RaceScene):
     # and at full strength, on top, hiding the dotted ridge under it between the lanes of
     # Momentum and NAG (on top, WIDTH_STEP made it the thinnest, faint over the dots)
     BOLD = ("SGD",)
-    RINGED = ("Momentum",)  # same α and β as NAG: its dot a ring around NAG's at the start
+    # same α and β as NAG: where their lanes cross by the saddle point NAG's triangle would hide
+    # Momentum's dot of one size; larger, beneath it, it shows as a ring around it
+    RINGED = ("Momentum",)
     # Momentum and NAG share the ridge (with SGD) and then the climb by x = 0, Adagrad climbs
     # along RMSprop: each run in its own lane, 4.8 px from the next, stepping diagonally
     # (race_plot.LANE_WAYS), SGD in the middle one, on its points; the ridge w₂ = 0 drawn

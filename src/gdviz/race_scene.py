@@ -243,6 +243,9 @@ SADDLE_HALO = 2.5
 #: (as the still sets it, gm.END_BESIDE, but steeper: below the lane of Momentum, which runs
 #: along the ridge beneath SGD's), on a leader in its colour (section_finish).
 SADDLE_BESIDE = np.array([0.14, -0.24, 0.0])
+#: The width of that leader (stroke units: 1.4 px at 480p), on a thin casing: it crosses
+#: Momentum's lane under SGD's, and at the inset's hairline width it read as no leader at all.
+MAP_LEADER_WIDTH = 2.4
 #: (RaceScene.END_GATHER) How near the minimum (scene units) a run's end counts as ending on
 #: it, where its square would pile on the star and on the others (lanes 3.6 px apart).
 FAN_REACH = 0.3
@@ -1258,9 +1261,10 @@ class RaceScene(ThemedScene):
                 at = self.ends[name].get_center().copy()
                 sq = self.ends[name].shift(SADDLE_BESIDE)
                 tip = at + SADDLE_BESIDE / np.linalg.norm(SADDLE_BESIDE) * LEADER_SHORT
-                self.map_leaders[name] = Line(
-                    sq.get_center(), tip, stroke_color=self.theme.opt(name),
-                    stroke_width=LEADER_WIDTH).set_z_index(sq.z_index - 0.005)
+                leader = Line(sq.get_center(), tip, stroke_color=self.theme.opt(name),
+                              stroke_width=MAP_LEADER_WIDTH)
+                self.map_leaders[name] = cased(leader, self.theme, THIN_CASING).set_z_index(
+                    sq.z_index - 0.005)
         if self.END_GATHER:  # the squares at their points, under the star
             self.target_mark.set_z_index(Z_GATHER_STAR)
         offsets = self.inset_offsets() if self.RACE.inset is not None else {}
