@@ -8,9 +8,10 @@ small box round the minimum by two thin lines, magnifies the floor there, where 
 runs end, at their own points (Adagrad's, which ends on the minimum, set beside the star on a
 leader, as in the still); on the map their end squares lie at their points under the star
 (RaceScene.END_GATHER). Before the end the inset's scale bar and
-lines leave, and it grows out of its place into the room under the map, over the legend, each
-run's path and end square apart in it, an arrow at its left edge pointing the way to SGD, which
-ends far outside it; then it shrinks back into its place as the legend returns, so the last
+lines leave, and it grows out of its place over the map's box (RaceScene.ZOOM_OVER_MAP), the
+map fading beneath it, each run's path and end square apart in it, named, an arrow at its left
+edge pointing the way to SGD, which ends far outside it; the legend and its final distances
+stay in sight throughout; then it shrinks back into its place as the map returns, so the last
 picture is the whole race.
 
 Render alone with: manim -ql scenes/race_long_valley.py RaceLongValley
@@ -49,10 +50,11 @@ class RaceLongValley(RaceScene):
     # the view's left corner to its box on the map
     ZOOM_HEADING = "the ends, magnified"
 
-    # the zoomed view covers the legend: then back to the inset in its place and the legend,
-    # so that the last picture is the whole race and how far each run ended from the minimum
-    BACK_WORDS = ("The inset shrinks back into its place and the legend returns, with each "
-                  "run's final distance.")
+    # the zoomed view over the map's box, the legend and its final distances (the result)
+    # staying beside it; then back to the inset in its place and the whole map, so that the
+    # last picture is the whole race
+    ZOOM_OVER_MAP = True
+    BACK_WORDS = "The inset shrinks back into its place and the whole map returns."
 
     SECTIONS = sections(RaceScene.section_setup, RaceScene.section_race,
                         RaceScene.section_finish, RaceScene.section_zoom, RaceScene.section_back)

@@ -39,7 +39,13 @@ class RaceSaddle(RaceScene):
     ZOOM_FROM_REGION = True  # the region's box on the map grows into the magnified view
     STEP_TICK = 40
     WIDTH_STEP = 0.25  # Adagrad's and RMSprop's paths share the climb to the top edge
-    RINGED = ("Momentum",)  # same α and β as NAG: its dot a ring around NAG's at the start
+    # SGD, which lingers at the saddle point, is the story: its path as wide as the widest
+    # and at full strength, on top, hiding the dotted ridge under it between the lanes of
+    # Momentum and NAG (on top, WIDTH_STEP made it the thinnest, faint over the dots)
+    BOLD = ("SGD",)
+    # same α and β as NAG: where their lanes cross by the saddle point NAG's triangle would hide
+    # Momentum's dot of one size; larger, beneath it, it shows as a ring around it
+    RINGED = ("Momentum",)
     # Momentum and NAG share the ridge (with SGD) and then the climb by x = 0, Adagrad climbs
     # along RMSprop: each run in its own lane, 4.8 px from the next, stepping diagonally
     # (race_plot.LANE_WAYS), SGD in the middle one, on its points; the ridge w₂ = 0 drawn

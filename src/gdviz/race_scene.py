@@ -23,12 +23,12 @@ where its dot fades; its panel curve ends on the dotted line of the frame's edge
 entry says at which step it left (no marks stacked on the edge).
 
 Where the runs end too close together to tell apart on the map (races.Race.inset: the long
-valley, Beale's function), an inset magnifies the neighbourhood of the minimum, coming in as
-the first run reaches it (RaceScene.section_race), beside the map (RaceScene.INSET_BESIDE:
+valley, Beale's function), an inset magnifies the neighbourhood of the minimum, coming in once
+the race has ended (RaceScene.section_race), beside the map (RaceScene.INSET_BESIDE:
 under the map at its right, or in the right-hand column between the legend and the distance
 panel), never over it, joined to its
 region by a thin box and two lines, with its own scale bar, its contours in fewer of the
-map's levels: each path grows into it as it arrives, a hairline, its last few steps at full
+map's levels: each path in it a hairline, its last few steps at full
 strength over its fainter history (so a run that zig-zags across the magnified valley reads as
 a line over a faint band), its head a dot while it is in the region; at the finish each of
 those dots turns into the run's end square, above every path, apart from the others: where a
@@ -43,7 +43,6 @@ square would hide the star or touch another, it is set beside its point on a lea
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 
 import numpy as np
 from manim import (
@@ -66,7 +65,6 @@ from manim import (
     ReplacementTransform,
     Square,
     Star,
-    Text,
     Triangle,
     Union,
     UpdateFromAlphaFunc,
@@ -99,7 +97,7 @@ from .race_plot import (
     scale_bar_length,
     stacking,
 )
-from .theme import AXIS_LABELS, FONT, RIDGE_DISTANCE, SURFACE_COST, opt_marker
+from .theme import AXIS_LABELS, RIDGE_DISTANCE, SURFACE_COST, opt_marker
 
 #: The map's axes, the cost's two weights (TeX, as map_axes takes them).
 MAP_LABELS = (AXIS_LABELS["w1"].strip("$"), AXIS_LABELS["w2"].strip("$"))
@@ -165,6 +163,9 @@ ROW, COLUMN_GAP = 0.33, 0.6
 #: The least gap (scene units, 18 px at 480p) between the map's w₁ label and the distance
 #: panel's header where the two stand level.
 HEADER_GAP = 0.3
+#: Stroke width of a BOLD run's path (RaceScene.BOLD): the widest a path takes (PATH_WIDTH,
+#: 2.4 px at 480p), whatever its place in the stack (WIDTH_STEP thins the paths on top).
+BOLD_WIDTH = PATH_WIDTH
 #: How much larger a RINGED run's head dot is than the others' (RaceScene.RINGED).
 RING = 1.6
 #: Where a race draws its runs in lanes (RaceScene.LANE), each path reaches its lane over this
@@ -178,7 +179,7 @@ RIDGE_WIDTH, RIDGE_OPACITY = 2.0, 0.55
 #: panel, the dots), each faded in on its own where it stays; the map's own fade, and the
 #: pause before the start: the set-up short, the dots off within about six seconds.
 SETUP_STEP, MAP_FADE, SETUP_HOLD = 0.5, 1.0, 0.3
-#: (INSET_BESIDE) Seconds over which the inset fades in as the first run reaches its region.
+#: (INSET_BESIDE) Seconds over which the inset fades in once the race has ended.
 INSET_FADE = 0.6
 #: Steps over which an exit's legend note fades in (and the dots out).
 EXIT_FADE_STEPS = 1.0
@@ -242,6 +243,9 @@ SADDLE_HALO = 2.5
 #: (as the still sets it, gm.END_BESIDE, but steeper: below the lane of Momentum, which runs
 #: along the ridge beneath SGD's), on a leader in its colour (section_finish).
 SADDLE_BESIDE = np.array([0.14, -0.24, 0.0])
+#: The width of that leader (stroke units: 1.4 px at 480p), on a thin casing: it crosses
+#: Momentum's lane under SGD's, and at the inset's hairline width it read as no leader at all.
+MAP_LEADER_WIDTH = 2.4
 #: (RaceScene.END_GATHER) How near the minimum (scene units) a run's end counts as ending on
 #: it, where its square would pile on the star and on the others (lanes 3.6 px apart).
 FAN_REACH = 0.3
@@ -341,13 +345,6 @@ def _places(step: float) -> int:
     return len(text.split(".")[1]) if "." in text else 0
 
 
-@cache
-def _space_ink(size: float) -> float:
-    """The paper a word space leaves between two digits of the text face at `size`."""
-    pair = Text("0 0", font=FONT, font_size=size)
-    return pair[1].get_left()[0] - pair[0].get_right()[0]
-
-
 #: The distance panel's log axis numbers its decades 10^k in plain decimals (0.0001 … 1000):
 #: every digit at the tick numbers' full size (12.5 px at 480p), where a power's exponent is a
 #: superscript at the 12 px floor; a decade beyond them as a power of ten.
@@ -365,6 +362,13 @@ def decade_label(k: float) -> str:
 
 def _distance(d: float) -> str:
     return "< 0.001" if d < 1e-3 else f"{d:.3f}" if d < 0.1 else f"{d:.2f}"
+
+
+def distance_note(d: float) -> str:
+    """A final distance in the legend (words with $...$ maths): as _distance from 0.001 up;
+    below it the value itself in the house's power of ten (numbers.latex, 3.4 × 10⁻⁵), so
+    the readout says what the distance panel's end square shows, not a bound."""
+    return f"${numbers.latex(d)}$" if d < 1e-3 else _distance(d)
 
 
 class RaceScene(ThemedScene):
@@ -417,6 +421,10 @@ class RaceScene(ThemedScene):
     MAP_LEVELS: int | None = None
     WIDTH_STEP = 0.0
     RINGED: tuple[str, ...] = ()
+    #: the runs the race is about, drawn BOLD_WIDTH wide, at full strength through the race and
+    #: over every other path: where the others' lanes run beside theirs, or a reference line
+    #: under it, the one that tells the story reads as the main line
+    BOLD: tuple[str, ...] = ()
     INSET: races.Inset | None = None
     ZOOM_HEADING = "where the runs end, magnified"
     INSET_FAINT: dict[str, tuple[float, float, int]] = {}
@@ -427,6 +435,10 @@ class RaceScene(ThemedScene):
     #: it grows, is large and shrinks back; the start's and the ridge's names and the map's
     #: heads go first, so nothing of the map shows through it
     ZOOM_FROM_REGION = False
+    #: (INSET_BESIDE) the closing zoom grows the inset out of its place over the map's box (the
+    #: map, its paths and marks fading beneath it, the legend and the distance panel staying,
+    #: so the final distances stay in sight), not into the room under the map over the legend
+    ZOOM_OVER_MAP = False
     LANE_ORDER: tuple[str, ...] | None = None
     LANE = 0.0
     #: the runs that end at the minimum gather there, a lane apart: the star under the heads
@@ -502,7 +514,9 @@ class RaceScene(ThemedScene):
             region = (cls.INSET or r.inset).region
             inside = [n for n, o in outcomes.items() if races.inside(o.final, region)[0]]
             if minimum is not None:
-                out["zoom"] = (f"The inset grows under the map, over the legend: "
+                where = ("over the map, the legend staying" if cls.ZOOM_OVER_MAP
+                         else "under the map, over the legend")
+                out["zoom"] = (f"The inset grows {where}: "
                                f"{numbers.word(len(inside))} end squares around the minimum, "
                                f"magnified.")
             else:
@@ -627,6 +641,20 @@ class RaceScene(ThemedScene):
         img = contour_image(t, X, Y, Z, ins, log=bool(np.all(Z > 0)), levels=levels, span=span,
                             **size)
         img.set_z_index(2.5)
+        #: (ZOOM_OVER_MAP) the same contours traced at the pixels the grown view takes, over
+        #: the small one, coming in as it grows (magnified, the small one's level lines
+        #: swelled into wide soft bands): grown, its level lines are the map's width
+        self.inset_img_big = None
+        if self.beside() and self.ZOOM_OVER_MAP:
+            (x0, x1), (y0, y1) = r.window
+            map_w = self.ax.c2p(x1, 0)[0] - self.ax.c2p(x0, 0)[0]
+            map_h = self.ax.c2p(0, y1)[1] - self.ax.c2p(0, y0)[1]
+            aspect = (rx1 - rx0) / (ry1 - ry0)
+            big_w = ZOOM_FILL * min(map_w, map_h * aspect)
+            Xb, Yb, Zb = r.surface.grid(races.MAP_GRID, region)
+            big = contour_image(t, Xb, Yb, Zb, ins, log=bool(np.all(Zb > 0)), levels=levels,
+                                span=span, size=map_pixels(big_w, big_w / aspect))
+            self.inset_img_big = big.set_z_index(2.55).set_opacity(0)
         frame = Rectangle(width=hi[0] - lo[0], height=hi[1] - lo[1], stroke_color=t.text,
                           stroke_width=INSET_FRAME).move_to((lo + hi) / 2).set_z_index(3.5)
         a, b = self.ax.c2p(rx0, ry0), self.ax.c2p(rx1, ry1)
@@ -707,7 +735,8 @@ class RaceScene(ThemedScene):
             self.inset_ridge = styled_line("reference", ins.c2p(rx0, 0), ins.c2p(rx1, 0), t.text,
                                            RIDGE_WIDTH).set_z_index(2.6)
             self.inset_ridge.set_stroke(opacity=RIDGE_OPACITY)
-        return Group(img, frame, box, lines, *scale, star, self.inset_ridge)
+        big = [] if self.inset_img_big is None else [self.inset_img_big]
+        return Group(img, *big, frame, box, lines, *scale, star, self.inset_ridge)
 
     def build_ridge(self) -> VGroup:
         """The ridge w₂ = 0 on the map (RIDGE), from its left edge to the start (where the
@@ -924,7 +953,7 @@ class RaceScene(ThemedScene):
         if tr.diverged:  # stopped inside the window (none of gdcore's races does)
             return f"diverged at step {tr.diverged_at}"
         if o.distance is not None:
-            return _distance(o.distance)
+            return distance_note(o.distance)
         return f"lingers, ${RIDGE_DISTANCE} = {abs(o.final[1]):.3f}$"
 
     def finish_header(self) -> str | None:
@@ -965,18 +994,9 @@ class RaceScene(ThemedScene):
             col, row = divmod(i, per_col)
             y = -(row + first + 0.5) * ROW
             lines[name].move_to(np.array([col * col_w, y, 0]), aligned_edge=LEFT)
+            # every distance a decimal of one digit before its point (or a power of ten):
+            # flush left, their points aligned
             statuses[name].move_to(np.array([col * col_w + label_w, y, 0]), aligned_edge=LEFT)
-            # distances aligned on their decimal point: "< 0.001" with its "< " in the gap
-            note = statuses[name].original_text
-            if note.startswith("< "):
-                statuses[name].shift(
-                    (statuses[name].width - self.mixed(note[2:], STATUS_SIZE).width) * LEFT)
-                # the "<" glyph's wide side bearings leave 9 px of paper before the number at
-                # 480p, where a word space between two digits leaves 7.5: the "<" drawn that
-                # word space from the number, as a space between two words
-                less, digit = statuses[name][0], statuses[name][1]
-                less.shift((digit.get_left()[0] - less.get_right()[0]
-                            - _space_ink(STATUS_SIZE)) * RIGHT)
             rows.add(lines[name], statuses[name])
         legend = VGroup(rows)
         self.header = None
@@ -1027,14 +1047,17 @@ class RaceScene(ThemedScene):
             path = self.map_paths[name]
             rank = order.index(name)
             width = PATH_WIDTH - self.WIDTH_STEP * (len(NAMES) - 1 - rank)
+            bold = name in self.BOLD  # wider and at full strength from the start
+            width = BOLD_WIDTH if bold else width
             self.history[name] = Trail(self.ax, path, self.step, color=c, stroke_width=width,
-                                       stroke_opacity=RACE_OPACITY[t.name])
-            self.history[name].set_z_index(1 - 0.01 * rank)
+                                       stroke_opacity=1.0 if bold else RACE_OPACITY[t.name])
+            self.history[name].set_z_index(1 - 0.01 * rank + 0.1 * bold)
             # the casing as faint as its path's history (a faint path on a solid casing
             # would read as a white tube), at full strength with it at the finish
             self.casings[name] = cased(Trail(self.ax, path, self.step, color=t.background,
                                              stroke_width=width), t, line=False)
-            self.casings[name].set_stroke(opacity=CASING_OPACITY[t.name], background=True)
+            self.casings[name].set_stroke(opacity=1.0 if bold else CASING_OPACITY[t.name],
+                                          background=True)
             # one layer under every path, or (CASE_EACH) each path on its own, just under it
             self.casings[name].set_z_index(self.history[name].z_index - 0.005 if self.CASE_EACH
                                            else Z_CASINGS)
@@ -1149,60 +1172,45 @@ class RaceScene(ThemedScene):
 
         # a short set-up (about 4 s): the title from the first frame; the map and its axes
         # faded in whole (drawn by Create, each frame and tick came in within a frame or two);
-        # then the start and the target (and the ridge, and the inset beside the map), each where
+        # then the start and the target (and the ridge), each where
         # it stays; then the legend, the settings and the distance panel
         self.add(title)
         self.play(FadeIn(self.ax), FadeIn(img), run_time=MAP_FADE)
         self.play(FadeIn(target), FadeIn(start), *([FadeIn(self.ridge)] if self.RIDGE else []),
                   run_time=SETUP_STEP)
         # one part at a time: the legend, then the distance panel, then the settings (the
-        # inset beside the map comes in when its first run reaches its region: section_race)
+        # inset beside the map comes in once the race has ended: section_race)
         self.play(FadeIn(self.legend), run_time=SETUP_STEP)
         self.play(FadeIn(self.panel), FadeIn(header), run_time=SETUP_STEP)
         self.play(FadeIn(settings), run_time=SETUP_STEP)
         self.inset_group = inset if beside else None
         self.add(*self.casings.values(), *self.history.values(), *self.tails.values(),
                  *self.panel_curves.values())
-        if not self.ZOOM_FROM_REGION:
-            self.add(*self.inset_casings.values(), *self.inset_paths.values(),
-                     *self.inset_tails.values(), *self.inset_dots.values())
         self.play(*(FadeIn(d) for d in (*self.dots.values(), *self.panel_dots.values())),
                   run_time=SETUP_STEP)
         self.wait(SETUP_HOLD)
 
-    def inset_arrival(self) -> int | None:
-        """The step at which the first run reaches the inset's region (the inset beside the
-        map comes in then), or None where there is no inset beside it."""
-        if self.inset_group is None:
-            return None
-        region = self.RACE.inset.region
-        return min((int(np.argmax(races.inside(p, region))) for p in self.paths.values()
-                    if races.inside(p, region).any()), default=0)
-
     def section_race(self):
-        arrive, k0 = self.inset_arrival(), 0
         for i, (k, seconds) in enumerate(self.STAGES):
             if i == 1:  # the caption's second sentence: what the runs do
                 self.caption_next()
             if i == 2 and self.exits_cue({n: o.exit.step for n, o in self.outcomes.items()
                                           if o.exit is not None}):
                 self.caption_next()  # every run that leaves has left: which first and last
-            if arrive is not None and k0 <= arrive < k:  # the inset comes in as the first
-                # run reaches its region, over INSET_FADE seconds while the race goes on
-                first = seconds * (arrive - k0) / (k - k0)
-                if first > 0:
-                    self.play(self.step.animate.set_value(arrive), run_time=first,
-                              rate_func=linear)
-                rest = seconds - first
-                fade = min(1.0, INSET_FADE / rest)
-                self.play(self.step.animate(rate_func=linear).set_value(k),
-                          FadeIn(self.inset_group,
-                                 rate_func=lambda a, f=fade: min(1.0, a / f)),
-                          run_time=rest)
-                arrive = None
-            else:
-                self.play(self.step.animate.set_value(k), run_time=seconds, rate_func=linear)
-            k0 = k
+            self.play(self.step.animate.set_value(k), run_time=seconds, rate_func=linear)
+        if self.inset_group is not None:  # the inset beside the map comes in once the race
+            # has ended, one change on its own (brought in while the runs still moved, it came
+            # in nearly empty, its lines crossing the paths): its frame, contours and the
+            # paths in it, the heads at their last points
+            inside = [*self.inset_casings.values(), *self.inset_paths.values(),
+                      *self.inset_tails.values(), *self.inset_dots.values()]
+            for m in inside:  # drawn up to the last step before they come in
+                m.update()
+            for dot in self.inset_dots.values():  # held where they are (their updater, which
+                # shows a head inside the region at full strength, would undo the fade)
+                dot.clear_updaters()
+            self.play(FadeIn(self.inset_group), *(FadeIn(m) for m in inside),
+                      run_time=INSET_FADE)
         self.wait(0.4)
 
     def end_mark(self, name: str, panel: bool = False) -> Square:
@@ -1253,9 +1261,10 @@ class RaceScene(ThemedScene):
                 at = self.ends[name].get_center().copy()
                 sq = self.ends[name].shift(SADDLE_BESIDE)
                 tip = at + SADDLE_BESIDE / np.linalg.norm(SADDLE_BESIDE) * LEADER_SHORT
-                self.map_leaders[name] = Line(
-                    sq.get_center(), tip, stroke_color=self.theme.opt(name),
-                    stroke_width=LEADER_WIDTH).set_z_index(sq.z_index - 0.005)
+                leader = Line(sq.get_center(), tip, stroke_color=self.theme.opt(name),
+                              stroke_width=MAP_LEADER_WIDTH)
+                self.map_leaders[name] = cased(leader, self.theme, THIN_CASING).set_z_index(
+                    sq.z_index - 0.005)
         if self.END_GATHER:  # the squares at their points, under the star
             self.target_mark.set_z_index(Z_GATHER_STAR)
         offsets = self.inset_offsets() if self.RACE.inset is not None else {}
@@ -1309,9 +1318,10 @@ class RaceScene(ThemedScene):
         (x0, x1), (y0, y1) = r.window
         lo, hi = self.ax.c2p(x0, y0), self.ax.c2p(x1, y1)
         beside = self.beside()
-        if beside:  # the room under the map, from the left margin (and room for a
-            # pointer) to the map's right edge, from a heading's room under its numbers to the
-            # bottom margin
+        over = bool(beside) and self.ZOOM_OVER_MAP  # over the map's box (lo, hi)
+        if beside and not over:  # the room under the map, from the left margin (and room
+            # for a pointer) to the map's right edge, from a heading's room under its numbers
+            # to the bottom margin
             lo = np.array([-config.frame_x_radius + EDGE + POINTER_GAP + POINTER_LENGTH,
                            -config.frame_y_radius + EDGE, 0])
             hi = np.array([hi[0], self.ax.get_bottom()[1] - ZOOM_HEAD_ROOM, 0])
@@ -1324,7 +1334,8 @@ class RaceScene(ThemedScene):
         # end squares come in once it has grown, at their points at its scale
         region = self.ZOOM_FROM_REGION
         marks = [self.inset_star] if region else []
-        grown = Group(self.inset_img, frame, *self.inset_ridge,
+        big = [] if self.inset_img_big is None else [self.inset_img_big]
+        grown = Group(self.inset_img, *big, frame, *self.inset_ridge,
                       *([] if region else [self.inset_star, *self.inset_ends.values(),
                                            *self.inset_leaders.values()]))
         # a faint history (INSET_FAINT) stays a hairline as the inset grows: thickened, its
@@ -1342,9 +1353,12 @@ class RaceScene(ThemedScene):
             ratio = (1 + alpha * (g - 1)) / (1 + a0 * (g - 1))
             group.shift(-a0 * d).scale(ratio, about_point=about).shift(alpha * d)
             if key == "grown":
+                for m in big:  # the fine trace over the coarse one as it grows
+                    m.set_opacity(alpha)
                 for m in marks:
                     m.move_to(about + ratio * (m.get_center() - a0 * d - about) + alpha * d)
-                if beside:  # the lines from the region's box follow the frame's corners
+                if beside and not over:  # the lines from the region's box follow the
+                    # frame's corners (over the map they have left)
                     self.join_lines()
             shown[key] = alpha
             if key == "axes":  # the trails redraw on the inset's axes: only their width here
@@ -1355,7 +1369,10 @@ class RaceScene(ThemedScene):
                     m.set_stroke(width=path + 2 * THIN_CASING, background=True)
 
         cleared = []
-        if beside:
+        if over:  # the scale bar and the lines that join the inset to its box leave first
+            # (the growing frame would cross them); the legend and the panel stay
+            self.play(FadeOut(self.inset_scale), FadeOut(self.inset_lines), run_time=ZOOM_CLEAR)
+        elif beside:
             # the scale bar and the legend under its way leave first: the inset grows over
             # the empty page, never over text; the lines that join it to its box on the map
             # stay, following its corners (the runs' names come in beside their squares)
@@ -1380,10 +1397,11 @@ class RaceScene(ThemedScene):
                       FadeOut(self.ax), run_time=REGION_CLEAR)
         # (ZOOM_FROM_REGION: the map's frame and numbers left first, and come back with it;
         # beside the map, the map stays, the legend has left)
-        faded = [] if beside else [
+        faded = [] if beside and not over else [
             m for m in (self.map_img, self.start_mark, self.target_mark,
                         *self.ridge, *self.history.values(), *ends.values(),
-                        *getattr(self, "map_leaders", {}).values(), *self.casings.values())
+                        *getattr(self, "map_leaders", {}).values(), *self.casings.values(),
+                        *([self.ax, self.inset_box] if over else []))
             if m not in cleared]
         self.zoom_cleared = cleared
         self.play(UpdateFromAlphaFunc(Group(grown, *marks), lambda m, a: grow(grown, a, "grown")),
@@ -1401,8 +1419,9 @@ class RaceScene(ThemedScene):
         scale.next_to(frame.get_corner(UP + RIGHT), UP, buff=0.15, aligned_edge=RIGHT)
         heading = self.text(self.ZOOM_HEADING, TEXT_SIZE)
         heading.next_to(frame.get_corner(UP + LEFT), UP, buff=0.15, aligned_edge=LEFT)
-        if region:  # grown to the map's box, its top near the title's line: the heading
-            # under it, at its left, where the map's numbers were, the scale bar at its right
+        if region or over:  # grown to the map's box, its top near the title's line: the
+            # heading under it, at its left, where the map's numbers were, the scale bar at
+            # its right
             heading.next_to(frame.get_corner(DOWN + LEFT), DOWN, buff=0.15, aligned_edge=LEFT)
             scale.next_to(frame.get_corner(DOWN + RIGHT), DOWN, buff=0.15, aligned_edge=RIGHT)
             scale.align_to(heading, UP)
@@ -1431,7 +1450,10 @@ class RaceScene(ThemedScene):
             grown.add(*marks, *ends_in)
         #: (beside the map) the name of each run that ends in the view, in ink beside its
         #: square, on a halo: the legend, which has left, is not needed to read the colours
-        self.zoom_names = [] if region else [self.end_name(n) for n in self.inset_ends]
+        #: (ZOOM_FROM_REGION) above its square, clear of the lane above its own, from its
+        #: left edge rightwards, clear of the paths that climb away left of it
+        self.zoom_names = [self.end_name(n, buff=self.LANE + 0.08, left=True) if region
+                           else self.end_name(n) for n in self.inset_ends]
         self.zoom_state = grown, faded, grow
         self.play(FadeIn(heading), FadeIn(scale), *(FadeIn(p) for p in self.zoom_pointers),
                   *(FadeIn(m) for m in (*ends_in, *self.zoom_names)), run_time=0.8)
@@ -1450,12 +1472,15 @@ class RaceScene(ThemedScene):
         for line, (a, b) in zip(self.inset_lines, ends):
             line.put_start_and_end_on(a, b)
 
-    def end_name(self, name: str) -> VMobject:
-        """(In the zoomed view.) Run `name`'s name in ink beside its end square, on a halo: above
-        it, or below where the square lies below the minimum."""
+    def end_name(self, name: str, buff: float = 0.08, left: bool = False) -> VMobject:
+        """(In the zoomed view.) Run `name`'s name in ink beside its end square, `buff` from it,
+        on a halo: above it, or below where the square lies below the minimum; centred on it,
+        or (`left`) flush with its left edge."""
         sq = self.inset_ends[name]
         below = sq.get_center()[1] < self.inset_star.get_center()[1] - sq.height
-        label = self.text(name, SMALL_SIZE).next_to(sq, DOWN if below else UP, buff=0.08)
+        label = self.text(name, SMALL_SIZE).next_to(sq, DOWN if below else UP, buff=buff)
+        if left:
+            label.align_to(sq, LEFT)
         return _halo(label, self.theme).set_z_index(6)
 
     def zoom_pointer(self, name: str) -> VGroup:
@@ -1498,8 +1523,10 @@ class RaceScene(ThemedScene):
                       *(FadeIn(m) for m in self.zoom_cleared),
                       FadeIn(self.ax), run_time=ZOOM_CLEAR)
             return
-        # beside the map: the legend back once the inset is in its place again
-        self.play(FadeIn(self.inset_scale), FadeIn(self.legend), run_time=ZOOM_CLEAR)
+        # beside the map: the legend (over the map: the lines to the box) back once the
+        # inset is in its place again
+        back = self.inset_lines if self.ZOOM_OVER_MAP else self.legend
+        self.play(FadeIn(self.inset_scale), FadeIn(back), run_time=ZOOM_CLEAR)
 
     def section_back(self):
         """(After section_zoom, where a subclass lists it.) Back to the whole map (zoom_out), so

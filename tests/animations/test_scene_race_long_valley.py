@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 import race_checks
 from frames import WATCHERS, rendered
-from manim import DL, DR, UL, UR, config
+from manim import config
 from race_checks import check_colours, check_drawing, check_inset, check_inset_heads, check_layout
 
 from gdcore import races
@@ -42,20 +42,19 @@ def test_the_inset_shows_each_head_that_is_in_its_region():
     assert check_inset_heads(scene, k) >= 3
 
 
-def test_before_the_end_the_inset_grows_under_the_map_and_leaves_the_map_whole():
-    """The closing zoom: the map, its paths and marks stay whole (the box on it round the
-    inset's region too, and the lines that join it to the inset's frame, following its
-    corners); the legend under it is gone (each run's name stands beside its square), and the
-    inset has grown out of its place
-    into the room under the map, from the left margin (with room for a pointer) to the map's
-    right edge, from ZOOM_HEAD_ROOM under the map's numbers to the bottom margin (the limiting
-    side at ZOOM_FILL of it, centred in it, one scale in x and y), over twice as wide as it was
-    (over 400 px at 480p); each run that ends in its region has its square on gdcore's last
+def test_before_the_end_the_inset_grows_over_the_map_and_the_legend_stays():
+    """The closing zoom (ZOOM_OVER_MAP): the inset has grown out of its place over the map's
+    box (the limiting side at ZOOM_FILL of it, centred on it, one scale in x and y), nearly
+    twice as wide as it was (over 400 px at 480p); the map, its frame and numbers, its paths
+    and marks, the box round the inset's region and the lines to it have left; the legend
+    under the map, with every final distance, and the distance panel stay, the grown frame
+    clear above the legend (each run's name stands beside its square as well); the
+    contours in it are the fine trace at its grown size, the coarse one beneath it; each run
+    that ends in its region has its square on gdcore's last
     point there (Adagrad's, which ends on the minimum, beside the star on a leader, as in the
     still), the squares apart, every path through the region drawn in it at ZOOM_WIDTH;
-    its scale bar is 0.05 long at the new scale, with its heading above the frame, under the
-    map's numbers; the picture is held no longer than ZOOM_HOLD <= 2 s."""
-    from gdviz.race_scene import EDGE, POINTER_GAP, POINTER_LENGTH, ZOOM_HEAD_ROOM
+    its scale bar is 0.05 long at the new scale, with its heading left of it, under the frame,
+    above the legend; the picture is held no longer than ZOOM_HOLD <= 2 s."""
 
     race = races.LONG_VALLEY
     before = rendered(RaceLongValley, upto="finish")
@@ -63,15 +62,14 @@ def test_before_the_end_the_inset_grows_under_the_map_and_leaves_the_map_whole()
     scene = rendered(RaceLongValley, upto="zoom")
     assert ZOOM_HOLD <= 2.0
     shown = set(scene.get_mobject_family_members())
-    for kept in (scene.ax, scene.map_img, scene.start_mark, scene.target_mark, scene.inset_box,
-                 *scene.history.values(), *scene.ends.values(), *scene.inset_lines):
+    for kept in (scene.legend, scene.panel, *scene.statuses.values()):
         assert kept in shown
-    for gone in (scene.legend, *scene.inset_scale):
+    for gone in (scene.ax, scene.map_img, scene.start_mark, scene.target_mark, scene.inset_box,
+                 *scene.history.values(), *scene.ends.values(), *scene.inset_lines,
+                 *scene.inset_scale):
         assert gone not in shown
     (x0, x1), (y0, y1) = race.window
-    lo = np.array([-config.frame_x_radius + EDGE + POINTER_GAP + POINTER_LENGTH,
-                   -config.frame_y_radius + EDGE])
-    hi = np.array([scene.ax.c2p(x1, y1)[0], scene.ax.get_bottom()[1] - ZOOM_HEAD_ROOM])
+    lo, hi = scene.ax.c2p(x0, y0)[:2], scene.ax.c2p(x1, y1)[:2]
     frame, ins = scene.inset_frame, scene.inset
     # the limiting side at ZOOM_FILL of the room, to half a pixel
     size, room = np.array([frame.width, frame.height]), hi - lo
@@ -79,8 +77,12 @@ def test_before_the_end_the_inset_grows_under_the_map_and_leaves_the_map_whole()
     px = config.frame_height / config.pixel_height  # one pixel, in scene units
     assert size[k] == pytest.approx(ZOOM_FILL * room[k], abs=px / 2)
     np.testing.assert_allclose(frame.get_center()[:2], (lo + hi) / 2, atol=px / 2)
-    assert frame.get_top()[1] < scene.ax.c2p(x0, y0)[1]  # under the map, not over it
-    assert frame.width > 2 * width0 and frame.width * 480 / 8 > 400
+    assert frame.get_bottom()[1] > scene.legend.get_top()[1]  # over the map, not the legend
+    assert frame.width > 1.9 * width0 and frame.width * 480 / 8 > 400
+    assert scene.inset_img_big in shown and scene.inset_img in shown
+    assert scene.inset_img_big.z_index > scene.inset_img.z_index
+    np.testing.assert_allclose(scene.inset_img_big.get_center(), frame.get_center(), atol=1e-6)
+    assert scene.inset_img_big.width == pytest.approx(frame.width, abs=1e-6)
     (rx0, rx1), (ry0, ry1) = race.inset.region
     a, b = ins.c2p(rx0, ry0), ins.c2p(rx1, ry1)
     np.testing.assert_allclose([a[0], a[1], b[0], b[1]], [frame.get_left()[0],
@@ -102,22 +104,12 @@ def test_before_the_end_the_inset_grows_under_the_map_and_leaves_the_map_whole()
     bar, label = scene.zoom_scale
     assert bar.get_length() == pytest.approx(ins.c2p(0.05, 0)[0] - ins.c2p(0, 0)[0])
     assert label.tex_string == "0.05"
-    assert scene.zoom_heading.get_bottom()[1] > frame.get_top()[1]
-    assert scene.zoom_scale.get_bottom()[1] > frame.get_top()[1]
-    assert scene.zoom_heading.get_top()[1] < scene.ax.get_bottom()[1]
-    assert scene.zoom_scale.get_top()[1] < scene.ax.get_bottom()[1]
+    for m in (scene.zoom_heading, scene.zoom_scale):
+        assert m.get_top()[1] < frame.get_bottom()[1]
+        assert m.get_bottom()[1] > scene.legend.get_top()[1]
     assert scene.zoom_heading.get_right()[0] < scene.zoom_scale.get_left()[0]
-    # the lines from the region's box on the map stay, joined to the grown frame's corners
-    box = scene.inset_box
-    left, right = scene.inset_lines
-    for line in (left, right):
-        assert line in shown
-    np.testing.assert_allclose(left.get_start(), box.get_corner(DL), atol=1e-6)
-    np.testing.assert_allclose(left.get_end(), frame.get_corner(UL), atol=1e-6)
-    np.testing.assert_allclose(right.get_start(), box.get_corner(DR), atol=1e-6)
-    np.testing.assert_allclose(right.get_end(), frame.get_corner(UR), atol=1e-6)
-    # the legend has left: each run's name in ink beside its square, inside the frame, none
-    # touching another name or a square other than its own
+    # each run's name in ink beside its square, inside the frame, none touching another name
+    # or a square other than its own
     names = dict(zip(scene.inset_ends, scene.zoom_names))
     assert len(names) == len(scene.inset_ends) == 6
     for name, label in names.items():

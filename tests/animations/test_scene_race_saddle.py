@@ -17,6 +17,19 @@ def test_dots_and_trails_are_gdcores_race():
     out = check_drawing(scene, MIDDLE)
     assert {n for n, o in out.items() if o.exit and o.exit.step <= MIDDLE} == {
         "Adadelta", "RMSprop", "Adam"}
+    # SGD, the run the race is about (BOLD), at the widest path's width and full strength
+    # while it runs, on its solid casing, over every other path; the others fainter
+    from gdviz.race_scene import PATH_WIDTH, RACE_OPACITY
+
+    assert RaceSaddle.BOLD == ("SGD",)
+    sgd = scene.history["SGD"]
+    assert sgd.get_stroke_width() == PATH_WIDTH
+    assert sgd.get_stroke_opacity() == 1 > RACE_OPACITY[scene.theme.name]
+    assert scene.casings["SGD"].get_stroke_opacity(background=True) == 1
+    for name, path in scene.history.items():
+        if name != "SGD":
+            assert path.get_stroke_width() <= PATH_WIDTH and path.z_index < sgd.z_index
+            assert path.get_stroke_opacity() == RACE_OPACITY[scene.theme.name]
 
     scene = rendered(RaceSaddle, upto="finish")
     out = check_drawing(scene, races.SADDLE.steps, finished=True)
@@ -97,6 +110,16 @@ def test_at_the_end_the_saddle_points_neighbourhood_takes_the_maps_place():
     star = scene.inset_star
     assert np.linalg.norm(sq.get_center() - star.get_center()) > (sq.width + star.width) / 2
     assert star.z_index > sq.z_index
+    # SGD's square named above it, clear of the lane above its own (NAG's, LANE higher), from
+    # its left edge, right of the paths that climb away beside the plus
+    (name,) = scene.zoom_names
+    assert name.original_text == "SGD" and name in shown
+    assert name.get_bottom()[1] - sq.get_top()[1] == pytest.approx(scene.LANE + 0.08)
+    assert name.get_left()[0] == pytest.approx(sq.get_left()[0])
+    for climb in ("Momentum", "NAG"):  # where they cross the name's height
+        pts = scene.inset_paths[climb].points
+        level = pts[(pts[:, 1] > name.get_bottom()[1]) & (pts[:, 1] < name.get_top()[1])]
+        assert len(level) and level[:, 0].max() < name.get_left()[0]
     # on the map SGD's square stands beside the plus, on a leader, clear of it (finish)
     finished = rendered(RaceSaddle, upto="finish")
     plus, end = finished.target_mark, finished.ends["SGD"]
