@@ -43,12 +43,10 @@ EX = BACKPROP
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
 PLACES = 3  # decimals of every number on the figure (a, δ, errors, w, J): the worked sum is true
 FMT = f"{{:.{PLACES}f}}"
-#: A neuron's value is set at the print floor (7 pt), under the small size, and the rings are
-#: larger than the video's (LOOP_LAYOUT's 0.56, its column a little taller to keep their gaps),
-#: so that the widest value, a signed one such as −0.142, stands clear of its ring both sides.
+#: A neuron's value is set at the print floor (7 pt), under the small size, so that the widest
+#: value, a signed one such as −0.142, stands clear of its ring both sides; the rings are the
+#: video's (LOOP_LAYOUT), as the still draws the video's network.
 VALUE_SIZE = 7.0
-RADIUS = 0.63
-HEIGHT = 4.3
 #: The thinnest edge (points): thinner, a weight near 0 faded into the dark page (its rust
 #: kept 3:1 as a colour but not as a hairline's few anti-aliased pixels).
 EDGE_LO = 0.75
@@ -167,7 +165,7 @@ def _arrow(ax, theme, lay, y, left_to_right, color, label):
 def make_figure(theme):
     r = EX.run()
     # the video's column spacing, larger rings
-    lay = layout(EX.sizes, **{**LOOP_LAYOUT, "radius": RADIUS, "height": HEIGHT})
+    lay = layout(EX.sizes, **LOOP_LAYOUT)
     fig, axes = gm.subplots(theme, 2, 2, height=4.75)
     axes = axes.ravel()
     quiet = mix(theme.background, theme.muted, 0.75)
