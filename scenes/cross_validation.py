@@ -56,7 +56,6 @@ from manim import (
     VMobject,
     Write,
 )
-from manim.utils.rate_functions import smooth
 
 from gdcore import regression
 from gdcore import training_procedure as procedure
@@ -86,9 +85,12 @@ MEAN_SIZE = 48
 MEAN_X, MEAN_Y = 4.0, 0.1
 MEAN_GAP = 0.35
 #: Each score's copy runs to the sum in a lane this far right of the column's centre (clear
-#: of the scores: 0.4 units between them), one copy at a time, FLOW_SECONDS each, fading out
-#: over the last FLOW_FADE of its run, beside the sum's place.
-LANE_DX, FLOW_SECONDS, FLOW_FADE = 1.2, 0.45, 0.3
+#: of the scores: 0.4 units between them), one copy at a time, FLOW_SECONDS each: it fades in
+#: in the lane beside its score over the first FLOW_IN of its run (sliding FLOW_SLIDE in from
+#: the left, still clear of the score), runs down, and fades out over the last FLOW_FADE,
+#: beside the sum's place.
+LANE_DX, FLOW_SECONDS = 1.2, 0.5
+FLOW_IN, FLOW_SLIDE, FLOW_FADE = 0.25, 0.25, 0.3
 
 
 #: The samples' marks, one shape a fold (the fold's number in the table's head shows it), all
@@ -298,17 +300,18 @@ class CrossValidation(ThemedScene):
 
     @staticmethod
     def _lane_step(copy, sum_y: float):
-        """The path of a score's copy to the sum: out to the lane (LANE_DX right of its cell),
-        down the lane to the sum's line, fading out over its last FLOW_FADE."""
+        """The path of a score's copy to the sum: it fades in in the lane (LANE_DX right of its
+        cell, sliding FLOW_SLIDE in from the left over the first FLOW_IN of its run: never
+        over its own score), runs down the lane to the sum's line and fades out over its last
+        FLOW_FADE. (alpha comes eased by the play.)"""
         start = copy.get_center().copy()
-        out, down = LANE_DX, max(start[1] - sum_y, 0.0)
+        lane_x, down = start[0] + LANE_DX, max(start[1] - sum_y, 0.0)
 
         def step(m, alpha):
-            s = smooth(alpha) * (out + down)
-            x = start[0] + min(s, out)
-            y = start[1] - max(s - out, 0.0)
-            m.move_to(np.array([x, y, 0.0]))
-            m.set_opacity(float(np.clip((1.0 - alpha) / FLOW_FADE, 0.0, 1.0)))
+            came = float(np.clip(alpha / FLOW_IN, 0.0, 1.0))
+            ran = float(np.clip((alpha - FLOW_IN) / (1.0 - FLOW_IN), 0.0, 1.0))
+            m.move_to(np.array([lane_x - FLOW_SLIDE * (1.0 - came), start[1] - ran * down, 0]))
+            m.set_opacity(min(came, float(np.clip((1.0 - alpha) / FLOW_FADE, 0.0, 1.0))))
         return step
 
     def section_mean(self):
