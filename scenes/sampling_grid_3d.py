@@ -245,11 +245,12 @@ class SamplingGrid3d(ThemedScene):
 
     def write_power(self, head: CountLine, dims: int):
         """Room made for the power, then the power faded in whole in it (grown into the room,
-        its glyphs stood as fragments before the count for a moment)."""
+        its glyphs stood as fragments before the count for a moment); it starts to come as the
+        count has nearly made room, so the room never stands empty long."""
         power = self.power(dims)
         moves = head.make_room(power)
         self.play(*(prepare_animation(m).set_rate_func(eased_part(0.0, 0.5)) for m in moves),
-                  power.animate(rate_func=eased_part(0.5, 1.0)).set_opacity(1.0),
+                  power.animate(rate_func=eased_part(0.4, 1.0)).set_opacity(1.0),
                   run_time=POWER_SECONDS)
 
     def lattice_points(self) -> tuple[np.ndarray, np.ndarray]:
