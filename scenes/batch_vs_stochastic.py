@@ -2,23 +2,23 @@
 cost J side by side, each with its own run only, over one chart of J per step, all driven by one
 ValueTracker of the step index.
 
-The runs are gdcore's races.run_batch_race(races.BATCH_RACE) (the same start, rate, steps and seed
-for the three batch sizes), the paths of figures/batch_vs_stochastic.py, in the same colours
-(theme.batch), each named over its map beside a stroke of its colour. The three runs step
-together: the first steps one at a time at a readable pace, then faster. The full-batch path,
-smooth, is drawn whole in its colour, wider, on a casing; on the two sampled maps the run's last
-TAIL steps are drawn in its colour on a casing, a dot on each of their points, and its older
-steps, thinner, fade towards the page with their age, so the direction and the progress of the
-moment read while the whole path stays seen. The chart draws each map's own run, its J at each
-step (seed 0: the moving dot's curve), thin in its colour, and in the same colour, bold, the
-fair comparison: J at each step averaged over the seeds of races.BATCH_SUMMARY and smoothed
-(races.smoothed_costs); a key in one row over the chart names the two kinds of curve. Every run
-starts at one point, so the curves start at one J. The least cost J* is a dotted level in ink
-(the good green is a kin of the mini-batch's), named with its number on its line, at the
-left, as the still writes it (numbers.cost). At the end, each run's mean over the last steps
-(races.settled_costs) is written in ink right of the chart, keyed by a short stroke of the
-run's colour at the chart's edge, clear of the data. The chart's cost axis is named J, beside
-its own axis, numbered 0.001 to 1.
+The runs are gdcore's races.run_batch_race(races.BATCH_RACE) (the same start, rate, steps and
+seed for the three batch sizes), the paths of figures/batch_vs_stochastic.py, in the same
+colours (theme.batch), each named over its map beside a stroke of its colour. The three runs
+step together: the first steps one at a time at a readable pace, then faster. The full-batch
+path, smooth, is drawn whole in its colour, wider, on a casing; on the two sampled maps the
+run's last TAIL steps are drawn in its colour on a casing, a dot on each of their points, and
+its older steps, thinner, fade towards the page with their age, so the direction and the
+progress of the moment read while the whole path stays seen. The chart draws each map's own run,
+its J at each step (seed 0: the moving dot's curve), thin and faint in its colour, and in the
+same colour, bold, the fair comparison: J at each step averaged over the seeds of
+races.BATCH_SUMMARY and smoothed (races.smoothed_costs); a key in one row over the chart names
+the two kinds of curve. Every run starts at one point, so the curves start at one J. The least
+cost J* is a dotted level in ink (the good green is a kin of the mini-batch's), named with its
+number on its line, at the left, as the still writes it (numbers.cost). At the end, each run's
+mean over the last steps (races.settled_costs) is written in ink right of the chart, keyed by a
+short stroke of the run's colour at the chart's edge, clear of the data. The chart's cost axis
+is named J, beside its own axis, numbered 0.001 to 1.
 Render alone with: manim -ql scenes/batch_vs_stochastic.py BatchVsStochastic
 """
 
@@ -85,9 +85,12 @@ FULL_WIDTH = 4.0
 #: The run's last TAIL steps in its full colour; older steps fade towards the page in FADE
 #: layers: the steps older than the i-th layer's age AGES[i] drawn FADE[i] of the way from the
 #: page to the run's colour (all opaque: a see-through colour loses its contrast with the map).
+#: The older steps stay well over half way to the run's colour: nearer the page (a quarter of
+#: the way) the light theme's pale blue sank into the blue-green map and only the moment's steps
+#: read.
 TAIL = 8
 AGES = (30, 0)
-FADE = (0.5, 0.27)
+FADE = (0.75, 0.6)
 #: The settled costs, which span a decade, and J* are written as the still writes them, to three
 #: significant figures (settled_text: 0.133, 0.0736, 0.0235; J* 0.00903).
 #: The house margin: nothing closer to the frame's edge (24 px at 480p).
@@ -112,6 +115,10 @@ KEY_GAP = 0.1
 #: colour, under the mean over the seeds (smoothed), bold: the two named in the key.
 RAW_WIDTH = 1.3
 MEAN_WIDTHS = (3.5, 3.0, 3.0)
+#: The thin curves (and their stroke in the key) RAW_INK of the way from the page to their
+#: colour (solid, as a see-through line at that share on the page): their spikes stay behind
+#: the bold means in the same hues, which read first.
+RAW_INK = 0.4
 #: In the dark theme the sampled runs' older steps fade less and lie on a thin casing: faded
 #: towards the near-black page they sank into the dark map.
 DARK_FADE = (0.85, 0.65)
@@ -281,7 +288,8 @@ class BatchVsStochastic(ThemedScene):
         self.raw_curves, self.curves = {}, {}
         for i, name in enumerate(self.means):
             c = self.colors[name]
-            raw = plot.curve(self.runs[name].losses, c, stroke_width=RAW_WIDTH)
+            raw = plot.curve(self.runs[name].losses, ManimColor(mix(t.background, c, RAW_INK)),
+                             stroke_width=RAW_WIDTH)
             self.raw_curves[name] = raw.set_z_index(3 - 0.1 * i)
             curve = plot.curve(smooth[name], c, stroke_width=MEAN_WIDTHS[i])
             self.curves[name] = cased(curve, t, 1.2).set_z_index(6 - i)
@@ -298,11 +306,14 @@ class BatchVsStochastic(ThemedScene):
         self.j_label = words
         # the two kinds of curve named in one row over the chart, each beside a stroke in ink
         # of its width (the runs' colours are keyed over their maps)
+        # (the thin one's stroke as faint as the thin curves)
         kinds = VGroup(*(
-            VGroup(Line(ORIGIN, 0.35 * RIGHT, color=t.text, stroke_width=w),
+            VGroup(Line(ORIGIN, 0.35 * RIGHT, color=ink, stroke_width=w),
                    self.text(words_, 24, t.text)).arrange(RIGHT, buff=0.1)
-            for w, words_ in ((RAW_WIDTH, f"seed {RACE.seed}, as on the maps"),
-                              (MEAN_WIDTHS[1], f"mean of {len(SUMMARY.seeds)} seeds"))))
+            for w, ink, words_ in (
+                (RAW_WIDTH, ManimColor(mix(t.background, t.text, RAW_INK)),
+                 f"seed {RACE.seed}, as on the maps"),
+                (MEAN_WIDTHS[1], t.text, f"mean of {len(SUMMARY.seeds)} seeds"))))
         kinds.arrange(RIGHT, buff=0.5)
         top = plot.c2p(0, 10.0 ** Y_EXP[1])
         kinds.next_to(top, UP, buff=KEY_GAP).align_to(top, LEFT)

@@ -51,11 +51,11 @@ from manim import (
     Restore,
     Square,
     Triangle,
+    UpdateFromAlphaFunc,
     VGroup,
     VMobject,
     Write,
 )
-from manim.utils.rate_functions import smooth, squish_rate_func
 
 from gdcore import regression
 from gdcore import training_procedure as procedure
@@ -78,13 +78,19 @@ X_SCORE = 0.6
 PLOT_X = 3.95
 ROW_Y0, ROW_DY = 1.7, 0.78
 #: The mean, the point of the scene, displayed where the plot was once the plot has left: its
-#: size (the scores are 32: it reads at nearly twice their size), its centre, the gap between
-#: its lines (its definition, the sum over 5, the value).
-MEAN_SIZE = 60
-MEAN_X, MEAN_Y = 4.0, 0.0
+#: size (the scores are 32: it reads at 1.5 times their size), its centre (the middle of the
+#: table, its head to its sum), the gap between its lines (its definition, the sum over 5, the
+#: value).
+MEAN_SIZE = 48
+MEAN_X, MEAN_Y = 4.0, 0.1
 MEAN_GAP = 0.35
-#: The arc (radians, clockwise) each score's copy takes down to the sum.
-FLOW_ARC = -2.0
+#: Each score's copy runs to the sum in a lane this far right of the column's centre (clear
+#: of the scores: 0.4 units between them), one copy at a time, FLOW_SECONDS each: it fades in
+#: in the lane beside its score over the first FLOW_IN of its run (sliding FLOW_SLIDE in from
+#: the left, still clear of the score), runs down, and fades out over the last FLOW_FADE,
+#: beside the sum's place.
+LANE_DX, FLOW_SECONDS = 1.2, 0.5
+FLOW_IN, FLOW_SLIDE, FLOW_FADE = 0.25, 0.25, 0.3
 
 
 #: The samples' marks, one shape a fold (the fold's number in the table's head shows it), all
@@ -187,7 +193,7 @@ class CrossValidation(ThemedScene):
                          .move_to(np.array([X_BLOCKS + (j + 0.5) * BLOCK_W, head_y, 0]))
                          for j in range(K)))
         fold_word = self.text("fold", 24).next_to(heads, UP, buff=0.15)
-        score_head = VGroup(self.text("held-out", 24), self.mixed("cost $J$", 24))
+        score_head = VGroup(self.text("held-out", 24), self.mixed("cost $J_k$", 24))
         score_head.arrange(DOWN, buff=0.08).move_to(np.array([X_SCORE, head_y + 0.2, 0]))
         ax = map_axes(t, [0, 1, 0.5], [*Y_RANGE, 1.5], 3.7, 3.7, "x", "y", places=1)
         ax.move_to(np.array([4.1, 0.0, 0]))
@@ -292,6 +298,22 @@ class CrossValidation(ThemedScene):
             self.scores.add(cell)
         self.curve, self.gap_lines, self.read = curve, gaps, read
 
+    @staticmethod
+    def _lane_step(copy, sum_y: float):
+        """The path of a score's copy to the sum: it fades in in the lane (LANE_DX right of its
+        cell, sliding FLOW_SLIDE in from the left over the first FLOW_IN of its run: never
+        over its own score), runs down the lane to the sum's line and fades out over its last
+        FLOW_FADE. (alpha comes eased by the play.)"""
+        start = copy.get_center().copy()
+        lane_x, down = start[0] + LANE_DX, max(start[1] - sum_y, 0.0)
+
+        def step(m, alpha):
+            came = float(np.clip(alpha / FLOW_IN, 0.0, 1.0))
+            ran = float(np.clip((alpha - FLOW_IN) / (1.0 - FLOW_IN), 0.0, 1.0))
+            m.move_to(np.array([lane_x - FLOW_SLIDE * (1.0 - came), start[1] - ran * down, 0]))
+            m.set_opacity(min(came, float(np.clip((1.0 - alpha) / FLOW_FADE, 0.0, 1.0))))
+        return step
+
     def section_mean(self):
         t = self.theme
         y_rule = row_y(K - 1) - RULE_DROP
@@ -311,15 +333,18 @@ class CrossValidation(ThemedScene):
         # plot's place
         gone = (self.ax, *self.dots, self.curve, self.gap_lines, self.read, self.key, self.foot)
         self.play(Create(rule), *(FadeOut(m) for m in gone), run_time=0.8)
-        # the scores flow into their sum (copies, fading as they go, on arcs out to the
-        # column's right, clear of the scores under them, which stay in ink), the sum coming
-        # in as they reach it
+        # the right side clear, the scores flow into their sum one at a time: each copy steps
+        # out into a lane right of the column and runs down it to the sum's line, fading as it
+        # arrives beside the sum's place, never over a score, the rule or the sum; the sum
+        # fades in once the last has gone
+        self.wait(0.2)
         flow = [cell.copy() for cell in self.scores]
-        self.play(LaggedStart(*(c.animate(rate_func=smooth, path_arc=FLOW_ARC).move_to(total)
-                                .set_opacity(0) for c in flow), lag_ratio=0.15),
-                  FadeIn(VGroup(sum_word, total), rate_func=squish_rate_func(smooth, 0.5, 1.0)),
-                  run_time=1.4)
+        sum_y = total.get_center()[1]
+        self.play(LaggedStart(*(UpdateFromAlphaFunc(c, self._lane_step(c, sum_y))
+                                for c in flow), lag_ratio=1.0),
+                  run_time=FLOW_SECONDS * K)
         self.remove(*flow)
+        self.play(FadeIn(VGroup(sum_word, total)), run_time=0.5)
         # the mean, the point of the scene, displayed large where the plot was: its
         # definition, the printed sum over 5, the value, each line's "=" under the one above
         define = MathTex(r"J_\text{CV}", "=", rf"\frac{{1}}{{{K}}}\sum_{{k=1}}^{{{K}}} J_k",

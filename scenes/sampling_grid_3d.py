@@ -1,25 +1,26 @@
 """One more weight, ten times the guesses: a line of 10 guesses (one weight), a square of 100
 (two), a cube of 1,000 (three), each built from the one before and counted as it grows.
 
-One change at a time: the line of one weight stands at the height of the square's middle,
-where the square will grow, and its 10 guesses appear one by one (10¹ = 10); the power fades
-out whole and its words cross-fade into the second weight's ("1 weight:" into "2 weights:");
-the line comes down to the square's foot, the second axis is drawn up from it and copies of the
-line rise out of it, one after another, into the 10 × 10 square (10² = 100); the cube's empty
-box is drawn; a copy of the square slides out from under it (the square stays as it is) and
-goes, in one smooth move, straight to the cube's floor, taking the floor's perspective on the
-way; nothing is written near the box while it flies: once it has landed the box's labelled
-axes come, and the cube's count, reading the 100 landed; copies of the floor rise, in one
-steady move, plane after plane, into the 10 × 10 × 10 lattice (10³ = 1,000); then the camera
-orbits the lattice, one calm turn of 45° at one height (62° above its floor, looking down on
-it) round the cube's front corner, never within 20° of a row or a diagonal of the lattice, so
-its depth reads, and ends on a three-quarter view.
+One change at a time: the line of one weight stands at the height of the square's middle, where
+the square will grow, and its 10 guesses appear one by one (10¹ = 10); the power fades out whole
+and its words cross-fade into the second weight's ("1 weight:" into "2 weights:"); the line
+comes down to the square's foot with its guesses on it (one move), the second axis is drawn up
+from it and copies of the line rise out of it, one after another, into the 10 × 10 square (10² =
+100); the cube's empty box is drawn; a copy of the square slides out from under it (the square
+stays as it is) and goes, in one smooth move, straight to the cube's floor, taking the floor's
+perspective on the way; nothing is written near the box while it flies: once it has landed the
+box's labelled axes come, and the cube's count, reading the 100 landed; copies of the floor
+rise, in one steady move, plane after plane, into the 10 × 10 × 10 lattice (10³ = 1,000); then
+the camera orbits the lattice, one calm turn of 45° at one height (62° above its floor, looking
+down on it) round the cube's front corner, never within 20° of a row or a diagonal of the
+lattice, so its depth reads, and ends on a three-quarter view.
 The box of the cube comes with its labelled axes, w1's and w3's labels out past their middle
-numbers, w2's beside its own (they stay with their axes as the camera turns). Each power grows
-into the room its count leaves as it moves aside. The copy's guesses show only once past the
-square's right edge (growing there from nothing), so the copy never crosses the square's
-guesses. Before the orbit the square shrinks towards the left edge and stays there, beside the
-cube, through the orbit: 100 beside 1,000, the cube the larger.
+numbers, w2's beside its own (they stay with their axes as the camera turns). Each power fades
+in whole into the room its count leaves as it moves aside; every axis's numbers fade in whole.
+The copy's guesses show only once past the square's right edge (growing there from nothing), so
+the copy never crosses the square's guesses. Before the orbit the square shrinks towards the
+left edge and stays there, beside the cube, through the orbit: 100 beside 1,000, the cube the
+larger.
 
 The points are gdcore.sampling.grid_points; the counts gdcore.sampling.guess_count. The lattice
 is projected by gdviz.fast_surface.View3D each frame and drawn as a few depth layers (far to
@@ -47,6 +48,7 @@ from manim import (
     linear,
     smooth,
 )
+from manim.animation.animation import prepare_animation
 from manim.utils.color import ManimColor
 
 from gdcore import sampling
@@ -54,7 +56,7 @@ from gdviz.colors import mix
 from gdviz.fast_surface import Axes3D, View3D, set_polylines
 from gdviz.manim_theme import ThemedScene, origin_zero, sections, themed_axes
 from gdviz.numbers import count
-from gdviz.staging import CountLine, GuessRows, counted, rising_slots, stepwise
+from gdviz.staging import CountLine, GuessRows, counted, eased_part, rising_slots, stepwise
 from gdviz.theme import contrast_mix
 
 (BINS,) = sampling.SAMPLING_GRID_3D.bins
@@ -242,7 +244,14 @@ class SamplingGrid3d(ThemedScene):
         head.layout()
 
     def write_power(self, head: CountLine, dims: int):
-        self.play(*head.open_with(self.power(dims)), run_time=POWER_SECONDS)
+        """Room made for the power, then the power faded in whole in it (grown into the room,
+        its glyphs stood as fragments before the count for a moment); it starts to come as the
+        count has nearly made room, so the room never stands empty long."""
+        power = self.power(dims)
+        moves = head.make_room(power)
+        self.play(*(prepare_animation(m).set_rate_func(eased_part(0.0, 0.5)) for m in moves),
+                  power.animate(rate_func=eased_part(0.4, 1.0)).set_opacity(1.0),
+                  run_time=POWER_SECONDS)
 
     def lattice_points(self) -> tuple[np.ndarray, np.ndarray]:
         """The lattice's guesses shown now, where they are drawn in weight space: the planes of
@@ -447,19 +456,28 @@ class SamplingGrid3d(ThemedScene):
         self.reword(self.head2, self.weights(2))
         shapes, centres = self.dots2.shapes.copy(), self.dots2.centres.copy()
 
-        def lift(m, alpha):
-            up = (self.lift - LINE_RAISE) * smooth(alpha)
-            m.shapes = shapes + [0.0, up, 0.0]
-            m.centres = centres + [0.0, up, 0.0]
-            m.show_first(BINS)
+        def shifted(up):
+            def place(m, alpha):  # alpha is already eased (the play's rate function)
+                m.shapes = shapes + [0.0, up(alpha), 0.0]
+                m.centres = centres + [0.0, up(alpha), 0.0]
+                m.show_first(BINS)
+            return place
 
-        # one change at a time: the line comes down to the square's foot, then the second
-        # axis and the square's frame are drawn up from it
+        # one change at a time: the line comes down to the square's foot, its guesses on it
+        # (one move, one easing: the guesses never leave the axis on the way), then the
+        # second axis and the square's frame are drawn up from it, its numbers faded in whole
+        # (drawn, a number reads "0." for a moment), as the guesses lift to w2's first value
         self.play(*(m.animate.shift(DOWN * LINE_RAISE) for m in self.line_parts),
-                  UpdateFromAlphaFunc(self.dots2, lift),
+                  UpdateFromAlphaFunc(self.dots2, shifted(lambda a: -LINE_RAISE * a)),
                   self.zero.animate.move_to(self.zero_corner), run_time=0.8)
-        self.play(Create(self.ax2.y_axis), FadeIn(self.w2_label), Create(self.frame2),
+        y_axis = self.ax2.y_axis
+        numbers = y_axis.numbers
+        y_axis.remove(numbers)
+        self.play(Create(y_axis), FadeIn(numbers), FadeIn(self.w2_label), Create(self.frame2),
+                  UpdateFromAlphaFunc(self.dots2,
+                                      shifted(lambda a: -LINE_RAISE + self.lift * a)),
                   run_time=0.8)
+        y_axis.add(numbers)
 
         def rows(a):
             return 1 + stepwise(a, BINS - 1)

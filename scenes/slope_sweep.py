@@ -1,10 +1,9 @@
 """Sweeping the slope: the line turns about b = b* while J(m, b*) is traced beside it.
 
-Both panels follow one ValueTracker for the slope m; every number comes from gdcore. Each panel
-reads out its own values on the line of its y label, at its right end: m and b over the data,
-J over the curve (in the colour of the curve's dot), all three with PLACES decimals all the
-way; the least cost J* = 0.00903 is written once, at the minimum, as gdviz.numbers.cost writes
-every cost of the chapter.
+Both panels follow one ValueTracker for the slope m; every number comes from gdcore. The
+readouts stand on one line under the title: m and b over the data (PLACES decimals), J over the
+curve (in the colour of the curve's dot), J there and J* = 0.00903 at the minimum written as
+gdviz.numbers.cost writes every cost of the chapter (three significant figures).
 The line turns about the pivot (0, b*), a dot on the y axis labelled b*, in the green of the
 best values (the orange is the cost curve's). The
 curve of J is traced as the dot goes: it grows with the slope, never ahead of the dot, and
@@ -41,8 +40,8 @@ from manim import (
 )
 
 from gdcore import data, regression
-from gdviz import equations, numbers, views
-from gdviz.manim_blocks import scene_points, set_number
+from gdviz import numbers, views
+from gdviz.manim_blocks import play_axes_in, scene_points, set_number, set_sig_number
 from gdviz.manim_theme import (
     TICK_SIZE,
     ThemedScene,
@@ -89,15 +88,16 @@ PAYOFF_SECONDS = 4.0
 #: event (the video, once 22.6 s, back under 20 s)
 SETUP_SECONDS = 0.6
 #: m and b (0.1 to 1 where they are read) take PLACES decimals: three significant figures
-#: (gdviz.numbers.sig_places). The live J readout keeps the same PLACES decimals all the way
-#: (0.777 ... 0.080 ... 0.009): one width, its digits never jumping as the value falls a decade
-#: (one `places` for a quantity's running numbers, gdviz.numbers); the least cost itself,
-#: J* = 0.00903, is written as every cost of the chapter is (numbers.cost, J_SIG significant
-#: figures), once, at the minimum.
+#: (gdviz.numbers.sig_places). The live J readout, as the least cost J* = 0.00903 at the
+#: minimum, is written as every cost of the chapter is (numbers.cost, J_SIG significant
+#: figures: 0.777 ... 0.0903 ... 0.00903): one precision for J in the picture.
 SIG = 3
 PLACES = numbers.sig_places(0.5, SIG)
-J_PLACES = PLACES
 J_SIG = numbers.COST_SIG
+#: the most decimals the live J takes (its least value, J* = 0.00903, needs five)
+J_MOST = 5
+#: the readouts' line: its centre this far under the title's foot
+READOUT_DROP = 0.4
 #: The panels (scene units): the data panel wider than the cost panel, whose slopes span only
 #: 0 to 0.6, so that the points and their error bars near m* are drawn large; both as tall as
 #: the rows above them and the frame's margin under their numbers allow.
@@ -232,33 +232,39 @@ class SlopeSweep(ThemedScene):
     def section_setup(self):
         t = self.theme
         title = self.mixed("Sweeping the slope, intercept held at $b^*$", 32).to_edge(UP, buff=0.42)
-        cost = self.tex(equations.tex("cost"), 30).next_to(title, DOWN, buff=0.2)
-        self.formula = cost
+        self.title = title
         self.left = self.build_left()
         self.right = self.build_right()
         ax_l, line, bars, dots = self.left
         ax_r, curve, dot = self.right
         m_read, m_num = readout("m", M_FROM, PLACES, 30)
         j0 = self.j_of(M_FROM)
-        # one fixed format all the way (J_PLACES decimals, as m and b): one width
-        j_read, j_num = readout("J", j0, J_PLACES, 30, color=t.error)
+        # J as every cost of the chapter (numbers.cost: J_SIG significant figures, 0.777 ...
+        # 0.0903 ... 0.00903), laid out at its widest (J_MOST decimals), centred over the cost
+        # panel: its left end stays put as it grows
+        j_read, j_num = readout("J", j0, J_MOST, 30, color=t.error)
         m_num.add_updater(lambda d: set_number(d, self.m.get_value()))
-        j_num.add_updater(lambda d: set_number(d, self.j_of(self.m.get_value())))
+        j_num.add_updater(lambda d: set_sig_number(d, self.j_of(self.m.get_value()), J_SIG,
+                                                   J_MOST))
         b_read = self.tex(rf"b = b^* = {numbers.latex(self.b_star, PLACES)}", 30)
         panel = VGroup(m_read, b_read).arrange(RIGHT, buff=0.6)
-        # one line over both panels (m drives both, J reads the right one), beside the formula,
-        # which moves to the left under the title
-        row = VGroup(panel, j_read).arrange(RIGHT, buff=0.6)
-        cost.align_to(ax_l, LEFT)
-        row.align_to(ax_r, RIGHT).match_y(cost)
+        # one line under the title: m and b over the data panel, J over the cost panel (the
+        # cost's definition is not set: its sum's limits would be too small to read, and the
+        # cost panel's label names J(m, b*))
+        y_row = title.get_bottom()[1] - READOUT_DROP
+        panel.move_to(np.array([ax_l.get_center()[0], 0, 0])).set_y(y_row)
+        j_read.set_x(ax_r.get_center()[0]).set_y(y_row)  # at its widest, centred over its panel
+        set_sig_number(j_num, j0, J_SIG, J_MOST)
         self.readouts = VGroup(panel, j_read)
         # one thing at a time: the title (faded in whole: written stroke by stroke its glyphs
-        # blot), the data, the line with its readouts, then the cost panel with its J
-        self.play(FadeIn(title), FadeIn(cost), run_time=SETUP_SECONDS)
-        self.play(Create(ax_l), FadeIn(dots), run_time=SETUP_SECONDS)
+        # blot), the data, the line with its readouts, then the cost panel with its J; each
+        # panel's frame drawn with its tick numbers and labels faded in whole (a number drawn
+        # stroke by stroke reads "1." for a moment)
+        self.play(FadeIn(title), run_time=SETUP_SECONDS)
+        play_axes_in(self, (ax_l,), FadeIn(dots), run_time=SETUP_SECONDS)
         self.play(Create(line), FadeIn(self.pivot), FadeIn(bars), FadeIn(panel),
                   run_time=SETUP_SECONDS)
-        self.play(Create(ax_r), run_time=SETUP_SECONDS)
+        play_axes_in(self, (ax_r,), run_time=SETUP_SECONDS)
         self.play(FadeIn(curve), FadeIn(dot), FadeIn(j_read), run_time=SETUP_SECONDS)
 
     def section_sweep(self):

@@ -20,6 +20,7 @@ from scenes.batch_vs_stochastic import (
     MARGIN,
     MEAN_WIDTHS,
     OLD_WIDTH,
+    RAW_INK,
     RAW_WIDTH,
     STOPS,
     TAIL,
@@ -147,7 +148,10 @@ def test_the_chart_is_each_maps_run_and_gdcores_seed_means_from_one_start():
         # the seed mean, smoothed, bold in the run's colour over it
         np.testing.assert_allclose(_anchors(bold, plot.p2c)[:, 1], smooth[name], rtol=1e-9)
         c = scene.colors[name]
-        assert raw.get_stroke_color() == bold.get_stroke_color() == ManimColor(c)
+        # the thin one faint (RAW_INK of the way from the page), the bold one in full
+        assert bold.get_stroke_color() == ManimColor(c)
+        assert raw.get_stroke_color() == ManimColor(mix(scene.theme.background, c, RAW_INK))
+        assert RAW_INK <= 0.5
         assert raw.get_stroke_width() == RAW_WIDTH < bold.get_stroke_width()
         assert raw.z_index < min(cv.z_index for cv in scene.curves.values())
     full = scene.curves[RACE.labels[0]]
@@ -159,8 +163,11 @@ def test_the_chart_is_each_maps_run_and_gdcores_seed_means_from_one_start():
     assert thin_words.original_text == f"seed {RACE.seed}, as on the maps"
     assert bold_words.original_text == f"mean of {n} seeds"
     assert thin.get_stroke_width() == RAW_WIDTH and bold.get_stroke_width() == MEAN_WIDTHS[1]
-    for stroke, words in scene.key:
-        assert stroke.get_color() == words.get_color() == ManimColor(scene.theme.text)
+    ink = ManimColor(scene.theme.text)
+    for _stroke, words in scene.key:
+        assert words.get_color() == ink
+    assert bold.get_color() == ink
+    assert thin.get_color() == ManimColor(mix(scene.theme.background, scene.theme.text, RAW_INK))
     # J*: dotted in ink across the chart, written as the still writes it
     j_star = regression.cost(*regression.least_squares(x, y), x, y)
     for end, t in ((scene.j_line.get_start(), 0), (scene.j_line.get_end(), RACE.steps)):

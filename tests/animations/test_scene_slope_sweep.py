@@ -30,36 +30,44 @@ def test_traced_curve_is_gdcores_cost():
                                atol=1e-9)
 
 
-def test_readouts_sit_on_one_line_beside_the_formula_over_both_panels():
-    """m, b and J on one line over both panels (m drives both), beside the formula, clear of
-    it and above both panels' y labels; m, b and J with PLACES decimals all the way (one
-    width: J's digits never jump a decade), J* written once at the minimum as every cost."""
+def test_readouts_sit_on_one_line_over_both_panels():
+    """m, b and J on one line under the title (m drives both): m and b over the data panel, J
+    over the cost panel, above both panels' y labels; m and b with PLACES decimals, J as
+    numbers.cost writes every cost (three significant figures: 0.777 ... 0.00903), the same
+    precision as J* at the minimum; no cost formula (its sum's limits too small to read)."""
     scene = rendered(SlopeSweep)
     x, y = data.regression_points()
     m, b = regression.least_squares(x, y)
     (m_b, j_read) = scene.readouts
     left, right = scene.left[0], scene.right[0]
     row = VGroup(m_b, j_read)
-    assert row.get_left()[0] > scene.formula.get_right()[0] + 0.3
-    assert abs(row.get_right()[0] - right.get_right()[0]) < 0.05
-    assert abs(row.get_center()[1] - scene.formula.get_center()[1]) < 0.05
+    assert "formula" not in scene.__dict__
+    assert abs(m_b.get_center()[1] - j_read.get_center()[1]) < 0.05
+    assert row.get_top()[1] < scene.title.get_bottom()[1] - 0.1
+    assert m_b.get_right()[0] < right.get_left()[0] and j_read.get_left()[0] > left.get_right()[0]
     for ax in (left, right):
         assert row.get_bottom()[1] > ax.labels[-1].get_top()[1] + 0.2
     m_read, b_read = m_b
     assert abs(m_read.get_center()[1] - b_read.get_center()[1]) < 0.05  # one row
     assert j_read[0].get_color().to_hex().lower() == scene.theme.error.lower()  # the dot's colour
-    # m, b and J with three decimals at every value they pass (J: 0.777 at the start, 0.009
-    # at the bottom); J* = 0.00903 at the minimum, as numbers.cost and every still write it
     assert m_read[-1].num_decimal_places == slope_sweep.PLACES == gd_regression.PLACES == 3
     assert slope_sweep.SIG == slope_sweep.J_SIG == 3
     assert b_read.get_tex_string().endswith("= 0.805")
     j_num = j_read[-1]
     j_star = regression.cost(m, b, x, y)
     assert j_num.get_value() == pytest.approx(j_star)
-    assert j_num.num_decimal_places == slope_sweep.J_PLACES == slope_sweep.PLACES
-    assert j_num._get_num_string(j_num.get_value()) == "0.009"
-    widths = {len(j_num._get_num_string(float(v))) for v in scene.j_curve}
-    assert widths == {5}  # "0.777" ... "0.009": one width all the way
+    # at rest on the minimum the live J reads as J*: 0.00903
+    assert j_num._get_num_string(j_num.get_value()) == numbers.cost(j_star) == "0.00903"
+    # at every value it passes, three significant figures with their zeros (a running
+    # readout keeps a "0.100" whole, as gd-regression's; numbers.cost trims it among words);
+    # and at its widest inside the frame
+    shown = j_num.num_decimal_places
+    for v in scene.j_curve:
+        j_num.num_decimal_places = numbers.sig_places(float(v), 3, slope_sweep.J_MOST)
+        assert j_num._get_num_string(float(v)) == numbers.significant(float(v), 3)
+    j_num.num_decimal_places = shown
+    assert j_read.get_left()[0] + (j_read.width - j_num.width) + 7 * j_num[0].width \
+        < scene.camera.frame_width / 2 - 0.4
     m_lab, j_lab = scene.label
     assert m_lab.get_tex_string() == "m^* = 0.336"
     assert j_lab.get_tex_string() == f"J^* = {numbers.cost(j_star, 'latex')}" == "J^* = 0.00903"
