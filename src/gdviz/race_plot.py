@@ -717,11 +717,10 @@ def end_inset(ax, theme, race, trajectories, out, place):
     ins.set_ylim(ry0, ry1)
     ins.set_xticks([])
     ins.set_yticks([])
-    # its frame, window and leaders; the window, over every path and mark of the map, on a
-    # casing of the page colour: a tangle of paths round it (Momentum's about the long
-    # valley's minimum) would swallow a bare box a few points across
-    window = gm.zoom_inset(ins, ax, theme, zorder=Z_INSET - 1)
-    window.set_path_effects(gm.casing(theme))
+    # its frame, window and leaders; the window over every path and mark of the map, bare: a
+    # casing of the page colour round a box a few points across (the long valley's) fills it,
+    # a white plate over the minimum and the runs' ends it frames
+    gm.zoom_inset(ins, ax, theme, zorder=Z_INSET - 1)
     # the scale bar inside the inset, in its emptiest lower corner, its length in the inset's
     # own units, on a plate of the page's colour with its number: a key of the inset's
     length = scale_bar_length(race)
