@@ -105,6 +105,22 @@ def test_the_closing_hold_is_not_dead_time_up_to_its_limit(tmp_path):
     assert r.violations() == [f"dead time from {15 / FPS:.2f} s"]
 
 
+def test_a_codecs_flicker_in_the_closing_hold_leaves_it_a_hold(tmp_path):
+    # the last picture held 3 s, two pixels flickering in it every third frame (as an h264
+    # stream's do): no more than QUIET_SHARE of the frame, still the hold
+    held = []
+    for k in range(45):
+        a = frame((20, 14))
+        if k % 3 == 0:
+            a[2, 2:4] = 200
+        held.append(a)
+    path = tmp_path / "flicker.mp4"
+    write(path, moving(15) + held)
+    r = vc.check(path)
+    assert 2 / (W * H) <= vc.QUIET_SHARE
+    assert r.hold == pytest.approx(44 / FPS) and r.dead < 0.2 and r.violations() == []
+
+
 def test_a_still_stretch_that_runs_into_the_hold_counts_up_to_it(tmp_path):
     # 3 s still but a ticking counter, then the counter stops and the picture is held 3 s:
     # the counter's stretch is dead time up to the hold, which begins at its last tick
@@ -143,7 +159,7 @@ def test_a_thin_line_drawn_across_the_frame_is_not_dead_time(tmp_path):
         a = frame((20, 14))
         a[50, 2:2 + 2 * k] = 255
         frames.append(a)
-    write(path, frames)
+    write(path, frames + moving(5))  # then the square moves: the line is no closing hold
     r = vc.check(path)
     # the changes span a box wider than STILL_SIDE of the frame after 12 frames
     assert r.dead == pytest.approx(12 / FPS) and r.violations() == []

@@ -12,8 +12,9 @@
   lasts at most DEAD_LIMIT_S seconds. A line drawn across the axes, however thin, or a dot
   moving along a path soon spans a larger box. The stretch that ends the video is its closing
   hold, the last picture left to be read (the scene's conclusion, gdviz.manim_theme's
-  CLOSING_HOLD_S: no pixel changes in it), not dead time, up to CLOSING_LIMIT_S seconds; a still
-  stretch that runs into it (a counter ticking to the end) counts up to where the hold begins.
+  CLOSING_HOLD_S: no pixel changes in it but a codec's flicker, QUIET_SHARE of the frame or
+  less), not dead time, up to CLOSING_LIMIT_S seconds; a still stretch that runs into it (a
+  counter ticking to the end) counts up to where the hold begins.
 
     python -m gdrender.videocheck build/light/videos/low        # every mp4 of a folder
     python render.py --animations --check                       # after rendering
@@ -40,6 +41,7 @@ MIN_INK = 0.002  # frames with less ink than this share of a fully inked frame l
 CHANGE_LEVEL = 16  # grey levels a pixel must move between two frames to count as changed
 STILL_SIDE = 0.25  # share of the frame's sides a readout or clock may span, all else still
 CLOSING_LIMIT_S = 6.0  # longest closing hold, seconds: a longer one is dead time
+QUIET_SHARE = 0.001  # share of a frame's pixels the codec may flicker in a still picture
 
 
 class VideoError(Exception):
@@ -57,7 +59,7 @@ class Report:
     pop_at: float
     dead: float  # longest stretch over which all changes stay within a readout's box
     dead_from: float
-    hold: float = 0.0  # the closing hold: the stretch with no change at all that ends it
+    hold: float = 0.0  # the closing hold: the stretch that ends it, no change but the codec's
 
     def violations(self) -> list[str]:
         out = []
@@ -131,7 +133,7 @@ def measure(frames: Iterable[np.ndarray], fps: float, name: str = "") -> Report:
             while window and not _confined(counts):  # shrink from the start until still
                 counts -= window.popleft()
             stretches.append((i, len(window)))
-            hold = 0 if changed.any() else hold + 1
+            hold = 0 if changed.mean() > QUIET_SHARE else hold + 1
         totals.append(float(ink.sum()))
         prev_ink, prev_gray = ink, gray.astype(np.int16)
     if n == 0:
@@ -144,8 +146,8 @@ def _dead_time(stretches: list[tuple[int, int]], hold: int,
                hold_limit: float) -> tuple[int, int]:
     """(length, first frame) of the longest still stretch but the closing hold, in frames:
     `stretches` gives, for each frame, the still stretch that ends there; `hold` is how many
-    frames end the video with no pixel changing. A stretch that runs into the hold counts up to
-    where it begins; a hold longer than hold_limit counts whole."""
+    frames end the video with no change (but a codec's flicker). A stretch that runs into the
+    hold counts up to where it begins; a hold longer than hold_limit counts whole."""
     if not stretches:
         return 0, 0
     begins = stretches[-1][0] - hold
