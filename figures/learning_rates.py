@@ -177,8 +177,7 @@ def make_figure(theme):
             # the end square at the last point; on the minimum, hollow, framing the star
             gm.end_at(ax, theme, tuple(pts[-1]), {**theme.marker("end"), "markerfacecolor":
                                                   cols[name]},
-                      star_xy=regression.least_squares(x, y), gid=f"end-{name}",
-                      path_effects=gm.casing(theme))
+                      star_xy=regression.least_squares(x, y), gid=f"end-{name}")
             j = traj.losses[-1]  # to three significant digits, as every readout of J
             ax.text(0.96, 0.96, f"after {nb.count(traj.steps)} steps\n"
                     f"$J = {nb.cost(j, 'latex')}$", transform=ax.transAxes,
