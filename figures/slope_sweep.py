@@ -6,7 +6,7 @@ the red bars are the errors of the steepest one. Right: the cost
 J as a function of the slope alone, a parabola; each line on the left is the dot at its slope
 on it, the two lines that miss by as much either way alike in colour, as they cost the same.
 Its bottom, starred, is the best slope, m* = {m_best:.3f}, where
-J = {j_best}; the slopes {m_lo:.3f} (too flat) and {m_hi:.3f} (too steep), equally far on
+J* = {j_best}; the slopes {m_lo:.3f} (too flat) and {m_hi:.3f} (too steep), equally far on
 either side, both cost J = {j_lo}.
 
 Alt: Left, seven points with three straight lines through a common intercept, each labelled
@@ -107,7 +107,8 @@ def make_figure(theme):
     j_best = regression.cost(m_best, b_best, x, y)
     jx.plot([m_best], [j_best], label="best slope", gid="minimum", **theme.marker("minimum"))
     j_text = numbers.cost(j_best, "mathtext")
-    jx.annotate(f"best slope $m^{{\\!*}} = {m_best:.3f}$\n$J = {j_text}$", (m_best, j_best),
+    jx.annotate(f"best slope $m^{{\\!*}} = {m_best:.3f}$\n$J^{{\\!*}} = {j_text}$",
+                (m_best, j_best),
                 xytext=(0, 26), textcoords="offset points", ha="center", va="bottom",
                 fontsize=theme.small_size, color=theme.text,
                 arrowprops=dict(arrowstyle="-", color=theme.muted, linewidth=0.7,
