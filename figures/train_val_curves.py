@@ -161,7 +161,8 @@ def _zoom(ax, theme, c) -> None:
     z.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
     seen = c.val[ZOOM_FROM:]
     pad = 0.12 * np.ptp(seen)
-    z.set_ylim(seen.min() - pad, seen.max() + pad)
+    # under the least cost, room for its star (11 pt) clear of the inset's lower spine
+    z.set_ylim(seen.min() - 3 * pad, seen.max() + pad)
     z.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(3))
     z.tick_params(labelsize=theme.small_size)
     for label in (*z.get_xticklabels(), *z.get_yticklabels()):
