@@ -855,17 +855,17 @@ class EndMark(Line2D):
             return self.frame_size() / 2 + FRAME_WIDTH / 2
         return self.house / 2 + self.house_look[1] / 2
 
-    def draw(self, renderer):
+    def look(self) -> dict:
+        """The mark's Line2D properties as the page draws it now: the hollow frame round the
+        star where the last point lies on it (on_star), the filled house square else."""
         if self.on_star():
-            self.set_markersize(self.frame_size())
-            self.set_markerfacecolor("none")
-            self.set_markeredgecolor(self.colour)
-            self.set_markeredgewidth(FRAME_WIDTH)
-        else:
-            self.set_markersize(self.house)
-            self.set_markerfacecolor(self.colour)
-            self.set_markeredgecolor(self.house_look[0])
-            self.set_markeredgewidth(self.house_look[1])
+            return {"markersize": self.frame_size(), "markerfacecolor": "none",
+                    "markeredgecolor": self.colour, "markeredgewidth": FRAME_WIDTH}
+        return {"markersize": self.house, "markerfacecolor": self.colour,
+                "markeredgecolor": self.house_look[0], "markeredgewidth": self.house_look[1]}
+
+    def draw(self, renderer):
+        self.update(self.look())
         super().draw(renderer)
 
 
@@ -949,10 +949,7 @@ class EndKeySquare(Line2D):
     def draw(self, renderer):
         mark = self.key.mark
         if self.framed():
-            self.set_markersize(mark.frame_size())
-            self.set_markerfacecolor("none")
-            self.set_markeredgecolor(mark.colour)
-            self.set_markeredgewidth(FRAME_WIDTH)
+            self.update(mark.look())
             # at the key's right end by the frame's reach, next to its words
             x = mark_key_x(*self.box, (mark.frame_size() + FRAME_WIDTH) / 2)
             self.set_xdata([x])
@@ -978,17 +975,15 @@ class HandlerEndKey(HandlerLine2D):
                 else orig_handle.get_markersize())
         reach = (size + orig_handle.get_markeredgewidth()) / 2
         x, y = mark_key_x(xdescent, width, reach), height / 2 - ydescent
-        square = EndKeySquare(orig_handle, None, (xdescent, width), [x], [y], linestyle="none",
-                              transform=trans)
+        star_key = Line2D([x], [y], linestyle="none", transform=trans)  # EndKeySquare's look
+        star_key.set_visible(False)
+        square = EndKeySquare(orig_handle, star_key, (xdescent, width), [x], [y],
+                              linestyle="none", transform=trans)
         self.update_prop(square, orig_handle, legend)  # the key's look, unclipped
         square.set_data([x], [y])
         square.set_linestyle("none")
         square.set_transform(trans)
         square.set_markersize(size)
-        square.key = orig_handle
-        star_key = Line2D([x], [y], linestyle="none", transform=trans)  # EndKeySquare's look
-        star_key.set_visible(False)
-        square.star_key = star_key
         return [square, star_key]
 
 

@@ -258,12 +258,6 @@ class NetworkMobject(VGroup):
 
         return UpdateFromAlphaFunc(self, step, **kwargs)
 
-    def update_weights(self, mats, top=None, color=None, lo=1.0, hi=9.0, **kwargs) -> Animation:
-        """Edges take widths ∝ |mats| (and `color`): the weights changed."""
-        widths = self.widths(self.edge_values(mats), top, lo, hi)
-        return self.transition(lambda n: n.set_edge_style(color=color, width=widths,
-                                                          apply=False), **kwargs)
-
     def drop(self, dropped: Iterable[Neuron], live_stroke=None, dropped_stroke=None,
              dropped_opacity: float = 0.7, **kwargs) -> Animation:
         """Grey out `dropped` neurons (outlined in `dropped_stroke`, default the muted colour
@@ -441,9 +435,6 @@ class NetworkMobject(VGroup):
 
     def forward_flow(self, **kwargs) -> Animation:
         return self.flow(backward=False, **kwargs)
-
-    def backward_flow(self, **kwargs) -> Animation:
-        return self.flow(backward=True, **kwargs)
 
 
 _STATE = ("edge_rgb", "edge_width", "edge_opacity", "fill_rgb", "fill_opacity", "stroke_rgb",

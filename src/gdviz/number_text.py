@@ -9,11 +9,3 @@ from __future__ import annotations
 def score_text(score: float) -> str:
     """A held-out cost J as printed in the cross-validation table: 3 decimals."""
     return f"{score:.3f}"
-
-
-def sci_tex(v: float) -> str:
-    """v to 3 significant digits, or as m × 10^e (TeX) from 10⁴ up."""
-    if v >= 1e4:
-        mant, exp = f"{v:.1e}".split("e")
-        return rf"{mant} \times 10^{{{int(exp)}}}"
-    return f"{v:.3g}"

@@ -20,10 +20,10 @@ from gdviz import numbers
 from gdviz.theme import AXIS_LABELS, MARKERS, RIDGE_DISTANCE, SURFACE_COST, opt_marker
 from gdviz.theme import title as theme_title
 
-#: Line width (points) of the path drawn on top, and the extra width of each path beneath it:
-#: paths are stacked narrowest on top, so where runs share a stretch each colour still shows as
-#: a stripe along the edges of the ones above it (no path hides under another).
-PATH_WIDTH, PATH_WIDTH_STEP = 0.8, 0.45
+#: Line width (points) of the path drawn on top (draw_race's path_widths: its extra width per
+#: path beneath, 0 by default, stacks paths narrowest on top, so where runs share a stretch each
+#: colour shows as a stripe along the edges of the ones above it).
+PATH_WIDTH = 0.8
 #: Size (points) of the dot at every step: on the narrow paths they show each run's speed. The
 #: dots are drawn above every path (stacked by dot_stacking), each ringed in the background
 #: colour, so where runs share a stretch each run's dots still show in its own colour at its own
@@ -98,18 +98,6 @@ def inset_box(race, band: float = INSET_BAND):
     room = (py1 - py0) * (1 - band)
     s = min((px1 - px0) / (rx1 - rx0), room / (ry1 - ry0))
     return ((px0, px0 + s * (rx1 - rx0)), (py0, py0 + s * (ry1 - ry0))), s
-
-
-def scale_bar_at(race, band: float = INSET_BAND) -> tuple[float, float]:
-    """Where the inset's scale bar is centred on the map: at mid-height of the band above the
-    inset (inset_box), halfway between the two lines that join the region's lower corners to
-    the inset's upper ones, so that neither line crosses the bar or its number."""
-    ((bx0, bx1), (_, by1)), _ = inset_box(race, band)
-    (rx0, rx1), (ry0, _) = race.inset.region
-    (_, _), (_, py1) = race.inset.place
-    y = (by1 + py1) / 2
-    f = (ry0 - y) / (ry0 - by1)  # how far down each line, from the region to the inset
-    return (rx0 + f * (bx0 - rx0) + rx1 + f * (bx1 - rx1)) / 2, y
 
 
 def scale_bar_length(race) -> float:
@@ -711,8 +699,7 @@ def end_inset(ax, theme, race, trajectories, out, place):
             else:
                 ins.plot(*tr.points[-1], gid=f"inset-end:{name}",
                          **(end | {"zorder": Z_ENDS - order.index(name)}))
-    ins.plot(*race.surface.minimum, gid="inset-minimum",
-             **(theme.marker("minimum") | {"zorder": Z_MINIMUM}))
+    ins.plot(*race.surface.minimum, gid="inset-minimum", **(star | {"zorder": Z_MINIMUM}))
     ins.set_xlim(rx0, rx1)
     ins.set_ylim(ry0, ry1)
     ins.set_xticks([])

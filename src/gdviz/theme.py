@@ -485,10 +485,6 @@ SURFACE_COST = "J(w_1, w_2)"
 RIDGE_DISTANCE = "|w_2|"
 AXIS_LABELS["ridge distance"] = f"distance from the ridge, ${RIDGE_DISTANCE}$"
 
-#: Titles in sentence case: a capital first letter, the rest as in running text (proper names
-#: like Adam, Nesterov keep theirs); no full stop.
-TITLE_CASE = "sentence"
-
 
 def prose(s: str) -> str:
     """Words set as a typographer sets them: an apostrophe within or ending a word is the
