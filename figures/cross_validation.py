@@ -5,7 +5,7 @@ Each round holds one fold out (orange hollow diamonds), fits a degree-{degree} p
 other {rest} samples by least squares (blue dots, the curve in the text colour) and scores it on
 the held-out samples by the cost J, half the mean of the squared vertical gaps between each
 diamond and the curve (gaps too short to draw at this size).
-The five held-out scores range from {lo:.3f} to {hi:.3f}; their mean, {mean:.3f}, estimates how
+The five held-out scores range from {lo} to {hi}; their mean, {mean}, estimates how
 well a degree-{degree} fit does on samples it has not seen, and every sample is held out exactly
 once.
 
@@ -14,7 +14,7 @@ one block coloured orange as the held-out fold (the first in round 1, the second
 and so on); next to it a small plot of the samples with a cubic curve fitted to the blue
 training dots and the hollow orange diamonds of the held-out samples near the curve; then the
 round's held-out cost J. Below the last row: the mean of the five scores,
-{mean:.3f}.
+{mean}.
 """
 
 from matplotlib.patches import Rectangle
@@ -22,8 +22,8 @@ from matplotlib.patches import Rectangle
 from gdcore import regression
 from gdcore import training_procedure as procedure
 from gdviz import mpl as gm
+from gdviz import numbers as nb
 from gdviz import theme as th
-from gdviz.number_text import score_text
 
 EX = procedure.CROSS_VALIDATION
 N, K, DEGREE = EX.n, EX.k, EX.degree
@@ -56,8 +56,8 @@ def _padded(lo: float, hi: float, length: float, room: float = MARK_ROOM):
 def facts() -> dict:
     r = EX.run()
     return {"n": N, "k": K, "seed": EX.seed, "degree": DEGREE, "fold": r.test_idx[0].size,
-            "rest": r.train_idx[0].size, "lo": r.fold_scores.min(), "hi": r.fold_scores.max(),
-            "mean": r.mean}
+            "rest": r.train_idx[0].size, "lo": nb.cost(r.fold_scores.min()),
+            "hi": nb.cost(r.fold_scores.max()), "mean": nb.cost(r.mean)}
 
 
 def _row_y(i: int, width: float) -> float:
@@ -106,7 +106,8 @@ def make_figure(theme):
             table.text(X_BLOCKS + (j + 0.5) * bw, y0 + block_h / 2,
                        "held out" if held else "train", ha="center", va="center",
                        fontsize=theme.small_size, color=theme.background)
-        table.text(X_SCORE, y0 + block_h / 2, score_text(score), ha="center", va="center",
+        # a cost as every still writes one: three significant figures (numbers.cost)
+        table.text(X_SCORE, y0 + block_h / 2, nb.cost(score), ha="center", va="center",
                    fontsize=theme.font_size, color=theme.text, gid="score")
 
         # The round's fit: trained on the other folds, scored on the held-out one.
@@ -138,7 +139,7 @@ def make_figure(theme):
     table.plot(RULE, [rule_y, rule_y], color=theme.muted, linewidth=0.8, gid="rule")
     table.text(MEAN_WORD, rule_y - 0.2, "mean", ha="right", va="center",
                fontsize=theme.font_size, color=theme.text)
-    table.text(X_SCORE, rule_y - 0.2, score_text(r.mean), ha="center", va="center",
+    table.text(X_SCORE, rule_y - 0.2, nb.cost(r.mean), ha="center", va="center",
                fontsize=theme.font_size + 1, color=theme.text, gid="mean")
     # the note level with the rule, over the mean's line (one line each, apart); it says the
     # folds are drawn at random, as the diamonds scattered along x show
