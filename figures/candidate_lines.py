@@ -22,16 +22,12 @@ from gdviz import views
 def facts() -> dict:
     x, y = data.regression_points()
     costs = [regression.cost(m, b, x, y) for m, b in data.CANDIDATES]
-    return {f"j{i}": nb.text(c, places=J_PLACES) for i, c in enumerate(costs)}
+    return {f"j{i}": nb.cost(c) for i, c in enumerate(costs)}
 
 
 #: Decimals of the guesses' slopes and intercepts (gdcore's data.CANDIDATES are set to these),
 #: the same in every panel: −1.0 beside 2.5 and 0.1, never −1.
 M_PLACES, B_PLACES = 2, 1
-
-#: Decimals of the guesses' costs J, here and in the residuals still that draws the second
-#: guess again (0.080 in both).
-J_PLACES = 3
 
 #: The panels' titles, in the order of data.CANDIDATES: what each guess does.
 NAMES = ("too steep", "sloping down", "following the trend")
@@ -51,8 +47,10 @@ def make_figure(theme):
         gm.style_axes(ax, theme)
         ax.plot(xs, regression.predict(m, b, xs), color=theme.model, zorder=3, gid="line")
         gm.scatter_points(ax, theme, x, y)
-        # two lines, what the guess does over its cost, each within its panel
-        ax.set_title(th.title(name) + f"\n$J = {nb.latex(j, places=J_PLACES)}$",
+        # two lines, what the guess does over its cost (the house cost, three significant
+        # figures, as the residuals still writes the second guess's: 0.0801), each within
+        # its panel
+        ax.set_title(th.title(name) + f"\n$J = {nb.cost(j, 'latex')}$",
                      linespacing=1.3)
         ax.text(0.04, 0.96, _fmt_line(m, b), transform=ax.transAxes, va="top", ha="left",
                 fontsize=theme.small_size, color=theme.text)

@@ -3,14 +3,14 @@
 Left: the candidate line f(x) = {m} x + {b} with the seven points. Each small cross on the
 line is the prediction f(x_i); each red dashed segment joins it to the point (x_i, y_i) and
 measures the error r_i = f(x_i) − y_i, from {rmin} to {rmax}. Right: the squares of these
-seven errors. Their mean is {mean:.3f}, and the cost is half of it, J = {j:.3f}.
+seven errors. Their mean is {mean}, and the cost is half of it, J = {j}.
 
 Alt: On the left, seven points and a gently falling straight line; red dashed vertical segments
 join each point to the line, and small crosses on the line mark the predictions. The segments are
 longest at the two ends, where the line passes above the first point and below the last. On the
 right, a bar chart of the seven squared errors, tallest for the last point ({sqmax}); the
 bars of points 5 and 6 are too low to see and carry their values ({sq5} and {sq6}). A grey
-dotted line marks their mean ({mean:.3f}), and the cost is J = {j:.3f}.
+dotted line marks their mean ({mean}), and the cost is J = {j}.
 """
 
 import numpy as np
@@ -35,6 +35,16 @@ def KEY_ORDER(label: str) -> int:
 FLAT = 0.02
 
 
+def squared(v: float) -> str:
+    """A low bar's squared error as written over it: SQUARED_SIG significant figures."""
+    return nb.significant(v, SQUARED_SIG)
+
+
+#: Significant figures of a low bar's value: upright over its bar, a third would reach the
+#: mean's dotted line.
+SQUARED_SIG = 2
+
+
 def _numbers():
     x, y = data.regression_points()
     e = regression.line_errors(*data.CANDIDATES[data.RESIDUALS_CANDIDATE], x, y)
@@ -45,9 +55,9 @@ def facts() -> dict:
     *_, e = _numbers()
     r = e.residuals
     return dict(m=nb.text(e.m), b=nb.text(e.b), rmin=nb.text(r.min(), places=2),
-                rmax=nb.text(r.max(), places=2), sqmax=nb.text(e.squares.max(), places=3),
-                mean=e.mean, j=e.cost,
-                sq5=nb.text(e.squares[4], places=3), sq6=nb.text(e.squares[5], places=3))
+                rmax=nb.text(r.max(), places=2), sqmax=nb.cost(e.squares.max()),
+                mean=nb.cost(e.mean), j=nb.cost(e.cost),
+                sq5=squared(e.squares[4]), sq6=squared(e.squares[5]))
 
 
 def make_figure(theme):
@@ -86,19 +96,24 @@ def make_figure(theme):
     bx.grid(False, axis="x")
     idx = np.arange(1, x.size + 1)
     bars = bx.bar(idx, e.squares, width=0.62, color=theme.error, zorder=2)
-    # a bar too low to see (i = 5, 6) has its value written over it, level and centred on its
-    # own bar (narrower than a bar's pitch), so two neighbours never read as one number
+    # a bar too low to see (i = 5, 6) has its value written over it, upright and centred on
+    # its own bar, in significant figures (0.0016, not 0.002: three decimals left it one):
+    # level, two neighbours ran into one number; upright, each keeps to its own bar's pitch
+    # and, with two figures, clear under the mean's dotted line (the mean and J, costs, take
+    # the house cost's three, numbers.cost)
     flat = e.squares < FLAT * e.squares.max()
-    bx.bar_label(bars, labels=[nb.text(v, places=3) if f else "" for v, f in zip(e.squares, flat)],
-                 padding=2, fontsize=theme.small_size, color=theme.text, gid="bar-values")
+    bx.bar_label(bars, labels=[squared(v) if f else "" for v, f in zip(e.squares, flat)],
+                 padding=2, fontsize=theme.small_size, color=theme.text, rotation=90,
+                 gid="bar-values")
     bx.axhline(mean, **theme.line("reference", color=theme.muted, linewidth=0.9, zorder=3,
                                      gid="mean"))
     # the label stands clear of its line (3 pt above it), not on it; the grid line it reaches
     # stops short of its letters (a label over lines takes the house halo)
-    bx.annotate(f"mean {mean:.3f}", ((x.size + 4) / 2, mean), xytext=(0, 3),
+    bx.annotate(f"mean {nb.cost(mean)}", ((x.size + 4) / 2, mean), xytext=(0, 3),
                 textcoords="offset points", ha="center", va="bottom", color=theme.muted,
                 fontsize=theme.small_size, path_effects=gm.halo(theme))
-    bx.text(0.04, 0.97, rf"$J = \frac{{1}}{{2}} \cdot {mean:.3f} = {j:.3f}$",
+    bx.text(0.04, 0.97, rf"$J = \frac{{1}}{{2}} \cdot {nb.cost(mean, 'latex')} = "
+            rf"{nb.cost(j, 'latex')}$",
             transform=bx.transAxes, ha="left", va="top", color=theme.text,
             fontsize=theme.font_size)
     bx.set_xticks(idx)

@@ -184,11 +184,12 @@ def test_candidate_lines_are_gdcores_with_their_costs(theme):
         xs, ys = line.get_data()
         np.testing.assert_allclose(ys, regression.predict(m, b, xs))
         j = regression.cost(m, b, X, Y)
-        # a worded title over the cost, three decimals as in the residuals still (0.080), on
-        # two lines, neither wider than its panel
+        # a worded title over the cost, the house's three significant figures as in the
+        # residuals still (0.0801), on two lines, neither wider than its panel
         title = line.axes.get_title()
         words, cost = title.split("\n")
-        assert cost == f"$J = {j:.3f}$" and words[0].isupper() and "$" not in words
+        assert cost == f"$J = {numbers.cost(j, 'latex')}$" and words[0].isupper()
+        assert "$" not in words
         fig.canvas.draw()
         panel = line.axes.get_window_extent()
         box = line.axes.title.get_window_extent()
@@ -229,7 +230,10 @@ def test_residuals_segments_predictions_and_squares(theme):
     assert any(isinstance(ln, Line2D) and np.allclose(ln.get_ydata(), mean)
                for ax in fig.axes for ln in ax.lines)
     joined = " ".join(texts(fig))
-    assert f"{mean:.3f}" in joined and f"{regression.cost(m, b, X, Y):.3f}" in joined
+    # the mean and J with the house's three significant figures: 0.160 and 0.0801
+    assert numbers.cost(mean) == "0.160" and "mean 0.160" in joined
+    assert r"\frac{1}{2} \cdot 0.160 = 0.0801" in joined
+    assert numbers.cost(regression.cost(m, b, X, Y)) == "0.0801"
     # the mean line in the muted colour, dashed
     (mean_line,) = [ln for ln in fig.axes[1].lines if ln.get_gid() == "mean"]
     assert same_colour(mean_line.get_color(), t.muted) and mean_line.get_linestyle() == ":"
@@ -237,8 +241,8 @@ def test_residuals_segments_predictions_and_squares(theme):
     sq = regression.residuals(m, b, X, Y) ** 2
     shown = [x.get_text() for x in fig.axes[1].texts if x.get_text() and
              x.get_text()[0].isdigit()]
-    assert shown == [numbers.text(sq[4], places=3), numbers.text(sq[5], places=3)]
-    assert shown == ["0.002", "0.001"] and sq[4] < 0.02 * sq.max() and sq[3] > 0.02 * sq.max()
+    assert shown == [numbers.significant(sq[4], 2), numbers.significant(sq[5], 2)]
+    assert shown == ["0.0016", "0.0014"] and sq[4] < 0.02 * sq.max() and sq[3] > 0.02 * sq.max()
     # the predictions are small crosses (no role's mark: the ring is the start) drawn over
     # the points on their halo of the page, so where a point lies next to its prediction
     # (i = 5, 6: 0.04 and 0.038 from the line) the cross stands whole in front of the dot
@@ -270,19 +274,22 @@ def test_residuals_segments_predictions_and_squares(theme):
     for p in bars:
         assert p.get_alpha() is None and same_colour(p.get_facecolor(), t.error)
     # J as an equation (no word in the maths): J = ½ · mean = half the mean
-    assert rf"$J = \frac{{1}}{{2}} \cdot {mean:.3f} = {regression.cost(m, b, X, Y):.3f}$" \
-        in texts(fig)
-    # the two small values stand level over their own bars, one each, apart from each other
+    assert (rf"$J = \frac{{1}}{{2}} \cdot {numbers.cost(mean, 'latex')} = "
+            rf"{numbers.cost(regression.cost(m, b, X, Y), 'latex')}$") in texts(fig)
+    # the two small values stand upright over their own bars (level, two neighbours ran into
+    # one), one each, apart from each other, clear under the mean's dotted line
     small = sorted((x for x in fig.axes[1].texts if x.get_text() in shown), key=lambda x: x.xy[0])
-    assert [x.get_rotation() for x in small] == [0, 0]
+    assert [x.get_rotation() for x in small] == [90, 90]
     assert [x.xy[0] for x in small] == pytest.approx([5, 6])
-    fig.canvas.draw()
-    boxes = [x.get_window_extent() for x in small]
+    with gm.themed(t):  # measured in the house faces, as rendered
+        fig.canvas.draw()
+        boxes = [x.get_window_extent() for x in small]
     assert boxes[0].x1 < boxes[1].x0
     # each within its own bar's pitch (half way to the next bar on either side)
     to_px = fig.axes[1].transData.transform
     for i, box in zip((5, 6), boxes):
         assert to_px((i - 0.5, 0))[0] < box.x0 and box.x1 < to_px((i + 0.5, 0))[0]
+        assert box.y1 < to_px((0, mean))[1] - 2
 
 
 # ---------------------------------------------------------------- mse-surface
