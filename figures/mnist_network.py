@@ -5,19 +5,20 @@ The digit classifier: {n0} inputs (one per pixel of a 28 × 28 image; only {show
 The first layer of connections holds {n0} × {n1} = {w0:,} weights, the second {n1} × {n2} =
 {w1:,}; with one bias for each of the {n_biases} hidden and output neurons (the small ink disc
 on each of their rings, keyed) the network has {params:,} parameters, each a dimension of the
-space a training method must search. Not every connection is drawn: the lines are a sample,
-every connection of every fifth drawn neuron, and none of the inputs left out; the sums count
-them all.
+space a training method must search. Every drawn neuron is joined to every drawn neuron of the
+next layer by a faint line, so each layer reads as dense as it is; every fifth drawn neuron's
+connections are drawn stronger, so a few can be followed across; the inputs left out (the
+three dots) are not drawn, nor their connections; the sums count them all.
 
 Alt: A three-column network diagram. The left column shows {shown} of the {n0} input neurons
 with three dots for the rest, the middle column {n1} hidden neurons and the right column {n2}
 outputs, all circles alike in grey rings, each hidden and output ring carrying a small ink disc
-at its upper right, its bias, keyed “a neuron’s bias” under the outputs. A sample of the
-connections is drawn as thin grey lines crossing one another between the columns: every
-connection of every fifth drawn neuron, the first included; the other neurons' connections are
-not drawn. Each column's size is written under it, on one line. Labels give {w0:,} weights
-between inputs and hidden layer, {w1:,} between hidden layer and outputs, and one sum:
-{w0:,} + {w1:,} = {weights:,} weights, plus {n_biases} biases: {params:,} parameters.
+at its upper right, its bias, keyed “a neuron’s bias” under the outputs. Every drawn neuron is
+joined to every drawn neuron of the next column by a faint grey line, a dense mesh between the
+columns; over it the connections of every fifth drawn neuron, the first included, are darker
+lines that fan out across it. Each column's size is written under it, on one line. Labels give
+{w0:,} weights between inputs and hidden layer, {w1:,} between hidden layer and outputs, and
+one sum: {w0:,} + {w1:,} = {weights:,} weights, plus {n_biases} biases: {params:,} parameters.
 """
 
 from matplotlib.lines import Line2D
@@ -33,13 +34,15 @@ from gdviz.network_layout import layout
 SIZES = procedure.MNIST_SIZES
 MAX_SHOWN = 16
 NAMES = ("inputs", "hidden", "outputs")
-#: The connections drawn: a thinned, fixed sample drawn whole, so the eye can follow lines from
+#: The connections drawn: a fixed sample drawn whole and strong, so the eye can follow lines from
 #: column to column: the whole fan of every SAMPLE_EVERY-th drawn neuron of each column (its
 #: first included) to every drawn neuron of the next, SAMPLE_WIDTH points at SAMPLE_ALPHA (dark:
-#: SAMPLE_ALPHA_DARK). A few fans cross at scattered points, no lattice; the sums over the
-#: columns carry the count. (All 390 drawn whole crossed in a lattice of dark diamonds; an even
-#: wash between the columns read as a flat grey band; short fading stubs from every other
-#: neuron, beside the sample, read as a grey haze, a fault of the rendering.)
+#: SAMPLE_ALPHA_DARK); under it every drawn connection, LAYER_WIDTH points at LAYER_ALPHA, so
+#: that each layer reads dense, every neuron wired to every one of the next (the sample alone
+#: left four neurons in five of a column unjoined, and read as a sparse net with edges missing).
+#: The sums over the columns carry the count. (All 390 drawn at the sample's strength crossed in
+#: a lattice of dark diamonds; an even wash between the columns read as a flat grey band; short
+#: fading stubs from every other neuron read as a grey haze, a fault of the rendering.)
 SAMPLE_EVERY = 5
 #: A neuron's bias: a disc in ink BADGE of the ring's radius across, on its ring at its upper
 #: right (BADGE_AT, a unit vector from the centre), edged in the page colour
@@ -51,6 +54,9 @@ BADGE_KEY = 4.0
 KEY_DROP = 0.45
 SAMPLE_WIDTH = 0.4
 SAMPLE_ALPHA, SAMPLE_ALPHA_DARK = 0.6, 0.55
+#: Every drawn connection, under the sample: thinner and a third as strong, a faint mesh.
+LAYER_WIDTH = 0.3
+LAYER_ALPHA = 0.2
 
 
 def sampled_edges(lay) -> list:
@@ -78,9 +84,11 @@ def make_figure(theme):
     c = _counts()
     lay = layout(SIZES, width=12.0, height=6.4, max_shown=MAX_SHOWN)
     fig, ax = gm.subplots(theme, height=3.95)
-    # a thinned sample of the connections drawn whole, which the eye can follow between the
-    # columns (the caption says the others are not drawn)
+    # over them a thinned sample drawn stronger, lines the eye can follow between the columns
     dark = theme.name == "dark"
+    # every drawn connection, faint: the layers dense, every neuron wired to the next column
+    nd.draw_edges(ax, lay, None, color=theme.muted, linewidth=LAYER_WIDTH, alpha=LAYER_ALPHA,
+                  zorder=1.1, gid="edges-layer")
     nd.draw_edges(ax, lay, sampled_edges(lay), color=theme.muted, linewidth=SAMPLE_WIDTH,
                   alpha=SAMPLE_ALPHA_DARK if dark else SAMPLE_ALPHA, zorder=1.2,
                   gid="edges-sample")

@@ -243,9 +243,9 @@ def test_mnist_network_counts(theme):
         assert same_color(x.get_facecolor(), t.text)
     key = ax.get_legend()
     assert [x.get_text() for x in key.get_texts()] == ["a neuron\u2019s bias"]
-    # the connections: no fading stubs (they read as a haze), only a thinned, fixed sample
-    # drawn whole, the full fan of every mod.SAMPLE_EVERY-th drawn neuron of a column, lines
-    # of the muted colour that read on the page; the caption says the rest are not drawn
+    # the connections: no fading stubs (they read as a haze); a thinned, fixed sample drawn
+    # whole and strong, the full fan of every mod.SAMPLE_EVERY-th drawn neuron of a column, lines
+    # of the muted colour that read on the page
     lay = layout([784, 15, 10], width=12.0, height=6.4, max_shown=mod.MAX_SHOWN)
     assert not collections(ax, "edges")
     assert not [p for p in ax.patches if p.get_gid() == "edges-wash"]
@@ -260,7 +260,16 @@ def test_mnist_network_counts(theme):
     assert sample.get_alpha() == a < 1
     assert max(sample.get_linewidths()) == mod.SAMPLE_WIDTH < nd.EDGE
     assert th.contrast(mix(t.background, t.muted, a), t.background) >= 2.0
-    assert "Not every connection is drawn" in mod.__doc__
+    # under the sample, every drawn connection, thinner and fainter: each layer reads dense,
+    # every drawn neuron wired to every drawn neuron of the next column
+    (layer,) = collections(ax, "edges-layer")
+    assert len(lay.edges) == 16 * 15 + 15 * 10
+    np.testing.assert_allclose(np.array(layer.get_segments()), lay.segments(lay.edges, trim=True))
+    assert all(same_color(c[:3], t.muted) for c in layer.get_edgecolor())
+    assert layer.get_alpha() == mod.LAYER_ALPHA < a
+    assert max(layer.get_linewidths()) == mod.LAYER_WIDTH < mod.SAMPLE_WIDTH
+    assert layer.get_zorder() < sample.get_zorder()
+    assert "Every drawn neuron is joined to every drawn neuron" in " ".join(mod.__doc__.split())
 
 
 # --- backprop-loop --------------------------------------------------------------------------
