@@ -6,10 +6,11 @@ once with the raw inputs x and once with the standardised inputs z = (x − μ)/
 curvature differs {cond_raw:.0f}-fold between the steepest and the flattest direction. At a
 rate just under the limit (α = {lr_raw:.3f}) each step jumps across the valley floor to the far
 wall, its distance from the floor multiplied by −{bounce:.2f}, while along the floor it gains
-well under 1 % of the way: the box beside the start, joined to the middle panel that zooms it,
-shows the zig-zag, still {kept:.2f} of its first width after {steps} steps, and J = {j_raw}; the
-zoom enlarges b {stretch} times more than m (as the panel says), so the diagonal valley stands
-near upright in it, and the run ends on its square. Right: with the scaled (standardised) z the
+well under 1 % of the way: the box beside the start, joined to the middle panel that zooms it
+(coloured as the raw map is, each colour the same cost in both), shows the zig-zag, still
+{kept:.2f} of its first width after {steps} steps, and J = {j_raw}; the zoom enlarges b
+{stretch} times more than m (as the panel says), so the diagonal valley stands near upright in
+it, and the run ends on its square. Right: with the scaled (standardised) z the
 bowl is round (curvature ratio {cond_scaled:.0f}); the gradient
 points at the minimum, and the path (α = {lr_scaled:g}) runs straight to it, halving its
 distance at each step: J ≈ J* = {j_scaled}, the least-squares minimum. A dot marks each landing
