@@ -12,16 +12,17 @@ Adagrad after {adagrad}. Left: the paths over evenly spaced contours (J is negat
 below the saddle), each from the start (the ring), a dot every {every} steps, in a lane of its
 own, {lane} points from the next on the page, an offset of the drawing, not of the weights:
 runs that share a track (Momentum and NAG along the ridge with SGD and then up the slope by
-w₁ ≈ 0, Adagrad and RMSprop on their climb) show side by side, an empty lane between NAG and
-Momentum and between Adagrad and RMSprop. SGD's, in the middle lane on its
-own points, is drawn over all the others and ends in a square just beside the saddle point's
-plus.
+w₁ ≈ 0, Adagrad and RMSprop on their climb) show side by side, an empty lane between Adagrad
+and RMSprop. SGD's, in the middle lane on its own points, is drawn over all the others and
+ends in a square just beside the saddle point's plus; NAG's lane lies just above it and
+Momentum's just below, either side of the ridge they travel.
 Each run that leaves ends in a cross of its colour on the frame's edge, where its lane crosses
 it; where runs leave side by side (Momentum, NAG and Adam; RMSprop and Adagrad) their crosses
 stand in a row just above the edge, each on a short line of its colour down to where its run
 leaves. Right: |w₂| at every step, on a log scale, up to the edge of the frame, where a cross on
-the edge marks each exit; crosses that would overlap (Adadelta's, two steps after RMSprop's)
-are set apart along the edge, so each shows whole.
+the edge marks each exit at its step; crosses that would overlap (Adadelta's, two steps after
+RMSprop's; Adagrad's, NAG's and Momentum's) stand in turn just below and just above the edge,
+so each shows whole.
 The panel is as tall as the map, and the legend, the key to both panels, names the runs.
 {settings}
 
@@ -57,11 +58,13 @@ DOT_EVERY = 4
 #: they part the runs on the level stretch and on the climb alike. SGD keeps the middle lane,
 #: its own points.
 LANE = 1.6
-#: The lanes from the first to the last (race_plot.lane_of), LANE_WAYS' order with a lane left
-#: empty between Adagrad and RMSprop, which climb out along nearly one curve, and between NAG
-#: and Momentum, which share their track along the ridge and up the slope: one lane apart,
-#: the dots of one covered the other's.
-LANE_ORDER = ("Adadelta", "Adagrad", None, "RMSprop", "SGD", "Adam", "NAG", None, "Momentum")
+#: The lanes from the first to the last (race_plot.lane_of), the video's order (RaceSaddle.
+#: LANE_ORDER) with a lane left empty between Adagrad and RMSprop, which climb out along nearly
+#: one curve (one lane apart, the dots of one covered the other's): NAG's lane just above
+#: SGD's and Momentum's just below, so that the three runs that travel the ridge straddle it,
+#: SGD on it, and NAG and Momentum, which share their track along it and up the slope, stand
+#: two lanes apart. The last place is left empty to keep SGD's lane in the middle.
+LANE_ORDER = ("Adagrad", None, "RMSprop", "NAG", "SGD", "Momentum", "Adam", "Adadelta", None)
 
 
 def facts() -> dict:

@@ -44,8 +44,8 @@ class RaceSaddle(RaceScene):
     # Momentum and NAG (on top, WIDTH_STEP made it the thinnest, faint over the dots)
     BOLD = ("SGD",)
     # same α and β as NAG: where their lanes cross by the saddle point NAG's triangle would hide
-    # Momentum's dot of one size; larger, beneath it, it shows as a ring around it
-    RINGED = ("Momentum",)
+    # Momentum's dot; over it, of one size with every head, the triangle's corners show round it
+    HEADS_OVER = ("Momentum",)
     # Momentum and NAG share the ridge (with SGD) and then the climb by x = 0, Adagrad climbs
     # along RMSprop: each run in its own lane, 4.8 px from the next, stepping diagonally
     # (race_plot.LANE_WAYS), SGD in the middle one, on its points; the ridge w₂ = 0 drawn

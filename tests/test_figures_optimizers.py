@@ -467,8 +467,9 @@ def test_saddle_exit_crosses_each_show_whole():
     the top edge where its run meets it, no leader; exits closer than race_plot.EXIT_GAP
     (Momentum, NAG and Adam; RMSprop and Adagrad) raised race_plot.EXIT_RAISE points over the
     edge, apart along it (EXIT_GAP between centres) in the order of their exits, each on a
-    leader in its colour from the cross to its own exit. In the distance panel crosses too
-    close on the edge line (RMSprop and Adadelta, two steps apart) are set apart along it."""
+    leader in its colour from the cross to its own exit. In the distance panel every cross
+    stands at its exit step; those too close on the edge line (RMSprop and Adadelta, two steps
+    apart; Adagrad, NAG and Momentum) stand in two rows either side of it, in turn."""
     fig = build("race_saddle", "light")
     fig.canvas.draw()
     pt = fig.dpi / 72
@@ -483,11 +484,21 @@ def test_saddle_exit_crosses_each_show_whole():
         for a, b in itertools.combinations(names, 2):
             assert np.hypot(*(at[a] - at[b])) >= race_plot.EXIT_GAP - 1e-6, (prefix, a, b)
         if prefix == "progress-exit:":
-            for n in names:
-                assert at[n][1] == pytest.approx(own[n][1])  # along the edge only
-                assert abs(at[n][0] - own[n][0]) <= 2 * race_plot.EXIT_GAP, (prefix, n)
-            xs = [at[n][0] for n in names]
-            assert xs == sorted(xs)  # the panel's crosses in the order of the runs' exits
+            ay = crosses[names[0]].axes
+            per_step = (ay.transData.transform((1, 1))[0] - ay.transData.transform((0, 1))[0]) / pt
+            for n in names:  # at its exit step, whatever its neighbours
+                assert at[n][0] == pytest.approx(own[n][0])
+                assert xy(crosses[n])[0][0] == out[n].exit.step
+            # the crowds (RMSprop and Adadelta, two steps apart; Adagrad, NAG and Momentum)
+            # in two rows either side of the line, in turn, the earliest below; Adam on it
+            off = {n: at[n][1] - own[n][1] for n in names}
+            lift = off["Adadelta"] - off["RMSprop"]
+            assert off["Adam"] == pytest.approx(0)
+            for row in (("RMSprop", "Adadelta"), ("Adagrad", "NAG", "Momentum")):
+                for k, n in enumerate(row):
+                    assert off[n] == pytest.approx((k % 2 - 0.5) * lift), n
+            # the rows just EXIT_GAP apart where the closest pair needs it
+            assert np.hypot(2 * per_step, lift) == pytest.approx(race_plot.EXIT_GAP)
             continue
         raised = {n for n in names if at[n][1] > own[n][1] + 1e-6}
         assert raised == {"Momentum", "NAG", "Adam", "RMSprop", "Adagrad"}
@@ -1164,7 +1175,8 @@ def test_local_minima_curve_is_quiet_and_titles_are_the_house_titles(theme):
 def test_saddle_exit_crosses_each_on_the_edge_and_named_in_the_legend(theme):
     """Six runs leave the frame, two of them two steps apart (RMSprop at 33, Adadelta at 35):
     each of the panel's crosses stands on its edge line at gdcore's exit step (none raised off
-    it, no leader: set apart along the edge only, test_saddle_exit_crosses_each_show_whole), a later
+    it, no leader: at its step, close ones in two rows either side of the line, no further
+    from it than half race_plot.EXIT_GAP, test_saddle_exit_crosses_each_show_whole), a later
     exit's cross over an earlier one's, and the legend names the cross;
     every run's swatch one width (the legend names runs, not path widths)."""
     fig = build("race_saddle", theme)
@@ -1176,7 +1188,9 @@ def test_saddle_exit_crosses_each_on_the_edge_and_named_in_the_legend(theme):
     for n, c in crosses.items():
         assert xy(c)[0] == pytest.approx((out[n].exit.step, edge))
         drawn, own = (t.transform(xy(c))[0] for t in (c.get_transform(), c.axes.transData))
-        assert drawn[1] == pytest.approx(own[1])  # on the edge line, not raised off it
+        assert drawn[0] == pytest.approx(own[0])  # at its step
+        # on the edge line, or half a gap across it where stacked, not raised off it
+        assert abs(drawn[1] - own[1]) <= race_plot.EXIT_GAP / 2 * fig.dpi / 72 + 1e-6
     assert not [a for a in fig.axes[1].texts if "leader" in str(a.get_gid())]
     by_step = sorted(crosses, key=lambda n: out[n].exit.step)
     zs = [crosses[n].get_zorder() for n in by_step]

@@ -542,8 +542,8 @@ def exit_marks(ax, ay, theme, race, trajectories, out, lane: float, lane_order=N
     """Where each run leaves the frame, once the panels are laid out (race_layout): a cross in
     its colour (theme.MARKERS' "left", as the videos draw it) on the map, where its lane
     crosses the frame's edge (lane_of), gid "exit:<name>"; and its cross on the distance
-    panel's edge line (progress_panel) at its step. Crosses closer than EXIT_GAP on one edge are
-    moved apart along it (spread), in their order, so every cross shows whole. On the map a
+    panel's edge line (progress_panel) at its step, crosses closer than EXIT_GAP there in two
+    rows either side of the line (stack), each at its step, so every cross shows whole. On the map a
     cross stands on the frame where its run meets the edge; a crowd of exits (exit_crowds) is
     raised EXIT_RAISE beyond the edge, spread along it, each cross on a leader in its colour
     to its own exit (gid "exit-leader:<name>")."""
@@ -587,15 +587,32 @@ def exit_marks(ax, ay, theme, race, trajectories, out, lane: float, lane_order=N
                             gid=f"exit-leader:{name}",
                             arrowprops={"arrowstyle": "-", "color": c, "lw": EXIT_LEADER,
                                         "shrinkA": 0, "shrinkB": 0})
-    # on the distance panel, along its edge line, by step
+    # on the distance panel, on its edge line, each at its own step: crosses too close there
+    # in two rows either side of the line (stack), never moved off their steps
     crosses = {n: a for a in ay.lines if str(a.get_gid()).startswith("progress-exit:")
                for n in [str(a.get_gid()).split(":", 1)[1]]}
     names = sorted(crosses, key=lambda n: out[n].exit.step)
     per_step = ay.get_position().width * fig.get_figwidth() * 72 / np.diff(ay.get_xlim())[0]
     pos = np.array([out[n].exit.step for n in names], float) * per_step
-    for name, d in zip(names, spread(pos, EXIT_GAP) - pos):
-        crosses[name].set_transform(offset_copy(ay.transData, fig=fig, x=d, units="points"))
+    for name, d in zip(names, stack(pos, EXIT_GAP)):
+        crosses[name].set_transform(offset_copy(ay.transData, fig=fig, y=d, units="points"))
         crosses[name].set_clip_on(False)
+
+
+def stack(at, gap: float) -> np.ndarray:
+    """Offsets (points) across a line for marks at positions `at` along it (points), each
+    kept at its position: the marks of a crowd (exit_crowds: neighbours closer than `gap`)
+    stand in two rows either side of the line, in turn, the earliest below, the rows the least
+    apart that puts every two neighbours' centres `gap` apart (one height for every crowd);
+    a lone mark on the line."""
+    at = np.asarray(at, float)
+    out = np.zeros_like(at)
+    crowds = [c for c in exit_crowds(at, gap) if len(c) > 1]
+    rise = max((np.sqrt(max(gap**2 - (at[b] - at[a]) ** 2, 0.0))
+                for c in crowds for a, b in zip(c, c[1:])), default=0.0)
+    for crowd in crowds:
+        out[crowd] = (np.arange(len(crowd)) % 2 - 0.5) * rise
+    return out
 
 
 def on_saddle(race, point) -> bool:
@@ -842,8 +859,9 @@ def _exit_mark(theme, color) -> dict:
 #: steps turn back, over SEE_SAW_LEAST steps at least.
 PROGRESS_WIDTH, ENVELOPE_WIDTH, ENVELOPE_ALPHA = 1.3, 0.5, 0.3
 SEE_SAW, SEE_SAW_LEAST = 0.8, 20
-#: The saddle's |w₂| axis ends this factor above the frame's edge.
-EDGE_HEADROOM = 1.25
+#: The saddle's |w₂| axis ends this factor above the frame's edge: room inside the panel for
+#: the upper row of exit crosses that stand either side of the edge line (stack).
+EDGE_HEADROOM = 1.5
 #: Where runs end in squares on the distance panel (beside others' exits), its step axis runs
 #: this fraction of the steps past the last one, so the last step's square stands inside it.
 END_ROOM = 0.04

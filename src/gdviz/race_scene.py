@@ -166,8 +166,6 @@ HEADER_GAP = 0.3
 #: Stroke width of a BOLD run's path (RaceScene.BOLD): the widest a path takes (PATH_WIDTH,
 #: 2.4 px at 480p), whatever its place in the stack (WIDTH_STEP thins the paths on top).
 BOLD_WIDTH = PATH_WIDTH
-#: How much larger a RINGED run's head dot is than the others' (RaceScene.RINGED).
-RING = 1.6
 #: Where a race draws its runs in lanes (RaceScene.LANE), each path reaches its lane over this
 #: length of its way from the start (scene units, 24 px at 480p): the paths leave the start
 #: ring together and part as they go.
@@ -217,9 +215,10 @@ ZOOM_FILL, ZOOM_SECONDS, ZOOM_WIDTH, ZOOM_HOLD = 0.97, 2.5, 3.0, 1.8
 #: Before it grows, the inset's scale bar and the box and lines that join it to its region fade
 #: out over ZOOM_CLEAR seconds (the growing inset would cover them).
 ZOOM_CLEAR = 0.5
-#: (ZOOM_FROM_REGION) The names on the map, then its frame and numbers, each leave over this
-#: many seconds before the region grows, one change at a time.
-REGION_CLEAR = 0.6
+#: (ZOOM_FROM_REGION) The names on the map, then its frame and numbers (at an even pace, so
+#: that every number fades over the whole of it), each leave over this many seconds before the
+#: region grows, one change at a time.
+REGION_CLEAR = 0.9
 #: The pointer to a run that ends outside the zoomed view (RaceScene.zoom_pointer): an arrow
 #: in its colour, POINTER_LENGTH long (scene units), POINTER_GAP outside the frame's edge,
 #: pointing the way to its end, its name above it.
@@ -380,11 +379,11 @@ class RaceScene(ThemedScene):
     map in two columns, for a wide map, instead of in the right-hand column above the panel),
     MAP_LEVELS (the cost map's number of levels, the house cost map's by default), WIDTH_STEP
     (how much thinner each path is than the one beneath it, the bottom one PATH_WIDTH: where
-    two runs share a long stretch, the one beneath shows along the other's edges), RINGED
-    (runs whose head dot, on the map and in the panel, is larger by RING and drawn beneath the
-    others': where two runs with the same settings share their path, it shows as a ring
-    around the other's), INSET (the scene's own races.Inset in place of the race's, e.g. for
-    section_zoom),
+    two runs share a long stretch, the one beneath shows along the other's edges), HEADS_OVER
+    (runs whose head dot, on the map and in the panel, is drawn over the others' marks, of one
+    size with them: where its lane crosses that of a run marked by a triangle, which is wider,
+    the triangle's corners show round the dot), INSET (the scene's own races.Inset in place
+    of the race's, e.g. for section_zoom),
     ZOOM_HEADING (the words above the zoomed inset), INSET_FAINT (runs whose history in the inset
     is drawn fainter and thinner, by (opacity, width factor, every: its history through every
     k-th of its points, ClippedTrail), beneath every other inset path: a run that zig-zags
@@ -420,7 +419,7 @@ class RaceScene(ThemedScene):
     STATUS_GAP = STATUS_GAP
     MAP_LEVELS: int | None = None
     WIDTH_STEP = 0.0
-    RINGED: tuple[str, ...] = ()
+    HEADS_OVER: tuple[str, ...] = ()
     #: the runs the race is about, drawn BOLD_WIDTH wide, at full strength through the race and
     #: over every other path: where the others' lanes run beside theirs, or a reference line
     #: under it, the one that tells the story reads as the main line
@@ -877,10 +876,9 @@ class RaceScene(ThemedScene):
             pts = np.column_stack([np.arange(d.size), np.log10(d)])
             curve = Trail(ax, pts, self.step, color=c, stroke_width=PANEL_WIDTH)
             curve.set_z_index(1 - 0.01 * order.index(name))
-            ring = RING if name in self.RINGED else 1.0
-            dot = head_mark(curve, name, c, radius=0.07 * ring)
+            dot = head_mark(curve, name, c, radius=0.07)
             cased(dot.set_stroke(t.background, 1.5), t, THIN_CASING)
-            dot.set_z_index(3 - 0.1 * (ring > 1))
+            dot.set_z_index(3 + 0.1 * (name in self.HEADS_OVER))
             if self.exits[name] is not None:
                 dot.add_updater(lambda m, n=name: m.set_opacity(1 - self.exit_ramp(n)))
             self.panel_curves[name], self.panel_dots[name] = curve, dot
@@ -1067,10 +1065,9 @@ class RaceScene(ThemedScene):
                       tail=max(1, round(self.TAIL * (i + 1) / TAIL_LAYERS)))
                 for i in range(TAIL_LAYERS)))
             self.tails[name].set_z_index(2 - 0.01 * rank)
-            ring = RING if name in self.RINGED else 1.0
-            dot = head_mark(self.history[name], name, c, radius=0.085 * ring)
+            dot = head_mark(self.history[name], name, c, radius=0.085)
             cased(dot.set_stroke(t.background, 1.5), t, THIN_CASING)
-            dot.set_z_index(3 - 0.1 * (ring > 1))
+            dot.set_z_index(3 + 0.1 * (name in self.HEADS_OVER))
             if self.END_GATHER:  # the heads gather at the minimum, a lane
                 # (3.6 px) apart: each over the one in the lane below it, whose lower part
                 # shows beneath it (NAG's triangle over Adagrad's, which shows its wide top
@@ -1294,13 +1291,21 @@ class RaceScene(ThemedScene):
                   *(FadeOut(tail) for tail in self.tails.values()),
                   *(FadeIn(self.statuses[n].set_opacity(1)) for n in stayed),
                   *([FadeIn(self.header.set_opacity(1))] if self.header else []), run_time=1.2)
-        self.wait(2.0)  # the final picture held, no longer than the rules allow a still stretch
+        self.hold(2.0, "finish")  # no longer than the rules allow a still stretch
+
+    def hold(self, seconds: float, section: str) -> None:
+        """Hold the picture `seconds` at the end of `section`; where it is the scene's last
+        section, ThemedScene's closing hold (CLOSING_HOLD_S, no shorter) holds it instead, in
+        one wait: two waits in a row are two movie pieces, and the key frame that starts the
+        second flickers through the held picture, cutting the closing hold measured in two."""
+        if self.section_names()[-1] != section:
+            self.wait(seconds)
 
     def section_zoom(self):
         """(For a race with an inset, where a subclass lists it.) The inset takes the map's
         place (zoom_in); the picture is held."""
         self.zoom_in()
-        self.wait(ZOOM_HOLD)
+        self.hold(ZOOM_HOLD, "zoom")
 
     def zoom_in(self):
         """The inset grows, at one scale in x and y, its paths thickening so that each run's
@@ -1394,7 +1399,7 @@ class RaceScene(ThemedScene):
             self.play(*(FadeOut(m) for m in names), run_time=REGION_CLEAR)
             self.play(*(FadeIn(m) for m in (*grown, *marks, *lines_in)),
                       *(FadeOut(m) for m in ends_out),
-                      FadeOut(self.ax), run_time=REGION_CLEAR)
+                      FadeOut(self.ax, rate_func=linear), run_time=REGION_CLEAR)
         # (ZOOM_FROM_REGION: the map's frame and numbers left first, and come back with it;
         # beside the map, the map stays, the legend has left)
         faded = [] if beside and not over else [
@@ -1533,7 +1538,7 @@ class RaceScene(ThemedScene):
         that the race's whole story (every path's swings and where each run ended) is the
         last picture; the picture is held."""
         self.zoom_out()
-        self.wait(BACK_HOLD)
+        self.hold(BACK_HOLD, "back")
 
     SECTIONS = sections(section_setup, section_race, section_finish)
 

@@ -39,25 +39,23 @@ def test_dots_and_trails_are_gdcores_race():
     assert scene.statuses["SGD"].original_text == f"lingers, $|w_2| = {ridge:.3f}$"
 
 
-def test_momentums_dot_rings_nags_where_they_share_their_path():
-    """Momentum and NAG run with the same α and β and share their path up to the frame's edge:
-    Momentum's dot, on the map and in the panel, is RING times the others' and drawn beneath
-    NAG's mark (a triangle, theme.OPT_MARKERS), so around it it shows as a ring of its own
-    colour."""
-    from gdviz.race_scene import RING, TRIANGLE
+def test_every_head_is_one_size_momentums_over_nags():
+    """Momentum and NAG run with the same α and β and their lanes cross by the saddle point:
+    every run's head, on the map and in the panel, is of one size (a triangle, theme.
+    OPT_MARKERS, TRIANGLE times as wide as a dot), Momentum's drawn over NAG's wider triangle,
+    whose corners show round it."""
+    from gdviz.race_scene import TRIANGLE
     from gdviz.theme import opt_marker
 
     assert races.SADDLE.hyper["Momentum"] == races.SADDLE.hyper["NAG"]
     scene = rendered(RaceSaddle, upto="race", STAGES=((MIDDLE, 1.0),))
     for dots in (scene.dots, scene.panel_dots):
         mom, nag, sgd = dots["Momentum"], dots["NAG"], dots["SGD"]
-        assert mom.width == pytest.approx(RING * sgd.width)
-        assert mom.z_index < nag.z_index
-        assert nag.width < mom.width
+        assert mom.z_index > nag.z_index
+        assert nag.width > mom.width
         for n, d in dots.items():
-            if n != "Momentum":
-                shape = 1 if opt_marker(n) == "o" else TRIANGLE
-                assert d.width == pytest.approx(shape * sgd.width)
+            shape = 1 if opt_marker(n) == "o" else TRIANGLE
+            assert d.width == pytest.approx(shape * sgd.width)
 
 
 @pytest.mark.parametrize("theme", ("light", "dark"))
