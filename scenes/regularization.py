@@ -12,7 +12,7 @@ each over its index k (digits of 12.9 px; the axis named k), the axis ticked in 
 alone (10⁰ too) and named "|w_k|, log scale". A row of keys right over each panel
 names the curve, its ghost and the dotted sine, and the three kinds of bar. On the title's row,
 right of the title, on its baseline, large, the swept λ (two figures, 4.5 × 10⁻⁵; a power of ten
-alone, 10⁻⁴, as gdviz.numbers writes it), 12 px over the costs under it. The sweep steps a decade at a time: λ moves to the
+alone, 10⁻⁴), 12 px over the costs. The sweep steps a decade at a time: λ moves to the
 next decade, the fit, the bars and every readout redrawn at the frame's λ, then holds, so every
 number on screen is gdcore's for the fit drawn and each decade's is read with its fit. Beside the
 equation, over the bars, the training (no penalty) and the test cost J (half the mean
@@ -25,7 +25,7 @@ One ValueTracker holds u = log10 λ; every curve and bar of a frame is gdcore's 
 frame's λ (procedure.REGULARIZATION.path_at), every number too. The panels are
 built in beats: axes (tick numbers faded in whole), samples and sine, the bars' key, then the fit.
 The sweep starts at λ = 0 (the interpolating fit, ‖w‖ ≈ 2.3 × 10⁶; its two-line note held over 4 s,
-a line at a time), steps to 10⁻¹⁶ (as wild: a short beat), calms through 10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least
+a line at a time), steps to 10⁻¹⁶ (as wild), calms through 10⁻¹⁶ … 10⁻¹⁰, pauses at the λ of least
 test cost among those it passes through (gdcore's sweep_best: 4.5 × 10⁻⁵, between the grid's
 decades; its readout boxed in its own colour (faded in and out, padded clear of the training
 cost's line) and held over 3 s while the note comes a line at a time), and ends at λ = 1. Each
