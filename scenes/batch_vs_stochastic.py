@@ -33,6 +33,7 @@ from manim import (
     Create,
     Dot,
     FadeIn,
+    ImageMobject,
     Line,
     ManimColor,
     Star,
@@ -42,6 +43,7 @@ from manim import (
     config,
     linear,
 )
+from PIL import Image
 
 from gdcore import data, races, regression
 from gdviz import numbers
@@ -53,8 +55,10 @@ from gdviz.manim_blocks import (
     cased,
     contour_image,
     head_dot,
+    line_pixels,
     live_readout,
     map_axes,
+    map_pixels,
     step_of,
 )
 from gdviz.manim_theme import TICK_SIZE, ThemedScene, sections, styled_line
@@ -107,6 +111,11 @@ VALUE_X = 0.7
 MAP_W, MAP_H = 3.1, 2.3
 MAP_X = (-4.02, 0.42, 4.86)
 MAP_Y = 1.2
+#: Each map is traced at SUPERSAMPLE times the screen pixels it takes (each way) and scaled
+#: down: its innermost level, an ellipse round the valley floor under two pixels wide at 480p,
+#: then reads as one smooth closed curve (traced at the screen's own pixels it broke into
+#: dashes where it is narrower than a pixel).
+SUPERSAMPLE = 3
 #: The least gap between the title's row and the map labels under it.
 HEADER_GAP = 0.25
 #: The key's row stands this far over the chart's top, under the maps' tick numbers.
@@ -211,7 +220,15 @@ class BatchVsStochastic(ThemedScene):
                       tick_size=30)
         # the map's window (not its box with the tick numbers) centred on its place
         ax.shift(np.array([MAP_X[i], MAP_Y, 0]) - ax.c2p(0.5 * (m0 + m1), 0.5 * (b0 + b1)))
-        img = contour_image(t, self.grid[0], self.grid[1], self.grid[2], ax)
+        w, h = map_pixels(MAP_W, MAP_H)
+        fine = contour_image(t, self.grid[0], self.grid[1], self.grid[2], ax,
+                             size=(SUPERSAMPLE * w, SUPERSAMPLE * h),
+                             line_px=SUPERSAMPLE * line_pixels())
+        # scaled down here, each screen pixel the mean of the SUPERSAMPLE² traced over it (the
+        # camera's own resampling of an image takes no mean: it would alias the fine lines)
+        img = ImageMobject(np.asarray(Image.fromarray(fine.pixel_array).reduce(SUPERSAMPLE)))
+        img.stretch_to_fit_width(fine.width).stretch_to_fit_height(fine.height)
+        img.move_to(fine).set_z_index(fine.z_index)
         # the minimum: the house's ink star
         star = Star(outer_radius=0.15, color=t.mark_color("minimum"),
                     fill_opacity=1, stroke_width=1.5)

@@ -100,7 +100,12 @@ FOLD_MARKS = ("circle", "square", "triangle", "diamond", "down")
 DOT_W, HELD_W, HEAD_W = 0.17, 0.21, 0.15
 #: As each fold takes its mark its samples are drawn this much larger, for FOLD_SECONDS,
 #: shrinking back as the next fold's grow.
-FOLD_POP, FOLD_SECONDS = 1.6, 0.55
+FOLD_POP, FOLD_SECONDS = 1.6, 0.4
+#: The set-up's plays (s): the title, the plot's frame with the plain samples, the last
+#: fold's samples back to size with the scores' head, the key, the footnote. One change at a
+#: time but brisk: with the five folds (FOLD_SECONDS each) about 5 s, the rounds taking the
+#: time.
+SETUP_PLAYS = (0.8, 1.0, 0.4, 0.4, 0.4)
 
 
 def row_y(i: int) -> float:
@@ -113,9 +118,10 @@ RULE_DROP, SUM_DROP, KEY_DROP = 0.5, 0.38, 0.85
 
 
 #: The pace of each round (a factor on its plays' seconds). Round 1 is the lesson, one change
-#: at a time and slow (7 s); the four that follow repeat it, each a little faster and with
-#: its changes paired (REPEAT_PLAYS), so the point of the scene, the mean, comes sooner.
-ROUND_PACE = (1.4, 1.0, 0.85, 0.75, 0.7)
+#: at a time and slow (7 s); the four that follow repeat it with its changes paired
+#: (REPEAT_PLAYS), none slower than the one before, each still long enough (about 3.5 s) to
+#: follow its fit and its gaps.
+ROUND_PACE = (1.4, 1.0, 1.0, 0.95, 0.9)
 #: Seconds of a later round's plays at pace 1: the old fit, gaps and score out with the new row
 #: in; the held-out points recoloured; the fit drawn; its gaps with the readout; the score into
 #: the table as the readout flashes.
@@ -222,30 +228,29 @@ class CrossValidation(ThemedScene):
         foot.to_edge(DOWN, buff=0.42).align_to(np.array([X_LABEL, 0, 0]), LEFT)
         heads.add(fold_word)
         self.dots, self.heads, self.key, self.title, self.foot = dots, heads, key, title, foot
-        self.play(Write(title))
+        title_t, axes_t, back_t, key_t, foot_t = SETUP_PLAYS
+        self.play(Write(title), run_time=title_t)
         # the plot's frame drawn, its tick numbers and labels faded in whole, with the samples
         # as plain dots
-        play_axes_in(self, (ax,), FadeIn(plain, lag_ratio=0.05), run_time=1.5)
-        self.wait(0.3)
-        self.play(FadeIn(fold_word), run_time=0.4)
-        # one fold at a time: its number and mark come into the table's head as its samples
-        # take the mark, drawn large (FOLD_POP) until the next fold's turn
+        play_axes_in(self, (ax,), FadeIn(plain, lag_ratio=0.05), run_time=axes_t)
+        # one fold at a time: its number and mark come into the table's head (the word "fold"
+        # over the head with the first) as its samples take the mark, drawn large (FOLD_POP)
+        # until the next fold's turn
         big = None
         for j in range(K):
             members = [k for k in range(N) if fold_of[k] == j]
             grown = [dots[k].copy().scale(FOLD_POP) for k in members]
-            anims = [FadeIn(heads[j], scale=1.3)]
+            anims = [FadeIn(heads[j], scale=1.3)] + ([FadeIn(fold_word)] if j == 0 else [])
             anims += [ReplacementTransform(plain[k], g) for k, g in zip(members, grown)]
             if big is not None:
                 anims += [ReplacementTransform(g, dots[k]) for k, g in big]
             self.play(*anims, run_time=FOLD_SECONDS)
             big = list(zip(members, grown))
         self.play(*(ReplacementTransform(g, dots[k]) for k, g in big), FadeIn(score_head),
-                  run_time=0.5)
+                  run_time=back_t)
         # the key to the table's colours, then the footnote
-        self.play(FadeIn(key), run_time=0.5)
-        self.play(FadeIn(foot), run_time=0.5)
-        self.wait(0.5)
+        self.play(FadeIn(key), run_time=key_t)
+        self.play(FadeIn(foot), run_time=foot_t)
 
     def section_rounds(self):
         t = self.theme

@@ -6,9 +6,9 @@ gdcore.nn.train of a seeded 2-8-1 tanh network on gdcore.data.two_moons with ful
 descent), so the two show the same numbers. Both axes are linear, as the still's, the steps numbered
 as counts, and fixed from the first frame: 0 … 1,000 steps, so the levelling (the last 100 steps
 take 0.0006 off J) is the long flat tail it is, which a log step axis hid. 84 % of the drop comes
-within the first EX.early steps, a cliff a few pixels wide on that axis; so an inset in the upper
-right of the plot draws them on axes of their own (0 … EX.early, the same cost scale and tick
-format, the main plot's axis labels, smaller), as the still draws it: a plot of its own, not an
+within the first EX.early steps, a cliff a few pixels wide on that axis; so an inset over the
+plot, above its axes, clear of its data, draws them on axes of their own (0 … EX.early, the same
+cost scale and tick format, the main plot's axis labels, smaller): a plot of its own, not an
 enlarged window, so it takes no window on the main plot nor leaders (which crossed the curve's
 tail); the point where its steps end is marked on the main curve; in step with the main curve,
 and stays on screen to the end: the last frame shows the steep fall and the flat tail together. The
@@ -69,18 +69,27 @@ OPTIMIZER = "SGD"
 Y_TOP, Y_STEP = 0.3, 0.05
 #: The step axis's tick step (linear, 0 … EX.steps, fixed from the first frame).
 X_STEP = 250
+#: The main plot's axes: width and height (scene units), and the scene point of their origin
+#: (0 steps, J = 0) at the lower left. The plot stands under the inset, its top under the
+#: inset's step numbers: the inset is set off over the plot, outside its axes, clear of its
+#: data.
+MAIN_W, MAIN_H = 7.0, 2.77
+MAIN_ORIGIN = np.array([-5.835, -2.665, 0.0])
 #: The inset of the first EX.early steps: its axes' size (scene units), their lower left corner
-#: (in the upper right of the plot, over the flat tail and the final label, its y numbers far
-#: from the main axis's, whose column they once stood beside), and its step axis's tick step.
-INSET_W, INSET_H = 2.9, 1.5
-INSET_CORNER = np.array([-2.45, 0.0, 0.0])
+#: (over the main plot's right part, above its axes, under the row of readouts; its y numbers
+#: far from the main axis's, whose column they once stood beside), and its step axis's tick
+#: step.
+INSET_W, INSET_H = 2.9, 1.05
+INSET_CORNER = np.array([-2.45, 0.67, 0.0])
 INSET_STEP = 10
+#: The scene y of the row of readouts (t and J), under the subtitle, over the inset's title.
+READ_Y = 2.4
 #: Seconds per decade of iterations (the tracker runs at a steady pace in log10(t + 1)).
 DECADE_SECONDS = 4.0
 #: Decimals of every printed cost J (readout and labels alike).
 J_PLACES = 3
 #: The height (a cost J) of the final label's bottom: over the flat tail, under the inset.
-END_LABEL_J = 0.045
+END_LABEL_J = 0.048
 #: The equations' size, and the page (scene units) between the two: one row in the top band,
 #: over the data panel, out of the plot's data area.
 EQ_SIZE, EQ_GAP = 24, 0.5
@@ -137,10 +146,10 @@ class LossCurve(ThemedScene):
         t = self.theme
         # both axes linear and fixed: the steep start a cliff at the left, the levelling a flat
         # tail
-        ax = loss_axes(t, (0, EX.steps, X_STEP), (0, Y_TOP), 7.0, 4.3, None, None, log=False,
-                       y_step=Y_STEP, x_places=2, counts=True)
+        ax = loss_axes(t, (0, EX.steps, X_STEP), (0, Y_TOP), MAIN_W, MAIN_H, None, None,
+                       log=False, y_step=Y_STEP, x_places=2, counts=True)
         plot = LossPlot(t, self.it, None, (0, Y_TOP), 0, 0, log=False, ax=ax)
-        ax.move_to(np.array([-2.55, -0.72, 0]))
+        ax.shift(MAIN_ORIGIN - ax.c2p(0, 0))
         xl = self.mixed(AXIS_LABELS["step"], 24)
         xl.next_to(ax.x_axis, DOWN, buff=0.12)  # the axis with its numbers: under them
         xl.align_to(ax.x_axis, RIGHT)
@@ -171,7 +180,7 @@ class LossCurve(ThemedScene):
         nums.remove(*(n for n in list(nums) if abs(n.get_value() - Y_TOP) < 1e-9))
         # the main plot's axis labels, smaller: cost J over its cost axis, step t at the end of
         # its step axis
-        j = self.mixed(AXIS_LABELS["cost"], 22).next_to(ax.y_axis.get_top(), UP, buff=0.22)
+        j = self.mixed(AXIS_LABELS["cost"], 22).next_to(ax.y_axis.get_top(), UP, buff=0.12)
         j.align_to(ax.y_axis, LEFT)
         step = self.mixed(AXIS_LABELS["step"], 22).next_to(ax.x_axis.get_right(), RIGHT,
                                                             buff=0.12)
@@ -294,7 +303,7 @@ class LossCurve(ThemedScene):
         it_read, it_num = live_readout("t", lambda: self.k(), 0, 30)
         l_read, _ = live_readout("J", lambda: float(self.losses[self.k()]), J_PLACES, 30,
                                  t.opt(OPTIMIZER))
-        rate.move_to(np.array([0, 2.3, 0])).align_to(plot.ax, LEFT).shift(0.3 * RIGHT)
+        rate.move_to(np.array([0, READ_Y, 0])).align_to(plot.ax, LEFT).shift(0.3 * RIGHT)
         # fixed places (the numbers grow to the right) on the baseline of the rate
         it_read.next_to(rate, RIGHT, buff=0.8).align_to(rate, DOWN)
         l_read.next_to(it_read, RIGHT).set_x(it_read.get_left()[0] + 2.2, direction=LEFT)

@@ -10,9 +10,9 @@ log10 |w_k|
 (filled when positive, hollow when negative; w_0, the unpenalised intercept, in the muted colour),
 each over its index k (digits of 12.9 px; the axis named k), the axis ticked in powers of ten
 alone (10⁰ too) and named "|w_k|, log scale". A row of keys right over each panel
-names the curve, its ghost and the dotted sine, and the three kinds of bar. Under the equation,
-above the fit's key, large, the swept λ (two figures, 4.5 × 10⁻⁵; a power of ten alone, 10⁻⁴, as
-gdviz.numbers writes it), 12 px clear of both. The sweep steps a decade at a time: λ moves to the
+names the curve, its ghost and the dotted sine, and the three kinds of bar. On the title's row,
+right of the title, on its baseline, large, the swept λ (two figures, 4.5 × 10⁻⁵; a power of ten
+alone, 10⁻⁴), 12 px over the costs. The sweep steps a decade at a time: λ moves to the
 next decade, the fit, the bars and every readout redrawn at the frame's λ, then holds, so every
 number on screen is gdcore's for the fit drawn and each decade's is read with its fit. Beside the
 equation, over the bars, the training (no penalty) and the test cost J (half the mean
@@ -20,7 +20,7 @@ squared error, on the 10 samples and on the 100 new test samples its label names
 keyed by a swatch of its marks' colour left of its label, every cost in one form, three significant
 figures with their zeros kept, written as people write them (7.42, 0.0366) and as a power of ten
 under 10⁻³ (5.90 × 10⁻⁴), the training cost of the interpolating fit, rounding noise, as the bound
-"< 10⁻¹⁰". So the panels take the frame's height from the rows of λ and the keys down to the note.
+"< 10⁻¹⁰". So the panels take the frame's height from the keys' row down to the note.
 One ValueTracker holds u = log10 λ; every curve and bar of a frame is gdcore's ridge fit at that
 frame's λ (procedure.REGULARIZATION.path_at), every number too. The panels are
 built in beats: axes (tick numbers faded in whole), samples and sine, the bars' key, then the fit.
@@ -59,6 +59,7 @@ from manim import (
     VMobject,
     Write,
     always_redraw,
+    config,
     smooth,
 )
 
@@ -120,9 +121,12 @@ SWATCH, SWATCH_GAP = 0.2, 0.12
 ROW_GAP, BOX_PAD = 0.14, 0.1
 #: λ's readout, the swept variable: larger than the costs' (COST_SIZE) and their labels.
 LAM_SIZE = 34
-#: The least room (scene units; 0.2 = 12 px at 480p) between λ's readout and the equation's
-#: Σ limits above it, and the keys' row below it.
-LAM_CLEAR = 0.2
+#: The least room (scene units; 0.2 = 12 px at 480p) between λ's readout, on the title's row
+#: right of the title (LAM_GAP right of it), and the training cost's row under it; the costs'
+#: rows COST_ROWS apart (top to top, and ROW_GAP more: room for the best test cost's box).
+LAM_CLEAR, LAM_GAP, COST_ROWS = 0.2, 0.6, 0.56
+#: The house margin (scene units): 24 px at 480p.
+MARGIN = 0.4
 #: λ's readout: two significant figures, a power of ten with its mantissa under LAM_LOW
 #: (1.0 × 10⁻⁴, 4.5 × 10⁻⁵), plain from there (0.10, 1.0).
 LAM_SIG, LAM_LOW = 2, 0.1
@@ -139,15 +143,21 @@ MIN_HOLD = 0.55
 BAR_EXP = (-2, 7)
 #: The top and bottom of the panels' frames (scene y): the bottom high enough that the
 #: two-line note under them stays 0.4 clear of the frame's bottom edge (24 px at 480p), the top
-#: under the rows of λ and the keys (the costs' readouts stand beside the equation).
-PANEL_TOP, PANEL_BOTTOM = 0.64, -2.0
+#: right under the keys' row, which stands under the equation and the costs' readouts beside
+#: it (λ on the title's row): the panels take the frame's height, 3.1 scene units (186 px at
+#: 480p).
+PANEL_TOP, PANEL_BOTTOM = 1.1, -2.0
 PANEL_H = PANEL_TOP - PANEL_BOTTOM
-#: x of the panels' centres.
-FIT_X, BAR_X = -3.3, 3.75
+#: x of the panels' centres, and the fit panel's width (the bars' is 5.0: their axis's name k
+#: stays 24 px inside the frame).
+FIT_X, BAR_X, FIT_W = -3.35, 3.75, 5.4
 #: The pause at the best λ, the key moment: seconds its note's first line is read (with the
 #: box round the least test cost) before the second comes in, then both are held. The box and
 #: the readouts stay BEST_READ + 0.6 + BEST_HOLD = 3.2 s, no stretch of it over 2 s unchanged.
 BEST_READ, BEST_HOLD = 1.0, 1.6
+#: Seconds the note of λ = 10⁻¹⁶ ("still as wild") is held whole: a short beat, the fit
+#: unchanged from λ = 0's.
+TINY_HOLD = 0.7
 #: Where the note's "still as wild" gives way to "the curve calms" (u = log10 λ).
 U_CALMS = -15.0
 
@@ -263,7 +273,7 @@ class Regularization(ThemedScene):
 
     def build_fit_panel(self):
         t = self.theme
-        ax = map_axes(t, [0, 1, 0.5], [Y_RANGE[0], Y_RANGE[1], 2.5], 5.1, PANEL_H, "x", "y",
+        ax = map_axes(t, [0, 1, 0.5], [Y_RANGE[0], Y_RANGE[1], 2.5], FIT_W, PANEL_H, "x", "y",
                       places=1)
         ax.move_to(np.array([FIT_X, 0, 0])).shift((PANEL_TOP - ax.c2p(0, Y_RANGE[1])[1]) * UP)
         sine = VMobject(stroke_color=t.muted, stroke_width=SINE_WIDTH)
@@ -478,15 +488,16 @@ class Regularization(ThemedScene):
         self.title, self.eq = title, eq
         ax_f, sine, dots = self.build_fit_panel()
         ax_b = self.build_bar_panel()
-        # the equation at the left, over the fit panel, the costs beside it, over the bars (rows
-        # apart enough for the best test cost's box); λ, the swept variable, large under the
-        # equation, over the fit panel's key
+        # the title and the equation at the left, over the fit panel; λ, the swept variable,
+        # large on the title's row right of it, on its baseline; the costs under λ, beside the
+        # equation, over the bars (rows apart enough for the best test cost's box): the rows
+        # over the panels take no more of the frame's height than the title and the equation
         left = ax_f.get_left()[0] + 0.1
+        title.shift((left - title.get_left()[0]) * RIGHT)
         eq.shift((left - eq.get_left()[0]) * RIGHT)
-        y_eq = eq.get_center()[1]
-        self.lam_slot = np.array([left, 0.0, 0])  # its height set under the equation below
-        self.train_slot = np.array([ax_b.get_left()[0] - 0.5, y_eq + 0.28, 0])
-        self.test_slot = np.array([ax_b.get_left()[0] - 0.5, y_eq - 0.28 - ROW_GAP, 0])
+        self.lam_slot = np.array([title.get_right()[0] + LAM_GAP, title.get_y(), 0])
+        cost_x = ax_b.get_left()[0] - 0.5
+        self.train_slot = self.test_slot = np.array([cost_x, 0.0, 0])  # rows set under λ
         self.curve = always_redraw(lambda: self.fit_curve(self.lam()))
         self.ghost = always_redraw(lambda: self.fit_curve(self.ghost_lam(), GHOST_OPACITY,
                                                           GHOST_WIDTH, self.theme.model))
@@ -506,11 +517,22 @@ class Regularization(ThemedScene):
         digit = MarkupText("0", font=FONT, font_size=COST_SIZE).height  # centred on the digits
         for sw, lab in zip(self.swatches, self.labels[1:]):
             sw.next_to(lab, LEFT, buff=SWATCH_GAP).set_y(lab.baseline() + 0.5 * digit)
-        # λ LAM_CLEAR under the equation's Σ limits, its tallest readout (a power of ten) too
-        tall = self.number(10.0**U_FROM, False, t.text, LAM_SIZE).next_to(self.labels[0], RIGHT)
-        tall.shift((self.labels[0].baseline() - tall.get_bottom()[1]) * UP)
-        top = max(self.labels[0].get_top()[1], tall.get_top()[1])
-        self.labels[0].shift((eq.get_bottom()[1] - LAM_CLEAR - top) * UP)
+        # λ on the title's baseline (its first letter's foot), its tallest readout (a power of
+        # ten) too; the title and the equation lowered if that readout's top would come
+        # within the frame's margin
+        lam = self.labels[0]
+        lam.shift((title[0].get_bottom()[1] - lam.baseline()) * UP)
+        tall = self.number(10.0**U_FROM, False, t.text, LAM_SIZE).next_to(lam, RIGHT)
+        tall.shift((lam.baseline() - tall.get_bottom()[1]) * UP)
+        over = max(lam.get_top()[1], tall.get_top()[1]) - (config.frame_height / 2 - MARGIN)
+        if over > 0:
+            VGroup(title, eq, lam).shift(over * DOWN)
+        # the training cost's row LAM_CLEAR under λ's lowest foot, the test cost's under it
+        foot = min(lam.get_bottom()[1], tall.get_bottom()[1])
+        for lab, drop in zip(self.labels[1:], (0.0, COST_ROWS + ROW_GAP)):
+            lab.shift((foot - LAM_CLEAR - drop - lab.get_top()[1]) * UP)
+        for sw, lab in zip(self.swatches, self.labels[1:]):
+            sw.set_y(lab.baseline() + 0.5 * digit)
         # one live readout per label (gdcore's fit at the frame's λ), so they come in one by one
         self.read = VGroup(*(self.live_readout(i) for i in range(3)))
         self.play(Write(title), FadeIn(eq))
@@ -541,16 +563,18 @@ class Regularization(ThemedScene):
     def section_sweep(self):
         # λ = 0 → 10⁻¹⁶: the same wild fit (its ghost stays, under the fit); the note naming
         # λ = 10⁻¹⁶ leaves before λ grows decade by decade.
-        self.drop_note()
-        self.add(self.ghost)
+        # A short beat (the fit does not change): the ghost's key comes in as the last note
+        # leaves, the note of λ = 10⁻¹⁶ is read (TINY_HOLD) and leaves.
+        self.add(self.ghost)  # at λ = 0 the ghost is the fit, under it
         self.bring_to_front(self.curve)
+        self.drop_note(FadeIn(self.key[0][1]))
         self.zero = False
-        self.play(FadeIn(self.key[0][1]), run_time=0.5)
-        self.swap_note((rf"a tiny penalty, $\lambda = {lam_text(10.0**U_FROM, 'latex')}$:",
-                        "still as wild"),
-                       lam=10.0**U_FROM)
-        self.wait(1.6)
-        self.drop_note()
+        note = self.status(rf"a tiny penalty, $\lambda = {lam_text(10.0**U_FROM, 'latex')}$:",
+                           "still as wild")
+        self.play(FadeIn(note), run_time=0.5)
+        self.note, self.note_lam = note, 10.0**U_FROM
+        self.wait(TINY_HOLD)
+        self.drop_note(run_time=0.4)
         self.caption_next()
         self.sweep(U_CALMS)
         # the next note names no λ: it comes in while λ keeps growing

@@ -307,13 +307,13 @@ def _apart(a, b) -> bool:
 
 
 def test_the_panels_take_the_frames_height_and_nothing_lies_over_anything():
-    """The rows over the panels (title, the equation with the costs beside it, λ, the keys)
-    leave the panels' frames PANEL_H tall (2.64 scene units, 158 px at 480p), down to the note
-    over the bottom margin; no two of the pieces overlap, at the end and at the best λ (with
-    its box)."""
+    """The rows over the panels (the title with λ on its row, the equation with the costs
+    beside it, the keys) leave the panels' frames PANEL_H tall (3.1 scene units, 186 px at
+    480p), down to the note over the bottom margin; no two of the pieces overlap, at the end
+    and at the best λ (with its box)."""
     from scenes.regularization import PANEL_BOTTOM, PANEL_H, PANEL_TOP
 
-    assert PANEL_H >= 2.6
+    assert PANEL_H >= 3.1
     for upto in ("best", None):
         scene = rendered(Regularization, **({"upto": upto} if upto else {}))
         fit_frame = (scene.ax_fit.c2p(0, Y_RANGE[0])[1], scene.ax_fit.c2p(0, Y_RANGE[1])[1])
@@ -367,9 +367,10 @@ def test_the_readouts_move_with_the_fit_and_hold_at_each_decade():
     assert all(b >= a for a, b in zip(lams, lams[1:]) if a > 0)  # only up the sweep
 
 
-def test_lambda_readout_has_room_under_the_equation_and_over_the_keys():
-    """λ's readout (its label and its tallest value, a power of ten) stands at least 12 px at
-    480p (0.2 scene units) under the equation's Σ limits and over the keys' row."""
+def test_lambda_readout_stands_on_the_titles_row_over_the_costs():
+    """λ's readout (its label and its tallest value, a power of ten) stands on the title's row,
+    right of the title, on its baseline, 24 px inside the frame's top, and at least 12 px at
+    480p (0.2 scene units) over the training cost's row."""
     from scenes.regularization import LAM_CLEAR, LAM_SIZE
 
     assert LAM_CLEAR >= 0.2
@@ -379,5 +380,7 @@ def test_lambda_readout_has_room_under_the_equation_and_over_the_keys():
     tall.next_to(lam_label, RIGHT).shift((lam_label.baseline() - tall.get_bottom()[1]) * UP)
     top = max(m.get_top()[1] for m in (lam_label, lam_value, tall))
     bottom = min(m.get_bottom()[1] for m in (lam_label, lam_value, tall))
-    assert scene.eq.get_bottom()[1] - top >= 0.2 - 1e-6
-    assert bottom - max(k.get_top()[1] for k in scene.key) >= 0.2 - 1e-6
+    assert top <= 4.0 - 0.4 + 1e-6
+    assert lam_label.baseline() == pytest.approx(scene.title[0].get_bottom()[1], abs=1e-6)
+    assert lam_label.get_left()[0] - scene.title.get_right()[0] >= 0.2
+    assert bottom - max(m.get_top()[1] for m in (scene.labels[1], scene.read[1])) >= 0.2 - 1e-6
