@@ -63,8 +63,13 @@ FLOOR_DOT_GAP = 3.5
 #: up across the surface and the path); from there they run down from the window's front
 #: corners, under the path, to the view's top.
 FLOOR_BOX = (0.09, 0.115, 0.24, 0.17)
-#: Its title: what it shows, the window outlined on the surface.
-FLOOR_TITLE = "inside the box, from above"
+#: Its title: what it shows, the window outlined on the surface. Set beside the view, right of
+#: its lower corner, in the clear room under the m axis: over the view both leaders, which run
+#: up from its top corners to the window, crossed its words.
+FLOOR_TITLE = "inside the box,\nfrom above"
+#: Where the title stands: its left end this share of the view's width right of the view, its
+#: last line on the view's bottom.
+FLOOR_TITLE_X = 1.04
 
 
 def run_label() -> str:
@@ -143,7 +148,8 @@ def floor_view(fig, theme, x, y, t, end, ax3):
                    if m0 <= v <= m1])
     ax.set_yticks([v for v in MaxNLocator(3).tick_values(b0, b1) if b0 <= v <= b1])
     ax.tick_params(labelsize=theme.small_size, pad=1.5)
-    ax.set_title(th.title(FLOOR_TITLE), pad=3)
+    ax.set_title(th.title(FLOOR_TITLE), x=FLOOR_TITLE_X, y=0.0, ha="left", va="bottom",
+                 multialignment="left")
     gm.zoom_frame(ax, ax3, theme)
     ax.set_zorder(2)
     return ax

@@ -44,6 +44,11 @@ from gdviz import theme as th
 J_SIGNIFICANT = numbers.COST_SIG
 
 
+#: How far under the least cost J* the cost axis runs (a factor): room for J*'s name under its
+#: line, clear of the axis.
+J_FLOOR = 2.6
+
+
 def j_text(v: float, medium: str = "text") -> str:
     """A cost of this figure for people: J_SIGNIFICANT significant figures."""
     return numbers.significant(v, J_SIGNIFICANT, medium)
@@ -210,9 +215,13 @@ def make_figure(theme):
     jx.plot(sched[-1], losses[sched[-1]], gid="end-cost", **theme.marker("end"))
     jx.axhline(j_best, **theme.line("reference", color=theme.good, linewidth=0.9, zorder=1))
     j_tex = j_text(j_best, "latex")
-    jx.text(1.5, j_best * 1.15, f"least-squares minimum $J^{{\\!*}} = {j_tex}$",
-            ha="left", va="bottom", fontsize=theme.small_size, color=theme.text)
-    gm.cost_per_iteration_axes(jx, COST_DESCENT.steps, j_best / 1.6, float(losses.max()) * 1.6)
+    # named under the line, where no curve runs (the cost curve comes down onto the line from
+    # above: over the line, the curve's last decade crossed the words); the cost axis reaches
+    # J_FLOOR under J* to hold them
+    jx.text(1.5, j_best / 1.12, f"least-squares minimum $J^{{\\!*}} = {j_tex}$",
+            ha="left", va="top", fontsize=theme.small_size, color=theme.text,
+            gid="j-star-name", path_effects=gm.halo(theme))
+    gm.cost_per_iteration_axes(jx, COST_DESCENT.steps, j_best / J_FLOOR, float(losses.max()) * 1.6)
     jx.set_xlim(left=-0.3)  # the whole start ring at t = 0, clear of the left spine
     jx.set_title(th.title("cost per step"))
     return fig

@@ -311,7 +311,7 @@ def _contour_view(ax, theme, ax3):
 def make_figure(theme):
     fig = gm.new_figure(theme, height=3.0)
     fig.set_layout_engine("none")  # the panels where the grid puts them, under one title line
-    gs = fig.add_gridspec(1, 3, width_ratios=GRID_WIDTHS, left=0.07, right=0.965, wspace=WSPACE)
+    gs = fig.add_gridspec(1, 3, width_ratios=GRID_WIDTHS, left=0.075, right=0.955, wspace=WSPACE)
     # the square view's side is its cell's width: the frames take that height
     w_in = fig.get_size_inches()[0]
     side = gs[2].get_position(fig).width * w_in

@@ -42,6 +42,10 @@ MIN_DEPTH = 0.01
 #: ridge's face and hides the trough behind it) so that both basins show, and kept on the side
 #: of low w₂ so that w₁ runs left to right and w₂ away from the eye, as on the map below it.
 NETWORK_AZIM = -120
+#: Its camera's height (degrees): above the stills' usual 30, so the eye sees over the plateau's
+#: lip into the trough running up the middle, whose floor holds the local minimum (from 30
+#: the lip hid the floor, and the hollow star stood on the lip, reading as no minimum).
+NETWORK_ELEV = 45
 #: The network axes' ticks: inside the window, so no number stands at a corner of the box.
 NETWORK_TICKS = (-10, 0, 10)
 #: Which of the box's vertical edges carries the network's cost axis (mplot3d's name).
@@ -179,7 +183,7 @@ def make_figure(theme):
     # Right: the network's cost over two of its weights.
     ll = _levels(theme, L)  # log-spaced too: the basins lie in the lowest decade
     lit_surface(nx, theme, W1, W2, L, ll, hidden=True)  # the ridge hides what lies behind it
-    nx.view_init(elev=views.VIEW_ELEV, azim=NETWORK_AZIM)
+    nx.view_init(elev=NETWORK_ELEV, azim=NETWORK_AZIM)
     nx.set_xticks(NETWORK_TICKS)
     nx.set_yticks(NETWORK_TICKS)
     nx.set_zticks([0.0, 0.5, 1.0, 1.5])

@@ -43,11 +43,14 @@ X_TICK_PAD = -2  # w1's numbers drawn in towards their axis (mplot3d sets them f
 #: The numbers' alignment on w1, w2, w3: w1's set left of their ticks, w2's below theirs and
 #: w3's above, so no two axes' numbers read as one.
 TICK_ALIGN = (("right", "center"), ("left", "top"), ("left", "bottom"))
-#: Each axis's ticks, from 0.5, as the video numbers its cube: w2's and w3's 0.0 fell at the
-#: corners where w1's 1.0 and w2's 1.0 stand, the two numbers crowding each other ("1.0 0.0"),
-#: and w1's alone at the origin read as an orphan.
-TICKS = ([0.5, 1], [0.5, 1], [0.5, 1])
-ZOOM = 1.15  # the cube drawn as wide and tall as its panel (mplot3d leaves a margin at 1)
+#: Each axis's ticks from 0 to 1, as the flat grid's: an axis without its 0 leaves the reader
+#: to guess where it starts. Where w2's 0.0 and w1's 1.0 share the front corner, and w3's 0.0
+#: and w2's 1.0 the right one, TICK_ALIGN sets the two apart (left of the tick and below it;
+#: below and above).
+TICKS = ([0, 0.5, 1], [0, 0.5, 1], [0, 0.5, 1])
+#: The cube as large as its panel holds with the title clear above it: at 1.15 its far top
+#: corner ran up into the title's line and off the panel.
+ZOOM = 1.07
 
 
 def facts() -> dict:

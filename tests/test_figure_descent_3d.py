@@ -115,7 +115,7 @@ def test_floor_view_enlarges_the_box_outlined_on_the_surface(theme_name):
     ax3 = fig.axes[0]
     (floor,) = [ax for ax in fig.axes if ax.name != "3d"]
     (m0, m1), (b0, b1) = floor.get_xlim(), floor.get_ylim()
-    assert floor.get_title() == "Inside the box, from above"
+    assert floor.get_title() == "Inside the box,\nfrom above"
     (outline,) = [ln for ln in ax3.lines if ln.get_gid() == "zoom-window"]
     om, ob, oz = (np.asarray(a) for a in outline.get_data_3d())
     assert (om.min(), om.max(), ob.min(), ob.max()) == pytest.approx((m0, m1, b0, b1))
@@ -141,6 +141,11 @@ def test_floor_view_enlarges_the_box_outlined_on_the_surface(theme_name):
         (c,) = fig.findobj(lambda a, k=k: a.get_gid() == f"zoom-leader-{k + 1}")
         assert c.xy2 == corner and c.get_linewidth() < outline.get_linewidth()
         assert np.allclose(c.get_edgecolor()[:3], mcolors.to_rgb(t_.text))
+        # no leader runs through the view's title (set beside the view, right of its foot)
+        title = floor.title.get_window_extent()
+        a, b = c.coords1.transform(c.xy1), c.coords2.transform(c.xy2)
+        line = a + np.linspace(0.0, 1.0, 200)[:, None] * (b - a)
+        assert not np.any([title.contains(*p) for p in line])
     path = np.column_stack(lines["floor-path"].get_data())
     np.testing.assert_array_equal(path[-1], t.points[-1])
     np.testing.assert_array_equal(np.ravel(lines["floor-end"].get_data()), t.points[-1])

@@ -428,7 +428,8 @@ def test_one_outer_margin(target, theme_name):
 #: Stills whose ink once ran past the text width (a title, a layer's name, a column of end
 #: values): read back at the resolution the page is found at, each is saved at its figure's
 #: width, its ink inside it with the house margin at both sides.
-WITHIN_TEXT_WIDTH = ("feature-scaling", "dropout", "batch-vs-stochastic", "guess-explosion")
+WITHIN_TEXT_WIDTH = ("feature-scaling", "dropout", "batch-vs-stochastic", "guess-explosion",
+                     "gradient-geometry")
 
 
 @pytest.mark.parametrize("target_id", WITHIN_TEXT_WIDTH)
