@@ -11,9 +11,9 @@ stays as it is) and goes, in one smooth move, straight to the cube's floor, taki
 perspective on the way; nothing is written near the box while it flies: once it has landed the
 box's labelled axes come, and the cube's count, reading the 100 landed; copies of the floor
 rise, in one steady move, plane after plane, into the 10 × 10 × 10 lattice (10³ = 1,000); then
-the camera orbits the lattice, one calm turn of 45° at one height (62° above its floor, looking
-down on it) round the cube's front corner, never within 20° of a row or a diagonal of the
-lattice, so its depth reads, and ends on a three-quarter view.
+the camera turns round the lattice, one short, slow arc of 14° at one height (18° above its
+floor, seen from the side so the cube reads as a box, not a flat grid), never within 20° of a
+row or a diagonal of the lattice, so its depth reads, and ends on a three-quarter view.
 The box of the cube comes with its labelled axes, w1's and w3's labels out past their middle
 numbers, w2's beside its own (they stay with their axes as the camera turns). Each power fades
 in whole into the room its count leaves as it moves aside; every axis's numbers fade in whole.
@@ -62,20 +62,22 @@ from gdviz.theme import contrast_mix
 (BINS,) = sampling.SAMPLING_GRID_3D.bins
 DIMS = tuple(range(1, max(sampling.SAMPLING_GRID_3D.dims) + 1))  # 1, 2, 3: each step one more
 LOW, HIGH = 0.0, 1.0
-#: The camera (elevation 62°, azimuth −70°) in Manim's angles. The camera keeps this height
-#: throughout, and once the lattice is built it orbits at it, at a steady pace, through the
-#: cube's front corner (−45°) to azimuth −25°: a turn of 45°, ending on a three-quarter view in
-#: which every axis runs across the screen, none end on. The turn stays inside one quadrant
-#: (−90° to 0°): at either end the floor's axes would change sides. Looking down a row, a
-#: diagonal of a face or the long diagonal, the lattice collapses into columns, stripes or one
-#: flat grid of dots (at 20° above the floor the camera passes within 15° of the long diagonal
-#: at −45°, and the lattice flattens into a hexagon of streaks; at any height from 20° to 55°
-#: it passes within 20° of it or of a face's diagonal somewhere in the quadrant's middle): from
-#: 62° up, along the whole turn the line of sight stays LATTICE_CLEAR (degrees) or more from
-#: each of them, and the two held views, the first and the last, END_CLEAR from them and
-#: TWO_ROW_CLEAR from the diagonals two rows long (such as (1, −2, 1)).
-PHI0, THETA0 = 90.0 - 62.0, -70.0
-THETA1 = -25.0
+#: The camera (elevation 18°, azimuth −76°) in Manim's angles: low, looking at the cube from
+#: the side and a little above, so its three axes are drawn long (seen from 62° above, the
+#: cube read as a flat grid of dots). The camera keeps this height throughout, and once the
+#: lattice is built it turns, slowly and at a steady pace, through a short arc of 14° to
+#: azimuth −62°: enough for the depth to read from the rows sliding past one another, short
+#: enough that the lattice's fine rows of dots move less than a dot's width a frame (the old
+#: 45° orbit made them shimmer). The arc stays inside one quadrant (−90° to 0°): at either end
+#: the floor's axes would change sides. Looking down a row, a diagonal of a face or the long
+#: diagonal, the lattice collapses into columns, stripes or one flat grid of dots (at 20° above
+#: the floor the camera passes within 15° of the long diagonal at −45°, and the lattice
+#: flattens into a hexagon of streaks): this arc keeps off −45°, and along it the line of
+#: sight stays LATTICE_CLEAR (degrees) or more from each of them, and the two held views, the
+#: first and the last, END_CLEAR from them and TWO_ROW_CLEAR from the diagonals two rows long
+#: (such as (1, −2, 1)).
+PHI0, THETA0 = 90.0 - 18.0, -76.0
+THETA1 = -62.0
 LATTICE_CLEAR, END_CLEAR, TWO_ROW_CLEAR = 20.0, 20.0, 4.0
 SIDE_2D = 4.0
 CENTRE_X_2D = -3.4
@@ -84,11 +86,11 @@ TOP = 2.25  # the square's top edge; the titles sit above it
 TITLE_BUFF = 0.42
 #: the one weight's line stands this far (scene units) above the square's foot, at its middle
 LINE_RAISE = SIDE_2D / 2
-#: scene length of each edge of the lattice's cube: seen from above (PHI0) it is drawn taller
+#: scene length of each edge of the lattice's cube: seen from the side (PHI0) it is drawn taller
 #: and wider than the square beside it (SIDE_2D), whose guesses it multiplies by ten, and fits
 #: between the count line and the floor's numbers
-CUBE = 3.15
-CUBE_CENTER = (3.4, -0.2)  # high enough that the w1 label keeps its margin below
+CUBE = 3.7
+CUBE_CENTER = (3.4, -0.1)  # high enough that the w1 label keeps its margin below
 LAYERS = 8  # depth layers of the lattice
 #: a lattice point's radius at middle depth, and its range from the farthest (times
 #: RADIUS_FAR) to the nearest (RADIUS_FAR + RADIUS_SPAN): small enough that the lattice's
@@ -114,7 +116,7 @@ ARRIVE = (-0.5, 1.2)
 EMERGE = 0.3
 #: the orbit: its seconds, the share of them it eases in (and out) over, then the hold on the
 #: lattice
-ORBIT_SECONDS, ORBIT_EASE, HOLD_SECONDS = 12.0, 0.15, 1.5
+ORBIT_SECONDS, ORBIT_EASE, HOLD_SECONDS = 10.0, 0.15, 1.5
 #: before the orbit the square (with its count line) shrinks to SQUARE_SHRINK of its size,
 #: towards the frame's left edge (its left edge SQUARE_LEFT), over SHRINK_SECONDS, and stays
 #: there beside the cube through the orbit: 100 beside 1,000; during the orbit the cube, its
@@ -122,7 +124,7 @@ ORBIT_SECONDS, ORBIT_EASE, HOLD_SECONDS = 12.0, 0.15, 1.5
 #: GROWN_CENTER, GROW times its size. 0.94: its smallest numbers (12.9 px) stay 12 px tall at
 #: 480p (at 0.8 they fell to 10.3)
 SQUARE_SHRINK, SQUARE_LEFT, SHRINK_SECONDS = 0.94, -6.55, 1.0
-GROW, GROWN_CENTER = 1.03, (2.9, -0.37)
+GROW, GROWN_CENTER = 1.03, (3.1, -0.25)
 #: the cube's edges, (Manim stroke width, opacity): those at the corner farthest from the
 #: camera (behind the lattice), the six others, those at the nearest corner: the box's depth
 #: told by its lines as its guesses' by their size and shade
@@ -135,14 +137,17 @@ LABEL_GAP = 1.2  # the floor labels' first place, out from their axes (Axes3D's 
 #: 24 px or more) from it: never beside the other floor axis's numbers at a corner, where it
 #: would read as that axis's label (the w1 label once stood past w1's end, beside w2's numbers)
 LABEL_OUT = 0.42
-#: w1's label out past its numbers (scene units), square to its axis, at W1_AT along it (0.3:
+#: w1's label out past its numbers (scene units), square to its axis, at W1_AT along it (0.36:
 #: nearer its 0.5 than any other number, 24 px or more from every word along the orbit)
 W1_OUT = 0.12
-W1_AT = 0.3
+W1_AT = 0.36
 #: the upright axis's numbers moved this much further left of it (scene units): the lattice's
 #: dots by the axis stay clear of them
 UPRIGHT_OUT = 0.12
 W2_DROP = 0.7  # w2's label below its middle number's row, a share of its height
+#: w2's numbers moved this far (scene units) apart along their axis, each off its tick: seen
+#: from the low camera w2 runs away from it, drawn short
+W2_SPREAD = 0.08
 #: the halo (Manim stroke width, page colour) under the cube's axes' words: the lattice's
 #: guesses pass under them as the camera turns
 WORD_CASING = 6.0
@@ -358,6 +363,13 @@ class SamplingGrid3d(ThemedScene):
         y_edge, _, (cx, cy) = axes.edges()
         for num in axes.numbers[2]:  # the upright axis's numbers further out, left
             num.shift(LEFT * UPRIGHT_OUT)
+        # w2's two numbers spread apart along their axis: w2 runs away from the low camera,
+        # drawn short, and its 0.5 and 1.0 stood within 24 px of each other
+        half, end = axes.numbers[1]
+        along = view.p(LOW, HIGH, LOW) - view.p(LOW, LOW, LOW)
+        along = along / np.linalg.norm(along)
+        half.shift(-W2_SPREAD * along)
+        end.shift(W2_SPREAD * along)
         for axis in range(3):
             num = axes.numbers[axis][list(axes.ticks[axis]).index(mid)]
             label = axes.labels[axis]
