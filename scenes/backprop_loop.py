@@ -77,12 +77,25 @@ SIZES, LR, X, Y = EX.sizes, EX.lr, EX.x, EX.y
 #: units per layout unit: circles wide enough for a signed value at WORK_PLACES ("−0.142") with
 #: VALUE_CLEAR_PX to spare inside the outline (tested).
 LAY_W, LAY_H, LAY_R = LOOP_LAYOUT["width"], LOOP_LAYOUT["height"], LOOP_LAYOUT["radius"]
-UNIT = 1.0
+#: The network is the subject: as large as the frame's height allows under the title (its
+#: heads, its note and key included, 24 px clear of the frame's bottom), its left edge on the
+#: frame's 24 px margin (at 1.0 it took a third of the frame's width, the side panel the rest).
+UNIT = 1.22
 #: The least room (pixels at 480p) between a neuron's value and the inside of its outline.
 VALUE_CLEAR_PX = 2.0
-NET_CENTER = np.array([-3.9, -0.3, 0.0])
-PANEL_X = 3.35  # centre of the right-hand panel (equations, gradients)
-PANEL_W = 5.6  # the widest a line of the panel may be (0.4 clear of the frame's right edge)
+NET_CENTER = np.array([-6.7 + LAY_W * UNIT / 2, -0.2, 0.0])
+#: The note under the network and the key under the note: their centres' depth under the
+#: lowest circle's bottom (scene units), the two lines close enough for the network to take
+#: the frame's height.
+NOTE_DROP, KEY_DROP = 0.33, 0.78
+#: The furthest right a note may end (scene units: under the gap between the hidden and output
+#: columns), a long one set flush left under the network instead of centred.
+NOTE_RIGHT = -1.3
+#: The right-hand panel (equations, gradients): its centre, and the widest a line of it may
+#: be (0.4 clear of the frame's right edge; its left edge 24 px clear of the targets' labels,
+#: which the network, drawn large, sets far right).
+PANEL_X = 3.9
+PANEL_W = 5.5
 #: Decimals of every value in the neurons, the worked numbers and the gradient matrices: a
 #: product or update written with them gives its printed result (tested), the changes
 #: ΔW = −α ∂J/∂W and Δb = −αδ too.
@@ -115,7 +128,7 @@ WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with n
 FLOW_KEY_GAP = 0.4
 #: The labels over the layers (x, a⁽ˡ⁾, then δ⁽ˡ⁾): their size, and the height of their centre
 #: over the tallest column's top neuron, so that a⁽¹⁾ stands clear of the circle under it.
-HEAD_SIZE, HEAD_GAP = 38, 0.55
+HEAD_SIZE, HEAD_GAP = 38, 0.5
 #: The least page (scene units; 0.2 = 12 px at 480p) between the worked edge's label and the
 #: ink of its edge, drawn at its widest (W_HI), and of its neurons' outlines.
 EDGE_LABEL_GAP = 0.2
@@ -124,7 +137,7 @@ EDGE_LABEL_GAP = 0.2
 #: crossed by them): its lower left corner LABEL_AT (scene units) from that neuron's centre, a
 #: short leader from its left end to the edge at LEADER_AT of its length, stopping LEADER_GAP
 #: short of the label and of the edge's ink.
-LABEL_AT, LEADER_AT, LEADER_GAP = np.array([-0.15, 0.9, 0.0]), 0.5, 0.08
+LABEL_AT, LEADER_AT, LEADER_GAP = np.array([-0.15, 0.9, 0.0]), 0.7, 0.08
 #: Cairo's stroke width unit, in scene units.
 STROKE_UNIT = 0.01
 #: The number of the last layer: the equations' L, written as the layers are labelled.
@@ -134,11 +147,12 @@ OUT = len(SIZES) - 1
 #: equations, the numbers the matrices are there to show; larger, the update's two rows no
 #: longer fit between the targets' labels and the frame's edge).
 MATRIX_SCALE, MATRIX_FONT = 0.7, 34
-#: Distance between the centres of the gradient matrices' columns (before MATRIX_SCALE).
-GRAD_H_BUFF = 1.9
+#: Distance between the centres of the gradient matrices' columns (before MATRIX_SCALE): the
+#: wider one within PANEL_W, its signed entries 16 px apart.
+GRAD_H_BUFF = 1.75
 #: Distance between the centres of the ΔW matrices' columns (before MATRIX_SCALE): signed
 #: entries ("−0.183 −0.092") a clear space apart (tested).
-DW_H_BUFF = 1.85
+DW_H_BUFF = 1.72
 #: The update's rows: the size of their names (ΔW⁽ˡ⁾ =, Δb⁽ˡ⁾ =), the page between each ΔW and
 #: the name of its Δb (set apart, its name between them: the two never read as one augmented
 #: matrix [ΔW | Δb]; no wider, so the last row stands clear of the note beside it), and their
@@ -151,6 +165,8 @@ DW_LABEL, DW_DB_GAP, DW_EDGE = 28, 0.52, 0.405
 DW_SCALE, DW_FONT = 0.66, 33
 #: The distance between the centres of the update matrices' rows (before DW_SCALE).
 DW_V_BUFF = 0.55
+#: The page between an output's circle and its target's label.
+TARGET_GAP = 0.2
 #: The parked cost's distance from the frame's top and left edges (36 px at 480p).
 PARK_BUFF = 0.6
 #: The least page (scene units; 0.4 = 24 px at 480p, a line of the notes' text) between the
@@ -282,7 +298,11 @@ class BackpropLoop(ThemedScene):
         """The line under the network saying what the edges show (the old one out, then the
         new one in)."""
         note = self.mixed(words, 24, color)
-        note.move_to([NET_CENTER[0], self.net.layer_bottom() - 0.35, 0])
+        note.move_to([NET_CENTER[0], self.net.layer_bottom() - NOTE_DROP, 0])
+        # centred under the network; a long note set flush with its left edge instead, so that
+        # it ends under the network's middle, clear of the update's rows beside it
+        if note.get_right()[0] > NOTE_RIGHT:
+            note.align_to(self.net.neuron_group, LEFT)
         old, self.note = getattr(self, "note", None), note
         return [FadeIn(note)] if old is None else out_then_in(old, note)
 
@@ -429,7 +449,7 @@ class BackpropLoop(ThemedScene):
         for k in range(SIZES[-1]):
             # a target is a label, written as one (0, 1), not as a measurement (0.00, 1.00)
             lab = self.tex(rf"y_{k + 1} = {numbers.latex(float(Y[k]))}", 32, t.text)
-            lab.next_to(net.point(out, k), RIGHT, buff=net.radius + 0.25)
+            lab.next_to(net.point(out, k), RIGHT, buff=net.radius + TARGET_GAP)
             targets.add(lab)
         self.play(FadeIn(targets, shift=0.2 * LEFT),
                   net.transition(lambda n: n.set_neuron_style(n.layer_neurons(out),
@@ -652,7 +672,7 @@ class BackpropLoop(ThemedScene):
                               self.tex(rf"{symbol} {w}", 30, t.muted)).arrange(RIGHT, buff=0.12)
                        for s, w in ((1.0, "> 0"), (-1.0, "< 0"))))
         key.arrange(RIGHT, buff=0.4)
-        return key.move_to([NET_CENTER[0], self.net.layer_bottom() - 0.85, 0])
+        return key.move_to([NET_CENTER[0], self.net.layer_bottom() - KEY_DROP, 0])
 
     def place_number(self, w: float, sym):
         """w at WORK_PLACES (as in the worked line) after 'w = ', on the symbol's baseline."""
@@ -702,7 +722,8 @@ class BackpropLoop(ThemedScene):
         arrow = Arrow(LEFT, RIGHT, color=t.good, buff=0).scale(0.6)
         before = self.tex(rf"J = {r['loss_before']:.3f}", 40, t.text)
         losses = VGroup(before, arrow, loss1).arrange(RIGHT, buff=0.3)
-        losses.move_to([PANEL_X, -0.9, 0])
+        # between the targets' labels' lines: on y₂'s line it read as that label's next words
+        losses.move_to([PANEL_X, np.mean([lab.get_y() for lab in self.targets]), 0])
         was = VGroup(self.text("the cost fell: the outputs", 26, t.good),
                      self.text("moved towards the targets", 26, t.good)).arrange(DOWN, buff=0.12)
         was.next_to(losses, DOWN, buff=0.4)

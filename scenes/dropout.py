@@ -90,12 +90,14 @@ EDGES_OUT = 0.35
 #: left, step 4 bottom right), each the big network shrunk evenly to GRID_SCALE (its layers as
 #: far apart, for their size, as in the big one: squeezed sideways into a row, the edges ran
 #: almost vertically through the neighbouring neurons and the masks could not be read), its
-#: neurons drawn at GRID_DOT of their scaled size (23 px across at 480p, 7 px apart in a layer).
-#: The rows' centres at GRID_Y, the columns' at GRID_X: the networks 24 px and more clear of the
-#: frame's bottom, the grid under the title; each heading (its step and its count of hidden
-#: neurons kept) on its network's left, GRID_LABEL_GAP from it.
-GRID_SCALE, GRID_DOT = 0.45, 1.15
-GRID_Y, GRID_X = (1.4, -2.165), (-2.55, 5.2)
+#: neurons drawn at GRID_DOT of their scaled size (25 px across at 480p, 5.6 px apart in a layer:
+#: at 0.45 and 1.15, 23 px, the masks read small in a grid that left a fifth of the frame's
+#: height unused). The rows' centres at GRID_Y, the columns' at GRID_X: the grid as tall as the
+#: frame allows, 12 px under the title, 24 px clear of the frame's bottom, its rows 30 px
+#: apart; each heading (its step and its count of hidden neurons kept) on its network's left,
+#: GRID_LABEL_GAP from it, the right column 24 px in from the frame's right edge.
+GRID_SCALE, GRID_DOT = 0.465, 1.22
+GRID_Y, GRID_X = (1.44, -2.07), (-2.5, 5.16)
 GRID_LABEL_GAP = 0.35
 #: The closing networks' edges at ROW_LINES of their width (2.4 px edges in a network a
 #: third as wide thicken it into a tangle); the neurons' outlines keep theirs.

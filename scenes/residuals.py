@@ -95,6 +95,10 @@ STRIP_CENTER = (1.3, -1.55)
 #: Decimal places of every number of the scene (squares, their sum, mean and J): the shown
 #: squares add up to the shown sum.
 PLACES = 3
+#: The size of the numbers set beside one square or segment (the longest error, each square's
+#: area, each example's cost): digits 14 px tall at 480p. At the house floor (TICK_SIZE, 12.9
+#: px, drawn 12 px) seven of them in a row read as specks beside the squares.
+LABEL_SIZE = 34
 #: The gap between neighbouring slots of the row on the stage.
 ROW_GAP = 0.3
 #: The least gap between the costs' heading and the numbers under it (10 px at 480p and more).
@@ -292,7 +296,7 @@ class Residuals(ThemedScene):
             self.play(Create(bar), run_time=0.45)
         # the longest error's length, which the caption gives, on screen beside its segment
         t, worst = self.theme, int(np.argmax(np.abs(self.r)))
-        self.longest = self.tex(f"{abs(self.r[worst]):.2f}", 24, t.error)
+        self.longest = self.tex(f"{abs(self.r[worst]):.2f}", LABEL_SIZE, t.error)
         self.longest.next_to(self.bars[worst], RIGHT, buff=0.12)
         self.play(FadeIn(self.longest), run_time=0.5)
         self.wait(0.3)
@@ -330,8 +334,8 @@ class Residuals(ThemedScene):
                       self.longest)
         self.play(FadeOut(plot), run_time=0.8)
         u = self.ax.x_axis.unit_size * STAGE
-        areas = [self.tex(f"{q:.{PLACES}f}", 24) for q in self.sq]
-        probes = [self.tex(f"{c:.{PLACES}f}", 24) for c in self.costs]
+        areas = [self.tex(f"{q:.{PLACES}f}", LABEL_SIZE) for q in self.sq]
+        probes = [self.tex(f"{c:.{PLACES}f}", LABEL_SIZE) for c in self.costs]
         slots = [max(abs(ri) * u, lab.width, a.width) for ri, lab, a in zip(self.r, probes, areas)]
         left = -(sum(slots) + ROW_GAP * (len(slots) - 1)) / 2
         centres = left + np.cumsum(slots) - np.asarray(slots) / 2 + ROW_GAP * np.arange(len(slots))
@@ -364,7 +368,8 @@ class Residuals(ThemedScene):
                       fill_color=t.error, fill_opacity=self.fill)
             .move_to(sq, aligned_edge=LEFT) for sq in self.row))
         label_y = self.row.get_top()[1] + 0.3
-        self.row_labels = VGroup(*(self.tex(f"{c:.{PLACES}f}", 24).move_to([sq.get_x(), label_y, 0])
+        self.row_labels = VGroup(*(self.tex(f"{c:.{PLACES}f}", LABEL_SIZE)
+                                   .move_to([sq.get_x(), label_y, 0])
                                    for c, sq in zip(self.costs, self.row)))
         words = self.text("the examples’ costs", 28)
         maths = self.tex(COST_TEX, 28)  # a cost, in ink (the red is the errors')

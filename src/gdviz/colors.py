@@ -37,10 +37,12 @@ def mix(c1, c2, t) -> np.ndarray:
 #: itself. Both span 0.85 of the page-to-text distance.
 ACT_FILL = {"light": (0.0, 0.85), "dark": (0.15, 1.0)}
 #: The same ramp where a neuron's value is written on its fill: held where the value's ink (the
-#: text on the light page's greys, the page on the dark one's) keeps 7:1 on every fill (on a
-#: mid grey the ink kept only about 5:1 in both themes). Light: white to a light grey. Dark:
-#: from 0.7 of the way to the text (a light disc, well off the page) to the text.
-ACT_FILL_VALUED = {"light": (0.0, 0.35), "dark": (0.7, 1.0)}
+#: text, in both themes) keeps 7:1 on every fill (on a mid grey the ink kept only about 5:1 in
+#: both themes). Light: white to a light grey (the text 7.9:1 on the darkest). Dark: the dark
+#: theme's own scale, the page to a dark grey a quarter of the way to the text (the text 7.2:1
+#: on the lightest): from 0.7 of the way to the text, the discs read as near-white lamps on
+#: the dark page, their dark numbers a negative of the light theme's.
+ACT_FILL_VALUED = {"light": (0.0, 0.35), "dark": (0.0, 0.25)}
 
 
 def activation_fill(theme, a, vmin: float = 0.0, vmax: float = 1.0,
