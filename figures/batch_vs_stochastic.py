@@ -171,7 +171,8 @@ def make_figure(theme):
     gm.style_axes(aj, theme)
     # the least cost, a reference to read the runs against: dotted, in ink (the minimum's
     # green would read as a kin of the mini-batch's), named on the line
-    aj.axhline(j_star, **theme.line("reference", color=theme.text, linewidth=0.9, gid="j-star"))
+    aj.axhline(j_star, **theme.line("reference", color=theme.least_cost, linewidth=0.9,
+                                    gid="j-star"))
     aj.text(RACE.steps * 0.01, j_star * 1.12, "minimum $J^*$", ha="left", va="bottom",
             fontsize=theme.small_size, color=theme.text, gid="j-star-label")
     # J* in the column of end values, written as they are

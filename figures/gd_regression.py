@@ -213,7 +213,9 @@ def make_figure(theme):
     jx.plot(0, losses[0], gid="start-cost", **theme.marker("start"))
     jx.plot(sched[1:-1], losses[sched[1:-1]], gid="iterations-cost", **theme.marker("current"))
     jx.plot(sched[-1], losses[sched[-1]], gid="end-cost", **theme.marker("end"))
-    jx.axhline(j_best, **theme.line("reference", color=theme.good, linewidth=0.9, zorder=1))
+    # the least cost: a dotted level in ink, as in every figure (the minimum is ink)
+    jx.axhline(j_best, **theme.line("reference", color=theme.least_cost, linewidth=0.9, zorder=1,
+                                     gid="j-star"))
     j_tex = j_text(j_best, "latex")
     # named under the line, where no curve runs (the cost curve comes down onto the line from
     # above: over the line, the curve's last decade crossed the words); the cost axis reaches

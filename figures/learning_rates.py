@@ -206,7 +206,9 @@ def make_figure(theme):
                                         relpos=(1.0, 0.5)))
     m_best, b_best = regression.least_squares(x, y)
     j_best = regression.cost(m_best, b_best, x, y)
-    jx.axhline(j_best, **theme.line("reference", color=theme.good, linewidth=0.9, zorder=1),
+    # the least cost: a dotted level in ink, as in every figure (the minimum is ink)
+    jx.axhline(j_best, **theme.line("reference", color=theme.least_cost, linewidth=0.9, zorder=1,
+                                    gid="j-star"),
                label=f"minimum $J^{{*}} = {nb.cost(j_best, 'latex')}$")
     gm.cost_per_iteration_axes(jx, COST_DESCENT.steps, j_best / 2, top)
     jx.yaxis.set_minor_locator(NullLocator())

@@ -39,8 +39,9 @@ TIME_STEPS = 100
 #: near a minimum each still reads, and where the run shares a slope with plain descent the
 #: plain run's smaller dots sit inside them.
 DOT_RIM = 0.5
-#: The runs' names in the one legend (with their settings): plain descent (the races' SGD is
-#: this update, whose green it takes); momentum in the Momentum blue.
+#: The runs' names in the one legend (with their settings): plain descent in the accent, as in
+#: every figure (the SGD green, the good green's kin, read as "good" on a run that stalls);
+#: momentum in the Momentum blue.
 PLAIN, MOMENTUM = "plain gradient descent", "momentum"
 #: The end mark's key: where a run ends on the deepest minimum its square, at its last point,
 #: is hollow and frames the star (gm.end_at); the key says so.
@@ -76,7 +77,7 @@ def facts() -> dict:
 def _curve(ax, theme, surface):
     (lo, hi), = surface.window
     w = np.linspace(lo, hi, 600)
-    # quiet, so that the runs' dots (SGD's deep green among them) stand out on it
+    # quiet, so that the runs' dots stand out on it
     ax.plot(w, surface(w), color=theme.muted, lw=0.8, zorder=2, gid="cost-curve")
     ax.set_xlim(lo, hi)
     ax.set_ylim(-0.95, 6.0)  # J never goes under 0.10 (the deepest minimum): room under it
@@ -137,7 +138,8 @@ def make_figure(theme):
     minima = local_minima.minima(EXP)
     plain = local_minima.run_plain(EXP)
     rolling = local_minima.run_momentum(EXP)
-    c_plain, c_mom = theme.opt("SGD"), theme.opt("Momentum")
+    # plain descent in the accent, as everywhere; momentum in its optimizer colour
+    c_plain, c_mom = theme.accent, theme.opt("Momentum")
 
     fig = gm.new_figure(theme, height=4.9)
     grid = fig.add_gridspec(2, 2, height_ratios=(1.35, 1))

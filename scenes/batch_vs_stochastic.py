@@ -315,7 +315,7 @@ class BatchVsStochastic(ThemedScene):
         # decade (over it the curves falling towards J* would cross the words), apart from the
         # runs' means at the right
         best = styled_line("reference", plot.c2p(0, self.j_star),
-                           plot.c2p(RACE.steps, self.j_star), t.text, 2.5)
+                           plot.c2p(RACE.steps, self.j_star), t.least_cost, 2.5)
         self.j_line = best
         words = self.mixed(f"minimum $J^* = {settled_text(self.j_star)}$", 24, t.text)
         p = plot.c2p(4, self.j_star)

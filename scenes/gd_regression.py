@@ -407,7 +407,7 @@ class GdRegression(ThemedScene):
         curve = plot.curve(self.traj.losses, t.accent, stroke_width=4)
         dot = plot.dot(curve, t.role(MARKERS["current"].face))
         best = styled_line("reference", plot.c2p(0, self.j_star),
-                           plot.c2p(COST_DESCENT.steps, self.j_star), t.good, 3)
+                           plot.c2p(COST_DESCENT.steps, self.j_star), t.least_cost, 3)
         return plot, curve, dot, best
 
     # -- sections ------------------------------------------------------------------------

@@ -357,7 +357,7 @@ class LearningRates(ThemedScene):
         # right of centre, so that the words where the path leaves the map clear its ticks
         plot.ax.move_to(np.array([3.6, PLOT_FOOT + PLOT_HEIGHT / 2, 0]))
         best = styled_line("reference", plot.c2p(0, self.j_star),
-                           plot.c2p(COST_DESCENT.steps, self.j_star), t.good, 3)
+                           plot.c2p(COST_DESCENT.steps, self.j_star), t.least_cost, 3)
         self.ax, self.plot, self.title = ax, plot, title
         self.star, self.start_ring = star, start
 

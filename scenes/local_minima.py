@@ -48,7 +48,7 @@ PLAIN_SHOWN = 24
 MOMENTUM_SHOWN = 60
 BALL_RADIUS = 0.13
 #: The momentum ball (and its legend dot) is larger than plain descent's: the two read apart by
-#: size as well as colour (the light theme's green and navy are both dark), and where it stops
+#: size as well as colour, and where it stops
 #: under plain balls its rim shows round them.
 MOMENTUM_BALL = 1.6 * BALL_RADIUS
 #: The momentum ball's layers: under the plain balls (UNDER_Z, where it stops on them they show
@@ -196,7 +196,8 @@ class LocalMinima(ThemedScene):
 
     def section_plain(self):
         t = self.theme
-        ax, c = self.ax, t.opt("SGD")
+        # plain descent in the accent, as in every figure; momentum in its optimizer colour
+        ax, c = self.ax, t.accent
         self.balls, self.rings, self.marks = {}, VGroup(), VGroup()
         for w0, tr in self.plain.items():
             self.rings.add(self.start_ring(w0, tr.losses[0]))
@@ -279,7 +280,7 @@ class LocalMinima(ThemedScene):
                   *(r.animate.set_stroke(opacity=0.25) for r in rings),
                   *(lab.animate.set_color(t.muted) for lab in dim), run_time=0.8)
         self.play(FadeOut(self.note), run_time=0.6)
-        self.play(Indicate(keep, color=t.opt("SGD"), scale_factor=1.4), run_time=1.0)
+        self.play(Indicate(keep, color=t.accent, scale_factor=1.4), run_time=1.0)
         self.play(FadeIn(stall_note), run_time=0.8)
         marks = StepMarks(ax, self.rolling, self.mstep, c)
         # under the plain balls: where it stops on them (two plain balls share the deepest

@@ -20,11 +20,12 @@ with it), so the boundary moves as the curve falls. At the end the start and
 final cost are labelled one at a time; the final label says where training ended: the step it stops
 at, its cost, that cost's share of the start, and that it is still falling, slowly (no level line is
 drawn: the run stops before the curve reaches one). The data panel's title says it shows the
-decision regions; the curve, its dot and the J readout take plain descent's colour (theme.opt),
-never a class's colour; J is given with the per-example cost C_i it averages, in one row under the
-subtitle, out of the plot; the rate α ends the subtitle, the readout row holds t and J only. The
-set-up is short (about 3.5 s, three beats); on the long tail a short note says the cost is still
-falling slowly, and stays as the last line of the final label: one message.
+decision regions; the curve, its dot and the J readout take the accent, plain descent's colour in
+every figure (the still's curve too), never a class's colour; J is given with the per-example cost
+C_i it averages, in one row under the subtitle, out of the plot; the rate α ends the subtitle, the
+readout row holds t and J only. The set-up is short (about 3.5 s, three beats); on the long tail a
+short note says the cost is still falling slowly, and stays as the last line of the final label: one
+message.
 Render alone with: manim -ql scenes/loss_curve.py LossCurve
 """
 
@@ -63,8 +64,6 @@ from gdviz.theme import AXIS_LABELS
 
 #: The training run of the still (gdcore.networks.LOSS_CURVE).
 EX = LOSS_CURVE
-#: The optimizer whose colour the run takes: full-batch gradient descent is plain descent.
-OPTIMIZER = "SGD"
 #: The loss axis: 0 … Y_TOP (the first loss is about 0.255), ticked every Y_STEP.
 Y_TOP, Y_STEP = 0.3, 0.05
 #: The step axis's tick step (linear, 0 … EX.steps, fixed from the first frame).
@@ -158,7 +157,7 @@ class LossCurve(ThemedScene):
         yl.next_to(ax.y_axis.get_top(), UP, buff=0.12).align_to(ax.y_axis, LEFT)
         ax.add(xl, yl)
         # the run in plain gradient descent's colour: never a class's colour
-        c = t.opt(OPTIMIZER)
+        c = t.accent
         curve = plot.curve(self.losses, c, stroke_width=4.5)
         dot = plot.dot(curve, c, radius=0.09).set_stroke(t.background, width=1.5)
         # the first steps redrawn on axes of their own: a plot, not an enlarged window (the
@@ -187,10 +186,10 @@ class LossCurve(ThemedScene):
         step.align_to(ax.x_axis, DOWN).shift(0.04 * UP)  # on the axis: above its numbers' foot
         ax.add(j, step)
         plot = LossPlot(t, self.it, None, (0, Y_TOP), 0, 0, log=False, ax=ax)
-        curve = plot.curve(self.losses[: EX.early + 1], t.opt(OPTIMIZER), stroke_width=3.5)
+        curve = plot.curve(self.losses[: EX.early + 1], t.accent, stroke_width=3.5)
         title = self.text(f"the first {numbers.count(EX.early)} steps", 24)
         title.next_to(ax.c2p(EX.early, Y_TOP), UP, buff=0.12).align_to(ax.c2p(EX.early, 0), RIGHT)
-        dot = plot.dot(curve, t.opt(OPTIMIZER), radius=0.07).set_stroke(t.background, width=1.5)
+        dot = plot.dot(curve, t.accent, radius=0.07).set_stroke(t.background, width=1.5)
         return plot, curve, title, dot
 
     def build_data(self):
@@ -302,7 +301,7 @@ class LossCurve(ThemedScene):
         rate = MathTex(rf"\alpha = {EX.lr:g}", font_size=30)  # a place only, never drawn
         it_read, it_num = live_readout("t", lambda: self.k(), 0, 30)
         l_read, _ = live_readout("J", lambda: float(self.losses[self.k()]), J_PLACES, 30,
-                                 t.opt(OPTIMIZER))
+                                 t.accent)
         rate.move_to(np.array([0, READ_Y, 0])).align_to(plot.ax, LEFT).shift(0.3 * RIGHT)
         # fixed places (the numbers grow to the right) on the baseline of the rate
         it_read.next_to(rate, RIGHT, buff=0.8).align_to(rate, DOWN)
@@ -375,8 +374,8 @@ class LossCurve(ThemedScene):
         p0, p1 = plot.c2p(0, l0), plot.c2p(last, l1)
         # the start on both curves, its value written once, in the inset (its first steps)
         q0 = self.inset[0].c2p(0, l0)
-        start = VGroup(Dot(p0, radius=0.09, color=t.opt(OPTIMIZER)),
-                       Dot(q0, radius=0.07, color=t.opt(OPTIMIZER)),
+        start = VGroup(Dot(p0, radius=0.09, color=t.accent),
+                       Dot(q0, radius=0.07, color=t.accent),
                        self.text(f"start: {l0:.{J_PLACES}f}", 24).next_to(q0, RIGHT,
                                                                         buff=0.25))
         # where training ended, in gdcore's numbers: its last step, its cost, the share of the

@@ -570,7 +570,7 @@ def test_local_minima_plain_run_reads_on_the_momentum_dots(theme):
     assert not [ln for ln in fig.findobj(Line2D) if ln.get_marker() == "o"
                 and ln.get_markerfacecolor() == "none"]
     assert dots.get_markersize() < rings.get_markersize() and dots.get_zorder() > rings.get_zorder()
-    assert same_colour(dots.get_markerfacecolor(), t.opt("SGD"))
+    assert same_colour(dots.get_markerfacecolor(), t.accent)
     end = by_gid(fig, "end:stalled")
     assert end.get_zorder() > max(rings.get_zorder(), dots.get_zorder(),
                                   by_gid(fig, "end:momentum").get_zorder())
@@ -590,7 +590,7 @@ def test_local_minima_plain_run_reads_on_the_momentum_dots(theme):
     # the star where a run ends on it
     squares = [h for h in legend.findobj(Line2D) if h.get_marker() == "s"]
     assert [same_colour(h.get_markerfacecolor(), c) for h, c in
-            zip(squares, (t.opt("SGD"), t.opt("Momentum")))] == [True, True]
+            zip(squares, (t.accent, t.opt("Momentum")))] == [True, True]
     assert len(squares) == 2
     assert mod.END_KEY == "end (framing the star if on it)"
     for handle, run in zip(legend.legend_handles, ("plain", "momentum")):
@@ -638,7 +638,7 @@ def test_local_minima_momentum_rolls_through_the_shallow_trough():
     pos = by_gid(fig, "position:momentum")
     assert np.array_equal(pos.get_ydata(), roll.points[:, 0])
     assert same_colour(trail.get_color(), th.get("light").opt("Momentum"))
-    assert same_colour(by_gid(fig, "trail:stalled").get_color(), th.get("light").opt("SGD"))
+    assert same_colour(by_gid(fig, "trail:stalled").get_color(), th.get("light").accent)
 
 
 # --- batch vs stochastic ---------------------------------------------------------------------

@@ -199,3 +199,28 @@ def test_no_role_of_an_optimizers_colour_family_shares_its_figure(name, t):
         assert not any(same_color(theme.role(role), x) for x in colours), (role, drawn)
     for star in [ln for ln in fig.findobj(Line2D) if ln.get_gid() == "minimum"]:
         assert star.get_marker() == "*" and same_color(star.get_markerfacecolor(), theme.text)
+
+
+@pytest.mark.parametrize("t", THEMES)
+@pytest.mark.parametrize("name", ["gd_regression", "learning_rates", "batch_vs_stochastic"])
+def test_the_least_cost_line_is_ink_in_every_still(name, t):
+    """The least cost J*'s dotted level is one colour book-wide, the minimum's ink
+    (theme.LEAST_COST_ROLE), never the good green of one figure and ink in the next."""
+    theme = th.get(t)
+    (line,) = gids(build(name, t), "j-star", Line2D)
+    assert th.LEAST_COST_ROLE == "text"
+    assert same_color(line.get_color(), theme.text)
+    assert line.get_linestyle() == th.LINE_STYLES["reference"]
+
+
+@pytest.mark.parametrize("t", THEMES)
+@pytest.mark.parametrize(("name", "gid"), [("loss_curve", "loss"), ("loss_curve", "inset-loss"),
+                                           ("local_minima", "trail:stalled"),
+                                           ("gd_regression", "cost")])
+def test_plain_descent_is_the_accent_in_every_still(name, gid, t):
+    """Plain (full-batch) gradient descent, its path and its cost curve, takes the accent in
+    every still: never the SGD green (the good green's kin), nor a set's colour."""
+    theme = th.get(t)
+    (line,) = gids(build(name, t), gid, Line2D)
+    assert same_color(line.get_color(), theme.accent)
+    assert not same_color(line.get_color(), theme.opt("SGD"))

@@ -531,7 +531,7 @@ def styled(kind: str, path: VMobject) -> VMobject:
 
 def styled_line(kind: str, start, end, color, stroke_width: float) -> VMobject:
     """A straight line of kind `kind` (theme.LINE_STYLES) from `start` to `end`: e.g. the
-    least cost J* across a cost panel, styled_line("reference", a, b, theme.good, 3)."""
+    least cost J* across a cost panel, styled_line("reference", a, b, theme.least_cost, 3)."""
     return styled(kind, Line(start, end, color=color, stroke_width=stroke_width))
 
 

@@ -104,6 +104,12 @@ OPT_DARK_ROLES = tuple(r for r in MARK_ROLES if r != "test")
 #: validation set's, so that a fit over a validation set or beside a run's path never reads as
 #: either (Theme.model; tests/test_figures_regression.py reads it back).
 MODEL_ROLE = "text"
+#: The role of the least cost J*'s level line (dotted, a reference) in every still and scene:
+#: ink, as the minimum's star. In the good green it stood beside a green mini-batch run
+#: (batch-vs-stochastic, whose green is the good green's kin) and in ink there only: one line,
+#: two colours across the book. The minimum's numbers written in a readout keep the good green
+#: (Theme.least_cost; tests/test_figures_role_colours.py reads the lines back).
+LEAST_COST_ROLE = "text"
 #: The roles that carry a hue (ink and muted are greys).
 HUED_ROLES = ("accent", "data", "error", "good", "test")
 #: A role and an optimizer whose CAM02 hues lie within this many degrees of each other in
@@ -600,6 +606,11 @@ class Theme:
         """The colour of the model's curve (MODEL_ROLE)."""
         return self.role(MODEL_ROLE)
 
+    @property
+    def least_cost(self) -> str:
+        """The colour of the least cost J*'s level line (LEAST_COST_ROLE)."""
+        return self.role(LEAST_COST_ROLE)
+
     def rate(self, name: str) -> str:
         """The colour of the learning rate called `name` (a RATE_NAMES entry)."""
         return self.rates[RATE_NAMES.index(name)]
@@ -655,7 +666,7 @@ class Theme:
     def line(self, kind: str, **kw) -> dict:
         """matplotlib keyword arguments of a line of one meaning (LINE_STYLES): its linestyle,
         and `kw` (color, linewidth, zorder, gid ...) beside it:
-        ax.axhline(j_star, **theme.line("reference", color=theme.good, linewidth=0.9))."""
+        ax.axhline(j_star, **theme.line("reference", color=theme.least_cost, linewidth=0.9))."""
         if kind not in LINE_STYLES:
             raise ValueError(f"no line style {kind!r}: one of {sorted(LINE_STYLES)}")
         return {"linestyle": LINE_STYLES[kind], **kw}

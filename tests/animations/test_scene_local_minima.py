@@ -107,9 +107,9 @@ def test_counters_never_overlap_and_words_are_held_and_plain():
     # (text contrast) on the page; the momentum ball (and its legend dot) larger than plain
     # descent's, apart by size as well as colour
     t = scene.theme
-    sgd, muted = ManimColor(t.opt("SGD")), ManimColor(t.muted)
+    plain, muted = ManimColor(t.accent), ManimColor(t.muted)
     own = int(np.argmin(np.abs(scene.minima - scene.plain[EXP.stalled_start].final[0])))
-    assert scene.min_labels[own].get_color() == sgd
+    assert scene.min_labels[own].get_color() == plain
     dim = [lab for k, lab in enumerate(scene.min_labels) if k not in (own, deep)]
     def hexed(c):
         return ManimColor(c).to_hex().lower()
@@ -119,7 +119,7 @@ def test_counters_never_overlap_and_words_are_held_and_plain():
                for lab in [*dim, *scene.shared] for g in lab.family_members_with_points())
     assert theme.contrast(t.muted, t.background) >= theme.TEXT_CONTRAST >= 4.5
     for w0, b in scene.balls.items():
-        assert hexed(b.get_color()) == hexed(sgd if w0 == EXP.stalled_start else muted)
+        assert hexed(b.get_color()) == hexed(plain if w0 == EXP.stalled_start else muted)
     # two plain balls stop on one minimum, and the momentum ball with them: that spot says
     # how many in words, above the balls; the momentum ball lies under the plain ones, which
     # show on it
