@@ -105,22 +105,24 @@ STEP_DOT = 0.04
 #: and marked on the map by a box with one leader line to the inset (clear of the path).
 ZOOM_M, ZOOM_B = (1.0, 2.05), (-4.65, -3.95)
 ZOOM_STEPS = 15
-INSET_SIZE, INSET_MARGIN = (2.5, 1.5), 0.12
+#: While the first steps swing, the inset is larger, INSET_BIG (the map's upper part, wide and
+#: low: it and its tick numbers stand over the minimum's star, which is never hidden, as the
+#: path runs far below it), with its own ticks (INSET_M_TICKS, INSET_B_TICKS) numbered; it
+#: shrinks to INSET_SIZE (its shape) in SHRINK_SECONDS once they are done.
+INSET_BIG = (3.4, 1.35)
+INSET_SIZE, INSET_MARGIN = (2.2, 2.2 * INSET_BIG[1] / INSET_BIG[0]), 0.12
+#: The least room (scene units) between the large inset's tick numbers and the star under it.
+STAR_CLEAR = 0.1
 #: The inset comes in once INSET_AT steps are taken: the first step, from the start outside its
 #: window, is long on the map itself; the current point then lies inside the inset with room
 #: (at the start it would sit on the inset's edge, where the path enters the window).
 INSET_AT = 1
-#: While the first steps swing, the inset is larger, INSET_BIG (the map's upper part, over the
-#: minimum, the path below it), with its own ticks (INSET_M_TICKS, INSET_B_TICKS) numbered; it
-#: shrinks to INSET_SIZE in SHRINK_SECONDS once they are done.
-INSET_BIG = (3.9, 2.34)
 INSET_M_TICKS, INSET_B_TICKS = (1.2, 1.4, 1.6, 1.8), (-4.6, -4.4, -4.2, -4.0)
 SHRINK_SECONDS = 0.8
 #: A step's number in the inset stands NUMBER_BUFF from its dot's centre (clear of the
 #: current point on it).
 NUMBER_BUFF = 0.17
-#: The inset's layer: over everything on the map (the minimum's star, z 4, lies under it
-#: while it is large).
+#: The inset's layer: over everything on the map.
 INSET_Z = 5
 #: The first SLOW_STEPS steps are taken one at a time, STEP_SECONDS each (a move, then a rest of
 #: STEP_REST), so each swing is seen; then on to the schedule's middle stop in MID_SECONDS.

@@ -7,13 +7,15 @@ defined in a note of its own left of that label, well apart from it, between the
 axis.
 
 The rates are COST_DESCENT.learning_rates (too small, good, too large > the stability limit);
-the runs are gdcore's COST_DESCENT.run_learning_rates(), the still's. The small and the good
-rate run first. Then the large rate's first COST_DESCENT.shown_steps steps: their box is marked
-on the map (in its frame's muted weight) and the map zooms onto it, the zoomed picture growing
-from the box to the map's own frame (a true magnification: the map's own scale of b to m)
-while the map under it fades and its tick numbers give way to the zoom's (the old ones out
-before the new ones come in), so that the zoom never lies over anything still drawn; the
-box's outline, grown, is the zoom's one frame (the map's goes early with the map). The zoom
+the runs are gdcore's COST_DESCENT.run_learning_rates(), the still's. The set-up is brisk and
+named as it comes: the map under the title that names it (the cost J), the α axis with
+its limit, then the three rates on it, each named under its dot, with the cost chart. The small
+and the good rate run first. Then the large rate's first COST_DESCENT.shown_steps steps: their box
+is marked on the map (in its frame's muted weight) and the camera zooms onto it: one map whose
+window closes from the map's to the box's (a true magnification: the map's own scale of b to m), its
+ticks, numbers, paths and start redrawn from the window every frame and the box growing with
+it to the map's own frame, where it becomes the zoom's one frame (never two maps, one fading
+into the other); the ends and the minimum, which the zoom leaves out, fade as they leave. The zoom
 draws the valley's floor dotted, in ink (where gdcore's distance across the valley is 0),
 named "valley floor" by its foot. The steps are played one at a time, each an arrow from wall
 to wall, the older ones fading to a ghost as each new one lands (the last three only, the
@@ -56,10 +58,8 @@ from manim import (
     Line,
     LineJointType,
     MathTex,
-    MoveToTarget,
     Polygon,
     Star,
-    Transform,
     ValueTracker,
     VGroup,
     VMobject,
@@ -119,13 +119,12 @@ GOOD_WIDTH, SMALL_WIDTH, SMALL_CASING = 12.0, 4.0, 1.0
 #: beside or over the map is hidden): a true magnification, b and m keeping the map's ratio of
 #: room per unit (so the level lines keep their angles and the start ring stays round); its
 #: m range is those steps' with ZOOM_PAD of it either side, its b range as many times smaller
-#: than the map's, centred on the steps and kept inside the map; ZOOM_SECONDS: the zoom in
-#: and the zoom out.
+#: than the map's, centred on the steps and kept inside the map. ZOOM_SECONDS: the zoom in
+#: and the zoom out, each one map whose window moves at an even pace: slow enough that the
+#: map's level lines, moving, never take a fifth of the frame's ink from one frame to the
+#: next (1.6 s: 0.21 in the dark theme).
 ZOOM_PAD = 0.06
-ZOOM_SECONDS = 1.6
-#: The zoom out, at an even pace: slow enough that the map's level lines, moving, never take
-#: a fifth of the frame's ink from one frame to the next (1.6 s: 0.21 in the dark theme).
-ZOOM_OUT_SECONDS = 2.0
+ZOOM_SECONDS = 2.0
 #: The distance from the valley floor after each shown jump, as a bar beside the map (the growth
 #: seen, not only read): BAR_WIDTH wide at BAR_PITCH, BAR_GAP right of the map's frame, on a
 #: dotted baseline (the floor) level with the map's bottom; the tallest BAR_TOP high. The older
@@ -227,20 +226,6 @@ def own_frame(axes) -> VMobject:
     return axes.frame
 
 
-def cross_fade(old, new) -> list:
-    """Fade `old` (a map's tick numbers) out over the first half of the zoom and `new` in over
-    the second: the old numbers are gone before the new ones begin, so that two sets of
-    numbers never stand over each other ("−3" over "6") while the axes change under them."""
-    return swap_numbers(old, new)
-
-
-def swap_numbers(old, new) -> list:
-    """Fade `old` (numbers, or a line of words) out over the first half of a play and `new` in
-    over the second (the two stand in one place: never both at once, never a sudden drop)."""
-    return [FadeOut(old, rate_func=squish_rate_func(smooth, 0.0, 0.5)),
-            FadeIn(new, rate_func=squish_rate_func(smooth, 0.5, 1.0))]
-
-
 def aged_opacity(age: int) -> float:
     """The opacity of a shown jump `age` jumps after it was drawn (0: the newest): the last few
     older ones a fainter ghost with each jump (GHOSTS), the rest gone, so that the jumps never
@@ -270,7 +255,8 @@ class LearningRates(ThemedScene):
         return {
             "setup": f"A contour map of the cost J with the start and the minimum; an axis of "
                      f"rates α, the limit {nb.text(COST_DESCENT.max_stable_rate, places=3)} "
-                     f"marked; a chart of J per step.",
+                     f"marked, and on it the three rates, named: too small, good, too large; "
+                     f"a chart of J per step.",
             "small-and-good": f"The good rate, α = {nb.text(a_good)}, runs {steps} steps "
                               f"down the valley to the minimum, J = "
                               f"{j_text(trs[good].losses[-1])}; the too small rate, α = "
@@ -306,7 +292,9 @@ class LearningRates(ThemedScene):
 
     def section_setup(self):
         t = self.theme
-        title = self.text("Three learning rates, one start", 34).to_edge(UP, buff=0.42)
+        # the title names the map under it (the cost J over the line's m and b, its axes)
+        title = self.mixed("Three learning rates, one start, on the cost $J$", 34)
+        title.to_edge(UP, buff=0.42)
         ax = map_axes(t, [*views.M_RANGE, 1], [*views.B_RANGE, 2], 4.1, 5.6, "m", "b")
         ax.move_to(np.array([-3.9, -0.28, 0]))
         # its numbers apart, so that they can go and come back without the map (the zoom)
@@ -344,6 +332,7 @@ class LearningRates(ThemedScene):
             c = self.colors[name]
             self.rate_dots[name] = circle = Circle(radius=RATE_DOT, color=c, stroke_width=0)
             circle.set_fill(c, 1).move_to(line.n2p(lr)).set_z_index(3)
+            self.rate_labels[name] = self._run_label(name).next_to(circle, DOWN, buff=0.45)
         self.alpha = VGroup(line, a_lab, limit, lim_lab, h_def)
 
         y_exp = (-3, int(np.log10(COST_DESCENT.plot_top(self.large))))
@@ -361,14 +350,16 @@ class LearningRates(ThemedScene):
         self.ax, self.plot, self.title = ax, plot, title
         self.star, self.start_ring = star, start
 
-        self.play(Write(title))
-        self.play(FadeIn(img), Create(ax), FadeIn(self.ax_numbers), FadeIn(star),
-                  FadeIn(start))
-        self.play(Create(line), FadeIn(a_lab))
-        self.play(Create(limit), Write(lim_lab))
-        self.play(FadeIn(h_def))
-        self.play(Create(plot.ax), FadeIn(best))
-        self.wait(0.4)
+        # briskly, and named as it comes: the map under its title; the α axis with its
+        # limit; the three rates on it, each named, with the chart their runs will draw on
+        self.play(Write(title), FadeIn(img), Create(ax), FadeIn(self.ax_numbers), FadeIn(star),
+                  FadeIn(start), run_time=1.2)
+        self.play(Create(line), FadeIn(a_lab), Create(limit), FadeIn(lim_lab), FadeIn(h_def),
+                  run_time=1.0)
+        self.play(*(FadeIn(m) for name in self.names
+                    for m in (self.rate_dots[name], self.rate_labels[name])),
+                  Create(plot.ax), FadeIn(best), run_time=1.0)
+        self.wait(0.3)
 
     def _run_label(self, name: str) -> VGroup:
         """Its name and rate in ink, under its dot on the α axis (the dot is the colour's key)."""
@@ -403,10 +394,7 @@ class LearningRates(ThemedScene):
             for mob in (trail, dot):
                 mob.set_z_index(0.5 if name == good else 1.0)
             self.trails[name], self.curves[name] = trail, curve
-            lab = self._run_label(name).next_to(self.rate_dots[name], DOWN, buff=0.45)
-            self.rate_labels[name] = lab
             self.add(trail, curve, dot)
-            self.play(FadeIn(self.rate_dots[name]), FadeIn(lab), run_time=0.6)
             self.play(self.steps[name].animate.set_value(COST_DESCENT.steps),
                       run_time=RUN_SECONDS, rate_func=log_time(COST_DESCENT.steps))
             end = dot.copy().clear_updaters()
@@ -485,20 +473,10 @@ class LearningRates(ThemedScene):
                      *self.ends.values(),
                      self.star, self.start_ring)
 
-    def to_box(self, mob, box):
-        """Move mob as the map's frame would move onto the box (a stretch and a shift)."""
-        centre = self.zoom_frame_centre()
-        mob.stretch(box.width / self.ax.x_length, 0, about_point=centre)
-        mob.stretch(box.height / self.ax.y_length, 1, about_point=centre)
-        return mob.shift(box.get_center() - centre)
-
     def section_jumps(self):
         """The large rate's first steps, one at a time: an arrow from wall to wall each."""
         t, name = self.theme, self.names[-1]
         c = self.colors[name]
-        lab = self._run_label(name).next_to(self.rate_dots[name], DOWN, buff=0.45)
-        self.rate_labels[name] = lab
-        self.play(FadeIn(self.rate_dots[name]), FadeIn(lab), run_time=0.6)
         # the quantity that grows, by how much, per what: the distance (from the valley floor:
         # the bars' title, the row under it), ×|1 − α h_max| each jump
         each = self.text("distance", 24, t.text)
@@ -520,6 +498,7 @@ class LearningRates(ThemedScene):
         pts = self.large.points
         d = COST_DESCENT.across_valley(self.large)
         self.zoom, zoom_group, box = self.build_zoom()
+        self.zoom_group = zoom_group
         self.zoom_in(zoom_group, box)
         z = self.zoom
         # the dotted floor named where it is drawn, by its foot in the zoom (the one key to it)
@@ -626,36 +605,40 @@ class LearningRates(ThemedScene):
 
     def zoom_in(self, zoom_group, box):
         """The box of the first steps marked on the map (in the map frame's muted weight), then
-        the map zooms onto it: the zoomed picture grows from the box to the map's frame over the
-        map, which fades (so the zoom never lies over anything still drawn), the map's numbers
-        fading out before the zoom's fade in (never two sets at once). One frame at a time: the
-        map's frame goes with the map, early, and the box's outline, grown to the frame, becomes
-        the zoom's own (never two frames a few pixels apart, a strip of the old map between
-        them)."""
+        the camera zooms onto it: one map, its window closing from the map's to the box's (the
+        map, its ticks and numbers, the safe paths, the start and the box redrawn from the
+        window every frame, as the zoom out does: never two maps, one fading into the other),
+        so that the box grows to the map's frame and becomes the zoom's one frame; the ends
+        and the minimum, which the zoom leaves out, fade as they leave; then the valley's
+        floor fades in."""
         zoom_group.set_z_index(5.5)
         zoom_group[1].set_z_index(5.6)
         zoom_group[2].set_z_index(5.7)
         zoom_group[3].set_z_index(5.55)
         self.zoom.set_z_index(6)
         own_frame(self.zoom)
-        self.map_frame = own_frame(self.ax)
+        # the frame over the window's picture, as the zoom's outline is
+        self.map_frame = own_frame(self.ax).set_z_index(6)
         self.add(self.map_frame)
         # `box` stays where it is (the zoom goes back to it); its copy grows to the frame
         shown = box.copy()
         self.play(Create(shown), run_time=0.6)
-        zoom_group.generate_target()
-        self.to_box(zoom_group, box)
-        frame = box.copy().stretch_to_fit_width(self.ax.x_length)
-        frame.stretch_to_fit_height(self.ax.y_length).move_to(self.zoom_frame_centre())
-        early = squish_rate_func(smooth, 0.0, 0.6)
-        self.play(MoveToTarget(zoom_group), Transform(shown, frame),
-                  FadeOut(self.map_content(), rate_func=early), FadeOut(self.ax),
-                  FadeIn(self.zoom), *cross_fade(self.ax_numbers, self.zoom_numbers),
-                  run_time=ZOOM_SECONDS)
-        self.remove(shown)
+        (zm0, zm1), (zb0, zb1) = self.zoom_window()
+        corners = ((zm0, zb0), (zm1, zb0), (zm1, zb1), (zm0, zb1), (zm0, zb0))
+
+        def grow(mob, s, place):
+            mob.set_points_as_corners([place(m, b) for m, b in corners])
+
+        map_own = [m for m in self.map_content() if m is not self.map_frame]
+        self.move_window(1.0, 0.0, ZOOM_SECONDS,
+                         leave=[self.map_img, self.ax, self.ax_numbers, *map_own],
+                         outline=shown, follow=grow, landings=False)
+        # the window's last frame is the zoom's own drawing: its axes, numbers, paths, start
+        self.remove(self.map_frame)
         self.zoom.add(shown)
         self.zoom_outline = shown
-        self.wait(0.5)
+        self.add(self.zoom, self.zoom_numbers, zoom_group[1], zoom_group[2])
+        self.play(FadeIn(zoom_group[3]), run_time=0.5)
 
     def zoom_window_at(self, s: float):
         """The map's window s of the way out of the zoom (0: the zoom's window, 1: the map's):
@@ -669,24 +652,43 @@ class LearningRates(ThemedScene):
 
     def zoom_out(self, box):
         """Back from the zoom (its jumps' arrows and the floor faded), one change: the
-        window itself opens from the zoom's to the map's, the map (J on the window, the map's
-        colours), its ticks and their numbers redrawn from it every frame in the one frame
-        (numbers fade in as they enter the window, the odd b's out as they crowd), and with
-        them the paths, the start and a dot where each shown step landed, which stay on
-        screen and move with the map (live_marks); the ends and the minimum fade back in."""
-        t = self.theme
-        img = self.zoom_group[0]
+        window itself opens from the zoom's to the map's (move_window), the shown steps'
+        landings with it; the ends and the minimum fade back in."""
         outline = self.zoom_outline
         self.zoom.remove(outline)
+        # the zoom's own axes, numbers and frame give way to the same drawn from the window;
+        # its paths, start and landings to the same redrawn from the window (never a gap)
+        swaps = self.move_window(0.0, 1.0, ZOOM_SECONDS,
+                                 leave=[self.zoom, self.zoom_numbers, self.zoom_group[1],
+                                        self.zoom_group[2], *self.zoom_landings],
+                                 outline=outline, follow=None, landings=True)
+        # the map's own, drawn as the window's last frame was: the same paths, ends, start,
+        # minimum and landings where the window's last frame drew them
+        self.remove(self.zoom_group[0], outline)
+        self.map_img.set_opacity(1)
+        self.add(self.map_img, self.ax, self.ax_numbers, self.map_frame, *swaps)
+
+    def move_window(self, s0, s1, seconds, leave, outline, follow, landings) -> list:
+        """One map whose window moves from zoom_window_at(s0) to zoom_window_at(s1) (0: the
+        zoom's, 1: the map's), at an even pace: the map (J on the window, the map's colours,
+        drawn in the zoom's picture, self.zoom_group[0]), its ticks and their numbers redrawn
+        from it every frame in the one frame (numbers fade as they leave or enter the window,
+        the odd b's as they crowd), and with them the paths, the start, the ends and the
+        minimum (and the shown steps' landings, with `landings`; live_marks). `leave`: what
+        the window's drawing takes the place of; `outline` stays drawn over it, moved each
+        frame by follow(outline, s, place) if given. Returns the map's own marks the same as
+        the last frame's live ones (live_marks)."""
+        t = self.theme
+        img = self.zoom_group[0]
         J = regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
                                  views.GRID_SIZE)[2]
         span = (J.min(), J.max())
-        s = ValueTracker(0)
+        s = ValueTracker(s0)
         (fm0, fm1), (fb0, fb1) = WINDOW
         lo, hi = self.ax.c2p(fm0, fb0), self.ax.c2p(fm1, fb1)
 
-        def place(m, b, window):
-            (m0, m1), (b0, b1) = window
+        def place(m, b, window=None):
+            (m0, m1), (b0, b1) = window or self.zoom_window_at(s.get_value())
             return np.array([lo[0] + (m - m0) / (m1 - m0) * (hi[0] - lo[0]),
                              lo[1] + (b - b0) / (b1 - b0) * (hi[1] - lo[1]), 0.0])
 
@@ -700,7 +702,7 @@ class LearningRates(ThemedScene):
             mob.orig_alpha_pixel_array = mob.pixel_array[:, :, 3].copy()
 
         # the ticks of both windows: every whole m and b of the map (the map's numbers where
-        # it has them), and the letters, which move from the zoom's place to the map's
+        # it has them), and the letters, which move between the zoom's place and the map's
         fmt = {v: f"{round(float(v), 10) + 0.0:g}" for v in range(-20, 21)}
         old_letters, new_letters = list(self.zoom.labels), list(self.ax.labels)
         letters = VGroup(*(m.copy() for m in old_letters))
@@ -742,34 +744,31 @@ class LearningRates(ThemedScene):
                 letter.move_to(a.get_center() + (b.get_center() - a.get_center()) * k)
 
         retick(tick_group)
-        live, swaps = self.live_marks(s, lo, hi)
-        # the zoom's own axes, numbers and frame give way to the same drawn from the window;
-        # its paths, start and landings to the same redrawn from the window (never a gap)
-        self.remove(self.zoom, self.zoom_numbers, self.zoom_group[1], self.zoom_group[2],
-                    *self.zoom_landings)
-        self.add(outline, tick_group, live)
+        repaint(img)
+        live, swaps = self.live_marks(s, lo, hi, landings=landings)
+        self.remove(*leave)
+        self.add(img, outline, tick_group, live)
         img.add_updater(repaint)
         tick_group.add_updater(retick)
+        if follow is not None:
+            follow(outline, s, place)
+            outline.add_updater(lambda mob: follow(mob, s, place))
         # at an even pace (linear): the bands and level lines never sweep faster than at
         # its mean, so no frame loses much of the map's ink to the motion
-        self.play(s.animate.set_value(1), run_time=ZOOM_OUT_SECONDS, rate_func=linear)
-        img.clear_updaters()
-        tick_group.clear_updaters()
-        for mob in live:
+        self.play(s.animate.set_value(s1), run_time=seconds, rate_func=linear)
+        for mob in (img, tick_group, outline, *live):
             mob.clear_updaters()
-        # the map's own, drawn as the window's last frame was: the same paths, ends, start,
-        # minimum and landings where the window's last frame drew them
-        self.remove(img, tick_group, outline, live)
-        self.map_img.set_opacity(1)
-        self.add(self.map_img, self.ax, self.ax_numbers, self.map_frame, *swaps)
+        self.remove(tick_group, live)
+        return swaps
 
-    def live_marks(self, s, lo, hi) -> tuple[VGroup, list]:
+    def live_marks(self, s, lo, hi, landings=True) -> tuple[VGroup, list]:
         """What the map holds drawn on the window s.get_value() of the way out of the zoom, every
         frame from gdcore's points (self.zoom_window_at; lo, hi: the frame's corners): the good
-        and the small path cut to the window, the start, the large run's shown landings (from
-        the zoom's size to the map's); the ends and the minimum, which the zoom left out, fading
-        back in over the first ARRIVE of it. Returns them and the map's own marks that take
-        their place at the end (the same drawing)."""
+        and the small path cut to the window, the start, with `landings` the large run's shown
+        landings (from the zoom's size to the map's); the ends and the minimum, which the zoom
+        leaves out, at full strength from ARRIVE of the way out on (fading in or out before).
+        Returns them and the map's own marks that take their place at the end (the same
+        drawing)."""
 
         def on_window(pts, window) -> np.ndarray:
             pts = np.asarray(pts, dtype=np.float64).reshape(-1, 2)
@@ -798,14 +797,14 @@ class LearningRates(ThemedScene):
             redraw(line)
             live.add(line.add_updater(redraw).set_z_index(z))
             swaps.append(self.trails[name])
-        for dot, p in zip(self.zoom_landings, self.large.points[1:]):
+        for dot, p in zip(self.zoom_landings if landings else (), self.large.points[1:]):
             def follow(mob, p=p):
                 k = s.get_value()
                 mob.scale_to_fit_width(2 * (0.05 + (LANDING - 0.05) * k))
                 mob.move_to(on_window(p, window())[0])
 
             live.add(dot.copy().add_updater(follow).set_z_index(5.7))
-        swaps += list(self.landings)
+        swaps += list(self.landings) if landings else []
         arrive = [(self.ends[name], self.runs[name].points[-1]) for name in self.names[:2]]
         for mob, p in (*arrive, (self.star, (self.m_star, self.b_star))):
             swaps.append(mob)

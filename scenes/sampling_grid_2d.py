@@ -2,8 +2,9 @@
 
 The two squares are the same [0, 1]² at the same size, on one baseline: only the guesses differ.
 Each square fills the same way, one change at a time: the guesses of its first row appear one by
-one while the panel's title counts them (the title starts over the square's left edge and grows
-to the right, so the two titles stand well apart), then copies of the row rise out of it, one
+one while the panel's title counts them (the title starts at the panel's left, the coarse one over
+its w2 label, the fine one over its square's left edge, and grows to the right, so the two titles
+stand well apart), then copies of the row rise out of it, one
 row after another, the count following (bins per row times rows), then the count is written as
 bins² (the power growing into the room the count leaves). The coarse square is the brisk
 set-up; the fine square is the moment of the scene and the slower: before its row starts, its
@@ -109,6 +110,9 @@ FINE_SHARE = 0.5
 #: the magnification of the fine square's bottom-right cell (one coarse cell) in its inset
 ZOOM = INSET_SIDE / (SIDE / BINS[0])
 W2_GAP = 0.2  # from w2's label to its axis's last tick number
+#: the least gap between the two count lines at their widest, in ems of their type (at one
+#: em, 23 px at 480p, they read as one line running on)
+TITLES_APART = 3
 NOTE_GAP = 0.2  # from the inset down to the closing note
 NOTE_HOLD = 1.5  # seconds the closing note is held
 
@@ -167,11 +171,14 @@ class SamplingGrid2d(ThemedScene):
         frame = VMobject(color=t.muted, stroke_width=2).set_points_as_corners(
             [ax.c2p(LOW, HIGH), ax.c2p(HIGH, HIGH), ax.c2p(HIGH, LOW)])
         counter = Integer(0, font_size=30, color=t.data)
-        # each title starts over its square's left edge (centred, the two wide titles ran
-        # together between the squares)
+        # each title starts at its panel's left and grows right (centred, the two wide titles
+        # ran together between the squares): the coarse one over its w2 label, so that at its
+        # widest it spans its panel's ink, w2 to w1, and stands TITLES_APART from the fine
+        # one, which starts over its square's left edge and spans the square and its inset
+        left = w2.get_left()[0] if bins == BINS[0] else ax.c2p(LOW, HIGH)[0]
         title = CountLine(self.text(f"{bins} bins per axis:", 24), counter,
                           self.text("guesses", 24), CENTRE_X[bins], TOP + TITLE_GAP,
-                          tail_one=self.text("guess", 24), left=ax.c2p(LOW, HIGH)[0])
+                          tail_one=self.text("guess", 24), left=left)
         rows = self.rows(bins, ax).set_z_index(2)  # over the axis lines: the first row lies on one
         self.panels[bins] = {"ax": ax, "frame": frame, "counter": counter, "title": title,
                              "rows": rows}

@@ -265,6 +265,13 @@ def test_the_first_steps_are_magnified_in_an_inset_clear_of_the_path():
 
     w = iax.c2p(ZOOM_M[1], ZOOM_B[0])[0] - iax.c2p(ZOOM_M[0], ZOOM_B[0])[0]
     assert w == pytest.approx(INSET_SIZE[0]) and INSET_BIG[0] > 1.5 * INSET_SIZE[0]
+    # large, it and its tick numbers (built at that size) stand clear over the minimum's star
+    from scenes.gd_regression import STAR_CLEAR
+
+    star = scene.map_panel[4]
+    big_bottom = scene.inset_corner[1] - INSET_BIG[1]
+    assert min(big_bottom, scene.inset_ticks.get_bottom()[1]) - star.get_top()[1] >= STAR_CLEAR
+    assert INSET_SIZE[0] / INSET_SIZE[1] == pytest.approx(INSET_BIG[0] / INSET_BIG[1])
     assert not any(scene.inset_ticks in top.get_family() for top in scene.mobjects)
     assert [n.get_tex_string() for n in scene.inset_ticks[1::2]] == [
         "1.2", "1.4", "1.6", "1.8", "-4.6", "-4.4", "-4.2", "-4.0"]

@@ -22,7 +22,6 @@ from scenes.learning_rates import (
     RESULT_HOLD,
     LearningRates,
     aged_opacity,
-    cross_fade,
     drawn_path,
     jump_text,
     runs,
@@ -436,19 +435,22 @@ def test_each_step_line_and_bar_value_change_in_one_frame_and_the_newest_landing
         assert path.get_stroke_opacity() == pytest.approx(OTHERS)
 
 
-def test_the_zoom_keeps_one_frame_and_its_numbers_give_way_to_the_maps():
-    from manim import DL, UR, FadeIn, FadeOut, Text
+def test_the_zoom_is_one_map_in_one_frame():
+    from manim import DL, UR, ImageMobject
 
-    # the map's numbers and the zoom's never both at once: the old set is gone before the new
-    # one begins to come in (no "−3" over "6" while the axes change under them)
-    out, come = cross_fade(Text("1"), Text("2"))
-    assert isinstance(out, FadeOut) and isinstance(come, FadeIn)
-    for a in np.linspace(0, 1, 41):
-        assert out.rate_func(a) >= 1 - 1e-9 or come.rate_func(a) <= 1e-9, a
-    assert out.rate_func(0.5) == pytest.approx(1) and come.rate_func(1) == pytest.approx(1)
-    # one frame round the zoom: the box's outline, grown to the map's frame, is the zoom's own
-    # frame (the zoom's axes keep none of their own, the map's went with the map)
+    # one map: the zoom's picture is the one image on screen (the map's was redrawn into it as
+    # its window closed, never faded under it), and the window moves one way, from the map's
+    # to the box's
     scene = rendered(LearningRates, upto="jumps")
+    images = [m for top in scene.mobjects for m in top.get_family()
+              if isinstance(m, ImageMobject)]
+    assert images == [scene.zoom_group[0]] and scene.map_img not in scene.mobjects
+    for s, window in ((0.0, scene.zoom_window()), (1.0, (views.M_RANGE, views.B_RANGE))):
+        np.testing.assert_allclose(scene.zoom_window_at(s), window, atol=1e-9)
+    widths = [np.diff(scene.zoom_window_at(s)[0])[0] for s in np.linspace(0, 1, 11)]
+    assert all(a < b for a, b in zip(widths, widths[1:]))
+    # one frame round the zoom: the box's outline, grown to the map's frame, is the zoom's own
+    # frame (the zoom's axes keep none of their own, the map's went once they coincided)
     outline = scene.zoom_outline
     assert outline in scene.zoom.submobjects
     assert scene.zoom.frame not in scene.zoom.get_family()

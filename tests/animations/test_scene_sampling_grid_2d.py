@@ -10,6 +10,7 @@ from scenes.sampling_grid_2d import (
     HEAD_CLEARANCE,
     ROW_SECONDS,
     ROWS_SECONDS,
+    TITLES_APART,
     SamplingGrid2d,
 )
 
@@ -124,14 +125,17 @@ def test_the_count_lines_stand_clear_of_the_top_ticks_and_the_title():
         assert head.get_bottom()[1] - top_tick.get_top()[1] >= HEAD_CLEARANCE
         assert title_bottom - head.get_top()[1] >= 0.05
         assert head.get_right()[0] <= 7.11 - 0.4 and head.get_left()[0] >= -7.11 + 0.4
-    # the two count lines, at their widest, apart by an em or more (an em dash's width in their
-    # type), each starting over its square's left edge
+    # the two count lines, at their widest, apart by TITLES_APART ems or more (an em dash's
+    # width in their type), the coarse one starting over its w2 label, the fine one over its
+    # square's left edge
     heads = [scene.panels[b]["title"] for b in BINS]
     em = scene.text("\u2014", 24).width
-    assert heads[1].get_left()[0] - heads[0].get_right()[0] >= em
-    for bins, head in zip(BINS, heads):
-        np.testing.assert_allclose(head.get_left()[0], scene.panels[bins]["ax"].c2p(0, 1)[0],
-                                   atol=1e-9)
+    assert heads[1].get_left()[0] - heads[0].get_right()[0] >= TITLES_APART * em
+    coarse, fine = BINS
+    np.testing.assert_allclose(heads[0].get_left()[0],
+                               scene.panels[coarse]["ax"].labels[-1].get_left()[0], atol=1e-9)
+    np.testing.assert_allclose(heads[1].get_left()[0], scene.panels[fine]["ax"].c2p(0, 1)[0],
+                               atol=1e-9)
 
 
 def test_guesses_are_dots_in_the_panels_and_the_magnified_row():
