@@ -24,7 +24,7 @@ The plot's frame is drawn with its tick numbers and labels faded in whole
 folds.
 
 The samples, folds, fits and scores are gdcore's (procedure.CROSS_VALIDATION, the still's: its
-settings, samples() and run(); scores printed by gdviz.number_text.score_text as there). Beside
+settings, samples() and run(); every cost written by the house rule numbers.cost, as there). Beside
 the table, the round's fit (regression.polynomial_fit on the round's training indices) with the
 held-out points and their gaps to the curve (the house residuals), whose half mean square, the
 cost J, is the round's score. The plot's right tick stays 24 px inside the frame at 480p
@@ -59,9 +59,9 @@ from manim import (
 
 from gdcore import regression
 from gdcore import training_procedure as procedure
+from gdviz import numbers as nb
 from gdviz.manim_blocks import map_axes, play_axes_in, scene_points
 from gdviz.manim_theme import ThemedScene, error_bars, sections
-from gdviz.number_text import score_text
 from gdviz.numbers import count, word
 from gdviz.theme import title
 
@@ -89,7 +89,7 @@ MEAN_GAP = 0.35
 #: in the lane beside its score over the first FLOW_IN of its run (sliding FLOW_SLIDE in from
 #: the left, still clear of the score), runs down, and fades out over the last FLOW_FADE,
 #: beside the sum's place.
-LANE_DX, FLOW_SECONDS = 1.2, 0.5
+LANE_DX, FLOW_SECONDS = 1.3, 0.5
 FLOW_IN, FLOW_SLIDE, FLOW_FADE = 0.25, 0.25, 0.3
 
 
@@ -131,14 +131,23 @@ REPEAT_PLAYS = (0.7, 0.5, 0.8, 0.6, 0.6)
 READ_HOLD = 0.6
 
 
+def shown_sum_text(scores) -> str:
+    """The sum of the scores as the table writes them (numbers.cost), itself written as a cost
+    (3 significant figures). Not to the scores' last place: 0.0409 + 0.0431 + 0.0585 + 0.0192
+    + 0.0630 = 0.2247, and 0.2247 / 5 = 0.04494 would write 0.0449, not the mean 0.0450 (the
+    still's, gdcore's 0.04496 rounded). 0.2247 rounds to 0.225, and 0.225 / 5 = 0.0450 exactly:
+    every line of the display stays true as written (tested)."""
+    return nb.cost(sum(float(nb.cost(s)) for s in scores))
+
+
 class CrossValidation(ThemedScene):
     round_seconds = ROUND_PACE
 
     @classmethod
     def captions(cls):
         cv = EX.run()
-        scores = [score_text(s) for s in cv.fold_scores]
-        shown_sum = sum(float(s) for s in scores)
+        scores = [nb.cost(s) for s in cv.fold_scores]
+        shown_sum = shown_sum_text(cv.fold_scores)
         return {
             "folds": f"The {count(N)} samples are shuffled into {word(K)} folds of "
                      f"{word(N // K)}. A table waits for {word(K)} rounds, one row each, and "
@@ -148,8 +157,8 @@ class CrossValidation(ThemedScene):
                        f"{scores[0]}.",
                        f"Each round holds out the next fold and fits again; the scores "
                        f"{', '.join(scores[1:-1])} and {scores[-1]} fill the table."),
-            "mean": f"The {word(K)} scores are added, {shown_sum:.3f}, and divided by {K}: "
-                    f"the cross-validated cost is {score_text(cv.mean)}.",
+            "mean": f"The {word(K)} scores are added, {shown_sum}, and divided by {K}: "
+                    f"the cross-validated cost is {nb.cost(cv.mean)}.",
         }
 
     def setup(self):
@@ -274,10 +283,10 @@ class CrossValidation(ThemedScene):
             w = self.fits[i]
             new = self.fit_curve(w)
             new_gaps = self.gaps(w, te).set_color(t.accent)  # held out: the accent
-            new_read = self.tex(rf"\text{{fold {i + 1}: }} J = {score_text(score)}", 32,
+            new_read = self.tex(rf"\text{{fold {i + 1}: }} J = {nb.cost(score, 'latex')}", 32,
                                 t.accent)
             new_read.next_to(self.ax, UP, buff=0.3).align_to(self.ax, LEFT).shift(0.4 * RIGHT)
-            cell = self.tex(score_text(score), 32).move_to(np.array([X_SCORE, row_y(i), 0]))
+            cell = self.tex(nb.cost(score, 'latex'), 32).move_to(np.array([X_SCORE, row_y(i), 0]))
             # the readout flashes as its number appears in the table: nothing crosses the plot
             flash = (Indicate(new_read, color=t.accent, scale_factor=1.12), FadeIn(cell))
             if i == 0:
@@ -324,11 +333,13 @@ class CrossValidation(ThemedScene):
         y_rule = row_y(K - 1) - RULE_DROP
         rule = Line(np.array([X_SCORE - 0.6, y_rule, 0]), np.array([X_SCORE + 0.6, y_rule, 0]),
                     color=t.muted, stroke_width=2)
-        # the sum of the scores as printed, under their column; then the mean, that sum over
-        # 5: it rounds to gdcore's mean (tested)
-        self.shown_sum = sum(float(score_text(s)) for s in self.cv.fold_scores)
-        total = self.tex(f"{self.shown_sum:.3f}", 32)
+        # the sum of the scores as printed, under their column (shown_sum_text); then the
+        # mean, that sum over 5: it is gdcore's mean as written (tested)
+        self.shown_sum = shown_sum_text(self.cv.fold_scores)
+        total = self.tex(self.shown_sum, 32)
         total.move_to(np.array([X_SCORE, y_rule - SUM_DROP, 0]))
+        # set flush left with the scores, its decimal point under theirs (it has a digit fewer)
+        total.align_to(self.scores, LEFT)
         # named on its left, beside the column: a bare number under it would read as one more
         # score
         sum_word = self.text("sum", 28).next_to(total, LEFT, buff=0.25)
@@ -354,9 +365,9 @@ class CrossValidation(ThemedScene):
         # definition, the printed sum over 5, the value, each line's "=" under the one above
         define = MathTex(r"J_\text{CV}", "=", rf"\frac{{1}}{{{K}}}\sum_{{k=1}}^{{{K}}} J_k",
                          font_size=MEAN_SIZE, color=t.text)
-        over = MathTex("=", rf"\frac{{{self.shown_sum:.3f}}}{{{K}}}",
+        over = MathTex("=", rf"\frac{{{self.shown_sum}}}{{{K}}}",
                        font_size=MEAN_SIZE, color=t.text)
-        value = MathTex("=", score_text(self.cv.mean), font_size=MEAN_SIZE, color=t.good)
+        value = MathTex("=", nb.cost(self.cv.mean, "latex"), font_size=MEAN_SIZE, color=t.good)
         for m in (define, over, value):
             self._log_words("tex", "".join(m.tex_strings))
         over.next_to(define, DOWN, buff=MEAN_GAP)

@@ -7,6 +7,7 @@ from manim.utils.color import ManimColor
 
 from gdcore import regression
 from gdcore import training_procedure as procedure
+from gdviz import numbers as nb
 from scenes.cross_validation import XS, Y_RANGE, CrossValidation
 
 
@@ -20,9 +21,11 @@ def test_table_and_plot_are_gdcores_cross_validation():
     scene = rendered(CrossValidation)
     x, y, cv = _gdcore_cv()
     assert len(cv.fold_scores) == 5
-    # the table: one row per round, the held-out score formatted, then the mean
-    assert [m.tex_string for m in scene.scores] == [f"{s:.3f}" for s in cv.fold_scores]
-    assert scene.mean.tex_string == f"{cv.mean:.3f}"
+    # the table: one row per round, the held-out score written as the still writes it (the
+    # house cost rule: 3 significant figures), then the mean
+    assert [m.tex_string for m in scene.scores] == [nb.cost(s) for s in cv.fold_scores] == [
+        "0.0409", "0.0431", "0.0585", "0.0192", "0.0630"]
+    assert scene.mean.tex_string == nb.cost(cv.mean) == "0.0450"
     assert np.isclose(cv.mean, np.mean(cv.fold_scores))
     # row i highlights fold i (the held-out block is the accent one)
     accent = ManimColor(scene.theme.accent).to_hex()
@@ -78,10 +81,14 @@ def test_every_round_fit_stays_in_the_plot():
 def test_the_mean_is_the_printed_scores_summed_over_five():
     scene = rendered(CrossValidation)
     _, _, cv = _gdcore_cv()
-    printed = [float(f"{s:.3f}") for s in cv.fold_scores]
-    assert scene.total.tex_string == f"{sum(printed):.3f}" == "0.225"
-    # the sum sits under the score column
-    assert abs(scene.total.get_center()[0] - scene.scores.get_center()[0]) < 0.05
+    printed = [float(m.tex_string) for m in scene.scores]
+    # the sum of the printed scores (0.2247), written as a cost (3 significant figures): true
+    # to within half its last place
+    assert scene.total.tex_string == "0.225"
+    assert abs(float(scene.total.tex_string) - sum(printed)) <= 0.0005
+    # the sum sits under the score column, flush left with the scores: its "0." under theirs
+    assert abs(scene.total.get_left()[0] - scene.scores.get_left()[0]) < 0.01
+    assert abs(scene.total[0][1].get_center()[0] - scene.scores[0][0][1].get_center()[0]) < 0.01
     assert scene.total.get_top()[1] < scene.scores.get_bottom()[1]
     # named: "sum" on its left, on its line, clear of it, shown to the end
     word = scene.sum_word
@@ -94,7 +101,7 @@ def test_the_mean_is_the_printed_scores_summed_over_five():
     assert [m.tex_string for m in define] == [
         r"J_\text{CV}", "=", r"\frac{1}{5}\sum_{k=1}^{5} J_k"]
     assert [m.tex_string for m in over] == ["=", r"\frac{0.225}{5}"]
-    assert [m.tex_string for m in value] == ["=", f"{cv.mean:.3f}"]
+    assert [m.tex_string for m in value] == ["=", "0.0450"]
     # the numerator, the sum's own glyphs, is five glyphs over the bar, over the "5"
     assert len(scene.numerator) == 5
     assert scene.numerator.get_bottom()[1] > over[1].get_center()[1]
@@ -102,8 +109,11 @@ def test_the_mean_is_the_printed_scores_summed_over_five():
     for m in (over, value):
         assert abs(m[0].get_center()[0] - define[1].get_center()[0]) < 1 / 60
     assert define.get_bottom()[1] > over.get_top()[1] and over.get_bottom()[1] > value.get_top()[1]
-    # the sum shown, over 5, rounds to the mean shown (and to gdcore's mean)
-    assert f"{sum(printed) / 5:.3f}" == scene.mean.tex_string == f"{cv.mean:.3f}"
+    # the sum shown, over 5, is the mean shown (0.225 / 5 = 0.0450, exactly), gdcore's mean
+    # as the still writes it; the sum to the scores' last place would not be (0.2247 / 5
+    # writes 0.0449)
+    assert nb.cost(float(scene.total.tex_string) / 5) == scene.mean.tex_string == nb.cost(cv.mean)
+    assert np.isclose(float(scene.total.tex_string) / 5, float(scene.mean.tex_string), atol=1e-12)
     assert scene.mean.height > 1.4 * scene.total.height  # larger than the sum it comes from
     # where the plot was, once it has gone with its key and footnote: nothing else on the
     # right of the table, and clear of the frame's edges (0.4 units: 24 px at 480p)
@@ -136,9 +146,9 @@ WATCHERS[CrossValidation] = _watch
 
 
 def test_the_mean_comes_in_whole_pieces_in_reading_order():
-    """No digit is drawn stroke by stroke (a Write garbles "0.045" into half-glyphs): the
+    """No digit is drawn stroke by stroke (a Write garbles "0.0450" into half-glyphs): the
     display arrives in four plays, in reading order: the definition, "= / 5" (the fraction
-    without its numerator), the numerator (the printed sum flowing into it), "= 0.045"."""
+    without its numerator), the numerator (the printed sum flowing into it), "= 0.0450"."""
     seen = [((), set())] + [n for n in rendered(CrossValidation).notes if n is not None]
     arrivals = [(shown, kinds) for (before, _), (shown, kinds) in zip(seen, seen[1:])
                 if shown != before]
