@@ -13,11 +13,12 @@ the close-up's region is
 outlined on the surface, two leaders on a halo tying it to the close-up (the 3-D b axis's
 numbers, beside the close-up's own, fade while it is open); the close-up holds
 while the ball rests on the minimum, then closes; at the end
-the camera moves in again, on the whole valley, large between the title and the bottom margin,
-the ball on the minimum. The m, b, J axes frame the whole surface from the first frame to the
-last: each view the camera moves to frames the whole box with its axes (moved in on the fall,
-the surface is as large as its axes, numbers and labels allow).
-The marks are the house's (docs/STYLE.md), projected from 3-D: the start a hollow ring in the
+the camera moves in again, on the whole valley, large between the title and the bottom margin, the
+ball on the minimum. Moved in on the fall, the camera frames the ball's way down the wall and its
+−∇J arrow, about twice as large as the plain view draws them; the m, b, J axes, which would run off
+the frame so close, fade out as it moves in and back as it pulls back. Otherwise they frame the
+whole surface: the closing view frames the whole box with its axes. The marks are the house's
+(docs/STYLE.md), projected from 3-D: the start a hollow ring in the
 text colour, the ball the current position's filled dot, the minimum the house's ink star, larger
 than the ball and drawn over it, so that the minimum is never hidden: once the ball arrives, it
 shows round the star, between its points; a legend
@@ -50,6 +51,7 @@ from manim import (
     MathTex,
     Mobject,
     Star,
+    UpdateFromFunc,
     ValueTracker,
     VGroup,
     VMobject,
@@ -93,7 +95,7 @@ PIECES = 8
 #: run's last at one pace: the log-spaced schedule, so each second covers more steps than the
 #: one before), in the close-up.
 FALL_STEPS = 2
-FALL_SECONDS = (2.4, 1.6)  # each step of the fall; the second, shorter, slower than the slide
+FALL_SECONDS = (3.0, 2.0)  # each step of the fall; the second, shorter, slower than the slide
 SLIDE_SECONDS = 2.5
 #: The step the crawl's caption quotes (the crawl passes it a third of the way through).
 CUT_STEP = 60
@@ -130,12 +132,17 @@ ARRIVE = 0.03
 J_SIG = 3
 #: The valley floor: the scheduled steps from the first with J under WALL_J.
 WALL_J = 0.05
-#: The camera's move in (DOLLY_SECONDS): the whole box with its axes (the surface, the floor's
-#: corners, the upright axis's top), seen from THETA_FROM and FALL_PHI, scaled to fill FALL_RECT
-#: (centre x, centre y, width, height: between the title, the legend, the readouts and the
-#: frame's bottom margin, the axes' numbers and labels round it), so the fall is as large as the
-#: axes, which stay, allow ...
-FALL_RECT = (0.45, -0.55, 6.6, 4.7)
+#: The camera's move in (DOLLY_SECONDS) on the fall: the ball's path down the wall (steps 0 to
+#: FALL_STEPS) with its −∇J arrow at every moment of it, seen from THETA_FROM and FALL_PHI,
+#: scaled to fill FALL_RECT (centre x, centre y, width, height: inside the surface's window,
+#: between the title, the legend, the readouts and the frame's bottom margin), so the fall is
+#: drawn about twice as large as in the plain view, the scene's largest moment. So large, the
+#: box's axes would run off the frame and their numbers over the legend: they fade out over the
+#: move in's first AXES_GONE of the dolly's way (its first 0.7 s: by 0.18 the m axis's label
+#: would come within 24 px of the frame's foot) and back over the pull back's last; the J
+#: readout holds the fall's costs meanwhile ...
+FALL_RECT = (-0.05, -0.55, 7.6, 4.6)
+AXES_GONE = 0.16
 #: ... and lowers itself from PHI0 (the stills' 30° elevation) to FALL_PHI (18°), so that the
 #: wall's height, and the ball's fall down it, read.
 FALL_PHI = 72.0
@@ -225,6 +232,13 @@ def sweep_theta(elapsed: float) -> float:
     else:
         u = top * (t - e / 2)
     return THETA_FROM + u * (END_THETA - THETA_FROM)
+
+
+def axes_shown(dolly: float) -> float:
+    """The axes' opacity with the camera moved in on the fall a share `dolly` of the way: 1 in
+    the plain view, easing to 0 at AXES_GONE and after."""
+    u = min(max(dolly / AXES_GONE, 0.0), 1.0)
+    return float(1.0 - u * u * (3.0 - 2.0 * u))
 
 
 #: The azimuth as the slide ends (the camera's turn under the fall, the pull back and the slide).
@@ -401,14 +415,21 @@ class Descent3d(ThemedScene):
         self.view.zoom, self.view.focus, self.view.target = aim
 
     def aim_dolly(self):
-        """Where the camera moves in, each time on the whole surface with its axes' box (floor
-        and upright axis), their numbers and labels round it: for the fall, seen from
-        THETA_FROM and FALL_PHI, filling FALL_RECT; for the closing view, seen from END_THETA
-        and END_PHI, filling END_RECT."""
-        self.fall_aim = self.aim(self.box_points(FALL_PHI, THETA_FROM), FALL_RECT, FALL_PHI,
-                                 THETA_FROM)
+        """Where the camera moves in: for the fall, on the fall and its −∇J arrows
+        (fall_points), seen from THETA_FROM and FALL_PHI, filling FALL_RECT; for the closing
+        view, on the whole surface with its axes' box (floor and upright axis), their numbers
+        and labels round it, seen from END_THETA and END_PHI, filling END_RECT."""
+        self.fall_aim = self.aim(self.fall_points(), FALL_RECT, FALL_PHI, THETA_FROM)
         self.end_aim = self.aim(self.closing_points(), END_RECT, END_PHI, END_THETA)
         self.set_aim(self.fall_aim)
+
+    def fall_points(self) -> np.ndarray:
+        """The points the fall's view frames: the ball's path down the wall (steps 0 to
+        FALL_STEPS) and its −∇J arrow as drawn along it (at the step's start, riding with the
+        ball)."""
+        arrows = [self.descent_arrow_points(u, at=float(self.reached(u)))
+                  for u in np.linspace(0.0, FALL_STEPS, 4 * FALL_STEPS + 1)]
+        return np.vstack([self.path_points(FALL_STEPS), *arrows])
 
     def closing_points(self) -> np.ndarray:
         """The points the closing view frames (box_points from END_PHI and END_THETA)."""
@@ -693,9 +714,15 @@ class Descent3d(ThemedScene):
 
     def move_camera(self, to: float, phi: float):
         """The dolly to `to` and the camera's phi to `phi` (one move); the axes move with the
-        view."""
+        view, fading out as the camera moves in on the fall and back as it pulls back
+        (axes_shown)."""
+
+        def fade(axes):
+            axes.shown = axes_shown(self.view.dolly.get_value())
+            return axes.update_from_view()
+
         self.play(self.view.dolly.animate.set_value(to), self.view.phi.animate.set_value(phi),
-                  run_time=DOLLY_SECONDS, rate_func=smooth)
+                  UpdateFromFunc(self.axes, fade), run_time=DOLLY_SECONDS, rate_func=smooth)
 
     def start_sweep(self):
         """The camera's slow orbit (sweep_theta), run by the scene's clock from now on, under

@@ -8,14 +8,14 @@ far that the b axis stands upright), rising on the way to look down into the val
 shows the bowl's long floor and steep walls; the minimum marked (the house star, on the surface, on
 the map and in the legend) and J* read out (at the top right); a point moving on the map along
 b = b* while its twin rides the surface, a drop line from the floor up to it, tracing J(m, b*);
-then the key moment, slow: the surface cut away at b = b* (the part removed left as a faint
-ghost), its edge the parabola of the slope sweep, and the camera turned to face the cut square
-on, from just above the floor, so the edge is seen flat (the b axis, then seen end on, fades
-out, its ticks shrinking away); a note says it in steps, one short line at a time, where the
-map's caption stood. The minimum's star lies on the floor J = 0 (J* is 0.009): dotted lines on
-the floor tie it to the m and b axes. Everything is laid out where it stays (no panel moves to
-make room), and the minimum's star is drawn over everything, so the point that comes to rest on
-it never hides it.
+then the key moment, slow: the surface cut away at b = b* (the part removed left as a faint ghost,
+which fades as the camera turns), its edge the parabola of the slope sweep, and the camera turned to
+face the cut square on, from just above the floor, so the edge is seen flat (the b axis, then seen
+end on, fades out, its ticks shrinking away); a note says it in steps, one short line at a time,
+where the map's caption stood. The minimum's star lies on the floor J = 0 (J* is 0.009): dotted
+lines on the floor tie it to the m and b axes. Everything is laid out where it stays (no panel
+moves to make room), and the minimum's star is drawn over everything, so the point that comes to
+rest on it never hides it.
 
 The surface is gdviz.fast_surface's raster layer (one ImageMobject redrawn each frame from the
 projected grid of gdcore's costs), under vector axes m, b, J whose labels stay upright; every
@@ -111,8 +111,11 @@ LABEL_PAD = 0.8
 #: The minimum's ties to the floor (dotted reference lines in `good`): Manim stroke width and
 #: opacity (they run under the surface, seen through it).
 TIE_WIDTH, TIE_OPACITY = 2.5, 0.6
-#: The ghost of the part cut away: its opacity, and the mesh lines across it drawn.
+#: The ghost of the part cut away: its opacity, and the mesh lines across it drawn. It fades
+#: out as the camera turns to face the cut, from GHOST_FADE of the way (seen from the side its
+#: lines would crowd the J axis and its numbers).
 GHOST_OPACITY, GHOST_ROWS = 0.35, 6
+GHOST_FADE = 0.5
 #: Tick numbers and readouts at least 12 px tall at 480p (a digit at font size 30 is 12.9 px).
 NUMBER_SIZE = 30
 #: Cameras (Manim's phi, theta in degrees). The scene's one orbit, the arc, turns the camera
@@ -560,6 +563,10 @@ class MseSurface(ThemedScene):
         def zoom(_, alpha):
             self.view.lengths = np.asarray(BOX) * (1.0 + (ZOOM - 1.0) * alpha)
             self.view.center[1] = CENTER[1] - CUT_DROP * alpha
+            # the ghost has shown what was cut: seen from the side its lines would crowd the
+            # J axis and its numbers, so it fades out over the move's second part
+            gone = min(max((alpha - GHOST_FADE) / (1.0 - GHOST_FADE), 0.0), 1.0)
+            self.ghost.set_stroke(opacity=GHOST_OPACITY * (1.0 - smooth(gone)))
 
         self.caption_next()
         # the b axis, end on when facing the cut, makes way: its numbers and label fade out
@@ -589,6 +596,7 @@ class MseSurface(ThemedScene):
                   UpdateFromAlphaFunc(self.cut, zoom),
                   run_time=self.face_seconds,
                   rate_func=smooth)
+        self.remove(self.ghost)  # faded out
         self.play(FadeOut(note[0]), run_time=0.5)
         label = self.tex(r"J(m, b^*)", NUMBER_SIZE + 2, t.accent)
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from frames import draw, draw_frame, rendered
-from manim import Circle, Dot, SingleStringMathTex, Star
+from manim import Circle, Dot, SingleStringMathTex, Star, smooth
 from manim.utils.color import ManimColor
 
 from gdcore import data, regression
@@ -11,14 +11,17 @@ from gdviz import views
 from gdviz.cost_surface_scene import PHI0
 from scenes.descent_3d import (
     ARRIVE,
+    AXES_GONE,
     BALL_RADIUS,
     CUT_STEP,
+    DOLLY_SECONDS,
     END_PHI,
     END_RECT,
     END_THETA,
     END_WINDOW,
     FALL_PHI,
     FALL_RECT,
+    FALL_SECONDS,
     FALL_STEPS,
     FEATHER,
     LABEL_MIN_PX,
@@ -29,6 +32,7 @@ from scenes.descent_3d import (
     WALL_J,
     WINDOW,
     Descent3d,
+    axes_shown,
     trajectory,
 )
 
@@ -129,10 +133,12 @@ def test_house_marks_and_the_minimum_drawn_over_the_ball():
 
 
 def test_camera_moves_in_on_the_fall_and_pulls_back():
-    """The camera moves in on the fall as far as the whole box with its axes allows: lowered to
-    FALL_PHI, the surface, the floor and the upright axis fill FALL_RECT, and the fall is drawn
-    larger than in the plain view; the axes stay on screen, at full strength, from the fall to
-    the end (they never leave and come back)."""
+    """The fall is the scene's largest moment: lowered to FALL_PHI, the camera frames the
+    ball's way down the wall and its −∇J arrow (fall_points), filling FALL_RECT inside the
+    surface's window, at least twice as large as the plain view draws them. So close, the axes
+    would run off the frame: they fade out as the camera moves in (none of them shown from
+    AXES_GONE of the way on) and back as it pulls back, at full strength from the pull back to
+    the end (never removed and brought back)."""
     scene = rendered(Descent3d)
     view = scene.view
     theta, phi, dolly = view.theta.get_value(), view.phi.get_value(), view.dolly.get_value()
@@ -140,7 +146,8 @@ def test_camera_moves_in_on_the_fall_and_pulls_back():
     # at the end the camera has moved in again, on the closing view
     assert dolly == 1.0 and phi == END_PHI and theta == END_THETA
     assert aim[0] == scene.end_aim[0]
-    fall = np.vstack([scene.path_points(FALL_STEPS), scene.descent_arrow_points(0.0)])
+    fall = scene.fall_points()
+    assert len(fall) > (FALL_STEPS * PIECES + 1)  # the path and the arrows along it
     try:
         scene.set_aim(scene.fall_aim)
         view.dolly.set_value(0.0)
@@ -152,31 +159,42 @@ def test_camera_moves_in_on_the_fall_and_pulls_back():
         view.dolly.set_value(1.0)
         view.phi.set_value(FALL_PHI)
         after = view.project(fall)[0]
-        box = view.project(scene.box_points(FALL_PHI, THETA_FROM))[0]
     finally:
         scene.set_aim(aim)
         view.theta.set_value(theta)
         view.phi.set_value(phi)
         view.dolly.set_value(dolly)
-    # the whole box fills FALL_RECT (in one direction; inside it in the other)
-    lo, hi = box.min(axis=0)[:2], box.max(axis=0)[:2]
+    # the fall fills FALL_RECT (in one direction; inside it in the other)
+    lo, hi = after.min(axis=0)[:2], after.max(axis=0)[:2]
     cx, cy, w, h = FALL_RECT
     np.testing.assert_allclose((lo + hi) / 2, (cx, cy), atol=1e-9)
     fill = (hi - lo) / (w, h)
     assert max(fill) == pytest.approx(1.0) and min(fill) <= 1.0 + 1e-9
-    # moved in and lowered, the fall is drawn larger, inside the surface's window
-    assert np.ptp(after[:, 0]) >= 1.1 * np.ptp(before[:, 0])
-    assert np.ptp(after[:, 1]) >= 1.1 * np.ptp(before[:, 1])
+    # moved in and lowered, the fall is drawn twice as large, inside the surface's window
+    assert scene.fall_aim[0] >= 2.0
+    assert np.ptp(after[:, 0]) >= 2.0 * np.ptp(before[:, 0])
+    assert np.ptp(after[:, 1]) >= 2.0 * np.ptp(before[:, 1])
     cx, cy, w, h = WINDOW
     assert np.all(np.abs(after[:, 0] - cx) < w / 2 - 0.6)
     assert np.all(np.abs(after[:, 1] - cy) < h / 2 - 0.6)
-    # the axes on screen at full strength at the end of every section from the fall on
+    # the fall slower than any other move: each step at least 2 s, 5 s in all
+    assert min(FALL_SECONDS) >= 2.0 and sum(FALL_SECONDS) >= 5.0
+    # the axes' opacity along the move in: 1 in the plain view, 0 from AXES_GONE on
+    assert axes_shown(0.0) == 1.0 and axes_shown(AXES_GONE) == 0.0 and axes_shown(1.0) == 0.0
+    u = np.linspace(0.0, 1.0, 101)
+    assert np.all(np.diff([axes_shown(v) for v in u]) <= 0.0)
+    # a fade, not a pop: the dolly (eased by smooth) reaches AXES_GONE after 0.5 s or more
+    t = np.linspace(0.0, 1.0, 2001)
+    gone = t[np.argmax([smooth(v) >= AXES_GONE for v in t])] * DOLLY_SECONDS
+    assert gone >= 0.5
+    # faded out moved in on the fall; at full strength from the pull back on
     turned = []
-    for upto in ("move-in-on-the-ball", "fall-down-the-wall", "pull-back-to-the-valley",
-                 "slide-along-the-floor", None):
+    for upto, shown in (("move-in-on-the-ball", 0.0), ("fall-down-the-wall", 0.0),
+                        ("pull-back-to-the-valley", 1.0), ("slide-along-the-floor", 1.0),
+                        (None, 1.0)):
         at = rendered(Descent3d, **({"upto": upto} if upto else {}))
-        assert at.axes in at.mobjects and at.axes.shown == 1.0
-        assert all(lab.get_fill_opacity() == 1.0 for lab in at.axes.labels)
+        assert at.axes in at.mobjects and at.axes.shown == shown
+        assert all(lab.get_fill_opacity() == shown for lab in at.axes.labels)
         turned.append(at.view.theta.get_value())
     # the camera orbits under the whole descent, the fall and the pull back among it
     assert THETA_FROM < turned[0] < turned[1] < turned[2] < turned[3] < turned[4] == END_THETA
@@ -353,10 +371,10 @@ def test_the_minimum_star_shows_whole_over_the_ball_at_the_end():
 
 
 def test_the_axes_words_meet_no_other_word_as_the_camera_moves():
-    """The axes stay on screen from the first frame to the last: along the camera's moves (in
-    on the fall, the slide's turn from THETA_FROM to THETA_TO in the plain view, the closing
-    view), no number or label of theirs meets a row of the legend or the readouts, and each
-    stays 24 px inside the frame."""
+    """Along the camera's moves (in on the fall, while the axes still show as they fade out,
+    the slide's turn from THETA_FROM to THETA_TO in the plain view, the closing view), no
+    number or label of the axes meets a row of the legend or the readouts, and each stays
+    24 px inside the frame."""
     from scenes.descent_3d import THETA_TO
 
     scene = rendered(Descent3d)
@@ -376,7 +394,11 @@ def test_the_axes_words_meet_no_other_word_as_the_camera_moves():
             view.theta.set_value(theta)
             view.phi.set_value(phi)
             view.dolly.set_value(dolly)
+            # moved in on the fall, the axes are faded out: only what shows is checked
+            axes.shown = axes_shown(dolly) if aim is scene.fall_aim else 1.0
             axes.update_from_view()
+            if axes.shown == 0.0:
+                continue
             for mob in [*[n for nums in axes.numbers for n in nums], *axes.labels]:
                 where = (theta, phi, dolly, mob.get_tex_string())
                 assert mob.get_left()[0] > -7.111 + 0.4 and mob.get_right()[0] < 7.111 - 0.4
@@ -392,6 +414,7 @@ def test_the_axes_words_meet_no_other_word_as_the_camera_moves():
         view.phi.set_value(keep[1])
         view.dolly.set_value(keep[2])
         scene.set_aim(keep[3])
+        axes.shown = 1.0
         axes.update_from_view()
 
 
