@@ -92,8 +92,8 @@ ROW_BOTTOM = -0.75
 #: strip.
 STAGE_DROP = 1.2
 STRIP_CENTER = (1.3, -1.55)
-#: Decimal places of every number of the scene (squares, their sum, mean and J): the shown
-#: squares add up to the shown sum.
+#: Decimal places of the squares and the costs and of their sum: the shown costs add up to the
+#: shown sum. J, their mean, is written as every cost is (numbers.cost), as the still writes it.
 PLACES = 3
 #: The size of the numbers set beside one square or segment (the longest error, each square's
 #: area, each example's cost): digits 14 px tall at 480p. At the house floor (TICK_SIZE, 12.9
@@ -165,7 +165,7 @@ class Residuals(ThemedScene):
             "mean": (f"The {numbers.word(n)} halves slide together into one strip of the same "
                      f"area, their sum, {numbers.text(costs.sum(), p)}.",
                      f"The strip is cut into {numbers.word(n)} equal squares, each the mean of "
-                     f"the costs: J = {numbers.text(e.cost, p)}."),
+                     f"the costs: J = {numbers.cost(e.cost)}."),
         }
 
     def setup(self):
@@ -479,8 +479,8 @@ class Residuals(ThemedScene):
 
         self.play(parts.animate.scale(PAYOFF_SCALE).move_to([0.0, PARTS_Y, 0]),
                   UpdateFromAlphaFunc(sum_eq, lift, rate_func=linear), run_time=1.2)
-        part_labels = VGroup(*(self.tex(f"{self.j:.{p}f}", 30).next_to(q, DOWN, buff=0.15)
-                               for q in parts))
+        j_text = numbers.cost(self.j, "latex")  # as the still writes J
+        part_labels = VGroup(*(self.tex(j_text, 30).next_to(q, DOWN, buff=0.15) for q in parts))
         self.play(FadeIn(part_labels, lag_ratio=0.1), run_time=1.0)
         self.wait(0.4)
         # 3. one part is J (the others stay as faint ghosts, their numbers muted and readable)
@@ -494,7 +494,7 @@ class Residuals(ThemedScene):
                   rate_func=linear)
         j_lab = self.tex("J", 40).move_to(part_labels[0])
         # the payoff, larger than anything of the set-up, in the middle of the page
-        j_eq = self.tex(rf"J = \frac{{1}}{{{n}}} \sum_{{i=1}}^{{{n}}} C_i = {self.j:.{p}f}", J_SIZE)
+        j_eq = self.tex(rf"J = \frac{{1}}{{{n}}} \sum_{{i=1}}^{{{n}}} C_i = {j_text}", J_SIZE)
         j_eq.move_to([0.0, EQ_Y, 0])
         # the number goes before its name comes: never words over words; the formula fades in
         # (Write's outline pass blots a sum's small limits into each other)

@@ -84,7 +84,7 @@ def test_captions_carry_gdcores_numbers():
     # a true minus in the candidate line and the start of the descent
     assert "f(x) = −0.11 x + 2.5" in said("residuals")["points"][0]
     assert "b = −4" in said("gd-regression")["setup"][0]
-    assert "J = 0.080" in said("residuals")["mean"][1]
+    assert "J = 0.0801" in said("residuals")["mean"][1]
     # the unstable rate: above the limit 2/14.588, its path leaves the map
     jumps = " ".join(said("learning-rates")["jumps"])
     assert f"α = {numbers.text(COST_DESCENT.learning_rates[-1][1])}" in jumps

@@ -8,6 +8,7 @@ from frames import rendered
 from manim import MathTex, Square
 
 from gdcore import data, regression
+from gdviz import numbers
 from scenes.residuals import GHOST_STROKE, PLACES, STAGE, UNIT_BIG, Residuals
 
 
@@ -63,8 +64,8 @@ def test_segments_and_squares_are_gdcores_residuals():
     np.testing.assert_allclose(np.mean(costs), j, atol=1e-12)
     np.testing.assert_allclose((scene.mean_square.width / PAYOFF_SCALE) ** 2 / unit**2, j,
                                atol=1e-9)
-    assert f"{j:.3f}" == "0.080"
-    assert scene.j_eq.get_tex_string() == r"J = \frac{1}{7} \sum_{i=1}^{7} C_i = 0.080"
+    assert numbers.cost(j) == "0.0801"
+    assert scene.j_eq.get_tex_string() == r"J = \frac{1}{7} \sum_{i=1}^{7} C_i = 0.0801"
 
 
 def test_the_row_reads_in_the_points_order_each_number_with_its_square():
