@@ -4,10 +4,11 @@ follows it, the adaptive methods turn down the valley at once. Five runs travel 
 after another: on the map each path, dot and end square runs in a lane of its own, 3.6 px
 beside the next (RaceScene.LANE), so each dot heads a line of its own colour. An inset under
 the map at its right, beside the legend (as in the still, never over the map) and joined to a
-small box round the minimum by two thin lines, magnifies the floor there, where six of the
+small box round the minimum by two thin lines, its scale bar inside it on a plate and its name
+under it, as in the still, magnifies the floor there, where six of the
 runs end, at their own points (Adagrad's, which ends on the minimum, set beside the star on a
 leader, as in the still); on the map their end squares lie at their points under the star
-(RaceScene.END_GATHER). Before the end the inset's scale bar and
+(RaceScene.END_GATHER). Before the end the inset's scale bar, name and
 lines leave, and it grows out of its place over the map's box (RaceScene.ZOOM_OVER_MAP), the
 map fading beneath it, each run's path and end square apart in it, named, an arrow at its left
 edge pointing the way to SGD, which ends far outside it; the legend and its final distances

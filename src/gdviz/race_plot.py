@@ -728,16 +728,8 @@ def end_inset(ax, theme, race, trajectories, out, place):
     # the scale bar inside the inset, in its emptiest lower corner, its length in the inset's
     # own units, on a plate of the page's colour with its number: a key of the inset's
     length = scale_bar_length(race)
-    pad = 0.06 * (rx1 - rx0)
     (px0, px1), (py0, py1) = race.inset.region
-    corners = {"left": px0 + pad, "right": px1 - pad - length}
-    pts = np.concatenate([t.points for t in trajectories.values()])
-
-    def crowd(x):
-        near = ((pts[:, 0] > x - pad) & (pts[:, 0] < x + length + pad)
-                & (pts[:, 1] > py0) & (pts[:, 1] < py0 + 0.3 * (py1 - py0)))
-        return int(near.sum())
-    bx = min(corners.values(), key=crowd)
+    bx = scale_bar_x(race, [t.points for t in trajectories.values()])
     # a tenth of the way up, and no lower than keeps its number's plate inside the frame
     tall = place[3] * ax.figure.get_figheight() * 72  # the inset's height, points
     by = py0 + max(0.1, (0.6 * theme.small_size + SCALE_PLATE + 2.0) / tall) * (py1 - py0)
@@ -756,6 +748,24 @@ def end_inset(ax, theme, race, trajectories, out, place):
                  bbox={"boxstyle": f"square,pad={SCALE_PLATE / theme.small_size:.3f}",
                        "facecolor": theme.background, "edgecolor": "none", "linewidth": 0})
     return ins
+
+
+def scale_bar_x(race, paths) -> float:
+    """Where the inset's scale bar (scale_bar_length) starts, its left end in the region's
+    units, still and video alike: in the lower corner of the region (left or right, 0.06 of
+    its width in from the side) where fewer points of `paths` (each run's points) crowd the
+    bar's stretch of its lowest three tenths."""
+    length = scale_bar_length(race)
+    (px0, px1), (py0, py1) = race.inset.region
+    pad = 0.06 * (px1 - px0)
+    corners = {"left": px0 + pad, "right": px1 - pad - length}
+    pts = np.concatenate([np.asarray(p, float) for p in paths])
+
+    def crowd(x):
+        near = ((pts[:, 0] > x - pad) & (pts[:, 0] < x + length + pad)
+                & (pts[:, 1] > py0) & (pts[:, 1] < py0 + 0.3 * (py1 - py0)))
+        return int(near.sum())
+    return float(min(corners.values(), key=crowd))
 
 
 def zig_zags(race, points) -> bool:

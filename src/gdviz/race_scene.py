@@ -27,7 +27,8 @@ valley, Beale's function), an inset magnifies the neighbourhood of the minimum, 
 the race has ended (RaceScene.section_race), beside the map (RaceScene.INSET_BESIDE:
 under the map at its right, or in the right-hand column between the legend and the distance
 panel), never over it, joined to its
-region by a thin box and two lines, with its own scale bar, its contours in fewer of the
+region by a thin box and two lines, with its own scale bar inside it (its number on a plate, as
+in the still) and its name under it, its contours in fewer of the
 map's levels: each path in it a hairline, its last few steps at full
 strength over its fainter history (so a run that zig-zags across the magnified valley reads as
 a line over a faint band), its head a dot while it is in the region; at the finish each of
@@ -53,6 +54,7 @@ from manim import (
     RIGHT,
     UP,
     Arrow,
+    BackgroundRectangle,
     CapStyleType,
     Circle,
     Dot,
@@ -294,10 +296,21 @@ def head_mark(trail: Trail, name: str, color, radius: float) -> VMobject:
 
 #: The casing (stroke units each side) of a name's halo over the map (_halo).
 SCALE_CASING = 3.0
-#: The gap (scene units) between the inset's frame and its scale bar beside it; (INSET_BESIDE
-#: "below", the legend in the column) the least gap between the inset and the settings left
-#: of it, and between its scale bar and the column.
-SCALE_OUTSIDE, INSET_GAP = 0.2, 0.25
+#: (INSET_BESIDE "below", the legend in the column) the least gap between the inset and the
+#: settings left of it, and between it and the column.
+INSET_GAP = 0.25
+#: The inset's scale bar, inside its frame (build_inset): the bar's stroke width, the padding
+#: (scene units) of the plate of the page's colour under its number, and its z (over the
+#: inset's paths, end squares and star, under its frame).
+SCALE_BAR, SCALE_PLATE, Z_SCALE = 3.0, 0.04, 3.45
+#: The inset's window on the map and the two leaders to it: over every path and its casing
+#: (z 0.8 to 2), under the heads (3), the end squares (4) and the star.
+Z_WINDOW = 2.2
+#: The gap (scene units) between the inset's frame and its name under it, at its right.
+NAME_GAP = 0.1
+#: The least gap (scene units, 5 px at 480p) between a leader from the inset's window and a
+#: number or an axis's name on the map (RaceScene.leaders_cross).
+LEADER_CLEAR = 0.08
 
 
 class ClippedTrail(Trail):
@@ -413,6 +426,8 @@ class RaceScene(ThemedScene):
     START_LABEL = UP
     X_TICK = 1.0
     Y_TICK = 1.0
+    #: how far (scene units) the w₁ label stands above the map's bottom right corner
+    X_LABEL_UP = 0.0
     STEP_TICK = 40
     LEGEND_BELOW = False
     #: the gap between the widest legend label and the column of statuses
@@ -426,6 +441,8 @@ class RaceScene(ThemedScene):
     BOLD: tuple[str, ...] = ()
     INSET: races.Inset | None = None
     ZOOM_HEADING = "where the runs end, magnified"
+    #: the inset's name, under its frame at its right
+    INSET_NAME = "the ends, magnified"
     INSET_FAINT: dict[str, tuple[float, float, int]] = {}
     CASE_EACH = False
     RIDGE = False
@@ -593,7 +610,7 @@ class RaceScene(ThemedScene):
                       y_format=lambda v: f"{round(float(v), 10) + 0.0:.{y_places}f}")
         # x beside the frame's bottom-right corner, clear of the settings line below; y left
         # of the widest y tick number, level with the frame's top
-        ax.labels[0].next_to(ax.c2p(x1, y0), RIGHT, buff=0.15)
+        ax.labels[0].next_to(ax.c2p(x1, y0), RIGHT, buff=0.15).shift(self.X_LABEL_UP * UP)
         numbers_left = min(m.get_left()[0] for m in ax.submobjects
                            if isinstance(m, MathTex) and m not in ax.labels)
         ax.labels[1].next_to(np.array([numbers_left, ax.c2p(x0, y1)[1], 0]), LEFT, buff=0.2)
@@ -607,7 +624,8 @@ class RaceScene(ThemedScene):
     def build_inset(self, place) -> Group:
         """The race's inset (races.Race.inset): its region's own contours in a frame, a thin
         box around the region on the map joined to the frame by two lines, a scale bar (race_plot.
-        scale_bar_length) outside the frame, over the page, the minimum's star, and each path
+        scale_bar_length) inside the frame, its number on a plate, the inset's name under it
+        (INSET_NAME), the minimum's star, and each path
         clipped to the region (self.inset_paths, growing with the race). `place`, the frame's
         lower left and upper right corners (scene points): beside the map (INSET_BESIDE), or
         (ZOOM_FROM_REGION) over its region, its box, lines and scale bar never shown."""
@@ -666,19 +684,33 @@ class RaceScene(ThemedScene):
         else:  # the inset below its region: the box's lower corners to the frame's upper ones
             lines = VGroup(Line(a, np.array([lo[0], hi[1], 0])),
                            Line(np.array([b[0], a[1], 0]), hi))
+        # the window on the map in the frame's stroke, the two read as one shape drawn twice,
+        # over every path (bare, no casing), under the heads, the end squares and the star;
+        # the leaders thinner, from the window's side that faces the frame to the frame's
+        # (the stills' gm.zoom_inset)
+        box.set_stroke(width=INSET_FRAME)
         lines.set_stroke(t.text, INSET_LINE)
-        VGroup(box, lines).set_z_index(0.5)
+        VGroup(box, lines).set_z_index(Z_WINDOW)
+        # the scale bar inside the frame, in the lower corner fewer points crowd, its number
+        # towards the middle on a plate of the page's colour (the still's, race_plot)
         length = scale_bar_length(r)
-        half = (ins.c2p(length, 0)[0] - ins.c2p(0, 0)[0]) / 2
-        scale = self.scale_bar(length, half)
-        # outside the frame, over the page, where it covers nothing: under its lower right
-        # corner (the inset under the map, room left under it), or right of the frame, level
-        # with its foot (the inset right of its region, or down to the bottom margin)
-        corner = np.array([hi[0], lo[1], 0])
-        if lo[0] > b[0] or lo[1] - SCALE_OUTSIDE - scale.height < EDGE - config.frame_y_radius:
-            scale.next_to(corner, RIGHT, buff=SCALE_OUTSIDE).align_to(corner, DOWN)
-        else:
-            scale.next_to(corner, DOWN, buff=SCALE_OUTSIDE).align_to(corner, RIGHT)
+        bx = race_plot.scale_bar_x(r, [tr.points for tr in self.trajectories.values()])
+        right = bx < (rx0 + rx1) / 2
+        bar = Line(ins.c2p(bx, ry0), ins.c2p(bx + length, ry0), stroke_color=t.text,
+                   stroke_width=SCALE_BAR)
+        cased(bar, t, THIN_CASING)
+        label = MathTex(numbers.latex(length), font_size=TICK_SIZE, color=t.text)
+        label.next_to(bar, RIGHT if right else LEFT, buff=SCALE_PLATE + 0.08)
+        plate = BackgroundRectangle(label, color=t.background, fill_opacity=1,
+                                    buff=SCALE_PLATE)
+        label.add_to_back(plate)
+        # a tenth of the way up, and no lower than keeps the plate inside the frame
+        rise = max(0.1 * (hi[1] - lo[1]), plate.height / 2 + SCALE_PLATE)
+        scale = VGroup(bar, label).shift(rise * UP).set_z_index(Z_SCALE)
+        self.inset_name = self.text(self.INSET_NAME, SMALL_SIZE, t.muted)
+        # at the frame's right: at its left, level with the settings' last line, it read on
+        # from them
+        self.inset_name.next_to(frame, DOWN, buff=NAME_GAP).align_to(frame, RIGHT)
         if r.surface.minimum is not None:
             star = Star(outer_radius=INSET_STAR, color=t.mark_color("minimum"),
                         fill_opacity=1, stroke_width=1.2).set_stroke(t.background)
@@ -735,7 +767,27 @@ class RaceScene(ThemedScene):
                                            RIDGE_WIDTH).set_z_index(2.6)
             self.inset_ridge.set_stroke(opacity=RIDGE_OPACITY)
         big = [] if self.inset_img_big is None else [self.inset_img_big]
-        return Group(img, *big, frame, box, lines, *scale, star, self.inset_ridge)
+        return Group(img, *big, frame, box, lines, *scale, star, self.inset_ridge,
+                     self.inset_name)
+
+    def leaders_cross(self, lo, hi) -> bool:
+        """Whether a leader from the inset's window on the map to a frame from `lo` to `hi`
+        under it (build_inset's: the window's lower corners to the frame's upper ones) passes
+        within LEADER_CLEAR of one of the map's numbers or its axes' names."""
+        (rx0, rx1), (ry0, _) = self.RACE.inset.region
+        ends = ((self.ax.c2p(rx0, ry0), np.array([lo[0], hi[1], 0])),
+                (self.ax.c2p(rx1, ry0), np.asarray(hi, float)))
+        words = [m for m in self.ax.get_family() if isinstance(m, MathTex)]
+        along = np.linspace(0, 1, 400)[:, None]
+        for a, b in ends:
+            pts = a + along * (b - a)
+            for m in words:
+                x0, x1 = m.get_left()[0] - LEADER_CLEAR, m.get_right()[0] + LEADER_CLEAR
+                y0, y1 = m.get_bottom()[1] - LEADER_CLEAR, m.get_top()[1] + LEADER_CLEAR
+                if np.any((pts[:, 0] > x0) & (pts[:, 0] < x1)
+                          & (pts[:, 1] > y0) & (pts[:, 1] < y1)):
+                    return True
+        return False
 
     def build_ridge(self) -> VGroup:
         """The ridge w₂ = 0 on the map (RIDGE), from its left edge to the start (where the
@@ -1111,6 +1163,9 @@ class RaceScene(ThemedScene):
                     keys.arrange(DOWN, buff=0.12, aligned_edge=LEFT)
                 keys.next_to(self.legend, DOWN, buff=0.14).align_to(self.legend, LEFT)
                 self.legend.add(keys)
+            if beside == "below":  # the column as far right as the legend leaves it, the
+                # room under the map, between the settings and the column, the inset's
+                left = max(left, config.frame_x_radius - EDGE - self.legend.get_right()[0])
             self.legend.shift(np.array([left, top, 0]))
             panel_top = self.legend.get_bottom()[1] - 0.2
             if beside == "column":  # the inset under the legend, at the column's left
@@ -1129,21 +1184,32 @@ class RaceScene(ThemedScene):
                 settings = self.settings_lines(notes, 0.0)
             settings.to_corner(DOWN + LEFT, buff=EDGE)
             if beside == "below":  # under the map, right of the settings, as near under its
-                # region as leaves its scale bar (right of its foot) clear of the column, no
-                # higher than the room under the map's numbers, no wider than the room between
-                # the settings and the column leaves beside its scale bar
+                # region as the room between the settings and the column leaves, its name
+                # under it: no higher than the room under the map's numbers leaves
                 (rx0, rx1), (ry0, ry1) = r.inset.region
                 y1 = self.ax.get_bottom()[1] - SETTINGS_GAP
-                h = min(self.INSET_MAX_H, y1 - (-config.frame_y_radius + EDGE))
+                name = self.text(self.INSET_NAME, SMALL_SIZE).height + NAME_GAP
+                h = min(self.INSET_MAX_H, y1 - name - (-config.frame_y_radius + EDGE))
                 x_min = settings.get_right()[0] + INSET_GAP
-                length = scale_bar_length(r)
-                label = self.scale_bar(length, 0.0)[1].width + 0.12
-                room = left - INSET_GAP - SCALE_OUTSIDE - label - x_min  # inset and bar
-                w = min(h * (rx1 - rx0) / (ry1 - ry0), room / (1 + length / (rx1 - rx0)))
+                room = left - INSET_GAP - x_min
+                w = min(h * (rx1 - rx0) / (ry1 - ry0), room)
                 h = w * (ry1 - ry0) / (rx1 - rx0)
-                x_max = x_min + room - w * (1 + length / (rx1 - rx0))
-                x0 = float(np.clip(self.ax.c2p((rx0 + rx1) / 2, 0)[0] - w / 2, x_min, x_max))
-                place = (np.array([x0, y1 - h, 0]), np.array([x0 + w, y1, 0]))
+                centre = self.ax.c2p((rx0 + rx1) / 2, 0)[0]
+                place = None
+                # the widest that leaves its leaders clear of the map's numbers and names (one
+                # to its right corner ran through the last number), as near under its region
+                # as that leaves it
+                while place is None:
+                    x_max = x_min + max(0.0, room - w)
+                    near = float(np.clip(centre - w / 2, x_min, x_max))
+                    for x0 in sorted(np.linspace(x_min, x_max, 1 + int((x_max - x_min) / 0.05)),
+                                     key=lambda x: abs(x - near)):
+                        trial = (np.array([x0, y1 - h, 0]), np.array([x0 + w, y1, 0]))
+                        if w <= 1.0 or not self.leaders_cross(*trial):
+                            place = trial
+                            break
+                    w -= 0.02
+                    h = w * (ry1 - ry0) / (rx1 - rx0)
             if settings.get_top()[1] > self.ax.get_bottom()[1] - SETTINGS_GAP:
                 # no room under the map: the settings on one line across the foot of the
                 # frame, the panel down to just above it
@@ -1376,12 +1442,14 @@ class RaceScene(ThemedScene):
         cleared = []
         if over:  # the scale bar and the lines that join the inset to its box leave first
             # (the growing frame would cross them); the legend and the panel stay
-            self.play(FadeOut(self.inset_scale), FadeOut(self.inset_lines), run_time=ZOOM_CLEAR)
+            self.play(FadeOut(self.inset_scale), FadeOut(self.inset_name),
+                      FadeOut(self.inset_lines), run_time=ZOOM_CLEAR)
         elif beside:
             # the scale bar and the legend under its way leave first: the inset grows over
             # the empty page, never over text; the lines that join it to its box on the map
             # stay, following its corners (the runs' names come in beside their squares)
-            self.play(FadeOut(self.inset_scale), FadeOut(self.legend), run_time=ZOOM_CLEAR)
+            self.play(FadeOut(self.inset_scale), FadeOut(self.inset_name), FadeOut(self.legend),
+                      run_time=ZOOM_CLEAR)
         else:  # (ZOOM_FROM_REGION) the region's box comes in on the map, the inset (the
             # map's own picture there) over it; the names and the map's heads that would show
             # through it leave
@@ -1531,7 +1599,8 @@ class RaceScene(ThemedScene):
         # beside the map: the legend (over the map: the lines to the box) back once the
         # inset is in its place again
         back = self.inset_lines if self.ZOOM_OVER_MAP else self.legend
-        self.play(FadeIn(self.inset_scale), FadeIn(back), run_time=ZOOM_CLEAR)
+        self.play(FadeIn(self.inset_scale), FadeIn(self.inset_name), FadeIn(back),
+                  run_time=ZOOM_CLEAR)
 
     def section_back(self):
         """(After section_zoom, where a subclass lists it.) Back to the whole map (zoom_out), so

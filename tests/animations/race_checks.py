@@ -309,8 +309,8 @@ def check_colours(scene, least=100, least_panel=30):
 def check_inset(scene):
     """In the final frame the inset parts the runs that end about the minimum: its frame lies
     beside the map, as in the still (none of it over the map's frame, the legend, the keys and
-    settings or the distance panel), at one scale in x and y, its scale bar beside its lower
-    right corner, outside it, over the page;
+    settings or the distance panel), at one scale in x and y, its scale bar inside it, in its
+    lower half, its number on a plate of the page's colour, its name under it;
     each run that ends in its region has an end square there, in its colour, on gdcore's last
     point read back through the inset's axes, or (check_inset_ends) set beside it on a leader;
     the squares pairwise apart by at least a side and a rim either side of it (while on the map
@@ -335,10 +335,15 @@ def check_inset(scene):
     for other in (scene.legend, scene.settings, scene.panel):
         assert apart(frame, _box(other))
     bar = _box(scene.inset_scale)
-    assert apart(frame, bar) and apart(bar, (m_lo[0], m_hi[0], m_lo[1], m_hi[1]))
+    assert frame[0] < bar[0] and bar[1] < frame[1] and frame[2] < bar[2]
+    assert bar[3] < (lo[1] + hi[1]) / 2
+    plate = scene.inset_scale[1][0]
+    assert plate.get_fill_color().to_hex().upper() == scene.theme.background.upper()
+    assert plate.get_fill_opacity() == 1
+    named = _box(scene.inset_name)
+    assert named[3] < frame[2] and scene.inset_name in scene.get_mobject_family_members()
     for other in (scene.legend, scene.settings, scene.panel):
-        assert apart(bar, _box(other))
-    assert bar[1] > (lo[0] + hi[0]) / 2 and bar[2] < (lo[1] + hi[1]) / 2
+        assert apart(named, _box(other))
     np.testing.assert_allclose((hi[0] - lo[0]) / (rx1 - rx0), (hi[1] - lo[1]) / (ry1 - ry0),
                                rtol=1e-6)
     want = [n for n in NAMES if races.inside(trs[n].points[-1], race.inset.region)[0]]
@@ -358,9 +363,14 @@ def check_inset(scene):
         if len(scene.inset_paths[name].points):
             assert tail in scene.mobjects
             assert tail.get_stroke_opacity() == 1 > scene.inset_paths[name].get_stroke_opacity()
-    # the scale bar and its number clear of the two lines that join the region to the inset
-    # (between them, or beside the inset, outside its frame)
-    left, right, bottom, top = _box(scene.inset_scale)
+    # the window in the frame's stroke, the leaders thinner; neither crosses a number or a
+    # name of the map's
+    assert scene.inset_box.get_stroke_width() == scene.inset_frame.get_stroke_width()
+    assert all(ln.get_stroke_width() < scene.inset_box.get_stroke_width()
+               for ln in scene.inset_lines)
+    assert not scene.leaders_cross(lo, hi)
+    # the name clear of the two lines that join the region to the inset
+    left, right, bottom, top = named
     for line in scene.inset_lines:
         a, b = line.get_start(), line.get_end()
         lo_y, hi_y = max(bottom, min(a[1], b[1])), min(top, max(a[1], b[1]))

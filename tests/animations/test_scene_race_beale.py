@@ -66,11 +66,11 @@ def test_adadeltas_inset_history_is_a_faint_path_beneath_the_others_and_the_scal
     at RaceBeale.INSET_FAINT's opacity and width through every k-th of gdcore's points in the
     region (k odd, each piece's first and last kept), so that its crossings stand apart,
     beneath every other run's inset path, its last steps at full strength over it; the scale
-    bar and its number, in ink, lie beside the inset (right of its frame, level with its foot,
-    over the page: a key, not a level's label), clear of the lines that join it to its box."""
+    bar and its number, in ink, lie inside the inset's lower right corner (the number on a
+    plate: a key, not a level's label); the inset is 180 px wide or more, named under it."""
     import numpy as np
 
-    from gdviz.race_scene import INSET_HISTORY, SCALE_OUTSIDE
+    from gdviz.race_scene import INSET_HISTORY
 
     scene = rendered(RaceBeale)
     t = scene.theme
@@ -94,8 +94,14 @@ def test_adadeltas_inset_history_is_a_faint_path_beneath_the_others_and_the_scal
     assert len(faint.points) > 0 and len(tail.points) > 0
     bar, label = scene.inset_scale
     frame = scene.inset_frame
-    assert bar.get_left()[0] == pytest.approx(frame.get_right()[0] + SCALE_OUTSIDE, abs=1e-6)
-    assert scene.inset_scale.get_bottom()[1] == pytest.approx(frame.get_bottom()[1], abs=1e-6)
+    # in the lower right corner (fewer points crowd it than the left), its number left of it
+    assert bar.get_right()[0] < frame.get_right()[0] and bar.get_left()[0] > frame.get_center()[0]
+    assert label.get_right()[0] < bar.get_left()[0]
+    assert bar.get_length() == pytest.approx(
+        scene.inset.c2p(0.1, 0)[0] - scene.inset.c2p(0, 0)[0])
+    # 180 px wide or more at 480p, named under it
+    assert frame.width * 60 >= 180
+    assert scene.inset_name.original_text == RaceBeale.INSET_NAME
     assert bar.get_color().to_hex().upper() == t.text.upper()
     assert label.get_color().to_hex().upper() == t.text.upper()
     assert label.tex_string == "0.1"
@@ -105,7 +111,7 @@ def test_nags_square_is_set_beside_the_star_and_the_squares_stand_apart():
     """NAG's run ends on the minimum: its square is set beside the star on a leader (the still's
     rule, race_plot.end_offsets); at the video's scale every other square stands a side and a
     rim either side of it from the rest on its own point (Adagrad's and RMSprop's, 6 pt apart
-    in the still, where RMSprop's is set beside too, are 8.1 px apart at 480p)."""
+    in the still, where RMSprop's is set beside too, are 10.8 px apart at 480p)."""
     import numpy as np
 
     scene = rendered(RaceBeale, upto="finish")
@@ -113,4 +119,4 @@ def test_nags_square_is_set_beside_the_star_and_the_squares_stand_apart():
     race_checks.check_inset_ends(scene, trs, beside=["NAG"])
     gap = np.linalg.norm(scene.inset_ends["Adagrad"].get_center()
                          - scene.inset_ends["RMSprop"].get_center()) * race_checks.PX
-    assert gap == pytest.approx(8.06, abs=0.05)
+    assert gap == pytest.approx(10.79, abs=0.05)

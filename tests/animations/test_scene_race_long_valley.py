@@ -66,7 +66,7 @@ def test_before_the_end_the_inset_grows_over_the_map_and_the_legend_stays():
         assert kept in shown
     for gone in (scene.ax, scene.map_img, scene.start_mark, scene.target_mark, scene.inset_box,
                  *scene.history.values(), *scene.ends.values(), *scene.inset_lines,
-                 *scene.inset_scale):
+                 *scene.inset_scale, scene.inset_name):
         assert gone not in shown
     (x0, x1), (y0, y1) = race.window
     lo, hi = scene.ax.c2p(x0, y0)[:2], scene.ax.c2p(x1, y1)[:2]
@@ -166,14 +166,14 @@ def test_at_the_end_the_whole_valley_comes_back_with_momentums_swings():
     """After the zoom the inset shrinks back into its place (its frame as wide as at the
     finish, its paths hairlines again) and the legend comes back; the map, every path on it
     (Momentum's swings from wall to wall) and the end squares are shown; the zoomed view's
-    heading, scale bar and pointer are gone, the inset's scale bar and the lines to its region
-    back."""
+    heading, scale bar and pointer are gone, the inset's scale bar, its name and the lines to
+    its region back."""
     before = rendered(RaceLongValley, upto="finish")
     scene = rendered(RaceLongValley)
     shown = set(scene.get_mobject_family_members())
     for back in (scene.ax, scene.map_img, scene.start_mark, scene.target_mark,
                  *scene.history.values(), *scene.ends.values(), *scene.inset_scale,
-                 *scene.inset_lines, scene.inset_box, scene.legend):
+                 scene.inset_name, *scene.inset_lines, scene.inset_box, scene.legend):
         assert back in shown
     for gone in (scene.zoom_heading, *scene.zoom_scale, *scene.zoom_pointers):
         assert gone not in shown
