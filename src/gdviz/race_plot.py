@@ -215,11 +215,13 @@ SWATCH_WIDTH = 1.0
 #: The race stills' two arrangements, both placed by race_layout, in inches, chosen by the
 #: map's shape (width over height, one scale in w₁ and w₂). A wide map (WIDE or more: the long
 #: valley) spans the top, the figure's width less MAP_LEFT and RIGHT (no gutter beside it),
-#: TOP_WIDE under the title, and its companions sit under it: the distance panel
-#: at its left edge, PANEL_SIZE, and the inset at the right, its right edge on the map's and
-#: its top on the panel's, INSET_GAP from the panel, as large as its region's shape allows in
-#: that room (at most the panel's height). A near-square map (Beale's function, the saddle)
-#: sits at the left and its companions stack in one column at its right, COLUMN_GAP from it
+#: TOP_WIDE under the title, and its companions sit side by side under it, across its whole
+#: width: the inset at the right, its right edge on the map's and its top on the panel's (so
+#: the leaders from its window pass right of the w₁ axis's labels), as large as its region's
+#: shape allows in that room (at most the panel's height), and the distance panel,
+#: PANEL_SIZE's height, from the map's left edge to INSET_GAP short of the inset
+#: (PANEL_SIZE's width at least). A near-square map (Beale's function, the saddle) sits at
+#: the left and its companions stack in one column at its right, COLUMN_GAP from it
 #: (the panel's ticks and its name on one line), RIGHT short of the figure's edge: the inset,
 #: as wide as the column, over the distance panel, PANEL_SIZE's height, INSET_GAP under it,
 #: the map as tall as the column they fill; with no inset, the distance panel alone, the
@@ -231,7 +233,7 @@ SWATCH_WIDTH = 1.0
 #: the room under the panel for the step axis, LEGEND_ROW the height of one legend line.
 WIDE, PANEL_SIZE, INSET_GAP = 2.0, (2.1, 1.4), 0.3
 SIDE_MAP_H, COLUMN_GAP, RIGHT = 2.8, 0.75, 0.15
-MAP_LEFT, TOP, BETWEEN, UNDER, LEGEND_ROW = 0.75, 0.5, 0.62, 0.55, 0.2
+MAP_LEFT, TOP, BETWEEN, UNDER, LEGEND_ROW = 0.75, 0.5, 0.62, 0.47, 0.2
 #: The room over a wide map for its title alone (no exit crosses stand over it); under it the
 #: inset's left edge stands LABEL_CLEAR right of the map's middle, where its w₁ label is.
 TOP_WIDE, LABEL_CLEAR = 0.36, 0.3
@@ -268,6 +270,7 @@ def race_layout(race, legend_rows: int, width: float = 6.3, top: float = TOP) ->
             ih = min(ph, room / ishape)
             iw = ih * ishape
             parts["inset"] = (MAP_LEFT + mw - iw, panel_y + ph - ih, iw, ih)
+            parts["panel"] = (MAP_LEFT, panel_y, mw - iw - INSET_GAP, ph)
         return parts
     room = width - MAP_LEFT - COLUMN_GAP - RIGHT  # the map's width and the column's
     if ishape is None:
@@ -299,7 +302,7 @@ def draw_race(theme, race, title: str | None = None, on_top: str | None = None,
               step_dot: float = STEP_DOT,
               path_widths: tuple[float, float] = (PATH_WIDTH, 0.0),
               over_dots: tuple = (), dot_edge: float = STEP_DOT_EDGE, lane: float = 0.0,
-              dot_every: int = 1, inset: bool = True, lane_order=None):
+              dot_every: int = 1, inset: bool = True, lane_order=None, quiet=None):
     """The figure of one race, laid out by race_layout as every race is: its map (race_map),
     the distance panel (progress_panel) and the inset (end_inset) under a wide map or in one
     column beside a near-square one, the legend below them, the one key to both panels, one
@@ -311,7 +314,10 @@ def draw_race(theme, race, title: str | None = None, on_top: str | None = None,
     over_dots names runs whose path lies over every step dot; dot_edge the width of the ring
     round each step dot; lane the points between two neighbouring runs' lanes (race_map);
     inset: draw the race's inset (races.Race.inset) if it has one; lane_order: the runs from
-    the first lane to the last (lane_of; None a lane left empty), by default LANE_WAYS'."""
+    the first lane to the last (lane_of; None a lane left empty), by default LANE_WAYS'.
+    quiet: a window ((x0, x1), (y0, y1)) round the inset's box in which the runs that end in
+    the inset draw no step dot once they have entered it (quiet_steps): the inset shows their
+    last steps, and on the map their dots piled up round the box."""
     zoomed = inset and race.inset is not None
     fig = gm.new_figure(theme, 1.0)
     fig.set_layout_engine("none")  # placed by race_layout, not by a layout engine
@@ -335,7 +341,8 @@ def draw_race(theme, race, title: str | None = None, on_top: str | None = None,
     handles = race_map(ax, theme, race, trajectories, out, on_top=on_top, step_dot=step_dot,
                        path_widths=path_widths, over_dots=over_dots, dot_edge=dot_edge,
                        lane=lane, lane_order=lane_order, dot_every=dot_every, low=low,
-                       zoomed=race.inset.region if zoomed else None)
+                       zoomed=race.inset.region if zoomed else None,
+                       quiet=quiet if zoomed else None)
     progress_panel(ay, theme, race, trajectories, out)
     handles = [legend_key(h, theme, str(h.get_gid())[5:], SWATCH_WIDTH)
                if str(h.get_gid()).startswith("path:") else h for h in handles]
@@ -371,7 +378,7 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
              path_widths: tuple[float, float] = (PATH_WIDTH, 0.0),
              over_dots: tuple = (), dot_edge: float = STEP_DOT_EDGE,
              lane: float = 0.0, dot_every: int = 1, lane_order=None,
-             low: float = numbers.SCI_LOW, zoomed=None) -> list:
+             low: float = numbers.SCI_LOW, zoomed=None, quiet=None) -> list:
     """Draw one race on ax: contours of the surface (log-spaced where f > 0 throughout, evenly
     spaced otherwise), every optimizer's path in its colour, on gdcore's points, with a dot
     every `dot_every` steps (stacked by stacking(); path_widths[1] > 0 draws each path that
@@ -387,7 +394,9 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
     Returns the legend handles (legend_label, `low` as
     distance() takes it), the start's, the end square's and the minimum's. The paths of the
     runs over_dots names lie over every step dot, under on_top's. lane (points, 0 by
-    default): each run drawn `lane` points from the next (lane_of, in lane_order)."""
+    default): each run drawn `lane` points from the next (lane_of, in lane_order). quiet: the
+    window (with zoomed) in which a run that ends in zoomed draws no dot once it entered it
+    (quiet_steps)."""
     (x0, x1), (y0, y1) = race.window
     X, Y, Z = races.surface_grid(race)
     gm.contour_map(ax, theme, X, Y, Z, levels=20, log=bool(np.all(Z > 0)))
@@ -418,6 +427,8 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
         # from the first dot after the start: the ring marks step 0, and a run's dot there, in
         # a lane, would peek out from under it
         steps = (tr.points if ex is None else tr.points[: ex.step])[dot_every::dot_every]
+        if quiet is not None and ex is None and races.inside(tr.points[-1], zoomed)[0]:
+            steps = steps[~quiet_steps(tr.points, quiet)[dot_every::dot_every]]
         (dots,) = ax.plot(steps[:, 0], steps[:, 1], ls="none", marker=opt_marker(name),
                           ms=mark_size(name, step_dot),
                           color=c, mec=theme.background, mew=dot_edge, zorder=dz,
@@ -466,6 +477,16 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
     ax.set_xlabel(AXIS_LABELS["w1"])
     ax.set_ylabel(AXIS_LABELS["w2"], rotation=0, labelpad=8)
     return handles
+
+
+def quiet_steps(points, window) -> np.ndarray:
+    """Which of a run's points draw no step dot on the map (race_map's quiet): those inside
+    `window` ((x0, x1), (y0, y1)) from the run's first step into it on; where it swings out
+    of it again, its dots there stay."""
+    pts = np.asarray(points, float)
+    inside = np.asarray(races.inside(pts, window), bool).reshape(len(pts))
+    first = int(np.argmax(inside)) if inside.any() else len(pts)
+    return inside & (np.arange(len(pts)) >= first)
 
 
 #: A star on the map inside the inset's window keeps WINDOW_STAR_ROOM points clear of the
