@@ -3,8 +3,9 @@
 The same seven optimizers, {steps} steps each from ({x0}, {y0}) (the ring) on Beale's function,
 whose minimum (the star) is at ({mx}, {my}) at the end of a long, curved valley. Left: the paths
 over contours spaced by a constant factor (the function spans several orders of magnitude), each
-a thin line of one width on the run's own points, a dot every {every} steps, ending in a small
-box round the minimum. Right, under the inset: each run's distance to the minimum at every
+a thin line of one width on the run's own points, a dot every {every} steps (but round the
+small box about the minimum, where the runs draw none once they enter: the inset shows their
+last steps), ending in the box. Right, under the inset: each run's distance to the minimum at every
 step, on a log scale. Plain SGD slides down the nearest slope and creeps
 along the valley ({sgd} short of the minimum at the end). Momentum, at the same rate, shoots
 down the steep wall to w₂ ≈ {momentum_low}, swings back and overshoots along the valley to w₁ ≈
@@ -67,6 +68,10 @@ DOT_EDGE = 0.05
 #: A step dot every DOT_EVERY steps: at every step the seven runs' dots fill the valley and the
 #: slope below the start; every tenth still shows each run's pace (dense where it crawls).
 DOT_EVERY = 10
+#: Round the inset's box (w₁ from 2.3 to 3.15, w₂ from 0.25 to 0.65) the runs draw no step
+#: dot once they enter (race_plot.quiet_steps): the seven runs' last dots piled into a smear
+#: there; the inset shows the last steps. Momentum's dots past the box, on its overshoot, stay.
+QUIET = ((2.3, 3.15), (0.25, 0.65))
 
 
 def facts() -> dict:
@@ -95,7 +100,7 @@ def facts() -> dict:
 
 def make_figure(theme):
     return draw_race(theme, RACE, dot_edge=DOT_EDGE,
-                     dot_every=DOT_EVERY,
+                     dot_every=DOT_EVERY, quiet=QUIET,
                      title=f"Beale’s function:  ${SURFACE_COST} = {RACE.surface.formula}$")
 
 

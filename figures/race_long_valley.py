@@ -3,8 +3,9 @@
 All seven optimizers start together at ({x0}, {y0}) (the ring), on the side wall of a valley
 {ratio:g} times more sharply curved across than along, and take {steps} steps each. Top: their
 paths over contours spaced by a constant factor, each a line of one width, a dot every {every}
-steps and a square, in the run's colour, where it ends (in the inset, for the runs that end
-about the minimum). Five runs travel the valley's floor one
+steps (but round the inset's box, where the runs that end in it draw none once they enter:
+the inset shows their last steps) and a square, in the run's colour, where it ends (in the
+inset, for the runs that end about the minimum). Five runs travel the valley's floor one
 after another: so that each shows, every run is drawn in a lane of its own, {lane} points from
 the next on the page (SGD's the top one), an offset of the drawing, not of w₂. Bottom left:
 each run's distance to the minimum at every step, on a log scale.
@@ -61,6 +62,11 @@ DOT_EVERY = 2
 #: video draws them): five runs travel the valley's floor one after another, and on their
 #: points alone each would lie under the others.
 LANE = 1.6
+#: Round the inset's box (w₁ from −0.6 to 1.4, w₂ from −0.5 to 0.5) the runs that end in it
+#: draw no step dot once they enter (race_plot.quiet_steps): Momentum's swings past the
+#: minimum and Adam's and NAG's last arcs piled their dots over the box; the inset shows the
+#: last steps.
+QUIET = ((-0.6, 1.4), (-0.5, 0.5))
 
 
 def facts() -> dict:
@@ -90,7 +96,8 @@ def facts() -> dict:
 
 def make_figure(theme):
     return draw_race(theme, RACE,
-                     path_widths=(PATH_WIDTH, 0.0), dot_every=DOT_EVERY, lane=LANE)
+                     path_widths=(PATH_WIDTH, 0.0), dot_every=DOT_EVERY, lane=LANE,
+                     quiet=QUIET)
 
 
 if __name__ == "__main__":

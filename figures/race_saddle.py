@@ -16,13 +16,14 @@ w₁ ≈ 0, Adagrad and RMSprop on their climb) show side by side, an empty lane
 and RMSprop. SGD's, in the middle lane on its own points, is drawn over all the others and
 ends in a square just beside the saddle point's plus; NAG's lane lies just above it and
 Momentum's just below, either side of the ridge they travel.
-Each run that leaves ends in a cross of its colour on the frame's edge, where its lane crosses
-it; where runs leave side by side (Momentum, NAG and Adam; RMSprop and Adagrad) their crosses
-stand in a row just above the edge, each on a short line of its colour down to where its run
-leaves. Right: |w₂| at every step, on a log scale, up to the edge of the frame, where a cross on
-the edge marks each exit at its step; crosses that would overlap (Adadelta's, two steps after
-RMSprop's; Adagrad's, NAG's and Momentum's) stand in turn just below and just above the edge,
-so each shows whole.
+Each run that leaves ends in a cross of its colour ON the frame's edge, where its lane crosses
+it, each ringed in the page's colour, a later exit's over an earlier one's. Right: |w₂| at
+every step, on a log scale, up to the edge of the frame, where a cross ON the edge line marks
+each exit at its step. Over the map and over the panel the runs that leave are named: runs
+that leave side by side (on the map Momentum, NAG and Adam, and RMSprop and Adagrad; in the
+panel RMSprop and Adadelta, two steps apart, and Adagrad, NAG and Momentum) in one stacked
+list of names in their colours, the earliest exit at the bottom, each list on a thin leader
+down to its crosses.
 The panel is as tall as the map, and the legend, the key to both panels, names the runs.
 {settings}
 
@@ -31,11 +32,11 @@ paths start together at a ring just above the horizontal axis on the right. The 
 left to the centre and ends in a square beside the plus of the saddle point; the Momentum and
 NAG paths run left along the axis just past the centre, then turn up side by side and leave the
 top of the frame; the other four turn upwards from the start and leave the top of the frame;
-each path that leaves ends in a cross of its colour at the top edge, those that leave side by
-side raised just above it in a row, each on a short line down to its path's end.
+each path that leaves ends in a cross of its colour on the top edge, and the names of the runs
+stand above the map in stacked lists, each on a thin line down to its crosses.
 Right, a plot of |w₂| against step, log scale: six coloured curves climb from 0.001 to the
-frame's edge between steps {rmsprop} and {momentum}, each ending in a cross on it, while the SGD
-line rises only slowly, to {sgd_y}.
+frame's edge between steps {rmsprop} and {momentum}, each ending in a cross on it, named above
+the panel, while the SGD line rises only slowly, to {sgd_y}.
 """
 
 from gdcore import races

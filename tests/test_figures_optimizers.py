@@ -113,11 +113,21 @@ def test_race_paths_are_gdcores_trajectories_in_each_optimizers_colour(name, the
             assert data_[-1] == pytest.approx(ex.point)
         assert same_colour(line.get_color(), t.opt(opt))
         # a step dot every DOT_EVERY steps after the start (the ring's), on gdcore's points,
-        # up to the exit
-        every = gm.load(f"figures.{name}").DOT_EVERY
+        # up to the exit; none round the inset's box (the figure's QUIET) from a run's first
+        # step into it, where it ends in the inset
+        mod = gm.load(f"figures.{name}")
+        every, quiet = mod.DOT_EVERY, getattr(mod, "QUIET", None)
+        want = (tr.points if ex is None else tr.points[: ex.step])[every::every]
+        if quiet is not None and ex is None and races.inside(tr.points[-1],
+                                                             race.inset.region)[0]:
+            inside = races.inside(tr.points, quiet)
+            first = int(np.argmax(inside))
+            assert inside.any() and first > 0
+            drop = (inside & (np.arange(len(inside)) >= first))[every::every]
+            assert drop.any()  # the box's surroundings do lose dots
+            want = want[~drop]
         steps = by_gid(fig, f"steps:{opt}")
-        assert every > 1 and np.array_equal(
-            xy(steps), (tr.points if ex is None else tr.points[: ex.step])[every::every])
+        assert every > 1 and np.array_equal(xy(steps), want)
 
 
 def test_race_legends_share_one_layout():
@@ -462,59 +472,51 @@ def test_race_inset_lies_beside_the_map_joined_to_its_region_by_two_lines(name):
     assert all(by_gid(fig, f"zoom-leader-{k}").get_linewidth() == gm.ZOOM_LEADER for k in (1, 2))
 
 
-def test_saddle_exit_crosses_each_show_whole():
-    """On the map each exit cross stands at its data: a lone exit's (Adadelta's) centred on
-    the top edge where its run meets it, no leader; exits closer than race_plot.EXIT_GAP
-    (Momentum, NAG and Adam; RMSprop and Adagrad) raised race_plot.EXIT_RAISE points over the
-    edge, apart along it (EXIT_GAP between centres) in the order of their exits, each on a
-    leader in its colour from the cross to its own exit. In the distance panel every cross
-    stands at its exit step; those too close on the edge line (RMSprop and Adadelta, two steps
-    apart; Adagrad, NAG and Momentum) stand in two rows either side of it, in turn."""
+def test_saddle_exit_crosses_each_stand_at_their_exit_and_are_named():
+    """Every exit cross stands at its data, never moved: on the map ON the top edge where its
+    run's lane meets it, in the distance panel ON the edge line at gdcore's exit step. The runs
+    are named over each panel, each crowd of exits (closer than race_plot.EXIT_GAP: on the map
+    Momentum, NAG and Adam, and RMSprop and Adagrad; in the panel RMSprop and Adadelta, and
+    Adagrad, NAG and Momentum) one stacked list of names in the runs' colours, the earliest
+    exit at the bottom, the lists apart, each on one thin leader down to its crosses."""
     fig = build("race_saddle", "light")
     fig.canvas.draw()
-    pt = fig.dpi / 72
+    renderer = fig.canvas.get_renderer()
     out = races.outcomes(races.SADDLE)
     t = th.get("light")
+    edge = races.SADDLE.window[1][1]
     names = sorted((n for n in NAMES if out[n].exit is not None),
                    key=lambda n: out[n].exit.step)
-    for prefix in ("exit:", "progress-exit:"):
-        crosses = {n: by_gid(fig, prefix + n) for n in names}
-        at = {n: c.get_transform().transform(xy(c))[0] / pt for n, c in crosses.items()}
-        own = {n: c.axes.transData.transform(xy(c))[0] / pt for n, c in crosses.items()}
-        for a, b in itertools.combinations(names, 2):
-            assert np.hypot(*(at[a] - at[b])) >= race_plot.EXIT_GAP - 1e-6, (prefix, a, b)
-        if prefix == "progress-exit:":
-            ay = crosses[names[0]].axes
-            per_step = (ay.transData.transform((1, 1))[0] - ay.transData.transform((0, 1))[0]) / pt
-            for n in names:  # at its exit step, whatever its neighbours
-                assert at[n][0] == pytest.approx(own[n][0])
-                assert xy(crosses[n])[0][0] == out[n].exit.step
-            # the crowds (RMSprop and Adadelta, two steps apart; Adagrad, NAG and Momentum)
-            # in two rows either side of the line, in turn, the earliest below; Adam on it
-            off = {n: at[n][1] - own[n][1] for n in names}
-            lift = off["Adadelta"] - off["RMSprop"]
-            assert off["Adam"] == pytest.approx(0)
-            for row in (("RMSprop", "Adadelta"), ("Adagrad", "NAG", "Momentum")):
-                for k, n in enumerate(row):
-                    assert off[n] == pytest.approx((k % 2 - 0.5) * lift), n
-            # the rows just EXIT_GAP apart where the closest pair needs it
-            assert np.hypot(2 * per_step, lift) == pytest.approx(race_plot.EXIT_GAP)
-            continue
-        raised = {n for n in names if at[n][1] > own[n][1] + 1e-6}
-        assert raised == {"Momentum", "NAG", "Adam", "RMSprop", "Adagrad"}
-        for n in names:
-            leaders = [a for a in fig.axes[0].texts if a.get_gid() == f"exit-leader:{n}"]
-            if n not in raised:  # on the frame, where its run meets it
-                assert at[n] == pytest.approx(own[n]) and not leaders
-                continue
-            assert at[n][1] == pytest.approx(own[n][1] + race_plot.EXIT_RAISE)
-            (leader,) = leaders
-            assert leader.xy == pytest.approx(tuple(xy(crosses[n])[0]))  # to its exit
-            assert leader.xyann == pytest.approx(tuple(at[n] - own[n]))  # from its cross
-            assert same_colour(leader.arrow_patch.get_edgecolor(), t.opt(n))
-        # the raised row in the order of the exits along the edge
-        row = sorted(raised, key=lambda n: own[n][0])
-        assert [at[n][0] for n in row] == sorted(at[n][0] for n in row)
+    crowds = {"exit": [["Adam", "NAG", "Momentum"], ["RMSprop", "Adagrad"], ["Adadelta"]],
+              "progress-exit": [["RMSprop", "Adadelta"], ["Adam"], ["Adagrad", "NAG", "Momentum"]]}
+    for where, crowd_list in crowds.items():
+        crosses = {n: by_gid(fig, f"{where}:{n}") for n in names}
+        for n, c in crosses.items():  # at its data, drawn there
+            (x, y), = xy(c)
+            assert y == pytest.approx(edge)
+            if where == "progress-exit":
+                assert x == out[n].exit.step
+            assert c.get_transform() == c.axes.transData
+        texts = {str(a.get_gid()).split(":", 1)[1]: a for a in fig.axes[0].texts + fig.axes[1].texts
+                 if str(a.get_gid()).startswith(f"{where}-name:")}
+        assert sorted(texts) == sorted(names)
+        boxes = {n: a.get_window_extent(renderer) for n, a in texts.items()}
+        top = crosses[names[0]].axes.get_window_extent(renderer).y1
+        for crowd in crowd_list:
+            # one list, the earliest exit at the bottom, over the axes, in the runs' colours
+            ys = [boxes[n].y0 for n in crowd]
+            assert ys == sorted(ys) and len(set(np.round(ys, 3))) == len(ys)
+            assert min(ys) > top
+            xs = {round(boxes[n].x0 + boxes[n].width / 2, 3) for n in crowd}
+            assert len(xs) == 1
+            for n in crowd:
+                assert same_colour(texts[n].get_color(), t.opt(n))
+            (leader,) = [a for a in crosses[crowd[0]].axes.texts
+                         if a.get_gid() == f"{where}-name-leader:{crowd[0]}"]
+            assert leader.xy == pytest.approx(tuple(np.mean([xy(crosses[n])[0] for n in crowd],
+                                                            axis=0)))
+        for a, b in itertools.combinations(names, 2):  # no name over another
+            assert not boxes[a].overlaps(boxes[b]), (where, a, b)
 
 
 def test_saddle_figure_six_escape_and_sgd_stays(race_runs):
@@ -1174,10 +1176,8 @@ def test_local_minima_curve_is_quiet_and_titles_are_the_house_titles(theme):
 @pytest.mark.parametrize("theme", THEMES)
 def test_saddle_exit_crosses_each_on_the_edge_and_named_in_the_legend(theme):
     """Six runs leave the frame, two of them two steps apart (RMSprop at 33, Adadelta at 35):
-    each of the panel's crosses stands on its edge line at gdcore's exit step (none raised off
-    it, no leader: at its step, close ones in two rows either side of the line, no further
-    from it than half race_plot.EXIT_GAP, test_saddle_exit_crosses_each_show_whole), a later
-    exit's cross over an earlier one's, and the legend names the cross;
+    each of the panel's crosses stands on its edge line at gdcore's exit step (none moved off
+    it), a later exit's cross over an earlier one's, and the legend names the cross;
     every run's swatch one width (the legend names runs, not path widths)."""
     fig = build("race_saddle", theme)
     fig.canvas.draw()
@@ -1188,10 +1188,7 @@ def test_saddle_exit_crosses_each_on_the_edge_and_named_in_the_legend(theme):
     for n, c in crosses.items():
         assert xy(c)[0] == pytest.approx((out[n].exit.step, edge))
         drawn, own = (t.transform(xy(c))[0] for t in (c.get_transform(), c.axes.transData))
-        assert drawn[0] == pytest.approx(own[0])  # at its step
-        # on the edge line, or half a gap across it where stacked, not raised off it
-        assert abs(drawn[1] - own[1]) <= race_plot.EXIT_GAP / 2 * fig.dpi / 72 + 1e-6
-    assert not [a for a in fig.axes[1].texts if "leader" in str(a.get_gid())]
+        assert drawn == pytest.approx(own)  # at its step, on the edge line
     by_step = sorted(crosses, key=lambda n: out[n].exit.step)
     zs = [crosses[n].get_zorder() for n in by_step]
     assert zs == sorted(zs) and len(set(zs)) == len(zs)
@@ -1275,8 +1272,9 @@ def test_race_captions_state_every_setting_beyond_the_rate(name):
 def test_race_stills_share_one_layout():
     """The three races are laid out by one function (race_plot.race_layout), in one of two
     arrangements chosen by the map's shape: a wide map (the long valley) spans the top, under
-    it at its left edge the distance panel, race_plot.PANEL_SIZE, and the inset at the right,
-    its right edge on the map's, its top on the panel's; a near-square map (Beale's function,
+    it, side by side across its width, the distance panel at its left edge, race_plot.
+    PANEL_SIZE's height, up to INSET_GAP from the inset at the right, the inset's right edge on
+    the map's, its top on the panel's; a near-square map (Beale's function,
     the saddle) at the left, its companions in one column at its right, the inset over the
     panel (its top on the map's, the panel's bottom on the map's), or the panel alone as tall
     as the map. The panel is PANEL_SIZE's height wherever it shares its room with an inset (at
@@ -1299,7 +1297,8 @@ def test_race_stills_share_one_layout():
         if race.inset is not None:
             assert p.height / pt == pytest.approx(race_plot.PANEL_SIZE[1], abs=0.01), name
         if wide:
-            assert (p.width / pt, p.height / pt) == pytest.approx(race_plot.PANEL_SIZE, abs=0.01)
+            assert p.height / pt == pytest.approx(race_plot.PANEL_SIZE[1], abs=0.01)
+            assert p.width / pt >= race_plot.PANEL_SIZE[0] - 0.01
             assert p.x0 == pytest.approx(m.x0, abs=0.5) and p.y1 < m.y0, name
             assert m.width / pt == pytest.approx(fig.get_figwidth() - race_plot.MAP_LEFT
                                                  - race_plot.RIGHT, abs=0.01)
@@ -1319,6 +1318,8 @@ def test_race_stills_share_one_layout():
             if wide:
                 assert i.x1 == pytest.approx(m.x1, abs=0.5) and i.y1 == pytest.approx(p.y1, abs=0.5)
                 assert p.x1 < i.x0 and i.height <= p.height + 0.5, name
+                # side by side across the map's width: the panel up to INSET_GAP from it
+                assert (i.x0 - p.x1) / pt == pytest.approx(race_plot.INSET_GAP, abs=0.01)
             else:
                 assert (i.x0, i.x1) == pytest.approx((p.x0, p.x1), abs=0.5), name
                 assert i.y1 == pytest.approx(m.y1, abs=0.5) and i.y0 > p.y1, name

@@ -215,29 +215,31 @@ SWATCH_WIDTH = 1.0
 #: The race stills' two arrangements, both placed by race_layout, in inches, chosen by the
 #: map's shape (width over height, one scale in w₁ and w₂). A wide map (WIDE or more: the long
 #: valley) spans the top, the figure's width less MAP_LEFT and RIGHT (no gutter beside it),
-#: TOP_WIDE under the title, and its companions sit under it: the distance panel
-#: at its left edge, PANEL_SIZE, and the inset at the right, its right edge on the map's and
-#: its top on the panel's, INSET_GAP from the panel, as large as its region's shape allows in
-#: that room (at most the panel's height). A near-square map (Beale's function, the saddle)
-#: sits at the left and its companions stack in one column at its right, COLUMN_GAP from it
+#: TOP_WIDE under the title, and its companions sit side by side under it, across its whole
+#: width: the inset at the right, its right edge on the map's and its top on the panel's (so
+#: the leaders from its window pass right of the w₁ axis's labels), as large as its region's
+#: shape allows in that room (at most the panel's height), and the distance panel,
+#: PANEL_SIZE's height, from the map's left edge to INSET_GAP short of the inset
+#: (PANEL_SIZE's width at least). A near-square map (Beale's function, the saddle) sits at
+#: the left and its companions stack in one column at its right, COLUMN_GAP from it
 #: (the panel's ticks and its name on one line), RIGHT short of the figure's edge: the inset,
 #: as wide as the column, over the distance panel, PANEL_SIZE's height, INSET_GAP under it,
 #: the map as tall as the column they fill; with no inset, the distance panel alone, the
 #: column's full height, the map SIDE_MAP_H tall. The distance panel is at least PANEL_SIZE's
 #: height in every race, so that its name stands on one line. The legend is centred under
 #: everything, the title over everything. MAP_LEFT the room left of the map for the w₂ axis,
-#: TOP above it for the title (and the saddle's exit crosses), BETWEEN the room under it for
-#: its w₁ axis (and, beside it, the panel's step axis), UNDER the room under the panel for the
-#: step axis, LEGEND_ROW the height of one legend line.
+#: TOP above it for the title (EXIT_ROOM more where runs leave the frame, for their names),
+#: BETWEEN the room under it for its w₁ axis (and, beside it, the panel's step axis), UNDER
+#: the room under the panel for the step axis, LEGEND_ROW the height of one legend line.
 WIDE, PANEL_SIZE, INSET_GAP = 2.0, (2.1, 1.4), 0.3
 SIDE_MAP_H, COLUMN_GAP, RIGHT = 2.8, 0.75, 0.15
-MAP_LEFT, TOP, BETWEEN, UNDER, LEGEND_ROW = 0.75, 0.5, 0.62, 0.55, 0.2
+MAP_LEFT, TOP, BETWEEN, UNDER, LEGEND_ROW = 0.75, 0.5, 0.62, 0.47, 0.2
 #: The room over a wide map for its title alone (no exit crosses stand over it); under it the
 #: inset's left edge stands LABEL_CLEAR right of the map's middle, where its w₁ label is.
 TOP_WIDE, LABEL_CLEAR = 0.36, 0.3
 
 
-def race_layout(race, legend_rows: int, width: float = 6.3) -> dict:
+def race_layout(race, legend_rows: int, width: float = 6.3, top: float = TOP) -> dict:
     """Where each part of a race's still, `width` inches wide, sits (WIDE and the constants
     beside it): the figure's "height", its "arrangement" ("top": the map spans the top, its
     companions under it; "side": the map at the left, its companions in one column at its
@@ -268,6 +270,7 @@ def race_layout(race, legend_rows: int, width: float = 6.3) -> dict:
             ih = min(ph, room / ishape)
             iw = ih * ishape
             parts["inset"] = (MAP_LEFT + mw - iw, panel_y + ph - ih, iw, ih)
+            parts["panel"] = (MAP_LEFT, panel_y, mw - iw - INSET_GAP, ph)
         return parts
     room = width - MAP_LEFT - COLUMN_GAP - RIGHT  # the map's width and the column's
     if ishape is None:
@@ -276,8 +279,8 @@ def race_layout(race, legend_rows: int, width: float = 6.3) -> dict:
         mh = min(SIDE_MAP_H, (room / ishape + INSET_GAP + ph) / (1 + shape / ishape))
     mw = mh * shape
     cw = room - mw
-    height = TOP + mh + BETWEEN + legend
-    map_y = height - TOP - mh
+    height = top + mh + BETWEEN + legend
+    map_y = height - top - mh
     column_x = MAP_LEFT + mw + COLUMN_GAP
     centre = (MAP_LEFT + column_x + cw) / 2
     parts = {"arrangement": "side", "height": height, "map": (MAP_LEFT, map_y, mw, mh),
@@ -299,7 +302,7 @@ def draw_race(theme, race, title: str | None = None, on_top: str | None = None,
               step_dot: float = STEP_DOT,
               path_widths: tuple[float, float] = (PATH_WIDTH, 0.0),
               over_dots: tuple = (), dot_edge: float = STEP_DOT_EDGE, lane: float = 0.0,
-              dot_every: int = 1, inset: bool = True, lane_order=None):
+              dot_every: int = 1, inset: bool = True, lane_order=None, quiet=None):
     """The figure of one race, laid out by race_layout as every race is: its map (race_map),
     the distance panel (progress_panel) and the inset (end_inset) under a wide map or in one
     column beside a near-square one, the legend below them, the one key to both panels, one
@@ -311,7 +314,10 @@ def draw_race(theme, race, title: str | None = None, on_top: str | None = None,
     over_dots names runs whose path lies over every step dot; dot_edge the width of the ring
     round each step dot; lane the points between two neighbouring runs' lanes (race_map);
     inset: draw the race's inset (races.Race.inset) if it has one; lane_order: the runs from
-    the first lane to the last (lane_of; None a lane left empty), by default LANE_WAYS'."""
+    the first lane to the last (lane_of; None a lane left empty), by default LANE_WAYS'.
+    quiet: a window ((x0, x1), (y0, y1)) round the inset's box in which the runs that end in
+    the inset draw no step dot once they have entered it (quiet_steps): the inset shows their
+    last steps, and on the map their dots piled up round the box."""
     zoomed = inset and race.inset is not None
     fig = gm.new_figure(theme, 1.0)
     fig.set_layout_engine("none")  # placed by race_layout, not by a layout engine
@@ -320,20 +326,23 @@ def draw_race(theme, race, title: str | None = None, on_top: str | None = None,
     def place(rows: int) -> dict:
         """Size the figure and place the panels for a legend of `rows` lines: the map's size
         does not depend on it, so the lanes (lane_exit) are drawn at their final scale."""
-        layout = race_layout(race, rows, fig.get_figwidth())
+        layout = race_layout(race, rows, fig.get_figwidth(), top)
         fig.set_figheight(layout["height"])
         fw, fh = fig.get_figwidth(), layout["height"]
         ax.set_position(_fractions(layout["map"], fw, fh))
         ay.set_position(_fractions(layout["panel"], fw, fh))
         return layout
-    place(LEGEND_COLUMNS + 1)
     trajectories = races.run_race(race)
     out = races.outcomes(race, trajectories)
+    # the names of the runs that leave stand over the map and the panel (exit_names)
+    top = TOP + (EXIT_ROOM if any(o.exit is not None for o in out.values()) else 0.0)
+    place(LEGEND_COLUMNS + 1)
     low = numbers.SCI_LOW
     handles = race_map(ax, theme, race, trajectories, out, on_top=on_top, step_dot=step_dot,
                        path_widths=path_widths, over_dots=over_dots, dot_edge=dot_edge,
                        lane=lane, lane_order=lane_order, dot_every=dot_every, low=low,
-                       zoomed=race.inset.region if zoomed else None)
+                       zoomed=race.inset.region if zoomed else None,
+                       quiet=quiet if zoomed else None)
     progress_panel(ay, theme, race, trajectories, out)
     handles = [legend_key(h, theme, str(h.get_gid())[5:], SWATCH_WIDTH)
                if str(h.get_gid()).startswith("path:") else h for h in handles]
@@ -369,7 +378,7 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
              path_widths: tuple[float, float] = (PATH_WIDTH, 0.0),
              over_dots: tuple = (), dot_edge: float = STEP_DOT_EDGE,
              lane: float = 0.0, dot_every: int = 1, lane_order=None,
-             low: float = numbers.SCI_LOW, zoomed=None) -> list:
+             low: float = numbers.SCI_LOW, zoomed=None, quiet=None) -> list:
     """Draw one race on ax: contours of the surface (log-spaced where f > 0 throughout, evenly
     spaced otherwise), every optimizer's path in its colour, on gdcore's points, with a dot
     every `dot_every` steps (stacked by stacking(); path_widths[1] > 0 draws each path that
@@ -385,7 +394,9 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
     Returns the legend handles (legend_label, `low` as
     distance() takes it), the start's, the end square's and the minimum's. The paths of the
     runs over_dots names lie over every step dot, under on_top's. lane (points, 0 by
-    default): each run drawn `lane` points from the next (lane_of, in lane_order)."""
+    default): each run drawn `lane` points from the next (lane_of, in lane_order). quiet: the
+    window (with zoomed) in which a run that ends in zoomed draws no dot once it entered it
+    (quiet_steps)."""
     (x0, x1), (y0, y1) = race.window
     X, Y, Z = races.surface_grid(race)
     gm.contour_map(ax, theme, X, Y, Z, levels=20, log=bool(np.all(Z > 0)))
@@ -416,6 +427,8 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
         # from the first dot after the start: the ring marks step 0, and a run's dot there, in
         # a lane, would peek out from under it
         steps = (tr.points if ex is None else tr.points[: ex.step])[dot_every::dot_every]
+        if quiet is not None and ex is None and races.inside(tr.points[-1], zoomed)[0]:
+            steps = steps[~quiet_steps(tr.points, quiet)[dot_every::dot_every]]
         (dots,) = ax.plot(steps[:, 0], steps[:, 1], ls="none", marker=opt_marker(name),
                           ms=mark_size(name, step_dot),
                           color=c, mec=theme.background, mew=dot_edge, zorder=dz,
@@ -466,6 +479,16 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
     return handles
 
 
+def quiet_steps(points, window) -> np.ndarray:
+    """Which of a run's points draw no step dot on the map (race_map's quiet): those inside
+    `window` ((x0, x1), (y0, y1)) from the run's first step into it on; where it swings out
+    of it again, its dots there stay."""
+    pts = np.asarray(points, float)
+    inside = np.asarray(races.inside(pts, window), bool).reshape(len(pts))
+    first = int(np.argmax(inside)) if inside.any() else len(pts)
+    return inside & (np.arange(len(pts)) >= first)
+
+
 #: A star on the map inside the inset's window keeps WINDOW_STAR_ROOM points clear of the
 #: window's frame on every side, and is drawn only at WINDOW_STAR_LEAST of its house size or
 #: more (smaller, it reads as a speck: the star is then the inset's alone).
@@ -491,17 +514,18 @@ def window_star(ax, race, window, star: dict) -> float:
     return size if size >= WINDOW_STAR_LEAST * house else 0.0
 
 
-#: The least distance (points) between the centres of two exit crosses on one edge (the map's
-#: frame, the distance panel's edge line): a cross's width, its ring and a clear point and a
-#: half, so that each shows whole and apart (RMSprop and Adadelta leave two steps apart,
-#: Momentum, NAG and Adam side by side).
+#: Exit crosses whose centres lie closer than this (points) along one edge (the map's frame,
+#: the distance panel's edge line) form a crowd (exit_crowds): each still stands on the edge at
+#: its own exit, cased in the page's colour, a later exit's over an earlier one's, and the
+#: crowd's names carry it (exit_names): RMSprop and Adadelta leave two steps apart, Momentum,
+#: NAG and Adam side by side.
 EXIT_GAP = 9.0
-#: A map's exit cross stands ON the frame, centred where its run's path meets the edge. Where
-#: two runs leave closer than EXIT_GAP, each of that crowd is raised EXIT_RAISE points beyond
-#: the edge, the crowd spread along it (spread) in the order of the exits, and a leader in the
-#: run's colour, EXIT_LEADER wide, runs from the cross down to its true exit on the frame: the
-#: mark stands at its data, or points to it.
-EXIT_RAISE, EXIT_LEADER = 10.0, 0.6
+#: The names of the runs that leave, over the map and over the distance panel: each crowd's
+#: names in a stacked list, in the runs' colours, the earliest exit at the bottom, its bottom
+#: NAME_RISE points over the axes' top, one thin leader (NAME_LEADER, muted) from it down to
+#: the crowd's crosses; lists NAME_SPACE points apart at least, shifted sideways no more than
+#: that asks. EXIT_ROOM (inches): the extra room over the map and the panel that holds them.
+NAME_RISE, NAME_SPACE, NAME_LEADER, EXIT_ROOM = 6.0, 6.0, 0.5, 0.32
 
 
 def exit_crowds(pos, gap: float = EXIT_GAP) -> list[list[int]]:
@@ -518,35 +542,77 @@ def exit_crowds(pos, gap: float = EXIT_GAP) -> list[list[int]]:
     return crowds
 
 
-def spread(at, gap: float) -> np.ndarray:
-    """Positions along a line (points) moved apart to at least `gap` between neighbours, each
-    crowd centred on where its members would stand, in their order: the least change that
-    keeps every mark whole."""
-    at = np.asarray(at, float)
-    order = np.argsort(at, kind="stable")
-    groups = [[i] for i in order]
-    while True:
-        where = [np.mean(at[g]) + (np.arange(len(g)) - (len(g) - 1) / 2) * gap for g in groups]
-        k = next((j for j in range(len(groups) - 1)
-                  if where[j][-1] + gap > where[j + 1][0] + 1e-9), None)
-        if k is None:
-            break
-        groups[k:k + 2] = [groups[k] + groups[k + 1]]
-    out = np.empty_like(at)
-    for g, w in zip(groups, where):
-        out[g] = w
-    return out
+def side_by_side(centres, widths, space: float, lo: float, hi: float) -> np.ndarray:
+    """Centres (points, along a line) of boxes of `widths`, each as near its wanted centre as
+    keeps `space` between neighbours, in their order, the row kept between lo and hi where it
+    fits: the least sideways move that keeps every box apart."""
+    c = np.asarray(centres, float).copy()
+    w = np.asarray(widths, float)
+    for k in range(1, len(c)):  # left to right, each pushed clear of the one before
+        c[k] = max(c[k], c[k - 1] + (w[k - 1] + w[k]) / 2 + space)
+    if len(c) and c[-1] + w[-1] / 2 > hi:  # then back from the right end, if it runs over
+        c[-1] = hi - w[-1] / 2
+        for k in range(len(c) - 2, -1, -1):
+            c[k] = min(c[k], c[k + 1] - (w[k + 1] + w[k]) / 2 - space)
+    if len(c) and c[0] - w[0] / 2 < lo:
+        c += lo - (c[0] - w[0] / 2)
+    return c
+
+
+def exit_names(axes, theme, exits: dict, where: str) -> None:
+    """Name the runs whose crosses stand at `exits` (name -> (x, y) in axes' data, the runs
+    in the order of their exits) above `axes`: each crowd (exit_crowds, along x) one stacked
+    list of its names in their colours, the earliest exit at the bottom, NAME_RISE over the
+    axes' top, the lists side by side (side_by_side), a thin muted leader from each list down
+    to its crowd (straight down where the list stands over it); gids "<where>-name:<run>",
+    "<where>-name-leader:<first run of the crowd>"."""
+    fig = axes.figure
+    pt = fig.dpi / 72
+    names = list(exits)
+    disp = {n: axes.transData.transform(exits[n]) / pt for n in names}
+    crowds = [[names[i] for i in sorted(c)]
+              for c in exit_crowds([disp[n][0] for n in names])]
+    renderer = fig.canvas.get_renderer()
+    probe = fig.text(0, 0, "", fontsize=theme.small_size)
+    line = theme.small_size * 1.2
+
+    def width(text):
+        probe.set_text(text)
+        return probe.get_window_extent(renderer).width / pt
+    widths = [max(width(n) for n in crowd) for crowd in crowds]
+    probe.remove()
+    box = axes.get_window_extent(renderer)
+    at = [float(np.mean([disp[n][0] for n in crowd])) for crowd in crowds]
+    centres = side_by_side(at, widths, NAME_SPACE, 2.0, fig.get_figwidth() * 72 - 2.0)
+    top = box.y1 / pt + NAME_RISE
+    for crowd, cx, w in zip(crowds, centres, widths):
+        # every name and leader placed from the crowd's own point, in points: the page's crop
+        # (gm.save) moves them with it
+        xy = tuple(np.mean([exits[n] for n in crowd], axis=0))
+        xd, yd = axes.transData.transform(xy) / pt
+        for k, name in enumerate(crowd):
+            axes.annotate(name, xy=xy, xytext=(cx - xd, top + k * line - yd),
+                          textcoords="offset points", ha="center", va="bottom",
+                          fontsize=theme.small_size, color=theme.opt(name),
+                          annotation_clip=False, gid=f"{where}-name:{name}")
+        # the leader straight down where the list stands over its crosses, else from the
+        # list's nearer end
+        lx = min(max(xd, cx - w / 2 + 1.0), cx + w / 2 - 1.0)
+        axes.annotate("", xy=xy, xytext=(lx - xd, top - 1.0 - yd), textcoords="offset points",
+                      annotation_clip=False, zorder=Z_ENDS - 1,
+                      gid=f"{where}-name-leader:{crowd[0]}",
+                      arrowprops={"arrowstyle": "-", "color": theme.muted, "lw": NAME_LEADER,
+                                  "shrinkA": 0, "shrinkB": 4.5})
 
 
 def exit_marks(ax, ay, theme, race, trajectories, out, lane: float, lane_order=None) -> None:
     """Where each run leaves the frame, once the panels are laid out (race_layout): a cross in
-    its colour (theme.MARKERS' "left", as the videos draw it) on the map, where its lane
-    crosses the frame's edge (lane_of), gid "exit:<name>"; and its cross on the distance
-    panel's edge line (progress_panel) at its step, crosses closer than EXIT_GAP there in two
-    rows either side of the line (stack), each at its step, so every cross shows whole. On the map a
-    cross stands on the frame where its run meets the edge; a crowd of exits (exit_crowds) is
-    raised EXIT_RAISE beyond the edge, spread along it, each cross on a leader in its colour
-    to its own exit (gid "exit-leader:<name>")."""
+    its colour (theme.MARKERS' "left", as the videos draw it, ringed in the page's colour) on
+    the map, ON the frame where its lane crosses the edge (lane_of), gid "exit:<name>", and on
+    the distance panel's edge line (progress_panel) at its exit step, each at its data, never
+    moved: a later exit's cross over an earlier one's, so two that overlap both read. Over the
+    map and over the panel the runs' names, each crowd of exits one stacked list on a thin
+    leader (exit_names)."""
     gone = [n for n in out if out[n].exit is not None]
     if not gone:
         return
@@ -554,65 +620,18 @@ def exit_marks(ax, ay, theme, race, trajectories, out, lane: float, lane_order=N
     (x0, x1), (y0, y1) = race.window
     per_unit = ax.get_position().width * fig.get_figwidth() * 72 / (x1 - x0)
     at = {}
-    for name in gone:
+    for name in sorted(gone, key=lambda n: out[n].exit.step):
         offset = lane_of(race, name, lane, lane_order)
         moved = np.asarray(trajectories[name].points) + offset / per_unit
         ex = races.frame_exit(moved, race.window) if offset.any() else out[name].exit
         at[name] = np.asarray(ex.point if ex is not None else out[name].exit.point)
-    # the edge each leaves by: along a horizontal edge crosses spread in x, along a vertical
-    # one in y
-    edges: dict[tuple[int, float], list[str]] = {}
-    for name, c in at.items():
-        far = [abs(c[1] - y1), abs(c[1] - y0), abs(c[0] - x1), abs(c[0] - x0)]
-        side = int(np.argmin(far))
-        edges.setdefault((side, (y1, y0, x1, x0)[side]), []).append(name)
-    for (side, _), names in edges.items():
-        axis = 0 if side < 2 else 1
-        pos = np.array([at[n][axis] for n in names]) * per_unit
-        outward = 1 if side in (0, 2) else -1  # top/right: up/right
-        crowded = [i for c in exit_crowds(pos) if len(c) > 1 for i in c]
-        moved_by = np.zeros(len(names))
-        if crowded:  # the raised row spread along the edge, every cross of it apart
-            moved_by[crowded] = spread(pos[crowded], EXIT_GAP) - pos[crowded]
-        for i, name in enumerate(names):
-            raise_by = EXIT_RAISE * outward if i in crowded else 0.0
-            dx, dy = (moved_by[i], raise_by) if axis == 0 else (raise_by, moved_by[i])
-            c = theme.opt(name)
-            ax.plot(*at[name], gid=f"exit:{name}", clip_on=False,
-                    transform=offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"),
-                    **(_exit_mark(theme, c) | {"zorder": Z_ENDS}))
-            if raise_by:  # a leader from the cross to where the run meets the frame
-                ax.annotate("", xy=at[name], xytext=(dx, dy), textcoords="offset points",
-                            annotation_clip=False, zorder=Z_ENDS - 0.5,
-                            gid=f"exit-leader:{name}",
-                            arrowprops={"arrowstyle": "-", "color": c, "lw": EXIT_LEADER,
-                                        "shrinkA": 0, "shrinkB": 0})
-    # on the distance panel, on its edge line, each at its own step: crosses too close there
-    # in two rows either side of the line (stack), never moved off their steps
-    crosses = {n: a for a in ay.lines if str(a.get_gid()).startswith("progress-exit:")
-               for n in [str(a.get_gid()).split(":", 1)[1]]}
-    names = sorted(crosses, key=lambda n: out[n].exit.step)
-    per_step = ay.get_position().width * fig.get_figwidth() * 72 / np.diff(ay.get_xlim())[0]
-    pos = np.array([out[n].exit.step for n in names], float) * per_step
-    for name, d in zip(names, stack(pos, EXIT_GAP)):
-        crosses[name].set_transform(offset_copy(ay.transData, fig=fig, y=d, units="points"))
-        crosses[name].set_clip_on(False)
-
-
-def stack(at, gap: float) -> np.ndarray:
-    """Offsets (points) across a line for marks at positions `at` along it (points), each
-    kept at its position: the marks of a crowd (exit_crowds: neighbours closer than `gap`)
-    stand in two rows either side of the line, in turn, the earliest below, the rows the least
-    apart that puts every two neighbours' centres `gap` apart (one height for every crowd);
-    a lone mark on the line."""
-    at = np.asarray(at, float)
-    out = np.zeros_like(at)
-    crowds = [c for c in exit_crowds(at, gap) if len(c) > 1]
-    rise = max((np.sqrt(max(gap**2 - (at[b] - at[a]) ** 2, 0.0))
-                for c in crowds for a, b in zip(c, c[1:])), default=0.0)
-    for crowd in crowds:
-        out[crowd] = (np.arange(len(crowd)) % 2 - 0.5) * rise
-    return out
+        ax.plot(*at[name], gid=f"exit:{name}", clip_on=False,
+                **(_exit_mark(theme, theme.opt(name))
+                   | {"zorder": Z_ENDS + out[name].exit.step / race.steps}))
+    fig.canvas.draw()  # the names are measured as drawn
+    exit_names(ax, theme, at, "exit")
+    steps = {n: (float(out[n].exit.step), abs(float(out[n].exit.point[1]))) for n in at}
+    exit_names(ay, theme, steps, "progress-exit")
 
 
 def on_saddle(race, point) -> bool:
@@ -870,7 +889,7 @@ def _exit_mark(theme, color) -> dict:
 PROGRESS_WIDTH, ENVELOPE_WIDTH, ENVELOPE_ALPHA = 1.3, 0.5, 0.3
 SEE_SAW, SEE_SAW_LEAST = 0.8, 20
 #: The saddle's |w₂| axis ends this factor above the frame's edge: room inside the panel for
-#: the upper row of exit crosses that stand either side of the edge line (stack).
+#: the exit crosses that stand on the edge line.
 EDGE_HEADROOM = 1.5
 #: Where runs end in squares on the distance panel (beside others' exits), its step axis runs
 #: this fraction of the steps past the last one, so the last step's square stands inside it.
@@ -932,7 +951,7 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
     # on the edge at its step, the later exit's over the earlier one's
     for step, name in sorted((o.exit.step, name) for name, o in out.items()
                              if o.exit is not None):
-        ay.plot(step, abs(out[name].exit.point[1]), gid=f"progress-exit:{name}",
+        ay.plot(step, abs(out[name].exit.point[1]), gid=f"progress-exit:{name}", clip_on=False,
                 **(_exit_mark(theme, theme.opt(name)) | {"zorder": 12 + step / race.steps}))
     ay.set_yscale("log")
     # where a run's end square stands at the last step, room for it inside the axes' end
