@@ -907,9 +907,13 @@ def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
     ticks = cb.get_ticks()
     want = [v / 100 for v in range(int(np.ceil(finite.min() * 100)),
                                    int(np.floor(finite.max() * 100)) + 1)]
+    # and a half step near its low end (0.025 over the least 0.0229), not a bare stretch
+    assert finite.min() <= 0.025 < want[0]
+    want = [0.025, *want]
     assert list(ticks) == pytest.approx(want) and len(want) >= 3
     labels = [t.get_text() for t in cb.ax.get_yticklabels()]
-    assert labels == [f"${round(v * 100):d} \\times 10^{{-2}}$" for v in want]
+    assert labels == [gm.cost_bar_tick(v) for v in want]
+    assert labels[:2] == ["$2.5 \\times 10^{-2}$", "$3 \\times 10^{-2}$"]
     assert cb.ax.get_ylabel() == th.AXIS_LABELS["training cost"]
     assert not [a for a in fig.findobj() if getattr(a, "get_gid", lambda: None)() == "log-scale"]
 
