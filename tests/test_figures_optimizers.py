@@ -962,6 +962,19 @@ def test_loss_curve_is_gdcores_training_loss_falling_and_levelling_off(theme):
     ad = [a for a in fig.axes if a is not ax][0]
     p0, p1 = ax.get_position(), ad.get_position()
     assert abs(p0.y1 - p1.y1) < 1e-3 and abs(p0.y0 - p1.y0) < 0.1 * p0.height
+    # the inset on a plate of the page in a thin muted frame, over the main grid and holding
+    # its numbers and title; the main curve nowhere under it; its cost numbers the main axis's
+    plate, inset = by_gid(fig, "inset-plate"), by_gid(fig, "inset")
+    assert same_colour(plate.get_facecolor(), th.get(theme).background)
+    assert same_colour(plate.get_edgecolor(), th.get(theme).muted)
+    frame = plate.get_window_extent()
+    assert frame.contains(*inset.get_tightbbox().p0) and frame.contains(*inset.get_tightbbox().p1)
+    curve = ax.transData.transform(np.column_stack([line.get_xdata(), L]))
+    assert not np.any((curve[:, 0] > frame.x0) & (curve[:, 0] < frame.x1)
+                      & (curve[:, 1] > frame.y0) & (curve[:, 1] < frame.y1))
+    main = [x.get_text() for x in ax.get_yticklabels()]
+    small = [x.get_text() for x in inset.get_yticklabels()]
+    assert {"0.10", "0.20"} <= set(main) & set(small) and "0.1" not in small
     # a thin space between the fraction and the sum
     (eq,) = [t for t in ax.texts if t.get_gid() == "equation"]
     assert r"\,\sum" in eq.get_text()
