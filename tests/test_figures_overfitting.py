@@ -711,6 +711,11 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     # the first epochs are readable: the epoch axis is logarithmic from epoch 1 (no lone 0 on
     # a stretch of another scale)
     assert train.axes.get_xscale() == "log" and train.axes.get_xlim()[0] == 1
+    # the cost axis runs down to the decade under the least cost, no further (never a decade
+    # of empty axis only to make room for the inset)
+    least = min(c.train.min(), c.val.min())
+    assert train.axes.get_ylim()[0] == 10.0 ** np.floor(np.log10(least)) > least / 10
+    assert list(zoom.axes.get_xticks()) == [100, 300, 1000]
     # the inset says which of its axes is linear (the cost; its epochs are logarithmic), and
     # its numbers stand clear of the main axes' lowest rule, on a halo
     assert zoom.axes.get_title() == "Epochs 100–3,000, linear $J$"
