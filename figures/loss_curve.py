@@ -13,9 +13,10 @@ output crosses {threshold:g}); it now classifies {accuracy:.0f} % of the points 
 Alt: Left, a curve of the cost J against the step t that falls steeply at first and then
 flattens into a long, slowly sinking tail, with its first and last values labelled beside
 their marks (the step axis linear, ticks 0 to 1,000), and the formula of J with its
-per-point cost named in words. An inset in the empty upper middle of the plot redraws the
-first {early_at} steps on their own step axis, on the same cost scale: the fall is steepest
-in the first few steps. Right, two
+per-point cost named in words. An inset in the empty upper middle of the plot, framed on the
+page's colour, redraws the first {early_at} steps on their own step axis, on the same cost
+scale, its numbers written as the main axis's (0.10): the fall is steepest in the first few
+steps. Right, two
 interleaved crescent-shaped clusters of points, blue dots and rust-brown triangles,
 separated by a curved boundary line; the dots' side of it is shaded pale blue, the triangles'
 pale brown.
@@ -23,6 +24,7 @@ pale brown.
 
 import numpy as np
 from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 
 from gdcore.networks import LOSS_CURVE
 from gdviz import equations, numbers
@@ -38,8 +40,16 @@ STEP_TICKS = (0, 250, 500, 750, 1000)
 #: axes of their own as in the video: an inset over the empty top of the plot (right of the
 #: cliff, above the tail, left of the equation), INSET in the plot's axes fraction (left,
 #: bottom, width, height), the cost axis's range, its steps ticked every INSET_STEP.
-INSET = (0.2, 0.3, 0.37, 0.38)
+INSET = (0.21, 0.4, 0.36, 0.31)
 INSET_STEP = 25
+#: The inset's plate, as train-val-curves': the page under the inset, its numbers and its
+#: title, in a thin muted frame, so no rule of the main grid runs behind them
+#: ((left, bottom), (right, top), axes fraction of the main plot)
+INSET_PLATE = ((0.095, 0.28), (0.6, 0.83))
+#: The inset's cost ticks, written as the main axis writes them, COST_PLACES decimals (0.10,
+#: not 0.1 beside the main axis's 0.10)
+INSET_COST_TICKS = (0.0, 0.1, 0.2)
+COST_PLACES = 2
 #: The height (axes fraction) of the equation's centre: between the 0.15 and 0.20 gridlines.
 EQ_AT = 0.64
 #: The step axis's room left of step 0 (a share of the run): the start ring off the spine.
@@ -56,6 +66,13 @@ def facts() -> dict:
             "accuracy": 100 * EX.accuracy(res.net, X, Y)}
 
 
+def cost_ticks():
+    """The cost axes' tick numbers, main plot and inset alike: COST_PLACES decimals."""
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda v, _pos: numbers.text(v, COST_PLACES))
+
+
 def _inset(ax, theme, losses):
     """The first EX.early steps on axes of their own, the main plot's cost range (the video's
     inset): the steep fall drawn out, which the main step axis squeezes against its spine."""
@@ -67,11 +84,18 @@ def _inset(ax, theme, losses):
     ins.set_xlim(-X_PAD * EX.early, EX.early * 1.04)
     ins.set_ylim(ax.get_ylim())
     ins.set_xticks(range(0, EX.early + 1, INSET_STEP))
-    ins.set_yticks([0, 0.1, 0.2])
+    # the main axis's places (0.10): one format for one quantity in one figure
+    ins.set_yticks(INSET_COST_TICKS)
+    ins.yaxis.set_major_formatter(cost_ticks())
     ins.xaxis.set_major_formatter(gm.count_formatter())
     ins.tick_params(labelsize=theme.small_size)
     ins.set_facecolor(theme.background)
     ins.set_title(f"the first {EX.early} steps", fontsize=theme.small_size, pad=3)
+    # the plate: the page under the inset, its numbers and its title, in a thin muted frame
+    (x0, y0), (x1, y1) = INSET_PLATE
+    ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, transform=ax.transAxes,
+                           facecolor=theme.background, edgecolor=theme.muted, linewidth=0.6,
+                           zorder=4.5, gid="inset-plate"))
     return ins
 
 
@@ -107,6 +131,7 @@ def make_figure(theme):
     ax.set_xticks([t for t in STEP_TICKS if t <= EX.steps])
     ax.set_xlim(-X_PAD * EX.steps, EX.steps * 1.04)
     ax.set_ylim(0, losses[0] * 1.08)
+    ax.yaxis.set_major_formatter(cost_ticks())
     ax.xaxis.set_major_formatter(gm.count_formatter())
     ax.set_xlabel(AXIS_LABELS["step"])
     ax.set_ylabel(AXIS_LABELS["training cost"])

@@ -5,7 +5,7 @@ learning rate α ({n_lrs} values) and momentum β ({n_betas} values), {steps} fu
 each, from the same initial weights, and records the final training cost J. The cells take the
 colours of the chapter's cost maps: violet, the colour of a map's valley, for the lowest cost,
 through blue towards the colour of its rim for the highest (a logarithmic scale, marked at
-round costs); hatched cells diverged. The rate grows upwards, the momentum
+round costs from 2.5 × 10⁻²); hatched cells diverged. The rate grows upwards, the momentum
 to the right. The best pair, marked by the star of a minimum (the grid's least cost), is
 α = {best_lr:g} with
 β = {best_beta:g}, final cost J = {best_loss}; the worst run that did not diverge ended at
@@ -32,7 +32,9 @@ from gdviz import numbers
 from gdviz.theme import AXIS_LABELS
 
 #: The colour bar's marks: round costs, every TICK_STEP (0.03, never the data's own 0.0229),
-#: rounded to TICK_PLACES decimals (a scale's marks, not measured values).
+#: rounded to TICK_PLACES decimals (a scale's marks, not measured values), with a half step
+#: (0.025) near its low end; written in the house form of every cost bar's ticks
+#: (gm.cost_bar_tick: 2.5 × 10⁻², 3 × 10⁻²), one form on every bar.
 TICK_STEP, TICK_PLACES = 0.01, 2
 GUTTER = 1.5  # points: the page colour between two cells
 HATCH_WIDTH = 0.8  # points: a diverged cell's hatch lines
@@ -58,9 +60,14 @@ def facts() -> dict:
 
 
 def bar_ticks(lo: float, hi: float) -> list[float]:
-    """The colour bar's marks: the multiples of TICK_STEP from lo to hi."""
+    """The colour bar's marks: the multiples of TICK_STEP from lo to hi, and below the first
+    the least multiple of half a step within the bar (0.025 over 0.0229): on a log bar the
+    stretch under the first round cost is long, and its low end, the best cells' colour, was
+    left unmarked."""
     k = np.arange(np.ceil(lo / TICK_STEP - 1e-9), np.floor(hi / TICK_STEP + 1e-9) + 1)
-    return [round(float(v) * TICK_STEP, TICK_PLACES) for v in k]
+    ticks = [round(float(v) * TICK_STEP, TICK_PLACES) for v in k]
+    half = round(float(np.ceil(lo / (TICK_STEP / 2) - 1e-9)) * TICK_STEP / 2, TICK_PLACES + 1)
+    return [half, *ticks] if half < ticks[0] else ticks
 
 
 def make_figure(theme):

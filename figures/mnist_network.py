@@ -4,19 +4,19 @@ The digit classifier: {n0} inputs (one per pixel of a 28 × 28 image; only {show
 {n1} hidden neurons and {n2} outputs, every neuron connected to every neuron of the next layer.
 The first layer of connections holds {n0} × {n1} = {w0:,} weights, the second {n1} × {n2} =
 {w1:,}; with one bias for each of the {n_biases} hidden and output neurons (the small ink disc
-on each of their rings, keyed) the network has {params:,} parameters, each a dimension of the
-space a training method must search. Every drawn neuron is joined to every drawn neuron of the
-next layer by a faint line, so each layer reads as dense as it is; every fifth drawn neuron's
-connections are drawn stronger, so a few can be followed across; the inputs left out (the
+beside each of their rings, keyed) the network has {params:,} parameters, each a dimension of
+the space a training method must search. The connections of every fifth drawn neuron, the first
+included, are drawn to every drawn neuron of the next layer, and a key says so: every neuron
+connects to every neuron of the next layer, drawn for one in five; the inputs left out (the
 three dots) are not drawn, nor their connections; the sums count them all.
 
 Alt: A three-column network diagram. The left column shows {shown} of the {n0} input neurons
 with three dots for the rest, the middle column {n1} hidden neurons and the right column {n2}
-outputs, all circles alike in grey rings, each hidden and output ring carrying a small ink disc
-at its upper right, its bias, keyed “a neuron’s bias” under the outputs. Every drawn neuron is
-joined to every drawn neuron of the next column by a faint grey line, a dense mesh between the
-columns; over it the connections of every fifth drawn neuron, the first included, are darker
-lines that fan out across it. Each column's size is written under it, on one line. Labels give
+outputs, all circles alike in grey rings, each hidden and output ring with a small ink disc
+just off its upper right, its bias. From every fifth neuron of the first two columns, the first
+included, thin grey lines fan out to every neuron of the next column. A key under the outputs:
+the disc is "a neuron’s bias"; a grey line, "every neuron connects to every neuron of the next
+layer; drawn for one in five". Each column's size is written under it, on one line. Labels give
 {w0:,} weights between inputs and hidden layer, {w1:,} between hidden layer and outputs, and
 one sum: {w0:,} + {w1:,} = {weights:,} weights, plus {n_biases} biases: {params:,} parameters.
 """
@@ -34,29 +34,37 @@ from gdviz.network_layout import layout
 SIZES = procedure.MNIST_SIZES
 MAX_SHOWN = 16
 NAMES = ("inputs", "hidden", "outputs")
-#: The connections drawn: a fixed sample drawn whole and strong, so the eye can follow lines from
-#: column to column: the whole fan of every SAMPLE_EVERY-th drawn neuron of each column (its
-#: first included) to every drawn neuron of the next, SAMPLE_WIDTH points at SAMPLE_ALPHA (dark:
-#: SAMPLE_ALPHA_DARK); under it every drawn connection, LAYER_WIDTH points at LAYER_ALPHA, so
-#: that each layer reads dense, every neuron wired to every one of the next (the sample alone
-#: left four neurons in five of a column unjoined, and read as a sparse net with edges missing).
-#: The sums over the columns carry the count. (All 390 drawn at the sample's strength crossed in
-#: a lattice of dark diamonds; an even wash between the columns read as a flat grey band; short
-#: fading stubs from every other neuron read as a grey haze, a fault of the rendering.)
+#: The connections drawn: a fixed sample drawn whole, so the eye can follow lines from column to
+#: column: the whole fan of every SAMPLE_EVERY-th drawn neuron of each column (its first
+#: included) to every drawn neuron of the next, SAMPLE_WIDTH points at SAMPLE_ALPHA (dark:
+#: SAMPLE_ALPHA_DARK), keyed: every neuron connects to every neuron of the next layer, one in
+#: SAMPLE_EVERY drawn. The sums over the columns carry the count. (All 390 drawn crossed in a
+#: lattice of diamonds, at the sample's strength and as a faint mesh under it alike, a moiré
+#: that read as noise; an even wash between the columns read as a flat grey band; short
+#: fading stubs from every other neuron read as a grey haze.)
 SAMPLE_EVERY = 5
-#: A neuron's bias: a disc in ink BADGE of the ring's radius across, on its ring at its upper
-#: right (BADGE_AT, a unit vector from the centre), edged in the page colour
+#: A neuron's bias: a disc in ink BADGE of the ring's radius across, clear of its ring at its
+#: upper right (BADGE_AT, a unit vector from the centre), BADGE_GAP of the radius between the
+#: disc and the ring's outline (on the ring it covered the outline)
 BADGE = 0.34
 BADGE_AT = (0.7071, 0.7071)
+BADGE_GAP = 0.12
 #: The key's badge (points across): the drawn badge's size on the page
 BADGE_KEY = 4.0
 #: The key this far (layout units) under the lowest output, in the room the short column leaves
-KEY_DROP = 0.45
+KEY_DROP = 0.22
 SAMPLE_WIDTH = 0.4
 SAMPLE_ALPHA, SAMPLE_ALPHA_DARK = 0.6, 0.55
-#: Every drawn connection, under the sample: thinner and a third as strong, a faint mesh.
-LAYER_WIDTH = 0.3
-LAYER_ALPHA = 0.2
+#: The connections' key: what a line is, and that one fan in SAMPLE_EVERY is drawn
+WORDS = {5: "five"}
+EDGE_KEY = "every neuron connects to every neuron\nof the next layer; drawn for one in {every}"
+
+
+def badge_centre(lay, l: int, i: int) -> tuple[float, float]:
+    """Where neuron (l, i)'s bias disc stands: off its ring at its upper right, clear of it."""
+    x, y = lay.position(l, i)
+    reach = lay.radius * (1 + BADGE_GAP + BADGE)
+    return x + reach * BADGE_AT[0], y + reach * BADGE_AT[1]
 
 
 def sampled_edges(lay) -> list:
@@ -84,11 +92,8 @@ def make_figure(theme):
     c = _counts()
     lay = layout(SIZES, width=12.0, height=6.4, max_shown=MAX_SHOWN)
     fig, ax = gm.subplots(theme, height=3.95)
-    # over them a thinned sample drawn stronger, lines the eye can follow between the columns
     dark = theme.name == "dark"
-    # every drawn connection, faint: the layers dense, every neuron wired to the next column
-    nd.draw_edges(ax, lay, None, color=theme.muted, linewidth=LAYER_WIDTH, alpha=LAYER_ALPHA,
-                  zorder=1.1, gid="edges-layer")
+    # a fixed sample of whole fans, lines the eye can follow between the columns (keyed)
     nd.draw_edges(ax, lay, sampled_edges(lay), color=theme.muted, linewidth=SAMPLE_WIDTH,
                   alpha=SAMPLE_ALPHA_DARK if dark else SAMPLE_ALPHA, zorder=1.2,
                   gid="edges-sample")
@@ -101,8 +106,7 @@ def make_figure(theme):
     r = BADGE * lay.radius
     for l in range(1, len(SIZES)):
         for i in lay.shown[l]:
-            x, y = lay.position(l, i)
-            ax.add_patch(Circle((x + lay.radius * BADGE_AT[0], y + lay.radius * BADGE_AT[1]), r,
+            ax.add_patch(Circle(badge_centre(lay, l, i), r,
                                 facecolor=theme.text, edgecolor="none", zorder=4,
                                 gid=f"bias-{l}-{i}"))
     x0, x1, y0, y1 = lay.bounds()
@@ -123,10 +127,14 @@ def make_figure(theme):
                 path_effects=gm.halo(theme))
     # the badge's key in the room under the outputs, the badge at its drawn size
     low = lay.position(2, lay.shown[2][-1])[1] - lay.radius
+    # the key in the room under the outputs: the badge at its drawn size, the line as drawn
+    edge = Line2D([], [], color=theme.muted, linewidth=SAMPLE_WIDTH * 2,
+                  alpha=SAMPLE_ALPHA_DARK if dark else SAMPLE_ALPHA)
     ax.legend(handles=[Line2D([], [], marker="o", linestyle="none", color=theme.text,
-                              markeredgewidth=0, markersize=BADGE_KEY)],
-              labels=["a neuron\u2019s bias"], loc="upper center", frameon=False, fontsize=fs,
-              bbox_to_anchor=(lay.layer_x[-1], low - KEY_DROP), bbox_transform=ax.transData,
+                              markeredgewidth=0, markersize=BADGE_KEY), edge],
+              labels=["a neuron\u2019s bias", EDGE_KEY.format(every=WORDS[SAMPLE_EVERY])],
+              loc="upper right", frameon=False, fontsize=fs,
+              bbox_to_anchor=(x1 + 0.8, low - KEY_DROP), bbox_transform=ax.transData,
               borderaxespad=0, handletextpad=0.5)
     ax.text(0.0, y0 - 0.75,
             f"${tc(c['w0'])} + {tc(c['w1'])} = {tc(c['weights'])}$ weights;"

@@ -12,12 +12,13 @@ sine.
 
 Alt: A line chart with polynomial degree 0 to 9 on the horizontal axis and the cost J on a
 logarithmic vertical axis. The training-cost line falls steadily and, after degree 8,
-steeply down through a break in the vertical axis to a marker at degree 9 under the break,
+steeply down to a break in the vertical axis, where it is parted by a short gap, then on to a
+marker at degree 9 under the break,
 level with the axis' last tick, "≈ 0", labelled
 "training cost J ≈ 0 ({floor}): through all {n} points". The test-cost line, lavender with
 hollow diamonds, is about level from degree 1 to 2, drops to its lowest value, {best_test}, at
-degree {best}, marked by a star in place of its diamond, then rises steeply to
-{worst_test} at degree 9.
+degree {best}, marked by a star in place of its diamond and by a dotted green vertical line
+keyed "degree of least test cost", then rises steeply to {worst_test} at degree 9.
 """
 
 import numpy as np
@@ -54,6 +55,9 @@ def facts() -> dict:
 #: Degrees left of the off-scale mark where its note ends: clear of the training line's fall
 #: from degree 8 (at 1.1 its colon all but touched the line)
 NOTE_LEFT = 1.5
+#: The training line's gap where it crosses the axis' break: from this share of the ≈ 0 strip
+#: under the floor to this one (the break's strokes on the spine stand at half of it)
+BREAK_GAP = (0.3, 0.7)
 #: Inches of page over the plot's top (its tick number and the spine's end)
 HEAD_PAD = 0.12
 
@@ -89,7 +93,8 @@ def make_figure(theme):
 
     b = best_degree(err)
     tb = float(err.test[deg == b][0])
-    ax.axvline(b, **theme.line("reference", color=theme.good, linewidth=0.9, zorder=1))
+    ax.axvline(b, **theme.line("reference", color=theme.good, linewidth=0.9, zorder=1,
+                               label="degree of least test cost"))
     # the least test cost is the minimum of the test curve: the house minimum star on its
     # point, in place of its test diamond (at the value it names)
     gm.best_at(ax, theme, b, tb, over=test)
@@ -108,19 +113,25 @@ def make_figure(theme):
         # off the axis: the set's own mark in the ≈ 0 strip under the axis' break, as every
         # off-scale value
         mark = gm.off_scale_low(ax, theme, d_, Y_FLOOR, _line_mark(theme.marker("data")))
-        # the fall on the way to this degree goes on solid through the axis' break to the
-        # off-scale mark (docs/STYLE.md): where the line stopped at the floor, it ended in
-        # mid-air beside a lone dot
-        ax.plot([deg[last], d_], [err.train[last], mark.get_ydata()[0]], color=theme.data,
-                linewidth=train.get_linewidth(), solid_capstyle="butt", zorder=2.9,
-                clip_on=False, gid="to-zero")
+        # the fall on the way to this degree goes on solid to the off-scale mark
+        # (docs/STYLE.md), parted where it crosses the axis' break: the drop across the break
+        # is no slope of the scale (drawn whole, it read as a real fall from degree 8 to 9);
+        # straight on the page, so straight in (degree, log J)
+        top, end = err.train[last], mark.get_ydata()[0]
+        y0, y1 = np.log10(top), np.log10(end)
+        gap = [Y_FLOOR * gm.FLOOR_STRIP ** -share for share in BREAK_GAP]
+        for part, (a, z) in zip(("to-zero", "to-zero-below"), ((top, gap[0]), (gap[1], end))):
+            ta, tz = ((np.log10(v) - y0) / (y1 - y0) for v in (a, z))
+            ax.plot([deg[last] + ta * (d_ - deg[last]), deg[last] + tz * (d_ - deg[last])],
+                    [a, z], color=theme.data, linewidth=train.get_linewidth(),
+                    solid_capstyle="butt", zorder=2.9, clip_on=False, gid=part)
         ax.annotate(f"training cost $J {numbers.relation(v)}$"
                     f" ({numbers.floor_words('mathtext')}):\nthrough all {n} points",
                     xy=(0.5, 0.5), xycoords=mark, xytext=(d_ - NOTE_LEFT, Y_FLOOR * 1.5),
                     textcoords="data", ha="right", va="bottom", fontsize=theme.small_size,
                     color=theme.text,
                     arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8,
-                                    shrinkB=6))
+                                    shrinkB=10))  # clear of the line's stub
     gm.optimizer_legend(ax, theme, "curves")
     return fig
 

@@ -48,16 +48,16 @@ OVERFIT_TINT = {"light": 1.15, "dark": 1.3}
 #: a sliver of a training curve drawn under the other one showed, and at its peaks none)
 TRAIN_WIDTH, VAL_WIDTH = 1.1, 2.0
 #: the inset's axes (fractions of the main axes), and its plate, which takes in its numbers and
-#: title: ((left, bottom), (right, top))
-#: (its top a clear INSET_CLEAR points under the curves' low point over it, at epoch 34: at
-#: 0.53 it came within a line's width of the validation curve)
-#: At 0.19 of the axes' height (a strip 90 px tall at 300 dpi) its curve and numbers were too
-#: small to read: the cost axis therefore runs a decade under the least cost
-#: (INSET_DECADES), and the inset takes a third of the axes' height in that room.
-INSET = (0.09, 0.13, 0.33, 0.36)
-INSET_PLATE = ((0.015, 0.02), (0.465, 0.6))
-INSET_DECADES = 1
+#: title: ((left, bottom), (right, top)), in the room under the curves' first epochs (its top
+#: a clear INSET_CLEAR points under the curves' low point over it). The cost axis runs from the
+#: decade under the least cost, no further: it once ran a decade lower (to 10⁻³, the data never
+#: under 0.015) only to make room for the inset; the figure is a little taller instead.
+INSET = (0.095, 0.12, 0.37, 0.23)
+INSET_PLATE = ((0.015, 0.015), (0.495, 0.44))
 INSET_CLEAR = 6.0
+#: The inset's epochs: its first, and the round thousand (the title names its last, 3,000,
+#: whose tick crowded the 1,000 beside it)
+ZOOM_TICKS = (100, 300, 1000)
 #: Inches of page at the figure's sides: the last epoch's number and the first stand clear of
 #: the edge, as regularization's
 SIDE_PAD = 10 / 72
@@ -92,7 +92,7 @@ def make_figure(theme):
     c = curves()
     epochs = range(c.train.size)
     b = c.best_epoch
-    fig, ax = gm.subplots(theme, height=3.2)
+    fig, ax = gm.subplots(theme, height=3.5)
     fig.get_layout_engine().set(w_pad=SIDE_PAD)
     gm.style_axes(ax, theme)
     # each set in its house role (theme.DATA_ROLES): training the data blue, validation the
@@ -115,9 +115,8 @@ def make_figure(theme):
     ax.set_xticks(ticks)
     ax.xaxis.set_major_formatter(gm.count_formatter())
     ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
-    lo = min(c.train.min(), c.val.min()) / 1.6
-    # from the decade under that: room for the inset under the curves' first hundred epochs
-    lo = 10.0 ** (np.floor(np.log10(lo)) - INSET_DECADES + 1)
+    # from the decade under the least cost (the inset has its room under the first epochs)
+    lo = 10.0 ** np.floor(np.log10(min(c.train.min(), c.val.min())))
     hi = max(c.train[1:].max(), c.val[1:].max()) * 1.6
     hi = 10.0 ** np.ceil(np.log10(hi))  # up to the next decade: its tick names the top
     ax.set_ylim(lo, hi)
@@ -162,7 +161,7 @@ def _zoom(ax, theme, c) -> None:
     gm.best_at(z, theme, b, c.val[b], gid="best-inset")
     z.set_xscale("log")
     z.set_xlim(ZOOM_FROM, c.val.size - 1)
-    z.set_xticks([ZOOM_FROM, 1000, c.val.size - 1])
+    z.set_xticks(ZOOM_TICKS)
     z.xaxis.set_major_formatter(gm.count_formatter())
     z.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
     seen = c.val[ZOOM_FROM:]

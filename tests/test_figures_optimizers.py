@@ -666,17 +666,15 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
         if k == 0:  # the full batch's path is its route; no trail
             assert np.array_equal(route, tr.points) and not gids(fig, f"trail:{label}")
         else:
-            # the sampled runs: the raw path a thin faint trail (subsampled), the route over
-            # it their path averaged over the cost curves' window, start to last point
+            # the sampled runs: their position after every step, small faint dots, unjoined
+            # (a line through one step in nine drew chords no step took), under the route,
+            # their path averaged over the cost curves' window, start to last point
             trail = by_gid(fig, f"trail:{label}")
-            assert np.array_equal(xy(trail), tr.points[::mod.TRAIL_EVERY])
-            assert trail.get_alpha() <= 0.7 and trail.get_linewidth() <= 0.5
-            # a walk, not a comb: a few dozen iterates, a small dot at each, whose spread
-            # about the route is the run's own (within 5 % of all its iterates')
-            assert 25 <= len(xy(trail)) <= 40 and trail.get_marker() == "o"
+            assert np.array_equal(xy(trail), tr.points)
+            assert trail.get_linestyle() == "None" and trail.get_marker() == "o"
             assert trail.get_markersize() < 3
-            off = tr.points[:, 0] - races.route(tr.points)[:, 0]
-            assert off[::mod.TRAIL_EVERY].std() == pytest.approx(off.std(), rel=0.05)
+            assert trail.get_alpha() == (mod.TRAIL_ALPHA_DARK if theme == "dark"
+                                         else mod.TRAIL_ALPHA) <= 0.7
             assert trail.get_zorder() < by_gid(fig, f"casing:path:{label}").get_zorder()
             want = np.column_stack([races.moving_average(tr.points[:, j], summary.smooth_steps)
                                     for j in (0, 1)])
@@ -695,12 +693,8 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     assert not [a for a in fig.findobj(Line2D)
                 if same_colour(a.get_markerfacecolor(), th.get(theme).good)]
     assert by_gid(fig, "j-star").get_ydata()[0] == pytest.approx(regression.cost(m, b, x, y))
-    # The noisy ones are visibly noisy: their trails (one step in TRAIL_EVERY) are still
-    # longer than the full batch's path, the single sample's the longest, and thrown farther
-    # across the valley (in m) than the whole full-batch path runs in it
-    lengths = [np.sum(np.linalg.norm(np.diff(xy(by_gid(fig, f"{g}:{k}")), axis=0), axis=1))
-               for g, k in zip(("path", "trail", "trail"), runs)]
-    assert 1.5 * lengths[0] < lengths[1] < lengths[2]
+    # The noisy ones are visibly noisy: their positions are thrown farther across the valley
+    # (in m) than the whole full-batch path runs in it, the single sample's the farthest
     spans = [np.ptp(xy(by_gid(fig, f"{g}:{k}"))[:, 0])
              for g, k in zip(("path", "trail", "trail"), runs)]
     assert 1.5 * spans[0] < spans[1] < spans[2]
@@ -761,29 +755,38 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
         if ax.get_title():
             assert ax.title.get_fontsize() == t.title_size
             assert same_colour(ax.title.get_color(), t.text)
-    # the legend under the axes: the runs in a row, under them the layers in ink (the faint
-    # each step, the strong moving average, the dotted end levels), and under the faint one the
-    # maps' trail, which says its seed and its subsampling: column by column
+    # the chart's legend under it: the runs in a row, under them its layers in ink (the faint
+    # each step, the strong moving average, the dotted end levels), column by column: two rows
     legend = full.axes.get_legend()
     assert not legend.get_title().get_text()
     full_name, mini_name, single_name = races.BATCH_RACE.labels
-    assert legend_texts(fig) == [
+    assert [x.get_text() for x in legend.get_texts()] == [
         full_name, "thin: each step",
-        f"maps: seed {races.BATCH_RACE.seed}, every {mod.TRAIL_EVERY}th step",
         mini_name, f"thick: {summary.smooth_steps}-step moving average",
         single_name, f"mean of the last {summary.last_steps} steps"]
     assert legend._ncols == 3
     handles = legend.legend_handles
-    faint, trail_key, strong_key, dotted = handles[1], handles[2], handles[4], handles[6]
-    assert all(same_colour(h.get_color(), t.text)
-               for h in (faint, trail_key, strong_key, dotted))
+    faint, strong_key, dotted = handles[1], handles[3], handles[5]
+    assert all(same_colour(h.get_color(), t.text) for h in (faint, strong_key, dotted))
     assert faint.get_alpha() == by_gid(fig, f"raw-cost:{races.BATCH_RACE.labels[1]}").get_alpha()
-    trail = by_gid(fig, f"trail:{mini_name}")
-    assert trail_key.get_marker() == trail.get_marker() == "o"
-    assert trail_key.get_alpha() == trail.get_alpha()
-    assert trail_key.get_linewidth() == trail.get_linewidth()
     assert faint.get_linewidth() < strong_key.get_linewidth()
     assert dotted.get_linestyle() == ":"
+    # the maps' own key, in ink, one row between the maps and the chart: the route (which
+    # seed, which average) and the dots of every step, drawn as the maps draw them
+    map_legends = [ax.get_legend() for ax in fig.axes
+                   if ax.get_legend() is not None and ax is not full.axes]
+    assert len(map_legends) == 1
+    map_legend = map_legends[0]
+    seed = races.BATCH_RACE.seed
+    assert [x.get_text() for x in map_legend.get_texts()] == [
+        f"path (sampled runs: seed {seed}, {summary.smooth_steps}-step moving average)",
+        f"seed {seed}\u2019s position after each step"]
+    route_key, dots_key = map_legend.legend_handles
+    trail = by_gid(fig, f"trail:{mini_name}")
+    assert all(same_colour(h.get_color(), t.text) for h in (route_key, dots_key))
+    assert route_key.get_linewidth() == mod.ROUTE_WIDTH
+    assert dots_key.get_marker() == trail.get_marker() == "o"
+    assert dots_key.get_linestyle() == "None" and dots_key.get_alpha() == trail.get_alpha()
     caption = gm.doc_of(gm.load("figures.batch_vs_stochastic")).caption
     assert f"averaged over {len(summary.seeds)} seeds" in caption
     assert f"moving average over {summary.smooth_steps} steps" in caption
@@ -800,6 +803,11 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     assert {p.get_linewidth() for p in paths} == {mod.ROUTE_WIDTH}
     fig.canvas.draw()
     assert legend.get_window_extent().y1 < full.axes.get_window_extent().y0
+    # the maps' key between the maps' axis labels and the chart's title
+    box = map_legend.get_window_extent()
+    assert box.y0 > full.axes.title.get_window_extent().y1
+    assert box.y1 < min(ax.xaxis.label.get_window_extent().y0
+                        for ax in fig.axes if ax.get_xlabel() == th.AXIS_LABELS["slope"])
     # the smooth full batch over the sampled runs' curves; each strong curve on a halo laid
     # apart beneath it; the ink levels over the faint means and the halos, beneath the strong
     # curves, on no casing, so no curve is cut where it crosses one
@@ -901,9 +909,13 @@ def test_grid_search_marks_the_argmin_cell_and_labels_real_values(theme, grid):
     ticks = cb.get_ticks()
     want = [v / 100 for v in range(int(np.ceil(finite.min() * 100)),
                                    int(np.floor(finite.max() * 100)) + 1)]
+    # and a half step near its low end (0.025 over the least 0.0229), not a bare stretch
+    assert finite.min() <= 0.025 < want[0]
+    want = [0.025, *want]
     assert list(ticks) == pytest.approx(want) and len(want) >= 3
     labels = [t.get_text() for t in cb.ax.get_yticklabels()]
-    assert labels == [f"${round(v * 100):d} \\times 10^{{-2}}$" for v in want]
+    assert labels == [gm.cost_bar_tick(v) for v in want]
+    assert labels[:2] == ["$2.5 \\times 10^{-2}$", "$3 \\times 10^{-2}$"]
     assert cb.ax.get_ylabel() == th.AXIS_LABELS["training cost"]
     assert not [a for a in fig.findobj() if getattr(a, "get_gid", lambda: None)() == "log-scale"]
 
@@ -952,6 +964,19 @@ def test_loss_curve_is_gdcores_training_loss_falling_and_levelling_off(theme):
     ad = [a for a in fig.axes if a is not ax][0]
     p0, p1 = ax.get_position(), ad.get_position()
     assert abs(p0.y1 - p1.y1) < 1e-3 and abs(p0.y0 - p1.y0) < 0.1 * p0.height
+    # the inset on a plate of the page in a thin muted frame, over the main grid and holding
+    # its numbers and title; the main curve nowhere under it; its cost numbers the main axis's
+    plate, inset = by_gid(fig, "inset-plate"), by_gid(fig, "inset")
+    assert same_colour(plate.get_facecolor(), th.get(theme).background)
+    assert same_colour(plate.get_edgecolor(), th.get(theme).muted)
+    frame = plate.get_window_extent()
+    assert frame.contains(*inset.get_tightbbox().p0) and frame.contains(*inset.get_tightbbox().p1)
+    curve = ax.transData.transform(np.column_stack([line.get_xdata(), L]))
+    assert not np.any((curve[:, 0] > frame.x0) & (curve[:, 0] < frame.x1)
+                      & (curve[:, 1] > frame.y0) & (curve[:, 1] < frame.y1))
+    main = [x.get_text() for x in ax.get_yticklabels()]
+    small = [x.get_text() for x in inset.get_yticklabels()]
+    assert {"0.10", "0.20"} <= set(main) & set(small) and "0.1" not in small
     # a thin space between the fraction and the sum
     (eq,) = [t for t in ax.texts if t.get_gid() == "equation"]
     assert r"\,\sum" in eq.get_text()

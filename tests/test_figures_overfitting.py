@@ -287,20 +287,30 @@ def test_model_capacity_lines_are_gdcores_errors(t):
     np.testing.assert_array_equal(train.get_ydata(), err.train[:9])
     np.testing.assert_array_equal(test.get_ydata(), err.test)
     assert ax.get_yscale() == "log"
-    # interpolation at degree 9: the fall from degree 8 ends there, labelled ≈ 0
-    # the fall from degree 8 goes on solid through the axis' break to the off-scale mark: no
-    # line ends in mid-air
+    # the fall from degree 8 goes on solid to the off-scale mark at degree 9 (no line ends
+    # in mid-air), parted where it crosses the axis' break: one straight line on the page
+    # (in degree and log J), its gap about the break's strokes on the spine
     (fall,) = by_gid(ax, "to-zero")
+    (stub,) = by_gid(ax, "to-zero-below")
     (below,) = by_gid(ax, "below-axis")
+    floor = gm.load("figures.model_capacity").Y_FLOOR
     assert (fall.get_xdata()[0], fall.get_ydata()[0]) == (8, err.train[8])
-    assert (fall.get_xdata()[-1], fall.get_ydata()[-1]) == (9, below.get_ydata()[0])
-    assert fall.get_linestyle() == "-" and fall.get_linewidth() == train.get_linewidth()
+    assert (stub.get_xdata()[-1], stub.get_ydata()[-1]) == pytest.approx(
+        (9, below.get_ydata()[0]))
+    pts = np.array([[x, np.log10(y)] for ln in (fall, stub)
+                    for x, y in zip(ln.get_xdata(), ln.get_ydata())])
+    slopes = np.diff(pts[:, 1]) / np.diff(pts[:, 0])
+    assert slopes == pytest.approx(np.full(3, slopes[0]))
+    breaks = [ln.get_ydata()[0] for ln in ax.lines if ln.get_gid() == "floor-break"]
+    assert stub.get_ydata()[0] < min(breaks) <= max(breaks) < fall.get_ydata()[-1] < floor
+    for ln in (fall, stub):
+        assert ln.get_linestyle() == "-" and ln.get_linewidth() == train.get_linewidth()
     # the training dots over the test diamonds: at degree 0, where both costs meet, both read
     assert train.get_zorder() > test.get_zorder()
     assert not [t for t in ax.texts if t.get_gid() == "to-zero"]
     assert any(r"training cost $J \approx 0$ (below $10^{-10}$)" in s for s in texts(fig))
     assert ax.get_ylabel() == "cost $J$" and [t.get_text() for t in ax.get_legend().texts] == [
-        "training cost $J$", "test cost $J$"]
+        "training cost $J$", "test cost $J$", "degree of least test cost"]
     # training error falls; test error falls then rises again
     assert np.all(np.diff(err.train) < 0)
     b = int(np.argmin(err.test))
@@ -701,6 +711,11 @@ def test_train_val_curves_mark_the_early_stopping_epoch(t):
     # the first epochs are readable: the epoch axis is logarithmic from epoch 1 (no lone 0 on
     # a stretch of another scale)
     assert train.axes.get_xscale() == "log" and train.axes.get_xlim()[0] == 1
+    # the cost axis runs down to the decade under the least cost, no further (never a decade
+    # of empty axis only to make room for the inset)
+    least = min(c.train.min(), c.val.min())
+    assert train.axes.get_ylim()[0] == 10.0 ** np.floor(np.log10(least)) > least / 10
+    assert list(zoom.axes.get_xticks()) == [100, 300, 1000]
     # the inset says which of its axes is linear (the cost; its epochs are logarithmic), and
     # its numbers stand clear of the main axes' lowest rule, on a halo
     assert zoom.axes.get_title() == "Epochs 100–3,000, linear $J$"

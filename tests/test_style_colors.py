@@ -477,6 +477,17 @@ def test_a_table_of_costs_keeps_off_its_page(th):
     top = theme.TABLE_TOP[th.name]
     assert top <= reach < top + 0.02
     table = th.table_cmap
-    assert np.allclose(table(0.0), cmap(0.0)) and np.allclose(table(1.0), cmap(top), atol=0.01)
+    lines = matplotlib.colormaps[th.cost_map.line_cmap]
+    lift = theme.TABLE_LIFT[th.name]
+    # its valley lifted TABLE_LIFT of the way to the level lines' colour, its top the map's
+    assert np.allclose(table(0.0)[:3], (1 - lift) * np.array(cmap(0.0)[:3])
+                       + lift * np.array(lines(0.0)[:3]), atol=0.01)
+    assert np.allclose(table(1.0), cmap(top), atol=0.01)
     assert min(np.linalg.norm(seen(table(s)[:, :3]) - seen(th.background), axis=1)) >= (
         theme.TABLE_PAGE_DISTANCE)
+    # the cells differ in lightness as well as hue (the dark fills alone span 8 J'), and
+    # every cell keeps the ink's numbers at 4.5:1
+    light = [seen(c)[0] for c in table(s)[:, :3]]
+    assert np.all(np.diff(light) * (1 if th.name == "light" else -1) >= -0.05)  # one way
+    assert abs(light[-1] - light[0]) >= 15
+    assert min(theme.contrast(th.text, matplotlib.colors.to_hex(c)) for c in table(s)) >= 4.5

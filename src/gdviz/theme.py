@@ -302,6 +302,13 @@ _register_colormaps()
 #: scale ends at 0.8, a deep blue (tests/test_style_colors.py recomputes both).
 TABLE_PAGE_DISTANCE = 15.8
 TABLE_TOP: dict[str, float] = {"light": 1.0, "dark": 0.8}
+#: The dark map's fills keep their lightness nearly level (CAM02 J' 30 to 22 over a table's
+#: scale): a map reads by its hue and its level lines, but a table of cells has no lines, and
+#: its 0.032 and 0.046 looked alike. A table's colour at its valley is therefore mixed
+#: TABLE_LIFT of the way to the map's level-line colour there, the share falling evenly to
+#: none at its top: the dark table runs from J' 44 to 22, every cell still under the page's
+#: ink at 4.5:1 (tests/test_style_colors.py). The light map's fills run J' 80 to 97 already.
+TABLE_LIFT: dict[str, float] = {"light": 0.0, "dark": 0.7}
 
 
 @dataclass(frozen=True)
@@ -592,14 +599,20 @@ class Theme:
     def table_cmap(self):
         """The colormap of a table of cells on the page (a grid search's costs): the cost
         map's, from its valley up to TABLE_TOP of the way to its rim, so that no cell comes
-        within TABLE_PAGE_DISTANCE of the page and the worst reads as the worst, not as a gap."""
+        within TABLE_PAGE_DISTANCE of the page and the worst reads as the worst, not as a gap;
+        lifted towards its level lines' colour at the valley (TABLE_LIFT), so the cells differ
+        in lightness as well as hue."""
         import matplotlib
         import numpy as np
         from matplotlib.colors import ListedColormap
 
-        top = TABLE_TOP[self.name]
+        top, lift = TABLE_TOP[self.name], TABLE_LIFT[self.name]
         cmap = matplotlib.colormaps[self.cost_map.cmap]
-        return ListedColormap(cmap(np.linspace(0.0, top, 256)), name=f"{cmap.name}-table")
+        lines = matplotlib.colormaps[self.cost_map.line_cmap]
+        s = np.linspace(0.0, top, 256)
+        share = (lift * (1.0 - s / top))[:, None]  # towards the level lines' colour (TABLE_LIFT)
+        rgb = (1.0 - share) * cmap(s)[:, :3] + share * lines(s)[:, :3]
+        return ListedColormap(rgb, name=f"{cmap.name}-table")
 
     @property
     def model(self) -> str:
