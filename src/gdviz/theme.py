@@ -237,39 +237,42 @@ class CostMap:
         return f"gd-cost-{self.name}-lines"
 
 
-# Light: Viridis (purple to yellow) with CAM02-UCS lightness J' rising from 80 (low cost) to 97
-# (high cost), chroma × 0.6; level lines 22 J' darker, in [58, 75]. 17 anchors, interpolated
-# by matplotlib.
+# Light: Viridis (purple to yellow) with CAM02-UCS lightness J' rising steadily from 79 (low
+# cost) to 97 (high cost), chroma × 0.75; level lines 22 J' darker, in [57, 75]. 17 anchors,
+# interpolated by matplotlib. J' 79 is as dark as the valley may go: the roles drawn on the map
+# uncased (ON_MAP_ROLES) keep LINE_CONTRAST over it (the error red 3.04:1, the accent 3.13:1);
+# the strength beyond the band is the chroma (× 0.6 before: the valley a grey lilac) and the
+# level lines.
 LIGHT_COST_MAP = CostMap(
     "light",
-    fills=("#D6B3D9", "#D1B9E1", "#CBC0E7", "#C6C6EA", "#C2CDEA", "#BFD3E9", "#BCD8E7", "#BBDEE4",
-           "#BAE3E0", "#BAE8DA", "#BBEDD3", "#BFF2C9", "#C5F6BE", "#D0F8B1", "#DFF9A6", "#F1F89F",
+    fills=("#D9ABDF", "#D2B3EA", "#CABBF1", "#C2C3F4", "#BBCBF3", "#B5D2F1", "#B1D9ED", "#ADDFE8",
+           "#ABE5E1", "#A9EBD9", "#A9F1CE", "#ADF6C0", "#B6FAAF", "#C5FC9D", "#D9FC8C", "#F0FA81",
            "#FFF79F"),
-    lines=("#98799C", "#947EA4", "#8F84A9", "#898AAB", "#8590AC", "#8295AA", "#7F9AA8", "#7D9FA5",
-           "#7CA4A1", "#7BA89B", "#7CAC94", "#7FB08B", "#86B380", "#90B575", "#9EB56A", "#AEB463",
-           "#BDB363"),
+    lines=("#9B72A2", "#9578AC", "#8E80B2", "#8687B5", "#7E8EB4", "#7895B1", "#749BAD", "#70A0A8",
+           "#6CA6A2", "#6AAB9A", "#6AB090", "#6EB483", "#77B773", "#86B862", "#99B851", "#AEB646",
+           "#C0B345"),
     surface=LIGHT_SURFACE,
 )
 # Dark: the first 42 % of Viridis' hues only (purple, blue, teal: its green and yellow turn
 # olive and khaki when kept dark), at full chroma where sRGB holds it, with J' FALLING from 30
-# (low cost) to 20 (high cost); level lines 20 J' lighter at the valley floor to 24 J' lighter at
-# the rim, in [44, 50] (20 throughout left the rim's teal lines, J' 34 on near-black, too faint
-# to follow in a video at 480p). In both themes the
-# valley is the part of the map that stands furthest from the page and the rim fades towards
-# it (light: J' 80 against white, 97 at the rim; dark: J' 30 against the page's 12, 20 at the
-# rim), so the eye goes where the paths go, the floor of a valley is a lit violet basin whose
-# innermost level lines read (never a black hole) and the high-cost rim a quiet deep teal, still
-# apart from the page: 8 J' above it (a rim at J' 14, 2 above the page, read as the page
-# itself where a map meets it unframed). J' 30 is as light as the fills may go: the colours
-# drawn on the map uncased (ON_MAP_ROLES) keep LINE_CONTRAST over the valley floor.
+# (low cost) to 25 (high cost); level lines 20 J' lighter at the valley floor to 24 J' lighter at
+# the rim, in [49, 50] (20 throughout left the rim's teal lines too faint to follow in a video at
+# 480p). In both themes the valley is the part of the map that stands furthest from the page
+# and the rim fades towards it (light: J' 79 against white, 97 at the rim; dark: J' 30 against
+# the page's 12, 25 at the rim), so the eye goes where the paths go, the floor of a valley is a
+# lit violet basin whose innermost level lines read (never a black hole) and the high-cost rim
+# a quiet deep teal, still clearly apart from the page: 13 J' above it (at J' 20, RGB 17, 48,
+# 56, the rim all but merged with the page, 22, 24, 29, where a map meets it unframed). J' 30
+# is as light as the fills may go: the colours drawn on the map uncased (ON_MAP_ROLES) keep
+# LINE_CONTRAST over the valley floor.
 DARK_COST_MAP = CostMap(
     "dark",
-    fills=("#612570", "#5D2673", "#572676", "#512878", "#4B2979", "#442B79", "#3D2D78", "#352F75",
-           "#2C3172", "#22326E", "#17336A", "#0D3462", "#0E3554", "#0F344A", "#0F3343", "#11323D",
-           "#113138"),
-    lines=("#9456A2", "#8F58A6", "#8959A9", "#835BAC", "#7C5CAE", "#755FAE", "#6D61AD", "#6563AB",
-           "#5E65A9", "#5568A5", "#4D69A1", "#456A9C", "#3D6C97", "#346E91", "#2B6E8C", "#276E84",
-           "#296E7D"),
+    fills=("#612570", "#5D2674", "#582878", "#532A7A", "#4E2C7C", "#482F7D", "#41327C", "#39347B",
+           "#323679", "#293975", "#1F3B71", "#143D6D", "#023E68", "#013F5D", "#043F55", "#023F50",
+           "#033F4A"),
+    lines=("#9456A2", "#9058A6", "#8A5AAB", "#855DAE", "#7F60B0", "#7863B2", "#7166B2", "#6A69B1",
+           "#636BAF", "#5C6EAC", "#5471A8", "#4E73A5", "#4675A0", "#3E779C", "#377997", "#2F7A92",
+           "#267C8D"),
     surface=DARK_SURFACE,
 )
 
