@@ -467,8 +467,8 @@ def test_the_minimum_star_is_one_ink_mark(th):
 @pytest.mark.parametrize("th", THEMES, ids=lambda t: t.name)
 def test_a_table_of_costs_keeps_off_its_page(th):
     """TABLE_TOP recomputed: a table's colour scale (the cost map's, from its valley) runs as
-    far to the rim as keeps every cell TABLE_PAGE_DISTANCE from the page, and no shorter: the
-    whole light map; the dark map short of its dusky rim."""
+    far to the rim as keeps every cell TABLE_PAGE_DISTANCE from the page, and no shorter: both
+    whole maps (the dark one's rim, lifted to J' 25, keeps off its page)."""
     cmap = matplotlib.colormaps[th.cost_map.cmap]
     s = np.linspace(0.0, 1.0, 1001)
     near = np.linalg.norm(seen(cmap(s)[:, :3]) - seen(th.background), axis=1)

@@ -298,13 +298,14 @@ _register_colormaps()
 
 
 #: A table of cells on the page (lr-grid-search) keeps each cell TABLE_PAGE_DISTANCE
-#: (CAM02-UCS ΔE') from the page colour, the light cost map's own least distance from its page
-#: (15.9, its mid blue-green): so the cost map's colours run there only up to TABLE_TOP of the
-#: way to its rim. The whole light map (its rim a yellow); the dark map's rim, a dusky teal
-#: 12.6 from its page, would make the worst cell read as the page, a gap, not the worst: its
-#: scale ends at 0.8, a deep blue (tests/test_style_colors.py recomputes both).
+#: (CAM02-UCS ΔE') from the page colour (the light cost map's least distance from its page when
+#: it was paler, 15.9; 18.6 now): so the cost map's colours run there only up to TABLE_TOP of
+#: the way to its rim. Both maps whole: the light one (its rim a yellow) and the dark one, whose
+#: rim, lifted to J' 25, stands 18.7 from its page (at J' 20, 12.6, the worst cell read as the
+#: page, a gap, not the worst, and its scale ended at 0.8; tests/test_style_colors.py
+#: recomputes both).
 TABLE_PAGE_DISTANCE = 15.8
-TABLE_TOP: dict[str, float] = {"light": 1.0, "dark": 0.8}
+TABLE_TOP: dict[str, float] = {"light": 1.0, "dark": 1.0}
 
 
 @dataclass(frozen=True)
