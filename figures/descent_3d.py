@@ -1,8 +1,8 @@
 """Descending the cost surface
 
-The mountain climber's walk: gradient descent on J(m, b) drawn on the cost surface itself, the
-cost map's level lines traced on it (on the nearly level floor they close into narrow ellipses
-round the minimum, the valley's shape). The run starts high on the wall, at (m, b) = ({m0},
+The mountain climber's walk: gradient descent on J(m, b) drawn on the cost surface itself,
+coloured as the cost map is (its violet floor round the minimum is the valley's shape). The
+run starts high on the wall, at (m, b) = ({m0},
 {b0}) where J = {j0}, and takes {steps} steps with the learning rate α = {lr} (the key names its
 start: not the (3, −4) of the same run on the cost map); each point of its path is drawn at the
 height of the cost there, each step a straight jump from one point to the next (a step is not a
@@ -17,8 +17,8 @@ bottom left, under the m axis, seen from above, joined to it by two thin lines: 
 point on, the path zig-zags across the floor in ever shorter steps, turns and runs down the
 floor to the star, the hollow end square again framing it.
 
-Alt: A lit, meshed, trough-shaped surface over the m and b axes, J ticked from 0 to 200, level
-lines drawn on it closing into narrow ellipses round the minimum on its floor. A ring high on
+Alt: A lit, trough-shaped surface with a square mesh over the m and b axes, J ticked from 0 to
+200, its floor violet round the minimum. A ring high on
 the right-hand wall, labelled J = {j0}, starts a path of straight arrows: the first jumps left
 across the valley to a dot on the left-hand wall, the second back across it to a dot on the
 floor; a third, shorter step lands by the star that marks the minimum, framed by a hollow
@@ -168,10 +168,9 @@ def make_figure(theme):
     fig = gm.new_figure(theme, height=HEIGHT)
     fig.set_layout_engine("none")
     ax3 = fig.add_axes(AXES_BOX, projection="3d", computed_zorder=False)  # the path on top
-    # the one surface drawing (its minimum starred on top), the map's levels traced on it (the
-    # floor's narrow rings show the valley, as the inset does); J ticked from 0, so the start's
-    # height reads against the floor's
-    draw_surface(ax3, theme, x, y, ticks=(*TICKS[:2], J_TICKS), level_lines=True)
+    # the one surface drawing (its minimum starred on top), a square mesh as every surface;
+    # J ticked from 0, so the start's height reads against the floor's
+    draw_surface(ax3, theme, x, y, ticks=(*TICKS[:2], J_TICKS))
     ax3.set_box_aspect(BOX_ASPECT, zoom=ZOOM)
     lift = 0.01 * float(np.ptp(t.losses))  # keep the path just above the shaded faces
     heights = t.losses + lift

@@ -4,9 +4,10 @@ Left: a curve f(x) and its tangent at x = {x0}. Near the point the tangent and t
 agree, so a small step dx changes f by df = f′(x) dx, where f′({x0}) = {slope} is the slope of
 the tangent. Middle: a bowl-shaped surface f(x, y) and its tangent plane at (x, y) = ({px},
 {py}). The plane has one slope per direction, the partial derivatives ∂f/∂x = {m1} and ∂f/∂y =
-{m2}: the plane's two lines through the point touch the bowl's two cuts through it, along x and
-along y. So a small step changes f by df = (∂f/∂x) dx + (∂f/∂y) dy. Together the two slopes
-form the gradient ∇f = (∂f/∂x, ∂f/∂y). Right: the square outlined on the bowl round the point,
+{m2}: the bowl's two cuts through the point, along x and along y, drawn bold, each touch
+the plane there at its slope along them. So a small step changes f by df = (∂f/∂x) dx +
+(∂f/∂y) dy. Together the two slopes form the gradient ∇f = (∂f/∂x, ∂f/∂y). Right: the square
+outlined on the bowl round the point,
 seen from above, at equal scales on x and y (the point a dot in all three panels): the gradient
 points straight uphill, at a right angle (marked) to the contour through the point, and the
 descent direction −∇f, the same arrow turned round, of the same length, straight downhill. Both
@@ -15,32 +16,32 @@ one notation in all three panels, x and y its inputs, f its value, the height of
 of the surface.)
 
 Alt: Left, a U-shaped curve with a straight tangent line touching it at one point, and a right
-triangle under the tangent with legs labelled dx and df. Middle, an opaque, meshed
-three-dimensional bowl with a see-through tangent plane touching it at one point, marked by a
-dot, two lines across the plane touching the bowl's cross-sections through the point, which
-are named "cut along x" and "cut along y" on thin leaders, and a thin square outlined
-on the bowl round the point. Right, headed "From above: a right angle" and ∇f = ({m1}, {m2}):
-that square seen from above, a contour map around the same dot, the contour line through it
-drawn bold and nearly level; an arrow points up from the point and an arrow of the same length
-points down, named ∇f and −∇f right of the map on thin leaders, and a right-angle mark sits
-between the contour line and the gradient.
+triangle under the tangent with legs labelled dx and df. Middle, a lit, meshed three-dimensional
+bowl with a see-through tangent plane touching it at one point, marked by a dot, the mesh left
+out under the plane; the bowl's two cross-sections through the point drawn as bold curves across
+the bowl, named "cut along x" and "cut along y" on thin leaders, and a thin square outlined on
+the bowl round the point. Right, headed "From above: a right angle" and ∇f = ({m1}, {m2}): that
+square seen from above, a contour map around the same dot, the contour line through it drawn
+bold and nearly level; an arrow points up from the point and an arrow of the same length points
+down, named ∇f and −∇f beside their heads, and a right-angle mark sits between the contour line
+and the gradient.
 """
 
 import numpy as np
-from matplotlib.transforms import blended_transform_factory
+from matplotlib import colormaps
+from matplotlib.colors import Normalize, to_hex
 from mpl_toolkits.mplot3d import proj3d
 
 from gdcore import surfaces
 from gdviz import mpl as gm
 from gdviz import numbers
 from gdviz import theme as th
-from gdviz.colors import mix
-from gdviz.cost_surface import lit_colors
+from gdviz.cost_surface import lit_surface
 
 #: Layout choices: where the tangent touches the curve (left) and the surface (right).
 X0 = 3.0
 DX = 3.0  # the run of the slope triangle on the left: its legs long enough to name
-WINDOW = ((-8.0, 8.0), (-1.4, 1.4))  # the part of gdcore's valley bowl drawn
+WINDOW = ((-8.0, 8.0), (-0.8, 1.4))  # the part of gdcore's valley bowl drawn
 POINT = (-4.5, 0.5)  # on the bowl's far wall, seen from the front; ±∇f inside the window
 PLANE_HALF = (3.0, 0.7)  # half-sizes of the tangent-plane patch in x and y (cut at the window)
 ARROW_SCALE = 0.3  # the arrows are drawn at this multiple of ∇f
@@ -49,13 +50,10 @@ ARROW_SCALE = 0.3  # the arrows are drawn at this multiple of ∇f
 SLOPE_SIG = 3
 #: ∂f/∂x and ∂f/∂y, a pair, to one number of decimals: (−0.45, 2.50)
 GRAD_PLACES = 2
-#: Where each arrow's leader meets it, a share of its length from the point: past the
-#: right-angle mark, short of the head.
-NAME_AT = 0.7
-#: The names' left edge, a share of the view's width from its left (1 is its frame).
-NAME_X = 1.04
-#: How far below that point each name stands, a share of the view's half-size.
-NAME_DROP = 0.3
+#: Where each arrow's name stands from its tip (points): beside the head, off the shaft.
+NAME_OFFSET = (7.0, -6.0)
+#: Their halo (points): a map's names take less than the page's labels (theme.LABEL_HALO).
+NAME_HALO = 0.75
 ZOOM = 1.0  # half-size of the square (x, y) window of the contour view: both arrows fit
 #: The three panels' widths (curve, surface, view from above): balanced, the surface box wide
 #: enough to read, the square view from above as wide as the panels are tall.
@@ -64,17 +62,17 @@ GRID_WIDTHS = (1.0, 1.2, 1.3)
 #: frame (points), the same line in both: the width of every axes' spines (the theme's), so the
 #: view is framed as the other maps are, not in a heavier box of its own.
 SQUARE_WIDTH = 0.7
-#: The bowl's mesh: lines a side, their width (points) and ink (a share of the muted grey
-#: over the page); the bowl's two cuts through the point (points), thinner than the tangents.
-#: At 16 lines and 0.55 of the grey the mesh read as a dense net under the plane, the cuts
-#: and their names' leaders; 12 at 0.35 keep the bowl's shape and leave those to read.
-MESH_LINES, MESH_WIDTH, MESH_INK = 12, 0.12, 0.35
-CUT_WIDTH = 0.8
+#: The bowl's grid (points a side): fine cells, painted back to front one by one.
+GRID = 64
+#: The cuts, bold curves on the bowl (points, as wide as the curve of the left panel), and the
+#: tangent plane, one see-through sheet (its opacity): the bowl shows through, its mesh not.
+CUT_WIDTH = 1.6
+PLANE_ALPHA = 0.45
 #: The names of the bowl's two cuts through the point on the 3-D panel.
 CUT_NAMES = {"cut-x-name": "cut along $x$", "cut-y-name": "cut along $y$"}
 #: Where each name stands from its cut's upper end (points): above the bowl's rim, off its mesh,
 #: up from the x cut and up right of the y cut.
-CUT_NAME_AT = ((-4.0, 30.0), (18.0, 20.0))
+CUT_NAME_AT = ((-4.0, 26.0), (22.0, 6.0))
 #: The view from above's levels over the bowl's whole span of z (its colours the bowl's): as
 #: many as keep a few level lines inside its small square.
 VIEW_LEVELS = 28
@@ -87,7 +85,7 @@ TOP_ROOM, BOTTOM_ROOM = 0.5, 0.48
 BOX_SHIFT = 0.05
 #: The bowl's camera and box: from the front and above, the point on the far wall in view;
 #: zoomed so the drawn box spans about the height of its neighbours' frames.
-VIEW_ELEV, VIEW_AZIM = 36, -48
+VIEW_ELEV, VIEW_AZIM = 40, -48
 BOX_ASPECT = (1.3, 1, 0.85)
 BOX_ZOOM = 1.12
 
@@ -151,72 +149,60 @@ def _curve(ax, theme):
                 fontsize=theme.font_size, gid="curve-name", path_effects=gm.halo(theme))
 
 
-def _face_means(rgb, count):
-    """`rgb` (per grid vertex) with each face plot_surface draws at `count` faces a side
-    coloured by the mean over its vertices, at its first corner (where plot_surface takes a
-    face's colour): each face the colour of its middle, not of one corner."""
-    out = rgb.copy()
-    cuts = [[*range(0, n - 1, max(int(np.ceil(n / count)), 1)), n - 1] for n in rgb.shape[:2]]
-    for r0, r1 in zip(cuts[0][:-1], cuts[0][1:]):
-        for c0, c1 in zip(cuts[1][:-1], cuts[1][1:]):
-            out[r0, c0] = rgb[r0:r1 + 1, c0:c1 + 1].mean(axis=(0, 1))
-    return out
+def one_line(ax, gid):
+    """The line of `ax` with that gid."""
+    (line,) = [ln for ln in ax.lines if ln.get_gid() == gid]
+    return line
 
 
 def _surface(ax, theme):
-    """The bowl and its tangent plane at POINT, with the bowl's two cuts through the point and
-    their tangents (the slopes ∂f/∂x and ∂f/∂y): context for the view from above, where ±∇f
-    are drawn (in 3-D their directions and right angle would not read)."""
+    """The bowl and its tangent plane at POINT, with the bowl's two cuts through the point (their
+    slopes ∂f/∂x and ∂f/∂y are the plane's): context for the view from above, where ±∇f are
+    drawn (in 3-D their directions and right angle would not read)."""
     bowl = surfaces.valley
     (x0, x1), (y0, y1) = WINDOW
     ax.computed_zorder = False  # the opaque bowl, then what sits on it
-    # a fine mesh of small faces: mplot3d sorts faces by their centres, and large faces of the
-    # steep front rim would be drawn behind the floor of the bowl (a notch cut in the rim)
-    X, Y = np.meshgrid(np.linspace(x0, x1, 64), np.linspace(y0, y1, 64))
+    X, Y = np.meshgrid(np.linspace(x0, x1, GRID), np.linspace(y0, y1, GRID))
     Z = bowl(X, Y)
-    # coloured by f as its view from above is (linear), lit as every cost surface is (the
-    # theme's SurfaceLook: each f in its map's colour where level, shaded where a slope turns
-    # it from the light); the mesh light and sparse (MESH_LINES a side, half-way from the page
-    # to the muted grey): the bowl's shape, not a dark net under the plane and the lines at
-    # the point
-    fills = _face_means(lit_colors(Z, theme.cost_map, (float(Z.min()), float(Z.max())),
-                                   aspect=BOX_ASPECT, level_true=True, log=False), MESH_LINES)
-    surf = ax.plot_surface(X, Y, Z, facecolors=fills, shade=False, rcount=MESH_LINES,
-                           ccount=MESH_LINES, antialiased=False, zorder=2)
-    surf.set_edgecolor(mix(theme.background, theme.muted, MESH_INK))
-    surf.set_linewidth(MESH_WIDTH)
-    surf.set_rasterized(True)
-    gm.keep_colouring(ax, float(Z.min()), float(Z.max()), log=False)  # the view from above's
-
     px, py = POINT
     pz = bowl.value(POINT)
-    # The tangent plane z = pz + (∂f/∂x) dx + (∂f/∂y) dy over a small patch, seen through
-    # (the bowl shows under it), its edge drawn; the bowl's two cuts through the point, along
-    # x and along y, and their tangents in the plane (slopes ∂f/∂x, ∂f/∂y) show where it
-    # touches.
     hx, hy = PLANE_HALF
     # the patch's offsets from the point, kept inside the window
     ax0, ax1 = max(-hx, x0 - px), min(hx, x1 - px)
     ay0, ay1 = max(-hy, y0 - py), min(hy, y1 - py)
+
+    def under_plane(x, y):
+        return (x > px + ax0) & (x < px + ax1) & (y > py + ay0) & (y < py + ay1)
+
+    # the house surface (as every cost surface: lit by the one light, a quad mesh of every
+    # mesh_every-th grid line, faces and mesh painted back to front cell by cell, so no face
+    # of the far wall is drawn over the floor), coloured by f as its view from above is
+    # (linear); no mesh under the see-through plane, which would read as lines on it
+    gm.keep_colouring(ax, float(Z.min()), float(Z.max()), log=False)
+    surf = lit_surface(ax, theme, X, Y, Z, (float(Z.min()), float(Z.max())), hidden=True,
+                       log=False, bare=under_plane)
+    surf.set_zorder(2)
+    gm.keep_colouring(ax, float(Z.min()), float(Z.max()), log=False)  # the view from above's
+
+    # The tangent plane z = pz + (∂f/∂x) dx + (∂f/∂y) dy over a patch: one solid see-through
+    # sheet, its edge drawn; the bowl's two cuts through the point, along x and along y, drawn
+    # across the whole window, bold, show where it touches (each cut's slope there is the
+    # plane's along it).
     DXg, DYg = np.meshgrid(np.linspace(ax0, ax1, 2), np.linspace(ay0, ay1, 2))
     plane = ax.plot_surface(px + DXg, py + DYg, bowl.tangent(POINT, DXg, DYg), color=theme.accent,
-                            alpha=0.25, linewidth=0, shade=False, zorder=4)
+                            alpha=PLANE_ALPHA, linewidth=0, shade=False, zorder=4)
     plane.set_gid("tangent-plane")
     plane.set_rasterized(True)
     ex = np.array([ax0, ax1, ax1, ax0, ax0])
     ey = np.array([ay0, ay0, ay1, ay1, ay0])
     ax.plot(px + ex, py + ey, bowl.tangent(POINT, ex, ey), color=theme.accent, linewidth=0.9,
             zorder=5, gid="plane-edge")
-    cx = np.linspace(ax0, ax1, 40)
-    cy = np.linspace(ay0, ay1, 40)
-    ax.plot(px + cx, py + 0 * cx, bowl(px + cx, py + 0 * cx), color=theme.text,
-            linewidth=CUT_WIDTH, zorder=5, gid="cut-x")
-    ax.plot(px + 0 * cy, py + cy, bowl(px + 0 * cy, py + cy), color=theme.text,
-            linewidth=CUT_WIDTH, zorder=5, gid="cut-y")
-    for gid, (u, v) in (("slope-x", (cx[[0, -1]], 0 * cx[[0, -1]])),
-                        ("slope-y", (0 * cy[[0, -1]], cy[[0, -1]]))):
-        ax.plot(px + u, py + v, bowl.tangent(POINT, u, v), color=theme.accent, linewidth=1.4,
-                zorder=6, gid=gid)
+    cx = np.linspace(x0, x1, 120)
+    cy = np.linspace(y0, y1, 60)
+    ax.plot(cx, py + 0 * cx, bowl(cx, py + 0 * cx), color=theme.text, linewidth=CUT_WIDTH,
+            zorder=6, gid="cut-x", path_effects=gm.casing(theme))
+    ax.plot(px + 0 * cy, cy, bowl(px + 0 * cy, cy), color=theme.text, linewidth=CUT_WIDTH,
+            zorder=6, gid="cut-y", path_effects=gm.casing(theme))
     # the point, the same dot as in the other panels; round it, on the bowl, the square the
     # view from above shows, in its frame's line (as descent-3d outlines its floor view's
     # window on its surface): the 3-D panel is its context
@@ -232,16 +218,6 @@ def _surface(ax, theme):
     ax.set_ylim(y0, y1)
     ax.set_zlim(float(Z.min()), float(Z.max()))
     ax.set_box_aspect(BOX_ASPECT, zoom=BOX_ZOOM)
-    # each cut named beyond its upper end, in ink as it is drawn, on a thin leader: clear of
-    # the plane, the dot and the square's outline (once the 3-D view and its limits are set,
-    # so the ends are projected where they are drawn)
-    for gid, (x, y), (ha, off) in (("cut-x-name", (px + ax0, py), ("right", CUT_NAME_AT[0])),
-                                   ("cut-y-name", (px, py + ay1), ("left", CUT_NAME_AT[1]))):
-        u, v, _ = proj3d.proj_transform(x, y, float(bowl(x, y)), ax.get_proj())
-        ax.annotate(CUT_NAMES[gid], (u, v), xytext=off, textcoords="offset points", ha=ha,
-                    va="center", color=theme.text, fontsize=theme.small_size, zorder=11,
-                    gid=gid, arrowprops=dict(arrowstyle="-", color=theme.muted, linewidth=0.6,
-                                             shrinkA=1.5, shrinkB=1.5))
     ax.set_xticks([-5.0, 0.0, 5.0])
     ax.set_yticks([-1.0, 0.0, 1.0])
     ax.set_zticks([0.0, 4.0, 8.0])
@@ -250,6 +226,21 @@ def _surface(ax, theme):
     ax.set_zlabel("$f$", labelpad=-10)
     ax.tick_params(axis="both", pad=-3, labelsize=theme.small_size)
     gm.clear_panes(ax, theme)
+
+
+def _name_cuts(ax, theme):
+    """Each cut named beyond its upper end, in ink as it is drawn, on a thin leader: clear of the
+    plane, the dot and the square's outline (once the 3-D view, its limits and its place on the
+    page are set, so the ends are projected where they are drawn)."""
+    for gid, (ha, off) in (("cut-x-name", ("right", CUT_NAME_AT[0])),
+                           ("cut-y-name", ("left", CUT_NAME_AT[1]))):
+        xs, ys, zs = (np.asarray(v) for v in one_line(ax, gid[:-5]).get_data_3d())
+        top = int(np.argmax(zs))
+        u, v, _ = proj3d.proj_transform(xs[top], ys[top], zs[top], ax.get_proj())
+        ax.annotate(CUT_NAMES[gid], (u, v), xytext=off, textcoords="offset points", ha=ha,
+                    va="center", color=theme.text, fontsize=theme.small_size, zorder=11,
+                    gid=gid, arrowprops=dict(arrowstyle="-", color=theme.muted, linewidth=0.6,
+                                             shrinkA=1.5, shrinkB=1.5))
 
 
 def _contour_view(ax, theme, ax3):
@@ -275,22 +266,23 @@ def _contour_view(ax, theme, ax3):
     g = np.asarray(bowl.grad(POINT), dtype=float)
     u = g / np.linalg.norm(g)
     t = np.array([-u[1], u[0]])  # along the contour
+    zs = bowl(*np.meshgrid(np.linspace(*WINDOW[0], GRID), np.linspace(*WINDOW[1], GRID)))
+    band = lambda x, y: Normalize(float(zs.min()), float(zs.max()))(bowl(x, y))  # noqa: E731
     for sign, colour, label in ((1, theme.text, r"$\nabla f$"),
                                 (-1, theme.accent, r"$-\nabla f$")):
         tip = point + sign * ARROW_SCALE * g  # the same arrow as in the middle panel
         ax.annotate("", xy=tuple(tip), xytext=POINT, zorder=6, gid=f"flat{sign:+d}",
                     arrowprops=dict(arrowstyle="-|>,head_length=0.6,head_width=0.3",
                                     color=colour, linewidth=2.0, shrinkA=0, shrinkB=0))
-        # named off the map (every gap of a map holds a level line: a name there stands on
-        # one), right of its frame, on a thin leader down to its shaft (falling across the
-        # level lines, so it never reads as one of them)
-        at = point + NAME_AT * sign * ARROW_SCALE * g
-        ax.annotate(label, tuple(at), xytext=(NAME_X, at[1] - NAME_DROP * ZOOM),
-                    textcoords=blended_transform_factory(ax.transAxes, ax.transData),
-                    ha="left", va="center", color=colour, fontsize=theme.font_size + 1,
-                    gid=f"flat-label{sign:+d}", annotation_clip=False,
-                    arrowprops=dict(arrowstyle="-", color=theme.muted, linewidth=0.6,
-                                    shrinkA=3.0, shrinkB=2.0))
+        # named at its tip, inside the map, beside the head (∇f to its left, −∇f to its
+        # right, off the shaft and the contour): on a halo of the band it stands on, so the
+        # level lines stop short of the letters and the map shows round them
+        ground = to_hex(colormaps[theme.cost_map.cmap](band(*tip)))
+        ax.annotate(label, tuple(tip), xytext=(-sign * NAME_OFFSET[0], NAME_OFFSET[1]),
+                    textcoords="offset points", ha="right" if sign > 0 else "left",
+                    va="center", color=colour, fontsize=theme.font_size + 1,
+                    gid=f"flat-label{sign:+d}", zorder=8,
+                    path_effects=gm.halo(theme, width=NAME_HALO, ground=ground))
     # the right angle between the contour's tangent and the gradient
     r = 0.16 * ZOOM
     corner = np.array([point + r * t, point + r * (t + u), point + r * u])
@@ -350,6 +342,7 @@ def make_figure(theme):
         y += shift / ax3.get_window_extent().height
         ax3.set_title(ax3.get_title(), gid="title1", x=x, y=y)
         fig.draw_without_rendering()
+    _name_cuts(ax3, theme)
     return fig
 
 

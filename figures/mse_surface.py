@@ -2,17 +2,16 @@
 
 The cost of every line f(x) = m x + b through the seven points, over slopes m from {m0} to
 {m1} and intercepts b from {b0} to {b1}. Left: J as a height above the (m, b) plane, a
-long, narrow valley rather than a round bowl, lit from the left across the valley and traced
-with the map's levels, so that its nearly flat floor (J below 1) shows its shape: narrow
-nested ellipses round the minimum. Right: the same function as a contour map; the
+long, narrow valley rather than a round bowl, lit from the left across the valley and
+coloured as the map is, so that its nearly flat floor (J below 1) shows its shape in the map's
+colours: a violet core round the minimum. Right: the same function as a contour map; the
 levels are spaced by equal factors (from {lmin} to {lmax}), so the flat floor of the
 valley shows as well as its steep walls. The marker is the minimum, m* = {m_best},
 b* = {b_best}, where J* = {j_best}.
 
-Alt: Left, a lit three-dimensional surface with a faint mesh of grid lines, shaped like a
-trough, with axes m, b and J, its left wall in shade; its lowest line runs diagonally across the
-(m, b) plane, and the level lines of the map beside it, drawn on the surface, close into narrow
-nested ellipses round a star on its floor. Right, a filled
+Alt: Left, a lit three-dimensional surface with a faint square mesh of grid lines, shaped like
+a trough, with axes m, b and J, its left wall in shade; its lowest line runs diagonally across
+the (m, b) plane, its floor coloured violet round a star. Right, a filled
 contour map of the same function with m horizontal and b vertical: elongated nested ellipses
 tilted so that b falls as m rises, and a star at the centre, the minimum at
 m = {m_best}, b = {b_best}, keyed under both panels with J* = {j_best}.
@@ -61,12 +60,11 @@ def make_figure(theme):
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
     # Left: the surface as the video draws it, coloured as the map is (the map's levels), each
     # J in the map's colour, shaded only where its slope turns it from the light, its mesh in
-    # the map's level-line colours, in the house light (across the valley), and the map's
-    # levels traced on it: at J < 1 the floor is nearly level in J, and only its level lines
-    # show its shape
+    # the map's level-line colours, in the house light (across the valley): a square mesh,
+    # as every surface (the map's levels traced over it crossed its cells as diagonals, a
+    # net of triangles); the floor's shape, nearly level in J, is its colours', the map's
     draw_surface(ax3, theme, x, y, SURFACE_TICKS,
-                 levels=views.contour_levels(J, theme.cost_map.levels), level_true=True,
-                 level_lines=True)
+                 levels=views.contour_levels(J, theme.cost_map.levels), level_true=True)
     cs = gm.contour_map(ax, theme, M, B, J)
     # the minimum's key under the map (no key over a map), its values as m*, b*, J*
     j_best = numbers.cost(regression.cost(m_best, b_best, x, y), "latex")

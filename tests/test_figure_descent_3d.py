@@ -155,11 +155,9 @@ def test_floor_view_enlarges_the_box_outlined_on_the_surface(theme_name):
     box = floor.get_window_extent()
     assert (box.width / (m1 - m0)) / (box.height / (b1 - b0)) == pytest.approx(1, rel=0.01)
     assert gm.text_overlaps(fig) == []
-    # the surface's own levels traced on it (unfilled), as on mse-surface's: the floor's
-    # narrow ellipses under the path, the levels of the grid's J
-    _, _, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.SURFACE_GRID_SIZE)
-    (traced,) = [c for c in ax3.get_children() if isinstance(c, QuadContourSet)]
-    assert not traced.filled and np.allclose(traced.levels, views.contour_levels(J))
+    # one treatment of every surface: a square mesh, no level lines traced over it (they
+    # crossed its cells as diagonals)
+    assert not [c for c in ax3.get_children() if isinstance(c, QuadContourSet)]
 
 
 def test_words_match_gdcore():

@@ -343,9 +343,8 @@ def test_mse_surface_views_and_minimum(theme):
     for seg in lines:
         seg = np.asarray(seg)
         np.testing.assert_allclose(seg[:, 2], regression.cost(seg[:, 0], seg[:, 1], X, Y))
-    # thinner than the theme's mesh: the map's level lines on the surface lead
-    assert cost_surface.QUIET_MESH_WIDTH < look.mesh_width
-    assert all(w == pytest.approx(cost_surface.QUIET_MESH_WIDTH) for w in mesh.get_linewidths())
+    # the theme's mesh, as on every surface
+    assert all(w == pytest.approx(look.mesh_width) for w in mesh.get_linewidths())
     # the video's look (level_true): each mesh piece in the map's level-line colour of the J it
     # crosses (lit as the faces, by the house light across the valley), not one colour for the
     # whole mesh
@@ -367,9 +366,9 @@ def test_mse_surface_views_and_minimum(theme):
     share = lit.sum(axis=-1) / flat.sum(axis=-1)
     assert share.min() == pytest.approx(1 - cm.surface.shadow, abs=0.01)
     assert np.mean(share < 1 - cm.surface.shadow / 2) > 0.1
-    # the map's levels traced on the surface too, so the valley's flat floor shows its ellipses
-    (traced,) = [c for c in contour_sets(ax3)]
-    assert np.allclose(traced.levels, lv) and not traced.filled
+    # a square mesh and no level lines traced over it (they crossed its cells as diagonals):
+    # one treatment of every surface
+    assert not list(contour_sets(ax3))
 
 
 # ---------------------------------------------------------------- slope-sweep
@@ -705,10 +704,16 @@ def test_gradient_geometry_tangent_plane_and_arrows(theme):
     # every arrow named, in its own colour
     for gid, colour in (("flat-label+1", t.text), ("flat-label-1", t.accent)):
         assert same_colour(one(fig, gid).get_color(), colour)
-        # off the map (never on its level lines), right of its frame, on a leader to its arrow
+        # at its arrow's tip, inside the map, on a halo of the band it stands on (the map's
+        # colour there, never the page's), narrower than a page label's
         name = one(fig, gid)
-        assert name.xyann[0] > 1.0 and name.get_ha() == "left"  # its left edge past the frame
-        assert name.arrow_patch is not None and not name.get_path_effects()
+        tip = one(fig, gid.replace("-label", ""))
+        assert np.allclose(name.xy, tip.xy) and name.arrow_patch is None
+        assert name.get_anncoords() == "offset points" and np.hypot(*name.xyann) < 12
+        (halo, _) = name.get_path_effects()
+        assert halo.width < th.LABEL_HALO and not same_colour(halo.color, t.background)
+        x_lim, y_lim = ax2.get_xlim(), ax2.get_ylim()
+        assert x_lim[0] < name.xy[0] < x_lim[1] and y_lim[0] < name.xy[1] < y_lim[1]
     # the curve's name over the grid rules, on the house halo
     (casing, _) = one(fig, "curve-name").get_path_effects()
     assert casing.width == th.LABEL_HALO

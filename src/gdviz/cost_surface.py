@@ -75,7 +75,7 @@ def lit_colors(Z, cost_map, levels, aspect=(1.0, 1.0, 0.7), lines: bool = False,
 
 
 def lit_surface(ax3, theme, X, Y, Z, levels, mesh: bool = True, hidden: bool = False,
-                level_true: bool = True):
+                level_true: bool = True, log: bool = True, bare=None):
     """The house 3-D cost surface z = Z over the grid (X, Y): coloured by log z like the cost
     map (the floor of a valley reads), lit, and meshed (theme.cost_map.surface), so it reads as
     a surface; levels[0] and levels[-1] bound its colours (those of the map beside it).
@@ -88,13 +88,16 @@ def lit_surface(ax3, theme, X, Y, Z, levels, mesh: bool = True, hidden: bool = F
     the colour of the flat map of it, shaded only where a slope turns it from the light, and
     the mesh in the map's level-line colour of the J it crosses (its pieces one per cell
     side), not one colour; False: every face shaded by its own light, a level one too (the
-    light theme's pale yellows then turned olive). Returns the faces' collection."""
+    light theme's pale yellows then turned olive). `log`: colours by log z (False: by z, a
+    surface whose flat view is coloured linearly). `bare` (with `hidden`): a function of
+    (x, y) arrays, True where the mesh is left out (under a see-through patch drawn over the
+    surface, gradient-geometry's tangent plane). Returns the faces' collection."""
     look = theme.cost_map.surface
     rows, cols = np.shape(Z)
     line = colormaps[theme.cost_map.line_cmap](0.6)
-    gm.keep_colouring(ax3, levels[0], levels[-1])  # a flat zoom of it takes its colours
+    gm.keep_colouring(ax3, levels[0], levels[-1], log=log)  # a flat zoom takes its colours
     if hidden:
-        return _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line, level_true)
+        return _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line, level_true, log, bare)
     rcount, ccount = min(rows, views.SURFACE_GRID_SIZE), min(cols, views.SURFACE_GRID_SIZE)
     surf = ax3.plot_surface(X, Y, Z, facecolors=lit_colors(Z, theme.cost_map, levels,
                                                            level_true=level_true),
@@ -147,7 +150,8 @@ def _level_mesh(ax3, theme, X, Y, Z, levels, surf):
     return surf
 
 
-def _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line, level_true=True):
+def _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line, level_true=True, log=True,
+                    bare=None):
     """lit_surface's faces and mesh as one depth-sorted Poly3DCollection (see `hidden`): the
     faces unoutlined and not antialiased (as plot_surface's: no seam between them), each mesh
     piece a two-point polygon with no fill, in the level-line colour of its J
@@ -159,7 +163,7 @@ def _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line, level_true=True):
     X, Y, Z = (np.asarray(a, dtype=np.float64) for a in (X, Y, Z))
     rows, cols = Z.shape
     P = np.stack([X, Y, Z], axis=-1)
-    rgb = lit_colors(Z, theme.cost_map, levels, level_true=level_true)
+    rgb = lit_colors(Z, theme.cost_map, levels, level_true=level_true, log=log)
     polys, fills, edges = [], [], []
     for i in range(rows - 1):
         for j in range(cols - 1):
@@ -170,19 +174,26 @@ def _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line, level_true=True):
         # the wireframe's lines (as plot_wireframe spaces them over a SURFACE_GRID_SIZE grid),
         # each piece in the map's level-line colour of the J at its middle, as _level_mesh's
         # (one colour read as a dark net over the pale light faces)
-        ink = (lit_colors(Z, theme.cost_map, levels, lines=True, level_true=True)
+        ink = (lit_colors(Z, theme.cost_map, levels, lines=True, level_true=True, log=log)
                if level_true else np.broadcast_to(np.asarray(line)[:3], (*Z.shape, 3)))
         clear = (0.0, 0.0, 0.0, 0.0)
-        for i in _mesh_lines(rows, look.mesh_every):
-            for j in range(cols - 1):
-                polys.append(P[i, [j, j + 1]])
+        pieces = [P[i, [j, j + 1]] for i in _mesh_lines(rows, look.mesh_every)
+                  for j in range(cols - 1)]
+        inks = [(ink[i, j] + ink[i, j + 1]) / 2 for i in _mesh_lines(rows, look.mesh_every)
+                for j in range(cols - 1)]
+        pieces += [P[[i, i + 1], j] for j in _mesh_lines(cols, look.mesh_every)
+                   for i in range(rows - 1)]
+        inks += [(ink[i, j] + ink[i + 1, j]) / 2 for j in _mesh_lines(cols, look.mesh_every)
+                 for i in range(rows - 1)]
+        keep = np.ones(len(pieces), dtype=bool)
+        if bare is not None:
+            mid = np.mean(pieces, axis=1)
+            keep = ~np.asarray(bare(mid[:, 0], mid[:, 1]), dtype=bool)
+        for piece, colour, k in zip(pieces, inks, keep):
+            if k:
+                polys.append(piece)
                 fills.append(clear)
-                edges.append((*(ink[i, j] + ink[i, j + 1]) / 2, 1.0))
-        for j in _mesh_lines(cols, look.mesh_every):
-            for i in range(rows - 1):
-                polys.append(P[[i, i + 1], j])
-                fills.append(clear)
-                edges.append((*(ink[i, j] + ink[i + 1, j]) / 2, 1.0))
+                edges.append((*colour, 1.0))
     surf = Poly3DCollection(polys, facecolors=fills, edgecolors=edges,
                             linewidths=look.mesh_width, antialiased=False)
     # no limits from the faces: the mesh pieces are shorter than the faces, and matplotlib pads

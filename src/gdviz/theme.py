@@ -237,39 +237,42 @@ class CostMap:
         return f"gd-cost-{self.name}-lines"
 
 
-# Light: Viridis (purple to yellow) with CAM02-UCS lightness J' rising from 80 (low cost) to 97
-# (high cost), chroma × 0.6; level lines 22 J' darker, in [58, 75]. 17 anchors, interpolated
-# by matplotlib.
+# Light: Viridis (purple to yellow) with CAM02-UCS lightness J' rising steadily from 79 (low
+# cost) to 97 (high cost), chroma × 0.75; level lines 22 J' darker, in [57, 75]. 17 anchors,
+# interpolated by matplotlib. J' 79 is as dark as the valley may go: the roles drawn on the map
+# uncased (ON_MAP_ROLES) keep LINE_CONTRAST over it (the error red 3.04:1, the accent 3.13:1);
+# the strength beyond the band is the chroma (× 0.6 before: the valley a grey lilac) and the
+# level lines.
 LIGHT_COST_MAP = CostMap(
     "light",
-    fills=("#D6B3D9", "#D1B9E1", "#CBC0E7", "#C6C6EA", "#C2CDEA", "#BFD3E9", "#BCD8E7", "#BBDEE4",
-           "#BAE3E0", "#BAE8DA", "#BBEDD3", "#BFF2C9", "#C5F6BE", "#D0F8B1", "#DFF9A6", "#F1F89F",
+    fills=("#D9ABDF", "#D2B3EA", "#CABBF1", "#C2C3F4", "#BBCBF3", "#B5D2F1", "#B1D9ED", "#ADDFE8",
+           "#ABE5E1", "#A9EBD9", "#A9F1CE", "#ADF6C0", "#B6FAAF", "#C5FC9D", "#D9FC8C", "#F0FA81",
            "#FFF79F"),
-    lines=("#98799C", "#947EA4", "#8F84A9", "#898AAB", "#8590AC", "#8295AA", "#7F9AA8", "#7D9FA5",
-           "#7CA4A1", "#7BA89B", "#7CAC94", "#7FB08B", "#86B380", "#90B575", "#9EB56A", "#AEB463",
-           "#BDB363"),
+    lines=("#9B72A2", "#9578AC", "#8E80B2", "#8687B5", "#7E8EB4", "#7895B1", "#749BAD", "#70A0A8",
+           "#6CA6A2", "#6AAB9A", "#6AB090", "#6EB483", "#77B773", "#86B862", "#99B851", "#AEB646",
+           "#C0B345"),
     surface=LIGHT_SURFACE,
 )
 # Dark: the first 42 % of Viridis' hues only (purple, blue, teal: its green and yellow turn
 # olive and khaki when kept dark), at full chroma where sRGB holds it, with J' FALLING from 30
-# (low cost) to 20 (high cost); level lines 20 J' lighter at the valley floor to 24 J' lighter at
-# the rim, in [44, 50] (20 throughout left the rim's teal lines, J' 34 on near-black, too faint
-# to follow in a video at 480p). In both themes the
-# valley is the part of the map that stands furthest from the page and the rim fades towards
-# it (light: J' 80 against white, 97 at the rim; dark: J' 30 against the page's 12, 20 at the
-# rim), so the eye goes where the paths go, the floor of a valley is a lit violet basin whose
-# innermost level lines read (never a black hole) and the high-cost rim a quiet deep teal, still
-# apart from the page: 8 J' above it (a rim at J' 14, 2 above the page, read as the page
-# itself where a map meets it unframed). J' 30 is as light as the fills may go: the colours
-# drawn on the map uncased (ON_MAP_ROLES) keep LINE_CONTRAST over the valley floor.
+# (low cost) to 25 (high cost); level lines 20 J' lighter at the valley floor to 24 J' lighter at
+# the rim, in [49, 50] (20 throughout left the rim's teal lines too faint to follow in a video at
+# 480p). In both themes the valley is the part of the map that stands furthest from the page
+# and the rim fades towards it (light: J' 79 against white, 97 at the rim; dark: J' 30 against
+# the page's 12, 25 at the rim), so the eye goes where the paths go, the floor of a valley is a
+# lit violet basin whose innermost level lines read (never a black hole) and the high-cost rim
+# a quiet deep teal, still clearly apart from the page: 13 J' above it (at J' 20, RGB 17, 48,
+# 56, the rim all but merged with the page, 22, 24, 29, where a map meets it unframed). J' 30
+# is as light as the fills may go: the colours drawn on the map uncased (ON_MAP_ROLES) keep
+# LINE_CONTRAST over the valley floor.
 DARK_COST_MAP = CostMap(
     "dark",
-    fills=("#612570", "#5D2673", "#572676", "#512878", "#4B2979", "#442B79", "#3D2D78", "#352F75",
-           "#2C3172", "#22326E", "#17336A", "#0D3462", "#0E3554", "#0F344A", "#0F3343", "#11323D",
-           "#113138"),
-    lines=("#9456A2", "#8F58A6", "#8959A9", "#835BAC", "#7C5CAE", "#755FAE", "#6D61AD", "#6563AB",
-           "#5E65A9", "#5568A5", "#4D69A1", "#456A9C", "#3D6C97", "#346E91", "#2B6E8C", "#276E84",
-           "#296E7D"),
+    fills=("#612570", "#5D2674", "#582878", "#532A7A", "#4E2C7C", "#482F7D", "#41327C", "#39347B",
+           "#323679", "#293975", "#1F3B71", "#143D6D", "#023E68", "#013F5D", "#043F55", "#023F50",
+           "#033F4A"),
+    lines=("#9456A2", "#9058A6", "#8A5AAB", "#855DAE", "#7F60B0", "#7863B2", "#7166B2", "#6A69B1",
+           "#636BAF", "#5C6EAC", "#5471A8", "#4E73A5", "#4675A0", "#3E779C", "#377997", "#2F7A92",
+           "#267C8D"),
     surface=DARK_SURFACE,
 )
 
@@ -295,19 +298,21 @@ _register_colormaps()
 
 
 #: A table of cells on the page (lr-grid-search) keeps each cell TABLE_PAGE_DISTANCE
-#: (CAM02-UCS ΔE') from the page colour, the light cost map's own least distance from its page
-#: (15.9, its mid blue-green): so the cost map's colours run there only up to TABLE_TOP of the
-#: way to its rim. The whole light map (its rim a yellow); the dark map's rim, a dusky teal
-#: 12.6 from its page, would make the worst cell read as the page, a gap, not the worst: its
-#: scale ends at 0.8, a deep blue (tests/test_style_colors.py recomputes both).
+#: (CAM02-UCS ΔE') from the page colour (the light cost map's least distance from its page when
+#: it was paler, 15.9; 18.6 now): so the cost map's colours run there only up to TABLE_TOP of
+#: the way to its rim. Both maps whole: the light one (its rim a yellow) and the dark one, whose
+#: rim, lifted to J' 25, stands 18.7 from its page (at J' 20, 12.6, the worst cell read as the
+#: page, a gap, not the worst, and its scale ended at 0.8; tests/test_style_colors.py
+#: recomputes both).
 TABLE_PAGE_DISTANCE = 15.8
-TABLE_TOP: dict[str, float] = {"light": 1.0, "dark": 0.8}
+TABLE_TOP: dict[str, float] = {"light": 1.0, "dark": 1.0}
 #: The dark map's fills keep their lightness nearly level (CAM02 J' 30 to 22 over a table's
 #: scale): a map reads by its hue and its level lines, but a table of cells has no lines, and
 #: its 0.032 and 0.046 looked alike. A table's colour at its valley is therefore mixed
 #: TABLE_LIFT of the way to the map's level-line colour there, the share falling evenly to
-#: none at its top: the dark table runs from J' 44 to 22, every cell still under the page's
-#: ink at 4.5:1 (tests/test_style_colors.py). The light map's fills run J' 80 to 97 already.
+#: none at its top: the dark table runs from J' 44 at its valley to its rim, every cell
+#: under the page's ink at 4.5:1 (tests/test_style_colors.py). The light map's fills run
+#: J' 79 to 97 already.
 TABLE_LIFT: dict[str, float] = {"light": 0.0, "dark": 0.7}
 
 
