@@ -139,6 +139,15 @@ def test_cross_validation_table_shows_the_fold_scores_and_their_mean(t):
     (mean,) = by_gid(table, "mean", matplotlib.text.Text)
     assert mean.get_text() == numbers.cost(r.mean) == numbers.cost(np.mean(r.fold_scores))
     assert len(set(s.get_text() for s in scores)) == 5  # real, different scores
+    # the foot reads as one line: the word, the mean and the note on one baseline, the word
+    # and the mean in the scores' size, the mean centred in their column
+    (word,), (note,) = by_gid(table, "mean-word", matplotlib.text.Text), by_gid(
+        table, "note", matplotlib.text.Text)
+    assert {x.get_va() for x in (word, mean, note)} == {"baseline"}
+    assert word.get_position()[1] == mean.get_position()[1] == note.get_position()[1]
+    assert word.get_fontsize() == mean.get_fontsize() == scores[0].get_fontsize()
+    assert mean.get_position()[0] == scores[0].get_position()[0]
+    assert mean.get_ha() == scores[0].get_ha() == "center"
     assert "Held-out cost $J$" in texts(fig) and not [s for s in texts(fig) if "MSE" in s]
 
 
