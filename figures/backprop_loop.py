@@ -221,11 +221,17 @@ def make_figure(theme):
     a, d, g = r["acts"][la][ka], r["delta"][la][jd], r["grad_W"][la][jd, ka]
     # the keys as panel 1's: the rings' error terms on the arrow, the widths over the network
     _width_key(ax, theme, lay, r"width $\propto\;|\partial J/\partial w|$")
-    # the worked sum set off from the ring of the output it ends at
-    ax.text(xo + SUM_INSET, ys[1] + 0.15,
-            r"on the edge $w$:" "\n" r"$\partial J/\partial w = a\,\delta$"
-            "\n" rf"$= {a:.3f} \times {d:.3f}$" "\n" rf"$= {g:.3f}$",
-            ha="left", va="top", fontsize=fs, color=theme.error, linespacing=1.4)
+    # the worked sum set off from the ring of the output it ends at, its = signs in a column
+    # (each line after the first set past an invisible ∂J/∂w, as a typesetter aligns them)
+    lhs = r"\phantom{\partial J/\partial w}"
+    worked_sum = ax.text(
+        xo + SUM_INSET, ys[1] + 0.15,
+        r"on the edge $w$:" "\n" r"$\partial J/\partial w = a\,\delta$"
+        "\n" rf"${lhs}= {a:.3f} \times {d:.3f}$" "\n" rf"${lhs}= {g:.3f}$",
+        ha="left", va="top", fontsize=fs, color=theme.error, linespacing=1.4)
+    # the panels as wide as before: the aligned lines reach into the gap between the panels,
+    # not into the layout's room for them
+    worked_sum.set_in_layout(False)
     _arrow(ax, theme, lay, y_arrow, False, theme.error, r"backward: error terms $\delta$")
     _title(ax, lay, "3  Backward pass")
 

@@ -26,6 +26,8 @@ from matplotlib.patches import Circle
 from gdcore.networks import DROPOUT
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
+from gdviz import theme as th
+from gdviz.colors import mix
 from gdviz.network_layout import layout
 
 EX = DROPOUT
@@ -47,7 +49,7 @@ DROPPED_WIDTH = nd.RING_FAINT
 KEY_RADIUS = 4.5  # the key's neurons, in points
 #: The figure's height (in) and the room (in) the layout keeps round each panel, above and
 #: below: the rows stand apart, a step's title nearer its own network than the one above.
-FIG_HEIGHT, ROW_PAD = 4.4, 0.08
+FIG_HEIGHT, ROW_PAD = 4.0, 0.08
 #: The gutter between the two panels of a row (a share of the figure's width): two networks,
 #: never one long one read across the row.
 GUTTER = 0.25
@@ -57,16 +59,23 @@ GUTTER = 0.25
 CROSS = 0.55
 #: Room round each network (layout units: left, right, bottom, top): at the sides as much as
 #: half the outer layers' names overhang their columns and a little more, so the names stay
-#: inside the panel, clear of the page's edge; under it the names' line.
-SIDE_PAD = (0.6, 0.6, 0.55, 0.12)
+#: inside the panel, well clear of the page's edge (a quarter inch at 480 px wide, not 20 px);
+#: under it the names' line.
+SIDE_PAD = (0.9, 0.9, 0.55, 0.12)
 #: The layers' names under each network, as the family names them.
 NAMES = ("inputs", "hidden", "hidden", "outputs")
 
 
+#: A dropped neuron's outline against the page (WCAG): over the 3:1 floor of a mark with room
+#: to spare, as its thin strokes are drawn (at 3:1 in colour, a hairline's anti-aliased pixels
+#: fell under it on the dark page), and still well under a plain neuron's muted ring.
+DROPPED_CONTRAST = 4.0
+
+
 def faded(theme) -> str:
-    """A dropped neuron's outline: muted tinted towards the page, as far as a mark may go
-    (Theme.faded, as the video's)."""
-    return theme.faded(theme.muted)
+    """A dropped neuron's outline: muted tinted towards the page, to DROPPED_CONTRAST."""
+    return mix(theme.background, theme.muted,
+               th.contrast_mix(theme.background, theme.muted, DROPPED_CONTRAST))
 
 
 def _cross(ax, centre, radius, color, zorder, gid):

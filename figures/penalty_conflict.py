@@ -14,7 +14,8 @@ dot is named above the map, on a thin leader down to it. A legend under both pan
 lines and the two minima. As λ grows from 0 to {lam_max:g} the path of these touching points
 slides from the minimum of J to the origin. Right: the same path, one weight wₖ at a time,
 against λ on a log scale up to λ = {shown_max:g}, beyond which both weights lie on the zero
-line; the dots mark λ = {labelled} in both panels.
+line; the dots mark λ = {labelled} in both panels. The key names the two weights' lines too:
+w₁ the wider, w₂ the thinner and lighter.
 
 Alt: A cost map over the weights w₁ and w₂, its tilted, elongated ellipses shaded darkest around
 a filled star at ({w1}, {w2}); thin circles centre on a hollow star at the origin.
@@ -24,7 +25,8 @@ to the origin. At the dot for λ = 1 a bold ellipse in a strong shade of the lev
 and a bold circle around the origin in the text colour just touch. A legend under both plots
 names the thin level lines of the cost J, the penalty circles, the touching ellipse and circle,
 the orange path (the minimiser of J_λ = J + (λ/2)‖w‖²), the filled star (the minimum of J, at
-λ = 0) and the hollow star (the minimum of ‖w‖²). A second plot shows the two weights against
+λ = 0), the hollow star (the minimum of ‖w‖²) and the two weights' lines of the second plot.
+A second plot shows the two weights against
 λ up to {shown_max:g}, each named at its start: w₁, a wide orange line, falls from {w1} and w₂,
 a thin lighter one, rises from {w2}, and both level off at 0.
 """
@@ -55,8 +57,10 @@ def facts() -> dict:
 
 #: The λ of each labelled dot is named above the map, in the clear band between its frame and
 #: the title (on the map every gap holds a level line, and a label there would stand on a hole
-#: punched in the map): each name centred at this w₁, on a thin leader down to its dot.
-LABEL_AT = {0.1: 1.8, 1.0: 0.7, 5.0: 0.1}
+#: punched in the map): each name centred at this w₁, on a thin leader down to its dot, the
+#: leaders all but plumb (λ = 0.1 over its dot at 1.45, the other two a little apart from their
+#: dots at 0.18 and 0.56, so their names stand clear of each other): short, crossing few lines.
+LABEL_AT = {0.1: 1.45, 1.0: 0.64, 5.0: 0.08}
 #: Points between the map's frame and the names' baseline.
 LABEL_RISE = 4.0
 TITLE_PAD = 21  # points from the axes to both titles' baselines, over the λ names
@@ -81,6 +85,11 @@ PENALTY_WIDTH = 0.4
 #: Edge width (points) of the penalty's hollow star: wide enough that its thin arms read as an
 #: outline at the star's size, not as a blot.
 CENTRE_EDGE = 1.0
+
+
+def w_shades(theme) -> tuple[str, str]:
+    """The colours of w₁ and w₂ against λ: the accent and a lighter shade of it."""
+    return theme.accent, mix(theme.background, theme.accent, W2_SHADE)
 
 
 def centre_mark(theme) -> dict:
@@ -198,7 +207,12 @@ def make_figure(theme):
             Line2D([], [], **theme.marker("minimum"),
                    label=r"minimum of $J$ ($\lambda = 0$)", gid="key-data-optimum"),
             Line2D([], [], **centre_mark(theme), label=r"minimum of $\|w\|^2$",
-                   gid="key-penalty-optimum")]
+                   gid="key-penalty-optimum"),
+            # the right panel's two weights, told apart by width and shade where they meet
+            # on the zero line: keyed too, so the thinner, lighter line says which it is
+            *[Line2D([], [], color=c, lw=lw, label=rf"$w_{k + 1}$ against $\lambda$ (right)",
+                     gid=f"key-w{k + 1}")
+              for k, (c, lw) in enumerate(zip(w_shades(theme), W_WIDTHS))]]
     # the keys under both panels: under the map, and no empty band under the other one
     fig.legend(handles=keys, loc="outside lower center", ncols=3,
                frameon=False, columnspacing=1.2, fontsize=theme.small_size)
@@ -209,7 +223,7 @@ def make_figure(theme):
     # both weights solid (a dash is a difference: docs/STYLE.md), each named on the flat
     # stretch near its start, on the side away from the other curve
     at = int(np.searchsorted(pc.lams[pos], NAME_AT))
-    shades = (theme.accent, mix(theme.background, theme.accent, W2_SHADE))
+    shades = w_shades(theme)
     for k, name in enumerate(("$w_1$", "$w_2$")):
         side.plot(pc.lams[pos], pc.path[pos, k], color=shades[k], linewidth=W_WIDTHS[k],
                   label=name, gid=f"w{k + 1}", zorder=3 - k)
@@ -223,7 +237,8 @@ def make_figure(theme):
     side.axhline(0, color=theme.muted, linewidth=0.7, zorder=1)
     side.set_xscale("log")
     lmin, lmax = pc.lams[pos].min(), pc.lams[pos].max()
-    side.set_xlim(lmin / 2, lmax * 1.3)
+    # the axis ends at its first and last ticks (gdcore's λ grid and shown_max are decades)
+    side.set_xlim(lmin, lmax)
     side.set_xticks(10.0 ** np.arange(np.log10(lmin), np.log10(lmax) + 0.01))
     side.set_xlabel(th.AXIS_LABELS["penalty"])
     side.set_ylabel(r"$w_k$ at the minimum of $J_\lambda$")

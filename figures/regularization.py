@@ -51,6 +51,12 @@ SIDE_PAD = 10 / 72
 LABEL_J = 3e-4
 #: Points between that label's right end and the green line: the line never meets its letters
 LABEL_GAP = 9
+#: Where (panel width) each fit's ‖w‖ is centred, in the band over the samples: right of the
+#: sine's peak and the wild fits' left branch, left of the λ = 10⁻¹³ fit's right branch.
+NORM_AT = 0.6
+#: Where (share of the cost panel's width) the note on the ≈ 0 strip starts: clear of the
+#: axis' break marks at its left end.
+FLOOR_NOTE_AT = 0.1
 #: Space between the ‖w‖ panel and the cost panel, a share of their mean width: the cost
 #: panel's numbers and label fill most of it
 BOTTOM_WSPACE = 0.12
@@ -155,8 +161,11 @@ def make_figure(theme):
             # (the other titles, as tall, keep the row's room over them)
             gm.best_beside(ax, theme, title).set_in_layout(False)
             title.set_in_layout(False)
-        ax.text(0.5, 0.03, rf"$\|w\| = {norm_tex(rp.norms[r])}$",
-                transform=ax.transAxes, ha="center", va="bottom", fontsize=theme.small_size,
+        # the curve's length written in the clear band over the samples, between the top
+        # frame and the y = 2 rule, right of the peak of the sine (at the foot of the panel
+        # it stood between the wild fits' branches)
+        ax.text(NORM_AT, 0.985, rf"$\|w\| = {norm_tex(rp.norms[r])}$",
+                transform=ax.transAxes, ha="center", va="top", fontsize=theme.small_size,
                 color=theme.text, zorder=6, gid="norm-label", path_effects=gm.halo(theme))
         ax.set_xlim(0, 1)
         ax.set_ylim(*views.FIT_Y_RANGE)
@@ -209,9 +218,11 @@ def make_figure(theme):
             # what its "≈ 0" stands for, beside it in the strip, a leader across the break
             note = e1.annotate(
                         f"$J {numbers.relation(vals[0])}$ ({numbers.floor_words('mathtext')})",
-                        xy=(0.5, 0.5), xycoords=zero, xytext=(0.06, gm.floor_level(COST_FLOOR)),
+                        xy=(0.5, 0.5), xycoords=zero,
+                        xytext=(FLOOR_NOTE_AT, gm.floor_level(COST_FLOOR)),
                         textcoords=e1.get_yaxis_transform(), ha="left", va="center",
                         fontsize=theme.small_size, color=theme.text, gid="floor",
+                        path_effects=gm.halo(theme),
                         arrowprops=dict(arrowstyle="->", color=theme.muted, linewidth=0.8,
                                         shrinkA=2, shrinkB=5))
             note.set_in_layout(False)  # its leader reaches into the stub: not e1's margin

@@ -35,6 +35,12 @@ def KEY_ORDER(label: str) -> int:
 FLAT = 0.02
 
 
+#: Where (in bars) the mean's label is centred: under its line, between the bars 3 and 6.
+MEAN_LABEL_AT = 4.4
+#: Font sizes between the baselines of two neighbouring low bars' values.
+BAR_VALUE_STEP = 1.3
+
+
 def squared(v: float) -> str:
     """A low bar's squared error as written over it: SQUARED_SIG significant figures."""
     return nb.significant(v, SQUARED_SIG)
@@ -74,10 +80,9 @@ def make_figure(theme):
         ax.plot([xi, xi], [yi, pi], **theme.residual(), gid="residual")
     ax.plot([], [], **theme.residual(), label=r"error $r_i = f(x_i) - y_i$")
     # the predictions as small crosses (no role's mark: the ring is a start) lifted off the line
-    # and the points by a halo of the page, over the points: where a point nearly sits on the
-    # line (i = 5, 6) the cross stands whole in front of the dot's edge, its short error
-    # segment between them
-    gm.scatter_points(ax, theme, x, y, zorder=4, label=r"point $(x_i, y_i)$")
+    # by a halo of the page, under the points: the data read first, and where a point nearly
+    # sits on the line (i = 5, 6) the dot stands whole, the cross's arms showing round it
+    gm.scatter_points(ax, theme, x, y, zorder=4.6, label=r"point $(x_i, y_i)$")
     ax.scatter(x, pred, s=PREDICTION_SIZE, marker="x", color=theme.background,
                linewidths=PREDICTION_HALO, zorder=4.4, gid="prediction-halos")
     ax.scatter(x, pred, s=PREDICTION_SIZE, marker="x", color=theme.model, linewidths=0.8,
@@ -96,24 +101,29 @@ def make_figure(theme):
     bx.grid(False, axis="x")
     idx = np.arange(1, x.size + 1)
     bars = bx.bar(idx, e.squares, width=0.62, color=theme.error, zorder=2)
-    # a bar too low to see (i = 5, 6) has its value written over it, upright and centred on
-    # its own bar, in significant figures (0.0016, not 0.002: three decimals left it one):
-    # level, two neighbours ran into one number; upright, each keeps to its own bar's pitch
-    # and, with two figures, clear under the mean's dotted line (the mean and J, costs, take
-    # the house cost's three, numbers.cost)
+    # a bar too low to see (i = 5, 6) has its value written over it, level and centred on
+    # its own bar, in significant figures (0.0016, not 0.002: three decimals left it one),
+    # the second a line higher than the first, so two neighbours never run into one number
+    # (the mean and J, costs, take the house cost's three, numbers.cost)
     flat = e.squares < FLAT * e.squares.max()
-    bx.bar_label(bars, labels=[squared(v) if f else "" for v, f in zip(e.squares, flat)],
-                 padding=2, fontsize=theme.small_size, color=theme.text, rotation=90,
-                 gid="bar-values")
+    for k, (bar, v) in enumerate((bar, v) for bar, v, f in zip(bars, e.squares, flat) if f):
+        bx.annotate(squared(v), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+                    xytext=(0, 2 + k * BAR_VALUE_STEP * theme.small_size),
+                    textcoords="offset points", ha="center", va="bottom",
+                    fontsize=theme.small_size, color=theme.text, gid="bar-values")
     bx.axhline(mean, **theme.line("reference", color=theme.muted, linewidth=0.9, zorder=3,
                                      gid="mean"))
-    # the label stands clear of its line (3 pt above it), not on it; the grid line it reaches
-    # stops short of its letters (a label over lines takes the house halo)
-    bx.annotate(f"mean {nb.cost(mean)}", ((x.size + 4) / 2, mean), xytext=(0, 3),
-                textcoords="offset points", ha="center", va="bottom", color=theme.muted,
-                fontsize=theme.small_size, path_effects=gm.halo(theme))
-    bx.text(0.04, 0.97, rf"$J = \frac{{1}}{{2}} \cdot {nb.cost(mean, 'latex')} = "
-            rf"{nb.cost(j, 'latex')}$",
+    # the label stands clear of its line (3 pt under it), not on it, between two grid lines
+    # (above it, 0.2's rule showed through the gap between its words), over the low bars 4
+    # and 5, left of the low bars' values
+    bx.annotate(f"mean {nb.cost(mean)}", (MEAN_LABEL_AT, mean), xytext=(0, -3),
+                textcoords="offset points", ha="center", va="top", color=theme.muted,
+                fontsize=theme.small_size, path_effects=gm.halo(theme), gid="mean-label")
+    # J as half the mean of the squares, written out: half the rounded mean would not check
+    # (half of 0.160 is 0.0800, not 0.0801)
+    n = x.size
+    bx.text(0.04, 0.97, rf"$J = \frac{{1}}{{2}} \cdot \frac{{1}}{{{n}}} \sum "
+            rf"r_i^2 = {nb.cost(j, 'latex')}$",
             transform=bx.transAxes, ha="left", va="top", color=theme.text,
             fontsize=theme.font_size)
     bx.set_xticks(idx)

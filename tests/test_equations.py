@@ -140,8 +140,9 @@ def test_mathtext_sets_low_content_in_text_parentheses():
 def test_mathtext_carries_a_root_over_its_radicands_closing_subscript():
     # mathtext ends a root's bar at the base of G_t, short of its t: a thin space closes the
     # radicand, as TeX's bar covers the script; a root that ends in no script is left alone
-    assert r"\sqrt{G_t\,}" in eq.mathtext_tight("adagrad")
-    assert r"\sqrt{E[g^2]_t\,}" in eq.mathtext_tight("rmsprop")
+    # and no gap after it: the bar's thin space taken back before "+ ε"
+    assert r"\sqrt{G_t\,}\! + \epsilon" in eq.mathtext_tight("adagrad")
+    assert r"\sqrt{E[g^2]_t\,}\! + \epsilon" in eq.mathtext_tight("rmsprop")
     assert r"\sqrt{r_t / (1 - \beta_2^t)}" in eq.mathtext_tight("adam-update")
     assert r"\sqrt{G_t}" in eq.tex("adagrad")  # the LaTeX itself unchanged
 

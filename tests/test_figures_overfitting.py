@@ -139,6 +139,15 @@ def test_cross_validation_table_shows_the_fold_scores_and_their_mean(t):
     (mean,) = by_gid(table, "mean", matplotlib.text.Text)
     assert mean.get_text() == numbers.cost(r.mean) == numbers.cost(np.mean(r.fold_scores))
     assert len(set(s.get_text() for s in scores)) == 5  # real, different scores
+    # the foot reads as one line: the word, the mean and the note on one baseline, the word
+    # and the mean in the scores' size, the mean centred in their column
+    (word,), (note,) = by_gid(table, "mean-word", matplotlib.text.Text), by_gid(
+        table, "note", matplotlib.text.Text)
+    assert {x.get_va() for x in (word, mean, note)} == {"baseline"}
+    assert word.get_position()[1] == mean.get_position()[1] == note.get_position()[1]
+    assert word.get_fontsize() == mean.get_fontsize() == scores[0].get_fontsize()
+    assert mean.get_position()[0] == scores[0].get_position()[0]
+    assert mean.get_ha() == scores[0].get_ha() == "center"
     assert "Held-out cost $J$" in texts(fig) and not [s for s in texts(fig) if "MSE" in s]
 
 
@@ -529,7 +538,9 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
         # has no intercept: (λ/2) Σ_{k≥1} w_k² is (λ/2)‖w‖²)
         r"minimiser of $J_\lambda = J + \frac{\lambda}{2}\|w\|^2$",
         # the two minima keyed by their marks (a name on the map would stand on its lines)
-        r"minimum of $J$ ($\lambda = 0$)", r"minimum of $\|w\|^2$"]
+        r"minimum of $J$ ($\lambda = 0$)", r"minimum of $\|w\|^2$",
+        # the right panel's weights, told apart by width and shade, keyed as drawn
+        r"$w_1$ against $\lambda$ (right)", r"$w_2$ against $\lambda$ (right)"]
     keys = dict(zip((x.get_text() for x in legend.get_texts()), legend.legend_handles,
                     strict=True))
     for name, mark in (("minimum of $J$", star), (r"minimum of $\|w\|^2$", centre)):
@@ -558,9 +569,17 @@ def test_penalty_conflict_path_slides_from_data_optimum_to_origin(t):
     assert pen.get_linewidths()[0] < th.cost_map.line_width
     assert circ.get_linestyle() == "solid"
     assert {ln.get_linestyle() for ln in legend.get_lines()[:5]} == {"-"}
-    # the weights against λ, both solid, each named at its start (no legend)
+    # the weights against λ, both solid, each named at its start (no legend of its own), keyed
+    # in the figure's legend as drawn: the same colours and widths
     side = fig.axes[1]
     assert side.get_legend() is None
+    for k in (1, 2):
+        (curve,), key = by_gid(fig, f"w{k}"), keys[rf"$w_{k}$ against $\lambda$ (right)"]
+        assert same(key.get_color(), curve.get_color())
+        assert key.get_linewidth() == curve.get_linewidth()
+    # the λ axis ends at its first and last ticks
+    ticks = side.get_xticks()
+    assert side.get_xlim() == pytest.approx((ticks[0], ticks[-1]))
     assert side.get_ylabel() == r"$w_k$ at the minimum of $J_\lambda$"
     for k in (1, 2):
         (curve,) = by_gid(fig, f"w{k}")

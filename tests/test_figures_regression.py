@@ -232,7 +232,6 @@ def test_residuals_segments_predictions_and_squares(theme):
     joined = " ".join(texts(fig))
     # the mean and J with the house's three significant figures: 0.160 and 0.0801
     assert numbers.cost(mean) == "0.160" and "mean 0.160" in joined
-    assert r"\frac{1}{2} \cdot 0.160 = 0.0801" in joined
     assert numbers.cost(regression.cost(m, b, X, Y)) == "0.0801"
     # the mean line in the muted colour, dashed
     (mean_line,) = [ln for ln in fig.axes[1].lines if ln.get_gid() == "mean"]
@@ -243,14 +242,25 @@ def test_residuals_segments_predictions_and_squares(theme):
              x.get_text()[0].isdigit()]
     assert shown == [numbers.significant(sq[4], 2), numbers.significant(sq[5], 2)]
     assert shown == ["0.0016", "0.0014"] and sq[4] < 0.02 * sq.max() and sq[3] > 0.02 * sq.max()
-    # the predictions are small crosses (no role's mark: the ring is the start) drawn over
-    # the points on their halo of the page, so where a point lies next to its prediction
-    # (i = 5, 6: 0.04 and 0.038 from the line) the cross stands whole in front of the dot
+    # level, each over its own bar, the second a line above the first: they never meet
+    vals = [x for x in fig.axes[1].texts if x.get_gid() == "bar-values"]
+    r = fig.canvas.get_renderer()
+    assert all(x.get_rotation() == 0 for x in vals)
+    assert not vals[0].get_window_extent(r).overlaps(vals[1].get_window_extent(r))
+    # the mean's label under its line, clear of the 0.2 grid rule and of the low bars' values
+    (mean_label,) = [x for x in fig.axes[1].texts if x.get_gid() == "mean-label"]
+    box = mean_label.get_window_extent(r).transformed(fig.axes[1].transData.inverted())
+    assert mean_label.get_text() == "mean 0.160" and mean < 0.2
+    assert box.y1 < mean and not any(
+        mean_label.get_window_extent(r).overlaps(x.get_window_extent(r)) for x in vals)
+    # the predictions are small crosses (no role's mark: the ring is the start) on their
+    # halo of the page, under the points, so where a point lies next to its prediction
+    # (i = 5, 6: 0.04 and 0.038 from the line) the dot stands whole
     (crosses,) = by_gid(fig, "predictions")
     (halos,) = by_gid(fig, "prediction-halos")
     pts = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)
            and np.allclose(c.get_offsets(), np.column_stack([X, Y]))]
-    assert pts[0].get_zorder() < halos.get_zorder() < crosses.get_zorder()
+    assert halos.get_zorder() < crosses.get_zorder() < pts[0].get_zorder()
     # a worded title over each panel, as every two-panel figure's
     assert [a.get_title() for a in fig.axes[:2]] == [
         "A candidate line and its errors", "Squared errors and the cost"]
@@ -273,22 +283,23 @@ def test_residuals_segments_predictions_and_squares(theme):
     # one red: the bars opaque in the error colour, the colour of the dashed segments
     for p in bars:
         assert p.get_alpha() is None and same_colour(p.get_facecolor(), t.error)
-    # J as an equation (no word in the maths): J = ½ · mean = half the mean
-    assert (rf"$J = \frac{{1}}{{2}} \cdot {numbers.cost(mean, 'latex')} = "
+    # J as an equation (no word in the maths): half the mean of the squares, written out, never
+    # half the rounded mean (half of 0.160 is 0.0800, not 0.0801)
+    assert (r"$J = \frac{1}{2} \cdot \frac{1}{7} \sum r_i^2 = "
             rf"{numbers.cost(regression.cost(m, b, X, Y), 'latex')}$") in texts(fig)
-    # the two small values stand upright over their own bars (level, two neighbours ran into
-    # one), one each, apart from each other, clear under the mean's dotted line
+    assert "0.160 =" not in joined
+    # the two small values stand level, each centred on its own bar, apart from each other,
+    # clear under the mean's dotted line
     small = sorted((x for x in fig.axes[1].texts if x.get_text() in shown), key=lambda x: x.xy[0])
-    assert [x.get_rotation() for x in small] == [90, 90]
+    assert [x.get_rotation() for x in small] == [0, 0]
     assert [x.xy[0] for x in small] == pytest.approx([5, 6])
     with gm.themed(t):  # measured in the house faces, as rendered
         fig.canvas.draw()
         boxes = [x.get_window_extent() for x in small]
-    assert boxes[0].x1 < boxes[1].x0
-    # each within its own bar's pitch (half way to the next bar on either side)
+    assert not boxes[0].overlaps(boxes[1])
     to_px = fig.axes[1].transData.transform
     for i, box in zip((5, 6), boxes):
-        assert to_px((i - 0.5, 0))[0] < box.x0 and box.x1 < to_px((i + 0.5, 0))[0]
+        assert (box.x0 + box.x1) / 2 == pytest.approx(to_px((i, 0))[0], abs=0.5)
         assert box.y1 < to_px((0, mean))[1] - 2
 
 

@@ -321,8 +321,9 @@ class PenaltyConflictExperiment:
     labelled: tuple[float, ...]
     tangent: float
     #: the largest λ the weight-by-weight panel shows: beyond it both weights lie within a few
-    #: hundredths of 0, their two lines over each other and the zero line
-    shown_max: float = 50.0
+    #: hundredths of 0, their two lines over each other and the zero line; a decade, so the
+    #: panel's log axis ends at a tick
+    shown_max: float = 100.0
     #: the grids' half-width over max|w_ls| (penalty_conflict's reach), and their points a side
     reach: float = 1.3
     size: int = 101

@@ -347,13 +347,14 @@ def _script_tight(latex: str) -> str:
 def _root_over_scripts(latex: str) -> str:
     """Every square root whose radicand ends in a subscript (√G_t, √E[g²]_t) closed with a thin
     space: mathtext ends the root's bar at the base, short of the script under it (TeX carries
-    it over the script)."""
+    it over the script), and a negative thin space after it: mathtext leaves the bar's thin
+    space and its own after the root, a gap before "+ ε" that TeX does not set."""
     out, i = [], 0
     while (k := latex.find(r"\sqrt{", i)) >= 0:
         j = _closing_brace(latex, k + 5)
         body = _root_over_scripts(latex[k + 6:j])
         ends_in_script = re.search(r"_(\{[^{}]*\}|\w)\s*$", body) is not None
-        out.append(latex[i:k] + r"\sqrt{" + body + (r"\," if ends_in_script else "") + "}")
+        out.append(latex[i:k] + r"\sqrt{" + body + (r"\,}\!" if ends_in_script else "}"))
         i = j + 1
     return "".join(out) + latex[i:]
 
