@@ -267,7 +267,7 @@ def test_race_end_squares_sit_on_gdcores_final_points_in_each_runs_colour(name, 
         assert end.get_marker() == mark["marker"] == "s"
         assert end.get_markersize() == mark["markersize"]
         assert same_colour(end.get_markeredgecolor(), t.opt(opt))
-        assert same_colour(end.get_markeredgecolor(), t.background)
+        assert end.get_markerfacecolor() == "none"  # hollow, its outline in the run's colour
         assert end.get_zorder() > max(a.get_zorder() for a in lines)
 
 

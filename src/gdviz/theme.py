@@ -323,7 +323,7 @@ MARKERS: dict[str, Marker] = {
     "start": Marker("o", 6.0, "background", "text", 1.2),  # hollow ring: where a run begins
     "current": Marker("o", 6.0, "accent", "background", 0.8, 7),  # filled dot: where it is now
     # hollow square in the run's colour (accent by default, Theme.end): where it stopped
-    "end": Marker("s", 6.5, "none", "accent", 1.2),
+    "end": Marker("s", 5.5, "none", "accent", 1.2),
     # star: the least value of what the plot draws (J's minimum; the best setting of a sweep
     # or grid), one mark in ink in every still and scene, never in a run's colour family
     "minimum": Marker("*", 11.0, "text", "background", 0.6, 8),
