@@ -138,7 +138,7 @@ def make_figure(theme):
         # on its casing (the optimizer paths'): the colour meets the page colour only
         gm.cased_under(ax, path, theme, Z_CASING)
         # the house marks: where the run ended (a square in its colour), start, minimum
-        ax.plot(*tr.final, **{**theme.marker("end"), "markerfacecolor": c, "zorder": Z_MARKS},
+        ax.plot(*tr.final, **theme.end(c, zorder=Z_MARKS),
                 gid=f"end:{label}", path_effects=gm.casing(theme))
         ax.plot(*RACE.start, **(theme.marker("start") | {"zorder": Z_MARKS + 1}), gid="start")
         ax.plot(m_star, b_star, **(theme.marker("minimum") | {"zorder": Z_MARKS + 2}),

@@ -100,8 +100,7 @@ def make_figure(theme):
     ax.plot(*pts[0], **theme.marker("start"), label="start", gid="start")
     ax.plot([m_best], [b_best], **theme.marker("minimum"), label="minimum", gid="minimum")
     # the run stops on the minimum: its end square at its last point, hollow, framing the star
-    gm.end_at(ax, theme, pts[-1], theme.marker("end"), star_xy=(m_best, b_best),
-              label=f"end, on the minimum, after {numbers.count(traj.steps)} steps")
+    gm.end_at(ax, theme, pts[-1], theme.end(), star_xy=(m_best, b_best), label="end")
     gm.map_ticks(ax)  # every 2, both ends labelled
     ax.set_xlabel(th.AXIS_LABELS["slope"])
     ax.set_ylabel(th.AXIS_LABELS["intercept"])

@@ -207,9 +207,9 @@ def make_figure(theme):
     # lifted)
     star_xy = on_page(ax3, *([v] for v in np.ravel(star.get_data_3d())))[0]
     last = on_page(ax3, [t.points[-1, 0]], [t.points[-1, 1]], [t.losses[-1]])[0]
-    end = {**theme.marker("end"), "markerfacecolor": theme.accent}
+    end = theme.end()
     gm.end_at(ax3, theme, last, end, star_xy=star_xy, star={"zorder": 23}, gid="end",
-              label="end, on the minimum", clip_on=False)
+              label="end", clip_on=False)
     # the floor view's window, outlined on the surface in the stroke of the view's frame (as
     # gm.zoom_inset draws a flat map's): what the view above enlarges
     (m0, m1), (b0, b1) = floor_window(t, floor_shape(fig))
@@ -235,7 +235,7 @@ def make_figure(theme):
                                        gid=f"zoom-leader-{k + 1}"))
     handles, labels = ax3.get_legend_handles_labels()
     order = [labels.index(k) for k in
-             (run_label(), "start", "minimum", "end, on the minimum")]
+             (run_label(), "start", "minimum", "end")]
     gm.optimizer_legend(ax3, theme, "map", handles=[handles[k] for k in order], ncols=4,
                         loc="lower center", bbox_to_anchor=(0.5, 0.0),
                         bbox_transform=fig.transFigure, borderaxespad=0.2)

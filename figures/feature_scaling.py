@@ -6,7 +6,8 @@ once with the raw inputs x and once with the standardised inputs z = (x − μ)/
 curvature differs {cond_raw:.0f}-fold between the steepest and the flattest direction. At a
 rate just under the limit (α = {lr_raw:.3f}) each step jumps across the valley floor to the far
 wall, its distance from the floor multiplied by −{bounce:.2f}, while along the floor it gains
-well under 1 % of the way: the box beside the start, joined to the middle panel that zooms it
+well under 1 % of the way; its path, drawn faintly on the map, merges into a short smear
+there. The box beside the start, joined to the middle panel that zooms it
 (coloured as the raw map is, each colour the same cost in both), shows the zig-zag, still
 {kept:.2f} of its first width after {steps} steps, and J = {j_raw}; the zoom enlarges b
 {stretch} times more than m (as the panel says), so the diagonal valley stands near upright in
@@ -15,19 +16,19 @@ bowl is round (curvature ratio {cond_scaled:.0f}); the gradient
 points at the minimum, and the path (α = {lr_scaled:g}) runs straight to it, halving its
 distance at each step: J ≈ J* = {j_scaled}, the least-squares minimum. A dot marks each landing
 that stands clear of the one before and of the star; the later ones lie within a dot of the
-minimum, under the star, as the key says (the run ends {near} from it), and the end square,
-hollow, is drawn at the last point and frames the star, as every end on a minimum is drawn.
+minimum, under the star (the run ends {near} from it), and the end square, hollow, is drawn at
+the last point and frames the star, as every end on a minimum is drawn.
 Each map's title gives its curvature ratio, its rate and the cost after {steps} steps.
 
 Alt: Three panels. Left, a contour map of long, narrow diagonal ellipses; near its top left a
-small box round the start, far from the minimum in the middle of the valley, joined by two thin
-lines to the middle panel. Middle, that box enlarged, stretched upwards, as a note under its
-title says: from the start ring the path jumps from one wall of the valley to the other and
-back, {steps} times, each landing a dot that darkens with time, the last a small square, the
-jumps slowly narrowing as the path creeps down the valley. Right, concentric
-circles and a straight path of halving steps from the start to the minimum at the centre; its
-first landings are dots, the line runs into the star, framed by a hollow square, the run's end,
-and the key under the panels says its last steps lie under the star.
+small box round the start and the run's faint, short path, far from the minimum in the middle of
+the valley, joined by two thin lines to the middle panel. Middle, that box enlarged, stretched
+upwards, as a note under its title says: from the start ring the path jumps from one wall of the
+valley to the other and back, {steps} times, each landing a dot that darkens with time, the last
+a small hollow square, the jumps slowly narrowing as the path creeps down the valley. Right,
+concentric circles and a straight path of halving steps from the start to the minimum at the
+centre; its first landings are dots, the line runs into the star, framed by a hollow square, the
+run's end; its last steps lie under the star.
 """
 
 import functools
@@ -54,6 +55,8 @@ DOT_EDGE = 0.5
 #: in m': its start clear of the frame, and the run as large as it can be drawn, so that as
 #: many of its halving steps as possible stand apart before they shrink under a dot.
 SCALED_VIEW = 1.25
+#: The raw run's path on its overview (width in points, opacity): faint, its bounces merged.
+RAW_PATH = (0.4, 0.6)
 
 
 def facts() -> dict:
@@ -77,11 +80,23 @@ def time_shade(theme):
     return mcolors.LinearSegmentedColormap.from_list("time", [theme.background, theme.accent])
 
 
+#: Where the time shade of the first landing's dot starts (time_shade's share of the accent);
+#: each step's segment starts SEGMENT_LIFT above it. On the dark page a share near the page's
+#: colour sank into the dark map: the early steps start nearer the accent there.
+SHADE_FROM = {"light": 0.35, "dark": 0.6}
+SEGMENT_LIFT = 0.15
+
+
+def shades(theme, n: int) -> np.ndarray:
+    """The time shades (time_shade's values) of the landings of steps 1..n, first to last."""
+    return np.linspace(SHADE_FROM[theme.name], 1.0, n)
+
+
 def _steps(ax, theme, pts, gid, keep=None):
-    """A dot where each step lands, shaded by time (0.35 at the first, 1 at the last); `keep`:
-    the indices of the steps (1 = the first) that get one, every step by default."""
+    """A dot where each step lands, shaded by time (shades: pale at the first, 1 at the last);
+    `keep`: the indices of the steps (1 = the first) that get one, every step by default."""
     keep = np.arange(1, len(pts)) if keep is None else np.asarray(keep)
-    ax.scatter(pts[keep, 0], pts[keep, 1], c=np.linspace(0.35, 1.0, len(pts) - 1)[keep - 1],
+    ax.scatter(pts[keep, 0], pts[keep, 1], c=shades(theme, len(pts) - 1)[keep - 1],
                cmap=time_shade(theme), vmin=0, vmax=1, s=DOT, edgecolors=theme.accent,
                linewidths=DOT_EDGE, zorder=4, gid=gid)
 
@@ -163,12 +178,13 @@ def _zoom(zx, ax, theme, run):
     M, B, J = regression.cost_grid(x, y, (m0, m1), (b0, b1), run.grid[0].shape[0])
     gm.inset_map(zx, ax, theme, M, B, J)  # the raw map's colours: one colour, one J in both
     segs = np.stack([pts[:-1], pts[1:]], axis=1)
-    shade = time_shade(theme)(np.linspace(0.5, 1.0, len(segs)))
+    lift = SHADE_FROM[theme.name] + SEGMENT_LIFT
+    shade = time_shade(theme)(np.linspace(lift, 1.0, len(segs)))
     zx.add_collection(LineCollection(segs, colors=shade, linewidths=1.4, zorder=3,
                                      gid="bounces"))
     # a dot at each landing but the last, which takes the house end square (gm.end_at)
     _steps(zx, theme, pts, "zoom-steps", np.arange(1, len(pts) - 1))
-    gm.end_at(zx, theme, tuple(pts[-1]), theme.marker("end"), gid="zoom-end")
+    gm.end_at(zx, theme, tuple(pts[-1]), theme.end(), gid="zoom-end")
     zx.plot(*pts[0], **theme.marker("start"))
     # step 1 above and left of its dot (in the empty corner, clear of the frame), the last
     # step right of its dot
@@ -246,12 +262,11 @@ def _scaled_view(ax, run):
         axis.set_ticks([t for t in axis.get_ticklocs() if lo <= t <= hi])
 
 
-#: The end square's key, short: the zoomed raw run ends on its square; the scaled one ends on
-#: the minimum (within a dot of it on the page), so its square, at its last point, is hollow
-#: and frames the star, as every end on a minimum is drawn (gm.end_at), and its last landings
-#: lie under the star; the caption says how near it ends (off the map: on the round bowl every
-#: gap holds a ring).
-END_KEY = "end (right: on the minimum, its last steps under the star)"
+#: The end square's key, one word as every still's: the zoomed raw run ends on its square; the
+#: scaled one ends on the minimum (within a dot of it on the page), so its square, at its last
+#: point, frames the star, as every end on a minimum is drawn (gm.end_at), and its last
+#: landings lie under the star: the caption says so, and how near it ends.
+END_KEY = "end"
 
 
 @functools.cache
@@ -273,12 +288,15 @@ def make_figure(theme):
                th.AXIS_LABELS["slope on z" if run is fs.scaled else "slope"],
                th.AXIS_LABELS["intercept on z" if run is fs.scaled else "intercept"],
                path=run is fs.scaled)
-    # the raw run's 16 bounces merge into one blot at the overview's scale: there only its
-    # start and the box, the path and its landings in the zoom
+    # the raw run's 16 bounces merge into one blot at the overview's scale: there its start,
+    # its path drawn faintly (thin, no landings) and the box; the landings in the zoom
+    raw = fs.raw.trajectory.points
+    ax.plot(raw[:, 0], raw[:, 1], color=theme.accent, linewidth=RAW_PATH[0], alpha=RAW_PATH[1],
+            zorder=3, gid="raw-path", solid_joinstyle="round")
     _zoom(zx, ax, theme, fs.raw)
     # the end square's key (the square is drawn once the page is laid out, framing the star;
-    # the key then draws it at its size, gm.EndKey)
-    end = theme.marker("end")
+    # the key is the house square alone, gm.EndKey)
+    end = theme.end()
     key = gm.EndKey(None, **end, label=END_KEY, gid="end-key")
     sx.add_line(key)
     # one legend for the three panels, one row under them (no legend over a map)

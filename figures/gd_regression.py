@@ -2,32 +2,29 @@
 
 Plain gradient descent on J(m, b) with the raw data, from the poor start m = {m0:g}, b = {b0:g}
 (J = {j0}), learning rate α = {lr:g} (the limit for this data is {limit:.3f}), {steps} steps.
-Top: the line after steps {schedule}, spaced evenly on a log scale (step 0's leaves its
-panel at the top at once, an arrowhead where it does: it runs on far above the points). Bottom
-left: the path of
+Top: the line after steps {schedule}, spaced evenly on a log scale (step 0's runs off the
+top of its panel at once, cut at its edge as every panel cuts its line: it runs on far above
+the points). Bottom left: the path of
 (m, b) over the contours of J: the first steps swing across the steep walls of the valley and
 back (each step's end a dot, the long steps arrows; a window enlarges
 where they end, as much in m as in b, so the valley keeps its shape, and draws the shorter
 steps there as arrows too), then a long slide along its nearly flat floor to
-the minimum. Bottom right: J at every step (both axes
-logarithmic), the same steps marked; it falls quickly at first, then slowly, to {jend} against
-the least-squares minimum {jbest}.
+the minimum, where the run's end, a hollow square, frames the minimum's star. Bottom right: J
+at every step (both axes logarithmic), the same steps marked; it falls quickly at first, then
+slowly, to {jend} after its {steps} steps, against the least-squares minimum {jbest}.
 
-Alt: Top, six small plots of the seven points with a straight line: at step 0 the line is
-steep and far above the points, running off the top of its panel at once, where an
-arrowhead marks it; it swings below them, then turns slowly until it runs through
-them at the last step. Bottom left, a contour map of J with a path that zig-zags across the
-valley (an arrow left, then shorter steps back to the right and left again, drawn as arrows
-in the enlarged window) and then follows
-the valley floor to the minimum, marked by a star framed by a hollow square, the run's end
-there; a hollow ring marks the start, and dots labelled with their step
-mark the steps of the top row (on the map's colour, the level lines stopping short of the
-labels); a framed
-window in the empty upper-right corner, joined by two thin lines to a small frame on the
-path, enlarges the end of the zig-zag, where steps 3 and 15
-lie, the level lines in it as steep as on the map. Bottom
-right, a falling curve of J against the step number on log axes, with the same six steps
-marked, the first by a hollow ring and the last by a square.
+Alt: Top, six small plots of the seven points with a straight line: at step 0 the line is steep
+and far above the points, running off the top of its panel at once; it swings below them, then
+turns slowly until it runs through them at the last step. Bottom left, a contour map of J with a
+path that zig-zags across the valley (an arrow left, then shorter steps back to the right and
+left again, drawn as arrows in the enlarged window) and then follows the valley floor to the
+minimum, marked by a star framed by a hollow square, the run's end there; a hollow ring marks
+the start, and dots labelled with their step mark the steps of the top row (on the map's colour,
+the level lines stopping short of the labels); a framed window in the empty upper-right corner,
+joined by two thin lines to a small frame on the path, enlarges the end of the zig-zag, where
+steps 3 and 15 lie, the level lines in it as steep as on the map. Bottom right, a falling curve
+of J against the step number on log axes, with the same six steps marked, the first by a hollow
+ring and the last by a hollow square.
 """
 
 import numpy as np
@@ -79,16 +76,10 @@ def facts() -> dict:
                 jbest=j(regression.cost(*regression.least_squares(x, y), x, y)))
 
 
-#: The clip mark of a line that leaves its panel at the top (the start's, t = 0): an arrowhead
-#: of CLIP_HEAD points in the line's colour, its tip where the line meets the top of the panel,
-#: pointing along it (drawn on the line's last CLIP_RUN in x).
-CLIP_HEAD, CLIP_RUN = 9.0, 0.05
-
-
-def leave_at_top(m: float, b: float) -> tuple[float, float]:
-    """Where the line y = m x + b (rising) meets the top of the data view (views.Y_RANGE)."""
-    top = views.Y_RANGE[1]
-    return (top - b) / m, top
+#: The zig-zag's steps drawn as arrows on the map: its first, long jump across the valley;
+#: the next ones, near the shortest step that carries a head (gm.MIN_HEAD_STEP) on the page,
+#: are drawn as arrows in the window that enlarges them.
+JUMPS = 1
 
 
 def band_colour(bands, j: float):
@@ -126,14 +117,6 @@ def make_figure(theme):
         m, b = pts[t]
         ax.plot(xs, regression.predict(m, b, xs), color=theme.model, linewidth=1.6, zorder=3,
                 gid=f"line-{t}")
-        if k == 0:
-            # the start's line runs off the top of its panel at once: an arrowhead where it
-            # leaves says it goes on up, far above the points
-            tip = leave_at_top(m, b)
-            tail = (tip[0] - CLIP_RUN, regression.predict(m, b, tip[0] - CLIP_RUN))
-            ax.annotate("", tip, xytext=tail, annotation_clip=False, gid="clip-0",
-                        arrowprops=dict(arrowstyle="-|>", color=theme.model, linewidth=0.0,
-                                        mutation_scale=CLIP_HEAD, shrinkA=0, shrinkB=0))
         gm.scatter_points(ax, theme, x, y, s=12, zorder=4)
         gm.data_view(ax)
         # a count with its thousands separator ({,}: mathtext must not space the comma); a
@@ -154,7 +137,8 @@ def make_figure(theme):
     cx = fig.add_subplot(bottom[0])
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
     bands = gm.contour_map(cx, theme, M, B, J)
-    gm.descent_path(cx, theme, pts, steps=3, label=views.run_name(COST_DESCENT.lr_good))
+    gm.descent_path(cx, theme, pts, jumps=JUMPS, steps=3,
+                    label=views.run_name(COST_DESCENT.lr_good))
     cx.plot(*pts[0], gid="start", label="start", **theme.marker("start"))
     # the steps of the top row after the zig-zag (t = 3 ends its third arrow), labelled; those
     # inside the zig-zag's window are marked in its enlargement
@@ -195,8 +179,7 @@ def make_figure(theme):
     gm.zoom_inset(zoom, cx, theme, corners=(((1, 0), (1, 0)), ((1, 1), (0, 0))))
     # the run stops at the minimum: its end square at its last point, hollow, framing the star
     cx.plot([m_best], [b_best], label="minimum", gid="minimum", **theme.marker("minimum"))
-    gm.end_at(cx, theme, tuple(pts[-1]), theme.marker("end"), star_xy=(m_best, b_best),
-              label="end, on the minimum")
+    gm.end_at(cx, theme, tuple(pts[-1]), theme.end(), star_xy=(m_best, b_best), label="end")
     gm.map_ticks(cx)  # the map's window, ticked every 2, both ends labelled
     cx.set_xlabel(th.AXIS_LABELS["slope"])
     cx.set_ylabel(th.AXIS_LABELS["intercept"])
@@ -212,15 +195,16 @@ def make_figure(theme):
     jx.plot(it, losses, color=theme.accent, linewidth=1.4, zorder=2, gid="cost")
     jx.plot(0, losses[0], gid="start-cost", **theme.marker("start"))
     jx.plot(sched[1:-1], losses[sched[1:-1]], gid="iterations-cost", **theme.marker("current"))
-    jx.plot(sched[-1], losses[sched[-1]], gid="end-cost", **theme.marker("end"))
+    jx.plot(sched[-1], losses[sched[-1]], gid="end-cost", **theme.end())
     # the least cost: a dotted level in ink, as in every figure (the minimum is ink)
     jx.axhline(j_best, **theme.line("reference", color=theme.least_cost, linewidth=0.9, zorder=1,
                                      gid="j-star"))
     j_tex = j_text(j_best, "latex")
     # named under the line, where no curve runs (the cost curve comes down onto the line from
-    # above: over the line, the curve's last decade crossed the words); the cost axis reaches
-    # J_FLOOR under J* to hold them
-    jx.text(1.5, j_best / 1.12, f"least-squares minimum $J^{{\\!*}} = {j_tex}$",
+    # above: over the line, the curve's last decade crossed the words), from the first step's
+    # tick, so they end well short of the end square on the line at the last step; the cost
+    # axis reaches J_FLOOR under J* to hold them
+    jx.text(0.0, j_best / 1.12, f"least-squares minimum $J^{{\\!*}} = {j_tex}$",
             ha="left", va="top", fontsize=theme.small_size, color=theme.text,
             gid="j-star-name", path_effects=gm.halo(theme))
     gm.cost_per_iteration_axes(jx, COST_DESCENT.steps, j_best / J_FLOOR, float(losses.max()) * 1.6)

@@ -7,8 +7,9 @@ crosses the valley in a few steps and slides down it to J = {j_good}. Too large 
 above the limit 2/h_max ≈ {limit} of this data, h_max ≈ {h_max} being the largest curvature of
 J, the largest eigenvalue of its Hessian): each step jumps across the valley to the far wall and
 lands {growth} times as far from the floor as it started, so the path zig-zags ever wider (the
-map shows the first jump there and back as arrows, then only each landing, as a dot) and leaves
-the map at step {exit_step}; its cost, which goes with the square of that distance, grows about
+map shows the first jump there and back as arrows, then each landing as a dot, joined in order
+by a hairline; a cross marks the last landing on the map) and leaves the map at step
+{exit_step}; its cost, which goes with the square of that distance, grows about
 {growth2} ≈ {growth}² times a step, without bound, and passes 10⁵, the top of the plot, at step
 {leaves}: the run diverges from its first step. Bottom right, that factor per step across the
 valley, |1 − α h_max|, against the rate: below 1 the distance shrinks, above it (right of the
@@ -16,19 +17,20 @@ limit) it grows.
 
 Alt: Top, three contour maps of the same long valley, each with a descent path from the same
 start. Left, a short path that turns into the valley and stops far from the minimum at a small
-square. Middle, a path that reaches the minimum and ends there: its end mark, a hollow square
-in its colour, frames the star. Right, two straight arrows side by side for the large rate's first
-two steps, across the valley and back, then dots where its steps land, two rows on the two walls
-of the valley marching outward until they leave the map at the right edge, where a cross marks
-the exit; the words say it leaves the map at step {exit_step}. Bottom left, the cost per step of
-the three runs on log axes: the small rate falls slowly, the good one reaches the minimum, the
-large one climbs out of the top of the plot, at J = 10⁵, where a short note gives its growth per
-step; the key under the figure names the runs and the maps' marks (start ring, end square in its
-run's colour, framing the star where it ends on it, minimum star, exit cross). Bottom right, the
-factor per step across the valley
-against the learning rate: a V that crosses 1 at the limit {limit}, the grey zone beyond it; the
-small rate ({f_small}) and the good one ({f_good}) sit below 1, the large one just above it
-({growth}), each named beside its dot; the limit is written on the stable side, above the 1.
+hollow square. Middle, a path that reaches the minimum and ends there: its end mark, a hollow
+square in its colour, frames the star. Right, two straight arrows side by side for the large
+rate's first two steps, across the valley and back, then dots where its steps land, joined in
+order by a faint hairline zig-zagging from wall to wall, marching outward towards the right
+edge, where a cross marks the last landing on the map; the words say it leaves the map at step
+{exit_step}. Bottom left, the cost per step of the three runs on log axes: the small rate falls
+slowly, the good one reaches the minimum, the large one climbs out of the top of the plot, at J
+= 10⁵, where a short note gives its growth per step; the key under the figure names the runs and
+the marks (start ring; end, a hollow square, in its run's colour on the maps, framing the star
+where the run ends on it; the minimum, its star on the dotted line of the least cost J*; the
+exit cross). Bottom right, the factor per step across the valley against the learning rate: a V
+that crosses 1 at the limit {limit}, the grey zone beyond it; the small rate ({f_small}) and the
+good one ({f_good}) sit below 1, the large one just above it ({growth}), each named beside its
+dot; the limit is written on the stable side, above the 1.
 """
 
 import numpy as np
@@ -65,8 +67,9 @@ PATH_WIDTH, PATH_CASING = 1.5, 0.75
 #: crossings from wall to wall run almost on one line, and even as faint hairlines fourteen of
 #: them filled in to a hatched wedge that hid the start and the count of the steps.
 JUMPS, JUMP_WIDTH, JUMP_LANE = 2, 0.7, 3.0
-#: Room (points) between the exit cross's rim and the map's frame.
-EXIT_ROOM = 1.5
+#: The hairline (points, and its opacity) joining the large rate's landings in order after
+#: the arrows: faint, so the crossings from wall to wall do not fill in to a wedge.
+HAIRLINE, HAIRLINE_ALPHA = 0.4, 0.55
 
 
 def runs() -> list[tuple[str, float, descent.Trajectory]]:
@@ -141,23 +144,19 @@ def make_figure(theme):
         _map(ax, theme, M, B, J, k == 0)
         pts = drawn_path(traj.points)
         if traj.diverged:
-            # on the map only where each step lands, up to the exit (lines from wall to wall
-            # would fill a wedge; the last point is where the path crosses the edge, not a
-            # landing: the exit cross marks it, no dot half cut by the spine)
-            dots, = ax.plot(pts[:, 0], pts[:, 1], "o", color=cols[name], markersize=2.2,
+            # on the map each landing up to the last inside it, as a dot, joined in order by a
+            # hairline (which step follows which); the last landing inside takes the exit
+            # cross (the next step lands off the map), no dot beyond it
+            inside = pts[:-1]
+            n_jumps = min(JUMPS, len(pts) - 2)
+            ax.plot(inside[n_jumps:, 0], inside[n_jumps:, 1], color=cols[name],
+                    linewidth=HAIRLINE, alpha=HAIRLINE_ALPHA, zorder=2.4,
+                    gid=f"steps-{name}", solid_joinstyle="round")
+            dots, = ax.plot(inside[:, 0], inside[:, 1], "o", color=cols[name], markersize=2.2,
                             mec="none", zorder=3, gid=f"path-{name}", markevery=slice(0, -1))
             gm.cased_under(ax, dots, theme, 2.5, DOT_CASING).set_markevery(slice(0, -1))
-            # the exit cross marks the map's edge where the path leaves: drawn whole and
-            # inside the frame, nudged in from the spine by its own half-width (in points)
-            (m0, m1), (b0, b1) = WINDOW
-            ex, ey = pts[-1]
             left = theme.marker("left") | {"markerfacecolor": cols[name]}
-            half = left["markersize"] / 2 + left["markeredgewidth"] + EXIT_ROOM
-            dx = -half if np.isclose(ex, m1) else half if np.isclose(ex, m0) else 0.0
-            dy = -half if np.isclose(ey, b1) else half if np.isclose(ey, b0) else 0.0
-            ax.plot(ex, ey, **left, clip_on=False, gid="exit-too large",
-                    transform=offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points"))
-            n_jumps = min(JUMPS, len(pts) - 2)
+            ax.plot(*inside[-1], **left, gid="exit-too large")
             for k, (sx, sy) in enumerate(gm.step_lanes(ax, pts[:n_jumps + 2], JUMP_LANE,
                                                        n_jumps)):
                 lane = offset_copy(ax.transData, fig=fig, x=sx, y=sy, units="points")
@@ -175,8 +174,7 @@ def make_figure(theme):
                             solid_capstyle="round")
             gm.cased_under(ax, path, theme, 2.5, PATH_CASING)
             # the end square at the last point; on the minimum, hollow, framing the star
-            gm.end_at(ax, theme, tuple(pts[-1]), {**theme.marker("end"), "markerfacecolor":
-                                                  cols[name]},
+            gm.end_at(ax, theme, tuple(pts[-1]), theme.end(cols[name]),
                       star_xy=regression.least_squares(x, y), gid=f"end-{name}")
             j = traj.losses[-1]  # to three significant digits, as every readout of J
             ax.text(0.96, 0.96, f"after {nb.count(traj.steps)} steps\n"
@@ -207,24 +205,26 @@ def make_figure(theme):
     m_best, b_best = regression.least_squares(x, y)
     j_best = regression.cost(m_best, b_best, x, y)
     # the least cost: a dotted level in ink, as in every figure (the minimum is ink)
-    jx.axhline(j_best, **theme.line("reference", color=theme.least_cost, linewidth=0.9, zorder=1,
-                                    gid="j-star"),
-               label=f"minimum $J^{{*}} = {nb.cost(j_best, 'latex')}$")
+    j_line = jx.axhline(j_best, **theme.line("reference", color=theme.least_cost, linewidth=0.9,
+                                             zorder=1, gid="j-star"))
     gm.cost_per_iteration_axes(jx, COST_DESCENT.steps, j_best / 2, top)
     jx.yaxis.set_minor_locator(NullLocator())
     # the maps' marks keyed with the runs (the maps have no room under them): the start ring,
     # the end square, the minimum's star and the cross where the large rate leaves the map
+    # the minimum keyed once: the maps' star on the cost panel's dotted J* line
+    star = Line2D([], [], ls="none", **theme.marker("minimum"))
     marks = [Line2D([], [], ls="none", label="start", **theme.marker("start")),
-             Line2D([], [], ls="none", label="end, in its run's colour (framing the star if on it)",
-                    **{**theme.marker("end"), "markerfacecolor": theme.muted}),
-             Line2D([], [], ls="none", label="minimum", **theme.marker("minimum")),
+             Line2D([], [], ls="none", label="end", **theme.end(theme.muted)),
              Line2D([], [], ls="none", label="leaves the map",
                     **{**theme.marker("left"), "markerfacecolor": cols["too large"]})]
     # one key for the figure, in one strip centred under both bottom panels (it keys the maps
     # as well as the cost curves: hung under the cost panel alone it sat off to the left)
-    handles, _ = jx.get_legend_handles_labels()
-    fig.legend(handles=[*handles, *marks], loc="outside lower center", ncols=3,
-               frameon=False, fontsize=theme.small_size, columnspacing=1.2)
+    handles, labels = jx.get_legend_handles_labels()
+    fig.legend(handles=[*handles, (j_line, star), *marks],
+               labels=[*labels, f"minimum, $J^{{*}} = {nb.cost(j_best, 'latex')}$",
+                       *(m.get_label() for m in marks)],
+               loc="outside lower center", ncols=3, frameon=False, fontsize=theme.small_size,
+               columnspacing=1.2)
 
     # Bottom right: the factor per step across the valley against α, the limit marked.
     fx = fig.add_subplot(gs[1, 4:])
@@ -239,10 +239,12 @@ def make_figure(theme):
     fx.axvline(COST_DESCENT.max_stable_rate,
                **theme.line("reference", color=theme.text, linewidth=0.8))
     # every word left of the limit, above the dotted 1 (the empty stable side: the V is
-    # under 1 there), none in the grey zone: the limit's note at the top (h_max, the largest
-    # curvature of J, is the caption's: two notes stacked on the line read as one)
+    # under 1 there), none in the grey zone: the limit's note at the top, h_max defined
+    # under it in the same note (the largest curvature of J)
     limit = nb.latex(COST_DESCENT.max_stable_rate, places=3)
-    fx.annotate(f"limit $2/h_{{\\max}} \\approx {limit}$", (COST_DESCENT.max_stable_rate, Y_TOP),
+    fx.annotate(f"limit $2/h_{{\\max}} \\approx {limit}$\n"
+                f"$h_{{\\max}}$: the largest\ncurvature of $J$",
+                (COST_DESCENT.max_stable_rate, Y_TOP),
                 xytext=(-3, -2), textcoords="offset points", ha="right", va="top",
                 fontsize=theme.small_size, color=theme.text, gid="limit-note")
     for name, lr, _ in results:

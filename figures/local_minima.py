@@ -10,15 +10,16 @@ slope, rolls on through that minimum and the next one, and settles in the deepes
 
 Alt: Three panels. Top left: a wavy curve with three dips, a star at the bottom of the right,
 deepest one; four hollow circles mark starts and dotted trails lead from each down into the
-nearest dip, where a small square marks where the run ends: one in the left dip, one in the
-middle dip, and two on the star at the bottom of the deepest dip, where the square is hollow
-and frames the star. Top right: the same curve;
-from the leftmost start the plain run's trail stops in the left dip, while the momentum run's
-trail, larger dots in a second colour under the plain run's small ones where both share the
-slope, passes through the left and middle dips, swings about the deepest one (a dot every
-third step there) and ends on its star, framed by a hollow square.
-Bottom: position against step; the plain run's line levels off at the left dip's position, the
-momentum run's line climbs past the middle dip, overshoots and settles at the deepest dip.
+nearest dip, their dots spaced apart, where a small hollow square marks where the run ends: one
+in the left dip, one in the middle dip, and two on the star at the bottom of the deepest dip,
+where the square is drawn larger and frames the star; each dip's w is written under it. Top
+right: the same curve; from the leftmost start the plain run's trail stops in the left dip,
+while the momentum run's trail, larger dots in a second colour under the plain run's small ones
+where both share the slope, passes through the left and middle dips, swings about the deepest
+one (a dot every third step there) and ends on its star, framed by a hollow square; thin lines
+lead from two notes to where each run ends. Bottom: position against step; the plain run's line
+levels off at the left dip's position, the momentum run's line climbs past the middle dip,
+overshoots and settles at the deepest dip.
 """
 
 import numpy as np
@@ -43,9 +44,9 @@ DOT_RIM = 0.5
 #: every figure (the SGD green, the good green's kin, read as "good" on a run that stalls);
 #: momentum in the Momentum blue.
 PLAIN, MOMENTUM = "plain gradient descent", "momentum"
-#: The end mark's key: where a run ends on the deepest minimum its square, at its last point,
-#: is hollow and frames the star (gm.end_at); the key says so.
-END_KEY = "end (framing the star if on it)"
+#: The end mark's key, one word as every still's: where a run ends on the deepest minimum its
+#: square, at its last point, frames the star (gm.end_at); the caption says so.
+END_KEY = "end"
 #: The momentum run's step dots (top right): its first pass over the bumps dot by dot, then,
 #: as it swings to and fro about the deepest minimum, every SWING_EVERY-th step only, and none
 #: within SETTLED (in w) of its end, where the end square frames the star
@@ -61,6 +62,9 @@ POSITION_WIDTH, LABEL_CLEAR = 1.6, 4.0
 #: The page-coloured casing (points each side) of the end squares among the momentum run's
 #: larger dots: wide enough to part each square from the dots it sits on.
 END_CASING = 1.5
+#: The names' leaders (top right): the house leader, a thin line in ink, no head, LEADER_GAP
+#: points short of the end mark's casing.
+LEADER_WIDTH, LEADER_GAP = 0.6, 1.5
 
 
 def facts() -> dict:
@@ -80,8 +84,9 @@ def _curve(ax, theme, surface):
     # quiet, so that the runs' dots stand out on it
     ax.plot(w, surface(w), color=theme.muted, lw=0.8, zorder=2, gid="cost-curve")
     ax.set_xlim(lo, hi)
-    ax.set_ylim(-0.95, 6.0)  # J never goes under 0.10 (the deepest minimum): room under it
-    # for its label, clear of the axis below it, and no more
+    ax.set_ylim(-1.25, 6.0)  # J never goes under 0.10 (the deepest minimum): room under it
+    # for its label under the frame round the star, clear of the axis below it, and no more
+    ax.set_yticks(range(7))  # no tick at a negative cost
     ax.set_xlabel(AXIS_LABELS["weight"])
     ax.set_ylabel(AXIS_LABELS["cost"])
     gm.style_axes(ax, theme)
@@ -95,6 +100,41 @@ def _trail(ax, theme, tr, color, gid, ms=3.2, zorder=4, rim=False, markevery=Non
     look = {"mec": theme.background, "mew": DOT_RIM} if rim else {"mew": 0}
     ax.plot(tr.points[:, 0], tr.losses, ls="none", marker="o", ms=ms, color=color,
             zorder=zorder, gid=gid, markevery=markevery, **look)
+
+
+def settle_dots(ax, tr, ms: float = 3.2) -> list[int]:
+    """The steps of a plain run drawn as dots: none within SETTLED (in w) of its end, where the
+    end square stands, and each a dot's width (`ms` points) or more from the last one kept on
+    the page, so the steps that shorten into a minimum do not merge into a worm."""
+    page = ax.transData.transform(np.column_stack([tr.points[:, 0], tr.losses]))
+    page = page * 72 / ax.figure.dpi
+    keep: list[int] = []
+    for k in range(len(page)):
+        if abs(tr.points[k, 0] - tr.points[-1, 0]) <= SETTLED:
+            continue
+        if not keep or np.hypot(*(page[k] - page[keep[-1]])) >= ms:
+            keep.append(k)
+    return keep
+
+
+def clear_of(ax, tr, under, under_every, ms: float = 2.4) -> list[int]:
+    """The steps of a plain run (its dots `ms` points wide) drawn over another run's larger
+    dots (`under`, drawn at the steps `under_every`, MOMENTUM_DOT wide): each either centred on
+    one of them (within half a point: it sits inside it) or clear of them all, never half on
+    one; none within SETTLED of its end, where the end square stands."""
+    to_pt = 72 / ax.figure.dpi
+    page = ax.transData.transform(np.column_stack([tr.points[:, 0], tr.losses])) * to_pt
+    big = ax.transData.transform(np.column_stack([under.points[under_every, 0],
+                                                  under.losses[under_every]])) * to_pt
+    reach = (MOMENTUM_DOT + ms) / 2 + 0.3
+    keep = []
+    for k in range(len(page)):
+        if abs(tr.points[k, 0] - tr.points[-1, 0]) <= SETTLED:
+            continue
+        d = np.hypot(*(big - page[k]).T)
+        if np.all((d < 0.5) | (d >= reach)):
+            keep.append(k)
+    return keep
 
 
 def swing_dots(w: np.ndarray) -> list[int]:
@@ -112,7 +152,7 @@ def _end(ax, theme, tr, color, gid, zorder=6, over_dots=False, star=None):
     framing it (gm.end_at). `over_dots`: where larger step dots
     crowd round it, cased in the page colour (END_CASING points), so that it reads on top of
     them, not among them."""
-    look = {**theme.marker("end"), "markerfacecolor": color}
+    look = theme.end(color)
     effects = {"path_effects": gm.casing(theme, width=END_CASING)} if over_dots else {}
     xy = (tr.final[0], tr.losses[-1])
     on_star = star is not None and abs(xy[0] - star[0][0]) < 1e-3
@@ -150,11 +190,15 @@ def make_figure(theme):
     _curve(a_plain, theme, s)
     star = _star(a_plain, theme, s)
     for k, (w0, tr) in enumerate(plain.items()):
-        _trail(a_plain, theme, tr, c_plain, f"trail:{w0:g}")
+        _trail(a_plain, theme, tr, c_plain, f"trail:{w0:g}", markevery=settle_dots(a_plain, tr))
         _start(a_plain, theme, w0, tr.losses[0], f"start:{w0:g}")
         _end(a_plain, theme, tr, c_plain, f"end:{w0:g}", zorder=6 + k, star=star)
     for i, m in enumerate(minima):
-        a_plain.annotate(f"$w = {numbers.latex(m, 2)}$", (m, s(m)), xytext=(0, -9),
+        # under its dip's end square, LABEL_CLEAR clear of it (of the frame round the star)
+        on_star = abs(m - star[0][0]) < 1e-3
+        half = (gm.frame_half(star[1]) if on_star
+                else theme.end()["markersize"] / 2 + gm.FRAME_WIDTH / 2)
+        a_plain.annotate(f"$w = {numbers.latex(m, 2)}$", (m, s(m)), xytext=(0, -half - 2.5),
                          textcoords="offset points",
                          ha="center", va="top", fontsize=theme.small_size, color=theme.text,
                          gid=f"minimum-label:{i}")
@@ -166,19 +210,29 @@ def make_figure(theme):
     # where both runs cover the same slope (w −3.4 to −2.3), the plain run's small dots sit on
     # the momentum run's larger ones, over them, and its end square over everything
     star = _star(a_mom, theme, s)
+    swings = swing_dots(rolling.points[:, 0])
     _trail(a_mom, theme, rolling, c_mom, "trail:momentum", ms=MOMENTUM_DOT, rim=True,
-           markevery=swing_dots(rolling.points[:, 0]))
-    _trail(a_mom, theme, tr_stall, c_plain, "trail:stalled", ms=2.4, zorder=5)
+           markevery=swings)
+    _trail(a_mom, theme, tr_stall, c_plain, "trail:stalled", ms=2.4, zorder=5,
+           markevery=clear_of(a_mom, tr_stall, rolling, swings))
     _start(a_mom, theme, EXP.stalled_start, tr_stall.losses[0], "start:stalled")
     _end(a_mom, theme, rolling, c_mom, "end:momentum", over_dots=True, star=star)
     _end(a_mom, theme, tr_stall, c_plain, "end:stalled", zorder=7, over_dots=True)
-    arrow = dict(arrowstyle="-|>", color=theme.text, lw=0.8, shrinkA=2, shrinkB=6)
+    # both names on the house leader, a thin line in ink without a head, stopping a gap short
+    # of the mark it names (the end square; the frame round the star, and its casing)
+    def leader(reach: float) -> dict:
+        return dict(arrowstyle="-", color=theme.text, lw=LEADER_WIDTH, shrinkA=2,
+                    shrinkB=reach + END_CASING + LEADER_GAP)
+
+    square = theme.end()
     a_mom.annotate("plain descent\nstalls here", (tr_stall.final[0], tr_stall.losses[-1]),
                    xytext=(-2.2, 0.9), textcoords="data", ha="center", va="top",
-                   fontsize=theme.small_size, color=theme.text, arrowprops=arrow)
+                   fontsize=theme.small_size, color=theme.text, gid="leader:stalled",
+                   arrowprops=leader(square["markersize"] / 2 + square["markeredgewidth"] / 2))
     a_mom.annotate("momentum ends\nat the deepest\nminimum", (rolling.final[0], rolling.losses[-1]),
                    xytext=(3.0, 2.1), textcoords="data", ha="center", va="bottom",
-                   fontsize=theme.small_size, color=theme.text, arrowprops=arrow)
+                   fontsize=theme.small_size, color=theme.text, gid="leader:momentum",
+                   arrowprops=leader(gm.frame_half(star[1])))
     a_mom.set_title(th.title(f"from $w = {numbers.latex(EXP.stalled_start)}$: plain and momentum"))
 
     # Bottom: the position at every step.
@@ -220,8 +274,7 @@ def make_figure(theme):
          Line2D([], [], color=c_mom, lw=POSITION_WIDTH)),
         Line2D([], [], ls="none", **key),
         # the end square in both runs' colours, as the page draws them
-        tuple(Line2D([], [], ls="none", **{**theme.marker("end"), "markerfacecolor": c})
-              for c in (c_plain, c_mom)),
+        tuple(Line2D([], [], ls="none", **theme.end(c)) for c in (c_plain, c_mom)),
         Line2D([], [], ls="none", **star[1]),
     ], labels=[f"{PLAIN}, {lr}",
                f"{MOMENTUM}, {lr}, " + numbers.hyper(r"\beta", EXP.beta, "mathtext"),

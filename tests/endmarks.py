@@ -68,21 +68,20 @@ def _check(fig, end, star, last_xy, star_xy, ink: str) -> None:
 
 
 def assert_key_matches_end(fig, end, star) -> None:
-    """The legend's key of `end` (gid `<end's gid>-key`) drawn as the page draws the mark: the
-    hollow frame at the plotted frame's size and colour with a star inside, the map's star's
-    size: one scale for the key and the map."""
+    """The legend's key of `end` (gid `<end's gid>-key`): the house end square alone (hollow,
+    in the run's colour, at its house size, no star inside), "end", whether the page frames
+    the star with it or not: one key for the end in every still."""
     from matplotlib.legend import Legend
 
     fig.canvas.draw()
     (key,) = fig.findobj(lambda a: a.get_gid() == f"{end.get_gid()}-key")
-    assert key.mark is end
+    assert key.mark is end and key.get_label() == "end"
     # the key's mark, in a legend (never on the map)
-    (square,) = [h for lg in fig.findobj(Legend) for h in lg.legend_handles
-                 if getattr(h, "key", None) is key]
-    assert square.get_marker() == "s" and square.get_markersize() == end.get_markersize()
+    (square,) = [h for lg in fig.findobj(Legend) for h, t in zip(lg.legend_handles,
+                                                                   lg.get_texts())
+                 if t.get_text() == "end"]
+    assert square.get_marker() == "s" and square.get_markersize() == end.house
+    assert square.get_markersize() < end.get_markersize()  # the house size, not the frame's
     assert square.get_markerfacecolor() == "none"
     assert to_rgb(square.get_markeredgecolor()) == to_rgb(end.colour)
-    inside = square.star_key
-    assert inside.get_visible() and inside.get_marker() == star.get_marker() == "*"
-    assert inside.get_markersize() == star.get_markersize()
-    np.testing.assert_allclose(inside.get_xydata(), square.get_xydata())
+    assert square.get_markeredgewidth() == gm.FRAME_WIDTH

@@ -66,9 +66,10 @@ def test_path_is_gdcores_iterates_on_the_surface(theme_name):
         np.testing.assert_allclose(way.xyann, page[k - 1], rtol=1e-9, atol=1e-12)
         np.testing.assert_allclose(way.xy, page[k], rtol=1e-9, atol=1e-12)
         assert np.sign(way.xy[0] - way.xyann[0]) == sign
-    # the legend under the drawing names what is drawn, the end as "end, on the minimum"
+    # the legend under the drawing names what is drawn, the end as "end" (the caption says
+    # it frames the star)
     labels = [txt.get_text() for txt in ax3.get_legend().get_texts()]
-    assert labels == [module.run_label(), "start", "minimum", "end, on the minimum"]
+    assert labels == [module.run_label(), "start", "minimum", "end"]
     # the key names the run's start, not gd-regression's (3, −4)
     assert labels[0].startswith(views.run_name(0.1)) and "(3.5, 2)" in labels[0]
     legend = ax3.get_legend().get_window_extent()
@@ -87,7 +88,7 @@ def test_end_square_frames_the_star_at_the_last_point_in_both_views(theme_name):
     (star,) = [ln for ln in ax3.lines if ln.get_label() == "minimum"]
     (end,) = fig.findobj(lambda a: a.get_gid() == "end")
     (key,) = fig.findobj(lambda a: a.get_gid() == "end-key")
-    assert key.get_label() == "end, on the minimum"
+    assert key.get_label() == "end"
     assert end.get_marker() == "s" and end.colour == theme.accent
     fig.canvas.draw()
     # at the last point's own height, as the star is drawn: no lift to set it above the star

@@ -78,7 +78,7 @@ def test_gd_regression_start_ring_minimum_star_and_counted_iterations(theme):
     assert end.colour == t.accent
     assert at(end) == pytest.approx(tuple(traj.points[-1]))
     assert_end_frames_star(fig, end, star, traj.points[-1], at(star), t.mark_color("minimum"))
-    # the legend keys the end as the map draws it: the frame round a star
+    # the legend keys the end as the house square alone, "end"
     assert_key_matches_end(fig, end, star)
     # the cost panel: t = 0 is the start ring, whole inside the axes (not cut by the spine)
     ring = by_gid(fig, "start-cost")
@@ -187,17 +187,17 @@ def test_train_val_curves_early_stop_is_the_minimum_star_on_a_counted_axis(theme
 
 
 def assert_end(end: Line2D, t: th.Theme, colour: str, on_star: bool) -> None:
-    """`end` as the page draws it: the house end square filled in the run's colour, or, for
-    a run that ends on the star, the square hollow round the star (gm.EndMark), its outline
-    gm.FRAME_WIDTH in the run's colour, at the run's last point all the same."""
-    if not on_star:
-        assert_mark(end, t, "end", face=colour)
-        return
-    assert isinstance(end, gm.EndMark) and end.on_star()
+    """`end` as the page draws it: one mark, the house end square, hollow, its outline
+    gm.FRAME_WIDTH in the run's colour, at the run's last point; at its house size, or, for a
+    run that ends on the star, large enough to frame the star (gm.EndMark)."""
     assert end.get_transform() == end.axes.transData  # at its data
     assert end.get_marker() == "s" and end.get_markerfacecolor() == "none"
     assert same_color(end.get_markeredgecolor(), colour)
-    assert end.get_markeredgewidth() == gm.FRAME_WIDTH
+    assert end.get_markeredgewidth() == gm.FRAME_WIDTH == t.end()["markeredgewidth"]
+    if not on_star:
+        assert end.get_markersize() == t.marker("end")["markersize"]
+        return
+    assert isinstance(end, gm.EndMark) and end.on_star()
     assert end.get_markersize() > 2 * t.marker("minimum")["markersize"] / 2  # frames the star
 
 
@@ -210,13 +210,13 @@ def test_local_minima_runs_start_on_rings_and_end_on_squares(theme):
     for w0, tr in local_minima.run_plain(exp).items():
         assert_mark(by_gid(fig, f"start:{w0:g}"), t, "start")
         end = by_gid(fig, f"end:{w0:g}")
-        assert_end(end, t, t.opt("SGD"), abs(tr.final[0] - deepest) < 1e-3)
+        assert_end(end, t, t.accent, abs(tr.final[0] - deepest) < 1e-3)  # plain: the accent
         assert at(end) == pytest.approx((tr.final[0], tr.losses[-1]))
     rolled = local_minima.run_momentum(exp)
     end = by_gid(fig, "end:momentum")
     assert_end(end, t, t.opt("Momentum"), True)
     assert at(end) == pytest.approx((rolled.final[0], rolled.losses[-1]))
-    assert_mark(by_gid(fig, "end:stalled"), t, "end", face=t.opt("SGD"))
+    assert_end(by_gid(fig, "end:stalled"), t, t.accent, False)
     # no round ball is left on any run's last point
     balls = [ln for ln in fig.findobj(Line2D) if ln.get_marker() == "o"
              and ln.get_markersize() > t.marker("start")["markersize"]]

@@ -270,14 +270,14 @@ def test_race_end_squares_sit_on_gdcores_final_points_in_each_runs_colour(name, 
             assert not gids(fig, f"end:{opt}")
             end = by_gid(fig, f"inset-end:{opt}")
             assert np.array_equal(xy(end), tr.points[-1:])
-            assert same_colour(end.get_markerfacecolor(), t.opt(opt))
+            assert same_colour(end.get_markeredgecolor(), t.opt(opt))
             continue
         end = by_gid(fig, f"end:{opt}")
         assert np.array_equal(xy(end), tr.points[-1:])
         assert end.get_marker() == mark["marker"] == "s"
         assert end.get_markersize() == mark["markersize"]
-        assert same_colour(end.get_markerfacecolor(), t.opt(opt))
-        assert same_colour(end.get_markeredgecolor(), t.background)
+        assert same_colour(end.get_markeredgecolor(), t.opt(opt))
+        assert end.get_markerfacecolor() == "none"  # hollow, its outline in the run's colour
         assert end.get_zorder() > max(a.get_zorder() for a in lines)
 
 
@@ -591,10 +591,10 @@ def test_local_minima_plain_run_reads_on_the_momentum_dots(theme):
     # the end key: a square in each run's colour, as the page draws them, named as framing
     # the star where a run ends on it
     squares = [h for h in legend.findobj(Line2D) if h.get_marker() == "s"]
-    assert [same_colour(h.get_markerfacecolor(), c) for h, c in
-            zip(squares, (t.accent, t.opt("Momentum")))] == [True, True]
+    assert [same_colour(h.get_markeredgecolor(), c) and h.get_markerfacecolor() == "none"
+            for h, c in zip(squares, (t.accent, t.opt("Momentum")))] == [True, True]
     assert len(squares) == 2
-    assert mod.END_KEY == "end (framing the star if on it)"
+    assert mod.END_KEY == "end"
     for handle, run in zip(legend.legend_handles, ("plain", "momentum")):
         assert same_colour(handle.get_color(), by_gid(fig, f"position:{run}").get_color())
         assert handle.get_marker() == "o"
@@ -797,7 +797,7 @@ def test_batch_figure_paths_and_costs_are_gdcores(theme):
     for name, label, path in zip(th.BATCH_NAMES, runs, paths):
         assert label.startswith(name)
         assert same_colour(path.get_color(), t.batch(name))
-        assert same_colour(by_gid(fig, f"end:{label}").get_markerfacecolor(), t.batch(name))
+        assert same_colour(by_gid(fig, f"end:{label}").get_markeredgecolor(), t.batch(name))
         roles = [r for r in th.MARK_ROLES if same_colour(path.get_color(), t.role(r))]
         assert roles == (["accent"] if name == "full batch" else [])
     assert {p.get_linewidth() for p in paths} == {mod.ROUTE_WIDTH}
@@ -1074,7 +1074,7 @@ def test_race_inset_draws_the_end_squares_at_gdcores_last_points(theme, race_run
         end = by_gid(fig, f"inset-end:{opt}")
         assert end.axes is ins and np.array_equal(xy(end), tr.points[-1:])
         assert opt == "NAG" or end.get_transform() == ins.transData
-        assert same_colour(end.get_markerfacecolor(), t.opt(opt))
+        assert same_colour(end.get_markeredgecolor(), t.opt(opt))
         assert end.get_zorder() < star.get_zorder()
         ends[opt] = tr.points[-1]
     assert len(ends) == 7
@@ -1247,7 +1247,7 @@ def test_valley_inset_ends_lie_clear_of_the_star(theme, race_runs):
     for opt in inside:
         end = by_gid(fig, f"inset-end:{opt}")
         assert np.array_equal(xy(end), race_runs[race.key][opt].points[-1:])
-        assert same_colour(end.get_markerfacecolor(), t.opt(opt))
+        assert same_colour(end.get_markeredgecolor(), t.opt(opt))
         assert end.get_zorder() < star.get_zorder()
         drawn = end.get_transform().transform(xy(end))[0]
         assert np.hypot(*(drawn - at_star)) >= side, opt
@@ -1256,7 +1256,7 @@ def test_valley_inset_ends_lie_clear_of_the_star(theme, race_runs):
 @pytest.mark.parametrize("theme", THEMES)
 def test_saddle_draws_sgds_end_at_its_point_by_the_plus(theme, race_runs):
     """SGD ends 0.08 from the saddle point, by the plus but not on it: its square (gm.end_at)
-    stands at its last point, filled, at its house size, under the plus, which lies over every
+    stands at its last point, hollow, at its house size, under the plus, which lies over every
     path and dot and covers under a third of it."""
     fig = build("race_saddle", theme)
     fig.canvas.draw()
@@ -1267,7 +1267,7 @@ def test_saddle_draws_sgds_end_at_its_point_by_the_plus(theme, race_runs):
     assert isinstance(end, gm.EndMark) and not end.on_star()
     assert end.get_transform() == end.axes.transData  # at its data, not set off
     assert end.get_markersize() == end.house and end.get_marker() == "s"
-    assert same_colour(end.get_markerfacecolor(), th.get(theme).opt("SGD"))
+    assert same_colour(end.get_markeredgecolor(), th.get(theme).opt("SGD"))
     assert end.get_zorder() < plus.get_zorder()
     np.testing.assert_allclose(xy(end), race_runs["saddle"]["SGD"].points[-1:])
     r = fig.canvas.get_renderer()

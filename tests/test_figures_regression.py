@@ -748,7 +748,7 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
     fig = build("gd_regression", theme)
     traj = good_run()
     assert not traj.diverged and COST_DESCENT.lr_good < 0.137
-    assert_descent_path(fig, traj.points)
+    assert_descent_path(fig, traj.points, jumps=gm.load("figures.gd_regression").JUMPS)
     cost = one(fig, "cost")
     assert np.array_equal(cost.get_ydata(), traj.losses)
     sched = COST_DESCENT.schedule()
@@ -797,6 +797,12 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
     assert np.allclose(one(fig, "iterations-cost").get_xydata(),
                        np.column_stack([sched[1:-1], traj.losses[sched[1:-1]]]))
     assert np.allclose(one(fig, "end-cost").get_xydata(), [[sched[-1], traj.losses[-1]]])
+    # J*'s name under its line stops well short of the end square on the line (a font size)
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    name = one(fig, "j-star-name").get_window_extent(r)
+    square = one(fig, "end-cost").get_window_extent(r)
+    assert name.x1 + th.get(theme).small_size * fig.dpi / 72 < square.x0
     for t in sched:
         assert same_colour(one(fig, f"line-{t}").get_color(), th.get(theme).model)
     assert np.allclose(one(fig, "start").get_xydata(), [traj.points[0]])
@@ -804,18 +810,14 @@ def test_gd_regression_draws_gdcore_trajectory_in_step(theme):
     main_path = [ln for ln in map_ax.lines if ln.get_gid() == "path"][0]
     assert_line_runs_to_its_end(fig, main_path, [e for e in by_gid(fig, "end")
                                                 if e.axes is map_ax][0])
-    # the start's line leaves its panel at the top at once (its last step's stays on): an
-    # arrowhead in the line's colour, its tip on the line at the panel's top, pointing up it
+    # the start's line leaves its panel at the top at once (its last step's stays on): cut at
+    # the panel's edge as every panel's line is, no mark of its own
     m, b = traj.points[0]
     top = views.Y_RANGE[1]
     assert regression.predict(m, b, views.X_RANGE[0]) < top < regression.predict(m, b, 3.0)
-    (clip,) = [a for a in fig.findobj(Annotation) if a.get_gid() == "clip-0"]
-    assert clip.axes is one(fig, "line-0").axes
-    assert clip.xy == pytest.approx(((top - b) / m, top))
-    tail = clip.xyann
-    assert tail[0] < clip.xy[0] and tail[1] == pytest.approx(regression.predict(m, b, tail[0]))
-    assert same_colour(clip.arrow_patch.get_facecolor(), th.get(theme).model)
-    assert not by_gid(fig, f"clip-{sched[-1]}")
+    line0 = one(fig, "line-0")
+    assert line0.get_clip_on() and line0.axes.get_ylim()[1] == pytest.approx(top)
+    assert not [a for a in line0.axes.texts if a.get_gid() == "clip-0"]
     # the map's step labels on a halo of the band of the map they stand on (not the page's):
     # the level lines stop short of their letters
     bands = [c for c in map_ax.collections if isinstance(c, QuadContourSet)][0]
@@ -836,9 +838,11 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     assert not [a for a in fig.axes if a.get_legend() is not None]
     (key,) = fig.legends  # one key for the figure, under it
     legend = [x.get_text() for x in key.get_texts()]
-    # the end square keyed in grey says its colour is its run's, as the maps draw it, and
-    # that it frames the star where a run ends on it
-    assert "end, in its run's colour (framing the star if on it)" in legend
+    # the end square keyed in grey, one word as every still's (the caption says the rest);
+    # the minimum keyed once: the star on the dotted J* line
+    assert "end" in legend
+    assert [s for s in legend if "minimum" in s] == [
+        f"minimum, $J^{{*}} = {numbers.cost(J_STAR, 'latex')}$"]
     for (name, lr), label in zip(COST_DESCENT.learning_rates, legend):
         assert label.startswith(name) and f"\\alpha = {lr:g}" in label
     large = COST_DESCENT.run_learning_rates()["too large"]
@@ -849,8 +853,8 @@ def test_learning_rates_labels_paths_and_divergence(theme):
         path = one(fig, f"path-{name}").get_xydata()
         if traj.diverged:
             assert same_colour(cost.get_color(), t.rate("too large"))
-            assert len(path) < len(traj.points)  # stops where the path leaves the map
-            np.testing.assert_allclose(path[:-1], traj.points[: len(path) - 1])
+            assert len(path) < len(traj.points)  # stops at its last landing on the map
+            np.testing.assert_allclose(path, traj.points[: len(path)])
         else:
             assert np.array_equal(path, traj.points)
     # each run that stays on the map ends in its square at its last point: the small rate's, far
@@ -879,26 +883,30 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     ends = [s for s in texts(fig) if s.startswith("after ")]
     assert ends == [f"after 1,000 steps\n$J = {want}$" for want in ("0.269", "0.00909")]
     # on the map the large run's first two jumps are arrows, there and back, from gdcore's
-    # points; after them only where its steps land (no lines from wall to wall, not even a
-    # hairline: fourteen crossings filled in to a wedge); five calm panels: the three maps,
-    # the cost per step, the factor
+    # points; after them its landings as dots, joined in order by a faint hairline (which
+    # step follows which), thinner and fainter than the arrows; five calm panels: the three
+    # maps, the cost per step, the factor
     dots = one(fig, "path-too large")
     assert dots.get_linestyle() == "None" and dots.get_marker() == "o"
+    hair = one(fig, "steps-too large")
+    np.testing.assert_allclose(hair.get_xydata(), dots.get_xydata()[2:])
+    mod = gm.load("figures.learning_rates")
+    assert hair.get_linewidth() == mod.HAIRLINE < mod.JUMP_WIDTH and hair.get_alpha() < 1
     assert len([ax for ax in fig.axes if ax.get_visible()]) == 5
     jumps = sorted((a for a in fig.findobj() if (a.get_gid() or "").startswith("jump-")),
                    key=lambda a: a.get_gid())
     assert [a.get_gid() for a in jumps] == ["jump-1", "jump-2"]
-    # straight (no bowed arcs); no line joins the later landings
+    # straight (no bowed arcs); the hairline the one line on the map
     assert all(getattr(a.arrow_patch.get_connectionstyle(), "rad", 0.0) == 0.0 for a in jumps)
     large_ax = dots.axes
     assert [ln.get_gid() for ln in large_ax.lines
-            if ln.get_linestyle() not in ("None", "none", "")] == []
+            if ln.get_linestyle() not in ("None", "none", "")] == ["steps-too large"]
     for k, a in enumerate(jumps):
         np.testing.assert_allclose(a.xyann, large.points[k])
         np.testing.assert_allclose(a.xy, large.points[k + 1])
     assert not [a for a in fig.findobj() if (a.get_gid() or "").startswith("zoom")]
     # the map says where the run leaves it, as the other two say where theirs end
-    exit_step = len(dots.get_xydata()) - 1
+    exit_step = len(dots.get_xydata())
     assert f"leaves the map\nat step {exit_step}" in texts(fig) and exit_step == 16
     # J (the square of the distance) × 1.09 a step, the distance × 1.042: at the printed
     # precision the square of the one is the other as written (1.04² would be 1.08)
@@ -912,7 +920,7 @@ def test_learning_rates_labels_paths_and_divergence(theme):
     assert "too large 1.042" in words
     assert not any(re.search(r"1\.04(?!\d)", s) for s in words)
     caption = gm.doc_of(gm.load("figures.learning_rates")).caption
-    assert f"leaves the map at step {len(dots.get_xydata()) - 1}" in caption
+    assert f"leaves the map at step {len(dots.get_xydata())}" in caption
     # the three rates on the α axis at their factor, the limit 2/h_max ≈ 0.137 marked
     lam = 2 / COST_DESCENT.max_stable_rate
     for name, lr in COST_DESCENT.learning_rates:
@@ -936,9 +944,10 @@ def test_learning_rates_labels_paths_and_divergence(theme):
         assert gap.min() >= 2 * pt, t.get_text()
         assert not b.y0 - 2 * pt < one_y < b.y1 + 2 * pt, t.get_text()
     # the limit's note and the rates' words 2 pt or more clear of the dotted limit line; h_max
-    # (J's largest curvature) is the caption's, not a second note stacked on the line
+    # defined in the limit's note, where it is first used (and in the caption)
     limit_x = fx.transData.transform((COST_DESCENT.max_stable_rate, 0))[0]
     assert not [a for a in fig.findobj() if a.get_gid() == "h-max-note"]
+    assert "$h_{\\max}$: the largest\ncurvature of $J$" in one(fig, "limit-note").get_text()
     assert f"h_max ≈ {lam:.1f} being the largest curvature" in caption
     # every word out of the red zone, left of the limit; each rate's words beside its dot
     # (its nearest corner within 6 pt of the dot's centre)
@@ -964,7 +973,7 @@ def test_learning_rates_labels_paths_and_divergence(theme):
 def test_learning_rates_notes_clear_of_data_and_marks_whole(theme):
     """The divergence note lies clear of every cost curve (its words nowhere on a curve's
     drawn points), the large run's exit cross is drawn whole inside the map's frame at its
-    edge (not cut by the spine), and the paths that stay on the map lie on their casings."""
+    last landing on the map, and the paths that stay on the map lie on their casings."""
     fig = build("learning_rates", theme)
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
@@ -981,12 +990,15 @@ def test_learning_rates_notes_clear_of_data_and_marks_whole(theme):
         assert not inside.any(), name
     large = COST_DESCENT.run_learning_rates()["too large"]
     cross = one(fig, "exit-too large")
-    assert not cross.get_clip_on()
     (m0, m1), (b0, b1) = views.M_RANGE, views.B_RANGE
     mx, by = cross.get_xydata()[0]
-    assert np.isclose(mx, m1) or np.isclose(by, b1) or np.isclose(mx, m0) or np.isclose(by, b0)
-    np.testing.assert_allclose(cross.get_xydata()[0], one(fig, "path-too large").get_xydata()[-1])
-    # the edge point is the cross's, not a landing: no dot half cut there
+    assert m0 < mx < m1 and b0 < by < b1  # the last landing on the map, the next one off it
+    landings = one(fig, "path-too large").get_xydata()
+    np.testing.assert_allclose(cross.get_xydata()[0], large.points[len(landings) - 1])
+    np.testing.assert_allclose(cross.get_xydata()[0], landings[-1])
+    nxt = large.points[len(landings)]
+    assert not (m0 <= nxt[0] <= m1 and b0 <= nxt[1] <= b1)
+    # the last landing is the cross's: no dot under it, none beyond it
     assert one(fig, "path-too large").get_markevery() == slice(0, -1)
     # drawn whole inside the map's frame
     cb, mb = cross.get_window_extent(renderer), cross.axes.get_window_extent(renderer)
@@ -1071,8 +1083,12 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
     idx = [int(np.flatnonzero(np.all(np.isclose(p, good_run().points), axis=1))[0])
            for p in later]
     assert all(k % cost_heatmap.EVERY == 0 for k in idx)
-    assert any(x.get_text() == f"end, on the minimum, after {good_run().steps:,} steps"
-               for x in ax.get_legend().get_texts())
+    assert any(x.get_text() == "end" for x in ax.get_legend().get_texts())
+    assert_key_matches_end(fig, end, star)  # the house square alone, "end"
+    # the colour bar beside the map, a few points off (the legend under the map, no wider)
+    fig.canvas.draw()
+    gap = (bar.get_window_extent().x0 - ax.get_window_extent().x1) * 72 / fig.dpi
+    assert 0 < gap < 16
     levels.set_visible(False)  # the fills' smoothness, under the lines
     fig.set_dpi(300)
     fig.canvas.draw()
@@ -1102,10 +1118,14 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     fig = build("feature_scaling", theme)
     fs = procedure.FEATURE_SCALING.run()
     raw_ax, zoom_ax, scaled_ax = plain_axes(fig)
-    # the raw run's bounces merge at the overview's scale: its path is the zoom's, none on
-    # the raw map; the scaled run's path on its map
+    # the raw run's bounces merge at the overview's scale: there its path is faint and thin,
+    # gdcore's points to its end; the scaled run's path on its map
     (scaled_path,) = by_gid(fig, "path")
     assert scaled_path.axes is scaled_ax
+    raw_path = one(fig, "raw-path")
+    assert raw_path.axes is raw_ax and raw_path.get_alpha() < 1
+    assert raw_path.get_linewidth() < scaled_path.get_linewidth()
+    np.testing.assert_array_equal(raw_path.get_xydata(), fs.raw.trajectory.points)
     segs = np.array(one(fig, "bounces").get_segments())
     np.testing.assert_allclose(np.vstack([segs[:, 0], segs[-1:, 1]]), fs.raw.trajectory.points)
     assert fs.raw.trajectory.steps == fs.scaled.trajectory.steps
@@ -1144,7 +1164,7 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
                           one(fig, "zoom-steps").get_array()))
     assert len(zoom_shade) == len(pts) - 2  # the last landing is the zoom's end square
     index = [int(np.flatnonzero(np.all(np.isclose(p, pts), axis=1))[0]) for p in shown]
-    np.testing.assert_allclose(dots.get_array(), np.linspace(0.35, 1.0, len(pts) - 1)[
+    np.testing.assert_allclose(dots.get_array(), module.shades(th.get(theme), len(pts) - 1)[
         np.array(index) - 1])
     (end,) = [e for e in by_gid(fig, "end") if e.axes is scaled_ax]
     np.testing.assert_allclose(end.get_xydata(), [pts[-1]])
@@ -1156,7 +1176,7 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     assert index[-1] + 1 < len(pts) - 1
     (legend,) = fig.legends
     assert legend.get_texts()[-1].get_text() == module.END_KEY
-    assert module.END_KEY == "end (right: on the minimum, its last steps under the star)"
+    assert module.END_KEY == "end"
     assert_end_frames_star(fig, end, star, pts[-1], fs.scaled.optimum,
                            th.get(theme).mark_color("minimum"))
     assert_key_matches_end(fig, end, star)  # the figure's key draws the end as the map does

@@ -41,7 +41,9 @@ def test_marks_and_residuals_draw_in_matplotlib():
         fig, ax = gm.subplots(th)
         (ln,) = ax.plot([1.0], [2.0], **th.marker("end"))
         seg = ax.vlines([1.0], [2.0], [2.5], **th.residual())
-    assert ln.get_marker() == "s" and same_color(ln.get_markerfacecolor(), th.accent)
+    assert ln.get_marker() == "s" and ln.get_markerfacecolor() == "none"
+    assert same_color(ln.get_markeredgecolor(), th.accent)  # hollow, in the run's colour
+    assert same_color(th.end(th.muted)["markeredgecolor"], th.muted)
     assert same_color(seg.get_colors()[0], th.error)
     np.testing.assert_allclose(seg.get_segments()[0], [[1.0, 2.0], [1.0, 2.5]])
 

@@ -750,7 +750,7 @@ END_BESIDE = (11.0, -5.0)
 
 def end_beside(ax, theme: Theme, xy, marker: dict, offset=END_BESIDE, gid: str = "end",
                shrink: float = 3.0, **kw):
-    """An end mark (`marker`, theme.marker("end") or a run's own) `offset` points from the point
+    """An end mark (`marker`, theme.end(colour)) `offset` points from the point
     xy it marks (data coordinates of ax; of a 3-D axes, its projected ones), with a thin leader
     in its colour back to xy, stopping `shrink` points short of it: only where several runs end
     on one minimum and their squares must be told apart (a single run's end is end_at, on its
@@ -763,7 +763,7 @@ def end_beside(ax, theme: Theme, xy, marker: dict, offset=END_BESIDE, gid: str =
                   transform=ax.transData + shift)
     ax.annotate("", xy=xy, xytext=offset, textcoords="offset points",
                 zorder=mark.get_zorder() - 0.5, gid=f"{gid}-leader",
-                arrowprops=dict(arrowstyle="-", color=marker["markerfacecolor"], lw=0.8,
+                arrowprops=dict(arrowstyle="-", color=end_colour(marker), lw=0.8,
                                 shrinkA=0, shrinkB=shrink))
     ax.add_artist(mark)
     return mark
@@ -782,10 +782,11 @@ def star_footprint(star: dict) -> tuple[float, float, float, float]:
             ext.y1 * size + edge)
 
 
-#: An end on the minimum (EndMark): the end square hollow, its outline in the run's colour
-#: this wide (points), centred on the run's last point and large enough to frame the star,
-#: FRAME_GAP points clear of the star's reach all round: "ended here, at the minimum".
-FRAME_WIDTH = 1.2
+#: An end on the minimum (EndMark): the house end square (hollow, its outline in the run's
+#: colour this wide, points: theme.MARKERS["end"]'s edge) centred on the run's last point and
+#: drawn large enough to frame the star, FRAME_GAP points clear of the star's reach all round:
+#: "ended here, at the minimum".
+FRAME_WIDTH = _theme.MARKERS["end"].edge_width
 FRAME_GAP = 1.0
 
 
@@ -797,23 +798,29 @@ def frame_half(star: dict) -> float:
     return max(-x0, x1, -y0, y1) + FRAME_GAP + FRAME_WIDTH
 
 
+def end_colour(marker: dict) -> str:
+    """The run's colour of an end mark's keywords (theme.end): its outline's."""
+    face = marker.get("markerfacecolor", "none")
+    return marker["markeredgecolor"] if str(face).lower() == "none" else face
+
+
 class EndMark(Line2D):
     """The end mark of a run that ends on (or by) the minimum's star, always AT the run's last
-    point: the house end square at its house size where it clears the star (within `gap`
-    points); where the last point lies on the star (within half the star's reach of its
-    centre, on the page), the square hollow instead (FRAME_WIDTH, in the run's colour),
-    centred on the last point and large enough to frame the star (FRAME_GAP clear of its
-    reach), the star drawn over it inside: "ended here, at the minimum". Where the last point
-    lies by the star but off it (a saddle's plus, a few points away), the filled square at the
-    point, under the star, which is drawn whole over it. Decided at every draw, as the page is
-    laid out."""
+    point: the house end square (hollow, outlined in the run's colour) at its house size where
+    it clears the star (within `gap` points); where the last point lies on the star (within
+    half the star's reach of its centre, on the page), the same square drawn large enough to
+    frame the star (FRAME_GAP clear of its reach), centred on the last point, the star drawn
+    over it inside: "ended here, at the minimum". Where the last point lies by the star but
+    off it (a saddle's plus, a few points away), the house square at the point, under the
+    star, which is drawn whole over it. Decided at every draw, as the page is laid out."""
 
     def __init__(self, xy, star_xy, star: dict, gap: float, **kw):
         super().__init__([xy[0]], [xy[1]], **kw)
         self.star_xy, self.star, self.gap = tuple(star_xy), star, gap
         self.house = self.get_markersize()
-        self.colour = self.get_markerfacecolor()
-        self.house_look = (self.get_markeredgecolor(), self.get_markeredgewidth())
+        self.colour = end_colour({"markerfacecolor": self.get_markerfacecolor(),
+                                  "markeredgecolor": self.get_markeredgecolor()})
+        self.house_look = (self.colour, self.get_markeredgewidth())
 
     def _page(self) -> tuple[np.ndarray, np.ndarray]:
         """The last point and the star's centre on the page as it is laid out now (points)."""
@@ -856,13 +863,12 @@ class EndMark(Line2D):
         return self.house / 2 + self.house_look[1] / 2
 
     def look(self) -> dict:
-        """The mark's Line2D properties as the page draws it now: the hollow frame round the
-        star where the last point lies on it (on_star), the filled house square else."""
-        if self.on_star():
-            return {"markersize": self.frame_size(), "markerfacecolor": "none",
-                    "markeredgecolor": self.colour, "markeredgewidth": FRAME_WIDTH}
-        return {"markersize": self.house, "markerfacecolor": self.colour,
-                "markeredgecolor": self.house_look[0], "markeredgewidth": self.house_look[1]}
+        """The mark's Line2D properties as the page draws it now: the house square, hollow in
+        the run's colour, at the frame's size round the star where the last point lies on it
+        (on_star), at its house size else."""
+        size = self.frame_size() if self.on_star() else self.house
+        return {"markersize": size, "markerfacecolor": "none", "markeredgecolor": self.colour,
+                "markeredgewidth": self.house_look[1]}
 
     def draw(self, renderer):
         self.update(self.look())
@@ -870,13 +876,12 @@ class EndMark(Line2D):
 
 
 class EndKey(Line2D):
-    """The legend key of an end mark, drawn as the page draws the mark (HandlerEndKey): the
-    house end square at its plotted size and colour; of an end on the minimum (EndMark.on_star)
-    the hollow square framing a star, at their plotted sizes. `mark` is the plotted mark (None
-    until it is drawn: a legend made first)."""
+    """The legend key of a run's end: the house end square alone (hollow, in the run's
+    colour, at its house size), whether the page frames the star with it or not: one key,
+    "end". `mark` is the plotted mark (None until it is drawn: a legend made first)."""
 
     def __init__(self, mark: Line2D | None, **kw):
-        super().__init__([], [], **kw)
+        super().__init__([], [], **{**kw, "linestyle": "none"})
         self.mark = mark
 
 
@@ -933,76 +938,21 @@ class HandlerMarkCollection(HandlerPathCollection):
         return super().create_artists(legend, orig_handle, *args)
 
 
-class EndKeySquare(Line2D):
-    """The square of an end key (HandlerEndKey), its look taken from the plotted mark at every
-    draw: the filled house square, or, for an end on the minimum, the hollow frame at the
-    plotted frame's size with the star (`star_key`, drawn just after it) inside."""
-
-    def __init__(self, key: EndKey, star_key: Line2D, box, *args, **kw):
-        super().__init__(*args, **kw)
-        self.key, self.star_key, self.box = key, star_key, box  # box: (xdescent, width)
-
-    def framed(self) -> bool:
-        mark = self.key.mark
-        return isinstance(mark, EndMark) and mark.axes is not None and mark.on_star()
-
-    def draw(self, renderer):
-        mark = self.key.mark
-        if self.framed():
-            self.update(mark.look())
-            # at the key's right end by the frame's reach, next to its words
-            x = mark_key_x(*self.box, (mark.frame_size() + FRAME_WIDTH) / 2)
-            self.set_xdata([x])
-            self.star_key.set_xdata([x])
-            self.star_key.update({k: v for k, v in mark.star.items() if k != "zorder"})
-        elif mark is not None:
-            self.set_markersize(getattr(mark, "house", mark.get_markersize()))
-        self.star_key.set_visible(self.framed())
-        super().draw(renderer)
-
-
-class HandlerEndKey(HandlerLine2D):
-    """Legend handler of EndKey: the end mark as the page draws it (EndKeySquare: the filled
-    square at the plotted square's size; for an end on the minimum the hollow frame with the
-    star inside), at the key's right end next to its words (mark_key_x, placed by the frame's
-    reach), as every marker-only key."""
-
-    def create_artists(self, legend, orig_handle, xdescent, ydescent, width, height, fontsize,
-                       trans):
-        mark = orig_handle.mark
-        framed = isinstance(mark, EndMark)
-        size = (mark.house if framed else mark.get_markersize() if mark is not None
-                else orig_handle.get_markersize())
-        reach = (size + orig_handle.get_markeredgewidth()) / 2
-        x, y = mark_key_x(xdescent, width, reach), height / 2 - ydescent
-        star_key = Line2D([x], [y], linestyle="none", transform=trans)  # EndKeySquare's look
-        star_key.set_visible(False)
-        square = EndKeySquare(orig_handle, star_key, (xdescent, width), [x], [y],
-                              linestyle="none", transform=trans)
-        self.update_prop(square, orig_handle, legend)  # the key's look, unclipped
-        square.set_data([x], [y])
-        square.set_linestyle("none")
-        square.set_transform(trans)
-        square.set_markersize(size)
-        return [square, star_key]
-
-
-Legend.update_default_handler_map({EndKey: HandlerEndKey(), Line2D: HandlerMarkKey(),
+Legend.update_default_handler_map({Line2D: HandlerMarkKey(),
                                    PathCollection: HandlerMarkCollection()})
 
 
 def end_at(ax, theme: Theme, xy, marker: dict, star_xy=None, star: dict | None = None,
            gid: str = "end", label: str | None = None, gap: float = 1.0, **kw):
-    """The end of a run: its end mark (`marker`, theme.marker("end") or a run's own: the small
-    square in the run's colour) AT its last point xy (data coordinates of ax; of a 3-D axes,
-    its projected ones), at its house size. Where the run may end on the minimum's star at
-    star_xy (`star`: its mark's keywords, theme.marker("minimum") by default), an EndMark,
-    still centred on xy: where xy lies on the star on the page, the square hollow and framing
-    the star, the star drawn over it inside ("ended here, at the minimum"); by it but off it,
-    the house square under the star. The run's line runs to xy, its true last point. `label`
-    goes on an empty key (EndKey, gid `gid`-key) that a legend draws as the page draws the
-    mark. kw: the mark's Line2D keywords (its zorder just under the star's unless given).
-    Returns the mark (its data are xy)."""
+    """The end of a run: its end mark (`marker`, theme.end(colour): the hollow square in the
+    run's colour) AT its last point xy (data coordinates of ax; of a 3-D axes, its projected
+    ones), at its house size. Where the run may end on the minimum's star at star_xy (`star`:
+    its mark's keywords, theme.marker("minimum") by default), an EndMark, still centred on xy:
+    where xy lies on the star on the page, the square drawn large enough to frame the star,
+    the star drawn over it inside ("ended here, at the minimum"); by it but off it, the house
+    square under the star. The run's line runs to xy, its true last point. `label` goes on an
+    empty key (EndKey, gid `gid`-key): the house square alone. kw: the mark's Line2D keywords
+    (its zorder just under the star's unless given). Returns the mark (its data are xy)."""
     if star_xy is None:
         mark = Line2D([xy[0]], [xy[1]], **{**marker, **kw}, gid=gid, transform=ax.transData)
     else:

@@ -435,18 +435,17 @@ def race_map(ax, theme, race, trajectories, out, on_top: str | None = None,
                           gid=f"steps:{name}", transform=where)
         gm.cased_under(ax, dots, theme, dz - 0.5, DOT_CASING).set_transform(where)
         if ex is None and on_saddle(race, tr.points[-1]):  # by the saddle's plus
-            gm.end_at(ax, theme, tr.points[-1], theme.marker("end") | {"markerfacecolor": c},
+            gm.end_at(ax, theme, tr.points[-1], theme.end(c),
                       star_xy=(0.0, 0.0), star=theme.marker("saddle") | {"zorder": Z_ON_TOP + 1},
                       gid=f"end:{name}")
         elif ex is None and not (zoomed is not None
                                  and races.inside(tr.points[-1], zoomed)[0]):
             ax.plot(*tr.points[-1], gid=f"end:{name}", transform=where, **(
-                theme.marker("end") | {"markerfacecolor": c, "zorder": Z_ENDS - rank}))
+                theme.end(c, zorder=Z_ENDS - rank)))
     ax.plot(*race.start, gid="start", **(theme.marker("start") | {"zorder": Z_START}))
     handles.append(Line2D([], [], ls="none", label="start", **theme.marker("start")))
     if any(out[name].exit is None for name in out):
-        handles.append(Line2D([], [], label="where a run ends",
-                              **(theme.marker("end") | {"markerfacecolor": theme.muted})))
+        handles.append(Line2D([], [], label="end", **theme.end(theme.muted)))
     if race.surface.minimum is not None:
         mark = theme.marker("minimum") | {"zorder": Z_MINIMUM}
         # where the inset's window frames the minimum, the star on the map is as large as the
@@ -723,11 +722,10 @@ def end_inset(ax, theme, race, trajectories, out, place):
     # on the minimum (within ON_STAR of the inset's width: NAG on Beale's function), where
     # several runs end round it, set beside the star on a leader to its point, as the video
     # sets it (gm.end_beside): a frame round the star would touch the squares by it
-    mark = theme.marker("end")
     star = theme.marker("minimum")
     for name, tr in trajectories.items():
         if out[name].exit is None and races.inside(tr.points[-1], race.inset.region)[0]:
-            end = mark | {"markerfacecolor": theme.opt(name)}
+            end = theme.end(theme.opt(name))
             if np.hypot(*(tr.points[-1] - race.surface.minimum)) < ON_STAR * (rx1 - rx0):
                 gm.end_beside(ins, theme, tr.points[-1], end, gid=f"inset-end:{name}",
                               shrink=star["markersize"] / 2 + 1.0,
@@ -945,8 +943,7 @@ def progress_panel(ay, theme, race, trajectories, out) -> None:
         for name, d in dist.items():
             if out[name].exit is None:
                 ay.plot(len(d) - 1, d[-1], gid=f"progress-end:{name}", clip_on=False,
-                        **(theme.marker("end") | {"markerfacecolor": theme.opt(name),
-                                                  "zorder": 12}))
+                        **theme.end(theme.opt(name), zorder=12))
     # where a run leaves the frame: |y| reaches the frame's edge, where its cross stands, each
     # on the edge at its step, the later exit's over the earlier one's
     for step, name in sorted((o.exit.step, name) for name, o in out.items()

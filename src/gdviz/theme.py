@@ -334,7 +334,8 @@ class Marker:
 MARKERS: dict[str, Marker] = {
     "start": Marker("o", 6.0, "background", "text", 1.2),  # hollow ring: where a run begins
     "current": Marker("o", 6.0, "accent", "background", 0.8, 7),  # filled dot: where it is now
-    "end": Marker("s", 5.0, "accent", "background", 0.8),  # square: where it stopped
+    # hollow square in the run's colour (accent by default, Theme.end): where it stopped
+    "end": Marker("s", 5.5, "none", "accent", 1.2),
     # star: the least value of what the plot draws (J's minimum; the best setting of a sweep
     # or grid), one mark in ink in every still and scene, never in a run's colour family
     "minimum": Marker("*", 11.0, "text", "background", 0.6, 8),
@@ -360,12 +361,11 @@ def opt_marker(name: str) -> str:
     return OPT_MARKERS.get(name, "o")
 
 
-#: A run's end is one mark in every still: the "end" square, small, in the run's colour, AT
-#: its last point (gdviz.mpl.end_at), a mark standing at its data; where the run ends on the
-#: minimum, so that the square would hide the star (or the star the square), the square is
-#: hollow instead, its outline in the run's colour (gdviz.mpl.FRAME_WIDTH), still centred on
-#: the last point and large enough to frame the star, drawn over it inside: "ended here, at
-#: the minimum" (never set off beside the star, where it would stand at an earlier step).
+#: A run's end is one mark in every still: the "end" square, hollow, outlined in the run's
+#: colour (Theme.end), AT its last point (gdviz.mpl.end_at), a mark standing at its data;
+#: where the run ends on the minimum the same square is drawn large enough to frame the star,
+#: the star over it inside: "ended here, at the minimum" (never set off beside the star, where
+#: it would stand at an earlier step). Its legend key is the house square alone, "end".
 #: Only the race insets, where several runs end round one minimum, set a square off it, on a
 #: leader to its point (gdviz.mpl.end_beside). A run that leaves the plot ends instead in the
 #: "left" cross, where it crosses the frame: a mark of its own, never the square.
@@ -644,6 +644,11 @@ class Theme:
     def marker(self, kind: str) -> dict:
         """matplotlib keyword arguments (plot()) of the house mark `kind` (a MARKERS key)."""
         return self._mark(MARKERS[kind])
+
+    def end(self, color: str | None = None, **kw) -> dict:
+        """matplotlib keyword arguments of a run's end mark: the hollow "end" square outlined
+        in the run's colour `color` (accent by default); kw beside it (zorder, gid ...)."""
+        return {**self.marker("end"), "markeredgecolor": color or self.accent, **kw}
 
     def mark_color(self, kind: str) -> str:
         """The fill of the house mark `kind`, for a scene that draws the mark itself (a Manim
