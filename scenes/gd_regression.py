@@ -76,6 +76,7 @@ from gdviz.manim_theme import (
     sections,
     styled_line,
 )
+from gdviz.race_scene import decade_label
 from gdviz.theme import MARKERS
 
 #: Seconds per stretch of the log-spaced schedule after the first steps (which are taken one at
@@ -90,7 +91,7 @@ PLACES = 3
 #: 0.00909 at the end (learning-rates' good run, the same run); J* 0.00903.
 J_SIG, J_PLACES = nb.COST_SIG, 5
 #: J*'s label hangs under its dotted line, JSTAR_LIFT below it, its left end JSTAR_INSET right
-#: of the panel's left edge (clear of the 10⁻² tick's number), where no curve goes.
+#: of the panel's left edge (clear of the 0.01 tick's number), where no curve goes.
 JSTAR_LIFT, JSTAR_INSET = 0.12, 0.2
 #: The current point on the map: this radius (the step dots' twice), on its casing; small, so
 #: that it never hides the first steps it sits among.
@@ -477,10 +478,17 @@ class GdRegression(ThemedScene):
         top = int(np.ceil(np.log10(self.traj.losses.max())))
         bottom = int(np.floor(np.log10(self.j_star)))
         # t is a count: its ticks thousands-separated (1,000) as the counter above shows it
-        # PANEL_WIDTH: its powers of ten (power_tick) as wide as they come, the panel with its
+        # PANEL_WIDTH: its decades' numbers as wide as they come, the panel with its
         # numbers as wide as before, clear of the map and of the frame's edge
         ax = loss_axes(t, (0, COST_DESCENT.steps), (bottom, top), PANEL_WIDTH, PANEL_HEIGHT,
                        x_label=None, y_label="J", log_t=True, counts=True, t_ticks=T_TICKS)
+        # its decades (0.001 to 100) short to write: plain decimals at the tick size, every digit
+        # full size (decade_label), never a power of ten's superscript at the floor
+        labels = ax.y_axis.labels
+        for i, num in enumerate(labels.submobjects):
+            k = round(float(np.log10(ax.y_axis.p2n(num.get_center()))))
+            labels.submobjects[i] = MathTex(decade_label(k), font_size=TICK_SIZE,
+                                            color=t.text).move_to(num).align_to(num, RIGHT)
         plot = LossPlot(t, self.step, None, (bottom, top), PANEL_WIDTH, PANEL_HEIGHT, ax=ax,
                         log_t=True)
         plot.ax.move_to(np.array([COST_X, PANEL_Y, 0]))
@@ -549,7 +557,7 @@ class GdRegression(ThemedScene):
                   FadeIn(bars, rate_func=then), run_time=0.8)
         self.heading_y = heading_y
         # one panel at a time: the map with its minimum and the start, then the cost panel
-        # (faded in: its powers of ten, drawn stroke by stroke, read as blobs) with J*'s line
+        # (faded in: its numbers, drawn stroke by stroke, read as blobs) with J*'s line
         self.play(FadeIn(img), Create(ax_m), FadeIn(star), FadeIn(self.start), run_time=0.7)
         self.play(FadeIn(plot.ax), FadeIn(best), run_time=0.6)
         # the model's letters give way to the line's numbers as the path and the curve begin
