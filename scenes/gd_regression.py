@@ -6,16 +6,19 @@ as figures/gd_regression.py. The data panel is the chapter's one view of the sev
 (gdviz.views, as the stills). The steps are played on the log-spaced schedule
 COST_DESCENT.schedule(), but for its first steps, the swings across the valley (the path
 folds back and forth along one line, each step shorter than the last), which are taken one at a
-time and followed in a magnified inset of the start in the map's empty corner: on the whole
-map they fit in a few pixels. The set-up before them is brief and staged, one panel at a time.
-The first FIRST_DOTS steps leave a dot each, on its casing, on the map and in the inset; the
+time: on the whole map they fit in a few pixels, so after the first step the map zooms in place
+onto them (its window marked on the map first, then one map whose window closes onto it, its
+picture, ticks, numbers and marks redrawn every frame, the box growing into the frame), the
+first steps numbered where they land; the swings seen, the numbers go and the map opens out
+again, its box fading as the run goes on. The set-up before them is brief and staged, one
+panel at a time. The first FIRST_DOTS steps leave a dot each, on its casing; the
 current point is the house's current mark, twice a step dot and on its casing, small enough
 not to hide the steps round it. The step axis of the cost panel is 0, then logarithmic: a break
 mark on it says so. Each panel has one heading at a
 time: the line's f(x) = m x + b, which becomes its live m and b; the map's, at the end, the
 minimum m*, b* (its axes' unequal scales are said by their numbered ticks); the cost's live J.
 The data panel is a window closed by a frame: the first steps' steep lines and their residuals
-are cut at its edge, and each residual cut there ends in a small head on the frame pointing on.
+are cut at its edge, without heads.
 Render alone with: manim -ql scenes/gd_regression.py GdRegression
 """
 
@@ -31,10 +34,8 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
-    Group,
     Line,
     MathTex,
-    Polygon,
     Star,
     ValueTracker,
     VGroup,
@@ -45,7 +46,7 @@ from manim import (
     squish_rate_func,
 )
 
-from gdcore import data, descent, regression
+from gdcore import data, descent, races, regression
 from gdcore.cost_descent import COST_DESCENT
 from gdviz import numbers as nb
 from gdviz import views
@@ -54,10 +55,14 @@ from gdviz.manim_blocks import (
     Trail,
     cased,
     contour_image,
+    contour_rgba,
     head_dot,
+    line_pixels,
     live_readout,
     loss_axes,
     map_axes,
+    map_pixels,
+    scene_points,
     set_sig_number,
     step_of,
 )
@@ -71,11 +76,13 @@ from gdviz.manim_theme import (
     sections,
     styled_line,
 )
-from gdviz.theme import MARKERS, RESIDUAL
+from gdviz.race_scene import decade_label
+from gdviz.theme import MARKERS
 
 #: Seconds per stretch of the log-spaced schedule after the first steps (which are taken one at
-#: a time: SLOW_STEPS below). The set-up is brief (about SETUP_SECONDS), shorter than the swings.
-STRETCH_SECONDS = 2.2
+#: a time: SLOW_STEPS below); FIRST_STRETCH_SECONDS for the first of them, whose few dozen
+#: steps move the path little. The set-up is brief (about SETUP_SECONDS), shorter than the swings.
+STRETCH_SECONDS, FIRST_STRETCH_SECONDS = 2.2, 1.2
 SETUP_SECONDS = 4.2
 #: Decimals of m and b (and m*, b*) on screen.
 PLACES = 3
@@ -84,50 +91,39 @@ PLACES = 3
 #: 0.00909 at the end (learning-rates' good run, the same run); J* 0.00903.
 J_SIG, J_PLACES = nb.COST_SIG, 5
 #: J*'s label hangs under its dotted line, JSTAR_LIFT below it, its left end JSTAR_INSET right
-#: of the panel's left edge (clear of the 10⁻² tick's number), where no curve goes.
+#: of the panel's left edge (clear of the 0.01 tick's number), where no curve goes.
 JSTAR_LIFT, JSTAR_INSET = 0.12, 0.2
 #: The current point on the map: this radius (the step dots' twice), on its casing; small, so
 #: that it never hides the first steps it sits among.
 HEAD_RADIUS = 0.08
-#: A residual clipped at the data panel's frame ends in a head (width, depth; scene units: 10 and
-#: 8 px at 480p) pointing on, past the frame.
-CLIP_HEAD = (0.17, 0.14)
 #: The first steps marked with a dot each on the map (the swings across the valley, up to the
 #: schedule's middle stop), each on its casing so that it reads as a bead on the path, which
-#: runs back and forth along one line under them.
+#: runs back and forth along one line under them; STEP_DOT_ZOOMED their radius in the zoom.
 FIRST_DOTS = 15
-STEP_DOT = 0.04
+STEP_DOT, STEP_DOT_ZOOMED = 0.04, 0.06
 #: The first steps, which swing back and forth across the valley within a few pixels of the
-#: whole map, are followed in a magnified inset (the map's upper right corner, far from the
-#: path): the window ZOOM_M × ZOOM_B of (m, b) round the first ZOOM_STEPS steps (about three
-#: times the map's scale in m, seven in b), the path entering it from the start on its right
-#: edge, drawn INSET_SIZE (scene units) with its top right corner INSET_MARGIN inside the map's,
-#: and marked on the map by a box with one leader line to the inset (clear of the path).
-ZOOM_M, ZOOM_B = (1.0, 2.05), (-4.65, -3.95)
+#: whole map, are followed in a zoom in place: the map's own frame comes to show the window
+#: ZOOM_M × ZOOM_B of (m, b) round the first ZOOM_STEPS steps (about five times the map's scale
+#: in m, twenty in b: the swings fill the frame), one map whose window closes in ZOOM_SECONDS
+#: (its picture, ticks, numbers and marks redrawn every frame), then opens again as they end.
+ZOOM_M, ZOOM_B = (0.95, 2.1), (-4.62, -3.9)
 ZOOM_STEPS = 15
-#: While the first steps swing, the inset is larger, INSET_BIG (the map's upper part, wide and
-#: low: it and its tick numbers stand over the minimum's star, which is never hidden, as the
-#: path runs far below it), with its own ticks (INSET_M_TICKS, INSET_B_TICKS) numbered; it
-#: shrinks to INSET_SIZE (its shape) in SHRINK_SECONDS once they are done.
-INSET_BIG = (3.4, 1.35)
-INSET_SIZE, INSET_MARGIN = (2.2, 2.2 * INSET_BIG[1] / INSET_BIG[0]), 0.12
-#: The least room (scene units) between the large inset's tick numbers and the star under it.
-STAR_CLEAR = 0.1
-#: The inset comes in once INSET_AT steps are taken: the first step, from the start outside its
-#: window, is long on the map itself; the current point then lies inside the inset with room
-#: (at the start it would sit on the inset's edge, where the path enters the window).
-INSET_AT = 1
-INSET_M_TICKS, INSET_B_TICKS = (1.2, 1.4, 1.6, 1.8), (-4.6, -4.4, -4.2, -4.0)
-SHRINK_SECONDS = 0.8
-#: A step's number in the inset stands NUMBER_BUFF from its dot's centre (clear of the
-#: current point on it).
-NUMBER_BUFF = 0.17
-#: The inset's layer: over everything on the map.
-INSET_Z = 5
+ZOOM_SECONDS = 1.4
+#: The zoom's own ticks (the map's every 1 in m and 2 in b are too far apart there), faded in
+#: as their spacing grows past FINE_ROOM (scene units: from the first to the second, 0 to 1).
+ZOOM_M_TICKS = (1.0, 1.2, 1.4, 1.6, 1.8, 2.0)
+ZOOM_B_TICKS = (-4.6, -4.4, -4.2, -4.0)
+FINE_ROOM = (0.6, 0.8)
+#: The zoom comes in once ZOOM_AT steps are taken: the first step, from the start outside its
+#: window, is long on the map itself; the current point then lies inside the window with room.
+ZOOM_AT = 1
+#: A step's number in the zoom stands NUMBER_BUFF from its dot's centre, on whichever side
+#: of the dot lies farthest from the path (clear of the current point on it).
+NUMBER_BUFF = 0.3
 #: The first SLOW_STEPS steps are taken one at a time, STEP_SECONDS each (a move, then a rest of
 #: STEP_REST), so each swing is seen; then on to the schedule's middle stop in MID_SECONDS.
-SLOW_STEPS, STEP_SECONDS, STEP_REST, MID_SECONDS = 5, 0.8, 0.2, 2.6
-#: The first NUMBERED steps are numbered in the inset (the fifth lands between the third and
+SLOW_STEPS, STEP_SECONDS, STEP_REST, MID_SECONDS = 5, 0.8, 0.2, 1.4
+#: The first NUMBERED steps are numbered in the zoom (the fifth lands between the third and
 #: the fourth, its number would touch theirs).
 NUMBERED = 4
 #: The three panels' height and centre: as tall as the two rows of words above them allow
@@ -150,19 +146,60 @@ HEADING_GAP = 0.5
 T_TICKS = (0, 10, 100, 1000)
 
 
-def clip_head(tip, direction, color) -> Polygon:
-    """The head of a residual clipped by the data panel's frame: a small filled triangle
-    (CLIP_HEAD wide and deep) whose tip is on the frame, pointing where the residual goes on."""
-    w, d = CLIP_HEAD
-    base = np.asarray(tip) - d * np.asarray(direction)
-    side = np.array([w / 2, 0.0, 0.0])
-    return Polygon(tip, base + side, base - side, color=color, fill_opacity=1.0,
-                   stroke_width=0).set_z_index(1)
-
-
 def run() -> descent.Trajectory:
     """The descent of the scene (and of figures/gd_regression.py)."""
     return COST_DESCENT.run()
+
+
+class MapView:
+    """The window of (m, b) that the map's frame shows: the whole map (s = 1) or the zoom
+    (s = 0), one steady magnification between (each axis's width changing by one factor per
+    unit of s, about the point the two windows share). c2p as an Axes' (arrays too), so the
+    marks drawn through it (the trail, its dots, the start, the star) follow the window."""
+
+    def __init__(self, ax: Axes):
+        self.ax = ax
+        self.s = ValueTracker(1.0)
+        self.lo = ax.c2p(views.M_RANGE[0], views.B_RANGE[0])
+        self.hi = ax.c2p(views.M_RANGE[1], views.B_RANGE[1])
+
+    def window(self) -> tuple[tuple[float, float], tuple[float, float]]:
+        s = self.s.get_value()
+        if s >= 1.0:
+            return tuple(views.M_RANGE), tuple(views.B_RANGE)
+        out = []
+        for (z0, z1), (w0, w1) in ((ZOOM_M, views.M_RANGE), (ZOOM_B, views.B_RANGE)):
+            z, w = z1 - z0, w1 - w0
+            g = (z * (w / z) ** s - z) / (w - z)
+            out.append((z0 + (w0 - z0) * g, z1 + (w1 - z1) * g))
+        return tuple(out)
+
+    def c2p(self, m, b):
+        (m0, m1), (b0, b1) = self.window()
+        m, b = np.asarray(m, dtype=np.float64), np.asarray(b, dtype=np.float64)
+        x = self.lo[0] + (m - m0) / (m1 - m0) * (self.hi[0] - self.lo[0])
+        y = self.lo[1] + (b - b0) / (b1 - b0) * (self.hi[1] - self.lo[1])
+        return np.array([x, y, np.zeros_like(x)])
+
+    def outside(self, point) -> float:
+        """How far (scene units) a scene point lies outside the frame (0 inside)."""
+        return float(max(self.lo[0] - point[0], point[0] - self.hi[0],
+                         self.lo[1] - point[1], point[1] - self.hi[1], 0.0))
+
+
+class ClippedTrail(Trail):
+    """A Trail drawn through a MapView, cut to its window while it is zoomed."""
+
+    def _redraw(self):
+        if self.ax.s.get_value() >= 1.0:
+            return super()._redraw()
+        pieces = races.clip_polyline(self.shown(), self.ax.window())
+        self.clear_points()
+        for piece in pieces:
+            q = scene_points(self.ax, piece[:, 0], piece[:, 1])
+            self.start_new_path(q[0])
+            self.add_points_as_corners(q[1:])
+        return self
 
 
 class GdRegression(ThemedScene):
@@ -250,21 +287,15 @@ class GdRegression(ThemedScene):
 
         def bars():
             m, b = self.mb()
-            raw = regression.predict(m, b, self.x)
-            yhat = np.clip(raw, y0, y1)
-            out = error_bars(t, ax, self.x, self.y, yhat)
-            # a residual that runs past the panel's edge ends there in a head pointing on: it
-            # is clipped by the frame on purpose, and goes on beyond it
-            for xi, r in zip(self.x, raw):
-                if r > y1 or r < y0:
-                    out.add(clip_head(ax.c2p(xi, y1 if r > y1 else y0), UP if r > y1 else DOWN,
-                                      t.role(RESIDUAL["role"])))
-            return out
+            # a residual that runs past the panel's edge is cut there, by the frame, without a
+            # head (a head on the frame read as the residual's end)
+            yhat = np.clip(regression.predict(m, b, self.x), y0, y1)
+            return error_bars(t, ax, self.x, self.y, yhat)
 
         dots = data_dots(t, ax, self.x, self.y, radius=0.075).set_z_index(2)
-        # the plot area closed by its top and right edges (the map's frame): a steep line is
-        # seen cut at the panel's edge, inside it, rather than running off into the page, and a
-        # residual cut there ends in a head (clip_head) that says it goes on
+        # the plot area closed by its top and right edges (the map's frame): a steep line and
+        # its residuals are seen cut at the panel's edge, inside it, rather than running off
+        # into the page
         frame = VMobject(stroke_color=t.muted, stroke_width=2).set_points_as_corners(
             [ax.c2p(x0, y1), ax.c2p(x1, y1), ax.c2p(x1, y0)])
         ax.add(frame)
@@ -283,8 +314,12 @@ class GdRegression(ThemedScene):
         ax.labels[-1].next_to(top, LEFT, buff=0.15).align_to(top, UP)
         M, B, J = regression.cost_grid(self.x, self.y, views.M_RANGE, views.B_RANGE,
                                        views.GRID_SIZE)
+        self.j_span = (float(J.min()), float(J.max()))
         img = contour_image(t, M, B, J, ax, levels=views.CONTOUR_LEVELS)
-        self.trail = Trail(ax, self.traj.points, self.step, color=t.accent, stroke_width=3.5)
+        # every mark is drawn through the map's window (the whole map but while it zooms)
+        view = self.view = MapView(ax)
+        self.trail = ClippedTrail(view, self.traj.points, self.step, color=t.accent,
+                                  stroke_width=3.5)
         dot = head_dot(self.trail, t.role(MARKERS["current"].face), radius=HEAD_RADIUS)
         cased(dot.set_stroke(t.background, width=1.5), t)
         star = Star(outer_radius=0.16, color=t.mark_color("minimum"),
@@ -294,102 +329,166 @@ class GdRegression(ThemedScene):
 
         def step_dots():  # a dot at each of the first steps passed, on its casing
             n = min(self.k(), FIRST_DOTS)
-            return VGroup(*(cased(Dot(ax.c2p(*pts[i]), radius=STEP_DOT, color=t.accent), t)
+            r = STEP_DOT + (STEP_DOT_ZOOMED - STEP_DOT) * (1 - view.s.get_value()) ** 2
+            return VGroup(*(cased(Dot(view.c2p(*pts[i]), radius=r, color=t.accent), t)
                             .set_z_index(3) for i in range(1, n + 1)))
 
         self.step_dots = always_redraw(step_dots)
         start = Circle(radius=0.09, color=t.text, stroke_width=3).set_fill(t.background, 1)
         self.start = start.move_to(ax.c2p(*COST_DESCENT.start)).set_z_index(2)
-        self.inset = self.build_inset(ax, J)
         return ax, img, self.trail, dot, star
 
-    def build_inset(self, ax, J_full) -> Group:
-        """The magnified first steps (ZOOM_M × ZOOM_B) in the map's upper right corner: its own
-        contours (the map's colours for the same costs), the first ZOOM_STEPS steps' path (from
-        where the first enters the window) with a dot at each step and the current point while
-        it is inside, in a frame; the window marked on the map by a box, and a leader line from
-        the box to the inset."""
-        t = self.theme
-        w, h = INSET_BIG
-        iax = Axes(x_range=[*ZOOM_M, 1], y_range=[*ZOOM_B, 1], x_length=w, y_length=h,
-                   tips=False, axis_config={"stroke_opacity": 0, "include_ticks": False,
-                                            "include_numbers": False})
-        corner = ax.c2p(views.M_RANGE[1], views.B_RANGE[1])
-        self.inset_corner = corner - np.array([INSET_MARGIN, INSET_MARGIN, 0])
-        iax.move_to(corner - np.array([w / 2 + INSET_MARGIN, h / 2 + INSET_MARGIN, 0]))
-        M, B, J = regression.cost_grid(self.x, self.y, ZOOM_M, ZOOM_B, views.GRID_SIZE)
-        img = contour_image(t, M, B, J, iax, levels=views.CONTOUR_LEVELS,
-                            span=(float(J_full.min()), float(J_full.max())))
-        img.set_z_index(INSET_Z)
+    def zoom_ticks(self) -> VGroup:
+        """The map's ticks and numbers drawn from its window (map_axes' places: a mark 0.1
+        long, its number 0.16 beyond it): the map's own (every 1 in m, 2 in b) and the zoom's
+        (ZOOM_M_TICKS, ZOOM_B_TICKS, one decimal), each faded as it leaves the frame, the
+        zoom's faded in as their spacing grows (FINE_ROOM) and the map's at the same values
+        faded out for them (never two numbers on one tick)."""
+        t, view = self.theme, self.view
+        fine = {"m": ZOOM_M_TICKS, "b": ZOOM_B_TICKS}
+        ticks = []  # (axis, value, fine, mark, number)
+        for axis, (a0, a1), step in (("m", views.M_RANGE, 1), ("b", views.B_RANGE, 2)):
+            for v in np.arange(a0, a1 + 1e-9, step):
+                ticks.append((axis, float(v), False))
+            ticks += [(axis, float(v), True) for v in fine[axis]]
+        items = []
+        for axis, v, is_fine in ticks:
+            mark = VMobject(stroke_color=t.muted, stroke_width=2)
+            text = f"{v:.1f}" if is_fine else f"{round(v, 10) + 0.0:g}"
+            items.append((axis, v, is_fine, mark, MathTex(text, font_size=TICK_SIZE,
+                                                          color=t.text)))
+        group = VGroup(*(m for *_, mark, num in items for m in (mark, num))).set_z_index(4)
+        fade = 0.25  # scene units past the frame's edge over which a tick fades
+
+        def retick(g):
+            (m0, m1), (b0, b1) = view.window()
+            room = {"m": 0.2 / (m1 - m0) * (view.hi[0] - view.lo[0]),
+                    "b": 0.2 / (b1 - b0) * (view.hi[1] - view.lo[1])}
+            lo, hi = FINE_ROOM
+            shown = {a: float(np.clip((room[a] - lo) / (hi - lo), 0, 1)) for a in room}
+            for axis, v, is_fine, mark, num in items:
+                if axis == "m":
+                    p = view.c2p(v, b0)
+                    mark.set_points_as_corners([p, p + 0.1 * DOWN])
+                    num.next_to(p + 0.1 * DOWN, DOWN, buff=0.06)
+                else:
+                    p = view.c2p(m0, v)
+                    mark.set_points_as_corners([p, p + 0.1 * LEFT])
+                    num.next_to(p + 0.1 * LEFT, LEFT, buff=0.06)
+                o = float(np.clip(1 - view.outside(p) / fade, 0, 1))
+                twin = any(abs(v - f) < 1e-9 for f in fine[axis])
+                o *= shown[axis] if is_fine else (1 - shown[axis]) if twin else 1.0
+                mark.set_stroke(opacity=o)
+                num.set_opacity(o)
+
+        retick(group)
+        group.add_updater(retick)
+        return group
+
+    def zoom(self, s1: float):
+        """The map's window moves to zoom_window s1 (0: the zoom, 1: the whole map) at an even
+        pace (its level lines never sweeping faster than the mean): its picture repainted from
+        gdcore's J on the window every frame (the map's colours and levels), its ticks and
+        numbers redrawn (zoom_ticks) in place of the map's own, the marks following through
+        the view; the start and the minimum, which the zoom leaves out, fade as they leave
+        the frame and come back as they enter it."""
+        t, view = self.theme, self.view
+        ax, img, _, _, star = self.map_panel
+        size, line_px = map_pixels(MAP_WIDTH, PANEL_HEIGHT), line_pixels()
+
+        def repaint(mob):
+            wm, wb = view.window()
+            Z = regression.cost_grid(self.x, self.y, wm, wb, views.GRID_SIZE)[2]
+            mob.pixel_array = contour_rgba(t, Z, levels=views.CONTOUR_LEVELS,
+                                           span=self.j_span, size=size, line_px=line_px)
+            mob.orig_alpha_pixel_array = mob.pixel_array[:, :, 3].copy()
+
+        def follow(p):
+            def place(mob):
+                q = view.c2p(*p)
+                mob.move_to(q)
+                mob.set_opacity(float(np.clip(1 - view.outside(q) / 0.3, 0, 1)))
+            return place
+
+        own = getattr(ax, "own_ticks", None) or [
+            m for m in ax.submobjects
+            if not any(m is k for k in (ax.frame, ax.labels, *ax.labels, ax.x_axis, ax.y_axis))]
+        ticks = self.zoom_ticks()
+        ax.remove(*own)
+        if getattr(self, "held_ticks", None) is not None:
+            self.remove(self.held_ticks)
+        self.add(ticks)
+        img.add_updater(repaint)
+        self.start.add_updater(follow(COST_DESCENT.start))
+        star.add_updater(follow((self.m_star, self.b_star)))
+        self.play(view.s.animate.set_value(s1), run_time=ZOOM_SECONDS, rate_func=linear)
+        for mob in (img, self.start, star, ticks):
+            mob.clear_updaters()
+        self.remove(ticks)
+        if s1 >= 1.0:  # the map's own ticks, drawn as the window's last frame drew them
+            ax.add(*own)
+            self.held_ticks = None
+        else:  # the zoom's: the window's last frame, held
+            self.held_ticks = ticks.copy()
+            self.add(self.held_ticks)
+            ax.own_ticks = own
+
+    def zoom_box(self) -> VMobject:
+        """The zoom's window on the map, in the frame's muted weight, drawn through the view:
+        it grows to the frame as the window closes on it."""
+        t, view = self.theme, self.view
         (m0, m1), (b0, b1) = ZOOM_M, ZOOM_B
+        corners = ((m0, b0), (m1, b0), (m1, b1), (m0, b1), (m0, b0))
+        box = VMobject(stroke_color=t.muted, stroke_width=2).set_z_index(4)
+        box.add_updater(lambda mob: mob.set_points_as_corners([view.c2p(*c) for c in corners]))
+        box.update()
+        return box
 
-        def box(a):
-            return VMobject(stroke_color=t.muted, stroke_width=2).set_points_as_corners(
-                [a.c2p(m0, b0), a.c2p(m1, b0), a.c2p(m1, b1), a.c2p(m0, b1), a.c2p(m0, b0)])
-
-        frame = cased(box(iax), t).set_z_index(INSET_Z + 1)
-        window = box(ax).set_stroke(width=1.5).set_z_index(2)
-        # from the box's top right corner to the inset's bottom right one (clear of the inset's
-        # m numbers and of the path), following the inset as it shrinks
-        leader = always_redraw(lambda: Line(ax.c2p(m1, b1), iax.c2p(m1, b0), color=t.muted,
-                                            stroke_width=1.5))
-        # the inset's own ticks, numbered on a halo over the map while it is large
-        ticks = VGroup()
-        for axis, values in (("m", INSET_M_TICKS), ("b", INSET_B_TICKS)):
-            for v in values:
-                p = iax.c2p(v, b0) if axis == "m" else iax.c2p(m0, v)
-                way = DOWN if axis == "m" else LEFT
-                mark = Line(p, p + 0.08 * way, color=t.muted, stroke_width=2)
-                num = cased(MathTex(nb.latex(v, places=1), font_size=TICK_SIZE, color=t.text),
-                            t, width=3).next_to(p + 0.08 * way, way, buff=0.06)
-                ticks.add(mark, num)
-        self.inset_ticks = ticks.set_z_index(INSET_Z + 2)
-        # gdcore's first steps; the start lies right of the window: the first step enters it
-        # where it crosses the window's right edge
-        pts = self.traj.points[: ZOOM_STEPS + 1].copy()
-        f = (m1 - pts[1, 0]) / (pts[0, 0] - pts[1, 0])
-        pts[0] = pts[1] + f * (pts[0] - pts[1])
-        trail = cased(Trail(iax, pts, self.step, color=t.accent, stroke_width=3), t)
-        trail.set_z_index(INSET_Z + 1)
-
-        def step_dots():
-            n = min(self.k(), ZOOM_STEPS)
-            return VGroup(*(cased(Dot(iax.c2p(*pts[i]), radius=STEP_DOT, color=t.accent), t)
-                            .set_z_index(INSET_Z + 2) for i in range(1, n + 1)))
-
-        # the first steps numbered where they land, each under its dot (over it where it
-        # would reach the frame), on a halo clear of the current point, so the swings back and
-        # forth along one line are read in order
+    def step_numbers(self) -> VGroup:
+        """The first NUMBERED steps numbered where they land in the zoom, NUMBER_BUFF from the
+        dot on the side (of eight) farthest from the path and the other dots, on a halo; each
+        seen once its step is taken."""
+        t, view = self.theme, self.view
+        before = view.s.get_value()
+        view.s.set_value(0.0)
+        path = np.array([view.c2p(*p) for p in self.traj.points[: ZOOM_STEPS + 1]])
+        view.s.set_value(before)
         nums = VGroup()
         for i in range(1, NUMBERED + 1):
+            p = path[i]
+
+            def room(q):  # the least distance from q to the path's segments and the frame
+                a, b = path[:-1], path[1:]
+                ab = b - a
+                u = np.clip(np.sum((q - a) * ab, axis=1) / np.maximum(
+                    np.sum(ab * ab, axis=1), 1e-12), 0, 1)
+                near = float(np.min(np.linalg.norm(a + u[:, None] * ab - q, axis=1)))
+                edge = min(q[0] - view.lo[0], view.hi[0] - q[0], q[1] - view.lo[1],
+                           view.hi[1] - q[1])
+                return min(near, edge)
+
+            ways = [np.array([np.cos(a), np.sin(a), 0.0]) for a in np.arange(8) * np.pi / 4]
+            way = max(ways, key=lambda w: room(p + NUMBER_BUFF * w))
             num = cased(self.tex(str(i), TICK_SIZE, t.text), t, width=3)
-            p = iax.c2p(*pts[i])
-            num.next_to(p, DOWN, buff=NUMBER_BUFF)
-            if num.get_bottom()[1] < iax.c2p(m0, b0)[1] + 0.08:
-                num.next_to(p, UP, buff=NUMBER_BUFF)
-            # never on the frame: 0.1 or more inside its left edge
-            num.shift(max(0.0, iax.c2p(m0, b0)[0] + 0.1 - num.get_left()[0]) * RIGHT)
-            nums.add(num.set_z_index(INSET_Z + 2))
-        nums.add_updater(lambda g: [n.set_opacity(1.0 if self.k() > i else 0.0)
-                                    for i, n in enumerate(g)])
-        self.step_numbers = nums
-        head = head_dot(trail, t.role(MARKERS["current"].face), radius=HEAD_RADIUS)
-        cased(head.set_stroke(t.background, width=1.5), t).set_z_index(INSET_Z + 3)
-        self.inset_axes, self.inset_trail, self.inset_head = iax, trail, head
-        # what shrinks with the inset (its invisible axes with it: the trail, the dots, the
-        # current point and the leader are drawn from them)
-        self.inset_body = Group(iax, img, frame, trail)
-        return Group(self.inset_body, window, leader, always_redraw(step_dots), nums)
+            nums.add(num.move_to(p + NUMBER_BUFF * way).set_z_index(5))
+        return nums
 
     def build_cost_panel(self):
         t = self.theme
         top = int(np.ceil(np.log10(self.traj.losses.max())))
         bottom = int(np.floor(np.log10(self.j_star)))
         # t is a count: its ticks thousands-separated (1,000) as the counter above shows it
-        # PANEL_WIDTH: its powers of ten (power_tick) as wide as they come, the panel with its
+        # PANEL_WIDTH: its decades' numbers as wide as they come, the panel with its
         # numbers as wide as before, clear of the map and of the frame's edge
         ax = loss_axes(t, (0, COST_DESCENT.steps), (bottom, top), PANEL_WIDTH, PANEL_HEIGHT,
                        x_label=None, y_label="J", log_t=True, counts=True, t_ticks=T_TICKS)
+        # its decades (0.001 to 100) short to write: plain decimals at the tick size, every digit
+        # full size (decade_label), never a power of ten's superscript at the floor
+        labels = ax.y_axis.labels
+        for i, num in enumerate(labels.submobjects):
+            k = round(float(np.log10(ax.y_axis.p2n(num.get_center()))))
+            labels.submobjects[i] = MathTex(decade_label(k), font_size=TICK_SIZE,
+                                            color=t.text).move_to(num).align_to(num, RIGHT)
         plot = LossPlot(t, self.step, None, (bottom, top), PANEL_WIDTH, PANEL_HEIGHT, ax=ax,
                         log_t=True)
         plot.ax.move_to(np.array([COST_X, PANEL_Y, 0]))
@@ -458,7 +557,7 @@ class GdRegression(ThemedScene):
                   FadeIn(bars, rate_func=then), run_time=0.8)
         self.heading_y = heading_y
         # one panel at a time: the map with its minimum and the start, then the cost panel
-        # (faded in: its powers of ten, drawn stroke by stroke, read as blobs) with J*'s line
+        # (faded in: its numbers, drawn stroke by stroke, read as blobs) with J*'s line
         self.play(FadeIn(img), Create(ax_m), FadeIn(star), FadeIn(self.start), run_time=0.7)
         self.play(FadeIn(plot.ax), FadeIn(best), run_time=0.6)
         # the model's letters give way to the line's numbers as the path and the curve begin
@@ -480,50 +579,46 @@ class GdRegression(ThemedScene):
                   run_time=0.6)
         self.play(FadeIn(j_read), FadeIn(curve), FadeIn(jdot), run_time=0.5)
 
-    def advance_to(self, stops, seconds: float = STRETCH_SECONDS):
+    def advance_to(self, stops, seconds: float = STRETCH_SECONDS, rest: float = 0.4):
         for k in stops:
             self.play(self.step.animate.set_value(int(k)), run_time=seconds,
                       rate_func=linear)
-            self.wait(0.4)
+            self.wait(rest)
 
     def section_big_steps_across_the_valley(self):
-        """The first SLOW_STEPS steps are taken one at a time: the first, long on the map too,
-        before the magnified start comes in (its current point then well inside the inset, not
-        on its edge where the path enters it), the rest each a swing across the valley seen in
-        it; then on to the schedule's middle stop."""
+        """The first SLOW_STEPS steps are taken one at a time: the first, long on the map too;
+        then the zoom's window is marked on the map and the map zooms onto it (one map whose
+        window closes, zoom), so the swings across the valley fill its frame, each seen; on to
+        the schedule's middle stop; then the numbers go and the map opens out again."""
         for k in range(1, SLOW_STEPS + 1):
-            if k == INSET_AT + 1:
-                # drawn as they stand now (the steps taken while they were off screen); the step
-                # numbers' own updater, which sets each one's opacity, held while they fade in
-                # with the rest (it would set the first's whole from the fade's first frame)
-                for mob in (self.inset, self.inset_head, self.inset_ticks):
-                    mob.update(0)
-                nums = self.step_numbers
-                shown = nums.get_updaters()
-                nums.clear_updaters()
-                self.play(FadeIn(self.inset), FadeIn(self.inset_head),
-                          FadeIn(self.inset_ticks), run_time=0.6)
-                for f in shown:
-                    nums.add_updater(f)
+            if k == ZOOM_AT + 1:
+                box = self.box = self.zoom_box()
+                self.play(Create(box), run_time=0.4)
+                self.zoom(0.0)
+                # the steps' numbers: the first's faded in, each other's as its step lands
+                nums = self.numbers = self.step_numbers()
+                self.play(FadeIn(nums[0]), run_time=0.3)
+                self.remove(nums[0])
+                self.add(nums.add_updater(lambda g: [n.set_opacity(float(np.clip(
+                    2 * (self.step.get_value() - i) - 1, 0, 1)) if i else 1.0)
+                    for i, n in enumerate(g)]))
             self.play(self.step.animate.set_value(k), run_time=STEP_SECONDS, rate_func=linear)
             self.wait(STEP_REST)
         self.advance_to([k for k in self.schedule[1:] if SLOW_STEPS < k <= self.mid_step()],
-                        MID_SECONDS)
-        # the swings seen, the inset shrinks into the corner (its ticks and numbers gone first)
-        # and leaves the map's middle, where the run goes on, to the map
-        nums = self.step_numbers.clear_updaters()
-        early = squish_rate_func(smooth, 0.0, 0.4)
-        self.play(self.inset_body.animate.scale(INSET_SIZE[0] / INSET_BIG[0],
-                                                about_point=self.inset_corner),
-                  FadeOut(self.inset_ticks, rate_func=early), FadeOut(nums, rate_func=early),
-                  run_time=SHRINK_SECONDS)
+                        MID_SECONDS, rest=0.2)
+        # the swings seen, their numbers go and the map opens out (the zoom's ticks held
+        # since it closed give way to the ones drawn from the window)
+        self.numbers.clear_updaters()
+        self.play(FadeOut(self.numbers), run_time=0.4)
+        self.zoom(1.0)
 
     def section_small_steps_along_the_valley_floor(self):
         """The rest of the schedule: hundreds of small steps along the floor to the minimum (the
-        inset's current point, whose steps have left its window, fades out as they begin)."""
+        zoom's window, back on the map, fades out as they begin)."""
         stops = [k for k in self.schedule[1:] if k > self.mid_step()]
-        self.play(self.step.animate.set_value(int(stops[0])), FadeOut(self.inset_head),
-                  run_time=STRETCH_SECONDS, rate_func=linear)
+        self.play(self.step.animate.set_value(int(stops[0])),
+                  FadeOut(self.box, rate_func=squish_rate_func(smooth, 0.0, 0.4)),
+                  run_time=FIRST_STRETCH_SECONDS, rate_func=linear)
         self.wait(0.4)
         self.advance_to(stops[1:])
 

@@ -36,7 +36,7 @@ from manim import (
     VMobject,
     always_redraw,
     linear,
-    smooth,
+    rate_functions,
 )
 
 from gdcore import data, regression
@@ -75,13 +75,15 @@ Y_TICKS = tuple(float(v) for v in np.arange(Y_STEP, Y_TOP + Y_STEP / 2, Y_STEP))
 #: Slopes at which J(m, b*) is sampled for the traced curve (drawn, never computed here).
 M_SAMPLES = np.linspace(M_FROM, M_TO, 241)
 #: The key moment's pace (seconds), one change at a time so that nothing gives the answer away
-#: while the dot still moves: the return to m* (eased, slowest as it arrives); once the dot
-#: rests, the minimum's star and the dotted guide up from it (GUIDE_SECONDS), then m* and J*
+#: while the dot still moves: the return to m* (slower than the sweep on average, eased in and
+#: out by a sine, whose ends are short: `smooth` over 4.6 s left its last 3 s with only J's
+#: last digits moving); once the dot rests, the minimum's star and the dotted guide up from it
+#: (GUIDE_SECONDS), then m* and J*
 #: over the guide (LABEL_SECONDS), then the note that the bottom is the best slope over them
 #: (NOTE_SECONDS); the points the best line runs through pulse (POINTS_SECONDS), and the hold on
 #: the settled picture (the last still stretch no longer than the rules allow). m* and J* stay
 #: whole PAYOFF_SECONDS or more.
-SETTLE_SECONDS, GUIDE_SECONDS, LABEL_SECONDS, NOTE_SECONDS = 4.6, 0.8, 0.8, 0.8
+SETTLE_SECONDS, GUIDE_SECONDS, LABEL_SECONDS, NOTE_SECONDS = 3.7, 0.8, 0.8, 0.8
 POINTS_SECONDS, HOLD_SECONDS = 1.4, 1.8
 PAYOFF_SECONDS = 4.0
 #: each step of the set-up (title, data, line, cost panel, curve): brisk, the sweep is the
@@ -296,7 +298,7 @@ class SlopeSweep(ThemedScene):
         # one change at a time: the dot settles, then the star and the guide, then m* and J*,
         # then the note
         self.play(self.m.animate.set_value(self.m_star), run_time=SETTLE_SECONDS,
-                  rate_func=smooth)
+                  rate_func=rate_functions.ease_in_out_sine)
         self.play(FadeIn(star, scale=0.5), Create(drop), run_time=GUIDE_SECONDS)
         self.play(FadeIn(label, shift=0.15 * UP), run_time=LABEL_SECONDS)
         self.play(FadeIn(note, shift=0.15 * UP), run_time=NOTE_SECONDS)

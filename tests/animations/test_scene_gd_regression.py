@@ -208,10 +208,10 @@ def test_the_first_steps_swing_along_one_line_each_shorter():
     assert np.all(turns[-5:] < 20)  # then along the valley, one way
 
 
-def test_residuals_cut_at_the_frame_end_in_a_head_on_it():
+def test_residuals_cut_at_the_frame_end_without_a_head():
     """At the middle of the schedule the line still runs below the panel at the first points:
-    each of their residuals is cut at the frame's bottom edge and ends there in a head pointing
-    down, its tip on the frame; the others have none."""
+    each of their residuals is cut at the frame's bottom edge, without a head (a head on the
+    frame read as the residual's end); every residual lies inside the panel."""
     from manim import Polygon
 
     from gdviz import views
@@ -220,23 +220,20 @@ def test_residuals_cut_at_the_frame_end_in_a_head_on_it():
     ax, _, bars, _ = scene.line_panel
     m, b = run().points[scene.mid_step()]
     raw = regression.predict(m, b, scene.x)
-    # (always_redraw's become() pads the group with empty copies: only drawn ones count)
-    heads = [h for h in bars if isinstance(h, Polygon) and h.width > 1e-6]
-    out = (raw < views.Y_RANGE[0]) | (raw > views.Y_RANGE[1])
-    assert 0 < out.sum() == len(heads)
-    for h, xi, r in zip(heads, scene.x[out], raw[out]):
-        tips = [ax.p2c(v) for v in h.get_vertices()]
-        edge = views.Y_RANGE[0] if r < views.Y_RANGE[0] else views.Y_RANGE[1]
-        np.testing.assert_allclose(tips[0], [xi, edge], atol=1e-9)
-        assert all((y > edge) == (r < edge) for _, y in tips[1:])  # inside, pointing out
+    assert ((raw < views.Y_RANGE[0]) | (raw > views.Y_RANGE[1])).sum() > 0
+    drawn = [h for h in bars.get_family() if h.has_points() and h.width + h.height > 1e-6]
+    assert drawn and not any(isinstance(h, Polygon) for h in drawn)
+    ys = [ax.p2c(p)[1] for h in drawn for p in h.get_anchors()]
+    assert min(ys) >= views.Y_RANGE[0] - 1e-6 and max(ys) <= views.Y_RANGE[1] + 1e-6
 
 
-def test_the_first_steps_are_magnified_in_an_inset_clear_of_the_path():
-    """The inset magnifies the window ZOOM_M × ZOOM_B, which holds the first ZOOM_STEPS steps
-    (the first entering it from the start, right of it); it lies inside the map, in its upper
-    right corner, clear of every point of the run; its path is gdcore's first steps. The map
-    is the widest panel; the first SLOW_STEPS steps take STEP_SECONDS each."""
-    from gdviz import views
+def test_the_first_steps_are_seen_in_a_zoom_of_the_map_itself():
+    """The map's own frame zooms onto the window ZOOM_M × ZOOM_B, which holds the first
+    ZOOM_STEPS steps (the first entering it from the start, right of it), and opens out again:
+    one map (no inset), the swings many times larger in it; the first steps' numbers in the
+    zoom clear of the path, inside the frame, at the tick numbers' size. At the end nothing of
+    the zoom stays: the whole map, its own ticks, no window box."""
+    from gdviz.manim_theme import TICK_SIZE
     from scenes.gd_regression import (
         MAP_WIDTH,
         SLOW_STEPS,
@@ -244,6 +241,7 @@ def test_the_first_steps_are_magnified_in_an_inset_clear_of_the_path():
         STEP_SECONDS,
         ZOOM_B,
         ZOOM_M,
+        ZOOM_SECONDS,
         ZOOM_STEPS,
     )
 
@@ -253,55 +251,57 @@ def test_the_first_steps_are_magnified_in_an_inset_clear_of_the_path():
     assert (ZOOM_M[0] < first[:, 0]).all() and (first[:, 0] < ZOOM_M[1]).all()
     assert (ZOOM_B[0] < first[:, 1]).all() and (first[:, 1] < ZOOM_B[1]).all()
     assert traj.points[0, 0] > ZOOM_M[1]
-    ax, iax = scene.map_panel[0], scene.inset_axes
-    (l, b), (r, t) = ax.p2c(iax.c2p(ZOOM_M[0], ZOOM_B[0])), ax.p2c(iax.c2p(ZOOM_M[1], ZOOM_B[1]))
-    assert views.M_RANGE[0] < l < r < views.M_RANGE[1] and views.B_RANGE[0] < b < t \
-        < views.B_RANGE[1]
-    pts = traj.points
-    inside = (pts[:, 0] > l - 0.3) & (pts[:, 0] < r + 0.3) & (pts[:, 1] > b - 0.5)
-    assert not inside.any()
-    # large while the first steps swing (its ticks numbered), shrunk into the corner after
-    from scenes.gd_regression import INSET_BIG, INSET_SIZE
-
-    w = iax.c2p(ZOOM_M[1], ZOOM_B[0])[0] - iax.c2p(ZOOM_M[0], ZOOM_B[0])[0]
-    assert w == pytest.approx(INSET_SIZE[0]) and INSET_BIG[0] > 1.5 * INSET_SIZE[0]
-    # large, it and its tick numbers (built at that size) stand clear over the minimum's star
-    from scenes.gd_regression import STAR_CLEAR
-
-    star = scene.map_panel[4]
-    big_bottom = scene.inset_corner[1] - INSET_BIG[1]
-    assert min(big_bottom, scene.inset_ticks.get_bottom()[1]) - star.get_top()[1] >= STAR_CLEAR
-    assert INSET_SIZE[0] / INSET_SIZE[1] == pytest.approx(INSET_BIG[0] / INSET_BIG[1])
-    assert not any(scene.inset_ticks in top.get_family() for top in scene.mobjects)
-    assert [n.get_tex_string() for n in scene.inset_ticks[1::2]] == [
-        "1.2", "1.4", "1.6", "1.8", "-4.6", "-4.4", "-4.2", "-4.0"]
-    # magnified: a step of the first ones is many times longer in the inset than on the map
-    d_inset = np.linalg.norm(iax.c2p(*first[2]) - iax.c2p(*first[3]))
-    d_map = np.linalg.norm(ax.c2p(*first[2]) - ax.c2p(*first[3]))
-    assert d_inset > 2.5 * d_map
-    drawn = np.array([iax.p2c(p) for p in scene.inset_trail.get_anchors()])
-    drawn = np.vstack([drawn[:1], drawn[1::2]])
-    np.testing.assert_allclose(drawn[1:], first, atol=1e-9)
-    # the first step enters on the window's right edge, on its line from the start
-    assert drawn[0][0] == pytest.approx(ZOOM_M[1])
-    s0, s1 = traj.points[0], traj.points[1]
-    assert np.cross(drawn[0] - s1, s0 - s1) == pytest.approx(0.0, abs=1e-9)
+    ax, view = scene.map_panel[0], scene.view
+    assert view.s.get_value() == 1.0 and view.window() == (tuple(views_m()), tuple(views_b()))
+    assert not hasattr(scene, "inset") and scene.box not in scene.mobjects
+    assert scene.held_ticks is None and scene.numbers not in scene.mobjects
+    # the map's own tick numbers are back in its axes
+    tex = {m.tex_string for m in ax.get_family() if hasattr(m, "tex_string")}
+    assert {"-2", "4", "-6", "8", "m", "b"} <= tex
+    # magnified: the swings fill the frame, many times longer than on the whole map
+    before = view.s.get_value()
+    try:
+        view.s.set_value(0.0)
+        zoom = np.array([view.c2p(*p)[:2] for p in first])
+        assert np.ptp(zoom[:, 0]) > 0.6 * MAP_WIDTH
+        d_zoom = np.linalg.norm(view.c2p(*first[2]) - view.c2p(*first[3]))
+        d_map = np.linalg.norm(ax.c2p(*first[2]) - ax.c2p(*first[3]))
+        assert d_zoom > 4 * d_map
+        # the numbers of the first steps: each by its dot, clear of the path, inside the frame
+        nums = scene.numbers
+        path = np.array([view.c2p(*p)[:2] for p in traj.points[: ZOOM_STEPS + 1]])
+        for i, num in enumerate(nums, start=1):
+            c = num.get_center()[:2]
+            assert np.linalg.norm(c - view.c2p(*first[i - 1])[:2]) < 0.4
+            a, b = path[:-1], path[1:]
+            u = np.clip(np.sum((c - a) * (b - a), 1) / np.sum((b - a) ** 2, 1), 0, 1)
+            assert np.min(np.linalg.norm(a + u[:, None] * (b - a) - c, axis=1)) > 0.2
+            assert view.lo[0] < num.get_left()[0] and num.get_right()[0] < view.hi[0]
+            assert view.lo[1] < num.get_bottom()[1] and num.get_top()[1] < view.hi[1]
+            assert num.font_size == pytest.approx(TICK_SIZE)
+    finally:
+        view.s.set_value(before)
     # the map is the widest panel, by far (its plot area, without numbers and letters)
     from scenes.gd_regression import LINE_WIDTH, PANEL_WIDTH
 
     assert ax.frame.width == pytest.approx(MAP_WIDTH)
     assert MAP_WIDTH > 1.8 * max(LINE_WIDTH, PANEL_WIDTH) and MAP_WIDTH / 14.22 > 0.34
-    # the first steps one at a time, the inset fading in after the first, whose landing lies
-    # well inside it (at the start the current point would sit on its edge)
-    # (8 % of the window or more from each edge: 0.3 scene units, 19 px at 480p, as it comes in)
-    from scenes.gd_regression import INSET_AT, INSET_BIG
-
-    m, b = traj.points[INSET_AT]
-    room = min(m - ZOOM_M[0], ZOOM_M[1] - m) / (ZOOM_M[1] - ZOOM_M[0]), min(
-        b - ZOOM_B[0], ZOOM_B[1] - b) / (ZOOM_B[1] - ZOOM_B[0])
-    assert min(room) >= 0.08 and room[0] * INSET_BIG[0] >= 0.3 and room[1] * INSET_BIG[1] >= 0.3
-    slow = [STEP_SECONDS, STEP_REST, 0.6, *[STEP_SECONDS, STEP_REST] * (SLOW_STEPS - 1)]
+    # the first step on the whole map, the zoom in, then the swings one at a time in it
+    slow = [STEP_SECONDS, STEP_REST, 0.4, ZOOM_SECONDS, 0.3,
+            *[STEP_SECONDS, STEP_REST] * (SLOW_STEPS - 1)]
     assert any(scene.lengths[i:i + len(slow)] == slow for i in range(len(scene.lengths)))
+
+
+def views_m():
+    from gdviz import views
+
+    return views.M_RANGE
+
+
+def views_b():
+    from gdviz import views
+
+    return views.B_RANGE
 
 
 def test_the_step_axis_says_it_is_zero_then_log():
