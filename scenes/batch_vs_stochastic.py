@@ -13,12 +13,16 @@ progress of the moment read while the whole path stays seen. The chart draws eac
 its J at each step (seed 0: the moving dot's curve), thin and faint in its colour, and in the
 same colour, bold, the fair comparison: J at each step averaged over the seeds of
 races.BATCH_SUMMARY and smoothed (races.smoothed_costs); a key in one row over the chart names
-the two kinds of curve. Every run starts at one point, so the curves start at one J. The least
+the two kinds of curve, each beside three short strokes drawn as its curves are, in the runs'
+colours. Every run starts at one point, so the curves start at one J. The least
 cost J* is a dotted level in ink (the good green is a kin of the mini-batch's), named with its
-number on its line, at the left, as the still writes it (numbers.cost). At the end, each run's
+number over its line, at the left, as the still writes it (numbers.cost). At the end, each run's
 mean over the last steps (races.settled_costs) is written in ink right of the chart, keyed by a
 short stroke of the run's colour at the chart's edge, clear of the data. The chart's cost axis
-is named J, beside its own axis, numbered 0.001 to 1.
+is named J, beside its own axis, from 0.005 (no cost lies under J*) to 5, numbered 0.01 to 1.
+The full-batch path and the moment's steps lie on the house's casing (as the race paths); on
+the dark page the older steps lie on a thinner one and the map is calmed towards the page, so
+the blue and green paths stand out from its blue-teal bands.
 Render alone with: manim -ql scenes/batch_vs_stochastic.py BatchVsStochastic
 """
 
@@ -69,17 +73,21 @@ SUMMARY = races.BATCH_SUMMARY
 #: Where the step tracker pauses, and the seconds each stretch takes: the first steps one at a
 #: time (0.6 s each, a jump of the sampled runs can be followed), then faster, then fastest.
 STOPS = ((16, 9.6), (60, 4.4), (RACE.steps, 5.0))
-#: The cost axis, log: from 0.001 (J* ≈ 0.009 in the bottom decade) to 10^0.7 ≈ 5, over the
-#: seed-0 runs' highest jump (4.15), ticked and numbered 0.001, 0.01, 0.1 and 1 (as decimals:
-#: a power's exponent was 7 px tall), no decade without data.
-Y_EXP = (-3, 0.7)
+#: The cost axis, log: from 0.005 (under J* ≈ 0.009, the least any run can reach: no cost
+#: lies under it, so no empty decade) to 10^0.7 ≈ 5, over the seed-0 runs' highest jump (4.15),
+#: ticked and numbered at the decades 0.01, 0.1 and 1 (as decimals: a power's exponent was
+#: 7 px tall).
+Y_EXP = (float(np.log10(0.005)), 0.7)
 #: The decades ticked on the cost axis.
-Y_TICKS = (-3, -2, -1, 0)
+Y_TICKS = (-2, -1, 0)
 #: Stroke width of the sampled runs' recent steps (about 1.5 px at 480p): thin, the same for
 #: the two; their older steps thinner still (OLD_WIDTH, under a pixel), so that hundreds of
 #: jumps on the valley floor stay a web of lines, never a blot over the moment's steps.
 WIDTH = 3.0
 OLD_WIDTH = 1.3
+#: The casing of the older steps on the dark page (each side, stroke units): thinner than the
+#: house's CASING_WIDTH, which round hundreds of jumps would blot out the map under them.
+OLD_CASING = 1.0
 #: Each of the last TAIL steps marked by a dot on its point (radius, scene units): a jump reads
 #: as a step from a point to the next, never one stroke retraced.
 STEP_DOT = 0.035
@@ -131,9 +139,20 @@ RAW_INK = 0.4
 #: In the dark theme the sampled runs' older steps fade less and lie on a thin casing: faded
 #: towards the near-black page they sank into the dark map.
 DARK_FADE = (0.85, 0.65)
-#: The chart's size and centre.
-CHART_W, CHART_H = 8.0, 2.0
-CHART_X, CHART_Y = -1.65, -2.3
+#: The chart's size and centre: its bottom where it was, its top lower than the maps' axis
+#: names by the key's row and KEY_ROOM.
+CHART_W, CHART_H = 8.0, 1.82
+CHART_X, CHART_Y = -1.65, -2.39
+#: The least gap (scene units) between the maps' axis names and tick numbers and the key's row
+#: under them (12 px at 480p).
+KEY_ROOM = 0.2
+#: Font size of the maps' tick numbers: over 13 px at 480p (TICK_SIZE, 30, gives 12.9).
+MAP_TICK_SIZE = 32
+#: In the dark theme the map's fills are mixed this far towards the page: calmer, so the runs'
+#: blue and green paths on their casings stand out from the blue-teal map.
+DARK_MAP_FADE = 0.35
+#: Width of each of the three short strokes of a key entry (one per run, in the runs' colours).
+KEY_STROKE = 0.14
 #: Seconds the end values are held before their head comes in, and after: more than 4 s on
 #: screen in all, never more than 2 s without a change.
 END_HOLDS = (1.2, 1.9)
@@ -217,13 +236,14 @@ class BatchVsStochastic(ThemedScene):
         t = self.theme
         (m0, m1), (b0, b1) = RACE.window
         ax = map_axes(t, [m0, m1, 1], [b0, b1, 2], MAP_W, MAP_H, "m", "b", places=0,
-                      tick_size=30)
+                      tick_size=MAP_TICK_SIZE)
         # the map's window (not its box with the tick numbers) centred on its place
         ax.shift(np.array([MAP_X[i], MAP_Y, 0]) - ax.c2p(0.5 * (m0 + m1), 0.5 * (b0 + b1)))
         w, h = map_pixels(MAP_W, MAP_H)
         fine = contour_image(t, self.grid[0], self.grid[1], self.grid[2], ax,
                              size=(SUPERSAMPLE * w, SUPERSAMPLE * h),
-                             line_px=SUPERSAMPLE * line_pixels())
+                             line_px=SUPERSAMPLE * line_pixels(),
+                             fade=DARK_MAP_FADE if t.name == "dark" else 0.0)
         # scaled down here, each screen pixel the mean of the SUPERSAMPLE² traced over it (the
         # camera's own resampling of an image takes no mean: it would alias the fine lines)
         img = ImageMobject(np.asarray(Image.fromarray(fine.pixel_array).reduce(SUPERSAMPLE)))
@@ -239,16 +259,17 @@ class BatchVsStochastic(ThemedScene):
         c = self.colors[name]
         pts = self.runs[name].points
         if i == 0:
-            # the full batch: its whole path solid in its colour, on a casing over the map
-            # (its casing wider on the dark page, where the dark map round it is near the page)
+            # the full batch: its whole path solid in its colour, on the house's casing over
+            # the map, as the race paths
             layers = Trails(cased(Trail(ax, pts, self.step, color=c, stroke_width=FULL_WIDTH),
-                                  t, 1.5 if t.name == "dark" else 1.0).set_z_index(3))
+                                  t).set_z_index(3))
             # its last TAIL steps lie on it, alike (no casing: it would cut the path)
             tail = Trail(ax, pts, self.step, color=c, stroke_width=FULL_WIDTH, tail=TAIL)
         else:
             # the older steps in layers fading with age (solid colours between page and run):
             # the whole path faintest, its last AGES[0] steps less faint over it; on the dark
-            # page faded less, on a thin casing, or they sink into the dark map
+            # page faded less and on a thin casing, or they sink into the dark map (on the
+            # white page a casing round hundreds of jumps whitened the web)
             dark = t.name == "dark"
             layers = Trails(*(
                 Trail(ax, pts, self.step, color=ManimColor(mix(t.background, c, f)),
@@ -257,10 +278,10 @@ class BatchVsStochastic(ThemedScene):
                                                  (DARK_FADE if dark else FADE)[::-1]))))
             if dark:
                 for layer in layers:
-                    cased(layer, t, 0.5)
-            # the last TAIL steps in the run's colour, on a casing, a dot on each point
-            tail = cased(Trail(ax, pts, self.step, color=c, stroke_width=WIDTH, tail=TAIL), t,
-                         1.0)
+                    cased(layer, t, OLD_CASING)
+            # the last TAIL steps in the run's colour, on the house's casing, a dot on each
+            # point
+            tail = cased(Trail(ax, pts, self.step, color=c, stroke_width=WIDTH, tail=TAIL), t)
         tail.set_z_index(4)
         dots = StepDots(ax, pts, self.step, c, t).set_z_index(4.2) if i else VGroup()
         dot = cased(head_dot(tail, c, radius=0.08), t).set_stroke(t.background, width=1.5)
@@ -281,13 +302,19 @@ class BatchVsStochastic(ThemedScene):
         plot = LossPlot(t, self.step, (0, RACE.steps, 50), Y_EXP, CHART_W, CHART_H,
                         x_label=None, y_label=None)
         plot.ax.move_to(np.array([CHART_X, CHART_Y, 0]))
-        # the decades numbered as decimals (1, 0.1, 0.01, 0.001) at the house's tick size, in
-        # the places of Manim's powers
-        labels = plot.ax.y_axis.labels
-        for i, num in enumerate(labels.submobjects):
-            k = round(float(np.log10(plot.ax.y_axis.p2n(num.get_center()))))
-            labels.submobjects[i] = self.tex(f"{10.0 ** k:.{max(0, -k)}f}", TICK_SIZE,
-                                             t.text).move_to(num).align_to(num, RIGHT)
+        # the decades (Y_TICKS: the axis starts between two) ticked and numbered as decimals
+        # (1, 0.1, 0.01) at the house's tick size, in the places of Manim's ticks and powers,
+        # which step from the axis's foot
+        y_axis = plot.ax.y_axis
+        old_tick, old_num = y_axis.ticks[0], y_axis.labels[0]
+        ticks, nums = VGroup(), VGroup()
+        for k in Y_TICKS:
+            p = plot.c2p(0, 10.0 ** k)
+            ticks.add(old_tick.copy().move_to(p, coor_mask=np.array([0, 1, 0])))
+            nums.add(self.tex(f"{10.0 ** k:.{max(0, -k)}f}", TICK_SIZE, t.text)
+                     .align_to(old_num, RIGHT).set_y(p[1]))
+        y_axis.ticks.submobjects = ticks.submobjects
+        y_axis.labels.submobjects = nums.submobjects
         # the cost axis named J (the symbol, as every video's curve of J per step), set once
         # the chart is placed (centred with it, the label would move the chart down): beside
         # its own axis, left of the tick numbers at the axis's middle, clear of them
@@ -311,26 +338,29 @@ class BatchVsStochastic(ThemedScene):
             curve = plot.curve(smooth[name], c, stroke_width=MEAN_WIDTHS[i])
             self.curves[name] = cased(curve, t, 1.2).set_z_index(6 - i)
         # J*, the least cost: dotted in ink (the good green is a kin of the mini-batch's),
-        # named with its number on the line at its left, under it in the chart's empty bottom
-        # decade (over it the curves falling towards J* would cross the words), apart from the
-        # runs' means at the right
+        # named with its number on the line at its left, over it (the axis ends just under J*,
+        # the least any run reaches; the curves are still high over the first hundred steps),
+        # apart from the runs' means at the right
         best = styled_line("reference", plot.c2p(0, self.j_star),
                            plot.c2p(RACE.steps, self.j_star), t.least_cost, 2.5)
         self.j_line = best
         words = self.mixed(f"minimum $J^* = {settled_text(self.j_star)}$", 24, t.text)
         p = plot.c2p(4, self.j_star)
-        words.next_to(p, DOWN, buff=0.08).align_to(p, LEFT)
+        words.next_to(p, UP, buff=0.06).align_to(p, LEFT)
         self.j_label = words
-        # the two kinds of curve named in one row over the chart, each beside a stroke in ink
-        # of its width (the runs' colours are keyed over their maps)
-        # (the thin one's stroke as faint as the thin curves)
+        # the two kinds of curve named in one row over the chart, each beside three short
+        # strokes of its width in the runs' colours, drawn as its curves are (the thin one's as
+        # faint as the thin curves): the key shows the lines it names
+        def strokes(width, share):
+            return VGroup(*(Line(ORIGIN, KEY_STROKE * RIGHT, stroke_width=width,
+                                 color=ManimColor(mix(t.background, c, share)))
+                            for c in self.colors.values())).arrange(RIGHT, buff=0.02)
+
         kinds = VGroup(*(
-            VGroup(Line(ORIGIN, 0.35 * RIGHT, color=ink, stroke_width=w),
-                   self.text(words_, 24, t.text)).arrange(RIGHT, buff=0.1)
-            for w, ink, words_ in (
-                (RAW_WIDTH, ManimColor(mix(t.background, t.text, RAW_INK)),
-                 f"seed {RACE.seed}, as on the maps"),
-                (MEAN_WIDTHS[1], t.text, f"mean of {len(SUMMARY.seeds)} seeds"))))
+            VGroup(strokes(w, share), self.text(words_, 24, t.text)).arrange(RIGHT, buff=0.1)
+            for w, share, words_ in (
+                (RAW_WIDTH, RAW_INK, f"seed {RACE.seed}, as on the maps"),
+                (MEAN_WIDTHS[1], 1.0, f"mean of {len(SUMMARY.seeds)} seeds"))))
         kinds.arrange(RIGHT, buff=0.5)
         top = plot.c2p(0, 10.0 ** Y_EXP[1])
         kinds.next_to(top, UP, buff=KEY_GAP).align_to(top, LEFT)

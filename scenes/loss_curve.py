@@ -3,29 +3,28 @@ one ValueTracker of the iteration advances.
 
 The run is the still figure's, gdcore.networks.LOSS_CURVE (its settings and its run(), i.e.
 gdcore.nn.train of a seeded 2-8-1 tanh network on gdcore.data.two_moons with full-batch gradient
-descent), so the two show the same numbers. Both axes are linear, as the still's, the steps numbered
-as counts, and fixed from the first frame: 0 … 1,000 steps, so the levelling (the last 100 steps
-take 0.0006 off J) is the long flat tail it is, which a log step axis hid. 84 % of the drop comes
-within the first EX.early steps, a cliff a few pixels wide on that axis; so an inset over the
-plot, above its axes, clear of its data, draws them on axes of their own (0 … EX.early, the same
-cost scale and tick format, the main plot's axis labels, smaller): a plot of its own, not an
-enlarged window, so it takes no window on the main plot nor leaders (which crossed the curve's
-tail); the point where its steps end is marked on the main curve; in step with the main curve,
-and stays on screen to the end: the last frame shows the steep fall and the flat tail together. The
-tracker runs at a steady pace in u = log10(t + 1), so the steep first steps take as long as the
-later decades. While the cost falls the data panel shows the decision regions of the network at the
+descent), so the two show the same numbers. One large chart, its step axis logarithmic as the
+other videos' cost panels draw steps (u = log10(t + 1), numbered in t: 0, 1, 10, 100, 1,000, its
+decades cut by minor ticks, which show the scale), its cost axis linear, both fixed from the first
+frame: 84 % of the drop comes within the first EX.early steps, which a linear step axis squeezed
+into a cliff a few pixels wide; on the log axis they take over half of the chart's width, and the
+last decade's slow fall is the gentle slope at the right. The tracker runs at a steady pace in
+u, so the dot crosses the chart at one speed and the steep first steps take as long as the later
+decades. While the cost falls the data panel shows the decision regions of the network at the
 iteration shown (gdcore's LOSS_CURVE.nets_at), redrawn frame by frame (between two steps the two
 networks' outputs interpolated and thresholded once: one boundary that moves, the shading agreeing
-with it), so the boundary moves as the curve falls. At the end the start and
-final cost are labelled one at a time; the final label says where training ended: the step it stops
-at, its cost, that cost's share of the start, and that it is still falling, slowly (no level line is
-drawn: the run stops before the curve reaches one). The data panel's title says it shows the
-decision regions; the curve, its dot and the J readout take the accent, plain descent's colour in
-every figure (the still's curve too), never a class's colour; J is given with the per-example cost
-C_i it averages, in one row under the subtitle, out of the plot; the rate α ends the subtitle, the
-readout row holds t and J only. The set-up is short (about 3.5 s, three beats); on the long tail a
-short note says the cost is still falling slowly, and stays as the last line of the final label: one
-message.
+with it), so the boundary moves as the curve falls. The readouts t and J stand at the chart's top
+right, over its empty corner; every cost is written as the still writes costs (numbers.cost:
+0.0258, three significant figures). At step EX.early a note under the curve gives its cost; at the
+end the start and the final cost are labelled one at a time; the final label says where training
+ended: the step it stops at, its cost, that cost's share of the start, and that it is still
+falling, slowly (no level line is drawn: the run stops before the curve reaches one). The data
+panel's title says it shows the decision regions; the curve, its dot and the J readout take the
+accent, plain descent's colour in every figure (the still's curve too), never a class's colour; J
+is given with the per-example cost C_i it averages, in one row under the subtitle, over the data
+panel; the rate α ends the subtitle. The set-up is short (about 3 s, three beats); on the long
+tail a short note says the cost is still falling slowly, and stays as the last line of the final
+label: one message.
 Render alone with: manim -ql scenes/loss_curve.py LossCurve
 """
 
@@ -55,51 +54,52 @@ from gdviz.manim_blocks import (
     class_mark,
     live_readout,
     loss_axes,
+    set_number,
     step_of,
     t_to_u,
     u_to_t,
 )
-from gdviz.manim_theme import ThemedScene, sections
+from gdviz.manim_theme import ThemedScene, readout, sections
 from gdviz.theme import AXIS_LABELS
 
 #: The training run of the still (gdcore.networks.LOSS_CURVE).
 EX = LOSS_CURVE
 #: The loss axis: 0 … Y_TOP (the first loss is about 0.255), ticked every Y_STEP.
 Y_TOP, Y_STEP = 0.3, 0.05
-#: The step axis's tick step (linear, 0 … EX.steps, fixed from the first frame).
-X_STEP = 250
-#: The main plot's axes: width and height (scene units), and the scene point of their origin
-#: (0 steps, J = 0) at the lower left. The plot stands under the inset, its top under the
-#: inset's step numbers: the inset is set off over the plot, outside its axes, clear of its
-#: data.
-MAIN_W, MAIN_H = 7.0, 2.77
-MAIN_ORIGIN = np.array([-5.835, -2.665, 0.0])
-#: The inset of the first EX.early steps: its axes' size (scene units), their lower left corner
-#: (over the main plot's right part, above its axes, under the row of readouts; its y numbers
-#: far from the main axis's, whose column they once stood beside), and its step axis's tick
-#: step.
-INSET_W, INSET_H = 2.9, 1.05
-INSET_CORNER = np.array([-2.45, 0.67, 0.0])
-INSET_STEP = 10
-#: The scene y of the row of readouts (t and J), under the subtitle, over the inset's title.
-READ_Y = 2.4
+#: The step axis's numbered ticks (t on the log axis u = log10(t + 1)) and its minor ticks, every
+#: whole step of each decade between them (2 … 9, 20 … 90, 200 … 900): the log scale shown by the
+#: ticks, as the house's axis labels leave it (no "log scale" in a label).
+T_TICKS = (0, 1, 10, 100, 1000)
+MINOR_TICKS = tuple(m * 10**d for d in range(3) for m in range(2, 10))
+#: The chart's axes: width and height (scene units), and the scene point of their origin
+#: (0 steps, J = 0) at the lower left: one large chart over the frame's left part, from under
+#: the subtitle to the margin, beside the data panel.
+MAIN_W, MAIN_H = 6.9, 4.05
+MAIN_ORIGIN = np.array([-5.7, -2.6, 0.0])
+#: The readouts' row: its height (a cost J, the top of the chart's empty right corner) and the
+#: step t its left edge stands at (the numbers grow to the right).
+READ_J, READ_T = 0.272, 60
 #: Seconds per decade of iterations (the tracker runs at a steady pace in log10(t + 1)).
 DECADE_SECONDS = 4.0
-#: Decimals of every printed cost J (readout and labels alike).
-J_PLACES = 3
-#: The height (a cost J) of the final label's bottom: over the flat tail, under the inset.
-END_LABEL_J = 0.048
+#: The height (a cost J) of the final label's bottom: over the curve's last two decades.
+END_LABEL_J = 0.086
 #: The equations' size, and the page (scene units) between the two: one row in the top band,
 #: over the data panel, out of the plot's data area.
 EQ_SIZE, EQ_GAP = 24, 0.5
 #: The share of the tail's play (after EX.early steps) at which the note "levelling off" comes
 #: in (about step 250 on its log pace; until then the curve still visibly bends).
 LEVEL_AT = 0.5
-#: How far (scene units) the note of step EX.early stands right of and above its point on the
-#: main curve (right of the cliff, over the tail).
-NOTE_SHIFT, NOTE_RISE = 0.25, 0.12
+#: The note of step EX.early stands under the curve, left of and below its point (the empty
+#: space under the steep first steps): how far (scene units).
+NOTE_SHIFT, NOTE_DROP = 0.15, 0.2
 #: Pixels per side of the decision-region image.
 REGION_PIXELS = 240
+
+
+def cost_places(v: float) -> int:
+    """The decimals numbers.cost writes the cost v with (0.255: 3, 0.0258: 4, 0.10: 2)."""
+    text = numbers.cost(v)
+    return len(text.split(".")[1]) if "." in text else 0
 
 
 class LossCurve(ThemedScene):
@@ -111,7 +111,7 @@ class LossCurve(ThemedScene):
         s, early, last = EX.sizes, EX.early, EX.steps
 
         def j(k):
-            return f"{float(losses[k]):.{J_PLACES}f}"
+            return numbers.cost(float(losses[k]))
 
         accuracy = EX.accuracy(result.net, X, Y)
         return {
@@ -143,54 +143,28 @@ class LossCurve(ThemedScene):
 
     def build_plot(self):
         t = self.theme
-        # both axes linear and fixed: the steep start a cliff at the left, the levelling a flat
-        # tail
-        ax = loss_axes(t, (0, EX.steps, X_STEP), (0, Y_TOP), MAIN_W, MAIN_H, None, None,
-                       log=False, y_step=Y_STEP, x_places=2, counts=True)
-        plot = LossPlot(t, self.it, None, (0, Y_TOP), 0, 0, log=False, ax=ax)
+        # one large chart: the steps on a log axis (u = log10(t + 1), numbered in t), so the
+        # steep first EX.early steps take over half its width; the cost linear, fixed
+        ax = loss_axes(t, (0, EX.steps), (0, Y_TOP), MAIN_W, MAIN_H, None, None, log=False,
+                       y_step=Y_STEP, x_places=2, log_t=True, counts=True, t_ticks=T_TICKS)
+        plot = LossPlot(t, self.it, None, (0, Y_TOP), 0, 0, log=False, ax=ax, log_t=True)
         ax.shift(MAIN_ORIGIN - ax.c2p(0, 0))
+        # the decades cut by minor ticks, shorter than the numbered ones: the scale shown
+        minor = VGroup(*(Line(plot.c2p(m, 0) + 0.05 * UP, plot.c2p(m, 0) + 0.05 * DOWN,
+                              color=t.muted, stroke_width=1.5) for m in MINOR_TICKS))
+        ax.add(minor)
         xl = self.mixed(AXIS_LABELS["step"], 24)
-        xl.next_to(ax.x_axis, DOWN, buff=0.12)  # the axis with its numbers: under them
-        xl.align_to(ax.x_axis, RIGHT)
+        # under the axis's numbers (drawn beside the axis, not in it), at its right end
+        nums = [m for m in ax.submobjects if isinstance(m, MathTex)]
+        xl.next_to(VGroup(*nums), DOWN, buff=0.1).align_to(ax.x_axis, RIGHT)
         yl = self.mixed(AXIS_LABELS["cost"], 24)
-        # over the axis's top, clear of the box of the inset's steps beside it
         yl.next_to(ax.y_axis.get_top(), UP, buff=0.12).align_to(ax.y_axis, LEFT)
         ax.add(xl, yl)
         # the run in plain gradient descent's colour: never a class's colour
         c = t.accent
         curve = plot.curve(self.losses, c, stroke_width=4.5)
         dot = plot.dot(curve, c, radius=0.09).set_stroke(t.background, width=1.5)
-        # the first steps redrawn on axes of their own: a plot, not an enlarged window (the
-        # house rule, as the still): no window on the main plot, no leaders (from the window's
-        # foot at step EX.early any leader to the inset crossed the curve's tail)
-        self.inset = self.build_inset()
         return plot, curve, dot
-
-    def build_inset(self):
-        """The first EX.early steps on axes of their own (0 … EX.early, the cost axis's range),
-        titled, their curve drawn by the same tracker, a dot on its tip (where the eye follows
-        the steep first steps; it stops on step EX.early): (plot, curve, title, dot)."""
-        t = self.theme
-        ax = loss_axes(t, (0, EX.early, INSET_STEP), (0, Y_TOP), INSET_W, INSET_H, None, None,
-                       log=False, y_step=0.1, x_places=2, counts=True)
-        ax.shift(INSET_CORNER - ax.c2p(0, 0))
-        # no number at its top: 0.10 and 0.20 give the scale, the title stands over its top
-        nums = ax.y_axis.numbers
-        nums.remove(*(n for n in list(nums) if abs(n.get_value() - Y_TOP) < 1e-9))
-        # the main plot's axis labels, smaller: cost J over its cost axis, step t at the end of
-        # its step axis
-        j = self.mixed(AXIS_LABELS["cost"], 22).next_to(ax.y_axis.get_top(), UP, buff=0.12)
-        j.align_to(ax.y_axis, LEFT)
-        step = self.mixed(AXIS_LABELS["step"], 22).next_to(ax.x_axis.get_right(), RIGHT,
-                                                            buff=0.12)
-        step.align_to(ax.x_axis, DOWN).shift(0.04 * UP)  # on the axis: above its numbers' foot
-        ax.add(j, step)
-        plot = LossPlot(t, self.it, None, (0, Y_TOP), 0, 0, log=False, ax=ax)
-        curve = plot.curve(self.losses[: EX.early + 1], t.accent, stroke_width=3.5)
-        title = self.text(f"the first {numbers.count(EX.early)} steps", 24)
-        title.next_to(ax.c2p(EX.early, Y_TOP), UP, buff=0.12).align_to(ax.c2p(EX.early, 0), RIGHT)
-        dot = plot.dot(curve, t.accent, radius=0.07).set_stroke(t.background, width=1.5)
-        return plot, curve, title, dot
 
     def build_data(self):
         """The two moons on their own axes (no ticks: only where the points lie matters)."""
@@ -278,6 +252,13 @@ class LossCurve(ThemedScene):
             img.pixel_array[...] = self.paint(out > EX.threshold)
         self.painted = shown
 
+    def set_cost(self, number) -> None:
+        """The J readout set to the cost at the shown step, written as numbers.cost writes it
+        (its decimals follow the value: 0.255, 0.10, 0.0258)."""
+        v = float(self.losses[self.k()])
+        number.num_decimal_places = cost_places(v)
+        set_number(number, v)
+
     # -- sections ----------------------------------------------------------------------
 
     def section_setup(self):
@@ -296,36 +277,30 @@ class LossCurve(ThemedScene):
                             self.text("the network's decision regions", 24)).arrange(
             DOWN, buff=0.06)
         data_title.next_to(box, UP, buff=0.2)
-        # the row of readouts where it stood beside the rate (now in the subtitle): t and J,
-        # right of the cost axis's label
-        rate = MathTex(rf"\alpha = {EX.lr:g}", font_size=30)  # a place only, never drawn
+        # the readouts t and J stacked at the chart's top right, over its empty corner (the
+        # curve is there under a fifth of its height), their left edges fixed (the numbers grow
+        # to the right); J written as every cost is (numbers.cost: 0.0258, not 0.026)
         it_read, it_num = live_readout("t", lambda: self.k(), 0, 30)
-        l_read, _ = live_readout("J", lambda: float(self.losses[self.k()]), J_PLACES, 30,
-                                 t.accent)
-        rate.move_to(np.array([0, READ_Y, 0])).align_to(plot.ax, LEFT).shift(0.3 * RIGHT)
-        # fixed places (the numbers grow to the right) on the baseline of the rate
-        it_read.next_to(rate, RIGHT, buff=0.8).align_to(rate, DOWN)
-        l_read.next_to(it_read, RIGHT).set_x(it_read.get_left()[0] + 2.2, direction=LEFT)
-        l_read.align_to(rate, DOWN)
-        reads = VGroup(it_read, l_read)
+        j0 = float(self.losses[0])
+        l_read, l_num = readout("J", j0, cost_places(j0), 30, t.accent)
+        l_num.add_updater(lambda d: self.set_cost(d))
+        reads = VGroup(it_read, l_read).arrange(DOWN, buff=0.18, aligned_edge=LEFT)
+        reads.move_to(plot.c2p(READ_T, READ_J), aligned_edge=UP + LEFT)
         # J and the per-example cost C_i it averages, defined on screen
         eq = VGroup(self.tex(equations.tex("half-mse-loss"), EQ_SIZE),
                     self.tex(equations.tex("per-example-cost"), EQ_SIZE)).arrange(RIGHT,
                                                                                    buff=EQ_GAP)
         # one row in the top band, over the data panel, out of the plot's data area
         eq.next_to(sub, DOWN, buff=0.15).align_to(box, RIGHT)
-        self.eq = eq
-        inset, in_curve, in_title, in_dot = self.inset
+        self.eq, self.reads = eq, reads
 
-        # a short set-up (about 3.5 s) in three beats: the titles and the cost's definition,
-        # the plot with its inset, the data panel; then the run's readouts and curves
+        # a short set-up (about 3 s) in three beats: the titles and the cost's definition,
+        # the chart, the data panel; then the run's readouts and curve
         self.play(FadeIn(title), FadeIn(sub), FadeIn(eq), run_time=0.8)
-        self.play(FadeIn(plot.ax), FadeIn(inset.ax), FadeIn(in_title),
-                  run_time=0.8)
+        self.play(FadeIn(plot.ax), run_time=0.8)
         self.play(FadeIn(box), FadeIn(data_title), FadeIn(dots), FadeIn(key), FadeIn(img),
                   run_time=0.8)
-        self.play(FadeIn(reads), FadeIn(curve), FadeIn(in_curve), FadeIn(dot),
-                  FadeIn(in_dot), run_time=0.6)
+        self.play(FadeIn(reads), FadeIn(curve), FadeIn(dot), run_time=0.6)
         self.wait(0.5)
 
     def section_training(self):
@@ -352,13 +327,13 @@ class LossCurve(ThemedScene):
             self.play(UpdateFromAlphaFunc(self.it, advance, rate_func=linear), *level,
                       run_time=DECADE_SECONDS * (u1 - u0))
             if b == early:
-                # the end of the inset's steps marked where they end on the main curve, the
-                # note right of it, over the tail (the cliff left of it)
+                # step EX.early marked on the curve, its cost written under the curve, left
+                # of and below the point (the empty space under the steep first steps)
                 p = plot.c2p(early, self.losses[early])
                 mark = Dot(p, radius=0.07, color=t.text).set_z_index(4)
                 note = self.text(f"after {numbers.count(early)} steps: "
-                                 f"{self.losses[early]:.{J_PLACES}f}", 24)
-                note.move_to(p + np.array([NOTE_SHIFT, NOTE_RISE, 0]), aligned_edge=DOWN + LEFT)
+                                 f"{numbers.cost(self.losses[early])}", 24)
+                note.move_to(p + np.array([-NOTE_SHIFT, -NOTE_DROP, 0]), aligned_edge=UP + RIGHT)
                 self.play(FadeIn(mark), FadeIn(note), run_time=0.8)
                 self.early_note = VGroup(mark, note)
                 self.caption_next()
@@ -372,21 +347,20 @@ class LossCurve(ThemedScene):
         last = EX.steps
         l0, l1 = float(self.losses[0]), float(self.losses[-1])
         p0, p1 = plot.c2p(0, l0), plot.c2p(last, l1)
-        # the start on both curves, its value written once, in the inset (its first steps)
-        q0 = self.inset[0].c2p(0, l0)
+        # the start at t = 0, its value written over the curve's first step, above and right
+        # of its point (the curve falls away under it)
         start = VGroup(Dot(p0, radius=0.09, color=t.accent),
-                       Dot(q0, radius=0.07, color=t.accent),
-                       self.text(f"start: {l0:.{J_PLACES}f}", 24).next_to(q0, RIGHT,
-                                                                        buff=0.25))
+                       self.text(f"start: {numbers.cost(l0)}", 24))
+        start[1].move_to(p0 + np.array([0.2, 0.08, 0]), aligned_edge=DOWN + LEFT)
         # where training ended, in gdcore's numbers: its last step, its cost, the share of the
         # start that cost is; and, truthfully, that the cost has not stopped falling
         end = VGroup(self.text(f"training stops after {numbers.count(last)} steps", 24),
-                     self.text(f"at {l1:.{J_PLACES}f}, {100 * l1 / l0:.0f} % of the start,", 24,
-                               t.muted),
+                     self.text(f"at {numbers.cost(l1)}, {100 * l1 / l0:.0f} % of the start,",
+                               24, t.muted),
                      self.text("still falling slowly", 24, t.muted),
                      ).arrange(DOWN, buff=0.1, aligned_edge=RIGHT)
-        # in the open space over the flat tail, under the inset, joined to the last point by a
-        # leader
+        # in the open space over the last decades, under the readouts, joined to the last point
+        # by a leader
         end.align_to(p1, RIGHT).align_to(plot.c2p(0, END_LABEL_J), DOWN)
         leader = Line(np.array([p1[0], end.get_bottom()[1] - 0.1, 0]), p1 + 0.15 * UP,
                       color=t.muted, stroke_width=1.5)

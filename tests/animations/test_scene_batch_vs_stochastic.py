@@ -1,24 +1,31 @@
 """The batch-vs-stochastic scene: its drawing against gdcore's runs."""
 
 import numpy as np
+import pytest
 from frames import rendered
 from manim import LEFT, RIGHT, ManimColor, VGroup, config
 
 from gdcore import races, regression
+from gdcore.data import regression_points
 from gdviz import numbers
 from gdviz.colors import mix
 from gdviz.manim_blocks import Trail
 from gdviz.manim_theme import MIN_TEXT_PX, digit_px
+from gdviz.theme import CASING_WIDTH
 from scenes.batch_vs_stochastic import (
     AGES,
     DARK_FADE,
+    DARK_MAP_FADE,
     END_HOLDS,
     FADE,
     FULL_WIDTH,
     HEADER_GAP,
     HEADER_MARGIN,
+    KEY_ROOM,
+    MAP_TICK_SIZE,
     MARGIN,
     MEAN_WIDTHS,
+    OLD_CASING,
     OLD_WIDTH,
     RAW_INK,
     RAW_WIDTH,
@@ -70,14 +77,22 @@ def test_each_map_shows_only_its_run():
             assert layer.get_stroke_color() == ManimColor(c)
             assert layer.get_stroke_width() == FULL_WIDTH > WIDTH
             assert layer.get_stroke_color(background=True) == ManimColor(bg)
-            assert layer.get_stroke_width(background=True) > FULL_WIDTH
+            assert layer.get_stroke_width(background=True) == FULL_WIDTH + 2 * CASING_WIDTH
         else:
+            # the moment's steps on the house's casing, as the race paths; the older ones on a
+            # thinner one on the dark page
+            assert m["tail"].get_stroke_color(background=True) == ManimColor(bg)
+            assert m["tail"].get_stroke_width(background=True) == WIDTH + 2 * CASING_WIDTH
             fade = DARK_FADE if scene.theme.name == "dark" else FADE
             for layer, f in zip(m["layers"], fade[::-1], strict=True):
                 assert layer.get_stroke_color() == ManimColor(mix(bg, c, f))
                 # the older steps thinner than the recent ones: hundreds of jumps stay a web
                 # of lines under the moment's steps, never a blot
                 assert layer.get_stroke_width() == OLD_WIDTH < WIDTH
+                if scene.theme.name == "dark":
+                    assert layer.get_stroke_color(background=True) == ManimColor(bg)
+                    assert layer.get_stroke_width(background=True) == OLD_WIDTH + 2 * OLD_CASING
+                assert 0 < OLD_CASING < CASING_WIDTH
         for layer in m["layers"]:
             assert layer.get_stroke_opacity() == 1  # solid, never see-through over the map
         # the whole path drawn (the faintest layer), none cut
@@ -156,18 +171,23 @@ def test_the_chart_is_each_maps_run_and_gdcores_seed_means_from_one_start():
         assert raw.z_index < min(cv.z_index for cv in scene.curves.values())
     full = scene.curves[RACE.labels[0]]
     assert all(full.z_index > c.z_index for c in list(scene.curves.values())[1:])
-    # the two kinds of curve named in ink, each beside an ink stroke of its width; the runs'
-    # colours keyed over the maps (test_each_map_shows_only_its_run)
+    # the two kinds of curve named in ink, each beside three strokes drawn as its curves are:
+    # of its width, in the runs' colours (the thin ones as faint as the thin curves)
     n = len(races.BATCH_SUMMARY.seeds)
     (thin, thin_words), (bold, bold_words) = scene.key
     assert thin_words.original_text == f"seed {RACE.seed}, as on the maps"
     assert bold_words.original_text == f"mean of {n} seeds"
-    assert thin.get_stroke_width() == RAW_WIDTH and bold.get_stroke_width() == MEAN_WIDTHS[1]
     ink = ManimColor(scene.theme.text)
     for _stroke, words in scene.key:
         assert words.get_color() == ink
-    assert bold.get_color() == ink
-    assert thin.get_color() == ManimColor(mix(scene.theme.background, scene.theme.text, RAW_INK))
+    bg = scene.theme.background
+    for strokes, width, want in ((thin, RAW_WIDTH, scene.raw_curves),
+                                 (bold, MEAN_WIDTHS[1], scene.curves)):
+        assert len(strokes) == 3
+        assert [s.get_stroke_width() for s in strokes] == [width] * 3
+        assert [s.get_color() for s in strokes] == [c.get_stroke_color() for c in want.values()]
+    assert [s.get_color() for s in thin] == [ManimColor(mix(bg, c, RAW_INK))
+                                            for c in scene.colors.values()]
     # J*: dotted in ink across the chart, written as the still writes it
     j_star = regression.cost(*regression.least_squares(x, y), x, y)
     for end, t in ((scene.j_line.get_start(), 0), (scene.j_line.get_end(), RACE.steps)):
@@ -179,8 +199,17 @@ def test_the_chart_is_each_maps_run_and_gdcores_seed_means_from_one_start():
     assert numbers.cost(j_star) == "0.00903"
     assert scene.j_label.original_text == "minimum $J^* = 0.00903$"
     assert scene.j_label.get_color() == ManimColor(scene.theme.text)
-    assert scene.j_label.get_top()[1] < scene.j_line.get_y()
+    assert scene.j_label.get_bottom()[1] > scene.j_line.get_y()
     assert scene.j_label.get_right()[0] < plot.c2p(RACE.steps / 2, j_star)[0]
+    # over the line, clear of every curve under its words
+    left, right = scene.j_label.get_left()[0], scene.j_label.get_right()[0]
+    for curve in (*scene.raw_curves.values(), *scene.curves.values()):
+        pts = np.asarray(curve.get_anchors())
+        under = pts[(pts[:, 0] >= left) & (pts[:, 0] <= right)]
+        assert len(under) and under[:, 1].min() > scene.j_label.get_top()[1]
+    # the cost axis ends under J*, the least any run reaches (no empty decade under the data)
+    assert 10.0 ** Y_EXP[0] == pytest.approx(0.005)
+    assert 10.0 ** Y_EXP[0] < j_star < 2 * 10.0 ** Y_EXP[0]
 
 
 def test_the_counter_shows_the_step_under_way():
@@ -257,6 +286,12 @@ def test_layout_keeps_the_margin_and_the_text_size():
              *(m["label"] for m in scene.maps), *(words for _, words in scene.key)]
     for mob in words:
         assert digit_px(mob) >= MIN_TEXT_PX - 1e-6
+    # the maps' tick numbers over 13 px
+    assert MAP_TICK_SIZE > 30
+    for m in scene.maps:
+        nums = [n for n in m["ax"].submobjects if hasattr(n, "tex_string")
+                and n.tex_string not in ("m", "b")]
+        assert nums and all(digit_px(n) >= 13 for n in nums)
     # the values' head clear of the chart's t label
     t_label = scene.cost[0].ax.submobjects[-1]
     assert t_label.tex_string == "t"
@@ -276,7 +311,8 @@ def test_layout_keeps_the_margin_and_the_text_size():
     # the key's row under the maps' tick numbers and axis names, over the chart
     plot = scene.cost[0]
     chart = VGroup(*(m for m in plot.ax.submobjects if m is not plot.ax.labels))
-    assert scene.key.get_top()[1] < min(m["ax"].get_bottom()[1] for m in scene.maps)
+    assert scene.key.get_top()[1] <= min(m["ax"].get_bottom()[1] for m in scene.maps) - KEY_ROOM
+    assert KEY_ROOM * config.pixel_width / config.frame_width >= 12 - 1e-6
     assert scene.key.get_bottom()[1] > chart.get_top()[1]
     # its axis named J beside its own axis, left of the tick numbers, at the axis's middle
     (name,) = plot.ax.labels
@@ -285,9 +321,36 @@ def test_layout_keeps_the_margin_and_the_text_size():
     bottom, top = plot.c2p(0, 10.0 ** Y_EXP[0])[1], plot.c2p(0, 10.0 ** Y_EXP[1])[1]
     assert abs(name.get_y() - 0.5 * (bottom + top)) < 1e-6
     assert ticks.get_left()[0] - name.get_right()[0] >= 0.2
-    # the decades numbered as decimals at the house's tick size, 0.001 to 1
-    assert [n.tex_string for n in ticks] == ["0.001", "0.01", "0.1", "1"]
+    # the decades numbered as decimals at the house's tick size, 0.01 to 1, each on its tick
+    assert [n.tex_string for n in ticks] == ["0.01", "0.1", "1"]
+    for tick, n in zip(plot.ax.y_axis.ticks, ticks, strict=True):
+        assert abs(tick.get_y() - n.get_y()) < 1e-6
     for n in ticks:
         assert digit_px(n) >= MIN_TEXT_PX - 1e-6
         assert abs(10.0 ** round(np.log10(plot.p2c(n.get_center())[1]))
                    - float(n.tex_string)) < 1e-12
+
+
+def test_the_dark_map_is_calmed_towards_the_page():
+    """The dark theme's map fills are mixed DARK_MAP_FADE of the way to the page: every band
+    darker, so the sampled runs' blue and green gain contrast against every band of it."""
+    from gdviz.colors import rgb
+    from gdviz.manim_blocks import contour_rgba
+    from gdviz.race_plot import batch_colors
+    from gdviz.theme import THEMES, contrast
+
+    dark = THEMES["dark"]
+    x, y = races.BATCH_RACE.window
+    grid = regression.cost_grid(*regression_points(), x, y, size=40)[2]
+    plain = np.unique(contour_rgba(dark, grid, lines=False)[..., :3].reshape(-1, 3), axis=0)
+    calm = np.unique(contour_rgba(dark, grid, lines=False, fade=DARK_MAP_FADE)[..., :3]
+                     .reshape(-1, 3), axis=0)
+    page = np.asarray(rgb(dark.background)) * 255
+    assert np.all(np.abs(calm.mean(axis=0) - page) < np.abs(plain.mean(axis=0) - page))
+
+    def hexes(px):
+        return ["#{:02X}{:02X}{:02X}".format(*map(int, p)) for p in px]
+
+    for c in batch_colors(dark)[1:]:
+        worst = min(contrast(c, f) for f in hexes(calm))
+        assert worst > min(contrast(c, f) for f in hexes(plain))

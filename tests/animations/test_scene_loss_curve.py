@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from frames import rendered
-from manim import Line, VGroup
+from manim import Line, MathTex
 
 from gdcore import data, nn
 from gdcore.networks import LOSS_CURVE as EX
@@ -22,9 +22,10 @@ def test_drawn_curve_is_gdcores_train_losses():
     a = curve.get_anchors()
     drawn = np.array([plot.p2c(p) for p in np.vstack([a[:1], a[1::2]])])
     assert scene.k() == EX.steps
-    np.testing.assert_allclose(drawn[:, 0], np.arange(EX.steps + 1), atol=1e-6)
+    np.testing.assert_allclose(drawn[:, 0], np.arange(EX.steps + 1), atol=1e-6, rtol=1e-9)
     np.testing.assert_allclose(drawn[:, 1], want, atol=1e-9)
-    np.testing.assert_allclose(plot.p2c(dot.get_center()), [EX.steps, want[-1]], atol=1e-9)
+    np.testing.assert_allclose(plot.p2c(dot.get_center()), [EX.steps, want[-1]], atol=1e-9,
+                               rtol=1e-9)
     # it falls and levels off: most of the drop within the first EARLY iterations
     drop = want[0] - want[-1]
     assert want[EX.early] - want[-1] < 0.25 * drop
@@ -80,36 +81,24 @@ def test_nets_at_is_the_run_cut_into_stretches():
                                   nn.train(net, X, Y, 50, EX.lr, seed=EX.seed).net.params())
 
 
-def test_the_step_axis_is_linear_and_shows_the_cliff_and_the_levelling():
-    """Both axes linear, the steps numbered as counts (250, … 1,000) where c2p puts them: the
-    steep start is a cliff at the left (most of the drop within the first 5 % of the axis) and
-    the tail flat (the last half of the axis under 3 % of the drop); a log step axis drew the
-    last decades as a steady slope."""
+def test_the_step_axis_is_logarithmic_and_the_first_steps_take_a_third_of_it():
+    """One chart, no inset: the step axis is u = log10(t + 1), numbered in t (0, 1, 10, 100,
+    1,000, thousands separated) where c2p puts them, fixed from the first frame (the same scene
+    point for a step at every tracker value), its decades cut by minor ticks; the steep first
+    EX.early steps span over a third of the chart's width (on a linear axis they were a cliff
+    5 % wide)."""
+    from scenes.loss_curve import MINOR_TICKS
+
     scene = rendered(LossCurve)
     plot = scene.plot[0]
     ax = plot.ax
-    assert not plot.log_t
-    nums = ax.x_axis.numbers
-    assert [n.tex_string for n in nums] == ["250", "500", "750", "1{,}000"]
-    for v, num in zip((250, 500, 750, 1000), nums):
-        assert num.get_x() == pytest.approx(ax.c2p(v, 0)[0], abs=1e-6)
-    want = scene.losses
-    drop = want[0] - want[-1]
-    assert want[0] - want[EX.steps // 20] > 0.8 * drop
-    assert want[EX.steps // 2] - want[-1] < 0.05 * drop
-    # on screen: the cliff falls more than ten times as far as the tail's last half
-    y = [plot.c2p(t, want[t])[1] for t in (0, EX.steps // 20, EX.steps // 2, EX.steps)]
-    assert (y[0] - y[1]) > 10 * (y[2] - y[3])
-
-
-def test_the_step_axis_is_fixed_and_the_inset_keeps_the_first_steps():
-    """The step axis is 0 … EX.steps from the first frame (it never rescales: the same scene
-    point for a step at every tracker value); the first EX.early steps, a cliff on it, are drawn
-    in an inset of their own (0 … EX.early, the same cost range), gdcore's losses, on screen at
-    the end beside the whole curve, clear of the main curve, the equation and the final label."""
-    scene = rendered(LossCurve)
-    plot = scene.plot[0]
-    inset, in_curve, in_title, in_dot = scene.inset
+    assert plot.log_t and not hasattr(scene, "inset")
+    nums = [m for m in ax.submobjects if isinstance(m, MathTex)]
+    assert [n.tex_string for n in nums] == ["0", "1", "10", "100", "1{,}000"]
+    for v, num in zip((0, 1, 10, 100, 1000), nums):
+        assert num.get_x() == pytest.approx(plot.c2p(v, 0)[0], abs=1e-6)
+        assert num.get_x() == pytest.approx(ax.c2p(np.log10(v + 1), 0)[0], abs=1e-6)
+    assert len(MINOR_TICKS) == 24 and {2, 9, 20, 90, 200, 900} <= set(MINOR_TICKS)
     before = scene.it.get_value()
     try:
         seen = set()
@@ -119,28 +108,42 @@ def test_the_step_axis_is_fixed_and_the_inset_keeps_the_first_steps():
         assert len(seen) == 1
     finally:
         scene.it.set_value(before)
-    assert list(inset.ax.x_range[:2]) == [0, EX.early]
-    assert list(inset.ax.y_range[:2]) == [0, plot.ax.y_range[1]]
-    assert in_curve in scene.mobjects and inset.ax in scene.mobjects and in_title in scene.mobjects
-    a = in_curve.get_anchors()
-    drawn = np.array([inset.p2c(p) for p in np.vstack([a[:1], a[1::2]])])
-    np.testing.assert_allclose(drawn[:, 0], np.arange(EX.early + 1), atol=1e-6)
-    np.testing.assert_allclose(drawn[:, 1], scene.losses[: EX.early + 1], atol=1e-9)
-    # its tip's dot stopped on step EX.early, where its curve ends
-    assert in_dot in scene.mobjects
-    np.testing.assert_allclose(inset.p2c(in_dot.get_center()),
-                               [EX.early, scene.losses[EX.early]], atol=1e-9)
-    # on screen the inset's first steps are wide: its 50 steps span over 8 times the main's
-    width = inset.c2p(EX.early, 0)[0] - inset.c2p(0, 0)[0]
-    assert width > 8 * (plot.c2p(EX.early, 0)[0] - plot.c2p(0, 0)[0])
-    box = VGroup(inset.ax, in_title)
+    left, right = plot.c2p(0, 0)[0], plot.c2p(EX.steps, 0)[0]
+    assert right - left == pytest.approx(ax.x_axis.get_length(), abs=1e-6)
+    assert plot.c2p(EX.early, 0)[0] - left >= (right - left) / 3
+    # most of the drop comes in those steps
+    want = scene.losses
+    assert want[0] - want[EX.early] > 0.8 * (want[0] - want[-1])
+
+
+def test_the_readouts_are_gdcores_values_at_the_shown_step():
+    """t and J at the chart's top right, over its empty corner, show the step the tracker is at
+    and gdcore's cost there, J written as numbers.cost writes a cost (0.0258, 0.10)."""
+    from gdviz import numbers
+
+    scene = rendered(LossCurve)
+    (t_lab, t_num), (j_lab, j_num) = scene.reads
+    plot = scene.plot[0]
+    before = scene.it.get_value()
+    try:
+        for s in (0, 1, 10.4, EX.early, 333.7, EX.steps):
+            scene.it.set_value(s)
+            t_num.update(), j_num.update()
+            k = int(np.floor(s))
+            assert t_num.get_value() == k
+            assert j_num.get_value() == pytest.approx(scene.losses[k], abs=0)
+            shown = j_num._get_num_string(j_num.get_value())
+            assert shown == numbers.cost(scene.losses[k])
+    finally:
+        scene.it.set_value(before)
+        t_num.update(), j_num.update()
+    assert j_num._get_num_string(j_num.get_value()) == "0.0258"
+    # over the curve's empty corner: the curve under the readouts lies below them
     pts = np.asarray(scene.plot[1].get_anchors())
+    box = scene.reads
     under = pts[(pts[:, 0] >= box.get_left()[0]) & (pts[:, 0] <= box.get_right()[0])]
-    assert under[:, 1].max() < box.get_bottom()[1] - 0.1
-    for other in (scene.eq, scene.end_label[:-1]):
-        apart = (box.get_right()[0] < other.get_left()[0] - 0.1
-                 or box.get_bottom()[1] > other.get_top()[1] + 0.1)
-        assert apart
+    assert len(under) and under[:, 1].max() < box.get_bottom()[1] - 0.5
+    assert box.get_right()[0] <= plot.c2p(EX.steps, 0)[0] + 0.3
 
 
 def test_the_end_label_says_where_training_ended():
@@ -148,6 +151,7 @@ def test_the_end_label_says_where_training_ended():
     at, its last cost and that cost's share of the start (0.026, 10 % of 0.255), and that the
     cost is still falling, slowly (it does, every step); so no level line is drawn; the label
     is clear of the curve, above its last point."""
+    from gdviz import numbers
     from gdviz.manim_theme import StyledLine
 
     scene = rendered(LossCurve)
@@ -158,7 +162,8 @@ def test_the_end_label_says_where_training_ended():
     assert label.original_text == f"training stops after {EX.steps:,} steps"
     share = round(100 * want[-1] / want[0])
     assert share == 10
-    assert where.original_text == f"at {want[-1]:.3f}, {share} % of the start,"
+    assert where.original_text == f"at {numbers.cost(want[-1])}, {share} % of the start,"
+    assert where.original_text == "at 0.0258, 10 % of the start,"
     assert still.original_text == "still falling slowly"
     assert not any(isinstance(m, StyledLine) for m in scene.get_mobject_family_members())
     plot, curve, _ = scene.plot
@@ -207,22 +212,14 @@ def test_one_boundary_moves_between_two_steps():
         scene.paint_regions(img)
 
 
-def test_the_inset_is_a_plot_with_no_window_nor_leaders():
-    """The first EX.early steps are redrawn on axes of their own: a plot, not an enlarged
-    window (the house rule, as the still), so no window on the main plot and no leader, which
-    from the window's foot crossed the curve's tail; the inset's axes named as the main
-    plot's."""
-    from gdviz.theme import AXIS_LABELS
-
+def test_no_inset_and_one_leader():
+    """The first steps are read on the one chart: no inset, no window, no second plot; the one
+    line on the page besides the axes and their ticks is the final label's leader, straight down
+    to the last point."""
     scene = rendered(LossCurve)
-    inset = scene.inset[0]
-    assert not hasattr(scene, "inset_box")
-    axes = {*scene.plot[0].ax.get_family(), *inset.ax.get_family()}
+    assert not hasattr(scene, "inset") and not hasattr(scene, "inset_box")
+    axes = set(scene.plot[0].ax.get_family())
     lines = [m for m in scene.get_mobject_family_members()
              if isinstance(m, Line) and m not in axes]
-    # the one line on the page is the final label's leader, straight down to the last point
     assert len(lines) == 1 and lines[0] in scene.end_label
     assert abs(lines[0].get_start()[0] - lines[0].get_end()[0]) < 1e-6
-    texts = {m.original_text for m in inset.ax.get_family() if hasattr(m, "original_text")}
-    words = {AXIS_LABELS["cost"].split("$")[0].strip(), AXIS_LABELS["step"].split("$")[0].strip()}
-    assert words <= {w.strip() for w in texts}, texts
