@@ -5,12 +5,13 @@ a halo, as the start is. A short set-up (the title from the first frame, the map
 marks, then the legend and panel). The whole race plays on the map: Momentum and NAG swing past
 the saddle point and climb away, SGD slides in along the ridge, the legend and the distance
 panel saying which run left the map when. Then, once, the saddle point's neighbourhood
-(races.SADDLE_ZOOM, square) takes the map's place: its own box on the map grows into a view as
-large as the map, opaque (the names and marks that would show through it leave first), its
-level lines spaced for its own range of costs: SGD's end square beside the saddle point's
-plus (drawn over it on a halo), the other paths turning up the slope, each in its lane as on
-the map (4.8 px from the next at every size: Momentum's and NAG's paths, which share the ridge
-and the climb, stay apart).
+(races.SADDLE_ZOOM, square, about 19 times the map's scale) takes the map's place: its own box
+on the map comes in as the whole map leaves (one map on the page at a time), then grows into a
+view as large as the map, its level lines spaced for its own range of costs: SGD's end square,
+10.8 px, its |w₂| = 0.011 some 19 px above the dotted ridge, right of the saddle point's plus,
+the other paths passing along the ridge and turning up the slope, clipped at the view's edges,
+each in its lane as on the map (4.8 px from the next at every size: Momentum's and NAG's paths,
+which share the ridge and the climb, stay apart).
 
 Render alone with: manim -ql scenes/race_saddle.py RaceSaddle
 """
@@ -31,8 +32,9 @@ class RaceSaddle(RaceScene):
     # the runs part within the first ten steps; then the steps that tell the story, 7 a
     # second: Momentum and NAG linger about the saddle point and leave it, SGD slides along
     # the ridge towards it, every other run leaves the frame (the legend and the panel say
-    # when, by step 76); then SGD alone creeps on to the end, briefly
-    STAGES = ((10, 3.0), (80, 10.0), (120, 2.0))
+    # when, by step 76); then SGD alone creeps on to the end in a second (only its path and
+    # its curve move: at 2 s the race stood still), and the zoom shows where it ends
+    STAGES = ((10, 3.0), (80, 10.0), (120, 1.0))
     TAIL = 12
     START_LABEL = RIGHT  # as in the still: the paths leave the start to the left and up
     X_TICK, Y_TICK = 1.0, 1.0  # at 0.5 the numbers stood 2 px apart at 480p

@@ -212,11 +212,14 @@ SADDLE = Race(
 )
 
 #: The saddle race's magnified view in its video (the still shows the whole window only): the
-#: neighbourhood of the saddle point, square so that, grown, it fills the map's square box,
-#: wide enough to hold SGD's whole approach while the video shows it magnified (from step 10,
-#: w₁ = 0.82, on), Momentum's and NAG's swings past the saddle point (to w₁ = −0.27) and their
-#: climb to w₂ = 0.75. `place` is unused by the video, which grows the region's own box.
-SADDLE_ZOOM = Inset(region=((-0.35, 0.85), (-0.45, 0.75)), place=((-1.4, 1.4), (-1.45, -0.2)))
+#: saddle point's close neighbourhood, 0.16 square (the map's 3 magnified about 19 times), so
+#: that SGD's lingering reads: its last 15 steps creep in from the right edge (w₁ = 0.12) to
+#: its end at (0.089, 0.011), its |w₂| some 19 px above the ridge at 480p, the saddle point a
+#: quarter of the way in from the left; Momentum's and NAG's passes along the ridge, their way
+#: back and the foot of their climb (w₁ 0.05 to 0.09) cross it, clipped at its edges. Centred a
+#: little above the ridge: every run leaves on the side w₂ > 0. `place` is unused by the
+#: video, which grows the region's own box.
+SADDLE_ZOOM = Inset(region=((-0.04, 0.12), (-0.06, 0.10)), place=((-1.4, 1.4), (-1.45, -0.2)))
 
 #: The three races by key, in the chapter's order.
 RACES: dict[str, Race] = {r.key: r for r in (LONG_VALLEY, BEALE, SADDLE)}

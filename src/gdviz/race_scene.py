@@ -175,6 +175,10 @@ LANE_RAMP = 0.4
 #: Stroke width and opacity of the ridge's dotted line (RaceScene.RIDGE): as the panel's
 #: frame's edge, its dots half strength, a reference under the paths, not a path.
 RIDGE_WIDTH, RIDGE_OPACITY = 2.0, 0.55
+#: A dotted line that runs from side to side of a frame (the zoomed view's ridge, the panel's
+#: edge of the map) stops this far (scene units, 3.6 px at 480p) inside each side: its round
+#: end dots, centred on the side, stood half across the frame's line and past it.
+FRAME_INSET = 0.06
 #: Seconds of each step of the setup after the map (the marks, the inset, the legend, the
 #: panel, the dots), each faded in on its own where it stays; the map's own fade, and the
 #: pause before the start: the set-up short, the dots off within about six seconds.
@@ -189,6 +193,9 @@ EXIT_FADE_STEPS = 1.0
 #: side apart), the outer radius of its star, and the stroke widths of its frame and of the box
 #: and lines that join it to the map.
 INSET_WIDTH, INSET_END, INSET_STAR = 0.42, 0.1, 0.12
+#: (ZOOM_FROM_REGION) The side of an end square in the grown view (scene units, 10.8 px at
+#: 480p): the one square the view is about, a little larger than the map's own.
+ZOOM_END = 0.18
 #: Opacity of each inset path's history, and the steps at its head drawn over it at full
 #: strength (to the finish and after): where a run zig-zags across the region step after step
 #: (Adadelta on Beale's function), its older crossings are drawn fainter (RaceScene.INSET_FAINT)
@@ -221,6 +228,9 @@ ZOOM_CLEAR = 0.5
 #: that every number fades over the whole of it), each leave over this many seconds before the
 #: region grows, one change at a time.
 REGION_CLEAR = 0.9
+#: (ZOOM_FROM_REGION) Then the region's picture comes in on its box as the whole map leaves,
+#: over this many seconds (at an even pace: the map's ink goes a little each frame).
+REGION_OUT = 1.4
 #: The pointer to a run that ends outside the zoomed view (RaceScene.zoom_pointer): an arrow
 #: in its colour, POINTER_LENGTH long (scene units), POINTER_GAP outside the frame's edge,
 #: pointing the way to its end, its name above it.
@@ -842,14 +852,19 @@ class RaceScene(ThemedScene):
         per_unit = ins.c2p(1, 0)[0] - ins.c2p(0, 0)[0]
         ends = {n: self.paths[n] for n in self.inset_runs()}
         return {n: np.array([*w, 0.0]) for n, w in end_offsets(
-            r, ends, per_unit, INSET_END, END_EDGE * 0.01).items()}
+            r, ends, per_unit, self.end_side(), END_EDGE * 0.01).items()}
+
+    def end_side(self) -> float:
+        """The side of an end square in the inset: INSET_END, or (ZOOM_FROM_REGION, shown
+        only grown) ZOOM_END."""
+        return ZOOM_END if self.ZOOM_FROM_REGION else INSET_END
 
     def inset_end(self, name: str, offset=ORIGIN) -> Square:
         """The end square of run `name` in the inset, `offset` (scene units) from its last point
         (over the star)."""
         t = self.theme
         rank = stacking(self.RACE, self.outcomes).index(name)
-        sq = Square(INSET_END, fill_color=t.opt(name), fill_opacity=1,
+        sq = Square(self.end_side(), fill_color=t.opt(name), fill_opacity=1,
                     stroke_color=t.background, stroke_width=END_EDGE)
         at = self.inset.c2p(*self.paths[name][-1]) + offset
         return sq.move_to(at).set_z_index(3.4 - 0.01 * rank)
@@ -913,7 +928,8 @@ class RaceScene(ThemedScene):
         if r.surface.minimum is None:  # the saddle: |y| up to the edge of the frame
             edge = float(np.log10(r.window[1][1]))
             end = r.steps * (1 + PANEL_PAD)  # across the whole panel
-            line = styled_line("reference", ax.c2p(0, edge), ax.c2p(end, edge), t.muted, 2)
+            line = styled_line("reference", ax.c2p(0, edge) + FRAME_INSET * RIGHT,
+                               ax.c2p(end, edge) + FRAME_INSET * LEFT, t.muted, 2)
             # where no run is: on two lines at the right, clear of the climbs to the edge
             note = VGroup(self.text("edge of", SMALL_SIZE, t.muted),
                           self.text("the map", SMALL_SIZE, t.muted))
@@ -1406,7 +1422,9 @@ class RaceScene(ThemedScene):
         region = self.ZOOM_FROM_REGION
         marks = [self.inset_star] if region else []
         big = [] if self.inset_img_big is None else [self.inset_img_big]
-        grown = Group(self.inset_img, *big, frame, *self.inset_ridge,
+        # (ZOOM_FROM_REGION) the dotted ridge is drawn anew at the grown scale once the view has
+        # grown: grown with it, its dots stretched into long dashes
+        grown = Group(self.inset_img, *big, frame, *([] if region else self.inset_ridge),
                       *([] if region else [self.inset_star, *self.inset_ends.values(),
                                            *self.inset_leaders.values()]))
         # a faint history (INSET_FAINT) stays a hairline as the inset grows: thickened, its
@@ -1465,9 +1483,6 @@ class RaceScene(ThemedScene):
             for m in (*lines_in, *grown, *marks):  # drawn up to the step shown before they
                 m.update()  # come in
             self.play(*(FadeOut(m) for m in names), run_time=REGION_CLEAR)
-            self.play(*(FadeIn(m) for m in (*grown, *marks, *lines_in)),
-                      *(FadeOut(m) for m in ends_out),
-                      FadeOut(self.ax, rate_func=linear), run_time=REGION_CLEAR)
         # (ZOOM_FROM_REGION: the map's frame and numbers left first, and come back with it;
         # beside the map, the map stays, the legend has left)
         faded = [] if beside and not over else [
@@ -1476,14 +1491,30 @@ class RaceScene(ThemedScene):
                         *getattr(self, "map_leaders", {}).values(), *self.casings.values(),
                         *([self.ax, self.inset_box] if over else []))
             if m not in cleared]
+        if region:  # the region's picture comes in on its box as the whole map leaves (its
+            # frame and numbers, its picture, paths and marks), evenly: one map on the page,
+            # never two, and the region alone grows over the empty page
+            self.play(*(FadeIn(m) for m in (*grown, *marks, *lines_in)),
+                      *(FadeOut(m) for m in ends_out),
+                      *(FadeOut(m, rate_func=linear) for m in (self.ax, *faded)),
+                      run_time=REGION_OUT)
         self.zoom_cleared = cleared
         self.play(UpdateFromAlphaFunc(Group(grown, *marks), lambda m, a: grow(grown, a, "grown")),
                   UpdateFromAlphaFunc(self.inset, lambda m, a: grow(m, a, "axes")),
                   # the map fades slowly at first, faster as the inset covers it: most of the
                   # pale map's ink stands just above the page, gone within a few frames of
                   # any quicker start
-                  *(FadeOut(m, rate_func=lambda a: a * a) for m in faded),
+                  *(FadeOut(m, rate_func=lambda a: a * a) for m in ([] if region else faded)),
                   run_time=ZOOM_SECONDS)
+        ridge_in = []
+        if region and self.RIDGE:  # the ridge across the grown view, its dots the map's
+            (rx0, rx1), _ = r.inset.region
+            ridge = styled_line("reference", self.inset.c2p(rx0, 0) + FRAME_INSET * RIGHT,
+                                self.inset.c2p(rx1, 0) + FRAME_INSET * LEFT, self.theme.text,
+                                RIDGE_WIDTH).set_z_index(2.6)
+            self.inset_ridge = ridge.set_stroke(opacity=RIDGE_OPACITY)
+            grown.add(ridge)
+            ridge_in = [ridge]
         # the new scale: a bar of the old bar's round length, its number beside it, and what
         # the view is, above the grown frame
         length = scale_bar_length(r)
@@ -1529,7 +1560,7 @@ class RaceScene(ThemedScene):
                            else self.end_name(n) for n in self.inset_ends]
         self.zoom_state = grown, faded, grow
         self.play(FadeIn(heading), FadeIn(scale), *(FadeIn(p) for p in self.zoom_pointers),
-                  *(FadeIn(m) for m in (*ends_in, *self.zoom_names)), run_time=0.8)
+                  *(FadeIn(m) for m in (*ends_in, *self.zoom_names, *ridge_in)), run_time=0.8)
 
     def join_lines(self):
         """The two lines that join the inset's frame to its region's box on the map, to the

@@ -81,7 +81,9 @@ def test_at_the_end_the_saddle_points_neighbourhood_takes_the_maps_place():
     halo (SADDLE_HALO) so that each reads whole; its level lines spaced for its own range of
     costs (race_scene.zoom_levels: as many cross it as cross the map, not the map's few);
     the paths that turn up the slope have their roots in it; its
-    heading below it and its scale bar, 0.2 long at the new scale, clear of the heading."""
+    heading below it and its scale bar, 0.05 long at the new scale, clear of the heading.
+    The view is close enough round the saddle point for SGD's |w₂| = 0.011 to read: over 15 px
+    above the ridge at 480p, its end square 10 px or more."""
     from gdviz.race_scene import SADDLE_HALO, ZOOM_FILL, zoom_levels
     from gdviz.theme import get
 
@@ -109,15 +111,23 @@ def test_at_the_end_the_saddle_points_neighbourhood_takes_the_maps_place():
     assert np.linalg.norm(sq.get_center() - star.get_center()) > (sq.width + star.width) / 2
     assert star.z_index > sq.z_index
     # SGD's square named above it, clear of the lane above its own (NAG's, LANE higher), from
-    # its left edge, right of the paths that climb away beside the plus
+    # its left edge, clear of every path in the view (Momentum's and NAG's climb above it,
+    # their way back left of it): no path within 3 px of its box
     (name,) = scene.zoom_names
     assert name.original_text == "SGD" and name in shown
     assert name.get_bottom()[1] - sq.get_top()[1] == pytest.approx(scene.LANE + 0.08)
     assert name.get_left()[0] == pytest.approx(sq.get_left()[0])
-    for climb in ("Momentum", "NAG"):  # where they cross the name's height
-        pts = scene.inset_paths[climb].points
-        level = pts[(pts[:, 1] > name.get_bottom()[1]) & (pts[:, 1] < name.get_top()[1])]
-        assert len(level) and level[:, 0].max() < name.get_left()[0]
+    pad = 3 / race_checks.PX
+    for run in scene.inset_paths:
+        pts = scene.inset_paths[run].points
+        if not len(pts):
+            continue
+        along = np.linspace(0, 1, 20)[:, None, None]  # each segment between its points
+        dense = (pts[:-1] + along * (pts[1:] - pts[:-1])).reshape(-1, 3)
+        x, y = dense[:, 0], dense[:, 1]
+        near = ((x > name.get_left()[0] - pad) & (x < name.get_right()[0] + pad)
+                & (y > name.get_bottom()[1] - pad) & (y < name.get_top()[1] + pad))
+        assert not near.any(), run
     # on the map SGD's square stands beside the plus, on a leader, clear of it (finish)
     finished = rendered(RaceSaddle, upto="finish")
     plus, end = finished.target_mark, finished.ends["SGD"]
@@ -126,23 +136,26 @@ def test_at_the_end_the_saddle_points_neighbourhood_takes_the_maps_place():
     for plus in (star, finished.target_mark):
         assert plus.get_stroke_width(background=True) == pytest.approx(
             plus.get_stroke_width() + 2 * SADDLE_HALO)
-    # the map's 16 levels span costs from −2.25 to 2.25; the region's run from −0.56 to 0.72:
-    # 56 levels over the map's span put about 16 in it
-    assert zoom_levels(16, (-2.25, 2.25), (-0.5625, 0.7225), False) == 56
+    # the map's 16 levels span costs from −2.25 to 2.25; the region's run from −0.01 to 0.0144:
+    # 2951 levels over the map's span put about 16 in it
+    assert zoom_levels(16, (-2.25, 2.25), (-0.01, 0.0144), False) == 2951
+    ridge_px = (sq.get_center()[1] - ins.c2p(0, 0)[1]) * race_checks.PX
+    assert ridge_px > 15
+    assert sq.width * race_checks.PX >= 10
     assert get("light").cost_map.levels == 16
     for name in ("Momentum", "NAG"):  # their climb starts inside the region
         assert races.inside(trs[name].points, zoom.region).any()
         assert len(scene.inset_paths[name].points)
     bar, label = scene.zoom_scale
-    assert bar.get_length() == pytest.approx(ins.c2p(0.2, 0)[0] - ins.c2p(0, 0)[0])
-    assert label.tex_string == "0.2"
+    assert bar.get_length() == pytest.approx(ins.c2p(0.05, 0)[0] - ins.c2p(0, 0)[0])
+    assert label.tex_string == "0.05"
     # the marks keep their size as the view grows (only their places move): the plus at
     # its 0.75 of the map's, SGD's square at INSET_END; the level lines traced at the grown
     # view's own pixels, so that they keep the map's width
-    from gdviz.race_scene import INSET_END
+    from gdviz.race_scene import ZOOM_END
 
     assert star.width == pytest.approx(0.75 * finished.target_mark.width, rel=1e-6)
-    assert sq.width == pytest.approx(INSET_END, rel=1e-6)
+    assert sq.width == pytest.approx(ZOOM_END, rel=1e-6)
     # (as many pixels per scene unit as the map's image, traced at the pixels it takes)
     rows, cols = scene.inset_img.pixel_array.shape[:2]
     per_unit = scene.map_img.pixel_array.shape[1] / scene.map_img.width
@@ -193,15 +206,24 @@ def test_the_ridge_is_drawn_under_the_lanes_that_straddle_it():
     from gdviz.race_scene import Z_CASINGS
 
     scene = rendered(RaceSaddle, upto="finish")
-    ax, ins = scene.ax, scene.inset
+    ax = scene.ax
     line, label = scene.ridge
     (x0, _), _ = races.SADDLE.window
     np.testing.assert_allclose(ax.p2c(line.get_start()), [x0, 0], atol=1e-9)
     np.testing.assert_allclose(ax.p2c(line.get_end()), [races.SADDLE.start[0], 0], atol=1e-9)
     assert 0.3 < line.get_stroke_opacity() < 1
     (rx0, rx1), _ = races.SADDLE_ZOOM.region
-    np.testing.assert_allclose(ins.p2c(scene.inset_ridge.get_start()), [rx0, 0], atol=1e-9)
-    np.testing.assert_allclose(ins.p2c(scene.inset_ridge.get_end()), [rx1, 0], atol=1e-9)
+    # (in the zoomed view, drawn at its grown scale) inside its frame, FRAME_INSET from
+    # each side: its end dots clear of the frame's line
+    from gdviz.race_scene import FRAME_INSET
+
+    zoomed = rendered(RaceSaddle)
+    ridge, zins = zoomed.inset_ridge, zoomed.inset
+    np.testing.assert_allclose(ridge.get_start(), zins.c2p(rx0, 0) + [FRAME_INSET, 0, 0],
+                               atol=1e-9)
+    np.testing.assert_allclose(ridge.get_end(), zins.c2p(rx1, 0) - [FRAME_INSET, 0, 0],
+                               atol=1e-9)
+    assert ridge in zoomed.get_mobject_family_members()
     assert line in scene.get_mobject_family_members()
     assert line.z_index < Z_CASINGS and scene.inset_ridge.z_index < min(
         m.z_index for m in scene.inset_casings.values())
