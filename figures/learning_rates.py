@@ -7,8 +7,8 @@ crosses the valley in a few steps and slides down it to J = {j_good}. Too large 
 above the limit 2/h_max ≈ {limit} of this data, h_max ≈ {h_max} being the largest curvature of
 J, the largest eigenvalue of its Hessian): each step jumps across the valley to the far wall and
 lands {growth} times as far from the floor as it started, so the path zig-zags ever wider (the
-map shows the first jump there and back as arrows, then each landing as a dot, joined in order
-by a hairline; a cross marks the last landing on the map) and leaves the map at step
+map shows the first jump there and back as arrows, then only each landing, as a dot; a cross
+marks the last landing on the map) and leaves the map at step
 {exit_step}; its cost, which goes with the square of that distance, grows about
 {growth2} ≈ {growth}² times a step, without bound, and passes 10⁵, the top of the plot, at step
 {leaves}: the run diverges from its first step. Bottom right, that factor per step across the
@@ -19,18 +19,18 @@ Alt: Top, three contour maps of the same long valley, each with a descent path f
 start. Left, a short path that turns into the valley and stops far from the minimum at a small
 hollow square. Middle, a path that reaches the minimum and ends there: its end mark, a hollow
 square in its colour, frames the star. Right, two straight arrows side by side for the large
-rate's first two steps, across the valley and back, then dots where its steps land, joined in
-order by a faint hairline zig-zagging from wall to wall, marching outward towards the right
-edge, where a cross marks the last landing on the map; the words say it leaves the map at step
-{exit_step}. Bottom left, the cost per step of the three runs on log axes: the small rate falls
-slowly, the good one reaches the minimum, the large one climbs out of the top of the plot, at J
-= 10⁵, where a short note gives its growth per step; the key under the figure names the runs and
-the marks (start ring; end, a hollow square, in its run's colour on the maps, framing the star
-where the run ends on it; the minimum, its star on the dotted line of the least cost J*; the
-exit cross). Bottom right, the factor per step across the valley against the learning rate: a V
-that crosses 1 at the limit {limit}, the grey zone beyond it; the small rate ({f_small}) and the
-good one ({f_good}) sit below 1, the large one just above it ({growth}), each named beside its
-dot; the limit is written on the stable side, above the 1.
+rate's first two steps, across the valley and back, then dots where its steps land, two rows on
+the two walls of the valley marching outward towards the right edge, where a cross marks the
+last landing on the map; the words say it leaves the map at step {exit_step}. Bottom left, the
+cost per step of the three runs on log axes: the small rate falls slowly, the good one reaches
+the minimum, the large one climbs out of the top of the plot, at J = 10⁵, where a short note
+gives its growth per step; the key under the figure names the runs and the marks (start ring;
+end, a hollow square, in its run's colour on the maps, framing the star where the run ends on
+it; the minimum, its star on the dotted line of the least cost J*; the exit cross). Bottom
+right, the factor per step across the valley against the learning rate: a V that crosses 1 at
+the limit {limit}, the grey zone beyond it; the small rate ({f_small}) and the good one
+({f_good}) sit below 1, the large one just above it ({growth}), each named beside its dot; the
+limit is written on the stable side, above the 1.
 """
 
 import numpy as np
@@ -67,9 +67,6 @@ PATH_WIDTH, PATH_CASING = 1.5, 0.75
 #: crossings from wall to wall run almost on one line, and even as faint hairlines fourteen of
 #: them filled in to a hatched wedge that hid the start and the count of the steps.
 JUMPS, JUMP_WIDTH, JUMP_LANE = 2, 0.7, 3.0
-#: The hairline (points, and its opacity) joining the large rate's landings in order after
-#: the arrows: faint, so the crossings from wall to wall do not fill in to a wedge.
-HAIRLINE, HAIRLINE_ALPHA = 0.4, 0.55
 
 
 def runs() -> list[tuple[str, float, descent.Trajectory]]:
@@ -144,14 +141,11 @@ def make_figure(theme):
         _map(ax, theme, M, B, J, k == 0)
         pts = drawn_path(traj.points)
         if traj.diverged:
-            # on the map each landing up to the last inside it, as a dot, joined in order by a
-            # hairline (which step follows which); the last landing inside takes the exit
-            # cross (the next step lands off the map), no dot beyond it
+            # on the map only where each step lands, up to the last inside it, as a dot (lines
+            # from wall to wall, even hairlines, fill in to a wedge); the last landing inside
+            # takes the exit cross (the next step lands off the map), no dot beyond it
             inside = pts[:-1]
             n_jumps = min(JUMPS, len(pts) - 2)
-            ax.plot(inside[n_jumps:, 0], inside[n_jumps:, 1], color=cols[name],
-                    linewidth=HAIRLINE, alpha=HAIRLINE_ALPHA, zorder=2.4,
-                    gid=f"steps-{name}", solid_joinstyle="round")
             dots, = ax.plot(inside[:, 0], inside[:, 1], "o", color=cols[name], markersize=2.2,
                             mec="none", zorder=3, gid=f"path-{name}", markevery=slice(0, -1))
             gm.cased_under(ax, dots, theme, 2.5, DOT_CASING).set_markevery(slice(0, -1))
