@@ -89,11 +89,11 @@ TABLE_SIZE, HEAD_SIZE, HIDDEN_SIZE = 38, 44, 34
 #: The hidden layers' largest |Δa| stand NUM_CLEAR (scene units, 12 px at 480p) above their
 #: layers' top neurons (at 0.12 the digits nearly touched the rim).
 NUM_CLEAR = 0.2
-#: Each hidden layer's "max |Δa| = value" on one line, its centre HIDDEN_SPLAY (scene units) out
-#: from its layer, the first layer's to the left, the last's to the right, so the two lines
-#: stand a clear 24 px and more apart (centred on their layers, they nearly touched; set in
-#: two lines, the value stood alone under its name)
-HIDDEN_SPLAY = 0.35
+#: Each hidden layer's "max |Δa| = value" on one line, its centre HIDDEN_SHIFT (scene units,
+#: per hidden layer) right of its layer, so the two lines stand a clear 24 px and more apart
+#: (centred on their layers, they nearly touched; set in two lines, the value stood alone
+#: under its name), the first clear of the weight's pointer at its left
+HIDDEN_SHIFT = (0.35, 0.85)
 #: The weight's readout (and the tweaks' words beside it) under the title, W_BUFF below it:
 #: near the title, leaving the hidden layers' readouts room under it.
 W_BUFF = 0.15
@@ -472,8 +472,7 @@ class ConnectionTweak(ThemedScene):
         out = VGroup()
         for l in range(1, len(SIZES) - 1):
             read, num = readout(r"\max|\Delta a|", 0.0, 3, HIDDEN_SIZE, color=t.accent)
-            side = -1 if l == 1 else 1 if l == len(SIZES) - 2 else 0
-            x = net.point(l, 0)[0] + side * HIDDEN_SPLAY
+            x = net.point(l, 0)[0] + HIDDEN_SHIFT[l - 1]
             read.move_to([x, top + NUM_CLEAR, 0], aligned_edge=DOWN)
 
             def follow(d, l=l, lab=read[0]):
