@@ -105,8 +105,9 @@ FAR_CONTRAST = 3.0
 STEP_SECONDS = {1: 1.5, 2: 2.5, 3: 5.0}
 POWER_SECONDS = 0.8  # a count written as a power
 #: the part of that play over which the power fades in, in the room the count opens for it
-#: (over the play's first 0.55): from the start, so the room never stands empty
-POWER_IN = (0.1, 0.7)
+#: (over the play's first 0.55): once the room is half open (earlier, its faint glyphs touched
+#: the words either side), before it is made, so the room never stands empty long
+POWER_IN = (0.25, 0.8)
 REWORD_SECONDS = 1.0  # the power fading out, then the words cross-fading
 FLIGHT_SECONDS = 3.0  # the square's copy from the panel to the cube's floor
 #: where each guess of the copy comes in from (scene units from its place): from above and a
@@ -253,9 +254,9 @@ class SamplingGrid3d(ThemedScene):
 
     def write_power(self, head: CountLine, dims: int):
         """Room made for the power as the power fades in whole in it (grown into the room, its
-        glyphs stood as fragments before the count for a moment): it comes as soon as the count
-        starts to move (POWER_IN of the play), so no frame shows the room empty (coming once
-        the room was nearly made, it left a blank gap in the line for a moment)."""
+        glyphs stood as fragments before the count for a moment): it comes as the room opens
+        (POWER_IN of the play), so the room never stands empty long (coming once the room was
+        nearly made, it left a blank gap in the line for a moment)."""
         power = self.power(dims)
         moves = head.make_room(power)
         self.play(*(prepare_animation(m).set_rate_func(eased_part(0.0, 0.55)) for m in moves),
