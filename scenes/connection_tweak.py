@@ -5,34 +5,33 @@ input, connection and nudge). A ValueTracker holds the weight W[0][J, I]; everyt
 is gdcore's forward pass with the weight the tracker holds, in the same frame: its readout and its
 edge, |Δa| of every neuron (nn.activation_changes on the fixed input), which fills each neuron and
 tints the edges leaving it (log scale, as in the still), the largest |Δa| of each hidden layer
-written over it, and the outputs' a and Δa. Neurons outside the cone have |Δa| = 0 and do not
-change. The layers are named with their kind (gdcore's network: sigmoid hidden layers, a linear
-output layer, so outputs may leave (0, 1)). The set-up is brief (under 12 s): a wave runs forward
-along the edges, said on screen, one layer after the other: a thin pulse along the layer's edges,
-then its neurons filled by their activations a from gdcore on a continuous grey ramp (page to
-text grey, gdviz.colors.activation_fill), one scale for every layer, its ends at the network's
-least and largest a (−1.165 … 1.000, written at the bar's ends, round ticks between): one grey
-is one value of a wherever it is seen, and no grey is spent on values no neuron has (on a round
-−1.5 … 1.0 the sigmoid hidden layers' a, 0.32 … 0.74, took a sixth of the ramp and read as one
-grey), said on the key under the network, the outputs' a written at the end. Then the
-fills change meaning, before anything is picked out: the words fade out as the fills fade to
-the page at an even pace, layer by layer (SWITCH_TIME), then the activations' key leaves, then
-the |Δa| key comes in on its own (KEY_TIME): a colour bar
+written over it (on one line), and the outputs' a and Δa. Neurons outside the cone have |Δa| = 0
+and do not change. The layers are named with their kind (gdcore's network: sigmoid hidden layers, a
+linear output layer, so outputs may leave (0, 1)). The set-up is brief (under 12 s): a wave runs
+forward along the edges, said on screen, one layer after the other: a thin pulse along the layer's
+edges, then its neurons filled by their activations a from gdcore on a continuous grey ramp (page
+to text grey, gdviz.colors.activation_fill), one scale for every layer, its ends at the network's
+least and largest a (−1.165 … 1.000, ticked at the round values −1.0 … 1.0): one grey is one value
+of a wherever it is seen, and no grey is spent on values no neuron has (on a round −1.5 … 1.0 the
+sigmoid hidden layers' a, 0.32 … 0.74, took a sixth of the ramp and read as one grey), said on the
+key under the network, the outputs' a written at the end. Then the fills change meaning, before
+anything is picked out, in one beat (SWITCH_TIME): the words fade out as the fills fade to the page
+at an even pace, layer by layer, while the activations' key gives way to the |Δa| key: a colour bar
 (one smooth gradient over a log scale of |Δa|, said on the key, from D_LOW, its left end, written
 there, to the largest change) ticked at round powers of ten, gives the fills' scale; a neuron that
 does not change stays the page's colour. Then, one readout at a time, the weight w (its edge drawn
 on top of all others), the outputs' changes Δa (both columns lined up on the decimal point, the
 changes, the key moment's numbers, set larger than the a beside them; a change that rounds to
-nothing reads 0.000, unsigned) and a note that the neuron it feeds and every later
-one change, said as those neurons and the cone's edges light up, and the hidden layers' largest
-|Δa|. The weight then moves one tweak at a time (CONNECTION_TWEAK.tweaks: +0.5, back, +1.0), each
-said before it is made: the weight, its edge (whose width follows |w|, seen to grow), every fill
-and every number move together, the slowest play of the video (NUDGE_TIME), while a pulse runs
-forward along the cone's edges to show which way the change travels. What the outputs did (their
-largest change, from gdcore) is said after. After the first nudge its Δa column is kept, in grey
-beside the live one under its nudge, and the larger nudge after it plays quicker (AGAIN_TIME): its
-staging is the first's, what is new is its changes beside the first's, and its words give both
-largest changes.
+nothing reads 0.000, unsigned) and a note that the neuron it feeds and every later one change, said
+as those neurons and the cone's edges light up, and the hidden layers' largest |Δa|. The weight
+then moves one tweak at a time (CONNECTION_TWEAK.tweaks: +0.5, back, +1.0), each said before it is
+made: the weight, its edge (whose width follows |w|, seen to grow), every fill and every number
+move together, the slowest play of the video (NUDGE_TIME), while a pulse runs forward along the
+cone's edges to show which way the change travels. What the outputs did (their largest change, from
+gdcore) is said after. As the larger nudge after the first is said, the first nudge's Δa column
+fades in, in grey beside the live one under its nudge (at the way back it only repeated the live
+column); the larger nudge plays quicker (AGAIN_TIME): its staging is the first's, what is new is
+its changes beside the first's, and its words give both largest changes.
 Render alone with: manim -ql scenes/connection_tweak.py ConnectionTweak
 """
 
@@ -65,6 +64,7 @@ from gdviz.manim_blocks import set_number
 from gdviz.manim_theme import TICK_SIZE, ThemedScene, readout, sections
 from gdviz.network_mobject import NetworkMobject
 from gdviz.staging import swap
+from gdviz.theme import contrast_mix
 
 EX = CONNECTION_TWEAK
 SIZES, SEED, LAYER, J, I, DELTA = EX.sizes, EX.seed, EX.layer, EX.j, EX.i, EX.delta
@@ -89,6 +89,11 @@ TABLE_SIZE, HEAD_SIZE, HIDDEN_SIZE = 38, 44, 34
 #: The hidden layers' largest |Δa| stand NUM_CLEAR (scene units, 12 px at 480p) above their
 #: layers' top neurons (at 0.12 the digits nearly touched the rim).
 NUM_CLEAR = 0.2
+#: Each hidden layer's "max |Δa| = value" on one line, its centre HIDDEN_SHIFT (scene units,
+#: per hidden layer) right of its layer, so the two lines stand a clear 24 px and more apart
+#: (centred on their layers, they nearly touched; set in two lines, the value stood alone
+#: under its name), the first clear of the weight's pointer at its left
+HIDDEN_SHIFT = (0.35, 0.85)
 #: The weight's readout (and the tweaks' words beside it) under the title, W_BUFF below it:
 #: near the title, leaving the hidden layers' readouts room under it.
 W_BUFF = 0.15
@@ -100,33 +105,36 @@ GHOST_HEAD_SIZE = HEAD_SIZE
 STRENGTH = 0.85
 #: The forward pass fills a neuron by its a on a continuous grey ramp
 #: (gdviz.colors.activation_fill) whose ends are the least and the largest a of the network
-#: (a_range; written at the key's ends, with A_PLACES decimals as the outputs' a are), ticked
-#: between them at the multiples of A_TICK at least TICK_CLEAR (scene units) from either end.
+#: (a_range), ticked at the round multiples of A_TICK between them, all written with
+#: A_PLACES decimals (the ends once written with three, −1.165 and 1.000, beside a 0.0: two
+#: precisions on one scale).
 #: Spread over the values shown: on a round −1.5 … 1.0 the sigmoid hidden layers' a (0.32 …
 #: 0.74) took a sixth of the ramp and read as one grey. Continuous: in flat bins they fell into
 #: two. One scale for every layer: the hidden layers once had a key row of their own under the
 #: same greys (0.3 … 0.8), so one grey read as two values.
-A_TICK, A_PLACES, TICK_CLEAR = 0.5, 3, 0.9
+A_TICK, A_PLACES = 0.5, 1
 #: The |Δa| scale is logarithmic from D_LOW (its left end, written there; a smaller change, and
 #: no change, is the page's colour) to the largest change.
 D_LOW = 1e-4
-#: Seconds of the fills' change of meaning: the activations' fills fading to the page at an
-#: even pace (a play of its own), then the |Δa| key coming in on its own (KEY_TIME).
-SWITCH_TIME, KEY_TIME = 1.4, 0.8
+#: Seconds of the fills' change of meaning, one beat: the activations' fills fading to the
+#: page at an even pace while the activations' key gives way to the |Δa| key (the one out
+#: in the play's first half, the other in in its second: the key is swapped as the fills
+#: clear, never left naming fills that have gone).
+SWITCH_TIME = 1.8
 #: The fills clear layer by layer, input to output, each layer starting CLEAR_LAG of the way
 #: into the last one's fade (all at once, the greys, alike, crossed out of sight within two
-#: frames); then the activations' key leaves (KEY_OUT) before the |Δa| key comes: the key
-#: never changes under fills still changing.
-CLEAR_LAG, KEY_OUT = 0.35, 0.5
+#: frames).
+CLEAR_LAG = 0.35
 #: Seconds of the weight's change, with every fill and number following it (the key moment:
 #: slower than any play of the set-up) in the first nudge, on the way back, and in the larger
 #: nudge after it (shorter: the staging is the first nudge's; what is new, its changes beside
 #: the first nudge's kept in grey, is read off the numbers).
 NUDGE_TIME, BACK_TIME, AGAIN_TIME = 4.0, 1.2, 1.8
 #: The network's resting edges (light page, dark page): a faint grey, mixed this much from the
-#: page to the muted grey, this wide. On the dark page the dense fans of light lines on black
-#: shimmer into a moiré of diamonds: fainter and thinner there.
-EDGE_MIX, EDGE_WIDTH = (0.4, 0.22), (1.2, 0.9)
+#: page to the muted grey (on the dark page just as far as EDGE_CONTRAST against it: at a mix
+#: of 0.22, 1.5:1, the edges all but vanished at 480p), this wide. On the dark page the dense
+#: fans of light lines on black shimmer into a moiré of diamonds: thinner there.
+EDGE_MIX, EDGE_WIDTH, EDGE_CONTRAST = (0.4, None), (1.2, 0.9), 3.0
 #: The weight's edge is TWEAK_WIDTH wide at w0 and widens by WIDTH_PER_W per unit of |w|: the
 #: tweak's one cause, seen to grow (4.8 px at 480p at w0, 7.8 px at w + 0.5, 10.8 at w + 1).
 TWEAK_WIDTH, WIDTH_PER_W = 8.0, 10.0
@@ -170,13 +178,11 @@ def a_range(acts) -> tuple[float, float]:
     return (min(float(np.min(a)) for a in acts), max(float(np.max(a)) for a in acts))
 
 
-def a_ticks(lo: float, hi: float, width: float, tick: float = A_TICK) -> list[float]:
-    """The key's ticks on a bar `width` wide from a = lo to hi: its two ends, and between them
-    the multiples of `tick` at least TICK_CLEAR from either end (their labels clear of the
-    ends')."""
-    clear = TICK_CLEAR * (hi - lo) / width
-    inner = [k * tick for k in range(int(np.ceil(lo / tick)), int(np.floor(hi / tick)) + 1)]
-    return [lo, *(float(round(v, 9)) for v in inner if lo + clear <= v <= hi - clear), hi]
+def a_ticks(lo: float, hi: float, tick: float = A_TICK) -> list[float]:
+    """The key's ticks on a bar from a = lo to hi: the multiples of `tick` inside it (its ends
+    included where they are round)."""
+    inner = range(int(np.ceil(lo / tick - 1e-9)), int(np.floor(hi / tick + 1e-9)) + 1)
+    return [float(round(k * tick, 9)) for k in inner]
 
 
 class ConnectionTweak(ThemedScene):
@@ -188,9 +194,7 @@ class ConnectionTweak(ThemedScene):
 
         def tweak(k, offset):
             if offset == 0:
-                kept = ("The first nudge's changes stay beside the outputs in grey; the weight"
-                        if first_nudge(k + 1) is not None else "The weight")
-                return (f"{kept} goes back to {numbers.text(w0, 3)}, and every output returns "
+                return (f"The weight goes back to {numbers.text(w0, 3)}, and every output returns "
                         f"to its old value.")
             moved, first = largest_move(offset), first_nudge(k + 1)
             if first is None:
@@ -198,7 +202,8 @@ class ConnectionTweak(ThemedScene):
                         f"{numbers.text(w0 + offset, 3)}: the change runs forward through the "
                         f"highlighted neurons only, and the outputs move by up to {moved}.")
             return (f"A larger nudge, +{numbers.text(offset, 1)} to "
-                    f"{numbers.text(w0 + offset, 3)}, through the same neurons: the outputs "
+                    f"{numbers.text(w0 + offset, 3)}, the first nudge's changes beside the "
+                    f"outputs in grey, through the same neurons: the outputs "
                     f"move by up to {moved}, against {largest_move(first)} for "
                     f"+{numbers.text(first, 1)}.")
 
@@ -243,8 +248,9 @@ class ConnectionTweak(ThemedScene):
     def build_net(self):
         t = self.theme
         dark = t.name == "dark"
+        share = contrast_mix(t.background, t.muted, EDGE_CONTRAST) if dark else EDGE_MIX[0]
         net = NetworkMobject(t, SIZES, LAY_W, LAY_H, unit=UNIT, center=NET_CENTER,
-                             edge_color=mix(t.background, t.muted, EDGE_MIX[dark]),
+                             edge_color=mix(t.background, t.muted, share),
                              edge_width=EDGE_WIDTH[dark])
         self.net = net
         # gdcore's network: sigmoid hidden neurons, a linear (identity) output layer, so the
@@ -324,9 +330,9 @@ class ConnectionTweak(ThemedScene):
 
     def activation_key(self, width: float = 4.5, height: float = 0.22) -> VGroup:
         """The forward pass's fills: the grey ramp as one smooth bar (activation_fill is linear
-        in a, so a two-stop gradient from its lo fill to its hi fill is exact), its ends (the
-        network's least and largest a) written under them, round ticks between (a_ticks): one
-        scale, said to be every layer's."""
+        in a, so a two-stop gradient from its lo fill to its hi fill is exact) from the
+        network's least a to its largest, ticked at round values (a_ticks), all written with
+        one precision: one scale, said to be every layer's."""
         t = self.theme
         lo, hi = self.a_range
         ends = activation_fill(t, [lo, hi], lo, hi)
@@ -337,10 +343,9 @@ class ConnectionTweak(ThemedScene):
         frame = Rectangle(width=width, height=height, stroke_color=t.text, stroke_width=1.5)
         frame.move_to([0.5 * width, 0, 0])
         ticks = VGroup()
-        marks = a_ticks(lo, hi, width)
-        for k, v in enumerate(marks):
+        for v in a_ticks(lo, hi):
             x = width * (v - lo) / (hi - lo)
-            places = A_PLACES if k in (0, len(marks) - 1) else 1
+            places = A_PLACES
             ticks.add(Line([x, -0.5 * height, 0], [x, -0.5 * height - 0.1, 0],
                            color=t.muted, stroke_width=1.5))
             ticks.add(self.tex(numbers.latex(float(v), places), TICK_SIZE, t.muted).next_to(
@@ -402,19 +407,18 @@ class ConnectionTweak(ThemedScene):
         # then what it changes: the note, as the neuron it feeds and every later one light up
         # (no leader: the lit cone is what the note names)
         accent = t.accent
-        # the fills change meaning first, before anything is picked out: the forward pass's
-        # words and the activations' key fade out as the greys fade to the page, slowly and at
-        # an even pace (SWITCH_TIME; eased, they went in a third of a second), then the |Δa|
-        # key, a new quantity, comes in on its own (KEY_TIME): before the weight moves nothing
-        # has changed
+        # the fills change meaning first, before anything is picked out, in one beat: the
+        # forward pass's words fade out as the greys fade to the page, slowly and at an even
+        # pace (SWITCH_TIME; eased, they went in a third of a second), while the activations'
+        # key gives way to the |Δa| key (out in the first half, in in the second: no key ever
+        # names fills that have gone); the weight's edge is picked out in the next beat
         self.d_key = self.delta_key()
         clear = [net.transition(lambda n, l=l: n.set_neuron_style(
             n.layer_neurons(l), fill=t.background, apply=False), rate_func=linear)
             for l in range(len(SIZES))]
         self.play(FadeOut(self.said, rate_func=linear),
-                  LaggedStart(*clear, lag_ratio=CLEAR_LAG), run_time=SWITCH_TIME)
-        self.play(FadeOut(self.a_key), run_time=KEY_OUT)
-        self.play(FadeIn(self.d_key), run_time=KEY_TIME)
+                  LaggedStart(*clear, lag_ratio=CLEAR_LAG),
+                  *swap(self.a_key, self.d_key), run_time=SWITCH_TIME)
         self.play(net.transition(lambda n: n.set_edge_style([self.connection], color=accent,
                                                             width=TWEAK_WIDTH, apply=False)),
                   Create(pointer), FadeIn(w_read), run_time=1.0)
@@ -461,24 +465,20 @@ class ConnectionTweak(ThemedScene):
 
     def hidden_readouts(self) -> VGroup:
         """Over each hidden layer the largest |Δa| of its neurons (gdcore, with the weight at
-        the tracker's value), live, centred over the layer: the fills' log scale gives the
+        the tracker's value), live, on one line over the layer: the fills' log scale gives the
         pattern, these the size."""
         t, net = self.theme, self.net
         top = max(net.point(l, 0)[1] for l in range(1, len(SIZES) - 1)) + net.radius
         out = VGroup()
         for l in range(1, len(SIZES) - 1):
             read, num = readout(r"\max|\Delta a|", 0.0, 3, HIDDEN_SIZE, color=t.accent)
-            # in two lines, "max |Δa| =" over its value, each centred over the layer: on one
-            # line the two layers' readouts ran into each other
-            x = net.point(l, 0)[0]
-            num.next_to([x, top + NUM_CLEAR, 0], UP, buff=0)
-            read[0].next_to(num, UP, buff=0.07).set_x(x)
+            x = net.point(l, 0)[0] + HIDDEN_SHIFT[l - 1]
+            read.move_to([x, top + NUM_CLEAR, 0], aligned_edge=DOWN)
 
-            def follow(d, l=l, x=x):
-                # set, then centred over its layer again (its digits set since may have
-                # widened it)
+            def follow(d, l=l, lab=read[0]):
+                # set, then beside its name again (its digits set since may have widened it)
                 set_number(d, float(np.max(self.changes(self.w.get_value())[l])))
-                d.set_x(x)
+                d.next_to(lab, RIGHT, buff=0.12)
 
             num.add_updater(follow)
             out.add(read)
@@ -520,13 +520,16 @@ class ConnectionTweak(ThemedScene):
         for k, offset in enumerate(EX.tweaks, start=1):
             if k > 1:  # the caption's next sentence: this tweak
                 self.caption_next()
-            if self.ghost is None and first_nudge(k) is not None:
-                self.keep_first_nudge(first_nudge(k))
+            # the first nudge's changes come back, kept in grey, as the second nudge is said:
+            # beside it they mean something (at the way back they equalled the live column)
+            kept = []
+            if self.ghost is None and offset and first_nudge(k) is not None:
+                kept = self.keep_first_nudge(first_nudge(k))
             what, then = self.tweak_words(k, offset)
             what.move_to(self.note, aligned_edge=LEFT)
             # under the table: the outputs' last row, then its words (left on the a column)
             then.next_to(self.outs[-1], DOWN, buff=0.25).align_to(self.outs, LEFT)
-            self.play(*swap(shown, what), run_time=0.8)  # one line after the other
+            self.play(*swap(shown, what), *kept, run_time=0.8)  # one line after the other
             again = bool(offset) and first_nudge(k) is not None
             self.tweak(self.w0 + offset, back=not offset, again=again)
             self.play(FadeIn(then, shift=0.1 * RIGHT), run_time=1.0 if offset else 0.5)
@@ -536,21 +539,23 @@ class ConnectionTweak(ThemedScene):
                                       [m.include_sign for m in self.moves]))
         self.tweak_lines = shown
 
-    def keep_first_nudge(self, offset: float):
-        """The first nudge's output changes, kept: a copy of the Δa column (no longer live)
-        slides one column right as it turns grey, headed by the nudge (its w, in grey, centred
-        over it as the other heads are), so the next nudge's changes are read beside
-        them (the words of that nudge name it too)."""
+    def keep_first_nudge(self, offset: float) -> list:
+        """The first nudge's output changes (gdcore), kept: a column in grey, no longer live,
+        one column right of the live Δa, headed by the nudge (its w, in grey, centred over it
+        as the other heads are), so the next nudge's changes are read beside them (the words
+        of that nudge name it too). Returned as fades in place (a copy slid out of the live
+        column crossed its digits)."""
         t = self.theme
         ghost = self.moves.copy().clear_updaters()
-        self.add(ghost)
+        right = self.right_a + COLUMN_PITCH + GHOST_PITCH
+        for g, m, v in zip(ghost, self.moves, EX.output_changes(offset)):
+            show_change(g, float(v)).move_to([right, m.get_y(), 0], aligned_edge=RIGHT)
+        ghost.set_color(t.muted)
         # (maths as the heads beside it are, at their size)
         head = self.tex(f"w + {numbers.latex(offset, 1)}", GHOST_HEAD_SIZE, t.muted)
-        right = self.right_a + COLUMN_PITCH + GHOST_PITCH
         head.move_to([right - 0.55, self.head_y, 0]).align_to(self.a_head, DOWN)
-        self.play(ghost.animate.shift(GHOST_PITCH * RIGHT).set_color(t.muted),
-                  FadeIn(head), run_time=0.8)
         self.ghost, self.ghost_head = ghost, head
+        return [FadeIn(ghost), FadeIn(head)]
 
     def tweak(self, w: float, back: bool = False, again: bool = False):
         """The weight to w (on the way `back` quicker, `again`, a nudge after the first,

@@ -4,21 +4,19 @@ The two squares are the same [0, 1]² at the same size, on one baseline: only th
 Each square fills the same way, one change at a time: the guesses of its first row appear one by
 one while the panel's title counts them (the title starts at the panel's left, the coarse one over
 its w2 label, the fine one over its square's left edge, and grows to the right, so the two titles
-stand well apart), then copies of the row rise out of it, one
-row after another, the count following (bins per row times rows), then the count is written as
-bins² (the power growing into the room the count leaves). The coarse square is the brisk
-set-up; the fine square is the moment of the scene and the slower: before its row starts, its
-bottom-right cell (one coarse cell) is outlined and magnified in a titled inset right of the
-square (outside it: the square's fill is never covered), and the inset fills as the square
-does. The fine row
-starts in that cell and runs right to left, so the count is seen: its first 10 guesses appear
-slowly, one by one, in the inset, then the rest of the row briskly; then the inset's 10 rows
-fill as the square's rows rise (the cell's rows slowly, the other 90 steadily). The fine
-guesses, 2 px apart at 480p (every edge on a whole pixel, and a 2 × 2 block of the video's
-colour samples per cell), draw as an even screen of dots one pixel wide, apart from each
-other: a grid of points, not a tint. At the end the coarse grid's cells are ruled over the
-coarse square and the inset says what it holds: one coarse cell holds 10 × 10 = 100 of the fine
-guesses.
+stand well apart), then copies of the row rise out of it, one row after another, the count
+following (bins per row times rows), then the count is written as bins² (the power growing into the
+room the count leaves). The coarse square is the brisk set-up; the fine square is the moment of the
+scene and the slower: before its row starts, its bottom-right cell (one coarse cell) is outlined
+and magnified in a titled inset right of the square (outside it: the square's fill is never
+covered), and the inset fills as the square does. The fine row starts in that cell and runs right
+to left, so the count is seen: its first 10 guesses appear slowly, one by one, in the inset, then
+the rest of the row briskly; then the inset's 10 rows fill as the square's rows rise (the cell's
+rows slowly, the other 90 steadily). The fine guesses, 2 px apart at 480p (every edge on a whole
+pixel, and a 2 × 2 block of the video's colour samples per cell), draw as an even, dense screen of
+dots 1.5 px wide: the fine square reads fuller than the coarse one at a glance, the inset shows its
+points one by one. At the end the coarse grid's cells are ruled over the coarse square and the
+inset says what it holds: one coarse cell holds 10 × 10 = 100 of the fine guesses.
 
 The points come from gdcore.sampling.grid_points, the counts from guess_count. Each row is ONE
 VMobject (a path of one small disc per guess), so the 10,000 fine guesses are 100 mobjects.
@@ -103,10 +101,11 @@ CELL_ROWS_SHARE = 0.5
 POWER_SECONDS = 0.8  # the count written as bins^dims
 FIRST_SHARE = 0.6  # of the fine row's time, its first guesses: those in the magnified cell
 COARSE_RADIUS = 0.065  # a coarse guess: a dot
-#: a fine guess: a dot whose diameter is this share of its cell (1 px, on a pixel's centre: the
-#: pixels between the dots stay the page's, so the 10,000 read as points; at 1.4 px the dots
-#: bled into each other, into a tint)
-FINE_SHARE = 0.5
+#: a fine guess: a dot whose diameter is this share of its cell (1.5 px at 480p, on a pixel's
+#: centre: a dense screen of points, the square clearly fuller than the coarse one; at 1 px,
+#: a fifth of the square inked, the 10,000 read at 480p as a flat pale wash, fainter than the
+#: 100 coarse dots; up close the inset shows them one by one)
+FINE_SHARE = 0.75
 #: the magnification of the fine square's bottom-right cell (one coarse cell) in its inset
 ZOOM = INSET_SIDE / (SIDE / BINS[0])
 W2_GAP = 0.2  # from w2's label to its axis's last tick number
@@ -114,7 +113,10 @@ W2_GAP = 0.2  # from w2's label to its axis's last tick number
 #: em, 23 px at 480p, they read as one line running on)
 TITLES_APART = 3
 NOTE_GAP = 0.2  # from the inset down to the closing note
-NOTE_HOLD = 1.5  # seconds the closing note is held
+#: seconds of the close, after the fine count is written: a breath, the coarse grid ruled,
+#: then the note (brisk: the closing hold, ThemedScene's, follows; with a pause of their own
+#: the close stood near still for 6 s)
+CLOSE_BREATH, RULE_SECONDS, NOTE_SECONDS = 0.3, 0.9, 0.6
 
 
 def _times(bins: int) -> str:
@@ -344,7 +346,7 @@ class SamplingGrid2d(ThemedScene):
         self.open_magnifier(fine)
         self.fill(fine, self.fine_row, self.fine_rows, after_row=self.after_fine_row,
                   with_rows=(self.magnified,), after_rows=self.close_magnifier)
-        self.wait(0.8)
+        self.wait(CLOSE_BREATH)
 
     def section_cells(self):
         """The coarse grid's cells ruled over the coarse square: one coarse guess per cell; the
@@ -367,8 +369,7 @@ class SamplingGrid2d(ThemedScene):
         # under the inset, at its right edge: as far as it goes from the w1 label on its row
         note.next_to(self.zoom["frame"], DOWN, buff=NOTE_GAP, aligned_edge=RIGHT)
         self.note = note
-        self.play(Create(lines, lag_ratio=0.05), run_time=1.5)
-        self.play(FadeIn(note), run_time=0.8)
-        self.wait(NOTE_HOLD)
+        self.play(Create(lines, lag_ratio=0.05), run_time=RULE_SECONDS)
+        self.play(FadeIn(note), run_time=NOTE_SECONDS)
 
     SECTIONS = sections(section_coarse, section_fine, section_cells)

@@ -104,6 +104,10 @@ FAR_CONTRAST = 3.0
 #: brisk (the orbit is the scene's moment)
 STEP_SECONDS = {1: 1.5, 2: 2.5, 3: 5.0}
 POWER_SECONDS = 0.8  # a count written as a power
+#: the part of that play over which the power fades in, in the room the count opens for it
+#: (over the play's first 0.55): once the room is half open (earlier, its faint glyphs touched
+#: the words either side), before it is made, so the room never stands empty long
+POWER_IN = (0.25, 0.8)
 REWORD_SECONDS = 1.0  # the power fading out, then the words cross-fading
 FLIGHT_SECONDS = 3.0  # the square's copy from the panel to the cube's floor
 #: where each guess of the copy comes in from (scene units from its place): from above and a
@@ -249,13 +253,14 @@ class SamplingGrid3d(ThemedScene):
         head.layout()
 
     def write_power(self, head: CountLine, dims: int):
-        """Room made for the power, then the power faded in whole in it (grown into the room,
-        its glyphs stood as fragments before the count for a moment); it starts to come as the
-        count has nearly made room, so the room never stands empty long."""
+        """Room made for the power as the power fades in whole in it (grown into the room, its
+        glyphs stood as fragments before the count for a moment): it comes as the room opens
+        (POWER_IN of the play), so the room never stands empty long (coming once the room was
+        nearly made, it left a blank gap in the line for a moment)."""
         power = self.power(dims)
         moves = head.make_room(power)
-        self.play(*(prepare_animation(m).set_rate_func(eased_part(0.0, 0.5)) for m in moves),
-                  power.animate(rate_func=eased_part(0.4, 1.0)).set_opacity(1.0),
+        self.play(*(prepare_animation(m).set_rate_func(eased_part(0.0, 0.55)) for m in moves),
+                  power.animate(rate_func=eased_part(*POWER_IN)).set_opacity(1.0),
                   run_time=POWER_SECONDS)
 
     def lattice_points(self) -> tuple[np.ndarray, np.ndarray]:

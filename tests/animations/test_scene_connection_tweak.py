@@ -14,8 +14,6 @@ from scenes.connection_tweak import (
     BACK_TIME,
     DELTA,
     GHOST_PITCH,
-    KEY_OUT,
-    KEY_TIME,
     LAYER,
     NUDGE_TIME,
     SIZES,
@@ -101,13 +99,13 @@ def test_forward_pass_fills_follow_gdcores_activations():
     assert len({tuple(np.round(f, 6)) for f in fills[hidden]}) == hidden.sum() == 16
     h = fills[hidden][np.argsort(a[hidden])]
     assert contrast(tuple(h[0]), tuple(h[-1])) >= 1.4
-    # the key: the ramp as one smooth bar from the fill of lo to that of hi, its ends written
-    # under it as the outputs' a are, round ticks between, and it says it is every layer's
+    # the key: the ramp as one smooth bar from the fill of lo to that of hi, ticked at round
+    # values written with one precision, and it says it is every layer's
     bar, _, ticks = scene.a_key[1]
     ends = activation_fill(theme, [lo, hi], lo, hi)
     np.testing.assert_allclose([c.to_rgb() for c in bar.get_fill_colors()], ends, atol=1e-2)
     labels = [m for m in ticks if hasattr(m, "tex_string")]
-    assert [m.tex_string for m in labels] == ["-1.165", "-0.5", "0.0", "0.5", "1.000"]
+    assert [m.tex_string for m in labels] == ["-1.0", "-0.5", "0.0", "0.5", "1.0"]
     assert all(p.get_right()[0] + 0.1 < q.get_left()[0] for p, q in zip(labels, labels[1:]))
     assert scene.a_key[0][1].text.replace(" ", "") == "(onescale,everylayer)"
     # greys between page and text: each fill on the segment from the page to the text
@@ -282,19 +280,17 @@ def _forward_pass_of_w(scene) -> bool:
 WATCHERS[ConnectionTweak] = _watch
 
 
-def test_the_fills_fade_slowly_then_the_new_key_comes_on_its_own():
+def test_the_fills_clear_as_the_keys_swap_in_one_beat():
     """The forward pass's words fade out as the fills fade to the page, slowly (at least
-    0.8 s, at an even pace), the activations' key still under them; it leaves in the next play
-    (at least 0.5 s), with no new key yet: the key never changes under fills still changing; the
-    |Δa| key comes in on its own in the play after, and stays."""
+    0.8 s), while the activations' key gives way to the |Δa| key, in one play: at its end the
+    fills are the page's, the old key gone and the new one shown, and it stays; the weight's
+    edge is picked out only in the play after."""
     scene = rendered(ConnectionTweak)
-    notes = [(n[:3], length) for n, length in zip(scene.notes, scene.lengths) if n is not None]
+    notes = [(n, length) for n, length in zip(scene.notes, scene.lengths) if n is not None]
     # (the notes begin after the first play that follows the forward pass: the fade)
-    assert notes[0] == ((False, True, False), SWITCH_TIME)
-    assert notes[1] == ((False, False, False), KEY_OUT)
-    assert notes[2] == ((False, False, True), KEY_TIME)
-    assert SWITCH_TIME >= 0.8 and KEY_OUT >= 0.5
-    assert all(n == (False, False, True) for n, _ in notes[2:])
+    assert (notes[0][0][:3], notes[0][1]) == ((False, False, True), SWITCH_TIME)
+    assert SWITCH_TIME >= 0.8
+    assert all(n[:3] == (False, False, True) for n, _ in notes)
 
 
 def test_each_tweak_moves_the_weight_and_everything_after_it_together():
@@ -336,8 +332,9 @@ def test_halfway_through_a_tweak_the_readouts_are_the_forward_pass_of_the_w_show
 
 
 def test_the_hidden_layers_largest_change_is_written_over_each_layer():
-    """Over each hidden layer its largest |Δa| (gdcore), centred over it whatever its digits,
-    clear of the neurons and the title's readouts, at least TICK_SIZE."""
+    """Over each hidden layer its largest |Δa| (gdcore), on one line over it whatever its
+    digits, clear of the neurons and the title's readouts, at least TICK_SIZE, the two lines
+    24 px and more apart."""
     scene = rendered(ConnectionTweak)
     net = scene.net
     changes = nn.activation_changes(nn.init_mlp(SIZES, seed=0), X_INPUT, LAYER, J, I,
@@ -345,11 +342,13 @@ def test_the_hidden_layers_largest_change_is_written_over_each_layer():
     assert [round(h[-1].get_value(), 3) for h in scene.hidden_max] == [0.158, 0.028]
     for l, h in enumerate(scene.hidden_max, start=1):
         assert h[-1].get_value() == pytest.approx(changes[l].max(), abs=1e-12)
-        assert h.get_x() == pytest.approx(net.point(l, 0)[0], abs=1e-6)
+        assert h.get_left()[0] < net.point(l, 0)[0] < h.get_right()[0]
+        assert h[-1].get_y() == pytest.approx(h[0].get_y(), abs=1e-6)  # one line
+        assert h[-1].get_left()[0] > h[0].get_right()[0]
         # 12 px and more clear of the top neuron's rim (at 480p: 60 px a unit)
         assert h.get_bottom()[1] >= net.point(l, 0)[1] + net.radius + 12 / 60 - 1e-9
         assert h.get_top()[1] < scene.w_read.get_bottom()[1]
-    assert scene.hidden_max[0].get_right()[0] < scene.hidden_max[1].get_left()[0]
+    assert scene.hidden_max[1].get_left()[0] - scene.hidden_max[0].get_right()[0] >= 24 / 60
 
 
 def test_the_nudge_comes_soon_and_is_the_slowest_play():
