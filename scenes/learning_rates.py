@@ -17,11 +17,11 @@ ticks, numbers, paths and start redrawn from the window every frame and the box 
 it to the map's own frame, where it becomes the zoom's one frame (never two maps, one fading
 into the other); the ends and the minimum, which the zoom leaves out, fade as they leave. The zoom
 draws the valley's floor dotted, in ink (where gdcore's distance across the valley is 0),
-named "valley floor" by its foot. The steps are played one at a time, each an arrow from wall
-to wall, the older ones fading to a ghost as each new one lands (the last three only, the
-rest gone) and the newest landing numbered (the safe paths faded under them meanwhile), with
-the distance from the floor after it, read in a line and seen as a bar beside the map, one
-per jump, standing on a dotted line (the floor), under their name ("distance from the valley
+named "valley floor" beside it, over the paths. The steps are played one at a time, each an
+arrow from wall to wall, the older ones fading to a ghost as each new one lands (the last three
+only, the rest gone) and the newest landing numbered (the safe paths faded under them meanwhile),
+with the distance from the floor after it, read in a line and seen as a bar beside the map,
+one per jump, standing on a dotted line (the floor), under their name ("distance from the valley
 floor") and the newest bar's value; the note over them, in a band of its own between the
 rates' labels and the cost plot, says that this distance
 is multiplied by |1 − α h_max| ≈ 1.042 each jump (GROWTH_PLACES: the precision at which 1.042²
@@ -103,6 +103,11 @@ FORWARD_TAIL = 2
 PLOT_HEIGHT, PLOT_FOOT = 1.85, -3.08
 #: The least room (scene units) round the jump note in its band: 12 px at 480p.
 NOTE_BAND = 0.2
+#: The size of the words beside the map while the large rate jumps (the note on its growth, the
+#: step row, the bars' name and value): 26, a size over the house's least, in ink.
+NOTE_SIZE = 26
+#: The room between the note's lines and the step row (scene units).
+NOTE_LEADING = 0.1
 #: Seconds the least cost J* stands on screen at the end, from the start of its writing, at
 #: least (it comes in as the large run's cost climbs off the chart); the hold after the closing
 #: note's first line; the last still stretch.
@@ -115,6 +120,13 @@ NOTE_RIGHT = 6.6
 #: over the good one where they share the valley: the good one shows GOOD_WIDTH − SMALL_WIDTH −
 #: 2 SMALL_CASING = 6 units (1.8 px at 480p, 4 px at 1080p) either side of the small's core.
 GOOD_WIDTH, SMALL_WIDTH, SMALL_CASING = 12.0, 4.0, 1.0
+#: The small rate's path runs in a lane of its own beside the good one (as the races' runs do),
+#: the same few pixels off at every size of the map (the zoom too): one screen offset, up and
+#: right, across both of the paths' legs (along the valley, and across it at the start), so
+#: that the two read apart from the start (0.08 units: 3.5 px between their centres across each
+#: leg at 480p; the good path's half width is 1.8 px), and the small one's end stands where it
+#: crawled to beside the good one.
+SMALL_LANE = 0.08 * np.array([0.55, 0.83, 0.0]) / np.hypot(0.55, 0.83)
 #: The zoom onto the large rate's first steps, which takes the map's own frame (nothing
 #: beside or over the map is hidden): a true magnification, b and m keeping the map's ratio of
 #: room per unit (so the level lines keep their angles and the start ring stays round); its
@@ -140,9 +152,11 @@ GHOSTS = (0.3, 0.15, 0.06)
 #: The newest shown jump's number beside its landing dot in the zoom, TAG_OFF (scene units) from the
 #: dot's centre across the jump; the safe paths faded to OTHERS in the zoom while the large
 #: rate jumps (they run under its jumps, which they would thicken into one band).
-TAG_OFF, OTHERS = 0.24, 0.3
-#: The zoom's dotted floor named beside it, FLOOR_LABEL_UP (units of b) above the zoom's foot.
-FLOOR_LABEL_UP = 0.8
+TAG_OFF, OTHERS = 0.32, 0.3
+#: The zoom's dotted floor named beside it, the name's foot FLOOR_LABEL_UP (units of b) above
+#: the zoom's foot and FLOOR_GAP (scene units, 15 px at 480p) right of the floor there; the
+#: halo round the name's letters and the jumps' numbers (casing units each side: 1.2 px).
+FLOOR_LABEL_UP, FLOOR_GAP, FLOOR_HALO = 5.0, 0.25, 4.0
 #: The radius of a shown jump's landing dot on the map (the zoom's: 0.05); the part of the zoom
 #: out over which the ends of the safe runs and the minimum, which the zoom left out, come back.
 LANDING, ARRIVE = 0.04, 0.4
@@ -322,8 +336,9 @@ class LearningRates(ThemedScene):
         # the new symbol, defined once where it first appears: a note of its own, left of the
         # limit's label (DEF_APART or more away), halfway between the title and the axis's
         # ticks, flush with the axis's first number
-        h_def = VGroup(self.mixed(f"${H_MAX}$: largest", 24, t.muted),
-                       self.mixed("curvature of $J$", 24, t.muted))
+        # in ink: the symbol is used again in the note on the jumps
+        h_def = VGroup(self.mixed(f"${H_MAX}$: largest", 24, t.text),
+                       self.mixed("curvature of $J$", 24, t.text))
         h_def.arrange(DOWN, buff=0.06, aligned_edge=LEFT)
         h_def.align_to(line.numbers[0], LEFT)
         h_def.set_y((title.get_bottom()[1] + line.ticks.get_top()[1]) / 2)
@@ -369,16 +384,24 @@ class LearningRates(ThemedScene):
                      self.tex(rf"\alpha = {nb.latex(lr, places=RATE_PLACES)}", 26, ink))
         return lab.arrange(DOWN, buff=0.08)
 
+    def lane(self, name: str):
+        """The screen offset of a run's path and end from its data (SMALL_LANE for the small
+        rate's, none for the others)."""
+        return SMALL_LANE if name == self.names[0] else np.zeros(3)
+
     def _trail_and_curve(self, name: str, width: float):
         tr, c = self.runs[name], self.colors[name]
         # on its casing over the map, as the optimizer paths are
         trail = cased(Trail(self.ax, drawn_path(tr.points), self.steps[name], color=c,
                             stroke_width=width), self.theme)
+        if name == self.names[0]:  # in its lane, after each redraw
+            trail.add_updater(lambda m: m.shift(SMALL_LANE)).shift(SMALL_LANE)
         curve = self.plot.curve(tr.losses, c, stroke_width=4, tracker=self.steps[name])
         return trail, curve
 
     def section_small_and_good(self):
-        """The two safe rates, one after the other; the small path over the good one, narrower."""
+        """The two safe rates, one after the other; the small path over the good one, narrower,
+        in its lane beside it (SMALL_LANE)."""
         self.trails, self.curves, self.ends = {}, {}, {}
         # stacked as the races stack their paths (race_scene: the shortest on top): the small
         # rate's short crawl on top, narrow and on a casing of its own, over the good path,
@@ -389,6 +412,8 @@ class LearningRates(ThemedScene):
         for name, width in ((good, GOOD_WIDTH), (self.names[0], SMALL_WIDTH)):
             trail, curve = self._trail_and_curve(name, width)
             dot = cased(head_dot(trail, self.colors[name], radius=0.08), self.theme)
+            if name != good:
+                dot.add_updater(lambda m: m.shift(SMALL_LANE)).shift(SMALL_LANE)
             if name != good:
                 trail.set_stroke(width=width + 2 * SMALL_CASING, background=True)
             for mob in (trail, dot):
@@ -440,9 +465,10 @@ class LearningRates(ThemedScene):
         paths = VGroup()
         # the good path beneath, the small one over it, each on its casing, as on the map
         for name in (self.names[1], self.names[0]):
+            lane = self.lane(name)
             for piece in races.clip_polyline(self.runs[name].points, window):
                 line = VMobject(joint_type=LineJointType.ROUND)
-                line.set_points_as_corners([zoom.c2p(*p) for p in piece])
+                line.set_points_as_corners([zoom.c2p(*p) + lane for p in piece])
                 paths.add(line.match_style(self.trails[name]))
         start = self.start_ring.copy().move_to(zoom.c2p(*COST_DESCENT.start))
         box = Polygon(*(self.ax.c2p(*p) for p in ((wm[0], wb[0]), (wm[1], wb[0]),
@@ -479,13 +505,16 @@ class LearningRates(ThemedScene):
         c = self.colors[name]
         # the quantity that grows, by how much, per what: the distance (from the valley floor:
         # the bars' title, the row under it), ×|1 − α h_max| each jump
-        each = self.text("distance", 24, t.text)
+        # at the size of the step row under it and the bars' words (26: larger than the house's
+        # least, in ink), the lines closer (NOTE_LEADING) so that the band still holds them
+        each = self.text("distance", NOTE_SIZE, t.text)
         factor = self.tex(rf"\times\,|1 - \alpha {H_MAX}| \approx " +
-                          nb.latex(COST_DESCENT.growth_factor, places=GROWTH_PLACES), 28, t.text)
-        per = self.text("each jump", 24, t.text)
+                          nb.latex(COST_DESCENT.growth_factor, places=GROWTH_PLACES),
+                          NOTE_SIZE + 4, t.text)
+        per = self.text("each jump", NOTE_SIZE, t.text)
         factor.next_to(each, RIGHT, buff=0.15)
         factor.shift((each.get_bottom()[1] - factor[0][-1].get_bottom()[1]) * UP)  # baselines
-        per.next_to(VGroup(each, factor), DOWN, buff=0.14, aligned_edge=LEFT)
+        per.next_to(VGroup(each, factor), DOWN, buff=NOTE_LEADING, aligned_edge=LEFT)
         note = VGroup(each, factor, per)
         # in a band of its own: NOTE_BAND or more under the rates' labels, the step row under
         # it NOTE_BAND or more over the plot's J; right of the J axis's label, NOTE_CLEAR apart
@@ -505,8 +534,14 @@ class LearningRates(ThemedScene):
         (_, _), (zb0, _) = self.zoom_window()
         foot = self.floor_points()
         foot = foot[np.argmin(np.abs(foot[:, 1] - (zb0 + FLOOR_LABEL_UP)))]
-        self.floor_label = cased(self.text("valley floor", 24, t.text), t, width=3)
-        self.floor_label.next_to(z.c2p(*foot), RIGHT, buff=0.15).set_z_index(7.5)
+        # right of the floor, its bottom left corner FLOOR_GAP from it (the floor leans left
+        # going up, away from the name over that corner), over the paths and the jumps'
+        # numbers, in the zoom's empty upper right; on a halo of FLOOR_HALO round its letters,
+        # the level lines stopping short of them
+        self.floor_label = cased(self.text("valley floor", NOTE_SIZE, t.text), t,
+                                 width=FLOOR_HALO)
+        self.floor_label.next_to(z.c2p(*foot), RIGHT, buff=FLOOR_GAP)
+        self.floor_label.align_to(z.c2p(*foot), DOWN).set_z_index(7.5)
         self.arrows, self.landings, self.zoom_landings = VGroup(), VGroup(), VGroup()
         # the distance after each jump, a bar on the floor's dotted line beside the map
         frame_right = self.ax.c2p(WINDOW[0][1], WINDOW[1][0])
@@ -522,8 +557,8 @@ class LearningRates(ThemedScene):
                              for k, h in ((k, per_unit * abs(d[k])) for k in range(1, n + 1))))
         self.bar_per_unit = per_unit
         # what the bars measure, over them (the note's words), and the newest one's value on it
-        self.bar_label = VGroup(self.text("distance from", 24, t.text),
-                                self.text("the valley floor", 24, t.text))
+        self.bar_label = VGroup(self.text("distance from", NOTE_SIZE, t.text),
+                                self.text("the valley floor", NOTE_SIZE, t.text))
         self.bar_label.arrange(DOWN, buff=0.06)
         self.bar_label.next_to(base_left + (n * BAR_PITCH / 2) * RIGHT + BAR_TOP * UP, UP,
                                buff=BAR_VALUE_ROOM)
@@ -546,9 +581,10 @@ class LearningRates(ThemedScene):
             zoom_land, land = (cased(Circle(radius=r, color=c, stroke_width=0).set_fill(c, 1)
                                      .move_to(a.c2p(*pts[k])), t).set_z_index(7)
                                for a, r in ((z, 0.05), (self.ax, LANDING)))
-            new = VGroup(*(self.text(line, 24, t.text) for line in jump_text(k, d[k - 1], d[k])))
+            new = VGroup(*(self.text(line, NOTE_SIZE, t.text)
+                           for line in jump_text(k, d[k - 1], d[k])))
             new.arrange(DOWN, buff=0.08, aligned_edge=LEFT)
-            new.next_to(note, DOWN, buff=0.14).align_to(note, LEFT)
+            new.next_to(note, DOWN, buff=NOTE_LEADING).align_to(note, LEFT)
             # the older jumps fade as they age: the newest at full strength, so the jumps
             # never fill in to one shape. Each animation takes its own pace (linear), never
             # one for the whole play, which would undo the cross-fade's two halves
@@ -563,7 +599,7 @@ class LearningRates(ThemedScene):
             # the newest bar's value over it
             bar = self.bars[k - 1]
             top = bar.get_bottom() + per_unit * abs(d[k]) * UP
-            number = self.text(nb.text(abs(d[k]), places=2), 24, t.text)
+            number = self.text(nb.text(abs(d[k]), places=2), NOTE_SIZE, t.text)
             number.next_to(top, UP, buff=0.08).set_x(bar.get_center()[0])
             number.shift(max(0.0, frame_right[0] + MAP_CLEAR - number.get_left()[0]) * RIGHT)
             # the landing's number beside its dot, on the far side from where the jump came
@@ -596,7 +632,7 @@ class LearningRates(ThemedScene):
         way = np.asarray(at) - np.asarray(came_from)
         way /= np.linalg.norm(way)
         across = np.array([-way[1], way[0], 0.0])
-        tag = cased(self.tex(str(k), 24, self.theme.text), self.theme, width=3)
+        tag = cased(self.tex(str(k), 24, self.theme.text), self.theme, width=FLOOR_HALO)
         return tag.move_to(np.asarray(at) + TAG_OFF * across).set_z_index(7.5)
 
     def j_label(self):
@@ -784,13 +820,14 @@ class LearningRates(ThemedScene):
         for name, z in ((self.names[1], 5.6), (self.names[0], 5.62)):
             path = drawn_path(self.runs[name].points)
             line = VMobject(joint_type=LineJointType.ROUND).match_style(self.trails[name])
+            lane = self.lane(name)
 
-            def redraw(mob, path=path):
+            def redraw(mob, path=path, lane=lane):
                 w = window()
                 mob.clear_points()
                 for piece in races.clip_polyline(path, w):
                     if len(piece) > 1:
-                        q = on_window(piece, w)
+                        q = on_window(piece, w) + lane
                         mob.start_new_path(q[0])
                         mob.add_points_as_corners(q[1:])
 
@@ -805,13 +842,14 @@ class LearningRates(ThemedScene):
 
             live.add(dot.copy().add_updater(follow).set_z_index(5.7))
         swaps += list(self.landings) if landings else []
-        arrive = [(self.ends[name], self.runs[name].points[-1]) for name in self.names[:2]]
-        for mob, p in (*arrive, (self.star, (self.m_star, self.b_star))):
+        arrive = [(self.ends[name], self.runs[name].points[-1], self.lane(name))
+                  for name in self.names[:2]]
+        for mob, p, lane in (*arrive, (self.star, (self.m_star, self.b_star), 0.0)):
             swaps.append(mob)
             mob = mob.copy()
 
-            def come(m, p=p):
-                m.move_to(on_window(p, window())[0])
+            def come(m, p=p, lane=lane):
+                m.move_to(on_window(p, window())[0] + lane)
                 m.set_opacity(float(np.clip(s.get_value() / ARRIVE, 0, 1)))
 
             live.add(mob.clear_updaters().add_updater(come).set_z_index(5.65))

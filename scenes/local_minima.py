@@ -64,11 +64,18 @@ PLOT_SIZE = (11.6, 4.5)
 PLOT_AT = np.array([0.6, -0.5, 0.0])
 #: The escape's steps (from two before to six after) take ESCAPE_TIME s, the set-up's 1.6 s.
 ESCAPE_TIME = 7.0
+#: The room between the legend's rows (Manim units).
+KEY_GAP = 0.16
 #: Size of the legend's maths and of the momentum equation (the key idea: never smaller).
 LEGEND_TEX = 30
 EQUATION_TEX = 36
 #: How far under its minimum a depth label stands: clear of the ring round the momentum ball.
 DEPTH_BUFF = 0.3
+#: The room (Manim units) between the momentum ball's arrival ring and the deepest minimum's
+#: depth label, which stands beside it.
+DEEP_GAP = 0.2
+#: ... its top that far under the ball's centre (clear of the curve's step dots rising away).
+DEEP_DROP = 0.06
 #: The ring that marks the momentum ball's arrival: a little wider than the ball, never grown
 #: over the depth label under it or the count over it.
 RING_GAP = 0.07
@@ -210,9 +217,13 @@ class LocalMinima(ThemedScene):
         mkey = VGroup(Dot(radius=MOMENTUM_BALL, color=c_m), self.text("momentum", 26),
                       self.tex(rf"\alpha = {EXP.lr:g},\; \beta = {EXP.beta:g}", LEGEND_TEX))
         mkey.arrange(RIGHT, buff=0.2)
-        keys = VGroup(key, mkey).arrange(DOWN, buff=0.25, aligned_edge=LEFT)
+        # the plain balls that settled elsewhere turn grey when momentum's act begins: the key
+        # says so (a grey ball under the plain one), so that it stays true of every ball
+        settled = VGroup(Dot(radius=BALL_RADIUS, color=t.muted),
+                         self.text("plain descent, settled", 26)).arrange(RIGHT, buff=0.2)
+        keys = VGroup(key, settled, mkey).arrange(DOWN, buff=KEY_GAP, aligned_edge=LEFT)
         keys.next_to(ax.c2p(EXP.surface.window[0][1], F_RANGE[1]), DOWN + LEFT, buff=0.3)
-        self.mkey = mkey
+        self.mkey, self.settled_key = mkey, settled
         # one step counter throughout: plain descent's steps, then (reset in place) momentum's
         self.momentum_on = False
         step_read, _ = live_readout("t", lambda: (
@@ -229,9 +240,17 @@ class LocalMinima(ThemedScene):
         # Each local minimum labelled with its depth J(w*), in the colour of the balls that
         # stop there.
         self.min_labels = VGroup()
-        for m, f in zip(self.minima, self.depths):
+        deep = int(np.argmin(self.depths))
+        for k, (m, f) in enumerate(zip(self.minima, self.depths)):
             lab = self.tex(rf"J = {numbers.latex(f, 2)}", 30, c)
             lab.next_to(ax.c2p(m, f), DOWN, buff=DEPTH_BUFF)
+            if k == deep:
+                # the deepest lies low in the plot: under it the label sat on the plot's foot;
+                # beside the ball instead, right of the momentum ball's arrival ring, its top
+                # just under the ball's centre (under the curve, which rises away from it)
+                spot = ax.c2p(m, f)
+                lab.next_to(spot, RIGHT, buff=MOMENTUM_BALL + RING_GAP + DEEP_GAP)
+                lab.align_to(spot + DEEP_DROP * DOWN, UP)
             self.min_labels.add(lab)
         note = VGroup(self.text("each ball stops in", NOTE_SIZE, t.text),
                       self.text("the minimum of its basin", NOTE_SIZE, t.text))
@@ -277,6 +296,7 @@ class LocalMinima(ThemedScene):
             m.clear_updaters()
         self.play(*(FadeOut(m) for m in others_marks), run_time=0.6)
         self.play(*(b.animate.set_fill(t.muted) for b in others),
+                  FadeIn(self.settled_key),
                   *(r.animate.set_stroke(opacity=0.25) for r in rings),
                   *(lab.animate.set_color(t.muted) for lab in dim), run_time=0.8)
         self.play(FadeOut(self.note), run_time=0.6)

@@ -15,11 +15,15 @@ from scenes.learning_rates import (
     DEF_APART,
     DEF_CLEAR,
     GHOSTS,
+    GOOD_WIDTH,
     GROWTH_PLACES,
     H_MAX,
     J_GROWTH_PLACES,
     OTHERS,
     RESULT_HOLD,
+    SMALL_CASING,
+    SMALL_LANE,
+    SMALL_WIDTH,
     LearningRates,
     aged_opacity,
     drawn_path,
@@ -33,6 +37,12 @@ def _anchors(mob, to_data):
     return np.array([to_data(p) for p in np.vstack([a[:1], a[1::2]])])
 
 
+def _unlaned(to_data, name):
+    """A screen point to data, the small rate's lane (SMALL_LANE) taken off first."""
+    lane = SMALL_LANE if name == "too small" else np.zeros(3)
+    return lambda p: to_data(np.asarray(p) - lane)
+
+
 def test_first_jumps_alternate_and_grow_by_gdcores_factor():
     scene = rendered(LearningRates, upto="jumps")
     trs = runs()
@@ -40,7 +50,7 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
     assert large.diverged and COST_DESCENT.learning_rates[-1][1] > COST_DESCENT.max_stable_rate
     # the safe runs drawn whole, on the map and on the cost plot
     for name, tr in (("too small", small), ("good", good)):
-        np.testing.assert_allclose(_anchors(scene.trails[name], scene.ax.p2c),
+        np.testing.assert_allclose(_anchors(scene.trails[name], _unlaned(scene.ax.p2c, name)),
                                    drawn_path(tr.points), atol=1e-9)
         cost = _anchors(scene.curves[name], scene.plot.p2c)
         np.testing.assert_allclose(cost[:, 1], tr.losses, rtol=1e-9)
@@ -87,9 +97,11 @@ def test_first_jumps_alternate_and_grow_by_gdcores_factor():
                 and mob.get_bottom()[1] < top - 1e-6 and mob.get_top()[1] > bottom + 1e-6)
         assert not over, f"{type(mob).__name__} under the zoom"
     # the zoom draws the good and the small path as the map does, cut to its window
-    pieces = [_anchors(p, scene.zoom.p2c) for p in scene.zoom_paths]
-    expected = [piece for name in ("good", "too small")
-                for piece in races.clip_polyline(trs[name].points, scene.zoom_window())]
+    named = [(name, piece) for name in ("good", "too small")
+             for piece in races.clip_polyline(trs[name].points, scene.zoom_window())]
+    expected = [piece for _, piece in named]
+    pieces = [_anchors(p, _unlaned(scene.zoom.p2c, name))
+              for p, (name, _) in zip(scene.zoom_paths, named)]
     assert len(pieces) == len(expected) >= 2
     for got, want in zip(pieces, expected):
         np.testing.assert_allclose(got, want, atol=1e-9)
@@ -389,7 +401,8 @@ def test_the_paths_stay_and_move_with_the_map_as_the_zoom_opens():
         good, small = live[0], live[1]
         for line, name in ((good, "good"), (small, "too small")):
             want = races.clip_polyline(drawn_path(runs()[name].points), scene.zoom_window_at(s))
-            np.testing.assert_allclose(_anchors(line, axes.p2c), np.vstack(want), atol=1e-6)
+            np.testing.assert_allclose(_anchors(line, _unlaned(axes.p2c, name)),
+                                       np.vstack(want), atol=1e-6)
             assert line.get_stroke_width() == scene.trails[name].get_stroke_width()
         n = COST_DESCENT.shown_steps
         for dot, p in zip(live[2: 2 + n], runs()["too large"].points[1:]):
@@ -406,6 +419,17 @@ def test_the_paths_stay_and_move_with_the_map_as_the_zoom_opens():
     small, good = scene.trails["too small"], scene.trails["good"]
     assert small.z_index > good.z_index
     assert good.get_stroke_width() - small.get_stroke_width(background=True) >= 6
+    # ... and in a lane of its own beside it: across every leg of the small path longer than a
+    # pixel, its lane clears the good path's half width and its own with its casing (so the
+    # two read apart from the start); the same offset in the zoom (above)
+    px, unit = 480 / 8.0, 1.8 / 6 / (480 / 8.0)  # a stroke unit: 0.3 px at 480p
+    pts = np.array([scene.ax.c2p(*p) for p in drawn_path(runs()["too small"].points)])
+    legs = np.diff(pts[:, :2], axis=0)
+    length = np.hypot(*legs.T)
+    way = legs[length > 1 / px] / length[length > 1 / px, None]
+    across = np.abs(way[:, 0] * SMALL_LANE[1] - way[:, 1] * SMALL_LANE[0])
+    assert len(way) >= 5
+    assert across.min() >= (GOOD_WIDTH / 2 + SMALL_WIDTH / 2 + SMALL_CASING) * unit
 
 
 def test_each_step_line_and_bar_value_change_in_one_frame_and_the_newest_landing_is_numbered():

@@ -120,6 +120,13 @@ def test_counters_never_overlap_and_words_are_held_and_plain():
     assert theme.contrast(t.muted, t.background) >= theme.TEXT_CONTRAST >= 4.5
     for w0, b in scene.balls.items():
         assert hexed(b.get_color()) == hexed(plain if w0 == EXP.stalled_start else muted)
+    # the legend keys the grey balls too: a grey ball, "settled", between the two runs' keys
+    key = scene.settled_key
+    assert key in scene.mobjects and hexed(key[0].get_color()) == hexed(muted)
+    assert key[0].width == pytest.approx(scene.key[0].width)
+    assert "settled" in key[1].original_text
+    assert scene.mkey.get_top()[1] < key.get_bottom()[1] < key.get_top()[1] \
+        < scene.key.get_bottom()[1]
     # two plain balls stop on one minimum, and the momentum ball with them: that spot says
     # how many in words, above the balls; the momentum ball lies under the plain ones, which
     # show on it
@@ -133,7 +140,15 @@ def test_counters_never_overlap_and_words_are_held_and_plain():
     assert scene.shared[0].get_bottom()[1] > spot[1] + BALL_RADIUS
     # the momentum ball's arrival ring clear of the depth under it and of the count over it
     ring = scene.arrival_ring
-    assert ring.get_bottom()[1] - ring.stroke_width / 200 > scene.min_labels[deep].get_top()[1]
+    # (the deepest minimum's depth beside the ball, right of the ring, off the plot's foot
+    # and under the curve)
+    label = scene.min_labels[deep]
+    assert ring.get_right()[0] + ring.stroke_width / 200 < label.get_left()[0]
+    foot = scene.ax.c2p(0, scene.ax.y_range[0])[1]
+    assert (label.get_bottom()[1] - foot) * 480 / 8 >= 12
+    ws = np.linspace(scene.ax.p2c(label.get_left())[0], scene.ax.p2c(label.get_right())[0], 50)
+    assert all(scene.ax.c2p(w, f)[1] > label.get_top()[1]
+               for w, f in zip(ws, scene.surface(ws)))
     assert ring.get_top()[1] + ring.stroke_width / 200 < scene.shared[0].get_bottom()[1]
     assert ring.width > scene.momentum_ball.width
     # "stalls here" under the ball that stalled, below its depth label; that run's step dots
