@@ -24,11 +24,12 @@ than the ball and drawn over it, so that the minimum is never hidden: once the b
 shows round the star, between its points; a legend
 shows each mark beside its word, the −∇J arrow among them (its name is in the legend, off the
 surface: no word is drawn over the surface; it fades with the arrow). The −∇J arrow (gdcore's
-−∇J at the step's start, the way the step goes) rides with the ball along each step and is
-drawn anew where it lands; the J readout is gdcore's loss at the step last reached, held while
-the ball moves on (never the cost of a point between two steps), changing with the step readout
-t as the ball lands. The crawl along the floor
-runs through every scheduled step to the last, at one pace along the log-spaced schedule.
+−∇J at the point the ball rests on, the way the next step goes) fades out before the ball moves
+and is drawn anew once it lands, through the fall; from the slide on it stays away; the J
+readout is gdcore's loss at the step last reached, held while the ball moves on (never the
+cost of a point between two steps), changing with the step readout t as the ball lands.
+The crawl along the floor runs through every scheduled step to the last, at one pace along
+the log-spaced schedule.
 The surface is gdviz.fast_surface's raster layer, inside a window between the legend and the
 readouts (its edge fading into the background); the ball and path hide where the surface covers
 them.
@@ -97,6 +98,13 @@ PIECES = 8
 FALL_STEPS = 2
 FALL_SECONDS = (3.0, 2.0)  # each step of the fall; the second, shorter, slower than the slide
 SLIDE_SECONDS = 2.5
+#: The −∇J arrow is gdcore's −∇J at the point the ball rests on: it fades out (ARROW_FADE
+#: seconds) before the ball moves, and the new step's arrow fades in once the ball has landed;
+#: from the slide on (many steps, fast) it stays away.
+ARROW_FADE = 0.5
+#: The fall's length: its steps, each between the arrow's fading out and in, a pause after each
+#: but the last.
+FALL_TIME = sum(FALL_SECONDS) + 2 * ARROW_FADE * FALL_STEPS + 0.4 * (FALL_STEPS - 1)
 #: The step the crawl's caption quotes (the crawl passes it a third of the way through).
 CUT_STEP = 60
 #: The crawl, from the scheduled step where the ball reaches the valley floor (wall_end) to the
@@ -187,7 +195,7 @@ END_SECONDS = 2.5
 #: opening, the crawl and the close-up's hold), easing in and out over SWEEP_EASE of it; the
 #: closing move in keeps END_THETA.
 THETA_FROM = -75.0
-SWEEP_SECONDS = (2 * DOLLY_SECONDS + sum(FALL_SECONDS) + 0.4 * (FALL_STEPS - 1) + SLIDE_SECONDS
+SWEEP_SECONDS = (2 * DOLLY_SECONDS + FALL_TIME + ARROW_FADE + SLIDE_SECONDS
                  + CLOSE_SECONDS + CRAWL_SECONDS + HOLD_SECONDS)
 SWEEP_EASE = 0.1
 #: Radii of the marks (scene units): the minimum's star is larger than the ball and drawn over
@@ -242,8 +250,7 @@ def axes_shown(dolly: float) -> float:
 
 
 #: The azimuth as the slide ends (the camera's turn under the fall, the pull back and the slide).
-THETA_TO = sweep_theta(2 * DOLLY_SECONDS + sum(FALL_SECONDS) + 0.4 * (FALL_STEPS - 1)
-                       + SLIDE_SECONDS)
+THETA_TO = sweep_theta(2 * DOLLY_SECONDS + FALL_TIME + ARROW_FADE + SLIDE_SECONDS)
 
 
 class DollyView(View3D):
@@ -350,11 +357,11 @@ class Descent3d(ThemedScene):
                                   f"the wall: J = {fall}.",
             "pull-back-to-the-valley": "The camera pulls back.",
             "slide-along-the-floor": f"The ball slides on to the flat valley floor: at step "
-                                     f"{floor}, J = {j(losses[floor])}.",
+                                     f"t = {floor}, J = {j(losses[floor])}.",
             "inset": "A close-up of the valley floor round the minimum opens beside the "
                      "surface.",
             "crawl": f"In the close-up the ball crawls along the floor towards the minimum; by "
-                     f"step {CUT_STEP}, J = {j(losses[CUT_STEP])}.",
+                     f"step t = {CUT_STEP}, J = {j(losses[CUT_STEP])}.",
             "arrive": f"After {numbers.count(traj.steps)} steps the ball rests on the minimum, "
                       f"J = {j(losses[-1])}.",
         }
@@ -371,6 +378,8 @@ class Descent3d(ThemedScene):
                               PHI0, THETA0)
         self.view.theta.set_value(THETA_FROM)
         self.s = ValueTracker(0.0)  # position along the schedule: index into self.shown
+        self.arrow_on = ValueTracker(1.0)  # the −∇J arrow and its legend row, until the slide
+        self.arrow_step = ValueTracker(1.0)  # the arrow, faded out while the ball moves
         #: the schedule's position where the ball reaches the valley floor (J < WALL_J)
         self.wall_end = floor_index(self.traj.losses[self.shown])
         self.aim_dolly()
@@ -425,10 +434,8 @@ class Descent3d(ThemedScene):
 
     def fall_points(self) -> np.ndarray:
         """The points the fall's view frames: the ball's path down the wall (steps 0 to
-        FALL_STEPS) and its −∇J arrow as drawn along it (at the step's start, riding with the
-        ball)."""
-        arrows = [self.descent_arrow_points(u, at=float(self.reached(u)))
-                  for u in np.linspace(0.0, FALL_STEPS, 4 * FALL_STEPS + 1)]
+        FALL_STEPS) and its −∇J arrow at each step it rests on."""
+        arrows = [self.descent_arrow_points(float(k)) for k in range(FALL_STEPS + 1)]
         return np.vstack([self.path_points(FALL_STEPS), *arrows])
 
     def closing_points(self) -> np.ndarray:
@@ -598,19 +605,20 @@ class Descent3d(ThemedScene):
         return np.column_stack([mb, self.cost(mb[:, 0], mb[:, 1])])
 
     def arrow_points(self) -> np.ndarray:
-        """The −∇J arrow as drawn now: at the ball, along the −∇J of the step it is taking
-        (the point last reached), so it rides with the ball and turns as the ball lands."""
-        s = self.s.get_value()
-        return self.descent_arrow_points(s, at=float(self.reached(s)))
+        """The −∇J arrow as drawn now: at the point last reached, along gdcore's −∇J there
+        (the way the next step goes); it stays there while the ball moves on (faded out by
+        then: arrow_step) and is drawn anew where the ball lands."""
+        return self.descent_arrow_points(float(self.reached(self.s.get_value())))
 
     def arrow_opacity(self, pts=None) -> float:
-        """The −∇J arrow's opacity: 1, fading while it reaches less than LABEL_MIN_PX (at 480p)
-        past the ball's edge, 0 once it is no longer than the ball's radius (the legend's −∇J
-        fades with it)."""
+        """The −∇J arrow's opacity (arrow_on: away from the slide on): 1, fading while it
+        reaches less than LABEL_MIN_PX (at 480p) past the ball's edge, 0 once it is no longer
+        than the ball's radius (the legend's −∇J fades with it). While the ball moves it is
+        faded out further by arrow_step."""
         pts = self.arrow_points() if pts is None else pts
         tip, tail = self.view.project(pts[[-1, 0]])[0]
         past = (np.linalg.norm(tip - tail) - BALL_RADIUS) * 60
-        return float(np.clip(past / LABEL_MIN_PX, 0.0, 1.0))
+        return float(np.clip(past / LABEL_MIN_PX, 0.0, 1.0)) * self.arrow_on.get_value()
 
     def build_descent_arrow(self):
         t = self.theme
@@ -627,7 +635,7 @@ class Descent3d(ThemedScene):
             n = np.array([-d[1], d[0], 0.0])
             head.set_points_as_corners([tip, tip - 0.22 * d + 0.1 * n, tip - 0.22 * d - 0.1 * n,
                                         tip])
-            a = self.arrow_opacity(pts)
+            a = self.arrow_opacity(pts) * self.arrow_step.get_value()
             for part in (arrow, head):
                 part.set_stroke(opacity=a)
             head.set_fill(opacity=a)
@@ -746,10 +754,13 @@ class Descent3d(ThemedScene):
         self.move_camera(1.0, FALL_PHI)
 
     def section_fall_down_the_wall(self):
-        # down the wall one step at a time, each eased in and out so its landing can be seen
+        # down the wall one step at a time, each eased in and out so its landing can be seen;
+        # the −∇J arrow goes before the ball moves and the new step's comes once it has landed
         for k in range(1, FALL_STEPS + 1):
+            self.play(self.arrow_step.animate.set_value(0.0), run_time=ARROW_FADE)
             self.play(self.s.animate.set_value(float(k)), run_time=FALL_SECONDS[k - 1],
                       rate_func=smooth)
+            self.play(self.arrow_step.animate.set_value(1.0), run_time=ARROW_FADE)
             if k < FALL_STEPS:
                 self.wait(0.4)
 
@@ -758,7 +769,9 @@ class Descent3d(ThemedScene):
 
     def section_slide_along_the_floor(self):
         # on to the valley floor, one scheduled (log-spaced) step at a time at one pace, the
-        # camera orbiting on
+        # camera orbiting on; the −∇J arrow (and its legend row) goes first: over so many fast
+        # steps it would flicker
+        self.play(self.arrow_on.animate.set_value(0.0), run_time=ARROW_FADE)
         self.play(self.s.animate(rate_func=linear).set_value(float(self.wall_end)),
                   run_time=SLIDE_SECONDS)
 
@@ -906,8 +919,8 @@ class Descent3d(ThemedScene):
                   self.surface.opened.animate.set_value(1.0),
                   run_time=END_SECONDS, rate_func=smooth)
         note = VGroup(self.text(f"after {numbers.count(self.traj.steps)} steps", 26, t.text),
-                      self.text("at the bottom", 26, t.muted),
-                      self.text("of the valley", 26, t.muted))
+                      self.text("at the bottom", 26, t.text),
+                      self.text("of the valley", 26, t.text))
         note.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
         note.next_to(self.readouts, DOWN, buff=0.4, aligned_edge=RIGHT)
         self.note = note

@@ -111,6 +111,12 @@ LABEL_PAD = 0.8
 #: The minimum's ties to the floor (dotted reference lines in `good`): Manim stroke width and
 #: opacity (they run under the surface, seen through it).
 TIE_WIDTH, TIE_OPACITY = 2.5, 0.6
+#: Where the surface hides a tie, its dots are drawn at TIE_HIDDEN opacity only: seen through
+#: the surface, faint, as the link's hidden lines are, never as a line drawn on it.
+TIE_HIDDEN = 0.15
+#: The helper lines (the map's caption, the note on the cut): in the house's muted text colour,
+#: at a size whose small letters reach 12 px at 480p.
+HELPER_SIZE = 33
 #: The ghost of the part cut away: its opacity, and the mesh lines across it drawn. It fades
 #: out as the camera turns to face the cut, from GHOST_FADE of the way (seen from the side its
 #: lines would crowd the J axis and its numbers).
@@ -247,14 +253,32 @@ class MseSurface(ThemedScene):
         star = self.star()
         t = self.theme
 
+        def floor_ends():
+            """The two ties' ends on the floor (data): from the minimum's foot to each axis."""
+            b_edge, m_edge, _ = self.axes.edges()
+            return np.array([[self.m_star, self.b_star, 0.0], [self.m_star, b_edge, 0.0],
+                             [m_edge, self.b_star, 0.0]])
+
         def ends():
             """The two ties' ends on the screen as the camera stands now (the view is an
             orthographic turn, so a straight line on the floor stays straight on screen)."""
-            b_edge, m_edge, _ = self.axes.edges()
-            floor = np.array([[self.m_star, self.b_star, 0.0], [self.m_star, b_edge, 0.0],
-                              [m_edge, self.b_star, 0.0]])
-            o, to_m, to_b = self.view.project(floor)[0]
+            o, to_m, to_b = self.view.project(floor_ends())[0]
             return [(o, to_m), (o, to_b)]
+
+        def hide(screen):
+            """Each dot at TIE_OPACITY where the camera sees its point of the floor, at
+            TIE_HIDDEN where the surface (as cut) hides it."""
+            o, to_m, to_b = floor_ends()
+            for (a, b), tie, far in zip(screen, self.ties, (to_m, to_b)):
+                d = (b - a)[:2]
+                if d @ d < 1e-12 or not len(tie.submobjects):
+                    continue
+                c = np.array([mark.points.mean(axis=0)[:2] for mark in tie.submobjects])
+                u = np.clip((c - a[:2]) @ d / (d @ d), 0.0, 1.0)
+                pts = o + u[:, None] * (far - o)
+                seen = visible(self.view, pts, self.drawn_height)
+                for mark, v in zip(tie.submobjects, seen):
+                    mark.set_stroke(opacity=TIE_OPACITY if v else TIE_HIDDEN)
 
         def ties(screen):
             lines = VGroup()
@@ -305,6 +329,7 @@ class MseSurface(ThemedScene):
             if any(not np.array_equal(x, y) for pair, was in zip(now, built[0][0])
                    for x, y in zip(pair, was)):
                 carry(now)
+            hide(now)  # the surface changes as it is cut, the camera standing still
             return group
 
         marker = VGroup(self.ties, star)
@@ -468,8 +493,8 @@ class MseSurface(ThemedScene):
         t = self.theme
         (self.map_ax, self.map_img, self.map_valley, self.map_star,
          self.map_labels) = self.contour_map()
-        caption = self.tex(r"\text{the same } J \text{ from above, log-spaced levels}", 26,
-                           t.muted)
+        caption = self.tex(r"\text{the same } J \text{ from above, log-spaced levels}",
+                           HELPER_SIZE, t.muted)
         caption.next_to(self.map_ax, UP, buff=CAPTION_GAP).align_to(self.map_ax, LEFT)
         caption.shift(0.5 * LEFT)
         self.map_caption = caption
@@ -545,9 +570,9 @@ class MseSurface(ThemedScene):
         # said in steps, one short line at a time, where the map's caption stood (it has done
         # its work): the cut's name as the cut begins, what its edge is once the camera is
         # lowered to face it
-        note = VGroup(self.tex(r"\text{cut at } b = b^*", 26),
+        note = VGroup(self.tex(r"\text{cut at } b = b^*", HELPER_SIZE, t.muted),
                       self.tex(r"\text{its edge } J(m, b^*) \text{ is the slope sweep's curve}",
-                               26))
+                               HELPER_SIZE, t.muted))
         for line in note:
             line.move_to(self.map_caption, aligned_edge=LEFT)
         self.note = note
