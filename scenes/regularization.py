@@ -522,8 +522,13 @@ class Regularization(ThemedScene):
         # within the frame's margin
         lam = self.labels[0]
         lam.shift((title[0].get_bottom()[1] - lam.baseline()) * UP)
-        tall = self.number(10.0**U_FROM, False, t.text, LAM_SIZE).next_to(lam, RIGHT)
-        tall.shift((lam.baseline() - tall.get_bottom()[1]) * UP)
+        # (every power the sweep writes: their glyphs differ in height by a fraction of a
+        # pixel, and 10⁻⁷ stood 0.2 px higher than the first power)
+        powers = [self.number(10.0**u, False, t.text, LAM_SIZE).next_to(lam, RIGHT)
+                  for u in range(int(np.floor(U_FROM)), int(np.ceil(U_TO)) + 1)]
+        for p in powers:
+            p.shift((lam.baseline() - p.get_bottom()[1]) * UP)
+        tall = max(powers, key=lambda p: p.get_top()[1])
         over = max(lam.get_top()[1], tall.get_top()[1]) - (config.frame_height / 2 - MARGIN)
         if over > 0:
             VGroup(title, eq, lam).shift(over * DOWN)
