@@ -107,7 +107,7 @@ def make_figure(theme):
     it = np.arange(losses.size)
     ax.plot(it, losses, color=theme.accent, lw=1.6, gid="loss")
     ax.plot(0, losses[0], gid="start", **theme.marker("start"))
-    ax.plot(it[-1], losses[-1], gid="end", **theme.marker("end"))
+    ax.plot(it[-1], losses[-1], gid="end", **theme.end())
     ax.annotate(f"start: $J = {numbers.cost(losses[0], 'mathtext')}$", (0, losses[0]),
                 xytext=(8, -2),
                 textcoords="offset points", ha="left", va="top", fontsize=theme.small_size,

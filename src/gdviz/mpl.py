@@ -763,7 +763,7 @@ def end_beside(ax, theme: Theme, xy, marker: dict, offset=END_BESIDE, gid: str =
                   transform=ax.transData + shift)
     ax.annotate("", xy=xy, xytext=offset, textcoords="offset points",
                 zorder=mark.get_zorder() - 0.5, gid=f"{gid}-leader",
-                arrowprops=dict(arrowstyle="-", color=end_colour(marker), lw=0.8,
+                arrowprops=dict(arrowstyle="-", color=marker["markeredgecolor"], lw=0.8,
                                 shrinkA=0, shrinkB=shrink))
     ax.add_artist(mark)
     return mark
@@ -798,12 +798,6 @@ def frame_half(star: dict) -> float:
     return max(-x0, x1, -y0, y1) + FRAME_GAP + FRAME_WIDTH
 
 
-def end_colour(marker: dict) -> str:
-    """The run's colour of an end mark's keywords (theme.end): its outline's."""
-    face = marker.get("markerfacecolor", "none")
-    return marker["markeredgecolor"] if str(face).lower() == "none" else face
-
-
 class EndMark(Line2D):
     """The end mark of a run that ends on (or by) the minimum's star, always AT the run's last
     point: the house end square (hollow, outlined in the run's colour) at its house size where
@@ -818,8 +812,7 @@ class EndMark(Line2D):
         super().__init__([xy[0]], [xy[1]], **kw)
         self.star_xy, self.star, self.gap = tuple(star_xy), star, gap
         self.house = self.get_markersize()
-        self.colour = end_colour({"markerfacecolor": self.get_markerfacecolor(),
-                                  "markeredgecolor": self.get_markeredgecolor()})
+        self.colour = self.get_markeredgecolor()  # the run's: theme.end outlines it
         self.house_look = (self.colour, self.get_markeredgewidth())
 
     def _page(self) -> tuple[np.ndarray, np.ndarray]:
