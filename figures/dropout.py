@@ -26,8 +26,6 @@ from matplotlib.patches import Circle
 from gdcore.networks import DROPOUT
 from gdviz import mpl as gm
 from gdviz import network_draw as nd
-from gdviz import theme as th
-from gdviz.colors import mix
 from gdviz.network_layout import layout
 
 EX = DROPOUT
@@ -43,8 +41,8 @@ CLEARANCE = 1.5
 #: its hidden edges need.
 GRID = (2, 2)
 #: A dropped neuron's outline (points), in the panels and the key: thinner than a kept
-#: neuron's and faded (`faded`), solid: absent, not a difference (a dash is one,
-#: docs/STYLE.md).
+#: neuron's and faded (`Theme.faded`, the video's colour too), solid: absent, not a
+#: difference (a dash is one, docs/STYLE.md).
 DROPPED_WIDTH = nd.RING_FAINT
 KEY_RADIUS = 4.5  # the key's neurons, in points
 #: The figure's height (in) and the room (in) the layout keeps round each panel, above and
@@ -65,17 +63,6 @@ SIDE_PAD = (0.9, 0.9, 0.55, 0.12)
 #: The layers' names under each network, as the family names them.
 NAMES = ("inputs", "hidden", "hidden", "outputs")
 
-
-#: A dropped neuron's outline against the page (WCAG): over the 3:1 floor of a mark with room
-#: to spare, as its thin strokes are drawn (at 3:1 in colour, a hairline's anti-aliased pixels
-#: fell under it on the dark page), and still well under a plain neuron's muted ring.
-DROPPED_CONTRAST = 4.0
-
-
-def faded(theme) -> str:
-    """A dropped neuron's outline: muted tinted towards the page, to DROPPED_CONTRAST."""
-    return mix(theme.background, theme.muted,
-               th.contrast_mix(theme.background, theme.muted, DROPPED_CONTRAST))
 
 
 def _cross(ax, centre, radius, color, zorder, gid):
@@ -124,7 +111,7 @@ def make_figure(theme):
     fig, axes = gm.subplots(theme, *GRID, height=FIG_HEIGHT)
     # a row's bottom neurons stand well clear of the next row's title
     fig.get_layout_engine().set(h_pad=ROW_PAD, wspace=GUTTER)
-    dim = faded(theme)
+    dim = theme.faded()  # 4:1 against the page (theme.FADED_CONTRAST), as the video's
     for t, (ax, step) in enumerate(zip(axes.ravel(), EX.masks())):
         keep = EX.kept_neurons(step)
         live = [e for e in lay.edges if e[0] in keep and e[1] in keep]

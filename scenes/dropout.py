@@ -44,12 +44,10 @@ from manim import (
 
 from gdcore.networks import DROPOUT
 from gdviz import numbers
-from gdviz.colors import mix
 from gdviz.manim_blocks import set_number
 from gdviz.manim_theme import Section, ThemedScene, sections
 from gdviz.network_mobject import NetworkMobject
 from gdviz.numbers import count, word
-from gdviz.theme import contrast_mix
 
 EX = DROPOUT
 SIZES, P_DROP, STEPS = EX.sizes, EX.p_drop, EX.steps
@@ -60,15 +58,10 @@ LAY_W, LAY_H, LAY_R, UNIT = 4.4, 4.4, 0.26, 1.42
 NET_CENTER = 0.27 * RIGHT + 0.35 * DOWN
 N_HIDDEN = EX.n_hidden
 #: A dropped neuron, as in the still: a thin outline (FADED_WIDTH, two thirds of the other
-#: neurons' 3.0, as the still's 0.6 pt to 0.9 pt) in the muted colour faded towards the page as
-#: far as a mark may go (Theme.faded, 3:1), at FADED_OPACITY: absent, not a difference (a dash
-#: is one, docs/STYLE.md).
+#: neurons' 3.0, as the still's 0.6 pt to 0.9 pt) in the still's faded colour (Theme.faded: the
+#: muted grey towards the page to theme.FADED_CONTRAST, 4:1, in both themes), at FADED_OPACITY:
+#: absent, not a difference (a dash is one, docs/STYLE.md).
 FADED_WIDTH, FADED_OPACITY = 2.0, 1.0
-#: The contrast of a dropped neuron's outline against the page, per theme: the least a mark may
-#: have (3:1) on the white page; on the near-black one that grey, 2 px wide, all but vanished
-#: (and was gone in the closing thumbnails), so it is lighter there, still well under the muted
-#: outlines of the neurons in play.
-DROPPED_CONTRAST = {"light": 3.0, "dark": 4.5}
 #: Seconds the forward sweep takes per layer of edges.
 SWEEP_PER_LAYER = 0.7
 #: Seconds of each change of the mask (the key moment: a change of a few neurons, slow enough
@@ -400,10 +393,8 @@ def _thumbnail(snap: VGroup, page) -> VGroup:
 
 
 def dropped_color(theme) -> ManimColor:
-    """A dropped neuron's outline: the muted grey tinted towards the page down to the theme's
-    DROPPED_CONTRAST."""
-    share = contrast_mix(theme.background, theme.muted, DROPPED_CONTRAST[theme.name])
-    return ManimColor.from_rgb(mix(theme.background, theme.muted, share))
+    """A dropped neuron's outline: the still's faded colour (Theme.faded)."""
+    return ManimColor.from_rgb(theme.faded())
 
 
 def _switch(number: Integer, value: int, at: float = 0.5) -> UpdateFromAlphaFunc:

@@ -439,7 +439,7 @@ def test_dropout_panels_follow_the_seeded_masks(theme):
         assert len(circles) == sum(m.sizes)
         # a dropped neuron: the faded outline, thinner than any other; every outline solid
         # (a dash is a difference, theme.LINE_STYLES)
-        fade = gm.load("figures.dropout").faded(th.get(theme))
+        fade = th.get(theme).faded()
         dropped = {n for n, c in circles.items() if same_color(c.get_edgecolor(), fade)}
         assert {c.get_linestyle() for c in circles.values()} == {"solid"}
         thin = max(circles[n].get_linewidth() for n in dropped)
@@ -531,16 +531,19 @@ def test_dropout_rows_stand_apart(theme):
 @pytest.mark.parametrize("theme", THEMES)
 def test_dropout_dropped_outline_reads_as_a_mark(theme):
     """The faded outline of a dropped neuron keeps the 3:1 floor of a mark against the page
-    (WCAG 2.1, theme.LINE_CONTRAST) and stays lighter than a plain (muted) neuron's ring."""
+    (WCAG 2.1, theme.LINE_CONTRAST), at the one faded contrast (theme.FADED_CONTRAST, 4:1, the
+    video's too), and stays lighter than a plain (muted) neuron's ring."""
     t = th.get(theme)
     axes = fig("dropout", theme).axes
     circles = nd.drawn_neurons(axes[0])
-    fade = gm.load("figures.dropout").faded(t)
+    fade = t.faded()
     dropped = [c for c in circles.values() if same_color(c.get_edgecolor(), fade)]
     assert dropped
     for c in dropped:
         rgb = to_rgba(c.get_edgecolor())[:3]
         assert th.contrast(rgb, t.background) >= th.LINE_CONTRAST - 0.01
+        assert th.contrast(rgb, t.background) == pytest.approx(th.FADED_CONTRAST, abs=0.05)
+        assert th.FADED_CONTRAST == 4.0
         assert th.contrast(rgb, t.background) < th.contrast(t.muted, t.background)
 
 

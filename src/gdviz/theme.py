@@ -89,6 +89,11 @@ LABEL_HALO = 1.5
 #: WCAG 2.1 contrast minima: text (and secondary text), lines and markers.
 TEXT_CONTRAST = 4.5
 LINE_CONTRAST = 3.0
+#: Something absent drawn thin (a dropped neuron's outline, still and video alike: Theme.faded)
+#: against the page: over the 3:1 floor of a mark with room to spare, as strokes this thin lose
+#: contrast to anti-aliasing (at 3:1 a hairline's pixels fell under it on the dark page, and the
+#: video's 2 px outline all but vanished there), and still well under the muted colour.
+FADED_CONTRAST = 4.0
 #: The role colours drawn over cost maps (paths, points, the minimum, labels): each keeps
 #: LINE_CONTRAST (TEXT_CONTRAST for text) against every colour of the map. `muted` and `grid`
 #: draw frames and rules beside the map, never on it.
@@ -695,13 +700,13 @@ class Theme:
         return {"linestyle": LINE_STYLES[kind], **kw}
 
     def faded(self, color: str | None = None):
-        """`color` (default muted) tinted towards the page as far as a mark may go (3:1
-        against it, LINE_CONTRAST), as RGB in [0, 1]: something absent, drawn thin in it (a
-        dropped neuron)."""
+        """`color` (default muted) tinted towards the page to FADED_CONTRAST (4:1) against
+        it, as RGB in [0, 1]: something absent, drawn thin in it (a dropped neuron, in the
+        dropout still and video alike)."""
         from gdviz.colors import mix
 
         color = color or self.muted
-        return mix(self.background, color, contrast_mix(self.background, color, LINE_CONTRAST))
+        return mix(self.background, color, contrast_mix(self.background, color, FADED_CONTRAST))
 
     def residual(self, short: bool = False) -> dict:
         """matplotlib keyword arguments of a residual segment (vlines / plot); short=True: the

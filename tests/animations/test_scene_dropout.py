@@ -8,10 +8,9 @@ from manim import Circle, ManimColor
 from gdcore import nn
 from gdcore.networks import DROPOUT
 from gdviz import colors
-from gdviz.theme import contrast
+from gdviz.theme import FADED_CONTRAST, contrast
 from scenes.dropout import (
     COUNTERS_AT,
-    DROPPED_CONTRAST,
     FADED_OPACITY,
     FADED_WIDTH,
     FINAL_HOLD,
@@ -44,11 +43,10 @@ def test_dropped_neurons_are_gdcores_mask(step):
         assert ring.get_stroke_width() == pytest.approx(FADED_WIDTH)
         assert FADED_WIDTH < net.stroke_width.min()
         assert ring.get_stroke_color() == dropped_color(t)
-        # the least a mark may have against the page, and lighter on the dark page
-        want = DROPPED_CONTRAST[t.name]
-        assert want >= 3.0 and (t.name != "dark" or want > 3.0)
+        # the still's faded colour, at its one contrast (4:1) in both themes
+        assert np.allclose(colors.rgb(ring.get_stroke_color()), t.faded(), atol=1 / 255)
         got = contrast(ring.get_stroke_color().to_hex(), t.background)
-        assert got == pytest.approx(want, abs=0.05)
+        assert FADED_CONTRAST == 4.0 and got == pytest.approx(FADED_CONTRAST, abs=0.05)
         assert ring.get_stroke_opacity() == (FADED_OPACITY if n in dropped else 0.0)
         # filled with the page above the edges: no line is seen passing through a dropped one
         assert ring.get_fill_opacity() == (1.0 if n in dropped else 0.0)
