@@ -2,11 +2,12 @@
 
 The 4-6-6-2 network of the still (gdcore.networks.DROPOUT, the still's: same sizes, rate, steps,
 seed and masks). The dense network comes in layer by layer, input to output, then the note beside
-it. The first mask comes in one hidden layer at a time (dropped hidden neurons turn to a thin faded
-outline, as in the still, filled with the page and drawn over the edges, so no line passes through
-them; their edges vanish; kept hidden ones take the accent); then the forward sweep lights the kept
-edges layer by layer, input to output, where they stay until the step ends; a key says the orange is
-the hidden neurons kept this step and their edges. At each later step the last mask turns into the
+it. The first mask comes in one hidden layer at a time, input to output, each change drawn as every
+later one (dropped hidden neurons turn to a thin faded outline, as in the still, filled with the
+page and drawn over the edges, so no line passes through them; their edges vanish; kept hidden ones
+take the accent, then their edges are lit in it, at full strength, where they stay until the step
+ends); a key says the orange is the hidden neurons kept this step and their edges. At each later
+step the last mask turns into the
 new one one thing at a time: the edges of the neurons dropped anew fade, then those neurons go out
 as the ones restored come back, then the restored ones' edges come in, lit (never through the
 quiet colour); neurons dropped at both steps keep their faded outline, neurons kept at
@@ -62,8 +63,6 @@ N_HIDDEN = EX.n_hidden
 #: muted grey towards the page to theme.FADED_CONTRAST, 4:1, in both themes), at FADED_OPACITY:
 #: absent, not a difference (a dash is one, docs/STYLE.md).
 FADED_WIDTH, FADED_OPACITY = 2.0, 1.0
-#: Seconds the forward sweep takes per layer of edges.
-SWEEP_PER_LAYER = 0.7
 #: Seconds of each change of the mask (the key moment: a change of a few neurons, slow enough
 #: to follow), and the new thinned network's hold after a change (drops and returns in one
 #: move, the step and count turning as it lands).
@@ -236,7 +235,6 @@ class Dropout(ThemedScene):
             self.step_num.set_value(1)
             self.play(FadeIn(self.counter), run_time=0.6)
             self.first_mask(dropped, n_kept)
-            self.play(self.sweep(), FadeIn(self.sweep_key))
             self.wait(0.8)
         else:
             # the last mask turns into the new one in one move, the lit edges going straight
@@ -254,16 +252,22 @@ class Dropout(ThemedScene):
         return VGroup(self.net.copy(), *(d.copy() for d in self.faded.values()))
 
     def first_mask(self, dropped: set, n_kept: int):
-        """The first mask on the dense network, one hidden layer at a time: dropped neurons to
-        a thin faded outline (their own hidden), their edges gone; kept hidden neurons in the
-        accent. The count of kept neurons comes in once the whole mask has landed."""
-        hidden = range(1, len(SIZES) - 1)
-        for h in hidden:
-            self.play(self.mask_to({n for n in dropped if n[0] <= h},
-                                   {n for n in dropped if n[0] == h}, set()),
-                      run_time=MASK_TIME)
+        """The first mask on the dense network, one hidden layer at a time, input to output,
+        each change drawn as every later one: dropped neurons to a thin faded outline (their
+        own hidden), their edges gone; kept hidden neurons in the accent, then their edges lit
+        in it, at full strength (the layer's edges from the one before it; with the last hidden
+        layer, those to the outputs too). The count of kept neurons and the key of the accent
+        come in once the whole mask has landed."""
+        last = len(SIZES) - 1
+        lay = self.net.layout
+        for h in range(1, last):
+            gone = {n for n in dropped if n[0] <= h}
+            reach = lay.edges_between(h - 1) + (lay.edges_between(h) if h == last - 1 else ())
+            light = [e for e in reach if e[0] not in gone and e[1] not in gone]
+            self.play(self.mask_to(gone, {n for n in dropped if n[0] == h}, set(), light=light,
+                                   upto=h), run_time=MASK_TIME)
         set_number(self.k_num, n_kept)
-        self.play(FadeIn(self.kept_line), run_time=0.4)
+        self.play(FadeIn(self.kept_line), FadeIn(self.sweep_key), run_time=0.6)
 
     def next_mask(self, before: set, after: set, n_kept: int, step: int):
         """The last mask turns into the next in one move: the neurons dropped anew go out
@@ -273,34 +277,43 @@ class Dropout(ThemedScene):
         kept at both their accent one. The step number and the count of kept neurons turn as
         the move begins (turned when it ended, they named the old mask for the whole move while
         the new one was being drawn)."""
-        self.play(self.mask_to(after, after - before, before - after, lit=True),
+        self.play(self.mask_to(after, after - before, before - after),
                   _switch(self.step_num, step, at=COUNTERS_AT),
                   _switch(self.k_num, n_kept, at=COUNTERS_AT),
                   run_time=NEXT_TIME)
 
-    def mask_to(self, dropped: set, out: set, back: set, lit: bool = False) -> Succession:
+    def mask_to(self, dropped: set, out: set, back: set, light=None,
+                upto: int | None = None) -> Succession:
         """One change of the mask, one thing at a time: first the edges of the neurons going
         out fade, then the neurons change (those of `out` taking their faded outline, those of
         `back` losing it; no other neuron changes look), then the edges of the restored ones
-        come in (at once, lit edges still touched neurons going grey); with `lit`, every edge
-        of the new thinned network in the accent."""
+        come in, lit (at once, lit edges still touched neurons going grey). On the first mask
+        the dense network's quiet edges are shown: the edges `light` take the accent in that
+        last part; later, every edge shown is lit already. With `upto`, the neurons of later
+        layers keep their look (the first mask, a layer at a time: a layer not yet masked is
+        not yet kept)."""
         t, net = self.theme, self.net
         last = len(SIZES) - 1
-        if lit:  # every edge shown is lit already: the hidden ones take the accent unseen
+        if light is None:  # every edge shown is lit already: the hidden ones take the accent unseen
             net.set_edge_style(color=t.accent)
+            light = []
         shown = {n for n in net.neuron_ids if n not in dropped and n not in out}
 
         def neurons(n):
             for nid in n.neuron_ids:
+                if upto is not None and nid[0] > upto:
+                    continue
                 kept = nid not in dropped
                 stroke = t.accent if 0 < nid[0] < last else t.text
                 n.set_neuron_style([nid], fill=t.background, stroke=stroke,
                                    stroke_opacity=1.0 if kept else 0.0, apply=False)
 
-        def edges(alive):
+        def edges(alive, lit=()):
             def change(n):
                 n.set_edge_style(opacity=[1.0 if (a in alive and b in alive) else 0.0
                                           for a, b in n.edge_ids], apply=False)
+                if lit:
+                    n.set_edge_style(lit, color=t.accent, apply=False)
             return change
 
         # the edges of the neurons going out, then the neurons, then the restored ones' edges
@@ -309,12 +322,19 @@ class Dropout(ThemedScene):
                  for n in out]
         faded += [self.faded[n].animate.set_stroke(opacity=0.0).set_fill(opacity=0.0)
                   for n in back]
-        parts = [net.transition(edges(before), run_time=EDGES_OUT),
-                 AnimationGroup(net.transition(neurons), *faded, run_time=MASK_SHARE)]
-        if back:
-            parts.append(net.transition(edges(shown), run_time=1.0 - MASK_SHARE - EDGES_OUT))
+        # each part starts from the look the last one leaves (made from the look on screen, the
+        # last part faded the edges of the neurons going out in again, and out once more)
+        now = net.style_state()
+        parts = [net.transition(edges(before), run_time=EDGES_OUT)]
+        edges(before)(net)
+        parts.append(AnimationGroup(net.transition(neurons), *faded, run_time=MASK_SHARE))
+        neurons(net)
+        if back or light:
+            parts.append(net.transition(edges(shown, light),
+                                        run_time=1.0 - MASK_SHARE - EDGES_OUT))
         else:  # nothing comes back: the neurons take the rest
             parts[1].run_time = 1.0 - EDGES_OUT
+        net.load_state(now)
         return Succession(*parts)
 
     def row_place(self, s: int) -> np.ndarray:
@@ -357,18 +377,6 @@ class Dropout(ThemedScene):
             self.play(FadeIn(VGroup(snap, self.row_labels[s])),
                       run_time=ROW_IN if s == STEPS - 1 else ROW_LAG)
         self.wait(FINAL_HOLD)
-
-    def sweep(self):
-        """The forward pass: the kept edges light up in the accent layer by layer, from the
-        inputs through both hidden layers to the outputs, and stay lit."""
-        net, gone = self.net, set(self.dropped(self.step))
-        parts = []
-        for layer in range(len(SIZES) - 1):
-            live = [e for e in net.layout.edges_between(layer)
-                    if e[0] not in gone and e[1] not in gone]
-            parts.append(net.transition(lambda n, live=live: n.set_edge_style(
-                live, color=self.theme.accent, apply=False), run_time=SWEEP_PER_LAYER))
-        return Succession(*parts)
 
     #: the network, then one section step-1 … step-STEPS per training step, run_step(t).
     SECTIONS = sections(section_network, *Section.numbered("step", run_step, STEPS))

@@ -59,7 +59,7 @@ def test_dropped_neurons_are_gdcores_mask(step):
             assert op == 1.0
             hidden = 0 < n[0] < len(DROPOUT.sizes) - 1
             assert np.allclose(rgb, colors.rgb(t.accent if hidden else t.text))
-    # the sweep reached the outputs: every kept edge of every layer is lit, none other
+    # the mask landed at full strength: every kept edge of every layer is lit, none other
     for rgb, op in zip(net.edge_rgb, net.edge_opacity):
         if op > 0:
             assert np.allclose(rgb, colors.rgb(t.accent))
@@ -199,8 +199,10 @@ def test_each_mask_turns_into_the_next_in_one_move():
     """From one step's mask to the next only the neurons that differ change, all in one move:
     those dropped anew go out as those restored come back. At the end of every play the
     neurons drawn dropped are one of gdcore's masks, drawn alike by both outlines, with
-    exactly the edges of the neurons kept, every one of them lit; the step number shown is
-    that mask's step and the count of kept neurons on screen counts it."""
+    exactly the edges of the neurons kept, every one of them lit, the first mask's as every
+    later one's (it landed with its kept edges in the quiet grey, lit only by a sweep after);
+    the step number shown is that mask's step and the count of kept neurons on screen counts
+    it."""
     notes = [n for n in rendered(Dropout).notes if n is not None and n[0] == "mask"]
     hidden = sum(DROPOUT.sizes[1:-1])
     masks = [_dropped(s) for s in range(STEPS)]
@@ -210,7 +212,14 @@ def test_each_mask_turns_into_the_next_in_one_move():
         if count is not None:
             assert out == masks[step - 1]
             assert count == hidden - len(out)
-            assert lit <= edges
+            assert lit == edges
+    # the first mask, a hidden layer at a time: as each lands, its kept neurons' edges from
+    # the layer before are lit (the last hidden layer's to the outputs too), no edge is quiet
+    # once both its layers have their mask
+    first = [n for n in notes if n[1] == 1 and n[5] is None and n[2]]
+    assert [max(l for l, _ in n[2]) for n in first] == [1, 2]
+    for n, h in zip(first, (1, 2)):
+        assert n[6] == {e for e in n[4] if e[1][0] <= h or h == 2}
     for s in range(1, STEPS):
         old, new = masks[s - 1], masks[s]
         assert old != new and len(old ^ new) < hidden
@@ -241,3 +250,32 @@ def test_the_count_of_kept_neurons_stays_from_the_first_mask_on():
     first = next(k for k, n in enumerate(notes) if n[5] is not None)
     assert all(n[5] is not None for n in notes[first:])
     assert {n[5] for n in notes[first:]} >= set(DROPOUT.kept_counts())
+
+
+def test_within_a_change_of_mask_each_edge_fades_one_way():
+    """Within a change of the mask each edge moves one way only: those of the neurons going out
+    fade out, those of the neurons restored come in, the rest stay (each part made from the
+    look on screen, the last part faded the going edges in again and out once more)."""
+    scene = rendered(Dropout, upto="step-2")
+    net = scene.net
+    saved = net.style_state()
+    rings = {n: (r.get_stroke_opacity(), r.get_fill_opacity()) for n, r in scene.faded.items()}
+    before, after = set(scene.dropped(1)), set(scene.dropped(2))
+    anim = scene.mask_to(after, after - before, before - after)
+    seen = []
+    try:
+        anim.scene = None  # played by hand, outside a scene
+        anim.begin()
+        for a in np.linspace(0, 1, 61):
+            anim.interpolate(a)
+            seen.append(net.edge_opacity.copy())
+    finally:
+        net.load_state(saved)
+        for n, (stroke, fill) in rings.items():
+            scene.faded[n].set_stroke(opacity=stroke).set_fill(opacity=fill)
+    seen = np.array(seen)
+    d = np.diff(seen, axis=0)
+    assert np.all((d <= 1e-9).all(axis=0) | (d >= -1e-9).all(axis=0))
+    want = [0.0 if a in after or b in after else 1.0 for a, b in net.edge_ids]
+    assert np.allclose(seen[0], saved["edge_opacity"]) and np.allclose(seen[-1], want)
+    assert before != after and (seen[0] != seen[-1]).sum() > 0
