@@ -18,9 +18,9 @@ outline in the text colour throughout, as in the still; the note is set flush le
 After the last step the lesson as one picture:
 the note, the counters and the big network leave together, then the four steps' thinned networks
 come in one after the other, in the order of the steps, two by two in reading order, each the big
-network shrunk evenly (each dropped neuron's outline as wide as the others' and ringed by the
-page), its step and its count of hidden neurons kept on its left: four different thinned
-networks, held.
+network drawn anew, its layers spread sideways (each dropped neuron's outline as wide as the
+others' and ringed by the page), its step over its count of hidden neurons kept on its left, a
+clear line from it: four different thinned networks, held.
 Render alone with: manim -ql scenes/dropout.py Dropout
 """
 
@@ -79,20 +79,21 @@ MASK_SHARE = 0.35
 #: the neurons change (the rest, after them, for the edges of the neurons restored).
 EDGES_OUT = 0.35
 #: The closing grid: the four steps' thinned networks two by two, in reading order (step 1 top
-#: left, step 4 bottom right), each the big network shrunk evenly to GRID_SCALE (its layers as
-#: far apart, for their size, as in the big one: squeezed sideways into a row, the edges ran
-#: almost vertically through the neighbouring neurons and the masks could not be read), its
-#: neurons drawn at GRID_DOT of their scaled size (25 px across at 480p, 5.6 px apart in a layer:
-#: at 0.45 and 1.15, 23 px, the masks read small in a grid that left a fifth of the frame's
-#: height unused). The rows' centres at GRID_Y, the columns' at GRID_X: the grid as tall as the
-#: frame allows, 12 px under the title, 24 px clear of the frame's bottom, its rows 30 px
-#: apart; each heading (its step and its count of hidden neurons kept) on its network's left,
-#: GRID_LABEL_GAP from it, the right column 24 px in from the frame's right edge.
-GRID_SCALE, GRID_DOT = 0.465, 1.22
-GRID_Y, GRID_X = (1.44, -2.07), (-2.5, 5.16)
-GRID_LABEL_GAP = 0.35
-#: The closing networks' edges at ROW_LINES of their width (2.4 px edges in a network a
-#: third as wide thicken it into a tangle); the neurons' outlines keep theirs.
+#: left, step 4 bottom right), each the big network drawn anew GRID_W by GRID_H (scene units,
+#: rims included) with neurons GRID_R in radius (22 px across at 480p): its layers spread
+#: sideways into the width the two columns leave (64 px apart, the big one's 51 px when shrunk
+#: evenly), so that its edges run flatter, and its neurons 8 px apart in a layer (5.6 px at 25 px
+#: across, shrunk evenly: the rings all but touched and the grid read as a cramped tangle). The
+#: rows' centres at GRID_Y, the columns' at GRID_X: the grid as tall as the frame allows, 18 px
+#: under the title, 24 px clear of the frame's bottom, its rows 36 px apart; each heading (its
+#: step over its count of hidden neurons kept, GRID_LINE_GAP apart: 12 px) on its network's
+#: left, GRID_LABEL_GAP from it (24 px, the clear line a label keeps from its block), the left
+#: heading and the right column 24 px in from the frame's edges, the columns 85 px apart.
+GRID_W, GRID_H, GRID_R = 3.6, 2.92, 0.185
+GRID_Y, GRID_X = (1.39, -2.135), (-2.48, 4.91)
+GRID_LABEL_GAP, GRID_LINE_GAP = 0.4, 0.2
+#: The closing networks' edges at ROW_LINES of their width (2.4 px edges in a network half
+#: as wide thicken it into a tangle); the neurons' outlines keep theirs.
 ROW_LINES = 0.75
 #: A dropped neuron's outline in the closing grid: as wide as the other neurons' (at the big
 #: network's 2 px, two thirds of theirs, it all but vanished on the dark page at this size).
@@ -248,8 +249,8 @@ class Dropout(ThemedScene):
             self.side_by_side()
 
     def snap(self) -> VGroup:
-        """A copy of the thinned network shown, with its faded outlines."""
-        return VGroup(self.net.copy(), *(d.copy() for d in self.faded.values()))
+        """The thinned network shown, drawn anew for the closing grid (_thumbnail)."""
+        return _thumbnail(self.net, self.faded, self.theme)
 
     def first_mask(self, dropped: set, n_kept: int):
         """The first mask on the dense network, one hidden layer at a time, input to output,
@@ -346,14 +347,14 @@ class Dropout(ThemedScene):
         of hidden neurons kept."""
         label = VGroup(self.text(f"step {s + 1}", 28),
                        self.text(f"{self.kept_counts[s]} of {N_HIDDEN} kept", ROW_COUNT_SIZE))
-        label.arrange(DOWN, buff=0.12, aligned_edge=RIGHT)
+        label.arrange(DOWN, buff=GRID_LINE_GAP, aligned_edge=RIGHT)
         return label.next_to(self.snaps[s], LEFT, buff=GRID_LABEL_GAP)
 
     def side_by_side(self):
         """The four thinned networks two by two: the note, the counters and the big network
         leave together, then steps 1, 2, 3 and 4 come in, in that order, in reading order."""
         for s, snap in enumerate(self.snaps):
-            _thumbnail(snap, self.theme.background).move_to(self.row_place(s))
+            snap.move_to(self.row_place(s))
         self.row_labels = [self.row_label(s) for s in range(STEPS)]
         # the page clears left to right: the note, the network whole (every neuron, edge and
         # faded outline in one fade: layer by layer, its output neurons stood solid after the
@@ -382,22 +383,27 @@ class Dropout(ThemedScene):
     SECTIONS = sections(section_network, *Section.numbered("step", run_step, STEPS))
 
 
-def _thumbnail(snap: VGroup, page) -> VGroup:
-    """A step's thinned network (its NetworkMobject and faded outlines) for the closing grid:
-    shrunk evenly to GRID_SCALE, each neuron and outline at GRID_DOT of its scaled size, its
-    edges ROW_LINES as wide, its dropped outlines GRID_FADED_WIDTH wide and ringed by ROW_HALO
-    of the page, so that a line passing beside one stops short of it."""
-    snap.scale(GRID_SCALE)
-    for circle in (*snap[0].neuron_group, *snap[1:]):
-        circle.scale(GRID_DOT)  # about its own centre
-    net = snap[0]
-    net.edge_width *= ROW_LINES
-    net.apply_style()
-    for circle in snap[1:]:
-        circle.set_stroke(width=GRID_FADED_WIDTH)
-        circle.set_stroke(page, width=ROW_HALO, opacity=circle.get_fill_opacity(),
-                          background=True)
-    return snap
+def _thumbnail(net: NetworkMobject, faded: dict, theme) -> VGroup:
+    """A step's thinned network for the closing grid, at the origin: the network drawn anew
+    GRID_W by GRID_H with neurons GRID_R in radius, in the look `net` has now (its edges
+    ROW_LINES as wide), and a faded outline per hidden neuron as `faded` shows it, GRID_FADED_WIDTH
+    wide and ringed by ROW_HALO of the page, so that a line passing beside one stops short
+    of it. VGroup(network, *outlines in `faded`'s order)."""
+    page = theme.background
+    small = NetworkMobject(theme, SIZES, GRID_W, GRID_H, radius=GRID_R, unit=1.0)
+    small.load_state(net.style_state(), apply=False)
+    small.edge_width *= ROW_LINES
+    small.apply_style()
+    rings = []
+    for n, ring in faded.items():
+        on = ring.get_fill_opacity()
+        rings.append(Circle(radius=small.radius).move_to(small.point(*n))
+                     .set_fill(page, opacity=on)
+                     .set_stroke(ring.get_stroke_color(), width=GRID_FADED_WIDTH,
+                                 opacity=ring.get_stroke_opacity())
+                     .set_stroke(page, width=ROW_HALO, opacity=on, background=True)
+                     .set_z_index(ring.z_index))
+    return VGroup(small, *rings)
 
 
 def dropped_color(theme) -> ManimColor:

@@ -15,6 +15,7 @@ from scenes.dropout import (
     FADED_WIDTH,
     FINAL_HOLD,
     GRID_FADED_WIDTH,
+    ROW_LINES,
     STEPS,
     Dropout,
     _switch,
@@ -96,9 +97,11 @@ def test_note_stands_clear_of_the_edge_and_the_sweep_has_its_key():
 
 def test_it_ends_on_the_four_thinned_networks_two_by_two():
     """The closing picture: every step's thinned network (gdcore's masks) in a 2x2 grid in
-    reading order, each the big network shrunk evenly (its layers as far apart, for its size,
-    as the big one's), apart, inside the 24 px margin, its step and its count of kept neurons
-    on its left; held no longer than FINAL_HOLD (<= 1.8 s)."""
+    reading order, with room: each the big network drawn anew, its layers spread sideways (its
+    edges flatter than the big one's), its neurons 22 px across and 8 px apart, its step over
+    its count of kept neurons on its left a clear line (24 px) from it, the two lines 12 px
+    apart; the grid 18 px under the title and inside the 24 px margin, its rows 36 px apart;
+    held no longer than FINAL_HOLD (<= 1.8 s)."""
     scene = rendered(Dropout, upto=f"step-{STEPS}")
     assert FINAL_HOLD <= 1.8
     masks = nn.dropout_masks(DROPOUT.sizes, DROPOUT.p_drop, DROPOUT.steps, DROPOUT.seed)
@@ -114,13 +117,21 @@ def test_it_ends_on_the_four_thinned_networks_two_by_two():
         assert {n for n, op in zip(net.neuron_ids, net.stroke_opacity) if op < 1} == dropped
         shown = {n for n, d in zip(scene.faded, faded) if d.get_stroke_opacity() > 0}
         assert shown == dropped
-        # shrunk evenly: the same shape as the big network, neurons 22 px and more across
-        assert row[0].width / row[0].height == pytest.approx(big.width / big.height, rel=0.02)
-        ys = sorted({round(c.get_y(), 6) for c in net.neuron_group})
+        # the big network's, spread sideways: its layers farther apart, for the distance
+        # between two neurons of a layer, than the big one's; neurons 22 px and more across,
+        # 8 px and more apart in a layer (shrunk evenly they stood 5.6 px apart)
+        def spread(n):
+            xs = sorted({round(c.get_x(), 6) for c in n.neuron_group})
+            ys = sorted({round(c.get_y(), 6) for c in n.neuron_group})
+            return np.diff(xs).min() / np.diff(ys).min(), np.diff(ys).min()
+        assert spread(net)[0] > 1.2 * spread(big)[0]
+        assert net.neuron_ids == big.neuron_ids and net.edge_ids == big.edge_ids
+        assert np.allclose(net.edge_width, big.edge_width * ROW_LINES)
         for circle in (*net.neuron_group, *faded):
             assert circle.width * px >= 22 and circle.width == pytest.approx(circle.height)
-            # clear of the next neuron in its layer (5 px and more)
-            assert (np.diff(ys).min() - circle.width) * px >= 5
+            assert (spread(net)[1] - circle.width) * px >= 8
+        for n, d in zip(scene.faded, faded):
+            assert d.get_center() == pytest.approx(net.neuron(*n).get_center())
         # each dropped outline as wide as the kept ones (thinner, it vanished on the dark
         # page at this size), ringed by the page (3 px at 480p); the others' rings unseen
         for n, d in zip(scene.faded, faded):
@@ -133,22 +144,24 @@ def test_it_ends_on_the_four_thinned_networks_two_by_two():
         # reading order: steps 1 and 2 on top, 3 and 4 under them
         assert scene.row_place(s)[0] == scene.row_place(s % 2)[0]
         assert scene.row_place(s)[1] == scene.row_place(2 * (s // 2))[1]
-        # the heading on its network's left, clear of it (18 px and more), its letters 12 px
+        # the heading on its network's left, a clear line from it (24 px and more), its two
+        # lines 12 px and more apart, its letters 12 px
         assert label[0].original_text == f"step {s + 1}"
         kept = sum(int(m.sum()) for m in step)
         assert label[1].original_text == f"{kept} of {DROPOUT.n_hidden} kept"
         assert label.get_center()[1] == pytest.approx(row.get_center()[1], abs=0.1)
-        assert (row.get_left()[0] - label.get_right()[0]) * px >= 18
+        assert (row.get_left()[0] - label.get_right()[0]) * px >= 24 - 1e-6
+        assert (label[0].get_bottom()[1] - label[1].get_top()[1]) * px >= 12 - 1e-6
         assert label[1].height * px >= 12
         # inside the frame's 24 px margin and under the title
         for m in (row, label):
             assert m.get_left()[0] >= -64 / 9 + 24 / px and m.get_right()[0] <= 64 / 9 - 24 / px
             assert m.get_bottom()[1] >= -4 + 24 / px - 1e-9
-            assert m.get_top()[1] < scene.title.get_bottom()[1] - 12 / px
+            assert m.get_top()[1] <= scene.title.get_bottom()[1] - 18 / px + 1e-6
     r = rows
-    # the rows and the columns stand apart (30 px and more), a heading nearer its own network
+    # the rows and the columns stand apart (36 px and more), a heading nearer its own network
     # than the one beside it
-    assert (r[0].get_bottom()[1] - r[2].get_top()[1]) * px >= 30
+    assert (r[0].get_bottom()[1] - r[2].get_top()[1]) * px >= 36
     assert (scene.row_labels[1].get_left()[0] - r[0].get_right()[0]) > \
         3 * (r[1].get_left()[0] - scene.row_labels[1].get_right()[0])
     # only the title, the four networks and their labels remain
