@@ -8,7 +8,8 @@ multiplies the number of guesses by {bins}.
 
 Alt: Left, a flat square grid of {count_2d} dots with axes w₁ and w₂. Right, a cube of the
 same height holding {count_3d:,} dots, seen at an angle in perspective, with axes w₁, w₂ and
-w₃, all twelve edges of the cube drawn, the three at the far corner fainter; dots nearer the
+w₃, all twelve edges of the cube drawn, the three at the far corner fainter, a faint grid on
+its floor under the columns of dots; dots nearer the
 viewer are stronger and larger, farther ones smaller and paler, and the rows of dots close up
 a little as they recede.
 """
@@ -43,11 +44,16 @@ X_TICK_PAD = -2  # w1's numbers drawn in towards their axis (mplot3d sets them f
 #: The numbers' alignment on w1, w2, w3: w1's set left of their ticks, w2's below theirs and
 #: w3's above, so no two axes' numbers read as one.
 TICK_ALIGN = (("right", "center"), ("left", "top"), ("left", "bottom"))
-#: Each axis's ticks from 0 to 1, as the flat grid's: an axis without its 0 leaves the reader
-#: to guess where it starts. Where w2's 0.0 and w1's 1.0 share the front corner, and w3's 0.0
-#: and w2's 1.0 the right one, TICK_ALIGN sets the two apart (left of the tick and below it;
-#: below and above).
-TICKS = ([0, 0.5, 1], [0, 0.5, 1], [0, 0.5, 1])
+#: Each axis's ticks: w1 from 0 to 1, as the flat grid's, and w2 and w3 from their middles, as
+#: the video numbers them: each starts at a corner where the axis before it ends, and there its
+#: 0.0 stood on one line with that axis's 1.0 (w1's 1.0 beside w2's 0.0 at the front corner,
+#: w2's 1.0 over w3's 0.0 at the right one), two axes' numbers read as one; w1's 0.0, alone at
+#: its corner, says where they all start.
+TICKS = ([0, 0.5, 1], [0.5, 1], [0.5, 1])
+#: The floor's grid: a line under each row of the lattice, both ways, on the floor w3 = 0, thin
+#: and faint under the dots: the columns of guesses stand on it, and its lines closing up with
+#: the distance tell the depth (without it the lattice floated in its box).
+FLOOR_LW, FLOOR_ALPHA = 0.4, 0.45
 #: The cube as large as its panel holds with the title clear above it: at 1.15 its far top
 #: corner ran up into the title's line and off the panel.
 ZOOM = 1.07
@@ -104,6 +110,16 @@ def _cube_edges(ax3, theme):
                          gid="cube-edge-far" if far else "cube-edge", zorder=0 if far else 5)
 
 
+def _floor_grid(ax3, theme):
+    """A line on the floor (w3 = 0) under each row of the lattice, both ways (gid
+    "floor-grid"), under the dots."""
+    rows = np.unique(sampling.grid_points(BINS, 1)[:, 0])
+    for v in rows:
+        for seg in (([v, v], [0, 1]), ([0, 1], [v, v])):
+            ax3.plot(*seg, [0, 0], color=theme.muted, lw=FLOOR_LW, alpha=FLOOR_ALPHA,
+                     gid="floor-grid", zorder=1)
+
+
 def make_figure(theme):
     fig = gm.new_figure(theme, HEIGHT)
     # placed by hand: the layout engine does not see a 3-D axes' tick numbers and labels
@@ -115,6 +131,7 @@ def make_figure(theme):
     pts3 = sampling.grid_points(BINS, 3)
     depth = _depth(pts3)
     order = np.argsort(depth)  # far first, so near points are drawn on top
+    _floor_grid(ax3, theme)
     # depth by three cues at once, each mild: the nearest dots the ink's neutral and largest,
     # the farthest paler and smaller (never lost in the page), and a perspective camera
     ax3.computed_zorder = False

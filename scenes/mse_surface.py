@@ -1,21 +1,22 @@
 """The cost surface J(m, b) beside its contour map, linked by one point, then cut at b = b*.
 
 One change at a time: the lit, meshed surface (each J in the map's colour, shaded only by the
-light; the axes numbered as the map); the contour map with log-spaced levels beside it, about
-as large as the surface, a few round costs drawn and labelled, the valley's inner levels over
-it; the camera's one slow arc, 30° from across the valley round towards the b axis (never so
-far that the b axis stands upright), rising on the way to look down into the valley, which
-shows the bowl's long floor and steep walls; the minimum marked (the house star, on the surface, on
-the map and in the legend) and J* read out (at the top right); a point moving on the map along
-b = b* while its twin rides the surface, a drop line from the floor up to it, tracing J(m, b*);
-then the key moment, slow: the surface cut away at b = b* (the part removed left as a faint ghost,
-which fades as the camera turns), its edge the parabola of the slope sweep, and the camera turned to
-face the cut square on, from just above the floor, so the edge is seen flat (the b axis, then seen
-end on, fades out, its ticks shrinking away); a note says it in steps, one short line at a time,
-where the map's caption stood. The minimum's star lies on the floor J = 0 (J* is 0.009): dotted
-lines on the floor tie it to the m and b axes. Everything is laid out where it stays (no panel
-moves to make room), and the minimum's star is drawn over everything, so the point that comes to
-rest on it never hides it.
+light; the axes numbered as the map); the contour map with log-spaced levels beside it, about as
+large as the surface, round costs from 0.1 to 100 drawn and labelled (the bowl's depth read off the
+map), the valley's inner levels over it; the camera's one slow arc, 30° from across the valley
+round towards the b axis (never so far that the b axis stands upright), rising on the way to look
+down into the valley, which shows the bowl's long floor and steep walls; the minimum marked (the
+house star, on the surface, on the map and in the legend) and J* read out (at the top right); a
+point moving on the map along b = b* while its twin rides the surface, a drop line from the floor
+up to it, tracing J(m, b*), its m, b and J read out live under the title; then the key moment,
+slow: the surface cut away at b = b* (the part removed left as a faint ghost, which fades as the
+camera turns), its edge the parabola of the slope sweep, and the camera turned to face the cut
+square on, from just above the floor, so the edge is seen flat (the b axis, then seen end on, fades
+out, its ticks shrinking away); a note says it in steps, one short line at a time, where the map's
+caption stood. The minimum's star lies on the floor J = 0 (J* is 0.009): dotted lines on the floor
+tie it to the m and b axes. Everything is laid out where it stays (no panel moves to make room),
+and the minimum's star is drawn over everything, so the point that comes to rest on it never hides
+it.
 
 The surface is gdviz.fast_surface's raster layer (one ImageMobject redrawn each frame from the
 projected grid of gdcore's costs), under vector axes m, b, J whose labels stay upright; every
@@ -30,7 +31,7 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
-    BackgroundRectangle,
+    DecimalNumber,
     Dot,
     FadeIn,
     FadeOut,
@@ -42,12 +43,13 @@ from manim import (
     linear,
     smooth,
 )
+from manim.utils.color import ManimColor
 
 from gdcore import data, regression
 from gdviz import equations, numbers, views
 from gdviz.cost_surface_scene import GRID, build_axes, build_surface, build_view
 from gdviz.fast_surface import set_polylines, visible
-from gdviz.manim_blocks import contour_image, map_axes, scene_points
+from gdviz.manim_blocks import contour_image, map_axes, scene_points, set_number
 from gdviz.manim_theme import ThemedScene, sections, styled
 
 #: The surface's box (scene lengths of m, b, J), where its centre projects to, and the scene
@@ -98,16 +100,32 @@ MAP_LEFT, MAP_WIDTH, MAP_HEIGHT, MAP_Y = 0.70, 4.9, 4.1, -1.05
 #: right corner, under the title's line, their right edge ROWS_RIGHT and top ROWS_TOP; over the
 #: map's caption, which stands CAPTION_GAP over the map.
 ROWS_RIGHT, ROWS_TOP, CAPTION_GAP = 6.7, 2.95, 0.2
-#: Level labels on the contour map: round costs J (a 1, 3, 10 series, which reads the log
-#: spacing) whose level lines are drawn over the map (as the valley's, LABEL_LINE_OPACITY) and
-#: labelled, each at its line's crossing of the row b given (the rightmost): all on the outer
-#: walls right of the valley, far from the minimum, where the link's line b = b* and the path
-#: never go; staggered so the labels stand apart and rise with J towards the high-cost corner.
-#: Each label on a pad of the page's colour at LABEL_PAD opacity. (The map's own band edges,
-#: views.contour_levels, fall on unround costs: 0.26, 3.8, 15.)
-LEVEL_LABELS = ((10.0, 2.4), (30.0, 4.3), (100.0, 6.2))
+#: Level labels on the contour map: round costs J, a 1, 3, 10 series from the valley floor to
+#: the walls (0.1 to 100: the bowl's depth read off the map, the log spacing in its steps),
+#: whose level lines are drawn over the map (as the valley's, LABEL_LINE_OPACITY) and labelled,
+#: each at its line's crossing of the row b given, on the side given: the valley's levels
+#: (0.1, 0.3, 1) up its long floor, on the left branch of their ellipses (where they run far
+#: apart), the walls' (3 to 100) on the outer walls right of the valley; all above the link's
+#: line b = b*, which the point and its trail take, and staggered so the labels stand apart.
+#: (The map's own band edges, views.contour_levels, fall on unround costs: 0.26, 3.8, 15.)
+#: Each label stands on a halo of the band it stands on (LABEL_HALO, Manim stroke width, in
+#: that band's fill), its level line stopped short of it (LABEL_GAP scene units round it): the
+#: map shows round its digits, no box punched in it.
+LEVEL_LABELS = ((0.1, 2.4, "left"), (0.3, 3.7, "left"), (1.0, 5.4, "left"),
+                (3.0, 2.3, "right"), (10.0, 3.3, "right"), (30.0, 4.6, "right"),
+                (100.0, 6.2, "right"))
 LABEL_LINE_OPACITY = 0.55
-LABEL_PAD = 0.8
+LABEL_HALO, LABEL_GAP = 7.0, 0.06
+#: The linked point's live readout, in two rows under the title between the formula and the
+#: minimum's rows (clear of both, of the map's caption and of the surface below it, at every
+#: camera it is seen from): m and b, then J under m; its left edge READ_LEFT (the names'), its
+#: top READ_TOP, the rows READ_GAP apart, b READ_SPACE right of m's widest value; keyed by the
+#: point's dot at its left. m to the places m* is written to (M_PLACES; b is b* throughout), J
+#: as every cost (numbers.cost: three significant figures); the equals signs of m and J in one
+#: column, their first digits in one column, m's minus in a slot of its own left of it, so no
+#: digit moves as the values run (only the digits change).
+READ_LEFT, READ_TOP, READ_GAP, READ_SPACE = -1.35, 2.8, 0.16, 0.45
+M_PLACES = 3
 #: The minimum's ties to the floor (dotted reference lines in `good`): Manim stroke width and
 #: opacity (they run under the surface, seen through it).
 TIE_WIDTH, TIE_OPACITY = 2.5, 0.6
@@ -148,6 +166,25 @@ FLOOR_STEEPEST = 45.0
 ARC_RISE, ARC_LIFT = 12.0, 0.4
 CUT_PHI, CUT_THETA = 84.0, -88.0
 B_FADE = 0.4
+
+
+def band_colour(img, point) -> ManimColor:
+    """The fill of a contour map's image at a scene point: the median of the pixels round it
+    (a level line crossing there is a few pixels of another colour)."""
+    arr = img.get_pixel_array()
+    rows, cols = arr.shape[:2]
+    left, top = img.get_left()[0], img.get_top()[1]
+    c = int((point[0] - left) / img.width * cols)
+    r = int((top - point[1]) / img.height * rows)
+    patch = arr[max(r - 4, 0):r + 5, max(c - 4, 0):c + 5, :3].reshape(-1, 3)
+    return ManimColor.from_rgb(tuple(int(v) for v in np.median(patch, axis=0)))
+
+
+def cost_places(v: float) -> int:
+    """The decimals numbers.cost writes v with (a live readout set to them writes J as every
+    cost is written: 0.00903, 0.777, 12.2)."""
+    text = numbers.cost(v)
+    return len(text.split(".")[1]) if "." in text else 0
 
 
 class MseSurface(ThemedScene):
@@ -372,34 +409,58 @@ class MseSurface(ThemedScene):
         M, B, J = self.map_grid
         img = contour_image(t, M, B, J, ax)
         star = self.star().move_to(ax.c2p(self.m_star, self.b_star))
-        return ax, img, self.valley_lines(ax, M, B, J), star, self.level_labels(ax, M, B, J)
+        labels = self.level_labels(ax, M, B, J, img)  # first: the valley's lines stop short
+        return ax, img, self.valley_lines(ax, M, B, J), star, labels
 
-    def level_labels(self, ax, M, B, J) -> VGroup:
+    def level_labels(self, ax, M, B, J, img) -> VGroup:
         """The round costs LEVEL_LABELS: their level lines drawn over the map
-        (self.label_lines) and labelled with their J in the book's number format, each centred on
-        its level line where it crosses its row."""
+        (self.label_lines), stopped short of the labels, each labelled with its J in the book's
+        number format, centred on its level line where it crosses its row (on its side), on a
+        halo of the band's fill there (read from the map's image)."""
         gen = contourpy.contour_generator(M, B, J)
         #: (level's J, (m, b) the label is centred on)
         self.labelled_levels = []
         labels = VGroup()
-        traced = [line for level, _ in LEVEL_LABELS for line in gen.lines(float(level))]
-        self.label_lines = set_polylines(
-            VMobject(stroke_color=self.theme.text, stroke_width=VALLEY_WIDTH,
-                     stroke_opacity=LABEL_LINE_OPACITY),
-            (scene_points(ax, line[:, 0], line[:, 1]) for line in traced))
-        for level, row in LEVEL_LABELS:
-            line = np.vstack(gen.lines(level))
-            # the line's crossing of the row right of the valley (the rightmost near it)
+        for level, row, side in LEVEL_LABELS:
+            line = np.vstack(gen.lines(float(level)))
+            # the line's crossings of the row: the rightmost or leftmost of those near it
             near = line[np.abs(line[:, 1] - row) <= np.abs(line[:, 1] - row).min() + 0.05]
-            k = int(np.argmax(near[:, 0]))
+            k = int(np.argmax(near[:, 0]) if side == "right" else np.argmin(near[:, 0]))
             at = (float(near[k, 0]), float(near[k, 1]))
             self.labelled_levels.append((level, at))
             num = self.tex(numbers.latex(level), NUMBER_SIZE, self.theme.text)
             num.move_to(ax.c2p(*at))
-            pad = BackgroundRectangle(num, color=self.theme.background,
-                                      fill_opacity=LABEL_PAD, buff=0.05)
-            labels.add(VGroup(pad, num))
+            halo = num.copy().set_fill(opacity=0).set_stroke(
+                band_colour(img, num.get_center()), width=LABEL_HALO, opacity=1)
+            labels.add(VGroup(halo, num))
+        self.label_boxes = [(g.get_corner(DOWN + LEFT)[:2] - LABEL_GAP,
+                             g.get_corner(UP + RIGHT)[:2] + LABEL_GAP) for g in labels]
+        traced = [scene_points(ax, line[:, 0], line[:, 1]) for level, _, _ in LEVEL_LABELS
+                  for line in gen.lines(float(level))]
+        self.label_lines = set_polylines(
+            VMobject(stroke_color=self.theme.text, stroke_width=VALLEY_WIDTH,
+                     stroke_opacity=LABEL_LINE_OPACITY),
+            (piece for pts in traced for piece in self.clear_of_labels(pts)))
         return labels
+
+    def clear_of_labels(self, pts):
+        """The polyline pts (scene points) split where it runs under a level label (with
+        LABEL_GAP round it): the lines drawn over the map stop short of the labels."""
+        pts = np.asarray(pts)
+        out = np.zeros(len(pts), bool)
+        for lo, hi in self.label_boxes:
+            out |= np.all((pts[:, :2] >= lo) & (pts[:, :2] <= hi), axis=1)
+        k = 0
+        while k < len(pts):
+            if out[k]:
+                k += 1
+                continue
+            e = k
+            while e < len(pts) and not out[e]:
+                e += 1
+            if e - k > 1:
+                yield pts[k:e]
+            k = e
 
     def valley_lines(self, ax, M, B, J) -> VMobject:
         """The map's first VALLEY_LEVELS level lines above its lowest (the map's own
@@ -410,7 +471,8 @@ class MseSurface(ThemedScene):
         lines = [line for level in self.valley_levels for line in gen.lines(float(level))]
         mob = VMobject(stroke_color=self.theme.text, stroke_width=VALLEY_WIDTH,
                        stroke_opacity=VALLEY_OPACITY)
-        return set_polylines(mob, (scene_points(ax, line[:, 0], line[:, 1]) for line in lines))
+        return set_polylines(mob, (piece for line in lines for piece in self.clear_of_labels(
+            scene_points(ax, line[:, 0], line[:, 1]))))
 
     # -- sections ------------------------------------------------------------------
 
@@ -554,7 +616,8 @@ class MseSurface(ThemedScene):
         follow(self.link)
         self.link.add_updater(follow)
         self.map_point = VGroup(map_trail, map_dot)
-        self.add(self.map_point, self.link)
+        self.readout = self.point_readout(shown)
+        self.add(self.map_point, self.link, self.readout)
         # the minimum stars over everything: the point resting on the minimum never hides it
         self.bring_to_front(self.map_point[1], self.map_star, self.marker)
         self.play(shown.animate.set_value(1.0), run_time=1.0)
@@ -563,6 +626,59 @@ class MseSurface(ThemedScene):
         self.play(self.m.animate.set_value(hi), run_time=5.0, rate_func=smooth)
         self.play(self.m.animate.set_value(self.m_star), run_time=2.5, rate_func=smooth)
         self.wait(0.5)
+
+    def point_readout(self, shown: ValueTracker) -> VGroup:
+        """The linked point's m, b and J, live (READ_LEFT, READ_TOP; see there), in ink, keyed
+        by the point's dot, fading in with the point through `shown`."""
+        t = self.theme
+        b = self.b_star
+        names = [self.tex(rf"{n} =", NUMBER_SIZE, t.text) for n in ("m", "b", "J")]
+        values = [DecimalNumber(v, num_decimal_places=p, font_size=NUMBER_SIZE, color=t.text)
+                  for v, p in ((self.m.get_value(), M_PLACES), (b, M_PLACES),
+                               (float(self.cost(self.m.get_value(), b)), 5))]
+        # m's sign slot: how far a negative number's first digit stands right of its minus
+        signed = DecimalNumber(-1.0, num_decimal_places=M_PLACES, font_size=NUMBER_SIZE)
+        slot = signed[1].get_left()[0] - signed[0].get_left()[0]
+        widest = DecimalNumber(-8.0, num_decimal_places=M_PLACES, font_size=NUMBER_SIZE).width
+        m_name, b_name, j_name = names
+        m_name.move_to([READ_LEFT, READ_TOP, 0], aligned_edge=UP + LEFT)
+        j_name.next_to(m_name, DOWN, buff=READ_GAP)
+        j_name.shift((m_name.get_right()[0] - j_name.get_right()[0]) * RIGHT)  # "=" under "="
+        x0 = m_name.get_right()[0] + 0.15  # where m's minus stands, left of its digits
+        b_name.move_to([x0 + widest + READ_SPACE, m_name.get_y(), 0], aligned_edge=LEFT)
+        # m and J: their first digits in one column, after m's sign slot; b after its name
+        digits_x = (x0 + slot, b_name.get_right()[0] + 0.15, x0 + slot)
+
+        def place(num, name, x, v, places):
+            """num set to v at `places`, its first digit at x, on its name's line."""
+            num.num_decimal_places = places
+            set_number(num, v)
+            first = num[1] if v < 0 else num[0]
+            num.shift((x - first.get_left()[0]) * RIGHT + (name.get_y() - num.get_y()) * UP)
+            return num
+
+        def m_now():
+            return float(self.m.get_value())
+
+        def j_now():
+            return float(self.cost(m_now(), b))
+
+        live = ((lambda: m_now(), lambda v: M_PLACES), (lambda: b, lambda v: M_PLACES),
+                (j_now, cost_places))
+        for num, name, x, (value, places) in zip(values, names, digits_x, live):
+            def follow(mob, name=name, x=x, value=value, places=places):
+                v = value()
+                place(mob, name, x, v, places(v))
+                return mob.set_opacity(shown.get_value())
+            follow(num)
+            num.add_updater(follow)
+        for name in names:
+            name.add_updater(lambda mob: mob.set_opacity(shown.get_value()))
+        key = Dot(radius=0.08, color=t.accent, stroke_color=t.background, stroke_width=1.5)
+        key.next_to(m_name, LEFT, buff=0.2)
+        key.add_updater(lambda mob: mob.set_opacity(shown.get_value()))
+        self.readout_values = values
+        return VGroup(key, *names, *values)
 
     def section_slice(self):
         """The key moment, slow: the surface cut at b = b*, then the camera facing the cut."""

@@ -14,8 +14,10 @@ rise, in one steady move, plane after plane, into the 10 × 10 × 10 lattice (10
 the camera turns round the lattice, one short, slow arc of 14° at one height (18° above its
 floor, seen from the side so the cube reads as a box, not a flat grid), never within 20° of a
 row or a diagonal of the lattice, so its depth reads, and ends on a three-quarter view.
-The box of the cube comes with its labelled axes, w1's and w3's labels out past their middle
-numbers, w2's beside its own (they stay with their axes as the camera turns). Each power fades
+The box is drawn with a faint grid on its floor, a line under each row of the lattice, on which
+the copy lands and the columns of guesses stand. The box of the cube comes with its labelled
+axes, w1's and w3's labels out past their middle numbers, w2's beside its own (they stay
+with their axes as the camera turns). Each power fades
 in whole into the room its count leaves as it moves aside; every axis's numbers fade in whole.
 The copy's guesses show only once past the square's right edge (growing there from nothing), so
 the copy never crosses the square's guesses. Before the orbit the square shrinks towards the
@@ -136,6 +138,11 @@ EDGE_STYLES = ((1.0, 0.3), (1.5, 0.6), (2.2, 0.9))
 #: the share of the stacking's seconds it eases in (and out) over: the planes rise in one
 #: steady move, not in steps
 STACK_EASE = 0.15
+#: the floor's grid (Manim stroke width, opacity): a line on the floor w3 = 0 under each row of
+#: the lattice, both ways, thin and faint, under the guesses: the columns stand on it and its
+#: lines close up with the distance (without it the lattice floated in its box); drawn with
+#: the box, so the square's copy lands on it
+FLOOR_WIDTH, FLOOR_OPACITY = 1.0, 0.4
 LABEL_GAP = 1.2  # the floor labels' first place, out from their axes (Axes3D's label_gap)
 #: the cube's floor labels, each beside its own axis's middle number, LABEL_OUT (scene units,
 #: 24 px or more) from it: never beside the other floor axis's numbers at a corner, where it
@@ -354,6 +361,24 @@ class SamplingGrid3d(ThemedScene):
         self.edge_segments = segs
         return edges
 
+    def floor_grid(self) -> VMobject:
+        """A line on the floor (w3 = LOW) under each row of the lattice, both ways
+        (FLOOR_WIDTH, FLOOR_OPACITY), redrawn from the camera each frame."""
+        grid = VMobject(stroke_color=self.theme.muted, stroke_width=FLOOR_WIDTH,
+                        stroke_opacity=FLOOR_OPACITY)
+        segs = []
+        for v in self.axis:
+            segs.append(np.array([[v, LOW, LOW], [v, HIGH, LOW]]))
+            segs.append(np.array([[LOW, v, LOW], [HIGH, v, LOW]]))
+        self.floor_segments = np.array(segs)
+
+        def draw(mob):
+            return set_polylines(mob, (self.view.project(seg)[0] for seg in segs))
+
+        draw(grid)
+        grid.add_updater(draw)
+        return grid
+
     def place_floor_labels(self, axes: Axes3D) -> Axes3D:
         """Each axis's label by its middle number (0.5) (after Axes3D's own placing): w1's out
         past its numbers, between its unnumbered start and its 0.5 (W1_AT), off the number's
@@ -511,6 +536,7 @@ class SamplingGrid3d(ThemedScene):
         rows land, then copies of the floor rising, plane after plane, into the lattice."""
         t = self.theme
         self.edges = self.cube_edges()
+        self.floor = self.floor_grid()
         self.axes3 = Axes3D(self.view, ([0.5, 1], [0.5, 1], [0.5, 1]), ("w_1", "w_2", "w_3"),
                             t.muted, t.text, places=1, apart=True, label_gap=LABEL_GAP)
         drawn = self.axes3.update_from_view  # its updater's and fade_in's: the labels after it
@@ -521,10 +547,11 @@ class SamplingGrid3d(ThemedScene):
         for word in self.axis_words():
             word.set_stroke(t.background, width=WORD_CASING, background=True).set_z_index(3)
         self.head3 = self.head(3, CUBE_CENTER[0])
-        # one change at a time: the empty box; the square's copy flies into its floor (nothing
-        # written yet on its way, so it passes over no word and no count stands beside a copy
-        # in flight); then the box's labelled axes, and its count, 100, once the copy has landed
-        self.play(Create(self.edges), run_time=0.8)
+        # one change at a time: the empty box and its floor's grid; the square's copy flies into
+        # its floor (nothing written yet on its way, so it passes over no word and no count
+        # stands beside a copy in flight); then the box's labelled axes, and its count, 100,
+        # once the copy has landed
+        self.play(Create(self.edges), FadeIn(self.floor), run_time=0.8)
         self.fly_to_floor()
         self.layers = self.lattice()
         self.play(FadeIn(self.layers), self.flying.animate.set_opacity(0.0), run_time=0.4)

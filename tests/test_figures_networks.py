@@ -712,13 +712,33 @@ def test_sampling_grid_3d(theme):
     assert same_color(sc2.get_facecolor()[0], t.muted)  # guesses, not data
     for axis in (ax3.xaxis, ax3.yaxis, ax3.zaxis):  # the house clear panes
         assert tuple(axis.pane.get_facecolor())[3] == 0
-    # every axis numbered from 0 to 1, as the flat grid is: every number and label on the
-    # page, none over another, the numbers of two axes that share a corner (w1's 1.0 and w2's
-    # 0.0, w2's 1.0 and w3's 0.0) set apart by more than a number's height
-    for axis, ticks in zip((ax3.xaxis, ax3.yaxis, ax3.zaxis), ([0, 0.5, 1],) * 3):
+    # w1 numbered from 0 to 1, as the flat grid is, w2 and w3 from their middles: no axis's
+    # 0.0 at a corner where the axis before it ends (w1's 1.0 and w2's 0.0 stood on one line
+    # there, w2's 1.0 over w3's 0.0); every number and label on the page, none over another,
+    # and no two axes' numbers on one line unless half the panel apart
+    for axis, ticks in zip((ax3.xaxis, ax3.yaxis, ax3.zaxis), ([0, 0.5, 1], [0.5, 1], [0.5, 1])):
         assert list(axis.get_ticklocs()) == ticks
         assert [x.get_text() for x in axis.get_ticklabels()] == [f"{v:.1f}" for v in ticks]
     assert gm.axes3d_tick_gap(ax3) >= 10.0  # points
+    f.canvas.draw()
+    numbers = [(k, tick.label1.get_window_extent())
+               for k, axis in enumerate((ax3.xaxis, ax3.yaxis, ax3.zaxis))
+               for tick in axis.majorTicks if tick.label1.get_visible()
+               and tick.label1.get_text()]
+    for (i, a), (j, b) in itertools.combinations(numbers, 2):
+        if i != j and min(a.y1, b.y1) > max(a.y0, b.y0):  # on one line
+            assert max(a.x0 - b.x1, b.x0 - a.x1) > 0.5 * ax3.bbox.width
+    # a faint grid on the floor w3 = 0, a line under each row of the lattice both ways, under
+    # the dots: the columns stand on it
+    floor = [ln for ln in ax3.lines if ln.get_gid() == "floor-grid"]
+    rows = np.unique(sampling.grid_points(10, 1)[:, 0])
+    assert len(floor) == 2 * len(rows)
+    for ln in floor:
+        x, y, z = (np.asarray(v) for v in ln.get_data_3d())
+        assert np.all(z == 0) and ln.get_alpha() < 1 and ln.get_zorder() < sc3.get_zorder()
+    drawn = sorted(float(x[0]) for ln in floor for x in [np.asarray(ln.get_data_3d()[0])]
+                   if np.ptp(x) == 0)
+    np.testing.assert_allclose(drawn, rows)
     assert gm.text_overlaps(f) == []
     page = f.bbox.padded(-4)  # 4 px of margin at 100 dpi
     shown = [x for ax in (ax2, ax3) for x in ax.findobj(Text) if x.get_visible() and x.get_text()]

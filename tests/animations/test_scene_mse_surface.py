@@ -203,7 +203,8 @@ def test_the_3d_ticks_are_the_maps_and_no_label_meets_another_word_at_any_camera
     assert set(ticks_m) <= {*views.M_TICKS, *views.M_RANGE}
     assert set(ticks_b) <= {*views.B_TICKS, *views.B_RANGE}
     view, axes = scene.view, scene.axes
-    words = [scene.formula, scene.title, scene.map_caption, *scene.rows, *scene.note]
+    words = [scene.formula, scene.title, scene.map_caption, *scene.rows, *scene.note,
+             scene.readout]
     words += [label[1] for label in scene.map_labels]
     words += [m for m in scene.map_ax.get_family()
               if isinstance(m, (MathTex, SingleStringMathTex)) and len(m.submobjects)]
@@ -335,31 +336,91 @@ def test_the_words_on_screen_name_no_file():
 
 
 def test_the_maps_level_labels_are_its_levels_on_their_lines():
-    """A few round costs (1, 3, 10 series) drawn as level lines over the map and labelled with
-    their J (the book's number format), each centred on its level line, 12 px tall at 480p,
-    clear of the line b = b* and of each other, on the outer walls (none inside J = 10)."""
+    """Round costs, a 1, 3, 10 series from the valley floor (0.1) to the walls (100), drawn as
+    level lines over the map and labelled with their J (the book's number format), each centred
+    on its level line, 12 px tall at 480p, inside the map, clear of the line b = b* (the
+    point's way), of the minimum's star and of each other; each on a halo of the band it stands
+    on (not the page's colour), the lines drawn over the map stopping short of it."""
     from gdviz import numbers
 
     scene = rendered(MseSurface)
     M, B, J = scene.map_grid
     levels = views.contour_levels(J, scene.theme.cost_map.levels)
-    assert len(scene.map_labels) == len(mse_surface.LEVEL_LABELS) >= 3
-    b_line = scene.map_ax.c2p(0.0, B_STAR)[1]
+    values = [v for v, _, _ in mse_surface.LEVEL_LABELS]
+    assert values == [0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0]  # was 10, 30, 100 only
+    assert len(scene.map_labels) == len(values)
+    ax = scene.map_ax
+    b_line = ax.c2p(0.0, B_STAR)[1]
+    (m0, m1), (b0, b1) = views.M_RANGE, views.B_RANGE
+    lo, hi = ax.c2p(m0, b0), ax.c2p(m1, b1)
     assert scene.label_lines.get_num_points() > 0
-    for (value, _), (level, at), (pad, num) in zip(mse_surface.LEVEL_LABELS,
-                                                    scene.labelled_levels, scene.map_labels):
-        assert level == value >= 10 and f"{value:g}" in {"10", "30", "100"}
-        assert num.tex_string == numbers.latex(level)
-        m, b = scene.map_ax.p2c(num.get_center())
+    for value, (level, at), (halo, num) in zip(values, scene.labelled_levels,
+                                               scene.map_labels):
+        assert level == value and num.tex_string == numbers.latex(level)
+        m, b = ax.p2c(num.get_center())
         np.testing.assert_allclose([m, b], at, atol=1e-9)
         # on its level line (traced on gdcore's grid), log J within a tenth of a level's step
         step = np.log(levels[1] / levels[0])
         assert abs(np.log(regression.cost(m, b, X, Y) / level)) < 0.1 * step
-        assert num.height * 60 >= 12.0 and pad.get_fill_opacity() > 0.5
-        assert pad.get_bottom()[1] > b_line + 0.2
-    tops = sorted(boxes([label for label in scene.map_labels]), key=lambda r: r[1])
-    for a, c in zip(tops, tops[1:]):
-        assert c[1] > a[3] or c[0] > a[2] or a[0] > c[2]
+        assert num.height * 60 >= 12.0
+        box = boxes([halo])[0]
+        assert box[1] > b_line + 0.2 or box[3] < b_line - 0.2
+        assert lo[0] < box[0] and box[2] < hi[0] and lo[1] < box[1] and box[3] < hi[1]
+        # its halo: the glyphs' outline in the band's fill, opaque, never the page's colour
+        assert halo.get_stroke_opacity() == 1.0 and halo.get_fill_opacity() == 0.0
+        assert halo.get_stroke_color().to_hex() != scene.theme.background.lower()
+    tops = boxes([label for label in scene.map_labels])
+    star = boxes([scene.map_star])
+    for i, a in enumerate(tops):
+        rest = np.vstack([np.delete(tops, i, axis=0), star])
+        assert ((rest[:, 0] > a[2]) | (a[0] > rest[:, 2]) | (rest[:, 1] > a[3])
+                | (a[1] > rest[:, 3])).all()
+    # no line drawn over the map (the labelled levels', the valley's) runs under a label
+    for lines in (scene.label_lines, scene.map_valley):
+        pts = lines.points[:, :2]
+        for (low, high) in scene.label_boxes:
+            assert not np.all((pts > low) & (pts < high), axis=1).any()
+
+
+def test_the_points_readout_is_gdcores_and_its_digits_stand_still():
+    """The linked point's live readout writes gdcore's m, b* and J(m, b*), J as every cost
+    (numbers.cost), m to m*'s places; as m runs over the window the first digits of m and J
+    stand in one column that never moves, and the rows never move; the readout keeps clear of
+    the formula, the title, the minimum's rows and the map's caption, and at its end reads the
+    minimum's m* and J*."""
+    from gdviz import numbers
+
+    scene = rendered(MseSurface)
+    m_num, b_num, j_num = scene.readout_values
+    names = scene.readout[1:4]
+    assert [n.tex_string for n in names] == ["m =", "b =", "J ="]
+    # at rest on the minimum: the rows' m*, b*, J*
+    np.testing.assert_allclose([m_num.number, b_num.number, j_num.number],
+                               [M_STAR, B_STAR, regression.cost(M_STAR, B_STAR, X, Y)])
+    m0 = scene.m.get_value()
+    firsts, ys = [], []
+    try:
+        for m in (-2.0, -1.5, -0.2, 0.0, 0.7, 2.2, 4.0, M_STAR):
+            scene.m.set_value(m)
+            scene.readout.update()
+            j = regression.cost(m, B_STAR, X, Y)
+            assert np.isclose(m_num.number, m) and np.isclose(j_num.number, j)
+            assert m_num._get_num_string(m) == f"{m:.{mse_surface.M_PLACES}f}"
+            assert j_num._get_num_string(j) == numbers.cost(j)
+            firsts.append([(n[1] if n.number < 0 else n[0]).get_left()[0]
+                           for n in (m_num, b_num, j_num)])
+            ys.append([n.get_y() for n in (m_num, b_num, j_num)])
+    finally:
+        scene.m.set_value(m0)
+        scene.readout.update()
+    firsts, ys = np.array(firsts), np.array(ys)
+    np.testing.assert_allclose(firsts - firsts[0], 0.0, atol=1e-9)
+    np.testing.assert_allclose(ys - ys[0], 0.0, atol=1e-9)
+    assert np.isclose(firsts[0, 0], firsts[0, 2])  # m's and J's digits in one column
+    read = boxes([scene.readout])[0]
+    for other in boxes([scene.formula, scene.title, *scene.rows, scene.map_caption]):
+        assert (other[0] > read[2] + 0.2 or read[0] > other[2] + 0.2
+                or other[1] > read[3] + 0.2 or read[1] > other[3] + 0.2)
 
 
 def test_floor_ties_run_from_the_minimum_to_the_axes_as_the_camera_turns():
@@ -408,7 +469,7 @@ def test_the_map_is_about_as_large_as_the_surface_and_the_readouts_clear_of_it()
     rows = boxes([*scene.rows])
     assert rows[:, 2].max() < config.frame_width / 2 - margin
     assert rows[:, 3].max() < config.frame_height / 2 - margin
-    others = boxes([scene.title, scene.map_caption, *scene.note, ax])
+    others = boxes([scene.title, scene.map_caption, *scene.note, ax, scene.readout])
     for a in rows:
         apart = ((others[:, 0] > a[2]) | (a[0] > others[:, 2]) | (others[:, 1] > a[3])
                  | (a[1] > others[:, 3]))

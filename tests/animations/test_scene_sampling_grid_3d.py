@@ -337,7 +337,8 @@ def test_each_step_slower_than_the_one_before():
 def test_no_two_words_of_the_axes_within_24_px_along_the_orbit():
     """From the first camera to the orbit's end (at one height, as played), no two of the
     cube's tick numbers and axis labels come within 24 px at 480p of each other: at the corner
-    the floor axes share, their numbers stand well apart."""
+    the floor axes share, their numbers stand well apart, and no two axes' numbers stand on
+    one line."""
     scene = rendered(SamplingGrid3d)
     view, axes = scene.view, scene.axes3
     keep = view.theta.get_value(), view.phi.get_value()
@@ -351,6 +352,13 @@ def test_no_two_words_of_the_axes_within_24_px_along_the_orbit():
             axes.update_from_view()
             lo = np.array([m.get_corner(np.array([-1, -1, 0]))[:2] for m in words])
             hi = np.array([m.get_corner(np.array([1, 1, 0]))[:2] for m in words])
+            # no two axes' numbers on one line (the still's "1.0 0.0" at a corner)
+            for k, a in enumerate(axes.numbers):
+                for b in axes.numbers[k + 1:]:
+                    for p in a:
+                        for q in b:
+                            assert (min(p.get_top()[1], q.get_top()[1])
+                                    < max(p.get_bottom()[1], q.get_bottom()[1]))
             for i in range(len(words)):
                 for j in range(i + 1, len(words)):
                     gap = max((lo[j] - hi[i]).max(), (lo[i] - hi[j]).max())
@@ -381,3 +389,24 @@ def test_the_boxs_edges_tell_its_depth():
             assert kind == (0 if touches[0] else 2 if touches[1] else 1)
     for mob, (w, o) in zip(scene.edges, EDGE_STYLES):
         assert mob.get_stroke_width() == w and mob.get_stroke_opacity() == pytest.approx(o)
+
+
+def test_the_lattice_stands_on_a_grid_on_its_floor():
+    """A faint grid on the cube's floor (w3 = 0): a line under each row of gdcore's lattice,
+    both ways, drawn as the camera stands at the end, under the lattice's guesses (without it
+    the guesses floated in the box)."""
+    from scenes.sampling_grid_3d import FLOOR_OPACITY
+
+    scene = rendered(SamplingGrid3d)
+    rows = np.unique(sampling.grid_points(BINS, 1)[:, 0])
+    segs = scene.floor_segments
+    assert len(segs) == 2 * len(rows) == 2 * BINS
+    assert np.all(segs[:, :, 2] == 0.0)
+    along = [seg[0, 0] if seg[0, 0] == seg[1, 0] else seg[0, 1] for seg in segs]
+    np.testing.assert_allclose(sorted(along), np.repeat(rows, 2))
+    drawn = scene.floor.get_anchors()
+    want = np.concatenate([scene.view.project(seg)[0] for seg in segs])
+    np.testing.assert_allclose(drawn, want, atol=1e-9)
+    assert scene.floor.get_stroke_opacity() == pytest.approx(FLOOR_OPACITY) and FLOOR_OPACITY < 1
+    order = scene.mobjects
+    assert scene.floor in order and order.index(scene.floor) < order.index(scene.layers)
