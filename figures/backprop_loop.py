@@ -1,26 +1,27 @@
 """One turn of the training loop
 
 One training step of a small network ({n0} inputs, {n1} sigmoid hidden neurons, {n2} sigmoid
-outputs) on a single example, with its real numbers. 1: the forward pass carries the input
-through the layers; each circle shows its activation a (named on the arrow), each line's width
-the size of its weight and its colour the weight's sign (blue positive, rust negative, as in
-the video). 2: the outputs are compared with the targets; with one example (n = 1) the cost is
-that example's, J = Cᵢ = {loss_before:.3f}. 3: the backward pass sends the error back along the
-connections; each circle shows its error term δ, each line's width the size of its weight's
-gradient (every gradient in red), and on one edge, drawn over the others and labelled w, the
-chain rule is worked with its numbers, ∂J/∂w = a·δ = {a:.3f} × {d:.3f} = {g:.3f}. 4: every
-weight takes a step of learning rate α = {lr:g} against its gradient; each line, now dashed,
-shows that change Δw (width its size, colour its sign: blue where the weight grows, rust where
-it shrinks), the neurons whose values changed are ringed in ink, and the weight w goes from
-{w0:.3f} to {w1:.3f}, as its label says. Run forward again, the outputs have moved towards the
+outputs) on a single example, with its real numbers. 1: the forward pass carries the input through
+the layers; each circle shows its activation a (named on the arrow), each line's width the size of
+its weight and its colour the weight's sign (blue positive, rust negative, as in the video). 2: the
+outputs are compared with the targets; with one example (n = 1) the cost is that example's, J = Cᵢ
+= {loss_before:.3f}. 3: the backward pass sends the error back along the connections; each circle
+shows its error term δ (in red), each line's width the size of its weight's gradient and its colour
+the gradient's sign (blue positive, rust negative, keyed), and on one edge, drawn over the others
+and labelled w, the chain rule is worked with its numbers, ∂J/∂w = a·δ = {a:.3f} × {d:.3f} =
+{g:.3f}. 4: every weight takes a step of learning rate α = {lr:g} against its gradient; each line,
+now dashed, shows that change Δw (width its size, colour its sign: blue where the weight grows,
+rust where it shrinks), the neurons whose values changed are ringed in ink, and the weight w goes
+from {w0:.3f} to {w1:.3f}, as its label says. Run forward again, the outputs have moved towards the
 targets and the cost has fallen to {loss_after:.3f}. Then the loop repeats.
 
 Alt: Four copies of the same small network diagram, numbered 1 to 4. In 1, activations flow left
 to right along blue (positive) and rust (negative) lines of varying width, a key for the two
 colours in the corner. In 2, the two outputs are set beside their targets and the cost
-{loss_before:.3f} is given. In 3, red lines of varying width and an arrow pointing left show
-gradients flowing back; one edge, drawn over the others and labelled w, has its gradient worked
-out in red beside the network, every number to three decimals. In 4, the lines show each
+{loss_before:.3f} is given. In 3, lines of varying width and a red arrow pointing left show
+gradients flowing back, blue where the gradient is positive and rust where negative (a key in
+the corner); one edge, drawn over the others and labelled w, has its gradient worked out beside
+the network, every number to three decimals. In 4, the lines show each
 weight's change as a dashed line, blue where it grows and rust where it shrinks (a dashed key
 says so), the changed neurons are ringed
 more heavily, the edge w, dashed in rust as its change is negative and set off by a thin gap of
@@ -175,7 +176,7 @@ def make_figure(theme):
     xo = lay.layer_x[-1] + lay.radius + 0.15
     ys = [lay.position(2, k)[1] for k in range(EX.sizes[2])]
     fs = theme.small_size
-    key_at = (lay.layer_x[0] - 0.45, lay.bounds()[3] + 0.05)  # the sign keys of 1 and 4
+    key_at = (lay.layer_x[0] - 0.45, lay.bounds()[3] + 0.05)  # the sign keys of 1, 3 and 4
 
     # 1 forward
     ax = axes[0]
@@ -210,17 +211,20 @@ def make_figure(theme):
 
     # 3 backward
     ax = axes[2]
-    nd.draw_edges(ax, lay, color=theme.error, linewidth=_widths(lay, r["grad_W"]), alpha=0.85)
+    # each gradient by its sign in the weights' pair (as the video draws them), keyed as they
+    _signed(ax, theme, lay, r["grad_W"], _widths(lay, r["grad_W"]))
     nd.draw_neurons(ax, lay, theme, [(0, i) for i in range(EX.sizes[0])])
     nd.draw_neurons(ax, lay, theme, [n for n, _ in lay.neurons() if n[0] > 0],
                     styles={n: nd.strong(theme.error) for n, _ in lay.neurons()})
     (la, ka), (_, jd) = WORKED
-    # the worked edge red as every gradient (as the video draws it), set apart by its width
-    _mark_worked(ax, theme, lay, theme.error)
-    _values(ax, lay, theme, [None, *r["delta"]], (1, 2))
     a, d, g = r["acts"][la][ka], r["delta"][la][jd], r["grad_W"][la][jd, ka]
+    # the worked edge in its gradient's sign colour as every gradient (as the video draws
+    # it), set apart by its halo and label
+    _mark_worked(ax, theme, lay, sign_color(theme, g))
+    _values(ax, lay, theme, [None, *r["delta"]], (1, 2))
     # the keys as panel 1's: the rings' error terms on the arrow, the widths over the network
     _width_key(ax, theme, lay, r"width $\propto\;|\partial J/\partial w|$")
+    _key(ax, theme, *key_at, r"\partial J/\partial w")
     # the worked sum set off from the ring of the output it ends at, its = signs in a column
     # (each line after the first set past an invisible ∂J/∂w, as a typesetter aligns them)
     lhs = r"\phantom{\partial J/\partial w}"
@@ -228,7 +232,7 @@ def make_figure(theme):
         xo + SUM_INSET, ys[1] + 0.15,
         r"on the edge $w$:" "\n" r"$\partial J/\partial w = a\,\delta$"
         "\n" rf"${lhs}= {a:.3f} \times {d:.3f}$" "\n" rf"${lhs}= {g:.3f}$",
-        ha="left", va="top", fontsize=fs, color=theme.error, linespacing=1.4)
+        ha="left", va="top", fontsize=fs, color=theme.text, linespacing=1.4)
     # the panels as wide as before: the aligned lines reach into the gap between the panels,
     # not into the layout's room for them
     worked_sum.set_in_layout(False)

@@ -2,8 +2,9 @@
 
 The network, input, target and learning rate of the still (gdcore.networks.BACKPROP, whose run()
 runs gdcore.nn: forward, cost, backprop, sgd_step). Edge width grows with |w| and its colour says
-the sign of w; the key below always names what the edges show at that moment, swapped by a fade
-in the play that changes them (w; w and ∂J/∂w while both are drawn; ∂J/∂w; Δw; w). Forward: an
+the sign of w; the edges show one quantity at a time, in the sign colours (blue plus, rust minus),
+and the key below always names it, swapped by a fade in the play that changes them (w; none while
+the edges rest; ∂J/∂w; Δw; w). Forward: an
 ink front runs along the edges (keyed "forward pass" beside the sign key while the forward passes
 run), and activations a appear left to right, each circle filled by its a (ACT_FILL_VALUED), each
 layer's label (x, a⁽ˡ⁾, then δ⁽ˡ⁾) over its column, clear of its top circle. Error: outputs against
@@ -12,28 +13,32 @@ so the equations sheet's per-example cost Cᵢ is J: the video writes J only, it
 written J, and their last layer L written (2), as the layers are labelled). The cost J, in ink,
 then leaves
 the panel and comes back (fade out, then in: slid, it would cross the layers' labels) parked in the
-top left corner until the update's panel leaves. Backward: the outputs' error terms δ⁽²⁾ replace
-their activations (the key moment: a slow swap, held DELTA_HOLD s; the label above each layer says
-which the circles show); the chain rule ∂J/∂w = a·δ is worked on one edge with its numbers, and
-that edge turns red and takes its gradient's width (the first gradient drawn, keyed ∂J/∂w beside
-the sign key, the note under the network saying so in the same play) and stays so;
-δ flows back to the hidden layer (its rule set under the worked numbers) behind a red front, the
-edges it passes turning to their gradients (red, width ∝ |∂J/∂w|); the front goes on over the first
-layer's edges as the worked numbers and that rule give way to every gradient as matrices, while the
-rule ∂J/∂w = a·δ stays above them until the update: nothing leaves and comes back; the sign key
-leaves once every edge shows its gradient. Update: the matrices turn into the changes ΔW⁽ˡ⁾ = −α
+top left corner until the update's panel leaves. Backward: as the step is named the weights leave
+the edges with their key and note, the edges resting (thin, muted: no quantity, no key); the
+outputs' error terms δ⁽²⁾ (in the error's red) replace their activations (the key moment: a slow
+swap, held DELTA_HOLD s; the label above each layer says which the circles show); the chain rule
+∂J/∂w = a·δ is worked on one edge with its numbers (in ink), and that edge takes its gradient
+(width ∝ |∂J/∂w|, blue for ∂J/∂w > 0, rust below: the first gradient drawn, its sign key and the
+note under the network in the same play) and keeps it; δ flows back to the hidden layer (its rule
+set under the worked numbers) behind an ink front keyed "backward pass", the edges it passes
+taking their gradients; the front goes on over the first layer's edges as the worked numbers and
+that rule give way to every gradient as matrices (in ink, their signs written), while the rule
+∂J/∂w = a·δ stays above them until the update: nothing leaves and comes back. Update: as it is
+named, the neurons' δ, their labels and red rings and the front's key leave (the update uses the
+gradients, not δ); the matrices turn into the changes ΔW⁽ˡ⁾ = −α
 ∂J/∂W⁽ˡ⁾ (in ink, their signs written), each with its layer's bias changes Δb⁽ˡ⁾ = −αδ⁽ˡ⁾ set apart
 right of it under a name of its own, as the equations write them (never one augmented matrix),
 one layer's pair at a time in one place (the worked weight's layer first, the other's after); as
 the first pair comes the edges turn from the gradients to the changes themselves: Δw = −α ∂J/∂w,
-so each keeps its width (∝ |Δw|, the largest change the widest) and takes its sign's colour as the
-weights take theirs, blue plus and rust minus, the key of ∂J/∂w swapped for Δw > 0, Δw < 0 in the
+so each keeps its width (∝ |Δw|, the largest change the widest) and its colour turns to its
+change's sign, the opposite of its gradient's, the key of ∂J/∂w swapped for Δw > 0, Δw < 0 in the
 same play; the worked edge is labelled with its w, set in the clear room over its output neuron,
 under the layer's heading, a short leader pointing to the edge. Then the weights after at the
 weights' scale, where they look much as before (the note gives the largest |Δw|, 0.19), the worked
 edge's label turned from w into w + Δw in one frame as they start, both written as in the worked
 update. Again: the update's panel and the parked cost fade out piece by piece
-(PANEL_OUT); a second forward pass; the cost is lower, both values under one J (J = 0.543 → 0.340).
+(PANEL_OUT); a second forward pass into the empty circles; the cost is lower, both values under
+one J (J = 0.543 → 0.340).
 Each step's heading (neutral ink) and first equation (gdviz.equations) stand beside the network and
 fade into the next step's. The neurons' values, the worked numbers and the gradient matrices carry
 WORK_PLACES decimals, so each product or update printed adds up from its printed operands (tested).
@@ -103,6 +108,8 @@ WORK_PLACES = 3
 #: A neuron's fill for its activation a: gdviz.colors.ACT_FILL_VALUED. The value's colour is
 #: whichever of text and page contrasts more with its fill, at least 7:1 (tested).
 W_LO, W_HI = 1.0, 10.0  # edge widths for |w| = 0 and the largest |w| (or |dJ/dw|)
+#: An edge's width at rest (muted, no quantity): between the weights and the gradients.
+REST_WIDTH = 1.5
 #: The output error terms δ⁽²⁾, the backward pass's key moment: seconds of their swap for the
 #: activations, and of the hold after it (readable, and slower than the set-up's plays).
 DELTA_SWAP, DELTA_HOLD = 1.6, 1.9
@@ -112,6 +119,12 @@ UPDATE_TIME = 1.8
 #: The change itself drawn on the edges (width ∝ |Δw|, its sign's colour): seconds of the
 #: turn from the weights before, and of the hold on it (the update's key moment, read).
 CHANGE_TIME, CHANGE_HOLD = 1.5, 1.8
+#: The worked update, w := w − α ∂J/∂w on one edge with its numbers, the update's key moment:
+#: its size (the largest maths beside the network but the step's first equation: digits 16 px
+#: tall at 480p, the matrices' 14; at 40 it overran the frame's margin) and the seconds in
+#: which it is written, left to right (slow: a longer hold after it, still, would be dead time,
+#: over the video check's 2 s).
+WORKED_SIZE, WORKED_IN = 38, 2.0
 #: Seconds of the hidden layer's swap of its activations for its error terms δ: each value fades
 #: out, then its δ in, in its place, and the label a⁽¹⁾ likewise into δ⁽¹⁾, while the fills fade
 #: to the page (never two numbers in one circle at once).
@@ -123,8 +136,8 @@ BACK_FLOW = 1.5
 #: before the second forward pass: one piece after another, each fading evenly.
 PANEL_OUT = 1.2
 WORKED = EX.worked  # the edge whose gradient a·δ and update are worked with numbers
-#: The page between the sign key and a key right of it (the forward pass's ink front, the
-#: gradients' red): the sign key's own gap between its items.
+#: The page between the sign key and a key right of it (the forward pass's ink front): the sign
+#: key's own gap between its items.
 FLOW_KEY_GAP = 0.4
 #: The labels over the layers (x, a⁽ˡ⁾, then δ⁽ˡ⁾): their size, and the height of their centre
 #: over the tallest column's top neuron, so that a⁽¹⁾ stands clear of the circle under it.
@@ -180,6 +193,8 @@ ROW_CLEAR, CIRCLE_CLEAR = 0.4, 0.2
 #: their δ): the old one is gone before the new one shows (swapped at the middle, both were
 #: seen faintly in one frame; rolled over, in the same circle for a third of a second).
 OUT_IN_GAP = 0.1
+#: The gradient's symbol, as its sign key and the note write it.
+GRAD = r"\partial J/\partial w"
 
 
 def activation_look(theme, a) -> tuple[list[str], list[str]]:
@@ -229,8 +244,9 @@ class BackpropLoop(ThemedScene):
                      f"{t(r['loss_before'])}.",
             "backward": (f"Backward pass: the outputs' error terms δ, {pair(r['delta'][-1])}; "
                          f"one edge's gradient is {t(a)} × {t(d)} = {t(g)}.",
-                         "The error terms flow back to the hidden layer; every edge turns "
-                         "red, as wide as its gradient."),
+                         "The error terms flow back to the hidden layer; every edge takes "
+                         "its gradient, as wide as it is large, blue where it is positive, "
+                         "rust where negative."),
             "update": f"Update: each weight moves by minus α = {numbers.text(LR)} times its "
                       f"gradient, the worked one from {t(w0)} to {t(w1)}. The edges show the "
                       f"changes, the largest {numbers.text(dw, 2)}, then the new weights.",
@@ -252,6 +268,11 @@ class BackpropLoop(ThemedScene):
     # -- pieces ---------------------------------------------------------------------------------
     def sign_colours(self, values):
         return [ManimColor.from_rgb(sign_color(self.theme, v)) for v in values]
+
+    def rest_style(self):
+        """Every edge at rest, showing no quantity (between the weights and the gradients): a
+        thin line in the muted grey, REST_WIDTH wide."""
+        return dict(width=REST_WIDTH, color=self.theme.muted)
 
     def weight_style(self, mats):
         """Edge widths ∝ |w| (one scale before and after) and colours by the sign of w."""
@@ -279,19 +300,19 @@ class BackpropLoop(ThemedScene):
         self.play(FadeIn(group, shift=0.2 * UP), run_time=0.6)
         self.eq = group
 
-    def show_step(self, s, *also, eq=None):
+    def show_step(self, s, *also, eq=None, anims=()):
         """The step's heading (neutral ink) with its first equation (`eq`: the arguments of
         equation()): the previous heading, its equation and `also` fade out over the first
-        0.6 s and the new ones fade in over the next 0.6 s of one play, so the panel is never
-        left empty and no heading is ever drawn over a formula."""
+        0.6 s and the new ones fade in over the next 0.6 s of one play (with `anims`), so the
+        panel is never left empty and no heading is ever drawn over a formula."""
         head = self.text(s, 30).move_to([PANEL_X, 2.75, 0])
         old = [m for m in (self.head, self.eq, *also) if m is not None]
         self.eq = None if eq is None else self.equation(*eq)
         new = VGroup(head, *([] if self.eq is None else [self.eq]))
         if old:
-            self.play(*swap(VGroup(*old), new), run_time=1.2)
+            self.play(*swap(VGroup(*old), new), *anims, run_time=1.2)
         else:
-            self.play(FadeIn(new), run_time=0.6)
+            self.play(FadeIn(new), *anims, run_time=0.6)
         self.head = head
 
     def set_note(self, words, color):
@@ -365,29 +386,21 @@ class BackpropLoop(ThemedScene):
             num.set_color(ink)
         return labels
 
-    def beside_sign_key(self, key: VGroup) -> VGroup:
-        """`key` (a swatch and its name) on the sign key's line, right of it (under the sign key
-        there is no room above the frame's margin), swatches on one line."""
-        sign = self.sign_key("w")
+    def beside_sign_key(self, key: VGroup, symbol: str = "w") -> VGroup:
+        """`key` (a swatch and its name) on the line of the sign key of `symbol`, right of it
+        (under the sign key there is no room above the frame's margin), swatches on one
+        line."""
+        sign = self.sign_key(symbol)
         key.next_to(sign, RIGHT, buff=FLOW_KEY_GAP)
         return key.shift((sign[0][0].get_y() - key[0].get_y()) * UP)
 
-    def flow_key(self) -> VGroup:
-        """The key of the forward pass's ink front, beside the sign key: a swatch of the
+    def flow_key(self, words: str = "forward pass", symbol: str = "w") -> VGroup:
+        """The key of a pass's ink front, beside the sign key of `symbol`: a swatch of the
         front's colour and its name."""
         t = self.theme
         key = VGroup(Line(LEFT, RIGHT, stroke_width=6, color=t.text).scale(0.22),
-                     self.text("forward pass", 26, t.muted)).arrange(RIGHT, buff=0.12)
-        return self.beside_sign_key(key)
-
-    def gradient_key(self) -> VGroup:
-        """The key of the gradients' red edges (one item, as the sign key's): a swatch of the
-        error's colour and ∂J/∂w, beside the sign key while weights and gradients share the
-        edges."""
-        t = self.theme
-        item = VGroup(Line(LEFT, RIGHT, stroke_width=6, color=t.error).scale(0.22),
-                      self.tex(r"\partial J / \partial w", 30, t.muted)).arrange(RIGHT, buff=0.12)
-        return self.beside_sign_key(VGroup(item))
+                     self.text(words, 26, t.muted)).arrange(RIGHT, buff=0.12)
+        return self.beside_sign_key(key, symbol)
 
     def forward_pass(self, acts, per_layer=0.9):
         """A wave left to right in ink, keyed as it first runs (self.fkey, beside the sign
@@ -427,7 +440,7 @@ class BackpropLoop(ThemedScene):
         net.set_edge_style(**self.weight_style(r["net"].weights))
         top = max(float(net.neuron(l, 0).get_top()[1]) for l in range(len(SIZES)))
         self.head_y, self.heads = top + HEAD_GAP, {}
-        key = self.sign_key("w")
+        key = self.key = self.sign_key("w")
         self.play(Write(title), run_time=0.8)
         self.play(Create(net.edge_group), FadeIn(net.neuron_group), FadeIn(key),
                   *self.set_note(r"edge width $\propto |w|$", t.muted), run_time=1.5)
@@ -435,7 +448,7 @@ class BackpropLoop(ThemedScene):
         inputs = self.input_values(r["acts"][0])
         self.play(FadeIn(inputs), *self.set_head(0, "x", t.muted))
         self.forward_pass(r["acts"])
-        self.title, self.key = title, key
+        self.title = title
 
     def section_error(self):
         t, r, net = self.theme, self.r, self.net
@@ -466,7 +479,11 @@ class BackpropLoop(ThemedScene):
         parked = self.loss0.copy().scale(0.8).to_corner(UP + LEFT, buff=PARK_BUFF)
         self.play(*swap(self.loss0, parked), run_time=0.8)
         self.loss0 = parked
-        self.show_step("3  Backward pass", eq=("backprop-delta", 40))
+        # the weights leave the edges with their key and note as the step is named: the edges
+        # rest (no quantity) until each takes its gradient, never a weight beside a gradient
+        self.show_step("3  Backward pass", self.key, self.note, eq=("backprop-delta", 40),
+                       anims=[net.transition(lambda n: n.set_edge_style(**self.rest_style()))])
+        self.key = self.note = None
         out = OUT
         deltas = [None, *r["delta"]]
         # the key moment: the outputs' error terms δ⁽²⁾ take the place of their activations,
@@ -488,13 +505,15 @@ class BackpropLoop(ThemedScene):
         self.play(FadeIn(hidden, shift=0.2 * UP), run_time=0.8)
         gw = r["grad_W"]
         g_widths = net.widths(net.edge_values(gw), None, W_LO, W_HI)
+        # the backward front runs in ink as the forward one did (red is the error terms', and
+        # a red front over a rust edge read as a third colour), keyed beside the sign key
+        self.bkey = self.flow_key("backward pass", GRAD)
         for l in range(out - 1, 0, -1):
-            # the gradient flows right to left: each edge takes its |∂J/∂w| width, in the
-            # error's colour, as the front passes over it
-            self.play(net.layer_flow(l, backward=True, run_time=BACK_FLOW),
+            # the gradient flows right to left: each edge takes its gradient (width ∝
+            # |∂J/∂w|, its sign's colour) as the front passes over it
+            self.play(net.layer_flow(l, backward=True, color=t.text, run_time=BACK_FLOW),
                       self.grad_edges(l, g_widths),
-                      *self.set_note(r"edge width $\propto |\partial J/\partial w|$", t.error),
-                      run_time=BACK_FLOW)
+                      *([FadeIn(self.bkey)] if l == out - 1 else []), run_time=BACK_FLOW)
             # each activation gives way to its δ, a⁽ˡ⁾ to δ⁽ˡ⁾, in one play: out, then in
             self.hidden_morph = [*self.morph_values(deltas, l, WORK_PLACES, t.error),
                                  *self.morph_head(l, rf"\delta^{{({l})}}", t.error)]
@@ -504,7 +523,7 @@ class BackpropLoop(ThemedScene):
                           stroke_width=4)), run_time=HIDDEN_SWAP)
         self.wait(0.8)
         mats = VGroup(*(self.matrix(l, gw[l], rf"\frac{{\partial J}}{{\partial W^{{({l + 1})}}}} =",
-                                    [t.error] * gw[l].size) for l in range(len(gw))))
+                                    [t.text] * gw[l].size) for l in range(len(gw))))
         mats.arrange(DOWN, buff=0.35, aligned_edge=LEFT).move_to([PANEL_X, -1.55, 0])
         # the one worked gradient and the hidden layer's rule give way to every gradient, under
         # the rule that made them (kept: it is one formula for all of them)
@@ -513,35 +532,30 @@ class BackpropLoop(ThemedScene):
         mats.shift((self.eq.get_bottom()[1] - 0.35 - mats.get_top()[1]) * UP)
         self.mats_top = -1.55 + 0.5 * mats.height  # where the update's matrices go
         # the front goes on to the first layer's edges, which take their gradients' widths
-        self.play(net.layer_flow(0, backward=True, run_time=BACK_FLOW),
+        self.play(net.layer_flow(0, backward=True, color=t.text, run_time=BACK_FLOW),
                   self.grad_edges(0, g_widths),
-                  *swap(VGroup(hidden, worked), mats),
-                  # every edge a gradient: the sign key leaves, the gradient's key stays,
-                  # alone, under the network's middle
-                  # one after the other: the gradient's key never passes over w < 0
-                  FadeOut(self.key, rate_func=squish_rate_func(smooth, 0.0, 0.4)),
-                  self.gkey.animate(rate_func=squish_rate_func(smooth, 0.45, 1.0))
-                  .set_x(NET_CENTER[0]),
-                  run_time=BACK_FLOW)
-        self.key = self.gkey
+                  *swap(VGroup(hidden, worked), mats), run_time=BACK_FLOW)
         self.wait(1.5)
         self.mats = mats
 
     def grad_edges(self, l, g_widths):
-        """The edges from layer l to l + 1 turn to their gradients (the error's colour, width
-        ∝ |∂J/∂w|) behind a backward front of the same play (layer_flow): still while the front
-        nears them, then in step with the lit tail passing over them."""
+        """The edges from layer l to l + 1 turn from rest to their gradients (width ∝
+        |∂J/∂w|, the colour of its sign) behind a backward front of the same play
+        (layer_flow): still while the front nears them, then in step with the lit tail
+        passing over them."""
         net = self.net
         ids = net.layout.edges_between(l)
-        widths = [g_widths[net._e_index[e]] for e in ids]
-        return net.transition(lambda n: n.set_edge_style(ids, color=self.theme.error,
+        k = [net._e_index[e] for e in ids]
+        widths = [g_widths[i] for i in k]
+        colours = self.sign_colours(net.edge_values(self.r["grad_W"])[k])
+        return net.transition(lambda n: n.set_edge_style(ids, color=colours,
                                                          width=widths, apply=False),
                               rate_func=squish_rate_func(smooth, 1 / 3, 1.0))
 
     def worked_edge(self, deltas):
         """The chain rule on one edge: ∂J/∂w = a·δ with the numbers of the two circles. The
-        edge turns red (a gradient, as every edge will be) and stays so; the neuron whose a
-        it uses is ringed until its own δ replaces that a."""
+        edge takes its gradient (as every edge will: width ∝ |∂J/∂w|, the colour of its sign)
+        and keeps it; the neuron whose a it uses is ringed until its own δ replaces that a."""
         t, r, net = self.theme, self.r, self.net
         (la, ka), (ld, jd) = WORKED
         a, d = float(r["acts"][la][ka]), float(deltas[ld][jd])
@@ -549,23 +563,24 @@ class BackpropLoop(ThemedScene):
         p = WORK_PLACES
         work = VGroup(
             self.tex(rf"\frac{{\partial J}}{{\partial w^{{({ld})}}_{{{jd + 1}{ka + 1}}}}}"
-                     rf" = a^{{({la})}}_{{{ka + 1}}}\,\delta^{{({ld})}}_{{{jd + 1}}}", 34, t.error),
-            self.tex(rf"= {a:.{p}f} \times {d:.{p}f} = {g:.{p}f}", 34, t.error),
+                     rf" = a^{{({la})}}_{{{ka + 1}}}\,\delta^{{({ld})}}_{{{jd + 1}}}", 34, t.text),
+            self.tex(rf"= {a:.{p}f} \times {d:.{p}f} = {g:.{p}f}", 34, t.text),
         ).arrange(DOWN, buff=0.15)
         work[1].align_to(work[0][0], LEFT).shift(0.6 * RIGHT)
         self.work = work
         self.show_equation("backprop-grad", 38, work)
-        # the first gradient on the edges, drawn as all will be (red, width ∝ |∂J/∂w|): its key
-        # joins the weights' while both are drawn, and the note says so in the same play
-        self.gkey = self.gradient_key()
+        # the first gradient on the edges, drawn as all will be (width ∝ |∂J/∂w|, blue plus,
+        # rust minus): its sign key and the note come with it, in the same play
+        self.key = self.sign_key(GRAD)
         g_width = net.widths(net.edge_values(r["grad_W"]), None, W_LO, W_HI)[
             net._e_index[WORKED]]
         self.play(net.transition(lambda n: (
-            n.set_edge_style([WORKED], color=t.error, width=[g_width], apply=False),
+            n.set_edge_style([WORKED], color=self.sign_colours([g]), width=[g_width],
+                             apply=False),
             n.set_neuron_style([WORKED[0]], stroke=t.text, stroke_width=5, apply=False)),
-            run_time=1.0), FadeIn(self.gkey),
-            *self.set_note(r"edge width $\propto |w|$, red $\propto |\partial J/\partial w|$",
-                           t.muted), run_time=1.0)
+            run_time=1.0), FadeIn(self.key),
+            *self.set_note(r"edge width $\propto |\partial J/\partial w|$", t.muted),
+            run_time=1.0)
         self.wait(1.6)
 
     def section_update(self):
@@ -576,7 +591,17 @@ class BackpropLoop(ThemedScene):
         dW, db = EX.printed_update(WORK_PLACES)
         alpha = self.tex(rf"\Delta W = -\alpha\, \delta\, a^\top, \quad \Delta b = -\alpha\,"
                          rf" \delta, \quad \alpha = {LR:g}", 32)
-        self.show_step("4  Update weights and biases", eq=("update-w", 40, alpha))
+        # the error terms δ have made the gradients: they leave with their labels and the
+        # neurons' red rings as the update is named (the update uses the gradients on the edges
+        # and in the matrices, not the δ, which would stand in the circles meaning nothing)
+        hidden_out = [n for n in net.neuron_ids if n[0] > 0]
+        spent = VGroup(*(net.values.pop(n) for n in hidden_out),
+                       *(self.heads.pop(l) for l in range(1, len(SIZES))))
+        for n in spent[:len(hidden_out)]:
+            net.value_group.remove(n)
+        self.show_step("4  Update weights and biases", spent, self.bkey, eq=("update-w", 40, alpha),
+                       anims=[net.transition(lambda n: n.set_neuron_style(
+                           hidden_out, fill=t.background, stroke=t.muted, stroke_width=2.5))])
         # the gradients turn into the changes they cause, each layer's bias changes Δb = −αδ
         # beside its ΔW: in ink, their signs written (the sign colours are the weights' own)
         # each named as the equations write it, ΔW⁽ˡ⁾ = … and Δb⁽ˡ⁾ = …, set apart
@@ -628,13 +653,16 @@ class BackpropLoop(ThemedScene):
         w0, w1 = float(r["net"].weights[la][jd, ka]), float(r["new"].weights[la][jd, ka])
         g = float(r["grad_W"][la][jd, ka])
         p = WORK_PLACES
-        line = self.tex(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}}:\ {latex(w0, p)} - {LR:g}"
-                        rf" \times {latex(g, p)} = {latex(w1, p)}", 34)
+        line = self.tex(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}} := {latex(w0, p)} - {LR:g}"
+                        rf" \times {latex(g, p)} = {latex(w1, p)}", WORKED_SIZE)
         line.next_to(self.eq, DOWN, buff=0.3)
+        # under the equations, its right end no nearer the frame's edge than 24 px
+        line.shift(min(0.0, 7.111 - 0.4 - line.get_right()[0]) * RIGHT)
         a, b = net.edge(WORKED).get_start_and_end()
         mark = Line(a, b, color=t.text, stroke_width=1.5).set_z_index(0.6)
         tag = self.edge_label(w0)
-        self.play(FadeIn(line), FadeIn(mark), FadeIn(tag), FadeIn(self.leader))
+        self.play(Write(line), FadeIn(mark), FadeIn(tag), FadeIn(self.leader),
+                  run_time=WORKED_IN)
         self.wait(CHANGE_HOLD)
         # every other weight likewise: the other layers' changes take the row's place in turn
         for l in order[1:]:
@@ -699,7 +727,7 @@ class BackpropLoop(ThemedScene):
         return tag
 
     def section_again(self):
-        t, r, net = self.theme, self.r, self.net
+        t, r = self.theme, self.r
         # the update's panel leaves one piece after another, top to bottom, each fading evenly
         # (never all of it in one frame), with the worked edge's mark and label; the parked
         # cost of the old weights too: the new pass has its own
@@ -708,13 +736,6 @@ class BackpropLoop(ThemedScene):
                   FadeOut(self.mark), FadeOut(self.tag), FadeOut(self.leader),
                   *self.set_note(r"edge width $\propto |w|$", t.muted), run_time=PANEL_OUT)
         self.eq = None
-        # the error terms δ and their labels leave before the next step is named: never
-        # "Forward again" over circles still showing δ
-        hidden_out = [n for n in net.neuron_ids if n[0] > 0]
-        old = VGroup(*(net.values[n] for n in hidden_out))
-        heads = [FadeOut(self.heads.pop(l)) for l in range(1, len(SIZES))]
-        self.play(*map(FadeOut, old), *heads, net.transition(lambda n: n.set_neuron_style(
-            hidden_out, fill=t.background, stroke=t.muted, stroke_width=2.5)), run_time=0.6)
         self.show_step("5  Forward again", eq=("per-example-cost", 38))  # J = ½‖a⁽²⁾ − y‖²
         self.forward_pass(r["new_acts"], per_layer=0.8)
         # one J: the cost before (the parked value's) and after, J = 0.543 → 0.340

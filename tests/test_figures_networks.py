@@ -335,30 +335,36 @@ def test_backprop_loop_values_clear_their_rings(theme):
 @pytest.mark.parametrize("theme", THEMES)
 def test_backprop_loop_signs_worked_edge_and_update(theme):
     """Weights drawn by their sign in the video's colours (network_layout.sign_color: blue for
-    w ≥ 0, rust below), with a key in those colours; the chain rule worked on one edge with
-    gdcore's numbers, that edge red as every gradient; the update panel draws each Δw (width
-    |Δw|, colour its sign) dashed, as its key, so a change never reads as a weight; only the
-    neurons whose values changed are ringed, in ink; the notes muted."""
+    w ≥ 0, rust below), with a key in those colours; the backward panel draws each gradient
+    likewise by its sign (never the error's red, which is the error terms'), keyed ∂J/∂w, and
+    the chain rule worked on one edge with gdcore's numbers, in ink, that edge in its
+    gradient's sign colour as every gradient; the update panel draws each Δw (width |Δw|,
+    colour its sign) dashed, as its key, so a change never reads as a weight; only the neurons
+    whose values changed are ringed, in ink; the notes muted."""
     m, t = BACKPROP, th.get(theme)
     axes = fig("backprop_loop", theme).axes
     r = m.run()
     lay = layout(m.sizes)
     lay_drawn = layout(m.sizes, **LOOP_LAYOUT)
     W0, W1 = r["net"].weights, r["new"].weights
-    dW = [b - a for a, b in zip(W0, W1)]
+    dW, gW = [b - a for a, b in zip(W0, W1)], r["grad_W"]
     plus, minus = sign_color(t, 1.0), sign_color(t, -1.0)
     assert same_color(plus, mix(t.background, t.data, SIGN_STRENGTH))
     assert same_color(minus, mix(t.background, t.signs[1], SIGN_STRENGTH))
     assert t.signs[1] != t.accent
     assert same_color(sign_color(t, 0.0), plus) and same_color(sign_color(t, -1e-9), minus)
-    for ax, mats in ((axes[0], W0), (axes[3], dW)):
+    for ax, mats in ((axes[0], W0), (axes[2], gW), (axes[3], dW)):
         lc = collections(ax, "edges")[0]
         vals = [float(mats[a[0]][b[1], a[1]]) for a, b in lay.edges]
         assert {v >= 0 for v in vals} == {True, False}  # both signs drawn
         for c, (_, dash), v in zip(lc.get_colors(), lc.get_linestyles(), vals):
             assert same_color(c, plus if v >= 0 else minus)
-            assert (dash is None) == (mats is W0)  # a weight solid, a change dashed
-    assert same_color(collections(axes[2], "worked")[0].get_colors()[0], t.error)
+            assert (dash is None) == (mats is not dW)  # a weight solid, a change dashed
+    (la, ka), (lb, jd) = m.worked
+    assert same_color(collections(axes[2], "worked")[0].get_colors()[0],
+                      sign_color(t, gW[la][jd, ka]))
+    (worked_sum,) = [x for x in axes[2].texts if x.get_text().startswith("on the edge")]
+    assert same_color(worked_sum.get_color(), t.text)
     # the worked change in its sign's colour, at its |Δw| width, dashed: one encoding in panel
     # 4; the halo under it sets it apart
     (la, ka), (lb, jd) = m.worked
@@ -371,11 +377,12 @@ def test_backprop_loop_signs_worked_edge_and_update(theme):
     # the new cost a readout in ink (the good green is the chosen setting's)
     (cost,) = [x for x in axes[3].texts if x.get_text().startswith("$J =")]
     assert same_color(cost.get_color(), t.text)
-    for k, what in ((0, "w"), (3, r"\Delta w")):  # the key: each sign's colour, then its words
+    # the key: each sign's colour, then its words
+    for k, what in ((0, "w"), (2, r"\partial J/\partial w"), (3, r"\Delta w")):
         key = [ln for ln in axes[k].lines if ln.get_gid() == "sign-key"]
         assert len(key) == 2
         assert same_color(key[0].get_color(), plus) and same_color(key[1].get_color(), minus)
-        assert {ln.get_linestyle() for ln in key} == {"-" if k == 0 else "--"}
+        assert {ln.get_linestyle() for ln in key} == {"--" if k == 3 else "-"}
         words = [x.get_text() for x in axes[k].texts]
         assert f"${what} > 0$" in words and f"${what} < 0$" in words
     for k, word in ((0, "width"), (2, "width"), (3, "width"), (3, "was")):

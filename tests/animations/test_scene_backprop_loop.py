@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from frames import WATCHERS, rendered
-from manim import ManimColor
+from manim import DecimalNumber, ManimColor
 
 from gdcore import nn
 from gdviz import equations
@@ -14,8 +14,10 @@ from gdviz.theme import DARK, LIGHT, contrast
 from scenes.backprop_loop import (
     DELTA_HOLD,
     DELTA_SWAP,
+    GRAD,
     LR,
     OUT,
+    REST_WIDTH,
     SIZES,
     VALUE_CLEAR_PX,
     W_HI,
@@ -107,6 +109,11 @@ def test_update_shows_gdcores_changes_and_the_worked_edge():
     w0, w1, g = net.weights[la][jd, ka], new.weights[la][jd, ka], gW[la][jd, ka]
     assert w0 - LR * g == pytest.approx(w1)
     tex = scene.w_line.tex_string
+    # the key moment, large: the largest maths beside the network (digits 16 px tall at 480p,
+    # the matrices' 14), inside the frame's margin, written as the rule w := w − α ∂J/∂w
+    assert digit_px(scene.w_line) >= 16
+    assert scene.w_line.get_right()[0] <= 7.111 - 0.4
+    assert tex.startswith(rf"w^{{({la + 1})}}_{{{jd + 1}{ka + 1}}} := ")
     for v in (w0, g, w1):
         assert f"{v:.{WORK_PLACES}f}" in tex
     # the printed numbers add up: w − α g computed from the printed w and g prints w_new
@@ -158,7 +165,11 @@ def test_the_update_draws_each_change_on_its_edge():
     assert changes, "no play ends with the edges showing Δw"
     assert {notes[k][4] for k in changes} == {r"\Delta w > 0"}  # keyed Δw while they show
     assert len(changes) >= 2  # turned to, then held (a wait of CHANGE_HOLD)
-    assert CHANGE_HOLD >= 1.5
+    # the worked update, read: written slowly, then held, never over the video check's 2 s of
+    # stillness
+    from scenes.backprop_loop import WORKED_IN
+
+    assert WORKED_IN >= 2.0 and 1.5 <= CHANGE_HOLD < 2.0
     # the weights before, then the change, then the weights after, in that order
     wtop = max(float(np.abs(w).max()) for w in (*net.weights, *new.weights))
     before = W_LO + (W_HI - W_LO) * np.abs(m.edge_values(net.weights)) / wtop
@@ -316,15 +327,20 @@ def test_activation_fills_keep_their_values_legible():
 
 
 def test_the_key_names_what_the_edges_show():
-    """While every edge shows its gradient the key is the gradient's alone (red, ∂J/∂w): the
-    sign key of w is gone, not left faint; it joined the sign key when the first gradient (the
-    worked edge) was drawn; and the key of w is back with the weights after the update."""
+    """While every edge shows its gradient the key is the gradient's sign key alone (blue
+    ∂J/∂w > 0, rust ∂J/∂w < 0, the weights' pair): the sign key of w is gone, not left faint;
+    each edge takes the colour of its gradient's sign (both drawn), never the error's red; and
+    the key of w is back with the weights after the update."""
     gone = rendered(BackpropLoop, upto="backward")
-    t = gone.theme
-    assert gone.key is gone.gkey and gone.key in gone.mobjects
-    assert len(gone.key) == 1 and gone.key[0][1].tex_string == r"\partial J / \partial w"
-    assert gone.key[0][0].get_color().to_hex().lower() == t.error.lower()
-    assert all(np.allclose(c, rgb(t.error)) for c in gone.net.edge_rgb)
+    t, m = gone.theme, gone.net
+    assert gone.key in gone.mobjects
+    assert [k[1].tex_string for k in gone.key] == [rf"{GRAD} > 0", rf"{GRAD} < 0"]
+    assert [k[0].get_color() for k in gone.key] == gone.sign_colours([1.0, -1.0])
+    net, _ = _gdcore()
+    g = m.edge_values(nn.backprop(net, X, Y)[0])
+    assert {v > 0 for v in g} == {True, False}
+    np.testing.assert_allclose(m.edge_rgb, [c.to_rgb() for c in gone.sign_colours(g)])
+    assert not any(np.allclose(c, rgb(t.error)) for c in m.edge_rgb)
     back = rendered(BackpropLoop, upto="update")
     assert back.key in back.mobjects
     assert all(s.get_stroke_opacity() == 1.0 for s in back.key.family_members_with_points()
@@ -362,20 +378,61 @@ def _shown_maths(scene) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _edge_looks(scene):
+    """What each edge may show, by name: its width and colour for the weights before ("w")
+    and after ("w_new") at their one scale, for its gradient ("g") and its change ("dw") each
+    at its own (the largest W_HI), all in the sign colours, and at rest ("rest", muted)."""
+    net, new = _gdcore()
+    m = scene.net
+    wtop = max(float(np.abs(w).max()) for w in (*net.weights, *new.weights))
+    looks = {}
+    for name, mats, top in (("w", net.weights, wtop), ("w_new", new.weights, wtop),
+                            ("g", nn.backprop(net, X, Y)[0], None),
+                            ("dw", [b - a for a, b in zip(net.weights, new.weights)], None)):
+        v = m.edge_values(mats)
+        top = np.abs(v).max() if top is None else top
+        looks[name] = (W_LO + (W_HI - W_LO) * np.abs(v) / top,
+                       np.array([c.to_rgb() for c in scene.sign_colours(v)]))
+    looks["rest"] = (np.full(len(m.edge_ids), REST_WIDTH),
+                     np.tile(rgb(scene.theme.muted), (len(m.edge_ids), 1)))
+    return looks
+
+
+def _edge_shows(looks, widths, colours) -> list:
+    """The name of the look each edge has (None for none of them)."""
+    out = []
+    for k in range(len(widths)):
+        out.append(next((name for name, (w, c) in looks.items()
+                         if np.isclose(widths[k], w[k]) and np.allclose(colours[k], c[k])),
+                        None))
+    return out
+
+
 def _watch(scene):
-    """After a play: whether the worked edge is drawn red (a gradient), whether the rule
-    ∂J/∂w = a·δ is on screen, the edges, the sign key and the maths on screen (None before
-    the network is drawn)."""
+    """After a play: whether the worked edge shows its gradient, whether the rule
+    ∂J/∂w = a·δ is on screen, the edges, the sign key, the maths on screen, the step's
+    heading and the neurons past the inputs that show a number (None before the network is
+    drawn)."""
     net = getattr(scene, "net", None)
-    if net is None:
+    if net is None or net.edge_group not in scene.get_mobject_family_members():
         return None
-    red = np.allclose(net.edge_rgb[net._e_index[WORKED]], rgb(scene.theme.error))
+    k = net._e_index[WORKED]
+    g = _edge_looks(scene)["g"]
+    red = (np.isclose(net.edge_width[k], g[0][k]) and np.allclose(net.edge_rgb[k], g[1][k]))
     rule = equations.tex_numbered("backprop-grad", OUT, one_example=True)
     shown = any(getattr(m, "tex_string", None) == rule
                 for m in scene.get_mobject_family_members())
     key = getattr(scene, "key", None)
     key = key[0][1].tex_string if key is not None and key in scene.mobjects else None
-    return red, shown, net.edge_width.copy(), net.edge_rgb.copy(), key, _shown_maths(scene)
+    head = getattr(scene, "head", None)
+    numbers = [mob for mob in scene.get_mobject_family_members()
+               if isinstance(mob, DecimalNumber)
+               and max((p.get_fill_opacity() for p in mob.family_members_with_points()),
+                       default=0.0) > 0]
+    valued = sorted({n for n in net.neuron_ids if n[0] > 0 for mob in numbers
+                     if np.linalg.norm(mob.get_center() - net.point(*n)) < net.radius})
+    return (red, shown, net.edge_width.copy(), net.edge_rgb.copy(), key, _shown_maths(scene),
+            None if head is None else head.original_text, valued)
 
 
 WATCHERS[BackpropLoop] = _watch
@@ -388,8 +445,8 @@ def _runs(flags) -> int:
 
 
 def test_the_worked_gradient_and_its_rule_arrive_once_and_stay_while_used():
-    """No out-and-back: the worked edge turns red once (its gradient, the first drawn) and
-    stays red until the update; the rule ∂J/∂w = a·δ comes once and stays until the update."""
+    """No out-and-back: the worked edge takes its gradient once (the first drawn) and keeps
+    it until the update; the rule ∂J/∂w = a·δ comes once and stays until the update."""
     scene = rendered(BackpropLoop, upto="backward")
     red, shown = zip(*(n[:2] for n in scene.notes if n is not None))
     assert _runs(red) == 1 and red[-1]
@@ -547,3 +604,48 @@ def test_inputs_targets_and_cost_written_for_people_in_ink():
     assert [round(num.get_value(), 6) for num in shown] == [1.0, 0.5]
     for mob in (*scene.targets, scene.loss0):
         assert mob.get_color().to_hex().lower() == t.text.lower()
+
+
+def test_one_quantity_on_the_edges_at_a_time_under_its_key():
+    """After every play each edge shows one quantity, and all edges the same one (or rest):
+    the weights before, then (the weights' key and note gone as the backward pass is named)
+    rest, the gradients edge by edge as they are found, the changes, the weights after; the
+    key always names what is drawn, and while the edges rest there is no key at all."""
+    scene = rendered(BackpropLoop)
+    looks = _edge_looks(scene)
+    keys = {"w": "w > 0", "w_new": "w > 0", "g": rf"{GRAD} > 0", "dw": r"\Delta w > 0"}
+    seen = []
+    for n in scene.notes:
+        if n is None:
+            continue
+        shows = _edge_shows(looks, n[2], n[3])
+        assert None not in shows, shows
+        drawn = set(shows) - {"rest"}
+        assert len(drawn) <= 1, drawn
+        what = drawn.pop() if drawn else "rest"
+        assert n[4] == keys.get(what), (what, n[4])
+        if not seen or seen[-1] != what:
+            seen.append(what)
+    assert seen == ["w", "rest", "g", "dw", "w_new"]
+
+
+def test_the_error_terms_leave_before_the_update():
+    """The neurons' δ mean nothing to the update (it uses the gradients, on the edges and in
+    the matrices): from the play that names the update on, no neuron past the inputs shows a
+    number and no label δ⁽ˡ⁾ stands over a layer, until the second forward pass writes its
+    activations; while the backward pass ends, every one of them showed its δ."""
+    scene = rendered(BackpropLoop)
+    notes = [n for n in scene.notes if n is not None]
+    heads = [n[6] or "" for n in notes]
+    # the play that names the update is the last noted under the backward pass's heading (a
+    # step's heading is kept once its play is over)
+    k = max(i for i, h in enumerate(heads) if h.startswith("3"))
+    assert equations.tex_numbered("update-w", OUT, one_example=True) in notes[k][5]
+    update = [notes[k], *(n for n, h in zip(notes, heads) if h.startswith("4"))]
+    assert len(update) > 4
+    for n in update:
+        assert n[7] == [], n[7]
+        assert not [t for t in n[5] if t.startswith(r"\delta^{(")], n[5]
+    hidden = [n for n in scene.net.neuron_ids if n[0] > 0]
+    assert notes[k - 1][7] == hidden
+    assert {r"\delta^{(1)}", r"\delta^{(2)}"} <= set(notes[k - 1][5])
