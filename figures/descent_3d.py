@@ -44,7 +44,7 @@ from gdviz import theme as th
 from gdviz.cost_surface import TICKS, draw_surface
 
 #: Layout: the page's height (inches; its width is the text width, the 3-D drawing's own
-#: proportions fill it, the legend's row under it) and the 3-D axes' box on it (figure
+#: proportions fill it, the legend in its top left corner) and the 3-D axes' box on it (figure
 #: fractions): cropped to the drawing, its numbers and labels a few points from each edge. The
 #: box's top, over its back corner where the surface lies on the floor, holds nothing: it is
 #: cropped off (4.8 inches tall, the page's top 18 % was that corner's empty panes).
