@@ -127,10 +127,11 @@ CLOSE_RANGES = 24
 CLOSE_SECONDS = 1.0
 GROW_SECONDS = 1.2
 CRAWL_SECONDS = 7.0
-#: The close-up stays HOLD_SECONDS into the closing section (its caption, the ball resting on
-#: the minimum, on screen with the close-up that shows it), the camera's orbit easing to its
-#: end, then closes.
-HOLD_SECONDS = 2.2
+#: The close-up holds HOLD_SECONDS into the closing section (its caption, the ball resting on
+#: the minimum, on screen with the close-up that shows it), then goes back onto its box
+#: (GROW_SECONDS) before the surface returns: on screen 3 s in all. Held 2.2 s, alone over the
+#: veiled page, nothing on screen changed for over 2 s (the video check's dead time).
+HOLD_SECONDS = 1.8
 #: The close-up's region is outlined on the surface (OUTLINE_SECONDS) before the close-up
 #: comes in on it, on a halo of the page's colour (OUTLINE_HALO: Manim stroke units each side).
 OUTLINE_SECONDS = 0.6
@@ -194,13 +195,13 @@ END_WINDOW = (END_RECT[0], END_RECT[1], END_RECT[2] + 2 * FEATHER + 0.4,
 END_SECONDS = 2.5
 #: The camera orbits slowly, one way, at one pace, under the whole descent: its azimuth sweeps
 #: from THETA_FROM, as the camera starts to move in on the ball, to END_THETA as the close-up
-#: closes (SWEEP_SECONDS: the move in, the fall, the pull back, the slide, the close-up's
-#: opening, the crawl and the close-up's hold), easing in and out over SWEEP_EASE of it; the
-#: closing move in keeps END_THETA.
+#: is back on its box (SWEEP_SECONDS: the move in, the fall, the pull back, the slide, the
+#: close-up's opening, the crawl, its hold and its return, under the veil), easing in and out
+#: over SWEEP_EASE of it; the closing move in keeps END_THETA.
 THETA_FROM = -75.0
 SWEEP_SECONDS = (2 * DOLLY_SECONDS + FALL_TIME + ARROW_FADE + SLIDE_SECONDS
                  + OUTLINE_SECONDS + CLOSE_SECONDS + GROW_SECONDS + CRAWL_SECONDS
-                 + HOLD_SECONDS)
+                 + HOLD_SECONDS + GROW_SECONDS)
 SWEEP_EASE = 0.1
 #: Radii of the marks (scene units): the minimum's star is larger than the ball and drawn over
 #: it, the ball showing between its points.
