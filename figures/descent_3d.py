@@ -12,18 +12,21 @@ and its second jumps back over the valley to the floor: these two steps are draw
 a dot marks the end of each of the first three. From the fourth step on, the steps are too short
 to tell apart at this scale: they pile up under the star that marks the minimum, the run ending
 at J = {j_end} (the least J is {j_star}), on the minimum: the end square, hollow, at the last
-point, frames the star. A box outlined on the surface round the floor is drawn enlarged at the
-bottom left, under the m axis, seen from above, joined to it by two thin lines: from the third
+point, frames the star. The surface is drawn for b from {b_cut} to 8: its front edge cuts across
+the valley's floor, along the front side of a box outlined on the floor round the minimum. That
+box is drawn enlarged at the bottom left, under the m axis, seen from above, joined to it by two
+thin lines that run down from the box's front corners in front of the surface: from the third
 point on, the path zig-zags across the floor in ever shorter steps, turns and runs down the
 floor to the star, the hollow end square again framing it.
 
 Alt: A lit, trough-shaped surface with a square mesh over the m and b axes, J ticked from 0 to
-200, its floor violet round the minimum. A ring high on
-the right-hand wall, labelled J = {j0}, starts a path of straight arrows: the first jumps left
-across the valley to a dot on the left-hand wall, the second back across it to a dot on the
-floor; a third, shorter step lands by the star that marks the minimum, framed by a hollow
-square, the mark of the end. A thin box is outlined on the floor round them. At the bottom
-left, under the m axis, joined to the box by two thin lines, a small flat contour map of what is
+200, its floor violet round the minimum, its front edge cut across the floor of the valley. A
+ring high on the right-hand wall, labelled J = {j0}, starts a path of straight arrows: the first
+jumps left across the valley to a dot on the left-hand wall, the second back across it to a dot
+on the floor; a third, shorter step lands by the star that marks the minimum, framed by a hollow
+square, the mark of the end. A thin box is outlined on the floor round them, its front side on
+the surface's front edge. At the bottom left, under the m axis, joined to the box by two thin
+lines running down from its front corners, a small flat contour map of what is
 inside the box: the path crosses it from the right, zig-zags in ever shorter arrows and a line
 of dots, then runs down the floor to the star, framed by the hollow square.
 """
@@ -41,14 +44,29 @@ from gdviz import theme as th
 from gdviz.cost_surface import TICKS, draw_surface
 
 #: Layout: the page's height (inches; its width is the text width, the 3-D drawing's own
-#: proportions fill it, the legend's row under it) and the 3-D axes' box on it (figure
-#: fractions): cropped to the drawing, its numbers and labels a few points from each edge.
-HEIGHT = 4.8
-AXES_BOX = (-0.155, 0.16, 1.34, 0.901)
+#: proportions fill it, the legend in its top left corner) and the 3-D axes' box on it (figure
+#: fractions): cropped to the drawing, its numbers and labels a few points from each edge. The
+#: box's top, over its back corner where the surface lies on the floor, holds nothing: it is
+#: cropped off (4.8 inches tall, the page's top 18 % was that corner's empty panes).
+HEIGHT = 3.7
+AXES_BOX = (-0.155, 0.1405, 1.34, 1.169)
+#: The legend: in the page's top left corner, over the surface's low back corner (room the
+#: bowl leaves empty there), in LEGEND_COLUMNS columns; under the drawing it took a row of
+#: its own.
+LEGEND_COLUMNS = 1
 #: The 3-D box's proportions (m, b, J): wider than the stills' cube, as wide as the page.
 BOX_ASPECT = (1.6, 1.0, 0.75)
 #: How far the 3-D box is enlarged in its axes: the surface spans the page's width.
 ZOOM = 1.15
+#: The box drawn without its panes' grid: it stood over the empty back corner, and cropped
+#: there it would be cut by the page's edge; the three axes, ticked, give the scale.
+#: The surface's front edge (b's least) cuts through the valley's floor at the floor view's
+#: window's front edge: the window lies on that edge, and its leaders run down from its front
+#: corners through the clear room in front of the surface to the view, crossing no part of it
+#: (over the whole surface, whose front wall lay in front of the window, they crossed it).
+#: b is ticked by 2 there, as the flat maps are (views.MAP_TICK_STEP): by 4, only 4 stood on
+#: the shortened axis.
+B_TICKS = (2.0, 4.0, 6.0)
 #: The J ticks: from the floor's 0 (the other axes' are the surface's own, cost_surface.TICKS).
 J_TICKS = (0.0, 100.0, 200.0)
 #: The house descent path's arrows and step dots: arrows on the first two steps (across the
@@ -62,7 +80,7 @@ FLOOR_DOT_GAP = 3.5
 #: under the m axis, outside the 3-D box (over its back panes it hid them, and its leaders ran
 #: up across the surface and the path); from there they run down from the window's front
 #: corners, under the path, to the view's top.
-FLOOR_BOX = (0.09, 0.115, 0.24, 0.17)
+FLOOR_BOX = (0.09, 0.082, 0.24, 0.221)
 #: Its title: what it shows, the window outlined on the surface. Set beside the view, right of
 #: its lower corner, in the clear room under the m axis: over the view both leaders, which run
 #: up from its top corners to the window, crossed its words.
@@ -87,7 +105,11 @@ def facts() -> dict:
     t = trajectory()
     x, y = data.regression_points()
     j_star = regression.cost(*regression.least_squares(x, y), x, y)
+    # where the surface's front edge cuts the floor: the floor view's window's (its shape on
+    # the page, the same in both themes)
+    b_cut = floor_window(t, FLOOR_BOX[2] * th.LIGHT.text_width / (FLOOR_BOX[3] * HEIGHT))[1][0]
     return dict(m0=numbers.text(DESCENT_3D.start[0]), b0=numbers.text(DESCENT_3D.start[1]),
+                b_cut=numbers.text(b_cut, 2),
                 j0=numbers.cost(t.losses[0]), j1=numbers.cost(t.losses[1]),
                 steps=numbers.count(t.steps), lr=numbers.text(DESCENT_3D.lr_good),
                 m1=numbers.text(t.points[1, 0], 2),
@@ -168,10 +190,17 @@ def make_figure(theme):
     fig = gm.new_figure(theme, height=HEIGHT)
     fig.set_layout_engine("none")
     ax3 = fig.add_axes(AXES_BOX, projection="3d", computed_zorder=False)  # the path on top
-    # the one surface drawing (its minimum starred on top), a square mesh as every surface;
-    # J ticked from 0, so the start's height reads against the floor's
-    draw_surface(ax3, theme, x, y, ticks=(*TICKS[:2], J_TICKS))
+    # the one surface drawing (its minimum starred on top), a square mesh as every surface,
+    # coloured as the flat maps of J(m, b) are (their levels' span); cut at the floor view's
+    # window's front edge (B_TICKS); J ticked from 0, so the start's height reads against the
+    # floor's
+    (m0, m1), (b0, b1) = floor_window(t, floor_shape(fig))
+    flat = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)[2]
+    draw_surface(ax3, theme, x, y, ticks=(TICKS[0], B_TICKS, J_TICKS),
+                 levels=views.contour_levels(flat, theme.cost_map.levels),
+                 b_range=(b0, views.B_RANGE[1]))
     ax3.set_box_aspect(BOX_ASPECT, zoom=ZOOM)
+    ax3.grid(False)
     lift = 0.01 * float(np.ptp(t.losses))  # keep the path just above the shaded faces
     heights = t.losses + lift
     star = [ln for ln in ax3.lines if ln.get_label() == "minimum"][0]
@@ -212,7 +241,6 @@ def make_figure(theme):
               label="end", clip_on=False)
     # the floor view's window, outlined on the surface in the stroke of the view's frame (as
     # gm.zoom_inset draws a flat map's): what the view above enlarges
-    (m0, m1), (b0, b1) = floor_window(t, floor_shape(fig))
     edge = np.linspace(0.0, 1.0, 24)
     ms = np.concatenate([m0 + (m1 - m0) * edge, np.full(24, m1), m1 - (m1 - m0) * edge,
                          np.full(24, m0)])
@@ -236,8 +264,8 @@ def make_figure(theme):
     handles, labels = ax3.get_legend_handles_labels()
     order = [labels.index(k) for k in
              (run_label(), "start", "minimum", "end")]
-    gm.optimizer_legend(ax3, theme, "map", handles=[handles[k] for k in order], ncols=4,
-                        loc="lower center", bbox_to_anchor=(0.5, 0.0),
+    gm.optimizer_legend(ax3, theme, "map", handles=[handles[k] for k in order],
+                        ncols=LEGEND_COLUMNS, loc="upper left", bbox_to_anchor=(0.0, 1.0),
                         bbox_transform=fig.transFigure, borderaxespad=0.2)
     return fig
 

@@ -6,13 +6,12 @@ valley floor), a −∇J arrow at each step's start, and every height drawn is g
 One change at a time, while the camera orbits slowly, one way, at one pace, under the whole
 descent: the camera moves in on the ball, the ball falls down the wall in its first two steps
 (the moment the scene exists for, slow and large), the camera pulls back to the whole valley,
-and the ball slides on to the valley floor; a close-up opens, fixed in the frame under the
-readouts (a 2-D map of the floor round the minimum: on the surface the rest of the crawl is a
-few pixels long), and the ball crawls along the floor to the minimum, its path drawn there;
-the close-up's region is
-outlined on the surface, two leaders on a halo tying it to the close-up (the 3-D b axis's
-numbers, beside the close-up's own, fade while it is open); the close-up holds
-while the ball rests on the minimum, then closes; at the end
+and the ball slides on to the valley floor; the region round the minimum is outlined on the
+surface, and a close-up of it (a 2-D map of the floor: on the surface the rest of the crawl is a
+few pixels long) comes in on that box as the surface and its axes leave under a veil of the
+page's colour, then grows alone over the empty page, large in the middle of the frame; the ball
+crawls along the floor to the minimum there, its path drawn; the close-up holds while the ball
+rests on the minimum, then goes back onto its box as the surface returns; at the end
 the camera moves in again, on the whole valley, large between the title and the bottom margin, the
 ball on the minimum. Moved in on the fall, the camera frames the ball's way down the wall and its
 −∇J arrow, about twice as large as the plain view draws them; the m, b, J axes, which would run off
@@ -51,12 +50,14 @@ from manim import (
     Group,
     MathTex,
     Mobject,
+    Rectangle,
     Star,
     UpdateFromFunc,
     ValueTracker,
     VGroup,
     VMobject,
     Write,
+    config,
     linear,
     smooth,
 )
@@ -109,29 +110,32 @@ FALL_TIME = sum(FALL_SECONDS) + 2 * ARROW_FADE * FALL_STEPS + 0.4 * (FALL_STEPS 
 CUT_STEP = 60
 #: The crawl, from the scheduled step where the ball reaches the valley floor (wall_end) to the
 #: run's last, moves the ball by a few pixels of the surface: it is shown in a close-up, a 2-D
-#: map of the floor round the minimum (CLOSE_M × CLOSE_B, equal scales, CLOSE_WIDTH scene units
-#: wide), fixed in the frame under the readouts (CLOSE_TOP: its top), which opens
-#: (CLOSE_SECONDS) once the ball is on the floor, holds the ball's path and the minimum's star
-#: while the ball crawls (CRAWL_SECONDS), and closes before the closing view.
+#: map of the floor round the minimum (CLOSE_M × CLOSE_B, equal scales, CLOSE_HEIGHT scene
+#: units tall, its centre at CLOSE_CENTER: the middle of the frame, between the legend and the
+#: readouts, under the title), large, alone over the empty page. It comes in on its box, the
+#: region outlined on the surface, as the surface and its axes leave under a veil of the page's
+#: colour (CLOSE_SECONDS), then grows alone to its size (GROW_SECONDS), its words fading in as
+#: it grows; it holds the ball's path and the minimum's star while the ball crawls
+#: (CRAWL_SECONDS), and goes back onto its box as the surface returns before the closing view.
+#: (Kept small beside the surface, 1.7 units wide, it sat over the 3-D b axis's numbers and
+#: drew the crawl at a third of this size.)
 CLOSE_M, CLOSE_B = (0.15, 0.40, 0.1), (0.75, 1.20, 0.2)
-#: Narrow enough that its b numbers, left of it, keep CLOSE_CLEAR (scene units) from the 3-D
-#: axes' numbers beside it; its ranges written under it, one line each (CLOSE_RANGES: font
-#: size). The numbers of the 3-D axes CLOSE_FADED (the b axis, whose numbers run beside the
-#: close-up's) fade out as the close-up opens and back as it closes: two sets of numbers side
-#: by side read as one, and nearer than CLOSE_CLEAR (60 px at 480p) they would.
-CLOSE_WIDTH = 1.7
-CLOSE_RIGHT, CLOSE_TOP = 6.5, 1.3
-CLOSE_CLEAR, CLOSE_RANGES = 1.0, 24
-CLOSE_FADED = (1,)
-CLOSE_SECONDS = 1.2
+CLOSE_HEIGHT = 4.8
+CLOSE_CENTER = (0.0, -0.35)
+#: Its ranges, one line each (CLOSE_RANGES: font size), right of its lower corner.
+CLOSE_RANGES = 24
+CLOSE_SECONDS = 1.0
+GROW_SECONDS = 1.2
 CRAWL_SECONDS = 7.0
-#: The close-up stays HOLD_SECONDS into the closing section (its caption, the ball resting on
-#: the minimum, on screen with the close-up that shows it), the camera's orbit easing to its
-#: end, then closes.
-HOLD_SECONDS = 2.2
-#: The halo (Manim stroke units each side) under the close-up's outline and leaders on the
-#: surface.
-LEADER_HALO = 2.0
+#: The close-up holds HOLD_SECONDS into the closing section (its caption, the ball resting on
+#: the minimum, on screen with the close-up that shows it), then goes back onto its box
+#: (GROW_SECONDS) before the surface returns: on screen 3 s in all. Held 2.2 s, alone over the
+#: veiled page, nothing on screen changed for over 2 s (the video check's dead time).
+HOLD_SECONDS = 1.8
+#: The close-up's region is outlined on the surface (OUTLINE_SECONDS) before the close-up
+#: comes in on it, on a halo of the page's colour (OUTLINE_HALO: Manim stroke units each side).
+OUTLINE_SECONDS = 0.6
+OUTLINE_HALO = 2.0
 #: The step readout and the −∇J arrow's direction take a scheduled step as reached once the ball
 #: is within ARRIVE (a share of the step) of it: they change as the ball lands, not a frame
 #: after it.
@@ -191,12 +195,13 @@ END_WINDOW = (END_RECT[0], END_RECT[1], END_RECT[2] + 2 * FEATHER + 0.4,
 END_SECONDS = 2.5
 #: The camera orbits slowly, one way, at one pace, under the whole descent: its azimuth sweeps
 #: from THETA_FROM, as the camera starts to move in on the ball, to END_THETA as the close-up
-#: closes (SWEEP_SECONDS: the move in, the fall, the pull back, the slide, the close-up's
-#: opening, the crawl and the close-up's hold), easing in and out over SWEEP_EASE of it; the
-#: closing move in keeps END_THETA.
+#: is back on its box (SWEEP_SECONDS: the move in, the fall, the pull back, the slide, the
+#: close-up's opening, the crawl, its hold and its return, under the veil), easing in and out
+#: over SWEEP_EASE of it; the closing move in keeps END_THETA.
 THETA_FROM = -75.0
 SWEEP_SECONDS = (2 * DOLLY_SECONDS + FALL_TIME + ARROW_FADE + SLIDE_SECONDS
-                 + CLOSE_SECONDS + CRAWL_SECONDS + HOLD_SECONDS)
+                 + OUTLINE_SECONDS + CLOSE_SECONDS + GROW_SECONDS + CRAWL_SECONDS
+                 + HOLD_SECONDS + GROW_SECONDS)
 SWEEP_EASE = 0.1
 #: Radii of the marks (scene units): the minimum's star is larger than the ball and drawn over
 #: it, the ball showing between its points.
@@ -358,8 +363,8 @@ class Descent3d(ThemedScene):
             "pull-back-to-the-valley": "The camera pulls back.",
             "slide-along-the-floor": f"The ball slides on to the flat valley floor: at step "
                                      f"t = {floor}, J = {j(losses[floor])}.",
-            "inset": "A close-up of the valley floor round the minimum opens beside the "
-                     "surface.",
+            "inset": "A close-up of the valley floor round the minimum grows out of its box "
+                     "on the surface.",
             "crawl": f"In the close-up the ball crawls along the floor towards the minimum; by "
                      f"step t = {CUT_STEP}, J = {j(losses[CUT_STEP])}.",
             "arrive": f"After {numbers.count(traj.steps)} steps the ball rests on the minimum, "
@@ -652,6 +657,7 @@ class Descent3d(ThemedScene):
     def section_surface(self):
         t = self.theme
         title = self.text("Descending the cost surface", 34).to_edge(UP, buff=0.42)
+        self.title = title
         # its edge drawn in the spines' colour, as a map is framed: the rim's colours run
         # towards the page's (on the dark page, into it)
         self.surface = build_surface(t, self.view, self.x, self.y, region=covering(WINDOW,
@@ -777,16 +783,19 @@ class Descent3d(ThemedScene):
 
     def close_up(self) -> Group:
         """The close-up: a 2-D map of J (the house's contour map, log-spaced levels of its own
-        window) over CLOSE_M × CLOSE_B, equal scales, with the ball's path from the valley
-        floor's first step (gdcore's points, growing with the ball), the ball and the
-        minimum's star, and its name above it; fixed in the frame."""
+        window) over CLOSE_M × CLOSE_B, equal scales, CLOSE_HEIGHT tall round CLOSE_CENTER, with
+        the ball's path from the valley floor's first step (gdcore's points, growing with the
+        ball), the ball and the minimum's star, its name over it and its ranges beside it."""
         t = self.theme
         (m0, m1, _), (b0, b1, _) = CLOSE_M, CLOSE_B
-        height = CLOSE_WIDTH * (b1 - b0) / (m1 - m0)
-        ax = map_axes(t, CLOSE_M, CLOSE_B, CLOSE_WIDTH, height, places=1)
-        ax.shift([CLOSE_RIGHT, CLOSE_TOP, 0.0] - ax.c2p(m1, b1))
+        width = CLOSE_HEIGHT * (m1 - m0) / (b1 - b0)
+        ax = map_axes(t, CLOSE_M, CLOSE_B, width, CLOSE_HEIGHT, places=1)
+        ax.shift([*CLOSE_CENTER, 0.0] - (ax.c2p(m0, b0) + ax.c2p(m1, b1)) / 2)
         M, B, J = regression.cost_grid(self.x, self.y, (m0, m1), (b0, b1), 120)
         img = contour_image(t, M, B, J, ax)
+        # drawn in its group's order, over the veil (contour_image lays a map under everything
+        # with z_index -1: under the veil it was hidden, only its frame and path shown)
+        img.set_z_index(0)
         start = self.wall_end
         path = VMobject(stroke_color=t.accent, stroke_width=4)
 
@@ -807,19 +816,18 @@ class Descent3d(ThemedScene):
 
         star = self.star().move_to(ax.c2p(self.m_star, self.b_star))
         # b over its axis's top (as m stands under its axis's end), not left of the tick
-        # numbers, where it stood far from its axis, nearer the surface; just right of the
-        # axis's line, clear of the top number left of it
+        # numbers, where it stood far from its axis; just right of the axis's line, clear of
+        # the top number left of it
         ax.labels[1].next_to(ax.c2p(m0, b1), UP, buff=0.15)
         ax.labels[1].align_to(ax.c2p(m0, b1) + 0.06 * RIGHT, LEFT)
         name = self.text("close-up", 26, t.muted)
         name.next_to(ax.c2p(m1, b1), UP, buff=0.15).align_to(ax.c2p(m1, b1), RIGHT)
-        # its ranges under it, one line each, right under the m axis's words
+        # its ranges beside it, one line each, right of its lower corner
         ranges = VGroup(*(self.tex(rf"{numbers.latex(lo, 2)} \le {v} \le {numbers.latex(hi, 2)}",
                                    CLOSE_RANGES, t.muted)
                           for v, lo, hi in (("m", m0, m1), ("b", b0, b1))))
-        ranges.arrange(DOWN, aligned_edge=RIGHT, buff=0.12)
-        low = min(m.get_bottom()[1] for m in ax.get_family() if isinstance(m, MathTex))
-        ranges.next_to([ax.c2p(m1, b0)[0], low, 0.0], DOWN, buff=0.15, aligned_edge=RIGHT)
+        ranges.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+        ranges.next_to(ax.c2p(m1, b0), RIGHT, buff=0.3, aligned_edge=DOWN)
         self.close_ranges = ranges
         draw_path(path)
         path.add_updater(draw_path)
@@ -827,67 +835,109 @@ class Descent3d(ThemedScene):
         ball.add_updater(draw_ball)
         self.close_axes, self.close_path, self.close_ball = ax, path, ball
         self.close_name = name
+        #: its words (fading in as it grows: at its box's size they would be specks)
+        self.close_words = [*(m for m in ax.get_family() if isinstance(m, MathTex)), name,
+                            *ranges]
         return Group(img, ax, path, ball, star, name, ranges)
 
-    def region_marks(self) -> VGroup:
-        """The close-up's region marked on the surface: its outline (CLOSE_M × CLOSE_B, each
-        point at gdcore's cost, a little over the surface so that it is not hidden at its own
-        foot) and two leaders from its corners to the close-up's, in the frame's muted ink,
-        both on a halo of the page's colour (LEADER_HALO), following the camera."""
-        t = self.theme
+    def region_ring(self) -> np.ndarray:
+        """The close-up's region's edge on the surface: (N, 3) points at gdcore's cost."""
         (m0, m1, _), (b0, b1, _) = CLOSE_M, CLOSE_B
         u = np.linspace(0.0, 1.0, 12)
         edge = np.vstack([np.column_stack([m0 + u * (m1 - m0), np.full_like(u, b0)]),
                           np.column_stack([np.full_like(u, m1), b0 + u * (b1 - b0)]),
                           np.column_stack([m1 - u * (m1 - m0), np.full_like(u, b1)]),
                           np.column_stack([np.full_like(u, m0), b1 - u * (b1 - b0)])])
-        ring = np.column_stack([edge, self.cost(edge[:, 0], edge[:, 1])])
-        corners = [(m0, b1), (m0, b0), (m1, b1), (m1, b0)]
-        outline = VMobject(stroke_color=t.text, stroke_width=2)
-        # the leaders cross the surface to reach the close-up: laid on a halo of the page's
-        # colour, so they read as lines over the drawing, not drawn on it
-        leaders = cased(VMobject(stroke_color=t.muted, stroke_width=1.5), t, LEADER_HALO)
-        ax = self.close_axes
+        return np.column_stack([edge, self.cost(edge[:, 0], edge[:, 1])])
 
-        def draw(group):
+    def region_box(self) -> tuple[np.ndarray, float]:
+        """Where the close-up stands on its box: the centre of the region's outline as the
+        camera draws it now, and the scale that fits the close-up's map inside it."""
+        scr = self.view.project(self.region_ring())[0]
+        lo, hi = scr.min(axis=0), scr.max(axis=0)
+        (m0, m1, _), (b0, b1, _) = CLOSE_M, CLOSE_B
+        width = CLOSE_HEIGHT * (m1 - m0) / (b1 - b0)
+        k = float(min((hi[0] - lo[0]) / width, (hi[1] - lo[1]) / CLOSE_HEIGHT))
+        centre = (lo + hi) / 2
+        centre[2] = 0.0
+        return centre, k
+
+    def region_marks(self) -> VGroup:
+        """The close-up's region outlined on the surface (CLOSE_M × CLOSE_B, each point at
+        gdcore's cost), in the text colour on a halo of the page's colour (OUTLINE_HALO),
+        following the camera; the stretches the surface hides left out, as the path's."""
+        t = self.theme
+        ring = self.region_ring()
+        outline = VMobject(stroke_color=t.text, stroke_width=2)
+
+        def draw(line):
             scr = self.view.project(ring)[0]
-            runs, run = [], []  # the stretches the surface does not hide, as the path's
+            runs, run = [], []
             for q, v in zip(scr, visible(self.view, ring, self.cost)):
                 if v:
                     run.append(q)
                 else:
                     runs.append(run)
                     run = []
-            set_polylines(outline, [*runs, run])
-            ends = self.view.project(np.array([[m, b, self.cost(m, b)] for m, b in corners]))[0]
-            # the two leaders from the box's corners to the close-up's matching corners whose
-            # segments lie left of the close-up's left edge (nearest it first): never across
-            # the close-up or the box
-            pairs = sorted(((float(np.linalg.norm(ax.c2p(m, b) - e)), e, ax.c2p(m, b))
-                            for (m, b), e in zip(corners, ends)), key=lambda p: p[0])
-            lines = [[e, c] for _, e, c in pairs[:2]]
-            set_polylines(leaders, lines)
-            return group
+            return set_polylines(line, [*runs, run])
 
-        cased(outline, t, LEADER_HALO)  # the outline on the same halo, over the leaders' ends
-        group = VGroup(leaders, outline)
-        draw(group)
-        group.add_updater(draw)
+        cased(outline, t, OUTLINE_HALO)
+        draw(outline)
+        outline.add_updater(draw)
+        return VGroup(outline)
+
+    def place_close(self, group):
+        """The close-up at the share `self.grown` of its way from its box (region_box, kept in
+        self.box) to its size and place (CLOSE_HEIGHT round CLOSE_CENTER): its scale grows
+        geometrically, its centre moves straight; its words' opacity rises over the last half
+        of the way."""
+        u = self.grown.get_value()
+        (m0, m1, _), (b0, b1, _) = CLOSE_M, CLOSE_B
+        ax = self.close_axes
+        lo, hi = ax.c2p(m0, b0), ax.c2p(m1, b1)
+        centre, height = (lo + hi) / 2, hi[1] - lo[1]
+        box, k = self.box
+        want = (1.0 - u) * box + u * np.array([*CLOSE_CENTER, 0.0])
+        group.scale(CLOSE_HEIGHT * k ** (1.0 - u) / height, about_point=centre)
+        group.shift(want - centre)
+        words = float(np.clip(2.0 * u - 1.0, 0.0, 1.0))
+        for w in self.close_words:
+            w.set_fill(opacity=words)
+            w.set_stroke(opacity=words)
         return group
 
+    def veil_to(self, shown: float, **kwargs):
+        """The veil (over the surface, its axes and marks, under the close-up, the title,
+        the legend and the readouts) to opacity `shown`, the 3-D axes fading the other way."""
+        veil = self.veil
+
+        def fade(axes):
+            axes.shown = 1.0 - veil.get_fill_opacity()
+            return axes.update_from_view()
+
+        return [veil.animate(**kwargs).set_fill(opacity=shown),
+                UpdateFromFunc(self.axes, fade, **kwargs)]
+
     def section_inset(self):
-        self.close = self.close_up()
+        t = self.theme
+        # the region outlined on the surface, under the marks (the star stays over everything)
         self.marks = self.region_marks()
-        # the outline and leaders under the marks: the minimum's star stays over everything
         self.add(self.marks)
         self.bring_to_front(self.start_ring, self.ball, self.min_star)
-        # the 3-D b axis's numbers, beside the close-up's, make way for them while it is open
-        self.close_numbers = ValueTracker(1.0)
-        for axis in CLOSE_FADED:
-            for i in range(len(self.axes.numbers[axis])):
-                self.axes.number_opacity[(axis, i)] = self.close_numbers
-        self.play(FadeIn(self.close, scale=0.9), FadeIn(self.marks),
-                  self.close_numbers.animate.set_value(0.0), run_time=CLOSE_SECONDS)
+        self.play(FadeIn(self.marks), run_time=OUTLINE_SECONDS)
+        # the close-up comes in on its box as the surface leaves under the veil; then it grows
+        # alone, over the empty page, to its size in the middle of the frame
+        self.veil = Rectangle(width=config.frame_width + 1, height=config.frame_height + 1,
+                              fill_color=t.background, fill_opacity=0.0, stroke_width=0)
+        self.close = self.close_up()
+        self.grown = ValueTracker(0.0)
+        self.box = self.region_box()
+        self.place_close(self.close)
+        self.add(self.veil)
+        self.bring_to_front(self.title, self.info, self.readouts)
+        self.play(FadeIn(self.close), *self.veil_to(1.0), run_time=CLOSE_SECONDS)
+        self.close.add_updater(self.place_close)
+        self.play(self.grown.animate.set_value(1.0), run_time=GROW_SECONDS, rate_func=smooth)
 
     def section_crawl(self):
         # along the floor to the last step, one scheduled (log-spaced) step at a time at one
@@ -901,13 +951,14 @@ class Descent3d(ThemedScene):
         # camera's orbit easing to its end), then closes
         self.wait(HOLD_SECONDS)
         self.close_shut_at = float(self.time)  # when the close-up starts to close
-        # the close-up closes first, all of it at once: its map, a broad area, fades on a
-        # steeper curve than its lines and words, so no faint box of it outlasts them
-        img, rest = self.close[0], self.close[1:]
-        self.play(FadeOut(img, rate_func=lambda u: 1.0 - (1.0 - smooth(u)) ** 2),
-                  FadeOut(Group(*rest)), FadeOut(self.marks),
-                  self.close_numbers.animate.set_value(1.0), run_time=0.8)
-        self.remove(self.close)
+        # the close-up goes back onto its box, its words first, then fades as the surface
+        # returns from under the veil
+        self.box = self.region_box()
+        self.play(self.grown.animate.set_value(0.0), run_time=GROW_SECONDS, rate_func=smooth)
+        self.close.clear_updaters()
+        self.play(FadeOut(self.close), *self.veil_to(0.0), run_time=CLOSE_SECONDS)
+        self.play(FadeOut(self.marks), run_time=0.5)
+        self.remove(self.close, self.veil, self.marks)
         # the orbit has come to rest at END_THETA: the camera moves in on the whole valley,
         # large, with its axes, as its window opens
         self.sweep.clear_updaters()

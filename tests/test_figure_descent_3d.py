@@ -66,15 +66,21 @@ def test_path_is_gdcores_iterates_on_the_surface(theme_name):
         np.testing.assert_allclose(way.xyann, page[k - 1], rtol=1e-9, atol=1e-12)
         np.testing.assert_allclose(way.xy, page[k], rtol=1e-9, atol=1e-12)
         assert np.sign(way.xy[0] - way.xyann[0]) == sign
-    # the legend under the drawing names what is drawn, the end as "end" (the caption says
-    # it frames the star)
+    # the legend in the top left corner names what is drawn, the end as "end" (the caption
+    # says it frames the star)
     labels = [txt.get_text() for txt in ax3.get_legend().get_texts()]
     assert labels == [module.run_label(), "start", "minimum", "end"]
     # the key names the run's start, not gd-regression's (3, −4)
     assert labels[0].startswith(views.run_name(0.1)) and "(3.5, 2)" in labels[0]
     legend = ax3.get_legend().get_window_extent()
-    assert all(legend.y1 < ax.get_window_extent().y0 for ax in fig.axes if ax.name != "3d")
-    assert legend.y0 > 0 and legend.y1 < 0.08 * fig.bbox.height
+    assert legend.x0 < 0.02 * fig.bbox.width and legend.y1 > 0.97 * fig.bbox.height
+    assert all(legend.y0 > ax.get_window_extent().y1 for ax in fig.axes if ax.name != "3d")
+    # in the room the bowl leaves over its low back corner: no point of the surface under
+    # any of its words
+    M, B, J = regression.cost_grid(x, y, views.M_RANGE, ax3.get_ylim(), 46)
+    on = ax3.transData.transform(_page(ax3, M.ravel(), B.ravel(), J.ravel()))
+    words = ax3.get_legend().get_texts()
+    assert not any(w.get_window_extent().padded(2.0).count_contains(on) for w in words)
 
 
 @pytest.mark.parametrize("theme_name", ["light", "dark"])
@@ -191,14 +197,17 @@ def test_still_is_cropped_and_no_text_overlaps(theme_name):
     assert rows[0] < 0.03 * h and rows[-1] > 0.97 * h
     # no tick number where two axes meet (m's end and b's start at the front right corner, b's
     # end at the back right one, where J's 0 is): no two axes' numbers on one line
-    ticks = (*TICKS[:2], module.J_TICKS)
+    ticks = (TICKS[0], module.B_TICKS, module.J_TICKS)
     for want, drawn in zip(ticks, (ax3.get_xticks(), ax3.get_yticks(), ax3.get_zticks())):
         np.testing.assert_allclose(drawn, want)
     m_ticks, b_ticks, j_ticks = ticks
     assert views.M_RANGE[1] not in m_ticks and 0 in j_ticks
-    assert views.B_RANGE[0] < min(b_ticks) and max(b_ticks) < views.B_RANGE[1]
-    # the flat maps' values (m by 2, b by 4): a surface and a map of J mark the same numbers
-    assert set(m_ticks) <= set(views.M_TICKS) and set(b_ticks) <= set(views.B_TICKS)
+    assert max(b_ticks) < views.B_RANGE[1]
+    # the flat maps' values (every MAP_TICK_STEP): a surface and a map of J mark the same
+    # numbers; at least three on the shortened b axis
+    assert set(m_ticks) <= set(views.M_TICKS)
+    assert set(b_ticks) <= set(views.map_ticks(*views.B_RANGE)) and len(b_ticks) >= 3
+    assert min(b_ticks) > ax3.get_ylim()[0]
     assert gm.axes3d_tick_gap(ax3) >= 10.0  # points: more than a number's width
     assert gm.text_overlaps(fig) == []
     # the words count what is drawn: the dots, and where the first step lands
@@ -211,3 +220,37 @@ def test_still_is_cropped_and_no_text_overlaps(theme_name):
     # "still on the drawn surface": every step inside the drawn window
     assert views.M_RANGE[0] < t.points[:, 0].min() and t.points[:, 0].max() < views.M_RANGE[1]
     assert f"(m = \u2212{abs(t.points[1, 0]):.2f})" in words
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_surface_fills_the_page_and_the_leaders_cross_none_of_it(theme_name):
+    """The drawing fills the page: the surface's highest point stands in the page's top tenth
+    (4.8 inches tall, the box's empty back corner over it, it stood 24 % down: the top third
+    held only that corner's panes and grid), and no grid is drawn on the panes. The surface's
+    front edge is the floor view's window's front edge (b cut there), so the two leaders,
+    from the window's front corners to the view, run through the clear room in front of it:
+    no point of either lies on a face of the surface."""
+    from matplotlib.path import Path
+
+    fig = figure("descent_3d", theme_name)
+    ax3 = fig.axes[0]
+    (floor,) = [ax for ax in fig.axes if ax.name != "3d"]
+    fig.canvas.draw()
+    x, y = data.regression_points()
+    b0 = floor.get_ylim()[0]
+    assert ax3.get_ylim()[0] == pytest.approx(b0)
+    M, B, J = regression.cost_grid(x, y, views.M_RANGE, (b0, views.B_RANGE[1]), 46)
+    page = ax3.transData.transform(_page(ax3, M.ravel(), B.ravel(), J.ravel()))
+    top = fig.transFigure.inverted().transform(page)[:, 1].max()
+    assert top > 0.9
+    assert not ax3._draw_grid
+    grid = page.reshape(M.shape + (2,))
+    faces = [Path(grid[[i, i, i + 1, i + 1], [j, j + 1, j + 1, j]])
+             for i in range(M.shape[0] - 1) for j in range(M.shape[1] - 1)]
+    for k in (1, 2):
+        (c,) = fig.findobj(lambda a, k=k: a.get_gid() == f"zoom-leader-{k}")
+        a, b = c.coords1.transform(c.xy1), c.coords2.transform(c.xy2)
+        # from a point's width (1.5 points) off the window's corner, on the surface's edge
+        off = 1.5 * fig.dpi / 72 / np.hypot(*(b - a))
+        line = a + np.linspace(off, 1.0, 300)[:, None] * (b - a)
+        assert not any(f.contains_points(line).any() for f in faces)

@@ -206,17 +206,19 @@ def _hidden_surface(ax3, theme, X, Y, Z, levels, mesh, line, level_true=True, lo
 
 
 def draw_surface(ax3, theme, x, y, ticks=TICKS, levels=None, level_true: bool = True,
-                 level_lines: bool = False):
+                 level_lines: bool = False, b_range=views.B_RANGE):
     """The shaded, lit surface J(m, b) on a 3-D axes, with its minimum starred (shared with
     the descent-3d figure). `ticks`: the m, b and J ticks (views.M_TICKS, B_TICKS, J_TICKS
     give the surface the ticks of its flat map, J from 0). `levels`: those whose first and
     last bound its colours (a map's beside it; by default its own grid's); `level_true`:
     lit_surface's (the videos' look). `level_lines`: the levels drawn on the surface as level
     lines, in the map's level-line colours, so the flat floor's nested ellipses read on the
-    surface as on its map (the grid's mesh then thinner, QUIET_MESH_WIDTH)."""
+    surface as on its map (the grid's mesh then thinner, QUIET_MESH_WIDTH). `b_range`: the b
+    the surface and its box span (views.B_RANGE; descent-3d's front edge cuts through the
+    valley's floor)."""
     m_best, b_best = regression.least_squares(x, y)
     j_best = regression.cost(m_best, b_best, x, y)
-    M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.SURFACE_GRID_SIZE)
+    M, B, J = regression.cost_grid(x, y, views.M_RANGE, b_range, views.SURFACE_GRID_SIZE)
     lv = views.contour_levels(J) if levels is None else levels
     if level_lines:  # the level lines lead, the grid's mesh recedes under them
         theme = relit(theme, mesh_width=QUIET_MESH_WIDTH)
@@ -226,7 +228,7 @@ def draw_surface(ax3, theme, x, y, ticks=TICKS, levels=None, level_true: bool = 
     ax3.plot([m_best], [b_best], [j_best], **theme.marker("minimum"), label="minimum")
     ax3.view_init(elev=views.VIEW_ELEV, azim=views.VIEW_AZIM)
     ax3.set_xlim(*views.M_RANGE)
-    ax3.set_ylim(*views.B_RANGE)
+    ax3.set_ylim(*b_range)
     for set_ticks, axis_ticks in zip((ax3.set_xticks, ax3.set_yticks, ax3.set_zticks), ticks):
         set_ticks(axis_ticks)
     ax3.set_xlabel(AXIS_LABELS["slope"], labelpad=-4)

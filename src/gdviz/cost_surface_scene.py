@@ -39,7 +39,7 @@ def build_view(z_top: float, box=BOX, center=CENTER) -> View3D:
 
 
 def build_surface(theme, view: View3D, x, y, grid: int = GRID, region=REGION, cut=None,
-                  surface_cls=ShadedSurface, levels=None, level_true: bool = False,
+                  surface_cls=ShadedSurface, levels=None, level_true: bool = True,
                   aspect=BOX, rim=None, blocks=BLOCKS):
     """The cost grid from gdcore and its surface in the theme's cost map on log J, lit and
     meshed as theme.cost_map.surface says (the stills' treatment, gdviz.cost_surface).
@@ -47,13 +47,18 @@ def build_surface(theme, view: View3D, x, y, grid: int = GRID, region=REGION, cu
     With `cut` (a ValueTracker of b), a CutSurface keeping b ≥ cut, its cut edge at gdcore's
     J(m, cut). Without it, surface_cls (a ShadedSurface) draws it.
 
-    `levels`: the levels whose first and last bound the colours (a map's beside it, so both
-    colour J alike; by default the drawn grid's own); `level_true`: lit_colors' (level faces
-    in the map's colours); `aspect`: the box's lengths the light sees; `rim`: a colour for the
+    `levels`: the levels whose first and last bound the colours (by default the house flat
+    map's, views.contour_levels of J on views.GRID_SIZE with the theme's count: every surface
+    colours each J as every map of J(m, b) does); `level_true`: lit_colors' (level faces in the
+    map's colours, the house look of every surface, still or video; False only to compare);
+    `aspect`: the box's lengths the light sees; `rim`: a colour for the
     surface's edge (ShadedSurface's rim_color), where its rim runs near the page's colour;
     `blocks`: the sizes of the quads the grid's cells are merged into (merge_cells; (1,): none)."""
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, grid)
-    lv = views.contour_levels(J) if levels is None else levels
+    if levels is None:
+        flat = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)[2]
+        levels = views.contour_levels(flat, theme.cost_map.levels)
+    lv = levels
     look = theme.cost_map.surface
     colors = lit_colors(J, theme.cost_map, lv, aspect=aspect, level_true=level_true)
     mesh = lit_colors(J, theme.cost_map, lv, aspect=aspect, lines=True, level_true=level_true)

@@ -419,22 +419,28 @@ def test_the_axes_words_meet_no_other_word_as_the_camera_moves():
         axes.update_from_view()
 
 
-def test_the_crawl_is_shown_in_a_close_up_that_opens_and_closes():
+def test_the_crawl_is_shown_large_in_a_close_up_alone_over_the_page():
     """The crawl along the floor moves the ball by a few pixels of the surface: a close-up, a
-    2-D map of the floor round the minimum (equal scales), fixed in the frame, holds the ball's
-    path from the floor's first step (gdcore's points) to the last, the ball on gdcore's last
-    point and the star on the minimum; there the crawl is drawn ten times larger or more. It
-    stays 24 px inside the frame, apart from the readouts, the legend and every word of the
-    axes in the view it opens in, and it has closed (faded out) by the end."""
-    from scenes.descent_3d import CLOSE_B, CLOSE_M, THETA_TO
+    2-D map of the floor round the minimum (equal scales), holds the ball's path from the
+    floor's first step (gdcore's points) to the last, the ball on gdcore's last point. Open
+    (after the crawl), it is CLOSE_HEIGHT tall round CLOSE_CENTER, the crawl drawn thirty times
+    larger or more than on the surface, alone over the page: the surface, its axes and marks
+    under a veil of the page's colour (no number of the 3-D axes beside or under it: kept
+    small at the right, it sat over the b axis's numbers), 24 px inside the frame and apart
+    from the title, the legend and the readouts, which stay over the veil. By the end it, the
+    veil and the outline have gone, the axes shown again."""
+    from scenes.descent_3d import CLOSE_B, CLOSE_CENTER, CLOSE_HEIGHT, CLOSE_M, THETA_TO
 
-    scene = rendered(Descent3d)
+    scene = rendered(Descent3d, upto="crawl")
     traj, ax = trajectory(), scene.close_axes
     (m0, m1, _), (b0, b1, _) = CLOSE_M, CLOSE_B
-    # equal scales
+    # equal scales, its size and place
     sx = (ax.c2p(m1, b0) - ax.c2p(m0, b0))[0] / (m1 - m0)
     sy = (ax.c2p(m0, b1) - ax.c2p(m0, b0))[1] / (b1 - b0)
     assert sx == pytest.approx(sy)
+    assert sy * (b1 - b0) == pytest.approx(CLOSE_HEIGHT)
+    np.testing.assert_allclose((ax.c2p(m0, b0) + ax.c2p(m1, b1))[:2] / 2, CLOSE_CENTER,
+                               atol=1e-9)
     # the crawl, from the floor's first step, inside the map; the path's corners are
     # gdcore's points there
     crawl = traj.points[scene.shown[scene.wall_end:]]
@@ -445,7 +451,7 @@ def test_the_crawl_is_shown_in_a_close_up_that_opens_and_closes():
     assert d.max() < 1e-9
     np.testing.assert_allclose(scene.close_ball.get_center()[:2], ax.c2p(*traj.points[-1])[:2],
                                atol=1e-9)
-    # ten times larger than the crawl drawn on the surface, in the view it plays in
+    # thirty times larger than the crawl drawn on the surface, in the view it plays in
     view = scene.view
     keep = view.theta.get_value(), view.phi.get_value(), view.dolly.get_value()
     try:
@@ -454,65 +460,56 @@ def test_the_crawl_is_shown_in_a_close_up_that_opens_and_closes():
         view.dolly.set_value(0.0)
         on_surface = view.project(scene.path_points(len(scene.shown) - 1)[
             scene.wall_end * PIECES:])[0]
-        scene.axes.update_from_view()
-        close = scene.close
-        words = [n for nums in scene.axes.numbers for n in nums] + list(scene.axes.labels)
-        for part in [*close[1:]]:
-            assert part.get_left()[0] > -7.111 + 0.4 and part.get_right()[0] < 7.111 - 0.4
-            assert part.get_bottom()[1] > -4.0 + 0.4
-        # the map, its name and each of its numbers and labels, apart from every other word
-        pieces = [close[0], scene.close_name, *scene.close_ranges,
-                  *[m for m in ax.get_family() if isinstance(m, SingleStringMathTex)]]
-        assert len(pieces) >= 2 + 2 + 6 + 2
-        for a in pieces:
-            for other in [*scene.info, scene.readouts, *words]:
-                apart_x = (a.get_right()[0] < other.get_left()[0]
-                           or a.get_left()[0] > other.get_right()[0])
-                apart_y = (a.get_top()[1] < other.get_bottom()[1]
-                           or a.get_bottom()[1] > other.get_top()[1])
-                assert apart_x or apart_y
     finally:
         view.theta.set_value(keep[0])
         view.phi.set_value(keep[1])
         view.dolly.set_value(keep[2])
-        scene.axes.update_from_view()
     size = np.linalg.norm(np.ptp(on_surface[:, :2], axis=0))
-    assert np.linalg.norm(np.ptp(want, axis=0)) >= 10 * size
-    # its words keep CLOSE_CLEAR (60 px at 480p) from the 3-D axes' numbers shown while it is
-    # open (the camera orbiting on from the slide's end to the hold's); those of the b axis,
-    # beside its own, made way (faded out as it opened, back as it closed: one tracker)
-    from scenes.descent_3d import CLOSE_CLEAR, CLOSE_FADED, SWEEP_SECONDS, sweep_theta
-
-    assert CLOSE_CLEAR * 480 / 8 >= 60 and CLOSE_FADED == (1,)
-    faded = [scene.axes.number_opacity[(1, i)] for i in range(len(scene.axes.numbers[1]))]
-    assert all(f is scene.close_numbers for f in faded)
-    assert scene.close_numbers.get_value() == 1.0  # back by the end
-
-    mine = [scene.close_name, *scene.close_ranges,
-            *[m for m in ax.get_family() if isinstance(m, SingleStringMathTex)]]
-    closest = np.inf
-    try:
-        view.phi.set_value(PHI0)
-        view.dolly.set_value(0.0)
-        for theta in np.linspace(THETA_TO, sweep_theta(SWEEP_SECONDS), 5):
-            view.theta.set_value(theta)
-            scene.axes.update_from_view()
-            for a in mine:
-                for w in [n for k, nums in enumerate(scene.axes.numbers)
-                          if k not in CLOSE_FADED for n in nums]:
-                    gap = max(w.get_left()[0] - a.get_right()[0],
-                              a.get_left()[0] - w.get_right()[0],
-                              w.get_bottom()[1] - a.get_top()[1],
-                              a.get_bottom()[1] - w.get_top()[1])
-                    closest = min(closest, gap)
-    finally:
-        view.theta.set_value(keep[0])
-        view.phi.set_value(keep[1])
-        view.dolly.set_value(keep[2])
-        scene.axes.update_from_view()
-    assert closest >= CLOSE_CLEAR
-    # closed by the end
-    assert scene.close not in scene.mobjects
+    assert np.linalg.norm(np.ptp(want, axis=0)) >= 30 * size
+    # inside the frame, apart from every word over the veil; its words shown whole
+    close = scene.close
+    for part in close[1:]:
+        assert part.get_left()[0] > -7.111 + 0.4 and part.get_right()[0] < 7.111 - 0.4
+        assert part.get_bottom()[1] > -4.0 + 0.4 and part.get_top()[1] < 4.0 - 0.4
+    pieces = [close[0], scene.close_name, *scene.close_ranges,
+              *[m for m in ax.get_family() if isinstance(m, SingleStringMathTex)]]
+    assert len(pieces) >= 2 + 2 + 6 + 2
+    for a in pieces:
+        for other in [scene.title, *scene.info, scene.readouts]:
+            apart_x = (a.get_right()[0] < other.get_left()[0]
+                       or a.get_left()[0] > other.get_right()[0])
+            apart_y = (a.get_top()[1] < other.get_bottom()[1]
+                       or a.get_bottom()[1] > other.get_top()[1])
+            assert apart_x or apart_y
+    assert all(w.get_fill_opacity() == 1.0 for w in scene.close_words)
+    # alone over the page: the veil, opaque and over the whole frame, lies over the surface,
+    # its axes and the marks on it, under the close-up and the words round it
+    veil, order = scene.veil, scene.mobjects
+    assert veil.get_fill_opacity() == 1.0 and scene.axes.shown == 0.0
+    assert veil.width >= 14.222 and veil.height >= 8.0
+    assert np.allclose(veil.get_center()[:2], 0.0)
+    assert ManimColor(veil.get_fill_color()).to_hex().lower() == \
+        ManimColor(scene.theme.background).to_hex().lower()
+    at = order.index(veil)
+    for under in (scene.surface, scene.axes, scene.path, scene.marks, scene.ball,
+                  scene.min_star, scene.start_ring):
+        assert order.index(under) < at
+    for over in (close, scene.title, scene.info, scene.readouts):
+        assert order.index(over) > at
+    # the map itself drawn over it (a map laid under everything, z_index −1, was hidden): the
+    # frame's pixels inside the close-up's map are the map's, not the page's
+    assert close[0].z_index >= veil.z_index
+    frame = draw(scene)
+    h, w = frame.shape[:2]
+    cx, cy = CLOSE_CENTER
+    px = int(round((cx + 7.111) / 14.222 * w)), int(round((4.0 - cy) / 8.0 * h))
+    inner = frame[px[1] - 20:px[1] + 20, px[0] - 10:px[0] + 10].reshape(-1, 3)
+    page = np.array(ManimColor(scene.theme.background).to_rgb()) * 255
+    assert np.abs(inner - page).sum(axis=1).min() > 30
+    # closed by the end, the surface and its axes back
+    end = rendered(Descent3d)
+    assert end.close not in end.mobjects and end.veil not in end.mobjects
+    assert end.marks not in end.mobjects and end.axes.shown == 1.0
 
 
 def test_the_surface_has_a_rim_and_the_close_up_labels_its_axes_at_their_ends():
@@ -541,7 +538,7 @@ def test_the_surface_has_a_rim_and_the_close_up_labels_its_axes_at_their_ends():
     ink = ImageDraw.Draw(Image.new("RGB", (1, 1))).draw.draw_ink(muted)
     assert all(surf._mesh_inks[e] == ink for e in np.flatnonzero(surf.rim))
     assert all(surf._mesh_widths[e] > surf.mesh_width for e in np.flatnonzero(surf.rim))
-    ax = scene.close_axes
+    ax = rendered(Descent3d, upto="crawl").close_axes  # open, at its size
     top = ax.c2p(CLOSE_M[0], CLOSE_B[1])
     b_label = ax.labels[1]
     assert b_label.get_bottom()[1] > top[1] and b_label.get_bottom()[1] - top[1] < 0.3
@@ -553,17 +550,41 @@ def test_the_surface_has_a_rim_and_the_close_up_labels_its_axes_at_their_ends():
     assert b_label.get_left()[0] - top_number.get_right()[0] >= 0.1
 
 
-def test_the_leaders_lie_on_a_halo_and_the_close_up_outlasts_the_claim():
-    """The close-up's leaders cross the surface to reach it: they and the region's outline lie
-    on a halo of the page's colour (wider than their stroke), so they read as lines over the
-    drawing. The close-up stays 2 s or more into the closing
-    section, whose caption says the ball rests on the minimum (the ball on the star in it)."""
+def test_the_outline_lies_on_a_halo_and_the_close_up_outlasts_the_claim():
+    """The close-up's region is outlined on the surface on a halo of the page's colour (wider
+    than its stroke), so it reads over the drawing; no leader is drawn (the close-up comes in
+    on the box itself). The close-up stays 2.5 s or more into the closing section, whose caption
+    says the ball rests on the minimum (the ball on the star in it)."""
     scene = rendered(Descent3d)
     page = ManimColor(scene.theme.background).to_hex().lower()
+    assert len(scene.marks) == 1
     for line in scene.marks:
         assert line.get_stroke_color(background=True).to_hex().lower() == page
         assert line.get_stroke_width(background=True) >= line.get_stroke_width() + 2.0
     start = {s["name"]: s["start"] for s in scene.caption_log}["arrive"]
-    assert scene.close_shut_at - start >= 2.0
+    # held whole 1.5 s or more (held 2.2 s over the veiled page, nothing changed for over
+    # 2 s), then going back onto its box: on screen 2.5 s or more
+    from scenes.descent_3d import GROW_SECONDS
+
+    assert scene.close_shut_at - start >= 1.5
+    assert scene.close_shut_at + GROW_SECONDS - start >= 2.5
     np.testing.assert_allclose(scene.close_ball.get_center(),
                                scene.close_axes.c2p(*trajectory().points[-1]), atol=1e-9)
+
+
+def test_the_surface_takes_the_house_treatment_as_mse_surface_does():
+    """One treatment per theme for every 3-D surface: the descent-3d surface is coloured as
+    mse-surface's is (lit level-true, each J in the colour of the house flat map of J(m, b),
+    bounded by its levels), vertex for vertex; not by its own grid's range, every face shaded
+    by its own light (the look it had before, a level face darker than the map's)."""
+    from gdviz.cost_surface_scene import BOX, build_surface, build_view
+
+    scene = rendered(Descent3d)
+    t, x, y = scene.theme, *data.regression_points()
+    flat = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)[2]
+    lv = views.contour_levels(flat, t.cost_map.levels)
+    view = build_view(float(scene.surface.Z.max()))
+    house = build_surface(t, view, x, y, levels=lv, level_true=True, aspect=BOX)
+    assert scene.surface.quad_colors == house.quad_colors
+    old = build_surface(t, view, x, y, levels=views.contour_levels(house.Z), level_true=False)
+    assert old.quad_colors != house.quad_colors

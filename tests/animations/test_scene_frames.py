@@ -35,6 +35,7 @@ FRAMES = [
     ("connection_tweak", "highlight", ConnectionTweak, {"upto": "highlight"}),
     ("cross_validation", "last", CrossValidation, {}),
     ("descent_3d", "last", Descent3d, {}),
+    ("descent_3d", "crawl", Descent3d, {"upto": "crawl"}),
     ("dropout", "last", Dropout, {}),
     ("dropout", "step2", Dropout, {"upto": "step-2"}),
     ("gd_regression", "last", GdRegression, {}),
