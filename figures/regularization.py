@@ -5,7 +5,8 @@ penalty (λ/2) Σ w_k² of J_λ on its coefficients (the intercept w₀ is not p
 is it counted in the norm ‖w‖ below). Top: the fit for {n_shown} strengths. Without a penalty
 the curve threads every point and swings far outside the plot; at λ = {lam_wild} it is still
 wild; at λ = {best_lam}, the strength with the least test cost ({best_test}), it follows the
-sine; at λ = {lam_last} it is almost flat. Bottom left: the length ‖w‖ of the penalised
+sine through the {n_test} test samples, drawn there alone (small hollow diamonds); at λ =
+{lam_last} it is almost flat. Bottom left: the length ‖w‖ of the penalised
 coefficients w₁, …, w₉ shrinks from {norm0} at λ = 0 to {norm_last} at λ = {lam_last}; it barely
 moves below λ = {lam_first} and falls fastest, by a factor of {steep_factor}, from λ =
 {steep_from} to λ = {steep_to}. Bottom right: the training cost J (half the mean squared error)
@@ -16,14 +17,16 @@ lowest, {best_test}, at λ = {best_lam}.
 Alt: A row of {n_shown} small plots of the same {n} points with a polynomial curve, titled λ =
 0, λ = {lam_wild}, λ = {best_lam} (least test cost, a star before the title) and λ =
 {lam_last}. At λ = 0 and λ = {lam_wild} the curve shoots off the plot between the points; at λ =
-{best_lam} it is a gentle wave close to the dotted sine; at λ = {lam_last} it is almost flat.
+{best_lam} it is a gentle wave close to the dotted sine, through a cloud of {n_test} small test
+samples drawn in that plot only; at λ = {lam_last} it is almost flat.
 Below, a log-log plot shows the coefficient norm ‖w‖ falling from about {norm0} to {norm_last}
 as λ grows from {lam_first} to {lam_last}, with the λ = 0 value drawn separately at the left and
 dotted lines at the strengths of the fits above; a second plot shows the training cost rising
 with λ and the test cost falling from {test0} to {best_test} at λ = {best_lam}, marked by a
 star in place of its diamond, before rising again; its λ = 0 training cost sits under a
 break in the cost axis, at its last tick, "≈ 0", labelled "J ≈ 0 ({floor})". One key under the
-figure names the dots "{n} training samples", the dotted curve "sin(2πx)", the two costs, the
+figure names the dots "{n} training samples", the small diamonds "{n_test} test samples", the
+dotted curve "sin(2πx)", the two costs, the
 dotted lines "λ of a fit above" and the green one "λ of the least test cost".
 """
 
@@ -60,6 +63,9 @@ FLOOR_NOTE_AT = 0.1
 #: Space between the ‖w‖ panel and the cost panel, a share of their mean width: the cost
 #: panel's numbers and label fill most of it
 BOTTOM_WSPACE = 0.12
+#: The held-out test samples in the least-test-cost panel: overfitting-poly's small hollow
+#: diamonds (points), edged thin, over the fit (3), under the training dots (5).
+TEST_MARK_SIZE, TEST_MARK_EDGE, TEST_Z = 1.6, {"light": 0.6, "dark": 0.9}, 4
 
 
 def norm_tex(v: float) -> str:
@@ -150,6 +156,13 @@ def make_figure(theme):
                 linewidth=1.5, zorder=3, gid="fit")
         points = gm.scatter_points(ax, theme, d.x, d.y, **views.SAMPLE_DOT, zorder=5,
                                    label=f"{d.x.size} training samples")
+        if r == best:  # the held-out samples, where the test cost is the point (the video's
+            # pause at its least draws them so too): small and quiet, over the fit, under the
+            # training dots; in the other panels a hundred of them buried the curves
+            held = {**theme.held_out("test"), "markersize": TEST_MARK_SIZE,
+                    "markeredgewidth": TEST_MARK_EDGE[theme.name], "zorder": TEST_Z}
+            (tests,) = ax.plot(d.x_test, d.y_test, gid="test-samples",
+                               label=f"{d.x_test.size} test samples", **held)
         p = regression.polynomial_eval(rp.coefs[r], xs)
         clipped = p.max() > views.FIT_Y_RANGE[1] or p.min() < views.FIT_Y_RANGE[0]
         # a curve that leaves the panel says so (as overfitting-poly's), its ‖w‖ below tells how far
@@ -170,7 +183,7 @@ def make_figure(theme):
         ax.set_xlim(0, 1)
         ax.set_ylim(*views.FIT_Y_RANGE)
         ax.set_yticks(np.arange(np.ceil(views.FIT_Y_RANGE[0]), views.FIT_Y_RANGE[1] + 0.01))
-        ax.set_xticks([0, 0.5, 1], ["0.0", "0.5", "1.0"])  # as overfitting-poly's
+        ax.set_xticks([0, 1], ["0", "1"])  # whole numbers, as the video's: no needless decimal
         ax.set_xlabel("$x$", labelpad=1)
         if i:
             ax.tick_params(labelleft=False)
@@ -252,11 +265,13 @@ def make_figure(theme):
     e1.set_xlabel(th.AXIS_LABELS["penalty"])
     # one key for the figure, in one strip under it: the samples and the sine of the fits,
     # the two costs, the guides
-    keys = [points, sine, lines["training"], lines["test"], guides[False], guides[True]]
-    names = [points.get_label(), sine.get_label(), lines["training"].get_label(),
-             lines["test"].get_label(), r"$\lambda$ of a fit above",
+    # (two rows, four columns, filled down: the samples, the costs, the sine and the guides; a
+    # third row took the cost panel's height and its "≈ 0" met its 10⁻⁵)
+    keys = [points, tests, lines["training"], lines["test"], sine, guides[False], guides[True]]
+    names = [points.get_label(), tests.get_label(), lines["training"].get_label(),
+             lines["test"].get_label(), sine.get_label(), r"$\lambda$ of a fit above",
              r"$\lambda$ of the least test cost"]
-    fig.legend(keys, names, loc="outside lower center", ncols=3, frameon=False)
+    fig.legend(keys, names, loc="outside lower center", ncols=4, frameon=False)
     return fig
 
 

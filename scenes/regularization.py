@@ -3,13 +3,17 @@
 Left: the degree-9 polynomial fitted to the noisy sine samples with the penalty (λ/2) Σ_{k≥1} w_k²
 of J_λ, clipped to the panel, and one decade of λ behind it the fit at λ/10 as a ghost (solid
 faint ink, half as wide, under the fit, 3:1 against the page; its key says "fit at λ/10", true in
-every frame, and the note of the sweep says once what it is); the held-out test samples small
-hollow diamonds under it, their edge a tint of the test colour at 3:1 against the page, quieter
-than the fit and the training points. Right: the ten coefficients w_0 … w_9 as bars of height
-log10 |w_k|
-(filled when positive, hollow when negative; w_0, the unpenalised intercept, in the muted colour),
-each over its index k (digits of 12.9 px; the axis named k), the axis ticked in powers of ten
-alone (10⁰ too) and named "|w_k|, log scale". A row of keys right over each panel
+every frame, and the note of the sweep says once what it is). The held-out test samples are
+drawn only where the test cost is the point, the pause at its least (as the still draws them in
+its least-test-cost panel alone): small hollow diamonds over the fit, under the training dots,
+their edge a tint of the test colour at 3:1 against the page, quieter than the fit and the
+training points; they come in with the box round the least test cost and leave with it (a
+hundred of them through the whole sweep buried the curve and the ten samples). Right: the ten
+coefficients w_0 … w_9 as bars of height log10 |w_k| (filled when positive, hollow when
+negative; w_0, the unpenalised intercept, in the muted colour), each over its index k (digits of
+12.9 px; the axis named k), the axis ticked in powers of ten alone (10⁰ too) and named
+"|w_k|, log scale". The fit panel's ticks are whole numbers (0, 1; −2 … 2), as the still's. A
+row of keys right over each panel
 names the curve, its ghost and the dotted sine, and the three kinds of bar. On the title's row,
 right of the title, on its baseline, large, the swept λ (two figures, 4.5 × 10⁻⁵; a power of ten
 alone, 10⁻⁴), 12 px over the costs. The sweep steps a decade at a time: λ moves to the
@@ -94,6 +98,9 @@ GHOST_KEY = ("fit at", r"$\lambda/10$")
 #: to TEST_CONTRAST against it (a mark's floor, 3:1, with room for rounding to 8 bits): the
 #: hundred of them quieter than the fit and the ten training points, which read first.
 TEST_MARK, TEST_STROKE, TEST_CONTRAST = 0.07, 1.2, 3.2
+#: Their layer: over the fit and its ghost (0: none hides under the curve), under the training
+#: dots (3).
+TEST_Z = 1
 #: The fit's stroke width.
 FIT_WIDTH = 4.0
 #: The dotted sin 2πx, a reference to read the fit against: in the muted colour, as every
@@ -222,6 +229,7 @@ class Regularization(ThemedScene):
     def captions(cls):
         samples = len(EX.run()[0].x)
         start, end = fit(0.0), fit(10.0**U_TO)
+        held = numbers.count(EX.run()[0].x_test.size)
         return {
             "overfit": f"With no penalty, λ = 0, a polynomial of degree {DEGREE} threads all "
                        f"{numbers.word(samples)} noisy samples of a sine and swings far off the "
@@ -233,7 +241,8 @@ class Regularization(ThemedScene):
                       f"from {numbers.text(_RP.norms[0])} in size; the fit at a tenth of λ "
                       f"trails behind as a faint ghost."),
             "best": f"The sweep pauses at λ = {lam_text(LAM_BEST, 'text')}, the least test "
-                    f"cost, {cost_text(TEST_BEST)}: the curve follows the sine.",
+                    f"cost, {cost_text(TEST_BEST)}, and the {held} test samples it is measured "
+                    f"on come in: the curve follows the sine through them.",
             "calm": f"At λ = {lam_text(10.0**U_TO, 'text')} the fit is flat and both costs "
                     f"grow: training {cost_text(end.train[0])}, test {cost_text(end.test[0])}.",
         }
@@ -273,25 +282,26 @@ class Regularization(ThemedScene):
 
     def build_fit_panel(self):
         t = self.theme
-        ax = map_axes(t, [0, 1, 0.5], [Y_RANGE[0], Y_RANGE[1], 2.5], FIT_W, PANEL_H, "x", "y",
-                      places=1)
+        # whole ticks (0, 1 and -2 ... 2), as the still's: no needless decimal
+        ax = map_axes(t, [0, 1, 1], [Y_RANGE[0], Y_RANGE[1], 1], FIT_W, PANEL_H, "x", "y")
         ax.move_to(np.array([FIT_X, 0, 0])).shift((PANEL_TOP - ax.c2p(0, Y_RANGE[1])[1]) * UP)
         sine = VMobject(stroke_color=t.muted, stroke_width=SINE_WIDTH)
         sine.set_points_as_corners(scene_points(ax, XS, data.sine(XS)))
         sine = styled("reference", sine)  # the function the data were drawn from
         dots = data_dots(t, ax, self.d.x, self.d.y, radius=0.08).set_z_index(3)
         # the held-out test samples, the test cost's: small hollow diamonds in a tint of the
-        # test colour, thin, under the fit (its key: the swatch beside the test cost)
+        # test colour, thin, over the fit, under the training dots (its key: the swatch beside
+        # the test cost), shown at the least test cost only (section_best)
         edge = ManimColor(mix(t.background, t.test,
                               contrast_mix(t.background, t.test, TEST_CONTRAST)))
         held = VGroup(*(Square(side_length=TEST_MARK, stroke_color=edge,
                                stroke_width=TEST_STROKE, fill_opacity=0).rotate(np.pi / 4)
                         .move_to(ax.c2p(x, y))
                         for x, y in zip(self.d.x_test, self.d.y_test)
-                        if Y_RANGE[0] <= y <= Y_RANGE[1]))
+                        if Y_RANGE[0] <= y <= Y_RANGE[1])).set_z_index(TEST_Z)
         self.test_marks, self.train_dots = held, dots
         self.ax_fit = ax
-        return ax, sine, VGroup(held, dots)
+        return ax, sine, dots
 
     def build_bar_panel(self):
         """Axes of (k, log10 |w_k|): bars of the ten coefficients over a log axis."""
@@ -605,13 +615,16 @@ class Regularization(ThemedScene):
         note[1].set_opacity(0)
         self.play(FadeOut(self.note), run_time=0.4)
         self.add(note)
-        self.play(FadeIn(note[0]), FadeIn(box), run_time=0.8)
+        # the held-out samples the test cost is measured on come in with its box
+        self.test_in = float(self.time)
+        self.play(FadeIn(note[0]), FadeIn(box), FadeIn(self.test_marks), run_time=0.8)
         self.note, self.note_lam = note, 10.0**U_BEST
         self.wait(BEST_READ)
         self.play(note[1].animate.set_opacity(1), run_time=0.6)
         self.wait(BEST_HOLD)
         # the note naming this λ leaves with the box, before λ moves on
-        self.drop_note(FadeOut(box), run_time=0.7)
+        self.drop_note(FadeOut(box), FadeOut(self.test_marks), run_time=0.7)
+        self.test_out = float(self.time)
 
     def section_calm(self):
         self.sweep(U_TO)

@@ -13,7 +13,9 @@ squares line up in one row in the middle of the page, grown by one uniform scale
 written under its square, and the key moment runs one change at a time, each
 with its number, in one notation for the error, f(x_i) − y_i (the heading's J too): every
 square is halved, the half kept being the example's cost C_i = ½ (f(x_i) − y_i)² (the other half
-a ghost), the costs' formula on screen throughout; the row rises and, in one move, the halves
+a ghost), the costs' formula on screen to the end: once the halves have their numbers it moves
+up beside J's, named "the cost of example i", and stays there while the strip's sum and J
+write C_i; the row rises and, in one move, the halves
 drop into a lane below it and run on, reshaped, together into one strip of height √J and the
 same area, so the strip's area is Σ C_i; the strip is cut into 7
 equal squares, each the mean of the C_i; the row above fades and the seven squares grow to the
@@ -36,6 +38,7 @@ from manim import (
     Indicate,
     Line,
     Rectangle,
+    ReplacementTransform,
     Square,
     UpdateFromAlphaFunc,
     VGroup,
@@ -127,6 +130,10 @@ FLY_MIN = 0.1
 GHOST_OPACITY, GHOST_OPACITY_DARK, GHOST_STROKE = 0.12, 0.05, 0.85
 #: The six parts other than J fade to ghosts over this many seconds, one after another.
 GHOST_SECONDS = 1.6
+#: C_i's definition, once the costs' heading leaves: DEF_X right of J's formula (at the top,
+#: beside it, for the rest of the video: the strip's sum and J's payoff write C_i), its words
+#: at DEF_WORDS under the formula, DEF_GAP apart.
+DEF_X, DEF_WORDS, DEF_GAP = 0.6, 26, 0.12
 #: The squared error of example i and its cost, as the heading writes them (the chapter's
 #: notation, gdviz.equations: C_i = ½ (f(x_i) − y_i)², J the mean of the C_i).
 SQUARE_TEX = r"\left(f(x_i) - y_i\right)^2"
@@ -259,6 +266,15 @@ class Residuals(ThemedScene):
         """mob (or its .animate) as a ghost: the faint fill of the theme, a clear outline."""
         fill = GHOST_OPACITY_DARK if self.theme.name == "dark" else GHOST_OPACITY
         return mob.set_fill(opacity=fill).set_stroke(opacity=GHOST_STROKE)
+
+    def definition(self, formula) -> VGroup:
+        """C_i's definition as it stays on screen once the costs' heading leaves: the formula
+        (a copy of `formula`, the heading's) over its words, "the cost of example i", left-aligned
+        in the room right of J's formula (cost_eq), its top on J's."""
+        words = self.mixed("the cost of example $i$", DEF_WORDS)
+        block = VGroup(formula.copy(), words).arrange(DOWN, buff=DEF_GAP, aligned_edge=LEFT)
+        return block.move_to([self.cost_eq.get_right()[0] + DEF_X, self.cost_eq.get_top()[1], 0],
+                             aligned_edge=UP + LEFT)
 
     # -- sections ------------------------------------------------------------------
 
@@ -408,11 +424,20 @@ class Residuals(ThemedScene):
             for w, a, c in zip(widths, edges[:-1], edges[1:])
         ))
         p = PLACES
-        # the costs' heading has said its piece: it leaves (risen with the row it would meet
-        # the cost's formula over it), then the row rises to make room for the strip under it
-        self.unnamed_at = float(self.time)  # ... to here, where it starts to leave
-        self.play(FadeOut(self.heading), run_time=0.5)
-        self.heading.shift(STAGE_DROP * UP)  # off screen: it keeps its place over the numbers
+        # the costs' heading has said its piece, but C_i is written on to the end (the strip's
+        # sum, J's): its formula moves up beside J's (risen with the row it would meet J's
+        # formula over it), named there as what it is, and stays; then the row rises to make
+        # room for the strip under it
+        # (copies move: the heading keeps its place over the numbers)
+        self.unnamed_at = float(self.time)  # the formula leaves the row from here
+        self.cost_def = self.definition(self.heading[1])
+        words, formula = self.heading[0].copy(), self.heading[1].copy()
+        self.remove(self.heading)
+        self.add(words, formula)
+        self.play(FadeOut(words), ReplacementTransform(formula, self.cost_def[0]),
+                  FadeIn(self.cost_def[1]), run_time=1.0)
+        self.add(self.cost_def)
+        self.defined_at = float(self.time)  # C_i's definition beside J's from here to the end
         self.play(VGroup(self.row, self.halves, self.row_labels).animate
                   .shift(STAGE_DROP * UP), run_time=0.8)
         # one move: each half's copy drops straight down out of its square into the lane under
@@ -447,6 +472,7 @@ class Residuals(ThemedScene):
         sum_eq = self.tex(rf"\sum_{{i=1}}^{{{n}}} C_i = {self.costs.sum():.{p}f}", 30)
         sum_eq.next_to([left, y, 0], LEFT, buff=0.5)
         # (no "area" word over the strip: between the row and the strip it had no room)
+        self.sum_at = float(self.time)  # the first C_i written after the costs' heading
         self.play(FadeIn(strip), FadeOut(pieces), Write(sum_eq), run_time=1.2)
         self.wait(0.5)
         # 2. the strip cut into n equal parts: each part is the mean of the C_i, J

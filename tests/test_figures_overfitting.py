@@ -386,11 +386,34 @@ def test_regularization_fits_calm_down_as_lambda_grows(t):
     assert not [a for a in fig.axes if a.get_legend()]
     (key,) = fig.legends
     assert [x.get_text() for x in key.get_texts()] == [
-        f"{d.x.size} training samples", r"$\sin(2\pi x)$", "training cost $J$",
-        "test cost $J$", r"$\lambda$ of a fit above", r"$\lambda$ of the least test cost"]
-    dots, sine = key.legend_handles[:2]
+        f"{d.x.size} training samples", f"{d.x_test.size} test samples", "training cost $J$",
+        "test cost $J$", r"$\sin(2\pi x)$", r"$\lambda$ of a fit above",
+        r"$\lambda$ of the least test cost"]
+    dots, sine = key.legend_handles[0], key.legend_handles[4]
     assert same_color(dots.get_facecolor()[0], th.data)
     assert sine.get_linestyle() == ":" and same_color(sine.get_color(), th.muted)
+    # the held-out test samples only where the test cost is the point, the least test cost's
+    # panel (a hundred in every panel buried the wild curves): gdcore's, the house held-out
+    # mark, small (under the training dots' size), over the fit and under the dots
+    from figures.regularization import TEST_MARK_SIZE
+
+    for ax, lam in zip(fits, (0.0, 1e-13, 1e-4, 1.0)):
+        held = by_gid(ax, "test-samples")
+        if lam != 1e-4:
+            assert not held
+            continue
+        (held,) = held
+        np.testing.assert_array_equal(held.get_xdata(), d.x_test)
+        np.testing.assert_array_equal(held.get_ydata(), d.y_test)
+        assert held.get_marker() == "D" and same_color(held.get_markerfacecolor(), th.background)
+        assert same_color(held.get_markeredgecolor(), th.test)
+        assert held.get_markersize() == TEST_MARK_SIZE < 3
+        (line,) = by_gid(ax, "fit")
+        (pts,) = [c for c in ax.collections if len(c.get_offsets())]
+        assert line.get_zorder() < held.get_zorder() < pts.get_zorder()
+    # whole-number ticks, as the video's: 0 and 1 under each fit, no needless decimal
+    for ax in fits:
+        assert [x.get_text() for x in ax.get_xticklabels()] == ["0", "1"]
     from gdviz import views
     for ax in fits:
         (pts,) = [c for c in ax.collections if len(c.get_offsets())]

@@ -198,10 +198,13 @@ def _named(scene):
 
 def _watch(scene):
     """After a play: (_named, whether the best λ's box is drawn whole, the play's seconds
-    in the video (frames.variant; a wait is a play), λ)."""
+    in the video (frames.variant; a wait is a play), λ, whether the held-out test samples are
+    drawn)."""
     box = getattr(scene, "best_box", None)
     whole = box in scene.mobjects and box.get_stroke_opacity() == 1
-    return _named(scene), bool(whole), scene.lengths[-1], scene.lam()
+    held = getattr(scene, "test_marks", None)
+    return (_named(scene), bool(whole), scene.lengths[-1], scene.lam(),
+            held is not None and held in scene.mobjects)
 
 
 WATCHERS[Regularization] = _watch
@@ -222,6 +225,35 @@ def test_the_best_lambda_is_held_with_its_box_and_readouts():
     assert {notes[i][3] for i in boxed} == {10.0**U_BEST}
     # taken away with the box (the next play), before λ moves on
     assert notes[boxed[-1] + 1][3] == 10.0**U_BEST and notes[boxed[-1] + 2][3] > 10.0**U_BEST
+
+
+def test_the_held_out_samples_are_drawn_only_at_the_least_test_cost():
+    """The hundred test samples, which buried the curve and the ten training samples through
+    the sweep, are drawn only where the test cost is the point: they come in with the box round
+    the least test cost and leave with it, all at that λ; over the fit, under the training
+    dots; neither at λ = 0 nor at the end."""
+    notes = rendered(Regularization).notes
+    shown = [i for i, n in enumerate(notes) if n[4]]
+    boxed = [i for i, n in enumerate(notes) if n[1]]
+    assert shown == list(range(shown[0], shown[-1] + 1))  # one stretch
+    assert boxed == shown
+    assert {notes[i][3] for i in shown} == {10.0**U_BEST}
+    for scene in (rendered(Regularization, upto="overfit"), rendered(Regularization)):
+        assert scene.test_marks not in scene.get_mobject_family_members()
+    scene = rendered(Regularization)
+    assert len(scene.test_marks) == 100 - np.sum(np.abs(scene.d.y_test) > Y_RANGE[1])
+    assert scene.curve.z_index < scene.test_marks.z_index < scene.train_dots.z_index
+
+
+def test_the_fit_panel_ticks_are_whole_numbers():
+    """No needless decimal on the fit panel's axes: 0 and 1 under it, −2 … 2 beside it (as the
+    still's), every tick a whole number."""
+    from manim import MathTex
+
+    scene = rendered(Regularization, upto="overfit")
+    ticks = [m.get_tex_string() for m in scene.ax_fit.submobjects if isinstance(m, MathTex)
+             and m.get_tex_string() not in ("x", "y")]
+    assert sorted(ticks) == sorted(["0", "1", "-2", "-1", "0", "1", "2"])
 
 
 def test_a_note_naming_lambda_is_shown_only_while_lambda_is_that_value():

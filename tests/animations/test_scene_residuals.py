@@ -110,9 +110,37 @@ def test_the_squares_come_in_where_they_cover_no_data():
 def test_the_costs_heading_stands_clear_of_their_numbers():
     """The costs' heading (its ½'s denominator reaching lowest) is 10 px at 480p or more over
     the numbers under it."""
-    scene = rendered(Residuals)
+    scene = rendered(Residuals, upto="costs")
     gap = scene.heading.get_bottom()[1] - scene.row_labels.get_top()[1]
     assert gap * 480 / 8 >= 10
+
+
+def test_c_i_is_defined_on_screen_wherever_it_is_written():
+    """C_i = ½ (f(x_i) − y_i)², "the cost of example i", is on screen from the costs' heading
+    to the end: it moves beside J's formula before the strip's sum writes C_i and stays there
+    through J = (1/7) Σ C_i, clear of the title, J's formula and every number and square."""
+    scene = rendered(Residuals)
+    formula, words = scene.cost_def
+    assert formula.get_tex_string() == r"C_i = \frac{1}{2}\left(f(x_i) - y_i\right)^2"
+    assert words.original_text == "the cost of example $i$"
+    on = set(scene.get_mobject_family_members())
+    assert formula in on and all(m in on for m in words.get_family())
+    assert scene.defined_at <= scene.sum_at
+    # every MathTex on screen at the end that writes C_i (the sum, J's payoff) is read with it
+    writes = [m for m in scene.mobjects if m is not scene.cost_def
+              and any("C_i" in getattr(f, "tex_string", "") for f in m.get_family())]
+    assert {id(scene.sum_eq), id(scene.j_eq)} <= {id(m) for m in writes}
+    # right of J's formula, its top on J's, inside the frame's margin (24 px), apart from all
+    box = scene.cost_def
+    assert box.get_left()[0] > scene.cost_eq.get_right()[0] + 0.4
+    assert box.get_top()[1] == pytest.approx(scene.cost_eq.get_top()[1])
+    assert box.get_right()[0] < 7.11 - 0.4
+    title = [m for m in scene.mobjects if getattr(m, "text", "").startswith("Errors")]
+    assert title
+    others = [*title, scene.sum_eq, scene.j_eq, *scene.parts, *scene.part_labels]
+    for m in others:
+        assert (box.get_bottom()[1] >= m.get_top()[1] or m.get_bottom()[1] >= box.get_top()[1]
+                or box.get_left()[0] >= m.get_right()[0]), m
 
 
 def test_the_payoff_is_the_largest_text_and_centred():
@@ -272,7 +300,7 @@ def test_no_number_over_the_squares_strip_or_parts():
     of any play of the key moment (text over data): their boxes are apart."""
     scene = rendered(Residuals)
     shapes = [*scene.row, *scene.halves, *scene.parts]
-    words = [*scene.row_labels, scene.sum_eq, scene.j_eq, scene.heading]
+    words = [*scene.row_labels, scene.sum_eq, scene.j_eq, scene.cost_def]
     for w in words:
         for s in shapes:
             if w is scene.sum_eq and s in (*scene.row, *scene.halves):
@@ -298,9 +326,9 @@ def test_the_squares_lie_under_the_points_the_line_and_the_segments():
     assert max(sq.z_index for sq in scene.row) < lowest
 
 
-def test_the_costs_formula_stays_on_screen_four_seconds():
-    """C_i = ½ (f(x_i) − y_i)² is read: it is whole on screen 4 s or more (while the squares
-    are halved and their costs come) before it leaves."""
+def test_the_costs_formula_stays_on_screen_four_seconds_before_it_moves():
+    """C_i = ½ (f(x_i) − y_i)² is read over the row: whole there 4 s or more (while the squares
+    are halved and their costs come) before it moves beside J's formula."""
     scene = rendered(Residuals)
     assert scene.unnamed_at - scene.named_at >= 4.0
 
