@@ -98,7 +98,10 @@ JSTAR_LIFT, JSTAR_INSET = 0.12, 0.2
 HEAD_RADIUS = 0.08
 #: The first steps marked with a dot each on the map (the swings across the valley, up to the
 #: schedule's middle stop), each on its casing so that it reads as a bead on the path, which
-#: runs back and forth along one line under them; STEP_DOT_ZOOMED their radius in the zoom.
+#: runs back and forth along one line under them; STEP_DOT_ZOOMED their radius in the zoom. They
+#: keep the map's size while the window moves (grown with it they stood large over the opening
+#: map), and grow to the zoom's size as the first step's number fades in, shrink back as the
+#: numbers fade out, before the map opens (DOT_ZOOM: 0 the map's size, 1 the zoom's).
 FIRST_DOTS = 15
 STEP_DOT, STEP_DOT_ZOOMED = 0.04, 0.06
 #: The first steps, which swing back and forth across the valley within a few pixels of the
@@ -240,6 +243,7 @@ class GdRegression(ThemedScene):
         self.m_star, self.b_star = regression.least_squares(self.x, self.y)
         self.j_star = regression.cost(self.m_star, self.b_star, self.x, self.y)
         self.step = ValueTracker(0)
+        self.dot_zoom = ValueTracker(0.0)  # the step dots' size: 0 the map's, 1 the zoom's
 
     # -- state at the tracker ------------------------------------------------------------
 
@@ -329,7 +333,7 @@ class GdRegression(ThemedScene):
 
         def step_dots():  # a dot at each of the first steps passed, on its casing
             n = min(self.k(), FIRST_DOTS)
-            r = STEP_DOT + (STEP_DOT_ZOOMED - STEP_DOT) * (1 - view.s.get_value()) ** 2
+            r = STEP_DOT + (STEP_DOT_ZOOMED - STEP_DOT) * self.dot_zoom.get_value()
             return VGroup(*(cased(Dot(view.c2p(*pts[i]), radius=r, color=t.accent), t)
                             .set_z_index(3) for i in range(1, n + 1)))
 
@@ -343,13 +347,16 @@ class GdRegression(ThemedScene):
         long, its number 0.16 beyond it): the map's own (every 1 in m, 2 in b) and the zoom's
         (ZOOM_M_TICKS, ZOOM_B_TICKS, one decimal), each faded as it leaves the frame, the
         zoom's faded in as their spacing grows (FINE_ROOM) and the map's at the same values
-        faded out for them (never two numbers on one tick)."""
+        faded out for them, their numbers one after the other (never two numbers on one
+        tick)."""
         t, view = self.theme, self.view
         fine = {"m": ZOOM_M_TICKS, "b": ZOOM_B_TICKS}
         ticks = []  # (axis, value, fine, mark, number)
+        coarse = {"m": [], "b": []}
         for axis, (a0, a1), step in (("m", views.M_RANGE, 1), ("b", views.B_RANGE, 2)):
             for v in np.arange(a0, a1 + 1e-9, step):
                 ticks.append((axis, float(v), False))
+                coarse[axis].append(float(v))
             ticks += [(axis, float(v), True) for v in fine[axis]]
         items = []
         for axis, v, is_fine in ticks:
@@ -376,10 +383,15 @@ class GdRegression(ThemedScene):
                     mark.set_points_as_corners([p, p + 0.1 * LEFT])
                     num.next_to(p + 0.1 * LEFT, LEFT, buff=0.06)
                 o = float(np.clip(1 - view.outside(p) / fade, 0, 1))
-                twin = any(abs(v - f) < 1e-9 for f in fine[axis])
-                o *= shown[axis] if is_fine else (1 - shown[axis]) if twin else 1.0
-                mark.set_stroke(opacity=o)
-                num.set_opacity(o)
+                twin = any(abs(v - u) < 1e-9 for u in (coarse if is_fine else fine)[axis])
+                f = shown[axis]
+                # a twin tick's mark cross-faded; its two numbers one after the other, never
+                # both drawn (one over the other they read as 11.0 or -4.4): the map's fades
+                # out over the first half of the fine ticks' fade, the zoom's in over the second
+                mark.set_stroke(opacity=o * (f if is_fine else 1 - f if twin else 1.0))
+                num.set_opacity(o * (float(np.clip(2 * f - 1, 0, 1)) if is_fine and twin
+                                     else f if is_fine
+                                     else float(np.clip(1 - 2 * f, 0, 1)) if twin else 1.0))
 
         retick(group)
         group.add_updater(retick)
@@ -597,7 +609,7 @@ class GdRegression(ThemedScene):
                 self.zoom(0.0)
                 # the steps' numbers: the first's faded in, each other's as its step lands
                 nums = self.numbers = self.step_numbers()
-                self.play(FadeIn(nums[0]), run_time=0.3)
+                self.play(FadeIn(nums[0]), self.dot_zoom.animate.set_value(1.0), run_time=0.3)
                 self.remove(nums[0])
                 self.add(nums.add_updater(lambda g: [n.set_opacity(float(np.clip(
                     2 * (self.step.get_value() - i) - 1, 0, 1)) if i else 1.0)
@@ -609,7 +621,7 @@ class GdRegression(ThemedScene):
         # the swings seen, their numbers go and the map opens out (the zoom's ticks held
         # since it closed give way to the ones drawn from the window)
         self.numbers.clear_updaters()
-        self.play(FadeOut(self.numbers), run_time=0.4)
+        self.play(FadeOut(self.numbers), self.dot_zoom.animate.set_value(0.0), run_time=0.4)
         self.zoom(1.0)
 
     def section_small_steps_along_the_valley_floor(self):

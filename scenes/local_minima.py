@@ -37,8 +37,9 @@ from gdviz.manim_theme import ThemedScene, sections
 
 EXP = local_minima.LOCAL_MINIMA
 #: The loss window of the picture: ticks 0 … 6 (the cost is positive), room below the deepest
-#: minimum (J ≈ 0.10) for its depth label.
-F_RANGE = (-0.8, 6.0)
+#: minimum (J ≈ 0.10) for its depth label, clear of the momentum ball's swings and 12 px or
+#: more above the plot's foot (at -0.8 it stood 10 px above it).
+F_RANGE = (-0.9, 6.0)
 #: Samples of the drawn curve (gdcore's surface at each).
 W_SAMPLES = np.linspace(*EXP.surface.window[0], 600)
 #: The plain runs are played to PLAIN_SHOWN steps (by then every step is under 0.01 in w, under a
@@ -74,8 +75,11 @@ DEPTH_BUFF = 0.3
 #: The room (Manim units) between the momentum ball's arrival ring and the deepest minimum's
 #: depth label, which stands beside it.
 DEEP_GAP = 0.2
-#: ... its top that far under the ball's centre (clear of the curve's step dots rising away).
-DEEP_DROP = 0.06
+#: ... its top PATH_CLEAR under the lowest reach of the momentum ball over its width: the ball
+#: swings either side of the minimum before it settles, and with the label's top just under its
+#: resting centre it rolled over the label. The reach is taken from the run at PATH_SAMPLES
+#: points per step (the ball slides along the curve between two steps).
+PATH_CLEAR, PATH_SAMPLES = 0.1, 20
 #: The ring that marks the momentum ball's arrival: a little wider than the ball, never grown
 #: over the depth label under it or the count over it.
 RING_GAP = 0.07
@@ -176,6 +180,16 @@ class LocalMinima(ThemedScene):
         gap = np.linalg.norm(ball.get_center() - stalled.get_center()) - ball.width / 2
         return bool(gap - stalled.width / 2 < PASS_GAP)
 
+    def path_floor(self, x0: float, x1: float) -> float:
+        """The lowest point (scene y) the momentum ball reaches over the scene's x0 … x1, from
+        its run (PATH_SAMPLES points per step)."""
+        s = np.linspace(0, EXP.momentum_steps, EXP.momentum_steps * PATH_SAMPLES + 1)
+        wf = np.array([ball_point(self.rolling, v) for v in s])
+        c = np.array(self.ax.c2p(wf[:, 0], wf[:, 1]), dtype=np.float64).reshape(3, -1).T
+        d = np.maximum(np.maximum(x0 - c[:, 0], c[:, 0] - x1), 0.0)  # to the span
+        near = d < MOMENTUM_BALL
+        return float(np.min(c[near, 1] - np.sqrt(MOMENTUM_BALL ** 2 - d[near] ** 2)))
+
     def start_ring(self, w0, f0) -> Circle:
         ring = Circle(radius=0.11, color=self.theme.text, stroke_width=2.5)
         return ring.move_to(self.ax.c2p(w0, f0)).set_z_index(3)
@@ -246,11 +260,12 @@ class LocalMinima(ThemedScene):
             lab.next_to(ax.c2p(m, f), DOWN, buff=DEPTH_BUFF)
             if k == deep:
                 # the deepest lies low in the plot: under it the label sat on the plot's foot;
-                # beside the ball instead, right of the momentum ball's arrival ring, its top
-                # just under the ball's centre (under the curve, which rises away from it)
+                # beside the ball instead, right of the momentum ball's arrival ring, under
+                # the curve, which rises away from it, and clear of the ball's swings there
                 spot = ax.c2p(m, f)
                 lab.next_to(spot, RIGHT, buff=MOMENTUM_BALL + RING_GAP + DEEP_GAP)
-                lab.align_to(spot + DEEP_DROP * DOWN, UP)
+                floor = self.path_floor(lab.get_left()[0], lab.get_right()[0])
+                lab.shift((floor - PATH_CLEAR - lab.get_top()[1]) * UP)
             self.min_labels.add(lab)
         note = VGroup(self.text("each ball stops in", NOTE_SIZE, t.text),
                       self.text("the minimum of its basin", NOTE_SIZE, t.text))

@@ -315,3 +315,62 @@ def test_the_step_axis_says_it_is_zero_then_log():
     assert nums["0"].get_right()[0] < marks.get_left()[0] < marks.get_right()[0] \
         < nums["10"].get_left()[0]
     assert abs(marks.get_center()[1] - plot.ax.x_axis.get_center()[1]) < 0.02
+
+
+def test_step_dots_keep_the_maps_size_while_the_window_moves():
+    """The first steps' dots are drawn at the map's size (STEP_DOT) wherever the window stands
+    while it moves (grown with the zoom, they stood large over the opening map for most of a
+    second), at the zoom's (STEP_DOT_ZOOMED) only once it has closed, the change made while the
+    window stands still; at the end, on the whole map, the map's size."""
+    from scenes.gd_regression import STEP_DOT, STEP_DOT_ZOOMED
+
+    scene = rendered(GdRegression)
+    view, dots = scene.view, scene.step_dots
+
+    def radii():  # from each dot's outline (redrawn, a dot may be a bare VMobject of points)
+        dots.update()
+        ends = [d.points[::4] for d in dots]  # each curve's first anchor, on the circle
+        return [float(np.max(np.linalg.norm(e - e.mean(axis=0), axis=1))) for e in ends]
+
+    assert scene.dot_zoom.get_value() == 0.0
+    np.testing.assert_allclose(radii(), STEP_DOT, rtol=1e-6)
+    before = view.s.get_value()
+    try:
+        for s in (0.9, 0.6, 0.3, 0.1, 0.0):  # the window anywhere on its way
+            view.s.set_value(s)
+            np.testing.assert_allclose(radii(), STEP_DOT, rtol=1e-6)
+        scene.dot_zoom.set_value(1.0)
+        np.testing.assert_allclose(radii(), STEP_DOT_ZOOMED, rtol=1e-6)
+    finally:
+        scene.dot_zoom.set_value(0.0)
+        view.s.set_value(before)
+        dots.update()
+
+
+def test_a_ticks_two_numbers_are_never_drawn_together():
+    """Where a fine tick of the zoom falls on one of the map's (1 and 1.0, -4 and -4.0), its
+    number and the map's are drawn one after the other as the window moves: one over the other
+    they read as 11.0 or -4.4."""
+    scene = rendered(GdRegression)
+    view = scene.view
+    before = view.s.get_value()
+    try:
+        ticks = scene.zoom_ticks()
+        nums = [m for m in ticks if hasattr(m, "tex_string")]
+        pairs = [(a, b) for a in nums for b in nums if a is not b
+                 and a.tex_string != b.tex_string
+                 and float(a.tex_string) == float(b.tex_string)
+                 and np.linalg.norm(a.get_center() - b.get_center()) < 0.3]
+        seen = set()
+        for s in np.linspace(0.0, 1.0, 201):
+            view.s.set_value(s)
+            ticks.update()
+            for a, b in pairs:
+                pa, pb = (float(m.get_fill_opacity()) for m in (a, b))
+                assert min(pa, pb) < 1e-9, (s, a.tex_string, b.tex_string)
+                seen.add((a.tex_string, b.tex_string))
+        # ...and the pairs exist: the zoom's 1.0 and 2.0 on the map's 1 and 2, -4.0 on -4
+        texts = {t for pair in seen for t in pair}
+        assert {"1", "1.0", "2", "2.0", "-4", "-4.0"} <= texts
+    finally:
+        view.s.set_value(before)

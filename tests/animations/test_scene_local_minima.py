@@ -209,3 +209,38 @@ def test_the_momentum_ball_passes_over_the_balls_on_its_way():
         ball.update()
     assert passed.index(scene.balls[EXP.stalled_start]) in over and len(over) >= 2
     assert apart > 0
+
+
+def test_the_momentum_ball_never_crosses_a_word():
+    """No moving object crosses text: along its whole run (sampled finer than the drawing's
+    PATH_SAMPLES per step) the momentum ball stays clear of every depth label, the count over
+    the deepest minimum and the note under the stalled ball; the deepest minimum's label (which
+    it rolled over, its top just under the ball's resting centre) PATH_CLEAR under its swings
+    there, its foot 12 px or more above the plot's."""
+    from scenes.local_minima import PATH_CLEAR
+
+    scene = rendered(LocalMinima)
+    ball = scene.momentum_ball
+    r = ball.width / 2
+    words = [*scene.min_labels, *scene.shared, scene.stall_note]
+    boxes = [(w.get_left()[0], w.get_right()[0], w.get_bottom()[1], w.get_top()[1])
+             for w in words]
+    deep = scene.min_labels[int(np.argmin(scene.depths))]
+    before = scene.mstep.get_value()
+    least = np.inf
+    try:
+        for s in np.linspace(0, EXP.momentum_steps, EXP.momentum_steps * 50 + 1):
+            scene.mstep.set_value(s)
+            ball.update()
+            x, y = ball.get_center()[:2]
+            for k, (x0, x1, y0, y1) in enumerate(boxes):
+                gap = np.hypot(max(x0 - x, x - x1, 0), max(y0 - y, y - y1, 0)) - r
+                assert gap > 0, (s, k)
+                if words[k] is deep:
+                    least = min(least, gap)
+    finally:
+        scene.mstep.set_value(before)
+        ball.update()
+    assert least >= PATH_CLEAR - 0.01
+    foot = scene.ax.c2p(0, scene.ax.y_range[0])[1]
+    assert (deep.get_bottom()[1] - foot) * 480 / 8 >= 12
