@@ -68,7 +68,8 @@ def make_figure(theme):
     m_best, b_best = regression.least_squares(x, y)
     traj = run()
 
-    fig, ax = gm.subplots(theme, height=3.4)
+    # the map square (gm.map_box) and large: the figure's one panel
+    fig, ax = gm.subplots(theme, height=4.2)
     mesh = ax.pcolormesh(M, B, J, cmap=theme.heat_cmap, norm=LogNorm(J.min(), J.max()),
                          shading="gouraud")  # smooth between grid points: no pixels
     mesh.set_rasterized(True)
@@ -82,6 +83,8 @@ def make_figure(theme):
     gm.frame_map(ax)
     ax.set_xlim(*views.M_RANGE)  # before the path: its steps are measured on the page
     ax.set_ylim(*views.B_RANGE)
+    gm.map_box(ax)  # and its shape, applied before the path's steps are measured
+    ax.apply_aspect()
     pts = traj.points
     # the zig-zag across the valley narrows and turns back over itself: its two long jumps
     # arrows, then only where its steps land, the line going on from the last of them
@@ -90,13 +93,16 @@ def make_figure(theme):
     # the long slide down the floor in ever shorter steps: a dot where every EVERY-th step
     # lands, those that stand apart on the page, clear of the star and of the end square that
     # frames it (its corner a point and more from the dot's rim)
+    # the first steps' dots, as many as the path drew (the key counts them, never a number
+    # typed: the square map's fifth step is under KNOT_STEP, and four are drawn)
+    first = len(next(ln for ln in ax.lines if ln.get_gid() == "steps").get_xdata())
     later = np.arange(EVERY, len(pts) - 1, EVERY)
     clear = max(3 * DOT, np.sqrt(2) * gm.frame_half(theme.marker("minimum")) + DOT / 2 + 1)
     later = later[gm.apart(ax, pts[later], 2 * DOT, clear=(m_best, b_best), clear_gap=clear)]
     ax.plot(pts[later, 0], pts[later, 1], linestyle="none", marker="o", markersize=DOT,
             markerfacecolor=theme.accent, markeredgecolor=theme.background,
             markeredgewidth=0.5, zorder=6, gid="every-steps",
-            label=f"dots: steps 1–5, then every {EVERY}th")
+            label=f"dots: steps 1–{first}, then every {EVERY}th")
     ax.plot(*pts[0], **theme.marker("start"), label="start", gid="start")
     ax.plot([m_best], [b_best], **theme.marker("minimum"), label="minimum", gid="minimum")
     # the run stops on the minimum: its end square at its last point, hollow, framing the star
@@ -105,7 +111,8 @@ def make_figure(theme):
     ax.set_xlabel(th.AXIS_LABELS["slope"])
     ax.set_ylabel(th.AXIS_LABELS["intercept"])
     gm.optimizer_legend(ax, theme, "map", ncols=3)  # 3 + 2, under the map
-    cb = fig.colorbar(mesh, ax=ax, pad=0.03, aspect=25)
+    # the bar beside the map's frame, as tall (the frame keeps the house shape, gm.map_box)
+    cb = fig.colorbar(mesh, cax=ax.inset_axes([1.04, 0.0, 0.04, 1.0]))
     cb.locator = LogLocator()
     cb.update_ticks()
     gm.cost_bar_ticks(cb)  # 10⁻², …, 10²: one form on every cost bar

@@ -35,6 +35,12 @@ BAR_H = 0.42
 Y_TOP, Y_BOTTOM = 1.6, 0.0
 #: Room (in samples) left and right of the bars, so that they stop short of the page's edges.
 MARGIN = 4.0
+#: The connectors: their stroke (points, the house's thin connector), the space they keep
+#: from the words they pass (points), and, over the lower bar (data), the bracket's rule and
+#: the level where its feet and the test's stem stop.
+CONNECTOR = 0.6
+CLEAR = 3.0
+BRACKET_RISE, FOOT_GAP = 0.1, 0.03
 
 
 def splits():
@@ -101,35 +107,22 @@ def make_figure(theme):
     top = _bar(ax, theme, Y_TOP, two, ("training", "test"))
     bottom = _bar(ax, theme, Y_BOTTOM, three, ("training", "validation", "test"))
 
-    # The bottom bar's training + validation span is the top bar's training part, re-cut: the
-    # two spans stand one under the other, and a thin muted connector runs from the upper
-    # training part's job down, broken by the words that say so, to a bracket over the lower
-    # training and validation parts together (the test parts are tied as they are)
-    y_to = Y_BOTTOM + BAR_H / 2
-    y_from = Y_TOP - BAR_H / 2 - 0.4  # under the upper parts' jobs
-
     ax.text(N / 2, Y_TOP + BAR_H / 2 + 0.1,
             f"{N} samples, shuffled, cut into a training and a test set",
             ha="center", va="bottom", color=theme.text, fontsize=theme.font_size)
-    y_mid = (Y_TOP - BAR_H / 2 - 0.32 + y_to) / 2  # between the top jobs and the lower bar
-    x_cut = (top[0][0] + top[0][1]) / 2
-    ax.text(x_cut, y_mid, "The training part cut again: training and validation sets",
-            ha="center", va="center", color=theme.text, fontsize=theme.font_size)
-    y_brace, foot = y_to + 0.1, y_to + 0.03  # the bracket's rule and its feet, over the bar
-    (x0, _), (_, x1) = bottom[0], bottom[1]
-    ax.add_collection(LineCollection(
-        [[(x_cut, y_from), (x_cut, y_mid + 0.12)], [(x_cut, y_mid - 0.12), (x_cut, y_brace)],
-         [(x0, foot), (x0, y_brace), (x1, y_brace), (x1, foot)]],
-        colors=theme.muted, linewidths=0.6, capstyle="butt", joinstyle="miter",
-        gid="re-cut"))
-    # the two test parts are one set: a thin muted connector runs from the upper part's job
-    # down to the lower part, broken by the words that say so
-    x_test = (top[1][0] + top[1][1]) / 2
-    ax.text(x_test, y_mid, "the same test samples", ha="center", va="center",
-            color=theme.muted, fontsize=theme.small_size)
-    ax.vlines([x_test, x_test], [y_mid + 0.12, y_to + 0.04],
-              [y_from, y_mid - 0.12], colors=theme.muted,
-              linewidth=0.6, gid="same-test")
+    # The bottom bar's training + validation span is the top bar's training part, re-cut, and
+    # its test part the top one's: two connectors of one form, thin and muted, each from under
+    # an upper part's job down to the lower bar, broken by the words that say what it joins.
+    # Both start at one level (CLEAR under the jobs), end at one level (the re-cut's bracket
+    # feet and the test's stem over the lower bar), and their words stand on one baseline,
+    # centred between the upper jobs and the bracket, CLEAR from each stem's ends.
+    x_cut, x_test = (sum(top[0]) / 2, sum(top[1]) / 2)
+    said = ax.text(x_cut, 0, "The training part cut again: training and validation sets",
+                   ha="center", va="baseline", color=theme.text, fontsize=theme.font_size)
+    same = ax.text(x_test, 0, "the same test samples", ha="center", va="baseline",
+                   color=theme.muted, fontsize=theme.small_size)
+    jobs = [t for t in ax.texts if t.get_text() == JOBS["training"] and
+            t.get_position()[1] > Y_BOTTOM + BAR_H]
     # what the marks under the parts are: words for what is drawn (a key of glyphs would
     # stand for samples the figure does not draw)
     ax.text(N / 2, Y_BOTTOM - BAR_H / 2 - 0.68,
@@ -139,6 +132,34 @@ def make_figure(theme):
     ax.set_xlim(-MARGIN, N + MARGIN)
     ax.set_ylim(Y_BOTTOM - BAR_H / 2 - 0.95, Y_TOP + BAR_H / 2 + 0.52)
     ax.axis("off")
+    gm.freeze_layout(fig, theme)  # the layout fixes the data's scale: the words are measured
+    r = fig.canvas.get_renderer()
+    to_data = ax.transData.inverted()
+
+    def extent(text):
+        """(bottom, top) of a text's box, in data."""
+        box = text.get_window_extent(r).transformed(to_data)
+        return box.y0, box.y1
+
+    clear = CLEAR * fig.dpi / 72 * (to_data.transform((0, 1))[1] - to_data.transform((0, 0))[1])
+    y_from = extent(jobs[0])[0] - clear
+    y_to = Y_BOTTOM + BAR_H / 2
+    y_brace, foot = y_to + BRACKET_RISE, y_to + FOOT_GAP  # the bracket's rule and its feet
+    (d0, d1), (s0, s1) = extent(said), extent(same)
+    y_base = (y_from + y_brace) / 2 - (d0 + d1) / 2  # the baseline: the words' middle halfway
+    for text in (said, same):
+        text.set_y(y_base)
+    (x0, _), (_, x1) = bottom[0], bottom[1]
+    ax.add_collection(LineCollection(
+        [[(x_cut, y_from), (x_cut, y_base + d1 + clear)],
+         [(x_cut, y_base + d0 - clear), (x_cut, y_brace)],
+         [(x0, foot), (x0, y_brace), (x1, y_brace), (x1, foot)]],
+        colors=theme.muted, linewidths=CONNECTOR, capstyle="butt", joinstyle="miter",
+        gid="re-cut"))
+    ax.add_collection(LineCollection(
+        [[(x_test, y_from), (x_test, y_base + s1 + clear)],
+         [(x_test, y_base + s0 - clear), (x_test, foot)]],
+        colors=theme.muted, linewidths=CONNECTOR, capstyle="butt", gid="same-test"))
     return fig
 
 

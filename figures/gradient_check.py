@@ -3,9 +3,9 @@
 Left: for each of the {n_params} parameters of a small network ({arch}, sigmoid hidden layers)
 on {n_samples} two-moons points, the gradient from backpropagation against the central
 finite-difference estimate (J(w + h e_k) − J(w − h e_k))/(2h), e_k the k-th unit vector and
-h = {h} its step, on axes that are linear near 0
-and logarithmic beyond 10⁻⁵ each way, so that the small gradients show beside the large ones;
-every point lies on the diagonal. Middle: their relative error,
+h = {h} its step: their sizes on logarithmic axes, so that the small gradients show beside the
+large ones (the two agree in sign for all {n_params}, {n_negative} of them negative); every
+point lies on the diagonal. Middle: their relative error,
 parameter by parameter, all below {tol:.0e} (overall {rel_err:.1e}), rounding error only.
 Right: what each costs for one gradient. Finite differences need two forward passes per
 parameter: {fd_small:,} for this network and {fd_mnist:,} for the {mnist_arch} network of
@@ -13,8 +13,8 @@ parameter: {fd_small:,} for this network and {fd_mnist:,} for the {mnist_arch} n
 size.
 
 Alt: Three panels of one width. A scatter of {n_params} points exactly on the diagonal line,
-spread along it from −0.55 to 0.05 on axes logarithmic on both sides of 0, a note in its
-corner saying each dot is one parameter and the scale is logarithmic, linear within ±10⁻⁵. A
+spread along it over five decades, from 5 × 10⁻⁶ to 0.55, on logarithmic axes of the
+gradients' sizes, a note in its corner saying each dot is one parameter and the signs agree. A
 dot plot of relative errors per parameter on a logarithmic axis, all far below a grey dotted
 line at {tol:.0e}. A logarithmic dot plot of the passes per gradient: grey dots at {fd_small:,}
 and {fd_mnist:,} for central finite differences, each joined by a thin line to a black dot at
@@ -24,7 +24,7 @@ and {fd_mnist:,} for central finite differences, each joined by a thin line to a
 import inspect
 
 import numpy as np
-from matplotlib.ticker import LogLocator, NullLocator
+from matplotlib.ticker import LogLocator, NullFormatter, NullLocator
 
 from gdcore import data, nn
 from gdcore import training_procedure as procedure
@@ -37,14 +37,14 @@ SEED = 0
 N_SAMPLES = 40
 #: The usual acceptance bound for a relative error of a gradient check (cs231n).
 TOL = 1e-7
-#: The gradients' axes are linear within ±LINEAR (where no gradient of the check lies but
-#: the smallest) and logarithmic beyond: they span five decades, from 5 × 10⁻⁶ to 0.55.
-LINEAR = 1e-5
+#: The gradients' axes are logarithmic, of their sizes |∂J/∂w_k| (five decades, from 5 × 10⁻⁶
+#: to 0.55): a symmetric log scale, linear near 0, read as a broken one. Every PAD-th decade
+#: numbered, the others ticked unnumbered; the axes run GRADIENT_PAD past the extreme sizes.
+GRADIENT_TICKS = (1e-5, 1e-3, 1e-1)
+GRADIENT_PAD = 2.5
 #: Share of the page's width kept free left of the layout: the left panel's two-line label
 #: stands off the edge (the layout's own pad is a few points).
 LEFT_MARGIN = 0.02
-#: The ticks numbered on both gradient axes, the same on each.
-SYMLOG_TICKS = (-0.1, 0.0, 0.1)
 #: The dots' area (points²), in the left and middle panels alike.
 DOT = 14
 #: The dots of the passes (points²): larger than the parameters', two to a column.
@@ -57,10 +57,7 @@ WSPACE = 0.06
 
 
 def _tick(v: float) -> str:
-    if v == 0:
-        return r"$\mathdefault{0}$"
-    sign = "-" if v < 0 else ""
-    return rf"$\mathdefault{{{sign}10^{{{int(round(np.log10(abs(v))))}}}}}$"
+    return rf"$\mathdefault{{10^{{{int(round(np.log10(v)))}}}}}$"
 
 
 #: The finite difference's step h: gdcore's own, the default of nn.gradient_check.
@@ -81,7 +78,7 @@ def facts() -> dict:
     gc = check()
     return {"n_params": nn.parameter_count(SIZES), "arch": "–".join(map(str, SIZES)),
             "n_samples": N_SAMPLES, "h": nb.text(STEP_H), "tol": TOL,
-            "rel_err": gc.relative_error,
+            "rel_err": gc.relative_error, "n_negative": int(np.sum(gc.analytic < 0)),
             "fd_small": gc.forward_passes, "bp_passes": gc.backprop_passes,
             "fd_mnist": passes(MNIST)[0], "p_mnist": nn.parameter_count(MNIST),
             "mnist_arch": "–".join(map(str, MNIST))}
@@ -95,32 +92,34 @@ def make_figure(theme):
 
     ax = axes[0]
     gm.style_axes(ax, theme)
-    lim = float(np.abs(np.concatenate([gc.analytic, gc.numeric])).max()) * 2.5
-    half = np.geomspace(LINEAR / 10, lim, 60)
-    line = np.concatenate([-half[::-1], half])
-    ax.plot(line, line, color=theme.muted, lw=0.8, zorder=2)
-    gm.scatter_points(ax, theme, gc.analytic, gc.numeric, s=DOT)
-    # the gradients span five decades: linear near 0, logarithmic beyond, on both axes, with
-    # one set of ticks on both: 0 and ±10⁻¹ numbered, every decade between ticked unnumbered
-    # (a number at ±10⁻⁴ ran into the 0 on the short horizontal axis)
-    ax.set_xscale("symlog", linthresh=LINEAR, linscale=0.5)
-    ax.set_yscale("symlog", linthresh=LINEAR, linscale=0.5)
-    decades = [10.0**e for e in range(-5, -1)]
+    size_a, size_n = np.abs(gc.analytic), np.abs(gc.numeric)
+    agree = int(np.sum(np.sign(gc.analytic) == np.sign(gc.numeric)))
+    lo = float(min(size_a.min(), size_n.min())) / GRADIENT_PAD
+    hi = float(max(size_a.max(), size_n.max())) * GRADIENT_PAD
+    ax.plot([lo, hi], [lo, hi], color=theme.muted, lw=0.8, zorder=2)
+    gm.scatter_points(ax, theme, size_a, size_n, s=DOT)
+    # the gradients' sizes span five decades: a plain log scale on both axes, one set of ticks
+    # on both, every other decade numbered and the decades between ticked unnumbered
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(lo, hi)
+    decades = [10.0**e for e in range(int(np.ceil(np.log10(lo))),
+                                      int(np.floor(np.log10(hi))) + 1)]
     for axis in (ax.xaxis, ax.yaxis):
-        axis.set_ticks(SYMLOG_TICKS, [_tick(t) for t in SYMLOG_TICKS])
-        axis.set_ticks([*(-d for d in decades), *decades], minor=True)
-    ax.set_xlim(-lim, lim)
-    ax.set_ylim(-lim, lim)
-    ax.set_xlabel(r"backpropagation $\partial J/\partial w_k$")
+        axis.set_ticks(GRADIENT_TICKS, [_tick(t) for t in GRADIENT_TICKS])
+        axis.set_ticks([d for d in decades if d not in GRADIENT_TICKS], minor=True)
+        axis.set_minor_formatter(NullFormatter())
+    ax.set_xlabel("backpropagation")
     # the estimate named by its step h, gdcore's (its formula is the caption's)
     ax.set_ylabel(f"central difference, $h = {nb.mathtext(STEP_H).strip('$')}$")
-    # what a dot is, and how the axes run (a symmetric log scale reads as a linear one at a
-    # glance: its −10⁻¹ tick is not the axis's end), in the empty corner under the diagonal
-    ax.text(0.97, 0.03, "one dot per $w_k$\nlog scale, linear\n"
-            f"within $\\pm${_tick(LINEAR)}",
+    # what a dot is, and that the signs the sizes leave out agree, in the empty corner under
+    # the diagonal
+    ax.text(0.97, 0.03, f"one dot per $w_k$\nsame sign in\nall {agree} of {gc.analytic.size}",
             transform=ax.transAxes, ha="right", va="bottom", fontsize=fs, color=theme.muted,
             linespacing=1.4, gid="dot-key")
-    ax.set_title("Same gradient")
+    # the sizes plotted named once, in the title: both axes are |∂J/∂w_k|, by its two methods
+    ax.set_title(r"Same gradient, $|\partial J/\partial w_k|$")
 
     ax = axes[1]
     gm.style_axes(ax, theme)

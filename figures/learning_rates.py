@@ -118,6 +118,7 @@ def _map(ax, theme, M, B, J, first: bool):
     ax.plot(*regression.least_squares(x, y), **theme.marker("minimum"))
     ax.set_xlim(*views.M_RANGE)
     ax.set_ylim(*views.B_RANGE)
+    gm.map_box(ax)  # the house shape of a map of J(m, b)
     ax.set_xlabel(th.AXIS_LABELS["slope"])
     if first:
         ax.set_ylabel(th.AXIS_LABELS["intercept"])

@@ -81,7 +81,8 @@ def make_figure(theme):
                         ).set_in_layout(False)
     ax.set_xlabel(th.AXIS_LABELS["slope"])
     ax.set_ylabel(th.AXIS_LABELS["intercept"])
-    cb = fig.colorbar(cs, ax=ax, shrink=0.9, pad=0.02, aspect=25)
+    # the bar beside the map's frame, as tall (the frame keeps the house shape, gm.map_box)
+    cb = fig.colorbar(cs, cax=ax.inset_axes([1.04, 0.0, 0.05, 1.0]))
     cb.locator = LogLocator()
     cb.update_ticks()
     gm.cost_bar_ticks(cb)  # 10⁻², …, 10²: one form on every cost bar

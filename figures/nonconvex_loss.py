@@ -159,6 +159,7 @@ def make_figure(theme):
     nx = fig.add_subplot(gs[0, 1], projection="3d")
     ac = fig.add_subplot(gs[1, 0])
     nc = fig.add_subplot(gs[1, 1])
+    gm.map_box(nc)  # the network's map in the shape of the bowl's beside it (map_ticks')
 
     # Left: the convex bowl of linear regression, coloured by log J and lit (the house light,
     # across its valley) as in mse-surface

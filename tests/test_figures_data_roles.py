@@ -122,6 +122,28 @@ def test_data_splits_bars_align_and_the_test_parts_are_joined(t):
     assert bracket[0, 0] == bracket[1, 0] == 0 and bracket[2, 0] == bracket[3, 0] == 80
     assert bracket[1, 1] == bracket[2, 1] == down[1, 1]  # the stem meets the bracket
     assert bracket[0, 1] > lower_bar_top(fig)  # its feet stop over the lower bar
+    # the two connectors of one form, aligned: they start at one level, under the upper jobs;
+    # the test's stem stops where the bracket's feet do; their words on one baseline, each
+    # stem stopping the same space (CLEAR points) short of its words' box, above and below
+    import figures.data_splits as ds
+    high, low = tie.get_segments()
+    assert high[0, 1] == up[0, 1] and low[1, 1] == bracket[0, 1] == bracket[3, 1]
+    assert said.get_position()[1] == words.get_position()[1]
+    assert said.get_va() == words.get_va() == "baseline"
+    with gm.themed(theme):  # the words measured in the house faces, as drawn
+        fig.canvas.draw()
+        boxes = {text: text.get_window_extent() for text in (said, words)}
+    per_pt = fig.dpi / 72
+    for text, (a, b) in ((said, (up, down)), (words, (high, low))):
+        box = boxes[text]
+        top = ax.transData.transform((0, a[1, 1]))[1]
+        under = ax.transData.transform((0, b[0, 1]))[1]
+        assert top - box.y1 == pytest.approx(ds.CLEAR * per_pt, abs=0.05)
+        assert box.y0 - under == pytest.approx(ds.CLEAR * per_pt, abs=0.05)
+    # the words halfway between the upper jobs and the bracket
+    middle = (boxes[said].y0 + boxes[said].y1) / 2
+    ends = ax.transData.transform([(0, up[0, 1]), (0, bracket[1, 1])])[:, 1]
+    assert middle == pytest.approx(ends.mean(), abs=0.05)
     # the lower bar's training and validation span stands under the upper training part, its
     # test part under the upper test part, edge on edge; no outline sets an edge off
     bars = [p for p in ax.patches if p.get_gid() in ("training", "validation", "test")]

@@ -1029,20 +1029,26 @@ def test_cost_heatmap_colours_path_and_colour_bar(theme):
     assert len(meshes) == 1 and meshes[0].get_cmap().name == t.heat_cmap
     _, _, J = regression.cost_grid(X, Y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)
     assert np.allclose(np.ravel(meshes[0].get_array()), np.ravel(J))
-    assert any(a.get_label() == "<colorbar>" for a in fig.axes)
+    # its cost bar beside the map's frame (an inset of it, as tall: the house shape)
+    assert any(hasattr(c, "_colorbar") for a in fig.axes for c in a.child_axes)
     # the zig-zag's two long jumps arrows, its next three landings dots only (a line would
     # run back over the arrows), the line from the last of them, which is shorter than a dot
     # and a gap apart from the one before
-    path = assert_descent_path(fig, good_run().points, knot=5)
+    # (four on the square map: its fifth step, 3.4 pt, is under KNOT_STEP)
+    path = assert_descent_path(fig, good_run().points, knot=4)
+    (dots,) = by_gid(fig, "steps")
+    assert len(dots.get_xdata()) == 4
+    assert any(x.get_text() == "dots: steps 1–4, then every 100th"
+               for x in path.axes.get_legend().get_texts())
     assert same_colour(path.get_color(), t.accent)
     from figures import cost_heatmap
 
     ax = path.axes
     page = ax.transData.transform(good_run().points[:7]) * 72 / fig.dpi
     lengths = np.hypot(*np.diff(page, axis=0).T)
-    assert np.all(lengths[:5] >= cost_heatmap.KNOT_STEP) and lengths[5] < cost_heatmap.KNOT_STEP
+    assert np.all(lengths[:4] >= cost_heatmap.KNOT_STEP) and lengths[4] < cost_heatmap.KNOT_STEP
     # the colour bar numbered at its decades only, as mse-surface's: no minor ticks
-    (bar,) = [a for a in fig.axes if a.get_label() == "<colorbar>"]
+    (bar,) = [c for a in fig.axes for c in a.child_axes if hasattr(c, "_colorbar")]
     assert not bar.yaxis.get_minorticklocs().size
     lo, hi = bar.get_ylim()
     decades = [v for v in bar.yaxis.get_majorticklocs() if lo <= v <= hi]
@@ -1458,3 +1464,27 @@ def test_gradient_geometry_names_the_bowls_cuts(t):
         fig.canvas.draw()
         box = label.get_window_extent()
         assert box.x0 > 0 and box.x1 < fig.bbox.x1
+
+
+# ---------------------------------------------------------------- one shape of the J(m, b) map
+
+MAPS_OF_J = ("cost_heatmap", "gd_regression", "mse_surface", "nonconvex_loss", "learning_rates")
+
+
+@pytest.mark.parametrize("name", MAPS_OF_J)
+def test_every_flat_map_of_j_takes_one_shape(name):
+    # the same map at one shape wherever it is drawn (it was 2.06, 1.28, 1.0 and 0.8 times as
+    # wide as tall, and its valley leaned at as many angles): its frame gm.MAP_ASPECT times as
+    # tall as wide on the page, and a cost bar beside it exactly as tall
+    fig = build(name, "light")
+    fig.canvas.draw()
+    maps = [a for a in plain_axes(fig) if a.get_xlim() == pytest.approx(views.M_RANGE)
+            and a.get_ylim() == pytest.approx(views.B_RANGE)]
+    assert maps
+    for ax in maps:
+        box = ax.get_window_extent()
+        assert box.height / box.width == pytest.approx(gm.MAP_ASPECT, abs=0.005)
+        for bar in [c for c in ax.child_axes if hasattr(c, "_colorbar")]:
+            bar_box = bar.get_window_extent()
+            assert (bar_box.y0, bar_box.y1) == pytest.approx((box.y0, box.y1), abs=0.5)
+    assert gm.MAP_ASPECT == 1.0
