@@ -56,6 +56,11 @@ class RaceLongValley(RaceScene):
     # staying beside it; then back to the inset in its place and the whole map, so that the
     # last picture is the whole race
     ZOOM_OVER_MAP = True
+    # the finish is read in the zoomed view, 2 times the inset's size: the small inset held
+    # only a beat before it grows (held 2 s, it was the video's longest still stretch, 1.87 s
+    # read from its frames), the growth slower (3 s, from 2.5) and the grown view held 2 s;
+    # the way back quicker (1.5 s, from 2): the ending 1.1 s shorter
+    FINISH_HOLD, ZOOM_SECONDS, ZOOM_HOLD, BACK_SECONDS = 0.4, 3.0, 2.0, 1.5
     BACK_WORDS = "The inset shrinks back into its place and the whole map returns."
 
     SECTIONS = sections(RaceScene.section_setup, RaceScene.section_race,

@@ -528,6 +528,9 @@ class RaceScene(ThemedScene):
     #: what the viewer sees the runs do while they race, in words (the caption's second
     #: sentence, from the race's second stage; its numbers, if any, in the captions)
     RACE_WORDS = "the runs spread out, each on a path of its own"
+    #: seconds the finish is held (section_finish), the closing zoom grows (zoom_in) and is
+    #: held (section_zoom), and the inset shrinks back (zoom_out): the house's by default
+    FINISH_HOLD, ZOOM_SECONDS, ZOOM_HOLD, BACK_SECONDS = 2.0, ZOOM_SECONDS, ZOOM_HOLD, BACK_SECONDS
     #: the caption of section_back, where the scene lists it: what the whole map shows again
     BACK_WORDS = "The whole map comes back, with every run's path."
 
@@ -1426,7 +1429,7 @@ class RaceScene(ThemedScene):
                   *(FadeOut(tail) for tail in self.tails.values()),
                   *(FadeIn(self.statuses[n].set_opacity(1)) for n in stayed),
                   *([FadeIn(self.header.set_opacity(1))] if self.header else []), run_time=1.2)
-        self.hold(2.0, "finish")  # no longer than the rules allow a still stretch
+        self.hold(self.FINISH_HOLD, "finish")  # no longer than the rules allow a still stretch
 
     def hold(self, seconds: float, section: str) -> None:
         """Hold the picture `seconds` at the end of `section`; where it is the scene's last
@@ -1440,7 +1443,7 @@ class RaceScene(ThemedScene):
         """(For a race with an inset, where a subclass lists it.) The inset takes the map's
         place (zoom_in); the picture is held."""
         self.zoom_in()
-        self.hold(ZOOM_HOLD, "zoom")
+        self.hold(self.ZOOM_HOLD, "zoom")
 
     def zoom_in(self):
         """The inset grows, at one scale in x and y, its paths thickening so that each run's
@@ -1558,7 +1561,7 @@ class RaceScene(ThemedScene):
                   # pale map's ink stands just above the page, gone within a few frames of
                   # any quicker start
                   *(FadeOut(m, rate_func=lambda a: a * a) for m in ([] if region else faded)),
-                  run_time=ZOOM_SECONDS)
+                  run_time=self.ZOOM_SECONDS)
         ridge_in = []
         if region and self.RIDGE:  # the ridge across the grown view, its dots the map's
             (rx0, rx1), _ = r.inset.region
@@ -1659,11 +1662,12 @@ class RaceScene(ThemedScene):
         label = self.text(name, SMALL_SIZE).next_to(arrow, UP, buff=0.08)
         return VGroup(arrow, label).set_z_index(6)
 
-    def zoom_out(self, run_time: float = BACK_SECONDS):
+    def zoom_out(self, run_time: float | None = None):
         """Back from zoom_in: the zoomed view's heading, scale bar and pointers fade out; the
         inset shrinks to its place; beside the map (the map never left), its scale bar and
         lines come back with the legend; (ZOOM_FROM_REGION) as the map, its paths and marks come
         back under it, then the inset gives way to the map's own picture."""
+        run_time = self.BACK_SECONDS if run_time is None else run_time
         grown, faded, grow = self.zoom_state
         self.play(FadeOut(self.zoom_heading), FadeOut(self.zoom_scale),
                   *(FadeOut(p) for p in (*self.zoom_pointers, *self.zoom_names)),
