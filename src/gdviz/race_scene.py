@@ -324,6 +324,14 @@ def end_square(theme, color, side: float = END_SIDE) -> Square:
     return cased(sq, theme, END_EDGE)
 
 
+def outline_toward(square: VMobject, point) -> np.ndarray:
+    """Where the line from `square`'s centre to `point` crosses its outline: a leader from a
+    hollow end square starts there, leaving its hole clear."""
+    centre = square.get_center()
+    way = np.asarray(point, float) - centre
+    return centre + way * (square.width / 2) / max(abs(way[0]), abs(way[1]))
+
+
 def end_rim() -> float:
     """How far (scene units) an end square's ink reaches outside its side: its outline's outer
     half and its casing of the page's colour."""
@@ -923,7 +931,7 @@ class RaceScene(ThemedScene):
         at = self.inset.c2p(*self.paths[name][-1])
         way = square.get_center() - at
         tip = at + way / np.linalg.norm(way) * LEADER_SHORT
-        line = Line(square.get_center(), tip, stroke_color=self.theme.opt(name),
+        line = Line(outline_toward(square, at), tip, stroke_color=self.theme.opt(name),
                     stroke_width=LEADER_WIDTH)
         return line.set_z_index(square.z_index - 0.005)
 
@@ -1395,7 +1403,7 @@ class RaceScene(ThemedScene):
                 at = self.ends[name].get_center().copy()
                 sq = self.ends[name].shift(SADDLE_BESIDE)
                 tip = at + SADDLE_BESIDE / np.linalg.norm(SADDLE_BESIDE) * LEADER_SHORT
-                leader = Line(sq.get_center(), tip, stroke_color=self.theme.opt(name),
+                leader = Line(outline_toward(sq, at), tip, stroke_color=self.theme.opt(name),
                               stroke_width=MAP_LEADER_WIDTH)
                 self.map_leaders[name] = cased(leader, self.theme, THIN_CASING).set_z_index(
                     sq.z_index - 0.005)

@@ -92,6 +92,15 @@ def check_end_square(scene, sq, name):
     assert sq.get_stroke_width(background=True) == pytest.approx(END_STROKE + 2 * END_EDGE)
 
 
+def check_leader_start(line, sq, at):
+    """A leader from a hollow end square `sq` to its point `at` starts on the square's outline
+    (its hole clear), on the line from the square's centre to the point."""
+    off = line.get_start() - sq.get_center()
+    assert max(abs(off[0]), abs(off[1])) == pytest.approx(sq.width / 2, abs=1e-9)
+    np.testing.assert_allclose(np.cross(off, at - sq.get_center()), 0, atol=1e-9)
+    assert np.dot(off, at - sq.get_center()) > 0
+
+
 def check_end_size(scene, sq, at):
     """A map's end square at `at` (its run's last point, scene units): the stills' size beside
     the star (the 5.5-pt square by the 11-pt star, whose outer radius is 5.5 pt: the side the
@@ -208,8 +217,7 @@ def check_drawing(scene, k, finished=False):
                                                    atol=1e-9)
                         leader = scene.map_leaders[name]
                         assert leader in scene.mobjects
-                        np.testing.assert_allclose(leader.get_start(), end.get_center(),
-                                                   atol=1e-9)
+                        check_leader_start(leader, end, at)
                         assert np.linalg.norm(leader.get_end() - at) < end.width / 2
                         continue
                     np.testing.assert_allclose(ax.p2c(end.get_center()), p, atol=1e-9)
@@ -463,10 +471,11 @@ def check_inset_ends(scene, trs, beside=None):
         line = leaders[name]
         at = ins.c2p(*point)
         assert line in scene.get_mobject_family_members() and line.z_index < sq.z_index
-        np.testing.assert_allclose(line.get_start(), sq.get_center(), atol=1e-9)
+        check_leader_start(line, sq, at)
         way, rest = line.get_end() - line.get_start(), at - line.get_start()
         np.testing.assert_allclose(np.cross(way, rest), 0, atol=1e-9)  # straight at the point
-        assert 0 < np.linalg.norm(at - line.get_end()) < sq.width < np.linalg.norm(rest)
+        assert 0 < np.linalg.norm(at - line.get_end()) < sq.width
+        assert np.linalg.norm(at - line.get_end()) < np.linalg.norm(rest)
         assert line.get_stroke_color().to_hex().upper() == scene.theme.opt(name).upper()
     # a side and the ink outside it (the outline's outer half and its casing) either side
     clear = {n: sq.width + sq.get_stroke_width(background=True) * 0.01 for n, sq in ends.items()}
