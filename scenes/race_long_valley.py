@@ -7,7 +7,8 @@ the map at its right, beside the legend (as in the still, never over the map) an
 small box round the minimum by two thin lines, its scale bar inside it on a plate and its name
 under it, as in the still, magnifies the floor there, where six of the
 runs end, at their own points (Adagrad's, which ends on the minimum, set beside the star on a
-leader, as in the still); on the map their end squares lie at their points under the star
+leader, as in the still); on the map they have no end square, as in the still (hollow squares
+a few pixels apart round the star read as a tangle): the inset's window marks where they end
 (RaceScene.END_GATHER). Before the end the inset's scale bar, name and
 lines leave, and it grows out of its place over the map's box (RaceScene.ZOOM_OVER_MAP), the
 map fading beneath it, each run's path and end square apart in it, named, an arrow at its left
@@ -39,10 +40,10 @@ class RaceLongValley(RaceScene):
     STATUS_GAP = 0.4
     # five runs travel the floor, y = 0, one after another: each in its own lane, 3.6 px apart
     LANE = 0.06
-    # six of them end within 12 px of the minimum, their squares 9 px wide: on the map each
-    # square at its point, under the star, which stays whole (set apart on leaders they read
-    # as ends at false places); the inset tells them apart. During the race the star under
-    # the heads, so that no head that reaches the minimum hides under it
+    # six of them end within 12 px of the minimum: on the map no square of theirs (the inset
+    # tells them apart; set apart on leaders they read as ends at false places, at their
+    # points hollow squares round the star as a tangle). During the race the star under the
+    # heads, so that no head that reaches the minimum hides under it
     END_GATHER = True
     # the inset beside the map, as in the still: under it at the right, under the floor's
     # end, the legend in one column to its left
@@ -55,6 +56,11 @@ class RaceLongValley(RaceScene):
     # staying beside it; then back to the inset in its place and the whole map, so that the
     # last picture is the whole race
     ZOOM_OVER_MAP = True
+    # the finish is read in the zoomed view, 2 times the inset's size: the small inset held
+    # only a beat before it grows (held 2 s, it was the video's longest still stretch, 1.87 s
+    # read from its frames), the growth slower (3 s, from 2.5) and the grown view held 2 s;
+    # the way back quicker (1.5 s, from 2): the ending 1.1 s shorter
+    FINISH_HOLD, ZOOM_SECONDS, ZOOM_HOLD, BACK_SECONDS = 0.4, 3.0, 2.0, 1.5
     BACK_WORDS = "The inset shrinks back into its place and the whole map returns."
 
     SECTIONS = sections(RaceScene.section_setup, RaceScene.section_race,

@@ -99,7 +99,7 @@ from .race_plot import (
     scale_bar_length,
     stacking,
 )
-from .theme import AXIS_LABELS, RIDGE_DISTANCE, SURFACE_COST, opt_marker
+from .theme import AXIS_LABELS, MARKERS, RIDGE_DISTANCE, SURFACE_COST, opt_marker
 
 #: The map's axes, the cost's two weights (TeX, as map_axes takes them).
 MAP_LABELS = (AXIS_LABELS["w1"].strip("$"), AXIS_LABELS["w2"].strip("$"))
@@ -124,8 +124,20 @@ PATH_WIDTH = 4.0
 #: tail's steps, each at TAIL_LAYER_OPACITY, at the path's own width over its history, so the
 #: opacity rises step by step towards the head along the path (one object, one width).
 TAIL_LAYERS, TAIL_LAYER_OPACITY = 6, 0.35
-#: Side of the end square (scene units, 9 px at 480p) and its edge in the background colour.
-END_SIDE, END_EDGE = 0.15, 1.5
+#: The outer radius (scene units) of the minimum's star on the map (10 px at 480p).
+STAR_RADIUS = 0.17
+#: The end mark (theme.MARKERS["end"], the stills' theme.end): a hollow square outlined in the
+#: run's colour, at the stills' size beside the star (the 5.5-pt square by the 11-pt star, whose
+#: outer radius is 5.5 pt): its side the star's outer radius (10.2 px at 480p), its outline the
+#: still's 1.2 pt of 5.5 (3.7 stroke units, 2.2 px), on a casing of the page's colour END_EDGE
+#: each side (stroke units: cased), so that it reads over the paths and the map.
+END_SIDE = STAR_RADIUS * MARKERS["end"].size / (MARKERS["minimum"].size / 2)
+END_STROKE = 100 * END_SIDE * MARKERS["end"].edge_width / MARKERS["end"].size
+END_EDGE = 0.75
+#: Where a run's last point lies on the star (within half its reach of its centre), its end
+#: square frames the star (gm.EndMark): centred on the point, FRAME_GAP (the still's 1 pt, at
+#: the square's scale) clear of the star's reach inside its outline, the star over it inside.
+FRAME_GAP = END_SIDE / MARKERS["end"].size
 #: The legend's key to the end squares (each run's in its colour, in every view).
 END_KEY = "end of a run"
 #: Stroke width of each run's curve in the distance panel.
@@ -304,6 +316,47 @@ def head_mark(trail: Trail, name: str, color, radius: float) -> VMobject:
     return mark.set_z_index(3)
 
 
+def end_square(theme, color, side: float = END_SIDE) -> Square:
+    """The house end mark (theme.MARKERS["end"]): a hollow square of `side` outlined in `color`
+    (a run's, or the ink of a key), END_STROKE wide, on a casing of the page's colour END_EDGE
+    wide each side of its outline, no fill."""
+    sq = Square(side, fill_opacity=0, stroke_color=color, stroke_width=END_STROKE)
+    return cased(sq, theme, END_EDGE)
+
+
+def outline_toward(square: VMobject, point) -> np.ndarray:
+    """Where the line from `square`'s centre to `point` crosses its outline: a leader from a
+    hollow end square starts there, leaving its hole clear."""
+    centre = square.get_center()
+    way = np.asarray(point, float) - centre
+    return centre + way * (square.width / 2) / max(abs(way[0]), abs(way[1]))
+
+
+def end_rim() -> float:
+    """How far (scene units) an end square's ink reaches outside its side: its outline's outer
+    half and its casing of the page's colour."""
+    return (END_STROKE / 2 + END_EDGE) * 0.01
+
+
+def frame_side(point, star: VMobject) -> float:
+    """The side of the end square that frames `star`, centred on `point` (scene units): the
+    star's reach from the point, FRAME_GAP clear of it inside the outline (gm.EndMark's)."""
+    reach = max(point[0] - star.get_left()[0], star.get_right()[0] - point[0],
+                point[1] - star.get_bottom()[1], star.get_top()[1] - point[1])
+    return 2 * (reach + FRAME_GAP + END_STROKE * 0.01 / 2)
+
+
+def on_star(point, star: VMobject, side: float = END_SIDE) -> bool:
+    """Whether a run's last `point` (scene units) lies on `star` (gm.EndMark.on_star): its
+    house square would touch the star's box, and the point lies within half the star's reach
+    of its centre."""
+    centre = star.get_center()
+    half = side / 2 + END_STROKE * 0.01 / 2
+    clear = (point[0] + half < star.get_left()[0] or point[0] - half > star.get_right()[0]
+             or point[1] + half < star.get_bottom()[1] or point[1] - half > star.get_top()[1])
+    return not clear and np.hypot(*(point - centre)[:2]) <= star.width / 4
+
+
 #: The casing (stroke units each side) of a name's halo over the map (_halo).
 SCALE_CASING = 3.0
 #: (INSET_BESIDE "below", the legend in the column) the least gap between the inset and the
@@ -469,8 +522,8 @@ class RaceScene(ThemedScene):
     LANE = 0.0
     #: the runs that end at the minimum gather there, a lane apart: the star under the heads
     #: (Z_FAN_STAR) during the race, each head over the one in the lane below; at the finish
-    #: their end squares stay at their points, under the star (raised over them), which stays
-    #: whole, and the inset tells them apart
+    #: the star is raised over every mark, and the inset shows their ends apart (on the map
+    #: they have none: section_finish)
     END_GATHER = False
     #: where the inset stands beside the map (its one place: never over it, as in the stills):
     #: "below", under the map at its right, under its region, the legend in one column to its
@@ -483,6 +536,9 @@ class RaceScene(ThemedScene):
     #: what the viewer sees the runs do while they race, in words (the caption's second
     #: sentence, from the race's second stage; its numbers, if any, in the captions)
     RACE_WORDS = "the runs spread out, each on a path of its own"
+    #: seconds the finish is held (section_finish), the closing zoom grows (zoom_in) and is
+    #: held (section_zoom), and the inset shrinks back (zoom_out): the house's by default
+    FINISH_HOLD, ZOOM_SECONDS, ZOOM_HOLD, BACK_SECONDS = 2.0, ZOOM_SECONDS, ZOOM_HOLD, BACK_SECONDS
     #: the caption of section_back, where the scene lists it: what the whole map shows again
     BACK_WORDS = "The whole map comes back, with every run's path."
 
@@ -846,13 +902,13 @@ class RaceScene(ThemedScene):
     def inset_offsets(self) -> dict[str, np.ndarray]:
         """Where each end square in the inset sits (scene units from its run's last point):
         race_plot.end_offsets, at the inset's scale, its squares' side INSET_END
-        and rim (half of END_EDGE, outside the side): a square that would hide the star or touch
-        another is set beside its point, on a leader."""
+        and rim (end_rim: its outline's outer half and its casing, outside the side): a square
+        that would hide the star or touch another is set beside its point, on a leader."""
         ins, r = self.inset, self.RACE
         per_unit = ins.c2p(1, 0)[0] - ins.c2p(0, 0)[0]
         ends = {n: self.paths[n] for n in self.inset_runs()}
         return {n: np.array([*w, 0.0]) for n, w in end_offsets(
-            r, ends, per_unit, self.end_side(), END_EDGE * 0.01).items()}
+            r, ends, per_unit, self.end_side(), end_rim()).items()}
 
     def end_side(self) -> float:
         """The side of an end square in the inset: INSET_END, or (ZOOM_FROM_REGION, shown
@@ -864,8 +920,7 @@ class RaceScene(ThemedScene):
         (over the star)."""
         t = self.theme
         rank = stacking(self.RACE, self.outcomes).index(name)
-        sq = Square(self.end_side(), fill_color=t.opt(name), fill_opacity=1,
-                    stroke_color=t.background, stroke_width=END_EDGE)
+        sq = end_square(t, t.opt(name), self.end_side())
         at = self.inset.c2p(*self.paths[name][-1]) + offset
         return sq.move_to(at).set_z_index(3.4 - 0.01 * rank)
 
@@ -876,7 +931,7 @@ class RaceScene(ThemedScene):
         at = self.inset.c2p(*self.paths[name][-1])
         way = square.get_center() - at
         tip = at + way / np.linalg.norm(way) * LEADER_SHORT
-        line = Line(square.get_center(), tip, stroke_color=self.theme.opt(name),
+        line = Line(outline_toward(square, at), tip, stroke_color=self.theme.opt(name),
                     stroke_width=LEADER_WIDTH)
         return line.set_z_index(square.z_index - 0.005)
 
@@ -970,7 +1025,7 @@ class RaceScene(ThemedScene):
         """The minimum (a star), or the saddle point (a plus) where the surface has none."""
         t, s = self.theme, self.RACE.surface
         if s.minimum is not None:
-            star = Star(outer_radius=0.17, color=t.mark_color("minimum"), fill_opacity=1,
+            star = Star(outer_radius=STAR_RADIUS, color=t.mark_color("minimum"), fill_opacity=1,
                         stroke_width=1.5)
             star.set_stroke(t.background).move_to(self.ax.c2p(*s.minimum))
             text = "minimum (" + ", ".join(numbers.text(c) for c in s.minimum) + ")"
@@ -1035,8 +1090,7 @@ class RaceScene(ThemedScene):
                       fill_opacity=1)
         point = ", ".join(numbers.text(c) for c in r.start)
         items = [(ring, f"start ({point})")] if start else []
-        end = Square(END_SIDE, fill_color=t.text, fill_opacity=1, stroke_color=t.background,
-                     stroke_width=END_EDGE)
+        end = end_square(t, t.text)
         keys = VGroup(*(VGroup(m.move_to(ORIGIN), self.text(s, SMALL_SIZE)).arrange(RIGHT,
                                                                                   buff=0.2)
                         for m, s in [*items, (target_key, target_text), (end, END_KEY)]))
@@ -1293,17 +1347,22 @@ class RaceScene(ThemedScene):
         self.wait(0.4)
 
     def end_mark(self, name: str, panel: bool = False) -> Square:
-        """The house end mark of a run that stayed in the frame: a square in its colour, edged
-        in the background colour, on its last point (with `panel`, at the end of its curve in
-        the distance panel), stacked as its path (the shortest on top), under the minimum's
-        star and the start."""
+        """The house end mark of a run that stayed in the frame (end_square: hollow, outlined
+        in its colour) on its last point (with `panel`, at the end of its curve in the
+        distance panel), stacked as its path (the shortest on top), under the minimum's star
+        and the start. On the map, where the last point lies on the star (on_star), the square
+        is drawn large enough to frame the star, centred on the point (frame_side), the star
+        over it inside: "ended here, at the minimum"."""
         t, r = self.theme, self.RACE
         rank = stacking(r, self.outcomes).index(name)
-        sq = Square(END_SIDE * (0.8 if panel else 1), fill_color=t.opt(name), fill_opacity=1,
-                    stroke_color=t.background, stroke_width=END_EDGE)
         d = self.distances[name]
         at = (self.panel.c2p(d.size - 1, np.log10(d[-1])) if panel
               else self.ax.c2p(*self.map_paths[name][-1]))
+        side = END_SIDE * (0.8 if panel else 1)
+        star = self.target_mark
+        if not panel and r.surface.minimum is not None and on_star(at, star):
+            side = frame_side(at, star)
+        sq = end_square(t, t.opt(name), side)
         return sq.move_to(at).set_z_index((3 if panel else 4) - 0.01 * rank)
 
     def panel_row(self):
@@ -1332,15 +1391,19 @@ class RaceScene(ThemedScene):
         the dots of each run that stayed in the frame turn into its end squares, on the map and
         in the distance panel (which tells apart the squares beside the minimum)."""
         stayed = [n for n in NAMES if self.exits[n] is None]
-        self.ends = {n: self.end_mark(n) for n in stayed}
+        #: the runs whose end the inset beside the map shows (as the still: no square of
+        #: theirs on the map, where they end a few pixels apart round the star, inside the
+        #: inset's window): their map heads fade out as their inset heads turn into squares
+        self.inset_only = [n for n in self.inset_runs() if self.beside()]
+        self.ends = {n: self.end_mark(n) for n in stayed if n not in self.inset_only}
         #: name -> the leader of a map end square set beside the saddle point (SADDLE_BESIDE)
         self.map_leaders = {}
-        for name in stayed:
+        for name in self.ends:
             if race_plot.on_saddle(self.RACE, self.paths[name][-1]):
                 at = self.ends[name].get_center().copy()
                 sq = self.ends[name].shift(SADDLE_BESIDE)
                 tip = at + SADDLE_BESIDE / np.linalg.norm(SADDLE_BESIDE) * LEADER_SHORT
-                leader = Line(sq.get_center(), tip, stroke_color=self.theme.opt(name),
+                leader = Line(outline_toward(sq, at), tip, stroke_color=self.theme.opt(name),
                               stroke_width=MAP_LEADER_WIDTH)
                 self.map_leaders[name] = cased(leader, self.theme, THIN_CASING).set_z_index(
                     sq.z_index - 0.005)
@@ -1366,14 +1429,15 @@ class RaceScene(ThemedScene):
                     for c in self.casings.values()),
                   *(ReplacementTransform(self.inset_dots[n], sq) for n, sq in on_map.items()),
                   *(FadeIn(self.inset_leaders[n]) for n in on_map if n in self.inset_leaders),
-                  *(ReplacementTransform(self.dots[n], self.ends[n]) for n in stayed),
+                  *(ReplacementTransform(self.dots[n], self.ends[n]) for n in self.ends),
+                  *(FadeOut(self.dots[n]) for n in self.inset_only),
                   *(FadeIn(line) for line in self.map_leaders.values()),
                   *(ReplacementTransform(self.panel_dots[n], self.panel_ends[n])
                     for n in stayed),
                   *(FadeOut(tail) for tail in self.tails.values()),
                   *(FadeIn(self.statuses[n].set_opacity(1)) for n in stayed),
                   *([FadeIn(self.header.set_opacity(1))] if self.header else []), run_time=1.2)
-        self.hold(2.0, "finish")  # no longer than the rules allow a still stretch
+        self.hold(self.FINISH_HOLD, "finish")  # no longer than the rules allow a still stretch
 
     def hold(self, seconds: float, section: str) -> None:
         """Hold the picture `seconds` at the end of `section`; where it is the scene's last
@@ -1387,7 +1451,7 @@ class RaceScene(ThemedScene):
         """(For a race with an inset, where a subclass lists it.) The inset takes the map's
         place (zoom_in); the picture is held."""
         self.zoom_in()
-        self.hold(ZOOM_HOLD, "zoom")
+        self.hold(self.ZOOM_HOLD, "zoom")
 
     def zoom_in(self):
         """The inset grows, at one scale in x and y, its paths thickening so that each run's
@@ -1505,7 +1569,7 @@ class RaceScene(ThemedScene):
                   # pale map's ink stands just above the page, gone within a few frames of
                   # any quicker start
                   *(FadeOut(m, rate_func=lambda a: a * a) for m in ([] if region else faded)),
-                  run_time=ZOOM_SECONDS)
+                  run_time=self.ZOOM_SECONDS)
         ridge_in = []
         if region and self.RIDGE:  # the ridge across the grown view, its dots the map's
             (rx0, rx1), _ = r.inset.region
@@ -1606,11 +1670,12 @@ class RaceScene(ThemedScene):
         label = self.text(name, SMALL_SIZE).next_to(arrow, UP, buff=0.08)
         return VGroup(arrow, label).set_z_index(6)
 
-    def zoom_out(self, run_time: float = BACK_SECONDS):
+    def zoom_out(self, run_time: float | None = None):
         """Back from zoom_in: the zoomed view's heading, scale bar and pointers fade out; the
         inset shrinks to its place; beside the map (the map never left), its scale bar and
         lines come back with the legend; (ZOOM_FROM_REGION) as the map, its paths and marks come
         back under it, then the inset gives way to the map's own picture."""
+        run_time = self.BACK_SECONDS if run_time is None else run_time
         grown, faded, grow = self.zoom_state
         self.play(FadeOut(self.zoom_heading), FadeOut(self.zoom_scale),
                   *(FadeOut(p) for p in (*self.zoom_pointers, *self.zoom_names)),

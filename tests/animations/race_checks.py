@@ -75,6 +75,53 @@ def mark_shape(mob) -> str:
     return "^" if corners[:, 1].mean() < mob.get_center()[1] else "v"
 
 
+def check_end_square(scene, sq, name):
+    """An end mark as the stills draw it (theme.end): a square, hollow (no fill), outlined in
+    run `name`'s colour at full strength END_STROKE wide (the still's 1.2 pt of its 5.5-pt
+    square, at the square's 10.2 px: 3.71 stroke units), on a casing of the page's colour
+    END_EDGE each side; shown by its stroke, not its fill."""
+    from gdviz.race_scene import END_EDGE, END_STROKE
+
+    assert END_STROKE == pytest.approx(100 * 0.17 * 1.2 / 5.5)
+    np.testing.assert_allclose(sq.width, sq.height)
+    assert sq.get_fill_opacity() == 0
+    assert sq.get_stroke_opacity() == 1
+    assert sq.get_stroke_color().to_hex().upper() == scene.theme.opt(name).upper()
+    assert sq.get_stroke_width() == pytest.approx(END_STROKE)
+    assert sq.get_stroke_color(background=True) == ManimColor(scene.theme.background)
+    assert sq.get_stroke_width(background=True) == pytest.approx(END_STROKE + 2 * END_EDGE)
+
+
+def check_leader_start(line, sq, at):
+    """A leader from a hollow end square `sq` to its point `at` starts on the square's outline
+    (its hole clear), on the line from the square's centre to the point."""
+    off = line.get_start() - sq.get_center()
+    assert max(abs(off[0]), abs(off[1])) == pytest.approx(sq.width / 2, abs=1e-9)
+    np.testing.assert_allclose(np.cross(off, at - sq.get_center()), 0, atol=1e-9)
+    assert np.dot(off, at - sq.get_center()) > 0
+
+
+def check_end_size(scene, sq, at):
+    """A map's end square at `at` (its run's last point, scene units): the stills' size beside
+    the star (the 5.5-pt square by the 11-pt star, whose outer radius is 5.5 pt: the side the
+    star's outer radius, 0.17); where the point lies on the minimum's star (within a quarter of
+    its width of its centre), drawn large enough to frame the star: the star whole inside the
+    square's outline, centred on the point, the star drawn over it."""
+    from gdviz.race_scene import END_SIDE, END_STROKE
+
+    assert END_SIDE == pytest.approx(0.17)
+    star = scene.target_mark
+    if scene.RACE.surface.minimum is None or np.linalg.norm(
+            (at - star.get_center())[:2]) > star.width / 4:
+        assert sq.width == pytest.approx(END_SIDE)
+        return
+    inner = sq.width / 2 - END_STROKE * 0.01 / 2
+    assert sq.width > END_SIDE
+    assert at[0] - inner < star.get_left()[0] and star.get_right()[0] < at[0] + inner
+    assert at[1] - inner < star.get_bottom()[1] and star.get_top()[1] < at[1] + inner
+    assert star.z_index > sq.z_index
+
+
 def check_marks(scene):
     """Each run's mark on the map and in the panel (its head) and its legend key take its
     shape, theme.OPT_MARKERS (NAG a triangle up, Adagrad one down, the rest dots), in its
@@ -131,13 +178,21 @@ def check_drawing(scene, k, finished=False):
         else:
             want = tr.points[: k + 1]
             want_d = dist[name][: k + 1]
-            if finished:  # end squares where gdcore's run ends, in the scene, no dots
-                for end, dot, ax, p in (
-                        (scene.ends[name], scene.dots[name], scene.ax,
-                         in_lane(scene, name, tr.points)[-1]),
-                        (scene.panel_ends[name], scene.panel_dots[name], scene.panel,
-                         (len(tr.points) - 1, np.log10(dist[name][-1])))):
+            if finished:  # end squares where gdcore's run ends, in the scene, no dots; a
+                # run that ends in the inset's region beside the map has its square there
+                # alone (check_inset), none on the map, as in the still
+                inset = (scene.beside() is not None
+                         and races.inside(tr.points[-1], race.inset.region)[0])
+                assert (name in scene.ends) is not inset
+                assert scene.dots[name] not in scene.mobjects
+                marks = [(scene.panel_ends[name], scene.panel_dots[name], scene.panel,
+                          (len(tr.points) - 1, np.log10(dist[name][-1])))]
+                if not inset:
+                    marks.append((scene.ends[name], scene.dots[name], scene.ax,
+                                  in_lane(scene, name, tr.points)[-1]))
+                for end, dot, ax, p in marks:
                     assert end in scene.mobjects and dot not in scene.mobjects
+                    check_end_square(scene, end, name)  # on the map and in the panel
                     if ax is scene.panel:  # at its own last point: at its height, and
                         # (in a row of squares whose ends lie level, panel_row) the row
                         # centred on the last step, no leader, inside the panel's frame
@@ -162,17 +217,11 @@ def check_drawing(scene, k, finished=False):
                                                    atol=1e-9)
                         leader = scene.map_leaders[name]
                         assert leader in scene.mobjects
-                        np.testing.assert_allclose(leader.get_start(), end.get_center(),
-                                                   atol=1e-9)
+                        check_leader_start(leader, end, at)
                         assert np.linalg.norm(leader.get_end() - at) < end.width / 2
                         continue
                     np.testing.assert_allclose(ax.p2c(end.get_center()), p, atol=1e-9)
-                    np.testing.assert_allclose(end.width, end.height)
-                    assert end.get_fill_opacity() == 1
-                    assert end.get_fill_color().to_hex().upper() == \
-                        scene.theme.opt(name).upper()
-                    assert end.get_stroke_color().to_hex().upper() == \
-                        scene.theme.background.upper()
+                    check_end_size(scene, end, ax.c2p(*p))
             else:
                 np.testing.assert_allclose(scene.panel.p2c(scene.panel_dots[name].get_center()),
                                            (k, np.log10(dist[name][k])), atol=1e-9)
@@ -351,11 +400,14 @@ def check_inset(scene):
     for name in want:
         sq = scene.inset_ends[name]
         assert sq in scene.mobjects and scene.inset_dots[name] not in scene.mobjects
-        assert sq.get_fill_color().to_hex().upper() == scene.theme.opt(name).upper()
+        check_end_square(scene, sq, name)
     check_inset_ends(scene, trs)
+    # (on the map some pair of their points lies closer than a map square's side: they have
+    # no square there, the inset's window marks where they end)
+    from gdviz.race_scene import END_SIDE
     on_map = [scene.ax.c2p(*in_lane(scene, n, trs[n].points)[-1]) for n in want]
-    assert min(np.linalg.norm(p - q) for p, q in itertools.combinations(on_map, 2)) < \
-        scene.ends[want[0]].width
+    assert min(np.linalg.norm(p - q) for p, q in itertools.combinations(on_map, 2)) < END_SIDE
+    assert not set(want) & set(scene.ends)
     lines = [*scene.inset_paths.values(), *scene.inset_tails.values()]
     assert max(m.get_stroke_width() for m in lines) * 0.01 * PX <= 1.1
     assert min(sq.z_index for sq in scene.inset_ends.values()) > max(m.z_index for m in lines)
@@ -419,12 +471,14 @@ def check_inset_ends(scene, trs, beside=None):
         line = leaders[name]
         at = ins.c2p(*point)
         assert line in scene.get_mobject_family_members() and line.z_index < sq.z_index
-        np.testing.assert_allclose(line.get_start(), sq.get_center(), atol=1e-9)
+        check_leader_start(line, sq, at)
         way, rest = line.get_end() - line.get_start(), at - line.get_start()
         np.testing.assert_allclose(np.cross(way, rest), 0, atol=1e-9)  # straight at the point
-        assert 0 < np.linalg.norm(at - line.get_end()) < sq.width < np.linalg.norm(rest)
+        assert 0 < np.linalg.norm(at - line.get_end()) < sq.width
+        assert np.linalg.norm(at - line.get_end()) < np.linalg.norm(rest)
         assert line.get_stroke_color().to_hex().upper() == scene.theme.opt(name).upper()
-    clear = {n: sq.width + 2 * sq.get_stroke_width() * 0.01 for n, sq in ends.items()}
+    # a side and the ink outside it (the outline's outer half and its casing) either side
+    clear = {n: sq.width + sq.get_stroke_width(background=True) * 0.01 for n, sq in ends.items()}
     for a, b in itertools.combinations(ends, 2):
         d = np.linalg.norm(ends[a].get_center() - ends[b].get_center())
         assert d >= clear[a] - 1e-9, (a, b, d * PX)

@@ -120,3 +120,24 @@ def test_nags_square_is_set_beside_the_star_and_the_squares_stand_apart():
     gap = np.linalg.norm(scene.inset_ends["Adagrad"].get_center()
                          - scene.inset_ends["RMSprop"].get_center()) * race_checks.PX
     assert gap == pytest.approx(10.79, abs=0.05)
+
+
+def test_an_end_on_the_minimum_frames_the_star_and_one_beside_it_is_the_house_square():
+    """gm.EndMark's rule in the video (race_scene.end_mark, on_star, frame_side): NAG ends
+    3.4 × 10⁻⁵ from the minimum, on the star: its square, were it drawn on the map, frames the
+    star, centred on its point, the star's reach FRAME_GAP inside its outline; SGD ends 0.20
+    away (12 px at 480p), off the star: the house square. (Both end in the inset's window, so
+    the map draws neither: the inset parts them.)"""
+    from gdviz.race_scene import END_SIDE, END_STROKE, FRAME_GAP, frame_side, on_star
+
+    scene = rendered(RaceBeale)
+    star = scene.target_mark
+    nag = scene.ax.c2p(*scene.map_paths["NAG"][-1])
+    sgd = scene.ax.c2p(*scene.map_paths["SGD"][-1])
+    assert on_star(nag, star) and not on_star(sgd, star)
+    side = frame_side(nag, star)
+    inner = side / 2 - END_STROKE * 0.01 / 2
+    reach = max(star.width, star.height) / 2
+    assert inner == pytest.approx(reach + FRAME_GAP, abs=1e-3)
+    assert side > 2 * END_SIDE
+    assert "NAG" not in scene.ends and "SGD" not in scene.ends

@@ -9,7 +9,8 @@ from manim import config
 from race_checks import check_colours, check_drawing, check_inset, check_inset_heads, check_layout
 
 from gdcore import races
-from gdviz.race_scene import ZOOM_FILL, ZOOM_HOLD, ZOOM_WIDTH
+from gdcore.optimizers import NAMES
+from gdviz.race_scene import ZOOM_FILL, ZOOM_SECONDS, ZOOM_WIDTH
 from scenes.race_long_valley import RaceLongValley
 
 MIDDLE = 30
@@ -54,13 +55,16 @@ def test_before_the_end_the_inset_grows_over_the_map_and_the_legend_stays():
     point there (Adagrad's, which ends on the minimum, beside the star on a leader, as in the
     still), the squares apart, every path through the region drawn in it at ZOOM_WIDTH;
     its scale bar is 0.05 long at the new scale, with its heading left of it, under the frame,
-    above the legend; the picture is held no longer than ZOOM_HOLD <= 2 s."""
+    above the legend; the picture is held no longer than ZOOM_HOLD <= 2 s. The finish is read
+    there: the small inset is held only a beat (FINISH_HOLD, under half a second) before it
+    grows, the growth slower than the house's (ZOOM_SECONDS), no still stretch over 2 s."""
 
     race = races.LONG_VALLEY
     before = rendered(RaceLongValley, upto="finish")
     width0 = before.inset_frame.width
     scene = rendered(RaceLongValley, upto="zoom")
-    assert ZOOM_HOLD <= 2.0
+    assert RaceLongValley.ZOOM_HOLD <= 2.0 and RaceLongValley.FINISH_HOLD <= 0.5
+    assert RaceLongValley.ZOOM_SECONDS > ZOOM_SECONDS
     shown = set(scene.get_mobject_family_members())
     for kept in (scene.legend, scene.panel, *scene.statuses.values()):
         assert kept in shown
@@ -237,24 +241,27 @@ def test_before_the_zoom_the_inset_sets_adagrads_square_beside_the_star_as_the_s
                                atol=1e-9)
 
 
-def test_on_the_map_the_squares_at_the_minimum_lie_at_their_points_under_the_star():
-    """Six runs end within FAN_REACH of the minimum, in lanes 3.6 px apart: on the map their end
-    squares lie at their points (no leaders: set apart, they read as ends at false places),
-    under the star, which stays whole over them (the inset tells them apart); during the race
-    the star is drawn over the paths and under the heads, so that no head that reaches the
-    minimum hides under it, and each head over the one in the lane below it."""
-    from gdviz.race_scene import FAN_REACH, Z_FAN_STAR
+def test_on_the_map_the_runs_at_the_minimum_end_in_the_inset_alone_under_the_star():
+    """Six runs end within FAN_REACH of the minimum, in lanes 3.6 px apart: on the map they have
+    no end square (their squares, hollow, 10 px and more, round the 20-px star, read as a
+    tangle), as in the still: the inset's window marks where they end and the inset parts
+    them; SGD, which ends far up the floor, has its square on the map. The star is raised over
+    every mark at the finish; during the race it is drawn over the paths and under the heads,
+    so that no head that reaches the minimum hides under it, and each head over the one in
+    the lane below it."""
+    from gdviz.race_scene import FAN_REACH, Z_FAN_STAR, Z_GATHER_STAR
 
     scene = rendered(RaceLongValley, upto="finish")
-    trs = races.run_race(races.LONG_VALLEY)
     star = scene.target_mark
-    near = [n for n in trs if np.linalg.norm(
+    near = [n for n in NAMES if np.linalg.norm(
         scene.ax.c2p(*scene.map_paths[n][-1]) - star.get_center()) < FAN_REACH]
-    assert len(near) >= 5 and not scene.map_leaders
+    assert len(near) == 6 and not scene.map_leaders
+    assert list(scene.ends) == ["SGD"] == [n for n in NAMES if n not in near]
+    assert sorted(scene.inset_ends) == sorted(near)
+    shown = set(scene.get_mobject_family_members())
     for name in near:
-        np.testing.assert_allclose(scene.ends[name].get_center(),
-                                   scene.ax.c2p(*scene.map_paths[name][-1]), atol=1e-9)
-        assert scene.ends[name].z_index < star.z_index
+        assert scene.dots[name] not in shown and scene.inset_ends[name] in shown
+    assert star.z_index == Z_GATHER_STAR > scene.ends["SGD"].z_index
     race = rendered(RaceLongValley, upto="race", STAGES=((MIDDLE, 1.0),))
     assert race.target_mark.z_index == Z_FAN_STAR
     assert max(h.z_index for h in race.history.values()) < Z_FAN_STAR
