@@ -116,6 +116,15 @@ def _screen_points(scene, m) -> np.ndarray:
     return m.points
 
 
+def _backdrop(m, points, half_w, half_h) -> bool:
+    """Whether m is a backdrop (a veil of the page's colour over the scene): a fill with no
+    stroke drawn, over the whole frame; it is a page, no mark near the frame's edge."""
+    stroke = m.stroke_rgbas[:, 3].max() if len(m.stroke_rgbas) else 0.0
+    return (stroke == 0 or m.get_stroke_width() == 0) and bool(
+        (points[:, 0].min() <= -half_w) and (points[:, 0].max() >= half_w)
+        and (points[:, 1].min() <= -half_h) and (points[:, 1].max() >= half_h))
+
+
 def record_margins(scene, shown) -> None:
     """scene.margin_px: the smallest distance in px at 480p from a visible mobject's drawn points
     (shown: _shown(scene)) to the frame's edge over the plays so far, and what it was:
@@ -127,7 +136,7 @@ def record_margins(scene, shown) -> None:
             continue
         p = _screen_points(scene, m)
         p = p[np.isfinite(p).all(axis=1)]
-        if not len(p):
+        if not len(p) or _backdrop(m, p, half_w, half_h):
             continue
         gap = min(half_w - np.abs(p[:, 0]).max(), half_h - np.abs(p[:, 1]).max())
         if gap * UNIT_PX < worst[0]:
