@@ -323,6 +323,32 @@ def test_an_edit_of_an_imported_module_rerenders_its_dependants_only(built):
     assert all(after[p] != before[p] for p in set(before) - theirs)
 
 
+def test_a_file_changed_while_its_job_renders_leaves_the_job_stale(tmp_path, monkeypatch):
+    """A job's record holds each file's digest as the job read it: a file changed after the
+    job began (its time at or after the start) gets none, so the next run renders the job
+    again; one left alone keeps its digest and the job stays up to date."""
+    from gdrender import jobs
+
+    monkeypatch.setattr(jobs, "ROOT", tmp_path)
+    jobs.file_digest.cache_clear()
+    try:
+        began = 1_700_000_000 * 10**9
+        for name, text, at in (("kept.py", "x = 1\n", began - 60 * 10**9),
+                               ("edited.py", "x = 2\n", began + 10**9)):
+            (tmp_path / name).write_text(text)
+            os.utime(tmp_path / name, ns=(at, at))
+        deps = jobs.deps_as_read(["kept.py", "edited.py", "gone.py"], began)
+        assert deps == {"kept.py": hashlib.sha256(b"x = 1\n").hexdigest(),
+                        "edited.py": None, "gone.py": None}
+        job = jobs.Job("candidate-lines", "still", "light")
+        record = {"settings": jobs.settings_digest(job), "deps": deps}
+        assert jobs.stale_reason(record, job) == "edited.py changed"
+        record["deps"] = {"kept.py": deps["kept.py"]}
+        assert jobs.stale_reason(record, job) is None
+    finally:
+        jobs.file_digest.cache_clear()
+
+
 @pytest.mark.parametrize("out, cause", [
     ("out", "a file is in the way, not a directory"),
     ("out/sub", "Not a directory"),

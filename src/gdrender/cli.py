@@ -27,7 +27,7 @@ from .jobs import (
     FORMATS,
     QUALITIES,
     Job,
-    file_digest,
+    deps_as_read,
     inputs_digest,
     settings_digest,
     stale_reason,
@@ -209,7 +209,7 @@ def run_job(job: Job, out: Path, work: Path, procs: dict, stop: threading.Event)
     # The old record goes first: until the new one is written the job counts as not rendered
     # (an interrupted job is redone and the manifest does not describe its files).
     _record_path(out, job).unlink(missing_ok=True)
-    t0 = time.perf_counter()
+    t0, began = time.perf_counter(), time.time_ns()
     spec = json.dumps({**job.__dict__, "formats": list(job.formats)})
     path = os.pathsep.join(filter(None, [str(catalog.ROOT / "src"), os.environ.get("PYTHONPATH")]))
     env = {**os.environ, "GD_THEME": job.theme, "PYTHONUNBUFFERED": "1", "PYTHONPATH": path}
@@ -231,7 +231,7 @@ def run_job(job: Job, out: Path, work: Path, procs: dict, stop: threading.Event)
         return Outcome(job, "failed", seconds, _cause(log, proc.returncode), str(log))
     result = json.loads(stdout.strip().splitlines()[-1])
     settings = settings_digest(job)
-    deps = {rel: file_digest(rel) for rel in result["deps"]}
+    deps = deps_as_read(result["deps"], began)
     record = {
         "id": job.target, "kind": job.kind, "theme": job.theme,
         "inputs": inputs_digest(settings, deps), "settings": settings, "deps": deps,

@@ -101,6 +101,30 @@ def file_digest(rel: str) -> str | None:
         return None
 
 
+#: How long before a job began a file's change still counts as during it (ns): a file's time is
+#: the kernel's coarse clock, which lags the clock the job's start is read from by up to a tick
+#: (4-10 ms); far less than it takes render.py to start after an edit, so an edit made before
+#: a run is never taken for one made during it.
+MTIME_SLACK = 50_000_000
+
+
+def deps_as_read(rels, began_ns: int) -> dict[str, str | None]:
+    """The digest of each file a job read (paths relative to the project root), as the job read
+    it: a file changed since the job began (or up to MTIME_SLACK before) may hold other bytes
+    than those the job read, so it gets no digest (None): the next run finds it changed and
+    renders the job again (a file edited while a render runs never leaves its output looking
+    up to date). A file digested before the job began (file_digest, cached) keeps that digest
+    unless it has changed since."""
+    out = {}
+    for rel in rels:
+        try:
+            changed = (ROOT / rel).stat().st_mtime_ns >= began_ns - MTIME_SLACK
+        except OSError:
+            changed = True
+        out[rel] = None if changed else file_digest(rel)
+    return out
+
+
 def inputs_digest(settings: str, deps: dict[str, str | None]) -> str:
     """One hash of a job's settings and of the files it read (the manifest's `inputs`)."""
     h = hashlib.sha256(settings.encode())
