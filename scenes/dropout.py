@@ -16,12 +16,12 @@ as the change begins, so they never name the mask that is going. The count of hi
 comes in once the first mask has landed. Input and output neurons, never dropped, keep a solid
 outline in the text colour throughout, as in the still; the note is set flush left, 36 px in.
 After the last step the lesson as one picture:
-the title, the note, the counters and the big network leave together (the title is known by
-then: the grid takes the whole frame), then the four steps' thinned networks come in one after
-the other, in the order of the steps, two by two in reading order, each the big network drawn
-anew, its layers spread sideways (each dropped neuron's outline as wide as the others' and ringed
-by the page), its step over its count of hidden neurons kept on its left, a clear line from it:
-four different thinned networks, held.
+the note, the big network and the title leave together (the title is known by then: the grid
+takes the whole frame), then the four steps' thinned networks come in one after the other (the
+counters leaving as the first comes in), in the order of the steps, two by two in reading order,
+each the big network drawn anew, its layers spread sideways (each dropped neuron's outline as wide
+as the others' and ringed by the page), its step over its count of hidden neurons kept on its
+left, a clear line from it: four different thinned networks, held.
 Render alone with: manim -ql scenes/dropout.py Dropout
 """
 
@@ -358,17 +358,21 @@ class Dropout(ThemedScene):
         return label.next_to(self.snaps[s], LEFT, buff=GRID_LABEL_GAP)
 
     def side_by_side(self):
-        """The four thinned networks two by two: the title, the note, the counters and the big
-        network leave together, then steps 1, 2, 3 and 4 come in, in that order, in reading
-        order, the grid taking the whole frame."""
+        """The four thinned networks two by two: the note, the big network and the title leave
+        together, then steps 1, 2, 3 and 4 come in, in that order, in reading order, the grid
+        taking the whole frame (the counters leave, on the right, as step 1 comes in on the
+        left)."""
         for s, snap in enumerate(self.snaps):
             snap.move_to(self.row_place(s))
         self.row_labels = [self.row_label(s) for s in range(STEPS)]
-        # the page clears left to right: the note, the network whole (every neuron, edge and
-        # faded outline in one fade: layer by layer, its output neurons stood solid after the
-        # rest had dimmed, then went at once), then the counters (all at once, the thin lines
-        # crossed out of sight together and the screen lost most of its ink from one frame to
-        # the next)
+        # the page clears one part after another (all at once, the thin lines crossed out of
+        # sight together and the screen lost most of its ink from one frame to the next): the
+        # note, the network whole (every neuron, edge and faded outline in one fade: layer by
+        # layer, its output neurons stood solid after the rest had dimmed, then went at once),
+        # then the title, known by then (the grid needs its room; fading with the network, the
+        # two crossed out of sight in one frame, 51 % of the page's ink); the counters go as
+        # step 1 comes in on the other side of the frame (gone before it, the page stood empty
+        # for 0.4 s, its last ink lost in one frame)
         net = self.net
         layers = [VGroup(*(net.edge(e) for e in (net.layout.edges_between(l - 1) if l else ())),
                          *(net.neuron(*n) for n in net.layer_neurons(l)),
@@ -376,15 +380,15 @@ class Dropout(ThemedScene):
                   for l in range(len(SIZES))]
         self.remove(net, *self.faded.values())
         self.add(*layers)
-        parts = [self.note, VGroup(*layers),
-                 VGroup(self.counter, self.kept_line, self.sweep_key)]
-        # the title fades over the whole clearing, evenly (the grid needs its room)
+        parts = [self.note, VGroup(*layers), self.title]
         self.play(LaggedStart(*(FadeOut(g) for g in parts), lag_ratio=CLEAR_LAG),
-                  FadeOut(self.title), run_time=CLEAR_TIME)
+                  run_time=CLEAR_TIME)
+        counters = VGroup(self.counter, self.kept_line, self.sweep_key)
         # one play per step (each starting as the last is mostly in): the grid fills in the
         # order of the steps
         for s, snap in enumerate(self.snaps):
             self.play(FadeIn(VGroup(snap, self.row_labels[s])),
+                      *([FadeOut(counters)] if s == 0 else []),
                       run_time=ROW_IN if s == STEPS - 1 else ROW_LAG)
         self.wait(FINAL_HOLD)
 

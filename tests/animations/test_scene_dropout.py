@@ -207,7 +207,8 @@ def test_the_step_and_count_turn_as_the_new_mask_comes_in():
 def _watch(scene):
     """After a play of the steps: ("mask", the step shown, the neurons drawn dropped by their
     outline, those drawn faded, the edges drawn, the kept count shown or None). After a play
-    of the closing row: (the big network shown, the steps whose small networks are shown)."""
+    of the closing row: (the big network shown, the steps whose small networks are shown, the
+    counters and the title shown)."""
     if "net" not in scene.__dict__ or scene.step < 0:
         return None
     if len(scene.__dict__.get("snaps", ())) < STEPS:
@@ -220,8 +221,13 @@ def _watch(scene):
                         if op > 0 and np.allclose(rgb, colors.rgb(scene.theme.accent)))
         return "mask", int(scene.step_num.get_value()), out, faded, edges, count, lit
     shown = set(scene.get_mobject_family_members())
-    return scene.net in shown, tuple(s for s, snap in enumerate(scene.snaps)
-                                     if snap[0] in shown)
+
+    def seen(m):
+        return any(k in shown and max(k.get_fill_opacity(), k.get_stroke_opacity()) > 0
+                   for k in m.family_members_with_points())
+    return (scene.net in shown, tuple(s for s, snap in enumerate(scene.snaps)
+                                      if snap[0] in shown),
+            seen(scene.counter), seen(scene.title))
 
 
 WATCHERS[Dropout] = _watch
@@ -273,11 +279,14 @@ def scene_edges():
 
 
 def test_the_closing_grid_comes_in_the_order_of_the_steps():
-    """One change at a time: the big network leaves first (a network coming in over it was a
-    tangle of circles and edges), then steps 1, 2, 3 and 4 come in, one per play."""
+    """One change at a time: the big network leaves first, with the title (a network coming in
+    over it was a tangle of circles and edges), then steps 1, 2, 3 and 4 come in, one per play;
+    the counters stay until step 1 comes in, so that the page never stands empty (cleared
+    whole before the grid came in, it did for 0.4 s, its last ink gone in one frame)."""
     seen = [n for n in rendered(Dropout).notes if n is not None and n[0] != "mask"]
     changes = [n for p, n in zip([None, *seen], seen) if n != p]
-    assert changes == [(False, tuple(range(k))) for k in range(STEPS + 1)]
+    assert changes == [(False, (), True, False),
+                       *((False, tuple(range(k)), False, False) for k in range(1, STEPS + 1))]
 
 
 def test_the_count_of_kept_neurons_stays_from_the_first_mask_on():
