@@ -16,11 +16,12 @@ as the change begins, so they never name the mask that is going. The count of hi
 comes in once the first mask has landed. Input and output neurons, never dropped, keep a solid
 outline in the text colour throughout, as in the still; the note is set flush left, 36 px in.
 After the last step the lesson as one picture:
-the note, the counters and the big network leave together, then the four steps' thinned networks
-come in one after the other, in the order of the steps, two by two in reading order, each the big
-network drawn anew, its layers spread sideways (each dropped neuron's outline as wide as the
-others' and ringed by the page), its step over its count of hidden neurons kept on its left, a
-clear line from it: four different thinned networks, held.
+the note, the big network and the title leave together (the title is known by then: the grid
+takes the whole frame), then the four steps' thinned networks come in one after the other (the
+counters leaving as the first comes in), in the order of the steps, two by two in reading order,
+each the big network drawn anew, its layers spread sideways (each dropped neuron's outline as wide
+as the others' and ringed by the page), its step over its count of hidden neurons kept on its
+left, a clear line from it: four different thinned networks, held.
 Render alone with: manim -ql scenes/dropout.py Dropout
 """
 
@@ -80,18 +81,23 @@ MASK_SHARE = 0.35
 EDGES_OUT = 0.35
 #: The closing grid: the four steps' thinned networks two by two, in reading order (step 1 top
 #: left, step 4 bottom right), each the big network drawn anew GRID_W by GRID_H (scene units,
-#: rims included) with neurons GRID_R in radius (22 px across at 480p): its layers spread
-#: sideways into the width the two columns leave (64 px apart, the big one's 51 px when shrunk
-#: evenly), so that its edges run flatter, and its neurons 8 px apart in a layer (5.6 px at 25 px
-#: across, shrunk evenly: the rings all but touched and the grid read as a cramped tangle). The
-#: rows' centres at GRID_Y, the columns' at GRID_X: the grid as tall as the frame allows, 18 px
-#: under the title, 24 px clear of the frame's bottom, its rows 36 px apart; each heading (its
-#: step over its count of hidden neurons kept, GRID_LINE_GAP apart: 12 px) on its network's
-#: left, GRID_LABEL_GAP from it (24 px, the clear line a label keeps from its block), the left
-#: heading and the right column 24 px in from the frame's edges, the columns 85 px apart.
-GRID_W, GRID_H, GRID_R = 3.6, 2.92, 0.185
-GRID_Y, GRID_X = (1.39, -2.135), (-2.48, 4.91)
+#: rims included) with neurons GRID_R in radius (22 px across at 480p). The title has left by
+#: then (kept, it left the rows 8 px between neurons, the steepest edges passing within a pixel
+#: of the neurons beside the one they leave): the grid spans the frame's height inside its 24 px
+#: margins, its rows 27 px apart, its neurons 14 px apart in a layer (36 px from centre to
+#: centre); its layers spread sideways, 87 px apart, so that the steepest edge (a layer's top
+#: neuron to the next one's bottom) passes 3 px and more clear of the neighbour it grazes, ink
+#: to ink (GRID_CLEAR). The rows' centres at GRID_Y, the columns' at GRID_X: each heading (its
+#: step over its count of hidden neurons kept, GRID_LINE_GAP apart: 12 px) on its network's left,
+#: GRID_LABEL_GAP from it (24 px, the clear line a label keeps from its block), the left heading
+#: and the right column 24 px in from the frame's edges, the networks 157 px apart across (the
+#: right one's heading 77 px from the network before it: three times nearer its own).
+GRID_W, GRID_H, GRID_R = 4.717, 3.37, 0.1835
+GRID_Y, GRID_X = (1.91, -1.91), (-2.99, 4.35)
 GRID_LABEL_GAP, GRID_LINE_GAP = 0.4, 0.2
+#: The least clear gap (px at 480p) between a closing network's edge and a neuron it does not
+#: join, ink to ink (the edge's and the outline's half widths off the centre lines' distance).
+GRID_CLEAR = 3.0
 #: The closing networks' edges at ROW_LINES of their width (2.4 px edges in a network half
 #: as wide thicken it into a tangle); the neurons' outlines keep theirs.
 ROW_LINES = 0.75
@@ -101,9 +107,10 @@ GRID_FADED_WIDTH = 3.0
 #: The page ringing a dropped neuron in the closing grid (a stroke under its fill, ROW_HALO
 #: wide, half of it outside: 3 px at 480p), so that a line passing beside it stops short of it.
 ROW_HALO = 10.0
-#: The size of each closing network's heading, "step 1" over "8 of 12 kept" ("hidden" is left
-#: out: the counter before it said the 12 are the hidden ones).
-ROW_COUNT_SIZE = 28
+#: The size of each closing network's heading, "step 1" over "8 kept" (digits 15 px tall; "of
+#: 12 hidden" is left out: the counter before it said there are 12 hidden neurons, and at 119 px
+#: "8 of 12 kept" left the columns no room to spread the networks' layers).
+ROW_COUNT_SIZE = 26
 #: Seconds the page takes to clear before the grid comes in (the big network leaves whole
 #: first: drawn over it, a network coming in was a tangle of circles and edges), its parts
 #: going one after the other, each starting when the last is CLEAR_LAG gone.
@@ -345,22 +352,27 @@ class Dropout(ThemedScene):
     def row_label(self, s: int) -> VGroup:
         """Step s's heading in the closing grid, on its network's left: its step over its count
         of hidden neurons kept."""
-        label = VGroup(self.text(f"step {s + 1}", 28),
-                       self.text(f"{self.kept_counts[s]} of {N_HIDDEN} kept", ROW_COUNT_SIZE))
+        label = VGroup(self.text(f"step {s + 1}", ROW_COUNT_SIZE),
+                       self.text(f"{self.kept_counts[s]} kept", ROW_COUNT_SIZE))
         label.arrange(DOWN, buff=GRID_LINE_GAP, aligned_edge=RIGHT)
         return label.next_to(self.snaps[s], LEFT, buff=GRID_LABEL_GAP)
 
     def side_by_side(self):
-        """The four thinned networks two by two: the note, the counters and the big network
-        leave together, then steps 1, 2, 3 and 4 come in, in that order, in reading order."""
+        """The four thinned networks two by two: the note, the big network and the title leave
+        together, then steps 1, 2, 3 and 4 come in, in that order, in reading order, the grid
+        taking the whole frame (the counters leave, on the right, as step 1 comes in on the
+        left)."""
         for s, snap in enumerate(self.snaps):
             snap.move_to(self.row_place(s))
         self.row_labels = [self.row_label(s) for s in range(STEPS)]
-        # the page clears left to right: the note, the network whole (every neuron, edge and
-        # faded outline in one fade: layer by layer, its output neurons stood solid after the
-        # rest had dimmed, then went at once), then the counters (all at once, the thin lines
-        # crossed out of sight together and the screen lost most of its ink from one frame to
-        # the next)
+        # the page clears one part after another (all at once, the thin lines crossed out of
+        # sight together and the screen lost most of its ink from one frame to the next): the
+        # note, the network whole (every neuron, edge and faded outline in one fade: layer by
+        # layer, its output neurons stood solid after the rest had dimmed, then went at once),
+        # then the title, known by then (the grid needs its room; fading with the network, the
+        # two crossed out of sight in one frame, 51 % of the page's ink); the counters go as
+        # step 1 comes in on the other side of the frame (gone before it, the page stood empty
+        # for 0.4 s, its last ink lost in one frame)
         net = self.net
         layers = [VGroup(*(net.edge(e) for e in (net.layout.edges_between(l - 1) if l else ())),
                          *(net.neuron(*n) for n in net.layer_neurons(l)),
@@ -368,14 +380,15 @@ class Dropout(ThemedScene):
                   for l in range(len(SIZES))]
         self.remove(net, *self.faded.values())
         self.add(*layers)
-        parts = [self.note, VGroup(*layers),
-                 VGroup(self.counter, self.kept_line, self.sweep_key)]
+        parts = [self.note, VGroup(*layers), self.title]
         self.play(LaggedStart(*(FadeOut(g) for g in parts), lag_ratio=CLEAR_LAG),
                   run_time=CLEAR_TIME)
+        counters = VGroup(self.counter, self.kept_line, self.sweep_key)
         # one play per step (each starting as the last is mostly in): the grid fills in the
         # order of the steps
         for s, snap in enumerate(self.snaps):
             self.play(FadeIn(VGroup(snap, self.row_labels[s])),
+                      *([FadeOut(counters)] if s == 0 else []),
                       run_time=ROW_IN if s == STEPS - 1 else ROW_LAG)
         self.wait(FINAL_HOLD)
 

@@ -14,6 +14,7 @@ from scenes.dropout import (
     FADED_OPACITY,
     FADED_WIDTH,
     FINAL_HOLD,
+    GRID_CLEAR,
     GRID_FADED_WIDTH,
     ROW_LINES,
     STEPS,
@@ -95,13 +96,22 @@ def test_note_stands_clear_of_the_edge_and_the_sweep_has_its_key():
     assert scene.sweep_key.get_bottom()[1] >= -4 + 24 / 60
 
 
+def _segment_distance(p, a, b) -> float:
+    """The distance from point p to the segment a-b (2-D)."""
+    ab, ap = b - a, p - a
+    u = np.clip(np.dot(ap, ab) / np.dot(ab, ab), 0.0, 1.0)
+    return float(np.linalg.norm(ap - u * ab))
+
+
 def test_it_ends_on_the_four_thinned_networks_two_by_two():
     """The closing picture: every step's thinned network (gdcore's masks) in a 2x2 grid in
     reading order, with room: each the big network drawn anew, its layers spread sideways (its
-    edges flatter than the big one's), its neurons 22 px across and 8 px apart, its step over
-    its count of kept neurons on its left a clear line (24 px) from it, the two lines 12 px
-    apart; the grid 18 px under the title and inside the 24 px margin, its rows 36 px apart;
-    held no longer than FINAL_HOLD (<= 1.8 s)."""
+    edges flatter than the big one's), its neurons 22 px across and 14 px apart in a layer
+    (kept under the title they stood 8 px apart), no edge within GRID_CLEAR (3 px, ink to ink)
+    of a neuron it does not join (the steepest passed within a pixel of the neuron beside the
+    one it leaves), its step over its count of kept neurons on its left a clear line (24 px)
+    from it, the two lines 12 px apart; the title gone, the grid inside the 24 px margin, its
+    rows 24 px and more apart; held no longer than FINAL_HOLD (<= 1.8 s)."""
     scene = rendered(Dropout, upto=f"step-{STEPS}")
     assert FINAL_HOLD <= 1.8
     masks = nn.dropout_masks(DROPOUT.sizes, DROPOUT.p_drop, DROPOUT.steps, DROPOUT.seed)
@@ -111,6 +121,7 @@ def test_it_ends_on_the_four_thinned_networks_two_by_two():
     assert scene.net not in shown and all(row[0] in shown for row in rows)
     px = 480 / 8
     big = scene.net
+    assert GRID_CLEAR >= 3
     for s, (row, label, step) in enumerate(zip(rows, scene.row_labels, masks)):
         net, faded = row[0], row[1:]
         dropped = {(h + 1, int(i)) for h, m in enumerate(step) for i in np.flatnonzero(~m)}
@@ -119,7 +130,7 @@ def test_it_ends_on_the_four_thinned_networks_two_by_two():
         assert shown == dropped
         # the big network's, spread sideways: its layers farther apart, for the distance
         # between two neurons of a layer, than the big one's; neurons 22 px and more across,
-        # 8 px and more apart in a layer (shrunk evenly they stood 5.6 px apart)
+        # 14 px and more apart in a layer (under the title they stood 8 px apart)
         def spread(n):
             xs = sorted({round(c.get_x(), 6) for c in n.neuron_group})
             ys = sorted({round(c.get_y(), 6) for c in n.neuron_group})
@@ -129,7 +140,20 @@ def test_it_ends_on_the_four_thinned_networks_two_by_two():
         assert np.allclose(net.edge_width, big.edge_width * ROW_LINES)
         for circle in (*net.neuron_group, *faded):
             assert circle.width * px >= 22 and circle.width == pytest.approx(circle.height)
-            assert (spread(net)[1] - circle.width) * px >= 8
+            assert (spread(net)[1] - circle.width) * px >= 14
+        # every edge, drawn or not, 3 px and more clear of every neuron it does not join, ink
+        # to ink: the distance from its centre line to the neuron's centre, less the radius
+        # and half the outline's width and the edge's (a stroke width w is 0.01 w units)
+        radius = net.neuron_group[0].width / 2
+        ring = max(net.stroke_width.max(), GRID_FADED_WIDTH) * 0.01 / 2
+        centres = {n: c.get_center()[:2] for n, c in zip(net.neuron_ids, net.neuron_group)}
+        for (a, b), line, w in zip(net.edge_ids, net.edge_group, net.edge_width):
+            ends = line.get_start()[:2], line.get_end()[:2]
+            assert np.linalg.norm(ends[0] - centres[a]) == pytest.approx(radius, abs=1e-6)
+            for n, c in centres.items():
+                if n not in (a, b):
+                    gap = _segment_distance(c, *ends) - radius - ring - w * 0.01 / 2
+                    assert gap * px >= GRID_CLEAR, (a, b, n, gap * px)
         for n, d in zip(scene.faded, faded):
             assert d.get_center() == pytest.approx(net.neuron(*n).get_center())
         # each dropped outline as wide as the kept ones (thinner, it vanished on the dark
@@ -148,24 +172,24 @@ def test_it_ends_on_the_four_thinned_networks_two_by_two():
         # lines 12 px and more apart, its letters 12 px
         assert label[0].original_text == f"step {s + 1}"
         kept = sum(int(m.sum()) for m in step)
-        assert label[1].original_text == f"{kept} of {DROPOUT.n_hidden} kept"
+        assert label[1].original_text == f"{kept} kept"
         assert label.get_center()[1] == pytest.approx(row.get_center()[1], abs=0.1)
         assert (row.get_left()[0] - label.get_right()[0]) * px >= 24 - 1e-6
         assert (label[0].get_bottom()[1] - label[1].get_top()[1]) * px >= 12 - 1e-6
         assert label[1].height * px >= 12
-        # inside the frame's 24 px margin and under the title
+        # inside the frame's 24 px margin
         for m in (row, label):
             assert m.get_left()[0] >= -64 / 9 + 24 / px and m.get_right()[0] <= 64 / 9 - 24 / px
             assert m.get_bottom()[1] >= -4 + 24 / px - 1e-9
-            assert m.get_top()[1] <= scene.title.get_bottom()[1] - 18 / px + 1e-6
+            assert m.get_top()[1] <= 4 - 24 / px + 1e-9
     r = rows
-    # the rows and the columns stand apart (36 px and more), a heading nearer its own network
-    # than the one beside it
-    assert (r[0].get_bottom()[1] - r[2].get_top()[1]) * px >= 36
+    # the rows and the columns stand apart (24 px and more, farther than a layer's neurons),
+    # a heading three times and more nearer its own network than the one beside it
+    assert (r[0].get_bottom()[1] - r[2].get_top()[1]) * px >= 24
     assert (scene.row_labels[1].get_left()[0] - r[0].get_right()[0]) > \
         3 * (r[1].get_left()[0] - scene.row_labels[1].get_right()[0])
-    # only the title, the four networks and their labels remain
-    for gone in (scene.note, scene.counter, scene.kept_line, scene.sweep_key):
+    # only the four networks and their labels remain: the title, known by then, has left
+    for gone in (scene.title, scene.note, scene.counter, scene.kept_line, scene.sweep_key):
         assert gone not in scene.mobjects or gone.get_fill_opacity() == 0
 
 
@@ -183,7 +207,8 @@ def test_the_step_and_count_turn_as_the_new_mask_comes_in():
 def _watch(scene):
     """After a play of the steps: ("mask", the step shown, the neurons drawn dropped by their
     outline, those drawn faded, the edges drawn, the kept count shown or None). After a play
-    of the closing row: (the big network shown, the steps whose small networks are shown)."""
+    of the closing row: (the big network shown, the steps whose small networks are shown, the
+    counters and the title shown)."""
     if "net" not in scene.__dict__ or scene.step < 0:
         return None
     if len(scene.__dict__.get("snaps", ())) < STEPS:
@@ -196,8 +221,13 @@ def _watch(scene):
                         if op > 0 and np.allclose(rgb, colors.rgb(scene.theme.accent)))
         return "mask", int(scene.step_num.get_value()), out, faded, edges, count, lit
     shown = set(scene.get_mobject_family_members())
-    return scene.net in shown, tuple(s for s, snap in enumerate(scene.snaps)
-                                     if snap[0] in shown)
+
+    def seen(m):
+        return any(k in shown and max(k.get_fill_opacity(), k.get_stroke_opacity()) > 0
+                   for k in m.family_members_with_points())
+    return (scene.net in shown, tuple(s for s, snap in enumerate(scene.snaps)
+                                      if snap[0] in shown),
+            seen(scene.counter), seen(scene.title))
 
 
 WATCHERS[Dropout] = _watch
@@ -249,11 +279,14 @@ def scene_edges():
 
 
 def test_the_closing_grid_comes_in_the_order_of_the_steps():
-    """One change at a time: the big network leaves first (a network coming in over it was a
-    tangle of circles and edges), then steps 1, 2, 3 and 4 come in, one per play."""
+    """One change at a time: the big network leaves first, with the title (a network coming in
+    over it was a tangle of circles and edges), then steps 1, 2, 3 and 4 come in, one per play;
+    the counters stay until step 1 comes in, so that the page never stands empty (cleared
+    whole before the grid came in, it did for 0.4 s, its last ink gone in one frame)."""
     seen = [n for n in rendered(Dropout).notes if n is not None and n[0] != "mask"]
     changes = [n for p, n in zip([None, *seen], seen) if n != p]
-    assert changes == [(False, tuple(range(k))) for k in range(STEPS + 1)]
+    assert changes == [(False, (), True, False),
+                       *((False, tuple(range(k)), False, False) for k in range(1, STEPS + 1))]
 
 
 def test_the_count_of_kept_neurons_stays_from_the_first_mask_on():
