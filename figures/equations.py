@@ -21,26 +21,33 @@ from gdviz import equations
 from gdviz import mpl as gm
 from gdviz import theme as th
 
-#: Size of the equations, in points: a little under the body text's (8.5 pt), so that the
-#: sheet's rows, with room between them (ROW_GAP_IN), fit one page (theme.max_height).
-EQ_SIZE_SHEET = 8.1
+#: Size of the equations, in points: the small text's (7.5 pt, the names' size), so that the
+#: sheet's two columns of groups hold the widest update rules (Adadelta's) within their column.
+EQ_SIZE_SHEET = 7.5
 EQ_SIZE_SINGLE = 12.0
 PAD_IN = 0.04  # margin around a single equation, inches
 SIDE_IN = 0.1  # margin left of the group names and right of the widest row, inches
 CELL_GAP_IN = 0.3  # least space between two equations of one row, inches
-#: Space between a row's names and the top of its tallest equation, inches. The names of a row
-#: stand on one line and its equations on one baseline under them, as a typesetter sets a row
-#: of a table: the row reads level, whatever the heights of its equations.
+#: The sheet's two columns of groups, side by side, GUTTER_IN apart, read down the left one
+#: then the right one: the update rules of the seven optimizers, long equations one to a row,
+#: and the L2 penalty, as long, in the right one; the other groups, whose equations are short
+#: enough to share rows, in the left one. Twelve rows in each, so the columns end level within
+#: a row (the page-wide grid of three column lines, at these pitches, would run to 9.5 in).
+COLUMNS_OF_GROUPS = (("model", "cost", "gradient", "backpropagation"),
+                     ("update rules", "regularisation"))
+GUTTER_IN = 0.3
+#: Column lines of each column of groups: every equation starts on one, so the columns align
+#: row to row and group to group; an equation (or its name) wider than a column spans the
+#: next; an equation that would cross the column's right edge, or whose start would leave a
+#: column empty between it and the cell before it, starts a row of its own: no hole in a row.
+GRID_COLUMNS = 2
+#: The sheet's one grid of rows. Every name stands on one line, NAME_GAP_IN plus the sheet's
+#: tallest ascent (measured) over its equation's baseline, so a name is as far from
+#: its equation in every row whatever the equation's height; the rows of a group are one
+#: pitch apart (the name's line, that distance, the group's deepest descent and ROW_GAP_IN),
+#: so the baselines of a group run on one rhythm; each group's deepest descent ends
+#: GROUP_GAP_IN over the next group's name.
 NAME_GAP_IN = 0.035
-#: Column lines of the sheet: one grid for every group, each equation starting on one of
-#: its lines, so the columns align row to row and group to group. Three across the page's
-#: width (each group's name heads it, on a rule that runs to the right margin), so that short
-#: equations share a row and the rows have room between them; an equation wider than a column
-#: spans two or three; a name longer than its equation's column is set on two lines, so the
-#: cell keeps to one. An equation that would cross the right margin, or whose start would
-#: leave a column empty between it and the cell before it (a name that ends just past a
-#: column line), starts a row of its own: no hole in a row, no second grid.
-GRID_COLUMNS = 3
 HEAD_GAP_IN = 0.03  # space between a group's name and its first row, inches
 RULE_GAP_IN = 0.08  # space between a group's name and the rule beside it, inches
 #: Space between two rows of one group, inches: well over NAME_GAP_IN, so that a name reads
@@ -49,7 +56,7 @@ ROW_GAP_IN = 0.07
 #: Space between a group's last row and the next group's name, inches: more than between two
 #: rows (ROW_GAP_IN), as a heading stands further from what ends before it than lines of one
 #: block from each other, so the groups read as blocks.
-GROUP_GAP_IN = 0.1
+GROUP_GAP_IN = 0.12
 #: Space above the first group's name and below the last row, inches: the house margin, the
 #: pad the layout engine leaves round every other still.
 MARGIN_IN = rcParamsDefault["figure.constrained_layout.h_pad"]
@@ -57,7 +64,7 @@ MARGIN_IN = rcParamsDefault["figure.constrained_layout.h_pad"]
 
 def facts() -> dict:
     return {"n": len(equations.EQUATIONS), "groups": len(equations.GROUPS),
-            "alt": equations.sheet_alt()}
+            "alt": equations.sheet_alt(COLUMNS_OF_GROUPS)}
 
 
 def _flow(cells, width: float, columns: int = GRID_COLUMNS) -> list[list[tuple[float, tuple]]]:
@@ -94,15 +101,14 @@ def _skips(rows, width: float, columns: int = GRID_COLUMNS) -> bool:
 
 
 def _rows(cells, width: float) -> list[list[tuple[float, tuple]]]:
-    """A group's cells laid out as a typeset table on the sheet's one grid (_flow)."""
+    """A group's cells laid out as a typeset table on its column's grid (_flow)."""
     return _flow(cells, width, GRID_COLUMNS)
 
 
-def _two_lines(words: str) -> str:
-    """`words` broken at the space nearest their middle."""
-    spaces = [k for k, ch in enumerate(words) if ch == " "]
-    k = min(spaces, key=lambda k: abs(2 * k - len(words)))
-    return words[:k] + "\n" + words[k + 1:]
+def column_width(theme) -> float:
+    """The width of one column of groups, inches (the page's, less the margins and gutters)."""
+    n = len(COLUMNS_OF_GROUPS)
+    return (theme.text_width - 2 * SIDE_IN - (n - 1) * GUTTER_IN) / n
 
 
 def make_figure(theme):
@@ -110,68 +116,66 @@ def make_figure(theme):
     fig.set_layout_engine("none")
     renderer = FigureCanvasAgg(fig).get_renderer()  # to measure the texts
     width = theme.text_width
+    col_w = column_width(theme)
 
     def inches(t):
         bb = t.get_window_extent(renderer)
         return bb.width / fig.dpi, bb.height / fig.dpi
 
-    # measure every piece, then place it (in inches from the top, converted at the end)
-    placed = []  # (artist, x in inches, y from the top in inches)
-    rules = []  # y from the top of the rule above each group but the first
-    y = MARGIN_IN
     name_h = inches(fig.text(0, 0, "Mg", fontsize=theme.small_size))[1]
-    name_h2 = inches(fig.text(0, 0, "Mg\nMg", fontsize=theme.small_size))[1]  # two lines
-    unit = (width - 2 * SIDE_IN) / GRID_COLUMNS
     head_h = inches(fig.text(0, 0, "Mg", fontsize=theme.font_size))[1]
     cap_h = inches(fig.text(0, 0, "M", fontsize=theme.font_size))[1]
     fig.texts.clear()
-    for i, (group, eqs) in enumerate(equations.grouped()):
-        if i:
-            y += GROUP_GAP_IN
-        head = fig.text(0, 0, th.title(group), ha="left", va="top", fontsize=theme.font_size,
-                        color=theme.text, gid=f"group-{group}")
-        placed.append((head, SIDE_IN, y))
-        # the rule from the name to the right margin, level with the middle of its capitals
-        rules.append((SIDE_IN + inches(head)[0] + RULE_GAP_IN, y + cap_h / 2))
-        y += head_h + HEAD_GAP_IN
-        cells = []
+    # measure every equation: (name, equation, width, ascent, depth), by group
+    cells = {}
+    for group, eqs in equations.grouped():
+        cells[group] = []
         for eq in eqs:
             name = fig.text(0, 0, eq.shown_name, ha="left", va="bottom",
-                            fontsize=theme.small_size,
-                            color=theme.muted, gid=f"name-{eq.key}")
+                            fontsize=theme.small_size, color=theme.muted, gid=f"name-{eq.key}")
             tex = fig.text(0, 0, equations.mathtext_tight(eq.key, operators=True), ha="left",
                            va="baseline", fontsize=EQ_SIZE_SHEET, color=theme.text,
                            gid=f"eq-{eq.key}")
             (wn, _), (we, he) = inches(name), inches(tex)
-            if wn > unit - CELL_GAP_IN >= we and " " in eq.shown_name:
-                # a name longer than its equation's column, on two lines: the cell keeps to
-                # one column, and the row to the grid
-                name.set_text(_two_lines(eq.shown_name))
-                wn = inches(name)[0]
-            below = -tex.get_window_extent(renderer).y0 / fig.dpi  # depth under the baseline
-            cells.append((name, tex, max(wn, we), he, below))
-        for r, row in enumerate(_rows(cells, width - 2 * SIDE_IN)):
-            if r:
-                y += ROW_GAP_IN
-            # the names' last lines on one baseline (a one-line name beside a two-line one
-            # sits on the second line, just over its equation); the equations on one
-            # baseline, the tallest one's top NAME_GAP_IN under the names, room under it for
-            # the deepest one
-            ascent = max(c[3] - c[4] for _, c in row)
-            names_h = name_h2 if any("\n" in c[0].get_text() for _, c in row) else name_h
-            baseline = y + names_h + NAME_GAP_IN + ascent
-            for x, (name, tex, *_) in row:
-                placed.append((name, SIDE_IN + x, y + names_h))
-                placed.append((tex, SIDE_IN + x, baseline))
-            y = baseline + max(c[4] for _, c in row)
-    total = y + MARGIN_IN
+            depth = -tex.get_window_extent(renderer).y0 / fig.dpi  # under the baseline
+            cells[group].append((name, tex, max(wn, we), he - depth, depth))
+    # the sheet's one distance from a name's foot to its equation's baseline
+    drop = NAME_GAP_IN + max(c[3] for cs in cells.values() for c in cs)
+    # place every piece (in inches from the top, converted at the end)
+    placed = []  # (artist, x in inches, y from the top in inches)
+    rules = []  # (x0, x1, y from the top) of the rule beside each group's name
+    bottom = 0.0
+    for k, column in enumerate(COLUMNS_OF_GROUPS):
+        left = SIDE_IN + k * (col_w + GUTTER_IN)
+        y = MARGIN_IN
+        for i, group in enumerate(column):
+            if i:
+                y += GROUP_GAP_IN
+            head = fig.text(0, 0, th.title(group), ha="left", va="top",
+                            fontsize=theme.font_size, color=theme.text, gid=f"group-{group}")
+            placed.append((head, left, y))
+            # the rule from the name to the column's right edge, level with its capitals
+            rules.append((left + inches(head)[0] + RULE_GAP_IN, left + col_w, y + cap_h / 2))
+            y += head_h + HEAD_GAP_IN
+            # one pitch for the group's rows: its names' line, the drop to the baseline, its
+            # deepest descent, the gap
+            depth = max(c[4] for c in cells[group])
+            names_h = name_h
+            pitch = names_h + drop + depth + ROW_GAP_IN
+            for r, row in enumerate(_rows(cells[group], col_w)):
+                top = y + r * pitch
+                for x, (name, tex, *_) in row:
+                    placed.append((name, left + x, top + names_h))
+                    placed.append((tex, left + x, top + names_h + drop))
+            y = top + names_h + drop + depth
+        bottom = max(bottom, y)
+    total = bottom + MARGIN_IN
     fig.set_figheight(total)
     for artist, x, yt in placed:
         artist.set_position((x / width, 1 - yt / total))
-    for x, yt in rules:
-        fig.add_artist(Line2D(
-            [x / width, 1 - SIDE_IN / width], [1 - yt / total] * 2, color=theme.grid,
-            lw=0.6, gid="group-rule"))
+    for x0, x1, yt in rules:
+        fig.add_artist(Line2D([x0 / width, x1 / width], [1 - yt / total] * 2, color=theme.grid,
+                              lw=0.6, gid="group-rule"))
     return fig
 
 

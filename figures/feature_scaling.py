@@ -45,16 +45,19 @@ from gdviz import numbers as nb
 from gdviz import theme as th
 
 #: The zoom's margin around the raw run's points, as a fraction of their extent per axis: the
-#: start's ring clear of the left spine.
-ZOOM_PAD = (0.1, 0.1)
+#: start's ring clear of the left spine, and the "step 1" over the first landing clear of the
+#: top one (at 0.1 it touched the frame once the panel was square).
+ZOOM_PAD = (0.1, 0.14)
 #: Area (points²) of every step's dot, one size in the three panels.
 DOT = 12
 #: Edge width (points) of a step's dot.
 DOT_EDGE = 0.5
-#: The scaled panel's half-width in m', as a multiple of the run's distance from the minimum
-#: in m': its start clear of the frame, and the run as large as it can be drawn, so that as
-#: many of its halving steps as possible stand apart before they shrink under a dot.
-SCALED_VIEW = 1.25
+#: The scaled panel's half-width, in m' and in b' alike (its frame square, gm.map_box), as a
+#: multiple of the run's larger distance from the minimum, in m' or in b': its start clear of
+#: the frame, and the run as large as it can be drawn, so that as many of its halving steps as
+#: possible stand apart before they shrink under a dot; inside gdcore's grid (1.25 times that
+#: distance either side of the minimum).
+SCALED_VIEW = 1.2
 #: The raw run's path on its overview (width in points, opacity): faint, its bounces merged.
 RAW_PATH = (0.4, 0.6)
 
@@ -200,9 +203,10 @@ def _zoom(zx, ax, theme, run):
     # the stretch's note (_stretch_note) stands between the title and the frame
     zx.set_title(th.title("the box zoomed: each step\nflips across the valley"),
                  pad=title_pad(theme))
-    # no tick number at the zoom's foot, where the lower connector comes in (a small-scale
+    # no tick number at the zoom's foot or top, where the connectors come in (a small-scale
     # window: its last number sat on the line)
-    zx.set_yticks([t for t in zx.get_yticks() if b0 + 0.1 * (b1 - b0) <= t <= b1])
+    zx.set_yticks([t for t in zx.get_yticks()
+                   if b0 + 0.1 * (b1 - b0) <= t <= b1 - 0.1 * (b1 - b0)])
 
 
 def _zoom_box(ax, zx, theme, run):
@@ -244,22 +248,29 @@ def _stretch_note(ax, zx, theme):
 
 
 def _scaled_view(ax, run):
-    """The scaled map's window (call once the figure is laid out): m' over SCALED_VIEW times
-    the run's reach in m' either side of the minimum, b' over as much as the panel's height
-    holds at the same scale (the round bowl stays round, the panel as tall as the others),
-    both centred on the minimum and inside the run's grid."""
+    """The scaled map's window (call once the figure is laid out): SCALED_VIEW times the run's
+    larger reach (in m' or b') either side of the minimum, on both axes, at the one scale the
+    square frame (gm.map_box) gives them (the round bowl stays round), centred on the minimum,
+    its start inside and the window inside the run's grid."""
     (m_opt, b_opt), start = run.optimum, run.trajectory.points[0]
-    half = SCALED_VIEW * abs(start[0] - m_opt)
+    half = SCALED_VIEW * np.abs(start - run.optimum).max()
     box = ax.get_window_extent()
     tall = half * box.height / box.width
-    B = run.grid[1]
-    if not (B.min() <= b_opt - tall and b_opt + tall <= B.max() and start[1] > b_opt - tall):
+    M, B = run.grid[:2]
+    if not (M.min() <= m_opt - half and m_opt + half <= M.max()
+            and B.min() <= b_opt - tall and b_opt + tall <= B.max()
+            and abs(start[0] - m_opt) < half and abs(start[1] - b_opt) < tall):
         raise ValueError("the scaled panel's window leaves its grid or its start")
     ax.set_xlim(m_opt - half, m_opt + half)
     ax.set_ylim(b_opt - tall, b_opt + tall)
     for axis, (lo, hi) in ((ax.xaxis, ax.get_xlim()), (ax.yaxis, ax.get_ylim())):
         axis.set_major_locator(MaxNLocator(integer=True))
         axis.set_ticks([t for t in axis.get_ticklocs() if lo <= t <= hi])
+
+
+#: The figure's height, inches: three square maps (gm.map_box) across the page's width, their
+#: titles over them and the key under them, with no band of empty page.
+HEIGHT = 3.05
 
 
 #: The end square's key, one word as every still's: the zoomed raw run ends on its square; the
@@ -282,7 +293,9 @@ def laid_out():
 
 def make_figure(theme):
     fs = procedure.FEATURE_SCALING.run()
-    fig, (ax, zx, sx) = gm.subplots(theme, 1, 3, height=3.5)
+    fig, (ax, zx, sx) = gm.subplots(theme, 1, 3, height=HEIGHT)
+    for a in (ax, zx, sx):
+        gm.map_box(a)  # every map of J square, the zoom beside them too
     for a, run, name in ((ax, fs.raw, "raw $x$"), (sx, fs.scaled, "scaled $z$")):
         _panel(a, theme, run, f"{name}: curvature ratio {run.condition:.0f}",
                th.AXIS_LABELS["slope on z" if run is fs.scaled else "slope"],

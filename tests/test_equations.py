@@ -230,3 +230,14 @@ def test_every_formula_is_set_in_display_style():
         big = [g for g in parsed.glyphs
                if g[0].fname.endswith("cmex10.ttf") and g[2] in (0x50, 0x58)]
         assert big and all(g[2] == 0x58 and g[1] == 10 for g in big), key
+
+
+def test_sheet_alt_reads_the_columns_in_their_order():
+    columns = (("model", "cost", "gradient", "backpropagation"), ("update rules", "regularisation"))
+    alt = eq.sheet_alt(columns)
+    assert "in 2 columns of groups, read down the left one first" in alt
+    at = [alt.index(f"{g}: ") for col in columns for g in col]
+    assert at == sorted(at)  # backpropagation before the update rules, as the sheet reads
+    assert "columns" not in eq.sheet_alt()
+    with pytest.raises(ValueError, match="every group once"):
+        eq.sheet_alt((("model", "cost"),))

@@ -953,14 +953,15 @@ def test_equation_rows_leave_no_column_empty_between_two_cells():
     m = mod("equations")
     cell = lambda w: (None, None, w, 0.1, 0.0)  # noqa: E731
     # 3 columns of 2 in: a 1.9 in cell plus the 0.3 in gap would skip the middle column
-    rows = m._rows([cell(1.9), cell(1.5)], 6.0)
+    rows = m._flow([cell(1.9), cell(1.5)], 6.0, 3)
     assert [[x for x, _ in r] for r in rows] == [[0.0], [0.0]]
     assert not m._skips(rows, 6.0, 3)
     assert m._skips([[(0.0, cell(1.9)), (4.0, cell(1.5))]], 6.0, 3)
     # cells that fit their columns, or span two, keep the three
-    assert [[x for x, _ in r] for r in m._rows([cell(1.5), cell(1.5), cell(1.5)], 6.0)] == \
+    assert [[x for x, _ in r] for r in m._flow([cell(1.5), cell(1.5), cell(1.5)], 6.0, 3)] == \
         [[0.0, 2.0, 4.0]]
-    assert [[x for x, _ in r] for r in m._rows([cell(2.5), cell(1.5)], 6.0)] == [[0.0, 4.0]]
+    assert [[x for x, _ in r] for r in m._flow([cell(2.5), cell(1.5)], 6.0, 3)] ==\
+        [[0.0, 4.0]]
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -978,83 +979,60 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
         assert name.get_position()[0] == tex.get_position()[0]  # the name heads its equation
         assert name.get_position()[1] > tex.get_position()[1]
         assert name.get_fontsize() == t.small_size and same_color(name.get_color(), t.muted)
-    # read row by row, left to right, the sheet gives grouped()'s order
+    m = mod("equations")
+    # read down the left column of groups, then the right one, row by row, left to right:
+    # the groups in COLUMNS_OF_GROUPS' order, each group's equations in grouped()'s
     eqs = [x for x in f.texts if (x.get_gid() or "").startswith("eq-")]
     names = [x for x in f.texts if (x.get_gid() or "").startswith("name-")]
-    read = sorted(names, key=lambda x: (-round(x.get_position()[1], 3), x.get_position()[0]))
-    order = [e.key for _, g in equations.grouped() for e in g]
-    assert [x.get_gid()[5:] for x in read] == order
+    col_w = m.column_width(t)
+    column = lambda x: int((x.get_position()[0] * t.text_width - m.SIDE_IN) // col_w)  # noqa: E731
+    read = sorted(names, key=lambda x: (column(x), -round(x.get_position()[1], 3),
+                                        x.get_position()[0]))
+    by_group = dict(equations.grouped())
+    sheet_groups = [g for col in m.COLUMNS_OF_GROUPS for g in col]
+    assert sorted(sheet_groups) == sorted(equations.GROUPS)
+    assert [x.get_gid()[5:] for x in read] == [e.key for g in sheet_groups for e in by_group[g]]
     # each group's name heads it, flush left over its first row, on a rule that runs from the
-    # name to the right margin, level with the name's capitals; above the next group's
-    heads = [by_gid[f"group-{g}"] for g in equations.GROUPS]
-    assert [h.get_text() for h in heads] == [th.title(g) for g in equations.GROUPS]
-    assert np.all(np.diff([h.get_position()[1] for h in heads]) < 0)
+    # name to its column's right edge, level with the name's capitals; above the next group's
+    heads = [by_gid[f"group-{g}"] for g in sheet_groups]
+    assert [h.get_text() for h in heads] == [th.title(g) for g in sheet_groups]
     with gm.themed(t):  # measured in the house faces, as rendered
         f.canvas.draw()
         head_boxes = [h.get_window_extent() for h in heads]
     rules = [a for a in f.artists if a.get_gid() == "group-rule"]
     assert len(rules) == len(equations.GROUPS)
-    for h, bb, rule, (_, g) in zip(heads, head_boxes, rules, equations.grouped()):
-        first = by_gid[f"name-{g[0].key}"]
+    for h, bb, rule, g in zip(heads, head_boxes, rules, sheet_groups):
+        first = by_gid[f"name-{by_group[g][0].key}"]
         assert h.get_position()[1] > first.get_position()[1]
         assert h.get_position()[0] == pytest.approx(first.get_position()[0])
         (x0, x1), (y0, y1) = rule.get_xdata(), rule.get_ydata()
         assert y0 == y1 and x0 > h.get_position()[0] + 0.25 / t.text_width
-        assert x1 == pytest.approx(1 - mod("equations").SIDE_IN / t.text_width)
+        right = m.SIDE_IN + (column(h) + 1) * col_w + column(h) * m.GUTTER_IN
+        assert x1 == pytest.approx(right / t.text_width)
         assert bb.y0 < y0 * f.bbox.height < bb.y1
-    # more air than the tight sheet had: rows of a group and groups apart by at least 0.05 in
-    m = mod("equations")
-    assert m.ROW_GAP_IN >= 0.05 and m.GROUP_GAP_IN >= 0.05 and m.GRID_COLUMNS == 3
-    # a group stands further from the one before it than its rows from each other
-    assert m.GROUP_GAP_IN > m.ROW_GAP_IN
-    # one grid for the sheet: every equation of every group starts on one of GRID_COLUMNS
-    # column lines across the page, so the columns line up row to row and group to group, and
-    # no row leaves a column empty between two of its cells
-    left = m.SIDE_IN
-    inner = t.text_width - 2 * m.SIDE_IN
-    unit = inner / m.GRID_COLUMNS
-    for group, g in equations.grouped():
-        xs = [by_gid[f"eq-{e.key}"].get_position()[0] * t.text_width - left for e in g]
-        assert all(abs(x / unit - round(x / unit)) < 1e-6 for x in xs), group
-    used = {round((by_gid[f"eq-{e.key}"].get_position()[0] * t.text_width - left) / unit)
-            for _, g in equations.grouped() for e in g}
-    assert used == set(range(m.GRID_COLUMNS))
-    x = {k: by_gid[f"eq-{k}"].get_position() for k in
-         ("dJ-dm", "dJ-db", "gradient", "central-difference")}
-    # the gradient's names on one line, its cells one column each:
-    # ∂J/∂m, ∂J/∂b and g on one row, one column each, the finite difference under the first
-    assert x["dJ-dm"][1] == x["dJ-db"][1] == x["gradient"][1] > x["central-difference"][1]
-    assert [(x[k][0] * t.text_width - left) / unit for k in ("dJ-dm", "dJ-db", "gradient")] \
-        == pytest.approx([0, 1, 2])
-    assert x["central-difference"][0] == x["dJ-dm"][0]
+    assert x1 == pytest.approx(1 - m.SIDE_IN / t.text_width)  # the last column's, the margin
+    # a group stands further from the one before it than its rows from each other, and a
+    # row from the next further than a name from its equation
+    assert m.GROUP_GAP_IN > m.ROW_GAP_IN >= 2 * m.NAME_GAP_IN and m.NAME_GAP_IN >= 0.03
+    # every equation starts on one of its column's GRID_COLUMNS lines, under its name
+    for g in sheet_groups:
+        for e in by_group[g]:
+            x = by_gid[f"eq-{e.key}"].get_position()[0] * t.text_width
+            x -= m.SIDE_IN + column(by_gid[f"eq-{e.key}"]) * (col_w + m.GUTTER_IN)
+            unit = col_w / m.GRID_COLUMNS
+            assert abs(x / unit - round(x / unit)) < 1e-6 and -1e-9 < x < col_w, e.key
     assert not [x.get_gid() for x in names if "\n" in x.get_text()]  # every name one line
-    # a row reads level: its names on one line, its equations on one baseline (set
-    # va="baseline"), the tallest one's top NAME_GAP_IN under the names and none nearer; every
-    # text inside the page by the sheet's margin (SIDE_IN at the sides, MARGIN_IN at the top
-    # and bottom)
-    rows = {}
-    for x in names:
-        rows.setdefault(round(x.get_position()[1], 9), []).append(x)
-    assert any(len(r) > 1 for r in rows.values())
+    # every text inside the page by the sheet's margin (SIDE_IN at the sides, MARGIN_IN at the
+    # top and bottom); no two texts overlap
     page = f.bbox
     with gm.themed(t):  # measured in the house faces, as rendered
         boxes = {x: x.get_window_extent() for x in f.texts}
-    # the names stand on their last line's baseline: a one-line name beside a two-line one
-    # sits just over its equation, and the rows are further apart than a name from its
-    # equation, so a name reads with the row it heads
-    assert m.ROW_GAP_IN >= 2 * m.NAME_GAP_IN
-    for row in rows.values():
-        assert {x.get_va() for x in row} == {"bottom"}
-        row_eqs = [by_gid[f"eq-{x.get_gid()[5:]}"] for x in row]
-        assert {e.get_va() for e in row_eqs} == {"baseline"}
-        assert len({round(e.get_position()[1], 9) for e in row_eqs}) == 1  # one baseline
-        gaps = [boxes[x].y0 - boxes[e].y1 for x, e in zip(row, row_eqs)]
-        assert min(gaps) == pytest.approx(m.NAME_GAP_IN * f.dpi, abs=1)  # a pixel
-    assert m.NAME_GAP_IN >= 0.03 and m.MARGIN_IN >= 3 / 72  # the layout engine's pad
     for bb in boxes.values():
         assert bb.x0 >= page.x0 + m.SIDE_IN * f.dpi - 1 and bb.x1 <= page.x1 - m.SIDE_IN * f.dpi
         assert bb.y0 >= page.y0 + m.MARGIN_IN * f.dpi - 1
         assert bb.y1 <= page.y1 - m.MARGIN_IN * f.dpi + 1
+    texts = list(boxes.values())
+    assert not [(a, b) for i, a in enumerate(texts) for b in texts[i + 1:] if a.overlaps(b)]
     # set as LaTeX would: tight double bars, no loose script, a thin space each side of Σ
     assert by_gid["name-l2-penalty"].get_text() == "the L2-regularised cost"  # as titles write it
     sheet = "".join(x.get_text() for x in eqs)
@@ -1063,8 +1041,69 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
     assert r"\dfrac{1}{n}\,\sum_{i=1}^{n}\, C_i" in by_gid["eq-half-mse-loss"].get_text()
     assert r"\dfrac{\lambda}{2}\,\sum_{k{\geq}1}\, w_k^2" in by_gid["eq-l2-penalty"].get_text()
     assert r"\sum_{i=1}^{n} (" in by_gid["eq-cost"].get_text()  # none before a bracket
-    # the sheet is what its alt text says
-    assert gm.doc_of(mod("equations")).alt == equations.sheet_alt()
+    # the sheet is what its alt text says, in its order
+    assert gm.doc_of(m).alt == equations.sheet_alt(m.COLUMNS_OF_GROUPS)
+    assert "read down the left one first" in gm.doc_of(m).alt
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_equation_sheet_keeps_one_grid(theme):
+    """One even grid: every name stands the same distance over its equation's baseline (the
+    sheet's tallest ascent and NAME_GAP_IN, whatever its own equation's height), the rows of a
+    group one pitch apart, each group's deepest descent GROUP_GAP_IN over the next group's
+    name; the sheet no taller than its longer column, well inside the page. (Each row set to
+    its own tallest equation, the name-to-baseline distance ran from 0.155 to 0.435 in.)"""
+    t = th.get(theme)
+    m = mod("equations")
+    f = gm.build(m, t)
+    by_gid = {x.get_gid(): x for x in f.texts}
+    total = f.get_figheight()
+    with gm.themed(t):
+        f.canvas.draw()
+        box = {k: x.get_window_extent() for k, x in by_gid.items()}
+    dpi = f.dpi
+    from_top = lambda x: (1 - x.get_position()[1]) * total  # noqa: E731
+    ascent = {k: (box[f"eq-{k}"].y1 - (1 - from_top(by_gid[f"eq-{k}"]) / total)
+                  * f.bbox.height) / dpi for k in equations.EQUATIONS}
+    depth = {k: ((1 - from_top(by_gid[f"eq-{k}"]) / total) * f.bbox.height
+                 - box[f"eq-{k}"].y0) / dpi for k in equations.EQUATIONS}
+    drop = {k: from_top(by_gid[f"eq-{k}"]) - from_top(by_gid[f"name-{k}"])
+            for k in equations.EQUATIONS}
+    # a name's foot (va bottom) to its equation's baseline (va baseline): one distance
+    assert {by_gid[f"name-{k}"].get_va() for k in drop} == {"bottom"}
+    assert {by_gid[f"eq-{k}"].get_va() for k in drop} == {"baseline"}
+    d = drop["sgd"]
+    assert max(drop.values()) - min(drop.values()) < 1e-9
+    assert d == pytest.approx(m.NAME_GAP_IN + max(ascent.values()), abs=1.5 / dpi)
+    # no equation reaches within NAME_GAP_IN of its name (to a pixel), the tallest exactly
+    gaps = [(box[f"eq-{k}"].y1 - box[f"name-{k}"].y0) / -dpi for k in drop]
+    assert min(gaps) == pytest.approx(m.NAME_GAP_IN, abs=1.5 / dpi)
+    by_group = dict(equations.grouped())
+    ends = {}
+    for g, eqs in by_group.items():
+        lines = sorted({round(from_top(by_gid[f"eq-{e.key}"]), 9) for e in eqs})
+        # every row's equations on one baseline, the rows one pitch apart
+        steps = np.diff(lines)
+        if len(steps):
+            assert np.ptp(steps) < 1e-6, g
+            head = by_gid["name-" + eqs[0].key]
+            name_h = box[head.get_gid()].height / dpi
+            deepest = max(depth[e.key] for e in eqs)
+            assert steps[0] == pytest.approx(name_h + d + deepest + m.ROW_GAP_IN,
+                                             abs=1.5 / dpi), g
+        ends[g] = lines[-1] + max(depth[e.key] for e in eqs)
+    # the groups one gap apart: a group's deepest descent to the next group's name's top
+    for column in m.COLUMNS_OF_GROUPS:
+        for g0, g1 in zip(column, column[1:]):
+            top = from_top(by_gid[f"group-{g1}"])  # va top
+            assert top - ends[g0] == pytest.approx(m.GROUP_GAP_IN, abs=1.5 / dpi), (g0, g1)
+    # the sheet ends MARGIN_IN under its longer column, and stands well inside the page
+    assert total == pytest.approx(max(ends.values()) + m.MARGIN_IN, abs=1.5 / dpi)
+    assert total < 7.6 < t.max_height
+    # the columns end level within a row, and every text, scripts aside, at 7.5 pt or more
+    last = [max(ends[g] for g in column) for column in m.COLUMNS_OF_GROUPS]
+    assert abs(last[0] - last[1]) < 0.6
+    assert min(x.get_fontsize() for x in f.texts) >= 7.5 == m.EQ_SIZE_SHEET
 
 
 @pytest.mark.parametrize("theme", THEMES)

@@ -1196,6 +1196,15 @@ def test_feature_scaling_raw_zigzag_against_round_bowl(theme):
     assert [b.y0 for b in boxes] == pytest.approx([boxes[0].y0] * 3, abs=1e-3)
     (u0, v0), (u1, v1) = to_pt([(0, 0), (1, 1)])
     assert u1 - u0 == pytest.approx(v1 - v0, rel=1e-3)
+    # the three frames square, as every map of J (the raw map was 0.79 times as wide as tall),
+    # and the scaled window centred on the minimum with its start inside
+    for a in (raw_ax, zoom_ax, scaled_ax):
+        box = a.get_window_extent()
+        assert box.height / box.width == pytest.approx(gm.MAP_ASPECT, abs=0.005)
+    (m0, m1), (b0, b1) = scaled_ax.get_xlim(), scaled_ax.get_ylim()
+    assert (m0 + m1) / 2 == pytest.approx(fs.scaled.optimum[0])
+    assert (b0 + b1) / 2 == pytest.approx(fs.scaled.optimum[1])
+    assert m0 < pts[0, 0] < m1 and b0 < pts[0, 1] < b1
     assert not raw_ax.texts
     assert not [x for x in scaled_ax.texts if x.get_text().strip()]
     # one rule for both costs, decades apart: numbers.cost (0.940, 0.00903), the scaled one
@@ -1468,7 +1477,8 @@ def test_gradient_geometry_names_the_bowls_cuts(t):
 
 # ---------------------------------------------------------------- one shape of the J(m, b) map
 
-MAPS_OF_J = ("cost_heatmap", "gd_regression", "mse_surface", "nonconvex_loss", "learning_rates")
+MAPS_OF_J = ("cost_heatmap", "gd_regression", "mse_surface", "nonconvex_loss", "learning_rates",
+             "feature_scaling")
 
 
 @pytest.mark.parametrize("name", MAPS_OF_J)

@@ -400,10 +400,19 @@ def grouped() -> list[tuple[str, list[Equation]]]:
     return [(g, [e for e in _EQUATIONS if e.group == g]) for g in GROUPS]
 
 
-def sheet_alt() -> str:
-    """Alt text of a sheet laying out grouped(): the groups in order, and what each holds."""
-    parts = [f"{g}: " + "; ".join(e.name.replace("'", "’") for e in eqs)
-             for g, eqs in grouped()]
-    return (f"The chapter’s {len(EQUATIONS)} equations in {len(GROUPS)} groups, each "
+def sheet_alt(columns: tuple[tuple[str, ...], ...] | None = None) -> str:
+    """Alt text of a sheet laying out grouped(): the groups in order, and what each holds;
+    given `columns` (the groups of each column, left to right), of a sheet of that many columns
+    read down the left one first, the groups in that order."""
+    by_group = dict(grouped())
+    order = [g for column in columns for g in column] if columns else list(GROUPS)
+    if sorted(order) != sorted(GROUPS):
+        raise ValueError(f"the columns must hold every group once, got {columns!r}")
+    parts = [f"{g}: " + "; ".join(e.name.replace("'", "’") for e in by_group[g])
+             for g in order]
+    read = (f"in {len(columns)} columns of groups, read down the left one first"
+            if columns and len(columns) > 1 else "")
+    return (f"The chapter’s {len(EQUATIONS)} equations in {len(GROUPS)} groups"
+            + (f", {read}" if read else "") + ", each "
             "group headed by its name on a rule, each equation under its name in small grey "
             "type, read row by row. " + ". ".join(parts) + ".")
