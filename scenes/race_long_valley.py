@@ -9,12 +9,16 @@ under it, as in the still, magnifies the floor there, where six of the
 runs end, at their own points (Adagrad's, which ends on the minimum, set beside the star on a
 leader, as in the still); on the map they have no end square, as in the still (hollow squares
 a few pixels apart round the star read as a tangle): the inset's window marks where they end
-(RaceScene.END_GATHER). Before the end the inset's scale bar, name and
-lines leave, and it grows out of its place over the map's box (RaceScene.ZOOM_OVER_MAP), the
-map fading beneath it, each run's path and end square apart in it, named, an arrow at its left
-edge pointing the way to SGD, which ends far outside it; the legend and its final distances
-stay in sight throughout; then it shrinks back into its place as the map returns, so the last
-picture is the whole race.
+(RaceScene.END_GATHER). The finish is played large: once the map has told its story (step
+44: SGD's crawl, Momentum's swings, NAG's and Adam's overshoots), before any of the six runs
+arrives in the inset's region, the inset comes in, its scale bar, name and lines leave, and it
+grows out of its place over the map's box (RaceScene.ZOOM_OVER_MAP, section_closer), the map
+fading beneath it; the race goes on in it, slower (RaceScene.ARRIVAL, section_arrive), the
+heads at the map's size, so that each arrival, and each head turning into its end square
+(12 px, twice the inset's), is seen as it happens, each run then named beside its square, an
+arrow at the view's left edge pointing the way to SGD, which ends far outside it; the legend
+and its final distances stay in sight throughout; then it shrinks back into its place as the
+map returns, so the last picture is the whole race.
 
 Render alone with: manim -ql scenes/race_long_valley.py RaceLongValley
 """
@@ -29,7 +33,6 @@ class RaceLongValley(RaceScene):
     TITLE = "A long, narrow valley"
     RACE_WORDS = ("SGD drops to the valley floor and crawls along it, Momentum swings from wall to "
                   "wall, and the adaptive methods turn down the valley at once")
-    STAGES = ((12, 4.0), (80, 10.0))
     TAIL = 10
     MAP_MAX_W = 7.3  # the distance panel at its larger numbers still 150 px wide or more
     MAP_MAX_H = 5.0
@@ -53,15 +56,19 @@ class RaceLongValley(RaceScene):
     ZOOM_HEADING = "the ends, magnified"
 
     # the zoomed view over the map's box, the legend and its final distances (the result)
-    # staying beside it; then back to the inset in its place and the whole map, so that the
-    # last picture is the whole race
+    # staying beside it, grown BEFORE the runs arrive: the race on the whole map to step 44
+    # (Momentum's and NAG's swings, Adam's overshoot, SGD's crawl: the map's story told), the
+    # inset comes in, grows (3 s) and the last 36 steps play in it at 4 steps a second (from
+    # 6.8 on the map), the last 16, where four of the six runs arrive, at 3.2: the arrivals
+    # and the end squares are seen 2 times the inset's size as they happen (the heads at the
+    # map's size, the squares 12 px, from 6); then back to the inset in its place and the
+    # whole map, so that the last picture is the whole race
+    STAGES = ((12, 4.0), (44, 5.0))
+    ARRIVAL = ((64, 5.0), (80, 5.0))
     ZOOM_OVER_MAP = True
-    # the finish is read in the zoomed view, 2 times the inset's size: the small inset held
-    # only a beat before it grows (held 2 s, it was the video's longest still stretch, 1.87 s
-    # read from its frames), the growth slower (3 s, from 2.5) and the grown view held 2 s;
-    # the way back quicker (1.5 s, from 2): the ending 1.1 s shorter
-    FINISH_HOLD, ZOOM_SECONDS, ZOOM_HOLD, BACK_SECONDS = 0.4, 3.0, 2.0, 1.5
+    FINISH_HOLD, ZOOM_SECONDS, BACK_SECONDS = 1.8, 3.0, 1.5
     BACK_WORDS = "The inset shrinks back into its place and the whole map returns."
 
     SECTIONS = sections(RaceScene.section_setup, RaceScene.section_race,
-                        RaceScene.section_finish, RaceScene.section_zoom, RaceScene.section_back)
+                        RaceScene.section_closer, RaceScene.section_arrive,
+                        RaceScene.section_finish, RaceScene.section_back)

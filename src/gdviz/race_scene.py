@@ -35,6 +35,10 @@ a line over a faint band), its head a dot while it is in the region; at the fini
 those dots turns into the run's end square, above every path, apart from the others: where a
 square would hide the star or touch another, it is set beside its point on a leader
 (race_plot.end_offsets; the stills set only a square on the minimum so, gm.end_beside).
+Where a scene lists section_closer and section_arrive (RaceScene.ARRIVAL, the long valley), the
+inset comes in and grows over the map's box before the runs arrive in its region, and the
+race's last stages, the finish with them, play in the grown view (zoom_gain: its heads and end
+squares grown with it); section_back shrinks it back into its place.
 
     class RaceBeale(RaceScene):
         RACE = races.BEALE
@@ -205,6 +209,9 @@ EXIT_FADE_STEPS = 1.0
 #: side apart), the outer radius of its star, and the stroke widths of its frame and of the box
 #: and lines that join it to the map.
 INSET_WIDTH, INSET_END, INSET_STAR = 0.42, 0.1, 0.12
+#: (RaceScene.ARRIVAL) Seconds over which the runs' names come in beside their end squares
+#: in the grown view, once the squares are in.
+ZOOM_NAMES = 0.6
 #: (ZOOM_FROM_REGION) The side of an end square in the grown view (scene units, 10.8 px at
 #: 480p): the one square the view is about, a little larger than the map's own.
 ZOOM_END = 0.18
@@ -539,6 +546,10 @@ class RaceScene(ThemedScene):
     #: seconds the finish is held (section_finish), the closing zoom grows (zoom_in) and is
     #: held (section_zoom), and the inset shrinks back (zoom_out): the house's by default
     FINISH_HOLD, ZOOM_SECONDS, ZOOM_HOLD, BACK_SECONDS = 2.0, ZOOM_SECONDS, ZOOM_HOLD, BACK_SECONDS
+    #: (section_closer, section_arrive) the race's last stages, (step, seconds), …, played in
+    #: the zoomed view: the inset grows over the map's box before the runs arrive in its
+    #: region, so that the arrivals and the end squares are seen large as they happen
+    ARRIVAL: tuple[tuple[float, float], ...] = ()
     #: the caption of section_back, where the scene lists it: what the whole map shows again
     BACK_WORDS = "The whole map comes back, with every run's path."
 
@@ -592,6 +603,16 @@ class RaceScene(ThemedScene):
                 if len(stay) == 1 else "Every run has left the frame.")
         if "back" in cls.section_names():
             out["back"] = cls.BACK_WORDS
+        if "closer" in cls.section_names():
+            region = (cls.INSET or r.inset).region
+            inside = [n for n, o in outcomes.items() if races.inside(o.final, region)[0]]
+            away = [n for n in NAMES if n not in inside]
+            out["closer"] = ("Before the runs arrive, the inset grows over the map; the legend "
+                             "and the distance panel stay.")
+            out["arrive"] = (f"Magnified, {numbers.word(len(inside))} runs come in around the "
+                             f"minimum one after another"
+                             + (f"; {' and '.join(away)} ends far outside the view." if away
+                                else "."))
         if "zoom" in cls.section_names():
             region = (cls.INSET or r.inset).region
             inside = [n for n, o in outcomes.items() if races.inside(o.final, region)[0]]
@@ -630,6 +651,8 @@ class RaceScene(ThemedScene):
             ex = self.exits[name]
             self.distances[name] = d if ex is None else np.append(d, abs(ex.point[1]))
         self.step = ValueTracker(0)
+        #: (section_closer) the factor the inset has grown by (1: in its place)
+        self.zoom_gain = 1.0
 
     def beside(self) -> str | None:
         """Where the inset stands beside the map (INSET_BESIDE); None where there is none to
@@ -787,7 +810,7 @@ class RaceScene(ThemedScene):
             star = cased(self.saddle_mark(0.75), t, SADDLE_HALO).move_to(ins.c2p(0, 0))
             star.set_z_index(3.45)
         self.inset_paths, self.inset_tails, self.inset_dots = {}, {}, {}
-        self.inset_casings = {}
+        self.inset_casings, self.inset_follow = {}, {}
         order = stacking(r, self.outcomes)
         for name in NAMES:
             rank = order.index(name)
@@ -821,9 +844,11 @@ class RaceScene(ThemedScene):
             # while it is not: never outside the frame)
             dot = cased(opt_mark(name, INSET_DOT, t.opt(name)).set_stroke(t.background, 1.2),
                         t, THIN_CASING)
-            dot.add_updater(lambda d, tr=trail: d.move_to(tr.ax.c2p(*np.clip(
-                tr.head(), *np.transpose(region)))).set_opacity(
-                float(races.inside(tr.head(), region)[0])))
+            def follow(d, tr=trail):
+                d.move_to(tr.ax.c2p(*np.clip(tr.head(), *np.transpose(region))))
+                d.set_opacity(float(races.inside(tr.head(), region)[0]))
+            dot.add_updater(follow)
+            self.inset_follow[name] = follow
             self.inset_dots[name] = dot.set_z_index(3.3 - 0.01 * rank)
         self.inset_lines, self.inset_scale = lines, scale
         self.inset_img, self.inset_frame, self.inset_box, self.inset_star = img, frame, box, star
@@ -903,11 +928,13 @@ class RaceScene(ThemedScene):
         """Where each end square in the inset sits (scene units from its run's last point):
         race_plot.end_offsets, at the inset's scale, its squares' side INSET_END
         and rim (end_rim: its outline's outer half and its casing, outside the side): a square
-        that would hide the star or touch another is set beside its point, on a leader."""
-        ins, r = self.inset, self.RACE
-        per_unit = ins.c2p(1, 0)[0] - ins.c2p(0, 0)[0]
+        that would hide the star or touch another is set beside its point, on a leader.
+        Grown (zoom_gain), the inset's places times the gain: shrunk back, each square stands
+        where it would in the inset in its place."""
+        ins, r, g = self.inset, self.RACE, self.zoom_gain
+        per_unit = (ins.c2p(1, 0)[0] - ins.c2p(0, 0)[0]) / g
         ends = {n: self.paths[n] for n in self.inset_runs()}
-        return {n: np.array([*w, 0.0]) for n, w in end_offsets(
+        return {n: g * np.array([*w, 0.0]) for n, w in end_offsets(
             r, ends, per_unit, self.end_side(), end_rim()).items()}
 
     def end_side(self) -> float:
@@ -920,7 +947,7 @@ class RaceScene(ThemedScene):
         (over the star)."""
         t = self.theme
         rank = stacking(self.RACE, self.outcomes).index(name)
-        sq = end_square(t, t.opt(name), self.end_side())
+        sq = end_square(t, t.opt(name), self.zoom_gain * self.end_side())
         at = self.inset.c2p(*self.paths[name][-1]) + offset
         return sq.move_to(at).set_z_index(3.4 - 0.01 * rank)
 
@@ -1344,6 +1371,9 @@ class RaceScene(ThemedScene):
                 dot.clear_updaters()
             self.play(FadeIn(self.inset_group), *(FadeIn(m) for m in inside),
                       run_time=INSET_FADE)
+            if self.ARRIVAL:  # the race goes on in the inset: its heads follow their runs
+                for name, dot in self.inset_dots.items():
+                    dot.add_updater(self.inset_follow[name])
         self.wait(0.4)
 
     def end_mark(self, name: str, panel: bool = False) -> Square:
@@ -1423,6 +1453,9 @@ class RaceScene(ThemedScene):
         for name in stayed:
             self.dots[name].clear_updaters()
             self.panel_dots[name].clear_updaters()
+        if self.zoom_gain > 1:  # (ARRIVAL) the finish played in the grown view
+            self.finish_grown(stayed)
+            return
         self.play(*(h.animate.set_stroke(opacity=HISTORY_OPACITY[1])
                     for h in self.history.values()),
                   *(c.animate.set_stroke(opacity=HISTORY_OPACITY[1], background=True)
@@ -1438,6 +1471,47 @@ class RaceScene(ThemedScene):
                   *(FadeIn(self.statuses[n].set_opacity(1)) for n in stayed),
                   *([FadeIn(self.header.set_opacity(1))] if self.header else []), run_time=1.2)
         self.hold(self.FINISH_HOLD, "finish")  # no longer than the rules allow a still stretch
+
+    def finish_grown(self, stayed: list[str]):
+        """(ARRIVAL: section_finish in the grown view.) Each head in the view turns into its
+        end square there, large (the inset's square times the gain, its place the inset's
+        times the gain: shrunk back with the view, each stands where it would in the inset),
+        with the distance panel's; the legend's statuses come in; then each run's name beside
+        its square. The map, faded under the view, takes its finished state unseen (every path
+        at full strength, its end squares in place of the heads), to come back with zoom_out."""
+        grown, faded, grow = self.zoom_state
+        ends_in = [*self.inset_ends.values(), *self.inset_leaders.values()]
+        grown.add(*ends_in)
+        for h in self.history.values():
+            h.set_stroke(opacity=HISTORY_OPACITY[1])
+        for c in self.casings.values():
+            c.set_stroke(opacity=HISTORY_OPACITY[1], background=True)
+        gone = {*self.dots.values(), *self.tails.values()}
+        faded[:] = [m for m in faded if m not in gone]
+        faded.extend([*self.ends.values(), *self.map_leaders.values()])
+        for m in (*faded, *self.tails.values()):  # drawn up to the last step, off screen
+            m.update()
+        self.play(*(ReplacementTransform(self.inset_dots[n], sq)
+                    for n, sq in self.inset_ends.items()),
+                  *(FadeIn(line) for line in self.inset_leaders.values()),
+                  *(ReplacementTransform(self.panel_dots[n], self.panel_ends[n])
+                    for n in stayed),
+                  *(FadeIn(self.statuses[n].set_opacity(1)) for n in stayed),
+                  *([FadeIn(self.header.set_opacity(1))] if self.header else []), run_time=1.2)
+        self.zoom_names = [self.end_name(n) for n in self.inset_ends]
+        self.play(*(FadeIn(m) for m in self.zoom_names), run_time=ZOOM_NAMES)
+        self.hold(self.FINISH_HOLD, "finish")
+
+    def section_closer(self):
+        """(ARRIVAL, where a subclass lists it, after section_race's first stages.) Before
+        the runs arrive in the inset's region, the inset grows over the map's box (zoom_in)."""
+        self.zoom_in()
+
+    def section_arrive(self):
+        """(After section_closer.) The race's last stages (ARRIVAL) in the grown view: the
+        runs come in, each head at the size of the map's, their paths at ZOOM_WIDTH."""
+        for k, seconds in self.ARRIVAL:
+            self.play(self.step.animate.set_value(k), run_time=seconds, rate_func=linear)
 
     def hold(self, seconds: float, section: str) -> None:
         """Hold the picture `seconds` at the end of `section`; where it is the scene's last
@@ -1513,6 +1587,9 @@ class RaceScene(ThemedScene):
                 if beside and not over:  # the lines from the region's box follow the
                     # frame's corners (over the map they have left)
                     self.join_lines()
+                if racing:  # the heads in the view grow with it, to the map's size
+                    for m in self.inset_dots.values():
+                        m.scale(ratio)
             shown[key] = alpha
             if key == "axes":  # the trails redraw on the inset's axes: only their width here
                 for m in lines:
@@ -1549,8 +1626,10 @@ class RaceScene(ThemedScene):
             self.play(*(FadeOut(m) for m in names), run_time=REGION_CLEAR)
         # (ZOOM_FROM_REGION: the map's frame and numbers left first, and come back with it;
         # beside the map, the map stays, the legend has left)
+        racing = not hasattr(self, "ends")  # (ARRIVAL) grown before the finish
+        live = [*self.dots.values(), *self.tails.values()] if racing else []
         faded = [] if beside and not over else [
-            m for m in (self.map_img, self.start_mark, self.target_mark,
+            m for m in (self.map_img, self.start_mark, self.target_mark, *live,
                         *self.ridge, *self.history.values(), *ends.values(),
                         *getattr(self, "map_leaders", {}).values(), *self.casings.values(),
                         *([self.ax, self.inset_box] if over else []))
@@ -1606,7 +1685,7 @@ class RaceScene(ThemedScene):
         # after the finish, the runs that end outside the zoomed view: an arrow towards each
         self.zoom_pointers = [
             self.zoom_pointer(n) for n in NAMES if self.exits[n] is None
-            and n not in self.inset_ends]
+            and n not in self.inset_runs()]
         ends_in = []
         if region:  # each run's end square at its point at the grown scale (set beside it on
             # a leader only where it would hide the plus or touch another), the plus over them
@@ -1623,6 +1702,8 @@ class RaceScene(ThemedScene):
         self.zoom_names = [self.end_name(n, buff=self.LANE + 0.08, left=True) if region
                            else self.end_name(n) for n in self.inset_ends]
         self.zoom_state = grown, faded, grow
+        if racing and self.ARRIVAL:
+            self.zoom_gain = g
         self.play(FadeIn(heading), FadeIn(scale), *(FadeIn(p) for p in self.zoom_pointers),
                   *(FadeIn(m) for m in (*ends_in, *self.zoom_names, *ridge_in)), run_time=0.8)
 
