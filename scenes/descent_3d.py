@@ -73,6 +73,7 @@ from gdviz.cost_surface_scene import (
     TICKS,
     build_axes,
     build_surface,
+    surface_levels,
 )
 from gdviz.fast_surface import ShadedSurface, View3D, set_polylines, visible
 from gdviz.manim_blocks import (
@@ -782,17 +783,21 @@ class Descent3d(ThemedScene):
                   run_time=SLIDE_SECONDS)
 
     def close_up(self) -> Group:
-        """The close-up: a 2-D map of J (the house's contour map, log-spaced levels of its own
-        window) over CLOSE_M × CLOSE_B, equal scales, CLOSE_HEIGHT tall round CLOSE_CENTER, with
-        the ball's path from the valley floor's first step (gdcore's points, growing with the
-        ball), the ball and the minimum's star, its name over it and its ranges beside it."""
+        """The close-up: a 2-D map of J (the house's contour map, coloured as the surface it
+        enlarges: its levels over the surface's span, surface_levels) over CLOSE_M × CLOSE_B,
+        equal scales, CLOSE_HEIGHT tall round CLOSE_CENTER, with the ball's path from the
+        valley floor's first step (gdcore's points, growing with the ball), the ball and the
+        minimum's star, its name over it and its ranges beside it."""
         t = self.theme
         (m0, m1, _), (b0, b1, _) = CLOSE_M, CLOSE_B
         width = CLOSE_HEIGHT * (m1 - m0) / (b1 - b0)
         ax = map_axes(t, CLOSE_M, CLOSE_B, width, CLOSE_HEIGHT, places=1)
         ax.shift([*CLOSE_CENTER, 0.0] - (ax.c2p(m0, b0) + ax.c2p(m1, b1)) / 2)
         M, B, J = regression.cost_grid(self.x, self.y, (m0, m1), (b0, b1), 120)
-        img = contour_image(t, M, B, J, ax)
+        # one J, one colour, on the surface and in its close-up: the surface's span (its own
+        # window's, 0.009 to 0.28, ran the whole scale, its edges yellow, the wall's colour)
+        lv = surface_levels(t, self.x, self.y)
+        img = contour_image(t, M, B, J, ax, span=(float(lv[0]), float(lv[-1])))
         # drawn in its group's order, over the veil (contour_image lays a map under everything
         # with z_index -1: under the veil it was hidden, only its frame and path shown)
         img.set_z_index(0)

@@ -588,3 +588,29 @@ def test_the_surface_takes_the_house_treatment_as_mse_surface_does():
     assert scene.surface.quad_colors == house.quad_colors
     old = build_surface(t, view, x, y, levels=views.contour_levels(house.Z), level_true=False)
     assert old.quad_colors != house.quad_colors
+
+
+def test_the_close_up_takes_the_surfaces_colours():
+    """The close-up colours each J as the surface it enlarges does (docs/STYLE.md): its map's
+    levels run over the surface's span (the house flat map's levels, views.contour_levels),
+    never its own window's, which ran the whole scale over J from 0.009 to 0.28 and drew its
+    edges yellow, the colour of the surface's rim."""
+    from gdviz.manim_blocks import contour_rgba
+    from scenes.descent_3d import CLOSE_B, CLOSE_M
+
+    scene = rendered(Descent3d, upto="crawl")
+    t, x, y = scene.theme, *data.regression_points()
+    flat = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)[2]
+    lv = views.contour_levels(flat, t.cost_map.levels)
+    J = regression.cost_grid(x, y, CLOSE_M[:2], CLOSE_B[:2], 120)[2]
+    assert lv[0] < 0.01 and lv[-1] > 200 and J.max() < 0.3
+    img = np.asarray(scene.close[0].pixel_array)
+    size = (img.shape[1], img.shape[0])
+    # its bands' fills (the pixels off its level lines) are those of the surface's span
+    parent = contour_rgba(t, J, span=(lv[0], lv[-1]), size=size, lines=False)
+    own = contour_rgba(t, J, size=size, lines=False)
+    on_parent = np.all(img == parent, axis=-1).mean()
+    on_own = np.all(img == own, axis=-1).mean()
+    assert on_parent > 0.8 and on_own < 0.2
+    assert np.abs(own.astype(int) - parent.astype(int)).max() > 100  # yellow edges before
+
