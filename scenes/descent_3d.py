@@ -73,6 +73,7 @@ from gdviz.cost_surface_scene import (
     TICKS,
     build_axes,
     build_surface,
+    surface_levels,
 )
 from gdviz.fast_surface import ShadedSurface, View3D, set_polylines, visible
 from gdviz.manim_blocks import (
@@ -134,8 +135,18 @@ CRAWL_SECONDS = 7.0
 HOLD_SECONDS = 1.8
 #: The close-up's region is outlined on the surface (OUTLINE_SECONDS) before the close-up
 #: comes in on it, on a halo of the page's colour (OUTLINE_HALO: Manim stroke units each side).
-OUTLINE_SECONDS = 0.6
+#: The outline is about 13 × 6 px there: it comes in PULSE_FROM times its size round its own
+#: centre (about 95 × 43 px) and closes onto the region as it fades in, so the eye is on the
+#: spot before the close-up grows out of it (drawn at its size alone, it read as a speck).
+OUTLINE_SECONDS = 0.8
 OUTLINE_HALO = 2.0
+PULSE_FROM = 7.0
+#: The close-up grows out of its box at an even pace (its corners moving straight, at one
+#: speed) over CLOSE_SECONDS + GROW_SECONDS, fading in over its first OPEN_FADE seconds, as the
+#: veil comes over the surface in the first CLOSE_SECONDS; then alone over the empty page.
+#: (Held at its box's size, about 6 px tall, for the veil's second, then grown geometrically
+#: from rest, its first instant read as nearly empty.)
+OPEN_FADE = 0.3
 #: The step readout and the −∇J arrow's direction take a scheduled step as reached once the ball
 #: is within ARRIVE (a share of the step) of it: they change as the ball lands, not a frame
 #: after it.
@@ -782,17 +793,21 @@ class Descent3d(ThemedScene):
                   run_time=SLIDE_SECONDS)
 
     def close_up(self) -> Group:
-        """The close-up: a 2-D map of J (the house's contour map, log-spaced levels of its own
-        window) over CLOSE_M × CLOSE_B, equal scales, CLOSE_HEIGHT tall round CLOSE_CENTER, with
-        the ball's path from the valley floor's first step (gdcore's points, growing with the
-        ball), the ball and the minimum's star, its name over it and its ranges beside it."""
+        """The close-up: a 2-D map of J (the house's contour map, coloured as the surface it
+        enlarges: its levels over the surface's span, surface_levels) over CLOSE_M × CLOSE_B,
+        equal scales, CLOSE_HEIGHT tall round CLOSE_CENTER, with the ball's path from the
+        valley floor's first step (gdcore's points, growing with the ball), the ball and the
+        minimum's star, its name over it and its ranges beside it."""
         t = self.theme
         (m0, m1, _), (b0, b1, _) = CLOSE_M, CLOSE_B
         width = CLOSE_HEIGHT * (m1 - m0) / (b1 - b0)
         ax = map_axes(t, CLOSE_M, CLOSE_B, width, CLOSE_HEIGHT, places=1)
         ax.shift([*CLOSE_CENTER, 0.0] - (ax.c2p(m0, b0) + ax.c2p(m1, b1)) / 2)
         M, B, J = regression.cost_grid(self.x, self.y, (m0, m1), (b0, b1), 120)
-        img = contour_image(t, M, B, J, ax)
+        # one J, one colour, on the surface and in its close-up: the surface's span (its own
+        # window's, 0.009 to 0.28, ran the whole scale, its edges yellow, the wall's colour)
+        lv = surface_levels(t, self.x, self.y)
+        img = contour_image(t, M, B, J, ax, span=(float(lv[0]), float(lv[-1])))
         # drawn in its group's order, over the veil (contour_image lays a map under everything
         # with z_index -1: under the veil it was hidden, only its frame and path shown)
         img.set_z_index(0)
@@ -834,6 +849,7 @@ class Descent3d(ThemedScene):
         draw_ball(ball)
         ball.add_updater(draw_ball)
         self.close_axes, self.close_path, self.close_ball = ax, path, ball
+        self.close_drawers = [(path, draw_path), (ball, draw_ball)]
         self.close_name = name
         #: its words (fading in as it grows: at its box's size they would be specks)
         self.close_words = [*(m for m in ax.get_family() if isinstance(m, MathTex)), name,
@@ -850,6 +866,13 @@ class Descent3d(ThemedScene):
                           np.column_stack([np.full_like(u, m0), b1 - u * (b1 - b0)])])
         return np.column_stack([edge, self.cost(edge[:, 0], edge[:, 1])])
 
+    def pulsed(self, scr: np.ndarray) -> np.ndarray:
+        """The outline's screen points `scr` at the share self.pulse of their size round their
+        centre (1: on the region)."""
+        k = self.pulse.get_value()
+        centre = (scr.min(axis=0) + scr.max(axis=0)) / 2
+        return centre + k * (scr - centre)
+
     def region_box(self) -> tuple[np.ndarray, float]:
         """Where the close-up stands on its box: the centre of the region's outline as the
         camera draws it now, and the scale that fits the close-up's map inside it."""
@@ -865,13 +888,15 @@ class Descent3d(ThemedScene):
     def region_marks(self) -> VGroup:
         """The close-up's region outlined on the surface (CLOSE_M × CLOSE_B, each point at
         gdcore's cost), in the text colour on a halo of the page's colour (OUTLINE_HALO),
-        following the camera; the stretches the surface hides left out, as the path's."""
+        following the camera; the stretches the surface hides left out, as the path's. It is
+        drawn at self.pulse times its size round its centre (pulsed: it closes onto the region
+        as it comes in)."""
         t = self.theme
         ring = self.region_ring()
         outline = VMobject(stroke_color=t.text, stroke_width=2)
 
         def draw(line):
-            scr = self.view.project(ring)[0]
+            scr = self.pulsed(self.view.project(ring)[0])
             runs, run = [], []
             for q, v in zip(scr, visible(self.view, ring, self.cost)):
                 if v:
@@ -888,9 +913,9 @@ class Descent3d(ThemedScene):
 
     def place_close(self, group):
         """The close-up at the share `self.grown` of its way from its box (region_box, kept in
-        self.box) to its size and place (CLOSE_HEIGHT round CLOSE_CENTER): its scale grows
-        geometrically, its centre moves straight; its words' opacity rises over the last half
-        of the way."""
+        self.box) to its size and place (CLOSE_HEIGHT round CLOSE_CENTER): its height and its
+        centre move straight, at one pace (its corners move straight); its words' opacity rises
+        over the last half of the way."""
         u = self.grown.get_value()
         (m0, m1, _), (b0, b1, _) = CLOSE_M, CLOSE_B
         ax = self.close_axes
@@ -898,7 +923,7 @@ class Descent3d(ThemedScene):
         centre, height = (lo + hi) / 2, hi[1] - lo[1]
         box, k = self.box
         want = (1.0 - u) * box + u * np.array([*CLOSE_CENTER, 0.0])
-        group.scale(CLOSE_HEIGHT * k ** (1.0 - u) / height, about_point=centre)
+        group.scale(CLOSE_HEIGHT * ((1.0 - u) * k + u) / height, about_point=centre)
         group.shift(want - centre)
         words = float(np.clip(2.0 * u - 1.0, 0.0, 1.0))
         for w in self.close_words:
@@ -920,13 +945,18 @@ class Descent3d(ThemedScene):
 
     def section_inset(self):
         t = self.theme
-        # the region outlined on the surface, under the marks (the star stays over everything)
+        # the region outlined on the surface, under the marks (the star stays over everything):
+        # the outline closes onto it from PULSE_FROM times its size as it fades in
+        self.pulse = ValueTracker(PULSE_FROM)
         self.marks = self.region_marks()
         self.add(self.marks)
         self.bring_to_front(self.start_ring, self.ball, self.min_star)
-        self.play(FadeIn(self.marks), run_time=OUTLINE_SECONDS)
-        # the close-up comes in on its box as the surface leaves under the veil; then it grows
-        # alone, over the empty page, to its size in the middle of the frame
+        self.play(FadeIn(self.marks, rate_func=lambda a: smooth(min(1.0, 2.0 * a))),
+                  self.pulse.animate(rate_func=smooth).set_value(1.0),
+                  run_time=OUTLINE_SECONDS)
+        # the close-up grows out of its box at an even pace, fading in as it starts, while the
+        # surface leaves under the veil; then alone, over the empty page, to its size in the
+        # middle of the frame
         self.veil = Rectangle(width=config.frame_width + 1, height=config.frame_height + 1,
                               fill_color=t.background, fill_opacity=0.0, stroke_width=0)
         self.close = self.close_up()
@@ -935,9 +965,23 @@ class Descent3d(ThemedScene):
         self.place_close(self.close)
         self.add(self.veil)
         self.bring_to_front(self.title, self.info, self.readouts)
-        self.play(FadeIn(self.close), *self.veil_to(1.0), run_time=CLOSE_SECONDS)
+        total = CLOSE_SECONDS + GROW_SECONDS
+
+        def first(seconds):  # smooth over the play's first `seconds`, then held
+            return lambda a: smooth(min(1.0, a * total / seconds))
+
+        # (FadeIn holds the close-up's own updaters: it is placed by UpdateFromFunc, after it;
+        # its path and ball are drawn anew once it has grown: left on, their updaters ran on
+        # FadeIn's copies, at the axes' last size, and the ball went off the map as it grew)
+        for mob, _ in self.close_drawers:
+            mob.clear_updaters()
+        self.play(self.grown.animate(rate_func=linear).set_value(1.0),
+                  FadeIn(self.close, rate_func=first(OPEN_FADE)),
+                  UpdateFromFunc(self.close, self.place_close),
+                  *self.veil_to(1.0, rate_func=first(CLOSE_SECONDS)), run_time=total)
+        for mob, draw in self.close_drawers:
+            mob.add_updater(draw, call_updater=True)
         self.close.add_updater(self.place_close)
-        self.play(self.grown.animate.set_value(1.0), run_time=GROW_SECONDS, rate_func=smooth)
 
     def section_crawl(self):
         # along the floor to the last step, one scheduled (log-spaced) step at a time at one

@@ -80,6 +80,10 @@ DEEP_GAP = 0.2
 #: resting centre it rolled over the label. The reach is taken from the run at PATH_SAMPLES
 #: points per step (the ball slides along the curve between two steps).
 PATH_CLEAR, PATH_SAMPLES = 0.1, 20
+#: The count of the balls sharing the deepest minimum, over it, stands COUNT_CLEAR (Manim
+#: units) or more from the momentum ball all along its run (its swings into that valley pass
+#: under the count's lower left corner: at the ring's clearance alone they came 0.5 px from it).
+COUNT_CLEAR = 0.15
 #: The ring that marks the momentum ball's arrival: a little wider than the ball, never grown
 #: over the depth label under it or the count over it.
 RING_GAP = 0.07
@@ -183,12 +187,22 @@ class LocalMinima(ThemedScene):
     def path_floor(self, x0: float, x1: float) -> float:
         """The lowest point (scene y) the momentum ball reaches over the scene's x0 … x1, from
         its run (PATH_SAMPLES points per step)."""
+        return self.path_reach(x0, x1)
+
+    def path_reach(self, x0: float, x1: float, clear: float = 0.0, above: bool = False) -> float:
+        """The lowest (or, `above`, the highest) scene y a level edge over the scene's x0 … x1
+        may take to stay `clear` from the momentum ball all along its run (PATH_SAMPLES points
+        per step): with `clear` 0, the lowest (highest) point the ball reaches over the span."""
         s = np.linspace(0, EXP.momentum_steps, EXP.momentum_steps * PATH_SAMPLES + 1)
         wf = np.array([ball_point(self.rolling, v) for v in s])
         c = np.array(self.ax.c2p(wf[:, 0], wf[:, 1]), dtype=np.float64).reshape(3, -1).T
         d = np.maximum(np.maximum(x0 - c[:, 0], c[:, 0] - x1), 0.0)  # to the span
-        near = d < MOMENTUM_BALL
-        return float(np.min(c[near, 1] - np.sqrt(MOMENTUM_BALL ** 2 - d[near] ** 2)))
+        reach = MOMENTUM_BALL + clear
+        near = d < reach
+        rise = np.sqrt(reach ** 2 - d[near] ** 2)
+        if above:
+            return float(np.max(c[near, 1] + rise))
+        return float(np.min(c[near, 1] - rise))
 
     def start_ring(self, w0, f0) -> Circle:
         ring = Circle(radius=0.11, color=self.theme.text, stroke_width=2.5)
@@ -281,6 +295,11 @@ class LocalMinima(ThemedScene):
             if n > 1:
                 lab = self.text(f"{numbers.count(n)} balls", 24, c)
                 lab.next_to(ax.c2p(m, f), UP, buff=MOMENTUM_BALL + RING_GAP + 0.1)
+                # and COUNT_CLEAR over the momentum ball all along its way in (it came down
+                # the slope 0.5 px under the count's lower left corner)
+                lift = self.path_reach(lab.get_left()[0], lab.get_right()[0], COUNT_CLEAR,
+                                       above=True)
+                lab.shift(max(lift - lab.get_bottom()[1], 0.0) * UP)
                 self.shared.add(lab)
         # one change at a time: the depths, then the sentence, held to be read
         self.caption_next()

@@ -38,6 +38,15 @@ def build_view(z_top: float, box=BOX, center=CENTER) -> View3D:
     return View3D((views.M_RANGE, views.B_RANGE, (0.0, z_top)), box, center, PHI0, THETA0)
 
 
+def surface_levels(theme, x, y):
+    """The levels whose first and last bound a surface's colours: the house flat map's
+    (views.contour_levels of J on views.GRID_SIZE, with the theme's count), so that every
+    surface colours each J as every map of J(m, b) does, and a close-up of a surface (over
+    their span) as the surface it enlarges."""
+    flat = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)[2]
+    return views.contour_levels(flat, theme.cost_map.levels)
+
+
 def build_surface(theme, view: View3D, x, y, grid: int = GRID, region=REGION, cut=None,
                   surface_cls=ShadedSurface, levels=None, level_true: bool = True,
                   aspect=BOX, rim=None, blocks=BLOCKS):
@@ -47,17 +56,15 @@ def build_surface(theme, view: View3D, x, y, grid: int = GRID, region=REGION, cu
     With `cut` (a ValueTracker of b), a CutSurface keeping b ≥ cut, its cut edge at gdcore's
     J(m, cut). Without it, surface_cls (a ShadedSurface) draws it.
 
-    `levels`: the levels whose first and last bound the colours (by default the house flat
-    map's, views.contour_levels of J on views.GRID_SIZE with the theme's count: every surface
-    colours each J as every map of J(m, b) does); `level_true`: lit_colors' (level faces in the
-    map's colours, the house look of every surface, still or video; False only to compare);
-    `aspect`: the box's lengths the light sees; `rim`: a colour for the
+    `levels`: the levels whose first and last bound the colours (by default surface_levels:
+    every surface colours each J as every map of J(m, b) does); `level_true`: lit_colors'
+    (level faces in the map's colours, the house look of every surface, still or video; False
+    only to compare); `aspect`: the box's lengths the light sees; `rim`: a colour for the
     surface's edge (ShadedSurface's rim_color), where its rim runs near the page's colour;
     `blocks`: the sizes of the quads the grid's cells are merged into (merge_cells; (1,): none)."""
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, grid)
     if levels is None:
-        flat = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)[2]
-        levels = views.contour_levels(flat, theme.cost_map.levels)
+        levels = surface_levels(theme, x, y)
     lv = levels
     look = theme.cost_map.surface
     colors = lit_colors(J, theme.cost_map, lv, aspect=aspect, level_true=level_true)

@@ -588,3 +588,66 @@ def test_the_surface_takes_the_house_treatment_as_mse_surface_does():
     assert scene.surface.quad_colors == house.quad_colors
     old = build_surface(t, view, x, y, levels=views.contour_levels(house.Z), level_true=False)
     assert old.quad_colors != house.quad_colors
+
+
+def test_the_close_up_takes_the_surfaces_colours():
+    """The close-up colours each J as the surface it enlarges does (docs/STYLE.md): its map's
+    levels run over the surface's span (the house flat map's levels, views.contour_levels),
+    never its own window's, which ran the whole scale over J from 0.009 to 0.28 and drew its
+    edges yellow, the colour of the surface's rim."""
+    from gdviz.manim_blocks import contour_rgba
+    from scenes.descent_3d import CLOSE_B, CLOSE_M
+
+    scene = rendered(Descent3d, upto="crawl")
+    t, x, y = scene.theme, *data.regression_points()
+    flat = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, views.GRID_SIZE)[2]
+    lv = views.contour_levels(flat, t.cost_map.levels)
+    J = regression.cost_grid(x, y, CLOSE_M[:2], CLOSE_B[:2], 120)[2]
+    assert lv[0] < 0.01 and lv[-1] > 200 and J.max() < 0.3
+    img = np.asarray(scene.close[0].pixel_array)
+    size = (img.shape[1], img.shape[0])
+    # its bands' fills (the pixels off its level lines) are those of the surface's span
+    parent = contour_rgba(t, J, span=(lv[0], lv[-1]), size=size, lines=False)
+    own = contour_rgba(t, J, size=size, lines=False)
+    on_parent = np.all(img == parent, axis=-1).mean()
+    on_own = np.all(img == own, axis=-1).mean()
+    assert on_parent > 0.8 and on_own < 0.2
+    assert np.abs(own.astype(int) - parent.astype(int)).max() > 100  # yellow edges before
+
+
+def test_the_close_up_enters_from_an_outline_closing_onto_its_box():
+    """On the surface the close-up's region is about 13 × 6 px: its outline comes in
+    PULSE_FROM times larger (80 px wide or more at 480p) and closes onto it; the close-up then
+    grows out of the box at an even pace, its height a straight function of the share of its
+    way (grown geometrically from rest, it stayed a speck for its first half second)."""
+    from scenes.descent_3d import CLOSE_HEIGHT, PULSE_FROM
+
+    scene = rendered(Descent3d, upto="crawl")
+    outline, frame = scene.marks[0], scene.close_axes.frame
+    keep = scene.pulse.get_value(), scene.grown.get_value()
+    assert keep == (1.0, 1.0)
+    try:
+        ring = scene.view.project(scene.region_ring())[0]
+        small = np.ptp(ring[:, :2], axis=0) * 60
+        assert small[0] < 20 and small[1] < 10
+        # the outline drawn, at rest, is the ring (its stretches the surface does not hide)
+        drawn = np.asarray(outline.get_anchors())
+        d = np.linalg.norm(drawn[:, None, :] - scene.pulsed(ring)[None, :, :], axis=2)
+        assert len(drawn) and d.min(axis=1).max() < 1e-9
+        scene.pulse.set_value(PULSE_FROM)
+        big = np.ptp(scene.pulsed(ring)[:, :2], axis=0) * 60
+        assert big[0] >= 80 and big[1] >= 35
+        np.testing.assert_allclose(big, PULSE_FROM * small)
+        heights = []
+        for u in (0.0, 0.1, 0.25, 0.5, 1.0):
+            scene.grown.set_value(u)
+            scene.place_close(scene.close)
+            heights.append(frame.height)
+        _, k = scene.box
+        np.testing.assert_allclose(heights, [CLOSE_HEIGHT * ((1 - u) * k + u)
+                                             for u in (0.0, 0.1, 0.25, 0.5, 1.0)], rtol=1e-6)
+        assert heights[0] * 60 < 10 and heights[1] * 60 > 30  # out of the speck at once
+    finally:
+        scene.pulse.set_value(keep[0])
+        scene.grown.set_value(keep[1])
+        scene.place_close(scene.close)

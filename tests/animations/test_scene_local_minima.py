@@ -216,8 +216,9 @@ def test_the_momentum_ball_never_crosses_a_word():
     PATH_SAMPLES per step) the momentum ball stays clear of every depth label, the count over
     the deepest minimum and the note under the stalled ball; the deepest minimum's label (which
     it rolled over, its top just under the ball's resting centre) PATH_CLEAR under its swings
-    there, its foot 12 px or more above the plot's."""
-    from scenes.local_minima import PATH_CLEAR
+    there, its foot 12 px or more above the plot's; the count COUNT_CLEAR from it (the ball
+    came down the slope 0.5 px under the count's lower left corner)."""
+    from scenes.local_minima import COUNT_CLEAR, PATH_CLEAR
 
     scene = rendered(LocalMinima)
     ball = scene.momentum_ball
@@ -240,13 +241,16 @@ def test_the_momentum_ball_never_crosses_a_word():
         scene.mstep.set_value(before)
         ball.update()
     x, y = centres[:, 0], centres[:, 1]
-    least = np.inf
+    least = count_least = np.inf
     for k, (x0, x1, y0, y1) in enumerate(boxes):
         gap = np.hypot(np.maximum.reduce([x0 - x, x - x1, 0 * x]),
                        np.maximum.reduce([y0 - y, y - y1, 0 * y])) - r
         assert gap.min() > 0, (steps[int(np.argmin(gap))], k)
         if words[k] is deep:
             least = gap.min()
+        if words[k] is scene.shared[0]:
+            count_least = gap.min()
     assert least >= PATH_CLEAR - 0.01
+    assert COUNT_CLEAR >= 0.15 and count_least >= COUNT_CLEAR - 0.01
     foot = scene.ax.c2p(0, scene.ax.y_range[0])[1]
     assert (deep.get_bottom()[1] - foot) * 480 / 8 >= 12
