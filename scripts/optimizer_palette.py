@@ -21,7 +21,8 @@ must, on its own:
   - stand MIN_CVD_DISTANCE (CAM02-UCS ΔE') from every mark role colour of its theme, in
     normal vision and simulated deuteranomaly, protanomaly and tritanomaly (severity 100).
 Every two chosen colours must differ by MIN_OPT_HUE of hue, and by MIN_OPT_DISTANCE in normal
-vision and MIN_CVD_DISTANCE in each simulated one, each with MARGIN to spare. Of the palettes
+vision and MIN_CVD_DISTANCE in each simulated one, each with MARGIN to spare; in the dark theme
+every two of the dark map's hue family (map_kin) by MAP_KIN_LIGHTNESS of J' as well. Of the palettes
 that pass, the search keeps the one whose least chroma (CAM02-UCS M') is the largest, so that
 no optimizer fades to a grey that has lost its hue: bisection on that least chroma, each step
 first dropping every candidate that has no partner of some other optimizer (arc consistency:
@@ -146,7 +147,8 @@ def search(th, targets: dict[str, str], step: int | None = None,
            relative: bool = False, on_map: float = 0.0, min_chroma: float = 0.0,
            roles: tuple[str, ...] = theme.MARK_ROLES,
            pair_cvd: float = theme.MIN_CVD_DISTANCE,
-           avoid: tuple[str, ...] = (), avoid_turn: float = 0.0) -> dict[str, str]:
+           avoid: tuple[str, ...] = (), avoid_turn: float = 0.0,
+           kin_lightness: float = 0.0) -> dict[str, str]:
     """The colours of a set in `th`, one per `targets` entry (optimizers, rates, batch runs),
     each within `tolerance` degrees of the hue of its target (a hue family, or its colour in
     the other theme), that pass every floor by MARGIN, with the largest least chroma (or,
@@ -164,7 +166,8 @@ def search(th, targets: dict[str, str], step: int | None = None,
     ΔE' from the roles and `fixed` kept with `role_margin` (a fraction of MIN_CVD_DISTANCE)
     to spare; every two `pair_cvd` apart in each simulated vision (MIN_OPT_DISTANCE in
     normal vision); each hue `avoid_turn` degrees from every `avoid` colour's (another set's
-    hues, so that no run reads as an optimizer)."""
+    hues, so that no run reads as an optimizer); every two that are the dark map's kin (their
+    hue within KIN_HUE of one of its colours', map_kin) `kin_lightness` apart in J'."""
     names = list(targets)
     if shade == "auto":
         shade = "lighter" if th.name == "dark" else None
@@ -175,6 +178,7 @@ def search(th, targets: dict[str, str], step: int | None = None,
         (np.hypot(*views[0, :, 1:].T) >= min_chroma)
     rgb, views = rgb[light_enough], views[:, light_enough]
     h, ucs = hue(rgb), views[0]
+    kin = map_kin(th, h) if kin_lightness else np.zeros(len(h), dtype=bool)
     chroma = np.hypot(*ucs[:, 1:].T)
     # how strongly a path of the colour reads on its casing: its chroma, scaled down as its
     # contrast falls below TEXT_CONTRAST (a colour at 3:1 reads as two thirds of its chroma)
@@ -210,6 +214,9 @@ def search(th, targets: dict[str, str], step: int | None = None,
         for v, floor in enumerate(floors):
             d = np.linalg.norm(views[v, cand[a]][:, None] - views[v, cand[b]][None], axis=2)
             ok &= d >= floor * (1 + MARGIN)
+        both = kin[cand[a]][:, None] & kin[cand[b]][None]
+        dj = np.abs(ucs[cand[a], 0][:, None] - ucs[cand[b], 0][None])
+        ok &= ~both | (dj >= kin_lightness * (1 + MARGIN))
         apart[a, b], apart[b, a] = ok, ok.T
 
     def solve(least_chroma: float) -> dict[str, int] | None:
@@ -256,6 +263,16 @@ def search(th, targets: dict[str, str], step: int | None = None,
             for n in names}
 
 
+def map_kin(th, h) -> np.ndarray:
+    """Which hues (an array of CAM02 hue angles) are the kin of `th`'s cost map: within
+    KIN_HUE of the hue of some colour it paints (the dark map's violet, blue and teal)."""
+    from matplotlib.colors import to_rgb
+
+    map_h = np.unique(np.round(hue(np.array([to_rgb(c) for c in map_colors(th)])), 1))
+    return (hue_turn(np.asarray(h, dtype=np.float64)[..., None], map_h) < theme.KIN_HUE).any(
+        axis=-1)
+
+
 def report(th, palette: dict[str, str], targets: dict[str, str]) -> None:
     """Print the palette as theme.py writes it, each colour's hue turn and lightness J', the
     worst distances."""
@@ -290,7 +307,8 @@ def optimizers(th, step: int | None = None) -> dict[str, str]:
                       lightness=lo, ceiling=hi)
     return search(th, theme.LIGHT_OPTIMIZER_COLORS, step, lift=theme.OPT_DARK_LIFT,
                   max_lift=theme.OPT_DARK_MAX_LIFT, min_chroma=theme.MIN_OPT_CHROMA,
-                  relative=True, roles=theme.OPT_DARK_ROLES)
+                  relative=True, roles=theme.OPT_DARK_ROLES,
+                  kin_lightness=theme.MAP_KIN_LIGHTNESS)
 
 
 def run_colours(step: int | None = None) -> None:

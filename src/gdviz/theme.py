@@ -30,8 +30,9 @@ from gdcore.optimizers import NAMES as OPTIMIZER_NAMES
 #: each meets WCAG contrast against its page. In print only the page: every path, trail and
 #: dot drawn over a cost map lies on its casing of the page colour (CASING), so the pale map
 #: never constrains the colour. On the dark page the casing is as dark as the map round it, so
-#: the dark shades also keep contrast with every colour of the dark map
-#: (tests/test_style_colors.py recomputes all of it).
+#: the dark shades also keep contrast with every colour of the dark map, and those of the
+#: map's hue family differ in lightness too (MAP_KIN_LIGHTNESS) (tests/test_style_colors.py
+#: recomputes all of it).
 #: One floor is relaxed, the least important: in the dark theme the optimizers are not held
 #: apart from the `test` lavender (OPT_DARK_ROLES), a role that never shares a figure with an
 #: optimizer (the test set is drawn in splits and fits, never in a race). Held to it too, no
@@ -45,7 +46,7 @@ LIGHT_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
 ))
 DARK_OPTIMIZER_COLORS: dict[str, str] = dict(zip(
     OPTIMIZER_NAMES,
-    ("#9BF082", "#739BE6", "#FF73A5", "#A569FF", "#00F0C8", "#D29600", "#B973B4"),
+    ("#9BF082", "#B4CDFF", "#FF73A5", "#A569FF", "#00F0C8", "#D29600", "#CD91D2"),
 ))
 #: Least chroma (CAM02-UCS M') of every optimizer colour in both themes: each reads as its hue
 #: family, never as a grey (the dark Momentum was once #7896B4, M' 16.9, a slate grey beside
@@ -59,6 +60,13 @@ MIN_CVD_DISTANCE = 9.0
 #: light theme once had four dark purples, 8° of hue apart, that passed MIN_CVD_DISTANCE, then
 #: two near-black greens and three purples, 26° apart and ΔE' 18.4, that passed 25° and 15).
 MIN_OPT_DISTANCE, MIN_OPT_HUE = 18.5, 27.0
+#: On the dark map the optimizers of its kin (their hue within KIN_HUE of a colour the map
+#: paints: Momentum's blue, Adagrad's violet and Adam's plum, beside its violet, blue and teal)
+#: differ by this much lightness (CAM02-UCS J') as well as by hue: a thin path's hue is
+#: swamped by a map of its own family, and these three at J' 61 to 66 (#739BE6, #A569FF,
+#: #B973B4; ΔE' 19.6 to 29.6 apart, every floor kept) read as one colour on the races' maps.
+#: Now a light blue, a violet and an orchid, J' 84, 61 and 72.
+MAP_KIN_LIGHTNESS = 10.0
 #: An optimizer is one colour in both themes: its dark colour's CAM02 hue lies within this many
 #: degrees of its light colour's (lighter on the dark page, as contrast requires).
 OPT_HUE_TOLERANCE = 15.0
@@ -67,8 +75,11 @@ OPT_HUE_TOLERANCE = 15.0
 #: it takes another name (an ochre #A57800, J' 57, became a yellow #FFD700, J' 89) ...
 OPT_DARK_LIFT, OPT_DARK_MAX_LIFT = 5.0, 30.0
 #: ... and it keeps at least this share of the light colour's chroma M' (the dark Adagrad was
-#: once #AF8CC8, half the chroma of the light violet #A500FF: a grey lilac).
-OPT_DARK_CHROMA_SHARE = 0.75
+#: once #AF8CC8, half the chroma of the light violet #A500FF: a grey lilac). 3/4 before
+#: MAP_KIN_LIGHTNESS: under it, with the data blue's floor, the dark Momentum and Adagrad both
+#: lay in J' 60 to 67.5, never 10 apart; the dark Momentum now keeps 0.58 of the light one's
+#: M' 34 (the most saturated light colour), a light blue of M' 20.
+OPT_DARK_CHROMA_SHARE = 0.55
 #: The lightness band (CAM02-UCS J') of the light optimizer colours: mid-tones, none a
 #: near-black (the light Momentum #0000B4 was J' 21, Adam #690069 J' 28: at dot size in
 #: print both read as black, and their dark shades as other colours).
