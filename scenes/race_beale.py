@@ -1,8 +1,9 @@
 """All seven optimizers on Beale's function (gdcore.races.BEALE), log-scaled contours, the
-minimum (3, 0.5) at the end of a curved, flat-bottomed valley; an inset under the map, right of
-the settings (never over the map), joined to a small box round the minimum by two thin lines,
-magnifies the end of the valley, where the seven runs end, its scale bar inside it on a plate,
-its name under it; the right-hand column holds the legend, the keys and the distance panel.
+minimum (3, 0.5) at the end of a curved, flat-bottomed valley, the map as large as the
+right-hand column (the legend, the keys and the distance panel) leaves it; an inset over the
+map's empty lower right (races.BEALE.inset.place, where no path runs), joined to a small box
+round the minimum by two thin lines, magnifies the end of the valley, where the seven runs end,
+its scale bar inside it on a plate, its name under it; the settings under the map.
 
 Render alone with: manim -ql scenes/race_beale.py RaceBeale
 """
@@ -23,10 +24,13 @@ class RaceBeale(RaceScene):
     # the start near the map's top edge (w₂ = 1.4 of 1.75): its name right of it, where no
     # path runs (the runs leave it downwards), clear of the frame
     START_LABEL = RIGHT
-    # smaller than the frame allows and a little higher, leaving the room under its numbers
-    # to an inset 180 px wide or more at 480p and its name
-    MAP_MAX_W = 5.1
-    MAP_TOP = 2.85
+    # as wide as the legend's column leaves it (the inset over the map's empty lower right,
+    # not under it), its top under the title
+    MAP_MAX_W = 6.55
+    MAP_TOP = 2.6
+    # the w₂ label over the y numbers, where the room under the title is free, the map's
+    # width not
+    Y_LABEL_ABOVE = True
     X_TICK, Y_TICK = 1.0, 0.5
     STEP_TICK = 150
     MAP_LEVELS = 30
@@ -43,12 +47,8 @@ class RaceBeale(RaceScene):
     # the readouts' column 27 px right of the widest label, so that it ends 24 px or more
     # from the frame's edge
     STATUS_GAP = 0.45
-    # the inset under the map, under the valley's end, its scale bar inside it and its name
-    # under it, the settings a note a line left of it: the right-hand column keeps the legend
-    # and the keys over a distance panel tall enough to read its curves apart (in the column
-    # between them, the panel was 55 px tall at 480p)
-    INSET_BESIDE = "below"
+    # the inset over the map's lower right, where no path runs (races.BEALE.inset.place),
+    # under the valley's end, its scale bar inside it and its name under it; the right-hand
+    # column keeps the legend and the keys over the distance panel, the settings under the map
+    INSET_BESIDE = "map"
     INSET_MAX_H = 1.9
-    # the w₁ label a little above the map's corner, so that the leader to the inset's right
-    # corner passes under it, clear of it
-    X_LABEL_UP = 0.3

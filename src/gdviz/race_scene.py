@@ -26,7 +26,7 @@ Where the runs end too close together to tell apart on the map (races.Race.inset
 valley, Beale's function), an inset magnifies the neighbourhood of the minimum, coming in once
 the race has ended (RaceScene.section_race), beside the map (RaceScene.INSET_BESIDE:
 under the map at its right, or in the right-hand column between the legend and the distance
-panel), never over it, joined to its
+panel) or over the part of the map that no path crosses (races.Inset.place), joined to its
 region by a thin box and two lines, with its own scale bar inside it (its number on a plate, as
 in the still) and its name under it, its contours in fewer of the
 map's levels: each path in it a hairline, its last few steps at full
@@ -496,6 +496,8 @@ class RaceScene(ThemedScene):
     START_LABEL = UP
     X_TICK = 1.0
     Y_TICK = 1.0
+    #: the w₂ label over the column of y numbers (the map's width free of it), not left of it
+    Y_LABEL_ABOVE = False
     #: how far (scene units) the w₁ label stands above the map's bottom right corner
     X_LABEL_UP = 0.0
     STEP_TICK = 40
@@ -532,7 +534,10 @@ class RaceScene(ThemedScene):
     #: the star is raised over every mark, and the inset shows their ends apart (on the map
     #: they have none: section_finish)
     END_GATHER = False
-    #: where the inset stands beside the map (its one place: never over it, as in the stills):
+    #: where the inset stands beside the map (never over a path):
+    #: "map", over the map, in the part of it no path crosses (races.Inset.place: the map
+    #: takes the room under it), the legend and the keys in the right-hand column over the
+    #: distance panel, the settings under the map;
     #: "below", under the map at its right, under its region, the legend in one column to its
     #: left (LEGEND_BELOW) or the settings a note a line to its left (the legend and the keys
     #: in the right-hand column, over a distance panel as tall as the column leaves);
@@ -673,17 +678,17 @@ class RaceScene(ThemedScene):
 
     # -- pieces --------------------------------------------------------------------------
 
-    def settings_lines(self, notes: list[str], width: float) -> VGroup:
+    def settings_lines(self, notes: list[str], width: float, sep: str = r"\qquad ") -> VGroup:
         """The settings (LaTeX notes) in as few lines as keep each within `width` (scene
-        units), a wide space between two notes on a line, the lines flush left."""
+        units), a wide space (`sep`) between two notes on a line, the lines flush left."""
         lines: list[list[str]] = [[]]
         for note in notes:
-            trial = r"\qquad ".join([*lines[-1], note])
+            trial = sep.join([*lines[-1], note])
             if lines[-1] and MathTex(trial, font_size=TICK_SIZE).width > width:
                 lines.append([note])
             else:
                 lines[-1].append(note)
-        out = VGroup(*(self.tex(r"\qquad ".join(ln), TICK_SIZE, self.theme.muted)
+        out = VGroup(*(self.tex(sep.join(ln), TICK_SIZE, self.theme.muted)
                        for ln in lines))
         return out.arrange(DOWN, buff=0.12, aligned_edge=LEFT)
 
@@ -704,6 +709,9 @@ class RaceScene(ThemedScene):
                            if isinstance(m, MathTex) and m not in ax.labels)
         ax.labels[1].next_to(np.array([numbers_left, ax.c2p(x0, y1)[1], 0]), LEFT, buff=0.2)
         ax.labels[1].align_to(ax.c2p(x0, y1), UP)
+        if self.Y_LABEL_ABOVE:  # over the column of y numbers, flush with its left edge
+            ax.labels[1].next_to(ax.c2p(x0, y1), UP, buff=0.12)
+            ax.labels[1].align_to(np.array([numbers_left, 0, 0]), LEFT)
         ax.shift(np.array([self.MAP_LEFT, self.MAP_TOP, 0]) - ax.c2p(x0, y1))
         ax.shift(max(0.0, MAP_EDGE - config.frame_x_radius - ax.get_left()[0]) * RIGHT)
         X, Y, Z = races.surface_grid(r)
@@ -800,6 +808,8 @@ class RaceScene(ThemedScene):
         # at the frame's right: at its left, level with the settings' last line, it read on
         # from them
         self.inset_name.next_to(frame, DOWN, buff=NAME_GAP).align_to(frame, RIGHT)
+        if self.beside() == "map":  # over the map's level lines
+            _halo(self.inset_name, t).set_z_index(6)
         if r.surface.minimum is not None:
             star = Star(outer_radius=INSET_STAR, color=t.mark_color("minimum"),
                         fill_opacity=1, stroke_width=1.2).set_stroke(t.background)
@@ -860,6 +870,21 @@ class RaceScene(ThemedScene):
         big = [] if self.inset_img_big is None else [self.inset_img_big]
         return Group(img, *big, frame, box, lines, *scale, star, self.inset_ridge,
                      self.inset_name)
+
+    def place_on_map(self) -> tuple[np.ndarray, np.ndarray]:
+        """(INSET_BESIDE "map") The inset's frame over the map, inside the part of it that no
+        path crosses (races.Inset.place, in the map's coordinates): as large as that part
+        holds at the region's aspect with its name under it (NAME_GAP, on a halo), at the
+        part's right, as high as it reaches (nearest the region it magnifies)."""
+        r = self.RACE
+        (rx0, rx1), (ry0, ry1) = r.inset.region
+        (px0, px1), (py0, py1) = r.inset.place
+        lo, hi = self.ax.c2p(px0, py0), self.ax.c2p(px1, py1)
+        name = self.text(self.INSET_NAME, SMALL_SIZE).height + NAME_GAP
+        aspect = (rx1 - rx0) / (ry1 - ry0)
+        w = min(hi[0] - lo[0], (hi[1] - lo[1] - name) * aspect)
+        h = w / aspect
+        return (np.array([hi[0] - w, hi[1] - h, 0]), np.array([hi[0], hi[1], 0]))
 
     def leaders_cross(self, lo, hi) -> bool:
         """Whether a leader from the inset's window on the map to a frame from `lo` to `hi`
@@ -1230,7 +1255,8 @@ class RaceScene(ThemedScene):
         map_right = self.ax.c2p(r.window[0][1], 0)[0]
         map_bottom = self.ax.c2p(0, r.window[1][0])[1]
         left = map_right + COLUMN_GAP
-        top = self.MAP_TOP + 0.1
+        # (Y_LABEL_ABOVE) level with the w₂ label's top, under the title
+        top = self.ax.get_top()[1] if self.Y_LABEL_ABOVE else self.MAP_TOP + 0.1
         notes = [*extra_settings(r), r"\text{otherwise PyTorch's defaults}"]
         keys = self.build_keys(target_key, target_text,
                                start=self.LEGEND_BELOW or beside == "column")
@@ -1260,8 +1286,9 @@ class RaceScene(ThemedScene):
                     keys.arrange(DOWN, buff=0.12, aligned_edge=LEFT)
                 keys.next_to(self.legend, DOWN, buff=0.14).align_to(self.legend, LEFT)
                 self.legend.add(keys)
-            if beside == "below":  # the column as far right as the legend leaves it, the
-                # room under the map, between the settings and the column, the inset's
+            if beside in ("below", "map"):  # the column as far right as the legend leaves
+                # it ("below": the room under the map, between the settings and the column,
+                # the inset's)
                 left = max(left, config.frame_x_radius - EDGE - self.legend.get_right()[0])
             self.legend.shift(np.array([left, top, 0]))
             panel_top = self.legend.get_bottom()[1] - 0.2
@@ -1273,13 +1300,19 @@ class RaceScene(ThemedScene):
                 place = (np.array([left, panel_top - h, 0]), np.array([left + w, panel_top, 0]))
                 panel_top -= h + 0.2
             panel_bottom = -config.frame_y_radius + EDGE + PANEL_FOOT
-            settings = self.settings_lines(notes, left - COLUMN_GAP / 2
-                                           + config.frame_x_radius - EDGE)
+            # under the map, up to SETTINGS_GAP short of the column ("map": the map's foot free
+            # of the inset, as wide as that)
+            gap = SETTINGS_GAP if beside == "map" else COLUMN_GAP / 2
+            # ("map": two notes a line, an em apart, so that the settings take two lines)
+            settings = self.settings_lines(notes, left - gap + config.frame_x_radius - EDGE,
+                                           r"\quad " if beside == "map" else r"\qquad ")
             if beside == "column":  # the keys above the settings, under the map
                 settings = VGroup(keys, *settings).arrange(DOWN, buff=0.12, aligned_edge=LEFT)
             if beside == "below":  # a note a line, left of the inset under the map
                 settings = self.settings_lines(notes, 0.0)
             settings.to_corner(DOWN + LEFT, buff=EDGE)
+            if beside == "map":  # over the map, in the part no path crosses (races.Inset.place)
+                place = self.place_on_map()
             if beside == "below":  # under the map, right of the settings, as near under its
                 # region as the room between the settings and the column leaves, its name
                 # under it: no higher than the room under the map's numbers leaves

@@ -285,11 +285,17 @@ def ink_margin_px(scene) -> float:
 INK_STEP = 24
 
 
-def check_layout(scene):
+def check_layout(scene, least_map=None):
     """In the final frame: nothing within EDGE_PX of the frame's edge, read from the mobjects
     and from the pixels drawn (ink_margin_px); no piece of text on
-    another; the map the largest panel; every tick number and legend entry at least LEAST_PX
-    tall (a number with a minus sign or a power counts whole)."""
+    another; the map the largest panel (`least_map`, if given: its box at least that
+    fraction of the frame's width and of its height); every tick number and legend entry at
+    least LEAST_PX tall (a number with a minus sign or a power counts whole)."""
+    if least_map is not None:
+        (x0, x1), (y0, y1) = scene.RACE.window
+        lo, hi = scene.ax.c2p(x0, y0), scene.ax.c2p(x1, y1)
+        share = ((hi[0] - lo[0]) / config.frame_width, (hi[1] - lo[1]) / config.frame_height)
+        assert share[0] >= least_map[0] and share[1] >= least_map[1], share
     shown = [m for m in scene.mobjects if m.get_family() and m.width > 0]
     margin = EDGE_PX / PX
     for m in shown:
@@ -380,7 +386,19 @@ def check_inset(scene):
         return (min(a[1], b[1]) - max(a[0], b[0]) <= 1e-6
                 or min(a[3], b[3]) - max(a[2], b[2]) <= 1e-6)
 
-    assert apart(frame, (m_lo[0], m_hi[0], m_lo[1], m_hi[1]))
+    if scene.beside() == "map":  # over the map, inside the part no path crosses
+        # (races.Inset.place), nothing of it (its frame, its name) over a path drawn there
+        (px0, px1), (py0, py1) = race.inset.place
+        p_lo, p_hi = scene.ax.c2p(px0, py0), scene.ax.c2p(px1, py1)
+        assert p_lo[0] - 1e-9 <= frame[0] and frame[1] <= p_hi[0] + 1e-9
+        assert p_lo[1] - 1e-9 <= frame[2] and frame[3] <= p_hi[1] + 1e-9
+        named = _box(scene.inset_name)
+        assert m_lo[0] < named[0] and named[1] < m_hi[0] and m_lo[1] < named[2]
+        for box in (frame, named):
+            for name in NAMES:
+                assert not over_path(scene, name, box), name
+    else:  # beside the map, none of it over the map's frame
+        assert apart(frame, (m_lo[0], m_hi[0], m_lo[1], m_hi[1]))
     for other in (scene.legend, scene.settings, scene.panel):
         assert apart(frame, _box(other))
     bar = _box(scene.inset_scale)
@@ -441,6 +459,22 @@ def check_inset(scene):
         assert np.all(got[:, 0] >= rx0 - 1e-9) and np.all(got[:, 0] <= rx1 + 1e-9)
         assert np.all(got[:, 1] >= ry0 - 1e-9) and np.all(got[:, 1] <= ry1 + 1e-9)
         np.testing.assert_allclose(got[[0, -1]], want_pts[[0, -1]], atol=1e-9)
+
+
+def over_path(scene, name, box) -> bool:
+    """Whether run `name`'s path on the map (scene.map_paths, each step's segment sampled 20
+    times) comes within its casing's reach (half its width and theme.CASING_WIDTH, stroke
+    units) of the box (left, right, bottom, top, scene units)."""
+    from gdviz import theme as th
+
+    pts = scene.map_paths[name]
+    seg = pts[:-1, None, :] + np.linspace(0, 1, 20)[None, :, None] * np.diff(pts, axis=0)[:, None]
+    seg = seg.reshape(-1, 2)
+    at = np.array([scene.ax.c2p(x, y) for x, y in seg])
+    reach = (scene.history[name].get_stroke_width() / 2 + th.CASING_WIDTH) * 0.01
+    left, right, bottom, top = box
+    return bool(np.any((at[:, 0] > left - reach) & (at[:, 0] < right + reach)
+                       & (at[:, 1] > bottom - reach) & (at[:, 1] < top + reach)))
 
 
 def check_inset_ends(scene, trs, beside=None):
