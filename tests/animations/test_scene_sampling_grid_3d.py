@@ -352,7 +352,7 @@ def test_no_two_words_of_the_axes_within_24_px_along_the_orbit():
             axes.update_from_view()
             lo = np.array([m.get_corner(np.array([-1, -1, 0]))[:2] for m in words])
             hi = np.array([m.get_corner(np.array([1, 1, 0]))[:2] for m in words])
-            # no two axes' numbers on one line (the still's "1.0 0.0" at a corner)
+            # no two axes' numbers on one line (the still's "1 0" at a corner)
             for k, a in enumerate(axes.numbers):
                 for b in axes.numbers[k + 1:]:
                     for p in a:
