@@ -46,10 +46,9 @@ INSET_STEP = 25
 #: title, in a thin muted frame, so no rule of the main grid runs behind them
 #: ((left, bottom), (right, top), axes fraction of the main plot)
 INSET_PLATE = ((0.095, 0.28), (0.6, 0.83))
-#: The inset's cost ticks, written as the main axis writes them, COST_PLACES decimals (0.10,
-#: not 0.1 beside the main axis's 0.10)
+#: The inset's cost ticks, written as the main axis writes them (the house's tick form, 0.1
+#: on both, never 0.10 beside 0.1)
 INSET_COST_TICKS = (0.0, 0.1, 0.2)
-COST_PLACES = 2
 #: The height (axes fraction) of the equation's centre: between the 0.15 and 0.20 gridlines.
 EQ_AT = 0.64
 #: The step axis's room left of step 0 (a share of the run): the start ring off the spine.
@@ -67,10 +66,9 @@ def facts() -> dict:
 
 
 def cost_ticks():
-    """The cost axes' tick numbers, main plot and inset alike: COST_PLACES decimals."""
-    from matplotlib.ticker import FuncFormatter
-
-    return FuncFormatter(lambda v, _pos: numbers.text(v, COST_PLACES))
+    """The cost axes' tick numbers, main plot and inset alike: the house's one tick form
+    (gm.tick_formatter: 0, 0.1, 0.2, never 0.00, 0.10, 0.20)."""
+    return gm.tick_formatter()
 
 
 def _inset(ax, theme, losses):

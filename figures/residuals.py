@@ -3,14 +3,15 @@
 Left: the candidate line f(x) = {m} x + {b} with the seven points. Each small cross on the
 line is the prediction f(x_i); each red dashed segment joins it to the point (x_i, y_i) and
 measures the error r_i = f(x_i) − y_i, from {rmin} to {rmax}. Right: the squares of these
-seven errors. Their mean is {mean}, and the cost is half of it, J = {j}.
+seven errors, r_i²; half of each is that example's cost C_i = ½ r_i². Their mean is {mean}, and
+the cost, the mean of the C_i, is half of it, J = {j}.
 
-Alt: On the left, seven points and a gently falling straight line; red dashed vertical segments
-join each point to the line, and small crosses on the line mark the predictions. The segments are
-longest at the two ends, where the line passes above the first point and below the last. On the
-right, a bar chart of the seven squared errors, tallest for the last point ({sqmax}); the
-bars of points 5 and 6 are too low to see and carry their values ({sq5} and {sq6}). A grey
-dotted line marks their mean ({mean}), and the cost is J = {j}.
+Alt: On the left, seven points and a gently falling straight line; red dashed vertical segments,
+the errors r_i = f(x_i) − y_i, join each point to the line, and small crosses on the line mark
+the predictions. The segments are longest at the two ends, where the line passes above the first
+point and below the last. On the right, a bar chart of the seven squared errors, tallest for
+the last point ({sqmax}); the bars of points 5 and 6 are too low to see and carry their values
+({sq5} and {sq6}). A grey dotted line marks their mean ({mean}), and the cost is J = {j}.
 """
 
 import numpy as np

@@ -18,6 +18,7 @@ import numpy as np
 
 from gdcore import sampling
 from gdviz import mpl as gm
+from gdviz import numbers as nb
 from gdviz import theme as th
 from gdviz import views
 from gdviz.colors import mix
@@ -46,8 +47,8 @@ X_TICK_PAD = -2  # w1's numbers drawn in towards their axis (mplot3d sets them f
 TICK_ALIGN = (("right", "center"), ("left", "top"), ("left", "bottom"))
 #: Each axis's ticks: w1 from 0 to 1, as the flat grid's, and w2 and w3 from their middles, as
 #: the video numbers them: each starts at a corner where the axis before it ends, and there its
-#: 0.0 stood on one line with that axis's 1.0 (w1's 1.0 beside w2's 0.0 at the front corner,
-#: w2's 1.0 over w3's 0.0 at the right one), two axes' numbers read as one; w1's 0.0, alone at
+#: 0 stood on one line with that axis's 1 (w1's 1 beside w2's 0 at the front corner,
+#: w2's 1 over w3's 0 at the right one), two axes' numbers read as one; w1's 0, alone at
 #: its corner, says where they all start.
 TICKS = ([0, 0.5, 1], [0.5, 1], [0.5, 1])
 #: The floor's grid: a line under each row of the lattice, both ways, on the floor w3 = 0, thin
@@ -84,8 +85,8 @@ def _flat_grid(ax, theme):
     ax.set_xlim(-views.GRID_MARGIN, 1 + views.GRID_MARGIN)
     ax.set_ylim(-views.GRID_MARGIN, 1 + views.GRID_MARGIN)
     ax.set_aspect("equal")
-    ax.set_xticks([0, 0.5, 1], ["0.0", "0.5", "1.0"])
-    ax.set_yticks([0, 0.5, 1], ["0.0", "0.5", "1.0"])
+    ax.set_xticks([0, 0.5, 1])  # numbered by the house tick formatter (gm.build): 0, 0.5, 1
+    ax.set_yticks([0, 0.5, 1])
     ax.set_xlabel("$w_1$")
     ax.set_ylabel("$w_2$")
     for side in ("top", "right"):
@@ -151,7 +152,7 @@ def make_figure(theme):
     # each number beside its own axis, one number at each corner of the cube
     for axis, name, (ha, va), ticks in zip((ax3.xaxis, ax3.yaxis, ax3.zaxis),
                                            ("w_1", "w_2", "w_3"), TICK_ALIGN, TICKS):
-        axis.set_ticks(ticks, [f"{t:.1f}" for t in ticks], ha=ha, va=va)
+        axis.set_ticks(ticks, [nb.tick(t) for t in ticks], ha=ha, va=va)
         axis.set_label_text(f"${name}$")
     ax3.xaxis.labelpad, ax3.yaxis.labelpad, ax3.zaxis.labelpad = LABEL_PADS
     ax3.tick_params(labelsize=theme.small_size, pad=0)

@@ -11,8 +11,9 @@ pass through tall thin rectangles). The
 plot keeps its size until it fades; then the
 squares line up in one row in the middle of the page, grown by one uniform scale, each area
 written under its square, and the key moment runs one change at a time, each
-with its number, in one notation for the error, f(x_i) − y_i (the heading's J too): every
-square is halved, the half kept being the example's cost C_i = ½ (f(x_i) − y_i)² (the other half
+with its number, in one notation for the error, r_i = f(x_i) − y_i, defined on the plot as
+its segments appear (the still's notation): every
+square is halved, the half kept being the example's cost C_i = ½ r_i² (the other half
 a ghost), the costs' formula on screen to the end: once the halves have their numbers it moves
 up beside J's, named "the cost of example i", and stays there while the strip's sum and J
 write C_i; the row rises and, in one move, the halves
@@ -134,10 +135,16 @@ GHOST_SECONDS = 1.6
 #: beside it, for the rest of the video: the strip's sum and J's payoff write C_i), its words
 #: at DEF_WORDS under the formula, DEF_GAP apart.
 DEF_X, DEF_WORDS, DEF_GAP = 0.6, 26, 0.12
-#: The squared error of example i and its cost, as the heading writes them (the chapter's
-#: notation, gdviz.equations: C_i = ½ (f(x_i) − y_i)², J the mean of the C_i).
-SQUARE_TEX = r"\left(f(x_i) - y_i\right)^2"
-COST_TEX = r"C_i = \frac{1}{2}\left(f(x_i) - y_i\right)^2"
+#: The error of example i, defined once, on the plot where its segments first appear (as the
+#: still's key defines it), in the error red under the line's name; then its square and the
+#: example's cost as the headings write them (the chapter's notation, gdviz.equations:
+#: C_i = ½ r_i², J the mean of the C_i).
+ERROR_TEX = r"r_i = f(x_i) - y_i"
+SQUARE_TEX = r"r_i^2"
+COST_TEX = r"C_i = \frac{1}{2}\,r_i^2"
+#: Where (axis units) the error's definition starts, left-aligned with the line's name over it:
+#: centred between the y ticks 2.5 and 3 (under the name at 3.0 it touched 3's tick).
+ERROR_DEF_AT = (2.1, 2.8)
 #: The cost J written with the same error f(x_i) − y_i (the still's form, f(x_i) = m x_i + b):
 #: one notation for the error on screen.
 HEADER_TEX = equations.tex("cost").replace(r"m\,x_i + b", "f(x_i)")
@@ -160,14 +167,15 @@ class Residuals(ThemedScene):
         return {
             "points": f"The {numbers.word(n)} points and a candidate line, {line}, its "
                       f"predictions ringed.",
-            "errors": f"Each error becomes a red dashed segment; the longest is "
+            "errors": f"Each error rᵢ = f(xᵢ) − yᵢ becomes a red dashed segment; the longest is "
                       f"{numbers.text(abs(e.residuals[worst]), 2)}.",
             "squares": f"Each segment's length slides down below the points and a square with "
                        f"that side comes in on it; the {numbers.word(specks)} shortest, specks, "
                        f"stay beside their points.",
             "stage": "The plot fades; the squares line up in a row, larger: the squared "
-                     "errors, each area written under its square.",
-            "costs": f"Each square is halved: the half kept is one example's cost Cᵢ, up to "
+                     "errors rᵢ², each area written under its square.",
+            "costs": f"Each square is halved: the half kept is one example's cost "
+                     f"Cᵢ = ½ rᵢ², up to "
                      f"{numbers.text(costs.max(), p)}.",
             "mean": (f"The {numbers.word(n)} halves slide together into one strip of the same "
                      f"area, their sum, {numbers.text(costs.sum(), p)}.",
@@ -314,7 +322,10 @@ class Residuals(ThemedScene):
         t, worst = self.theme, int(np.argmax(np.abs(self.r)))
         self.longest = self.tex(f"{abs(self.r[worst]):.2f}", LABEL_SIZE, t.error)
         self.longest.next_to(self.bars[worst], RIGHT, buff=0.12)
-        self.play(FadeIn(self.longest), run_time=0.5)
+        # the segments' name, r_i, defined where they are drawn (its one definition)
+        self.error_def = self.tex(ERROR_TEX, 30, t.error)
+        self.error_def.move_to(self.ax.c2p(*ERROR_DEF_AT), aligned_edge=LEFT)
+        self.play(FadeIn(self.longest), FadeIn(self.error_def), run_time=0.5)
         self.wait(0.3)
 
     def section_squares(self):
@@ -347,7 +358,7 @@ class Residuals(ThemedScene):
         under it and the row's heading over it: one change at a time."""
         t = self.theme
         plot = VGroup(self.ax, self.dots, self.line, self.line_label, self.marks, self.bars,
-                      self.longest)
+                      self.longest, self.error_def)
         self.play(FadeOut(plot), run_time=0.8)
         u = self.ax.x_axis.unit_size * STAGE
         areas = [self.tex(f"{q:.{PLACES}f}", LABEL_SIZE) for q in self.sq]
@@ -373,7 +384,7 @@ class Residuals(ThemedScene):
         self.wait(1.2)  # the areas read before the costs' heading takes their place
 
     def section_costs(self):
-        """Each square halved: the half that stays is the example's cost C_i = ½ (f(x_i) − y_i)²,
+        """Each square halved: the half that stays is the example's cost C_i = ½ r_i²,
         its number above it, the other half a faint ghost. The heading names the costs first and
         stays while the squares are halved and their numbers come (read time)."""
         t = self.theme

@@ -538,7 +538,7 @@ class SamplingGrid3d(ThemedScene):
         self.edges = self.cube_edges()
         self.floor = self.floor_grid()
         self.axes3 = Axes3D(self.view, ([0.5, 1], [0.5, 1], [0.5, 1]), ("w_1", "w_2", "w_3"),
-                            t.muted, t.text, places=1, apart=True, label_gap=LABEL_GAP)
+                            t.muted, t.text, apart=True, label_gap=LABEL_GAP)
         drawn = self.axes3.update_from_view  # its updater's and fade_in's: the labels after it
         self.axes3.update_from_view = lambda: self.place_floor_labels(drawn())
         self.axes3.update_from_view()

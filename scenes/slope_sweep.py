@@ -203,9 +203,9 @@ class SlopeSweep(ThemedScene):
         ax.labels[0].next_to(ax.x_axis.get_end(), RIGHT, buff=X_LABEL_BUFF)
         ax.to_edge(RIGHT, buff=0.5).shift(PANEL_DROP * DOWN)
         # the curve starts at m = 0 and ends near J = 0: number both (Manim leaves the
-        # origin's out)
-        ax.x_axis.numbers.add(ax.x_axis.get_number_mobject(M_FROM))
-        ax.y_axis.numbers.add(ax.y_axis.get_number_mobject(0.0))
+        # origin's out), in the house's tick form as the others (0, never 0.0)
+        for axis, v in ((ax.x_axis, M_FROM), (ax.y_axis, 0.0)):
+            axis.numbers.add(axis.get_number_mobject(v, num_decimal_places=numbers.tick_places(v)))
         # the m axis (its numbers and letter) set AXIS_GAP below J = 0: coordinates are
         # unchanged (c2p takes the axes' crossing with the m axis), and the curve's bottom, on
         # J* = 0.009, the dot and the star there stand clear of the axis line

@@ -276,3 +276,12 @@ def test_level_true_light_keeps_a_level_face_in_the_maps_colour():
         # nearer the map than the stills' light: on the whole, the faces stray less from it
         old = lit_colors(J, t.cost_map, lv, aspect=BOX)
         assert np.abs(rgb - flat).mean() < np.abs(old - flat).mean()
+
+
+def test_axes_number_their_ticks_in_the_house_form():
+    # the stills' tick rule (numbers.tick): sampling-grid-3d's 0.5 and 1, never 0.5 and 1.0
+    view, _ = make()
+    ax = Axes3D(view, ([0.5, 1], [-2.0, 4.0], [100.0]), ("w_1", "w_2", "w_3"), "#777777",
+                "#000000")
+    assert [[n.get_tex_string() for n in nums] for nums in ax.numbers] == [
+        ["0.5", "1"], ["-2", "4"], ["100"]]

@@ -77,13 +77,48 @@ def test_maths_is_set_in_the_maths_face(target):
 
 @pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
 def test_numbers_carry_no_trailing_zero_noise(target):
-    # every string the still sets (titles, legends, notes; a bare number, a tick or a table
-    # cell, keeps its column's places) and its title, caption and alt text: no "0.9400"
+    # every string the still sets (titles, legends, notes; a bare number, a table cell, keeps
+    # its column's places, a tick is held by the next test) and its title, caption and alt
+    # text: no "0.9400"
     fig = figure(target.id, "light")
     words = [t.get_text() for t in fig.findobj(Text) if t.get_visible()]
     words += [target.doc.title, target.doc.caption, target.doc.alt]
     noise = sorted({n for w in words for n in numbers.zero_noise(w)})
     assert not noise, f"{target.id}: trailing zeros that carry no figure: {noise}"
+
+
+#: A tick number padded with a zero after its point, as a program prints a column: 0.0, 1.0,
+#: 2.50, 0.10 (the house writes 0, 1, 2.5, 0.1: numbers.tick).
+PADDED_TICK = re.compile(r"\d\.\d*0(?!\d)")
+
+
+def tick_labels(fig) -> list[str]:
+    """Every visible tick number of every axis of fig (3-D axes' z too), as drawn."""
+    out = []
+    for ax in fig.get_axes():
+        for axis in (getattr(ax, n) for n in ("xaxis", "yaxis", "zaxis") if hasattr(ax, n)):
+            lo, hi = sorted(axis.get_view_interval())
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                if not lo - 1e-9 * (hi - lo) <= tick.get_loc() <= hi + 1e-9 * (hi - lo):
+                    continue
+                out += [t.get_text() for t in (tick.label1, tick.label2)
+                        if t.get_visible() and t.get_text()]
+    return out
+
+
+def test_padded_tick_pattern_finds_what_a_program_prints():
+    assert [bool(PADDED_TICK.search(s)) for s in
+            ("0.0", "1.0", "2.50", "0.10", "$-1.0$", "0", "0.5", "2.5", "10", "1,000", "$10^{-2}$")
+            ] == [True] * 5 + [False] * 6
+
+
+@pytest.mark.parametrize("target", STILLS, ids=lambda t: t.id)
+def test_tick_numbers_are_written_in_their_shortest_form(target):
+    # one tick rule (numbers.tick, gm.tick_formatter, applied to every still by gm.build):
+    # 0, 0.5, 1, never 0.0, 0.5, 1.0
+    labels = tick_labels(figure(target.id, "light"))
+    padded = sorted({s for s in labels if PADDED_TICK.search(s)})
+    assert not padded, f"{target.id}: tick numbers padded with zeros: {padded}"
 
 
 def _dash_patterns(fig) -> set:

@@ -150,3 +150,29 @@ def test_log_axes_number_their_powers_of_ten_with_readable_exponents():
         assert MIN_TEXT_PX <= digit.height * px < ten[1].height * px
         assert digit.get_left()[0] > ten[1].get_right()[0]
         assert digit.get_bottom()[1] > ten[1].get_bottom()[1] + 0.25 * ten[1].height
+
+
+def _printed(number) -> str:
+    """The digits a tick's DecimalNumber draws."""
+    return f"{float(number.number):.{number.num_decimal_places}f}"
+
+
+@pytest.mark.parametrize("ranges", [
+    ([0, 1, 0.5], [0, 1, 0.5]),  # sampling-grid-2d and 3d's flat grid
+    ([-0.6, 0.6, 0.2], [0, 2, 0.5]),  # a slope and a cost, as slope-sweep's right panel
+    ([1, 5, 1], [0, 4, 1]),
+])
+def test_video_ticks_are_written_as_the_stills_write_them(ranges):
+    # one tick rule for stills and videos (numbers.tick): 0, 0.5, 1, never 0.0, 0.5, 1.0
+    from gdviz import numbers
+    from gdviz.manim_theme import data_axes, themed_axes
+
+    t = theme.get("light")
+    for ax in (themed_axes(t, *ranges, 4, 4), data_axes(t, 4, 3)):
+        for axis in (ax.x_axis, ax.y_axis):
+            printed = [_printed(n) for n in axis.numbers]
+            assert printed, "no tick numbers"
+            assert printed == [numbers.tick(float(n.number), "latex") for n in axis.numbers]
+            assert not any(s.endswith("0") and "." in s for s in printed), printed
+    ys = [_printed(n) for n in data_axes(t, 4, 3).y_axis.numbers]
+    assert ys == ["1", "1.5", "2", "2.5", "3", "3.5"]

@@ -167,7 +167,7 @@ def test_significant_keeps_the_zeros_of_a_power_when_asked():
     ("J = 0.0090", []),  # its one zero is the second significant figure
     ("mean 0.160, J = 0.080", []),  # three places, one zero each
     ("1,000 steps, 1.005", []),
-    ("2.00", []),  # a bare number (a tick, a table cell) keeps its column's places
+    ("2.00", []),  # a bare number (a table cell) keeps its column's places
     ("−1.500", []),
 ])
 def test_zero_noise(words, noise):
@@ -194,3 +194,18 @@ def test_every_cost_takes_three_significant_figures(v, want):
     assert nb.COST_SIG == 3
     assert nb.cost(v) == want
     assert not nb.zero_noise(nb.cost(v))  # its zeros kept, but never two at the end
+
+
+@pytest.mark.parametrize("v, expected", [
+    (0.0, "0"), (-0.0, "0"), (0.5, "0.5"), (1.0, "1"), (2.5, "2.5"), (-1.0, "−1"), (10.0, "10"),
+    (0.1 + 0.2, "0.3"), (0.25, "0.25"), (-0.1, "−0.1"), (1.5, "1.5"), (1e-17, "0"),
+])
+def test_tick_writes_each_number_in_its_shortest_form(v, expected):
+    # the house's one tick rule, stills and videos: 0, 0.5, 1, never 0.0, 0.5, 1.0
+    assert nb.tick(v, "text") == expected
+    assert nb.tick(v) == expected  # mathtext: plain text where no power is needed
+    assert nb.tick(v, "latex") == expected.replace("−", "-")
+
+
+def test_tick_places_are_the_fewest_that_write_the_value():
+    assert [nb.tick_places(v) for v in (3.0, 0.5, 0.25, 0.125, 1 / 3)] == [0, 1, 2, 3, 6]

@@ -270,6 +270,7 @@ EQUATIONS: dict[str, Equation] = {e.key: e for e in _EQUATIONS}
 SYMBOLS: dict[str, str] = {
     "J": "the cost, half the mean squared error",
     "C_i": "the cost of example i",
+    "r_i": "the error of example i, f(x_i) − y_i (a regression's residual); C_i = ½ r_i²",
     "J_λ": "the L2-regularised cost",
     "m, b": "slope and intercept of the line",
     "w": "the parameters, a vector (w_k its entry k; w_0 a polynomial's intercept)",

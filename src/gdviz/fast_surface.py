@@ -48,6 +48,7 @@ from manim import (
 from manim.utils.color import ManimColor
 from PIL import Image, ImageDraw
 
+from . import numbers
 from .manim_theme import TICK_SIZE
 
 # ------------------------------------------------------------------------------ the camera
@@ -467,7 +468,7 @@ class Axes3D(VGroup):
 
     def __init__(self, view: View3D, ticks: Sequence[Sequence[float]], labels: Sequence[str],
                  color, text_color, number_size: float = TICK_SIZE, label_size: float = 34,
-                 places: int | None = 0, stroke_width: float = 2.5, apart: bool = False,
+                 stroke_width: float = 2.5, apart: bool = False,
                  label_gap: float = 0.55, inset_ends: bool = False,
                  label_at_end: float | None = None):
         """With `apart`, each floor axis's numbers stand out from their own axis (square to it
@@ -499,8 +500,9 @@ class Axes3D(VGroup):
         self.lines = VMobject(stroke_color=color, stroke_width=stroke_width)
         self.tick_marks = VMobject(stroke_color=color, stroke_width=stroke_width)
         number_size = max(number_size, TICK_SIZE)  # the house minimum
-        fmt = "{:g}" if places is None else f"{{:.{places}f}}"
-        self.numbers = [VGroup(*(MathTex(fmt.format(v), font_size=number_size, color=text_color)
+        # the house's one tick form (numbers.tick: 0.5, 1, never 0.5, 1.0), as the stills'
+        self.numbers = [VGroup(*(MathTex(numbers.tick(v, "latex"), font_size=number_size,
+                                         color=text_color)
                                  for v in tk)) for tk in self.ticks]
         self.labels = VGroup(*(MathTex(s, font_size=label_size, color=text_color)
                                for s in labels))

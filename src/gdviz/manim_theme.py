@@ -47,6 +47,7 @@ from manim import (
     config,
 )
 
+from . import numbers
 from . import theme as _theme
 from .theme import FONT, Theme, prose
 
@@ -416,23 +417,42 @@ def themed_axes(theme: Theme, x_range, y_range, width, height, x_label=None, y_l
                      "font_size": TICK_SIZE,
                      "decimal_number_config": {"color": theme.text, "num_decimal_places": places}},
     )
+    if ticks:
+        for axis in (ax.x_axis, ax.y_axis):
+            tick_numbers(theme, axis)
     add_axis_labels(theme, ax, x_label, y_label, ax.x_axis.get_right(), ax.y_axis.get_top())
     return ax
 
 
+def tick_numbers(theme: Theme, axis, values=None, font_size: float = TICK_SIZE):
+    """Number an axis' ticks (`values`, or those Manim numbered) in the house's one tick form,
+    the stills' (numbers.tick: 0, 0.5, 1), never a column padded to one count of decimals (0.0,
+    0.5, 1.0) as Manim's DecimalNumber writes it: each number takes the fewest decimals that
+    write it (numbers.tick_places). Replaces axis.numbers; returns them."""
+    old = getattr(axis, "numbers", None)
+    if values is None:
+        values = [float(n.number) for n in old] if old is not None else []
+    new = VGroup(*(axis.get_number_mobject(v, font_size=font_size, color=theme.text,
+                                           num_decimal_places=numbers.tick_places(v))
+                   for v in values))
+    if old is not None:
+        axis.remove(old)
+    axis.add(new)
+    axis.numbers = new
+    return new
+
+
 def data_axes(theme: Theme, width: float, height: float, x_label="x", y_label="y") -> Axes:
     """Axes in the one view of the seven regression points (gdviz.views: X_RANGE, Y_RANGE,
-    their ticks and fixed decimals), the view every still of them takes (mpl.data_view)."""
+    their ticks in the house's tick form), the view every still of them takes (mpl.data_view)."""
     from . import views
 
     (x0, x1), (y0, y1) = views.X_RANGE, views.Y_RANGE
     xs, ys = views.X_TICKS, views.Y_TICKS
     ax = themed_axes(theme, [x0, x1, xs[1] - xs[0]], [y0, y1, ys[1] - ys[0]], width, height,
                      x_label, y_label, ticks=False)
-    for axis, ticks, places in ((ax.x_axis, xs, views.X_TICK_PLACES),
-                                (ax.y_axis, ys, views.Y_TICK_PLACES)):
-        axis.add_numbers(list(ticks), num_decimal_places=places, font_size=TICK_SIZE,
-                         color=theme.text)
+    for axis, ticks in ((ax.x_axis, xs), (ax.y_axis, ys)):
+        tick_numbers(theme, axis, list(ticks))
     return ax
 
 

@@ -129,9 +129,32 @@ def doc_of(module) -> Doc:
 
 
 def build(module, theme: Theme) -> Figure:
-    """Call module.make_figure(theme) under the theme's style."""
+    """Call module.make_figure(theme) under the theme's style, its ticks in the house form
+    (house_ticks)."""
     with themed(theme):
-        return module.make_figure(theme)
+        return house_ticks(module.make_figure(theme))
+
+
+def tick_formatter():
+    """The house's one tick formatter of a linear axis: each number in its shortest form
+    (numbers.tick: 0, 0.5, 1), never a column padded to one count of decimals (0.0, 0.5,
+    1.0) as matplotlib's ScalarFormatter writes it."""
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda v, _pos: numbers.tick(v))
+
+
+def house_ticks(fig: Figure) -> Figure:
+    """Give every axis of `fig` (3-D axes' z too) still left to matplotlib's default number
+    formatter the house's (tick_formatter); an axis a figure formats itself (counts, powers,
+    fixed labels) keeps its own. build() calls it on every still."""
+    from matplotlib.ticker import ScalarFormatter
+
+    for ax in fig.get_axes():
+        for axis in (getattr(ax, n) for n in ("xaxis", "yaxis", "zaxis") if hasattr(ax, n)):
+            if type(axis.get_major_formatter()) is ScalarFormatter:
+                axis.set_major_formatter(tick_formatter())
+    return fig
 
 
 #: The resolution at which a still's ink is found for its crop (page_box): a pixel is 0.36 pt,
@@ -1037,16 +1060,14 @@ def padded_box(pts, pad) -> tuple[tuple[float, float], tuple[float, float]]:
 
 def data_view(ax) -> None:
     """The one view of the seven regression points (gdviz.views: X_RANGE, Y_RANGE and their
-    ticks, numbers with fixed decimals): every panel that draws them takes it."""
-    from matplotlib.ticker import FixedLocator, FuncFormatter
+    ticks, in the house's tick form): every panel that draws them takes it."""
+    from matplotlib.ticker import FixedLocator
 
     from . import views
 
-    for axis, ticks, places in ((ax.xaxis, views.X_TICKS, views.X_TICK_PLACES),
-                                (ax.yaxis, views.Y_TICKS, views.Y_TICK_PLACES)):
+    for axis, ticks in ((ax.xaxis, views.X_TICKS), (ax.yaxis, views.Y_TICKS)):
         axis.set_major_locator(FixedLocator(ticks))
-        axis.set_major_formatter(FuncFormatter(
-            lambda v, _pos, p=places: numbers.mathtext(v, places=p)))
+        axis.set_major_formatter(tick_formatter())
     ax.set_xlim(*views.X_RANGE)
     ax.set_ylim(*views.Y_RANGE)
 

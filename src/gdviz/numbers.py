@@ -117,6 +117,30 @@ def pango(v: float, places: int | None = None, sig: int = 2, floor: float = FLOO
     return sign + (power if mant == "1" else f"{mant} × {power}")
 
 
+#: The most decimals a tick is written with (a tick at a finer step is a scale's mistake).
+TICK_MOST_PLACES = 6
+
+
+def tick_places(v: float) -> int:
+    """The fewest decimals that write the tick value v exactly (to rounding noise): 0 for 1.0,
+    1 for 0.5, 2 for 0.25."""
+    v = float(v)
+    tol = 1e-9 * max(1.0, abs(v))
+    return next((p for p in range(TICK_MOST_PLACES + 1) if abs(round(v, p) - v) <= tol),
+                TICK_MOST_PLACES)
+
+
+def tick(v: float, medium: str = "mathtext") -> str:
+    """An axis' tick number in its shortest form, the house's one tick rule for stills and
+    videos: 0, 0.5, 1, 2.5, −1 (never 0.0, 1.0, 2.50 as a program prints a column of them).
+    medium: "text", "mathtext" (matplotlib) or "latex" (MathTex)."""
+    v = float(v)
+    if abs(v) < 1e-12:
+        v = 0.0
+    form = {"text": text, "mathtext": mathtext, "latex": latex}[medium]
+    return form(v, places=tick_places(v), floor=0.0)
+
+
 #: Small counts written as words in titles and captions ("two basins", "Six runs").
 WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
@@ -180,7 +204,8 @@ def zero_noise(words: str) -> list[str]:
     """The numbers of `words` that carry trailing zeros no rule asks for: "J = 0.9400" gives
     ["0.9400"] (J to two significant figures is 0.94; beside 0.0090 the zeros only pad). A
     number's last zero may carry a figure (0.0090, 0.160 of three places); two never do. A
-    bare number (a tick, a table cell) is exempt: it keeps its column's places."""
+    bare number (a table cell) is exempt: it keeps its column's places (a tick takes its
+    shortest form, `tick`)."""
     if _BARE.fullmatch(words):
         return []
     return _ZERO_NOISE.findall(words)

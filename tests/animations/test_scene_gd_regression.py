@@ -128,8 +128,9 @@ def test_data_panel_is_the_chapters_view_and_marks_take_their_roles():
     xs = [float(n.get_value()) for n in ax_l.x_axis.numbers]
     ys = [float(n.get_value()) for n in ax_l.y_axis.numbers]
     assert xs == list(views.X_TICKS) and ys == list(views.Y_TICKS)
-    assert {n.num_decimal_places for n in ax_l.x_axis.numbers} == {views.X_TICK_PLACES}
-    assert {n.num_decimal_places for n in ax_l.y_axis.numbers} == {views.Y_TICK_PLACES}
+    # the house's tick form, the stills' (numbers.tick): 1, 1.5, 2, never 1.0, 1.5, 2.0
+    assert [n.num_decimal_places for n in ax_l.y_axis.numbers] == [0, 1, 0, 1, 0, 1]
+    assert {n.num_decimal_places for n in ax_l.x_axis.numbers} == {0}
     t = scene.theme
     current = t.role(MARKERS["current"].face).lower()
     assert scene.map_panel[3].get_fill_color().to_hex().lower() == current

@@ -116,12 +116,12 @@ def test_the_costs_heading_stands_clear_of_their_numbers():
 
 
 def test_c_i_is_defined_on_screen_wherever_it_is_written():
-    """C_i = ½ (f(x_i) − y_i)², "the cost of example i", is on screen from the costs' heading
+    """C_i = ½ r_i², "the cost of example i", is on screen from the costs' heading
     to the end: it moves beside J's formula before the strip's sum writes C_i and stays there
     through J = (1/7) Σ C_i, clear of the title, J's formula and every number and square."""
     scene = rendered(Residuals)
     formula, words = scene.cost_def
-    assert formula.get_tex_string() == r"C_i = \frac{1}{2}\left(f(x_i) - y_i\right)^2"
+    assert formula.get_tex_string() == r"C_i = \frac{1}{2}\,r_i^2"
     assert words.original_text == "the cost of example $i$"
     on = set(scene.get_mobject_family_members())
     assert formula in on and all(m in on for m in words.get_family())
@@ -189,17 +189,32 @@ def test_the_longest_error_is_labelled_as_the_caption_says():
 
 
 def test_the_costs_are_written_in_the_chapters_notation():
-    """The squares are the squared errors (f(x_i) − y_i)², as the still's legend and the cost's
-    sum write the error; their halves are the examples' costs C_i = ½ (f(x_i) − y_i)², and J
-    the mean of the C_i (gdviz.equations): no r_i² named on screen."""
+    """One notation for the error in the still and the video: r_i = f(x_i) − y_i, defined once
+    on the plot as its segments appear (in the error red, under the line's name, as the still's
+    key defines it); the squares are the squared errors r_i², their halves the examples' costs
+    C_i = ½ r_i², and J the mean of the C_i (gdviz.equations). No r_i is written before its
+    definition, nor the error spelt out again as f(x_i) − y_i after it."""
+    from figures import residuals as still
     from gdviz import equations
 
     scene = rendered(Residuals)
-    assert scene.heading[1].get_tex_string() == r"C_i = \frac{1}{2}\left(f(x_i) - y_i\right)^2"
+    assert scene.error_def.get_tex_string() == r"r_i = f(x_i) - y_i"
+    assert scene.error_def.get_color().to_hex().lower() == scene.theme.error.lower()
+    assert scene.heading[1].get_tex_string() == r"C_i = \frac{1}{2}\,r_i^2"
     assert "C_i" in equations.SYMBOLS and "C_i" in equations.tex("half-mse-loss")
+    assert "f(x_i) − y_i" in equations.SYMBOLS["r_i"]
     tex = [m.tex_string for top in scene.mobjects for m in top.get_family()
            if isinstance(m, MathTex)]
-    assert any("C_i" in s for s in tex) and not any("r_i" in s for s in tex)
+    assert any("C_i" in s for s in tex) and any("r_i" in s for s in tex)
+    assert not any("y_i" in s for s in tex if s not in (scene.cost_eq.tex_string,
+                                                       scene.error_def.tex_string))
+    # the still's key defines the same r_i, and the caption names the same C_i
+    fig_words = still.__doc__
+    assert "r_i = f(x_i) − y_i" in fig_words and "C_i = ½ r_i²" in fig_words
+    caps = Residuals.captions()
+    assert "rᵢ = f(xᵢ) − yᵢ" in caps["errors"] and "Cᵢ = ½ rᵢ²" in caps["costs"]
+    # r_i first comes on screen with its definition: the captions name it no earlier
+    assert not any("rᵢ" in str(caps[k]) for k in ("points",))
 
 
 def test_the_numbers_stand_above_the_squares_so_the_copies_pass_under_them():

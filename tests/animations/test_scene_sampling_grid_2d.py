@@ -206,7 +206,7 @@ def test_axes_read_from_0_with_w2_at_the_top_of_its_axis():
         assert zero.get_right()[0] < ax.c2p(0, 0)[0] and zero.get_top()[1] < ax.c2p(0, 0)[1]
         w2 = ax.labels[-1]
         assert w2.get_tex_string() == "w_2"
-        top = ax.y_axis.numbers[-1]  # 1.0, at the axis's top
+        top = ax.y_axis.numbers[-1]  # 1, at the axis's top
         np.testing.assert_allclose(w2.get_center()[1], top.get_center()[1], atol=1e-9)
         assert 0.15 <= top.get_left()[0] - w2.get_right()[0] <= 0.3
         assert w2.get_left()[0] >= -7.11 + 0.4  # inside the 24 px margin

@@ -295,13 +295,13 @@ def test_each_floor_label_stands_at_the_middle_of_its_own_axis():
 
 
 def test_the_axes_share_the_panels_tick_numbers_and_stand_apart():
-    """The cube's three axes number 0.5 and 1.0, as the square's axes do; at the corner the two
+    """The cube's three axes number 0.5 and 1, as the square's axes do; at the corner the two
     floor axes share, each axis's number stands beside its own axis (the two apart); w3's label
     stands beside its middle number, clear of the count line above the cube."""
     scene = rendered(SamplingGrid3d)
     square = [f"{m.get_value():.{m.num_decimal_places}f}" for m in scene.ax2.x_axis.numbers]
     for nums in scene.axes3.numbers:
-        assert [m.get_tex_string() for m in nums] == square == ["0.5", "1.0"]
+        assert [m.get_tex_string() for m in nums] == square == ["0.5", "1"]
     for theta in (THETA0, 0.0, THETA1):
         scene.view.theta.set_value(theta)
         scene.axes3.update_from_view()
@@ -352,7 +352,7 @@ def test_no_two_words_of_the_axes_within_24_px_along_the_orbit():
             axes.update_from_view()
             lo = np.array([m.get_corner(np.array([-1, -1, 0]))[:2] for m in words])
             hi = np.array([m.get_corner(np.array([1, 1, 0]))[:2] for m in words])
-            # no two axes' numbers on one line (the still's "1.0 0.0" at a corner)
+            # no two axes' numbers on one line (the still's "1 0" at a corner)
             for k, a in enumerate(axes.numbers):
                 for b in axes.numbers[k + 1:]:
                     for p in a:

@@ -223,3 +223,14 @@ def test_the_video_is_brisk_and_the_data_fill_the_panel():
     assert lo == 0.0 and 0.0 < hi - x.max() <= 0.25
     dot, _ = scene.pivot
     assert left.get_left()[0] <= dot.get_center()[0] <= left.c2p(x.min(), 0)[0]
+
+
+def test_tick_numbers_are_written_as_the_stills_write_them():
+    """Every number on the two panels' axes, the origins' 0 the scene adds too, in the house's
+    tick form (numbers.tick): 0, 0.2, 0.5, 1, never 0.0 nor 1.0."""
+    scene = rendered(SlopeSweep)
+    ax_r = scene.right[0]
+    for axis in (ax_r.x_axis, ax_r.y_axis):
+        printed = [f"{float(n.number):.{n.num_decimal_places}f}" for n in axis.numbers]
+        assert printed == [numbers.tick(float(n.number), "latex") for n in axis.numbers]
+    assert "0" in [f"{float(n.number):.{n.num_decimal_places}f}" for n in ax_r.y_axis.numbers]
