@@ -105,14 +105,14 @@ GHOST_HEAD_SIZE = HEAD_SIZE
 STRENGTH = 0.85
 #: The forward pass fills a neuron by its a on a continuous grey ramp
 #: (gdviz.colors.activation_fill) whose ends are the least and the largest a of the network
-#: (a_range), ticked at the round multiples of A_TICK between them, all written with
-#: A_PLACES decimals (the ends once written with three, −1.165 and 1.000, beside a 0.0: two
-#: precisions on one scale).
+#: (a_range), ticked at the round multiples of A_TICK between them, each written as every
+#: tick of the book is, in its shortest form (numbers.tick: −1, −0.5, 0, 0.5, 1; the ends once
+#: written with three decimals, −1.165 and 1.000, beside a 0.0).
 #: Spread over the values shown: on a round −1.5 … 1.0 the sigmoid hidden layers' a (0.32 …
 #: 0.74) took a sixth of the ramp and read as one grey. Continuous: in flat bins they fell into
 #: two. One scale for every layer: the hidden layers once had a key row of their own under the
 #: same greys (0.3 … 0.8), so one grey read as two values.
-A_TICK, A_PLACES = 0.5, 1
+A_TICK = 0.5
 #: The |Δa| scale is logarithmic from D_LOW (its left end, written there; a smaller change, and
 #: no change, is the page's colour) to the largest change.
 D_LOW = 1e-4
@@ -345,10 +345,9 @@ class ConnectionTweak(ThemedScene):
         ticks = VGroup()
         for v in a_ticks(lo, hi):
             x = width * (v - lo) / (hi - lo)
-            places = A_PLACES
             ticks.add(Line([x, -0.5 * height, 0], [x, -0.5 * height - 0.1, 0],
                            color=t.muted, stroke_width=1.5))
-            ticks.add(self.tex(numbers.latex(float(v), places), TICK_SIZE, t.muted).next_to(
+            ticks.add(self.tex(numbers.tick(v, "latex"), TICK_SIZE, t.muted).next_to(
                 [x, -0.5 * height - 0.1, 0], DOWN, buff=0.06))
         caption = VGroup(self.mixed("fill: activation $a$", 26, t.muted),
                          self.text("(one scale, every layer)", 24, t.muted)).arrange(

@@ -693,9 +693,9 @@ def test_sampling_grid_2d(theme):
     f.set_dpi(dpi)
     for d in (np.diff(np.unique(np.round(px[:, k], 6))) for k in (0, 1)):
         assert len(d) == 99 and np.allclose(d, round(d[0])) and round(d[0]) >= 3
-    for ax in axes:  # guesses are not data: the neutral colour; ticks with one decimal
+    for ax in axes:  # guesses are not data: the neutral colour; ticks in their shortest form
         assert same_color(ax.collections[0].get_facecolor()[0], t.muted)
-        assert [x.get_text() for x in ax.get_xticklabels()] == ["0.0", "0.5", "1.0"]
+        assert [x.get_text() for x in ax.get_xticklabels()] == ["0", "0.5", "1"]
         assert ax.title.get_fontsize() == t.title_size
 
 
@@ -731,7 +731,7 @@ def test_sampling_grid_3d(theme):
     # and no two axes' numbers on one line unless half the panel apart
     for axis, ticks in zip((ax3.xaxis, ax3.yaxis, ax3.zaxis), ([0, 0.5, 1], [0.5, 1], [0.5, 1])):
         assert list(axis.get_ticklocs()) == ticks
-        assert [x.get_text() for x in axis.get_ticklabels()] == [f"{v:.1f}" for v in ticks]
+        assert [x.get_text() for x in axis.get_ticklabels()] == [f"{v:g}" for v in ticks]
     assert gm.axes3d_tick_gap(ax3) >= 10.0  # points
     f.canvas.draw()
     numbers = [(k, tick.label1.get_window_extent())

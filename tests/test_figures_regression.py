@@ -1315,10 +1315,10 @@ def test_the_seven_points_in_one_view_in_every_still(theme="light"):
     want = (views.X_RANGE, views.Y_RANGE, views.X_TICKS, views.Y_TICKS)
     for name, seen in views_seen.items():
         assert seen == {want}, name
-    # the tick numbers as people read them: x whole, y with one decimal (1.0, 1.5, …)
+    # the tick numbers as people read them: each in its shortest form (1, 1.5, 2, …)
     ax = data_panels(build("regression_data", theme))[0]
     xl, yl = view_of(ax)[4:]
-    assert xl == ("2", "3", "4", "5") and yl == ("1.0", "1.5", "2.0", "2.5", "3.0", "3.5")
+    assert xl == ("2", "3", "4", "5") and yl == ("1", "1.5", "2", "2.5", "3", "3.5")
     # every point and every error segment inside the window
     assert views.Y_RANGE[0] < Y.min() and Y.max() < views.Y_RANGE[1]
     for m in (M_STAR + d for d in data.SLOPE_SWEEP.offsets):

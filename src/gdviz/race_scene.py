@@ -421,12 +421,6 @@ def extra_settings(race: races.Race) -> list[str]:
             for names, extra in race_plot.extra_settings(race, "latex")]
 
 
-def _places(step: float) -> int:
-    """The decimals of a tick step (0.5: 1, 2.0: 0, 0.25: 2)."""
-    text = f"{step:g}"
-    return len(text.split(".")[1]) if "." in text else 0
-
-
 #: The distance panel's log axis numbers its decades 10^k in plain decimals (0.0001 … 1000):
 #: every digit at the tick numbers' full size (12.5 px at 480p), where a power's exponent is a
 #: superscript at the 12 px floor; a decade beyond them as a power of ten.
@@ -696,12 +690,9 @@ class RaceScene(ThemedScene):
         t, r = self.theme, self.RACE
         (x0, x1), (y0, y1) = r.window
         scale = min(self.MAP_MAX_W / (x1 - x0), self.MAP_MAX_H / (y1 - y0))
-        # one precision per axis, its tick step's (0.5: 1.5, 1.0, 0.5, 0.0; 2: 0, 2, 4)
-        x_places, y_places = _places(self.X_TICK), _places(self.Y_TICK)
+        # tick numbers in their shortest form, as every axis of the book (1.5, 1, 0.5, 0)
         ax = map_axes(t, [x0, x1, self.X_TICK], [y0, y1, self.Y_TICK], scale * (x1 - x0),
-                      scale * (y1 - y0), *MAP_LABELS, tick_size=TICK_SIZE,
-                      places=x_places or None,
-                      y_format=lambda v: f"{round(float(v), 10) + 0.0:.{y_places}f}")
+                      scale * (y1 - y0), *MAP_LABELS, tick_size=TICK_SIZE)
         # x beside the frame's bottom-right corner, clear of the settings line below; y left
         # of the widest y tick number, level with the frame's top
         ax.labels[0].next_to(ax.c2p(x1, y0), RIGHT, buff=0.15).shift(self.X_LABEL_UP * UP)

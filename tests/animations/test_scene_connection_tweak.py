@@ -100,12 +100,12 @@ def test_forward_pass_fills_follow_gdcores_activations():
     h = fills[hidden][np.argsort(a[hidden])]
     assert contrast(tuple(h[0]), tuple(h[-1])) >= 1.4
     # the key: the ramp as one smooth bar from the fill of lo to that of hi, ticked at round
-    # values written with one precision, and it says it is every layer's
+    # values written in their shortest form, and it says it is every layer's
     bar, _, ticks = scene.a_key[1]
     ends = activation_fill(theme, [lo, hi], lo, hi)
     np.testing.assert_allclose([c.to_rgb() for c in bar.get_fill_colors()], ends, atol=1e-2)
     labels = [m for m in ticks if hasattr(m, "tex_string")]
-    assert [m.tex_string for m in labels] == ["-1.0", "-0.5", "0.0", "0.5", "1.0"]
+    assert [m.tex_string for m in labels] == ["-1", "-0.5", "0", "0.5", "1"]
     assert all(p.get_right()[0] + 0.1 < q.get_left()[0] for p, q in zip(labels, labels[1:]))
     assert scene.a_key[0][1].text.replace(" ", "") == "(onescale,everylayer)"
     # greys between page and text: each fill on the segment from the page to the text

@@ -43,10 +43,11 @@ def test_the_inset_shows_each_head_that_is_in_its_region():
     assert check_inset_heads(scene, k) >= 3
 
 
-def test_tick_numbers_keep_one_precision_per_axis_and_distances_align_on_the_point():
-    """x ticks every 1 (0 … 5), y ticks every 0.5 with one decimal (−1.5 … 1.5, 1.0 and 0.0
-    included); the final distances flush left in their column, on their decimal point, NAG's
-    (under 0.001) written as the power of ten it is, as the distance panel shows it."""
+def test_tick_numbers_in_their_shortest_form_and_distances_align_on_the_point():
+    """x ticks every 1 (0 … 5), y ticks every 0.5, each in its shortest form (−1.5, −1, …, 1,
+    1.5: never 1.0 or 0.0); the final distances flush left in their column, on their decimal
+    point, NAG's (under 0.001) written as the power of ten it is, as the distance panel shows
+    it."""
     from manim import MathTex
 
     scene = rendered(RaceBeale, upto="finish")
@@ -56,7 +57,7 @@ def test_tick_numbers_keep_one_precision_per_axis_and_distances_align_on_the_poi
     xs = [m.tex_string for m in numbers if m.get_top()[1] < scene.ax.c2p(0, y0)[1]]
     ys = [m.tex_string for m in numbers if m.get_right()[0] < scene.ax.c2p(x0, 0)[0]]
     assert xs == ["0", "1", "2", "3", "4", "5"]
-    assert ys == ["-1.5", "-1.0", "-0.5", "0.0", "0.5", "1.0", "1.5"]
+    assert ys == ["-1.5", "-1", "-0.5", "0", "0.5", "1", "1.5"]
     statuses = scene.statuses
     assert "times 10^{-5}" in statuses["NAG"].original_text
     lefts = {n: s.get_left()[0] for n, s in statuses.items()}
