@@ -63,9 +63,7 @@ def build_surface(theme, view: View3D, x, y, grid: int = GRID, region=REGION, cu
     surface's edge (ShadedSurface's rim_color), where its rim runs near the page's colour;
     `blocks`: the sizes of the quads the grid's cells are merged into (merge_cells; (1,): none)."""
     M, B, J = regression.cost_grid(x, y, views.M_RANGE, views.B_RANGE, grid)
-    if levels is None:
-        levels = surface_levels(theme, x, y)
-    lv = levels
+    lv = surface_levels(theme, x, y) if levels is None else levels
     look = theme.cost_map.surface
     colors = lit_colors(J, theme.cost_map, lv, aspect=aspect, level_true=level_true)
     mesh = lit_colors(J, theme.cost_map, lv, aspect=aspect, lines=True, level_true=level_true)

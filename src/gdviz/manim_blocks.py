@@ -40,7 +40,7 @@ from manim import (
     VMobject,
 )
 
-from . import colors
+from . import colors, numbers
 from .manim_theme import TICK_SIZE, MixedText, add_axis_labels, power_tick, readout
 from .theme import CASING_WIDTH, CLASS_MARKERS, Theme
 from .views import contour_levels
@@ -180,9 +180,9 @@ def map_axes(theme: Theme, x_range, y_range, width: float, height: float, x_labe
     frame = VMobject(stroke_color=theme.muted, stroke_width=2).set_points_as_corners(corners)
     ax.add(frame)
     ax.frame = frame  # a scene may take it out, to move or fade it apart from the ticks
-    def fmt(v: float) -> str:  # shortest form (1, 0.5, -1.75) unless places is given
+    def fmt(v: float) -> str:  # the house tick form (1, 0.5, -1.75) unless places is given
         v = round(float(v), 10) + 0.0  # no "-0"
-        return f"{v:.{places}f}" if places is not None else f"{v:g}"
+        return f"{v:.{places}f}" if places is not None else numbers.tick(v, "latex")
 
     def ticks(lo: float, hi: float, step: float) -> np.ndarray:  # round multiples of step
         return np.arange(np.ceil(lo / step - 1e-9), np.floor(hi / step + 1e-9) + 1) * step
