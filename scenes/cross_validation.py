@@ -210,7 +210,7 @@ class CrossValidation(ThemedScene):
         fold_word = self.text("fold", 24).next_to(heads, UP, buff=0.15)
         score_head = VGroup(self.text("held-out", 24), self.mixed("cost $J_k$", 24))
         score_head.arrange(DOWN, buff=0.08).move_to(np.array([X_SCORE, head_y + 0.2, 0]))
-        ax = map_axes(t, [0, 1, 0.5], [*Y_RANGE, 1.5], 3.7, 3.7, "x", "y", places=1)
+        ax = map_axes(t, [0, 1, 0.5], [*Y_RANGE, 1.5], 3.7, 3.7, "x", "y")
         ax.move_to(np.array([4.1, 0.0, 0]))
         self.ax = ax
         fold_of = np.empty(N, dtype=int)

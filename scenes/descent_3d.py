@@ -801,7 +801,7 @@ class Descent3d(ThemedScene):
         t = self.theme
         (m0, m1, _), (b0, b1, _) = CLOSE_M, CLOSE_B
         width = CLOSE_HEIGHT * (m1 - m0) / (b1 - b0)
-        ax = map_axes(t, CLOSE_M, CLOSE_B, width, CLOSE_HEIGHT, places=1)
+        ax = map_axes(t, CLOSE_M, CLOSE_B, width, CLOSE_HEIGHT)
         ax.shift([*CLOSE_CENTER, 0.0] - (ax.c2p(m0, b0) + ax.c2p(m1, b1)) / 2)
         M, B, J = regression.cost_grid(self.x, self.y, (m0, m1), (b0, b1), 120)
         # one J, one colour, on the surface and in its close-up: the surface's span (its own

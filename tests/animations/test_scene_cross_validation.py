@@ -64,10 +64,10 @@ def test_table_and_plot_are_gdcores_cross_validation():
     gaps = [[scene.ax.p2c(g.get_start()), scene.ax.p2c(g.get_end())] for g in scene.gap_lines]
     sq = [(a[1] - b[1]) ** 2 for a, b in gaps]
     assert np.isclose(np.mean(sq) / 2, cv.fold_scores[-1])  # the cost J: half the mean square
-    # the plot's right tick ("1.0", and the x label under it) at least 24 px (0.4 units at
+    # the plot's right tick ("1", and the x label under it) at least 24 px (0.4 units at
     # 480p) inside the frame
     marks = [m for m in scene.ax.get_family() if isinstance(m, MathTex)]
-    assert "1.0" in [m.tex_string for m in marks]
+    assert "1" in [m.tex_string for m in marks]
     assert scene.camera.frame_width / 2 - max(m.get_right()[0] for m in marks) >= 24 / 60
 
 
