@@ -58,3 +58,20 @@ def test_text_face_covers_the_text_glyphs_and_lacks_the_maths_ones():
     assert all(ord(c) in cmap for c in "−×…|‖·αβγδεηθλμνρσΣ0123456789½²³")
     # these must be set as maths (numbers.mathtext, equations), never as text
     assert not any(ord(c) in cmap for c in "⁰⁴⁵⁶⁷⁸⁹⁻≈∂∇⊤")
+
+
+def test_a_formula_is_parsed_once_for_every_drawing():
+    # each drawing makes its own renderers, each with its own parser: gdviz.mpl shares their
+    # parses, so a formula is parsed once per size, output kind and maths face, not per drawing
+    import matplotlib
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.mathtext import MathTextParser
+
+    prop = FontProperties(size=9)
+    first = MathTextParser("agg").parse(r"$J(m, b) = 0.5$", 123, prop)
+    assert MathTextParser("agg").parse(r"$J(m, b) = 0.5$", 123, prop) is first
+    assert MathTextParser("path").parse(r"$J(m, b) = 0.5$", 123, prop) is not first
+    assert MathTextParser("agg").parse(r"$J(m, b) = 0.5$", 124, prop) is not first
+    with matplotlib.rc_context({"mathtext.fontset": "stix"}):
+        other = MathTextParser("agg").parse(r"$J(m, b) = 0.5$", 123, FontProperties(size=9))
+    assert other is not first and other.width != first.width

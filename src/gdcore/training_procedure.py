@@ -6,6 +6,7 @@ hold each story (and the exact counts) in place.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -493,7 +494,16 @@ def convex_reference(size: int = 100) -> tuple[np.ndarray, np.ndarray, np.ndarra
 
 
 def _depths(L: np.ndarray) -> np.ndarray:
-    """Per cell: the climb from it to lower ground (flooding with union-find); inf at the bottom."""
+    """Per cell: the climb from it to lower ground (flooding with union-find); inf at the bottom.
+    A grid's depths are worked out once (a figure counts the minima of the same grids several
+    times): keyed by the grid's shape and bytes."""
+    L = np.ascontiguousarray(L, dtype=np.float64)
+    return _depths_of(L.shape, L.tobytes()).copy()
+
+
+@functools.lru_cache(8)
+def _depths_of(shape: tuple[int, int], raw: bytes) -> np.ndarray:
+    L = np.frombuffer(raw, np.float64).reshape(shape)
     H, W = L.shape
     flat, parent, low = L.ravel(), np.full(L.size, -1), np.arange(L.size)
     depth = np.full(L.size, np.inf)
