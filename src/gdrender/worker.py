@@ -81,9 +81,11 @@ def render_still(job: Job, out_dir: Path, work: Path) -> list[dict]:
         outputs += [(k, f, f"{job.target}/", ("svg", "pdf")) for k, f in extras.items()]
     records = []
     for name, fig, sub, exts in outputs:
+        # the page (its crop) found once, from one drawing, for every format saved of it
+        page = gm.page_box(fig, theme)
         for ext in exts:
             tmp = work / f"{name}.{ext}"
-            gm.save(fig, theme, tmp, metadata=_metadata(ext))
+            gm.save(fig, theme, tmp, metadata=_metadata(ext), bbox_inches=page)
             if ext == "svg":
                 doc = BY_ID[job.target].doc
                 captions.describe_svg(tmp, doc.title if not sub else f"{doc.title}: {name}",

@@ -827,6 +827,9 @@ def mpl_rc(theme: Theme) -> dict:
         "figure.dpi": 100,
         "savefig.dpi": t.dpi,
         "svg.fonttype": "path",
+        # an SVG's ids hashed from its content with a fixed salt, not a random one: the same
+        # still makes the same file, run after run
+        "svg.hashsalt": "gd",
         "pdf.fonttype": 42,
         "image.cmap": t.surface_cmap,
         "figure.constrained_layout.use": True,
