@@ -28,25 +28,29 @@ EQ_SIZE_SINGLE = 12.0
 PAD_IN = 0.04  # margin around a single equation, inches
 SIDE_IN = 0.1  # margin left of the group names and right of the widest row, inches
 CELL_GAP_IN = 0.3  # least space between two equations of one row, inches
-#: The sheet's two columns of groups, side by side, GUTTER_IN apart, read down the left one
-#: then the right one: the update rules of the seven optimizers, long equations one to a row,
-#: and the L2 penalty, as long, in the right one; the other groups, whose equations are short
-#: enough to share rows, in the left one. Twelve rows in each, so the columns end level within
-#: a row (the page-wide grid of three column lines, at these pitches, would run to 9.5 in).
-COLUMNS_OF_GROUPS = (("model", "cost", "gradient", "backpropagation"),
-                     ("update rules", "regularisation"))
+#: The sheet's two columns, side by side, GUTTER_IN apart, read down the left one then the
+#: right one: the groups in their reading order (equations.GROUPS), the update rules running
+#: on from the foot of the left column to the head of the right, from COLUMN_BREAK on, under
+#: their name again ("Update rules (continued)"). Whole groups cannot share the rows evenly
+#: (the update rules' eleven rows are half the sheet): the left column once held the
+#: backpropagation before the update rules, against the reading order. COLUMN_BREAK is the
+#: break that leaves the two columns most nearly level (tests/test_figures_networks.py).
+N_COLUMNS = 2
+COLUMN_BREAK = "nesterov"
 GUTTER_IN = 0.3
 #: Column lines of each column of groups: every equation starts on one, so the columns align
 #: row to row and group to group; an equation (or its name) wider than a column spans the
 #: next; an equation that would cross the column's right edge, or whose start would leave a
 #: column empty between it and the cell before it, starts a row of its own: no hole in a row.
 GRID_COLUMNS = 2
-#: The sheet's one grid of rows. Every name stands on one line, NAME_GAP_IN plus the sheet's
-#: tallest ascent (measured) over its equation's baseline, so a name is as far from
-#: its equation in every row whatever the equation's height; the rows of a group are one
-#: pitch apart (the name's line, that distance, the group's deepest descent and ROW_GAP_IN),
-#: so the baselines of a group run on one rhythm; each group's deepest descent ends
-#: GROUP_GAP_IN over the next group's name.
+#: The sheet's rows, set as a typesetter sets a table of formulae, by the white between them:
+#: a row's names stand on one line NAME_GAP_IN over its tallest equation, its equations on one
+#: baseline, the row's, under them (a row's name-to-baseline distance is its tallest ascent and
+#: NAME_GAP_IN, one for all its cells); the next row's names ROW_GAP_IN under its deepest
+#: descent; a group's last row GROUP_GAP_IN over the next group's name. Set one distance
+#: under their names in every row (the sheet's tallest ascent, Adadelta's step), the flat
+#: equations stood 0.16 in under their names, nearer the row below than their own name; set
+#: one pitch apart in each group, the same 0.16 in stood over the names instead.
 NAME_GAP_IN = 0.035
 HEAD_GAP_IN = 0.03  # space between a group's name and its first row, inches
 RULE_GAP_IN = 0.08  # space between a group's name and the rule beside it, inches
@@ -64,7 +68,7 @@ MARGIN_IN = rcParamsDefault["figure.constrained_layout.h_pad"]
 
 def facts() -> dict:
     return {"n": len(equations.EQUATIONS), "groups": len(equations.GROUPS),
-            "alt": equations.sheet_alt(COLUMNS_OF_GROUPS)}
+            "alt": equations.sheet_alt(N_COLUMNS, COLUMN_BREAK)}
 
 
 def _flow(cells, width: float, columns: int = GRID_COLUMNS) -> list[list[tuple[float, tuple]]]:
@@ -105,9 +109,32 @@ def _rows(cells, width: float) -> list[list[tuple[float, tuple]]]:
     return _flow(cells, width, GRID_COLUMNS)
 
 
+def columns(cells: dict) -> list[list[tuple[str, list, bool]]]:
+    """`cells` (by group, in reading order) in the sheet's columns: each column a list of
+    (group, its cells there, whether the group runs on from the column before), the right
+    column from COLUMN_BREAK's equation on."""
+    out, at = [[]], None
+    for group, part in cells.items():
+        keys = [_key(c) for c in part]
+        if COLUMN_BREAK in keys:
+            at = keys.index(COLUMN_BREAK)
+            if at:
+                out[-1].append((group, part[:at], False))
+            out.append([(group, part[at:], at > 0)])
+        else:
+            out[-1].append((group, part, False))
+    assert at is not None and len(out) == N_COLUMNS, COLUMN_BREAK
+    return out
+
+
+def _key(cell) -> str:
+    """The key of a measured cell's equation (its text's gid, eq-<key>)."""
+    return cell[1].get_gid()[3:]
+
+
 def column_width(theme) -> float:
     """The width of one column of groups, inches (the page's, less the margins and gutters)."""
-    n = len(COLUMNS_OF_GROUPS)
+    n = N_COLUMNS
     return (theme.text_width - 2 * SIDE_IN - (n - 1) * GUTTER_IN) / n
 
 
@@ -139,36 +166,43 @@ def make_figure(theme):
             (wn, _), (we, he) = inches(name), inches(tex)
             depth = -tex.get_window_extent(renderer).y0 / fig.dpi  # under the baseline
             cells[group].append((name, tex, max(wn, we), he - depth, depth))
-    # the sheet's one distance from a name's foot to its equation's baseline
-    drop = NAME_GAP_IN + max(c[3] for cs in cells.values() for c in cs)
+
+    def drop(row) -> float:
+        """A row's names' foot to its baseline: NAME_GAP_IN over its tallest equation."""
+        return NAME_GAP_IN + max(c[3] for _, c in row)
+
     # place every piece (in inches from the top, converted at the end)
     placed = []  # (artist, x in inches, y from the top in inches)
     rules = []  # (x0, x1, y from the top) of the rule beside each group's name
-    bottom = 0.0
-    for k, column in enumerate(COLUMNS_OF_GROUPS):
+    ends = []  # where each column's ink ends, from the top
+    for k, column in enumerate(columns(cells)):
         left = SIDE_IN + k * (col_w + GUTTER_IN)
         y = MARGIN_IN
-        for i, group in enumerate(column):
+        for i, (group, part, continued) in enumerate(column):
             if i:
                 y += GROUP_GAP_IN
-            head = fig.text(0, 0, th.title(group), ha="left", va="top",
-                            fontsize=theme.font_size, color=theme.text, gid=f"group-{group}")
+            words = th.title(group) + (" (continued)" if continued else "")
+            head = fig.text(0, 0, words, ha="left", va="top", fontsize=theme.font_size,
+                            color=theme.text,
+                            gid=f"group-{group}" + ("-continued" if continued else ""))
             placed.append((head, left, y))
             # the rule from the name to the column's right edge, level with its capitals
             rules.append((left + inches(head)[0] + RULE_GAP_IN, left + col_w, y + cap_h / 2))
             y += head_h + HEAD_GAP_IN
-            # one pitch for the group's rows: its names' line, the drop to the baseline, its
-            # deepest descent, the gap
-            depth = max(c[4] for c in cells[group])
-            names_h = name_h
-            pitch = names_h + drop + depth + ROW_GAP_IN
-            for r, row in enumerate(_rows(cells[group], col_w)):
-                top = y + r * pitch
+            rows = _rows(part, col_w)
+            # the first row's names HEAD_GAP_IN under the group's name, each next row's
+            # ROW_GAP_IN under the deepest descent of the row above
+            line = y + name_h + drop(rows[0])
+            for r, row in enumerate(rows):
+                if r:
+                    line += (max(c[4] for _, c in rows[r - 1]) + ROW_GAP_IN + name_h
+                             + drop(row))
                 for x, (name, tex, *_) in row:
-                    placed.append((name, left + x, top + names_h))
-                    placed.append((tex, left + x, top + names_h + drop))
-            y = top + names_h + drop + depth
-        bottom = max(bottom, y)
+                    placed.append((name, left + x, line - drop(row)))
+                    placed.append((tex, left + x, line))
+            y = line + max(c[4] for _, c in rows[-1])  # the last row's deepest descent
+        ends.append(y)
+    bottom = max(ends)
     total = bottom + MARGIN_IN
     fig.set_figheight(total)
     for artist, x, yt in placed:

@@ -41,9 +41,6 @@ XS = np.linspace(0.0, 1.0, 600)
 #: in the panel and buried the sine; on the near-black page the same hairline read dim.
 TEST_MARK_SIZE = 1.6
 TEST_MARK_EDGE = {"light": 0.6, "dark": 0.9}
-#: points of page colour round each dot of the sine (its dots keep their gaps): where it runs
-#: on the degree-3 fit its dots read on the ink line instead of melting into it
-SINE_RING = 0.6
 #: The panel's two costs straddle this grid level, one line each side of it (set on it, their
 #: first line was struck through by the rule), NOTE_SPACING apart
 NOTE_Y, NOTE_SPACING = 2.0, 1.85
@@ -124,7 +121,7 @@ def make_figure(theme):
         # the true curve over the test samples (drawn from it): it reads through their cloud
         ax.plot(XS, data.sine(XS), label=r"$\sin(2\pi x)$",
                 path_effects=[patheffects.Stroke(linewidth=views.TRUE_CURVE_WIDTH
-                                                 + 2 * SINE_RING,
+                                                 + 2 * views.TRUE_CURVE_RING,
                                                  foreground=theme.background),
                               patheffects.Normal()],
                 **theme.line("reference", color=theme.muted, linewidth=views.TRUE_CURVE_WIDTH,

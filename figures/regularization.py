@@ -31,6 +31,7 @@ dotted lines "λ of a fit above" and the green one "λ of the least test cost".
 """
 
 import numpy as np
+from matplotlib import patheffects
 from matplotlib.ticker import NullLocator
 
 from gdcore import data, regression
@@ -64,8 +65,14 @@ FLOOR_NOTE_AT = 0.1
 #: panel's numbers and label fill most of it
 BOTTOM_WSPACE = 0.12
 #: The held-out test samples in the least-test-cost panel: overfitting-poly's small hollow
-#: diamonds (points), edged thin, over the fit (3), under the training dots (5).
-TEST_MARK_SIZE, TEST_MARK_EDGE, TEST_Z = 1.6, {"light": 0.6, "dark": 0.9}, 4
+#: diamonds (points), edged thin.
+TEST_MARK_SIZE, TEST_MARK_EDGE = 1.6, {"light": 0.6, "dark": 0.9}
+#: The layers of a fit's panel, bottom to top, as overfitting-poly's: the fit, the test
+#: samples (over it: under it, many hid), the dotted sine ringed in the page colour
+#: (views.TRUE_CURVE_RING: its dots run on through the samples' cloud; under it, the hundred
+#: diamonds stood over its dots and the two read as one speckle, and on the fit that follows
+#: it the fit hid it), the training dots.
+FIT_Z, TEST_Z, SINE_Z, TRAIN_Z = 3, 3.5, 3.7, 5
 
 
 def norm_tex(v: float) -> str:
@@ -148,17 +155,21 @@ def make_figure(theme):
         fits.append(ax)
         gm.style_axes(ax, theme)
         # the samples and their sine as overfitting-poly draws them (views.SAMPLE_DOT,
-        # TRUE_CURVE_WIDTH): the same data, one style
+        # TRUE_CURVE_WIDTH, TRUE_CURVE_RING, its layers): the same data, one style
         sine, = ax.plot(xs, data.sine(xs), label=r"$\sin(2\pi x)$",
+                        path_effects=[patheffects.Stroke(
+                            linewidth=views.TRUE_CURVE_WIDTH + 2 * views.TRUE_CURVE_RING,
+                            foreground=theme.background), patheffects.Normal()],
                         **theme.line("reference", color=theme.muted,
-                                     linewidth=views.TRUE_CURVE_WIDTH, zorder=2))
+                                     linewidth=views.TRUE_CURVE_WIDTH, zorder=SINE_Z))
         ax.plot(xs, regression.polynomial_eval(rp.coefs[r], xs), color=theme.model,
-                linewidth=1.5, zorder=3, gid="fit")
-        points = gm.scatter_points(ax, theme, d.x, d.y, **views.SAMPLE_DOT, zorder=5,
+                linewidth=1.5, zorder=FIT_Z, gid="fit")
+        points = gm.scatter_points(ax, theme, d.x, d.y, **views.SAMPLE_DOT, zorder=TRAIN_Z,
                                    label=f"{d.x.size} training samples")
         if r == best:  # the held-out samples, where the test cost is the point (the video's
             # pause at its least draws them so too): small and quiet, over the fit, under the
-            # training dots; in the other panels a hundred of them buried the curves
+            # sine and the training dots; in the other panels a hundred of them buried the
+            # curves
             held = {**theme.held_out("test"), "markersize": TEST_MARK_SIZE,
                     "markeredgewidth": TEST_MARK_EDGE[theme.name], "zorder": TEST_Z}
             (tests,) = ax.plot(d.x_test, d.y_test, gid="test-samples",

@@ -232,12 +232,13 @@ def test_every_formula_is_set_in_display_style():
         assert big and all(g[2] == 0x58 and g[1] == 10 for g in big), key
 
 
-def test_sheet_alt_reads_the_columns_in_their_order():
-    columns = (("model", "cost", "gradient", "backpropagation"), ("update rules", "regularisation"))
-    alt = eq.sheet_alt(columns)
-    assert "in 2 columns of groups, read down the left one first" in alt
-    at = [alt.index(f"{g}: ") for col in columns for g in col]
-    assert at == sorted(at)  # backpropagation before the update rules, as the sheet reads
+def test_sheet_alt_reads_the_groups_in_their_order():
+    alt = eq.sheet_alt(2, "nesterov")
+    assert "In 2 columns, read down the left one first: the update rules run on from the foot " \
+        "of the left column to the head of the right, from Nesterov momentum (NAG) on" in alt
+    at = [alt.index(f"{g}: ") for g in eq.GROUPS]
+    assert at == sorted(at)  # the update rules before the backpropagation, as the sheet reads
+    assert "the right one starts with the update rules." in eq.sheet_alt(2, "update-m")
     assert "columns" not in eq.sheet_alt()
-    with pytest.raises(ValueError, match="every group once"):
-        eq.sheet_alt((("model", "cost"),))
+    with pytest.raises(ValueError, match="breaks before an equation"):
+        eq.sheet_alt(2)

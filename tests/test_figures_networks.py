@@ -981,7 +981,7 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
         assert name.get_fontsize() == t.small_size and same_color(name.get_color(), t.muted)
     m = mod("equations")
     # read down the left column of groups, then the right one, row by row, left to right:
-    # the groups in COLUMNS_OF_GROUPS' order, each group's equations in grouped()'s
+    # the groups in their reading order (equations.GROUPS), each group's equations in grouped()'s
     eqs = [x for x in f.texts if (x.get_gid() or "").startswith("eq-")]
     names = [x for x in f.texts if (x.get_gid() or "").startswith("name-")]
     col_w = m.column_width(t)
@@ -989,20 +989,30 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
     read = sorted(names, key=lambda x: (column(x), -round(x.get_position()[1], 3),
                                         x.get_position()[0]))
     by_group = dict(equations.grouped())
-    sheet_groups = [g for col in m.COLUMNS_OF_GROUPS for g in col]
-    assert sorted(sheet_groups) == sorted(equations.GROUPS)
+    sheet_groups = list(equations.GROUPS)  # in their reading order, down one column then on
     assert [x.get_gid()[5:] for x in read] == [e.key for g in sheet_groups for e in by_group[g]]
+    # the right column starts at COLUMN_BREAK, a group running on there under its name again
+    assert [x.get_gid()[5:] for x in read if column(x) == 1][0] == m.COLUMN_BREAK
+    assert {column(x) for x in read} == {0, 1}
+    broken = equations.EQUATIONS[m.COLUMN_BREAK].group
+    order = [f"group-{g}" for g in sheet_groups]
+    order.insert(order.index(f"group-{broken}") + 1, f"group-{broken}-continued")
+    heads = sorted((x for x in f.texts if (x.get_gid() or "").startswith("group-")),
+                   key=lambda x: (column(x), -x.get_position()[1]))
+    assert [h.get_gid() for h in heads] == order
+    titles = [th.title(g) for g in sheet_groups]
+    titles.insert(titles.index(th.title(broken)) + 1, th.title(broken) + " (continued)")
+    assert [h.get_text() for h in heads] == titles
     # each group's name heads it, flush left over its first row, on a rule that runs from the
     # name to its column's right edge, level with the name's capitals; above the next group's
-    heads = [by_gid[f"group-{g}"] for g in sheet_groups]
-    assert [h.get_text() for h in heads] == [th.title(g) for g in sheet_groups]
+    firsts = [by_gid["name-" + (m.COLUMN_BREAK if h.get_gid().endswith("-continued")
+                                else by_group[h.get_gid()[6:]][0].key)] for h in heads]
     with gm.themed(t):  # measured in the house faces, as rendered
         f.canvas.draw()
         head_boxes = [h.get_window_extent() for h in heads]
     rules = [a for a in f.artists if a.get_gid() == "group-rule"]
-    assert len(rules) == len(equations.GROUPS)
-    for h, bb, rule, g in zip(heads, head_boxes, rules, sheet_groups):
-        first = by_gid[f"name-{by_group[g][0].key}"]
+    assert len(rules) == len(equations.GROUPS) + 1
+    for h, bb, rule, first in zip(heads, head_boxes, rules, firsts):
         assert h.get_position()[1] > first.get_position()[1]
         assert h.get_position()[0] == pytest.approx(first.get_position()[0])
         (x0, x1), (y0, y1) = rule.get_xdata(), rule.get_ydata()
@@ -1042,17 +1052,17 @@ def test_equation_sheet_has_every_equation_under_its_name_by_group(theme):
     assert r"\dfrac{\lambda}{2}\,\sum_{k{\geq}1}\, w_k^2" in by_gid["eq-l2-penalty"].get_text()
     assert r"\sum_{i=1}^{n} (" in by_gid["eq-cost"].get_text()  # none before a bracket
     # the sheet is what its alt text says, in its order
-    assert gm.doc_of(m).alt == equations.sheet_alt(m.COLUMNS_OF_GROUPS)
+    assert gm.doc_of(m).alt == equations.sheet_alt(m.N_COLUMNS, m.COLUMN_BREAK)
     assert "read down the left one first" in gm.doc_of(m).alt
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_equation_sheet_keeps_one_grid(theme):
-    """One even grid: every name stands the same distance over its equation's baseline (the
-    sheet's tallest ascent and NAME_GAP_IN, whatever its own equation's height), the rows of a
-    group one pitch apart, each group's deepest descent GROUP_GAP_IN over the next group's
-    name; the sheet no taller than its longer column, well inside the page. (Each row set to
-    its own tallest equation, the name-to-baseline distance ran from 0.155 to 0.435 in.)"""
+def test_equation_sheet_sets_its_rows_by_their_white(theme):
+    """A row's equations on one baseline, its names on one line NAME_GAP_IN over its tallest
+    equation (one name-to-baseline distance for all its cells), the next row's names ROW_GAP_IN
+    under its deepest descent, a group's last row GROUP_GAP_IN over the next group's name; the
+    two columns level. (Set one distance under their names in every row, the sheet's tallest
+    ascent, a flat equation stood 0.16 in under its name and 0.07 in over the next row's.)"""
     t = th.get(theme)
     m = mod("equations")
     f = gm.build(m, t)
@@ -1069,41 +1079,56 @@ def test_equation_sheet_keeps_one_grid(theme):
                  - box[f"eq-{k}"].y0) / dpi for k in equations.EQUATIONS}
     drop = {k: from_top(by_gid[f"eq-{k}"]) - from_top(by_gid[f"name-{k}"])
             for k in equations.EQUATIONS}
-    # a name's foot (va bottom) to its equation's baseline (va baseline): one distance
+    # a name's foot (va bottom) to its equation's baseline (va baseline)
     assert {by_gid[f"name-{k}"].get_va() for k in drop} == {"bottom"}
     assert {by_gid[f"eq-{k}"].get_va() for k in drop} == {"baseline"}
-    d = drop["sgd"]
-    assert max(drop.values()) - min(drop.values()) < 1e-9
-    assert d == pytest.approx(m.NAME_GAP_IN + max(ascent.values()), abs=1.5 / dpi)
-    # no equation reaches within NAME_GAP_IN of its name (to a pixel), the tallest exactly
-    gaps = [(box[f"eq-{k}"].y1 - box[f"name-{k}"].y0) / -dpi for k in drop]
-    assert min(gaps) == pytest.approx(m.NAME_GAP_IN, abs=1.5 / dpi)
-    by_group = dict(equations.grouped())
+    name_h = box["name-sgd"].height / dpi  # a name's line
+    col_w = m.column_width(t)
+    column = lambda k: int((by_gid[f"eq-{k}"].get_position()[0] * t.text_width  # noqa: E731
+                            - m.SIDE_IN) // col_w)
+    # the rows, down each column: (column, group, baseline) -> keys
+    rows = {}
+    for g, eqs in equations.grouped():
+        for e in eqs:
+            at = (column(e.key), g, round(from_top(by_gid[f"eq-{e.key}"]), 6))
+            rows.setdefault(at, []).append(e.key)
+    for keys in rows.values():
+        # one name line and one distance in a row: its tallest ascent and NAME_GAP_IN
+        assert np.ptp([drop[k] for k in keys]) < 1e-9, keys
+        assert drop[keys[0]] == pytest.approx(m.NAME_GAP_IN + max(ascent[k] for k in keys),
+                                              abs=1.5 / dpi), keys
+    # flat and deep rows alike: the white under a name is NAME_GAP_IN over its row's tallest
+    # (it was 0.035 in over Adadelta's step and 0.16 in over SGD)
+    gaps = {k: (box[f"eq-{k}"].y1 - box[f"name-{k}"].y0) / -dpi for k in drop}
+    assert max(min(gaps[k] for k in keys) for keys in rows.values()) == pytest.approx(
+        m.NAME_GAP_IN, abs=1.5 / dpi)
+    assert gaps["sgd"] == pytest.approx(m.NAME_GAP_IN, abs=1.5 / dpi)
+    # the next row's names ROW_GAP_IN under a row's deepest descent; the next group's name
+    # GROUP_GAP_IN under it
+    order = sorted(rows, key=lambda r: (r[0], r[2]))  # down each column
     ends = {}
-    for g, eqs in by_group.items():
-        lines = sorted({round(from_top(by_gid[f"eq-{e.key}"]), 9) for e in eqs})
-        # every row's equations on one baseline, the rows one pitch apart
-        steps = np.diff(lines)
-        if len(steps):
-            assert np.ptp(steps) < 1e-6, g
-            head = by_gid["name-" + eqs[0].key]
-            name_h = box[head.get_gid()].height / dpi
-            deepest = max(depth[e.key] for e in eqs)
-            assert steps[0] == pytest.approx(name_h + d + deepest + m.ROW_GAP_IN,
-                                             abs=1.5 / dpi), g
-        ends[g] = lines[-1] + max(depth[e.key] for e in eqs)
-    # the groups one gap apart: a group's deepest descent to the next group's name's top
-    for column in m.COLUMNS_OF_GROUPS:
-        for g0, g1 in zip(column, column[1:]):
-            top = from_top(by_gid[f"group-{g1}"])  # va top
-            assert top - ends[g0] == pytest.approx(m.GROUP_GAP_IN, abs=1.5 / dpi), (g0, g1)
-    # the sheet ends MARGIN_IN under its longer column, and stands well inside the page
+    for above, below in zip(order, order[1:]):
+        end = above[2] + max(depth[k] for k in rows[above])
+        ends[above[0]] = max(ends.get(above[0], 0.0), end)
+        if above[0] != below[0]:
+            continue
+        top = below[2] - drop[rows[below][0]] - name_h
+        if above[1] == below[1]:
+            assert top - end == pytest.approx(m.ROW_GAP_IN, abs=1.5 / dpi), (above, below)
+        else:
+            head = from_top(by_gid[f"group-{below[1]}"])  # va top
+            assert head - end == pytest.approx(m.GROUP_GAP_IN, abs=1.5 / dpi), (above, below)
+    last = order[-1]
+    ends[last[0]] = last[2] + max(depth[k] for k in rows[last])
+    # the sheet ends MARGIN_IN under its longer column, the two level within a flat row
     assert total == pytest.approx(max(ends.values()) + m.MARGIN_IN, abs=1.5 / dpi)
-    assert total < 7.6 < t.max_height
-    # the columns end level within a row, and every text, scripts aside, at 7.5 pt or more
-    last = [max(ends[g] for g in column) for column in m.COLUMNS_OF_GROUPS]
-    assert abs(last[0] - last[1]) < 0.6
+    assert abs(ends[0] - ends[1]) < 0.25
+    assert total < 6.0 < t.max_height  # 7.41 in when one distance and pitch ruled every row
+    # every text, scripts aside, at 7.5 pt or more
     assert min(x.get_fontsize() for x in f.texts) >= 7.5 == m.EQ_SIZE_SHEET
+    # a group stands further from the one before it than its rows from each other, and a
+    # row from the next further than a name from its equation
+    assert m.GROUP_GAP_IN > m.ROW_GAP_IN >= 2 * m.NAME_GAP_IN and m.NAME_GAP_IN >= 0.03
 
 
 @pytest.mark.parametrize("theme", THEMES)

@@ -410,7 +410,10 @@ def test_regularization_fits_calm_down_as_lambda_grows(t):
         assert held.get_markersize() == TEST_MARK_SIZE < 3
         (line,) = by_gid(ax, "fit")
         (pts,) = [c for c in ax.collections if len(c.get_offsets())]
-        assert line.get_zorder() < held.get_zorder() < pts.get_zorder()
+        (true,) = [ln for ln in ax.lines if ln.get_label() == r"$\sin(2\pi x)$"]
+        # as overfitting-poly's: the dotted sine over the samples (under them, their hundred
+        # diamonds and its dots read as one speckle) and over the fit, under the dots
+        assert line.get_zorder() < held.get_zorder() < true.get_zorder() < pts.get_zorder()
     # whole-number ticks, as the video's: 0 and 1 under each fit, no needless decimal
     for ax in fits:
         assert [x.get_text() for x in ax.get_xticklabels()] == ["0", "1"]
@@ -422,6 +425,11 @@ def test_regularization_fits_calm_down_as_lambda_grows(t):
         (true,) = [ln for ln in ax.lines if ln.get_label() == r"$\sin(2\pi x)$"]
         assert true.get_linewidth() == views.TRUE_CURVE_WIDTH
         assert true.get_alpha() in (None, 1.0)
+        # each of its dots ringed in the page colour, over the fit in every panel
+        ring, _ = true.get_path_effects()
+        assert ring._gc["linewidth"] == views.TRUE_CURVE_WIDTH + 2 * views.TRUE_CURVE_RING
+        assert same_color(ring._gc["foreground"], th.background)
+        assert true.get_zorder() > by_gid(ax, "fit")[0].get_zorder()
     # the λ panels broken alike (gm.broken_log_x): the stub as wide and as far from its log
     # axis in both, the numbers of neither axis touching
     fig.canvas.draw()

@@ -401,19 +401,24 @@ def grouped() -> list[tuple[str, list[Equation]]]:
     return [(g, [e for e in _EQUATIONS if e.group == g]) for g in GROUPS]
 
 
-def sheet_alt(columns: tuple[tuple[str, ...], ...] | None = None) -> str:
-    """Alt text of a sheet laying out grouped(): the groups in order, and what each holds;
-    given `columns` (the groups of each column, left to right), of a sheet of that many columns
-    read down the left one first, the groups in that order."""
-    by_group = dict(grouped())
-    order = [g for column in columns for g in column] if columns else list(GROUPS)
-    if sorted(order) != sorted(GROUPS):
-        raise ValueError(f"the columns must hold every group once, got {columns!r}")
-    parts = [f"{g}: " + "; ".join(e.name.replace("'", "’") for e in by_group[g])
-             for g in order]
-    read = (f"in {len(columns)} columns of groups, read down the left one first"
-            if columns and len(columns) > 1 else "")
-    return (f"The chapter’s {len(EQUATIONS)} equations in {len(GROUPS)} groups"
-            + (f", {read}" if read else "") + ", each "
+def sheet_alt(columns: int = 1, break_at: str | None = None) -> str:
+    """Alt text of a sheet laying out grouped(), the groups in their reading order (GROUPS),
+    and what each holds; given `columns` > 1, of a sheet of that many columns read down the
+    left one first, the column broken before equation `break_at` (a group it falls inside runs
+    on from the foot of one column to the head of the next)."""
+    if columns > 1 and break_at not in EQUATIONS:
+        raise ValueError(f"a sheet of {columns} columns breaks before an equation, "
+                         f"got {break_at!r}")
+    parts = [f"{g}: " + "; ".join(e.name.replace("'", "’") for e in eqs)
+             for g, eqs in grouped()]
+    read = ""
+    if columns > 1:
+        at = EQUATIONS[break_at]
+        first = [e for e in _EQUATIONS if e.group == at.group][0]
+        read = (f"In {columns} columns, read down the left one first: " +
+                (f"the right one starts with the {at.group}. " if at is first else
+                 f"the {at.group} run on from the foot of the left column to the head of the "
+                 f"right, from {at.name.replace(chr(39), '’')} on, under their name again. "))
+    return (f"The chapter’s {len(EQUATIONS)} equations in {len(GROUPS)} groups, each "
             "group headed by its name on a rule, each equation under its name in small grey "
-            "type, read row by row. " + ". ".join(parts) + ".")
+            "type, read row by row. " + read + ". ".join(parts) + ".")

@@ -90,6 +90,11 @@ FIT_Y_RANGE: tuple[float, float] = (-2.5, 2.5)
 #: on either page, at full strength.
 SAMPLE_DOT = {"s": 30, "linewidths": 0.8}
 TRUE_CURVE_WIDTH = 1.7
+#: Points of page colour round each dot of the true curve (its dots keep their gaps), which
+#: lies over the fit and the held-out samples: where it runs on a close fit its dots read on
+#: the ink line instead of melting into it, and through the samples' cloud as a chain of its
+#: own, never as more of their texture.
+TRUE_CURVE_RING = 0.6
 
 
 def run_name(lr: float) -> str:
