@@ -226,16 +226,14 @@ def make_figure(theme):
     _width_key(ax, theme, lay, r"width $\propto\;|\partial J/\partial w|$")
     _key(ax, theme, *key_at, r"\partial J/\partial w")
     # the worked sum set off from the ring of the output it ends at, its = signs in a column
-    # (each line after the first set past an invisible ∂J/∂w, as a typesetter aligns them)
-    lhs = r"\phantom{\partial J/\partial w}"
-    worked_sum = ax.text(
+    # (each line after the first set past an invisible a, as a typesetter hangs a long sum);
+    # inside its own panel (in the layout), never reaching across the gap to the next panel
+    lhs = r"\phantom{a}"
+    ax.text(
         xo + SUM_INSET, ys[1] + 0.15,
         r"on the edge $w$:" "\n" r"$\partial J/\partial w = a\,\delta$"
         "\n" rf"${lhs}= {a:.3f} \times {d:.3f}$" "\n" rf"${lhs}= {g:.3f}$",
-        ha="left", va="top", fontsize=fs, color=theme.text, linespacing=1.4)
-    # the panels as wide as before: the aligned lines reach into the gap between the panels,
-    # not into the layout's room for them
-    worked_sum.set_in_layout(False)
+        ha="left", va="top", fontsize=fs, color=theme.text, linespacing=1.4, gid="worked-sum")
     _arrow(ax, theme, lay, y_arrow, False, theme.error, r"backward: error terms $\delta$")
     _title(ax, lay, "3  Backward pass")
 

@@ -17,7 +17,7 @@ lose its terraces.
 
 Alt: Top, two three-dimensional surfaces; bottom, the same two functions as filled contour
 maps. Left, a smooth trough with one lowest point, its contours nested ellipses. Right, the
-network's cost: broad flat terraces joined by steep steps, and {basins} long dark troughs, one
+network's cost: broad flat terraces joined by steep steps, and {basins} long low troughs, one
 lying across the lower left of the map and one running up its middle, meeting only over a low
 pass. Each map has its own colour bar, headed "own scale". A filled star marks the one
 minimum of the left map, on the surface and on the map; on the right, on the surface and on the

@@ -12,7 +12,7 @@ either side, both cost J = {j_lo}.
 Alt: Left, seven points with three straight lines through a common intercept, each labelled
 along it with its slope: one too flat, one through the middle of the points, one too steep, with
 red dashed vertical bars from each point to the steep line. Right, a U-shaped curve of J
-against m with two matching dots high on its arms, labelled too flat and too steep, and a green
+against m with two matching dots high on its arms, labelled too flat and too steep, and a
 star at its bottom, m = {m_best:.3f}.
 """
 
